@@ -1,0 +1,172 @@
+// The writer's side of the shared state: the probe and the CLI read fresh (no cache) and write through
+// these, so both store exactly the same document in exactly the same way. SDK errors propagate unchanged:
+// each caller decides what ThrottlingException or AccessDeniedException means to its user.
+import {
+  GetParameterCommand,
+  PutParameterCommand,
+  paginateGetParametersByPath,
+  type SSMClient,
+} from '@aws-sdk/client-ssm';
+import {
+  type BreakerDocumentResult,
+  parseBreakerDocument,
+  serializeBreakerDocument,
+} from './breakerDocument.js';
+import type { BreakerStateDocument } from './SharedBreakerState.js';
+
+/**
+ * One breaker parameter as read, fresh, from SSM.
+ *
+ * @example
+ * ```ts
+ * import { readBreakerParameter } from '@bulwark/policies';
+ * import { SSMClient } from '@aws-sdk/client-ssm';
+ * const read = await readBreakerParameter(new SSMClient({}), '/bulwark/breakers/edna');
+ * if (read.found && read.result.ok) console.log(read.result.document.state);
+ * ```
+ */
+export type BreakerParameter =
+  | { readonly name: string; readonly found: false }
+  | {
+      readonly name: string;
+      readonly found: true;
+      /** The text stored, as is. */
+      readonly raw: string;
+      /** SSM's own version counter of the parameter (increments on every PutParameter). */
+      readonly parameterVersion: number | undefined;
+      readonly result: BreakerDocumentResult;
+    };
+
+/**
+ * Reads one breaker parameter with a GetParameter (no cache). A missing parameter is `{ found: false }`;
+ * any other SDK error is thrown as the SDK threw it.
+ *
+ * @example
+ * ```ts
+ * import { readBreakerParameter } from '@bulwark/policies';
+ * import { SSMClient } from '@aws-sdk/client-ssm';
+ * const read = await readBreakerParameter(new SSMClient({}), '/bulwark/breakers/edna', { dependency: 'edna' });
+ * ```
+ */
+export async function readBreakerParameter(
+  client: SSMClient,
+  name: string,
+  options: { readonly dependency?: string } = {},
+): Promise<BreakerParameter> {
+  try {
+    const out = await client.send(new GetParameterCommand({ Name: name }));
+    const raw = out.Parameter?.Value;
+    if (raw === undefined) return { name, found: false };
+    return {
+      name,
+      found: true,
+      raw,
+      parameterVersion: out.Parameter?.Version,
+      result: parseBreakerDocument(raw, options),
+    };
+  } catch (error: unknown) {
+    if ((error as { name?: unknown } | null)?.name === 'ParameterNotFound') return { name, found: false };
+    throw error;
+  }
+}
+
+/**
+ * Writes a document (validated first) with PutParameter, overwriting. SSM has no compare-and-set:
+ * the last writer wins, so callers re-read just before writing and write only on a change.
+ *
+ * @throws TypeError for a document that does not fit the schema; SDK errors as thrown by the SDK.
+ * @example
+ * ```ts
+ * import { writeBreakerParameter } from '@bulwark/policies';
+ * import { SSMClient } from '@aws-sdk/client-ssm';
+ * const now = new Date().toISOString();
+ * await writeBreakerParameter(new SSMClient({}), '/bulwark/breakers/edna', {
+ *   version: 1, dependency: 'edna', state: 'forced-open', since: now, updatedAt: now,
+ *   reason: 'INC-1234', writtenBy: { kind: 'operator', id: 'alice' },
+ * });
+ * ```
+ */
+export async function writeBreakerParameter(
+  client: SSMClient,
+  name: string,
+  document: BreakerStateDocument,
+): Promise<void> {
+  const value = serializeBreakerDocument(document);
+  await client.send(
+    new PutParameterCommand({
+      Name: name,
+      Value: value,
+      Type: 'String',
+      Overwrite: true,
+      Description: `Bulwark fleet breaker state for ${document.dependency}`,
+    }),
+  );
+}
+
+/**
+ * Lists every breaker parameter under a path prefix (GetParametersByPath, recursive, all pages),
+ * sorted by name. Each entry carries its validation result; refused documents are listed, not hidden.
+ *
+ * @example
+ * ```ts
+ * import { listBreakerParameters } from '@bulwark/policies';
+ * import { SSMClient } from '@aws-sdk/client-ssm';
+ * for (const p of await listBreakerParameters(new SSMClient({}), '/bulwark/breakers/')) console.log(p.name);
+ * ```
+ */
+export async function listBreakerParameters(
+  client: SSMClient,
+  prefix: string,
+): Promise<readonly (BreakerParameter & { readonly found: true })[]> {
+  const path = prefix.length > 1 && prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+  const out: (BreakerParameter & { readonly found: true })[] = [];
+  for await (const page of paginateGetParametersByPath({ client }, { Path: path, Recursive: true })) {
+    for (const p of page.Parameters ?? []) {
+      if (p.Name === undefined || p.Value === undefined) continue;
+      out.push({
+        name: p.Name,
+        found: true,
+        raw: p.Value,
+        parameterVersion: p.Version,
+        result: parseBreakerDocument(p.Value),
+      });
+    }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The path prefix the probe, the CLI and the docs use when none is given.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_BREAKER_PREFIX } from '@bulwark/policies';
+ * console.log(DEFAULT_BREAKER_PREFIX); // /bulwark/breakers/
+ * ```
+ */
+export const DEFAULT_BREAKER_PREFIX = '/bulwark/breakers/';
+
+const DEPENDENCY_NAME = /^[a-zA-Z0-9_.-]+$/;
+
+/**
+ * The parameter that holds a dependency's document under a prefix: `/bulwark/breakers/` + `edna`.
+ *
+ * @throws TypeError when the prefix does not start with `/` or the dependency name has characters SSM
+ *   refuses in one path segment.
+ * @example
+ * ```ts
+ * import { breakerParameterName } from '@bulwark/policies';
+ * breakerParameterName('/bulwark/breakers', 'edna'); // '/bulwark/breakers/edna'
+ * ```
+ */
+export function breakerParameterName(prefix: string, dependency: string): string {
+  if (typeof prefix !== 'string' || !prefix.startsWith('/') || !/^[a-zA-Z0-9_.\-/]+$/.test(prefix)) {
+    throw new TypeError(`"prefix" must be an SSM path starting with "/", got ${JSON.stringify(prefix)}`);
+  }
+  if (typeof dependency !== 'string' || !DEPENDENCY_NAME.test(dependency)) {
+    throw new TypeError(
+      `"dependency" must be a non-empty name of a-zA-Z0-9_.-, got ${JSON.stringify(dependency)}`,
+    );
+  }
+  return `${prefix.endsWith('/') ? prefix : `${prefix}/`}${dependency}`;
+}
