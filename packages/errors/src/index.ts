@@ -1,5 +1,17 @@
 export type { Classification, ErrorKindName, FailureReasonName } from './Classification.js';
 export { ErrorKind, FailureReason } from './Classification.js';
+export type { ClassifierOptions } from './classify/ClassifierOptions.js';
+export { DEFAULT_CLASSIFIER_OPTIONS } from './classify/ClassifierOptions.js';
+export type { ClassifierRule } from './classify/ClassifierRule.js';
+export { classify } from './classify/classify.js';
+export type { Classifier } from './classify/createClassifier.js';
+export { createClassifier } from './classify/createClassifier.js';
 export { isDependencyDownError, isPermanentError, isResilienceError, isTransientError } from './guards.js';
+export type { ProblemDetails } from './http/ProblemDetails.js';
+export { PROBLEM_JSON_CONTENT_TYPE } from './http/ProblemDetails.js';
+export { toHttpStatus } from './http/toHttpStatus.js';
+export type { ProblemDetailsOptions } from './http/toProblemDetails.js';
+export { DEFAULT_PROBLEM_DETAILS_OPTIONS, toProblemDetails } from './http/toProblemDetails.js';
 export type { ResilienceErrorOptions } from './ResilienceError.js';
 export { DependencyDownError, PermanentError, ResilienceError, TransientError } from './ResilienceError.js';
+export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retryAfter/parseRetryAfter.js';

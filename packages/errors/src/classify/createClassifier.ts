@@ -1,0 +1,181 @@
+// Builds a classifier: the service's rules first, then Bulwark's recognisers, over every link of the
+// error chain. Whatever it is given, the returned function never throws.
+
+import type { Classification, ErrorKindName, FailureReasonName } from '../Classification.js';
+import type { ClassifierOptions, NormalizedClassifierOptions } from './ClassifierOptions.js';
+import { normalizeClassifierOptions } from './ClassifierOptions.js';
+import type { ClassifierRule } from './ClassifierRule.js';
+import { recogniseAbort } from './recognisers/abort.js';
+import { recogniseAws } from './recognisers/aws.js';
+import { recogniseCockatiel } from './recognisers/cockatiel.js';
+import { recogniseHttpResponse } from './recognisers/httpResponse.js';
+import { recogniseFetchFailed, recogniseNetwork } from './recognisers/network.js';
+import { recogniseResilienceError } from './recognisers/resilience.js';
+import { recogniseTls } from './recognisers/tls.js';
+import { recogniseValidation } from './recognisers/validation.js';
+import { readString } from './safeRead.js';
+import type { Recogniser, RecogniserContext, Verdict } from './Verdict.js';
+import { toClassification } from './Verdict.js';
+import { validateRules } from './validateRules.js';
+import { walkChain } from './walkChain.js';
+
+// Order matters within one link: the more specific shape first (an AWS error also has a `name`
+// TimeoutError might match; a TLS handshake reset also has code ECONNRESET).
+const RECOGNISERS: readonly Recogniser[] = [
+  recogniseResilienceError,
+  recogniseCockatiel,
+  recogniseAws,
+  recogniseHttpResponse,
+  recogniseValidation,
+  recogniseTls,
+  recogniseNetwork,
+  recogniseAbort,
+  recogniseFetchFailed,
+];
+
+const DEFAULT_REASON: Readonly<Record<ErrorKindName, FailureReasonName>> = {
+  transient: 'server-error',
+  'dependency-down': 'circuit-open',
+  permanent: 'unknown',
+  cancelled: 'cancelled',
+};
+
+/** A classifier function, as {@link createClassifier} returns and `classify` is. */
+export type Classifier = (error: unknown) => Classification;
+
+/**
+ * Builds a classifier that tries your `rules` first (on every link of the error chain), then Bulwark's
+ * defaults. Rules are validated now: a malformed one throws a `TypeError` naming its index and field.
+ *
+ * @example
+ * ```ts
+ * import { createClassifier } from '@bulwark/errors';
+ * class VendorError extends Error { constructor(readonly vendorCode: string) { super(vendorCode); } }
+ * const classify = createClassifier([
+ *   { name: 'vendor busy', match: (e) => e instanceof VendorError && e.vendorCode === 'BUSY', kind: 'transient', reason: 'throttled', retryAfterMs: 500 },
+ * ]);
+ * classify(new VendorError('BUSY')).retryable; // true
+ * ```
+ */
+export function createClassifier(rules: readonly ClassifierRule[], options?: ClassifierOptions): Classifier {
+  const checked = validateRules(rules);
+  const settings = normalizeClassifierOptions(options);
+  const context: RecogniserContext = {
+    now: safeClock(settings.now),
+    maxRetryAfterMs: settings.maxRetryAfterMs,
+  };
+  return (error: unknown): Classification => {
+    try {
+      return decide(error, checked, settings, context);
+    } catch {
+      // Unreachable by design (every read is guarded); kept so the promise "never throws" holds even
+      // against a bug here.
+      return toClassification(unknownVerdict(error), {});
+    }
+  };
+}
+
+function decide(
+  error: unknown,
+  rules: readonly ClassifierRule[],
+  settings: NormalizedClassifierOptions,
+  context: RecogniserContext,
+): Classification {
+  const links = walkChain(error, settings.maxDepth);
+  const extra = chainFacts(links);
+  for (const link of links) {
+    for (const rule of rules) {
+      const verdict = applyRule(rule, link, context);
+      if (verdict !== undefined) return toClassification(verdict, extra);
+    }
+  }
+  let fallback: Verdict | undefined;
+  for (const link of links) {
+    for (const recognise of RECOGNISERS) {
+      const verdict = recognise(link, context);
+      if (verdict === undefined) continue;
+      if (!verdict.weak) return toClassification(verdict, extra);
+      fallback ??= verdict;
+      break;
+    }
+  }
+  return toClassification(fallback ?? unknownVerdict(error), extra);
+}
+
+function applyRule(rule: ClassifierRule, link: unknown, context: RecogniserContext): Verdict | undefined {
+  let matched = false;
+  try {
+    matched = rule.match(link) === true;
+  } catch {
+    return undefined;
+  }
+  if (!matched) return undefined;
+  const retryAfterMs = clamp(callOrValue(rule.retryAfterMs, link), context.maxRetryAfterMs);
+  const code = callOrValue(rule.code, link);
+  return {
+    kind: rule.kind,
+    reason: rule.reason ?? DEFAULT_REASON[rule.kind],
+    message: rule.name === undefined ? 'a classifier rule matched' : `matched rule "${rule.name}"`,
+    retryAfterMs,
+    code: typeof code === 'string' ? code : undefined,
+    httpStatus: rule.httpStatus,
+    countsTowardBreaker: rule.countsTowardBreaker,
+  };
+}
+
+function callOrValue<T>(
+  value: T | ((error: unknown) => T | undefined) | undefined,
+  link: unknown,
+): T | undefined {
+  if (typeof value !== 'function') return value;
+  try {
+    return (value as (error: unknown) => T | undefined)(link);
+  } catch {
+    return undefined;
+  }
+}
+
+function clamp(ms: unknown, max: number): number | undefined {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return undefined;
+  return Math.min(Math.max(0, ms), max);
+}
+
+// The dependency (from our own errors) and a machine code, wherever on the chain they are.
+function chainFacts(links: readonly unknown[]): { code?: string; dependency?: string } {
+  const facts: { code?: string; dependency?: string } = {};
+  for (const link of links) {
+    const code = readString(link, 'code');
+    if (facts.code === undefined && code !== undefined && /^[A-Za-z][A-Za-z0-9_]{1,63}$/.test(code))
+      facts.code = code;
+    const dependency = readString(link, 'dependency');
+    if (facts.dependency === undefined && dependency !== undefined && dependency.length <= 128) {
+      facts.dependency = dependency;
+    }
+  }
+  return facts;
+}
+
+function unknownVerdict(error: unknown): Verdict {
+  const what = describeThrown(error);
+  return { kind: 'permanent', reason: 'unknown', message: `an unrecognised failure (${what})` };
+}
+
+function describeThrown(error: unknown): string {
+  if (error === null) return 'null was thrown';
+  if (typeof error !== 'object' && typeof error !== 'function')
+    return `a non-Error ${typeof error} was thrown`;
+  const name = readString(error, 'name');
+  if (name !== undefined && /^[A-Za-z][A-Za-z0-9_$.]{0,63}$/.test(name)) return name;
+  return 'a non-Error object was thrown';
+}
+
+function safeClock(now: () => number): () => number {
+  return () => {
+    try {
+      const t = now();
+      return Number.isFinite(t) ? t : Date.now();
+    } catch {
+      return Date.now();
+    }
+  };
+}

@@ -1,0 +1,146 @@
+// AWS SDK v3 service errors, read the way the SDK's own retry strategy reads them: the throttling and
+// transient error names it uses (@smithy/service-error-classification), `$retryable`, `$fault`, and
+// `$metadata.httpStatusCode`. Also the SDK's credential-provider failures.
+
+import { readHeader, readNumber, readProp, readString } from '../safeRead.js';
+import type { Recogniser, RecogniserContext, Verdict } from '../Verdict.js';
+import { statusVerdict } from './statusVerdict.js';
+
+/** The SDK's THROTTLING_ERROR_CODES. */
+const THROTTLING = new Set([
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
+  'LimitExceededException',
+  'PriorRequestNotComplete',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'ThrottledException',
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'TransactionInProgressException',
+]);
+
+/** The SDK's TRANSIENT_ERROR_CODES. */
+const TRANSIENT_TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+
+const SERVER = new Set([
+  'InternalServerError',
+  'InternalServerException',
+  'InternalFailure',
+  'InternalError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'ServiceException',
+]);
+
+/** Our credentials refused or expired (includes the SDK's clock-skew codes, which it has already retried). */
+const CREDENTIALS = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'AuthFailure',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'IncompleteSignature',
+  'InvalidAccessKeyId',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'MissingAuthenticationToken',
+  'NotAuthorized',
+  'RequestExpired',
+  'RequestInTheFuture',
+  'RequestTimeTooSkewed',
+  'SignatureDoesNotMatch',
+  'UnauthorizedOperation',
+  'UnrecognizedClientException',
+  'KMSAccessDeniedException',
+]);
+
+const CONFLICT = new Set([
+  'ConditionalCheckFailedException',
+  'ConflictException',
+  'ParameterAlreadyExists',
+  'ResourceInUseException',
+  'TransactionConflictException',
+  'IdempotentParameterMismatch',
+]);
+
+const NOT_FOUND = /NotFound|^NoSuch/;
+
+const PROVIDER_ERRORS = new Set(['CredentialsProviderError', 'TokenProviderError']);
+
+function isAwsServiceError(node: unknown): boolean {
+  const metadata = readProp(node, '$metadata');
+  const fault = readString(node, '$fault');
+  return (typeof metadata === 'object' && metadata !== null) || fault === 'client' || fault === 'server';
+}
+
+function retryAfterOf(node: unknown): string | undefined {
+  return readHeader(readProp(readProp(node, '$response'), 'headers'), 'retry-after');
+}
+
+/** AWS SDK v3 service errors and credential-provider failures. */
+export const recogniseAws: Recogniser = (node, context) => {
+  const name = readString(node, 'name');
+  if (name !== undefined && PROVIDER_ERRORS.has(name)) {
+    // The SDK could not get credentials at all (IMDS/ECS/STS unreachable or nothing configured). Its
+    // provider chain already retried; this is infrastructure, so our caller sees 503, not a 4xx.
+    return {
+      kind: 'permanent',
+      reason: 'credentials',
+      code: name,
+      message: 'credentials could not be loaded',
+      httpStatus: 503,
+    };
+  }
+  if (!isAwsServiceError(node)) return undefined;
+  return awsVerdict(node, name, context);
+};
+
+function awsVerdict(node: unknown, name: string | undefined, context: RecogniserContext): Verdict {
+  const status = readNumber(readProp(node, '$metadata'), 'httpStatusCode');
+  const retryable = readProp(node, '$retryable');
+  const throttling = readProp(retryable, 'throttling') === true;
+  const fault = readString(node, '$fault');
+  const label = name ?? 'an AWS service error';
+  const base = { code: name, status } as const;
+  const said = `the AWS service answered ${label}${status === undefined ? '' : ` (${status})`}`;
+  const retryAfterMs = (): number | undefined => {
+    const header = retryAfterOf(node);
+    if (header === undefined) return undefined;
+    return statusVerdict(503, header, context)?.retryAfterMs;
+  };
+
+  if (throttling || (name !== undefined && THROTTLING.has(name))) {
+    return { ...base, kind: 'transient', reason: 'throttled', message: said, retryAfterMs: retryAfterMs() };
+  }
+  if (name !== undefined && TRANSIENT_TIMEOUT.has(name)) {
+    return { ...base, kind: 'transient', reason: 'timeout', message: said };
+  }
+  if (name !== undefined && CREDENTIALS.has(name)) {
+    return { ...base, kind: 'permanent', reason: 'credentials', message: said };
+  }
+  if (name !== undefined && CONFLICT.has(name)) {
+    return { ...base, kind: 'permanent', reason: 'conflict', message: said };
+  }
+  if (name !== undefined && NOT_FOUND.test(name)) {
+    return { ...base, kind: 'permanent', reason: 'not-found', message: said };
+  }
+  if ((name !== undefined && SERVER.has(name)) || fault === 'server' || retryable !== undefined) {
+    return {
+      ...base,
+      kind: 'transient',
+      reason: 'server-error',
+      message: said,
+      retryAfterMs: retryAfterMs(),
+    };
+  }
+  if (status !== undefined) {
+    const byStatus = statusVerdict(status, retryAfterOf(node), context);
+    if (byStatus !== undefined) return { ...byStatus, code: name, message: said };
+  }
+  return { ...base, kind: 'permanent', reason: 'bad-request', message: said };
+}
