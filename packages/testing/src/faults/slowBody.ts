@@ -1,0 +1,95 @@
+import { HttpResponse } from 'msw';
+import { type FaultHandler, type FaultUrl, faultHandler } from './FaultHandler.js';
+import { assertStatus, describe } from './FaultStep.js';
+
+/**
+ * Options of {@link slowBody}.
+ *
+ * @example
+ * ```ts
+ * const options: SlowBodyOptions = { chunks: ['{"items":[', '1,2', ']}'], intervalMs: 500 };
+ * ```
+ */
+export interface SlowBodyOptions {
+  /** The body's chunks, or how many generated chunks (`chunk 0\n`, `chunk 1\n`, ...) to send. */
+  readonly chunks: readonly (string | Uint8Array)[] | number;
+  /** Pause before each chunk after the first, in milliseconds. */
+  readonly intervalMs: number;
+  /** Status sent at once with the headers. @defaultValue 200 */
+  readonly status?: number;
+  /** Extra headers. @defaultValue none */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Sends the status and headers at once, then the body a chunk at a time: the case a timeout that
+ * stops at "headers received" misses. Aborting the request stops the stream and clears its timer.
+ *
+ * @example
+ * ```ts
+ * server.use(faults.slowBody('https://edna.test/report', { chunks: 5, intervalMs: 1_000 }));
+ * ```
+ */
+export function slowBody(url: FaultUrl, options: SlowBodyOptions): FaultHandler {
+  const { chunks, intervalMs, status = 200, headers } = options ?? ({} as SlowBodyOptions);
+  if (typeof intervalMs !== 'number' || !Number.isFinite(intervalMs) || intervalMs < 0) {
+    throw new TypeError(
+      `faults.slowBody: intervalMs must be a finite number >= 0, got ${describe(intervalMs)}`,
+    );
+  }
+  let parts: readonly (string | Uint8Array)[];
+  if (typeof chunks === 'number') {
+    if (!Number.isInteger(chunks) || chunks < 1) {
+      throw new TypeError(
+        `faults.slowBody: chunks must be an integer >= 1 or an array, got ${describe(chunks)}`,
+      );
+    }
+    parts = Array.from({ length: chunks }, (_, index) => `chunk ${index}\n`);
+  } else if (Array.isArray(chunks) && chunks.length > 0) {
+    parts = [...chunks];
+  } else {
+    throw new TypeError(
+      `faults.slowBody: chunks must be an integer >= 1 or a non-empty array, got ${describe(chunks)}`,
+    );
+  }
+  assertStatus(status, 'faults.slowBody: status');
+  const encoder = new TextEncoder();
+  return faultHandler(url, (request) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        let index = 0;
+        const push = (): void => {
+          timer = undefined;
+          const part = parts[index++];
+          if (part === undefined) {
+            controller.close();
+            return;
+          }
+          controller.enqueue(typeof part === 'string' ? encoder.encode(part) : part);
+          if (index < parts.length) timer = setTimeout(push, intervalMs);
+          else controller.close();
+        };
+        request.signal.addEventListener(
+          'abort',
+          () => {
+            if (timer !== undefined) clearTimeout(timer);
+            timer = undefined;
+            try {
+              controller.error(request.signal.reason);
+            } catch {
+              // already closed: nothing left to stop
+            }
+          },
+          { once: true },
+        );
+        push();
+      },
+      cancel() {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+      },
+    });
+    return new HttpResponse(stream, { status, headers: { 'content-type': 'text/plain', ...headers } });
+  });
+}
