@@ -1,0 +1,60 @@
+// Keeps an invocation inside its Lambda timeout: says whether one more unit of work fits, and fires once
+// when only the safety margin is left. A timed-out invocation redelivers the whole batch, successes
+// included, so returning early with the rest reported is always the better outcome.
+
+/** Anything that can say how long the invocation has left (a Lambda `Context` can). */
+export interface RemainingTime {
+  getRemainingTimeInMillis(): number;
+}
+
+export class DeadlineGuard {
+  readonly #context: RemainingTime;
+  readonly #safetyMarginMs: number;
+  #longestMs: number;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(context: RemainingTime, safetyMarginMs: number, priorEstimateMs: number) {
+    this.#context = context;
+    this.#safetyMarginMs = safetyMarginMs;
+    this.#longestMs = priorEstimateMs;
+  }
+
+  /** Milliseconds left before the safety margin: what work may still spend. */
+  budgetMs(): number {
+    return this.#context.getRemainingTimeInMillis() - this.#safetyMarginMs;
+  }
+
+  /** The longest unit of work seen so far (or the estimate carried in). */
+  get expectedMs(): number {
+    return this.#longestMs;
+  }
+
+  /** True while the budget still covers the longest unit of work seen so far. */
+  canStart(): boolean {
+    const budget = this.budgetMs();
+    return budget > 0 && budget >= this.#longestMs;
+  }
+
+  observe(durationMs: number): void {
+    if (durationMs > this.#longestMs) this.#longestMs = durationMs;
+  }
+
+  /** Calls `onExpire` once, when the budget runs out. The timer is cleared by `disarm()`. */
+  arm(onExpire: () => void): void {
+    this.disarm();
+    this.#timer = setTimeout(onExpire, Math.max(0, this.budgetMs()));
+  }
+
+  disarm(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+export function isRemainingTime(value: unknown): value is RemainingTime {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { getRemainingTimeInMillis?: unknown }).getRemainingTimeInMillis === 'function'
+  );
+}

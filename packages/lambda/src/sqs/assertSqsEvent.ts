@@ -1,0 +1,50 @@
+// Checks the whole event before any record runs: a wrongly wired trigger fails loudly and nothing is
+// half-processed.
+
+import type { SQSEvent } from 'aws-lambda';
+
+const show = (value: unknown): string => {
+  if (value === undefined) return 'undefined';
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 120 ? `${text.slice(0, 120)}...` : text;
+  } catch {
+    return typeof value;
+  }
+};
+
+export function assertSqsEvent(event: unknown): asserts event is SQSEvent {
+  if (typeof event !== 'object' || event === null) {
+    throw new TypeError(`sqsHandler: expected an SQS event (an object with Records); got ${show(event)}.`);
+  }
+  const records = (event as { Records?: unknown }).Records;
+  if (!Array.isArray(records)) {
+    throw new TypeError(
+      `sqsHandler: expected an SQS event; event.Records is ${show(records)}. Is this function wired to an SQS trigger?`,
+    );
+  }
+  if (records.length === 0) {
+    throw new TypeError(
+      'sqsHandler: event.Records is empty. SQS never invokes with an empty batch; check the trigger or the test event.',
+    );
+  }
+  records.forEach((record: unknown, i) => {
+    if (typeof record !== 'object' || record === null) {
+      throw new TypeError(`sqsHandler: event.Records[${i}] must be an SQS record; got ${show(record)}.`);
+    }
+    const r = record as { eventSource?: unknown; messageId?: unknown; body?: unknown };
+    if (r.eventSource !== undefined && r.eventSource !== 'aws:sqs') {
+      throw new TypeError(
+        `sqsHandler: event.Records[${i}].eventSource is ${show(r.eventSource)}, not "aws:sqs". Is a non-SQS trigger wired to this function?`,
+      );
+    }
+    if (typeof r.messageId !== 'string' || r.messageId === '') {
+      throw new TypeError(
+        `sqsHandler: event.Records[${i}].messageId must be a non-empty string; got ${show(r.messageId)}.`,
+      );
+    }
+    if (typeof r.body !== 'string') {
+      throw new TypeError(`sqsHandler: event.Records[${i}].body must be a string; got ${show(r.body)}.`);
+    }
+  });
+}

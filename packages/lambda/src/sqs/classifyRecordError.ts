@@ -1,0 +1,57 @@
+// Powertools idempotency fails in its own vocabulary; this maps it onto Bulwark's kinds before the general
+// classifier sees anything else. An in-progress duplicate must come back later, not be dropped.
+
+import type { Classification } from '@bulwark/errors';
+
+const transient = (
+  reason: Classification['reason'],
+  message: string,
+  dependency?: string,
+): Classification => ({
+  kind: 'transient',
+  reason,
+  retryable: true,
+  countsTowardBreaker: false,
+  httpStatus: 503,
+  message,
+  ...(dependency === undefined ? {} : { dependency }),
+});
+
+const permanent = (message: string): Classification => ({
+  kind: 'permanent',
+  reason: 'invalid-input',
+  retryable: false,
+  countsTowardBreaker: false,
+  httpStatus: 422,
+  message,
+});
+
+const BY_NAME: Readonly<Record<string, Classification>> = {
+  IdempotencyAlreadyInProgressError: transient(
+    'conflict',
+    'Another delivery of this record is in progress; it will be redelivered.',
+  ),
+  IdempotencyInconsistentStateError: transient(
+    'conflict',
+    'The idempotency record changed while it was read; it will be redelivered.',
+  ),
+  IdempotencyPersistenceLayerError: transient(
+    'server-error',
+    'The idempotency store failed; the record will be redelivered.',
+    'idempotency-store',
+  ),
+  IdempotencyUnknownError: transient(
+    'server-error',
+    'The idempotency utility failed; the record will be redelivered.',
+    'idempotency-store',
+  ),
+  IdempotencyValidationError: permanent('The record reuses an idempotency key with a different payload.'),
+  IdempotencyKeyError: permanent('The record has no value at the idempotency key path.'),
+};
+
+export function classifyRecordError(
+  error: Error,
+  classify: (error: unknown) => Classification,
+): Classification {
+  return BY_NAME[error.name] ?? classify(error);
+}
