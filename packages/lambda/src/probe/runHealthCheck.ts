@@ -1,0 +1,75 @@
+// One health check under its own timeout. A check that ignores its abort signal still loses the race.
+
+export interface HealthCheckContext {
+  /** Aborted when the check's timeout passes. */
+  readonly signal: AbortSignal;
+  /** The dependency being checked. */
+  readonly dependency: string;
+}
+
+export type HealthCheck = (ctx: HealthCheckContext) => Promise<unknown>;
+
+export interface HealthCheckResult {
+  readonly healthy: boolean;
+  readonly durationMs: number;
+  /** Why it was unhealthy: the error message, the HTTP status, or the timeout. */
+  readonly detail?: string;
+}
+
+export async function runHealthCheck(
+  dependency: string,
+  check: HealthCheck,
+  timeoutMs: number,
+): Promise<HealthCheckResult> {
+  const started = Date.now();
+  const controller = new AbortController();
+  const reason = new Error(`health check of ${dependency} timed out after ${timeoutMs} ms`);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(reason);
+      resolve('timeout');
+    }, timeoutMs);
+  });
+  try {
+    const outcome = await Promise.race([
+      Promise.resolve()
+        .then(() => check({ signal: controller.signal, dependency }))
+        .then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        ),
+      timedOut,
+    ]);
+    const durationMs = Date.now() - started;
+    if (outcome === 'timeout') return { healthy: false, durationMs, detail: reason.message };
+    if ('error' in outcome) {
+      return {
+        healthy: false,
+        durationMs,
+        detail: outcome.error instanceof Error ? outcome.error.message : String(outcome.error),
+      };
+    }
+    return judge(outcome.value, durationMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// A check may resolve to false, or to a fetch Response; anything else that resolves means healthy.
+function judge(value: unknown, durationMs: number): HealthCheckResult {
+  if (value === false) return { healthy: false, durationMs, detail: 'check returned false' };
+  if (value instanceof Response) {
+    void value.body?.cancel().catch(() => undefined);
+    return value.ok
+      ? { healthy: true, durationMs }
+      : { healthy: false, durationMs, detail: `HTTP ${value.status}` };
+  }
+  return { healthy: true, durationMs };
+}
+
+/** A check that GETs a URL: healthy on 2xx. */
+export function urlCheck(url: string | URL, fetchImpl: typeof fetch): HealthCheck {
+  return ({ signal }) =>
+    fetchImpl(url, { method: 'GET', signal, headers: { 'user-agent': 'bulwark-breaker-probe' } });
+}
