@@ -72,14 +72,22 @@ const NOT_FOUND = /NotFound|^NoSuch/;
 
 const PROVIDER_ERRORS = new Set(['CredentialsProviderError', 'TokenProviderError']);
 
+// The SDK also stamps `$metadata` (without a status) on plain socket errors, and renames ECONNRESET
+// to `name: 'TimeoutError'`: those are left to the network recogniser, which reads their `code`.
 function isAwsServiceError(node: unknown): boolean {
-  const metadata = readProp(node, '$metadata');
   const fault = readString(node, '$fault');
-  return (typeof metadata === 'object' && metadata !== null) || fault === 'client' || fault === 'server';
+  if (fault === 'client' || fault === 'server') return true;
+  return readNumber(readProp(node, '$metadata'), 'httpStatusCode') !== undefined;
 }
 
+/** The raw `Retry-After`, or the SDK's own `x-amz-retry-after` (milliseconds) turned into seconds. */
 function retryAfterOf(node: unknown): string | undefined {
-  return readHeader(readProp(readProp(node, '$response'), 'headers'), 'retry-after');
+  const headers = readProp(readProp(node, '$response'), 'headers');
+  const standard = readHeader(headers, 'retry-after');
+  if (standard !== undefined) return standard;
+  const amzMs = readHeader(headers, 'x-amz-retry-after');
+  if (amzMs === undefined || !/^\d+$/.test(amzMs.trim())) return undefined;
+  return String(Number(amzMs) / 1000);
 }
 
 /** AWS SDK v3 service errors and credential-provider failures. */
