@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lambdaContext, sqsEvent, sqsRecord } from '@bulwark/testing';
+import { describe, expect, it, vi } from 'vitest';
+import { CapturingLogger } from '../__support__/CapturingLogger.js';
+import { DEFAULT_SQS_HANDLER_OPTIONS, type SqsHandlerOptions, sqsHandler } from '../index.js';
+
+describe('sqsHandler: bad input', () => {
+  it.each([
+    ['undefined', undefined],
+    ['a string', 'handler'],
+    ['an object', { handle: () => undefined }],
+    ['null', null],
+  ])('refuses a record handler that is %s, at construction', (_label, value) => {
+    // Act + Assess
+    expect(() => sqsHandler(value as never)).toThrow(TypeError);
+    expect(() => sqsHandler(value as never)).toThrow(/recordHandler must be a function/);
+  });
+
+  it.each<[string, SqsHandlerOptions, RegExp]>([
+    ['body', { body: 'xml' as never }, /options\.body must be 'json' or 'text'; got "xml"/],
+    ['schema', { schema: { parse: () => 1 } as never }, /options\.schema must be a Standard Schema/],
+    ['fifo', { fifo: 'yes' as never }, /options\.fifo must be a boolean/],
+    ['skipGroupOnError without FIFO', { fifo: false, skipGroupOnError: true }, /options\.skipGroupOnError/],
+    ['parallel FIFO', { fifo: true, processInParallel: true }, /options\.processInParallel/],
+    [
+      'onPermanentFailure',
+      { onPermanentFailure: 'drop' as never },
+      /options\.onPermanentFailure .*got "drop"/,
+    ],
+    [
+      'skipWhenBreakerOpen',
+      { skipWhenBreakerOpen: [{ state: 'open' }] as never },
+      /skipWhenBreakerOpen\[0\]/,
+    ],
+    [
+      'a negative margin',
+      { deadline: { safetyMarginMs: -1 } },
+      /deadline\.safetyMarginMs must be a finite number >= 0; got -1/,
+    ],
+    [
+      'a NaN estimate',
+      { deadline: { initialRecordEstimateMs: Number.NaN } },
+      /deadline\.initialRecordEstimateMs/,
+    ],
+    [
+      'a persistence store',
+      { idempotency: { persistenceStore: {} as never } },
+      /idempotency\.persistenceStore/,
+    ],
+    ['a logger', { logger: console as never }, /options\.logger must be a Powertools Logger/],
+    ['metrics', { metrics: {} as never }, /options\.metrics/],
+    ['publishMetrics', { publishMetrics: 1 as never }, /options\.publishMetrics must be a boolean; got 1/],
+  ])(
+    'refuses an invalid option (%s) at construction, naming the field and the value',
+    (_label, options, message) => {
+      // Act + Assess
+      expect(() => sqsHandler(() => undefined, options)).toThrow(TypeError);
+      expect(() => sqsHandler(() => undefined, options)).toThrow(message);
+    },
+  );
+
+  it.each([
+    ['undefined', undefined, /expected an SQS event/],
+    ['a string', 'hello', /expected an SQS event/],
+    ['an object without Records', { detail: {} }, /event\.Records is undefined/],
+    ['an empty batch', { Records: [] }, /event\.Records is empty/],
+    [
+      'a Kinesis event',
+      { Records: [{ eventSource: 'aws:kinesis', kinesis: { data: 'eA==' } }] },
+      /Records\[0\]\.eventSource is "aws:kinesis", not "aws:sqs"/,
+    ],
+    [
+      'a record without messageId',
+      { Records: [{ eventSource: 'aws:sqs', body: '{}' }] },
+      /Records\[0\]\.messageId/,
+    ],
+  ])('rejects %s at invocation with a TypeError, before any record runs', async (_label, event, message) => {
+    // Prepare
+    const recordHandler = vi.fn();
+    const handler = sqsHandler(recordHandler, { logger: new CapturingLogger() });
+    // Act + Assess
+    await expect(handler(event, lambdaContext())).rejects.toThrow(TypeError);
+    await expect(handler(event, lambdaContext())).rejects.toThrow(message);
+    expect(recordHandler).not.toHaveBeenCalled();
+  });
+
+  it('rejects a batch with one bad record whole: the good records are not run (and so not lost)', async () => {
+    // Prepare
+    const recordHandler = vi.fn();
+    const handler = sqsHandler(recordHandler, { logger: new CapturingLogger() });
+    const event = { Records: [sqsRecord(), { ...sqsRecord(), body: undefined }] };
+    // Act + Assess
+    await expect(handler(event, lambdaContext())).rejects.toThrow(/Records\[1\]\.body must be a string/);
+    expect(recordHandler).not.toHaveBeenCalled();
+  });
+
+  it('works without a Lambda context (no deadline guard then)', async () => {
+    // Prepare
+    const handler = sqsHandler(() => undefined, { logger: new CapturingLogger() });
+    // Act
+    const response = await handler(sqsEvent([{}]));
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+  });
+});
+
+describe('DEFAULT_SQS_HANDLER_OPTIONS', () => {
+  // The documented @defaultValue of each option must be what the constant holds (Powertools once documented
+  // 256 for a default the code set to 1000).
+  const source = readFileSync(join(import.meta.dirname, 'SqsHandlerOptions.ts'), 'utf8');
+  const documented = (field: string): string => {
+    const match = new RegExp(`@defaultValue ([^\\n]+)\\n\\s*\\*/\\n\\s*readonly ${field}\\??:`).exec(source);
+    if (match?.[1] === undefined) throw new Error(`no @defaultValue documented for ${field}`);
+    return match[1].trim();
+  };
+
+  it.each([
+    ['body', `'${DEFAULT_SQS_HANDLER_OPTIONS.body}'`],
+    ['skipGroupOnError', String(DEFAULT_SQS_HANDLER_OPTIONS.skipGroupOnError)],
+    ['processInParallel', String(DEFAULT_SQS_HANDLER_OPTIONS.processInParallel)],
+    ['onPermanentFailure', `'${DEFAULT_SQS_HANDLER_OPTIONS.onPermanentFailure}'`],
+    ['skipWhenBreakerOpen', JSON.stringify(DEFAULT_SQS_HANDLER_OPTIONS.skipWhenBreakerOpen)],
+    ['publishMetrics', String(DEFAULT_SQS_HANDLER_OPTIONS.publishMetrics)],
+    ['throwOnFullBatchFailure', String(DEFAULT_SQS_HANDLER_OPTIONS.throwOnFullBatchFailure)],
+    ['safetyMarginMs', String(DEFAULT_SQS_HANDLER_OPTIONS.deadline.safetyMarginMs)],
+    ['initialRecordEstimateMs', String(DEFAULT_SQS_HANDLER_OPTIONS.deadline.initialRecordEstimateMs)],
+    ['expiresAfterSeconds', String(DEFAULT_SQS_HANDLER_OPTIONS.idempotency.expiresAfterSeconds)],
+    ['useLocalCache', String(DEFAULT_SQS_HANDLER_OPTIONS.idempotency.useLocalCache)],
+  ])('documents %s as %s', (field, expected) => {
+    expect(documented(field)).toBe(expected);
+  });
+
+  it('documents the deadline default as the constant', () => {
+    const { safetyMarginMs, initialRecordEstimateMs } = DEFAULT_SQS_HANDLER_OPTIONS.deadline;
+    expect(documented('deadline')).toBe(
+      `{ safetyMarginMs: ${safetyMarginMs}, initialRecordEstimateMs: ${initialRecordEstimateMs} }`,
+    );
+  });
+});
