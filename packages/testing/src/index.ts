@@ -30,6 +30,7 @@ export { sqsEvent } from './lambda/sqsEvent.js';
 export type { SqsRecordInput } from './lambda/sqsRecord.js';
 export { DEFAULT_QUEUE_ARN, sqsRecord } from './lambda/sqsRecord.js';
 export { errorOnUnhandledExceptLoopback, isLoopback } from './msw/onUnhandledFrame.js';
+export { takeScriptErrors } from './msw/scriptErrors.js';
 export { startMswServer } from './msw/startMswServer.js';
 export { useMswServer } from './msw/useMswServer.js';
 export type {

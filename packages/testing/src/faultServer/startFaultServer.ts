@@ -238,7 +238,9 @@ export async function startFaultServer(script: FaultServerScript): Promise<Fault
       server.closeAllConnections();
       await done;
       // Destroyed sockets emit 'close' on the next ticks; wait so `connections` reads 0 after close().
-      while (sockets.size > 0) await new Promise((resolve) => setImmediate(resolve));
+      for (let turn = 0; sockets.size > 0 && turn < 100; turn++) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     },
   };
 }

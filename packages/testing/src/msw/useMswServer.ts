@@ -3,14 +3,17 @@
 import { createRequire } from 'node:module';
 import type { AnyHandler } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
-import { errorOnUnhandledExceptLoopback } from './onUnhandledFrame.js';
+import { unhandledExceptLoopback } from './onUnhandledFrame.js';
+import { takeScriptErrors, trackScriptErrors } from './scriptErrors.js';
 
 type Hook = (fn: () => unknown) => void;
 
 /**
  * msw's server for a vitest file: listens before all tests with unhandled requests as errors
  * (loopback passed through, so real local servers work beside it), resets to `handlers` after each
- * test, closes after all. Call it at the top level of the file (or of a `describe`).
+ * test, closes after all. A test that made an unhandled request, or whose fault script went wrong
+ * (a `faults.sequence` that ran out, an SSM operation the emulator does not know), fails in
+ * `afterEach` even if the code under test swallowed the resulting 500. Call it at the top level of the file (or of a `describe`).
  *
  * @example
  * ```ts
@@ -26,8 +29,22 @@ type Hook = (fn: () => unknown) => void;
 export function useMswServer(...handlers: AnyHandler[]): SetupServer {
   const { beforeAll, afterEach, afterAll } = loadVitestHooks();
   const server = setupServer(...handlers);
-  beforeAll(() => server.listen({ onUnhandledFrame: errorOnUnhandledExceptLoopback }));
-  afterEach(() => server.resetHandlers());
+  // Unhandled requests are recorded on the server itself, beside the handlers' script mistakes.
+  const unhandled = trackScriptErrors();
+  unhandled.attach(server);
+  const onUnhandledFrame = unhandledExceptLoopback((request) =>
+    unhandled.report(`unhandled request: ${request}`),
+  );
+  beforeAll(() => server.listen({ onUnhandledFrame }));
+  afterEach(() => {
+    const mistakes = takeScriptErrors([server, ...server.listHandlers()]);
+    server.resetHandlers();
+    if (mistakes.length > 0) {
+      throw new Error(
+        `[@bulwark/testing] the test's requests or fault script went wrong:\n- ${mistakes.join('\n- ')}`,
+      );
+    }
+  });
   afterAll(() => server.close());
   return server;
 }

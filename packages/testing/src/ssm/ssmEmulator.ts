@@ -1,8 +1,11 @@
 // SSM Parameter Store, emulated at its HTTP edge: msw handlers that answer the real
 // `@aws-sdk/client-ssm` (and so Powertools parameters) from memory, with knobs for its failures.
+
+import { randomUUID } from 'node:crypto';
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import { abortableDelay, untilAborted } from '../faults/abortableDelay.js';
 import { describe as describeValue } from '../faults/FaultStep.js';
+import { trackScriptErrors } from '../msw/scriptErrors.js';
 
 /** The operations the emulator answers; any other `AmazonSSM.*` call gets a loud error. */
 export const SSM_OPERATIONS = [
@@ -108,7 +111,11 @@ export interface SsmEmulator {
   setLatency(ms: number): void;
   /** The next `n` calls never answer until the client aborts them. */
   hangNext(n: number): void;
-  /** Forgets parameters, counters and pending faults. */
+  /** Requests still being answered (latency, hangs): 0 once every client has given up or been answered. */
+  readonly pending: number;
+  /** Calls the emulator could not answer (unsupported operations). {@link useMswServer} fails the test on them. */
+  readonly errors: readonly string[];
+  /** Forgets parameters, counters, errors and pending faults. */
   reset(): void;
 }
 
@@ -122,6 +129,8 @@ interface StoredVersion {
 const JSON_11 = 'application/x-amz-json-1.1';
 const MAX_BY_PATH_RESULTS = 10;
 const MAX_GET_PARAMETERS = 10;
+// The service keeps the last 100 versions of a parameter.
+const MAX_VERSIONS = 100;
 
 class SsmServiceError extends Error {
   readonly type: string;
@@ -184,6 +193,7 @@ export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
     const previous = history.at(-1);
     const version = (previous?.version ?? 0) + 1;
     history.push({ value, type: type ?? previous?.type ?? 'String', version, lastModified: new Date() });
+    if (history.length > MAX_VERSIONS) history.shift();
     store.set(name, history);
     return version;
   };
@@ -340,10 +350,29 @@ export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
             `1 validation error detected: Value '${String(type)}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [SecureString, StringList, String]`,
           );
         }
-        if (store.has(name) && input.Overwrite !== true) {
+        const existing = current(name);
+        if (existing !== undefined && input.Overwrite !== true) {
           throw new SsmServiceError(
             'ParameterAlreadyExists',
             'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.',
+          );
+        }
+        if (existing === undefined && type === undefined) {
+          throw new SsmServiceError(
+            'ValidationException',
+            'A parameter type is required when you create a parameter.',
+          );
+        }
+        // The service refuses to turn a parameter into or out of a SecureString in place.
+        if (
+          existing !== undefined &&
+          type !== undefined &&
+          type !== existing.type &&
+          (type === 'SecureString' || existing.type === 'SecureString')
+        ) {
+          throw new SsmServiceError(
+            'HierarchyTypeMismatchException',
+            `The parameter type can't be changed from ${existing.type} to ${type}. Create a new parameter instead.`,
           );
         }
         return { Version: write(name, value, type), Tier: 'Standard' };
@@ -356,7 +385,10 @@ export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
       },
     };
 
-  const handler = http.post(endpoint, async ({ request }) => {
+  const scriptErrors = trackScriptErrors();
+  let pending = 0;
+
+  const answer = async (request: Request): Promise<Response> => {
     const target = request.headers.get('x-amz-target') ?? '';
     const operation = target.startsWith('AmazonSSM.')
       ? target.slice('AmazonSSM.'.length)
@@ -385,6 +417,7 @@ export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
     if (run === undefined || !Object.hasOwn(operations, operation)) {
       const message = `ssmEmulator does not emulate ${target || 'a request without x-amz-target'}; it answers ${SSM_OPERATIONS.map((op) => `AmazonSSM.${op}`).join(', ')}`;
       console.error(message);
+      scriptErrors.report(message);
       return errorResponse(new SsmServiceError('UnknownOperationException', message));
     }
     let input: Record<string, unknown>;
@@ -396,13 +429,23 @@ export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
     }
     try {
       return HttpResponse.json(run(input, requestRegion) as Record<string, unknown>, {
-        headers: { 'content-type': JSON_11 },
+        headers: { 'content-type': JSON_11, 'x-amzn-requestid': randomUUID() },
       });
     } catch (error: unknown) {
       if (error instanceof SsmServiceError) return errorResponse(error);
       throw error;
     }
+  };
+
+  const handler = http.post(endpoint, async ({ request }) => {
+    pending++;
+    try {
+      return await answer(request);
+    } finally {
+      pending--;
+    }
   });
+  scriptErrors.attach(handler);
 
   const assertCount = (n: unknown, knob: string): void => {
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
@@ -450,8 +493,13 @@ export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
       assertCount(n, 'hangNext');
       hangs = n;
     },
+    get pending() {
+      return pending;
+    },
+    errors: scriptErrors.all,
     reset() {
       store.clear();
+      (scriptErrors.all as string[]).length = 0;
       resetCalls();
       throttle = 0;
       hangs = 0;
@@ -465,7 +513,10 @@ function errorResponse(error: SsmServiceError): Response {
   // The shape the service sends: the error name in `__type` (and the header), the text in `message`.
   return HttpResponse.json(
     { __type: error.type, message: error.message },
-    { status: error.status, headers: { 'content-type': JSON_11, 'x-amzn-errortype': error.type } },
+    {
+      status: error.status,
+      headers: { 'content-type': JSON_11, 'x-amzn-errortype': error.type, 'x-amzn-requestid': randomUUID() },
+    },
   );
 }
 
