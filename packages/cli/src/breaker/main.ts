@@ -39,6 +39,11 @@ export async function breakerMain(argv: readonly string[], io: BreakerCliIo = {}
       return 0;
     }
     prefix = parsed.prefix ?? env.BULWARK_BREAKER_PREFIX ?? DEFAULT_BREAKER_PREFIX;
+    if (!/^\/[a-zA-Z0-9_.\-/]*$/.test(prefix)) {
+      throw new BreakerUsageError(
+        `"prefix" must be an SSM path starting with "/", got ${JSON.stringify(prefix)}`,
+      );
+    }
     if (!prefix.endsWith('/')) prefix = `${prefix}/`;
     parameterName =
       parsed.dependency === undefined ? undefined : breakerParameterName(prefix, parsed.dependency);
