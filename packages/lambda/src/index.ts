@@ -2,6 +2,18 @@
 // the root entry never loads middy types or code.
 
 export type { RemainingTime } from './deadline/DeadlineGuard.js';
+export type { HttpHandlerOptions } from './http/HttpHandlerOptions.js';
+export { DEFAULT_HTTP_HANDLER_OPTIONS } from './http/HttpHandlerOptions.js';
+export type { HttpRequestContext, HttpRouteHandler } from './http/HttpRequestContext.js';
+export type {
+  HttpEvent,
+  HttpEventSource,
+  HttpResult,
+  LambdaHttpResponse,
+} from './http/httpEvent.js';
+export type { HttpLambdaHandler } from './http/httpHandler.js';
+export { httpHandler } from './http/httpHandler.js';
+export { InvalidRequestError, isInvalidRequestError } from './http/InvalidRequestError.js';
 export type { MetricsLike } from './internal/MetricsLike.js';
 // Breaker probe (owner: shared-state helper)
 export type {

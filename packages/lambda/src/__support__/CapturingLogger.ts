@@ -15,7 +15,9 @@ export class CapturingLogger extends Logger {
 
   protected override printLog(_level: number, log: LogItem): void {
     log.prepareForPrint();
-    this.lines.push(JSON.parse(JSON.stringify(log.getAttributes())) as Record<string, unknown>);
+    this.lines.push(
+      JSON.parse(JSON.stringify(log.getAttributes(), this.getJsonReplacer())) as Record<string, unknown>,
+    );
   }
 
   protected override createLogger(options?: LoggerOptions): Logger {

@@ -1,0 +1,187 @@
+// The steps of one HTTP exchange, shared by httpHandler and the middy middleware: open (event shape,
+// correlation id, child logger, deadline), read the body, answer with a result or with problem details.
+
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { PROBLEM_JSON_CONTENT_TYPE, toProblemDetails } from '@bulwark/errors';
+import type { Context } from 'aws-lambda';
+import { DeadlineGuard, isRemainingTime, type RemainingTime } from '../deadline/DeadlineGuard.js';
+import { toError } from '../internal/toError.js';
+import { validate } from '../schema/validate.js';
+import { correlationIdOf } from './correlationId.js';
+import type { HttpRequestContext } from './HttpRequestContext.js';
+import {
+  type HttpEventView,
+  type LambdaHttpResponse,
+  viewHttpEvent,
+  writeHttpResponse,
+} from './httpEvent.js';
+import { InvalidRequestError, isInvalidRequestError } from './InvalidRequestError.js';
+import type { NormalizedHttpOptions } from './normalizeHttpOptions.js';
+
+export interface HttpExchange {
+  readonly view: HttpEventView;
+  readonly correlationId: string;
+  readonly controller: AbortController;
+  readonly guard: DeadlineGuard | undefined;
+  readonly budget: RemainingTime | undefined;
+  readonly lambdaContext: Context | undefined;
+  logger(): Logger;
+}
+
+const NO_BUDGET = () => Number.POSITIVE_INFINITY;
+
+export function openExchange<TBody>(
+  event: unknown,
+  context: Context | undefined,
+  opts: NormalizedHttpOptions<TBody>,
+): HttpExchange {
+  const view = viewHttpEvent(event);
+  const correlationId = correlationIdOf(view, opts.correlationIdHeader);
+  const lambdaContext = isRemainingTime(context) ? context : undefined;
+  const guard =
+    opts.safetyMarginMs !== undefined && lambdaContext !== undefined
+      ? new DeadlineGuard(lambdaContext, opts.safetyMarginMs, 0)
+      : undefined;
+  let child: Logger | undefined;
+  return {
+    view,
+    correlationId,
+    controller: new AbortController(),
+    guard,
+    budget: guard === undefined ? undefined : { getRemainingTimeInMillis: () => guard.budgetMs() },
+    lambdaContext: context,
+    logger() {
+      if (child === undefined) {
+        child = opts.logger.createChild();
+        child.setCorrelationId(correlationId);
+      }
+      return child;
+    },
+  };
+}
+
+export async function readBody<TBody>(x: HttpExchange, opts: NormalizedHttpOptions<TBody>): Promise<TBody> {
+  const text = x.view.bodyText();
+  let value: unknown = text;
+  if (opts.body === 'json' && text !== undefined) {
+    try {
+      value = JSON.parse(text);
+    } catch (cause: unknown) {
+      throw new InvalidRequestError(
+        'The request body is not valid JSON.',
+        [{ path: '', message: 'the body is not valid JSON' }],
+        { status: 400, cause },
+      );
+    }
+  }
+  if (opts.schema === undefined) return value as TBody;
+  const outcome = await validate(opts.schema, value);
+  if (!outcome.ok)
+    throw new InvalidRequestError('The request body failed validation.', outcome.issues, { status: 422 });
+  return outcome.value;
+}
+
+export function requestContext<TBody>(x: HttpExchange, body: TBody): HttpRequestContext<TBody> {
+  const guard = x.guard;
+  return {
+    body,
+    correlationId: x.correlationId,
+    get logger() {
+      return x.logger();
+    },
+    lambdaContext: x.lambdaContext,
+    signal: x.controller.signal,
+    source: x.view.source,
+    method: x.view.method,
+    path: x.view.path,
+    header: (name) => x.view.header(name),
+    remainingMs: guard === undefined ? NO_BUDGET : () => guard.budgetMs(),
+  };
+}
+
+const isHttpResult = (
+  value: unknown,
+): value is {
+  statusCode: number;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+  isBase64Encoded?: boolean;
+  cookies?: readonly string[];
+} =>
+  typeof value === 'object' &&
+  value !== null &&
+  Number.isInteger((value as { statusCode?: unknown }).statusCode) &&
+  (value as { statusCode: number }).statusCode >= 100 &&
+  (value as { statusCode: number }).statusCode <= 599;
+
+/** A handler's return value as a Lambda response: HttpResult as given, undefined as 204, anything else as JSON 200. */
+export function resultResponse(
+  x: HttpExchange,
+  result: unknown,
+  correlationIdHeader: string,
+): LambdaHttpResponse {
+  if (isHttpResult(result)) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(result.headers ?? {}))
+      headers[name.toLowerCase()] = String(value);
+    headers[correlationIdHeader] ??= x.correlationId;
+    let body = '';
+    if (typeof result.body === 'string') body = result.body;
+    else if (result.body !== undefined) {
+      body = JSON.stringify(result.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return writeHttpResponse(x.view, result.statusCode, headers, body, {
+      ...(result.isBase64Encoded === undefined ? {} : { isBase64Encoded: result.isBase64Encoded }),
+      ...(result.cookies === undefined ? {} : { cookies: result.cookies }),
+    });
+  }
+  const headers: Record<string, string> = { [correlationIdHeader]: x.correlationId };
+  if (result === undefined) return writeHttpResponse(x.view, 204, headers, '');
+  headers['content-type'] = 'application/json';
+  return writeHttpResponse(x.view, 200, headers, JSON.stringify(result));
+}
+
+/**
+ * A failure as `application/problem+json`: the body comes from the classification alone (no stack, no
+ * upstream body, no error message), with `Retry-After` when the dependency said when to come back.
+ */
+export function errorResponse<TBody>(
+  x: HttpExchange,
+  thrown: unknown,
+  opts: NormalizedHttpOptions<TBody>,
+): LambdaHttpResponse {
+  const error = toError(thrown);
+  const problem: Record<string, unknown> = {
+    ...toProblemDetails(error, {
+      classifier: opts.classify,
+      ...(opts.typeBase === undefined ? {} : { typeBase: opts.typeBase }),
+    }),
+    correlationId: x.correlationId,
+  };
+  if (isInvalidRequestError(error)) {
+    problem.status = error.httpStatus;
+    problem.title = error.httpStatus === 400 ? 'Bad Request' : 'Unprocessable Content';
+    problem.detail =
+      error.httpStatus === 400 ? 'The request body could not be read.' : 'The request failed validation.';
+    problem.errors = error.issues;
+  }
+  const status = problem.status as number;
+  const headers: Record<string, string> = {
+    'content-type': PROBLEM_JSON_CONTENT_TYPE,
+    'cache-control': 'no-store',
+    [opts.correlationIdHeader]: x.correlationId,
+  };
+  if (typeof problem.retryAfter === 'number' && (status === 503 || status === 429)) {
+    headers['retry-after'] = String(problem.retryAfter);
+  }
+  const log = x.logger();
+  const fields = { status, kind: problem.kind, reason: problem.reason, error };
+  if (status >= 500) log.error('request failed', fields);
+  else
+    log.warn('request rejected', {
+      ...fields,
+      ...(isInvalidRequestError(error) ? { issues: error.issues } : {}),
+    });
+  return writeHttpResponse(x.view, status, headers, JSON.stringify(problem));
+}
