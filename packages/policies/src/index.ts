@@ -1,3 +1,44 @@
+// The policy chain (owner: policies helper)
+export type {
+  BreakEvent,
+  BudgetExhaustedEvent,
+  Dependency,
+  DependencyEvent,
+  DependencyState,
+  DependencyStats,
+  ExecuteContext,
+  ExecuteOptions,
+  FallbackEvent,
+  GiveUpEvent,
+  GiveUpReason,
+  RetryEvent,
+  StateEvent,
+  TimeoutEvent,
+} from './Dependency.js';
+export { withDeadline } from './deadline/withDeadline.js';
+export { DEPENDENCY_METRIC_NAMES } from './events/wireTelemetry.js';
+export type {
+  BackoffOptions,
+  BreakerCommonOptions,
+  BreakerOptions,
+  BulkheadOptions,
+  ConsecutiveBreakerOptions,
+  CountBreakerOptions,
+  DeadlineSource,
+  DependencyLogger,
+  DependencyMetrics,
+  DependencyOptions,
+  FallbackContext,
+  RetryBudgetOptions,
+  RetryOptions,
+  SamplingBreakerOptions,
+  SlowCallOptions,
+  TimeoutOptions,
+} from './options/DependencyOptions.js';
+export { DEFAULT_DEPENDENCY_OPTIONS } from './options/defaults.js';
+export { wrapDependency } from './wrapDependency.js';
+// Internal on purpose: PolicyChain (the class behind Dependency), RetryBudget, SlowCallBreaker, runAttempt.
+
 // Shared breaker state (owner: shared-state helper)
 export type {
   BreakerDocumentProblem,

@@ -1,0 +1,77 @@
+// A per-dependency retry budget in the manner of Finagle's RetryBudget: each call deposits `ratio` of a
+// retry, each retry withdraws one, deposits expire after `windowMs`, and `minRetriesPerSecond` is always
+// available on top. In a full outage each call can then add at most `ratio` retries (plus the floor), so
+// retries cannot multiply load, while a healthy dependency's rare failure is still retried.
+//
+// Time lives in ten slots of windowMs/10 each, advanced lazily from Date.now() on use: no timer, so
+// nothing keeps a Lambda sandbox or a test alive, and vitest fake timers drive it.
+
+import type { NormalizedBudget } from '../options/normalizeOptions.js';
+
+const SLOTS = 10;
+
+/**
+ * A token bucket over a sliding window.
+ *
+ * @example
+ * ```ts
+ * const budget = new RetryBudget({ ratio: 0.1, minRetriesPerSecond: 1, windowMs: 10_000 });
+ * budget.recordCall();
+ * if (budget.tryWithdraw()) { retry(); }
+ * ```
+ */
+export class RetryBudget {
+  readonly #slotMs: number;
+  readonly #ratio: number;
+  readonly #floor: number;
+  readonly #deposits = new Float64Array(SLOTS);
+  readonly #withdrawals = new Float64Array(SLOTS);
+  #deposited = 0;
+  #withdrawn = 0;
+  #slot = 0;
+  #slotStart = 0;
+
+  constructor(options: NormalizedBudget) {
+    this.#slotMs = options.windowMs / SLOTS;
+    this.#ratio = options.ratio;
+    this.#floor = (options.minRetriesPerSecond * options.windowMs) / 1_000;
+  }
+
+  /** A call was made: deposits `ratio` of a retry. */
+  recordCall(now = Date.now()): void {
+    this.#advance(now);
+    this.#deposits[this.#slot]! += this.#ratio;
+    this.#deposited += this.#ratio;
+  }
+
+  /** Takes one retry if the budget has one. */
+  tryWithdraw(now = Date.now()): boolean {
+    this.#advance(now);
+    if (this.#deposited + this.#floor - this.#withdrawn < 1) return false;
+    this.#withdrawals[this.#slot]! += 1;
+    this.#withdrawn += 1;
+    return true;
+  }
+
+  /** Retries available now. */
+  available(now = Date.now()): number {
+    this.#advance(now);
+    return Math.max(0, Math.floor(this.#deposited + this.#floor - this.#withdrawn + 1e-9));
+  }
+
+  #advance(now: number): void {
+    if (now - this.#slotStart < this.#slotMs) return;
+    const steps = Math.min(SLOTS, Math.floor((now - this.#slotStart) / this.#slotMs));
+    for (let i = 0; i < steps; i++) {
+      this.#slot = (this.#slot + 1) % SLOTS;
+      this.#deposited -= this.#deposits[this.#slot]!;
+      this.#withdrawn -= this.#withdrawals[this.#slot]!;
+      this.#deposits[this.#slot] = 0;
+      this.#withdrawals[this.#slot] = 0;
+    }
+    // Float drift from many += ratio / -= sums: clamp tiny negatives.
+    if (this.#deposited < 1e-9) this.#deposited = 0;
+    if (this.#withdrawn < 1e-9) this.#withdrawn = 0;
+    this.#slotStart = steps === SLOTS ? now - (now % this.#slotMs) : this.#slotStart + steps * this.#slotMs;
+  }
+}

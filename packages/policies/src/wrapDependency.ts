@@ -1,0 +1,38 @@
+// The entry point: one hardened handle per outbound dependency.
+
+import type { Dependency } from './Dependency.js';
+import { defaultLogger } from './events/defaultLogger.js';
+import { wireTelemetry } from './events/wireTelemetry.js';
+import type { DependencyOptions } from './options/DependencyOptions.js';
+import { normalizeOptions } from './options/normalizeOptions.js';
+import { PolicyChain } from './PolicyChain.js';
+
+/**
+ * Wraps an outbound dependency in the chain, outside in: total timeout -> retry (classified, jittered,
+ * Retry-After aware, budgeted, deadline-bounded) -> circuit breaker (cockatiel) -> attempt timeout -> the
+ * call. Options are checked now: a bad one throws a `TypeError` naming the field and the value. Keep one
+ * handle per dependency for the life of the process (module scope in Lambda), so the breaker and the
+ * retry budget see every call.
+ *
+ * @example
+ * ```ts
+ * import { wrapDependency } from '@bulwark/policies';
+ * const edna = wrapDependency('edna', {
+ *   timeout: { attemptMs: 2_000, totalMs: 6_000 },
+ *   retry: { maxAttempts: 3 },
+ *   breaker: { kind: 'consecutive', threshold: 5, halfOpenAfterMs: 10_000 },
+ *   fallback: () => ({ orders: [] }),
+ * });
+ * const orders = await edna.execute(async ({ signal }) => {
+ *   const res = await fetch('https://edna.internal/orders', { signal });
+ *   return (await res.json()) as { orders: string[] };
+ * });
+ * ```
+ */
+export function wrapDependency<F = never>(name: string, options?: DependencyOptions<F>): Dependency<F> {
+  const normalized = normalizeOptions(name, options as DependencyOptions<unknown> | undefined);
+  const dependency = new PolicyChain<F>(normalized);
+  const logger = normalized.logger === false ? undefined : (normalized.logger ?? defaultLogger);
+  wireTelemetry(dependency as Dependency<unknown>, logger, normalized.metrics);
+  return dependency;
+}
