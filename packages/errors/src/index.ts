@@ -12,6 +12,7 @@ export { PROBLEM_JSON_CONTENT_TYPE } from './http/ProblemDetails.js';
 export { toHttpStatus } from './http/toHttpStatus.js';
 export type { ProblemDetailsOptions } from './http/toProblemDetails.js';
 export { DEFAULT_PROBLEM_DETAILS_OPTIONS, toProblemDetails } from './http/toProblemDetails.js';
+export { NonError, toError } from './NonError.js';
 export type { ResilienceErrorOptions } from './ResilienceError.js';
 export { DependencyDownError, PermanentError, ResilienceError, TransientError } from './ResilienceError.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retryAfter/parseRetryAfter.js';

@@ -1,5 +1,6 @@
 // The options of createClassifier, their documented defaults, and the validated internal form.
 
+import { describeValue as describe } from '../describeValue.js';
 import { MAX_RETRY_AFTER_MS } from '../retryAfter/parseRetryAfter.js';
 import { DEFAULT_MAX_DEPTH } from './walkChain.js';
 
@@ -82,24 +83,4 @@ export function normalizeClassifierOptions(
     );
   }
   return { maxRetryAfterMs: merged.maxRetryAfterMs, maxDepth: merged.maxDepth, now: merged.now };
-}
-
-/** A short, safe description of a bad value for an error message. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-    case 'undefined':
-      return String(value);
-    case 'function':
-      return 'a function';
-    case 'symbol':
-      return 'a symbol';
-    default:
-      return Array.isArray(value) ? 'an array' : 'an object';
-  }
 }

@@ -50,11 +50,11 @@ export type Classifier = (error: unknown) => Classification;
  * @example
  * ```ts
  * import { createClassifier } from '@bulwark/errors';
- * class VendorError extends Error { constructor(readonly vendorCode: string) { super(vendorCode); } }
+ * class VendorError extends Error { vendorCode = 'BUSY'; }
  * const classify = createClassifier([
  *   { name: 'vendor busy', match: (e) => e instanceof VendorError && e.vendorCode === 'BUSY', kind: 'transient', reason: 'throttled', retryAfterMs: 500 },
  * ]);
- * classify(new VendorError('BUSY')).retryable; // true
+ * classify(new VendorError('busy')).retryable; // true
  * ```
  */
 export function createClassifier(rules: readonly ClassifierRule[], options?: ClassifierOptions): Classifier {
@@ -89,17 +89,45 @@ function decide(
       if (verdict !== undefined) return toClassification(verdict, extra);
     }
   }
-  let fallback: Verdict | undefined;
-  for (const link of links) {
+  let fallback: { verdict: Verdict; index: number } | undefined;
+  for (const [index, link] of links.entries()) {
     for (const recognise of RECOGNISERS) {
       const verdict = recognise(link, context);
       if (verdict === undefined) continue;
-      if (!verdict.weak) return toClassification(verdict, extra);
-      fallback ??= verdict;
+      if (!verdict.weak) return toClassification(inheritFromCauses(verdict, links, index, context), extra);
+      fallback ??= { verdict, index };
       break;
     }
   }
-  return toClassification(fallback ?? unknownVerdict(error), extra);
+  if (fallback === undefined) return toClassification(unknownVerdict(error), extra);
+  return toClassification(inheritFromCauses(fallback.verdict, links, fallback.index, context), extra);
+}
+
+/**
+ * A wrapper that decided the kind ("retries exhausted", "edna is down") but did not say when to come
+ * back takes the Retry-After and upstream status of the failure it wraps: a 429's `Retry-After: 30`
+ * must still reach our caller through a DependencyDownError.
+ */
+function inheritFromCauses(
+  verdict: Verdict,
+  links: readonly unknown[],
+  index: number,
+  context: RecogniserContext,
+): Verdict {
+  if (verdict.kind !== 'transient' && verdict.kind !== 'dependency-down') return verdict;
+  if (verdict.retryAfterMs !== undefined && verdict.status !== undefined) return verdict;
+  let { retryAfterMs, status } = verdict;
+  for (const link of links.slice(index + 1)) {
+    for (const recognise of RECOGNISERS) {
+      const inner = recognise(link, context);
+      if (inner === undefined) continue;
+      retryAfterMs ??= inner.retryAfterMs;
+      status ??= inner.status;
+      break;
+    }
+    if (retryAfterMs !== undefined && status !== undefined) break;
+  }
+  return { ...verdict, retryAfterMs, status };
 }
 
 function applyRule(rule: ClassifierRule, link: unknown, context: RecogniserContext): Verdict | undefined {

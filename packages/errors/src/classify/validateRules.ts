@@ -2,7 +2,7 @@
 // first error it was meant to catch.
 
 import { ErrorKind, FailureReason } from '../Classification.js';
-import { describe } from './ClassifierOptions.js';
+import { describeValue as describe } from '../describeValue.js';
 import type { ClassifierRule } from './ClassifierRule.js';
 
 const KINDS = new Set<unknown>(Object.values(ErrorKind));

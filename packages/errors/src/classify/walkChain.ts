@@ -1,4 +1,5 @@
-// The links of an error chain, outermost first: `cause`, and `errors` of an AggregateError, breadth-first,
+// The links of an error chain, outermost first: `cause`, `errors` of an AggregateError, and the `reason`
+// of an aborted AbortSignal, breadth-first,
 // bounded in depth and count, safe against cycles, throwing getters and Proxies.
 
 import { isObjectLike, readProp } from './safeRead.js';
@@ -25,6 +26,11 @@ export function walkChain(error: unknown, maxDepth: number = DEFAULT_MAX_DEPTH):
       if (!isObjectLike(link)) continue;
       const cause = readProp(link, 'cause');
       if (cause !== undefined) next.push(cause);
+      // An aborted AbortSignal handed over as is: what matters is its reason.
+      if (readProp(link, 'aborted') === true && typeof readProp(link, 'throwIfAborted') === 'function') {
+        const reason = readProp(link, 'reason');
+        if (reason !== undefined) next.push(reason);
+      }
       const errors = readProp(link, 'errors');
       if (Array.isArray(errors)) {
         try {

@@ -1,0 +1,47 @@
+// Brand-only objects: proves the recognition is structural, with no import of cockatiel. (Its real
+// errors from real policies are in test/errors/cockatielFaults.)
+import { describe, expect, it } from 'vitest';
+import { recogniseCockatiel } from './cockatiel.js';
+import { context } from './testContext.js';
+
+const branded = (brand: string, message = 'x') => Object.assign(new Error(message), { [brand]: true });
+
+describe('recogniseCockatiel', () => {
+  it.each([
+    ['isBrokenCircuitError', 'dependency-down', 'circuit-open', 'BrokenCircuitError'],
+    ['isHydratingCircuitError', 'dependency-down', 'circuit-open', 'HydratingCircuitError'],
+    ['isBulkheadRejectedError', 'dependency-down', 'bulkhead-full', 'BulkheadRejectedError'],
+  ])('%s -> %s/%s', (brand, kind, reason, code) => {
+    // Act + Assess
+    expect(recogniseCockatiel(branded(brand), context)).toMatchObject({ kind, reason, code });
+  });
+
+  it('an isolated circuit (which is also a broken one) is named isolated', () => {
+    // Prepare
+    const isolated = Object.assign(new Error('x'), {
+      isBrokenCircuitError: true,
+      isIsolatedCircuitError: true,
+    });
+    // Act + Assess
+    expect(recogniseCockatiel(isolated, context)).toMatchObject({ code: 'IsolatedCircuitError' });
+  });
+
+  it("tells cockatiel's timeout from a cancellation by the message its timeout policy writes", () => {
+    // Act + Assess
+    expect(
+      recogniseCockatiel(branded('isTaskCancelledError', 'Operation timed out after 20ms'), context),
+    ).toMatchObject({ kind: 'transient', reason: 'timeout' });
+    expect(recogniseCockatiel(branded('isTaskCancelledError', 'Operation cancelled'), context)).toMatchObject(
+      {
+        kind: 'cancelled',
+      },
+    );
+  });
+
+  it('needs the brand to be exactly true', () => {
+    // Act + Assess
+    expect(
+      recogniseCockatiel(Object.assign(new Error('x'), { isBrokenCircuitError: 'yes' }), context),
+    ).toBeUndefined();
+  });
+});

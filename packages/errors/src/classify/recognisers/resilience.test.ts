@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { DependencyDownError, PermanentError, TransientError } from '../../ResilienceError.js';
+import { recogniseResilienceError } from './resilience.js';
+import { context } from './testContext.js';
+
+describe('recogniseResilienceError', () => {
+  it('takes the error at its word', () => {
+    // Prepare
+    const error = new TransientError('x', {
+      dependency: 'edna',
+      status: 503,
+      retryAfterMs: 900,
+      code: 'E1',
+      reason: 'throttled',
+    });
+    // Act + Assess
+    expect(recogniseResilienceError(error, context)).toMatchObject({
+      kind: 'transient',
+      reason: 'throttled',
+      status: 503,
+      retryAfterMs: 900,
+      code: 'E1',
+      dependency: 'edna',
+    });
+  });
+
+  it.each([
+    [new DependencyDownError('x'), 'dependency-down', 'circuit-open'],
+    [new PermanentError('x'), 'permanent', 'bad-request'],
+    [new TransientError('x'), 'transient', 'server-error'],
+  ])('%s has its default reason', (error, kind, reason) => {
+    // Act + Assess
+    expect(recogniseResilienceError(error, context)).toMatchObject({ kind, reason });
+  });
+
+  it('a permanent TLS error still counts against the dependency', () => {
+    // Act + Assess
+    expect(recogniseResilienceError(new PermanentError('x', { reason: 'tls' }), context)).toMatchObject({
+      countsTowardBreaker: true,
+    });
+  });
+
+  it('ignores a forged brand with a kind it does not know', () => {
+    // Prepare
+    const forged = { isBulwarkResilienceError: true, kind: 'catastrophic' };
+    // Act + Assess
+    expect(recogniseResilienceError(forged, context)).toBeUndefined();
+  });
+
+  it('clamps a negative retryAfterMs to 0', () => {
+    // Act + Assess
+    expect(
+      recogniseResilienceError(new TransientError('x', { retryAfterMs: -5 }), context)?.retryAfterMs,
+    ).toBe(0);
+  });
+});

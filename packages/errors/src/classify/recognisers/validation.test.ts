@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { context } from './testContext.js';
+import { recogniseValidation } from './validation.js';
+
+describe('recogniseValidation', () => {
+  it.each([
+    [
+      'a zod-shaped ZodError',
+      Object.assign(new Error('[]'), { name: 'ZodError', issues: [{ message: 'Required', path: ['id'] }] }),
+      'ZodError',
+    ],
+    [
+      'a Standard Schema result',
+      { issues: [{ message: 'Expected number' }, { message: 'Too long' }] },
+      'ValidationIssues',
+    ],
+  ])('%s is invalid input', (_label, error, code) => {
+    // Act + Assess
+    expect(recogniseValidation(error, context)).toMatchObject({
+      kind: 'permanent',
+      reason: 'invalid-input',
+      code,
+    });
+  });
+
+  it('says how many issues, never what they say', () => {
+    // Prepare
+    const error = { issues: [{ message: 'password "hunter2" is too short' }, { message: 'x' }] };
+    // Act
+    const verdict = recogniseValidation(error, context);
+    // Assess
+    expect(verdict?.message).toBe('the input failed validation (2 issues)');
+  });
+
+  it.each([
+    ['an empty issue list', { issues: [] }],
+    ['issues without messages', { issues: [{ code: 1 }] }],
+    ['issues that are not a list', { issues: 'many' }],
+  ])('leaves %s alone', (_label, error) => {
+    // Act + Assess
+    expect(recogniseValidation(error, context)).toBeUndefined();
+  });
+});

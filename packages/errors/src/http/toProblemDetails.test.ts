@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createClassifier } from '../classify/createClassifier.js';
+import { TransientError } from '../ResilienceError.js';
+import { PROBLEM_JSON_CONTENT_TYPE } from './ProblemDetails.js';
+import { DEFAULT_PROBLEM_DETAILS_OPTIONS, toProblemDetails } from './toProblemDetails.js';
+
+const SECRET = 'sk_live_51Hsecret';
+
+describe('toProblemDetails', () => {
+  it('builds an RFC 9457 body with retryAfter in whole seconds', () => {
+    // Prepare
+    const response = new Response(null, { status: 429, headers: { 'retry-after': '3' } });
+    // Act
+    const body = toProblemDetails(response);
+    // Assess
+    expect(body).toEqual({
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: 'A dependency is throttling requests; try again later.',
+      retryAfter: 3,
+      reason: 'throttled',
+      kind: 'transient',
+    });
+  });
+
+  it('rounds a sub-second wait up, so a client never retries early', () => {
+    // Act + Assess
+    expect(toProblemDetails(new TransientError('x', { retryAfterMs: 1_200 })).retryAfter).toBe(2);
+  });
+
+  it('adds instance and a typed URI when asked', () => {
+    // Act
+    const body = toProblemDetails(new DOMException('t', 'TimeoutError'), {
+      instance: 'urn:request:42',
+      typeBase: 'https://errors.example.com/',
+    });
+    // Assess
+    expect(body).toMatchObject({
+      type: 'https://errors.example.com/timeout',
+      instance: 'urn:request:42',
+      status: 504,
+      title: 'Gateway Timeout',
+    });
+  });
+
+  it('uses a given classifier', () => {
+    // Prepare
+    const classifier = createClassifier([{ match: () => true, kind: 'permanent', reason: 'conflict' }]);
+    // Act + Assess
+    expect(toProblemDetails(new Error('x'), { classifier })).toMatchObject({
+      status: 409,
+      title: 'Conflict',
+    });
+  });
+
+  it.each([
+    [
+      'an Error whose message and stack hold a secret',
+      Object.assign(new Error(`token ${SECRET}`), { code: 'ECONNRESET' }),
+    ],
+    [
+      'an upstream body and header values',
+      new Response(`{"key":"${SECRET}"}`, {
+        status: 500,
+        headers: { 'x-api-key': SECRET, 'retry-after': '1' },
+      }),
+    ],
+    [
+      'an axios error carrying the request config',
+      Object.assign(new Error('x'), {
+        config: { headers: { authorization: SECRET } },
+        response: { status: 502, headers: {}, data: SECRET },
+      }),
+    ],
+    [
+      'our own error with a dependency name and message',
+      new TransientError(`edna said ${SECRET}`, { dependency: 'edna-internal-db' }),
+    ],
+    ['a thrown string', SECRET],
+    ['a validation error whose messages echo input', { issues: [{ message: `bad value ${SECRET}` }] }],
+  ])('leaks nothing from %s', (_label, error) => {
+    // Act
+    const text = JSON.stringify(toProblemDetails(error));
+    // Assess
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('edna-internal-db');
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+    expect(text).not.toContain('stack');
+  });
+
+  it('never answers 401 or 403', () => {
+    // Act + Assess
+    for (const status of [401, 403]) {
+      expect(toProblemDetails(new Response(null, { status })).status).toBe(500);
+    }
+  });
+
+  it('exports the media type and its defaults', () => {
+    // Assess
+    expect(PROBLEM_JSON_CONTENT_TYPE).toBe('application/problem+json');
+    expect(typeof DEFAULT_PROBLEM_DETAILS_OPTIONS.classifier).toBe('function');
+  });
+});
