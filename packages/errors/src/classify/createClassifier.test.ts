@@ -4,11 +4,12 @@ import { createClassifier } from './createClassifier.js';
 
 class VendorError extends Error {
   override name = 'VendorError';
-  constructor(
-    readonly vendorCode: string,
-    readonly waitSeconds?: number,
-  ) {
+  readonly vendorCode: string;
+  readonly waitSeconds: number | undefined;
+  constructor(vendorCode: string, waitSeconds?: number) {
     super(`vendor said ${vendorCode}`);
+    this.vendorCode = vendorCode;
+    this.waitSeconds = waitSeconds;
   }
 }
 const isVendor = (code: string) => (e: unknown) => e instanceof VendorError && e.vendorCode === code;
