@@ -65,3 +65,41 @@ export async function eventually(assertion: () => void, timeoutMs = 2000): Promi
     }
   }
 }
+
+/** A real HTTP dependency on 127.0.0.1 whose health the test switches; it counts what reaches it. */
+export interface LocalDependency {
+  readonly url: string;
+  /** Requests that reached it, by path. */
+  readonly hits: Map<string, number>;
+  total(path?: string): number;
+  setUp(up: boolean): void;
+  close(): Promise<void>;
+}
+
+export async function startLocalDependency(): Promise<LocalDependency> {
+  const { createServer } = await import('node:http');
+  const hits = new Map<string, number>();
+  let up = true;
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    res.writeHead(up ? 200 : 503, { 'content-type': 'text/plain' }).end(up ? 'ok' : 'down');
+  });
+  server.keepAliveTimeout = 1;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hits,
+    total: (path) =>
+      path === undefined ? [...hits.values()].reduce((a, b) => a + b, 0) : (hits.get(path) ?? 0),
+    setUp: (value) => {
+      up = value;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
