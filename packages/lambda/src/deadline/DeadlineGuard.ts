@@ -12,6 +12,7 @@ export class DeadlineGuard {
   readonly #safetyMarginMs: number;
   #longestMs: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #soft: ReturnType<typeof setTimeout> | undefined;
 
   constructor(context: RemainingTime, safetyMarginMs: number, priorEstimateMs: number) {
     this.#context = context;
@@ -39,15 +40,24 @@ export class DeadlineGuard {
     if (durationMs > this.#longestMs) this.#longestMs = durationMs;
   }
 
-  /** Calls `onExpire` once, when the budget runs out. The timer is cleared by `disarm()`. */
-  arm(onExpire: () => void): void {
+  /**
+   * Two stops. At the end of the budget (the safety margin left) `onSoft` runs: work is asked to stop
+   * (signals abort, dependency calls are already bounded to this point), so a record can still fail
+   * properly (classified, its idempotency record released). At half the margin `onHard` runs: whatever
+   * still runs is abandoned and the invocation returns. Both timers are cleared by `disarm()`.
+   */
+  arm(onSoft: () => void, onHard: () => void): void {
     this.disarm();
-    this.#timer = setTimeout(onExpire, Math.max(0, this.budgetMs()));
+    const budget = this.budgetMs();
+    this.#soft = setTimeout(onSoft, Math.max(0, budget));
+    this.#timer = setTimeout(onHard, Math.max(0, budget + this.#safetyMarginMs / 2));
   }
 
   disarm(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
+    if (this.#soft !== undefined) clearTimeout(this.#soft);
     this.#timer = undefined;
+    this.#soft = undefined;
   }
 }
 

@@ -1,10 +1,10 @@
-// Every wrapDependency call a record (or request) makes is bounded by the invocation's remaining time.
-// The binding itself is @bulwark/policies' withDeadline (AsyncLocalStorage); this is the one place we call it.
+// Every wrapDependency call a record (or request) makes is bounded by the invocation's remaining time minus
+// the safety margin. The binding itself is @bulwark/policies' withDeadline (AsyncLocalStorage): it has to be
+// that module's instance, since wrapDependency reads its store.
 
+import { withDeadline } from '@bulwark/policies';
 import type { RemainingTime } from './DeadlineGuard.js';
 
 export function runWithinDeadline<T>(budget: RemainingTime | undefined, fn: () => Promise<T>): Promise<T> {
-  if (budget === undefined) return fn();
-  // TODO(policies): withDeadline(budget, fn) once @bulwark/policies exports it.
-  return fn();
+  return budget === undefined ? fn() : withDeadline(budget, fn);
 }

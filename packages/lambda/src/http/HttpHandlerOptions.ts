@@ -41,8 +41,8 @@ export interface HttpHandlerOptions<TBody = unknown> {
   readonly typeBase?: string;
   /**
    * Time kept in hand before the Lambda timeout: every `wrapDependency` call is bounded by the remaining
-   * time minus this margin, and at the margin the request is answered 504 rather than timing out. `false`
-   * turns the guard off.
+   * time minus this margin and `ctx.signal` aborts at the margin; a handler still running at half the margin
+   * is abandoned and the request answered 504 rather than timing out. `false` turns the guard off.
    * @defaultValue { safetyMarginMs: 500 }
    */
   readonly deadline?: { readonly safetyMarginMs?: number } | false;

@@ -59,14 +59,14 @@ export function httpHandler<TBody = unknown, TResult = unknown>(
       const work = runWithinDeadline(x.budget, async () => handler(event as never, ctx));
       if (x.guard === undefined) return resultResponse(x, await work, opts.correlationIdHeader);
       const guard = x.guard;
+      const reason = new TransientError('The request ran out of time before the Lambda timeout.', {
+        reason: 'timeout',
+      });
       const stop = new Promise<never>((_resolve, reject) =>
-        guard.arm(() => {
-          const reason = new TransientError('The request ran out of time before the Lambda timeout.', {
-            reason: 'timeout',
-          });
-          x.controller.abort(reason);
-          reject(reason);
-        }),
+        guard.arm(
+          () => x.controller.abort(reason),
+          () => reject(reason),
+        ),
       );
       work.catch(() => undefined);
       return resultResponse(x, await Promise.race([work, stop]), opts.correlationIdHeader);

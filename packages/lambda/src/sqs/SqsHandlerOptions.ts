@@ -81,8 +81,10 @@ export type PermanentFailurePolicy = 'report' | 'acknowledge' | PermanentFailure
  */
 export interface SqsDeadlineOptions {
   /**
-   * Time kept in hand before the Lambda timeout: the batch returns when this much is left, and every
-   * `wrapDependency` call inside a record is bounded by the remaining time minus this margin.
+   * Time kept in hand before the Lambda timeout. No record starts unless the remaining time covers this
+   * margin plus the longest record so far; every `wrapDependency` call inside a record is bounded by the
+   * remaining time minus this margin, and `ctx.signal` aborts when only the margin is left. Whatever still
+   * runs at half the margin is abandoned: the batch returns with those records reported.
    * @defaultValue 500
    */
   readonly safetyMarginMs?: number;

@@ -231,7 +231,16 @@ export function createBatchRunner<TBody, TResult>(
       countUnreached(status, summary, 'fifo');
     } else {
       const stop = Symbol('deadline');
-      const deadline = new Promise<typeof stop>((resolve) => guard.arm(() => resolve(stop)));
+      const deadlineReason = new TransientError(
+        'The invocation reached its deadline; the record will be redelivered.',
+        { reason: 'timeout' },
+      );
+      const deadline = new Promise<typeof stop>((resolve) =>
+        guard.arm(
+          () => controller.abort(deadlineReason),
+          () => resolve(stop),
+        ),
+      );
       let winner: SQSBatchResponse | typeof stop;
       try {
         winner = await Promise.race([work, deadline]);
@@ -240,11 +249,7 @@ export function createBatchRunner<TBody, TResult>(
       }
       if (winner === stop) {
         closed = true;
-        controller.abort(
-          new TransientError('The invocation reached its deadline; the record will be redelivered.', {
-            reason: 'timeout',
-          }),
-        );
+        if (!controller.signal.aborted) controller.abort(deadlineReason);
         // The processor may still settle in the background; nothing it does is reported any more.
         work.catch(() => undefined);
         for (const [record, s] of status) {

@@ -1,5 +1,6 @@
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import { DependencyDownError, PermanentError, TransientError } from '@bulwark/errors';
+import { wrapDependency } from '@bulwark/policies';
 import { lambdaContext, sqsEvent, sqsRecord } from '@bulwark/testing';
 import type { SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -357,12 +358,12 @@ describe('sqsHandler: deadline guard', () => {
       settledWith = context.getRemainingTimeInMillis();
       return r;
     });
-    await vi.advanceTimersByTimeAsync(1_499);
+    await vi.advanceTimersByTimeAsync(1_749);
     expect(settledWith).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
     const response = await pending;
-    // Assess
-    expect(settledWith).toBe(500);
+    // Assess: the signal aborted at the margin (500 ms left); the hang was abandoned at half of it
+    expect(settledWith).toBe(250);
     expect(failures(response)).toEqual(['m1', 'm2']);
     expect(signals[1]?.aborted).toBe(true);
     expect(logger.find('SQS batch summary')[0]?.batch).toMatchObject({
@@ -371,6 +372,56 @@ describe('sqsHandler: deadline guard', () => {
       skipped: { deadline: 1 },
     });
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('aborts ctx.signal at the margin, so a record that listens fails as a classified timeout, not abandoned', async () => {
+    // Prepare
+    vi.useFakeTimers();
+    const logger = new CapturingLogger();
+    const handler = sqsHandler(
+      (record, { signal }) =>
+        record.messageId === 'm0'
+          ? undefined
+          : new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      { deadline: { safetyMarginMs: 500 }, logger },
+    );
+    const context = lambdaContext({ remainingMs: 2_000 });
+    // Act
+    const pending = handler(sqsEvent([{ messageId: 'm0' }, { messageId: 'm1' }]), context);
+    await vi.advanceTimersByTimeAsync(1_500);
+    const response = await pending;
+    // Assess
+    expect(context.getRemainingTimeInMillis()).toBe(500);
+    expect(failures(response)).toEqual(['m1']);
+    expect(logger.find('SQS batch summary')[0]?.batch).toMatchObject({
+      failed: { transient: 1 },
+      interrupted: 0,
+    });
+  });
+
+  it('bounds every wrapDependency call inside a record by the remaining time (withDeadline)', async () => {
+    // Prepare: a dependency with no timeout of its own, and a call that never answers unless aborted
+    vi.useFakeTimers();
+    const edna = wrapDependency('edna', { retry: { maxAttempts: 1 }, logger: false });
+    const logger = new CapturingLogger();
+    const handler = sqsHandler(
+      () =>
+        edna.execute(
+          ({ signal }) =>
+            new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+        ),
+      { deadline: { safetyMarginMs: 400 }, logger, throwOnFullBatchFailure: false },
+    );
+    const context = lambdaContext({ remainingMs: 2_000 });
+    // Act
+    const pending = handler(sqsEvent([{ messageId: 'm0' }]), context);
+    await vi.advanceTimersByTimeAsync(2_000);
+    const response = await pending;
+    // Assess: the call was cut by the deadline (a classified timeout), not abandoned by the hard stop
+    expect(failures(response)).toEqual(['m0']);
+    const [failure] = logger.find('record failed; reported for redelivery');
+    expect(failure).toMatchObject({ kind: 'transient', reason: 'timeout' });
+    expect(logger.find('SQS batch summary')[0]?.batch).toMatchObject({ interrupted: 0 });
   });
 
   it('leaves no timer behind after a batch that finished in time', async () => {
