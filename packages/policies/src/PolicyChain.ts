@@ -59,6 +59,10 @@ interface InternalOptions<T> extends ExecuteOptions<T> {
 
 const NO_ERROR = Symbol('none');
 
+interface CallRun extends CallState {
+  unlisten: (() => void) | undefined;
+}
+
 interface Bounds {
   endAt: number;
   endKind: 'total' | 'deadline';
@@ -217,31 +221,38 @@ export class PolicyChain<F> implements Dependency<F> {
     };
   }
 
-  async execute<T>(
-    fn: (context: ExecuteContext) => Promise<T> | T,
-    options?: InternalOptions<T>,
-  ): Promise<T | F> {
+  execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
     this.#calls++;
+    // Not async on purpose: the success path is one attempt promise and one .then, no extra frames.
+    if (this.#o.sharedState !== undefined && this.#sharedReady !== true) {
+      return this.#awaitShared().then(() => this.#begin(fn, options));
+    }
+    try {
+      return this.#begin(fn, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Everything up to the first attempt, synchronously; throws (the caller sees a rejection) to refuse. */
+  #begin<T>(
+    fn: (context: ExecuteContext) => Promise<T> | T,
+    options: InternalOptions<T> | undefined,
+  ): Promise<T | F> {
     if (this.#o.sharedState !== undefined) {
-      if (this.#sharedReady !== true) await this.#awaitShared();
       const refused = this.#checkShared();
-      if (refused) return this.#refuse(refused, options);
+      if (refused) return Promise.resolve(this.#refuse(refused, options));
     }
     if (this.#openUntil !== 0) {
       const now = Date.now();
       if (now < this.#openUntil) {
         const isolated = this.#openUntil === Number.POSITIVE_INFINITY;
         const error = this.#openError(this.#openUntil - now, isolated ? 'circuit isolated' : 'circuit open');
-        return this.#refuse(error, options);
+        return Promise.resolve(this.#refuse(error, options));
       }
     }
-    const breaker = this.#breaker;
-    if (
-      breaker !== undefined &&
-      breaker.policy.state === CircuitState.HalfOpen &&
-      this.#halfOpenAdmitted >= this.#o.breaker!.halfOpenProbes
-    ) {
-      return this.#refuse(this.#openError(0, 'half-open, probes in flight'), options);
+    if (this.#probesExhausted()) {
+      return Promise.resolve(this.#refuse(this.#openError(0, 'half-open, probes in flight'), options));
     }
     const signal = options?.signal;
     if (signal?.aborted) {
@@ -296,83 +307,97 @@ export class PolicyChain<F> implements Dependency<F> {
   /** When this call must end (total timeout or the nearest deadline), and which signals can end it early. */
   #bounds(start: number): Bounds {
     const bounds: Bounds = { endAt: start + this.#o.totalMs, endKind: 'total', signals: undefined };
-    const consider = (source: DeadlineSource): void => {
-      if (source instanceof AbortSignal) {
-        bounds.signals ??= [];
-        bounds.signals.push(source);
-        if (!source.aborted) return;
-      }
-      const at = deadlineAt(source, start);
-      if (at !== undefined && at < bounds.endAt) {
-        bounds.endAt = at;
-        bounds.endKind = 'deadline';
-      }
-    };
-    if (this.#o.deadline !== undefined) consider(this.#o.deadline);
+    if (this.#o.deadline !== undefined) this.#consider(bounds, this.#o.deadline, start);
     const scoped = currentDeadlines();
-    if (scoped !== undefined) for (const source of scoped) consider(source);
+    if (scoped !== undefined) for (const source of scoped) this.#consider(bounds, source, start);
     return bounds;
   }
 
-  async #run<T>(
+  #consider(bounds: Bounds, source: DeadlineSource, start: number): void {
+    if (source instanceof AbortSignal) {
+      bounds.signals ??= [];
+      bounds.signals.push(source);
+      if (!source.aborted) return;
+    }
+    const at = deadlineAt(source, start);
+    if (at !== undefined && at < bounds.endAt) {
+      bounds.endAt = at;
+      bounds.endKind = 'deadline';
+    }
+  }
+
+  /** Starts the first attempt; only a failure enters the (async) retry loop. */
+  #run<T>(
     fn: (context: ExecuteContext) => Promise<T> | T,
     options: InternalOptions<T> | undefined,
     start: number,
     bounds: Bounds,
   ): Promise<T | F> {
-    const o = this.#o;
-    const { endAt, endKind, signals } = bounds;
-
-    const call: CallState = { interrupt: undefined, stopped: undefined };
+    const call: CallRun = { interrupt: undefined, stopped: undefined, unlisten: undefined };
     const callerSignal = options?.signal;
-    let unlisten: (() => void) | undefined;
-    if (callerSignal !== undefined || signals !== undefined) {
-      const listeners: [AbortSignal, () => void][] = [];
-      const listen = (signal: AbortSignal, kind: 'cancel' | 'deadline'): void => {
-        const onAbort = (): void => {
-          if (call.stopped) return;
-          call.stopped = new Interrupted(kind, signal.reason);
-          call.interrupt?.(call.stopped);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        listeners.push([signal, onAbort]);
-      };
-      if (callerSignal !== undefined) listen(callerSignal, 'cancel');
-      if (signals !== undefined) for (const s of signals) if (!s.aborted) listen(s, 'deadline');
-      unlisten = () => {
-        for (const [s, l] of listeners) s.removeEventListener('abort', l);
-      };
-    }
-
-    const maxAttempts = options?.maxAttempts ?? o.maxAttempts;
-    const slow = this.#breaker?.slow;
+    if (callerSignal !== undefined || bounds.signals !== undefined)
+      listen(call, callerSignal, bounds.signals);
     this.#inFlight++;
     this.#budget?.recordCall(start);
+    if (bounds.endAt <= start) return this.#loop(fn, options, call, bounds, 0, undefined, start);
+    return this.#launch(fn, call, 1, start, bounds).then(
+      (value) => {
+        this.#successes++;
+        this.#inFlight--;
+        call.unlisten?.();
+        return value;
+      },
+      (error: unknown) => this.#loop(fn, options, call, bounds, 1, error, start),
+    );
+  }
+
+  /** One attempt through the breaker, given the time left. */
+  #launch<T>(
+    fn: (context: ExecuteContext) => Promise<T> | T,
+    call: CallRun,
+    attempt: number,
+    now: number,
+    bounds: Bounds,
+  ): Promise<T> {
+    let timeoutMs = this.#o.attemptMs;
+    let outer: 'total' | 'deadline' | undefined;
+    const left = bounds.endAt - now;
+    if (left < timeoutMs) {
+      timeoutMs = left;
+      outer = bounds.endKind;
+    }
+    this.#attempts++;
+    const slow = this.#breaker?.slow;
+    const onSettle = slow
+      ? () => slow.record(Date.now() - now, this.#breaker?.policy.state === CircuitState.HalfOpen)
+      : undefined;
+    return this.#attempt(fn, call, attempt, timeoutMs, now + timeoutMs, outer, onSettle);
+  }
+
+  /**
+   * Decides about the failure of attempt `failed` (none when 0), then keeps retrying while the
+   * classification, maxAttempts, the circuit, the deadline and the budget all allow it.
+   */
+  async #loop<T>(
+    fn: (context: ExecuteContext) => Promise<T> | T,
+    options: InternalOptions<T> | undefined,
+    call: CallRun,
+    bounds: Bounds,
+    failed: number,
+    firstError: unknown,
+    firstStart: number,
+  ): Promise<T | F> {
+    const o = this.#o;
+    const { endAt, endKind } = bounds;
+    const maxAttempts = options?.maxAttempts ?? o.maxAttempts;
     let backoff: IBackoff<unknown> | undefined;
     let lastError: unknown;
+    let attempt = failed;
+    let caught = firstError;
+    let attemptStart = firstStart;
     try {
-      for (let attempt = 1; ; attempt++) {
-        const now = attempt === 1 ? start : Date.now();
-        const left = endAt - now;
-        if (left <= 0) {
-          const timeout = this.#timeoutError(attempt - 1, o.totalMs, endKind, lastError);
-          return this.#fail(timeout, attempt - 1, options);
-        }
-        let timeoutMs = o.attemptMs;
-        let outer: 'total' | 'deadline' | undefined;
-        if (left < timeoutMs) {
-          timeoutMs = left;
-          outer = endKind;
-        }
-        this.#attempts++;
-        try {
-          const onSettle = slow
-            ? () => slow.record(Date.now() - now, this.#breaker?.policy.state === CircuitState.HalfOpen)
-            : undefined;
-          const value = await this.#attempt(fn, call, attempt, timeoutMs, now + timeoutMs, outer, onSettle);
-          this.#successes++;
-          return value;
-        } catch (caught) {
+      for (;;) {
+        if (attempt > 0) {
           let error = caught;
           if (error instanceof Interrupted || call.stopped) {
             const why = error instanceof Interrupted ? error : call.stopped!;
@@ -380,8 +405,10 @@ export class PolicyChain<F> implements Dependency<F> {
               this.#failures++;
               throw why.reason;
             }
+            // A deadline signal fired mid-attempt (timer-driven bounds already reported themselves).
+            if (why === call.stopped) this.#onTimeout(attempt)(Date.now() - attemptStart, why.kind);
             const timeout = this.#timeoutError(attempt, o.totalMs, why.kind, lastError ?? why.reason);
-            return this.#fail(timeout, attempt, options);
+            return await this.#fail(timeout, attempt, options);
           }
           if (isBrokenCircuitError(error) || isTaskCancelledError(error)) {
             // Only on a race with another call's transition: treat as the open circuit it is.
@@ -389,22 +416,23 @@ export class PolicyChain<F> implements Dependency<F> {
           }
           lastError = error;
           const c = this.#classify(error);
-          if (!c.retryable) return this.#fail(error, attempt, options, c);
-          if (attempt >= maxAttempts) return this.#giveUp('max-attempts', error, c, attempt, options);
+          if (!c.retryable) return await this.#fail(error, attempt, options, c);
+          if (attempt >= maxAttempts) return await this.#giveUp('max-attempts', error, c, attempt, options);
           const afterFailure = Date.now();
           if (this.#openUntil > afterFailure || this.#probesExhausted()) {
-            return this.#giveUp('circuit-open', error, c, attempt, options);
+            return await this.#giveUp('circuit-open', error, c, attempt, options);
           }
           backoff = backoff ? backoff.next(undefined as never) : createBackoff(o.backoff).next();
           const delayMs = retryDelay(backoff, attempt, c, o.backoff);
           // No retry starts that cannot finish in time: the wait plus as long as this attempt took
           // (at most attemptMs) must fit before the end.
-          const needed = delayMs + Math.min(o.attemptMs, Math.max(1, afterFailure - now));
-          if (afterFailure + needed > endAt) return this.#giveUp('deadline', error, c, attempt, options);
+          const needed = delayMs + Math.min(o.attemptMs, Math.max(1, afterFailure - attemptStart));
+          if (afterFailure + needed > endAt)
+            return await this.#giveUp('deadline', error, c, attempt, options);
           if (this.#budget !== undefined && !this.#budget.tryWithdraw(afterFailure)) {
             this.#budgetExhausted++;
             if (this.#budgetE.size > 0) this.#budgetE.emit({ dependency: this.name, attempt, error });
-            return this.#giveUp('budget', error, c, attempt, options);
+            return await this.#giveUp('budget', error, c, attempt, options);
           }
           this.#retries++;
           if (this.#retryE.size > 0) {
@@ -419,14 +447,35 @@ export class PolicyChain<F> implements Dependency<F> {
                 this.#failures++;
                 throw stop.reason;
               }
-              return this.#fail(this.#timeoutError(attempt, o.totalMs, stop.kind, error), attempt, options);
+              this.#onTimeout(attempt)(Date.now() - attemptStart, stop.kind);
+              return await this.#fail(
+                this.#timeoutError(attempt, o.totalMs, stop.kind, error),
+                attempt,
+                options,
+              );
             }
           }
+        }
+        attempt++;
+        attemptStart = Date.now();
+        if (endAt - attemptStart <= 0) {
+          return await this.#fail(
+            this.#timeoutError(attempt - 1, o.totalMs, endKind, lastError),
+            attempt - 1,
+            options,
+          );
+        }
+        try {
+          const value = await this.#launch(fn, call, attempt, attemptStart, bounds);
+          this.#successes++;
+          return value;
+        } catch (error) {
+          caught = error;
         }
       }
     } finally {
       this.#inFlight--;
-      unlisten?.();
+      call.unlisten?.();
     }
   }
 
@@ -725,6 +774,29 @@ export class PolicyChain<F> implements Dependency<F> {
   get forcedClosed(): boolean {
     return this.#forcedClosed;
   }
+}
+
+/** Ends the call early when the caller's signal or a deadline signal fires. */
+function listen(
+  call: CallRun,
+  callerSignal: AbortSignal | undefined,
+  deadlines: AbortSignal[] | undefined,
+): void {
+  const listeners: [AbortSignal, () => void][] = [];
+  const add = (signal: AbortSignal, kind: 'cancel' | 'deadline'): void => {
+    const onAbort = (): void => {
+      if (call.stopped) return;
+      call.stopped = new Interrupted(kind, signal.reason);
+      call.interrupt?.(call.stopped);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    listeners.push([signal, onAbort]);
+  };
+  if (callerSignal !== undefined) add(callerSignal, 'cancel');
+  if (deadlines !== undefined) for (const s of deadlines) if (!s.aborted) add(s, 'deadline');
+  call.unlisten = () => {
+    for (const [s, l] of listeners) s.removeEventListener('abort', l);
+  };
 }
 
 /** A backoff wait, cut short (rejecting with the Interrupted) if the caller aborts or a deadline fires. */

@@ -47,7 +47,8 @@ export class RetryBudget {
   /** Takes one retry if the budget has one. */
   tryWithdraw(now = Date.now()): boolean {
     this.#advance(now);
-    if (this.#deposited + this.#floor - this.#withdrawn < 1) return false;
+    // The epsilon absorbs float drift from summing fractional deposits (100 x 0.1 = 9.9999...).
+    if (this.#deposited + this.#floor - this.#withdrawn < 1 - 1e-9) return false;
     this.#withdrawals[this.#slot]! += 1;
     this.#withdrawn += 1;
     return true;
