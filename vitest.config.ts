@@ -3,11 +3,15 @@ import { defineConfig } from 'vitest/config';
 // One vitest project per package, plus the cross-package suites. Workspace imports resolve to
 // TypeScript source through the `@bulwark/source` export condition, so tests never need a build.
 const conditions = ['@bulwark/source', 'node', 'import', 'default'];
+// vitest hands ssr.resolve.conditions to Node as `--conditions`, so they must not name 'import':
+// with it every require() of a dual package loads its ESM build (dynalite's require('big.js') got a
+// namespace, not the constructor, and broke every DynamoDB number).
+const ssrConditions = ['@bulwark/source', 'node'];
 const packages = ['errors', 'testing', 'policies', 'lambda', 'cli'];
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: conditions } },
+  ssr: { resolve: { conditions: ssrConditions, externalConditions: ssrConditions } },
   test: {
     projects: [
       ...packages.map((name) => ({
