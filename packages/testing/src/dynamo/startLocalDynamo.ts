@@ -1,9 +1,17 @@
 // A DynamoDB stand-in for Powertools idempotency tests: dynalite (LevelDB in memory) in this
 // process on a free loopback port, with a client already pointed at it.
 import { once } from 'node:events';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
+
+// dynalite is CommonJS without types; this is the part of it used here.
+const dynalite = createRequire(import.meta.url)('dynalite') as (options: {
+  createTableMs?: number;
+  deleteTableMs?: number;
+  updateTableMs?: number;
+}) => Server;
 
 /**
  * Options of {@link LocalDynamo.createIdempotencyTable}, matching Powertools'

@@ -1,6 +1,8 @@
 // The only module that needs vitest. It loads it lazily (require of the already-loaded ESM module),
 // so importing @bulwark/testing works without vitest installed; only calling this needs it.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { AnyHandler } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
 import { unhandledExceptLoopback } from './onUnhandledFrame.js';
@@ -51,7 +53,21 @@ export function useMswServer(...handlers: AnyHandler[]): SetupServer {
 
 function loadVitestHooks(): { beforeAll: Hook; afterEach: Hook; afterAll: Hook } {
   try {
-    return createRequire(import.meta.url)('vitest') as { beforeAll: Hook; afterEach: Hook; afterAll: Hook };
+    // require('vitest') resolves to its CommonJS stub, which throws on purpose; load the ESM entry
+    // by path instead (require of ESM), which is the very module instance the test file imported.
+    const require = createRequire(import.meta.url);
+    const manifestPath = require.resolve('vitest/package.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      exports?: Record<string, { import?: string | { default?: string } }>;
+    };
+    const entry = manifest.exports?.['.']?.import;
+    const relative = typeof entry === 'string' ? entry : entry?.default;
+    if (relative === undefined) throw new Error(`no ESM entry in ${manifestPath}`);
+    return require(join(dirname(manifestPath), relative)) as {
+      beforeAll: Hook;
+      afterEach: Hook;
+      afterAll: Hook;
+    };
   } catch (error: unknown) {
     throw new Error(
       'useMswServer needs vitest (an optional peer dependency of @bulwark/testing); under another runner use startMswServer()',
