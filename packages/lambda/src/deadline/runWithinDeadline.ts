@@ -1,10 +1,29 @@
 // Every wrapDependency call a record (or request) makes is bounded by the invocation's remaining time minus
 // the safety margin. The binding itself is @bulwark/policies' withDeadline (AsyncLocalStorage): it has to be
 // that module's instance, since wrapDependency reads its store.
+//
+// @bulwark/policies is imported on first use, not at load: its barrel brings the SSM client (shared breaker
+// state), which would triple this package's cold import. An application that uses wrapDependency has loaded
+// it already, so the first invocation finds it in the module cache.
 
-import { withDeadline } from '@bulwark/policies';
 import type { RemainingTime } from './DeadlineGuard.js';
 
+type WithDeadline = <T>(deadline: RemainingTime, fn: () => Promise<T>) => Promise<T>;
+
+let loading: Promise<WithDeadline> | undefined;
+let loaded: WithDeadline | undefined;
+
+/** Resolves once @bulwark/policies is loaded; call it before the first `runWithinDeadline` of an invocation. */
+export function loadDeadlineBinding(): Promise<WithDeadline> {
+  loading ??= import('@bulwark/policies').then((policies) => {
+    loaded = policies.withDeadline;
+    return loaded;
+  });
+  return loading;
+}
+
 export function runWithinDeadline<T>(budget: RemainingTime | undefined, fn: () => Promise<T>): Promise<T> {
-  return budget === undefined ? fn() : withDeadline(budget, fn);
+  if (budget === undefined) return fn();
+  if (loaded !== undefined) return loaded(budget, fn);
+  return loadDeadlineBinding().then((withDeadline) => withDeadline(budget, fn));
 }
