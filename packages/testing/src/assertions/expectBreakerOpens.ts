@@ -1,0 +1,85 @@
+import { classify } from '@bulwark/errors';
+import type { AssertableDependency } from './AssertableDependency.js';
+import { describeError, fail, settle } from './clock.js';
+import { injectedFailure } from './injectedFailure.js';
+
+/**
+ * Options for {@link expectBreakerOpens}.
+ *
+ * @example
+ * ```ts
+ * import type { ExpectBreakerOpensOptions } from '@bulwark/testing';
+ * const options: ExpectBreakerOpensOptions = { afterFailures: 5 };
+ * ```
+ */
+export interface ExpectBreakerOpensOptions {
+  /** Failures reaching the dependency after which the circuit must be open (and not before). */
+  readonly afterFailures: number;
+  /**
+   * What each attempt throws.
+   * @defaultValue a `TransientError` with status 503
+   */
+  readonly error?: unknown | (() => unknown);
+  /**
+   * How long each call may take.
+   * @defaultValue 300_000
+   */
+  readonly withinMs?: number;
+}
+
+/**
+ * Asserts that after `afterFailures` failures reach the dependency (and not before), the next call is
+ * refused without calling it, with an error `classify()` calls dependency-down, and `state` (if the
+ * target has one) is `'open'`.
+ *
+ * @example
+ * ```ts
+ * import { expectBreakerOpens } from '@bulwark/testing';
+ * import { wrapDependency } from '@bulwark/policies';
+ * const edna = wrapDependency('edna', { retry: false, breaker: { threshold: 5 } });
+ * const { rejection } = await expectBreakerOpens(edna, { afterFailures: 5 });
+ * ```
+ */
+export async function expectBreakerOpens(
+  target: AssertableDependency,
+  options: ExpectBreakerOpensOptions,
+): Promise<{ readonly failures: number; readonly rejection: unknown }> {
+  const name = 'expectBreakerOpens';
+  const { afterFailures, withinMs = 300_000 } = options;
+  const make = typeof options.error === 'function' ? (options.error as () => unknown) : undefined;
+  let failures = 0;
+  const failing = async (): Promise<never> => {
+    failures++;
+    throw make ? make() : (options.error ?? injectedFailure());
+  };
+  while (failures < afterFailures) {
+    const before = failures;
+    const outcome = await settle(target.execute(failing), withinMs);
+    if (outcome.status === 'pending') fail(name, `a failing call was still pending after ${withinMs} ms`);
+    if (failures === before) {
+      fail(name, `the circuit opened early: after ${failures} failures, expected ${afterFailures}`);
+    }
+  }
+  let reached = false;
+  const outcome = await settle(
+    target.execute(async () => {
+      reached = true;
+      return 'reached';
+    }),
+    withinMs,
+  );
+  if (reached)
+    fail(name, `the dependency was called again after ${failures} failures: the circuit did not open`);
+  if (outcome.status !== 'rejected')
+    fail(name, `the call after ${failures} failures was not refused (${outcome.status})`);
+  const kind = classify(outcome.reason).kind;
+  if (kind !== 'dependency-down') {
+    fail(
+      name,
+      `the refusal classifies as '${kind}', not 'dependency-down' (${describeError(outcome.reason)})`,
+    );
+  }
+  if (target.state !== undefined && target.state !== 'open')
+    fail(name, `state is '${target.state}', not 'open'`);
+  return { failures, rejection: outcome.reason };
+}

@@ -1,0 +1,67 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { AssertableDependency } from './AssertableDependency.js';
+import { describeError, fail, settle } from './clock.js';
+import { injectedFailure } from './injectedFailure.js';
+
+/**
+ * Options for {@link expectFallback}.
+ *
+ * @example
+ * ```ts
+ * import type { ExpectFallbackOptions } from '@bulwark/testing';
+ * const options: ExpectFallbackOptions = { value: { orders: [] } };
+ * ```
+ */
+export interface ExpectFallbackOptions {
+  /** When given, the fallback value must deep-equal it. */
+  readonly value?: unknown;
+  /**
+   * What each attempt throws.
+   * @defaultValue a `TransientError` with status 503
+   */
+  readonly error?: unknown | (() => unknown);
+  /**
+   * How long the call may take.
+   * @defaultValue 300_000
+   */
+  readonly withinMs?: number;
+}
+
+/**
+ * Asserts that when the dependency keeps failing the call still resolves, with the fallback's value.
+ *
+ * @example
+ * ```ts
+ * import { expectFallback } from '@bulwark/testing';
+ * import { wrapDependency } from '@bulwark/policies';
+ * const edna = wrapDependency('edna', { fallback: () => ({ orders: [] }) });
+ * await expectFallback(edna, { value: { orders: [] } });
+ * ```
+ */
+export async function expectFallback(
+  target: AssertableDependency,
+  options: ExpectFallbackOptions = {},
+): Promise<{ readonly value: unknown; readonly attempts: number }> {
+  const name = 'expectFallback';
+  const { withinMs = 300_000 } = options;
+  const make = typeof options.error === 'function' ? (options.error as () => unknown) : undefined;
+  let attempts = 0;
+  const outcome = await settle(
+    target.execute(async () => {
+      attempts++;
+      throw make ? make() : (options.error ?? injectedFailure());
+    }),
+    withinMs,
+  );
+  if (outcome.status === 'pending') fail(name, `the call was still pending after ${withinMs} ms`);
+  if (outcome.status === 'rejected') {
+    fail(name, `the call rejected instead of falling back: ${describeError(outcome.reason)}`);
+  }
+  if ('value' in options && !isDeepStrictEqual(outcome.value, options.value)) {
+    fail(
+      name,
+      `the fallback returned ${JSON.stringify(outcome.value)}, expected ${JSON.stringify(options.value)}`,
+    );
+  }
+  return { value: outcome.value, attempts };
+}

@@ -1,0 +1,64 @@
+import type { AssertableDependency } from './AssertableDependency.js';
+import { describeError, fail, settle } from './clock.js';
+import { injectedFailure } from './injectedFailure.js';
+
+/**
+ * Options for {@link expectRetryExhaustion}.
+ *
+ * @example
+ * ```ts
+ * import type { ExpectRetryExhaustionOptions } from '@bulwark/testing';
+ * const options: ExpectRetryExhaustionOptions = { attempts: 3 };
+ * ```
+ */
+export interface ExpectRetryExhaustionOptions {
+  /** The exact number of attempts that must reach the dependency. */
+  readonly attempts: number;
+  /**
+   * What each attempt throws (a fresh one per attempt when a function).
+   * @defaultValue a `TransientError` with status 503
+   */
+  readonly error?: unknown | (() => unknown);
+  /**
+   * How long the call may take to give up.
+   * @defaultValue 300_000
+   */
+  readonly withinMs?: number;
+}
+
+/**
+ * Asserts that a failing dependency is tried exactly `attempts` times and then the call rejects (no
+ * endless retry, no silent success).
+ *
+ * @example
+ * ```ts
+ * import { expectRetryExhaustion } from '@bulwark/testing';
+ * import { wrapDependency } from '@bulwark/policies';
+ * const { error } = await expectRetryExhaustion(wrapDependency('edna', { retry: { maxAttempts: 3 } }), { attempts: 3 });
+ * ```
+ */
+export async function expectRetryExhaustion(
+  target: AssertableDependency,
+  options: ExpectRetryExhaustionOptions,
+): Promise<{ readonly attempts: number; readonly error: unknown }> {
+  const name = 'expectRetryExhaustion';
+  const { attempts: expected, withinMs = 300_000 } = options;
+  const make = typeof options.error === 'function' ? (options.error as () => unknown) : undefined;
+  let attempts = 0;
+  const call = target.execute(async () => {
+    attempts++;
+    throw make ? make() : (options.error ?? injectedFailure());
+  });
+  const outcome = await settle(call, withinMs);
+  if (outcome.status === 'pending')
+    fail(name, `the call was still retrying after ${withinMs} ms (${attempts} attempts)`);
+  if (outcome.status === 'fulfilled')
+    fail(name, `the call resolved (a fallback?) after ${attempts} attempts`);
+  if (attempts !== expected) {
+    fail(
+      name,
+      `expected ${expected} attempts, the dependency was called ${attempts} times (${describeError(outcome.reason)})`,
+    );
+  }
+  return { attempts, error: outcome.reason };
+}
