@@ -2,6 +2,18 @@
 
 /** msw 3 calls it `SetupServer`; the alias keeps the name the contract uses. */
 export type { SetupServer as SetupServerApi } from 'msw/node';
+// Failure-mode assertions (owned by the policies helper, in ./assertions/) are exported below.
+export type { AssertableDependency, AttemptContext } from './assertions/AssertableDependency.js';
+export type { ExpectBreakerOpensOptions } from './assertions/expectBreakerOpens.js';
+export { expectBreakerOpens } from './assertions/expectBreakerOpens.js';
+export type { ExpectFallbackOptions } from './assertions/expectFallback.js';
+export { expectFallback } from './assertions/expectFallback.js';
+export type { ExpectHalfOpenProbeOptions } from './assertions/expectHalfOpenProbe.js';
+export { expectHalfOpenProbe } from './assertions/expectHalfOpenProbe.js';
+export type { ExpectRetryExhaustionOptions } from './assertions/expectRetryExhaustion.js';
+export { expectRetryExhaustion } from './assertions/expectRetryExhaustion.js';
+export type { ExpectTimeoutFiresOptions, TimeoutFired } from './assertions/expectTimeoutFires.js';
+export { expectTimeoutFires } from './assertions/expectTimeoutFires.js';
 export type { IdempotencyTableOptions, LocalDynamo } from './dynamo/startLocalDynamo.js';
 export { LOCAL_CREDENTIALS, startLocalDynamo } from './dynamo/startLocalDynamo.js';
 export type {
@@ -42,5 +54,3 @@ export type {
   SsmStoredParameter,
 } from './ssm/ssmEmulator.js';
 export { SSM_OPERATIONS, ssmEmulator } from './ssm/ssmEmulator.js';
-
-// Failure-mode assertions (owned by the policies helper, in ./assertions/) are exported below.
