@@ -172,6 +172,8 @@ const fleet: Benchmark = {
               `(${without} without shared state; wrapDependency defaults: 3 attempts, retry budget, breaker at 5 failures).`,
             'The first call of each instance waits for one SSM read (bounded by readTimeoutMs, 300 ms default); ' +
               'when SSM throttles, calls go on with the local breaker and match the no-shared-state row.',
+            'All 50 instances share one event loop here, so first-call times include queueing behind 49 other ' +
+              'SDK clients; a Lambda instance has its own CPU.',
           ],
         },
       ],
