@@ -40,7 +40,15 @@ const DEFAULT_REASON: Readonly<Record<ErrorKindName, FailureReasonName>> = {
   cancelled: 'cancelled',
 };
 
-/** A classifier function, as {@link createClassifier} returns and `classify` is. */
+/**
+ * A classifier function, as {@link createClassifier} returns and `classify` is.
+ *
+ * @example
+ * ```ts
+ * import { createClassifier, type Classifier } from '@bulwark/errors';
+ * const classifyVendor: Classifier = createClassifier([{ match: (e) => e instanceof VendorError, kind: 'transient' }]);
+ * ```
+ */
 export type Classifier = (error: unknown) => Classification;
 
 /**

@@ -1,8 +1,11 @@
 // Shapes as the AWS SDK v3 builds them (ServiceException fields); the real SDK's errors are in
 // test/errors/awsSdkFaults.
 import { describe, expect, it } from 'vitest';
+import type { RecogniserContext } from '../Verdict.js';
 import { recogniseAws } from './aws.js';
-import { context } from './testContext.js';
+
+const NOW = Date.parse('Wed, 21 Oct 2026 07:28:00 GMT');
+const context: RecogniserContext = { now: () => NOW, maxRetryAfterMs: 120_000 };
 
 const serviceError = (name: string, status: number, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(`${name} message`), {

@@ -1,8 +1,11 @@
 // Brand-only objects: proves the recognition is structural, with no import of cockatiel. (Its real
 // errors from real policies are in test/errors/cockatielFaults.)
 import { describe, expect, it } from 'vitest';
+import type { RecogniserContext } from '../Verdict.js';
 import { recogniseCockatiel } from './cockatiel.js';
-import { context } from './testContext.js';
+
+const NOW = Date.parse('Wed, 21 Oct 2026 07:28:00 GMT');
+const context: RecogniserContext = { now: () => NOW, maxRetryAfterMs: 120_000 };
 
 const branded = (brand: string, message = 'x') => Object.assign(new Error(message), { [brand]: true });
 

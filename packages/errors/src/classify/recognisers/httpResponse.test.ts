@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { RecogniserContext } from '../Verdict.js';
 import { recogniseHttpResponse } from './httpResponse.js';
-import { context } from './testContext.js';
+
+const NOW = Date.parse('Wed, 21 Oct 2026 07:28:00 GMT');
+const context: RecogniserContext = { now: () => NOW, maxRetryAfterMs: 120_000 };
 
 describe('recogniseHttpResponse', () => {
   it.each([

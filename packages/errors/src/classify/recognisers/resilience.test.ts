@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DependencyDownError, PermanentError, TransientError } from '../../ResilienceError.js';
+import type { RecogniserContext } from '../Verdict.js';
 import { recogniseResilienceError } from './resilience.js';
-import { context } from './testContext.js';
+
+const NOW = Date.parse('Wed, 21 Oct 2026 07:28:00 GMT');
+const context: RecogniserContext = { now: () => NOW, maxRetryAfterMs: 120_000 };
 
 describe('recogniseResilienceError', () => {
   it('takes the error at its word', () => {
