@@ -53,5 +53,13 @@ export function classifyRecordError(
   error: Error,
   classify: (error: unknown) => Classification,
 ): Classification {
-  return BY_NAME[error.name] ?? classify(error);
+  const mapped = BY_NAME[error.name];
+  if (mapped === undefined) return classify(error);
+  // Powertools wraps what went wrong while saving the IN_PROGRESS record (a missing key, a payload mismatch)
+  // in IdempotencyPersistenceLayerError: the cause says whether it is the store or the record.
+  if (error.name === 'IdempotencyPersistenceLayerError' && error.cause instanceof Error) {
+    const cause = BY_NAME[error.cause.name];
+    if (cause?.kind === 'permanent') return cause;
+  }
+  return mapped;
 }
