@@ -56,7 +56,10 @@ export interface ProbeDependency {
  */
 export interface BreakerProbeOptions {
   readonly dependencies: readonly ProbeDependency[];
-  /** @defaultValue '/bulwark/breakers/' */
+  /**
+   * The SSM path under which each dependency's parameter is `<prefix><name>`.
+   * @defaultValue '/bulwark/breakers/'
+   */
   readonly parameterPrefix?: string;
   /**
    * Consecutive failed checks before the probe writes `open`.
@@ -75,7 +78,10 @@ export interface BreakerProbeOptions {
    * @defaultValue 3
    */
   readonly checksPerInvocation?: number;
-  /** @defaultValue 5000 */
+  /**
+   * Time between two rounds of checks within one invocation.
+   * @defaultValue 5000
+   */
   readonly checkIntervalMs?: number;
   /**
    * Each health check's own timeout.
@@ -106,7 +112,7 @@ export interface BreakerProbeOptions {
  * console.log(DEFAULT_BREAKER_PROBE.failureThreshold); // 3
  * ```
  */
-export const DEFAULT_BREAKER_PROBE = {
+export const DEFAULT_BREAKER_PROBE = Object.freeze({
   parameterPrefix: DEFAULT_BREAKER_PREFIX,
   failureThreshold: 3,
   successThreshold: 2,
@@ -114,7 +120,7 @@ export const DEFAULT_BREAKER_PROBE = {
   checkIntervalMs: 5000,
   timeoutMs: 2000,
   retryAfterSeconds: 60,
-} as const;
+} as const);
 
 /**
  * What one invocation saw and did, per dependency.
@@ -130,7 +136,18 @@ export interface BreakerProbeResult {
   readonly dependencies: readonly ProbeDependencyResult[];
 }
 
-/** One dependency's line in {@link BreakerProbeResult}. */
+/**
+ * One dependency's line in {@link BreakerProbeResult}.
+ *
+ * @example
+ * ```ts
+ * import type { ProbeDependencyResult } from '@bulwark/lambda';
+ * const line: ProbeDependencyResult = {
+ *   dependency: 'edna', parameterName: '/bulwark/breakers/edna', before: 'closed', after: 'open',
+ *   wrote: 'open', checks: [], failures: 3, successes: 0,
+ * };
+ * ```
+ */
 export interface ProbeDependencyResult {
   readonly dependency: string;
   readonly parameterName: string;

@@ -1,5 +1,14 @@
 // One health check under its own timeout. A check that ignores its abort signal still loses the race.
 
+/**
+ * What a health check is given.
+ *
+ * @example
+ * ```ts
+ * import type { HealthCheckContext } from '@bulwark/lambda';
+ * const check = async ({ signal, dependency }: HealthCheckContext) => fetch(`https://${dependency}.internal/health`, { signal });
+ * ```
+ */
 export interface HealthCheckContext {
   /** Aborted when the check's timeout passes. */
   readonly signal: AbortSignal;
@@ -7,8 +16,27 @@ export interface HealthCheckContext {
   readonly dependency: string;
 }
 
+/**
+ * A probe's health check: resolves for healthy; throws, resolves `false`, or resolves a non-2xx `Response`
+ * for unhealthy. Bounded by its timeout even when it ignores `signal`.
+ *
+ * @example
+ * ```ts
+ * import type { HealthCheck } from '@bulwark/lambda';
+ * const check: HealthCheck = async ({ signal }) => fetch('https://edna.internal/health', { signal });
+ * ```
+ */
 export type HealthCheck = (ctx: HealthCheckContext) => Promise<unknown>;
 
+/**
+ * One check's outcome, as reported in `BreakerProbeResult`.
+ *
+ * @example
+ * ```ts
+ * import type { HealthCheckResult } from '@bulwark/lambda';
+ * const r: HealthCheckResult = { healthy: false, durationMs: 2000, detail: 'health check of edna timed out after 2000 ms' };
+ * ```
+ */
 export interface HealthCheckResult {
   readonly healthy: boolean;
   readonly durationMs: number;
@@ -68,7 +96,7 @@ function judge(value: unknown, durationMs: number): HealthCheckResult {
   return { healthy: true, durationMs };
 }
 
-/** A check that GETs a URL: healthy on 2xx. */
+/** A check that GETs a URL: healthy on 2xx. (Internal: built from `ProbeDependency.url`.) */
 export function urlCheck(url: string | URL, fetchImpl: typeof fetch): HealthCheck {
   return ({ signal }) =>
     fetchImpl(url, { method: 'GET', signal, headers: { 'user-agent': 'bulwark-breaker-probe' } });

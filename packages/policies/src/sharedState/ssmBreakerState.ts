@@ -115,14 +115,14 @@ export interface SsmBreakerStateOptions {
  * console.log(DEFAULT_SSM_BREAKER_STATE.maxAgeSeconds); // 5
  * ```
  */
-export const DEFAULT_SSM_BREAKER_STATE = {
+export const DEFAULT_SSM_BREAKER_STATE = Object.freeze({
   maxAgeSeconds: 5,
   readTimeoutMs: 300,
   refreshTimeoutMs: 3000,
   staleAfterSeconds: 300,
   maxBackoffSeconds: 60,
   logIntervalSeconds: 60,
-} as const;
+} as const);
 
 /**
  * What {@link ssmBreakerState} has done so far; for tests, dashboards and the docs' cost figures.
