@@ -31,11 +31,23 @@ interface Message {
 interface ChaosResult {
   readonly ledger: Map<string, number>;
   readonly acked: Set<string>;
-  readonly stats: Record<string, number>;
+  readonly stats: Readonly<Record<StatName, number>>;
   readonly leftInQueue: number;
 }
 
 const MESSAGES = 2_000;
+
+type StatName =
+  | 'invocations'
+  | 'crashes'
+  | 'transientFaults'
+  | 'downFaults'
+  | 'duplicatesSent'
+  | 'inBatchDuplicates'
+  | 'reported'
+  | 'fullBatchFailures'
+  | 'skippedByDeadline'
+  | 'duplicatesAnswered';
 
 async function runChaos(seed: number, idempotent: boolean): Promise<ChaosResult> {
   const rand = mulberry32(seed);
@@ -43,7 +55,7 @@ async function runChaos(seed: number, idempotent: boolean): Promise<ChaosResult>
   const ledger = new Map<string, number>();
   const acked = new Set<string>();
   const duplicated = new Set<string>();
-  const stats = {
+  const stats: Record<StatName, number> = {
     invocations: 0,
     crashes: 0,
     transientFaults: 0,
