@@ -1,0 +1,34 @@
+// The `bulwark` command: dispatches to `scan` or `breaker`.
+import { breakerMain } from './breaker/main.js';
+import { scanMain } from './scan/cli/scanMain.js';
+import { VERSION } from './version.js';
+
+export const USAGE = `Usage: bulwark <command> [options]
+
+Commands:
+  scan [paths...]   find missing hardening and write the playbook (bulwark scan --help)
+  breaker ...       inspect and operate shared circuit breakers (bulwark breaker --help)
+
+Options:
+  -v, --version     print the version
+  -h, --help        show this help
+`;
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'scan') return scanMain(rest);
+  if (command === 'breaker') return breakerMain(rest);
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  process.stderr.write(
+    `bulwark: ${command === undefined ? 'missing command' : `unknown command ${JSON.stringify(command)}`}\n\n${USAGE}`,
+  );
+  return 2;
+}

@@ -1,0 +1,47 @@
+// The shape every rule reports, and what a whole scan returns.
+
+/** How bad a finding is in production, most severe first. */
+export const SEVERITIES = ['critical', 'high', 'medium'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+/** One problem found in one place. */
+export interface Finding {
+  /** Stable rule id from the catalog (also the SARIF rule id). */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** Path relative to the scan root, with forward slashes. */
+  readonly file: string;
+  /** 1-based line and column. */
+  readonly line: number;
+  readonly column: number;
+  /** What was found, in this place. */
+  readonly message: string;
+  /** The source line, trimmed; part of the fingerprint, so the finding survives edits above it. */
+  readonly snippet: string;
+}
+
+/** A file that could not be read or parsed; the scan goes on without it. */
+export interface ScanProblem {
+  readonly file: string;
+  readonly kind: 'parse-error' | 'binary' | 'too-large' | 'unreadable' | 'symlink-loop' | 'not-found';
+  readonly message: string;
+}
+
+export interface ScanResult {
+  /** Absolute scan root; finding paths are relative to it. */
+  readonly root: string;
+  readonly findings: readonly Finding[];
+  readonly problems: readonly ScanProblem[];
+  /** Findings silenced by `bulwark-ignore` comments, with the reason given. */
+  readonly ignored: readonly (Finding & { readonly reason: string })[];
+  readonly filesScanned: number;
+  readonly durationMs: number;
+}

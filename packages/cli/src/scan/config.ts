@@ -1,0 +1,115 @@
+// The scan configuration: `bulwark.config.json` at the scan root (or `--config <file>`), spread over
+// DEFAULT_SCAN_CONFIG. Bad values throw a TypeError naming the field and the value.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isRuleId } from './catalog.js';
+import { isSeverity, type Severity } from './Finding.js';
+
+/** A rule's level in the config: a severity overrides the catalog's, `off` disables it. */
+export type RuleLevel = Severity | 'off';
+
+export interface ScanConfig {
+  /**
+   * Globs of files to scan, relative to the root. Empty means every supported file.
+   * @defaultValue `[]`
+   */
+  readonly include?: readonly string[];
+  /**
+   * Globs to skip, added to the built-in ones (node_modules, dist, build, coverage, cdk.out, .git, ...).
+   * @defaultValue `[]`
+   */
+  readonly exclude?: readonly string[];
+  /**
+   * Per-rule level: `critical` / `high` / `medium` override the catalog severity, `off` disables.
+   * @defaultValue `{}`
+   */
+  readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /**
+   * Files larger than this many bytes are skipped with a message (generated bundles, fixtures).
+   * @defaultValue `1_000_000`
+   */
+  readonly maxFileBytes?: number;
+}
+
+export const DEFAULT_SCAN_CONFIG = {
+  include: [],
+  exclude: [],
+  rules: {},
+  maxFileBytes: 1_000_000,
+} as const satisfies Required<ScanConfig>;
+
+/** Always skipped: dependencies, build output, generated infrastructure, declaration files. */
+export const BUILT_IN_EXCLUDES: readonly string[] = [
+  'node_modules',
+  '.git',
+  'dist',
+  'build',
+  'coverage',
+  'cdk.out',
+  '.serverless',
+  '.aws-sam',
+  '.terraform',
+  '.next',
+  '.turbo',
+  '*.d.ts',
+  '*.d.mts',
+  '*.d.cts',
+  '*.min.js',
+];
+
+export interface NormalizedScanConfig {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly rules: ReadonlyMap<string, RuleLevel>;
+  readonly maxFileBytes: number;
+}
+
+export const CONFIG_FILE = 'bulwark.config.json';
+
+function stringArray(value: unknown, field: string): readonly string[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw new TypeError(`${field} must be an array of glob strings, got ${JSON.stringify(value)}`);
+  return value as string[];
+}
+
+export function normalizeScanConfig(config: ScanConfig): NormalizedScanConfig {
+  const merged = { ...DEFAULT_SCAN_CONFIG, ...config };
+  const include = stringArray(merged.include, 'include');
+  const exclude = stringArray(merged.exclude, 'exclude');
+  if (typeof merged.rules !== 'object' || merged.rules === null || Array.isArray(merged.rules))
+    throw new TypeError(`rules must be an object of rule id to level, got ${JSON.stringify(merged.rules)}`);
+  const rules = new Map<string, RuleLevel>();
+  for (const [id, level] of Object.entries(merged.rules)) {
+    if (!isRuleId(id)) throw new TypeError(`rules.${id}: unknown rule id ${JSON.stringify(id)}`);
+    if (level !== 'off' && !isSeverity(level))
+      throw new TypeError(
+        `rules.${id} must be "critical", "high", "medium" or "off", got ${JSON.stringify(level)}`,
+      );
+    rules.set(id, level);
+  }
+  const max = merged.maxFileBytes;
+  if (typeof max !== 'number' || !Number.isFinite(max) || max <= 0)
+    throw new TypeError(`maxFileBytes must be a positive number, got ${JSON.stringify(max)}`);
+  return { include, exclude, rules, maxFileBytes: max };
+}
+
+/** Reads `file` (or `<root>/bulwark.config.json` when present); throws TypeError on bad JSON or values. */
+export function loadScanConfig(root: string, file?: string): NormalizedScanConfig {
+  const path = file !== undefined ? resolve(file) : join(root, CONFIG_FILE);
+  if (file === undefined && !existsSync(path)) return normalizeScanConfig({});
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new TypeError(`config file not found: ${path}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error: unknown) {
+    throw new TypeError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new TypeError(`config file ${path} must hold a JSON object`);
+  return normalizeScanConfig(parsed as ScanConfig);
+}

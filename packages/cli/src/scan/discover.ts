@@ -1,0 +1,155 @@
+// Finds the files a scan reads: code by extension, infrastructure by name and content. Follows
+// symlinks once (a loop is reported, not followed), and reports what it had to skip.
+import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { BUILT_IN_EXCLUDES, type NormalizedScanConfig } from './config.js';
+import type { ScanProblem } from './Finding.js';
+import { matchesAny } from './glob.js';
+
+export const CODE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const IAC_EXTENSIONS = /\.(ya?ml|json|template|tf)$/;
+const NOT_IAC =
+  /(^|\/)(package(-lock)?\.json|tsconfig[\w.-]*\.json|\.?eslintrc[\w.]*|biome\.json|turbo\.json|composer\.json|pnpm-lock\.yaml|\.github\/.*|docker-compose[\w.-]*\.ya?ml|[\w.-]*\.lock\.json)$/;
+
+export interface DiscoveredFile {
+  readonly path: string;
+  /** Relative to the root, forward slashes. */
+  readonly rel: string;
+  readonly kind: 'code' | 'iac';
+  readonly size: number;
+}
+
+export interface Discovery {
+  readonly files: DiscoveredFile[];
+  readonly problems: ScanProblem[];
+  /** Paths given on the command line that do not exist. */
+  readonly missing: string[];
+}
+
+export function toRel(root: string, path: string): string {
+  const rel = relative(root, path);
+  return (rel === '' ? basename(path) : rel).split(sep).join('/');
+}
+
+export function discover(root: string, paths: readonly string[], config: NormalizedScanConfig): Discovery {
+  const files: DiscoveredFile[] = [];
+  const problems: ScanProblem[] = [];
+  const missing: string[] = [];
+  const seenFiles = new Set<string>();
+  const excludes = [...BUILT_IN_EXCLUDES, ...config.exclude];
+
+  const consider = (path: string, size: number, explicit: boolean, viaLink: boolean): void => {
+    const rel = toRel(root, path);
+    const code = CODE_EXTENSIONS.test(path);
+    const iac = !code && IAC_EXTENSIONS.test(path) && !NOT_IAC.test(rel);
+    if (!code && !iac) return;
+    if (!explicit && matchesAny(rel, excludes)) return;
+    if (config.include.length > 0 && !matchesAny(rel, config.include)) return;
+    if (size > config.maxFileBytes) {
+      problems.push({
+        file: rel,
+        kind: 'too-large',
+        message: `skipped: ${size} bytes is over maxFileBytes (${config.maxFileBytes})`,
+      });
+      return;
+    }
+    let real = path;
+    if (viaLink || explicit) {
+      try {
+        real = realpathSync(path);
+      } catch {}
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push({ path, rel, kind: code ? 'code' : 'iac', size });
+  };
+
+  // `real` is the directory's resolved path; `viaLink` once a symlink was followed to get here.
+  const walk = (dir: string, real: string, ancestors: Set<string>, viaLink: boolean): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error: unknown) {
+      problems.push({
+        file: toRel(root, dir),
+        kind: 'unreadable',
+        message: `cannot read directory: ${(error as Error).message}`,
+      });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const rel = toRel(root, path);
+      if (matchesAny(rel, excludes)) continue;
+      if (entry.isSymbolicLink()) {
+        let target: ReturnType<typeof statSync>;
+        let linkReal: string;
+        try {
+          target = statSync(path);
+          linkReal = realpathSync(path);
+        } catch {
+          problems.push({ file: rel, kind: 'unreadable', message: 'broken symbolic link' });
+          continue;
+        }
+        if (target.isDirectory()) {
+          if (ancestors.has(linkReal)) {
+            problems.push({
+              file: rel,
+              kind: 'symlink-loop',
+              message: `symbolic link loop: points back to ${toRel(root, linkReal)}`,
+            });
+            continue;
+          }
+          walk(path, linkReal, new Set([...ancestors, linkReal]), true);
+        } else if (target.isFile()) consider(path, target.size, false, true);
+        continue;
+      }
+      if (entry.isDirectory()) {
+        const childReal = join(real, entry.name);
+        walk(path, childReal, new Set([...ancestors, childReal]), viaLink);
+      } else if (entry.isFile()) {
+        if (!CODE_EXTENSIONS.test(entry.name) && !IAC_EXTENSIONS.test(entry.name)) continue;
+        try {
+          consider(path, lstatSync(path).size, false, viaLink);
+        } catch (error: unknown) {
+          problems.push({ file: rel, kind: 'unreadable', message: (error as Error).message });
+        }
+      }
+    }
+  };
+
+  for (const p of paths) {
+    let stat: ReturnType<typeof statSync>;
+    try {
+      stat = statSync(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      let real = p;
+      try {
+        real = realpathSync(p);
+      } catch {}
+      walk(p, real, new Set([real]), false);
+    } else if (stat.isFile()) {
+      if (!CODE_EXTENSIONS.test(p) && !IAC_EXTENSIONS.test(p)) {
+        problems.push({
+          file: toRel(root, p),
+          kind: 'unreadable',
+          message:
+            'not a supported file type (ts, tsx, mts, cts, js, jsx, mjs, cjs, yaml, yml, json, template, tf)',
+        });
+        continue;
+      }
+      consider(p, stat.size, true, false);
+    }
+  }
+  return { files, problems, missing };
+}
+
+/** A NUL byte in the first 8 KiB means binary, as git decides. */
+export function looksBinary(buffer: Buffer): boolean {
+  return buffer.subarray(0, 8192).includes(0);
+}

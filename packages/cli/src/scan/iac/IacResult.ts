@@ -1,0 +1,32 @@
+import type { Candidate } from '../js/Candidate.js';
+
+/** What one infrastructure file contributes: findings, and handlers whose event source has BatchSize 1. */
+export interface IacResult {
+  readonly candidates: Candidate[];
+  /** Handler strings (`src/queue.handler`), prefixed with the code directory when the template gives one. */
+  readonly batchOneHandlers: string[];
+  readonly parseError?: string;
+}
+
+export type IacReport = (rule: string, path: readonly (string | number)[], message: string) => void;
+
+// biome-ignore lint/suspicious/noExplicitAny: template values are untyped JSON.
+export type Json = any;
+
+export function obj(value: unknown): Record<string, Json> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, Json>)
+    : undefined;
+}
+
+export function num(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return undefined;
+}
+
+export function joinHandler(codeUri: unknown, handler: unknown): string | undefined {
+  if (typeof handler !== 'string') return undefined;
+  const dir = typeof codeUri === 'string' ? codeUri.replace(/^\.\//, '').replace(/\/$/, '') : '';
+  return dir && !dir.startsWith('s3:') ? `${dir}/${handler}` : handler;
+}

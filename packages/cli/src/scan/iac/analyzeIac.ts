@@ -1,0 +1,39 @@
+// Per-file pass for infrastructure: picks the dialect (CloudFormation/SAM, serverless.yml, Terraform)
+// and runs its checks.
+import type { Candidate } from '../js/Candidate.js';
+import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
+import type { IacResult } from './IacResult.js';
+import { checkServerless, isServerless } from './serverless.js';
+import { checkTerraform } from './terraform.js';
+import { loadYaml } from './yamlDocument.js';
+
+export function analyzeIac(file: string, source: string): IacResult {
+  const candidates: Candidate[] = [];
+  const batchOneHandlers: string[] = [];
+  const lines = source.split('\n');
+  const lineText = (line: number) => (lines[line - 1] ?? '').trim();
+  if (file.endsWith('.tf')) {
+    checkTerraform(
+      source,
+      (rule, line, message) => candidates.push({ rule, line, column: 1, message, snippet: lineText(line) }),
+      batchOneHandlers,
+    );
+    return { candidates, batchOneHandlers };
+  }
+  // Cheap sniff before a full YAML parse: most YAML/JSON in a repo is not infrastructure.
+  if (!/AWS::|Resources|functions\s*:|"functions"/.test(source)) return { candidates, batchOneHandlers };
+  const loaded = loadYaml(source);
+  if ('error' in loaded) {
+    return /AWS::|AWSTemplateFormatVersion|serverless/.test(source)
+      ? { candidates, batchOneHandlers, parseError: loaded.error }
+      : { candidates, batchOneHandlers };
+  }
+  const report = (rule: string, path: readonly (string | number)[], message: string) => {
+    const { line, column } = loaded.locate(path);
+    candidates.push({ rule, line, column, message, snippet: loaded.lineText(line) });
+  };
+  const value = loaded.value as Record<string, unknown>;
+  if (isServerless(value, file)) checkServerless(value, report, batchOneHandlers);
+  else if (isCloudFormation(value)) checkCloudFormation(value, report, [], batchOneHandlers);
+  return { candidates, batchOneHandlers };
+}

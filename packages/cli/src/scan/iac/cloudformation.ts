@@ -1,0 +1,258 @@
+// CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
+// buses, rules, tables and API integrations, checked against the infrastructure rules.
+import { type IacReport, type Json, joinHandler, num, obj } from './IacResult.js';
+import { refsIn } from './yamlDocument.js';
+
+const API_GATEWAY_MAX_SECONDS = 29;
+
+export function isCloudFormation(value: unknown): boolean {
+  const t = obj(value);
+  const resources = obj(t?.Resources);
+  if (resources === undefined) return false;
+  return Object.values(resources).some(
+    (r) => typeof obj(r)?.Type === 'string' && /^(AWS|Custom)::/.test(obj(r)?.Type),
+  );
+}
+
+interface Resource {
+  readonly id: string;
+  readonly type: string;
+  readonly props: Record<string, Json>;
+}
+
+/** Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it). */
+export function checkCloudFormation(
+  template: Record<string, Json>,
+  report: IacReport,
+  base: readonly string[] = [],
+  batchOneHandlers: string[] = [],
+): void {
+  const resources: Resource[] = Object.entries(obj(template.Resources) ?? {}).flatMap(([id, r]) => {
+    const res = obj(r);
+    return typeof res?.Type === 'string'
+      ? [{ id, type: res.Type as string, props: obj(res.Properties) ?? {} }]
+      : [];
+  });
+  const byId = new Map(resources.map((r) => [r.id, r]));
+  const at = (r: Resource, ...path: (string | number)[]) => [...base, 'Resources', r.id, ...path];
+  const globals = obj(obj(template.Globals)?.Function) ?? {};
+
+  // Who points at what.
+  const dlqIds = new Set<string>();
+  const alarmed = new Set<string>();
+  const archived = new Set<string>();
+  const invokeConfigured = new Set<string>();
+  for (const r of resources) {
+    if (r.type === 'AWS::SQS::Queue')
+      for (const id of refsIn(obj(r.props.RedrivePolicy)?.deadLetterTargetArn)) dlqIds.add(id);
+    if (r.type === 'AWS::SQS::QueuePolicy') continue;
+    if (r.type === 'AWS::CloudWatch::Alarm') for (const id of refsIn(r.props)) alarmed.add(id);
+    if (r.type === 'AWS::Events::Archive') for (const id of refsIn(r.props.SourceArn)) archived.add(id);
+    if (r.type === 'AWS::Lambda::EventInvokeConfig' && obj(obj(r.props.DestinationConfig)?.OnFailure))
+      for (const id of refsIn(r.props.FunctionName)) invokeConfigured.add(id);
+    if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function') {
+      for (const id of refsIn(r.props.DeadLetterQueue ?? r.props.DeadLetterConfig)) dlqIds.add(id);
+      for (const id of refsIn(obj(r.props.EventInvokeConfig)?.DestinationConfig)) dlqIds.add(id);
+      for (const ev of Object.values(obj(r.props.Events) ?? {}))
+        for (const id of refsIn(obj(obj(ev)?.Properties)?.DeadLetterConfig)) dlqIds.add(id);
+    }
+    if (r.type === 'AWS::Events::Rule')
+      for (const t of (r.props.Targets ?? []) as Json[])
+        for (const id of refsIn(obj(t)?.DeadLetterConfig)) dlqIds.add(id);
+    if (r.type === 'AWS::Lambda::EventSourceMapping')
+      for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) dlqIds.add(id);
+  }
+
+  const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
+  const reserves = (r: Resource | undefined): boolean =>
+    r !== undefined &&
+    (r.props.ReservedConcurrentExecutions !== undefined ||
+      globals.ReservedConcurrentExecutions !== undefined);
+
+  const checkBatchSource = (
+    r: Resource,
+    path: (string | number)[],
+    props: Record<string, Json>,
+    sourceKind: 'sqs' | 'stream',
+    fn: Resource | undefined,
+  ): void => {
+    const batchSize = num(props.BatchSize);
+    const types = (props.FunctionResponseTypes ?? []) as unknown[];
+    if (batchSize === 1 && fn !== undefined) {
+      const h = joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
+      if (h) batchOneHandlers.push(h);
+    }
+    if (!(Array.isArray(types) && types.includes('ReportBatchItemFailures')) && batchSize !== 1)
+      report(
+        'batch-no-partial-failure',
+        path,
+        `${sourceKind === 'sqs' ? 'SQS' : 'stream'} event source of ${fn?.id ?? r.id} has no FunctionResponseTypes: [ReportBatchItemFailures]: one failed record fails the whole batch`,
+      );
+    if (sourceKind === 'stream' && obj(obj(props.DestinationConfig)?.OnFailure) === undefined)
+      report(
+        'iac-missing-dlq',
+        path,
+        `stream event source of ${fn?.id ?? r.id} has no DestinationConfig.OnFailure: failed records are retried until they expire`,
+      );
+    if (
+      sourceKind === 'sqs' &&
+      num(obj(props.ScalingConfig)?.MaximumConcurrency) === undefined &&
+      !reserves(fn)
+    )
+      report(
+        'iac-no-reserved-concurrency',
+        path,
+        `SQS event source of ${fn?.id ?? r.id} has no ScalingConfig.MaximumConcurrency and the function reserves no concurrency`,
+      );
+  };
+
+  const sourceKindOf = (arn: unknown): 'sqs' | 'stream' | undefined => {
+    for (const id of refsIn(arn)) {
+      const target = byId.get(id);
+      if (target?.type === 'AWS::SQS::Queue') return 'sqs';
+      if (target?.type === 'AWS::Kinesis::Stream' || target?.type === 'AWS::DynamoDB::Table') return 'stream';
+    }
+    const text = JSON.stringify(arn ?? '');
+    if (/:sqs:|Queue/i.test(text)) return 'sqs';
+    if (/:kinesis:|StreamArn|\/stream\//i.test(text)) return 'stream';
+    return undefined;
+  };
+
+  for (const r of resources) {
+    switch (r.type) {
+      case 'AWS::SQS::Queue': {
+        const redrive = obj(r.props.RedrivePolicy);
+        const isDlq = dlqIds.has(r.id) || /dlq|dead.?letter/i.test(`${r.id} ${r.props.QueueName ?? ''}`);
+        if (redrive === undefined) {
+          if (!isDlq)
+            report(
+              'iac-missing-dlq',
+              at(r),
+              `queue ${r.id} has no RedrivePolicy: a poison message is retried until retention deletes it`,
+            );
+        } else {
+          const max = num(redrive.maxReceiveCount);
+          if (max !== undefined && max > 3)
+            report(
+              'iac-missing-dlq',
+              at(r, 'Properties', 'RedrivePolicy'),
+              `queue ${r.id} maxReceiveCount ${max} > 3: poison messages churn ${max} times before the DLQ`,
+            );
+        }
+        if (isDlq && !alarmed.has(r.id))
+          report(
+            'iac-missing-dlq',
+            at(r),
+            `dead-letter queue ${r.id} has no CloudWatch alarm: failed messages pile up unnoticed`,
+          );
+        break;
+      }
+      case 'AWS::Lambda::EventSourceMapping': {
+        const kind = sourceKindOf(r.props.EventSourceArn);
+        if (kind === undefined) break;
+        const fnId = [...refsIn(r.props.FunctionName)][0];
+        checkBatchSource(r, at(r), r.props, kind, fnId !== undefined ? byId.get(fnId) : undefined);
+        break;
+      }
+      case 'AWS::Serverless::Function':
+      case 'AWS::Lambda::Function': {
+        const events = obj(r.props.Events) ?? {};
+        let api = false;
+        let asyncSource: string | undefined;
+        for (const [name, ev] of Object.entries(events)) {
+          const e = obj(ev);
+          const type = e?.Type as string | undefined;
+          const props = obj(e?.Properties) ?? {};
+          if (type === 'SQS') checkBatchSource(r, at(r, 'Properties', 'Events', name), props, 'sqs', r);
+          else if (type === 'Kinesis' || type === 'DynamoDB')
+            checkBatchSource(r, at(r, 'Properties', 'Events', name), props, 'stream', r);
+          else if (type === 'Api' || type === 'HttpApi') api = true;
+          else if (
+            (type === 'EventBridgeRule' ||
+              type === 'CloudWatchEvent' ||
+              type === 'SNS' ||
+              type === 'S3' ||
+              type === 'Schedule' ||
+              type === 'ScheduleV2') &&
+            props.DeadLetterConfig === undefined
+          )
+            asyncSource ??= name;
+        }
+        const onFailure =
+          r.props.DeadLetterQueue ??
+          globals.DeadLetterQueue ??
+          obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure;
+        if (asyncSource !== undefined && onFailure === undefined && !invokeConfigured.has(r.id))
+          report(
+            'iac-missing-dlq',
+            at(r, 'Properties', 'Events', asyncSource),
+            `${r.id} is invoked asynchronously (${asyncSource}) with no DeadLetterQueue or OnFailure destination: events that fail after retries are dropped`,
+          );
+        const timeout = functionTimeout(r);
+        if (api && timeout > API_GATEWAY_MAX_SECONDS)
+          report(
+            'iac-gateway-timeout-exceeds-lambda',
+            at(r, 'Properties', r.props.Timeout !== undefined ? 'Timeout' : 'Events'),
+            `${r.id} timeout ${timeout}s is longer than API Gateway's ${API_GATEWAY_MAX_SECONDS}s integration timeout: clients get 504 while it keeps running`,
+          );
+        break;
+      }
+      case 'AWS::ApiGatewayV2::Integration':
+      case 'AWS::ApiGateway::Method': {
+        const integration = r.type === 'AWS::ApiGateway::Method' ? (obj(r.props.Integration) ?? {}) : r.props;
+        const uri = integration.IntegrationUri ?? integration.Uri;
+        const fnId = [...refsIn(uri)].find((id) => byId.get(id)?.type.endsWith('Function'));
+        const fn = fnId !== undefined ? byId.get(fnId) : undefined;
+        if (fn === undefined) break;
+        const timeout = functionTimeout(fn);
+        const limitMs = num(integration.TimeoutInMillis) ?? API_GATEWAY_MAX_SECONDS * 1000;
+        if (timeout * 1000 > limitMs)
+          report(
+            'iac-gateway-timeout-exceeds-lambda',
+            at(r),
+            `integration waits ${limitMs} ms but ${fn.id} may run ${timeout}s: clients get 504 while it keeps running`,
+          );
+        break;
+      }
+      case 'AWS::Events::EventBus':
+        if (!archived.has(r.id))
+          report(
+            'iac-no-event-archive',
+            at(r),
+            `event bus ${r.id} has no AWS::Events::Archive: events cannot be replayed after an incident`,
+          );
+        break;
+      case 'AWS::Events::Rule': {
+        const targets = (Array.isArray(r.props.Targets) ? r.props.Targets : []) as Json[];
+        targets.forEach((t, i) => {
+          const target = obj(t);
+          const toLambda = [...refsIn(target?.Arn)].some((id) => byId.get(id)?.type.endsWith('Function'));
+          if (toLambda && target?.DeadLetterConfig === undefined) {
+            const fnId = [...refsIn(target?.Arn)][0] ?? '';
+            if (!invokeConfigured.has(fnId) && byId.get(fnId)?.props.DeadLetterQueue === undefined)
+              report(
+                'iac-missing-dlq',
+                at(r, 'Properties', 'Targets', i),
+                `rule ${r.id} invokes ${fnId} with no DeadLetterConfig: events that fail delivery are dropped`,
+              );
+          }
+        });
+        break;
+      }
+      case 'AWS::DynamoDB::Table':
+      case 'AWS::DynamoDB::GlobalTable':
+      case 'AWS::Serverless::SimpleTable': {
+        if (!/idempot/i.test(`${r.id} ${typeof r.props.TableName === 'string' ? r.props.TableName : ''}`))
+          break;
+        const ttl = obj(r.props.TimeToLiveSpecification);
+        if (ttl?.Enabled !== true && ttl?.Enabled !== 'true')
+          report(
+            'iac-idempotency-table-no-ttl',
+            at(r),
+            `idempotency table ${r.id} has no TimeToLiveSpecification: records never expire`,
+          );
+        break;
+      }
+    }
+  }
+}

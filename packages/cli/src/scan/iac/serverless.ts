@@ -1,0 +1,92 @@
+// serverless.yml (Serverless Framework): functions and their sqs / stream / http / async events, then
+// the CloudFormation under `resources.Resources`.
+import { checkCloudFormation } from './cloudformation.js';
+import { type IacReport, type Json, num, obj } from './IacResult.js';
+
+const API_GATEWAY_MAX_SECONDS = 29;
+
+export function isServerless(value: unknown, file: string): boolean {
+  const v = obj(value);
+  return (
+    v !== undefined &&
+    (/(^|\/)serverless\.ya?ml$/.test(file) ||
+      (v.service !== undefined && obj(v.functions) !== undefined && v.provider !== undefined))
+  );
+}
+
+export function checkServerless(
+  config: Record<string, Json>,
+  report: IacReport,
+  batchOneHandlers: string[],
+): void {
+  const provider = obj(config.provider) ?? {};
+  const functions = obj(config.functions) ?? {};
+  for (const [name, f] of Object.entries(functions)) {
+    const fn = obj(f);
+    if (fn === undefined) continue;
+    const path = ['functions', name];
+    const events = (Array.isArray(fn.events) ? fn.events : []) as Json[];
+    const timeout = num(fn.timeout) ?? num(provider.timeout) ?? 6;
+    const reserved = fn.reservedConcurrency !== undefined || fn.provisionedConcurrency !== undefined;
+    const onFailure = obj(fn.destinations)?.onFailure ?? fn.onError;
+    let api = false;
+    events.forEach((ev, i) => {
+      const e = obj(ev) ?? {};
+      const evPath = [...path, 'events', i];
+      if (e.sqs !== undefined) {
+        const s = obj(e.sqs) ?? {};
+        const batchSize = num(s.batchSize) ?? 10;
+        if (batchSize === 1 && typeof fn.handler === 'string') batchOneHandlers.push(fn.handler);
+        if (s.functionResponseType !== 'ReportBatchItemFailures' && batchSize !== 1)
+          report(
+            'batch-no-partial-failure',
+            evPath,
+            `sqs event of ${name} has no functionResponseType: ReportBatchItemFailures: one failed record fails the whole batch`,
+          );
+        if (s.maximumConcurrency === undefined && !reserved)
+          report(
+            'iac-no-reserved-concurrency',
+            evPath,
+            `${name} consumes SQS with no reservedConcurrency or maximumConcurrency`,
+          );
+      } else if (e.stream !== undefined) {
+        const s = obj(e.stream) ?? {};
+        if (num(s.batchSize) === 1 && typeof fn.handler === 'string') batchOneHandlers.push(fn.handler);
+        if (s.functionResponseType !== 'ReportBatchItemFailures' && num(s.batchSize) !== 1)
+          report(
+            'batch-no-partial-failure',
+            evPath,
+            `stream event of ${name} has no functionResponseType: ReportBatchItemFailures`,
+          );
+        if (obj(s.destinations)?.onFailure === undefined)
+          report(
+            'iac-missing-dlq',
+            evPath,
+            `stream event of ${name} has no destinations.onFailure: failed records are retried until they expire`,
+          );
+      } else if (e.http !== undefined || e.httpApi !== undefined) api = true;
+      else if (
+        (e.eventBridge !== undefined ||
+          e.sns !== undefined ||
+          e.s3 !== undefined ||
+          e.schedule !== undefined) &&
+        onFailure === undefined
+      ) {
+        report(
+          'iac-missing-dlq',
+          evPath,
+          `${name} is invoked asynchronously with no destinations.onFailure or onError: failed events are dropped`,
+        );
+      }
+    });
+    if (api && timeout > API_GATEWAY_MAX_SECONDS)
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        fn.timeout !== undefined ? [...path, 'timeout'] : path,
+        `${name} timeout ${timeout}s is longer than API Gateway's ${API_GATEWAY_MAX_SECONDS}s: clients get 504 while it keeps running`,
+      );
+  }
+  const resources = obj(config.resources);
+  if (resources !== undefined && obj(resources.Resources) !== undefined)
+    checkCloudFormation(resources, report, ['resources'], batchOneHandlers);
+}

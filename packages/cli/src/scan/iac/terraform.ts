@@ -1,0 +1,151 @@
+// Terraform (.tf): SQS queues and redrive policies, Lambda event source mappings, EventBridge buses,
+// rules and targets, DynamoDB tables and API Gateway integrations.
+import { type HclBlock, literal, parseHcl } from './hcl.js';
+
+export type TfReport = (rule: string, line: number, message: string) => void;
+
+const API_GATEWAY_MAX_SECONDS = 29;
+
+export function checkTerraform(source: string, report: TfReport, batchOneHandlers: string[]): void {
+  const blocks = parseHcl(source);
+  const resources = blocks.filter((b) => b.type === 'resource' && b.labels.length >= 2);
+  const of = (type: string) => resources.filter((r) => r.labels[0] === type);
+  const ref = (r: HclBlock) => `${r.labels[0]}.${r.labels[1]}`;
+  const mentions = (blocksToSearch: HclBlock[], r: HclBlock) =>
+    blocksToSearch.some((b) => b.text.includes(`${ref(r)}.`));
+  const sub = (b: HclBlock, type: string) => b.blocks.find((x) => x.type === type);
+
+  const queues = of('aws_sqs_queue');
+  const redrivePolicies = of('aws_sqs_queue_redrive_policy');
+  const alarms = of('aws_cloudwatch_metric_alarm');
+  const functions = of('aws_lambda_function');
+  for (const q of queues) {
+    const policy =
+      q.attrs.get('redrive_policy')?.raw ??
+      redrivePolicies
+        .find((p) => p.attrs.get('queue_url')?.raw.includes(`${ref(q)}.`))
+        ?.attrs.get('redrive_policy')?.raw;
+    const isDlq =
+      queues.some(
+        (o) => o !== q && (o.attrs.get('redrive_policy')?.raw.includes(`${ref(q)}.arn`) ?? false),
+      ) ||
+      redrivePolicies.some((p) => p.attrs.get('redrive_policy')?.raw.includes(`${ref(q)}.arn`) ?? false) ||
+      q.attrs.has('redrive_allow_policy') ||
+      /dlq|dead.?letter/i.test(`${q.labels[1]} ${literal(q.attrs.get('name')) ?? ''}`);
+    if (policy === undefined) {
+      if (!isDlq)
+        report(
+          'iac-missing-dlq',
+          q.line,
+          `aws_sqs_queue.${q.labels[1]} has no redrive_policy: a poison message is retried until retention deletes it`,
+        );
+    } else {
+      const m = /maxReceiveCount["']?\s*[=:]\s*(\d+)/.exec(policy);
+      const max = m ? Number(m[1]) : undefined;
+      if (max !== undefined && max > 3)
+        report(
+          'iac-missing-dlq',
+          q.attrs.get('redrive_policy')?.line ?? q.line,
+          `aws_sqs_queue.${q.labels[1]} maxReceiveCount ${max} > 3: poison messages churn before the DLQ`,
+        );
+    }
+    if (isDlq && !mentions(alarms, q))
+      report(
+        'iac-missing-dlq',
+        q.line,
+        `dead-letter queue aws_sqs_queue.${q.labels[1]} has no aws_cloudwatch_metric_alarm: failed messages pile up unnoticed`,
+      );
+  }
+
+  for (const m of of('aws_lambda_event_source_mapping')) {
+    const arn = m.attrs.get('event_source_arn')?.raw ?? '';
+    const sqs = /aws_sqs_queue\.|:sqs:/.test(arn);
+    const stream = /kinesis|stream_arn|:dynamodb:/.test(arn);
+    if (!sqs && !stream) continue;
+    const batch = Number(literal(m.attrs.get('batch_size')) ?? Number.NaN);
+    const fnRef = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
+    const fn = functions.find((f) => f.labels[1] === fnRef);
+    if (batch === 1 && fn !== undefined) {
+      const handler = literal(fn.attrs.get('handler'));
+      if (handler) batchOneHandlers.push(handler);
+    }
+    if (
+      !(m.attrs.get('function_response_types')?.raw.includes('ReportBatchItemFailures') ?? false) &&
+      batch !== 1
+    )
+      report(
+        'batch-no-partial-failure',
+        m.line,
+        `aws_lambda_event_source_mapping.${m.labels[1]} has no function_response_types = ["ReportBatchItemFailures"]: one failed record fails the whole batch`,
+      );
+    if (stream && sub(sub(m, 'destination_config') ?? m, 'on_failure') === undefined)
+      report(
+        'iac-missing-dlq',
+        m.line,
+        `aws_lambda_event_source_mapping.${m.labels[1]} (stream) has no destination_config.on_failure: failed records are retried until they expire`,
+      );
+    if (
+      sqs &&
+      sub(m, 'scaling_config') === undefined &&
+      !(fn?.attrs.has('reserved_concurrent_executions') ?? false)
+    )
+      report(
+        'iac-no-reserved-concurrency',
+        m.line,
+        `aws_lambda_event_source_mapping.${m.labels[1]} has no scaling_config.maximum_concurrency and the function reserves no concurrency`,
+      );
+  }
+
+  const archives = of('aws_cloudwatch_event_archive');
+  for (const bus of of('aws_cloudwatch_event_bus')) {
+    if (!mentions(archives, bus))
+      report(
+        'iac-no-event-archive',
+        bus.line,
+        `aws_cloudwatch_event_bus.${bus.labels[1]} has no aws_cloudwatch_event_archive: events cannot be replayed`,
+      );
+  }
+  for (const t of of('aws_cloudwatch_event_target')) {
+    const arn = t.attrs.get('arn')?.raw ?? '';
+    if (!arn.includes('aws_lambda_function.')) continue;
+    if (sub(t, 'dead_letter_config') !== undefined) continue;
+    const fnRef = /aws_lambda_function\.([\w-]+)/.exec(arn)?.[1];
+    const configured = of('aws_lambda_function_event_invoke_config').some(
+      (c) => c.text.includes(`aws_lambda_function.${fnRef}.`) && c.text.includes('on_failure'),
+    );
+    const fn = functions.find((f) => f.labels[1] === fnRef);
+    if (configured || (fn !== undefined && sub(fn, 'dead_letter_config') !== undefined)) continue;
+    report(
+      'iac-missing-dlq',
+      t.line,
+      `aws_cloudwatch_event_target.${t.labels[1]} invokes a Lambda with no dead_letter_config: events that fail delivery are dropped`,
+    );
+  }
+  for (const table of of('aws_dynamodb_table')) {
+    if (!/idempot/i.test(`${table.labels[1]} ${literal(table.attrs.get('name')) ?? ''}`)) continue;
+    const ttl = sub(table, 'ttl');
+    if (ttl !== undefined && literal(ttl.attrs.get('enabled')) !== 'false') continue;
+    report(
+      'iac-idempotency-table-no-ttl',
+      table.line,
+      `aws_dynamodb_table.${table.labels[1]} has no ttl block: idempotency records never expire`,
+    );
+  }
+  const integrations = [...of('aws_apigatewayv2_integration'), ...of('aws_api_gateway_integration')];
+  for (const integ of integrations) {
+    const uri = integ.attrs.get('integration_uri')?.raw ?? integ.attrs.get('uri')?.raw ?? '';
+    const fnRef = /aws_lambda_function\.([\w-]+)/.exec(uri)?.[1];
+    const fn = functions.find((f) => f.labels[1] === fnRef);
+    if (fn === undefined) continue;
+    const timeout = Number(literal(fn.attrs.get('timeout')) ?? 3);
+    const limitMs = Number(
+      literal(integ.attrs.get('timeout_milliseconds')) ?? API_GATEWAY_MAX_SECONDS * 1000,
+    );
+    if (timeout * 1000 > limitMs)
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        fn.attrs.get('timeout')?.line ?? fn.line,
+        `aws_lambda_function.${fn.labels[1]} timeout ${timeout}s exceeds the ${limitMs} ms integration timeout of ${integ.labels[0]}.${integ.labels[1]}`,
+      );
+  }
+}

@@ -1,0 +1,27 @@
+// `bulwark-ignore <rule>[, <rule>]: <reason>` in any comment style (//, #, /* */). On a line of its
+// own it silences the next line; after code it silences its own line.
+import type { IgnoreDirective } from './js/Candidate.js';
+
+const DIRECTIVE =
+  /bulwark-ignore(?:-next-line)?\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(?::\s*(.*?))?\s*(?:\*\/)?\s*$/;
+
+export function ignoreDirectives(source: string): IgnoreDirective[] {
+  if (!source.includes('bulwark-ignore')) return [];
+  const out: IgnoreDirective[] = [];
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const at = line.indexOf('bulwark-ignore');
+    if (at === -1) continue;
+    const m = DIRECTIVE.exec(line.slice(at));
+    if (m === null) continue;
+    const before = line.slice(0, at).trim();
+    const standalone = /^(\/\/|#|\/\*|\*)?\s*$/.test(before) || /^(\/\/|#|\/\*)\s*$/.test(before);
+    out.push({
+      line: standalone ? i + 2 : i + 1,
+      rules: (m[1] as string).split(',').map((r) => r.trim()),
+      reason: (m[2] ?? '').trim(),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,551 @@
+// One parsed module: parent links, lexical bindings, imports and the Lambda handlers it defines.
+// Built in a single walk; rules then query it instead of walking again.
+import { visitorKeys } from 'oxc-parser';
+import { isFunction, memberPath, type Node, propertyName, rootIdentifier, unwrap } from './ast.js';
+
+export interface ImportBinding {
+  /** Module specifier as written: 'axios', './http.js'. */
+  readonly source: string;
+  /** Imported name; 'default' or '*' for default and namespace imports. */
+  readonly imported: string;
+}
+
+export interface Binding {
+  readonly name: string;
+  /** The node that declares it (VariableDeclarator, FunctionDeclaration, ClassDeclaration, Identifier param). */
+  readonly declaration: Node;
+  /** Initial value for `const x = ...` and function declarations; undefined for params and patterns. */
+  readonly init: Node | undefined;
+  readonly kind: 'const' | 'let' | 'var' | 'function' | 'class' | 'param' | 'import';
+  readonly scope: Node;
+}
+
+const SCOPE_TYPES = new Set([
+  'Program',
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'BlockStatement',
+  'ForStatement',
+  'ForOfStatement',
+  'ForInStatement',
+  'CatchClause',
+  'StaticBlock',
+]);
+
+/** Node types rules look at; the walk indexes them so no rule walks the tree again. */
+const INDEXED = [
+  'CallExpression',
+  'NewExpression',
+  'CatchClause',
+  'ExpressionStatement',
+  'WhileStatement',
+  'DoWhileStatement',
+  'ForStatement',
+  'Property',
+  'TemplateLiteral',
+  'Literal',
+] as const;
+export type IndexedType = (typeof INDEXED)[number];
+
+const LAMBDA_EVENT_TYPES =
+  /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
+const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
+const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
+const WRAPPING_FACTORIES = new Set([
+  'middy',
+  'sqsHandler',
+  'httpHandler',
+  'makeIdempotent',
+  'makeHandlerIdempotent',
+  'captureLambdaHandler',
+]);
+
+export type HandlerKind = 'entry' | 'record' | 'helper';
+
+export class ModuleContext {
+  readonly file: string;
+  readonly source: string;
+  readonly program: Node;
+  readonly imports = new Map<string, ImportBinding>();
+  readonly nodes = new Map<IndexedType, Node[]>();
+  /** Functions on a Lambda handler's path: the handler, record handlers, and same-file helpers they call. */
+  readonly handlers = new Map<Node, HandlerKind>();
+  /** Entry handlers that receive SQS or stream batches. */
+  readonly batchHandlers = new Set<Node>();
+  /** Exported names and the node each stands for. */
+  readonly exports = new Map<string, Node>();
+  private readonly bindings = new Map<string, Binding[]>();
+  private readonly lineStarts: number[];
+
+  readonly comments: readonly {
+    readonly type: string;
+    readonly value: string;
+    readonly start: number;
+    readonly end: number;
+  }[];
+
+  constructor(
+    file: string,
+    source: string,
+    program: Node,
+    comments: readonly { type: string; value: string; start: number; end: number }[] = [],
+  ) {
+    this.file = file;
+    this.comments = comments;
+    this.source = source;
+    this.program = program;
+    for (const type of INDEXED) this.nodes.set(type, []);
+    this.lineStarts = [0];
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    this.walk();
+    this.findExports();
+    this.findHandlers();
+  }
+
+  of(type: IndexedType): readonly Node[] {
+    return this.nodes.get(type) ?? [];
+  }
+
+  /** 1-based line and column of an offset. oxc offsets are UTF-16 indices into the source string. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (this.lineStarts[lo] as number) + 1 };
+  }
+
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1] ?? 0;
+    const end = this.lineStarts[line] ?? this.source.length;
+    return this.source.slice(start, end).trim();
+  }
+
+  /** The binding `name` refers to at `at` (innermost enclosing scope), if declared in this module. */
+  resolve(name: string, at: Node): Binding | undefined {
+    const candidates = this.bindings.get(name);
+    if (candidates === undefined) return undefined;
+    let best: Binding | undefined;
+    for (const b of candidates) {
+      if (b.scope.start <= at.start && at.end <= b.scope.end) {
+        if (best === undefined || b.scope.end - b.scope.start < best.scope.end - best.scope.start) best = b;
+      }
+    }
+    return best;
+  }
+
+  /** Import behind an identifier, unless a local declaration shadows it. */
+  importOf(name: string, at: Node): ImportBinding | undefined {
+    const binding = this.resolve(name, at);
+    if (binding !== undefined && binding.kind !== 'import') return undefined;
+    return this.imports.get(name);
+  }
+
+  /** True when `name` at `at` is a global (not declared or imported in this module). */
+  isGlobal(name: string, at: Node): boolean {
+    return this.resolve(name, at) === undefined;
+  }
+
+  /** Follows `const a = b` and `const a = <expr>` to the expression a name stands for (a few hops). */
+  valueOf(node: Node | undefined, depth = 0): Node | undefined {
+    const n = unwrap(node);
+    if (n === undefined || depth > 4) return n;
+    if (n.type === 'Identifier') {
+      const b = this.resolve(n.name as string, n);
+      if (
+        b === undefined ||
+        b.init === undefined ||
+        (b.kind !== 'const' && b.kind !== 'function' && b.kind !== 'let')
+      )
+        return n;
+      return this.valueOf(b.init, depth + 1);
+    }
+    return n;
+  }
+
+  /** The function a callee or reference stands for, when it is declared in this module. */
+  functionOf(node: Node | undefined): Node | undefined {
+    const v = this.valueOf(node);
+    return isFunction(v) ? v : undefined;
+  }
+
+  /** Nearest enclosing function of a node. */
+  enclosingFunction(node: Node): Node | undefined {
+    for (let n = node.parent as Node | undefined; n !== undefined; n = n.parent as Node | undefined)
+      if (isFunction(n)) return n;
+    return undefined;
+  }
+
+  /** The handler-path kind of the code around `node`, if any. */
+  handlerKindAt(node: Node): HandlerKind | undefined {
+    for (let n = node.parent as Node | undefined; n !== undefined; n = n.parent as Node | undefined) {
+      const kind = this.handlers.get(n);
+      if (kind !== undefined) return kind;
+    }
+    return undefined;
+  }
+
+  get isLambdaModule(): boolean {
+    return this.handlers.size > 0;
+  }
+
+  private declare(name: string, binding: Omit<Binding, 'name'>): void {
+    const list = this.bindings.get(name);
+    const b = { name, ...binding };
+    if (list === undefined) this.bindings.set(name, [b]);
+    else list.push(b);
+  }
+
+  private declarePattern(
+    pattern: Node | undefined,
+    scope: Node,
+    kind: Binding['kind'],
+    declaration: Node,
+  ): void {
+    const p = pattern;
+    if (p === undefined || p === null) return;
+    switch (p.type) {
+      case 'Identifier':
+        this.declare(p.name as string, { declaration, init: undefined, kind, scope });
+        break;
+      case 'ObjectPattern':
+        for (const prop of p.properties as Node[])
+          this.declarePattern(
+            prop.type === 'RestElement' ? prop.argument : prop.value,
+            scope,
+            kind,
+            declaration,
+          );
+        break;
+      case 'ArrayPattern':
+        for (const el of p.elements as (Node | null)[])
+          if (el) this.declarePattern(el, scope, kind, declaration);
+        break;
+      case 'AssignmentPattern':
+        this.declarePattern(p.left, scope, kind, declaration);
+        break;
+      case 'RestElement':
+        this.declarePattern(p.argument, scope, kind, declaration);
+        break;
+      case 'TSParameterProperty':
+        this.declarePattern(p.parameter, scope, kind, declaration);
+        break;
+    }
+  }
+
+  private walk(): void {
+    const scopes: Node[] = [];
+    const functionScopes: Node[] = [];
+    const indexed = this.nodes as Map<string, Node[]>;
+    const visit = (node: Node, parent: Node | undefined): void => {
+      node.parent = parent;
+      const isScope = SCOPE_TYPES.has(node.type);
+      // A function's body block shares the function's scope.
+      const opensScope = isScope && !(node.type === 'BlockStatement' && isFunction(parent));
+      if (opensScope) scopes.push(node);
+      const fn = isFunction(node);
+      if (fn || node.type === 'Program') functionScopes.push(node);
+      const scope = scopes[scopes.length - 1] as Node;
+      switch (node.type) {
+        case 'VariableDeclaration': {
+          const kind = node.kind === 'var' ? 'var' : node.kind === 'const' ? 'const' : 'let';
+          const target = kind === 'var' ? (functionScopes[functionScopes.length - 1] as Node) : scope;
+          for (const d of node.declarations as Node[]) {
+            if (d.id.type === 'Identifier') {
+              this.declare(d.id.name as string, {
+                declaration: d,
+                init: d.init ?? undefined,
+                kind,
+                scope: target,
+              });
+              this.noteRequire(d.id, d.init);
+            } else {
+              this.declarePattern(d.id, target, kind, d);
+              this.noteRequire(d.id, d.init);
+            }
+          }
+          break;
+        }
+        case 'FunctionDeclaration':
+          if (node.id) {
+            // Hoisted into the enclosing scope, not its own.
+            const outer = scopes[scopes.length - 2] ?? scope;
+            this.declare(node.id.name as string, {
+              declaration: node,
+              init: node,
+              kind: 'function',
+              scope: outer,
+            });
+          }
+          break;
+        case 'ClassDeclaration':
+          if (node.id)
+            this.declare(node.id.name as string, { declaration: node, init: node, kind: 'class', scope });
+          break;
+        case 'ImportDeclaration':
+          if (node.importKind !== 'type') {
+            for (const s of node.specifiers as Node[]) {
+              if (s.importKind === 'type') continue;
+              const imported =
+                s.type === 'ImportDefaultSpecifier'
+                  ? 'default'
+                  : s.type === 'ImportNamespaceSpecifier'
+                    ? '*'
+                    : (propertyName(s.imported) ?? 'default');
+              this.imports.set(s.local.name as string, { source: node.source.value as string, imported });
+              this.declare(s.local.name as string, {
+                declaration: s,
+                init: undefined,
+                kind: 'import',
+                scope,
+              });
+            }
+          }
+          break;
+        case 'TSImportEqualsDeclaration':
+          if (node.moduleReference?.type === 'TSExternalModuleReference') {
+            this.imports.set(node.id.name as string, {
+              source: node.moduleReference.expression.value as string,
+              imported: '*',
+            });
+            this.declare(node.id.name as string, {
+              declaration: node,
+              init: undefined,
+              kind: 'import',
+              scope,
+            });
+          }
+          break;
+        case 'CatchClause':
+          if (node.param) this.declarePattern(node.param, node, 'let', node);
+          break;
+      }
+      if (fn) {
+        for (const p of node.params as Node[]) this.declarePattern(p, node, 'param', p);
+        if (node.type === 'FunctionExpression' && node.id)
+          this.declare(node.id.name as string, {
+            declaration: node,
+            init: node,
+            kind: 'function',
+            scope: node,
+          });
+      }
+      const list = indexed.get(node.type);
+      if (list !== undefined) list.push(node);
+      const keys = visitorKeys[node.type];
+      if (keys !== undefined) {
+        for (const key of keys) {
+          if (
+            key === 'typeAnnotation' ||
+            key === 'returnType' ||
+            key === 'typeParameters' ||
+            key === 'typeArguments'
+          )
+            continue;
+          const child = node[key];
+          if (child === null || child === undefined) continue;
+          if (Array.isArray(child)) {
+            for (const c of child)
+              if (c !== null && typeof c === 'object' && 'type' in c) visit(c as Node, node);
+          } else if (typeof child === 'object' && 'type' in child) visit(child as Node, node);
+        }
+      }
+      if (opensScope) scopes.pop();
+      if (fn || node.type === 'Program') functionScopes.pop();
+    };
+    visit(this.program, undefined);
+  }
+
+  /** `const x = require('m')` and `const { a } = require('m')` count as imports. */
+  private noteRequire(id: Node, init: Node | undefined): void {
+    let call = unwrap(init);
+    let member: string | undefined;
+    if (call?.type === 'MemberExpression' && !call.computed) {
+      member = propertyName(call.property);
+      call = unwrap(call.object);
+    }
+    if (call?.type !== 'CallExpression') return;
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'Identifier' || callee.name !== 'require') return;
+    const source = unwrap(call.arguments[0]);
+    if (source?.type !== 'Literal' || typeof source.value !== 'string') return;
+    if (id.type === 'Identifier') {
+      this.imports.set(id.name as string, { source: source.value, imported: member ?? 'default' });
+    } else if (id.type === 'ObjectPattern') {
+      for (const p of id.properties as Node[]) {
+        if (p.type !== 'Property' || p.value?.type !== 'Identifier') continue;
+        const name = propertyName(p.key, p.computed);
+        if (name !== undefined)
+          this.imports.set(p.value.name as string, { source: source.value, imported: name });
+      }
+    }
+  }
+
+  private findExports(): void {
+    for (const stmt of this.program.body as Node[]) {
+      if (stmt.type === 'ExportNamedDeclaration') {
+        const d = stmt.declaration;
+        if (d?.type === 'VariableDeclaration') {
+          for (const v of d.declarations as Node[])
+            if (v.id.type === 'Identifier') this.exports.set(v.id.name as string, v.init ?? v);
+        } else if (d && (d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) {
+          this.exports.set(d.id.name as string, d);
+        }
+        if (!stmt.source) {
+          for (const s of (stmt.specifiers ?? []) as Node[]) {
+            const exported = propertyName(s.exported);
+            const local = s.local;
+            if (exported !== undefined && local?.type === 'Identifier')
+              this.exports.set(exported, this.valueOf(local) ?? local);
+          }
+        }
+      } else if (stmt.type === 'ExportDefaultDeclaration') {
+        this.exports.set('default', this.valueOf(stmt.declaration) ?? stmt.declaration);
+      } else if (stmt.type === 'ExpressionStatement') {
+        const e = unwrap(stmt.expression);
+        if (e?.type !== 'AssignmentExpression') continue;
+        const path = memberPath(e.left)?.join('.');
+        if (path === undefined) continue;
+        const m = /^(?:module\.)?exports\.(\w+)$/.exec(path);
+        if (m?.[1]) this.exports.set(m[1], this.valueOf(e.right) ?? e.right);
+        else if (path === 'module.exports') {
+          const right = unwrap(e.right);
+          if (right?.type === 'ObjectExpression') {
+            for (const p of right.properties as Node[]) {
+              const name = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
+              if (name !== undefined) this.exports.set(name, this.valueOf(p.value) ?? p.value);
+            }
+          } else this.exports.set('default', this.valueOf(e.right) ?? e.right);
+        }
+      }
+    }
+  }
+
+  private typeNameOf(annotation: Node | undefined): string | undefined {
+    const t = annotation?.typeAnnotation;
+    if (t?.type !== 'TSTypeReference') return undefined;
+    const name = t.typeName;
+    if (name?.type === 'Identifier') return name.name as string;
+    if (name?.type === 'TSQualifiedName') return name.right?.name as string;
+    return undefined;
+  }
+
+  private declaredTypeOf(fn: Node): string | undefined {
+    const parent = fn.parent as Node | undefined;
+    if (parent?.type === 'VariableDeclarator') return this.typeNameOf(parent.id?.typeAnnotation);
+    return undefined;
+  }
+
+  /** Lambda-looking function: typed with an aws-lambda type, or takes (event, context). */
+  private looksLikeHandler(fn: Node, exportedName: string | undefined): boolean {
+    const declared = this.declaredTypeOf(fn);
+    if (declared !== undefined && LAMBDA_EVENT_TYPES.test(declared)) return true;
+    const params = fn.params as Node[];
+    const first = params[0];
+    const firstType = first ? this.typeNameOf(first.typeAnnotation) : undefined;
+    if (firstType !== undefined && LAMBDA_EVENT_TYPES.test(firstType)) return true;
+    const secondType = params[1] ? this.typeNameOf(params[1].typeAnnotation) : undefined;
+    if (secondType === 'Context') return true;
+    if (exportedName === 'handler' || exportedName === 'lambdaHandler') return params.length <= 3;
+    if (exportedName !== undefined && HANDLER_NAME.test(exportedName)) {
+      const firstName = first?.type === 'Identifier' ? (first.name as string) : undefined;
+      const secondName = params[1]?.type === 'Identifier' ? (params[1].name as string) : undefined;
+      return (
+        (firstName === 'event' || firstName === 'evt') &&
+        (secondName === undefined || /^(context|ctx)$/.test(secondName))
+      );
+    }
+    return false;
+  }
+
+  private isBatch(fn: Node): boolean {
+    const declared = this.declaredTypeOf(fn);
+    if (declared !== undefined && BATCH_TYPES.test(declared)) return true;
+    const first = (fn.params as Node[])[0];
+    const firstType = first ? this.typeNameOf(first.typeAnnotation) : undefined;
+    if (firstType !== undefined) return BATCH_TYPES.test(firstType);
+    if (first?.type !== 'Identifier') return false;
+    // Untyped: reads `event.Records` and a field only SQS/stream records have.
+    const src = this.source.slice(fn.start, fn.end);
+    return (
+      src.includes(`${first.name}.Records`) &&
+      /\.(body|messageId|receiptHandle|kinesis|dynamodb)\b/.test(src) &&
+      !/\.(s3|Sns)\b/.test(src)
+    );
+  }
+
+  private addHandler(value: Node | undefined, kind: HandlerKind, exportedName?: string): void {
+    const v = this.valueOf(value);
+    if (v === undefined) return;
+    if (isFunction(v)) {
+      if (kind === 'entry' && !this.looksLikeHandler(v, exportedName)) return;
+      if (!this.handlers.has(v) || kind !== 'helper') this.handlers.set(v, kind);
+      if (kind === 'entry' && this.isBatch(v)) this.batchHandlers.add(v);
+      return;
+    }
+    if (v.type === 'CallExpression') {
+      // `middy(base).use(...)`, `sqsHandler(recordFn, opts)`, `makeIdempotent(fn, opts)`
+      let call: Node | undefined = v;
+      while (call?.type === 'CallExpression') {
+        const callee = unwrap(call.callee);
+        if (callee?.type === 'MemberExpression') {
+          call = unwrap(callee.object);
+          continue;
+        }
+        const name = callee?.type === 'Identifier' ? (callee.name as string) : undefined;
+        if (name !== undefined && WRAPPING_FACTORIES.has(name)) {
+          const inner = this.valueOf(call.arguments[0]);
+          if (isFunction(inner)) {
+            const innerKind: HandlerKind = name === 'sqsHandler' ? 'record' : 'entry';
+            this.handlers.set(inner as Node, innerKind);
+            if (innerKind === 'entry' && this.isBatch(inner as Node)) this.batchHandlers.add(inner as Node);
+          } else if (inner?.type === 'CallExpression') this.addHandler(inner, kind, exportedName);
+        }
+        break;
+      }
+    }
+  }
+
+  private findHandlers(): void {
+    for (const [name, value] of this.exports) this.addHandler(value, 'entry', name);
+    // Typed but not exported by name (e.g. `const handler: SQSHandler = ...; export default handler`).
+    for (const call of this.of('CallExpression')) {
+      const callee = unwrap(call.callee);
+      const name = callee?.type === 'Identifier' ? (callee.name as string) : propertyName(callee?.property);
+      if (name === 'processPartialResponse' || name === 'processPartialResponseSync') {
+        const recordHandler = this.functionOf(call.arguments[1]);
+        if (recordHandler) this.handlers.set(recordHandler, 'record');
+      }
+    }
+    // Same-file helpers called from handler code are on the must-complete path too.
+    let grew = true;
+    for (let round = 0; grew && round < 4; round++) {
+      grew = false;
+      for (const call of this.of('CallExpression')) {
+        if (this.handlerKindAt(call) === undefined) continue;
+        const callee = unwrap(call.callee);
+        const target =
+          callee?.type === 'Identifier'
+            ? this.functionOf(callee)
+            : callee?.type === 'MemberExpression' && callee.object?.type === 'ThisExpression'
+              ? undefined
+              : undefined;
+        if (target !== undefined && !this.handlers.has(target)) {
+          this.handlers.set(target, 'helper');
+          grew = true;
+        }
+      }
+    }
+  }
+
+  /** Root identifier of an expression, resolved through its import if any. */
+  importRoot(node: Node | undefined): ImportBinding | undefined {
+    const root = rootIdentifier(node);
+    if (root === undefined) return undefined;
+    return this.importOf(root, node as Node);
+  }
+}

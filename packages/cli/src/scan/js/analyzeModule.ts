@@ -1,0 +1,112 @@
+// Per-file pass: parse with oxc, index the module once, run every code rule, and describe what the
+// module exports so the project pass can follow imports.
+import { parseSync, rawTransferSupported } from 'oxc-parser';
+import { ignoreDirectives } from '../ignoreDirectives.js';
+import { isFunction, memberPath, type Node, unwrap } from './ast.js';
+import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
+import { ModuleContext } from './ModuleContext.js';
+import { functionCover, policyCover } from './protection.js';
+import { cdkRules } from './rules/cdk.js';
+import { errorRules } from './rules/errors.js';
+import { httpRules } from './rules/http.js';
+import { lambdaRules } from './rules/lambda.js';
+import type { Report, Rule } from './rules/Report.js';
+import { retryRules } from './rules/retry.js';
+import { sdkRules } from './rules/sdk.js';
+
+const RULES: readonly Rule[] = [httpRules, sdkRules, retryRules, errorRules, lambdaRules, cdkRules];
+const RAW = rawTransferSupported();
+
+function langOf(file: string): 'ts' | 'tsx' | 'jsx' {
+  if (/\.(ts|mts|cts)$/.test(file)) return 'ts';
+  if (file.endsWith('.tsx')) return 'tsx';
+  return 'jsx';
+}
+
+export function analyzeModule(file: string, source: string): ModuleFacts {
+  const options = {
+    lang: langOf(file),
+    sourceType: 'unambiguous',
+    preserveParens: false,
+    ...(RAW ? { experimentalRawTransfer: true } : {}),
+  };
+  const parsed = parseSync(file, source, options as Parameters<typeof parseSync>[2]);
+  const fatal = parsed.errors.find((e) => e.severity === 'Error');
+  if (fatal !== undefined) {
+    const ctxLines = source.slice(0, fatal.labels[0]?.start ?? 0).split('\n');
+    return {
+      file,
+      candidates: [],
+      exports: {},
+      reExports: [],
+      ignores: [],
+      globalTimeouts: [],
+      parseError: `${fatal.message} (line ${ctxLines.length})`,
+    };
+  }
+  const ctx = new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  const report: Report = (rule, node, message, extra) => {
+    const { line, column } = ctx.position(node.start);
+    const key = `${rule}:${line}:${column}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    candidates.push({ rule, line, column, message, snippet: ctx.lineText(line), ...extra });
+  };
+  for (const rule of RULES) rule(ctx, report);
+  return {
+    file,
+    candidates,
+    exports: exportFacts(ctx),
+    reExports: reExports(ctx),
+    ignores: ignoreDirectives(source),
+    globalTimeouts: [
+      ...(/axios\.defaults\.timeout\s*=/.test(source) ? (['axios'] as const) : []),
+      ...(/AWS\.config\.update\(\s*\{[\s\S]{0,200}httpOptions[\s\S]{0,80}timeout/.test(source)
+        ? (['aws-sdk-v2'] as const)
+        : []),
+    ],
+  };
+}
+
+function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
+  const facts: Record<string, ExportFact> = {};
+  for (const [name, value] of ctx.exports) {
+    const v = unwrap(value);
+    if (v === undefined) continue;
+    if (isFunction(v)) {
+      const cover = functionCover(ctx, v);
+      facts[name] = { provides: [...cover.kinds], via: cover.via, async: v.async === true };
+    } else if (v.type === 'CallExpression' && memberPath(v.callee) !== undefined) {
+      const cover = policyCover(ctx, v);
+      facts[name] = { provides: [...cover.kinds], via: cover.via, async: false };
+    }
+  }
+  return facts;
+}
+
+function reExports(ctx: ModuleContext): ReExport[] {
+  const out: ReExport[] = [];
+  for (const stmt of ctx.program.body as Node[]) {
+    if (stmt.type === 'ExportAllDeclaration' && stmt.source && !stmt.exported) {
+      out.push({ source: stmt.source.value as string });
+    } else if (stmt.type === 'ExportNamedDeclaration' && stmt.source) {
+      const names: [string, string][] = [];
+      for (const s of stmt.specifiers as Node[]) {
+        const exported = s.exported?.name ?? s.exported?.value;
+        const local = s.local?.name ?? s.local?.value;
+        if (typeof exported === 'string' && typeof local === 'string') names.push([exported, local]);
+      }
+      out.push({ source: stmt.source.value as string, names });
+    }
+  }
+  // `import { x } from './y'; export { x }` is a re-export too.
+  for (const [name, value] of ctx.exports) {
+    if (value.type === 'Identifier') {
+      const imp = ctx.imports.get(value.name as string);
+      if (imp?.source.startsWith('.')) out.push({ source: imp.source, names: [[name, imp.imported]] });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,189 @@
+// Small, typed-loosely helpers over the ESTree/TS-ESTree nodes oxc-parser produces.
+
+/** An ESTree node as oxc-parser emits it; rules look at fields by name. */
+// biome-ignore lint/suspicious/noExplicitAny: nodes of ~200 kinds are walked generically; rules check `type` first.
+export type Node = { type: string; start: number; end: number } & Record<string, any>;
+
+export function isNode(value: unknown): value is Node {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+  );
+}
+
+const WRAPPERS = new Set([
+  'ParenthesizedExpression',
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'TSTypeAssertion',
+  'ChainExpression',
+]);
+
+/** Strips parentheses, `as`, `satisfies`, `!` and optional chains. */
+export function unwrap(node: Node | null | undefined): Node | undefined {
+  let current = node ?? undefined;
+  while (current !== undefined && WRAPPERS.has(current.type)) current = current.expression as Node;
+  return current;
+}
+
+export function isFunction(node: Node | undefined): boolean {
+  return (
+    node !== undefined &&
+    (node.type === 'ArrowFunctionExpression' ||
+      node.type === 'FunctionExpression' ||
+      node.type === 'FunctionDeclaration')
+  );
+}
+
+/** The static name of a property key or member property: `a.b` -> `b`, `a['b']` -> `b`. */
+export function propertyName(node: Node | undefined, computed = false): string | undefined {
+  if (node === undefined) return undefined;
+  if (!computed && node.type === 'Identifier') return node.name as string;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value?.cooked;
+  return undefined;
+}
+
+/** `a.b.c(...)` -> ['a', 'b', 'c']; `this.x` -> ['this', 'x']; undefined when a part is dynamic. */
+export function memberPath(node: Node | undefined): string[] | undefined {
+  const n = unwrap(node);
+  if (n === undefined) return undefined;
+  if (n.type === 'Identifier') return [n.name as string];
+  if (n.type === 'ThisExpression') return ['this'];
+  if (n.type === 'MemberExpression') {
+    const object = memberPath(n.object as Node);
+    const name = propertyName(n.property as Node, n.computed as boolean);
+    if (object === undefined || name === undefined) return undefined;
+    return [...object, name];
+  }
+  if (n.type === 'CallExpression') {
+    // `axios.create().get` -> the call is opaque, but keep the chain readable for method checks.
+    const callee = memberPath(n.callee as Node);
+    return callee === undefined ? undefined : [...callee.slice(0, -1), `${callee.at(-1)}()`];
+  }
+  return undefined;
+}
+
+/** The root identifier of a member chain: `a.b.c` -> `a`. */
+export function rootIdentifier(node: Node | undefined): string | undefined {
+  let n = unwrap(node);
+  while (n !== undefined) {
+    if (n.type === 'Identifier') return n.name as string;
+    if (n.type === 'MemberExpression') n = unwrap(n.object as Node);
+    else if (n.type === 'CallExpression') n = unwrap(n.callee as Node);
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** Last name of a callee: `a.b.c()` -> `c`, `f()` -> `f`. */
+export function calleeName(call: Node): string | undefined {
+  const callee = unwrap(call.callee as Node);
+  if (callee === undefined) return undefined;
+  if (callee.type === 'Identifier') return callee.name as string;
+  if (callee.type === 'MemberExpression')
+    return propertyName(callee.property as Node, callee.computed as boolean);
+  return undefined;
+}
+
+export type ObjectProps = Map<string, Node>;
+
+/** Properties of an object literal by static key; `spread` is true when a `...x` makes it open-ended. */
+export function objectProps(node: Node | undefined): { props: ObjectProps; spread: boolean } | undefined {
+  const n = unwrap(node);
+  if (n === undefined || n.type !== 'ObjectExpression') return undefined;
+  const props: ObjectProps = new Map();
+  let spread = false;
+  for (const p of n.properties as Node[]) {
+    if (p.type === 'SpreadElement') {
+      spread = true;
+      continue;
+    }
+    const key = propertyName(p.key as Node, p.computed as boolean);
+    if (key === undefined) spread = true;
+    else props.set(key, p.shorthand ? (p.key as Node) : (p.value as Node));
+  }
+  return { props, spread };
+}
+
+export function stringValue(node: Node | undefined): string | undefined {
+  const n = unwrap(node);
+  if (n === undefined) return undefined;
+  if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
+  if (n.type === 'TemplateLiteral')
+    return (n.quasis as Node[]).map((q) => q.value.cooked ?? '').join('\u0024{}');
+  return undefined;
+}
+
+export function numberValue(node: Node | undefined): number | undefined {
+  const n = unwrap(node);
+  if (n === undefined) return undefined;
+  if (n.type === 'Literal' && typeof n.value === 'number') return n.value;
+  if (n.type === 'Identifier' && n.name === 'Infinity') return Number.POSITIVE_INFINITY;
+  if (n.type === 'MemberExpression' && memberPath(n)?.join('.') === 'Number.POSITIVE_INFINITY')
+    return Number.POSITIVE_INFINITY;
+  return undefined;
+}
+
+export function isBooleanLiteral(node: Node | undefined, value: boolean): boolean {
+  const n = unwrap(node);
+  return n?.type === 'Literal' && n.value === value;
+}
+
+/**
+ * A value that stands for "nothing happened": null, undefined, void 0, false, '', 0, [] or {}.
+ * Catch blocks returning one of these hide the failure from the caller.
+ */
+export function isDefaultValue(node: Node | null | undefined): boolean {
+  const n = unwrap(node);
+  if (n === undefined) return true;
+  if (n.type === 'Literal') return n.value === null || n.value === false || n.value === '' || n.value === 0;
+  if (n.type === 'Identifier') return n.name === 'undefined';
+  if (n.type === 'UnaryExpression') return n.operator === 'void';
+  if (n.type === 'ArrayExpression') return (n.elements as unknown[]).length === 0;
+  if (n.type === 'ObjectExpression') return (n.properties as unknown[]).length === 0;
+  return false;
+}
+
+/** Visits every node below `root` (not into nested functions when `skipFunctions`). */
+export function forEachDescendant(
+  root: Node | undefined,
+  visit: (node: Node) => boolean | undefined,
+  skipFunctions = false,
+): void {
+  if (root === undefined) return;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (node !== root) {
+      if (visit(node) === false) continue;
+      if (skipFunctions && isFunction(node)) continue;
+    }
+    for (const key in node) {
+      if (key === 'type' || key === 'start' || key === 'end' || key === 'parent') continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i]);
+      } else if (isNode(value)) stack.push(value);
+    }
+  }
+}
+
+/** True when some node below `root` satisfies `test`. */
+export function someDescendant(
+  root: Node | undefined,
+  test: (node: Node) => boolean,
+  skipFunctions = false,
+): boolean {
+  let found = false;
+  forEachDescendant(
+    root,
+    (node) => {
+      if (found) return false;
+      if (test(node)) found = true;
+      return !found;
+    },
+    skipFunctions,
+  );
+  return found;
+}

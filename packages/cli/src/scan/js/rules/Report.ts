@@ -1,0 +1,11 @@
+import type { Node } from '../ast.js';
+import type { Candidate } from '../Candidate.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+export type Extra = Pick<Candidate, 'unlessImportProvides' | 'onlyIfImportAsync' | 'handlerExport'>;
+
+/** Rules report through this; the position comes from the node. */
+export type Report = (rule: string, node: Node, message: string, extra?: Extra) => void;
+
+/** A rule family: looks at the indexed nodes of one module and reports candidates. */
+export type Rule = (ctx: ModuleContext, report: Report) => void;

@@ -1,0 +1,318 @@
+// swallowed-error and infra-error-as-auth: catch blocks and promise rejections that hide failures,
+// and unchecked fetch responses.
+import {
+  calleeName,
+  isDefaultValue,
+  isFunction,
+  memberPath,
+  type Node,
+  numberValue,
+  objectProps,
+  someDescendant,
+  stringValue,
+  unwrap,
+} from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { classifyHttpCall } from './http.js';
+import type { Report, Rule } from './Report.js';
+
+const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.log|req\.log|request\.log)$/;
+
+function isLogCall(node: Node): boolean {
+  const n = unwrap(node.type === 'ExpressionStatement' ? node.expression : node);
+  const call = n?.type === 'AwaitExpression' ? unwrap(n.argument) : n;
+  if (call?.type !== 'CallExpression') return false;
+  const path = memberPath(call.callee);
+  if (path === undefined || path.length < 2) return false;
+  return LOGGER.test(path.slice(0, -1).join('.')) || /^(logger|log)$/i.test(path.at(-2) ?? '');
+}
+
+/** Comments inside a node's source range (an empty catch with a comment is a decision, not an accident). */
+function hasComment(
+  ctx: ModuleContext,
+  comments: readonly { start: number; end: number }[],
+  node: Node,
+): boolean {
+  return (
+    comments.some((c) => c.start >= node.start && c.end <= node.end) ||
+    /\/[/*]/.test(ctx.source.slice(node.start, node.end))
+  );
+}
+
+/** Does the try block do I/O (await, a promise chain, an HTTP or SDK call)? */
+function doesIo(ctx: ModuleContext, block: Node): boolean {
+  return someDescendant(
+    block,
+    (n) =>
+      n.type === 'AwaitExpression' ||
+      (n.type === 'CallExpression' && (calleeName(n) === 'send' || classifyHttpCall(ctx, n) !== undefined)),
+    true,
+  );
+}
+
+const AUTH_STATUS = new Set([401, 403]);
+
+/** Does this code answer 401/403 (status codes, Deny policies, Unauthorized errors)? */
+function answersAuthFailure(body: Node): Node | undefined {
+  let found: Node | undefined;
+  someDescendant(
+    body,
+    (n) => {
+      if (found) return false;
+      if (n.type === 'Property') {
+        const key = n.key?.name ?? n.key?.value;
+        if ((key === 'statusCode' || key === 'status') && AUTH_STATUS.has(numberValue(n.value) ?? 0))
+          found = n;
+        if (key === 'Effect' && stringValue(n.value) === 'Deny') found = n;
+      } else if (n.type === 'CallExpression') {
+        const name = calleeName(n);
+        const first = numberValue(n.arguments[0]);
+        if (
+          (name === 'status' || name === 'code' || name === 'sendStatus' || name === 'writeHead') &&
+          AUTH_STATUS.has(first ?? 0)
+        )
+          found = n;
+        else if (
+          n.arguments.length > 0 &&
+          /^(unauthorized|forbidden)$/i.test(stringValue(n.arguments[0]) ?? '') &&
+          name === 'callback'
+        )
+          found = n;
+        else if (
+          (name === 'error' || name === 'createError' || name === 'HttpError') &&
+          AUTH_STATUS.has(first ?? 0)
+        )
+          found = n;
+      } else if (n.type === 'NewExpression') {
+        const name = unwrap(n.callee)?.name as string | undefined;
+        if (name !== undefined && /^(Unauthorized|Forbidden|Unauthenticated)\w*(Error|Exception)$/.test(name))
+          found = n;
+        if (
+          name !== undefined &&
+          /(Http|Api)?Error|Exception|Response/.test(name) &&
+          (n.arguments as Node[]).some(
+            (a) =>
+              AUTH_STATUS.has(numberValue(a) ?? 0) ||
+              AUTH_STATUS.has(numberValue(objectProps(a)?.props.get('status')) ?? 0),
+          )
+        )
+          found = n;
+      } else if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement') {
+        const s = stringValue(n.argument);
+        if (s !== undefined && /^(unauthorized|forbidden)$/i.test(s)) found = n;
+      }
+      return !found;
+    },
+    true,
+  );
+  return found;
+}
+
+/** Does the try block depend on a remote system (JWKS, KMS, an introspection or key lookup)? */
+function callsRemote(ctx: ModuleContext, block: Node): string | undefined {
+  let what: string | undefined;
+  someDescendant(
+    block,
+    (n) => {
+      if (what) return false;
+      if (n.type !== 'CallExpression') return false;
+      const name = calleeName(n);
+      const imp = ctx.importRoot(n.callee);
+      if (name === 'jwtVerify' && imp?.source === 'jose') {
+        const key = ctx.valueOf(n.arguments[1]);
+        const keyText = key ? ctx.source.slice(key.start, key.end) : '';
+        if (
+          /createRemoteJWKSet/.test(keyText) ||
+          (unwrap(n.arguments[1])?.type === 'Identifier' &&
+            key === unwrap(n.arguments[1]) &&
+            /createRemoteJWKSet/.test(ctx.source))
+        )
+          what = 'the remote JWKS';
+        return false;
+      }
+      if (name === 'getSigningKey' || name === 'getSigningKeys') what = 'the JWKS endpoint';
+      else if (
+        name === 'verify' &&
+        unwrap(n.parent)?.type === 'AwaitExpression' &&
+        /JwtVerifier|jwks|verifier/i.test(memberPath(n.callee)?.join('.') ?? '')
+      )
+        what = 'the JWKS endpoint';
+      else if (name === 'send') {
+        const arg = unwrap(n.arguments[0]);
+        const cmd =
+          arg?.type === 'NewExpression' ? (unwrap(arg.callee)?.name as string | undefined) : undefined;
+        what = cmd !== undefined ? `${cmd} (AWS)` : 'an AWS call';
+      } else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
+      else if (
+        name !== undefined &&
+        /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)/i.test(name) &&
+        unwrap(n.parent)?.type === 'AwaitExpression'
+      )
+        what = `${name}()`;
+      return false;
+    },
+    true,
+  );
+  return what;
+}
+
+/** Does the catch look at the error before answering (instanceof, name/code checks, a classifier)? */
+function discriminates(handler: Node): boolean {
+  const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
+  if (param === undefined) return false;
+  return someDescendant(
+    handler.body,
+    (n) => {
+      if (
+        n.type === 'IfStatement' ||
+        n.type === 'ConditionalExpression' ||
+        n.type === 'SwitchStatement' ||
+        n.type === 'LogicalExpression'
+      ) {
+        const test =
+          n.type === 'SwitchStatement' ? n.discriminant : n.type === 'LogicalExpression' ? n : n.test;
+        return (
+          someDescendant(
+            { type: 'X', start: 0, end: 0, test } as Node,
+            (m) => m.type === 'Identifier' && m.name === param,
+          ) ||
+          (test?.type === 'Identifier' && test.name === param)
+        );
+      }
+      if (
+        n.type === 'CallExpression' &&
+        (n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === param)
+      ) {
+        const name = calleeName(n) ?? '';
+        return /classify|toHttpStatus|is[A-Z]|handle|map|toProblem|errorResponse/.test(name);
+      }
+      if (n.type === 'ThrowStatement')
+        return unwrap(n.argument)?.type === 'Identifier' && unwrap(n.argument)?.name === param;
+      return false;
+    },
+    true,
+  );
+}
+
+export const errorRules: Rule = (ctx: ModuleContext, report: Report) => {
+  const comments = ctx.comments;
+  for (const handler of ctx.of('CatchClause')) {
+    const body = handler.body as Node;
+    const statements = body.body as Node[];
+    const tryStatement = handler.parent as Node;
+    // infra-error-as-auth first: a catch that answers 401 is not "swallowed", it is wrong.
+    const auth = answersAuthFailure(body);
+    if (auth !== undefined) {
+      const remote = callsRemote(ctx, tryStatement.block);
+      if (remote !== undefined && !discriminates(handler))
+        report(
+          'infra-error-as-auth',
+          auth,
+          `any failure of ${remote} is answered as 401/403, so an outage logs every user out`,
+        );
+      continue;
+    }
+    if (statements.length === 0) {
+      if (!hasComment(ctx, comments, body))
+        report('swallowed-error', handler, 'empty catch block: the error disappears');
+      continue;
+    }
+    if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
+    const io = doesIo(ctx, tryStatement.block);
+    const onlyLogs = statements.every((s) => isLogCall(s));
+    const returnsDefault =
+      statements.every((s) => isLogCall(s) || s.type === 'ReturnStatement') &&
+      statements.some((s) => s.type === 'ReturnStatement' && isDefaultValue(s.argument)) &&
+      !statements.some((s) => s.type === 'ReturnStatement' && !isDefaultValue(s.argument));
+    if (returnsDefault && io) {
+      report(
+        'swallowed-error',
+        handler,
+        'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
+      );
+    } else if (onlyLogs && io && ctx.handlerKindAt(handler) !== undefined) {
+      report(
+        'swallowed-error',
+        handler,
+        'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
+      );
+    }
+  }
+
+  for (const call of ctx.of('CallExpression')) {
+    // `.catch(() => {})`, `.catch(() => null)`, `.catch(noop)`
+    if (
+      calleeName(call) === 'catch' &&
+      unwrap(call.callee)?.type === 'MemberExpression' &&
+      call.arguments.length === 1
+    ) {
+      const fn = ctx.valueOf(call.arguments[0]);
+      if (fn !== undefined && isFunction(fn)) {
+        const b = fn.body as Node;
+        const empty =
+          b.type === 'BlockStatement'
+            ? (b.body as Node[]).length === 0 && !hasComment(ctx, comments, b)
+            : isDefaultValue(b);
+        const returnsDefault =
+          b.type === 'BlockStatement' &&
+          (b.body as Node[]).length === 1 &&
+          (b.body as Node[])[0]?.type === 'ReturnStatement' &&
+          isDefaultValue((b.body as Node[])[0]?.argument);
+        if (empty || returnsDefault) report('swallowed-error', call, '.catch() discards the rejection');
+      } else if (
+        unwrap(call.arguments[0])?.type === 'Identifier' &&
+        /^(noop|ignore|_\.noop)$/.test(unwrap(call.arguments[0])?.name as string)
+      ) {
+        report('swallowed-error', call, '.catch(noop) discards the rejection');
+      }
+      continue;
+    }
+    // fetch responses whose status is never looked at.
+    const http = classifyHttpCall(ctx, call);
+    if (http?.lib !== 'fetch') continue;
+    const unchecked = uncheckedResponse(ctx, call);
+    if (unchecked !== undefined) report('swallowed-error', call, unchecked);
+  }
+};
+
+/** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
+function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
+  let n: Node = call;
+  let parent = n.parent as Node | undefined;
+  while (
+    parent !== undefined &&
+    (parent.type === 'AwaitExpression' ||
+      parent.type === 'ParenthesizedExpression' ||
+      parent.type === 'TSAsExpression')
+  ) {
+    n = parent;
+    parent = n.parent as Node | undefined;
+  }
+  if (parent === undefined) return undefined;
+  if (parent.type === 'ExpressionStatement' && n.type === 'AwaitExpression')
+    return 'fetch() response is discarded: a 4xx/5xx answer counts as success';
+  if (parent.type === 'MemberExpression' && parent.object === n && n.type === 'AwaitExpression') {
+    const method = parent.property?.name as string | undefined;
+    if (method === 'json' || method === 'text' || method === 'arrayBuffer' || method === 'blob')
+      return `fetch() body read with .${method}() without checking response.ok: an error page becomes data`;
+    return undefined;
+  }
+  if (
+    parent.type === 'VariableDeclarator' &&
+    parent.id?.type === 'Identifier' &&
+    n.type === 'AwaitExpression'
+  ) {
+    const name = parent.id.name as string;
+    const fn = ctx.enclosingFunction(call) ?? ctx.program;
+    const text = ctx.source.slice(fn.start, fn.end);
+    const re = new RegExp(
+      `\\b${name}\\s*(\\?\\.|\\.)\\s*(ok|status|statusCode|statusText)\\b|\\b(return|yield)\\s+${name}\\b|\\(\\s*${name}\\s*[,)]|\\b${name}\\s*[,)]`,
+    );
+    if (re.test(text)) return undefined;
+    const reads = new RegExp(`\\b${name}\\s*\\.\\s*(json|text|arrayBuffer|blob|body)\\b`).test(text);
+    return reads
+      ? `fetch() response ${name} is read without checking ${name}.ok or ${name}.status`
+      : undefined;
+  }
+  return undefined;
+}

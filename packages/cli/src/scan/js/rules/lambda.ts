@@ -1,0 +1,299 @@
+// Rules about code on a Lambda handler's path: partial batch failures, Promise.all over records,
+// work left running after return, console logging, random idempotency keys, plain inserts in
+// at-least-once consumers, and breakers whose state lives in one instance.
+import {
+  calleeName,
+  isBooleanLiteral,
+  isFunction,
+  memberPath,
+  type Node,
+  objectProps,
+  propertyName,
+  someDescendant,
+  stringValue,
+  unwrap,
+} from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { chainedMethods, isRelative } from '../protection.js';
+import { classifyHttpCall } from './http.js';
+import type { Report, Rule } from './Report.js';
+
+function exportNameOf(ctx: ModuleContext, fn: Node): string | undefined {
+  for (const [name, value] of ctx.exports) {
+    if (value === fn) return name;
+    if (
+      value.type === 'CallExpression' &&
+      someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn))
+    )
+      return name;
+  }
+  return undefined;
+}
+
+const WRONG_IDS = new Set(['body', 'receiptHandle', 'eventSourceARN', 'md5OfBody', 'eventID']);
+
+function batchRule(ctx: ModuleContext, report: Report): void {
+  for (const fn of ctx.batchHandlers) {
+    const text = ctx.source.slice(fn.start, fn.end);
+    const name = exportNameOf(ctx, fn);
+    const extra = name !== undefined ? { handlerExport: name } : undefined;
+    if (text.includes('batchItemFailures')) {
+      let wrong: Node | undefined;
+      someDescendant(fn.body, (n) => {
+        if (wrong) return false;
+        if (n.type === 'Property' && propertyName(n.key, n.computed) === 'itemIdentifier') {
+          const last = memberPath(n.value)?.at(-1);
+          if (last !== undefined && WRONG_IDS.has(last)) wrong = n;
+        }
+        return !wrong;
+      });
+      if (wrong !== undefined)
+        report(
+          'batch-no-partial-failure',
+          wrong,
+          'itemIdentifier is not the record id (messageId / sequence number): Lambda treats the whole batch as failed',
+          extra,
+        );
+      continue;
+    }
+    const single =
+      /\.Records\s*\[\s*0\s*\]/.test(text) &&
+      !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
+    const catches = someDescendant(
+      fn.body,
+      (n) => n.type === 'CatchClause' && !someDescendant(n.body, (m) => m.type === 'ThrowStatement', true),
+    );
+    const message = single
+      ? 'batch handler reads only Records[0]: every other record in the batch is deleted unprocessed'
+      : catches
+        ? 'batch handler catches record failures but returns no batchItemFailures: failed records are deleted'
+        : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
+    report('batch-no-partial-failure', fn, message, extra);
+  }
+}
+
+const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
+
+function promiseAllRule(ctx: ModuleContext, report: Report): void {
+  for (const call of ctx.of('CallExpression')) {
+    const path = memberPath(call.callee)?.join('.');
+    if (path !== 'Promise.all') continue;
+    const kind = ctx.handlerKindAt(call);
+    if (kind === undefined || kind === 'record') continue;
+    const arg = ctx.valueOf(call.arguments[0]);
+    if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') continue;
+    const collection = memberPath(unwrap(arg.callee)?.object)?.join('.');
+    if (collection === undefined || !RECORDS.test(collection)) continue;
+    const cb = ctx.valueOf(arg.arguments[0]);
+    if (cb !== undefined && isFunction(cb)) {
+      const guarded =
+        someDescendant(cb.body, (n) => n.type === 'TryStatement' && n.handler != null, true) ||
+        someDescendant(cb.body, (n) => n.type === 'CallExpression' && calleeName(n) === 'catch', true);
+      if (guarded) continue;
+    }
+    report(
+      'promise-all-no-partial',
+      call,
+      `Promise.all over ${collection}: the first failure rejects the batch and the other outcomes are lost`,
+    );
+  }
+}
+
+function isPromiseCall(ctx: ModuleContext, call: Node): boolean | { source: string; name: string } {
+  if (classifyHttpCall(ctx, call) !== undefined) return true;
+  const callee = unwrap(call.callee);
+  const name = calleeName(call);
+  if (callee?.type === 'MemberExpression') {
+    if (name === 'send' && call.arguments.length >= 1) return true;
+    if (name === 'then' || name === 'finally') return true;
+    if (name === 'catch' && unwrap(callee.object)?.type === 'CallExpression') return true;
+    if (name === 'promise' && call.arguments.length === 0) return true;
+    if (name === 'forEach') {
+      const cb = ctx.valueOf(call.arguments[0]);
+      return cb !== undefined && isFunction(cb) && cb.async === true;
+    }
+    if (name === 'execute' || name === 'fetch') return true;
+    return false;
+  }
+  if (callee?.type === 'Identifier') {
+    const fn = ctx.functionOf(callee);
+    if (fn !== undefined) return fn.async === true;
+    const imp = ctx.importOf(callee.name as string, callee);
+    if (imp !== undefined && isRelative(imp.source)) return { source: imp.source, name: imp.imported };
+  }
+  return false;
+}
+
+function floatingRule(ctx: ModuleContext, report: Report): void {
+  for (const stmt of ctx.of('ExpressionStatement')) {
+    if (ctx.handlerKindAt(stmt) === undefined) continue;
+    let e = unwrap(stmt.expression);
+    const voided = e?.type === 'UnaryExpression' && e.operator === 'void';
+    if (voided) e = unwrap(e?.argument);
+    if (e?.type !== 'CallExpression') continue;
+    const promise = isPromiseCall(ctx, e);
+    if (promise === false) continue;
+    const what = memberPath(e.callee)?.join('.') ?? 'call';
+    const message =
+      calleeName(e) === 'forEach'
+        ? 'forEach(async ...) does not wait: the handler returns before the records are processed'
+        : `${voided ? 'void ' : ''}${what}(...) is not awaited: Lambda may freeze before it finishes`;
+    if (promise === true) report('floating-promise', e, message);
+    else report('floating-promise', e, message, { onlyIfImportAsync: { from: ctx.file, ...promise } });
+  }
+}
+
+function consoleRule(ctx: ModuleContext, report: Report): void {
+  if (!ctx.isLambdaModule) return;
+  for (const call of ctx.of('CallExpression')) {
+    const path = memberPath(call.callee);
+    if (path?.length !== 2 || path[0] !== 'console') continue;
+    if (!/^(log|info|warn|error|debug|trace)$/.test(path[1] ?? '')) continue;
+    const callee = unwrap(call.callee);
+    if (!ctx.isGlobal('console', callee?.object as Node)) continue;
+    report(
+      'console-logging',
+      call,
+      `console.${path[1]} in a Lambda module: unstructured, no level control or request context`,
+    );
+  }
+}
+
+const RANDOM_CALL =
+  /^(randomUUID|uuid|v4|uuidv4|uuidV4|nanoid|ulid|cuid|cuid2|createId|generateId|Math\.random|Date\.now|crypto\.randomUUID|uuid\.v4)$/;
+const KEY_FIELD =
+  /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
+const RECORD_ID_FIELD = /^(id|pk|PK|eventId|orderId|paymentId|transactionId)$/;
+
+function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
+  const v = ctx.valueOf(value);
+  if (v === undefined) return false;
+  return someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
+    if (n.type !== 'CallExpression') return false;
+    const path = memberPath(n.callee)?.join('.');
+    return path !== undefined && RANDOM_CALL.test(path);
+  });
+}
+
+function randomIdRule(ctx: ModuleContext, report: Report): void {
+  const consumer = ctx.batchHandlers.size > 0 || [...ctx.handlers.values()].includes('record');
+  for (const prop of ctx.of('Property')) {
+    const key = propertyName(prop.key, prop.computed);
+    if (key === undefined) continue;
+    if (KEY_FIELD.test(key)) {
+      if (isRandom(ctx, prop.value))
+        report(
+          'random-id-nondeterministic',
+          prop,
+          `${key} is random: a retry or redelivery gets a new key and runs twice`,
+        );
+      continue;
+    }
+    if (!consumer || !RECORD_ID_FIELD.test(key) || ctx.handlerKindAt(prop) === undefined) continue;
+    // `Item: { id: randomUUID(), ... }` written by a queue consumer: each redelivery writes a new row.
+    const owner = (prop.parent as Node | undefined)?.parent as Node | undefined;
+    const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
+    if ((ownerKey === 'Item' || ownerKey === 'data') && isRandom(ctx, prop.value))
+      report(
+        'random-id-nondeterministic',
+        prop,
+        `${key} is generated randomly in a queue consumer: a redelivered message writes a duplicate record`,
+      );
+  }
+}
+
+const CONSUMER_MODULE =
+  /\b(SQSEvent|SQSHandler|SQSRecord|sqsHandler|processPartialResponse|DynamoDBStreamEvent|KinesisStreamEvent|EventBridgeEvent|EventBridgeHandler|SNSEvent|ScheduledEvent)\b|\.Records\b/;
+const UPSERT_SQL =
+  /on\s+conflict|on\s+duplicate\s+key|insert\s+ignore|insert\s+or\s+(ignore|replace)|\bmerge\s+into|\bwhere\s+not\s+exists/i;
+
+function insertRule(ctx: ModuleContext, report: Report): void {
+  if (!ctx.isLambdaModule || !CONSUMER_MODULE.test(ctx.source)) return;
+  const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')];
+  for (const node of sqlNodes) {
+    const text =
+      node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
+    if (text === undefined || !/^\s*insert\s+into\b/i.test(text) || UPSERT_SQL.test(text)) continue;
+    if (ctx.handlerKindAt(node) === undefined) continue;
+    report(
+      'insert-no-upsert',
+      node,
+      'plain INSERT in an at-least-once consumer: a redelivered message inserts twice or fails on the unique key',
+    );
+  }
+  for (const call of ctx.of('CallExpression')) {
+    if (ctx.handlerKindAt(call) === undefined) continue;
+    const name = calleeName(call);
+    const path = memberPath(call.callee);
+    if (path === undefined || path.length < 2) continue;
+    if (name === 'insertOne' || name === 'insertMany') {
+      report(
+        'insert-no-upsert',
+        call,
+        `${name}() in an at-least-once consumer: redelivery inserts a duplicate document`,
+      );
+    } else if (
+      (name === 'create' || name === 'createMany') &&
+      path.length >= 3 &&
+      /prisma|db|client/i.test(path[0] ?? '')
+    ) {
+      const opts = objectProps(ctx.valueOf(call.arguments[0]));
+      if (name === 'createMany' && isBooleanLiteral(opts?.props.get('skipDuplicates'), true)) continue;
+      report(
+        'insert-no-upsert',
+        call,
+        `${path.join('.')}() in an at-least-once consumer: redelivery creates a duplicate row`,
+      );
+    } else if (name === 'insert' && /knex|db|trx|query/i.test(path[0] ?? '')) {
+      const chain = chainedMethods(call);
+      if (chain.includes('onConflict') || chain.includes('onDuplicateUpdate')) continue;
+      report(
+        'insert-no-upsert',
+        call,
+        'insert() without onConflict in an at-least-once consumer: redelivery inserts twice',
+      );
+    }
+  }
+}
+
+function breakerStateRule(ctx: ModuleContext, report: Report): void {
+  if (!ctx.isLambdaModule) return;
+  for (const call of ctx.of('CallExpression')) {
+    const name = calleeName(call);
+    if (name === 'circuitBreaker' && ctx.importRoot(call.callee)?.source === 'cockatiel') {
+      report(
+        'in-process-breaker-state',
+        call,
+        'cockatiel circuitBreaker in a Lambda: its state lives in one execution environment',
+      );
+    } else if (name === 'wrapDependency') {
+      const opts = objectProps(ctx.valueOf(call.arguments[1]));
+      if (opts === undefined || opts.spread || opts.props.has('sharedState')) continue;
+      const breaker = opts.props.get('breaker');
+      if (breaker !== undefined && isBooleanLiteral(breaker, false)) continue;
+      report(
+        'in-process-breaker-state',
+        call,
+        'wrapDependency breaker without sharedState in a Lambda: each instance learns about an outage on its own',
+      );
+    }
+  }
+  for (const node of ctx.of('NewExpression')) {
+    if (ctx.importRoot(node.callee)?.source === 'opossum')
+      report(
+        'in-process-breaker-state',
+        node,
+        'opossum CircuitBreaker in a Lambda: its state lives in one execution environment',
+      );
+  }
+}
+
+export const lambdaRules: Rule = (ctx: ModuleContext, report: Report) => {
+  batchRule(ctx, report);
+  promiseAllRule(ctx, report);
+  floatingRule(ctx, report);
+  consoleRule(ctx, report);
+  randomIdRule(ctx, report);
+  insertRule(ctx, report);
+  breakerStateRule(ctx, report);
+};
