@@ -69,27 +69,31 @@ export function defaultHttpStatus(verdict: Verdict): number {
   }
 }
 
-/** Turns a verdict into the public {@link Classification}. */
+/** Turns a verdict into the public {@link Classification}; `facts` fills the code and dependency it lacks. */
 export function toClassification(
   verdict: Verdict,
-  extra: { code?: string; dependency?: string },
+  facts: () => { code?: string; dependency?: string },
 ): Classification {
-  const code = verdict.code ?? extra.code;
-  const dependency = verdict.dependency ?? extra.dependency;
-  const httpStatus = sanitiseCallerStatus(verdict.httpStatus ?? defaultHttpStatus(verdict));
-  const countsTowardBreaker = verdict.countsTowardBreaker ?? verdict.kind === 'transient';
-  return {
+  let { code, dependency } = verdict;
+  if (code === undefined || dependency === undefined) {
+    const found = facts();
+    code ??= found.code;
+    dependency ??= found.dependency;
+  }
+  // Built field by field, not by spreads: this runs on every failure.
+  const c: { -readonly [K in keyof Classification]: Classification[K] } = {
     kind: verdict.kind,
     reason: verdict.reason,
     retryable: verdict.kind === 'transient',
-    countsTowardBreaker,
-    ...(verdict.retryAfterMs === undefined ? {} : { retryAfterMs: verdict.retryAfterMs }),
-    ...(verdict.status === undefined ? {} : { status: verdict.status }),
-    ...(code === undefined ? {} : { code }),
-    ...(dependency === undefined ? {} : { dependency }),
-    httpStatus,
+    countsTowardBreaker: verdict.countsTowardBreaker ?? verdict.kind === 'transient',
+    httpStatus: sanitiseCallerStatus(verdict.httpStatus ?? defaultHttpStatus(verdict)),
     message: dependency === undefined ? verdict.message : `${dependency}: ${verdict.message}`,
   };
+  if (verdict.retryAfterMs !== undefined) c.retryAfterMs = verdict.retryAfterMs;
+  if (verdict.status !== undefined) c.status = verdict.status;
+  if (code !== undefined) c.code = code;
+  if (dependency !== undefined) c.dependency = dependency;
+  return c;
 }
 
 // Our caller never sees a dependency's 401/403: those are our credentials, not theirs.

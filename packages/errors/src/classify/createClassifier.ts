@@ -78,7 +78,7 @@ export function createClassifier(rules: readonly ClassifierRule[], options?: Cla
     } catch {
       // Unreachable by design (every read is guarded); kept so the promise "never throws" holds even
       // against a bug here.
-      return toClassification(unknownVerdict(error), {});
+      return toClassification(unknownVerdict(error), () => ({}));
     }
   };
 }
@@ -90,7 +90,7 @@ function decide(
   context: RecogniserContext,
 ): Classification {
   const links = walkChain(error, settings.maxDepth);
-  const extra = chainFacts(links);
+  const extra = () => chainFacts(links);
   for (const link of links) {
     for (const rule of rules) {
       const verdict = applyRule(rule, link, context);
@@ -98,7 +98,8 @@ function decide(
     }
   }
   let fallback: { verdict: Verdict; index: number } | undefined;
-  for (const [index, link] of links.entries()) {
+  for (let index = 0; index < links.length; index++) {
+    const link = links[index];
     for (const recognise of RECOGNISERS) {
       const verdict = recognise(link, context);
       if (verdict === undefined) continue;
