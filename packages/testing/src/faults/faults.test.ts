@@ -154,6 +154,21 @@ describe('faults.hang', () => {
     expect(error.name).toBe('AbortError');
     expect(stuck.pending).toBe(0);
   });
+  it("is cut by the real SDK's requestTimeout (node:http), which releases the request", async () => {
+    // Prepare
+    const stuck = faults.hang(SSM_URL);
+    server.use(stuck);
+
+    // Act
+    const error = await rejection(
+      ssmClient({ requestTimeout: 30 }).send(new GetParameterCommand({ Name: '/p' })),
+    );
+    await vi.waitFor(() => expect(stuck.pending).toBe(0));
+
+    // Assess
+    expect(error.name).toBe('TimeoutError');
+    expect(stuck.calls).toBe(1);
+  });
 });
 
 describe('faults.networkError', () => {
