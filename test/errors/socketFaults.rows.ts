@@ -142,6 +142,12 @@ export function socketRows(env: () => SocketEnv): FaultRow[] {
       expected: permanent('tls', 503, { code: 'DEPTH_ZERO_SELF_SIGNED_CERT', countsTowardBreaker: true }),
     },
     {
+      name: 'https fetch to a plain-HTTP port',
+      real: true,
+      make: () => fetch(`https://127.0.0.1:${env().status.port}/status/200`),
+      expected: permanent('tls', 503, { countsTowardBreaker: true }),
+    },
+    {
       name: 'https request to a certificate for another host name',
       real: true,
       make: () => httpsGet(`${env().wrongHost.url}/`, env().tls.wrongHost.cert),

@@ -33,6 +33,25 @@ describe('recogniseAws', () => {
     });
   });
 
+  it.each(['KMSThrottlingException', 'EC2ThrottledException', 'SendMessageRateExceeded'])(
+    '%s (a service-specific throttling name) is throttled',
+    (name) => {
+      // Act + Assess
+      expect(recogniseAws(serviceError(name, 400), context)).toMatchObject({
+        kind: 'transient',
+        reason: 'throttled',
+      });
+    },
+  );
+
+  it('a service-specific "unavailable" name is a transient server error even as a client fault', () => {
+    // Act + Assess
+    expect(recogniseAws(serviceError('DependencyUnavailableException', 400), context)).toMatchObject({
+      kind: 'transient',
+      reason: 'server-error',
+    });
+  });
+
   it('any error with $retryable.throttling is throttled', () => {
     // Act + Assess
     expect(

@@ -69,6 +69,9 @@ const CONFLICT = new Set([
 ]);
 
 const NOT_FOUND = /NotFound|^NoSuch/;
+// Service-specific names the lists above do not carry (KMSThrottlingException, ...ThrottledException).
+const THROTTLING_LIKE = /Throttl|TooManyRequests|RateExceeded/;
+const UNAVAILABLE_LIKE = /Unavailable|InternalFailure|InternalError|InternalServer/;
 
 const PROVIDER_ERRORS = new Set(['CredentialsProviderError', 'TokenProviderError']);
 
@@ -122,7 +125,7 @@ function awsVerdict(node: unknown, name: string | undefined, context: Recogniser
     return statusVerdict(503, header, context)?.retryAfterMs;
   };
 
-  if (throttling || (name !== undefined && THROTTLING.has(name))) {
+  if (throttling || (name !== undefined && (THROTTLING.has(name) || THROTTLING_LIKE.test(name)))) {
     return { ...base, kind: 'transient', reason: 'throttled', message: said, retryAfterMs: retryAfterMs() };
   }
   if (name !== undefined && TRANSIENT_TIMEOUT.has(name)) {
@@ -137,7 +140,11 @@ function awsVerdict(node: unknown, name: string | undefined, context: Recogniser
   if (name !== undefined && NOT_FOUND.test(name)) {
     return { ...base, kind: 'permanent', reason: 'not-found', message: said };
   }
-  if ((name !== undefined && SERVER.has(name)) || fault === 'server' || retryable !== undefined) {
+  if (
+    (name !== undefined && (SERVER.has(name) || UNAVAILABLE_LIKE.test(name))) ||
+    fault === 'server' ||
+    retryable !== undefined
+  ) {
     return {
       ...base,
       kind: 'transient',

@@ -15,6 +15,8 @@ describe('recogniseTls', () => {
     'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
     'ERR_TLS_CERT_ALTNAME_INVALID',
     'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+    'EPROTO',
   ])('%s: permanent, counted against the dependency, 503 to our caller', (code) => {
     // Act + Assess
     expect(recogniseTls(withCode(code), context)).toMatchObject({
