@@ -1,6 +1,7 @@
 // The scheduled Lambda that is the fleet breaker's only automatic writer: it checks each dependency's
 // health, applies hysteresis, and writes a document to SSM only when the fleet state should change.
-import { SSMClient } from '@aws-sdk/client-ssm';
+// Loaded on first invocation, so the lambda barrel does not load the SSM SDK for sqsHandler users.
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import {
   type BreakerStateDocument,
   breakerParameterName,
@@ -194,7 +195,7 @@ export function breakerProbeHandler(
   let client: SSMClient | undefined = options.client;
 
   return async (_event, context) => {
-    client ??= new SSMClient({});
+    client ??= new (await import('@aws-sdk/client-ssm')).SSMClient({});
     const ssm = client;
     const errors: unknown[] = [];
     const lines = await Promise.all(

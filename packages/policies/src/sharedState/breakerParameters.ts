@@ -1,12 +1,8 @@
 // The writer's side of the shared state: the probe and the CLI read fresh (no cache) and write through
 // these, so both store exactly the same document in exactly the same way. SDK errors propagate unchanged:
 // each caller decides what ThrottlingException or AccessDeniedException means to its user.
-import {
-  GetParameterCommand,
-  PutParameterCommand,
-  paginateGetParametersByPath,
-  type SSMClient,
-} from '@aws-sdk/client-ssm';
+// The SDK module is loaded on first use, so the policies barrel does not load it for every importer.
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import {
   type BreakerDocumentResult,
   parseBreakerDocument,
@@ -53,6 +49,7 @@ export async function readBreakerParameter(
   name: string,
   options: { readonly dependency?: string } = {},
 ): Promise<BreakerParameter> {
+  const { GetParameterCommand } = await import('@aws-sdk/client-ssm');
   try {
     const out = await client.send(new GetParameterCommand({ Name: name }));
     const raw = out.Parameter?.Value;
@@ -92,6 +89,7 @@ export async function writeBreakerParameter(
   document: BreakerStateDocument,
 ): Promise<void> {
   const value = serializeBreakerDocument(document);
+  const { PutParameterCommand } = await import('@aws-sdk/client-ssm');
   await client.send(
     new PutParameterCommand({
       Name: name,
@@ -120,6 +118,7 @@ export async function listBreakerParameters(
 ): Promise<readonly (BreakerParameter & { readonly found: true })[]> {
   const path = prefix.length > 1 && prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
   const out: (BreakerParameter & { readonly found: true })[] = [];
+  const { paginateGetParametersByPath } = await import('@aws-sdk/client-ssm');
   for await (const page of paginateGetParametersByPath({ client }, { Path: path, Recursive: true })) {
     for (const p of page.Parameters ?? []) {
       if (p.Name === undefined || p.Value === undefined) continue;

@@ -1,7 +1,9 @@
 // Reads a fleet breaker state from one SSM parameter through Powertools parameters, without ever
 // making a call wait on SSM beyond the first, bounded read (fail-static).
-import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
-import { SSMClient } from '@aws-sdk/client-ssm';
+// The AWS SDK and Powertools parameters are loaded on first use (started at construction), so importing
+// @bulwark/policies costs nothing for code that does not share breaker state.
+import type { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { parseBreakerDocument } from './breakerDocument.js';
 import type { BreakerStateDocument, SharedBreakerState } from './SharedBreakerState.js';
 
@@ -175,7 +177,8 @@ interface NormalizedOptions {
   readonly maxBackoffMs: number;
   readonly logIntervalMs: number;
   readonly dependency: string | undefined;
-  readonly provider: SSMProvider;
+  readonly provider: SSMProvider | undefined;
+  readonly client: SSMClient | undefined;
   readonly logger: SharedStateLogger;
   readonly metrics: SharedStateMetrics | undefined;
 }
@@ -215,6 +218,10 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
   let suppressed = 0;
   let loggedStale = false;
   const stats = { reads: 0, successes: 0, failures: 0, invalidDocuments: 0, notFound: 0, timeouts: 0 };
+  const provider: Promise<Pick<SSMProvider, 'get'>> =
+    o.provider === undefined ? defaultProvider(o.client) : Promise.resolve(o.provider);
+  // An import failure surfaces as a failed read (fail-static), not as an unhandled rejection.
+  provider.catch(() => undefined);
 
   function log(level: 'warn' | 'info', message: string, attributes: Record<string, unknown>): void {
     const now = Date.now();
@@ -328,7 +335,7 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
 
   async function read(): Promise<unknown> {
     try {
-      return await o.provider.get(o.parameterName, { maxAge: o.maxAgeSeconds });
+      return await (await provider).get(o.parameterName, { maxAge: o.maxAgeSeconds });
     } catch (error: unknown) {
       if (isParameterNotFound(error)) return undefined;
       throw error;
@@ -375,13 +382,21 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
   };
 }
 
-let defaultClient: SSMClient | undefined;
+let defaultClient: Promise<SSMClient> | undefined;
 
-function sharedDefaultClient(): SSMClient {
-  defaultClient ??= new SSMClient({
-    maxAttempts: 1,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 2000, throwOnRequestTimeout: true },
-  });
+async function defaultProvider(client: SSMClient | undefined): Promise<SSMProvider> {
+  const { SSMProvider } = await import('@aws-lambda-powertools/parameters/ssm');
+  return new SSMProvider({ awsSdkV3Client: client ?? (await sharedDefaultClient()) });
+}
+
+function sharedDefaultClient(): Promise<SSMClient> {
+  defaultClient ??= import('@aws-sdk/client-ssm').then(
+    ({ SSMClient }) =>
+      new SSMClient({
+        maxAttempts: 1,
+        requestHandler: { connectionTimeout: 1000, requestTimeout: 2000, throwOnRequestTimeout: true },
+      }),
+  );
   return defaultClient;
 }
 
@@ -429,8 +444,6 @@ function normalize(options: SsmBreakerStateOptions): NormalizedOptions {
       `ssmBreakerState: "dependency" must be a non-empty string, got ${JSON.stringify(options.dependency)}`,
     );
   }
-  const provider =
-    options.provider ?? new SSMProvider({ awsSdkV3Client: options.client ?? sharedDefaultClient() });
   return {
     parameterName,
     maxAgeSeconds: merged.maxAgeSeconds,
@@ -441,7 +454,8 @@ function normalize(options: SsmBreakerStateOptions): NormalizedOptions {
     maxBackoffMs: Math.max(merged.maxBackoffSeconds, merged.maxAgeSeconds) * 1000,
     logIntervalMs: merged.logIntervalSeconds * 1000,
     dependency: options.dependency,
-    provider,
+    provider: options.provider,
+    client: options.client,
     logger: options.logger ?? consoleLogger,
     metrics: options.metrics,
   };
