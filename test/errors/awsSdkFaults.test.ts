@@ -41,6 +41,7 @@ describe('fault matrix: the real AWS SDK answered by msw', () => {
     // Prepare
     nextAnswer.current = { status: 400, type: 'ValidationException' };
     const failure = await failureOf(awsSdkRows()[5]!.make);
+    expect((failure as Error).message).toContain('secret upstream detail'); // the SDK carries it
     // Act
     const body = JSON.stringify(toProblemDetails(failure));
     // Assess
