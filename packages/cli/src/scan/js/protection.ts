@@ -209,7 +209,7 @@ function nameOfFunction(fn: Node): string | undefined {
 }
 
 /** Everything protecting `node`: enclosing wrapper calls, functions handed to wrappers, retry loops. */
-export function coverAt(ctx: ModuleContext, node: Node): Cover {
+export function coverAt(ctx: ModuleContext, node: Node, depth = 0): Cover {
   const cover = emptyCover();
   const names = wrappedNames(ctx);
   let child = node;
@@ -225,10 +225,36 @@ export function coverAt(ctx: ModuleContext, node: Node): Cover {
       merge(cover, wrapperCover(ctx, n));
     } else if (isFunction(n)) {
       const name = nameOfFunction(n);
-      if (name !== undefined) merge(cover, names.get(name));
+      if (name !== undefined) {
+        merge(cover, names.get(name));
+        if (depth < 3) merge(cover, callersCover(ctx, n, name, depth + 1));
+      }
     } else if (isRetryLoop(n)) cover.kinds.add('retry');
   }
   return cover;
+}
+
+/**
+ * A module-local function is protected by what protects every place that calls it:
+ * `pRetry(() => fetchProfile(id))` protects the fetch inside `fetchProfile`.
+ */
+function callersCover(ctx: ModuleContext, fn: Node, name: string, depth: number): Cover | undefined {
+  if (name.startsWith('this.')) return undefined;
+  const calls = ctx.of('CallExpression').filter((c) => {
+    const callee = unwrap(c.callee);
+    return callee?.type === 'Identifier' && callee.name === name && ctx.functionOf(callee) === fn;
+  });
+  if (calls.length === 0) return undefined;
+  let common: Cover | undefined;
+  for (const call of calls) {
+    const c = coverAt(ctx, call, depth);
+    if (common === undefined) common = { kinds: new Set(c.kinds), via: [...c.via] };
+    else {
+      for (const k of common.kinds) if (!c.kinds.has(k)) common.kinds.delete(k);
+      common.via.push(...c.via);
+    }
+  }
+  return common;
 }
 
 /** `a.b.c(...)` chains: the calls wrapped around `node` as the object of a member call (`req.timeout(5)`). */

@@ -58,7 +58,7 @@ function answersAuthFailure(body: Node): Node | undefined {
   someDescendant(
     body,
     (n) => {
-      if (found) return false;
+      if (found) return true;
       if (n.type === 'Property') {
         const key = n.key?.name ?? n.key?.value;
         if ((key === 'statusCode' || key === 'status') && AUTH_STATUS.has(numberValue(n.value) ?? 0))
@@ -101,7 +101,7 @@ function answersAuthFailure(body: Node): Node | undefined {
         const s = stringValue(n.argument);
         if (s !== undefined && /^(unauthorized|forbidden)$/i.test(s)) found = n;
       }
-      return !found;
+      return found !== undefined;
     },
     true,
   );
@@ -114,7 +114,7 @@ function callsRemote(ctx: ModuleContext, block: Node): string | undefined {
   someDescendant(
     block,
     (n) => {
-      if (what) return false;
+      if (what) return true;
       if (n.type !== 'CallExpression') return false;
       const name = calleeName(n);
       const imp = ctx.importRoot(n.callee);
@@ -306,7 +306,7 @@ function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
     const fn = ctx.enclosingFunction(call) ?? ctx.program;
     const text = ctx.source.slice(fn.start, fn.end);
     const re = new RegExp(
-      `\\b${name}\\s*(\\?\\.|\\.)\\s*(ok|status|statusCode|statusText)\\b|\\b(return|yield)\\s+${name}\\b|\\(\\s*${name}\\s*[,)]|\\b${name}\\s*[,)]`,
+      `\\b${name}\\s*(\\?\\.|\\.)\\s*(ok|status|statusCode|statusText)\\b|\\b(return|yield)\\s+${name}\\s*(;|\\)|$)|\\(\\s*${name}\\s*[,)]|\\b${name}\\s*[,)]`,
     );
     if (re.test(text)) return undefined;
     const reads = new RegExp(`\\b${name}\\s*\\.\\s*(json|text|arrayBuffer|blob|body)\\b`).test(text);

@@ -37,15 +37,21 @@ function batchRule(ctx: ModuleContext, report: Report): void {
     const text = ctx.source.slice(fn.start, fn.end);
     const name = exportNameOf(ctx, fn);
     const extra = name !== undefined ? { handlerExport: name } : undefined;
+    // Powertools or Bulwark build batchItemFailures for the handler.
+    if (/\b(processPartialResponse|processPartialResponseSync|BatchProcessor|sqsHandler)\b/.test(text))
+      continue;
     if (text.includes('batchItemFailures')) {
       let wrong: Node | undefined;
       someDescendant(fn.body, (n) => {
-        if (wrong) return false;
+        if (wrong) return true;
         if (n.type === 'Property' && propertyName(n.key, n.computed) === 'itemIdentifier') {
-          const last = memberPath(n.value)?.at(-1);
+          const v = unwrap(n.value);
+          const target = unwrap(v?.type === 'LogicalExpression' ? v.left : v);
+          const last =
+            target?.type === 'MemberExpression' ? propertyName(target.property, target.computed) : undefined;
           if (last !== undefined && WRONG_IDS.has(last)) wrong = n;
         }
-        return !wrong;
+        return wrong !== undefined;
       });
       if (wrong !== undefined)
         report(

@@ -1,0 +1,56 @@
+// Precision and recall of every rule on the labelled corpus in packages/cli/fixtures/corpus.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from './catalog.js';
+import { readLabels } from './labels.js';
+import { scan } from './scan.js';
+
+const corpus = join(import.meta.dirname, '../../fixtures/corpus');
+
+describe('accuracy on the labelled corpus', () => {
+  it('finds >= 80% of the labelled problems with >= 90% precision', async () => {
+    // Prepare
+    const labels = readLabels(corpus);
+    const expected = labels.filter((l) => l.kind === 'expect');
+    const traps = labels.filter((l) => l.kind === 'trap');
+    const key = (f: { file: string; line: number; rule: string }) => `${f.file}:${f.line}:${f.rule}`;
+    const expectedKeys = new Set(expected.map(key));
+
+    // Act
+    const result = await scan({ root: corpus, workers: 0 });
+
+    // Assess
+    const found = new Set(result.findings.map(key));
+    const truePositives = [...found].filter((k) => expectedKeys.has(k));
+    const falsePositives = result.findings.filter((f) => !expectedKeys.has(key(f)));
+    const missed = expected.filter((l) => !found.has(key(l)));
+    const precision = truePositives.length / Math.max(found.size, 1);
+    const recall = truePositives.length / Math.max(expected.length, 1);
+    const perRule = RULES.map((r) => {
+      const exp = expected.filter((l) => l.rule === r.id).length;
+      const tp = truePositives.filter((k) => k.endsWith(`:${r.id}`)).length;
+      const fp = falsePositives.filter((f) => f.rule === r.id).length;
+      return `${r.id.padEnd(36)} expected ${String(exp).padStart(3)}  found ${String(tp).padStart(3)}  false+ ${fp}`;
+    });
+    console.log(
+      [
+        `corpus: ${expected.length} labelled positives, ${traps.length} traps, ${result.filesScanned} files`,
+        `precision ${precision.toFixed(3)} (${truePositives.length}/${found.size}), recall ${recall.toFixed(3)} (${truePositives.length}/${expected.length})`,
+        ...perRule,
+        ...falsePositives.map((f) => `  false positive: ${f.file}:${f.line} ${f.rule}: ${f.message}`),
+        ...missed.map((l) => `  missed: ${l.file}:${l.line} ${l.rule}`),
+        ...result.problems.map((p) => `  problem: ${p.file}: ${p.message}`),
+      ].join('\n'),
+    );
+    expect(result.problems).toEqual([]);
+    expect(expected.length).toBeGreaterThanOrEqual(80);
+    expect(traps.length).toBeGreaterThanOrEqual(40);
+    for (const rule of RULES)
+      expect(
+        expected.some((l) => l.rule === rule.id),
+        `no positive for ${rule.id}`,
+      ).toBe(true);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
+  });
+});
