@@ -1,18 +1,17 @@
-// Keeps an invocation inside its Lambda timeout: says whether one more unit of work fits, and fires once
-// when only the safety margin is left. A timed-out invocation redelivers the whole batch, successes
-// included, so returning early with the rest reported is always the better outcome.
+// Keeps an invocation inside its Lambda timeout: says whether one more unit of work fits, asks running work
+// to stop when only the safety margin is left, and gives up on it at half the margin. A timed-out invocation
+// redelivers the whole batch, successes included, so returning early with the rest reported is always better.
 
 /** Anything that can say how long the invocation has left (a Lambda `Context` can). */
 export interface RemainingTime {
   getRemainingTimeInMillis(): number;
 }
 
-export class DeadlineGuard {
+export class DeadlineGuard implements RemainingTime {
   readonly #context: RemainingTime;
   readonly #safetyMarginMs: number;
   #longestMs: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #soft: ReturnType<typeof setTimeout> | undefined;
 
   constructor(context: RemainingTime, safetyMarginMs: number, priorEstimateMs: number) {
     this.#context = context;
@@ -23,6 +22,11 @@ export class DeadlineGuard {
   /** Milliseconds left before the safety margin: what work may still spend. */
   budgetMs(): number {
     return this.#context.getRemainingTimeInMillis() - this.#safetyMarginMs;
+  }
+
+  /** The budget, under the name `withDeadline` reads, so the guard itself bounds dependency calls. */
+  getRemainingTimeInMillis(): number {
+    return this.budgetMs();
   }
 
   /** The longest unit of work seen so far (or the estimate carried in). */
@@ -42,22 +46,24 @@ export class DeadlineGuard {
 
   /**
    * Two stops. At the end of the budget (the safety margin left) `onSoft` runs: work is asked to stop
-   * (signals abort, dependency calls are already bounded to this point), so a record can still fail
+   * (signals abort; dependency calls are already bounded to this point), so a record can still fail
    * properly (classified, its idempotency record released). At half the margin `onHard` runs: whatever
-   * still runs is abandoned and the invocation returns. Both timers are cleared by `disarm()`.
+   * still runs is abandoned and the invocation returns. One timer at a time; `disarm()` clears it.
    */
   arm(onSoft: () => void, onHard: () => void): void {
     this.disarm();
-    const budget = this.budgetMs();
-    this.#soft = setTimeout(onSoft, Math.max(0, budget));
-    this.#timer = setTimeout(onHard, Math.max(0, budget + this.#safetyMarginMs / 2));
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = setTimeout(onHard, this.#safetyMarginMs / 2);
+        onSoft();
+      },
+      Math.max(0, this.budgetMs()),
+    );
   }
 
   disarm(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
-    if (this.#soft !== undefined) clearTimeout(this.#soft);
     this.#timer = undefined;
-    this.#soft = undefined;
   }
 }
 

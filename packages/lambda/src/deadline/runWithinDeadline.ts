@@ -10,6 +10,9 @@ import type { RemainingTime } from './DeadlineGuard.js';
 
 type WithDeadline = <T>(deadline: RemainingTime, fn: () => Promise<T>) => Promise<T>;
 
+/** What a bound function may return: handlers may be synchronous. */
+type Bound<T> = () => T | Promise<T>;
+
 let loading: Promise<WithDeadline> | undefined;
 let loaded: WithDeadline | undefined;
 
@@ -22,8 +25,9 @@ export function loadDeadlineBinding(): Promise<WithDeadline> {
   return loading;
 }
 
-export function runWithinDeadline<T>(budget: RemainingTime | undefined, fn: () => Promise<T>): Promise<T> {
+export function runWithinDeadline<T>(budget: RemainingTime | undefined, fn: Bound<T>): T | Promise<T> {
   if (budget === undefined) return fn();
-  if (loaded !== undefined) return loaded(budget, fn);
-  return loadDeadlineBinding().then((withDeadline) => withDeadline(budget, fn));
+  // withDeadline returns what fn returns (AsyncLocalStorage.run); a synchronous result is fine for `await`.
+  if (loaded !== undefined) return loaded(budget, fn as () => Promise<T>);
+  return loadDeadlineBinding().then((withDeadline) => withDeadline(budget, fn as () => Promise<T>));
 }

@@ -56,7 +56,7 @@ export function httpHandler<TBody = unknown, TResult = unknown>(
     try {
       const body = await readBody(x, opts);
       const ctx = requestContext(x, body);
-      const work = runWithinDeadline(x.budget, async () => handler(event as never, ctx));
+      const work = Promise.resolve(runWithinDeadline(x.budget, () => handler(event as never, ctx)));
       if (x.guard === undefined) return resultResponse(x, await work, opts.correlationIdHeader);
       const guard = x.guard;
       const reason = new TransientError('The request ran out of time before the Lambda timeout.', {

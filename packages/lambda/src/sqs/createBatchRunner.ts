@@ -12,7 +12,7 @@ import {
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Classification, TransientError } from '@bulwark/errors';
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { DeadlineGuard, isRemainingTime, type RemainingTime } from '../deadline/DeadlineGuard.js';
+import { DeadlineGuard, isRemainingTime } from '../deadline/DeadlineGuard.js';
 import { runWithinDeadline } from '../deadline/runWithinDeadline.js';
 import { toError } from '../internal/toError.js';
 import { validate } from '../schema/validate.js';
@@ -21,17 +21,18 @@ import { type BatchSummary, emitMetrics, emptySummary } from './BatchSummary.js'
 import { classifyRecordError } from './classifyRecordError.js';
 import { InvalidRecordError } from './InvalidRecordError.js';
 import type { NormalizedSqsOptions } from './normalizeSqsOptions.js';
+import { childLogger, RecordContext, receiveCountOf } from './RecordContext.js';
 import { RecordSkippedError } from './RecordSkippedError.js';
-import type { SqsRecordContext, SqsRecordHandler } from './SqsRecordContext.js';
+import type { SqsRecordHandler } from './SqsRecordContext.js';
 
 export type BatchRunner = (event: unknown, context: Context | undefined) => Promise<SQSBatchResponse>;
 
 type Job = () => Promise<unknown>;
 type IdempotentCall = (payload: unknown, context: Context | undefined, job: Job) => Promise<unknown>;
 type RecordStatus = 'pending' | 'running' | 'ok' | 'failed';
+type Processor = BatchProcessor | SqsFifoPartialProcessorAsync;
 
 const OPEN_STATES = new Set(['open', 'isolated']);
-const NO_BUDGET: () => number = () => Number.POSITIVE_INFINITY;
 
 export function createBatchRunner<TBody, TResult>(
   recordHandler: SqsRecordHandler<TBody, TResult>,
@@ -47,23 +48,44 @@ export function createBatchRunner<TBody, TResult>(
   };
   if (opts.idempotency !== undefined) void loadIdempotent().catch(() => undefined);
 
+  // Powertools processors keep per-batch state on the instance (outside Lambda's InvokeStore). A batch the
+  // deadline guard gave up on may still be settling in the background, so a processor is reused only once its
+  // batch has settled: a small pool, not one shared instance.
+  const idle: { standard: BatchProcessor[]; fifo: SqsFifoPartialProcessorAsync[] } = {
+    standard: [],
+    fifo: [],
+  };
+  const take = (fifo: boolean): Processor =>
+    (fifo ? idle.fifo.pop() : idle.standard.pop()) ??
+    (fifo ? new SqsFifoPartialProcessorAsync() : new BatchProcessor(EventType.SQS));
+  const giveBack = (fifo: boolean, processor: Processor): void => {
+    if (fifo) idle.fifo.push(processor as SqsFifoPartialProcessorAsync);
+    else idle.standard.push(processor as BatchProcessor);
+  };
+
   return async function runBatch(event, context) {
     assertSqsEvent(event);
     const startedAt = Date.now();
     const records = event.Records;
     const fifo = opts.fifo ?? (records[0]?.eventSourceARN ?? '').endsWith('.fifo');
     const summary = emptySummary(records.length, fifo);
-    const status = new Map<SQSRecord, RecordStatus>(records.map((r) => [r, 'pending']));
+    const status = new Map<SQSRecord, RecordStatus>();
+    for (const record of records) status.set(record, 'pending');
     const errors = new Map<SQSRecord, Error>();
-    const controller = new AbortController();
+    // Made on first use: most handlers never read ctx.signal, and an AbortController is not free.
+    let controller: AbortController | undefined;
+    const signal = (): AbortSignal => {
+      controller ??= new AbortController();
+      return controller.signal;
+    };
     const lambdaContext = isRemainingTime(context) ? context : undefined;
     const guard =
       opts.deadline !== undefined && lambdaContext !== undefined
         ? new DeadlineGuard(lambdaContext, opts.deadline.safetyMarginMs, carriedEstimateMs)
         : undefined;
-    const budget: RemainingTime | undefined =
-      guard === undefined ? undefined : { getRemainingTimeInMillis: () => guard.budgetMs() };
+    const remainingMs = guard === undefined ? undefined : () => guard.budgetMs();
     const call = opts.idempotency === undefined ? undefined : await loadIdempotent();
+    const byBody = opts.idempotency?.bodyKeyJmesPath !== undefined;
     let closed = false;
 
     const fail = (record: SQSRecord, error: Error): never => {
@@ -74,13 +96,15 @@ export function createBatchRunner<TBody, TResult>(
 
     const processRecord = async (record: SQSRecord): Promise<unknown> => {
       if (closed) return fail(record, new RecordSkippedError('deadline', 'the batch already returned'));
-      const open = opts.skipWhenBreakerOpen.find((dep) => OPEN_STATES.has(dep.state));
-      if (open !== undefined) {
-        summary.skipped.breakerOpen++;
-        return fail(
-          record,
-          new RecordSkippedError('breaker-open', `the breaker of ${open.name} is ${open.state}`),
-        );
+      if (opts.skipWhenBreakerOpen.length > 0) {
+        const open = opts.skipWhenBreakerOpen.find((dep) => OPEN_STATES.has(dep.state));
+        if (open !== undefined) {
+          summary.skipped.breakerOpen++;
+          return fail(
+            record,
+            new RecordSkippedError('breaker-open', `the breaker of ${open.name} is ${open.state}`),
+          );
+        }
       }
       if (guard !== undefined && !guard.canStart()) {
         summary.skipped.deadline++;
@@ -94,41 +118,33 @@ export function createBatchRunner<TBody, TResult>(
       }
 
       status.set(record, 'running');
-      const recordStart = Date.now();
-      let child: Logger | undefined;
-      const logger = (): Logger => {
-        if (child === undefined) {
-          child = opts.logger.createChild();
-          child.setCorrelationId(record.messageId);
-        }
-        return child;
-      };
+      const recordStart = guard === undefined ? 0 : Date.now();
+      let ctx: RecordContext<TBody> | undefined;
+      const logger = (): Logger => ctx?.logger ?? childLogger(opts.logger, record.messageId);
       try {
-        const body = await decodeBody(record, opts);
-        const ctx: SqsRecordContext<TBody> = {
-          body,
-          messageId: record.messageId,
-          receiveCount: Number(record.attributes?.ApproximateReceiveCount) || 1,
-          get logger() {
-            return logger();
-          },
-          lambdaContext: context,
-          signal: controller.signal,
-          remainingMs: guard === undefined ? NO_BUDGET : () => guard.budgetMs(),
-        };
-        let ran = false;
-        const job = async (): Promise<unknown> => {
-          ran = true;
-          try {
-            return await runWithinDeadline(budget, async () => recordHandler(record, ctx));
-          } catch (thrown: unknown) {
-            // Normalised here too: Powertools idempotency wraps a non-Error in its own unknown error.
-            throw toError(thrown);
-          }
-        };
-        const payload =
-          opts.idempotency?.bodyKeyJmesPath === undefined ? { messageId: record.messageId } : body;
-        const result = call === undefined ? await job() : await call(payload, context, job);
+        const body =
+          opts.schema === undefined
+            ? (parseBody(record, opts.body) as TBody)
+            : await decodeBody(record, opts);
+        ctx = new RecordContext(record, body, opts.logger, context, signal, remainingMs);
+        const handlerCtx = ctx;
+        let result: unknown;
+        let ran = true;
+        if (call === undefined) {
+          result = await recordHandler(record, handlerCtx);
+        } else {
+          ran = false;
+          const job = async (): Promise<unknown> => {
+            ran = true;
+            try {
+              return await recordHandler(record, handlerCtx);
+            } catch (thrown: unknown) {
+              // Normalised here: Powertools idempotency wraps a non-Error in its own "unknown" error.
+              throw toError(thrown);
+            }
+          };
+          result = await call(byBody ? body : { messageId: record.messageId }, context, job);
+        }
         if (closed) return undefined;
         status.set(record, 'ok');
         summary.succeeded++;
@@ -152,7 +168,7 @@ export function createBatchRunner<TBody, TResult>(
         }
         return handlePermanent(record, error, classification, logger());
       } finally {
-        guard?.observe(Date.now() - recordStart);
+        if (guard !== undefined) guard.observe(Date.now() - recordStart);
       }
     };
 
@@ -212,32 +228,35 @@ export function createBatchRunner<TBody, TResult>(
       return undefined;
     };
 
-    const work = processPartialResponse(
-      event,
-      processRecord,
-      fifo ? new SqsFifoPartialProcessorAsync() : new BatchProcessor(EventType.SQS),
-      {
-        ...(context === undefined ? {} : { context }),
-        throwOnFullBatchFailure: false,
-        ...(fifo
-          ? { skipGroupOnError: opts.skipGroupOnError }
-          : { processInParallel: opts.processInParallel }),
-      } as Parameters<typeof processPartialResponse>[3],
+    const processor = take(fifo);
+    const processing = {
+      ...(context === undefined ? {} : { context }),
+      throwOnFullBatchFailure: false,
+      ...(fifo ? { skipGroupOnError: opts.skipGroupOnError } : { processInParallel: opts.processInParallel }),
+    } as Parameters<typeof processPartialResponse>[3];
+    // One deadline scope for the whole batch: every record (and every wrapDependency call in it) inherits it.
+    const work = Promise.resolve(
+      runWithinDeadline(guard, () => processPartialResponse(event, processRecord, processor, processing)),
+    );
+    work.then(
+      () => giveBack(fifo, processor),
+      () => undefined,
     );
 
     let response: SQSBatchResponse;
     if (guard === undefined) {
       response = await work;
-      countUnreached(status, summary, 'fifo');
+      countUnreached(status, summary);
     } else {
       const stop = Symbol('deadline');
-      const deadlineReason = new TransientError(
-        'The invocation reached its deadline; the record will be redelivered.',
-        { reason: 'timeout' },
-      );
       const deadline = new Promise<typeof stop>((resolve) =>
         guard.arm(
-          () => controller.abort(deadlineReason),
+          () =>
+            controller?.abort(
+              new TransientError('The invocation reached its deadline; the record will be redelivered.', {
+                reason: 'timeout',
+              }),
+            ),
           () => resolve(stop),
         ),
       );
@@ -249,7 +268,6 @@ export function createBatchRunner<TBody, TResult>(
       }
       if (winner === stop) {
         closed = true;
-        if (!controller.signal.aborted) controller.abort(deadlineReason);
         // The processor may still settle in the background; nothing it does is reported any more.
         work.catch(() => undefined);
         for (const [record, s] of status) {
@@ -266,7 +284,7 @@ export function createBatchRunner<TBody, TResult>(
         };
       } else {
         response = winner;
-        countUnreached(status, summary, 'fifo');
+        countUnreached(status, summary);
       }
       carriedEstimateMs = guard.expectedMs;
     }
@@ -285,23 +303,25 @@ export function createBatchRunner<TBody, TResult>(
 }
 
 /** Records our wrapper never saw: Powertools failed them (FIFO short-circuit) before calling it. */
-function countUnreached(status: Map<SQSRecord, RecordStatus>, summary: BatchSummary, as: 'fifo'): void {
-  for (const s of status.values()) if (s === 'pending') summary.skipped[as]++;
+function countUnreached(status: Map<SQSRecord, RecordStatus>, summary: BatchSummary): void {
+  for (const s of status.values()) if (s === 'pending') summary.skipped.fifo++;
+}
+
+function parseBody(record: SQSRecord, mode: 'json' | 'text'): unknown {
+  if (mode === 'text') return record.body;
+  try {
+    return JSON.parse(record.body);
+  } catch (cause: unknown) {
+    throw new InvalidRecordError(
+      'The record body is not valid JSON.',
+      [{ path: '', message: cause instanceof Error ? cause.message : 'invalid JSON' }],
+      cause,
+    );
+  }
 }
 
 async function decodeBody<TBody>(record: SQSRecord, opts: NormalizedSqsOptions<TBody>): Promise<TBody> {
-  let value: unknown = record.body;
-  if (opts.body === 'json') {
-    try {
-      value = JSON.parse(record.body);
-    } catch (cause: unknown) {
-      throw new InvalidRecordError(
-        'The record body is not valid JSON.',
-        [{ path: '', message: cause instanceof Error ? cause.message : 'invalid JSON' }],
-        cause,
-      );
-    }
-  }
+  const value = parseBody(record, opts.body);
   if (opts.schema === undefined) return value as TBody;
   const outcome = await validate(opts.schema, value);
   if (!outcome.ok) throw new InvalidRecordError('The record body failed validation.', outcome.issues);
@@ -318,7 +338,7 @@ function logFailure(
 ): void {
   logger[level](message, {
     messageId: record.messageId,
-    receiveCount: Number(record.attributes?.ApproximateReceiveCount) || 1,
+    receiveCount: receiveCountOf(record),
     kind: c.kind,
     reason: c.reason,
     ...(c.dependency === undefined ? {} : { dependency: c.dependency }),

@@ -1,0 +1,238 @@
+// @bulwark/lambda against bare Powertools, in the same run:
+// 1. records/second through sqsHandler with a no-op record handler (idempotency off and on) against
+//    Powertools processPartialResponse (and, for "on", Powertools makeIdempotent) with the same handler.
+//    Goal: >= 0.9x of Powertools.
+// 2. cold import time of the BUILT @bulwark/lambda (fresh node processes) against Powertools batch + logger
+//    alone. Goal: <= 1.2x.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { lambdaContext, sqsEvent } from '@bulwark/testing';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { InMemoryPersistenceLayer } from '../../test/lambda/support/InMemoryPersistenceLayer.js';
+import type { Benchmark, BenchSize, BenchTable } from '../harness.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const BATCH = 10;
+
+/** A Powertools Logger that formats every line as it would in Lambda but writes nowhere. */
+function quietLogger(): Logger {
+  const logger = new Logger({ serviceName: 'bench' });
+  const sink = { log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {} };
+  Object.assign(logger as unknown as { console: unknown }, { console: sink });
+  (logger as unknown as { createLogger: (o: unknown) => Logger }).createLogger = () => quietLogger();
+  return logger;
+}
+
+type BatchFn = (event: SQSEvent, context: Context) => Promise<unknown>;
+
+interface Variant {
+  readonly name: string;
+  /** Makes the function under test; `fresh` gives each round unique message ids (idempotency must not hit). */
+  make(): BatchFn;
+}
+
+const noop = async (): Promise<void> => undefined;
+
+type SqsHandler = typeof import('@bulwark/lambda').sqsHandler;
+
+const variants = (sqsHandler: SqsHandler): Record<string, Variant> => ({
+  powertools: {
+    name: 'Powertools processPartialResponse',
+    make() {
+      const processor = new BatchProcessor(EventType.SQS);
+      return (event, context) =>
+        processPartialResponse(event, noop, processor, { context, processInParallel: false });
+    },
+  },
+  bulwark: {
+    name: 'sqsHandler',
+    make: () => sqsHandler(noop, { logger: quietLogger() }) as BatchFn,
+  },
+  powertoolsIdem: {
+    name: 'Powertools processPartialResponse + makeIdempotent',
+    make() {
+      const processor = new BatchProcessor(EventType.SQS);
+      const persistenceStore = new InMemoryPersistenceLayer();
+      const config = new IdempotencyConfig({ eventKeyJmesPath: 'messageId' });
+      const record = makeIdempotent(async (_r: SQSRecord, _c: Context) => undefined, {
+        persistenceStore,
+        keyPrefix: 'bench',
+        config,
+      });
+      return (event, context) =>
+        processPartialResponse(event, (r: SQSRecord) => record(r, context), processor, {
+          context,
+          processInParallel: false,
+        });
+    },
+  },
+  bulwarkIdem: {
+    name: 'sqsHandler + idempotency',
+    make: () =>
+      sqsHandler(noop, {
+        logger: quietLogger(),
+        idempotency: { persistenceStore: new InMemoryPersistenceLayer(), keyPrefix: 'bench' },
+      }) as BatchFn,
+  },
+});
+
+let sequence = 0;
+const freshEvent = (): SQSEvent =>
+  sqsEvent(Array.from({ length: BATCH }, () => ({ messageId: `msg-${++sequence}`, body: '{"n":1}' })));
+
+/** Records per second of `fn` over `batches` batches (events made beforehand, so building them is not timed). */
+async function recordsPerSecond(fn: BatchFn, batches: number): Promise<number> {
+  const events = Array.from({ length: batches }, freshEvent);
+  const context = lambdaContext({ remainingMs: 900_000 });
+  const start = process.hrtime.bigint();
+  for (const event of events) await fn(event, context);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return (batches * BATCH) / seconds;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+
+async function throughput(size: BenchSize) {
+  const rounds = size === 'tiny' ? 3 : 9;
+  const batches = size === 'tiny' ? 100 : 2_000;
+  // Imported after the build: outside vitest, @bulwark/lambda resolves to its dist.
+  const { sqsHandler } = await import('@bulwark/lambda');
+  const v = variants(sqsHandler);
+  const fns = Object.fromEntries(Object.entries(v).map(([k, variant]) => [k, variant.make()])) as Record<
+    keyof typeof v,
+    BatchFn
+  >;
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(v).map((k) => [k, []]));
+  // Warm up every variant, then interleave the rounds so drift on a shared machine hits all alike.
+  for (const fn of Object.values(fns)) await recordsPerSecond(fn, 50);
+  for (let r = 0; r < rounds; r++) {
+    for (const [key, fn] of Object.entries(fns)) samples[key]?.push(await recordsPerSecond(fn, batches));
+  }
+  const rps = {
+    powertools: median(samples.powertools ?? []),
+    bulwark: median(samples.bulwark ?? []),
+    powertoolsIdem: median(samples.powertoolsIdem ?? []),
+    bulwarkIdem: median(samples.bulwarkIdem ?? []),
+  };
+  return { rps, names: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x.name])), rounds, batches };
+}
+
+/** Builds @bulwark/lambda (and its references). Returns false when the build failed but an older dist exists. */
+function buildLambda(): boolean {
+  const tsc = join(root, 'node_modules', '.bin', 'tsc');
+  const result = spawnSync(tsc, ['-b', 'packages/lambda/tsconfig.build.json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (result.status === 0) return true;
+  if (!existsSync(join(root, 'packages/lambda/dist/index.js'))) {
+    throw new Error(`lambda.bench: building @bulwark/lambda failed:\n${result.stdout}${result.stderr}`);
+  }
+  console.warn(`lambda.bench: build failed, measuring the existing dist:\n${result.stdout}${result.stderr}`);
+  return false;
+}
+
+/** Milliseconds to import `specifiers` in a fresh node process (after the ESM loader itself is warm). */
+function coldImportMs(specifiers: readonly string[]): number {
+  const script = `
+    await import('node:fs');
+    const t0 = performance.now();
+    await Promise.all(${JSON.stringify(specifiers)}.map((s) => import(s)));
+    process.stdout.write(String(performance.now() - t0));
+  `;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0)
+    throw new Error(`lambda.bench: importing ${specifiers.join(', ')} failed:\n${result.stderr}`);
+  return Number(result.stdout);
+}
+
+function coldImports(size: BenchSize) {
+  const dist = (p: string) => `file://${join(root, 'packages/lambda/dist', p)}`;
+  const targets = {
+    baseline: ['@aws-lambda-powertools/batch', '@aws-lambda-powertools/logger'],
+    lambda: [dist('index.js')],
+    middy: [dist('middy/index.js')],
+    sqsOnly: [dist('sqs/sqsHandler.js')],
+  } as const;
+  const runs = size === 'tiny' ? 1 : 15;
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [key, specifiers] of Object.entries(targets)) samples[key]?.push(coldImportMs(specifiers));
+  }
+  const ms = {
+    baseline: median(samples.baseline ?? []),
+    lambda: median(samples.lambda ?? []),
+    middy: median(samples.middy ?? []),
+    sqsOnly: median(samples.sqsOnly ?? []),
+  };
+  return { ms, runs };
+}
+
+const bench: Benchmark = {
+  name: 'lambda',
+  async run(size) {
+    const built = buildLambda();
+    const t = await throughput(size);
+    const c = coldImports(size);
+    const offRatio = t.rps.bulwark / t.rps.powertools;
+    const onRatio = t.rps.bulwarkIdem / t.rps.powertoolsIdem;
+    const importRatio = c.ms.lambda / c.ms.baseline;
+    const fmtRatio = (x: number) => `${x.toFixed(2)}x`;
+    const tables: BenchTable[] = [
+      {
+        title: `SQS records/second, no-op record handler, batches of ${BATCH} (median of ${t.rounds} rounds x ${t.batches} batches)`,
+        columns: ['variant', 'records/s', 'vs Powertools'],
+        rows: [
+          [t.names.powertools ?? '', Math.round(t.rps.powertools), '1.00x'],
+          [t.names.bulwark ?? '', Math.round(t.rps.bulwark), fmtRatio(offRatio)],
+          [t.names.powertoolsIdem ?? '', Math.round(t.rps.powertoolsIdem), '1.00x'],
+          [t.names.bulwarkIdem ?? '', Math.round(t.rps.bulwarkIdem), fmtRatio(onRatio)],
+        ],
+        notes: [
+          `Goal >= 0.9x: idempotency off ${fmtRatio(offRatio)} (${offRatio >= 0.9 ? 'met' : 'NOT met'}), on ${fmtRatio(onRatio)} (${onRatio >= 0.9 ? 'met' : 'NOT met'}).`,
+          'Both sides sequential, with a Lambda context; sqsHandler also arms its deadline guard, classifies, and formats its summary line (to a sink). Idempotency uses an in-memory BasePersistenceLayer on both sides.',
+        ],
+      },
+      {
+        title: `Cold import of the built package in a fresh node process (median of ${c.runs})`,
+        columns: ['import', 'ms', 'vs batch + logger'],
+        rows: [
+          ['@aws-lambda-powertools/batch + logger', Number(c.ms.baseline.toFixed(1)), '1.00x'],
+          ['@bulwark/lambda (root entry)', Number(c.ms.lambda.toFixed(1)), fmtRatio(importRatio)],
+          ['@bulwark/lambda/middy', Number(c.ms.middy.toFixed(1)), fmtRatio(c.ms.middy / c.ms.baseline)],
+          [
+            'dist/sqs/sqsHandler.js alone (diagnostic)',
+            Number(c.ms.sqsOnly.toFixed(1)),
+            fmtRatio(c.ms.sqsOnly / c.ms.baseline),
+          ],
+        ],
+        notes: [
+          `Goal <= 1.2x for the root entry: ${fmtRatio(importRatio)} (${importRatio <= 1.2 ? 'met' : 'NOT met'}).`,
+          'The root entry also re-exports breakerProbeHandler, which imports @aws-sdk/client-ssm at load; the sqsHandler row shows the SQS path without it.',
+        ],
+      },
+    ];
+    return {
+      tables,
+      data: {
+        freshBuild: built,
+        batchSize: BATCH,
+        throughput: { recordsPerSecond: t.rps, ratios: { idempotencyOff: offRatio, idempotencyOn: onRatio } },
+        coldImportMs: { ...c.ms, ratio: importRatio, runs: c.runs },
+      },
+    };
+  },
+};
+
+export default bench;
