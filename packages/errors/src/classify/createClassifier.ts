@@ -33,6 +33,9 @@ const RECOGNISERS: readonly Recogniser[] = [
   recogniseFetchFailed,
 ];
 
+// Reads nothing from the error, so it cannot throw where the guarded reads somehow did.
+const LAST_RESORT: Verdict = { kind: 'permanent', reason: 'unknown', message: 'an unrecognised failure' };
+
 const DEFAULT_REASON: Readonly<Record<ErrorKindName, FailureReasonName>> = {
   transient: 'server-error',
   'dependency-down': 'circuit-open',
@@ -78,7 +81,7 @@ export function createClassifier(rules: readonly ClassifierRule[], options?: Cla
     } catch {
       // Unreachable by design (every read is guarded); kept so the promise "never throws" holds even
       // against a bug here.
-      return toClassification(unknownVerdict(error), () => ({}));
+      return toClassification(LAST_RESORT, () => ({}));
     }
   };
 }
