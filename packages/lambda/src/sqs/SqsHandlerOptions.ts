@@ -14,7 +14,7 @@ import type { StandardSchemaV1 } from '../schema/StandardSchema.js';
  * ```ts
  * import { wrapDependency } from '@bulwark/policies';
  * import { sqsHandler, type BreakerAwareDependency } from '@bulwark/lambda';
- * const edna: BreakerAwareDependency = wrapDependency('edna', { breaker: { consecutiveFailures: 5 } });
+ * const edna: BreakerAwareDependency = wrapDependency('edna', { breaker: { threshold: 5 } });
  * export const handler = sqsHandler(work, { skipWhenBreakerOpen: [edna] });
  * ```
  */
