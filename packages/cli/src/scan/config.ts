@@ -38,7 +38,7 @@ export const DEFAULT_SCAN_CONFIG = {
   maxFileBytes: 1_000_000,
 } as const satisfies Required<ScanConfig>;
 
-/** Always skipped: dependencies, build output, generated infrastructure, declaration files. */
+/** Always skipped when walking directories: dependencies, build output, generated infrastructure, declaration files, tests. */
 export const BUILT_IN_EXCLUDES: readonly string[] = [
   'node_modules',
   '.git',
@@ -55,6 +55,17 @@ export const BUILT_IN_EXCLUDES: readonly string[] = [
   '*.d.mts',
   '*.d.cts',
   '*.min.js',
+  // Tests and their fixtures exercise failure on purpose; scan them by naming the files explicitly.
+  '*.test.*',
+  '*.spec.*',
+  '*.test-d.ts',
+  '__tests__',
+  '__mocks__',
+  '__fixtures__',
+  'fixtures',
+  'test',
+  'tests',
+  'e2e',
 ];
 
 export interface NormalizedScanConfig {

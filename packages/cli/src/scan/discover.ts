@@ -57,7 +57,9 @@ export function discover(root: string, paths: readonly string[], config: Normali
     if (viaLink || explicit) {
       try {
         real = realpathSync(path);
-      } catch {}
+      } catch {
+        // Unresolvable: dedupe on the path as given.
+      }
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
@@ -131,7 +133,9 @@ export function discover(root: string, paths: readonly string[], config: Normali
       let real = p;
       try {
         real = realpathSync(p);
-      } catch {}
+      } catch {
+        // Loop detection then starts from the path as given.
+      }
       walk(p, real, new Set([real]), false);
     } else if (stat.isFile()) {
       if (!CODE_EXTENSIONS.test(p) && !IAC_EXTENSIONS.test(p)) {

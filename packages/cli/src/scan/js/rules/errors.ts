@@ -246,6 +246,7 @@ export const errorRules: Rule = (ctx: ModuleContext, report: Report) => {
       unwrap(call.callee)?.type === 'MemberExpression' &&
       call.arguments.length === 1
     ) {
+      if (marksHandled(ctx, call)) continue;
       const fn = ctx.valueOf(call.arguments[0]);
       if (fn !== undefined && isFunction(fn)) {
         const b = fn.body as Node;
@@ -274,6 +275,27 @@ export const errorRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (unchecked !== undefined) report('swallowed-error', call, unchecked);
   }
 };
+
+const CLEANUP =
+  /^(cancel|close|destroy|release|abort|dispose|unref|end|disconnect|quit|unlink|rm|remove|unsubscribe|kill|terminate|return)$/;
+
+/**
+ * `p.catch(() => undefined)` on a promise that is awaited elsewhere only stops an unhandled-rejection
+ * crash; on a best-effort cleanup call (`body.cancel()`, `socket.close()`) there is nothing to handle.
+ */
+function marksHandled(ctx: ModuleContext, call: Node): boolean {
+  const receiver = unwrap(unwrap(call.callee)?.object);
+  if (receiver?.type === 'CallExpression') return CLEANUP.test(calleeName(receiver) ?? '');
+  if (receiver?.type !== 'Identifier' && receiver?.type !== 'MemberExpression') return false;
+  const name = memberPath(receiver)?.join('.');
+  if (name === undefined) return false;
+  const fn = ctx.enclosingFunction(call);
+  const scope = (fn?.body as Node | undefined) ?? ctx.program;
+  const text = ctx.source.slice(scope.start, scope.end);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Used again besides this `.catch(...)`: awaited, returned, raced or passed on.
+  return (text.match(new RegExp(`(^|[^\\w.$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0) > 1;
+}
 
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
 function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {

@@ -177,7 +177,10 @@ function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
     ctx.source.slice(loop.start, loop.end),
   );
   const withRandom = delays.some(
-    (d) => /random|jitter/i.test(ctx.source.slice(d.start, d.end)) || isJitteredName(ctx, d),
+    (d) =>
+      /random|jitter/i.test(ctx.source.slice(d.start, d.end)) ||
+      isJitteredName(ctx, d) ||
+      !isVisibleDelay(ctx, d, 0),
   );
   return {
     node: loop,
@@ -189,6 +192,41 @@ function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
       ? { noJitter: 'retry loop sleeps a fixed or purely exponential delay, no jitter' }
       : {}),
   };
+}
+
+const MATH = /^Math\.(min|max|pow|floor|ceil|round|trunc)$/;
+
+/**
+ * A delay whose whole computation is in view (numbers, counters, arithmetic, Math.min/pow...). Only
+ * those are judged: a delay from a backoff object or helper may well be jittered.
+ */
+function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: number): boolean {
+  const n = unwrap(node);
+  if (n === undefined || depth > 6) return false;
+  switch (n.type) {
+    case 'Literal':
+      return typeof n.value === 'number';
+    case 'Identifier': {
+      const b = ctx.resolve(n.name as string, n);
+      if (b === undefined) return false;
+      if (b.kind === 'param' || b.kind === 'let' || b.kind === 'var') return true;
+      return b.init !== undefined && b.kind === 'const' && isVisibleDelay(ctx, b.init, depth + 1);
+    }
+    case 'BinaryExpression':
+      return isVisibleDelay(ctx, n.left, depth + 1) && isVisibleDelay(ctx, n.right, depth + 1);
+    case 'UnaryExpression':
+    case 'UpdateExpression':
+      return isVisibleDelay(ctx, n.argument, depth + 1);
+    case 'ConditionalExpression':
+      return isVisibleDelay(ctx, n.consequent, depth + 1) && isVisibleDelay(ctx, n.alternate, depth + 1);
+    case 'CallExpression':
+      return (
+        MATH.test(memberPath(n.callee)?.join('.') ?? '') &&
+        (n.arguments as Node[]).every((a) => isVisibleDelay(ctx, a, depth + 1))
+      );
+    default:
+      return false;
+  }
 }
 
 function isJitteredName(ctx: ModuleContext, delay: Node): boolean {
@@ -232,7 +270,11 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (site !== undefined) sites.push(site);
     }
   }
-  const moduleHasBreaker = sites.length > 0 && hasBreakerInModule(ctx);
+  // A module that builds its own breaker (`this.breaker`, `#breaker`) counts as having one.
+  const moduleHasBreaker =
+    sites.length > 0 &&
+    (hasBreakerInModule(ctx) ||
+      /(?:\b(?:const|let|var)\s+|#|this\.)\w*[Bb]reaker\w*\s*[=:;]/.test(ctx.source));
   for (const site of sites) {
     if (site.unbounded !== undefined) report('retry-unbounded', site.node, site.unbounded);
     if (site.noJitter !== undefined) report('retry-no-jitter', site.node, site.noJitter);
