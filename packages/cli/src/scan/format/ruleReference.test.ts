@@ -1,0 +1,25 @@
+// docs/scan.md shows every rule from the catalog data, as the catalog says it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../catalog.js';
+import { RULES_BEGIN, RULES_END, renderRuleReference } from './ruleReference.js';
+
+const doc = readFileSync(join(import.meta.dirname, '../../../../../docs/scan.md'), 'utf8');
+
+describe('docs/scan.md rule reference', () => {
+  it('matches the catalog (run `npx tsx packages/cli/scripts/renderScanDocs.ts`)', () => {
+    // Act
+    const shown = doc.slice(doc.indexOf(RULES_BEGIN), doc.indexOf(RULES_END) + RULES_END.length);
+
+    // Assess
+    expect(shown).toBe(renderRuleReference());
+  });
+
+  it.each(RULES.map((r) => r.id))('documents %s with an example finding and its fix', (id) => {
+    // Assess
+    const section = doc.slice(doc.indexOf(`### ${id}\n`));
+    expect(section.length).toBeGreaterThan(0);
+    expect(section).toMatch(/Finding and fix:|Finding:[\s\S]*Fixed:/);
+  });
+});
