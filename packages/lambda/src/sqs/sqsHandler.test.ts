@@ -424,6 +424,46 @@ describe('sqsHandler: deadline guard', () => {
     expect(logger.find('SQS batch summary')[0]?.batch).toMatchObject({ interrupted: 0 });
   });
 
+  it('keeps a batch abandoned at the hard stop from touching the next invocation of the same handler', async () => {
+    // Prepare: the first invocation's record hangs until released, which happens during the second invocation
+    vi.useFakeTimers();
+    let release: (() => void) | undefined;
+    const calls: string[] = [];
+    const handler = sqsHandler(
+      async (record) => {
+        calls.push(record.messageId);
+        if (record.messageId === 'hang') {
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+        }
+        if (record.messageId === 'slow') {
+          release?.();
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        if (record.messageId === 'bad') throw new TransientError('503');
+      },
+      { deadline: { safetyMarginMs: 500 }, logger: new CapturingLogger(), throwOnFullBatchFailure: false },
+    );
+    const first = handler(
+      sqsEvent([{ messageId: 'hang' }, { messageId: 'after-hang' }]),
+      lambdaContext({ remainingMs: 1_000 }),
+    );
+    await vi.advanceTimersByTimeAsync(1_000);
+    const abandoned = await first;
+    // Act: a second batch on the warm handler; its first record releases the abandoned one
+    const second = handler(
+      sqsEvent([{ messageId: 'slow' }, { messageId: 'bad' }, { messageId: 'ok' }]),
+      lambdaContext({ remainingMs: 10_000 }),
+    );
+    await vi.advanceTimersByTimeAsync(200);
+    const response = await second;
+    // Assess: the abandoned batch never ran 'after-hang', and the second batch is reported on its own
+    expect(failures(abandoned)).toEqual(['after-hang', 'hang']);
+    expect(failures(response)).toEqual(['bad']);
+    expect(calls).toEqual(['hang', 'slow', 'bad', 'ok']);
+  });
+
   it('leaves no timer behind after a batch that finished in time', async () => {
     // Prepare
     vi.useFakeTimers();
