@@ -3,6 +3,11 @@ import { breakerMain } from './breaker/main.js';
 import { scanMain } from './scan/cli/scanMain.js';
 import { VERSION } from './version.js';
 
+/**
+ * The `bulwark --help` text.
+ * @example
+ * process.stdout.write(USAGE);
+ */
 export const USAGE = `Usage: bulwark <command> [options]
 
 Commands:
@@ -14,7 +19,11 @@ Options:
   -h, --help        show this help
 `;
 
-/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+/**
+ * The `bulwark` entry point: dispatches `scan` and `breaker`; resolves to the exit code.
+ * @example
+ * process.exitCode = await main(process.argv.slice(2));
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'scan') return scanMain(rest);

@@ -1,6 +1,10 @@
 // The shape every rule reports, and what a whole scan returns.
 
-/** How bad a finding is in production, most severe first. */
+/**
+ * How bad a finding is in production, most severe first.
+ * @example
+ * SEVERITIES.indexOf('high'); // 1
+ */
 export const SEVERITIES = ['critical', 'high', 'medium'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -12,7 +16,11 @@ export function isSeverity(value: unknown): value is Severity {
   return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
 }
 
-/** One problem found in one place. */
+/**
+ * One problem found in one place.
+ * @example
+ * const line = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.rule}`;
+ */
 export interface Finding {
   /** Stable rule id from the catalog (also the SARIF rule id). */
   readonly rule: string;
@@ -28,13 +36,22 @@ export interface Finding {
   readonly snippet: string;
 }
 
-/** A file that could not be read or parsed; the scan goes on without it. */
+/**
+ * A file the scan could not use, and why; the scan goes on without it.
+ * @example
+ * for (const p of (await scan()).problems) console.error(`${p.file}: ${p.message}`);
+ */
 export interface ScanProblem {
   readonly file: string;
   readonly kind: 'parse-error' | 'binary' | 'too-large' | 'unreadable' | 'symlink-loop' | 'not-found';
   readonly message: string;
 }
 
+/**
+ * What a scan returns.
+ * @example
+ * const { findings, problems } = await scan();
+ */
 export interface ScanResult {
   /** Absolute scan root; finding paths are relative to it. */
   readonly root: string;

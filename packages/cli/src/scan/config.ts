@@ -5,9 +5,18 @@ import { join, resolve } from 'node:path';
 import { isRuleId } from './catalog.js';
 import { isSeverity, type Severity } from './Finding.js';
 
-/** A rule's level in the config: a severity overrides the catalog's, `off` disables it. */
+/**
+ * A rule's level in the config: a severity overrides the catalog's, `off` disables it.
+ * @example
+ * const level: RuleLevel = 'off';
+ */
 export type RuleLevel = Severity | 'off';
 
+/**
+ * The shape of `bulwark.config.json`.
+ * @example
+ * const config: ScanConfig = { exclude: ['legacy/**'], rules: { 'no-retry': 'high' } };
+ */
 export interface ScanConfig {
   /**
    * Globs of files to scan, relative to the root. Empty means every supported file.
@@ -31,6 +40,11 @@ export interface ScanConfig {
   readonly maxFileBytes?: number;
 }
 
+/**
+ * The defaults a config file is spread over.
+ * @example
+ * normalizeScanConfig({ ...DEFAULT_SCAN_CONFIG, exclude: ['scripts/**'] });
+ */
 export const DEFAULT_SCAN_CONFIG = {
   include: [],
   exclude: [],
@@ -38,7 +52,12 @@ export const DEFAULT_SCAN_CONFIG = {
   maxFileBytes: 1_000_000,
 } as const satisfies Required<ScanConfig>;
 
-/** Always skipped when walking directories: dependencies, build output, generated infrastructure, declaration files, tests. */
+/**
+ * Always skipped when walking directories: dependencies, build output, generated infrastructure,
+ * declaration files, tests. Files named explicitly are still read.
+ * @example
+ * BUILT_IN_EXCLUDES.includes('node_modules'); // true
+ */
 export const BUILT_IN_EXCLUDES: readonly string[] = [
   'node_modules',
   '.git',
@@ -68,6 +87,11 @@ export const BUILT_IN_EXCLUDES: readonly string[] = [
   'e2e',
 ];
 
+/**
+ * A validated config with every default filled in.
+ * @example
+ * const config: NormalizedScanConfig = normalizeScanConfig({});
+ */
 export interface NormalizedScanConfig {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
@@ -75,6 +99,11 @@ export interface NormalizedScanConfig {
   readonly maxFileBytes: number;
 }
 
+/**
+ * The config file looked for at the scan root.
+ * @example
+ * existsSync(join(root, CONFIG_FILE));
+ */
 export const CONFIG_FILE = 'bulwark.config.json';
 
 function stringArray(value: unknown, field: string): readonly string[] {
@@ -83,6 +112,11 @@ function stringArray(value: unknown, field: string): readonly string[] {
   return value as string[];
 }
 
+/**
+ * Spreads `config` over DEFAULT_SCAN_CONFIG and validates it; throws a TypeError naming the bad field.
+ * @example
+ * const config = normalizeScanConfig({ rules: { 'console-logging': 'off' } });
+ */
 export function normalizeScanConfig(config: ScanConfig): NormalizedScanConfig {
   const merged = { ...DEFAULT_SCAN_CONFIG, ...config };
   const include = stringArray(merged.include, 'include');
@@ -104,7 +138,11 @@ export function normalizeScanConfig(config: ScanConfig): NormalizedScanConfig {
   return { include, exclude, rules, maxFileBytes: max };
 }
 
-/** Reads `file` (or `<root>/bulwark.config.json` when present); throws TypeError on bad JSON or values. */
+/**
+ * Reads `file`, or `<root>/bulwark.config.json` when present; throws a TypeError on bad JSON or values.
+ * @example
+ * const config = loadScanConfig(process.cwd());
+ */
 export function loadScanConfig(root: string, file?: string): NormalizedScanConfig {
   const path = file !== undefined ? resolve(file) : join(root, CONFIG_FILE);
   if (file === undefined && !existsSync(path)) return normalizeScanConfig({});

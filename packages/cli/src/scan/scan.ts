@@ -13,6 +13,11 @@ import { type Finding, type ScanProblem, type ScanResult, severityRank } from '.
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
 
+/**
+ * Options of `scan()`.
+ * @example
+ * const options: ScanOptions = { paths: ['src'], workers: 0 };
+ */
 export interface ScanOptions {
   /**
    * Files and directories to scan.
@@ -38,7 +43,11 @@ export interface ScanOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Thrown for bad input the caller must fix (missing paths): the CLI answers it with exit code 2. */
+/**
+ * Bad input the caller must fix (paths that do not exist); the CLI answers it with exit code 2.
+ * @example
+ * try { await scan({ paths: ['nope'] }); } catch (e: unknown) { if (e instanceof ScanUsageError) console.error(e.message); }
+ */
 export class ScanUsageError extends Error {
   override name = 'ScanUsageError' as const;
 }
@@ -103,6 +112,12 @@ function ignoredBy(
   return directives?.find((d) => d.line === c.line && (d.rules.includes(c.rule) || d.rules.includes('all')));
 }
 
+/**
+ * Scans files and directories for missing hardening and resolves to the findings, sorted by severity.
+ * @example
+ * const result = await scan({ root: process.cwd(), paths: ['src', 'template.yaml'] });
+ * for (const f of result.findings) console.log(`${f.file}:${f.line} ${f.rule}`);
+ */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const root = resolve(options.root ?? process.cwd());

@@ -10,6 +10,11 @@ import { toSarif } from '../format/sarif.js';
 import { summaryLine, toText } from '../format/text.js';
 import { ScanUsageError, scan } from '../scan.js';
 
+/**
+ * The `bulwark scan --help` text.
+ * @example
+ * process.stdout.write(SCAN_USAGE);
+ */
 export const SCAN_USAGE = `Usage: bulwark scan [paths...] [options]
 
 Finds missing hardening (timeouts, retries, breakers, swallowed errors, batch failures, DLQs...)
@@ -33,6 +38,11 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on
 const FORMATS = ['text', 'md', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
+/**
+ * Where `scanMain` writes and which directory it resolves paths against (replaceable in tests).
+ * @example
+ * await scanMain(['--format', 'json'], { stdout: process.stdout, stderr: process.stderr, cwd: '/repo' });
+ */
 export interface ScanIo {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
@@ -46,7 +56,11 @@ function usageError(io: ScanIo, message: string): number {
   return 2;
 }
 
-/** Runs `bulwark scan` with the arguments after `scan`; resolves to the process exit code. */
+/**
+ * `bulwark scan` with the arguments after `scan`; resolves to the exit code (0, 1 for --fail-on, 2 usage).
+ * @example
+ * process.exitCode = await scanMain(['src', '--fail-on', 'high']);
+ */
 export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {

@@ -3,6 +3,11 @@ import { ruleInfo } from '../catalog.js';
 import { type ScanResult, SEVERITIES } from '../Finding.js';
 import { fingerprints } from './fingerprint.js';
 
+/**
+ * Findings with catalog title, impact, fix and fingerprint, plus counts, ignored findings and problems.
+ * @example
+ * const report = toJson(await scan(), VERSION);
+ */
 export function toJson(result: ScanResult, version: string): object {
   const prints = fingerprints(result.findings);
   const counts = Object.fromEntries(

@@ -3,6 +3,11 @@
 import { LIBRARIES, RULES, type RuleInfo, ruleInfo } from '../catalog.js';
 import { type Finding, type ScanResult, SEVERITIES, severityRank } from '../Finding.js';
 
+/**
+ * Options of `toMarkdown()`.
+ * @example
+ * toMarkdown(result, { linkBase: 'https://github.com/acme/app/blob/main/' });
+ */
 export interface MarkdownOptions {
   /** Prefix for file links, e.g. a GitHub blob URL; relative links when omitted. */
   readonly linkBase?: string;
@@ -60,6 +65,11 @@ const ARCHITECTURE: readonly { readonly area: string; readonly text: string }[] 
   },
 ];
 
+/**
+ * HARDENING-PLAYBOOK.md: audit summary by area, findings by severity, architecture, libraries, plan.
+ * @example
+ * writeFileSync('HARDENING-PLAYBOOK.md', toMarkdown(await scan(), { linkBase: 'https://github.com/acme/app/blob/main/' }));
+ */
 export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): string {
   const base = options.linkBase ?? '';
   const out: string[] = [];

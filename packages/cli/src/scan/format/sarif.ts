@@ -4,6 +4,11 @@ import { RULES } from '../catalog.js';
 import type { ScanResult, Severity } from '../Finding.js';
 import { fingerprints } from './fingerprint.js';
 
+/**
+ * The `$schema` written into SARIF output.
+ * @example
+ * toSarif(result, VERSION).$schema === SARIF_SCHEMA;
+ */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 function level(severity: Severity): 'error' | 'warning' | 'note' {
@@ -18,6 +23,11 @@ function encodeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/**
+ * SARIF 2.1.0 for GitHub code scanning: every rule with help, repo-relative URIs, stable partialFingerprints.
+ * @example
+ * writeFileSync('bulwark.sarif', JSON.stringify(toSarif(await scan(), VERSION)));
+ */
 export function toSarif(result: ScanResult, version: string): object {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   const prints = fingerprints(result.findings);

@@ -2,6 +2,11 @@
 import { ruleInfo } from '../catalog.js';
 import { type ScanResult, SEVERITIES } from '../Finding.js';
 
+/**
+ * One line: files, time, findings per severity, ignored findings and file problems.
+ * @example
+ * console.error(summaryLine(await scan()));
+ */
 export function summaryLine(result: ScanResult): string {
   const counts = SEVERITIES.map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`).join(
     ', ',
@@ -15,6 +20,11 @@ export function summaryLine(result: ScanResult): string {
   return `bulwark scan: ${result.filesScanned} files in ${(result.durationMs / 1000).toFixed(2)} s, ${result.findings.length} findings (${counts})${extra.length > 0 ? `; ${extra.join(', ')}` : ''}`;
 }
 
+/**
+ * The terminal report: one block per finding (place, severity, rule, what, impact, fix) and a summary.
+ * @example
+ * process.stdout.write(toText(await scan()));
+ */
 export function toText(result: ScanResult): string {
   const out: string[] = [];
   for (const f of result.findings) {
