@@ -5,3 +5,4 @@ import { replaceRuleReference } from '../src/scan/format/ruleReference.js';
 
 const doc = join(import.meta.dirname, '../../../docs/scan.md');
 writeFileSync(doc, replaceRuleReference(readFileSync(doc, 'utf8')));
+// Biome then pads the tables: `npx biome check --write docs/scan.md`.

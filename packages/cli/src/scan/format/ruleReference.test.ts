@@ -7,13 +7,21 @@ import { RULES_BEGIN, RULES_END, renderRuleReference } from './ruleReference.js'
 
 const doc = readFileSync(join(import.meta.dirname, '../../../../../docs/scan.md'), 'utf8');
 
+/** Biome pads markdown tables; compare cell contents, not the padding. */
+function tables(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.startsWith('|') ? line.replace(/ *\| */g, '|').replace(/-{3,}/g, '---') : line))
+    .join('\n');
+}
+
 describe('docs/scan.md rule reference', () => {
-  it('matches the catalog (run `npx tsx packages/cli/scripts/renderScanDocs.ts`)', () => {
+  it('matches the catalog (run `npx tsx packages/cli/scripts/renderScanDocs.ts`, then biome)', () => {
     // Act
     const shown = doc.slice(doc.indexOf(RULES_BEGIN), doc.indexOf(RULES_END) + RULES_END.length);
 
     // Assess
-    expect(shown).toBe(renderRuleReference());
+    expect(tables(shown)).toBe(tables(renderRuleReference()));
   });
 
   it.each(RULES.map((r) => r.id))('documents %s with an example finding and its fix', (id) => {
