@@ -1,17 +1,11 @@
 // The scheduled Lambda that is the fleet breaker's only automatic writer: it checks each dependency's
 // health, applies hysteresis, and writes a document to SSM only when the fleet state should change.
-// Loaded on first invocation, so the lambda barrel does not load the SSM SDK for sqsHandler users.
+// The SSM SDK and @bulwark/policies are loaded on first invocation, so the @bulwark/lambda root entry does
+// not load them for sqsHandler / httpHandler users.
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import {
-  type BreakerStateDocument,
-  breakerParameterName,
-  DEFAULT_BREAKER_PREFIX,
-  type FleetBreakerState,
-  readBreakerParameter,
-  type SharedStateLogger,
-  writeBreakerParameter,
-} from '@bulwark/policies';
+import type { BreakerStateDocument, FleetBreakerState, SharedStateLogger } from '@bulwark/policies';
 import { decideTransition, type ProbeBaseline, type ProbeCounters, recordCheck } from './probeHysteresis.js';
+import { PROBE_DEFAULT_PREFIX, probeParameterName } from './probeParameterName.js';
 import { type HealthCheck, type HealthCheckResult, runHealthCheck, urlCheck } from './runHealthCheck.js';
 
 export type { HealthCheck, HealthCheckContext, HealthCheckResult } from './runHealthCheck.js';
@@ -114,7 +108,7 @@ export interface BreakerProbeOptions {
  * ```
  */
 export const DEFAULT_BREAKER_PROBE = Object.freeze({
-  parameterPrefix: DEFAULT_BREAKER_PREFIX,
+  parameterPrefix: PROBE_DEFAULT_PREFIX,
   failureThreshold: 3,
   successThreshold: 2,
   checksPerInvocation: 3,
@@ -197,6 +191,13 @@ export function breakerProbeHandler(
   return async (_event, context) => {
     client ??= new (await import('@aws-sdk/client-ssm')).SSMClient({});
     const ssm = client;
+    const { readBreakerParameter, writeBreakerParameter } = await import('@bulwark/policies');
+    const readBaseline = async (t: Target): Promise<ProbeBaseline> => {
+      const read = await readBreakerParameter(ssm, t.parameterName, { dependency: t.name });
+      if (!read.found) return 'missing';
+      if (read.result.ok) return read.result.document.state;
+      return read.result.problem === 'unknown-version' ? 'foreign' : 'repairable';
+    };
     const errors: unknown[] = [];
     const lines = await Promise.all(
       o.targets.map(async (t) => {
@@ -211,7 +212,7 @@ export function breakerProbeHandler(
           successes: 0,
         };
         try {
-          line.before = line.after = await readBaseline(ssm, t);
+          line.before = line.after = await readBaseline(t);
         } catch (error: unknown) {
           errors.push(error);
           log(
@@ -254,7 +255,7 @@ export function breakerProbeHandler(
           try {
             // SSM has no compare-and-set: re-read right before writing, so an operator's force made
             // since the first read wins (the window left is one round trip).
-            const fresh = await readBaseline(ssm, t);
+            const fresh = await readBaseline(t);
             if (fresh !== line.after) {
               line.after = fresh;
               line.skipped =
@@ -305,13 +306,6 @@ interface NormalizedProbe {
   readonly retryAfterMs: number;
   readonly probeId: string;
   readonly logger: SharedStateLogger;
-}
-
-async function readBaseline(client: SSMClient, t: Target): Promise<ProbeBaseline> {
-  const read = await readBreakerParameter(client, t.parameterName, { dependency: t.name });
-  if (!read.found) return 'missing';
-  if (read.result.ok) return read.result.document.state;
-  return read.result.problem === 'unknown-version' ? 'foreign' : 'repairable';
 }
 
 function documentFor(
@@ -401,7 +395,7 @@ function normalize(options: BreakerProbeOptions): NormalizedProbe {
     const at = `dependencies[${i}]`;
     let parameterName: string;
     try {
-      parameterName = d.parameterName ?? breakerParameterName(m.parameterPrefix, d.name);
+      parameterName = d.parameterName ?? probeParameterName(m.parameterPrefix, d.name);
     } catch (error: unknown) {
       throw new TypeError(`breakerProbeHandler: ${at}: ${(error as Error).message}`);
     }
