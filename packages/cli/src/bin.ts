@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main } from './main.js';
+import module from 'node:module';
+
+// Cache compiled bytecode between runs: the parser's JavaScript side is large and every run is cold.
+module.enableCompileCache?.();
+const { main } = await import('./main.js');
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -180,6 +180,34 @@ describe('scanMain', () => {
     expect(existsSync(join(dir, 'out.sarif'))).toBe(true);
   });
 
+  it('draws a progress line on a terminal once the scan has taken over a second, then clears it', async () => {
+    // Prepare
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 120; i++) files[`src/m${i}.ts`] = `export const v${i} = ${i};\n`;
+    const dir = project(files);
+    let clock = 0;
+    const io = { ...capture(dir, true), now: () => (clock += 400) };
+
+    // Act
+    await scanMain(['--format', 'json'], io);
+
+    // Assess
+    expect(io.err()).toMatch(/\rbulwark scan: \d+\/120 files \(\d+%\)/);
+    expect(io.err()).toContain('\r\x1b[K');
+  });
+
+  it('draws no progress line for a scan under a second', async () => {
+    // Prepare
+    const dir = project({ 'a.ts': UNBOUNDED });
+    const io = { ...capture(dir, true), now: () => 0 };
+
+    // Act
+    await scanMain(['--format', 'json'], io);
+
+    // Assess
+    expect(io.err()).not.toContain('\r');
+  });
+
   it('prints a plain summary line, and no progress line, when stderr is not a terminal', async () => {
     // Prepare
     const dir = project({ 'a.ts': UNBOUNDED });

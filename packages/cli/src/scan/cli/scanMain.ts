@@ -47,6 +47,8 @@ export interface ScanIo {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readonly cwd: string;
+  /** Clock for the progress line (injected in tests). Default: `Date.now`. */
+  readonly now?: () => number;
 }
 
 const defaultIo = (): ScanIo => ({ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
@@ -96,7 +98,8 @@ export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()
   );
   const root = values.root !== undefined ? resolve(io.cwd, values.root) : inside ? cwdRoot : commonDir(paths);
 
-  const started = Date.now();
+  const now = io.now ?? Date.now;
+  const started = now();
   let lastDraw = 0;
   let drew = false;
   const progress = !values.quiet && io.stderr.isTTY === true;
@@ -109,10 +112,10 @@ export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()
       ...(workers !== undefined ? { workers } : {}),
       onProgress: (done, total) => {
         if (!progress) return;
-        const now = Date.now();
+        const t = now();
         // Only scans that take over a second get a progress line, redrawn at most 10 times a second.
-        if (now - started < 1000 || (now - lastDraw < 100 && done < total)) return;
-        lastDraw = now;
+        if (t - started < 1000 || (t - lastDraw < 100 && done < total)) return;
+        lastDraw = t;
         drew = true;
         io.stderr.write(
           `\rbulwark scan: ${done}/${total} files (${Math.floor((done / Math.max(total, 1)) * 100)}%)`,
