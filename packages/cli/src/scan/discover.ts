@@ -36,14 +36,18 @@ export function discover(root: string, paths: readonly string[], config: Normali
   const problems: ScanProblem[] = [];
   const missing: string[] = [];
   const seenFiles = new Set<string>();
-  const excludes = [...BUILT_IN_EXCLUDES, ...config.exclude];
+  // Built-in excludes apply below the directory the user named (so `bulwark scan fixtures/x` works);
+  // the config's excludes are relative to the root, as documented.
+  let base = root;
+  const excluded = (path: string, rel: string): boolean =>
+    matchesAny(rel, config.exclude) || matchesAny(toRel(base, path), BUILT_IN_EXCLUDES);
 
   const consider = (path: string, size: number, explicit: boolean, viaLink: boolean): void => {
     const rel = toRel(root, path);
     const code = CODE_EXTENSIONS.test(path);
     const iac = !code && IAC_EXTENSIONS.test(path) && !NOT_IAC.test(rel);
     if (!code && !iac) return;
-    if (!explicit && matchesAny(rel, excludes)) return;
+    if (!explicit && excluded(path, rel)) return;
     if (config.include.length > 0 && !matchesAny(rel, config.include)) return;
     if (size > config.maxFileBytes) {
       problems.push({
@@ -83,7 +87,7 @@ export function discover(root: string, paths: readonly string[], config: Normali
     for (const entry of entries) {
       const path = join(dir, entry.name);
       const rel = toRel(root, path);
-      if (matchesAny(rel, excludes)) continue;
+      if (excluded(path, rel)) continue;
       if (entry.isSymbolicLink()) {
         let target: ReturnType<typeof statSync>;
         let linkReal: string;
@@ -136,6 +140,7 @@ export function discover(root: string, paths: readonly string[], config: Normali
       } catch {
         // Loop detection then starts from the path as given.
       }
+      base = p;
       walk(p, real, new Set([real]), false);
     } else if (stat.isFile()) {
       if (!CODE_EXTENSIONS.test(p) && !IAC_EXTENSIONS.test(p)) {

@@ -164,6 +164,28 @@ describe('scanMain', () => {
     ]);
   });
 
+  it('skips tests and fixtures on a walk, but scans a directory named explicitly', async () => {
+    // Prepare
+    const dir = project({
+      'src/a.ts': UNBOUNDED,
+      'src/a.test.ts': UNBOUNDED,
+      'fixtures/x/b.ts': UNBOUNDED,
+      'node_modules/m/c.ts': UNBOUNDED,
+    });
+    const walk = capture(dir);
+    const named = capture(dir);
+
+    // Act
+    await scanMain(['--format', 'json', '-q'], walk);
+    await scanMain(['fixtures/x', '--format', 'json', '-q'], named);
+
+    // Assess
+    const files = (io: typeof walk) =>
+      (JSON.parse(io.out()) as { findings: { file: string }[] }).findings.map((f) => f.file);
+    expect(files(walk)).toEqual(['src/a.ts']);
+    expect(files(named)).toEqual(['fixtures/x/b.ts']);
+  });
+
   it('writes HARDENING-PLAYBOOK.md for --format md and SARIF to --output', async () => {
     // Prepare
     const dir = project({ 'a.ts': UNBOUNDED, 'template.yaml': QUEUE });
