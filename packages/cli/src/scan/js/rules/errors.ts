@@ -39,13 +39,29 @@ function hasComment(
   );
 }
 
-/** Does the try block do I/O (await, a promise chain, an HTTP or SDK call)? */
+const LOCAL_IO =
+  /^(stat|lstat|access|readFile|writeFile|appendFile|mkdir|mkdtemp|readdir|rm|rmdir|unlink|rename|copyFile|open|realpath|readlink|import|parse|stringify|json|text|arrayBuffer|blob)$/;
+const LOCAL_ROOTS = new Set(['fs', 'fsp', 'fsPromises', 'promises', 'path', 'JSON', 'zlib', 'crypto']);
+
+/**
+ * Does the try block depend on another system (an HTTP or SDK call, or an awaited call that is not
+ * local file-system or parsing work)? `try { await fs.stat(p) } catch { return null }` is an existence check.
+ */
 function doesIo(ctx: ModuleContext, block: Node): boolean {
   return someDescendant(
     block,
-    (n) =>
-      n.type === 'AwaitExpression' ||
-      (n.type === 'CallExpression' && (calleeName(n) === 'send' || classifyHttpCall(ctx, n) !== undefined)),
+    (n) => {
+      if (n.type === 'CallExpression' && (calleeName(n) === 'send' || classifyHttpCall(ctx, n) !== undefined))
+        return true;
+      if (n.type !== 'AwaitExpression') return false;
+      const arg = unwrap(n.argument);
+      if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')
+        return arg?.type === 'Identifier';
+      if (arg.type === 'ImportExpression') return false;
+      const name = calleeName(arg) ?? '';
+      const root = memberPath(arg.callee)?.[0] ?? '';
+      return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root);
+    },
     true,
   );
 }

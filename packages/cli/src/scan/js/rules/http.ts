@@ -207,7 +207,8 @@ const TIMEOUT_KEYS: Record<HttpCall['lib'], readonly string[]> = {
 
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   const retried = axiosRetried(ctx);
-  const frontend = /\.[jt]sx$/.test(ctx.file);
+  // Retrying is a server-side concern: only judged in modules that are visibly server code.
+  const frontend = /\.[jt]sx$/.test(ctx.file) || !isServerModule(ctx);
   const reportedInstances = new Set<Node>();
   for (const call of ctx.of('CallExpression')) {
     // Instance creation sites: `axios.create()` / `got.extend()` without a timeout.
@@ -267,6 +268,16 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     );
   }
 };
+
+const SERVER_IMPORTS =
+  /^(node:|@aws-sdk\/|aws-sdk|aws-lambda|@aws-lambda-powertools\/|@bulwark\/|express|fastify|koa|hono|@nestjs\/|@middy\/|pg|mysql2?|mongodb|ioredis|redis|undici|node-fetch|got|superagent|fs|http|https|crypto|path)/;
+
+/** Lambda handlers, or modules importing Node built-ins or server libraries. */
+function isServerModule(ctx: ModuleContext): boolean {
+  if (ctx.isLambdaModule) return true;
+  for (const imp of ctx.imports.values()) if (SERVER_IMPORTS.test(imp.source)) return true;
+  return /\bprocess\.env\b|\brequire\(/.test(ctx.source);
+}
 
 function optionsExplicitlyUnbounded(ctx: ModuleContext, options: Node | undefined): boolean {
   const props = objectProps(ctx.valueOf(options));
