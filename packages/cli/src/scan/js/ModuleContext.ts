@@ -76,6 +76,8 @@ export class ModuleContext {
   /** Exported names and the node each stands for. */
   readonly exports = new Map<string, Node>();
   private readonly bindings = new Map<string, Binding[]>();
+  /** Declarators whose value is `require('m')` (or a property of it): their names are imports. */
+  private readonly requireDeclarators = new Set<Node>();
   private readonly lineStarts: number[];
 
   readonly comments: readonly {
@@ -141,7 +143,12 @@ export class ModuleContext {
   /** Import behind an identifier, unless a local declaration shadows it. */
   importOf(name: string, at: Node): ImportBinding | undefined {
     const binding = this.resolve(name, at);
-    if (binding !== undefined && binding.kind !== 'import') return undefined;
+    if (
+      binding !== undefined &&
+      binding.kind !== 'import' &&
+      !this.requireDeclarators.has(binding.declaration)
+    )
+      return undefined;
     return this.imports.get(name);
   }
 
@@ -262,10 +269,10 @@ export class ModuleContext {
                 kind,
                 scope: target,
               });
-              this.noteRequire(d.id, d.init);
+              if (this.noteRequire(d.id, d.init)) this.requireDeclarators.add(d);
             } else {
               this.declarePattern(d.id, target, kind, d);
-              this.noteRequire(d.id, d.init);
+              if (this.noteRequire(d.id, d.init)) this.requireDeclarators.add(d);
             }
           }
           break;
@@ -361,18 +368,18 @@ export class ModuleContext {
   }
 
   /** `const x = require('m')` and `const { a } = require('m')` count as imports. */
-  private noteRequire(id: Node, init: Node | undefined): void {
+  private noteRequire(id: Node, init: Node | undefined): boolean {
     let call = unwrap(init);
     let member: string | undefined;
     if (call?.type === 'MemberExpression' && !call.computed) {
       member = propertyName(call.property);
       call = unwrap(call.object);
     }
-    if (call?.type !== 'CallExpression') return;
+    if (call?.type !== 'CallExpression') return false;
     const callee = unwrap(call.callee);
-    if (callee?.type !== 'Identifier' || callee.name !== 'require') return;
+    if (callee?.type !== 'Identifier' || callee.name !== 'require') return false;
     const source = unwrap(call.arguments[0]);
-    if (source?.type !== 'Literal' || typeof source.value !== 'string') return;
+    if (source?.type !== 'Literal' || typeof source.value !== 'string') return false;
     if (id.type === 'Identifier') {
       this.imports.set(id.name as string, { source: source.value, imported: member ?? 'default' });
     } else if (id.type === 'ObjectPattern') {
@@ -383,6 +390,7 @@ export class ModuleContext {
           this.imports.set(p.value.name as string, { source: source.value, imported: name });
       }
     }
+    return true;
   }
 
   private findExports(): void {
