@@ -83,6 +83,8 @@ function answersAuthFailure(body: Node): Node | undefined {
       } else if (n.type === 'CallExpression') {
         const name = calleeName(n);
         const first = numberValue(n.arguments[0]);
+        // `generatePolicy(principal, 'Deny', arn)`: an authorizer's deny.
+        if ((n.arguments as Node[]).some((a) => stringValue(a) === 'Deny')) found = n;
         if (
           (name === 'status' || name === 'code' || name === 'sendStatus' || name === 'writeHead') &&
           AUTH_STATUS.has(first ?? 0)
@@ -161,7 +163,9 @@ function callsRemote(ctx: ModuleContext, block: Node): string | undefined {
       } else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
       else if (
         name !== undefined &&
-        /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)/i.test(name) &&
+        /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)|verif|jwt|jwks|token|signingkey/i.test(
+          name,
+        ) &&
         unwrap(n.parent)?.type === 'AwaitExpression'
       )
         what = `${name}()`;
