@@ -58,7 +58,7 @@ export function discover(root: string, paths: readonly string[], config: Normali
       return;
     }
     let real = path;
-    if (viaLink || explicit) {
+    if (viaLink) {
       try {
         real = realpathSync(path);
       } catch {

@@ -36,7 +36,7 @@ export interface ScanOptions {
   readonly config?: string | NormalizedScanConfig;
   /**
    * Worker threads for parsing; 0 or 1 analyses in the calling thread.
-   * @defaultValue `min(availableParallelism(), 4)` when more than 200 files, else 0
+   * @defaultValue `min(cores - 1, 4)` for more than 500 files on more than 2 cores, else 0
    */
   readonly workers?: number;
   /** Called as files complete. */
@@ -135,7 +135,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     done += n;
     options.onProgress?.(done, total);
   };
-  const workerCount = options.workers ?? (total > 150 ? Math.max(2, Math.min(availableParallelism(), 4)) : 0);
+  // Measured on 2 shared cores: worker threads were slower than one thread (each pays the parser's
+  // warm-up), so they are only used by default where there are cores to spare.
+  const cores = availableParallelism();
+  const workerCount = options.workers ?? (total > 500 && cores > 2 ? Math.min(cores - 1, 4) : 0);
   let outcomes: FileOutcome[];
   if (workerCount > 1 && workerAvailable()) outcomes = await analyzeInWorkers(found.files, workerCount, tick);
   else {

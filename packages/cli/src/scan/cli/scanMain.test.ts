@@ -92,6 +92,7 @@ describe('scanMain', () => {
     const dir = project({
       'good.ts': UNBOUNDED,
       'broken.ts': 'export const x = {;\n',
+      'plain.ts': 'export const y = [1, 2;\n',
       'blob.js': Buffer.from([0x63, 0x6f, 0x00, 0x01, 0x02]),
       'big.ts': `export const big = '${'x'.repeat(2_000)}';\n`,
       'bulwark.config.json': JSON.stringify({ maxFileBytes: 1_000 }),
@@ -102,8 +103,14 @@ describe('scanMain', () => {
 
     // Act
     const code = await scanMain(['--format', 'json', '-q'], io);
+    const declarations = capture(dir);
+    writeFileSync(join(dir, 'types.d.ts'), 'export declare const z: ;\n');
+    await scanMain(['types.d.ts', '--format', 'json', '-q'], declarations);
 
     // Assess
+    expect(
+      (JSON.parse(declarations.out()) as { problems: { kind: string }[] }).problems.map((p) => p.kind),
+    ).toEqual(['parse-error']);
     expect(code).toBe(0);
     const report = JSON.parse(io.out()) as {
       findings: { file: string }[];
@@ -112,6 +119,7 @@ describe('scanMain', () => {
     expect(report.findings.map((f) => f.file)).toContain('good.ts');
     const problems = Object.fromEntries(report.problems.map((p) => [p.file, `${p.kind}: ${p.message}`]));
     expect(problems['broken.ts']).toMatch(/^parse-error: does not parse: .+\(line 1\)/);
+    expect(problems['plain.ts']).toMatch(/^parse-error: does not parse: .+\(line 1\)/);
     expect(problems['blob.js']).toMatch(/^binary: /);
     expect(problems['big.ts']).toMatch(/^too-large: skipped: \d+ bytes is over maxFileBytes \(1000\)/);
     expect(problems['loop/again']).toMatch(/^symlink-loop: symbolic link loop/);

@@ -17,13 +17,47 @@ import { sdkRules } from './rules/sdk.js';
 const RULES: readonly Rule[] = [httpRules, sdkRules, retryRules, errorRules, lambdaRules, cdkRules];
 const RAW = rawTransferSupported();
 
-function langOf(file: string): 'ts' | 'tsx' | 'jsx' {
+function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
+  if (DECLARATION.test(file)) return 'dts';
   if (/\.(ts|mts|cts)$/.test(file)) return 'ts';
   if (file.endsWith('.tsx')) return 'tsx';
   return 'jsx';
 }
 
+/**
+ * Words without which no rule can fire and the module offers importers nothing (no wrapper, no async
+ * export, no re-export). Modules without any of them, and declaration files (no executable code), are
+ * only checked for syntax: parsed without building the JavaScript AST, which is most of the cost.
+ */
+const TRIGGERS =
+  /fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(/;
+const DECLARATION = /\.d\.[cm]?ts$/;
+
+function syntaxOnly(file: string, source: string): ModuleFacts {
+  const parsed = parseSync(file, source, {
+    lang: langOf(file),
+    sourceType: 'unambiguous',
+    experimentalLazy: true,
+  } as Parameters<typeof parseSync>[2]);
+  const fatal = parsed.errors.find((e) => e.severity === 'Error');
+  const parseError =
+    fatal !== undefined
+      ? `${fatal.message} (line ${source.slice(0, fatal.labels[0]?.start ?? 0).split('\n').length})`
+      : undefined;
+  (parsed as { dispose?: () => void }).dispose?.();
+  return {
+    file,
+    candidates: [],
+    exports: {},
+    reExports: [],
+    ignores: [],
+    globalTimeouts: [],
+    ...(parseError !== undefined ? { parseError } : {}),
+  };
+}
+
 export function analyzeModule(file: string, source: string): ModuleFacts {
+  if (RAW && (DECLARATION.test(file) || !TRIGGERS.test(source))) return syntaxOnly(file, source);
   const options = {
     lang: langOf(file),
     sourceType: 'unambiguous',
