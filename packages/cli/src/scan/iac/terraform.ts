@@ -59,8 +59,8 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
 
   for (const m of of('aws_lambda_event_source_mapping')) {
     const arn = m.attrs.get('event_source_arn')?.raw ?? '';
-    const sqs = /aws_sqs_queue\.|:sqs:/.test(arn);
-    const stream = /kinesis|stream_arn|:dynamodb:/.test(arn);
+    const sqs = /sqs/i.test(arn);
+    const stream = !sqs && /kinesis|stream|:dynamodb:/i.test(arn);
     if (!sqs && !stream) continue;
     const batch = Number(literal(m.attrs.get('batch_size')) ?? Number.NaN);
     const fnRef = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
