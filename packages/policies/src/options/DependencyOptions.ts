@@ -73,8 +73,9 @@ export interface BackoffOptions {
 
 /**
  * A per-dependency retry budget: in any `windowMs`, retries may add at most `ratio` of the calls made,
- * plus `minRetriesPerSecond` so that a quiet caller can still retry. Kept across calls (so across warm
- * Lambda invocations). `false` turns it off.
+ * but never fewer than `minRetriesPerSecond` (so that a quiet caller can still retry): retries per window
+ * <= max(ratio x calls, minRetriesPerSecond x window seconds). Kept across calls (so across warm Lambda
+ * invocations). `false` turns it off.
  *
  * @example
  * ```ts
@@ -89,7 +90,7 @@ export interface RetryBudgetOptions {
    */
   readonly ratio?: number;
   /**
-   * Retries always allowed per second, whatever the call volume.
+   * The floor: retries allowed per second however few calls are made.
    * @defaultValue 1
    */
   readonly minRetriesPerSecond?: number;

@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { RetryBudget } from './RetryBudget.js';
 
 describe('RetryBudget', () => {
-  it('allows ratio x calls retries plus the floor over the window', () => {
+  it.each([
+    ['ratio x calls when that is above the floor', 500, 50],
+    ['the floor for a quiet caller', 20, 10],
+  ])('allows %s over the window', (_label, calls, expected) => {
     // Prepare
     const budget = new RetryBudget({ ratio: 0.1, minRetriesPerSecond: 1, windowMs: 10_000 });
     const now = 1_000_000;
     // Act
-    for (let i = 0; i < 100; i++) budget.recordCall(now);
+    for (let i = 0; i < calls; i++) budget.recordCall(now);
     let granted = 0;
     while (budget.tryWithdraw(now)) granted++;
-    // Assess: 100 x 0.1 + 1/s x 10 s
-    expect(granted).toBe(20);
+    // Assess: max(calls x 0.1, 1/s x 10 s)
+    expect(granted).toBe(expected);
   });
 
   it('forgets deposits and withdrawals older than the window', () => {

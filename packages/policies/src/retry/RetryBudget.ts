@@ -1,7 +1,9 @@
 // A per-dependency retry budget in the manner of Finagle's RetryBudget: each call deposits `ratio` of a
-// retry, each retry withdraws one, deposits expire after `windowMs`, and `minRetriesPerSecond` is always
-// available on top. In a full outage each call can then add at most `ratio` retries (plus the floor), so
-// retries cannot multiply load, while a healthy dependency's rare failure is still retried.
+// retry, each retry withdraws one, deposits and withdrawals expire after `windowMs`, and a quiet caller
+// is never held below `minRetriesPerSecond` (the floor is a minimum, not an addition: retries in a window
+// <= max(ratio x calls, minRetriesPerSecond x window)). In a full outage at any real volume each call can
+// then add at most `ratio` retries, so retries cannot multiply load, while a healthy dependency's rare
+// failure is still retried.
 //
 // Time lives in ten slots of windowMs/10 each, advanced lazily from Date.now() on use: no timer, so
 // nothing keeps a Lambda sandbox or a test alive, and vitest fake timers drive it.
@@ -48,7 +50,7 @@ export class RetryBudget {
   tryWithdraw(now = Date.now()): boolean {
     this.#advance(now);
     // The epsilon absorbs float drift from summing fractional deposits (100 x 0.1 = 9.9999...).
-    if (this.#deposited + this.#floor - this.#withdrawn < 1 - 1e-9) return false;
+    if (Math.max(this.#deposited, this.#floor) - this.#withdrawn < 1 - 1e-9) return false;
     this.#withdrawals[this.#slot]! += 1;
     this.#withdrawn += 1;
     return true;
@@ -57,7 +59,7 @@ export class RetryBudget {
   /** Retries available now. */
   available(now = Date.now()): number {
     this.#advance(now);
-    return Math.max(0, Math.floor(this.#deposited + this.#floor - this.#withdrawn + 1e-9));
+    return Math.max(0, Math.floor(Math.max(this.#deposited, this.#floor) - this.#withdrawn + 1e-9));
   }
 
   #advance(now: number): void {

@@ -1,0 +1,418 @@
+// @bulwark/policies against its peers, side by side in one run:
+// 1. success-path added cost per call: bare awaited call; hand-wired cockatiel wrap(timeout, retry,
+//    breaker); opossum; wrapDependency (full chain). Goal: wrapDependency's added cost <= 0.2x cockatiel's.
+// 2. open-circuit rejection cost per call (same three). Goal: <= 1 µs for wrapDependency.
+// 3. amplification in simulated time (a virtual clock patched into Date.now/setTimeout, so backoff and
+//    half-open waits cost nothing): attempts reaching the dependency per logical call at a 100 % outage
+//    (goal <= 1.1; naive 3 retries = 4.0) and success rate + attempts per call at 10 % random transient
+//    faults (goal >= 99.9 % with <= 1.15 attempts/call), for naive retry, cockatiel retry + breaker and
+//    wrapDependency with the same settings (3 retries, consecutive breaker of 5, 5 s half-open).
+// 4. heap after 1M successful calls (goal: flat) and timers left referenced after calls settle (goal: 0).
+
+import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { TransientError } from '@bulwark/errors';
+import { wrapDependency } from '@bulwark/policies';
+import { mulberry32 } from '@bulwark/testing';
+import {
+  ConsecutiveBreaker,
+  circuitBreaker,
+  ExponentialBackoff,
+  handleAll,
+  handleWhen,
+  retry,
+  TimeoutStrategy,
+  timeout,
+  wrap,
+} from 'cockatiel';
+import { type Benchmark, type BenchSize, type BenchTable, nsPerCall } from '../harness.js';
+
+interface OpossumBreaker {
+  fire(...args: unknown[]): Promise<unknown>;
+  open(): void;
+  shutdown(): void;
+}
+type OpossumCtor = new (fn: (...args: unknown[]) => Promise<unknown>, options: object) => OpossumBreaker;
+const Opossum = createRequire(import.meta.url)('opossum') as OpossumCtor;
+
+const bare = async (): Promise<number> => 1;
+const swallow = (): number => 0;
+
+// ---- 1 + 2: per-call cost -----------------------------------------------------------------------------
+
+async function perCallCosts(size: BenchSize) {
+  const iterations = size === 'full' ? 200_000 : 20_000;
+  const rounds = size === 'full' ? 7 : 3;
+  const cockatiel = wrap(
+    timeout(10_000, TimeoutStrategy.Cooperative),
+    retry(handleAll, { maxAttempts: 2, backoff: new ExponentialBackoff() }),
+    circuitBreaker(handleAll, { halfOpenAfter: 5_000, breaker: new ConsecutiveBreaker(5) }),
+  );
+  const opossum = new Opossum(bare, { timeout: 10_000, resetTimeout: 5_000, enableSnapshots: false });
+  const dep = wrapDependency('bench', { logger: false });
+
+  const cockatielOpen = circuitBreaker(handleAll, { halfOpenAfter: 1e9, breaker: new ConsecutiveBreaker(1) });
+  await cockatielOpen.execute(() => Promise.reject(new Error('down'))).catch(swallow);
+  const opossumOpen = new Opossum(bare, { timeout: 10_000, resetTimeout: 1e9, enableSnapshots: false });
+  opossumOpen.open();
+  const depOpen = wrapDependency('bench-open', {
+    logger: false,
+    retry: false,
+    breaker: { threshold: 1, halfOpenAfterMs: 1e9 },
+  });
+  await depOpen.execute(() => Promise.reject(new TransientError('down'))).catch(swallow);
+
+  const measure = (fn: () => Promise<unknown>) => nsPerCall(fn, iterations, rounds);
+  // Warm everything first, then interleave the contenders so machine noise hits them alike.
+  for (const fn of [bare, () => cockatiel.execute(bare), () => opossum.fire(), () => dep.execute(bare)]) {
+    await measure(fn);
+  }
+  const success = {
+    bare: [] as number[],
+    cockatiel: [] as number[],
+    opossum: [] as number[],
+    wrapDependency: [] as number[],
+  };
+  const reject = { cockatiel: [] as number[], opossum: [] as number[], wrapDependency: [] as number[] };
+  for (let pass = 0; pass < 3; pass++) {
+    success.bare.push(await measure(bare));
+    success.cockatiel.push(await measure(() => cockatiel.execute(bare)));
+    success.opossum.push(await measure(() => opossum.fire()));
+    success.wrapDependency.push(await measure(() => dep.execute(bare)));
+    reject.cockatiel.push(await measure(() => cockatielOpen.execute(bare).catch(swallow)));
+    reject.opossum.push(await measure(() => opossumOpen.fire().catch(swallow)));
+    reject.wrapDependency.push(await measure(() => depOpen.execute(bare).catch(swallow)));
+  }
+  opossum.shutdown();
+  opossumOpen.shutdown();
+  const best = (xs: number[]) => Math.min(...xs);
+  return {
+    success: Object.fromEntries(Object.entries(success).map(([k, v]) => [k, best(v)])) as Record<
+      keyof typeof success,
+      number
+    >,
+    reject: Object.fromEntries(Object.entries(reject).map(([k, v]) => [k, best(v)])) as Record<
+      keyof typeof reject,
+      number
+    >,
+    baselineRejectNs: best([await measure(() => Promise.reject(rejection).catch(swallow))]),
+  };
+}
+const rejection = new Error('prebuilt');
+
+// ---- 3: amplification in simulated time -----------------------------------------------------------------
+
+interface VirtualTimer {
+  at: number;
+  seq: number;
+  fn: () => void;
+  cleared: boolean;
+  unref(): VirtualTimer;
+  ref(): VirtualTimer;
+  hasRef(): boolean;
+}
+
+/** A discrete-event clock: Date.now and setTimeout/clearTimeout are patched while `run` drives it. */
+class VirtualClock {
+  now = 1_800_000_000_000;
+  #timers: VirtualTimer[] = [];
+  #seq = 0;
+
+  install(): () => void {
+    const saved = { now: Date.now, setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
+    Date.now = () => this.now;
+    globalThis.setTimeout = ((fn: () => void, ms?: number) =>
+      this.schedule(fn, ms ?? 0)) as typeof setTimeout;
+    globalThis.clearTimeout = ((t: VirtualTimer | undefined) => {
+      if (t) t.cleared = true;
+    }) as typeof clearTimeout;
+    return () => {
+      Date.now = saved.now;
+      globalThis.setTimeout = saved.setTimeout;
+      globalThis.clearTimeout = saved.clearTimeout;
+    };
+  }
+
+  schedule(fn: () => void, ms: number): VirtualTimer {
+    const timer: VirtualTimer = {
+      at: this.now + Math.max(0, ms),
+      seq: this.#seq++,
+      fn,
+      cleared: false,
+      unref: () => timer,
+      ref: () => timer,
+      hasRef: () => false,
+    };
+    this.#timers.push(timer);
+    return timer;
+  }
+
+  /** Fires timers in time order, letting every promise continuation run between two of them. */
+  async run(): Promise<void> {
+    const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+    for (;;) {
+      await flush();
+      this.#timers = this.#timers.filter((t) => !t.cleared);
+      if (this.#timers.length === 0) return;
+      let next = this.#timers[0]!;
+      for (const t of this.#timers) if (t.at < next.at || (t.at === next.at && t.seq < next.seq)) next = t;
+      next.cleared = true;
+      this.now = Math.max(this.now, next.at);
+      next.fn();
+    }
+  }
+}
+
+type Caller = (fn: () => Promise<number>) => Promise<unknown>;
+
+interface Contender {
+  readonly name: string;
+  make(): Caller;
+}
+
+const RETRIES = 3;
+const transientOnly = (e: unknown) => e instanceof TransientError;
+const contenders: Contender[] = [
+  {
+    name: 'naive retry (3 retries, no backoff)',
+    make: () => async (fn) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await fn();
+        } catch (error) {
+          if (attempt > RETRIES) throw error;
+        }
+      }
+    },
+  },
+  {
+    name: 'cockatiel retry + breaker',
+    make: () => {
+      const policy = wrap(
+        retry(handleWhen(transientOnly), {
+          maxAttempts: RETRIES,
+          backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 5_000 }),
+        }),
+        circuitBreaker(handleWhen(transientOnly), {
+          halfOpenAfter: 5_000,
+          breaker: new ConsecutiveBreaker(5),
+        }),
+      );
+      return (fn) => policy.execute(fn);
+    },
+  },
+  {
+    name: 'wrapDependency (defaults, 4 attempts)',
+    make: () => {
+      const dep = wrapDependency('sim', { logger: false, retry: { maxAttempts: RETRIES + 1 } });
+      return (fn) => dep.execute(fn);
+    },
+  },
+  {
+    name: 'wrapDependency, budget only (no breaker)',
+    make: () => {
+      const dep = wrapDependency('sim', {
+        logger: false,
+        retry: { maxAttempts: RETRIES + 1 },
+        breaker: false,
+      });
+      return (fn) => dep.execute(fn);
+    },
+  },
+];
+
+async function simulate(contender: Contender, calls: number, failRate: number, seed: number) {
+  const clock = new VirtualClock();
+  const uninstall = clock.install();
+  try {
+    const call = contender.make();
+    const random = mulberry32(seed);
+    let attempts = 0;
+    let ok = 0;
+    const dependency = async (): Promise<number> => {
+      attempts++;
+      if (random() < failRate) throw new TransientError('injected 503', { status: 503 });
+      return 1;
+    };
+    // 20 calls per simulated second, each started on its own timer.
+    for (let i = 0; i < calls; i++) {
+      clock.schedule(() => {
+        call(dependency).then(
+          () => ok++,
+          () => undefined,
+        );
+      }, i * 50);
+    }
+    await clock.run();
+    return {
+      attemptsPerCall: attempts / calls,
+      successRate: ok / calls,
+      simulatedSeconds: (calls * 50) / 1000,
+    };
+  } finally {
+    uninstall();
+  }
+}
+
+// ---- 4: heap and timers -------------------------------------------------------------------------------------
+
+function gcFunction(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+async function heapAndTimers(size: BenchSize) {
+  const gc = gcFunction();
+  const total = size === 'full' ? 1_000_000 : 100_000;
+  const dep = wrapDependency('heap', { logger: false });
+  const checkpoints: [number, number][] = [];
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  for (let i = 1; i <= total; i++) {
+    await dep.execute(bare);
+    if (i === total / 10 || i === total) checkpoints.push([i, heap()]);
+  }
+  const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  const quick = wrapDependency('timers', {
+    logger: false,
+    timeout: { attemptMs: 20, totalMs: 200 },
+    retry: { backoff: { initialDelayMs: 1, maxDelayMs: 2 } },
+  });
+  await quick.execute(bare);
+  let n = 0;
+  await quick.execute(async () => {
+    if (++n < 3) throw new TransientError('503');
+    return 1;
+  });
+  // The attempt timer is unref'd (it must not hold a Lambda sandbox or a CLI open); keep this process
+  // alive while a hung attempt waits for it, as real I/O would.
+  const keepAlive = setInterval(() => undefined, 1_000);
+  await quick.execute(() => new Promise<number>(() => {})).catch(swallow);
+  clearInterval(keepAlive);
+  const timersAfter = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  return { total, checkpoints, timersLeft: timersAfter - timersBefore };
+}
+
+// ---- the benchmark -------------------------------------------------------------------------------------------
+
+const us = (ns: number) => Number((ns / 1000).toFixed(3));
+
+const bench: Benchmark = {
+  name: 'policies',
+  async run(size) {
+    const cost = await perCallCosts(size);
+    const added = {
+      cockatiel: cost.success.cockatiel - cost.success.bare,
+      opossum: cost.success.opossum - cost.success.bare,
+      wrapDependency: cost.success.wrapDependency - cost.success.bare,
+    };
+    const ratio = added.wrapDependency / added.cockatiel;
+    const costTable: BenchTable = {
+      title: 'Success path: time per awaited call (µs, best of 3 interleaved passes)',
+      columns: ['contender', 'per call', 'added over bare', 'added vs cockatiel'],
+      rows: [
+        ['bare awaited call', us(cost.success.bare), 0, '-'],
+        ['cockatiel wrap(timeout, retry, breaker)', us(cost.success.cockatiel), us(added.cockatiel), '1.00x'],
+        [
+          'opossum fire',
+          us(cost.success.opossum),
+          us(added.opossum),
+          `${(added.opossum / added.cockatiel).toFixed(2)}x`,
+        ],
+        [
+          'wrapDependency (full chain)',
+          us(cost.success.wrapDependency),
+          us(added.wrapDependency),
+          `${ratio.toFixed(2)}x`,
+        ],
+      ],
+      notes: [
+        `Goal: wrapDependency adds <= 0.2x of cockatiel's added cost: ${ratio <= 0.2 ? 'met' : 'NOT met'} (${ratio.toFixed(2)}x).`,
+      ],
+    };
+    const rejectTable: BenchTable = {
+      title: 'Open circuit: time per refused call (µs, including the awaited rejection)',
+      columns: ['contender', 'per refused call'],
+      rows: [
+        ['baseline: awaiting an already-built rejected promise', us(cost.baselineRejectNs)],
+        ['cockatiel BrokenCircuitError', us(cost.reject.cockatiel)],
+        ['opossum (open)', us(cost.reject.opossum)],
+        ['wrapDependency DependencyDownError (stackless)', us(cost.reject.wrapDependency)],
+      ],
+      notes: [
+        `Goal: <= 1 µs: ${cost.reject.wrapDependency <= 1000 ? 'met' : 'NOT met'} (${us(cost.reject.wrapDependency)} µs).`,
+      ],
+    };
+
+    const calls = size === 'full' ? 20_000 : 1_500;
+    const sims: {
+      name: string;
+      outage: Awaited<ReturnType<typeof simulate>>;
+      flaky: Awaited<ReturnType<typeof simulate>>;
+    }[] = [];
+    for (const contender of contenders) {
+      sims.push({
+        name: contender.name,
+        outage: await simulate(contender, calls, 1, 1),
+        flaky: await simulate(contender, calls, 0.1, 7),
+      });
+    }
+    const mine = sims.find((s) => s.name.startsWith('wrapDependency (defaults'))!;
+    const budgetOnly = sims.find((s) => s.name.includes('budget only'))!;
+    const ampTable: BenchTable = {
+      title: `Amplification, simulated time (${calls} calls at 20/s)`,
+      columns: [
+        'contender',
+        'attempts/call at 100 % outage',
+        'success at 10 % faults',
+        'attempts/call at 10 % faults',
+      ],
+      rows: sims.map((s) => [
+        s.name,
+        Number(s.outage.attemptsPerCall.toFixed(3)),
+        `${(s.flaky.successRate * 100).toFixed(2)} %`,
+        Number(s.flaky.attemptsPerCall.toFixed(3)),
+      ]),
+      notes: [
+        `Goal <= 1.1 attempts/call at 100 % outage: ${mine.outage.attemptsPerCall <= 1.1 && budgetOnly.outage.attemptsPerCall <= 1.1 ? 'met' : 'NOT met'} (defaults ${mine.outage.attemptsPerCall.toFixed(3)}, budget only ${budgetOnly.outage.attemptsPerCall.toFixed(3)}).`,
+        `Goal >= 99.9 % success with <= 1.15 attempts/call at 10 % faults: ${mine.flaky.successRate >= 0.999 && mine.flaky.attemptsPerCall <= 1.15 ? 'met' : 'NOT met'} (${(mine.flaky.successRate * 100).toFixed(2)} %, ${mine.flaky.attemptsPerCall.toFixed(3)}).`,
+      ],
+    };
+
+    const mem = await heapAndTimers(size);
+    const [first, last] = mem.checkpoints;
+    const growth = (last![1] - first![1]) / 1024;
+    const heapTable: BenchTable = {
+      title: 'Heap and timers',
+      columns: ['measure', 'value'],
+      rows: [
+        [`heap after ${first![0]} calls (KiB)`, Math.round(first![1] / 1024)],
+        [`heap after ${last![0]} calls (KiB)`, Math.round(last![1] / 1024)],
+        ['growth (KiB)', Math.round(growth)],
+        ['timers left referenced after calls settled', mem.timersLeft],
+      ],
+      notes: [
+        `Goal: flat heap (growth < 256 KiB): ${growth < 256 ? 'met' : 'NOT met'}; no timer left: ${mem.timersLeft <= 0 ? 'met' : 'NOT met'}.`,
+      ],
+    };
+
+    return {
+      tables: [costTable, rejectTable, ampTable, heapTable],
+      data: {
+        successNsPerCall: cost.success,
+        addedNs: added,
+        addedRatioVsCockatiel: ratio,
+        rejectNsPerCall: cost.reject,
+        baselineRejectNs: cost.baselineRejectNs,
+        amplification: sims,
+        heap: mem,
+      },
+    };
+  },
+};
+
+export default bench;
