@@ -123,7 +123,7 @@ class VirtualClock {
     const saved = { now: Date.now, setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
     Date.now = () => this.now;
     globalThis.setTimeout = ((fn: () => void, ms?: number) =>
-      this.schedule(fn, ms ?? 0)) as typeof setTimeout;
+      this.schedule(fn, ms ?? 0)) as unknown as typeof setTimeout;
     globalThis.clearTimeout = ((t: VirtualTimer | undefined) => {
       if (t) t.cleared = true;
     }) as typeof clearTimeout;
