@@ -13,6 +13,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isSdkSend } from '../sdkSend.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
 
@@ -51,7 +52,7 @@ function doesIo(ctx: ModuleContext, block: Node): boolean {
   return someDescendant(
     block,
     (n) => {
-      if (n.type === 'CallExpression' && (calleeName(n) === 'send' || classifyHttpCall(ctx, n) !== undefined))
+      if (n.type === 'CallExpression' && (isSdkSend(ctx, n) || classifyHttpCall(ctx, n) !== undefined))
         return true;
       if (n.type !== 'AwaitExpression') return false;
       const arg = unwrap(n.argument);
@@ -155,7 +156,7 @@ function callsRemote(ctx: ModuleContext, block: Node): string | undefined {
         /JwtVerifier|jwks|verifier/i.test(memberPath(n.callee)?.join('.') ?? '')
       )
         what = 'the JWKS endpoint';
-      else if (name === 'send') {
+      else if (isSdkSend(ctx, n)) {
         const arg = unwrap(n.arguments[0]);
         const cmd =
           arg?.type === 'NewExpression' ? (unwrap(arg.callee)?.name as string | undefined) : undefined;

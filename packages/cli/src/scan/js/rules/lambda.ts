@@ -15,6 +15,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { chainedMethods, isRelative } from '../protection.js';
+import { isSdkSend } from '../sdkSend.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
 
@@ -110,7 +111,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): boolean | { source: stri
   const callee = unwrap(call.callee);
   const name = calleeName(call);
   if (callee?.type === 'MemberExpression') {
-    if (name === 'send' && call.arguments.length >= 1) return true;
+    if (isSdkSend(ctx, call)) return true;
     if (name === 'then' || name === 'finally') return true;
     if (name === 'catch' && unwrap(callee.object)?.type === 'CallExpression') return true;
     if (name === 'promise' && call.arguments.length === 0) return true;
