@@ -1,6 +1,6 @@
 // http-no-timeout and no-retry: outbound HTTP calls through fetch, node-fetch, undici, axios, got, ky
 // and superagent, judged with what surrounds them (wrappers, configured instances, library defaults).
-import { calleeName, type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import { calleeName, memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type Cover, chainedMethods, coverAt, isRelative } from '../protection.js';
@@ -18,7 +18,7 @@ const WITH_BODY = new Set(['post', 'put', 'patch']);
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 interface HttpCall {
-  readonly lib: 'fetch' | 'axios' | 'got' | 'superagent' | 'undici' | 'ky';
+  readonly lib: 'fetch' | 'axios' | 'got' | 'superagent' | 'undici' | 'ky' | 'node-http';
   readonly method: string | undefined;
   /** Options object argument (or axios/got config), if written. */
   readonly options: Node | undefined;
@@ -110,6 +110,23 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
       return fetchCall(ctx, args);
     const imp = ctx.importOf(objName, object);
     const lib = imp?.imported === 'default' || imp?.imported === '*' ? imp.source : undefined;
+    if (
+      (imp?.source === 'http' ||
+        imp?.source === 'https' ||
+        imp?.source === 'node:http' ||
+        imp?.source === 'node:https') &&
+      (method === 'get' || method === 'request')
+    ) {
+      // `https.get(url, options?, cb?)` / `https.request(options, cb?)`: options are the first object argument.
+      const options = args.find(
+        (a) => objectProps(ctx.valueOf(a)) !== undefined || unwrap(a)?.type === 'Identifier',
+      );
+      return {
+        lib: 'node-http',
+        method: method === 'get' ? 'GET' : methodOf(ctx, options),
+        options: objectProps(ctx.valueOf(options)) !== undefined ? options : undefined,
+      };
+    }
     if (lib === 'axios' || lib === 'got' || lib === 'ky' || lib === 'superagent')
       return libraryMethodCall(lib, method, args, objName, undefined, ctx);
     if (imp === undefined) {
@@ -203,6 +220,7 @@ const TIMEOUT_KEYS: Record<HttpCall['lib'], readonly string[]> = {
   got: ['timeout', 'signal'],
   ky: ['timeout', 'signal'],
   superagent: [],
+  'node-http': ['timeout', 'signal'],
 };
 
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
@@ -231,13 +249,24 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     const label =
       http.lib === 'fetch' || http.lib === 'undici'
         ? `${http.lib}()`
-        : `${http.lib}.${calleeName(call) ?? ''}()`;
+        : http.lib === 'node-http'
+          ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
+          : `${http.lib}.${calleeName(call) ?? ''}()`;
 
     // Timeout.
     let bounded = cover.kinds.has('timeout');
     if (!bounded) {
       if (http.lib === 'ky') bounded = !optionsExplicitlyUnbounded(ctx, http.options);
       else if (http.lib === 'superagent') bounded = chainedMethods(call).includes('timeout');
+      else if (http.lib === 'node-http')
+        bounded =
+          optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]) ||
+          /\.setTimeout\(/.test(
+            ctx.source.slice(
+              (ctx.enclosingFunction(call) ?? ctx.program).start,
+              (ctx.enclosingFunction(call) ?? ctx.program).end,
+            ),
+          );
       else if (http.instance !== undefined)
         bounded = true; // judged at the creation site
       else bounded = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
@@ -255,6 +284,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     // Retry: only idempotent requests, only where retries are not already there.
     if (frontend || cover.kinds.has('retry')) continue;
     if (http.lib === 'got' || http.lib === 'ky') continue; // both retry idempotent requests by default
+    if (http.lib === 'node-http') continue; // a raw client; the retry belongs a layer up
     if (http.lib === 'superagent' && chainedMethods(call).includes('retry')) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && retried.has(http.receiver)) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && /axiosRetry|axios-retry/.test(ctx.source))
