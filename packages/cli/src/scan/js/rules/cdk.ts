@@ -131,6 +131,18 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
           'SQS event source without maxConcurrency on a function without reserved concurrency: a backlog scales out without limit',
         );
       }
+    } else if (
+      kind === 'LambdaFunction' &&
+      ctx.importRoot(node.callee)?.source.includes('aws-events-targets')
+    ) {
+      // An EventBridge rule invokes the function asynchronously: failed deliveries need somewhere to go.
+      const p = objectProps(ctx.valueOf(args[1]));
+      if (p?.spread || p?.props.has('deadLetterQueue')) continue;
+      report(
+        'iac-missing-dlq',
+        node,
+        'EventBridge target LambdaFunction without deadLetterQueue: events that fail delivery are dropped',
+      );
     } else if (kind === 'EventBus') {
       if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*archive\\(`).test(src)) continue;
       if (/new\s+(\w+\.)?Archive\(/.test(src)) continue;
