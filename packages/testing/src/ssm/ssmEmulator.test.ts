@@ -2,6 +2,17 @@
 // @aws-sdk/client-ssm and Powertools parameters against the emulator. Error names are the SDK's
 // exception classes (ParameterNotFound, ParameterAlreadyExists, ...), so a typo in the emulator's
 // `__type` fails here rather than in a user's test.
+// The rules held here, from the SSM API reference (as quoted in the SDK's model docs):
+// - PutParameter `Overwrite`: "Overwrite an existing parameter. The default value is false."
+//   An existing name without it: ParameterAlreadyExists ("You can't create duplicate parameters").
+// - PutParameter `Version`: "If you edit a parameter value, Parameter Store automatically creates a
+//   new version"; `Type`: "isn't required when updating a parameter. You must specify a parameter
+//   type when creating a parameter."
+// - HierarchyTypeMismatchException: "you can't change a parameter from a String type to a
+//   SecureString type. You must create a new, unique parameter."
+// - GetParametersByPath: the path is "the parameter name except the last part"; `Recursive`
+//   retrieves all levels; `MaxResults` is at most 10 and `NextToken` fetches the next set.
+// - GetParameters: names it cannot find come back in `InvalidParameters`; at most 10 names.
 import { getParameter, SSMProvider, setParameter } from '@aws-lambda-powertools/parameters/ssm';
 import {
   DeleteParameterCommand,
