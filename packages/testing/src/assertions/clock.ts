@@ -4,7 +4,12 @@
 import { AssertionError } from 'node:assert';
 
 interface FakeClock {
+  now: number;
   tickAsync(ms: number): Promise<unknown>;
+  nextAsync?(): Promise<unknown>;
+  countTimers?(): number;
+  /** @sinonjs/fake-timers keeps them in a Map (older versions: a plain object). */
+  timers?: Map<unknown, { callAt: number }> | Record<string, { callAt: number }>;
 }
 
 function fakeClock(): FakeClock | undefined {
@@ -27,7 +32,10 @@ export type Outcome<T> =
   | { readonly status: 'rejected'; readonly reason: unknown }
   | { readonly status: 'pending' };
 
-/** Advances time (in up to 50 steps) until `promise` settles or `maxMs` has passed. */
+/**
+ * Lets `promise` settle, moving time no further than it needs: with fake timers, timer by timer (so an
+ * assertion that follows sees the clock where the call left it), up to `maxMs`; with real time, polling.
+ */
 export async function settle<T>(promise: Promise<T>, maxMs: number): Promise<Outcome<T>> {
   let outcome: Outcome<T> = { status: 'pending' };
   promise.then(
@@ -39,11 +47,29 @@ export async function settle<T>(promise: Promise<T>, maxMs: number): Promise<Out
     },
   );
   await advance(0);
-  const step = Math.max(1, Math.ceil(maxMs / 50));
+  const clock = fakeClock();
+  if (clock) {
+    const end = clock.now + maxMs;
+    while (outcome.status === 'pending' && clock.now < end) {
+      const next = nextTimerAt(clock);
+      if (next === undefined) break; // nothing scheduled: it can only settle through something else
+      await clock.tickAsync(Math.max(0, Math.min(next, end) - clock.now));
+    }
+    return outcome;
+  }
+  const step = Math.max(1, Math.min(10, maxMs));
   for (let waited = 0; outcome.status === 'pending' && waited < maxMs; waited += step) {
-    await advance(Math.min(step, maxMs - waited));
+    await advance(step);
   }
   return outcome;
+}
+
+function nextTimerAt(clock: FakeClock): number | undefined {
+  if (clock.timers === undefined) return clock.now + 1;
+  let next: number | undefined;
+  const timers = clock.timers instanceof Map ? [...clock.timers.values()] : Object.values(clock.timers);
+  for (const timer of timers) if (next === undefined || timer.callAt < next) next = timer.callAt;
+  return next;
 }
 
 export function fail(assertion: string, message: string): never {
