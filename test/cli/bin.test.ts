@@ -16,7 +16,7 @@ function run(args: string[], cwd: string) {
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-bin-'));
-  writeFileSync(join(dir, 'a.ts'), "export const get = () => fetch('https://a.example/x');\n");
+  writeFileSync(join(dir, 'a.ts'), 'export const get = () => fetch(`${process.env.API_URL}/x`);\n');
   writeFileSync(join(dir, 'template.yaml'), 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n');
   return dir;
 }
