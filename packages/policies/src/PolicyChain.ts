@@ -338,11 +338,11 @@ export class PolicyChain<F> implements Dependency<F> {
     if (callerSignal !== undefined || bounds.signals !== undefined)
       listen(call, callerSignal, bounds.signals);
     this.#inFlight++;
-    this.#budget?.recordCall(start);
     if (bounds.endAt <= start) return this.#loop(fn, options, call, bounds, 0, undefined, start);
     return this.#launch(fn, call, 1, start, bounds).then(
       (value) => {
         this.#successes++;
+        this.#budget?.recordSuccess();
         this.#inFlight--;
         call.unlisten?.();
         return value;
@@ -468,6 +468,7 @@ export class PolicyChain<F> implements Dependency<F> {
         try {
           const value = await this.#launch(fn, call, attempt, attemptStart, bounds);
           this.#successes++;
+          this.#budget?.recordSuccess();
           return value;
         } catch (error) {
           caught = error;

@@ -498,7 +498,7 @@ describe('wrapDependency', () => {
   });
 
   describe('retry budget', () => {
-    it('caps retries at ratio x calls + the floor in a full outage, and says so', async () => {
+    it('earns no retries in a full outage (only the floor, 0 here), and says so', async () => {
       // Prepare: 100 calls, floor 0: at most 10 retries.
       const dep = wrapDependency('edna', {
         ...quiet,
@@ -525,6 +525,28 @@ describe('wrapDependency', () => {
       expect(exhausted.length).toBeGreaterThan(80);
       expect(errors.every((e) => e instanceof TransientError)).toBe(true);
       expect(dep.stats().budgetExhausted).toBe(exhausted.length);
+    });
+
+    it('retries every failure of a mostly healthy dependency (10 % faults) with the default budget', async () => {
+      // Prepare: a steady 20 calls/s, every tenth attempt fails.
+      const dep = wrapDependency('edna', {
+        ...quiet,
+        retry: { backoff: { initialDelayMs: 0, maxDelayMs: 0 } },
+      });
+      let attempts = 0;
+      const flaky = async () => {
+        if (++attempts % 10 === 0) throw transient();
+        return 'ok';
+      };
+      // Act
+      let ok = 0;
+      for (let i = 0; i < 1_000; i++) {
+        if ((await dep.execute(flaky).catch(() => 'failed')) === 'ok') ok++;
+        await vi.advanceTimersByTimeAsync(50);
+      }
+      // Assess
+      expect(ok).toBe(1_000);
+      expect(dep.stats().budgetExhausted).toBe(0);
     });
 
     it('keeps the floor of minRetriesPerSecond for a quiet caller', async () => {

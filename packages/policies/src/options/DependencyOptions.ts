@@ -72,10 +72,11 @@ export interface BackoffOptions {
 }
 
 /**
- * A per-dependency retry budget: in any `windowMs`, retries may add at most `ratio` of the calls made,
- * but never fewer than `minRetriesPerSecond` (so that a quiet caller can still retry): retries per window
- * <= max(ratio x calls, minRetriesPerSecond x window seconds). Kept across calls (so across warm Lambda
- * invocations). `false` turns it off.
+ * A per-dependency retry budget: in any `windowMs`, retries may add at most `ratio` of the calls that
+ * SUCCEEDED, but never fewer than `minRetriesPerSecond` (so that a quiet caller can still retry): retries
+ * per window <= max(ratio x successful calls, minRetriesPerSecond x window seconds). A full outage earns
+ * nothing, so retries fall to the floor; a mostly healthy dependency's failures are all retried. Kept
+ * across calls (so across warm Lambda invocations). `false` turns it off.
  *
  * @example
  * ```ts
@@ -85,8 +86,8 @@ export interface BackoffOptions {
  */
 export interface RetryBudgetOptions {
   /**
-   * Retries allowed per call made, over the window (0.1 = at most 10 % extra load).
-   * @defaultValue 0.1
+   * Retries earned per successful call, over the window (0.2 = at most 20 % extra load).
+   * @defaultValue 0.2
    */
   readonly ratio?: number;
   /**
@@ -122,7 +123,7 @@ export interface RetryOptions {
   readonly backoff?: BackoffOptions;
   /**
    * The retry budget, or `false` for none.
-   * @defaultValue `{ ratio: 0.1, minRetriesPerSecond: 1, windowMs: 10_000 }`
+   * @defaultValue `{ ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10_000 }`
    */
   readonly budget?: RetryBudgetOptions | false;
 }

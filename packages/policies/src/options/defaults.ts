@@ -2,7 +2,7 @@
 
 /**
  * Every default `wrapDependency` applies. Timeouts follow Polly's standard resilience handler (10 s per
- * attempt, 30 s in total); retries follow the SRE book (3 attempts, retries at most 10 % of calls); the
+ * attempt, 30 s in total); retries follow the SRE book (3 attempts) and Finagle/Envoy (a budget of 20 %, here earned by successes); the
  * breaker is consecutive because a Lambda instance rarely sees the 100 calls a sampling window needs.
  * `countBreaker`, `samplingBreaker`, `slowCall` and `bulkhead` hold the defaults applied when that kind or
  * feature is chosen.
@@ -20,7 +20,7 @@ export const DEFAULT_DEPENDENCY_OPTIONS = {
   retry: {
     maxAttempts: 3,
     backoff: { jitter: 'decorrelated', initialDelayMs: 200, maxDelayMs: 5_000, exponent: 2 },
-    budget: { ratio: 0.1, minRetriesPerSecond: 1, windowMs: 10_000 },
+    budget: { ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10_000 },
   },
   breaker: {
     kind: 'consecutive',
