@@ -241,18 +241,18 @@ export class PolicyChain<F> implements Dependency<F> {
   ): Promise<T | F> {
     if (this.#o.sharedState !== undefined) {
       const refused = this.#checkShared();
-      if (refused) return Promise.resolve(this.#refuse(refused, options));
+      if (refused) return this.#refusal(refused, options);
     }
     if (this.#openUntil !== 0) {
       const now = Date.now();
       if (now < this.#openUntil) {
         const isolated = this.#openUntil === Number.POSITIVE_INFINITY;
         const error = this.#openError(this.#openUntil - now, isolated ? 'circuit isolated' : 'circuit open');
-        return Promise.resolve(this.#refuse(error, options));
+        return this.#refusal(error, options);
       }
     }
     if (this.#probesExhausted()) {
-      return Promise.resolve(this.#refuse(this.#openError(0, 'half-open, probes in flight'), options));
+      return this.#refusal(this.#openError(0, 'half-open, probes in flight'), options);
     }
     const signal = options?.signal;
     if (signal?.aborted) {
@@ -593,6 +593,16 @@ export class PolicyChain<F> implements Dependency<F> {
     this.#fallbacks++;
     if (this.#fallbackE.size > 0) this.#fallbackE.emit({ dependency: this.name, error, classification: c });
     return fallback(error, { dependency: this.name, classification: c, attempts }) as T | F | Promise<T | F>;
+  }
+
+  /** The fast path's refusal: a rejected promise straight away (no throw to unwind) unless a fallback answers. */
+  #refusal<T>(error: DependencyDownError, options: InternalOptions<T> | undefined): Promise<T | F> {
+    if (options?.fallback === undefined && this.#o.fallback === undefined) {
+      this.#rejected++;
+      this.#failures++;
+      return Promise.reject(error);
+    }
+    return Promise.resolve(this.#refuse(error, options));
   }
 
   #refuse<T>(error: DependencyDownError, options: InternalOptions<T> | undefined): T | F | Promise<T | F> {
