@@ -142,9 +142,12 @@ describe('wrapDependency.fetch over HTTP', () => {
       http.get(URL_, () => {
         hits++;
         if (hits === 3) return HttpResponse.text('ok');
+        let chunks = 0;
         const body = new ReadableStream<Uint8Array>({
           pull(controller) {
-            controller.enqueue(new Uint8Array(1024));
+            // Finite, so a regression fails the assertion below instead of streaming forever.
+            if (++chunks > 20_000) controller.close();
+            else controller.enqueue(new Uint8Array(1024));
           },
           cancel() {
             cancelled++;
