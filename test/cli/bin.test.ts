@@ -16,7 +16,9 @@ function run(args: string[], cwd: string) {
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-bin-'));
-  writeFileSync(join(dir, 'a.ts'), 'export const get = () => fetch(`${process.env.API_URL}/x`);\n');
+  // The file's text holds a template literal; keep it out of one here so the source reads as it is written.
+  const source = ['export const get = () => fetch(`$', '{process.env.API_URL}/x`);\n'].join('');
+  writeFileSync(join(dir, 'a.ts'), source);
   writeFileSync(join(dir, 'template.yaml'), 'Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n');
   return dir;
 }
