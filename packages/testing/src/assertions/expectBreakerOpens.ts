@@ -1,7 +1,7 @@
 import { classify } from '@bulwark/errors';
 import type { AssertableDependency } from './AssertableDependency.js';
 import { describeError, fail, settle } from './clock.js';
-import { injectedFailure } from './injectedFailure.js';
+import { failureMaker } from './injectedFailure.js';
 
 /**
  * Options for {@link expectBreakerOpens}.
@@ -46,11 +46,11 @@ export async function expectBreakerOpens(
 ): Promise<{ readonly failures: number; readonly rejection: unknown }> {
   const name = 'expectBreakerOpens';
   const { afterFailures, withinMs = 300_000 } = options;
-  const make = typeof options.error === 'function' ? (options.error as () => unknown) : undefined;
+  const makeFailure = failureMaker(options.error);
   let failures = 0;
   const failing = async (): Promise<never> => {
     failures++;
-    throw make ? make() : (options.error ?? injectedFailure());
+    throw makeFailure();
   };
   while (failures < afterFailures) {
     const before = failures;

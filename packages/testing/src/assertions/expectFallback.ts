@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AssertableDependency } from './AssertableDependency.js';
 import { describeError, fail, settle } from './clock.js';
-import { injectedFailure } from './injectedFailure.js';
+import { failureMaker } from './injectedFailure.js';
 
 /**
  * Options for {@link expectFallback}.
@@ -44,12 +44,12 @@ export async function expectFallback(
 ): Promise<{ readonly value: unknown; readonly attempts: number }> {
   const name = 'expectFallback';
   const { withinMs = 300_000 } = options;
-  const make = typeof options.error === 'function' ? (options.error as () => unknown) : undefined;
+  const makeFailure = failureMaker(options.error);
   let attempts = 0;
   const outcome = await settle(
     target.execute(async () => {
       attempts++;
-      throw make ? make() : (options.error ?? injectedFailure());
+      throw makeFailure();
     }),
     withinMs,
   );

@@ -1,6 +1,6 @@
 import type { AssertableDependency } from './AssertableDependency.js';
 import { describeError, fail, settle } from './clock.js';
-import { injectedFailure } from './injectedFailure.js';
+import { failureMaker } from './injectedFailure.js';
 
 /**
  * Options for {@link expectRetryExhaustion}.
@@ -43,11 +43,11 @@ export async function expectRetryExhaustion(
 ): Promise<{ readonly attempts: number; readonly error: unknown }> {
   const name = 'expectRetryExhaustion';
   const { attempts: expected, withinMs = 300_000 } = options;
-  const make = typeof options.error === 'function' ? (options.error as () => unknown) : undefined;
+  const makeFailure = failureMaker(options.error);
   let attempts = 0;
   const call = target.execute(async () => {
     attempts++;
-    throw make ? make() : (options.error ?? injectedFailure());
+    throw makeFailure();
   });
   const outcome = await settle(call, withinMs);
   if (outcome.status === 'pending')
