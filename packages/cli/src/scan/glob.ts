@@ -41,6 +41,14 @@ export function globToRegExp(glob: string): RegExp {
   return regexp;
 }
 
+/** One alternation per glob list: the walk tests every entry against ~30 built-in excludes. */
+const combined = new WeakMap<readonly string[], RegExp | null>();
+
 export function matchesAny(path: string, globs: readonly string[]): boolean {
-  return globs.some((g) => globToRegExp(g).test(path));
+  let regexp = combined.get(globs);
+  if (regexp === undefined) {
+    regexp = globs.length > 0 ? new RegExp(globs.map((g) => globToRegExp(g).source).join('|')) : null;
+    combined.set(globs, regexp);
+  }
+  return regexp?.test(path) === true;
 }

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
 import { ruleInfo } from './catalog.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
-import { type DiscoveredFile, discover } from './discover.js';
+import { absolutePath, type DiscoveredFile, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
@@ -122,7 +122,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const root = resolve(options.root ?? process.cwd());
   const paths = (options.paths !== undefined && options.paths.length > 0 ? options.paths : [root]).map((p) =>
-    resolve(root, p),
+    absolutePath(root, p),
   );
   const config = typeof options.config === 'object' ? options.config : loadScanConfig(root, options.config);
   const found = discover(root, paths, config);

@@ -3,6 +3,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VERSION } from '../../version.js';
+import { absolutePath } from '../discover.js';
 import { isSeverity, type ScanResult, type Severity, severityRank } from '../Finding.js';
 import { toJson } from '../format/json.js';
 import { toMarkdown } from '../format/markdown.js';
@@ -90,7 +91,7 @@ export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()
     if (!Number.isInteger(workers) || workers < 0)
       return usageError(io, `--workers must be a whole number >= 0, got ${JSON.stringify(values.workers)}`);
   }
-  const paths = positionals.map((p) => resolve(io.cwd, p));
+  const paths = positionals.map((p) => absolutePath(io.cwd, p));
   // Report paths relative to the working directory, unless the scanned paths lie outside it.
   const cwdRoot = resolve(io.cwd);
   const inside = paths.every(

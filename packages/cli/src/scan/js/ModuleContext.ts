@@ -48,6 +48,32 @@ const INDEXED = [
 ] as const;
 export type IndexedType = (typeof INDEXED)[number];
 
+/** Children the walk follows: every visitor key but the type-level ones (no rule looks into types). */
+const CHILD_KEYS = new Map<string, readonly string[]>(
+  Object.entries(visitorKeys as Record<string, readonly string[]>).map(([type, keys]) => [
+    type,
+    keys.filter(
+      (k) => k !== 'typeAnnotation' && k !== 'returnType' && k !== 'typeParameters' && k !== 'typeArguments',
+    ),
+  ]),
+);
+const IDENTIFIER = 0;
+const LEAF = 1;
+const INDEXED_LEAF = 2;
+/**
+ * Node types with nothing to walk below them. An identifier counts only without decorators (a
+ * decorated parameter); none of them opens a scope or declares a name by itself.
+ */
+const LEAVES = new Map<string, number>([
+  ['Identifier', IDENTIFIER],
+  ...[...CHILD_KEYS]
+    .filter(([type, keys]) => keys.length === 0 && !SCOPE_TYPES.has(type))
+    .map(([type]): [string, number] => [
+      type,
+      (INDEXED as readonly string[]).includes(type) ? INDEXED_LEAF : LEAF,
+    ]),
+]);
+
 const LAMBDA_EVENT_TYPES =
   /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
 const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
@@ -207,6 +233,18 @@ export class ModuleContext {
     else list.push(b);
   }
 
+  /** `import { imported as name } from 'source'` and `import name = require('source')`. */
+  private declareImport(
+    name: string,
+    source: string,
+    imported: string,
+    declaration: Node,
+    scope: Node,
+  ): void {
+    this.imports.set(name, { source, imported });
+    this.declare(name, { declaration, init: undefined, kind: 'import', scope });
+  }
+
   private declarePattern(
     pattern: Node | undefined,
     scope: Node,
@@ -303,28 +341,14 @@ export class ModuleContext {
                   : s.type === 'ImportNamespaceSpecifier'
                     ? '*'
                     : (propertyName(s.imported) ?? 'default');
-              this.imports.set(s.local.name as string, { source: node.source.value as string, imported });
-              this.declare(s.local.name as string, {
-                declaration: s,
-                init: undefined,
-                kind: 'import',
-                scope,
-              });
+              this.declareImport(s.local.name as string, node.source.value as string, imported, s, scope);
             }
           }
           break;
         case 'TSImportEqualsDeclaration':
           if (node.moduleReference?.type === 'TSExternalModuleReference') {
-            this.imports.set(node.id.name as string, {
-              source: node.moduleReference.expression.value as string,
-              imported: '*',
-            });
-            this.declare(node.id.name as string, {
-              declaration: node,
-              init: undefined,
-              kind: 'import',
-              scope,
-            });
+            const source = node.moduleReference.expression.value as string;
+            this.declareImport(node.id.name as string, source, '*', node, scope);
           }
           break;
         case 'CatchClause':
@@ -343,26 +367,31 @@ export class ModuleContext {
       }
       const list = indexed.get(node.type);
       if (list !== undefined) list.push(node);
-      const keys = visitorKeys[node.type];
-      if (keys !== undefined) {
-        for (const key of keys) {
-          if (
-            key === 'typeAnnotation' ||
-            key === 'returnType' ||
-            key === 'typeParameters' ||
-            key === 'typeArguments'
-          )
-            continue;
-          const child = node[key];
-          if (child === null || child === undefined) continue;
-          if (Array.isArray(child)) {
-            for (const c of child)
-              if (c !== null && typeof c === 'object' && 'type' in c) visit(c as Node, node);
-          } else if (typeof child === 'object' && 'type' in child) visit(child as Node, node);
-        }
+      const keys = CHILD_KEYS.get(node.type);
+      if (keys === undefined) return void popScopes(node, opensScope, fn);
+      for (const key of keys) {
+        const child = node[key];
+        if (child === null || child === undefined) continue;
+        if (Array.isArray(child)) {
+          for (const c of child)
+            if (c !== null && typeof c === 'object' && 'type' in c) enter(c as Node, node);
+        } else if (typeof child === 'object' && 'type' in child) enter(child as Node, node);
       }
+      popScopes(node, opensScope, fn);
+    };
+    const popScopes = (node: Node, opensScope: boolean, fn: boolean): void => {
       if (opensScope) scopes.pop();
       if (fn || node.type === 'Program') functionScopes.pop();
+    };
+    // Leaves (a third of all nodes are plain identifiers) only need their parent link and, for the
+    // indexed ones, a place in the index: no scope, binding or child to look at.
+    const enter = (node: Node, parent: Node): void => {
+      const kind = LEAVES.get(node.type);
+      if (kind === undefined || (kind === IDENTIFIER && node.decorators?.length > 0)) visit(node, parent);
+      else {
+        node.parent = parent;
+        if (kind === INDEXED_LEAF) indexed.get(node.type)?.push(node);
+      }
     };
     visit(this.program, undefined);
   }
