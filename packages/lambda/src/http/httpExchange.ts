@@ -2,10 +2,9 @@
 // correlation id, child logger, deadline), read the body, answer with a result or with problem details.
 
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { PROBLEM_JSON_CONTENT_TYPE, toProblemDetails } from '@bulwark/errors';
+import { PROBLEM_JSON_CONTENT_TYPE, toError, toProblemDetails } from '@bulwark/errors';
 import type { Context } from 'aws-lambda';
 import { DeadlineGuard, isRemainingTime, type RemainingTime } from '../deadline/DeadlineGuard.js';
-import { toError } from '../internal/toError.js';
 import { validate } from '../schema/validate.js';
 import { correlationIdOf } from './correlationId.js';
 import type { HttpRequestContext } from './HttpRequestContext.js';

@@ -10,11 +10,10 @@ import {
   SqsFifoPartialProcessorAsync,
 } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type Classification, TransientError } from '@bulwark/errors';
+import { type Classification, TransientError, toError } from '@bulwark/errors';
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { DeadlineGuard, isRemainingTime } from '../deadline/DeadlineGuard.js';
 import { runWithinDeadline } from '../deadline/runWithinDeadline.js';
-import { toError } from '../internal/toError.js';
 import { validate } from '../schema/validate.js';
 import { assertSqsEvent } from './assertSqsEvent.js';
 import { type BatchSummary, emitMetrics, emptySummary } from './BatchSummary.js';
