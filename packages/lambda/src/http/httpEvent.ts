@@ -2,6 +2,7 @@
 // and writes a response in the shape each one expects.
 
 import type { ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
+import { showValue as show } from '../internal/showValue.js';
 
 /**
  * An HTTP event `httpHandler` accepts.
@@ -66,16 +67,6 @@ export interface HttpEventView {
   /** The body as text (base64 decoded), or undefined when there is none. */
   bodyText(): string | undefined;
 }
-
-const show = (value: unknown): string => {
-  if (value === undefined) return 'undefined';
-  try {
-    const text = JSON.stringify(value);
-    return text.length > 120 ? `${text.slice(0, 120)}...` : text;
-  } catch {
-    return typeof value;
-  }
-};
 
 export function viewHttpEvent(event: unknown): HttpEventView {
   if (typeof event !== 'object' || event === null) {

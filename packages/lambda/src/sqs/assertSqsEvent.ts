@@ -2,16 +2,7 @@
 // half-processed.
 
 import type { SQSEvent } from 'aws-lambda';
-
-const show = (value: unknown): string => {
-  if (value === undefined) return 'undefined';
-  try {
-    const text = JSON.stringify(value);
-    return text.length > 120 ? `${text.slice(0, 120)}...` : text;
-  } catch {
-    return typeof value;
-  }
-};
+import { showValue as show } from '../internal/showValue.js';
 
 export function assertSqsEvent(event: unknown): asserts event is SQSEvent {
   if (typeof event !== 'object' || event === null) {
@@ -28,7 +19,8 @@ export function assertSqsEvent(event: unknown): asserts event is SQSEvent {
       'sqsHandler: event.Records is empty. SQS never invokes with an empty batch; check the trigger or the test event.',
     );
   }
-  records.forEach((record: unknown, i) => {
+  for (let i = 0; i < records.length; i++) {
+    const record: unknown = records[i];
     if (typeof record !== 'object' || record === null) {
       throw new TypeError(`sqsHandler: event.Records[${i}] must be an SQS record; got ${show(record)}.`);
     }
@@ -46,5 +38,5 @@ export function assertSqsEvent(event: unknown): asserts event is SQSEvent {
     if (typeof r.body !== 'string') {
       throw new TypeError(`sqsHandler: event.Records[${i}].body must be a string; got ${show(r.body)}.`);
     }
-  });
+  }
 }
