@@ -28,10 +28,12 @@ export type BatchRunner = (event: unknown, context: Context | undefined) => Prom
 
 type Job = () => Promise<unknown>;
 type IdempotentCall = (payload: unknown, context: Context | undefined, job: Job) => Promise<unknown>;
-type RecordStatus = 'pending' | 'running' | 'ok' | 'failed';
+// A record with no status yet is pending: the map only holds records the wrapper has reached.
+type RecordStatus = 'running' | 'ok' | 'failed';
 type Processor = BatchProcessor | SqsFifoPartialProcessorAsync;
 
 const OPEN_STATES = new Set(['open', 'isolated']);
+const DEADLINE_STOP: unique symbol = Symbol('deadline');
 
 export function createBatchRunner<TBody, TResult>(
   recordHandler: SqsRecordHandler<TBody, TResult>,
@@ -62,6 +64,11 @@ export function createBatchRunner<TBody, TResult>(
     else idle.standard.push(processor as BatchProcessor);
   };
 
+  // Settled once per handler, not per batch: what each record has to do besides calling the handler.
+  const checkBreakers = opts.skipWhenBreakerOpen.length > 0;
+  const byBody = opts.idempotency?.bodyKeyJmesPath !== undefined;
+  const keepErrors = opts.throwOnFullBatchFailure;
+
   return async function runBatch(event, context) {
     assertSqsEvent(event);
     const startedAt = Date.now();
@@ -69,8 +76,8 @@ export function createBatchRunner<TBody, TResult>(
     const fifo = opts.fifo ?? (records[0]?.eventSourceARN ?? '').endsWith('.fifo');
     const summary = emptySummary(records.length, fifo);
     const status = new Map<SQSRecord, RecordStatus>();
-    for (const record of records) status.set(record, 'pending');
-    const errors = new Map<SQSRecord, Error>();
+    // Only FullBatchFailureError lists the errors; without it, none are kept.
+    const errors = keepErrors ? new Map<SQSRecord, Error>() : undefined;
     // Made on first use: most handlers never read ctx.signal, and an AbortController is not free.
     let controller: AbortController | undefined;
     const signal = (): AbortSignal => {
@@ -84,18 +91,17 @@ export function createBatchRunner<TBody, TResult>(
         : undefined;
     const remainingMs = guard === undefined ? undefined : () => guard.budgetMs();
     const call = opts.idempotency === undefined ? undefined : await loadIdempotent();
-    const byBody = opts.idempotency?.bodyKeyJmesPath !== undefined;
     let closed = false;
 
     const fail = (record: SQSRecord, error: Error): never => {
       status.set(record, 'failed');
-      errors.set(record, error);
+      errors?.set(record, error);
       throw error;
     };
 
     const processRecord = async (record: SQSRecord): Promise<unknown> => {
       if (closed) return fail(record, new RecordSkippedError('deadline', 'the batch already returned'));
-      if (opts.skipWhenBreakerOpen.length > 0) {
+      if (checkBreakers) {
         const open = opts.skipWhenBreakerOpen.find((dep) => OPEN_STATES.has(dep.state));
         if (open !== undefined) {
           summary.skipped.breakerOpen++;
@@ -119,7 +125,6 @@ export function createBatchRunner<TBody, TResult>(
       status.set(record, 'running');
       const recordStart = guard === undefined ? 0 : Date.now();
       let ctx: RecordContext<TBody> | undefined;
-      const logger = (): Logger => ctx?.logger ?? childLogger(opts.logger, record.messageId);
       try {
         const body =
           opts.schema === undefined
@@ -152,20 +157,15 @@ export function createBatchRunner<TBody, TResult>(
       } catch (thrown: unknown) {
         const error = toError(thrown);
         if (closed) return fail(record, error);
+        // The record's own child logger (made now if the handler never asked for it): failures are rare.
+        const logger = ctx?.logger ?? childLogger(opts.logger, record.messageId);
         const classification = classifyRecordError(error, opts.classify);
         if (classification.kind !== 'permanent') {
           summary.failed[classification.kind]++;
-          logFailure(
-            logger(),
-            'warn',
-            'record failed; reported for redelivery',
-            record,
-            error,
-            classification,
-          );
+          logFailure(logger, 'warn', 'record failed; reported for redelivery', record, error, classification);
           return fail(record, error);
         }
-        return handlePermanent(record, error, classification, logger());
+        return handlePermanent(record, error, classification, logger);
       } finally {
         if (guard !== undefined) guard.observe(Date.now() - recordStart);
       }
@@ -245,10 +245,9 @@ export function createBatchRunner<TBody, TResult>(
     let response: SQSBatchResponse;
     if (guard === undefined) {
       response = await work;
-      countUnreached(status, summary);
+      countUnreached(records, status, summary);
     } else {
-      const stop = Symbol('deadline');
-      const deadline = new Promise<typeof stop>((resolve) =>
+      const deadline = new Promise<typeof DEADLINE_STOP>((resolve) =>
         guard.arm(
           () =>
             controller?.abort(
@@ -256,24 +255,25 @@ export function createBatchRunner<TBody, TResult>(
                 reason: 'timeout',
               }),
             ),
-          () => resolve(stop),
+          () => resolve(DEADLINE_STOP),
         ),
       );
-      let winner: SQSBatchResponse | typeof stop;
+      let winner: SQSBatchResponse | typeof DEADLINE_STOP;
       try {
         winner = await Promise.race([work, deadline]);
       } finally {
         guard.disarm();
       }
-      if (winner === stop) {
+      if (winner === DEADLINE_STOP) {
         closed = true;
         // The processor may still settle in the background; nothing it does is reported any more.
         work.catch(() => undefined);
-        for (const [record, s] of status) {
+        for (const record of records) {
+          const s = status.get(record);
           if (s === 'running') summary.interrupted++;
-          else if (s === 'pending') summary.skipped.deadline++;
-          if (s === 'running' || s === 'pending') {
-            errors.set(record, new RecordSkippedError('deadline', 'the invocation reached its deadline'));
+          else if (s === undefined) summary.skipped.deadline++;
+          if (s === 'running' || s === undefined) {
+            errors?.set(record, new RecordSkippedError('deadline', 'the invocation reached its deadline'));
           }
         }
         response = {
@@ -283,7 +283,7 @@ export function createBatchRunner<TBody, TResult>(
         };
       } else {
         response = winner;
-        countUnreached(status, summary);
+        countUnreached(records, status, summary);
       }
       carriedEstimateMs = guard.expectedMs;
     }
@@ -295,15 +295,22 @@ export function createBatchRunner<TBody, TResult>(
     if (opts.metrics !== undefined) emitMetrics(opts.metrics, summary, opts.publishMetrics);
 
     if (opts.throwOnFullBatchFailure && summary.reported === records.length) {
-      throw new FullBatchFailureError(records.map((r) => errors.get(r) ?? new Error('record not processed')));
+      throw new FullBatchFailureError(
+        records.map((r) => errors?.get(r) ?? new Error('record not processed')),
+      );
     }
     return response;
   };
 }
 
 /** Records our wrapper never saw: Powertools failed them (FIFO short-circuit) before calling it. */
-function countUnreached(status: Map<SQSRecord, RecordStatus>, summary: BatchSummary): void {
-  for (const s of status.values()) if (s === 'pending') summary.skipped.fifo++;
+function countUnreached(
+  records: readonly SQSRecord[],
+  status: Map<SQSRecord, RecordStatus>,
+  summary: BatchSummary,
+): void {
+  // Every record reached has a status; Powertools calls the wrapper at most once per record.
+  summary.skipped.fifo += records.length - status.size;
 }
 
 function parseBody(record: SQSRecord, mode: 'json' | 'text'): unknown {
@@ -350,7 +357,9 @@ function logFailure(
 
 function logSummary(logger: Logger, s: BatchSummary): void {
   const clean = s.reported === 0 && s.acknowledged === 0;
-  logger[clean ? 'info' : 'warn']('SQS batch summary', { batch: s });
+  // One object in, rather than a message and an extra object: the same line, without Powertools merging the
+  // extra object into the item (about 7 % of the line's cost, the largest single cost sqsHandler adds).
+  logger[clean ? 'info' : 'warn']({ message: 'SQS batch summary', batch: s });
 }
 
 async function makeIdempotentCall<TBody>(opts: NormalizedSqsOptions<TBody>): Promise<IdempotentCall> {
