@@ -4,8 +4,15 @@ import { runWithinDeadline } from '../deadline/runWithinDeadline.js';
 import type { HttpHandlerOptions } from './HttpHandlerOptions.js';
 import type { HttpRouteHandler } from './HttpRequestContext.js';
 import type { LambdaHttpResponse } from './httpEvent.js';
-import { errorResponse, openExchange, readBody, requestContext, resultResponse } from './httpExchange.js';
 import { normalizeHttpOptions } from './normalizeHttpOptions.js';
+
+// The request/response machinery is loaded when an httpHandler is built (during init, like the handler
+// itself), not when the package is imported: an SQS consumer importing the root entry never loads it.
+let exchangeModule: Promise<typeof import('./httpExchange.js')> | undefined;
+const loadExchange = (): Promise<typeof import('./httpExchange.js')> => {
+  exchangeModule ??= import('./httpExchange.js');
+  return exchangeModule;
+};
 
 /**
  * The Lambda handler `httpHandler` returns.
@@ -51,7 +58,10 @@ export function httpHandler<TBody = unknown, TResult = unknown>(
     );
   }
   const opts = normalizeHttpOptions(options);
+  // Started now so the first request does not wait for it; a failure surfaces on that request.
+  loadExchange().catch(() => undefined);
   return async (event, context) => {
+    const { errorResponse, openExchange, readBody, requestContext, resultResponse } = await loadExchange();
     const x = openExchange(event, context, opts);
     try {
       const body = await readBody(x, opts);
