@@ -102,6 +102,11 @@ export class ModuleContext {
   /** Exported names and the node each stands for. */
   readonly exports = new Map<string, Node>();
   private readonly bindings = new Map<string, Binding[]>();
+  /**
+   * Each node's parent. Kept here rather than as a `parent` property on the node: adding a property to
+   * every object the parser made changed their shapes and cost more than the rest of the walk.
+   */
+  private readonly parents = new Map<Node, Node>();
   /** Declarators whose value is `require('m')` (or a property of it): their names are imports. */
   private readonly requireDeclarators = new Set<Node>();
   private readonly lineStarts: number[];
@@ -206,16 +211,21 @@ export class ModuleContext {
     return isFunction(v) ? v : undefined;
   }
 
+  /** The node `node` is a child of; undefined for the program. */
+  parentOf(node: Node): Node | undefined {
+    return this.parents.get(node);
+  }
+
   /** Nearest enclosing function of a node. */
   enclosingFunction(node: Node): Node | undefined {
-    for (let n = node.parent as Node | undefined; n !== undefined; n = n.parent as Node | undefined)
+    for (let n = this.parents.get(node); n !== undefined; n = this.parents.get(n))
       if (isFunction(n)) return n;
     return undefined;
   }
 
   /** The handler-path kind of the code around `node`, if any. */
   handlerKindAt(node: Node): HandlerKind | undefined {
-    for (let n = node.parent as Node | undefined; n !== undefined; n = n.parent as Node | undefined) {
+    for (let n = this.parents.get(node); n !== undefined; n = this.parents.get(n)) {
       const kind = this.handlers.get(n);
       if (kind !== undefined) return kind;
     }
@@ -287,7 +297,7 @@ export class ModuleContext {
     const functionScopes: Node[] = [];
     const indexed = this.nodes as Map<string, Node[]>;
     const visit = (node: Node, parent: Node | undefined): void => {
-      node.parent = parent;
+      if (parent !== undefined) this.parents.set(node, parent);
       const isScope = SCOPE_TYPES.has(node.type);
       // A function's body block shares the function's scope.
       const opensScope = isScope && !(node.type === 'BlockStatement' && isFunction(parent));
@@ -389,7 +399,7 @@ export class ModuleContext {
       const kind = LEAVES.get(node.type);
       if (kind === undefined || (kind === IDENTIFIER && node.decorators?.length > 0)) visit(node, parent);
       else {
-        node.parent = parent;
+        this.parents.set(node, parent);
         if (kind === INDEXED_LEAF) indexed.get(node.type)?.push(node);
       }
     };
@@ -472,7 +482,7 @@ export class ModuleContext {
   }
 
   private declaredTypeOf(fn: Node): string | undefined {
-    const parent = fn.parent as Node | undefined;
+    const parent = this.parents.get(fn);
     if (parent?.type === 'VariableDeclarator') return this.typeNameOf(parent.id?.typeAnnotation);
     return undefined;
   }

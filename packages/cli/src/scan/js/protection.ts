@@ -219,9 +219,9 @@ function wrappedNames(ctx: ModuleContext): Map<string, Cover> {
   return names;
 }
 
-function nameOfFunction(fn: Node): string | undefined {
+function nameOfFunction(ctx: ModuleContext, fn: Node): string | undefined {
   if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id.name as string;
-  const parent = fn.parent as Node | undefined;
+  const parent = ctx.parentOf(fn);
   if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier')
     return parent.id.name as string;
   if (
@@ -237,18 +237,14 @@ export function coverAt(ctx: ModuleContext, node: Node, depth = 0): Cover {
   const cover = emptyCover();
   const names = wrappedNames(ctx);
   let child = node;
-  for (
-    let n = node.parent as Node | undefined;
-    n !== undefined;
-    child = n, n = n.parent as Node | undefined
-  ) {
+  for (let n = ctx.parentOf(node); n !== undefined; child = n, n = ctx.parentOf(n)) {
     if (
       (n.type === 'CallExpression' || n.type === 'NewExpression') &&
       (n.arguments as Node[]).includes(child)
     ) {
       merge(cover, wrapperCover(ctx, n));
     } else if (isFunction(n)) {
-      const name = nameOfFunction(n);
+      const name = nameOfFunction(ctx, n);
       if (name !== undefined) {
         merge(cover, names.get(name));
         if (depth < 3) merge(cover, callersCover(ctx, n, name, depth + 1));
@@ -282,13 +278,13 @@ function callersCover(ctx: ModuleContext, fn: Node, name: string, depth: number)
 }
 
 /** `a.b.c(...)` chains: the calls wrapped around `node` as the object of a member call (`req.timeout(5)`). */
-export function chainedMethods(node: Node): string[] {
+export function chainedMethods(ctx: ModuleContext, node: Node): string[] {
   const methods: string[] = [];
   let n: Node = node;
   for (;;) {
-    const parent = n.parent as Node | undefined;
+    const parent = ctx.parentOf(n);
     if (parent?.type === 'MemberExpression' && parent.object === n) {
-      const call = parent.parent as Node | undefined;
+      const call = ctx.parentOf(parent);
       if (call?.type === 'CallExpression' && call.callee === parent) {
         const name = calleeName(call);
         if (name !== undefined) methods.push(name);

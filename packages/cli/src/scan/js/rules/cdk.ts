@@ -32,10 +32,10 @@ function durationSeconds(node: Node | undefined): number | undefined {
   return undefined;
 }
 
-function varName(node: Node): string | undefined {
-  let n = node.parent as Node | undefined;
+function varName(ctx: ModuleContext, node: Node): string | undefined {
+  let n = ctx.parentOf(node);
   while (n !== undefined && (n.type === 'TSAsExpression' || n.type === 'ParenthesizedExpression'))
-    n = n.parent as Node | undefined;
+    n = ctx.parentOf(n);
   if (n?.type === 'VariableDeclarator' && n.id?.type === 'Identifier') return n.id.name as string;
   if (n?.type === 'AssignmentExpression') return memberPath(n.left)?.join('.');
   if (n?.type === 'PropertyDefinition' && n.key?.type === 'Identifier') return `this.${n.key.name as string}`;
@@ -66,7 +66,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     const args = node.arguments as Node[];
     const id = stringValue(args[1]) ?? '';
     const props = objectProps(ctx.valueOf(args[2]));
-    const name = varName(node);
+    const name = varName(ctx, node);
     if (kind === 'Queue') {
       if (props?.spread) continue;
       const dlq = objectProps(props?.props.get('deadLetterQueue'));
@@ -119,7 +119,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         );
       if (kind === 'SqsEventSource' && p?.props.get('maxConcurrency') === undefined) {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
-        const parent = node.parent as Node | undefined;
+        const parent = ctx.parentOf(node);
         const target =
           parent?.type === 'CallExpression' ? ctx.valueOf(unwrap(parent.callee)?.object) : undefined;
         const fnProps =

@@ -152,7 +152,7 @@ function callsRemote(ctx: ModuleContext, block: Node): string | undefined {
       if (name === 'getSigningKey' || name === 'getSigningKeys') what = 'the JWKS endpoint';
       else if (
         name === 'verify' &&
-        unwrap(n.parent)?.type === 'AwaitExpression' &&
+        unwrap(ctx.parentOf(n))?.type === 'AwaitExpression' &&
         /JwtVerifier|jwks|verifier/i.test(memberPath(n.callee)?.join('.') ?? '')
       )
         what = 'the JWKS endpoint';
@@ -167,7 +167,7 @@ function callsRemote(ctx: ModuleContext, block: Node): string | undefined {
         /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)|verif|jwt|jwks|token|signingkey/i.test(
           name,
         ) &&
-        unwrap(n.parent)?.type === 'AwaitExpression'
+        unwrap(ctx.parentOf(n))?.type === 'AwaitExpression'
       )
         what = `${name}()`;
       return false;
@@ -220,7 +220,7 @@ export const errorRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
     const statements = body.body as Node[];
-    const tryStatement = handler.parent as Node;
+    const tryStatement = ctx.parentOf(handler) as Node;
     // infra-error-as-auth first: a catch that answers 401 is not "swallowed", it is wrong.
     const auth = answersAuthFailure(body);
     if (auth !== undefined) {
@@ -321,7 +321,7 @@ function marksHandled(ctx: ModuleContext, call: Node): boolean {
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
 function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
   let n: Node = call;
-  let parent = n.parent as Node | undefined;
+  let parent = ctx.parentOf(n);
   while (
     parent !== undefined &&
     (parent.type === 'AwaitExpression' ||
@@ -329,7 +329,7 @@ function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
       parent.type === 'TSAsExpression')
   ) {
     n = parent;
-    parent = n.parent as Node | undefined;
+    parent = ctx.parentOf(n);
   }
   if (parent === undefined) return undefined;
   if (parent.type === 'ExpressionStatement' && n.type === 'AwaitExpression')

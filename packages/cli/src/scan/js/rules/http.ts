@@ -257,7 +257,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     let bounded = cover.kinds.has('timeout');
     if (!bounded) {
       if (http.lib === 'ky') bounded = !optionsExplicitlyUnbounded(ctx, http.options);
-      else if (http.lib === 'superagent') bounded = chainedMethods(call).includes('timeout');
+      else if (http.lib === 'superagent') bounded = chainedMethods(ctx, call).includes('timeout');
       else if (http.lib === 'node-http')
         bounded =
           optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]) ||
@@ -285,7 +285,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (frontend || cover.kinds.has('retry')) continue;
     if (http.lib === 'got' || http.lib === 'ky') continue; // both retry idempotent requests by default
     if (http.lib === 'node-http') continue; // a raw client; the retry belongs a layer up
-    if (http.lib === 'superagent' && chainedMethods(call).includes('retry')) continue;
+    if (http.lib === 'superagent' && chainedMethods(ctx, call).includes('retry')) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && retried.has(http.receiver)) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && /axiosRetry|axios-retry/.test(ctx.source))
       continue;

@@ -198,7 +198,8 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
     }
     if (!consumer || !RECORD_ID_FIELD.test(key) || ctx.handlerKindAt(prop) === undefined) continue;
     // `Item: { id: randomUUID(), ... }` written by a queue consumer: each redelivery writes a new row.
-    const owner = (prop.parent as Node | undefined)?.parent as Node | undefined;
+    const parent = ctx.parentOf(prop);
+    const owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
     const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
     if ((ownerKey === 'Item' || ownerKey === 'data') && isRandom(ctx, prop.value))
       report(
@@ -252,7 +253,7 @@ function insertRule(ctx: ModuleContext, report: Report): void {
         `${path.join('.')}() in an at-least-once consumer: redelivery creates a duplicate row`,
       );
     } else if (name === 'insert' && /knex|db|trx|query/i.test(path[0] ?? '')) {
-      const chain = chainedMethods(call);
+      const chain = chainedMethods(ctx, call);
       if (chain.includes('onConflict') || chain.includes('onDuplicateUpdate')) continue;
       report(
         'insert-no-upsert',
