@@ -338,6 +338,35 @@ describe('wrapDependency', () => {
       expect(classify(refused)).toMatchObject({ kind: 'dependency-down', retryable: false });
     });
 
+    it('gives each refused call its own error with the wait left, counted when refused', async () => {
+      // Prepare
+      const dep = wrapDependency('edna', {
+        ...quiet,
+        retry: false,
+        breaker: { kind: 'consecutive', threshold: 1, halfOpenAfterMs: 5_000 },
+      });
+      await dep
+        .execute(async () => {
+          throw transient();
+        })
+        .catch(() => undefined);
+      // Act: the first refusal is handled a tick late; the second comes 2 s later.
+      const first = dep.execute(async () => 'x');
+      const rejectedAtOnce = dep.stats().rejected;
+      await Promise.resolve();
+      const firstError = await first.catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(2_000);
+      const secondError = await dep.execute(async () => 'x').catch((e: unknown) => e);
+      // Assess
+      expect(rejectedAtOnce).toBe(1);
+      expect(firstError).toBeInstanceOf(DependencyDownError);
+      expect(secondError).toBeInstanceOf(DependencyDownError);
+      expect(secondError).not.toBe(firstError);
+      expect(firstError).toMatchObject({ retryAfterMs: 5_000 });
+      expect(secondError).toMatchObject({ retryAfterMs: 3_000 });
+      expect(dep.stats()).toMatchObject({ rejected: 2, failures: 3, attempts: 1 });
+    });
+
     it('lets one probe through after halfOpenAfterMs and closes on its success', async () => {
       // Prepare
       const dep = wrapDependency('edna', {
