@@ -365,7 +365,7 @@ export class PolicyChain<F> implements Dependency<F> {
     );
   }
 
-  /** One attempt through the breaker, given the time left. */
+  /** One attempt through the breaker (if any) and the attempt timeout, given the time left. */
   #launch<T>(
     fn: (context: ExecuteContext) => Promise<T> | T,
     call: CallRun,
@@ -381,11 +381,29 @@ export class PolicyChain<F> implements Dependency<F> {
       outer = bounds.endKind;
     }
     this.#attempts++;
-    const slow = this.#breaker?.slow;
+    const built = this.#breaker;
+    const slow = built?.slow;
     const onSettle = slow
       ? () => slow.record(Date.now() - now, this.#breaker?.policy.state === CircuitState.HalfOpen)
       : undefined;
-    return this.#attempt(fn, call, attempt, timeoutMs, now + timeoutMs, outer, onSettle);
+    const run = (): Promise<T> =>
+      runAttempt(
+        fn,
+        call,
+        attempt,
+        timeoutMs,
+        now + timeoutMs,
+        outer,
+        this.#abortReason,
+        this.#onTimeout(attempt),
+        onSettle,
+      );
+    if (built === undefined) return run();
+    const breaker = built.policy;
+    const result = breaker.execute(run);
+    // cockatiel moved Open -> HalfOpen synchronously inside execute() if this call is a probe.
+    if (breaker.state === CircuitState.HalfOpen) this.#halfOpenAdmitted++;
+    return result;
   }
 
   /**
@@ -492,35 +510,6 @@ export class PolicyChain<F> implements Dependency<F> {
       this.#inFlight--;
       call.unlisten?.();
     }
-  }
-
-  #attempt<T>(
-    fn: (context: ExecuteContext) => Promise<T> | T,
-    call: CallState,
-    attempt: number,
-    timeoutMs: number,
-    deadline: number,
-    outer: 'total' | 'deadline' | undefined,
-    onSettle: (() => void) | undefined,
-  ): Promise<T> {
-    const run = (): Promise<T> =>
-      runAttempt(
-        fn,
-        call,
-        attempt,
-        timeoutMs,
-        deadline,
-        outer,
-        this.#abortReason,
-        this.#onTimeout(attempt),
-        onSettle,
-      );
-    const breaker = this.#breaker?.policy;
-    if (breaker === undefined) return run();
-    const result = breaker.execute(run);
-    // cockatiel moved Open -> HalfOpen synchronously inside execute() if this call is a probe.
-    if (breaker.state === CircuitState.HalfOpen) this.#halfOpenAdmitted++;
-    return result;
   }
 
   #onTimeout(attempt: number) {
@@ -637,6 +626,16 @@ export class PolicyChain<F> implements Dependency<F> {
 
   // ---- bulkhead --------------------------------------------------------------------------------------
 
+  #bulkheadFullError(): DependencyDownError {
+    return stackless(
+      () =>
+        new DependencyDownError(`${this.name}: bulkhead full`, {
+          dependency: this.name,
+          reason: 'bulkhead-full',
+        }),
+    );
+  }
+
   async #bulkheaded<T>(
     fn: (context: ExecuteContext) => Promise<T> | T,
     options: InternalOptions<T> | undefined,
@@ -646,16 +645,7 @@ export class PolicyChain<F> implements Dependency<F> {
     const bulkhead = this.#bulkhead!;
     if (bulkhead.executionSlots > 0) return bulkhead.execute(() => this.#run(fn, options, start, bounds));
     if (bulkhead.queueSlots <= 0) {
-      return this.#refuse(
-        stackless(
-          () =>
-            new DependencyDownError(`${this.name}: bulkhead full`, {
-              dependency: this.name,
-              reason: 'bulkhead-full',
-            }),
-        ),
-        options,
-      );
+      return this.#refuse(this.#bulkheadFullError(), options);
     }
     // Queued: the wait counts against the total timeout (and deadline) and ends with the caller's signal.
     const controller = new AbortController();
@@ -672,16 +662,7 @@ export class PolicyChain<F> implements Dependency<F> {
       });
     } catch (error) {
       if (isBulkheadRejectedError(error)) {
-        return this.#refuse(
-          stackless(
-            () =>
-              new DependencyDownError(`${this.name}: bulkhead full`, {
-                dependency: this.name,
-                reason: 'bulkhead-full',
-              }),
-          ),
-          options,
-        );
+        return this.#refuse(this.#bulkheadFullError(), options);
       }
       if (error === this.#abortReason || isTaskCancelledError(error)) {
         if (options?.signal?.aborted) throw options.signal.reason;

@@ -201,6 +201,14 @@ export function normalizeOptions(name: unknown, options: DependencyOptions<unkno
         { min: 0, max: 1, maxExclusive: true },
       ),
     };
+    // Both ratio breakers take a ratio strictly between 0 and 1 (cockatiel throws a RangeError otherwise).
+    const failureRatio = (value: number | undefined, fallback: number): number =>
+      number('breaker.failureRatio', value, fallback, {
+        min: 0,
+        max: 1,
+        minExclusive: true,
+        maxExclusive: true,
+      });
     let kind: NormalizedBreakerKind;
     const kindName = k.kind ?? D.breaker.kind;
     if (kindName === 'consecutive') {
@@ -214,12 +222,7 @@ export function normalizeOptions(name: unknown, options: DependencyOptions<unkno
       const size = number('breaker.size', c.size, D.countBreaker.size, { min: 1, integer: true });
       kind = {
         kind: 'count',
-        failureRatio: number('breaker.failureRatio', c.failureRatio, D.countBreaker.failureRatio, {
-          min: 0,
-          max: 1,
-          minExclusive: true,
-          maxExclusive: true,
-        }),
+        failureRatio: failureRatio(c.failureRatio, D.countBreaker.failureRatio),
         size,
         minimumCalls: number(
           'breaker.minimumCalls',
@@ -240,12 +243,7 @@ export function normalizeOptions(name: unknown, options: DependencyOptions<unkno
         fail('breaker.windowMs', windowMs, `>= 2 x timeout.attemptMs (${2 * attemptMs})`);
       kind = {
         kind: 'sampling',
-        failureRatio: number('breaker.failureRatio', c.failureRatio, D.samplingBreaker.failureRatio, {
-          min: 0,
-          max: 1,
-          minExclusive: true,
-          maxExclusive: true,
-        }),
+        failureRatio: failureRatio(c.failureRatio, D.samplingBreaker.failureRatio),
         windowMs,
         minimumCalls: number('breaker.minimumCalls', c.minimumCalls, D.samplingBreaker.minimumCalls, {
           min: 1,
