@@ -1,5 +1,5 @@
 // Turns `bulwark breaker ...` arguments into one command, or a usage error (exit 2) that says what was wrong.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../parseCommandArgs.js';
 
 export const BREAKER_COMMANDS = ['status', 'open', 'close', 'clear'] as const;
 export type BreakerCommandName = (typeof BREAKER_COMMANDS)[number];
@@ -95,20 +95,15 @@ export function parseBreakerArgs(argv: readonly string[]): BreakerArgs {
 }
 
 function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      prefix: { type: 'string' },
-      reason: { type: 'string' },
-      operator: { type: 'string' },
-      region: { type: 'string' },
-      yes: { type: 'boolean', short: 'y' },
-      'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  return parseCommandArgs(argv, {
+    prefix: { type: 'string' },
+    reason: { type: 'string' },
+    operator: { type: 'string' },
+    region: { type: 'string' },
+    yes: { type: 'boolean', short: 'y' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
 }
 

@@ -1,7 +1,7 @@
 // `bulwark scan [paths...]`: argument parsing, output routing, progress and the exit code.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../../parseCommandArgs.js';
 import { VERSION } from '../../version.js';
 import { absolutePath } from '../discover.js';
 import { isSeverity, type ScanResult, type Severity, severityRank } from '../Finding.js';
@@ -175,20 +175,15 @@ function commonDir(paths: readonly string[]): string {
 }
 
 function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      'fail-on': { type: 'string' },
-      config: { type: 'string' },
-      root: { type: 'string' },
-      'link-base': { type: 'string' },
-      workers: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  return parseCommandArgs(argv, {
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    'fail-on': { type: 'string' },
+    config: { type: 'string' },
+    root: { type: 'string' },
+    'link-base': { type: 'string' },
+    workers: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
   });
 }

@@ -33,18 +33,15 @@ const TRIGGERS =
   /fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
-function syntaxOnly(file: string, source: string): ModuleFacts {
-  const parsed = parseSync(file, source, {
-    lang: langOf(file),
-    sourceType: 'unambiguous',
-    experimentalLazy: true,
-  } as Parameters<typeof parseSync>[2]);
+/** The first fatal parse error as `message (line n)`, or undefined when the file parses. */
+function fatalError(parsed: ReturnType<typeof parseSync>, source: string): string | undefined {
   const fatal = parsed.errors.find((e) => e.severity === 'Error');
-  const parseError =
-    fatal !== undefined
-      ? `${fatal.message} (line ${source.slice(0, fatal.labels[0]?.start ?? 0).split('\n').length})`
-      : undefined;
-  (parsed as { dispose?: () => void }).dispose?.();
+  if (fatal === undefined) return undefined;
+  return `${fatal.message} (line ${source.slice(0, fatal.labels[0]?.start ?? 0).split('\n').length})`;
+}
+
+/** Facts of a module that offers nothing: a declaration file, one no rule can touch, or one that does not parse. */
+function emptyFacts(file: string, parseError: string | undefined): ModuleFacts {
   return {
     file,
     candidates: [],
@@ -56,6 +53,17 @@ function syntaxOnly(file: string, source: string): ModuleFacts {
   };
 }
 
+function syntaxOnly(file: string, source: string): ModuleFacts {
+  const parsed = parseSync(file, source, {
+    lang: langOf(file),
+    sourceType: 'unambiguous',
+    experimentalLazy: true,
+  } as Parameters<typeof parseSync>[2]);
+  const parseError = fatalError(parsed, source);
+  (parsed as { dispose?: () => void }).dispose?.();
+  return emptyFacts(file, parseError);
+}
+
 export function analyzeModule(file: string, source: string): ModuleFacts {
   if (RAW && (DECLARATION.test(file) || !TRIGGERS.test(source))) return syntaxOnly(file, source);
   const options = {
@@ -65,19 +73,8 @@ export function analyzeModule(file: string, source: string): ModuleFacts {
     ...(RAW ? { experimentalRawTransfer: true } : {}),
   };
   const parsed = parseSync(file, source, options as Parameters<typeof parseSync>[2]);
-  const fatal = parsed.errors.find((e) => e.severity === 'Error');
-  if (fatal !== undefined) {
-    const ctxLines = source.slice(0, fatal.labels[0]?.start ?? 0).split('\n');
-    return {
-      file,
-      candidates: [],
-      exports: {},
-      reExports: [],
-      ignores: [],
-      globalTimeouts: [],
-      parseError: `${fatal.message} (line ${ctxLines.length})`,
-    };
-  }
+  const parseError = fatalError(parsed, source);
+  if (parseError !== undefined) return emptyFacts(file, parseError);
   const ctx = new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
