@@ -160,7 +160,7 @@ export function forEachDescendant(
       if (skipFunctions && isFunction(node)) continue;
     }
     for (const key in node) {
-      if (key === 'type' || key === 'start' || key === 'end' || key === 'parent') continue;
+      if (key === 'type' || key === 'start' || key === 'end') continue;
       const value = node[key];
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i]);
