@@ -53,4 +53,17 @@ describe('accuracy on the labelled corpus', () => {
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('holds every label exactly: no trap fires and no positive is missed (a rule change that costs one shows here)', async () => {
+    // Prepare
+    const labels = readLabels(corpus);
+    const key = (f: { file: string; line: number; rule: string }) => `${f.file}:${f.line}:${f.rule}`;
+    const expected = labels.filter((l) => l.kind === 'expect').map(key);
+
+    // Act
+    const result = await scan({ root: corpus, workers: 0 });
+
+    // Assess
+    expect([...new Set(result.findings.map(key))].sort()).toEqual([...new Set(expected)].sort());
+  });
 });

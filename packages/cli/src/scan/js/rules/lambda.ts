@@ -63,6 +63,9 @@ function batchRule(ctx: ModuleContext, report: Report): void {
         );
       continue;
     }
+    // A handler that only logs (no await, no throw, no call but console/logger/JSON.stringify) cannot fail a
+    // record, so there is nothing to report partially.
+    if (!canFailRecord(fn)) continue;
     const single =
       /\.Records\s*\[\s*0\s*\]/.test(text) &&
       !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
@@ -77,6 +80,23 @@ function batchRule(ctx: ModuleContext, report: Report): void {
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
     report('batch-no-partial-failure', fn, message, extra);
   }
+}
+
+const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace']);
+
+function canFailRecord(fn: Node): boolean {
+  return someDescendant(fn.body, (n) => {
+    if (n.type === 'AwaitExpression' || n.type === 'ThrowStatement' || n.type === 'NewExpression')
+      return true;
+    if (n.type !== 'CallExpression') return false;
+    const path = memberPath(n.callee);
+    if (path === undefined) return true;
+    if (path.join('.') === 'JSON.stringify') return false;
+    const [owner] = path;
+    const method = path[path.length - 1];
+    const logger = owner === 'console' || /^(logger|log)$/i.test(owner ?? '');
+    return !(logger && path.length === 2 && LOG_METHODS.has(method ?? ''));
+  });
 }
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
