@@ -144,13 +144,18 @@ async function throughput(size: BenchSize) {
   return { rps, names: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x.name])), rounds, batches };
 }
 
-/** Builds @bulwark/lambda (and its references). Returns false when the build failed but an older dist exists. */
+/** Builds @bulwark/lambda and the packages it imports (declarations, then the esbuild bundle: `npm run build`
+ * in each). Returns false when the build failed but an older dist exists. */
 function buildLambda(): boolean {
-  const tsc = join(root, 'node_modules', '.bin', 'tsc');
-  const result = spawnSync(tsc, ['-b', 'packages/lambda/tsconfig.build.json'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const turbo = join(root, 'node_modules', '.bin', 'turbo');
+  const result = spawnSync(
+    turbo,
+    ['run', 'build', '--filter=@bulwark/lambda...', '--output-logs=errors-only'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (result.status === 0) return true;
   if (!existsSync(join(root, 'packages/lambda/dist/index.js'))) {
     throw new Error(`lambda.bench: building @bulwark/lambda failed:\n${result.stdout}${result.stderr}`);
@@ -188,7 +193,6 @@ function coldImports(size: BenchSize) {
     ],
     lambda: [dist('index.js')],
     middy: [dist('middy/index.js')],
-    sqsOnly: [dist('sqs/sqsHandler.js')],
     errors: [`file://${join(root, 'packages/errors/dist/index.js')}`],
     policies: [`file://${join(root, 'packages/policies/dist/index.js')}`],
   } as const;
@@ -202,7 +206,6 @@ function coldImports(size: BenchSize) {
     baselineAndErrors: median(samples.baselineAndErrors ?? []),
     lambda: median(samples.lambda ?? []),
     middy: median(samples.middy ?? []),
-    sqsOnly: median(samples.sqsOnly ?? []),
     errors: median(samples.errors ?? []),
     policies: median(samples.policies ?? []),
   };
@@ -269,11 +272,6 @@ const bench: Benchmark = {
             'batch + logger + @bulwark/errors (diagnostic: the floor)',
             Number(c.ms.baselineAndErrors.toFixed(1)),
             fmtRatio(c.ms.baselineAndErrors / c.ms.baseline),
-          ],
-          [
-            'dist/sqs/sqsHandler.js alone (diagnostic)',
-            Number(c.ms.sqsOnly.toFixed(1)),
-            fmtRatio(c.ms.sqsOnly / c.ms.baseline),
           ],
           [
             '@bulwark/errors alone (diagnostic)',
