@@ -177,6 +177,49 @@ function callsRemote(ctx: ModuleContext, block: Node): string | undefined {
   return what;
 }
 
+/**
+ * A verification helper whose catch answers "not verified" (`return false`, `null`, ...) for any failure of a
+ * remote verifier, called in the same module by code that answers 401/403 on a falsy result:
+ * `if (!(await verifyToken(event))) return { statusCode: 401 }`. The 401 comes one function away from the catch.
+ */
+function verifierGate(
+  ctx: ModuleContext,
+  handler: Node,
+  statements: readonly Node[],
+): { answer: Node; helper: string; remote: string } | undefined {
+  const returnsFalsy =
+    statements.some(
+      (s) => s.type === 'ReturnStatement' && s.argument != null && isDefaultValue(s.argument),
+    ) &&
+    statements.every((s) => isLogCall(s) || (s.type === 'ReturnStatement' && isDefaultValue(s.argument)));
+  if (!returnsFalsy || discriminates(handler)) return undefined;
+  const tryStatement = ctx.parentOf(handler) as Node;
+  const remote = callsRemote(ctx, tryStatement.block);
+  if (remote === undefined) return undefined;
+  const helper = ctx.enclosingFunction(handler);
+  if (helper === undefined) return undefined;
+  for (const call of ctx.of('CallExpression')) {
+    if (ctx.functionOf(call.callee) !== helper) continue;
+    // Climb through await, !, parentheses and && / || to the condition that uses the result.
+    let n: Node = call;
+    let parent = ctx.parentOf(n);
+    while (
+      parent !== undefined &&
+      (parent.type === 'AwaitExpression' ||
+        parent.type === 'ParenthesizedExpression' ||
+        parent.type === 'LogicalExpression' ||
+        (parent.type === 'UnaryExpression' && parent.operator === '!'))
+    ) {
+      n = parent;
+      parent = ctx.parentOf(n);
+    }
+    if (parent?.type !== 'IfStatement' || parent.test !== n) continue;
+    const answer = answersAuthFailure(parent.consequent) ?? answersAuthFailure(parent.alternate);
+    if (answer !== undefined) return { answer, helper: calleeName(call) ?? 'the helper', remote };
+  }
+  return undefined;
+}
+
 /** Does the catch look at the error before answering (instanceof, name/code checks, a classifier)? */
 function discriminates(handler: Node): boolean {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
@@ -231,6 +274,15 @@ export const errorRules: Rule = (ctx: ModuleContext, report: Report) => {
           auth,
           `any failure of ${remote} is answered as 401/403, so an outage logs every user out`,
         );
+      continue;
+    }
+    const gate = verifierGate(ctx, handler, statements);
+    if (gate !== undefined) {
+      report(
+        'infra-error-as-auth',
+        gate.answer,
+        `${gate.helper}() turns any failure of ${gate.remote} into "not verified", and the caller answers 401/403, so an outage logs every user out`,
+      );
       continue;
     }
     if (statements.length === 0) {
