@@ -5,7 +5,7 @@ import { parseBreakerDocument } from '@bulwark/policies';
 import { ssmEmulator, useMswServer } from '@bulwark/testing';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { breakerMain } from '../../packages/cli/src/breaker/main.js';
+import { breakerMain } from '../../packages/cli/src/breaker/breakerMain.js';
 import { breakerDoc, PREFIX, ssmClient } from './support.js';
 
 const ssm = ssmEmulator();

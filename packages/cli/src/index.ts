@@ -1,7 +1,7 @@
 // @bulwark/cli: the scanner as a library, and the command entry points.
 
 export type { BreakerCliIo } from './breaker/BreakerCliIo.js';
-export { breakerMain } from './breaker/main.js';
+export { breakerMain } from './breaker/breakerMain.js';
 export { main, USAGE } from './main.js';
 export { LIBRARIES, type LibraryAdvice, RULES, type RuleInfo, ruleInfo } from './scan/catalog.js';
 export type { ScanIo } from './scan/cli/scanMain.js';

@@ -1,4 +1,5 @@
 // The `bulwark` command: dispatches to `scan` or `breaker`.
+import { breakerMain } from './breaker/breakerMain.js';
 import { scanMain } from './scan/cli/scanMain.js';
 import { VERSION } from './version.js';
 
@@ -26,9 +27,9 @@ Options:
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'scan') return scanMain(rest);
-  // Loaded on demand: the breaker commands pull in the AWS SDK's SSM client, which a scan never uses
-  // and which took a tenth of a `bulwark scan` process to load.
-  if (command === 'breaker') return (await import('./breaker/main.js')).breakerMain(rest);
+  // breakerMain loads its implementation on demand: it pulls in the AWS SDK's SSM client, which a scan never
+  // uses and which took a tenth of a `bulwark scan` process to load.
+  if (command === 'breaker') return breakerMain(rest);
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${VERSION}\n`);
     return 0;

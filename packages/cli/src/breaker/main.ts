@@ -11,19 +11,8 @@ import { writeCommand } from './writeCommand.js';
 
 export type { BreakerCliIo } from './BreakerCliIo.js';
 
-/**
- * Runs `bulwark breaker ...` and resolves to the exit code: 0 done, 1 SSM refused or failed (missing
- * parameter, access denied, throttling, not confirmed), 2 usage error. Never throws.
- *
- * @param argv the arguments after `breaker` (a leading `breaker` is tolerated).
- * @example
- * ```ts
- * import { breakerMain } from '@bulwark/cli';
- * const code = await breakerMain(['open', 'edna', '--reason', 'INC-1234', '--yes']);
- * process.exitCode = code;
- * ```
- */
-export async function breakerMain(argv: readonly string[], io: BreakerCliIo = {}): Promise<number> {
+/** The implementation behind {@link breakerMain} (./breakerMain.ts), loaded on its first call. */
+export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {}): Promise<number> {
   const stdout = io.stdout ?? ((text: string) => void process.stdout.write(text));
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text));
   const env = io.env ?? process.env;
