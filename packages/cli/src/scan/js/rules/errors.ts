@@ -177,6 +177,21 @@ function callsRemote(ctx: ModuleContext, block: Node): string | undefined {
   return what;
 }
 
+/** Walks up from `node` while its parent passes `through`; returns the last node reached and its parent. */
+function climb(
+  ctx: ModuleContext,
+  node: Node,
+  through: (parent: Node) => boolean,
+): { node: Node; parent: Node | undefined } {
+  let n = node;
+  let parent = ctx.parentOf(n);
+  while (parent !== undefined && through(parent)) {
+    n = parent;
+    parent = ctx.parentOf(n);
+  }
+  return { node: n, parent };
+}
+
 /**
  * A verification helper whose catch answers "not verified" (`return false`, `null`, ...) for any failure of a
  * remote verifier, called in the same module by code that answers 401/403 on a falsy result:
@@ -201,18 +216,15 @@ function verifierGate(
   for (const call of ctx.of('CallExpression')) {
     if (ctx.functionOf(call.callee) !== helper) continue;
     // Climb through await, !, parentheses and && / || to the condition that uses the result.
-    let n: Node = call;
-    let parent = ctx.parentOf(n);
-    while (
-      parent !== undefined &&
-      (parent.type === 'AwaitExpression' ||
-        parent.type === 'ParenthesizedExpression' ||
-        parent.type === 'LogicalExpression' ||
-        (parent.type === 'UnaryExpression' && parent.operator === '!'))
-    ) {
-      n = parent;
-      parent = ctx.parentOf(n);
-    }
+    const { node: n, parent } = climb(
+      ctx,
+      call,
+      (p) =>
+        p.type === 'AwaitExpression' ||
+        p.type === 'ParenthesizedExpression' ||
+        p.type === 'LogicalExpression' ||
+        (p.type === 'UnaryExpression' && p.operator === '!'),
+    );
     if (parent?.type !== 'IfStatement' || parent.test !== n) continue;
     const answer = answersAuthFailure(parent.consequent) ?? answersAuthFailure(parent.alternate);
     if (answer !== undefined) return { answer, helper: calleeName(call) ?? 'the helper', remote };
@@ -372,17 +384,12 @@ function marksHandled(ctx: ModuleContext, call: Node): boolean {
 
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
 function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
-  let n: Node = call;
-  let parent = ctx.parentOf(n);
-  while (
-    parent !== undefined &&
-    (parent.type === 'AwaitExpression' ||
-      parent.type === 'ParenthesizedExpression' ||
-      parent.type === 'TSAsExpression')
-  ) {
-    n = parent;
-    parent = ctx.parentOf(n);
-  }
+  const { node: n, parent } = climb(
+    ctx,
+    call,
+    (p) =>
+      p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression',
+  );
   if (parent === undefined) return undefined;
   if (parent.type === 'ExpressionStatement' && n.type === 'AwaitExpression')
     return 'fetch() response is discarded: a 4xx/5xx answer counts as success';
