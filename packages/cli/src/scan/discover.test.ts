@@ -1,8 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile } from './analyzeFile.js';
 import { absolutePath, toRel } from './discover.js';
 
 describe('path helpers of the file discovery', () => {
@@ -34,26 +31,5 @@ describe('path helpers of the file discovery', () => {
     // Assess
     expect(toRel(root, path)).toBe(rel);
     if (path !== root) expect(toRel(root, path)).toBe(relative(root, path));
-  });
-});
-
-describe('binary detection', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bulwark-binary-'));
-  const outcome = (name: string, content: string | Buffer) => {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    return analyzeFile({ path, rel: name, kind: 'code', size: 0 });
-  };
-
-  it('skips a file with a NUL byte in its first 8 KiB, even after multi-byte text', () => {
-    // Assess: 3,000 three-byte characters put the NUL at byte 9,000 but character 3,000.
-    expect(outcome('early.js', Buffer.from([0x63, 0x00, 0x01])).kind).toBe('problem');
-    expect(outcome('wide.js', `// ${'€'.repeat(2_000)}\0`).kind).toBe('problem');
-    expect(outcome('late.js', `// ${'€'.repeat(3_000)}\0\n`).kind).not.toBe('problem');
-  });
-
-  it('reads text whose first NUL lies past 8 KiB', () => {
-    // Assess
-    expect(outcome('text.js', `export const a = 1;\n// ${'x'.repeat(9_000)}\0\n`).kind).toBe('code');
   });
 });

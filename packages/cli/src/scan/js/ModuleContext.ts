@@ -216,6 +216,20 @@ export class ModuleContext {
     return this.parents.get(node);
   }
 
+  /**
+   * Walks up from `node` while each parent passes `through` (wrappers such as `await`, parentheses, `as`):
+   * the last node reached and the parent that stopped the walk.
+   */
+  climb(node: Node, through: (parent: Node) => boolean): { node: Node; parent: Node | undefined } {
+    let n = node;
+    let parent = this.parents.get(n);
+    while (parent !== undefined && through(parent)) {
+      n = parent;
+      parent = this.parents.get(n);
+    }
+    return { node: n, parent };
+  }
+
   /** Nearest enclosing function of a node. */
   enclosingFunction(node: Node): Node | undefined {
     for (let n = this.parents.get(node); n !== undefined; n = this.parents.get(n))

@@ -33,9 +33,10 @@ function durationSeconds(node: Node | undefined): number | undefined {
 }
 
 function varName(ctx: ModuleContext, node: Node): string | undefined {
-  let n = ctx.parentOf(node);
-  while (n !== undefined && (n.type === 'TSAsExpression' || n.type === 'ParenthesizedExpression'))
-    n = ctx.parentOf(n);
+  const { parent: n } = ctx.climb(
+    node,
+    (p) => p.type === 'TSAsExpression' || p.type === 'ParenthesizedExpression',
+  );
   if (n?.type === 'VariableDeclarator' && n.id?.type === 'Identifier') return n.id.name as string;
   if (n?.type === 'AssignmentExpression') return memberPath(n.left)?.join('.');
   if (n?.type === 'PropertyDefinition' && n.key?.type === 'Identifier') return `this.${n.key.name as string}`;

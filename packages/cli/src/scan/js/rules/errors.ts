@@ -177,19 +177,10 @@ function callsRemote(ctx: ModuleContext, block: Node): string | undefined {
   return what;
 }
 
-/** Walks up from `node` while its parent passes `through`; returns the last node reached and its parent. */
-function climb(
-  ctx: ModuleContext,
-  node: Node,
-  through: (parent: Node) => boolean,
-): { node: Node; parent: Node | undefined } {
-  let n = node;
-  let parent = ctx.parentOf(n);
-  while (parent !== undefined && through(parent)) {
-    n = parent;
-    parent = ctx.parentOf(n);
-  }
-  return { node: n, parent };
+/** `false`, `null`, `undefined`, `0`, `''`, `void x` or no value at all. */
+function isFalsyValue(node: Node | null | undefined): boolean {
+  const n = unwrap(node);
+  return isDefaultValue(n) && n?.type !== 'ArrayExpression' && n?.type !== 'ObjectExpression';
 }
 
 /**
@@ -202,11 +193,10 @@ function verifierGate(
   handler: Node,
   statements: readonly Node[],
 ): { answer: Node; helper: string; remote: string } | undefined {
+  // Falsy, not merely empty: `return {}` or `return []` would not take the caller's `if (!ok)` branch.
   const returnsFalsy =
-    statements.some(
-      (s) => s.type === 'ReturnStatement' && s.argument != null && isDefaultValue(s.argument),
-    ) &&
-    statements.every((s) => isLogCall(s) || (s.type === 'ReturnStatement' && isDefaultValue(s.argument)));
+    statements.some((s) => s.type === 'ReturnStatement') &&
+    statements.every((s) => isLogCall(s) || (s.type === 'ReturnStatement' && isFalsyValue(s.argument)));
   if (!returnsFalsy || discriminates(handler)) return undefined;
   const tryStatement = ctx.parentOf(handler) as Node;
   const remote = callsRemote(ctx, tryStatement.block);
@@ -216,8 +206,7 @@ function verifierGate(
   for (const call of ctx.of('CallExpression')) {
     if (ctx.functionOf(call.callee) !== helper) continue;
     // Climb through await, !, parentheses and && / || to the condition that uses the result.
-    const { node: n, parent } = climb(
-      ctx,
+    const { node: n, parent } = ctx.climb(
       call,
       (p) =>
         p.type === 'AwaitExpression' ||
@@ -384,8 +373,7 @@ function marksHandled(ctx: ModuleContext, call: Node): boolean {
 
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
 function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
-  const { node: n, parent } = climb(
-    ctx,
+  const { node: n, parent } = ctx.climb(
     call,
     (p) =>
       p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression',
