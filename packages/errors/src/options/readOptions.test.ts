@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { nearestName } from './nearestName.js';
+import { MAX_TIMER_MS, optionError } from './optionError.js';
+import { readOptions } from './readOptions.js';
+
+const OWNER = "wrapDependency('edna')";
+
+describe('readOptions', () => {
+  it('returns a null-prototype snapshot of the known keys', () => {
+    const got = readOptions(OWNER, { retry: 1, timeout: undefined }, ['retry', 'timeout']);
+    expect(Object.getPrototypeOf(got)).toBeNull();
+    expect({ ...got }).toEqual({ retry: 1, timeout: undefined });
+  });
+
+  it('reads undefined as no options', () => {
+    expect({ ...readOptions(OWNER, undefined, ['retry']) }).toEqual({});
+  });
+
+  it.each([
+    [{ retries: 0 }, 'unknown option "retries"; did you mean "retry"? Valid: retry, timeout'],
+    [{ timeoutMs: 100 }, 'unknown option "timeoutMs"; did you mean "timeout"?'],
+    [{ colour: 'red' }, 'unknown option "colour" Valid: retry, timeout'],
+  ])('refuses an unknown key %o with the nearest valid one', (value, message) => {
+    expect(() => readOptions(OWNER, value, ['retry', 'timeout'])).toThrow(
+      new RegExp(escapeRegExp(`${OWNER}: ${message}`)),
+    );
+  });
+
+  it('names the nested field of an unknown key', () => {
+    expect(() => readOptions(OWNER, { attempMs: 1 }, ['attemptMs', 'totalMs'], 'timeout')).toThrow(
+      `${OWNER}: unknown option timeout."attempMs"; did you mean "attemptMs"? Valid: attemptMs, totalMs`,
+    );
+  });
+
+  it.each([null, 5, 'x', [], () => 1])('refuses %o as the options object', (value) => {
+    expect(() => readOptions(OWNER, value, ['retry'], 'breaker')).toThrow(
+      new RegExp(`^${escapeRegExp(OWNER)}: breaker must be an object, got `),
+    );
+  });
+
+  it('turns a throwing getter into a TypeError naming the field', () => {
+    const value = {
+      get retry(): number {
+        throw new Error('boom');
+      },
+    };
+    expect(() => readOptions(OWNER, value, ['retry'], 'options')).toThrow(
+      new TypeError(`${OWNER}: retry could not be read (its getter threw)`),
+    );
+  });
+
+  it('turns a revoked Proxy into a TypeError', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(() => readOptions(OWNER, proxy, ['retry'])).toThrow(TypeError);
+  });
+
+  it('reads each key once', () => {
+    let reads = 0;
+    const value = {
+      get retry(): number {
+        reads++;
+        return 1;
+      },
+    };
+    readOptions(OWNER, value, ['retry']);
+    expect(reads).toBe(1);
+  });
+
+  it('never echoes a long unknown key whole', () => {
+    const key = `k${'x'.repeat(5000)}`;
+    let message = '';
+    try {
+      readOptions(OWNER, { [key]: 1 }, ['retry']);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('(5001 characters)');
+    expect(message.length).toBeLessThan(200);
+  });
+});
+
+describe('nearestName', () => {
+  it.each([
+    ['retries', 'retry'],
+    ['attempt_ms', 'attemptMs'],
+    ['ATTEMPTMS', 'attemptMs'],
+    ['maxAge', 'maxAgeSeconds'],
+    ['onPermanentFaliure', 'onPermanentFailure'],
+    ['zzz', undefined],
+  ])('%s -> %s', (input, expected) => {
+    expect(nearestName(input, ['retry', 'attemptMs', 'maxAgeSeconds', 'onPermanentFailure'])).toBe(expected);
+  });
+});
+
+describe('optionError', () => {
+  it('names owner, field, rule and value, and the fix when given', () => {
+    expect(optionError('sqsHandler', 'deadline.safetyMarginMs', Number.NaN, 'a finite number').message).toBe(
+      'sqsHandler: deadline.safetyMarginMs must be a finite number, got NaN',
+    );
+    expect(optionError('x', 'a', 2 ** 31, `<= ${MAX_TIMER_MS}`, 'use a shorter duration').message).toBe(
+      'x: a must be <= 2147483647, got 2147483648; use a shorter duration',
+    );
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
