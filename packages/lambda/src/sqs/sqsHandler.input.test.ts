@@ -21,8 +21,16 @@ describe('sqsHandler: bad input', () => {
     ['body', { body: 'xml' as never }, /sqsHandler: body must be 'json' or 'text', got "xml"/],
     ['schema', { schema: { parse: () => 1 } as never }, /sqsHandler: schema must be a Standard Schema/],
     ['fifo', { fifo: 'yes' as never }, /sqsHandler: fifo must be a boolean/],
-    ['skipGroupOnError without FIFO', { fifo: false, skipGroupOnError: true }, /sqsHandler: skipGroupOnError must be false when fifo is false/],
-    ['parallel FIFO', { fifo: true, processInParallel: true }, /sqsHandler: processInParallel must be false when fifo is true/],
+    [
+      'skipGroupOnError without FIFO',
+      { fifo: false, skipGroupOnError: true },
+      /sqsHandler: skipGroupOnError must be false when fifo is false/,
+    ],
+    [
+      'parallel FIFO',
+      { fifo: true, processInParallel: true },
+      /sqsHandler: processInParallel must be false when fifo is true/,
+    ],
     [
       'onPermanentFailure',
       { onPermanentFailure: 'drop' as never },
@@ -48,7 +56,11 @@ describe('sqsHandler: bad input', () => {
       { idempotency: { persistenceStore: {} as never } },
       /idempotency\.persistenceStore/,
     ],
-    ['a logger', { logger: { log: console.log } as never }, /sqsHandler: logger must be a logger with debug, info, warn and error/],
+    [
+      'a logger',
+      { logger: { log: console.log } as never },
+      /sqsHandler: logger must be a logger with debug, info, warn and error/,
+    ],
     ['metrics', { metrics: {} as never }, /sqsHandler: metrics must be/],
     ['publishMetrics', { publishMetrics: 1 as never }, /sqsHandler: publishMetrics must be a boolean, got 1/],
   ])(
