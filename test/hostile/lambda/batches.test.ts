@@ -41,6 +41,9 @@ describe('full-batch failures (item 5)', () => {
         2,
       );
       expect((error as Error).message).toMatch(/breaker/);
+      expect((error as Error).stack?.split('\n')[0]).toBe(
+        `FullBatchFailureError: ${(error as Error).message}`,
+      );
     },
   );
 
@@ -52,6 +55,22 @@ describe('full-batch failures (item 5)', () => {
     });
     const response = await handler(sqsEvent([sqsRecord({ messageId: 'a' })]), lambdaContext());
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'a' }]);
+  });
+});
+
+describe('a dependency whose state cannot be read (item 5)', () => {
+  it('is not open: records run, the batch is not lost to a throwing getter', async () => {
+    const work = vi.fn();
+    const broken = {
+      name: 'edna',
+      get state(): string {
+        throw new Error('state unreadable');
+      },
+    };
+    const handler = sqsHandler(work, { logger: new StreamLogger(), skipWhenBreakerOpen: [broken] });
+    const response = await handler(sqsEvent([sqsRecord({ messageId: 'a' })]), lambdaContext());
+    expect(response.batchItemFailures).toEqual([]);
+    expect(work).toHaveBeenCalledTimes(1);
   });
 });
 

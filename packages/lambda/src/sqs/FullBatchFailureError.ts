@@ -38,6 +38,8 @@ export class FullBatchFailureError extends PowertoolsFullBatchFailureError {
     super(recordErrors.map(safeRecordError));
     this.summary = summary;
     this.message = describeFullBatch(summary);
+    // The stack's first line was written with Powertools' message; write it again with ours.
+    Error.captureStackTrace?.(this, FullBatchFailureError);
   }
 
   /** The brand {@link isFullBatchFailure} checks. */

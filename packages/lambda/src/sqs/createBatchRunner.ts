@@ -110,7 +110,7 @@ export function createBatchRunner<TBody, TResult>(
     const processRecord = async (record: SQSRecord): Promise<unknown> => {
       if (closed) return fail(record, new RecordSkippedError('deadline', 'the batch already returned'));
       if (checkBreakers) {
-        const open = opts.skipWhenBreakerOpen.find((dep) => OPEN_STATES.has(dep.state));
+        const open = opts.skipWhenBreakerOpen.find(isOpen);
         if (open !== undefined) {
           summary.skipped.breakerOpen++;
           return fail(
@@ -363,6 +363,15 @@ function logSummary(logger: LoggerLike, s: BatchSummary): void {
   // merging the extra object into its log item, which saved about 7 % of the line's cost. The line is the
   // largest single cost sqsHandler adds to a batch (see the README's Performance section).
   safeLog(logger, clean ? 'info' : 'warn', { message: 'SQS batch summary', batch: s });
+}
+
+/** A dependency whose `state` cannot be read is not open: shared state may help, never block. */
+function isOpen(dep: { readonly state: string }): boolean {
+  try {
+    return OPEN_STATES.has(dep.state);
+  } catch {
+    return false;
+  }
 }
 
 function recordLogger(parent: LoggerLike, messageId: string): LoggerLike {
