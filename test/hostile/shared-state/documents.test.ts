@@ -84,9 +84,12 @@ describe('a document written for another dependency (issue 10, item 9)', () => {
 describe('parseBreakerDocument never throws (issue 10, item 9)', () => {
   it.each([
     ['an array nested 4,500 deep', nested(4_500)],
-    ['an object nested 4,500 deep', '{"a":'.repeat(4_500) + '1' + '}'.repeat(4_500)],
+    ['an object nested 4,500 deep', `${'{"a":'.repeat(4_500)}1${'}'.repeat(4_500)}`],
     ['a deep dependency field', `{"version":1,"dependency":${nested(4_500)}}`],
-    ['a deep writtenBy field', `{"version":1,"dependency":"edna","state":"open","since":"2026-11-23T10:00:00.000Z","updatedAt":"2026-11-23T10:00:00.000Z","writtenBy":${nested(4_000)}}`],
+    [
+      'a deep writtenBy field',
+      `{"version":1,"dependency":"edna","state":"open","since":"2026-11-23T10:00:00.000Z","updatedAt":"2026-11-23T10:00:00.000Z","writtenBy":${nested(4_000)}}`,
+    ],
     ['a deep value nested 100,000 deep', nested(100_000)],
     ['4 MB of spaces', ' '.repeat(4 * 1024 * 1024)],
     ['a lone surrogate', '"\uD800"'],
@@ -118,21 +121,48 @@ describe('a custom provider that throws or answers garbage (issue 10, item 9)', 
   revoked.revoke();
 
   it.each([
-    ['throws synchronously', () => provider(() => {
-      throw new Error('boom');
-    })],
-    ['throws a value with a throwing getter', () => provider(() => {
-      throw Object.defineProperty({}, 'name', { get: () => { throw new Error('getter'); } });
-    })],
+    [
+      'throws synchronously',
+      () =>
+        provider(() => {
+          throw new Error('boom');
+        }),
+    ],
+    [
+      'throws a value with a throwing getter',
+      () =>
+        provider(() => {
+          throw Object.defineProperty({}, 'name', {
+            get: () => {
+              throw new Error('getter');
+            },
+          });
+        }),
+    ],
     ['rejects with a revoked proxy', () => provider(() => Promise.reject(revoked.proxy))],
     ['answers a number', () => provider(() => Promise.resolve(42))],
     ['answers an object', () => provider(() => Promise.resolve({ state: 'open' }))],
     ['answers a revoked proxy', () => provider(() => Promise.resolve(revoked.proxy))],
     ['answers deeply nested JSON', () => provider(() => Promise.resolve(nested(4_500)))],
     ['answers 4 MB', () => provider(() => Promise.resolve('x'.repeat(4 * 1024 * 1024)))],
-    ['answers a thenable that throws', () => provider(() => ({ then: () => { throw new Error('then'); } }))],
-    ['is a factory that rejects', () => (() => Promise.reject(new Error('no module'))) as unknown as SSMProvider],
-    ['is a factory that answers an object without get', () => (() => Promise.resolve({})) as unknown as SSMProvider],
+    [
+      'answers a thenable that throws',
+      () =>
+        provider(() => ({
+          // biome-ignore lint/suspicious/noThenProperty: a hostile thenable is the point of this case
+          then: () => {
+            throw new Error('then');
+          },
+        })),
+    ],
+    [
+      'is a factory that rejects',
+      () => (() => Promise.reject(new Error('no module'))) as unknown as SSMProvider,
+    ],
+    [
+      'is a factory that answers an object without get',
+      () => (() => Promise.resolve({})) as unknown as SSMProvider,
+    ],
   ])('never rejects unhandled when it %s', async (_label, make) => {
     // Prepare
     const logger = recordingLogger();

@@ -32,7 +32,21 @@ const anyValue = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.constantFrom('/bulwark/breakers/edna', 'edna', '', 'x'.repeat(3000), '/a\nb'),
   fc.constantFrom(null, undefined, true, false, 10n, Symbol('s')),
-  fc.constantFrom({}, [], () => undefined, quiet, silent, new Proxy({}, { get: () => { throw new Error('trap'); } })),
+  fc.constantFrom(
+    {},
+    [],
+    () => undefined,
+    quiet,
+    silent,
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+      },
+    ),
+  ),
   fc.anything(),
 );
 

@@ -51,7 +51,10 @@ describe('ssmBreakerState durations (issue 10, item 2)', () => {
 
   it('refuses breakerProbeHandler({ timeoutMs: 2**31 }) (it would write open for a healthy dependency)', () => {
     const message = messageOf(() =>
-      breakerProbeHandler({ dependencies: [{ name: 'edna', url: 'https://edna.internal/health' }], timeoutMs: 2 ** 31 }),
+      breakerProbeHandler({
+        dependencies: [{ name: 'edna', url: 'https://edna.internal/health' }],
+        timeoutMs: 2 ** 31,
+      }),
     );
     expect(message).toContain('timeoutMs');
     expect(message).toContain(String(MAX_TIMER_MS));
@@ -59,10 +62,16 @@ describe('ssmBreakerState durations (issue 10, item 2)', () => {
 
   it.each([
     ['checkIntervalMs', { checkIntervalMs: 2 ** 31 }],
-    ['timeoutMs', { dependencies: [{ name: 'edna', url: 'https://edna.internal/health', timeoutMs: 2 ** 31 }] }],
+    [
+      'timeoutMs',
+      { dependencies: [{ name: 'edna', url: 'https://edna.internal/health', timeoutMs: 2 ** 31 }] },
+    ],
   ])('refuses the probe %s beyond the timer limit', (field, extra) => {
     const message = messageOf(() =>
-      breakerProbeHandler({ dependencies: [{ name: 'edna', url: 'https://edna.internal/health' }], ...extra }),
+      breakerProbeHandler({
+        dependencies: [{ name: 'edna', url: 'https://edna.internal/health' }],
+        ...extra,
+      }),
     );
     expect(message).toContain(field);
   });
@@ -111,9 +120,10 @@ describe('ssmBreakerState option messages (issue 10, item 4)', () => {
     ['a logger holding a token', { logger: { token: SECRET } }],
     ['options that are a Proxy', new Proxy({ secret: SECRET }, {})],
   ])('describes %s, never dumps it', (_label, extra) => {
-    const options = extra instanceof Object && !('provider' in extra || 'client' in extra || 'logger' in extra)
-      ? extra
-      : { parameterName: NAME, ...extra };
+    const options =
+      extra instanceof Object && !('provider' in extra || 'client' in extra || 'logger' in extra)
+        ? extra
+        : { parameterName: NAME, ...extra };
     const message = messageOf(() => ssmBreakerState(options as never));
     expect(message).not.toContain(SECRET);
     expect(message).not.toContain('secretAccessKey');

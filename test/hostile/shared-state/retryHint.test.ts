@@ -31,10 +31,12 @@ async function refusalFor(document: string, retryHintMs?: number): Promise<Depen
     }),
     logger: false,
   });
-  const error = await edna.execute(() => 'went through').then(
-    () => undefined,
-    (e: unknown) => e,
-  );
+  const error = await edna
+    .execute(() => 'went through')
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   expect(isDependencyDownError(error)).toBe(true);
   return error as DependencyDownError;
 }
@@ -92,7 +94,8 @@ describe('errors carry a clamped hint (issue 10, item 10)', () => {
     expect(new TransientError('x', { retryAfterMs: 1e308 }).retryAfterMs).toBe(MAX_RETRY_AFTER_MS);
   });
 
-  it.each([Number.NaN, -5])('drops a retryAfterMs of %s on a TransientError', (ms) => {
-    expect(new TransientError('x', { retryAfterMs: ms }).retryAfterMs).toBeUndefined();
+  it('drops a retryAfterMs of NaN, and reads a negative one as 0 (a time already past)', () => {
+    expect(new TransientError('x', { retryAfterMs: Number.NaN }).retryAfterMs).toBeUndefined();
+    expect(new TransientError('x', { retryAfterMs: -5 }).retryAfterMs).toBe(0);
   });
 });
