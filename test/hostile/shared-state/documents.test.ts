@@ -2,7 +2,13 @@
 // A document is either trusted or refused with a warning; nothing here may throw or reject unhandled.
 import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import { isDependencyDownError } from '@bulwark/errors';
-import { parseBreakerDocument, ssmBreakerState, wrapDependency } from '@bulwark/policies';
+import {
+  type BreakerStateDocument,
+  parseBreakerDocument,
+  type SharedBreakerState,
+  ssmBreakerState,
+  wrapDependency,
+} from '@bulwark/policies';
 import { ssmEmulator, useMswServer } from '@bulwark/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -68,6 +74,20 @@ describe('a document written for another dependency (issue 10, item 9)', () => {
       logger: recordingLogger(),
     });
     expect(() => wrapDependency('edna', { sharedState: shared, logger: false })).toThrow(TypeError);
+  });
+
+  it('is ignored even when a custom state (without attach) hands it over', async () => {
+    // Prepare
+    const ledgerOpen = JSON.parse(breakerDoc('ledger', 'forced-open')) as BreakerStateDocument;
+    const custom: SharedBreakerState = { current: () => ledgerOpen, ready: () => Promise.resolve() };
+    const edna = wrapDependency('edna', { sharedState: custom, logger: false });
+
+    // Act
+    const response = await edna.fetch(`${dependency.url}/work`);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(edna.state).toBe('closed');
   });
 
   it('still obeys the document of its own dependency', async () => {
