@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BREAKER_DOCUMENT_VERSION,
+  MAX_BREAKER_DOCUMENT_LENGTH,
   parseBreakerDocument,
   serializeBreakerDocument,
   validateBreakerDocument,
@@ -81,6 +82,42 @@ describe('parseBreakerDocument', () => {
   it('refuses a document written for another dependency when one is expected', () => {
     const result = parseBreakerDocument(JSON.stringify(valid), { dependency: 'billing' });
     expect(!result.ok && result.message).toMatch(/"edna", expected "billing"/);
+  });
+});
+
+describe('parseBreakerDocument: hostile text', () => {
+  it.each([
+    ['an array nested 4,500 deep', `${'['.repeat(4_500)}${']'.repeat(4_500)}`, 'unparseable'],
+    [
+      'a dependency nested 4,000 deep',
+      `{"version":1,"dependency":${'['.repeat(4_000)}${']'.repeat(4_000)}}`,
+      'invalid',
+    ],
+    [
+      'text over the size bound',
+      `{"version":1,"reason":"${'x'.repeat(MAX_BREAKER_DOCUMENT_LENGTH)}"}`,
+      'unparseable',
+    ],
+    ['a number instead of text', 42, 'unparseable'],
+  ] as const)('refuses %s as %s, without throwing', (_label, text, problem) => {
+    // Act
+    const result = parseBreakerDocument(text as string);
+
+    // Assess
+    expect(!result.ok && result.problem).toBe(problem);
+    expect(!result.ok && result.message.length).toBeLessThan(200);
+  });
+
+  it('refuses a Proxy that throws when validated directly', () => {
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(validateBreakerDocument(trap).ok).toBe(false);
   });
 });
 

@@ -1,7 +1,6 @@
 // Reads a fleet breaker state from one SSM parameter through Powertools parameters, without ever
 // making a call wait on SSM beyond the first, bounded read (fail-static). The first read starts when
 // the state is created, so a state made at module scope reads during Lambda's init phase.
-import { serializeError } from '@bulwark/errors';
 import { parseBreakerDocument } from './breakerDocument.js';
 import { checkDependencyName } from './dependencyName.js';
 import { loadSsmProvider } from './loadSsmProvider.js';
@@ -11,6 +10,7 @@ import {
   type ParameterReader,
   type SsmBreakerStateOptions,
 } from './ssmBreakerStateOptions.js';
+import { answerText, describeReadError, isParameterNotFound } from './ssmReadAnswer.js';
 
 /**
  * What {@link ssmBreakerState} has done so far; for tests, dashboards and the docs' cost figures.
@@ -125,7 +125,7 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
     else stats.failures++;
     count(kind === 'timeout' ? 'SharedStateReadTimeout' : 'SharedStateReadFailure');
     log('warn', 'Shared breaker state could not be read; the local breaker decides', {
-      error: describeError(error),
+      error: describeReadError(error),
       consecutiveFailures,
       keeping: good === undefined ? 'nothing' : good.state,
       nextAttemptInMs: nextAttemptAt - Date.now(),
@@ -152,9 +152,9 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
       good = undefined;
       return;
     }
-    const text = typeof value === 'string' ? value : value instanceof Uint8Array ? decode(value) : undefined;
-    if (text === undefined) {
-      refused('unparseable', `the provider answered ${describeKind(value)}, not text`);
+    const text = answerText(value);
+    if (typeof text !== 'string') {
+      refused('unparseable', text.problem);
       return;
     }
     const parsed = parseBreakerDocument(text, expected === undefined ? {} : { dependency: expected });
@@ -312,48 +312,4 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
     },
     stats: () => ({ ...stats }),
   };
-}
-
-function decode(value: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(value);
-  } catch {
-    return undefined;
-  }
-}
-
-function describeKind(value: unknown): string {
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-function isParameterNotFound(error: unknown): boolean {
-  try {
-    for (let e: unknown = error, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
-      const name = (e as { name?: unknown }).name;
-      if (name === 'ParameterNotFound' || name === 'ParameterNotFoundError') return true;
-      e = (e as { cause?: unknown }).cause;
-    }
-  } catch {
-    // A revoked Proxy or a throwing getter is a failure, not a missing parameter.
-  }
-  return false;
-}
-
-/** `Name: message` of the SDK's error (under Powertools' GetParameterError), redacted; never throws. */
-function describeError(error: unknown): string {
-  const top = serializeError(error);
-  // Powertools wraps SDK errors in GetParameterError; the SDK's name (ThrottlingException...) is what helps.
-  if (top.name === 'GetParameterError') {
-    try {
-      const cause = (error as { cause?: unknown }).cause;
-      if (cause !== undefined) {
-        const inner = serializeError(cause);
-        return `${inner.name}: ${inner.message}`;
-      }
-    } catch {
-      // fall through to the wrapper's own description
-    }
-  }
-  return `${top.name}: ${top.message}`;
 }
