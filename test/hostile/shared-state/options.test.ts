@@ -60,6 +60,16 @@ describe('ssmBreakerState durations (issue 10, item 2)', () => {
     expect(message).toContain(String(MAX_TIMER_MS));
   });
 
+  it('checks a probe dependency name even when its parameterName is given (the name goes into the document)', () => {
+    const message = messageOf(() =>
+      breakerProbeHandler({
+        dependencies: [{ name: 'x'.repeat(5_000), parameterName: NAME, url: 'https://edna.internal/health' }],
+      }),
+    );
+    expect(message).toContain('dependency');
+    expect(message.length).toBeLessThan(300);
+  });
+
   it.each([
     ['checkIntervalMs', { checkIntervalMs: 2 ** 31 }],
     [

@@ -399,7 +399,9 @@ function normalize(options: BreakerProbeOptions): NormalizedProbe {
     const at = `dependencies[${i}]`;
     let parameterName: string;
     try {
-      parameterName = d.parameterName ?? probeParameterName(m.parameterPrefix, d.name);
+      // The name is checked even with an explicit parameterName: it is written into the document.
+      const derived = probeParameterName(m.parameterPrefix, d.name);
+      parameterName = d.parameterName ?? derived;
     } catch (error: unknown) {
       throw new TypeError(`breakerProbeHandler: ${at}: ${(error as Error).message}`);
     }

@@ -64,6 +64,9 @@ describe('parseBreakerDocument', () => {
     ['a huge reason', JSON.stringify({ ...valid, reason: 'x'.repeat(2000) }), 'invalid'],
     ['an unknown writer', JSON.stringify({ ...valid, writtenBy: { kind: 'robot', id: 'r' } }), 'invalid'],
     ['a writer without id', JSON.stringify({ ...valid, writtenBy: { kind: 'probe' } }), 'invalid'],
+    ['a 5,000-character dependency', JSON.stringify({ ...valid, dependency: 'x'.repeat(5_000) }), 'invalid'],
+    ['a dependency with a newline', JSON.stringify({ ...valid, dependency: 'edna\nlevel=ERROR' }), 'invalid'],
+    ['a dependency that is a path', JSON.stringify({ ...valid, dependency: 'ed/na' }), 'invalid'],
   ] as const)('refuses %s as %s', (_label, text, problem) => {
     // Act
     const result = parseBreakerDocument(text);

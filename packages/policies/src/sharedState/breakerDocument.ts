@@ -1,6 +1,7 @@
 // The one place that decides whether text read from SSM may be trusted as a fleet breaker state,
 // and the one place that turns a document back into text. Readers, the probe and the CLI all go through it.
 import { describeValue } from '@bulwark/errors';
+import { isDependencyName, MAX_DEPENDENCY_NAME_LENGTH } from './dependencyName.js';
 import type { BreakerStateDocument, FleetBreakerState } from './SharedBreakerState.js';
 
 /**
@@ -155,8 +156,11 @@ function validate(raw: unknown, options: ParseBreakerDocumentOptions): BreakerDo
       : refuse('invalid', `"version" must be 1, got ${describe(raw.version)}`);
   }
   const { dependency, state, since, retryAt, reason, writtenBy, updatedAt } = raw;
-  if (typeof dependency !== 'string' || dependency.length === 0) {
-    return refuse('invalid', `"dependency" must be a non-empty string, got ${describe(dependency)}`);
+  if (typeof dependency !== 'string' || !isDependencyName(dependency)) {
+    return refuse(
+      'invalid',
+      `"dependency" must be a dependency name (1-${MAX_DEPENDENCY_NAME_LENGTH} of A-Za-z0-9_.-), got ${describe(dependency)}`,
+    );
   }
   if (options.dependency !== undefined && dependency !== options.dependency) {
     return refuse(

@@ -35,8 +35,11 @@ const RULE = `1-${MAX_DEPENDENCY_NAME_LENGTH} characters of A-Z a-z 0-9 _ . - st
  * ```
  */
 export function checkDependencyName(owner: string, field: string, name: unknown): string {
-  if (typeof name !== 'string' || name.length > MAX_DEPENDENCY_NAME_LENGTH || !DEPENDENCY_NAME.test(name)) {
-    throw optionError(owner, field, name, RULE);
-  }
+  if (!isDependencyName(name)) throw optionError(owner, field, name, RULE);
   return name;
+}
+
+/** True when `name` passes {@link checkDependencyName}; for refusing documents without throwing. */
+export function isDependencyName(name: unknown): name is string {
+  return typeof name === 'string' && name.length <= MAX_DEPENDENCY_NAME_LENGTH && DEPENDENCY_NAME.test(name);
 }
