@@ -13,9 +13,8 @@ import { checkDependencyName } from './sharedState/dependencyName.js';
  * Retry-After aware, budgeted, deadline-bounded) -> circuit breaker (cockatiel) -> attempt timeout -> the
  * call. Options are checked now: a bad one throws a `TypeError` naming the field and the value; so does a
  * name that is not 1-128 characters of `A-Za-z0-9_.-` (it becomes an SSM path segment, a CloudWatch
- * dimension and a log key). Keep one
- * handle per dependency for the life of the process (module scope in Lambda), so the breaker and the
- * retry budget see every call.
+ * dimension and a log key). Keep one handle per dependency for the life of the process (module scope in
+ * Lambda), so the breaker and the retry budget see every call.
  *
  * @example
  * ```ts
