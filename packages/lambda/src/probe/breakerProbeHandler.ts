@@ -3,6 +3,7 @@
 // The SSM SDK and @bulwark/policies are loaded on first invocation, so the @bulwark/lambda root entry does
 // not load them for sqsHandler / httpHandler users.
 import type { SSMClient } from '@aws-sdk/client-ssm';
+import { describeValue, MAX_TIMER_MS } from '@bulwark/errors';
 import type { BreakerStateDocument, FleetBreakerState, SharedStateLogger } from '@bulwark/policies';
 import { decideTransition, type ProbeBaseline, type ProbeCounters, recordCheck } from './probeHysteresis.js';
 import { PROBE_DEFAULT_PREFIX, probeParameterName } from './probeParameterName.js';
@@ -377,9 +378,12 @@ function normalize(options: BreakerProbeOptions): NormalizedProbe {
     }
   }
   for (const field of ['checkIntervalMs', 'timeoutMs', 'retryAfterSeconds'] as const) {
-    if (typeof m[field] !== 'number' || !Number.isFinite(m[field]) || m[field] < 0) {
+    // Each becomes a timer (or a retryAt): past Node's timer limit a timeout fires after 1 ms, and the
+    // probe would write `open` for a healthy dependency.
+    const max = field === 'retryAfterSeconds' ? MAX_TIMER_MS / 1000 : MAX_TIMER_MS;
+    if (typeof m[field] !== 'number' || !(m[field] >= 0 && m[field] <= max)) {
       throw new TypeError(
-        `breakerProbeHandler: "${field}" must be a finite number >= 0, got ${String(m[field])}`,
+        `breakerProbeHandler: "${field}" must be a number >= 0 and <= ${max}, got ${describeValue(m[field])}`,
       );
     }
   }
@@ -395,7 +399,9 @@ function normalize(options: BreakerProbeOptions): NormalizedProbe {
     const at = `dependencies[${i}]`;
     let parameterName: string;
     try {
-      parameterName = d.parameterName ?? probeParameterName(m.parameterPrefix, d.name);
+      // The name is checked even with an explicit parameterName: it is written into the document.
+      const derived = probeParameterName(m.parameterPrefix, d.name);
+      parameterName = d.parameterName ?? derived;
     } catch (error: unknown) {
       throw new TypeError(`breakerProbeHandler: ${at}: ${(error as Error).message}`);
     }
@@ -411,8 +417,10 @@ function normalize(options: BreakerProbeOptions): NormalizedProbe {
       throw new TypeError(`breakerProbeHandler: ${at}: "url" is not a URL: ${JSON.stringify(String(d.url))}`);
     }
     const timeoutMs = d.timeoutMs ?? m.timeoutMs;
-    if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-      throw new TypeError(`breakerProbeHandler: ${at}: "timeoutMs" must be > 0, got ${String(timeoutMs)}`);
+    if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
+      throw new TypeError(
+        `breakerProbeHandler: ${at}: "timeoutMs" must be > 0 and <= ${MAX_TIMER_MS}, got ${describeValue(timeoutMs)}`,
+      );
     }
     return {
       name: d.name,
