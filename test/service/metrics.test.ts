@@ -86,7 +86,7 @@ describe('/metrics', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const documented = [
       ...Object.values(SERVICE_METRIC_NAMES.dependencyEvents),
-      ...Object.values(SERVICE_METRIC_NAMES).filter((v): v is string => typeof v === 'string'),
+      ...Object.values(SERVICE_METRIC_NAMES).flatMap((v) => (typeof v === 'string' ? [v] : [])),
     ];
     expect(families.map((f) => f.name).sort()).toEqual([...documented].sort());
     for (const f of families) expect(f.help, f.name).not.toBe('');
