@@ -1,6 +1,6 @@
 // One service: the registry of dependencies, checks and close hooks, and the core every adapter calls.
 
-import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { optionError, readOptions, serializeError } from '@bulwark/errors';
 import {
   type CheckResult,
@@ -18,7 +18,7 @@ import {
   runCheck,
 } from './health/runCheck.js';
 import { type ProbeResponse, pathOf } from './http/ProbeResponse.js';
-import { RequestTracker } from './http/RequestTracker.js';
+import { type AttachableServer, RequestTracker } from './http/RequestTracker.js';
 import { ServiceMetrics } from './metrics/ServiceMetrics.js';
 import { normalizeServiceOptions } from './options/normalizeServiceOptions.js';
 import type { ServiceOptions } from './options/ServiceOptions.js';
@@ -60,7 +60,7 @@ export interface Service {
   /** Completes startup: waits for critical dependencies' `ready()` and runs startup checks. `attach` calls it. */
   start(): Promise<void>;
   /** Tracks the server's requests for the drain and installs the signal handlers. Returns the server. */
-  attach<S extends Server>(server: S): S;
+  attach<S extends AttachableServer>(server: S): S;
   /** The answer for a health or metrics path, or `undefined` for any other path (the app's). */
   probe(method: string, path: string): Promise<ProbeResponse | undefined>;
   /**

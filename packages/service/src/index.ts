@@ -18,6 +18,7 @@ export type {
 } from './health/HealthReport.js';
 export type { CheckRegistration, HealthCheck } from './health/runCheck.js';
 export type { ProbeResponse } from './http/ProbeResponse.js';
+export type { AttachableServer } from './http/RequestTracker.js';
 export { SERVICE_METRIC_NAMES } from './metrics/metricNames.js';
 export type { ServiceLogger } from './options/ServiceLogger.js';
 export type {

@@ -1,7 +1,7 @@
 // Counts the requests in flight on the servers a service is attached to, whatever framework answers them, and
 // closes connections as they go idle once the service drains, so `server.close()` completes.
 
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { redactText } from '@bulwark/errors';
 
@@ -11,6 +11,27 @@ export interface InFlightRequest {
   /** The path without its query string, bounded and with control characters escaped. */
   readonly path: string;
   readonly startedAt: number;
+}
+
+/**
+ * A server the service can follow: `node:http` and `node:https` servers, and what Express' `app.listen`,
+ * Fastify's `app.server` and `@hono/node-server`'s `serve` return.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import type { AttachableServer } from '@bulwark/service';
+ * const server: AttachableServer = createServer();
+ * ```
+ */
+export interface AttachableServer {
+  on(event: 'connection', listener: (socket: Socket) => void): unknown;
+  prependListener(
+    event: 'request',
+    listener: (req: IncomingMessage, res: ServerResponse) => void,
+  ): unknown;
+  close(callback?: (error?: Error) => void): unknown;
+  closeIdleConnections?(): void;
 }
 
 /** Called once per answered request (for the duration histogram). */
@@ -25,7 +46,7 @@ function requestPath(url: string | undefined): string {
 export class RequestTracker {
   readonly requests = new Set<InFlightRequest>();
   readonly #sockets = new Map<Socket, number>();
-  readonly #servers = new Set<Server>();
+  readonly #servers = new Set<AttachableServer>();
   readonly #idleWaiters = new Set<() => void>();
   #draining = false;
   readonly #now: () => number;
@@ -40,7 +61,7 @@ export class RequestTracker {
     return this.requests.size;
   }
 
-  attach(server: Server): void {
+  attach(server: AttachableServer): void {
     if (this.#servers.has(server)) return;
     this.#servers.add(server);
     server.on('connection', (socket: Socket) => {
