@@ -26,10 +26,7 @@ export interface InFlightRequest {
  */
 export interface AttachableServer {
   on(event: 'connection', listener: (socket: Socket) => void): unknown;
-  prependListener(
-    event: 'request',
-    listener: (req: IncomingMessage, res: ServerResponse) => void,
-  ): unknown;
+  prependListener(event: 'request', listener: (req: IncomingMessage, res: ServerResponse) => void): unknown;
   close(callback?: (error?: Error) => void): unknown;
   closeIdleConnections?(): void;
 }
