@@ -31,4 +31,12 @@ export type {
 export { DEFAULT_SERVICE_OPTIONS } from './options/ServiceOptions.js';
 export type { DependencyRegistration, ServiceDependency } from './ServiceDependency.js';
 export type { CloseHook } from './shutdown/ShutdownSequence.js';
+export type {
+  RuntimeSwitches,
+  RuntimeSwitchesOptions,
+  RuntimeSwitchesStats,
+  SwitchProvider,
+} from './switches/runtimeSwitches.js';
+export { DEFAULT_RUNTIME_SWITCHES, runtimeSwitches } from './switches/runtimeSwitches.js';
+export type { SwitchDocument } from './switches/switchDocument.js';
 // Internal on purpose: RequestTracker, ShutdownSequence, ServiceMetrics, timedDependency (reached through Service).
