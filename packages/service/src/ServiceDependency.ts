@@ -42,5 +42,8 @@ export interface DependencyRegistration {
   readonly critical?: boolean;
 }
 
-/** Breaker states that stop calls from reaching the dependency. */
-export const BLOCKED_STATES: ReadonlySet<string> = new Set(['open', 'isolated']);
+/**
+ * States that fail readiness for a critical dependency: calls cannot reach it, or its state could not be read
+ * (`unknown`: a throwing getter or stats() is not taken for health).
+ */
+export const BLOCKED_STATES: ReadonlySet<string> = new Set(['open', 'isolated', 'unknown']);

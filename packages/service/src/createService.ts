@@ -22,6 +22,7 @@ import { type AttachableServer, RequestTracker } from './http/RequestTracker.js'
 import { ServiceMetrics } from './metrics/ServiceMetrics.js';
 import { normalizeServiceOptions } from './options/normalizeServiceOptions.js';
 import type { ServiceOptions } from './options/ServiceOptions.js';
+import { readDependency } from './readDependency.js';
 import type { DependencyRegistration, ServiceDependency } from './ServiceDependency.js';
 import { type CloseHook, ShutdownSequence } from './shutdown/ShutdownSequence.js';
 import { timedDependency } from './timedDependency.js';
@@ -126,12 +127,10 @@ export function createService(options?: ServiceOptions): Service {
   });
 
   const dependencyRows = (): DependencyHealth[] =>
-    entries.map(({ dep, critical }) => ({
-      name: dep.name,
-      critical,
-      state: dep.state,
-      inFlight: dep.stats().inFlight,
-    }));
+    entries.map(({ dep, critical }) => {
+      const { name, state, inFlight } = readDependency(dep);
+      return { name, critical, state, inFlight };
+    });
 
   const runChecks = (probe: RegisteredCheck['probe']): Promise<CheckResult[]> => {
     const current = running.get(probe);
@@ -176,13 +175,15 @@ export function createService(options?: ServiceOptions): Service {
         typeof dep !== 'object' ||
         dep === null ||
         typeof dep.name !== 'string' ||
+        dep.name.length === 0 ||
+        dep.name.length > 200 ||
         typeof dep.stats !== 'function'
       ) {
         throw optionError(
           owner,
           'dependency',
           dependency,
-          'a Dependency from wrapDependency (name, state, stats())',
+          'a Dependency from wrapDependency (a name of 1 to 200 characters, state, stats())',
         );
       }
       if (r.critical !== undefined && typeof r.critical !== 'boolean') {

@@ -88,9 +88,9 @@ function problemsOf(
   secretKeys: RegExp,
 ): ConfigProblem[] {
   const secretValues: string[] = [];
-  for (const key of Object.keys(source)) {
+  for (const [key, value] of Object.entries(source)) {
     if (!secretKeys.test(key)) continue;
-    const text = asText(source[key]);
+    const text = asText(value);
     if (text !== undefined && text.length > 0) secretValues.push(text);
   }
   const problems: ConfigProblem[] = [];
@@ -142,9 +142,15 @@ export async function loadConfig<Output>(
     throw optionError(OWNER, 'secretKeys', o.secretKeys, 'a RegExp');
   }
   const secretKeys = (o.secretKeys as RegExp | undefined) ?? DEFAULT_SECRET_KEYS;
-  const result = await schema['~standard'].validate({ ...source });
+  let copy: Record<string, unknown>;
+  try {
+    copy = { ...source };
+  } catch {
+    throw new TypeError(`${OWNER}: source could not be read (a getter or Proxy threw)`);
+  }
+  const result = await schema['~standard'].validate(copy);
   if (result.issues) {
-    const problems = problemsOf(result.issues, source, secretKeys);
+    const problems = problemsOf(result.issues, copy, secretKeys);
     throw new ConfigError(
       problems.length > 0 ? problems : [{ path: '(root)', message: 'refused without a reason' }],
     );

@@ -3,6 +3,7 @@
 
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { MetricsSource } from '../options/ServiceOptions.js';
+import { readDependency } from '../readDependency.js';
 import type { ServiceDependency } from '../ServiceDependency.js';
 import { SERVICE_METRIC_NAMES as N } from './metricNames.js';
 
@@ -56,7 +57,7 @@ export class ServiceMetrics {
         collect() {
           this.reset();
           for (const dep of inputs.dependencies()) {
-            const value = (dep.stats() as unknown as Record<string, unknown>)[field];
+            const value = readDependency(dep).stats?.[field];
             if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
               this.inc({ dependency: dep.name }, value);
             }
@@ -71,7 +72,9 @@ export class ServiceMetrics {
       registers,
       collect() {
         this.reset();
-        for (const dep of inputs.dependencies()) this.set({ dependency: dep.name }, dep.stats().inFlight);
+        for (const dep of inputs.dependencies()) {
+          this.set({ dependency: dep.name }, readDependency(dep).inFlight);
+        }
       },
     });
     new Gauge({
@@ -82,7 +85,8 @@ export class ServiceMetrics {
       collect() {
         this.reset();
         for (const dep of inputs.dependencies()) {
-          for (const state of STATES) this.set({ dependency: dep.name, state }, dep.state === state ? 1 : 0);
+          const { state: current } = readDependency(dep);
+          for (const state of STATES) this.set({ dependency: dep.name, state }, current === state ? 1 : 0);
         }
       },
     });

@@ -123,7 +123,17 @@ function logger(value: unknown, name: string): ServiceLogger {
   ) {
     throw optionError(OWNER, 'logger', value, 'an object with info, warn and error methods');
   }
-  return candidate as ServiceLogger;
+  // A logger that throws must not turn a shutdown into a crash without its exit line.
+  const safe =
+    (method: 'info' | 'warn' | 'error') =>
+    (message: string, ...extra: unknown[]): void => {
+      try {
+        (candidate as ServiceLogger)[method](message, ...extra);
+      } catch {
+        process.stderr.write(`${JSON.stringify({ level: method.toUpperCase(), message })}\n`);
+      }
+    };
+  return { info: safe('info'), warn: safe('warn'), error: safe('error') };
 }
 
 export function normalizeServiceOptions(options: ServiceOptions | undefined): NormalizedServiceOptions {

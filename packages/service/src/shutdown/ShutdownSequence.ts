@@ -6,6 +6,7 @@ import { serializeError } from '@bulwark/errors';
 import type { ServicePhase } from '../health/HealthReport.js';
 import type { RequestTracker } from '../http/RequestTracker.js';
 import type { ServiceLogger } from '../options/ServiceLogger.js';
+import { readDependency } from '../readDependency.js';
 import type { ServiceDependency } from '../ServiceDependency.js';
 
 /**
@@ -38,7 +39,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 function busyDependencies(dependencies: readonly ServiceDependency[]) {
   return dependencies
-    .map((dep) => ({ name: dep.name, inFlight: dep.stats().inFlight }))
+    .map(readDependency)
+    .map(({ name, inFlight }) => ({ name, inFlight }))
     .filter((dep) => dep.inFlight > 0);
 }
 
