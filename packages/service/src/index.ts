@@ -8,7 +8,6 @@ export type {
   StandardSchemaResult,
   StandardSchemaV1,
 } from './config/StandardSchema.js';
-export type { Service } from './createService.js';
 export { createService } from './createService.js';
 export type {
   CheckResult,
@@ -29,6 +28,7 @@ export type {
   ShutdownOptions,
 } from './options/ServiceOptions.js';
 export { DEFAULT_SERVICE_OPTIONS } from './options/ServiceOptions.js';
+export type { Service } from './Service.js';
 export type { DependencyRegistration, ServiceDependency } from './ServiceDependency.js';
 export type { CloseHook } from './shutdown/ShutdownSequence.js';
 export type {
@@ -36,7 +36,8 @@ export type {
   RuntimeSwitchesOptions,
   RuntimeSwitchesStats,
   SwitchProvider,
-} from './switches/runtimeSwitches.js';
-export { DEFAULT_RUNTIME_SWITCHES, runtimeSwitches } from './switches/runtimeSwitches.js';
+} from './switches/RuntimeSwitchesOptions.js';
+export { DEFAULT_RUNTIME_SWITCHES } from './switches/RuntimeSwitchesOptions.js';
+export { runtimeSwitches } from './switches/runtimeSwitches.js';
 export type { SwitchDocument } from './switches/switchDocument.js';
 // Internal on purpose: RequestTracker, ShutdownSequence, ServiceMetrics, timedDependency (reached through Service).

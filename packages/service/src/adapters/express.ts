@@ -1,7 +1,7 @@
 // Express 5: a middleware over the core's handle(); Express' req/res are node:http's own objects.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Service } from '../createService.js';
+import type { Service } from '../Service.js';
 
 /**
  * An Express 5 middleware that answers the probe and `/metrics` paths and passes every other request on.

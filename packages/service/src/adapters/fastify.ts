@@ -1,7 +1,7 @@
 // Fastify 5: an onRequest hook over the core's handle(); the reply is hijacked when the core answers.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Service } from '../createService.js';
+import type { Service } from '../Service.js';
 
 /**
  * The slice of a Fastify instance the adapter uses (typed structurally: Fastify stays an optional peer).

@@ -1,6 +1,6 @@
 // Hono: a middleware over the core's probe(); Hono speaks fetch Request/Response, not node:http.
 
-import type { Service } from '../createService.js';
+import type { Service } from '../Service.js';
 
 /**
  * The slice of Hono's `Context` the middleware reads (typed structurally: Hono stays an optional peer).
