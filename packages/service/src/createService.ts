@@ -1,6 +1,6 @@
 // One service: the registry of dependencies, checks and close hooks, and the core every adapter calls.
 
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { optionError, readOptions, serializeError } from '@bulwark/errors';
 import {
   type CheckResult,
@@ -11,14 +11,9 @@ import {
   type ServicePhase,
   startupReport,
 } from './health/HealthReport.js';
-import {
-  type CheckRegistration,
-  type HealthCheck,
-  type RegisteredCheck,
-  runCheck,
-} from './health/runCheck.js';
+import { type RegisteredCheck, runCheck } from './health/runCheck.js';
 import { type ProbeResponse, pathOf } from './http/ProbeResponse.js';
-import { type AttachableServer, RequestTracker } from './http/RequestTracker.js';
+import { RequestTracker } from './http/RequestTracker.js';
 import { ServiceMetrics } from './metrics/ServiceMetrics.js';
 import { normalizeServiceOptions } from './options/normalizeServiceOptions.js';
 import type { ServiceOptions } from './options/ServiceOptions.js';
