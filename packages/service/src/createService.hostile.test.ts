@@ -92,6 +92,7 @@ describe('hostile inputs to @bulwark/service', () => {
       throw 'token=s3cr3t-from-vault';
     });
     service.check('thenable', () => ({
+      // biome-ignore lint/suspicious/noThenProperty: the hostile case is a thenable whose then getter throws
       get then(): never {
         throw new Error('then exploded: password=hunter2');
       },
