@@ -38,7 +38,7 @@ function env(overrides: Record<string, string>): Record<string, string> {
 describe('graceful shutdown (examples/service-orders, a real process)', () => {
   it('SIGTERM with 200 requests in flight: 503 readiness, refused after the grace period, every request 200, exit 0', async () => {
     // Prepare
-    payments = await startFaultServer(() => ({ slowHeadersMs: 4_000, status: 200, body: { paid: true } }));
+    payments = await startFaultServer(() => ({ slowHeadersMs: 6_000, status: 200, body: { paid: true } }));
     recommendations = await startFaultServer(() => ({ status: 200, body: ['socks'] }));
     example = startExample(
       env({ SHUTDOWN_GRACE_MS: '1000', SHUTDOWN_TIMEOUT_MS: '20000', PAYMENTS_TIMEOUT_MS: '15000' }),
@@ -75,7 +75,11 @@ describe('graceful shutdown (examples/service-orders, a real process)', () => {
 
     // Assess
     expect(duringGrace.length).toBeGreaterThan(3);
-    expect(new Set(duringGrace)).toEqual(new Set([503]));
+    // Every probe from the signal to the close answered 503. The last one may have been in transit when the
+    // listener closed: Node's server.close() resets a connection not yet read, as any server does (what the
+    // grace period is for), so it may be refused or reset instead.
+    expect(new Set(duringGrace.slice(0, -1))).toEqual(new Set([503]));
+    expect([503, 'ECONNRESET', 'ECONNREFUSED']).toContain(duringGrace.at(-1));
     expect(afterGrace).toBe('ECONNREFUSED');
     expect(results).toHaveLength(200);
     expect(results.filter((status) => status !== 200)).toEqual([]);

@@ -1,7 +1,7 @@
 // Readiness, liveness and startup as a probe sees them, from real wrapDependency breakers (local and fleet).
 import { TransientError } from '@bulwark/errors';
 import { type BreakerStateDocument, wrapDependency } from '@bulwark/policies';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createService } from '../createService.js';
 import type { ServiceLogger } from '../options/ServiceLogger.js';
 
@@ -81,6 +81,32 @@ describe('readiness', () => {
     });
     expect(answer?.body).not.toContain('s3cr3t');
     expect(answer?.body).not.toContain('503:');
+  });
+
+  it('comes back to 200 when the local breaker half-opens and closes again', async () => {
+    // Prepare
+    vi.useFakeTimers();
+    const service = await started();
+    const payments = service.dependency(
+      wrapDependency('payments', {
+        logger: false,
+        retry: false,
+        breaker: { threshold: 1, halfOpenAfterMs: 1_000 },
+      }),
+    );
+    await service.start();
+    // Act
+    await payments.execute(fail).catch(() => undefined);
+    const open = await service.readiness();
+    await vi.advanceTimersByTimeAsync(1_000);
+    const halfOpen = await service.readiness();
+    await payments.execute(async () => 'ok');
+    const closed = await service.readiness();
+    vi.useRealTimers();
+    // Assess
+    expect(open).toMatchObject({ status: 'fail', dependencies: [{ state: 'open' }] });
+    expect(halfOpen).toMatchObject({ status: 'degraded', dependencies: [{ state: 'half-open' }] });
+    expect(closed).toMatchObject({ status: 'ok', dependencies: [{ state: 'closed' }] });
   });
 
   it('stays 200 with degraded when only an optional breaker is open', async () => {
