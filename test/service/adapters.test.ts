@@ -77,7 +77,7 @@ describe.each(Object.keys(apps))('%s adapter', (name) => {
     const exit = vi.fn<(code: number) => void>();
     const service = createService({
       logger: { info() {}, warn() {}, error() {} },
-      shutdown: { graceMs: 100, timeoutMs: 10_000, signals: [], exit },
+      shutdown: { graceMs: 500, timeoutMs: 10_000, signals: [], exit },
     });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => {
@@ -106,7 +106,7 @@ describe.each(Object.keys(apps))('%s adapter', (name) => {
       await inside;
       const shutdown = service.shutdown('test');
       const readyWhileDraining = await get(port, '/health/ready');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, 900));
       const refused = await get(port, '/health/ready');
       const exitedBeforeRelease = exit.mock.calls.length;
       release();
