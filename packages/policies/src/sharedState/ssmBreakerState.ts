@@ -93,9 +93,10 @@ export interface SsmBreakerStateOptions {
   /**
    * The Powertools provider to read through (its cache is used). Give one to share a provider across
    * dependencies; do not also give `client`.
+   * Typed by what is called on it, so a Powertools `SSMProvider` of any 2.x version fits.
    * @defaultValue a new `SSMProvider` on `client`
    */
-  readonly provider?: SSMProvider;
+  readonly provider?: { get(name: string, options: { maxAge: number }): Promise<unknown> };
   /**
    * The SSM client under the provider.
    * @defaultValue one shared `SSMClient` per process with `maxAttempts: 1` and a 2 s request timeout
@@ -177,7 +178,7 @@ interface NormalizedOptions {
   readonly maxBackoffMs: number;
   readonly logIntervalMs: number;
   readonly dependency: string | undefined;
-  readonly provider: SSMProvider | undefined;
+  readonly provider: SsmBreakerStateOptions['provider'] | undefined;
   readonly client: SSMClient | undefined;
   readonly logger: SharedStateLogger;
   readonly metrics: SharedStateMetrics | undefined;
@@ -218,7 +219,7 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
   let suppressed = 0;
   let loggedStale = false;
   const stats = { reads: 0, successes: 0, failures: 0, invalidDocuments: 0, notFound: 0, timeouts: 0 };
-  const provider: Promise<Pick<SSMProvider, 'get'>> =
+  const provider: Promise<NonNullable<SsmBreakerStateOptions['provider']>> =
     o.provider === undefined ? defaultProvider(o.client) : Promise.resolve(o.provider);
   // An import failure surfaces as a failed read (fail-static), not as an unhandled rejection.
   provider.catch(() => undefined);
