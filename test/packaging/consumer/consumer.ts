@@ -3,7 +3,7 @@
 // skipLibCheck: false (nodenext and bundler resolution) and then run; every package's main entry points are
 // used with the user's own Powertools and SDK objects, since that is where two copies of a class break a build.
 import { strict as assert } from 'node:assert';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
@@ -54,6 +54,7 @@ const msw = startMswServer(...ssm.handlers);
 const server = await startFaultServer([{ status: 503 }, { status: 200, body: 'ok' }, { status: 200 }]);
 const dynamo = await startLocalDynamo({ region: REGION });
 const ssmClient = new SSMClient({ region: REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+const scanDir = await mkdtemp(join(tmpdir(), 'consumer-scan-'));
 
 try {
   // @bulwark/policies: a wrapDependency call against a local server, retried past one 503.
@@ -139,9 +140,8 @@ try {
   assert.equal(probed.dependencies[0]?.dependency, 'edna');
 
   // @bulwark/cli: the scanner as a library, `bulwark breaker status` with the user's client, the dispatcher.
-  const dir = await mkdtemp(join(tmpdir(), 'consumer-scan-'));
-  await writeFile(join(dir, 'a.ts'), 'export const get = () => fetch(process.env.API_URL ?? "");\n');
-  const scanned = await scan({ root: dir });
+  await writeFile(join(scanDir, 'a.ts'), 'export const get = () => fetch(process.env.API_URL ?? "");\n');
+  const scanned = await scan({ root: scanDir });
   assert.ok(Array.isArray(scanned.findings));
   const out: string[] = [];
   const code = await breakerMain(['status', 'edna'], { client: ssmClient, stdout: (s) => void out.push(s) });
@@ -160,4 +160,5 @@ try {
   msw.close();
   await server.close();
   await dynamo.stop();
+  await rm(scanDir, { recursive: true, force: true });
 }
