@@ -66,9 +66,9 @@ export async function createConsumer(dir: string, set: VersionSet, tarballs: rea
       ...ours,
       ...dependencySpecs(set),
       '@types/node': ROOT_MANIFEST.devDependencies['@types/node'],
-      // A local package depending on another logger version: npm nests that copy under it. (An npm alias at the
-      // top level would not do: logger's exact optional peer on jmespath makes npm refuse two at one level.)
-      'powertools-logger-other-copy': 'file:./other-copy',
+      // A local package depending on another Powertools version: npm nests those copies under it. (An npm alias
+      // at the top level would not do: logger's exact optional peer on jmespath makes npm refuse two at one level.)
+      'powertools-other-copy': 'file:./other-copy',
     },
     // Our packages depend on each other at 0.1.0: the tarballs, never whatever the registry has under that name.
     overrides: ours,
@@ -93,16 +93,20 @@ export async function createConsumer(dir: string, set: VersionSet, tarballs: rea
   const other = join(dir, 'other-copy');
   await mkdir(other, { recursive: true });
   const otherManifest = {
-    name: 'powertools-logger-other-copy',
+    name: 'powertools-other-copy',
     version: '1.0.0',
     type: 'module',
     exports: { '.': { types: './index.d.ts', default: './index.js' } },
-    dependencies: { '@aws-lambda-powertools/logger': set.otherLogger },
+    dependencies: {
+      '@aws-lambda-powertools/logger': set.otherPowertools,
+      '@aws-lambda-powertools/parameters': set.otherPowertools,
+    },
   };
   await writeFile(join(other, 'package.json'), `${JSON.stringify(otherManifest, null, 2)}\n`);
-  for (const file of ['index.js', 'index.d.ts']) {
-    await writeFile(join(other, file), "export { Logger } from '@aws-lambda-powertools/logger';\n");
-  }
+  const reexports =
+    "export { Logger } from '@aws-lambda-powertools/logger';\n" +
+    "export { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';\n";
+  for (const file of ['index.js', 'index.d.ts']) await writeFile(join(other, file), reexports);
   for (const file of Object.values(FILES)) {
     await copyFile(join(import.meta.dirname, 'consumer', file), join(dir, file));
   }

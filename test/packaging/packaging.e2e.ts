@@ -66,6 +66,12 @@ describe.each([LATEST, LOWEST])('beside the $name versions', (set: VersionSet) =
     console.info(
       `packaging (${set.name}): installed in ${Math.round(performance.now() - started)} ms: ${JSON.stringify(project.installed)}`,
     );
+    // The other copy must really be another copy, or the other-copy checks below prove nothing.
+    for (const name of ['logger', 'parameters']) {
+      expect(project.installed[`other copy of @aws-lambda-powertools/${name}`]).not.toBe(
+        project.installed[`@aws-lambda-powertools/${name}`],
+      );
+    }
     if (set === LOWEST) {
       for (const [name, version] of Object.entries(project.installed)) {
         if (name.startsWith('@aws-lambda-powertools/')) expect(version, name).toBe(LOWEST.powertools);
@@ -83,7 +89,7 @@ describe.each([LATEST, LOWEST])('beside the $name versions', (set: VersionSet) =
     },
   );
 
-  it('@bulwark/policies takes a Logger from another copy of Powertools logger in every logger option', async () => {
+  it('@bulwark/policies takes a Logger and an SSMProvider from another copy of Powertools', async () => {
     expect(await typeCheck(dir, 'otherCopyPolicies')).toBe('');
   });
 

@@ -15,8 +15,8 @@ export interface VersionSet {
   readonly sdk: string;
   readonly middy: string;
   readonly msw: string;
-  /** A Powertools logger version other than the one installed, nested under `powertools-logger-other-copy`. */
-  readonly otherLogger: string;
+  /** A Powertools version other than the one installed, nested under `powertools-other-copy` (logger, parameters). */
+  readonly otherPowertools: string;
   /** What else a project of this set needs to type-check with skipLibCheck: false. */
   readonly extra: Readonly<Record<string, string>>;
 }
@@ -35,7 +35,7 @@ export const LOWEST: VersionSet = {
   sdk: '3.910.0',
   middy: '5.0.2',
   msw: '3.0.5',
-  otherLogger: '2.34.0',
+  otherPowertools: '2.34.0',
   extra: {},
 };
 
@@ -45,7 +45,7 @@ export const LATEST: VersionSet = {
   sdk: '^3',
   middy: '>=5',
   msw: '^3',
-  otherLogger: '2.35.0',
+  otherPowertools: '2.34.0',
   // middy 7's index.d.ts imports the types of this optional peer of its own: without it a project with
   // skipLibCheck: false fails inside middy, whatever else it uses.
   extra: { '@aws/durable-execution-sdk-js': '^2.0.0' },

@@ -1,6 +1,6 @@
 // Type-level only: as otherCopyPolicies.ts, for @bulwark/lambda's `logger` options.
 import { httpHandler, sqsHandler } from '@bulwark/lambda';
-import { Logger } from 'powertools-logger-other-copy';
+import { Logger } from 'powertools-other-copy';
 
 const logger = new Logger({ serviceName: 'other-copy' });
 
