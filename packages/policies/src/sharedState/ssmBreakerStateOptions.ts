@@ -1,7 +1,6 @@
 // What ssmBreakerState accepts, its defaults, and the one place that checks a caller's options: every
 // wrong option is a TypeError at construction naming the field, the value (described, never dumped: a
 // client or provider may hold credentials) and the fix.
-import type { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import {
   MAX_RETRY_AFTER_MS,
@@ -111,7 +110,7 @@ export interface SsmBreakerStateOptions {
    * dependencies; do not also give `client`.
    * @defaultValue a new `SSMProvider` on `client`
    */
-  readonly provider?: SSMProvider | (() => SSMProvider | Promise<SSMProvider>);
+  readonly provider?: ParameterReader | (() => ParameterReader | Promise<ParameterReader>);
   /**
    * The SSM client under the provider.
    * @defaultValue one shared `SSMClient` per process with `maxAttempts: 1` and a 2 s request timeout
@@ -143,8 +142,13 @@ export const DEFAULT_SSM_BREAKER_STATE = Object.freeze({
   retryHintMs: DEFAULT_FLEET_RETRY_HINT_MS,
 } as const);
 
-/** A provider as this module uses it: only `get`. */
-export type ParameterReader = Pick<SSMProvider, 'get'>;
+/**
+ * A provider as this module uses it: only `get`. Typed by what is called on it, so a Powertools
+ * `SSMProvider` of any 2.x version (another copy than ours included) fits.
+ */
+export interface ParameterReader {
+  get(name: string, options: { maxAge: number }): Promise<unknown>;
+}
 
 export interface NormalizedSsmBreakerStateOptions {
   readonly parameterName: string;
