@@ -1,6 +1,7 @@
 // The base of every error Bulwark throws. Brands, not `instanceof`, make the guards hold across two copies.
 
 import type { ErrorKindName, FailureReasonName } from './Classification.js';
+import { MAX_RETRY_AFTER_MS } from './retryAfter/parseRetryAfter.js';
 
 /**
  * What every {@link ResilienceError} constructor accepts, beside its message.
@@ -16,7 +17,10 @@ export interface ResilienceErrorOptions extends ErrorOptions {
   readonly dependency?: string;
   /** The upstream HTTP status, if there was one. */
   readonly status?: number;
-  /** How long to wait before trying again, in milliseconds. */
+  /**
+   * How long to wait before trying again, in milliseconds. Clamped into [0, `MAX_RETRY_AFTER_MS` (120 s)];
+   * NaN or a non-number is dropped.
+   */
   readonly retryAfterMs?: number;
   /** The finer reason; each subclass has a sensible default. */
   readonly reason?: FailureReasonName;
@@ -53,7 +57,11 @@ export abstract class ResilienceError extends Error {
     this.reason = options.reason ?? defaultReason;
     if (options.dependency !== undefined) this.dependency = options.dependency;
     if (options.status !== undefined) this.status = options.status;
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    const wait = options.retryAfterMs;
+    // 1e308 or a retryAt in year 9999 must not reach a Retry-After header; a past time means now; NaN is no hint.
+    if (typeof wait === 'number' && !Number.isNaN(wait)) {
+      this.retryAfterMs = Math.min(Math.max(0, wait), MAX_RETRY_AFTER_MS);
+    }
     if (options.code !== undefined) this.code = options.code;
   }
 

@@ -260,6 +260,22 @@ export interface Dependency<F = never> {
   stats(): DependencyStats;
   /** Holds the circuit open by hand until the returned handle is disposed (never shared fleet-wide). */
   isolate(): IDisposable;
+  /**
+   * Resolves once the `sharedState`'s first read has answered, failed or timed out (bounded by the state,
+   * e.g. `ssmBreakerState`'s `refreshTimeoutMs + readTimeoutMs`); at once without `sharedState`. Never
+   * rejects. Await it at init (top-level await in an ESM handler) so even the first call of a cold
+   * instance follows a fleet-wide `open`/`forced-open`; a call that arrives first awaits it anyway.
+   *
+   * @example
+   * ```ts
+   * import { ssmBreakerState, wrapDependency } from '@bulwark/policies';
+   * export const edna = wrapDependency('edna', {
+   *   sharedState: ssmBreakerState({ parameterName: '/bulwark/breakers/edna' }),
+   * });
+   * await edna.ready(); // in Lambda's init phase, before the first event
+   * ```
+   */
+  ready(): Promise<void>;
   readonly onRetry: DependencyEvent<RetryEvent>;
   readonly onGiveUp: DependencyEvent<GiveUpEvent>;
   readonly onBreak: DependencyEvent<BreakEvent>;

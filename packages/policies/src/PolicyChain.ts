@@ -14,7 +14,15 @@
 // call before then is refused with a stackless DependencyDownError (cockatiel's BrokenCircuitError costs
 // ~4.5 µs, mostly its stack trace), delivered by rejectSoon rather than Promise.reject (see there).
 
-import { type Classification, DependencyDownError, PermanentError, TransientError } from '@bulwark/errors';
+import {
+  type Classification,
+  clampRetryAfterMs,
+  DependencyDownError,
+  MAX_RETRY_AFTER_MS,
+  MIN_RETRY_HINT_MS,
+  PermanentError,
+  TransientError,
+} from '@bulwark/errors';
 import {
   type BulkheadPolicy,
   CircuitState,
@@ -48,6 +56,7 @@ import type { DeadlineSource, FallbackContext } from './options/DependencyOption
 import type { NormalizedOptions } from './options/normalizeOptions.js';
 import { createBackoff, retryDelay } from './retry/backoff.js';
 import { RetryBudget } from './retry/RetryBudget.js';
+import { fleetRetryAfterMs } from './sharedState/fleetRetryAfter.js';
 import { type CallState, Interrupted, runAttempt } from './timeout/runAttempt.js';
 
 type Fallback = (error: unknown, context: FallbackContext) => unknown;
@@ -233,6 +242,10 @@ export class PolicyChain<F> implements Dependency<F> {
         }
       },
     };
+  }
+
+  ready(): Promise<void> {
+    return this.#o.sharedState === undefined ? Promise.resolve() : this.#awaitShared();
   }
 
   execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
@@ -619,7 +632,11 @@ export class PolicyChain<F> implements Dependency<F> {
         new DependencyDownError(`${this.name}: ${detail}`, {
           dependency: this.name,
           reason: 'circuit-open',
-          retryAfterMs: Number.isFinite(retryAfterMs) ? Math.max(0, Math.round(retryAfterMs)) : 0,
+          // Never "at once" (probes in flight), never centuries (isolated): within [1 s, 120 s].
+          retryAfterMs: clampRetryAfterMs(
+            retryAfterMs === Number.POSITIVE_INFINITY ? MAX_RETRY_AFTER_MS : retryAfterMs,
+            MIN_RETRY_HINT_MS,
+          ),
         }),
     );
   }
@@ -746,7 +763,8 @@ export class PolicyChain<F> implements Dependency<F> {
   #sharedDocState(): string | undefined {
     if (this.#o.sharedState === undefined || this.#sharedReady !== true) return undefined;
     try {
-      return this.#o.sharedState.current()?.state;
+      const doc = this.#o.sharedState.current();
+      return doc?.dependency === this.name ? doc.state : undefined;
     } catch {
       return undefined;
     }
@@ -754,15 +772,18 @@ export class PolicyChain<F> implements Dependency<F> {
 
   #checkShared(): DependencyDownError | undefined {
     let doc: ReturnType<NonNullable<NormalizedOptions['sharedState']>['current']>;
+    let hintMs: number | undefined;
     try {
       doc = this.#o.sharedState!.current();
+      // Another dependency's document is never obeyed, whatever a custom state lets through.
+      if (doc !== undefined && doc.dependency !== this.name) doc = undefined;
+      hintMs = doc === undefined ? undefined : this.#o.sharedState!.retryHintMs;
     } catch {
       return undefined; // shared state may help, never hurt
     }
     const state = doc?.state;
-    if (state === 'open' || state === 'forced-open') {
-      const retryAt = doc?.retryAt === undefined ? Number.NaN : Date.parse(doc.retryAt);
-      const retryAfterMs = Number.isFinite(retryAt) ? retryAt - Date.now() : 0;
+    if (doc !== undefined && (state === 'open' || state === 'forced-open')) {
+      const retryAfterMs = fleetRetryAfterMs(doc, Date.now(), hintMs);
       return this.#openError(retryAfterMs, `circuit ${state} fleet-wide (shared state)`);
     }
     if (state === 'forced-closed') {

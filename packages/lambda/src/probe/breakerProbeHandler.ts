@@ -3,7 +3,7 @@
 // The SSM SDK and @bulwark/policies are loaded on first invocation, so the @bulwark/lambda root entry does
 // not load them for sqsHandler / httpHandler users.
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import { readOptions, redactText, serializeError } from '@bulwark/errors';
+import { describeValue, MAX_TIMER_MS, readOptions, redactText, serializeError } from '@bulwark/errors';
 import type { BreakerStateDocument, FleetBreakerState, SharedStateLogger } from '@bulwark/policies';
 import { decideTransition, type ProbeBaseline, type ProbeCounters, recordCheck } from './probeHysteresis.js';
 import { PROBE_DEFAULT_PREFIX, probeParameterName } from './probeParameterName.js';
@@ -403,9 +403,12 @@ function normalize(given: BreakerProbeOptions): NormalizedProbe {
     }
   }
   for (const field of ['checkIntervalMs', 'timeoutMs', 'retryAfterSeconds'] as const) {
-    if (typeof m[field] !== 'number' || !Number.isFinite(m[field]) || m[field] < 0) {
+    // Each becomes a timer (or a retryAt): past Node's timer limit a timeout fires after 1 ms, and the
+    // probe would write `open` for a healthy dependency.
+    const max = field === 'retryAfterSeconds' ? MAX_TIMER_MS / 1000 : MAX_TIMER_MS;
+    if (typeof m[field] !== 'number' || !(m[field] >= 0 && m[field] <= max)) {
       throw new TypeError(
-        `breakerProbeHandler: "${field}" must be a finite number >= 0, got ${String(m[field])}`,
+        `breakerProbeHandler: "${field}" must be a number >= 0 and <= ${max}, got ${describeValue(m[field])}`,
       );
     }
   }
@@ -422,7 +425,9 @@ function normalize(given: BreakerProbeOptions): NormalizedProbe {
     const d = readOptions('breakerProbeHandler', given, DEPENDENCY_KEYS, at) as unknown as ProbeDependency;
     let parameterName: string;
     try {
-      parameterName = d.parameterName ?? probeParameterName(m.parameterPrefix, d.name);
+      // The name is checked even with an explicit parameterName: it is written into the document.
+      const derived = probeParameterName(m.parameterPrefix, d.name);
+      parameterName = d.parameterName ?? derived;
     } catch (error: unknown) {
       throw new TypeError(`breakerProbeHandler: ${at}: ${(error as Error).message}`);
     }
@@ -438,8 +443,10 @@ function normalize(given: BreakerProbeOptions): NormalizedProbe {
       throw new TypeError(`breakerProbeHandler: ${at}: "url" is not a URL: ${JSON.stringify(String(d.url))}`);
     }
     const timeoutMs = d.timeoutMs ?? m.timeoutMs;
-    if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-      throw new TypeError(`breakerProbeHandler: ${at}: "timeoutMs" must be > 0, got ${String(timeoutMs)}`);
+    if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
+      throw new TypeError(
+        `breakerProbeHandler: ${at}: "timeoutMs" must be > 0 and <= ${MAX_TIMER_MS}, got ${describeValue(timeoutMs)}`,
+      );
     }
     return {
       name: d.name,
