@@ -30,6 +30,12 @@ import type { BatchSummary } from './BatchSummary.js';
  * ```
  */
 export class FullBatchFailureError extends PowertoolsFullBatchFailureError {
+  // The bundler renames this class (`FullBatchFailureError2`), since Powertools' class has the same name in
+  // the bundle's scope; the constructor's name is what logs and error reports show, so it is set here.
+  static {
+    Object.defineProperty(FullBatchFailureError, 'name', { value: 'FullBatchFailureError' });
+  }
+
   override name = 'FullBatchFailureError' as const;
   /** The batch summary (the same object the summary log line carries). */
   readonly summary: Readonly<BatchSummary>;
@@ -39,7 +45,7 @@ export class FullBatchFailureError extends PowertoolsFullBatchFailureError {
     this.summary = summary;
     this.message = describeFullBatch(summary);
     // The stack's first line was written with Powertools' message; write it again with ours.
-    Error.captureStackTrace?.(this, FullBatchFailureError);
+    Error.captureStackTrace?.(this, new.target);
   }
 
   /** The brand {@link isFullBatchFailure} checks. */
