@@ -16,7 +16,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StreamLogger } from './support/StreamLogger.js';
-import { build, thrownArb } from './support/thrownShapes.js';
+import { build, secretArb, thrownArb } from './support/thrownShapes.js';
 
 const ssm = ssmEmulator();
 useMswServer(...ssm.handlers);
@@ -58,6 +58,25 @@ describe('planted secrets (item 1)', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('sqsHandler: a body that is not JSON is not quoted in the failure line', async () => {
+    await fc.assert(
+      fc.asyncProperty(secretArb, async (secret) => {
+        // Prepare
+        const logger = new StreamLogger();
+        const handler = sqsHandler(() => undefined, { logger, throwOnFullBatchFailure: false });
+        // Act
+        await handler(
+          sqsEvent([sqsRecord({ messageId: 'bad', body: `not json ${secret}` })]),
+          lambdaContext(),
+        );
+        // Assess
+        expect(logger.text).toContain('the body is not valid JSON');
+        expect(logger.text).not.toContain(secret);
+      }),
+      { numRuns: 20 },
     );
   });
 

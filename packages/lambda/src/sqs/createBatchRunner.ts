@@ -343,7 +343,8 @@ function parseBody(record: SQSRecord, mode: 'json' | 'text'): unknown {
   } catch (cause: unknown) {
     throw new InvalidRecordError(
       'The record body is not valid JSON.',
-      [{ path: '', message: cause instanceof Error ? cause.message : 'invalid JSON' }],
+      // Not JSON.parse's message: it quotes the body, and bodies never reach a log line.
+      [{ path: '', message: 'the body is not valid JSON' }],
       cause,
     );
   }
