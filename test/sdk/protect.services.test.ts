@@ -16,6 +16,7 @@ import {
   startLocalDynamo,
   useMswServer,
 } from '@bulwark/testing';
+import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from './support.js';
 
@@ -78,7 +79,7 @@ describe('protect: DynamoDB on dynalite', () => {
     const client = ledger.protect(dynamoClient(dynamo.endpoint));
     let charged = 0;
     const charge = makeIdempotent(
-      async (event: { orderId: string }) => {
+      async (event: { orderId: string }, _context: Context) => {
         charged++;
         return { charged: event.orderId };
       },
