@@ -1,0 +1,116 @@
+// The added cost of `dependency.protect(client)` over a bare AWS SDK v3 `send`, in the same run:
+// 1. a real DynamoDBClient sending GetItem to a 127.0.0.1 server (keep-alive sockets, real signing and
+//    (de)serialization): bare default client vs the same client protected;
+// 2. the same send answered by an in-memory request handler (no socket), which isolates the middleware,
+//    the chain and the attempt scope from network noise.
+// Rounds alternate bare/protected so drift on a shared machine hits both; medians are reported.
+// Goal: the protected send adds < 5 % to a loopback send.
+
+import { Readable } from 'node:stream';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { wrapDependency } from '@bulwark/policies';
+import { LOCAL_CREDENTIALS, startFaultServer } from '@bulwark/testing';
+import type { Benchmark, BenchSize, BenchTable } from '../harness.js';
+
+const EMPTY_ITEM = {
+  status: 200,
+  headers: { 'content-type': 'application/x-amz-json-1.0' },
+  body: '{}',
+} as const;
+const command = new GetItemCommand({ TableName: 'orders', Key: { pk: { S: 'order#42' } } });
+
+/** A request handler that answers every request from memory, as the SDK's NodeHttpHandler would. */
+const inMemoryHandler = () => ({
+  metadata: { handlerProtocol: 'http/1.1' },
+  handle: async () => ({
+    response: {
+      statusCode: 200,
+      reason: 'OK',
+      headers: { 'content-type': 'application/x-amz-json-1.0' },
+      body: Readable.from([Buffer.from('{}')]),
+    },
+  }),
+  updateHttpClientConfig: () => undefined,
+  httpHandlerConfigs: () => ({}),
+  destroy: () => undefined,
+});
+
+function client(endpoint: string, inMemory: boolean): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: LOCAL_CREDENTIALS,
+    ...(inMemory ? { requestHandler: inMemoryHandler() } : {}),
+  });
+}
+
+/** Median µs per send for each client, rounds interleaved. */
+async function compare(
+  bare: DynamoDBClient,
+  protectedClient: DynamoDBClient,
+  iterations: number,
+  rounds: number,
+) {
+  const samples: [number[], number[]] = [[], []];
+  const clients = [bare, protectedClient] as const;
+  for (const c of clients) for (let i = 0; i < Math.min(200, iterations); i++) await c.send(command); // warm-up
+  for (let r = 0; r < rounds; r++) {
+    for (const [index, c] of clients.entries()) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < iterations; i++) await c.send(command);
+      samples[index]!.push(Number(process.hrtime.bigint() - start) / iterations / 1_000);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return { bareUs: median(samples[0]), protectedUs: median(samples[1]) };
+}
+
+const bench: Benchmark = {
+  name: 'sdk',
+  async run(size: BenchSize) {
+    const iterations = size === 'full' ? 3_000 : 30;
+    const rounds = size === 'full' ? 7 : 2;
+    const server = await startFaultServer(() => EMPTY_ITEM);
+    try {
+      const rows: [string, { bareUs: number; protectedUs: number }][] = [];
+      for (const inMemory of [false, true]) {
+        const bare = client(server.url, inMemory);
+        const protectedClient = wrapDependency(`sdk-bench-${inMemory}`, { logger: false }).protect(
+          client(server.url, inMemory),
+        );
+        rows.push([
+          inMemory ? 'in-memory handler (no socket)' : '127.0.0.1 server',
+          await compare(bare, protectedClient, iterations, rounds),
+        ]);
+        bare.destroy();
+        protectedClient.destroy();
+      }
+      const [loopback] = rows;
+      const addedPct = loopback
+        ? ((loopback[1].protectedUs - loopback[1].bareUs) / loopback[1].bareUs) * 100
+        : Number.NaN;
+      const table: BenchTable = {
+        title:
+          'AWS SDK v3 send: bare vs protected (DynamoDB GetItem, µs per send, median of interleaved rounds)',
+        columns: ['transport', 'bare send', 'protected send', 'added'],
+        rows: rows.map(([name, r]) => [
+          name,
+          Number(r.bareUs.toFixed(1)),
+          Number(r.protectedUs.toFixed(1)),
+          `${(r.protectedUs - r.bareUs).toFixed(1)} µs`,
+        ]),
+        notes: [
+          `Goal: < 5 % added to a loopback send: ${addedPct < 5 ? 'met' : 'NOT met'} (${addedPct.toFixed(1)} %).`,
+        ],
+      };
+      return {
+        tables: [table],
+        data: Object.fromEntries(rows.map(([name, r]) => [name, r])),
+      };
+    } finally {
+      await server.close();
+    }
+  },
+};
+
+export default bench;
