@@ -44,35 +44,59 @@ function client(endpoint: string, inMemory: boolean): DynamoDBClient {
   });
 }
 
-/** Median µs per send for each client, rounds interleaved. */
+const median = (xs: readonly number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/**
+ * µs per send for each client: each round times both, in alternating order (ABBA) so drift hits both
+ * alike; the added cost is the median of the per-round differences.
+ */
 async function compare(
   bare: DynamoDBClient,
   protectedClient: DynamoDBClient,
   iterations: number,
   rounds: number,
 ) {
-  const samples: [number[], number[]] = [[], []];
-  const clients = [bare, protectedClient] as const;
-  for (const c of clients) for (let i = 0; i < Math.min(200, iterations); i++) await c.send(command); // warm-up
+  const time = async (c: DynamoDBClient): Promise<number> => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) await c.send(command);
+    return Number(process.hrtime.bigint() - start) / iterations / 1_000;
+  };
+  for (const c of [bare, protectedClient])
+    for (let i = 0; i < Math.min(300, iterations); i++) await c.send(command);
+  const bareUs: number[] = [];
+  const protectedUs: number[] = [];
+  const addedUs: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    for (const [index, c] of clients.entries()) {
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < iterations; i++) await c.send(command);
-      samples[index]!.push(Number(process.hrtime.bigint() - start) / iterations / 1_000);
+    let b: number;
+    let p: number;
+    if (r % 2 === 0) {
+      b = await time(bare);
+      p = await time(protectedClient);
+    } else {
+      p = await time(protectedClient);
+      b = await time(bare);
     }
+    bareUs.push(b);
+    protectedUs.push(p);
+    addedUs.push(p - b);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-  return { bareUs: median(samples[0]), protectedUs: median(samples[1]) };
+  return {
+    bareUs: median(bareUs),
+    protectedUs: median(protectedUs),
+    addedUs: median(addedUs),
+    spreadUs: [Math.min(...bareUs), Math.max(...bareUs)],
+  };
 }
 
 const bench: Benchmark = {
   name: 'sdk',
   async run(size: BenchSize) {
-    const iterations = size === 'full' ? 3_000 : 30;
-    const rounds = size === 'full' ? 7 : 2;
+    const iterations = size === 'full' ? 1_500 : 30;
+    const rounds = size === 'full' ? 16 : 2;
     const server = await startFaultServer(() => EMPTY_ITEM);
     try {
-      const rows: [string, { bareUs: number; protectedUs: number }][] = [];
+      const rows: [string, Awaited<ReturnType<typeof compare>>][] = [];
       for (const inMemory of [false, true]) {
         const bare = client(server.url, inMemory);
         const protectedClient = wrapDependency(`sdk-bench-${inMemory}`, { logger: false }).protect(

@@ -1,5 +1,7 @@
 // protect's checks and what it changes on a client, on real SDK clients that never open a socket here
 // (the real-socket behaviour lives in test/sdk/).
+
+import { Readable } from 'node:stream';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -81,6 +83,40 @@ describe('protect: what it changes on the client', () => {
     dep('slow', 900).protect(b);
     // Assess
     expect(await handlerConfig(a)).toMatchObject({ requestTimeout: 900, connectionTimeout: 900 });
+  });
+});
+
+describe('protect: sends through the chain (an in-memory handler, no socket)', () => {
+  /** A request handler answering every request from memory, counting them. */
+  const inMemory = () => {
+    const handler = {
+      requests: 0,
+      metadata: { handlerProtocol: 'http/1.1' },
+      handle: async () => {
+        handler.requests++;
+        const body = Readable.from([Buffer.from('{}')]);
+        return {
+          response: { statusCode: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body },
+        };
+      },
+      updateHttpClientConfig: () => undefined,
+      httpHandlerConfigs: () => ({}),
+    };
+    return handler;
+  };
+
+  it('a client with cacheMiddleware that already sent runs through the chain after protect', async () => {
+    // Prepare
+    const handler = inMemory();
+    const c = client({ cacheMiddleware: true, requestHandler: handler as never });
+    await c.send(getItem);
+    const edna = dep();
+    // Act
+    edna.protect(c);
+    await c.send(getItem);
+    // Assess
+    expect(handler.requests).toBe(2);
+    expect(edna.stats()).toMatchObject({ calls: 1, attempts: 1, successes: 1 });
   });
 });
 

@@ -109,6 +109,9 @@ export function protectClient<C extends ProtectableClient>(
       override: false,
     });
     ROUTES.set(stack, routes);
+    // A client built with `cacheMiddleware: true` keeps the handlers it resolved per command class; drop
+    // them (as the SDK's own send and destroy do) so commands sent before protect see the new stack.
+    if (Object.hasOwn(client, 'handlers')) Reflect.deleteProperty(client, 'handlers');
   } else {
     const conflict = routes.conflict(normalized.commands);
     if (conflict !== undefined) {
