@@ -82,10 +82,11 @@ async function compare(
     addedUs.push(p - b);
   }
   return {
+    bareMinUs: Math.min(...bareUs),
+    protectedMinUs: Math.min(...protectedUs),
     bareUs: median(bareUs),
     protectedUs: median(protectedUs),
     addedUs: median(addedUs),
-    spreadUs: [Math.min(...bareUs), Math.max(...bareUs)],
   };
 }
 
@@ -110,21 +111,27 @@ const bench: Benchmark = {
         protectedClient.destroy();
       }
       const [loopback] = rows;
-      const addedPct = loopback
-        ? ((loopback[1].protectedUs - loopback[1].bareUs) / loopback[1].bareUs) * 100
-        : Number.NaN;
+      const addedPct = loopback ? (loopback[1].addedUs / loopback[1].bareUs) * 100 : Number.NaN;
+      const us = (n: number) => `${n.toFixed(1)} µs`;
       const table: BenchTable = {
-        title:
-          'AWS SDK v3 send: bare vs protected (DynamoDB GetItem, µs per send, median of interleaved rounds)',
-        columns: ['transport', 'bare send', 'protected send', 'added'],
+        title: 'AWS SDK v3 send: bare vs protected (DynamoDB GetItem, µs per send, ABBA rounds)',
+        columns: [
+          'transport',
+          'bare (min / median)',
+          'protected (min / median)',
+          'added, min to min',
+          'added, median of paired rounds',
+        ],
         rows: rows.map(([name, r]) => [
           name,
-          Number(r.bareUs.toFixed(1)),
-          Number(r.protectedUs.toFixed(1)),
-          `${(r.protectedUs - r.bareUs).toFixed(1)} µs`,
+          `${r.bareMinUs.toFixed(1)} / ${r.bareUs.toFixed(1)}`,
+          `${r.protectedMinUs.toFixed(1)} / ${r.protectedUs.toFixed(1)}`,
+          us(r.protectedMinUs - r.bareMinUs),
+          us(r.addedUs),
         ]),
         notes: [
-          `Goal: < 5 % added to a loopback send: ${addedPct < 5 ? 'met' : 'NOT met'} (${addedPct.toFixed(1)} %).`,
+          `Goal: < 5 % added to a loopback send (median of paired rounds): ${addedPct < 5 ? 'met' : 'NOT met'} (${addedPct.toFixed(1)} %).`,
+          'The in-memory row is the CPU the middleware, the chain and the attempt scope add; on a shared machine the minimum is the least disturbed estimate, and the loopback medians carry its noise.',
         ],
       };
       return {

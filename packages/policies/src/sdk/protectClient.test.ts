@@ -271,6 +271,16 @@ describe('protect: options and client are checked', () => {
     expect(await c.config.maxAttempts()).not.toBe(1);
   });
 
+  it('a frozen config is refused before anything changes', () => {
+    // Prepare
+    const handler = new NodeHttpHandler();
+    const c = client({ requestHandler: handler });
+    Object.freeze(c.config);
+    // Act + Assess
+    expect(() => dep().protect(c)).toThrow(/edna\.protect: client must be a client whose config can be changed/);
+    expect(Object.hasOwn(handler, 'handle')).toBe(false);
+  });
+
   it('a legacy (non-AbortSignal) abortSignal is refused, not dropped', async () => {
     // Prepare
     const c = dep().protect(client());

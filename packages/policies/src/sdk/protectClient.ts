@@ -89,6 +89,9 @@ export function protectClient<C extends ProtectableClient>(
         'protect replaces its retry strategy; a client without one is not an SDK v3 client protect knows',
       );
     }
+    if (!Object.isExtensible(config) || Object.isFrozen(config)) {
+      throw optionError(owner, 'client', client, 'a client whose config can be changed', 'its config is frozen');
+    }
     const problem = bindHandler((config as { requestHandler?: unknown }).requestHandler, facts.attemptMs);
     if (problem !== undefined) {
       throw optionError(
