@@ -88,7 +88,7 @@ describe('protect: what it changes on the client', () => {
 
 describe('protect: sends through the chain (an in-memory handler, no socket)', () => {
   /** A request handler answering every request from memory, counting them. */
-  const inMemory = () => {
+  const inMemory = (status = 200) => {
     const handler = {
       requests: 0,
       metadata: { handlerProtocol: 'http/1.1' },
@@ -96,7 +96,7 @@ describe('protect: sends through the chain (an in-memory handler, no socket)', (
         handler.requests++;
         const body = Readable.from([Buffer.from('{}')]);
         return {
-          response: { statusCode: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body },
+          response: { statusCode: status, headers: { 'content-type': 'application/x-amz-json-1.0' }, body },
         };
       },
       updateHttpClientConfig: () => undefined,
@@ -117,6 +117,31 @@ describe('protect: sends through the chain (an in-memory handler, no socket)', (
     // Assess
     expect(handler.requests).toBe(2);
     expect(edna.stats()).toMatchObject({ calls: 1, attempts: 1, successes: 1 });
+  });
+
+  it('a send whose request body is a stream gets one attempt (it cannot be replayed)', async () => {
+    // Prepare: a 500 every time, and a build-step middleware that turns the body into a stream, as an
+    // S3 PutObject with a Readable body has.
+    const handler = inMemory(500);
+    const c = client({ requestHandler: handler as never });
+    c.middlewareStack.add(
+      (next) => (args) => {
+        (args.request as { body: unknown }).body = Readable.from([Buffer.from('{}')]);
+        return next(args);
+      },
+      { step: 'build', name: 'streamingBody' },
+    );
+    const edna = wrapDependency('edna', {
+      logger: false,
+      retry: { maxAttempts: 3, backoff: { initialDelayMs: 1 } },
+    });
+    edna.protect(c);
+    // Act
+    const error = await c.send(getItem).catch((e: unknown) => e);
+    // Assess
+    expect(error).toMatchObject({ $metadata: { httpStatusCode: 500 } });
+    expect(handler.requests).toBe(1);
+    expect(edna.stats().attempts).toBe(1);
   });
 });
 
@@ -277,7 +302,9 @@ describe('protect: options and client are checked', () => {
     const c = client({ requestHandler: handler });
     Object.freeze(c.config);
     // Act + Assess
-    expect(() => dep().protect(c)).toThrow(/edna\.protect: client must be a client whose config can be changed/);
+    expect(() => dep().protect(c)).toThrow(
+      /edna\.protect: client must be a client whose config can be changed/,
+    );
     expect(Object.hasOwn(handler, 'handle')).toBe(false);
   });
 

@@ -90,7 +90,13 @@ export function protectClient<C extends ProtectableClient>(
       );
     }
     if (!Object.isExtensible(config) || Object.isFrozen(config)) {
-      throw optionError(owner, 'client', client, 'a client whose config can be changed', 'its config is frozen');
+      throw optionError(
+        owner,
+        'client',
+        client,
+        'a client whose config can be changed',
+        'its config is frozen',
+      );
     }
     const problem = bindHandler((config as { requestHandler?: unknown }).requestHandler, facts.attemptMs);
     if (problem !== undefined) {

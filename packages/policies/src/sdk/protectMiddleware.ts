@@ -36,12 +36,11 @@ export function protectMiddleware(routes: ClientRoutes): SdkMiddleware {
       return Promise.reject(new TypeError(`${context.clientName ?? 'client'}: ${route}`));
     const signal = callerSignal(context);
     if (typeof signal === 'string') return Promise.reject(new TypeError(signal));
+    const streaming = isStreaming(args.request);
     const options =
-      signal === undefined
-        ? isStreaming(args.request)
-          ? { maxAttempts: 1 }
-          : undefined
-        : { signal, ...(isStreaming(args.request) ? { maxAttempts: 1 } : {}) };
+      signal === undefined && !streaming
+        ? undefined
+        : { ...(signal === undefined ? {} : { signal }), ...(streaming ? { maxAttempts: 1 } : {}) };
     return route.execute(
       ({ signal: attemptSignal, attempt }) =>
         inAttempt({ signal: attemptSignal, caller: signal }, () => next(args)).then((result) => {
