@@ -4,6 +4,8 @@ import { type IacReport, type Json, joinHandler, num, obj } from './IacResult.js
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
+const TEST_CONDITION = /test/i;
+const TEST_CODE = /(^|\/)(tests?|__tests__|test-?utils)(\/|$)/;
 
 export function isCloudFormation(value: unknown): boolean {
   const t = obj(value);
@@ -29,9 +31,12 @@ export function checkCloudFormation(
 ): void {
   const resources: Resource[] = Object.entries(obj(template.Resources) ?? {}).flatMap(([id, r]) => {
     const res = obj(r);
-    return typeof res?.Type === 'string'
-      ? [{ id, type: res.Type as string, props: obj(res.Properties) ?? {} }]
-      : [];
+    // Resources that exist only for tests (`Condition: CreateTestResources`, code under tests/) are not
+    // production infrastructure.
+    if (typeof res?.Condition === 'string' && TEST_CONDITION.test(res.Condition)) return [];
+    const props = obj(res?.Properties) ?? {};
+    if (typeof props.CodeUri === 'string' && TEST_CODE.test(props.CodeUri)) return [];
+    return typeof res?.Type === 'string' ? [{ id, type: res.Type as string, props }] : [];
   });
   const byId = new Map(resources.map((r) => [r.id, r]));
   const at = (r: Resource, ...path: (string | number)[]) => [...base, 'Resources', r.id, ...path];
@@ -168,12 +173,9 @@ export function checkCloudFormation(
             checkBatchSource(r, at(r, 'Properties', 'Events', name), props, 'stream', r);
           else if (type === 'Api' || type === 'HttpApi') api = true;
           else if (
-            (type === 'EventBridgeRule' ||
-              type === 'CloudWatchEvent' ||
-              type === 'SNS' ||
-              type === 'S3' ||
-              type === 'Schedule' ||
-              type === 'ScheduleV2') &&
+            // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too.
+            (type === 'EventBridgeRule' || type === 'CloudWatchEvent' || type === 'SNS' || type === 'S3') &&
+            props.Schedule === undefined &&
             props.DeadLetterConfig === undefined
           )
             asyncSource ??= name;
@@ -223,6 +225,7 @@ export function checkCloudFormation(
           );
         break;
       case 'AWS::Events::Rule': {
+        if (r.props.ScheduleExpression !== undefined && r.props.EventPattern === undefined) break;
         const targets = (Array.isArray(r.props.Targets) ? r.props.Targets : []) as Json[];
         targets.forEach((t, i) => {
           const target = obj(t);

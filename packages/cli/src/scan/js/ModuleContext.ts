@@ -101,6 +101,8 @@ export class ModuleContext {
   readonly batchHandlers = new Set<Node>();
   /** Exported names and the node each stands for. */
   readonly exports = new Map<string, Node>();
+  /** Handlers (`/abs/stem.export`) that CDK code in this module gives an event source with `batchSize: 1`. */
+  readonly batchOneHandlers: string[] = [];
   private readonly bindings = new Map<string, Binding[]>();
   /**
    * Each node's parent. Kept here rather than as a `parent` property on the node: adding a property to
@@ -532,11 +534,11 @@ export class ModuleContext {
     if (first?.type !== 'Identifier') return false;
     // Untyped: reads `event.Records` and a field only SQS/stream records have.
     const src = this.source.slice(fn.start, fn.end);
-    return (
-      src.includes(`${first.name}.Records`) &&
-      /\.(body|messageId|receiptHandle|kinesis|dynamodb)\b/.test(src) &&
-      !/\.(s3|Sns)\b/.test(src)
-    );
+    if (!src.includes(`${first.name}.Records`)) return false;
+    // SQS records carry a body (an S3 notification delivered through SQS included); stream records a
+    // kinesis/dynamodb field, and S3/SNS events neither.
+    if (/\.(body|messageId|receiptHandle)\b/.test(src)) return true;
+    return /\.(kinesis|dynamodb)\b/.test(src) && !/\.(s3|Sns)\b/.test(src);
   }
 
   private addHandler(value: Node | undefined, kind: HandlerKind, exportedName?: string): void {

@@ -4,6 +4,7 @@ import { parseSync, rawTransferSupported } from 'oxc-parser';
 import { ignoreDirectives } from '../ignoreDirectives.js';
 import { isFunction, memberPath, type Node, unwrap } from './ast.js';
 import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
+import { handlerFacts } from './handlerFacts.js';
 import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
 import { cdkRules } from './rules/cdk.js';
@@ -86,9 +87,12 @@ export function analyzeModule(file: string, source: string): ModuleFacts {
     candidates.push({ rule, line, column, message, snippet: ctx.lineText(line), ...extra });
   };
   for (const rule of RULES) rule(ctx, report);
+  const handlers = ctx.batchHandlers.size > 0 || ctx.handlers.size > 0 ? handlerFacts(ctx) : undefined;
   return {
     file,
     candidates,
+    ...(handlers !== undefined && Object.keys(handlers).length > 0 ? { handlers } : {}),
+    ...(ctx.batchOneHandlers.length > 0 ? { batchOneHandlers: ctx.batchOneHandlers } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),

@@ -13,6 +13,7 @@ import {
   stringValue,
   unwrap,
 } from '../ast.js';
+import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { chainedMethods, isRelative } from '../protection.js';
 import { isSdkSend } from '../sdkSend.js';
@@ -64,8 +65,9 @@ function batchRule(ctx: ModuleContext, report: Report): void {
       continue;
     }
     // A handler that only logs (no await, no throw, no call but console/logger/JSON.stringify) cannot fail a
-    // record, so there is nothing to report partially.
-    if (!canFailRecord(fn)) continue;
+    // record, and one that never works on the records one by one (a single batch-wide call) has no
+    // record to name: the whole batch's redelivery is the right answer to its failure.
+    if (!doesWork(fn) || !worksPerRecord(ctx, fn)) continue;
     const single =
       /\.Records\s*\[\s*0\s*\]/.test(text) &&
       !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
@@ -80,23 +82,6 @@ function batchRule(ctx: ModuleContext, report: Report): void {
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
     report('batch-no-partial-failure', fn, message, extra);
   }
-}
-
-const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace']);
-
-function canFailRecord(fn: Node): boolean {
-  return someDescendant(fn.body, (n) => {
-    if (n.type === 'AwaitExpression' || n.type === 'ThrowStatement' || n.type === 'NewExpression')
-      return true;
-    if (n.type !== 'CallExpression') return false;
-    const path = memberPath(n.callee);
-    if (path === undefined) return true;
-    if (path.join('.') === 'JSON.stringify') return false;
-    const [owner] = path;
-    const method = path[path.length - 1];
-    const logger = owner === 'console' || /^(logger|log)$/i.test(owner ?? '');
-    return !(logger && path.length === 2 && LOG_METHODS.has(method ?? ''));
-  });
 }
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
