@@ -7,15 +7,24 @@ import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.j
 import { handlerFacts } from './handlerFacts.js';
 import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
+import { authRules } from './rules/auth.js';
 import { cdkRules } from './rules/cdk.js';
-import { errorRules } from './rules/errors.js';
 import { httpRules } from './rules/http.js';
 import { lambdaRules } from './rules/lambda.js';
 import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
+import { swallowRules } from './rules/swallowed.js';
 
-const RULES: readonly Rule[] = [httpRules, sdkRules, retryRules, errorRules, lambdaRules, cdkRules];
+const RULES: readonly Rule[] = [
+  httpRules,
+  sdkRules,
+  retryRules,
+  authRules,
+  swallowRules,
+  lambdaRules,
+  cdkRules,
+];
 const RAW = rawTransferSupported();
 
 function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
