@@ -9,6 +9,7 @@ import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
 import { authRules } from './rules/auth.js';
 import { cdkRules } from './rules/cdk.js';
+import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { httpRules } from './rules/http.js';
 import { lambdaRules } from './rules/lambda.js';
 import type { Report, Rule } from './rules/Report.js';
@@ -22,6 +23,7 @@ const RULES: readonly Rule[] = [
   retryRules,
   authRules,
   swallowRules,
+  exhaustedRetryRules,
   lambdaRules,
   cdkRules,
 ];

@@ -223,6 +223,13 @@ const TIMEOUT_KEYS: Record<HttpCall['lib'], readonly string[]> = {
   'node-http': ['timeout', 'signal'],
 };
 
+/** The module's handlers consume SQS or stream batches (or their records). */
+export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
+  if (ctx.batchHandlers.size > 0) return true;
+  for (const kind of ctx.handlers.values()) if (kind === 'record') return true;
+  return false;
+}
+
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   const retried = axiosRetried(ctx);
   // Retrying is a server-side concern: only judged in modules that are visibly server code.
@@ -290,6 +297,8 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (http.lib === 'axios' && http.receiver !== undefined && /axiosRetry|axios-retry/.test(ctx.source))
       continue;
     if (http.method === undefined || !IDEMPOTENT.has(http.method)) continue;
+    // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
+    if (ctx.handlerKindAt(call) !== undefined && isRedeliveredConsumer(ctx)) continue;
     report(
       'no-retry',
       call,

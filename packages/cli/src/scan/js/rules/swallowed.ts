@@ -35,7 +35,18 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       statements.every((s) => isLogCall(s) || s.type === 'ReturnStatement') &&
       statements.some((s) => s.type === 'ReturnStatement' && isDefaultValue(s.argument)) &&
       !statements.some((s) => s.type === 'ReturnStatement' && !isDefaultValue(s.argument));
-    if (returnsDefault && io) {
+    const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
+    const returnsError =
+      param !== undefined &&
+      statements.every((s) => isLogCall(s) || s.type === 'ReturnStatement') &&
+      statements.some((s) => s.type === 'ReturnStatement' && unwrap(s.argument)?.name === param);
+    if (returnsError && io && ctx.handlerKindAt(handler) === 'entry') {
+      report(
+        'swallowed-error',
+        handler,
+        'the handler returns the caught error as its result: the invocation succeeds and the work is lost',
+      );
+    } else if (returnsDefault && io) {
       report(
         'swallowed-error',
         handler,
