@@ -279,17 +279,9 @@ function breakerStateRule(ctx: ModuleContext, report: Report): void {
         call,
         'cockatiel circuitBreaker in a Lambda: its state lives in one execution environment',
       );
-    } else if (name === 'wrapDependency') {
-      const opts = objectProps(ctx.valueOf(call.arguments[1]));
-      if (opts === undefined || opts.spread || opts.props.has('sharedState')) continue;
-      const breaker = opts.props.get('breaker');
-      if (breaker !== undefined && isBooleanLiteral(breaker, false)) continue;
-      report(
-        'in-process-breaker-state',
-        call,
-        'wrapDependency breaker without sharedState in a Lambda: each instance learns about an outage on its own',
-      );
     }
+    // A wrapDependency breaker is not reported: per instance is its documented default (it still stops
+    // one warm instance's retries), and `sharedState` is the opt-in for fleet-wide state.
   }
   for (const node of ctx.of('NewExpression')) {
     if (ctx.importRoot(node.callee)?.source === 'opossum')
