@@ -175,7 +175,7 @@ const RANDOM_CALL =
   /^(randomUUID|uuid|v4|uuidv4|uuidV4|nanoid|ulid|cuid|cuid2|createId|generateId|Math\.random|Date\.now|crypto\.randomUUID|uuid\.v4)$/;
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
-const RECORD_ID_FIELD = /^(id|pk|PK|eventId|orderId|paymentId|transactionId)$/;
+const RECORD_ID_FIELD = /^(id|pk|PK|[a-zA-Z]*(Id|ID))$/;
 
 function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
   const v = ctx.valueOf(value);
@@ -187,8 +187,15 @@ function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
   });
 }
 
+const ASYNC_EVENT =
+  /\b(EventBridgeEvent|EventBridgeHandler|SNSEvent|SNSHandler|S3Event|S3Handler|ScheduledEvent)\b|\bevent\.detail\b/;
+
 function randomIdRule(ctx: ModuleContext, report: Report): void {
-  const consumer = ctx.batchHandlers.size > 0 || [...ctx.handlers.values()].includes('record');
+  // Queue and stream consumers are redelivered; EventBridge, SNS and S3 invoke asynchronously and retry.
+  const consumer =
+    ctx.batchHandlers.size > 0 ||
+    [...ctx.handlers.values()].includes('record') ||
+    ([...ctx.handlers.values()].includes('entry') && ASYNC_EVENT.test(ctx.source));
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
     if (key === undefined) continue;

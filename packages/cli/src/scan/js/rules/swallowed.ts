@@ -15,6 +15,18 @@ import { doesIo, hasComment, isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
 
+const CLEANUP_COMMAND = /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable)\w*$/;
+
+/**
+ * Every SDK command in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`):
+ * a failed cleanup that is logged leaves garbage behind, but loses none of the work the caller asked for.
+ */
+function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
+  const text = ctx.source.slice(block.start, block.end);
+  const commands = [...text.matchAll(/\bnew\s+(\w+)Command\b/g)].map((m) => m[1] ?? '');
+  return commands.length > 0 && commands.every((c) => CLEANUP_COMMAND.test(c));
+}
+
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
@@ -52,7 +64,12 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         handler,
         'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
       );
-    } else if (onlyLogs && io && ctx.handlerKindAt(handler) !== undefined) {
+    } else if (
+      onlyLogs &&
+      io &&
+      ctx.handlerKindAt(handler) !== undefined &&
+      !onlyCleanup(ctx, tryStatement.block)
+    ) {
       report(
         'swallowed-error',
         handler,
