@@ -107,7 +107,7 @@ console.log(JSON.stringify({ files: results.length, messages: results.reduce((a,
 `,
 );
 
-const load = loadavg()[0];
+const load = loadavg()[0] ?? 0;
 const scanRun = measure(node, [
   join(repo, 'packages/cli/dist/bin.js'),
   'scan',
