@@ -68,6 +68,7 @@ export function checkCloudFormation(
       for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) dlqIds.add(id);
   }
 
+  const gatewayReported = new Set<string>();
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
   const reserves = (r: Resource | undefined): boolean =>
     r !== undefined &&
@@ -191,12 +192,14 @@ export function checkCloudFormation(
             `${r.id} is invoked asynchronously (${asyncSource}) with no DeadLetterQueue or OnFailure destination: events that fail after retries are dropped`,
           );
         const timeout = functionTimeout(r);
-        if (api && timeout > API_GATEWAY_MAX_SECONDS)
+        if (api && timeout > API_GATEWAY_MAX_SECONDS && !gatewayReported.has(r.id)) {
+          gatewayReported.add(r.id);
           report(
             'iac-gateway-timeout-exceeds-lambda',
             at(r, 'Properties', r.props.Timeout !== undefined ? 'Timeout' : 'Events'),
             `${r.id} timeout ${timeout}s is longer than API Gateway's ${API_GATEWAY_MAX_SECONDS}s integration timeout: clients get 504 while it keeps running`,
           );
+        }
         break;
       }
       case 'AWS::ApiGatewayV2::Integration':
@@ -208,12 +211,15 @@ export function checkCloudFormation(
         if (fn === undefined) break;
         const timeout = functionTimeout(fn);
         const limitMs = num(integration.TimeoutInMillis) ?? API_GATEWAY_MAX_SECONDS * 1000;
-        if (timeout * 1000 > limitMs)
+        // One finding per function, however many methods lead to it: the fix is the function's timeout.
+        if (timeout * 1000 > limitMs && !gatewayReported.has(fn.id)) {
+          gatewayReported.add(fn.id);
           report(
             'iac-gateway-timeout-exceeds-lambda',
             at(r),
             `integration waits ${limitMs} ms but ${fn.id} may run ${timeout}s: clients get 504 while it keeps running`,
           );
+        }
         break;
       }
       case 'AWS::Events::EventBus':
