@@ -119,7 +119,7 @@ export function findHandlers(ctx: ModuleContext): void {
     }
   }
   // Same-file helpers called from handler code are on the must-complete path too.
-  let grew = true;
+  let grew = ctx.handlers.size > 0;
   for (let round = 0; grew && round < 4; round++) {
     grew = false;
     for (const call of ctx.of('CallExpression')) {

@@ -88,6 +88,7 @@ const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
 
 function promiseAllRule(ctx: ModuleContext, report: Report): void {
   for (const call of ctx.of('CallExpression')) {
+    if (calleeName(call) !== 'all') continue;
     const path = memberPath(call.callee)?.join('.');
     if (path !== 'Promise.all') continue;
     const kind = ctx.handlerKindAt(call);
