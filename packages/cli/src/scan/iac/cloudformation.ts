@@ -5,6 +5,9 @@ import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
 const TEST_CONDITION = /test/i;
+/** maxReceiveCount above which poison messages churn: AWS Lambda's guidance is at least 5 for its pollers. */
+export const LAMBDA_MAX_RECEIVE = 10;
+export const OTHER_MAX_RECEIVE = 3;
 const TEST_CODE = /(^|\/)(tests?|__tests__|test-?utils)(\/|$)/;
 
 export function isCloudFormation(value: unknown): boolean {
@@ -69,6 +72,17 @@ export function checkCloudFormation(
   }
 
   const gatewayReported = new Set<string>();
+  // Queues a Lambda event source polls: AWS asks for maxReceiveCount >= 5 there, so that throttled polls
+  // do not send healthy messages to the DLQ.
+  const lambdaConsumed = new Set<string>();
+  for (const r of resources) {
+    if (r.type === 'AWS::Lambda::EventSourceMapping')
+      for (const id of refsIn(r.props.EventSourceArn)) lambdaConsumed.add(id);
+    if (r.type === 'AWS::Serverless::Function')
+      for (const ev of Object.values(obj(r.props.Events) ?? {}))
+        if (obj(ev)?.Type === 'SQS')
+          for (const id of refsIn(obj(obj(ev)?.Properties)?.Queue)) lambdaConsumed.add(id);
+  }
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
   const reserves = (r: Resource | undefined): boolean =>
     r !== undefined &&
@@ -138,11 +152,12 @@ export function checkCloudFormation(
             );
         } else {
           const max = num(redrive.maxReceiveCount);
-          if (max !== undefined && max > 3)
+          const limit = lambdaConsumed.has(r.id) ? LAMBDA_MAX_RECEIVE : OTHER_MAX_RECEIVE;
+          if (max !== undefined && max > limit)
             report(
               'iac-missing-dlq',
               at(r, 'Properties', 'RedrivePolicy'),
-              `queue ${r.id} maxReceiveCount ${max} > 3: poison messages churn ${max} times before the DLQ`,
+              `queue ${r.id} maxReceiveCount ${max} > ${limit}${lambdaConsumed.has(r.id) ? ' for a Lambda consumer' : ''}: poison messages churn ${max} times before the DLQ`,
             );
         }
         if (isDlq && !alarmed.has(r.id))
