@@ -25,7 +25,7 @@ export {
 } from './scan/Finding.js';
 export { toJson } from './scan/format/json.js';
 export { type MarkdownOptions, toMarkdown } from './scan/format/markdown.js';
-export { SARIF_SCHEMA, toSarif } from './scan/format/sarif.js';
+export { SARIF_SCHEMA, type SarifOptions, toSarif } from './scan/format/sarif.js';
 export { summaryLine, toText } from './scan/format/text.js';
 export { type ScanOptions, ScanUsageError, scan } from './scan/scan.js';
 export { VERSION } from './version.js';
