@@ -219,7 +219,30 @@ export interface BudgetExhaustedEvent {
 }
 
 /**
- * Subscribes a listener; `dispose()` unsubscribes it.
+ * Per-call options of {@link Dependency.fetch}.
+ *
+ * @example
+ * ```ts
+ * import { wrapDependency } from '@bulwark/policies';
+ * const edna = wrapDependency('edna', { timeout: { attemptMs: 2_000, totalMs: 6_000 } });
+ * // The body is read inside the attempt: a body that stalls is an attempt timeout, and is retried.
+ * const res = await edna.fetch('https://edna.internal/orders', undefined, { bufferBody: true });
+ * ```
+ */
+export interface FetchOptions {
+  /**
+   * Read the whole body inside the attempt, so the attempt timeout covers it and a body that stalls or
+   * breaks off is a transient failure that is retried. The returned `Response` holds the bytes in memory.
+   * Without it the body streams to the caller, bounded by the call's total timeout, deadline and signal.
+   * @defaultValue false
+   */
+  readonly bufferBody?: boolean;
+}
+
+/**
+ * Subscribes a listener; `dispose()` unsubscribes it. A listener never changes a call's outcome: what it
+ * throws, and a promise it returns that rejects, are caught and logged once through the dependency's
+ * logger (`'dependency event listener failed'`, with the event's name and the serialized error).
  *
  * @example
  * ```ts
@@ -251,9 +274,16 @@ export interface Dependency<F = never> {
   /**
    * `fetch` through the chain. A response whose status `classify()` calls a failure (5xx, 408, 429, 4xx) is
    * thrown as a `TransientError` or `PermanentError` carrying `status` and `retryAfterMs`, after its body
-   * is released; 1xx-3xx responses are returned untouched. `init.signal` is the caller's signal.
+   * is released; 1xx-3xx responses are returned with their status, headers and url. `init.signal` is the
+   * caller's signal.
+   *
+   * What is bounded: every attempt up to its response headers by `timeout.attemptMs`; the whole call by
+   * `timeout.totalMs`, any deadline and `init.signal`, and that includes reading the returned body: once
+   * the call's time runs out, a body still being read errors with a timeout `TransientError` (or the
+   * signal's reason). A body read after the call's time is over errors the same way. With
+   * `{ bufferBody: true }` the body is read inside the attempt instead (see {@link FetchOptions}).
    */
-  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response | F>;
+  fetch(input: string | URL | Request, init?: RequestInit, options?: FetchOptions): Promise<Response | F>;
   /** The breaker's state now. */
   readonly state: DependencyState;
   /** A snapshot of counters and state. */

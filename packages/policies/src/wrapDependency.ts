@@ -31,8 +31,8 @@ import { PolicyChain } from './PolicyChain.js';
  */
 export function wrapDependency<F = never>(name: string, options?: DependencyOptions<F>): Dependency<F> {
   const normalized = normalizeOptions(name, options as DependencyOptions<unknown> | undefined);
-  const dependency = new PolicyChain<F>(normalized);
   const logger = normalized.logger === false ? undefined : (normalized.logger ?? defaultLogger);
+  const dependency = new PolicyChain<F>(normalized, logger);
   wireTelemetry(dependency as Dependency<unknown>, logger, normalized.metrics);
   return dependency;
 }

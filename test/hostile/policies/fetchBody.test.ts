@@ -51,7 +51,11 @@ describe('fetch: the body is bounded by the call', () => {
 
   it('the docs pattern (await dep.fetch(url)).json() ends too', async () => {
     const server = await stallingServer();
-    const dep = wrapDependency('edna', { timeout: { attemptMs: 200, totalMs: 400 }, logger: false });
+    const dep = wrapDependency('edna', {
+      timeout: { attemptMs: 200, totalMs: 400 },
+      retry: false,
+      logger: false,
+    });
 
     const outcome = await within(settle(dep.fetch(server.url).then((r) => (r as Response).json())), 3_000);
 
@@ -89,7 +93,11 @@ describe('fetch: the body is bounded by the call', () => {
   it('a slow body (msw faults.slowBody) is cut at totalMs', async () => {
     const msw = startMswServer(faults.slowBody('https://edna.test/report', { chunks: 6, intervalMs: 300 }));
     closers.push(() => msw.close());
-    const dep = wrapDependency('edna', { timeout: { attemptMs: 300, totalMs: 600 }, logger: false });
+    const dep = wrapDependency('edna', {
+      timeout: { attemptMs: 300, totalMs: 600 },
+      retry: false,
+      logger: false,
+    });
 
     const response = (await dep.fetch('https://edna.test/report')) as Response;
     const outcome = await within(settle(response.text()), 4_000);

@@ -15,6 +15,7 @@ describe('a shared state that never becomes ready', () => {
   it('ends the call at totalMs with a timeout TransientError', async () => {
     const dep = wrapDependency('edna', {
       timeout: { attemptMs: 100, totalMs: 300 },
+      retry: false,
       sharedState: neverReady(),
       logger: false,
     });
@@ -64,6 +65,7 @@ describe('a shared state that never becomes ready', () => {
   it('later calls go on with the local breaker instead of waiting again', async () => {
     const dep = wrapDependency('edna', {
       timeout: { attemptMs: 100, totalMs: 200 },
+      retry: false,
       sharedState: neverReady(),
       logger: false,
     });

@@ -32,6 +32,7 @@ describe('durations beyond MAX_TIMER_MS are refused', () => {
   it.each([
     ['faults.latency', 'ms', () => faults.latency(URL, { ms: TOO_LONG })],
     ['faults.slowBody', 'intervalMs', () => faults.slowBody(URL, { chunks: 2, intervalMs: TOO_LONG })],
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the fault step's own field
     ['faults.sequence', 'delayMs', () => faults.sequence(URL, [{ delayMs: TOO_LONG, then: 200 }])],
     ['lambdaContext', 'remainingMs', () => lambdaContext({ remainingMs: TOO_LONG })],
     ['startFaultServer', 'slowHeadersMs', () => startFaultServer([{ slowHeadersMs: TOO_LONG }])],
@@ -99,6 +100,7 @@ describe('unknown keys are refused with the nearest valid name', () => {
 describe('bad values print safely', () => {
   it.each([
     ['faults.latency', () => faults.latency(URL, { ms: Number.NaN }), 'got NaN'],
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the fault step's own field
     ['faults.sequence', () => faults.sequence(URL, [{ delayMs: Number.NaN, then: 200 }]), 'got NaN'],
     ['lambdaContext', () => lambdaContext({ remainingMs: Infinity }), 'got Infinity'],
   ])('%s', async (_owner, make, expected) => {
