@@ -44,16 +44,33 @@ const primitive = fc.oneof(
   fc.integer({ min: 1, max: 3 }).map((n) => `x${'y'.repeat(n * 100_000)}${SECRET_TEXTS[0]}`),
 );
 
-const { value: thrown } = fc.letrec<{ value: unknown }>((tie) => ({
-  value: fc.oneof(
+// fast-check inspects generated values (to clone them), and a revoked Proxy would break it: so the
+// arbitrary generates a plain recipe, and the hostile value is built from it inside the property.
+type Recipe =
+  | { readonly primitive: unknown }
+  | { readonly object: Readonly<Record<string, Recipe>> }
+  | { readonly array: readonly Recipe[] }
+  | { readonly error: string; readonly cause: Recipe }
+  | { readonly hostile: string; readonly inner: Recipe };
+
+const { recipe } = fc.letrec<{ recipe: Recipe }>((tie) => ({
+  recipe: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    primitive,
-    fc.dictionary(fc.constantFrom(...KEYS), tie('value'), { maxKeys: 5 }),
-    fc.array(tie('value'), { maxLength: 3 }),
-    fc.tuple(secretText, tie('value')).map(([message, cause]) => new Error(message, { cause })),
-    fc.tuple(fc.constantFrom(...KEYS), tie('value')).map(([key, inner]) => hostile(key, inner)),
+    primitive.map((value) => ({ primitive: value })),
+    fc.dictionary(fc.constantFrom(...KEYS), tie('recipe'), { maxKeys: 5 }).map((object) => ({ object })),
+    fc.array(tie('recipe'), { maxLength: 3 }).map((array) => ({ array })),
+    fc.tuple(secretText, tie('recipe')).map(([error, cause]) => ({ error, cause })),
+    fc.tuple(fc.constantFrom(...KEYS), tie('recipe')).map(([hostile, inner]) => ({ hostile, inner })),
   ),
 }));
+
+function build(r: Recipe): unknown {
+  if ('primitive' in r) return r.primitive;
+  if ('object' in r) return Object.fromEntries(Object.entries(r.object).map(([k, v]) => [k, build(v)]));
+  if ('array' in r) return r.array.map(build);
+  if ('error' in r) return new Error(r.error, { cause: build(r.cause) });
+  return hostile(r.hostile, build(r.inner));
+}
 
 /** One of the hostile shapes, built around `inner`. */
 function hostile(key: string, inner: unknown): unknown {
@@ -128,7 +145,8 @@ function clean(label: string, output: unknown): void {
 describe('thrown values (property)', () => {
   it('never throw and never echo a planted secret', () => {
     fc.assert(
-      fc.property(thrown, (value) => {
+      fc.property(recipe, (r) => {
+        const value = build(r);
         clean('classify', classify(value));
         expect(Number.isInteger(toHttpStatus(value))).toBe(true);
         clean('toProblemDetails', toProblemDetails(value, { instance: 'urn:request:1' }));

@@ -45,6 +45,7 @@ describe('wireTelemetry log lines', () => {
     const text = JSON.stringify(lines);
     expect(lines.length).toBeGreaterThan(0);
     expect(text).not.toContain('SECRET');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     expect(strings(lines).filter((line) => /[\n\r\u001b]/.test(line))).toEqual([]);
     const gaveUp = lines.find((line) => (line as { message: string }).message.includes('gave up')) as {
       extra: { error?: { name?: string; message?: string; code?: string } };
