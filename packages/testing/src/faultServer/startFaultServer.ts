@@ -3,7 +3,8 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { describe as describeValue } from '../faults/FaultStep.js';
+import { describeValue, readOptions } from '@bulwark/errors';
+import { readDuration } from '../options/readNumberOption.js';
 
 /**
  * What the fault server does with one request.
@@ -262,14 +263,15 @@ function assertServerStep(step: unknown, where: string): asserts step is FaultSe
     step === 'refuse'
   )
     return;
-  if (typeof step === 'object' && step !== null) {
-    const { status, slowHeadersMs } = step as { status?: unknown; slowHeadersMs?: unknown };
+  if (typeof step === 'object' && step !== null && !Array.isArray(step)) {
+    const { status, slowHeadersMs } = readOptions(where, step, [
+      'status',
+      'headers',
+      'body',
+      'slowHeadersMs',
+    ]);
     if (slowHeadersMs !== undefined) {
-      if (typeof slowHeadersMs !== 'number' || !Number.isFinite(slowHeadersMs) || slowHeadersMs < 0) {
-        throw new TypeError(
-          `${where}.slowHeadersMs must be a finite number >= 0, got ${describeValue(slowHeadersMs)}`,
-        );
-      }
+      readDuration(where, 'slowHeadersMs', slowHeadersMs);
       if (status === undefined) return;
     }
     if (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599) return;

@@ -1,4 +1,6 @@
+import { readOptions } from '@bulwark/errors';
 import { HttpResponse } from 'msw';
+import { readDuration } from '../options/readNumberOption.js';
 import { type FaultHandler, type FaultUrl, faultHandler } from './FaultHandler.js';
 import { assertStatus, describe } from './FaultStep.js';
 
@@ -31,12 +33,10 @@ export interface SlowBodyOptions {
  * ```
  */
 export function slowBody(url: FaultUrl, options: SlowBodyOptions): FaultHandler {
-  const { chunks, intervalMs, status = 200, headers } = options ?? ({} as SlowBodyOptions);
-  if (typeof intervalMs !== 'number' || !Number.isFinite(intervalMs) || intervalMs < 0) {
-    throw new TypeError(
-      `faults.slowBody: intervalMs must be a finite number >= 0, got ${describe(intervalMs)}`,
-    );
-  }
+  const o = readOptions('faults.slowBody', options ?? null, ['chunks', 'intervalMs', 'status', 'headers']);
+  const { chunks, status = 200 } = o as { chunks: SlowBodyOptions['chunks']; status?: number };
+  const headers = o.headers as SlowBodyOptions['headers'];
+  const intervalMs = readDuration('faults.slowBody', 'intervalMs', o.intervalMs);
   let parts: readonly (string | Uint8Array)[];
   if (typeof chunks === 'number') {
     if (!Number.isInteger(chunks) || chunks < 1) {
