@@ -59,6 +59,7 @@ import type { NormalizedOptions } from './options/normalizeOptions.js';
 import { createBackoff, retryDelay } from './retry/backoff.js';
 import { RetryBudget } from './retry/RetryBudget.js';
 import { boundBody, rebuildable, withSameIdentity } from './timeout/boundBody.js';
+import { callEnded, callStarted } from './timeout/keepAlive.js';
 import { type CallState, Interrupted, runAttempt } from './timeout/runAttempt.js';
 import { waitBounded } from './timeout/waitBounded.js';
 
@@ -418,12 +419,14 @@ export class PolicyChain<F> implements Dependency<F> {
     if (callerSignal !== undefined || bounds.signals !== undefined)
       listen(call, callerSignal, bounds.signals);
     this.#inFlight++;
+    callStarted();
     if (bounds.endAt <= start) return this.#loop(fn, options, call, bounds, 0, undefined, start);
     return this.#launch(fn, call, 1, start, bounds).then(
       (value) => {
         this.#successes++;
         this.#budget?.recordSuccess();
         this.#inFlight--;
+        callEnded();
         call.unlisten?.();
         return value;
       },
@@ -574,6 +577,7 @@ export class PolicyChain<F> implements Dependency<F> {
       }
     } finally {
       this.#inFlight--;
+      callEnded();
       call.unlisten?.();
     }
   }
