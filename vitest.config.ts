@@ -7,7 +7,7 @@ const conditions = ['@bulwark/source', 'node', 'import', 'default'];
 // with it every require() of a dual package loads its ESM build (dynalite's require('big.js') got a
 // namespace, not the constructor, and broke every DynamoDB number).
 const ssrConditions = ['@bulwark/source', 'node'];
-const packages = ['errors', 'testing', 'policies', 'lambda', 'cli'];
+const packages = ['errors', 'testing', 'policies', 'lambda', 'cli', 'service'];
 
 export default defineConfig({
   resolve: { conditions },

@@ -20,7 +20,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CapturingLogger } from '../../packages/lambda/src/__support__/CapturingLogger.js';
 import { InMemoryPersistenceLayer } from './support/InMemoryPersistenceLayer.js';
 
-type Plan = 'ok' | 'transient' | 'down' | 'crash';
+type Plan = 'ok' | 'transient' | 'down' | 'credentials' | 'forbidden' | 'crash';
 
 interface Message {
   readonly id: string;
@@ -42,6 +42,7 @@ type StatName =
   | 'crashes'
   | 'transientFaults'
   | 'downFaults'
+  | 'ourFaults'
   | 'duplicatesSent'
   | 'inBatchDuplicates'
   | 'reported'
@@ -49,7 +50,8 @@ type StatName =
   | 'skippedByDeadline'
   | 'duplicatesAnswered';
 
-async function runChaos(seed: number, idempotent: boolean): Promise<ChaosResult> {
+/** ourFailures: add failures of our own credentials and permissions, under onPermanentFailure 'acknowledge'. */
+async function runChaos(seed: number, idempotent: boolean, ourFailures = false): Promise<ChaosResult> {
   const rand = mulberry32(seed);
   const chance = (p: number) => rand() < p;
   const ledger = new Map<string, number>();
@@ -60,6 +62,7 @@ async function runChaos(seed: number, idempotent: boolean): Promise<ChaosResult>
     crashes: 0,
     transientFaults: 0,
     downFaults: 0,
+    ourFaults: 0,
     duplicatesSent: 0,
     inBatchDuplicates: 0,
     reported: 0,
@@ -87,6 +90,18 @@ async function runChaos(seed: number, idempotent: boolean): Promise<ChaosResult>
           throw new TransientError('ledger service answered 503', { dependency: 'ledger', status: 503 });
         case 'down':
           throw new DependencyDownError('ledger circuit open', { dependency: 'ledger' });
+        case 'credentials':
+          // An STS outage: the SDK's credential chain fails before any request is sent.
+          throw Object.assign(new Error('Could not load credentials from any providers'), {
+            name: 'CredentialsProviderError',
+          });
+        case 'forbidden':
+          // An IAM mistake in a deploy: the service refuses every call.
+          throw Object.assign(new Error('User is not authorized to perform: dynamodb:PutItem'), {
+            name: 'AccessDeniedException',
+            $fault: 'client',
+            $metadata: { httpStatusCode: 400 },
+          });
         default:
           ledger.set(body.id, (ledger.get(body.id) ?? 0) + 1);
           return { applied: body.id };
@@ -95,6 +110,7 @@ async function runChaos(seed: number, idempotent: boolean): Promise<ChaosResult>
     {
       logger,
       deadline: { safetyMarginMs: 500 },
+      ...(ourFailures ? { onPermanentFailure: 'acknowledge' as const } : {}),
       ...(idempotent
         ? { idempotency: { persistenceStore: new InMemoryPersistenceLayer(), keyPrefix: 'chaos' } }
         : {}),
@@ -121,9 +137,11 @@ async function runChaos(seed: number, idempotent: boolean): Promise<ChaosResult>
     plans = new Map(
       records.map((r) => {
         const roll = rand();
-        const plan: Plan = roll < 0.12 ? 'transient' : roll < 0.15 ? 'down' : 'ok';
+        let plan: Plan = roll < 0.12 ? 'transient' : roll < 0.15 ? 'down' : 'ok';
+        if (ourFailures && plan === 'ok' && roll < 0.21) plan = roll < 0.18 ? 'credentials' : 'forbidden';
         if (plan === 'transient') stats.transientFaults++;
         if (plan === 'down') stats.downFaults++;
+        if (plan === 'credentials' || plan === 'forbidden') stats.ourFaults++;
         return [r, plan];
       }),
     );
@@ -203,6 +221,19 @@ describe('sqsHandler at-least-once chaos', () => {
     expect(ledger.size).toBe(MESSAGES);
     const notOnce = [...ledger].filter(([, count]) => count !== 1);
     expect(notOnce).toEqual([]);
+  });
+
+  it("loses none through credentials and permissions failures with onPermanentFailure 'acknowledge'", async () => {
+    // Prepare
+    vi.useFakeTimers({ now: Date.parse('2026-11-23T00:00:00Z') });
+    // Act
+    const { ledger, acked, stats, leftInQueue } = await runChaos(20261201, true, true);
+    // Assess: the failures of our own happened often, and acknowledge deleted none of them
+    expect(stats.ourFaults).toBeGreaterThan(100);
+    expect(leftInQueue).toBe(0);
+    expect(acked.size).toBe(MESSAGES);
+    expect(ledger.size).toBe(MESSAGES);
+    expect([...ledger].filter(([, count]) => count !== 1)).toEqual([]);
   });
 
   it('is a test that can fail: without idempotency the same chaos applies some messages twice', async () => {

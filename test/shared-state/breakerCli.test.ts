@@ -296,7 +296,7 @@ describe('bulwark breaker: usage errors exit 2', () => {
     [['open', 'edna', '--yes'], /"open" needs --reason/],
     [['close', 'edna', '--reason', '  ', '--yes'], /"close" needs --reason/],
     [['open', 'edna', '--reason', 'x', '--force'], /Unknown option '--force'/],
-    [['open', 'ed/na', '--reason', 'x'], /"dependency" must be a non-empty name/],
+    [['open', 'ed/na', '--reason', 'x'], /"dependency" must be 1-128 characters/],
     [['status', '--prefix', 'no-slash'], /"prefix" must be an SSM path/],
     [['status', '--dry-run'], /"status" writes nothing/],
     [['open', 'edna', '--reason', 'x', '--json'], /--json applies to "status" only/],

@@ -346,7 +346,7 @@ describe('breakerProbeHandler: SSM failures', () => {
     expect(stored('/bulwark/breakers/billing')?.state).toBe('open');
     expect(
       logger.lines.some(
-        (l) => /could not write/.test(l.message) && /Throttling/.test(String(l.attributes.error)),
+        (l) => /could not write/.test(l.message) && /Throttling/.test(JSON.stringify(l.attributes.error)),
       ),
     ).toBe(true);
   });

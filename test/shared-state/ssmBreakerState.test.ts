@@ -329,15 +329,24 @@ describe('ssmBreakerState: SSM failures are fail-static', () => {
 
 describe('ssmBreakerState: options', () => {
   it.each([
-    [{ parameterName: '' }, /"parameterName"/],
-    [{ parameterName: 'has space' }, /"parameterName".*"has space"/],
-    [{ parameterName: NAME, maxAgeSeconds: 0 }, /"maxAgeSeconds".*0/],
-    [{ parameterName: NAME, readTimeoutMs: -1 }, /"readTimeoutMs".*-1/],
-    [{ parameterName: NAME, readTimeoutMs: Number.NaN }, /"readTimeoutMs".*NaN/],
-    [{ parameterName: NAME, readTimeoutMs: 500, refreshTimeoutMs: 100 }, /"refreshTimeoutMs"/],
-    [{ parameterName: NAME, staleAfterSeconds: Number.POSITIVE_INFINITY }, /"staleAfterSeconds"/],
-    [{ parameterName: NAME, client: ssmClient(), provider: new SSMProvider() }, /"provider" or "client"/],
-    [{ parameterName: NAME, dependency: '' }, /"dependency"/],
+    [{ parameterName: '' }, /parameterName must be an SSM parameter name/],
+    [{ parameterName: 'has space' }, /parameterName .*got "has space"/],
+    [{ parameterName: NAME, maxAgeSeconds: 0 }, /maxAgeSeconds .*got 0/],
+    [{ parameterName: NAME, readTimeoutMs: -1 }, /readTimeoutMs .*got -1/],
+    [{ parameterName: NAME, readTimeoutMs: Number.NaN }, /readTimeoutMs .*got NaN/],
+    [
+      { parameterName: NAME, readTimeoutMs: 500, refreshTimeoutMs: 100 },
+      /refreshTimeoutMs must be >= readTimeoutMs/,
+    ],
+    [
+      { parameterName: NAME, staleAfterSeconds: Number.POSITIVE_INFINITY },
+      /staleAfterSeconds .*got Infinity/,
+    ],
+    [
+      { parameterName: NAME, client: ssmClient(), provider: new SSMProvider() },
+      /give provider or client, not both/,
+    ],
+    [{ parameterName: NAME, dependency: '' }, /dependency must be 1-128 characters/],
   ])('throws a TypeError naming the field for %o', (options, message) => {
     expect(() => ssmBreakerState(options)).toThrow(TypeError);
     expect(() => ssmBreakerState(options)).toThrow(message);

@@ -2,6 +2,7 @@
 
 import type { ErrorKindName, FailureReasonName } from './Classification.js';
 import { readOptions } from './options/readOptions.js';
+import { MAX_RETRY_AFTER_MS } from './retryAfter/parseRetryAfter.js';
 
 /**
  * What every {@link ResilienceError} constructor accepts, beside its message.
@@ -17,7 +18,10 @@ export interface ResilienceErrorOptions extends ErrorOptions {
   readonly dependency?: string;
   /** The upstream HTTP status, if there was one. */
   readonly status?: number;
-  /** How long to wait before trying again, in milliseconds. */
+  /**
+   * How long to wait before trying again, in milliseconds. Clamped into [0, `MAX_RETRY_AFTER_MS` (120 s)];
+   * NaN or a non-number is dropped.
+   */
   readonly retryAfterMs?: number;
   /** The finer reason; each subclass has a sensible default. */
   readonly reason?: FailureReasonName;
@@ -67,7 +71,11 @@ export abstract class ResilienceError extends Error {
     this.reason = options.reason ?? defaultReason;
     if (options.dependency !== undefined) this.dependency = options.dependency;
     if (options.status !== undefined) this.status = options.status;
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    const wait = options.retryAfterMs;
+    // 1e308 or a retryAt in year 9999 must not reach a Retry-After header; a past time means now; NaN is no hint.
+    if (typeof wait === 'number' && !Number.isNaN(wait)) {
+      this.retryAfterMs = Math.min(Math.max(0, wait), MAX_RETRY_AFTER_MS);
+    }
     if (options.code !== undefined) this.code = options.code;
   }
 

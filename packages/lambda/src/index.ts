@@ -2,7 +2,7 @@
 // the root entry never loads middy types or code.
 
 export type { RemainingTime } from './deadline/DeadlineGuard.js';
-export type { HttpHandlerOptions } from './http/HttpHandlerOptions.js';
+export type { HttpBreakerDependency, HttpHandlerOptions, SchemaByMethod } from './http/HttpHandlerOptions.js';
 export { DEFAULT_HTTP_HANDLER_OPTIONS } from './http/HttpHandlerOptions.js';
 export type { HttpRequestContext, HttpRouteHandler } from './http/HttpRequestContext.js';
 export type {
@@ -14,6 +14,7 @@ export type {
 export type { HttpLambdaHandler } from './http/httpHandler.js';
 export { httpHandler } from './http/httpHandler.js';
 export { InvalidRequestError, isInvalidRequestError } from './http/InvalidRequestError.js';
+export type { LoggerLike, LogInput } from './internal/LoggerLike.js';
 export type { MetricsLike } from './internal/MetricsLike.js';
 // Breaker probe (owner: shared-state helper)
 export type {
@@ -35,6 +36,7 @@ export type {
 } from './schema/StandardSchema.js';
 export type { BatchSummary } from './sqs/BatchSummary.js';
 export { SQS_METRIC_NAMES } from './sqs/BatchSummary.js';
+export { FullBatchFailureError, isFullBatchFailure } from './sqs/FullBatchFailureError.js';
 export { InvalidRecordError, isInvalidRecordError } from './sqs/InvalidRecordError.js';
 export type {
   BreakerAwareDependency,

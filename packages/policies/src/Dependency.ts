@@ -3,6 +3,8 @@
 import type { Classification } from '@bulwark/errors';
 import type { IDisposable } from 'cockatiel';
 import type { FallbackContext } from './options/DependencyOptions.js';
+import type { ProtectOptions } from './sdk/ProtectOptions.js';
+import type { ProtectableClient } from './sdk/SdkClient.js';
 
 /**
  * What the wrapped function is given on each attempt.
@@ -284,12 +286,44 @@ export interface Dependency<F = never> {
    * `{ bufferBody: true }` the body is read inside the attempt instead (see {@link FetchOptions}).
    */
   fetch(input: string | URL | Request, init?: RequestInit, options?: FetchOptions): Promise<Response | F>;
+  /**
+   * Puts an AWS SDK v3 client behind this dependency and returns it (same object, same types): every
+   * `send` runs through the chain, each attempt is exactly one HTTP request (the SDK's own retries are
+   * off for this client), and each attempt's signal and timeout reach the socket. One client belongs to
+   * one dependency unless `options.commands` maps commands; a second protect is a `TypeError`. Only for a
+   * dependency without a fallback (a send must resolve to its command's output).
+   *
+   * @example
+   * ```ts
+   * import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+   * import { wrapDependency } from '@bulwark/policies';
+   * const ddb = wrapDependency('orders-table').protect(new DynamoDBClient({}));
+   * await ddb.send(new GetItemCommand({ TableName: 'orders', Key: { pk: { S: 'order#42' } } }));
+   * ```
+   */
+  protect<C extends ProtectableClient>(this: Dependency<never>, client: C, options?: ProtectOptions): C;
   /** The breaker's state now. */
   readonly state: DependencyState;
   /** A snapshot of counters and state. */
   stats(): DependencyStats;
   /** Holds the circuit open by hand until the returned handle is disposed (never shared fleet-wide). */
   isolate(): IDisposable;
+  /**
+   * Resolves once the `sharedState`'s first read has answered, failed or timed out (bounded by the state,
+   * e.g. `ssmBreakerState`'s `refreshTimeoutMs + readTimeoutMs`, and in any case by `timeout.totalMs`); at
+   * once without `sharedState`. Never rejects. Await it at init (top-level await in an ESM handler) so even the first call of a cold
+   * instance follows a fleet-wide `open`/`forced-open`; a call that arrives first awaits it anyway.
+   *
+   * @example
+   * ```ts
+   * import { ssmBreakerState, wrapDependency } from '@bulwark/policies';
+   * export const edna = wrapDependency('edna', {
+   *   sharedState: ssmBreakerState({ parameterName: '/bulwark/breakers/edna' }),
+   * });
+   * await edna.ready(); // in Lambda's init phase, before the first event
+   * ```
+   */
+  ready(): Promise<void>;
   readonly onRetry: DependencyEvent<RetryEvent>;
   readonly onGiveUp: DependencyEvent<GiveUpEvent>;
   readonly onBreak: DependencyEvent<BreakEvent>;

@@ -16,7 +16,10 @@
 
 import {
   type Classification,
+  clampRetryAfterMs,
   DependencyDownError,
+  MAX_RETRY_AFTER_MS,
+  MIN_RETRY_HINT_MS,
   optionError,
   PermanentError,
   readOptions,
@@ -56,8 +59,13 @@ import { guarded, listenerReporter } from './events/guardListener.js';
 import { checkExecuteOptions } from './options/checkExecuteOptions.js';
 import type { DeadlineSource, DependencyLogger, FallbackContext } from './options/DependencyOptions.js';
 import type { NormalizedOptions } from './options/normalizeOptions.js';
+import { SINGLE_ATTEMPT } from './options/singleAttempt.js';
 import { createBackoff, retryDelay } from './retry/backoff.js';
 import { RetryBudget } from './retry/RetryBudget.js';
+import type { ProtectOptions } from './sdk/ProtectOptions.js';
+import { protectClient } from './sdk/protectClient.js';
+import type { ProtectableClient } from './sdk/SdkClient.js';
+import { fleetRetryAfterMs } from './sharedState/fleetRetryAfter.js';
 import { boundBody, rebuildable, withSameIdentity } from './timeout/boundBody.js';
 import { callEnded, callStarted } from './timeout/keepAlive.js';
 import { type CallState, Interrupted, runAttempt } from './timeout/runAttempt.js';
@@ -67,7 +75,7 @@ type Fallback = (error: unknown, context: FallbackContext) => unknown;
 
 interface InternalOptions<T> extends ExecuteOptions<T> {
   /** A request body that cannot be replayed allows one attempt only. */
-  readonly maxAttempts?: number;
+  readonly [SINGLE_ATTEMPT]?: true;
 }
 
 const NO_ERROR = Symbol('none');
@@ -246,6 +254,12 @@ export class PolicyChain<F> implements Dependency<F> {
     };
   }
 
+  /** Never rejects; bounded by timeout.totalMs (and any deadline in scope) whatever the state's ready() does. */
+  ready(): Promise<void> {
+    if (this.#o.sharedState === undefined) return Promise.resolve();
+    return this.#awaitShared(Date.now(), undefined).catch(() => undefined);
+  }
+
   execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: ExecuteOptions<T>): Promise<T | F> {
     if (options !== undefined) {
       try {
@@ -360,7 +374,7 @@ export class PolicyChain<F> implements Dependency<F> {
     };
     const options: InternalOptions<Response> = {
       ...(callerSignal ? { signal: callerSignal } : {}),
-      ...(replayable ? {} : { maxAttempts: 1 }),
+      ...(replayable ? {} : { [SINGLE_ATTEMPT]: true as const }),
     };
     const bounds = this.#bounds(Date.now());
     const result = this.#execute(attemptFetch, options);
@@ -381,6 +395,11 @@ export class PolicyChain<F> implements Dependency<F> {
       reason: 'timeout',
       code: 'ETIMEDOUT',
     });
+  }
+
+  protect<C extends ProtectableClient>(client: C, options?: ProtectOptions): C {
+    const facts = { attemptMs: this.#o.attemptMs, hasFallback: this.#o.fallback !== undefined };
+    return protectClient(this, client, options, facts);
   }
 
   // ---- the retry loop ------------------------------------------------------------------------------
@@ -490,7 +509,7 @@ export class PolicyChain<F> implements Dependency<F> {
   ): Promise<T | F> {
     const o = this.#o;
     const { endAt, endKind } = bounds;
-    const maxAttempts = options?.maxAttempts ?? o.maxAttempts;
+    const maxAttempts = options?.[SINGLE_ATTEMPT] === true ? 1 : o.maxAttempts;
     let backoff: IBackoff<unknown> | undefined;
     let lastError: unknown;
     let attempt = failed;
@@ -689,7 +708,11 @@ export class PolicyChain<F> implements Dependency<F> {
         new DependencyDownError(`${this.name}: ${detail}`, {
           dependency: this.name,
           reason: 'circuit-open',
-          retryAfterMs: Number.isFinite(retryAfterMs) ? Math.max(0, Math.round(retryAfterMs)) : 0,
+          // Never "at once" (probes in flight), never centuries (isolated): within [1 s, 120 s].
+          retryAfterMs: clampRetryAfterMs(
+            retryAfterMs === Number.POSITIVE_INFINITY ? MAX_RETRY_AFTER_MS : retryAfterMs,
+            MIN_RETRY_HINT_MS,
+          ),
         }),
     );
   }
@@ -841,7 +864,8 @@ export class PolicyChain<F> implements Dependency<F> {
   #sharedDocState(): string | undefined {
     if (this.#o.sharedState === undefined || this.#sharedReady !== true) return undefined;
     try {
-      return this.#o.sharedState.current()?.state;
+      const doc = this.#o.sharedState.current();
+      return doc?.dependency === this.name ? doc.state : undefined;
     } catch {
       return undefined;
     }
@@ -849,15 +873,18 @@ export class PolicyChain<F> implements Dependency<F> {
 
   #checkShared(): DependencyDownError | undefined {
     let doc: ReturnType<NonNullable<NormalizedOptions['sharedState']>['current']>;
+    let hintMs: number | undefined;
     try {
       doc = this.#o.sharedState!.current();
+      // Another dependency's document is never obeyed, whatever a custom state lets through.
+      if (doc !== undefined && doc.dependency !== this.name) doc = undefined;
+      hintMs = doc === undefined ? undefined : this.#o.sharedState!.retryHintMs;
     } catch {
       return undefined; // shared state may help, never hurt
     }
     const state = doc?.state;
-    if (state === 'open' || state === 'forced-open') {
-      const retryAt = doc?.retryAt === undefined ? Number.NaN : Date.parse(doc.retryAt);
-      const retryAfterMs = Number.isFinite(retryAt) ? retryAt - Date.now() : 0;
+    if (doc !== undefined && (state === 'open' || state === 'forced-open')) {
+      const retryAfterMs = fleetRetryAfterMs(doc, Date.now(), hintMs);
       return this.#openError(retryAfterMs, `circuit ${state} fleet-wide (shared state)`);
     }
     if (state === 'forced-closed') {

@@ -37,6 +37,9 @@ export type {
   TimeoutOptions,
 } from './options/DependencyOptions.js';
 export { DEFAULT_DEPENDENCY_OPTIONS } from './options/defaults.js';
+export type { ProtectOptions } from './sdk/ProtectOptions.js';
+export { DEFAULT_PROTECT_OPTIONS } from './sdk/ProtectOptions.js';
+export type { ProtectableClient } from './sdk/SdkClient.js';
 export { wrapDependency } from './wrapDependency.js';
 // Internal on purpose: PolicyChain (the class behind Dependency), RetryBudget, SlowCallBreaker, runAttempt.
 
@@ -48,6 +51,7 @@ export type {
 } from './sharedState/breakerDocument.js';
 export {
   BREAKER_DOCUMENT_VERSION,
+  MAX_BREAKER_DOCUMENT_LENGTH,
   parseBreakerDocument,
   serializeBreakerDocument,
   validateBreakerDocument,
@@ -60,16 +64,18 @@ export {
   readBreakerParameter,
   writeBreakerParameter,
 } from './sharedState/breakerParameters.js';
+export { checkDependencyName, MAX_DEPENDENCY_NAME_LENGTH } from './sharedState/dependencyName.js';
+export { DEFAULT_FLEET_RETRY_HINT_MS, fleetRetryAfterMs } from './sharedState/fleetRetryAfter.js';
 export type {
   BreakerStateDocument,
   FleetBreakerState,
   SharedBreakerState,
 } from './sharedState/SharedBreakerState.js';
+export type { SsmBreakerState, SsmBreakerStateStats } from './sharedState/ssmBreakerState.js';
+export { ssmBreakerState } from './sharedState/ssmBreakerState.js';
 export type {
   SharedStateLogger,
   SharedStateMetrics,
-  SsmBreakerState,
   SsmBreakerStateOptions,
-  SsmBreakerStateStats,
-} from './sharedState/ssmBreakerState.js';
-export { DEFAULT_SSM_BREAKER_STATE, ssmBreakerState } from './sharedState/ssmBreakerState.js';
+} from './sharedState/ssmBreakerStateOptions.js';
+export { DEFAULT_SSM_BREAKER_STATE } from './sharedState/ssmBreakerStateOptions.js';

@@ -6,13 +6,15 @@ import { wireTelemetry } from './events/wireTelemetry.js';
 import type { DependencyOptions } from './options/DependencyOptions.js';
 import { normalizeOptions } from './options/normalizeOptions.js';
 import { PolicyChain } from './PolicyChain.js';
+import { checkDependencyName } from './sharedState/dependencyName.js';
 
 /**
  * Wraps an outbound dependency in the chain, outside in: total timeout -> retry (classified, jittered,
  * Retry-After aware, budgeted, deadline-bounded) -> circuit breaker (cockatiel) -> attempt timeout -> the
- * call. Options are checked now: a bad one throws a `TypeError` naming the field and the value. Keep one
- * handle per dependency for the life of the process (module scope in Lambda), so the breaker and the
- * retry budget see every call.
+ * call. Options are checked now: a bad one throws a `TypeError` naming the field and the value; so does a
+ * name that is not 1-128 characters of `A-Za-z0-9_.-` (it becomes an SSM path segment, a CloudWatch
+ * dimension and a log key). Keep one handle per dependency for the life of the process (module scope in
+ * Lambda), so the breaker and the retry budget see every call.
  *
  * @example
  * ```ts
@@ -30,7 +32,10 @@ import { PolicyChain } from './PolicyChain.js';
  * ```
  */
 export function wrapDependency<F = never>(name: string, options?: DependencyOptions<F>): Dependency<F> {
+  checkDependencyName('wrapDependency', 'name', name);
   const normalized = normalizeOptions(name, options as DependencyOptions<unknown> | undefined);
+  // From here the shared state refuses documents written for another dependency (and a second owner).
+  normalized.sharedState?.attach?.(name);
   const logger = normalized.logger === false ? undefined : (normalized.logger ?? defaultLogger);
   const dependency = new PolicyChain<F>(normalized, logger);
   wireTelemetry(dependency as Dependency<unknown>, logger, normalized.metrics);

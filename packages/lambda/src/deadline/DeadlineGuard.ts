@@ -2,6 +2,8 @@
 // to stop when only the safety margin is left, and gives up on it at half the margin. A timed-out invocation
 // redelivers the whole batch, successes included, so returning early with the rest reported is always better.
 
+import { MAX_TIMER_MS } from '@bulwark/errors';
+
 /** Anything that can say how long the invocation has left (a Lambda `Context` can). */
 export interface RemainingTime {
   getRemainingTimeInMillis(): number;
@@ -57,13 +59,27 @@ export class DeadlineGuard implements RemainingTime {
         this.#timer = setTimeout(onHard, this.#safetyMarginMs / 2);
         onSoft();
       },
-      Math.max(0, this.budgetMs()),
+      // Bounded: Node fires a delay above MAX_TIMER_MS after 1 ms.
+      Math.min(MAX_TIMER_MS, Math.max(0, this.budgetMs())),
     );
   }
 
   disarm(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+}
+
+/**
+ * The context when it can say how long the invocation has left as a finite number; otherwise undefined:
+ * no deadline known (a test double's NaN, a throwing getter), so no guard rather than "no time left".
+ */
+export function knownDeadline<T>(context: T): (T & RemainingTime) | undefined {
+  if (!isRemainingTime(context)) return undefined;
+  try {
+    return Number.isFinite(context.getRemainingTimeInMillis()) ? context : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,8 +1,40 @@
 // What httpHandler accepts, its documented defaults, and the normalised form.
 
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Classification } from '@bulwark/errors';
+import type { LoggerLike } from '../internal/LoggerLike.js';
 import type { StandardSchemaV1 } from '../schema/StandardSchema.js';
+import type { BreakerAwareDependency } from '../sqs/SqsHandlerOptions.js';
+
+/**
+ * A schema per HTTP method (upper case): a method without one is not validated.
+ *
+ * @example
+ * ```ts
+ * import { httpHandler, type SchemaByMethod } from '@bulwark/lambda';
+ * declare const createOrder: import('@bulwark/lambda').StandardSchemaV1<unknown, { id: string }>;
+ * const schema: SchemaByMethod<{ id: string }> = { POST: createOrder, PUT: createOrder };
+ * export const handler = httpHandler(async (_event, { body }) => body, { schema });
+ * ```
+ */
+export type SchemaByMethod<TBody = unknown> = {
+  readonly [method: string]: StandardSchemaV1<unknown, TBody>;
+};
+
+/**
+ * A dependency whose breaker shapes httpHandler's answers: its `name` and `state` (a `Dependency` from
+ * `wrapDependency` fits), and `onBreak` when it has one (to know how long the breaker stays open).
+ *
+ * @example
+ * ```ts
+ * import { wrapDependency } from '@bulwark/policies';
+ * import { httpHandler, type HttpBreakerDependency } from '@bulwark/lambda';
+ * const edna: HttpBreakerDependency = wrapDependency('edna', { breaker: { threshold: 5 } });
+ * export const handler = httpHandler(async () => ({ ok: true }), { dependencies: [edna] });
+ * ```
+ */
+export interface HttpBreakerDependency extends BreakerAwareDependency {
+  onBreak?(listener: (event: { readonly retryAfterMs: number }) => void): unknown;
+}
 
 /**
  * Options of {@link httpHandler} and of the `httpMiddleware` in `@bulwark/lambda/middy`. Every field is
@@ -23,11 +55,12 @@ export interface HttpHandlerOptions<TBody = unknown> {
    */
   readonly body?: 'json' | 'text';
   /**
-   * A Standard Schema the body must pass; failures are answered 422 with the field issues. The handler gets
-   * the schema's output as `ctx.body`.
+   * A Standard Schema the body must pass, or one per method (`{ POST: createOrder, PUT: updateOrder }`);
+   * failures are answered 422 with the field issues. A single schema is not applied to a GET, HEAD, DELETE
+   * or OPTIONS request without a body. The handler gets the schema's output as `ctx.body`.
    * @defaultValue undefined
    */
-  readonly schema?: StandardSchemaV1<unknown, TBody>;
+  readonly schema?: StandardSchemaV1<unknown, TBody> | SchemaByMethod<TBody>;
   /**
    * The header the correlation id is read from (and returned in). If absent or unusable, `x-request-id`,
    * then the API Gateway request id, then a random UUID is used.
@@ -47,10 +80,24 @@ export interface HttpHandlerOptions<TBody = unknown> {
    */
   readonly deadline?: { readonly safetyMarginMs?: number } | false;
   /**
-   * The Powertools Logger each request's child (correlation id attached) comes from.
+   * The logger each request's child (correlation id attached) comes from: a Powertools Logger (any 2.x copy)
+   * or any `LoggerLike`. Errors reach it only through `serializeError` from `@bulwark/errors`.
    * @defaultValue a `new Logger()` made at construction
    */
-  readonly logger?: Logger;
+  readonly logger?: LoggerLike;
+  /**
+   * `Retry-After` (seconds) of a 503 whose failure carries no hint (an infrastructure failure, an operator's
+   * `forced-open`). Every 503 carries `Retry-After`, clamped into [1, 120] seconds.
+   * @defaultValue 5
+   */
+  readonly defaultRetryAfterSeconds?: number;
+  /**
+   * Dependencies whose breaker shapes the answer: when a request's transient failure leaves one of them open
+   * (the request during which the breaker opened), it is answered like the requests after it: 503,
+   * `dependency-down` / `circuit-open`, with `Retry-After`.
+   * @defaultValue []
+   */
+  readonly dependencies?: readonly HttpBreakerDependency[];
   /**
    * How failures are classified (and so which status they get).
    * @defaultValue `classify` from `@bulwark/errors`
@@ -71,4 +118,6 @@ export const DEFAULT_HTTP_HANDLER_OPTIONS = Object.freeze({
   body: 'json',
   correlationIdHeader: 'x-correlation-id',
   deadline: Object.freeze({ safetyMarginMs: 500 }),
+  defaultRetryAfterSeconds: 5,
+  dependencies: Object.freeze([]) as readonly HttpBreakerDependency[],
 } as const);

@@ -1,5 +1,5 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
+import type { LoggerLike } from '../internal/LoggerLike.js';
 import type { HttpEvent, HttpEventSource } from './httpEvent.js';
 
 /**
@@ -19,14 +19,21 @@ export interface HttpRequestContext<TBody = unknown> {
   readonly body: TBody;
   /** Read from the request (see `correlationIdHeader`) or made; returned in the response header. */
   readonly correlationId: string;
-  /** A child of the handler's Powertools Logger with the correlation id attached (made on first use). */
-  readonly logger: Logger;
+  /** A child of the handler's logger with the correlation id attached (made on first use). */
+  readonly logger: LoggerLike;
   readonly lambdaContext: Context | undefined;
   /** Aborts when the deadline guard answers 504: stop work. */
   readonly signal: AbortSignal;
   readonly source: HttpEventSource;
   readonly method: string;
   readonly path: string;
+  /** Path parameters of the route (`/orders/{id}`): API Gateway REST and HTTP API; `{}` for ALB. */
+  readonly pathParameters: Readonly<Record<string, string>>;
+  /**
+   * The query string, one value per name: API Gateway HTTP API joins repeated names with commas, REST keeps
+   * the last; ALB values are URL-decoded here. `{}` when there is none.
+   */
+  readonly query: Readonly<Record<string, string>>;
   /** A request header, by case-insensitive name. */
   header(name: string): string | undefined;
   /** Milliseconds left before the deadline guard's safety margin (`Infinity` without a Lambda context). */

@@ -61,6 +61,8 @@ export interface HttpEventView {
   readonly method: string;
   readonly path: string;
   readonly requestId: string | undefined;
+  readonly pathParameters: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>>;
   /** ALB with multi-value headers on: the response must use `multiValueHeaders` too. */
   readonly multiValue: boolean;
   header(name: string): string | undefined;
@@ -90,6 +92,8 @@ export function viewHttpEvent(event: unknown): HttpEventView {
       method: v2.requestContext.http.method,
       path: v2.rawPath ?? v2.requestContext.http.path,
       requestId: v2.requestContext.requestId,
+      pathParameters: strings(v2.pathParameters),
+      query: strings(v2.queryStringParameters),
       multiValue: false,
       header: (name) => headers[name.toLowerCase()],
       bodyText: () => decode(v2.body, v2.isBase64Encoded),
@@ -105,6 +109,11 @@ export function viewHttpEvent(event: unknown): HttpEventView {
       method: v1.httpMethod,
       path: v1.path,
       requestId: isAlb ? undefined : (v1 as APIGatewayProxyEvent).requestContext.requestId,
+      // ALB has no routes, so no path parameters; it passes query values URL-encoded, as sent.
+      pathParameters: isAlb ? {} : strings((v1 as APIGatewayProxyEvent).pathParameters),
+      query: isAlb
+        ? albQuery(v1.queryStringParameters, v1.multiValueQueryStringParameters)
+        : strings(v1.queryStringParameters),
       multiValue: isAlb && v1.headers === undefined && v1.multiValueHeaders !== undefined,
       header: (name) => single[name.toLowerCase()] ?? multi[name.toLowerCase()]?.[0],
       bodyText: () => decode(v1.body ?? undefined, v1.isBase64Encoded),
@@ -113,6 +122,33 @@ export function viewHttpEvent(event: unknown): HttpEventView {
   throw new TypeError(
     `httpHandler: expected an API Gateway REST, HTTP API (v2) or ALB event; got an object with keys ${show(Object.keys(e).slice(0, 8))}. Is this function wired to an HTTP trigger?`,
   );
+}
+
+/** A null-prototype copy with the string values only (events give null for "none"). */
+function strings(values: Record<string, string | undefined> | null | undefined): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  if (typeof values !== 'object' || values === null) return out;
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+function albQuery(
+  single: Record<string, string | undefined> | null | undefined,
+  multi: Record<string, string[] | undefined> | null | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  const firsts: Record<string, string | undefined> = { ...(single ?? {}) };
+  for (const [k, v] of Object.entries(multi ?? {})) if (firsts[k] === undefined) firsts[k] = v?.[0];
+  for (const [k, v] of Object.entries(firsts)) if (typeof v === 'string') out[uriDecode(k)] = uriDecode(v);
+  return out;
+}
+
+function uriDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }
 
 function decode(body: string | null | undefined, base64: boolean | undefined): string | undefined {

@@ -1,10 +1,9 @@
 // The steps of one HTTP exchange, shared by httpHandler and the middy middleware: open (event shape,
 // correlation id, child logger, deadline), read the body, answer with a result or with problem details.
 
-import type { Logger } from '@aws-lambda-powertools/logger';
-import { PROBLEM_JSON_CONTENT_TYPE, toError, toProblemDetails } from '@bulwark/errors';
 import type { Context } from 'aws-lambda';
-import { DeadlineGuard, isRemainingTime, type RemainingTime } from '../deadline/DeadlineGuard.js';
+import { DeadlineGuard, knownDeadline, type RemainingTime } from '../deadline/DeadlineGuard.js';
+import { childLogger, type LoggerLike } from '../internal/LoggerLike.js';
 import { validate } from '../schema/validate.js';
 import { correlationIdOf } from './correlationId.js';
 import type { HttpRequestContext } from './HttpRequestContext.js';
@@ -14,8 +13,10 @@ import {
   viewHttpEvent,
   writeHttpResponse,
 } from './httpEvent.js';
-import { InvalidRequestError, isInvalidRequestError } from './InvalidRequestError.js';
+import { InvalidRequestError } from './InvalidRequestError.js';
 import type { NormalizedHttpOptions } from './normalizeHttpOptions.js';
+
+export { errorResponse } from './errorResponse.js';
 
 export interface HttpExchange {
   readonly view: HttpEventView;
@@ -24,7 +25,7 @@ export interface HttpExchange {
   readonly guard: DeadlineGuard | undefined;
   readonly budget: RemainingTime | undefined;
   readonly lambdaContext: Context | undefined;
-  logger(): Logger;
+  logger(): LoggerLike;
 }
 
 const NO_BUDGET = () => Number.POSITIVE_INFINITY;
@@ -36,12 +37,13 @@ export function openExchange<TBody>(
 ): HttpExchange {
   const view = viewHttpEvent(event);
   const correlationId = correlationIdOf(view, opts.correlationIdHeader);
-  const lambdaContext = isRemainingTime(context) ? context : undefined;
+  // A remaining time that is not a finite number (NaN) means no deadline known: no guard.
+  const lambdaContext = knownDeadline(context);
   const guard =
     opts.safetyMarginMs !== undefined && lambdaContext !== undefined
       ? new DeadlineGuard(lambdaContext, opts.safetyMarginMs, 0)
       : undefined;
-  let child: Logger | undefined;
+  let child: LoggerLike | undefined;
   return {
     view,
     correlationId,
@@ -51,8 +53,11 @@ export function openExchange<TBody>(
     lambdaContext: context,
     logger() {
       if (child === undefined) {
-        child = opts.logger.createChild();
-        child.setCorrelationId(correlationId);
+        try {
+          child = childLogger(opts.logger, correlationId);
+        } catch {
+          child = opts.logger;
+        }
       }
       return child;
     },
@@ -73,8 +78,9 @@ export async function readBody<TBody>(x: HttpExchange, opts: NormalizedHttpOptio
       );
     }
   }
-  if (opts.schema === undefined) return value as TBody;
-  const outcome = await validate(opts.schema, value);
+  const schema = opts.schemaFor(x.view.method.toUpperCase(), text !== undefined);
+  if (schema === undefined) return value as TBody;
+  const outcome = await validate(schema, value);
   if (!outcome.ok)
     throw new InvalidRequestError('The request body failed validation.', outcome.issues, { status: 422 });
   return outcome.value;
@@ -93,6 +99,8 @@ export function requestContext<TBody>(x: HttpExchange, body: TBody): HttpRequest
     source: x.view.source,
     method: x.view.method,
     path: x.view.path,
+    pathParameters: x.view.pathParameters,
+    query: x.view.query,
     header: (name) => x.view.header(name),
     remainingMs: guard === undefined ? NO_BUDGET : () => guard.budgetMs(),
   };
@@ -139,48 +147,4 @@ export function resultResponse(
   if (result === undefined) return writeHttpResponse(x.view, 204, headers, '');
   headers['content-type'] = 'application/json';
   return writeHttpResponse(x.view, 200, headers, JSON.stringify(result));
-}
-
-/**
- * A failure as `application/problem+json`: the body comes from the classification alone (no stack, no
- * upstream body, no error message), with `Retry-After` when the dependency said when to come back.
- */
-export function errorResponse<TBody>(
-  x: HttpExchange,
-  thrown: unknown,
-  opts: NormalizedHttpOptions<TBody>,
-): LambdaHttpResponse {
-  const error = toError(thrown);
-  const problem: Record<string, unknown> = {
-    ...toProblemDetails(error, {
-      classifier: opts.classify,
-      ...(opts.typeBase === undefined ? {} : { typeBase: opts.typeBase }),
-    }),
-    correlationId: x.correlationId,
-  };
-  if (isInvalidRequestError(error)) {
-    problem.status = error.httpStatus;
-    problem.title = error.httpStatus === 400 ? 'Bad Request' : 'Unprocessable Content';
-    problem.detail =
-      error.httpStatus === 400 ? 'The request body could not be read.' : 'The request failed validation.';
-    problem.errors = error.issues;
-  }
-  const status = problem.status as number;
-  const headers: Record<string, string> = {
-    'content-type': PROBLEM_JSON_CONTENT_TYPE,
-    'cache-control': 'no-store',
-    [opts.correlationIdHeader]: x.correlationId,
-  };
-  if (typeof problem.retryAfter === 'number' && (status === 503 || status === 429)) {
-    headers['retry-after'] = String(problem.retryAfter);
-  }
-  const log = x.logger();
-  const fields = { status, kind: problem.kind, reason: problem.reason, error };
-  if (status >= 500) log.error('request failed', fields);
-  else
-    log.warn('request rejected', {
-      ...fields,
-      ...(isInvalidRequestError(error) ? { issues: error.issues } : {}),
-    });
-  return writeHttpResponse(x.view, status, headers, JSON.stringify(problem));
 }

@@ -119,6 +119,7 @@ describe('httpHandler: what a problem body never carries', () => {
       'detail',
       'kind',
       'reason',
+      'retryAfter', // every 503 says when to come back (defaultRetryAfterSeconds here)
       'status',
       'title',
       'type',
@@ -345,12 +346,12 @@ describe('httpHandler: bad input', () => {
     [
       'body',
       () => httpHandler(() => 1, { body: 'yaml' as never }),
-      /options\.body must be 'json' or 'text'; got "yaml"/,
+      /httpHandler: body must be 'json' or 'text', got "yaml"/,
     ],
     [
       'correlationIdHeader',
       () => httpHandler(() => 1, { correlationIdHeader: 'bad header' }),
-      /options\.correlationIdHeader must be a header name; got "bad header"/,
+      /httpHandler: correlationIdHeader must be a header name, got "bad header"/,
     ],
     [
       'deadline',
@@ -360,7 +361,7 @@ describe('httpHandler: bad input', () => {
     [
       'schema',
       () => httpHandler(() => 1, { schema: {} as never }),
-      /options\.schema must be a Standard Schema/,
+      /httpHandler: schema must be a Standard Schema or an object of them by method/,
     ],
   ])('refuses %s at construction with a TypeError', (_label, build, message) => {
     // Act + Assess

@@ -47,7 +47,7 @@ const batch = () =>
 describe.each(sqsStyles)('SQS batch (%s)', (_style, build) => {
   it.each([
     ['report', ['down', 'malformed', 'permanent', 'transient']],
-    ['acknowledge', ['down', 'transient']],
+    ['acknowledge', ['down', 'transient']], // permanent (a 400) and malformed are about the message
   ] as const)('with onPermanentFailure %s reports %j', async (policy, expected) => {
     // Prepare
     const handler = build({ onPermanentFailure: policy, logger: new CapturingLogger() });

@@ -35,7 +35,7 @@ export function sqsBatchMiddleware<TBody = unknown, TResult = unknown>(
       `sqsBatchMiddleware: recordHandler must be a function (record, ctx) => Promise<unknown>; got ${recordHandler === null ? 'null' : typeof recordHandler}.`,
     );
   }
-  const run = createBatchRunner(recordHandler, normalizeSqsOptions(options));
+  const run = createBatchRunner(recordHandler, normalizeSqsOptions(options, 'sqsBatchMiddleware'));
   return {
     async before(request) {
       request.internal[RESPONSE as unknown as string] = await run(request.event, request.context as Context);

@@ -48,7 +48,7 @@ describe('breakerProbeHandler construction', () => {
     [{ dependencies: [{ name: 'a', check: 'yes' }] }, /"check" must be a function, got string/],
     [
       { dependencies: [{ name: 'a', url: 'https://a.test', timeoutMs: -5 }] },
-      /dependencies\[0\]: "timeoutMs" must be > 0, got -5/,
+      /dependencies\[0\]: "timeoutMs" must be > 0 and <= 2147483647, got -5/,
     ],
     [
       { dependencies: [{ name: 'a', url: 'https://a.test' }], checksPerInvocation: 0 },
@@ -56,7 +56,7 @@ describe('breakerProbeHandler construction', () => {
     ],
     [
       { dependencies: [{ name: 'a', url: 'https://a.test' }], checkIntervalMs: -1 },
-      /"checkIntervalMs" must be a finite number >= 0, got -1/,
+      /"checkIntervalMs" must be a number >= 0 and <= 2147483647, got -1/,
     ],
   ])('throws a TypeError naming the field for %o', (options, message) => {
     expect(() => breakerProbeHandler(options as never)).toThrow(TypeError);

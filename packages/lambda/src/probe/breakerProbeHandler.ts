@@ -3,6 +3,7 @@
 // The SSM SDK and @bulwark/policies are loaded on first invocation, so the @bulwark/lambda root entry does
 // not load them for sqsHandler / httpHandler users.
 import type { SSMClient } from '@aws-sdk/client-ssm';
+import { describeValue, MAX_TIMER_MS, readOptions, redactText, serializeError } from '@bulwark/errors';
 import type { BreakerStateDocument, FleetBreakerState, SharedStateLogger } from '@bulwark/policies';
 import { decideTransition, type ProbeBaseline, type ProbeCounters, recordCheck } from './probeHysteresis.js';
 import { PROBE_DEFAULT_PREFIX, probeParameterName } from './probeParameterName.js';
@@ -237,42 +238,12 @@ export function breakerProbeHandler(
       await Promise.all(
         o.targets.map(async (t, i) => {
           const line = lines[i]!;
-          const result = await runHealthCheck(t.name, t.check, t.timeoutMs);
-          line.checks.push(result);
-          const c = counters.get(t.name)!;
-          recordCheck(c, result.healthy);
-          line.failures = c.failures;
-          line.successes = c.successes;
-          if (line.after === 'unreadable') {
-            line.skipped = 'unreadable';
-            return;
-          }
-          const decision = decideTransition(line.after, c, o);
-          if (!decision.write) {
-            if (decision.why === 'forced' || decision.why === 'foreign') line.skipped = decision.why;
-            return;
-          }
           try {
-            // SSM has no compare-and-set: re-read right before writing, so an operator's force made
-            // since the first read wins (the window left is one round trip).
-            const fresh = await readBaseline(t);
-            if (fresh !== line.after) {
-              line.after = fresh;
-              line.skipped =
-                fresh === 'forced-open' || fresh === 'forced-closed' ? 'forced' : 'written-by-another';
-              if (fresh === decision.state || decideTransition(fresh, c, o).write === false) return;
-            }
-            await writeBreakerParameter(ssm, t.parameterName, documentFor(t, decision.state, c, result, o));
-            line.after = decision.state;
-            line.wrote = decision.state;
-            delete line.skipped;
-            log(o.logger, 'info', `Breaker probe wrote ${decision.state}`, t, undefined, {
-              failures: c.failures,
-              successes: c.successes,
-            });
+            await checkAndDecide(t, line);
           } catch (error: unknown) {
+            // Whatever went wrong with one dependency stays with it: the others are still checked and written.
             errors.push(error);
-            log(o.logger, 'warn', 'Breaker probe could not write the document', t, error);
+            log(o.logger, 'warn', 'Breaker probe could not handle this dependency this round', t, error);
           }
         }),
       );
@@ -281,6 +252,46 @@ export function breakerProbeHandler(
       throw new AggregateError(errors, `breaker probe: ${errors.length} SSM call(s) failed; see the logs`);
     }
     return { dependencies: lines };
+
+    async function checkAndDecide(t: Target, line: MutableLine): Promise<void> {
+      const result = await runHealthCheck(t.name, t.check, t.timeoutMs);
+      line.checks.push(result);
+      const c = counters.get(t.name)!;
+      recordCheck(c, result.healthy);
+      line.failures = c.failures;
+      line.successes = c.successes;
+      if (line.after === 'unreadable') {
+        line.skipped = 'unreadable';
+        return;
+      }
+      const decision = decideTransition(line.after, c, o);
+      if (!decision.write) {
+        if (decision.why === 'forced' || decision.why === 'foreign') line.skipped = decision.why;
+        return;
+      }
+      try {
+        // SSM has no compare-and-set: re-read right before writing, so an operator's force made
+        // since the first read wins (the window left is one round trip).
+        const fresh = await readBaseline(t);
+        if (fresh !== line.after) {
+          line.after = fresh;
+          line.skipped =
+            fresh === 'forced-open' || fresh === 'forced-closed' ? 'forced' : 'written-by-another';
+          if (fresh === decision.state || decideTransition(fresh, c, o).write === false) return;
+        }
+        await writeBreakerParameter(ssm, t.parameterName, documentFor(t, decision.state, c, result, o));
+        line.after = decision.state;
+        line.wrote = decision.state;
+        delete line.skipped;
+        log(o.logger, 'info', `Breaker probe wrote ${decision.state}`, t, undefined, {
+          failures: c.failures,
+          successes: c.successes,
+        });
+      } catch (error: unknown) {
+        errors.push(error);
+        log(o.logger, 'warn', 'Breaker probe could not write the document', t, error);
+      }
+    }
   };
 }
 
@@ -325,15 +336,14 @@ function documentFor(
     ...(state === 'open' ? { retryAt: new Date(now + o.retryAfterMs).toISOString() } : {}),
     reason:
       state === 'open'
-        ? truncate(`${c.failures} consecutive failed health checks; last: ${last.detail ?? 'unhealthy'}`)
+        ? redactText(
+            `${c.failures} consecutive failed health checks; last: ${last.detail ?? 'unhealthy'}`,
+            1000,
+          )
         : `${c.successes} consecutive healthy checks`,
     writtenBy: { kind: 'probe', id: o.probeId },
     updatedAt: iso,
   };
-}
-
-function truncate(text: string): string {
-  return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
 }
 
 function log(
@@ -348,9 +358,7 @@ function log(
     logger[level](message, {
       dependency: t.name,
       parameterName: t.parameterName,
-      ...(error === undefined
-        ? {}
-        : { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+      ...(error === undefined ? {} : { error: serializeError(error, { stack: false }) }),
       ...extra,
     });
   } catch {
@@ -363,10 +371,28 @@ const consoleLogger: SharedStateLogger = {
   info: (message, attributes) => console.info(JSON.stringify({ level: 'INFO', message, ...attributes })),
 };
 
-function normalize(options: BreakerProbeOptions): NormalizedProbe {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`breakerProbeHandler: options must be an object, got ${String(options)}`);
+const OPTION_KEYS = [
+  'dependencies',
+  'parameterPrefix',
+  'failureThreshold',
+  'successThreshold',
+  'checksPerInvocation',
+  'checkIntervalMs',
+  'timeoutMs',
+  'retryAfterSeconds',
+  'probeId',
+  'client',
+  'fetch',
+  'logger',
+] as const;
+const DEPENDENCY_KEYS = ['name', 'check', 'url', 'timeoutMs', 'parameterName'] as const;
+
+function normalize(given: BreakerProbeOptions): NormalizedProbe {
+  if (typeof given !== 'object' || given === null) {
+    throw new TypeError(`breakerProbeHandler: options must be an object, got ${String(given)}`);
   }
+  // Read once: unknown keys (`failThreshold`) refused with the nearest valid one; getters read once.
+  const options = readOptions('breakerProbeHandler', given, OPTION_KEYS) as unknown as BreakerProbeOptions;
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const m = { ...DEFAULT_BREAKER_PROBE, ...defined } as Required<
     Pick<BreakerProbeOptions, keyof typeof DEFAULT_BREAKER_PROBE>
@@ -377,9 +403,12 @@ function normalize(options: BreakerProbeOptions): NormalizedProbe {
     }
   }
   for (const field of ['checkIntervalMs', 'timeoutMs', 'retryAfterSeconds'] as const) {
-    if (typeof m[field] !== 'number' || !Number.isFinite(m[field]) || m[field] < 0) {
+    // Each becomes a timer (or a retryAt): past Node's timer limit a timeout fires after 1 ms, and the
+    // probe would write `open` for a healthy dependency.
+    const max = field === 'retryAfterSeconds' ? MAX_TIMER_MS / 1000 : MAX_TIMER_MS;
+    if (typeof m[field] !== 'number' || !(m[field] >= 0 && m[field] <= max)) {
       throw new TypeError(
-        `breakerProbeHandler: "${field}" must be a finite number >= 0, got ${String(m[field])}`,
+        `breakerProbeHandler: "${field}" must be a number >= 0 and <= ${max}, got ${describeValue(m[field])}`,
       );
     }
   }
@@ -391,11 +420,14 @@ function normalize(options: BreakerProbeOptions): NormalizedProbe {
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const seen = new Set<string>();
-  const targets = options.dependencies.map((d, i): Target => {
+  const targets = options.dependencies.map((given, i): Target => {
     const at = `dependencies[${i}]`;
+    const d = readOptions('breakerProbeHandler', given, DEPENDENCY_KEYS, at) as unknown as ProbeDependency;
     let parameterName: string;
     try {
-      parameterName = d.parameterName ?? probeParameterName(m.parameterPrefix, d.name);
+      // The name is checked even with an explicit parameterName: it is written into the document.
+      const derived = probeParameterName(m.parameterPrefix, d.name);
+      parameterName = d.parameterName ?? derived;
     } catch (error: unknown) {
       throw new TypeError(`breakerProbeHandler: ${at}: ${(error as Error).message}`);
     }
@@ -411,8 +443,10 @@ function normalize(options: BreakerProbeOptions): NormalizedProbe {
       throw new TypeError(`breakerProbeHandler: ${at}: "url" is not a URL: ${JSON.stringify(String(d.url))}`);
     }
     const timeoutMs = d.timeoutMs ?? m.timeoutMs;
-    if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-      throw new TypeError(`breakerProbeHandler: ${at}: "timeoutMs" must be > 0, got ${String(timeoutMs)}`);
+    if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
+      throw new TypeError(
+        `breakerProbeHandler: ${at}: "timeoutMs" must be > 0 and <= ${MAX_TIMER_MS}, got ${describeValue(timeoutMs)}`,
+      );
     }
     return {
       name: d.name,

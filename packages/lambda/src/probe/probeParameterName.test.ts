@@ -15,6 +15,10 @@ describe('probeParameterName', () => {
     ['/bulwark/breakers/', 'has space'],
     ['/bulwark/breakers/', 'ed/na'],
     ['/bulwark/breakers/', ''],
+    ['/bulwark/breakers/', 'x'.repeat(129)],
+    ['/bulwark/breakers/', 'x'.repeat(128)],
+    ['/bulwark/breakers/', '..'],
+    ['/bulwark/breakers/', 'edna\nlevel=ERROR'],
   ])('agrees with breakerParameterName for (%j, %j)', (prefix, dependency) => {
     // Act
     const ours = attempt(() => probeParameterName(prefix, dependency));

@@ -1,5 +1,7 @@
 // One health check under its own timeout. A check that ignores its abort signal still loses the race.
 
+import { redactText, serializeError } from '@bulwark/errors';
+
 /**
  * What a health check is given.
  *
@@ -72,16 +74,22 @@ export async function runHealthCheck(
     const durationMs = Date.now() - started;
     if (outcome === 'timeout') return { healthy: false, durationMs, detail: reason.message };
     if ('error' in outcome) {
-      return {
-        healthy: false,
-        durationMs,
-        detail: outcome.error instanceof Error ? outcome.error.message : String(outcome.error),
-      };
+      // Whatever was thrown (Object.create(null), a revoked Proxy): described, redacted, bounded. The text
+      // is the dependency's, and it ends up in logs, the SSM document and terminals.
+      return { healthy: false, durationMs, detail: describeFailure(outcome.error) };
     }
     return judge(outcome.value, durationMs);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The longest `detail` a check result carries. */
+export const MAX_DETAIL_LENGTH = 500;
+
+function describeFailure(thrown: unknown): string {
+  const { name, message } = serializeError(thrown, { stack: false });
+  return redactText(message === '' ? name : message, MAX_DETAIL_LENGTH);
 }
 
 // A check may resolve to false, or to a fetch Response; anything else that resolves means healthy.

@@ -1,8 +1,8 @@
 // The record context as a class: one allocation per record, with the child logger and the receive count
 // computed only if the handler asks (most no-op paths never do).
 
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSRecord } from 'aws-lambda';
+import { childLogger, type LoggerLike } from '../internal/LoggerLike.js';
 import type { SqsRecordContext } from './SqsRecordContext.js';
 
 const NO_BUDGET = (): number => Number.POSITIVE_INFINITY;
@@ -13,13 +13,13 @@ export class RecordContext<TBody> implements SqsRecordContext<TBody> {
   readonly remainingMs: () => number;
   readonly #signal: () => AbortSignal;
   readonly #record: SQSRecord;
-  readonly #parent: Logger;
-  #logger: Logger | undefined;
+  readonly #parent: LoggerLike;
+  #logger: LoggerLike | undefined;
 
   constructor(
     record: SQSRecord,
     body: TBody,
-    parent: Logger,
+    parent: LoggerLike,
     lambdaContext: Context | undefined,
     signal: () => AbortSignal,
     remainingMs: (() => number) | undefined,
@@ -44,7 +44,7 @@ export class RecordContext<TBody> implements SqsRecordContext<TBody> {
     return receiveCountOf(this.#record);
   }
 
-  get logger(): Logger {
+  get logger(): LoggerLike {
     if (this.#logger === undefined) this.#logger = childLogger(this.#parent, this.#record.messageId);
     return this.#logger;
   }
@@ -52,10 +52,4 @@ export class RecordContext<TBody> implements SqsRecordContext<TBody> {
 
 export function receiveCountOf(record: SQSRecord): number {
   return Number(record.attributes?.ApproximateReceiveCount) || 1;
-}
-
-export function childLogger(parent: Logger, correlationId: string): Logger {
-  const child = parent.createChild();
-  child.setCorrelationId(correlationId);
-  return child;
 }

@@ -1,7 +1,7 @@
 // Why a record was reported without its handler being called. Internal: it only travels to Powertools,
 // which reports the record; the summary counts it.
 
-export type SkipReason = 'deadline' | 'breaker-open';
+export type SkipReason = 'deadline' | 'breaker-open' | 'fifo';
 
 export class RecordSkippedError extends Error {
   override name = 'RecordSkippedError' as const;

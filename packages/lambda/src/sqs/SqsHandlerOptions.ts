@@ -1,11 +1,12 @@
 // What sqsHandler accepts, its documented defaults, and the normalised form the runner works from.
 
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Classification } from '@bulwark/errors';
 import type { SQSRecord } from 'aws-lambda';
+import type { LoggerLike } from '../internal/LoggerLike.js';
 import type { MetricsLike } from '../internal/MetricsLike.js';
 import type { StandardSchemaV1 } from '../schema/StandardSchema.js';
+import type { FullBatchFailureError } from './FullBatchFailureError.js';
 
 /**
  * Anything with a `name` and a breaker `state`: a `Dependency` from `wrapDependency` fits.
@@ -38,12 +39,14 @@ export interface PermanentFailure {
   readonly error: Error;
   readonly classification: Classification;
   /** The record's child logger (message id as correlation id). */
-  readonly logger: Logger;
+  readonly logger: LoggerLike;
 }
 
 /**
- * Called for a permanent failure. Resolving acknowledges the record (it leaves the queue); throwing
- * reports it for redelivery after all, so a failing hook never loses a message.
+ * Called for a permanent failure about the message itself (see {@link PermanentFailurePolicy}); never for a
+ * failure of our own credentials, permissions, configuration or infrastructure, which is reported for
+ * redelivery. Resolving acknowledges the record (it leaves the queue); throwing reports it for redelivery
+ * after all, so a failing hook never loses a message.
  *
  * @example
  * ```ts
@@ -55,7 +58,12 @@ export interface PermanentFailure {
 export type PermanentFailureHook = (failure: PermanentFailure) => Promise<void> | void;
 
 /**
- * What to do with a record whose failure is permanent (another delivery would fail the same way).
+ * What to do with a record whose failure is permanent and about the message itself: a body that does not
+ * parse, a schema refusal, an `InvalidRecordError` (or a `PermanentError` without a status) thrown by the
+ * handler, an upstream 400 or 422. Any other permanent failure (credentials, permissions, TLS, a missing
+ * resource, an upstream 401/403/404/409, a bug) is ours, not the message's: it is reported for redelivery
+ * whatever the policy, so a deploy mistake or an STS outage never empties the queue. The decision table is
+ * in docs/lambda.md.
  *
  * - `'report'`: list it in `batchItemFailures`; the queue's `maxReceiveCount` moves it to the DLQ.
  * - `'acknowledge'`: let it leave the queue, with an error log line and a count in the summary and metrics.
@@ -183,8 +191,9 @@ export interface SqsHandlerOptions<TBody = unknown> {
    */
   readonly onPermanentFailure?: PermanentFailurePolicy;
   /**
-   * Dependencies whose open (or isolated) breaker means the records still waiting are reported for
-   * redelivery without calling the handler.
+   * Dependencies whose open (or isolated, or an operator's `forced-open`) breaker means the records still
+   * waiting are reported for redelivery without calling the handler. When that skips every record of a batch,
+   * the batch is a full-batch failure (see `throwOnFullBatchFailure`).
    * @defaultValue []
    */
   readonly skipWhenBreakerOpen?: readonly BreakerAwareDependency[];
@@ -199,10 +208,11 @@ export interface SqsHandlerOptions<TBody = unknown> {
    */
   readonly idempotency?: SqsIdempotencyOptions;
   /**
-   * The Powertools Logger the per-record children and the batch summary line come from.
+   * The logger the per-record children and the batch summary line come from: a Powertools Logger (any 2.x
+   * copy) or any {@link LoggerLike}. Errors reach it only through `serializeError` from `@bulwark/errors`.
    * @defaultValue a `new Logger()` made at construction (service name from `POWERTOOLS_SERVICE_NAME`)
    */
-  readonly logger?: Logger;
+  readonly logger?: LoggerLike;
   /**
    * A Powertools `Metrics` instance (or anything with `addMetric`) to count records by outcome.
    * @defaultValue undefined
@@ -215,9 +225,9 @@ export interface SqsHandlerOptions<TBody = unknown> {
    */
   readonly publishMetrics?: boolean;
   /**
-   * Throw when every record failed (as Powertools does), instead of returning them all in
-   * `batchItemFailures`. Either way every record is redelivered; throwing also counts as a function error,
-   * which makes the SQS poller back off.
+   * Throw a {@link FullBatchFailureError} when every record was reported (failed, skipped by an open breaker
+   * or by the deadline guard), instead of returning them all in `batchItemFailures`. Either way every record
+   * is redelivered; throwing also counts as a function error, which makes the SQS poller back off.
    * @defaultValue true
    */
   readonly throwOnFullBatchFailure?: boolean;

@@ -1,5 +1,5 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSRecord } from 'aws-lambda';
+import type { LoggerLike } from '../internal/LoggerLike.js';
 
 /**
  * The second argument of a record handler.
@@ -19,8 +19,11 @@ export interface SqsRecordContext<TBody = unknown> {
   readonly messageId: string;
   /** `ApproximateReceiveCount`: 1 on the first delivery. */
   readonly receiveCount: number;
-  /** A child of the handler's Powertools Logger with the message id as correlation id (made on first use). */
-  readonly logger: Logger;
+  /**
+   * A child of the handler's logger with the message id as correlation id (made on first use); the logger
+   * itself when it cannot make children.
+   */
+  readonly logger: LoggerLike;
   /** The Lambda context, when the runtime gave one. */
   readonly lambdaContext: Context | undefined;
   /** Aborts when the deadline guard returns the batch: stop work, the record is being reported. */

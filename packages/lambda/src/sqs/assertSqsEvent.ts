@@ -1,7 +1,7 @@
 // Checks the whole event before any record runs: a wrongly wired trigger fails loudly and nothing is
 // half-processed.
 
-import type { SQSEvent } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { showValue as show } from '../internal/showValue.js';
 
 export function assertSqsEvent(event: unknown): asserts event is SQSEvent {
@@ -37,6 +37,21 @@ export function assertSqsEvent(event: unknown): asserts event is SQSEvent {
     }
     if (typeof r.body !== 'string') {
       throw new TypeError(`sqsHandler: event.Records[${i}].body must be a string; got ${show(r.body)}.`);
+    }
+  }
+}
+
+/**
+ * A FIFO batch whose records lack a `MessageGroupId` cannot be processed in group order (Powertools would
+ * treat them as one group, or run a later record after a failure): refuse it before any record runs.
+ */
+export function assertFifoGroups(records: readonly SQSRecord[]): void {
+  for (let i = 0; i < records.length; i++) {
+    const group = (records[i] as { attributes?: { MessageGroupId?: unknown } }).attributes?.MessageGroupId;
+    if (typeof group !== 'string' || group === '') {
+      throw new TypeError(
+        `sqsHandler: event.Records[${i}] comes from a FIFO queue but has no attributes.MessageGroupId (got ${show(group)}); FIFO order cannot be kept, so no record was run. Is the event hand-made, or options.fifo set for a standard queue?`,
+      );
     }
   }
 }

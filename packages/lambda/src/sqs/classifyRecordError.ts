@@ -49,17 +49,40 @@ const BY_NAME: Readonly<Record<string, Classification>> = {
   IdempotencyKeyError: permanent('The record has no value at the idempotency key path.'),
 };
 
+// What a record's failure is classified as when the classifier itself cannot read it (a Proxy whose traps
+// throw, a user classifier that throws): permanent and unknown, so it is reported, never acknowledged.
+const UNREADABLE: Classification = {
+  kind: 'permanent',
+  reason: 'unknown',
+  retryable: false,
+  countsTowardBreaker: false,
+  httpStatus: 500,
+  message: 'an unreadable failure',
+};
+
+/** Never throws, whatever was thrown and whatever the classifier does. */
 export function classifyRecordError(
-  error: Error,
+  error: unknown,
   classify: (error: unknown) => Classification,
 ): Classification {
-  const mapped = BY_NAME[error.name];
-  if (mapped === undefined) return classify(error);
-  // Powertools wraps what went wrong while saving the IN_PROGRESS record (a missing key, a payload mismatch)
-  // in IdempotencyPersistenceLayerError: the cause says whether it is the store or the record.
-  if (error.name === 'IdempotencyPersistenceLayerError' && error.cause instanceof Error) {
-    const cause = BY_NAME[error.cause.name];
-    if (cause?.kind === 'permanent') return cause;
+  try {
+    const name = (error as { name?: unknown }).name;
+    // Own keys only: an error named `constructor` must not find Object's.
+    const mapped = typeof name === 'string' && Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined;
+    if (mapped === undefined) return classify(error) ?? UNREADABLE;
+    // Powertools wraps what went wrong while saving the IN_PROGRESS record (a missing key, a payload mismatch)
+    // in IdempotencyPersistenceLayerError: the cause says whether it is the store or the record.
+    const cause = (error as { cause?: unknown }).cause;
+    if (
+      error instanceof Error &&
+      error.name === 'IdempotencyPersistenceLayerError' &&
+      cause instanceof Error
+    ) {
+      const byCause = Object.hasOwn(BY_NAME, cause.name) ? BY_NAME[cause.name] : undefined;
+      if (byCause?.kind === 'permanent') return byCause;
+    }
+    return mapped;
+  } catch {
+    return UNREADABLE;
   }
-  return mapped;
 }

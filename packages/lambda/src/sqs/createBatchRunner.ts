@@ -5,23 +5,25 @@
 import {
   BatchProcessor,
   EventType,
-  FullBatchFailureError,
   processPartialResponse,
   SqsFifoPartialProcessorAsync,
 } from '@aws-lambda-powertools/batch';
-import type { Logger } from '@aws-lambda-powertools/logger';
-import { type Classification, TransientError, toError } from '@bulwark/errors';
+import { type Classification, serializeError, TransientError, toError } from '@bulwark/errors';
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { DeadlineGuard, isRemainingTime } from '../deadline/DeadlineGuard.js';
+import { DeadlineGuard, knownDeadline } from '../deadline/DeadlineGuard.js';
 import { runWithinDeadline } from '../deadline/runWithinDeadline.js';
+import { childLogger, type LoggerLike } from '../internal/LoggerLike.js';
 import { validate } from '../schema/validate.js';
-import { assertSqsEvent } from './assertSqsEvent.js';
+import { isAboutTheMessage } from './acknowledgeable.js';
+import { assertFifoGroups, assertSqsEvent } from './assertSqsEvent.js';
 import { type BatchSummary, emitMetrics, emptySummary } from './BatchSummary.js';
 import { classifyRecordError } from './classifyRecordError.js';
+import { FullBatchFailureError } from './FullBatchFailureError.js';
 import { InvalidRecordError } from './InvalidRecordError.js';
 import type { NormalizedSqsOptions } from './normalizeSqsOptions.js';
-import { childLogger, RecordContext, receiveCountOf } from './RecordContext.js';
+import { RecordContext } from './RecordContext.js';
 import { RecordSkippedError } from './RecordSkippedError.js';
+import { logRecordFailure, safeLog } from './recordFailureLog.js';
 import type { SqsRecordHandler } from './SqsRecordContext.js';
 
 export type BatchRunner = (event: unknown, context: Context | undefined) => Promise<SQSBatchResponse>;
@@ -32,7 +34,11 @@ type IdempotentCall = (payload: unknown, context: Context | undefined, job: Job)
 type RecordStatus = 'running' | 'ok' | 'failed';
 type Processor = BatchProcessor | SqsFifoPartialProcessorAsync;
 
-const OPEN_STATES = new Set(['open', 'isolated']);
+// `forced-open` too: a BreakerAwareDependency may report the fleet document's state as it is.
+const OPEN_STATES = new Set(['open', 'isolated', 'forced-open']);
+// What Powertools is given for a failed record: our own error, never the thrown value, which may be a
+// Proxy or carry getters that throw when Powertools reads its message. Powertools only counts it.
+const REPORTED = new Error('record reported for redelivery');
 const DEADLINE_STOP: unique symbol = Symbol('deadline');
 
 export function createBatchRunner<TBody, TResult>(
@@ -74,17 +80,19 @@ export function createBatchRunner<TBody, TResult>(
     const startedAt = Date.now();
     const records = event.Records;
     const fifo = opts.fifo ?? (records[0]?.eventSourceARN ?? '').endsWith('.fifo');
+    if (fifo) assertFifoGroups(records);
     const summary = emptySummary(records.length, fifo);
     const status = new Map<SQSRecord, RecordStatus>();
     // Only FullBatchFailureError lists the errors; without it, none are kept.
-    const errors = keepErrors ? new Map<SQSRecord, Error>() : undefined;
+    const errors = keepErrors ? new Map<SQSRecord, unknown>() : undefined;
     // Made on first use: most handlers never read ctx.signal, and an AbortController is not free.
     let controller: AbortController | undefined;
     const signal = (): AbortSignal => {
       controller ??= new AbortController();
       return controller.signal;
     };
-    const lambdaContext = isRemainingTime(context) ? context : undefined;
+    // A context whose remaining time is not a finite number (NaN from a test double) means no deadline known.
+    const lambdaContext = knownDeadline(context);
     const guard =
       opts.deadline !== undefined && lambdaContext !== undefined
         ? new DeadlineGuard(lambdaContext, opts.deadline.safetyMarginMs, carriedEstimateMs)
@@ -93,16 +101,16 @@ export function createBatchRunner<TBody, TResult>(
     const call = opts.idempotency === undefined ? undefined : await loadIdempotent();
     let closed = false;
 
-    const fail = (record: SQSRecord, error: Error): never => {
+    const fail = (record: SQSRecord, error: unknown): never => {
       status.set(record, 'failed');
       errors?.set(record, error);
-      throw error;
+      throw REPORTED;
     };
 
     const processRecord = async (record: SQSRecord): Promise<unknown> => {
       if (closed) return fail(record, new RecordSkippedError('deadline', 'the batch already returned'));
       if (checkBreakers) {
-        const open = opts.skipWhenBreakerOpen.find((dep) => OPEN_STATES.has(dep.state));
+        const open = opts.skipWhenBreakerOpen.find(isOpen);
         if (open !== undefined) {
           summary.skipped.breakerOpen++;
           return fail(
@@ -155,17 +163,25 @@ export function createBatchRunner<TBody, TResult>(
         if (!ran) summary.duplicates++;
         return result;
       } catch (thrown: unknown) {
-        const error = toError(thrown);
-        if (closed) return fail(record, error);
+        if (closed) return fail(record, thrown);
+        // Whatever was thrown (a Proxy, a cyclic cause, a throwing getter), nothing below reads it except
+        // through classifyRecordError and serializeError, which never throw.
+        const classification = classifyRecordError(thrown, opts.classify);
         // The record's own child logger (made now if the handler never asked for it): failures are rare.
-        const logger = ctx?.logger ?? childLogger(opts.logger, record.messageId);
-        const classification = classifyRecordError(error, opts.classify);
+        const logger = ctx?.logger ?? recordLogger(opts.logger, record.messageId);
         if (classification.kind !== 'permanent') {
           summary.failed[classification.kind]++;
-          logFailure(logger, 'warn', 'record failed; reported for redelivery', record, error, classification);
-          return fail(record, error);
+          logRecordFailure(
+            logger,
+            'warn',
+            'record failed; reported for redelivery',
+            record,
+            thrown,
+            classification,
+          );
+          return fail(record, thrown);
         }
-        return handlePermanent(record, error, classification, logger);
+        return handlePermanent(record, thrown, classification, logger);
       } finally {
         if (guard !== undefined) guard.observe(Date.now() - recordStart);
       }
@@ -173,56 +189,59 @@ export function createBatchRunner<TBody, TResult>(
 
     const handlePermanent = async (
       record: SQSRecord,
-      error: Error,
+      thrown: unknown,
       classification: Classification,
-      logger: Logger,
+      logger: LoggerLike,
     ): Promise<undefined> => {
       const policy = opts.onPermanentFailure;
-      if (policy === 'report') {
+      if (policy === 'report' || !isAboutTheMessage(classification)) {
         summary.failed.permanent++;
-        logFailure(
+        logRecordFailure(
           logger,
           'error',
-          'record failed permanently; reported (the queue moves it to the DLQ after maxReceiveCount)',
+          policy === 'report'
+            ? 'record failed permanently; reported (the queue moves it to the DLQ after maxReceiveCount)'
+            : 'record failed permanently, not because of its content (credentials, permissions, configuration or a bug); reported for redelivery, never acknowledged',
           record,
-          error,
+          thrown,
           classification,
         );
-        return fail(record, error);
+        return fail(record, thrown);
       }
       if (policy === 'acknowledge') {
-        summary.acknowledged++;
-        logFailure(
+        logRecordFailure(
           logger,
           'error',
           'record failed permanently; acknowledged and dropped',
           record,
-          error,
+          thrown,
           classification,
         );
+        summary.acknowledged++;
         status.set(record, 'ok');
         return undefined;
       }
       try {
-        await policy({ record, error, classification, logger });
+        await policy({ record, error: toError(thrown), classification, logger });
       } catch (hookThrown: unknown) {
         summary.failed.permanent++;
-        logger.error('permanent-failure hook failed; record reported for redelivery', {
-          hookError: toError(hookThrown),
+        safeLog(logger, 'error', 'permanent-failure hook failed; record reported for redelivery', {
+          messageId: record.messageId,
+          hookError: serializeError(hookThrown),
         });
-        logFailure(logger, 'error', 'record failed permanently', record, error, classification);
-        return fail(record, error);
+        logRecordFailure(logger, 'error', 'record failed permanently', record, thrown, classification);
+        return fail(record, thrown);
       }
-      if (closed) return fail(record, error);
-      summary.acknowledged++;
-      logFailure(
+      if (closed) return fail(record, thrown);
+      logRecordFailure(
         logger,
         'error',
         'record failed permanently; handed to the hook and acknowledged',
         record,
-        error,
+        thrown,
         classification,
       );
+      summary.acknowledged++;
       status.set(record, 'ok');
       return undefined;
     };
@@ -296,7 +315,11 @@ export function createBatchRunner<TBody, TResult>(
 
     if (opts.throwOnFullBatchFailure && summary.reported === records.length) {
       throw new FullBatchFailureError(
-        records.map((r) => errors?.get(r) ?? new Error('record not processed')),
+        summary,
+        records.map(
+          (r) =>
+            errors?.get(r) ?? new RecordSkippedError('fifo', 'an earlier record of its FIFO group failed'),
+        ),
       );
     }
     return response;
@@ -320,7 +343,8 @@ function parseBody(record: SQSRecord, mode: 'json' | 'text'): unknown {
   } catch (cause: unknown) {
     throw new InvalidRecordError(
       'The record body is not valid JSON.',
-      [{ path: '', message: cause instanceof Error ? cause.message : 'invalid JSON' }],
+      // Not JSON.parse's message: it quotes the body, and bodies never reach a log line.
+      [{ path: '', message: 'the body is not valid JSON' }],
       cause,
     );
   }
@@ -334,33 +358,29 @@ async function decodeBody<TBody>(record: SQSRecord, opts: NormalizedSqsOptions<T
   return outcome.value;
 }
 
-function logFailure(
-  logger: Logger,
-  level: 'warn' | 'error',
-  message: string,
-  record: SQSRecord,
-  error: Error,
-  c: Classification,
-): void {
-  logger[level](message, {
-    messageId: record.messageId,
-    receiveCount: receiveCountOf(record),
-    kind: c.kind,
-    reason: c.reason,
-    ...(c.dependency === undefined ? {} : { dependency: c.dependency }),
-    ...(c.status === undefined ? {} : { status: c.status }),
-    ...(c.code === undefined ? {} : { code: c.code }),
-    ...(error instanceof InvalidRecordError ? { issues: error.issues } : {}),
-    error,
-  });
-}
-
-function logSummary(logger: Logger, s: BatchSummary): void {
+function logSummary(logger: LoggerLike, s: BatchSummary): void {
   const clean = s.reported === 0 && s.acknowledged === 0;
   // One object in, rather than a message plus an extra object: Powertools writes the same line but skips
   // merging the extra object into its log item, which saved about 7 % of the line's cost. The line is the
   // largest single cost sqsHandler adds to a batch (see the README's Performance section).
-  logger[clean ? 'info' : 'warn']({ message: 'SQS batch summary', batch: s });
+  safeLog(logger, clean ? 'info' : 'warn', { message: 'SQS batch summary', batch: s });
+}
+
+/** A dependency whose `state` cannot be read is not open: shared state may help, never block. */
+function isOpen(dep: { readonly state: string }): boolean {
+  try {
+    return OPEN_STATES.has(dep.state);
+  } catch {
+    return false;
+  }
+}
+
+function recordLogger(parent: LoggerLike, messageId: string): LoggerLike {
+  try {
+    return childLogger(parent, messageId);
+  } catch {
+    return parent;
+  }
 }
 
 async function makeIdempotentCall<TBody>(opts: NormalizedSqsOptions<TBody>): Promise<IdempotentCall> {

@@ -1,9 +1,12 @@
 // Turns SqsHandlerOptions into the form the runner uses, throwing a TypeError that names the field and the
 // value for anything it cannot use: a misconfigured consumer should fail at deploy, not on the first message.
+// Every options object is read once through readOptions: unknown keys (a typo such as `onPermanentFaliure`)
+// are refused with the nearest valid one, and a throwing getter or Proxy becomes a TypeError.
 
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { type Classification, classify } from '@bulwark/errors';
+import { type Classification, classify, MAX_TIMER_MS, optionError, readOptions } from '@bulwark/errors';
+import { isLoggerLike, type LoggerLike } from '../internal/LoggerLike.js';
 import type { MetricsLike } from '../internal/MetricsLike.js';
 import type { StandardSchemaV1 } from '../schema/StandardSchema.js';
 import { isStandardSchema } from '../schema/validate.js';
@@ -34,65 +37,83 @@ export interface NormalizedSqsOptions<TBody> {
         readonly useLocalCache: boolean;
       }
     | undefined;
-  readonly logger: Logger;
+  readonly logger: LoggerLike;
   readonly metrics: MetricsLike | undefined;
   readonly publishMetrics: boolean;
   readonly throwOnFullBatchFailure: boolean;
   readonly classify: (error: unknown) => Classification;
 }
 
-const show = (value: unknown): string => {
-  if (typeof value === 'function') return `a function (${value.name || 'anonymous'})`;
-  if (typeof value === 'string') return JSON.stringify(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-};
-
-const fail = (field: string, expected: string, value: unknown): never => {
-  throw new TypeError(`sqsHandler: options.${field} must be ${expected}; got ${show(value)}.`);
-};
-
-const optionalBoolean = (field: string, value: unknown, fallback: boolean): boolean => {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') fail(field, 'a boolean', value);
-  return value as boolean;
-};
-
-const nonNegative = (field: string, value: unknown, fallback: number): number => {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    fail(field, 'a finite number >= 0', value);
-  }
-  return value as number;
-};
+const KEYS = [
+  'body',
+  'schema',
+  'fifo',
+  'skipGroupOnError',
+  'processInParallel',
+  'onPermanentFailure',
+  'skipWhenBreakerOpen',
+  'deadline',
+  'idempotency',
+  'logger',
+  'metrics',
+  'publishMetrics',
+  'throwOnFullBatchFailure',
+  'classify',
+] as const;
+const DEADLINE_KEYS = ['safetyMarginMs', 'initialRecordEstimateMs'] as const;
+const IDEMPOTENCY_KEYS = [
+  'persistenceStore',
+  'keyPrefix',
+  'bodyKeyJmesPath',
+  'expiresAfterSeconds',
+  'useLocalCache',
+] as const;
 
 export function normalizeSqsOptions<TBody>(
   options: SqsHandlerOptions<TBody> | undefined,
+  owner = 'sqsHandler',
 ): NormalizedSqsOptions<TBody> {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new TypeError(`sqsHandler: options must be an object; got ${show(options)}.`);
-  }
-  const o: SqsHandlerOptions<TBody> = options ?? {};
+  const o = readOptions(owner, options, KEYS) as SqsHandlerOptions<TBody>;
   const d = DEFAULT_SQS_HANDLER_OPTIONS;
+  const fail = (field: string, value: unknown, rule: string, fix?: string): never => {
+    throw optionError(owner, field, value, rule, fix);
+  };
+  const optionalBoolean = (field: string, value: unknown, fallback: boolean): boolean => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'boolean') fail(field, value, 'a boolean');
+    return value as boolean;
+  };
+  const duration = (field: string, value: unknown, fallback: number): number => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
+      fail(field, value, `a number of ms between 0 and ${MAX_TIMER_MS}`);
+    }
+    return value as number;
+  };
 
   const body = o.body ?? d.body;
-  if (body !== 'json' && body !== 'text') fail('body', "'json' or 'text'", o.body);
+  if (body !== 'json' && body !== 'text') fail('body', o.body, "'json' or 'text'");
 
   if (o.schema !== undefined && !isStandardSchema(o.schema)) {
-    fail('schema', "a Standard Schema (an object with a '~standard' validate function)", o.schema);
+    fail('schema', o.schema, "a Standard Schema (an object with a '~standard' validate function)");
   }
 
-  if (o.fifo !== undefined && typeof o.fifo !== 'boolean') fail('fifo', 'a boolean or undefined', o.fifo);
+  if (o.fifo !== undefined && typeof o.fifo !== 'boolean') fail('fifo', o.fifo, 'a boolean or undefined');
   const skipGroupOnError = optionalBoolean('skipGroupOnError', o.skipGroupOnError, d.skipGroupOnError);
   if (skipGroupOnError && o.fifo === false) {
-    fail('skipGroupOnError', 'false when options.fifo is false (it only applies to FIFO queues)', true);
+    fail('skipGroupOnError', true, 'false when fifo is false', 'it only applies to FIFO queues');
   }
   const processInParallel = optionalBoolean('processInParallel', o.processInParallel, d.processInParallel);
   if (processInParallel && o.fifo === true) {
-    fail('processInParallel', 'false when options.fifo is true (FIFO keeps order)', true);
+    fail('processInParallel', true, 'false when fifo is true', 'FIFO keeps order');
+  }
+  if (processInParallel && skipGroupOnError) {
+    fail(
+      'processInParallel',
+      true,
+      'false when skipGroupOnError is true',
+      'skipGroupOnError is for FIFO queues, which run in order; processInParallel is for standard queues',
+    );
   }
 
   const onPermanentFailure = o.onPermanentFailure ?? d.onPermanentFailure;
@@ -101,12 +122,12 @@ export function normalizeSqsOptions<TBody>(
     onPermanentFailure !== 'acknowledge' &&
     typeof onPermanentFailure !== 'function'
   ) {
-    fail('onPermanentFailure', "'report', 'acknowledge' or a function", o.onPermanentFailure);
+    fail('onPermanentFailure', o.onPermanentFailure, "'report', 'acknowledge' or a function");
   }
 
   const skipWhenBreakerOpen = o.skipWhenBreakerOpen ?? d.skipWhenBreakerOpen;
   if (!Array.isArray(skipWhenBreakerOpen)) {
-    fail('skipWhenBreakerOpen', 'an array of dependencies', o.skipWhenBreakerOpen);
+    fail('skipWhenBreakerOpen', o.skipWhenBreakerOpen, 'an array of dependencies');
   }
   skipWhenBreakerOpen.forEach((dep: unknown, i) => {
     if (
@@ -115,18 +136,19 @@ export function normalizeSqsOptions<TBody>(
       typeof (dep as { name?: unknown }).name !== 'string' ||
       !('state' in dep)
     ) {
-      fail(`skipWhenBreakerOpen[${i}]`, 'a dependency with a string `name` and a `state`', dep);
+      fail(`skipWhenBreakerOpen[${i}]`, dep, 'a dependency with a string `name` and a `state`');
     }
   });
 
   let deadline: NormalizedSqsOptions<TBody>['deadline'];
-  if (o.deadline === false) deadline = undefined;
-  else {
-    const dl = o.deadline ?? d.deadline;
-    if (typeof dl !== 'object' || dl === null) fail('deadline', 'an object or false', o.deadline);
+  if (o.deadline !== false) {
+    if (o.deadline !== undefined && (typeof o.deadline !== 'object' || o.deadline === null)) {
+      fail('deadline', o.deadline, 'an object or false');
+    }
+    const dl = readOptions(owner, o.deadline, DEADLINE_KEYS, 'deadline');
     deadline = {
-      safetyMarginMs: nonNegative('deadline.safetyMarginMs', dl.safetyMarginMs, d.deadline.safetyMarginMs),
-      initialRecordEstimateMs: nonNegative(
+      safetyMarginMs: duration('deadline.safetyMarginMs', dl.safetyMarginMs, d.deadline.safetyMarginMs),
+      initialRecordEstimateMs: duration(
         'deadline.initialRecordEstimateMs',
         dl.initialRecordEstimateMs,
         d.deadline.initialRecordEstimateMs,
@@ -136,16 +158,15 @@ export function normalizeSqsOptions<TBody>(
 
   let idempotency: NormalizedSqsOptions<TBody>['idempotency'];
   if (o.idempotency !== undefined) {
-    const i = o.idempotency;
-    if (typeof i !== 'object' || i === null) fail('idempotency', 'an object', i);
-    const store = i.persistenceStore as unknown;
+    const i = readOptions(owner, o.idempotency, IDEMPOTENCY_KEYS, 'idempotency');
+    const store = i.persistenceStore;
     if (
       typeof store !== 'object' ||
       store === null ||
       typeof (store as { saveInProgress?: unknown }).saveInProgress !== 'function' ||
       typeof (store as { configure?: unknown }).configure !== 'function'
     ) {
-      fail('idempotency.persistenceStore', 'a Powertools persistence layer (BasePersistenceLayer)', store);
+      fail('idempotency.persistenceStore', store, 'a Powertools persistence layer (BasePersistenceLayer)');
     }
     const keyPrefix =
       i.keyPrefix ??
@@ -153,32 +174,36 @@ export function normalizeSqsOptions<TBody>(
         ? `${process.env.AWS_LAMBDA_FUNCTION_NAME}.sqsRecord`
         : 'sqsRecord');
     if (typeof keyPrefix !== 'string' || keyPrefix.trim() === '') {
-      fail('idempotency.keyPrefix', 'a non-empty string', i.keyPrefix);
+      fail('idempotency.keyPrefix', i.keyPrefix, 'a non-empty string');
     }
+    const bodyKeyJmesPath = i.bodyKeyJmesPath;
     if (
-      i.bodyKeyJmesPath !== undefined &&
-      (typeof i.bodyKeyJmesPath !== 'string' || i.bodyKeyJmesPath.trim() === '')
+      bodyKeyJmesPath !== undefined &&
+      (typeof bodyKeyJmesPath !== 'string' || bodyKeyJmesPath.trim() === '')
     ) {
-      fail('idempotency.bodyKeyJmesPath', 'a non-empty JMESPath string', i.bodyKeyJmesPath);
+      fail('idempotency.bodyKeyJmesPath', bodyKeyJmesPath, 'a non-empty JMESPath string');
     }
-    if (i.bodyKeyJmesPath !== undefined && body === 'text' && o.schema === undefined) {
+    if (bodyKeyJmesPath !== undefined && body === 'text' && o.schema === undefined) {
       fail(
         'idempotency.bodyKeyJmesPath',
-        "unset when options.body is 'text' (there is no object to search)",
-        i.bodyKeyJmesPath,
+        bodyKeyJmesPath,
+        "unset when body is 'text'",
+        'there is no object to search',
       );
     }
-    const expiresAfterSeconds = nonNegative(
-      'idempotency.expiresAfterSeconds',
-      i.expiresAfterSeconds,
-      d.idempotency.expiresAfterSeconds,
-    );
-    if (expiresAfterSeconds === 0) fail('idempotency.expiresAfterSeconds', 'greater than 0', 0);
+    const expiresAfterSeconds = i.expiresAfterSeconds ?? d.idempotency.expiresAfterSeconds;
+    if (
+      typeof expiresAfterSeconds !== 'number' ||
+      !Number.isFinite(expiresAfterSeconds) ||
+      expiresAfterSeconds <= 0
+    ) {
+      fail('idempotency.expiresAfterSeconds', i.expiresAfterSeconds, 'a finite number of seconds > 0');
+    }
     idempotency = {
-      persistenceStore: i.persistenceStore,
-      keyPrefix: keyPrefix.trim(),
-      bodyKeyJmesPath: i.bodyKeyJmesPath,
-      expiresAfterSeconds,
+      persistenceStore: store as BasePersistenceLayer,
+      keyPrefix: (keyPrefix as string).trim(),
+      bodyKeyJmesPath: bodyKeyJmesPath as string | undefined,
+      expiresAfterSeconds: expiresAfterSeconds as number,
       useLocalCache: optionalBoolean(
         'idempotency.useLocalCache',
         i.useLocalCache,
@@ -187,15 +212,15 @@ export function normalizeSqsOptions<TBody>(
     };
   }
 
-  const logger = o.logger ?? new Logger();
-  if (typeof logger.createChild !== 'function' || typeof logger.info !== 'function') {
-    fail('logger', 'a Powertools Logger', o.logger);
+  if (o.logger !== undefined && !isLoggerLike(o.logger)) {
+    fail('logger', o.logger, 'a logger with debug, info, warn and error methods (a Powertools Logger fits)');
   }
+  const logger: LoggerLike = o.logger ?? new Logger();
   if (o.metrics !== undefined && typeof (o.metrics as { addMetric?: unknown }).addMetric !== 'function') {
-    fail('metrics', 'a Powertools Metrics instance (with addMetric)', o.metrics);
+    fail('metrics', o.metrics, 'a Powertools Metrics instance (with addMetric)');
   }
   if (o.classify !== undefined && typeof o.classify !== 'function')
-    fail('classify', 'a function', o.classify);
+    fail('classify', o.classify, 'a function');
 
   return {
     body,

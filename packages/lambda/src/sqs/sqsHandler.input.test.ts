@@ -18,15 +18,23 @@ describe('sqsHandler: bad input', () => {
   });
 
   it.each<[string, SqsHandlerOptions, RegExp]>([
-    ['body', { body: 'xml' as never }, /options\.body must be 'json' or 'text'; got "xml"/],
-    ['schema', { schema: { parse: () => 1 } as never }, /options\.schema must be a Standard Schema/],
-    ['fifo', { fifo: 'yes' as never }, /options\.fifo must be a boolean/],
-    ['skipGroupOnError without FIFO', { fifo: false, skipGroupOnError: true }, /options\.skipGroupOnError/],
-    ['parallel FIFO', { fifo: true, processInParallel: true }, /options\.processInParallel/],
+    ['body', { body: 'xml' as never }, /sqsHandler: body must be 'json' or 'text', got "xml"/],
+    ['schema', { schema: { parse: () => 1 } as never }, /sqsHandler: schema must be a Standard Schema/],
+    ['fifo', { fifo: 'yes' as never }, /sqsHandler: fifo must be a boolean/],
+    [
+      'skipGroupOnError without FIFO',
+      { fifo: false, skipGroupOnError: true },
+      /sqsHandler: skipGroupOnError must be false when fifo is false/,
+    ],
+    [
+      'parallel FIFO',
+      { fifo: true, processInParallel: true },
+      /sqsHandler: processInParallel must be false when fifo is true/,
+    ],
     [
       'onPermanentFailure',
       { onPermanentFailure: 'drop' as never },
-      /options\.onPermanentFailure .*got "drop"/,
+      /sqsHandler: onPermanentFailure must be .*got "drop"/,
     ],
     [
       'skipWhenBreakerOpen',
@@ -36,7 +44,7 @@ describe('sqsHandler: bad input', () => {
     [
       'a negative margin',
       { deadline: { safetyMarginMs: -1 } },
-      /deadline\.safetyMarginMs must be a finite number >= 0; got -1/,
+      /deadline\.safetyMarginMs must be a number of ms between 0 and 2147483647, got -1/,
     ],
     [
       'a NaN estimate',
@@ -48,9 +56,13 @@ describe('sqsHandler: bad input', () => {
       { idempotency: { persistenceStore: {} as never } },
       /idempotency\.persistenceStore/,
     ],
-    ['a logger', { logger: console as never }, /options\.logger must be a Powertools Logger/],
-    ['metrics', { metrics: {} as never }, /options\.metrics/],
-    ['publishMetrics', { publishMetrics: 1 as never }, /options\.publishMetrics must be a boolean; got 1/],
+    [
+      'a logger',
+      { logger: { log: console.log } as never },
+      /sqsHandler: logger must be a logger with debug, info, warn and error/,
+    ],
+    ['metrics', { metrics: {} as never }, /sqsHandler: metrics must be/],
+    ['publishMetrics', { publishMetrics: 1 as never }, /sqsHandler: publishMetrics must be a boolean, got 1/],
   ])(
     'refuses an invalid option (%s) at construction, naming the field and the value',
     (_label, options, message) => {

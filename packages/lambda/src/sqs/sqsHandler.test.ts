@@ -62,7 +62,12 @@ describe('sqsHandler: a mixed batch', () => {
       expected: ['down', 'malformed', 'permanent', 'poison', 'string', 'transient', 'undef'],
       acknowledged: 0,
     },
-    { policy: 'acknowledge' as const, expected: ['down', 'transient'], acknowledged: 5 },
+    // A bug (poison) and thrown non-Errors are not about the message: reported even under 'acknowledge'.
+    {
+      policy: 'acknowledge' as const,
+      expected: ['down', 'poison', 'string', 'transient', 'undef'],
+      acknowledged: 2,
+    },
   ])(
     'with onPermanentFailure $policy reports exactly $expected',
     async ({ policy, expected, acknowledged }) => {
@@ -84,7 +89,7 @@ describe('sqsHandler: a mixed batch', () => {
         failed: {
           transient: 1,
           'dependency-down': 1,
-          permanent: policy === 'report' ? 5 : 0,
+          permanent: 5 - acknowledged,
           cancelled: 0,
         },
         acknowledged,
@@ -93,27 +98,22 @@ describe('sqsHandler: a mixed batch', () => {
     },
   );
 
-  it('hands permanent failures to the hook and acknowledges them; a failing hook reports the record', async () => {
+  it('hands failures about the message to the hook and acknowledges them; a failing hook reports the record', async () => {
     // Prepare
     const seen: PermanentFailure[] = [];
     const handler = sqsHandler<{ behaviour: Behaviour }>((record, { body }) => behave(record, body), {
       logger: new CapturingLogger(),
       onPermanentFailure: async (failure) => {
         seen.push(failure);
-        if (failure.record.messageId === 'poison') throw new Error('parking lot is down');
+        if (failure.record.messageId === 'permanent') throw new Error('parking lot is down');
       },
     });
     // Act
     const response = await handler(mixed(), lambdaContext());
     // Assess
-    expect(failures(response)).toEqual(['down', 'poison', 'transient']);
-    expect(seen.map((f) => f.record.messageId).sort()).toEqual([
-      'malformed',
-      'permanent',
-      'poison',
-      'string',
-      'undef',
-    ]);
+    expect(failures(response)).toEqual(['down', 'permanent', 'poison', 'string', 'transient', 'undef']);
+    // Never called for a bug or a thrown non-Error: those are ours, reported whatever the policy.
+    expect(seen.map((f) => f.record.messageId).sort()).toEqual(['malformed', 'permanent']);
     const malformed = seen.find((f) => f.record.messageId === 'malformed');
     expect(malformed?.classification).toMatchObject({ kind: 'permanent', reason: 'invalid-input' });
     expect(isInvalidRecordError(malformed?.error)).toBe(true);

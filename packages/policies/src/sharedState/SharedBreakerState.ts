@@ -66,4 +66,18 @@ export interface SharedBreakerState {
   current(): BreakerStateDocument | undefined;
   /** Resolves once the first read has finished, failed or timed out (bounded); never rejects. */
   ready(): Promise<void>;
+  /**
+   * The `retryAfterMs` of a refusal when the document has no usable `retryAt` (`forced-open`, or an
+   * `open` whose `retryAt` has passed); read on every fleet refusal, kept within [1 s, 120 s].
+   * @defaultValue 30000 (`DEFAULT_FLEET_RETRY_HINT_MS`) when absent
+   */
+  readonly retryHintMs?: number;
+  /**
+   * Called once by `wrapDependency(name, { sharedState })` with the dependency's name, at construction:
+   * from then on a document naming another dependency must be refused (a document copied to the wrong
+   * parameter must not open someone else's breaker). Throw a `TypeError` to refuse the pairing (a state
+   * already serving another dependency). `wrapDependency` also ignores a foreign document itself, so an
+   * implementation without `attach` is still safe.
+   */
+  attach?(dependency: string): void;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BREAKER_DOCUMENT_VERSION,
+  MAX_BREAKER_DOCUMENT_LENGTH,
   parseBreakerDocument,
   serializeBreakerDocument,
   validateBreakerDocument,
@@ -63,6 +64,9 @@ describe('parseBreakerDocument', () => {
     ['a huge reason', JSON.stringify({ ...valid, reason: 'x'.repeat(2000) }), 'invalid'],
     ['an unknown writer', JSON.stringify({ ...valid, writtenBy: { kind: 'robot', id: 'r' } }), 'invalid'],
     ['a writer without id', JSON.stringify({ ...valid, writtenBy: { kind: 'probe' } }), 'invalid'],
+    ['a 5,000-character dependency', JSON.stringify({ ...valid, dependency: 'x'.repeat(5_000) }), 'invalid'],
+    ['a dependency with a newline', JSON.stringify({ ...valid, dependency: 'edna\nlevel=ERROR' }), 'invalid'],
+    ['a dependency that is a path', JSON.stringify({ ...valid, dependency: 'ed/na' }), 'invalid'],
   ] as const)('refuses %s as %s', (_label, text, problem) => {
     // Act
     const result = parseBreakerDocument(text);
@@ -81,6 +85,42 @@ describe('parseBreakerDocument', () => {
   it('refuses a document written for another dependency when one is expected', () => {
     const result = parseBreakerDocument(JSON.stringify(valid), { dependency: 'billing' });
     expect(!result.ok && result.message).toMatch(/"edna", expected "billing"/);
+  });
+});
+
+describe('parseBreakerDocument: hostile text', () => {
+  it.each([
+    ['an array nested 4,500 deep', `${'['.repeat(4_500)}${']'.repeat(4_500)}`, 'unparseable'],
+    [
+      'a dependency nested 4,000 deep',
+      `{"version":1,"dependency":${'['.repeat(4_000)}${']'.repeat(4_000)}}`,
+      'invalid',
+    ],
+    [
+      'text over the size bound',
+      `{"version":1,"reason":"${'x'.repeat(MAX_BREAKER_DOCUMENT_LENGTH)}"}`,
+      'unparseable',
+    ],
+    ['a number instead of text', 42, 'unparseable'],
+  ] as const)('refuses %s as %s, without throwing', (_label, text, problem) => {
+    // Act
+    const result = parseBreakerDocument(text as string);
+
+    // Assess
+    expect(!result.ok && result.problem).toBe(problem);
+    expect(!result.ok && result.message.length).toBeLessThan(200);
+  });
+
+  it('refuses a Proxy that throws when validated directly', () => {
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(validateBreakerDocument(trap).ok).toBe(false);
   });
 });
 

@@ -1,5 +1,7 @@
 // The one place that decides whether text read from SSM may be trusted as a fleet breaker state,
 // and the one place that turns a document back into text. Readers, the probe and the CLI all go through it.
+import { describeValue } from '@bulwark/errors';
+import { isDependencyName, MAX_DEPENDENCY_NAME_LENGTH } from './dependencyName.js';
 import type { BreakerStateDocument, FleetBreakerState } from './SharedBreakerState.js';
 
 /**
@@ -20,6 +22,18 @@ const FLEET_STATES: readonly FleetBreakerState[] = ['open', 'closed', 'forced-op
 /** SSM standard parameters hold 4 KB; a reason longer than this is a bug, not a message. */
 const MAX_REASON_LENGTH = 1024;
 const MAX_ID_LENGTH = 256;
+
+/**
+ * The longest text {@link parseBreakerDocument} parses: SSM's advanced tier holds 8 KB, and a valid
+ * document is under 2 KB. Bounding the text first bounds JSON.parse's time and nesting depth.
+ *
+ * @example
+ * ```ts
+ * import { MAX_BREAKER_DOCUMENT_LENGTH } from '@bulwark/policies';
+ * console.log(MAX_BREAKER_DOCUMENT_LENGTH); // 8192
+ * ```
+ */
+export const MAX_BREAKER_DOCUMENT_LENGTH = 8_192;
 
 /**
  * Why a document was not trusted.
@@ -91,11 +105,21 @@ export function parseBreakerDocument(
   text: string,
   options: ParseBreakerDocumentOptions = {},
 ): BreakerDocumentResult {
+  if (typeof text !== 'string') return refuse('unparseable', `expected text, got ${describeValue(text)}`);
+  if (text.length > MAX_BREAKER_DOCUMENT_LENGTH) {
+    return refuse(
+      'unparseable',
+      `${text.length} characters, more than the ${MAX_BREAKER_DOCUMENT_LENGTH} a document may hold`,
+    );
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error: unknown) {
-    return refuse('unparseable', `not JSON (${error instanceof Error ? error.message : String(error)})`);
+    return refuse(
+      'unparseable',
+      `not JSON (${describeValue(error instanceof Error ? error.message : error)})`,
+    );
   }
   return validateBreakerDocument(raw, options);
 }
@@ -113,6 +137,18 @@ export function validateBreakerDocument(
   raw: unknown,
   options: ParseBreakerDocumentOptions = {},
 ): BreakerDocumentResult {
+  try {
+    return validate(raw, options);
+  } catch (error: unknown) {
+    // A Proxy or a throwing getter handed in by a caller: refused like any other bad document.
+    return refuse(
+      'invalid',
+      `could not be read (${describeValue(error instanceof Error ? error.name : error)})`,
+    );
+  }
+}
+
+function validate(raw: unknown, options: ParseBreakerDocumentOptions): BreakerDocumentResult {
   if (!isRecord(raw)) return refuse('invalid', `expected a JSON object, got ${describe(raw)}`);
   if (raw.version !== BREAKER_DOCUMENT_VERSION) {
     return typeof raw.version === 'number'
@@ -120,11 +156,17 @@ export function validateBreakerDocument(
       : refuse('invalid', `"version" must be 1, got ${describe(raw.version)}`);
   }
   const { dependency, state, since, retryAt, reason, writtenBy, updatedAt } = raw;
-  if (typeof dependency !== 'string' || dependency.length === 0) {
-    return refuse('invalid', `"dependency" must be a non-empty string, got ${describe(dependency)}`);
+  if (typeof dependency !== 'string' || !isDependencyName(dependency)) {
+    return refuse(
+      'invalid',
+      `"dependency" must be a dependency name (1-${MAX_DEPENDENCY_NAME_LENGTH} of A-Za-z0-9_.-), got ${describe(dependency)}`,
+    );
   }
   if (options.dependency !== undefined && dependency !== options.dependency) {
-    return refuse('invalid', `"dependency" is "${dependency}", expected "${options.dependency}"`);
+    return refuse(
+      'invalid',
+      `"dependency" is ${describe(dependency)}, expected ${describe(options.dependency)} (a document for another dependency)`,
+    );
   }
   if (typeof state !== 'string' || !(FLEET_STATES as readonly string[]).includes(state)) {
     return refuse('invalid', `"state" must be one of ${FLEET_STATES.join(', ')}, got ${describe(state)}`);
@@ -211,8 +253,7 @@ function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
 }
 
+/** Never JSON.stringify here: a value nested thousands deep overflows the stack. */
 function describe(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return describeValue(value);
 }

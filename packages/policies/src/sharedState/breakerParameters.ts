@@ -3,6 +3,7 @@
 // each caller decides what ThrottlingException or AccessDeniedException means to its user.
 // The SDK module is loaded on first use, so the policies barrel does not load it for every importer.
 import type { SSMClient } from '@aws-sdk/client-ssm';
+import { describeValue } from '@bulwark/errors';
 import {
   type BreakerDocumentResult,
   parseBreakerDocument,
@@ -145,7 +146,9 @@ export async function listBreakerParameters(
  */
 export const DEFAULT_BREAKER_PREFIX = '/bulwark/breakers/';
 
-const DEPENDENCY_NAME = /^[a-zA-Z0-9_.-]+$/;
+/** The same rule as `checkDependencyName` of @bulwark/policies: an SSM path segment, a dimension value, a log key. */
+const DEPENDENCY_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const MAX_NAME_LENGTH = 128;
 
 /**
  * The parameter that holds a dependency's document under a prefix: `/bulwark/breakers/` + `edna`.
@@ -160,11 +163,15 @@ const DEPENDENCY_NAME = /^[a-zA-Z0-9_.-]+$/;
  */
 export function breakerParameterName(prefix: string, dependency: string): string {
   if (typeof prefix !== 'string' || !prefix.startsWith('/') || !/^[a-zA-Z0-9_.\-/]+$/.test(prefix)) {
-    throw new TypeError(`"prefix" must be an SSM path starting with "/", got ${JSON.stringify(prefix)}`);
+    throw new TypeError(`"prefix" must be an SSM path starting with "/", got ${describeValue(prefix)}`);
   }
-  if (typeof dependency !== 'string' || !DEPENDENCY_NAME.test(dependency)) {
+  if (
+    typeof dependency !== 'string' ||
+    dependency.length > MAX_NAME_LENGTH ||
+    !DEPENDENCY_NAME.test(dependency)
+  ) {
     throw new TypeError(
-      `"dependency" must be a non-empty name of a-zA-Z0-9_.-, got ${JSON.stringify(dependency)}`,
+      `"dependency" must be 1-${MAX_NAME_LENGTH} characters of A-Z a-z 0-9 _ . - starting with a letter, digit or _, got ${describeValue(dependency)}`,
     );
   }
   return `${prefix.endsWith('/') ? prefix : `${prefix}/`}${dependency}`;

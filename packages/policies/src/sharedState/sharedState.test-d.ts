@@ -4,7 +4,8 @@ import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import { expectTypeOf } from 'vitest';
 import type { BreakerDocumentResult } from './breakerDocument.js';
 import type { BreakerStateDocument, FleetBreakerState, SharedBreakerState } from './SharedBreakerState.js';
-import { type SharedStateLogger, type SsmBreakerState, ssmBreakerState } from './ssmBreakerState.js';
+import { type SsmBreakerState, ssmBreakerState } from './ssmBreakerState.js';
+import type { SharedStateLogger } from './ssmBreakerStateOptions.js';
 
 // A Powertools Logger and console are both accepted as the logger.
 expectTypeOf(new Logger()).toExtend<SharedStateLogger>();
@@ -15,8 +16,13 @@ expectTypeOf(ssmBreakerState({ parameterName: '/a' })).toExtend<SharedBreakerSta
 expectTypeOf<SsmBreakerState['current']>().returns.toEqualTypeOf<BreakerStateDocument | undefined>();
 expectTypeOf<SharedBreakerState['ready']>().returns.toEqualTypeOf<Promise<void>>();
 
-// A Powertools provider is accepted as is.
+// A Powertools provider is accepted as is, or a function (sync or async) that builds one.
 ssmBreakerState({ parameterName: '/a', provider: new SSMProvider() });
+ssmBreakerState({ parameterName: '/a', provider: async () => new SSMProvider() });
+
+// Unknown keys are TypeErrors at run time; in an object literal TypeScript catches them first.
+// @ts-expect-error: maxAge is not an option (maxAgeSeconds is)
+ssmBreakerState({ parameterName: '/a', maxAge: 5 });
 
 // cockatiel's Isolated is not a fleet state.
 expectTypeOf<'isolated'>().not.toExtend<FleetBreakerState>();

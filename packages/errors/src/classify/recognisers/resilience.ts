@@ -7,6 +7,7 @@ import {
   FailureReason,
   type FailureReasonName,
 } from '../../Classification.js';
+import { MAX_RETRY_AFTER_MS } from '../../retryAfter/parseRetryAfter.js';
 import { readNumber, readProp, readString } from '../safeRead.js';
 import type { Recogniser } from '../Verdict.js';
 
@@ -38,7 +39,8 @@ export const recogniseResilienceError: Recogniser = (node) => {
     reason,
     message: MESSAGES[kind as ErrorKindName],
     status,
-    retryAfterMs: retryAfterMs === undefined ? undefined : Math.max(0, retryAfterMs),
+    retryAfterMs:
+      retryAfterMs === undefined ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, retryAfterMs)),
     code,
     dependency,
     // A TLS certificate failure is permanent but says the dependency is unhealthy.

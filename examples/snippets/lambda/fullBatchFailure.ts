@@ -1,0 +1,21 @@
+// Every record skipped because the ledger's breaker is open: sqsHandler throws FullBatchFailureError, the
+// whole batch comes back later, and the SQS poller backs off. The wrapper only adds a clearer log line.
+import { isFullBatchFailure, sqsHandler } from '@bulwark/lambda';
+import { wrapDependency } from '@bulwark/policies';
+import type { Context } from 'aws-lambda';
+
+const ledger = wrapDependency('ledger', { breaker: { threshold: 5 } });
+const consume = sqsHandler(async () => ledger.execute(() => post()), { skipWhenBreakerOpen: [ledger] });
+
+export const handler = async (event: unknown, context: Context) => {
+  try {
+    return await consume(event, context);
+  } catch (error) {
+    if (isFullBatchFailure(error) && error.summary.skipped.breakerOpen === error.summary.records) {
+      console.warn(`ledger is ${ledger.state}: the whole batch waits for redelivery`);
+    }
+    throw error;
+  }
+};
+
+declare function post(): Promise<void>;
