@@ -282,7 +282,7 @@ export interface Dependency<F = never> {
    * What is bounded: every attempt up to its response headers by `timeout.attemptMs`; the whole call by
    * `timeout.totalMs`, any deadline and `init.signal`, and that includes reading the returned body: once
    * the call's time runs out, a body still being read errors with a timeout `TransientError` (or the
-   * signal's reason). A body read after the call's time is over errors the same way. With
+   * signal's reason). A body that has fully arrived in time (read ahead up to 1 MiB) can be read later. With
    * `{ bufferBody: true }` the body is read inside the attempt instead (see {@link FetchOptions}).
    */
   fetch(input: string | URL | Request, init?: RequestInit, options?: FetchOptions): Promise<Response | F>;

@@ -116,6 +116,23 @@ describe('fetch: the body is bounded by the call', () => {
     expect(await response.json()).toEqual({ ok: true });
   }, 10_000);
 
+  it('a body that arrived in time can be read after the call is over (fetch both, then read both)', async () => {
+    // Prepare
+    const server = await stallingServer([{ status: 200, body: { ok: 1 } }]);
+    const dep = wrapDependency('edna', {
+      timeout: { attemptMs: 200, totalMs: 300 },
+      retry: false,
+      logger: false,
+    });
+
+    // Act: the common Promise.all pattern reads each body once every call has answered
+    const response = (await dep.fetch(server.url)) as Response;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+
+    // Assess
+    expect(await response.json()).toEqual({ ok: 1 });
+  }, 10_000);
+
   it('with bufferBody, a stalled body is an attempt timeout and the call is retried', async () => {
     // Prepare
     const server = await stallingServer(['stall-after-headers', { status: 200, body: 'second' }]);
