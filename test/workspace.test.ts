@@ -1,8 +1,13 @@
-// Holds every published package to the packaging rules in STYLE.md, so a new package cannot drift from them.
+// Holds every published package to the packaging rules in STYLE.md and issue 12 (ranges, LICENSE, repository,
+// README links), so a new package cannot drift from them.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DECLARED_RANGES } from './packaging/versionSets.js';
+
+/** The repository's URL in every manifest. A placeholder until the project's real home is confirmed. */
+const REPOSITORY = 'https://github.com/bulwark-dev/bulwark';
 
 const packagesDir = join(import.meta.dirname, '..', 'packages');
 const manifests = readdirSync(packagesDir).map((dir) => ({
@@ -28,14 +33,56 @@ describe('workspace packages', () => {
     },
   );
 
-  it.each(manifests)('$dir pins every Powertools package to one version', ({ pkg }) => {
-    const all = { ...pkg.dependencies, ...pkg.peerDependencies } as Record<string, string>;
-    const versions = new Set(
-      Object.entries(all)
-        .filter(([name]) => name.startsWith('@aws-lambda-powertools/'))
-        .map(([, v]) => v),
+  // Users install Powertools, the AWS SDK v3 and msw themselves: an exact pin in a published package installs a
+  // second copy beside theirs, and two copies of a class (Logger, SSMClient) refuse each other in tsc. Every
+  // range starts at the lowest version the packaging test installs (test/packaging/versionSets.ts).
+  it.each(manifests)('$dir declares Powertools, AWS SDK v3 and msw with the tested ranges', ({ pkg }) => {
+    const declared = { ...pkg.dependencies, ...pkg.peerDependencies } as Record<string, string>;
+    for (const [name, range] of Object.entries(declared)) {
+      if (name.startsWith('@aws-lambda-powertools/')) expect(range, name).toBe(DECLARED_RANGES.powertools);
+      if (name.startsWith('@aws-sdk/')) expect(range, name).toBe(DECLARED_RANGES.sdk);
+      if (name === 'msw') expect(range, name).toBe(DECLARED_RANGES.msw);
+    }
+  });
+
+  // The repository itself stays deterministic: the root pins every such package exactly, Powertools to one
+  // version (mixed Powertools versions install @aws-lambda-powertools/commons twice).
+  it('the root devDependencies pin every Powertools and AWS SDK package the packages name, exactly', () => {
+    const root = JSON.parse(readFileSync(join(packagesDir, '..', 'package.json'), 'utf8'));
+    const pinned = root.devDependencies as Record<string, string>;
+    const named = new Set(
+      manifests.flatMap(({ pkg }) => Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies })),
     );
-    expect(versions.size).toBeLessThanOrEqual(1);
+    const outside = [...named].filter(
+      (n) => n.startsWith('@aws-lambda-powertools/') || n.startsWith('@aws-sdk/'),
+    );
+    for (const name of outside) expect(pinned[name], name).toMatch(/^\d+\.\d+\.\d+$/);
+    const powertools = Object.entries(pinned).filter(([name]) => name.startsWith('@aws-lambda-powertools/'));
+    expect(new Set(powertools.map(([, version]) => version)).size).toBe(1);
+  });
+
+  it.each(manifests)('$dir ships an MIT LICENSE and says where it lives', ({ dir, pkg }) => {
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(join(packagesDir, dir, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+    expect(pkg.repository).toEqual({
+      type: 'git',
+      url: `git+${REPOSITORY}.git`,
+      directory: `packages/${dir}`,
+    });
+    expect(pkg.homepage).toBe(`${REPOSITORY}/tree/main/packages/${dir}#readme`);
+    expect(pkg.bugs).toEqual({ url: `${REPOSITORY}/issues` });
+  });
+
+  // The README is the package's page on the registry, where only absolute links and the package's own files work.
+  it.each(manifests)('$dir README links absolute URLs or files of the package', ({ dir }) => {
+    const readme = readFileSync(join(packagesDir, dir, 'README.md'), 'utf8');
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? '');
+    const broken = targets.filter((target) => {
+      if (/^https:\/\//.test(target) || target.startsWith('#')) return false;
+      const path = target.replace(/#.*$/, '');
+      return path.startsWith('..') || path.startsWith('/') || !existsSync(join(packagesDir, dir, path));
+    });
+    expect(broken).toEqual([]);
   });
 
   // The packages built by scripts/bundle.mjs (esbuild, no keepNames): a name clash inside a bundle would rename

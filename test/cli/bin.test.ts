@@ -10,7 +10,11 @@ const bin = join(root, 'packages/cli/src/bin.ts');
 const tsx = join(root, 'node_modules/.bin/tsx');
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(tsx, [bin, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(tsx, ['--conditions=@bulwark/source', bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

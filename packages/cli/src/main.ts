@@ -1,4 +1,5 @@
 // The `bulwark` command: dispatches to `scan` or `breaker`.
+import { nearestName, redactText } from '@bulwark/errors';
 import { breakerMain } from './breaker/breakerMain.js';
 import { scanMain } from './scan/cli/scanMain.js';
 import { VERSION } from './version.js';
@@ -19,6 +20,8 @@ Options:
   -h, --help        show this help
 `;
 
+const COMMANDS = ['scan', 'breaker'] as const;
+
 /**
  * The `bulwark` entry point: dispatches `scan` and `breaker`; resolves to the exit code.
  * @example
@@ -38,8 +41,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  process.stderr.write(
-    `bulwark: ${command === undefined ? 'missing command' : `unknown command ${JSON.stringify(command)}`}\n\n${USAGE}`,
-  );
+  const near = command === undefined ? undefined : nearestName(command, COMMANDS);
+  const problem =
+    command === undefined
+      ? 'missing command'
+      : `unknown command ${redactText(JSON.stringify(command), 200)}${near === undefined ? '' : `: did you mean ${near}?`}`;
+  process.stderr.write(`bulwark: ${problem}\n\n${USAGE}`);
   return 2;
 }

@@ -19,7 +19,7 @@ export interface BreakerCliIo {
   readonly stderr?: (text: string) => void;
   /** @defaultValue `process.env` */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** @defaultValue `new SSMClient({ region: --region })` */
+  /** @defaultValue `new SSMClient({ region: --region })` with connection and request timeouts from `--timeout` */
   readonly client?: SSMClient;
   /**
    * Asks the operator to confirm a write; resolves true to go on.

@@ -5,11 +5,22 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { breakerParameterName, DEFAULT_BREAKER_PREFIX } from '@bulwark/policies';
 import type { BreakerCliIo } from './BreakerCliIo.js';
 import { describeSsmError } from './describeSsmError.js';
-import { BREAKER_USAGE, BreakerUsageError, parseBreakerArgs } from './parseBreakerArgs.js';
+import { type OperatorDocument, operatorDocument } from './operatorDocument.js';
+import {
+  BREAKER_COMMAND_USAGE,
+  BREAKER_USAGE,
+  type BreakerArgs,
+  BreakerUsageError,
+  parseBreakerArgs,
+} from './parseBreakerArgs.js';
 import { statusCommand } from './statusCommand.js';
+import { terminalText } from './terminalText.js';
 import { writeCommand } from './writeCommand.js';
 
 export type { BreakerCliIo } from './BreakerCliIo.js';
+
+/** The connection may take at most this long (or the whole --timeout when it is shorter). */
+const CONNECTION_TIMEOUT_MS = 3_000;
 
 /** The implementation behind {@link breakerMain} (./breakerMain.ts), loaded on its first call. */
 export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {}): Promise<number> {
@@ -17,50 +28,84 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text));
   const env = io.env ?? process.env;
   const args = argv[0] === 'breaker' ? argv.slice(1) : argv;
+  const usageError = (message: string, usage: string) => {
+    stderr(`bulwark breaker: ${terminalText(message)}\n\n${usage}\n`);
+    return 2;
+  };
 
-  let parsed: ReturnType<typeof parseBreakerArgs>;
+  let parsed: BreakerArgs;
   let prefix: string;
   let parameterName: string | undefined;
+  let write: OperatorDocument | undefined;
   try {
     parsed = parseBreakerArgs(args);
     if (parsed.help) {
-      stdout(`${BREAKER_USAGE}\n`);
+      stdout(`${parsed.named ? BREAKER_COMMAND_USAGE[parsed.command] : BREAKER_USAGE}\n`);
       return 0;
     }
     prefix = parsed.prefix ?? env.BULWARK_BREAKER_PREFIX ?? DEFAULT_BREAKER_PREFIX;
     if (!/^\/[a-zA-Z0-9_.\-/]*$/.test(prefix)) {
       throw new BreakerUsageError(
         `"prefix" must be an SSM path starting with "/", got ${JSON.stringify(prefix)}`,
+        parsed.command,
       );
     }
     if (!prefix.endsWith('/')) prefix = `${prefix}/`;
     parameterName =
       parsed.dependency === undefined ? undefined : breakerParameterName(prefix, parsed.dependency);
-  } catch (error: unknown) {
-    if (error instanceof BreakerUsageError || error instanceof TypeError) {
-      stderr(`bulwark breaker: ${error.message}\n\n${BREAKER_USAGE}\n`);
-      return 2;
+    if (parsed.command !== 'status') {
+      // Built before any request: a reason SSM or the readers would refuse is a usage error, not a failed write.
+      write = operatorDocument(
+        parsed.command,
+        parsed.dependency!,
+        parsed.reason,
+        parsed.operator ?? env.BULWARK_OPERATOR ?? env.USER ?? 'operator',
+        (io.now ?? Date.now)(),
+      );
     }
+  } catch (error: unknown) {
+    if (error instanceof BreakerUsageError) {
+      return usageError(
+        error.message,
+        error.command === undefined ? BREAKER_USAGE : BREAKER_COMMAND_USAGE[error.command],
+      );
+    }
+    if (error instanceof TypeError) return usageError(error.message, BREAKER_USAGE);
     throw error;
   }
 
-  const client = io.client ?? new SSMClient(parsed.region === undefined ? {} : { region: parsed.region });
+  const client =
+    io.client ??
+    new SSMClient({
+      ...(parsed.region === undefined ? {} : { region: parsed.region }),
+      // Without these a connection that is accepted and never answered hangs the command forever: the SDK has
+      // no request timeout by default, and its requestTimeout only warns unless throwOnRequestTimeout is set.
+      requestHandler: {
+        connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, parsed.timeoutMs),
+        requestTimeout: parsed.timeoutMs,
+        throwOnRequestTimeout: true,
+      },
+    });
   const action = parsed.command === 'status' ? 'read' : 'write';
   try {
+    const region = await resolveRegion(client);
+    if (region === undefined) {
+      return usageError(
+        'no AWS region: pass --region <region>, or set AWS_REGION (or a region in the AWS profile you use)',
+        parsed.named ? BREAKER_COMMAND_USAGE[parsed.command] : BREAKER_USAGE,
+      );
+    }
     if (parsed.command === 'status') {
       return await statusCommand({ client, prefix, parameterName, json: parsed.json, stdout, stderr });
     }
-    const operator = parsed.operator ?? env.BULWARK_OPERATOR ?? env.USER ?? 'operator';
     return await writeCommand({
       command: parsed.command,
       client,
       dependency: parsed.dependency!,
       parameterName: parameterName!,
-      reason: parsed.reason,
-      operator,
+      write: write!,
       yes: parsed.yes,
       dryRun: parsed.dryRun,
-      now: (io.now ?? Date.now)(),
       confirm: io.confirm ?? terminalConfirm,
       stdout,
       stderr,
@@ -70,10 +115,22 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
       stderr(`bulwark breaker: ${error.message}\n`);
       return 2;
     }
-    stderr(`bulwark breaker: ${describeSsmError(error, action, parameterName ?? prefix)}\n`);
+    const context = { action, parameter: parameterName ?? prefix, timeoutMs: parsed.timeoutMs };
+    stderr(`bulwark breaker: ${describeSsmError(error, context)}\n`);
     return 1;
   } finally {
     if (io.client === undefined) client.destroy();
+  }
+}
+
+/** The client's region, or undefined when neither --region, the environment nor a profile gives one. */
+async function resolveRegion(client: SSMClient): Promise<string | undefined> {
+  try {
+    return await client.config.region();
+  } catch (error: unknown) {
+    // The SDK's error for this case is a plain Error with this message; anything else is reported as it is.
+    if (error instanceof Error && error.message === 'Region is missing') return undefined;
+    throw error;
   }
 }
 

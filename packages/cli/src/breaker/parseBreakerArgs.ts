@@ -1,8 +1,15 @@
 // Turns `bulwark breaker ...` arguments into one command, or a usage error (exit 2) that says what was wrong.
+import { nearestName } from '@bulwark/errors';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { DEFAULT_TIMEOUT_SECONDS } from './breakerUsage.js';
+
+export { BREAKER_COMMAND_USAGE, BREAKER_USAGE } from './breakerUsage.js';
 
 export const BREAKER_COMMANDS = ['status', 'open', 'close', 'clear'] as const;
 export type BreakerCommandName = (typeof BREAKER_COMMANDS)[number];
+
+/** The longest `--timeout`: an operator waiting longer than this for one SSM request has a network problem. */
+const MAX_TIMEOUT_SECONDS = 300;
 
 export interface BreakerArgs {
   readonly command: BreakerCommandName;
@@ -11,45 +18,35 @@ export interface BreakerArgs {
   readonly reason: string | undefined;
   readonly operator: string | undefined;
   readonly region: string | undefined;
+  readonly timeoutMs: number;
   readonly yes: boolean;
   readonly dryRun: boolean;
   readonly json: boolean;
+  /** `--help`: the general usage when no command was given, else that command's. */
   readonly help: boolean;
+  /** Whether a command was named (so `--help` prints its own usage). */
+  readonly named: boolean;
 }
 
+/** A wrong command line (exit 2); `command` picks the usage text printed after the message. */
 export class BreakerUsageError extends Error {
   override name = 'BreakerUsageError' as const;
+  readonly command: BreakerCommandName | undefined;
+  constructor(message: string, command?: BreakerCommandName, options?: ErrorOptions) {
+    super(message, options);
+    this.command = command;
+  }
 }
 
-export const BREAKER_USAGE = `Usage:
-  bulwark breaker status [<dependency>] [--prefix <path>] [--json]
-  bulwark breaker open   <dependency> --reason <text> [--yes] [--dry-run] [--prefix <path>]
-  bulwark breaker close  <dependency> --reason <text> [--yes] [--dry-run] [--prefix <path>]
-  bulwark breaker clear  <dependency> [--reason <text>] [--yes] [--dry-run] [--prefix <path>]
-
-  status   print the fleet state of one dependency, or a table of every dependency under --prefix
-  open     force the breaker open for the whole fleet (state forced-open; the probe leaves it alone)
-  close    force the breaker closed for the whole fleet (state forced-closed; the probe leaves it alone)
-  clear    remove an operator's forced state: writes closed and hands the dependency back to the probe
-
-Options:
-  --prefix <path>    SSM path holding one parameter per dependency (default $BULWARK_BREAKER_PREFIX or /bulwark/breakers/)
-  --reason <text>    why (kept in the document; required for open and close)
-  --operator <id>    who (default $BULWARK_OPERATOR, then $USER)
-  --region <region>  AWS region (default from the AWS SDK: $AWS_REGION, profile)
-  --yes, -y          do not ask for confirmation
-  --dry-run          print the document that would be written, write nothing
-  --json             status as JSON
-  --help, -h         this text
-
-Exit codes: 0 done, 1 SSM refused or failed (missing parameter, access denied, throttling), 2 usage error.`;
-
 export function parseBreakerArgs(argv: readonly string[]): BreakerArgs {
+  const named = BREAKER_COMMANDS.find((c) => c === argv.find((a) => !a.startsWith('-')));
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (error: unknown) {
-    throw new BreakerUsageError(error instanceof Error ? error.message : String(error));
+    throw new BreakerUsageError(error instanceof Error ? error.message : String(error), named, {
+      cause: error,
+    });
   }
   const { values, positionals } = parsed;
   const help = values.help === true;
@@ -58,28 +55,40 @@ export function parseBreakerArgs(argv: readonly string[]): BreakerArgs {
   if (command === undefined)
     throw new BreakerUsageError('missing command: one of status, open, close, clear');
   if (!(BREAKER_COMMANDS as readonly string[]).includes(command)) {
+    const near = nearestName(command, BREAKER_COMMANDS);
     throw new BreakerUsageError(
-      `unknown command "${command}": expected one of ${BREAKER_COMMANDS.join(', ')}`,
+      `unknown command "${command}": ${near === undefined ? `expected one of ${BREAKER_COMMANDS.join(', ')}` : `did you mean ${near}?`}`,
     );
   }
-  if (extra.length > 0) throw new BreakerUsageError(`unexpected argument "${extra[0]}"`);
   const name = command as BreakerCommandName;
-  if (name !== 'status' && dependency === undefined && !help) {
-    throw new BreakerUsageError(`"${name}" needs a dependency name: bulwark breaker ${name} <dependency>`);
+  if (help) return { ...blank(true), command: name, named: true };
+  if (extra.length > 0) throw new BreakerUsageError(`unexpected argument "${extra[0]}"`, name);
+  if (name !== 'status' && dependency === undefined) {
+    throw new BreakerUsageError(
+      `"${name}" needs a dependency name: bulwark breaker ${name} <dependency>`,
+      name,
+    );
   }
-  if ((name === 'open' || name === 'close') && !help && !values.reason?.trim()) {
+  if ((name === 'open' || name === 'close') && !values.reason?.trim()) {
     throw new BreakerUsageError(
       `"${name}" needs --reason <text> (it is kept in the document for the next person)`,
+      name,
     );
   }
   if (
     name === 'status' &&
-    (values['dry-run'] === true || values.yes === true || values.reason !== undefined)
+    (values['dry-run'] === true ||
+      values.yes === true ||
+      values.reason !== undefined ||
+      values.operator !== undefined)
   ) {
-    throw new BreakerUsageError('"status" writes nothing: --reason, --yes and --dry-run do not apply');
+    throw new BreakerUsageError(
+      '"status" writes nothing: --reason, --operator, --yes and --dry-run do not apply',
+      name,
+    );
   }
   if (name !== 'status' && values.json === true)
-    throw new BreakerUsageError('--json applies to "status" only');
+    throw new BreakerUsageError('--json applies to "status" only', name);
   return {
     command: name,
     dependency,
@@ -87,11 +96,25 @@ export function parseBreakerArgs(argv: readonly string[]): BreakerArgs {
     reason: values.reason?.trim(),
     operator: values.operator,
     region: values.region,
+    timeoutMs: parseTimeout(values.timeout, name),
     yes: values.yes === true,
     dryRun: values['dry-run'] === true,
     json: values.json === true,
-    help,
+    help: false,
+    named: true,
   };
+}
+
+function parseTimeout(text: string | undefined, command: BreakerCommandName): number {
+  if (text === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
+    throw new BreakerUsageError(
+      `--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(text)}`,
+      command,
+    );
+  }
+  return Math.ceil(seconds * 1000);
 }
 
 function parse(argv: readonly string[]) {
@@ -100,6 +123,7 @@ function parse(argv: readonly string[]) {
     reason: { type: 'string' },
     operator: { type: 'string' },
     region: { type: 'string' },
+    timeout: { type: 'string' },
     yes: { type: 'boolean', short: 'y' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -115,9 +139,11 @@ function blank(help: boolean): BreakerArgs {
     reason: undefined,
     operator: undefined,
     region: undefined,
+    timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
     yes: false,
     dryRun: false,
     json: false,
     help,
+    named: false,
   };
 }

@@ -1,6 +1,7 @@
 // `bulwark breaker status`: one dependency, or a table of every dependency under the prefix.
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { type BreakerParameter, listBreakerParameters, readBreakerParameter } from '@bulwark/policies';
+import { terminalText } from './terminalText.js';
 
 export interface StatusInput {
   readonly client: SSMClient;
@@ -30,7 +31,7 @@ export async function statusCommand(input: StatusInput): Promise<number> {
     }
   }
   if (input.json) {
-    input.stdout(`${JSON.stringify(rows.map(toJson), null, 2)}\n`);
+    input.stdout(`${escapeC1(JSON.stringify(rows.map(toJson), null, 2))}\n`);
   } else {
     input.stdout(`${formatStatusTable(rows, input.prefix)}\n`);
   }
@@ -47,22 +48,17 @@ function toJson(row: BreakerParameter): Record<string, unknown> {
 
 export function formatStatusTable(rows: readonly BreakerParameter[], prefix: string): string {
   const header = ['DEPENDENCY', 'STATE', 'SINCE', 'RETRY AT', 'WRITTEN BY', 'REASON'];
-  const body = rows.map((row): string[] => {
-    const dependency = row.name.startsWith(prefix) ? row.name.slice(prefix.length) : row.name;
-    if (!row.found) return [dependency, '(missing)', '-', '-', '-', '-'];
-    if (!row.result.ok) {
-      return [dependency, `(refused: ${row.result.problem})`, '-', '-', '-', row.result.message];
-    }
-    const d = row.result.document;
-    return [
-      dependency,
-      d.state,
-      d.since,
-      d.retryAt ?? '-',
-      `${d.writtenBy.kind}:${d.writtenBy.id}`,
-      d.reason ?? '-',
-    ];
-  });
+  const body = rows
+    .map((row): (string | undefined)[] => {
+      const dependency = row.name.startsWith(prefix) ? row.name.slice(prefix.length) : row.name;
+      if (!row.found) return [dependency, '(missing)', '-', '-', '-', '-'];
+      if (!row.result.ok) {
+        return [dependency, `(refused: ${row.result.problem})`, '-', '-', '-', row.result.message];
+      }
+      const d = row.result.document;
+      return [dependency, d.state, d.since, d.retryAt, `${d.writtenBy.kind}:${d.writtenBy.id}`, d.reason];
+    })
+    .map((cells) => cells.map(terminalText));
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => (r[i] ?? '').length)));
   return [header, ...body]
     .map((r) =>
@@ -72,4 +68,12 @@ export function formatStatusTable(rows: readonly BreakerParameter[], prefix: str
         .trimEnd(),
     )
     .join('\n');
+}
+
+/**
+ * JSON.stringify escapes C0 controls inside strings but leaves DEL and the C1 controls (U+0080-U+009F, where
+ * U+009B starts an escape sequence on many terminals) as they are; their \u escapes are the same JSON value.
+ */
+function escapeC1(json: string): string {
+  return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

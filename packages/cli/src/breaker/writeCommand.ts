@@ -1,34 +1,22 @@
 // `bulwark breaker open|close|clear`: an operator's write, shown first, confirmed, written once, only on a change.
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import {
-  type BreakerStateDocument,
-  type FleetBreakerState,
-  readBreakerParameter,
-  serializeBreakerDocument,
-  writeBreakerParameter,
-} from '@bulwark/policies';
+import { readBreakerParameter, writeBreakerParameter } from '@bulwark/policies';
+import type { OperatorDocument, WriteCommandName } from './operatorDocument.js';
+import { terminalText } from './terminalText.js';
 
 export interface WriteInput {
-  readonly command: 'open' | 'close' | 'clear';
+  readonly command: WriteCommandName;
   readonly client: SSMClient;
   readonly dependency: string;
   readonly parameterName: string;
-  readonly reason: string | undefined;
-  readonly operator: string;
+  /** Built and checked before any request (operatorDocument.ts). */
+  readonly write: OperatorDocument;
   readonly yes: boolean;
   readonly dryRun: boolean;
-  readonly now: number;
   readonly confirm: (question: string) => Promise<boolean>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }
-
-const TARGET: Record<WriteInput['command'], FleetBreakerState> = {
-  open: 'forced-open',
-  close: 'forced-closed',
-  // Clearing hands the dependency back to the probe, from the neutral state (the local breakers decide).
-  clear: 'closed',
-};
 
 export async function writeCommand(input: WriteInput): Promise<number> {
   const { command, parameterName, stdout, stderr } = input;
@@ -38,7 +26,7 @@ export async function writeCommand(input: WriteInput): Promise<number> {
     ? 'no document'
     : before === undefined
       ? `a refused document (${current.found && !current.result.ok ? current.result.problem : ''})`
-      : `${before.state} (${before.writtenBy.kind}:${before.writtenBy.id}, since ${before.since})`;
+      : `${before.state} (${before.writtenBy.kind}:${terminalText(before.writtenBy.id)}, since ${terminalText(before.since)})`;
 
   if (command === 'clear') {
     if (!current.found) {
@@ -50,28 +38,14 @@ export async function writeCommand(input: WriteInput): Promise<number> {
       return 0;
     }
   }
-  const state = TARGET[command];
+  const { document, text } = input.write;
+  const state = document.state;
   if (before?.state === state) {
     stdout(`${input.dependency}: already ${describeBefore}; nothing written\n`);
     return 0;
   }
 
-  const iso = new Date(input.now).toISOString();
-  const document: BreakerStateDocument = {
-    version: 1,
-    dependency: input.dependency,
-    state,
-    since: iso,
-    ...(input.reason === undefined
-      ? command === 'clear'
-        ? { reason: `forced state cleared by ${input.operator}` }
-        : {}
-      : { reason: input.reason }),
-    writtenBy: { kind: 'operator', id: input.operator },
-    updatedAt: iso,
-  };
-  const text = serializeBreakerDocument(document);
-  stdout(`${input.dependency}: ${describeBefore} -> ${state}\n${parameterName} = ${text}\n`);
+  stdout(`${input.dependency}: ${describeBefore} -> ${state}\n${parameterName} = ${terminalText(text)}\n`);
   if (input.dryRun) {
     stdout('dry run: nothing written\n');
     return 0;
