@@ -154,7 +154,10 @@ export function eventBridgeEmulator(options?: EventBridgeEmulatorOptions): Event
     ReplayArn: replay.arn,
     State: replay.state,
     EventSourceArn: store.archiveArn(replay.archiveName),
-    Destination: { Arn: replay.destinationArn },
+    Destination: {
+      Arn: replay.destinationArn,
+      ...(replay.filterArns.length === 0 ? {} : { FilterArns: replay.filterArns }),
+    },
     EventStartTime: seconds(replay.startTime),
     EventEndTime: seconds(replay.endTime),
     ReplayStartTime: seconds(replay.replayStartTime),

@@ -35,6 +35,8 @@ export interface EventBridgeReplay {
   readonly arn: string;
   readonly archiveName: string;
   readonly destinationArn: string;
+  /** The rules the replay is limited to (`Destination.FilterArns`); empty: every rule. */
+  readonly filterArns: readonly string[];
   readonly startTime: number;
   readonly endTime: number;
   state: 'STARTING' | 'RUNNING' | 'CANCELLING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
@@ -170,6 +172,13 @@ export class EventBridgeStore {
       );
     }
     const destination = (input.Destination as { Arn?: unknown } | undefined)?.Arn;
+    const filters = (input.Destination as { FilterArns?: unknown } | undefined)?.FilterArns ?? [];
+    if (
+      !Array.isArray(filters) ||
+      !filters.every((f) => typeof f === 'string' && f.startsWith(this.#prefix))
+    ) {
+      throw new AwsServiceError('ValidationException', 'Parameter Destination.FilterArns is not valid.');
+    }
     if (destination !== archive.eventSourceArn) {
       throw new AwsServiceError(
         'ValidationException',
@@ -181,6 +190,7 @@ export class EventBridgeStore {
       arn: `${this.#prefix}replay/${name}`,
       archiveName: archive.name,
       destinationArn: destination,
+      filterArns: filters as string[],
       startTime: start * 1000,
       endTime: end * 1000,
       state: 'STARTING',
