@@ -64,6 +64,9 @@ export async function runDlq(argv: readonly string[], io: DlqCliIo = {}): Promis
     new SQSClient({
       ...(region === undefined ? {} : { region }),
       requestHandler: boundedRequestHandler(args.timeoutMs),
+      // Every request goes to the client's endpoint (the region's, or AWS_ENDPOINT_URL_SQS: a VPC endpoint, a
+      // proxy), never to the host inside a queue URL, which would bypass it.
+      useQueueUrlAsEndpoint: false,
     });
   const calls = new SqsCalls(client);
   try {

@@ -37,6 +37,8 @@ export interface SourceQueue {
 
 /** More source queues than this are not listed (a dead-letter queue shared this widely is a finding of its own). */
 const MAX_SOURCES = 1000;
+/** Pages read at most: an endpoint that answers a NextToken forever must not keep the command running. */
+const MAX_PAGES = 10;
 
 export class SqsCalls {
   /** The operation of the call in progress or last made. */
@@ -88,7 +90,9 @@ export class SqsCalls {
     this.operation = 'ListDeadLetterSourceQueues';
     const urls: string[] = [];
     let next: string | undefined;
+    let pages = 0;
     do {
+      pages++;
       const out = await this.#client.send(
         new ListDeadLetterSourceQueuesCommand({
           QueueUrl: queue.url,
@@ -98,7 +102,7 @@ export class SqsCalls {
       );
       urls.push(...(out.queueUrls ?? []));
       next = out.NextToken;
-    } while (next !== undefined && urls.length < MAX_SOURCES);
+    } while (next !== undefined && urls.length < MAX_SOURCES && pages < MAX_PAGES);
     // Source queues live in the dead-letter queue's partition and region; the account is in each URL.
     const [, partition = 'aws', , region = ''] = queue.arn.split(':');
     return urls.map((url) => {
