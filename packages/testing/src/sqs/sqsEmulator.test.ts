@@ -336,6 +336,25 @@ describe('message move tasks', () => {
   });
 });
 
+describe('the wire shape', () => {
+  it('answers errors as SQS does: a namespaced __type, the query-compatible code header, JSON 1.0', async () => {
+    // A raw request, so a client that reads only one of the two error fields cannot hide a wrong other one.
+    const response = await fetch('https://sqs.us-east-1.amazonaws.com/', {
+      method: 'POST',
+      headers: { 'x-amz-target': 'AmazonSQS.GetQueueUrl', 'content-type': 'application/x-amz-json-1.0' },
+      body: JSON.stringify({ QueueName: 'nope' }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.0');
+    expect(response.headers.get('x-amzn-query-error')).toBe('AWS.SimpleQueueService.NonExistentQueue;Sender');
+    expect(await response.json()).toEqual({
+      __type: 'com.amazonaws.sqs#QueueDoesNotExist',
+      message: 'The specified queue does not exist.',
+    });
+  });
+});
+
 describe('fault knobs and unknown operations', () => {
   it('throttleNext answers RequestThrottled, deny answers AccessDenied naming the action', async () => {
     const { dlqArn } = orders();
