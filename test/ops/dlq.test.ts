@@ -317,7 +317,7 @@ describe('bulwark dlq: SQS refusing', () => {
     const run = await dlq(['status', 'nope']);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/no queue nope: check the name, the account and --region \(QueueDoesNotExist/);
+    expect(run.stderr).toMatch(/no queue nope in us-east-1: check the name, the account and --region \(QueueDoesNotExist/);
   });
 
   it('a 500 from SQS exits 1 with its name', async () => {
@@ -328,5 +328,17 @@ describe('bulwark dlq: SQS refusing', () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/SQS GetQueueUrl on orders-dlq failed after 1 attempt: InternalFailure/);
+  });
+});
+
+describe('bulwark dlq: the --to queue', () => {
+  it('a --to queue that does not exist exits 1 naming that queue, not the DLQ', async () => {
+    ordersWithDeadLetters();
+
+    const run = await dlq(['redrive', 'orders-dlq', '--to', 'ordres', '--yes']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/no queue ordres in us-east-1/);
+    expect(sqs.calls.StartMessageMoveTask).toBe(0);
   });
 });

@@ -70,7 +70,9 @@ describe('the operations workflows are valid', () => {
   });
 
   it('the schema refuses a mistyped key (it can fail)', async () => {
-    const validate = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).compile(JSON.parse(await readFile(SCHEMA, 'utf8')));
+    const validate = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).compile(
+      JSON.parse(await readFile(SCHEMA, 'utf8')),
+    );
     const job = workflows['bulwark-breaker.yml']!.jobs.breaker!;
     const { environment, ...rest } = job;
 

@@ -58,7 +58,7 @@ export async function runDlq(argv: readonly string[], io: DlqCliIo = {}): Promis
     throw error;
   }
 
-  const region = args.region ?? ref.region;
+  let region = args.region ?? ref.region;
   const client =
     io.client ??
     new SQSClient({
@@ -70,7 +70,8 @@ export async function runDlq(argv: readonly string[], io: DlqCliIo = {}): Promis
     });
   const calls = new SqsCalls(client);
   try {
-    if ((await resolveRegion(client)) === undefined) {
+    region = await resolveRegion(client);
+    if (region === undefined) {
       return usageError(
         'no AWS region: pass --region <region>, give the queue as a URL or ARN, or set AWS_REGION',
         DLQ_COMMAND_USAGE[args.command],
@@ -92,11 +93,12 @@ export async function runDlq(argv: readonly string[], io: DlqCliIo = {}): Promis
       stderr(`bulwark dlq: ${error.message}\n`);
       return 2;
     }
+    const queue = calls.target ?? args.queue;
     const message = describeAwsError(error, {
       service: 'SQS',
       iamPrefix: 'sqs',
       operation: calls.operation,
-      resource: args.queue,
+      resource: queue,
       timeoutMs: args.timeoutMs,
       permissions: PERMISSIONS,
       afterTimeout:
@@ -104,8 +106,8 @@ export async function runDlq(argv: readonly string[], io: DlqCliIo = {}): Promis
           ? `it may still have happened: check with bulwark dlq status ${args.queue}`
           : undefined,
       notFound: {
-        QueueDoesNotExist: `no queue ${args.queue}${region === undefined ? '' : ` in ${region}`}: check the name, the account and --region`,
-        ResourceNotFoundException: `SQS found no such resource for ${calls.operation} on ${args.queue}`,
+        QueueDoesNotExist: `no queue ${queue}${region === undefined ? '' : ` in ${region}`}: check the name, the account and --region`,
+        ResourceNotFoundException: `SQS found no such resource for ${calls.operation} on ${queue}`,
       },
     });
     stderr(`bulwark dlq: ${message}\n`);

@@ -3,6 +3,8 @@
 
 /** What the command line named; a URL is used as it is, a name or ARN through GetQueueUrl. */
 export interface QueueRef {
+  /** The text as given (checked: a name, URL or ARN). */
+  readonly given: string;
   readonly name: string;
   readonly url: string | undefined;
   readonly accountId: string | undefined;
@@ -20,9 +22,11 @@ const URL_PATH = /^\/(\d{12})\/([A-Za-z0-9_-]{1,80}(?:\.fifo)?)\/?$/;
  * parseQueueRef('orders-dlq'); // { name: 'orders-dlq', url: undefined, ... }
  */
 export function parseQueueRef(text: string, what = 'queue'): QueueRef {
-  if (NAME.test(text)) return { name: text, url: undefined, accountId: undefined, region: undefined };
+  if (NAME.test(text))
+    return { given: text, name: text, url: undefined, accountId: undefined, region: undefined };
   const arn = ARN.exec(text);
-  if (arn !== null) return { name: arn[3] ?? '', url: undefined, accountId: arn[2], region: arn[1] };
+  if (arn !== null)
+    return { given: text, name: arn[3] ?? '', url: undefined, accountId: arn[2], region: arn[1] };
   let url: URL | undefined;
   try {
     url = new URL(text);
@@ -38,6 +42,7 @@ export function parseQueueRef(text: string, what = 'queue'): QueueRef {
   ) {
     const region = /^sqs\.([a-z0-9-]+)\.amazonaws\.com$/.exec(url.hostname)?.[1];
     return {
+      given: text,
       name: path[2] ?? '',
       url: `${url.origin}${url.pathname.replace(/\/$/, '')}`,
       accountId: path[1],

@@ -43,6 +43,8 @@ const MAX_PAGES = 10;
 export class SqsCalls {
   /** The operation of the call in progress or last made. */
   operation = 'GetQueueUrl';
+  /** The queue that call is about (the DLQ, or the queue --to names), as given. */
+  target: string | undefined;
   readonly #client: SQSClient;
 
   constructor(client: SQSClient) {
@@ -50,6 +52,7 @@ export class SqsCalls {
   }
 
   async resolve(ref: QueueRef): Promise<ResolvedQueue> {
+    this.target = ref.given;
     let url = ref.url;
     if (url === undefined) {
       this.operation = 'GetQueueUrl';
