@@ -317,7 +317,9 @@ describe('bulwark dlq: SQS refusing', () => {
     const run = await dlq(['status', 'nope']);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/no queue nope in us-east-1: check the name, the account and --region \(QueueDoesNotExist/);
+    expect(run.stderr).toMatch(
+      /no queue nope in us-east-1: check the name, the account and --region \(QueueDoesNotExist/,
+    );
   });
 
   it('a 500 from SQS exits 1 with its name', async () => {
