@@ -5,35 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { readOptions } from '@bulwark/errors';
 import type { HttpHandler } from 'msw';
-import {
-  AwsServiceError,
-  awsJsonService,
-  checkAccountId,
-  checkRegion,
-  requireString,
-} from '../awsJson/awsJsonService.js';
+import { AwsServiceError, awsJsonService, checkAccountId, checkRegion } from '../awsJson/awsJsonService.js';
 import { describe as describeValue } from '../faults/FaultStep.js';
+import {
+  EVENTBRIDGE_OPERATIONS,
+  type EventBridgeOperation,
+  eventBridgeOperations,
+} from './eventBridgeOperations.js';
 import { type ArchivedEvent, type EventBridgeReplay, EventBridgeStore } from './eventBridgeStore.js';
-
-/** The operations the emulator answers; any other `AWSEvents.*` call gets UnknownOperationException. */
-export const EVENTBRIDGE_OPERATIONS = [
-  'PutEvents',
-  'CreateArchive',
-  'DescribeArchive',
-  'StartReplay',
-  'DescribeReplay',
-  'CancelReplay',
-] as const;
-
-/**
- * One of {@link EVENTBRIDGE_OPERATIONS}.
- *
- * @example
- * ```ts
- * const op: EventBridgeOperation = 'StartReplay';
- * ```
- */
-export type EventBridgeOperation = (typeof EVENTBRIDGE_OPERATIONS)[number];
 
 /**
  * Options of {@link eventBridgeEmulator}.
@@ -116,8 +95,6 @@ export interface EventBridgeEmulator {
   reset(): void;
 }
 
-const MAX_PUT_ENTRIES = 10;
-
 /**
  * Emulates Amazon EventBridge for the real AWS SDK v3 (`@aws-sdk/client-eventbridge`): PutEvents, CreateArchive,
  * DescribeArchive, StartReplay, DescribeReplay and CancelReplay, with the service's replay rules (start before
@@ -147,106 +124,7 @@ export function eventBridgeEmulator(options?: EventBridgeEmulatorOptions): Event
     );
   }
   const store = new EventBridgeStore(region, accountId, () => Date.now());
-  const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
-
-  const describeReplay = (replay: EventBridgeReplay) => ({
-    ReplayName: replay.name,
-    ReplayArn: replay.arn,
-    State: replay.state,
-    EventSourceArn: store.archiveArn(replay.archiveName),
-    Destination: {
-      Arn: replay.destinationArn,
-      ...(replay.filterArns.length === 0 ? {} : { FilterArns: replay.filterArns }),
-    },
-    EventStartTime: seconds(replay.startTime),
-    EventEndTime: seconds(replay.endTime),
-    ReplayStartTime: seconds(replay.replayStartTime),
-    ...(replay.replayEndTime === undefined
-      ? {}
-      : {
-          ReplayEndTime: seconds(replay.replayEndTime),
-          EventLastReplayedTime: seconds(replay.replayEndTime),
-        }),
-  });
-
-  const operations: Record<EventBridgeOperation, (input: Record<string, unknown>) => unknown> = {
-    PutEvents(input) {
-      const entries = input.Entries;
-      if (!Array.isArray(entries) || entries.length === 0 || entries.length > MAX_PUT_ENTRIES) {
-        throw new AwsServiceError(
-          'ValidationException',
-          `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length between 1 and ${MAX_PUT_ENTRIES}`,
-        );
-      }
-      const results = (entries as Record<string, unknown>[]).map((entry) => {
-        const busName = store.bus(typeof entry.EventBusName === 'string' ? entry.EventBusName : 'default');
-        if (busName === undefined)
-          return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: 'Event bus does not exist.' };
-        const { Source: source, DetailType: detailType, Detail: detail } = entry;
-        if (typeof source !== 'string' || typeof detailType !== 'string' || typeof detail !== 'string') {
-          return {
-            ErrorCode: 'InvalidArgument',
-            ErrorMessage: 'Parameters Source, DetailType and Detail are required.',
-          };
-        }
-        try {
-          const parsed: unknown = JSON.parse(detail);
-          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-            throw new Error('not an object');
-        } catch {
-          return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
-        }
-        const id = randomUUID();
-        const time = typeof entry.Time === 'number' ? entry.Time * 1000 : Date.now();
-        store.put(busName, { id, source, detailType, detail, time });
-        return { EventId: id };
-      });
-      return { FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results };
-    },
-    CreateArchive(input) {
-      const archive = store.createArchive(input);
-      return { ArchiveArn: archive.arn, State: 'ENABLED', CreationTime: seconds(archive.createdAt) };
-    },
-    DescribeArchive(input) {
-      const archive = store.archive(requireString(input, 'ArchiveName'));
-      return {
-        ArchiveArn: archive.arn,
-        ArchiveName: archive.name,
-        EventSourceArn: archive.eventSourceArn,
-        ...(archive.description === undefined ? {} : { Description: archive.description }),
-        ...(archive.eventPattern === undefined ? {} : { EventPattern: archive.eventPattern }),
-        State: 'ENABLED',
-        RetentionDays: archive.retentionDays,
-        SizeBytes: archive.events.reduce((sum, e) => sum + Buffer.byteLength(e.detail) + 200, 0),
-        EventCount: archive.events.length,
-        CreationTime: seconds(archive.createdAt),
-      };
-    },
-    StartReplay(input) {
-      const replay = store.startReplay(input);
-      const answer = {
-        ReplayArn: replay.arn,
-        State: replay.state,
-        ReplayStartTime: seconds(replay.replayStartTime),
-      };
-      if (mode === 'immediate') store.runReplays();
-      return answer;
-    },
-    DescribeReplay(input) {
-      return describeReplay(store.replay(requireString(input, 'ReplayName')));
-    },
-    CancelReplay(input) {
-      const replay = store.replay(requireString(input, 'ReplayName'));
-      if (replay.state !== 'STARTING' && replay.state !== 'RUNNING') {
-        throw new AwsServiceError(
-          'IllegalStatusException',
-          `Replay ${replay.name} is ${replay.state}; only a STARTING or RUNNING replay can be cancelled.`,
-        );
-      }
-      replay.state = 'CANCELLED';
-      return { ReplayArn: replay.arn, State: 'CANCELLING' };
-    },
-  };
+  const operations = eventBridgeOperations(store, () => mode === 'immediate');
 
   const edge = awsJsonService<EventBridgeOperation>({
     owner: 'eventBridgeEmulator',
@@ -356,4 +234,5 @@ export function eventBridgeEmulator(options?: EventBridgeEmulatorOptions): Event
   };
 }
 
-export type { ArchivedEvent, EventBridgeReplay };
+export type { ArchivedEvent, EventBridgeOperation, EventBridgeReplay };
+export { EVENTBRIDGE_OPERATIONS };
