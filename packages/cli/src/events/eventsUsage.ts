@@ -10,7 +10,7 @@ const COMMON = `  --region <region>    AWS region (default $AWS_REGION, then the
   --help, -h           this text`;
 
 export const EVENTS_COMMAND_USAGE = {
-  replay: `Usage: bulwark events replay --archive <name> --from <time> --to <time> [--destination <bus>] [--rule <name>]... [--yes | --execute]
+  replay: `Usage: bulwark events replay --archive <name> --from <time> --to <time>|now [--destination <bus>] [--rule <name>]... [--yes | --execute]
 
 Replays the events an EventBridge archive holds for a time range (StartReplay) back to the bus the archive
 records: every rule on that bus that matches them receives them again, unless --rule limits the replay.
@@ -23,7 +23,7 @@ which EventBridge gives for the whole archive, not per range) and the range, and
 Options:
   --archive <name>     the archive to replay from (required)
   --from <time>        the first event time replayed (required)
-  --to <time>          the end of the range, exclusive (required)
+  --to <time>|now      the end of the range, exclusive (required; now: the present)
   --destination <bus>  the bus, by name or ARN: must be the archive's own bus (EventBridge replays only there);
                        give it to have the command check that
   --rule <name>        replay to this rule of the bus only (repeatable; EventBridge FilterArns)
