@@ -2,6 +2,10 @@
 
 export type { BreakerCliIo } from './breaker/BreakerCliIo.js';
 export { breakerMain } from './breaker/breakerMain.js';
+export type { DlqCliIo } from './dlq/DlqCliIo.js';
+export { dlqMain } from './dlq/dlqMain.js';
+export type { EventsCliIo } from './events/EventsCliIo.js';
+export { eventsMain } from './events/eventsMain.js';
 export { main, USAGE } from './main.js';
 export { LIBRARIES, type LibraryAdvice, RULES, type RuleInfo, ruleInfo } from './scan/catalog.js';
 export type { ScanIo } from './scan/cli/scanMain.js';
