@@ -393,7 +393,7 @@ describe('fault knobs and unknown operations', () => {
   });
 
   it('refuses seeding a queue that does not exist and a maxReceiveCount without a DLQ', () => {
-    expect(() => sqs.send('ghost', 'a')).toThrow(/no queue 'ghost'/);
+    expect(() => sqs.send('ghost', 'a')).toThrow(/no queue "ghost"/);
     expect(() => sqs.createQueue('q', { maxReceiveCount: 2 })).toThrow(/needs deadLetterQueue/);
   });
 });
