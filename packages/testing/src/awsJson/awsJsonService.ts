@@ -1,4 +1,4 @@
-// The HTTP edge every JSON-protocol AWS emulator shares (SQS speaks awsJson1_0, EventBridge awsJson1_1): one msw
+// The HTTP edge every JSON-protocol AWS emulator shares (SQS speaks awsJson1_0, EventBridge and SSM awsJson1_1): one msw
 // handler that reads `x-amz-target`, counts calls, plays the fault knobs, and answers an operation or an
 // SDK-shaped error. The services themselves only map a parsed input to an output or an AwsServiceError.
 
@@ -7,6 +7,7 @@ import { type HttpHandler, HttpResponse, http } from 'msw';
 import { abortableDelay, untilAborted } from '../faults/abortableDelay.js';
 import { describe as describeValue } from '../faults/FaultStep.js';
 import { trackScriptErrors } from '../msw/scriptErrors.js';
+import { readDuration } from '../options/readNumberOption.js';
 
 /** An error the emulated service answers: its name (`__type`), message and HTTP status. */
 export class AwsServiceError extends Error {
@@ -26,12 +27,14 @@ export interface AwsJsonServiceSpec<Op extends string> {
   readonly owner: string;
   /** The endpoint host's first label: `sqs`, `events`. */
   readonly endpointPrefix: string;
-  readonly region: string;
+  /** The region whose endpoint is answered; undefined answers every region. */
+  readonly region: string | undefined;
   /** `x-amz-target` prefix without the dot: `AmazonSQS`, `AWSEvents`. */
   readonly targetPrefix: string;
   /** `application/x-amz-json-1.0` or `1.1`. */
   readonly contentType: string;
-  readonly operations: Record<Op, (input: Record<string, unknown>) => unknown>;
+  /** Maps a parsed input to an output, or throws an AwsServiceError; `request.region` is the endpoint's. */
+  readonly operations: Record<Op, AwsJsonOperation>;
   /** The body and extra headers of an error answer (SQS adds its query-compatible error header). */
   readonly renderError: (error: AwsServiceError) => {
     body: Record<string, unknown>;
@@ -39,9 +42,17 @@ export interface AwsJsonServiceSpec<Op extends string> {
   };
   /** The error a throttled call answers. */
   readonly throttling: () => AwsServiceError;
+  /** The error a `failNext` call answers. @defaultValue InternalFailure */
+  readonly internalError?: (status: number) => AwsServiceError;
   /** The error a denied operation answers. */
   readonly accessDenied: (operation: string) => AwsServiceError;
 }
+
+/** One emulated operation: a parsed input (and the region the request went to) to an output. */
+export type AwsJsonOperation = (
+  input: Record<string, unknown>,
+  request: { readonly region: string },
+) => unknown;
 
 /** The fault knobs and counters every JSON-protocol emulator exposes. */
 export interface AwsJsonServiceKnobs<Op extends string> {
@@ -68,6 +79,11 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
   let latencyMs = 0;
   let pending = 0;
   const scriptErrors = trackScriptErrors();
+  const endpointRegion = new RegExp(`^https://${spec.endpointPrefix}\\.([a-z0-9-]+)\\.`);
+  const internalError =
+    spec.internalError ??
+    ((status: number) =>
+      new AwsServiceError('InternalFailure', 'An internal error occurred on the server side.', status));
 
   const resetCalls = (): void => {
     for (const key of Object.keys(calls)) delete calls[key];
@@ -93,6 +109,7 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
     const prefix = `${spec.targetPrefix}.`;
     const operation = target.startsWith(prefix) ? target.slice(prefix.length) : target || '(no x-amz-target)';
     calls[operation] = (calls[operation] ?? 0) + 1;
+    const region = endpointRegion.exec(request.url)?.[1] ?? spec.region ?? 'us-east-1';
 
     if (latencyMs > 0 && !(await abortableDelay(latencyMs, request.signal))) return HttpResponse.error();
     if (hangs > 0) {
@@ -106,16 +123,10 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
     }
     if (failures.n > 0) {
       failures = { ...failures, n: failures.n - 1 };
-      return respond(
-        new AwsServiceError(
-          'InternalFailure',
-          'An internal error occurred on the server side.',
-          failures.status,
-        ),
-      );
+      return respond(internalError(failures.status));
     }
     const run = Object.hasOwn(spec.operations, operation)
-      ? (spec.operations as Record<string, (input: Record<string, unknown>) => unknown>)[operation]
+      ? (spec.operations as Record<string, AwsJsonOperation>)[operation]
       : undefined;
     if (run === undefined) {
       const message = `${spec.owner} does not emulate ${target || 'a request without x-amz-target'}; it answers ${names.map((op) => `${spec.targetPrefix}.${op}`).join(', ')}`;
@@ -134,7 +145,7 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
       return respond(new AwsServiceError('SerializationException', 'Request body is not a JSON object.'));
     }
     try {
-      return HttpResponse.json(run(input) as Record<string, unknown>, {
+      return HttpResponse.json(run(input, { region }) as Record<string, unknown>, {
         headers: { 'content-type': spec.contentType, 'x-amzn-requestid': randomUUID() },
       });
     } catch (error: unknown) {
@@ -144,7 +155,9 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
   };
 
   const handler = http.post(
-    `https://${spec.endpointPrefix}.${spec.region}.amazonaws.com/`,
+    spec.region === undefined
+      ? new RegExp(`^https://${spec.endpointPrefix}\\.[a-z0-9-]+\\.amazonaws\\.com/?$`)
+      : `https://${spec.endpointPrefix}.${spec.region}.amazonaws.com/`,
     async ({ request }) => {
       pending++;
       try {
@@ -179,12 +192,7 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
       failures = { n, status };
     },
     setLatency(ms) {
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-        throw new TypeError(
-          `${spec.owner}.setLatency: ms must be a finite number >= 0, got ${describeValue(ms)}`,
-        );
-      }
-      latencyMs = ms;
+      latencyMs = readDuration(`${spec.owner}.setLatency`, 'ms', ms);
     },
     hangNext(n) {
       assertCount(n, 'hangNext');
