@@ -1,8 +1,9 @@
 // `bulwark breaker status|open|close|clear`: operators read and force the fleet breaker state in SSM,
 // writing exactly the document the probe writes. bin.ts dispatches here; tests call it in-process.
-import { createInterface } from 'node:readline/promises';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { breakerParameterName, DEFAULT_BREAKER_PREFIX } from '@bulwark/policies';
+import { boundedRequestHandler, resolveRegion } from '../aws/requestHandler.js';
+import { NotInteractiveError, terminalConfirm } from '../aws/terminalConfirm.js';
 import type { BreakerCliIo } from './BreakerCliIo.js';
 import { describeSsmError } from './describeSsmError.js';
 import { type OperatorDocument, operatorDocument } from './operatorDocument.js';
@@ -18,9 +19,6 @@ import { terminalText } from './terminalText.js';
 import { writeCommand } from './writeCommand.js';
 
 export type { BreakerCliIo } from './BreakerCliIo.js';
-
-/** The connection may take at most this long (or the whole --timeout when it is shorter). */
-const CONNECTION_TIMEOUT_MS = 3_000;
 
 /** The implementation behind {@link breakerMain} (./breakerMain.ts), loaded on its first call. */
 export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {}): Promise<number> {
@@ -78,13 +76,7 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
     io.client ??
     new SSMClient({
       ...(parsed.region === undefined ? {} : { region: parsed.region }),
-      // Without these a connection that is accepted and never answered hangs the command forever: the SDK has
-      // no request timeout by default, and its requestTimeout only warns unless throwOnRequestTimeout is set.
-      requestHandler: {
-        connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, parsed.timeoutMs),
-        requestTimeout: parsed.timeoutMs,
-        throwOnRequestTimeout: true,
-      },
+      requestHandler: boundedRequestHandler(parsed.timeoutMs),
     });
   const action = parsed.command === 'status' ? 'read' : 'write';
   try {
@@ -120,30 +112,5 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
     return 1;
   } finally {
     if (io.client === undefined) client.destroy();
-  }
-}
-
-/** The client's region, or undefined when neither --region, the environment nor a profile gives one. */
-async function resolveRegion(client: SSMClient): Promise<string | undefined> {
-  try {
-    return await client.config.region();
-  } catch (error: unknown) {
-    // The SDK's error for this case is a plain Error with this message; anything else is reported as it is.
-    if (error instanceof Error && error.message === 'Region is missing') return undefined;
-    throw error;
-  }
-}
-
-class NotInteractiveError extends Error {}
-
-async function terminalConfirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) {
-    throw new NotInteractiveError('stdin is not a terminal: pass --yes to write without confirmation');
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
-  } finally {
-    rl.close();
   }
 }

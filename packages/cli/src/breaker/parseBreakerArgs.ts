@@ -1,15 +1,12 @@
 // Turns `bulwark breaker ...` arguments into one command, or a usage error (exit 2) that says what was wrong.
 import { nearestName } from '@bulwark/errors';
+import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from '../aws/requestHandler.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
-import { DEFAULT_TIMEOUT_SECONDS } from './breakerUsage.js';
 
 export { BREAKER_COMMAND_USAGE, BREAKER_USAGE } from './breakerUsage.js';
 
 export const BREAKER_COMMANDS = ['status', 'open', 'close', 'clear'] as const;
 export type BreakerCommandName = (typeof BREAKER_COMMANDS)[number];
-
-/** The longest `--timeout`: an operator waiting longer than this for one SSM request has a network problem. */
-const MAX_TIMEOUT_SECONDS = 300;
 
 export interface BreakerArgs {
   readonly command: BreakerCommandName;
@@ -106,15 +103,11 @@ export function parseBreakerArgs(argv: readonly string[]): BreakerArgs {
 }
 
 function parseTimeout(text: string | undefined, command: BreakerCommandName): number {
-  if (text === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
-  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
-    throw new BreakerUsageError(
-      `--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(text)}`,
-      command,
-    );
+  try {
+    return parseTimeoutSeconds(text);
+  } catch (error: unknown) {
+    throw new BreakerUsageError((error as Error).message, command, { cause: error });
   }
-  return Math.ceil(seconds * 1000);
 }
 
 function parse(argv: readonly string[]) {
