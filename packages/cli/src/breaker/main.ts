@@ -2,8 +2,9 @@
 // writing exactly the document the probe writes. bin.ts dispatches here; tests call it in-process.
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { breakerParameterName, DEFAULT_BREAKER_PREFIX } from '@bulwark/policies';
+import { refusalExitCode } from '../aws/CommandRefused.js';
 import { boundedRequestHandler, resolveRegion } from '../aws/requestHandler.js';
-import { NotInteractiveError, terminalConfirm } from '../aws/terminalConfirm.js';
+import { terminalConfirm } from '../aws/terminalConfirm.js';
 import type { BreakerCliIo } from './BreakerCliIo.js';
 import { describeSsmError } from './describeSsmError.js';
 import { type OperatorDocument, operatorDocument } from './operatorDocument.js';
@@ -103,10 +104,8 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
       stderr,
     });
   } catch (error: unknown) {
-    if (error instanceof NotInteractiveError) {
-      stderr(`bulwark breaker: ${error.message}\n`);
-      return 2;
-    }
+    const refused = refusalExitCode(error, 'breaker', parsed.command, stderr);
+    if (refused !== undefined) return refused;
     const context = { action, parameter: parameterName ?? prefix, timeoutMs: parsed.timeoutMs };
     stderr(`bulwark breaker: ${describeSsmError(error, context)}\n`);
     return 1;

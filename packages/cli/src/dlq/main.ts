@@ -1,12 +1,12 @@
 // `bulwark dlq status|redrive|cancel`: operators inspect a dead-letter queue and move its messages back with an
 // SQS message move task. bin.ts dispatches here through dlqMain.ts; tests call it in-process.
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { refusalExitCode } from '../aws/CommandRefused.js';
 import { describeAwsError } from '../aws/describeAwsError.js';
 import { boundedRequestHandler, resolveRegion } from '../aws/requestHandler.js';
-import { NotInteractiveError, terminalConfirm } from '../aws/terminalConfirm.js';
+import { terminalConfirm } from '../aws/terminalConfirm.js';
 import { terminalText } from '../breaker/terminalText.js';
 import type { DlqCliIo } from './DlqCliIo.js';
-import { DlqRefused } from './DlqRefused.js';
 import { dlqCancel } from './dlqCancel.js';
 import { dlqRedrive } from './dlqRedrive.js';
 import { dlqStatus } from './dlqStatus.js';
@@ -83,16 +83,8 @@ export async function runDlq(argv: readonly string[], io: DlqCliIo = {}): Promis
     if (args.command === 'cancel') return await dlqCancel(calls, queue, args, confirm, stdout, stderr);
     return await dlqRedrive({ calls, queue, args, confirm, stdout, stderr });
   } catch (error: unknown) {
-    if (error instanceof DlqRefused) {
-      stderr(
-        `bulwark dlq: ${terminalText(error.message)}${error.code === 2 ? ` (bulwark dlq ${args.command} --help)` : ''}\n`,
-      );
-      return error.code;
-    }
-    if (error instanceof NotInteractiveError) {
-      stderr(`bulwark dlq: ${error.message}\n`);
-      return 2;
-    }
+    const refused = refusalExitCode(error, 'dlq', args.command, stderr);
+    if (refused !== undefined) return refused;
     const queue = calls.target ?? args.queue;
     const message = describeAwsError(error, {
       service: 'SQS',

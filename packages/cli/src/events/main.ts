@@ -1,12 +1,13 @@
 // `bulwark events replay|replay-status`: operators replay an EventBridge archive's time range and follow it.
 // bin.ts dispatches here through eventsMain.ts; tests call it in-process.
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { refusalExitCode } from '../aws/CommandRefused.js';
 import { describeAwsError } from '../aws/describeAwsError.js';
 import { boundedRequestHandler, resolveRegion } from '../aws/requestHandler.js';
-import { NotInteractiveError, terminalConfirm } from '../aws/terminalConfirm.js';
+import { terminalConfirm } from '../aws/terminalConfirm.js';
 import { terminalText } from '../breaker/terminalText.js';
 import type { EventsCliIo } from './EventsCliIo.js';
-import { defaultReplayName, eventsReplay, ReplayRefused } from './eventsReplay.js';
+import { defaultReplayName, eventsReplay } from './eventsReplay.js';
 import { eventsReplayStatus } from './eventsReplayStatus.js';
 import { EVENTS_COMMAND_USAGE, EVENTS_USAGE } from './eventsUsage.js';
 import { type EventsParse, EventsUsageError, parseEventsArgs } from './parseEventsArgs.js';
@@ -73,16 +74,8 @@ export async function runEvents(argv: readonly string[], io: EventsCliIo = {}): 
       },
     });
   } catch (error: unknown) {
-    if (error instanceof ReplayRefused) {
-      stderr(
-        `bulwark events: ${terminalText(error.message)}${error.code === 2 ? ` (bulwark events ${args.command} --help)` : ''}\n`,
-      );
-      return error.code;
-    }
-    if (error instanceof NotInteractiveError) {
-      stderr(`bulwark events: ${error.message}\n`);
-      return 2;
-    }
+    const refused = refusalExitCode(error, 'events', args.command, stderr);
+    if (refused !== undefined) return refused;
     const message = describeAwsError(error, {
       service: 'EventBridge',
       iamPrefix: 'events',
