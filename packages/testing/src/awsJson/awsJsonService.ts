@@ -54,17 +54,45 @@ export type AwsJsonOperation = (
   request: { readonly region: string },
 ) => unknown;
 
-/** The fault knobs and counters every JSON-protocol emulator exposes. */
-export interface AwsJsonServiceKnobs<Op extends string> {
+/**
+ * The counters and fault knobs every JSON-protocol emulator (SQS, EventBridge, SSM) exposes.
+ *
+ * @example
+ * ```ts
+ * const sqs = sqsEmulator();
+ * sqs.throttleNext(2);
+ * sqs.failNext(1, 503);
+ * sqs.calls.SendMessage; // 0
+ * ```
+ */
+export interface AwsJsonFaultKnobs<Op extends string> {
+  /** msw handlers to `server.use(...)`. */
   readonly handlers: readonly HttpHandler[];
+  /** Requests per operation (faulted ones included); unsupported operations appear under their own name. */
   readonly calls: Readonly<Record<Op, number>> & Readonly<Record<string, number>>;
+  /**
+   * The next `n` calls answer the service's throttling error (HTTP 400), as a busy account does: SQS
+   * `RequestThrottled`, EventBridge and SSM `ThrottlingException`.
+   */
   throttleNext(n: number): void;
+  /**
+   * The next `n` calls answer the service's 5xx error with `status`: SQS and EventBridge `InternalFailure`,
+   * SSM `InternalServerError`. @defaultValue status 500
+   */
   failNext(n: number, status?: number): void;
+  /** Every answer waits `ms` first (aborting the request ends the wait). 0 turns it off. */
   setLatency(ms: number): void;
+  /** The next `n` calls never answer until the client aborts them. */
   hangNext(n: number): void;
-  deny(operation: Op): void;
+  /** Requests still being answered (latency, hangs): 0 once every client has given up or been answered. */
   readonly pending: number;
+  /** Calls the emulator could not answer (unsupported operations). {@link useMswServer} fails the test on them. */
   readonly errors: readonly string[];
+}
+
+/** The shared edge: the knobs, and denial of an operation (SQS and EventBridge expose it). */
+export interface AwsJsonServiceKnobs<Op extends string> extends AwsJsonFaultKnobs<Op> {
+  deny(operation: Op): void;
   /** Forgets counters, errors and pending faults (the service's own state is the caller's). */
   resetEdge(): void;
 }

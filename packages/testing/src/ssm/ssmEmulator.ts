@@ -3,8 +3,13 @@
 // (x-amz-target dispatch, counters, fault knobs) is the one SQS and EventBridge use too.
 
 import { describeValue, readOptions } from '@bulwark/errors';
-import type { HttpHandler } from 'msw';
-import { AwsServiceError, awsJsonService, checkAccountId, checkRegion } from '../awsJson/awsJsonService.js';
+import {
+  type AwsJsonFaultKnobs,
+  AwsServiceError,
+  awsJsonService,
+  checkAccountId,
+  checkRegion,
+} from '../awsJson/awsJsonService.js';
 import { ssmParameters } from './ssmParameters.js';
 
 /** The operations the emulator answers; any other `AmazonSSM.*` call gets a loud error. */
@@ -92,29 +97,13 @@ export interface SsmStoredParameter {
  * ssm.throttleNext(2);
  * ```
  */
-export interface SsmEmulator {
-  /** msw handlers to `server.use(...)`. */
-  readonly handlers: readonly HttpHandler[];
+export interface SsmEmulator extends AwsJsonFaultKnobs<SsmOperation> {
   /** Seeds (or overwrites, bumping the version) a parameter without an SDK call; returns its version. */
   put(name: string, value: string, options?: SsmPutOptions): number;
   /** The current value of `name`, or undefined. */
   value(name: string): string | undefined;
   /** The stored parameter with its version, or undefined. */
   parameter(name: string): SsmStoredParameter | undefined;
-  /** Requests per operation (faulted ones included); unsupported operations appear under their own name. */
-  readonly calls: Readonly<Record<SsmOperation, number>> & Readonly<Record<string, number>>;
-  /** The next `n` calls answer `ThrottlingException` (HTTP 400), as a busy account does. */
-  throttleNext(n: number): void;
-  /** The next `n` calls answer `InternalServerError` with `status`. @defaultValue status 500 */
-  failNext(n: number, status?: number): void;
-  /** Every answer waits `ms` first (aborting the request ends the wait). 0 turns it off. */
-  setLatency(ms: number): void;
-  /** The next `n` calls never answer until the client aborts them. */
-  hangNext(n: number): void;
-  /** Requests still being answered (latency, hangs): 0 once every client has given up or been answered. */
-  readonly pending: number;
-  /** Calls the emulator could not answer (unsupported operations). {@link useMswServer} fails the test on them. */
-  readonly errors: readonly string[];
   /** Forgets parameters, counters, errors and pending faults. */
   reset(): void;
 }
