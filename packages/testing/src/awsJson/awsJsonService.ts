@@ -95,6 +95,8 @@ export interface AwsJsonServiceKnobs<Op extends string> extends AwsJsonFaultKnob
   deny(operation: Op): void;
   /** Forgets counters, errors and pending faults (the service's own state is the caller's). */
   resetEdge(): void;
+  /** `emulator` with the fault knobs added (`pending` stays live), for an emulator's public object. */
+  withKnobs<E extends AwsJsonFaultKnobs<Op>>(emulator: Omit<E, keyof AwsJsonFaultKnobs<Op>>): E;
 }
 
 export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>): AwsJsonServiceKnobs<Op> {
@@ -203,7 +205,7 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
     }
   };
 
-  return {
+  const edge: AwsJsonServiceKnobs<Op> = {
     handlers: [handler],
     calls: calls as AwsJsonServiceKnobs<Op>['calls'],
     throttleNext(n) {
@@ -247,16 +249,36 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
       latencyMs = 0;
       failures = { n: 0, status: 500 };
     },
+    withKnobs<E extends AwsJsonFaultKnobs<Op>>(emulator: Omit<E, keyof AwsJsonFaultKnobs<Op>>): E {
+      const knobs: AwsJsonFaultKnobs<Op> = {
+        handlers: edge.handlers,
+        calls: edge.calls,
+        throttleNext: edge.throttleNext,
+        failNext: edge.failNext,
+        setLatency: edge.setLatency,
+        hangNext: edge.hangNext,
+        get pending() {
+          return pending;
+        },
+        errors: edge.errors,
+      };
+      // Descriptors, not a spread: a spread would read `pending` once.
+      return Object.defineProperties(emulator, Object.getOwnPropertyDescriptors(knobs)) as unknown as E;
+    },
   };
+  return edge;
 }
 
-/** Reads a required string member, or answers the service's validation error naming it. */
-export function requireString(input: Record<string, unknown>, field: string): string {
+/**
+ * Reads a required string member, or answers the service's validation error naming it as `path` (SSM spells
+ * members camelCase there: `name`, `path`).
+ */
+export function requireString(input: Record<string, unknown>, field: string, path = field): string {
   const value = input[field];
   if (typeof value !== 'string' || value === '') {
     throw new AwsServiceError(
       'ValidationException',
-      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`,
+      `1 validation error detected: Value at '${path}' failed to satisfy constraint: Member must not be null`,
     );
   }
   return value;

@@ -151,8 +151,7 @@ export function eventBridgeEmulator(options?: EventBridgeEmulatorOptions): Event
     return name;
   };
 
-  return {
-    handlers: edge.handlers,
+  return edge.withKnobs({
     createBus(name) {
       store.buses.add(busName('createBus', name));
       return store.busArn(name);
@@ -209,21 +208,12 @@ export function eventBridgeEmulator(options?: EventBridgeEmulatorOptions): Event
     archivedEvents: (archive) => [...archiveNamed('archivedEvents', archive).events],
     replays: () => [...store.replays.values()],
     runReplays: () => store.runReplays(),
-    calls: edge.calls,
-    throttleNext: edge.throttleNext,
-    failNext: edge.failNext,
-    setLatency: edge.setLatency,
-    hangNext: edge.hangNext,
     deny: edge.deny,
-    get pending() {
-      return edge.pending;
-    },
-    errors: edge.errors,
     reset() {
       store.clear();
       edge.resetEdge();
     },
-  };
+  });
 }
 
 export type { ArchivedEvent, EventBridgeOperation, EventBridgeReplay };

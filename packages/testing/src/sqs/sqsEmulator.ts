@@ -198,8 +198,7 @@ export function sqsEmulator(options?: SqsEmulatorOptions): SqsEmulator {
     return queue;
   };
 
-  return {
-    handlers: edge.handlers,
+  return edge.withKnobs({
     createQueue(name, createOptions) {
       const o = readOptions('sqsEmulator.createQueue', createOptions, [
         'deadLetterQueue',
@@ -272,22 +271,13 @@ export function sqsEmulator(options?: SqsEmulatorOptions): SqsEmulator {
     },
     moveTasks: () => [...tasks.all],
     runMoveTasks: () => tasks.runAll(),
-    calls: edge.calls,
-    throttleNext: edge.throttleNext,
-    failNext: edge.failNext,
-    setLatency: edge.setLatency,
-    hangNext: edge.hangNext,
     deny: edge.deny,
-    get pending() {
-      return edge.pending;
-    },
-    errors: edge.errors,
     reset() {
       queues.clear();
       tasks.clear();
       edge.resetEdge();
     },
-  };
+  });
 }
 
 export type { SqsMoveTask, SqsOperation };

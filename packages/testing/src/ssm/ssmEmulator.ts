@@ -153,8 +153,7 @@ export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
       ),
   });
 
-  return {
-    handlers: edge.handlers,
+  return edge.withKnobs({
     put(name, value, putOptions = {}) {
       if (typeof name !== 'string' || name === '')
         throw new TypeError(`ssmEmulator.put: name must be a non-empty string, got ${describeValue(name)}`);
@@ -168,18 +167,9 @@ export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
       const stored = parameters.current(name);
       return stored === undefined ? undefined : { name, ...stored };
     },
-    calls: edge.calls,
-    throttleNext: edge.throttleNext,
-    failNext: edge.failNext,
-    setLatency: edge.setLatency,
-    hangNext: edge.hangNext,
-    get pending() {
-      return edge.pending;
-    },
-    errors: edge.errors,
     reset() {
       parameters.store.clear();
       edge.resetEdge();
     },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 // SSM Parameter Store's parameters in memory and the operations the emulator answers on them, with the
 // error names and version rules of the real service; the HTTP edge is the shared awsJsonService.
 
-import { type AwsJsonOperation, AwsServiceError } from '../awsJson/awsJsonService.js';
+import { type AwsJsonOperation, AwsServiceError, requireString } from '../awsJson/awsJsonService.js';
 import type { SsmOperation, SsmParameterType } from './ssmEmulator.js';
 
 /** One version of a parameter as the store keeps it. */
@@ -79,16 +79,8 @@ export function ssmParameters(accountId: string): SsmParameters {
     return { name: raw, stored: current(raw), selector: '' };
   };
 
-  const requireName = (input: Record<string, unknown>, field = 'Name'): string => {
-    const name = input[field];
-    if (typeof name !== 'string' || name === '') {
-      throw new AwsServiceError(
-        'ValidationException',
-        `1 validation error detected: Value at '${field.toLowerCase()}' failed to satisfy constraint: Member must not be null`,
-      );
-    }
-    return name;
-  };
+  const requireName = (input: Record<string, unknown>, field = 'Name'): string =>
+    requireString(input, field, field.toLowerCase());
 
   const operations: Record<SsmOperation, AwsJsonOperation> = {
     GetParameter(input, { region: requestRegion }) {
