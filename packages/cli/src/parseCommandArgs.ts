@@ -83,6 +83,41 @@ export function commandNamed<C extends string>(
   return given as C;
 }
 
+/**
+ * The options that end the option list of `bulwark dlq` and `bulwark events`: how a change is confirmed
+ * (`--execute` asks, `--yes` does not, `--dry-run` changes nothing) and how AWS is reached.
+ * @example
+ * parseGroupArgs(argv, DLQ_COMMANDS, { to: { type: 'string' }, ...CHANGE_AND_AWS_OPTIONS }, DlqUsageError);
+ */
+export const CHANGE_AND_AWS_OPTIONS = {
+  execute: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  region: { type: 'string' },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Whether a command changes something (`--execute`, or `--yes`, which also skips the question); `--dry-run`
+ * with either is a contradiction, refused as `UsageError` for `command`.
+ * @example
+ * const { execute, yes } = changeMode(values, 'redrive', DlqUsageError);
+ */
+export function changeMode<C extends string>(
+  values: { readonly execute?: boolean; readonly yes?: boolean; readonly 'dry-run'?: boolean },
+  command: C,
+  UsageError: UsageErrorClass<C>,
+): { readonly execute: boolean; readonly yes: boolean } {
+  const yes = values.yes === true;
+  const execute = yes || values.execute === true;
+  if (values['dry-run'] === true && execute) {
+    throw new UsageError(`--dry-run contradicts ${yes ? '--yes' : '--execute'}: give one`, command);
+  }
+  return { execute, yes };
+}
+
 function explainUnknownOption(error: unknown, options: ParseArgsOptionsConfig): unknown {
   if ((error as { code?: unknown } | null)?.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return error;
   const given = /Unknown option '([^']*)'/.exec(String((error as Error).message))?.[1];

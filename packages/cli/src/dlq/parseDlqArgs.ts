@@ -1,6 +1,12 @@
 // Turns `bulwark dlq ...` arguments into one command, or a usage error (exit 2) that says what was wrong.
 import { parseTimeoutSeconds } from '../aws/requestHandler.js';
-import { CommandUsageError, commandNamed, parseGroupArgs } from '../parseCommandArgs.js';
+import {
+  CHANGE_AND_AWS_OPTIONS,
+  CommandUsageError,
+  changeMode,
+  commandNamed,
+  parseGroupArgs,
+} from '../parseCommandArgs.js';
 import { MAX_MESSAGES_PER_SECOND, MAX_SAMPLE } from './dlqUsage.js';
 
 export const DLQ_COMMANDS = ['status', 'redrive', 'cancel'] as const;
@@ -62,11 +68,7 @@ export function parseDlqArgs(argv: readonly string[]): DlqParse {
     throw new DlqUsageError(`"${name}" needs a queue: bulwark dlq ${name} <queue name, URL or ARN>`, name);
   }
   if (extra.length > 0) throw new DlqUsageError(`unexpected argument ${JSON.stringify(extra[0])}`, name);
-  const yes = values.yes === true;
-  const execute = yes || values.execute === true;
-  if (values['dry-run'] === true && execute) {
-    throw new DlqUsageError(`--dry-run contradicts ${yes ? '--yes' : '--execute'}: give one`, name);
-  }
+  const { execute, yes } = changeMode(values, name, DlqUsageError);
   if (values.to !== undefined && values.to.trim() === '') {
     throw new DlqUsageError('--to needs "original" or a queue name, URL or ARN', name);
   }
@@ -108,13 +110,7 @@ function parse(argv: readonly string[]) {
       'max-per-second': { type: 'string' },
       sample: { type: 'string' },
       'show-bodies': { type: 'boolean' },
-      execute: { type: 'boolean' },
-      yes: { type: 'boolean', short: 'y' },
-      'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' },
-      region: { type: 'string' },
-      timeout: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...CHANGE_AND_AWS_OPTIONS,
     },
     DlqUsageError,
   );

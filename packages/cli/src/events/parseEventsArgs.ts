@@ -1,7 +1,13 @@
 // Turns `bulwark events ...` arguments into one command, or a usage error (exit 2) that says what was wrong.
 // Times, names and the range are checked here, before any request.
 import { parseTimeoutSeconds } from '../aws/requestHandler.js';
-import { CommandUsageError, commandNamed, parseGroupArgs } from '../parseCommandArgs.js';
+import {
+  CHANGE_AND_AWS_OPTIONS,
+  CommandUsageError,
+  changeMode,
+  commandNamed,
+  parseGroupArgs,
+} from '../parseCommandArgs.js';
 
 export const EVENTS_COMMANDS = ['replay', 'replay-status'] as const;
 export type EventsCommandName = (typeof EVENTS_COMMANDS)[number];
@@ -112,10 +118,7 @@ export function parseEventsArgs(argv: readonly string[], now: number): EventsPar
   const rules = values.rule ?? [];
   for (const rule of rules) checkName(rule, '--rule', 64, fail);
   if (values.name !== undefined) checkName(values.name, '--name', 64, fail);
-  const yes = values.yes === true;
-  const execute = yes || values.execute === true;
-  if (values['dry-run'] === true && execute)
-    fail(`--dry-run contradicts ${yes ? '--yes' : '--execute'}: give one`);
+  const { execute, yes } = changeMode(values, name, EventsUsageError);
   return {
     help: false,
     command: name,
@@ -166,13 +169,7 @@ function parse(argv: readonly string[]) {
       destination: { type: 'string' },
       rule: { type: 'string', multiple: true },
       name: { type: 'string' },
-      execute: { type: 'boolean' },
-      yes: { type: 'boolean', short: 'y' },
-      'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' },
-      region: { type: 'string' },
-      timeout: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...CHANGE_AND_AWS_OPTIONS,
     },
     EventsUsageError,
   );
