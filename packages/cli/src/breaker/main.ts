@@ -5,6 +5,7 @@ import { breakerParameterName, DEFAULT_BREAKER_PREFIX } from '@bulwark/policies'
 import { refusalExitCode } from '../aws/CommandRefused.js';
 import { boundedRequestHandler, resolveRegion } from '../aws/requestHandler.js';
 import { terminalConfirm } from '../aws/terminalConfirm.js';
+import { usageExit } from '../aws/usageExit.js';
 import type { BreakerCliIo } from './BreakerCliIo.js';
 import { describeSsmError } from './describeSsmError.js';
 import { type OperatorDocument, operatorDocument } from './operatorDocument.js';
@@ -16,7 +17,6 @@ import {
   parseBreakerArgs,
 } from './parseBreakerArgs.js';
 import { statusCommand } from './statusCommand.js';
-import { terminalText } from './terminalText.js';
 import { writeCommand } from './writeCommand.js';
 
 export type { BreakerCliIo } from './BreakerCliIo.js';
@@ -27,10 +27,7 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text));
   const env = io.env ?? process.env;
   const args = argv[0] === 'breaker' ? argv.slice(1) : argv;
-  const usageError = (message: string, usage: string) => {
-    stderr(`bulwark breaker: ${terminalText(message)}\n\n${usage}\n`);
-    return 2;
-  };
+  const usage = usageExit('breaker', BREAKER_USAGE, BREAKER_COMMAND_USAGE, stderr);
 
   let parsed: BreakerArgs;
   let prefix: string;
@@ -63,14 +60,7 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
       );
     }
   } catch (error: unknown) {
-    if (error instanceof BreakerUsageError) {
-      return usageError(
-        error.message,
-        error.command === undefined ? BREAKER_USAGE : BREAKER_COMMAND_USAGE[error.command],
-      );
-    }
-    if (error instanceof TypeError) return usageError(error.message, BREAKER_USAGE);
-    throw error;
+    return usage.caught(error);
   }
 
   const client =
@@ -83,9 +73,9 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
   try {
     const region = await resolveRegion(client);
     if (region === undefined) {
-      return usageError(
+      return usage.fail(
         'no AWS region: pass --region <region>, or set AWS_REGION (or a region in the AWS profile you use)',
-        parsed.named ? BREAKER_COMMAND_USAGE[parsed.command] : BREAKER_USAGE,
+        parsed.named ? parsed.command : undefined,
       );
     }
     if (parsed.command === 'status') {
