@@ -37,6 +37,15 @@ export class CommandUsageError<C extends string = string> extends Error {
   }
 }
 
+/**
+ * What a group's parser returns: a request for help (with the command it was about, if any), or the arguments.
+ * @example
+ * type DlqParse = GroupParse<DlqCommandName, DlqArgs>;
+ */
+export type GroupParse<C extends string, A> =
+  | { readonly help: true; readonly command: C | undefined }
+  | ({ readonly help: false } & A);
+
 type UsageErrorClass<C extends string> = new (
   message: string,
   command?: C,

@@ -5,6 +5,7 @@ import {
   CommandUsageError,
   changeMode,
   commandNamed,
+  type GroupParse,
   parseGroupArgs,
 } from '../parseCommandArgs.js';
 import { MAX_MESSAGES_PER_SECOND, MAX_SAMPLE } from './dlqUsage.js';
@@ -28,9 +29,7 @@ export interface DlqArgs {
   readonly timeoutMs: number;
 }
 
-export type DlqParse =
-  | { readonly help: true; readonly command: DlqCommandName | undefined }
-  | ({ readonly help: false } & DlqArgs);
+export type DlqParse = GroupParse<DlqCommandName, DlqArgs>;
 
 /** A wrong command line (exit 2); `command` picks the usage text printed after the message. */
 export class DlqUsageError extends CommandUsageError<DlqCommandName> {

@@ -6,6 +6,7 @@ import {
   CommandUsageError,
   changeMode,
   commandNamed,
+  type GroupParse,
   parseGroupArgs,
 } from '../parseCommandArgs.js';
 
@@ -36,9 +37,7 @@ export interface ReplayStatusArgs {
   readonly timeoutMs: number;
 }
 
-export type EventsParse =
-  | { readonly help: true; readonly command: EventsCommandName | undefined }
-  | ({ readonly help: false } & (ReplayArgs | ReplayStatusArgs));
+export type EventsParse = GroupParse<EventsCommandName, ReplayArgs | ReplayStatusArgs>;
 
 /** A wrong command line (exit 2); `command` picks the usage text printed after the message. */
 export class EventsUsageError extends CommandUsageError<EventsCommandName> {
