@@ -11,14 +11,17 @@ import type {
   ModuleFacts,
   Protection,
 } from './js/Candidate.js';
+import type { Workspaces } from './workspaces.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class Project {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly batchOneHandlers: string[];
+  private readonly workspaces: Workspaces | undefined;
 
-  constructor(modules: readonly ModuleFacts[], batchOneHandlers: readonly string[]) {
+  constructor(modules: readonly ModuleFacts[], batchOneHandlers: readonly string[], workspaces?: Workspaces) {
+    this.workspaces = workspaces;
     const all = [...batchOneHandlers];
     for (const m of modules) {
       this.modules.set(m.file, m);
@@ -38,8 +41,19 @@ export class Project {
   }
 
   resolveModule(from: string, source: string): string | undefined {
-    if (!source.startsWith('.') && !source.startsWith('/')) return undefined;
-    const base = resolve(dirname(from), source);
+    if (!source.startsWith('.') && !source.startsWith('/')) {
+      // A sibling workspace package (`@acme/common`, `solution-utils` linked with `file:`).
+      for (const base of this.workspaces?.resolve(from, source) ?? []) {
+        const found = this.moduleAt(base);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    return this.moduleAt(resolve(dirname(from), source));
+  }
+
+  /** The scanned module a path without (or with) its extension names, or its folder's index. */
+  private moduleAt(base: string): string | undefined {
     const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
     const candidates = [
       base,
@@ -101,6 +115,14 @@ export class Project {
     });
   }
 
+  /** The imported options (or helper's result) are seen in full and set no timeout. */
+  private untimed(d: { readonly ref: ImportRef; readonly argSeen: boolean }): boolean {
+    const target = this.resolveModule(d.ref.from, d.ref.source);
+    const options = target === undefined ? undefined : this.exportFact(target, d.ref.name)?.options;
+    if (options === undefined || options.unknown || options.timeout) return false;
+    return options.param === undefined || d.argSeen;
+  }
+
   /** Keeps a candidate unless another file settles it. */
   keep(file: string, c: Candidate): boolean {
     if (c.unlessImportProvides !== undefined) {
@@ -108,6 +130,8 @@ export class Project {
       if (imports.some((ref) => this.provides(ref, kind))) return false;
     }
     if (c.onlyIfImportAsync !== undefined && !this.isAsync(c.onlyIfImportAsync)) return false;
+    if (c.onlyIfOptionsUntimed !== undefined && !c.onlyIfOptionsUntimed.every((d) => this.untimed(d)))
+      return false;
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
     if (c.handlerLink !== undefined) {
       const fact = this.linkedHandler(c.handlerLink);

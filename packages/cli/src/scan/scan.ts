@@ -12,6 +12,7 @@ import { absolutePath, type DiscoveredFile, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
+import { Workspaces } from './workspaces.js';
 
 /**
  * Options of `scan()`.
@@ -165,7 +166,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     else if (o.kind === 'code') modules.push(o.facts);
     else batchOne.push(...o.result.batchOneHandlers);
   }
-  const project = new Project(modules, batchOne);
+  const project = new Project(modules, batchOne, new Workspaces(root));
   const findings: Finding[] = [];
   const ignored: (Finding & { reason: string })[] = [];
   for (const o of outcomes) {

@@ -27,6 +27,21 @@ export interface Candidate {
    * can drop the finding when that handler does no work (`no-work`) or no work per record (`no-record-work`).
    */
   readonly handlerLink?: HandlerLink;
+  /**
+   * SDK clients whose options come from project helpers or objects elsewhere: kept only when each of these
+   * resolves to options without a timeout (a helper out of sight gives the benefit of the doubt).
+   */
+  readonly onlyIfOptionsUntimed?: readonly { readonly ref: ImportRef; readonly argSeen: boolean }[];
+}
+
+/** What an exported options object, or the options a helper function returns, holds. */
+export interface OptionsFact {
+  /** Sets (or may set) `requestHandler`/`httpOptions`/a timeout. */
+  readonly timeout: boolean;
+  /** Part of it is out of sight. */
+  readonly unknown: boolean;
+  /** The helper hands back this argument (perhaps with keys added). */
+  readonly param?: number;
 }
 
 /** A CDK function's handler: candidate module paths (absolute, no extension) and the export. */
@@ -51,6 +66,8 @@ export interface ExportFact {
   /** Imports whose protections add to `provides` once resolved. */
   readonly via: readonly ImportRef[];
   readonly async: boolean;
+  /** SDK client options this export is or returns, when they could be seen. */
+  readonly options?: OptionsFact;
 }
 
 export interface ReExport {

@@ -16,6 +16,7 @@ import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
 import { swallowRules } from './rules/swallowed.js';
+import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 
 const RULES: readonly Rule[] = [
   httpRules,
@@ -123,7 +124,23 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (v === undefined) continue;
     if (isFunction(v)) {
       const cover = functionCover(ctx, v);
-      facts[name] = { provides: [...cover.kinds], via: cover.via, async: v.async === true };
+      const options = returnFact(ctx, v);
+      facts[name] = {
+        provides: [...cover.kinds],
+        via: cover.via,
+        async: v.async === true,
+        ...(options !== undefined ? { options } : {}),
+      };
+    } else if (v.type === 'ObjectExpression') {
+      // An options object other modules spread into SDK clients (`new S3Client({ ...clientConfig })`).
+      const shape = optionsShape(ctx, v, 1);
+      if (shape.deferred.length === 0)
+        facts[name] = {
+          provides: [],
+          via: [],
+          async: false,
+          options: { timeout: TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: shape.unknown },
+        };
     } else if (v.type === 'CallExpression' && memberPath(v.callee) !== undefined) {
       const cover = policyCover(ctx, v);
       facts[name] = { provides: [...cover.kinds], via: cover.via, async: false };
