@@ -177,13 +177,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (o.kind === 'code' && !project.keep(o.file.path, c)) continue;
       const level = config.rules.get(c.rule);
       if (level === 'off') continue;
+      let message = c.message;
+      if (c.maxReceive !== undefined) {
+        const limit = config.maxReceiveCount[c.maxReceive.consumer];
+        if (c.maxReceive.count <= limit) continue;
+        message = message.replace('{limit}', String(limit));
+      }
       const finding: Finding = {
         rule: c.rule,
-        severity: level ?? ruleInfo(c.rule).severity,
+        severity: level ?? c.severity ?? ruleInfo(c.rule).severity,
         file: o.file.rel,
         line: c.line,
         column: c.column,
-        message: c.message,
+        message,
         snippet: c.snippet,
       };
       const directive = ignoredBy(directives, c);

@@ -31,6 +31,13 @@ export interface Candidate {
    * SDK clients whose options come from project helpers or objects elsewhere: kept only when each of these
    * resolves to options without a timeout (a helper out of sight gives the benefit of the doubt).
    */
+  /**
+   * A redrive policy's `maxReceiveCount` and who consumes the queue: the scan compares it with the
+   * configured limit for that consumer (`maxReceiveCount` in the config) and fills `{limit}` in the message.
+   */
+  readonly maxReceive?: { readonly count: number; readonly consumer: 'lambda' | 'other' };
+  /** A severity below the rule's own (a too-high maxReceiveCount is less than no redrive at all). */
+  readonly severity?: 'critical' | 'high' | 'medium';
   readonly onlyIfOptionsUntimed?: readonly { readonly ref: ImportRef; readonly argSeen: boolean }[];
 }
 

@@ -4,7 +4,13 @@ import type { ModuleContext } from '../ModuleContext.js';
 
 export type Extra = Pick<
   Candidate,
-  'unlessImportProvides' | 'onlyIfImportAsync' | 'handlerExport' | 'handlerLink' | 'onlyIfOptionsUntimed'
+  | 'unlessImportProvides'
+  | 'onlyIfImportAsync'
+  | 'handlerExport'
+  | 'handlerLink'
+  | 'onlyIfOptionsUntimed'
+  | 'maxReceive'
+  | 'severity'
 >;
 
 /** Rules report through this; the position comes from the node. */

@@ -122,12 +122,12 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         // Polled by a Lambda event source in this file: AWS asks for at least 5 there.
         const byLambda =
           name !== undefined && new RegExp(`SqsEventSource\\(\\s*${escapeRe(name)}\\b`).test(src);
-        const limit = byLambda ? 10 : 3;
-        if (max !== undefined && max > limit)
+        if (max !== undefined)
           report(
             'iac-missing-dlq',
             node,
-            `maxReceiveCount ${max} > ${limit}: a poison message is retried ${max} times before reaching the DLQ`,
+            `maxReceiveCount ${max} > {limit}: a poison message is retried ${max} times before reaching the DLQ`,
+            { maxReceive: { count: max, consumer: byLambda ? 'lambda' : 'other' }, severity: 'high' },
           );
       }
     } else if (kind === 'SqsEventSource' || kind === 'KinesisEventSource' || kind === 'DynamoEventSource') {
