@@ -73,7 +73,10 @@ function batchRule(ctx: ModuleContext, report: Report): void {
       !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
     const catches = someDescendant(
       fn.body,
-      (n) => n.type === 'CatchClause' && !someDescendant(n.body, (m) => m.type === 'ThrowStatement', true),
+      (n) =>
+        n.type === 'CatchClause' &&
+        !someDescendant(n.body, (m) => m.type === 'ThrowStatement', true) &&
+        !decodesOnly(ctx.parentOf(n)?.block),
     );
     const message = single
       ? 'batch handler reads only Records[0]: every other record in the batch is deleted unprocessed'
@@ -82,6 +85,34 @@ function batchRule(ctx: ModuleContext, report: Report): void {
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
     report('batch-no-partial-failure', fn, message, extra);
   }
+}
+
+/** Calls that fail only on a malformed record: a catch around them skips a record no retry can fix. */
+const DECODING = new Set([
+  'parse',
+  'from',
+  'atob',
+  'toString',
+  'decodeURIComponent',
+  'unmarshall',
+  'safeParse',
+]);
+
+/** A try block whose only calls decode the record (JSON.parse, base64 Buffer.from, unmarshall). */
+function decodesOnly(block: Node | undefined): boolean {
+  if (block === undefined) return false;
+  let calls = 0;
+  const other = someDescendant(
+    block,
+    (n) => {
+      if (n.type === 'AwaitExpression' || n.type === 'NewExpression') return true;
+      if (n.type !== 'CallExpression') return false;
+      calls++;
+      return !DECODING.has(calleeName(n) ?? '');
+    },
+    true,
+  );
+  return !other && calls > 0;
 }
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
@@ -137,6 +168,28 @@ function isPromiseCall(ctx: ModuleContext, call: Node): boolean | { source: stri
   return false;
 }
 
+/**
+ * The statement runs inside a `new Promise((resolve, reject) => ...)` executor and hands the outcome to
+ * `resolve`/`reject`: the promise the caller awaits settles with it, so nothing floats.
+ */
+function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
+  for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
+    const parent = ctx.parentOf(fn);
+    if (
+      parent?.type !== 'NewExpression' ||
+      memberPath(parent.callee)?.join('.') !== 'Promise' ||
+      parent.arguments[0] !== fn
+    )
+      continue;
+    const names = (fn.params as Node[])
+      .map((p) => (p.type === 'Identifier' ? (p.name as string) : undefined))
+      .filter((n): n is string => n !== undefined);
+    const text = ctx.source.slice(stmt.start, stmt.end);
+    return names.some((n) => new RegExp(`\\b${n.replace(/[$]/g, '\\$')}\\b`).test(text));
+  }
+  return false;
+}
+
 function floatingRule(ctx: ModuleContext, report: Report): void {
   for (const stmt of ctx.of('ExpressionStatement')) {
     if (ctx.handlerKindAt(stmt) === undefined) continue;
@@ -145,7 +198,7 @@ function floatingRule(ctx: ModuleContext, report: Report): void {
     if (voided) e = unwrap(e?.argument);
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
-    if (promise === false) continue;
+    if (promise === false || settlesExecutor(ctx, stmt)) continue;
     const what = memberPath(e.callee)?.join('.') ?? 'call';
     const message =
       calleeName(e) === 'forEach'
