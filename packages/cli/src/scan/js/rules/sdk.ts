@@ -1,6 +1,6 @@
 // sdk-client-no-timeout: AWS SDK v3 clients without a request handler that bounds requests (and
 // `requestTimeout` without `throwOnRequestTimeout`, which only warns), and v2 clients without httpOptions.
-import { isBooleanLiteral, memberPath, type Node, objectProps, unwrap } from '../ast.js';
+import { isBooleanLiteral, memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
@@ -114,6 +114,29 @@ function reportShape(
     });
 }
 
+/**
+ * Attempts no caller can wait out: the v3 SDK backs off up to 20 s between attempts, so 50 attempts are
+ * already a quarter of an hour of retrying a call that keeps failing (the default is 3).
+ */
+const MAX_SDK_ATTEMPTS = 50;
+
+function attemptsRule(
+  ctx: ModuleContext,
+  report: Report,
+  node: Node,
+  client: string,
+  shape: OptionsShape,
+  key: 'maxAttempts' | 'maxRetries',
+): void {
+  const attempts = numberValue(ctx.valueOf(shape.props.get(key)));
+  if (attempts === undefined || attempts < MAX_SDK_ATTEMPTS) return;
+  report(
+    'retry-unbounded',
+    node,
+    `${client} ${key} ${Number.isFinite(attempts) ? attempts : 'Infinity'}: the SDK keeps retrying a failing call for as long as the caller waits (up to 20 s between attempts)`,
+  );
+}
+
 export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   const v2GlobalTimeout = /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
   const mayProtect = ctx.source.includes('.protect(');
@@ -124,6 +147,14 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     const v2 = v3 === undefined && !v2GlobalTimeout ? v2ClientName(ctx, callee) : undefined;
     if (v3 === undefined && v2 === undefined) continue;
     const shape = optionsShape(ctx, node.arguments[0] as Node | undefined);
+    attemptsRule(
+      ctx,
+      report,
+      node,
+      v3 ?? `aws-sdk v2 ${v2}`,
+      shape,
+      v3 !== undefined ? 'maxAttempts' : 'maxRetries',
+    );
     if (shape.unknown) continue;
     if (boundedBySignal(ctx, node)) continue;
     if (v3 !== undefined) {
