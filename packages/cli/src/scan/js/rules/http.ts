@@ -36,8 +36,26 @@ interface HttpCall {
   readonly receiver?: string;
 }
 
-/** Does an options value bound the call? Unknown values (variables, spreads) get the benefit of the doubt. */
-function optionsBound(ctx: ModuleContext, options: Node | undefined, keys: readonly string[]): boolean {
+/** `undefined`, `null` or `void 0`: a branch that sets no timeout. */
+function isNothing(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return (
+    (n?.type === 'Identifier' && n.name === 'undefined') ||
+    (n?.type === 'Literal' && n.value === null) ||
+    (n?.type === 'UnaryExpression' && n.operator === 'void')
+  );
+}
+
+/**
+ * Does an options value bound the call? Unknown values (variables, spreads) get the benefit of the doubt.
+ * `'optional'`: the timeout is there only when the caller asks for one
+ * (`signal: ms === undefined ? undefined : AbortSignal.timeout(ms)`).
+ */
+function optionsBound(
+  ctx: ModuleContext,
+  options: Node | undefined,
+  keys: readonly string[],
+): boolean | 'optional' {
   if (options === undefined) return false;
   const v = ctx.valueOf(options);
   const props = objectProps(v);
@@ -49,6 +67,8 @@ function optionsBound(ctx: ModuleContext, options: Node | undefined, keys: reado
     const u = unwrap(value);
     // `timeout: 0` and `timeout: false` switch the timeout off.
     if (u?.type === 'Literal' && (u.value === 0 || u.value === false || u.value === null)) return false;
+    if (u?.type === 'ConditionalExpression' && (isNothing(u.consequent) || isNothing(u.alternate)))
+      return 'optional';
     return true;
   }
   return false;
@@ -295,13 +315,14 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
           : `${http.lib}.${calleeName(call) ?? ''}()`;
 
     // Timeout.
-    let bounded = cover.kinds.has('timeout');
+    let bounded: boolean = cover.kinds.has('timeout');
+    let optional = false;
     if (!bounded) {
       if (http.lib === 'ky') bounded = !optionsExplicitlyUnbounded(ctx, http.options);
       else if (http.lib === 'superagent') bounded = chainedMethods(ctx, call).includes('timeout');
       else if (http.lib === 'node-http')
         bounded =
-          optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]) ||
+          optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]) !== false ||
           /\.setTimeout\(/.test(
             ctx.source.slice(
               (ctx.enclosingFunction(call) ?? ctx.program).start,
@@ -310,14 +331,20 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
           );
       else if (http.instance !== undefined)
         bounded = true; // judged at the creation site
-      else bounded = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
+      else {
+        const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
+        optional = bound === 'optional';
+        bounded = bound === true;
+      }
     }
     if (!bounded && http.lib === 'axios' && ctx.source.includes('defaults.timeout')) bounded = true;
     if (!bounded) {
       report(
         'http-no-timeout',
         call,
-        `${label} has no timeout or abort signal`,
+        optional
+          ? `${label} has a timeout only when the caller passes one: a call that passes none can wait forever`
+          : `${label} has no timeout or abort signal`,
         via.length > 0 ? { unlessImportProvides: { kind: 'timeout', imports: via } } : undefined,
       );
     }
