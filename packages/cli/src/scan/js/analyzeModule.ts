@@ -12,6 +12,7 @@ import { cdkRules } from './rules/cdk.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { httpRules } from './rules/http.js';
 import { lambdaRules } from './rules/lambda.js';
+import { partialBatchRules } from './rules/partialBatch.js';
 import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
@@ -24,6 +25,7 @@ const RULES: readonly Rule[] = [
   retryRules,
   authRules,
   swallowRules,
+  partialBatchRules,
   exhaustedRetryRules,
   lambdaRules,
   cdkRules,
