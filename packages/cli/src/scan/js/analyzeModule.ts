@@ -2,7 +2,7 @@
 // module exports so the project pass can follow imports.
 import { parseSync, rawTransferSupported } from 'oxc-parser';
 import { ignoreDirectives } from '../ignoreDirectives.js';
-import { isFunction, memberPath, type Node, unwrap } from './ast.js';
+import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
 import { handlerFacts } from './handlerFacts.js';
 import { ModuleContext } from './ModuleContext.js';
@@ -130,7 +130,7 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
-        async: v.async === true,
+        async: returnsPromise(v),
         ...(options !== undefined ? { options } : {}),
       };
     } else if (v.type === 'ObjectExpression') {

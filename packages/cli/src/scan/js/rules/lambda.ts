@@ -9,6 +9,7 @@ import {
   type Node,
   objectProps,
   propertyName,
+  returnsPromise,
   someDescendant,
   stringValue,
   unwrap,
@@ -161,9 +162,11 @@ function isPromiseCall(ctx: ModuleContext, call: Node): boolean | { source: stri
   }
   if (callee?.type === 'Identifier') {
     const fn = ctx.functionOf(callee);
-    if (fn !== undefined) return fn.async === true;
+    if (fn !== undefined) return returnsPromise(fn);
+    // A relative import, or one of the project's workspace packages: the project pass decides.
     const imp = ctx.importOf(callee.name as string, callee);
-    if (imp !== undefined && isRelative(imp.source)) return { source: imp.source, name: imp.imported };
+    if (imp !== undefined && !imp.source.startsWith('node:') && imp.imported !== '*')
+      return { source: imp.source, name: imp.imported };
   }
   return false;
 }
