@@ -16,7 +16,7 @@ import {
 } from '../ast.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { chainedMethods, isRelative } from '../protection.js';
+import { chainedMethods } from '../protection.js';
 import { isSdkSend } from '../sdkSend.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
