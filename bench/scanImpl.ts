@@ -72,10 +72,12 @@ writeFileSync(
 import { parseSync } from ${JSON.stringify(join(repo, 'node_modules/oxc-parser/src-js/index.js'))};
 const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 // The result's \`program\` is built in JavaScript on first access: touch it, as the scan must.
+// \`raw\` as a third argument: the raw-transfer mode the scan itself parses with.
+const options = process.argv[3] === 'raw' ? { experimentalRawTransfer: true } : {};
 let errors = 0;
 let nodes = 0;
 for (const f of files) {
-  const r = parseSync(f, readFileSync(f, 'utf8'));
+  const r = parseSync(f, readFileSync(f, 'utf8'), options);
   errors += r.errors.length;
   nodes += r.program.body.length;
 }
@@ -123,6 +125,7 @@ const scanRun = measure(node, [
 const report = JSON.parse(scanRun.out) as { findings: unknown[]; problems: unknown[]; filesScanned: number };
 const parseRun = measure(node, [parseScript, listFile]);
 const parsed = JSON.parse(parseRun.out) as { files: number };
+const rawParseRun = measure(node, [parseScript, listFile, 'raw']);
 const linted = () => JSON.parse(eslintRun.out) as { files: number; messages: number };
 const eslintRun = measure(node, [eslintScript, listFile]);
 if (parsed.files !== files.length || linted().files !== files.length)
@@ -151,15 +154,17 @@ const result = {
     problems: report.problems.length,
   },
   parse: row('oxc-parser parseSync, bare (one process)', parseRun),
+  rawParse: row('oxc-parser parseSync, bare, experimentalRawTransfer (as the scan parses)', rawParseRun),
   eslint: {
     ...row('ESLint no-empty + no-console (typescript-eslint parser)', eslintRun),
     messages: linted().messages,
   },
   scanOverParse: Number((scanRun.cpuS / parseRun.cpuS).toFixed(2)),
+  scanOverRawParse: Number((scanRun.cpuS / rawParseRun.cpuS).toFixed(2)),
   eslintOverScan: Number((eslintRun.cpuS / scanRun.cpuS).toFixed(1)),
 };
 writeFileSync(join(repo, 'bench/results/scan-impl.json'), `${JSON.stringify(result, null, 2)}\n`);
-console.table([result.scan, result.parse, result.eslint]);
+console.table([result.scan, result.parse, result.rawParse, result.eslint]);
 console.log(
-  `${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, load ${load.toFixed(2)}: scan/parse CPU ${result.scanOverParse}x, ESLint/scan CPU ${result.eslintOverScan}x`,
+  `${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, load ${load.toFixed(2)}: scan/parse CPU ${result.scanOverParse}x (raw-transfer parse ${result.scanOverRawParse}x), ESLint/scan CPU ${result.eslintOverScan}x`,
 );

@@ -1,6 +1,5 @@
 // Project pass: follows relative imports between the scanned files to settle findings that depend on
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type {
   Candidate,
@@ -19,6 +18,7 @@ export class Project {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly batchOneHandlers: string[];
   private readonly workspaces: Workspaces | undefined;
+  private readonly resolved = new Map<string, string | undefined>();
 
   constructor(modules: readonly ModuleFacts[], batchOneHandlers: readonly string[], workspaces?: Workspaces) {
     this.workspaces = workspaces;
@@ -41,6 +41,15 @@ export class Project {
   }
 
   resolveModule(from: string, source: string): string | undefined {
+    // The same import is asked about once per candidate: answer it once per importing folder.
+    const key = `${dirname(from)}\0${source}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const found = this.resolveUncached(from, source);
+    this.resolved.set(key, found);
+    return found;
+  }
+
+  private resolveUncached(from: string, source: string): string | undefined {
     if (!source.startsWith('.') && !source.startsWith('/')) {
       // A sibling workspace package (`@acme/common`, `solution-utils` linked with `file:`).
       for (const base of this.workspaces?.resolve(from, source) ?? []) {
@@ -61,7 +70,6 @@ export class Project {
       ...EXTENSIONS.map((e) => `${base}/index${e}`),
     ];
     for (const c of candidates) if (this.modules.has(c)) return c;
-    for (const c of candidates) if (existsSync(c) && this.modules.has(c)) return c;
     return undefined;
   }
 

@@ -61,6 +61,13 @@ export class Workspaces {
   private readonly nearest = new Map<string, string | undefined>();
   /** Folders whose package.json `workspaces` were read (the root, and nested monorepos met on the way). */
   private readonly loaded = new Set<string>();
+  /** Each folder's package.json, read once (undefined: none, or not JSON). */
+  private readonly packages = new Map<string, PackageJson | undefined>();
+
+  private read(dir: string): PackageJson | undefined {
+    if (!this.packages.has(dir)) this.packages.set(dir, readPackage(dir));
+    return this.packages.get(dir);
+  }
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -70,7 +77,7 @@ export class Workspaces {
   private load(dir: string): void {
     if (this.loaded.has(dir)) return;
     this.loaded.add(dir);
-    const pkg = readPackage(dir);
+    const pkg = this.read(dir);
     for (const d of workspaceDirs(dir, pkg?.workspaces)) this.add(d);
   }
 
@@ -89,7 +96,7 @@ export class Workspaces {
 
   private add(dir: string): void {
     if (!this.inside(dir)) return;
-    const name = readPackage(dir)?.name;
+    const name = this.read(dir)?.name;
     if (typeof name === 'string' && !this.byName.has(name)) this.byName.set(name, dir);
   }
 
@@ -99,7 +106,7 @@ export class Workspaces {
     if (this.nearest.has(dir)) return this.nearest.get(dir);
     let found: string | undefined;
     for (let d = dir; this.inside(d); d = dirname(d)) {
-      if (readPackage(d) !== undefined) {
+      if (this.read(d) !== undefined) {
         found = d;
         break;
       }
@@ -122,7 +129,7 @@ export class Workspaces {
     let dir = this.byName.get(name);
     if (dir === undefined) {
       const own = this.packageDirOf(from);
-      const deps = own === undefined ? undefined : readPackage(own)?.dependencies;
+      const deps = own === undefined ? undefined : this.read(own)?.dependencies;
       const link =
         typeof deps === 'object' && deps !== null ? (deps as Record<string, unknown>)[name] : undefined;
       if (own !== undefined && typeof link === 'string' && /^(file|link):/.test(link)) {
@@ -132,7 +139,7 @@ export class Workspaces {
     }
     if (dir === undefined) return [];
     if (sub !== '') return [join(dir, sub), join(dir, 'src', sub)];
-    const pkg = readPackage(dir);
+    const pkg = this.read(dir);
     const entries = [pkg?.source, pkg?.module, pkg?.main].filter((e): e is string => typeof e === 'string');
     return [...entries.map((e) => join(dir, e)), join(dir, 'index'), join(dir, 'src', 'index')];
   }

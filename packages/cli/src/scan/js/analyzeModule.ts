@@ -112,7 +112,8 @@ export function analyzeModule(file: string, source: string): ModuleFacts {
     ignores: ignoreDirectives(source),
     globalTimeouts: [
       ...(/axios\.defaults\.timeout\s*=/.test(source) ? (['axios'] as const) : []),
-      ...(/AWS\.config\.update\(\s*\{[\s\S]{0,200}httpOptions[\s\S]{0,80}timeout/.test(source)
+      ...(source.includes('httpOptions') &&
+      /AWS\.config\.update\(\s*\{[\s\S]{0,200}httpOptions[\s\S]{0,80}timeout/.test(source)
         ? (['aws-sdk-v2'] as const)
         : []),
     ],

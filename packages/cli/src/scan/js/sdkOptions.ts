@@ -23,6 +23,14 @@ export interface OptionsShape {
 /** Keys whose presence means the options may bound requests (v3 handler, v2 httpOptions). */
 export const TIMEOUT_KEYS = ['requestHandler', 'httpOptions'] as const;
 const TIMEOUT_TEXT = /requestHandler|httpOptions|[tT]imeout/;
+/** Expressions optionsShape can read; any other return value is out of sight anyway. */
+const OPTIONS_LIKE = new Set([
+  'ObjectExpression',
+  'CallExpression',
+  'Identifier',
+  'ConditionalExpression',
+  'LogicalExpression',
+]);
 
 const empty = (): OptionsShape => ({ props: new Map(), unknown: false, deferred: [] });
 const unknown = (): OptionsShape => ({ props: new Map(), unknown: true, deferred: [] });
@@ -95,8 +103,10 @@ export function returnFact(ctx: ModuleContext, fn: Node, depth = 1): OptionsFact
   const values = returnedValues(fn);
   if (values === undefined || values.length !== 1) return undefined;
   const value = values[0] as Node;
-  const addsTimeout = TIMEOUT_TEXT.test(ctx.source.slice(fn.start, fn.end));
+  // Most exported functions return something else entirely: settle those before reading any text.
   const param = paramIndex(ctx, fn, value);
+  if (param === undefined && !OPTIONS_LIKE.has(ctx.valueOf(value)?.type ?? '')) return undefined;
+  const addsTimeout = TIMEOUT_TEXT.test(ctx.source.slice(fn.start, fn.end));
   if (param !== undefined) return { timeout: addsTimeout, unknown: false, param };
   const shape = optionsShape(ctx, value, depth + 1);
   if (shape.deferred.length > 0) return undefined;

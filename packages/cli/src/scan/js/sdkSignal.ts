@@ -5,7 +5,6 @@ import type { ModuleContext } from './ModuleContext.js';
 
 /** True when the client built by `created` is held in a const and every `.send(...)` on it passes `abortSignal`. */
 export function boundedBySignal(ctx: ModuleContext, created: Node): boolean {
-  if (!ctx.source.includes('abortSignal')) return false;
   const { parent } = ctx.climb(
     created,
     (p) =>

@@ -15,8 +15,7 @@ const FAILURE_FIELD: Readonly<Record<string, string>> = {
   PutRecordBatchCommand: 'FailedPutCount',
   BatchWriteItemCommand: 'UnprocessedItems',
 };
-const COMMANDS =
-  /SendMessageBatchCommand|PublishBatchCommand|PutEventsCommand|PutRecordsCommand|PutRecordBatchCommand|BatchWriteItemCommand/;
+const COMMANDS = Object.keys(FAILURE_FIELD);
 
 /** The `client.send(new XCommand(...))` a command is sent through, climbed through `await`. */
 function sendOf(ctx: ModuleContext, command: Node): { node: Node; parent: Node | undefined } | undefined {
@@ -54,7 +53,8 @@ function onlyLogged(ctx: ModuleContext, scope: Node, field: RegExp): boolean {
 }
 
 export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!COMMANDS.test(ctx.source)) return;
+  // Plain-text checks: an alternation regular expression over every large file costs more.
+  if (!COMMANDS.some((c) => ctx.source.includes(c))) return;
   for (const command of ctx.of('NewExpression')) {
     const name = unwrap(command.callee)?.name as string | undefined;
     const field = name === undefined ? undefined : FAILURE_FIELD[name];
