@@ -10,6 +10,7 @@ import type {
   ModuleFacts,
   Protection,
 } from './js/Candidate.js';
+import { unsafeUse } from './js/rules/cdkWrappers.js';
 import type { Workspaces } from './workspaces.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -138,6 +139,12 @@ export class Project {
       if (imports.some((ref) => this.provides(ref, kind))) return false;
     }
     if (c.onlyIfImportAsync !== undefined && !this.isAsync(c.onlyIfImportAsync)) return false;
+    if (c.onlyIfWrapperUnsafe !== undefined) {
+      const { ref, literals } = c.onlyIfWrapperUnsafe;
+      const target = this.resolveModule(ref.from, ref.source);
+      const wrapper = target === undefined ? undefined : this.exportFact(target, ref.name)?.eventSource;
+      if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
+    }
     if (c.onlyIfOptionsUntimed !== undefined && !c.onlyIfOptionsUntimed.every((d) => this.untimed(d)))
       return false;
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;

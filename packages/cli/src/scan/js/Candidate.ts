@@ -38,7 +38,25 @@ export interface Candidate {
   readonly maxReceive?: { readonly count: number; readonly consumer: 'lambda' | 'other' };
   /** A severity below the rule's own (a too-high maxReceiveCount is less than no redrive at all). */
   readonly severity?: 'critical' | 'high' | 'medium';
+  /** A project construct that wraps an SqsEventSource, built with these literal props: kept when unsafe. */
+  readonly onlyIfWrapperUnsafe?: {
+    readonly ref: ImportRef;
+    readonly literals: Readonly<Record<string, number | boolean | null>>;
+  };
   readonly onlyIfOptionsUntimed?: readonly { readonly ref: ImportRef; readonly argSeen: boolean }[];
+}
+
+/**
+ * A construct (or function) that builds an SqsEventSource from its own props: which props set the batch
+ * size and partial failures, and their defaults (null: not a literal; undefined: not set).
+ */
+export interface EventSourceWrapper {
+  readonly batchKey?: string;
+  readonly batchDefault?: number | null | undefined;
+  readonly fixedBatch?: number | null | undefined;
+  readonly reportKey?: string;
+  readonly reportDefault?: boolean | null | undefined;
+  readonly fixedReport?: boolean | null | undefined;
 }
 
 /** What an exported options object, or the options a helper function returns, holds. */
@@ -75,6 +93,8 @@ export interface ExportFact {
   readonly async: boolean;
   /** SDK client options this export is or returns, when they could be seen. */
   readonly options?: OptionsFact;
+  /** The export wraps an SqsEventSource configured from its props. */
+  readonly eventSource?: EventSourceWrapper;
 }
 
 export interface ReExport {

@@ -9,6 +9,7 @@ import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
 import { authRules } from './rules/auth.js';
 import { cdkRules } from './rules/cdk.js';
+import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { httpRules } from './rules/http.js';
 import { lambdaRules } from './rules/lambda.js';
@@ -29,6 +30,7 @@ const RULES: readonly Rule[] = [
   exhaustedRetryRules,
   lambdaRules,
   cdkRules,
+  cdkWrapperRules,
 ];
 const RAW = rawTransferSupported();
 
@@ -125,6 +127,7 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined) continue;
+    const wrapper = ctx.eventSourceWrappers.get(v);
     if (isFunction(v)) {
       const cover = functionCover(ctx, v);
       const options = returnFact(ctx, v);
@@ -133,7 +136,10 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         via: cover.via,
         async: returnsPromise(v),
         ...(options !== undefined ? { options } : {}),
+        ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
+    } else if (wrapper !== undefined) {
+      facts[name] = { provides: [], via: [], async: false, eventSource: wrapper };
     } else if (v.type === 'ObjectExpression') {
       // An options object other modules spread into SDK clients (`new S3Client({ ...clientConfig })`).
       const shape = optionsShape(ctx, v, 1);

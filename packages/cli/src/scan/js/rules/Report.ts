@@ -10,6 +10,7 @@ export type Extra = Pick<
   | 'handlerLink'
   | 'onlyIfOptionsUntimed'
   | 'maxReceive'
+  | 'onlyIfWrapperUnsafe'
   | 'severity'
 >;
 

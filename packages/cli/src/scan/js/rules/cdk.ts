@@ -11,6 +11,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import { noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
 function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
@@ -141,7 +142,9 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         if (link !== undefined)
           for (const stem of link.stems) ctx.batchOneHandlers.push(`${stem}.${link.export}`);
       }
-      if (!isBooleanLiteral(p?.props.get('reportBatchItemFailures'), true) && batchSize !== 1) {
+      // Options from the enclosing construct's props: judged where that construct is built.
+      const wrapped = kind === 'SqsEventSource' && noteWrapper(ctx, p, node);
+      if (!wrapped && !isBooleanLiteral(p?.props.get('reportBatchItemFailures'), true) && batchSize !== 1) {
         const link = handlerLink(ctx, fnExpr, 'no-record-work');
         report(
           'batch-no-partial-failure',
