@@ -269,6 +269,15 @@ function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
 const ASYNC_EVENT =
   /\b(EventBridgeEvent|EventBridgeHandler|SNSEvent|SNSHandler|S3Event|S3Handler|ScheduledEvent)\b|\bevent\.detail\b/;
 
+/** `Detail: JSON.stringify({ ... })` (EventBridge), `Message`/`MessageBody` (SNS/SQS), `Data` (Kinesis). */
+function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
+  if (owner?.type !== 'CallExpression' || memberPath(owner.callee)?.join('.') !== 'JSON.stringify')
+    return false;
+  const prop = ctx.parentOf(owner);
+  if (prop?.type !== 'Property') return false;
+  return /^(Detail|Message|MessageBody|Data)$/.test(propertyName(prop.key, prop.computed) ?? '');
+}
+
 function randomIdRule(ctx: ModuleContext, report: Report): void {
   // Queue and stream consumers are redelivered; EventBridge, SNS and S3 invoke asynchronously and retry.
   const consumer =
@@ -297,6 +306,12 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
         'random-id-nondeterministic',
         prop,
         `${key} is generated randomly in a queue consumer: a redelivered message writes a duplicate record`,
+      );
+    else if (emittedPayload(ctx, owner) && isRandom(ctx, prop.value))
+      report(
+        'random-id-nondeterministic',
+        prop,
+        `${key} of an emitted event is random in a retried consumer: a redelivery publishes a duplicate that no consumer can recognise`,
       );
   }
 }
