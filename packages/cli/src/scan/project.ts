@@ -20,12 +20,32 @@ export class Project {
   private readonly batchOneHandlers: string[];
   private readonly workspaces: Workspaces | undefined;
   private readonly resolved = new Map<string, string | undefined>();
+  private readonly facts = new Map<string, ExportFact | undefined>();
+  /**
+   * Names under which some module exports an SqsEventSource wrapper: most projects have none, and then
+   * every construct built elsewhere is settled without resolving its import.
+   */
+  private readonly wrapperNames = new Set<string>();
+  /** Names some module exports as an async function (the same shortcut for floating-promise). */
+  private readonly asyncNames = new Set<string>();
+  /** Names a re-export renames to (`export { a as b } from`): these could stand for anything. */
+  private readonly aliases = new Set<string>();
+
+  /** Could `name` stand for an export with this fact? False settles it without resolving anything. */
+  private mayBe(names: ReadonlySet<string>, name: string): boolean {
+    return names.has(name) || this.aliases.has(name) || name === 'default';
+  }
 
   constructor(modules: readonly ModuleFacts[], batchOneHandlers: readonly string[], workspaces?: Workspaces) {
     this.workspaces = workspaces;
     const all = [...batchOneHandlers];
     for (const m of modules) {
       this.modules.set(m.file, m);
+      for (const [name, fact] of Object.entries(m.exports)) {
+        if (fact.eventSource !== undefined) this.wrapperNames.add(name);
+        if (fact.async) this.asyncNames.add(name);
+      }
+      for (const re of m.reExports) for (const [exported] of re.names ?? []) this.aliases.add(exported);
       if (m.batchOneHandlers !== undefined) all.push(...m.batchOneHandlers);
     }
     this.batchOneHandlers = all.map((h) => h.replace(/^\.\//, ''));
@@ -74,8 +94,16 @@ export class Project {
     return undefined;
   }
 
-  /** The fact behind `name` exported from `file`, following re-exports. */
-  exportFact(file: string, name: string, seen = new Set<string>()): ExportFact | undefined {
+  /** The fact behind `name` exported from `file`, following re-exports (answered once per pair). */
+  exportFact(file: string, name: string): ExportFact | undefined {
+    const key = `${file}#${name}`;
+    if (this.facts.has(key)) return this.facts.get(key);
+    const fact = this.exportFactVia(file, name, new Set<string>());
+    this.facts.set(key, fact);
+    return fact;
+  }
+
+  private exportFactVia(file: string, name: string, seen: Set<string>): ExportFact | undefined {
     const key = `${file}#${name}`;
     if (seen.has(key)) return undefined;
     seen.add(key);
@@ -87,11 +115,11 @@ export class Project {
       const target = this.resolveModule(file, re.source);
       if (target === undefined) continue;
       if (re.names === undefined) {
-        const f = this.exportFact(target, name, seen);
+        const f = this.exportFactVia(target, name, seen);
         if (f !== undefined) return f;
       } else {
         const pair = re.names.find(([exported]) => exported === name);
-        if (pair !== undefined) return this.exportFact(target, pair[1], seen);
+        if (pair !== undefined) return this.exportFactVia(target, pair[1], seen);
       }
     }
     return undefined;
@@ -108,6 +136,7 @@ export class Project {
   }
 
   isAsync(ref: ImportRef): boolean {
+    if (!this.mayBe(this.asyncNames, ref.name)) return false;
     const target = this.resolveModule(ref.from, ref.source);
     if (target === undefined) return false;
     return this.exportFact(target, ref.name)?.async === true;
@@ -141,6 +170,7 @@ export class Project {
     if (c.onlyIfImportAsync !== undefined && !this.isAsync(c.onlyIfImportAsync)) return false;
     if (c.onlyIfWrapperUnsafe !== undefined) {
       const { ref, literals } = c.onlyIfWrapperUnsafe;
+      if (!this.mayBe(this.wrapperNames, ref.name)) return false;
       const target = this.resolveModule(ref.from, ref.source);
       const wrapper = target === undefined ? undefined : this.exportFact(target, ref.name)?.eventSource;
       if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;

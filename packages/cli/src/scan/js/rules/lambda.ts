@@ -194,6 +194,7 @@ function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
 }
 
 function floatingRule(ctx: ModuleContext, report: Report): void {
+  const mayExecute = ctx.source.includes('new Promise');
   for (const stmt of ctx.of('ExpressionStatement')) {
     if (ctx.handlerKindAt(stmt) === undefined) continue;
     let e = unwrap(stmt.expression);
@@ -201,7 +202,7 @@ function floatingRule(ctx: ModuleContext, report: Report): void {
     if (voided) e = unwrap(e?.argument);
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
-    if (promise === false || settlesExecutor(ctx, stmt)) continue;
+    if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
     const what = memberPath(e.callee)?.join('.') ?? 'call';
     const message =
       calleeName(e) === 'forEach'
