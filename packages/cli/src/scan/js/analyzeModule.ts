@@ -43,11 +43,11 @@ function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
 
 /**
  * Words without which no rule can fire and the module offers importers nothing (no wrapper, no async
- * export, no re-export). Modules without any of them, and declaration files (no executable code), are
+ * export, no re-export, no SDK client options: `options`, `config`, `region`, a user agent). Modules without any of them, and declaration files (no executable code), are
  * only checked for syntax: parsed without building the JavaScript AST, which is most of the cost.
  */
 const TRIGGERS =
-  /fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(/;
+  /fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** The first fatal parse error as `message (line n)`, or undefined when the file parses. */
