@@ -3,6 +3,8 @@
 // each in its own process, CPU and wall time and peak memory measured by /usr/bin/time.
 // Run (full size, under the bench lock):
 //   npm run build && flock /tmp/bulwark-bench.lock npx tsx bench/scanImpl.ts /work/scan-corpus/landing-zone-accelerator-on-aws
+// Add `--typed` for a fourth process: ESLint with typescript-eslint's type-aware no-floating-promises
+// (the nearest rule to floating-promise), over a TypeScript program of the same files.
 // The corpus is a checkout of a public application (see packages/cli/eval/repos.json); its code is not
 // in this repository. Writes bench/results/scan-impl.json.
 import { execFileSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import { join, relative } from 'node:path';
 
 const repo = join(import.meta.dirname, '..');
 const root = process.argv[2];
+const typed = process.argv.includes('--typed');
 if (root === undefined) {
   console.error('usage: tsx bench/scanImpl.ts <directory of a large application>');
   process.exit(2);
@@ -72,10 +75,12 @@ writeFileSync(
 import { parseSync } from ${JSON.stringify(join(repo, 'node_modules/oxc-parser/src-js/index.js'))};
 const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 // The result's \`program\` is built in JavaScript on first access: touch it, as the scan must.
+// \`raw\` as a third argument: the raw-transfer mode the scan itself parses with.
+const options = process.argv[3] === 'raw' ? { experimentalRawTransfer: true } : {};
 let errors = 0;
 let nodes = 0;
 for (const f of files) {
-  const r = parseSync(f, readFileSync(f, 'utf8'));
+  const r = parseSync(f, readFileSync(f, 'utf8'), options);
   errors += r.errors.length;
   nodes += r.program.body.length;
 }
@@ -95,10 +100,17 @@ fromRoot.cache[rootTs] = { id: rootTs, filename: rootTs, loaded: true, exports: 
 const { ESLint } = require('eslint');
 const tseslint = require('typescript-eslint');
 const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const typed = process.argv[3] === 'typed';
+const project = ${JSON.stringify(join(work, 'tsconfig.json'))};
 const eslint = new ESLint({
   cwd: ${JSON.stringify(root)},
   overrideConfigFile: true,
-  overrideConfig: [{ files: ['**/*'], languageOptions: { parser: tseslint.parser }, rules: { 'no-empty': 'error', 'no-console': 'error' } }],
+  overrideConfig: [{
+    files: ['**/*'],
+    languageOptions: { parser: tseslint.parser, parserOptions: typed ? { project, tsconfigRootDir: ${JSON.stringify(work)} } : {} },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: { 'no-empty': 'error', 'no-console': 'error', ...(typed ? { '@typescript-eslint/no-floating-promises': 'error' } : {}) },
+  }],
 });
 const results = await eslint.lintFiles(files);
 const fatal = results.filter((r) => r.messages.some((m) => m.fatal));
@@ -123,8 +135,28 @@ const scanRun = measure(node, [
 const report = JSON.parse(scanRun.out) as { findings: unknown[]; problems: unknown[]; filesScanned: number };
 const parseRun = measure(node, [parseScript, listFile]);
 const parsed = JSON.parse(parseRun.out) as { files: number };
+const rawParseRun = measure(node, [parseScript, listFile, 'raw']);
 const linted = () => JSON.parse(eslintRun.out) as { files: number; messages: number };
 const eslintRun = measure(node, [eslintScript, listFile]);
+// The type-aware run needs a program over the files (their imports stay unresolved: no node_modules).
+writeFileSync(
+  join(work, 'tsconfig.json'),
+  JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      allowJs: true,
+      skipLibCheck: true,
+      noEmit: true,
+      types: [],
+    },
+    files,
+  }),
+);
+const typedRun = typed
+  ? measure(node, ['--max-old-space-size=4096', eslintScript, listFile, 'typed'])
+  : undefined;
 if (parsed.files !== files.length || linted().files !== files.length)
   throw new Error(
     `not the same files: parse ${parsed.files}, ESLint ${linted().files}, list ${files.length}`,
@@ -151,15 +183,31 @@ const result = {
     problems: report.problems.length,
   },
   parse: row('oxc-parser parseSync, bare (one process)', parseRun),
+  rawParse: row('oxc-parser parseSync, bare, experimentalRawTransfer (as the scan parses)', rawParseRun),
   eslint: {
     ...row('ESLint no-empty + no-console (typescript-eslint parser)', eslintRun),
     messages: linted().messages,
   },
+  ...(typedRun !== undefined
+    ? {
+        eslintTyped: {
+          ...row('ESLint + @typescript-eslint/no-floating-promises (type-aware)', typedRun),
+          messages: (JSON.parse(typedRun.out) as { messages: number }).messages,
+        },
+      }
+    : {}),
   scanOverParse: Number((scanRun.cpuS / parseRun.cpuS).toFixed(2)),
+  scanOverRawParse: Number((scanRun.cpuS / rawParseRun.cpuS).toFixed(2)),
   eslintOverScan: Number((eslintRun.cpuS / scanRun.cpuS).toFixed(1)),
 };
 writeFileSync(join(repo, 'bench/results/scan-impl.json'), `${JSON.stringify(result, null, 2)}\n`);
-console.table([result.scan, result.parse, result.eslint]);
+console.table([
+  result.scan,
+  result.parse,
+  result.rawParse,
+  result.eslint,
+  ...(typedRun ? [result.eslintTyped] : []),
+]);
 console.log(
-  `${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, load ${load.toFixed(2)}: scan/parse CPU ${result.scanOverParse}x, ESLint/scan CPU ${result.eslintOverScan}x`,
+  `${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, load ${load.toFixed(2)}: scan/parse CPU ${result.scanOverParse}x (raw-transfer parse ${result.scanOverRawParse}x), ESLint/scan CPU ${result.eslintOverScan}x${typedRun !== undefined ? `, type-aware ESLint/scan CPU ${(typedRun.cpuS / scanRun.cpuS).toFixed(1)}x` : ''}`,
 );

@@ -5,6 +5,7 @@
 //
 // Label file format, one entry a line:
 //   scope <path prefix>              files read in full; only findings inside the scope are scored
+//   rules <rule> [<rule> ...]        only these rules were labelled: findings of others are not scored
 //   + <file>:<line> <rule> <why>     a place a senior reviewer would act on (a positive)
 //   - <file>:<line> <rule> <why>     a trap: the pattern looks present, but nothing is wrong
 // A finding in scope that matches no positive is a false positive (traps are only the documented ones).
@@ -33,8 +34,9 @@ const UNSCORED = new Set(['console-logging']);
 // A label names the line a reader points at; the scan may report the statement's first line.
 const LINE_SLACK = 2;
 
-function readLabels(path: string): { scope: string[]; labels: Label[] } {
+function readLabels(path: string): { scope: string[]; rules: string[]; labels: Label[] } {
   const scope: string[] = [];
+  const rules: string[] = [];
   const labels: Label[] = [];
   for (const [i, raw] of readFileSync(path, 'utf8').split('\n').entries()) {
     const text = raw.trim();
@@ -43,11 +45,15 @@ function readLabels(path: string): { scope: string[]; labels: Label[] } {
       scope.push(text.slice(6).trim());
       continue;
     }
+    if (text.startsWith('rules ')) {
+      rules.push(...text.slice(6).trim().split(/\s+/));
+      continue;
+    }
     const m = /^([+-])\s+(\S+):(\d+)\s+([a-z0-9-]+)\s+(.+)$/.exec(text);
     if (!m) throw new Error(`${path}:${i + 1}: not a label: ${text}`);
     labels.push({ kind: m[1] as '+' | '-', file: m[2]!, line: Number(m[3]), rule: m[4]!, why: m[5]! });
   }
-  return { scope, labels };
+  return { scope, rules, labels };
 }
 
 interface Tally {
@@ -86,11 +92,13 @@ async function main(): Promise<void> {
       console.log(`skip ${repo.name}: no label file`);
       continue;
     }
-    const { scope, labels } = readLabels(labelFile);
+    const { scope, rules, labels } = readLabels(labelFile);
     const inScope = (file: string) =>
       scope.some((s) => file === s || file.startsWith(s.endsWith('/') ? s : `${s}/`));
     const result = await scan({ root, workers: 0 });
-    const findings = result.findings.filter((f) => inScope(f.file) && !UNSCORED.has(f.rule));
+    const findings = result.findings.filter(
+      (f) => inScope(f.file) && !UNSCORED.has(f.rule) && (rules.length === 0 || rules.includes(f.rule)),
+    );
     const positives = labels.filter((l) => l.kind === '+');
     const used = new Set<Label>();
     const repoTally = tally();

@@ -7,8 +7,18 @@ import { DEFAULT_SCAN_CONFIG, loadScanConfig, normalizeScanConfig } from './conf
 describe('scan configuration', () => {
   it('documents the defaults it applies', () => {
     // Assess: the @defaultValue tags in config.ts say exactly this.
-    expect(DEFAULT_SCAN_CONFIG).toEqual({ include: [], exclude: [], rules: {}, maxFileBytes: 1_000_000 });
+    expect(DEFAULT_SCAN_CONFIG).toEqual({
+      include: [],
+      exclude: [],
+      rules: {},
+      maxFileBytes: 1_000_000,
+      maxReceiveCount: { lambda: 10, other: 3 },
+    });
     expect(normalizeScanConfig({}).maxFileBytes).toBe(1_000_000);
+    expect(normalizeScanConfig({ maxReceiveCount: { lambda: 6 } }).maxReceiveCount).toEqual({
+      lambda: 6,
+      other: 3,
+    });
   });
 
   it.each([
@@ -20,6 +30,14 @@ describe('scan configuration', () => {
       /rules\.no-retry must be "critical", "high", "medium" or "off", got "loud"/,
     ],
     [{ maxFileBytes: -1 }, /maxFileBytes must be a positive number, got -1/],
+    [{ maxReceiveCount: 3 }, /maxReceiveCount must be an object such as/],
+    [
+      { maxReceiveCount: { lamda: 5 } },
+      /maxReceiveCount\.lamda: unknown consumer type; use "lambda" or "other"/,
+    ],
+    [{ maxReceiveCount: { other: 0 } }, /maxReceiveCount\.other must be an integer from 1 to 1000/],
+    [{ maxReceiveCount: { lambda: 2.5 } }, /maxReceiveCount\.lambda must be an integer from 1 to 1000/],
+    [{ maxReceiveCount: { lambda: Number.NaN } }, /maxReceiveCount\.lambda must be an integer/],
   ])('rejects %j with a TypeError naming the field', (config, message) => {
     // Act / Assess
     expect(() => normalizeScanConfig(config as never)).toThrow(TypeError);

@@ -38,6 +38,13 @@ export interface ScanConfig {
    * @defaultValue `1_000_000`
    */
   readonly maxFileBytes?: number;
+  /**
+   * The highest `maxReceiveCount` a queue's redrive policy may have before `iac-missing-dlq` reports it,
+   * per consumer: `lambda` for a queue a Lambda event source mapping polls (AWS asks for at least 5 there,
+   * so that throttled polls do not send healthy messages to the DLQ), `other` for any other consumer.
+   * @defaultValue `{ lambda: 10, other: 3 }`
+   */
+  readonly maxReceiveCount?: { readonly lambda?: number; readonly other?: number };
 }
 
 /**
@@ -50,6 +57,7 @@ export const DEFAULT_SCAN_CONFIG = {
   exclude: [],
   rules: {},
   maxFileBytes: 1_000_000,
+  maxReceiveCount: { lambda: 10, other: 3 },
 } as const satisfies Required<ScanConfig>;
 
 /**
@@ -104,6 +112,7 @@ export interface NormalizedScanConfig {
   readonly exclude: readonly string[];
   readonly rules: ReadonlyMap<string, RuleLevel>;
   readonly maxFileBytes: number;
+  readonly maxReceiveCount: { readonly lambda: number; readonly other: number };
 }
 
 /**
@@ -117,6 +126,25 @@ function stringArray(value: unknown, field: string): readonly string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
     throw new TypeError(`${field} must be an array of glob strings, got ${JSON.stringify(value)}`);
   return value as string[];
+}
+
+/** SQS accepts 1 to 1,000 for maxReceiveCount. */
+function receiveLimits(value: unknown): NormalizedScanConfig['maxReceiveCount'] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError(
+      `maxReceiveCount must be an object such as { "lambda": 10, "other": 3 }, got ${JSON.stringify(value)}`,
+    );
+  const limits: { lambda: number; other: number } = { ...DEFAULT_SCAN_CONFIG.maxReceiveCount };
+  for (const [key, limit] of Object.entries(value)) {
+    if (key !== 'lambda' && key !== 'other')
+      throw new TypeError(`maxReceiveCount.${key}: unknown consumer type; use "lambda" or "other"`);
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new TypeError(
+        `maxReceiveCount.${key} must be an integer from 1 to 1000 (the range SQS accepts), got ${JSON.stringify(limit)}`,
+      );
+    limits[key] = limit;
+  }
+  return limits;
 }
 
 /**
@@ -142,7 +170,13 @@ export function normalizeScanConfig(config: ScanConfig): NormalizedScanConfig {
   const max = merged.maxFileBytes;
   if (typeof max !== 'number' || !Number.isFinite(max) || max <= 0)
     throw new TypeError(`maxFileBytes must be a positive number, got ${JSON.stringify(max)}`);
-  return { include, exclude, rules, maxFileBytes: max };
+  return {
+    include,
+    exclude,
+    rules,
+    maxFileBytes: max,
+    maxReceiveCount: receiveLimits(merged.maxReceiveCount),
+  };
 }
 
 /**

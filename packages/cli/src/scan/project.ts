@@ -1,6 +1,5 @@
 // Project pass: follows relative imports between the scanned files to settle findings that depend on
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type {
   Candidate,
@@ -11,17 +10,42 @@ import type {
   ModuleFacts,
   Protection,
 } from './js/Candidate.js';
+import { unsafeUse } from './js/rules/cdkWrappers.js';
+import type { Workspaces } from './workspaces.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class Project {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly batchOneHandlers: string[];
+  private readonly workspaces: Workspaces | undefined;
+  private readonly resolved = new Map<string, string | undefined>();
+  private readonly facts = new Map<string, ExportFact | undefined>();
+  /**
+   * Names under which some module exports an SqsEventSource wrapper: most projects have none, and then
+   * every construct built elsewhere is settled without resolving its import.
+   */
+  private readonly wrapperNames = new Set<string>();
+  /** Names some module exports as an async function (the same shortcut for floating-promise). */
+  private readonly asyncNames = new Set<string>();
+  /** Names a re-export renames to (`export { a as b } from`): these could stand for anything. */
+  private readonly aliases = new Set<string>();
 
-  constructor(modules: readonly ModuleFacts[], batchOneHandlers: readonly string[]) {
+  /** Could `name` stand for an export with this fact? False settles it without resolving anything. */
+  private mayBe(names: ReadonlySet<string>, name: string): boolean {
+    return names.has(name) || this.aliases.has(name) || name === 'default';
+  }
+
+  constructor(modules: readonly ModuleFacts[], batchOneHandlers: readonly string[], workspaces?: Workspaces) {
+    this.workspaces = workspaces;
     const all = [...batchOneHandlers];
     for (const m of modules) {
       this.modules.set(m.file, m);
+      for (const [name, fact] of Object.entries(m.exports)) {
+        if (fact.eventSource !== undefined) this.wrapperNames.add(name);
+        if (fact.async) this.asyncNames.add(name);
+      }
+      for (const re of m.reExports) for (const [exported] of re.names ?? []) this.aliases.add(exported);
       if (m.batchOneHandlers !== undefined) all.push(...m.batchOneHandlers);
     }
     this.batchOneHandlers = all.map((h) => h.replace(/^\.\//, ''));
@@ -38,8 +62,28 @@ export class Project {
   }
 
   resolveModule(from: string, source: string): string | undefined {
-    if (!source.startsWith('.') && !source.startsWith('/')) return undefined;
-    const base = resolve(dirname(from), source);
+    // The same import is asked about once per candidate: answer it once per importing folder.
+    const key = `${dirname(from)}\0${source}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const found = this.resolveUncached(from, source);
+    this.resolved.set(key, found);
+    return found;
+  }
+
+  private resolveUncached(from: string, source: string): string | undefined {
+    if (!source.startsWith('.') && !source.startsWith('/')) {
+      // A sibling workspace package (`@acme/common`, `solution-utils` linked with `file:`).
+      for (const base of this.workspaces?.resolve(from, source) ?? []) {
+        const found = this.moduleAt(base);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    return this.moduleAt(resolve(dirname(from), source));
+  }
+
+  /** The scanned module a path without (or with) its extension names, or its folder's index. */
+  private moduleAt(base: string): string | undefined {
     const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
     const candidates = [
       base,
@@ -47,12 +91,19 @@ export class Project {
       ...EXTENSIONS.map((e) => `${base}/index${e}`),
     ];
     for (const c of candidates) if (this.modules.has(c)) return c;
-    for (const c of candidates) if (existsSync(c) && this.modules.has(c)) return c;
     return undefined;
   }
 
-  /** The fact behind `name` exported from `file`, following re-exports. */
-  exportFact(file: string, name: string, seen = new Set<string>()): ExportFact | undefined {
+  /** The fact behind `name` exported from `file`, following re-exports (answered once per pair). */
+  exportFact(file: string, name: string): ExportFact | undefined {
+    const key = `${file}#${name}`;
+    if (this.facts.has(key)) return this.facts.get(key);
+    const fact = this.exportFactVia(file, name, new Set<string>());
+    this.facts.set(key, fact);
+    return fact;
+  }
+
+  private exportFactVia(file: string, name: string, seen: Set<string>): ExportFact | undefined {
     const key = `${file}#${name}`;
     if (seen.has(key)) return undefined;
     seen.add(key);
@@ -64,11 +115,11 @@ export class Project {
       const target = this.resolveModule(file, re.source);
       if (target === undefined) continue;
       if (re.names === undefined) {
-        const f = this.exportFact(target, name, seen);
+        const f = this.exportFactVia(target, name, seen);
         if (f !== undefined) return f;
       } else {
         const pair = re.names.find(([exported]) => exported === name);
-        if (pair !== undefined) return this.exportFact(target, pair[1], seen);
+        if (pair !== undefined) return this.exportFactVia(target, pair[1], seen);
       }
     }
     return undefined;
@@ -85,6 +136,7 @@ export class Project {
   }
 
   isAsync(ref: ImportRef): boolean {
+    if (!this.mayBe(this.asyncNames, ref.name)) return false;
     const target = this.resolveModule(ref.from, ref.source);
     if (target === undefined) return false;
     return this.exportFact(target, ref.name)?.async === true;
@@ -101,6 +153,14 @@ export class Project {
     });
   }
 
+  /** The imported options (or helper's result) are seen in full and set no timeout. */
+  private untimed(d: { readonly ref: ImportRef; readonly argSeen: boolean }): boolean {
+    const target = this.resolveModule(d.ref.from, d.ref.source);
+    const options = target === undefined ? undefined : this.exportFact(target, d.ref.name)?.options;
+    if (options === undefined || options.unknown || options.timeout) return false;
+    return options.param === undefined || d.argSeen;
+  }
+
   /** Keeps a candidate unless another file settles it. */
   keep(file: string, c: Candidate): boolean {
     if (c.unlessImportProvides !== undefined) {
@@ -108,6 +168,15 @@ export class Project {
       if (imports.some((ref) => this.provides(ref, kind))) return false;
     }
     if (c.onlyIfImportAsync !== undefined && !this.isAsync(c.onlyIfImportAsync)) return false;
+    if (c.onlyIfWrapperUnsafe !== undefined) {
+      const { ref, literals } = c.onlyIfWrapperUnsafe;
+      if (!this.mayBe(this.wrapperNames, ref.name)) return false;
+      const target = this.resolveModule(ref.from, ref.source);
+      const wrapper = target === undefined ? undefined : this.exportFact(target, ref.name)?.eventSource;
+      if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
+    }
+    if (c.onlyIfOptionsUntimed !== undefined && !c.onlyIfOptionsUntimed.every((d) => this.untimed(d)))
+      return false;
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
     if (c.handlerLink !== undefined) {
       const fact = this.linkedHandler(c.handlerLink);

@@ -12,6 +12,7 @@ import { absolutePath, type DiscoveredFile, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
+import { Workspaces } from './workspaces.js';
 
 /**
  * Options of `scan()`.
@@ -165,7 +166,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     else if (o.kind === 'code') modules.push(o.facts);
     else batchOne.push(...o.result.batchOneHandlers);
   }
-  const project = new Project(modules, batchOne);
+  const project = new Project(modules, batchOne, new Workspaces(root));
   const findings: Finding[] = [];
   const ignored: (Finding & { reason: string })[] = [];
   for (const o of outcomes) {
@@ -176,13 +177,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (o.kind === 'code' && !project.keep(o.file.path, c)) continue;
       const level = config.rules.get(c.rule);
       if (level === 'off') continue;
+      let message = c.message;
+      if (c.maxReceive !== undefined) {
+        const limit = config.maxReceiveCount[c.maxReceive.consumer];
+        if (c.maxReceive.count <= limit) continue;
+        message = message.replace('{limit}', String(limit));
+      }
       const finding: Finding = {
         rule: c.rule,
-        severity: level ?? ruleInfo(c.rule).severity,
+        severity: level ?? c.severity ?? ruleInfo(c.rule).severity,
         file: o.file.rel,
         line: c.line,
         column: c.column,
-        message: c.message,
+        message,
         snippet: c.snippet,
       };
       const directive = ignoredBy(directives, c);

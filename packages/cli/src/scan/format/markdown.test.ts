@@ -1,6 +1,7 @@
 // The playbook renders the sections a team works from, with links to the findings.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../Finding.js';
 import { scan } from '../scan.js';
 import { toMarkdown } from './markdown.js';
 
@@ -20,6 +21,7 @@ describe('toMarkdown', () => {
       '# Hardening playbook',
       '## Audit summary',
       '## Findings by severity',
+      '## Findings by component',
       '## Recommended architecture',
       '## Recommended libraries',
       '## Prioritized plan',
@@ -33,6 +35,65 @@ describe('toMarkdown', () => {
     expect(md).toContain('| `@bulwark/policies` |');
     expect(md).toMatch(/\| 1 \| [^|]+ \| critical \| \d+ \| (small|medium|large) \(~/);
     expect(md).toContain('Estimated total: about');
+  });
+
+  it('groups findings by component and recommends only for the areas with findings, saying what was found', () => {
+    // Prepare
+    const finding = (rule: string, file: string, severity: Finding['severity']): Finding => ({
+      rule,
+      severity,
+      file,
+      line: 1,
+      column: 1,
+      message: 'm',
+      snippet: 's',
+    });
+    const base = { root: '/x', problems: [], ignored: [], filesScanned: 2, durationMs: 1 };
+    const sdkOnly = { ...base, findings: [finding('sdk-client-no-timeout', 'svc/orders/a.ts', 'high')] };
+    const queueOnly = { ...base, findings: [finding('iac-missing-dlq', 'infra/template.yaml', 'critical')] };
+
+    // Act
+    const a = toMarkdown(sdkOnly);
+    const b = toMarkdown(queueOnly);
+
+    // Assess
+    expect(a).toContain('| `svc/orders` | 0 | 1 | 0 | `sdk-client-no-timeout` |');
+    expect(a).toContain('### Outbound calls (found: 1 `sdk-client-no-timeout`)');
+    expect(a).not.toContain('### Infrastructure');
+    expect(b).toContain('### Infrastructure (found: 1 `iac-missing-dlq`)');
+    expect(b).not.toContain('### Outbound calls');
+    expect(a.slice(a.indexOf('## Recommended architecture'))).not.toEqual(
+      b.slice(b.indexOf('## Recommended architecture')),
+    );
+  });
+
+  it('does not let the count of one habit dominate the estimated effort', () => {
+    // Prepare: 200 modules with console calls and one queue without a DLQ.
+    const findings: Finding[] = Array.from({ length: 200 }, (_, i) => ({
+      rule: 'console-logging',
+      severity: 'medium' as const,
+      file: `src/m${i}.ts`,
+      line: 1,
+      column: 1,
+      message: 'm',
+      snippet: 's',
+    }));
+
+    // Act
+    const md = toMarkdown({
+      root: '/x',
+      findings,
+      problems: [],
+      ignored: [],
+      filesScanned: 200,
+      durationMs: 1,
+    });
+
+    // Assess: 5 at full effort, 195 at a quarter, not 200 x full.
+    const row = md.split('\n').find((l) => l.includes('| medium | 200 |'));
+    const hours = Number(/~([\d.]+) h/.exec(row ?? '')?.[1]);
+    const full = 200 * (md.includes('small (~') ? 0.25 : 1);
+    expect(hours).toBeLessThan(full / 3);
   });
 
   it('says so when there is nothing to fix', () => {

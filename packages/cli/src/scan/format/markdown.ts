@@ -57,13 +57,80 @@ const ARCHITECTURE: readonly { readonly area: string; readonly text: string }[] 
   },
   {
     area: 'Infrastructure',
-    text: 'Each queue has a DLQ (`maxReceiveCount` <= 3) with an alarm; async and stream sources have on-failure destinations; custom event buses have archives; queue consumers have a concurrency cap; API-facing functions time out before API Gateway does.',
+    text: 'Each queue has a DLQ with an alarm (`maxReceiveCount` of 5 to 10 where a Lambda event source polls it, 3 or less for other consumers); async and stream sources have on-failure destinations; custom event buses have archives; queue consumers have a concurrency cap; API-facing functions time out before API Gateway does.',
   },
   {
     area: 'Observability',
     text: 'Structured JSON logs with the request id and dependency name (Powertools Logger), passed to Bulwark as `logger` so retries, breaker transitions and timeouts are visible.',
   },
 ];
+
+/**
+ * Hours for one rule's findings: the first few at full effort, the rest at a quarter (the same fix done
+ * again goes faster), so a repository's count of one habit (console calls) cannot dominate the plan.
+ */
+function ruleHours(rule: RuleInfo, count: number): number {
+  const full = Math.min(count, FULL_EFFORT_FINDINGS);
+  const repeated = count - full;
+  return Math.max(0.25, EFFORT_HOURS[rule.effort] * (full + repeated / 4));
+}
+const FULL_EFFORT_FINDINGS = 5;
+
+/** The folder a finding belongs to: its file's directory (a service, a function, a stack). */
+function componentOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash === -1 ? '.' : file.slice(0, slash);
+}
+
+/** Findings per component (folder), worst first: where to start, and which handler needs what. */
+function findingsByComponent(findings: readonly Finding[], out: string[]): void {
+  if (findings.length === 0) return;
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = componentOf(f.file);
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [f]);
+    else list.push(f);
+  }
+  const rank = (list: readonly Finding[]) =>
+    SEVERITIES.map((s) => list.filter((f) => f.severity === s).length);
+  const ordered = [...groups].sort((a, b) => {
+    const ra = rank(a[1]);
+    const rb = rank(b[1]);
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return (rb[i] ?? 0) - (ra[i] ?? 0);
+    return a[0] < b[0] ? -1 : 1;
+  });
+  out.push('## Findings by component', '');
+  out.push('| Component | Critical | High | Medium | Rules |', '| --- | --- | --- | --- | --- |');
+  for (const [component, list] of ordered) {
+    const [c, h, m] = rank(list);
+    const rules = [...new Set(list.map((f) => f.rule))].map((r) => `\`${r}\``).join(', ');
+    out.push(`| \`${cell(component)}\` | ${c} | ${h} | ${m} | ${rules} |`);
+  }
+  out.push('');
+}
+
+/**
+ * The architecture items for the areas this scan found problems in, worst area first, each with what was
+ * found there; areas with no findings are named in one line rather than lectured about.
+ */
+function recommendedArchitecture(findings: readonly Finding[], out: string[]): void {
+  out.push('## Recommended architecture', '');
+  const inArea = (area: string) => findings.filter((f) => ruleInfo(f.rule).area === area);
+  const areaWeight = (area: string) => Math.min(...inArea(area).map((f) => severityRank(f.severity)), 9);
+  const areas = [...new Set(ARCHITECTURE.map((a) => a.area))];
+  const withFindings = areas
+    .filter((a) => inArea(a).length > 0)
+    .sort((a, b) => areaWeight(a) - areaWeight(b));
+  for (const area of withFindings) {
+    const seen = [...byRule(inArea(area))].map(([id, list]) => `${list.length} \`${id}\``).join(', ');
+    out.push(`### ${area} (found: ${seen})`, '');
+    for (const item of ARCHITECTURE.filter((a) => a.area === area)) out.push(`- ${item.text}`);
+    out.push('');
+  }
+  const clean = areas.filter((a) => inArea(a).length === 0);
+  if (clean.length > 0) out.push(`No findings in: ${clean.join(', ')}.`, '');
+}
 
 /**
  * HARDENING-PLAYBOOK.md: audit summary by area, findings by severity, architecture, libraries, plan.
@@ -117,16 +184,8 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
     }
   }
 
-  // Recommended architecture, areas with findings first.
-  out.push('## Recommended architecture', '');
-  const areaWeight = (area: string) =>
-    Math.min(
-      ...result.findings.filter((f) => ruleInfo(f.rule).area === area).map((f) => severityRank(f.severity)),
-      9,
-    );
-  for (const item of [...ARCHITECTURE].sort((a, b) => areaWeight(a.area) - areaWeight(b.area)))
-    out.push(`- **${item.area}.** ${item.text}`);
-  out.push('');
+  findingsByComponent(result.findings, out);
+  recommendedArchitecture(result.findings, out);
 
   out.push('## Recommended libraries', '');
   out.push('| Use | For | Why |', '| --- | --- | --- |');
@@ -144,7 +203,7 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
       (s, f) => (severityRank(f.severity) < severityRank(s) ? f.severity : s),
       findings[0]?.severity ?? rule.severity,
     );
-    const hours = Math.max(0.25, EFFORT_HOURS[rule.effort] * findings.length);
+    const hours = ruleHours(rule, findings.length);
     return { rule, findings, severity, hours };
   });
   steps.sort(

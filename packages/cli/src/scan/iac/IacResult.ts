@@ -8,7 +8,20 @@ export interface IacResult {
   readonly parseError?: string;
 }
 
-export type IacReport = (rule: string, path: readonly (string | number)[], message: string) => void;
+/** What an infrastructure finding may add to its candidate. */
+export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity'>;
+
+export type IacReport = (
+  rule: string,
+  path: readonly (string | number)[],
+  message: string,
+  extra?: IacExtra,
+) => void;
+
+/** The extra of a redrive policy finding: judged against the configured limit, one step below critical. */
+export function maxReceiveExtra(count: number, lambda: boolean): IacExtra {
+  return { maxReceive: { count, consumer: lambda ? 'lambda' : 'other' }, severity: 'high' };
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: template values are untyped JSON.
 export type Json = any;

@@ -2,7 +2,7 @@
 // and runs its checks.
 import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
-import type { IacResult } from './IacResult.js';
+import type { IacReport, IacResult } from './IacResult.js';
 import { checkServerless, isServerless } from './serverless.js';
 import { checkTerraform } from './terraform.js';
 import { loadYaml } from './yamlDocument.js';
@@ -15,7 +15,8 @@ export function analyzeIac(file: string, source: string): IacResult {
   if (file.endsWith('.tf')) {
     checkTerraform(
       source,
-      (rule, line, message) => candidates.push({ rule, line, column: 1, message, snippet: lineText(line) }),
+      (rule, line, message, extra) =>
+        candidates.push({ rule, line, column: 1, message, snippet: lineText(line), ...extra }),
       batchOneHandlers,
     );
     return { candidates, batchOneHandlers };
@@ -28,9 +29,9 @@ export function analyzeIac(file: string, source: string): IacResult {
       ? { candidates, batchOneHandlers, parseError: loaded.error }
       : { candidates, batchOneHandlers };
   }
-  const report = (rule: string, path: readonly (string | number)[], message: string) => {
+  const report: IacReport = (rule, path, message, extra) => {
     const { line, column } = loaded.locate(path);
-    candidates.push({ rule, line, column, message, snippet: loaded.lineText(line) });
+    candidates.push({ rule, line, column, message, snippet: loaded.lineText(line), ...extra });
   };
   const value = loaded.value as Record<string, unknown>;
   if (isServerless(value, file)) checkServerless(value, report, batchOneHandlers);

@@ -1,13 +1,10 @@
 // CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
-import { type IacReport, type Json, joinHandler, num, obj } from './IacResult.js';
+import { type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
 const TEST_CONDITION = /test/i;
-/** maxReceiveCount above which poison messages churn: AWS Lambda's guidance is at least 5 for its pollers. */
-export const LAMBDA_MAX_RECEIVE = 10;
-export const OTHER_MAX_RECEIVE = 3;
 const TEST_CODE = /(^|\/)(tests?|__tests__|test-?utils)(\/|$)/;
 
 export function isCloudFormation(value: unknown): boolean {
@@ -152,12 +149,12 @@ export function checkCloudFormation(
             );
         } else {
           const max = num(redrive.maxReceiveCount);
-          const limit = lambdaConsumed.has(r.id) ? LAMBDA_MAX_RECEIVE : OTHER_MAX_RECEIVE;
-          if (max !== undefined && max > limit)
+          if (max !== undefined)
             report(
               'iac-missing-dlq',
               at(r, 'Properties', 'RedrivePolicy'),
-              `queue ${r.id} maxReceiveCount ${max} > ${limit}${lambdaConsumed.has(r.id) ? ' for a Lambda consumer' : ''}: poison messages churn ${max} times before the DLQ`,
+              `queue ${r.id} maxReceiveCount ${max} > {limit}${lambdaConsumed.has(r.id) ? ' for a Lambda consumer' : ''}: poison messages churn ${max} times before the DLQ`,
+              maxReceiveExtra(max, lambdaConsumed.has(r.id)),
             );
         }
         if (isDlq && !alarmed.has(r.id))

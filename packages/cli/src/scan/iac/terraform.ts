@@ -1,8 +1,9 @@
 // Terraform (.tf): SQS queues and redrive policies, Lambda event source mappings, EventBridge buses,
 // rules and targets, DynamoDB tables and API Gateway integrations.
 import { type HclBlock, literal, parseHcl } from './hcl.js';
+import { type IacExtra, maxReceiveExtra } from './IacResult.js';
 
-export type TfReport = (rule: string, line: number, message: string) => void;
+export type TfReport = (rule: string, line: number, message: string, extra?: IacExtra) => void;
 
 const API_GATEWAY_MAX_SECONDS = 29;
 
@@ -42,11 +43,16 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
     } else {
       const m = /maxReceiveCount["']?\s*[=:]\s*(\d+)/.exec(policy);
       const max = m ? Number(m[1]) : undefined;
-      if (max !== undefined && max > 3)
+      // Polled by a Lambda event source mapping: AWS asks for at least 5 there.
+      const byLambda = of('aws_lambda_event_source_mapping').some((m) =>
+        (m.attrs.get('event_source_arn')?.raw ?? '').includes(`${ref(q)}.arn`),
+      );
+      if (max !== undefined)
         report(
           'iac-missing-dlq',
           q.attrs.get('redrive_policy')?.line ?? q.line,
-          `aws_sqs_queue.${q.labels[1]} maxReceiveCount ${max} > 3: poison messages churn before the DLQ`,
+          `aws_sqs_queue.${q.labels[1]} maxReceiveCount ${max} > {limit}${byLambda ? ' for a Lambda consumer' : ''}: poison messages churn before the DLQ`,
+          maxReceiveExtra(max, byLambda),
         );
     }
     if (isDlq && !mentions(alarms, q))

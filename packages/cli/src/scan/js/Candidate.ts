@@ -27,6 +27,46 @@ export interface Candidate {
    * can drop the finding when that handler does no work (`no-work`) or no work per record (`no-record-work`).
    */
   readonly handlerLink?: HandlerLink;
+  /**
+   * SDK clients whose options come from project helpers or objects elsewhere: kept only when each of these
+   * resolves to options without a timeout (a helper out of sight gives the benefit of the doubt).
+   */
+  /**
+   * A redrive policy's `maxReceiveCount` and who consumes the queue: the scan compares it with the
+   * configured limit for that consumer (`maxReceiveCount` in the config) and fills `{limit}` in the message.
+   */
+  readonly maxReceive?: { readonly count: number; readonly consumer: 'lambda' | 'other' };
+  /** A severity below the rule's own (a too-high maxReceiveCount is less than no redrive at all). */
+  readonly severity?: 'critical' | 'high' | 'medium';
+  /** A project construct that wraps an SqsEventSource, built with these literal props: kept when unsafe. */
+  readonly onlyIfWrapperUnsafe?: {
+    readonly ref: ImportRef;
+    readonly literals: Readonly<Record<string, number | boolean | null>>;
+  };
+  readonly onlyIfOptionsUntimed?: readonly { readonly ref: ImportRef; readonly argSeen: boolean }[];
+}
+
+/**
+ * A construct (or function) that builds an SqsEventSource from its own props: which props set the batch
+ * size and partial failures, and their defaults (null: not a literal; undefined: not set).
+ */
+export interface EventSourceWrapper {
+  readonly batchKey?: string;
+  readonly batchDefault?: number | null | undefined;
+  readonly fixedBatch?: number | null | undefined;
+  readonly reportKey?: string;
+  readonly reportDefault?: boolean | null | undefined;
+  readonly fixedReport?: boolean | null | undefined;
+}
+
+/** What an exported options object, or the options a helper function returns, holds. */
+export interface OptionsFact {
+  /** Sets (or may set) `requestHandler`/`httpOptions`/a timeout. */
+  readonly timeout: boolean;
+  /** Part of it is out of sight. */
+  readonly unknown: boolean;
+  /** The helper hands back this argument (perhaps with keys added). */
+  readonly param?: number;
 }
 
 /** A CDK function's handler: candidate module paths (absolute, no extension) and the export. */
@@ -51,6 +91,10 @@ export interface ExportFact {
   /** Imports whose protections add to `provides` once resolved. */
   readonly via: readonly ImportRef[];
   readonly async: boolean;
+  /** SDK client options this export is or returns, when they could be seen. */
+  readonly options?: OptionsFact;
+  /** The export wraps an SqsEventSource configured from its props. */
+  readonly eventSource?: EventSourceWrapper;
 }
 
 export interface ReExport {

@@ -2,6 +2,7 @@
 // Built in a single walk; rules then query it instead of walking again.
 import { visitorKeys } from 'oxc-parser';
 import { isFunction, type Node, propertyName, rootIdentifier, unwrap } from './ast.js';
+import type { EventSourceWrapper } from './Candidate.js';
 import { findExports } from './exportDiscovery.js';
 import { findHandlers } from './handlerDiscovery.js';
 
@@ -92,6 +93,8 @@ export class ModuleContext {
   readonly exports = new Map<string, Node>();
   /** Handlers (`/abs/stem.export`) that CDK code in this module gives an event source with `batchSize: 1`. */
   readonly batchOneHandlers: string[] = [];
+  /** Classes and functions that build an SqsEventSource from their own props (rules/cdkWrappers.ts). */
+  readonly eventSourceWrappers = new Map<Node, EventSourceWrapper>();
   private readonly bindings = new Map<string, Binding[]>();
   /**
    * Each node's parent. Kept here rather than as a `parent` property on the node: adding a property to

@@ -2,20 +2,23 @@
 // module exports so the project pass can follow imports.
 import { parseSync, rawTransferSupported } from 'oxc-parser';
 import { ignoreDirectives } from '../ignoreDirectives.js';
-import { isFunction, memberPath, type Node, unwrap } from './ast.js';
+import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
 import { handlerFacts } from './handlerFacts.js';
 import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
 import { authRules } from './rules/auth.js';
 import { cdkRules } from './rules/cdk.js';
+import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { httpRules } from './rules/http.js';
 import { lambdaRules } from './rules/lambda.js';
+import { partialBatchRules } from './rules/partialBatch.js';
 import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
 import { swallowRules } from './rules/swallowed.js';
+import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 
 const RULES: readonly Rule[] = [
   httpRules,
@@ -23,9 +26,11 @@ const RULES: readonly Rule[] = [
   retryRules,
   authRules,
   swallowRules,
+  partialBatchRules,
   exhaustedRetryRules,
   lambdaRules,
   cdkRules,
+  cdkWrapperRules,
 ];
 const RAW = rawTransferSupported();
 
@@ -38,11 +43,11 @@ function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
 
 /**
  * Words without which no rule can fire and the module offers importers nothing (no wrapper, no async
- * export, no re-export). Modules without any of them, and declaration files (no executable code), are
+ * export, no re-export, no SDK client options: `options`, `config`, `region`, a user agent). Modules without any of them, and declaration files (no executable code), are
  * only checked for syntax: parsed without building the JavaScript AST, which is most of the cost.
  */
 const TRIGGERS =
-  /fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(/;
+  /fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** The first fatal parse error as `message (line n)`, or undefined when the file parses. */
@@ -109,7 +114,8 @@ export function analyzeModule(file: string, source: string): ModuleFacts {
     ignores: ignoreDirectives(source),
     globalTimeouts: [
       ...(/axios\.defaults\.timeout\s*=/.test(source) ? (['axios'] as const) : []),
-      ...(/AWS\.config\.update\(\s*\{[\s\S]{0,200}httpOptions[\s\S]{0,80}timeout/.test(source)
+      ...(source.includes('httpOptions') &&
+      /AWS\.config\.update\(\s*\{[\s\S]{0,200}httpOptions[\s\S]{0,80}timeout/.test(source)
         ? (['aws-sdk-v2'] as const)
         : []),
     ],
@@ -121,9 +127,29 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined) continue;
+    const wrapper = ctx.eventSourceWrappers.get(v);
     if (isFunction(v)) {
       const cover = functionCover(ctx, v);
-      facts[name] = { provides: [...cover.kinds], via: cover.via, async: v.async === true };
+      const options = returnFact(ctx, v);
+      facts[name] = {
+        provides: [...cover.kinds],
+        via: cover.via,
+        async: returnsPromise(v),
+        ...(options !== undefined ? { options } : {}),
+        ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
+      };
+    } else if (wrapper !== undefined) {
+      facts[name] = { provides: [], via: [], async: false, eventSource: wrapper };
+    } else if (v.type === 'ObjectExpression') {
+      // An options object other modules spread into SDK clients (`new S3Client({ ...clientConfig })`).
+      const shape = optionsShape(ctx, v, 1);
+      if (shape.deferred.length === 0)
+        facts[name] = {
+          provides: [],
+          via: [],
+          async: false,
+          options: { timeout: TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: shape.unknown },
+        };
     } else if (v.type === 'CallExpression' && memberPath(v.callee) !== undefined) {
       const cover = policyCover(ctx, v);
       facts[name] = { provides: [...cover.kinds], via: cover.via, async: false };

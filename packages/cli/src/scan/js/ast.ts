@@ -187,3 +187,14 @@ export function someDescendant(
   );
   return found;
 }
+
+/** `async`, or declared to return a Promise (`function throttlingBackOff<T>(...): Promise<T>`). */
+export function returnsPromise(fn: Node): boolean {
+  if (fn.async === true) return true;
+  const type = fn.returnType?.typeAnnotation as Node | undefined;
+  return (
+    type?.type === 'TSTypeReference' &&
+    type.typeName?.type === 'Identifier' &&
+    type.typeName.name === 'Promise'
+  );
+}

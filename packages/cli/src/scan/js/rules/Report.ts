@@ -4,7 +4,14 @@ import type { ModuleContext } from '../ModuleContext.js';
 
 export type Extra = Pick<
   Candidate,
-  'unlessImportProvides' | 'onlyIfImportAsync' | 'handlerExport' | 'handlerLink'
+  | 'unlessImportProvides'
+  | 'onlyIfImportAsync'
+  | 'handlerExport'
+  | 'handlerLink'
+  | 'onlyIfOptionsUntimed'
+  | 'maxReceive'
+  | 'onlyIfWrapperUnsafe'
+  | 'severity'
 >;
 
 /** Rules report through this; the position comes from the node. */

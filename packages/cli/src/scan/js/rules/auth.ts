@@ -114,7 +114,7 @@ function callsRemote(ctx: ModuleContext, block: Node): string | undefined {
       } else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
       else if (
         name !== undefined &&
-        /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)|verif|jwt|jwks|token|signingkey/i.test(
+        /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)|verif|jwt|jwks|token|signingkey|discover|openid|wellKnown/i.test(
           name,
         ) &&
         unwrap(ctx.parentOf(n))?.type === 'AwaitExpression'
@@ -217,7 +217,51 @@ export function authCatch(ctx: ModuleContext, handler: Node): boolean {
   );
 }
 
+/** Names in a promise chain that reach an identity provider (no `await` to go by in a chain). */
+const REMOTE_IN_CHAIN = /verif|jwks|jwt|token|introspect|signingkey|getSigningKey|discover|openid|wellKnown/i;
+
+/**
+ * `verifier.verify(token).then(allow).catch(() => deny)`: the chain's catch answers Deny/401 for whatever
+ * went wrong, the identity provider's outage included.
+ */
+function chainCatches(ctx: ModuleContext, report: Report): void {
+  for (const call of ctx.of('CallExpression')) {
+    if (calleeName(call) !== 'catch') continue;
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'MemberExpression') continue;
+    const cb = ctx.valueOf(call.arguments[0] as Node | undefined);
+    if (cb === undefined || (cb.type !== 'ArrowFunctionExpression' && cb.type !== 'FunctionExpression'))
+      continue;
+    // The value the callback answers with: its body, or the constant a bare name stands for.
+    const body = cb.body as Node;
+    const answered = body.type === 'BlockStatement' ? body : (ctx.valueOf(body) ?? body);
+    const wrapped = { type: 'Answer', start: answered.start, end: answered.end, body: answered } as Node;
+    if (answersAuthFailure(wrapped) === undefined) continue;
+    const param = (cb.params as Node[])[0];
+    if (param !== undefined && discriminates({ type: 'CatchClause', start: 0, end: 0, param, body } as Node))
+      continue;
+    const chain = unwrap(callee.object) as Node;
+    const remote =
+      callsRemote(ctx, chain) ??
+      (someDescendant(
+        chain,
+        (n) => n.type === 'CallExpression' && REMOTE_IN_CHAIN.test(calleeName(n) ?? ''),
+        true,
+      ) ||
+      (chain.type === 'CallExpression' && REMOTE_IN_CHAIN.test(calleeName(chain) ?? ''))
+        ? 'the token verification'
+        : undefined);
+    if (remote === undefined) continue;
+    report(
+      'infra-error-as-auth',
+      call.arguments[0] as Node,
+      `.catch() answers any failure of ${remote} with Deny/401/403, so an outage logs every user out`,
+    );
+  }
+}
+
 export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
     const statements = body.body as Node[];

@@ -11,6 +11,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import { noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
 function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
@@ -122,12 +123,12 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         // Polled by a Lambda event source in this file: AWS asks for at least 5 there.
         const byLambda =
           name !== undefined && new RegExp(`SqsEventSource\\(\\s*${escapeRe(name)}\\b`).test(src);
-        const limit = byLambda ? 10 : 3;
-        if (max !== undefined && max > limit)
+        if (max !== undefined)
           report(
             'iac-missing-dlq',
             node,
-            `maxReceiveCount ${max} > ${limit}: a poison message is retried ${max} times before reaching the DLQ`,
+            `maxReceiveCount ${max} > {limit}: a poison message is retried ${max} times before reaching the DLQ`,
+            { maxReceive: { count: max, consumer: byLambda ? 'lambda' : 'other' }, severity: 'high' },
           );
       }
     } else if (kind === 'SqsEventSource' || kind === 'KinesisEventSource' || kind === 'DynamoEventSource') {
@@ -141,7 +142,9 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         if (link !== undefined)
           for (const stem of link.stems) ctx.batchOneHandlers.push(`${stem}.${link.export}`);
       }
-      if (!isBooleanLiteral(p?.props.get('reportBatchItemFailures'), true) && batchSize !== 1) {
+      // Options from the enclosing construct's props: judged where that construct is built.
+      const wrapped = kind === 'SqsEventSource' && noteWrapper(ctx, p, node);
+      if (!wrapped && !isBooleanLiteral(p?.props.get('reportBatchItemFailures'), true) && batchSize !== 1) {
         const link = handlerLink(ctx, fnExpr, 'no-record-work');
         report(
           'batch-no-partial-failure',

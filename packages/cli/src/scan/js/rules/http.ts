@@ -1,43 +1,36 @@
 // http-no-timeout and no-retry: outbound HTTP calls through fetch, node-fetch, undici, axios, got, ky
 // and superagent, judged with what surrounds them (wrappers, configured instances, library defaults).
-import {
-  calleeName,
-  isFunction,
-  memberPath,
-  type Node,
-  objectProps,
-  propertyName,
-  stringValue,
-  unwrap,
-} from '../ast.js';
+import { calleeName, isFunction, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
+import { classifyHttpCall, type HttpCall } from '../httpCall.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type Cover, chainedMethods, coverAt, isRelative } from '../protection.js';
 import type { Report, Rule } from './Report.js';
 
-const FETCH_MODULES = new Set([
-  'node-fetch',
-  'undici',
-  'cross-fetch',
-  'isomorphic-fetch',
-  '@whatwg-node/fetch',
-]);
-const BODYLESS = new Set(['get', 'delete', 'head', 'options']);
-const WITH_BODY = new Set(['post', 'put', 'patch']);
+export { classifyHttpCall };
+
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
-interface HttpCall {
-  readonly lib: 'fetch' | 'axios' | 'got' | 'superagent' | 'undici' | 'ky' | 'node-http';
-  readonly method: string | undefined;
-  /** Options object argument (or axios/got config), if written. */
-  readonly options: Node | undefined;
-  /** For instance calls: the instance's creation call. */
-  readonly instance?: Node;
-  readonly receiver?: string;
+/** `undefined`, `null` or `void 0`: a branch that sets no timeout. */
+function isNothing(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return (
+    (n?.type === 'Identifier' && n.name === 'undefined') ||
+    (n?.type === 'Literal' && n.value === null) ||
+    (n?.type === 'UnaryExpression' && n.operator === 'void')
+  );
 }
 
-/** Does an options value bound the call? Unknown values (variables, spreads) get the benefit of the doubt. */
-function optionsBound(ctx: ModuleContext, options: Node | undefined, keys: readonly string[]): boolean {
+/**
+ * Does an options value bound the call? Unknown values (variables, spreads) get the benefit of the doubt.
+ * `'optional'`: the timeout is there only when the caller asks for one
+ * (`signal: ms === undefined ? undefined : AbortSignal.timeout(ms)`).
+ */
+function optionsBound(
+  ctx: ModuleContext,
+  options: Node | undefined,
+  keys: readonly string[],
+): boolean | 'optional' {
   if (options === undefined) return false;
   const v = ctx.valueOf(options);
   const props = objectProps(v);
@@ -49,159 +42,11 @@ function optionsBound(ctx: ModuleContext, options: Node | undefined, keys: reado
     const u = unwrap(value);
     // `timeout: 0` and `timeout: false` switch the timeout off.
     if (u?.type === 'Literal' && (u.value === 0 || u.value === false || u.value === null)) return false;
+    if (u?.type === 'ConditionalExpression' && (isNothing(u.consequent) || isNothing(u.alternate)))
+      return 'optional';
     return true;
   }
   return false;
-}
-
-/** The request method: 'GET' when options are absent or a literal without `method`, undefined when unknown. */
-function methodOrGet(ctx: ModuleContext, options: Node | undefined): string | undefined {
-  if (options === undefined) return 'GET';
-  const props = objectProps(ctx.valueOf(options));
-  if (props === undefined) return undefined;
-  return methodOf(ctx, options) ?? (props.spread ? undefined : 'GET');
-}
-
-function methodOf(ctx: ModuleContext, options: Node | undefined): string | undefined {
-  const props = objectProps(ctx.valueOf(options));
-  const m = stringValue(props?.props.get('method'));
-  return m?.toUpperCase();
-}
-
-/** Instance creation behind a receiver identifier: `const api = axios.create(cfg)`. */
-function instanceOf(ctx: ModuleContext, receiver: Node): Node | undefined {
-  const v = ctx.valueOf(receiver);
-  return v?.type === 'CallExpression' ? v : undefined;
-}
-
-export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | undefined {
-  const callee = unwrap(call.callee);
-  if (callee === undefined) return undefined;
-  const args = call.arguments as Node[];
-  if (callee.type === 'Identifier') {
-    const name = callee.name as string;
-    const imp = ctx.importOf(name, callee);
-    if (imp === undefined) {
-      if (name === 'fetch' && ctx.isGlobal('fetch', callee)) return fetchCall(ctx, args);
-      return undefined;
-    }
-    if (FETCH_MODULES.has(imp.source) && (imp.imported === 'default' || imp.imported === 'fetch'))
-      return fetchCall(ctx, args);
-    if (imp.source === 'undici' && imp.imported === 'request')
-      return { lib: 'undici', method: methodOrGet(ctx, args[1]), options: args[1] };
-    if (imp.source === 'axios' && imp.imported === 'default') {
-      const config = args.length >= 2 ? args[1] : args[0];
-      const method = args.length >= 2 ? methodOrGet(ctx, args[1]) : methodOf(ctx, args[0]);
-      return {
-        lib: 'axios',
-        method: method ?? (stringValue(args[0]) !== undefined ? 'GET' : undefined),
-        options: config,
-        receiver: name,
-      };
-    }
-    if (imp.source === 'got' && imp.imported === 'default')
-      return { lib: 'got', method: methodOrGet(ctx, args[1]), options: args[1] };
-    if (imp.source === 'ky' && imp.imported === 'default')
-      return { lib: 'ky', method: methodOrGet(ctx, args[1]), options: args[1] };
-    return undefined;
-  }
-  if (callee.type !== 'MemberExpression') return undefined;
-  const method = calleeName(call);
-  if (method === undefined) return undefined;
-  const object = unwrap(callee.object);
-  if (object?.type === 'Identifier') {
-    const objName = object.name as string;
-    if (
-      (objName === 'globalThis' || objName === 'window') &&
-      method === 'fetch' &&
-      ctx.isGlobal(objName, object)
-    )
-      return fetchCall(ctx, args);
-    const imp = ctx.importOf(objName, object);
-    const lib = imp?.imported === 'default' || imp?.imported === '*' ? imp.source : undefined;
-    if (
-      (imp?.source === 'http' ||
-        imp?.source === 'https' ||
-        imp?.source === 'node:http' ||
-        imp?.source === 'node:https') &&
-      (method === 'get' || method === 'request')
-    ) {
-      // `https.get(url, options?, cb?)` / `https.request(options, cb?)`: options are the first object argument.
-      const options = args.find(
-        (a) => objectProps(ctx.valueOf(a)) !== undefined || unwrap(a)?.type === 'Identifier',
-      );
-      return {
-        lib: 'node-http',
-        method: method === 'get' ? 'GET' : methodOf(ctx, options),
-        options: objectProps(ctx.valueOf(options)) !== undefined ? options : undefined,
-      };
-    }
-    if (lib === 'axios' || lib === 'got' || lib === 'ky' || lib === 'superagent')
-      return libraryMethodCall(lib, method, args, objName, undefined, ctx);
-    if (imp === undefined) {
-      // An instance created in this module: `const api = axios.create({...}); api.get(...)`.
-      const created = instanceOf(ctx, object);
-      if (created === undefined) return undefined;
-      const createdCallee = unwrap(created.callee);
-      if (createdCallee?.type !== 'MemberExpression') return undefined;
-      const base = unwrap(createdCallee.object);
-      const baseImp = base?.type === 'Identifier' ? ctx.importOf(base.name as string, base) : undefined;
-      const factory = calleeName(created);
-      if (baseImp?.source === 'axios' && factory === 'create')
-        return libraryMethodCall('axios', method, args, objName, created, ctx);
-      if (baseImp?.source === 'got' && factory === 'extend')
-        return libraryMethodCall('got', method, args, objName, created, ctx);
-      if (baseImp?.source === 'ky' && (factory === 'create' || factory === 'extend'))
-        return libraryMethodCall('ky', method, args, objName, created, ctx);
-    }
-  }
-  return undefined;
-}
-
-function fetchCall(ctx: ModuleContext, args: Node[]): HttpCall {
-  let options = args[1];
-  if (options === undefined && args[0] !== undefined) {
-    // `fetch(new Request(url, init))`: the init lives on the Request.
-    const first = ctx.valueOf(args[0]);
-    if (first?.type === 'NewExpression' && unwrap(first.callee)?.name === 'Request')
-      options = first.arguments[1];
-  }
-  return { lib: 'fetch', method: methodOrGet(ctx, options), options };
-}
-
-function libraryMethodCall(
-  lib: 'axios' | 'got' | 'ky' | 'superagent',
-  method: string,
-  args: Node[],
-  receiver: string,
-  instance: Node | undefined,
-  ctx: ModuleContext,
-): HttpCall | undefined {
-  if (lib === 'superagent') {
-    if (!BODYLESS.has(method) && !WITH_BODY.has(method) && method !== 'del') return undefined;
-    return { lib, method: method === 'del' ? 'DELETE' : method.toUpperCase(), options: undefined, receiver };
-  }
-  if (BODYLESS.has(method))
-    return {
-      lib,
-      method: method.toUpperCase(),
-      options: args[1],
-      receiver,
-      ...(instance ? { instance } : {}),
-    };
-  if (WITH_BODY.has(method)) {
-    const options = lib === 'axios' ? args[2] : args[1];
-    return { lib, method: method.toUpperCase(), options, receiver, ...(instance ? { instance } : {}) };
-  }
-  if (method === 'request')
-    return {
-      lib,
-      method: methodOf(ctx, args[0]),
-      options: args[0],
-      receiver,
-      ...(instance ? { instance } : {}),
-    };
-  return undefined;
 }
 
 function importRefs(cover: Cover): ImportRef[] {
@@ -295,13 +140,14 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
           : `${http.lib}.${calleeName(call) ?? ''}()`;
 
     // Timeout.
-    let bounded = cover.kinds.has('timeout');
+    let bounded: boolean = cover.kinds.has('timeout');
+    let optional = false;
     if (!bounded) {
       if (http.lib === 'ky') bounded = !optionsExplicitlyUnbounded(ctx, http.options);
       else if (http.lib === 'superagent') bounded = chainedMethods(ctx, call).includes('timeout');
       else if (http.lib === 'node-http')
         bounded =
-          optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]) ||
+          optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]) !== false ||
           /\.setTimeout\(/.test(
             ctx.source.slice(
               (ctx.enclosingFunction(call) ?? ctx.program).start,
@@ -310,14 +156,20 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
           );
       else if (http.instance !== undefined)
         bounded = true; // judged at the creation site
-      else bounded = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
+      else {
+        const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
+        optional = bound === 'optional';
+        bounded = bound === true;
+      }
     }
     if (!bounded && http.lib === 'axios' && ctx.source.includes('defaults.timeout')) bounded = true;
     if (!bounded) {
       report(
         'http-no-timeout',
         call,
-        `${label} has no timeout or abort signal`,
+        optional
+          ? `${label} has a timeout only when the caller passes one: a call that passes none can wait forever`
+          : `${label} has no timeout or abort signal`,
         via.length > 0 ? { unlessImportProvides: { kind: 'timeout', imports: via } } : undefined,
       );
     }

@@ -3,21 +3,20 @@
 // at-least-once consumers, and breakers whose state lives in one instance.
 import {
   calleeName,
-  isBooleanLiteral,
   isFunction,
   memberPath,
   type Node,
   objectProps,
   propertyName,
+  returnsPromise,
   someDescendant,
-  stringValue,
   unwrap,
 } from '../ast.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { chainedMethods, isRelative } from '../protection.js';
 import { isSdkSend } from '../sdkSend.js';
 import { classifyHttpCall } from './http.js';
+import { idempotencyRules } from './idempotency.js';
 import type { Report, Rule } from './Report.js';
 
 function exportNameOf(ctx: ModuleContext, fn: Node): string | undefined {
@@ -73,7 +72,10 @@ function batchRule(ctx: ModuleContext, report: Report): void {
       !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
     const catches = someDescendant(
       fn.body,
-      (n) => n.type === 'CatchClause' && !someDescendant(n.body, (m) => m.type === 'ThrowStatement', true),
+      (n) =>
+        n.type === 'CatchClause' &&
+        !someDescendant(n.body, (m) => m.type === 'ThrowStatement', true) &&
+        !decodesOnly(ctx.parentOf(n)?.block),
     );
     const message = single
       ? 'batch handler reads only Records[0]: every other record in the batch is deleted unprocessed'
@@ -82,6 +84,34 @@ function batchRule(ctx: ModuleContext, report: Report): void {
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
     report('batch-no-partial-failure', fn, message, extra);
   }
+}
+
+/** Calls that fail only on a malformed record: a catch around them skips a record no retry can fix. */
+const DECODING = new Set([
+  'parse',
+  'from',
+  'atob',
+  'toString',
+  'decodeURIComponent',
+  'unmarshall',
+  'safeParse',
+]);
+
+/** A try block whose only calls decode the record (JSON.parse, base64 Buffer.from, unmarshall). */
+function decodesOnly(block: Node | undefined): boolean {
+  if (block === undefined) return false;
+  let calls = 0;
+  const other = someDescendant(
+    block,
+    (n) => {
+      if (n.type === 'AwaitExpression' || n.type === 'NewExpression') return true;
+      if (n.type !== 'CallExpression') return false;
+      calls++;
+      return !DECODING.has(calleeName(n) ?? '');
+    },
+    true,
+  );
+  return !other && calls > 0;
 }
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
@@ -130,14 +160,39 @@ function isPromiseCall(ctx: ModuleContext, call: Node): boolean | { source: stri
   }
   if (callee?.type === 'Identifier') {
     const fn = ctx.functionOf(callee);
-    if (fn !== undefined) return fn.async === true;
+    if (fn !== undefined) return returnsPromise(fn);
+    // A relative import, or one of the project's workspace packages: the project pass decides.
     const imp = ctx.importOf(callee.name as string, callee);
-    if (imp !== undefined && isRelative(imp.source)) return { source: imp.source, name: imp.imported };
+    if (imp !== undefined && !imp.source.startsWith('node:') && imp.imported !== '*')
+      return { source: imp.source, name: imp.imported };
+  }
+  return false;
+}
+
+/**
+ * The statement runs inside a `new Promise((resolve, reject) => ...)` executor and hands the outcome to
+ * `resolve`/`reject`: the promise the caller awaits settles with it, so nothing floats.
+ */
+function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
+  for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
+    const parent = ctx.parentOf(fn);
+    if (
+      parent?.type !== 'NewExpression' ||
+      memberPath(parent.callee)?.join('.') !== 'Promise' ||
+      parent.arguments[0] !== fn
+    )
+      continue;
+    const names = (fn.params as Node[])
+      .map((p) => (p.type === 'Identifier' ? (p.name as string) : undefined))
+      .filter((n): n is string => n !== undefined);
+    const text = ctx.source.slice(stmt.start, stmt.end);
+    return names.some((n) => new RegExp(`\\b${n.replace(/[$]/g, '\\$')}\\b`).test(text));
   }
   return false;
 }
 
 function floatingRule(ctx: ModuleContext, report: Report): void {
+  const mayExecute = ctx.source.includes('new Promise');
   for (const stmt of ctx.of('ExpressionStatement')) {
     if (ctx.handlerKindAt(stmt) === undefined) continue;
     let e = unwrap(stmt.expression);
@@ -145,7 +200,7 @@ function floatingRule(ctx: ModuleContext, report: Report): void {
     if (voided) e = unwrap(e?.argument);
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
-    if (promise === false) continue;
+    if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
     const what = memberPath(e.callee)?.join('.') ?? 'call';
     const message =
       calleeName(e) === 'forEach'
@@ -194,111 +249,6 @@ function consoleRule(ctx: ModuleContext, report: Report): void {
   );
 }
 
-const RANDOM_CALL =
-  /^(randomUUID|uuid|v4|uuidv4|uuidV4|nanoid|ulid|cuid|cuid2|createId|generateId|Math\.random|Date\.now|crypto\.randomUUID|uuid\.v4)$/;
-const KEY_FIELD =
-  /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
-const RECORD_ID_FIELD = /^(id|pk|PK|[a-zA-Z]*(Id|ID))$/;
-
-function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
-  const v = ctx.valueOf(value);
-  if (v === undefined) return false;
-  return someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
-    if (n.type !== 'CallExpression') return false;
-    const path = memberPath(n.callee)?.join('.');
-    return path !== undefined && RANDOM_CALL.test(path);
-  });
-}
-
-const ASYNC_EVENT =
-  /\b(EventBridgeEvent|EventBridgeHandler|SNSEvent|SNSHandler|S3Event|S3Handler|ScheduledEvent)\b|\bevent\.detail\b/;
-
-function randomIdRule(ctx: ModuleContext, report: Report): void {
-  // Queue and stream consumers are redelivered; EventBridge, SNS and S3 invoke asynchronously and retry.
-  const consumer =
-    ctx.batchHandlers.size > 0 ||
-    [...ctx.handlers.values()].includes('record') ||
-    ([...ctx.handlers.values()].includes('entry') && ASYNC_EVENT.test(ctx.source));
-  for (const prop of ctx.of('Property')) {
-    const key = propertyName(prop.key, prop.computed);
-    if (key === undefined) continue;
-    if (KEY_FIELD.test(key)) {
-      if (isRandom(ctx, prop.value))
-        report(
-          'random-id-nondeterministic',
-          prop,
-          `${key} is random: a retry or redelivery gets a new key and runs twice`,
-        );
-      continue;
-    }
-    if (!consumer || !RECORD_ID_FIELD.test(key) || ctx.handlerKindAt(prop) === undefined) continue;
-    // `Item: { id: randomUUID(), ... }` written by a queue consumer: each redelivery writes a new row.
-    const parent = ctx.parentOf(prop);
-    const owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
-    const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
-    if ((ownerKey === 'Item' || ownerKey === 'data') && isRandom(ctx, prop.value))
-      report(
-        'random-id-nondeterministic',
-        prop,
-        `${key} is generated randomly in a queue consumer: a redelivered message writes a duplicate record`,
-      );
-  }
-}
-
-const CONSUMER_MODULE =
-  /\b(SQSEvent|SQSHandler|SQSRecord|sqsHandler|processPartialResponse|DynamoDBStreamEvent|KinesisStreamEvent|EventBridgeEvent|EventBridgeHandler|SNSEvent|ScheduledEvent)\b|\.Records\b/;
-const UPSERT_SQL =
-  /on\s+conflict|on\s+duplicate\s+key|insert\s+ignore|insert\s+or\s+(ignore|replace)|\bmerge\s+into|\bwhere\s+not\s+exists/i;
-
-function insertRule(ctx: ModuleContext, report: Report): void {
-  if (!ctx.isLambdaModule || !CONSUMER_MODULE.test(ctx.source)) return;
-  const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')];
-  for (const node of sqlNodes) {
-    const text =
-      node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
-    if (text === undefined || !/^\s*insert\s+into\b/i.test(text) || UPSERT_SQL.test(text)) continue;
-    if (ctx.handlerKindAt(node) === undefined) continue;
-    report(
-      'insert-no-upsert',
-      node,
-      'plain INSERT in an at-least-once consumer: a redelivered message inserts twice or fails on the unique key',
-    );
-  }
-  for (const call of ctx.of('CallExpression')) {
-    if (ctx.handlerKindAt(call) === undefined) continue;
-    const name = calleeName(call);
-    const path = memberPath(call.callee);
-    if (path === undefined || path.length < 2) continue;
-    if (name === 'insertOne' || name === 'insertMany') {
-      report(
-        'insert-no-upsert',
-        call,
-        `${name}() in an at-least-once consumer: redelivery inserts a duplicate document`,
-      );
-    } else if (
-      (name === 'create' || name === 'createMany') &&
-      path.length >= 3 &&
-      /prisma|db|client/i.test(path[0] ?? '')
-    ) {
-      const opts = objectProps(ctx.valueOf(call.arguments[0]));
-      if (name === 'createMany' && isBooleanLiteral(opts?.props.get('skipDuplicates'), true)) continue;
-      report(
-        'insert-no-upsert',
-        call,
-        `${path.join('.')}() in an at-least-once consumer: redelivery creates a duplicate row`,
-      );
-    } else if (name === 'insert' && /knex|db|trx|query/i.test(path[0] ?? '')) {
-      const chain = chainedMethods(ctx, call);
-      if (chain.includes('onConflict') || chain.includes('onDuplicateUpdate')) continue;
-      report(
-        'insert-no-upsert',
-        call,
-        'insert() without onConflict in an at-least-once consumer: redelivery inserts twice',
-      );
-    }
-  }
-}
-
 function breakerStateRule(ctx: ModuleContext, report: Report): void {
   if (!ctx.isLambdaModule) return;
   for (const call of ctx.of('CallExpression')) {
@@ -328,7 +278,6 @@ export const lambdaRules: Rule = (ctx: ModuleContext, report: Report) => {
   promiseAllRule(ctx, report);
   floatingRule(ctx, report);
   consoleRule(ctx, report);
-  randomIdRule(ctx, report);
-  insertRule(ctx, report);
+  idempotencyRules(ctx, report);
   breakerStateRule(ctx, report);
 };

@@ -191,7 +191,31 @@ function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
     ...(delays.length > 0 && !withRandom
       ? { noJitter: 'retry loop sleeps a fixed or purely exponential delay, no jitter' }
       : {}),
+    ...(delays.length === 0 && retriesAtOnce(ctx, loop)
+      ? { noJitter: 'retry loop goes round again at once: no delay and no jitter between attempts' }
+      : {}),
   };
+}
+
+/**
+ * A retry loop with no wait at all: some catch lets the loop go round (it does not end in throw, return
+ * or break), and nothing outside the tried work is awaited (no sleep under another name).
+ */
+function retriesAtOnce(ctx: ModuleContext, loop: Node): boolean {
+  const exits = (s: Node) =>
+    s.type === 'ThrowStatement' || s.type === 'ReturnStatement' || s.type === 'BreakStatement';
+  const goesRound = someDescendant(
+    loop.body,
+    (n) => n.type === 'CatchClause' && !((n.body?.body ?? []) as Node[]).some(exits),
+    true,
+  );
+  if (!goesRound) return false;
+  const insideTried = (n: Node): boolean => {
+    for (let p = ctx.parentOf(n), child = n; p !== undefined && p !== loop; child = p, p = ctx.parentOf(p))
+      if (p.type === 'TryStatement' && p.block === child) return true;
+    return false;
+  };
+  return !someDescendant(loop.body, (n) => n.type === 'AwaitExpression' && !insideTried(n), true);
 }
 
 const MATH = /^Math\.(min|max|pow|floor|ceil|round|trunc)$/;

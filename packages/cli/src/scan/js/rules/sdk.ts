@@ -1,21 +1,38 @@
 // sdk-client-no-timeout: AWS SDK v3 clients without a request handler that bounds requests (and
 // `requestTimeout` without `throwOnRequestTimeout`, which only warns), and v2 clients without httpOptions.
-import { isBooleanLiteral, memberPath, type Node, objectProps, unwrap } from '../ast.js';
+import { isBooleanLiteral, memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { type OptionsShape, optionsShape } from '../sdkOptions.js';
+import { boundedBySignal } from '../sdkSignal.js';
 import type { Report, Rule } from './Report.js';
+
+/** Names from `@aws-sdk/client-*` that are not clients (`new GetObjectCommand(...)`, errors). */
+const NOT_A_CLIENT = /(Command|Exception|Error|Paginator|Waiter)$/;
 
 function v3ClientName(ctx: ModuleContext, callee: Node): string | undefined {
   const c = unwrap(callee);
   if (c?.type === 'Identifier') {
     const imp = ctx.importOf(c.name as string, c);
-    if (imp?.source.startsWith('@aws-sdk/client-') && imp.imported.endsWith('Client')) return imp.imported;
+    // `DynamoDBClient` and the aggregated `DynamoDB` (v3 too: same options, same handler).
+    if (
+      imp?.source.startsWith('@aws-sdk/client-') &&
+      /^[A-Z]/.test(imp.imported) &&
+      !NOT_A_CLIENT.test(imp.imported)
+    )
+      return imp.imported;
   }
   if (c?.type === 'MemberExpression') {
     // `import * as sqs from '@aws-sdk/client-sqs'; new sqs.SQSClient()`
     const path = memberPath(c);
     const imp = ctx.importRoot(c);
     const last = path?.at(-1);
-    if (imp?.source.startsWith('@aws-sdk/client-') && imp.imported === '*' && last?.endsWith('Client'))
+    if (
+      imp?.source.startsWith('@aws-sdk/client-') &&
+      imp.imported === '*' &&
+      last !== undefined &&
+      /^[A-Z]/.test(last) &&
+      !NOT_A_CLIENT.test(last)
+    )
       return last;
   }
   return undefined;
@@ -81,37 +98,82 @@ function isProtected(ctx: ModuleContext, node: Node): boolean {
   return new RegExp(`\\.protect\\(\\s*${name}\\s*[,)]`).test(ctx.source);
 }
 
+/** Reports, or hands the project pass a candidate kept only if the imported helpers set no timeout. */
+function reportShape(
+  report: Report,
+  node: Node,
+  shape: OptionsShape,
+  problem: string | undefined,
+  message: string,
+): void {
+  if (problem === undefined) return;
+  if (shape.deferred.length === 0) report('sdk-client-no-timeout', node, message);
+  else
+    report('sdk-client-no-timeout', node, message, {
+      onlyIfOptionsUntimed: shape.deferred.map((d) => ({ ref: d.ref, argSeen: d.argSeen })),
+    });
+}
+
+/**
+ * Attempts no caller can wait out: the v3 SDK backs off up to 20 s between attempts, so 50 attempts are
+ * already a quarter of an hour of retrying a call that keeps failing (the default is 3).
+ */
+const MAX_SDK_ATTEMPTS = 50;
+
+function attemptsRule(
+  ctx: ModuleContext,
+  report: Report,
+  node: Node,
+  client: string,
+  shape: OptionsShape,
+  key: 'maxAttempts' | 'maxRetries',
+): void {
+  const attempts = numberValue(ctx.valueOf(shape.props.get(key)));
+  if (attempts === undefined || attempts < MAX_SDK_ATTEMPTS) return;
+  report(
+    'retry-unbounded',
+    node,
+    `${client} ${key} ${Number.isFinite(attempts) ? attempts : 'Infinity'}: the SDK keeps retrying a failing call for as long as the caller waits (up to 20 s between attempts)`,
+  );
+}
+
 export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
-  const v2GlobalTimeout = /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
+  // The plain-text checks first: a regular expression with a bounded gap is slow on every large file.
+  const v2GlobalTimeout =
+    ctx.source.includes('httpOptions') && /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
   const mayProtect = ctx.source.includes('.protect(');
+  const maySignal = ctx.source.includes('abortSignal');
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
     if (mayProtect && isProtected(ctx, node)) continue;
     const v3 = v3ClientName(ctx, callee);
+    const v2 = v3 === undefined && !v2GlobalTimeout ? v2ClientName(ctx, callee) : undefined;
+    if (v3 === undefined && v2 === undefined) continue;
+    const shape = optionsShape(ctx, node.arguments[0] as Node | undefined);
+    attemptsRule(
+      ctx,
+      report,
+      node,
+      v3 ?? `aws-sdk v2 ${v2}`,
+      shape,
+      v3 !== undefined ? 'maxAttempts' : 'maxRetries',
+    );
+    if (shape.unknown) continue;
+    if (maySignal && boundedBySignal(ctx, node)) continue;
     if (v3 !== undefined) {
-      const config = node.arguments[0] as Node | undefined;
-      if (config !== undefined) {
-        const props = objectProps(ctx.valueOf(config));
-        if (props === undefined || props.spread) continue;
-        const problem = handlerProblem(ctx, props.props.get('requestHandler'));
-        if (problem !== undefined) report('sdk-client-no-timeout', node, `${v3} ${problem}`);
-      } else report('sdk-client-no-timeout', node, `${v3} ${handlerProblem(ctx, undefined)}`);
+      const problem = handlerProblem(ctx, shape.props.get('requestHandler'));
+      reportShape(report, node, shape, problem, `${v3} ${problem}`);
       continue;
     }
-    const v2 = v2ClientName(ctx, callee);
-    if (v2 === undefined || v2GlobalTimeout) continue;
-    const config = node.arguments[0] as Node | undefined;
-    const props =
-      config === undefined
-        ? { props: new Map<string, Node>(), spread: false }
-        : objectProps(ctx.valueOf(config));
-    if (props === undefined || props.spread) continue;
-    const http = objectProps(ctx.valueOf(props.props.get('httpOptions')));
+    const httpNode = shape.props.get('httpOptions');
+    const http = objectProps(ctx.valueOf(httpNode));
     if (http !== undefined && (http.spread || http.props.has('timeout'))) continue;
-    if (props.props.has('httpOptions') && http === undefined) continue;
-    report(
-      'sdk-client-no-timeout',
+    if (httpNode !== undefined && http === undefined) continue;
+    reportShape(
+      report,
       node,
+      shape,
+      'no httpOptions.timeout',
       `aws-sdk v2 ${v2} has no httpOptions.timeout (the default waits up to 2 minutes)`,
     );
   }

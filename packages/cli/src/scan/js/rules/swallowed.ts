@@ -27,6 +27,29 @@ function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
   return commands.length > 0 && commands.every((c) => CLEANUP_COMMAND.test(c));
 }
 
+const TELEMETRY = /metric|telemetry|analytic|usage|track/i;
+
+/**
+ * The try returns a value and is the function's last statement, so a catch that only logs makes the
+ * function return undefined: the same "nothing" as `return undefined`.
+ */
+function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): boolean {
+  const block = ctx.parentOf(tryStatement);
+  const fn = block === undefined ? undefined : ctx.parentOf(block);
+  if (block?.type !== 'BlockStatement' || fn === undefined || !isFunction(fn) || fn.body !== block)
+    return false;
+  if ((block.body as Node[]).at(-1) !== tryStatement) return false;
+  // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
+  const declarator = ctx.parentOf(fn);
+  const name = fn.id?.name ?? (declarator?.type === 'VariableDeclarator' ? declarator.id?.name : undefined);
+  if (typeof name === 'string' && TELEMETRY.test(name)) return false;
+  return someDescendant(
+    tryStatement.block,
+    (n) => n.type === 'ReturnStatement' && n.argument != null && !isDefaultValue(n.argument),
+    true,
+  );
+}
+
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
@@ -63,6 +86,12 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         'swallowed-error',
         handler,
         'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
+      );
+    } else if (onlyLogs && io && fallsOutWithUndefined(ctx, tryStatement)) {
+      report(
+        'swallowed-error',
+        handler,
+        'catch only logs, so the function returns undefined after failed I/O: the caller cannot tell failure from "nothing"',
       );
     } else if (
       onlyLogs &&

@@ -1,0 +1,140 @@
+// Idempotency on a Lambda handler's path: random keys and record ids in consumers that are redelivered
+// or retried (random-id-nondeterministic), and plain inserts in at-least-once consumers (insert-no-upsert).
+import {
+  calleeName,
+  isBooleanLiteral,
+  memberPath,
+  type Node,
+  objectProps,
+  propertyName,
+  someDescendant,
+  stringValue,
+} from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { chainedMethods } from '../protection.js';
+import type { Report } from './Report.js';
+
+const RANDOM_CALL =
+  /^(randomUUID|uuid|v4|uuidv4|uuidV4|nanoid|ulid|cuid|cuid2|createId|generateId|Math\.random|Date\.now|crypto\.randomUUID|uuid\.v4)$/;
+const KEY_FIELD =
+  /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
+const RECORD_ID_FIELD = /^(id|pk|PK|[a-zA-Z]*(Id|ID))$/;
+
+function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
+  const v = ctx.valueOf(value);
+  if (v === undefined) return false;
+  return someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
+    if (n.type !== 'CallExpression') return false;
+    const path = memberPath(n.callee)?.join('.');
+    return path !== undefined && RANDOM_CALL.test(path);
+  });
+}
+
+const ASYNC_EVENT =
+  /\b(EventBridgeEvent|EventBridgeHandler|SNSEvent|SNSHandler|S3Event|S3Handler|ScheduledEvent)\b|\bevent\.detail\b/;
+
+/** `Detail: JSON.stringify({ ... })` (EventBridge), `Message`/`MessageBody` (SNS/SQS), `Data` (Kinesis). */
+function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
+  if (owner?.type !== 'CallExpression' || memberPath(owner.callee)?.join('.') !== 'JSON.stringify')
+    return false;
+  const prop = ctx.parentOf(owner);
+  if (prop?.type !== 'Property') return false;
+  return /^(Detail|Message|MessageBody|Data)$/.test(propertyName(prop.key, prop.computed) ?? '');
+}
+
+function randomIdRule(ctx: ModuleContext, report: Report): void {
+  // Queue and stream consumers are redelivered; EventBridge, SNS and S3 invoke asynchronously and retry.
+  const consumer =
+    ctx.batchHandlers.size > 0 ||
+    [...ctx.handlers.values()].includes('record') ||
+    ([...ctx.handlers.values()].includes('entry') && ASYNC_EVENT.test(ctx.source));
+  for (const prop of ctx.of('Property')) {
+    const key = propertyName(prop.key, prop.computed);
+    if (key === undefined) continue;
+    if (KEY_FIELD.test(key)) {
+      if (isRandom(ctx, prop.value))
+        report(
+          'random-id-nondeterministic',
+          prop,
+          `${key} is random: a retry or redelivery gets a new key and runs twice`,
+        );
+      continue;
+    }
+    if (!consumer || !RECORD_ID_FIELD.test(key) || ctx.handlerKindAt(prop) === undefined) continue;
+    // `Item: { id: randomUUID(), ... }` written by a queue consumer: each redelivery writes a new row.
+    const parent = ctx.parentOf(prop);
+    const owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
+    const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
+    if ((ownerKey === 'Item' || ownerKey === 'data') && isRandom(ctx, prop.value))
+      report(
+        'random-id-nondeterministic',
+        prop,
+        `${key} is generated randomly in a queue consumer: a redelivered message writes a duplicate record`,
+      );
+    else if (emittedPayload(ctx, owner) && isRandom(ctx, prop.value))
+      report(
+        'random-id-nondeterministic',
+        prop,
+        `${key} of an emitted event is random in a retried consumer: a redelivery publishes a duplicate that no consumer can recognise`,
+      );
+  }
+}
+
+const CONSUMER_MODULE =
+  /\b(SQSEvent|SQSHandler|SQSRecord|sqsHandler|processPartialResponse|DynamoDBStreamEvent|KinesisStreamEvent|EventBridgeEvent|EventBridgeHandler|SNSEvent|ScheduledEvent)\b|\.Records\b/;
+const UPSERT_SQL =
+  /on\s+conflict|on\s+duplicate\s+key|insert\s+ignore|insert\s+or\s+(ignore|replace)|\bmerge\s+into|\bwhere\s+not\s+exists/i;
+
+function insertRule(ctx: ModuleContext, report: Report): void {
+  if (!ctx.isLambdaModule || !CONSUMER_MODULE.test(ctx.source)) return;
+  const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')];
+  for (const node of sqlNodes) {
+    const text =
+      node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
+    if (text === undefined || !/^\s*insert\s+into\b/i.test(text) || UPSERT_SQL.test(text)) continue;
+    if (ctx.handlerKindAt(node) === undefined) continue;
+    report(
+      'insert-no-upsert',
+      node,
+      'plain INSERT in an at-least-once consumer: a redelivered message inserts twice or fails on the unique key',
+    );
+  }
+  for (const call of ctx.of('CallExpression')) {
+    if (ctx.handlerKindAt(call) === undefined) continue;
+    const name = calleeName(call);
+    const path = memberPath(call.callee);
+    if (path === undefined || path.length < 2) continue;
+    if (name === 'insertOne' || name === 'insertMany') {
+      report(
+        'insert-no-upsert',
+        call,
+        `${name}() in an at-least-once consumer: redelivery inserts a duplicate document`,
+      );
+    } else if (
+      (name === 'create' || name === 'createMany') &&
+      path.length >= 3 &&
+      /prisma|db|client/i.test(path[0] ?? '')
+    ) {
+      const opts = objectProps(ctx.valueOf(call.arguments[0]));
+      if (name === 'createMany' && isBooleanLiteral(opts?.props.get('skipDuplicates'), true)) continue;
+      report(
+        'insert-no-upsert',
+        call,
+        `${path.join('.')}() in an at-least-once consumer: redelivery creates a duplicate row`,
+      );
+    } else if (name === 'insert' && /knex|db|trx|query/i.test(path[0] ?? '')) {
+      const chain = chainedMethods(ctx, call);
+      if (chain.includes('onConflict') || chain.includes('onDuplicateUpdate')) continue;
+      report(
+        'insert-no-upsert',
+        call,
+        'insert() without onConflict in an at-least-once consumer: redelivery inserts twice',
+      );
+    }
+  }
+}
+
+export function idempotencyRules(ctx: ModuleContext, report: Report): void {
+  randomIdRule(ctx, report);
+  insertRule(ctx, report);
+}

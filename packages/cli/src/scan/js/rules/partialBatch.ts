@@ -1,0 +1,101 @@
+// swallowed-error for batch APIs that answer success while some entries failed (SQS SendMessageBatch,
+// SNS PublishBatch, EventBridge PutEvents, Kinesis PutRecords, Firehose PutRecordBatch, DynamoDB
+// BatchWriteItem): a result that is discarded, or whose failed entries are only logged, loses them.
+import { type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isLogCall } from './catchFacts.js';
+import type { Report, Rule } from './Report.js';
+
+/** Command -> the result field that lists (or counts) the entries that failed. */
+const FAILURE_FIELD: Readonly<Record<string, string>> = {
+  SendMessageBatchCommand: 'Failed',
+  PublishBatchCommand: 'Failed',
+  PutEventsCommand: 'FailedEntryCount',
+  PutRecordsCommand: 'FailedRecordCount',
+  PutRecordBatchCommand: 'FailedPutCount',
+  BatchWriteItemCommand: 'UnprocessedItems',
+};
+const COMMANDS = Object.keys(FAILURE_FIELD);
+
+/** The `client.send(new XCommand(...))` a command is sent through, climbed through `await`. */
+function sendOf(ctx: ModuleContext, command: Node): { node: Node; parent: Node | undefined } | undefined {
+  const call = ctx.parentOf(command);
+  const callee = unwrap(call?.callee);
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== command) return undefined;
+  if (callee?.type !== 'MemberExpression' || callee.property?.name !== 'send') return undefined;
+  return ctx.climb(call, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
+}
+
+/**
+ * The failure field is read only by `if`s that log (no throw, retry, return or record of the entries),
+ * and nowhere else in the function.
+ */
+function onlyLogged(ctx: ModuleContext, scope: Node, field: RegExp): boolean {
+  const all = new RegExp(field.source, 'g');
+  const count = (from: number, to: number) => ctx.source.slice(from, to).match(all)?.length ?? 0;
+  let tests = 0;
+  let seen = 0;
+  let acts = false;
+  someDescendant(
+    scope,
+    (n) => {
+      if (n.type !== 'IfStatement' || !field.test(ctx.source.slice(n.test.start, n.test.end))) return false;
+      tests++;
+      seen += count(n.start, n.end);
+      const c = n.consequent as Node;
+      const statements = c.type === 'BlockStatement' ? (c.body as Node[]) : [c];
+      if (n.alternate != null || !statements.every((s) => isLogCall(s))) acts = true;
+      return false;
+    },
+    true,
+  );
+  return tests > 0 && !acts && seen === count(scope.start, scope.end);
+}
+
+export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
+  // Plain-text checks: an alternation regular expression over every large file costs more.
+  if (!COMMANDS.some((c) => ctx.source.includes(c))) return;
+  for (const command of ctx.of('NewExpression')) {
+    const name = unwrap(command.callee)?.name as string | undefined;
+    const field = name === undefined ? undefined : FAILURE_FIELD[name];
+    if (field === undefined) continue;
+    const sent = sendOf(ctx, command);
+    if (sent === undefined) continue;
+    const what = name?.replace(/Command$/, '');
+    if (sent.parent?.type === 'ExpressionStatement' && sent.node.type === 'AwaitExpression') {
+      report(
+        'swallowed-error',
+        command,
+        `${what} answers success even when entries fail: its result (${field}) is discarded, so those entries are lost`,
+      );
+      continue;
+    }
+    if (sent.parent?.type !== 'VariableDeclarator' || sent.node.type !== 'AwaitExpression') continue;
+    const scope = (ctx.enclosingFunction(command)?.body as Node | undefined) ?? ctx.program;
+    const id = sent.parent.id as Node;
+    let reference: RegExp;
+    if (id.type === 'Identifier') {
+      const v = (id.name as string).replace(/[$]/g, '\\$');
+      const after = ctx.source.slice(sent.parent.end, scope.end);
+      // Returned or handed on whole: the caller may look at the failures.
+      if (!new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`).test(after)) {
+        if (new RegExp(`\\b${v}\\b`).test(after)) continue;
+        report(
+          'swallowed-error',
+          command,
+          `${what} answers success even when entries fail: ${field} is never looked at, so those entries are lost`,
+        );
+        continue;
+      }
+      reference = new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`);
+    } else if (id.type === 'ObjectPattern' && ctx.source.slice(id.start, id.end).includes(field)) {
+      reference = new RegExp(`\\b${field}\\b`);
+    } else continue;
+    if (onlyLogged(ctx, scope, reference))
+      report(
+        'swallowed-error',
+        command,
+        `${what} answers success even when entries fail: the failed entries (${field}) are only logged, so they are lost`,
+      );
+  }
+};

@@ -1,0 +1,179 @@
+// What an SDK client's options object holds, followed through variables, spreads and the project's own
+// helper functions (`new S3Client(getOptions())`, `new X({ ...baseConfig })`): the keys this module can
+// see, whether some part stays out of sight, and the imported helpers whose export decides the rest.
+import { isFunction, memberPath, type Node, propertyName, rootIdentifier, unwrap } from './ast.js';
+import type { ImportRef, OptionsFact } from './Candidate.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/** An imported helper or object the options come from, and whether its call's first argument was seen. */
+export interface DeferredOptions {
+  readonly ref: ImportRef;
+  /** For a call: the argument's own shape holds no timeout and was seen in full (a pass-through helper). */
+  readonly argSeen: boolean;
+}
+
+export interface OptionsShape {
+  /** Keys seen, last writer wins, with the value each was given. */
+  readonly props: Map<string, Node>;
+  /** Some part could not be seen (a parameter, a computed key, an expression of unknown origin). */
+  unknown: boolean;
+  readonly deferred: DeferredOptions[];
+}
+
+/** Keys whose presence means the options may bound requests (v3 handler, v2 httpOptions). */
+export const TIMEOUT_KEYS = ['requestHandler', 'httpOptions'] as const;
+const TIMEOUT_TEXT = /requestHandler|httpOptions|[tT]imeout/;
+/** Expressions optionsShape can read; any other return value is out of sight anyway. */
+const OPTIONS_LIKE = new Set([
+  'ObjectExpression',
+  'CallExpression',
+  'Identifier',
+  'ConditionalExpression',
+  'LogicalExpression',
+]);
+
+const empty = (): OptionsShape => ({ props: new Map(), unknown: false, deferred: [] });
+const unknown = (): OptionsShape => ({ props: new Map(), unknown: true, deferred: [] });
+
+function merge(into: OptionsShape, from: OptionsShape): void {
+  for (const [k, v] of from.props) into.props.set(k, v);
+  if (from.unknown) into.unknown = true;
+  into.deferred.push(...from.deferred);
+}
+
+/** The import a callee or identifier stands for, as a project reference (`utils.getOptions` -> getOptions). */
+export function importRefOf(ctx: ModuleContext, node: Node): ImportRef | undefined {
+  const n = unwrap(node);
+  if (n?.type === 'Identifier') {
+    const imp = ctx.importOf(n.name as string, n);
+    if (imp === undefined || imp.imported === '*') return undefined;
+    return { from: ctx.file, source: imp.source, name: imp.imported };
+  }
+  const path = memberPath(n);
+  if (n?.type === 'MemberExpression' && path?.length === 2) {
+    const root = rootIdentifier(n);
+    const imp = root === undefined ? undefined : ctx.importOf(root, n);
+    if (imp !== undefined && (imp.imported === '*' || imp.imported === 'default'))
+      return { from: ctx.file, source: imp.source, name: path[1] as string };
+  }
+  return undefined;
+}
+
+/** The expressions a function returns: an arrow's body, or every `return` argument (none seen -> []). */
+function returnedValues(fn: Node): Node[] | undefined {
+  if (fn.body?.type !== 'BlockStatement') return [fn.body as Node];
+  const out: Node[] = [];
+  const visit = (n: Node | undefined): boolean => {
+    if (n === undefined || n === null) return true;
+    if (isFunction(n) && n !== fn) return true;
+    if (n.type === 'ReturnStatement') {
+      if (n.argument === null || n.argument === undefined) return false;
+      out.push(n.argument as Node);
+      return true;
+    }
+    for (const key of ['body', 'consequent', 'alternate', 'block', 'handler', 'finalizer', 'cases'])
+      if (key in n) {
+        const child = n[key];
+        if (Array.isArray(child)) {
+          for (const c of child) if (!visit(c as Node)) return false;
+        } else if (child && typeof child === 'object' && !visit(child as Node)) return false;
+      }
+    return true;
+  };
+  if (!visit(fn.body as Node)) return undefined;
+  return out.length > 0 ? out : undefined;
+}
+
+/** The index of the parameter `node` names in `fn`, when it is a plain parameter. */
+function paramIndex(ctx: ModuleContext, fn: Node, node: Node): number | undefined {
+  const n = unwrap(node);
+  if (n?.type !== 'Identifier') return undefined;
+  const b = ctx.resolve(n.name as string, n);
+  if (b?.kind !== 'param' || b.scope !== fn) return undefined;
+  const i = (fn.params as Node[]).findIndex((p) => p === b.declaration || unwrap(p.left) === b.declaration);
+  return i === -1 ? undefined : i;
+}
+
+/**
+ * What a helper function returns as options: a shape, or `param` when it hands back (and perhaps adds to)
+ * one of its arguments; `timeout` when its own code may add a timeout key.
+ */
+export function returnFact(ctx: ModuleContext, fn: Node, depth = 1): OptionsFact | undefined {
+  if (depth > 5) return undefined;
+  const values = returnedValues(fn);
+  if (values === undefined || values.length !== 1) return undefined;
+  const value = values[0] as Node;
+  // Most exported functions return something else entirely: settle those before reading any text.
+  const param = paramIndex(ctx, fn, value);
+  if (param === undefined && !OPTIONS_LIKE.has(ctx.valueOf(value)?.type ?? '')) return undefined;
+  const addsTimeout = TIMEOUT_TEXT.test(ctx.source.slice(fn.start, fn.end));
+  if (param !== undefined) return { timeout: addsTimeout, unknown: false, param };
+  const shape = optionsShape(ctx, value, depth + 1);
+  if (shape.deferred.length > 0) return undefined;
+  return { timeout: addsTimeout || TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: shape.unknown };
+}
+
+function callShape(ctx: ModuleContext, call: Node, depth: number): OptionsShape {
+  const fn = ctx.functionOf(call.callee as Node);
+  const arg = call.arguments[0] as Node | undefined;
+  if (fn !== undefined) {
+    const fact = returnFact(ctx, fn, depth + 1);
+    if (fact === undefined || fact.unknown || fact.timeout) return unknown();
+    if (fact.param === undefined) {
+      const values = returnedValues(fn) as Node[];
+      return optionsShape(ctx, values[0], depth + 1);
+    }
+    const passed = call.arguments[fact.param] as Node | undefined;
+    return passed === undefined ? empty() : optionsShape(ctx, passed, depth + 1);
+  }
+  const ref = importRefOf(ctx, call.callee as Node);
+  if (ref === undefined || arg?.type === 'SpreadElement') return unknown();
+  const argShape = arg === undefined ? empty() : optionsShape(ctx, arg, depth + 1);
+  const argSeen =
+    !argShape.unknown && argShape.deferred.length === 0 && !TIMEOUT_KEYS.some((k) => argShape.props.has(k));
+  return { props: new Map(), unknown: false, deferred: [{ ref, argSeen }] };
+}
+
+/** The shape of an options expression as far as this module (and the helpers it imports) show it. */
+export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth = 0): OptionsShape {
+  if (node === undefined) return empty();
+  if (depth > 5) return unknown();
+  const n = ctx.valueOf(node);
+  if (n === undefined) return empty();
+  switch (n.type) {
+    case 'ObjectExpression': {
+      const shape = empty();
+      for (const p of n.properties as Node[]) {
+        if (p.type === 'SpreadElement') merge(shape, optionsShape(ctx, p.argument as Node, depth + 1));
+        else {
+          const key = propertyName(p.key as Node, p.computed as boolean);
+          if (key === undefined) shape.unknown = true;
+          else shape.props.set(key, p.shorthand ? (p.key as Node) : (p.value as Node));
+        }
+      }
+      return shape;
+    }
+    case 'CallExpression':
+      return callShape(ctx, n, depth);
+    case 'Identifier': {
+      const ref = importRefOf(ctx, n);
+      if (ref === undefined) return unknown();
+      return { props: new Map(), unknown: false, deferred: [{ ref, argSeen: true }] };
+    }
+    case 'ConditionalExpression':
+    case 'LogicalExpression': {
+      // `...(region ? { region } : {})`, `options || {}`: a timeout key on either side counts.
+      const shape = empty();
+      for (const side of n.type === 'ConditionalExpression'
+        ? [n.consequent, n.alternate]
+        : [n.left, n.right]) {
+        const v = ctx.valueOf(side as Node);
+        if (v?.type === 'Literal' || (v?.type === 'Identifier' && v.name === 'undefined')) continue;
+        merge(shape, optionsShape(ctx, side as Node, depth + 1));
+      }
+      return shape;
+    }
+    default:
+      return unknown();
+  }
+}

@@ -1,0 +1,146 @@
+// Bare imports of the project's own packages: npm/yarn `workspaces` in the root package.json (exact
+// folders and `dir/*` patterns) and `file:`/`link:` dependencies in the importer's nearest package.json.
+// `import { getOptions } from '@acme/common'` then resolves to that package's entry file inside the root.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+interface PackageJson {
+  readonly name?: unknown;
+  readonly main?: unknown;
+  readonly module?: unknown;
+  readonly source?: unknown;
+  readonly workspaces?: unknown;
+  readonly dependencies?: unknown;
+}
+
+function readPackage(dir: string): PackageJson | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as PackageJson) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Workspace patterns: `["a", "b/*"]` or `{ packages: [...] }`; deeper globs are not expanded. */
+function workspaceDirs(root: string, spec: unknown): string[] {
+  const list = Array.isArray(spec)
+    ? spec
+    : typeof spec === 'object' && spec !== null && Array.isArray((spec as { packages?: unknown }).packages)
+      ? ((spec as { packages: unknown[] }).packages as unknown[])
+      : [];
+  const dirs: string[] = [];
+  for (const pattern of list) {
+    if (typeof pattern !== 'string' || pattern.startsWith('!') || pattern.includes('**')) continue;
+    if (pattern.endsWith('/*')) {
+      const parent = resolve(root, pattern.slice(0, -2));
+      let entries: string[] = [];
+      try {
+        entries = readdirSync(parent);
+      } catch {
+        entries = [];
+      }
+      for (const e of entries) if (isDirectory(join(parent, e))) dirs.push(join(parent, e));
+    } else if (!pattern.includes('*')) dirs.push(resolve(root, pattern));
+  }
+  return dirs;
+}
+
+export class Workspaces {
+  private readonly root: string;
+  /** Package name -> its folder. */
+  private readonly byName = new Map<string, string>();
+  private readonly nearest = new Map<string, string | undefined>();
+  /** Folders whose package.json `workspaces` were read (the root, and nested monorepos met on the way). */
+  private readonly loaded = new Set<string>();
+  /** Each folder's package.json, read once (undefined: none, or not JSON). */
+  private readonly packages = new Map<string, PackageJson | undefined>();
+
+  private read(dir: string): PackageJson | undefined {
+    if (!this.packages.has(dir)) this.packages.set(dir, readPackage(dir));
+    return this.packages.get(dir);
+  }
+
+  constructor(root: string) {
+    this.root = resolve(root);
+    this.load(this.root);
+  }
+
+  private load(dir: string): void {
+    if (this.loaded.has(dir)) return;
+    this.loaded.add(dir);
+    const pkg = this.read(dir);
+    for (const d of workspaceDirs(dir, pkg?.workspaces)) this.add(d);
+  }
+
+  /** Reads the workspaces of every folder between `file` and the root (a monorepo inside the scan root). */
+  private loadAncestors(file: string): void {
+    for (let d = dirname(file); this.inside(d) && !this.loaded.has(d); d = dirname(d)) {
+      this.load(d);
+      if (d === this.root) break;
+    }
+  }
+
+  private inside(path: string): boolean {
+    const rel = relative(this.root, path);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+  }
+
+  private add(dir: string): void {
+    if (!this.inside(dir)) return;
+    const name = this.read(dir)?.name;
+    if (typeof name === 'string' && !this.byName.has(name)) this.byName.set(name, dir);
+  }
+
+  /** The folder of the package.json nearest to `file` inside the root. */
+  private packageDirOf(file: string): string | undefined {
+    const dir = dirname(file);
+    if (this.nearest.has(dir)) return this.nearest.get(dir);
+    let found: string | undefined;
+    for (let d = dir; this.inside(d); d = dirname(d)) {
+      if (this.read(d) !== undefined) {
+        found = d;
+        break;
+      }
+      if (d === this.root) break;
+    }
+    this.nearest.set(dir, found);
+    return found;
+  }
+
+  /**
+   * Where a bare specifier imported from `from` points inside the root: the package folder joined with
+   * the subpath, or with its entry (`source`, `module`, `main`, else `index`); undefined when it is not
+   * one of the project's packages.
+   */
+  resolve(from: string, specifier: string): string[] {
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string);
+    const sub = parts.slice(specifier.startsWith('@') ? 2 : 1).join('/');
+    if (!this.byName.has(name)) this.loadAncestors(from);
+    let dir = this.byName.get(name);
+    if (dir === undefined) {
+      const own = this.packageDirOf(from);
+      const deps = own === undefined ? undefined : this.read(own)?.dependencies;
+      const link =
+        typeof deps === 'object' && deps !== null ? (deps as Record<string, unknown>)[name] : undefined;
+      if (own !== undefined && typeof link === 'string' && /^(file|link):/.test(link)) {
+        const target = resolve(own, link.replace(/^(file|link):/, ''));
+        if (this.inside(target)) dir = target;
+      }
+    }
+    if (dir === undefined) return [];
+    if (sub !== '') return [join(dir, sub), join(dir, 'src', sub)];
+    const pkg = this.read(dir);
+    const entries = [pkg?.source, pkg?.module, pkg?.main].filter((e): e is string => typeof e === 'string');
+    return [...entries.map((e) => join(dir, e)), join(dir, 'index'), join(dir, 'src', 'index')];
+  }
+}
