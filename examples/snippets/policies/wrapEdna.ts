@@ -22,6 +22,7 @@ export async function getOrderWithSdk(
   id: string,
   client: { get(id: string, signal: AbortSignal): Promise<Order> },
 ) {
-  // Any client: pass the attempt's signal so a timed-out attempt is really cancelled.
+  // Any other client: pass the attempt's signal so a timed-out attempt is really cancelled. (An AWS SDK v3
+  // client is not one: `edna.protect(client)` also turns off its own retries; see "Wrapping AWS SDK clients".)
   return edna.execute(({ signal }) => client.get(id, signal));
 }

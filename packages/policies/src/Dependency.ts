@@ -3,6 +3,8 @@
 import type { Classification } from '@bulwark/errors';
 import type { IDisposable } from 'cockatiel';
 import type { FallbackContext } from './options/DependencyOptions.js';
+import type { ProtectOptions } from './sdk/ProtectOptions.js';
+import type { ProtectableClient } from './sdk/SdkClient.js';
 
 /**
  * What the wrapped function is given on each attempt.
@@ -254,6 +256,22 @@ export interface Dependency<F = never> {
    * is released; 1xx-3xx responses are returned untouched. `init.signal` is the caller's signal.
    */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response | F>;
+  /**
+   * Puts an AWS SDK v3 client behind this dependency and returns it (same object, same types): every
+   * `send` runs through the chain, each attempt is exactly one HTTP request (the SDK's own retries are
+   * off for this client), and each attempt's signal and timeout reach the socket. One client belongs to
+   * one dependency unless `options.commands` maps commands; a second protect is a `TypeError`. Only for a
+   * dependency without a fallback (a send must resolve to its command's output).
+   *
+   * @example
+   * ```ts
+   * import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+   * import { wrapDependency } from '@bulwark/policies';
+   * const ddb = wrapDependency('orders-table').protect(new DynamoDBClient({}));
+   * await ddb.send(new GetItemCommand({ TableName: 'orders', Key: { pk: { S: 'order#42' } } }));
+   * ```
+   */
+  protect<C extends ProtectableClient>(this: Dependency<never>, client: C, options?: ProtectOptions): C;
   /** The breaker's state now. */
   readonly state: DependencyState;
   /** A snapshot of counters and state. */

@@ -56,6 +56,9 @@ import type { DeadlineSource, FallbackContext } from './options/DependencyOption
 import type { NormalizedOptions } from './options/normalizeOptions.js';
 import { createBackoff, retryDelay } from './retry/backoff.js';
 import { RetryBudget } from './retry/RetryBudget.js';
+import type { ProtectOptions } from './sdk/ProtectOptions.js';
+import { protectClient } from './sdk/protectClient.js';
+import type { ProtectableClient } from './sdk/SdkClient.js';
 import { fleetRetryAfterMs } from './sharedState/fleetRetryAfter.js';
 import { type CallState, Interrupted, runAttempt } from './timeout/runAttempt.js';
 
@@ -327,6 +330,11 @@ export class PolicyChain<F> implements Dependency<F> {
       ...(replayable ? {} : { maxAttempts: 1 }),
     };
     return this.execute(attemptFetch, options);
+  }
+
+  protect<C extends ProtectableClient>(client: C, options?: ProtectOptions): C {
+    const facts = { attemptMs: this.#o.attemptMs, hasFallback: this.#o.fallback !== undefined };
+    return protectClient(this, client, options, facts);
   }
 
   // ---- the retry loop ------------------------------------------------------------------------------

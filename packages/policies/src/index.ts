@@ -36,6 +36,9 @@ export type {
   TimeoutOptions,
 } from './options/DependencyOptions.js';
 export { DEFAULT_DEPENDENCY_OPTIONS } from './options/defaults.js';
+export type { ProtectOptions } from './sdk/ProtectOptions.js';
+export { DEFAULT_PROTECT_OPTIONS } from './sdk/ProtectOptions.js';
+export type { ProtectableClient } from './sdk/SdkClient.js';
 export { wrapDependency } from './wrapDependency.js';
 // Internal on purpose: PolicyChain (the class behind Dependency), RetryBudget, SlowCallBreaker, runAttempt.
 

@@ -1,0 +1,55 @@
+// The middleware a protected client carries: each send runs through its dependency's chain, and each
+// attempt re-enters the rest of the stack (the SDK's no-op retry step, signing, the request, the
+// deserializer), exactly where the SDK's own retries would have re-entered it.
+
+import { Readable } from 'node:stream';
+import { inAttempt } from './attemptTransport.js';
+import type { ClientRoutes } from './ClientRoutes.js';
+import type { SdkHandlerArguments, SdkHandlerContext, SdkHandlerOutput, SdkMiddleware } from './SdkClient.js';
+
+/** The name it has on the stack (and the mark that a client is protected, for every copy of this package). */
+export const PROTECT_MIDDLEWARE_NAME = 'bulwarkProtectMiddleware';
+
+/** @smithy/types' SMITHY_CONTEXT_KEY: where the SDK puts the caller's `abortSignal` for middleware. */
+const SMITHY_CONTEXT_KEY = '__smithy_context';
+
+/** A body that can be read once (an upload stream): such a send gets one attempt, as the SDK does. */
+function isStreaming(request: unknown): boolean {
+  const body = (request as { body?: unknown } | undefined)?.body;
+  return (
+    body instanceof Readable || (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
+  );
+}
+
+function callerSignal(context: SdkHandlerContext): AbortSignal | undefined | string {
+  const smithy = context[SMITHY_CONTEXT_KEY] as { abortSignal?: unknown } | undefined;
+  const signal = smithy?.abortSignal;
+  if (signal === undefined || signal instanceof AbortSignal) return signal;
+  return 'send(command, { abortSignal }): abortSignal must be an AbortSignal (AbortController().signal)';
+}
+
+/** Builds the middleware for one client's routes. */
+export function protectMiddleware(routes: ClientRoutes): SdkMiddleware {
+  return (next, context) => (args: SdkHandlerArguments) => {
+    const route = routes.routeFor(context.commandName);
+    if (typeof route === 'string')
+      return Promise.reject(new TypeError(`${context.clientName ?? 'client'}: ${route}`));
+    const signal = callerSignal(context);
+    if (typeof signal === 'string') return Promise.reject(new TypeError(signal));
+    const streaming = isStreaming(args.request);
+    const options =
+      signal === undefined && !streaming
+        ? undefined
+        : { ...(signal === undefined ? {} : { signal }), ...(streaming ? { maxAttempts: 1 } : {}) };
+    return route.execute(
+      ({ signal: attemptSignal, attempt }) =>
+        inAttempt({ signal: attemptSignal, caller: signal }, () => next(args)).then((result) => {
+          // The SDK's (no-op) retry step reports 1; the send took this many of our attempts.
+          const metadata = result.output?.$metadata;
+          if (metadata !== undefined) metadata.attempts = attempt;
+          return result;
+        }),
+      options,
+    ) as Promise<SdkHandlerOutput>;
+  };
+}
