@@ -17,6 +17,7 @@ const payments = createPayments({
   baseUrl: config.paymentsUrl,
   timing: LAMBDA_TIMING,
   breakerParameter: config.paymentsBreakerParameter,
+  logger,
 });
 // One protected client for both tables: Powertools idempotency's requests get the same timeouts and breaker.
 const dynamo = createDynamo(LAMBDA_TIMING);
@@ -38,4 +39,4 @@ export const consume = createConsumer({
 export const api = createStatusApi({ orders, timing: LAMBDA_TIMING, logger });
 
 /** EventBridge schedule, `rate(1 minute)`. */
-export const probe = createProbe({ paymentsUrl: config.paymentsUrl, timing: PROBE_TIMING });
+export const probe = createProbe({ paymentsUrl: config.paymentsUrl, timing: PROBE_TIMING, logger });

@@ -3,7 +3,7 @@
 // redelivered charge is the same charge at the payments side too.
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { PermanentError } from '@bulwark/errors';
-import { type Dependency, ssmBreakerState, wrapDependency } from '@bulwark/policies';
+import { type Dependency, type SharedStateLogger, ssmBreakerState, wrapDependency } from '@bulwark/policies';
 import type { ServiceTiming } from './config.js';
 
 /** A charge request, as the consumer receives it from the queue. */
@@ -30,6 +30,8 @@ export interface PaymentsOptions {
   readonly breakerParameter: string;
   /** The SSM client the fleet state is read with (the default is one per process). */
   readonly ssmClient?: SSMClient;
+  /** Where the fleet-state reader logs what it could not read (the default is `console`). */
+  readonly logger?: SharedStateLogger;
 }
 
 /**
@@ -55,6 +57,7 @@ export function createPayments(options: PaymentsOptions): Payments {
       parameterName: options.breakerParameter,
       maxAgeSeconds: timing.sharedStateMaxAgeSeconds,
       ...(options.ssmClient === undefined ? {} : { client: options.ssmClient }),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
     }),
     logger: false,
   });

@@ -3,6 +3,7 @@
 // it (cached) and stop calling payments fleet-wide while it is open.
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { breakerProbeHandler } from '@bulwark/lambda';
+import type { SharedStateLogger } from '@bulwark/policies';
 import { BREAKER_PREFIX } from './config.js';
 
 /** How the probe checks: its schedule period is `retryAfterSeconds`. */
@@ -34,6 +35,8 @@ export function createProbe(options: {
   readonly paymentsUrl: string;
   readonly timing: ProbeTiming;
   readonly client?: SSMClient;
+  /** @defaultValue `console` */
+  readonly logger?: SharedStateLogger;
 }) {
   const { timing } = options;
   return breakerProbeHandler({
@@ -47,5 +50,6 @@ export function createProbe(options: {
     checkIntervalMs: timing.checkIntervalMs,
     retryAfterSeconds: timing.retryAfterSeconds,
     ...(options.client === undefined ? {} : { client: options.client }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
 }
