@@ -11,7 +11,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type Code, Function as LambdaFn, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
@@ -95,16 +95,19 @@ export class OrdersStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'orders-service',
       NODE_OPTIONS: '--enable-source-maps',
     };
-    const common = {
+    const common = (name: string) => ({
       runtime: Runtime.NODEJS_24_X,
       code: props.code,
       memorySize: 512,
       environment,
-      logRetention: RetentionDays.ONE_MONTH,
-    };
+      logGroup: new LogGroup(this, `${name}Logs`, {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
 
     const consumer = new LambdaFn(this, 'Consumer', {
-      ...common,
+      ...common('Consumer'),
       handler: 'lambda.consume',
       timeout: Duration.seconds(sizing.consumerTimeoutSeconds),
       description: 'Charges orders from the ChargeOrders queue',
@@ -134,7 +137,7 @@ export class OrdersStack extends Stack {
     );
 
     const api = new LambdaFn(this, 'StatusApi', {
-      ...common,
+      ...common('StatusApi'),
       handler: 'lambda.api',
       timeout: Duration.seconds(sizing.apiTimeoutSeconds),
       description: 'GET /orders/{orderId}',
@@ -154,7 +157,7 @@ export class OrdersStack extends Stack {
     });
 
     const probe = new LambdaFn(this, 'BreakerProbe', {
-      ...common,
+      ...common('BreakerProbe'),
       handler: 'lambda.probe',
       timeout: Duration.seconds(sizing.probeTimeoutSeconds),
       // One probe at a time: it is the only automatic writer of the breaker state.
