@@ -1,5 +1,5 @@
-// GET /orders/{orderId}: the order's status, or a problem+json answer (404 when it is not there, 503 with
-// Retry-After when the table is unreachable, never a stack trace or an upstream body).
+// GET /orders/{orderId}: the order's status, or a problem+json answer: 404 when it is not there, 422 for
+// an id that is not one, 503 with Retry-After when the table is unreachable; never a stack trace.
 import { PermanentError } from '@bulwark/errors';
 import { httpHandler, InvalidRequestError, type LoggerLike } from '@bulwark/lambda';
 import type { ServiceTiming } from './config.js';
