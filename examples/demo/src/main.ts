@@ -3,7 +3,7 @@
 // emulator (msw) and an in-memory SQS queue with a redrive policy. No AWS, no network. Runs the same fault
 // script through the hardened consumer and through a naive one, then prints the comparison and writes it
 // to a results file.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { LOCAL_CREDENTIALS, ssmEmulator, startLocalDynamo, startMswServer } from '@bulwark/testing';
@@ -18,6 +18,18 @@ try {
   args = parseDemoArgs(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n${DEMO_USAGE}\n`);
+  process.exit(2);
+}
+
+// The results file's folder is made (and so checked) before a run, not after 30 s of it.
+const out = resolve(
+  args.out ?? join(import.meta.dirname, '..', 'results', `demo-seed-${args.seed}-${args.size}.json`),
+);
+try {
+  mkdirSync(dirname(out), { recursive: true });
+  accessSync(dirname(out), constants.W_OK);
+} catch {
+  process.stderr.write(`--out: cannot write into ${dirname(out)}\n`);
   process.exit(2);
 }
 
@@ -67,16 +79,18 @@ try {
     'Powertools idempotency per order, partial batch responses), with its timings compressed (examples/demo/src/timing.ts).',
   );
 
-  const out = resolve(
-    args.out ?? join(import.meta.dirname, '..', 'results', `demo-seed-${args.seed}-${args.size}.json`),
-  );
-  mkdirSync(dirname(out), { recursive: true });
   writeFileSync(
     out,
     `${JSON.stringify({ seed: args.seed, size: args.size, sizes: size, hardened, naive }, null, 2)}\n`,
   );
   say();
   say(`results written to ${out}`);
+} catch (error) {
+  // A failed run says what failed, without a stack, and exits 1.
+  process.stderr.write(`demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+  // Whatever the failure left open (a socket, a timer) must not keep the process from ending.
+  setTimeout(() => process.exit(1), 2_000).unref();
 } finally {
   env.ssmClient.destroy();
   await dynamo.stop();
