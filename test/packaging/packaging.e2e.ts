@@ -99,7 +99,7 @@ describe.each([LATEST, LOWEST])('beside the $name versions', (set: VersionSet) =
     expect(await typeCheck(dir, 'otherCopyLambda')).toBe('');
   });
 
-  it('runs the consumer on each Node: a wrapDependency call, an SQS batch, an HTTP answer, the probe, the CLI', async () => {
+  it('runs the consumer on each Node: a wrapDependency call, a protected SDK client, an SQS batch, an HTTP answer, the probe, the CLI', async () => {
     for (const [version, node] of Object.entries(nodes)) {
       const { code, output } = await runConsumer(dir, node);
 

@@ -6,7 +6,13 @@
 export const POWERTOOLS_PACKAGES = ['batch', 'idempotency', 'logger', 'metrics', 'parameters'] as const;
 /** The AWS SDK v3 clients a user installs beside Bulwark. */
 // lib-dynamodb: Powertools idempotency's DynamoDB layer needs it (its docs tell users to install it).
-export const SDK_PACKAGES = ['client-dynamodb', 'client-ssm', 'lib-dynamodb'] as const;
+export const SDK_PACKAGES = [
+  'client-dynamodb',
+  'client-eventbridge',
+  'client-sqs',
+  'client-ssm',
+  'lib-dynamodb',
+] as const;
 
 export interface VersionSet {
   readonly name: string;

@@ -183,18 +183,18 @@ describe('startFaultServer', () => {
   });
 
   it.each([
-    { script: ['explode'], message: "startFaultServer step 0: unknown fault server step 'explode'" },
+    { script: ['explode'], message: 'startFaultServer step 0: unknown fault server step "explode"' },
     {
       script: [{ status: 700 }],
       message: 'startFaultServer step 0.status must be an integer HTTP status 100-599, got 700',
     },
     {
       script: [{ slowHeadersMs: -1 }],
-      message: 'startFaultServer step 0.slowHeadersMs must be a finite number >= 0, got -1',
+      message: 'startFaultServer step 0: slowHeadersMs must be a number of ms >= 0 and <= 2147483647, got -1',
     },
     {
       script: 'reset',
-      message: "startFaultServer: script must be an array of steps or a function, got 'reset'",
+      message: 'startFaultServer: script must be an array of steps or a function, got "reset"',
     },
   ])('rejects a bad script: $message', async ({ script, message }) => {
     await expect(startFaultServer(script as never)).rejects.toThrow(TypeError);

@@ -2,6 +2,10 @@
 
 export type { BreakerCliIo } from './breaker/BreakerCliIo.js';
 export { breakerMain } from './breaker/breakerMain.js';
+export type { DlqCliIo } from './dlq/DlqCliIo.js';
+export { dlqMain } from './dlq/dlqMain.js';
+export type { EventsCliIo } from './events/EventsCliIo.js';
+export { eventsMain } from './events/eventsMain.js';
 export { main, USAGE } from './main.js';
 export { LIBRARIES, type LibraryAdvice, RULES, type RuleInfo, ruleInfo } from './scan/catalog.js';
 export type { ScanIo } from './scan/cli/scanMain.js';
@@ -25,7 +29,7 @@ export {
 } from './scan/Finding.js';
 export { toJson } from './scan/format/json.js';
 export { type MarkdownOptions, toMarkdown } from './scan/format/markdown.js';
-export { SARIF_SCHEMA, toSarif } from './scan/format/sarif.js';
+export { SARIF_SCHEMA, type SarifOptions, toSarif } from './scan/format/sarif.js';
 export { summaryLine, toText } from './scan/format/text.js';
 export { type ScanOptions, ScanUsageError, scan } from './scan/scan.js';
 export { VERSION } from './version.js';

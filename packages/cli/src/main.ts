@@ -1,6 +1,8 @@
-// The `bulwark` command: dispatches to `scan` or `breaker`.
+// The `bulwark` command: dispatches to `scan`, `breaker`, `dlq` or `events`.
 import { nearestName, redactText } from '@bulwark/errors';
 import { breakerMain } from './breaker/breakerMain.js';
+import { dlqMain } from './dlq/dlqMain.js';
+import { eventsMain } from './events/eventsMain.js';
 import { scanMain } from './scan/cli/scanMain.js';
 import { VERSION } from './version.js';
 
@@ -14,16 +16,18 @@ export const USAGE = `Usage: bulwark <command> [options]
 Commands:
   scan [paths...]   find missing hardening and write the playbook (bulwark scan --help)
   breaker ...       inspect and operate shared circuit breakers (bulwark breaker --help)
+  dlq ...           inspect a dead-letter queue and redrive it (bulwark dlq --help)
+  events ...        replay an EventBridge archive (bulwark events --help)
 
 Options:
   -v, --version     print the version
   -h, --help        show this help
 `;
 
-const COMMANDS = ['scan', 'breaker'] as const;
+const COMMANDS = ['scan', 'breaker', 'dlq', 'events'] as const;
 
 /**
- * The `bulwark` entry point: dispatches `scan` and `breaker`; resolves to the exit code.
+ * The `bulwark` entry point: dispatches `scan`, `breaker`, `dlq` and `events`; resolves to the exit code.
  * @example
  * process.exitCode = await main(process.argv.slice(2));
  */
@@ -33,6 +37,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   // breakerMain loads its implementation on demand: it pulls in the AWS SDK's SSM client, which a scan never
   // uses and which took a tenth of a `bulwark scan` process to load.
   if (command === 'breaker') return breakerMain(rest);
+  if (command === 'dlq') return dlqMain(rest);
+  if (command === 'events') return eventsMain(rest);
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${VERSION}\n`);
     return 0;

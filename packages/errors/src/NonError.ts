@@ -2,6 +2,7 @@
 // that reads `.message` or `.stack` (Powertools batch rejects the whole batch on one). Wrap them once.
 
 import { describeValue } from './describeValue.js';
+import { redactText } from './redact/redactText.js';
 
 /**
  * The Error {@link toError} wraps a thrown non-Error in. The original is on `value`, untouched.
@@ -20,7 +21,8 @@ export class NonError extends Error {
   readonly value: unknown;
 
   constructor(value: unknown) {
-    super(`a non-Error value was thrown: ${describeValue(value)}`);
+    // Redacted: a thrown string can be a URL with a token in its query, or a bearer header.
+    super(`a non-Error value was thrown: ${redactText(describeValue(value), 200)}`);
     this.value = value;
   }
 }

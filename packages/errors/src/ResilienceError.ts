@@ -1,6 +1,7 @@
 // The base of every error Bulwark throws. Brands, not `instanceof`, make the guards hold across two copies.
 
 import type { ErrorKindName, FailureReasonName } from './Classification.js';
+import { readOptions } from './options/readOptions.js';
 import { MAX_RETRY_AFTER_MS } from './retryAfter/parseRetryAfter.js';
 
 /**
@@ -28,6 +29,16 @@ export interface ResilienceErrorOptions extends ErrorOptions {
   readonly code?: string;
 }
 
+const OPTION_KEYS = new Set(['dependency', 'status', 'retryAfterMs', 'reason', 'code', 'cause']);
+
+/**
+ * A mistyped option (`retryAfter`) would silently drop the hint: refuse it, naming the nearest valid key.
+ * Only own keys count (an inherited enumerable key is not the caller's option).
+ */
+function refuseUnknown(owner: string, options: ResilienceErrorOptions): void {
+  readOptions(owner, options, [...OPTION_KEYS]);
+}
+
 /**
  * The base class of Bulwark's typed failures. Use the `is*Error` guards rather than `instanceof`:
  * they hold even when two copies of `@bulwark/errors` are installed.
@@ -53,6 +64,9 @@ export abstract class ResilienceError extends Error {
     defaultReason: FailureReasonName,
     options: ResilienceErrorOptions = {},
   ) {
+    for (const key in options) {
+      if (!OPTION_KEYS.has(key)) refuseUnknown(new.target.name, options);
+    }
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.reason = options.reason ?? defaultReason;
     if (options.dependency !== undefined) this.dependency = options.dependency;

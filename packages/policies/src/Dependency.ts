@@ -221,7 +221,30 @@ export interface BudgetExhaustedEvent {
 }
 
 /**
- * Subscribes a listener; `dispose()` unsubscribes it.
+ * Per-call options of {@link Dependency.fetch}.
+ *
+ * @example
+ * ```ts
+ * import { wrapDependency } from '@bulwark/policies';
+ * const edna = wrapDependency('edna', { timeout: { attemptMs: 2_000, totalMs: 6_000 } });
+ * // The body is read inside the attempt: a body that stalls is an attempt timeout, and is retried.
+ * const res = await edna.fetch('https://edna.internal/orders', undefined, { bufferBody: true });
+ * ```
+ */
+export interface FetchOptions {
+  /**
+   * Read the whole body inside the attempt, so the attempt timeout covers it and a body that stalls or
+   * breaks off is a transient failure that is retried. The returned `Response` holds the bytes in memory.
+   * Without it the body streams to the caller, bounded by the call's total timeout, deadline and signal.
+   * @defaultValue false
+   */
+  readonly bufferBody?: boolean;
+}
+
+/**
+ * Subscribes a listener; `dispose()` unsubscribes it. A listener never changes a call's outcome: what it
+ * throws, and a promise it returns that rejects, are caught and logged once through the dependency's
+ * logger (`'dependency event listener failed'`, with the event's name and the serialized error).
  *
  * @example
  * ```ts
@@ -253,9 +276,16 @@ export interface Dependency<F = never> {
   /**
    * `fetch` through the chain. A response whose status `classify()` calls a failure (5xx, 408, 429, 4xx) is
    * thrown as a `TransientError` or `PermanentError` carrying `status` and `retryAfterMs`, after its body
-   * is released; 1xx-3xx responses are returned untouched. `init.signal` is the caller's signal.
+   * is released; 1xx-3xx responses are returned with their status, headers and url. `init.signal` is the
+   * caller's signal.
+   *
+   * What is bounded: every attempt up to its response headers by `timeout.attemptMs`; the whole call by
+   * `timeout.totalMs`, any deadline and `init.signal`, and that includes reading the returned body: once
+   * the call's time runs out, a body still being read errors with a timeout `TransientError` (or the
+   * signal's reason). A body that has fully arrived in time (read ahead up to 1 MiB) can be read later. With
+   * `{ bufferBody: true }` the body is read inside the attempt instead (see {@link FetchOptions}).
    */
-  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response | F>;
+  fetch(input: string | URL | Request, init?: RequestInit, options?: FetchOptions): Promise<Response | F>;
   /**
    * Puts an AWS SDK v3 client behind this dependency and returns it (same object, same types): every
    * `send` runs through the chain, each attempt is exactly one HTTP request (the SDK's own retries are
@@ -280,8 +310,8 @@ export interface Dependency<F = never> {
   isolate(): IDisposable;
   /**
    * Resolves once the `sharedState`'s first read has answered, failed or timed out (bounded by the state,
-   * e.g. `ssmBreakerState`'s `refreshTimeoutMs + readTimeoutMs`); at once without `sharedState`. Never
-   * rejects. Await it at init (top-level await in an ESM handler) so even the first call of a cold
+   * e.g. `ssmBreakerState`'s `refreshTimeoutMs + readTimeoutMs`, and in any case by `timeout.totalMs`); at
+   * once without `sharedState`. Never rejects. Await it at init (top-level await in an ESM handler) so even the first call of a cold
    * instance follows a fleet-wide `open`/`forced-open`; a call that arrives first awaits it anyway.
    *
    * @example

@@ -20,7 +20,9 @@ import {
   DependencyDownError,
   MAX_RETRY_AFTER_MS,
   MIN_RETRY_HINT_MS,
+  optionError,
   PermanentError,
+  readOptions,
   TransientError,
 } from '@bulwark/errors';
 import {
@@ -45,6 +47,7 @@ import type {
   ExecuteContext,
   ExecuteOptions,
   FallbackEvent,
+  FetchOptions,
   GiveUpEvent,
   GiveUpReason,
   RetryEvent,
@@ -52,21 +55,27 @@ import type {
   TimeoutEvent,
 } from './Dependency.js';
 import { currentDeadlines, deadlineAt } from './deadline/withDeadline.js';
-import type { DeadlineSource, FallbackContext } from './options/DependencyOptions.js';
+import { guarded, listenerReporter } from './events/guardListener.js';
+import { checkExecuteOptions } from './options/checkExecuteOptions.js';
+import type { DeadlineSource, DependencyLogger, FallbackContext } from './options/DependencyOptions.js';
 import type { NormalizedOptions } from './options/normalizeOptions.js';
+import { SINGLE_ATTEMPT } from './options/singleAttempt.js';
 import { createBackoff, retryDelay } from './retry/backoff.js';
 import { RetryBudget } from './retry/RetryBudget.js';
 import type { ProtectOptions } from './sdk/ProtectOptions.js';
 import { protectClient } from './sdk/protectClient.js';
 import type { ProtectableClient } from './sdk/SdkClient.js';
 import { fleetRetryAfterMs } from './sharedState/fleetRetryAfter.js';
+import { boundBody, rebuildable, withSameIdentity } from './timeout/boundBody.js';
+import { callEnded, callStarted } from './timeout/keepAlive.js';
 import { type CallState, Interrupted, runAttempt } from './timeout/runAttempt.js';
+import { waitBounded } from './timeout/waitBounded.js';
 
 type Fallback = (error: unknown, context: FallbackContext) => unknown;
 
 interface InternalOptions<T> extends ExecuteOptions<T> {
   /** A request body that cannot be replayed allows one attempt only. */
-  readonly maxAttempts?: number;
+  readonly [SINGLE_ATTEMPT]?: true;
 }
 
 const NO_ERROR = Symbol('none');
@@ -79,18 +88,6 @@ interface Bounds {
   endAt: number;
   endKind: 'total' | 'deadline';
   signals: AbortSignal[] | undefined;
-}
-
-/** A listener that throws must not break the call that emitted the event. */
-function guarded<E>(emitter: EventEmitter<E>): DependencyEvent<E> {
-  return (listener) =>
-    emitter.addListener((event) => {
-      try {
-        listener(event);
-      } catch {
-        // Swallowed on purpose: telemetry never changes a call's outcome.
-      }
-    });
 }
 
 /** Errors on the fast paths carry no stack: it would only point into this file, and costs ~2 µs. */
@@ -163,18 +160,28 @@ export class PolicyChain<F> implements Dependency<F> {
   readonly #timeoutE = new EventEmitter<TimeoutEvent>();
   readonly #fallbackE = new EventEmitter<FallbackEvent>();
   readonly #budgetE = new EventEmitter<BudgetExhaustedEvent>();
-  readonly onRetry = guarded(this.#retryE);
-  readonly onGiveUp = guarded(this.#giveUpE);
-  readonly onBreak = guarded(this.#breakE);
-  readonly onHalfOpen = guarded(this.#halfOpenE);
-  readonly onReset = guarded(this.#resetE);
-  readonly onTimeout = guarded(this.#timeoutE);
-  readonly onFallback = guarded(this.#fallbackE);
-  readonly onBudgetExhausted = guarded(this.#budgetE);
+  readonly onRetry: DependencyEvent<RetryEvent>;
+  readonly onGiveUp: DependencyEvent<GiveUpEvent>;
+  readonly onBreak: DependencyEvent<BreakEvent>;
+  readonly onHalfOpen: DependencyEvent<StateEvent>;
+  readonly onReset: DependencyEvent<StateEvent>;
+  readonly onTimeout: DependencyEvent<TimeoutEvent>;
+  readonly onFallback: DependencyEvent<FallbackEvent>;
+  readonly onBudgetExhausted: DependencyEvent<BudgetExhaustedEvent>;
 
-  constructor(options: NormalizedOptions) {
+  /** `logger` is where listener failures are reported (undefined: nowhere). */
+  constructor(options: NormalizedOptions, logger?: DependencyLogger) {
     this.#o = options;
     this.name = options.name;
+    const report = listenerReporter(options.name, logger);
+    this.onRetry = guarded(this.#retryE, `${options.name}.onRetry`, report);
+    this.onGiveUp = guarded(this.#giveUpE, `${options.name}.onGiveUp`, report);
+    this.onBreak = guarded(this.#breakE, `${options.name}.onBreak`, report);
+    this.onHalfOpen = guarded(this.#halfOpenE, `${options.name}.onHalfOpen`, report);
+    this.onReset = guarded(this.#resetE, `${options.name}.onReset`, report);
+    this.onTimeout = guarded(this.#timeoutE, `${options.name}.onTimeout`, report);
+    this.onFallback = guarded(this.#fallbackE, `${options.name}.onFallback`, report);
+    this.onBudgetExhausted = guarded(this.#budgetE, `${options.name}.onBudgetExhausted`, report);
     this.#budget = options.budget ? new RetryBudget(options.budget) : undefined;
     this.#bulkhead = options.bulkhead
       ? cockatielBulkhead(options.bulkhead.limit, options.bulkhead.queue)
@@ -247,15 +254,32 @@ export class PolicyChain<F> implements Dependency<F> {
     };
   }
 
+  /** Never rejects; bounded by timeout.totalMs (and any deadline in scope) whatever the state's ready() does. */
   ready(): Promise<void> {
-    return this.#o.sharedState === undefined ? Promise.resolve() : this.#awaitShared();
+    if (this.#o.sharedState === undefined) return Promise.resolve();
+    return this.#awaitShared(Date.now(), undefined).catch(() => undefined);
   }
 
-  execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
+  execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: ExecuteOptions<T>): Promise<T | F> {
+    if (options !== undefined) {
+      try {
+        checkExecuteOptions(this.name, options);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.#execute(fn, options);
+  }
+
+  #execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
     this.#calls++;
     // Not async on purpose: the success path is one attempt promise and one .then, no extra frames.
     if (this.#o.sharedState !== undefined && this.#sharedReady !== true) {
-      return this.#awaitShared().then(() => this.#begin(fn, options));
+      const start = Date.now();
+      return this.#awaitShared(start, options).then(
+        () => this.#begin(fn, options, start),
+        (error: unknown) => this.#sharedWaitFailed(error, options),
+      );
     }
     try {
       return this.#begin(fn, options);
@@ -268,6 +292,7 @@ export class PolicyChain<F> implements Dependency<F> {
   #begin<T>(
     fn: (context: ExecuteContext) => Promise<T> | T,
     options: InternalOptions<T> | undefined,
+    startedAt?: number,
   ): Promise<T | F> {
     if (this.#o.sharedState !== undefined) {
       const refused = this.#checkShared();
@@ -290,15 +315,31 @@ export class PolicyChain<F> implements Dependency<F> {
       throw signal.reason;
     }
     if (typeof fn !== 'function') {
-      throw new TypeError(`${this.name}.execute: fn must be a function, got ${String(fn)}`);
+      throw optionError(`${this.name}.execute`, 'fn', fn, 'a function');
     }
-    const start = Date.now();
+    const start = startedAt ?? Date.now();
     const bounds = this.#bounds(start);
     if (this.#bulkhead !== undefined) return this.#bulkheaded(fn, options, start, bounds);
     return this.#run(fn, options, start, bounds);
   }
 
-  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response | F> {
+  fetch(
+    input: string | URL | Request,
+    init?: RequestInit,
+    fetchOptions?: FetchOptions,
+  ): Promise<Response | F> {
+    let bufferBody = false;
+    if (fetchOptions !== undefined) {
+      try {
+        const read = readOptions(`${this.name}.fetch`, fetchOptions, ['bufferBody']);
+        if (read.bufferBody !== undefined && typeof read.bufferBody !== 'boolean') {
+          throw optionError(`${this.name}.fetch`, 'bufferBody', read.bufferBody, 'a boolean');
+        }
+        bufferBody = read.bufferBody === true;
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     const isRequest = input instanceof Request;
     const callerSignal = init?.signal ?? (isRequest ? input.signal : undefined);
     const body = init?.body ?? undefined;
@@ -310,7 +351,13 @@ export class PolicyChain<F> implements Dependency<F> {
     const attemptFetch = async ({ signal }: ExecuteContext): Promise<Response> => {
       const request = isRequest ? input.clone() : input;
       const response = await fetch(request, init === undefined ? { signal } : { ...init, signal });
-      if (response.status < 400) return response;
+      if (response.status < 400) {
+        if (!bufferBody || response.body === null || !rebuildable(response)) return response;
+        // Read inside the attempt: its timeout covers the body, and a stalled body is retried.
+        const bytes = await response.arrayBuffer();
+        const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+        return withSameIdentity(new Response(bytes, init), response);
+      }
       const c = classify(response);
       // Release the failed attempt's body now, or its socket stays checked out until GC.
       await response.body?.cancel().catch(() => undefined);
@@ -327,9 +374,27 @@ export class PolicyChain<F> implements Dependency<F> {
     };
     const options: InternalOptions<Response> = {
       ...(callerSignal ? { signal: callerSignal } : {}),
-      ...(replayable ? {} : { maxAttempts: 1 }),
+      ...(replayable ? {} : { [SINGLE_ATTEMPT]: true as const }),
     };
-    return this.execute(attemptFetch, options);
+    const bounds = this.#bounds(Date.now());
+    const result = this.#execute(attemptFetch, options);
+    if (bufferBody) return result;
+    // The call is over only once its body is read: the total timeout, deadline and signal bound that too.
+    const signals = callerSignal ? [callerSignal, ...(bounds.signals ?? [])] : (bounds.signals ?? []);
+    return result.then((value) =>
+      value instanceof Response
+        ? boundBody(value, bounds.endAt, signals, () => this.#bodyTimeoutError(bounds.endKind))
+        : value,
+    );
+  }
+
+  #bodyTimeoutError(kind: 'total' | 'deadline'): TransientError {
+    const what = kind === 'total' ? `total timeout of ${this.#o.totalMs} ms` : 'the deadline';
+    return new TransientError(`${this.name}: ${what} reached while the response body was read`, {
+      dependency: this.name,
+      reason: 'timeout',
+      code: 'ETIMEDOUT',
+    });
   }
 
   protect<C extends ProtectableClient>(client: C, options?: ProtectOptions): C {
@@ -373,12 +438,14 @@ export class PolicyChain<F> implements Dependency<F> {
     if (callerSignal !== undefined || bounds.signals !== undefined)
       listen(call, callerSignal, bounds.signals);
     this.#inFlight++;
+    callStarted();
     if (bounds.endAt <= start) return this.#loop(fn, options, call, bounds, 0, undefined, start);
     return this.#launch(fn, call, 1, start, bounds).then(
       (value) => {
         this.#successes++;
         this.#budget?.recordSuccess();
         this.#inFlight--;
+        callEnded();
         call.unlisten?.();
         return value;
       },
@@ -442,7 +509,7 @@ export class PolicyChain<F> implements Dependency<F> {
   ): Promise<T | F> {
     const o = this.#o;
     const { endAt, endKind } = bounds;
-    const maxAttempts = options?.maxAttempts ?? o.maxAttempts;
+    const maxAttempts = options?.[SINGLE_ATTEMPT] === true ? 1 : o.maxAttempts;
     let backoff: IBackoff<unknown> | undefined;
     let lastError: unknown;
     let attempt = failed;
@@ -529,6 +596,7 @@ export class PolicyChain<F> implements Dependency<F> {
       }
     } finally {
       this.#inFlight--;
+      callEnded();
       call.unlisten?.();
     }
   }
@@ -674,8 +742,8 @@ export class PolicyChain<F> implements Dependency<F> {
     }
     // Queued: the wait counts against the total timeout (and deadline) and ends with the caller's signal.
     const controller = new AbortController();
+    // Ref'd: a queued call is in flight, and its timeout must fire even if nothing else keeps Node alive.
     const timer = setTimeout(() => controller.abort(this.#abortReason), Math.max(0, bounds.endAt - start));
-    timer.unref();
     const forward = (): void => controller.abort(options?.signal?.reason);
     options?.signal?.addEventListener('abort', forward, { once: true });
     try {
@@ -758,14 +826,39 @@ export class PolicyChain<F> implements Dependency<F> {
 
   // ---- shared (fleet) state --------------------------------------------------------------------------
 
-  async #awaitShared(): Promise<void> {
+  /**
+   * Waits for the shared state's first read, bounded by this call's own time (total timeout, deadline) and
+   * signal whatever the implementation's ready() does. Rejects with an Interrupted when a bound fires.
+   */
+  #awaitShared<T>(start: number, options: InternalOptions<T> | undefined): Promise<void> {
     this.#sharedReady ??= Promise.resolve()
       .then(() => this.#o.sharedState!.ready())
       .catch(() => undefined)
       .then(() => {
         this.#sharedReady = true;
       });
-    if (this.#sharedReady !== true) await this.#sharedReady;
+    const ready = this.#sharedReady;
+    if (ready === true) return SETTLED;
+    const bounds = this.#bounds(start);
+    return waitBounded(ready, bounds.endAt - start, bounds.endKind, options?.signal, bounds.signals, () => {
+      // Out of time: later calls stop waiting. Shared state may help, never block.
+      this.#sharedReady = true;
+    });
+  }
+
+  /** The call ran out of time (or was cancelled) while it waited for the shared state. */
+  #sharedWaitFailed<T>(why: unknown, options: InternalOptions<T> | undefined): Promise<T | F> {
+    const stop = why as Interrupted;
+    if (stop.kind === 'cancel') {
+      this.#failures++;
+      return Promise.reject(stop.reason);
+    }
+    const kind = stop.kind === 'deadline' ? 'deadline' : 'total';
+    try {
+      return Promise.resolve(this.#fail(this.#timeoutError(0, this.#o.totalMs, kind, undefined), 0, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   #sharedDocState(): string | undefined {

@@ -9,6 +9,7 @@ export type {
   ExecuteContext,
   ExecuteOptions,
   FallbackEvent,
+  FetchOptions,
   GiveUpEvent,
   GiveUpReason,
   RetryEvent,

@@ -36,8 +36,8 @@ export function wrapDependency<F = never>(name: string, options?: DependencyOpti
   const normalized = normalizeOptions(name, options as DependencyOptions<unknown> | undefined);
   // From here the shared state refuses documents written for another dependency (and a second owner).
   normalized.sharedState?.attach?.(name);
-  const dependency = new PolicyChain<F>(normalized);
   const logger = normalized.logger === false ? undefined : (normalized.logger ?? defaultLogger);
+  const dependency = new PolicyChain<F>(normalized, logger);
   wireTelemetry(dependency as Dependency<unknown>, logger, normalized.metrics);
   return dependency;
 }

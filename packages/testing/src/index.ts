@@ -17,6 +17,15 @@ export { expectTimeoutFires } from './assertions/expectTimeoutFires.js';
 export type { IdempotencyTableOptions, LocalDynamo } from './dynamo/startLocalDynamo.js';
 export { LOCAL_CREDENTIALS, startLocalDynamo } from './dynamo/startLocalDynamo.js';
 export type {
+  ArchivedEvent,
+  EventBridgeArchiveOptions,
+  EventBridgeEmulator,
+  EventBridgeEmulatorOptions,
+  EventBridgeOperation,
+  EventBridgeReplay,
+} from './eventbridge/eventBridgeEmulator.js';
+export { EVENTBRIDGE_OPERATIONS, eventBridgeEmulator } from './eventbridge/eventBridgeEmulator.js';
+export type {
   FaultServer,
   FaultServerResponse,
   FaultServerScript,
@@ -45,6 +54,17 @@ export { errorOnUnhandledExceptLoopback, isLoopback } from './msw/onUnhandledFra
 export { takeScriptErrors } from './msw/scriptErrors.js';
 export { startMswServer } from './msw/startMswServer.js';
 export { useMswServer } from './msw/useMswServer.js';
+export type {
+  SqsCreateQueueOptions,
+  SqsEmulator,
+  SqsEmulatorOptions,
+  SqsMoveTask,
+  SqsOperation,
+  SqsSendOptions,
+  SqsStoredMessage,
+} from './sqs/sqsEmulator.js';
+export { SQS_OPERATIONS, sqsEmulator } from './sqs/sqsEmulator.js';
+export type { SqsMoveTaskStatus } from './sqs/sqsMoveTasks.js';
 export type {
   SsmEmulator,
   SsmEmulatorOptions,

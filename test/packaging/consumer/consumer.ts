@@ -10,6 +10,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { breakerMain, main as bulwarkMain, scan } from '@bulwark/cli';
 import {
@@ -148,11 +149,16 @@ try {
   assert.equal(code, 0, out.join(''));
   assert.equal(typeof bulwarkMain, 'function');
 
-  // PROTECTED SDK CLIENT (issue 12 part 1, `edna.protect(client)`, built by another helper): once it lands,
-  // protect a DynamoDB client here and send one command to local DynamoDB through the policy, e.g.
-  //   const ddb = edna.protect(dynamo.client);
-  //   await ddb.send(new ListTablesCommand({}));
-  // so the packaging test holds the protected client's types and runtime to every supported SDK version.
+  // @bulwark/policies: an AWS SDK v3 client of the user's SDK version protected by a dependency, one
+  // command sent to local DynamoDB through the chain; the output keeps the command's own type.
+  const tables = wrapDependency('tables', { retry: { maxAttempts: 2 } });
+  const ddb = tables.protect(
+    new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint, credentials: LOCAL_CREDENTIALS }),
+  );
+  const listed = await ddb.send(new ListTablesCommand({}));
+  const names: string[] | undefined = listed.TableNames;
+  assert.ok(names?.includes(tableName), 'the protected client lists the idempotency table');
+  assert.equal(tables.stats().attempts, 1);
 
   process.stdout.write('consumer: ok\n');
 } finally {

@@ -43,7 +43,17 @@ export interface Finding {
  */
 export interface ScanProblem {
   readonly file: string;
-  readonly kind: 'parse-error' | 'binary' | 'too-large' | 'unreadable' | 'symlink-loop' | 'not-found';
+  readonly kind:
+    | 'parse-error'
+    | 'binary'
+    | 'too-large'
+    | 'unreadable'
+    | 'symlink-loop'
+    | 'symlink-outside-root'
+    | 'not-a-file'
+    | 'too-deep'
+    | 'browser-code'
+    | 'not-found';
   readonly message: string;
 }
 

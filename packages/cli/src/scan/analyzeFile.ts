@@ -7,6 +7,7 @@ import type { IacResult } from './iac/IacResult.js';
 import { ignoreDirectives } from './ignoreDirectives.js';
 import { analyzeModule } from './js/analyzeModule.js';
 import type { ModuleFacts } from './js/Candidate.js';
+import { MAX_NESTING, nestingBound } from './js/nesting.js';
 
 export type FileOutcome =
   | { readonly kind: 'code'; readonly file: DiscoveredFile; readonly facts: ModuleFacts }
@@ -19,7 +20,7 @@ export type FileOutcome =
   | {
       readonly kind: 'problem';
       readonly file: DiscoveredFile;
-      readonly problem: 'binary' | 'unreadable' | 'parse-error';
+      readonly problem: 'binary' | 'unreadable' | 'parse-error' | 'too-deep';
       readonly message: string;
     };
 
@@ -51,6 +52,15 @@ export function analyzeFile(file: DiscoveredFile): FileOutcome {
     return { kind: 'problem', file, problem: 'binary', message: 'skipped: binary content (NUL bytes)' };
   try {
     if (file.kind === 'code') {
+      // Checked before parsing: the parser crashes the process on very deep nesting (js/nesting.ts).
+      const depth = nestingBound(source);
+      if (depth > MAX_NESTING)
+        return {
+          kind: 'problem',
+          file,
+          problem: 'too-deep',
+          message: `skipped: nests about ${depth} levels deep (over ${MAX_NESTING}); the parser cannot take it safely`,
+        };
       const facts = analyzeModule(file.path, source);
       if (facts.parseError !== undefined) return parseError(file, `does not parse: ${facts.parseError}`);
       return { kind: 'code', file, facts };

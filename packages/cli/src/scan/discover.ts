@@ -1,6 +1,6 @@
 // Finds the files a scan reads: code by extension, infrastructure by name and content. Follows
 // symlinks once (a loop is reported, not followed), and reports what it had to skip.
-import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { BUILT_IN_EXCLUDES, type NormalizedScanConfig } from './config.js';
 import type { ScanProblem } from './Finding.js';
@@ -10,6 +10,30 @@ export const CODE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const IAC_EXTENSIONS = /\.(ya?ml|json|template|tf)$/;
 const NOT_IAC =
   /(^|\/)(package(-lock)?\.json|tsconfig[\w.-]*\.json|\.?eslintrc[\w.]*|biome\.json|turbo\.json|composer\.json|pnpm-lock\.yaml|\.github\/.*|docker-compose[\w.-]*\.ya?ml|[\w.-]*\.lock\.json)$/;
+
+/** Dependencies that make a package front-end code, and ones that make it server code after all. */
+const BROWSER_DEPS =
+  /^(react-dom|react-scripts|react-native|vite|@vitejs\/.*|@angular\/core|vue|svelte|preact|@sveltejs\/kit|nuxt|expo)$/;
+const SERVER_DEPS =
+  /^(@types\/aws-lambda|aws-lambda|@aws-lambda-powertools\/.*|@middy\/core|aws-cdk-lib|express|fastify|koa|@nestjs\/core|serverless|next)$/;
+
+/**
+ * The browser framework a package.json depends on, when it declares no server framework: its code runs
+ * in a browser, where none of the rules apply (a React app's fetch is not a Lambda's dependency call).
+ */
+export function browserFramework(packageJson: string): string | undefined {
+  let deps: string[];
+  try {
+    const j = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, unknown>;
+    deps = ['dependencies', 'devDependencies', 'peerDependencies'].flatMap((k) =>
+      typeof j[k] === 'object' && j[k] !== null ? Object.keys(j[k] as object) : [],
+    );
+  } catch {
+    return undefined;
+  }
+  if (deps.some((d) => SERVER_DEPS.test(d))) return undefined;
+  return deps.find((d) => BROWSER_DEPS.test(d));
+}
 
 export interface DiscoveredFile {
   readonly path: string;
@@ -57,6 +81,12 @@ export function discover(root: string, paths: readonly string[], config: Normali
   // Built-in excludes apply below the directory the user named (so `bulwark scan fixtures/x` works);
   // the config's excludes are relative to the root, as documented.
   let base = root;
+  let realRoot = root;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    // A root that does not exist is refused by scan() before this runs.
+  }
   const excluded = (path: string, rel: string): boolean =>
     matchesAny(rel, config.exclude) || matchesAny(toRel(base, path), BUILT_IN_EXCLUDES);
 
@@ -102,6 +132,18 @@ export function discover(root: string, paths: readonly string[], config: Normali
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A front-end package below the scan root: report it once and skip it.
+    if (dir !== base && entries.some((e) => e.name === 'package.json' && e.isFile())) {
+      const framework = browserFramework(join(dir, 'package.json'));
+      if (framework !== undefined) {
+        problems.push({
+          file: toRel(root, dir),
+          kind: 'browser-code',
+          message: `skipped: a browser package (${framework} in its package.json); name its files to scan them`,
+        });
+        return;
+      }
+    }
     for (const entry of entries) {
       const path = join(dir, entry.name);
       const rel = toRel(root, path);
@@ -114,6 +156,16 @@ export function discover(root: string, paths: readonly string[], config: Normali
           linkReal = realpathSync(path);
         } catch {
           problems.push({ file: rel, kind: 'unreadable', message: 'broken symbolic link' });
+          continue;
+        }
+        // The scan never leaves its root through a link: a link to `/` would never finish, and one to a
+        // folder outside could copy another project's lines (secrets included) into the report.
+        if (!inside(realRoot, linkReal)) {
+          problems.push({
+            file: rel,
+            kind: 'symlink-outside-root',
+            message: 'symbolic link leads outside the scan root: not followed',
+          });
           continue;
         }
         if (target.isDirectory()) {
@@ -171,9 +223,22 @@ export function discover(root: string, paths: readonly string[], config: Normali
         continue;
       }
       consider(p, stat.size, true, false);
+    } else {
+      // A FIFO, a socket or a device (`/dev/null`) named on the command line: say so rather than
+      // reporting "0 files" (and never block reading a FIFO).
+      problems.push({
+        file: toRel(root, p),
+        kind: 'not-a-file',
+        message: 'not a regular file or directory (a FIFO, socket or device): skipped',
+      });
     }
   }
   return { files, problems, missing };
+}
+
+/** `path` is `root` or below it (both real paths). */
+function inside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 /** A NUL byte in the first 8 KiB means binary, as git decides. */

@@ -2,7 +2,15 @@
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Candidate, ExportFact, ImportRef, ModuleFacts, Protection } from './js/Candidate.js';
+import type {
+  Candidate,
+  ExportFact,
+  HandlerFact,
+  HandlerLink,
+  ImportRef,
+  ModuleFacts,
+  Protection,
+} from './js/Candidate.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -11,8 +19,22 @@ export class Project {
   private readonly batchOneHandlers: string[];
 
   constructor(modules: readonly ModuleFacts[], batchOneHandlers: readonly string[]) {
-    for (const m of modules) this.modules.set(m.file, m);
-    this.batchOneHandlers = batchOneHandlers.map((h) => h.replace(/^\.\//, ''));
+    const all = [...batchOneHandlers];
+    for (const m of modules) {
+      this.modules.set(m.file, m);
+      if (m.batchOneHandlers !== undefined) all.push(...m.batchOneHandlers);
+    }
+    this.batchOneHandlers = all.map((h) => h.replace(/^\.\//, ''));
+  }
+
+  /** The facts of the handler a CDK construct points at, when that module was scanned. */
+  private linkedHandler(link: HandlerLink): HandlerFact | undefined {
+    for (const stem of link.stems)
+      for (const ext of EXTENSIONS) {
+        const m = this.modules.get(stem + ext);
+        if (m !== undefined) return m.handlers?.[link.export];
+      }
+    return undefined;
   }
 
   resolveModule(from: string, source: string): string | undefined {
@@ -87,6 +109,11 @@ export class Project {
     }
     if (c.onlyIfImportAsync !== undefined && !this.isAsync(c.onlyIfImportAsync)) return false;
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
+    if (c.handlerLink !== undefined) {
+      const fact = this.linkedHandler(c.handlerLink);
+      if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))
+        return false;
+    }
     return true;
   }
 }

@@ -1,6 +1,6 @@
 // `scan()`: discover files, analyse them (in worker threads when there are many), settle cross-file
 // findings, apply ignore comments and rule levels, and return sorted findings.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,14 @@ function ignoredBy(
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const root = resolve(options.root ?? process.cwd());
+  let rootStat: ReturnType<typeof statSync> | undefined;
+  try {
+    rootStat = statSync(root);
+  } catch {
+    rootStat = undefined;
+  }
+  if (rootStat === undefined || !rootStat.isDirectory())
+    throw new ScanUsageError(`root ${JSON.stringify(root)} is not a directory that exists`);
   const paths = (options.paths !== undefined && options.paths.length > 0 ? options.paths : [root]).map((p) =>
     absolutePath(root, p),
   );

@@ -1,6 +1,7 @@
 // The options of createClassifier, their documented defaults, and the validated internal form.
 
-import { describeValue as describe } from '../describeValue.js';
+import { MAX_TIMER_MS, optionError } from '../options/optionError.js';
+import { readOptions } from '../options/readOptions.js';
 import { MAX_RETRY_AFTER_MS } from '../retryAfter/parseRetryAfter.js';
 import { DEFAULT_MAX_DEPTH } from './walkChain.js';
 
@@ -53,34 +54,35 @@ export interface NormalizedClassifierOptions {
   readonly now: () => number;
 }
 
-const KNOWN = new Set(['maxRetryAfterMs', 'maxDepth', 'now']);
+const KNOWN = ['maxRetryAfterMs', 'maxDepth', 'now'];
 
-/** Validates options; throws a TypeError naming the field and the value. */
+/** Validates options; throws a TypeError naming the field and the value (unknown keys with the nearest valid one). */
 export function normalizeClassifierOptions(
   options: ClassifierOptions | undefined,
 ): NormalizedClassifierOptions {
   if (options === undefined) return DEFAULT_CLASSIFIER_OPTIONS;
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`createClassifier: options must be an object, got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!KNOWN.has(key)) throw new TypeError(`createClassifier: unknown option "${key}"`);
-  }
-  const merged = { ...DEFAULT_CLASSIFIER_OPTIONS, ...options };
-  if (!Number.isFinite(merged.maxRetryAfterMs) || merged.maxRetryAfterMs < 0) {
-    throw new TypeError(
-      `createClassifier: options.maxRetryAfterMs must be a non-negative number of ms, got ${describe(merged.maxRetryAfterMs)}`,
+  const o = readOptions('createClassifier', options, KNOWN);
+  const maxRetryAfterMs = o.maxRetryAfterMs ?? DEFAULT_CLASSIFIER_OPTIONS.maxRetryAfterMs;
+  if (
+    typeof maxRetryAfterMs !== 'number' ||
+    !Number.isFinite(maxRetryAfterMs) ||
+    maxRetryAfterMs < 0 ||
+    maxRetryAfterMs > MAX_TIMER_MS
+  ) {
+    throw optionError(
+      'createClassifier',
+      'options.maxRetryAfterMs',
+      maxRetryAfterMs,
+      `a number of ms >= 0 and <= ${MAX_TIMER_MS}`,
     );
   }
-  if (!Number.isInteger(merged.maxDepth) || merged.maxDepth < 0 || merged.maxDepth > 64) {
-    throw new TypeError(
-      `createClassifier: options.maxDepth must be an integer from 0 to 64, got ${describe(merged.maxDepth)}`,
-    );
+  const maxDepth = o.maxDepth ?? DEFAULT_CLASSIFIER_OPTIONS.maxDepth;
+  if (typeof maxDepth !== 'number' || !Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > 64) {
+    throw optionError('createClassifier', 'options.maxDepth', maxDepth, 'an integer from 0 to 64');
   }
-  if (typeof merged.now !== 'function') {
-    throw new TypeError(
-      `createClassifier: options.now must be a function returning ms, got ${describe(merged.now)}`,
-    );
+  const now = o.now ?? DEFAULT_CLASSIFIER_OPTIONS.now;
+  if (typeof now !== 'function') {
+    throw optionError('createClassifier', 'options.now', now, 'a function returning ms');
   }
-  return { maxRetryAfterMs: merged.maxRetryAfterMs, maxDepth: merged.maxDepth, now: merged.now };
+  return { maxRetryAfterMs, maxDepth, now: now as () => number };
 }

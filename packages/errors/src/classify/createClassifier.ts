@@ -2,6 +2,7 @@
 // error chain. Whatever it is given, the returned function never throws.
 
 import type { Classification, ErrorKindName, FailureReasonName } from '../Classification.js';
+import { redactText } from '../redact/redactText.js';
 import type { ClassifierOptions, NormalizedClassifierOptions } from './ClassifierOptions.js';
 import { normalizeClassifierOptions } from './ClassifierOptions.js';
 import type { ClassifierRule } from './ClassifierRule.js';
@@ -189,7 +190,8 @@ function chainFacts(links: readonly unknown[]): { code?: string; dependency?: st
       facts.code = code;
     const dependency = readString(link, 'dependency');
     if (facts.dependency === undefined && dependency !== undefined && dependency.length <= 128) {
-      facts.dependency = dependency;
+      // Redacted: any object can carry a `dependency`, and it is echoed in the message and in logs.
+      facts.dependency = redactText(dependency, 128);
     }
   }
   return facts;

@@ -3,11 +3,13 @@
 
 import { ErrorKind, FailureReason } from '../Classification.js';
 import { describeValue as describe } from '../describeValue.js';
+import { nearestName } from '../options/nearestName.js';
+import { MAX_TIMER_MS } from '../options/optionError.js';
 import type { ClassifierRule } from './ClassifierRule.js';
 
 const KINDS = new Set<unknown>(Object.values(ErrorKind));
 const REASONS = new Set<unknown>(Object.values(FailureReason));
-const FIELDS = new Set([
+const FIELD_NAMES = [
   'name',
   'match',
   'kind',
@@ -16,7 +18,8 @@ const FIELDS = new Set([
   'httpStatus',
   'countsTowardBreaker',
   'code',
-]);
+];
+const FIELDS = new Set(FIELD_NAMES);
 
 /** Throws a TypeError for the first malformed rule: `rules[2].kind must be one of ..., got "transiant"`. */
 export function validateRules(rules: unknown): readonly ClassifierRule[] {
@@ -34,14 +37,15 @@ function validateRule(rule: unknown, index: number): void {
     throw new TypeError(`createClassifier: rules[${index}] must be an object, got ${describe(rule)}`);
   }
   const r = rule as Record<string, unknown>;
-  const label = typeof r.name === 'string' ? `rules[${index}] ("${r.name}")` : `rules[${index}]`;
+  const label = typeof r.name === 'string' ? `rules[${index}] (${describe(r.name)})` : `rules[${index}]`;
   const fail = (field: string, expected: string, value: unknown): never => {
     throw new TypeError(`createClassifier: ${label}.${field} must be ${expected}, got ${describe(value)}`);
   };
   for (const key of Object.keys(r)) {
     if (!FIELDS.has(key)) {
+      const near = nearestName(key, FIELD_NAMES);
       throw new TypeError(
-        `createClassifier: ${label} has an unknown field "${key}" (known: ${[...FIELDS].join(', ')})`,
+        `createClassifier: ${label} has an unknown field ${describe(key)}${near === undefined ? '' : `; did you mean "${near}"?`} (known: ${FIELD_NAMES.join(', ')})`,
       );
     }
   }
@@ -54,9 +58,12 @@ function validateRule(rule: unknown, index: number): void {
   if (
     r.retryAfterMs !== undefined &&
     typeof r.retryAfterMs !== 'function' &&
-    (typeof r.retryAfterMs !== 'number' || !Number.isFinite(r.retryAfterMs) || r.retryAfterMs < 0)
+    (typeof r.retryAfterMs !== 'number' ||
+      !Number.isFinite(r.retryAfterMs) ||
+      r.retryAfterMs < 0 ||
+      r.retryAfterMs > MAX_TIMER_MS)
   ) {
-    fail('retryAfterMs', 'a non-negative number of ms or a function', r.retryAfterMs);
+    fail('retryAfterMs', `a number of ms from 0 to ${MAX_TIMER_MS}, or a function`, r.retryAfterMs);
   }
   if (r.httpStatus !== undefined) {
     const s = r.httpStatus;

@@ -3,6 +3,8 @@
 import type { Classification } from '../Classification.js';
 import { classify } from '../classify/classify.js';
 import type { Classifier } from '../classify/createClassifier.js';
+import { optionError } from '../options/optionError.js';
+import { readOptions } from '../options/readOptions.js';
 import type { ProblemDetails } from './ProblemDetails.js';
 import { statusTitle } from './statusTitle.js';
 
@@ -76,18 +78,36 @@ const DETAIL: Readonly<Record<string, string>> = {
  * //   reason: 'throttled', kind: 'transient' }
  * ```
  */
-export function toProblemDetails(error: unknown, options: ProblemDetailsOptions = {}): ProblemDetails {
-  const classifier = options.classifier ?? DEFAULT_PROBLEM_DETAILS_OPTIONS.classifier;
+export function toProblemDetails(error: unknown, options?: ProblemDetailsOptions): ProblemDetails {
+  const o = options === undefined ? NO_OPTIONS : checkOptions(options);
+  const classifier = o.classifier ?? DEFAULT_PROBLEM_DETAILS_OPTIONS.classifier;
   const c: Classification = classifier(error);
   const detail = DETAIL[`${c.kind}/${c.reason}`] ?? DETAIL[c.kind] ?? 'The request could not be completed.';
   return {
-    type: options.typeBase === undefined ? 'about:blank' : `${options.typeBase}${c.reason}`,
+    type: o.typeBase === undefined ? 'about:blank' : `${o.typeBase}${c.reason}`,
     title: statusTitle(c.httpStatus),
     status: c.httpStatus,
     detail,
-    ...(options.instance === undefined ? {} : { instance: options.instance }),
+    ...(o.instance === undefined ? {} : { instance: o.instance }),
     ...(c.retryAfterMs === undefined ? {} : { retryAfter: Math.ceil(c.retryAfterMs / 1000) }),
     reason: c.reason,
     kind: c.kind,
   };
+}
+
+const NO_OPTIONS: ProblemDetailsOptions = {};
+const KNOWN = ['instance', 'typeBase', 'classifier'];
+
+/** The caller's options are code, not input: a typo is a TypeError (nearest valid name), never ignored. */
+function checkOptions(options: ProblemDetailsOptions): ProblemDetailsOptions {
+  const o = readOptions('toProblemDetails', options, KNOWN);
+  for (const field of ['instance', 'typeBase'] as const) {
+    if (o[field] !== undefined && typeof o[field] !== 'string') {
+      throw optionError('toProblemDetails', field, o[field], 'a string');
+    }
+  }
+  if (o.classifier !== undefined && typeof o.classifier !== 'function') {
+    throw optionError('toProblemDetails', 'classifier', o.classifier, 'a function (from createClassifier)');
+  }
+  return o as ProblemDetailsOptions;
 }

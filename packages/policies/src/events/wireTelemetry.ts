@@ -1,7 +1,9 @@
 // Default listeners: every event becomes one structured log line (dependency, attempt, delayMs, kind,
 // state) and, when Metrics is given, one Count metric with a `dependency` dimension. Only failure-path
-// events exist, so nothing here runs on a successful call.
+// events exist, so nothing here runs on a successful call. An error reaches a log line only through
+// serializeError (redacted message, name and code, no headers, bodies or control characters), never raw.
 
+import { serializeError } from '@bulwark/errors';
 import type { Dependency } from '../Dependency.js';
 import type { DependencyLogger, DependencyMetrics } from '../options/DependencyOptions.js';
 
@@ -26,8 +28,9 @@ export const DEPENDENCY_METRIC_NAMES = {
   onBudgetExhausted: 'RetryBudgetExhausted',
 } as const;
 
-const errorName = (error: unknown): string | undefined =>
-  error instanceof Error ? error.name : error === undefined ? undefined : typeof error;
+/** The error as a log line may hold it, without its stack (the give-up line has it) to keep lines short. */
+const logged = (error: unknown) =>
+  error === undefined ? undefined : serializeError(error, { stack: false });
 
 export function wireTelemetry(
   dep: Dependency<unknown>,
@@ -57,6 +60,7 @@ export function wireTelemetry(
       reason: e.classification.reason,
       status: e.classification.status,
       state: dep.state,
+      error: serializeError(e.error, { stack: false, classification: e.classification }),
     });
     count?.(DEPENDENCY_METRIC_NAMES.onRetry);
   });
@@ -67,7 +71,7 @@ export function wireTelemetry(
       kind: e.classification.kind,
       reason: e.reason,
       cause: e.classification.reason,
-      error: errorName(e.error),
+      error: serializeError(e.error, { classification: e.classification }),
       state: dep.state,
     });
     count?.(DEPENDENCY_METRIC_NAMES.onGiveUp);
@@ -78,7 +82,7 @@ export function wireTelemetry(
       state: e.state,
       kind: e.trigger,
       delayMs: Number.isFinite(e.retryAfterMs) ? e.retryAfterMs : undefined,
-      error: errorName(e.error),
+      error: logged(e.error),
     });
     count?.(DEPENDENCY_METRIC_NAMES.onBreak);
   });
@@ -113,7 +117,7 @@ export function wireTelemetry(
     log?.warn('dependency retry budget exhausted', {
       dependency,
       attempt: e.attempt,
-      error: errorName(e.error),
+      error: logged(e.error),
       state: dep.state,
     });
     count?.(DEPENDENCY_METRIC_NAMES.onBudgetExhausted);

@@ -49,7 +49,7 @@ describe('normalizeOptions', () => {
       'a negative attemptMs',
       'edna',
       { timeout: { attemptMs: -1 } },
-      /timeout\.attemptMs must be a finite number >= 1, got -1/,
+      /timeout\.attemptMs must be a finite number of ms >= 1 and <= 2147483647, got -1/,
     ],
     [
       'attemptMs above totalMs',
@@ -83,13 +83,13 @@ describe('normalizeOptions', () => {
         timeout: { attemptMs: 1_000, totalMs: 2_000 },
         retry: { maxAttempts: 4, backoff: { initialDelayMs: 1_000, maxDelayMs: 1_000 } },
       },
-      /summed backoff \(3000 ms\) is < timeout\.totalMs \(2000\)/,
+      /retry\.maxAttempts must be few enough that the summed backoff \(3000 ms over 3 waits, from retry\.backoff\) is < timeout\.totalMs \(2000\), got 4/,
     ],
     [
       'a negative budget ratio',
       'edna',
       { retry: { budget: { ratio: -0.1 } } },
-      /retry\.budget\.ratio must be a finite number >= 0, got -0\.1/,
+      /retry\.budget\.ratio must be a finite number >= 0 and <= 1000, got -0\.1/,
     ],
     [
       'an unknown breaker kind',
@@ -101,7 +101,7 @@ describe('normalizeOptions', () => {
       'a zero threshold',
       'edna',
       { breaker: { threshold: 0 } },
-      /breaker\.threshold must be an integer >= 1, got 0/,
+      /breaker\.threshold must be an integer >= 1 and <= 1000000, got 0/,
     ],
     [
       'a failure ratio of 1',
@@ -113,7 +113,7 @@ describe('normalizeOptions', () => {
       'minimumCalls above size',
       'edna',
       { breaker: { kind: 'count', size: 10, minimumCalls: 20 } },
-      /breaker\.minimumCalls must be an integer >= 1 and <= 10, got 20/,
+      /breaker\.minimumCalls must be an integer >= 1 and <= breaker\.size \(10\), got 20/,
     ],
     [
       'a sampling window under 2 x attemptMs',
@@ -125,13 +125,13 @@ describe('normalizeOptions', () => {
       'zero half-open probes',
       'edna',
       { breaker: { halfOpenProbes: 0 } },
-      /breaker\.halfOpenProbes must be an integer >= 1, got 0/,
+      /breaker\.halfOpenProbes must be an integer >= 1 and <= 1000, got 0/,
     ],
     [
       'a slow-call duration missing',
       'edna',
       { breaker: { slowCall: {} as never } },
-      /breaker\.slowCall\.durationMs must be a finite number >= 1, got null/,
+      /breaker\.slowCall\.durationMs must be given \(the slow-call threshold, in ms\), got undefined/,
     ],
     [
       'a slow-call duration at the attempt timeout',
@@ -143,7 +143,7 @@ describe('normalizeOptions', () => {
       'a bulkhead without limit',
       'edna',
       { bulkhead: {} as never },
-      /bulkhead\.limit must be an integer >= 1, got null/,
+      /bulkhead\.limit must be given \(calls in flight at once\), got undefined/,
     ],
     [
       'a non-function fallback',

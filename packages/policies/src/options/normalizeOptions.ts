@@ -2,7 +2,7 @@
 // can be checked at construction is checked here (Polly's validator rules included), so a bad option
 // fails the deploy, not the first call.
 
-import { type Classification, classify } from '@bulwark/errors';
+import { type Classification, classify, describeValue, optionError, readOptions } from '@bulwark/errors';
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
 import type {
   DeadlineSource,
@@ -12,6 +12,9 @@ import type {
   FallbackContext,
 } from './DependencyOptions.js';
 import { DEFAULT_DEPENDENCY_OPTIONS as D } from './defaults.js';
+import { normalizeBreaker } from './normalizeBreaker.js';
+import { normalizeRetry } from './normalizeRetry.js';
+import { readNumber } from './readNumber.js';
 
 export interface NormalizedBackoff {
   readonly jitter: 'decorrelated' | 'full' | 'none';
@@ -72,256 +75,138 @@ export interface NormalizedOptions {
   readonly classify: (error: unknown) => Classification;
 }
 
-const describe = (value: unknown): string => {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return 'a function';
+const OPTION_KEYS = [
+  'timeout',
+  'retry',
+  'breaker',
+  'bulkhead',
+  'fallback',
+  'deadline',
+  'sharedState',
+  'logger',
+  'metrics',
+  'classify',
+];
+const TIMEOUT_KEYS = ['attemptMs', 'totalMs'];
+const BULKHEAD_KEYS = ['limit', 'queue'];
+
+/** `wrapDependency('edna')`, with a name that is safe to print (short, no control characters). */
+export function ownerOf(name: unknown): string {
+  return typeof name === 'string' && name.length <= 64 && /^[\x20-\x7e]*$/.test(name) && !name.includes("'")
+    ? `wrapDependency('${name}')`
+    : `wrapDependency(${describeValue(name)})`;
+}
+
+/** Whether `value` has every one of `methods` as a function; a hostile getter or Proxy reads as false. */
+function hasMethods(value: unknown, methods: readonly string[]): boolean {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
   try {
-    return JSON.stringify(value) ?? String(value);
+    return methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
   } catch {
-    return String(value);
+    return false;
   }
-};
+}
 
 /**
- * Checks and completes options; throws a TypeError naming the dependency, the field and the value.
+ * Checks and completes options; throws a TypeError naming the dependency, the field, the value (described,
+ * never dumped) and, where one helps, the fix. Unknown keys are refused with the nearest valid name.
  */
-export function normalizeOptions(name: unknown, options: DependencyOptions<unknown> = {}): NormalizedOptions {
+export function normalizeOptions(name: unknown, options?: DependencyOptions<unknown>): NormalizedOptions {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new TypeError(`wrapDependency: name must be a non-empty string, got ${describe(name)}`);
+    throw optionError('wrapDependency', 'name', name, 'a non-empty string');
   }
-  const fail = (field: string, value: unknown, rule: string): never => {
-    throw new TypeError(`wrapDependency('${name}'): ${field} must be ${rule}, got ${describe(value)}`);
-  };
-  if (typeof options !== 'object' || options === null) fail('options', options, 'an object');
-  const objectOrFalse = (field: string, value: unknown): void => {
-    if (value !== undefined && value !== false && (typeof value !== 'object' || value === null)) {
-      fail(field, value, 'an object or false');
-    }
-  };
-  const number = (
-    field: string,
-    value: unknown,
-    fallback: number,
-    check: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean; integer?: boolean },
-  ): number => {
-    const v = value === undefined ? fallback : value;
-    const { min, max, minExclusive = false, maxExclusive = false, integer = false } = check;
-    const rule = [
-      integer ? 'an integer' : 'a finite number',
-      min === undefined ? '' : ` ${minExclusive ? '>' : '>='} ${min}`,
-      max === undefined ? '' : `${min === undefined ? '' : ' and'} ${maxExclusive ? '<' : '<='} ${max}`,
-    ].join('');
-    if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v)))
-      fail(field, v, rule);
-    const n = v as number;
-    if (min !== undefined && (minExclusive ? n <= min : n < min)) fail(field, v, rule);
-    if (max !== undefined && (maxExclusive ? n >= max : n > max)) fail(field, v, rule);
-    return n;
-  };
+  const owner = ownerOf(name);
+  const o = readOptions(owner, options, OPTION_KEYS);
 
-  objectOrFalse('timeout', options.timeout);
-  const t = options.timeout ?? {};
-  const attemptMs = number('timeout.attemptMs', t.attemptMs, D.timeout.attemptMs, { min: 1 });
-  const totalMs = number('timeout.totalMs', t.totalMs, Math.max(D.timeout.totalMs, attemptMs), { min: 1 });
-  if (attemptMs > totalMs) fail('timeout.attemptMs', attemptMs, `<= timeout.totalMs (${totalMs})`);
-
-  objectOrFalse('retry', options.retry);
-  const r = options.retry === false ? { maxAttempts: 1 } : (options.retry ?? {});
-  const maxAttempts = number('retry.maxAttempts', r.maxAttempts, D.retry.maxAttempts, {
+  if (o.timeout !== undefined && (typeof o.timeout !== 'object' || o.timeout === null)) {
+    throw optionError(
+      owner,
+      'timeout',
+      o.timeout,
+      'an object',
+      o.timeout === false ? 'a timeout cannot be turned off: give larger attemptMs/totalMs' : undefined,
+    );
+  }
+  const t = readOptions(owner, o.timeout, TIMEOUT_KEYS, 'timeout');
+  const attemptMs = readNumber(owner, 'timeout.attemptMs', t.attemptMs, D.timeout.attemptMs, {
     min: 1,
-    max: 10,
-    integer: true,
+    duration: true,
   });
-  objectOrFalse('retry.backoff', r.backoff);
-  const b = r.backoff ?? {};
-  const jitter = b.jitter ?? D.retry.backoff.jitter;
-  if (jitter !== 'decorrelated' && jitter !== 'full' && jitter !== 'none') {
-    fail('retry.backoff.jitter', jitter, "'decorrelated', 'full' or 'none'");
-  }
-  const backoff: NormalizedBackoff = {
-    jitter,
-    initialDelayMs: number('retry.backoff.initialDelayMs', b.initialDelayMs, D.retry.backoff.initialDelayMs, {
-      min: 0,
-    }),
-    maxDelayMs: number('retry.backoff.maxDelayMs', b.maxDelayMs, D.retry.backoff.maxDelayMs, { min: 0 }),
-    exponent: number('retry.backoff.exponent', b.exponent, D.retry.backoff.exponent, { min: 1 }),
-  };
-  if (backoff.initialDelayMs > backoff.maxDelayMs) {
-    fail(
-      'retry.backoff.initialDelayMs',
-      backoff.initialDelayMs,
-      `<= retry.backoff.maxDelayMs (${backoff.maxDelayMs})`,
-    );
-  }
-  // Polly's rule: the worst-case sum of the delays (before jitter) must fit in the total timeout.
-  let worstDelays = 0;
-  for (let i = 0; i < maxAttempts - 1; i++) {
-    worstDelays += Math.min(backoff.maxDelayMs, backoff.initialDelayMs * backoff.exponent ** i);
-  }
-  if (worstDelays >= totalMs) {
-    fail(
-      'retry',
-      { maxAttempts, ...backoff },
-      `such that the summed backoff (${Math.round(worstDelays)} ms) is < timeout.totalMs (${totalMs})`,
-    );
+  const totalMs = readNumber(owner, 'timeout.totalMs', t.totalMs, Math.max(D.timeout.totalMs, attemptMs), {
+    min: 1,
+    duration: true,
+  });
+  if (attemptMs > totalMs) {
+    throw optionError(owner, 'timeout.attemptMs', attemptMs, `<= timeout.totalMs (${totalMs})`);
   }
 
-  objectOrFalse('retry.budget', r.budget);
-  let budget: NormalizedBudget | undefined;
-  if (r.budget !== false && maxAttempts > 1) {
-    const g = r.budget ?? {};
-    budget = {
-      ratio: number('retry.budget.ratio', g.ratio, D.retry.budget.ratio, { min: 0 }),
-      minRetriesPerSecond: number(
-        'retry.budget.minRetriesPerSecond',
-        g.minRetriesPerSecond,
-        D.retry.budget.minRetriesPerSecond,
-        { min: 0 },
-      ),
-      windowMs: number('retry.budget.windowMs', g.windowMs, D.retry.budget.windowMs, { min: 1_000 }),
-    };
-  }
+  const { maxAttempts, backoff, budget } = normalizeRetry(owner, o.retry, totalMs);
 
-  objectOrFalse('breaker', options.breaker);
-  let breaker: NormalizedBreaker | undefined;
-  if (options.breaker !== false) {
-    const k = options.breaker ?? {};
-    const common = {
-      halfOpenAfterMs: number('breaker.halfOpenAfterMs', k.halfOpenAfterMs, D.breaker.halfOpenAfterMs, {
-        min: 1,
-      }),
-      halfOpenProbes: number('breaker.halfOpenProbes', k.halfOpenProbes, D.breaker.halfOpenProbes, {
-        min: 1,
-        integer: true,
-      }),
-      halfOpenFailureRatio: number(
-        'breaker.halfOpenFailureRatio',
-        k.halfOpenFailureRatio,
-        D.breaker.halfOpenFailureRatio,
-        { min: 0, max: 1, maxExclusive: true },
-      ),
-    };
-    // Both ratio breakers take a ratio strictly between 0 and 1 (cockatiel throws a RangeError otherwise).
-    const failureRatio = (value: number | undefined, fallback: number): number =>
-      number('breaker.failureRatio', value, fallback, {
-        min: 0,
-        max: 1,
-        minExclusive: true,
-        maxExclusive: true,
-      });
-    let kind: NormalizedBreakerKind;
-    const kindName = k.kind ?? D.breaker.kind;
-    if (kindName === 'consecutive') {
-      const c = k as { threshold?: number };
-      kind = {
-        kind: 'consecutive',
-        threshold: number('breaker.threshold', c.threshold, D.breaker.threshold, { min: 1, integer: true }),
-      };
-    } else if (kindName === 'count') {
-      const c = k as { failureRatio?: number; size?: number; minimumCalls?: number };
-      const size = number('breaker.size', c.size, D.countBreaker.size, { min: 1, integer: true });
-      kind = {
-        kind: 'count',
-        failureRatio: failureRatio(c.failureRatio, D.countBreaker.failureRatio),
-        size,
-        minimumCalls: number(
-          'breaker.minimumCalls',
-          c.minimumCalls,
-          Math.min(size, D.countBreaker.minimumCalls),
-          {
-            min: 1,
-            max: size,
-            integer: true,
-          },
-        ),
-      };
-    } else if (kindName === 'sampling') {
-      const c = k as { failureRatio?: number; windowMs?: number; minimumCalls?: number };
-      const windowMs = number('breaker.windowMs', c.windowMs, D.samplingBreaker.windowMs, { min: 1_000 });
-      // Polly's rule: a window shorter than two attempts cannot see an attempt's outcome in time.
-      if (windowMs < 2 * attemptMs)
-        fail('breaker.windowMs', windowMs, `>= 2 x timeout.attemptMs (${2 * attemptMs})`);
-      kind = {
-        kind: 'sampling',
-        failureRatio: failureRatio(c.failureRatio, D.samplingBreaker.failureRatio),
-        windowMs,
-        minimumCalls: number('breaker.minimumCalls', c.minimumCalls, D.samplingBreaker.minimumCalls, {
-          min: 1,
-          integer: true,
-        }),
-      };
-    } else {
-      return fail('breaker.kind', kindName, "'consecutive', 'count' or 'sampling'");
-    }
-    objectOrFalse('breaker.slowCall', k.slowCall);
-    let slowCall: NormalizedSlowCall | undefined;
-    if (k.slowCall) {
-      const s = k.slowCall;
-      const windowSize = number('breaker.slowCall.windowSize', s.windowSize, D.slowCall.windowSize, {
-        min: 1,
-        integer: true,
-      });
-      slowCall = {
-        durationMs: number('breaker.slowCall.durationMs', s.durationMs, Number.NaN, { min: 1 }),
-        rateThreshold: number('breaker.slowCall.rateThreshold', s.rateThreshold, D.slowCall.rateThreshold, {
-          min: 0,
-          max: 1,
-          minExclusive: true,
-        }),
-        minimumCalls: number(
-          'breaker.slowCall.minimumCalls',
-          s.minimumCalls,
-          Math.min(windowSize, D.slowCall.minimumCalls),
-          { min: 1, max: windowSize, integer: true },
-        ),
-        windowSize,
-      };
-      if (slowCall.durationMs >= attemptMs) {
-        fail('breaker.slowCall.durationMs', slowCall.durationMs, `< timeout.attemptMs (${attemptMs})`);
-      }
-    }
-    breaker = { ...kind, ...common, slowCall };
+  if (
+    o.breaker !== undefined &&
+    o.breaker !== false &&
+    (typeof o.breaker !== 'object' || o.breaker === null)
+  ) {
+    throw optionError(owner, 'breaker', o.breaker, 'an object or false');
   }
+  const breaker = o.breaker === false ? undefined : normalizeBreaker(owner, o.breaker, attemptMs);
 
-  objectOrFalse('bulkhead', options.bulkhead);
+  if (
+    o.bulkhead !== undefined &&
+    o.bulkhead !== false &&
+    (typeof o.bulkhead !== 'object' || o.bulkhead === null)
+  ) {
+    throw optionError(owner, 'bulkhead', o.bulkhead, 'an object or false');
+  }
   let bulkhead: NormalizedOptions['bulkhead'];
-  if (options.bulkhead) {
-    const h = options.bulkhead;
+  if (o.bulkhead !== undefined && o.bulkhead !== false) {
+    const h = readOptions(owner, o.bulkhead, BULKHEAD_KEYS, 'bulkhead');
+    if (h.limit === undefined)
+      throw optionError(owner, 'bulkhead.limit', undefined, 'given (calls in flight at once)');
     bulkhead = {
-      limit: number('bulkhead.limit', h.limit, Number.NaN, { min: 1, integer: true }),
-      queue: number('bulkhead.queue', h.queue, D.bulkhead.queue, { min: 0, integer: true }),
+      limit: readNumber(owner, 'bulkhead.limit', h.limit, 0, { min: 1, max: 1_000_000, integer: true }),
+      queue: readNumber(owner, 'bulkhead.queue', h.queue, D.bulkhead.queue, {
+        min: 0,
+        max: 1_000_000,
+        integer: true,
+      }),
     };
   }
 
-  if (options.fallback !== undefined && typeof options.fallback !== 'function') {
-    fail('fallback', options.fallback, 'a function');
+  for (const field of ['fallback', 'classify'] as const) {
+    if (o[field] !== undefined && typeof o[field] !== 'function')
+      throw optionError(owner, field, o[field], 'a function');
   }
-  const deadline = options.deadline;
+  const deadline = o.deadline;
   if (
     deadline !== undefined &&
     typeof deadline !== 'function' &&
     !(deadline instanceof AbortSignal) &&
-    typeof (deadline as { getRemainingTimeInMillis?: unknown }).getRemainingTimeInMillis !== 'function'
+    !hasMethods(deadline, ['getRemainingTimeInMillis'])
   ) {
-    fail('deadline', deadline, 'an AbortSignal, a { getRemainingTimeInMillis() } object or a function');
+    throw optionError(
+      owner,
+      'deadline',
+      deadline,
+      'an AbortSignal, a { getRemainingTimeInMillis() } object or a function',
+    );
   }
-  const shared = options.sharedState;
-  if (shared !== undefined && (typeof shared?.current !== 'function' || typeof shared.ready !== 'function')) {
-    fail('sharedState', shared, 'a SharedBreakerState (with current() and ready())');
+  const shared = o.sharedState;
+  if (shared !== undefined && !hasMethods(shared, ['current', 'ready'])) {
+    throw optionError(owner, 'sharedState', shared, 'a SharedBreakerState (with current() and ready())');
   }
-  const logger = options.logger;
-  if (
-    logger !== undefined &&
-    logger !== false &&
-    (typeof logger?.warn !== 'function' || typeof logger.info !== 'function')
-  ) {
-    fail('logger', logger, 'a logger with info() and warn(), or false');
+  const logger = o.logger;
+  if (logger !== undefined && logger !== false && !hasMethods(logger, ['info', 'warn'])) {
+    throw optionError(
+      owner,
+      'logger',
+      logger,
+      'a logger with info() and warn(), or false',
+      logger === null ? 'use false for no logging' : undefined,
+    );
   }
-  if (options.metrics !== undefined && typeof options.metrics?.addMetric !== 'function') {
-    fail('metrics', options.metrics, 'a Powertools Metrics (with addMetric())');
-  }
-  if (options.classify !== undefined && typeof options.classify !== 'function') {
-    fail('classify', options.classify, 'a function');
+  if (o.metrics !== undefined && !hasMethods(o.metrics, ['addMetric'])) {
+    throw optionError(owner, 'metrics', o.metrics, 'a Powertools Metrics (with addMetric())');
   }
 
   return {
@@ -333,11 +218,11 @@ export function normalizeOptions(name: unknown, options: DependencyOptions<unkno
     budget,
     breaker,
     bulkhead,
-    fallback: options.fallback as NormalizedOptions['fallback'],
-    deadline,
-    sharedState: shared,
-    logger,
-    metrics: options.metrics,
-    classify: options.classify ?? classify,
+    fallback: o.fallback as NormalizedOptions['fallback'],
+    deadline: deadline as DeadlineSource | undefined,
+    sharedState: shared as SharedBreakerState | undefined,
+    logger: logger as DependencyLogger | false | undefined,
+    metrics: o.metrics as DependencyMetrics | undefined,
+    classify: (o.classify as NormalizedOptions['classify'] | undefined) ?? classify,
   };
 }

@@ -3,13 +3,14 @@
 // DynamoDBDocumentClient shares its base client's stack.
 
 import type { ExecuteContext } from '../Dependency.js';
+import type { SINGLE_ATTEMPT } from '../options/singleAttempt.js';
 
 /** What `protect` needs of the dependency: its name and `execute` (with the chain's internal options). */
 export interface ProtectTarget {
   readonly name: string;
   execute<T>(
     fn: (context: ExecuteContext) => Promise<T>,
-    options?: { readonly signal?: AbortSignal; readonly maxAttempts?: number },
+    options?: { readonly signal?: AbortSignal; readonly [SINGLE_ATTEMPT]?: true },
   ): Promise<unknown>;
 }
 

@@ -3,6 +3,7 @@
 // deserializer), exactly where the SDK's own retries would have re-entered it.
 
 import { Readable } from 'node:stream';
+import { SINGLE_ATTEMPT } from '../options/singleAttempt.js';
 import { inAttempt } from './attemptTransport.js';
 import type { ClientRoutes } from './ClientRoutes.js';
 import type { SdkHandlerArguments, SdkHandlerContext, SdkHandlerOutput, SdkMiddleware } from './SdkClient.js';
@@ -40,7 +41,10 @@ export function protectMiddleware(routes: ClientRoutes): SdkMiddleware {
     const options =
       signal === undefined && !streaming
         ? undefined
-        : { ...(signal === undefined ? {} : { signal }), ...(streaming ? { maxAttempts: 1 } : {}) };
+        : {
+            ...(signal === undefined ? {} : { signal }),
+            ...(streaming ? { [SINGLE_ATTEMPT]: true as const } : {}),
+          };
     return route.execute(
       ({ signal: attemptSignal, attempt }) =>
         inAttempt({ signal: attemptSignal, caller: signal }, () => next(args)).then((result) => {

@@ -64,6 +64,7 @@ export function runAttempt<T>(
       const timeoutError = onTimeout(timeoutMs, outer ?? 'attempt');
       reject(outer === undefined ? timeoutError : new Interrupted(outer, timeoutError));
     }, timeoutMs);
+    // Unref'd: keepAlive.ts holds the process while a call is in flight, at no cost per call.
     timer.unref();
     call.interrupt = (why) => {
       if (settled) return;

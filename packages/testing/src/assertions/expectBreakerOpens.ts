@@ -1,4 +1,5 @@
-import { classify } from '@bulwark/errors';
+import { classify, readOptions } from '@bulwark/errors';
+import { readDuration, readNumberOption } from '../options/readNumberOption.js';
 import type { AssertableDependency } from './AssertableDependency.js';
 import { describeError, fail, settle } from './clock.js';
 import { failureMaker } from './injectedFailure.js';
@@ -34,8 +35,10 @@ export interface ExpectBreakerOpensOptions {
  *
  * @example
  * ```ts
- * import { expectBreakerOpens } from '@bulwark/testing';
- * import { wrapDependency } from '@bulwark/policies';
+ * import { readOptions } from '@bulwark/errors';
+import { expectBreakerOpens } from '@bulwark/testing';
+ * import { readOptions } from '@bulwark/errors';
+import { wrapDependency } from '@bulwark/policies';
  * const edna = wrapDependency('edna', { retry: false, breaker: { threshold: 5 } });
  * const { rejection } = await expectBreakerOpens(edna, { afterFailures: 5 });
  * ```
@@ -45,8 +48,14 @@ export async function expectBreakerOpens(
   options: ExpectBreakerOpensOptions,
 ): Promise<{ readonly failures: number; readonly rejection: unknown }> {
   const name = 'expectBreakerOpens';
-  const { afterFailures, withinMs = 300_000 } = options;
-  const makeFailure = failureMaker(options.error);
+  const o = readOptions(name, options ?? null, ['afterFailures', 'error', 'withinMs']);
+  const afterFailures = readNumberOption(name, 'afterFailures', o.afterFailures, {
+    min: 1,
+    max: 1_000_000,
+    integer: true,
+  });
+  const withinMs = readDuration(name, 'withinMs', o.withinMs, { fallback: 300_000 });
+  const makeFailure = failureMaker(o.error);
   let failures = 0;
   const failing = async (): Promise<never> => {
     failures++;

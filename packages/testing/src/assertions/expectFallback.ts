@@ -1,4 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
+import { readOptions } from '@bulwark/errors';
+import { readDuration } from '../options/readNumberOption.js';
 import type { AssertableDependency } from './AssertableDependency.js';
 import { describeError, fail, settle } from './clock.js';
 import { failureMaker } from './injectedFailure.js';
@@ -32,8 +34,10 @@ export interface ExpectFallbackOptions {
  *
  * @example
  * ```ts
- * import { expectFallback } from '@bulwark/testing';
- * import { wrapDependency } from '@bulwark/policies';
+ * import { readOptions } from '@bulwark/errors';
+import { expectFallback } from '@bulwark/testing';
+ * import { readOptions } from '@bulwark/errors';
+import { wrapDependency } from '@bulwark/policies';
  * const edna = wrapDependency('edna', { fallback: () => ({ orders: [] }) });
  * await expectFallback(edna, { value: { orders: [] } });
  * ```
@@ -43,8 +47,9 @@ export async function expectFallback(
   options: ExpectFallbackOptions = {},
 ): Promise<{ readonly value: unknown; readonly attempts: number }> {
   const name = 'expectFallback';
-  const { withinMs = 300_000 } = options;
-  const makeFailure = failureMaker(options.error);
+  const o = readOptions(name, options, ['value', 'error', 'withinMs']);
+  const withinMs = readDuration(name, 'withinMs', o.withinMs, { fallback: 300_000 });
+  const makeFailure = failureMaker(o.error);
   let attempts = 0;
   const outcome = await settle(
     target.execute(async () => {
@@ -57,11 +62,8 @@ export async function expectFallback(
   if (outcome.status === 'rejected') {
     fail(name, `the call rejected instead of falling back: ${describeError(outcome.reason)}`);
   }
-  if ('value' in options && !isDeepStrictEqual(outcome.value, options.value)) {
-    fail(
-      name,
-      `the fallback returned ${JSON.stringify(outcome.value)}, expected ${JSON.stringify(options.value)}`,
-    );
+  if ('value' in o && !isDeepStrictEqual(outcome.value, o.value)) {
+    fail(name, `the fallback returned ${JSON.stringify(outcome.value)}, expected ${JSON.stringify(o.value)}`);
   }
   return { value: outcome.value, attempts };
 }

@@ -1,3 +1,5 @@
+import { readOptions } from '@bulwark/errors';
+import { readDuration, readNumberOption } from '../options/readNumberOption.js';
 import type { AssertableDependency } from './AssertableDependency.js';
 import { advance, describeError, fail, settle } from './clock.js';
 
@@ -29,8 +31,10 @@ export interface ExpectHalfOpenProbeOptions {
  *
  * @example
  * ```ts
- * import { expectBreakerOpens, expectHalfOpenProbe } from '@bulwark/testing';
- * import { wrapDependency } from '@bulwark/policies';
+ * import { readOptions } from '@bulwark/errors';
+import { expectBreakerOpens, expectHalfOpenProbe } from '@bulwark/testing';
+ * import { readOptions } from '@bulwark/errors';
+import { wrapDependency } from '@bulwark/policies';
  * const edna = wrapDependency('edna', { retry: false, breaker: { threshold: 3, halfOpenAfterMs: 5_000 } });
  * await expectBreakerOpens(edna, { afterFailures: 3 });
  * await expectHalfOpenProbe(edna, { halfOpenAfterMs: 5_000 });
@@ -41,7 +45,14 @@ export async function expectHalfOpenProbe(
   options: ExpectHalfOpenProbeOptions,
 ): Promise<{ readonly probes: number }> {
   const name = 'expectHalfOpenProbe';
-  const { halfOpenAfterMs, probes = 1 } = options;
+  const o = readOptions(name, options ?? null, ['halfOpenAfterMs', 'probes']);
+  const halfOpenAfterMs = readDuration(name, 'halfOpenAfterMs', o.halfOpenAfterMs);
+  const probes = readNumberOption(name, 'probes', o.probes, {
+    fallback: 1,
+    min: 1,
+    max: 1_000,
+    integer: true,
+  });
   let early = false;
   const tooSoon = await settle(
     target.execute(async () => {

@@ -1,3 +1,5 @@
+import { readOptions } from '@bulwark/errors';
+import { readDuration, readNumberOption } from '../options/readNumberOption.js';
 import type { AssertableDependency } from './AssertableDependency.js';
 import { describeError, fail, settle } from './clock.js';
 import { failureMaker } from './injectedFailure.js';
@@ -32,8 +34,10 @@ export interface ExpectRetryExhaustionOptions {
  *
  * @example
  * ```ts
- * import { expectRetryExhaustion } from '@bulwark/testing';
- * import { wrapDependency } from '@bulwark/policies';
+ * import { readOptions } from '@bulwark/errors';
+import { expectRetryExhaustion } from '@bulwark/testing';
+ * import { readOptions } from '@bulwark/errors';
+import { wrapDependency } from '@bulwark/policies';
  * const { error } = await expectRetryExhaustion(wrapDependency('edna', { retry: { maxAttempts: 3 } }), { attempts: 3 });
  * ```
  */
@@ -42,8 +46,10 @@ export async function expectRetryExhaustion(
   options: ExpectRetryExhaustionOptions,
 ): Promise<{ readonly attempts: number; readonly error: unknown }> {
   const name = 'expectRetryExhaustion';
-  const { attempts: expected, withinMs = 300_000 } = options;
-  const makeFailure = failureMaker(options.error);
+  const o = readOptions(name, options ?? null, ['attempts', 'error', 'withinMs']);
+  const expected = readNumberOption(name, 'attempts', o.attempts, { min: 1, max: 1_000_000, integer: true });
+  const withinMs = readDuration(name, 'withinMs', o.withinMs, { fallback: 300_000 });
+  const makeFailure = failureMaker(o.error);
   let attempts = 0;
   const call = target.execute(async () => {
     attempts++;

@@ -1,3 +1,5 @@
+import { readOptions } from '@bulwark/errors';
+import { readDuration } from '../options/readNumberOption.js';
 import type { AssertableDependency, AttemptContext } from './AssertableDependency.js';
 import { advance, fail, settle } from './clock.js';
 
@@ -43,8 +45,10 @@ export interface TimeoutFired {
  *
  * @example
  * ```ts
- * import { expectTimeoutFires } from '@bulwark/testing';
- * import { wrapDependency } from '@bulwark/policies';
+ * import { readOptions } from '@bulwark/errors';
+import { expectTimeoutFires } from '@bulwark/testing';
+ * import { readOptions } from '@bulwark/errors';
+import { wrapDependency } from '@bulwark/policies';
  * vi.useFakeTimers();
  * const seen = await expectTimeoutFires(wrapDependency('edna', { timeout: { attemptMs: 1_000 } }), { withinMs: 1_000 });
  * ```
@@ -54,7 +58,9 @@ export async function expectTimeoutFires(
   options: ExpectTimeoutFiresOptions,
 ): Promise<TimeoutFired> {
   const name = 'expectTimeoutFires';
-  const { withinMs, settleWithinMs = 60_000 } = options;
+  const o = readOptions(name, options ?? null, ['withinMs', 'settleWithinMs']);
+  const withinMs = readDuration(name, 'withinMs', o.withinMs);
+  const settleWithinMs = readDuration(name, 'settleWithinMs', o.settleWithinMs, { fallback: 60_000 });
   const starts: AttemptContext[] = [];
   let abortedAt: number | undefined;
   const start = Date.now();

@@ -1,10 +1,12 @@
 // A DynamoDB stand-in for Powertools idempotency tests: dynalite (LevelDB in memory) in this
 // process on a free loopback port, with a client already pointed at it.
+
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { optionError, readOptions } from '@bulwark/errors';
 
 // dynalite is CommonJS without types; this is the part of it used here.
 const dynalite = createRequire(import.meta.url)('dynalite') as (options: {
@@ -67,8 +69,11 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'l
  * await dynamo.stop();
  * ```
  */
-export async function startLocalDynamo(options: { readonly region?: string } = {}): Promise<LocalDynamo> {
-  const region = options.region ?? 'us-east-1';
+export async function startLocalDynamo(options?: { readonly region?: string }): Promise<LocalDynamo> {
+  const region = readOptions('startLocalDynamo', options, ['region']).region ?? 'us-east-1';
+  if (typeof region !== 'string' || region === '') {
+    throw optionError('startLocalDynamo', 'region', region, "a region name like 'us-east-1'");
+  }
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
@@ -87,8 +92,9 @@ export async function startLocalDynamo(options: { readonly region?: string } = {
     endpoint,
     region,
     client,
-    async createIdempotencyTable(name = 'idempotency', tableOptions = {}) {
-      const { keyAttr = 'id', sortKeyAttr } = tableOptions;
+    async createIdempotencyTable(name = 'idempotency', tableOptions?: IdempotencyTableOptions) {
+      const o = readOptions('createIdempotencyTable', tableOptions, ['keyAttr', 'sortKeyAttr']);
+      const { keyAttr = 'id', sortKeyAttr } = o as IdempotencyTableOptions;
       if (sortKeyAttr === keyAttr) {
         throw new TypeError(
           `createIdempotencyTable: sortKeyAttr must differ from keyAttr, both are '${keyAttr}'`,

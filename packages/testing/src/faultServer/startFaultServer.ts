@@ -3,13 +3,16 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { describe as describeValue } from '../faults/FaultStep.js';
+import { describeValue, readOptions } from '@bulwark/errors';
+import { readDuration } from '../options/readNumberOption.js';
 
 /**
  * What the fault server does with one request.
  * - `'reset'`: TCP RST before any byte of the response (`ECONNRESET` in the client).
  * - `'reset-mid-body'`: status and headers, part of the body, then a TCP RST.
  * - `'hang'`: accept and read the request, never answer.
+ * - `'stall-after-headers'`: status 200 and headers, the first bytes of the body, then nothing (the
+ *   socket stays open): the case a timeout that stops at "headers received" misses.
  * - `{ slowHeadersMs, ... }`: wait, then answer (status 200 unless given).
  * - `{ status, headers?, body? }`: a normal answer.
  * - `'refuse'`: drop this connection and stop listening, so every later connect gets `ECONNREFUSED`.
@@ -23,6 +26,7 @@ export type FaultServerStep =
   | 'reset'
   | 'reset-mid-body'
   | 'hang'
+  | 'stall-after-headers'
   | 'refuse'
   | FaultServerResponse
   | (Partial<FaultServerResponse> & { readonly slowHeadersMs: number });
@@ -177,6 +181,11 @@ export async function startFaultServer(script: FaultServerScript): Promise<Fault
       return;
     }
     if (step === 'hang') return;
+    if (step === 'stall-after-headers') {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1048576' });
+      response.write('{"items":[');
+      return;
+    }
     if (step === 'refuse') {
       stopListening();
       socket.resetAndDestroy();
@@ -246,15 +255,23 @@ export async function startFaultServer(script: FaultServerScript): Promise<Fault
 }
 
 function assertServerStep(step: unknown, where: string): asserts step is FaultServerStep {
-  if (step === 'reset' || step === 'reset-mid-body' || step === 'hang' || step === 'refuse') return;
-  if (typeof step === 'object' && step !== null) {
-    const { status, slowHeadersMs } = step as { status?: unknown; slowHeadersMs?: unknown };
+  if (
+    step === 'reset' ||
+    step === 'reset-mid-body' ||
+    step === 'hang' ||
+    step === 'stall-after-headers' ||
+    step === 'refuse'
+  )
+    return;
+  if (typeof step === 'object' && step !== null && !Array.isArray(step)) {
+    const { status, slowHeadersMs } = readOptions(where, step, [
+      'status',
+      'headers',
+      'body',
+      'slowHeadersMs',
+    ]);
     if (slowHeadersMs !== undefined) {
-      if (typeof slowHeadersMs !== 'number' || !Number.isFinite(slowHeadersMs) || slowHeadersMs < 0) {
-        throw new TypeError(
-          `${where}.slowHeadersMs must be a finite number >= 0, got ${describeValue(slowHeadersMs)}`,
-        );
-      }
+      readDuration(where, 'slowHeadersMs', slowHeadersMs);
       if (status === undefined) return;
     }
     if (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599) return;
@@ -263,6 +280,6 @@ function assertServerStep(step: unknown, where: string): asserts step is FaultSe
     );
   }
   throw new TypeError(
-    `${where}: unknown fault server step ${describeValue(step)}; expected 'reset', 'reset-mid-body', 'hang', 'refuse', { status } or { slowHeadersMs }`,
+    `${where}: unknown fault server step ${describeValue(step)}; expected 'reset', 'reset-mid-body', 'hang', 'stall-after-headers', 'refuse', { status } or { slowHeadersMs }`,
   );
 }

@@ -1,5 +1,7 @@
 // The step vocabulary shared by `faults.sequence` and `faults.flaky`, and its one interpreter.
+import { describeValue, readOptions } from '@bulwark/errors';
 import { HttpResponse } from 'msw';
+import { readDuration } from '../options/readNumberOption.js';
 import { abortableDelay, untilAborted } from './abortableDelay.js';
 
 /**
@@ -38,6 +40,7 @@ export interface FaultResponse {
 }
 
 const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+const RESPONSE_KEYS = ['status', 'retryAfter', 'body', 'headers'];
 
 /** Throws a TypeError naming `where` and the bad value unless `step` is a valid step. */
 export function assertFaultStep(step: unknown, where: string): asserts step is FaultStep {
@@ -48,15 +51,13 @@ export function assertFaultStep(step: unknown, where: string): asserts step is F
   if (step === 'hang' || step === 'network-error') return;
   if (typeof step === 'object' && step !== null) {
     if ('delayMs' in step) {
-      const { delayMs, then } = step as { delayMs: unknown; then: unknown };
-      if (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0) {
-        throw new TypeError(`${where}.delayMs must be a finite number >= 0, got ${String(delayMs)}`);
-      }
+      const { delayMs, then } = readOptions(where, step, ['delayMs', 'then']);
+      readDuration(where, 'delayMs', delayMs);
       assertFaultStep(then, `${where}.then`);
       return;
     }
     if ('status' in step) {
-      const { status, retryAfter } = step as { status: unknown; retryAfter?: unknown };
+      const { status, retryAfter } = readOptions(where, step, RESPONSE_KEYS);
       assertStatus(status, `${where}.status`);
       if (retryAfter !== undefined) assertRetryAfter(retryAfter, `${where}.retryAfter`);
       return;
@@ -126,15 +127,5 @@ function formatRetryAfter(value: number | string | Date): string {
   return value;
 }
 
-/** Describes an arbitrary value for an error message. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'object' && value !== null) {
-    try {
-      return JSON.stringify(value);
-    } catch {
-      return Object.prototype.toString.call(value);
-    }
-  }
-  return String(value);
-}
+/** Describes a bad value for an error message: by type and size, never an object's contents. */
+export const describe = describeValue;

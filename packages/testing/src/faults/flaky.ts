@@ -1,3 +1,4 @@
+import { readOptions } from '@bulwark/errors';
 import { type FaultHandler, type FaultUrl, faultHandler } from './FaultHandler.js';
 import { assertFaultStep, describe, type FaultStep, playStep } from './FaultStep.js';
 import { mulberry32 } from './mulberry32.js';
@@ -31,7 +32,12 @@ export interface FlakyOptions {
  * ```
  */
 export function flaky(url: FaultUrl, options: FlakyOptions): FaultHandler {
-  const { rate, seed, fault, ok = 200 } = options ?? ({} as FlakyOptions);
+  const {
+    rate,
+    seed,
+    fault,
+    ok = 200,
+  } = readOptions('faults.flaky', options ?? null, ['rate', 'seed', 'fault', 'ok']);
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
     throw new TypeError(`faults.flaky: rate must be a number from 0 to 1, got ${describe(rate)}`);
   }

@@ -1,7 +1,9 @@
+import { readOptions } from '@bulwark/errors';
 import { HttpResponse } from 'msw';
+import { readDuration } from '../options/readNumberOption.js';
 import { abortableDelay } from './abortableDelay.js';
 import { type FaultHandler, type FaultUrl, faultHandler } from './FaultHandler.js';
-import { assertStatus, describe, toResponse } from './FaultStep.js';
+import { assertStatus, toResponse } from './FaultStep.js';
 
 /**
  * Options of {@link latency}.
@@ -30,10 +32,9 @@ export interface LatencyOptions {
  * ```
  */
 export function latency(url: FaultUrl, options: LatencyOptions): FaultHandler {
-  const { ms, status = 200, body } = options ?? ({} as LatencyOptions);
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-    throw new TypeError(`faults.latency: ms must be a finite number >= 0, got ${describe(ms)}`);
-  }
+  const o = readOptions('faults.latency', options ?? null, ['ms', 'status', 'body']);
+  const ms = readDuration('faults.latency', 'ms', o.ms);
+  const { status = 200, body } = o;
   assertStatus(status, 'faults.latency: status');
   return faultHandler(url, async (request) => {
     const elapsed = await abortableDelay(ms, request.signal);

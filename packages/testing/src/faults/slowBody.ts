@@ -1,4 +1,6 @@
+import { readOptions } from '@bulwark/errors';
 import { HttpResponse } from 'msw';
+import { readDuration } from '../options/readNumberOption.js';
 import { type FaultHandler, type FaultUrl, faultHandler } from './FaultHandler.js';
 import { assertStatus, describe } from './FaultStep.js';
 
@@ -22,8 +24,8 @@ export interface SlowBodyOptions {
 }
 
 /**
- * Sends the status and headers at once, then the body a chunk at a time: the case a timeout that
- * stops at "headers received" misses. Aborting the request stops the stream and clears its timer.
+ * Sends the status and headers (with the body's exact `content-length`) at once, then the body a chunk at a
+ * time: the case a timeout that stops at "headers received" misses. Aborting the request stops the stream and clears its timer.
  *
  * @example
  * ```ts
@@ -31,12 +33,10 @@ export interface SlowBodyOptions {
  * ```
  */
 export function slowBody(url: FaultUrl, options: SlowBodyOptions): FaultHandler {
-  const { chunks, intervalMs, status = 200, headers } = options ?? ({} as SlowBodyOptions);
-  if (typeof intervalMs !== 'number' || !Number.isFinite(intervalMs) || intervalMs < 0) {
-    throw new TypeError(
-      `faults.slowBody: intervalMs must be a finite number >= 0, got ${describe(intervalMs)}`,
-    );
-  }
+  const o = readOptions('faults.slowBody', options ?? null, ['chunks', 'intervalMs', 'status', 'headers']);
+  const { chunks, status = 200 } = o as { chunks: SlowBodyOptions['chunks']; status?: number };
+  const headers = o.headers as SlowBodyOptions['headers'];
+  const intervalMs = readDuration('faults.slowBody', 'intervalMs', o.intervalMs);
   let parts: readonly (string | Uint8Array)[];
   if (typeof chunks === 'number') {
     if (!Number.isInteger(chunks) || chunks < 1) {
@@ -54,6 +54,13 @@ export function slowBody(url: FaultUrl, options: SlowBodyOptions): FaultHandler 
   }
   assertStatus(status, 'faults.slowBody: status');
   const encoder = new TextEncoder();
+  // Sent with its exact content-length, as a server streaming a known body does. (Without one the body is
+  // close-delimited, and undici trips an internal assertion under msw's mock socket when a client ends
+  // such a response mid-stream: reproduced with plain fetch, a reader loop and an abort.)
+  const length = parts.reduce(
+    (sum, part) => sum + (typeof part === 'string' ? encoder.encode(part).byteLength : part.byteLength),
+    0,
+  );
   return faultHandler(url, (request) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stream = new ReadableStream<Uint8Array>({
@@ -90,6 +97,9 @@ export function slowBody(url: FaultUrl, options: SlowBodyOptions): FaultHandler 
         timer = undefined;
       },
     });
-    return new HttpResponse(stream, { status, headers: { 'content-type': 'text/plain', ...headers } });
+    return new HttpResponse(stream, {
+      status,
+      headers: { 'content-type': 'text/plain', 'content-length': String(length), ...headers },
+    });
   });
 }

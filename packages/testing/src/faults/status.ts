@@ -1,3 +1,4 @@
+import { readOptions } from '@bulwark/errors';
 import { type FaultHandler, type FaultUrl, faultHandler } from './FaultHandler.js';
 import { assertRetryAfter, assertStatus, toResponse } from './FaultStep.js';
 
@@ -26,8 +27,9 @@ export interface StatusOptions {
  * server.use(faults.status('https://edna.test/*', 429, { retryAfter: 2 }));
  * ```
  */
-export function status(url: FaultUrl, status: number, options: StatusOptions = {}): FaultHandler {
+export function status(url: FaultUrl, status: number, options?: StatusOptions): FaultHandler {
   assertStatus(status, 'faults.status: status');
-  if (options.retryAfter !== undefined) assertRetryAfter(options.retryAfter, 'faults.status: retryAfter');
-  return faultHandler(url, () => toResponse({ status, ...options }));
+  const o = readOptions('faults.status', options, ['retryAfter', 'body', 'headers']) as StatusOptions;
+  if (o.retryAfter !== undefined) assertRetryAfter(o.retryAfter, 'faults.status: retryAfter');
+  return faultHandler(url, () => toResponse({ status, ...o }));
 }

@@ -214,7 +214,7 @@ describe('lambdaContext', () => {
   it.each([
     {
       options: { remainingMs: -1 },
-      message: 'lambdaContext: remainingMs must be a finite number >= 0, got -1',
+      message: 'lambdaContext: remainingMs must be a number of ms >= 0 and <= 2147483647, got -1',
     },
     { options: { functionName: '' }, message: 'lambdaContext: functionName must be a non-empty string' },
   ])('rejects $message', ({ options, message }) => {

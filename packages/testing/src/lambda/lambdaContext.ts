@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { optionError, readOptions } from '@bulwark/errors';
 import type { Context } from 'aws-lambda';
+import { readDuration } from '../options/readNumberOption.js';
 
 /**
  * Options of {@link lambdaContext}.
@@ -40,19 +42,28 @@ export const DEFAULT_LAMBDA_CONTEXT = {
  * ```
  */
 export function lambdaContext(options: LambdaContextOptions = {}): Context {
-  const { remainingMs, functionName, memoryLimitInMB } = { ...DEFAULT_LAMBDA_CONTEXT, ...options };
-  // Read Date.now at call time, not import time, so fake timers installed later still apply.
-  const now = options.now ?? (() => Date.now());
-  if (typeof remainingMs !== 'number' || !Number.isFinite(remainingMs) || remainingMs < 0) {
-    throw new TypeError(
-      `lambdaContext: remainingMs must be a finite number >= 0, got ${String(remainingMs)}`,
-    );
-  }
+  const o = readOptions('lambdaContext', options, ['remainingMs', 'functionName', 'now', 'memoryLimitInMB']);
+  const remainingMs = readDuration('lambdaContext', 'remainingMs', o.remainingMs, {
+    fallback: DEFAULT_LAMBDA_CONTEXT.remainingMs,
+  });
+  const functionName = o.functionName ?? DEFAULT_LAMBDA_CONTEXT.functionName;
+  const memoryLimitInMB = o.memoryLimitInMB ?? DEFAULT_LAMBDA_CONTEXT.memoryLimitInMB;
   if (typeof functionName !== 'string' || functionName === '') {
-    throw new TypeError(
-      `lambdaContext: functionName must be a non-empty string, got ${String(functionName)}`,
+    throw optionError('lambdaContext', 'functionName', functionName, 'a non-empty string');
+  }
+  if (typeof memoryLimitInMB !== 'string') {
+    throw optionError(
+      'lambdaContext',
+      'memoryLimitInMB',
+      memoryLimitInMB,
+      "a string (Lambda's own type), like '128'",
     );
   }
+  if (o.now !== undefined && typeof o.now !== 'function') {
+    throw optionError('lambdaContext', 'now', o.now, 'a function returning epoch ms');
+  }
+  // Read Date.now at call time, not import time, so fake timers installed later still apply.
+  const now = (o.now as (() => number) | undefined) ?? (() => Date.now());
   const deadline = now() + remainingMs;
   const requestId = randomUUID();
   return {

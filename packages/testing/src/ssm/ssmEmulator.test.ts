@@ -401,12 +401,12 @@ describe('fault knobs', () => {
     },
     {
       act: () => ssm.setLatency(Number.POSITIVE_INFINITY),
-      message: 'ssmEmulator.setLatency: ms must be a finite number >= 0',
+      message: 'ssmEmulator.setLatency: ms must be a number of ms >= 0',
     },
     { act: () => ssm.hangNext(1.5), message: 'ssmEmulator.hangNext: n must be an integer >= 0, got 1.5' },
     {
       act: () => ssmEmulator({ region: 'mars' }),
-      message: "ssmEmulator: region must look like 'us-east-1', got 'mars'",
+      message: `ssmEmulator: region must look like 'us-east-1', got "mars"`,
     },
   ])('rejects bad knob values: $message', ({ act, message }) => {
     expect(act).toThrow(TypeError);

@@ -2,10 +2,11 @@
 // `@aws-sdk/client-ssm` (and so Powertools parameters) from memory, with knobs for its failures.
 
 import { randomUUID } from 'node:crypto';
+import { describeValue, readOptions } from '@bulwark/errors';
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import { abortableDelay, untilAborted } from '../faults/abortableDelay.js';
-import { describe as describeValue } from '../faults/FaultStep.js';
 import { trackScriptErrors } from '../msw/scriptErrors.js';
+import { readDuration } from '../options/readNumberOption.js';
 
 /** The operations the emulator answers; any other `AmazonSSM.*` call gets a loud error. */
 export const SSM_OPERATIONS = [
@@ -160,7 +161,10 @@ class SsmServiceError extends Error {
  * ```
  */
 export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
-  const { region, accountId = '123456789012' } = options;
+  const { region, accountId = '123456789012' } = readOptions('ssmEmulator', options, [
+    'region',
+    'accountId',
+  ]) as SsmEmulatorOptions;
   if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
     throw new TypeError(`ssmEmulator: region must look like 'us-east-1', got ${describeValue(region)}`);
   }
@@ -460,7 +464,8 @@ export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
         throw new TypeError(`ssmEmulator.put: name must be a non-empty string, got ${describeValue(name)}`);
       if (typeof value !== 'string')
         throw new TypeError(`ssmEmulator.put: value must be a string, got ${describeValue(value)}`);
-      return write(name, value, putOptions.type);
+      const { type } = readOptions('ssmEmulator.put', putOptions, ['type']) as SsmPutOptions;
+      return write(name, value, type);
     },
     value: (name) => current(name)?.value,
     parameter(name) {
@@ -482,12 +487,7 @@ export function ssmEmulator(options: SsmEmulatorOptions = {}): SsmEmulator {
       failures = { n, status };
     },
     setLatency(ms) {
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-        throw new TypeError(
-          `ssmEmulator.setLatency: ms must be a finite number >= 0, got ${describeValue(ms)}`,
-        );
-      }
-      latencyMs = ms;
+      latencyMs = readDuration('ssmEmulator.setLatency', 'ms', ms);
     },
     hangNext(n) {
       assertCount(n, 'hangNext');

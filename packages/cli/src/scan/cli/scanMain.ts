@@ -29,6 +29,7 @@ Options:
   --config <file>                 config file (default: <root>/bulwark.config.json when present)
   --root <dir>                    directory paths in the report are relative to (default: cwd)
   --link-base <url>               prefix for file links in the md report (e.g. a GitHub blob URL)
+  --sarif-base <uri>              write this URI as the SARIF %SRCROOT% (default: none, so no local path)
   --workers <n>                   worker threads for parsing (default: automatic)
   --quiet                         no progress line and no summary on stderr
   -h, --help                      show this help
@@ -91,6 +92,12 @@ export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()
     if (!Number.isInteger(workers) || workers < 0)
       return usageError(io, `--workers must be a whole number >= 0, got ${JSON.stringify(values.workers)}`);
   }
+  const sarifBase = values['sarif-base'];
+  if (sarifBase !== undefined && !/^[a-z][a-z0-9+.-]*:\/\/.*\/$/i.test(sarifBase))
+    return usageError(
+      io,
+      `--sarif-base must be an absolute URI ending with "/" (e.g. file:///work/repo/), got ${JSON.stringify(sarifBase)}`,
+    );
   const paths = positionals.map((p) => absolutePath(io.cwd, p));
   // Report paths relative to the working directory, unless the scanned paths lie outside it.
   const cwdRoot = resolve(io.cwd);
@@ -132,7 +139,8 @@ export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()
 
   let report: string;
   if (format === 'json') report = `${JSON.stringify(toJson(result, VERSION), null, 2)}\n`;
-  else if (format === 'sarif') report = `${JSON.stringify(toSarif(result, VERSION), null, 2)}\n`;
+  else if (format === 'sarif')
+    report = `${JSON.stringify(toSarif(result, VERSION, sarifBase !== undefined ? { sarifBase } : {}), null, 2)}\n`;
   else if (format === 'md')
     report = toMarkdown(result, values['link-base'] !== undefined ? { linkBase: values['link-base'] } : {});
   else report = toText(result);
@@ -182,6 +190,7 @@ function parse(argv: readonly string[]) {
     config: { type: 'string' },
     root: { type: 'string' },
     'link-base': { type: 'string' },
+    'sarif-base': { type: 'string' },
     workers: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },

@@ -24,11 +24,21 @@ function encodeUri(path: string): string {
 }
 
 /**
+ * Options of `toSarif()`.
+ * @example
+ * toSarif(result, '0.1.0', { sarifBase: 'file:///home/ci/repo/' });
+ */
+export interface SarifOptions {
+  /** URI of the repository root written as `%SRCROOT%` (ends with `/`); omitted unless given. */
+  readonly sarifBase?: string;
+}
+
+/**
  * SARIF 2.1.0 for GitHub code scanning: every rule with help, repo-relative URIs, stable partialFingerprints.
  * @example
  * writeFileSync('bulwark.sarif', JSON.stringify(toSarif(await scan(), VERSION)));
  */
-export function toSarif(result: ScanResult, version: string): object {
+export function toSarif(result: ScanResult, version: string, options: SarifOptions = {}): object {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   const prints = fingerprints(result.findings);
   return {
@@ -61,7 +71,14 @@ export function toSarif(result: ScanResult, version: string): object {
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${encodeUri(result.root.replace(/\\/g, '/'))}/` } },
+        // The root's absolute path names this machine's folders (a user name, a workspace layout): it
+        // is only written when asked for with `--sarif-base`; code scanning resolves relative URIs itself.
+        originalUriBaseIds: {
+          '%SRCROOT%':
+            options.sarifBase !== undefined
+              ? { uri: options.sarifBase }
+              : { description: { text: 'The root of the scanned repository.' } },
+        },
         results: result.findings.map((f, i) => ({
           ruleId: f.rule,
           ruleIndex: ruleIndex.get(f.rule) ?? 0,

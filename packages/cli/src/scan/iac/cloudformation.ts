@@ -4,6 +4,11 @@ import { type IacReport, type Json, joinHandler, num, obj } from './IacResult.js
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
+const TEST_CONDITION = /test/i;
+/** maxReceiveCount above which poison messages churn: AWS Lambda's guidance is at least 5 for its pollers. */
+export const LAMBDA_MAX_RECEIVE = 10;
+export const OTHER_MAX_RECEIVE = 3;
+const TEST_CODE = /(^|\/)(tests?|__tests__|test-?utils)(\/|$)/;
 
 export function isCloudFormation(value: unknown): boolean {
   const t = obj(value);
@@ -29,9 +34,12 @@ export function checkCloudFormation(
 ): void {
   const resources: Resource[] = Object.entries(obj(template.Resources) ?? {}).flatMap(([id, r]) => {
     const res = obj(r);
-    return typeof res?.Type === 'string'
-      ? [{ id, type: res.Type as string, props: obj(res.Properties) ?? {} }]
-      : [];
+    // Resources that exist only for tests (`Condition: CreateTestResources`, code under tests/) are not
+    // production infrastructure.
+    if (typeof res?.Condition === 'string' && TEST_CONDITION.test(res.Condition)) return [];
+    const props = obj(res?.Properties) ?? {};
+    if (typeof props.CodeUri === 'string' && TEST_CODE.test(props.CodeUri)) return [];
+    return typeof res?.Type === 'string' ? [{ id, type: res.Type as string, props }] : [];
   });
   const byId = new Map(resources.map((r) => [r.id, r]));
   const at = (r: Resource, ...path: (string | number)[]) => [...base, 'Resources', r.id, ...path];
@@ -63,6 +71,18 @@ export function checkCloudFormation(
       for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) dlqIds.add(id);
   }
 
+  const gatewayReported = new Set<string>();
+  // Queues a Lambda event source polls: AWS asks for maxReceiveCount >= 5 there, so that throttled polls
+  // do not send healthy messages to the DLQ.
+  const lambdaConsumed = new Set<string>();
+  for (const r of resources) {
+    if (r.type === 'AWS::Lambda::EventSourceMapping')
+      for (const id of refsIn(r.props.EventSourceArn)) lambdaConsumed.add(id);
+    if (r.type === 'AWS::Serverless::Function')
+      for (const ev of Object.values(obj(r.props.Events) ?? {}))
+        if (obj(ev)?.Type === 'SQS')
+          for (const id of refsIn(obj(obj(ev)?.Properties)?.Queue)) lambdaConsumed.add(id);
+  }
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
   const reserves = (r: Resource | undefined): boolean =>
     r !== undefined &&
@@ -132,11 +152,12 @@ export function checkCloudFormation(
             );
         } else {
           const max = num(redrive.maxReceiveCount);
-          if (max !== undefined && max > 3)
+          const limit = lambdaConsumed.has(r.id) ? LAMBDA_MAX_RECEIVE : OTHER_MAX_RECEIVE;
+          if (max !== undefined && max > limit)
             report(
               'iac-missing-dlq',
               at(r, 'Properties', 'RedrivePolicy'),
-              `queue ${r.id} maxReceiveCount ${max} > 3: poison messages churn ${max} times before the DLQ`,
+              `queue ${r.id} maxReceiveCount ${max} > ${limit}${lambdaConsumed.has(r.id) ? ' for a Lambda consumer' : ''}: poison messages churn ${max} times before the DLQ`,
             );
         }
         if (isDlq && !alarmed.has(r.id))
@@ -168,12 +189,9 @@ export function checkCloudFormation(
             checkBatchSource(r, at(r, 'Properties', 'Events', name), props, 'stream', r);
           else if (type === 'Api' || type === 'HttpApi') api = true;
           else if (
-            (type === 'EventBridgeRule' ||
-              type === 'CloudWatchEvent' ||
-              type === 'SNS' ||
-              type === 'S3' ||
-              type === 'Schedule' ||
-              type === 'ScheduleV2') &&
+            // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too.
+            (type === 'EventBridgeRule' || type === 'CloudWatchEvent' || type === 'SNS' || type === 'S3') &&
+            props.Schedule === undefined &&
             props.DeadLetterConfig === undefined
           )
             asyncSource ??= name;
@@ -189,12 +207,14 @@ export function checkCloudFormation(
             `${r.id} is invoked asynchronously (${asyncSource}) with no DeadLetterQueue or OnFailure destination: events that fail after retries are dropped`,
           );
         const timeout = functionTimeout(r);
-        if (api && timeout > API_GATEWAY_MAX_SECONDS)
+        if (api && timeout > API_GATEWAY_MAX_SECONDS && !gatewayReported.has(r.id)) {
+          gatewayReported.add(r.id);
           report(
             'iac-gateway-timeout-exceeds-lambda',
             at(r, 'Properties', r.props.Timeout !== undefined ? 'Timeout' : 'Events'),
             `${r.id} timeout ${timeout}s is longer than API Gateway's ${API_GATEWAY_MAX_SECONDS}s integration timeout: clients get 504 while it keeps running`,
           );
+        }
         break;
       }
       case 'AWS::ApiGatewayV2::Integration':
@@ -206,12 +226,15 @@ export function checkCloudFormation(
         if (fn === undefined) break;
         const timeout = functionTimeout(fn);
         const limitMs = num(integration.TimeoutInMillis) ?? API_GATEWAY_MAX_SECONDS * 1000;
-        if (timeout * 1000 > limitMs)
+        // One finding per function, however many methods lead to it: the fix is the function's timeout.
+        if (timeout * 1000 > limitMs && !gatewayReported.has(fn.id)) {
+          gatewayReported.add(fn.id);
           report(
             'iac-gateway-timeout-exceeds-lambda',
             at(r),
             `integration waits ${limitMs} ms but ${fn.id} may run ${timeout}s: clients get 504 while it keeps running`,
           );
+        }
         break;
       }
       case 'AWS::Events::EventBus':
@@ -223,6 +246,7 @@ export function checkCloudFormation(
           );
         break;
       case 'AWS::Events::Rule': {
+        if (r.props.ScheduleExpression !== undefined && r.props.EventPattern === undefined) break;
         const targets = (Array.isArray(r.props.Targets) ? r.props.Targets : []) as Json[];
         targets.forEach((t, i) => {
           const target = obj(t);

@@ -22,6 +22,26 @@ export interface Candidate {
   readonly onlyIfImportAsync?: ImportRef;
   /** For batch handlers: the export name, so IaC with `BatchSize: 1` for it can clear the finding. */
   readonly handlerExport?: string;
+  /**
+   * For infrastructure findings about a function (CDK): where its handler's code is, so the project pass
+   * can drop the finding when that handler does no work (`no-work`) or no work per record (`no-record-work`).
+   */
+  readonly handlerLink?: HandlerLink;
+}
+
+/** A CDK function's handler: candidate module paths (absolute, no extension) and the export. */
+export interface HandlerLink {
+  readonly stems: readonly string[];
+  readonly export: string;
+  readonly clearWhen: 'no-work' | 'no-record-work';
+}
+
+/** What an exported handler does, as far as the infrastructure that invokes it cares. */
+export interface HandlerFact {
+  /** Awaits, throws, or calls anything but a logger. */
+  readonly work: boolean;
+  /** Does work on the batch's records one by one (or hands the event to code that may). */
+  readonly recordWork: boolean;
 }
 
 /** What a module offers to its importers. */
@@ -55,5 +75,9 @@ export interface ModuleFacts {
   readonly ignores: readonly IgnoreDirective[];
   /** `axios.defaults.timeout = ...` or `AWS.config.update({ httpOptions: { timeout } })` seen. */
   readonly globalTimeouts: readonly ('axios' | 'aws-sdk-v2')[];
+  /** Exported entry handlers and what they do. */
+  readonly handlers?: Readonly<Record<string, HandlerFact>>;
+  /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
+  readonly batchOneHandlers?: readonly string[];
   readonly parseError?: string;
 }

@@ -1,7 +1,9 @@
 // One parsed module: parent links, lexical bindings, imports and the Lambda handlers it defines.
 // Built in a single walk; rules then query it instead of walking again.
 import { visitorKeys } from 'oxc-parser';
-import { isFunction, memberPath, type Node, propertyName, rootIdentifier, unwrap } from './ast.js';
+import { isFunction, type Node, propertyName, rootIdentifier, unwrap } from './ast.js';
+import { findExports } from './exportDiscovery.js';
+import { findHandlers } from './handlerDiscovery.js';
 
 export interface ImportBinding {
   /** Module specifier as written: 'axios', './http.js'. */
@@ -74,19 +76,6 @@ const LEAVES = new Map<string, number>([
     ]),
 ]);
 
-const LAMBDA_EVENT_TYPES =
-  /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
-const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
-const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
-const WRAPPING_FACTORIES = new Set([
-  'middy',
-  'sqsHandler',
-  'httpHandler',
-  'makeIdempotent',
-  'makeHandlerIdempotent',
-  'captureLambdaHandler',
-]);
-
 export type HandlerKind = 'entry' | 'record' | 'helper';
 
 export class ModuleContext {
@@ -101,6 +90,8 @@ export class ModuleContext {
   readonly batchHandlers = new Set<Node>();
   /** Exported names and the node each stands for. */
   readonly exports = new Map<string, Node>();
+  /** Handlers (`/abs/stem.export`) that CDK code in this module gives an event source with `batchSize: 1`. */
+  readonly batchOneHandlers: string[] = [];
   private readonly bindings = new Map<string, Binding[]>();
   /**
    * Each node's parent. Kept here rather than as a `parent` property on the node: adding a property to
@@ -132,8 +123,8 @@ export class ModuleContext {
     this.lineStarts = [0];
     for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
     this.walk();
-    this.findExports();
-    this.findHandlers();
+    findExports(this);
+    findHandlers(this);
   }
 
   of(type: IndexedType): readonly Node[] {
@@ -444,163 +435,6 @@ export class ModuleContext {
       }
     }
     return true;
-  }
-
-  private findExports(): void {
-    for (const stmt of this.program.body as Node[]) {
-      if (stmt.type === 'ExportNamedDeclaration') {
-        const d = stmt.declaration;
-        if (d?.type === 'VariableDeclaration') {
-          for (const v of d.declarations as Node[])
-            if (v.id.type === 'Identifier') this.exports.set(v.id.name as string, v.init ?? v);
-        } else if (d && (d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) {
-          this.exports.set(d.id.name as string, d);
-        }
-        if (!stmt.source) {
-          for (const s of (stmt.specifiers ?? []) as Node[]) {
-            const exported = propertyName(s.exported);
-            const local = s.local;
-            if (exported !== undefined && local?.type === 'Identifier')
-              this.exports.set(exported, this.valueOf(local) ?? local);
-          }
-        }
-      } else if (stmt.type === 'ExportDefaultDeclaration') {
-        this.exports.set('default', this.valueOf(stmt.declaration) ?? stmt.declaration);
-      } else if (stmt.type === 'ExpressionStatement') {
-        const e = unwrap(stmt.expression);
-        if (e?.type !== 'AssignmentExpression') continue;
-        const path = memberPath(e.left)?.join('.');
-        if (path === undefined) continue;
-        const m = /^(?:module\.)?exports\.(\w+)$/.exec(path);
-        if (m?.[1]) this.exports.set(m[1], this.valueOf(e.right) ?? e.right);
-        else if (path === 'module.exports') {
-          const right = unwrap(e.right);
-          if (right?.type === 'ObjectExpression') {
-            for (const p of right.properties as Node[]) {
-              const name = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
-              if (name !== undefined) this.exports.set(name, this.valueOf(p.value) ?? p.value);
-            }
-          } else this.exports.set('default', this.valueOf(e.right) ?? e.right);
-        }
-      }
-    }
-  }
-
-  private typeNameOf(annotation: Node | undefined): string | undefined {
-    const t = annotation?.typeAnnotation;
-    if (t?.type !== 'TSTypeReference') return undefined;
-    const name = t.typeName;
-    if (name?.type === 'Identifier') return name.name as string;
-    if (name?.type === 'TSQualifiedName') return name.right?.name as string;
-    return undefined;
-  }
-
-  private declaredTypeOf(fn: Node): string | undefined {
-    const parent = this.parents.get(fn);
-    if (parent?.type === 'VariableDeclarator') return this.typeNameOf(parent.id?.typeAnnotation);
-    return undefined;
-  }
-
-  /** Lambda-looking function: typed with an aws-lambda type, or takes (event, context). */
-  private looksLikeHandler(fn: Node, exportedName: string | undefined): boolean {
-    const declared = this.declaredTypeOf(fn);
-    if (declared !== undefined && LAMBDA_EVENT_TYPES.test(declared)) return true;
-    const params = fn.params as Node[];
-    const first = params[0];
-    const firstType = first ? this.typeNameOf(first.typeAnnotation) : undefined;
-    if (firstType !== undefined && LAMBDA_EVENT_TYPES.test(firstType)) return true;
-    const secondType = params[1] ? this.typeNameOf(params[1].typeAnnotation) : undefined;
-    if (secondType === 'Context') return true;
-    if (exportedName === 'handler' || exportedName === 'lambdaHandler') return params.length <= 3;
-    if (exportedName !== undefined && HANDLER_NAME.test(exportedName)) {
-      const firstName = first?.type === 'Identifier' ? (first.name as string) : undefined;
-      const secondName = params[1]?.type === 'Identifier' ? (params[1].name as string) : undefined;
-      return (
-        (firstName === 'event' || firstName === 'evt') &&
-        (secondName === undefined || /^(context|ctx)$/.test(secondName))
-      );
-    }
-    return false;
-  }
-
-  private isBatch(fn: Node): boolean {
-    const declared = this.declaredTypeOf(fn);
-    if (declared !== undefined && BATCH_TYPES.test(declared)) return true;
-    const first = (fn.params as Node[])[0];
-    const firstType = first ? this.typeNameOf(first.typeAnnotation) : undefined;
-    if (firstType !== undefined) return BATCH_TYPES.test(firstType);
-    if (first?.type !== 'Identifier') return false;
-    // Untyped: reads `event.Records` and a field only SQS/stream records have.
-    const src = this.source.slice(fn.start, fn.end);
-    return (
-      src.includes(`${first.name}.Records`) &&
-      /\.(body|messageId|receiptHandle|kinesis|dynamodb)\b/.test(src) &&
-      !/\.(s3|Sns)\b/.test(src)
-    );
-  }
-
-  private addHandler(value: Node | undefined, kind: HandlerKind, exportedName?: string): void {
-    const v = this.valueOf(value);
-    if (v === undefined) return;
-    if (isFunction(v)) {
-      if (kind === 'entry' && !this.looksLikeHandler(v, exportedName)) return;
-      if (!this.handlers.has(v) || kind !== 'helper') this.handlers.set(v, kind);
-      if (kind === 'entry' && this.isBatch(v)) this.batchHandlers.add(v);
-      return;
-    }
-    if (v.type === 'CallExpression') {
-      // `middy(base).use(...)`, `sqsHandler(recordFn, opts)`, `makeIdempotent(fn, opts)`
-      let call: Node | undefined = v;
-      while (call?.type === 'CallExpression') {
-        const callee = unwrap(call.callee);
-        if (callee?.type === 'MemberExpression') {
-          call = unwrap(callee.object);
-          continue;
-        }
-        const name = callee?.type === 'Identifier' ? (callee.name as string) : undefined;
-        if (name !== undefined && WRAPPING_FACTORIES.has(name)) {
-          const inner = this.valueOf(call.arguments[0]);
-          if (isFunction(inner)) {
-            const innerKind: HandlerKind = name === 'sqsHandler' ? 'record' : 'entry';
-            this.handlers.set(inner as Node, innerKind);
-            if (innerKind === 'entry' && this.isBatch(inner as Node)) this.batchHandlers.add(inner as Node);
-          } else if (inner?.type === 'CallExpression') this.addHandler(inner, kind, exportedName);
-        }
-        break;
-      }
-    }
-  }
-
-  private findHandlers(): void {
-    for (const [name, value] of this.exports) this.addHandler(value, 'entry', name);
-    // Typed but not exported by name (e.g. `const handler: SQSHandler = ...; export default handler`).
-    for (const call of this.of('CallExpression')) {
-      const callee = unwrap(call.callee);
-      const name = callee?.type === 'Identifier' ? (callee.name as string) : propertyName(callee?.property);
-      if (name === 'processPartialResponse' || name === 'processPartialResponseSync') {
-        const recordHandler = this.functionOf(call.arguments[1]);
-        if (recordHandler) this.handlers.set(recordHandler, 'record');
-      }
-    }
-    // Same-file helpers called from handler code are on the must-complete path too.
-    let grew = true;
-    for (let round = 0; grew && round < 4; round++) {
-      grew = false;
-      for (const call of this.of('CallExpression')) {
-        if (this.handlerKindAt(call) === undefined) continue;
-        const callee = unwrap(call.callee);
-        const target =
-          callee?.type === 'Identifier'
-            ? this.functionOf(callee)
-            : callee?.type === 'MemberExpression' && callee.object?.type === 'ThisExpression'
-              ? undefined
-              : undefined;
-        if (target !== undefined && !this.handlers.has(target)) {
-          this.handlers.set(target, 'helper');
-          grew = true;
-        }
-      }
-    }
   }
 
   /** Root identifier of an expression, resolved through its import if any. */

@@ -4,17 +4,29 @@ import { parseSync, rawTransferSupported } from 'oxc-parser';
 import { ignoreDirectives } from '../ignoreDirectives.js';
 import { isFunction, memberPath, type Node, unwrap } from './ast.js';
 import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
+import { handlerFacts } from './handlerFacts.js';
 import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
+import { authRules } from './rules/auth.js';
 import { cdkRules } from './rules/cdk.js';
-import { errorRules } from './rules/errors.js';
+import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { httpRules } from './rules/http.js';
 import { lambdaRules } from './rules/lambda.js';
 import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
+import { swallowRules } from './rules/swallowed.js';
 
-const RULES: readonly Rule[] = [httpRules, sdkRules, retryRules, errorRules, lambdaRules, cdkRules];
+const RULES: readonly Rule[] = [
+  httpRules,
+  sdkRules,
+  retryRules,
+  authRules,
+  swallowRules,
+  exhaustedRetryRules,
+  lambdaRules,
+  cdkRules,
+];
 const RAW = rawTransferSupported();
 
 function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
@@ -86,9 +98,12 @@ export function analyzeModule(file: string, source: string): ModuleFacts {
     candidates.push({ rule, line, column, message, snippet: ctx.lineText(line), ...extra });
   };
   for (const rule of RULES) rule(ctx, report);
+  const handlers = ctx.batchHandlers.size > 0 || ctx.handlers.size > 0 ? handlerFacts(ctx) : undefined;
   return {
     file,
     candidates,
+    ...(handlers !== undefined && Object.keys(handlers).length > 0 ? { handlers } : {}),
+    ...(ctx.batchOneHandlers.length > 0 ? { batchOneHandlers: ctx.batchOneHandlers } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),

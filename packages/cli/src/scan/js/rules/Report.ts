@@ -2,7 +2,10 @@ import type { Node } from '../ast.js';
 import type { Candidate } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
-export type Extra = Pick<Candidate, 'unlessImportProvides' | 'onlyIfImportAsync' | 'handlerExport'>;
+export type Extra = Pick<
+  Candidate,
+  'unlessImportProvides' | 'onlyIfImportAsync' | 'handlerExport' | 'handlerLink'
+>;
 
 /** Rules report through this; the position comes from the node. */
 export type Report = (rule: string, node: Node, message: string, extra?: Extra) => void;

@@ -10,6 +10,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import type { Report, Rule } from './Report.js';
 
 function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
@@ -41,6 +42,29 @@ function varName(ctx: ModuleContext, node: Node): string | undefined {
   if (n?.type === 'AssignmentExpression') return memberPath(n.left)?.join('.');
   if (n?.type === 'PropertyDefinition' && n.key?.type === 'Identifier') return `this.${n.key.name as string}`;
   return undefined;
+}
+
+/** `rule.addTarget(node)` or `new Rule(..., { targets: [node] })` on a rule with a `schedule`. */
+function onScheduledRule(ctx: ModuleContext, node: Node): boolean {
+  let parent = ctx.parentOf(node);
+  let rule: Node | undefined;
+  if (parent?.type === 'CallExpression' && memberPath(parent.callee)?.at(-1) === 'addTarget')
+    rule = ctx.valueOf(unwrap(parent.callee)?.object);
+  else {
+    while (parent !== undefined && parent.type !== 'NewExpression' && parent.type !== 'CallExpression')
+      parent = ctx.parentOf(parent);
+    rule = parent;
+  }
+  if (rule?.type !== 'NewExpression') return false;
+  return objectProps(ctx.valueOf((rule.arguments as Node[])[2]))?.props.has('schedule') === true;
+}
+
+/** The function an event source is added to: `fn.addEventSource(node)`. */
+function eventSourceTarget(ctx: ModuleContext, node: Node): Node | undefined {
+  const parent = ctx.parentOf(node);
+  return parent?.type === 'CallExpression' && memberPath(parent.callee)?.at(-1) === 'addEventSource'
+    ? unwrap(parent.callee)?.object
+    : undefined;
 }
 
 function escapeRe(s: string): string {
@@ -95,23 +119,37 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
           );
       } else {
         const max = numberValue(dlq?.props.get('maxReceiveCount'));
-        if (max !== undefined && max > 3)
+        // Polled by a Lambda event source in this file: AWS asks for at least 5 there.
+        const byLambda =
+          name !== undefined && new RegExp(`SqsEventSource\\(\\s*${escapeRe(name)}\\b`).test(src);
+        const limit = byLambda ? 10 : 3;
+        if (max !== undefined && max > limit)
           report(
             'iac-missing-dlq',
             node,
-            `maxReceiveCount ${max} > 3: a poison message is retried ${max} times before reaching the DLQ`,
+            `maxReceiveCount ${max} > ${limit}: a poison message is retried ${max} times before reaching the DLQ`,
           );
       }
     } else if (kind === 'SqsEventSource' || kind === 'KinesisEventSource' || kind === 'DynamoEventSource') {
       const p = objectProps(ctx.valueOf(args[1]));
       if (p?.spread) continue;
+      const fnExpr = eventSourceTarget(ctx, node);
       const batchSize = numberValue(p?.props.get('batchSize'));
-      if (!isBooleanLiteral(p?.props.get('reportBatchItemFailures'), true) && batchSize !== 1)
+      if (batchSize === 1) {
+        // The handler's own code finding about partial failures is settled by this batch size.
+        const link = handlerLink(ctx, fnExpr, 'no-record-work');
+        if (link !== undefined)
+          for (const stem of link.stems) ctx.batchOneHandlers.push(`${stem}.${link.export}`);
+      }
+      if (!isBooleanLiteral(p?.props.get('reportBatchItemFailures'), true) && batchSize !== 1) {
+        const link = handlerLink(ctx, fnExpr, 'no-record-work');
         report(
           'batch-no-partial-failure',
           node,
           `${kind} without reportBatchItemFailures: one failed record fails the whole batch`,
+          link !== undefined ? { handlerLink: link } : undefined,
         );
+      }
       if (kind !== 'SqsEventSource' && p?.props.get('onFailure') === undefined)
         report(
           'iac-missing-dlq',
@@ -120,29 +158,33 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         );
       if (kind === 'SqsEventSource' && p?.props.get('maxConcurrency') === undefined) {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
-        const parent = ctx.parentOf(node);
-        const target =
-          parent?.type === 'CallExpression' ? ctx.valueOf(unwrap(parent.callee)?.object) : undefined;
-        const fnProps =
-          target?.type === 'NewExpression' ? objectProps(ctx.valueOf(target.arguments[2])) : undefined;
+        const fnProps = functionConstruct(ctx, fnExpr)?.props;
         if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions')) continue;
+        const link = handlerLink(ctx, fnExpr, 'no-work');
         report(
           'iac-no-reserved-concurrency',
           node,
           'SQS event source without maxConcurrency on a function without reserved concurrency: a backlog scales out without limit',
+          link !== undefined ? { handlerLink: link } : undefined,
         );
       }
     } else if (
       kind === 'LambdaFunction' &&
       ctx.importRoot(node.callee)?.source.includes('aws-events-targets')
     ) {
-      // An EventBridge rule invokes the function asynchronously: failed deliveries need somewhere to go.
+      // An EventBridge rule invokes the function asynchronously: failed deliveries need somewhere to go,
+      // unless the function has its own DLQ or onFailure, the rule is a schedule (the next run is the
+      // retry), or the handler only logs.
       const p = objectProps(ctx.valueOf(args[1]));
       if (p?.spread || p?.props.has('deadLetterQueue')) continue;
+      const fnProps = functionConstruct(ctx, args[0])?.props;
+      if (fnProps?.spread || functionHasAsyncDlq(fnProps) || onScheduledRule(ctx, node)) continue;
+      const link = handlerLink(ctx, args[0], 'no-work');
       report(
         'iac-missing-dlq',
         node,
         'EventBridge target LambdaFunction without deadLetterQueue: events that fail delivery are dropped',
+        link !== undefined ? { handlerLink: link } : undefined,
       );
     } else if (kind === 'EventBus') {
       if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*archive\\(`).test(src)) continue;

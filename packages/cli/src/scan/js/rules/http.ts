@@ -1,6 +1,15 @@
 // http-no-timeout and no-retry: outbound HTTP calls through fetch, node-fetch, undici, axios, got, ky
 // and superagent, judged with what surrounds them (wrappers, configured instances, library defaults).
-import { calleeName, memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import {
+  calleeName,
+  isFunction,
+  memberPath,
+  type Node,
+  objectProps,
+  propertyName,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type Cover, chainedMethods, coverAt, isRelative } from '../protection.js';
@@ -223,6 +232,38 @@ const TIMEOUT_KEYS: Record<HttpCall['lib'], readonly string[]> = {
   'node-http': ['timeout', 'signal'],
 };
 
+const CHECK_KEY = /^(check|healthCheck|probe|ping)$/i;
+
+/** The call is a health check or probe (`{ check: async () => fetch(...) }`): a retry would hide what it measures. */
+function inHealthCheck(ctx: ModuleContext, call: Node): boolean {
+  const fn = ctx.enclosingFunction(call);
+  const parent = fn !== undefined ? ctx.parentOf(fn) : undefined;
+  return (
+    (parent?.type === 'Property' || parent?.type === 'MethodDefinition') &&
+    CHECK_KEY.test(propertyName(parent.key, parent.computed) ?? '')
+  );
+}
+
+/**
+ * The call's failure is classified and answered to the caller (`catch (e) { classify(e) ... toProblemDetails(e) }`):
+ * the retry decision is handed on with a Retry-After, deliberately.
+ */
+function answersClassified(ctx: ModuleContext, call: Node): boolean {
+  for (let n = ctx.parentOf(call); n !== undefined && !isFunction(n); n = ctx.parentOf(n)) {
+    if (n.type !== 'TryStatement' || n.handler == null) continue;
+    const text = ctx.source.slice(n.handler.start, n.handler.end);
+    if (/\b(classify|toProblemDetails)\(/.test(text)) return true;
+  }
+  return false;
+}
+
+/** The module's handlers consume SQS or stream batches (or their records). */
+export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
+  if (ctx.batchHandlers.size > 0) return true;
+  for (const kind of ctx.handlers.values()) if (kind === 'record') return true;
+  return false;
+}
+
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   const retried = axiosRetried(ctx);
   // Retrying is a server-side concern: only judged in modules that are visibly server code.
@@ -290,6 +331,9 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (http.lib === 'axios' && http.receiver !== undefined && /axiosRetry|axios-retry/.test(ctx.source))
       continue;
     if (http.method === undefined || !IDEMPOTENT.has(http.method)) continue;
+    // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
+    if (ctx.handlerKindAt(call) !== undefined && isRedeliveredConsumer(ctx)) continue;
+    if (inHealthCheck(ctx, call) || answersClassified(ctx, call)) continue;
     report(
       'no-retry',
       call,

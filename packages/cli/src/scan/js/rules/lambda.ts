@@ -13,6 +13,7 @@ import {
   stringValue,
   unwrap,
 } from '../ast.js';
+import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { chainedMethods, isRelative } from '../protection.js';
 import { isSdkSend } from '../sdkSend.js';
@@ -64,8 +65,9 @@ function batchRule(ctx: ModuleContext, report: Report): void {
       continue;
     }
     // A handler that only logs (no await, no throw, no call but console/logger/JSON.stringify) cannot fail a
-    // record, so there is nothing to report partially.
-    if (!canFailRecord(fn)) continue;
+    // record, and one that never works on the records one by one (a single batch-wide call) has no
+    // record to name: the whole batch's redelivery is the right answer to its failure.
+    if (!doesWork(fn) || !worksPerRecord(ctx, fn)) continue;
     const single =
       /\.Records\s*\[\s*0\s*\]/.test(text) &&
       !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
@@ -82,27 +84,11 @@ function batchRule(ctx: ModuleContext, report: Report): void {
   }
 }
 
-const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace']);
-
-function canFailRecord(fn: Node): boolean {
-  return someDescendant(fn.body, (n) => {
-    if (n.type === 'AwaitExpression' || n.type === 'ThrowStatement' || n.type === 'NewExpression')
-      return true;
-    if (n.type !== 'CallExpression') return false;
-    const path = memberPath(n.callee);
-    if (path === undefined) return true;
-    if (path.join('.') === 'JSON.stringify') return false;
-    const [owner] = path;
-    const method = path[path.length - 1];
-    const logger = owner === 'console' || /^(logger|log)$/i.test(owner ?? '');
-    return !(logger && path.length === 2 && LOG_METHODS.has(method ?? ''));
-  });
-}
-
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
 
 function promiseAllRule(ctx: ModuleContext, report: Report): void {
   for (const call of ctx.of('CallExpression')) {
+    if (calleeName(call) !== 'all') continue;
     const path = memberPath(call.callee)?.join('.');
     if (path !== 'Promise.all') continue;
     const kind = ctx.handlerKindAt(call);
@@ -170,27 +156,49 @@ function floatingRule(ctx: ModuleContext, report: Report): void {
   }
 }
 
+/** `console.log(JSON.stringify({ level, ... }))`: structured JSON with a level, as CloudWatch reads it. */
+function structuredJson(ctx: ModuleContext, call: Node): boolean {
+  const arg = unwrap((call.arguments as Node[])[0]);
+  if ((call.arguments as Node[]).length !== 1 || arg?.type !== 'CallExpression') return false;
+  if (memberPath(arg.callee)?.join('.') !== 'JSON.stringify') return false;
+  const fields = objectProps(ctx.valueOf((arg.arguments as Node[])[0]));
+  return fields !== undefined && (fields.props.has('level') || fields.props.has('severity'));
+}
+
+/**
+ * One finding per module, at its first unstructured console call, with the count: a repository's number
+ * of console calls says how widespread the habit is, not how many fixes it needs (one logger per module).
+ */
 function consoleRule(ctx: ModuleContext, report: Report): void {
   if (!ctx.isLambdaModule) return;
+  const calls: Node[] = [];
   for (const call of ctx.of('CallExpression')) {
     const path = memberPath(call.callee);
     if (path?.length !== 2 || path[0] !== 'console') continue;
     if (!/^(log|info|warn|error|debug|trace)$/.test(path[1] ?? '')) continue;
     const callee = unwrap(call.callee);
     if (!ctx.isGlobal('console', callee?.object as Node)) continue;
-    report(
-      'console-logging',
-      call,
-      `console.${path[1]} in a Lambda module: unstructured, no level control or request context`,
-    );
+    if (structuredJson(ctx, call)) continue;
+    calls.push(call);
   }
+  if (calls.length === 0) return;
+  calls.sort((a, b) => a.start - b.start);
+  const first = calls[0] as Node;
+  const method = memberPath(first.callee)?.[1] ?? 'log';
+  report(
+    'console-logging',
+    first,
+    calls.length === 1
+      ? `console.${method} in a Lambda module: unstructured, no level control or request context`
+      : `${calls.length} console calls in this Lambda module (the first here): unstructured, no level control or request context`,
+  );
 }
 
 const RANDOM_CALL =
   /^(randomUUID|uuid|v4|uuidv4|uuidV4|nanoid|ulid|cuid|cuid2|createId|generateId|Math\.random|Date\.now|crypto\.randomUUID|uuid\.v4)$/;
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
-const RECORD_ID_FIELD = /^(id|pk|PK|eventId|orderId|paymentId|transactionId)$/;
+const RECORD_ID_FIELD = /^(id|pk|PK|[a-zA-Z]*(Id|ID))$/;
 
 function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
   const v = ctx.valueOf(value);
@@ -202,8 +210,15 @@ function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
   });
 }
 
+const ASYNC_EVENT =
+  /\b(EventBridgeEvent|EventBridgeHandler|SNSEvent|SNSHandler|S3Event|S3Handler|ScheduledEvent)\b|\bevent\.detail\b/;
+
 function randomIdRule(ctx: ModuleContext, report: Report): void {
-  const consumer = ctx.batchHandlers.size > 0 || [...ctx.handlers.values()].includes('record');
+  // Queue and stream consumers are redelivered; EventBridge, SNS and S3 invoke asynchronously and retry.
+  const consumer =
+    ctx.batchHandlers.size > 0 ||
+    [...ctx.handlers.values()].includes('record') ||
+    ([...ctx.handlers.values()].includes('entry') && ASYNC_EVENT.test(ctx.source));
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
     if (key === undefined) continue;
@@ -294,17 +309,9 @@ function breakerStateRule(ctx: ModuleContext, report: Report): void {
         call,
         'cockatiel circuitBreaker in a Lambda: its state lives in one execution environment',
       );
-    } else if (name === 'wrapDependency') {
-      const opts = objectProps(ctx.valueOf(call.arguments[1]));
-      if (opts === undefined || opts.spread || opts.props.has('sharedState')) continue;
-      const breaker = opts.props.get('breaker');
-      if (breaker !== undefined && isBooleanLiteral(breaker, false)) continue;
-      report(
-        'in-process-breaker-state',
-        call,
-        'wrapDependency breaker without sharedState in a Lambda: each instance learns about an outage on its own',
-      );
     }
+    // A wrapDependency breaker is not reported: per instance is its documented default (it still stops
+    // one warm instance's retries), and `sharedState` is the opt-in for fleet-wide state.
   }
   for (const node of ctx.of('NewExpression')) {
     if (ctx.importRoot(node.callee)?.source === 'opossum')

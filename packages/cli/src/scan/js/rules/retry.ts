@@ -258,6 +258,9 @@ function wrappedWithBreaker(ctx: ModuleContext, site: Node): boolean {
   return false;
 }
 
+const CUSTOM_RESOURCE =
+  /\bCloudFormationCustomResource\w*|\bCdkCustomResource\w*|\.RequestType\b|\bResponseURL\b/;
+
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
@@ -275,10 +278,12 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
     sites.length > 0 &&
     (hasBreakerInModule(ctx) ||
       /(?:\b(?:const|let|var)\s+|#|this\.)\w*[Bb]reaker\w*\s*[=:;]/.test(ctx.source));
+  // A CloudFormation custom resource runs once per deployment: there is no stream of calls for a breaker.
+  const oneShot = sites.length > 0 && CUSTOM_RESOURCE.test(ctx.source);
   for (const site of sites) {
     if (site.unbounded !== undefined) report('retry-unbounded', site.node, site.unbounded);
     if (site.noJitter !== undefined) report('retry-no-jitter', site.node, site.noJitter);
-    if (moduleHasBreaker || wrappedWithBreaker(ctx, site.node)) continue;
+    if (oneShot || moduleHasBreaker || wrappedWithBreaker(ctx, site.node)) continue;
     const cover = coverAt(ctx, site.node);
     if (cover.kinds.has('breaker')) continue;
     report(

@@ -57,10 +57,36 @@ function handlerProblem(ctx: ModuleContext, handler: Node | undefined): string |
   return undefined;
 }
 
+/**
+ * The client is handed to a Bulwark dependency (`dep.protect(new DynamoDBClient({}))`, or a variable
+ * holding it passed to `.protect(...)`): its requests then run under the dependency's attempt timeout,
+ * retry and breaker, with the SDK's own retries replaced.
+ */
+function isProtected(ctx: ModuleContext, node: Node): boolean {
+  const { node: outer, parent } = ctx.climb(
+    node,
+    (p) =>
+      p.type === 'TSAsExpression' ||
+      p.type === 'ParenthesizedExpression' ||
+      p.type === 'TSSatisfiesExpression',
+  );
+  if (
+    parent?.type === 'CallExpression' &&
+    memberPath(parent.callee)?.at(-1) === 'protect' &&
+    (parent.arguments as Node[])[0] === outer
+  )
+    return true;
+  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
+  const name = (parent.id.name as string).replace(/[$]/g, '\\$');
+  return new RegExp(`\\.protect\\(\\s*${name}\\s*[,)]`).test(ctx.source);
+}
+
 export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   const v2GlobalTimeout = /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
+  const mayProtect = ctx.source.includes('.protect(');
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
+    if (mayProtect && isProtected(ctx, node)) continue;
     const v3 = v3ClientName(ctx, callee);
     if (v3 !== undefined) {
       const config = node.arguments[0] as Node | undefined;

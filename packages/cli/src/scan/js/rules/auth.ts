@@ -1,9 +1,8 @@
-// swallowed-error and infra-error-as-auth: catch blocks and promise rejections that hide failures,
-// and unchecked fetch responses.
+// infra-error-as-auth: a catch around a token check, JWKS fetch or verifier call that answers 401/403 for
+// any error, so an outage of the identity provider logs every user out.
 import {
   calleeName,
   isDefaultValue,
-  isFunction,
   memberPath,
   type Node,
   numberValue,
@@ -14,58 +13,9 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
+import { isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
-
-const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.log|req\.log|request\.log)$/;
-
-function isLogCall(node: Node): boolean {
-  const n = unwrap(node.type === 'ExpressionStatement' ? node.expression : node);
-  const call = n?.type === 'AwaitExpression' ? unwrap(n.argument) : n;
-  if (call?.type !== 'CallExpression') return false;
-  const path = memberPath(call.callee);
-  if (path === undefined || path.length < 2) return false;
-  return LOGGER.test(path.slice(0, -1).join('.')) || /^(logger|log)$/i.test(path.at(-2) ?? '');
-}
-
-/** Comments inside a node's source range (an empty catch with a comment is a decision, not an accident). */
-function hasComment(
-  ctx: ModuleContext,
-  comments: readonly { start: number; end: number }[],
-  node: Node,
-): boolean {
-  return (
-    comments.some((c) => c.start >= node.start && c.end <= node.end) ||
-    /\/[/*]/.test(ctx.source.slice(node.start, node.end))
-  );
-}
-
-const LOCAL_IO =
-  /^(stat|lstat|access|readFile|writeFile|appendFile|mkdir|mkdtemp|readdir|rm|rmdir|unlink|rename|copyFile|open|realpath|readlink|import|parse|stringify|json|text|arrayBuffer|blob)$/;
-const LOCAL_ROOTS = new Set(['fs', 'fsp', 'fsPromises', 'promises', 'path', 'JSON', 'zlib', 'crypto']);
-
-/**
- * Does the try block depend on another system (an HTTP or SDK call, or an awaited call that is not
- * local file-system or parsing work)? `try { await fs.stat(p) } catch { return null }` is an existence check.
- */
-function doesIo(ctx: ModuleContext, block: Node): boolean {
-  return someDescendant(
-    block,
-    (n) => {
-      if (n.type === 'CallExpression' && (isSdkSend(ctx, n) || classifyHttpCall(ctx, n) !== undefined))
-        return true;
-      if (n.type !== 'AwaitExpression') return false;
-      const arg = unwrap(n.argument);
-      if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')
-        return arg?.type === 'Identifier';
-      if (arg.type === 'ImportExpression') return false;
-      const name = calleeName(arg) ?? '';
-      const root = memberPath(arg.callee)?.[0] ?? '';
-      return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root);
-    },
-    true,
-  );
-}
 
 const AUTH_STATUS = new Set([401, 403]);
 
@@ -259,13 +209,19 @@ function discriminates(handler: Node): boolean {
   );
 }
 
-export const errorRules: Rule = (ctx: ModuleContext, report: Report) => {
-  const comments = ctx.comments;
+/** Is this catch clause one the infra-error-as-auth rule owns (it answers 401/403 or feeds a gate)? */
+export function authCatch(ctx: ModuleContext, handler: Node): boolean {
+  const body = handler.body as Node;
+  return (
+    answersAuthFailure(body) !== undefined || verifierGate(ctx, handler, body.body as Node[]) !== undefined
+  );
+}
+
+export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
     const statements = body.body as Node[];
     const tryStatement = ctx.parentOf(handler) as Node;
-    // infra-error-as-auth first: a catch that answers 401 is not "swallowed", it is wrong.
     const auth = answersAuthFailure(body);
     if (auth !== undefined) {
       const remote = callsRemote(ctx, tryStatement.block);
@@ -278,131 +234,11 @@ export const errorRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     }
     const gate = verifierGate(ctx, handler, statements);
-    if (gate !== undefined) {
+    if (gate !== undefined)
       report(
         'infra-error-as-auth',
         gate.answer,
         `${gate.helper}() turns any failure of ${gate.remote} into "not verified", and the caller answers 401/403, so an outage logs every user out`,
       );
-      continue;
-    }
-    if (statements.length === 0) {
-      if (!hasComment(ctx, comments, body))
-        report('swallowed-error', handler, 'empty catch block: the error disappears');
-      continue;
-    }
-    if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
-    const io = doesIo(ctx, tryStatement.block);
-    const onlyLogs = statements.every((s) => isLogCall(s));
-    const returnsDefault =
-      statements.every((s) => isLogCall(s) || s.type === 'ReturnStatement') &&
-      statements.some((s) => s.type === 'ReturnStatement' && isDefaultValue(s.argument)) &&
-      !statements.some((s) => s.type === 'ReturnStatement' && !isDefaultValue(s.argument));
-    if (returnsDefault && io) {
-      report(
-        'swallowed-error',
-        handler,
-        'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
-      );
-    } else if (onlyLogs && io && ctx.handlerKindAt(handler) !== undefined) {
-      report(
-        'swallowed-error',
-        handler,
-        'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
-      );
-    }
-  }
-
-  for (const call of ctx.of('CallExpression')) {
-    // `.catch(() => {})`, `.catch(() => null)`, `.catch(noop)`
-    if (
-      calleeName(call) === 'catch' &&
-      unwrap(call.callee)?.type === 'MemberExpression' &&
-      call.arguments.length === 1
-    ) {
-      if (marksHandled(ctx, call)) continue;
-      const fn = ctx.valueOf(call.arguments[0]);
-      if (fn !== undefined && isFunction(fn)) {
-        const b = fn.body as Node;
-        const empty =
-          b.type === 'BlockStatement'
-            ? (b.body as Node[]).length === 0 && !hasComment(ctx, comments, b)
-            : isDefaultValue(b);
-        const returnsDefault =
-          b.type === 'BlockStatement' &&
-          (b.body as Node[]).length === 1 &&
-          (b.body as Node[])[0]?.type === 'ReturnStatement' &&
-          isDefaultValue((b.body as Node[])[0]?.argument);
-        if (empty || returnsDefault) report('swallowed-error', call, '.catch() discards the rejection');
-      } else if (
-        unwrap(call.arguments[0])?.type === 'Identifier' &&
-        /^(noop|ignore|_\.noop)$/.test(unwrap(call.arguments[0])?.name as string)
-      ) {
-        report('swallowed-error', call, '.catch(noop) discards the rejection');
-      }
-      continue;
-    }
-    // fetch responses whose status is never looked at.
-    const http = classifyHttpCall(ctx, call);
-    if (http?.lib !== 'fetch') continue;
-    const unchecked = uncheckedResponse(ctx, call);
-    if (unchecked !== undefined) report('swallowed-error', call, unchecked);
   }
 };
-
-const CLEANUP =
-  /^(cancel|close|destroy|release|abort|dispose|unref|end|disconnect|quit|unlink|rm|remove|unsubscribe|kill|terminate|return)$/;
-
-/**
- * `p.catch(() => undefined)` on a promise that is awaited elsewhere only stops an unhandled-rejection
- * crash; on a best-effort cleanup call (`body.cancel()`, `socket.close()`) there is nothing to handle.
- */
-function marksHandled(ctx: ModuleContext, call: Node): boolean {
-  const receiver = unwrap(unwrap(call.callee)?.object);
-  if (receiver?.type === 'CallExpression') return CLEANUP.test(calleeName(receiver) ?? '');
-  if (receiver?.type !== 'Identifier' && receiver?.type !== 'MemberExpression') return false;
-  const name = memberPath(receiver)?.join('.');
-  if (name === undefined) return false;
-  const fn = ctx.enclosingFunction(call);
-  const scope = (fn?.body as Node | undefined) ?? ctx.program;
-  const text = ctx.source.slice(scope.start, scope.end);
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // Used again besides this `.catch(...)`: awaited, returned, raced or passed on.
-  return (text.match(new RegExp(`(^|[^\\w.$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0) > 1;
-}
-
-/** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
-function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
-  const { node: n, parent } = ctx.climb(
-    call,
-    (p) =>
-      p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression',
-  );
-  if (parent === undefined) return undefined;
-  if (parent.type === 'ExpressionStatement' && n.type === 'AwaitExpression')
-    return 'fetch() response is discarded: a 4xx/5xx answer counts as success';
-  if (parent.type === 'MemberExpression' && parent.object === n && n.type === 'AwaitExpression') {
-    const method = parent.property?.name as string | undefined;
-    if (method === 'json' || method === 'text' || method === 'arrayBuffer' || method === 'blob')
-      return `fetch() body read with .${method}() without checking response.ok: an error page becomes data`;
-    return undefined;
-  }
-  if (
-    parent.type === 'VariableDeclarator' &&
-    parent.id?.type === 'Identifier' &&
-    n.type === 'AwaitExpression'
-  ) {
-    const name = parent.id.name as string;
-    const fn = ctx.enclosingFunction(call) ?? ctx.program;
-    const text = ctx.source.slice(fn.start, fn.end);
-    const re = new RegExp(
-      `\\b${name}\\s*(\\?\\.|\\.)\\s*(ok|status|statusCode|statusText)\\b|\\b(return|yield)\\s+${name}\\s*(;|\\)|$)|\\(\\s*${name}\\s*[,)]|\\b${name}\\s*[,)]`,
-    );
-    if (re.test(text)) return undefined;
-    const reads = new RegExp(`\\b${name}\\s*\\.\\s*(json|text|arrayBuffer|blob|body)\\b`).test(text);
-    return reads
-      ? `fetch() response ${name} is read without checking ${name}.ok or ${name}.status`
-      : undefined;
-  }
-  return undefined;
-}

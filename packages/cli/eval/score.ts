@@ -1,0 +1,155 @@
+// `npm run scan:eval`: scores `bulwark scan` against the public repositories listed in repos.json, with
+// the labels written by reading their code (labels/<name>.labels). Repositories absent from this machine
+// are skipped with a note. `--held-aside` scores only the held-aside ones, `--all` both sets; the default
+// scores the others, so the held-aside figures stay unseen until the end.
+//
+// Label file format, one entry a line:
+//   scope <path prefix>              files read in full; only findings inside the scope are scored
+//   + <file>:<line> <rule> <why>     a place a senior reviewer would act on (a positive)
+//   - <file>:<line> <rule> <why>     a trap: the pattern looks present, but nothing is wrong
+// A finding in scope that matches no positive is a false positive (traps are only the documented ones).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scan } from '../src/scan/scan.js';
+
+interface Repo {
+  readonly name: string;
+  readonly repo: string;
+  readonly commit: string;
+  readonly shape: string;
+  readonly heldAside: boolean;
+}
+
+interface Label {
+  readonly kind: '+' | '-';
+  readonly file: string;
+  readonly line: number;
+  readonly rule: string;
+  readonly why: string;
+}
+
+// `console-logging` is a style rule (one finding per call); it is not labelled, its count is printed.
+const UNSCORED = new Set(['console-logging']);
+// A label names the line a reader points at; the scan may report the statement's first line.
+const LINE_SLACK = 2;
+
+function readLabels(path: string): { scope: string[]; labels: Label[] } {
+  const scope: string[] = [];
+  const labels: Label[] = [];
+  for (const [i, raw] of readFileSync(path, 'utf8').split('\n').entries()) {
+    const text = raw.trim();
+    if (text === '' || text.startsWith('#')) continue;
+    if (text.startsWith('scope ')) {
+      scope.push(text.slice(6).trim());
+      continue;
+    }
+    const m = /^([+-])\s+(\S+):(\d+)\s+([a-z0-9-]+)\s+(.+)$/.exec(text);
+    if (!m) throw new Error(`${path}:${i + 1}: not a label: ${text}`);
+    labels.push({ kind: m[1] as '+' | '-', file: m[2]!, line: Number(m[3]), rule: m[4]!, why: m[5]! });
+  }
+  return { scope, labels };
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  labels: number;
+}
+
+const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0, labels: 0 });
+const ratio = (a: number, b: number) => (b === 0 ? '  -  ' : (a / b).toFixed(3));
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const verbose = args.has('--verbose');
+  const here = import.meta.dirname;
+  const list = JSON.parse(readFileSync(join(here, 'repos.json'), 'utf8')) as {
+    corpusDir: string;
+    repos: Repo[];
+  };
+  const corpusDir = process.env.BULWARK_EVAL_CORPUS ?? list.corpusDir;
+  const wanted = list.repos.filter((r) =>
+    args.has('--all') ? true : args.has('--held-aside') ? r.heldAside : !r.heldAside,
+  );
+  const total = tally();
+  const perRule = new Map<string, Tally>();
+  const ruleTally = (rule: string) => perRule.get(rule) ?? perRule.set(rule, tally()).get(rule)!;
+  for (const repo of wanted) {
+    const root = join(corpusDir, repo.name);
+    const labelFile = join(here, 'labels', `${repo.name}.labels`);
+    if (!existsSync(root)) {
+      console.log(`skip ${repo.name}: no snapshot at ${root} (${repo.repo} @ ${repo.commit})`);
+      continue;
+    }
+    if (!existsSync(labelFile)) {
+      console.log(`skip ${repo.name}: no label file`);
+      continue;
+    }
+    const { scope, labels } = readLabels(labelFile);
+    const inScope = (file: string) =>
+      scope.some((s) => file === s || file.startsWith(s.endsWith('/') ? s : `${s}/`));
+    const result = await scan({ root, workers: 0 });
+    const findings = result.findings.filter((f) => inScope(f.file) && !UNSCORED.has(f.rule));
+    const positives = labels.filter((l) => l.kind === '+');
+    const used = new Set<Label>();
+    const repoTally = tally();
+    const lines: string[] = [];
+    for (const f of findings) {
+      const hit = positives.find(
+        (l) =>
+          !used.has(l) && l.rule === f.rule && l.file === f.file && Math.abs(l.line - f.line) <= LINE_SLACK,
+      );
+      const t = ruleTally(f.rule);
+      if (hit) {
+        used.add(hit);
+        t.tp++;
+        repoTally.tp++;
+      } else {
+        t.fp++;
+        repoTally.fp++;
+        const trap = labels.find(
+          (l) =>
+            l.kind === '-' &&
+            l.rule === f.rule &&
+            l.file === f.file &&
+            Math.abs(l.line - f.line) <= LINE_SLACK,
+        );
+        lines.push(
+          `  false+ ${f.file}:${f.line} ${f.rule}${trap ? ` (trap: ${trap.why})` : ' (unlabelled)'}`,
+        );
+      }
+    }
+    for (const l of positives) {
+      ruleTally(l.rule).labels++;
+      repoTally.labels++;
+      if (!used.has(l)) {
+        ruleTally(l.rule).fn++;
+        repoTally.fn++;
+        lines.push(`  missed ${l.file}:${l.line} ${l.rule}: ${l.why}`);
+      }
+    }
+    for (const l of labels.filter((x) => x.kind === '-')) ruleTally(l.rule).labels++;
+    total.tp += repoTally.tp;
+    total.fp += repoTally.fp;
+    total.fn += repoTally.fn;
+    total.labels += repoTally.labels;
+    const consoleCount = result.findings.filter(
+      (f) => inScope(f.file) && f.rule === 'console-logging',
+    ).length;
+    console.log(
+      `${repo.heldAside ? '[held aside] ' : ''}${repo.name}: precision ${ratio(repoTally.tp, repoTally.tp + repoTally.fp)} recall ${ratio(repoTally.tp, repoTally.tp + repoTally.fn)} (tp ${repoTally.tp}, fp ${repoTally.fp}, fn ${repoTally.fn}; ${labels.length} labels; console-logging ${consoleCount}; ${result.problems.length} problems)`,
+    );
+    if (verbose) for (const line of lines) console.log(line);
+  }
+  console.log(
+    `\nALL: precision ${ratio(total.tp, total.tp + total.fp)} recall ${ratio(total.tp, total.tp + total.fn)} (tp ${total.tp}, fp ${total.fp}, fn ${total.fn})`,
+  );
+  console.log(`${'rule'.padEnd(36)} labels  precision  recall   tp  fp  fn`);
+  for (const [rule, t] of [...perRule].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    console.log(
+      `${rule.padEnd(36)} ${String(t.labels).padStart(6)}  ${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.tp, t.tp + t.fn).padStart(6)}  ${String(t.tp).padStart(3)} ${String(t.fp).padStart(3)} ${String(t.fn).padStart(3)}`,
+    );
+}
+
+await main();

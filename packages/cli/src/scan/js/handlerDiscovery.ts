@@ -1,0 +1,140 @@
+// Finds a module's Lambda handlers: exported functions typed with aws-lambda types or shaped like
+// (event, context), the functions inside middy/sqsHandler/makeIdempotent wrappers, record handlers given
+// to Powertools, and the same-file helpers they call (all on the must-complete path).
+import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+import type { HandlerKind, ModuleContext } from './ModuleContext.js';
+
+const LAMBDA_EVENT_TYPES =
+  /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
+const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
+const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
+const WRAPPING_FACTORIES = new Set([
+  'middy',
+  'sqsHandler',
+  'httpHandler',
+  'makeIdempotent',
+  'makeHandlerIdempotent',
+  'captureLambdaHandler',
+]);
+
+function typeNameOf(annotation: Node | undefined): string | undefined {
+  const t = annotation?.typeAnnotation;
+  if (t?.type !== 'TSTypeReference') return undefined;
+  const name = t.typeName;
+  if (name?.type === 'Identifier') return name.name as string;
+  if (name?.type === 'TSQualifiedName') return name.right?.name as string;
+  return undefined;
+}
+
+function declaredTypeOf(ctx: ModuleContext, fn: Node): string | undefined {
+  const parent = ctx.parentOf(fn);
+  if (parent?.type === 'VariableDeclarator') return typeNameOf(parent.id?.typeAnnotation);
+  return undefined;
+}
+
+/** Lambda-looking function: typed with an aws-lambda type, or takes (event, context). */
+function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: string | undefined): boolean {
+  const declared = declaredTypeOf(ctx, fn);
+  if (declared !== undefined && LAMBDA_EVENT_TYPES.test(declared)) return true;
+  const params = fn.params as Node[];
+  const first = params[0];
+  const firstType = first ? typeNameOf(first.typeAnnotation) : undefined;
+  if (firstType !== undefined && LAMBDA_EVENT_TYPES.test(firstType)) return true;
+  const secondType = params[1] ? typeNameOf(params[1].typeAnnotation) : undefined;
+  if (secondType === 'Context') return true;
+  if (exportedName === 'handler' || exportedName === 'lambdaHandler') return params.length <= 3;
+  if (exportedName !== undefined && HANDLER_NAME.test(exportedName)) {
+    const firstName = first?.type === 'Identifier' ? (first.name as string) : undefined;
+    const secondName = params[1]?.type === 'Identifier' ? (params[1].name as string) : undefined;
+    return (
+      (firstName === 'event' || firstName === 'evt') &&
+      (secondName === undefined || /^(context|ctx)$/.test(secondName))
+    );
+  }
+  return false;
+}
+
+function isBatch(ctx: ModuleContext, fn: Node): boolean {
+  const declared = declaredTypeOf(ctx, fn);
+  if (declared !== undefined && BATCH_TYPES.test(declared)) return true;
+  const first = (fn.params as Node[])[0];
+  const firstType = first ? typeNameOf(first.typeAnnotation) : undefined;
+  if (firstType !== undefined) return BATCH_TYPES.test(firstType);
+  if (first?.type !== 'Identifier') return false;
+  // Untyped: reads `event.Records` and a field only SQS/stream records have.
+  const src = ctx.source.slice(fn.start, fn.end);
+  if (!src.includes(`${first.name}.Records`)) return false;
+  // SQS records carry a body (an S3 notification delivered through SQS included); stream records a
+  // kinesis/dynamodb field, and S3/SNS events neither.
+  if (/\.(body|messageId|receiptHandle)\b/.test(src)) return true;
+  return /\.(kinesis|dynamodb)\b/.test(src) && !/\.(s3|Sns)\b/.test(src);
+}
+
+function addHandler(
+  ctx: ModuleContext,
+  value: Node | undefined,
+  kind: HandlerKind,
+  exportedName?: string,
+): void {
+  const v = ctx.valueOf(value);
+  if (v === undefined) return;
+  if (isFunction(v)) {
+    if (kind === 'entry' && !looksLikeHandler(ctx, v, exportedName)) return;
+    if (!ctx.handlers.has(v) || kind !== 'helper') ctx.handlers.set(v, kind);
+    if (kind === 'entry' && isBatch(ctx, v)) ctx.batchHandlers.add(v);
+    return;
+  }
+  if (v.type === 'CallExpression') {
+    // `middy(base).use(...)`, `sqsHandler(recordFn, opts)`, `makeIdempotent(fn, opts)`
+    let call: Node | undefined = v;
+    while (call?.type === 'CallExpression') {
+      const callee = unwrap(call.callee);
+      if (callee?.type === 'MemberExpression') {
+        call = unwrap(callee.object);
+        continue;
+      }
+      const name = callee?.type === 'Identifier' ? (callee.name as string) : undefined;
+      if (name !== undefined && WRAPPING_FACTORIES.has(name)) {
+        const inner = ctx.valueOf(call.arguments[0]);
+        if (isFunction(inner)) {
+          const innerKind: HandlerKind = name === 'sqsHandler' ? 'record' : 'entry';
+          ctx.handlers.set(inner as Node, innerKind);
+          if (innerKind === 'entry' && isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);
+        } else if (inner?.type === 'CallExpression') addHandler(ctx, inner, kind, exportedName);
+      }
+      break;
+    }
+  }
+}
+
+export function findHandlers(ctx: ModuleContext): void {
+  for (const [name, value] of ctx.exports) addHandler(ctx, value, 'entry', name);
+  // Typed but not exported by name (e.g. `const handler: SQSHandler = ...; export default handler`).
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    const name = callee?.type === 'Identifier' ? (callee.name as string) : propertyName(callee?.property);
+    if (name === 'processPartialResponse' || name === 'processPartialResponseSync') {
+      const recordHandler = ctx.functionOf(call.arguments[1]);
+      if (recordHandler) ctx.handlers.set(recordHandler, 'record');
+    }
+  }
+  // Same-file helpers called from handler code are on the must-complete path too.
+  let grew = ctx.handlers.size > 0;
+  for (let round = 0; grew && round < 4; round++) {
+    grew = false;
+    for (const call of ctx.of('CallExpression')) {
+      if (ctx.handlerKindAt(call) === undefined) continue;
+      const callee = unwrap(call.callee);
+      const target =
+        callee?.type === 'Identifier'
+          ? ctx.functionOf(callee)
+          : callee?.type === 'MemberExpression' && callee.object?.type === 'ThisExpression'
+            ? undefined
+            : undefined;
+      if (target !== undefined && !ctx.handlers.has(target)) {
+        ctx.handlers.set(target, 'helper');
+        grew = true;
+      }
+    }
+  }
+}

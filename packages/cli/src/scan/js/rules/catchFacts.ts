@@ -1,0 +1,56 @@
+// What a catch block and its try do: log, touch another system, carry a comment. Shared by the
+// swallowed-error and infra-error-as-auth rules.
+import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isSdkSend } from '../sdkSend.js';
+import { classifyHttpCall } from './http.js';
+
+const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.log|req\.log|request\.log)$/;
+
+export function isLogCall(node: Node): boolean {
+  const n = unwrap(node.type === 'ExpressionStatement' ? node.expression : node);
+  const call = n?.type === 'AwaitExpression' ? unwrap(n.argument) : n;
+  if (call?.type !== 'CallExpression') return false;
+  const path = memberPath(call.callee);
+  if (path === undefined || path.length < 2) return false;
+  return LOGGER.test(path.slice(0, -1).join('.')) || /^(logger|log)$/i.test(path.at(-2) ?? '');
+}
+
+/** Comments inside a node's source range (an empty catch with a comment is a decision, not an accident). */
+export function hasComment(
+  ctx: ModuleContext,
+  comments: readonly { start: number; end: number }[],
+  node: Node,
+): boolean {
+  return (
+    comments.some((c) => c.start >= node.start && c.end <= node.end) ||
+    /\/[/*]/.test(ctx.source.slice(node.start, node.end))
+  );
+}
+
+const LOCAL_IO =
+  /^(stat|lstat|access|readFile|writeFile|appendFile|mkdir|mkdtemp|readdir|rm|rmdir|unlink|rename|copyFile|open|realpath|readlink|import|parse|stringify|json|text|arrayBuffer|blob)$/;
+const LOCAL_ROOTS = new Set(['fs', 'fsp', 'fsPromises', 'promises', 'path', 'JSON', 'zlib', 'crypto']);
+
+/**
+ * Does the try block depend on another system (an HTTP or SDK call, or an awaited call that is not
+ * local file-system or parsing work)? `try { await fs.stat(p) } catch { return null }` is an existence check.
+ */
+export function doesIo(ctx: ModuleContext, block: Node): boolean {
+  return someDescendant(
+    block,
+    (n) => {
+      if (n.type === 'CallExpression' && (isSdkSend(ctx, n) || classifyHttpCall(ctx, n) !== undefined))
+        return true;
+      if (n.type !== 'AwaitExpression') return false;
+      const arg = unwrap(n.argument);
+      if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')
+        return arg?.type === 'Identifier';
+      if (arg.type === 'ImportExpression') return false;
+      const name = calleeName(arg) ?? '';
+      const root = memberPath(arg.callee)?.[0] ?? '';
+      return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root);
+    },
+    true,
+  );
+}

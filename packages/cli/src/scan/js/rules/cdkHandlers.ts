@@ -1,0 +1,117 @@
+// Where a CDK function's handler code lives (`NodejsFunction({ entry })`, `Function({ code:
+// Code.fromAsset(dir), handler: 'file.export' })`), and what the construct configures around it, so the
+// infrastructure rules can ask the project pass about the handler itself.
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import {
+  calleeName,
+  isBooleanLiteral,
+  memberPath,
+  type Node,
+  objectProps,
+  stringValue,
+  unwrap,
+} from '../ast.js';
+import type { HandlerLink } from '../Candidate.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+/** The directory a CDK app runs from: the nearest ancestor with `cdk.json`, else the file's own. */
+function appRoot(file: string): string {
+  let dir = dirname(file);
+  for (let i = 0; i < 12; i++) {
+    if (existsSync(join(dir, 'cdk.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return dirname(file);
+}
+
+/**
+ * A path built from literals and `__dirname`: `'lambda-fns/x'`, `path.join(__dirname, '../src/x.ts')`,
+ * `path.resolve(import.meta.dirname, 'x')`. Relative results are relative to the CDK app's root.
+ * @example
+ * pathValue(ctx, node) // '/repo/lib/../src/x.ts' for path.join(__dirname, '../src/x.ts')
+ */
+export function pathValue(ctx: ModuleContext, node: Node | undefined, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  const n = ctx.valueOf(node);
+  if (n === undefined) return undefined;
+  const s = stringValue(n);
+  if (s !== undefined) return s;
+  if (n.type === 'Identifier' && n.name === '__dirname') return dirname(ctx.file);
+  const path = memberPath(n)?.join('.');
+  if (path === 'import.meta.dirname') return dirname(ctx.file);
+  if (n.type === 'CallExpression') {
+    const name = calleeName(n);
+    if (name !== 'join' && name !== 'resolve') return undefined;
+    const parts = (n.arguments as Node[]).map((a) => pathValue(ctx, a, depth + 1));
+    if (parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
+    return join(...(parts as string[]));
+  }
+  return undefined;
+}
+
+function absolute(ctx: ModuleContext, path: string): string {
+  return isAbsolute(path) ? path : resolve(appRoot(ctx.file), path);
+}
+
+/** The `new ...Function(scope, id, props)` an expression stands for, with its props. */
+export function functionConstruct(
+  ctx: ModuleContext,
+  expr: Node | undefined,
+): { readonly node: Node; readonly props: ReturnType<typeof objectProps> } | undefined {
+  const fn = ctx.valueOf(unwrap(expr));
+  if (fn?.type !== 'NewExpression') return undefined;
+  const kind = memberPath(fn.callee)?.at(-1) ?? '';
+  if (!/Function$/.test(kind)) return undefined;
+  return { node: fn, props: objectProps(ctx.valueOf((fn.arguments as Node[])[2])) };
+}
+
+/** The function's failed async invocations go somewhere: a DLQ or an onFailure destination. */
+export function functionHasAsyncDlq(props: ReturnType<typeof objectProps>): boolean {
+  if (props === undefined) return false;
+  return (
+    props.props.has('deadLetterQueue') ||
+    props.props.has('onFailure') ||
+    isBooleanLiteral(props.props.get('deadLetterQueueEnabled'), true)
+  );
+}
+
+/**
+ * Where the handler of a function construct lives, as module stems without extension (the build
+ * output folder, `dist`/`build`/`out`, also tried without it).
+ * @example
+ * handlerLink(ctx, fnExpr, 'no-work') // { stems: ['/repo/lambda-fns/subscribe/createdStatus'], export: 'handler', ... }
+ */
+export function handlerLink(
+  ctx: ModuleContext,
+  expr: Node | undefined,
+  clearWhen: HandlerLink['clearWhen'],
+): HandlerLink | undefined {
+  const construct = functionConstruct(ctx, expr);
+  const props = construct?.props;
+  if (props === undefined) return undefined;
+  let stem: string | undefined;
+  let exportName: string;
+  const handler = stringValue(props.props.get('handler'));
+  if (props.props.has('entry')) {
+    const entry = pathValue(ctx, props.props.get('entry'));
+    if (entry === undefined) return undefined;
+    stem = absolute(ctx, entry).replace(/\.[cm]?[jt]sx?$/, '');
+    exportName = handler ?? 'handler';
+  } else {
+    const code = ctx.valueOf(props.props.get('code'));
+    if (code?.type !== 'CallExpression' || calleeName(code) !== 'fromAsset' || handler === undefined)
+      return undefined;
+    const dir = pathValue(ctx, (code.arguments as Node[])[0]);
+    const dot = handler.lastIndexOf('.');
+    if (dir === undefined || dot <= 0) return undefined;
+    stem = join(absolute(ctx, dir), handler.slice(0, dot));
+    exportName = handler.slice(dot + 1);
+  }
+  const stems = [stem];
+  const withoutBuild = stem.replace(/\/(dist|build|out)(?=\/)/, '');
+  if (withoutBuild !== stem) stems.push(withoutBuild);
+  return { stems, export: exportName, clearWhen };
+}

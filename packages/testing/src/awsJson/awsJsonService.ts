@@ -1,0 +1,243 @@
+// The HTTP edge every JSON-protocol AWS emulator shares (SQS speaks awsJson1_0, EventBridge awsJson1_1): one msw
+// handler that reads `x-amz-target`, counts calls, plays the fault knobs, and answers an operation or an
+// SDK-shaped error. The services themselves only map a parsed input to an output or an AwsServiceError.
+
+import { randomUUID } from 'node:crypto';
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import { abortableDelay, untilAborted } from '../faults/abortableDelay.js';
+import { describe as describeValue } from '../faults/FaultStep.js';
+import { trackScriptErrors } from '../msw/scriptErrors.js';
+
+/** An error the emulated service answers: its name (`__type`), message and HTTP status. */
+export class AwsServiceError extends Error {
+  override name = 'AwsServiceError' as const;
+  readonly type: string;
+  readonly status: number;
+  constructor(type: string, message: string, status = 400) {
+    super(message);
+    this.type = type;
+    this.status = status;
+  }
+}
+
+/** How one service is reached and how it spells its errors. */
+export interface AwsJsonServiceSpec<Op extends string> {
+  /** The emulator's name in messages: `sqsEmulator`. */
+  readonly owner: string;
+  /** The endpoint host's first label: `sqs`, `events`. */
+  readonly endpointPrefix: string;
+  readonly region: string;
+  /** `x-amz-target` prefix without the dot: `AmazonSQS`, `AWSEvents`. */
+  readonly targetPrefix: string;
+  /** `application/x-amz-json-1.0` or `1.1`. */
+  readonly contentType: string;
+  readonly operations: Record<Op, (input: Record<string, unknown>) => unknown>;
+  /** The body and extra headers of an error answer (SQS adds its query-compatible error header). */
+  readonly renderError: (error: AwsServiceError) => {
+    body: Record<string, unknown>;
+    headers?: Record<string, string>;
+  };
+  /** The error a throttled call answers. */
+  readonly throttling: () => AwsServiceError;
+  /** The error a denied operation answers. */
+  readonly accessDenied: (operation: string) => AwsServiceError;
+}
+
+/** The fault knobs and counters every JSON-protocol emulator exposes. */
+export interface AwsJsonServiceKnobs<Op extends string> {
+  readonly handlers: readonly HttpHandler[];
+  readonly calls: Readonly<Record<Op, number>> & Readonly<Record<string, number>>;
+  throttleNext(n: number): void;
+  failNext(n: number, status?: number): void;
+  setLatency(ms: number): void;
+  hangNext(n: number): void;
+  deny(operation: Op): void;
+  readonly pending: number;
+  readonly errors: readonly string[];
+  /** Forgets counters, errors and pending faults (the service's own state is the caller's). */
+  resetEdge(): void;
+}
+
+export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>): AwsJsonServiceKnobs<Op> {
+  const names = Object.keys(spec.operations) as Op[];
+  const calls: Record<string, number> = {};
+  const denied = new Set<string>();
+  let throttle = 0;
+  let failures = { n: 0, status: 500 };
+  let hangs = 0;
+  let latencyMs = 0;
+  let pending = 0;
+  const scriptErrors = trackScriptErrors();
+
+  const resetCalls = (): void => {
+    for (const key of Object.keys(calls)) delete calls[key];
+    for (const op of names) calls[op] = 0;
+  };
+  resetCalls();
+
+  const respond = (error: AwsServiceError): Response => {
+    const { body, headers = {} } = spec.renderError(error);
+    return HttpResponse.json(body, {
+      status: error.status,
+      headers: {
+        'content-type': spec.contentType,
+        'x-amzn-requestid': randomUUID(),
+        'x-amzn-errortype': error.type,
+        ...headers,
+      },
+    });
+  };
+
+  const answer = async (request: Request): Promise<Response> => {
+    const target = request.headers.get('x-amz-target') ?? '';
+    const prefix = `${spec.targetPrefix}.`;
+    const operation = target.startsWith(prefix) ? target.slice(prefix.length) : target || '(no x-amz-target)';
+    calls[operation] = (calls[operation] ?? 0) + 1;
+
+    if (latencyMs > 0 && !(await abortableDelay(latencyMs, request.signal))) return HttpResponse.error();
+    if (hangs > 0) {
+      hangs--;
+      await untilAborted(request.signal);
+      return HttpResponse.error();
+    }
+    if (throttle > 0) {
+      throttle--;
+      return respond(spec.throttling());
+    }
+    if (failures.n > 0) {
+      failures = { ...failures, n: failures.n - 1 };
+      return respond(
+        new AwsServiceError(
+          'InternalFailure',
+          'An internal error occurred on the server side.',
+          failures.status,
+        ),
+      );
+    }
+    const run = Object.hasOwn(spec.operations, operation)
+      ? (spec.operations as Record<string, (input: Record<string, unknown>) => unknown>)[operation]
+      : undefined;
+    if (run === undefined) {
+      const message = `${spec.owner} does not emulate ${target || 'a request without x-amz-target'}; it answers ${names.map((op) => `${spec.targetPrefix}.${op}`).join(', ')}`;
+      scriptErrors.report(message);
+      return respond(new AwsServiceError('UnknownOperationException', message));
+    }
+    if (denied.has(operation)) return respond(spec.accessDenied(operation));
+    let input: Record<string, unknown>;
+    try {
+      const text = await request.text();
+      const parsed: unknown = text === '' ? {} : JSON.parse(text);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('not an object');
+      input = parsed as Record<string, unknown>;
+    } catch {
+      return respond(new AwsServiceError('SerializationException', 'Request body is not a JSON object.'));
+    }
+    try {
+      return HttpResponse.json(run(input) as Record<string, unknown>, {
+        headers: { 'content-type': spec.contentType, 'x-amzn-requestid': randomUUID() },
+      });
+    } catch (error: unknown) {
+      if (error instanceof AwsServiceError) return respond(error);
+      throw error;
+    }
+  };
+
+  const handler = http.post(
+    `https://${spec.endpointPrefix}.${spec.region}.amazonaws.com/`,
+    async ({ request }) => {
+      pending++;
+      try {
+        return await answer(request);
+      } finally {
+        pending--;
+      }
+    },
+  );
+  scriptErrors.attach(handler);
+
+  const assertCount = (n: unknown, knob: string): void => {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+      throw new TypeError(`${spec.owner}.${knob}: n must be an integer >= 0, got ${describeValue(n)}`);
+    }
+  };
+
+  return {
+    handlers: [handler],
+    calls: calls as AwsJsonServiceKnobs<Op>['calls'],
+    throttleNext(n) {
+      assertCount(n, 'throttleNext');
+      throttle = n;
+    },
+    failNext(n, status = 500) {
+      assertCount(n, 'failNext');
+      if (typeof status !== 'number' || !Number.isInteger(status) || status < 500 || status > 599) {
+        throw new TypeError(
+          `${spec.owner}.failNext: status must be an integer 500-599, got ${describeValue(status)}`,
+        );
+      }
+      failures = { n, status };
+    },
+    setLatency(ms) {
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+        throw new TypeError(
+          `${spec.owner}.setLatency: ms must be a finite number >= 0, got ${describeValue(ms)}`,
+        );
+      }
+      latencyMs = ms;
+    },
+    hangNext(n) {
+      assertCount(n, 'hangNext');
+      hangs = n;
+    },
+    deny(operation) {
+      if (!names.includes(operation)) {
+        throw new TypeError(
+          `${spec.owner}.deny: operation must be one of ${names.join(', ')}, got ${describeValue(operation)}`,
+        );
+      }
+      denied.add(operation);
+    },
+    get pending() {
+      return pending;
+    },
+    errors: scriptErrors.all,
+    resetEdge() {
+      (scriptErrors.all as string[]).length = 0;
+      resetCalls();
+      denied.clear();
+      throttle = 0;
+      hangs = 0;
+      latencyMs = 0;
+      failures = { n: 0, status: 500 };
+    },
+  };
+}
+
+/** Reads a required string member, or answers the service's validation error naming it. */
+export function requireString(input: Record<string, unknown>, field: string): string {
+  const value = input[field];
+  if (typeof value !== 'string' || value === '') {
+    throw new AwsServiceError(
+      'ValidationException',
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`,
+    );
+  }
+  return value;
+}
+
+/** A region as AWS spells one: `us-east-1`. */
+export function checkRegion(owner: string, region: unknown): string {
+  if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+    throw new TypeError(`${owner}: region must look like 'us-east-1', got ${describeValue(region)}`);
+  }
+  return region;
+}
+
+/** A 12-digit account id. */
+export function checkAccountId(owner: string, accountId: unknown): string {
+  if (typeof accountId !== 'string' || !/^\d{12}$/.test(accountId)) {
+    throw new TypeError(`${owner}: accountId must be 12 digits, got ${describeValue(accountId)}`);
+  }
+  return accountId;
+}
