@@ -172,7 +172,8 @@ export class OrdersStack extends Stack {
     );
     new Rule(this, 'ProbeSchedule', {
       schedule: Schedule.rate(Duration.seconds(PROBE_TIMING.retryAfterSeconds)),
-      // bulwark-ignore iac-missing-dlq: a missed probe run is replaced by the next one a minute later; a stale verdict is what retryAfterSeconds already tells callers
+      // No DLQ for the target on purpose: a missed probe run is replaced by the next one a minute later,
+      // and a verdict that old is what retryAfterSeconds already tells callers to expect.
       targets: [new LambdaFunction(probe, { retryAttempts: 0 })],
     });
 
