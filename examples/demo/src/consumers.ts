@@ -88,6 +88,7 @@ export function naiveInstance(parts: {
   readonly dynamo: LocalDynamo;
   readonly ordersTable: string;
 }): ConsumerInstance {
+  // bulwark-ignore sdk-client-no-timeout: the naive consumer of the comparison keeps the SDK defaults on purpose
   const ddb = new DynamoDBClient({
     endpoint: parts.dynamo.endpoint,
     region: parts.dynamo.region,
@@ -118,6 +119,7 @@ export function naiveInstance(parts: {
             orderId: string;
             amountCents: number;
           };
+          // bulwark-ignore no-circuit-breaker: the naive consumer of the comparison, retrying without one on purpose
           for (let attempt = 1; ; attempt++) {
             try {
               return await chargeOnce(orderId, amountCents);

@@ -48,7 +48,12 @@ const dynamo = await startLocalDynamo({ region });
 const env: RunEnvironment = {
   dynamo,
   ssm,
-  ssmClient: new SSMClient({ region, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 }),
+  ssmClient: new SSMClient({
+    region,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
+  }),
   verbose: args.logs,
 };
 

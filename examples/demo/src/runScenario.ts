@@ -182,7 +182,10 @@ export async function runScenario(
   const probeLoop = async (): Promise<void> => {
     while (probe !== undefined && !stopped) {
       const next = now() + size.probeEveryMs;
-      await probe(undefined, lambdaContext({ remainingMs: 5_000 })).catch(() => undefined);
+      // A failed probe run is a missed verdict, as with a failed scheduled invocation: logged, and the next runs.
+      await probe(undefined, lambdaContext({ remainingMs: 5_000 })).catch((error: unknown) => {
+        logger.warn('probe run failed', { error });
+      });
       await sleep(Math.max(0, next - now()));
     }
   };
