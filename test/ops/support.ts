@@ -26,42 +26,36 @@ export interface Run {
 }
 
 /** Runs `bulwark dlq <argv>` in-process; `answer` answers every confirmation question. */
-export async function dlq(argv: string[], io: Partial<DlqCliIo> & { answer?: boolean } = {}): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const asked: string[] = [];
-  const { answer, ...rest } = io;
-  const code = await dlqMain(argv, {
-    stdout: (s) => void out.push(s),
-    stderr: (s) => void err.push(s),
-    client: sqsClient(),
-    ...(answer === undefined
-      ? {}
-      : {
-          confirm: async (q: string) => {
-            asked.push(q);
-            return answer;
-          },
-        }),
-    ...rest,
-  });
-  return { code, stdout: out.join(''), stderr: err.join(''), asked };
+export function dlq(argv: string[], io: Partial<DlqCliIo> & { answer?: boolean } = {}): Promise<Run> {
+  return runInProcess<DlqCliIo>(dlqMain, argv, { client: sqsClient() }, io);
 }
 
 /** Runs `bulwark events <argv>` in-process at {@link NOW}; `answer` answers every confirmation question. */
-export async function events(
+export function events(argv: string[], io: Partial<EventsCliIo> & { answer?: boolean } = {}): Promise<Run> {
+  return runInProcess<EventsCliIo>(eventsMain, argv, { client: eventBridgeClient(), now: () => NOW }, io);
+}
+
+interface CommandIo {
+  readonly stdout?: (text: string) => void;
+  readonly stderr?: (text: string) => void;
+  readonly confirm?: (question: string) => Promise<boolean>;
+}
+
+/** Runs one command's main with `defaults` (its client, its clock) under `io`, keeping what it printed and asked. */
+async function runInProcess<Io extends CommandIo>(
+  main: (argv: readonly string[], io: Io) => Promise<number>,
   argv: string[],
-  io: Partial<EventsCliIo> & { answer?: boolean } = {},
+  defaults: Partial<Io>,
+  io: Partial<Io> & { answer?: boolean },
 ): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const asked: string[] = [];
   const { answer, ...rest } = io;
-  const code = await eventsMain(argv, {
-    stdout: (s) => void out.push(s),
-    stderr: (s) => void err.push(s),
-    client: eventBridgeClient(),
-    now: () => NOW,
+  const code = await main(argv, {
+    stdout: (s: string) => void out.push(s),
+    stderr: (s: string) => void err.push(s),
+    ...defaults,
     ...(answer === undefined
       ? {}
       : {
@@ -71,6 +65,6 @@ export async function events(
           },
         }),
     ...rest,
-  });
+  } as Io);
   return { code, stdout: out.join(''), stderr: err.join(''), asked };
 }

@@ -24,3 +24,4 @@ export type { SerializedError, SerializeErrorOptions } from './redact/serializeE
 export { serializeError } from './redact/serializeError.js';
 export { clampRetryAfterMs, MIN_RETRY_HINT_MS } from './retryAfter/clampRetryAfterMs.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retryAfter/parseRetryAfter.js';
+export type { StandardSchemaIssue, StandardSchemaResult, StandardSchemaV1 } from './schema/StandardSchema.js';

@@ -8,16 +8,7 @@ import {
   toProblemDetails,
 } from '@bulwark/errors';
 import { describe, expect, it } from 'vitest';
-
-function messageOf(make: () => unknown): string {
-  try {
-    make();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TypeError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a TypeError');
-}
+import { messageOf } from '../messageOf.js';
 
 describe('createClassifier options', () => {
   it('refuses an unknown key with the nearest valid one', () => {

@@ -12,6 +12,8 @@ useMswServer(...ssm.handlers);
 beforeEach(() => ssm.reset());
 
 const client = () => new SSMClient({ region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+/** One check per invocation, and one failure opens: each test's verdict comes from a single check. */
+const ONE_CHECK = { failureThreshold: 1, checksPerInvocation: 1, checkIntervalMs: 0 } as const;
 
 function revoked(): unknown {
   const { proxy, revoke } = Proxy.revocable({}, {});
@@ -60,10 +62,8 @@ describe('one bad health check affects only its dependency (item 7)', () => {
           },
           { name: 'good', check: async () => true },
         ],
-        failureThreshold: 1,
+        ...ONE_CHECK,
         successThreshold: 1,
-        checksPerInvocation: 1,
-        checkIntervalMs: 0,
         timeoutMs: 200,
         client: client(),
         logger,
@@ -87,10 +87,8 @@ describe('one bad health check affects only its dependency (item 7)', () => {
         { name: 'stuck', check: never },
         { name: 'good', check: async () => true },
       ],
-      failureThreshold: 1,
+      ...ONE_CHECK,
       successThreshold: 1,
-      checksPerInvocation: 1,
-      checkIntervalMs: 0,
       timeoutMs: 50,
       client: client(),
       logger: new StreamLogger(),
@@ -117,9 +115,7 @@ describe('text a dependency controls (item 7)', () => {
           },
         },
       ],
-      failureThreshold: 1,
-      checksPerInvocation: 1,
-      checkIntervalMs: 0,
+      ...ONE_CHECK,
       timeoutMs: 200,
       client: client(),
       logger,

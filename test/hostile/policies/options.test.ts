@@ -4,19 +4,10 @@
 import { MAX_TIMER_MS } from '@bulwark/errors';
 import { wrapDependency } from '@bulwark/policies';
 import { describe, expect, it } from 'vitest';
+import { messageOf } from '../messageOf.js';
 
 const OWNER = "wrapDependency('edna')";
 const TOO_LONG = 2 ** 31;
-
-function messageOf(make: () => unknown): string {
-  try {
-    make();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TypeError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a TypeError, but it constructed');
-}
 
 const build = (options: unknown) => () => wrapDependency('edna', options as never);
 

@@ -5,30 +5,13 @@
 import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import { isDependencyDownError } from '@bulwark/errors';
 import { ssmBreakerState, wrapDependency } from '@bulwark/policies';
-import { ssmEmulator, useMswServer } from '@bulwark/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  breakerDoc,
-  type LocalDependency,
-  recordingLogger,
-  ssmClient,
-  startLocalDependency,
-} from '../../shared-state/support.js';
-import { delay } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { breakerDoc, recordingLogger, ssmClient } from '../../shared-state/support.js';
+import { delay, useEmulatedFleet } from './support.js';
 
-const ssm = ssmEmulator();
-useMswServer(...ssm.handlers);
+const fleet = useEmulatedFleet();
+const { ssm } = fleet;
 const NAME = '/bulwark/breakers/edna';
-let dependency: LocalDependency;
-
-beforeAll(async () => {
-  dependency = await startLocalDependency();
-});
-afterAll(() => dependency.close());
-beforeEach(() => {
-  ssm.reset();
-  dependency.hits.clear();
-});
 
 /** A provider whose module load takes `ms`: what a 128 MB Lambda sees importing Powertools + the SDK. */
 function slowProvider(ms: number): () => Promise<SSMProvider> {
@@ -66,14 +49,14 @@ describe('cold start (issue 10, item 8)', () => {
     });
 
     // Act
-    const outcome = await edna.fetch(`${dependency.url}/work`).then(
+    const outcome = await edna.fetch(`${fleet.dependency.url}/work`).then(
       () => 'went through',
       (error: unknown) => error,
     );
 
     // Assess: refused, and the dependency saw nothing
     expect(isDependencyDownError(outcome)).toBe(true);
-    expect(dependency.total()).toBe(0);
+    expect(fleet.dependency.total()).toBe(0);
   });
 
   it('offers `await edna.ready()` for top-level await: after it, state and the first call follow the fleet', async () => {
@@ -89,8 +72,8 @@ describe('cold start (issue 10, item 8)', () => {
 
     // Assess
     expect(edna.state).toBe('open');
-    await expect(edna.fetch(`${dependency.url}/work`)).rejects.toSatisfy(isDependencyDownError);
-    expect(dependency.total()).toBe(0);
+    await expect(edna.fetch(`${fleet.dependency.url}/work`)).rejects.toSatisfy(isDependencyDownError);
+    expect(fleet.dependency.total()).toBe(0);
   });
 
   it('keeps ready() bounded when the provider never loads: the local breaker decides', async () => {

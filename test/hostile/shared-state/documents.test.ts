@@ -9,31 +9,14 @@ import {
   ssmBreakerState,
   wrapDependency,
 } from '@bulwark/policies';
-import { ssmEmulator, useMswServer } from '@bulwark/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  breakerDoc,
-  type LocalDependency,
-  recordingLogger,
-  ssmClient,
-  startLocalDependency,
-} from '../../shared-state/support.js';
-import { recordUnhandledRejections, settle } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { breakerDoc, recordingLogger, ssmClient } from '../../shared-state/support.js';
+import { recordUnhandledRejections, settle, useEmulatedFleet } from './support.js';
 
-const ssm = ssmEmulator();
-useMswServer(...ssm.handlers);
+const fleet = useEmulatedFleet();
+const { ssm } = fleet;
 const NAME = '/bulwark/breakers/edna';
 const unhandled = recordUnhandledRejections();
-let dependency: LocalDependency;
-
-beforeAll(async () => {
-  dependency = await startLocalDependency();
-});
-afterAll(() => dependency.close());
-beforeEach(() => {
-  ssm.reset();
-  dependency.hits.clear();
-});
 
 const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 
@@ -48,11 +31,11 @@ describe('a document written for another dependency (issue 10, item 9)', () => {
     });
 
     // Act
-    const response = await edna.fetch(`${dependency.url}/work`);
+    const response = await edna.fetch(`${fleet.dependency.url}/work`);
 
     // Assess
     expect(response.status).toBe(200);
-    expect(dependency.total()).toBe(0 + 1);
+    expect(fleet.dependency.total()).toBe(0 + 1);
     const warning = logger.lines.find((l) => l.level === 'warn');
     expect(warning?.message).toMatch(/refused/);
     expect(String(warning?.attributes.detail)).toMatch(/ledger/);
@@ -83,7 +66,7 @@ describe('a document written for another dependency (issue 10, item 9)', () => {
     const edna = wrapDependency('edna', { sharedState: custom, logger: false });
 
     // Act
-    const response = await edna.fetch(`${dependency.url}/work`);
+    const response = await edna.fetch(`${fleet.dependency.url}/work`);
 
     // Assess
     expect(response.status).toBe(200);
@@ -96,8 +79,8 @@ describe('a document written for another dependency (issue 10, item 9)', () => {
       sharedState: ssmBreakerState({ parameterName: NAME, client: ssmClient(), logger: recordingLogger() }),
       logger: false,
     });
-    await expect(edna.fetch(`${dependency.url}/work`)).rejects.toSatisfy(isDependencyDownError);
-    expect(dependency.total()).toBe(0);
+    await expect(edna.fetch(`${fleet.dependency.url}/work`)).rejects.toSatisfy(isDependencyDownError);
+    expect(fleet.dependency.total()).toBe(0);
   });
 });
 
@@ -192,7 +175,7 @@ describe('a custom provider that throws or answers garbage (issue 10, item 9)', 
     });
 
     // Act
-    const response = await edna.fetch(`${dependency.url}/work`).catch((error: unknown) => error);
+    const response = await edna.fetch(`${fleet.dependency.url}/work`).catch((error: unknown) => error);
     await settle();
 
     // Assess: the call went on with the local breaker; the problem was logged, nothing escaped

@@ -6,20 +6,11 @@ import { MAX_TIMER_MS } from '@bulwark/errors';
 import { breakerProbeHandler } from '@bulwark/lambda';
 import { ssmBreakerState } from '@bulwark/policies';
 import { describe, expect, it } from 'vitest';
+import { messageOf } from '../messageOf.js';
 
 const NAME = '/bulwark/breakers/edna';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const provider = new SSMProvider({ awsSdkV3Client: new SSMClient({ region: 'us-east-1' }) });
-
-function messageOf(make: () => unknown): string {
-  try {
-    make();
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(TypeError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a TypeError, nothing was thrown');
-}
 
 describe('ssmBreakerState durations (issue 10, item 2)', () => {
   it.each(['readTimeoutMs', 'refreshTimeoutMs'])('refuses %s: 2**31, naming the limit', (field) => {

@@ -13,20 +13,11 @@ import {
   startFaultServer,
 } from '@bulwark/testing';
 import { describe, expect, it } from 'vitest';
+import { messageOfAsync } from '../messageOf.js';
 
 const URL = 'https://edna.test/*';
 const TOO_LONG = 2 ** 31;
 const dep = { name: 'edna', execute: async () => undefined } as never;
-
-async function messageOf(make: () => unknown): Promise<string> {
-  try {
-    await make();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TypeError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a TypeError');
-}
 
 describe('durations beyond MAX_TIMER_MS are refused', () => {
   it.each([
@@ -56,7 +47,7 @@ describe('durations beyond MAX_TIMER_MS are refused', () => {
     ['expectFallback', 'withinMs', () => expectFallback(dep, { withinMs: TOO_LONG })],
     ['expectHalfOpenProbe', 'halfOpenAfterMs', () => expectHalfOpenProbe(dep, { halfOpenAfterMs: TOO_LONG })],
   ])('%s %s', async (owner, field, make) => {
-    const message = await messageOf(make);
+    const message = await messageOfAsync(make);
     expect(message).toContain(owner);
     expect(message).toContain(field);
     expect(message).toContain(String(MAX_TIMER_MS));
@@ -93,7 +84,7 @@ describe('unknown keys are refused with the nearest valid name', () => {
       'probes',
     ],
   ])('%s', async (_owner, make, near) => {
-    expect(await messageOf(make)).toContain(`did you mean "${near}"?`);
+    expect(await messageOfAsync(make)).toContain(`did you mean "${near}"?`);
   });
 });
 
@@ -104,19 +95,21 @@ describe('bad values print safely', () => {
     ['faults.sequence', () => faults.sequence(URL, [{ delayMs: Number.NaN, then: 200 }]), 'got NaN'],
     ['lambdaContext', () => lambdaContext({ remainingMs: Infinity }), 'got Infinity'],
   ])('%s', async (_owner, make, expected) => {
-    expect(await messageOf(make)).toContain(expected);
+    expect(await messageOfAsync(make)).toContain(expected);
   });
 
   it('a bad step object is never dumped', async () => {
     const step = { status: 'x', headers: { authorization: 'Bearer SECRET-IN-STEP' } };
-    expect(await messageOf(() => faults.sequence(URL, [step as never]))).not.toContain('SECRET');
+    expect(await messageOfAsync(() => faults.sequence(URL, [step as never]))).not.toContain('SECRET');
     expect(
-      await messageOf(() => faults.flaky(URL, { rate: 0.5, seed: 1, fault: { apiKey: 'SECRET' } as never })),
+      await messageOfAsync(() =>
+        faults.flaky(URL, { rate: 0.5, seed: 1, fault: { apiKey: 'SECRET' } as never }),
+      ),
     ).not.toContain('SECRET');
   });
 
   it('options that are not an object are refused by type', async () => {
-    expect(await messageOf(() => faults.latency(URL, null as never))).toContain(
+    expect(await messageOfAsync(() => faults.latency(URL, null as never))).toContain(
       'faults.latency: options must be an object, got null',
     );
   });

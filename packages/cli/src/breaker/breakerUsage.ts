@@ -1,7 +1,5 @@
 // The help texts of `bulwark breaker`: one for the command, one per subcommand (`bulwark breaker open --help`).
-
-/** The default per-request timeout of the CLI's SSM client, in seconds (`--timeout`). */
-export const DEFAULT_TIMEOUT_SECONDS = 5;
+import { DEFAULT_TIMEOUT_SECONDS } from '../aws/requestHandler.js';
 
 const EXIT_CODES =
   'Exit codes: 0 done, 1 SSM refused, failed or timed out (missing parameter, access denied, throttling, no answer),\n' +

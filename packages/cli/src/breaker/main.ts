@@ -1,8 +1,11 @@
 // `bulwark breaker status|open|close|clear`: operators read and force the fleet breaker state in SSM,
 // writing exactly the document the probe writes. bin.ts dispatches here; tests call it in-process.
-import { createInterface } from 'node:readline/promises';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { breakerParameterName, DEFAULT_BREAKER_PREFIX } from '@bulwark/policies';
+import { refusalExitCode } from '../aws/CommandRefused.js';
+import { boundedRequestHandler, resolveRegion } from '../aws/requestHandler.js';
+import { terminalConfirm } from '../aws/terminalConfirm.js';
+import { usageExit } from '../aws/usageExit.js';
 import type { BreakerCliIo } from './BreakerCliIo.js';
 import { describeSsmError } from './describeSsmError.js';
 import { type OperatorDocument, operatorDocument } from './operatorDocument.js';
@@ -14,13 +17,9 @@ import {
   parseBreakerArgs,
 } from './parseBreakerArgs.js';
 import { statusCommand } from './statusCommand.js';
-import { terminalText } from './terminalText.js';
 import { writeCommand } from './writeCommand.js';
 
 export type { BreakerCliIo } from './BreakerCliIo.js';
-
-/** The connection may take at most this long (or the whole --timeout when it is shorter). */
-const CONNECTION_TIMEOUT_MS = 3_000;
 
 /** The implementation behind {@link breakerMain} (./breakerMain.ts), loaded on its first call. */
 export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {}): Promise<number> {
@@ -28,10 +27,7 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text));
   const env = io.env ?? process.env;
   const args = argv[0] === 'breaker' ? argv.slice(1) : argv;
-  const usageError = (message: string, usage: string) => {
-    stderr(`bulwark breaker: ${terminalText(message)}\n\n${usage}\n`);
-    return 2;
-  };
+  const usage = usageExit('breaker', BREAKER_USAGE, BREAKER_COMMAND_USAGE, stderr);
 
   let parsed: BreakerArgs;
   let prefix: string;
@@ -64,35 +60,22 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
       );
     }
   } catch (error: unknown) {
-    if (error instanceof BreakerUsageError) {
-      return usageError(
-        error.message,
-        error.command === undefined ? BREAKER_USAGE : BREAKER_COMMAND_USAGE[error.command],
-      );
-    }
-    if (error instanceof TypeError) return usageError(error.message, BREAKER_USAGE);
-    throw error;
+    return usage.caught(error);
   }
 
   const client =
     io.client ??
     new SSMClient({
       ...(parsed.region === undefined ? {} : { region: parsed.region }),
-      // Without these a connection that is accepted and never answered hangs the command forever: the SDK has
-      // no request timeout by default, and its requestTimeout only warns unless throwOnRequestTimeout is set.
-      requestHandler: {
-        connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, parsed.timeoutMs),
-        requestTimeout: parsed.timeoutMs,
-        throwOnRequestTimeout: true,
-      },
+      requestHandler: boundedRequestHandler(parsed.timeoutMs),
     });
   const action = parsed.command === 'status' ? 'read' : 'write';
   try {
     const region = await resolveRegion(client);
     if (region === undefined) {
-      return usageError(
+      return usage.fail(
         'no AWS region: pass --region <region>, or set AWS_REGION (or a region in the AWS profile you use)',
-        parsed.named ? BREAKER_COMMAND_USAGE[parsed.command] : BREAKER_USAGE,
+        parsed.named ? parsed.command : undefined,
       );
     }
     if (parsed.command === 'status') {
@@ -111,39 +94,12 @@ export async function runBreaker(argv: readonly string[], io: BreakerCliIo = {})
       stderr,
     });
   } catch (error: unknown) {
-    if (error instanceof NotInteractiveError) {
-      stderr(`bulwark breaker: ${error.message}\n`);
-      return 2;
-    }
+    const refused = refusalExitCode(error, 'breaker', parsed.command, stderr);
+    if (refused !== undefined) return refused;
     const context = { action, parameter: parameterName ?? prefix, timeoutMs: parsed.timeoutMs };
     stderr(`bulwark breaker: ${describeSsmError(error, context)}\n`);
     return 1;
   } finally {
     if (io.client === undefined) client.destroy();
-  }
-}
-
-/** The client's region, or undefined when neither --region, the environment nor a profile gives one. */
-async function resolveRegion(client: SSMClient): Promise<string | undefined> {
-  try {
-    return await client.config.region();
-  } catch (error: unknown) {
-    // The SDK's error for this case is a plain Error with this message; anything else is reported as it is.
-    if (error instanceof Error && error.message === 'Region is missing') return undefined;
-    throw error;
-  }
-}
-
-class NotInteractiveError extends Error {}
-
-async function terminalConfirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) {
-    throw new NotInteractiveError('stdin is not a terminal: pass --yes to write without confirmation');
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
-  } finally {
-    rl.close();
   }
 }

@@ -1,15 +1,11 @@
 // Turns `bulwark breaker ...` arguments into one command, or a usage error (exit 2) that says what was wrong.
-import { nearestName } from '@bulwark/errors';
-import { parseCommandArgs } from '../parseCommandArgs.js';
-import { DEFAULT_TIMEOUT_SECONDS } from './breakerUsage.js';
+import { DEFAULT_TIMEOUT_SECONDS, parseTimeoutSeconds } from '../aws/requestHandler.js';
+import { CommandUsageError, commandNamed, parseGroupArgs } from '../parseCommandArgs.js';
 
 export { BREAKER_COMMAND_USAGE, BREAKER_USAGE } from './breakerUsage.js';
 
 export const BREAKER_COMMANDS = ['status', 'open', 'close', 'clear'] as const;
 export type BreakerCommandName = (typeof BREAKER_COMMANDS)[number];
-
-/** The longest `--timeout`: an operator waiting longer than this for one SSM request has a network problem. */
-const MAX_TIMEOUT_SECONDS = 300;
 
 export interface BreakerArgs {
   readonly command: BreakerCommandName;
@@ -29,38 +25,16 @@ export interface BreakerArgs {
 }
 
 /** A wrong command line (exit 2); `command` picks the usage text printed after the message. */
-export class BreakerUsageError extends Error {
+export class BreakerUsageError extends CommandUsageError<BreakerCommandName> {
   override name = 'BreakerUsageError' as const;
-  readonly command: BreakerCommandName | undefined;
-  constructor(message: string, command?: BreakerCommandName, options?: ErrorOptions) {
-    super(message, options);
-    this.command = command;
-  }
 }
 
 export function parseBreakerArgs(argv: readonly string[]): BreakerArgs {
-  const named = BREAKER_COMMANDS.find((c) => c === argv.find((a) => !a.startsWith('-')));
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error: unknown) {
-    throw new BreakerUsageError(error instanceof Error ? error.message : String(error), named, {
-      cause: error,
-    });
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse(argv);
   const help = values.help === true;
   const [command, dependency, ...extra] = positionals;
   if (help && command === undefined) return blank(help);
-  if (command === undefined)
-    throw new BreakerUsageError('missing command: one of status, open, close, clear');
-  if (!(BREAKER_COMMANDS as readonly string[]).includes(command)) {
-    const near = nearestName(command, BREAKER_COMMANDS);
-    throw new BreakerUsageError(
-      `unknown command "${command}": ${near === undefined ? `expected one of ${BREAKER_COMMANDS.join(', ')}` : `did you mean ${near}?`}`,
-    );
-  }
-  const name = command as BreakerCommandName;
+  const name = commandNamed(command, BREAKER_COMMANDS, BreakerUsageError);
   if (help) return { ...blank(true), command: name, named: true };
   if (extra.length > 0) throw new BreakerUsageError(`unexpected argument "${extra[0]}"`, name);
   if (name !== 'status' && dependency === undefined) {
@@ -106,29 +80,30 @@ export function parseBreakerArgs(argv: readonly string[]): BreakerArgs {
 }
 
 function parseTimeout(text: string | undefined, command: BreakerCommandName): number {
-  if (text === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
-  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) {
-    throw new BreakerUsageError(
-      `--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(text)}`,
-      command,
-    );
+  try {
+    return parseTimeoutSeconds(text);
+  } catch (error: unknown) {
+    throw new BreakerUsageError((error as Error).message, command, { cause: error });
   }
-  return Math.ceil(seconds * 1000);
 }
 
 function parse(argv: readonly string[]) {
-  return parseCommandArgs(argv, {
-    prefix: { type: 'string' },
-    reason: { type: 'string' },
-    operator: { type: 'string' },
-    region: { type: 'string' },
-    timeout: { type: 'string' },
-    yes: { type: 'boolean', short: 'y' },
-    'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  return parseGroupArgs(
+    argv,
+    BREAKER_COMMANDS,
+    {
+      prefix: { type: 'string' },
+      reason: { type: 'string' },
+      operator: { type: 'string' },
+      region: { type: 'string' },
+      timeout: { type: 'string' },
+      yes: { type: 'boolean', short: 'y' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    BreakerUsageError,
+  );
 }
 
 function blank(help: boolean): BreakerArgs {

@@ -1,12 +1,12 @@
 // `bulwark dlq status|redrive|cancel`: operators inspect a dead-letter queue and move its messages back with an
 // SQS message move task. bin.ts dispatches here through dlqMain.ts; tests call it in-process.
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { refusalExitCode } from '../aws/CommandRefused.js';
 import { describeAwsError } from '../aws/describeAwsError.js';
 import { boundedRequestHandler, resolveRegion } from '../aws/requestHandler.js';
-import { NotInteractiveError, terminalConfirm } from '../aws/terminalConfirm.js';
-import { terminalText } from '../breaker/terminalText.js';
+import { terminalConfirm } from '../aws/terminalConfirm.js';
+import { usageExit } from '../aws/usageExit.js';
 import type { DlqCliIo } from './DlqCliIo.js';
-import { DlqRefused } from './DlqRefused.js';
 import { dlqCancel } from './dlqCancel.js';
 import { dlqRedrive } from './dlqRedrive.js';
 import { dlqStatus } from './dlqStatus.js';
@@ -26,10 +26,7 @@ const PERMISSIONS =
 export async function runDlq(argv: readonly string[], io: DlqCliIo = {}): Promise<number> {
   const stdout = io.stdout ?? ((text: string) => void process.stdout.write(text));
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text));
-  const usageError = (message: string, usage: string) => {
-    stderr(`bulwark dlq: ${terminalText(message)}\n\n${usage}\n`);
-    return 2;
-  };
+  const usage = usageExit('dlq', DLQ_USAGE, DLQ_COMMAND_USAGE, stderr);
 
   let args: DlqArgs;
   let ref: QueueRef;
@@ -48,14 +45,7 @@ export async function runDlq(argv: readonly string[], io: DlqCliIo = {}): Promis
       );
     }
   } catch (error: unknown) {
-    if (error instanceof DlqUsageError) {
-      return usageError(
-        error.message,
-        error.command === undefined ? DLQ_USAGE : DLQ_COMMAND_USAGE[error.command],
-      );
-    }
-    if (error instanceof TypeError) return usageError(error.message, DLQ_USAGE);
-    throw error;
+    return usage.caught(error);
   }
 
   let region = args.region ?? ref.region;
@@ -72,9 +62,9 @@ export async function runDlq(argv: readonly string[], io: DlqCliIo = {}): Promis
   try {
     region = await resolveRegion(client);
     if (region === undefined) {
-      return usageError(
+      return usage.fail(
         'no AWS region: pass --region <region>, give the queue as a URL or ARN, or set AWS_REGION',
-        DLQ_COMMAND_USAGE[args.command],
+        args.command,
       );
     }
     const queue = await calls.resolve(ref);
@@ -83,16 +73,8 @@ export async function runDlq(argv: readonly string[], io: DlqCliIo = {}): Promis
     if (args.command === 'cancel') return await dlqCancel(calls, queue, args, confirm, stdout, stderr);
     return await dlqRedrive({ calls, queue, args, confirm, stdout, stderr });
   } catch (error: unknown) {
-    if (error instanceof DlqRefused) {
-      stderr(
-        `bulwark dlq: ${terminalText(error.message)}${error.code === 2 ? ` (bulwark dlq ${args.command} --help)` : ''}\n`,
-      );
-      return error.code;
-    }
-    if (error instanceof NotInteractiveError) {
-      stderr(`bulwark dlq: ${error.message}\n`);
-      return 2;
-    }
+    const refused = refusalExitCode(error, 'dlq', args.command, stderr);
+    if (refused !== undefined) return refused;
     const queue = calls.target ?? args.queue;
     const message = describeAwsError(error, {
       service: 'SQS',

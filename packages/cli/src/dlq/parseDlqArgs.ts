@@ -1,7 +1,13 @@
 // Turns `bulwark dlq ...` arguments into one command, or a usage error (exit 2) that says what was wrong.
-import { nearestName } from '@bulwark/errors';
 import { parseTimeoutSeconds } from '../aws/requestHandler.js';
-import { parseCommandArgs } from '../parseCommandArgs.js';
+import {
+  CHANGE_AND_AWS_OPTIONS,
+  CommandUsageError,
+  changeMode,
+  commandNamed,
+  type GroupParse,
+  parseGroupArgs,
+} from '../parseCommandArgs.js';
 import { MAX_MESSAGES_PER_SECOND, MAX_SAMPLE } from './dlqUsage.js';
 
 export const DLQ_COMMANDS = ['status', 'redrive', 'cancel'] as const;
@@ -23,18 +29,11 @@ export interface DlqArgs {
   readonly timeoutMs: number;
 }
 
-export type DlqParse =
-  | { readonly help: true; readonly command: DlqCommandName | undefined }
-  | ({ readonly help: false } & DlqArgs);
+export type DlqParse = GroupParse<DlqCommandName, DlqArgs>;
 
 /** A wrong command line (exit 2); `command` picks the usage text printed after the message. */
-export class DlqUsageError extends Error {
+export class DlqUsageError extends CommandUsageError<DlqCommandName> {
   override name = 'DlqUsageError' as const;
-  readonly command: DlqCommandName | undefined;
-  constructor(message: string, command?: DlqCommandName, options?: ErrorOptions) {
-    super(message, options);
-    this.command = command;
-  }
 }
 
 // Which options each command takes; any other given option is a usage error naming the command.
@@ -56,24 +55,10 @@ const APPLIES: Record<DlqCommandName, readonly string[]> = {
 };
 
 export function parseDlqArgs(argv: readonly string[]): DlqParse {
-  const named = DLQ_COMMANDS.find((c) => c === argv.find((a) => !a.startsWith('-')));
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error: unknown) {
-    throw new DlqUsageError(error instanceof Error ? error.message : String(error), named, { cause: error });
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals, named } = parse(argv);
   const [command, queue, ...extra] = positionals;
   if (values.help === true) return { help: true, command: named };
-  if (command === undefined) throw new DlqUsageError('missing command: one of status, redrive, cancel');
-  if (!(DLQ_COMMANDS as readonly string[]).includes(command)) {
-    const near = nearestName(command, DLQ_COMMANDS);
-    throw new DlqUsageError(
-      `unknown command ${JSON.stringify(command)}: ${near === undefined ? `expected one of ${DLQ_COMMANDS.join(', ')}` : `did you mean ${near}?`}`,
-    );
-  }
-  const name = command as DlqCommandName;
+  const name = commandNamed(command, DLQ_COMMANDS, DlqUsageError);
   for (const given of Object.keys(values)) {
     if (!APPLIES[name].includes(given))
       throw new DlqUsageError(`--${given} does not apply to "${name}"`, name);
@@ -82,11 +67,7 @@ export function parseDlqArgs(argv: readonly string[]): DlqParse {
     throw new DlqUsageError(`"${name}" needs a queue: bulwark dlq ${name} <queue name, URL or ARN>`, name);
   }
   if (extra.length > 0) throw new DlqUsageError(`unexpected argument ${JSON.stringify(extra[0])}`, name);
-  const yes = values.yes === true;
-  const execute = yes || values.execute === true;
-  if (values['dry-run'] === true && execute) {
-    throw new DlqUsageError(`--dry-run contradicts ${yes ? '--yes' : '--execute'}: give one`, name);
-  }
+  const { execute, yes } = changeMode(values, name, DlqUsageError);
   if (values.to !== undefined && values.to.trim() === '') {
     throw new DlqUsageError('--to needs "original" or a queue name, URL or ARN', name);
   }
@@ -120,17 +101,16 @@ function integerOption(text: string | undefined, flag: string, min: number, max:
 }
 
 function parse(argv: readonly string[]) {
-  return parseCommandArgs(argv, {
-    to: { type: 'string' },
-    'max-per-second': { type: 'string' },
-    sample: { type: 'string' },
-    'show-bodies': { type: 'boolean' },
-    execute: { type: 'boolean' },
-    yes: { type: 'boolean', short: 'y' },
-    'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
-    region: { type: 'string' },
-    timeout: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  return parseGroupArgs(
+    argv,
+    DLQ_COMMANDS,
+    {
+      to: { type: 'string' },
+      'max-per-second': { type: 'string' },
+      sample: { type: 'string' },
+      'show-bodies': { type: 'boolean' },
+      ...CHANGE_AND_AWS_OPTIONS,
+    },
+    DlqUsageError,
+  );
 }

@@ -6,17 +6,13 @@ import {
   type EventBridgeClient,
   StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
+import { CommandRefused } from '../aws/CommandRefused.js';
 import { terminalText } from '../breaker/terminalText.js';
 import type { ReplayArgs } from './parseEventsArgs.js';
 
 /** A refusal that depends on the archive, not on EventBridge failing: exit `code` with `message`. */
-export class ReplayRefused extends Error {
+export class ReplayRefused extends CommandRefused {
   override name = 'ReplayRefused' as const;
-  readonly code: 1 | 2;
-  constructor(message: string, code: 1 | 2) {
-    super(message);
-    this.code = code;
-  }
 }
 
 export interface ReplayInput {

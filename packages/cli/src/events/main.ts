@@ -1,15 +1,16 @@
 // `bulwark events replay|replay-status`: operators replay an EventBridge archive's time range and follow it.
 // bin.ts dispatches here through eventsMain.ts; tests call it in-process.
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { refusalExitCode } from '../aws/CommandRefused.js';
 import { describeAwsError } from '../aws/describeAwsError.js';
 import { boundedRequestHandler, resolveRegion } from '../aws/requestHandler.js';
-import { NotInteractiveError, terminalConfirm } from '../aws/terminalConfirm.js';
-import { terminalText } from '../breaker/terminalText.js';
+import { terminalConfirm } from '../aws/terminalConfirm.js';
+import { usageExit } from '../aws/usageExit.js';
 import type { EventsCliIo } from './EventsCliIo.js';
-import { defaultReplayName, eventsReplay, ReplayRefused } from './eventsReplay.js';
+import { defaultReplayName, eventsReplay } from './eventsReplay.js';
 import { eventsReplayStatus } from './eventsReplayStatus.js';
 import { EVENTS_COMMAND_USAGE, EVENTS_USAGE } from './eventsUsage.js';
-import { type EventsParse, EventsUsageError, parseEventsArgs } from './parseEventsArgs.js';
+import { type EventsParse, parseEventsArgs } from './parseEventsArgs.js';
 
 export type { EventsCliIo } from './EventsCliIo.js';
 
@@ -22,22 +23,13 @@ export async function runEvents(argv: readonly string[], io: EventsCliIo = {}): 
   const stdout = io.stdout ?? ((text: string) => void process.stdout.write(text));
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text));
   const now = (io.now ?? Date.now)();
-  const usageError = (message: string, usage: string) => {
-    stderr(`bulwark events: ${terminalText(message)}\n\n${usage}\n`);
-    return 2;
-  };
+  const usage = usageExit('events', EVENTS_USAGE, EVENTS_COMMAND_USAGE, stderr);
 
   let parsed: EventsParse;
   try {
     parsed = parseEventsArgs(argv[0] === 'events' ? argv.slice(1) : argv, now);
   } catch (error: unknown) {
-    if (error instanceof EventsUsageError) {
-      return usageError(
-        error.message,
-        error.command === undefined ? EVENTS_USAGE : EVENTS_COMMAND_USAGE[error.command],
-      );
-    }
-    throw error;
+    return usage.caught(error);
   }
   if (parsed.help) {
     stdout(`${parsed.command === undefined ? EVENTS_USAGE : EVENTS_COMMAND_USAGE[parsed.command]}\n`);
@@ -55,10 +47,7 @@ export async function runEvents(argv: readonly string[], io: EventsCliIo = {}): 
   const resource = args.command === 'replay' ? `archive ${args.archive}` : `replay ${args.name}`;
   try {
     if ((await resolveRegion(client)) === undefined) {
-      return usageError(
-        'no AWS region: pass --region <region>, or set AWS_REGION',
-        EVENTS_COMMAND_USAGE[args.command],
-      );
+      return usage.fail('no AWS region: pass --region <region>, or set AWS_REGION', args.command);
     }
     if (args.command === 'replay-status') return await eventsReplayStatus(client, args, stdout);
     return await eventsReplay({
@@ -73,16 +62,8 @@ export async function runEvents(argv: readonly string[], io: EventsCliIo = {}): 
       },
     });
   } catch (error: unknown) {
-    if (error instanceof ReplayRefused) {
-      stderr(
-        `bulwark events: ${terminalText(error.message)}${error.code === 2 ? ` (bulwark events ${args.command} --help)` : ''}\n`,
-      );
-      return error.code;
-    }
-    if (error instanceof NotInteractiveError) {
-      stderr(`bulwark events: ${error.message}\n`);
-      return 2;
-    }
+    const refused = refusalExitCode(error, 'events', args.command, stderr);
+    if (refused !== undefined) return refused;
     const message = describeAwsError(error, {
       service: 'EventBridge',
       iamPrefix: 'events',

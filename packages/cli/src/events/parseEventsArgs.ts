@@ -1,8 +1,14 @@
 // Turns `bulwark events ...` arguments into one command, or a usage error (exit 2) that says what was wrong.
 // Times, names and the range are checked here, before any request.
-import { nearestName } from '@bulwark/errors';
 import { parseTimeoutSeconds } from '../aws/requestHandler.js';
-import { parseCommandArgs } from '../parseCommandArgs.js';
+import {
+  CHANGE_AND_AWS_OPTIONS,
+  CommandUsageError,
+  changeMode,
+  commandNamed,
+  type GroupParse,
+  parseGroupArgs,
+} from '../parseCommandArgs.js';
 
 export const EVENTS_COMMANDS = ['replay', 'replay-status'] as const;
 export type EventsCommandName = (typeof EVENTS_COMMANDS)[number];
@@ -31,18 +37,11 @@ export interface ReplayStatusArgs {
   readonly timeoutMs: number;
 }
 
-export type EventsParse =
-  | { readonly help: true; readonly command: EventsCommandName | undefined }
-  | ({ readonly help: false } & (ReplayArgs | ReplayStatusArgs));
+export type EventsParse = GroupParse<EventsCommandName, ReplayArgs | ReplayStatusArgs>;
 
 /** A wrong command line (exit 2); `command` picks the usage text printed after the message. */
-export class EventsUsageError extends Error {
+export class EventsUsageError extends CommandUsageError<EventsCommandName> {
   override name = 'EventsUsageError' as const;
-  readonly command: EventsCommandName | undefined;
-  constructor(message: string, command?: EventsCommandName, options?: ErrorOptions) {
-    super(message, options);
-    this.command = command;
-  }
 }
 
 /** EventBridge's name rules: archives 1-48, replays and rules 1-64 of these characters. */
@@ -69,26 +68,10 @@ const APPLIES: Record<EventsCommandName, readonly string[]> = {
 };
 
 export function parseEventsArgs(argv: readonly string[], now: number): EventsParse {
-  const named = EVENTS_COMMANDS.find((c) => c === argv.find((a) => !a.startsWith('-')));
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error: unknown) {
-    throw new EventsUsageError(error instanceof Error ? error.message : String(error), named, {
-      cause: error,
-    });
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals, named } = parse(argv);
   const [command, ...rest] = positionals;
   if (values.help === true) return { help: true, command: named };
-  if (command === undefined) throw new EventsUsageError('missing command: one of replay, replay-status');
-  if (!(EVENTS_COMMANDS as readonly string[]).includes(command)) {
-    const near = nearestName(command, EVENTS_COMMANDS);
-    throw new EventsUsageError(
-      `unknown command ${JSON.stringify(command)}: ${near === undefined ? `expected one of ${EVENTS_COMMANDS.join(', ')}` : `did you mean ${near}?`}`,
-    );
-  }
-  const name = command as EventsCommandName;
+  const name = commandNamed(command, EVENTS_COMMANDS, EventsUsageError);
   const fail = (message: string): never => {
     throw new EventsUsageError(message, name);
   };
@@ -134,10 +117,7 @@ export function parseEventsArgs(argv: readonly string[], now: number): EventsPar
   const rules = values.rule ?? [];
   for (const rule of rules) checkName(rule, '--rule', 64, fail);
   if (values.name !== undefined) checkName(values.name, '--name', 64, fail);
-  const yes = values.yes === true;
-  const execute = yes || values.execute === true;
-  if (values['dry-run'] === true && execute)
-    fail(`--dry-run contradicts ${yes ? '--yes' : '--execute'}: give one`);
+  const { execute, yes } = changeMode(values, name, EventsUsageError);
   return {
     help: false,
     command: name,
@@ -178,19 +158,18 @@ function realDate(text: string): boolean {
 }
 
 function parse(argv: readonly string[]) {
-  return parseCommandArgs(argv, {
-    archive: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    destination: { type: 'string' },
-    rule: { type: 'string', multiple: true },
-    name: { type: 'string' },
-    execute: { type: 'boolean' },
-    yes: { type: 'boolean', short: 'y' },
-    'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
-    region: { type: 'string' },
-    timeout: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  return parseGroupArgs(
+    argv,
+    EVENTS_COMMANDS,
+    {
+      archive: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      destination: { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      ...CHANGE_AND_AWS_OPTIONS,
+    },
+    EventsUsageError,
+  );
 }

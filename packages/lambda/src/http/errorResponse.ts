@@ -4,7 +4,6 @@
 // value except classify and serializeError, which never throw.
 
 import {
-  type Classification,
   clampRetryAfterMs,
   classify,
   DependencyDownError,
@@ -12,28 +11,12 @@ import {
   serializeError,
   toProblemDetails,
 } from '@bulwark/errors';
+import { safeClassify } from '../internal/safeClassify.js';
 import { loggableIssues } from '../internal/safeIssues.js';
 import { type LambdaHttpResponse, writeHttpResponse } from './httpEvent.js';
 import type { HttpExchange } from './httpExchange.js';
 import { isInvalidRequestError } from './InvalidRequestError.js';
 import type { NormalizedHttpOptions } from './normalizeHttpOptions.js';
-
-const UNREADABLE: Classification = {
-  kind: 'permanent',
-  reason: 'unknown',
-  retryable: false,
-  countsTowardBreaker: false,
-  httpStatus: 500,
-  message: 'an unreadable failure',
-};
-
-function safeClassify(thrown: unknown, classifier: (error: unknown) => Classification): Classification {
-  try {
-    return classifier(thrown) ?? UNREADABLE;
-  } catch {
-    return UNREADABLE;
-  }
-}
 
 function invalidRequest(thrown: unknown): { status: 400 | 422 } | undefined {
   try {

@@ -1,5 +1,7 @@
-// The Standard Schema v1 interface (standardschema.dev), copied structurally as the spec invites, so zod,
-// valibot, arktype and friends plug in without Bulwark depending on any of them.
+// The Standard Schema v1 types, re-exported from @bulwark/errors (their one copy, beside the recogniser that
+// reads their issues) under this package's names, so users import them from where they pass a schema.
+
+import type * as errors from '@bulwark/errors';
 
 /**
  * Any validator that implements Standard Schema v1 (zod 3.24+, valibot 1, arktype 2, effect schema...).
@@ -12,16 +14,7 @@
  * export const handler = sqsHandler(async (_record, { body }) => save(body), { schema: Order });
  * ```
  */
-export interface StandardSchemaV1<Input = unknown, Output = Input> {
-  readonly '~standard': {
-    readonly version: 1;
-    readonly vendor: string;
-    readonly validate: (
-      value: unknown,
-    ) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
-    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
-  };
-}
+export type StandardSchemaV1<Input = unknown, Output = Input> = errors.StandardSchemaV1<Input, Output>;
 
 /**
  * What a Standard Schema's `validate` returns: a value, or issues.
@@ -33,9 +26,7 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
  * const bad: StandardSchemaResult<number> = { issues: [{ message: 'Expected a number', path: ['total'] }] };
  * ```
  */
-export type StandardSchemaResult<Output> =
-  | { readonly value: Output; readonly issues?: undefined }
-  | { readonly issues: readonly StandardSchemaIssue[] };
+export type StandardSchemaResult<Output> = errors.StandardSchemaResult<Output>;
 
 /**
  * One validation issue, as a Standard Schema reports it.
@@ -46,10 +37,7 @@ export type StandardSchemaResult<Output> =
  * const issue: StandardSchemaIssue = { message: 'Required', path: ['customer', { key: 'email' }] };
  * ```
  */
-export interface StandardSchemaIssue {
-  readonly message: string;
-  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
-}
+export type StandardSchemaIssue = errors.StandardSchemaIssue;
 
 /**
  * A validation issue flattened for logs and HTTP responses: a dotted path (`items.0.sku`) and the message.

@@ -2,6 +2,7 @@
 // classifier sees anything else. An in-progress duplicate must come back later, not be dropped.
 
 import type { Classification } from '@bulwark/errors';
+import { UNREADABLE } from '../internal/safeClassify.js';
 
 const transient = (
   reason: Classification['reason'],
@@ -47,17 +48,6 @@ const BY_NAME: Readonly<Record<string, Classification>> = {
   ),
   IdempotencyValidationError: permanent('The record reuses an idempotency key with a different payload.'),
   IdempotencyKeyError: permanent('The record has no value at the idempotency key path.'),
-};
-
-// What a record's failure is classified as when the classifier itself cannot read it (a Proxy whose traps
-// throw, a user classifier that throws): permanent and unknown, so it is reported, never acknowledged.
-const UNREADABLE: Classification = {
-  kind: 'permanent',
-  reason: 'unknown',
-  retryable: false,
-  countsTowardBreaker: false,
-  httpStatus: 500,
-  message: 'an unreadable failure',
 };
 
 /** Never throws, whatever was thrown and whatever the classifier does. */

@@ -1,4 +1,4 @@
-// The HTTP edge every JSON-protocol AWS emulator shares (SQS speaks awsJson1_0, EventBridge awsJson1_1): one msw
+// The HTTP edge every JSON-protocol AWS emulator shares (SQS speaks awsJson1_0, EventBridge and SSM awsJson1_1): one msw
 // handler that reads `x-amz-target`, counts calls, plays the fault knobs, and answers an operation or an
 // SDK-shaped error. The services themselves only map a parsed input to an output or an AwsServiceError.
 
@@ -7,6 +7,7 @@ import { type HttpHandler, HttpResponse, http } from 'msw';
 import { abortableDelay, untilAborted } from '../faults/abortableDelay.js';
 import { describe as describeValue } from '../faults/FaultStep.js';
 import { trackScriptErrors } from '../msw/scriptErrors.js';
+import { readDuration } from '../options/readNumberOption.js';
 
 /** An error the emulated service answers: its name (`__type`), message and HTTP status. */
 export class AwsServiceError extends Error {
@@ -26,12 +27,14 @@ export interface AwsJsonServiceSpec<Op extends string> {
   readonly owner: string;
   /** The endpoint host's first label: `sqs`, `events`. */
   readonly endpointPrefix: string;
-  readonly region: string;
+  /** The region whose endpoint is answered; undefined answers every region. */
+  readonly region: string | undefined;
   /** `x-amz-target` prefix without the dot: `AmazonSQS`, `AWSEvents`. */
   readonly targetPrefix: string;
   /** `application/x-amz-json-1.0` or `1.1`. */
   readonly contentType: string;
-  readonly operations: Record<Op, (input: Record<string, unknown>) => unknown>;
+  /** Maps a parsed input to an output, or throws an AwsServiceError; `request.region` is the endpoint's. */
+  readonly operations: Record<Op, AwsJsonOperation>;
   /** The body and extra headers of an error answer (SQS adds its query-compatible error header). */
   readonly renderError: (error: AwsServiceError) => {
     body: Record<string, unknown>;
@@ -39,23 +42,61 @@ export interface AwsJsonServiceSpec<Op extends string> {
   };
   /** The error a throttled call answers. */
   readonly throttling: () => AwsServiceError;
+  /** The error a `failNext` call answers. @defaultValue InternalFailure */
+  readonly internalError?: (status: number) => AwsServiceError;
   /** The error a denied operation answers. */
   readonly accessDenied: (operation: string) => AwsServiceError;
 }
 
-/** The fault knobs and counters every JSON-protocol emulator exposes. */
-export interface AwsJsonServiceKnobs<Op extends string> {
+/** One emulated operation: a parsed input (and the region the request went to) to an output. */
+export type AwsJsonOperation = (
+  input: Record<string, unknown>,
+  request: { readonly region: string },
+) => unknown;
+
+/**
+ * The counters and fault knobs every JSON-protocol emulator (SQS, EventBridge, SSM) exposes.
+ *
+ * @example
+ * ```ts
+ * const sqs = sqsEmulator();
+ * sqs.throttleNext(2);
+ * sqs.failNext(1, 503);
+ * sqs.calls.SendMessage; // 0
+ * ```
+ */
+export interface AwsJsonFaultKnobs<Op extends string> {
+  /** msw handlers to `server.use(...)`. */
   readonly handlers: readonly HttpHandler[];
+  /** Requests per operation (faulted ones included); unsupported operations appear under their own name. */
   readonly calls: Readonly<Record<Op, number>> & Readonly<Record<string, number>>;
+  /**
+   * The next `n` calls answer the service's throttling error (HTTP 400), as a busy account does: SQS
+   * `RequestThrottled`, EventBridge and SSM `ThrottlingException`.
+   */
   throttleNext(n: number): void;
+  /**
+   * The next `n` calls answer the service's 5xx error with `status`: SQS and EventBridge `InternalFailure`,
+   * SSM `InternalServerError`. @defaultValue status 500
+   */
   failNext(n: number, status?: number): void;
+  /** Every answer waits `ms` first (aborting the request ends the wait). 0 turns it off. */
   setLatency(ms: number): void;
+  /** The next `n` calls never answer until the client aborts them. */
   hangNext(n: number): void;
-  deny(operation: Op): void;
+  /** Requests still being answered (latency, hangs): 0 once every client has given up or been answered. */
   readonly pending: number;
+  /** Calls the emulator could not answer (unsupported operations). {@link useMswServer} fails the test on them. */
   readonly errors: readonly string[];
+}
+
+/** The shared edge: the knobs, and denial of an operation (SQS and EventBridge expose it). */
+export interface AwsJsonServiceKnobs<Op extends string> extends AwsJsonFaultKnobs<Op> {
+  deny(operation: Op): void;
   /** Forgets counters, errors and pending faults (the service's own state is the caller's). */
   resetEdge(): void;
+  /** `emulator` with the fault knobs added (`pending` stays live), for an emulator's public object. */
+  withKnobs<E extends AwsJsonFaultKnobs<Op>>(emulator: Omit<E, keyof AwsJsonFaultKnobs<Op>>): E;
 }
 
 export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>): AwsJsonServiceKnobs<Op> {
@@ -68,6 +109,11 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
   let latencyMs = 0;
   let pending = 0;
   const scriptErrors = trackScriptErrors();
+  const endpointRegion = new RegExp(`^https://${spec.endpointPrefix}\\.([a-z0-9-]+)\\.`);
+  const internalError =
+    spec.internalError ??
+    ((status: number) =>
+      new AwsServiceError('InternalFailure', 'An internal error occurred on the server side.', status));
 
   const resetCalls = (): void => {
     for (const key of Object.keys(calls)) delete calls[key];
@@ -93,6 +139,7 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
     const prefix = `${spec.targetPrefix}.`;
     const operation = target.startsWith(prefix) ? target.slice(prefix.length) : target || '(no x-amz-target)';
     calls[operation] = (calls[operation] ?? 0) + 1;
+    const region = endpointRegion.exec(request.url)?.[1] ?? spec.region ?? 'us-east-1';
 
     if (latencyMs > 0 && !(await abortableDelay(latencyMs, request.signal))) return HttpResponse.error();
     if (hangs > 0) {
@@ -106,16 +153,10 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
     }
     if (failures.n > 0) {
       failures = { ...failures, n: failures.n - 1 };
-      return respond(
-        new AwsServiceError(
-          'InternalFailure',
-          'An internal error occurred on the server side.',
-          failures.status,
-        ),
-      );
+      return respond(internalError(failures.status));
     }
     const run = Object.hasOwn(spec.operations, operation)
-      ? (spec.operations as Record<string, (input: Record<string, unknown>) => unknown>)[operation]
+      ? (spec.operations as Record<string, AwsJsonOperation>)[operation]
       : undefined;
     if (run === undefined) {
       const message = `${spec.owner} does not emulate ${target || 'a request without x-amz-target'}; it answers ${names.map((op) => `${spec.targetPrefix}.${op}`).join(', ')}`;
@@ -134,7 +175,7 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
       return respond(new AwsServiceError('SerializationException', 'Request body is not a JSON object.'));
     }
     try {
-      return HttpResponse.json(run(input) as Record<string, unknown>, {
+      return HttpResponse.json(run(input, { region }) as Record<string, unknown>, {
         headers: { 'content-type': spec.contentType, 'x-amzn-requestid': randomUUID() },
       });
     } catch (error: unknown) {
@@ -144,7 +185,9 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
   };
 
   const handler = http.post(
-    `https://${spec.endpointPrefix}.${spec.region}.amazonaws.com/`,
+    spec.region === undefined
+      ? new RegExp(`^https://${spec.endpointPrefix}\\.[a-z0-9-]+\\.amazonaws\\.com/?$`)
+      : `https://${spec.endpointPrefix}.${spec.region}.amazonaws.com/`,
     async ({ request }) => {
       pending++;
       try {
@@ -162,7 +205,7 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
     }
   };
 
-  return {
+  const edge: AwsJsonServiceKnobs<Op> = {
     handlers: [handler],
     calls: calls as AwsJsonServiceKnobs<Op>['calls'],
     throttleNext(n) {
@@ -179,12 +222,7 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
       failures = { n, status };
     },
     setLatency(ms) {
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-        throw new TypeError(
-          `${spec.owner}.setLatency: ms must be a finite number >= 0, got ${describeValue(ms)}`,
-        );
-      }
-      latencyMs = ms;
+      latencyMs = readDuration(`${spec.owner}.setLatency`, 'ms', ms);
     },
     hangNext(n) {
       assertCount(n, 'hangNext');
@@ -211,16 +249,36 @@ export function awsJsonService<Op extends string>(spec: AwsJsonServiceSpec<Op>):
       latencyMs = 0;
       failures = { n: 0, status: 500 };
     },
+    withKnobs<E extends AwsJsonFaultKnobs<Op>>(emulator: Omit<E, keyof AwsJsonFaultKnobs<Op>>): E {
+      const knobs: AwsJsonFaultKnobs<Op> = {
+        handlers: edge.handlers,
+        calls: edge.calls,
+        throttleNext: edge.throttleNext,
+        failNext: edge.failNext,
+        setLatency: edge.setLatency,
+        hangNext: edge.hangNext,
+        get pending() {
+          return pending;
+        },
+        errors: edge.errors,
+      };
+      // Descriptors, not a spread: a spread would read `pending` once.
+      return Object.defineProperties(emulator, Object.getOwnPropertyDescriptors(knobs)) as unknown as E;
+    },
   };
+  return edge;
 }
 
-/** Reads a required string member, or answers the service's validation error naming it. */
-export function requireString(input: Record<string, unknown>, field: string): string {
+/**
+ * Reads a required string member, or answers the service's validation error naming it as `path` (SSM spells
+ * members camelCase there: `name`, `path`).
+ */
+export function requireString(input: Record<string, unknown>, field: string, path = field): string {
   const value = input[field];
   if (typeof value !== 'string' || value === '') {
     throw new AwsServiceError(
       'ValidationException',
-      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`,
+      `1 validation error detected: Value at '${path}' failed to satisfy constraint: Member must not be null`,
     );
   }
   return value;

@@ -19,6 +19,7 @@ import {
   ThrottlingException,
 } from '@aws-sdk/client-eventbridge';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { rejection, sdkClient } from '../__support__/sdkConformance.js';
 import { takeScriptErrors } from '../msw/scriptErrors.js';
 import { useMswServer } from '../msw/useMswServer.js';
 import { EVENTBRIDGE_OPERATIONS, eventBridgeEmulator } from './eventBridgeEmulator.js';
@@ -26,22 +27,10 @@ import { EVENTBRIDGE_OPERATIONS, eventBridgeEmulator } from './eventBridgeEmulat
 const events = eventBridgeEmulator();
 const manual = eventBridgeEmulator({ region: 'eu-west-1', replays: 'manual' });
 useMswServer(...events.handlers, ...manual.handlers);
-const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
-const client = new EventBridgeClient({ region: 'us-east-1', credentials, maxAttempts: 1 });
-const euClient = new EventBridgeClient({ region: 'eu-west-1', credentials, maxAttempts: 1 });
+const client = sdkClient(EventBridgeClient);
+const euClient = sdkClient(EventBridgeClient, 'eu-west-1');
 const BUS = 'arn:aws:events:us-east-1:123456789012:event-bus/orders';
 const T0 = Date.parse('2026-11-01T10:00:00Z');
-
-async function rejection(
-  promise: Promise<unknown>,
-): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection, got a value');
-}
 
 function seed(emulator = events) {
   const arn = emulator.createArchive('orders-archive', { bus: 'orders' });

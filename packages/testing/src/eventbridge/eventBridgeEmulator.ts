@@ -4,8 +4,13 @@
 
 import { randomUUID } from 'node:crypto';
 import { readOptions } from '@bulwark/errors';
-import type { HttpHandler } from 'msw';
-import { AwsServiceError, awsJsonService, checkAccountId, checkRegion } from '../awsJson/awsJsonService.js';
+import {
+  type AwsJsonFaultKnobs,
+  AwsServiceError,
+  awsJsonService,
+  checkAccountId,
+  checkRegion,
+} from '../awsJson/awsJsonService.js';
 import { describe as describeValue } from '../faults/FaultStep.js';
 import {
   EVENTBRIDGE_OPERATIONS,
@@ -63,8 +68,7 @@ export interface EventBridgeArchiveOptions {
  * events.archiveEvent('orders-archive', { source: 'orders', detailType: 'OrderPlaced', detail: '{}', time: Date.parse('2026-11-01T10:00:00Z') });
  * ```
  */
-export interface EventBridgeEmulator {
-  readonly handlers: readonly HttpHandler[];
+export interface EventBridgeEmulator extends AwsJsonFaultKnobs<EventBridgeOperation> {
   /** Creates an event bus (idempotent); returns its ARN. `default` always exists. */
   createBus(name: string): string;
   /** Creates an archive without an SDK call; returns its ARN. */
@@ -77,20 +81,8 @@ export interface EventBridgeEmulator {
   replays(): readonly EventBridgeReplay[];
   /** Runs the replays that have not finished (with `replays: 'manual'`); returns how many ran. */
   runReplays(): number;
-  readonly calls: Readonly<Record<EventBridgeOperation, number>> & Readonly<Record<string, number>>;
-  /** The next `n` calls answer `ThrottlingException` (HTTP 400). */
-  throttleNext(n: number): void;
-  /** The next `n` calls answer `InternalFailure` with `status`. @defaultValue status 500 */
-  failNext(n: number, status?: number): void;
-  /** Every answer waits `ms` first (aborting the request ends the wait). 0 turns it off. */
-  setLatency(ms: number): void;
-  /** The next `n` calls never answer until the client aborts them. */
-  hangNext(n: number): void;
   /** Every later call of `operation` answers AccessDeniedException, as a role without `events:<operation>` gets. */
   deny(operation: EventBridgeOperation): void;
-  readonly pending: number;
-  /** Calls the emulator could not answer (unsupported operations). {@link useMswServer} fails the test on them. */
-  readonly errors: readonly string[];
   /** Forgets buses (but `default`), archives, replays, counters, denials, errors and pending faults. */
   reset(): void;
 }
@@ -159,8 +151,7 @@ export function eventBridgeEmulator(options?: EventBridgeEmulatorOptions): Event
     return name;
   };
 
-  return {
-    handlers: edge.handlers,
+  return edge.withKnobs({
     createBus(name) {
       store.buses.add(busName('createBus', name));
       return store.busArn(name);
@@ -217,21 +208,12 @@ export function eventBridgeEmulator(options?: EventBridgeEmulatorOptions): Event
     archivedEvents: (archive) => [...archiveNamed('archivedEvents', archive).events],
     replays: () => [...store.replays.values()],
     runReplays: () => store.runReplays(),
-    calls: edge.calls,
-    throttleNext: edge.throttleNext,
-    failNext: edge.failNext,
-    setLatency: edge.setLatency,
-    hangNext: edge.hangNext,
     deny: edge.deny,
-    get pending() {
-      return edge.pending;
-    },
-    errors: edge.errors,
     reset() {
       store.clear();
       edge.resetEdge();
     },
-  };
+  });
 }
 
 export type { ArchivedEvent, EventBridgeOperation, EventBridgeReplay };

@@ -37,6 +37,7 @@ import {
   UnsupportedOperation,
 } from '@aws-sdk/client-sqs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rejection, sdkClient } from '../__support__/sdkConformance.js';
 import { takeScriptErrors } from '../msw/scriptErrors.js';
 import { useMswServer } from '../msw/useMswServer.js';
 import { SQS_OPERATIONS, sqsEmulator } from './sqsEmulator.js';
@@ -44,20 +45,8 @@ import { SQS_OPERATIONS, sqsEmulator } from './sqsEmulator.js';
 const sqs = sqsEmulator();
 const manual = sqsEmulator({ region: 'eu-west-1', moveTasks: 'manual' });
 useMswServer(...sqs.handlers, ...manual.handlers);
-const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
-const client = new SQSClient({ region: 'us-east-1', credentials, maxAttempts: 1 });
-const euClient = new SQSClient({ region: 'eu-west-1', credentials, maxAttempts: 1 });
-
-async function rejection(
-  promise: Promise<unknown>,
-): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection, got a value');
-}
+const client = sdkClient(SQSClient);
+const euClient = sdkClient(SQSClient, 'eu-west-1');
 
 function orders(emulator = sqs) {
   emulator.createQueue('orders-dlq');
@@ -393,7 +382,7 @@ describe('fault knobs and unknown operations', () => {
   });
 
   it('refuses seeding a queue that does not exist and a maxReceiveCount without a DLQ', () => {
-    expect(() => sqs.send('ghost', 'a')).toThrow(/no queue 'ghost'/);
+    expect(() => sqs.send('ghost', 'a')).toThrow(/no queue "ghost"/);
     expect(() => sqs.createQueue('q', { maxReceiveCount: 2 })).toThrow(/needs deadLetterQueue/);
   });
 });

@@ -3,8 +3,13 @@
 // dead-letter queues, message move tasks and the fault knobs of the SSM emulator.
 
 import { readOptions } from '@bulwark/errors';
-import type { HttpHandler } from 'msw';
-import { AwsServiceError, awsJsonService, checkAccountId, checkRegion } from '../awsJson/awsJsonService.js';
+import {
+  type AwsJsonFaultKnobs,
+  AwsServiceError,
+  awsJsonService,
+  checkAccountId,
+  checkRegion,
+} from '../awsJson/awsJsonService.js';
 import { describe as describeValue } from '../faults/FaultStep.js';
 import { type SqsMoveTask, SqsMoveTasks } from './sqsMoveTasks.js';
 import { SQS_OPERATIONS, type SqsOperation, sqsOperations } from './sqsOperations.js';
@@ -92,8 +97,7 @@ export interface SqsStoredMessage {
  * sqs.throttleNext(1);
  * ```
  */
-export interface SqsEmulator {
-  readonly handlers: readonly HttpHandler[];
+export interface SqsEmulator extends AwsJsonFaultKnobs<SqsOperation> {
   /** Creates (or replaces) a queue without an SDK call; returns its URL. A `.fifo` name makes a FIFO queue. */
   createQueue(name: string, options?: SqsCreateQueueOptions): string;
   /** The URL of a queue (created or not). */
@@ -108,22 +112,8 @@ export interface SqsEmulator {
   moveTasks(): readonly SqsMoveTask[];
   /** Completes the running move tasks (with `moveTasks: 'manual'`); returns how many ran. */
   runMoveTasks(): number;
-  /** Requests per operation (faulted ones included); unsupported operations appear under their own name. */
-  readonly calls: Readonly<Record<SqsOperation, number>> & Readonly<Record<string, number>>;
-  /** The next `n` calls answer `RequestThrottled` (HTTP 400), as a busy queue does. */
-  throttleNext(n: number): void;
-  /** The next `n` calls answer `InternalFailure` with `status`. @defaultValue status 500 */
-  failNext(n: number, status?: number): void;
-  /** Every answer waits `ms` first (aborting the request ends the wait). 0 turns it off. */
-  setLatency(ms: number): void;
-  /** The next `n` calls never answer until the client aborts them. */
-  hangNext(n: number): void;
   /** Every later call of `operation` answers AccessDenied, as a role without `sqs:<operation>` gets. */
   deny(operation: SqsOperation): void;
-  /** Requests still being answered (latency, hangs). */
-  readonly pending: number;
-  /** Calls the emulator could not answer (unsupported operations). {@link useMswServer} fails the test on them. */
-  readonly errors: readonly string[];
   /** Forgets queues, tasks, counters, denials, errors and pending faults. */
   reset(): void;
 }
@@ -208,8 +198,7 @@ export function sqsEmulator(options?: SqsEmulatorOptions): SqsEmulator {
     return queue;
   };
 
-  return {
-    handlers: edge.handlers,
+  return edge.withKnobs({
     createQueue(name, createOptions) {
       const o = readOptions('sqsEmulator.createQueue', createOptions, [
         'deadLetterQueue',
@@ -282,22 +271,13 @@ export function sqsEmulator(options?: SqsEmulatorOptions): SqsEmulator {
     },
     moveTasks: () => [...tasks.all],
     runMoveTasks: () => tasks.runAll(),
-    calls: edge.calls,
-    throttleNext: edge.throttleNext,
-    failNext: edge.failNext,
-    setLatency: edge.setLatency,
-    hangNext: edge.hangNext,
     deny: edge.deny,
-    get pending() {
-      return edge.pending;
-    },
-    errors: edge.errors,
     reset() {
       queues.clear();
       tasks.clear();
       edge.resetEdge();
     },
-  };
+  });
 }
 
 export type { SqsMoveTask, SqsOperation };

@@ -191,18 +191,12 @@ export class SqsQueues {
 
   /** Deletes by receipt handle: garbage is ReceiptHandleIsInvalid; a stale handle succeeds and deletes nothing. */
   delete(queue: Queue, receiptHandle: string): void {
-    const issued = this.#handles.issued.get(receiptHandle);
-    if (issued === undefined || issued.queue !== queue.name) {
-      throw new AwsServiceError(
-        'ReceiptHandleIsInvalid',
-        `The input receipt handle "${receiptHandle}" is not a valid receipt handle.`,
-      );
-    }
-    const message = queue.messages.find((m) => m.messageId === issued.messageId);
+    const message = this.#byHandle(queue, receiptHandle);
     if (message !== undefined && message.receiptHandle === receiptHandle) this.#remove(queue, message);
   }
 
-  changeVisibility(queue: Queue, receiptHandle: string, seconds: number): void {
+  /** The message a handle this queue issued was for (undefined once gone); garbage is ReceiptHandleIsInvalid. */
+  #byHandle(queue: Queue, receiptHandle: string): StoredMessage | undefined {
     const issued = this.#handles.issued.get(receiptHandle);
     if (issued === undefined || issued.queue !== queue.name) {
       throw new AwsServiceError(
@@ -210,7 +204,11 @@ export class SqsQueues {
         `The input receipt handle "${receiptHandle}" is not a valid receipt handle.`,
       );
     }
-    const message = queue.messages.find((m) => m.messageId === issued.messageId);
+    return queue.messages.find((m) => m.messageId === issued.messageId);
+  }
+
+  changeVisibility(queue: Queue, receiptHandle: string, seconds: number): void {
+    const message = this.#byHandle(queue, receiptHandle);
     if (
       message === undefined ||
       message.receiptHandle !== receiptHandle ||

@@ -28,25 +28,14 @@ import {
 } from '@aws-sdk/client-ssm';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { credentials, rejection, sdkClient } from '../__support__/sdkConformance.js';
 import { takeScriptErrors } from '../msw/scriptErrors.js';
 import { useMswServer } from '../msw/useMswServer.js';
 import { SSM_OPERATIONS, ssmEmulator } from './ssmEmulator.js';
 
 const ssm = ssmEmulator({ region: 'us-east-1' });
 const server = useMswServer(...ssm.handlers);
-const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
-const client = new SSMClient({ region: 'us-east-1', credentials, maxAttempts: 1 });
-
-async function rejection(
-  promise: Promise<unknown>,
-): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection, got a value');
-}
+const client = sdkClient(SSMClient);
 
 beforeEach(() => {
   ssm.reset();
@@ -451,7 +440,7 @@ describe('counters and unsupported operations', () => {
 
   it('answers only its region when given one', async () => {
     // Prepare
-    const elsewhere = new SSMClient({ region: 'eu-west-1', credentials, maxAttempts: 1 });
+    const elsewhere = sdkClient(SSMClient, 'eu-west-1');
 
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
