@@ -119,7 +119,7 @@ export function naiveInstance(parts: {
             orderId: string;
             amountCents: number;
           };
-          // bulwark-ignore no-circuit-breaker: the naive consumer of the comparison, retrying without one on purpose
+          // bulwark-ignore no-circuit-breaker, retry-no-jitter: the naive consumer of the comparison retries at once, without a breaker, on purpose
           for (let attempt = 1; ; attempt++) {
             try {
               return await chargeOnce(orderId, amountCents);
