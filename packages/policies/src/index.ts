@@ -17,7 +17,6 @@ export type {
   TimeoutEvent,
 } from './Dependency.js';
 export { withDeadline } from './deadline/withDeadline.js';
-export { DEPENDENCY_METRIC_NAMES } from './events/wireTelemetry.js';
 export type {
   BackoffOptions,
   BreakerCommonOptions,
@@ -40,6 +39,7 @@ export { DEFAULT_DEPENDENCY_OPTIONS } from './options/defaults.js';
 export type { ProtectOptions } from './sdk/ProtectOptions.js';
 export { DEFAULT_PROTECT_OPTIONS } from './sdk/ProtectOptions.js';
 export type { ProtectableClient } from './sdk/SdkClient.js';
+export { DEPENDENCY_METRIC_NAMES } from './telemetry/wireTelemetry.js';
 export { wrapDependency } from './wrapDependency.js';
 // Internal on purpose: PolicyChain (the class behind Dependency), RetryBudget, SlowCallBreaker, runAttempt.
 
