@@ -137,6 +137,11 @@ export interface GiveUpEvent {
   readonly reason: GiveUpReason;
   readonly error: unknown;
   readonly classification: Classification;
+  /**
+   * Set when the dependency's Retry-After did not fit the call's remaining time (`reason: 'deadline'`):
+   * the call gave up at once instead of retrying early; try again after this many ms.
+   */
+  readonly retryAfterMs?: number;
 }
 
 /**

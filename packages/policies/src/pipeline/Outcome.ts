@@ -63,10 +63,12 @@ export class Outcome<F> {
     classification: Classification,
     attempts: number,
     options: InternalOptions<T> | undefined,
+    retryAfterMs?: number,
   ): T | F | Promise<T | F> {
     const t = this.#t;
     if (t.giveUpE.size > 0) {
-      t.giveUpE.emit({ dependency: this.#name, attempts, reason, error, classification });
+      const event = { dependency: this.#name, attempts, reason, error, classification };
+      t.giveUpE.emit(retryAfterMs === undefined ? event : { ...event, retryAfterMs });
     }
     return this.fail(error, attempts, options, classification);
   }

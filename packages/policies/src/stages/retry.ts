@@ -131,8 +131,12 @@ export class RetryStage<F> {
           // No retry starts that cannot finish in time: the wait plus as long as this attempt took
           // (at most attemptMs) must fit before the end.
           const needed = delayMs + Math.min(o.attemptMs, Math.max(1, afterFailure - attemptStart));
-          if (afterFailure + needed > endAt)
-            return await outcome.giveUp('deadline', error, c, attempt, options);
+          if (afterFailure + needed > endAt) {
+            // A Retry-After that does not fit: give up now, saying when to come back, never retry early.
+            const hint =
+              c.retryAfterMs !== undefined && c.retryAfterMs >= delayMs ? c.retryAfterMs : undefined;
+            return await outcome.giveUp('deadline', error, c, attempt, options, hint);
+          }
           if (this.#budget !== undefined && !this.#budget.tryWithdraw(afterFailure)) {
             t.budgetExhausted++;
             if (t.budgetE.size > 0) t.budgetE.emit({ dependency: this.#name, attempt, error });

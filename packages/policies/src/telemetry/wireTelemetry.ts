@@ -71,6 +71,7 @@ export function wireTelemetry(
       kind: e.classification.kind,
       reason: e.reason,
       cause: e.classification.reason,
+      ...(e.retryAfterMs === undefined ? {} : { retryAfterMs: e.retryAfterMs }),
       error: serializeError(e.error, { classification: e.classification }),
       state: dep.state,
     });
