@@ -91,6 +91,10 @@ export interface DependencyStats {
   readonly budgetAvailable: number;
   /** Calls in flight. */
   readonly inFlight: number;
+  /** Cooldowns started or lengthened by a throttling answer with a Retry-After (see `cooldown`). */
+  readonly cooldowns: number;
+  /** Calls that waited for a cooldown to pass before their first attempt. */
+  readonly held: number;
 }
 
 /**
@@ -208,6 +212,21 @@ export interface FallbackEvent {
   readonly dependency: string;
   readonly error: unknown;
   readonly classification: Classification;
+}
+
+/**
+ * `onCooldown` payload: the dependency pushed back (a 429 or AWS throttling with a Retry-After), and every
+ * call now holds for `retryAfterMs` (capped at `cooldown.maxMs`).
+ *
+ * @example
+ * ```ts
+ * import { wrapDependency } from '@bulwark/policies';
+ * wrapDependency('edna').onCooldown(({ retryAfterMs }) => console.log(`edna: holding calls ${retryAfterMs} ms`));
+ * ```
+ */
+export interface CooldownEvent {
+  readonly dependency: string;
+  readonly retryAfterMs: number;
 }
 
 /**
@@ -337,4 +356,6 @@ export interface Dependency<F = never> {
   readonly onTimeout: DependencyEvent<TimeoutEvent>;
   readonly onFallback: DependencyEvent<FallbackEvent>;
   readonly onBudgetExhausted: DependencyEvent<BudgetExhaustedEvent>;
+  /** A cooldown after pushback started or grew longer. */
+  readonly onCooldown: DependencyEvent<CooldownEvent>;
 }

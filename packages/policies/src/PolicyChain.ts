@@ -14,6 +14,7 @@ import type { IDisposable } from 'cockatiel';
 import type {
   BreakEvent,
   BudgetExhaustedEvent,
+  CooldownEvent,
   Dependency,
   DependencyEvent,
   DependencyState,
@@ -41,6 +42,7 @@ import type { ProtectableClient } from './sdk/SdkClient.js';
 import { attemptLauncher } from './stages/attemptTimeout.js';
 import { BreakerStage } from './stages/breaker.js';
 import { BulkheadStage } from './stages/bulkhead.js';
+import { CooldownStage } from './stages/cooldown.js';
 import { OpenCircuitGate } from './stages/openCircuitGate.js';
 import { RetryStage } from './stages/retry.js';
 import { SharedStateGate } from './stages/sharedStateGate.js';
@@ -59,6 +61,7 @@ export class PolicyChain<F> implements Dependency<F> {
   readonly #gates: readonly Gate[];
   readonly #bulkhead: BulkheadStage<F> | undefined;
   readonly #total: TotalTimeout;
+  readonly #cooldown: CooldownStage | undefined;
   readonly #retry: RetryStage<F>;
   readonly #fetchHost: FetchHost<F>;
 
@@ -70,6 +73,7 @@ export class PolicyChain<F> implements Dependency<F> {
   readonly onTimeout: DependencyEvent<TimeoutEvent>;
   readonly onFallback: DependencyEvent<FallbackEvent>;
   readonly onBudgetExhausted: DependencyEvent<BudgetExhaustedEvent>;
+  readonly onCooldown: DependencyEvent<CooldownEvent>;
 
   /** `logger` is where listener failures are reported (undefined: nowhere). */
   constructor(options: NormalizedOptions, logger?: DependencyLogger) {
@@ -86,6 +90,7 @@ export class PolicyChain<F> implements Dependency<F> {
     this.onTimeout = t.onTimeout;
     this.onFallback = t.onFallback;
     this.onBudgetExhausted = t.onBudgetExhausted;
+    this.onCooldown = t.onCooldown;
 
     const outcome = new Outcome<F>(options, t);
     this.#outcome = outcome;
@@ -118,8 +123,9 @@ export class PolicyChain<F> implements Dependency<F> {
     this.#bulkhead = options.bulkhead
       ? new BulkheadStage(name, options.bulkhead.limit, options.bulkhead.queue, outcome, abortReason)
       : undefined;
+    this.#cooldown = options.cooldown ? new CooldownStage(name, options.cooldown, t) : undefined;
     const launch = attemptLauncher(options.attemptMs, abortReason, outcome, t, this.#breaker);
-    this.#retry = new RetryStage(options, t, outcome, launch, this.#breaker, this.#budget);
+    this.#retry = new RetryStage(options, t, outcome, launch, this.#breaker, this.#budget, this.#cooldown);
     this.#fetchHost = {
       name,
       totalMs: options.totalMs,
@@ -211,6 +217,14 @@ export class PolicyChain<F> implements Dependency<F> {
     }
     const start = startedAt ?? Date.now();
     const bounds: Bounds = this.#total.bounds(start);
+    const cooldown = this.#cooldown;
+    if (cooldown !== undefined && cooldown.until > start) {
+      // Held until the dependency's pushback has passed, then through the gates again.
+      const now = Date.now();
+      if (cooldown.until > now) {
+        return cooldown.hold(now, bounds, options, this.#outcome, () => this.#begin(fn, options, start));
+      }
+    }
     const retry = this.#retry;
     if (this.#bulkhead !== undefined) {
       return this.#bulkhead.run(() => retry.run(fn, options, start, bounds), options, start, bounds);

@@ -2,6 +2,7 @@
 export type {
   BreakEvent,
   BudgetExhaustedEvent,
+  CooldownEvent,
   Dependency,
   DependencyEvent,
   DependencyState,
@@ -39,7 +40,8 @@ export { DEFAULT_DEPENDENCY_OPTIONS } from './options/defaults.js';
 export type { ProtectOptions } from './sdk/ProtectOptions.js';
 export { DEFAULT_PROTECT_OPTIONS } from './sdk/ProtectOptions.js';
 export type { ProtectableClient } from './sdk/SdkClient.js';
-export { DEPENDENCY_METRIC_NAMES } from './telemetry/wireTelemetry.js';
+export type { CooldownOptions } from './stages/cooldown.js';
+export { COOLDOWN_METRIC_NAME, DEPENDENCY_METRIC_NAMES } from './telemetry/wireTelemetry.js';
 export { wrapDependency } from './wrapDependency.js';
 // Internal on purpose: PolicyChain (the class behind Dependency), RetryBudget, SlowCallBreaker, runAttempt.
 

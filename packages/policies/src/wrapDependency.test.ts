@@ -138,7 +138,7 @@ describe('wrapDependency', () => {
       const dep = wrapDependency('edna', { ...quiet, retry: { backoff: { maxDelayMs: 1_000 } } });
       const throttled = new TransientError('429', { status: 429, reason: 'throttled', retryAfterMs: 45_000 });
       const { fn, calls } = scripted(throttled, 'ok');
-      const giveUps: { reason: string; retryAfterMs?: number }[] = [];
+      const giveUps: { reason: string; retryAfterMs: number | undefined }[] = [];
       dep.onGiveUp(({ reason, retryAfterMs }) => giveUps.push({ reason, retryAfterMs }));
       // Act
       const error = await dep.execute(fn).catch((e: unknown) => e);

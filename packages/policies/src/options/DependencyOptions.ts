@@ -2,6 +2,7 @@
 
 import type { Classification } from '@bulwark/errors';
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
+import type { CooldownOptions } from '../stages/cooldown.js';
 
 /**
  * A deadline the call must finish by: an `AbortSignal` that fires at the deadline, an object with
@@ -381,6 +382,12 @@ export interface DependencyOptions<F = never> {
    * @defaultValue false
    */
   readonly bulkhead?: BulkheadOptions | false;
+  /**
+   * Cooldown after pushback: after a 429 or AWS throttling with a Retry-After, every call holds until it
+   * has passed (waiting within its own time, else refused with the remaining `retryAfterMs`), or `false`.
+   * @defaultValue `{ maxMs: 120_000 }`
+   */
+  readonly cooldown?: CooldownOptions | false;
   /**
    * Called with the final error (never with the caller's own cancellation); its value is returned instead.
    * Rethrow what you do not want to mask.

@@ -4,6 +4,7 @@
 
 import { type Classification, classify, describeValue, optionError, readOptions } from '@bulwark/errors';
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
+import { type NormalizedCooldown, normalizeCooldown } from '../stages/cooldown.js';
 import type {
   DeadlineSource,
   DependencyLogger,
@@ -67,6 +68,7 @@ export interface NormalizedOptions {
   readonly budget: NormalizedBudget | undefined;
   readonly breaker: NormalizedBreaker | undefined;
   readonly bulkhead: { readonly limit: number; readonly queue: number } | undefined;
+  readonly cooldown: NormalizedCooldown | undefined;
   readonly fallback: ((error: unknown, context: FallbackContext) => unknown) | undefined;
   readonly deadline: DeadlineSource | undefined;
   readonly sharedState: SharedBreakerState | undefined;
@@ -80,6 +82,7 @@ const OPTION_KEYS = [
   'retry',
   'breaker',
   'bulkhead',
+  'cooldown',
   'fallback',
   'deadline',
   'sharedState',
@@ -218,6 +221,7 @@ export function normalizeOptions(name: unknown, options?: DependencyOptions<unkn
     budget,
     breaker,
     bulkhead,
+    cooldown: normalizeCooldown(owner, o.cooldown),
     fallback: o.fallback as NormalizedOptions['fallback'],
     deadline: deadline as DeadlineSource | undefined,
     sharedState: shared as SharedBreakerState | undefined,

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Dependency } from '../Dependency.js';
 import { wrapDependency } from '../wrapDependency.js';
 
-type Breaker = NonNullable<Parameters<typeof wrapDependency>[1]>['breaker'];
+type Breaker = Exclude<NonNullable<Parameters<typeof wrapDependency>[1]>['breaker'], undefined>;
 
 function dep(breaker: Breaker, attemptMs = 5_000): Dependency<never> {
   return wrapDependency('edna', {

@@ -23,6 +23,7 @@ import { callEnded, callStarted } from '../timeout/keepAlive.js';
 import { Interrupted } from '../timeout/runAttempt.js';
 import type { Launch } from './attemptTimeout.js';
 import type { BreakerStage } from './breaker.js';
+import type { CooldownStage } from './cooldown.js';
 
 export class RetryStage<F> {
   readonly #name: string;
@@ -32,6 +33,7 @@ export class RetryStage<F> {
   readonly #launch: Launch;
   readonly #breaker: BreakerStage;
   readonly #budget: RetryBudget | undefined;
+  readonly #cooldown: CooldownStage | undefined;
 
   constructor(
     options: NormalizedOptions,
@@ -40,7 +42,9 @@ export class RetryStage<F> {
     launch: Launch,
     breaker: BreakerStage,
     budget: RetryBudget | undefined,
+    cooldown?: CooldownStage,
   ) {
+    this.#cooldown = cooldown;
     this.#name = options.name;
     this.#o = options;
     this.#t = telemetry;
@@ -120,6 +124,10 @@ export class RetryStage<F> {
           }
           lastError = error;
           const c = outcome.classify(error);
+          const cooldown = this.#cooldown;
+          if (cooldown !== undefined && c.reason === 'throttled' && c.retryAfterMs !== undefined) {
+            cooldown.pushback(c.retryAfterMs, Date.now());
+          }
           if (!c.retryable) return await outcome.fail(error, attempt, options, c);
           if (attempt >= maxAttempts) return await outcome.giveUp('max-attempts', error, c, attempt, options);
           const afterFailure = Date.now();
@@ -127,15 +135,26 @@ export class RetryStage<F> {
             return await outcome.giveUp('circuit-open', error, c, attempt, options);
           }
           backoff = backoff ? backoff.next(undefined as never) : createBackoff(o.backoff).next();
-          const delayMs = retryDelay(backoff, attempt, c, o.backoff);
+          let delayMs = retryDelay(backoff, attempt, c, o.backoff);
+          let pushedBack = c.retryAfterMs !== undefined && c.retryAfterMs >= delayMs;
+          // Another call's pushback holds this retry too.
+          if (cooldown !== undefined && cooldown.until - afterFailure > delayMs) {
+            delayMs = cooldown.until - afterFailure;
+            pushedBack = true;
+          }
           // No retry starts that cannot finish in time: the wait plus as long as this attempt took
           // (at most attemptMs) must fit before the end.
           const needed = delayMs + Math.min(o.attemptMs, Math.max(1, afterFailure - attemptStart));
           if (afterFailure + needed > endAt) {
             // A Retry-After that does not fit: give up now, saying when to come back, never retry early.
-            const hint =
-              c.retryAfterMs !== undefined && c.retryAfterMs >= delayMs ? c.retryAfterMs : undefined;
-            return await outcome.giveUp('deadline', error, c, attempt, options, hint);
+            return await outcome.giveUp(
+              'deadline',
+              error,
+              c,
+              attempt,
+              options,
+              pushedBack ? delayMs : undefined,
+            );
           }
           if (this.#budget !== undefined && !this.#budget.tryWithdraw(afterFailure)) {
             t.budgetExhausted++;

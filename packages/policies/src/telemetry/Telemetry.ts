@@ -5,6 +5,7 @@ import { EventEmitter } from 'cockatiel';
 import type {
   BreakEvent,
   BudgetExhaustedEvent,
+  CooldownEvent,
   DependencyEvent,
   DependencyState,
   DependencyStats,
@@ -29,6 +30,8 @@ export class Telemetry {
   fallbacks = 0;
   budgetExhausted = 0;
   inFlight = 0;
+  cooldowns = 0;
+  held = 0;
 
   readonly retryE = new EventEmitter<RetryEvent>();
   readonly giveUpE = new EventEmitter<GiveUpEvent>();
@@ -38,6 +41,7 @@ export class Telemetry {
   readonly timeoutE = new EventEmitter<TimeoutEvent>();
   readonly fallbackE = new EventEmitter<FallbackEvent>();
   readonly budgetE = new EventEmitter<BudgetExhaustedEvent>();
+  readonly cooldownE = new EventEmitter<CooldownEvent>();
 
   readonly onRetry: DependencyEvent<RetryEvent>;
   readonly onGiveUp: DependencyEvent<GiveUpEvent>;
@@ -47,6 +51,7 @@ export class Telemetry {
   readonly onTimeout: DependencyEvent<TimeoutEvent>;
   readonly onFallback: DependencyEvent<FallbackEvent>;
   readonly onBudgetExhausted: DependencyEvent<BudgetExhaustedEvent>;
+  readonly onCooldown: DependencyEvent<CooldownEvent>;
 
   /** `logger` is where listener failures are reported (undefined: nowhere). */
   constructor(name: string, logger: DependencyLogger | undefined) {
@@ -59,6 +64,7 @@ export class Telemetry {
     this.onTimeout = guarded(this.timeoutE, `${name}.onTimeout`, report);
     this.onFallback = guarded(this.fallbackE, `${name}.onFallback`, report);
     this.onBudgetExhausted = guarded(this.budgetE, `${name}.onBudgetExhausted`, report);
+    this.onCooldown = guarded(this.cooldownE, `${name}.onCooldown`, report);
   }
 
   /** Emits only when someone listens: an event object is never built for nobody. */
@@ -81,6 +87,8 @@ export class Telemetry {
       budgetExhausted: this.budgetExhausted,
       budgetAvailable,
       inFlight: this.inFlight,
+      cooldowns: this.cooldowns,
+      held: this.held,
     };
   }
 }

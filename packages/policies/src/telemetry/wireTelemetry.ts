@@ -28,6 +28,18 @@ export const DEPENDENCY_METRIC_NAMES = {
   onBudgetExhausted: 'RetryBudgetExhausted',
 } as const;
 
+/**
+ * The metric `onCooldown` emits (unit `Count`, value 1, dimension `dependency`). Kept apart from
+ * {@link DEPENDENCY_METRIC_NAMES}, whose keys other packages map one to one.
+ *
+ * @example
+ * ```ts
+ * import { COOLDOWN_METRIC_NAME } from '@bulwark/policies';
+ * console.log(COOLDOWN_METRIC_NAME); // 'DependencyCooldown'
+ * ```
+ */
+export const COOLDOWN_METRIC_NAME = 'DependencyCooldown';
+
 /** The error as a log line may hold it, without its stack (the give-up line has it) to keep lines short. */
 const logged = (error: unknown) =>
   error === undefined ? undefined : serializeError(error, { stack: false });
@@ -122,5 +134,13 @@ export function wireTelemetry(
       state: dep.state,
     });
     count?.(DEPENDENCY_METRIC_NAMES.onBudgetExhausted);
+  });
+  dep.onCooldown((e) => {
+    log?.warn('dependency cooling down after pushback', {
+      dependency,
+      delayMs: e.retryAfterMs,
+      state: dep.state,
+    });
+    count?.(COOLDOWN_METRIC_NAME);
   });
 }
