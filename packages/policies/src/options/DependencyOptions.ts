@@ -2,6 +2,7 @@
 
 import type { Classification } from '@bulwark/errors';
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
+import type { BreakDurationOptions } from '../stages/breakDuration.js';
 import type { CooldownOptions } from '../stages/cooldown.js';
 
 /**
@@ -190,6 +191,12 @@ export interface BreakerCommonOptions {
    * @defaultValue false
    */
   readonly slowCall?: SlowCallOptions | false;
+  /**
+   * Each failed half-open probe lengthens the next open period (exponential, capped, jittered); closing
+   * resets it. `false`: every open period is `halfOpenAfterMs`.
+   * @defaultValue false
+   */
+  readonly breakDuration?: BreakDurationOptions | false;
 }
 
 /**

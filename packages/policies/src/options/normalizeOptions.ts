@@ -4,6 +4,7 @@
 
 import { type Classification, classify, describeValue, optionError, readOptions } from '@bulwark/errors';
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
+import type { NormalizedBreakDuration } from '../stages/breakDuration.js';
 import { type NormalizedCooldown, normalizeCooldown } from '../stages/cooldown.js';
 import type {
   DeadlineSource,
@@ -57,6 +58,7 @@ export type NormalizedBreaker = NormalizedBreakerKind & {
   readonly halfOpenProbes: number;
   readonly halfOpenFailureRatio: number;
   readonly slowCall: NormalizedSlowCall | undefined;
+  readonly breakDuration: NormalizedBreakDuration | undefined;
 };
 
 export interface NormalizedOptions {

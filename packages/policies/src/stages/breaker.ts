@@ -9,6 +9,7 @@ import type { DependencyState } from '../Dependency.js';
 import type { NormalizedBreaker } from '../options/normalizeOptions.js';
 import type { Telemetry } from '../telemetry/Telemetry.js';
 import { Interrupted } from '../timeout/runAttempt.js';
+import { breakDurationMs } from './breakDuration.js';
 
 export class BreakerStage {
   readonly #name: string;
@@ -21,6 +22,9 @@ export class BreakerStage {
   openUntil = 0;
   #halfOpenAdmitted = 0;
   #isolations = 0;
+  /** Failed probes since the circuit last closed: how much longer the next open period is. */
+  #failedProbes = 0;
+  #probing = false;
 
   /** `countsTowardBreaker` is the classifier's verdict on an error. */
   constructor(
@@ -132,6 +136,8 @@ export class BreakerStage {
     this.#listeners = [];
     this.openUntil = this.#isolations > 0 ? Number.POSITIVE_INFINITY : 0;
     this.#halfOpenAdmitted = 0;
+    this.#failedProbes = 0;
+    this.#probing = false;
     const options = this.#options;
     if (options === undefined) {
       this.#built = undefined;
@@ -144,7 +150,13 @@ export class BreakerStage {
     const dependency = this.#name;
     this.#listeners.push(
       policy.onBreak((reason) => {
-        const retryAfterMs = options.halfOpenAfterMs;
+        this.#failedProbes = this.#probing ? this.#failedProbes + 1 : 0;
+        this.#probing = false;
+        const retryAfterMs = breakDurationMs(
+          options.halfOpenAfterMs,
+          options.breakDuration,
+          this.#failedProbes,
+        );
         this.openUntil = Date.now() + retryAfterMs;
         const trigger = slow?.lastTrigger ?? 'failures';
         slow?.clear();
@@ -157,11 +169,14 @@ export class BreakerStage {
         });
       }),
       policy.onHalfOpen(() => {
+        this.#probing = true;
         this.openUntil = 0;
         this.#halfOpenAdmitted = 0;
         if (t.halfOpenE.size > 0) t.halfOpenE.emit({ dependency });
       }),
       policy.onReset(() => {
+        this.#probing = false;
+        this.#failedProbes = 0;
         this.openUntil = 0;
         slow?.clear();
         if (t.resetE.size > 0) t.resetE.emit({ dependency });
