@@ -93,8 +93,10 @@ export interface DependencyStats {
   readonly inFlight: number;
   /** Cooldowns started or lengthened by a throttling answer with a Retry-After (see `cooldown`). */
   readonly cooldowns: number;
-  /** Calls that waited for a cooldown to pass before their first attempt. */
+  /** Calls that waited (for a cooldown to pass, or for a rate-limit token) before their first attempt. */
   readonly held: number;
+  /** Calls the rate limiter refused (also counted in `rejected`). */
+  readonly rateLimited: number;
 }
 
 /**
@@ -230,6 +232,22 @@ export interface CooldownEvent {
 }
 
 /**
+ * `onRateLimited` payload: the rate limiter refused a call (no token within its wait); `retryAfterMs` is
+ * when one would be free.
+ *
+ * @example
+ * ```ts
+ * import { wrapDependency } from '@bulwark/policies';
+ * const edna = wrapDependency('edna', { rateLimit: { perSecond: 45 } });
+ * edna.onRateLimited(({ retryAfterMs }) => console.log(`edna: over its rate, next token in ${retryAfterMs} ms`));
+ * ```
+ */
+export interface RateLimitedEvent {
+  readonly dependency: string;
+  readonly retryAfterMs: number;
+}
+
+/**
  * `onBudgetExhausted` payload: a retry was refused by the retry budget; the real error is thrown.
  *
  * @example
@@ -358,4 +376,6 @@ export interface Dependency<F = never> {
   readonly onBudgetExhausted: DependencyEvent<BudgetExhaustedEvent>;
   /** A cooldown after pushback started or grew longer. */
   readonly onCooldown: DependencyEvent<CooldownEvent>;
+  /** The rate limiter refused a call. */
+  readonly onRateLimited: DependencyEvent<RateLimitedEvent>;
 }

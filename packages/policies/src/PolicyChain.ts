@@ -24,6 +24,7 @@ import type {
   FallbackEvent,
   FetchOptions,
   GiveUpEvent,
+  RateLimitedEvent,
   RetryEvent,
   StateEvent,
   TimeoutEvent,
@@ -32,7 +33,7 @@ import { type FetchHost, fetchThrough } from './fetch/fetchAdapter.js';
 import { checkExecuteOptions } from './options/checkExecuteOptions.js';
 import type { DependencyLogger } from './options/DependencyOptions.js';
 import type { NormalizedOptions } from './options/normalizeOptions.js';
-import { type Bounds, type InternalOptions, stackless } from './pipeline/call.js';
+import { type Bounds, type InternalOptions, latestStart, stackless } from './pipeline/call.js';
 import type { Gate } from './pipeline/Gate.js';
 import { Outcome } from './pipeline/Outcome.js';
 import { RetryBudget } from './retry/RetryBudget.js';
@@ -44,6 +45,7 @@ import { BreakerStage } from './stages/breaker.js';
 import { BulkheadStage } from './stages/bulkhead.js';
 import { CooldownStage } from './stages/cooldown.js';
 import { OpenCircuitGate } from './stages/openCircuitGate.js';
+import { RateLimitStage } from './stages/rateLimit.js';
 import { RetryStage } from './stages/retry.js';
 import { SharedStateGate } from './stages/sharedStateGate.js';
 import { TotalTimeout } from './stages/totalTimeout.js';
@@ -62,6 +64,7 @@ export class PolicyChain<F> implements Dependency<F> {
   readonly #bulkhead: BulkheadStage<F> | undefined;
   readonly #total: TotalTimeout;
   readonly #cooldown: CooldownStage | undefined;
+  readonly #rateLimit: RateLimitStage | undefined;
   readonly #retry: RetryStage<F>;
   readonly #fetchHost: FetchHost<F>;
 
@@ -74,6 +77,7 @@ export class PolicyChain<F> implements Dependency<F> {
   readonly onFallback: DependencyEvent<FallbackEvent>;
   readonly onBudgetExhausted: DependencyEvent<BudgetExhaustedEvent>;
   readonly onCooldown: DependencyEvent<CooldownEvent>;
+  readonly onRateLimited: DependencyEvent<RateLimitedEvent>;
 
   /** `logger` is where listener failures are reported (undefined: nowhere). */
   constructor(options: NormalizedOptions, logger?: DependencyLogger) {
@@ -91,6 +95,7 @@ export class PolicyChain<F> implements Dependency<F> {
     this.onFallback = t.onFallback;
     this.onBudgetExhausted = t.onBudgetExhausted;
     this.onCooldown = t.onCooldown;
+    this.onRateLimited = t.onRateLimited;
 
     const outcome = new Outcome<F>(options, t);
     this.#outcome = outcome;
@@ -124,6 +129,7 @@ export class PolicyChain<F> implements Dependency<F> {
       ? new BulkheadStage(name, options.bulkhead.limit, options.bulkhead.queue, outcome, abortReason)
       : undefined;
     this.#cooldown = options.cooldown ? new CooldownStage(name, options.cooldown, t) : undefined;
+    this.#rateLimit = options.rateLimit ? new RateLimitStage(name, options.rateLimit, t) : undefined;
     const launch = attemptLauncher(options.attemptMs, abortReason, outcome, t, this.#breaker);
     this.#retry = new RetryStage(options, t, outcome, launch, this.#breaker, this.#budget, this.#cooldown);
     this.#fetchHost = {
@@ -225,6 +231,27 @@ export class PolicyChain<F> implements Dependency<F> {
         return cooldown.hold(now, bounds, options, this.#outcome, () => this.#begin(fn, options, start));
       }
     }
+    const rateLimit = this.#rateLimit;
+    if (rateLimit !== undefined) {
+      const now = Date.now();
+      const waitMs = rateLimit.take(now, latestStart(now, bounds.endAt));
+      if (waitMs !== 0) {
+        return rateLimit.limit(waitMs, bounds, options, this.#outcome, () =>
+          this.#proceed(fn, options, Date.now(), bounds),
+        );
+      }
+    }
+    // After a wait (shared state, cooldown) the first attempt starts now, within the call's bounds.
+    return this.#proceed(fn, options, startedAt === undefined ? start : Date.now(), bounds);
+  }
+
+  /** Bulkhead (when configured), then retry; the first attempt starts at `start`. */
+  #proceed<T>(
+    fn: (context: ExecuteContext) => Promise<T> | T,
+    options: InternalOptions<T> | undefined,
+    start: number,
+    bounds: Bounds,
+  ): Promise<T | F> {
     const retry = this.#retry;
     if (this.#bulkhead !== undefined) {
       return this.#bulkhead.run(() => retry.run(fn, options, start, bounds), options, start, bounds);

@@ -13,6 +13,7 @@ export type {
   FetchOptions,
   GiveUpEvent,
   GiveUpReason,
+  RateLimitedEvent,
   RetryEvent,
   StateEvent,
   TimeoutEvent,
@@ -42,7 +43,8 @@ export { DEFAULT_PROTECT_OPTIONS } from './sdk/ProtectOptions.js';
 export type { ProtectableClient } from './sdk/SdkClient.js';
 export type { BreakDurationOptions } from './stages/breakDuration.js';
 export type { CooldownOptions } from './stages/cooldown.js';
-export { COOLDOWN_METRIC_NAME, DEPENDENCY_METRIC_NAMES } from './telemetry/wireTelemetry.js';
+export type { RateLimitOptions } from './stages/rateLimit.js';
+export { DEPENDENCY_METRIC_NAMES, STAGE_METRIC_NAMES } from './telemetry/wireTelemetry.js';
 export { wrapDependency } from './wrapDependency.js';
 // Internal on purpose: PolicyChain (the class behind Dependency), RetryBudget, SlowCallBreaker, runAttempt.
 

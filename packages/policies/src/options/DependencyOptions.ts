@@ -4,6 +4,7 @@ import type { Classification } from '@bulwark/errors';
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
 import type { BreakDurationOptions } from '../stages/breakDuration.js';
 import type { CooldownOptions } from '../stages/cooldown.js';
+import type { RateLimitOptions } from '../stages/rateLimit.js';
 
 /**
  * A deadline the call must finish by: an `AbortSignal` that fires at the deadline, an object with
@@ -395,6 +396,12 @@ export interface DependencyOptions<F = never> {
    * @defaultValue `{ maxMs: 120_000 }`
    */
   readonly cooldown?: CooldownOptions | false;
+  /**
+   * A token bucket per dependency (per process): calls wait for a token within their time, else are
+   * refused with `retryAfterMs`. Size it as the dependency's quota divided by the instances running at once.
+   * @defaultValue false
+   */
+  readonly rateLimit?: RateLimitOptions | false;
   /**
    * Called with the final error (never with the caller's own cancellation); its value is returned instead.
    * Rethrow what you do not want to mask.

@@ -6,6 +6,7 @@ import { type Classification, classify, describeValue, optionError, readOptions 
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
 import type { NormalizedBreakDuration } from '../stages/breakDuration.js';
 import { type NormalizedCooldown, normalizeCooldown } from '../stages/cooldown.js';
+import { type NormalizedRateLimit, normalizeRateLimit } from '../stages/rateLimit.js';
 import type {
   DeadlineSource,
   DependencyLogger,
@@ -71,6 +72,7 @@ export interface NormalizedOptions {
   readonly breaker: NormalizedBreaker | undefined;
   readonly bulkhead: { readonly limit: number; readonly queue: number } | undefined;
   readonly cooldown: NormalizedCooldown | undefined;
+  readonly rateLimit: NormalizedRateLimit | undefined;
   readonly fallback: ((error: unknown, context: FallbackContext) => unknown) | undefined;
   readonly deadline: DeadlineSource | undefined;
   readonly sharedState: SharedBreakerState | undefined;
@@ -85,6 +87,7 @@ const OPTION_KEYS = [
   'breaker',
   'bulkhead',
   'cooldown',
+  'rateLimit',
   'fallback',
   'deadline',
   'sharedState',
@@ -224,6 +227,7 @@ export function normalizeOptions(name: unknown, options?: DependencyOptions<unkn
     breaker,
     bulkhead,
     cooldown: normalizeCooldown(owner, o.cooldown),
+    rateLimit: normalizeRateLimit(owner, o.rateLimit),
     fallback: o.fallback as NormalizedOptions['fallback'],
     deadline: deadline as DeadlineSource | undefined,
     sharedState: shared as SharedBreakerState | undefined,

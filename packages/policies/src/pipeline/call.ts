@@ -49,6 +49,15 @@ export function rejectSoon<T>(error: unknown): Promise<T> {
   });
 }
 
+/**
+ * The latest a call that started waiting at `now` may send its first attempt: a wait (cooldown, rate
+ * limit) takes at most half of what is left, so the attempt keeps the other half. Without this, a queue of
+ * waiting calls is sent just before each one's end, only to time out.
+ */
+export function latestStart(now: number, endAt: number): number {
+  return now + (endAt - now) / 2;
+}
+
 /** Ends the call early when the caller's signal or a deadline signal fires. */
 export function listen(
   call: CallRun,

@@ -35,7 +35,7 @@ describe('cooldown after pushback', () => {
     vi.useRealTimers();
   });
 
-  it('holds a later call until the hint has passed, then lets it through', async () => {
+  it('holds a later call until the hint has passed, then lets it through (spread over as long again)', async () => {
     // Prepare
     const dep = wrapDependency('edna', { logger: false, retry: { maxAttempts: 1 } });
     const cooldowns: number[] = [];
@@ -46,7 +46,7 @@ describe('cooldown after pushback', () => {
     const later = dep.execute(fn);
     await vi.advanceTimersByTimeAsync(1_999);
     const before = fn.mock.calls.length;
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(2_001);
     // Assert
     await expect(later).resolves.toBe('ok');
     expect(before).toBe(0);
@@ -82,7 +82,7 @@ describe('cooldown after pushback', () => {
     });
     await dep.execute(() => Promise.reject(throttled(60_000))).catch(() => undefined);
     const later = dep.execute(async () => 'ok');
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(2_000);
     await expect(later).resolves.toBe('ok');
   });
 
@@ -136,11 +136,24 @@ describe('cooldown after pushback', () => {
     await vi.advanceTimersByTimeAsync(0);
     failFirst();
     // Act
-    await vi.advanceTimersByTimeAsync(3_000);
+    await vi.advanceTimersByTimeAsync(6_000);
     // Assert
     await expect(first).resolves.toBe('ok');
     await expect(second).resolves.toBe('ok');
     expect(delays).toHaveLength(2);
     expect(Math.min(...delays)).toBeGreaterThanOrEqual(2_990);
+  });
+});
+
+describe('CooldownStage.releaseAt', () => {
+  it('spreads held calls over the last pushback, within the call time', async () => {
+    const { CooldownStage } = await import('./cooldown.js');
+    const { Telemetry } = await import('../telemetry/Telemetry.js');
+    const stage = new CooldownStage('edna', { maxMs: 120_000 }, new Telemetry('edna', undefined));
+    stage.pushback(2_000, 1_000);
+    expect(stage.until).toBe(3_000);
+    expect(stage.releaseAt(100_000, () => 0)).toBe(3_000);
+    expect(stage.releaseAt(100_000, () => 0.5)).toBe(4_000);
+    expect(stage.releaseAt(3_500, () => 0.99)).toBeLessThanOrEqual(3_500);
   });
 });

@@ -1,7 +1,8 @@
 // Cooldown after pushback: once the dependency answers a 429 (or AWS throttling) with a Retry-After, every
 // call of this dependency in this process holds until that time has passed, not only the call that got
 // the answer; otherwise concurrent and later calls go on and collect more 429s. A call waits when the
-// cooldown ends before its own time (total timeout, deadline) does, else it is refused at once with a
+// cooldown ends within the first half of its remaining time (total timeout, deadline), else it is
+// refused at once with a
 // DependencyDownError ('throttled', the remaining retryAfterMs): HTTP 503, never 401/403, never counted
 // toward the breaker. On by default; the hint is capped at `maxMs` (120 s, the Retry-After clamp).
 
@@ -19,6 +20,7 @@ import {
   type Bounds,
   type CallRun,
   type InternalOptions,
+  latestStart,
   listen,
   sleep,
   stackless,
@@ -63,6 +65,8 @@ export class CooldownStage {
   readonly #t: Telemetry;
   /** Epoch ms until which calls hold; 0 when no cooldown was ever started. */
   until = 0;
+  /** How long the last pushback asked for: held calls are released spread over as long again. */
+  #spreadMs = 0;
 
   constructor(name: string, options: NormalizedCooldown, telemetry: Telemetry) {
     this.#name = name;
@@ -76,12 +80,23 @@ export class CooldownStage {
     const end = now + Math.min(hintMs, this.#maxMs);
     if (end <= this.until) return;
     this.until = end;
+    this.#spreadMs = end - now;
     const t = this.#t;
     t.cooldowns++;
     if (t.cooldownE.size > 0) {
       const event: CooldownEvent = { dependency: this.#name, retryAfterMs: end - now };
       t.cooldownE.emit(event);
     }
+  }
+
+  /**
+   * When a call held at `now` may go, at most `endAt`: the cooldown's end plus a random share of the last
+   * pushback's length, so held calls do not all hit the dependency in the same millisecond (each checks
+   * the cooldown again before it goes: a renewed pushback holds the rest).
+   */
+  releaseAt(latest: number, random: () => number = Math.random): number {
+    const room = Math.min(this.#spreadMs, latest - this.until);
+    return room > 0 ? this.until + Math.floor(random() * room) : this.until;
   }
 
   /**
@@ -96,13 +111,13 @@ export class CooldownStage {
     outcome: Outcome<F>,
     next: () => Promise<T | F>,
   ): Promise<T | F> {
-    const leftMs = this.until - now;
-    if (this.until >= bounds.endAt) return outcome.refusal(this.#refusal(leftMs), options);
+    const latest = latestStart(now, bounds.endAt);
+    if (this.until > latest) return outcome.refusal(this.#refusal(this.until - now), options);
     this.#t.held++;
     const call: CallRun = { interrupt: undefined, stopped: undefined, unlisten: undefined };
     const signal = options?.signal;
     if (signal !== undefined || bounds.signals !== undefined) listen(call, signal, bounds.signals);
-    return sleep(leftMs, call).then(
+    return sleep(this.releaseAt(latest) - now, call).then(
       () => {
         call.unlisten?.();
         return next();

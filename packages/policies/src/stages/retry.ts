@@ -14,7 +14,14 @@ import { type IBackoff, isBrokenCircuitError, isTaskCancelledError } from 'cocka
 import type { ExecuteContext } from '../Dependency.js';
 import type { NormalizedOptions } from '../options/normalizeOptions.js';
 import { SINGLE_ATTEMPT } from '../options/singleAttempt.js';
-import { type Bounds, type CallRun, type InternalOptions, listen, sleep } from '../pipeline/call.js';
+import {
+  type Bounds,
+  type CallRun,
+  type InternalOptions,
+  latestStart,
+  listen,
+  sleep,
+} from '../pipeline/call.js';
 import type { Outcome } from '../pipeline/Outcome.js';
 import { createBackoff, retryDelay } from '../retry/backoff.js';
 import type { RetryBudget } from '../retry/RetryBudget.js';
@@ -139,7 +146,8 @@ export class RetryStage<F> {
           let pushedBack = c.retryAfterMs !== undefined && c.retryAfterMs >= delayMs;
           // Another call's pushback holds this retry too.
           if (cooldown !== undefined && cooldown.until - afterFailure > delayMs) {
-            delayMs = cooldown.until - afterFailure;
+            delayMs =
+              Math.max(cooldown.until, cooldown.releaseAt(latestStart(afterFailure, endAt))) - afterFailure;
             pushedBack = true;
           }
           // No retry starts that cannot finish in time: the wait plus as long as this attempt took

@@ -11,6 +11,7 @@ import type {
   DependencyStats,
   FallbackEvent,
   GiveUpEvent,
+  RateLimitedEvent,
   RetryEvent,
   StateEvent,
   TimeoutEvent,
@@ -32,6 +33,7 @@ export class Telemetry {
   inFlight = 0;
   cooldowns = 0;
   held = 0;
+  rateLimited = 0;
 
   readonly retryE = new EventEmitter<RetryEvent>();
   readonly giveUpE = new EventEmitter<GiveUpEvent>();
@@ -42,6 +44,7 @@ export class Telemetry {
   readonly fallbackE = new EventEmitter<FallbackEvent>();
   readonly budgetE = new EventEmitter<BudgetExhaustedEvent>();
   readonly cooldownE = new EventEmitter<CooldownEvent>();
+  readonly rateLimitedE = new EventEmitter<RateLimitedEvent>();
 
   readonly onRetry: DependencyEvent<RetryEvent>;
   readonly onGiveUp: DependencyEvent<GiveUpEvent>;
@@ -52,6 +55,7 @@ export class Telemetry {
   readonly onFallback: DependencyEvent<FallbackEvent>;
   readonly onBudgetExhausted: DependencyEvent<BudgetExhaustedEvent>;
   readonly onCooldown: DependencyEvent<CooldownEvent>;
+  readonly onRateLimited: DependencyEvent<RateLimitedEvent>;
 
   /** `logger` is where listener failures are reported (undefined: nowhere). */
   constructor(name: string, logger: DependencyLogger | undefined) {
@@ -65,6 +69,7 @@ export class Telemetry {
     this.onFallback = guarded(this.fallbackE, `${name}.onFallback`, report);
     this.onBudgetExhausted = guarded(this.budgetE, `${name}.onBudgetExhausted`, report);
     this.onCooldown = guarded(this.cooldownE, `${name}.onCooldown`, report);
+    this.onRateLimited = guarded(this.rateLimitedE, `${name}.onRateLimited`, report);
   }
 
   /** Emits only when someone listens: an event object is never built for nobody. */
@@ -89,6 +94,7 @@ export class Telemetry {
       inFlight: this.inFlight,
       cooldowns: this.cooldowns,
       held: this.held,
+      rateLimited: this.rateLimited,
     };
   }
 }

@@ -29,16 +29,19 @@ export const DEPENDENCY_METRIC_NAMES = {
 } as const;
 
 /**
- * The metric `onCooldown` emits (unit `Count`, value 1, dimension `dependency`). Kept apart from
+ * The metrics of the newer stages' events (unit `Count`, value 1, dimension `dependency`). Kept apart from
  * {@link DEPENDENCY_METRIC_NAMES}, whose keys other packages map one to one.
  *
  * @example
  * ```ts
- * import { COOLDOWN_METRIC_NAME } from '@bulwark/policies';
- * console.log(COOLDOWN_METRIC_NAME); // 'DependencyCooldown'
+ * import { STAGE_METRIC_NAMES } from '@bulwark/policies';
+ * console.log(STAGE_METRIC_NAMES.onCooldown); // 'DependencyCooldown'
  * ```
  */
-export const COOLDOWN_METRIC_NAME = 'DependencyCooldown';
+export const STAGE_METRIC_NAMES = {
+  onCooldown: 'DependencyCooldown',
+  onRateLimited: 'DependencyRateLimited',
+} as const;
 
 /** The error as a log line may hold it, without its stack (the give-up line has it) to keep lines short. */
 const logged = (error: unknown) =>
@@ -141,6 +144,14 @@ export function wireTelemetry(
       delayMs: e.retryAfterMs,
       state: dep.state,
     });
-    count?.(COOLDOWN_METRIC_NAME);
+    count?.(STAGE_METRIC_NAMES.onCooldown);
+  });
+  dep.onRateLimited((e) => {
+    log?.warn('dependency call refused by the rate limit', {
+      dependency,
+      delayMs: e.retryAfterMs,
+      state: dep.state,
+    });
+    count?.(STAGE_METRIC_NAMES.onRateLimited);
   });
 }
