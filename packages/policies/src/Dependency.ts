@@ -166,6 +166,8 @@ export interface BreakEvent {
   readonly retryAfterMs: number;
   /** What tripped it: `'failures'` or `'slow-calls'` (absent when isolated). */
   readonly trigger?: 'failures' | 'slow-calls';
+  /** True when the breaker is in shadow mode: the circuit opened on paper, calls still go through. */
+  readonly shadow?: true;
   /** The failure that tripped it, if one did. */
   readonly error?: unknown;
 }

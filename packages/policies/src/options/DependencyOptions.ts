@@ -198,6 +198,13 @@ export interface BreakerCommonOptions {
    * @defaultValue false
    */
   readonly breakDuration?: BreakDurationOptions | false;
+  /**
+   * Shadow mode (resilience4j's METRICS_ONLY): the breaker computes and reports every transition
+   * (`onBreak` with `shadow: true`, `onHalfOpen`, `onReset`, `state`) but never refuses a call, so new
+   * thresholds can be watched in production before they are enforced. `isolate()` still refuses.
+   * @defaultValue false
+   */
+  readonly shadow?: boolean;
 }
 
 /**

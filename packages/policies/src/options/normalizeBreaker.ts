@@ -14,6 +14,7 @@ const COMMON = [
   'halfOpenFailureRatio',
   'slowCall',
   'breakDuration',
+  'shadow',
 ] as const;
 /** The keys only one kind (or two) takes, and which kinds those are. */
 const KIND_KEYS: Readonly<Record<string, readonly ('consecutive' | 'count' | 'sampling')[]>> = {
@@ -128,7 +129,10 @@ export function normalizeBreaker(owner: string, value: unknown, attemptMs: numbe
   }
   const slowCall = normalizeSlowCall(owner, k.slowCall, attemptMs);
   const breakDuration = normalizeBreakDuration(owner, k.breakDuration, common.halfOpenAfterMs);
-  return { ...kind, ...common, slowCall, breakDuration };
+  if (k.shadow !== undefined && typeof k.shadow !== 'boolean') {
+    throw optionError(owner, 'breaker.shadow', k.shadow, 'a boolean');
+  }
+  return { ...kind, ...common, slowCall, breakDuration, shadow: k.shadow === true };
 }
 
 function normalizeSlowCall(owner: string, value: unknown, attemptMs: number): NormalizedSlowCall | undefined {

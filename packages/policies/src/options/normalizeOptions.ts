@@ -60,6 +60,8 @@ export type NormalizedBreaker = NormalizedBreakerKind & {
   readonly halfOpenFailureRatio: number;
   readonly slowCall: NormalizedSlowCall | undefined;
   readonly breakDuration: NormalizedBreakDuration | undefined;
+  /** Shadow mode: transitions are computed and reported, calls are never refused for them. */
+  readonly shadow: boolean;
 };
 
 export interface NormalizedOptions {

@@ -50,6 +50,15 @@ export function attemptLauncher(
       return timed(fn, call, attempt, now, bounds, undefined);
     };
   }
+  if (breaker.shadow) {
+    // The call goes on whatever the circuit says; cockatiel sees it only when it would let it through.
+    return (fn, call, attempt, now, bounds) => {
+      telemetry.attempts++;
+      if (breaker.bypasses(now)) return timed(fn, call, attempt, now, bounds, undefined);
+      const onSettle = breaker.slowCallRecorder(now);
+      return breaker.execute(() => timed(fn, call, attempt, now, bounds, onSettle));
+    };
+  }
   return (fn, call, attempt, now, bounds) => {
     telemetry.attempts++;
     const onSettle = breaker.slowCallRecorder(now);

@@ -40,6 +40,25 @@ export class BreakerStage {
     this.#build();
   }
 
+  /** Shadow mode: transitions are computed and reported, calls are never refused for them. */
+  get shadow(): boolean {
+    return this.#options?.shadow === true;
+  }
+
+  /**
+   * True when a call at `now` must not go on because of the circuit: open (or isolated), or half-open
+   * with every probe out. In shadow mode only isolation refuses.
+   */
+  refuses(now: number): boolean {
+    if (this.#options?.shadow === true) return this.openUntil === Number.POSITIVE_INFINITY;
+    return this.openUntil > now || this.probesExhausted();
+  }
+
+  /** In shadow mode, whether this attempt must bypass cockatiel (which would refuse it). */
+  bypasses(now: number): boolean {
+    return this.openUntil > now || this.probesExhausted();
+  }
+
   /** True when a breaker is configured (else attempts never enter cockatiel). */
   get configured(): boolean {
     return this.#options !== undefined;
@@ -165,6 +184,7 @@ export class BreakerStage {
           state: 'open',
           retryAfterMs,
           trigger,
+          ...(options.shadow ? { shadow: true as const } : {}),
           ...('error' in reason ? { error: reason.error } : {}),
         });
       }),

@@ -19,6 +19,12 @@ export class OpenCircuitGate implements Gate {
   admit(): DependencyDownError | undefined {
     const breaker = this.#breaker;
     const until = breaker.openUntil;
+    if (breaker.shadow) {
+      // Shadow mode: only an operator's isolate() refuses.
+      return until === Number.POSITIVE_INFINITY
+        ? this.#outcome.openError(until, 'circuit isolated')
+        : undefined;
+    }
     if (until !== 0) {
       const now = Date.now();
       if (now < until) {

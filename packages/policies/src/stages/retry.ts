@@ -138,7 +138,7 @@ export class RetryStage<F> {
           if (!c.retryable) return await outcome.fail(error, attempt, options, c);
           if (attempt >= maxAttempts) return await outcome.giveUp('max-attempts', error, c, attempt, options);
           const afterFailure = Date.now();
-          if (breaker.openUntil > afterFailure || breaker.probesExhausted()) {
+          if (breaker.refuses(afterFailure)) {
             return await outcome.giveUp('circuit-open', error, c, attempt, options);
           }
           backoff = backoff ? backoff.next(undefined as never) : createBackoff(o.backoff).next();

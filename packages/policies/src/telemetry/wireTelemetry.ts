@@ -97,6 +97,7 @@ export function wireTelemetry(
       dependency,
       state: e.state,
       kind: e.trigger,
+      ...(e.shadow ? { shadow: true } : {}),
       delayMs: Number.isFinite(e.retryAfterMs) ? e.retryAfterMs : undefined,
       error: logged(e.error),
     });
