@@ -95,7 +95,7 @@ export interface DependencyStats {
   readonly cooldowns: number;
   /** Calls that waited (for a cooldown to pass, or for a rate-limit token) before their first attempt. */
   readonly held: number;
-  /** Calls the rate limiter refused (also counted in `rejected`). */
+  /** Calls the rate limiter or adaptive throttling refused (also counted in `rejected`). */
   readonly rateLimited: number;
 }
 
@@ -234,8 +234,8 @@ export interface CooldownEvent {
 }
 
 /**
- * `onRateLimited` payload: the rate limiter refused a call (no token within its wait); `retryAfterMs` is
- * when one would be free.
+ * `onRateLimited` payload: the rate limiter refused a call (no token within its wait; `retryAfterMs` is
+ * when one would be free), or adaptive throttling refused it locally.
  *
  * @example
  * ```ts
@@ -247,6 +247,8 @@ export interface CooldownEvent {
 export interface RateLimitedEvent {
   readonly dependency: string;
   readonly retryAfterMs: number;
+  /** Which stage refused: the token bucket (`rateLimit`) or adaptive throttling (`adaptiveThrottle`). */
+  readonly by: 'rate-limit' | 'adaptive-throttle';
 }
 
 /**

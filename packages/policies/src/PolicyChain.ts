@@ -40,6 +40,7 @@ import { RetryBudget } from './retry/RetryBudget.js';
 import type { ProtectOptions } from './sdk/ProtectOptions.js';
 import { protectClient } from './sdk/protectClient.js';
 import type { ProtectableClient } from './sdk/SdkClient.js';
+import { AdaptiveThrottle } from './stages/adaptiveThrottle.js';
 import { attemptLauncher } from './stages/attemptTimeout.js';
 import { BreakerStage } from './stages/breaker.js';
 import { BulkheadStage } from './stages/bulkhead.js';
@@ -124,6 +125,10 @@ export class PolicyChain<F> implements Dependency<F> {
     const gates: Gate[] = [];
     if (this.#shared !== undefined) gates.push(this.#shared);
     gates.push(new OpenCircuitGate(this.#breaker, outcome));
+    const adaptive = options.adaptiveThrottle
+      ? new AdaptiveThrottle(name, options.adaptiveThrottle, t)
+      : undefined;
+    if (adaptive !== undefined) gates.push(adaptive);
     this.#gates = gates;
     this.#bulkhead = options.bulkhead
       ? new BulkheadStage(name, options.bulkhead.limit, options.bulkhead.queue, outcome, abortReason)
@@ -131,7 +136,16 @@ export class PolicyChain<F> implements Dependency<F> {
     this.#cooldown = options.cooldown ? new CooldownStage(name, options.cooldown, t) : undefined;
     this.#rateLimit = options.rateLimit ? new RateLimitStage(name, options.rateLimit, t) : undefined;
     const launch = attemptLauncher(options.attemptMs, abortReason, outcome, t, this.#breaker);
-    this.#retry = new RetryStage(options, t, outcome, launch, this.#breaker, this.#budget, this.#cooldown);
+    this.#retry = new RetryStage(
+      options,
+      t,
+      outcome,
+      launch,
+      this.#breaker,
+      this.#budget,
+      this.#cooldown,
+      adaptive,
+    );
     this.#fetchHost = {
       name,
       totalMs: options.totalMs,

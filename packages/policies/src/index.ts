@@ -41,6 +41,7 @@ export { DEFAULT_DEPENDENCY_OPTIONS } from './options/defaults.js';
 export type { ProtectOptions } from './sdk/ProtectOptions.js';
 export { DEFAULT_PROTECT_OPTIONS } from './sdk/ProtectOptions.js';
 export type { ProtectableClient } from './sdk/SdkClient.js';
+export type { AdaptiveThrottleOptions } from './stages/adaptiveThrottle.js';
 export type { BreakDurationOptions } from './stages/breakDuration.js';
 export type { CooldownOptions } from './stages/cooldown.js';
 export type { RateLimitOptions } from './stages/rateLimit.js';

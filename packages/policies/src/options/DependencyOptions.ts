@@ -2,6 +2,7 @@
 
 import type { Classification } from '@bulwark/errors';
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
+import type { AdaptiveThrottleOptions } from '../stages/adaptiveThrottle.js';
 import type { BreakDurationOptions } from '../stages/breakDuration.js';
 import type { CooldownOptions } from '../stages/cooldown.js';
 import type { RateLimitOptions } from '../stages/rateLimit.js';
@@ -409,6 +410,12 @@ export interface DependencyOptions<F = never> {
    * @defaultValue false
    */
   readonly rateLimit?: RateLimitOptions | false;
+  /**
+   * Adaptive client-side throttling (Google SRE): while the dependency throttles, refuse calls locally with
+   * probability max(0, (requests - k x accepts) / (requests + 1)) over the trailing `windowMs`.
+   * @defaultValue false
+   */
+  readonly adaptiveThrottle?: AdaptiveThrottleOptions | false;
   /**
    * Called with the final error (never with the caller's own cancellation); its value is returned instead.
    * Rethrow what you do not want to mask.

@@ -4,6 +4,7 @@
 
 import { type Classification, classify, describeValue, optionError, readOptions } from '@bulwark/errors';
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
+import { type NormalizedAdaptiveThrottle, normalizeAdaptiveThrottle } from '../stages/adaptiveThrottle.js';
 import type { NormalizedBreakDuration } from '../stages/breakDuration.js';
 import { type NormalizedCooldown, normalizeCooldown } from '../stages/cooldown.js';
 import { type NormalizedRateLimit, normalizeRateLimit } from '../stages/rateLimit.js';
@@ -75,6 +76,7 @@ export interface NormalizedOptions {
   readonly bulkhead: { readonly limit: number; readonly queue: number } | undefined;
   readonly cooldown: NormalizedCooldown | undefined;
   readonly rateLimit: NormalizedRateLimit | undefined;
+  readonly adaptiveThrottle: NormalizedAdaptiveThrottle | undefined;
   readonly fallback: ((error: unknown, context: FallbackContext) => unknown) | undefined;
   readonly deadline: DeadlineSource | undefined;
   readonly sharedState: SharedBreakerState | undefined;
@@ -90,6 +92,7 @@ const OPTION_KEYS = [
   'bulkhead',
   'cooldown',
   'rateLimit',
+  'adaptiveThrottle',
   'fallback',
   'deadline',
   'sharedState',
@@ -230,6 +233,7 @@ export function normalizeOptions(name: unknown, options?: DependencyOptions<unkn
     bulkhead,
     cooldown: normalizeCooldown(owner, o.cooldown),
     rateLimit: normalizeRateLimit(owner, o.rateLimit),
+    adaptiveThrottle: normalizeAdaptiveThrottle(owner, o.adaptiveThrottle),
     fallback: o.fallback as NormalizedOptions['fallback'],
     deadline: deadline as DeadlineSource | undefined,
     sharedState: shared as SharedBreakerState | undefined,

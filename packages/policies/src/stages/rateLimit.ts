@@ -123,7 +123,8 @@ export class RateLimitStage {
     if (waitMs < 0) {
       t.rateLimited++;
       const retryAfterMs = clampRetryAfterMs(-waitMs, 1_000);
-      if (t.rateLimitedE.size > 0) t.rateLimitedE.emit({ dependency: this.#name, retryAfterMs });
+      if (t.rateLimitedE.size > 0)
+        t.rateLimitedE.emit({ dependency: this.#name, retryAfterMs, by: 'rate-limit' });
       return outcome.refusal(this.#refusal(retryAfterMs), options);
     }
     t.held++;

@@ -28,6 +28,7 @@ import type { RetryBudget } from '../retry/RetryBudget.js';
 import type { Telemetry } from '../telemetry/Telemetry.js';
 import { callEnded, callStarted } from '../timeout/keepAlive.js';
 import { Interrupted } from '../timeout/runAttempt.js';
+import type { AdaptiveThrottle } from './adaptiveThrottle.js';
 import type { Launch } from './attemptTimeout.js';
 import type { BreakerStage } from './breaker.js';
 import type { CooldownStage } from './cooldown.js';
@@ -41,6 +42,7 @@ export class RetryStage<F> {
   readonly #breaker: BreakerStage;
   readonly #budget: RetryBudget | undefined;
   readonly #cooldown: CooldownStage | undefined;
+  readonly #adaptive: AdaptiveThrottle | undefined;
 
   constructor(
     options: NormalizedOptions,
@@ -50,8 +52,10 @@ export class RetryStage<F> {
     breaker: BreakerStage,
     budget: RetryBudget | undefined,
     cooldown?: CooldownStage,
+    adaptive?: AdaptiveThrottle,
   ) {
     this.#cooldown = cooldown;
+    this.#adaptive = adaptive;
     this.#name = options.name;
     this.#o = options;
     this.#t = telemetry;
@@ -79,6 +83,7 @@ export class RetryStage<F> {
     return this.#launch(fn, call, 1, start, bounds).then(
       (value) => {
         t.successes++;
+        this.#adaptive?.record(true);
         this.#budget?.recordSuccess();
         t.inFlight--;
         callEnded();
@@ -131,6 +136,7 @@ export class RetryStage<F> {
           }
           lastError = error;
           const c = outcome.classify(error);
+          this.#adaptive?.record(c.reason !== 'throttled');
           const cooldown = this.#cooldown;
           if (cooldown !== undefined && c.reason === 'throttled' && c.retryAfterMs !== undefined) {
             cooldown.pushback(c.retryAfterMs, Date.now());
@@ -196,6 +202,7 @@ export class RetryStage<F> {
         try {
           const value = await this.#launch(fn, call, attempt, attemptStart, bounds);
           t.successes++;
+          this.#adaptive?.record(true);
           this.#budget?.recordSuccess();
           return value;
         } catch (error) {
