@@ -91,6 +91,12 @@ export interface DependencyStats {
   readonly budgetAvailable: number;
   /** Calls in flight. */
   readonly inFlight: number;
+  /** Cooldowns started or lengthened by a throttling answer with a Retry-After (see `cooldown`). */
+  readonly cooldowns: number;
+  /** Calls that waited (for a cooldown to pass, or for a rate-limit token) before their first attempt. */
+  readonly held: number;
+  /** Calls the rate limiter or adaptive throttling refused (also counted in `rejected`). */
+  readonly rateLimited: number;
 }
 
 /**
@@ -137,6 +143,11 @@ export interface GiveUpEvent {
   readonly reason: GiveUpReason;
   readonly error: unknown;
   readonly classification: Classification;
+  /**
+   * Set when the dependency's Retry-After did not fit the call's remaining time (`reason: 'deadline'`):
+   * the call gave up at once instead of retrying early; try again after this many ms.
+   */
+  readonly retryAfterMs?: number;
 }
 
 /**
@@ -155,6 +166,8 @@ export interface BreakEvent {
   readonly retryAfterMs: number;
   /** What tripped it: `'failures'` or `'slow-calls'` (absent when isolated). */
   readonly trigger?: 'failures' | 'slow-calls';
+  /** True when the breaker is in shadow mode: the circuit opened on paper, calls still go through. */
+  readonly shadow?: true;
   /** The failure that tripped it, if one did. */
   readonly error?: unknown;
 }
@@ -203,6 +216,39 @@ export interface FallbackEvent {
   readonly dependency: string;
   readonly error: unknown;
   readonly classification: Classification;
+}
+
+/**
+ * `onCooldown` payload: the dependency pushed back (a 429 or AWS throttling with a Retry-After), and every
+ * call now holds for `retryAfterMs` (capped at `cooldown.maxMs`).
+ *
+ * @example
+ * ```ts
+ * import { wrapDependency } from '@bulwark/policies';
+ * wrapDependency('edna').onCooldown(({ retryAfterMs }) => console.log(`edna: holding calls ${retryAfterMs} ms`));
+ * ```
+ */
+export interface CooldownEvent {
+  readonly dependency: string;
+  readonly retryAfterMs: number;
+}
+
+/**
+ * `onRateLimited` payload: the rate limiter refused a call (no token within its wait; `retryAfterMs` is
+ * when one would be free), or adaptive throttling refused it locally.
+ *
+ * @example
+ * ```ts
+ * import { wrapDependency } from '@bulwark/policies';
+ * const edna = wrapDependency('edna', { rateLimit: { perSecond: 45 } });
+ * edna.onRateLimited(({ retryAfterMs }) => console.log(`edna: over its rate, next token in ${retryAfterMs} ms`));
+ * ```
+ */
+export interface RateLimitedEvent {
+  readonly dependency: string;
+  readonly retryAfterMs: number;
+  /** Which stage refused: the token bucket (`rateLimit`) or adaptive throttling (`adaptiveThrottle`). */
+  readonly by: 'rate-limit' | 'adaptive-throttle';
 }
 
 /**
@@ -332,4 +378,8 @@ export interface Dependency<F = never> {
   readonly onTimeout: DependencyEvent<TimeoutEvent>;
   readonly onFallback: DependencyEvent<FallbackEvent>;
   readonly onBudgetExhausted: DependencyEvent<BudgetExhaustedEvent>;
+  /** A cooldown after pushback started or grew longer. */
+  readonly onCooldown: DependencyEvent<CooldownEvent>;
+  /** The rate limiter refused a call. */
+  readonly onRateLimited: DependencyEvent<RateLimitedEvent>;
 }

@@ -2,6 +2,7 @@
 export type {
   BreakEvent,
   BudgetExhaustedEvent,
+  CooldownEvent,
   Dependency,
   DependencyEvent,
   DependencyState,
@@ -12,12 +13,12 @@ export type {
   FetchOptions,
   GiveUpEvent,
   GiveUpReason,
+  RateLimitedEvent,
   RetryEvent,
   StateEvent,
   TimeoutEvent,
 } from './Dependency.js';
 export { withDeadline } from './deadline/withDeadline.js';
-export { DEPENDENCY_METRIC_NAMES } from './events/wireTelemetry.js';
 export type {
   BackoffOptions,
   BreakerCommonOptions,
@@ -40,6 +41,11 @@ export { DEFAULT_DEPENDENCY_OPTIONS } from './options/defaults.js';
 export type { ProtectOptions } from './sdk/ProtectOptions.js';
 export { DEFAULT_PROTECT_OPTIONS } from './sdk/ProtectOptions.js';
 export type { ProtectableClient } from './sdk/SdkClient.js';
+export type { AdaptiveThrottleOptions } from './stages/adaptiveThrottle.js';
+export type { BreakDurationOptions } from './stages/breakDuration.js';
+export type { CooldownOptions } from './stages/cooldown.js';
+export type { RateLimitOptions } from './stages/rateLimit.js';
+export { DEPENDENCY_METRIC_NAMES, STAGE_METRIC_NAMES } from './telemetry/wireTelemetry.js';
 export { wrapDependency } from './wrapDependency.js';
 // Internal on purpose: PolicyChain (the class behind Dependency), RetryBudget, SlowCallBreaker, runAttempt.
 

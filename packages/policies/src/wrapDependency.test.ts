@@ -112,22 +112,60 @@ describe('wrapDependency', () => {
       expect(delays).toEqual([2_000]);
     });
 
-    it('clamps a Retry-After beyond the cap to maxDelayMs', async () => {
+    it('waits for a Retry-After beyond maxDelayMs when it fits the call (never retries early)', async () => {
       // Prepare
       const dep = wrapDependency('edna', {
         ...quiet,
         retry: { backoff: { initialDelayMs: 10, maxDelayMs: 1_000 } },
       });
       const throttled = new TransientError('429', { status: 429, reason: 'throttled', retryAfterMs: 20_000 });
-      const { fn } = scripted(throttled, 'ok');
+      const { fn, calls } = scripted(throttled, 'ok');
       const delays: number[] = [];
       dep.onRetry((e) => delays.push(e.delayMs));
       // Act
       const result = dep.execute(fn);
-      await vi.advanceTimersByTimeAsync(1_000);
+      await vi.advanceTimersByTimeAsync(19_999);
+      const before = calls.length;
+      await vi.advanceTimersByTimeAsync(1);
       // Assess
       await expect(result).resolves.toBe('ok#2');
-      expect(delays).toEqual([1_000]);
+      expect(before).toBe(1);
+      expect(delays).toEqual([20_000]);
+    });
+
+    it('gives up at once, with retryAfterMs, when a Retry-After does not fit the remaining time', async () => {
+      // Prepare: 45 s asked, 30 s of total time
+      const dep = wrapDependency('edna', { ...quiet, retry: { backoff: { maxDelayMs: 1_000 } } });
+      const throttled = new TransientError('429', { status: 429, reason: 'throttled', retryAfterMs: 45_000 });
+      const { fn, calls } = scripted(throttled, 'ok');
+      const giveUps: { reason: string; retryAfterMs: number | undefined }[] = [];
+      dep.onGiveUp(({ reason, retryAfterMs }) => giveUps.push({ reason, retryAfterMs }));
+      // Act
+      const error = await dep.execute(fn).catch((e: unknown) => e);
+      // Assess
+      expect(error).toBe(throttled);
+      expect((error as TransientError).retryAfterMs).toBe(45_000);
+      expect(calls.length).toBe(1);
+      expect(giveUps).toEqual([{ reason: 'deadline', retryAfterMs: 45_000 }]);
+    });
+
+    it('a give-up for lack of time without a hint carries no retryAfterMs', async () => {
+      // Prepare: the attempt fails after 999 ms; the 4 s backoff plus another attempt does not fit 5 s
+      const dep = wrapDependency('edna', {
+        ...quiet,
+        timeout: { attemptMs: 1_000, totalMs: 5_000 },
+        retry: { maxAttempts: 2, backoff: { jitter: 'none', initialDelayMs: 4_000, maxDelayMs: 4_000 } },
+      });
+      const giveUps: unknown[] = [];
+      dep.onGiveUp((e) => giveUps.push([e.reason, e.retryAfterMs]));
+      const slowFailure = () =>
+        new Promise<string>((_, reject) => setTimeout(() => reject(transient()), 999));
+      // Act
+      const error = dep.execute(slowFailure).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(999);
+      // Assess
+      expect(await error).toBeInstanceOf(TransientError);
+      expect(giveUps).toEqual([['deadline', undefined]]);
     });
 
     it('gives AWS-style throttling without Retry-After at least the throttling base delay', async () => {

@@ -1,12 +1,12 @@
 // The entry point: one hardened handle per outbound dependency.
 
 import type { Dependency } from './Dependency.js';
-import { defaultLogger } from './events/defaultLogger.js';
-import { wireTelemetry } from './events/wireTelemetry.js';
 import type { DependencyOptions } from './options/DependencyOptions.js';
 import { normalizeOptions } from './options/normalizeOptions.js';
 import { PolicyChain } from './PolicyChain.js';
 import { checkDependencyName } from './sharedState/dependencyName.js';
+import { defaultLogger } from './telemetry/defaultLogger.js';
+import { wireTelemetry } from './telemetry/wireTelemetry.js';
 
 /**
  * Wraps an outbound dependency in the chain, outside in: total timeout -> retry (classified, jittered,

@@ -2,6 +2,10 @@
 
 import type { Classification } from '@bulwark/errors';
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
+import type { AdaptiveThrottleOptions } from '../stages/adaptiveThrottle.js';
+import type { BreakDurationOptions } from '../stages/breakDuration.js';
+import type { CooldownOptions } from '../stages/cooldown.js';
+import type { RateLimitOptions } from '../stages/rateLimit.js';
 
 /**
  * A deadline the call must finish by: an `AbortSignal` that fires at the deadline, an object with
@@ -189,6 +193,19 @@ export interface BreakerCommonOptions {
    * @defaultValue false
    */
   readonly slowCall?: SlowCallOptions | false;
+  /**
+   * Each failed half-open probe lengthens the next open period (exponential, capped, jittered); closing
+   * resets it. `false`: every open period is `halfOpenAfterMs`.
+   * @defaultValue false
+   */
+  readonly breakDuration?: BreakDurationOptions | false;
+  /**
+   * Shadow mode (resilience4j's METRICS_ONLY): the breaker computes and reports every transition
+   * (`onBreak` with `shadow: true`, `onHalfOpen`, `onReset`, `state`) but never refuses a call, so new
+   * thresholds can be watched in production before they are enforced. `isolate()` still refuses.
+   * @defaultValue false
+   */
+  readonly shadow?: boolean;
 }
 
 /**
@@ -381,6 +398,24 @@ export interface DependencyOptions<F = never> {
    * @defaultValue false
    */
   readonly bulkhead?: BulkheadOptions | false;
+  /**
+   * Cooldown after pushback: after a 429 or AWS throttling with a Retry-After, every call holds until it
+   * has passed (waiting within its own time, else refused with the remaining `retryAfterMs`), or `false`.
+   * @defaultValue `{ maxMs: 120_000 }`
+   */
+  readonly cooldown?: CooldownOptions | false;
+  /**
+   * A token bucket per dependency (per process): calls wait for a token within their time, else are
+   * refused with `retryAfterMs`. Size it as the dependency's quota divided by the instances running at once.
+   * @defaultValue false
+   */
+  readonly rateLimit?: RateLimitOptions | false;
+  /**
+   * Adaptive client-side throttling (Google SRE): while the dependency throttles, refuse calls locally with
+   * probability max(0, (requests - k x accepts) / (requests + 1)) over the trailing `windowMs`.
+   * @defaultValue false
+   */
+  readonly adaptiveThrottle?: AdaptiveThrottleOptions | false;
   /**
    * Called with the final error (never with the caller's own cancellation); its value is returned instead.
    * Rethrow what you do not want to mask.

@@ -34,4 +34,5 @@ export const DEFAULT_DEPENDENCY_OPTIONS = {
   samplingBreaker: { failureRatio: 0.1, windowMs: 30_000, minimumCalls: 100 },
   slowCall: { rateThreshold: 1, minimumCalls: 10, windowSize: 100 },
   bulkhead: { queue: 0 },
+  cooldown: { maxMs: 120_000 },
 } as const;

@@ -2,11 +2,20 @@
 // fix, not a silent default), the half-open settings and the slow-call trigger.
 
 import { optionError, readOptions } from '@bulwark/errors';
+import { normalizeBreakDuration } from '../stages/breakDuration.js';
 import { DEFAULT_DEPENDENCY_OPTIONS as D } from './defaults.js';
 import type { NormalizedBreaker, NormalizedBreakerKind, NormalizedSlowCall } from './normalizeOptions.js';
 import { readNumber } from './readNumber.js';
 
-const COMMON = ['kind', 'halfOpenAfterMs', 'halfOpenProbes', 'halfOpenFailureRatio', 'slowCall'] as const;
+const COMMON = [
+  'kind',
+  'halfOpenAfterMs',
+  'halfOpenProbes',
+  'halfOpenFailureRatio',
+  'slowCall',
+  'breakDuration',
+  'shadow',
+] as const;
 /** The keys only one kind (or two) takes, and which kinds those are. */
 const KIND_KEYS: Readonly<Record<string, readonly ('consecutive' | 'count' | 'sampling')[]>> = {
   threshold: ['consecutive'],
@@ -119,7 +128,11 @@ export function normalizeBreaker(owner: string, value: unknown, attemptMs: numbe
     };
   }
   const slowCall = normalizeSlowCall(owner, k.slowCall, attemptMs);
-  return { ...kind, ...common, slowCall };
+  const breakDuration = normalizeBreakDuration(owner, k.breakDuration, common.halfOpenAfterMs);
+  if (k.shadow !== undefined && typeof k.shadow !== 'boolean') {
+    throw optionError(owner, 'breaker.shadow', k.shadow, 'a boolean');
+  }
+  return { ...kind, ...common, slowCall, breakDuration, shadow: k.shadow === true };
 }
 
 function normalizeSlowCall(owner: string, value: unknown, attemptMs: number): NormalizedSlowCall | undefined {

@@ -4,6 +4,10 @@
 
 import { type Classification, classify, describeValue, optionError, readOptions } from '@bulwark/errors';
 import type { SharedBreakerState } from '../sharedState/SharedBreakerState.js';
+import { type NormalizedAdaptiveThrottle, normalizeAdaptiveThrottle } from '../stages/adaptiveThrottle.js';
+import type { NormalizedBreakDuration } from '../stages/breakDuration.js';
+import { type NormalizedCooldown, normalizeCooldown } from '../stages/cooldown.js';
+import { type NormalizedRateLimit, normalizeRateLimit } from '../stages/rateLimit.js';
 import type {
   DeadlineSource,
   DependencyLogger,
@@ -56,6 +60,9 @@ export type NormalizedBreaker = NormalizedBreakerKind & {
   readonly halfOpenProbes: number;
   readonly halfOpenFailureRatio: number;
   readonly slowCall: NormalizedSlowCall | undefined;
+  readonly breakDuration: NormalizedBreakDuration | undefined;
+  /** Shadow mode: transitions are computed and reported, calls are never refused for them. */
+  readonly shadow: boolean;
 };
 
 export interface NormalizedOptions {
@@ -67,6 +74,9 @@ export interface NormalizedOptions {
   readonly budget: NormalizedBudget | undefined;
   readonly breaker: NormalizedBreaker | undefined;
   readonly bulkhead: { readonly limit: number; readonly queue: number } | undefined;
+  readonly cooldown: NormalizedCooldown | undefined;
+  readonly rateLimit: NormalizedRateLimit | undefined;
+  readonly adaptiveThrottle: NormalizedAdaptiveThrottle | undefined;
   readonly fallback: ((error: unknown, context: FallbackContext) => unknown) | undefined;
   readonly deadline: DeadlineSource | undefined;
   readonly sharedState: SharedBreakerState | undefined;
@@ -80,6 +90,9 @@ const OPTION_KEYS = [
   'retry',
   'breaker',
   'bulkhead',
+  'cooldown',
+  'rateLimit',
+  'adaptiveThrottle',
   'fallback',
   'deadline',
   'sharedState',
@@ -218,6 +231,9 @@ export function normalizeOptions(name: unknown, options?: DependencyOptions<unkn
     budget,
     breaker,
     bulkhead,
+    cooldown: normalizeCooldown(owner, o.cooldown),
+    rateLimit: normalizeRateLimit(owner, o.rateLimit),
+    adaptiveThrottle: normalizeAdaptiveThrottle(owner, o.adaptiveThrottle),
     fallback: o.fallback as NormalizedOptions['fallback'],
     deadline: deadline as DeadlineSource | undefined,
     sharedState: shared as SharedBreakerState | undefined,

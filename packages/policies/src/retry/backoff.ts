@@ -1,6 +1,7 @@
-// Delays between attempts: cockatiel's exponential generators (full or decorrelated jitter), a server's
-// Retry-After when it asks for longer, a throttling floor when it asked to slow down but said nothing,
-// all capped at maxDelayMs.
+// Delays between attempts: cockatiel's exponential generators (full or decorrelated jitter) and a
+// throttling floor when the server asked to slow down but said nothing, capped at maxDelayMs; a server's
+// Retry-After when it asks for longer, NOT capped: retrying before an explicit pushback ends only earns
+// another 429. The retry stage gives up at once when the hint does not fit the call's remaining time.
 
 import type { Classification } from '@bulwark/errors';
 import {
@@ -42,11 +43,12 @@ export function retryDelay(
   options: NormalizedBackoff,
 ): number {
   let delay = step.duration;
-  if (classification.retryAfterMs !== undefined) {
-    delay = Math.max(delay, classification.retryAfterMs);
-  } else if (classification.reason === 'throttled') {
+  const hint = classification.retryAfterMs;
+  if (hint === undefined && classification.reason === 'throttled') {
     const base = THROTTLING_BASE_DELAY_MS * options.exponent ** (retry - 1);
     delay = Math.max(delay, base / 2 + (Math.random() * base) / 2);
   }
-  return Math.max(0, Math.min(Math.round(delay), options.maxDelayMs));
+  delay = Math.max(0, Math.min(Math.round(delay), options.maxDelayMs));
+  // The server's own word wins over the cap (the call's remaining time still bounds it).
+  return hint !== undefined && hint > delay ? Math.ceil(hint) : delay;
 }

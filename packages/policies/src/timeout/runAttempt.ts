@@ -49,7 +49,7 @@ export function runAttempt<T>(
   deadline: number,
   outer: 'total' | 'deadline' | undefined,
   abortReason: unknown,
-  onTimeout: (timeoutMs: number, kind: 'attempt' | 'total' | 'deadline') => unknown,
+  onTimeout: (attempt: number, timeoutMs: number, kind: 'attempt' | 'total' | 'deadline') => unknown,
   onSettle?: () => void,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -61,7 +61,7 @@ export function runAttempt<T>(
       call.interrupt = undefined;
       onSettle?.();
       controller.abort(abortReason);
-      const timeoutError = onTimeout(timeoutMs, outer ?? 'attempt');
+      const timeoutError = onTimeout(attempt, timeoutMs, outer ?? 'attempt');
       reject(outer === undefined ? timeoutError : new Interrupted(outer, timeoutError));
     }, timeoutMs);
     // Unref'd: keepAlive.ts holds the process while a call is in flight, at no cost per call.

@@ -28,6 +28,21 @@ export const DEPENDENCY_METRIC_NAMES = {
   onBudgetExhausted: 'RetryBudgetExhausted',
 } as const;
 
+/**
+ * The metrics of the newer stages' events (unit `Count`, value 1, dimension `dependency`). Kept apart from
+ * {@link DEPENDENCY_METRIC_NAMES}, whose keys other packages map one to one.
+ *
+ * @example
+ * ```ts
+ * import { STAGE_METRIC_NAMES } from '@bulwark/policies';
+ * console.log(STAGE_METRIC_NAMES.onCooldown); // 'DependencyCooldown'
+ * ```
+ */
+export const STAGE_METRIC_NAMES = {
+  onCooldown: 'DependencyCooldown',
+  onRateLimited: 'DependencyRateLimited',
+} as const;
+
 /** The error as a log line may hold it, without its stack (the give-up line has it) to keep lines short. */
 const logged = (error: unknown) =>
   error === undefined ? undefined : serializeError(error, { stack: false });
@@ -71,6 +86,7 @@ export function wireTelemetry(
       kind: e.classification.kind,
       reason: e.reason,
       cause: e.classification.reason,
+      ...(e.retryAfterMs === undefined ? {} : { retryAfterMs: e.retryAfterMs }),
       error: serializeError(e.error, { classification: e.classification }),
       state: dep.state,
     });
@@ -81,6 +97,7 @@ export function wireTelemetry(
       dependency,
       state: e.state,
       kind: e.trigger,
+      ...(e.shadow ? { shadow: true } : {}),
       delayMs: Number.isFinite(e.retryAfterMs) ? e.retryAfterMs : undefined,
       error: logged(e.error),
     });
@@ -121,5 +138,21 @@ export function wireTelemetry(
       state: dep.state,
     });
     count?.(DEPENDENCY_METRIC_NAMES.onBudgetExhausted);
+  });
+  dep.onCooldown((e) => {
+    log?.warn('dependency cooling down after pushback', {
+      dependency,
+      delayMs: e.retryAfterMs,
+      state: dep.state,
+    });
+    count?.(STAGE_METRIC_NAMES.onCooldown);
+  });
+  dep.onRateLimited((e) => {
+    log?.warn('dependency call refused by the rate limit', {
+      dependency,
+      delayMs: e.retryAfterMs,
+      state: dep.state,
+    });
+    count?.(STAGE_METRIC_NAMES.onRateLimited);
   });
 }

@@ -1,0 +1,206 @@
+// The circuit: cockatiel's breaker (consecutive, count or sampling, half-open with N probes, the slow-call
+// trigger) plus what the chain keeps beside it: until when calls are refused locally (`openUntil`, read
+// by the open-circuit gate without entering cockatiel), how many probes the half-open state admitted, and
+// manual isolation. Transitions are reported to telemetry; nothing here refuses a call itself.
+
+import { CircuitState, type IDisposable } from 'cockatiel';
+import { type BuiltBreaker, createBreaker } from '../breaker/createBreaker.js';
+import type { DependencyState } from '../Dependency.js';
+import type { NormalizedBreaker } from '../options/normalizeOptions.js';
+import type { Telemetry } from '../telemetry/Telemetry.js';
+import { Interrupted } from '../timeout/runAttempt.js';
+import { breakDurationMs } from './breakDuration.js';
+
+export class BreakerStage {
+  readonly #name: string;
+  readonly #options: NormalizedBreaker | undefined;
+  readonly #counts: (error: unknown) => boolean;
+  readonly #t: Telemetry;
+  #built: BuiltBreaker | undefined;
+  #listeners: IDisposable[] = [];
+  /** Epoch ms before which calls are refused locally; Infinity while isolated; 0 when not open. */
+  openUntil = 0;
+  #halfOpenAdmitted = 0;
+  #isolations = 0;
+  /** Failed probes since the circuit last closed: how much longer the next open period is. */
+  #failedProbes = 0;
+  #probing = false;
+
+  /** `countsTowardBreaker` is the classifier's verdict on an error. */
+  constructor(
+    name: string,
+    options: NormalizedBreaker | undefined,
+    countsTowardBreaker: (error: unknown) => boolean,
+    telemetry: Telemetry,
+  ) {
+    this.#name = name;
+    this.#options = options;
+    this.#counts = (error) => (error instanceof Interrupted ? false : countsTowardBreaker(error));
+    this.#t = telemetry;
+    this.#build();
+  }
+
+  /** Shadow mode: transitions are computed and reported, calls are never refused for them. */
+  get shadow(): boolean {
+    return this.#options?.shadow === true;
+  }
+
+  /**
+   * True when a call at `now` must not go on because of the circuit: open (or isolated), or half-open
+   * with every probe out. In shadow mode only isolation refuses.
+   */
+  refuses(now: number): boolean {
+    if (this.#options?.shadow === true) return this.openUntil === Number.POSITIVE_INFINITY;
+    return this.openUntil > now || this.probesExhausted();
+  }
+
+  /** In shadow mode, whether this attempt must bypass cockatiel (which would refuse it). */
+  bypasses(now: number): boolean {
+    return this.openUntil > now || this.probesExhausted();
+  }
+
+  /** True when a breaker is configured (else attempts never enter cockatiel). */
+  get configured(): boolean {
+    return this.#options !== undefined;
+  }
+
+  get isolated(): boolean {
+    return this.#isolations > 0 || this.openUntil === Number.POSITIVE_INFINITY;
+  }
+
+  get halfOpen(): boolean {
+    return this.#built?.policy.state === CircuitState.HalfOpen;
+  }
+
+  /** The local circuit's state, as the next call will find it. */
+  state(): DependencyState {
+    if (this.isolated) return 'isolated';
+    const breaker = this.#built?.policy;
+    if (!breaker) return 'closed';
+    switch (breaker.state) {
+      case CircuitState.Closed:
+        return 'closed';
+      case CircuitState.HalfOpen:
+        return 'half-open';
+      case CircuitState.Isolated:
+        return 'isolated';
+      default:
+        // cockatiel moves Open -> HalfOpen lazily on the next call; report what that call will find.
+        return Date.now() < this.openUntil ? 'open' : 'half-open';
+    }
+  }
+
+  /** True while half-open with every probe already admitted: further calls are refused. */
+  probesExhausted(): boolean {
+    const built = this.#built;
+    return (
+      built !== undefined &&
+      built.policy.state === CircuitState.HalfOpen &&
+      this.#halfOpenAdmitted >= this.#options!.halfOpenProbes
+    );
+  }
+
+  /** With the slow-call trigger on: what records an attempt started at `startedAt` once it settles. */
+  slowCallRecorder(startedAt: number): (() => void) | undefined {
+    const slow = this.#built?.slow;
+    if (slow === undefined) return undefined;
+    return () => slow.record(Date.now() - startedAt, this.#built?.policy.state === CircuitState.HalfOpen);
+  }
+
+  /** Runs one attempt through cockatiel's breaker (only called when one is configured). */
+  execute<T>(run: () => Promise<T>): Promise<T> {
+    const breaker = this.#built!.policy;
+    const result = breaker.execute(run);
+    // cockatiel moved Open -> HalfOpen synchronously inside execute() if this call is a probe.
+    if (breaker.state === CircuitState.HalfOpen) this.#halfOpenAdmitted++;
+    return result;
+  }
+
+  /** Holds the circuit open by hand until every returned handle is disposed. */
+  isolate(): IDisposable {
+    this.#isolations++;
+    if (this.#isolations === 1) {
+      this.openUntil = Number.POSITIVE_INFINITY;
+      this.#t.emitBreak({
+        dependency: this.#name,
+        state: 'isolated',
+        retryAfterMs: Number.POSITIVE_INFINITY,
+      });
+    }
+    let disposed = false;
+    return {
+      dispose: () => {
+        if (disposed) return;
+        disposed = true;
+        if (--this.#isolations === 0) this.reset();
+      },
+    };
+  }
+
+  /** An operator holds the fleet's circuit closed: close the local one too (unless isolated by hand). */
+  forceClosed(): void {
+    if ((this.openUntil !== 0 || this.halfOpen) && this.#isolations === 0) this.reset();
+  }
+
+  /** Back to a fresh, closed breaker (operator force-close, end of isolation). */
+  reset(): void {
+    const wasClosed = this.openUntil === 0 && !this.halfOpen;
+    this.#build();
+    const t = this.#t;
+    if (!wasClosed && this.openUntil === 0 && t.resetE.size > 0) t.resetE.emit({ dependency: this.#name });
+  }
+
+  #build(): void {
+    for (const l of this.#listeners) l.dispose();
+    this.#listeners = [];
+    this.openUntil = this.#isolations > 0 ? Number.POSITIVE_INFINITY : 0;
+    this.#halfOpenAdmitted = 0;
+    this.#failedProbes = 0;
+    this.#probing = false;
+    const options = this.#options;
+    if (options === undefined) {
+      this.#built = undefined;
+      return;
+    }
+    const built = createBreaker(options, this.#counts);
+    this.#built = built;
+    const { policy, slow } = built;
+    const t = this.#t;
+    const dependency = this.#name;
+    this.#listeners.push(
+      policy.onBreak((reason) => {
+        this.#failedProbes = this.#probing ? this.#failedProbes + 1 : 0;
+        this.#probing = false;
+        const retryAfterMs = breakDurationMs(
+          options.halfOpenAfterMs,
+          options.breakDuration,
+          this.#failedProbes,
+        );
+        this.openUntil = Date.now() + retryAfterMs;
+        const trigger = slow?.lastTrigger ?? 'failures';
+        slow?.clear();
+        t.emitBreak({
+          dependency,
+          state: 'open',
+          retryAfterMs,
+          trigger,
+          ...(options.shadow ? { shadow: true as const } : {}),
+          ...('error' in reason ? { error: reason.error } : {}),
+        });
+      }),
+      policy.onHalfOpen(() => {
+        this.#probing = true;
+        this.openUntil = 0;
+        this.#halfOpenAdmitted = 0;
+        if (t.halfOpenE.size > 0) t.halfOpenE.emit({ dependency });
+      }),
+      policy.onReset(() => {
+        this.#probing = false;
+        this.#failedProbes = 0;
+        this.openUntil = 0;
+        slow?.clear();
+        if (t.resetE.size > 0) t.resetE.emit({ dependency });
+      }),
+    );
+  }
+}
