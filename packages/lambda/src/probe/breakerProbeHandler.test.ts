@@ -17,7 +17,7 @@ describe('DEFAULT_BREAKER_PROBE', () => {
   it.each(Object.entries(DEFAULT_BREAKER_PROBE))(
     '%s is documented as its @defaultValue (%s)',
     (field, value) => {
-      const documented = documentedDefaults(join(import.meta.dirname, 'breakerProbeHandler.ts'));
+      const documented = documentedDefaults(join(import.meta.dirname, 'BreakerProbeOptions.ts'));
       expect(documented[field]).toBe(String(value));
     },
   );
@@ -61,5 +61,21 @@ describe('breakerProbeHandler construction', () => {
   ])('throws a TypeError naming the field for %o', (options, message) => {
     expect(() => breakerProbeHandler(options as never)).toThrow(TypeError);
     expect(() => breakerProbeHandler(options as never)).toThrow(message);
+  });
+
+  it.each([
+    [{ dependencies: { token: 'PLANTED-7f3a' } }, /"dependencies" must be a non-empty array, got an object$/],
+    [{ dependencies: [{ name: 'a', url: 'not a url ?token=PLANTED-7f3a' }] }, /"url" is not a URL, got "/],
+  ])('describes a bad value without printing what it holds (%#)', (options, message) => {
+    // Act
+    let text = '';
+    try {
+      breakerProbeHandler(options as never);
+    } catch (error) {
+      text = (error as Error).message;
+    }
+    // Assess
+    expect(text).toMatch(message);
+    expect(text).not.toContain('PLANTED-7f3a');
   });
 });
