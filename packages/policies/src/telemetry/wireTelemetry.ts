@@ -3,7 +3,7 @@
 // events exist, so nothing here runs on a successful call. An error reaches a log line only through
 // serializeError (redacted message, name and code, no headers, bodies or control characters), never raw.
 
-import { serializeError } from '@bulwark/errors';
+import { currentLogContext, serializeError } from '@bulwark/errors';
 import type { Dependency } from '../Dependency.js';
 import type { DependencyLogger, DependencyMetrics } from '../options/DependencyOptions.js';
 
@@ -64,7 +64,12 @@ export function wireTelemetry(
         }
       }
     : undefined;
-  const log = logger;
+  // The running record's or request's keys (correlation_id, messageId) first, so an event key never hides
+  // behind them and a line always names the message that caused it.
+  const log: DependencyLogger | undefined = logger && {
+    info: (message, extra) => logger.info(message, { ...currentLogContext(), ...(extra as object) }),
+    warn: (message, extra) => logger.warn(message, { ...currentLogContext(), ...(extra as object) }),
+  };
 
   dep.onRetry((e) => {
     log?.warn('dependency call retried', {
