@@ -5,8 +5,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { currentLogContext, TransientError } from '@bulwark/errors';
 import { httpHandler, sqsHandler } from '@bulwark/lambda';
+import { httpMiddleware, sqsBatchMiddleware } from '@bulwark/lambda/middy';
 import { wrapDependency } from '@bulwark/policies';
 import { lambdaContext, sqsEvent, sqsRecord } from '@bulwark/testing';
+import middy from '@middy/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** The JSON lines written to stdout and stderr while `fn` runs. */
@@ -130,5 +132,37 @@ describe('correlation', () => {
       correlation_id: 'req-7',
       dependency: 'edna',
     });
+  });
+
+  it("under middy, a retry line carries the request's correlation_id (httpMiddleware) and the record's id (sqsBatchMiddleware)", async () => {
+    // Arrange
+    const logger = new Logger({ serviceName: 'orders' });
+    const httpCall = flaky(logger, 1);
+    const sqsCall = flaky(logger, 1);
+    const http = middy(async () => {
+      await httpCall();
+      return { statusCode: 200, body: {} };
+    }).use(httpMiddleware({ logger }));
+    const sqs = middy().use(sqsBatchMiddleware(async () => sqsCall(), { logger }));
+    const event = {
+      version: '2.0',
+      rawPath: '/orders',
+      headers: { 'x-correlation-id': 'req-9' },
+      requestContext: { http: { method: 'GET', path: '/orders' } },
+      isBase64Encoded: false,
+    };
+
+    // Act
+    const lines = await captured(async () => {
+      await http(event as never, lambdaContext());
+      await sqs(sqsEvent([sqsRecord({ messageId: 'm-9', body: {} })]) as never, lambdaContext());
+    });
+
+    // Assess
+    const retries = lines.filter((l) => l.message === 'dependency call retried');
+    expect(retries.map((l) => [l.correlation_id, l.messageId])).toEqual([
+      ['req-9', undefined],
+      ['m-9', 'm-9'],
+    ]);
   });
 });

@@ -48,3 +48,19 @@ export function runWithLogContext<T>(keys: LogContext, fn: () => T): T {
 export function currentLogContext(): LogContext {
   return storage.getStore() ?? EMPTY;
 }
+
+/**
+ * Sets `keys` (added to the enclosing ones) for the rest of the current asynchronous execution, for a
+ * middleware whose `before` cannot wrap the handler (middy). Prefer {@link runWithLogContext}, which ends
+ * with its function: what is entered here lasts until the next `enterLogContext` of the same execution.
+ *
+ * @example
+ * ```ts
+ * import { enterLogContext } from '@bulwark/errors';
+ * const before = async () => enterLogContext({ correlation_id: 'req-1' });
+ * ```
+ */
+export function enterLogContext(keys: LogContext): void {
+  const outer = storage.getStore();
+  storage.enterWith(outer === undefined ? { ...keys } : { ...outer, ...keys });
+}
