@@ -9,7 +9,7 @@
 // composition (bulkhead, breaker), so it costs nothing on the call path. Telemetry (counters, events) has
 // one owner, telemetry/Telemetry.ts; how a failing call ends (fallback, refusal) is pipeline/Outcome.ts.
 
-import { optionError, TransientError } from '@bulwark/errors';
+import { isDependencyDownError, optionError, TransientError } from '@bulwark/errors';
 import type { IDisposable } from 'cockatiel';
 import type {
   BreakEvent,
@@ -50,6 +50,7 @@ import { RateLimitStage } from './stages/rateLimit.js';
 import { RetryStage } from './stages/retry.js';
 import { SharedStateGate } from './stages/sharedStateGate.js';
 import { TotalTimeout } from './stages/totalTimeout.js';
+import type { CallObserver } from './telemetry/callObserver.js';
 import { Telemetry } from './telemetry/Telemetry.js';
 
 export class PolicyChain<F> implements Dependency<F> {
@@ -68,6 +69,8 @@ export class PolicyChain<F> implements Dependency<F> {
   readonly #rateLimit: RateLimitStage | undefined;
   readonly #retry: RetryStage<F>;
   readonly #fetchHost: FetchHost<F>;
+  /** Told each call's duration and outcome; undefined (nothing measured) unless metrics or tracing want it. */
+  #observer: CallObserver | undefined;
 
   readonly onRetry: DependencyEvent<RetryEvent>;
   readonly onGiveUp: DependencyEvent<GiveUpEvent>;
@@ -201,7 +204,28 @@ export class PolicyChain<F> implements Dependency<F> {
     return protectClient(this, client, options, facts);
   }
 
+  /** Reports every call's duration and outcome to `observer` (telemetry/wireTelemetry sets it once). */
+  observeCalls(observer: CallObserver): void {
+    this.#observer = observer;
+  }
+
   #execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
+    const observer = this.#observer;
+    if (observer === undefined) return this.#run(fn, options);
+    const startedAt = performance.now();
+    return this.#run(fn, options).then(
+      (value) => {
+        observer(performance.now() - startedAt, 'success');
+        return value;
+      },
+      (error: unknown) => {
+        observer(performance.now() - startedAt, isDependencyDownError(error) ? 'refused' : 'failure');
+        throw error;
+      },
+    );
+  }
+
+  #run<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
     this.#t.calls++;
     // Not async on purpose: the success path is one attempt promise and one .then, no extra frames.
     const shared = this.#shared;
