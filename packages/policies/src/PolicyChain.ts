@@ -50,7 +50,8 @@ import { RateLimitStage } from './stages/rateLimit.js';
 import { RetryStage } from './stages/retry.js';
 import { SharedStateGate } from './stages/sharedStateGate.js';
 import { TotalTimeout } from './stages/totalTimeout.js';
-import type { CallObserver } from './telemetry/callObserver.js';
+import type { CallObserver, CallOutcome } from './telemetry/callObserver.js';
+import { loadOtelApi, OtelRecorder, otelActive } from './telemetry/otel.js';
 import { Telemetry } from './telemetry/Telemetry.js';
 
 export class PolicyChain<F> implements Dependency<F> {
@@ -90,6 +91,8 @@ export class PolicyChain<F> implements Dependency<F> {
     this.#o = options;
     const t = new Telemetry(name, logger);
     this.#t = t;
+    const otel = loadOtelApi();
+    if (otel !== null) t.otel = new OtelRecorder(otel, name, () => this.state);
     this.onRetry = t.onRetry;
     this.onGiveUp = t.onGiveUp;
     this.onBreak = t.onBreak;
@@ -204,12 +207,26 @@ export class PolicyChain<F> implements Dependency<F> {
     return protectClient(this, client, options, facts);
   }
 
+  /** The OpenTelemetry recorder (undefined without @opentelemetry/api). */
+  get otelRecorder(): OtelRecorder | undefined {
+    return this.#t.otel;
+  }
+
   /** Reports every call's duration and outcome to `observer` (telemetry/wireTelemetry sets it once). */
   observeCalls(observer: CallObserver): void {
     this.#observer = observer;
   }
 
   #execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
+    const otel = this.#t.otel;
+    if (otel !== undefined && otelActive()) return otel.call(() => this.#observed(fn, options), outcomeOf);
+    return this.#observed(fn, options);
+  }
+
+  #observed<T>(
+    fn: (context: ExecuteContext) => Promise<T> | T,
+    options?: InternalOptions<T>,
+  ): Promise<T | F> {
     const observer = this.#observer;
     if (observer === undefined) return this.#run(fn, options);
     const startedAt = performance.now();
@@ -219,7 +236,7 @@ export class PolicyChain<F> implements Dependency<F> {
         return value;
       },
       (error: unknown) => {
-        observer(performance.now() - startedAt, isDependencyDownError(error) ? 'refused' : 'failure');
+        observer(performance.now() - startedAt, outcomeOf(error));
         throw error;
       },
     );
@@ -297,3 +314,6 @@ export class PolicyChain<F> implements Dependency<F> {
     return retry.run(fn, options, start, bounds);
   }
 }
+
+/** A rejection's outcome: refused (DependencyDownError: no attempt reached the dependency) or failure. */
+const outcomeOf = (error: unknown): CallOutcome => (isDependencyDownError(error) ? 'refused' : 'failure');
