@@ -17,8 +17,12 @@ const SCOPE = '@bulwark/policies';
 
 let api: Api | null | undefined;
 
-/** The API when installed (required once), else null. */
+/**
+ * The API when installed (required once), else null; null too while `OTEL_SDK_DISABLED=true` (the
+ * OpenTelemetry switch), read at each wrapDependency so a dependency made under it is never traced.
+ */
 export function loadOtelApi(): Api | null {
+  if (process.env.OTEL_SDK_DISABLED === 'true') return null;
   if (api === undefined) {
     try {
       api = createRequire(import.meta.url)('@opentelemetry/api') as Api;

@@ -1,0 +1,69 @@
+// What OpenTelemetry costs a successful call, in one process, interleaved: a dependency made under
+// OTEL_SDK_DISABLED=true (as if @opentelemetry/api were absent), one with the API loaded and no SDK
+// registered (goal: <= 50 ns more), and one with a real SDK registered (in-memory span exporter, a metric
+// reader), reported as measured.
+
+import { wrapDependency } from '@bulwark/policies';
+import { metrics, trace } from '@opentelemetry/api';
+import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import { type BenchSize, nsPerCall } from '../harness.js';
+
+class QuietReader extends MetricReader {
+  protected async onForceFlush(): Promise<void> {}
+  protected async onShutdown(): Promise<void> {}
+}
+
+const bare = async (): Promise<number> => 1;
+
+export interface OtelCosts {
+  bare: number;
+  withoutApi: number;
+  apiNoSdk: number;
+  withSdk: number;
+}
+
+export async function otelCosts(size: BenchSize): Promise<OtelCosts> {
+  const iterations = size === 'full' ? 200_000 : 20_000;
+  const rounds = size === 'full' ? 7 : 3;
+  process.env.OTEL_SDK_DISABLED = 'true';
+  const without = wrapDependency('bench-no-otel', { logger: false });
+  delete process.env.OTEL_SDK_DISABLED;
+  const withApi = wrapDependency('bench-otel', { logger: false });
+  const measure = (fn: () => Promise<unknown>) => nsPerCall(fn, iterations, rounds);
+  const runs = { bare: [] as number[], withoutApi: [] as number[], apiNoSdk: [] as number[] };
+  for (const fn of [bare, () => without.execute(bare), () => withApi.execute(bare)]) await measure(fn);
+  for (let pass = 0; pass < 3; pass++) {
+    runs.bare.push(await measure(bare));
+    runs.withoutApi.push(await measure(() => without.execute(bare)));
+    runs.apiNoSdk.push(await measure(() => withApi.execute(bare)));
+  }
+  // The SDK last: registering it is global, and its spans pile up in the exporter (reset per round).
+  const exporter = new InMemorySpanExporter();
+  trace.setGlobalTracerProvider(
+    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
+  );
+  metrics.setGlobalMeterProvider(new MeterProvider({ readers: [new QuietReader()] }));
+  const sdk: number[] = [];
+  try {
+    await measure(() => withApi.execute(bare));
+    for (let pass = 0; pass < 3; pass++) {
+      exporter.reset();
+      sdk.push(await nsPerCall(() => withApi.execute(bare), Math.floor(iterations / 4), rounds));
+    }
+  } finally {
+    trace.disable();
+    metrics.disable();
+    exporter.reset();
+  }
+  return {
+    bare: Math.min(...runs.bare),
+    withoutApi: Math.min(...runs.withoutApi),
+    apiNoSdk: Math.min(...runs.apiNoSdk),
+    withSdk: Math.min(...sdk),
+  };
+}
