@@ -51,7 +51,7 @@ import { RetryStage } from './stages/retry.js';
 import { SharedStateGate } from './stages/sharedStateGate.js';
 import { TotalTimeout } from './stages/totalTimeout.js';
 import type { CallObserver, CallOutcome } from './telemetry/callObserver.js';
-import { loadOtelApi, OtelRecorder, otelActive } from './telemetry/otel.js';
+import { OtelRecorder, otelActive, otelEnabled } from './telemetry/otel.js';
 import { Telemetry } from './telemetry/Telemetry.js';
 
 export class PolicyChain<F> implements Dependency<F> {
@@ -91,8 +91,7 @@ export class PolicyChain<F> implements Dependency<F> {
     this.#o = options;
     const t = new Telemetry(name, logger);
     this.#t = t;
-    const otel = loadOtelApi();
-    if (otel !== null) t.otel = new OtelRecorder(otel, name, () => this.state);
+    if (otelEnabled()) t.otel = new OtelRecorder(name, () => this.state);
     this.onRetry = t.onRetry;
     this.onGiveUp = t.onGiveUp;
     this.onBreak = t.onBreak;

@@ -1,6 +1,6 @@
-// OpenTelemetry through `@opentelemetry/api` only, an optional peer: loaded with require on the first
-// wrapDependency (absent: nothing happens, ever), and a no-op per call until the application registers a
-// tracer or meter provider (ADOT, NodeSDK). The per-call check is one read of the API's global slot, so a
+// OpenTelemetry through `@opentelemetry/api` only, an optional peer, required on the first call made
+// after the application registered a tracer or meter provider (ADOT, NodeSDK): a process that never
+// registers one never loads it (~20 ms cold), and a process without it installed is never traced. The per-call check is one read of the API's global slot, so a
 // process with the API installed and no SDK pays a few nanoseconds. Nothing secret reaches an attribute:
 // names, numbers, classifications, the method and the host, never a URL, header, body or error message.
 
@@ -17,12 +17,13 @@ const SCOPE = '@bulwark/policies';
 
 let api: Api | null | undefined;
 
-/**
- * The API when installed (required once), else null; null too while `OTEL_SDK_DISABLED=true` (the
- * OpenTelemetry switch), read at each wrapDependency so a dependency made under it is never traced.
- */
+/** False while `OTEL_SDK_DISABLED=true` (the OpenTelemetry switch): a dependency wrapped then is never traced. */
+export function otelEnabled(): boolean {
+  return process.env.OTEL_SDK_DISABLED !== 'true';
+}
+
+/** The API when installed (required once, on first use), else null. */
 export function loadOtelApi(): Api | null {
-  if (process.env.OTEL_SDK_DISABLED === 'true') return null;
   if (api === undefined) {
     try {
       api = createRequire(import.meta.url)('@opentelemetry/api') as Api;
@@ -87,21 +88,19 @@ interface Instruments {
 
 /** Per dependency: wraps calls and attempts in spans and records the instruments. */
 export class OtelRecorder {
-  readonly #api: Api;
   readonly #name: string;
   readonly #state: () => string;
   #meterProvider: unknown;
   #instruments: Instruments | undefined;
 
-  constructor(otel: Api, name: string, state: () => string) {
-    this.#api = otel;
+  constructor(name: string, state: () => string) {
     this.#name = name;
     this.#state = state;
   }
 
   /** The instruments of the registered meter provider (made again when the application swaps it). */
-  instruments(): Instruments {
-    const provider = this.#api.metrics.getMeterProvider();
+  instruments(otel: Api): Instruments {
+    const provider = otel.metrics.getMeterProvider();
     if (this.#instruments === undefined || provider !== this.#meterProvider) {
       this.#meterProvider = provider;
       const meter = provider.getMeter(SCOPE);
@@ -126,7 +125,8 @@ export class OtelRecorder {
 
   /** Runs a call inside its span; the span ends, and the call duration is recorded, when it settles. */
   call<T>(run: () => Promise<T>, outcomeOf: (error: unknown) => CallOutcome): Promise<T> {
-    const otel = this.#api;
+    const otel = loadOtelApi();
+    if (otel === null) return run();
     const parent = otel.context.active();
     const span = otel.trace
       .getTracer(SCOPE)
@@ -148,9 +148,9 @@ export class OtelRecorder {
       if (outcome !== 'success') span.setStatus({ code: otel.SpanStatusCode.ERROR });
       if (outcome === 'refused') {
         span.addEvent('refusal', { 'error.type': errorType(error) });
-        this.instruments().refusals.add(1, { 'bulwark.dependency': this.#name });
+        this.instruments(otel).refusals.add(1, { 'bulwark.dependency': this.#name });
       }
-      this.instruments().callDuration.record(performance.now() - startedAt, attributes);
+      this.instruments(otel).callDuration.record(performance.now() - startedAt, attributes);
       span.end();
     };
     return calls
@@ -170,8 +170,8 @@ export class OtelRecorder {
   /** Runs attempt `attempt` inside a child span of the call's span (untraced outside a traced call). */
   attempt<T>(attempt: number, run: () => Promise<T>): Promise<T> {
     const scope = calls.getStore();
-    if (scope === undefined) return run();
-    const otel = this.#api;
+    const otel = loadOtelApi();
+    if (scope === undefined || otel === null) return run();
     const span = otel.trace.getTracer(SCOPE).startSpan(
       `${this.#name} attempt`,
       {
@@ -188,7 +188,7 @@ export class OtelRecorder {
         span.setStatus({ code: otel.SpanStatusCode.ERROR });
       }
       span.setAttributes({ ...attributes, 'bulwark.breaker.state': this.#state() });
-      const instruments = this.instruments();
+      const instruments = this.instruments(otel);
       instruments.attempts.add(1, attributes);
       instruments.attemptDuration.record(performance.now() - startedAt, attributes);
       span.end();

@@ -1,10 +1,10 @@
 // The dependency's events as span events on the running call's span, the retry counter, and the breaker
-// state as an observable gauge. Wired once per dependency, only when @opentelemetry/api is installed;
-// each listener does nothing until an SDK is registered.
+// state as an observable gauge. Wired once per dependency; each listener does nothing until an SDK is
+// registered (and @opentelemetry/api is installed).
 
 import type * as OtelApi from '@opentelemetry/api';
 import type { Dependency, DependencyState } from '../Dependency.js';
-import { callEvent, type OtelRecorder, otelActive } from './otel.js';
+import { callEvent, loadOtelApi, type OtelRecorder, otelActive } from './otel.js';
 
 /** The gauge's value per state (`bulwark.breaker.state`): 0 closed, 1 half-open, 2 open, 3 isolated. */
 export const BREAKER_STATE_VALUES: Readonly<Record<DependencyState, number>> = {
@@ -46,17 +46,20 @@ function ensureGauge(otel: typeof OtelApi): void {
     .addCallback(observeStates);
 }
 
-export function wireOtel(otel: typeof OtelApi, dep: Dependency<unknown>, recorder: OtelRecorder): void {
+export function wireOtel(dep: Dependency<unknown>, recorder: OtelRecorder): void {
   watched.add(new WeakRef(dep));
   const dependency = dep.name;
+  let otel: typeof OtelApi | null = null;
   const active = (): boolean => {
     if (!otelActive()) return false;
+    otel = loadOtelApi();
+    if (otel === null) return false;
     ensureGauge(otel);
     return true;
   };
   dep.onRetry((e) => {
-    if (!active()) return;
-    recorder.instruments().retries.add(1, { 'bulwark.dependency': dependency });
+    if (!active() || otel === null) return;
+    recorder.instruments(otel).retries.add(1, { 'bulwark.dependency': dependency });
     callEvent('retry', {
       'bulwark.attempt': e.attempt,
       'bulwark.retry.delay_ms': e.delayMs,
