@@ -155,6 +155,34 @@ describe('OpenTelemetry', () => {
   });
 });
 
+describe('OpenTelemetry with hostile errors', () => {
+  it('an error whose name holds a secret or throws never leaks it and never breaks the call', async () => {
+    // Arrange
+    const edna = wrapDependency('otel-hostile', { logger: false, retry: false });
+    const named = new Error('x');
+    named.name = `Boom https://user:pw@edna.internal/o?token=${SECRET}`;
+    const throwing = new Error('y');
+    Object.defineProperty(throwing, 'name', {
+      get() {
+        throw new Error('no');
+      },
+    });
+
+    // Act
+    const first = await edna.execute(() => Promise.reject(named)).catch((e: unknown) => e);
+    const second = await edna.execute(() => Promise.reject(throwing)).catch((e: unknown) => e);
+
+    // Assess
+    expect(first).toBe(named);
+    expect(second).toBe(throwing);
+    const spans = exporter.getFinishedSpans().filter((s) => s.name.startsWith('otel-hostile'));
+    expect(spans.length).toBe(4);
+    const text = JSON.stringify(spans.map(flat));
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('pw@');
+  });
+});
+
 function flat(span: ReadableSpan) {
   return { name: span.name, attributes: span.attributes, events: span.events };
 }

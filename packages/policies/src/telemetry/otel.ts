@@ -6,6 +6,7 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
+import { redactText } from '@bulwark/errors';
 import type * as OtelApi from '@opentelemetry/api';
 import type { CallOutcome } from './callObserver.js';
 
@@ -69,11 +70,16 @@ export function callEvent(name: string, attributes: OtelApi.Attributes): void {
   calls.getStore()?.span.addEvent(name, attributes);
 }
 
-/** `error.type`: the error's name and, when classified, its reason (never its message). */
+/** `error.type`: the error's name and, when classified, its reason (never its message), redacted and bounded. */
 function errorType(error: unknown): string {
-  if (error instanceof Error) {
-    const reason = (error as { reason?: unknown }).reason;
-    return typeof reason === 'string' ? `${error.name}:${reason}` : error.name;
+  try {
+    if (error instanceof Error) {
+      const reason = (error as { reason?: unknown }).reason;
+      const name = String(error.name);
+      return redactText(typeof reason === 'string' ? `${name}:${reason}` : name, 120);
+    }
+  } catch {
+    // A throwing getter on name or reason: the type is all we say.
   }
   return typeof error;
 }
