@@ -5,7 +5,8 @@
 // names, numbers, classifications, the method and the host, never a URL, header, body or error message.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createRequire } from 'node:module';
+// Renamed: bundles built with a createRequire banner (esbuild) declare that name at the top already.
+import { createRequire as requireFor } from 'node:module';
 import { redactText } from '@bulwark/errors';
 import type * as OtelApi from '@opentelemetry/api';
 import type { CallOutcome } from './callObserver.js';
@@ -27,7 +28,7 @@ export function otelEnabled(): boolean {
 export function loadOtelApi(): Api | null {
   if (api === undefined) {
     try {
-      api = createRequire(import.meta.url)('@opentelemetry/api') as Api;
+      api = requireFor(import.meta.url)('@opentelemetry/api') as Api;
     } catch {
       api = null;
     }
