@@ -27,6 +27,7 @@ import {
   wrap,
 } from 'cockatiel';
 import { type Benchmark, type BenchSize, type BenchTable, nsPerCall } from '../harness.js';
+import { otelCosts } from './otelCost.js';
 import { VirtualClock } from './virtualClock.js';
 
 interface OpossumBreaker {
@@ -326,6 +327,26 @@ const bench: Benchmark = {
       ],
     };
 
+    const otel = await otelCosts(size);
+    const otelAdded = otel.apiNoSdk - otel.withoutApi;
+    const otelTable: BenchTable = {
+      title: 'OpenTelemetry: time per successful call (µs, best of 3 interleaved passes)',
+      columns: ['contender', 'per call', 'added over wrapDependency without OTel'],
+      rows: [
+        ['bare awaited call', us(otel.bare), '-'],
+        ['wrapDependency, OTel off (OTEL_SDK_DISABLED=true at wrap)', us(otel.withoutApi), 0],
+        ['wrapDependency, @opentelemetry/api loaded, no SDK', us(otel.apiNoSdk), us(otelAdded)],
+        [
+          'wrapDependency, SDK + in-memory exporter + metric reader',
+          us(otel.withSdk),
+          us(otel.withSdk - otel.withoutApi),
+        ],
+      ],
+      notes: [
+        `Goal: the API without an SDK adds <= 50 ns: ${otelAdded <= 50 ? 'met' : 'NOT met'} (${otelAdded.toFixed(0)} ns).`,
+      ],
+    };
+
     const calls = size === 'full' ? 20_000 : 1_500;
     const sims: {
       name: string;
@@ -379,7 +400,7 @@ const bench: Benchmark = {
     };
 
     return {
-      tables: [costTable, rejectTable, ampTable, heapTable],
+      tables: [costTable, rejectTable, otelTable, ampTable, heapTable],
       data: {
         successNsPerCall: cost.success,
         addedNs: added,
@@ -388,6 +409,8 @@ const bench: Benchmark = {
         rejectNsPerCall: cost.reject,
         baselineRejectNs: cost.baselineRejectNs,
         baselineLateRejectNs: cost.baselineLateRejectNs,
+        otelNsPerCall: otel,
+        otelAddedNoSdkNs: otelAdded,
         amplification: sims,
         heap: mem,
       },

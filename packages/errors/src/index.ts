@@ -6,6 +6,8 @@ export type { ClassifierRule } from './classify/ClassifierRule.js';
 export { classify } from './classify/classify.js';
 export type { Classifier } from './classify/createClassifier.js';
 export { createClassifier } from './classify/createClassifier.js';
+export type { LogContext } from './context/logContext.js';
+export { currentLogContext, enterLogContext, runWithLogContext } from './context/logContext.js';
 export { describeValue } from './describeValue.js';
 export { isDependencyDownError, isPermanentError, isResilienceError, isTransientError } from './guards.js';
 export type { ProblemDetails } from './http/ProblemDetails.js';

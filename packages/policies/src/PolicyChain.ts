@@ -9,7 +9,7 @@
 // composition (bulkhead, breaker), so it costs nothing on the call path. Telemetry (counters, events) has
 // one owner, telemetry/Telemetry.ts; how a failing call ends (fallback, refusal) is pipeline/Outcome.ts.
 
-import { optionError, TransientError } from '@bulwark/errors';
+import { isDependencyDownError, optionError, TransientError } from '@bulwark/errors';
 import type { IDisposable } from 'cockatiel';
 import type {
   BreakEvent,
@@ -50,6 +50,8 @@ import { RateLimitStage } from './stages/rateLimit.js';
 import { RetryStage } from './stages/retry.js';
 import { SharedStateGate } from './stages/sharedStateGate.js';
 import { TotalTimeout } from './stages/totalTimeout.js';
+import type { CallObserver, CallOutcome } from './telemetry/callObserver.js';
+import { OtelRecorder, otelActive, otelEnabled } from './telemetry/otel.js';
 import { Telemetry } from './telemetry/Telemetry.js';
 
 export class PolicyChain<F> implements Dependency<F> {
@@ -68,6 +70,8 @@ export class PolicyChain<F> implements Dependency<F> {
   readonly #rateLimit: RateLimitStage | undefined;
   readonly #retry: RetryStage<F>;
   readonly #fetchHost: FetchHost<F>;
+  /** Told each call's duration and outcome; undefined (nothing measured) unless metrics or tracing want it. */
+  #observer: CallObserver | undefined;
 
   readonly onRetry: DependencyEvent<RetryEvent>;
   readonly onGiveUp: DependencyEvent<GiveUpEvent>;
@@ -87,6 +91,7 @@ export class PolicyChain<F> implements Dependency<F> {
     this.#o = options;
     const t = new Telemetry(name, logger);
     this.#t = t;
+    if (otelEnabled()) t.otel = new OtelRecorder(name, () => this.state);
     this.onRetry = t.onRetry;
     this.onGiveUp = t.onGiveUp;
     this.onBreak = t.onBreak;
@@ -201,7 +206,42 @@ export class PolicyChain<F> implements Dependency<F> {
     return protectClient(this, client, options, facts);
   }
 
+  /** The OpenTelemetry recorder (undefined without @opentelemetry/api). */
+  get otelRecorder(): OtelRecorder | undefined {
+    return this.#t.otel;
+  }
+
+  /** Reports every call's duration and outcome to `observer` (telemetry/wireTelemetry sets it once). */
+  observeCalls(observer: CallObserver): void {
+    this.#observer = observer;
+  }
+
   #execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
+    const otel = this.#t.otel;
+    if (otel !== undefined && otelActive()) return otel.call(() => this.#observed(fn, options), outcomeOf);
+    return this.#observed(fn, options);
+  }
+
+  #observed<T>(
+    fn: (context: ExecuteContext) => Promise<T> | T,
+    options?: InternalOptions<T>,
+  ): Promise<T | F> {
+    const observer = this.#observer;
+    if (observer === undefined) return this.#run(fn, options);
+    const startedAt = performance.now();
+    return this.#run(fn, options).then(
+      (value) => {
+        observer(performance.now() - startedAt, 'success');
+        return value;
+      },
+      (error: unknown) => {
+        observer(performance.now() - startedAt, outcomeOf(error));
+        throw error;
+      },
+    );
+  }
+
+  #run<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
     this.#t.calls++;
     // Not async on purpose: the success path is one attempt promise and one .then, no extra frames.
     const shared = this.#shared;
@@ -273,3 +313,6 @@ export class PolicyChain<F> implements Dependency<F> {
     return retry.run(fn, options, start, bounds);
   }
 }
+
+/** A rejection's outcome: refused (DependencyDownError: no attempt reached the dependency) or failure. */
+const outcomeOf = (error: unknown): CallOutcome => (isDependencyDownError(error) ? 'refused' : 'failure');

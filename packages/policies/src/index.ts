@@ -45,7 +45,12 @@ export type { AdaptiveThrottleOptions } from './stages/adaptiveThrottle.js';
 export type { BreakDurationOptions } from './stages/breakDuration.js';
 export type { CooldownOptions } from './stages/cooldown.js';
 export type { RateLimitOptions } from './stages/rateLimit.js';
-export { DEPENDENCY_METRIC_NAMES, STAGE_METRIC_NAMES } from './telemetry/wireTelemetry.js';
+export type { CallOutcome } from './telemetry/callObserver.js';
+export {
+  CALL_DURATION_METRIC,
+  DEPENDENCY_METRIC_NAMES,
+  STAGE_METRIC_NAMES,
+} from './telemetry/wireTelemetry.js';
 export { wrapDependency } from './wrapDependency.js';
 // Internal on purpose: PolicyChain (the class behind Dependency), RetryBudget, SlowCallBreaker, runAttempt.
 

@@ -818,9 +818,10 @@ describe('wrapDependency', () => {
       // Act
       await dep.execute(scripted(transient()).fn).catch(() => undefined);
       // Assess
-      expect(emitted).toEqual([
+      expect(emitted.map((line) => line.replace(/Milliseconds:[\d.]+/, 'Milliseconds:ms'))).toEqual([
         'BreakerOpened:Count:1:dependency=edna',
         'DependencyGiveUp:Count:1:dependency=edna',
+        'DependencyCallDuration:Milliseconds:ms:dependency=edna,outcome=failure',
       ]);
     });
 

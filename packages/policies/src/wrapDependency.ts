@@ -6,6 +6,7 @@ import { normalizeOptions } from './options/normalizeOptions.js';
 import { PolicyChain } from './PolicyChain.js';
 import { checkDependencyName } from './sharedState/dependencyName.js';
 import { defaultLogger } from './telemetry/defaultLogger.js';
+import { wireOtel } from './telemetry/wireOtel.js';
 import { wireTelemetry } from './telemetry/wireTelemetry.js';
 
 /**
@@ -39,5 +40,7 @@ export function wrapDependency<F = never>(name: string, options?: DependencyOpti
   const logger = normalized.logger === false ? undefined : (normalized.logger ?? defaultLogger);
   const dependency = new PolicyChain<F>(normalized, logger);
   wireTelemetry(dependency as Dependency<unknown>, logger, normalized.metrics);
+  const recorder = dependency.otelRecorder;
+  if (recorder !== undefined) wireOtel(dependency as Dependency<unknown>, recorder);
   return dependency;
 }

@@ -1,4 +1,4 @@
-import { TransientError } from '@bulwark/errors';
+import { runWithLogContext, TransientError } from '@bulwark/errors';
 import type { Context } from 'aws-lambda';
 import { runWithinDeadline } from '../deadline/runWithinDeadline.js';
 import type { HttpHandlerOptions } from './HttpHandlerOptions.js';
@@ -66,7 +66,12 @@ export function httpHandler<TBody = unknown, TResult = unknown>(
     try {
       const body = await readBody(x, opts);
       const ctx = requestContext(x, body);
-      const work = Promise.resolve(runWithinDeadline(x.budget, () => handler(event as never, ctx)));
+      // Every Bulwark line written while the handler runs (a dependency's retries included) carries the id.
+      const work = Promise.resolve(
+        runWithLogContext({ correlation_id: x.correlationId }, () =>
+          runWithinDeadline(x.budget, () => handler(event as never, ctx)),
+        ),
+      );
       if (x.guard === undefined) return resultResponse(x, await work, opts.correlationIdHeader);
       const guard = x.guard;
       const reason = new TransientError('The request ran out of time before the Lambda timeout.', {

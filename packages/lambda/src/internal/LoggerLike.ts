@@ -7,7 +7,7 @@ export type LogInput = string | { readonly message: string; readonly [key: strin
 
 /**
  * The part of a logger Bulwark uses: a Powertools `Logger` of any 2.x version fits, and so does a
- * console-like object. `createChild` and `setCorrelationId` are used when present (a child per record or
+ * console-like object. `createChild`, `setCorrelationId` and `appendKeys` are used when present (a child per record or
  * request, with the message id or correlation id attached); without them the logger itself is used.
  *
  * @example
@@ -26,6 +26,7 @@ export interface LoggerLike {
   error(input: LogInput, ...attributes: Record<string, unknown>[]): void;
   createChild?(): LoggerLike;
   setCorrelationId?(correlationId: string): void;
+  appendKeys?(attributes: Record<string, unknown>): void;
 }
 
 const METHODS = ['debug', 'info', 'warn', 'error'] as const;
@@ -40,10 +41,18 @@ export function isLoggerLike(value: unknown): value is LoggerLike {
   }
 }
 
-/** A child of `parent` carrying `correlationId`, or `parent` itself when it cannot make children. */
-export function childLogger(parent: LoggerLike, correlationId: string): LoggerLike {
+/**
+ * A child of `parent` carrying `correlationId` (and `keys`, through Powertools' `appendKeys`), or `parent`
+ * itself when it cannot make children: the same keys Bulwark's own lines get from the log context.
+ */
+export function childLogger(
+  parent: LoggerLike,
+  correlationId: string,
+  keys?: Record<string, string>,
+): LoggerLike {
   if (typeof parent.createChild !== 'function') return parent;
   const child = parent.createChild();
   child.setCorrelationId?.(correlationId);
+  if (keys !== undefined) child.appendKeys?.(keys);
   return child;
 }

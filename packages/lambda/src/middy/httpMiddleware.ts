@@ -1,4 +1,4 @@
-import { TransientError } from '@bulwark/errors';
+import { enterLogContext, TransientError } from '@bulwark/errors';
 import type { Context } from 'aws-lambda';
 import type { HttpHandlerOptions } from '../http/HttpHandlerOptions.js';
 import type { HttpRequestContext } from '../http/HttpRequestContext.js';
@@ -53,6 +53,9 @@ export function httpMiddleware<TBody = unknown>(options?: HttpHandlerOptions<TBo
   return {
     async before(request) {
       const exchange = openExchange(request.event, request.context as Context | undefined, opts);
+      // middy runs the handler after `before` returns, so nothing here can wrap it: the id is entered into
+      // the invocation's async context instead, and the next request's `before` replaces it.
+      enterLogContext({ correlation_id: exchange.correlationId });
       // Registered before the body is read, so onError can answer a 400/422 in the right shape.
       remember(request, { exchange, ctx: requestContext(exchange, undefined) });
       const body = await readBody(exchange, opts);

@@ -45,7 +45,10 @@ export class RecordContext<TBody> implements SqsRecordContext<TBody> {
   }
 
   get logger(): LoggerLike {
-    if (this.#logger === undefined) this.#logger = childLogger(this.#parent, this.#record.messageId);
+    if (this.#logger === undefined)
+      this.#logger = childLogger(this.#parent, this.#record.messageId, {
+        messageId: this.#record.messageId,
+      });
     return this.#logger;
   }
 }

@@ -8,7 +8,13 @@ import {
   processPartialResponse,
   SqsFifoPartialProcessorAsync,
 } from '@aws-lambda-powertools/batch';
-import { type Classification, serializeError, TransientError, toError } from '@bulwark/errors';
+import {
+  type Classification,
+  runWithLogContext,
+  serializeError,
+  TransientError,
+  toError,
+} from '@bulwark/errors';
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { DeadlineGuard, knownDeadline } from '../deadline/DeadlineGuard.js';
 import { runWithinDeadline } from '../deadline/runWithinDeadline.js';
@@ -107,7 +113,13 @@ export function createBatchRunner<TBody, TResult>(
       throw REPORTED;
     };
 
-    const processRecord = async (record: SQSRecord): Promise<unknown> => {
+    // Every Bulwark line written while a record runs (a dependency's retries included) names the record.
+    const processRecord = (record: SQSRecord): Promise<unknown> =>
+      runWithLogContext({ correlation_id: record.messageId, messageId: record.messageId }, () =>
+        runRecord(record),
+      );
+
+    const runRecord = async (record: SQSRecord): Promise<unknown> => {
       if (closed) return fail(record, new RecordSkippedError('deadline', 'the batch already returned'));
       if (checkBreakers) {
         const open = opts.skipWhenBreakerOpen.find(isOpen);
@@ -377,7 +389,7 @@ function isOpen(dep: { readonly state: string }): boolean {
 
 function recordLogger(parent: LoggerLike, messageId: string): LoggerLike {
   try {
-    return childLogger(parent, messageId);
+    return childLogger(parent, messageId, { messageId });
   } catch {
     return parent;
   }

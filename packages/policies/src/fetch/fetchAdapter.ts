@@ -13,6 +13,7 @@ import {
 import type { ExecuteContext, FetchOptions } from '../Dependency.js';
 import { SINGLE_ATTEMPT } from '../options/singleAttempt.js';
 import type { Bounds, InternalOptions } from '../pipeline/call.js';
+import { annotateHttp } from '../telemetry/otel.js';
 import { boundBody, rebuildable, withSameIdentity } from '../timeout/boundBody.js';
 
 /** What the adapter needs from the chain. */
@@ -60,6 +61,7 @@ export function fetchThrough<F>(
   const method = (init?.method ?? (isRequest ? input.method : 'GET')).toUpperCase();
   const classify = host.classify;
   const attemptFetch = async ({ signal }: ExecuteContext): Promise<Response> => {
+    annotateHttp(method, input);
     const request = isRequest ? input.clone() : input;
     const response = await fetch(request, init === undefined ? { signal } : { ...init, signal });
     if (response.status < 400) {

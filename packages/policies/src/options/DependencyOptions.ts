@@ -363,10 +363,10 @@ export interface DependencyLogger {
  * ```
  */
 export interface DependencyMetrics {
-  addMetric(name: string, unit: 'Count', value: number): unknown;
+  addMetric(name: string, unit: 'Count' | 'Milliseconds', value: number): unknown;
   singleMetric?(): {
     addDimension(name: string, value: string): unknown;
-    addMetric(name: string, unit: 'Count', value: number): unknown;
+    addMetric(name: string, unit: 'Count' | 'Milliseconds', value: number): unknown;
   };
 }
 

@@ -5,6 +5,7 @@
 import type { ExecuteContext } from '../Dependency.js';
 import type { Bounds, CallRun } from '../pipeline/call.js';
 import type { Outcome } from '../pipeline/Outcome.js';
+import { otelActive } from '../telemetry/otel.js';
 import type { Telemetry } from '../telemetry/Telemetry.js';
 import { runAttempt } from '../timeout/runAttempt.js';
 import type { BreakerStage } from './breaker.js';
@@ -18,8 +19,25 @@ export type Launch = <T>(
   bounds: Bounds,
 ) => Promise<T>;
 
-/** Builds the attempt launcher: attempt timeout, inside the breaker when there is one. */
+/** Builds the attempt launcher; each attempt in a child span when OpenTelemetry is active. */
 export function attemptLauncher(
+  attemptMs: number,
+  abortReason: unknown,
+  outcome: Outcome<unknown>,
+  telemetry: Telemetry,
+  breaker: BreakerStage,
+): Launch {
+  const launch = untracedLauncher(attemptMs, abortReason, outcome, telemetry, breaker);
+  const otel = telemetry.otel;
+  if (otel === undefined) return launch;
+  return (fn, call, attempt, now, bounds) =>
+    otelActive()
+      ? otel.attempt(attempt, () => launch(fn, call, attempt, now, bounds))
+      : launch(fn, call, attempt, now, bounds);
+}
+
+/** The attempt timeout, inside the breaker when there is one. */
+function untracedLauncher(
   attemptMs: number,
   abortReason: unknown,
   outcome: Outcome<unknown>,

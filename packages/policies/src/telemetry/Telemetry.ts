@@ -18,6 +18,7 @@ import type {
 } from '../Dependency.js';
 import type { DependencyLogger } from '../options/DependencyOptions.js';
 import { guarded, listenerReporter } from './guardListener.js';
+import type { OtelRecorder } from './otel.js';
 
 /** Counters as plain fields (a bump is one property write) and one emitter per event. */
 export class Telemetry {
@@ -34,6 +35,8 @@ export class Telemetry {
   cooldowns = 0;
   held = 0;
   rateLimited = 0;
+  /** Spans and instruments, when @opentelemetry/api is installed (each call checks an SDK is registered). */
+  otel: OtelRecorder | undefined;
 
   readonly retryE = new EventEmitter<RetryEvent>();
   readonly giveUpE = new EventEmitter<GiveUpEvent>();

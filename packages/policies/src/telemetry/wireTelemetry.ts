@@ -1,11 +1,13 @@
 // Default listeners: every event becomes one structured log line (dependency, attempt, delayMs, kind,
-// state) and, when Metrics is given, one Count metric with a `dependency` dimension. Only failure-path
-// events exist, so nothing here runs on a successful call. An error reaches a log line only through
+// state) and, when Metrics is given, one Count metric with a `dependency` dimension, plus one duration per
+// call (measured only when Metrics is given). Only failure-path events exist, so without Metrics nothing
+// here runs on a successful call. An error reaches a log line only through
 // serializeError (redacted message, name and code, no headers, bodies or control characters), never raw.
 
-import { serializeError } from '@bulwark/errors';
+import { currentLogContext, serializeError } from '@bulwark/errors';
 import type { Dependency } from '../Dependency.js';
 import type { DependencyLogger, DependencyMetrics } from '../options/DependencyOptions.js';
+import type { CallObserver } from './callObserver.js';
 
 /**
  * The metric each event emits (unit `Count`, value 1, dimension `dependency`).
@@ -43,12 +45,25 @@ export const STAGE_METRIC_NAMES = {
   onRateLimited: 'DependencyRateLimited',
 } as const;
 
+/**
+ * The duration metric of every call (unit `Milliseconds`, dimensions `dependency` and `outcome`:
+ * `success`, `failure` or `refused`), written when `metrics` is given.
+ *
+ * @example
+ * ```ts
+ * import { CALL_DURATION_METRIC } from '@bulwark/policies';
+ * // alarm on the p99 of CALL_DURATION_METRIC ('DependencyCallDuration') per dependency, outcome=success
+ * console.log(CALL_DURATION_METRIC);
+ * ```
+ */
+export const CALL_DURATION_METRIC = 'DependencyCallDuration';
+
 /** The error as a log line may hold it, without its stack (the give-up line has it) to keep lines short. */
 const logged = (error: unknown) =>
   error === undefined ? undefined : serializeError(error, { stack: false });
 
 export function wireTelemetry(
-  dep: Dependency<unknown>,
+  dep: Dependency<unknown> & { observeCalls?(observer: CallObserver): void },
   logger: DependencyLogger | undefined,
   metrics: DependencyMetrics | undefined,
 ): void {
@@ -64,7 +79,25 @@ export function wireTelemetry(
         }
       }
     : undefined;
-  const log = logger;
+  // The running record's or request's keys (correlation_id, messageId) first, so an event key never hides
+  // behind them and a line always names the message that caused it.
+  const log: DependencyLogger | undefined = logger && {
+    info: (message, extra) => logger.info(message, { ...currentLogContext(), ...(extra as object) }),
+    warn: (message, extra) => logger.warn(message, { ...currentLogContext(), ...(extra as object) }),
+  };
+
+  if (metrics !== undefined) {
+    dep.observeCalls?.((durationMs, outcome) => {
+      if (typeof metrics.singleMetric === 'function') {
+        const single = metrics.singleMetric();
+        single.addDimension('dependency', dependency);
+        single.addDimension('outcome', outcome);
+        single.addMetric(CALL_DURATION_METRIC, 'Milliseconds', durationMs);
+      } else {
+        metrics.addMetric(CALL_DURATION_METRIC, 'Milliseconds', durationMs);
+      }
+    });
+  }
 
   dep.onRetry((e) => {
     log?.warn('dependency call retried', {

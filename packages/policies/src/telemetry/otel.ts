@@ -1,0 +1,221 @@
+// OpenTelemetry through `@opentelemetry/api` only, an optional peer, required on the first call made
+// after the application registered a tracer or meter provider (ADOT, NodeSDK): a process that never
+// registers one never loads it (~20 ms cold), and a process without it installed is never traced. The per-call check is one read of the API's global slot, so a
+// process with the API installed and no SDK pays a few nanoseconds. Nothing secret reaches an attribute:
+// names, numbers, classifications, the method and the host, never a URL, header, body or error message.
+
+import { AsyncLocalStorage } from 'node:async_hooks';
+// Renamed: bundles built with a createRequire banner (esbuild) declare that name at the top already.
+import { createRequire as requireFor } from 'node:module';
+import { redactText } from '@bulwark/errors';
+import type * as OtelApi from '@opentelemetry/api';
+import type { CallOutcome } from './callObserver.js';
+
+type Api = typeof OtelApi;
+
+/** The slot @opentelemetry/api 1.x registers its globals under (tracer and meter providers included). */
+const GLOBAL = Symbol.for('opentelemetry.js.api.1');
+const SCOPE = '@bulwark/policies';
+
+let api: Api | null | undefined;
+
+/** False while `OTEL_SDK_DISABLED=true` (the OpenTelemetry switch): a dependency wrapped then is never traced. */
+export function otelEnabled(): boolean {
+  return process.env.OTEL_SDK_DISABLED !== 'true';
+}
+
+/** The API when installed (required once, on first use), else null. */
+export function loadOtelApi(): Api | null {
+  if (api === undefined) {
+    try {
+      api = requireFor(import.meta.url)('@opentelemetry/api') as Api;
+    } catch {
+      api = null;
+    }
+  }
+  return api;
+}
+
+/** True when an SDK registered a tracer or meter provider: only then is anything recorded. */
+export function otelActive(): boolean {
+  const slot = (globalThis as Record<symbol, { trace?: unknown; metrics?: unknown } | undefined>)[GLOBAL];
+  return slot !== undefined && (slot.trace !== undefined || slot.metrics !== undefined);
+}
+
+/** The running call's span, so attempts, events and the fetch adapter can reach it. */
+interface CallScope {
+  readonly span: OtelApi.Span;
+  readonly context: OtelApi.Context;
+}
+const calls = new AsyncLocalStorage<CallScope>();
+let traced = false;
+
+/** Adds `http.request.method` and `server.address` to the running call's span (the host only, never the URL). */
+export function annotateHttp(method: string, input: string | URL | Request): void {
+  if (!traced) return;
+  const scope = calls.getStore();
+  if (scope === undefined) return;
+  let host: string | undefined;
+  try {
+    host = new URL(input instanceof Request ? input.url : String(input)).hostname;
+  } catch {
+    host = undefined;
+  }
+  scope.span.setAttribute('http.request.method', method);
+  if (host) scope.span.setAttribute('server.address', host);
+}
+
+/** The span event of a dependency event, on the running call's span (none outside a call). */
+export function callEvent(name: string, attributes: OtelApi.Attributes): void {
+  if (!traced) return;
+  calls.getStore()?.span.addEvent(name, attributes);
+}
+
+/** `error.type`: the error's name and, when classified, its reason (never its message), redacted and bounded. */
+function errorType(error: unknown): string {
+  try {
+    if (error instanceof Error) {
+      const reason = (error as { reason?: unknown }).reason;
+      const name = String(error.name);
+      return redactText(typeof reason === 'string' ? `${name}:${reason}` : name, 120);
+    }
+  } catch {
+    // A throwing getter on name or reason: the type is all we say.
+  }
+  return typeof error;
+}
+
+interface Instruments {
+  callDuration: OtelApi.Histogram;
+  attemptDuration: OtelApi.Histogram;
+  attempts: OtelApi.Counter;
+  retries: OtelApi.Counter;
+  refusals: OtelApi.Counter;
+}
+
+/** Per dependency: wraps calls and attempts in spans and records the instruments. */
+export class OtelRecorder {
+  readonly #name: string;
+  readonly #state: () => string;
+  #meterProvider: unknown;
+  #instruments: Instruments | undefined;
+
+  constructor(name: string, state: () => string) {
+    this.#name = name;
+    this.#state = state;
+  }
+
+  /** The instruments of the registered meter provider (made again when the application swaps it). */
+  instruments(otel: Api): Instruments {
+    const provider = otel.metrics.getMeterProvider();
+    if (this.#instruments === undefined || provider !== this.#meterProvider) {
+      this.#meterProvider = provider;
+      const meter = provider.getMeter(SCOPE);
+      this.#instruments = {
+        callDuration: meter.createHistogram('bulwark.call.duration', {
+          unit: 'ms',
+          description: 'Duration of a dependency call, retries and waits included',
+        }),
+        attemptDuration: meter.createHistogram('bulwark.attempt.duration', {
+          unit: 'ms',
+          description: 'Duration of one attempt',
+        }),
+        attempts: meter.createCounter('bulwark.attempts', { description: 'Attempts sent to the dependency' }),
+        retries: meter.createCounter('bulwark.retries', { description: 'Attempts followed by a retry' }),
+        refusals: meter.createCounter('bulwark.refusals', {
+          description: 'Calls refused without an attempt (open circuit, rate limit, cooldown)',
+        }),
+      };
+    }
+    return this.#instruments;
+  }
+
+  /** Runs a call inside its span; the span ends, and the call duration is recorded, when it settles. */
+  call<T>(run: () => Promise<T>, outcomeOf: (error: unknown) => CallOutcome): Promise<T> {
+    const otel = loadOtelApi();
+    if (otel === null) return run();
+    const parent = otel.context.active();
+    const span = otel.trace
+      .getTracer(SCOPE)
+      .startSpan(
+        this.#name,
+        { kind: otel.SpanKind.CLIENT, attributes: { 'bulwark.dependency': this.#name } },
+        parent,
+      );
+    const scope: CallScope = { span, context: otel.trace.setSpan(parent, span) };
+    traced = true;
+    const startedAt = performance.now();
+    const end = (outcome: CallOutcome, error?: unknown): void => {
+      const attributes: OtelApi.Attributes = {
+        'bulwark.dependency': this.#name,
+        'bulwark.outcome': outcome,
+      };
+      if (error !== undefined) attributes['error.type'] = errorType(error);
+      span.setAttributes({ ...attributes, 'bulwark.breaker.state': this.#state() });
+      if (outcome !== 'success') span.setStatus({ code: otel.SpanStatusCode.ERROR });
+      if (outcome === 'refused') {
+        span.addEvent('refusal', { 'error.type': errorType(error) });
+        this.instruments(otel).refusals.add(1, { 'bulwark.dependency': this.#name });
+      }
+      this.instruments(otel).callDuration.record(performance.now() - startedAt, attributes);
+      span.end();
+    };
+    return calls
+      .run(scope, () => otel.context.with(scope.context, run))
+      .then(
+        (value) => {
+          end('success');
+          return value;
+        },
+        (error: unknown) => {
+          end(outcomeOf(error), error);
+          throw error;
+        },
+      );
+  }
+
+  /** Runs attempt `attempt` inside a child span of the call's span (untraced outside a traced call). */
+  attempt<T>(attempt: number, run: () => Promise<T>): Promise<T> {
+    const scope = calls.getStore();
+    const otel = loadOtelApi();
+    if (scope === undefined || otel === null) return run();
+    const span = otel.trace.getTracer(SCOPE).startSpan(
+      `${this.#name} attempt`,
+      {
+        kind: otel.SpanKind.CLIENT,
+        attributes: { 'bulwark.dependency': this.#name, 'bulwark.attempt': attempt },
+      },
+      scope.context,
+    );
+    const startedAt = performance.now();
+    const end = (error?: unknown): void => {
+      const attributes: OtelApi.Attributes = { 'bulwark.dependency': this.#name };
+      if (error !== undefined) {
+        attributes['error.type'] = errorType(error);
+        span.setStatus({ code: otel.SpanStatusCode.ERROR });
+      }
+      span.setAttributes({ ...attributes, 'bulwark.breaker.state': this.#state() });
+      const instruments = this.instruments(otel);
+      instruments.attempts.add(1, attributes);
+      instruments.attemptDuration.record(performance.now() - startedAt, attributes);
+      span.end();
+    };
+    let running: Promise<T>;
+    try {
+      running = otel.context.with(otel.trace.setSpan(scope.context, span), run);
+    } catch (error) {
+      end(error);
+      throw error;
+    }
+    return running.then(
+      (value) => {
+        end();
+        return value;
+      },
+      (error: unknown) => {
+        end(error);
+        throw error;
+      },
+    );
+  }
+}
