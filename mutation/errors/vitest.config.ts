@@ -1,0 +1,5 @@
+// @ts-nocheck
+// The tests that judge @bulwark/errors's mutants (see mutation/targets.mjs).
+import { mutationVitestConfig } from '../vitestConfig.js';
+
+export default mutationVitestConfig('errors');

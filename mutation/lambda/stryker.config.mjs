@@ -1,0 +1,5 @@
+// @ts-nocheck
+// Stryker for @bulwark/lambda: `npm run mutation -- lambda` (see mutation/targets.mjs).
+import { strykerConfig } from '../targets.mjs';
+
+export default strykerConfig('lambda');

@@ -1,0 +1,5 @@
+// @ts-nocheck
+// Stryker for @bulwark/policies: `npm run mutation -- policies` (see mutation/targets.mjs).
+import { strykerConfig } from '../targets.mjs';
+
+export default strykerConfig('policies');
