@@ -67,6 +67,8 @@ export function strykerConfig(name) {
     // would import the unmutated source through them, so the mutants are placed in the files themselves
     // (Stryker restores them when it ends; a killed run leaves them: `git checkout packages/`).
     inPlace: true,
+    // vitest strips types without checking them, so Stryker need not add `// @ts-nocheck` to every file.
+    disableTypeChecks: false,
     incremental: true,
     incrementalFile: `reports/stryker-incremental-${name}.json`,
     // Two cores shared by several agents: one test process, unless `--concurrency N` says otherwise.

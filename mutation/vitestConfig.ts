@@ -1,4 +1,3 @@
-// @ts-nocheck
 import { defineConfig } from 'vitest/config';
 import { mutationTargets, testGlobs } from './targets.mjs';
 

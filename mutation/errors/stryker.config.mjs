@@ -1,4 +1,3 @@
-// @ts-nocheck
 // Stryker for @bulwark/errors: `npm run mutation -- errors` (see mutation/targets.mjs).
 import { strykerConfig } from '../targets.mjs';
 

@@ -1,4 +1,3 @@
-// @ts-nocheck
 // Stryker for @bulwark/lambda: `npm run mutation -- lambda` (see mutation/targets.mjs).
 import { strykerConfig } from '../targets.mjs';
 

@@ -1,4 +1,3 @@
-// @ts-nocheck
 // The tests that judge @bulwark/lambda's mutants (see mutation/targets.mjs).
 import { mutationVitestConfig } from '../vitestConfig.js';
 

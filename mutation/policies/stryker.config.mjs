@@ -1,4 +1,3 @@
-// @ts-nocheck
 // Stryker for @bulwark/policies: `npm run mutation -- policies` (see mutation/targets.mjs).
 import { strykerConfig } from '../targets.mjs';
 

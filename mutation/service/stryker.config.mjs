@@ -1,4 +1,3 @@
-// @ts-nocheck
 // Stryker for @bulwark/service: `npm run mutation -- service` (see mutation/targets.mjs).
 import { strykerConfig } from '../targets.mjs';
 
