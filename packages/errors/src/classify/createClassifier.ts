@@ -144,9 +144,11 @@ function inheritFromCauses(
 }
 
 function applyRule(rule: ClassifierRule, link: unknown, context: RecogniserContext): Verdict | undefined {
+  // Stryker disable next-line BooleanLiteral: never read before the try assigns it or the catch returns
   let matched = false;
   try {
     matched = rule.match(link) === true;
+    // Stryker disable next-line BlockStatement: an empty catch leaves matched false, and the next line returns undefined all the same
   } catch {
     return undefined;
   }
@@ -171,6 +173,7 @@ function callOrValue<T>(
   if (typeof value !== 'function') return value;
   try {
     return (value as (error: unknown) => T | undefined)(link);
+    // Stryker disable next-line BlockStatement: an empty catch falls out of the function, which returns undefined all the same
   } catch {
     return undefined;
   }

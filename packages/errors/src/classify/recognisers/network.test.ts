@@ -167,3 +167,13 @@ describe('recogniseFetchFailed messages', () => {
     expect(recogniseFetchFailed(new Error('fetch failed'), context)).toBeUndefined();
   });
 });
+
+describe('recogniseNetwork and codes that name Object.prototype members', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+    'leaves code %s alone',
+    (code) => {
+      // Act + Assess
+      expect(recogniseNetwork(withCode(code), context)).toBeUndefined();
+    },
+  );
+});
