@@ -148,7 +148,6 @@ function applyRule(rule: ClassifierRule, link: unknown, context: RecogniserConte
   let matched = false;
   try {
     matched = rule.match(link) === true;
-    // Stryker disable next-line BlockStatement: an empty catch leaves matched false, and the next line returns undefined all the same
   } catch {
     return undefined;
   }
@@ -173,7 +172,6 @@ function callOrValue<T>(
   if (typeof value !== 'function') return value;
   try {
     return (value as (error: unknown) => T | undefined)(link);
-    // Stryker disable next-line BlockStatement: an empty catch falls out of the function, which returns undefined all the same
   } catch {
     return undefined;
   }
