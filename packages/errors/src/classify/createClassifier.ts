@@ -144,6 +144,7 @@ function inheritFromCauses(
 }
 
 function applyRule(rule: ClassifierRule, link: unknown, context: RecogniserContext): Verdict | undefined {
+  // Stryker disable next-line BooleanLiteral: never read before the try assigns it or the catch returns
   let matched = false;
   try {
     matched = rule.match(link) === true;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Classification } from '../Classification.js';
 import { createClassifier } from '../classify/createClassifier.js';
 import { TransientError } from '../ResilienceError.js';
 import { PROBLEM_JSON_CONTENT_TYPE } from './ProblemDetails.js';
@@ -100,5 +101,80 @@ describe('toProblemDetails', () => {
     // Assess
     expect(PROBLEM_JSON_CONTENT_TYPE).toBe('application/problem+json');
     expect(typeof DEFAULT_PROBLEM_DETAILS_OPTIONS.classifier).toBe('function');
+  });
+});
+
+describe('toProblemDetails detail and options', () => {
+  const as =
+    (kind: string, reason: string, httpStatus = 503, retryAfterMs?: number) =>
+    (): Classification =>
+      ({
+        kind,
+        reason,
+        httpStatus,
+        retryAfterMs,
+        retryable: false,
+        countsTowardBreaker: false,
+        message: 'x',
+      }) as Classification;
+
+  it.each([
+    ['transient', 'timeout', 'A dependency did not answer in time; try again later.'],
+    ['transient', 'throttled', 'A dependency is throttling requests; try again later.'],
+    ['transient', 'network', 'A dependency failed; try again later.'],
+    ['dependency-down', 'bulkhead-full', 'Too many requests are in flight; try again later.'],
+    ['dependency-down', 'circuit-open', 'A dependency is unavailable; try again later.'],
+    ['permanent', 'invalid-input', 'The request failed validation.'],
+    ['permanent', 'not-found', 'The requested resource was not found.'],
+    ['permanent', 'conflict', 'The request conflicts with the current state of the resource.'],
+    ['permanent', 'bad-request', 'The request could not be processed.'],
+    ['permanent', 'tls', 'A dependency could not be reached securely.'],
+    ['permanent', 'credentials', 'The service could not authenticate to a dependency.'],
+    ['permanent', 'unknown', 'The request could not be completed.'],
+    ['cancelled', 'cancelled', 'The request was cancelled.'],
+    ['some-new-kind', 'unknown', 'The request could not be completed.'],
+  ])('%s/%s reads "%s"', (kind, reason, detail) => {
+    // Act
+    const body = toProblemDetails(new Error('x'), { classifier: as(kind, reason) });
+    // Assess
+    expect(body.detail).toBe(detail);
+    expect(body.title).toBe('Service Unavailable');
+    expect(Object.hasOwn(body, 'instance')).toBe(false);
+    expect(Object.hasOwn(body, 'retryAfter')).toBe(false);
+  });
+
+  it('titles the body from its status', () => {
+    // Act + Assess
+    expect(toProblemDetails(new Error('x'), { classifier: as('permanent', 'not-found', 404) }).title).toBe(
+      'Not Found',
+    );
+  });
+
+  it('rounds retryAfter up to whole seconds', () => {
+    // Act + Assess
+    expect(toProblemDetails(0, { classifier: as('transient', 'throttled', 503, 1_000) }).retryAfter).toBe(1);
+    expect(toProblemDetails(0, { classifier: as('transient', 'throttled', 503, 1_001) }).retryAfter).toBe(2);
+  });
+
+  it.each([
+    [{ instance: 42 }, 'toProblemDetails: instance must be a string, got 42'],
+    [{ typeBase: true }, 'toProblemDetails: typeBase must be a string, got true'],
+    [
+      { classifier: 'classify' },
+      'toProblemDetails: classifier must be a function (from createClassifier), got "classify"',
+    ],
+  ])('refuses %j with a TypeError naming the field', (options, message) => {
+    // Act + Assess
+    expect(() => toProblemDetails(new Error('x'), options as never)).toThrow(new TypeError(message));
+  });
+
+  it('accepts each option as a string or a function', () => {
+    // Act
+    const body = toProblemDetails(new Error('x'), {
+      instance: 'urn:request:1',
+      typeBase: 'https://e.example/',
+    });
+    // Assess
+    expect(body).toMatchObject({ instance: 'urn:request:1', type: 'https://e.example/unknown' });
   });
 });

@@ -38,14 +38,21 @@ const TIMEOUT_CODES: Readonly<Record<string, string>> = {
   ERR_TLS_HANDSHAKE_TIMEOUT: 'the TLS handshake timed out',
 };
 
+// Own keys only: `code` is whatever the thrower wrote, and `constructor` or `toString` must not read as a
+// table entry inherited from Object.prototype (it did: a transient timeout, retried and counted).
+function lookup(table: Readonly<Record<string, string>>, code: string): string | undefined {
+  return Object.hasOwn(table, code) ? table[code] : undefined;
+}
+
 /** Node/undici network codes: transient, counted, 503 (timeouts 504). */
 export const recogniseNetwork: Recogniser = (node) => {
   const code = readString(node, 'code');
+  // Stryker disable next-line ConditionalExpression: without it the own-key lookups find no "undefined" entry and return undefined all the same
   if (code === undefined) return undefined;
-  const timeout = TIMEOUT_CODES[code];
+  const timeout = lookup(TIMEOUT_CODES, code);
   if (timeout !== undefined)
     return { kind: 'transient', reason: 'timeout', code, message: `${timeout} (${code})` };
-  const network = NETWORK_CODES[code];
+  const network = lookup(NETWORK_CODES, code);
   if (network === undefined) return undefined;
   // axios reports its own timeout as ECONNABORTED with a "timeout of Nms exceeded" message.
   if (code === 'ECONNABORTED' && /timeout/i.test(readString(node, 'message') ?? '')) {

@@ -1,0 +1,82 @@
+// @ts-nocheck
+// What each package's mutation run mutates and which tests judge it. One entry per package; the
+// per-package configs in mutation/<package>/ are built from it, and test/mutation/configs.test.ts checks
+// every source file and every test file of the package is covered (so a new file cannot fall out).
+
+/**
+ * Tests left out of the mutation run, each with its reason. A test that reads source text with a
+ * regex (a documented default, the public surface) fails on Stryker's instrumented files, so every
+ * mutant would count as killed by it.
+ */
+const readsSource = 'reads source text with a regex; fails on Stryker-instrumented files';
+
+export const mutationTargets = {
+  errors: {
+    excludedTests: {
+      'packages/errors/src/publicSurface.test.ts': readsSource,
+      'packages/errors/src/classify/ClassifierOptions.test.ts': readsSource,
+    },
+  },
+  policies: {
+    excludedTests: {
+      'packages/policies/src/sharedState/ssmBreakerStateOptions.test.ts': readsSource,
+    },
+  },
+  lambda: {
+    excludedTests: {
+      'packages/lambda/src/probe/breakerProbeHandler.test.ts': readsSource,
+      'packages/lambda/src/sqs/sqsHandler.input.test.ts': readsSource,
+    },
+  },
+  service: {
+    excludedTests: {
+      'packages/service/src/publicSurface.test.ts': readsSource,
+    },
+  },
+};
+
+/** The files Stryker mutates: every source file of the package, never a test or a type-test. */
+export function mutateGlobs(name) {
+  return [
+    `packages/${name}/src/**/*.ts`,
+    `!packages/${name}/src/**/*.test.ts`,
+    `!packages/${name}/src/**/*.test-d.ts`,
+  ];
+}
+
+/** The tests that judge the package: its own, its cross-package ones and its hostile ones. */
+export function testGlobs(name) {
+  return [
+    `packages/${name}/src/**/*.test.ts`,
+    `test/${name}/**/*.test.ts`,
+    `test/hostile/${name}/**/*.test.ts`,
+  ];
+}
+
+/** The Stryker options for one package (paths relative to the repository root, where it runs). */
+export function strykerConfig(name) {
+  if (!(name in mutationTargets)) throw new TypeError(`mutation: unknown package ${name}`);
+  return {
+    $schema: '../../node_modules/@stryker-mutator/core/schema/stryker-schema.json',
+    packageManager: 'npm',
+    testRunner: 'vitest',
+    vitest: { configFile: `mutation/${name}/vitest.config.ts` },
+    coverageAnalysis: 'perTest',
+    mutate: mutateGlobs(name),
+    // The workspace links node_modules/@bulwark/* -> packages/*: in Stryker's sandbox copy the tests
+    // would import the unmutated source through them, so the mutants are placed in the files themselves
+    // (Stryker restores them when it ends; a killed run leaves them: `git checkout packages/`).
+    inPlace: true,
+    // vitest strips types without checking them, so Stryker need not add `// @ts-nocheck` to every file.
+    disableTypeChecks: false,
+    incremental: true,
+    incrementalFile: `reports/stryker-incremental-${name}.json`,
+    // Two cores shared by several agents: one test process, unless `--concurrency N` says otherwise.
+    concurrency: 1,
+    timeoutMS: 10_000,
+    reporters: ['clear-text', 'progress', 'html'],
+    htmlReporter: { fileName: `reports/mutation/${name}.html` },
+    tempDirName: `.stryker-tmp/${name}`,
+    cleanTempDir: 'always',
+  };
+}
