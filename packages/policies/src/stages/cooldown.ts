@@ -16,18 +16,10 @@ import {
 import type { CooldownEvent } from '../Dependency.js';
 import { DEFAULT_DEPENDENCY_OPTIONS as D } from '../options/defaults.js';
 import { readNumber } from '../options/readNumber.js';
-import {
-  type Bounds,
-  type CallRun,
-  type InternalOptions,
-  latestStart,
-  listen,
-  sleep,
-  stackless,
-} from '../pipeline/call.js';
+import { type Bounds, type InternalOptions, latestStart, stackless } from '../pipeline/call.js';
+import { holdThen } from '../pipeline/holdThen.js';
 import type { Outcome } from '../pipeline/Outcome.js';
 import type { Telemetry } from '../telemetry/Telemetry.js';
-import type { Interrupted } from '../timeout/runAttempt.js';
 
 /**
  * Cooldown after pushback (on by default; `cooldown: false` turns it off).
@@ -114,21 +106,7 @@ export class CooldownStage {
     const latest = latestStart(now, bounds.endAt);
     if (this.until > latest) return outcome.refusal(this.#refusal(this.until - now), options);
     this.#t.held++;
-    const call: CallRun = { interrupt: undefined, stopped: undefined, unlisten: undefined };
-    const signal = options?.signal;
-    if (signal !== undefined || bounds.signals !== undefined) listen(call, signal, bounds.signals);
-    return sleep(this.releaseAt(latest) - now, call).then(
-      () => {
-        call.unlisten?.();
-        return next();
-      },
-      (why: unknown) => {
-        call.unlisten?.();
-        const stop = why as Interrupted;
-        if (stop.kind === 'cancel') throw outcome.cancelled(stop.reason);
-        return outcome.fail(outcome.timeoutError(0, 'deadline', undefined), 0, options);
-      },
-    );
+    return holdThen(this.releaseAt(latest) - now, bounds, options, outcome, next);
   }
 
   #refusal(leftMs: number): DependencyDownError {

@@ -17,17 +17,10 @@ import {
   readOptions,
 } from '@bulwark/errors';
 import { readNumber } from '../options/readNumber.js';
-import {
-  type Bounds,
-  type CallRun,
-  type InternalOptions,
-  listen,
-  sleep,
-  stackless,
-} from '../pipeline/call.js';
+import { type Bounds, type InternalOptions, stackless } from '../pipeline/call.js';
+import { holdThen } from '../pipeline/holdThen.js';
 import type { Outcome } from '../pipeline/Outcome.js';
 import type { Telemetry } from '../telemetry/Telemetry.js';
-import type { Interrupted } from '../timeout/runAttempt.js';
 
 /**
  * A token bucket per dependency (off by default).
@@ -128,21 +121,7 @@ export class RateLimitStage {
       return outcome.refusal(this.#refusal(retryAfterMs), options);
     }
     t.held++;
-    const call: CallRun = { interrupt: undefined, stopped: undefined, unlisten: undefined };
-    const signal = options?.signal;
-    if (signal !== undefined || bounds.signals !== undefined) listen(call, signal, bounds.signals);
-    return sleep(waitMs, call).then(
-      () => {
-        call.unlisten?.();
-        return next();
-      },
-      (why: unknown) => {
-        call.unlisten?.();
-        const stop = why as Interrupted;
-        if (stop.kind === 'cancel') throw outcome.cancelled(stop.reason);
-        return outcome.fail(outcome.timeoutError(0, 'deadline', undefined), 0, options);
-      },
-    );
+    return holdThen(waitMs, bounds, options, outcome, next);
   }
 
   #refusal(retryAfterMs: number): DependencyDownError {

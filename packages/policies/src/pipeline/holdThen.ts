@@ -1,0 +1,32 @@
+// A gate that makes a call wait (a cooldown after pushback, a rate limiter's reserved token) holds it the
+// same way: for `waitMs`, cut short by the caller's signal (the call ends with its reason) or a deadline
+// signal (the call ends as a timeout), then the rest of the chain runs.
+
+import type { Interrupted } from '../timeout/runAttempt.js';
+import { type Bounds, type CallRun, type InternalOptions, listen, sleep } from './call.js';
+import type { Outcome } from './Outcome.js';
+
+/** Waits `waitMs` within the call's signals, then runs `next`. */
+export function holdThen<T, F>(
+  waitMs: number,
+  bounds: Bounds,
+  options: InternalOptions<T> | undefined,
+  outcome: Outcome<F>,
+  next: () => Promise<T | F>,
+): Promise<T | F> {
+  const call: CallRun = { interrupt: undefined, stopped: undefined, unlisten: undefined };
+  const signal = options?.signal;
+  if (signal !== undefined || bounds.signals !== undefined) listen(call, signal, bounds.signals);
+  return sleep(waitMs, call).then(
+    () => {
+      call.unlisten?.();
+      return next();
+    },
+    (why: unknown) => {
+      call.unlisten?.();
+      const stop = why as Interrupted;
+      if (stop.kind === 'cancel') throw outcome.cancelled(stop.reason);
+      return outcome.fail(outcome.timeoutError(0, 'deadline', undefined), 0, options);
+    },
+  );
+}
