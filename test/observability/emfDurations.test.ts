@@ -99,4 +99,38 @@ describe('EMF call durations', () => {
       ['edna', 'refused'],
     ]);
   });
+
+  it('a call the fallback answered is outcome fallback, a refused one too; a fallback that throws is failure', async () => {
+    // Arrange
+    const metrics = new Metrics({ namespace: 'orders', serviceName: 'orders' });
+    const edna = wrapDependency('edna', {
+      logger: false,
+      metrics,
+      retry: false,
+      breaker: { kind: 'consecutive', threshold: 1, halfOpenAfterMs: 60_000 },
+      fallback: () => 'cached',
+    });
+    const failing = (options?: { fallback: () => never }) =>
+      edna.execute(async () => {
+        throw new TransientError('edna answered 503', { status: 503 });
+      }, options);
+
+    // Act
+    const docs = await emf(async () => {
+      await failing(); // fails, the fallback answers
+      await failing(); // refused by the open circuit, the fallback answers
+      await failing({
+        fallback: () => {
+          throw new Error('no cache');
+        },
+      }).catch(() => undefined);
+    });
+
+    // Assess
+    expect(durations(docs).map((d) => [d.dependency, d.outcome])).toEqual([
+      ['edna', 'fallback'],
+      ['edna', 'fallback'],
+      ['edna', 'failure'],
+    ]);
+  });
 });

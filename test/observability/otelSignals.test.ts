@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TransientError } from '@bulwark/errors';
+import { runWithLogContext, TransientError } from '@bulwark/errors';
 import { wrapDependency } from '@bulwark/policies';
-import { metrics, trace } from '@opentelemetry/api';
+import { metrics, SpanStatusCode, trace } from '@opentelemetry/api';
 import { MeterProvider, type MetricData, MetricReader } from '@opentelemetry/sdk-metrics';
 import {
   BasicTracerProvider,
@@ -49,6 +49,7 @@ class TestReader extends MetricReader {
 const exporter = new InMemorySpanExporter();
 const reader = new TestReader();
 let collected: MetricData[] = [];
+const lines: [string, unknown][] = [];
 const SECRET = 'tok_live_456';
 
 const fail503 = () => Promise.reject(new TransientError('edna answered 503', { status: 503 }));
@@ -58,13 +59,15 @@ beforeAll(async () => {
     new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
   );
   metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
-  // retry, then success
+  // retry, then success, while an SQS record runs (its keys in the log context)
   let n = 0;
   const flaky = wrapDependency('s-retry', {
-    logger: false,
+    logger: { info: (m, e) => lines.push([m, e]), warn: (m, e) => lines.push([m, e]) },
     retry: { maxAttempts: 2, backoff: { initialDelayMs: 1, maxDelayMs: 1, jitter: 'none' } },
   });
-  await flaky.execute(async () => (++n === 1 ? fail503() : 'ok'));
+  await runWithLogContext({ correlation_id: 'm-1', messageId: 'm-1' }, () =>
+    flaky.execute(async () => (++n === 1 ? fail503() : 'ok')),
+  );
   // breaker opens, refuses, half-opens and closes
   const breaking = wrapDependency('s-break', {
     logger: false,
@@ -157,5 +160,50 @@ describe('every documented instrument', () => {
   it('records no instrument the table does not list', () => {
     const documented = new Set(rows.map((r) => r[0]));
     expect(collected.map((m) => m.descriptor.name).filter((n) => !documented.has(n))).toEqual([]);
+  });
+});
+
+describe('what ties the signals together', () => {
+  const call = (name: string) => exporter.getFinishedSpans().find((s) => s.name === name)!;
+
+  it('a log line written during a traced call carries its trace_id and span_id', () => {
+    const span = call('s-retry');
+    const retried = lines.find(([m]) => m === 'dependency call retried');
+    expect(retried?.[1]).toMatchObject({
+      correlation_id: 'm-1',
+      trace_id: span.spanContext().traceId,
+      span_id: span.spanContext().spanId,
+    });
+  });
+
+  it("the call's span carries the record's correlation id and message id", () => {
+    expect(call('s-retry').attributes).toMatchObject({
+      'bulwark.correlation_id': 'm-1',
+      'messaging.message.id': 'm-1',
+    });
+    expect(call('s-timeout').attributes).not.toHaveProperty('bulwark.correlation_id');
+  });
+
+  it('a call the fallback answered is outcome fallback, status ERROR, with the replaced error type', () => {
+    const span = call('s-fallback');
+    expect(span.attributes).toMatchObject({
+      'bulwark.outcome': 'fallback',
+      'error.type': 'TransientError:server-error',
+    });
+    expect(span.status.code).toBe(SpanStatusCode.ERROR);
+    expect(call('s-retry').attributes['bulwark.outcome']).toBe('success');
+    expect(call('s-retry').status.code).toBe(SpanStatusCode.UNSET);
+    const duration = collected.find((m) => m.descriptor.name === 'bulwark.call.duration')!;
+    const outcomes = duration.dataPoints
+      .filter((p) => p.attributes['bulwark.dependency'] === 's-fallback')
+      .map((p) => p.attributes['bulwark.outcome']);
+    expect(outcomes).toEqual(['fallback']);
+  });
+
+  it('the retry budget gauge reports what the budget allows now', () => {
+    const gauge = collected.find((m) => m.descriptor.name === 'bulwark.retry_budget.available')!;
+    const point = gauge.dataPoints.find((p) => p.attributes['bulwark.dependency'] === 's-retry');
+    expect(point?.value).toBeGreaterThan(0);
+    expect(Number.isFinite(point?.value)).toBe(true);
   });
 });

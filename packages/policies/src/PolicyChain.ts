@@ -9,7 +9,7 @@
 // composition (bulkhead, breaker), so it costs nothing on the call path. Telemetry (counters, events) has
 // one owner, telemetry/Telemetry.ts; how a failing call ends (fallback, refusal) is pipeline/Outcome.ts.
 
-import { isDependencyDownError, optionError, TransientError } from '@bulwark/errors';
+import { optionError, TransientError } from '@bulwark/errors';
 import type { IDisposable } from 'cockatiel';
 import type {
   BreakEvent,
@@ -50,7 +50,14 @@ import { RateLimitStage } from './stages/rateLimit.js';
 import { RetryStage } from './stages/retry.js';
 import { SharedStateGate } from './stages/sharedStateGate.js';
 import { TotalTimeout } from './stages/totalTimeout.js';
-import type { CallObserver, CallOutcome } from './telemetry/callObserver.js';
+import {
+  CALL_RECORD,
+  type CallObserver,
+  type CallRecord,
+  NOT_FALLEN_BACK,
+  rejectedOutcome,
+  resolvedOutcome,
+} from './telemetry/callObserver.js';
 import { OtelRecorder, otelActive, otelEnabled } from './telemetry/otel.js';
 import { Telemetry } from './telemetry/Telemetry.js';
 
@@ -218,24 +225,32 @@ export class PolicyChain<F> implements Dependency<F> {
 
   #execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
     const otel = this.#t.otel;
-    if (otel !== undefined && otelActive()) return otel.call(() => this.#observed(fn, options), outcomeOf);
-    return this.#observed(fn, options);
+    const traced = otel !== undefined && otelActive();
+    if (!traced && this.#observer === undefined) return this.#run(fn, options);
+    // Observed calls carry a record the fallback marks, so a call it answered is not counted a success.
+    // The caller's options stay untouched (and unread again) behind the record's prototype link.
+    const record: CallRecord = { replaced: NOT_FALLEN_BACK };
+    const observed = Object.create(options ?? null) as InternalOptions<T>;
+    observed[CALL_RECORD] = record;
+    if (traced) return otel.call(() => this.#observed(fn, observed, record), record);
+    return this.#observed(fn, observed, record);
   }
 
   #observed<T>(
     fn: (context: ExecuteContext) => Promise<T> | T,
-    options?: InternalOptions<T>,
+    options: InternalOptions<T>,
+    record: CallRecord,
   ): Promise<T | F> {
     const observer = this.#observer;
     if (observer === undefined) return this.#run(fn, options);
     const startedAt = performance.now();
     return this.#run(fn, options).then(
       (value) => {
-        observer(performance.now() - startedAt, 'success');
+        observer(performance.now() - startedAt, resolvedOutcome(record));
         return value;
       },
       (error: unknown) => {
-        observer(performance.now() - startedAt, outcomeOf(error));
+        observer(performance.now() - startedAt, rejectedOutcome(error));
         throw error;
       },
     );
@@ -313,6 +328,3 @@ export class PolicyChain<F> implements Dependency<F> {
     return retry.run(fn, options, start, bounds);
   }
 }
-
-/** A rejection's outcome: refused (DependencyDownError: no attempt reached the dependency) or failure. */
-const outcomeOf = (error: unknown): CallOutcome => (isDependencyDownError(error) ? 'refused' : 'failure');

@@ -13,6 +13,7 @@ import {
 import type { GiveUpReason } from '../Dependency.js';
 import type { FallbackContext } from '../options/DependencyOptions.js';
 import type { NormalizedOptions } from '../options/normalizeOptions.js';
+import { CALL_RECORD } from '../telemetry/callObserver.js';
 import type { Telemetry } from '../telemetry/Telemetry.js';
 import { type InternalOptions, rejectSoon, stackless } from './call.js';
 
@@ -94,6 +95,8 @@ export class Outcome<F> {
     if (c.kind === 'cancelled') throw error;
     t.fallbacks++;
     if (t.fallbackE.size > 0) t.fallbackE.emit({ dependency: this.#name, error, classification: c });
+    const record = options?.[CALL_RECORD];
+    if (record !== undefined) record.replaced = error;
     return fallback(error, { dependency: this.#name, classification: c, attempts }) as T | F | Promise<T | F>;
   }
 

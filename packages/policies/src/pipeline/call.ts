@@ -4,12 +4,15 @@
 
 import type { ExecuteOptions } from '../Dependency.js';
 import type { SINGLE_ATTEMPT } from '../options/singleAttempt.js';
+import type { CALL_RECORD, CallRecord } from '../telemetry/callObserver.js';
 import { type CallState, Interrupted } from '../timeout/runAttempt.js';
 
 /** The options a call carries through the stages (the fetch adapter adds the single-attempt mark). */
 export interface InternalOptions<T> extends ExecuteOptions<T> {
   /** A request body that cannot be replayed allows one attempt only. */
   readonly [SINGLE_ATTEMPT]?: true;
+  /** Present on observed calls (metrics or tracing): the fallback marks here that it answered. */
+  [CALL_RECORD]?: CallRecord;
 }
 
 /** When a call must end (total timeout or the nearest deadline), and which signals can end it early. */

@@ -7,9 +7,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 // Renamed: bundles built with a createRequire banner (esbuild) declare that name at the top already.
 import { createRequire as requireFor } from 'node:module';
-import { redactText } from '@bulwark/errors';
+import { currentLogContext, redactText } from '@bulwark/errors';
 import type * as OtelApi from '@opentelemetry/api';
-import type { CallOutcome } from './callObserver.js';
+import { type CallOutcome, type CallRecord, rejectedOutcome, resolvedOutcome } from './callObserver.js';
+import { ensureGauges } from './otelGauges.js';
 
 type Api = typeof OtelApi;
 
@@ -71,6 +72,32 @@ export function callEvent(name: string, attributes: OtelApi.Attributes): void {
   calls.getStore()?.span.addEvent(name, attributes);
 }
 
+/**
+ * The running call's trace context for a log line (`trace_id`, `span_id`), so a line joins its span;
+ * undefined outside a traced call.
+ */
+export function traceKeys(): { trace_id: string; span_id: string } | undefined {
+  if (!traced) return undefined;
+  const scope = calls.getStore();
+  if (scope === undefined) return undefined;
+  const { traceId, spanId } = scope.span.spanContext();
+  return { trace_id: traceId, span_id: spanId };
+}
+
+/**
+ * A call span's first attributes: the dependency, and the running record's or request's correlation id
+ * and SQS message id from the log context (the Lambda handlers fill it), so a span joins its log lines.
+ */
+function callAttributes(dependency: string): OtelApi.Attributes {
+  const attributes: OtelApi.Attributes = { 'bulwark.dependency': dependency };
+  const context = currentLogContext();
+  const correlationId = context.correlation_id;
+  if (correlationId !== undefined) attributes['bulwark.correlation_id'] = correlationId;
+  const messageId = context.messageId;
+  if (messageId !== undefined) attributes['messaging.message.id'] = messageId;
+  return attributes;
+}
+
 /** `error.type`: the error's name and, when classified, its reason (never its message), redacted and bounded. */
 function errorType(error: unknown): string {
   try {
@@ -110,6 +137,7 @@ export class OtelRecorder {
     const provider = otel.metrics.getMeterProvider();
     if (this.#instruments === undefined || provider !== this.#meterProvider) {
       this.#meterProvider = provider;
+      ensureGauges(otel);
       const meter = provider.getMeter(SCOPE);
       this.#instruments = {
         callDuration: meter.createHistogram('bulwark.call.duration', {
@@ -131,17 +159,13 @@ export class OtelRecorder {
   }
 
   /** Runs a call inside its span; the span ends, and the call duration is recorded, when it settles. */
-  call<T>(run: () => Promise<T>, outcomeOf: (error: unknown) => CallOutcome): Promise<T> {
+  call<T>(run: () => Promise<T>, record: CallRecord): Promise<T> {
     const otel = loadOtelApi();
     if (otel === null) return run();
     const parent = otel.context.active();
     const span = otel.trace
       .getTracer(SCOPE)
-      .startSpan(
-        this.#name,
-        { kind: otel.SpanKind.CLIENT, attributes: { 'bulwark.dependency': this.#name } },
-        parent,
-      );
+      .startSpan(this.#name, { kind: otel.SpanKind.CLIENT, attributes: callAttributes(this.#name) }, parent);
     const scope: CallScope = { span, context: otel.trace.setSpan(parent, span) };
     traced = true;
     const startedAt = performance.now();
@@ -150,8 +174,9 @@ export class OtelRecorder {
         'bulwark.dependency': this.#name,
         'bulwark.outcome': outcome,
       };
-      if (error !== undefined) attributes['error.type'] = errorType(error);
+      if (outcome !== 'success') attributes['error.type'] = errorType(error);
       span.setAttributes({ ...attributes, 'bulwark.breaker.state': this.#state() });
+      // A fallback's answer hides a failed dependency: the client span says so.
       if (outcome !== 'success') span.setStatus({ code: otel.SpanStatusCode.ERROR });
       if (outcome === 'refused') {
         span.addEvent('refusal', { 'error.type': errorType(error) });
@@ -164,11 +189,12 @@ export class OtelRecorder {
       .run(scope, () => otel.context.with(scope.context, run))
       .then(
         (value) => {
-          end('success');
+          const outcome = resolvedOutcome(record);
+          end(outcome, outcome === 'fallback' ? record.replaced : undefined);
           return value;
         },
         (error: unknown) => {
-          end(outcomeOf(error), error);
+          end(rejectedOutcome(error), error);
           throw error;
         },
       );

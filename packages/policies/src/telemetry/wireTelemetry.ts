@@ -8,6 +8,7 @@ import { currentLogContext, serializeError } from '@bulwark/errors';
 import type { Dependency } from '../Dependency.js';
 import type { DependencyLogger, DependencyMetrics } from '../options/DependencyOptions.js';
 import type { CallObserver } from './callObserver.js';
+import { traceKeys } from './otel.js';
 
 /**
  * The metric each event emits (unit `Count`, value 1, dimension `dependency`).
@@ -47,7 +48,7 @@ export const STAGE_METRIC_NAMES = {
 
 /**
  * The duration metric of every call (unit `Milliseconds`, dimensions `dependency` and `outcome`:
- * `success`, `failure` or `refused`), written when `metrics` is given.
+ * `success`, `fallback`, `failure` or `refused`), written when `metrics` is given.
  *
  * @example
  * ```ts
@@ -79,11 +80,14 @@ export function wireTelemetry(
         }
       }
     : undefined;
-  // The running record's or request's keys (correlation_id, messageId) first, so an event key never hides
-  // behind them and a line always names the message that caused it.
+  // The running record's or request's keys (correlation_id, messageId) and, in a traced call, its trace
+  // context first, so an event key never hides behind them and a line always names the message and the
+  // span that caused it.
   const log: DependencyLogger | undefined = logger && {
-    info: (message, extra) => logger.info(message, { ...currentLogContext(), ...(extra as object) }),
-    warn: (message, extra) => logger.warn(message, { ...currentLogContext(), ...(extra as object) }),
+    info: (message, extra) =>
+      logger.info(message, { ...currentLogContext(), ...traceKeys(), ...(extra as object) }),
+    warn: (message, extra) =>
+      logger.warn(message, { ...currentLogContext(), ...traceKeys(), ...(extra as object) }),
   };
 
   if (metrics !== undefined) {
