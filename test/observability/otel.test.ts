@@ -46,6 +46,20 @@ const pointsOf = (m: MetricData | undefined, dependency: string) =>
 const SECRET = 'tok_live_123';
 
 describe('OpenTelemetry', () => {
+  // First in the file on purpose: no dependency has had an event yet, so only the call can register them.
+  it('the gauges report a dependency whose calls only ever succeeded', async () => {
+    // Arrange
+    const quiet = wrapDependency('otel-quiet', { logger: false });
+
+    // Act
+    await quiet.execute(async () => 'ok');
+    const m = await collected();
+
+    // Assess
+    expect(pointsOf(m.get('bulwark.breaker.state'), 'otel-quiet').map((p) => p.value)).toEqual([0]);
+    expect(pointsOf(m.get('bulwark.retry_budget.available'), 'otel-quiet')).toHaveLength(1);
+  });
+
   it('a call that retries twice and succeeds: one call span, three attempt children, retry events, instruments', async () => {
     // Arrange
     const edna = wrapDependency('otel-retry', {
