@@ -8,40 +8,31 @@ import {
   processPartialResponse,
   SqsFifoPartialProcessorAsync,
 } from '@aws-lambda-powertools/batch';
-import {
-  type Classification,
-  runWithLogContext,
-  serializeError,
-  TransientError,
-  toError,
-} from '@bulwark/errors';
+import { runWithLogContext, TransientError, toError } from '@bulwark/errors';
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { DeadlineGuard, knownDeadline } from '../deadline/DeadlineGuard.js';
 import { runWithinDeadline } from '../deadline/runWithinDeadline.js';
 import { childLogger, type LoggerLike } from '../internal/LoggerLike.js';
-import { validate } from '../schema/validate.js';
-import { isAboutTheMessage } from './acknowledgeable.js';
 import { assertFifoGroups, assertSqsEvent } from './assertSqsEvent.js';
-import { type BatchSummary, emitMetrics, emptySummary } from './BatchSummary.js';
+import { type BatchSummary, emitMetrics, emptySummary, logSummary } from './BatchSummary.js';
+import { firstOpen } from './breakerSkip.js';
 import { classifyRecordError } from './classifyRecordError.js';
 import { FullBatchFailureError } from './FullBatchFailureError.js';
-import { InvalidRecordError } from './InvalidRecordError.js';
+import { type IdempotentCall, makeIdempotentCall } from './idempotentCall.js';
 import type { NormalizedSqsOptions } from './normalizeSqsOptions.js';
+import { settlePermanent } from './permanentFailure.js';
 import { RecordContext } from './RecordContext.js';
 import { RecordSkippedError } from './RecordSkippedError.js';
-import { logRecordFailure, safeLog } from './recordFailureLog.js';
+import { decodeBody, parseBody } from './recordBody.js';
+import { logRecordFailure } from './recordFailureLog.js';
 import type { SqsRecordHandler } from './SqsRecordContext.js';
 
 export type BatchRunner = (event: unknown, context: Context | undefined) => Promise<SQSBatchResponse>;
 
-type Job = () => Promise<unknown>;
-type IdempotentCall = (payload: unknown, context: Context | undefined, job: Job) => Promise<unknown>;
 // A record with no status yet is pending: the map only holds records the wrapper has reached.
 type RecordStatus = 'running' | 'ok' | 'failed';
 type Processor = BatchProcessor | SqsFifoPartialProcessorAsync;
 
-// `forced-open` too: a BreakerAwareDependency may report the fleet document's state as it is.
-const OPEN_STATES = new Set(['open', 'isolated', 'forced-open']);
 // What Powertools is given for a failed record: our own error, never the thrown value, which may be a
 // Proxy or carry getters that throw when Powertools reads its message. Powertools only counts it.
 const REPORTED = new Error('record reported for redelivery');
@@ -122,7 +113,7 @@ export function createBatchRunner<TBody, TResult>(
     const runRecord = async (record: SQSRecord): Promise<unknown> => {
       if (closed) return fail(record, new RecordSkippedError('deadline', 'the batch already returned'));
       if (checkBreakers) {
-        const open = opts.skipWhenBreakerOpen.find(isOpen);
+        const open = firstOpen(opts.skipWhenBreakerOpen);
         if (open !== undefined) {
           summary.skipped.breakerOpen++;
           return fail(
@@ -193,69 +184,19 @@ export function createBatchRunner<TBody, TResult>(
           );
           return fail(record, thrown);
         }
-        return handlePermanent(record, thrown, classification, logger);
+        return settlePermanent(
+          opts.onPermanentFailure,
+          { record, thrown, classification, logger },
+          {
+            summary,
+            fail,
+            acknowledge: () => status.set(record, 'ok'),
+            closed: () => closed,
+          },
+        );
       } finally {
         if (guard !== undefined) guard.observe(Date.now() - recordStart);
       }
-    };
-
-    const handlePermanent = async (
-      record: SQSRecord,
-      thrown: unknown,
-      classification: Classification,
-      logger: LoggerLike,
-    ): Promise<undefined> => {
-      const policy = opts.onPermanentFailure;
-      if (policy === 'report' || !isAboutTheMessage(classification)) {
-        summary.failed.permanent++;
-        logRecordFailure(
-          logger,
-          'error',
-          policy === 'report'
-            ? 'record failed permanently; reported (the queue moves it to the DLQ after maxReceiveCount)'
-            : 'record failed permanently, not because of its content (credentials, permissions, configuration or a bug); reported for redelivery, never acknowledged',
-          record,
-          thrown,
-          classification,
-        );
-        return fail(record, thrown);
-      }
-      if (policy === 'acknowledge') {
-        logRecordFailure(
-          logger,
-          'error',
-          'record failed permanently; acknowledged and dropped',
-          record,
-          thrown,
-          classification,
-        );
-        summary.acknowledged++;
-        status.set(record, 'ok');
-        return undefined;
-      }
-      try {
-        await policy({ record, error: toError(thrown), classification, logger });
-      } catch (hookThrown: unknown) {
-        summary.failed.permanent++;
-        safeLog(logger, 'error', 'permanent-failure hook failed; record reported for redelivery', {
-          messageId: record.messageId,
-          hookError: serializeError(hookThrown),
-        });
-        logRecordFailure(logger, 'error', 'record failed permanently', record, thrown, classification);
-        return fail(record, thrown);
-      }
-      if (closed) return fail(record, thrown);
-      logRecordFailure(
-        logger,
-        'error',
-        'record failed permanently; handed to the hook and acknowledged',
-        record,
-        thrown,
-        classification,
-      );
-      summary.acknowledged++;
-      status.set(record, 'ok');
-      return undefined;
     };
 
     const processor = take(fifo);
@@ -348,66 +289,10 @@ function countUnreached(
   summary.skipped.fifo += records.length - status.size;
 }
 
-function parseBody(record: SQSRecord, mode: 'json' | 'text'): unknown {
-  if (mode === 'text') return record.body;
-  try {
-    return JSON.parse(record.body);
-  } catch (cause: unknown) {
-    throw new InvalidRecordError(
-      'The record body is not valid JSON.',
-      // Not JSON.parse's message: it quotes the body, and bodies never reach a log line.
-      [{ path: '', message: 'the body is not valid JSON' }],
-      cause,
-    );
-  }
-}
-
-async function decodeBody<TBody>(record: SQSRecord, opts: NormalizedSqsOptions<TBody>): Promise<TBody> {
-  const value = parseBody(record, opts.body);
-  if (opts.schema === undefined) return value as TBody;
-  const outcome = await validate(opts.schema, value);
-  if (!outcome.ok) throw new InvalidRecordError('The record body failed validation.', outcome.issues);
-  return outcome.value;
-}
-
-function logSummary(logger: LoggerLike, s: BatchSummary): void {
-  const clean = s.reported === 0 && s.acknowledged === 0;
-  // One object in, rather than a message plus an extra object: Powertools writes the same line but skips
-  // merging the extra object into its log item, which saved about 7 % of the line's cost. The line is the
-  // largest single cost sqsHandler adds to a batch (see the README's Performance section).
-  safeLog(logger, clean ? 'info' : 'warn', { message: 'SQS batch summary', batch: s });
-}
-
-/** A dependency whose `state` cannot be read is not open: shared state may help, never block. */
-function isOpen(dep: { readonly state: string }): boolean {
-  try {
-    return OPEN_STATES.has(dep.state);
-  } catch {
-    return false;
-  }
-}
-
 function recordLogger(parent: LoggerLike, messageId: string): LoggerLike {
   try {
     return childLogger(parent, messageId, { messageId });
   } catch {
     return parent;
   }
-}
-
-async function makeIdempotentCall<TBody>(opts: NormalizedSqsOptions<TBody>): Promise<IdempotentCall> {
-  const cfg = opts.idempotency!;
-  const { IdempotencyConfig, makeIdempotent } = await import('@aws-lambda-powertools/idempotency');
-  const config = new IdempotencyConfig({
-    eventKeyJmesPath: cfg.bodyKeyJmesPath ?? 'messageId',
-    throwOnNoIdempotencyKey: true,
-    expiresAfterSeconds: cfg.expiresAfterSeconds,
-    useLocalCache: cfg.useLocalCache,
-  });
-  const run = async (_payload: unknown, _context: Context | undefined, job: Job): Promise<unknown> => job();
-  return makeIdempotent(run, {
-    persistenceStore: cfg.persistenceStore,
-    keyPrefix: cfg.keyPrefix,
-    config,
-  }) as unknown as IdempotentCall;
 }
