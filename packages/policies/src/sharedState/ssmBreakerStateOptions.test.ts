@@ -22,7 +22,7 @@ describe('DEFAULT_SSM_BREAKER_STATE', () => {
     '%s is documented as its @defaultValue (%s)',
     (field, value) => {
       // Prepare
-      const documented = documentedDefaults(join(import.meta.dirname, 'ssmBreakerStateOptions.ts'));
+      const documented = documentedDefaults(join(import.meta.dirname, 'ssmBreakerStateTypes.ts'));
 
       // Assess
       expect(documented[field]).toBe(String(value));

@@ -4,13 +4,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { readOptions } from '@bulwark/errors';
-import {
-  type AwsJsonFaultKnobs,
-  AwsServiceError,
-  awsJsonService,
-  checkAccountId,
-  checkRegion,
-} from '../awsJson/awsJsonService.js';
+import { checkAccountId, checkRegion } from '../awsJson/awsJsonInput.js';
+import { type AwsJsonFaultKnobs, AwsServiceError, awsJsonService } from '../awsJson/awsJsonService.js';
 import { describe as describeValue } from '../faults/FaultStep.js';
 import {
   EVENTBRIDGE_OPERATIONS,

@@ -2,7 +2,8 @@
 // over the emulator's buses, archives and replays. Timestamps travel as epoch seconds.
 
 import { randomUUID } from 'node:crypto';
-import { AwsServiceError, requireString } from '../awsJson/awsJsonService.js';
+import { requireString } from '../awsJson/awsJsonInput.js';
+import { AwsServiceError } from '../awsJson/awsJsonService.js';
 import type { EventBridgeReplay, EventBridgeStore } from './eventBridgeStore.js';
 
 /** The operations the emulator answers; any other `AWSEvents.*` call gets UnknownOperationException. */

@@ -2,7 +2,8 @@
 // for each (a replay reads one archive, goes back to the bus the archive records, and only for start < end).
 
 import { randomUUID } from 'node:crypto';
-import { AwsServiceError, requireString } from '../awsJson/awsJsonService.js';
+import { requireString } from '../awsJson/awsJsonInput.js';
+import { AwsServiceError } from '../awsJson/awsJsonService.js';
 
 /**
  * An event as an archive keeps it.

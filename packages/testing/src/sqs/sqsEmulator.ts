@@ -3,13 +3,8 @@
 // dead-letter queues, message move tasks and the fault knobs of the SSM emulator.
 
 import { readOptions } from '@bulwark/errors';
-import {
-  type AwsJsonFaultKnobs,
-  AwsServiceError,
-  awsJsonService,
-  checkAccountId,
-  checkRegion,
-} from '../awsJson/awsJsonService.js';
+import { checkAccountId, checkRegion } from '../awsJson/awsJsonInput.js';
+import { type AwsJsonFaultKnobs, AwsServiceError, awsJsonService } from '../awsJson/awsJsonService.js';
 import { describe as describeValue } from '../faults/FaultStep.js';
 import { type SqsMoveTask, SqsMoveTasks } from './sqsMoveTasks.js';
 import { SQS_OPERATIONS, type SqsOperation, sqsOperations } from './sqsOperations.js';

@@ -1,7 +1,8 @@
 // The SQS JSON-protocol operations, each mapping a request body to the service's answer (or its error) over
 // the queue store and the move tasks.
 
-import { AwsServiceError, requireString } from '../awsJson/awsJsonService.js';
+import { requireString } from '../awsJson/awsJsonInput.js';
+import { AwsServiceError } from '../awsJson/awsJsonService.js';
 import type { SqsMoveTasks } from './sqsMoveTasks.js';
 import type { Queue, SqsQueues, StoredMessage } from './sqsQueues.js';
 

@@ -3,13 +3,8 @@
 // (x-amz-target dispatch, counters, fault knobs) is the one SQS and EventBridge use too.
 
 import { describeValue, readOptions } from '@bulwark/errors';
-import {
-  type AwsJsonFaultKnobs,
-  AwsServiceError,
-  awsJsonService,
-  checkAccountId,
-  checkRegion,
-} from '../awsJson/awsJsonService.js';
+import { checkAccountId, checkRegion } from '../awsJson/awsJsonInput.js';
+import { type AwsJsonFaultKnobs, AwsServiceError, awsJsonService } from '../awsJson/awsJsonService.js';
 import { ssmParameters } from './ssmParameters.js';
 
 /** The operations the emulator answers; any other `AmazonSSM.*` call gets a loud error. */

@@ -1,7 +1,8 @@
 // SSM Parameter Store's parameters in memory and the operations the emulator answers on them, with the
 // error names and version rules of the real service; the HTTP edge is the shared awsJsonService.
 
-import { type AwsJsonOperation, AwsServiceError, requireString } from '../awsJson/awsJsonService.js';
+import { requireString } from '../awsJson/awsJsonInput.js';
+import { type AwsJsonOperation, AwsServiceError } from '../awsJson/awsJsonService.js';
 import type { SsmOperation, SsmParameterType } from './ssmEmulator.js';
 
 /** One version of a parameter as the store keeps it. */
