@@ -24,8 +24,13 @@ export const mutationTargets = {
   },
   lambda: {
     excludedTests: {
-      'packages/lambda/src/probe/breakerProbeHandler.test.ts': readsSource,
-      'packages/lambda/src/sqs/sqsHandler.input.test.ts': readsSource,
+      'packages/lambda/src/probe/breakerProbeHandler.defaults.test.ts': readsSource,
+      'packages/lambda/src/sqs/sqsHandler.defaults.test.ts': readsSource,
+    },
+    // Tests outside test/lambda that judge lambda code, each with its reason.
+    extraTests: {
+      'test/shared-state/breakerProbe.test.ts':
+        "the probe handler's runs (SSM reads and writes, hysteresis) against the SSM emulator live here",
     },
   },
   service: {
@@ -44,12 +49,13 @@ export function mutateGlobs(name) {
   ];
 }
 
-/** The tests that judge the package: its own, its cross-package ones and its hostile ones. */
+/** The tests that judge the package: its own, its cross-package ones, its hostile ones and any extra ones. */
 export function testGlobs(name) {
   return [
     `packages/${name}/src/**/*.test.ts`,
     `test/${name}/**/*.test.ts`,
     `test/hostile/${name}/**/*.test.ts`,
+    ...Object.keys(mutationTargets[name]?.extraTests ?? {}),
   ];
 }
 

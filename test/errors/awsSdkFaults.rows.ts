@@ -37,7 +37,8 @@ function ssm(): SSMClient {
   });
 }
 
-const answered = (answer: Answer) => async () => {
+/** A `make` for a row: GetParameter answered with `answer` by the msw handler. */
+export const answered = (answer: Answer) => async () => {
   nextAnswer.current = answer;
   return ssm().send(new GetParameterCommand({ Name: '/bulwark/test' }));
 };

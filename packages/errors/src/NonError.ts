@@ -1,6 +1,7 @@
 // Thrown values that are not Errors (`throw undefined`, `throw 'boom'`, `throw { code }`) break code
 // that reads `.message` or `.stack` (Powertools batch rejects the whole batch on one). Wrap them once.
 
+import { isObjectLike } from './classify/safeRead.js';
 import { describeValue } from './describeValue.js';
 import { redactText } from './redact/redactText.js';
 
@@ -40,7 +41,8 @@ export class NonError extends Error {
 export function toError(value: unknown): Error {
   try {
     if (value instanceof Error) return value;
-    if (typeof value === 'object' && value !== null) {
+    // A function has a string `name` too: only an object can be an Error from another realm.
+    if (isObjectLike(value) && typeof value !== 'function') {
       const { name, message } = value as { name?: unknown; message?: unknown };
       if (typeof name === 'string' && typeof message === 'string') return value as Error;
     }

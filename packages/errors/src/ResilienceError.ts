@@ -54,10 +54,12 @@ export abstract class ResilienceError extends Error {
   abstract readonly kind: ErrorKindName;
   abstract readonly retryable: boolean;
   readonly reason: FailureReasonName;
-  readonly dependency?: string;
-  readonly status?: number;
-  readonly retryAfterMs?: number;
-  readonly code?: string;
+  // `declare`: set only when given. A plain field declaration makes every instance own `dependency:
+  // undefined` (and status, retryAfterMs, code), which `in`, spreads and log serializers all see.
+  declare readonly dependency?: string;
+  declare readonly status?: number;
+  declare readonly retryAfterMs?: number;
+  declare readonly code?: string;
 
   protected constructor(
     message: string,

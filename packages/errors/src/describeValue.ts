@@ -54,9 +54,11 @@ function describeObject(value: object): string {
       return n === 0 ? 'an empty array' : `an array of ${n} item${n === 1 ? '' : 's'}`;
     }
     const proto: unknown = Object.getPrototypeOf(value);
+    // Stryker disable next-line ConditionalExpression: without it, reading null's constructor throws and the catch answers 'an object' all the same
     if (proto === null) return 'an object';
     if (proto === Object.prototype) return 'an object';
     const ctor: unknown = (proto as { constructor?: unknown }).constructor;
+    // Stryker disable next-line StringLiteral: any other text for "no name" fails the identifier check below as '' does
     const name = typeof ctor === 'function' ? ctor.name : '';
     return /^[A-Za-z_$][\w$]{0,39}$/.test(name) ? `an instance of ${name}` : 'an object';
   } catch {

@@ -29,4 +29,30 @@ describe('guards', () => {
     expect(isTransientError(foreign)).toBe(true);
     expect(foreign instanceof TransientError).toBe(false);
   });
+
+  it.each([
+    ['null', null],
+    ['a function carrying the brand', Object.assign(() => undefined, { isBulwarkResilienceError: true })],
+    ['a brand that is only truthy', { isBulwarkResilienceError: 'true', name: 'TransientError' }],
+  ])('refuses %s', (_label, value) => {
+    // Act + Assess
+    expect([
+      isResilienceError(value),
+      isTransientError(value),
+      isDependencyDownError(value),
+      isPermanentError(value),
+    ]).toEqual([false, false, false, false]);
+  });
+
+  it('a branded error with another name is a ResilienceError of none of the three kinds', () => {
+    // Prepare: a subclass another package defines
+    const other = { isBulwarkResilienceError: true, name: 'BulkheadFullError' };
+    // Act + Assess
+    expect([
+      isResilienceError(other),
+      isTransientError(other),
+      isDependencyDownError(other),
+      isPermanentError(other),
+    ]).toEqual([true, false, false, false]);
+  });
 });

@@ -182,3 +182,69 @@ describe('rule values', () => {
     expect(c.code).toBeUndefined();
   });
 });
+
+describe('chain facts: which code and dependency win', () => {
+  it('the outermost well-formed code wins, and a deeper link without one does not erase it', () => {
+    // Prepare: codes nothing recognises, so the classification takes them from the chain
+    const deepest = new Error('no code');
+    const inner = Object.assign(new Error('b', { cause: deepest }), { code: 'EINNER' });
+    const outer = Object.assign(new Error('a', { cause: inner }), { code: 'EOUTER' });
+    // Act + Assess
+    expect(classify(outer).code).toBe('EOUTER');
+    expect(classify(Object.assign(new Error('a', { cause: deepest }), { code: 'EOUTER' })).code).toBe(
+      'EOUTER',
+    );
+  });
+
+  it('the outermost dependency wins; one of exactly 128 characters is kept whole, 129 is not taken', () => {
+    // Prepare
+    const at128 = 'd'.repeat(128);
+    const inner = Object.assign(new Error('b'), { dependency: 'inner' });
+    const outer = Object.assign(new Error('a', { cause: inner }), { dependency: 'outer' });
+    // Act + Assess
+    expect(classify(outer).dependency).toBe('outer');
+    expect(classify(Object.assign(new Error('a'), { dependency: at128 })).dependency).toBe(at128);
+    expect(classify(Object.assign(new Error('a'), { dependency: `${at128}d` })).dependency).toBeUndefined();
+  });
+});
+
+describe('an unrecognised failure says what was thrown', () => {
+  it.each([
+    ['an Error by its name', Object.assign(new Error('x'), { name: 'VendorError' }), 'VendorError'],
+    [
+      'a name with spaces as an object',
+      Object.assign(new Error('x'), { name: 'bad name' }),
+      'a non-Error object was thrown',
+    ],
+    ['an object without a name', { message: 'x' }, 'a non-Error object was thrown'],
+    ['null', null, 'null was thrown'],
+    ['a number', 42, 'a non-Error number was thrown'],
+    ['a function by its name', function vendorThing() {}, 'vendorThing'],
+  ])('%s', (_label, thrown, what) => {
+    // Act + Assess
+    expect(classify(thrown)).toMatchObject({
+      kind: 'permanent',
+      reason: 'unknown',
+      message: `an unrecognised failure (${what})`,
+    });
+  });
+});
+
+describe('the injected clock, when it fails', () => {
+  it('a clock that throws reads as Date.now', () => {
+    // Prepare
+    const inFiveSeconds = new Date(Date.now() + 5_000).toUTCString();
+    const c = createClassifier([], {
+      now: () => {
+        throw new Error('clock broke');
+      },
+    });
+    // Act
+    const wait = c(
+      new Response(null, { status: 503, headers: { 'retry-after': inFiveSeconds } }),
+    ).retryAfterMs;
+    // Assess
+    expect(wait).toBeGreaterThan(3_000);
+    expect(wait).toBeLessThanOrEqual(5_000);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHeader, readNumber, readProp, readString } from './safeRead.js';
+import { readHeader, readNumber, readProp, readString, readText } from './safeRead.js';
 
 const hostile = new Proxy(
   {},
@@ -31,6 +31,13 @@ describe('safe reads', () => {
     expect(readString(undefined, 'x')).toBeUndefined();
     expect(readNumber({ n: Number.NaN }, 'n')).toBeUndefined();
     expect(readNumber({ n: 3 }, 'n')).toBe(3);
+  });
+
+  it('reads text as the string it is, or an empty string', () => {
+    // Act + Assess
+    expect(readText({ message: 'timeout of 5ms' }, 'message')).toBe('timeout of 5ms');
+    expect(readText({ message: 42 }, 'message')).toBe('');
+    expect(readText(null, 'message')).toBe('');
   });
 
   it.each([

@@ -19,6 +19,11 @@ export function readString(value: unknown, key: PropertyKey): string | undefined
   return typeof got === 'string' ? got : undefined;
 }
 
+/** Reads a string property, or `''` when there is none: for a pattern tested against an optional message. */
+export function readText(value: unknown, key: PropertyKey): string {
+  return readString(value, key) ?? '';
+}
+
 /** Reads a finite number property (or a numeric string such as got's `'429'`), or `undefined`. */
 export function readNumber(value: unknown, key: PropertyKey): number | undefined {
   const got = readProp(value, key);

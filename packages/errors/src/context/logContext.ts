@@ -32,8 +32,8 @@ const EMPTY: LogContext = Object.freeze({});
  * ```
  */
 export function runWithLogContext<T>(keys: LogContext, fn: () => T): T {
-  const outer = storage.getStore();
-  return storage.run(outer === undefined ? { ...keys } : { ...outer, ...keys }, fn);
+  // A copy either way: the caller may change its object later (spreading no store adds nothing).
+  return storage.run({ ...storage.getStore(), ...keys }, fn);
 }
 
 /**
@@ -61,6 +61,5 @@ export function currentLogContext(): LogContext {
  * ```
  */
 export function enterLogContext(keys: LogContext): void {
-  const outer = storage.getStore();
-  storage.enterWith(outer === undefined ? { ...keys } : { ...outer, ...keys });
+  storage.enterWith({ ...storage.getStore(), ...keys });
 }

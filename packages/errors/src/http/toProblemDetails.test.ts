@@ -163,6 +163,11 @@ describe('toProblemDetails detail and options', () => {
       { classifier: 'classify' },
       'toProblemDetails: classifier must be a function (from createClassifier), got "classify"',
     ],
+    [
+      { typeBas: 'https://errors.example/' },
+      'toProblemDetails: unknown option "typeBas"; did you mean "typeBase"? Valid: instance, typeBase, classifier',
+    ],
+    ['strict', 'toProblemDetails: options must be an object, got "strict"'],
   ])('refuses %j with a TypeError naming the field', (options, message) => {
     // Act + Assess
     expect(() => toProblemDetails(new Error('x'), options as never)).toThrow(new TypeError(message));

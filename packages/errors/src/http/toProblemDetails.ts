@@ -79,7 +79,7 @@ const DETAIL: Readonly<Record<string, string>> = {
  * ```
  */
 export function toProblemDetails(error: unknown, options?: ProblemDetailsOptions): ProblemDetails {
-  const o = options === undefined ? NO_OPTIONS : checkOptions(options);
+  const o = checkOptions(options);
   const classifier = o.classifier ?? DEFAULT_PROBLEM_DETAILS_OPTIONS.classifier;
   const c: Classification = classifier(error);
   const detail = DETAIL[`${c.kind}/${c.reason}`] ?? DETAIL[c.kind] ?? 'The request could not be completed.';
@@ -95,11 +95,10 @@ export function toProblemDetails(error: unknown, options?: ProblemDetailsOptions
   };
 }
 
-const NO_OPTIONS: ProblemDetailsOptions = {};
 const KNOWN = ['instance', 'typeBase', 'classifier'];
 
 /** The caller's options are code, not input: a typo is a TypeError (nearest valid name), never ignored. */
-function checkOptions(options: ProblemDetailsOptions): ProblemDetailsOptions {
+function checkOptions(options: ProblemDetailsOptions | undefined): ProblemDetailsOptions {
   const o = readOptions('toProblemDetails', options, KNOWN);
   for (const field of ['instance', 'typeBase'] as const) {
     if (o[field] !== undefined && typeof o[field] !== 'string') {

@@ -49,10 +49,45 @@ describe('readOptions', () => {
     );
   });
 
-  it('turns a revoked Proxy into a TypeError', () => {
+  it('turns a revoked Proxy into a TypeError naming the field', () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
-    expect(() => readOptions(OWNER, proxy, ['retry'])).toThrow(TypeError);
+    expect(() => readOptions(OWNER, proxy, ['retry'], 'breaker')).toThrow(
+      new TypeError(`${OWNER}: breaker could not be read (a Proxy refused to list its keys)`),
+    );
+  });
+
+  it('turns a Proxy whose ownKeys trap throws into a TypeError naming the field', () => {
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(() => readOptions(OWNER, proxy, ['retry'])).toThrow(
+      new TypeError(`${OWNER}: options could not be read (a Proxy refused to list its keys)`),
+    );
+  });
+
+  it('reads a key whose descriptor cannot be read as an option (it is checked, not skipped)', () => {
+    const hostile = (target: object) =>
+      new Proxy(target, {
+        getOwnPropertyDescriptor() {
+          throw new Error('trap');
+        },
+      });
+    expect({ ...readOptions(OWNER, hostile({ retry: 1 }), ['retry']) }).toEqual({ retry: 1 });
+    expect(() => readOptions(OWNER, hostile({ retries: 1 }), ['retry'])).toThrow(/unknown option "retries"/);
+  });
+
+  it('skips symbols and non-enumerable keys', () => {
+    const value = Object.defineProperty({ [Symbol('s')]: 1, retry: 2 }, 'hidden', {
+      value: 3,
+      enumerable: false,
+    });
+    expect({ ...readOptions(OWNER, value, ['retry']) }).toEqual({ retry: 2 });
   });
 
   it('reads each key once', () => {

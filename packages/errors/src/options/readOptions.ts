@@ -32,15 +32,15 @@ export function readOptions(
 ): Record<string, unknown> {
   const snapshot: Record<string, unknown> = Object.create(null);
   if (value === undefined) return snapshot;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw optionError(owner, field, value, 'an object');
-  }
+  if (typeof value !== 'object' || value === null) throw optionError(owner, field, value, 'an object');
   let keys: (string | symbol)[];
   try {
     keys = Reflect.ownKeys(value);
   } catch {
     throw new TypeError(`${owner}: ${field} could not be read (a Proxy refused to list its keys)`);
   }
+  // Only now: on a revoked Proxy, Array.isArray throws a TypeError that names no field.
+  if (Array.isArray(value)) throw optionError(owner, field, value, 'an object');
   for (const key of keys) {
     if (typeof key === 'symbol') continue;
     let enumerable: boolean;

@@ -104,4 +104,91 @@ describe('serializeError', () => {
       }),
     );
   });
+
+  it('names the dependency, redacted and bounded at 100 characters', () => {
+    // Prepare
+    const named = new TransientError('x', { dependency: 'edna?token=abc' });
+    const long = new TransientError('x', { dependency: 'd'.repeat(120) });
+    // Act + Assess
+    expect(serializeError(named).dependency).toBe('edna?token=[redacted]');
+    expect(serializeError(long).dependency).toBe(`${'d'.repeat(99)}…`);
+  });
+
+  it('names a non-object cause NonError and lists at most 8 causes', () => {
+    // Prepare
+    let deep: unknown = new Error('bottom');
+    for (let i = 0; i < 10; i++) deep = new Error(`level ${i}`, { cause: deep });
+    // Act + Assess
+    expect(serializeError(new Error('x', { cause: 'boom' }), { stack: false }).cause).toEqual([
+      { name: 'NonError' },
+    ]);
+    expect(serializeError(deep).cause).toHaveLength(8);
+  });
+
+  it('bounds the name at 100, the message at 1,000 and the stack at 4,000 characters', () => {
+    // Prepare
+    const error = Object.assign(new Error('m'.repeat(2_000)), {
+      name: 'N'.repeat(150),
+      stack: 's'.repeat(5_000),
+    });
+    // Act
+    const got = serializeError(error);
+    // Assess
+    expect([got.name.length, got.message.length, got.stack?.length]).toEqual([100, 1_000, 4_000]);
+  });
+
+  it('keeps a stack on its lines', () => {
+    // Act + Assess
+    expect(
+      serializeError(Object.assign(new Error('x'), { stack: 'Error: x\n    at f (a.js:1:1)' })).stack,
+    ).toBe('Error: x\n    at f (a.js:1:1)');
+  });
+
+  it.each([
+    [503, '503'],
+    ['', undefined],
+    [Number.NaN, undefined],
+    [{ code: 'x' }, undefined],
+    ['E'.repeat(150), `${'E'.repeat(99)}…`],
+  ])('code %o is written as %o', (code, written) => {
+    // Act
+    const got = serializeError(Object.assign(new Error('x'), { code }), { stack: false });
+    // Assess
+    expect(got.code).toBe(written);
+    expect(Object.hasOwn(got, 'code')).toBe(written !== undefined);
+  });
+
+  it('names an error with an empty name Error, and leaves out a stack it was told to', () => {
+    // Act
+    const got = serializeError(Object.assign(new Error('x'), { name: '' }), { stack: false });
+    // Assess
+    expect(got.name).toBe('Error');
+    expect(Object.hasOwn(got, 'stack')).toBe(false);
+  });
+
+  it('uses a classification it is given instead of classifying again', () => {
+    // Prepare: a plain Error would be "unknown"; the caller already knows better
+    const classification = {
+      kind: 'transient',
+      reason: 'throttled',
+      retryable: true,
+      countsTowardBreaker: true,
+      httpStatus: 503,
+      message: 'x',
+      status: 429,
+      retryAfterMs: 1_000,
+      dependency: 'edna',
+    } as const;
+    // Act + Assess
+    expect(serializeError(new Error('x'), { stack: false, classification })).toEqual({
+      name: 'Error',
+      message: 'x',
+      kind: 'transient',
+      reason: 'throttled',
+      retryable: true,
+      status: 429,
+      retryAfterMs: 1_000,
+      dependency: 'edna',
+    });
+  });
 });

@@ -1,39 +1,6 @@
 // Construction-time behaviour; the probe's runs are tested against the SSM emulator in test/shared-state/.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breakerProbeHandler, DEFAULT_BREAKER_PROBE } from './breakerProbeHandler.js';
-
-function documentedDefaults(file: string): Record<string, string> {
-  const text = readFileSync(file, 'utf8');
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/@defaultValue ([^\n]+)\n(?:[^\n]*\*[^\n]*\n)*?\s*readonly (\w+)\?:/g)) {
-    out[m[2] as string] = (m[1] as string).trim().replace(/^'(.*)'$/, '$1');
-  }
-  return out;
-}
-
-describe('DEFAULT_BREAKER_PROBE', () => {
-  it.each(Object.entries(DEFAULT_BREAKER_PROBE))(
-    '%s is documented as its @defaultValue (%s)',
-    (field, value) => {
-      const documented = documentedDefaults(join(import.meta.dirname, 'BreakerProbeOptions.ts'));
-      expect(documented[field]).toBe(String(value));
-    },
-  );
-
-  it.each(Object.entries(DEFAULT_BREAKER_PROBE))(
-    '%s appears with its value in the lambda README',
-    (field, value) => {
-      const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
-      expect(readme).toContain(typeof value === 'string' ? `${field}: '${value}'` : `${field}: ${value}`);
-    },
-  );
-
-  it('is frozen', () => {
-    expect(Object.isFrozen(DEFAULT_BREAKER_PROBE)).toBe(true);
-  });
-});
 
 describe('breakerProbeHandler construction', () => {
   it('makes no SSM client or call until invoked', () => {

@@ -42,3 +42,49 @@ describe('recogniseAbort', () => {
     expect(recogniseAbort(new Error('x'), context)).toBeUndefined();
   });
 });
+
+describe('recogniseAbort: each name and code, with the exact verdict', () => {
+  it('a TimeoutError is the attempt timing out', () => {
+    // Act + Assess
+    expect(recogniseAbort(new DOMException('The operation timed out.', 'TimeoutError'), context)).toEqual({
+      kind: 'transient',
+      reason: 'timeout',
+      code: 'TimeoutError',
+      message: 'the attempt timed out',
+    });
+  });
+
+  it.each(['AbortError', 'CanceledError', 'CancelError'])(
+    'name %s (no code) is a cancellation coded by its name',
+    (name) => {
+      // Act + Assess
+      expect(recogniseAbort(Object.assign(new Error('stop'), { name }), context)).toEqual({
+        kind: 'cancelled',
+        reason: 'cancelled',
+        code: name,
+        message: 'the caller cancelled the operation',
+        weak: true,
+      });
+    },
+  );
+
+  it.each(['ABORT_ERR', 'ERR_CANCELED', 'UND_ERR_ABORTED', 'ERR_ABORTED'])(
+    'code %s on a plain Error is a cancellation',
+    (code) => {
+      // Act + Assess
+      expect(recogniseAbort(Object.assign(new Error('stop'), { code }), context)).toEqual({
+        kind: 'cancelled',
+        reason: 'cancelled',
+        code,
+        message: 'the caller cancelled the operation',
+        weak: true,
+      });
+    },
+  );
+
+  it('a name nothing knows with a code nothing knows is left alone', () => {
+    // Act + Assess
+    expect(recogniseAbort({ name: 'Weird', code: 'EWEIRD' }, context)).toBeUndefined();
+    expect(recogniseAbort({}, context)).toBeUndefined();
+  });
+});

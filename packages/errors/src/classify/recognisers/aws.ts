@@ -6,36 +6,22 @@ import { readHeader, readNumber, readProp, readString } from '../safeRead.js';
 import type { Recogniser, RecogniserContext, Verdict } from '../Verdict.js';
 import { statusVerdict } from './statusVerdict.js';
 
-/** The SDK's THROTTLING_ERROR_CODES. */
+/**
+ * The SDK's THROTTLING_ERROR_CODES that {@link THROTTLING_LIKE} does not already match (the list's
+ * `Throttling`, `ThrottlingException`, `TooManyRequestsException`, `*Throttled*` names are matched there).
+ */
 const THROTTLING = new Set([
   'BandwidthLimitExceeded',
-  'EC2ThrottledException',
   'LimitExceededException',
   'PriorRequestNotComplete',
   'ProvisionedThroughputExceededException',
   'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
   'SlowDown',
-  'ThrottledException',
-  'Throttling',
-  'ThrottlingException',
-  'TooManyRequestsException',
   'TransactionInProgressException',
 ]);
 
 /** The SDK's TRANSIENT_ERROR_CODES. */
 const TRANSIENT_TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-
-const SERVER = new Set([
-  'InternalServerError',
-  'InternalServerException',
-  'InternalFailure',
-  'InternalError',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'ServiceException',
-]);
 
 /** Our credentials refused or expired (includes the SDK's clock-skew codes, which it has already retried). */
 const CREDENTIALS = new Set([
@@ -69,8 +55,11 @@ const CONFLICT = new Set([
 ]);
 
 const NOT_FOUND = /NotFound|^NoSuch/;
-// Service-specific names the lists above do not carry (KMSThrottlingException, ...ThrottledException).
+// The SDK's own `*Throttl*` / `TooManyRequests*` names and the service-specific ones it does not list
+// (KMSThrottlingException, SendMessageRateExceeded, ...).
 const THROTTLING_LIKE = /Throttl|TooManyRequests|RateExceeded/;
+// Also the SDK's server names: InternalServerError, InternalServerException, InternalFailure, InternalError,
+// ServiceUnavailable, ServiceUnavailableException (ServiceException is checked by name).
 const UNAVAILABLE_LIKE = /Unavailable|InternalFailure|InternalError|InternalServer/;
 
 const PROVIDER_ERRORS = new Set(['CredentialsProviderError', 'TokenProviderError']);
@@ -141,7 +130,7 @@ function awsVerdict(node: unknown, name: string | undefined, context: Recogniser
     return { ...base, kind: 'permanent', reason: 'not-found', message: said };
   }
   if (
-    (name !== undefined && (SERVER.has(name) || UNAVAILABLE_LIKE.test(name))) ||
+    (name !== undefined && (name === 'ServiceException' || UNAVAILABLE_LIKE.test(name))) ||
     fault === 'server' ||
     retryable !== undefined
   ) {

@@ -48,3 +48,80 @@ describe('recogniseCockatiel', () => {
     ).toBeUndefined();
   });
 });
+
+describe('recogniseCockatiel: the exact verdicts', () => {
+  it.each([
+    [
+      'isIsolatedCircuitError',
+      'x',
+      'dependency-down',
+      'circuit-open',
+      'IsolatedCircuitError',
+      'the circuit is isolated',
+    ],
+    [
+      'isBrokenCircuitError',
+      'x',
+      'dependency-down',
+      'circuit-open',
+      'BrokenCircuitError',
+      'the circuit is open',
+    ],
+    [
+      'isHydratingCircuitError',
+      'x',
+      'dependency-down',
+      'circuit-open',
+      'HydratingCircuitError',
+      'the circuit is half-open and its probe is in flight',
+    ],
+    [
+      'isBulkheadRejectedError',
+      'x',
+      'dependency-down',
+      'bulkhead-full',
+      'BulkheadRejectedError',
+      'the bulkhead is full',
+    ],
+    [
+      'isTaskCancelledError',
+      'Operation timed out after 50ms',
+      'transient',
+      'timeout',
+      'TaskCancelledError',
+      'the attempt timed out',
+    ],
+    [
+      'isTaskCancelledError',
+      'Operation cancelled',
+      'cancelled',
+      'cancelled',
+      'TaskCancelledError',
+      'the caller cancelled the operation',
+    ],
+    [
+      'isTaskCancelledError',
+      'cancelled: Operation timed out',
+      'cancelled',
+      'cancelled',
+      'TaskCancelledError',
+      'the caller cancelled the operation',
+    ],
+  ])('%s (%j) -> %s/%s', (brand, text, kind, reason, code, message) => {
+    // Act + Assess
+    expect(recogniseCockatiel(branded(brand, text), context)).toEqual({ kind, reason, code, message });
+  });
+
+  it('a cancellation without a message is a cancellation', () => {
+    // Act + Assess
+    expect(recogniseCockatiel({ isTaskCancelledError: true }, context)).toMatchObject({ kind: 'cancelled' });
+  });
+
+  it.each(['isBrokenCircuitError', 'isTaskCancelledError'])(
+    'a truthy but not true %s is no brand',
+    (brand) => {
+      // Act + Assess
+      expect(recogniseCockatiel({ [brand]: 'yes', message: 'Operation timed out' }, context)).toBeUndefined();
+    },
+  );
+});

@@ -1,7 +1,7 @@
 // cockatiel's errors, recognised by the brand properties its own guards check, so this package keeps
 // zero runtime dependencies. (Their `name` is plain 'Error', so names cannot tell them apart.)
 
-import { readProp, readString } from '../safeRead.js';
+import { readProp, readText } from '../safeRead.js';
 import type { Recogniser } from '../Verdict.js';
 
 const TIMED_OUT = /^Operation timed out/;
@@ -43,7 +43,7 @@ export const recogniseCockatiel: Recogniser = (node) => {
   if (readProp(node, 'isTaskCancelledError') === true) {
     // cockatiel's timeout policy throws this with "Operation timed out after Nms"; its breaker and
     // bulkhead throw it (message "Operation cancelled") when the caller's signal aborts.
-    if (TIMED_OUT.test(readString(node, 'message') ?? '')) {
+    if (TIMED_OUT.test(readText(node, 'message'))) {
       return {
         kind: 'transient',
         reason: 'timeout',

@@ -1,6 +1,6 @@
 // Socket-level failures from Node, undici and the HTTP clients built on them, read from `code`.
 
-import { readString } from '../safeRead.js';
+import { readString, readText } from '../safeRead.js';
 import type { Recogniser, Verdict } from '../Verdict.js';
 
 const NETWORK_CODES: Readonly<Record<string, string>> = {
@@ -55,7 +55,7 @@ export const recogniseNetwork: Recogniser = (node) => {
   const network = lookup(NETWORK_CODES, code);
   if (network === undefined) return undefined;
   // axios reports its own timeout as ECONNABORTED with a "timeout of Nms exceeded" message.
-  if (code === 'ECONNABORTED' && /timeout/i.test(readString(node, 'message') ?? '')) {
+  if (code === 'ECONNABORTED' && /timeout/i.test(readText(node, 'message'))) {
     return { kind: 'transient', reason: 'timeout', code, message: `the request timed out (${code})` };
   }
   const verdict: Verdict = { kind: 'transient', reason: 'network', code, message: `${network} (${code})` };

@@ -57,3 +57,53 @@ describe('recogniseResilienceError', () => {
     ).toBe(0);
   });
 });
+
+describe('recogniseResilienceError: what a branded error from another copy says', () => {
+  const forged = (fields: Record<string, unknown>) => ({ isBulwarkResilienceError: true, ...fields });
+
+  it.each([
+    ['transient', 'the dependency failed transiently'],
+    ['dependency-down', 'the dependency is unavailable'],
+    ['permanent', 'the operation failed permanently'],
+    ['cancelled', 'the caller cancelled the operation'],
+  ])('kind %s reads "%s"; an unknown reason becomes unknown', (kind, message) => {
+    // Act + Assess
+    expect(recogniseResilienceError(forged({ kind, reason: 'flaky' }), context)).toStrictEqual({
+      kind,
+      reason: 'unknown',
+      message,
+      status: undefined,
+      retryAfterMs: undefined,
+      code: undefined,
+      dependency: undefined,
+    });
+  });
+
+  it.each([
+    [-5, 0],
+    [1e9, 120_000],
+  ])('retryAfterMs %d is clamped to %d', (given, kept) => {
+    // Act + Assess
+    expect(
+      recogniseResilienceError(forged({ kind: 'transient', retryAfterMs: given }), context)?.retryAfterMs,
+    ).toBe(kept);
+  });
+
+  it.each([
+    ['transient', 'tls'],
+    ['permanent', 'network'],
+  ])('a %s %s error says nothing about the breaker itself', (kind, reason) => {
+    // Act + Assess
+    expect(recogniseResilienceError(forged({ kind, reason }), context)).not.toHaveProperty(
+      'countsTowardBreaker',
+    );
+  });
+
+  it.each([
+    ['a brand that is only truthy', { isBulwarkResilienceError: 'true', kind: 'transient' }],
+    ['a missing kind', { isBulwarkResilienceError: true }],
+  ])('ignores %s', (_label, value) => {
+    // Act + Assess
+    expect(recogniseResilienceError(value, context)).toBeUndefined();
+  });
+});

@@ -47,4 +47,29 @@ describe('statusVerdict', () => {
     // Act + Assess
     expect(statusVerdict(503, '600', { ...context, maxRetryAfterMs: 5_000 })?.retryAfterMs).toBe(5_000);
   });
+
+  it.each([
+    [599, 'transient', 'server-error'],
+    [499, 'permanent', 'bad-request'],
+  ])('%i, at the edge of its range, is %s/%s', (status, kind, reason) => {
+    // Act + Assess
+    expect(statusVerdict(status, undefined, context)).toMatchObject({ kind, reason });
+  });
+
+  it('says who answered what, exactly', () => {
+    // Act + Assess
+    expect(statusVerdict(503, '4', context)).toEqual({
+      kind: 'transient',
+      reason: 'server-error',
+      status: 503,
+      message: 'the dependency answered 503',
+      retryAfterMs: 4_000,
+    });
+    expect(statusVerdict(404, undefined, context, 'edna')).toEqual({
+      kind: 'permanent',
+      reason: 'not-found',
+      status: 404,
+      message: 'edna answered 404',
+    });
+  });
 });

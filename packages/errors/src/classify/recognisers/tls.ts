@@ -1,7 +1,7 @@
 // TLS: a certificate that fails verification will fail the same way next time (permanent, but it is the
 // dependency's health, so it counts toward the breaker); a handshake cut short is transient.
 
-import { readString } from '../safeRead.js';
+import { readString, readText } from '../safeRead.js';
 import type { Recogniser } from '../Verdict.js';
 
 const CERTIFICATE_CODES = new Set([
@@ -44,7 +44,7 @@ export const recogniseTls: Recogniser = (node) => {
       httpStatus: 503,
     };
   }
-  const message = readString(node, 'message') ?? '';
+  const message = readText(node, 'message');
   if (HANDSHAKE_CUT.test(message) || (code?.startsWith('ERR_SSL_') ?? false)) {
     return {
       kind: 'transient',

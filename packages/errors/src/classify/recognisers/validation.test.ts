@@ -44,3 +44,34 @@ describe('recogniseValidation', () => {
     expect(recogniseValidation(error, context)).toBeUndefined();
   });
 });
+
+describe('recogniseValidation: the exact verdict', () => {
+  it.each([
+    [
+      { name: 'ZodError', issues: [{ message: 'Required' }] },
+      'ZodError',
+      'the input failed validation (1 issue)',
+    ],
+    [
+      { issues: [{ message: 'a' }, { message: 'b' }, { message: 'c' }] },
+      'ValidationIssues',
+      'the input failed validation (3 issues)',
+    ],
+  ])('%o', (error, code, message) => {
+    // Act + Assess
+    expect(recogniseValidation(error, context)).toEqual({
+      kind: 'permanent',
+      reason: 'invalid-input',
+      code,
+      message,
+    });
+  });
+
+  it.each([
+    ['an empty issues list', { issues: [] }],
+    ['issues that are not a list', { issues: { message: 'x' } }],
+  ])('leaves %s alone', (_label, error) => {
+    // Act + Assess
+    expect(recogniseValidation(error, context)).toBeUndefined();
+  });
+});
