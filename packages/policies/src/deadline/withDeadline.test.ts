@@ -87,8 +87,40 @@ describe('withDeadline', () => {
     expect(late).toMatchObject({ name: 'TransientError', reason: 'timeout' });
   });
 
-  it('rejects a deadline of the wrong type with a TypeError', () => {
+  const rule = 'an AbortSignal, a { getRemainingTimeInMillis() } object or a function';
+  it.each([
+    [5, '5'],
+    [null, 'null'],
+    [undefined, 'undefined'],
+    // String() of a null-prototype object throws: the message must still name the field.
+    [Object.create(null), 'an object'],
+    [{ getRemainingTimeInMillis: 300 }, 'an object'],
+  ])('rejects the deadline %o with a TypeError naming it', (deadline, described) => {
     // Act + Assess
-    expect(() => withDeadline(5 as never, async () => 1)).toThrow(/withDeadline: deadline must be/);
+    expect(() => withDeadline(deadline as never, async () => 1)).toThrow(
+      new TypeError(`withDeadline: deadline must be ${rule}, got ${described}`),
+    );
+  });
+
+  it('rejects an fn that is not a function, before running anything', () => {
+    // Act + Assess
+    expect(() => withDeadline(() => 1_000, { then: 1 } as never)).toThrow(
+      new TypeError('withDeadline: fn must be a function, got an object'),
+    );
+  });
+
+  it('an already-aborted signal ends a call before its first attempt, as a deadline timeout', async () => {
+    // Prepare
+    const dep = wrapDependency('edna', { logger: false });
+    const fn = vi.fn(async () => 'ok');
+    // Act
+    const error = await withDeadline(AbortSignal.abort(), () => dep.execute(fn)).catch((e: unknown) => e);
+    // Assess
+    expect(error).toMatchObject({
+      name: 'TransientError',
+      reason: 'timeout',
+      message: 'edna: the deadline reached after 0 attempt(s)',
+    });
+    expect(fn).not.toHaveBeenCalled();
   });
 });

@@ -3,6 +3,7 @@
 // bounded by the invocation's remaining time. Scopes nest; an inner one can shorten, never extend.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { optionError } from '@bulwark/errors';
 import type { DeadlineSource } from '../options/DependencyOptions.js';
 
 const storage = new AsyncLocalStorage<readonly DeadlineSource[]>();
@@ -26,11 +27,14 @@ export function withDeadline<T>(deadline: DeadlineSource, fn: () => Promise<T>):
     !(deadline instanceof AbortSignal) &&
     typeof (deadline as { getRemainingTimeInMillis?: unknown })?.getRemainingTimeInMillis !== 'function'
   ) {
-    throw new TypeError(
-      `withDeadline: deadline must be an AbortSignal, a { getRemainingTimeInMillis() } object or a function, got ${String(deadline)}`,
+    throw optionError(
+      'withDeadline',
+      'deadline',
+      deadline,
+      'an AbortSignal, a { getRemainingTimeInMillis() } object or a function',
     );
   }
-  if (typeof fn !== 'function') throw new TypeError(`withDeadline: fn must be a function, got ${String(fn)}`);
+  if (typeof fn !== 'function') throw optionError('withDeadline', 'fn', fn, 'a function');
   const outer = storage.getStore();
   return storage.run(outer === undefined ? [deadline] : [...outer, deadline], fn);
 }
