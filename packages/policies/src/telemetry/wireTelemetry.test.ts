@@ -251,7 +251,7 @@ describe('wireTelemetry', () => {
     expect(r.metrics).toEqual([
       'DependencyGiveUp Count 1 dependency=edna',
       'DependencyFallback Count 1 dependency=edna',
-      'DependencyCallDuration Milliseconds ms dependency=edna,outcome=success',
+      'DependencyCallDuration Milliseconds ms dependency=edna,outcome=fallback',
     ]);
   });
 
