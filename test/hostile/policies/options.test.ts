@@ -40,7 +40,10 @@ describe('item 2: every duration option refuses more than MAX_TIMER_MS', () => {
 
 describe('item 3: unknown keys are refused with the nearest valid name', () => {
   it.each([
-    [{ timeoutMs: 100, retries: 0 }, 'unknown option "timeoutMs"; did you mean "timeout"?'],
+    [
+      { timeoutMs: 100, retries: 0 },
+      'unknown options "timeoutMs" (did you mean "timeout"?), "retries" (did you mean "retry"?).',
+    ],
     [{ retries: 0 }, 'unknown option "retries"; did you mean "retry"?'],
     [{ timeout: { attempMs: 1 } }, 'unknown option timeout."attempMs"; did you mean "attemptMs"?'],
     [{ retry: { maxAttempt: 2 } }, 'unknown option retry."maxAttempt"; did you mean "maxAttempts"?'],

@@ -142,3 +142,33 @@ describe('optionError', () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('readOptions with several unknown keys', () => {
+  it('names every unknown key at once, each with its nearest valid name, and reads no getter first', () => {
+    let read = false;
+    const options = {
+      retries: 3,
+      timout: 5,
+      zzzzzzzz: 1,
+      get retry() {
+        read = true;
+        return false;
+      },
+    };
+    expect(() => readOptions("wrapDependency('edna')", options, ['retry', 'timeout'])).toThrow(
+      new TypeError(
+        `wrapDependency('edna'): unknown options "retries" (did you mean "retry"?), "timout" (did you mean "timeout"?), "zzzzzzzz". Valid: retry, timeout`,
+      ),
+    );
+    expect(read).toBe(false);
+  });
+
+  it('lists at most eight unknown keys and counts the rest, under a nested field', () => {
+    const options = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, i]));
+    expect(() => readOptions('o', options, ['maxAttempts'], 'retry')).toThrow(
+      new TypeError(
+        'o: unknown options retry."k0", retry."k1", retry."k2", retry."k3", retry."k4", retry."k5", retry."k6", retry."k7" and 2 more. Valid: maxAttempts',
+      ),
+    );
+  });
+});

@@ -41,6 +41,8 @@ export function readOptions(
   }
   // Only now: on a revoked Proxy, Array.isArray throws a TypeError that names no field.
   if (Array.isArray(value)) throw optionError(owner, field, value, 'an object');
+  const readable: string[] = [];
+  const unknown: string[] = [];
   for (const key of keys) {
     if (typeof key === 'symbol') continue;
     let enumerable: boolean;
@@ -50,19 +52,43 @@ export function readOptions(
       enumerable = true;
     }
     if (!enumerable) continue;
-    const path = field === 'options' ? key : `${field}.${key}`;
-    if (!known.includes(key)) {
-      const near = nearestName(key, known);
-      const shown = describeValue(key);
-      throw new TypeError(
-        `${owner}: unknown option ${field === 'options' ? '' : `${field}.`}${shown}${near === undefined ? '' : `; did you mean "${near}"?`} Valid: ${known.join(', ')}`,
-      );
-    }
+    (known.includes(key) ? readable : unknown).push(key);
+  }
+  // Every unknown key at once, before any getter runs: a caller with two typos fixes both in one go.
+  if (unknown.length > 0) throw unknownOptions(owner, field, unknown, known);
+  for (const key of readable) {
     try {
       snapshot[key] = (value as Record<string, unknown>)[key];
     } catch {
-      throw new TypeError(`${owner}: ${path} could not be read (its getter threw)`);
+      throw new TypeError(
+        `${owner}: ${field === 'options' ? key : `${field}.${key}`} could not be read (its getter threw)`,
+      );
     }
   }
   return snapshot;
+}
+
+/** `unknown option "retries"; did you mean "retry"?`, or every unknown key of several, then the valid ones. */
+function unknownOptions(
+  owner: string,
+  field: string,
+  unknown: string[],
+  known: readonly string[],
+): TypeError {
+  const prefix = field === 'options' ? '' : `${field}.`;
+  const near = (key: string): string | undefined => nearestName(key, known);
+  let listed: string;
+  if (unknown.length === 1) {
+    const key = unknown[0]!;
+    const hint = near(key);
+    listed = `unknown option ${prefix}${describeValue(key)}${hint === undefined ? '' : `; did you mean "${hint}"?`}`;
+  } else {
+    const shown = unknown.slice(0, 8).map((key) => {
+      const hint = near(key);
+      return `${prefix}${describeValue(key)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`;
+    });
+    const more = unknown.length > 8 ? ` and ${unknown.length - 8} more` : '';
+    listed = `unknown options ${shown.join(', ')}${more}.`;
+  }
+  return new TypeError(`${owner}: ${listed} Valid: ${known.join(', ')}`);
 }
