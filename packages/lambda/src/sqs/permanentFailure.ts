@@ -52,19 +52,13 @@ export async function settlePermanent(
     );
     return fail(record, thrown);
   }
-  if (policy === 'acknowledge') {
-    logRecordFailure(
-      logger,
-      'error',
-      'record failed permanently; acknowledged and dropped',
-      record,
-      thrown,
-      classification,
-    );
+  const acknowledge = (message: string): undefined => {
+    logRecordFailure(logger, 'error', message, record, thrown, classification);
     summary.acknowledged++;
     ledger.acknowledge();
     return undefined;
-  }
+  };
+  if (policy === 'acknowledge') return acknowledge('record failed permanently; acknowledged and dropped');
   try {
     await policy({ record, error: toError(thrown), classification, logger });
   } catch (hookThrown: unknown) {
@@ -77,15 +71,5 @@ export async function settlePermanent(
     return fail(record, thrown);
   }
   if (ledger.closed()) return fail(record, thrown);
-  logRecordFailure(
-    logger,
-    'error',
-    'record failed permanently; handed to the hook and acknowledged',
-    record,
-    thrown,
-    classification,
-  );
-  summary.acknowledged++;
-  ledger.acknowledge();
-  return undefined;
+  return acknowledge('record failed permanently; handed to the hook and acknowledged');
 }
