@@ -23,8 +23,9 @@ function invalidRequest(thrown: unknown): { status: 400 | 422 } | undefined {
     if (!isInvalidRequestError(thrown)) return undefined;
     return { status: thrown.httpStatus === 400 ? 400 : 422 };
   } catch {
-    return undefined;
+    // a hostile value (a Proxy, a throwing getter) is no InvalidRequestError
   }
+  return undefined;
 }
 
 export function errorResponse<TBody>(
