@@ -1,6 +1,7 @@
 // What a caller and an operator read, exactly: problem bodies, headers and log lines for each kind of
 // failure, the result mapping at its bounds, and the deadline's own answer and clean-up.
 import { createClassifier, currentLogContext, PermanentError, TransientError } from '@bulwark/errors';
+import { wrapDependency } from '@bulwark/policies';
 import { apiGatewayV2Event, lambdaContext } from '@bulwark/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CapturingLogger } from '../__support__/CapturingLogger.js';
@@ -382,5 +383,49 @@ describe('httpHandler: construction', () => {
     expect(() => httpHandler(handler as never)).toThrow(
       new TypeError(`httpHandler: handler must be a function (event, ctx) => Promise<result>; got ${got}.`),
     );
+  });
+});
+
+describe('httpHandler: the deadline reaches dependency calls', () => {
+  it('bounds a wrapDependency call inside the handler by the remaining time, before the hard stop', async () => {
+    // Prepare: a dependency with no timeout of its own, and a call that never answers unless aborted
+    vi.useFakeTimers();
+    const edna = wrapDependency('edna', { retry: { maxAttempts: 1 }, logger: false });
+    const logger = new CapturingLogger();
+    const handler = httpHandler(
+      () =>
+        edna.execute(
+          ({ signal }) =>
+            new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+        ),
+      { logger, deadline: { safetyMarginMs: 400 } },
+    );
+    // Act
+    const pending = handler(event(), lambdaContext({ remainingMs: 2_000 }));
+    await vi.advanceTimersByTimeAsync(2_000);
+    const response = await pending;
+    // Assess: a classified timeout of the call (504), not the handler abandoned at the hard stop
+    expect(response.statusCode).toBe(504);
+    const [line] = logger.find('request failed');
+    expect(line).toMatchObject({ reason: 'timeout' });
+    expect((line?.error as { message: string }).message).not.toBe(
+      'The request ran out of time before the Lambda timeout.',
+    );
+  });
+
+  it('deadline: false never cuts the handler short, whatever the Lambda context says', async () => {
+    // Prepare
+    vi.useFakeTimers();
+    const handler = httpHandler(() => new Promise((resolve) => setTimeout(() => resolve('late'), 2_000)), {
+      logger: new CapturingLogger(),
+      deadline: false,
+    });
+    // Act
+    const pending = handler(event(), lambdaContext({ remainingMs: 1_000 }));
+    await vi.advanceTimersByTimeAsync(2_000);
+    const response = await pending;
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(json(response)).toBe('late');
   });
 });
