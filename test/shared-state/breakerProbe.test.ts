@@ -390,3 +390,164 @@ describe('breakerProbeHandler: options', () => {
     expect(() => breakerProbeHandler(options as unknown as BreakerProbeOptions)).toThrow(message);
   });
 });
+
+describe('breakerProbeHandler: what each result line and log line says', () => {
+  it('reports a missing document, and the one check it ran, line by line', async () => {
+    // Prepare
+    healthy = false;
+    // Act
+    const result = await probe()();
+    // Assess
+    expect(result).toEqual({
+      dependencies: [
+        {
+          dependency: 'edna',
+          parameterName: NAME,
+          before: 'missing',
+          after: 'missing',
+          wrote: undefined,
+          checks: [expect.objectContaining({ healthy: false })],
+          failures: 1,
+          successes: 0,
+        },
+      ],
+    });
+  });
+
+  it('reports a document readers refuse as repairable', async () => {
+    // Prepare
+    ssm.put(NAME, '{garbage');
+    // Act + Assess
+    expect((await probe()()).dependencies[0]).toMatchObject({ before: 'repairable', after: 'repairable' });
+  });
+
+  it('an unreadable document: skipped, logged with the error, and the invocation fails saying how many calls failed', async () => {
+    // Prepare
+    ssm.put(NAME, breakerDoc('edna', 'closed'));
+    ssm.throttleNext(1);
+    const logger = recordingLogger();
+    const run = probe({ logger });
+    // Act
+    const failure = await run().then(
+      () => undefined,
+      (error: unknown) => error as AggregateError,
+    );
+    // Assess
+    expect(failure?.message).toBe('breaker probe: 1 SSM call(s) failed; see the logs');
+    expect(logger.lines).toContainEqual({
+      level: 'warn',
+      message: 'Breaker probe could not read the document; not writing this round',
+      attributes: expect.objectContaining({
+        dependency: 'edna',
+        parameterName: NAME,
+        error: expect.objectContaining({ name: 'ThrottlingException' }),
+      }),
+    });
+  });
+
+  it('says what it wrote, with the counters, in an info line without an error', async () => {
+    // Prepare
+    ssm.put(NAME, breakerDoc('edna', 'closed'));
+    healthy = false;
+    const logger = recordingLogger();
+    // Act
+    await probe({ logger, failureThreshold: 1 })();
+    // Assess
+    expect(logger.lines).toEqual([
+      {
+        level: 'info',
+        message: 'Breaker probe wrote open',
+        attributes: { dependency: 'edna', parameterName: NAME, failures: 1, successes: 0 },
+      },
+    ]);
+  });
+
+  it('a closed document carries no retryAt', async () => {
+    // Prepare
+    ssm.put(NAME, breakerDoc('edna', 'open'));
+    // Act
+    await probe({ successThreshold: 1 })();
+    // Assess
+    expect(stored()?.state).toBe('closed');
+    expect(stored()).not.toHaveProperty('retryAt');
+  });
+
+  it('leaves a state another writer reached first, and says so', async () => {
+    // Prepare: the third failing check would open; another probe opens it meanwhile
+    ssm.put(NAME, breakerDoc('edna', 'closed'));
+    let n = 0;
+    const run = probe({
+      dependencies: [
+        {
+          name: 'edna',
+          check: async () => {
+            if (++n === 3)
+              ssm.put(NAME, breakerDoc('edna', 'open', { writtenBy: { kind: 'probe', id: 'other' } }));
+            throw new Error('down');
+          },
+        },
+      ],
+    });
+    // Act
+    await run();
+    await run();
+    const third = await run();
+    // Assess
+    expect(ssm.calls.PutParameter).toBe(0);
+    expect(third.dependencies[0]).toMatchObject({
+      after: 'open',
+      wrote: undefined,
+      skipped: 'written-by-another',
+    });
+  });
+
+  it('still writes when another writer left a document readers refuse, and then reports no skip', async () => {
+    // Prepare
+    ssm.put(NAME, breakerDoc('edna', 'closed'));
+    let n = 0;
+    const run = probe({
+      dependencies: [
+        {
+          name: 'edna',
+          check: async () => {
+            if (++n === 3) ssm.put(NAME, '{garbage');
+            throw new Error('down');
+          },
+        },
+      ],
+    });
+    // Act
+    await run();
+    await run();
+    const third = await run();
+    // Assess
+    expect(stored()?.state).toBe('open');
+    expect(third.dependencies[0]).toMatchObject({ after: 'open', wrote: 'open' });
+    expect(third.dependencies[0]).not.toHaveProperty('skipped');
+  });
+});
+
+describe('breakerProbeHandler: rounds within the time left', () => {
+  // Two dependencies: the slower one's timeout (2 s) decides whether another round fits.
+  const twoRounds = () =>
+    probe({
+      checksPerInvocation: 2,
+      checkIntervalMs: 10,
+      dependencies: [
+        { name: 'edna', check, timeoutMs: 100 },
+        { name: 'billing', check, timeoutMs: 2_000 },
+      ],
+    });
+  const left = (ms: number) => ({ getRemainingTimeInMillis: () => ms });
+
+  it.each([
+    // needed = interval 10 + the longest timeout 2,000 + 1,000 = 3,010 ms
+    [3_010, 2],
+    [3_009, 1],
+  ])('with %i ms left it runs %i round(s)', async (remaining, rounds) => {
+    // Act
+    const result = await twoRounds()({}, left(remaining));
+    // Assess
+    expect(result.dependencies[0]?.checks).toHaveLength(rounds);
+  });
+});

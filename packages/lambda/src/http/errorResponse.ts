@@ -23,8 +23,9 @@ function invalidRequest(thrown: unknown): { status: 400 | 422 } | undefined {
     if (!isInvalidRequestError(thrown)) return undefined;
     return { status: thrown.httpStatus === 400 ? 400 : 422 };
   } catch {
-    return undefined;
+    // a hostile value (a Proxy, a throwing getter) is no InvalidRequestError
   }
+  return undefined;
 }
 
 export function errorResponse<TBody>(
@@ -39,14 +40,17 @@ export function errorResponse<TBody>(
     opened === undefined
       ? original
       : classify(
+          // Stryker disable next-line StringLiteral: only classified, never shown: the answer and the log line take their words from the classification
           new DependencyDownError(`${opened.dependency}: circuit open`, {
             dependency: opened.dependency,
-            ...(opened.retryAfterMs === undefined ? {} : { retryAfterMs: opened.retryAfterMs }),
+            // NaN is no hint (the error drops it): the default Retry-After applies.
+            retryAfterMs: opened.retryAfterMs ?? Number.NaN,
           }),
         );
   const problem: Record<string, unknown> = {
     ...toProblemDetails(thrown, {
       classifier: () => c,
+      // Stryker disable next-line ConditionalExpression: toProblemDetails reads typeBase: undefined as no typeBase
       ...(opts.typeBase === undefined ? {} : { typeBase: opts.typeBase }),
     }),
     correlationId: x.correlationId,

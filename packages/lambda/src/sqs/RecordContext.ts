@@ -45,10 +45,16 @@ export class RecordContext<TBody> implements SqsRecordContext<TBody> {
   }
 
   get logger(): LoggerLike {
-    if (this.#logger === undefined)
-      this.#logger = childLogger(this.#parent, this.#record.messageId, {
-        messageId: this.#record.messageId,
-      });
+    if (this.#logger === undefined) {
+      try {
+        this.#logger = childLogger(this.#parent, this.#record.messageId, {
+          messageId: this.#record.messageId,
+        });
+      } catch {
+        // A logger that cannot make a child still logs: the record's failure line must not be lost.
+        this.#logger = this.#parent;
+      }
+    }
     return this.#logger;
   }
 }
