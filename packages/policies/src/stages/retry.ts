@@ -7,7 +7,7 @@
 // before the deadline or that the retry budget forbids (its DelegateBackoff only sees the result), and
 // counts `maxAttempts` as retries. Cost, measured here (Node 24, 200k awaited calls of an async no-op):
 // cockatiel retry() alone adds ~0.15 µs; this loop adds one Date.now() and a few branches. The backoff
-// curves stay cockatiel's generators. Only a failure enters the (async) loop: the success path is one
+// curves live in retry/backoff.ts. Only a failure enters the (async) loop: the success path is one
 // attempt promise and one `.then`.
 
 import { type IBackoff, isBrokenCircuitError, isTaskCancelledError } from 'cockatiel';
