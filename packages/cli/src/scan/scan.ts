@@ -161,18 +161,28 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const problems: ScanProblem[] = [...found.problems];
   const modules: ModuleFacts[] = [];
   const batchOne: string[] = [];
+  const deferred = new Map<string, string>();
   for (const o of outcomes) {
     if (o.kind === 'problem') problems.push({ file: o.file.rel, kind: o.problem, message: o.message });
-    else if (o.kind === 'code') modules.push(o.facts);
-    else batchOne.push(...o.result.batchOneHandlers);
+    else if (o.kind === 'code') {
+      modules.push(o.facts);
+      if (o.source !== undefined) deferred.set(o.facts.file, o.source);
+    } else batchOne.push(...o.result.batchOneHandlers);
   }
-  const project = new Project(modules, batchOne, new Workspaces(root));
+  const project = new Project(modules, batchOne, new Workspaces(root), deferred);
   const findings: Finding[] = [];
   const ignored: (Finding & { reason: string })[] = [];
   for (const o of outcomes) {
     if (o.kind === 'problem') continue;
-    const candidates = o.kind === 'code' ? o.facts.candidates : o.result.candidates;
-    const directives = o.kind === 'code' ? o.facts.ignores : o.ignores;
+    // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper.
+    const facts =
+      o.kind !== 'code'
+        ? undefined
+        : o.facts.deferred === true && project.hasEventSourceWrappers
+          ? (project.factsOf(o.facts.file) ?? o.facts)
+          : o.facts;
+    const candidates = facts !== undefined ? facts.candidates : o.kind === 'iac' ? o.result.candidates : [];
+    const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];
     for (const c of candidates) {
       if (o.kind === 'code' && !project.keep(o.file.path, c)) continue;
       const level = config.rules.get(c.rule);

@@ -124,4 +124,9 @@ export interface ModuleFacts {
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
   readonly parseError?: string;
+  /**
+   * No rule can report here (js/ruleGate.ts): only the syntax was checked, and the facts above are empty
+   * until the project pass analyses the module in full because an importer asks.
+   */
+  readonly deferred?: true;
 }
