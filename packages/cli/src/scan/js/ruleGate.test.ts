@@ -31,6 +31,10 @@ describe('mayReport', () => {
     ['node:https', "import https from 'node:https'; https.get(url);"],
     ['fetch', 'await fetch(url);'],
     ['a re-export', "export { a as b } from './a';"],
+    [
+      'a random key outside any handler',
+      'export const send = (q) => q.push({ ClientToken: crypto.randomUUID() });',
+    ],
     ['a CDK queue', "import * as sqs from 'aws-cdk-lib/aws-sqs'; new sqs.Queue(this, 'Q');"],
   ])('analyses a module with %s', (_name, source) => {
     expect(mayReport(source)).toBe(true);

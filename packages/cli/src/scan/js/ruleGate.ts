@@ -75,6 +75,24 @@ function cdkConstruct(source: string): boolean {
   );
 }
 
+/** A key field (any case, rules/idempotency.ts) set from a random call: reported in any module. */
+const KEY_FIELD = /idempot|dedup|clienttoken|clientrequesttoken/i;
+
+function randomKey(source: string): boolean {
+  return (
+    (source.includes('uuid') ||
+      source.includes('UUID') ||
+      source.includes('v4') ||
+      source.includes('nanoid') ||
+      source.includes('ulid') ||
+      source.includes('cuid') ||
+      source.includes('Id') ||
+      source.includes('random') ||
+      source.includes('Date.now')) &&
+    KEY_FIELD.test(source)
+  );
+}
+
 /**
  * Re-exports and CommonJS export objects: cheap to analyse, and what they rename must be known before the
  * project pass starts (its shortcuts read exported names). SqsEventSource: a wrapper construct others
@@ -102,6 +120,7 @@ export function mayReport(source: string): boolean {
     sdk(source) ||
     eager(source) ||
     cdkConstruct(source) ||
-    handler(source)
+    handler(source) ||
+    randomKey(source)
   );
 }
