@@ -123,7 +123,9 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),
     globalTimeouts: [
-      ...(/axios\.defaults\.timeout\s*=/.test(source) ? (['axios'] as const) : []),
+      ...(source.includes('axios.defaults') && /axios\.defaults\.timeout\s*=/.test(source)
+        ? (['axios'] as const)
+        : []),
       ...(source.includes('httpOptions') &&
       /AWS\.config\.update\(\s*\{[\s\S]{0,200}httpOptions[\s\S]{0,80}timeout/.test(source)
         ? (['aws-sdk-v2'] as const)
