@@ -27,7 +27,11 @@ describe('mayReport', () => {
     ['a handler typed Handler', 'export const run: Handler = async () => {};'],
     ['a catch', 'try { x(); } catch { }'],
     ['a v3 client', "import { S3Client } from '@aws-sdk/client-s3'; new S3Client({});"],
-    ['a v2 client', "const AWS = require('aws-sdk');"],
+    ['a v2 client', "const AWS = require('aws-sdk'); const s3 = new AWS.S3();"],
+    ['a renamed v3 client', "import { S3Client as Store } from '@aws-sdk/client-s3'; new Store({});"],
+    ['a v3 namespace', "import * as sqs from '@aws-sdk/client-sqs'; new sqs.SQSClient({});"],
+    ['an SDK import in a form not read', "export * from '@aws-sdk/client-s3';"],
+    ['a batch command', 'await client.send(new SendMessageBatchCommand(input));'],
     ['node:https', "import https from 'node:https'; https.get(url);"],
     ['fetch', 'await fetch(url);'],
     ['a re-export', "export { a as b } from './a';"],
@@ -47,6 +51,12 @@ describe('mayReport', () => {
     ],
     ['an async helper', 'export async function save(item) { return db.put(item); }'],
     ['CDK props', "import * as cdk from 'aws-cdk-lib'; export interface Props { handler: string }"],
+    [
+      'SDK types and errors',
+      "import { Tag, NotFoundException } from '@aws-sdk/client-s3'; throw new NotFoundException({});",
+    ],
+    ['an SDK mock', "vi.mock('aws-sdk', () => ({})); export const x = 1;"],
+    ['a project helper named like a retry', 'export const result = throttlingBackOff(() => work());'],
   ])('defers a module with only %s', (_name, source) => {
     expect(mayReport(source)).toBe(false);
   });

@@ -19,21 +19,53 @@ function http(source: string): boolean {
   );
 }
 
-/** AWS SDK v3 clients and commands, v2 clients (rules/sdk.ts, rules/partialBatch.ts). */
+/**
+ * An import, require or re-export of an AWS SDK: `@aws-sdk/client-*` (v3), `aws-sdk` and
+ * `aws-sdk/clients/*` (v2). Other mentions (`vi.mock('aws-sdk')`) bind no name a rule could follow.
+ */
+const SDK_SOURCE = /(?:\bfrom\s*|\brequire\(\s*|\bimport\s*)['"`](?:@aws-sdk\/client-|aws-sdk['"`/])/g;
+/** An import or require of an SDK source, with the names it binds (group 1 or 2). */
+const SDK_BINDING =
+  /(?:\bimport\s+([^;'"`]*?)\s*(?:\bfrom\s*|=\s*require\(\s*)|\b(?:const|let|var)\s+([^=;'"`]+?)\s*=\s*require\(\s*)['"`](?:@aws-sdk\/client-|aws-sdk['"`/])/g;
+const NOT_A_NAME = new Set(['type', 'typeof', 'as', 'import', 'default']);
+/** Imported names rules/sdk.ts never takes for a client (unless renamed: then the local name counts). */
+const NOT_A_CLIENT = /(?:Command|Exception|Error|Paginator|Waiter)$/;
+const PARTIAL_BATCH_COMMAND = /Batch\w*Command|PutEventsCommand|PutRecordsCommand/;
+
+/**
+ * AWS SDK clients (rules/sdk.ts judges `new X(...)` where X, or the namespace it is read from, is
+ * imported from the SDK) and the batch commands rules/partialBatch.ts reads the results of. An SDK
+ * import or require in a form not understood here counts as a client.
+ */
 function sdk(source: string): boolean {
-  return (
-    (source.includes('aws-sdk') && /['"`](?:@aws-sdk\/client-|aws-sdk['"`/])/.test(source)) ||
-    (source.includes('Command') && /Batch\w*Command|PutEventsCommand|PutRecordsCommand/.test(source))
-  );
+  if (source.includes('Command') && PARTIAL_BATCH_COMMAND.test(source)) return true;
+  if (!source.includes('aws-sdk')) return false;
+  const sources = source.match(SDK_SOURCE)?.length ?? 0;
+  if (sources === 0) return false;
+  const names: string[] = [];
+  let bindings = 0;
+  for (const m of source.matchAll(SDK_BINDING)) {
+    bindings++;
+    const clause = m[1] ?? m[2] ?? '';
+    const renames = /\bas\b|:/.test(clause);
+    for (const name of clause.match(/[A-Za-z_$][\w$]*/g) ?? [])
+      if (!NOT_A_NAME.has(name) && (renames || !NOT_A_CLIENT.test(name)))
+        names.push(name.replace(/\$/g, '\\$'));
+  }
+  if (bindings < sources) return true;
+  return names.length > 0 && new RegExp(`\\bnew\\s+(?:${names.join('|')})(?![\\w$])`).test(source);
 }
 
-/** Catch clauses and `.catch()`, retry libraries (rules/swallowed.ts, auth.ts, retry.ts, exhaustedRetry.ts). */
+/**
+ * Catch clauses and `.catch()` (rules/swallowed.ts, auth.ts; a hand-written retry loop tries and catches:
+ * retryLoops.ts, exhaustedRetry.ts), and the retry libraries rules/retryLibraries.ts reads.
+ */
 function catchOrRetry(source: string): boolean {
   return (
     source.includes('catch') ||
-    source.includes('etry') ||
-    source.includes('backOff') ||
-    source.includes('cockatiel')
+    source.includes('cockatiel') ||
+    source.includes('-retry') ||
+    source.includes('exponential-backoff')
   );
 }
 
