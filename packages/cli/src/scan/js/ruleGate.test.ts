@@ -25,7 +25,13 @@ describe('mayReport', () => {
     ['a handler by name', 'export const handler = async (event) => { await save(event); };'],
     ['a typed handler', 'export const run = async (e: SQSEvent) => {};'],
     ['a handler typed Handler', 'export const run: Handler = async () => {};'],
-    ['a catch', 'try { x(); } catch { }'],
+    ['an empty catch', 'try { x(); } catch { }'],
+    ['a catch around awaited work', 'try { await x(); } catch (e) { log(e); }'],
+    ['a promise catch', 'p.catch(() => null);'],
+    ['a catch near a 401', 'try { v(t); } catch { return { statusCode: 401 }; }'],
+    ['a handler built by sqsHandler', 'export const consume = sqsHandler(async (record) => {});'],
+    ['a handler after a comma', 'export const a = 1, handler = async (event) => {};'],
+    ['a CommonJS handler', 'exports.handler = async (event, context) => {};'],
     ['a v3 client', "import { S3Client } from '@aws-sdk/client-s3'; new S3Client({});"],
     ['a v2 client', "const AWS = require('aws-sdk'); const s3 = new AWS.S3();"],
     ['a renamed v3 client', "import { S3Client as Store } from '@aws-sdk/client-s3'; new Store({});"],
@@ -57,6 +63,10 @@ describe('mayReport', () => {
     ],
     ['an SDK mock', "vi.mock('aws-sdk', () => ({})); export const x = 1;"],
     ['a project helper named like a retry', 'export const result = throttlingBackOff(() => work());'],
+    ['a synchronous catch that rethrows', 'try { parse(x); } catch (e) { throw new ConfigError(e); }'],
+    ['an https protocol string', "export const listener = { protocol: 'https', port: 443 };"],
+    ['a CDK prop named handler', "new lambda.Function(this, 'F', { runtime, handler: 'index.handler' });"],
+    ['Context in a doc comment', '/** ### Usage Context */ export interface Config { name: string }'],
   ])('defers a module with only %s', (_name, source) => {
     expect(mayReport(source)).toBe(false);
   });

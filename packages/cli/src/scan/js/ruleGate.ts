@@ -7,15 +7,19 @@
 // Plain `includes` first: a regular expression with many alternatives over every file cost more than
 // the rest of the check (measured: about a third of it on a 1,099-file application).
 
-/** fetch, node-fetch, undici, axios, got, ky, superagent, node:http(s) (rules/http.ts, the fetch check of rules/swallowed.ts). */
+/**
+ * fetch (a call, `globalThis['fetch']`, or a fetch package's import), undici, axios, got, ky, superagent,
+ * node:http(s) imported (rules/http.ts, the fetch check of rules/swallowed.ts; js/httpCall.ts).
+ */
 function http(source: string): boolean {
   return (
-    source.includes('fetch') ||
+    (source.includes('fetch') && /\bfetch\s*\(|fetch['"`]/.test(source)) ||
     source.includes('axios') ||
     source.includes('superagent') ||
     source.includes('undici') ||
     ((source.includes('got') || source.includes('ky')) && /\b(?:got|ky)\b/.test(source)) ||
-    (source.includes('http') && /['"`](?:node:)?https?['"`]/.test(source))
+    (source.includes('http') &&
+      /(?:\bfrom\s*|\brequire\(\s*|\bimport\s*\(?\s*)['"`](?:node:)?https?['"`]/.test(source))
   );
 }
 
@@ -56,38 +60,71 @@ function sdk(source: string): boolean {
   return names.length > 0 && new RegExp(`\\bnew\\s+(?:${names.join('|')})(?![\\w$])`).test(source);
 }
 
+/** `.catch(...)`, `p['catch'](...)`: a promise's catch handler (rules/swallowed.ts, auth.ts). */
+const CATCH_CALL = /\.\s*catch\b|['"`]catch['"`]\s*\]/;
+/** `catch {}`, `catch (e) {}`: reported wherever it is. */
+const EMPTY_CATCH = /catch\s*(?:\([^)]*\))?\s*\{\s*\}/;
+
+/** What an answer of 401/403 is written with (rules/auth.ts): a status, a Deny policy, an error's name. */
+function authWords(source: string): boolean {
+  return (
+    source.includes('401') ||
+    source.includes('403') ||
+    source.includes('Deny') ||
+    source.includes('nauthori') ||
+    source.includes('orbidden') ||
+    source.includes('nauthenticated')
+  );
+}
+
 /**
- * Catch clauses and `.catch()` (rules/swallowed.ts, auth.ts; a hand-written retry loop tries and catches:
- * retryLoops.ts, exhaustedRetry.ts), and the retry libraries rules/retryLibraries.ts reads.
+ * A catch a rule can judge: one around I/O (awaited work, an SDK send; HTTP calls have their own words),
+ * an empty one, a promise's `.catch()`, or one near a 401/403 answer (rules/swallowed.ts, auth.ts; a
+ * hand-written retry loop awaits inside its try: retryLoops.ts, exhaustedRetry.ts). Catches on a handler's
+ * path are the handler words' business. Plus the retry libraries rules/retryLibraries.ts reads.
  */
 function catchOrRetry(source: string): boolean {
   return (
-    source.includes('catch') ||
+    (source.includes('catch') &&
+      (source.includes('await') ||
+        (source.includes('send') && /\.\s*send\s*\(/.test(source)) ||
+        authWords(source) ||
+        CATCH_CALL.test(source) ||
+        EMPTY_CATCH.test(source))) ||
     source.includes('cockatiel') ||
     source.includes('-retry') ||
     source.includes('exponential-backoff')
   );
 }
 
-/** An aws-lambda type: `SQSEvent`, `APIGatewayProxyHandler`, `Context`, `: Handler`. */
+/** An aws-lambda type: `SQSEvent`, `APIGatewayProxyHandler`, `: Context`, `: lambda.Handler<...>`. */
 const LAMBDA_TYPE =
-  /\b(?:SQS|SNS|S3|Kinesis|DynamoDBStream|EventBridge|APIGatewayProxy|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito|Context)\w*(?:Event|Handler)\b|\bContext\b|:\s*[\w$.]*Handler\b/;
-/** A declaration or assignment of a handler-like name: `const handler`, `function main`, `exports.fooHandler =`. */
-const HANDLER_NAME =
-  /\b(?:const|let|var|function)\b\s*\*?\s*[\w$]*(?:handler|Handler|main)\b|(?:handler|Handler|main)\s*=(?![=>])/;
+  /\b(?:SQS|SNS|S3|Kinesis|DynamoDBStream|EventBridge|APIGatewayProxy|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito|Context)\w*(?:Event|Handler)\b|:\s*(?:[\w$]+\.)*(?:Handler|Context)\b/;
+/** An export named like a handler: `export const handler`, `export async function main`, `exports.fooHandler`. */
+const HANDLER_EXPORT =
+  /\bexport\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:function\s*\*?|const|let|var)\s*[\w$]*(?:handler|Handler|main)\b|\bexports\s*(?:\.\s*|\[\s*['"`])[\w$]*(?:handler|Handler|main)\b/;
+/** `export const a = 1, handler = ...`: a handler-like name declared after a comma, in a module that exports variables. */
+const LATER_DECLARATOR = /,\s*[\w$]*(?:handler|Handler|main)\s*[:=]/;
+const EXPORTS_VARIABLES = /\bexport\s+(?:declare\s+)?(?:const|let|var)\b/;
 
 /**
- * A Lambda handler (js/handlerDiscovery.ts): an exported function named like one, typed with an
- * aws-lambda type, or built by a wrapping factory. Every lambda rule (rules/lambda.ts, idempotency.ts)
- * and every handler fact needs one.
+ * A Lambda handler (js/handlerDiscovery.ts starts from the module's exports): an export named like one,
+ * typed with an aws-lambda type, or built by a wrapping factory. Every lambda rule (rules/lambda.ts,
+ * idempotency.ts) and every handler fact needs one. `export { x as handler }` and `module.exports` keep
+ * a module analysed anyway (eager below).
  */
 function handler(source: string): boolean {
   const named = source.includes('andler') || source.includes('main');
   const typed = source.includes('Event') || source.includes('Handler') || source.includes('Context');
   return (
-    (named && HANDLER_NAME.test(source)) ||
+    (named &&
+      source.includes('export') &&
+      (HANDLER_EXPORT.test(source) || (LATER_DECLARATOR.test(source) && EXPORTS_VARIABLES.test(source)))) ||
     (typed && LAMBDA_TYPE.test(source)) ||
     source.includes('middy') ||
+    source.includes('sqsHandler') ||
+    source.includes('httpHandler') ||
+    source.includes('captureLambdaHandler') ||
     source.includes('dempot') ||
     source.includes('processPartialResponse')
   );
