@@ -91,8 +91,12 @@ function syntaxOnly(file: string, source: string, deferred: boolean): ModuleFact
  * asking for a deferred module's exports).
  */
 export function analyzeModule(file: string, source: string, whole = false): ModuleFacts {
-  if (RAW && (DECLARATION.test(file) || !TRIGGERS.test(source))) return syntaxOnly(file, source, false);
+  if (RAW && DECLARATION.test(file)) return syntaxOnly(file, source, false);
+  // The rules' words first: most modules fail them, and whether a deferred one offers importers
+  // anything (TRIGGERS) is only asked if an importer needs it.
   if (RAW && !whole && !mayReport(source)) return syntaxOnly(file, source, true);
+  if (RAW && !TRIGGERS.test(source))
+    return whole ? emptyFacts(file, undefined) : syntaxOnly(file, source, false);
   const options = {
     lang: langOf(file),
     sourceType: 'unambiguous',

@@ -144,7 +144,10 @@ function cdkConstruct(source: string): boolean {
   );
 }
 
-/** A key field (any case, rules/idempotency.ts) set from a random call: reported in any module. */
+/**
+ * A key field (any case, rules/idempotency.ts) set from a random call (its RANDOM_CALL names, in the
+ * value or in the const it names): reported in any module.
+ */
 const KEY_FIELD = /idempot|dedup|clienttoken|clientrequesttoken/i;
 
 function randomKey(source: string): boolean {
@@ -155,7 +158,8 @@ function randomKey(source: string): boolean {
       source.includes('nanoid') ||
       source.includes('ulid') ||
       source.includes('cuid') ||
-      source.includes('Id') ||
+      source.includes('createId') ||
+      source.includes('generateId') ||
       source.includes('random') ||
       source.includes('Date.now')) &&
     KEY_FIELD.test(source)
