@@ -40,6 +40,8 @@ describe('mayReport', () => {
     ['a batch command', 'await client.send(new SendMessageBatchCommand(input));'],
     ['node:https', "import https from 'node:https'; https.get(url);"],
     ['fetch', 'await fetch(url);'],
+    ['an injected fetch', 'export const price = (get: typeof fetch) => get(url);'],
+    ['a fetch option', 'export const price = async ({ fetchImpl }) => fetchImpl(url);'],
     ['a re-export', "export { a as b } from './a';"],
     [
       'a random key outside any handler',

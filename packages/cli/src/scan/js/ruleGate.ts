@@ -8,12 +8,16 @@
 // the rest of the check (measured: about a third of it on a 1,099-file application).
 
 /**
- * fetch (a call, `globalThis['fetch']`, or a fetch package's import), undici, axios, got, ky, superagent,
+ * fetch (a call, `globalThis['fetch']`, a fetch package's import, one handed in: js/httpCall.ts's
+ * INJECTED_FETCH_NAME or `typeof fetch`), undici, axios, got, ky, superagent,
  * node:http(s) imported (rules/http.ts, the fetch check of rules/swallowed.ts; js/httpCall.ts).
  */
+const FETCH =
+  /\b(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)\s*\(|fetch['"`]|typeof\s+(?:[\w$]+\.)*fetch\b/;
+
 function http(source: string): boolean {
   return (
-    (source.includes('fetch') && /\bfetch\s*\(|fetch['"`]/.test(source)) ||
+    ((source.includes('fetch') || source.includes('Fetch')) && FETCH.test(source)) ||
     source.includes('axios') ||
     source.includes('superagent') ||
     source.includes('undici') ||
