@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
 import { ruleInfo } from './catalog.js';
+import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, type DiscoveredFile, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
+import { findTwins } from './twins.js';
 import { Workspaces } from './workspaces.js';
 
 /**
@@ -170,8 +172,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     } else batchOne.push(...o.result.batchOneHandlers);
   }
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);
-  const findings: Finding[] = [];
-  const ignored: (Finding & { reason: string })[] = [];
+  /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
+  type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean };
+  const drafts: Draft[] = [];
+  const ignoredDrafts: (Draft & { reason: string })[] = [];
   for (const o of outcomes) {
     if (o.kind === 'problem') continue;
     // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper.
@@ -193,21 +197,23 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         if (c.maxReceive.count <= limit) continue;
         message = message.replace('{limit}', String(limit));
       }
-      const finding: Finding = {
+      const own = ruleInfo(c.rule).severity;
+      const draft: Draft = {
         rule: c.rule,
-        severity: level ?? c.severity ?? ruleInfo(c.rule).severity,
+        severity: level ?? c.severity ?? own,
         file: o.file.rel,
         line: c.line,
         column: c.column,
         message,
         snippet: c.snippet,
+        lowered: c.severity !== undefined && severityRank(c.severity) > severityRank(own),
       };
       const directive = ignoredBy(directives, c);
-      if (directive !== undefined) ignored.push({ ...finding, reason: directive.reason });
-      else findings.push(finding);
+      if (directive !== undefined) ignoredDrafts.push({ ...draft, reason: directive.reason });
+      else drafts.push(draft);
     }
   }
-  findings.sort(
+  drafts.sort(
     (a, b) =>
       severityRank(a.severity) - severityRank(b.severity) ||
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
@@ -215,6 +221,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       a.column - b.column ||
       (a.rule < b.rule ? -1 : 1),
   );
+  const twins = findTwins(drafts);
+  const settle = (d: Draft): Finding => {
+    const { lowered, ...f } = d;
+    return { ...f, confidence: confidenceOf(f.rule, { lowered, twinned: twins.has(d) }) };
+  };
+  const findings = drafts.map(settle);
+  const ignored = ignoredDrafts.map((d) => ({ ...settle(d), reason: d.reason }));
   return {
     root,
     findings,
