@@ -203,6 +203,19 @@ export class Project {
     return options.param === undefined || d.argSeen;
   }
 
+  /**
+   * The remote verifier behind an imported function that answers "not verified", following helpers that
+   * pass the falsy result on (a few modules deep); undefined when the chain ends anywhere else.
+   */
+  verifierRemote(ref: ImportRef, depth = 0): string | undefined {
+    if (depth > 4) return undefined;
+    const target = this.resolveModule(ref.from, ref.source);
+    const fact = target === undefined ? undefined : this.exportFact(target, ref.name)?.verifier;
+    if (fact === undefined) return undefined;
+    if (fact.remote !== undefined) return fact.remote;
+    return fact.via !== undefined ? this.verifierRemote(fact.via, depth + 1) : undefined;
+  }
+
   /** Keeps a candidate unless another file settles it. */
   keep(file: string, c: Candidate): boolean {
     if (c.unlessImportProvides !== undefined) {
@@ -218,6 +231,8 @@ export class Project {
       if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
     }
     if (c.onlyIfOptionsUntimed !== undefined && !c.onlyIfOptionsUntimed.every((d) => this.untimed(d)))
+      return false;
+    if (c.onlyIfImportVerifier !== undefined && this.verifierRemote(c.onlyIfImportVerifier) === undefined)
       return false;
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
     if (c.handlerLink !== undefined) {

@@ -9,6 +9,7 @@ import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
 import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
+import { authAcrossModulesRules, verifierFact } from './rules/authAcrossModules.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
@@ -26,6 +27,7 @@ const RULES: readonly Rule[] = [
   sdkRules,
   retryRules,
   authRules,
+  authAcrossModulesRules,
   swallowRules,
   partialBatchRules,
   exhaustedRetryRules,
@@ -147,11 +149,13 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (isFunction(v)) {
       const cover = functionCover(ctx, v);
       const options = returnFact(ctx, v);
+      const verifier = verifierFact(ctx, v);
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
         async: returnsPromise(v),
         ...(options !== undefined ? { options } : {}),
+        ...(verifier !== undefined ? { verifier } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
     } else if (wrapper !== undefined) {

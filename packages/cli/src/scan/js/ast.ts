@@ -168,7 +168,7 @@ export function forEachDescendant(
   visit: (node: Node) => boolean | undefined,
   skipFunctions = false,
 ): void {
-  if (root === undefined) return;
+  if (root === undefined || root === null) return;
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as Node;

@@ -47,6 +47,10 @@ describe('mayReport', () => {
       'a random key outside any handler',
       'export const send = (q) => q.push({ ClientToken: crypto.randomUUID() });',
     ],
+    [
+      'a 401 on an imported helper',
+      "import { ok } from './auth.js'; export function gate(req, res) { if (!ok(req)) res.status(401).end(); }",
+    ],
     ['a CDK queue', "import * as sqs from 'aws-cdk-lib/aws-sqs'; new sqs.Queue(this, 'Q');"],
   ])('analyses a module with %s', (_name, source) => {
     expect(mayReport(source)).toBe(true);
@@ -68,6 +72,10 @@ describe('mayReport', () => {
     ['a synchronous catch that rethrows', 'try { parse(x); } catch (e) { throw new ConfigError(e); }'],
     ['an https protocol string', "export const listener = { protocol: 'https', port: 443 };"],
     ['a CDK prop named handler', "new lambda.Function(this, 'F', { runtime, handler: 'index.handler' });"],
+    [
+      'an IAM enum named DENY',
+      "import * as iam from 'aws-cdk-lib/aws-iam'; export const effect = iam.Effect.DENY;",
+    ],
     ['Context in a doc comment', '/** ### Usage Context */ export interface Config { name: string }'],
   ])('defers a module with only %s', (_name, source) => {
     expect(mayReport(source)).toBe(false);

@@ -69,12 +69,12 @@ const CATCH_CALL = /\.\s*catch\b|['"`]catch['"`]\s*\]/;
 /** `catch {}`, `catch (e) {}`: reported wherever it is. */
 const EMPTY_CATCH = /catch\s*(?:\([^)]*\))?\s*\{\s*\}/;
 
-/** What an answer of 401/403 is written with (rules/auth.ts): a status, a Deny policy, an error's name. */
+/** What an answer of 401/403 is written with (rules/authFacts.ts): a status, a Deny policy, an error's name. */
 function authWords(source: string): boolean {
   return (
     source.includes('401') ||
     source.includes('403') ||
-    source.includes('Deny') ||
+    (source.includes('Deny') && /['"`]Deny['"`]/.test(source)) ||
     source.includes('nauthori') ||
     source.includes('orbidden') ||
     source.includes('nauthenticated')
@@ -198,6 +198,8 @@ export function mayReport(source: string): boolean {
     eager(source) ||
     cdkConstruct(source) ||
     handler(source) ||
-    randomKey(source)
+    randomKey(source) ||
+    // An answer of 401/403 on an imported helper's result (rules/authAcrossModules.ts).
+    authWords(source)
   );
 }
