@@ -1,4 +1,7 @@
 // The shape every rule reports, and what a whole scan returns.
+import type { Confidence } from './confidence.js';
+
+export type { Confidence } from './confidence.js';
 
 /**
  * How bad a finding is in production, most severe first.
@@ -34,6 +37,8 @@ export interface Finding {
   readonly message: string;
   /** The source line, trimmed; part of the fingerprint, so the finding survives edits above it. */
   readonly snippet: string;
+  /** How sure the scan is (confidence.ts): from the rule's precision on real code and this finding's facts. */
+  readonly confidence: Confidence;
 }
 
 /**

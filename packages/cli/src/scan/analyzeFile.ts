@@ -10,7 +10,13 @@ import type { ModuleFacts } from './js/Candidate.js';
 import { MAX_NESTING, nestingBound } from './js/nesting.js';
 
 export type FileOutcome =
-  | { readonly kind: 'code'; readonly file: DiscoveredFile; readonly facts: ModuleFacts }
+  | {
+      readonly kind: 'code';
+      readonly file: DiscoveredFile;
+      readonly facts: ModuleFacts;
+      /** Kept for a deferred module, which the project pass may analyse later. */
+      readonly source?: string;
+    }
   | {
       readonly kind: 'iac';
       readonly file: DiscoveredFile;
@@ -63,7 +69,7 @@ export function analyzeFile(file: DiscoveredFile): FileOutcome {
         };
       const facts = analyzeModule(file.path, source);
       if (facts.parseError !== undefined) return parseError(file, `does not parse: ${facts.parseError}`);
-      return { kind: 'code', file, facts };
+      return facts.deferred === true ? { kind: 'code', file, facts, source } : { kind: 'code', file, facts };
     }
     const result = analyzeIac(file.path, source);
     if (result.parseError !== undefined) return parseError(file, `does not parse: ${result.parseError}`);

@@ -1,6 +1,7 @@
 // Project pass: follows relative imports between the scanned files to settle findings that depend on
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 import { dirname, resolve } from 'node:path';
+import { analyzeModule } from './js/analyzeModule.js';
 import type {
   Candidate,
   ExportFact,
@@ -36,26 +37,66 @@ export class Project {
     return names.has(name) || this.aliases.has(name) || name === 'default';
   }
 
-  constructor(modules: readonly ModuleFacts[], batchOneHandlers: readonly string[], workspaces?: Workspaces) {
+  /** Sources of deferred modules (js/ruleGate.ts), analysed in full the first time their facts are asked. */
+  private readonly deferred: Map<string, string>;
+
+  constructor(
+    modules: readonly ModuleFacts[],
+    batchOneHandlers: readonly string[],
+    workspaces?: Workspaces,
+    deferredSources: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.workspaces = workspaces;
+    this.deferred = new Map(deferredSources);
     const all = [...batchOneHandlers];
     for (const m of modules) {
       this.modules.set(m.file, m);
-      for (const [name, fact] of Object.entries(m.exports)) {
-        if (fact.eventSource !== undefined) this.wrapperNames.add(name);
-        if (fact.async) this.asyncNames.add(name);
-      }
-      for (const re of m.reExports) for (const [exported] of re.names ?? []) this.aliases.add(exported);
+      this.register(m);
       if (m.batchOneHandlers !== undefined) all.push(...m.batchOneHandlers);
     }
     this.batchOneHandlers = all.map((h) => h.replace(/^\.\//, ''));
+  }
+
+  /** Notes the names a module exports as wrappers or async functions, and the names it re-exports as. */
+  private register(m: ModuleFacts): void {
+    for (const [name, fact] of Object.entries(m.exports)) {
+      if (fact.eventSource !== undefined) this.wrapperNames.add(name);
+      if (fact.async) this.asyncNames.add(name);
+    }
+    for (const re of m.reExports) for (const [exported] of re.names ?? []) this.aliases.add(exported);
+  }
+
+  /**
+   * Does some module export an SqsEventSource wrapper? Only then can a construct built in a deferred
+   * module be reported (rules/cdkWrappers.ts), so only then are deferred modules' candidates needed.
+   */
+  get hasEventSourceWrappers(): boolean {
+    return this.wrapperNames.size > 0;
+  }
+
+  /** A module's facts, analysing a deferred module in full on first use. */
+  factsOf(file: string): ModuleFacts | undefined {
+    const m = this.modules.get(file);
+    if (m?.deferred !== true) return m;
+    const source = this.deferred.get(file);
+    let full: ModuleFacts = m;
+    try {
+      if (source !== undefined) full = analyzeModule(file, source, true);
+    } catch {
+      // A rule bug while answering an importer: the module then offers nothing, as if unseen.
+    }
+    const { deferred: _, ...settled } = full;
+    this.modules.set(file, settled);
+    this.deferred.delete(file);
+    this.register(settled);
+    return settled;
   }
 
   /** The facts of the handler a CDK construct points at, when that module was scanned. */
   private linkedHandler(link: HandlerLink): HandlerFact | undefined {
     for (const stem of link.stems)
       for (const ext of EXTENSIONS) {
-        const m = this.modules.get(stem + ext);
+        const m = this.factsOf(stem + ext);
         if (m !== undefined) return m.handlers?.[link.export];
       }
     return undefined;
@@ -107,7 +148,7 @@ export class Project {
     const key = `${file}#${name}`;
     if (seen.has(key)) return undefined;
     seen.add(key);
-    const m = this.modules.get(file);
+    const m = this.factsOf(file);
     if (m === undefined) return undefined;
     const direct = m.exports[name];
     if (direct !== undefined) return direct;
@@ -136,7 +177,8 @@ export class Project {
   }
 
   isAsync(ref: ImportRef): boolean {
-    if (!this.mayBe(this.asyncNames, ref.name)) return false;
+    // Deferred modules' exports are not known up front: then the name is looked up for real.
+    if (this.deferred.size === 0 && !this.mayBe(this.asyncNames, ref.name)) return false;
     const target = this.resolveModule(ref.from, ref.source);
     if (target === undefined) return false;
     return this.exportFact(target, ref.name)?.async === true;
@@ -161,6 +203,19 @@ export class Project {
     return options.param === undefined || d.argSeen;
   }
 
+  /**
+   * The remote verifier behind an imported function that answers "not verified", following helpers that
+   * pass the falsy result on (a few modules deep); undefined when the chain ends anywhere else.
+   */
+  verifierRemote(ref: ImportRef, depth = 0): string | undefined {
+    if (depth > 4) return undefined;
+    const target = this.resolveModule(ref.from, ref.source);
+    const fact = target === undefined ? undefined : this.exportFact(target, ref.name)?.verifier;
+    if (fact === undefined) return undefined;
+    if (fact.remote !== undefined) return fact.remote;
+    return fact.via !== undefined ? this.verifierRemote(fact.via, depth + 1) : undefined;
+  }
+
   /** Keeps a candidate unless another file settles it. */
   keep(file: string, c: Candidate): boolean {
     if (c.unlessImportProvides !== undefined) {
@@ -176,6 +231,8 @@ export class Project {
       if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
     }
     if (c.onlyIfOptionsUntimed !== undefined && !c.onlyIfOptionsUntimed.every((d) => this.untimed(d)))
+      return false;
+    if (c.onlyIfImportVerifier !== undefined && this.verifierRemote(c.onlyIfImportVerifier) === undefined)
       return false;
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
     if (c.handlerLink !== undefined) {

@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
 import { ruleInfo } from './catalog.js';
+import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, type DiscoveredFile, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
+import { findTwins } from './twins.js';
 import { Workspaces } from './workspaces.js';
 
 /**
@@ -161,18 +163,30 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const problems: ScanProblem[] = [...found.problems];
   const modules: ModuleFacts[] = [];
   const batchOne: string[] = [];
+  const deferred = new Map<string, string>();
   for (const o of outcomes) {
     if (o.kind === 'problem') problems.push({ file: o.file.rel, kind: o.problem, message: o.message });
-    else if (o.kind === 'code') modules.push(o.facts);
-    else batchOne.push(...o.result.batchOneHandlers);
+    else if (o.kind === 'code') {
+      modules.push(o.facts);
+      if (o.source !== undefined) deferred.set(o.facts.file, o.source);
+    } else batchOne.push(...o.result.batchOneHandlers);
   }
-  const project = new Project(modules, batchOne, new Workspaces(root));
-  const findings: Finding[] = [];
-  const ignored: (Finding & { reason: string })[] = [];
+  const project = new Project(modules, batchOne, new Workspaces(root), deferred);
+  /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
+  type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean };
+  const drafts: Draft[] = [];
+  const ignoredDrafts: (Draft & { reason: string })[] = [];
   for (const o of outcomes) {
     if (o.kind === 'problem') continue;
-    const candidates = o.kind === 'code' ? o.facts.candidates : o.result.candidates;
-    const directives = o.kind === 'code' ? o.facts.ignores : o.ignores;
+    // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper.
+    const facts =
+      o.kind !== 'code'
+        ? undefined
+        : o.facts.deferred === true && project.hasEventSourceWrappers
+          ? (project.factsOf(o.facts.file) ?? o.facts)
+          : o.facts;
+    const candidates = facts !== undefined ? facts.candidates : o.kind === 'iac' ? o.result.candidates : [];
+    const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];
     for (const c of candidates) {
       if (o.kind === 'code' && !project.keep(o.file.path, c)) continue;
       const level = config.rules.get(c.rule);
@@ -183,21 +197,25 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         if (c.maxReceive.count <= limit) continue;
         message = message.replace('{limit}', String(limit));
       }
-      const finding: Finding = {
+      if (c.onlyIfImportVerifier !== undefined)
+        message = message.replace('{remote}', project.verifierRemote(c.onlyIfImportVerifier) ?? 'a verifier');
+      const own = ruleInfo(c.rule).severity;
+      const draft: Draft = {
         rule: c.rule,
-        severity: level ?? c.severity ?? ruleInfo(c.rule).severity,
+        severity: level ?? c.severity ?? own,
         file: o.file.rel,
         line: c.line,
         column: c.column,
         message,
         snippet: c.snippet,
+        lowered: c.severity !== undefined && severityRank(c.severity) > severityRank(own),
       };
       const directive = ignoredBy(directives, c);
-      if (directive !== undefined) ignored.push({ ...finding, reason: directive.reason });
-      else findings.push(finding);
+      if (directive !== undefined) ignoredDrafts.push({ ...draft, reason: directive.reason });
+      else drafts.push(draft);
     }
   }
-  findings.sort(
+  drafts.sort(
     (a, b) =>
       severityRank(a.severity) - severityRank(b.severity) ||
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
@@ -205,6 +223,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       a.column - b.column ||
       (a.rule < b.rule ? -1 : 1),
   );
+  const twins = findTwins(drafts);
+  const settle = (d: Draft): Finding => {
+    const { lowered, ...f } = d;
+    return { ...f, confidence: confidenceOf(f.rule, { lowered, twinned: twins.has(d) }) };
+  };
+  const findings = drafts.map(settle);
+  const ignored = ignoredDrafts.map((d) => ({ ...settle(d), reason: d.reason }));
   return {
     root,
     findings,

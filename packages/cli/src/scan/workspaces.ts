@@ -1,7 +1,9 @@
-// Bare imports of the project's own packages: npm/yarn `workspaces` in the root package.json (exact
-// folders and `dir/*` patterns) and `file:`/`link:` dependencies in the importer's nearest package.json.
+// Bare imports of the project's own packages: npm/yarn `workspaces` in the root package.json and pnpm's
+// `pnpm-workspace.yaml` `packages` (exact folders and `dir/*` patterns), and `file:`/`link:` dependencies
+// in the importer's nearest package.json.
 // `import { getOptions } from '@acme/common'` then resolves to that package's entry file inside the root.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 interface PackageJson {
@@ -17,6 +19,24 @@ function readPackage(dir: string): PackageJson | undefined {
   try {
     const parsed: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     return typeof parsed === 'object' && parsed !== null ? (parsed as PackageJson) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `packages` of a folder's pnpm-workspace.yaml, or undefined when there is none (or it does not parse). */
+function readPnpmWorkspace(dir: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'pnpm-workspace.yaml'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    // Loaded only for a pnpm monorepo, as the IaC reader does (iac/yamlDocument.ts).
+    const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+    const doc: unknown = parse(text);
+    return typeof doc === 'object' && doc !== null ? (doc as { packages?: unknown }).packages : undefined;
   } catch {
     return undefined;
   }
@@ -79,6 +99,7 @@ export class Workspaces {
     this.loaded.add(dir);
     const pkg = this.read(dir);
     for (const d of workspaceDirs(dir, pkg?.workspaces)) this.add(d);
+    for (const d of workspaceDirs(dir, readPnpmWorkspace(dir))) this.add(d);
   }
 
   /** Reads the workspaces of every folder between `file` and the root (a monorepo inside the scan root). */

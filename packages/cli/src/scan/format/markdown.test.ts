@@ -47,6 +47,7 @@ describe('toMarkdown', () => {
       column: 1,
       message: 'm',
       snippet: 's',
+      confidence: 'high',
     });
     const base = { root: '/x', problems: [], ignored: [], filesScanned: 2, durationMs: 1 };
     const sdkOnly = { ...base, findings: [finding('sdk-client-no-timeout', 'svc/orders/a.ts', 'high')] };
@@ -77,6 +78,7 @@ describe('toMarkdown', () => {
       column: 1,
       message: 'm',
       snippet: 's',
+      confidence: 'low' as const,
     }));
 
     // Act

@@ -2,6 +2,7 @@
 // architecture, recommended libraries, and a prioritized plan with effort.
 import { LIBRARIES, RULES, type RuleInfo, ruleInfo } from '../catalog.js';
 import { type Finding, type ScanResult, SEVERITIES, severityRank } from '../Finding.js';
+import { findTwins } from '../twins.js';
 
 /**
  * Options of `toMarkdown()`.
@@ -169,17 +170,26 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
   out.push('');
 
   // Findings by severity, grouped by rule.
+  // The same problem seen in code and in a template beside it is one entry (twins.ts).
   out.push('## Findings by severity', '');
   if (result.findings.length === 0) out.push('No findings.', '');
+  const twins = findTwins(result.findings);
+  const merged = new Set<Finding>();
+  for (const f of result.findings)
+    if (!merged.has(f)) for (const twin of twins.get(f) ?? []) merged.add(twin);
   for (const severity of SEVERITIES) {
-    const list = result.findings.filter((f) => f.severity === severity);
+    const list = result.findings.filter((f) => f.severity === severity && !merged.has(f));
     if (list.length === 0) continue;
     out.push(`### ${severity[0]?.toUpperCase()}${severity.slice(1)} (${list.length})`, '');
     for (const [id, findings] of byRule(list)) {
       const rule = ruleInfo(id);
       out.push(`#### \`${id}\`: ${rule.title} (${findings.length})`, '');
       out.push(`**Impact.** ${rule.impact}`, '', `**Fix.** ${rule.fix}`, '');
-      for (const f of findings) out.push(`- ${link(f, base)}: ${f.message}`);
+      for (const f of findings) {
+        const also = (twins.get(f) ?? []).map((t) => link(t, base));
+        const seen = also.length > 0 ? ` Also seen in ${also.join(', ')}.` : '';
+        out.push(`- ${link(f, base)} (confidence: ${f.confidence}): ${f.message}${seen}`);
+      }
       out.push('');
     }
   }

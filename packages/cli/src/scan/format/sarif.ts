@@ -93,7 +93,7 @@ export function toSarif(result: ScanResult, version: string, options: SarifOptio
             },
           ],
           partialFingerprints: { primaryLocationLineHash: prints[i] },
-          properties: { severity: f.severity },
+          properties: { severity: f.severity, confidence: f.confidence },
         })),
         invocations: [
           {

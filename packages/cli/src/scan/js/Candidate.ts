@@ -44,6 +44,19 @@ export interface Candidate {
     readonly literals: Readonly<Record<string, number | boolean | null>>;
   };
   readonly onlyIfOptionsUntimed?: readonly { readonly ref: ImportRef; readonly argSeen: boolean }[];
+  /**
+   * An answer of 401/403 on the falsy result of this imported function: kept only when the imports lead
+   * to a catch that answers falsy for any failure of a remote verifier; `{remote}` in the message names it.
+   */
+  readonly onlyIfImportVerifier?: ImportRef;
+}
+
+/** A function that answers "not verified" (a falsy value) when its verification fails. */
+export interface VerifierFact {
+  /** For any failure of this remote verifier (its catch answers falsy). */
+  readonly remote?: string;
+  /** By passing on the falsy result of this imported function. */
+  readonly via?: ImportRef;
 }
 
 /**
@@ -95,6 +108,8 @@ export interface ExportFact {
   readonly options?: OptionsFact;
   /** The export wraps an SqsEventSource configured from its props. */
   readonly eventSource?: EventSourceWrapper;
+  /** The export answers "not verified" when a verification fails (rules/authAcrossModules.ts). */
+  readonly verifier?: VerifierFact;
 }
 
 export interface ReExport {
@@ -124,4 +139,9 @@ export interface ModuleFacts {
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
   readonly parseError?: string;
+  /**
+   * No rule can report here (js/ruleGate.ts): only the syntax was checked, and the facts above are empty
+   * until the project pass analyses the module in full because an importer asks.
+   */
+  readonly deferred?: true;
 }

@@ -7,7 +7,9 @@ import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.j
 import { handlerFacts } from './handlerFacts.js';
 import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
+import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
+import { authAcrossModulesRules, verifierFact } from './rules/authAcrossModules.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
@@ -25,6 +27,7 @@ const RULES: readonly Rule[] = [
   sdkRules,
   retryRules,
   authRules,
+  authAcrossModulesRules,
   swallowRules,
   partialBatchRules,
   exhaustedRetryRules,
@@ -43,8 +46,11 @@ function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
 
 /**
  * Words without which no rule can fire and the module offers importers nothing (no wrapper, no async
- * export, no re-export, no SDK client options: `options`, `config`, `region`, a user agent). Modules without any of them, and declaration files (no executable code), are
- * only checked for syntax: parsed without building the JavaScript AST, which is most of the cost.
+ * export, no re-export, no SDK client options: `options`, `config`, `region`, a user agent). Modules
+ * without any of them, and declaration files (no executable code), are only checked for syntax: parsed
+ * without building the JavaScript AST, which is most of the cost. Modules with some of them but none of
+ * the rules' words (ruleGate.ts) are syntax-checked too and marked `deferred`: the project pass analyses
+ * them only if another module asks what they export.
  */
 const TRIGGERS =
   /fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials/;
@@ -70,7 +76,7 @@ function emptyFacts(file: string, parseError: string | undefined): ModuleFacts {
   };
 }
 
-function syntaxOnly(file: string, source: string): ModuleFacts {
+function syntaxOnly(file: string, source: string, deferred: boolean): ModuleFacts {
   const parsed = parseSync(file, source, {
     lang: langOf(file),
     sourceType: 'unambiguous',
@@ -78,11 +84,21 @@ function syntaxOnly(file: string, source: string): ModuleFacts {
   } as Parameters<typeof parseSync>[2]);
   const parseError = fatalError(parsed, source);
   (parsed as { dispose?: () => void }).dispose?.();
-  return emptyFacts(file, parseError);
+  const facts = emptyFacts(file, parseError);
+  return deferred && parseError === undefined ? { ...facts, deferred: true } : facts;
 }
 
-export function analyzeModule(file: string, source: string): ModuleFacts {
-  if (RAW && (DECLARATION.test(file) || !TRIGGERS.test(source))) return syntaxOnly(file, source);
+/**
+ * The facts of one module. `whole` analyses it even when no rule can report in it (the project pass,
+ * asking for a deferred module's exports).
+ */
+export function analyzeModule(file: string, source: string, whole = false): ModuleFacts {
+  if (RAW && DECLARATION.test(file)) return syntaxOnly(file, source, false);
+  // The rules' words first: most modules fail them, and whether a deferred one offers importers
+  // anything (TRIGGERS) is only asked if an importer needs it.
+  if (RAW && !whole && !mayReport(source)) return syntaxOnly(file, source, true);
+  if (RAW && !TRIGGERS.test(source))
+    return whole ? emptyFacts(file, undefined) : syntaxOnly(file, source, false);
   const options = {
     lang: langOf(file),
     sourceType: 'unambiguous',
@@ -113,7 +129,9 @@ export function analyzeModule(file: string, source: string): ModuleFacts {
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),
     globalTimeouts: [
-      ...(/axios\.defaults\.timeout\s*=/.test(source) ? (['axios'] as const) : []),
+      ...(source.includes('axios.defaults') && /axios\.defaults\.timeout\s*=/.test(source)
+        ? (['axios'] as const)
+        : []),
       ...(source.includes('httpOptions') &&
       /AWS\.config\.update\(\s*\{[\s\S]{0,200}httpOptions[\s\S]{0,80}timeout/.test(source)
         ? (['aws-sdk-v2'] as const)
@@ -131,11 +149,13 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (isFunction(v)) {
       const cover = functionCover(ctx, v);
       const options = returnFact(ctx, v);
+      const verifier = verifierFact(ctx, v);
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
         async: returnsPromise(v),
         ...(options !== undefined ? { options } : {}),
+        ...(verifier !== undefined ? { verifier } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
     } else if (wrapper !== undefined) {

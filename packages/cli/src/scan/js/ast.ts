@@ -1,4 +1,5 @@
 // Small, typed-loosely helpers over the ESTree/TS-ESTree nodes oxc-parser produces.
+import { visitorKeys } from 'oxc-parser';
 
 /** An ESTree node as oxc-parser emits it; rules look at fields by name. */
 // biome-ignore lint/suspicious/noExplicitAny: nodes of ~200 kinds are walked generically; rules check `type` first.
@@ -145,13 +146,29 @@ export function isDefaultValue(node: Node | null | undefined): boolean {
   return false;
 }
 
+/**
+ * Every key of a node type that can hold a child node, in the order the parser creates them (its visitor
+ * keys, plus the Program's hashbang): the walk below visits children in the same order as a `for...in`
+ * over the node, without looking at each node's other fields.
+ */
+const ALL_KEYS = new Map<string, readonly string[]>([
+  ...Object.entries(visitorKeys as Record<string, readonly string[]>),
+  ['Program', [...((visitorKeys as Record<string, readonly string[]>).Program ?? []), 'hashbang']],
+]);
+
+function pushChild(stack: Node[], value: unknown): void {
+  if (Array.isArray(value)) {
+    for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i]);
+  } else if (isNode(value)) stack.push(value);
+}
+
 /** Visits every node below `root` (not into nested functions when `skipFunctions`). */
 export function forEachDescendant(
   root: Node | undefined,
   visit: (node: Node) => boolean | undefined,
   skipFunctions = false,
 ): void {
-  if (root === undefined) return;
+  if (root === undefined || root === null) return;
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as Node;
@@ -159,13 +176,12 @@ export function forEachDescendant(
       if (visit(node) === false) continue;
       if (skipFunctions && isFunction(node)) continue;
     }
-    for (const key in node) {
-      if (key === 'type' || key === 'start' || key === 'end') continue;
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i]);
-      } else if (isNode(value)) stack.push(value);
-    }
+    const keys = ALL_KEYS.get(node.type);
+    if (keys !== undefined) for (const key of keys) pushChild(stack, node[key]);
+    // A node a rule made up to walk several subtrees at once (`{ type: 'Wrap', v }`).
+    else
+      for (const key in node)
+        if (key !== 'type' && key !== 'start' && key !== 'end') pushChild(stack, node[key]);
   }
 }
 

@@ -101,10 +101,44 @@ function addHandler(
           ctx.handlers.set(inner as Node, innerKind);
           if (innerKind === 'entry' && isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);
         } else if (inner?.type === 'CallExpression') addHandler(ctx, inner, kind, exportedName);
-      }
+      } else if (kind === 'entry') builtByFactory(ctx, call, exportedName);
       break;
     }
   }
+}
+
+/**
+ * `export const handler = withErrors(async (event) => ...)`: a project's own factory (a middleware, an
+ * error mapper) wraps the function that does the work. The export must be named like a handler, or the
+ * function typed with an aws-lambda type; the function it is given is then the entry.
+ */
+function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | undefined): void {
+  const named = exportedName !== undefined && HANDLER_NAME.test(exportedName);
+  for (const arg of call.arguments as Node[]) {
+    const inner = ctx.valueOf(arg);
+    if (!isFunction(inner) || ctx.handlers.has(inner as Node)) continue;
+    if (!looksLikeHandler(ctx, inner as Node, named ? exportedName : undefined)) continue;
+    ctx.handlers.set(inner as Node, 'entry');
+    if (isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);
+    return;
+  }
+}
+
+/**
+ * `routes[event.routeKey](event)`: a call through a table of functions (a config-driven router) may run
+ * any of them, so every function in the table is on the handler's path.
+ */
+function routedTargets(ctx: ModuleContext, callee: Node | undefined): Node[] {
+  if (callee?.type !== 'MemberExpression' || !callee.computed) return [];
+  const table = ctx.valueOf(callee.object as Node);
+  if (table?.type !== 'ObjectExpression') return [];
+  const targets: Node[] = [];
+  for (const p of table.properties as Node[]) {
+    if (p.type !== 'Property') continue;
+    const fn = ctx.functionOf(p.value as Node);
+    if (fn !== undefined) targets.push(fn);
+  }
+  return targets;
 }
 
 export function findHandlers(ctx: ModuleContext): void {
@@ -125,16 +159,12 @@ export function findHandlers(ctx: ModuleContext): void {
     for (const call of ctx.of('CallExpression')) {
       if (ctx.handlerKindAt(call) === undefined) continue;
       const callee = unwrap(call.callee);
-      const target =
-        callee?.type === 'Identifier'
-          ? ctx.functionOf(callee)
-          : callee?.type === 'MemberExpression' && callee.object?.type === 'ThisExpression'
-            ? undefined
-            : undefined;
-      if (target !== undefined && !ctx.handlers.has(target)) {
-        ctx.handlers.set(target, 'helper');
-        grew = true;
-      }
+      const targets = callee?.type === 'Identifier' ? [ctx.functionOf(callee)] : routedTargets(ctx, callee);
+      for (const target of targets)
+        if (target !== undefined && !ctx.handlers.has(target)) {
+          ctx.handlers.set(target, 'helper');
+          grew = true;
+        }
     }
   }
 }

@@ -52,6 +52,7 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     const imp = ctx.importOf(name, callee);
     if (imp === undefined) {
       if (name === 'fetch' && ctx.isGlobal('fetch', callee)) return fetchCall(ctx, args);
+      if (injectedFetch(ctx, callee)) return fetchCall(ctx, args);
       return undefined;
     }
     if (FETCH_MODULES.has(imp.source) && (imp.imported === 'default' || imp.imported === 'fetch'))
@@ -125,6 +126,30 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     }
   }
   return undefined;
+}
+
+/** Parameter names a fetch is handed in under (`{ fetch = globalThis.fetch }`, `fetchImpl`). */
+export const INJECTED_FETCH_NAME = /^(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)$/;
+
+/** `typeof fetch`, `typeof globalThis.fetch`: a parameter's declared type. */
+function typedAsFetch(param: Node): boolean {
+  const t = (param.type === 'AssignmentPattern' ? param.left : param)?.typeAnnotation?.typeAnnotation;
+  if (t?.type !== 'TSTypeQuery') return false;
+  const name = t.exprName;
+  return (
+    (name?.type === 'Identifier' && name.name === 'fetch') ||
+    (name?.type === 'TSQualifiedName' && name.right?.name === 'fetch')
+  );
+}
+
+/**
+ * A fetch the caller hands in: a parameter (or a destructured option) named like one, or typed `typeof
+ * fetch`. Whatever the caller passes, this call sets no deadline of its own.
+ */
+function injectedFetch(ctx: ModuleContext, callee: Node): boolean {
+  const binding = ctx.resolve(callee.name as string, callee);
+  if (binding?.kind !== 'param') return false;
+  return INJECTED_FETCH_NAME.test(callee.name as string) || typedAsFetch(binding.declaration);
 }
 
 function fetchCall(ctx: ModuleContext, args: Node[]): HttpCall {

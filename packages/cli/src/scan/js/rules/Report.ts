@@ -11,6 +11,7 @@ export type Extra = Pick<
   | 'onlyIfOptionsUntimed'
   | 'maxReceive'
   | 'onlyIfWrapperUnsafe'
+  | 'onlyIfImportVerifier'
   | 'severity'
 >;
 

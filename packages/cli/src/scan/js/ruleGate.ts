@@ -1,0 +1,205 @@
+// Words without which no rule can report in a module, per rule family. A module without any of them is
+// only syntax-checked at first; what it offers importers (wrappers, async exports, SDK options, handler
+// facts) is worked out when the project pass asks (project.ts), so its syntax tree is usually never built.
+// Each pattern over-approximates the rules' own entry conditions: a word may match where no rule fires
+// (the module is then analysed, as before), never the other way round.
+
+// Plain `includes` first: a regular expression with many alternatives over every file cost more than
+// the rest of the check (measured: about a third of it on a 1,099-file application).
+
+/**
+ * fetch (a call, `globalThis['fetch']`, a fetch package's import, one handed in: js/httpCall.ts's
+ * INJECTED_FETCH_NAME or `typeof fetch`), undici, axios, got, ky, superagent,
+ * node:http(s) imported (rules/http.ts, the fetch check of rules/swallowed.ts; js/httpCall.ts).
+ */
+const FETCH =
+  /\b(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)\s*\(|fetch['"`]|typeof\s+(?:[\w$]+\.)*fetch\b/;
+
+function http(source: string): boolean {
+  return (
+    ((source.includes('fetch') || source.includes('Fetch')) && FETCH.test(source)) ||
+    source.includes('axios') ||
+    source.includes('superagent') ||
+    source.includes('undici') ||
+    ((source.includes('got') || source.includes('ky')) && /\b(?:got|ky)\b/.test(source)) ||
+    (source.includes('http') &&
+      /(?:\bfrom\s*|\brequire\(\s*|\bimport\s*\(?\s*)['"`](?:node:)?https?['"`]/.test(source))
+  );
+}
+
+/**
+ * An import, require or re-export of an AWS SDK: `@aws-sdk/client-*` (v3), `aws-sdk` and
+ * `aws-sdk/clients/*` (v2). Other mentions (`vi.mock('aws-sdk')`) bind no name a rule could follow.
+ */
+const SDK_SOURCE = /(?:\bfrom\s*|\brequire\(\s*|\bimport\s*)['"`](?:@aws-sdk\/client-|aws-sdk['"`/])/g;
+/** An import or require of an SDK source, with the names it binds (group 1 or 2). */
+const SDK_BINDING =
+  /(?:\bimport\s+([^;'"`]*?)\s*(?:\bfrom\s*|=\s*require\(\s*)|\b(?:const|let|var)\s+([^=;'"`]+?)\s*=\s*require\(\s*)['"`](?:@aws-sdk\/client-|aws-sdk['"`/])/g;
+const NOT_A_NAME = new Set(['type', 'typeof', 'as', 'import', 'default']);
+/** Imported names rules/sdk.ts never takes for a client (unless renamed: then the local name counts). */
+const NOT_A_CLIENT = /(?:Command|Exception|Error|Paginator|Waiter)$/;
+const PARTIAL_BATCH_COMMAND = /Batch\w*Command|PutEventsCommand|PutRecordsCommand/;
+
+/**
+ * AWS SDK clients (rules/sdk.ts judges `new X(...)` where X, or the namespace it is read from, is
+ * imported from the SDK) and the batch commands rules/partialBatch.ts reads the results of. An SDK
+ * import or require in a form not understood here counts as a client.
+ */
+function sdk(source: string): boolean {
+  if (source.includes('Command') && PARTIAL_BATCH_COMMAND.test(source)) return true;
+  if (!source.includes('aws-sdk')) return false;
+  const sources = source.match(SDK_SOURCE)?.length ?? 0;
+  if (sources === 0) return false;
+  const names: string[] = [];
+  let bindings = 0;
+  for (const m of source.matchAll(SDK_BINDING)) {
+    bindings++;
+    const clause = m[1] ?? m[2] ?? '';
+    const renames = /\bas\b|:/.test(clause);
+    for (const name of clause.match(/[A-Za-z_$][\w$]*/g) ?? [])
+      if (!NOT_A_NAME.has(name) && (renames || !NOT_A_CLIENT.test(name)))
+        names.push(name.replace(/\$/g, '\\$'));
+  }
+  if (bindings < sources) return true;
+  return names.length > 0 && new RegExp(`\\bnew\\s+(?:${names.join('|')})(?![\\w$])`).test(source);
+}
+
+/** `.catch(...)`, `p['catch'](...)`: a promise's catch handler (rules/swallowed.ts, auth.ts). */
+const CATCH_CALL = /\.\s*catch\b|['"`]catch['"`]\s*\]/;
+/** `catch {}`, `catch (e) {}`: reported wherever it is. */
+const EMPTY_CATCH = /catch\s*(?:\([^)]*\))?\s*\{\s*\}/;
+
+/** What an answer of 401/403 is written with (rules/authFacts.ts): a status, a Deny policy, an error's name. */
+function authWords(source: string): boolean {
+  return (
+    source.includes('401') ||
+    source.includes('403') ||
+    (source.includes('Deny') && /['"`]Deny['"`]/.test(source)) ||
+    source.includes('nauthori') ||
+    source.includes('orbidden') ||
+    source.includes('nauthenticated')
+  );
+}
+
+/**
+ * A catch a rule can judge: one around I/O (awaited work, an SDK send; HTTP calls have their own words),
+ * an empty one, a promise's `.catch()`, or one near a 401/403 answer (rules/swallowed.ts, auth.ts; a
+ * hand-written retry loop awaits inside its try: retryLoops.ts, exhaustedRetry.ts). Catches on a handler's
+ * path are the handler words' business. Plus the retry libraries rules/retryLibraries.ts reads.
+ */
+function catchOrRetry(source: string): boolean {
+  return (
+    (source.includes('catch') &&
+      (source.includes('await') ||
+        (source.includes('send') && /\.\s*send\s*\(/.test(source)) ||
+        authWords(source) ||
+        CATCH_CALL.test(source) ||
+        EMPTY_CATCH.test(source))) ||
+    source.includes('cockatiel') ||
+    source.includes('-retry') ||
+    source.includes('exponential-backoff')
+  );
+}
+
+/** An aws-lambda type: `SQSEvent`, `APIGatewayProxyHandler`, `: Context`, `: lambda.Handler<...>`. */
+const LAMBDA_TYPE =
+  /\b(?:SQS|SNS|S3|Kinesis|DynamoDBStream|EventBridge|APIGatewayProxy|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito|Context)\w*(?:Event|Handler)\b|:\s*(?:[\w$]+\.)*(?:Handler|Context)\b/;
+/** An export named like a handler: `export const handler`, `export async function main`, `exports.fooHandler`. */
+const HANDLER_EXPORT =
+  /\bexport\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:function\s*\*?|const|let|var)\s*[\w$]*(?:handler|Handler|main)\b|\bexports\s*(?:\.\s*|\[\s*['"`])[\w$]*(?:handler|Handler|main)\b/;
+/** `export const a = 1, handler = ...`: a handler-like name declared after a comma, in a module that exports variables. */
+const LATER_DECLARATOR = /,\s*[\w$]*(?:handler|Handler|main)\s*[:=]/;
+const EXPORTS_VARIABLES = /\bexport\s+(?:declare\s+)?(?:const|let|var)\b/;
+
+/**
+ * A Lambda handler (js/handlerDiscovery.ts starts from the module's exports): an export named like one,
+ * typed with an aws-lambda type, or built by a wrapping factory. Every lambda rule (rules/lambda.ts,
+ * idempotency.ts) and every handler fact needs one. `export { x as handler }` and `module.exports` keep
+ * a module analysed anyway (eager below).
+ */
+function handler(source: string): boolean {
+  const named = source.includes('andler') || source.includes('main');
+  const typed = source.includes('Event') || source.includes('Handler') || source.includes('Context');
+  return (
+    (named &&
+      source.includes('export') &&
+      (HANDLER_EXPORT.test(source) || (LATER_DECLARATOR.test(source) && EXPORTS_VARIABLES.test(source)))) ||
+    (typed && LAMBDA_TYPE.test(source)) ||
+    source.includes('middy') ||
+    source.includes('sqsHandler') ||
+    source.includes('httpHandler') ||
+    source.includes('captureLambdaHandler') ||
+    source.includes('dempot') ||
+    source.includes('processPartialResponse')
+  );
+}
+
+/** The CDK constructs rules/cdk.ts judges (an API-fronted Function needs an Integration or RestApi too). */
+function cdkConstruct(source: string): boolean {
+  return (
+    source.includes('aws-cdk') &&
+    (source.includes('Queue') ||
+      source.includes('EventSource') ||
+      source.includes('LambdaFunction') ||
+      source.includes('EventBus') ||
+      source.includes('Integration') ||
+      source.includes('RestApi') ||
+      (source.includes('Table') && /idempot/i.test(source)))
+  );
+}
+
+/**
+ * A key field (any case, rules/idempotency.ts) set from a random call (its RANDOM_CALL names, in the
+ * value or in the const it names): reported in any module.
+ */
+const KEY_FIELD = /idempot|dedup|clienttoken|clientrequesttoken/i;
+
+function randomKey(source: string): boolean {
+  return (
+    (source.includes('uuid') ||
+      source.includes('UUID') ||
+      source.includes('v4') ||
+      source.includes('nanoid') ||
+      source.includes('ulid') ||
+      source.includes('cuid') ||
+      source.includes('createId') ||
+      source.includes('generateId') ||
+      source.includes('random') ||
+      source.includes('Date.now')) &&
+    KEY_FIELD.test(source)
+  );
+}
+
+/**
+ * Re-exports and CommonJS export objects: cheap to analyse, and what they rename must be known before the
+ * project pass starts (its shortcuts read exported names). SqsEventSource: a wrapper construct others
+ * build (rules/cdkWrappers.ts), which decides whether constructs built elsewhere are judged at all.
+ */
+function eager(source: string): boolean {
+  return (
+    source.includes('module.exports') ||
+    source.includes('SqsEventSource') ||
+    (source.includes('export') && /export\s*(?:type\s*)?[{*]/.test(source))
+  );
+}
+
+/**
+ * Could any rule report a candidate in this module (other than a construct built from an imported
+ * SqsEventSource wrapper, which the project pass settles), or must its facts be known up front?
+ * @example
+ * mayReport("import axios from 'axios'"); // true
+ * mayReport('export class Props {}'); // false
+ */
+export function mayReport(source: string): boolean {
+  return (
+    catchOrRetry(source) ||
+    http(source) ||
+    sdk(source) ||
+    eager(source) ||
+    cdkConstruct(source) ||
+    handler(source) ||
+    randomKey(source) ||
+    // An answer of 401/403 on an imported helper's result (rules/authAcrossModules.ts).
+    authWords(source)
+  );
+}

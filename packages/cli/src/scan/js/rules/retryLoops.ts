@@ -1,0 +1,138 @@
+// Hand-written retry loops: `while (true) { try { ...; return } catch { await sleep(x) } }`, their bound,
+// their delays and whether the delays are jittered.
+import { calleeName, isBooleanLiteral, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isRetryLoop } from '../protection.js';
+import type { RetrySite } from './retryLibraries.js';
+
+const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
+
+/** The delay expressions a retry loop waits on: `await sleep(x)`, `await new Promise(r => setTimeout(r, x))`. */
+function loopDelays(loop: Node): Node[] {
+  const delays: Node[] = [];
+  someDescendant(
+    loop.body,
+    (n) => {
+      if (n.type !== 'CallExpression') return false;
+      const name = calleeName(n);
+      if (name === undefined || !SLEEP.test(name)) return false;
+      const args = n.arguments as Node[];
+      const delay = name === 'setTimeout' && args.length >= 2 ? args[1] : args[0];
+      if (delay !== undefined && unwrap(delay)?.type !== 'ArrowFunctionExpression') delays.push(delay);
+      return false;
+    },
+    false,
+  );
+  return delays;
+}
+
+/** The retry a loop sets up, if `loop` is a retry loop. */
+export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
+  if (!isRetryLoop(loop)) return undefined;
+  const delays = loopDelays(loop);
+  const infinite =
+    (loop.type === 'WhileStatement' && isBooleanLiteral(loop.test, true)) ||
+    (loop.type === 'ForStatement' && loop.test == null) ||
+    (loop.type === 'DoWhileStatement' && isBooleanLiteral(loop.test, true));
+  const escapes = someDescendant(
+    loop.body,
+    (n) => n.type === 'ThrowStatement' || n.type === 'BreakStatement' || n.type === 'ReturnStatement',
+    true,
+  );
+  // A loop that only returns from the try block never gives up on failure.
+  const catchExits = someDescendant(
+    loop.body,
+    (n) =>
+      n.type === 'CatchClause' &&
+      someDescendant(
+        n.body,
+        (m) => m.type === 'ThrowStatement' || m.type === 'BreakStatement' || m.type === 'ReturnStatement',
+        true,
+      ),
+    true,
+  );
+  const afterCatchExits = /\b(attempt|tries|retries|retry|count|n)\s*(>=|>|===)/.test(
+    ctx.source.slice(loop.start, loop.end),
+  );
+  const withRandom = delays.some(
+    (d) =>
+      /random|jitter/i.test(ctx.source.slice(d.start, d.end)) ||
+      isJitteredName(ctx, d) ||
+      !isVisibleDelay(ctx, d, 0),
+  );
+  return {
+    node: loop,
+    label: 'hand-written retry loop',
+    ...(infinite && (!escapes || (!catchExits && !afterCatchExits))
+      ? { unbounded: 'retry loop with no attempt limit' }
+      : {}),
+    ...(delays.length > 0 && !withRandom
+      ? { noJitter: 'retry loop sleeps a fixed or purely exponential delay, no jitter' }
+      : {}),
+    ...(delays.length === 0 && retriesAtOnce(ctx, loop)
+      ? { noJitter: 'retry loop goes round again at once: no delay and no jitter between attempts' }
+      : {}),
+  };
+}
+
+/**
+ * A retry loop with no wait at all: some catch lets the loop go round (it does not end in throw, return
+ * or break), and nothing outside the tried work is awaited (no sleep under another name).
+ */
+function retriesAtOnce(ctx: ModuleContext, loop: Node): boolean {
+  const exits = (s: Node) =>
+    s.type === 'ThrowStatement' || s.type === 'ReturnStatement' || s.type === 'BreakStatement';
+  const goesRound = someDescendant(
+    loop.body,
+    (n) => n.type === 'CatchClause' && !((n.body?.body ?? []) as Node[]).some(exits),
+    true,
+  );
+  if (!goesRound) return false;
+  const insideTried = (n: Node): boolean => {
+    for (let p = ctx.parentOf(n), child = n; p !== undefined && p !== loop; child = p, p = ctx.parentOf(p))
+      if (p.type === 'TryStatement' && p.block === child) return true;
+    return false;
+  };
+  return !someDescendant(loop.body, (n) => n.type === 'AwaitExpression' && !insideTried(n), true);
+}
+
+const MATH = /^Math\.(min|max|pow|floor|ceil|round|trunc)$/;
+
+/**
+ * A delay whose whole computation is in view (numbers, counters, arithmetic, Math.min/pow...). Only
+ * those are judged: a delay from a backoff object or helper may well be jittered.
+ */
+function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: number): boolean {
+  const n = unwrap(node);
+  if (n === undefined || depth > 6) return false;
+  switch (n.type) {
+    case 'Literal':
+      return typeof n.value === 'number';
+    case 'Identifier': {
+      const b = ctx.resolve(n.name as string, n);
+      if (b === undefined) return false;
+      if (b.kind === 'param' || b.kind === 'let' || b.kind === 'var') return true;
+      return b.init !== undefined && b.kind === 'const' && isVisibleDelay(ctx, b.init, depth + 1);
+    }
+    case 'BinaryExpression':
+      return isVisibleDelay(ctx, n.left, depth + 1) && isVisibleDelay(ctx, n.right, depth + 1);
+    case 'UnaryExpression':
+    case 'UpdateExpression':
+      return isVisibleDelay(ctx, n.argument, depth + 1);
+    case 'ConditionalExpression':
+      return isVisibleDelay(ctx, n.consequent, depth + 1) && isVisibleDelay(ctx, n.alternate, depth + 1);
+    case 'CallExpression':
+      return (
+        MATH.test(memberPath(n.callee)?.join('.') ?? '') &&
+        (n.arguments as Node[]).every((a) => isVisibleDelay(ctx, a, depth + 1))
+      );
+    default:
+      return false;
+  }
+}
+
+function isJitteredName(ctx: ModuleContext, delay: Node): boolean {
+  const v = ctx.valueOf(delay);
+  if (v === undefined || v === unwrap(delay)) return false;
+  return /random|jitter/i.test(ctx.source.slice(v.start, v.end));
+}
