@@ -52,6 +52,10 @@ describe('mayReport', () => {
       "import { ok } from './auth.js'; export function gate(req, res) { if (!ok(req)) res.status(401).end(); }",
     ],
     ['a CDK queue', "import * as sqs from 'aws-cdk-lib/aws-sqs'; new sqs.Queue(this, 'Q');"],
+    [
+      'a CDK idempotency table',
+      "import * as ddb from 'aws-cdk-lib/aws-dynamodb'; new ddb.TableV2(this, 'IdempotencyTable', {});",
+    ],
   ])('analyses a module with %s', (_name, source) => {
     expect(mayReport(source)).toBe(true);
   });

@@ -134,17 +134,19 @@ function handler(source: string): boolean {
   );
 }
 
-/** The CDK constructs rules/cdk.ts judges (an API-fronted Function needs an Integration or RestApi too). */
+/**
+ * The CDK constructs rules/cdk.ts judges, built with `new` (its only entry: the kind is the constructor's
+ * name). A Function is judged only behind an API integration, a Table only when named for idempotency.
+ */
+const CDK_NEW =
+  /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|KinesisEventSource|DynamoEventSource|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
+const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
+
 function cdkConstruct(source: string): boolean {
   return (
     source.includes('aws-cdk') &&
-    (source.includes('Queue') ||
-      source.includes('EventSource') ||
-      source.includes('LambdaFunction') ||
-      source.includes('EventBus') ||
-      source.includes('Integration') ||
-      source.includes('RestApi') ||
-      (source.includes('Table') && /idempot/i.test(source)))
+    (CDK_NEW.test(source) ||
+      (source.includes('Table') && CDK_NEW_TABLE.test(source) && /idempot/i.test(source)))
   );
 }
 
