@@ -39,6 +39,11 @@ describe('mayReport', () => {
     ['an SDK import in a form not read', "export * from '@aws-sdk/client-s3';"],
     ['a batch command', 'await client.send(new SendMessageBatchCommand(input));'],
     ['node:https', "import https from 'node:https'; https.get(url);"],
+    ['https required with spaces', "const https = require( 'https' ); https.get(url);"],
+    [
+      'an SDK client imported over several lines',
+      "import {\n  S3Client,\n} from\n  '@aws-sdk/client-s3';\nnew S3Client({});",
+    ],
     ['fetch', 'await fetch(url);'],
     ['an injected fetch', 'export const price = (get: typeof fetch) => get(url);'],
     ['a fetch option', 'export const price = async ({ fetchImpl }) => fetchImpl(url);'],
@@ -52,6 +57,10 @@ describe('mayReport', () => {
       "import { ok } from './auth.js'; export function gate(req, res) { if (!ok(req)) res.status(401).end(); }",
     ],
     ['a CDK queue', "import * as sqs from 'aws-cdk-lib/aws-sqs'; new sqs.Queue(this, 'Q');"],
+    [
+      'a CDK idempotency table',
+      "import * as ddb from 'aws-cdk-lib/aws-dynamodb'; new ddb.TableV2(this, 'IdempotencyTable', {});",
+    ],
   ])('analyses a module with %s', (_name, source) => {
     expect(mayReport(source)).toBe(true);
   });
@@ -70,6 +79,7 @@ describe('mayReport', () => {
     ['an SDK mock', "vi.mock('aws-sdk', () => ({})); export const x = 1;"],
     ['a project helper named like a retry', 'export const result = throttlingBackOff(() => work());'],
     ['a synchronous catch that rethrows', 'try { parse(x); } catch (e) { throw new ConfigError(e); }'],
+    ['a module named like http but not it', "import x from 'https-proxy-agent'; export default x;"],
     ['an https protocol string', "export const listener = { protocol: 'https', port: 443 };"],
     ['a CDK prop named handler', "new lambda.Function(this, 'F', { runtime, handler: 'index.handler' });"],
     [

@@ -22,16 +22,70 @@ function http(source: string): boolean {
     source.includes('superagent') ||
     source.includes('undici') ||
     ((source.includes('got') || source.includes('ky')) && /\b(?:got|ky)\b/.test(source)) ||
-    (source.includes('http') &&
-      /(?:\bfrom\s*|\brequire\(\s*|\bimport\s*\(?\s*)['"`](?:node:)?https?['"`]/.test(source))
+    (source.includes('http') && importsNodeHttp(source))
+  );
+}
+
+// Import contexts found from the module name backwards: a regular expression that starts with
+// `\bfrom|\brequire|\bimport` tries every position of the file and cost a tenth of the whole scan.
+const SPACE = /\s/;
+const WORD = /\w/;
+const QUOTES = new Set(["'", '"', '`']);
+
+function spaceBefore(source: string, end: number): number {
+  let k = end;
+  while (k > 0 && SPACE.test(source[k - 1] as string)) k--;
+  return k;
+}
+
+/** `word` ends at `k`, with no word character right before it (`\bword`). */
+function wordEndsAt(source: string, k: number, word: string): boolean {
+  const start = k - word.length;
+  return (
+    start >= 0 && source.startsWith(word, start) && (start === 0 || !WORD.test(source[start - 1] as string))
   );
 }
 
 /**
- * An import, require or re-export of an AWS SDK: `@aws-sdk/client-*` (v3), `aws-sdk` and
+ * The string literal opening at `quote` follows `from`, `import`, `require(` or (with `dynamic`)
+ * `import(`, whitespace allowed as in `from\s*`, `require\(\s*`, `import\s*\(?\s*`.
+ */
+function importContext(source: string, quote: number, dynamic: boolean): boolean {
+  const k = spaceBefore(source, quote);
+  if (wordEndsAt(source, k, 'from') || wordEndsAt(source, k, 'import')) return true;
+  if (source[k - 1] !== '(') return false;
+  if (wordEndsAt(source, k - 1, 'require')) return true;
+  return dynamic && wordEndsAt(source, spaceBefore(source, k - 1), 'import');
+}
+
+/** `from 'http'`, `require('node:https')`, `import('https')`. */
+function importsNodeHttp(source: string): boolean {
+  for (let i = source.indexOf('http'); i !== -1; i = source.indexOf('http', i + 4)) {
+    let end = i + 4;
+    if (source[end] === 's') end++;
+    if (!QUOTES.has(source[end] as string)) continue;
+    const quote = source.startsWith('node:', i - 5) && QUOTES.has(source[i - 6] as string) ? i - 6 : i - 1;
+    if (QUOTES.has(source[quote] as string) && importContext(source, quote, true)) return true;
+  }
+  return false;
+}
+
+/**
+ * Imports, requires and re-exports of an AWS SDK: `@aws-sdk/client-*` (v3), `aws-sdk` and
  * `aws-sdk/clients/*` (v2). Other mentions (`vi.mock('aws-sdk')`) bind no name a rule could follow.
  */
-const SDK_SOURCE = /(?:\bfrom\s*|\brequire\(\s*|\bimport\s*)['"`](?:@aws-sdk\/client-|aws-sdk['"`/])/g;
+function sdkImportCount(source: string): number {
+  let count = 0;
+  for (let i = source.indexOf('aws-sdk'); i !== -1; i = source.indexOf('aws-sdk', i + 7)) {
+    let quote: number;
+    if (source[i - 1] === '@' && source.startsWith('/client-', i + 7)) quote = i - 2;
+    else if (QUOTES.has(source[i + 7] as string) || source[i + 7] === '/') quote = i - 1;
+    else continue;
+    if (QUOTES.has(source[quote] as string) && importContext(source, quote, false)) count++;
+  }
+  return count;
+}
+
 /** An import or require of an SDK source, with the names it binds (group 1 or 2). */
 const SDK_BINDING =
   /(?:\bimport\s+([^;'"`]*?)\s*(?:\bfrom\s*|=\s*require\(\s*)|\b(?:const|let|var)\s+([^=;'"`]+?)\s*=\s*require\(\s*)['"`](?:@aws-sdk\/client-|aws-sdk['"`/])/g;
@@ -48,7 +102,7 @@ const PARTIAL_BATCH_COMMAND = /Batch\w*Command|PutEventsCommand|PutRecordsComman
 function sdk(source: string): boolean {
   if (source.includes('Command') && PARTIAL_BATCH_COMMAND.test(source)) return true;
   if (!source.includes('aws-sdk')) return false;
-  const sources = source.match(SDK_SOURCE)?.length ?? 0;
+  const sources = sdkImportCount(source);
   if (sources === 0) return false;
   const names: string[] = [];
   let bindings = 0;
@@ -134,17 +188,19 @@ function handler(source: string): boolean {
   );
 }
 
-/** The CDK constructs rules/cdk.ts judges (an API-fronted Function needs an Integration or RestApi too). */
+/**
+ * The CDK constructs rules/cdk.ts judges, built with `new` (its only entry: the kind is the constructor's
+ * name). A Function is judged only behind an API integration, a Table only when named for idempotency.
+ */
+const CDK_NEW =
+  /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|KinesisEventSource|DynamoEventSource|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
+const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
+
 function cdkConstruct(source: string): boolean {
   return (
     source.includes('aws-cdk') &&
-    (source.includes('Queue') ||
-      source.includes('EventSource') ||
-      source.includes('LambdaFunction') ||
-      source.includes('EventBus') ||
-      source.includes('Integration') ||
-      source.includes('RestApi') ||
-      (source.includes('Table') && /idempot/i.test(source)))
+    (CDK_NEW.test(source) ||
+      (source.includes('Table') && CDK_NEW_TABLE.test(source) && /idempot/i.test(source)))
   );
 }
 

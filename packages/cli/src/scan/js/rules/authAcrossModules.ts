@@ -50,6 +50,26 @@ function remoteFailureAsFalsy(ctx: ModuleContext, fn: Node): string | undefined 
  */
 function falsyPassedOn(ctx: ModuleContext, fn: Node): ImportRef | undefined {
   let via: ImportRef | undefined;
+  // Names this function checks with `if (!name) return <falsy>`: gathered once, on first need.
+  let checked: Set<string> | undefined;
+  const isChecked = (name: string): boolean => {
+    if (checked === undefined) {
+      const names = new Set<string>();
+      someDescendant(
+        fn.body as Node,
+        (m) => {
+          const test = m.type === 'IfStatement' ? unwrap(m.test) : undefined;
+          const arg =
+            test?.type === 'UnaryExpression' && test.operator === '!' ? unwrap(test.argument) : undefined;
+          if (arg?.type === 'Identifier' && returnsFalsy(m.consequent)) names.add(arg.name as string);
+          return false;
+        },
+        true,
+      );
+      checked = names;
+    }
+    return checked.has(name);
+  };
   someDescendant(
     fn.body as Node,
     (n) => {
@@ -61,18 +81,7 @@ function falsyPassedOn(ctx: ModuleContext, fn: Node): ImportRef | undefined {
       else if (parent?.type === 'IfStatement' && parent.test === node) {
         if (returnsFalsy(parent.consequent)) via = ref;
       } else if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier') {
-        const name = parent.id.name as string;
-        const checked = someDescendant(
-          fn.body as Node,
-          (m) =>
-            m.type === 'IfStatement' &&
-            unwrap(m.test)?.type === 'UnaryExpression' &&
-            unwrap(m.test)?.operator === '!' &&
-            unwrap(unwrap(m.test)?.argument)?.name === name &&
-            returnsFalsy(m.consequent),
-          true,
-        );
-        if (checked) via = ref;
+        if (isChecked(parent.id.name as string)) via = ref;
       }
       return false;
     },
