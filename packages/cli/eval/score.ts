@@ -19,6 +19,8 @@ interface Repo {
   readonly commit: string;
   readonly shape: string;
   readonly heldAside: boolean;
+  /** Set on a repository that was held aside once and whose figures were seen: it now scores with the rest. */
+  readonly spent?: string;
 }
 
 interface Label {
