@@ -72,6 +72,7 @@ export class RetryStage<F> {
     start: number,
     bounds: Bounds,
   ): Promise<T | F> {
+    // Stryker disable next-line ObjectLiteral: the same three keys read as undefined either way; listing them only keeps one object shape
     const call: CallRun = { interrupt: undefined, stopped: undefined, unlisten: undefined };
     const callerSignal = options?.signal;
     if (callerSignal !== undefined || bounds.signals !== undefined)
@@ -138,6 +139,7 @@ export class RetryStage<F> {
           const c = outcome.classify(error);
           this.#adaptive?.record(c.reason !== 'throttled');
           const cooldown = this.#cooldown;
+          // Stryker disable next-line ConditionalExpression: pushback() ignores a hint that is not > 0, undefined included
           if (cooldown !== undefined && c.reason === 'throttled' && c.retryAfterMs !== undefined) {
             cooldown.pushback(c.retryAfterMs, Date.now());
           }
@@ -149,6 +151,7 @@ export class RetryStage<F> {
           }
           backoff = backoff ? backoff.next(undefined as never) : createBackoff(o.backoff).next();
           let delayMs = retryDelay(backoff, attempt, c, o.backoff);
+          // Stryker disable next-line ConditionalExpression: undefined >= delayMs is false, so dropping the first test changes nothing
           let pushedBack = c.retryAfterMs !== undefined && c.retryAfterMs >= delayMs;
           // Another call's pushback holds this retry too.
           if (cooldown !== undefined && cooldown.until - afterFailure > delayMs) {
@@ -172,10 +175,12 @@ export class RetryStage<F> {
           }
           if (this.#budget !== undefined && !this.#budget.tryWithdraw(afterFailure)) {
             t.budgetExhausted++;
+            // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips building the event when nobody listens (emit to no listener is a no-op)
             if (t.budgetE.size > 0) t.budgetE.emit({ dependency: this.#name, attempt, error });
             return await outcome.giveUp('budget', error, c, attempt, options);
           }
           t.retries++;
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips building the event when nobody listens (emit to no listener is a no-op)
           if (t.retryE.size > 0) {
             t.retryE.emit({ dependency: this.#name, attempt, delayMs, error, classification: c });
           }
