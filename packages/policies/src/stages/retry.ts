@@ -139,7 +139,6 @@ export class RetryStage<F> {
           const c = outcome.classify(error);
           this.#adaptive?.record(c.reason !== 'throttled');
           const cooldown = this.#cooldown;
-          // Stryker disable next-line ConditionalExpression: pushback() ignores a hint that is not > 0, undefined included
           if (cooldown !== undefined && c.reason === 'throttled' && c.retryAfterMs !== undefined) {
             cooldown.pushback(c.retryAfterMs, Date.now());
           }
@@ -151,7 +150,6 @@ export class RetryStage<F> {
           }
           backoff = backoff ? backoff.next(undefined as never) : createBackoff(o.backoff).next();
           let delayMs = retryDelay(backoff, attempt, c, o.backoff);
-          // Stryker disable next-line ConditionalExpression: undefined >= delayMs is false, so dropping the first test changes nothing
           let pushedBack = c.retryAfterMs !== undefined && c.retryAfterMs >= delayMs;
           // Another call's pushback holds this retry too.
           if (cooldown !== undefined && cooldown.until - afterFailure > delayMs) {
