@@ -115,6 +115,45 @@ describe('BreakerStage transitions', () => {
     ]);
   });
 
+  it('isolation holds when a call in flight trips the circuit, and stops a retry that was waiting', async () => {
+    // Prepare: A is out when isolate() is called and fails after it; B failed before and waits to retry
+    const dep = wrapDependency('edna', {
+      logger: false,
+      retry: {
+        maxAttempts: 2,
+        backoff: { jitter: 'none', initialDelayMs: 2_000, maxDelayMs: 2_000 },
+        budget: false,
+      },
+      breaker: { threshold: 2, halfOpenAfterMs: 1_000 },
+    });
+    const giveUps: string[] = [];
+    dep.onGiveUp((e) => giveUps.push(e.reason));
+    let failA!: () => void;
+    const a = vi.fn(() => new Promise<string>((_, reject) => (failA = () => reject(unavailable()))));
+    const aCall = dep.execute(a).catch((e: unknown) => e);
+    let n = 0;
+    const b = vi.fn(async () => {
+      if (n++ === 0) throw unavailable();
+      return 'through';
+    });
+    const bCall = dep.execute(b).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(0);
+    const isolation = dep.isolate();
+    // Act: A fails (the circuit opens underneath); time passes the break duration and B's wait
+    failA();
+    await vi.advanceTimersByTimeAsync(3_000);
+    const refused = await dep.execute(async () => 'through').catch((e: unknown) => e);
+    // Assess
+    expect(dep.state).toBe('isolated');
+    expect(refused).toMatchObject({ reason: 'circuit-open', message: 'edna: circuit isolated' });
+    expect([a.mock.calls.length, b.mock.calls.length]).toEqual([1, 1]);
+    expect(await aCall).toMatchObject({ status: 503 });
+    expect(await bCall).toMatchObject({ status: 503 });
+    expect(giveUps).toEqual(['circuit-open', 'circuit-open']);
+    isolation.dispose();
+    expect(dep.state).toBe('closed');
+  });
+
   it('shadow mode refuses nothing while open, and everything while isolated', async () => {
     const { stage, fail } = build({ threshold: 1, shadow: true });
     await fail();

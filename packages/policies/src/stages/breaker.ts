@@ -150,6 +150,11 @@ export class BreakerStage {
     if (!wasClosed && this.openUntil === 0 && t.resetE.size > 0) t.resetE.emit({ dependency: this.#name });
   }
 
+  /** A transition of cockatiel's circuit moves openUntil, except while isolated by hand: that holds. */
+  #setOpenUntil(value: number): void {
+    this.openUntil = this.#isolations > 0 ? Number.POSITIVE_INFINITY : value;
+  }
+
   #build(): void {
     for (const l of this.#listeners) l.dispose();
     this.#listeners = [];
@@ -176,7 +181,7 @@ export class BreakerStage {
           options.breakDuration,
           this.#failedProbes,
         );
-        this.openUntil = Date.now() + retryAfterMs;
+        this.#setOpenUntil(Date.now() + retryAfterMs);
         const trigger = slow?.lastTrigger ?? 'failures';
         slow?.clear();
         t.emitBreak({
@@ -190,14 +195,14 @@ export class BreakerStage {
       }),
       policy.onHalfOpen(() => {
         this.#probing = true;
-        this.openUntil = 0;
+        this.#setOpenUntil(0);
         this.#halfOpenAdmitted = 0;
         if (t.halfOpenE.size > 0) t.halfOpenE.emit({ dependency });
       }),
       policy.onReset(() => {
         this.#probing = false;
         this.#failedProbes = 0;
-        this.openUntil = 0;
+        this.#setOpenUntil(0);
         slow?.clear();
         if (t.resetE.size > 0) t.resetE.emit({ dependency });
       }),

@@ -191,6 +191,8 @@ export class RetryStage<F> {
               outcome.timedOut(attempt, Date.now() - attemptStart, stop.kind);
               return await outcome.fail(outcome.timeoutError(attempt, stop.kind, error), attempt, options);
             }
+            // An operator isolated the circuit during the wait: cockatiel does not know, so refuse here.
+            if (breaker.isolated) return await outcome.giveUp('circuit-open', error, c, attempt, options);
           }
         }
         attempt++;
