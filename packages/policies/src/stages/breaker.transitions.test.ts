@@ -14,7 +14,7 @@ const unavailable = () => new TransientError('503', { status: 503 });
 function build(breaker: object = { threshold: 2, halfOpenAfterMs: 1_000 }) {
   const o = normalizeOptions('edna', { breaker } as never);
   const t = new Telemetry('edna', undefined);
-  const events: unknown[] = [];
+  const events: [string, unknown][] = [];
   t.onBreak((e) => events.push(['break', e]));
   t.onHalfOpen((e) => events.push(['half-open', e]));
   t.onReset((e) => events.push(['reset', e]));
