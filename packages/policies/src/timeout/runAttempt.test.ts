@@ -90,6 +90,7 @@ describe('runAttempt, as fn sees it', () => {
     ['null', () => null, null],
     ['undefined', () => undefined, undefined],
     ['a plain value', () => 42, 42],
+    // biome-ignore lint/suspicious/noThenProperty: a thenable is exactly what this case gives fn to return
     ['a thenable', () => ({ then: (resolve: (v: string) => void) => resolve('later') }), 'later'],
   ])('fn returning %s resolves with it', async (_label, fn, expected) => {
     const dep = wrapDependency('edna', { logger: false });
