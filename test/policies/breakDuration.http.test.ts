@@ -35,8 +35,10 @@ describe('growing break duration (real server, 1.5 s outage)', () => {
     // Act
     const fixed = await hitsDuringOutage(false);
     const growing = await hitsDuringOutage({ maxMs: 400, jitter: 'none' });
-    // Assess: fixed about 1 + 1500/100; growing about 1 + (100, 300, 700, 1100, 1500)
-    expect(fixed).toBeGreaterThanOrEqual(10);
+    // Assess: fixed about 1 + 1500/100; growing about 1 + (100, 300, 700, 1100, 1500). On a loaded
+    // machine each probe takes longer and the fixed count drops (9 was seen under a mutation run), so the
+    // fixed one is compared with the growing one rather than with a number.
     expect(growing).toBeLessThanOrEqual(7);
+    expect(fixed).toBeGreaterThan(growing + 1);
   });
 });

@@ -104,7 +104,7 @@ describe('withDeadline', () => {
 
   it('rejects an fn that is not a function, before running anything', () => {
     // Act + Assess
-    expect(() => withDeadline(() => 1_000, { then: 1 } as never)).toThrow(
+    expect(() => withDeadline(() => 1_000, { call: 1 } as never)).toThrow(
       new TypeError('withDeadline: fn must be a function, got an object'),
     );
   });

@@ -101,4 +101,49 @@ describe('Outcome', () => {
     expect(outcome.timeoutError(1, 'deadline', undefined).message).toContain('the deadline');
     expect(outcome.classify(new PermanentError('400', { status: 400 })).kind).toBe('permanent');
   });
+
+  it('the classifier-failed verdict is exact', () => {
+    const { outcome } = build({
+      classify: () => {
+        throw new Error('bad classifier');
+      },
+    });
+    expect(outcome.classify(new Error('x'))).toEqual({
+      kind: 'permanent',
+      reason: 'unknown',
+      retryable: false,
+      countsTowardBreaker: false,
+      httpStatus: 500,
+      message: 'the classifier failed',
+    });
+  });
+
+  it('errors without a cause have no own cause key; with one, it is kept', () => {
+    const { outcome } = build({ timeout: { attemptMs: 1_000, totalMs: 4_000 } });
+    const first = new Error('503');
+    expect(Object.hasOwn(outcome.timeoutError(1, 'deadline', undefined), 'cause')).toBe(false);
+    expect(outcome.timeoutError(1, 'deadline', first).cause).toBe(first);
+    expect(outcome.timeoutError(1, 'deadline', undefined).message).toBe(
+      'edna: the deadline reached after 1 attempt(s)',
+    );
+  });
+
+  it('timedOut() builds the attempt timeout error and counts it', () => {
+    const { outcome, t } = build();
+    const error = outcome.timedOut(2, 250, 'attempt');
+    expect(error).toBeInstanceOf(TransientError);
+    expect(error).toMatchObject({
+      message: 'edna: attempt 2 timed out after 250 ms',
+      reason: 'timeout',
+      code: 'ETIMEDOUT',
+      dependency: 'edna',
+    });
+    expect(t.timeouts).toBe(1);
+  });
+
+  it("openError()'s default detail is 'circuit open'", () => {
+    const { outcome } = build();
+    expect(outcome.openError(5_000).message).toBe('edna: circuit open');
+    expect(outcome.openError(5_000, 'circuit isolated').message).toBe('edna: circuit isolated');
+  });
 });

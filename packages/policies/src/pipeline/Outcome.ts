@@ -67,6 +67,7 @@ export class Outcome<F> {
     retryAfterMs?: number,
   ): T | F | Promise<T | F> {
     const t = this.#t;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips building the event when nobody listens (emit to no listener is a no-op)
     if (t.giveUpE.size > 0) {
       const event = { dependency: this.#name, attempts, reason, error, classification };
       t.giveUpE.emit(retryAfterMs === undefined ? event : { ...event, retryAfterMs });
@@ -94,6 +95,7 @@ export class Outcome<F> {
     const c = classification ?? this.classify(error);
     if (c.kind === 'cancelled') throw error;
     t.fallbacks++;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips building the event when nobody listens (emit to no listener is a no-op)
     if (t.fallbackE.size > 0) t.fallbackE.emit({ dependency: this.#name, error, classification: c });
     const record = options?.[CALL_RECORD];
     if (record !== undefined) record.replaced = error;
@@ -155,6 +157,7 @@ export class Outcome<F> {
   ): unknown => {
     const t = this.#t;
     t.timeouts++;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips building the event when nobody listens (emit to no listener is a no-op)
     if (t.timeoutE.size > 0) t.timeoutE.emit({ dependency: this.#name, attempt, kind, timeoutMs });
     return new TransientError(`${this.#name}: attempt ${attempt} timed out after ${timeoutMs} ms`, {
       dependency: this.#name,

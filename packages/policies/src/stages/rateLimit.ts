@@ -95,6 +95,7 @@ export class RateLimitStage {
   take(now: number, latest: number): number {
     const tat = Math.max(this.#tat, now);
     const waitMs = Math.ceil(tat - this.#toleranceMs - now);
+    // Stryker disable next-line EqualityOperator: a wait of 0 takes the path below to the same tat and the same 0
     if (waitMs <= 0) {
       this.#tat = tat + this.#intervalMs;
       return 0;
@@ -113,9 +114,11 @@ export class RateLimitStage {
     next: () => Promise<T | F>,
   ): Promise<T | F> {
     const t = this.#t;
+    // Stryker disable next-line EqualityOperator: limit() is only called with a wait that is not 0
     if (waitMs < 0) {
       t.rateLimited++;
       const retryAfterMs = clampRetryAfterMs(-waitMs, 1_000);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips building the event when nobody listens (emit to no listener is a no-op)
       if (t.rateLimitedE.size > 0)
         t.rateLimitedE.emit({ dependency: this.#name, retryAfterMs, by: 'rate-limit' });
       return outcome.refusal(this.#refusal(retryAfterMs), options);

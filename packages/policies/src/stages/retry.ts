@@ -72,6 +72,7 @@ export class RetryStage<F> {
     start: number,
     bounds: Bounds,
   ): Promise<T | F> {
+    // Stryker disable next-line ObjectLiteral: the same three keys read as undefined either way; listing them only keeps one object shape
     const call: CallRun = { interrupt: undefined, stopped: undefined, unlisten: undefined };
     const callerSignal = options?.signal;
     if (callerSignal !== undefined || bounds.signals !== undefined)
@@ -172,10 +173,12 @@ export class RetryStage<F> {
           }
           if (this.#budget !== undefined && !this.#budget.tryWithdraw(afterFailure)) {
             t.budgetExhausted++;
+            // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips building the event when nobody listens (emit to no listener is a no-op)
             if (t.budgetE.size > 0) t.budgetE.emit({ dependency: this.#name, attempt, error });
             return await outcome.giveUp('budget', error, c, attempt, options);
           }
           t.retries++;
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: only skips building the event when nobody listens (emit to no listener is a no-op)
           if (t.retryE.size > 0) {
             t.retryE.emit({ dependency: this.#name, attempt, delayMs, error, classification: c });
           }
@@ -188,6 +191,8 @@ export class RetryStage<F> {
               outcome.timedOut(attempt, Date.now() - attemptStart, stop.kind);
               return await outcome.fail(outcome.timeoutError(attempt, stop.kind, error), attempt, options);
             }
+            // An operator isolated the circuit during the wait: cockatiel does not know, so refuse here.
+            if (breaker.isolated) return await outcome.giveUp('circuit-open', error, c, attempt, options);
           }
         }
         attempt++;

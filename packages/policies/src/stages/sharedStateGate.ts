@@ -86,6 +86,7 @@ export class SharedStateGate implements Gate {
     if (this.#ready !== true) return undefined;
     try {
       const doc = this.#state.current();
+      // Stryker disable next-line OptionalChaining: without it an absent document throws, and the catch below answers the same undefined
       return doc?.dependency === this.#name ? doc.state : undefined;
     } catch {
       return undefined;
@@ -104,8 +105,8 @@ export class SharedStateGate implements Gate {
       return undefined; // shared state may help, never hurt
     }
     const state = doc?.state;
-    if (doc !== undefined && (state === 'open' || state === 'forced-open')) {
-      const retryAfterMs = fleetRetryAfterMs(doc, Date.now(), hintMs);
+    if (state === 'open' || state === 'forced-open') {
+      const retryAfterMs = fleetRetryAfterMs(doc!, Date.now(), hintMs);
       return this.#outcome.openError(retryAfterMs, `circuit ${state} fleet-wide (shared state)`);
     }
     if (state === 'forced-closed') {

@@ -54,6 +54,7 @@ export function boundBody(
     if (finished) return;
     cleanup();
     try {
+      // Stryker disable next-line OptionalChaining: start() sets stream before anything can call stop()
       stream?.error(reason);
     } catch {
       // already closed or errored
