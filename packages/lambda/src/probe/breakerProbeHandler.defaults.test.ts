@@ -36,4 +36,3 @@ describe('DEFAULT_BREAKER_PROBE', () => {
     expect(Object.isFrozen(DEFAULT_BREAKER_PROBE)).toBe(true);
   });
 });
-

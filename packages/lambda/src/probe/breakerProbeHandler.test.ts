@@ -1,6 +1,6 @@
 // Construction-time behaviour; the probe's runs are tested against the SSM emulator in test/shared-state/.
 import { describe, expect, it } from 'vitest';
-import { breakerProbeHandler, DEFAULT_BREAKER_PROBE } from './breakerProbeHandler.js';
+import { breakerProbeHandler } from './breakerProbeHandler.js';
 
 describe('breakerProbeHandler construction', () => {
   it('makes no SSM client or call until invoked', () => {

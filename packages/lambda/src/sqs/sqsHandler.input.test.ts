@@ -1,7 +1,7 @@
 import { lambdaContext, sqsEvent, sqsRecord } from '@bulwark/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { CapturingLogger } from '../__support__/CapturingLogger.js';
-import { DEFAULT_SQS_HANDLER_OPTIONS, type SqsHandlerOptions, sqsHandler } from '../index.js';
+import { type SqsHandlerOptions, sqsHandler } from '../index.js';
 
 describe('sqsHandler: bad input', () => {
   it.each([

@@ -135,7 +135,9 @@ describe('sqsHandler runner: a logger that cannot make a child', () => {
     // Assess
     expect(failures(response)).toEqual(['m0']);
     expect(
-      logger.find('record failed permanently; reported (the queue moves it to the DLQ after maxReceiveCount)'),
+      logger.find(
+        'record failed permanently; reported (the queue moves it to the DLQ after maxReceiveCount)',
+      ),
     ).toMatchObject([{ messageId: 'm0', error: { message: 'm0 failed' } }]);
   });
 });
