@@ -135,7 +135,8 @@ describe('protect: timeouts and signals reach the socket', () => {
     server = await startFaultServer(() => 'hang');
     const edna = wrapDependency('edna', {
       logger: false,
-      timeout: { attemptMs: 100, totalMs: 5_000 },
+      // Long enough for the request to reach the server on a loaded machine (100 ms was not).
+      timeout: { attemptMs: 1_000, totalMs: 5_000 },
       retry: { maxAttempts: 1 },
     });
     const ddb = edna.protect(dynamoClient(server.url));
@@ -144,7 +145,7 @@ describe('protect: timeouts and signals reach the socket', () => {
     // Assess
     expect(error).toMatchObject({ name: 'TransientError', reason: 'timeout', dependency: 'edna' });
     expect(server.hits).toBe(1);
-    await expect.poll(() => server?.connections ?? 0, { timeout: 500 }).toBe(0);
+    await expect.poll(() => server?.connections ?? 0, { timeout: 2_000 }).toBe(0);
     ddb.destroy();
   });
 
