@@ -172,3 +172,27 @@ describe('readOptions with several unknown keys', () => {
     );
   });
 });
+
+describe('readOptions edges', () => {
+  it('names a nested field whose getter throws by its path', () => {
+    const options = {
+      get attemptMs(): number {
+        throw new Error('boom');
+      },
+    };
+    expect(() => readOptions('o', options, ['attemptMs'], 'timeout')).toThrow(
+      new TypeError('o: timeout.attemptMs could not be read (its getter threw)'),
+    );
+  });
+
+  it('lists exactly eight unknown keys without an "and more"', () => {
+    const options = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`k${i}`, i]));
+    expect(() => readOptions('o', options, ['maxAttempts'])).toThrow(
+      new TypeError('o: unknown options "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7". Valid: maxAttempts'),
+    );
+  });
+
+  it('snapshots exactly the keys given, no others', () => {
+    expect(Object.keys(readOptions('o', { a: 1 }, ['a', 'b']))).toEqual(['a']);
+  });
+});
