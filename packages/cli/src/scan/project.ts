@@ -234,6 +234,12 @@ export class Project {
       return false;
     if (c.onlyIfImportVerifier !== undefined && this.verifierRemote(c.onlyIfImportVerifier) === undefined)
       return false;
+    if (c.onlyIfImportSdkSubclass !== undefined) {
+      const { ref, untimedArgs } = c.onlyIfImportSdkSubclass;
+      const target = this.resolveModule(ref.from, ref.source);
+      const sub = target === undefined ? undefined : this.exportFact(target, ref.name)?.sdkSubclass;
+      if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
+    }
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
     if (c.handlerLink !== undefined) {
       const fact = this.linkedHandler(c.handlerLink);

@@ -49,6 +49,11 @@ export interface Candidate {
    * to a catch that answers falsy for any failure of a remote verifier; `{remote}` in the message names it.
    */
   readonly onlyIfImportVerifier?: ImportRef;
+  /**
+   * `new Imported(...)` of a project class: kept only when that class extends an AWS SDK client and the
+   * argument it hands to `super` is one of these positions (options seen in full, with no timeouts).
+   */
+  readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
 }
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
@@ -110,6 +115,8 @@ export interface ExportFact {
   readonly eventSource?: EventSourceWrapper;
   /** The export answers "not verified" when a verification fails (rules/authAcrossModules.ts). */
   readonly verifier?: VerifierFact;
+  /** The export is a class extending this SDK client; `arg` is the constructor argument passed to `super`. */
+  readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
 }
 
 export interface ReExport {

@@ -19,6 +19,7 @@ import { partialBatchRules } from './rules/partialBatch.js';
 import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
+import { sdkSubclass } from './rules/sdkClients.js';
 import { swallowRules } from './rules/swallowed.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 
@@ -140,6 +141,8 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   };
 }
 
+const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
+
 function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const facts: Record<string, ExportFact> = {};
   for (const [name, value] of ctx.exports) {
@@ -160,6 +163,9 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       };
     } else if (wrapper !== undefined) {
       facts[name] = { provides: [], via: [], async: false, eventSource: wrapper };
+    } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
+      const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
+      facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };
     } else if (v.type === 'ObjectExpression') {
       // An options object other modules spread into SDK clients (`new S3Client({ ...clientConfig })`).
       const shape = optionsShape(ctx, v, 1);

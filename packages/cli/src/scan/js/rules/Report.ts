@@ -12,6 +12,7 @@ export type Extra = Pick<
   | 'maxReceive'
   | 'onlyIfWrapperUnsafe'
   | 'onlyIfImportVerifier'
+  | 'onlyIfImportSdkSubclass'
   | 'severity'
 >;
 
