@@ -195,6 +195,16 @@ export class Project {
     });
   }
 
+  /** The remote verifier or secret the first of these imported functions that awaits one awaits. */
+  importRemote(refs: readonly ImportRef[]): string | undefined {
+    for (const ref of refs) {
+      const target = this.resolveModule(ref.from, ref.source);
+      const remote = target === undefined ? undefined : this.exportFact(target, ref.name)?.remote;
+      if (remote !== undefined) return `${remote} inside ${ref.name}()`;
+    }
+    return undefined;
+  }
+
   /** The imported options (or helper's result) are seen in full and set no timeout. */
   private untimed(d: { readonly ref: ImportRef; readonly argSeen: boolean }): boolean {
     const target = this.resolveModule(d.ref.from, d.ref.source);
@@ -233,6 +243,8 @@ export class Project {
     if (c.onlyIfOptionsUntimed !== undefined && !c.onlyIfOptionsUntimed.every((d) => this.untimed(d)))
       return false;
     if (c.onlyIfImportVerifier !== undefined && this.verifierRemote(c.onlyIfImportVerifier) === undefined)
+      return false;
+    if (c.onlyIfImportRemote !== undefined && this.importRemote(c.onlyIfImportRemote) === undefined)
       return false;
     if (c.onlyIfImportSdkSubclass !== undefined) {
       const { ref, untimedArgs } = c.onlyIfImportSdkSubclass;

@@ -10,6 +10,7 @@ import { functionCover, policyCover } from './protection.js';
 import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, verifierFact } from './rules/authAcrossModules.js';
+import { callsRemote } from './rules/authFacts.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
@@ -153,12 +154,15 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const cover = functionCover(ctx, v);
       const options = returnFact(ctx, v);
       const verifier = verifierFact(ctx, v);
+      // What a catch answering 401/403 around this function (in another module) depends on.
+      const remote = v.async === true ? callsRemote(ctx, v.body as Node) : undefined;
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
         async: returnsPromise(v),
         ...(options !== undefined ? { options } : {}),
         ...(verifier !== undefined ? { verifier } : {}),
+        ...(remote !== undefined ? { remote } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
     } else if (wrapper !== undefined) {
