@@ -5,6 +5,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { awaitedImports } from './authAcrossModules.js';
 import { answersAuthFailure, callsRemote, discriminates, isFalsyValue } from './authFacts.js';
 import { isLogCall } from './catchFacts.js';
+import { introspectionCatch, introspectionRules } from './introspection.js';
 import type { Report, Rule } from './Report.js';
 
 /**
@@ -49,7 +50,9 @@ function verifierGate(
 export function authCatch(ctx: ModuleContext, handler: Node): boolean {
   const body = handler.body as Node;
   return (
-    answersAuthFailure(body) !== undefined || verifierGate(ctx, handler, body.body as Node[]) !== undefined
+    answersAuthFailure(body) !== undefined ||
+    verifierGate(ctx, handler, body.body as Node[]) !== undefined ||
+    (ctx.source.includes('ntrospect') && introspectionCatch(ctx, handler))
   );
 }
 
@@ -97,6 +100,7 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
 }
 
 export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
+  introspectionRules(ctx, report);
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
