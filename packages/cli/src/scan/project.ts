@@ -195,6 +195,16 @@ export class Project {
     });
   }
 
+  /** The remote verifier or secret the first of these imported functions that awaits one awaits. */
+  importRemote(refs: readonly ImportRef[]): string | undefined {
+    for (const ref of refs) {
+      const target = this.resolveModule(ref.from, ref.source);
+      const remote = target === undefined ? undefined : this.exportFact(target, ref.name)?.remote;
+      if (remote !== undefined) return `${remote} inside ${ref.name}()`;
+    }
+    return undefined;
+  }
+
   /** The imported options (or helper's result) are seen in full and set no timeout. */
   private untimed(d: { readonly ref: ImportRef; readonly argSeen: boolean }): boolean {
     const target = this.resolveModule(d.ref.from, d.ref.source);
@@ -234,6 +244,14 @@ export class Project {
       return false;
     if (c.onlyIfImportVerifier !== undefined && this.verifierRemote(c.onlyIfImportVerifier) === undefined)
       return false;
+    if (c.onlyIfImportRemote !== undefined && this.importRemote(c.onlyIfImportRemote) === undefined)
+      return false;
+    if (c.onlyIfImportSdkSubclass !== undefined) {
+      const { ref, untimedArgs } = c.onlyIfImportSdkSubclass;
+      const target = this.resolveModule(ref.from, ref.source);
+      const sub = target === undefined ? undefined : this.exportFact(target, ref.name)?.sdkSubclass;
+      if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
+    }
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
     if (c.handlerLink !== undefined) {
       const fact = this.linkedHandler(c.handlerLink);

@@ -197,6 +197,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         if (c.maxReceive.count <= limit) continue;
         message = message.replace('{limit}', String(limit));
       }
+      if (c.onlyIfImportRemote !== undefined)
+        message = message.replace('{remote}', project.importRemote(c.onlyIfImportRemote) ?? 'a verifier');
       if (c.onlyIfImportVerifier !== undefined)
         message = message.replace('{remote}', project.verifierRemote(c.onlyIfImportVerifier) ?? 'a verifier');
       const own = ruleInfo(c.rule).severity;

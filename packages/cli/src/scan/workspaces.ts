@@ -2,7 +2,7 @@
 // `pnpm-workspace.yaml` `packages` (exact folders and `dir/*` patterns), and `file:`/`link:` dependencies
 // in the importer's nearest package.json.
 // `import { getOptions } from '@acme/common'` then resolves to that package's entry file inside the root.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -50,7 +50,26 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Workspace patterns: `["a", "b/*"]` or `{ packages: [...] }`; deeper globs are not expanded. */
+const SKIP_DIR = /^(node_modules|\.|dist$|build$|cdk\.out$)/;
+
+/**
+ * `b/**`: every folder below `b` with a package.json, a few levels deep; symbolic links, node_modules and
+ * build output are not entered (the scan never leaves its root).
+ */
+function packagesBelow(parent: string, depth: number, out: string[]): void {
+  if (depth > 5) return;
+  let entries: Dirent[] = [];
+  try {
+    entries = readdirSync(parent, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  if (entries.some((e) => e.isFile() && e.name === 'package.json')) out.push(parent);
+  for (const e of entries)
+    if (e.isDirectory() && !SKIP_DIR.test(e.name)) packagesBelow(join(parent, e.name), depth + 1, out);
+}
+
+/** Workspace patterns: `["a", "b/*", "c/**"]` or `{ packages: [...] }`; other globs are not expanded. */
 function workspaceDirs(root: string, spec: unknown): string[] {
   const list = Array.isArray(spec)
     ? spec
@@ -59,7 +78,12 @@ function workspaceDirs(root: string, spec: unknown): string[] {
       : [];
   const dirs: string[] = [];
   for (const pattern of list) {
-    if (typeof pattern !== 'string' || pattern.startsWith('!') || pattern.includes('**')) continue;
+    if (typeof pattern !== 'string' || pattern.startsWith('!')) continue;
+    if (pattern.endsWith('/**') && !pattern.slice(0, -3).includes('*')) {
+      packagesBelow(resolve(root, pattern.slice(0, -3)), 0, dirs);
+      continue;
+    }
+    if (pattern.includes('**')) continue;
     if (pattern.endsWith('/*')) {
       const parent = resolve(root, pattern.slice(0, -2));
       let entries: string[] = [];

@@ -1,5 +1,7 @@
 // CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
+
+import { nothingToFlood } from './floodTargets.js';
 import { type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
 
@@ -114,7 +116,8 @@ export function checkCloudFormation(
     if (
       sourceKind === 'sqs' &&
       num(obj(props.ScalingConfig)?.MaximumConcurrency) === undefined &&
-      !reserves(fn)
+      !reserves(fn) &&
+      !nothingToFlood(fn, byId, globals)
     )
       report(
         'iac-no-reserved-concurrency',

@@ -49,6 +49,16 @@ export interface Candidate {
    * to a catch that answers falsy for any failure of a remote verifier; `{remote}` in the message names it.
    */
   readonly onlyIfImportVerifier?: ImportRef;
+  /**
+   * `new Imported(...)` of a project class: kept only when that class extends an AWS SDK client and the
+   * argument it hands to `super` is one of these positions (options seen in full, with no timeouts).
+   */
+  /**
+   * A catch that answers 401/403/Deny around awaited calls of these project imports: kept only when one of
+   * them awaits a remote verifier or secret itself; `{remote}` in the message names it.
+   */
+  readonly onlyIfImportRemote?: readonly ImportRef[];
+  readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
 }
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
@@ -110,6 +120,10 @@ export interface ExportFact {
   readonly eventSource?: EventSourceWrapper;
   /** The export answers "not verified" when a verification fails (rules/authAcrossModules.ts). */
   readonly verifier?: VerifierFact;
+  /** The export is a class extending this SDK client; `arg` is the constructor argument passed to `super`. */
+  /** The function awaits a remote verifier, key or secret (a JWKS, an introspection, a secret fetch). */
+  readonly remote?: string;
+  readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
 }
 
 export interface ReExport {

@@ -10,6 +10,7 @@ import { functionCover, policyCover } from './protection.js';
 import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, verifierFact } from './rules/authAcrossModules.js';
+import { callsRemote } from './rules/authFacts.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
@@ -19,6 +20,7 @@ import { partialBatchRules } from './rules/partialBatch.js';
 import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
+import { sdkSubclass } from './rules/sdkClients.js';
 import { swallowRules } from './rules/swallowed.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 
@@ -140,6 +142,8 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   };
 }
 
+const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
+
 function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const facts: Record<string, ExportFact> = {};
   for (const [name, value] of ctx.exports) {
@@ -150,16 +154,22 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const cover = functionCover(ctx, v);
       const options = returnFact(ctx, v);
       const verifier = verifierFact(ctx, v);
+      // What a catch answering 401/403 around this function (in another module) depends on.
+      const remote = v.async === true ? callsRemote(ctx, v.body as Node) : undefined;
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
         async: returnsPromise(v),
         ...(options !== undefined ? { options } : {}),
         ...(verifier !== undefined ? { verifier } : {}),
+        ...(remote !== undefined ? { remote } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
     } else if (wrapper !== undefined) {
       facts[name] = { provides: [], via: [], async: false, eventSource: wrapper };
+    } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
+      const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
+      facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };
     } else if (v.type === 'ObjectExpression') {
       // An options object other modules spread into SDK clients (`new S3Client({ ...clientConfig })`).
       const shape = optionsShape(ctx, v, 1);

@@ -101,6 +101,9 @@ const PARTIAL_BATCH_COMMAND = /Batch\w*Command|PutEventsCommand|PutRecordsComman
  */
 function sdk(source: string): boolean {
   if (source.includes('Command') && PARTIAL_BATCH_COMMAND.test(source)) return true;
+  // Powertools parameter providers and project subclasses of SDK clients (rules/sdkClients.ts, sdk.ts).
+  if (source.includes('@aws-lambda-powertools/parameters')) return true;
+  if (source.includes('Client(') && /\bnew\s+[\w$]*Client\s*\(/.test(source)) return true;
   if (!source.includes('aws-sdk')) return false;
   const sources = sdkImportCount(source);
   if (sources === 0) return false;

@@ -12,6 +12,8 @@ export type Extra = Pick<
   | 'maxReceive'
   | 'onlyIfWrapperUnsafe'
   | 'onlyIfImportVerifier'
+  | 'onlyIfImportSdkSubclass'
+  | 'onlyIfImportRemote'
   | 'severity'
 >;
 

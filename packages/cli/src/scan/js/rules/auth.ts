@@ -2,8 +2,10 @@
 // any error, so an outage of the identity provider logs every user out.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { awaitedImports } from './authAcrossModules.js';
 import { answersAuthFailure, callsRemote, discriminates, isFalsyValue } from './authFacts.js';
 import { isLogCall } from './catchFacts.js';
+import { introspectionCatch, introspectionRules } from './introspection.js';
 import type { Report, Rule } from './Report.js';
 
 /**
@@ -48,7 +50,9 @@ function verifierGate(
 export function authCatch(ctx: ModuleContext, handler: Node): boolean {
   const body = handler.body as Node;
   return (
-    answersAuthFailure(body) !== undefined || verifierGate(ctx, handler, body.body as Node[]) !== undefined
+    answersAuthFailure(body) !== undefined ||
+    verifierGate(ctx, handler, body.body as Node[]) !== undefined ||
+    (ctx.source.includes('ntrospect') && introspectionCatch(ctx, handler))
   );
 }
 
@@ -96,6 +100,7 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
 }
 
 export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
+  introspectionRules(ctx, report);
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
@@ -104,12 +109,23 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
     const auth = answersAuthFailure(body);
     if (auth !== undefined) {
       const remote = callsRemote(ctx, tryStatement.block);
-      if (remote !== undefined && !discriminates(handler))
+      if (discriminates(handler)) continue;
+      if (remote !== undefined)
         report(
           'infra-error-as-auth',
           auth,
           `any failure of ${remote} is answered as 401/403, so an outage logs every user out`,
         );
+      else {
+        const refs = awaitedImports(ctx, tryStatement.block);
+        if (refs.length > 0)
+          report(
+            'infra-error-as-auth',
+            auth,
+            'any failure of {remote} is answered as 401/403/Deny, so an outage logs every user out',
+            { onlyIfImportRemote: refs },
+          );
+      }
       continue;
     }
     const gate = verifierGate(ctx, handler, statements);

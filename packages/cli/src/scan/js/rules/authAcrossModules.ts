@@ -114,6 +114,27 @@ export function verifierFact(ctx: ModuleContext, fn: Node): VerifierFact | undef
   return via !== undefined ? { via } : undefined;
 }
 
+/**
+ * The project functions a try block awaits (`await isAuthorized(...)` imported from a sibling package):
+ * a catch answering 401/403/Deny around them is reported only if one awaits a remote verifier or secret.
+ */
+export function awaitedImports(ctx: ModuleContext, block: Node): ImportRef[] {
+  const refs: ImportRef[] = [];
+  someDescendant(
+    block,
+    (n) => {
+      if (n.type !== 'AwaitExpression') return false;
+      const call = unwrap(n.argument);
+      if (call?.type !== 'CallExpression') return false;
+      const ref = importRefOf(ctx, call.callee as Node);
+      if (ref !== undefined) refs.push(ref);
+      return false;
+    },
+    true,
+  );
+  return refs;
+}
+
 /** `if (!(await isAuthorized(event))) return { statusCode: 401 }` where isAuthorized is imported. */
 export const authAcrossModulesRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const call of ctx.of('CallExpression')) {

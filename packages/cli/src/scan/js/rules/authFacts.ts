@@ -112,7 +112,7 @@ export function callsRemote(ctx: ModuleContext, block: Node): string | undefined
       } else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
       else if (
         name !== undefined &&
-        /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)|verif|jwt|jwks|token|signingkey|discover|openid|wellKnown/i.test(
+        /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)|verif|jwt|jwks|token|signingkey|discover|openid|wellKnown|secret/i.test(
           name,
         ) &&
         unwrap(ctx.parentOf(n))?.type === 'AwaitExpression'

@@ -54,3 +54,58 @@ export function doesIo(ctx: ModuleContext, block: Node): boolean {
     true,
   );
 }
+
+/** A tracing call that records the error on a span (`span.addTags`, `segment.addError`, `tracer.addErrorAsMetadata`). */
+const TRACE_OBJECT = /(span|segment|tracer|trace)$/i;
+
+function isTraceCall(node: Node): boolean {
+  const n = unwrap(node.type === 'ExpressionStatement' ? node.expression : node);
+  if (n?.type !== 'CallExpression') return false;
+  const path = memberPath(n.callee);
+  return path !== undefined && path.length >= 2 && TRACE_OBJECT.test(path.at(-2) ?? '');
+}
+
+/**
+ * A statement that only observes the error (a log line, a span tag, a local binding for them, or a branch
+ * of such statements): it neither handles nor rethrows, so a catch made of these still drops the failure.
+ */
+export function isObservation(node: Node | null | undefined): boolean {
+  if (node == null) return true;
+  if (isLogCall(node) || isTraceCall(node)) return true;
+  if (node.type === 'VariableDeclaration')
+    return !someDescendant(node, (n) => n.type === 'AwaitExpression' || n.type === 'ThrowStatement', true);
+  if (node.type === 'BlockStatement') return (node.body as Node[]).every((s) => isObservation(s));
+  if (node.type === 'IfStatement')
+    return isObservation(node.consequent as Node) && isObservation(node.alternate as Node | null);
+  return false;
+}
+
+const TELEMETRY = /metric|telemetry|analytic|usage|track/i;
+
+/** A function named for best-effort telemetry (`sendMetric`, `trackUsage`). */
+export function telemetryName(name: unknown): boolean {
+  return typeof name === 'string' && TELEMETRY.test(name);
+}
+
+/**
+ * Every awaited call of the try block sends telemetry (`await sendAnonymizedMetric(...)`): losing one data
+ * point after the real work is the intended outcome, not a lost message.
+ */
+export function onlyTelemetry(block: Node): boolean {
+  let calls = 0;
+  let telemetry = 0;
+  someDescendant(
+    block,
+    (n) => {
+      if (n.type !== 'AwaitExpression') return false;
+      const arg = unwrap(n.argument);
+      if (arg?.type !== 'CallExpression') return false;
+      calls++;
+      const path = memberPath(arg.callee) ?? [];
+      if (path.some((p) => telemetryName(p))) telemetry++;
+      return false;
+    },
+    true,
+  );
+  return calls > 0 && calls === telemetry;
+}

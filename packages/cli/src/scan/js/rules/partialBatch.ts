@@ -14,6 +14,8 @@ const FAILURE_FIELD: Readonly<Record<string, string>> = {
   PutRecordsCommand: 'FailedRecordCount',
   PutRecordBatchCommand: 'FailedPutCount',
   BatchWriteItemCommand: 'UnprocessedItems',
+  // The DynamoDB document client's BatchWriteItem (@aws-sdk/lib-dynamodb) answers the same way.
+  BatchWriteCommand: 'UnprocessedItems',
 };
 const COMMANDS = Object.keys(FAILURE_FIELD);
 
@@ -52,8 +54,41 @@ function onlyLogged(ctx: ModuleContext, scope: Node, field: RegExp): boolean {
   return tests > 0 && !acts && seen === count(scope.start, scope.end);
 }
 
+const FIELDS = [...new Set(Object.values(FAILURE_FIELD))].filter((f) => f !== 'Failed');
+const FIELD_WORD = new RegExp(`\\b(${FIELDS.join('|')})\\b`);
+
+/**
+ * A branch that only logs the failed entries of a batch sent elsewhere (through a project's wrapper,
+ * `const { success, result } = await ddb.batchWrite(...)`, then `else logger.warn(result.UnprocessedItems)`):
+ * the function goes on as if the batch were written. Functions that send the command themselves are
+ * judged above, from the command.
+ */
+function loggedOnlyBranches(ctx: ModuleContext, report: Report): void {
+  const seen = new Set<Node>();
+  for (const statement of ctx.of('ExpressionStatement')) {
+    if (!isLogCall(statement)) continue;
+    const parent = ctx.parentOf(statement);
+    const branch = parent?.type === 'BlockStatement' ? parent : statement;
+    const n = ctx.parentOf(branch);
+    if (n?.type !== 'IfStatement' || n.test === branch || seen.has(branch)) continue;
+    seen.add(branch);
+    const statements = branch.type === 'BlockStatement' ? (branch.body as Node[]) : [branch];
+    if (!statements.every((s) => isLogCall(s))) continue;
+    if (!FIELD_WORD.test(ctx.source.slice(branch.start, branch.end))) continue;
+    const scope = (ctx.enclosingFunction(n)?.body as Node | undefined) ?? ctx.program;
+    const text = ctx.source.slice(scope.start, scope.end);
+    if (COMMANDS.some((c) => text.includes(`new ${c}`))) continue;
+    report(
+      'swallowed-error',
+      statements[0] as Node,
+      'the failed entries of a batch write are only logged: the function goes on as if they were written, so they are lost',
+    );
+  }
+}
+
 export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
   // Plain-text checks: an alternation regular expression over every large file costs more.
+  if (FIELDS.some((f) => ctx.source.includes(f))) loggedOnlyBranches(ctx, report);
   if (!COMMANDS.some((c) => ctx.source.includes(c))) return;
   for (const command of ctx.of('NewExpression')) {
     const name = unwrap(command.callee)?.name as string | undefined;

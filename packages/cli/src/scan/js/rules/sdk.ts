@@ -5,38 +5,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
 import type { Report, Rule } from './Report.js';
-
-/** Names from `@aws-sdk/client-*` that are not clients (`new GetObjectCommand(...)`, errors). */
-const NOT_A_CLIENT = /(Command|Exception|Error|Paginator|Waiter)$/;
-
-function v3ClientName(ctx: ModuleContext, callee: Node): string | undefined {
-  const c = unwrap(callee);
-  if (c?.type === 'Identifier') {
-    const imp = ctx.importOf(c.name as string, c);
-    // `DynamoDBClient` and the aggregated `DynamoDB` (v3 too: same options, same handler).
-    if (
-      imp?.source.startsWith('@aws-sdk/client-') &&
-      /^[A-Z]/.test(imp.imported) &&
-      !NOT_A_CLIENT.test(imp.imported)
-    )
-      return imp.imported;
-  }
-  if (c?.type === 'MemberExpression') {
-    // `import * as sqs from '@aws-sdk/client-sqs'; new sqs.SQSClient()`
-    const path = memberPath(c);
-    const imp = ctx.importRoot(c);
-    const last = path?.at(-1);
-    if (
-      imp?.source.startsWith('@aws-sdk/client-') &&
-      imp.imported === '*' &&
-      last !== undefined &&
-      /^[A-Z]/.test(last) &&
-      !NOT_A_CLIENT.test(last)
-    )
-      return last;
-  }
-  return undefined;
-}
+import { v3Client } from './sdkClients.js';
 
 function v2ClientName(ctx: ModuleContext, callee: Node): string | undefined {
   const imp = ctx.importRoot(callee);
@@ -137,6 +106,37 @@ function attemptsRule(
   );
 }
 
+/**
+ * `new IsbEventBridgeClient(props, { customUserAgent })` with the class imported from the project: a
+ * candidate kept by the project pass only if that class extends an SDK client and hands `super` one of
+ * the arguments whose options are seen in full without timeouts.
+ */
+function importedSubclass(ctx: ModuleContext, report: Report, node: Node): void {
+  const callee = unwrap(node.callee);
+  if (callee?.type !== 'Identifier' || !/Client$/.test(callee.name as string)) return;
+  const imp = ctx.importOf(callee.name as string, callee);
+  if (imp === undefined || !imp.source.startsWith('.')) return;
+  const args = node.arguments as Node[];
+  const untimedArgs: number[] = [];
+  for (let i = 0; i <= args.length; i++) {
+    const shape = optionsShape(ctx, args[i]);
+    if (shape.unknown || shape.deferred.length > 0) continue;
+    if (handlerProblem(ctx, shape.props.get('requestHandler')) !== undefined) untimedArgs.push(i);
+  }
+  if (untimedArgs.length === 0) return;
+  report(
+    'sdk-client-no-timeout',
+    node,
+    `${callee.name as string} extends an AWS SDK client and is built without a request handler that bounds requests`,
+    {
+      onlyIfImportSdkSubclass: {
+        ref: { from: ctx.file, source: imp.source, name: imp.imported },
+        untimedArgs,
+      },
+    },
+  );
+}
+
 export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   // The plain-text checks first: a regular expression with a bounded gap is slow on every large file.
   const v2GlobalTimeout =
@@ -146,10 +146,17 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
     if (mayProtect && isProtected(ctx, node)) continue;
-    const v3 = v3ClientName(ctx, callee);
+    const client = v3Client(ctx, node);
+    const v3 = client?.name;
     const v2 = v3 === undefined && !v2GlobalTimeout ? v2ClientName(ctx, callee) : undefined;
-    if (v3 === undefined && v2 === undefined) continue;
-    const shape = optionsShape(ctx, node.arguments[0] as Node | undefined);
+    if (v3 === undefined && v2 === undefined) {
+      importedSubclass(ctx, report, node);
+      continue;
+    }
+    const shape = optionsShape(
+      ctx,
+      client !== undefined ? client.options : (node.arguments[0] as Node | undefined),
+    );
     attemptsRule(
       ctx,
       report,

@@ -10,8 +10,9 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isSdkSend } from '../sdkSend.js';
 import { authCatch } from './auth.js';
-import { doesIo, hasComment, isLogCall } from './catchFacts.js';
+import { doesIo, hasComment, isObservation, onlyTelemetry, telemetryName } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
 
@@ -27,8 +28,6 @@ function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
   return commands.length > 0 && commands.every((c) => CLEANUP_COMMAND.test(c));
 }
 
-const TELEMETRY = /metric|telemetry|analytic|usage|track/i;
-
 /**
  * The try returns a value and is the function's last statement, so a catch that only logs makes the
  * function return undefined: the same "nothing" as `return undefined`.
@@ -39,15 +38,30 @@ function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): boolean 
   if (block?.type !== 'BlockStatement' || fn === undefined || !isFunction(fn) || fn.body !== block)
     return false;
   if ((block.body as Node[]).at(-1) !== tryStatement) return false;
-  // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
-  const declarator = ctx.parentOf(fn);
-  const name = fn.id?.name ?? (declarator?.type === 'VariableDeclarator' ? declarator.id?.name : undefined);
-  if (typeof name === 'string' && TELEMETRY.test(name)) return false;
   return someDescendant(
     tryStatement.block,
     (n) => n.type === 'ReturnStatement' && n.argument != null && !isDefaultValue(n.argument),
     true,
   );
+}
+
+/** The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`). */
+function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
+  return onlyTelemetry(tryStatement.block) || inTelemetryFunction(ctx, tryStatement);
+}
+
+function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
+  const fn = ctx.enclosingFunction(node);
+  if (fn === undefined) return false;
+  const parent = ctx.parentOf(fn);
+  const name =
+    fn.id?.name ??
+    (parent?.type === 'VariableDeclarator' ||
+    parent?.type === 'MethodDefinition' ||
+    parent?.type === 'Property'
+      ? (parent.id ?? parent.key)?.name
+      : undefined);
+  return telemetryName(name);
 }
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
@@ -64,16 +78,17 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     }
     if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
-    const io = doesIo(ctx, tryStatement.block);
-    const onlyLogs = statements.every((s) => isLogCall(s));
+    // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
+    const io = doesIo(ctx, tryStatement.block) && !telemetryPath(ctx, tryStatement);
+    const onlyLogs = statements.every((s) => isObservation(s));
     const returnsDefault =
-      statements.every((s) => isLogCall(s) || s.type === 'ReturnStatement') &&
+      statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
       statements.some((s) => s.type === 'ReturnStatement' && isDefaultValue(s.argument)) &&
       !statements.some((s) => s.type === 'ReturnStatement' && !isDefaultValue(s.argument));
     const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
     const returnsError =
       param !== undefined &&
-      statements.every((s) => isLogCall(s) || s.type === 'ReturnStatement') &&
+      statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
       statements.some((s) => s.type === 'ReturnStatement' && unwrap(s.argument)?.name === param);
     if (returnsError && io && ctx.handlerKindAt(handler) === 'entry') {
       report(
@@ -128,6 +143,12 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           (b.body as Node[])[0]?.type === 'ReturnStatement' &&
           isDefaultValue((b.body as Node[])[0]?.argument);
         if (empty || returnsDefault) report('swallowed-error', call, '.catch() discards the rejection');
+        else if (droppedSdkChain(ctx, call, b))
+          report(
+            'swallowed-error',
+            fn,
+            '.catch() only logs a failed AWS call whose promise nobody awaits: the caller goes on as if it succeeded',
+          );
       } else if (
         unwrap(call.arguments[0])?.type === 'Identifier' &&
         /^(noop|ignore|_\.noop)$/.test(unwrap(call.arguments[0])?.name as string)
@@ -138,11 +159,32 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
     // fetch responses whose status is never looked at.
     const http = classifyHttpCall(ctx, call);
-    if (http?.lib !== 'fetch') continue;
+    if (http?.lib !== 'fetch' || inTelemetryFunction(ctx, call)) continue;
     const unchecked = uncheckedResponse(ctx, call);
     if (unchecked !== undefined) report('swallowed-error', call, unchecked);
   }
 };
+
+/**
+ * `ddb.batchWrite(params).promise().then(...).catch((err) => console.log(err))` as a statement: the
+ * chain's only handler logs, nothing awaits or returns the chain, and it carries an AWS call (a v2
+ * `.promise()`, a v3 `send`), so the function returns before the write and never learns it failed.
+ */
+function droppedSdkChain(ctx: ModuleContext, call: Node, body: Node): boolean {
+  const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
+  if (statements.length === 0 || !statements.every((s) => isObservation(s))) return false;
+  if (ctx.parentOf(call)?.type !== 'ExpressionStatement' || inTelemetryFunction(ctx, call)) return false;
+  let receiver = unwrap(unwrap(call.callee)?.object);
+  while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
+    receiver = unwrap(unwrap(receiver.callee)?.object);
+  // `var p = ddb.batchWrite(params).promise()` too: old handlers declare with var.
+  const binding =
+    receiver?.type === 'Identifier' ? ctx.resolve(receiver.name as string, receiver) : undefined;
+  const chain = binding?.kind === 'var' ? unwrap(binding.init) : ctx.valueOf(receiver);
+  if (chain?.type !== 'CallExpression') return false;
+  if (isSdkSend(ctx, chain)) return true;
+  return calleeName(chain) === 'promise' && unwrap(unwrap(chain.callee)?.object)?.type === 'CallExpression';
+}
 
 const CLEANUP =
   /^(cancel|close|destroy|release|abort|dispose|unref|end|disconnect|quit|unlink|rm|remove|unsubscribe|kill|terminate|return)$/;
