@@ -21,6 +21,20 @@ export const mutationTargets = {
     excludedTests: {
       'packages/policies/src/sharedState/ssmBreakerStateOptions.test.ts': readsSource,
     },
+    // Tests outside test/policies that judge policies code, each with its reason (without them the
+    // telemetry, SDK and shared-state files read as uncovered).
+    extraTests: {
+      'test/observability/correlation.test.ts': 'log lines carry the record and request keys',
+      'test/observability/emfDurations.test.ts': 'call durations in EMF with the real Powertools Metrics',
+      'test/observability/otel.test.ts': 'spans and instruments with a real OpenTelemetry SDK',
+      'test/observability/otelSignals.test.ts': 'every documented OpenTelemetry signal produced and pinned',
+      'test/observability/signals.test.ts': 'every documented log line and metric produced and pinned',
+      'test/sdk/protect.requests.test.ts': 'dep.protect(client) with real SDK clients over real sockets',
+      'test/sdk/protect.services.test.ts': 'dep.protect(client) across SDK services',
+      'test/shared-state/ssmBreakerState.test.ts': 'ssmBreakerState against the SSM emulator',
+      'test/shared-state/fleet.test.ts': 'fleet-wide breaker state shared by several instances',
+      'test/shared-state/hydration.test.ts': 'cold start: the first read before the first call',
+    },
   },
   lambda: {
     excludedTests: {
