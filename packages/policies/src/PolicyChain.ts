@@ -50,14 +50,8 @@ import { RateLimitStage } from './stages/rateLimit.js';
 import { RetryStage } from './stages/retry.js';
 import { SharedStateGate } from './stages/sharedStateGate.js';
 import { TotalTimeout } from './stages/totalTimeout.js';
-import {
-  CALL_RECORD,
-  type CallObserver,
-  type CallRecord,
-  NOT_FALLEN_BACK,
-  rejectedOutcome,
-  resolvedOutcome,
-} from './telemetry/callObserver.js';
+import type { CallObserver } from './telemetry/callObserver.js';
+import { observeCall } from './telemetry/observeCall.js';
 import { OtelRecorder, otelActive, otelEnabled } from './telemetry/otel.js';
 import { Telemetry } from './telemetry/Telemetry.js';
 
@@ -226,33 +220,13 @@ export class PolicyChain<F> implements Dependency<F> {
   #execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
     const otel = this.#t.otel;
     const traced = otel !== undefined && otelActive();
+    // Unobserved calls (no metrics, no SDK) go straight in: observation costs them nothing.
     if (!traced && this.#observer === undefined) return this.#run(fn, options);
-    // Observed calls carry a record the fallback marks, so a call it answered is not counted a success.
-    // The caller's options stay untouched (and unread again) behind the record's prototype link.
-    const record: CallRecord = { replaced: NOT_FALLEN_BACK };
-    const observed = Object.create(options ?? null) as InternalOptions<T>;
-    observed[CALL_RECORD] = record;
-    if (traced) return otel.call(() => this.#observed(fn, observed, record), record);
-    return this.#observed(fn, observed, record);
-  }
-
-  #observed<T>(
-    fn: (context: ExecuteContext) => Promise<T> | T,
-    options: InternalOptions<T>,
-    record: CallRecord,
-  ): Promise<T | F> {
-    const observer = this.#observer;
-    if (observer === undefined) return this.#run(fn, options);
-    const startedAt = performance.now();
-    return this.#run(fn, options).then(
-      (value) => {
-        observer(performance.now() - startedAt, resolvedOutcome(record));
-        return value;
-      },
-      (error: unknown) => {
-        observer(performance.now() - startedAt, rejectedOutcome(error));
-        throw error;
-      },
+    return observeCall(
+      (observed) => this.#run(fn, observed),
+      options,
+      traced ? otel : undefined,
+      this.#observer,
     );
   }
 
