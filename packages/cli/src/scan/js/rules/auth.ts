@@ -3,7 +3,7 @@
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { awaitedImports } from './authAcrossModules.js';
-import { answersAuthFailure, callsRemote, discriminates, isFalsyValue } from './authFacts.js';
+import { answersAuthFailure, callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
 import { isLogCall } from './catchFacts.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
 import type { Report, Rule } from './Report.js';
@@ -31,14 +31,7 @@ function verifierGate(
   for (const call of ctx.of('CallExpression')) {
     if (ctx.functionOf(call.callee) !== helper) continue;
     // Climb through await, !, parentheses and && / || to the condition that uses the result.
-    const { node: n, parent } = ctx.climb(
-      call,
-      (p) =>
-        p.type === 'AwaitExpression' ||
-        p.type === 'ParenthesizedExpression' ||
-        p.type === 'LogicalExpression' ||
-        (p.type === 'UnaryExpression' && p.operator === '!'),
-    );
+    const { node: n, parent } = userOf(ctx, call);
     if (parent?.type !== 'IfStatement' || parent.test !== n) continue;
     const answer = answersAuthFailure(parent.consequent) ?? answersAuthFailure(parent.alternate);
     if (answer !== undefined) return { answer, helper: calleeName(call) ?? 'the helper', remote };

@@ -6,24 +6,12 @@ import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef, VerifierFact } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
-import { answersAuthFailure, callsRemote, discriminates, isFalsyValue } from './authFacts.js';
+import { answersAuthFailure, callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
 const NOT_VERIFIED = (name: string) =>
   `${name}() answers "not verified" for any failure of {remote}, and this answers 401/403: an outage logs every user out`;
-
-/** Climbs from a call through await, !, parentheses and && / || to what uses its result. */
-function userOf(ctx: ModuleContext, call: Node): { node: Node; parent: Node | undefined } {
-  return ctx.climb(
-    call,
-    (p) =>
-      p.type === 'AwaitExpression' ||
-      p.type === 'ParenthesizedExpression' ||
-      p.type === 'LogicalExpression' ||
-      (p.type === 'UnaryExpression' && p.operator === '!'),
-  );
-}
 
 /** A catch of `fn` itself (not of a nested function) that answers a falsy value for any remote failure. */
 function remoteFailureAsFalsy(ctx: ModuleContext, fn: Node): string | undefined {

@@ -168,3 +168,15 @@ export function discriminates(handler: Node): boolean {
     true,
   );
 }
+
+/** Climbs from a call through await, !, parentheses and && / || to what uses its result. */
+export function userOf(ctx: ModuleContext, call: Node): { node: Node; parent: Node | undefined } {
+  return ctx.climb(
+    call,
+    (p) =>
+      p.type === 'AwaitExpression' ||
+      p.type === 'ParenthesizedExpression' ||
+      p.type === 'LogicalExpression' ||
+      (p.type === 'UnaryExpression' && p.operator === '!'),
+  );
+}
