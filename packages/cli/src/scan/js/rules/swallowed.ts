@@ -13,6 +13,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { authCatch } from './auth.js';
 import { doesIo, hasComment, isObservation, onlyTelemetry, telemetryName } from './catchFacts.js';
+import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
 
@@ -129,8 +130,17 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       unwrap(call.callee)?.type === 'MemberExpression' &&
       call.arguments.length === 1
     ) {
-      if (marksHandled(ctx, call)) continue;
       const fn = ctx.valueOf(call.arguments[0]);
+      // Checked before marksHandled: the wrapper returns this chain, so its value is the caller's result.
+      if (fn !== undefined && isFunction(fn) && rethrowsOnlyOnFlag(ctx, fn)) {
+        report(
+          'swallowed-error',
+          call,
+          '.catch() rethrows only when a flag is set: with it off the rejection is logged and the promise resolves undefined',
+        );
+        continue;
+      }
+      if (marksHandled(ctx, call)) continue;
       if (fn !== undefined && isFunction(fn)) {
         const b = fn.body as Node;
         const empty =
