@@ -12,6 +12,7 @@ import {
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { authCatch } from './auth.js';
+import { callbackResultRule } from './callbackResult.js';
 import { doesIo, hasComment, isObservation, onlyTelemetry, telemetryName } from './catchFacts.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
@@ -66,6 +67,7 @@ function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
 }
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
+  callbackResultRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
