@@ -17,6 +17,7 @@ import { doesIo, hasComment, isObservation, onlyTelemetry, telemetryName } from 
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
+import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 
 const CLEANUP_COMMAND = /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable)\w*$/;
 
@@ -82,7 +83,10 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
     if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
-    const io = doesIo(ctx, tryStatement.block) && !telemetryPath(ctx, tryStatement);
+    const io =
+      doesIo(ctx, tryStatement.block) &&
+      !telemetryPath(ctx, tryStatement) &&
+      !localTokenCheck(ctx, tryStatement.block);
     const onlyLogs = statements.every((s) => isObservation(s));
     const returnsDefault =
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
@@ -98,6 +102,12 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         'swallowed-error',
         handler,
         'the handler returns the caught error as its result: the invocation succeeds and the work is lost',
+      );
+    } else if (io && silentConstantAnswer(handler)) {
+      report(
+        'swallowed-error',
+        handler,
+        'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer',
       );
     } else if (returnsDefault && io) {
       report(
