@@ -17,6 +17,7 @@ import { doesIo, hasComment, isObservation, onlyTelemetry, telemetryName } from 
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
+import { serverErrorResultRule } from './serverErrorResult.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 
 const CLEANUP_COMMAND = /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable)\w*$/;
@@ -69,6 +70,7 @@ function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   callbackResultRule(ctx, report);
+  serverErrorResultRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
