@@ -1,6 +1,7 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
 import { calleeName, type Node, objectProps, stringValue, unwrap } from './ast.js';
+import { fieldInstances, instanceFactory } from './httpInstances.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const FETCH_MODULES = new Set([
@@ -111,20 +112,15 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     if (imp === undefined) {
       // An instance created in this module: `const api = axios.create({...}); api.get(...)`.
       const created = instanceOf(ctx, object);
-      if (created === undefined) return undefined;
-      const createdCallee = unwrap(created.callee);
-      if (createdCallee?.type !== 'MemberExpression') return undefined;
-      const base = unwrap(createdCallee.object);
-      const baseImp = base?.type === 'Identifier' ? ctx.importOf(base.name as string, base) : undefined;
-      const factory = calleeName(created);
-      if (baseImp?.source === 'axios' && factory === 'create')
-        return libraryMethodCall('axios', method, args, objName, created, ctx);
-      if (baseImp?.source === 'got' && factory === 'extend')
-        return libraryMethodCall('got', method, args, objName, created, ctx);
-      if (baseImp?.source === 'ky' && (factory === 'create' || factory === 'extend'))
-        return libraryMethodCall('ky', method, args, objName, created, ctx);
+      const factory = instanceFactory(ctx, created);
+      if (factory !== undefined) return libraryMethodCall(factory, method, args, objName, created, ctx);
     }
   }
+  // An instance kept on the class: `this.api.get(...)` after `this.api = api` in the constructor.
+  const [field] = object !== undefined ? fieldInstances(ctx, object) : [];
+  const fieldLib = instanceFactory(ctx, field);
+  if (object !== undefined && fieldLib !== undefined)
+    return libraryMethodCall(fieldLib, method, args, ctx.source.slice(object.start, object.end), field, ctx);
   return undefined;
 }
 

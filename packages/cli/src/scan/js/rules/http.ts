@@ -3,6 +3,7 @@
 import { calleeName, isFunction, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { classifyHttpCall, type HttpCall } from '../httpCall.js';
+import { instanceEscapes } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type Cover, chainedMethods, coverAt, isRelative } from '../protection.js';
 import type { Report, Rule } from './Report.js';
@@ -113,14 +114,13 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   const retried = axiosRetried(ctx);
   // Retrying is a server-side concern: only judged in modules that are visibly server code.
   const frontend = /\.[jt]sx$/.test(ctx.file) || !isServerModule(ctx);
-  const reportedInstances = new Set<Node>();
   for (const call of ctx.of('CallExpression')) {
     // Instance creation sites: `axios.create()` / `got.extend()` without a timeout.
+    // Its requests are judged where they are made; the creation line carries the finding only when the
+    // instance leaves the module, so its requests are made where this module cannot see them.
     const created = creationWithoutTimeout(ctx, call);
-    if (created !== undefined && !reportedInstances.has(call)) {
-      reportedInstances.add(call);
-      const cover = coverAt(ctx, call);
-      if (!cover.kinds.has('timeout'))
+    if (created !== undefined) {
+      if (instanceEscapes(ctx, call) && !coverAt(ctx, call).kinds.has('timeout'))
         report(
           'http-no-timeout',
           call,
@@ -154,8 +154,8 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
               (ctx.enclosingFunction(call) ?? ctx.program).end,
             ),
           );
-      else if (http.instance !== undefined)
-        bounded = true; // judged at the creation site
+      else if (http.instance !== undefined && creationWithoutTimeout(ctx, http.instance) === undefined)
+        bounded = true; // the instance carries a timeout (or one cannot be seen)
       else {
         const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         optional = bound === 'optional';

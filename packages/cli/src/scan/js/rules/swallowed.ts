@@ -12,9 +12,13 @@ import {
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { authCatch } from './auth.js';
+import { callbackResultRule } from './callbackResult.js';
 import { doesIo, hasComment, isObservation, onlyTelemetry, telemetryName } from './catchFacts.js';
+import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
+import { serverErrorResultRule } from './serverErrorResult.js';
+import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 
 const CLEANUP_COMMAND = /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable)\w*$/;
 
@@ -65,6 +69,8 @@ function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
 }
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
+  callbackResultRule(ctx, report);
+  serverErrorResultRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
@@ -79,7 +85,10 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
     if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
-    const io = doesIo(ctx, tryStatement.block) && !telemetryPath(ctx, tryStatement);
+    const io =
+      doesIo(ctx, tryStatement.block) &&
+      !telemetryPath(ctx, tryStatement) &&
+      !localTokenCheck(ctx, tryStatement.block);
     const onlyLogs = statements.every((s) => isObservation(s));
     const returnsDefault =
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
@@ -95,6 +104,12 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         'swallowed-error',
         handler,
         'the handler returns the caught error as its result: the invocation succeeds and the work is lost',
+      );
+    } else if (io && silentConstantAnswer(handler)) {
+      report(
+        'swallowed-error',
+        handler,
+        'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer',
       );
     } else if (returnsDefault && io) {
       report(
@@ -129,8 +144,17 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       unwrap(call.callee)?.type === 'MemberExpression' &&
       call.arguments.length === 1
     ) {
-      if (marksHandled(ctx, call)) continue;
       const fn = ctx.valueOf(call.arguments[0]);
+      // Checked before marksHandled: the wrapper returns this chain, so its value is the caller's result.
+      if (fn !== undefined && isFunction(fn) && rethrowsOnlyOnFlag(ctx, fn)) {
+        report(
+          'swallowed-error',
+          call,
+          '.catch() rethrows only when a flag is set: with it off the rejection is logged and the promise resolves undefined',
+        );
+        continue;
+      }
+      if (marksHandled(ctx, call)) continue;
       if (fn !== undefined && isFunction(fn)) {
         const b = fn.body as Node;
         const empty =

@@ -1,0 +1,121 @@
+// Where a configured HTTP client (`axios.create`, `got.extend`, `ky.create`) is created and where its
+// requests are made: a module-local const, a class field, or a constructor argument kept on `this`.
+import { calleeName, forEachDescendant, isFunction, type Node, propertyName, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/** `axios.create(...)`, `got.extend(...)`, `ky.create/extend(...)` on the library's import. */
+export function instanceFactory(
+  ctx: ModuleContext,
+  node: Node | undefined,
+): 'axios' | 'got' | 'ky' | undefined {
+  const call = unwrap(node);
+  if (call?.type !== 'CallExpression') return undefined;
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression') return undefined;
+  const base = unwrap(callee.object);
+  const imp = base?.type === 'Identifier' ? ctx.importOf(base.name as string, base) : undefined;
+  const factory = calleeName(call);
+  if (imp?.source === 'axios' && factory === 'create') return 'axios';
+  if (imp?.source === 'got' && factory === 'extend') return 'got';
+  if (imp?.source === 'ky' && (factory === 'create' || factory === 'extend')) return 'ky';
+  return undefined;
+}
+
+function enclosingClass(ctx: ModuleContext, node: Node): Node | undefined {
+  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) {
+    if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return n;
+    // `this` inside a plain function is not the class's instance.
+    if (isFunction(n) && n.type !== 'ArrowFunctionExpression' && ctx.parentOf(n)?.type !== 'MethodDefinition')
+      return undefined;
+  }
+  return undefined;
+}
+
+function paramName(param: Node): string | undefined {
+  const p = param.type === 'TSParameterProperty' ? param.parameter : param;
+  const id = p?.type === 'AssignmentPattern' ? p.left : p;
+  return id?.type === 'Identifier' ? (id.name as string) : undefined;
+}
+
+/** The values handed to constructor parameter `index` of `cls` by `new Cls(...)` in this module. */
+function constructorArguments(ctx: ModuleContext, cls: Node, index: number): Node[] {
+  const name = cls.id?.name as string | undefined;
+  if (name === undefined) return [];
+  const out: Node[] = [];
+  for (const created of ctx.of('NewExpression')) {
+    const callee = unwrap(created.callee);
+    if (callee?.type !== 'Identifier' || callee.name !== name) continue;
+    const arg = created.arguments[index];
+    if (arg !== undefined && arg.type !== 'SpreadElement') out.push(arg);
+  }
+  return out;
+}
+
+/**
+ * The creation calls that `this.<field>` can hold inside a class of this module: a field initializer, an
+ * assignment in the constructor, or a constructor parameter the module's own `new` expressions fill.
+ */
+export function fieldInstances(ctx: ModuleContext, member: Node): Node[] {
+  const m = unwrap(member);
+  if (m?.type !== 'MemberExpression' || unwrap(m.object)?.type !== 'ThisExpression') return [];
+  const field = propertyName(m.property, m.computed);
+  const cls = field !== undefined ? enclosingClass(ctx, m) : undefined;
+  if (cls === undefined) return [];
+  const values: Node[] = [];
+  for (const el of cls.body.body as Node[]) {
+    if (el.type === 'PropertyDefinition' && propertyName(el.key, el.computed) === field && el.value)
+      values.push(el.value);
+    if (el.type !== 'MethodDefinition' || el.kind !== 'constructor') continue;
+    const params = el.value.params as Node[];
+    params.forEach((p, i) => {
+      if (p.type === 'TSParameterProperty' && paramName(p) === field)
+        values.push(...constructorArguments(ctx, cls, i));
+    });
+    forEachDescendant(el.value.body, (n) => {
+      if (n.type !== 'AssignmentExpression' || n.operator !== '=') return true;
+      const left = unwrap(n.left);
+      if (left?.type !== 'MemberExpression' || unwrap(left.object)?.type !== 'ThisExpression') return true;
+      if (propertyName(left.property, left.computed) !== field) return true;
+      const right = unwrap(n.right);
+      const index = right?.type === 'Identifier' ? params.findIndex((p) => paramName(p) === right.name) : -1;
+      if (index >= 0) values.push(...constructorArguments(ctx, cls, index));
+      else if (right !== undefined) values.push(right);
+      return true;
+    });
+  }
+  return values.map((v) => ctx.valueOf(v) as Node).filter((v) => instanceFactory(ctx, v) !== undefined);
+}
+
+/**
+ * Can code outside this module make requests through the instance `create` makes? Not when it is kept in a
+ * module-local name used only as a request receiver or handed to a class of this module (whose calls are
+ * then seen), or kept on a class field; otherwise (exported, returned, passed on) its calls are elsewhere.
+ */
+export function instanceEscapes(ctx: ModuleContext, create: Node): boolean {
+  const { parent } = ctx.climb(
+    create,
+    (p) => p.type === 'TSAsExpression' || p.type === 'ParenthesizedExpression',
+  );
+  if (parent?.type === 'PropertyDefinition') return false;
+  if (parent?.type === 'AssignmentExpression' && unwrap(parent.left)?.type === 'MemberExpression')
+    return unwrap(unwrap(parent.left)?.object)?.type !== 'ThisExpression';
+  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return true;
+  const name = parent.id.name as string;
+  if (ctx.exports.has(name) || ctx.parentOf(ctx.parentOf(parent) as Node)?.type === 'ExportNamedDeclaration')
+    return true;
+  const binding = ctx.resolve(name, parent.id);
+  let escapes = false;
+  forEachDescendant(ctx.program, (n) => {
+    if (escapes) return false;
+    if (n.type !== 'Identifier' || n.name !== name || n === parent.id) return true;
+    if (ctx.resolve(name, n) !== binding) return true;
+    const use = ctx.parentOf(n);
+    if (use?.type === 'MemberExpression' && use.object === n && !use.computed) return true;
+    const cls = use?.type === 'NewExpression' && use.callee !== n ? unwrap(use.callee) : undefined;
+    if (cls?.type === 'Identifier' && ctx.resolve(cls.name as string, cls)?.kind === 'class') return true;
+    // Any other use (returned, exported, passed to a function, reassigned) hands it on.
+    escapes = true;
+    return false;
+  });
+  return escapes;
+}
