@@ -57,7 +57,8 @@ describe('OpenTelemetry', () => {
 
     // Assess
     expect(pointsOf(m.get('bulwark.breaker.state'), 'otel-quiet').map((p) => p.value)).toEqual([0]);
-    expect(pointsOf(m.get('bulwark.retry_budget.available'), 'otel-quiet')).toHaveLength(1);
+    const budget = pointsOf(m.get('bulwark.retry_budget.available'), 'otel-quiet');
+    expect(budget.map((p) => p.value)).toEqual([quiet.stats().budgetAvailable]);
   });
 
   it('a call that retries twice and succeeds: one call span, three attempt children, retry events, instruments', async () => {

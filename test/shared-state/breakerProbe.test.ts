@@ -45,6 +45,29 @@ function stored(name = NAME) {
   return parsed.document;
 }
 
+/**
+ * From a closed document, three probe rounds over a failing check (the third would open the circuit);
+ * during the third check something else writes `value` to the parameter. Returns the third round's result.
+ */
+async function thirdRunWhileWritten(value: string) {
+  ssm.put(NAME, breakerDoc('edna', 'closed'));
+  let n = 0;
+  const run = probe({
+    dependencies: [
+      {
+        name: 'edna',
+        check: async () => {
+          if (++n === 3) ssm.put(NAME, value);
+          throw new Error('down');
+        },
+      },
+    ],
+  });
+  await run();
+  await run();
+  return run();
+}
+
 describe('breakerProbeHandler: hysteresis and writes on change only', () => {
   it('opens after failureThreshold consecutive failures, closes after successThreshold successes, writing twice', async () => {
     // Prepare
@@ -191,25 +214,8 @@ describe('breakerProbeHandler: forced states survive', () => {
   });
 
   it('does not overwrite a force an operator wrote while the checks were running', async () => {
-    // Prepare: the third failing check is the one that would open; the operator forces closed during it
-    ssm.put(NAME, breakerDoc('edna', 'closed'));
-    let n = 0;
-    const run = probe({
-      dependencies: [
-        {
-          name: 'edna',
-          check: async () => {
-            if (++n === 3) ssm.put(NAME, breakerDoc('edna', 'forced-closed'));
-            throw new Error('down');
-          },
-        },
-      ],
-    });
-
-    // Act
-    await run();
-    await run();
-    const third = await run();
+    // Act: the operator forces closed during the check that would open
+    const third = await thirdRunWhileWritten(breakerDoc('edna', 'forced-closed'));
 
     // Assess
     expect(stored()?.state).toBe('forced-closed');
@@ -473,25 +479,10 @@ describe('breakerProbeHandler: what each result line and log line says', () => {
   });
 
   it('leaves a state another writer reached first, and says so', async () => {
-    // Prepare: the third failing check would open; another probe opens it meanwhile
-    ssm.put(NAME, breakerDoc('edna', 'closed'));
-    let n = 0;
-    const run = probe({
-      dependencies: [
-        {
-          name: 'edna',
-          check: async () => {
-            if (++n === 3)
-              ssm.put(NAME, breakerDoc('edna', 'open', { writtenBy: { kind: 'probe', id: 'other' } }));
-            throw new Error('down');
-          },
-        },
-      ],
-    });
-    // Act
-    await run();
-    await run();
-    const third = await run();
+    // Act: another probe opens it during the check that would open
+    const third = await thirdRunWhileWritten(
+      breakerDoc('edna', 'open', { writtenBy: { kind: 'probe', id: 'other' } }),
+    );
     // Assess
     expect(ssm.calls.PutParameter).toBe(0);
     expect(third.dependencies[0]).toMatchObject({
@@ -502,24 +493,8 @@ describe('breakerProbeHandler: what each result line and log line says', () => {
   });
 
   it('still writes when another writer left a document readers refuse, and then reports no skip', async () => {
-    // Prepare
-    ssm.put(NAME, breakerDoc('edna', 'closed'));
-    let n = 0;
-    const run = probe({
-      dependencies: [
-        {
-          name: 'edna',
-          check: async () => {
-            if (++n === 3) ssm.put(NAME, '{garbage');
-            throw new Error('down');
-          },
-        },
-      ],
-    });
-    // Act
-    await run();
-    await run();
-    const third = await run();
+    // Act: another writer leaves garbage during the check that would open
+    const third = await thirdRunWhileWritten('{garbage');
     // Assess
     expect(stored()?.state).toBe('open');
     expect(third.dependencies[0]).toMatchObject({ after: 'open', wrote: 'open' });

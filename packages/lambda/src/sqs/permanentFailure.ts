@@ -52,13 +52,13 @@ export async function settlePermanent(
     );
     return fail(record, thrown);
   }
-  const acknowledge = (message: string): undefined => {
+  const acknowledgeWith = (message: string): undefined => {
     logRecordFailure(logger, 'error', message, record, thrown, classification);
     summary.acknowledged++;
     ledger.acknowledge();
     return undefined;
   };
-  if (policy === 'acknowledge') return acknowledge('record failed permanently; acknowledged and dropped');
+  if (policy === 'acknowledge') return acknowledgeWith('record failed permanently; acknowledged and dropped');
   try {
     await policy({ record, error: toError(thrown), classification, logger });
   } catch (hookThrown: unknown) {
@@ -71,5 +71,5 @@ export async function settlePermanent(
     return fail(record, thrown);
   }
   if (ledger.closed()) return fail(record, thrown);
-  return acknowledge('record failed permanently; handed to the hook and acknowledged');
+  return acknowledgeWith('record failed permanently; handed to the hook and acknowledged');
 }
