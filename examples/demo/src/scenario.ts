@@ -29,7 +29,9 @@ const base = {
   instances: 2,
   batchSize: 10,
   lambdaTimeoutMs: 1_500,
-  visibilityTimeoutMs: 1_000,
+  // Longer than the function timeout, as AWS requires of a Lambda event source's queue: with a shorter one
+  // a slow batch comes back to a second instance while the first still works on it.
+  visibilityTimeoutMs: 2_000,
   maxReceiveCount: 10,
   probeEveryMs: 250,
 } as const;
@@ -39,9 +41,9 @@ export const SIZES: Readonly<Record<'full' | 'tiny', DemoSize>> = {
   full: {
     ...base,
     orders: 240,
-    phaseMs: { healthy: 1_500, degraded: 3_000, down: 3_000, recovering: 9_000 },
+    phaseMs: { healthy: 1_500, degraded: 3_000, down: 3_000, recovering: 20_000 },
   },
-  tiny: { ...base, orders: 80, phaseMs: { healthy: 600, degraded: 1_500, down: 1_500, recovering: 7_000 } },
+  tiny: { ...base, orders: 80, phaseMs: { healthy: 600, degraded: 1_500, down: 1_500, recovering: 20_000 } },
 };
 
 /** What payments does with one charge request, decided by the seed, the order and its request count. */
