@@ -38,6 +38,31 @@ function methodOf(ctx: ModuleContext, options: Node | undefined): string | undef
   return m?.toUpperCase();
 }
 
+/** Every module an HTTP call below can come from: fetch modules, the HTTP libraries and node:http(s). */
+const HTTP_SOURCES = new Set([
+  ...FETCH_MODULES,
+  'axios',
+  'got',
+  'ky',
+  'superagent',
+  'http',
+  'https',
+  'node:http',
+  'node:https',
+]);
+const importsHttpCache = new WeakMap<ModuleContext, boolean>();
+
+/** Does the module import (or require) any of HTTP_SOURCES? */
+function importsHttp(ctx: ModuleContext): boolean {
+  let known = importsHttpCache.get(ctx);
+  if (known === undefined) {
+    known = false;
+    for (const imp of ctx.imports.values()) if (HTTP_SOURCES.has(imp.source)) known = true;
+    importsHttpCache.set(ctx, known);
+  }
+  return known;
+}
+
 /** Instance creation behind a receiver identifier: `const api = axios.create(cfg)`. */
 function instanceOf(ctx: ModuleContext, receiver: Node): Node | undefined {
   const v = ctx.valueOf(receiver);
@@ -77,6 +102,13 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     return undefined;
   }
   if (callee.type !== 'MemberExpression') return undefined;
+  // A method call is an HTTP call only on an imported library, an instance one of them creates, or
+  // `globalThis.fetch`: without such an import, only the last can be (most modules; the rest is costly).
+  if (!importsHttp(ctx)) {
+    const receiver = unwrap(callee.object);
+    if (receiver?.type !== 'Identifier' || (receiver.name !== 'globalThis' && receiver.name !== 'window'))
+      return undefined;
+  }
   const method = calleeName(call);
   if (method === undefined) return undefined;
   const object = unwrap(callee.object);

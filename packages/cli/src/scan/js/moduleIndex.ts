@@ -1,7 +1,18 @@
 // The one walk over a parsed module: each node's parent, the lexical bindings of every scope, the imports
 // (ES and `require`), and the nodes rules look at, indexed by type. ModuleContext answers queries over it.
-import { visitorKeys } from 'oxc-parser';
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+import {
+  IDENTIFIER,
+  INDEXED,
+  INDEXED_LEAF,
+  INNER,
+  type IndexedType,
+  TYPES,
+  type TypeInfo,
+  UNKNOWN,
+} from './walkTypes.js';
+
+export type { IndexedType } from './walkTypes.js';
 
 export interface ImportBinding {
   /** Module specifier as written: 'axios', './http.js'. */
@@ -19,60 +30,6 @@ export interface Binding {
   readonly kind: 'const' | 'let' | 'var' | 'function' | 'class' | 'param' | 'import';
   readonly scope: Node;
 }
-
-const SCOPE_TYPES = new Set([
-  'Program',
-  'FunctionDeclaration',
-  'FunctionExpression',
-  'ArrowFunctionExpression',
-  'BlockStatement',
-  'ForStatement',
-  'ForOfStatement',
-  'ForInStatement',
-  'CatchClause',
-  'StaticBlock',
-]);
-
-/** Node types rules look at; the walk indexes them so no rule walks the tree again. */
-const INDEXED = [
-  'CallExpression',
-  'NewExpression',
-  'CatchClause',
-  'ExpressionStatement',
-  'WhileStatement',
-  'DoWhileStatement',
-  'ForStatement',
-  'Property',
-  'TemplateLiteral',
-  'Literal',
-] as const;
-export type IndexedType = (typeof INDEXED)[number];
-
-/** Children the walk follows: every visitor key but the type-level ones (no rule looks into types). */
-const CHILD_KEYS = new Map<string, readonly string[]>(
-  Object.entries(visitorKeys as Record<string, readonly string[]>).map(([type, keys]) => [
-    type,
-    keys.filter(
-      (k) => k !== 'typeAnnotation' && k !== 'returnType' && k !== 'typeParameters' && k !== 'typeArguments',
-    ),
-  ]),
-);
-const IDENTIFIER = 0;
-const LEAF = 1;
-const INDEXED_LEAF = 2;
-/**
- * Node types with nothing to walk below them. An identifier counts only without decorators (a
- * decorated parameter); none of them opens a scope or declares a name by itself.
- */
-const LEAVES = new Map<string, number>([
-  ['Identifier', IDENTIFIER],
-  ...[...CHILD_KEYS]
-    .filter(([type, keys]) => keys.length === 0 && !SCOPE_TYPES.has(type))
-    .map(([type]): [string, number] => [
-      type,
-      (INDEXED as readonly string[]).includes(type) ? INDEXED_LEAF : LEAF,
-    ]),
-]);
 
 /** What the walk finds in one module. */
 export class ModuleIndex {
@@ -152,114 +109,115 @@ export class ModuleIndex {
     const scopes: Node[] = [];
     const functionScopes: Node[] = [];
     const indexed = this.nodes as Map<string, Node[]>;
-    const visit = (node: Node, parent: Node | undefined): void => {
-      if (parent !== undefined) this.parents.set(node, parent);
-      const isScope = SCOPE_TYPES.has(node.type);
+    const parents = this.parents;
+    const visit = (node: Node, info: TypeInfo, parent: Node | undefined): void => {
+      if (parent !== undefined) parents.set(node, parent);
       // A function's body block shares the function's scope.
-      const opensScope = isScope && !(node.type === 'BlockStatement' && isFunction(parent));
+      const opensScope = info.scope && !(node.type === 'BlockStatement' && isFunction(parent));
       if (opensScope) scopes.push(node);
-      const fn = isFunction(node);
-      if (fn || node.type === 'Program') functionScopes.push(node);
-      const scope = scopes[scopes.length - 1] as Node;
-      switch (node.type) {
-        case 'VariableDeclaration': {
-          const kind = node.kind === 'var' ? 'var' : node.kind === 'const' ? 'const' : 'let';
-          const target = kind === 'var' ? (functionScopes[functionScopes.length - 1] as Node) : scope;
-          for (const d of node.declarations as Node[]) {
-            if (d.id.type === 'Identifier') {
-              this.declare(d.id.name as string, {
-                declaration: d,
-                init: d.init ?? undefined,
-                kind,
-                scope: target,
-              });
-              if (this.noteRequire(d.id, d.init)) this.requireDeclarators.add(d);
-            } else {
-              this.declarePattern(d.id, target, kind, d);
-              if (this.noteRequire(d.id, d.init)) this.requireDeclarators.add(d);
-            }
-          }
-          break;
+      if (info.functionScope) functionScopes.push(node);
+      if (info.declares) this.declareIn(node, scopes, functionScopes);
+      if (info.indexed) indexed.get(node.type)?.push(node);
+      const keys = info.keys;
+      if (keys !== undefined)
+        for (const key of keys) {
+          const child = node[key];
+          if (child === null || child === undefined) continue;
+          if (Array.isArray(child)) {
+            for (const c of child)
+              if (c !== null && typeof c === 'object' && 'type' in c) enter(c as Node, node);
+          } else if (typeof child === 'object' && 'type' in child) enter(child as Node, node);
         }
-        case 'FunctionDeclaration':
-          if (node.id) {
-            // Hoisted into the enclosing scope, not its own.
-            const outer = scopes[scopes.length - 2] ?? scope;
-            this.declare(node.id.name as string, {
-              declaration: node,
-              init: node,
-              kind: 'function',
-              scope: outer,
-            });
-          }
-          break;
-        case 'ClassDeclaration':
-          if (node.id)
-            this.declare(node.id.name as string, { declaration: node, init: node, kind: 'class', scope });
-          break;
-        case 'ImportDeclaration':
-          if (node.importKind !== 'type') {
-            for (const s of node.specifiers as Node[]) {
-              if (s.importKind === 'type') continue;
-              const imported =
-                s.type === 'ImportDefaultSpecifier'
-                  ? 'default'
-                  : s.type === 'ImportNamespaceSpecifier'
-                    ? '*'
-                    : (propertyName(s.imported) ?? 'default');
-              this.declareImport(s.local.name as string, node.source.value as string, imported, s, scope);
-            }
-          }
-          break;
-        case 'TSImportEqualsDeclaration':
-          if (node.moduleReference?.type === 'TSExternalModuleReference') {
-            const source = node.moduleReference.expression.value as string;
-            this.declareImport(node.id.name as string, source, '*', node, scope);
-          }
-          break;
-        case 'CatchClause':
-          if (node.param) this.declarePattern(node.param, node, 'let', node);
-          break;
-      }
-      if (fn) {
-        for (const p of node.params as Node[]) this.declarePattern(p, node, 'param', p);
-        if (node.type === 'FunctionExpression' && node.id)
-          this.declare(node.id.name as string, {
-            declaration: node,
-            init: node,
-            kind: 'function',
-            scope: node,
-          });
-      }
-      const list = indexed.get(node.type);
-      if (list !== undefined) list.push(node);
-      const keys = CHILD_KEYS.get(node.type);
-      if (keys === undefined) return void popScopes(node, opensScope, fn);
-      for (const key of keys) {
-        const child = node[key];
-        if (child === null || child === undefined) continue;
-        if (Array.isArray(child)) {
-          for (const c of child)
-            if (c !== null && typeof c === 'object' && 'type' in c) enter(c as Node, node);
-        } else if (typeof child === 'object' && 'type' in child) enter(child as Node, node);
-      }
-      popScopes(node, opensScope, fn);
-    };
-    const popScopes = (node: Node, opensScope: boolean, fn: boolean): void => {
       if (opensScope) scopes.pop();
-      if (fn || node.type === 'Program') functionScopes.pop();
+      if (info.functionScope) functionScopes.pop();
     };
     // Leaves (a third of all nodes are plain identifiers) only need their parent link and, for the
     // indexed ones, a place in the index: no scope, binding or child to look at.
     const enter = (node: Node, parent: Node): void => {
-      const kind = LEAVES.get(node.type);
-      if (kind === undefined || (kind === IDENTIFIER && node.decorators?.length > 0)) visit(node, parent);
+      const info = TYPES.get(node.type) ?? UNKNOWN;
+      const kind = info.kind;
+      if (kind === INNER || (kind === IDENTIFIER && node.decorators?.length > 0)) visit(node, info, parent);
       else {
-        this.parents.set(node, parent);
+        parents.set(node, parent);
         if (kind === INDEXED_LEAF) indexed.get(node.type)?.push(node);
       }
     };
-    visit(program, undefined);
+    visit(program, TYPES.get(program.type) ?? UNKNOWN, undefined);
+  }
+
+  /** The names a declaring node (a declaration, a catch clause, a function's parameters) binds. */
+  private declareIn(node: Node, scopes: readonly Node[], functionScopes: readonly Node[]): void {
+    const scope = scopes[scopes.length - 1] as Node;
+    switch (node.type) {
+      case 'VariableDeclaration': {
+        const kind = node.kind === 'var' ? 'var' : node.kind === 'const' ? 'const' : 'let';
+        const target = kind === 'var' ? (functionScopes[functionScopes.length - 1] as Node) : scope;
+        for (const d of node.declarations as Node[]) {
+          if (d.id.type === 'Identifier') {
+            this.declare(d.id.name as string, {
+              declaration: d,
+              init: d.init ?? undefined,
+              kind,
+              scope: target,
+            });
+            if (this.noteRequire(d.id, d.init)) this.requireDeclarators.add(d);
+          } else {
+            this.declarePattern(d.id, target, kind, d);
+            if (this.noteRequire(d.id, d.init)) this.requireDeclarators.add(d);
+          }
+        }
+        break;
+      }
+      case 'FunctionDeclaration':
+        if (node.id) {
+          // Hoisted into the enclosing scope, not its own.
+          const outer = scopes[scopes.length - 2] ?? scope;
+          this.declare(node.id.name as string, {
+            declaration: node,
+            init: node,
+            kind: 'function',
+            scope: outer,
+          });
+        }
+        break;
+      case 'ClassDeclaration':
+        if (node.id)
+          this.declare(node.id.name as string, { declaration: node, init: node, kind: 'class', scope });
+        break;
+      case 'ImportDeclaration':
+        if (node.importKind !== 'type') {
+          for (const s of node.specifiers as Node[]) {
+            if (s.importKind === 'type') continue;
+            const imported =
+              s.type === 'ImportDefaultSpecifier'
+                ? 'default'
+                : s.type === 'ImportNamespaceSpecifier'
+                  ? '*'
+                  : (propertyName(s.imported) ?? 'default');
+            this.declareImport(s.local.name as string, node.source.value as string, imported, s, scope);
+          }
+        }
+        break;
+      case 'TSImportEqualsDeclaration':
+        if (node.moduleReference?.type === 'TSExternalModuleReference') {
+          const source = node.moduleReference.expression.value as string;
+          this.declareImport(node.id.name as string, source, '*', node, scope);
+        }
+        break;
+      case 'CatchClause':
+        if (node.param) this.declarePattern(node.param, node, 'let', node);
+        break;
+    }
+    if (isFunction(node)) {
+      for (const p of node.params as Node[]) this.declarePattern(p, node, 'param', p);
+      if (node.type === 'FunctionExpression' && node.id)
+        this.declare(node.id.name as string, {
+          declaration: node,
+          init: node,
+          kind: 'function',
+          scope: node,
+        });
+    }
   }
 
   /** `const x = require('m')` and `const { a } = require('m')` count as imports. */

@@ -1,0 +1,68 @@
+// The gate's word filter may only save work: every answer must equal a plain search of the text.
+import { describe, expect, it } from 'vitest';
+import { SourceWords } from './SourceWords.js';
+
+const SOURCE = `import { S3Client } from '@aws-sdk/client-s3';
+export const handler = async (event: SQSEvent) => {
+  try { await new S3Client({}).send(cmd); } catch (e) { console.error(e); } // “quoted” €
+};
+const IdempotencyKey = crypto.randomUUID();
+`;
+
+describe('SourceWords', () => {
+  it.each([
+    'import',
+    'S3Client',
+    '@aws-sdk/client-s3',
+    'handler',
+    'catch',
+    'SQSEvent',
+    '€',
+    '“quoted”',
+    ');\n',
+    'ky',
+    'a',
+    '',
+    'superagent',
+    'axios',
+    'Handler',
+    'CATCH',
+    's3client',
+    'random UUID',
+    'Idempotency',
+    'idempotency',
+  ])('answers %j exactly as a search of the text does', (word) => {
+    // Act
+    const words = new SourceWords(SOURCE);
+
+    // Assess
+    expect(words.includes(word)).toBe(SOURCE.includes(word));
+  });
+
+  it('finds every piece of the text, at its start, in its middle and at its end', () => {
+    // Prepare
+    const words = new SourceWords(SOURCE);
+
+    // Act
+    const missed: string[] = [];
+    for (let length = 1; length <= 12; length++)
+      for (let start = 0; start + length <= SOURCE.length; start++) {
+        const piece = SOURCE.slice(start, start + length);
+        if (!words.includes(piece)) missed.push(piece);
+      }
+
+    // Assess
+    expect(missed).toEqual([]);
+  });
+
+  it('rules out absent words without searching, and never a word in another case of its letters', () => {
+    // Prepare
+    const words = new SourceWords(SOURCE);
+
+    // Assess: a case-insensitive match needs every piece too, so mayHave must stay true for it.
+    expect(words.mayHave('IDEMPOTENCY')).toBe(true);
+    expect(words.mayHave('sqsevent')).toBe(true);
+    expect(words.mayHave('superagent')).toBe(false);
+    expect(words.mayHave('cockatiel')).toBe(false);
+  });
+});

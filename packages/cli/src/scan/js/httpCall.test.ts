@@ -1,0 +1,45 @@
+// Which calls are HTTP calls, including the shortcut for modules that import no HTTP library: there only
+// `globalThis.fetch`/`window.fetch` (and plain or injected `fetch`) can be one.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from './ast.js';
+import { classifyHttpCall } from './httpCall.js';
+import { ModuleContext } from './ModuleContext.js';
+
+/** The library of every HTTP call in `source`, in source order (calls that are not one are left out). */
+function httpCalls(source: string): string[] {
+  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  return ctx
+    .of('CallExpression')
+    .map((call) => classifyHttpCall(ctx, call))
+    .filter((c) => c !== undefined)
+    .map((c) => `${c.lib} ${c.method ?? '?'}`);
+}
+
+describe('classifyHttpCall', () => {
+  it.each([
+    ['globalThis.fetch without any import', 'await globalThis.fetch(url);', ['fetch GET']],
+    ['window.fetch without any import', "await window.fetch(url, { method: 'POST' });", ['fetch POST']],
+    ['a plain fetch', 'await fetch(url);', ['fetch GET']],
+    ['a method call on a local object', 'const api = { get: (u) => u }; api.get(url);', []],
+    ['a method call on this', 'class A { run() { return this.client.get(url); } }', []],
+    [
+      'an axios instance kept on the class',
+      "import axios from 'axios';\nclass A { api = axios.create({ timeout: 1 }); run() { return this.api.get(url); } }",
+      ['axios GET'],
+    ],
+    [
+      'an axios instance in a const',
+      "import axios from 'axios';\nconst api = axios.create({});\napi.post(url, body);",
+      ['axios POST'],
+    ],
+    ['node:https', "import https from 'node:https';\nhttps.get(url);", ['node-http GET']],
+    ['superagent', "import request from 'superagent';\nrequest.del(url);", ['superagent DELETE']],
+  ])('%s', (_name, source, expected) => {
+    // Assess
+    expect(httpCalls(source)).toEqual(expected);
+  });
+});
