@@ -59,12 +59,16 @@ export const mutationTargets = {
   },
 };
 
-/** The files Stryker mutates: every source file of the package, never a test or a type-test. */
+/**
+ * The files Stryker mutates: every source file of the package, never a test or a type-test, nor the
+ * test support under `src/__support__` (fakes the tests use; left out of the published package).
+ */
 export function mutateGlobs(name) {
   return [
     `packages/${name}/src/**/*.ts`,
     `!packages/${name}/src/**/*.test.ts`,
     `!packages/${name}/src/**/*.test-d.ts`,
+    `!packages/${name}/src/__support__/**`,
   ];
 }
 

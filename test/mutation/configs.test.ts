@@ -26,6 +26,14 @@ describe('mutation configs', () => {
     expect(names.sort()).toEqual(['errors', 'lambda', 'policies', 'service']);
   });
 
+  it('test support under src/__support__ is left out of the published packages too', () => {
+    for (const name of names) {
+      if (files(`packages/${name}/src/__support__/**/*.ts`).length === 0) continue;
+      const manifest = JSON.parse(readFileSync(join(root, `packages/${name}/package.json`), 'utf8'));
+      expect(manifest.files, name).toContain('!src/__support__');
+    }
+  });
+
   it.each(names)(
     '%s: Stryker mutates every source file and no test, per-test coverage, incremental',
     async (name) => {
@@ -35,7 +43,7 @@ describe('mutation configs', () => {
       // Assess
       expect(sources.length).toBeGreaterThan(0);
       for (const file of sources) {
-        const isTest = /\.test(-d)?\.ts$/.test(file);
+        const isTest = /\.test(-d)?\.ts$/.test(file) || file.includes('/src/__support__/');
         expect(selected(file, config.mutate), file).toBe(!isTest);
       }
       expect(config).toMatchObject({
