@@ -243,9 +243,9 @@ export function createBatchRunner<TBody, TResult>(
         guard.disarm();
       }
       if (winner === DEADLINE_STOP) {
+        // The processor may still settle in the background (its rejection is handled where the processor
+        // is given back); nothing it does is reported any more.
         closed = true;
-        // The processor may still settle in the background; nothing it does is reported any more.
-        work.catch(() => undefined);
         for (const record of records) {
           const s = status.get(record);
           if (s === 'running') summary.interrupted++;
@@ -265,7 +265,7 @@ export function createBatchRunner<TBody, TResult>(
       }
       carriedEstimateMs = guard.expectedMs;
     }
-    closed = true;
+    // `closed` is set only at the hard stop: otherwise processPartialResponse has settled every record.
 
     summary.reported = response.batchItemFailures.length;
     summary.durationMs = Date.now() - startedAt;
