@@ -2,7 +2,7 @@
 // stopped or never started, the summary's counts, and that work still settling after the invocation returned
 // changes nothing the caller was given (the thrown error's summary is the same object the batch filled).
 
-import { TransientError } from '@bulwark/errors';
+import { PermanentError, TransientError } from '@bulwark/errors';
 import { lambdaContext, sqsEvent } from '@bulwark/testing';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CapturingLogger } from '../__support__/CapturingLogger.js';
@@ -132,5 +132,61 @@ describe('sqsHandler: the hard stop', () => {
       kind: 'transient',
       reason: 'timeout',
     });
+  });
+
+  it('keeps a record acknowledged before the stop out of the response', async () => {
+    // Prepare: 'p' fails about its content and is acknowledged at once; 'hang' is still running at the stop
+    vi.useFakeTimers();
+    const logger = new CapturingLogger();
+    const handler = sqsHandler(
+      (record) => {
+        if (record.messageId === 'p') throw new PermanentError('edna refused the order', { status: 422 });
+        return new Promise(() => undefined);
+      },
+      {
+        deadline: { safetyMarginMs: 500 },
+        processInParallel: true,
+        onPermanentFailure: 'acknowledge',
+        logger,
+      },
+    );
+    // Act
+    const pending = handler(
+      sqsEvent([{ messageId: 'p' }, { messageId: 'hang' }]),
+      lambdaContext({ remainingMs: 1_000 }),
+    );
+    await vi.advanceTimersByTimeAsync(1_000);
+    const response = await pending;
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'hang' }]);
+    expect(logger.find('SQS batch summary')[0]?.batch).toMatchObject({ acknowledged: 1, interrupted: 1 });
+  });
+
+  it('reports, and never acknowledges, a record whose hook finished after the invocation returned', async () => {
+    // Prepare: the hook is still writing to the parking lot at the stop
+    vi.useFakeTimers();
+    const release = gate();
+    const logger = new CapturingLogger();
+    const handler = sqsHandler(
+      () => {
+        throw new PermanentError('edna refused the order', { status: 422 });
+      },
+      {
+        deadline: { safetyMarginMs: 500 },
+        onPermanentFailure: () => release.wait,
+        logger,
+      },
+    );
+    // Act
+    const error = await stopped(
+      handler(sqsEvent([{ messageId: 'p' }]), lambdaContext({ remainingMs: 1_000 })),
+    );
+    const summary = structuredClone(error.summary);
+    release.open();
+    await vi.advanceTimersByTimeAsync(1_000);
+    // Assess
+    expect(summary).toMatchObject({ acknowledged: 0, interrupted: 1, reported: 1 });
+    expect(error.summary).toEqual(summary);
+    expect(logger.find('record failed permanently; handed to the hook and acknowledged')).toEqual([]);
   });
 });
