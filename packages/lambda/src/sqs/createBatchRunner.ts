@@ -23,7 +23,7 @@ import type { NormalizedSqsOptions } from './normalizeSqsOptions.js';
 import { settlePermanent } from './permanentFailure.js';
 import { RecordContext } from './RecordContext.js';
 import { RecordSkippedError } from './RecordSkippedError.js';
-import { decodeBody, parseBody } from './recordBody.js';
+import { decodeBody } from './recordBody.js';
 import { logRecordFailure } from './recordFailureLog.js';
 import type { SqsRecordHandler } from './SqsRecordContext.js';
 
@@ -72,8 +72,6 @@ export function createBatchRunner<TBody, TResult>(
   // Stryker restore BlockStatement,CallExpression
 
   // Settled once per handler, not per batch: what each record has to do besides calling the handler.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut: find() over no dependencies finds none
-  const checkBreakers = opts.skipWhenBreakerOpen.length > 0;
   const byBody = opts.idempotency?.bodyKeyJmesPath !== undefined;
   const keepErrors = opts.throwOnFullBatchFailure;
 
@@ -122,13 +120,10 @@ export function createBatchRunner<TBody, TResult>(
     const runRecord = async (record: SQSRecord): Promise<unknown> => {
       // Stryker disable next-line StringLiteral: the batch already returned, so the FullBatchFailureError that could list this error was built without it
       if (closed) return fail(record, new RecordSkippedError('the batch already returned'));
-      // Stryker disable next-line ConditionalExpression: a shortcut: find() over no dependencies finds none
-      if (checkBreakers) {
-        const open = firstOpen(opts.skipWhenBreakerOpen);
-        if (open !== undefined) {
-          summary.skipped.breakerOpen++;
-          return fail(record, new RecordSkippedError(`the breaker of ${open.name} is ${open.state}`));
-        }
+      const open = firstOpen(opts.skipWhenBreakerOpen);
+      if (open !== undefined) {
+        summary.skipped.breakerOpen++;
+        return fail(record, new RecordSkippedError(`the breaker of ${open.name} is ${open.state}`));
       }
       if (guard !== undefined && !guard.canStart()) {
         summary.skipped.deadline++;
@@ -141,15 +136,10 @@ export function createBatchRunner<TBody, TResult>(
       }
 
       status.set(record, 'running');
-      // Stryker disable next-line ConditionalExpression: recordStart is read only when there is a guard
-      const recordStart = guard === undefined ? 0 : Date.now();
+      const recordStart = Date.now();
       let ctx: RecordContext<TBody> | undefined;
       try {
-        const body =
-          // Stryker disable next-line ConditionalExpression: a shortcut that saves an await: decodeBody without a schema returns what parseBody does
-          opts.schema === undefined
-            ? (parseBody(record, opts.body) as TBody)
-            : await decodeBody(record, opts);
+        const body = await decodeBody(record, opts);
         ctx = new RecordContext(record, body, opts.logger, context, signal, remainingMs);
         const handlerCtx = ctx;
         let result: unknown;

@@ -27,7 +27,6 @@ export async function decodeBody<TBody>(
   opts: NormalizedSqsOptions<TBody>,
 ): Promise<TBody> {
   const value = parseBody(record, opts.body);
-  // Stryker disable next-line ConditionalExpression: the batch runner calls decodeBody only with a schema (it parses without one)
   if (opts.schema === undefined) return value as TBody;
   const outcome = await validate(opts.schema, value);
   if (!outcome.ok) throw new InvalidRecordError('The record body failed validation.', outcome.issues);
