@@ -1,7 +1,9 @@
 // Per-record idempotency against a DynamoDB stand-in (dynalite) with the real Powertools
 // DynamoDBPersistenceLayer and the real AWS SDK client.
 
+import { createHash } from 'node:crypto';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { TransientError } from '@bulwark/errors';
 import { sqsHandler } from '@bulwark/lambda';
 import { type LocalDynamo, lambdaContext, sqsEvent, sqsRecord, startLocalDynamo } from '@bulwark/testing';
@@ -106,6 +108,22 @@ describe('sqsHandler idempotency (DynamoDB via dynalite)', () => {
     expect(ids(original)).toEqual([]);
     expect(ids(redelivered)).toEqual([]);
     expect([...a.applied, ...b.applied]).toEqual(['m-2']);
+  });
+
+  it('keys a record by its message id alone: the stored key is the hash of the id, stable across releases', async () => {
+    // Prepare: a key format that changed in a deploy would let every in-flight redelivery run again
+    const env = environment({ keyPrefix: 'orders-key' });
+    const expected = `orders-key#${createHash('md5').update(JSON.stringify('m-key')).digest('base64')}`;
+    // Act
+    await env.handler(
+      sqsEvent([sqsRecord({ messageId: 'm-key', body: { orderId: 'o-9' } })]),
+      lambdaContext(),
+    );
+    // Assess
+    const stored = await dynamo.client.send(
+      new GetItemCommand({ TableName: table, Key: { id: { S: expected } } }),
+    );
+    expect(stored.Item?.status?.S).toBe('COMPLETED');
   });
 
   it('keys by a JMESPath into the body: two message ids for the same order apply once', async () => {

@@ -213,15 +213,18 @@ describe('breakerProbeHandler: forced states survive', () => {
     expect(last?.dependencies[0]).toMatchObject({ before: state, after: state, skipped: 'forced' });
   });
 
-  it('does not overwrite a force an operator wrote while the checks were running', async () => {
-    // Act: the operator forces closed during the check that would open
-    const third = await thirdRunWhileWritten(breakerDoc('edna', 'forced-closed'));
+  it.each(['forced-closed', 'forced-open'] as const)(
+    'does not overwrite %s an operator wrote while the checks were running, and says it was forced',
+    async (state) => {
+      // Act: the operator forces during the check that would open
+      const third = await thirdRunWhileWritten(breakerDoc('edna', state));
 
-    // Assess
-    expect(stored()?.state).toBe('forced-closed');
-    expect(ssm.calls.PutParameter).toBe(0);
-    expect(third.dependencies[0]).toMatchObject({ after: 'forced-closed', skipped: 'forced' });
-  });
+      // Assess
+      expect(stored()?.state).toBe(state);
+      expect(ssm.calls.PutParameter).toBe(0);
+      expect(third.dependencies[0]).toMatchObject({ after: state, skipped: 'forced' });
+    },
+  );
 
   it('resumes deciding after an operator clears the force (state closed)', async () => {
     ssm.put(NAME, breakerDoc('edna', 'forced-closed'));
@@ -427,6 +430,13 @@ describe('breakerProbeHandler: what each result line and log line says', () => {
     expect((await probe()()).dependencies[0]).toMatchObject({ before: 'repairable', after: 'repairable' });
   });
 
+  it("reports a document written for another dependency as repairable, not as this one's state", async () => {
+    // Prepare: billing's open document at edna's parameter (a copy-paste in a deployment)
+    ssm.put(NAME, breakerDoc('billing', 'open'));
+    // Act + Assess
+    expect((await probe()()).dependencies[0]).toMatchObject({ before: 'repairable', after: 'repairable' });
+  });
+
   it('an unreadable document: skipped, logged with the error, and the invocation fails saying how many calls failed', async () => {
     // Prepare
     ssm.put(NAME, breakerDoc('edna', 'closed'));
@@ -449,6 +459,9 @@ describe('breakerProbeHandler: what each result line and log line says', () => {
         error: expect.objectContaining({ name: 'ThrottlingException' }),
       }),
     });
+    // The SDK's stack says nothing an operator needs here, and the probe logs on every run.
+    const [line] = logger.lines;
+    expect(line?.attributes?.error).not.toHaveProperty('stack');
   });
 
   it('says what it wrote, with the counters, in an info line without an error', async () => {

@@ -28,6 +28,7 @@ export function loadDeadlineBinding(): Promise<WithDeadline> {
 export function runWithinDeadline<T>(budget: RemainingTime | undefined, fn: Bound<T>): T | Promise<T> {
   if (budget === undefined) return fn();
   // withDeadline returns what fn returns (AsyncLocalStorage.run); a synchronous result is fine for `await`.
+  // Stryker disable next-line ConditionalExpression: a fast path that saves a microtask: loadDeadlineBinding() resolves to the same binding once loaded
   if (loaded !== undefined) return loaded(budget, fn as () => Promise<T>);
   return loadDeadlineBinding().then((withDeadline) => withDeadline(budget, fn as () => Promise<T>));
 }

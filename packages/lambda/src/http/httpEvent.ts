@@ -190,7 +190,7 @@ export function writeHttpResponse(
   statusCode: number,
   headers: Record<string, string>,
   body: string,
-  extra: { isBase64Encoded?: boolean; cookies?: readonly string[] } = {},
+  extra: { isBase64Encoded?: boolean | undefined; cookies?: readonly string[] | undefined } = {},
 ): LambdaHttpResponse {
   const response: LambdaHttpResponse = {
     statusCode,

@@ -84,7 +84,7 @@ export function httpHandler<TBody = unknown, TResult = unknown>(
           () => reject(reason),
         ),
       );
-      work.catch(() => undefined);
+      // Promise.race handles a rejection of `work` that comes after the stop.
       return resultResponse(x, await Promise.race([work, stop]), opts.correlationIdHeader);
     } catch (thrown: unknown) {
       return errorResponse(x, thrown, opts);

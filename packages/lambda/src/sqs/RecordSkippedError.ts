@@ -1,14 +1,10 @@
-// Why a record was reported without its handler being called. Internal: it only travels to Powertools,
-// which reports the record; the summary counts it.
-
-export type SkipReason = 'deadline' | 'breaker-open' | 'fifo';
+// Why a record was reported without its handler being called. Internal: it only travels to the errors a
+// FullBatchFailureError lists (by name and message); the summary counts it by cause.
 
 export class RecordSkippedError extends Error {
   override name = 'RecordSkippedError' as const;
-  readonly skipReason: SkipReason;
 
-  constructor(skipReason: SkipReason, detail: string) {
+  constructor(detail: string) {
     super(`Record not started: ${detail}`);
-    this.skipReason = skipReason;
   }
 }

@@ -4,6 +4,7 @@ import { PermanentError } from '@bulwark/errors';
 import { lambdaContext, sqsEvent } from '@bulwark/testing';
 import { describe, expect, it } from 'vitest';
 import { CapturingLogger } from '../__support__/CapturingLogger.js';
+import { orderSchema } from '../__support__/standardSchema.js';
 import { sqsHandler } from '../index.js';
 
 // A permanent failure about the message itself (a 422 from the dependency): the policy decides.
@@ -101,5 +102,59 @@ describe('sqsHandler: the summary line', () => {
       level: 'WARN',
       batch: { reported: 1, succeeded: 1 },
     });
+  });
+});
+
+describe('sqsHandler: the lines of a record that cannot be decoded, or whose failure is ours', () => {
+  it('a body that is not JSON: the line says so, without quoting the body', async () => {
+    // Prepare
+    const logger = new CapturingLogger();
+    const handler = sqsHandler(() => undefined, { logger, throwOnFullBatchFailure: false });
+    // Act
+    await handler(sqsEvent([{ messageId: 'm0', body: '{"card": "4111' }]), lambdaContext());
+    // Assess
+    const [line] = logger.lines.filter((l) => l.level === 'ERROR');
+    expect(line).toMatchObject({
+      messageId: 'm0',
+      reason: 'invalid-input',
+      issues: [{ path: '', message: 'the body is not valid JSON' }],
+      error: { message: 'The record body is not valid JSON.' },
+    });
+    expect(JSON.stringify(logger.lines)).not.toContain('4111');
+  });
+
+  it('a body the schema refuses: the line names the validation failure', async () => {
+    // Prepare
+    const logger = new CapturingLogger();
+    const handler = sqsHandler(() => undefined, {
+      schema: orderSchema,
+      logger,
+      throwOnFullBatchFailure: false,
+    });
+    // Act
+    await handler(sqsEvent([{ messageId: 'm0', body: { id: 'a-1', qty: 0 } }]), lambdaContext());
+    // Assess
+    const [line] = logger.lines.filter((l) => l.level === 'ERROR');
+    expect(line).toMatchObject({
+      reason: 'invalid-input',
+      error: { message: 'The record body failed validation.' },
+    });
+  });
+
+  it('acknowledge, but the failure is a bug: reported, and the line says it was never acknowledged', async () => {
+    // Prepare
+    const logger = new CapturingLogger();
+    const handler = sqsHandler(() => (undefined as unknown as { explode(): void }).explode(), {
+      logger,
+      onPermanentFailure: 'acknowledge',
+      throwOnFullBatchFailure: false,
+    });
+    // Act
+    const response = await handler(sqsEvent([{ messageId: 'm0' }]), lambdaContext());
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm0' }]);
+    expect(logger.lines.filter((l) => l.level === 'ERROR').map((l) => l.message)).toEqual([
+      'record failed permanently, not because of its content (credentials, permissions, configuration or a bug); reported for redelivery, never acknowledged',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { lambdaContext, sqsEvent } from '@bulwark/testing';
 import { describe, expect, it } from 'vitest';
 import { CapturingLogger } from '../__support__/CapturingLogger.js';
 import { SQS_METRIC_NAMES, sqsHandler } from '../index.js';
+import { emitMetrics, emptySummary } from './BatchSummary.js';
 
 /** A real Metrics instance whose EMF blobs land in an array. */
 function capturingMetrics(): { metrics: Metrics; blobs: Record<string, unknown>[] } {
@@ -56,5 +57,47 @@ describe('sqsHandler metrics', () => {
     expect(blobs).toHaveLength(0);
     metrics.publishStoredMetrics();
     expect(blobs[0]).toMatchObject({ [SQS_METRIC_NAMES.succeeded]: 1 });
+  });
+
+  it('emits every outcome under its documented name with its count', () => {
+    // Prepare: a summary where every counter differs, so a count under the wrong name shows
+    const { metrics, blobs } = capturingMetrics();
+    const s = emptySummary(66, true);
+    Object.assign(s, { succeeded: 1, duplicates: 2, acknowledged: 7, interrupted: 11 });
+    s.failed = { transient: 3, 'dependency-down': 4, permanent: 5, cancelled: 6 };
+    s.skipped = { deadline: 8, breakerOpen: 9, fifo: 10 };
+    // Act
+    emitMetrics(metrics, s, true);
+    // Assess
+    expect(blobs).toHaveLength(1);
+    const { _aws, service, ...values } = blobs[0] as Record<string, unknown>;
+    expect(values).toEqual({
+      SqsRecordsSucceeded: 1,
+      SqsRecordsDuplicate: 2,
+      SqsRecordsFailedTransient: 3,
+      SqsRecordsFailedDependencyDown: 4,
+      SqsRecordsFailedPermanent: 5,
+      SqsRecordsFailedCancelled: 6,
+      SqsRecordsAcknowledgedPermanent: 7,
+      SqsRecordsSkippedDeadline: 8,
+      SqsRecordsSkippedBreakerOpen: 9,
+      SqsRecordsSkippedFifo: 10,
+      SqsRecordsInterrupted: 11,
+    });
+    expect(service).toBe('orders');
+  });
+
+  it('takes a metrics object without publishStoredMetrics (publishing is then its own business)', async () => {
+    // Prepare
+    const added: [string, string, number][] = [];
+    const metrics = {
+      addMetric: (name: string, unit: 'Count', value: number) => added.push([name, unit, value]),
+    };
+    const handler = sqsHandler(() => undefined, { metrics, logger: new CapturingLogger() });
+    // Act
+    const response = await handler(sqsEvent([{}, {}]), lambdaContext());
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(added).toEqual([[SQS_METRIC_NAMES.succeeded, 'Count', 2]]);
   });
 });

@@ -140,4 +140,21 @@ describe('sqsHandler runner: a logger that cannot make a child', () => {
       ),
     ).toMatchObject([{ messageId: 'm0', error: { message: 'm0 failed' } }]);
   });
+  it('logs a record that failed before its context existed (a body that is not JSON) on the parent too', async () => {
+    // Prepare
+    const logger = new CapturingLogger();
+    logger.createChild = () => {
+      throw new Error('no child for you');
+    };
+    const handler = sqsHandler(() => undefined, { logger, throwOnFullBatchFailure: false });
+    // Act
+    const response = await handler(sqsEvent([{ messageId: 'm0', body: '{"id": ' }]), lambdaContext());
+    // Assess
+    expect(failures(response)).toEqual(['m0']);
+    expect(
+      logger.find(
+        'record failed permanently; reported (the queue moves it to the DLQ after maxReceiveCount)',
+      ),
+    ).toMatchObject([{ messageId: 'm0', reason: 'invalid-input' }]);
+  });
 });
