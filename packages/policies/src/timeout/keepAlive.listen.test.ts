@@ -14,7 +14,7 @@ async function freshKeepAlive(): Promise<KeepAlive> {
 }
 
 describe('keepAlive: the beforeExit listener', () => {
-  let before: Function[];
+  let before: unknown[];
   let module: KeepAlive | undefined;
   beforeEach(() => {
     vi.useFakeTimers();
