@@ -73,9 +73,8 @@ export class SharedStateGate implements Gate {
     const stop = why as Interrupted;
     const outcome = this.#outcome as Outcome<F>;
     if (stop.kind === 'cancel') return Promise.reject(outcome.cancelled(stop.reason));
-    const kind = stop.kind === 'deadline' ? 'deadline' : 'total';
     try {
-      return Promise.resolve(outcome.fail(outcome.timeoutError(0, kind, undefined), 0, options));
+      return Promise.resolve(outcome.fail(outcome.timeoutError(0, stop.kind, undefined), 0, options));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -89,8 +88,9 @@ export class SharedStateGate implements Gate {
       // Stryker disable next-line OptionalChaining: without it an absent document throws, and the catch below answers the same undefined
       return doc?.dependency === this.#name ? doc.state : undefined;
     } catch {
-      return undefined;
+      // a throwing custom state reads as no document
     }
+    return undefined;
   }
 
   admit(): DependencyDownError | undefined {
