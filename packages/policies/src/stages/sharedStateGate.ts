@@ -95,17 +95,22 @@ export class SharedStateGate implements Gate {
 
   admit(): DependencyDownError | undefined {
     let doc: ReturnType<SharedBreakerState['current']>;
-    let hintMs: number | undefined;
     try {
       doc = this.#state.current();
       // Another dependency's document is never obeyed, whatever a custom state lets through.
       if (doc !== undefined && doc.dependency !== this.#name) doc = undefined;
-      hintMs = doc === undefined ? undefined : this.#state.retryHintMs;
     } catch {
       return undefined; // shared state may help, never hurt
     }
     const state = doc?.state;
     if (state === 'open' || state === 'forced-open') {
+      // The hint is read only for a refusal: a getter that throws costs that refusal, nothing else.
+      let hintMs: number | undefined;
+      try {
+        hintMs = this.#state.retryHintMs;
+      } catch {
+        return undefined;
+      }
       const retryAfterMs = fleetRetryAfterMs(doc!, Date.now(), hintMs);
       return this.#outcome.openError(retryAfterMs, `circuit ${state} fleet-wide (shared state)`);
     }

@@ -35,7 +35,8 @@ function consider(bounds: Bounds, source: DeadlineSource, start: number): void {
   }
   const at = deadlineAt(source, start);
   // Stryker disable next-line ConditionalExpression: undefined < endAt is false too; the check is for the type
-  if (at !== undefined && at < bounds.endAt) {
+  if (at === undefined) return;
+  if (at < bounds.endAt) {
     bounds.endAt = at;
     bounds.endKind = 'deadline';
   }
