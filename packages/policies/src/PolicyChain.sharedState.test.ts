@@ -121,6 +121,40 @@ describe('wrapDependency with sharedState', () => {
     expect(resets).toEqual(['edna']);
   });
 
+  it('forced-closed on a dependency with no local breaker lets calls through', async () => {
+    // Prepare
+    const shared = new MemoryBreakerState();
+    const dep = wrapDependency('edna', { logger: false, retry: false, breaker: false, sharedState: shared });
+    shared.set('forced-closed');
+    // Act + Assess
+    await expect(dep.execute(async () => 'through')).resolves.toBe('through');
+    expect(dep.state).toBe('closed');
+  });
+
+  it('forced-closed on a breaker that opened and closed again by its probe: no second reset', async () => {
+    // Prepare: open, half-open after 1 s, closed by a successful probe
+    const shared = new MemoryBreakerState();
+    const dep = wrapDependency('edna', {
+      logger: false,
+      retry: false,
+      breaker: { threshold: 1, halfOpenAfterMs: 1_000 },
+      sharedState: shared,
+    });
+    const resets: string[] = [];
+    dep.onReset((e) => resets.push(e.dependency));
+    await dep.execute(async () => Promise.reject(new TransientError('503'))).catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await dep.execute(async () => 'probe');
+    const afterProbe = [...resets];
+    // Act
+    shared.set('forced-closed');
+    await dep.execute(async () => 'through');
+    // Assess
+    expect(afterProbe).toEqual(['edna']);
+    expect(resets).toEqual(['edna']);
+    expect(dep.state).toBe('closed');
+  });
+
   it.each([
     ['closed', 'closed' as const],
     ['no document', undefined],

@@ -84,7 +84,11 @@ describe('withDeadline', () => {
     const late = await dep.execute(() => 'never').catch((e: unknown) => e);
     // Assess
     expect(seen).toEqual([400]);
-    expect(late).toMatchObject({ name: 'TransientError', reason: 'timeout' });
+    expect(late).toMatchObject({
+      name: 'TransientError',
+      reason: 'timeout',
+      message: 'edna: the deadline reached after 0 attempt(s)',
+    });
   });
 
   const rule = 'an AbortSignal, a { getRemainingTimeInMillis() } object or a function';

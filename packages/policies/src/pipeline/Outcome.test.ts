@@ -141,6 +141,24 @@ describe('Outcome', () => {
     expect(t.timeouts).toBe(1);
   });
 
+  it('a give-up event carries retryAfterMs only when there is a hint (no undefined key)', () => {
+    // Prepare
+    const { outcome, t } = build();
+    const events: object[] = [];
+    t.onGiveUp((e) => events.push(e));
+    const error = new TransientError('503', { status: 503 });
+    const c = outcome.classify(error);
+    // Act
+    expect(() => outcome.giveUp('max-attempts', error, c, 2, undefined)).toThrow(error);
+    expect(() => outcome.giveUp('deadline', error, c, 1, undefined, 3_000)).toThrow(error);
+    // Assess
+    expect(events.map((e) => Object.keys(e).sort())).toEqual([
+      ['attempts', 'classification', 'dependency', 'error', 'reason'],
+      ['attempts', 'classification', 'dependency', 'error', 'reason', 'retryAfterMs'],
+    ]);
+    expect(events[1]).toMatchObject({ reason: 'deadline', attempts: 1, retryAfterMs: 3_000 });
+  });
+
   it("openError()'s default detail is 'circuit open'", () => {
     const { outcome } = build();
     expect(outcome.openError(5_000).message).toBe('edna: circuit open');

@@ -46,6 +46,7 @@ export class Outcome<F> {
 
   /** The classifier's verdict, cached for the last error (the breaker and the retry ask about the same one). */
   classify(error: unknown): Classification {
+    // Stryker disable next-line ConditionalExpression: #lastClass is set whenever #lastError is, and no caller holds the initial NO_ERROR
     if (error === this.#lastError && this.#lastClass !== undefined) return this.#lastClass;
     let c: Classification;
     try {
@@ -142,6 +143,7 @@ export class Outcome<F> {
       dependency: this.#name,
       reason: 'timeout',
       code: 'ETIMEDOUT',
+      // Stryker disable next-line ConditionalExpression: TransientError leaves an undefined cause out itself (no own cause key either way)
       ...(cause === undefined ? {} : { cause }),
     });
   }

@@ -57,6 +57,22 @@ describe('pipeline/call', () => {
     expect(second.stopped?.kind).toBe('deadline');
   });
 
+  it("the first signal to fire wins: a deadline firing in the same tick as the caller's cancel changes nothing", () => {
+    // Prepare: a deadline signal that follows the caller's (AbortSignal.any fires both in one tick).
+    const call = newCall();
+    const interrupt = vi.fn();
+    call.interrupt = interrupt;
+    const caller = new AbortController();
+    const deadline = new AbortController();
+    listen(call, caller.signal, [deadline.signal]);
+    // Act
+    caller.abort('left');
+    deadline.abort('invocation ending');
+    // Assess
+    expect([call.stopped?.kind, call.stopped?.reason]).toEqual(['cancel', 'left']);
+    expect(interrupt).toHaveBeenCalledTimes(1);
+  });
+
   it('sleep resolves after its time', async () => {
     const call = newCall();
     const waited = sleep(100, call);

@@ -79,6 +79,7 @@ export function listen(
     listeners.push([signal, onAbort]);
   };
   if (callerSignal !== undefined) add(callerSignal, 'cancel');
+  // Stryker disable next-line ConditionalExpression: an aborted signal never fires again, and unlisten() removes its listener either way
   if (deadlines !== undefined) for (const s of deadlines) if (!s.aborted) add(s, 'deadline');
   call.unlisten = () => {
     for (const [s, l] of listeners) s.removeEventListener('abort', l);

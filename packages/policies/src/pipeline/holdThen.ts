@@ -17,6 +17,7 @@ export function holdThen<T, F>(
   // Stryker disable next-line ObjectLiteral: the same three keys read as undefined either way; listing them only keeps one object shape
   const call: CallRun = { interrupt: undefined, stopped: undefined, unlisten: undefined };
   const signal = options?.signal;
+  // Stryker disable next-line ConditionalExpression: with no signal, listen() adds no listener and its unlisten() removes none; the check only saves that
   if (signal !== undefined || bounds.signals !== undefined) listen(call, signal, bounds.signals);
   return sleep(waitMs, call).then(
     () => {
@@ -28,7 +29,7 @@ export function holdThen<T, F>(
       call.unlisten?.();
       const stop = why as Interrupted;
       if (stop.kind === 'cancel') throw outcome.cancelled(stop.reason);
-      return outcome.fail(outcome.timeoutError(0, 'deadline', undefined), 0, options);
+      return outcome.fail(outcome.timeoutError(0, stop.kind, undefined), 0, options);
     },
   );
 }

@@ -106,4 +106,22 @@ describe('RetryBudget', () => {
     ]);
     expect(budget.available(0)).toBe(0);
   });
+
+  it('a budget at exactly one retry less the float epsilon (1 - 1e-9) grants that retry, as available() counts it', () => {
+    // Prepare: a floor of 0.999999999 retries over a 1 s window
+    const budget = new RetryBudget({ ratio: 0, minRetriesPerSecond: 1 - 1e-9, windowMs: 1_000 });
+    // Act + Assess
+    expect(budget.available(0)).toBe(1);
+    expect([budget.tryWithdraw(0), budget.tryWithdraw(0)]).toEqual([true, false]);
+  });
+
+  it('a clock stepping back (an NTP correction) does not move the window: deposits still expire on time', () => {
+    // Prepare: slots of 1 s; a deposit in the slot that starts at 5 s
+    const budget = new RetryBudget({ ratio: 1, minRetriesPerSecond: 0, windowMs: 10_000 });
+    budget.recordSuccess(5_000);
+    // Act: a read half a slot in the past
+    const back = budget.available(4_500);
+    // Assess: there until its window ends at 15 s, gone then
+    expect([back, budget.available(14_999), budget.available(15_000)]).toEqual([1, 1, 0]);
+  });
 });

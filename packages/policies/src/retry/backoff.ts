@@ -58,5 +58,5 @@ export function retryDelay(
   }
   delay = Math.max(0, Math.min(Math.round(delay), options.maxDelayMs));
   // The server's own word wins over the cap (the call's remaining time still bounds it).
-  return hint !== undefined && hint > delay ? Math.ceil(hint) : delay;
+  return hint === undefined ? delay : Math.max(delay, Math.ceil(hint));
 }

@@ -14,6 +14,7 @@ describe('normalizeBreakDuration', () => {
 
   it.each([
     [1, 'breaker.breakDuration must be an object or false, got 1'],
+    [null, 'breaker.breakDuration must be an object or false, got null'],
     [{ max: 1 }, 'did you mean "maxMs"'],
     [{ maxMs: 4_000 }, 'breaker.breakDuration.maxMs must be a finite number of ms >= 5000'],
     [{ maxMs: 2 ** 31 }, '<= 2147483647'],
@@ -38,6 +39,12 @@ describe('breakDurationMs', () => {
     expect(breakDurationMs(5_000, jittered, 1, () => 0)).toBe(5_000);
     expect(breakDurationMs(5_000, jittered, 3, () => 0)).toBe(20_000);
     expect(breakDurationMs(5_000, jittered, 3, () => 0.999_999)).toBe(40_000);
+  });
+
+  it('the first open period (no failed probe) is the base, with no random draw', () => {
+    const random = vi.fn(() => 0.5);
+    expect(breakDurationMs(5_000, { ...growth, jitter: 'equal' }, 0, random)).toBe(5_000);
+    expect(random).not.toHaveBeenCalled();
   });
 
   it('is the base without growth configured', () => {

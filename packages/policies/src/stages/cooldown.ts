@@ -89,6 +89,7 @@ export class CooldownStage {
    */
   releaseAt(latest: number, random: () => number = Math.random): number {
     const room = Math.min(this.#spreadMs, latest - this.until);
+    // Stryker disable next-line EqualityOperator: with no room, until + floor(random() x 0) is until
     return room > 0 ? this.until + Math.floor(random() * room) : this.until;
   }
 

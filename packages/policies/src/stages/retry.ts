@@ -75,11 +75,13 @@ export class RetryStage<F> {
     // Stryker disable next-line ObjectLiteral: the same three keys read as undefined either way; listing them only keeps one object shape
     const call: CallRun = { interrupt: undefined, stopped: undefined, unlisten: undefined };
     const callerSignal = options?.signal;
+    // Stryker disable next-line ConditionalExpression: with no signal, listen() adds no listener and its unlisten() removes none; the check only saves that
     if (callerSignal !== undefined || bounds.signals !== undefined)
       listen(call, callerSignal, bounds.signals);
     const t = this.#t;
     t.inFlight++;
     callStarted();
+    // Stryker disable next-line ConditionalExpression: the loop's first pass launches the same first attempt; this path only keeps it out of the async loop
     if (bounds.endAt <= start) return this.#loop(fn, options, call, bounds, 0, undefined, start);
     return this.#launch(fn, call, 1, start, bounds).then(
       (value) => {
@@ -139,8 +141,9 @@ export class RetryStage<F> {
           const c = outcome.classify(error);
           this.#adaptive?.record(c.reason !== 'throttled');
           const cooldown = this.#cooldown;
-          if (cooldown !== undefined && c.reason === 'throttled' && c.retryAfterMs !== undefined) {
-            cooldown.pushback(c.retryAfterMs, Date.now());
+          if (cooldown !== undefined && c.reason === 'throttled') {
+            // Stryker disable next-line ConditionalExpression: pushback() ignores a missing hint (!(undefined > 0)); the check is for the type
+            if (c.retryAfterMs !== undefined) cooldown.pushback(c.retryAfterMs, Date.now());
           }
           if (!c.retryable) return await outcome.fail(error, attempt, options, c);
           if (attempt >= maxAttempts) return await outcome.giveUp('max-attempts', error, c, attempt, options);
@@ -150,7 +153,9 @@ export class RetryStage<F> {
           }
           backoff = backoff ? backoff.next(undefined as never) : createBackoff(o.backoff).next();
           let delayMs = retryDelay(backoff, attempt, c, o.backoff);
-          let pushedBack = c.retryAfterMs !== undefined && c.retryAfterMs >= delayMs;
+          let pushedBack = false;
+          // Stryker disable next-line ConditionalExpression: undefined >= delayMs is false too; the check is for the type
+          if (c.retryAfterMs !== undefined) pushedBack = c.retryAfterMs >= delayMs;
           // Another call's pushback holds this retry too.
           if (cooldown !== undefined && cooldown.until - afterFailure > delayMs) {
             delayMs =

@@ -17,7 +17,11 @@ function doc(state: BreakerStateDocument['state'], dependency = 'edna'): Breaker
   return { version: 1, dependency, state, since: now, updatedAt: now } as BreakerStateDocument;
 }
 
-function build(current: () => BreakerStateDocument | undefined, ready: () => Promise<void> = async () => {}) {
+function build(
+  current: () => BreakerStateDocument | undefined,
+  ready: () => Promise<void> = async () => {},
+  retryHintMs?: () => number,
+) {
   const o = normalizeOptions('edna', {
     logger: false,
     breaker: { threshold: 1 },
@@ -27,7 +31,8 @@ function build(current: () => BreakerStateDocument | undefined, ready: () => Pro
   const t = new Telemetry('edna', undefined);
   const outcome = new Outcome(o, t);
   const breaker = new BreakerStage('edna', o.breaker, () => true, t);
-  const state: SharedBreakerState = { ready, current } as SharedBreakerState;
+  const state = { ready, current } as SharedBreakerState;
+  if (retryHintMs !== undefined) Object.defineProperty(state, 'retryHintMs', { get: retryHintMs });
   const gate = new SharedStateGate('edna', state, breaker, outcome, new TotalTimeout(o.totalMs, undefined));
   return { gate, breaker };
 }
@@ -83,6 +88,38 @@ describe('SharedStateGate', () => {
     // Assert
     expect(await waited).toBeInstanceOf(Interrupted);
     expect(gate.isReady).toBe(true);
+  });
+
+  it("forced-closed is obeyed even when the state's retryHintMs getter throws (the hint only matters when open)", async () => {
+    // Prepare: an open local breaker
+    let current: BreakerStateDocument | undefined = doc('forced-closed');
+    const { gate, breaker } = build(
+      () => current,
+      async () => {},
+      () => {
+        throw new Error('retryHintMs getter failed');
+      },
+    );
+    await breaker.execute(() => Promise.reject(new Error('503'))).catch(() => undefined);
+    const before = breaker.state();
+    // Act
+    gate.admit();
+    const forced = [gate.forcedClosed, breaker.state()];
+    current = undefined;
+    gate.admit();
+    // Assess
+    expect([before, ...forced, gate.forcedClosed]).toEqual(['open', true, 'closed', false]);
+  });
+
+  it("an open document whose state's retryHintMs getter throws is ignored (shared state may help, never hurt)", () => {
+    const { gate } = build(
+      () => doc('open'),
+      async () => {},
+      () => {
+        throw new Error('retryHintMs getter failed');
+      },
+    );
+    expect(gate.admit()).toBeUndefined();
   });
 
   it('forcedClosed is false until a forced-closed document, and false again once the fleet lets go', () => {

@@ -73,9 +73,8 @@ export class SharedStateGate implements Gate {
     const stop = why as Interrupted;
     const outcome = this.#outcome as Outcome<F>;
     if (stop.kind === 'cancel') return Promise.reject(outcome.cancelled(stop.reason));
-    const kind = stop.kind === 'deadline' ? 'deadline' : 'total';
     try {
-      return Promise.resolve(outcome.fail(outcome.timeoutError(0, kind, undefined), 0, options));
+      return Promise.resolve(outcome.fail(outcome.timeoutError(0, stop.kind, undefined), 0, options));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -89,23 +88,29 @@ export class SharedStateGate implements Gate {
       // Stryker disable next-line OptionalChaining: without it an absent document throws, and the catch below answers the same undefined
       return doc?.dependency === this.#name ? doc.state : undefined;
     } catch {
-      return undefined;
+      // a throwing custom state reads as no document
     }
+    return undefined;
   }
 
   admit(): DependencyDownError | undefined {
     let doc: ReturnType<SharedBreakerState['current']>;
-    let hintMs: number | undefined;
     try {
       doc = this.#state.current();
       // Another dependency's document is never obeyed, whatever a custom state lets through.
       if (doc !== undefined && doc.dependency !== this.#name) doc = undefined;
-      hintMs = doc === undefined ? undefined : this.#state.retryHintMs;
     } catch {
       return undefined; // shared state may help, never hurt
     }
     const state = doc?.state;
     if (state === 'open' || state === 'forced-open') {
+      // The hint is read only for a refusal: a getter that throws costs that refusal, nothing else.
+      let hintMs: number | undefined;
+      try {
+        hintMs = this.#state.retryHintMs;
+      } catch {
+        return undefined;
+      }
       const retryAfterMs = fleetRetryAfterMs(doc!, Date.now(), hintMs);
       return this.#outcome.openError(retryAfterMs, `circuit ${state} fleet-wide (shared state)`);
     }

@@ -16,13 +16,21 @@ export const BREAKER_STATE_VALUES: Readonly<Record<DependencyState, number>> = {
 const watched = new Set<WeakRef<Dependency<unknown>>>();
 const gauges = new WeakSet<object>();
 
-function observeStates(result: OtelApi.ObservableResult): void {
+/** The watched dependencies still alive; forgets those collected. */
+function* alive(): Generator<Dependency<unknown>> {
   for (const ref of watched) {
     const dep = ref.deref();
     if (dep === undefined) {
+      // Stryker disable next-line BlockStatement,CallExpression: a dead ref left in the set is skipped on every read; only memory differs
       watched.delete(ref);
-      continue;
+    } else {
+      yield dep;
     }
+  }
+}
+
+function observeStates(result: OtelApi.ObservableResult): void {
+  for (const dep of alive()) {
     const state = dep.state;
     result.observe(BREAKER_STATE_VALUES[state], {
       'bulwark.dependency': dep.name,
@@ -32,9 +40,7 @@ function observeStates(result: OtelApi.ObservableResult): void {
 }
 
 function observeBudgets(result: OtelApi.ObservableResult): void {
-  for (const ref of watched) {
-    const dep = ref.deref();
-    if (dep === undefined) continue;
+  for (const dep of alive()) {
     // Without a budget every retry is allowed (Infinity): no series rather than an infinite one.
     const available = dep.stats().budgetAvailable;
     if (Number.isFinite(available)) result.observe(available, { 'bulwark.dependency': dep.name });

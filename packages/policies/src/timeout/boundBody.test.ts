@@ -157,4 +157,32 @@ describe('boundBody', () => {
       false,
     ]);
   });
+
+  it.each([600, 799, 199])(
+    "a status %i with a body cannot be rebuilt (fetch hands a server's 600 over as it is): returned as it is",
+    (status) => {
+      // Prepare: the constructor refuses these statuses, so the status is set as fetch sets it.
+      const odd = Object.defineProperty(new Response('x'), 'status', { value: status });
+      // Act + Assess
+      expect(rebuildable(odd)).toBe(false);
+      expect(boundBody(odd, Date.now() + 1_000, [], () => timeUp)).toBe(odd);
+    },
+  );
+});
+
+describe('boundBody on real timers', () => {
+  const refedTimers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+
+  it("a body's timer does not hold the process open (a Response nobody reads must not keep it alive)", async () => {
+    // Prepare
+    const s = source();
+    const before = refedTimers();
+    // Act
+    const bounded = boundBody(s.response, Date.now() + 60_000, [], () => timeUp);
+    const held = refedTimers() - before;
+    await bounded.body?.cancel('done');
+    // Assess
+    expect(held).toBe(0);
+    expect(s.seen.cancelled).toEqual(['done']);
+  });
 });

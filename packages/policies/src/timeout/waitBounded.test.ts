@@ -76,4 +76,16 @@ describe('waitBounded', () => {
     await expect(b).rejects.toEqual(new Interrupted('deadline', 'late'));
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it("an already-aborted caller's signal leaves no listener on a live deadline signal", async () => {
+    // Prepare: many calls cancelled before they start, within one invocation's deadline signal
+    const deadline = new AbortController();
+    // Act
+    for (let i = 0; i < 3; i++) {
+      const wait = waitBounded(never, 1_000, 'total', AbortSignal.abort('gone'), [deadline.signal], () => {});
+      await expect(wait).rejects.toEqual(new Interrupted('cancel', 'gone'));
+    }
+    // Assess: none left to pile up on the invocation's signal (Node warns past 10)
+    expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(0);
+  });
 });

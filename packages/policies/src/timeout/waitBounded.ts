@@ -20,6 +20,7 @@ export function waitBounded(
     const listeners: [AbortSignal, () => void][] = [];
     let done = false;
     const end = (why: Interrupted | undefined): void => {
+      // Stryker disable next-line ConditionalExpression: a second end() finds the timer cleared, no listener left and the promise settled
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -35,6 +36,8 @@ export function waitBounded(
       Math.max(0, leftMs),
     );
     const watch = (signal: AbortSignal, kind: 'cancel' | 'deadline'): void => {
+      // Ended by an earlier signal: a listener added now would never be removed.
+      if (done) return;
       if (signal.aborted) {
         end(new Interrupted(kind, signal.reason));
         return;
