@@ -70,16 +70,16 @@ describe('httpMiddleware', () => {
     expect(response.headers?.['retry-after']).toBe('9');
   });
 
-  it.each([
+  it.each<[string, () => unknown, number]>([
     ['a result', () => 'ok', 200],
     [
       'a failure',
-      () => {
+      (): never => {
         throw new DependencyDownError('edna open');
       },
       503,
     ],
-  ] as const)('with deadline: false answers %s', async (_label, handler, status) => {
+  ])('with deadline: false answers %s', async (_label, handler, status) => {
     // Act
     const response = await build(handler, { deadline: false })(event(), lambdaContext());
     // Assess
