@@ -28,10 +28,8 @@ export class InvalidRequestError extends PermanentError {
     issues: readonly FieldIssue[],
     options: { status?: 400 | 422; cause?: unknown } = {},
   ) {
-    super(message, {
-      reason: 'invalid-input',
-      ...(options.cause === undefined ? {} : { cause: options.cause }),
-    });
+    // ResilienceError sets no own `cause` key for an undefined one.
+    super(message, { reason: 'invalid-input', cause: options.cause });
     this.issues = issues;
     this.httpStatus = options.status ?? 422;
   }

@@ -17,7 +17,6 @@ export type BreakerWatch = (c: Classification) => OpenBreaker | undefined;
 
 /** Subscribes to each dependency's onBreak (when it has one) once, at construction. */
 export function watchBreakers(dependencies: readonly HttpBreakerDependency[]): BreakerWatch {
-  if (dependencies.length === 0) return () => undefined;
   const lastBreak = new Map<string, { readonly retryAfterMs: number; readonly at: number }>();
   for (const dep of dependencies) {
     if (typeof dep.onBreak !== 'function') continue;
@@ -35,7 +34,7 @@ export function watchBreakers(dependencies: readonly HttpBreakerDependency[]): B
       try {
         state = dep.state;
       } catch {
-        continue;
+        // A state getter that throws reads as not open: undefined is in no OPEN state.
       }
       if (!OPEN.has(state as string)) continue;
       const last = lastBreak.get(dep.name);

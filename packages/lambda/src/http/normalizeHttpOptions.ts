@@ -48,6 +48,10 @@ const KEYS = [
   'defaultRetryAfterSeconds',
   'dependencies',
 ] as const;
+// Number.isFinite and Number.isInteger refuse every non-number already; these tell TypeScript so (a
+// `typeof x !== 'number'` beside them would be a check no input can reach).
+const isFiniteNumber = (value: unknown): value is number => Number.isFinite(value);
+const isInteger = (value: unknown): value is number => Number.isInteger(value);
 // Methods that carry no body by convention: a single schema is not applied to them when no body came.
 const BODILESS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
@@ -108,19 +112,14 @@ export function normalizeHttpOptions<TBody>(
     }
     const dl = readOptions(owner, o.deadline, ['safetyMarginMs'], 'deadline');
     const margin = dl.safetyMarginMs ?? d.deadline.safetyMarginMs;
-    if (typeof margin !== 'number' || !Number.isFinite(margin) || margin < 0 || margin > MAX_TIMER_MS) {
+    if (!isFiniteNumber(margin) || margin < 0 || margin > MAX_TIMER_MS) {
       fail('deadline.safetyMarginMs', dl.safetyMarginMs, `a number of ms between 0 and ${MAX_TIMER_MS}`);
     }
     safetyMarginMs = margin as number;
   }
   const retryAfter = o.defaultRetryAfterSeconds ?? d.defaultRetryAfterSeconds;
   const maxSeconds = MAX_RETRY_AFTER_MS / 1000;
-  if (
-    typeof retryAfter !== 'number' ||
-    !Number.isInteger(retryAfter) ||
-    retryAfter < 1 ||
-    retryAfter > maxSeconds
-  ) {
+  if (!isInteger(retryAfter) || retryAfter < 1 || retryAfter > maxSeconds) {
     fail('defaultRetryAfterSeconds', o.defaultRetryAfterSeconds, `an integer between 1 and ${maxSeconds}`);
   }
   const dependencies = o.dependencies ?? d.dependencies;

@@ -17,8 +17,8 @@ export async function validate<T>(
   schema: StandardSchemaV1<unknown, T>,
   value: unknown,
 ): Promise<ValidationOutcome<T>> {
-  let result = schema['~standard'].validate(value);
-  if (result instanceof Promise) result = await result;
+  // await takes a plain result as it is, and a thenable from any realm (instanceof Promise would miss one).
+  const result = await schema['~standard'].validate(value);
   if (result.issues !== undefined) return { ok: false, issues: result.issues.map(flattenIssue) };
   return { ok: true, value: result.value };
 }
