@@ -50,7 +50,8 @@ const OPTION_KEYS = [
 const DEPENDENCY_KEYS = ['name', 'check', 'url', 'timeoutMs', 'parameterName'] as const;
 
 export function normalizeProbeOptions(given: BreakerProbeOptions): NormalizedProbe {
-  if (typeof given !== 'object' || given === null) {
+  // readOptions refuses null or a non-object with this same message, but reads undefined as "no options".
+  if (given === undefined) {
     throw new TypeError(`breakerProbeHandler: options must be an object, got ${describeValue(given)}`);
   }
   // Read once: unknown keys (`failThreshold`) refused with the nearest valid one; getters read once.

@@ -36,3 +36,25 @@ function attempt(fn: () => string): string {
     return `${(error as Error).name}: ${(error as Error).message}`;
   }
 }
+
+describe('probeParameterName refusals', () => {
+  it('refuses a prefix that is not a string with its own message', () => {
+    expect(() => probeParameterName(5 as never, 'edna')).toThrow(
+      new TypeError('"prefix" must be an SSM path starting with "/", got 5'),
+    );
+  });
+
+  it('refuses a prefix with a bad character anywhere, not only at its ends', () => {
+    expect(() => probeParameterName('/a b/c', 'edna')).toThrow(
+      new TypeError('"prefix" must be an SSM path starting with "/", got "/a b/c"'),
+    );
+  });
+
+  it('refuses a dependency that is not a string, even one whose text would pass', () => {
+    expect(() => probeParameterName('/bulwark/breakers/', 5 as never)).toThrow(
+      new TypeError(
+        '"dependency" must be 1-128 characters of A-Z a-z 0-9 _ . - starting with a letter, digit or _, got 5',
+      ),
+    );
+  });
+});
