@@ -10,6 +10,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isBusTarget, onlyForwards } from './cdkBuses.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import { noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
@@ -190,6 +191,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         link !== undefined ? { handlerLink: link } : undefined,
       );
     } else if (kind === 'EventBus') {
+      if (isBusTarget(ctx, node) || (name !== undefined && onlyForwards(ctx, name))) continue;
       if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*archive\\(`).test(src)) continue;
       if (/new\s+(\w+\.)?Archive\(/.test(src)) continue;
       report(
