@@ -226,6 +226,23 @@ export class Project {
     return fact.via !== undefined ? this.verifierRemote(fact.via, depth + 1) : undefined;
   }
 
+  /** `file#export` keys some module's handler path calls (js/handlerImports.ts), built on first use. */
+  private handlerPathExports: Set<string> | undefined;
+
+  /** Does a handler in some scanned module call one of `names` exported from `file`? */
+  onHandlerPath(file: string, names: readonly string[]): boolean {
+    if (this.handlerPathExports === undefined) {
+      this.handlerPathExports = new Set();
+      for (const m of this.modules.values())
+        for (const ref of m.handlerCalls ?? []) {
+          const target = this.resolveModule(ref.from, ref.source);
+          if (target !== undefined) this.handlerPathExports.add(`${target}#${ref.name}`);
+        }
+    }
+    const keys = this.handlerPathExports;
+    return names.some((n) => keys.has(`${file}#${n}`));
+  }
+
   /** Keeps a candidate unless another file settles it. */
   keep(file: string, c: Candidate): boolean {
     if (c.unlessImportProvides !== undefined) {
@@ -252,6 +269,8 @@ export class Project {
       const sub = target === undefined ? undefined : this.exportFact(target, ref.name)?.sdkSubclass;
       if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
     }
+    if (c.onlyIfExportOnHandlerPath !== undefined && !this.onHandlerPath(file, c.onlyIfExportOnHandlerPath))
+      return false;
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
     if (c.handlerLink !== undefined) {
       const fact = this.linkedHandler(c.handlerLink);

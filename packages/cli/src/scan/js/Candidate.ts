@@ -59,6 +59,11 @@ export interface Candidate {
    */
   readonly onlyIfImportRemote?: readonly ImportRef[];
   readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
+  /**
+   * A catch in a helper module, reached from these exports: kept only when a handler in another module
+   * calls one of them on its must-complete path (js/handlerImports.ts).
+   */
+  readonly onlyIfExportOnHandlerPath?: readonly string[];
 }
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
@@ -150,6 +155,8 @@ export interface ModuleFacts {
   readonly globalTimeouts: readonly ('axios' | 'aws-sdk-v2')[];
   /** Exported entry handlers and what they do. */
   readonly handlers?: Readonly<Record<string, HandlerFact>>;
+  /** Imported functions called on this module's handler path (js/handlerImports.ts). */
+  readonly handlerCalls?: readonly ImportRef[];
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
   readonly parseError?: string;

@@ -9,6 +9,7 @@ import {
   someDescendant,
   unwrap,
 } from '../ast.js';
+import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { authCatch } from './auth.js';
@@ -134,6 +135,21 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         handler,
         'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
       );
+    } else if (
+      onlyLogs &&
+      io &&
+      ctx.handlerKindAt(handler) === undefined &&
+      !onlyCleanup(ctx, tryStatement.block)
+    ) {
+      // A helper module's catch: on the handler path when a handler elsewhere calls an export reaching it.
+      const exported = exportsReaching(ctx, handler);
+      if (exported.length > 0)
+        report(
+          'swallowed-error',
+          handler,
+          'catch only logs in a function a Lambda handler calls: the invocation succeeds and the work is lost',
+          { onlyIfExportOnHandlerPath: exported },
+        );
     }
   }
 
