@@ -11,6 +11,7 @@ import {
 } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { callersRead } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { authCatch } from './auth.js';
 import { callbackResultRule } from './callbackResult.js';
@@ -20,6 +21,12 @@ import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
+
+/** `return`, `return undefined`, `return null`: an answer a property read fails on. */
+const nothing = (n: Node | null | undefined) =>
+  n == null ||
+  (n.type === 'Identifier' && n.name === 'undefined') ||
+  (n.type === 'Literal' && n.value === null);
 
 const CLEANUP_COMMAND = /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable)\w*$/;
 
@@ -113,17 +120,26 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer',
       );
     } else if (returnsDefault && io) {
-      report(
-        'swallowed-error',
-        handler,
-        'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
-      );
+      // undefined/null that every caller dereferences at once fails there (resultUse.ts).
+      const readers = statements.every((s) => s.type !== 'ReturnStatement' || nothing(s.argument))
+        ? callersRead(ctx, handler)
+        : undefined;
+      if (readers !== 'all-read')
+        report(
+          'swallowed-error',
+          handler,
+          'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
+          Array.isArray(readers) ? { unlessCallersRead: readers } : undefined,
+        );
     } else if (onlyLogs && io && fallsOutWithUndefined(ctx, tryStatement)) {
-      report(
-        'swallowed-error',
-        handler,
-        'catch only logs, so the function returns undefined after failed I/O: the caller cannot tell failure from "nothing"',
-      );
+      const readers = callersRead(ctx, handler);
+      if (readers !== 'all-read')
+        report(
+          'swallowed-error',
+          handler,
+          'catch only logs, so the function returns undefined after failed I/O: the caller cannot tell failure from "nothing"',
+          Array.isArray(readers) ? { unlessCallersRead: readers } : undefined,
+        );
     } else if (
       onlyLogs &&
       io &&
