@@ -6,7 +6,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt, policyCover } from '../protection.js';
 import type { Report, Rule } from './Report.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
-import { loopSite } from './retryLoops.js';
+import { loopSite, resendSite } from './retryLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
 function hasBreakerInModule(ctx: ModuleContext): boolean {
@@ -57,7 +57,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   for (const type of ['WhileStatement', 'DoWhileStatement', 'ForStatement'] as const) {
     for (const loop of ctx.of(type)) {
-      const site = loopSite(ctx, loop);
+      const site = loopSite(ctx, loop) ?? resendSite(ctx, loop);
       if (site !== undefined) sites.push(site);
     }
   }
@@ -71,7 +71,13 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const site of sites) {
     if (site.unbounded !== undefined) report('retry-unbounded', site.node, site.unbounded);
     if (site.noJitter !== undefined) report('retry-no-jitter', site.node, site.noJitter);
-    if (oneShot || moduleHasBreaker || wrappedWithBreaker(ctx, site.node) || narrowSite(ctx, site.node))
+    if (
+      site.noBreaker ||
+      oneShot ||
+      moduleHasBreaker ||
+      wrappedWithBreaker(ctx, site.node) ||
+      narrowSite(ctx, site.node)
+    )
       continue;
     const cover = coverAt(ctx, site.node);
     if (cover.kinds.has('breaker')) continue;
