@@ -189,12 +189,52 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
   }
   if (!COMMANDS.some((c) => ctx.source.includes(c))) return;
+  const judged = new Set<Node>();
   for (const command of ctx.of('NewExpression')) {
     const name = unwrap(command.callee)?.name as string | undefined;
     const field = name === undefined ? undefined : FAILURE_FIELD[name];
     if (field === undefined) continue;
+    const what = name?.replace(/Command$/, '') ?? '';
     const sent = sendOf(ctx, command);
-    if (sent === undefined) continue;
-    judgeBatch(ctx, report, command, sent, field, name?.replace(/Command$/, '') ?? '');
+    if (sent !== undefined) {
+      judgeBatch(ctx, report, command, sent, field, what);
+      continue;
+    }
+    // `const command = new PutEventsCommand(...)`, later `await client.send(command)`: judged at the send.
+    for (const send of sendsOfVariable(ctx, command)) {
+      if (judged.has(send)) continue;
+      judged.add(send);
+      const climbed = ctx.climb(
+        send,
+        (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+      );
+      judgeBatch(ctx, report, send, climbed, field, what);
+    }
   }
 };
+
+/** The `x.send(name)` calls of the function that sends the variable a command was stored in. */
+function sendsOfVariable(ctx: ModuleContext, command: Node): Node[] {
+  const parent = ctx.parentOf(command);
+  const id =
+    parent?.type === 'VariableDeclarator' && parent.init === command
+      ? parent.id
+      : parent?.type === 'AssignmentExpression' && parent.right === command
+        ? parent.left
+        : undefined;
+  if (id?.type !== 'Identifier') return [];
+  const scope = (ctx.enclosingFunction(command)?.body as Node | undefined) ?? ctx.program;
+  const sends: Node[] = [];
+  someDescendant(
+    scope,
+    (n) => {
+      const callee = n.type === 'CallExpression' ? unwrap(n.callee) : undefined;
+      if (callee?.type === 'MemberExpression' && callee.property?.name === 'send')
+        if (unwrap(n.arguments[0])?.type === 'Identifier' && unwrap(n.arguments[0])?.name === id.name)
+          sends.push(n);
+      return false;
+    },
+    true,
+  );
+  return sends;
+}
