@@ -2,6 +2,7 @@
 // `requestTimeout` without `throwOnRequestTimeout`, which only warns), and v2 clients without httpOptions.
 import { isBooleanLiteral, memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
 import type { Report, Rule } from './Report.js';
@@ -143,6 +144,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     ctx.source.includes('httpOptions') && /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
   const mayProtect = ctx.source.includes('.protect(');
   const maySignal = ctx.source.includes('abortSignal');
+  const mayPresign = ctx.source.includes('getSignedUrl') || ctx.source.includes('Presigned');
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
     if (mayProtect && isProtected(ctx, node)) continue;
@@ -167,6 +169,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     );
     if (shape.unknown) continue;
     if (maySignal && boundedBySignal(ctx, node)) continue;
+    if (mayPresign && onlyPresigns(ctx, node)) continue;
     if (v3 !== undefined) {
       const problem = handlerProblem(ctx, shape.props.get('requestHandler'));
       reportShape(report, node, shape, problem, `${v3} ${problem}`);
