@@ -132,6 +132,11 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
             { maxReceive: { count: max, consumer: byLambda ? 'lambda' : 'other' }, severity: 'high' },
           );
       }
+    } else if (kind === 'EventSourceMapping' && numberValue(props?.props.get('batchSize')) === 1) {
+      // `new EventSourceMapping(this, id, { target: fn, batchSize: 1, eventSourceArn })`: one record a call.
+      const link = handlerLink(ctx, props?.props.get('target'), 'no-record-work');
+      if (link !== undefined)
+        for (const stem of link.stems) ctx.batchOneHandlers.push(`${stem}.${link.export}`);
     } else if (kind === 'SqsEventSource' || kind === 'KinesisEventSource' || kind === 'DynamoEventSource') {
       const p = objectProps(ctx.valueOf(args[1]));
       if (p?.spread) continue;
