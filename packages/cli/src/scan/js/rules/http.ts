@@ -177,7 +177,9 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     // Retry: only idempotent requests, only where retries are not already there.
     if (frontend || cover.kinds.has('retry')) continue;
     if (http.lib === 'got' || http.lib === 'ky') continue; // both retry idempotent requests by default
-    if (http.lib === 'node-http') continue; // a raw client; the retry belongs a layer up
+    // A raw client: the retry belongs a layer up, unless the request is a one-shot callback to a
+    // presigned URL (a CloudFormation custom resource's ResponseURL), which nobody above retries.
+    if (http.lib === 'node-http' && !/\bResponseURL\b/.test(ctx.source)) continue;
     if (http.lib === 'superagent' && chainedMethods(ctx, call).includes('retry')) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && retried.has(http.receiver)) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && /axiosRetry|axios-retry/.test(ctx.source))
