@@ -129,7 +129,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     }
     const http = classifyHttpCall(ctx, call);
-    if (http === undefined) continue;
+    if (http === undefined || lambdaExtension(ctx, call)) continue;
     const cover = coverAt(ctx, call);
     const via = importRefs(cover);
     const label =
@@ -196,6 +196,27 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     );
   }
 };
+
+/** The local endpoint of an AWS Lambda extension: AppConfig (localhost:2772), Parameters and Secrets (2773). */
+const EXTENSION_URL =
+  /\b(localhost|127\.0\.0\.1):277[23]\b|APPCONFIG_EXTENSION_HTTP_PORT|PARAMETERS_SECRETS_EXTENSION_HTTP_PORT/;
+
+/**
+ * A request to a Lambda extension in the same execution environment: it answers from its own cache and
+ * bounds its own calls to AWS, so neither a timeout nor a retry of the local hop is asked for.
+ */
+function lambdaExtension(ctx: ModuleContext, call: Node): boolean {
+  const target = ctx.valueOf(call.arguments[0] as Node | undefined);
+  if (target === undefined) return false;
+  const text = ctx.source.slice(target.start, target.end);
+  if (EXTENSION_URL.test(text)) return true;
+  // `http://localhost:${port}/...` with the port read from the extension's variable.
+  if (target.type !== 'TemplateLiteral' || !/\b(localhost|127\.0\.0\.1):\$\{/.test(text)) return false;
+  return (target.expressions as Node[]).some((e) => {
+    const v = ctx.valueOf(e);
+    return v !== undefined && EXTENSION_URL.test(ctx.source.slice(v.start, v.end));
+  });
+}
 
 const SERVER_IMPORTS =
   /^(node:|@aws-sdk\/|aws-sdk|aws-lambda|@aws-lambda-powertools\/|@bulwark\/|express|fastify|koa|hono|@nestjs\/|@middy\/|pg|mysql2?|mongodb|ioredis|redis|undici|node-fetch|got|superagent|fs|http|https|crypto|path)/;
