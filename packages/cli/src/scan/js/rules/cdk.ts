@@ -11,6 +11,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isBusTarget, onlyForwards } from './cdkBuses.js';
+import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import { noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
@@ -169,6 +170,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
         const fnProps = functionConstruct(ctx, fnExpr)?.props;
         if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions')) continue;
+        if (nothingToFloodInCdk(ctx, memberPath(fnExpr)?.join('.'), fnProps)) continue;
         const link = handlerLink(ctx, fnExpr, 'no-work');
         report(
           'iac-no-reserved-concurrency',
