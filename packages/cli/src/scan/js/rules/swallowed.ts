@@ -15,7 +15,14 @@ import { callersRead } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { authCatch } from './auth.js';
 import { callbackResultRule } from './callbackResult.js';
-import { doesIo, hasComment, isObservation, onlyTelemetry, telemetryName } from './catchFacts.js';
+import {
+  bestEffortTelemetry,
+  doesIo,
+  hasComment,
+  isObservation,
+  onlyCleanup,
+  telemetryName,
+} from './catchFacts.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
@@ -27,18 +34,6 @@ const nothing = (n: Node | null | undefined) =>
   n == null ||
   (n.type === 'Identifier' && n.name === 'undefined') ||
   (n.type === 'Literal' && n.value === null);
-
-const CLEANUP_COMMAND = /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable)\w*$/;
-
-/**
- * Every SDK command in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`):
- * a failed cleanup that is logged leaves garbage behind, but loses none of the work the caller asked for.
- */
-function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
-  const text = ctx.source.slice(block.start, block.end);
-  const commands = [...text.matchAll(/\bnew\s+(\w+)Command\b/g)].map((m) => m[1] ?? '');
-  return commands.length > 0 && commands.every((c) => CLEANUP_COMMAND.test(c));
-}
 
 /**
  * The try returns a value and is the function's last statement, so a catch that only logs makes the
@@ -59,7 +54,7 @@ function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): boolean 
 
 /** The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`). */
 function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
-  return onlyTelemetry(tryStatement.block) || inTelemetryFunction(ctx, tryStatement);
+  return bestEffortTelemetry(ctx, tryStatement) || inTelemetryFunction(ctx, tryStatement);
 }
 
 function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
