@@ -1,6 +1,16 @@
 // sdk-client-no-timeout: AWS SDK v3 clients without a request handler that bounds requests (and
 // `requestTimeout` without `throwOnRequestTimeout`, which only warns), and v2 clients without httpOptions.
-import { isBooleanLiteral, memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
+import {
+  calleeName,
+  isBooleanLiteral,
+  memberPath,
+  type Node,
+  numberValue,
+  objectProps,
+  rootIdentifier,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
@@ -8,9 +18,22 @@ import { boundedBySignal } from '../sdkSignal.js';
 import type { Report, Rule } from './Report.js';
 import { v3Client } from './sdkClients.js';
 
+/** `AWSXRay.captureAWS(require('aws-sdk'))`: the SDK, instrumented by X-Ray, under another name. */
+function xrayCapturedSdk(ctx: ModuleContext, callee: Node): boolean {
+  const root = rootIdentifier(callee);
+  const init = root === undefined ? undefined : unwrap(ctx.resolve(root, callee)?.init);
+  if (init?.type !== 'CallExpression' || calleeName(init) !== 'captureAWS') return false;
+  const arg = unwrap(init.arguments[0] as Node | undefined);
+  return (
+    arg?.type === 'CallExpression' &&
+    calleeName(arg) === 'require' &&
+    stringValue(arg.arguments[0]) === 'aws-sdk'
+  );
+}
+
 function v2ClientName(ctx: ModuleContext, callee: Node): string | undefined {
   const imp = ctx.importRoot(callee);
-  if (imp === undefined) return undefined;
+  if (imp === undefined) return xrayCapturedSdk(ctx, callee) ? memberPath(callee)?.join('.') : undefined;
   if (imp.source === 'aws-sdk' || imp.source.startsWith('aws-sdk/clients/')) {
     const path = memberPath(callee);
     if (path === undefined) return undefined;
