@@ -112,6 +112,17 @@ export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
 
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   const retried = axiosRetried(ctx);
+  // A request builder that picks the method in a switch (`case 'get': return http.get(uri)`) is one
+  // request, made one way or another: its cases are reported once, at the first.
+  const builders = new Set<string>();
+  const once = (rule: string, call: Node): boolean => {
+    const builder = switchAround(ctx, call);
+    if (builder === undefined) return true;
+    const key = `${rule}:${builder.start}`;
+    if (builders.has(key)) return false;
+    builders.add(key);
+    return true;
+  };
   // Retrying is a server-side concern: only judged in modules that are visibly server code.
   const frontend = /\.[jt]sx$/.test(ctx.file) || !isServerModule(ctx);
   for (const call of ctx.of('CallExpression')) {
@@ -163,7 +174,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       }
     }
     if (!bounded && http.lib === 'axios' && ctx.source.includes('defaults.timeout')) bounded = true;
-    if (!bounded) {
+    if (!bounded && once('http-no-timeout', call)) {
       report(
         'http-no-timeout',
         call,
@@ -187,7 +198,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (http.method === undefined || !IDEMPOTENT.has(http.method)) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
     if (ctx.handlerKindAt(call) !== undefined && isRedeliveredConsumer(ctx)) continue;
-    if (inHealthCheck(ctx, call) || answersClassified(ctx, call)) continue;
+    if (inHealthCheck(ctx, call) || answersClassified(ctx, call) || !once('no-retry', call)) continue;
     report(
       'no-retry',
       call,
@@ -216,6 +227,13 @@ function lambdaExtension(ctx: ModuleContext, call: Node): boolean {
     const v = ctx.valueOf(e);
     return v !== undefined && EXTENSION_URL.test(ctx.source.slice(v.start, v.end));
   });
+}
+
+/** The `switch` whose case the call is made in, within its function. */
+function switchAround(ctx: ModuleContext, call: Node): Node | undefined {
+  for (let n = ctx.parentOf(call); n !== undefined && !isFunction(n); n = ctx.parentOf(n))
+    if (n.type === 'SwitchStatement') return n;
+  return undefined;
 }
 
 const SERVER_IMPORTS =
