@@ -3,7 +3,7 @@
 // result reads a property of it (`result.Items.length`, `config.length`) fails with a TypeError instead:
 // the request or the invocation fails, nothing silently wrong comes out. When every caller, in this module
 // and in its importers (joined in project.ts), reads the result that way, the catch is not reported.
-import { isFunction, type Node, propertyName, someDescendant, unwrap } from './ast.js';
+import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -16,26 +16,12 @@ export function readsResult(ctx: ModuleContext, call: Node): boolean {
   );
   if (parent?.type === 'MemberExpression') return parent.object === node && parent.optional !== true;
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
-  const name = parent.id.name as string;
+  const name = (parent.id.name as string).replace(/\$/g, '\\$');
   const scope = ctx.enclosingFunction(call) ?? ctx.program;
-  let first: Node | undefined;
-  someDescendant(
-    scope,
-    (n) => {
-      if (
-        n.type === 'Identifier' &&
-        n.name === name &&
-        n.start >= parent.end &&
-        (first === undefined || n.start < first.start)
-      )
-        first = n;
-      return false;
-    },
-    true,
-  );
-  if (first === undefined) return false;
-  const use = ctx.parentOf(first);
-  return use?.type === 'MemberExpression' && use.object === first && use.optional !== true;
+  // Text, not a walk: this runs for every call of an imported function. The first later mention decides.
+  const after = ctx.source.slice(parent.end, scope.end);
+  const first = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`).exec(after);
+  return first !== null && first[2] !== undefined && first[2] !== '?.';
 }
 
 /** Imported functions this module calls, and whether every call reads the awaited result (see above). */
