@@ -11,6 +11,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isBusTarget, onlyForwards } from './cdkBuses.js';
+import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import { noteWrapper } from './cdkWrappers.js';
@@ -190,6 +191,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (p?.spread || p?.props.has('deadLetterQueue')) continue;
       const fnProps = functionConstruct(ctx, args[0])?.props;
       if (fnProps?.spread || functionHasAsyncDlq(fnProps) || onScheduledRule(ctx, node)) continue;
+      if (onlyPushesInCdk(ctx, memberPath(args[0])?.join('.'), fnProps)) continue;
       const link = handlerLink(ctx, args[0], 'no-work');
       report(
         'iac-missing-dlq',
