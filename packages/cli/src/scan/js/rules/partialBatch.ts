@@ -121,6 +121,28 @@ function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after: numbe
   return references > 0 && !printed;
 }
 
+/**
+ * The batch is sent by a module-local helper that returns the result (`return await client.send(...)`),
+ * not exported, and every call of the helper discards what it returns (`await putEvents(payload);`).
+ */
+function callersDiscard(ctx: ModuleContext, at: Node): boolean {
+  const fn = ctx.enclosingFunction(at);
+  if (fn === undefined || [...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn))
+    return false;
+  let calls = 0;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'Identifier' || ctx.functionOf(callee) !== fn) continue;
+    calls++;
+    const { parent } = ctx.climb(
+      call,
+      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+    );
+    if (parent?.type !== 'ExpressionStatement') return false;
+  }
+  return calls > 0;
+}
+
 /** Judges one sent batch (`at` is where the finding goes, `sent` the awaited send climbed to its parent). */
 function judgeBatch(
   ctx: ModuleContext,
@@ -135,6 +157,14 @@ function judgeBatch(
       'swallowed-error',
       at,
       `${what} answers success even when entries fail: its result (${field}) is discarded, so those entries are lost`,
+    );
+    return;
+  }
+  if (sent.parent?.type === 'ReturnStatement' && callersDiscard(ctx, at)) {
+    report(
+      'swallowed-error',
+      at,
+      `${what} answers success even when entries fail: the result goes back to callers that all discard it, so ${field} is never looked at`,
     );
     return;
   }
