@@ -1,6 +1,7 @@
 // Project pass: follows relative imports between the scanned files to settle findings that depend on
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 import { dirname, resolve } from 'node:path';
+import { ImporterUses } from './importerUses.js';
 import { analyzeModule } from './js/analyzeModule.js';
 import type {
   Candidate,
@@ -226,6 +227,14 @@ export class Project {
     return fact.via !== undefined ? this.verifierRemote(fact.via, depth + 1) : undefined;
   }
 
+  /** What importers do with each module's exports (importerUses.ts), gathered on first use. */
+  private uses: ImporterUses | undefined;
+
+  private get importerUses(): ImporterUses {
+    this.uses ??= new ImporterUses(this.modules.values(), (from, source) => this.resolveModule(from, source));
+    return this.uses;
+  }
+
   /** Keeps a candidate unless another file settles it. */
   keep(file: string, c: Candidate): boolean {
     if (c.unlessImportProvides !== undefined) {
@@ -252,6 +261,13 @@ export class Project {
       const sub = target === undefined ? undefined : this.exportFact(target, ref.name)?.sdkSubclass;
       if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
     }
+    if (
+      c.onlyIfExportOnHandlerPath !== undefined &&
+      !this.importerUses.onHandlerPath(file, c.onlyIfExportOnHandlerPath)
+    )
+      return false;
+    if (c.unlessCallersRead !== undefined && this.importerUses.callersRead(file, c.unlessCallersRead))
+      return false;
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
     if (c.handlerLink !== undefined) {
       const fact = this.linkedHandler(c.handlerLink);

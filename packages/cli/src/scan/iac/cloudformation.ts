@@ -1,6 +1,7 @@
 // CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
 
+import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { nothingToFlood } from './floodTargets.js';
 import { type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
@@ -200,7 +201,12 @@ export function checkCloudFormation(
           r.props.DeadLetterQueue ??
           globals.DeadLetterQueue ??
           obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure;
-        if (asyncSource !== undefined && onFailure === undefined && !invokeConfigured.has(r.id))
+        if (
+          asyncSource !== undefined &&
+          onFailure === undefined &&
+          !invokeConfigured.has(r.id) &&
+          !onlyEphemeralOutput(r, globals)
+        )
           report(
             'iac-missing-dlq',
             at(r, 'Properties', 'Events', asyncSource),

@@ -66,10 +66,11 @@ export function checkServerless(
           );
       } else if (e.http !== undefined || e.httpApi !== undefined) api = true;
       else if (
+        // `cloudwatchEvent` is eventBridge's older name; a schedule's next run is its retry (as in templates).
         (e.eventBridge !== undefined ||
+          e.cloudwatchEvent !== undefined ||
           e.sns !== undefined ||
-          e.s3 !== undefined ||
-          e.schedule !== undefined) &&
+          e.s3 !== undefined) &&
         onFailure === undefined
       ) {
         report(

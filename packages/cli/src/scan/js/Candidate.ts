@@ -59,6 +59,13 @@ export interface Candidate {
    */
   readonly onlyIfImportRemote?: readonly ImportRef[];
   readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
+  /**
+   * A catch in a helper module, reached from these exports: kept only when a handler in another module
+   * calls one of them on its must-complete path (js/handlerImports.ts).
+   */
+  readonly onlyIfExportOnHandlerPath?: readonly string[];
+  /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
+  readonly unlessCallersRead?: readonly string[];
 }
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
@@ -150,6 +157,10 @@ export interface ModuleFacts {
   readonly globalTimeouts: readonly ('axios' | 'aws-sdk-v2')[];
   /** Exported entry handlers and what they do. */
   readonly handlers?: Readonly<Record<string, HandlerFact>>;
+  /** Imported functions called on this module's handler path (js/handlerImports.ts). */
+  readonly handlerCalls?: readonly ImportRef[];
+  /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
+  readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
   readonly parseError?: string;

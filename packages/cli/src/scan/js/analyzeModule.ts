@@ -5,8 +5,10 @@ import { ignoreDirectives } from '../ignoreDirectives.js';
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
 import { handlerFacts } from './handlerFacts.js';
+import { handlerCalls } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
+import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, verifierFact } from './rules/authAcrossModules.js';
@@ -122,11 +124,15 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   };
   for (const rule of RULES) rule(ctx, report);
   const handlers = ctx.batchHandlers.size > 0 || ctx.handlers.size > 0 ? handlerFacts(ctx) : undefined;
+  const calls = handlerCalls(ctx);
+  const uses = importResultUses(ctx);
   return {
     file,
     candidates,
     ...(handlers !== undefined && Object.keys(handlers).length > 0 ? { handlers } : {}),
     ...(ctx.batchOneHandlers.length > 0 ? { batchOneHandlers: ctx.batchOneHandlers } : {}),
+    ...(calls.length > 0 ? { handlerCalls: calls } : {}),
+    ...(uses.length > 0 ? { resultUses: uses } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),

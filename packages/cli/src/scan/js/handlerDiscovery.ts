@@ -1,7 +1,14 @@
 // Finds a module's Lambda handlers: exported functions typed with aws-lambda types or shaped like
 // (event, context), the functions inside middy/sqsHandler/makeIdempotent wrappers, record handlers given
 // to Powertools, and the same-file helpers they call (all on the must-complete path).
-import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+import {
+  calleeName as calleeNameOf,
+  isFunction,
+  type Node,
+  objectProps,
+  propertyName,
+  unwrap,
+} from './ast.js';
 import type { HandlerKind, ModuleContext } from './ModuleContext.js';
 
 const LAMBDA_EVENT_TYPES =
@@ -152,6 +159,17 @@ export function findHandlers(ctx: ModuleContext): void {
       if (recordHandler) ctx.handlers.set(recordHandler, 'record');
     }
   }
+  // A long-running SQS worker (`Consumer.create({ handleMessage })` of sqs-consumer) deletes each message
+  // its handler resolves for: that handler is on a must-complete path like a Lambda's.
+  if (ctx.source.includes('sqs-consumer'))
+    for (const call of ctx.of('CallExpression')) {
+      if (calleeNameOf(call) !== 'create' || ctx.importRoot(call.callee)?.source !== 'sqs-consumer') continue;
+      const options = objectProps(ctx.valueOf(call.arguments[0]));
+      for (const key of ['handleMessage', 'handleMessageBatch']) {
+        const fn = ctx.functionOf(options?.props.get(key));
+        if (fn !== undefined && !ctx.handlers.has(fn)) ctx.handlers.set(fn, 'helper');
+      }
+    }
   // Same-file helpers called from handler code are on the must-complete path too.
   let grew = ctx.handlers.size > 0;
   for (let round = 0; grew && round < 4; round++) {

@@ -141,6 +141,8 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     }
     if (lib === 'axios' || lib === 'got' || lib === 'ky' || lib === 'superagent')
       return libraryMethodCall(lib, method, args, objName, undefined, ctx);
+    if (imp === undefined && promisedSuperagent(ctx, object))
+      return libraryMethodCall('superagent', method, args, objName, undefined, ctx);
     if (imp === undefined) {
       // An instance created in this module: `const api = axios.create({...}); api.get(...)`.
       const created = instanceOf(ctx, object);
@@ -154,6 +156,18 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   if (object !== undefined && fieldLib !== undefined)
     return libraryMethodCall(fieldLib, method, args, ctx.source.slice(object.start, object.end), field, ctx);
   return undefined;
+}
+
+/** `require('superagent-promise')(require('superagent'), Promise)`: superagent, with promises. */
+function promisedSuperagent(ctx: ModuleContext, object: Node): boolean {
+  const init = unwrap(ctx.resolve(object.name as string, object)?.init);
+  if (init?.type !== 'CallExpression') return false;
+  const factory = unwrap(init.callee);
+  return (
+    factory?.type === 'CallExpression' &&
+    calleeName(factory) === 'require' &&
+    stringValue(factory.arguments[0]) === 'superagent-promise'
+  );
 }
 
 /** Parameter names a fetch is handed in under (`{ fetch = globalThis.fetch }`, `fetchImpl`). */

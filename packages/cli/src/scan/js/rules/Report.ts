@@ -14,6 +14,8 @@ export type Extra = Pick<
   | 'onlyIfImportVerifier'
   | 'onlyIfImportSdkSubclass'
   | 'onlyIfImportRemote'
+  | 'onlyIfExportOnHandlerPath'
+  | 'unlessCallersRead'
   | 'severity'
 >;
 

@@ -29,11 +29,14 @@ export function answersAuthFailure(body: Node): Node | undefined {
         if ((key === 'statusCode' || key === 'status') && AUTH_STATUS.has(numberValue(n.value) ?? 0))
           found = n;
         if (key === 'Effect' && stringValue(n.value) === 'Deny') found = n;
+        // `Effect: Effect.DENY`: a constant of the module's own.
+        if (key === 'Effect' && /^deny$/i.test(memberPath(n.value)?.at(-1) ?? '')) found = n;
       } else if (n.type === 'CallExpression') {
         const name = calleeName(n);
         const first = numberValue(n.arguments[0]);
-        // `generatePolicy(principal, 'Deny', arn)`: an authorizer's deny.
+        // `generatePolicy(principal, 'Deny', arn)`, `denyPolicy(arn)`: an authorizer's deny.
         if ((n.arguments as Node[]).some((a) => stringValue(a) === 'Deny')) found = n;
+        if (/^(generate|build|create|make)?deny(All)?(Policy|Response)?$/i.test(name ?? '')) found = n;
         if (
           (name === 'status' || name === 'code' || name === 'sendStatus' || name === 'writeHead') &&
           AUTH_STATUS.has(first ?? 0)

@@ -109,3 +109,84 @@ export function onlyTelemetry(block: Node): boolean {
   );
   return calls > 0 && calls === telemetry;
 }
+
+/** A metric or log sent through the SDK: `send(new PutMetricDataCommand(...))`, v2 `putMetricData(...)`. */
+const TELEMETRY_CALL = /^(putMetricData|putLogEvents)$/;
+/** What a catch's log line or comment says it gave up on: a metric, telemetry, analytics. */
+const CATCH_SAYS_TELEMETRY = /\bmetrics?\b|telemetry|analytics/i;
+const TELEMETRY_COMMAND = /\bnew\s+(PutMetricData|PutLogEvents)Command\b/;
+/** A module that exists to send telemetry: `lib/metrics/index.js`, `src/telemetry.ts`. */
+const TELEMETRY_MODULE =
+  /(^|\/)(metrics?|telemetry|analytics|usage-?metrics?)(\/index)?\.[cm]?[jt]sx?$|\/(metrics?|telemetry|analytics)\/[^/]+$/;
+
+/**
+ * Best-effort telemetry around a try: every awaited call sends it (named for it, or a metric/log sent
+ * through the SDK), the module exists to send it, or the catch itself says so (`console.error('Failed to
+ * send metric:', err)`, a comment about metrics). Losing one data point is the intended outcome.
+ *
+ * @example
+ * bestEffortTelemetry(ctx, tryStatement) // try { await cw.send(new PutMetricDataCommand(...)) } catch { log } -> true
+ */
+export function bestEffortTelemetry(ctx: ModuleContext, tryStatement: Node): boolean {
+  if (onlyTelemetry(tryStatement.block) || TELEMETRY_MODULE.test(ctx.file)) return true;
+  const block = tryStatement.block as Node;
+  let calls = 0;
+  let telemetry = 0;
+  someDescendant(
+    block,
+    (n) => {
+      if (n.type !== 'AwaitExpression') return false;
+      const arg = unwrap(n.argument);
+      if (arg?.type !== 'CallExpression') return false;
+      calls++;
+      const text = ctx.source.slice(arg.start, arg.end);
+      const name = calleeName(arg) ?? '';
+      const inner = unwrap(unwrap(arg.callee)?.object);
+      if (
+        TELEMETRY_COMMAND.test(text) ||
+        TELEMETRY_CALL.test(name) ||
+        (name === 'promise' &&
+          inner?.type === 'CallExpression' &&
+          TELEMETRY_CALL.test(calleeName(inner) ?? ''))
+      )
+        telemetry++;
+      return false;
+    },
+    true,
+  );
+  if (calls > 0 && calls === telemetry) return true;
+  const handler = tryStatement.handler as Node | null;
+  return handler != null && CATCH_SAYS_TELEMETRY.test(ctx.source.slice(handler.start, handler.end));
+}
+
+const CLEANUP_COMMAND = /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable)\w*$/;
+const CLEANUP_METHOD = /^(delete|remove|deregister|untag|detach|disassociate|disable)\w*$/;
+
+/**
+ * Every AWS call in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`,
+ * `scheduler.deleteSchedule(...)`): a failed cleanup that is logged leaves garbage behind, but loses none of
+ * the work the caller asked for.
+ */
+export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
+  const text = ctx.source.slice(block.start, block.end);
+  const commands = [...text.matchAll(/\bnew\s+(\w+)Command\b/g)].map((m) => m[1] ?? '');
+  if (commands.length > 0) return commands.every((c) => CLEANUP_COMMAND.test(c));
+  let calls = 0;
+  let cleanup = 0;
+  someDescendant(
+    block,
+    (n) => {
+      if (n.type !== 'AwaitExpression') return false;
+      const arg = unwrap(n.argument);
+      if (arg?.type !== 'CallExpression') return false;
+      calls++;
+      let name = calleeName(arg) ?? '';
+      const inner = unwrap(unwrap(arg.callee)?.object);
+      if (name === 'promise' && inner?.type === 'CallExpression') name = calleeName(inner) ?? '';
+      if (CLEANUP_METHOD.test(name) && unwrap(arg.callee)?.type === 'MemberExpression') cleanup++;
+      return false;
+    },
+    true,
+  );
+  return calls > 0 && calls === cleanup;
+}

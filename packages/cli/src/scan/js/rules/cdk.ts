@@ -10,6 +10,9 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isBusTarget, onlyForwards } from './cdkBuses.js';
+import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
+import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import { noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
@@ -131,6 +134,11 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
             { maxReceive: { count: max, consumer: byLambda ? 'lambda' : 'other' }, severity: 'high' },
           );
       }
+    } else if (kind === 'EventSourceMapping' && numberValue(props?.props.get('batchSize')) === 1) {
+      // `new EventSourceMapping(this, id, { target: fn, batchSize: 1, eventSourceArn })`: one record a call.
+      const link = handlerLink(ctx, props?.props.get('target'), 'no-record-work');
+      if (link !== undefined)
+        for (const stem of link.stems) ctx.batchOneHandlers.push(`${stem}.${link.export}`);
     } else if (kind === 'SqsEventSource' || kind === 'KinesisEventSource' || kind === 'DynamoEventSource') {
       const p = objectProps(ctx.valueOf(args[1]));
       if (p?.spread) continue;
@@ -163,6 +171,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
         const fnProps = functionConstruct(ctx, fnExpr)?.props;
         if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions')) continue;
+        if (nothingToFloodInCdk(ctx, memberPath(fnExpr)?.join('.'), fnProps)) continue;
         const link = handlerLink(ctx, fnExpr, 'no-work');
         report(
           'iac-no-reserved-concurrency',
@@ -182,6 +191,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (p?.spread || p?.props.has('deadLetterQueue')) continue;
       const fnProps = functionConstruct(ctx, args[0])?.props;
       if (fnProps?.spread || functionHasAsyncDlq(fnProps) || onScheduledRule(ctx, node)) continue;
+      if (onlyPushesInCdk(ctx, memberPath(args[0])?.join('.'), fnProps)) continue;
       const link = handlerLink(ctx, args[0], 'no-work');
       report(
         'iac-missing-dlq',
@@ -190,6 +200,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         link !== undefined ? { handlerLink: link } : undefined,
       );
     } else if (kind === 'EventBus') {
+      if (isBusTarget(ctx, node) || (name !== undefined && onlyForwards(ctx, name))) continue;
       if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*archive\\(`).test(src)) continue;
       if (/new\s+(\w+\.)?Archive\(/.test(src)) continue;
       report(

@@ -37,6 +37,14 @@ export function pathValue(ctx: ModuleContext, node: Node | undefined, depth = 0)
   if (depth > 4) return undefined;
   const n = ctx.valueOf(node);
   if (n === undefined) return undefined;
+  if (n.type === 'TemplateLiteral' && (n.expressions as Node[]).length > 0) {
+    // `${__dirname}/../app/handlers/claims.js`
+    const quasis = n.quasis as Node[];
+    const parts = (n.expressions as Node[]).map((e) => pathValue(ctx, e, depth + 1));
+    if (parts.some((p) => p === undefined)) return undefined;
+    const text = quasis.map((q, i) => `${q.value?.cooked ?? ''}${parts[i] ?? ''}`).join('');
+    return join(text);
+  }
   const s = stringValue(n);
   if (s !== undefined) return s;
   if (n.type === 'Identifier' && n.name === '__dirname') return dirname(ctx.file);

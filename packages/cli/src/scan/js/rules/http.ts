@@ -112,6 +112,17 @@ export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
 
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   const retried = axiosRetried(ctx);
+  // A request builder that picks the method in a switch (`case 'get': return http.get(uri)`) is one
+  // request, made one way or another: its cases are reported once, at the first.
+  const builders = new Set<string>();
+  const once = (rule: string, call: Node): boolean => {
+    const builder = switchAround(ctx, call);
+    if (builder === undefined) return true;
+    const key = `${rule}:${builder.start}`;
+    if (builders.has(key)) return false;
+    builders.add(key);
+    return true;
+  };
   // Retrying is a server-side concern: only judged in modules that are visibly server code.
   const frontend = /\.[jt]sx$/.test(ctx.file) || !isServerModule(ctx);
   for (const call of ctx.of('CallExpression')) {
@@ -129,7 +140,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     }
     const http = classifyHttpCall(ctx, call);
-    if (http === undefined) continue;
+    if (http === undefined || lambdaExtension(ctx, call)) continue;
     const cover = coverAt(ctx, call);
     const via = importRefs(cover);
     const label =
@@ -163,7 +174,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       }
     }
     if (!bounded && http.lib === 'axios' && ctx.source.includes('defaults.timeout')) bounded = true;
-    if (!bounded) {
+    if (!bounded && once('http-no-timeout', call)) {
       report(
         'http-no-timeout',
         call,
@@ -177,7 +188,9 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     // Retry: only idempotent requests, only where retries are not already there.
     if (frontend || cover.kinds.has('retry')) continue;
     if (http.lib === 'got' || http.lib === 'ky') continue; // both retry idempotent requests by default
-    if (http.lib === 'node-http') continue; // a raw client; the retry belongs a layer up
+    // A raw client: the retry belongs a layer up, unless the request is a one-shot callback to a
+    // presigned URL (a CloudFormation custom resource's ResponseURL), which nobody above retries.
+    if (http.lib === 'node-http' && !/\bResponseURL\b/.test(ctx.source)) continue;
     if (http.lib === 'superagent' && chainedMethods(ctx, call).includes('retry')) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && retried.has(http.receiver)) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && /axiosRetry|axios-retry/.test(ctx.source))
@@ -185,7 +198,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (http.method === undefined || !IDEMPOTENT.has(http.method)) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
     if (ctx.handlerKindAt(call) !== undefined && isRedeliveredConsumer(ctx)) continue;
-    if (inHealthCheck(ctx, call) || answersClassified(ctx, call)) continue;
+    if (inHealthCheck(ctx, call) || answersClassified(ctx, call) || !once('no-retry', call)) continue;
     report(
       'no-retry',
       call,
@@ -194,6 +207,34 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     );
   }
 };
+
+/** The local endpoint of an AWS Lambda extension: AppConfig (localhost:2772), Parameters and Secrets (2773). */
+const EXTENSION_URL =
+  /\b(localhost|127\.0\.0\.1):277[23]\b|APPCONFIG_EXTENSION_HTTP_PORT|PARAMETERS_SECRETS_EXTENSION_HTTP_PORT/;
+
+/**
+ * A request to a Lambda extension in the same execution environment: it answers from its own cache and
+ * bounds its own calls to AWS, so neither a timeout nor a retry of the local hop is asked for.
+ */
+function lambdaExtension(ctx: ModuleContext, call: Node): boolean {
+  const target = ctx.valueOf(call.arguments[0] as Node | undefined);
+  if (target === undefined) return false;
+  const text = ctx.source.slice(target.start, target.end);
+  if (EXTENSION_URL.test(text)) return true;
+  // `http://localhost:${port}/...` with the port read from the extension's variable.
+  if (target.type !== 'TemplateLiteral' || !/\b(localhost|127\.0\.0\.1):\$\{/.test(text)) return false;
+  return (target.expressions as Node[]).some((e) => {
+    const v = ctx.valueOf(e);
+    return v !== undefined && EXTENSION_URL.test(ctx.source.slice(v.start, v.end));
+  });
+}
+
+/** The `switch` whose case the call is made in, within its function. */
+function switchAround(ctx: ModuleContext, call: Node): Node | undefined {
+  for (let n = ctx.parentOf(call); n !== undefined && !isFunction(n); n = ctx.parentOf(n))
+    if (n.type === 'SwitchStatement') return n;
+  return undefined;
+}
 
 const SERVER_IMPORTS =
   /^(node:|@aws-sdk\/|aws-sdk|aws-lambda|@aws-lambda-powertools\/|@bulwark\/|express|fastify|koa|hono|@nestjs\/|@middy\/|pg|mysql2?|mongodb|ioredis|redis|undici|node-fetch|got|superagent|fs|http|https|crypto|path)/;

@@ -63,7 +63,10 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
     if (!consumer || !RECORD_ID_FIELD.test(key) || ctx.handlerKindAt(prop) === undefined) continue;
     // `Item: { id: randomUUID(), ... }` written by a queue consumer: each redelivery writes a new row.
     const parent = ctx.parentOf(prop);
-    const owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
+    let owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
+    // `Item: marshall({ PK: randomUUID(), ... })` (util-dynamodb): the same item, marshalled.
+    if (owner?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(owner) ?? ''))
+      owner = ctx.parentOf(owner);
     const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
     if ((ownerKey === 'Item' || ownerKey === 'data') && isRandom(ctx, prop.value))
       report(

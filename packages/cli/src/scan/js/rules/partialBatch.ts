@@ -1,7 +1,8 @@
 // swallowed-error for batch APIs that answer success while some entries failed (SQS SendMessageBatch,
 // SNS PublishBatch, EventBridge PutEvents, Kinesis PutRecords, Firehose PutRecordBatch, DynamoDB
-// BatchWriteItem): a result that is discarded, or whose failed entries are only logged, loses them.
-import { type Node, someDescendant, unwrap } from '../ast.js';
+// BatchWriteItem), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
+// discarded, only logged, or whose failed entries are only logged, loses them.
+import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
@@ -18,6 +19,20 @@ const FAILURE_FIELD: Readonly<Record<string, string>> = {
   BatchWriteCommand: 'UnprocessedItems',
 };
 const COMMANDS = Object.keys(FAILURE_FIELD);
+
+/** The same APIs on an aws-sdk v2 client (`sqs.sendMessageBatch(params).promise()`, the document client's `batchWrite`). */
+const V2_FAILURE_FIELD: Readonly<Record<string, string>> = {
+  sendMessageBatch: 'Failed',
+  publishBatch: 'Failed',
+  putEvents: 'FailedEntryCount',
+  putRecords: 'FailedRecordCount',
+  putRecordBatch: 'FailedPutCount',
+  batchWriteItem: 'UnprocessedItems',
+  batchWrite: 'UnprocessedItems',
+};
+const V2_METHODS = Object.keys(V2_FAILURE_FIELD);
+const sendsV2Batch = (text: string) =>
+  text.includes('.promise(') && V2_METHODS.some((m) => text.includes(`.${m}(`));
 
 /** The `client.send(new XCommand(...))` a command is sent through, climbed through `await`. */
 function sendOf(ctx: ModuleContext, command: Node): { node: Node; parent: Node | undefined } | undefined {
@@ -77,7 +92,7 @@ function loggedOnlyBranches(ctx: ModuleContext, report: Report): void {
     if (!FIELD_WORD.test(ctx.source.slice(branch.start, branch.end))) continue;
     const scope = (ctx.enclosingFunction(n)?.body as Node | undefined) ?? ctx.program;
     const text = ctx.source.slice(scope.start, scope.end);
-    if (COMMANDS.some((c) => text.includes(`new ${c}`))) continue;
+    if (COMMANDS.some((c) => text.includes(`new ${c}`)) || sendsV2Batch(text)) continue;
     report(
       'swallowed-error',
       statements[0] as Node,
@@ -86,51 +101,170 @@ function loggedOnlyBranches(ctx: ModuleContext, report: Report): void {
   }
 }
 
+/**
+ * Every later reference to `name` in the function sits in a log call (`console.log('sent', response)`):
+ * the result is printed, never looked at.
+ */
+function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
+  let references = 0;
+  const printed = someDescendant(
+    scope,
+    (n) => {
+      if (n.type !== 'Identifier' || n.name !== name || n.start < after) return false;
+      references++;
+      let at: Node | undefined = n;
+      while (at !== undefined && at.type !== 'ExpressionStatement' && at !== scope) at = ctx.parentOf(at);
+      return at?.type !== 'ExpressionStatement' || !isLogCall(at);
+    },
+    true,
+  );
+  return references > 0 && !printed;
+}
+
+/**
+ * The batch is sent by a module-local helper that returns the result (`return await client.send(...)`),
+ * not exported, and every call of the helper discards what it returns (`await putEvents(payload);`).
+ */
+function callersDiscard(ctx: ModuleContext, at: Node): boolean {
+  const fn = ctx.enclosingFunction(at);
+  if (fn === undefined || [...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn))
+    return false;
+  let calls = 0;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'Identifier' || ctx.functionOf(callee) !== fn) continue;
+    calls++;
+    const { parent } = ctx.climb(
+      call,
+      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+    );
+    if (parent?.type !== 'ExpressionStatement') return false;
+  }
+  return calls > 0;
+}
+
+/** Judges one sent batch (`at` is where the finding goes, `sent` the awaited send climbed to its parent). */
+function judgeBatch(
+  ctx: ModuleContext,
+  report: Report,
+  at: Node,
+  sent: { node: Node; parent: Node | undefined },
+  field: string,
+  what: string,
+): void {
+  if (sent.parent?.type === 'ExpressionStatement' && sent.node.type === 'AwaitExpression') {
+    report(
+      'swallowed-error',
+      at,
+      `${what} answers success even when entries fail: its result (${field}) is discarded, so those entries are lost`,
+    );
+    return;
+  }
+  if (sent.parent?.type === 'ReturnStatement' && callersDiscard(ctx, at)) {
+    report(
+      'swallowed-error',
+      at,
+      `${what} answers success even when entries fail: the result goes back to callers that all discard it, so ${field} is never looked at`,
+    );
+    return;
+  }
+  if (sent.parent?.type !== 'VariableDeclarator' || sent.node.type !== 'AwaitExpression') return;
+  const scope = (ctx.enclosingFunction(at)?.body as Node | undefined) ?? ctx.program;
+  const id = sent.parent.id as Node;
+  let reference: RegExp;
+  if (id.type === 'Identifier') {
+    const v = (id.name as string).replace(/[$]/g, '\\$');
+    const after = ctx.source.slice(sent.parent.end, scope.end);
+    // Returned or handed on whole: the caller may look at the failures; only printed, nobody does.
+    if (!new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`).test(after)) {
+      const printed = onlyPrinted(ctx, scope, id.name as string, sent.parent.end);
+      if (!printed && new RegExp(`\\b${v}\\b`).test(after)) return;
+      report(
+        'swallowed-error',
+        at,
+        printed
+          ? `${what} answers success even when entries fail: the result is only logged and ${field} never looked at, so those entries are lost`
+          : `${what} answers success even when entries fail: ${field} is never looked at, so those entries are lost`,
+      );
+      return;
+    }
+    reference = new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`);
+  } else if (id.type === 'ObjectPattern' && ctx.source.slice(id.start, id.end).includes(field)) {
+    reference = new RegExp(`\\b${field}\\b`);
+  } else return;
+  if (onlyLogged(ctx, scope, reference))
+    report(
+      'swallowed-error',
+      at,
+      `${what} answers success even when entries fail: the failed entries (${field}) are only logged, so they are lost`,
+    );
+}
+
 export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
   // Plain-text checks: an alternation regular expression over every large file costs more.
   if (FIELDS.some((f) => ctx.source.includes(f))) loggedOnlyBranches(ctx, report);
+  if (ctx.source.includes('.promise(') && V2_METHODS.some((m) => ctx.source.includes(m))) {
+    for (const call of ctx.of('CallExpression')) {
+      // `client.putEvents(params).promise()`: the v2 request, made a promise.
+      if (calleeName(call) !== 'promise' || call.arguments.length > 0) continue;
+      const request = unwrap(unwrap(call.callee)?.object);
+      const method = request?.type === 'CallExpression' ? calleeName(request) : undefined;
+      const field = method === undefined ? undefined : V2_FAILURE_FIELD[method];
+      if (field === undefined || unwrap(request?.callee)?.type !== 'MemberExpression') continue;
+      const sent = ctx.climb(
+        call,
+        (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+      );
+      judgeBatch(ctx, report, request as Node, sent, field, method as string);
+    }
+  }
   if (!COMMANDS.some((c) => ctx.source.includes(c))) return;
+  const judged = new Set<Node>();
   for (const command of ctx.of('NewExpression')) {
     const name = unwrap(command.callee)?.name as string | undefined;
     const field = name === undefined ? undefined : FAILURE_FIELD[name];
     if (field === undefined) continue;
+    const what = name?.replace(/Command$/, '') ?? '';
     const sent = sendOf(ctx, command);
-    if (sent === undefined) continue;
-    const what = name?.replace(/Command$/, '');
-    if (sent.parent?.type === 'ExpressionStatement' && sent.node.type === 'AwaitExpression') {
-      report(
-        'swallowed-error',
-        command,
-        `${what} answers success even when entries fail: its result (${field}) is discarded, so those entries are lost`,
-      );
+    if (sent !== undefined) {
+      judgeBatch(ctx, report, command, sent, field, what);
       continue;
     }
-    if (sent.parent?.type !== 'VariableDeclarator' || sent.node.type !== 'AwaitExpression') continue;
-    const scope = (ctx.enclosingFunction(command)?.body as Node | undefined) ?? ctx.program;
-    const id = sent.parent.id as Node;
-    let reference: RegExp;
-    if (id.type === 'Identifier') {
-      const v = (id.name as string).replace(/[$]/g, '\\$');
-      const after = ctx.source.slice(sent.parent.end, scope.end);
-      // Returned or handed on whole: the caller may look at the failures.
-      if (!new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`).test(after)) {
-        if (new RegExp(`\\b${v}\\b`).test(after)) continue;
-        report(
-          'swallowed-error',
-          command,
-          `${what} answers success even when entries fail: ${field} is never looked at, so those entries are lost`,
-        );
-        continue;
-      }
-      reference = new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`);
-    } else if (id.type === 'ObjectPattern' && ctx.source.slice(id.start, id.end).includes(field)) {
-      reference = new RegExp(`\\b${field}\\b`);
-    } else continue;
-    if (onlyLogged(ctx, scope, reference))
-      report(
-        'swallowed-error',
-        command,
-        `${what} answers success even when entries fail: the failed entries (${field}) are only logged, so they are lost`,
+    // `const command = new PutEventsCommand(...)`, later `await client.send(command)`: judged at the send.
+    for (const send of sendsOfVariable(ctx, command)) {
+      if (judged.has(send)) continue;
+      judged.add(send);
+      const climbed = ctx.climb(
+        send,
+        (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
       );
+      judgeBatch(ctx, report, send, climbed, field, what);
+    }
   }
 };
+
+/** The `x.send(name)` calls of the function that sends the variable a command was stored in. */
+function sendsOfVariable(ctx: ModuleContext, command: Node): Node[] {
+  const parent = ctx.parentOf(command);
+  const id =
+    parent?.type === 'VariableDeclarator' && parent.init === command
+      ? parent.id
+      : parent?.type === 'AssignmentExpression' && parent.right === command
+        ? parent.left
+        : undefined;
+  if (id?.type !== 'Identifier') return [];
+  const scope = (ctx.enclosingFunction(command)?.body as Node | undefined) ?? ctx.program;
+  const sends: Node[] = [];
+  someDescendant(
+    scope,
+    (n) => {
+      const callee = n.type === 'CallExpression' ? unwrap(n.callee) : undefined;
+      if (callee?.type === 'MemberExpression' && callee.property?.name === 'send')
+        if (unwrap(n.arguments[0])?.type === 'Identifier' && unwrap(n.arguments[0])?.name === id.name)
+          sends.push(n);
+      return false;
+    },
+    true,
+  );
+  return sends;
+}

@@ -1,12 +1,13 @@
 // retry-no-jitter, retry-unbounded and no-circuit-breaker, judged at the place a retry is set up:
 // cockatiel retry(), p-retry, async-retry, axios-retry, exponential-backoff, and hand-written retry loops.
 // The library calls and the loops are found by retryLibraries.ts and retryLoops.ts.
-import { calleeName, type Node } from '../ast.js';
+import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt, policyCover } from '../protection.js';
 import type { Report, Rule } from './Report.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
-import { loopSite } from './retryLoops.js';
+import { loopSite, resendSite } from './retryLoops.js';
+import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
 function hasBreakerInModule(ctx: ModuleContext): boolean {
   for (const call of ctx.of('CallExpression')) {
@@ -31,6 +32,20 @@ function wrappedWithBreaker(ctx: ModuleContext, site: Node): boolean {
   return false;
 }
 
+/** The retry goes round only for a lost race or rate limiting (retryScope.ts): no breaker is asked for. */
+function narrowSite(ctx: ModuleContext, node: Node): boolean {
+  if (node.type !== 'CallExpression') return narrowRetryLoop(ctx, node);
+  for (const arg of node.arguments as Node[]) {
+    const value = ctx.valueOf(arg) ?? unwrap(arg);
+    // cockatiel `retry(handleWhen((e) => e instanceof ThrottlingError), ...)`
+    if (value?.type === 'CallExpression' && calleeName(value) === 'handleWhen')
+      if (narrowRetryPredicate(ctx, 'retryIf', value.arguments[0])) return true;
+    for (const [key, option] of objectProps(value)?.props ?? [])
+      if (narrowRetryPredicate(ctx, key, option)) return true;
+  }
+  return false;
+}
+
 const CUSTOM_RESOURCE =
   /\bCloudFormationCustomResource\w*|\bCdkCustomResource\w*|\.RequestType\b|\bResponseURL\b/;
 
@@ -42,7 +57,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   for (const type of ['WhileStatement', 'DoWhileStatement', 'ForStatement'] as const) {
     for (const loop of ctx.of(type)) {
-      const site = loopSite(ctx, loop);
+      const site = loopSite(ctx, loop) ?? resendSite(ctx, loop);
       if (site !== undefined) sites.push(site);
     }
   }
@@ -56,7 +71,14 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const site of sites) {
     if (site.unbounded !== undefined) report('retry-unbounded', site.node, site.unbounded);
     if (site.noJitter !== undefined) report('retry-no-jitter', site.node, site.noJitter);
-    if (oneShot || moduleHasBreaker || wrappedWithBreaker(ctx, site.node)) continue;
+    if (
+      site.noBreaker ||
+      oneShot ||
+      moduleHasBreaker ||
+      wrappedWithBreaker(ctx, site.node) ||
+      narrowSite(ctx, site.node)
+    )
+      continue;
     const cover = coverAt(ctx, site.node);
     if (cover.kinds.has('breaker')) continue;
     report(

@@ -9,6 +9,8 @@ export interface RetrySite {
   readonly label: string;
   readonly unbounded?: string;
   readonly noJitter?: string;
+  /** The retry answers throttling (a resend of a batch's leftovers): no-circuit-breaker does not apply. */
+  readonly noBreaker?: true;
 }
 
 function optionsOf(ctx: ModuleContext, node: Node | undefined) {

@@ -26,6 +26,42 @@ function loopDelays(loop: Node): Node[] {
   return delays;
 }
 
+/** A read of a batch API's leftovers: `result.UnprocessedItems`, `out.Failed`, `res.FailedEntryCount`. */
+const LEFTOVERS =
+  /\.\s*(UnprocessedItems|UnprocessedKeys|FailedEntryCount|FailedRecordCount|FailedPutCount|Failed)\b/;
+
+/**
+ * A loop with no try that resends a batch API's unprocessed or failed entries and sleeps between rounds
+ * (`do { out = await send(batch); batch = out.UnprocessedItems; await sleep(2 ** n * 1000) } while (...)`):
+ * a retry all the same, so its delay needs jitter. It answers throttling, so no breaker is asked for.
+ */
+export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
+  if (isRetryLoop(loop) || !LEFTOVERS.test(ctx.source.slice(loop.start, loop.end))) return undefined;
+  // Resending: the leftovers become what the next round sends (`pending = out.UnprocessedItems...`).
+  const resends = someDescendant(
+    loop.body,
+    (n) => n.type === 'AssignmentExpression' && LEFTOVERS.test(ctx.source.slice(n.right.start, n.right.end)),
+    true,
+  );
+  if (!resends) return undefined;
+  const delays = loopDelays(loop);
+  if (delays.length === 0 || delays.some((d) => jittered(ctx, d))) return undefined;
+  return {
+    node: loop,
+    label: 'loop resending failed batch entries',
+    noJitter: 'loop resends failed batch entries after a fixed or purely exponential delay, no jitter',
+    noBreaker: true,
+  };
+}
+
+function jittered(ctx: ModuleContext, d: Node): boolean {
+  return (
+    /random|jitter/i.test(ctx.source.slice(d.start, d.end)) ||
+    isJitteredName(ctx, d) ||
+    !isVisibleDelay(ctx, d, 0)
+  );
+}
+
 /** The retry a loop sets up, if `loop` is a retry loop. */
 export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
   if (!isRetryLoop(loop)) return undefined;
@@ -54,12 +90,7 @@ export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
   const afterCatchExits = /\b(attempt|tries|retries|retry|count|n)\s*(>=|>|===)/.test(
     ctx.source.slice(loop.start, loop.end),
   );
-  const withRandom = delays.some(
-    (d) =>
-      /random|jitter/i.test(ctx.source.slice(d.start, d.end)) ||
-      isJitteredName(ctx, d) ||
-      !isVisibleDelay(ctx, d, 0),
-  );
+  const withRandom = delays.some((d) => jittered(ctx, d));
   return {
     node: loop,
     label: 'hand-written retry loop',

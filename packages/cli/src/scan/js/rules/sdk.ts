@@ -1,15 +1,39 @@
 // sdk-client-no-timeout: AWS SDK v3 clients without a request handler that bounds requests (and
 // `requestTimeout` without `throwOnRequestTimeout`, which only warns), and v2 clients without httpOptions.
-import { isBooleanLiteral, memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
+import {
+  calleeName,
+  isBooleanLiteral,
+  memberPath,
+  type Node,
+  numberValue,
+  objectProps,
+  rootIdentifier,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
 import type { Report, Rule } from './Report.js';
 import { v3Client } from './sdkClients.js';
 
+/** `AWSXRay.captureAWS(require('aws-sdk'))`: the SDK, instrumented by X-Ray, under another name. */
+function xrayCapturedSdk(ctx: ModuleContext, callee: Node): boolean {
+  const root = rootIdentifier(callee);
+  const init = root === undefined ? undefined : unwrap(ctx.resolve(root, callee)?.init);
+  if (init?.type !== 'CallExpression' || calleeName(init) !== 'captureAWS') return false;
+  const arg = unwrap(init.arguments[0] as Node | undefined);
+  return (
+    arg?.type === 'CallExpression' &&
+    calleeName(arg) === 'require' &&
+    stringValue(arg.arguments[0]) === 'aws-sdk'
+  );
+}
+
 function v2ClientName(ctx: ModuleContext, callee: Node): string | undefined {
   const imp = ctx.importRoot(callee);
-  if (imp === undefined) return undefined;
+  if (imp === undefined) return xrayCapturedSdk(ctx, callee) ? memberPath(callee)?.join('.') : undefined;
   if (imp.source === 'aws-sdk' || imp.source.startsWith('aws-sdk/clients/')) {
     const path = memberPath(callee);
     if (path === undefined) return undefined;
@@ -143,6 +167,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     ctx.source.includes('httpOptions') && /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
   const mayProtect = ctx.source.includes('.protect(');
   const maySignal = ctx.source.includes('abortSignal');
+  const mayPresign = ctx.source.includes('getSignedUrl') || ctx.source.includes('Presigned');
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
     if (mayProtect && isProtected(ctx, node)) continue;
@@ -167,6 +192,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     );
     if (shape.unknown) continue;
     if (maySignal && boundedBySignal(ctx, node)) continue;
+    if (mayPresign && onlyPresigns(ctx, node)) continue;
     if (v3 !== undefined) {
       const problem = handlerProblem(ctx, shape.props.get('requestHandler'));
       reportShape(report, node, shape, problem, `${v3} ${problem}`);

@@ -9,28 +9,31 @@ import {
   someDescendant,
   unwrap,
 } from '../ast.js';
+import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { callersRead } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { authCatch } from './auth.js';
 import { callbackResultRule } from './callbackResult.js';
-import { doesIo, hasComment, isObservation, onlyTelemetry, telemetryName } from './catchFacts.js';
+import {
+  bestEffortTelemetry,
+  doesIo,
+  hasComment,
+  isObservation,
+  onlyCleanup,
+  telemetryName,
+} from './catchFacts.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 
-const CLEANUP_COMMAND = /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable)\w*$/;
-
-/**
- * Every SDK command in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`):
- * a failed cleanup that is logged leaves garbage behind, but loses none of the work the caller asked for.
- */
-function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
-  const text = ctx.source.slice(block.start, block.end);
-  const commands = [...text.matchAll(/\bnew\s+(\w+)Command\b/g)].map((m) => m[1] ?? '');
-  return commands.length > 0 && commands.every((c) => CLEANUP_COMMAND.test(c));
-}
+/** `return`, `return undefined`, `return null`: an answer a property read fails on. */
+const nothing = (n: Node | null | undefined) =>
+  n == null ||
+  (n.type === 'Identifier' && n.name === 'undefined') ||
+  (n.type === 'Literal' && n.value === null);
 
 /**
  * The try returns a value and is the function's last statement, so a catch that only logs makes the
@@ -51,7 +54,7 @@ function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): boolean 
 
 /** The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`). */
 function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
-  return onlyTelemetry(tryStatement.block) || inTelemetryFunction(ctx, tryStatement);
+  return bestEffortTelemetry(ctx, tryStatement) || inTelemetryFunction(ctx, tryStatement);
 }
 
 function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
@@ -112,17 +115,26 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer',
       );
     } else if (returnsDefault && io) {
-      report(
-        'swallowed-error',
-        handler,
-        'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
-      );
+      // undefined/null that every caller dereferences at once fails there (resultUse.ts).
+      const readers = statements.every((s) => s.type !== 'ReturnStatement' || nothing(s.argument))
+        ? callersRead(ctx, handler)
+        : undefined;
+      if (readers !== 'all-read')
+        report(
+          'swallowed-error',
+          handler,
+          'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
+          Array.isArray(readers) ? { unlessCallersRead: readers } : undefined,
+        );
     } else if (onlyLogs && io && fallsOutWithUndefined(ctx, tryStatement)) {
-      report(
-        'swallowed-error',
-        handler,
-        'catch only logs, so the function returns undefined after failed I/O: the caller cannot tell failure from "nothing"',
-      );
+      const readers = callersRead(ctx, handler);
+      if (readers !== 'all-read')
+        report(
+          'swallowed-error',
+          handler,
+          'catch only logs, so the function returns undefined after failed I/O: the caller cannot tell failure from "nothing"',
+          Array.isArray(readers) ? { unlessCallersRead: readers } : undefined,
+        );
     } else if (
       onlyLogs &&
       io &&
@@ -134,6 +146,21 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         handler,
         'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
       );
+    } else if (
+      onlyLogs &&
+      io &&
+      ctx.handlerKindAt(handler) === undefined &&
+      !onlyCleanup(ctx, tryStatement.block)
+    ) {
+      // A helper module's catch: on the handler path when a handler elsewhere calls an export reaching it.
+      const exported = exportsReaching(ctx, handler);
+      if (exported.length > 0)
+        report(
+          'swallowed-error',
+          handler,
+          'catch only logs in a function a Lambda handler calls: the invocation succeeds and the work is lost',
+          { onlyIfExportOnHandlerPath: exported },
+        );
     }
   }
 

@@ -1,0 +1,85 @@
+// Handler paths across modules. A catch that only logs in a helper module is on a Lambda's must-complete
+// path when a handler in another module calls the exported function that reaches it (`initMenu()` from a
+// custom resource handler, `handleStreamEvent()` from `index.ts`). The helper's module names the exports
+// that reach the catch; the handler's module names the imported functions its handler path calls; the
+// project pass (project.ts) joins the two.
+import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+import type { ImportRef } from './Candidate.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/**
+ * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
+ * `ddb.getItem()` of `import * as ddb from './ddb'`.
+ *
+ * @example
+ * handlerCalls(ctx) // [{ from: '/app/app.js', source: './initMenu', name: 'initMenu' }]
+ */
+export function handlerCalls(ctx: ModuleContext): ImportRef[] {
+  if (ctx.handlers.size === 0) return [];
+  const refs = new Map<string, ImportRef>();
+  for (const call of ctx.of('CallExpression')) {
+    if (ctx.handlerKindAt(call) === undefined) continue;
+    const callee = unwrap(call.callee);
+    let ref: ImportRef | undefined;
+    if (callee?.type === 'Identifier') {
+      const imp = ctx.importOf(callee.name as string, callee);
+      if (imp !== undefined && imp.imported !== '*')
+        ref = {
+          from: ctx.file,
+          source: imp.source,
+          name: imp.imported === 'default' ? 'default' : imp.imported,
+        };
+    } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
+      const object = unwrap(callee.object) as Node;
+      const imp = ctx.importOf(object.name as string, object);
+      const name = propertyName(callee.property, callee.computed as boolean);
+      if (imp !== undefined && name !== undefined && (imp.imported === '*' || imp.imported === 'default'))
+        ref = { from: ctx.file, source: imp.source, name };
+    }
+    if (
+      ref !== undefined &&
+      (ref.source.startsWith('.') || ref.source.startsWith('/') || ref.source.startsWith('@'))
+    )
+      refs.set(`${ref.source}\0${ref.name}`, ref);
+  }
+  return [...refs.values()];
+}
+
+/** The functions around `node`, innermost first. */
+function enclosing(ctx: ModuleContext, node: Node): Node[] {
+  const out: Node[] = [];
+  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) if (isFunction(n)) out.push(n);
+  return out;
+}
+
+/**
+ * The names this module exports whose function contains `node` or reaches it through module-local calls
+ * (a few calls deep).
+ *
+ * @example
+ * exportsReaching(ctx, catchClause) // ['handleDynamoDBStreamEvent', 'putQuotasForService']
+ */
+export function exportsReaching(ctx: ModuleContext, node: Node): string[] {
+  const reaching = new Set<Node>(enclosing(ctx, node));
+  if (reaching.size === 0) return [];
+  for (let round = 0, grew = true; grew && round < 4; round++) {
+    grew = false;
+    for (const call of ctx.of('CallExpression')) {
+      const callee = unwrap(call.callee);
+      if (callee?.type !== 'Identifier') continue;
+      const target = ctx.functionOf(callee);
+      if (target === undefined || !reaching.has(target)) continue;
+      for (const fn of enclosing(ctx, call))
+        if (!reaching.has(fn)) {
+          reaching.add(fn);
+          grew = true;
+        }
+    }
+  }
+  const names: string[] = [];
+  for (const [name, value] of ctx.exports) {
+    const fn = isFunction(value) ? value : ctx.functionOf(value);
+    if (fn !== undefined && reaching.has(fn)) names.push(name);
+  }
+  return names;
+}

@@ -1,0 +1,40 @@
+// sdk-client-no-timeout is about requests that can hang. An S3 client used only to presign URLs
+// (`getSignedUrl(s3, new PutObjectCommand(...))`, `createPresignedPost(s3, ...)`) never sends one: the
+// signature is computed locally, and the browser makes the request. Such a client is not reported.
+import { calleeName, type Node, someDescendant } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+const PRESIGN = /^(getSignedUrl|createPresignedPost|createPresignedUrl|presign)$/;
+
+/**
+ * The client is held in a module variable whose every use is the client argument of a presigning call.
+ *
+ * @example
+ * onlyPresigns(ctx, node) // const s3 = new S3Client({}); ... getSignedUrl(s3, command) -> true
+ */
+export function onlyPresigns(ctx: ModuleContext, created: Node): boolean {
+  const { parent } = ctx.climb(
+    created,
+    (p) => p.type === 'TSAsExpression' || p.type === 'ParenthesizedExpression',
+  );
+  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
+  const name = parent.id.name as string;
+  if ([...ctx.exports.values()].some((v) => v === parent.id || v === created)) return false;
+  let uses = 0;
+  const other = someDescendant(
+    ctx.program,
+    (n) => {
+      if (n.type !== 'Identifier' || n.name !== name || n === parent.id) return false;
+      if (ctx.resolve(name, n)?.declaration !== parent) return false;
+      uses++;
+      const call = ctx.parentOf(n);
+      return !(
+        call?.type === 'CallExpression' &&
+        call.arguments[0] === n &&
+        PRESIGN.test(calleeName(call) ?? '')
+      );
+    },
+    false,
+  );
+  return uses > 0 && !other;
+}

@@ -1,0 +1,74 @@
+// swallowed-error's "no data" judgement: a catch that answers undefined (or null) after failed I/O hides the
+// failure only if a caller can take that answer for "nothing". A caller whose first use of the awaited
+// result reads a property of it (`result.Items.length`, `config.length`) fails with a TypeError instead:
+// the request or the invocation fails, nothing silently wrong comes out. When every caller, in this module
+// and in its importers (joined in project.ts), reads the result that way, the catch is not reported.
+import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+import type { ImportRef } from './Candidate.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/** Does the caller's first use of this call's awaited result read a property of it, unguarded? */
+export function readsResult(ctx: ModuleContext, call: Node): boolean {
+  const { node, parent } = ctx.climb(
+    call,
+    (p) =>
+      p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression',
+  );
+  if (parent?.type === 'MemberExpression') return parent.object === node && parent.optional !== true;
+  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
+  const name = (parent.id.name as string).replace(/\$/g, '\\$');
+  const scope = ctx.enclosingFunction(call) ?? ctx.program;
+  // Text, not a walk: this runs for every call of an imported function. The first later mention decides.
+  const after = ctx.source.slice(parent.end, scope.end);
+  const first = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`).exec(after);
+  return first !== null && first[2] !== undefined && first[2] !== '?.';
+}
+
+/** Imported functions this module calls, and whether every call reads the awaited result (see above). */
+export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: boolean }[] {
+  const uses = new Map<string, { ref: ImportRef; reads: boolean }>();
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    let source: string | undefined;
+    let name: string | undefined;
+    if (callee?.type === 'Identifier') {
+      const imp = ctx.importOf(callee.name as string, callee);
+      if (imp !== undefined && imp.imported !== '*') [source, name] = [imp.source, imp.imported];
+    } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
+      const object = unwrap(callee.object) as Node;
+      const imp = ctx.importOf(object.name as string, object);
+      if (imp !== undefined && (imp.imported === '*' || imp.imported === 'default'))
+        [source, name] = [imp.source, propertyName(callee.property, callee.computed as boolean)];
+    }
+    if (source === undefined || name === undefined || !(source.startsWith('.') || source.startsWith('/')))
+      continue;
+    const key = `${source}\0${name}`;
+    const reads = readsResult(ctx, call) && (uses.get(key)?.reads ?? true);
+    uses.set(key, { ref: { from: ctx.file, source, name }, reads });
+  }
+  return [...uses.values()];
+}
+
+/**
+ * For the function around a catch: `'all-read'` when it is not exported and every call of it in this module
+ * reads its result; the export names to ask the importers about when it is exported and local calls (if any)
+ * all read it; `undefined` when some caller may take undefined for "nothing" (or none is in sight).
+ */
+export function callersRead(ctx: ModuleContext, at: Node): 'all-read' | string[] | undefined {
+  const fn = ctx.enclosingFunction(at);
+  if (fn === undefined) return undefined;
+  let calls = 0;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'Identifier' || ctx.functionOf(callee) !== fn) continue;
+    calls++;
+    if (!readsResult(ctx, call)) return undefined;
+  }
+  const exported: string[] = [];
+  for (const [name, value] of ctx.exports) {
+    const v = isFunction(value) ? value : ctx.functionOf(value);
+    if (v === fn) exported.push(name);
+  }
+  if (exported.length > 0) return exported;
+  return calls > 0 ? 'all-read' : undefined;
+}

@@ -1,0 +1,74 @@
+// iac-no-reserved-concurrency in CDK code, like templates (iac/floodTargets.ts): the finding is about what
+// a backlog floods. A consumer whose only permissions in this module are grants on services that absorb
+// any request rate (an on-demand table, a queue, a topic, a bus) or policy statements of such actions, and
+// whose environment names no endpoint, database or function, has nothing behind it to flood. A role of its
+// own, a grant on anything else (a provisioned table, a function, a bucket), or no grant in sight keeps it.
+import { calleeName, memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+const ABSORBING_GRANT =
+  /^grant(ReadData|WriteData|ReadWriteData|StreamRead|SendMessages|ConsumeMessages|Publish|PutEventsTo)$/;
+const ABSORBING_ACTION =
+  /^(dynamodb:[A-Za-z*]+|events:PutEvents|sqs:SendMessage(Batch)?|sns:Publish(Batch)?|secretsmanager:GetSecretValue|ssm:GetParameters?|kms:(Decrypt|GenerateDataKey)|states:SendTask\w+|xray:[A-Za-z*]+|logs:[A-Za-z*]+|cloudwatch:PutMetricData)$/;
+const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|REDIS|CLUSTER|FUNCTION)$/i;
+/** Constructs that scale with requests; a Table only when it is on demand. */
+const ABSORBING_CONSTRUCT = /^(Queue|Topic|EventBus|TableV2)$/;
+
+function absorbingResource(ctx: ModuleContext, receiver: Node | undefined): boolean {
+  const made = ctx.valueOf(unwrap(receiver));
+  if (made?.type !== 'NewExpression') return false;
+  const kind = memberPath(made.callee)?.at(-1) ?? '';
+  if (ABSORBING_CONSTRUCT.test(kind)) return true;
+  if (kind !== 'Table') return false;
+  const billing = objectProps(ctx.valueOf((made.arguments as Node[])[2]))?.props.get('billingMode');
+  return /PAY_PER_REQUEST/.test(billing === undefined ? '' : ctx.source.slice(billing.start, billing.end));
+}
+
+function absorbingStatement(ctx: ModuleContext, statement: Node | undefined): boolean {
+  const made = ctx.valueOf(unwrap(statement));
+  if (made?.type !== 'NewExpression') return false;
+  const actions = ctx.valueOf(objectProps(ctx.valueOf((made.arguments as Node[])[0]))?.props.get('actions'));
+  if (actions?.type !== 'ArrayExpression') return false;
+  const list = (actions.elements as (Node | null)[]).map((e) => (e === null ? undefined : stringValue(e)));
+  return list.length > 0 && list.every((a) => a !== undefined && ABSORBING_ACTION.test(a));
+}
+
+/**
+ * The function `fnName` builds (`new lambda.Function(...)` held in that variable) is granted only
+ * request-scaled services in this module, and its environment names no endpoint.
+ *
+ * @example
+ * nothingToFloodInCdk(ctx, 'worker', props) // table (PAY_PER_REQUEST).grantWriteData(worker) only -> true
+ */
+export function nothingToFloodInCdk(
+  ctx: ModuleContext,
+  fnName: string | undefined,
+  fnProps: ReturnType<typeof objectProps>,
+): boolean {
+  if (fnName === undefined || fnProps === undefined || fnProps.spread || fnProps.props.has('role'))
+    return false;
+  const environment = objectProps(ctx.valueOf(fnProps.props.get('environment')));
+  if (environment?.spread) return false;
+  for (const key of environment?.props.keys() ?? [])
+    if (key.split(/[_-]/).some((w) => ENDPOINT_WORD.test(w))) return false;
+  let grants = 0;
+  for (const call of ctx.of('CallExpression')) {
+    const name = calleeName(call) ?? '';
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'MemberExpression') continue;
+    if (name === 'addEnvironment' && memberPath(callee.object)?.join('.') === fnName) {
+      const key = stringValue(call.arguments[0] as Node | undefined) ?? '';
+      if (key === '' || key.split(/[_-]/).some((w) => ENDPOINT_WORD.test(w))) return false;
+    } else if (name === 'addToRolePolicy' || name === 'addToPrincipalPolicy') {
+      if (memberPath(callee.object)?.join('.') !== fnName) continue;
+      if (!absorbingStatement(ctx, call.arguments[0] as Node | undefined)) return false;
+      grants++;
+    } else if (name.startsWith('grant')) {
+      const args = call.arguments as Node[];
+      if (!args.some((a) => memberPath(a)?.join('.') === fnName)) continue;
+      if (!ABSORBING_GRANT.test(name) || !absorbingResource(ctx, callee.object)) return false;
+      grants++;
+    }
+  }
+  return grants > 0;
+}
