@@ -58,6 +58,8 @@ function importsHttp(ctx: ModuleContext): boolean {
   if (known === undefined) {
     known = false;
     for (const imp of ctx.imports.values()) if (HTTP_SOURCES.has(imp.source)) known = true;
+    // `require('superagent-promise')(require('superagent'), Promise)` binds no import to a name.
+    if (!known && ctx.source.includes('superagent-promise')) known = true;
     importsHttpCache.set(ctx, known);
   }
   return known;
