@@ -14,6 +14,7 @@ import { isBusTarget, onlyForwards } from './cdkBuses.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import { solutionsConstructBatchOne } from './cdkSolutionsConstructs.js';
 import { noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
@@ -91,7 +92,11 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
-    if (kind === undefined) continue;
+    if (kind === undefined) {
+      if (src.includes('sqsEventSourceProps'))
+        ctx.batchOneHandlers.push(...solutionsConstructBatchOne(ctx, node));
+      continue;
+    }
     const args = node.arguments as Node[];
     const id = stringValue(args[1]) ?? '';
     const props = objectProps(ctx.valueOf(args[2]));
