@@ -1,6 +1,5 @@
 // AWS CDK code: the same infrastructure rules as for templates, read from `new sqs.Queue(...)` and friends.
 import {
-  calleeName,
   isBooleanLiteral,
   memberPath,
   type Node,
