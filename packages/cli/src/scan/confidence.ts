@@ -27,12 +27,18 @@ const LOWER: Readonly<Record<Confidence, Confidence>> = { high: 'medium', medium
 
 /**
  * One finding's confidence: its rule's base, one step lower when the finding reports less than the rule
- * does at its own severity (a `maxReceiveCount` above the limit rather than no redrive at all), and
+ * does at its own severity (a `maxReceiveCount` above the limit rather than no redrive at all), `low`
+ * when it rests on something the scan could not read (an SDK client's options from a Lambda layer), and
  * `high` when the same problem is seen both in code and in a template beside it (twins.ts).
  * @example
  * confidenceOf('http-no-timeout', { lowered: false, twinned: false }); // 'high'
  */
-export function confidenceOf(rule: string, seen: { lowered: boolean; twinned: boolean }): Confidence {
+export function confidenceOf(
+  rule: string,
+  seen: { lowered: boolean; twinned: boolean; unread?: boolean },
+): Confidence {
+  // Options from a module the scan could not find (a Lambda layer, a path alias): a guess, said as one.
+  if (seen.unread === true) return 'low';
   if (seen.twinned) return 'high';
   const base: Confidence = STYLE.has(rule) ? 'low' : MEASURED.has(rule) ? 'high' : 'medium';
   return seen.lowered ? LOWER[base] : base;

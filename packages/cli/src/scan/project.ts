@@ -206,12 +206,29 @@ export class Project {
     return undefined;
   }
 
-  /** The imported options (or helper's result) are seen in full and set no timeout. */
-  private untimed(d: { readonly ref: ImportRef; readonly argSeen: boolean }): boolean {
+  /**
+   * The imported options (or helper's result): `untimed` when seen in full without a timeout, `unread`
+   * when the module cannot be found in the scan (a Lambda layer's `/opt/nodejs/...`, a path alias, a
+   * package that is not one of the project's), `timed` (or out of sight in a module it read) otherwise.
+   */
+  private optionsFrom(d: {
+    readonly ref: ImportRef;
+    readonly argSeen: boolean;
+  }): 'untimed' | 'unread' | 'timed' {
     const target = this.resolveModule(d.ref.from, d.ref.source);
-    const options = target === undefined ? undefined : this.exportFact(target, d.ref.name)?.options;
-    if (options === undefined || options.unknown || options.timeout) return false;
-    return options.param === undefined || d.argSeen;
+    if (target === undefined) return 'unread';
+    const options = this.exportFact(target, d.ref.name)?.options;
+    if (options === undefined || options.unknown || options.timeout) return 'timed';
+    return options.param === undefined || d.argSeen ? 'untimed' : 'timed';
+  }
+
+  /**
+   * For a kept SDK-client candidate: the first imported options source the scan could not read
+   * (`customAwsConfig from 'aws-nodesdk-custom-config'`), or undefined when every source was read.
+   */
+  optionsUnread(c: Candidate): string | undefined {
+    const unread = c.onlyIfOptionsUntimed?.find((d) => this.optionsFrom(d) === 'unread');
+    return unread === undefined ? undefined : `${unread.ref.name} from '${unread.ref.source}'`;
   }
 
   /**
@@ -249,8 +266,7 @@ export class Project {
       const wrapper = target === undefined ? undefined : this.exportFact(target, ref.name)?.eventSource;
       if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
     }
-    if (c.onlyIfOptionsUntimed !== undefined && !c.onlyIfOptionsUntimed.every((d) => this.untimed(d)))
-      return false;
+    if (c.onlyIfOptionsUntimed?.some((d) => this.optionsFrom(d) === 'timed')) return false;
     if (c.onlyIfImportVerifier !== undefined && this.verifierRemote(c.onlyIfImportVerifier) === undefined)
       return false;
     if (c.onlyIfImportRemote !== undefined && this.importRemote(c.onlyIfImportRemote) === undefined)

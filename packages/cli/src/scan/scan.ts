@@ -173,7 +173,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);
   /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
-  type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean };
+  type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean; readonly unread?: true };
   const drafts: Draft[] = [];
   const ignoredDrafts: (Draft & { reason: string })[] = [];
   for (const o of outcomes) {
@@ -201,6 +201,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         message = message.replace('{remote}', project.importRemote(c.onlyIfImportRemote) ?? 'a verifier');
       if (c.onlyIfImportVerifier !== undefined)
         message = message.replace('{remote}', project.verifierRemote(c.onlyIfImportVerifier) ?? 'a verifier');
+      const unread = c.onlyIfOptionsUntimed !== undefined ? project.optionsUnread(c) : undefined;
+      if (unread !== undefined)
+        message = `${message}, unless its options (${unread}, a module the scan could not read) set one`;
       const own = ruleInfo(c.rule).severity;
       const draft: Draft = {
         rule: c.rule,
@@ -211,6 +214,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         message,
         snippet: c.snippet,
         lowered: c.severity !== undefined && severityRank(c.severity) > severityRank(own),
+        ...(unread !== undefined ? { unread: true as const } : {}),
       };
       const directive = ignoredBy(directives, c);
       if (directive !== undefined) ignoredDrafts.push({ ...draft, reason: directive.reason });
@@ -227,8 +231,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   );
   const twins = findTwins(drafts);
   const settle = (d: Draft): Finding => {
-    const { lowered, ...f } = d;
-    return { ...f, confidence: confidenceOf(f.rule, { lowered, twinned: twins.has(d) }) };
+    const { lowered, unread, ...f } = d;
+    return {
+      ...f,
+      confidence: confidenceOf(f.rule, { lowered, twinned: twins.has(d), unread: unread === true }),
+    };
   };
   const findings = drafts.map(settle);
   const ignored = ignoredDrafts.map((d) => ({ ...settle(d), reason: d.reason }));

@@ -28,10 +28,6 @@ export interface Candidate {
    */
   readonly handlerLink?: HandlerLink;
   /**
-   * SDK clients whose options come from project helpers or objects elsewhere: kept only when each of these
-   * resolves to options without a timeout (a helper out of sight gives the benefit of the doubt).
-   */
-  /**
    * A redrive policy's `maxReceiveCount` and who consumes the queue: the scan compares it with the
    * configured limit for that consumer (`maxReceiveCount` in the config) and fills `{limit}` in the message.
    */
@@ -43,6 +39,11 @@ export interface Candidate {
     readonly ref: ImportRef;
     readonly literals: Readonly<Record<string, number | boolean | null>>;
   };
+  /**
+   * SDK clients whose options come from project helpers or objects elsewhere: dropped when one of these
+   * may set a timeout (or is out of sight in a module the scan read); kept with `low` confidence when one
+   * comes from a module the scan cannot find (a Lambda layer, a path alias): its options could not be read.
+   */
   readonly onlyIfOptionsUntimed?: readonly { readonly ref: ImportRef; readonly argSeen: boolean }[];
   /**
    * An answer of 401/403 on the falsy result of this imported function: kept only when the imports lead

@@ -188,7 +188,18 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         };
     } else if (v.type === 'CallExpression' && memberPath(v.callee) !== undefined) {
       const cover = policyCover(ctx, v);
-      facts[name] = { provides: [...cover.kinds], via: cover.via, async: false };
+      // `export const awsConfig = getAwsConfig('membership')`: options a module-local helper builds.
+      const shape = optionsShape(ctx, v, 1);
+      const options =
+        shape.deferred.length === 0 && !shape.unknown
+          ? { timeout: TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: false }
+          : undefined;
+      facts[name] = {
+        provides: [...cover.kinds],
+        via: cover.via,
+        async: false,
+        ...(options !== undefined ? { options } : {}),
+      };
     }
   }
   return facts;

@@ -201,7 +201,8 @@ function handler(words: SourceWords): boolean {
 
 /**
  * The CDK constructs rules/cdk.ts judges, built with `new` (its only entry: the kind is the constructor's
- * name). A Function is judged only behind an API integration, a Table only when named for idempotency.
+ * name). A Function is judged only behind an API integration, a Table only when named for idempotency;
+ * a construct given `lambdaFunctionProps` and `sqsEventSourceProps` may settle its handler's batch size.
  */
 const CDK_NEW =
   /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|KinesisEventSource|DynamoEventSource|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
@@ -212,6 +213,8 @@ function cdkConstruct(words: SourceWords): boolean {
   return (
     words.includes('aws-cdk') &&
     (CDK_NEW.test(source) ||
+      // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
+      (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       (words.includes('Table') && CDK_NEW_TABLE.test(source) && /idempot/i.test(source)))
   );
 }

@@ -1,6 +1,5 @@
 // AWS CDK code: the same infrastructure rules as for templates, read from `new sqs.Queue(...)` and friends.
 import {
-  calleeName,
   isBooleanLiteral,
   memberPath,
   type Node,
@@ -11,9 +10,11 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isBusTarget, onlyForwards } from './cdkBuses.js';
+import { durationSeconds, ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import { solutionsConstructBatchOne } from './cdkSolutionsConstructs.js';
 import { noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
@@ -22,19 +23,6 @@ function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
   if (imp === undefined || !(imp.source.startsWith('aws-cdk-lib') || imp.source.startsWith('@aws-cdk/')))
     return undefined;
   return memberPath(node.callee)?.at(-1);
-}
-
-/** `Duration.seconds(60)` / `Duration.minutes(2)` in seconds. */
-function durationSeconds(node: Node | undefined): number | undefined {
-  const n = unwrap(node);
-  if (n?.type !== 'CallExpression') return undefined;
-  const unit = calleeName(n);
-  const value = numberValue(n.arguments[0]);
-  if (value === undefined) return undefined;
-  if (unit === 'seconds') return value;
-  if (unit === 'minutes') return value * 60;
-  if (unit === 'millis') return value / 1000;
-  return undefined;
 }
 
 function varName(ctx: ModuleContext, node: Node): string | undefined {
@@ -85,13 +73,34 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       const fn = memberPath(node.arguments[kind === 'LambdaIntegration' ? 0 : 1])?.join('.');
       if (fn) functionsBehindApi.add(fn);
     } else if (kind === 'LambdaRestApi') {
-      const fn = memberPath(objectProps(node.arguments[2])?.props.get('handler'))?.join('.');
+      const handler = objectProps(node.arguments[2])?.props.get('handler');
+      const fn = memberPath(handler)?.join('.');
       if (fn) functionsBehindApi.add(fn);
+    }
+    const self =
+      kind === 'LambdaRestApi'
+        ? objectProps(node.arguments[2])?.props.get('handler')
+        : kind === 'LambdaIntegration'
+          ? (node.arguments as Node[])[0]
+          : undefined;
+    if (unwrap(self)?.type === 'ThisExpression') {
+      // A project function construct behind its own API: judged at the timeout it defaults to.
+      const own = ownDefaultTimeout(ctx, node);
+      if (own !== undefined && own.seconds > 29)
+        report(
+          'iac-gateway-timeout-exceeds-lambda',
+          own.node,
+          `this construct's default function timeout ${own.seconds}s exceeds API Gateway's 29s integration timeout behind its own ${kind}`,
+        );
     }
   }
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
-    if (kind === undefined) continue;
+    if (kind === undefined) {
+      if (src.includes('sqsEventSourceProps'))
+        ctx.batchOneHandlers.push(...solutionsConstructBatchOne(ctx, node));
+      continue;
+    }
     const args = node.arguments as Node[];
     const id = stringValue(args[1]) ?? '';
     const props = objectProps(ctx.valueOf(args[2]));

@@ -97,8 +97,19 @@ export function handlerLink(
   expr: Node | undefined,
   clearWhen: HandlerLink['clearWhen'],
 ): HandlerLink | undefined {
-  const construct = functionConstruct(ctx, expr);
-  const props = construct?.props;
+  return handlerLinkOfProps(ctx, functionConstruct(ctx, expr)?.props, clearWhen);
+}
+
+/**
+ * The same from a function's props object itself (`lambdaFunctionProps` handed to a construct library).
+ * @example
+ * handlerLinkOfProps(ctx, objectProps(node), 'no-record-work') // { stems: ['/repo/lambda/task/index'], export: 'handler', ... }
+ */
+export function handlerLinkOfProps(
+  ctx: ModuleContext,
+  props: ReturnType<typeof objectProps>,
+  clearWhen: HandlerLink['clearWhen'],
+): HandlerLink | undefined {
   if (props === undefined) return undefined;
   let stem: string | undefined;
   let exportName: string;
