@@ -79,8 +79,7 @@ export function knownDeadline<T>(context: T): (T & RemainingTime) | undefined {
     // No context, or no getRemainingTimeInMillis function, throws a TypeError here: no deadline known either.
     const remainingMs = (context as RemainingTime).getRemainingTimeInMillis();
     return Number.isFinite(remainingMs) ? (context as T & RemainingTime) : undefined;
-    // Stryker disable next-line BlockStatement: an emptied catch falls through to the same undefined
-  } catch {
+  } /* Stryker disable next-line BlockStatement: an emptied catch falls through to the same undefined */ catch {
     return undefined;
   }
 }
