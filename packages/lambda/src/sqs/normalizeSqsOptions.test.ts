@@ -219,6 +219,7 @@ describe('onPermanentFailure, skipWhenBreakerOpen entries, metrics', () => {
     ['edna', '"edna"'],
     [{ name: 'edna' }, 'an object'],
     [{ name: 5, state: 'closed' }, 'an object'],
+    [Object.assign(() => undefined, { state: 'closed' }), 'a function'],
   ])('refuses the dependency %j, naming its index', (dep, shown) => {
     expect(refusal({ skipWhenBreakerOpen: [{ name: 'ok', state: 'closed' }, dep] })).toBe(
       `sqsHandler: skipWhenBreakerOpen[1] must be a dependency with a string \`name\` and a \`state\`, got ${shown}`,
@@ -239,6 +240,7 @@ describe('idempotency.persistenceStore and useLocalCache', () => {
     ['table', '"table"'],
     [{ saveInProgress: noop }, 'an object'],
     [{ configure: noop }, 'an object'],
+    [Object.assign(() => undefined, { saveInProgress: noop, configure: noop }), 'a function'],
   ])('refuses the store %j', (persistenceStore, shown) => {
     expect(refusal({ idempotency: { persistenceStore } })).toBe(
       `sqsHandler: idempotency.persistenceStore must be a Powertools persistence layer (BasePersistenceLayer), got ${shown}`,
