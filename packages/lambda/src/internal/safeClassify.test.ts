@@ -15,4 +15,15 @@ describe('safeClassify', () => {
     expect(safeClassify(new Error('x'), throwing)).toBe(UNREADABLE);
     expect(safeClassify(new Error('x'), () => undefined as never)).toBe(UNREADABLE);
   });
+
+  it('answers a permanent, non-retryable verdict that never trips a breaker', () => {
+    expect(UNREADABLE).toMatchObject({
+      kind: 'permanent',
+      reason: 'unknown',
+      retryable: false,
+      countsTowardBreaker: false,
+      httpStatus: 500,
+      message: 'an unreadable failure',
+    });
+  });
 });

@@ -15,8 +15,8 @@ export function loggableIssues(error: unknown): FieldIssue[] | undefined {
       path: redactText(issue?.path, 200),
       message: redactText(issue?.message, 300),
     }));
-    // Stryker disable next-line BlockStatement: an emptied catch falls through to the same undefined
   } catch {
-    return undefined;
+    // A throwing getter or a hostile array: nothing safe to log.
   }
+  return undefined;
 }

@@ -34,13 +34,16 @@ describe('options', () => {
   });
 
   it('takes the default for an option set to undefined', () => {
-    // Act
-    const probe = normalizeProbeOptions({
+    // Arrange: a JavaScript caller (or an options object built by spreading) can pass undefined.
+    const options = {
       dependencies,
       failureThreshold: undefined,
       checkIntervalMs: undefined,
       retryAfterSeconds: undefined,
-    });
+    } as unknown as BreakerProbeOptions;
+
+    // Act
+    const probe = normalizeProbeOptions(options);
 
     // Assess
     expect(probe.failureThreshold).toBe(3);

@@ -21,7 +21,8 @@ export class InvalidRecordError extends PermanentError {
   readonly issues: readonly FieldIssue[];
 
   constructor(message: string, issues: readonly FieldIssue[], cause?: unknown) {
-    super(message, { reason: 'invalid-input', ...(cause === undefined ? {} : { cause }) });
+    // PermanentError keeps no `cause` key for an undefined cause (a test pins it).
+    super(message, { reason: 'invalid-input', cause });
     this.issues = issues;
   }
 

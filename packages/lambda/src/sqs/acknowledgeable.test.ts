@@ -18,7 +18,7 @@ describe('isAboutTheMessage', () => {
   it.each([
     ['a bad request answered 409', verdict({ reason: 'bad-request', status: 409 })],
     ['a bad request answered 404', verdict({ reason: 'bad-request', status: 404 })],
-    ['a permanent failure of ours', verdict({ reason: 'unauthorized', status: 403 })],
+    ['a permanent failure of ours', verdict({ reason: 'credentials', status: 403 })],
     ['a transient failure carrying invalid-input', verdict({ kind: 'transient', reason: 'invalid-input' })],
     ['a transient bad request', verdict({ kind: 'transient', reason: 'bad-request' })],
   ])('is false for %s', (_, c) => {

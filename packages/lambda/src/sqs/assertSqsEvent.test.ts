@@ -1,6 +1,6 @@
 import { sqsRecord } from '@bulwark/testing';
 import { describe, expect, it } from 'vitest';
-import { assertSqsEvent } from './assertSqsEvent.js';
+import { assertFifoGroups, assertSqsEvent } from './assertSqsEvent.js';
 
 function refusal(event: unknown): string {
   try {
@@ -53,5 +53,22 @@ describe('assertSqsEvent', () => {
 
   it('accepts a one-character message id', () => {
     expect(() => assertSqsEvent({ Records: [{ ...sqsRecord(), messageId: 'x' }] })).not.toThrow();
+  });
+});
+
+describe('assertFifoGroups', () => {
+  it.each([
+    ['an empty group id', { MessageGroupId: '' }, '""'],
+    ['no attributes', undefined, 'undefined'],
+  ])('refuses a FIFO record with %s', (_, attributes, shown) => {
+    // Arrange
+    const record = { ...sqsRecord({ fifo: { groupId: 'g' } }), attributes } as never;
+
+    // Act / Assess
+    expect(() => assertFifoGroups([sqsRecord({ fifo: { groupId: 'g' } }), record])).toThrow(
+      new TypeError(
+        `sqsHandler: event.Records[1] comes from a FIFO queue but has no attributes.MessageGroupId (got ${shown}); FIFO order cannot be kept, so no record was run. Is the event hand-made, or options.fifo set for a standard queue?`,
+      ),
+    );
   });
 });

@@ -2,7 +2,7 @@
 // exact TypeError a user reads (owner, field, value, rule, fix).
 
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { classify } from '@bulwark/errors';
+import { classify, MAX_TIMER_MS } from '@bulwark/errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { orderSchema } from '../__support__/standardSchema.js';
 import { normalizeSqsOptions } from './normalizeSqsOptions.js';
@@ -147,5 +147,120 @@ describe('classify', () => {
     const mine = () => ({ kind: 'transient' as const, retryable: true });
     expect(normalizeSqsOptions({ classify: mine as never }).classify).toBe(mine);
     expect(normalizeSqsOptions({}).classify).toBe(classify);
+  });
+});
+
+describe('deadline durations', () => {
+  it('accepts 0 and the timer limit', () => {
+    // Act
+    const { deadline } = normalizeSqsOptions({
+      deadline: { safetyMarginMs: 0, initialRecordEstimateMs: MAX_TIMER_MS },
+    });
+
+    // Assess
+    expect(deadline).toEqual({ safetyMarginMs: 0, initialRecordEstimateMs: MAX_TIMER_MS });
+  });
+
+  it.each([
+    [-1, '-1'],
+    [MAX_TIMER_MS + 1, '2147483648'],
+    ['5', '"5"'],
+  ])('refuses %j', (value, shown) => {
+    expect(refusal({ deadline: { safetyMarginMs: value } })).toBe(
+      `sqsHandler: deadline.safetyMarginMs must be a number of ms between 0 and 2147483647, got ${shown}`,
+    );
+  });
+
+  it('names the deadline object in an unknown-key refusal', () => {
+    expect(refusal({ deadline: { safetyMargin: 1 } })).toBe(
+      'sqsHandler: unknown option deadline."safetyMargin"; did you mean "safetyMarginMs"? Valid: safetyMarginMs, initialRecordEstimateMs',
+    );
+  });
+});
+
+describe('booleans and their contradictions', () => {
+  it.each([
+    ['skipGroupOnError', 'yes', '"yes"'],
+    ['processInParallel', 1, '1'],
+    ['throwOnFullBatchFailure', 'no', '"no"'],
+    ['publishMetrics', 0, '0'],
+  ])('refuses %s: %j', (field, value, shown) => {
+    expect(refusal({ [field]: value })).toBe(`sqsHandler: ${field} must be a boolean, got ${shown}`);
+  });
+
+  it('refuses skipGroupOnError on a queue declared standard', () => {
+    expect(refusal({ fifo: false, skipGroupOnError: true })).toBe(
+      'sqsHandler: skipGroupOnError must be false when fifo is false, got true; it only applies to FIFO queues',
+    );
+  });
+
+  it('refuses processInParallel on a queue declared FIFO', () => {
+    expect(refusal({ fifo: true, processInParallel: true })).toBe(
+      'sqsHandler: processInParallel must be false when fifo is true, got true; FIFO keeps order',
+    );
+  });
+
+  it('refuses processInParallel with skipGroupOnError', () => {
+    expect(refusal({ skipGroupOnError: true, processInParallel: true })).toBe(
+      'sqsHandler: processInParallel must be false when skipGroupOnError is true, got true; skipGroupOnError is for FIFO queues, which run in order; processInParallel is for standard queues',
+    );
+  });
+});
+
+describe('onPermanentFailure, skipWhenBreakerOpen entries, metrics', () => {
+  it('refuses an unknown permanent-failure policy', () => {
+    expect(refusal({ onPermanentFailure: 'drop' })).toBe(
+      `sqsHandler: onPermanentFailure must be 'report', 'acknowledge' or a function, got "drop"`,
+    );
+  });
+
+  it.each([
+    [null, 'null'],
+    ['edna', '"edna"'],
+    [{ name: 'edna' }, 'an object'],
+    [{ name: 5, state: 'closed' }, 'an object'],
+    [Object.assign(() => undefined, { state: 'closed' }), 'a function'],
+  ])('refuses the dependency %j, naming its index', (dep, shown) => {
+    expect(refusal({ skipWhenBreakerOpen: [{ name: 'ok', state: 'closed' }, dep] })).toBe(
+      `sqsHandler: skipWhenBreakerOpen[1] must be a dependency with a string \`name\` and a \`state\`, got ${shown}`,
+    );
+  });
+
+  it('refuses metrics without addMetric', () => {
+    expect(refusal({ metrics: {} })).toBe(
+      'sqsHandler: metrics must be a Powertools Metrics instance (with addMetric), got an object',
+    );
+  });
+});
+
+describe('idempotency.persistenceStore and useLocalCache', () => {
+  const noop = () => undefined;
+  it.each([
+    [null, 'null'],
+    ['table', '"table"'],
+    [{ saveInProgress: noop }, 'an object'],
+    [{ configure: noop }, 'an object'],
+    [Object.assign(() => undefined, { saveInProgress: noop, configure: noop }), 'a function'],
+  ])('refuses the store %j', (persistenceStore, shown) => {
+    expect(refusal({ idempotency: { persistenceStore } })).toBe(
+      `sqsHandler: idempotency.persistenceStore must be a Powertools persistence layer (BasePersistenceLayer), got ${shown}`,
+    );
+  });
+
+  it('names the idempotency object in an unknown-key refusal', () => {
+    expect(refusal({ idempotency: { persistenceStore: store, ttl: 5 } })).toMatch(
+      /^sqsHandler: unknown option idempotency\."ttl"/,
+    );
+  });
+
+  it('refuses a useLocalCache that is not a boolean', () => {
+    expect(refusal({ idempotency: { persistenceStore: store, useLocalCache: 'yes' } })).toBe(
+      'sqsHandler: idempotency.useLocalCache must be a boolean, got "yes"',
+    );
+  });
+
+  it('accepts a text body without bodyKeyJmesPath', () => {
+    const text = normalizeSqsOptions({ body: 'text', idempotency: { persistenceStore: store } });
+    expect(text.idempotency?.bodyKeyJmesPath).toBeUndefined();
   });
 });

@@ -85,6 +85,7 @@ export function normalizeSqsOptions<TBody>(
   };
   const duration = (field: string, value: unknown, fallback: number): number => {
     if (value === undefined) return fallback;
+    // Stryker disable next-line ConditionalExpression: Number.isFinite refuses every non-number too; typeof narrows for tsc
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
       fail(field, value, `a number of ms between 0 and ${MAX_TIMER_MS}`);
     }
@@ -193,6 +194,7 @@ export function normalizeSqsOptions<TBody>(
     }
     const expiresAfterSeconds = i.expiresAfterSeconds ?? d.idempotency.expiresAfterSeconds;
     if (
+      // Stryker disable next-line ConditionalExpression: Number.isFinite refuses every non-number too; typeof narrows for tsc
       typeof expiresAfterSeconds !== 'number' ||
       !Number.isFinite(expiresAfterSeconds) ||
       expiresAfterSeconds <= 0
