@@ -128,21 +128,28 @@ describe('the OpenTelemetry gauges', () => {
   });
 
   it('are registered once per provider, not again on every call or event', async () => {
-    // Prepare: the gauges exist since the first test; the new dependency takes one meter for its instruments.
-    const getMeter = vi.spyOn(provider, 'getMeter');
-    const dep = wrapDependency('g-once', {
-      logger: false,
-      retry: { maxAttempts: 2, backoff: { initialDelayMs: 1, maxDelayMs: 1, jitter: 'none' } },
-      breaker: { kind: 'consecutive', threshold: 2, halfOpenAfterMs: 60_000 },
-    });
-    // Act: calls, retries, a break and a refusal.
-    for (let i = 0; i < 3; i++) await dep.execute(fail503).catch(() => undefined);
-    const calls = getMeter.mock.calls.length;
-    getMeter.mockRestore();
-    // Assess
-    expect(dep.state).toBe('open');
-    expect(calls).toBe(1);
-    expect((await points('bulwark.breaker.state', 'g-once')).map((p) => p.value)).toEqual([2]);
+    // Prepare: a new provider, so its registration happens in this test; a new dependency takes one
+    // meter for its instruments, the gauges one for their registration.
+    const fresh = new MeterProvider({ readers: [new TestReader()] });
+    metrics.disable();
+    metrics.setGlobalMeterProvider(fresh);
+    const getMeter = vi.spyOn(fresh, 'getMeter');
+    try {
+      const dep = wrapDependency('g-once', {
+        logger: false,
+        retry: { maxAttempts: 2, backoff: { initialDelayMs: 1, maxDelayMs: 1, jitter: 'none' } },
+        breaker: { kind: 'consecutive', threshold: 2, halfOpenAfterMs: 60_000 },
+      });
+      // Act: calls, retries, a break and a refusal.
+      for (let i = 0; i < 3; i++) await dep.execute(fail503).catch(() => undefined);
+      // Assess
+      expect(dep.state).toBe('open');
+      expect(getMeter.mock.calls.map(([name]) => name)).toEqual(['@bulwark/policies', '@bulwark/policies']);
+    } finally {
+      getMeter.mockRestore();
+      metrics.disable();
+      metrics.setGlobalMeterProvider(provider);
+    }
   });
 
   it('a garbage-collected dependency drops out; the live ones are still reported', async () => {

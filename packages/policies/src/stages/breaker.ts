@@ -66,7 +66,7 @@ export class BreakerStage {
   }
 
   get isolated(): boolean {
-    // Stryker disable next-line ConditionalExpression: openUntil is Infinity exactly while isolations > 0 (isolate(), #setOpenUntil), so either test alone answers the same
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: openUntil is Infinity exactly while isolations > 0 (isolate(), #setOpenUntil), so either test alone (or both) answers the same
     return this.#isolations > 0 || this.openUntil === Number.POSITIVE_INFINITY;
   }
 

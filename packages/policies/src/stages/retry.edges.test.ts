@@ -82,4 +82,25 @@ describe('the retry loop, less travelled paths', () => {
     await vi.advanceTimersByTimeAsync(3_000);
     await Promise.all([pushedBack, plain]);
   });
+
+  it('only throttling starts a cooldown: a 503 with a retry hint holds no other call', async () => {
+    // Prepare
+    const dep = wrapDependency('edna', {
+      logger: false,
+      retry: { maxAttempts: 2, backoff: { initialDelayMs: 100, maxDelayMs: 100, jitter: 'none' } },
+    });
+    const cooldowns: unknown[] = [];
+    dep.onCooldown((e) => cooldowns.push(e));
+    // Act
+    const call = dep
+      .execute(() =>
+        Promise.reject(new TransientError('edna answered 503', { status: 503, retryAfterMs: 2_000 })),
+      )
+      .catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await call;
+    // Assess
+    expect(cooldowns).toEqual([]);
+    expect(dep.stats().cooldowns).toBe(0);
+  });
 });
