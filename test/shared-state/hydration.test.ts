@@ -187,7 +187,9 @@ describe('SSM faults: calls proceed on the local breaker', () => {
     // Prepare
     ssm.put(NAME, breakerDoc('edna', 'open'));
     ssm.hangNext(1);
-    const { call } = instance({ readTimeoutMs: 80, refreshTimeoutMs: 2000 });
+    // A read bound well above a local call's time, so that "waited for it" and "did not" stay apart on a
+    // loaded machine (at 80 ms a slow second HTTP call under load read as waiting).
+    const { call } = instance({ readTimeoutMs: 400, refreshTimeoutMs: 4000 });
 
     // Act
     const t0 = performance.now();
@@ -200,8 +202,8 @@ describe('SSM faults: calls proceed on the local breaker', () => {
     // Assess: the first call waited for the read bound, then went on with the local breaker
     expect((first as Response).status).toBe(200);
     expect((second as Response).status).toBe(200);
-    expect(firstMs).toBeGreaterThanOrEqual(75);
-    expect(firstMs).toBeLessThan(1000); // unbounded, it would wait the 2 s refreshTimeoutMs
+    expect(firstMs).toBeGreaterThanOrEqual(395);
+    expect(firstMs).toBeLessThan(3000); // unbounded, it would wait the 4 s refreshTimeoutMs
     expect(secondMs).toBeLessThan(firstMs);
     expect(edna.total('/api')).toBe(2);
   });
