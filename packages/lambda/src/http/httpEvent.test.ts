@@ -165,6 +165,25 @@ describe('writeHttpResponse', () => {
     expect(writeHttpResponse(alb(), 503, {}, '').statusDescription).toBe('503 Service Unavailable');
   });
 
+  it.each([
+    [200, 'OK'],
+    [201, 'Created'],
+    [202, 'Accepted'],
+    [204, 'No Content'],
+    [400, 'Bad Request'],
+    [404, 'Not Found'],
+    [409, 'Conflict'],
+    [422, 'Unprocessable Content'],
+    [429, 'Too Many Requests'],
+    [500, 'Internal Server Error'],
+    [502, 'Bad Gateway'],
+    [503, 'Service Unavailable'],
+    [504, 'Gateway Timeout'],
+  ])('describes an ALB %i as %s', (status, text) => {
+    // Act + Assess
+    expect(writeHttpResponse(alb(), status, {}, '').statusDescription).toBe(`${status} ${text}`);
+  });
+
   it('gives a REST answer neither a status description nor cookies', () => {
     // Act
     const response = writeHttpResponse(rest(), 200, { a: '1' }, 'ok', { cookies: ['c=1'] });
