@@ -155,18 +155,38 @@ describe('viewHttpEvent: body', () => {
 });
 
 describe('writeHttpResponse', () => {
-  const rest = viewHttpEvent(apiGatewayRestEvent({ method: 'GET' }));
-  const alb = viewHttpEvent(albEvent({ method: 'GET' }));
+  // Views made inside each test, never while the file loads: a mutant reached at load time would run every test.
+  const rest = () => viewHttpEvent(apiGatewayRestEvent({ method: 'GET' }));
+  const alb = () => viewHttpEvent(albEvent({ method: 'GET' }));
 
   it('gives an ALB answer a status description, trimmed when the status has no text', () => {
     // Act + Assess
-    expect(writeHttpResponse(alb, 418, {}, '').statusDescription).toBe('418');
-    expect(writeHttpResponse(alb, 503, {}, '').statusDescription).toBe('503 Service Unavailable');
+    expect(writeHttpResponse(alb(), 418, {}, '').statusDescription).toBe('418');
+    expect(writeHttpResponse(alb(), 503, {}, '').statusDescription).toBe('503 Service Unavailable');
+  });
+
+  it.each([
+    [200, 'OK'],
+    [201, 'Created'],
+    [202, 'Accepted'],
+    [204, 'No Content'],
+    [400, 'Bad Request'],
+    [404, 'Not Found'],
+    [409, 'Conflict'],
+    [422, 'Unprocessable Content'],
+    [429, 'Too Many Requests'],
+    [500, 'Internal Server Error'],
+    [502, 'Bad Gateway'],
+    [503, 'Service Unavailable'],
+    [504, 'Gateway Timeout'],
+  ])('describes an ALB %i as %s', (status, text) => {
+    // Act + Assess
+    expect(writeHttpResponse(alb(), status, {}, '').statusDescription).toBe(`${status} ${text}`);
   });
 
   it('gives a REST answer neither a status description nor cookies', () => {
     // Act
-    const response = writeHttpResponse(rest, 200, { a: '1' }, 'ok', { cookies: ['c=1'] });
+    const response = writeHttpResponse(rest(), 200, { a: '1' }, 'ok', { cookies: ['c=1'] });
     // Assess
     expect(response).toStrictEqual({
       statusCode: 200,
