@@ -5,6 +5,7 @@
 // own, any write grant, or an endpoint in its environment keeps the finding.
 import { calleeName, memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { namesWord, plainFunctionProps } from './cdkFunctionEnvironment.js';
 
 const EPHEMERAL_ACTION =
   /^(appsync:EventPublish|iot:(Publish|Connect)|cloudwatch:PutMetricData|logs:[A-Za-z*]+|xray:[A-Za-z*]+)$/;
@@ -33,12 +34,7 @@ export function onlyPushesInCdk(
   fnName: string | undefined,
   fnProps: ReturnType<typeof objectProps>,
 ): boolean {
-  if (fnName === undefined || fnProps === undefined || fnProps.spread || fnProps.props.has('role'))
-    return false;
-  const environment = objectProps(ctx.valueOf(fnProps.props.get('environment')));
-  if (environment?.spread) return false;
-  for (const key of environment?.props.keys() ?? [])
-    if (key.split(/[_-]/).some((w) => ENDPOINT_WORD.test(w))) return false;
+  if (!plainFunctionProps(ctx, fnName, fnProps, ENDPOINT_WORD)) return false;
   let pushes = 0;
   for (const call of ctx.of('CallExpression')) {
     const name = calleeName(call) ?? '';
@@ -54,7 +50,7 @@ export function onlyPushesInCdk(
       if (actions.some((a) => PUSH_ACTION.test(a))) pushes++;
     } else if (name === 'addEnvironment' && memberPath(callee.object)?.join('.') === fnName) {
       const key = stringValue(call.arguments[0] as Node | undefined) ?? '';
-      if (key === '' || key.split(/[_-]/).some((w) => ENDPOINT_WORD.test(w))) return false;
+      if (namesWord(key, ENDPOINT_WORD)) return false;
     } else if (name.startsWith('grant')) {
       const args = call.arguments as Node[];
       if (!args.some((a) => memberPath(a)?.join('.') === fnName)) continue;

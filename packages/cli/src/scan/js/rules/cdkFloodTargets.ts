@@ -5,6 +5,7 @@
 // own, a grant on anything else (a provisioned table, a function, a bucket), or no grant in sight keeps it.
 import { calleeName, memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { namesWord, plainFunctionProps } from './cdkFunctionEnvironment.js';
 
 const ABSORBING_GRANT =
   /^grant(ReadData|WriteData|ReadWriteData|StreamRead|SendMessages|ConsumeMessages|Publish|PutEventsTo)$/;
@@ -45,12 +46,7 @@ export function nothingToFloodInCdk(
   fnName: string | undefined,
   fnProps: ReturnType<typeof objectProps>,
 ): boolean {
-  if (fnName === undefined || fnProps === undefined || fnProps.spread || fnProps.props.has('role'))
-    return false;
-  const environment = objectProps(ctx.valueOf(fnProps.props.get('environment')));
-  if (environment?.spread) return false;
-  for (const key of environment?.props.keys() ?? [])
-    if (key.split(/[_-]/).some((w) => ENDPOINT_WORD.test(w))) return false;
+  if (!plainFunctionProps(ctx, fnName, fnProps, ENDPOINT_WORD)) return false;
   let grants = 0;
   for (const call of ctx.of('CallExpression')) {
     const name = calleeName(call) ?? '';
@@ -58,7 +54,7 @@ export function nothingToFloodInCdk(
     if (callee?.type !== 'MemberExpression') continue;
     if (name === 'addEnvironment' && memberPath(callee.object)?.join('.') === fnName) {
       const key = stringValue(call.arguments[0] as Node | undefined) ?? '';
-      if (key === '' || key.split(/[_-]/).some((w) => ENDPOINT_WORD.test(w))) return false;
+      if (namesWord(key, ENDPOINT_WORD)) return false;
     } else if (name === 'addToRolePolicy' || name === 'addToPrincipalPolicy') {
       if (memberPath(callee.object)?.join('.') !== fnName) continue;
       if (!absorbingStatement(ctx, call.arguments[0] as Node | undefined)) return false;
