@@ -92,8 +92,19 @@ export function telemetryName(name: unknown): boolean {
  * point after the real work is the intended outcome, not a lost message.
  */
 export function onlyTelemetry(block: Node): boolean {
+  return everyAwaitedCall(block, (call) => (memberPath(call.callee) ?? []).some((p) => telemetryName(p)));
+}
+
+/**
+ * Whether the block awaits at least one call and every awaited call passes `test` (nested functions'
+ * awaits included, as the try waits for them too).
+ *
+ * @example
+ * everyAwaitedCall(block, (call) => calleeName(call) === 'send') // try { await client.send(c) } -> true
+ */
+function everyAwaitedCall(block: Node, test: (call: Node) => boolean): boolean {
   let calls = 0;
-  let telemetry = 0;
+  let passed = 0;
   someDescendant(
     block,
     (n) => {
@@ -101,13 +112,12 @@ export function onlyTelemetry(block: Node): boolean {
       const arg = unwrap(n.argument);
       if (arg?.type !== 'CallExpression') return false;
       calls++;
-      const path = memberPath(arg.callee) ?? [];
-      if (path.some((p) => telemetryName(p))) telemetry++;
+      if (test(arg)) passed++;
       return false;
     },
     true,
   );
-  return calls > 0 && calls === telemetry;
+  return calls > 0 && calls === passed;
 }
 
 /** A metric or log sent through the SDK: `send(new PutMetricDataCommand(...))`, v2 `putMetricData(...)`. */
@@ -129,32 +139,16 @@ const TELEMETRY_MODULE =
  */
 export function bestEffortTelemetry(ctx: ModuleContext, tryStatement: Node): boolean {
   if (onlyTelemetry(tryStatement.block) || TELEMETRY_MODULE.test(ctx.file)) return true;
-  const block = tryStatement.block as Node;
-  let calls = 0;
-  let telemetry = 0;
-  someDescendant(
-    block,
-    (n) => {
-      if (n.type !== 'AwaitExpression') return false;
-      const arg = unwrap(n.argument);
-      if (arg?.type !== 'CallExpression') return false;
-      calls++;
-      const text = ctx.source.slice(arg.start, arg.end);
-      const name = calleeName(arg) ?? '';
-      const inner = unwrap(unwrap(arg.callee)?.object);
-      if (
-        TELEMETRY_COMMAND.test(text) ||
-        TELEMETRY_CALL.test(name) ||
-        (name === 'promise' &&
-          inner?.type === 'CallExpression' &&
-          TELEMETRY_CALL.test(calleeName(inner) ?? ''))
-      )
-        telemetry++;
-      return false;
-    },
-    true,
-  );
-  if (calls > 0 && calls === telemetry) return true;
+  const sendsTelemetry = everyAwaitedCall(tryStatement.block as Node, (call) => {
+    const name = calleeName(call) ?? '';
+    const inner = unwrap(unwrap(call.callee)?.object);
+    return (
+      TELEMETRY_COMMAND.test(ctx.source.slice(call.start, call.end)) ||
+      TELEMETRY_CALL.test(name) ||
+      (name === 'promise' && inner?.type === 'CallExpression' && TELEMETRY_CALL.test(calleeName(inner) ?? ''))
+    );
+  });
+  if (sendsTelemetry) return true;
   const handler = tryStatement.handler as Node | null;
   return handler != null && CATCH_SAYS_TELEMETRY.test(ctx.source.slice(handler.start, handler.end));
 }
@@ -171,22 +165,10 @@ export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
   const text = ctx.source.slice(block.start, block.end);
   const commands = [...text.matchAll(/\bnew\s+(\w+)Command\b/g)].map((m) => m[1] ?? '');
   if (commands.length > 0) return commands.every((c) => CLEANUP_COMMAND.test(c));
-  let calls = 0;
-  let cleanup = 0;
-  someDescendant(
-    block,
-    (n) => {
-      if (n.type !== 'AwaitExpression') return false;
-      const arg = unwrap(n.argument);
-      if (arg?.type !== 'CallExpression') return false;
-      calls++;
-      let name = calleeName(arg) ?? '';
-      const inner = unwrap(unwrap(arg.callee)?.object);
-      if (name === 'promise' && inner?.type === 'CallExpression') name = calleeName(inner) ?? '';
-      if (CLEANUP_METHOD.test(name) && unwrap(arg.callee)?.type === 'MemberExpression') cleanup++;
-      return false;
-    },
-    true,
-  );
-  return calls > 0 && calls === cleanup;
+  return everyAwaitedCall(block, (call) => {
+    let name = calleeName(call) ?? '';
+    const inner = unwrap(unwrap(call.callee)?.object);
+    if (name === 'promise' && inner?.type === 'CallExpression') name = calleeName(inner) ?? '';
+    return CLEANUP_METHOD.test(name) && unwrap(call.callee)?.type === 'MemberExpression';
+  });
 }
