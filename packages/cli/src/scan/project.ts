@@ -1,6 +1,5 @@
 // Project pass: follows relative imports between the scanned files to settle findings that depend on
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
-import { dirname, resolve } from 'node:path';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule } from './js/analyzeModule.js';
 import type {
@@ -12,16 +11,15 @@ import type {
   ModuleFacts,
   Protection,
 } from './js/Candidate.js';
+import { mayBatch } from './js/rules/batchWrappers.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
+import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
 import type { Workspaces } from './workspaces.js';
-
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class Project {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly batchOneHandlers: string[];
-  private readonly workspaces: Workspaces | undefined;
-  private readonly resolved = new Map<string, string | undefined>();
+  private readonly resolver: ModuleResolver;
   private readonly facts = new Map<string, ExportFact | undefined>();
   /**
    * Names under which some module exports an SqsEventSource wrapper: most projects have none, and then
@@ -30,6 +28,8 @@ export class Project {
   private readonly wrapperNames = new Set<string>();
   /** Names some module exports as an async function (the same shortcut for floating-promise). */
   private readonly asyncNames = new Set<string>();
+  /** Names some module exports as a wrapper handing back a batch API's answer unread. */
+  private readonly batchNames = new Set<string>();
   /** Names a re-export renames to (`export { a as b } from`): these could stand for anything. */
   private readonly aliases = new Set<string>();
 
@@ -47,7 +47,7 @@ export class Project {
     workspaces?: Workspaces,
     deferredSources: ReadonlyMap<string, string> = new Map(),
   ) {
-    this.workspaces = workspaces;
+    this.resolver = new ModuleResolver((file) => this.modules.has(file), workspaces);
     this.deferred = new Map(deferredSources);
     const all = [...batchOneHandlers];
     for (const m of modules) {
@@ -63,6 +63,7 @@ export class Project {
     for (const [name, fact] of Object.entries(m.exports)) {
       if (fact.eventSource !== undefined) this.wrapperNames.add(name);
       if (fact.async) this.asyncNames.add(name);
+      if (fact.batchResult !== undefined || fact.batchMethods !== undefined) this.batchNames.add(name);
     }
     for (const re of m.reExports) for (const [exported] of re.names ?? []) this.aliases.add(exported);
   }
@@ -73,6 +74,15 @@ export class Project {
    */
   get hasEventSourceWrappers(): boolean {
     return this.wrapperNames.size > 0;
+  }
+
+  /**
+   * Could this deferred module call an export some module offers as a batch wrapper (its text names one)?
+   * Only then are its candidates needed: the gate does not know the project's wrapper names.
+   */
+  mayCallBatchWrapper(file: string): boolean {
+    const source = this.batchNames.size === 0 ? undefined : this.deferred.get(file);
+    return source !== undefined && [...this.batchNames].some((name) => source.includes(`${name}(`));
   }
 
   /** A module's facts, analysing a deferred module in full on first use. */
@@ -104,36 +114,7 @@ export class Project {
   }
 
   resolveModule(from: string, source: string): string | undefined {
-    // The same import is asked about once per candidate: answer it once per importing folder.
-    const key = `${dirname(from)}\0${source}`;
-    if (this.resolved.has(key)) return this.resolved.get(key);
-    const found = this.resolveUncached(from, source);
-    this.resolved.set(key, found);
-    return found;
-  }
-
-  private resolveUncached(from: string, source: string): string | undefined {
-    if (!source.startsWith('.') && !source.startsWith('/')) {
-      // A sibling workspace package (`@acme/common`, `solution-utils` linked with `file:`).
-      for (const base of this.workspaces?.resolve(from, source) ?? []) {
-        const found = this.moduleAt(base);
-        if (found !== undefined) return found;
-      }
-      return undefined;
-    }
-    return this.moduleAt(resolve(dirname(from), source));
-  }
-
-  /** The scanned module a path without (or with) its extension names, or its folder's index. */
-  private moduleAt(base: string): string | undefined {
-    const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
-    const candidates = [
-      base,
-      ...EXTENSIONS.map((e) => stem + e),
-      ...EXTENSIONS.map((e) => `${base}/index${e}`),
-    ];
-    for (const c of candidates) if (this.modules.has(c)) return c;
-    return undefined;
+    return this.resolver.resolve(from, source);
   }
 
   /** The fact behind `name` exported from `file`, following re-exports (answered once per pair). */
@@ -194,6 +175,26 @@ export class Project {
       const modulePath = h.slice(0, dot);
       return stem.endsWith(`/${modulePath}`) || stem === modulePath;
     });
+  }
+
+  /**
+   * The batch API answer an imported function hands back unread. A deferred module is analysed for it
+   * only when its text sends a batch API at all.
+   */
+  importBatchResult({
+    ref,
+    method,
+  }: {
+    ref: ImportRef;
+    method?: string;
+  }): { what: string; field: string } | undefined {
+    if (this.deferred.size === 0 && !this.mayBe(this.batchNames, ref.name)) return undefined;
+    const target = this.resolveModule(ref.from, ref.source);
+    if (target === undefined) return undefined;
+    const source = this.deferred.get(target);
+    if (source !== undefined && !mayBatch(source)) return undefined;
+    const fact = this.exportFact(target, ref.name);
+    return method === undefined ? fact?.batchResult : fact?.batchMethods?.[method];
   }
 
   /** The remote verifier or secret the first of these imported functions that awaits one awaits. */
@@ -268,6 +269,11 @@ export class Project {
     }
     if (c.onlyIfOptionsUntimed?.some((d) => this.optionsFrom(d) === 'timed')) return false;
     if (c.onlyIfImportVerifier !== undefined && this.verifierRemote(c.onlyIfImportVerifier) === undefined)
+      return false;
+    if (
+      c.onlyIfImportBatchResult !== undefined &&
+      this.importBatchResult(c.onlyIfImportBatchResult) === undefined
+    )
       return false;
     if (c.onlyIfImportRemote !== undefined && this.importRemote(c.onlyIfImportRemote) === undefined)
       return false;

@@ -178,11 +178,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const ignoredDrafts: (Draft & { reason: string })[] = [];
   for (const o of outcomes) {
     if (o.kind === 'problem') continue;
-    // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper.
+    // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper or
+    // calls a project's batch wrapper.
     const facts =
       o.kind !== 'code'
         ? undefined
-        : o.facts.deferred === true && project.hasEventSourceWrappers
+        : o.facts.deferred === true &&
+            (project.hasEventSourceWrappers || project.mayCallBatchWrapper(o.facts.file))
           ? (project.factsOf(o.facts.file) ?? o.facts)
           : o.facts;
     const candidates = facts !== undefined ? facts.candidates : o.kind === 'iac' ? o.result.candidates : [];
@@ -199,6 +201,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       }
       if (c.onlyIfImportRemote !== undefined)
         message = message.replace('{remote}', project.importRemote(c.onlyIfImportRemote) ?? 'a verifier');
+      const batch = c.onlyIfImportBatchResult && project.importBatchResult(c.onlyIfImportBatchResult);
+      if (batch) message = message.replace('{batch}', batch.what).replace('{field}', batch.field);
       if (c.onlyIfImportVerifier !== undefined)
         message = message.replace('{remote}', project.verifierRemote(c.onlyIfImportVerifier) ?? 'a verifier');
       const unread = c.onlyIfOptionsUntimed !== undefined ? project.optionsUnread(c) : undefined;

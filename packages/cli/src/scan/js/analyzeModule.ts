@@ -13,6 +13,13 @@ import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, verifierFact } from './rules/authAcrossModules.js';
 import { callsRemote } from './rules/authFacts.js';
+import {
+  batchMethodsOf,
+  batchResultOf,
+  batchSends,
+  importedBatchRules,
+  mayBatch,
+} from './rules/batchWrappers.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
@@ -34,6 +41,7 @@ const RULES: readonly Rule[] = [
   authAcrossModulesRules,
   swallowRules,
   partialBatchRules,
+  importedBatchRules,
   exhaustedRetryRules,
   lambdaRules,
   cdkRules,
@@ -152,6 +160,7 @@ const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type ==
 
 function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const facts: Record<string, ExportFact> = {};
+  const sends = ctx.exports.size > 0 && mayBatch(ctx.source) ? batchSends(ctx) : [];
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined) continue;
@@ -162,6 +171,7 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const verifier = verifierFact(ctx, v);
       // What a catch answering 401/403 around this function (in another module) depends on.
       const remote = v.async === true ? callsRemote(ctx, v.body as Node) : undefined;
+      const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
@@ -169,10 +179,14 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(options !== undefined ? { options } : {}),
         ...(verifier !== undefined ? { verifier } : {}),
         ...(remote !== undefined ? { remote } : {}),
+        ...(batchResult !== undefined ? { batchResult } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
     } else if (wrapper !== undefined) {
       facts[name] = { provides: [], via: [], async: false, eventSource: wrapper };
+    } else if (sends.length > 0 && batchMethodsOf(ctx, v, sends) !== undefined) {
+      const batchMethods = batchMethodsOf(ctx, v, sends);
+      facts[name] = { provides: [], via: [], async: false, ...(batchMethods ? { batchMethods } : {}) };
     } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
       const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
       facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };

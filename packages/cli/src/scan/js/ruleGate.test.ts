@@ -106,9 +106,12 @@ describe('mayReport', () => {
       if (mayReport(source)) continue;
       deferred++;
       const whole = analyzeModule(file, source, true);
-      // A construct built from an imported SqsEventSource wrapper is settled by the project pass.
+      // A construct built from an imported SqsEventSource wrapper, and a call of a project import whose
+      // answer is dropped, are settled by the project pass (it analyses a deferred module for them when
+      // the project has such a wrapper: scan.ts).
       for (const c of whole.candidates)
-        if (c.onlyIfWrapperUnsafe === undefined) hidden.push(`${file}:${c.line} ${c.rule}`);
+        if (c.onlyIfWrapperUnsafe === undefined && c.onlyIfImportBatchResult === undefined)
+          hidden.push(`${file}:${c.line} ${c.rule}`);
     }
 
     // Assess
@@ -127,5 +130,20 @@ describe('mayReport', () => {
     expect(result.findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
       'handler.ts:5 floating-promise',
     ]);
+  });
+
+  it("analyses a deferred module that calls a project's batch wrapper: its dropped answer is a finding", async () => {
+    // Prepare: ledger.ts has no word any rule looks for; streams.js exports putRecordBatch, which hands
+    // back Firehose's answer unread.
+    const root = join(repo, 'packages/cli/fixtures/corpus/errors/batchWrappers');
+
+    // Act
+    const result = await scan({ root, workers: 0 });
+
+    // Assess
+    expect(mayReport(readFileSync(join(root, 'ledger.ts'), 'utf8'))).toBe(false);
+    expect(
+      result.findings.filter((f) => f.file === 'ledger.ts').map((f) => `${f.file}:${f.line} ${f.rule}`),
+    ).toEqual(['ledger.ts:6 swallowed-error']);
   });
 });
