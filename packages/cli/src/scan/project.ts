@@ -249,7 +249,11 @@ export class Project {
   private uses: ImporterUses | undefined;
 
   private get importerUses(): ImporterUses {
-    this.uses ??= new ImporterUses(this.modules.values(), (from, source) => this.resolveModule(from, source));
+    this.uses ??= new ImporterUses(
+      this.modules.values(),
+      (from, source) => this.resolveModule(from, source),
+      (file) => this.factsOf(file),
+    );
     return this.uses;
   }
 

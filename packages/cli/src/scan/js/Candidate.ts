@@ -169,6 +169,8 @@ export interface ModuleFacts {
   readonly handlers?: Readonly<Record<string, HandlerFact>>;
   /** Imported functions called on this module's handler path (js/handlerImports.ts). */
   readonly handlerCalls?: readonly ImportRef[];
+  /** Per exported function, the project imports it calls, itself or through module-local functions. */
+  readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
   readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */

@@ -5,7 +5,7 @@ import { ignoreDirectives } from '../ignoreDirectives.js';
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
 import { handlerFacts } from './handlerFacts.js';
-import { handlerCalls } from './handlerImports.js';
+import { exportCalls, handlerCalls } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
 import { importResultUses } from './resultUse.js';
@@ -133,6 +133,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   for (const rule of RULES) rule(ctx, report);
   const handlers = ctx.batchHandlers.size > 0 || ctx.handlers.size > 0 ? handlerFacts(ctx) : undefined;
   const calls = handlerCalls(ctx);
+  const edges = exportCalls(ctx);
   const uses = importResultUses(ctx);
   return {
     file,
@@ -140,6 +141,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(handlers !== undefined && Object.keys(handlers).length > 0 ? { handlers } : {}),
     ...(ctx.batchOneHandlers.length > 0 ? { batchOneHandlers: ctx.batchOneHandlers } : {}),
     ...(calls.length > 0 ? { handlerCalls: calls } : {}),
+    ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),

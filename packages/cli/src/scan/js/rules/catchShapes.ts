@@ -76,7 +76,9 @@ function standIn(ctx: ModuleContext, handler: Node, statements: Node[]): boolean
 function storedValue(statement: Node): Node | undefined {
   if (statement.type !== 'ExpressionStatement') return undefined;
   const e = unwrap(statement.expression);
-  if (e?.type === 'AssignmentExpression' && e.operator === '=') return e.right as Node;
+  // `data.count = 0` fills a field of a result with an optional extra; `salt = FALLBACK` replaces the datum.
+  if (e?.type === 'AssignmentExpression' && e.operator === '=' && e.left?.type === 'Identifier')
+    return e.right as Node;
   if (e?.type === 'CallExpression' && memberPath(e.callee)?.at(-1) === 'set' && e.arguments.length === 2)
     return e.arguments[1] as Node;
   return undefined;

@@ -21,7 +21,9 @@ import {
   hasComment,
   isObservation,
   onlyCleanup,
+  saysWhy,
   telemetryName,
+  throwsAfter,
 } from './catchFacts.js';
 import { type DropShape, dropShape } from './catchShapes.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
@@ -71,6 +73,18 @@ function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
       ? (parent.id ?? parent.key)?.name
       : undefined);
   return telemetryName(name);
+}
+
+/**
+ * The catch only logs by decision (a comment says so; a `continue` whose comment says the item is
+ * skipped) or on a path that throws right after: not reported. A `break` or a handled error class is
+ * judged by what it does, whatever its comment says.
+ */
+function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
+  if (throwsAfter(ctx, tryStatement)) return true;
+  if (shape === undefined) return saysWhy(ctx, tryStatement);
+  const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
+  return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
 }
 
 const SHAPE_MESSAGE: Record<DropShape, string> = {
@@ -153,7 +167,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       onlyLogs &&
       io &&
       ctx.handlerKindAt(handler) !== undefined &&
-      !onlyCleanup(ctx, tryStatement.block)
+      !onlyCleanup(ctx, tryStatement.block) &&
+      !bestEffortByDecision(ctx, tryStatement, shape)
     ) {
       report(
         'swallowed-error',
@@ -166,7 +181,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       onlyLogs &&
       io &&
       ctx.handlerKindAt(handler) === undefined &&
-      !onlyCleanup(ctx, tryStatement.block)
+      !onlyCleanup(ctx, tryStatement.block) &&
+      !bestEffortByDecision(ctx, tryStatement, shape)
     ) {
       // A helper module's catch: on the handler path when a handler elsewhere calls an export reaching it.
       const exported = exportsReaching(ctx, handler);
