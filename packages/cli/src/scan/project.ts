@@ -1,7 +1,9 @@
 // Project pass: follows relative imports between the scanned files to settle findings that depend on
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
+
+import { readFileSync } from 'node:fs';
 import { ImporterUses } from './importerUses.js';
-import { analyzeModule } from './js/analyzeModule.js';
+import { analyzeModule, batchCallers } from './js/analyzeModule.js';
 import type {
   Candidate,
   ExportFact,
@@ -14,6 +16,7 @@ import type {
 import { mayBatch } from './js/rules/batchWrappers.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
+import { optionsFrom, optionsUnread } from './projectOptions.js';
 import type { Workspaces } from './workspaces.js';
 
 export class Project {
@@ -63,7 +66,9 @@ export class Project {
     for (const [name, fact] of Object.entries(m.exports)) {
       if (fact.eventSource !== undefined) this.wrapperNames.add(name);
       if (fact.async) this.asyncNames.add(name);
-      if (fact.batchResult !== undefined || fact.batchMethods !== undefined) this.batchNames.add(name);
+      if (fact.batchResult !== undefined) this.batchNames.add(name);
+      // A class's wrapper is called by its method's name (`new Producer().writeToStream(...)`).
+      for (const method of Object.keys(fact.batchMethods ?? {})) this.batchNames.add(method).add(name);
     }
     for (const re of m.reExports) for (const [exported] of re.names ?? []) this.aliases.add(exported);
   }
@@ -77,12 +82,25 @@ export class Project {
   }
 
   /**
-   * Could this deferred module call an export some module offers as a batch wrapper (its text names one)?
-   * Only then are its candidates needed: the gate does not know the project's wrapper names.
+   * Calls of the project's batch wrappers whose answer is dropped (rules/batchWrappers.ts), in a module
+   * whose text names one: looked for only once some module offers such a wrapper, so a project with none
+   * pays nothing for it.
    */
-  mayCallBatchWrapper(file: string): boolean {
-    const source = this.batchNames.size === 0 ? undefined : this.deferred.get(file);
-    return source !== undefined && [...this.batchNames].some((name) => source.includes(`${name}(`));
+  batchCallerCandidates(file: string): readonly Candidate[] {
+    if (this.batchNames.size === 0) return [];
+    let source = this.deferred.get(file);
+    try {
+      source ??= readFileSync(file, 'utf8');
+    } catch {
+      return [];
+    }
+    const text = source;
+    if (![...this.batchNames].some((name) => text.includes(`${name}(`))) return [];
+    try {
+      return batchCallers(file, text);
+    } catch {
+      return [];
+    }
   }
 
   /** A module's facts, analysing a deferred module in full on first use. */
@@ -207,29 +225,9 @@ export class Project {
     return undefined;
   }
 
-  /**
-   * The imported options (or helper's result): `untimed` when seen in full without a timeout, `unread`
-   * when the module cannot be found in the scan (a Lambda layer's `/opt/nodejs/...`, a path alias, a
-   * package that is not one of the project's), `timed` (or out of sight in a module it read) otherwise.
-   */
-  private optionsFrom(d: {
-    readonly ref: ImportRef;
-    readonly argSeen: boolean;
-  }): 'untimed' | 'unread' | 'timed' {
-    const target = this.resolveModule(d.ref.from, d.ref.source);
-    if (target === undefined) return 'unread';
-    const options = this.exportFact(target, d.ref.name)?.options;
-    if (options === undefined || options.unknown || options.timeout) return 'timed';
-    return options.param === undefined || d.argSeen ? 'untimed' : 'timed';
-  }
-
-  /**
-   * For a kept SDK-client candidate: the first imported options source the scan could not read
-   * (`customAwsConfig from 'aws-nodesdk-custom-config'`), or undefined when every source was read.
-   */
+  /** SDK client options imported from the project (projectOptions.ts). */
   optionsUnread(c: Candidate): string | undefined {
-    const unread = c.onlyIfOptionsUntimed?.find((d) => this.optionsFrom(d) === 'unread');
-    return unread === undefined ? undefined : `${unread.ref.name} from '${unread.ref.source}'`;
+    return optionsUnread(this, c);
   }
 
   /**
@@ -271,7 +269,7 @@ export class Project {
       const wrapper = target === undefined ? undefined : this.exportFact(target, ref.name)?.eventSource;
       if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
     }
-    if (c.onlyIfOptionsUntimed?.some((d) => this.optionsFrom(d) === 'timed')) return false;
+    if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(this, d) === 'timed')) return false;
     if (c.onlyIfImportVerifier !== undefined && this.verifierRemote(c.onlyIfImportVerifier) === undefined)
       return false;
     if (

@@ -178,16 +178,21 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const ignoredDrafts: (Draft & { reason: string })[] = [];
   for (const o of outcomes) {
     if (o.kind === 'problem') continue;
-    // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper or
-    // calls a project's batch wrapper.
+    // Calls of a project's batch wrapper, in any module (analysed only once the project has one).
+    const batchCallers = o.kind === 'code' ? project.batchCallerCandidates(o.facts.file) : [];
+    // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper.
     const facts =
       o.kind !== 'code'
         ? undefined
-        : o.facts.deferred === true &&
-            (project.hasEventSourceWrappers || project.mayCallBatchWrapper(o.facts.file))
+        : o.facts.deferred === true && project.hasEventSourceWrappers
           ? (project.factsOf(o.facts.file) ?? o.facts)
           : o.facts;
-    const candidates = facts !== undefined ? facts.candidates : o.kind === 'iac' ? o.result.candidates : [];
+    const candidates =
+      facts !== undefined
+        ? [...facts.candidates, ...batchCallers]
+        : o.kind === 'iac'
+          ? o.result.candidates
+          : [];
     const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];
     for (const c of candidates) {
       if (o.kind === 'code' && !project.keep(o.file.path, c)) continue;

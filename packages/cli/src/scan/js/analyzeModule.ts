@@ -41,7 +41,6 @@ const RULES: readonly Rule[] = [
   authAcrossModulesRules,
   swallowRules,
   partialBatchRules,
-  importedBatchRules,
   exhaustedRetryRules,
   lambdaRules,
   cdkRules,
@@ -98,6 +97,23 @@ function syntaxOnly(file: string, source: string, deferred: boolean): ModuleFact
   (parsed as { dispose?: () => void }).dispose?.();
   const facts = emptyFacts(file, parseError);
   return deferred && parseError === undefined ? { ...facts, deferred: true } : facts;
+}
+
+/**
+ * Candidates for the calls of a project's batch wrappers in one module (rules/batchWrappers.ts): asked by
+ * the project pass only when some module exports such a wrapper and this module's text names it.
+ */
+export function batchCallers(file: string, source: string): Candidate[] {
+  const options = { lang: langOf(file), sourceType: 'unambiguous', preserveParens: false };
+  const parsed = parseSync(file, source, options as Parameters<typeof parseSync>[2]);
+  if (fatalError(parsed, source) !== undefined) return [];
+  const ctx = new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
+  const candidates: Candidate[] = [];
+  importedBatchRules(ctx, (rule, node, message, extra) => {
+    const { line, column } = ctx.position(node.start);
+    candidates.push({ rule, line, column, message, snippet: ctx.lineText(line), ...extra });
+  });
+  return candidates;
 }
 
 /**

@@ -5,7 +5,7 @@
 // project pass (project.ts) joins the two.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
-import type { ModuleContext } from './ModuleContext.js';
+import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
@@ -41,9 +41,7 @@ function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefined {
       ref = { from: ctx.file, source: imp.source, name };
   }
   if (ref === undefined) return undefined;
-  return ref.source.startsWith('.') || ref.source.startsWith('/') || ref.source.startsWith('@')
-    ? ref
-    : undefined;
+  return isProjectSource(ref.source) ? ref : undefined;
 }
 
 /**
@@ -55,22 +53,45 @@ function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefined {
  * exportCalls(ctx) // { processQueue: [{ from: '/app/orchestration.ts', source: './databaseClient', name: 'enrichMessages' }] }
  */
 export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
-  if (ctx.exports.size === 0 || ctx.imports.size === 0) return {};
+  if (ctx.exports.size === 0) return {};
   const direct = new Map<Node, ImportRef[]>();
   const local = new Map<Node, Node[]>();
+  const nested = new Map<Node, Node | undefined>();
   const add = <T>(map: Map<Node, T[]>, key: Node, value: T) => {
     const list = map.get(key);
     if (list === undefined) map.set(key, [value]);
     else list.push(value);
   };
+  const project = ctx.projectImports;
+  if (project.size === 0) return {};
   for (const call of ctx.of('CallExpression')) {
-    const ref = projectCall(ctx, call);
     const callee = unwrap(call.callee);
-    const target = ref === undefined && callee?.type === 'Identifier' ? ctx.functionOf(callee) : undefined;
+    // Cheap rejects first: a call of a project import, or of a module-local function.
+    const head =
+      callee?.type === 'Identifier'
+        ? (callee.name as string)
+        : callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier'
+          ? ((unwrap(callee.object) as Node).name as string)
+          : undefined;
+    if (head === undefined) continue;
+    const ref = project.has(head) ? projectCall(ctx, call) : undefined;
+    const target =
+      ref === undefined && callee?.type === 'Identifier' && ctx.resolve(head, callee) !== undefined
+        ? ctx.functionOf(callee)
+        : undefined;
     if (ref === undefined && target === undefined) continue;
-    for (const fn of enclosing(ctx, call)) {
-      if (ref !== undefined) add(direct, fn, ref);
-      else add(local, fn, target as Node);
+    // The innermost function gets the call; each function is reached from the one it is nested in
+    // (`ids.map(async (id) => helper(id))` inside an export), walked once per function.
+    const fn = ctx.enclosingFunction(call);
+    if (fn === undefined) continue;
+    if (ref !== undefined) add(direct, fn, ref);
+    else add(local, fn, target as Node);
+    for (let inner = fn; !nested.has(inner); ) {
+      const outer = ctx.enclosingFunction(inner);
+      nested.set(inner, outer);
+      if (outer === undefined) break;
+      add(local, outer, inner);
+      inner = outer;
     }
   }
   const out: Record<string, ImportRef[]> = {};

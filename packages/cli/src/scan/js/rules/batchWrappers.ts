@@ -4,7 +4,7 @@
 // failed entries are in that answer (the API answers success while some entries failed), so nobody looks.
 import { type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
-import type { ModuleContext } from '../ModuleContext.js';
+import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { isLogCall } from './catchFacts.js';
 import { FAILURE_FIELD, sendOf, sendsOfVariable, V2_FAILURE_FIELD } from './partialBatch.js';
 import type { Report, Rule } from './Report.js';
@@ -133,20 +133,26 @@ function importedCall(ctx: ModuleContext, call: Node): { ref: ImportRef; method?
       [source, name] = [imp.source, propertyName(callee.property, callee.computed as boolean)];
   }
   if (source === undefined || name === undefined) return undefined;
-  if (!(source.startsWith('.') || source.startsWith('/') || source.startsWith('@'))) return undefined;
+  if (!isProjectSource(source)) return undefined;
   return { ref: { from: ctx.file, source, name }, ...(method !== undefined ? { method } : {}) };
 }
 
 /** Every later mention of `name` in the function is inside a log call. */
 function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
+  const mention = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
   const text = ctx.source.slice(after, scope.end);
-  const mentions = text.match(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
-  if (mentions === null) return true;
+  const mentions = [...text.matchAll(mention)];
+  if (mentions.length === 0) return true;
+  // Cheap reject: a mention on a line with no logger on it is a real use.
+  for (const m of mentions) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const end = text.indexOf('\n', m.index);
+    if (!/\b(console|logger|log)\b/i.test(text.slice(start, end === -1 ? undefined : end))) return false;
+  }
   let printed = 0;
   for (const statement of ctx.of('ExpressionStatement')) {
     if (statement.start < after || statement.end > scope.end || !isLogCall(statement)) continue;
-    const s = ctx.source.slice(statement.start, statement.end);
-    printed += s.match(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+    printed += ctx.source.slice(statement.start, statement.end).match(mention)?.length ?? 0;
   }
   return printed === mentions.length;
 }
@@ -156,13 +162,11 @@ function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after: numbe
  * import turns out to hand back a batch API's answer unread (project.ts, `onlyIfImportBatchResult`).
  */
 export const importedBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (ctx.imports.size === 0) return;
+  if (ctx.projectImports.size === 0) return;
   for (const call of ctx.of('CallExpression')) {
-    const { node, parent } = ctx.climb(
-      call,
-      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
-    );
-    if (node.type !== 'AwaitExpression') continue;
+    const awaited = ctx.parentOf(call);
+    if (awaited?.type !== 'AwaitExpression') continue;
+    const parent = ctx.parentOf(awaited);
     if (parent?.type !== 'ExpressionStatement' && parent?.type !== 'VariableDeclarator') continue;
     const imported = importedCall(ctx, call);
     if (imported === undefined) continue;
