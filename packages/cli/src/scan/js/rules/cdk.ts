@@ -14,7 +14,7 @@ import { durationSeconds, ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
-import { solutionsConstructBatchOne } from './cdkSolutionsConstructs.js';
+import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
@@ -99,6 +99,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (kind === undefined) {
       if (src.includes('sqsEventSourceProps'))
         ctx.batchOneHandlers.push(...solutionsConstructBatchOne(ctx, node));
+      if (src.includes('@aws-solutions-constructs/')) solutionsQueueDefaults(ctx, node, report);
       continue;
     }
     const args = node.arguments as Node[];
