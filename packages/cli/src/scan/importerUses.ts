@@ -1,6 +1,7 @@
 // What importers do with a module's exports, for findings the exporting module cannot settle alone: is an
-// export called on some handler's must-complete path (js/handlerImports.ts), and does every call of an
-// export read its awaited result (js/resultUse.ts)? Built once from every analysed module's facts.
+// export called on some handler's must-complete path (js/handlerImports.ts), directly or through barrels
+// (`export { x } from './x'`) and other modules' exports that call it, and does every call of an export
+// read its awaited result (js/resultUse.ts)? Built once from every analysed module's facts.
 import type { ModuleFacts } from './js/Candidate.js';
 
 export class ImporterUses {
@@ -8,12 +9,25 @@ export class ImporterUses {
   private readonly handlerPath = new Set<string>();
   /** `file#export` -> every call of it in other modules reads the awaited result. */
   private readonly reads = new Map<string, boolean>();
+  /** The handler path's `[file, export]` pairs as called, and their closure once asked (see `reached`). */
+  private readonly called: [string, string][] = [];
+  private reach: Set<string> | undefined;
+  private readonly resolve: (from: string, source: string) => string | undefined;
+  private readonly factsOf: (file: string) => ModuleFacts | undefined;
 
-  constructor(modules: Iterable<ModuleFacts>, resolve: (from: string, source: string) => string | undefined) {
+  constructor(
+    modules: Iterable<ModuleFacts>,
+    resolve: (from: string, source: string) => string | undefined,
+    factsOf: (file: string) => ModuleFacts | undefined = () => undefined,
+  ) {
+    this.resolve = resolve;
+    this.factsOf = factsOf;
     for (const m of modules) {
       for (const ref of m.handlerCalls ?? []) {
         const target = resolve(ref.from, ref.source);
-        if (target !== undefined) this.handlerPath.add(`${target}#${ref.name}`);
+        if (target === undefined) continue;
+        this.handlerPath.add(`${target}#${ref.name}`);
+        this.called.push([target, ref.name]);
       }
       for (const use of m.resultUses ?? []) {
         const target = resolve(use.ref.from, use.ref.source);
@@ -31,7 +45,41 @@ export class ImporterUses {
    * uses.onHandlerPath('/app/initMenu.js', ['initMenu']) // true when app.js's handler calls initMenu()
    */
   onHandlerPath(file: string, names: readonly string[]): boolean {
-    return names.some((n) => this.handlerPath.has(`${file}#${n}`));
+    if (names.some((n) => this.handlerPath.has(`${file}#${n}`))) return true;
+    this.reach ??= this.reached();
+    const reach = this.reach;
+    return names.some((n) => reach.has(`${file}#${n}`));
+  }
+
+  /**
+   * Every `file#export` the handler path reaches: through re-exports to the module that defines a name,
+   * and through the project imports an export calls, a few modules deep. Deferred modules on the way are
+   * analysed (factsOf); only asked when a candidate is not settled by a direct call.
+   */
+  private reached(): Set<string> {
+    const reach = new Set<string>();
+    const queue: [string, string, number][] = this.called.map(([file, name]) => [file, name, 0]);
+    while (queue.length > 0) {
+      const [file, name, depth] = queue.pop() as [string, string, number];
+      const key = `${file}#${name}`;
+      if (reach.has(key)) continue;
+      reach.add(key);
+      const facts = depth < 6 ? this.factsOf(file) : undefined;
+      if (facts === undefined) continue;
+      for (const re of facts.reExports) {
+        const target = this.resolve(file, re.source);
+        if (target === undefined) continue;
+        if (re.names === undefined) queue.push([target, name, depth + 1]);
+        else
+          for (const [exported, local] of re.names)
+            if (exported === name) queue.push([target, local, depth + 1]);
+      }
+      for (const ref of facts.exportCalls?.[name] ?? []) {
+        const target = this.resolve(ref.from, ref.source);
+        if (target !== undefined) queue.push([target, ref.name, depth + 1]);
+      }
+    }
+    return reach;
   }
 
   /**

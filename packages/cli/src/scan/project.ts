@@ -1,8 +1,9 @@
 // Project pass: follows relative imports between the scanned files to settle findings that depend on
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
-import { dirname, resolve } from 'node:path';
+
+import { readFileSync } from 'node:fs';
 import { ImporterUses } from './importerUses.js';
-import { analyzeModule } from './js/analyzeModule.js';
+import { analyzeModule, batchCallers } from './js/analyzeModule.js';
 import type {
   Candidate,
   ExportFact,
@@ -12,16 +13,16 @@ import type {
   ModuleFacts,
   Protection,
 } from './js/Candidate.js';
+import { mayBatch } from './js/rules/batchWrappers.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
+import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
+import { optionsFrom, optionsUnread } from './projectOptions.js';
 import type { Workspaces } from './workspaces.js';
-
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class Project {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly batchOneHandlers: string[];
-  private readonly workspaces: Workspaces | undefined;
-  private readonly resolved = new Map<string, string | undefined>();
+  private readonly resolver: ModuleResolver;
   private readonly facts = new Map<string, ExportFact | undefined>();
   /**
    * Names under which some module exports an SqsEventSource wrapper: most projects have none, and then
@@ -30,6 +31,8 @@ export class Project {
   private readonly wrapperNames = new Set<string>();
   /** Names some module exports as an async function (the same shortcut for floating-promise). */
   private readonly asyncNames = new Set<string>();
+  /** Names some module exports as a wrapper handing back a batch API's answer unread. */
+  private readonly batchNames = new Set<string>();
   /** Names a re-export renames to (`export { a as b } from`): these could stand for anything. */
   private readonly aliases = new Set<string>();
 
@@ -47,7 +50,7 @@ export class Project {
     workspaces?: Workspaces,
     deferredSources: ReadonlyMap<string, string> = new Map(),
   ) {
-    this.workspaces = workspaces;
+    this.resolver = new ModuleResolver((file) => this.modules.has(file), workspaces);
     this.deferred = new Map(deferredSources);
     const all = [...batchOneHandlers];
     for (const m of modules) {
@@ -63,6 +66,9 @@ export class Project {
     for (const [name, fact] of Object.entries(m.exports)) {
       if (fact.eventSource !== undefined) this.wrapperNames.add(name);
       if (fact.async) this.asyncNames.add(name);
+      if (fact.batchResult !== undefined) this.batchNames.add(name);
+      // A class's wrapper is called by its method's name (`new Producer().writeToStream(...)`).
+      for (const method of Object.keys(fact.batchMethods ?? {})) this.batchNames.add(method).add(name);
     }
     for (const re of m.reExports) for (const [exported] of re.names ?? []) this.aliases.add(exported);
   }
@@ -73,6 +79,28 @@ export class Project {
    */
   get hasEventSourceWrappers(): boolean {
     return this.wrapperNames.size > 0;
+  }
+
+  /**
+   * Calls of the project's batch wrappers whose answer is dropped (rules/batchWrappers.ts), in a module
+   * whose text names one: looked for only once some module offers such a wrapper, so a project with none
+   * pays nothing for it.
+   */
+  batchCallerCandidates(file: string): readonly Candidate[] {
+    if (this.batchNames.size === 0) return [];
+    let source = this.deferred.get(file);
+    try {
+      source ??= readFileSync(file, 'utf8');
+    } catch {
+      return [];
+    }
+    const text = source;
+    if (![...this.batchNames].some((name) => text.includes(`${name}(`))) return [];
+    try {
+      return batchCallers(file, text);
+    } catch {
+      return [];
+    }
   }
 
   /** A module's facts, analysing a deferred module in full on first use. */
@@ -104,36 +132,7 @@ export class Project {
   }
 
   resolveModule(from: string, source: string): string | undefined {
-    // The same import is asked about once per candidate: answer it once per importing folder.
-    const key = `${dirname(from)}\0${source}`;
-    if (this.resolved.has(key)) return this.resolved.get(key);
-    const found = this.resolveUncached(from, source);
-    this.resolved.set(key, found);
-    return found;
-  }
-
-  private resolveUncached(from: string, source: string): string | undefined {
-    if (!source.startsWith('.') && !source.startsWith('/')) {
-      // A sibling workspace package (`@acme/common`, `solution-utils` linked with `file:`).
-      for (const base of this.workspaces?.resolve(from, source) ?? []) {
-        const found = this.moduleAt(base);
-        if (found !== undefined) return found;
-      }
-      return undefined;
-    }
-    return this.moduleAt(resolve(dirname(from), source));
-  }
-
-  /** The scanned module a path without (or with) its extension names, or its folder's index. */
-  private moduleAt(base: string): string | undefined {
-    const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
-    const candidates = [
-      base,
-      ...EXTENSIONS.map((e) => stem + e),
-      ...EXTENSIONS.map((e) => `${base}/index${e}`),
-    ];
-    for (const c of candidates) if (this.modules.has(c)) return c;
-    return undefined;
+    return this.resolver.resolve(from, source);
   }
 
   /** The fact behind `name` exported from `file`, following re-exports (answered once per pair). */
@@ -196,6 +195,26 @@ export class Project {
     });
   }
 
+  /**
+   * The batch API answer an imported function hands back unread. A deferred module is analysed for it
+   * only when its text sends a batch API at all.
+   */
+  importBatchResult({
+    ref,
+    method,
+  }: {
+    ref: ImportRef;
+    method?: string;
+  }): { what: string; field: string } | undefined {
+    if (this.deferred.size === 0 && !this.mayBe(this.batchNames, ref.name)) return undefined;
+    const target = this.resolveModule(ref.from, ref.source);
+    if (target === undefined) return undefined;
+    const source = this.deferred.get(target);
+    if (source !== undefined && !mayBatch(source)) return undefined;
+    const fact = this.exportFact(target, ref.name);
+    return method === undefined ? fact?.batchResult : fact?.batchMethods?.[method];
+  }
+
   /** The remote verifier or secret the first of these imported functions that awaits one awaits. */
   importRemote(refs: readonly ImportRef[]): string | undefined {
     for (const ref of refs) {
@@ -206,29 +225,9 @@ export class Project {
     return undefined;
   }
 
-  /**
-   * The imported options (or helper's result): `untimed` when seen in full without a timeout, `unread`
-   * when the module cannot be found in the scan (a Lambda layer's `/opt/nodejs/...`, a path alias, a
-   * package that is not one of the project's), `timed` (or out of sight in a module it read) otherwise.
-   */
-  private optionsFrom(d: {
-    readonly ref: ImportRef;
-    readonly argSeen: boolean;
-  }): 'untimed' | 'unread' | 'timed' {
-    const target = this.resolveModule(d.ref.from, d.ref.source);
-    if (target === undefined) return 'unread';
-    const options = this.exportFact(target, d.ref.name)?.options;
-    if (options === undefined || options.unknown || options.timeout) return 'timed';
-    return options.param === undefined || d.argSeen ? 'untimed' : 'timed';
-  }
-
-  /**
-   * For a kept SDK-client candidate: the first imported options source the scan could not read
-   * (`customAwsConfig from 'aws-nodesdk-custom-config'`), or undefined when every source was read.
-   */
+  /** SDK client options imported from the project (projectOptions.ts). */
   optionsUnread(c: Candidate): string | undefined {
-    const unread = c.onlyIfOptionsUntimed?.find((d) => this.optionsFrom(d) === 'unread');
-    return unread === undefined ? undefined : `${unread.ref.name} from '${unread.ref.source}'`;
+    return optionsUnread(this, c);
   }
 
   /**
@@ -248,7 +247,11 @@ export class Project {
   private uses: ImporterUses | undefined;
 
   private get importerUses(): ImporterUses {
-    this.uses ??= new ImporterUses(this.modules.values(), (from, source) => this.resolveModule(from, source));
+    this.uses ??= new ImporterUses(
+      this.modules.values(),
+      (from, source) => this.resolveModule(from, source),
+      (file) => this.factsOf(file),
+    );
     return this.uses;
   }
 
@@ -266,8 +269,13 @@ export class Project {
       const wrapper = target === undefined ? undefined : this.exportFact(target, ref.name)?.eventSource;
       if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
     }
-    if (c.onlyIfOptionsUntimed?.some((d) => this.optionsFrom(d) === 'timed')) return false;
+    if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(this, d) === 'timed')) return false;
     if (c.onlyIfImportVerifier !== undefined && this.verifierRemote(c.onlyIfImportVerifier) === undefined)
+      return false;
+    if (
+      c.onlyIfImportBatchResult !== undefined &&
+      this.importBatchResult(c.onlyIfImportBatchResult) === undefined
+    )
       return false;
     if (c.onlyIfImportRemote !== undefined && this.importRemote(c.onlyIfImportRemote) === undefined)
       return false;

@@ -178,6 +178,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const ignoredDrafts: (Draft & { reason: string })[] = [];
   for (const o of outcomes) {
     if (o.kind === 'problem') continue;
+    // Calls of a project's batch wrapper, in any module (analysed only once the project has one).
+    const batchCallers = o.kind === 'code' ? project.batchCallerCandidates(o.facts.file) : [];
     // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper.
     const facts =
       o.kind !== 'code'
@@ -185,7 +187,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         : o.facts.deferred === true && project.hasEventSourceWrappers
           ? (project.factsOf(o.facts.file) ?? o.facts)
           : o.facts;
-    const candidates = facts !== undefined ? facts.candidates : o.kind === 'iac' ? o.result.candidates : [];
+    const candidates =
+      facts !== undefined
+        ? [...facts.candidates, ...batchCallers]
+        : o.kind === 'iac'
+          ? o.result.candidates
+          : [];
     const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];
     for (const c of candidates) {
       if (o.kind === 'code' && !project.keep(o.file.path, c)) continue;
@@ -199,6 +206,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       }
       if (c.onlyIfImportRemote !== undefined)
         message = message.replace('{remote}', project.importRemote(c.onlyIfImportRemote) ?? 'a verifier');
+      const batch = c.onlyIfImportBatchResult && project.importBatchResult(c.onlyIfImportBatchResult);
+      if (batch) message = message.replace('{batch}', batch.what).replace('{field}', batch.field);
       if (c.onlyIfImportVerifier !== undefined)
         message = message.replace('{remote}', project.verifierRemote(c.onlyIfImportVerifier) ?? 'a verifier');
       const unread = c.onlyIfOptionsUntimed !== undefined ? project.optionsUnread(c) : undefined;

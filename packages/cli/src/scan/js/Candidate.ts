@@ -65,6 +65,11 @@ export interface Candidate {
    * calls one of them on its must-complete path (js/handlerImports.ts).
    */
   readonly onlyIfExportOnHandlerPath?: readonly string[];
+  /**
+   * The awaited answer of this project import is discarded or only printed: kept only when the import
+   * hands back a batch API's answer unread (rules/batchWrappers.ts); `{batch}` and `{field}` name it.
+   */
+  readonly onlyIfImportBatchResult?: { readonly ref: ImportRef; readonly method?: string };
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
   readonly unlessCallersRead?: readonly string[];
 }
@@ -132,6 +137,10 @@ export interface ExportFact {
   /** The function awaits a remote verifier, key or secret (a JWKS, an introspection, a secret fetch). */
   readonly remote?: string;
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
+  /** The function hands back a batch API's answer without reading its failure field. */
+  readonly batchResult?: { readonly what: string; readonly field: string };
+  /** The class's methods that hand back a batch API's answer without reading its failure field. */
+  readonly batchMethods?: Readonly<Record<string, { readonly what: string; readonly field: string }>>;
 }
 
 export interface ReExport {
@@ -160,6 +169,8 @@ export interface ModuleFacts {
   readonly handlers?: Readonly<Record<string, HandlerFact>>;
   /** Imported functions called on this module's handler path (js/handlerImports.ts). */
   readonly handlerCalls?: readonly ImportRef[];
+  /** Per exported function, the project imports it calls, itself or through module-local functions. */
+  readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
   readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */

@@ -95,6 +95,20 @@ export class ModuleContext {
     return best;
   }
 
+  private projectNames: Set<string> | undefined;
+
+  /**
+   * Local names imported from the project itself (a relative path, or a scoped workspace package), asked
+   * by the cross-module passes before anything else: most calls are not to one of them.
+   */
+  get projectImports(): ReadonlySet<string> {
+    if (this.projectNames === undefined) {
+      this.projectNames = new Set<string>();
+      for (const [name, imp] of this.imports) if (isProjectSource(imp.source)) this.projectNames.add(name);
+    }
+    return this.projectNames;
+  }
+
   /** Import behind an identifier, unless a local declaration shadows it. */
   importOf(name: string, at: Node): ImportBinding | undefined {
     const binding = this.resolve(name, at);
@@ -180,4 +194,21 @@ export class ModuleContext {
     if (root === undefined) return undefined;
     return this.importOf(root, node as Node);
   }
+}
+
+/** Scopes of public packages, never one of the project's own workspace packages. */
+const PUBLIC_SCOPE =
+  /^@(aws-sdk|smithy|aws-lambda-powertools|aws-cdk|aws-crypto|types|middy|opentelemetry)\//;
+
+/**
+ * Could an import source be the project's own code: a relative path, or a scoped package that may be a
+ * workspace (`@acme/common`)? The AWS SDK's and other public scopes are not.
+ *
+ * @example
+ * isProjectSource('./db') // true; isProjectSource('@aws-sdk/client-s3') // false
+ */
+export function isProjectSource(source: string): boolean {
+  return (
+    source.startsWith('.') || source.startsWith('/') || (source.startsWith('@') && !PUBLIC_SCOPE.test(source))
+  );
 }

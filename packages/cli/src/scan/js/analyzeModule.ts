@@ -5,7 +5,7 @@ import { ignoreDirectives } from '../ignoreDirectives.js';
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
 import { handlerFacts } from './handlerFacts.js';
-import { handlerCalls } from './handlerImports.js';
+import { exportCalls, handlerCalls } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
 import { importResultUses } from './resultUse.js';
@@ -13,6 +13,13 @@ import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, verifierFact } from './rules/authAcrossModules.js';
 import { callsRemote } from './rules/authFacts.js';
+import {
+  batchMethodsOf,
+  batchResultOf,
+  batchSends,
+  importedBatchRules,
+  mayBatch,
+} from './rules/batchWrappers.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
@@ -93,6 +100,23 @@ function syntaxOnly(file: string, source: string, deferred: boolean): ModuleFact
 }
 
 /**
+ * Candidates for the calls of a project's batch wrappers in one module (rules/batchWrappers.ts): asked by
+ * the project pass only when some module exports such a wrapper and this module's text names it.
+ */
+export function batchCallers(file: string, source: string): Candidate[] {
+  const options = { lang: langOf(file), sourceType: 'unambiguous', preserveParens: false };
+  const parsed = parseSync(file, source, options as Parameters<typeof parseSync>[2]);
+  if (fatalError(parsed, source) !== undefined) return [];
+  const ctx = new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
+  const candidates: Candidate[] = [];
+  importedBatchRules(ctx, (rule, node, message, extra) => {
+    const { line, column } = ctx.position(node.start);
+    candidates.push({ rule, line, column, message, snippet: ctx.lineText(line), ...extra });
+  });
+  return candidates;
+}
+
+/**
  * The facts of one module. `whole` analyses it even when no rule can report in it (the project pass,
  * asking for a deferred module's exports).
  */
@@ -125,6 +149,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   for (const rule of RULES) rule(ctx, report);
   const handlers = ctx.batchHandlers.size > 0 || ctx.handlers.size > 0 ? handlerFacts(ctx) : undefined;
   const calls = handlerCalls(ctx);
+  const edges = exportCalls(ctx);
   const uses = importResultUses(ctx);
   return {
     file,
@@ -132,6 +157,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(handlers !== undefined && Object.keys(handlers).length > 0 ? { handlers } : {}),
     ...(ctx.batchOneHandlers.length > 0 ? { batchOneHandlers: ctx.batchOneHandlers } : {}),
     ...(calls.length > 0 ? { handlerCalls: calls } : {}),
+    ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
@@ -152,6 +178,7 @@ const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type ==
 
 function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const facts: Record<string, ExportFact> = {};
+  const sends = ctx.exports.size > 0 && mayBatch(ctx.source) ? batchSends(ctx) : [];
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined) continue;
@@ -162,6 +189,7 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const verifier = verifierFact(ctx, v);
       // What a catch answering 401/403 around this function (in another module) depends on.
       const remote = v.async === true ? callsRemote(ctx, v.body as Node) : undefined;
+      const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
@@ -169,10 +197,14 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(options !== undefined ? { options } : {}),
         ...(verifier !== undefined ? { verifier } : {}),
         ...(remote !== undefined ? { remote } : {}),
+        ...(batchResult !== undefined ? { batchResult } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
     } else if (wrapper !== undefined) {
       facts[name] = { provides: [], via: [], async: false, eventSource: wrapper };
+    } else if (sends.length > 0 && batchMethodsOf(ctx, v, sends) !== undefined) {
+      const batchMethods = batchMethodsOf(ctx, v, sends);
+      facts[name] = { provides: [], via: [], async: false, ...(batchMethods ? { batchMethods } : {}) };
     } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
       const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
       facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };

@@ -5,7 +5,7 @@
 // project pass (project.ts) joins the two.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
-import type { ModuleContext } from './ModuleContext.js';
+import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
@@ -19,30 +19,100 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   const refs = new Map<string, ImportRef>();
   for (const call of ctx.of('CallExpression')) {
     if (ctx.handlerKindAt(call) === undefined) continue;
-    const callee = unwrap(call.callee);
-    let ref: ImportRef | undefined;
-    if (callee?.type === 'Identifier') {
-      const imp = ctx.importOf(callee.name as string, callee);
-      if (imp !== undefined && imp.imported !== '*')
-        ref = {
-          from: ctx.file,
-          source: imp.source,
-          name: imp.imported === 'default' ? 'default' : imp.imported,
-        };
-    } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
-      const object = unwrap(callee.object) as Node;
-      const imp = ctx.importOf(object.name as string, object);
-      const name = propertyName(callee.property, callee.computed as boolean);
-      if (imp !== undefined && name !== undefined && (imp.imported === '*' || imp.imported === 'default'))
-        ref = { from: ctx.file, source: imp.source, name };
-    }
-    if (
-      ref !== undefined &&
-      (ref.source.startsWith('.') || ref.source.startsWith('/') || ref.source.startsWith('@'))
-    )
-      refs.set(`${ref.source}\0${ref.name}`, ref);
+    const ref = projectCall(ctx, call);
+    if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
   }
   return [...refs.values()];
+}
+
+/** The project import a call calls (`initMenu()`, `ddb.getItem()` of a namespace or default import). */
+function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefined {
+  const callee = unwrap(call.callee);
+  let ref: ImportRef | undefined;
+  if (callee?.type === 'Identifier') {
+    const imp = ctx.importOf(callee.name as string, callee);
+    if (imp !== undefined && imp.imported !== '*')
+      ref = { from: ctx.file, source: imp.source, name: imp.imported };
+  } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
+    const object = unwrap(callee.object) as Node;
+    const imp = ctx.importOf(object.name as string, object);
+    const name = propertyName(callee.property, callee.computed as boolean);
+    if (imp !== undefined && name !== undefined && (imp.imported === '*' || imp.imported === 'default'))
+      ref = { from: ctx.file, source: imp.source, name };
+  }
+  if (ref === undefined) return undefined;
+  return isProjectSource(ref.source) ? ref : undefined;
+}
+
+/**
+ * For each exported function, the project imports it calls, itself or through module-local functions:
+ * the edges the project pass follows when a handler reaches a helper several modules away
+ * (`main.ts` handler -> `processQueue()` in orchestration.ts -> `enrichMessages()` in databaseClient.ts).
+ *
+ * @example
+ * exportCalls(ctx) // { processQueue: [{ from: '/app/orchestration.ts', source: './databaseClient', name: 'enrichMessages' }] }
+ */
+export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
+  if (ctx.exports.size === 0) return {};
+  const direct = new Map<Node, ImportRef[]>();
+  const local = new Map<Node, Node[]>();
+  const nested = new Map<Node, Node | undefined>();
+  const add = <T>(map: Map<Node, T[]>, key: Node, value: T) => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [value]);
+    else list.push(value);
+  };
+  const project = ctx.projectImports;
+  if (project.size === 0) return {};
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    // Cheap rejects first: a call of a project import, or of a module-local function.
+    const head =
+      callee?.type === 'Identifier'
+        ? (callee.name as string)
+        : callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier'
+          ? ((unwrap(callee.object) as Node).name as string)
+          : undefined;
+    if (head === undefined) continue;
+    const ref = project.has(head) ? projectCall(ctx, call) : undefined;
+    const target =
+      ref === undefined && callee?.type === 'Identifier' && ctx.resolve(head, callee) !== undefined
+        ? ctx.functionOf(callee)
+        : undefined;
+    if (ref === undefined && target === undefined) continue;
+    // The innermost function gets the call; each function is reached from the one it is nested in
+    // (`ids.map(async (id) => helper(id))` inside an export), walked once per function.
+    const fn = ctx.enclosingFunction(call);
+    if (fn === undefined) continue;
+    if (ref !== undefined) add(direct, fn, ref);
+    else add(local, fn, target as Node);
+    for (let inner = fn; !nested.has(inner); ) {
+      const outer = ctx.enclosingFunction(inner);
+      nested.set(inner, outer);
+      if (outer === undefined) break;
+      add(local, outer, inner);
+      inner = outer;
+    }
+  }
+  const out: Record<string, ImportRef[]> = {};
+  for (const [name, value] of ctx.exports) {
+    const start = isFunction(value) ? value : ctx.functionOf(value);
+    if (start === undefined) continue;
+    const seen = new Set<Node>([start]);
+    const queue = [start];
+    const refs = new Map<string, ImportRef>();
+    while (queue.length > 0) {
+      const fn = queue.pop() as Node;
+      for (const ref of direct.get(fn) ?? []) refs.set(`${ref.source}\0${ref.name}`, ref);
+      for (const next of local.get(fn) ?? [])
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+    }
+    if (refs.size > 0) out[name] = [...refs.values()];
+  }
+  return out;
 }
 
 /** The functions around `node`, innermost first. */

@@ -128,4 +128,19 @@ describe('mayReport', () => {
       'handler.ts:5 floating-promise',
     ]);
   });
+
+  it("analyses a deferred module that calls a project's batch wrapper: its dropped answer is a finding", async () => {
+    // Prepare: ledger.ts has no word any rule looks for; streams.js exports putRecordBatch, which hands
+    // back Firehose's answer unread, so the project pass looks at every module whose text calls it.
+    const root = join(repo, 'packages/cli/fixtures/corpus/errors/batchWrappers');
+
+    // Act
+    const result = await scan({ root, workers: 0 });
+
+    // Assess
+    expect(mayReport(readFileSync(join(root, 'ledger.ts'), 'utf8'))).toBe(false);
+    expect(
+      result.findings.filter((f) => f.file === 'ledger.ts').map((f) => `${f.file}:${f.line} ${f.rule}`),
+    ).toEqual(['ledger.ts:6 swallowed-error']);
+  });
 });

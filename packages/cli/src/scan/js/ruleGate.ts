@@ -215,6 +215,9 @@ function cdkConstruct(words: SourceWords): boolean {
     (CDK_NEW.test(source) ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
+      // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.
+      (words.includes('@aws-solutions-constructs/') &&
+        /\bnew\s+(?:[\w$]+\s*\.\s*)*\w*Sqs\w*\s*\(/.test(source)) ||
       (words.includes('Table') && CDK_NEW_TABLE.test(source) && /idempot/i.test(source)))
   );
 }

@@ -16,6 +16,7 @@ export type Extra = Pick<
   | 'onlyIfImportRemote'
   | 'onlyIfExportOnHandlerPath'
   | 'unlessCallersRead'
+  | 'onlyIfImportBatchResult'
   | 'severity'
 >;
 

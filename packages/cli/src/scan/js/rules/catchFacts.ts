@@ -1,6 +1,6 @@
 // What a catch block and its try do: log, touch another system, carry a comment. Shared by the
 // swallowed-error and infra-error-as-auth rules.
-import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { classifyHttpCall } from './http.js';
@@ -26,6 +26,59 @@ export function hasComment(
     comments.some((c) => c.start >= node.start && c.end <= node.end) ||
     /\/[/*]/.test(ctx.source.slice(node.start, node.end))
   );
+}
+
+/** Words of a comment that decides a failure may pass: it says the step is optional, not why it runs. */
+const BEST_EFFORT =
+  /best[- ]?effort|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never) (throw|fail|block|rethrow|abort|stop)|never throws|intentional|deliberate|on purpose|rather than fail|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing) (the |this )?(error|failure)/i;
+
+/**
+ * A comment says the failure is only logged by decision: in the catch, in the few lines above the try
+ * (`// Don't throw - the cancellation succeeded`, `// Best-effort: a failure here is non-blocking`), or
+ * in the doc comment of the function around it (`Best-effort deletion ... Never throws`). Best effort by
+ * design, as an empty catch with a comment is. A comment that only says what the try does
+ * (`// Update DynamoDB with failure status`) is not such a decision.
+ */
+export function saysWhy(ctx: ModuleContext, tryStatement: Node, extra?: RegExp): boolean {
+  const decides = (text: string) => BEST_EFFORT.test(text) || (extra?.test(text) ?? false);
+  const handler = tryStatement.handler as Node | null;
+  const body = handler == null ? '' : ctx.source.slice(handler.body.start, handler.body.end);
+  if (/\/[/*]/.test(body) && decides(commentText(body))) return true;
+  let from = tryStatement.start;
+  for (let i = 0; i < 4 && from > 0; i++) from = ctx.source.lastIndexOf('\n', from - 1);
+  if (decides(commentText(ctx.source.slice(Math.max(from, 0), tryStatement.start)))) return true;
+  const fn = ctx.enclosingFunction(tryStatement);
+  if (fn === undefined) return false;
+  let at: Node = fn;
+  for (
+    let p = ctx.parentOf(fn);
+    p !== undefined && !/^(Program|BlockStatement|ClassBody)$/.test(p.type);
+    p = ctx.parentOf(p)
+  )
+    at = p;
+  const before = ctx.source.slice(Math.max(0, at.start - 800), at.start).trimEnd();
+  const doc = before.endsWith('*/') ? before.slice(before.lastIndexOf('/*')) : '';
+  return doc !== '' && decides(doc);
+}
+
+/**
+ * A block around the try, up to its function, throws unconditionally after it (`catch (err) { if (run)
+ * { try { await recordFailure() } catch { log } } throw err; }`): the invocation fails anyway, and the
+ * logged failure is a second one on the way out.
+ */
+export function throwsAfter(ctx: ModuleContext, tryStatement: Node): boolean {
+  for (let n: Node = tryStatement, p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(p)) {
+    if (isFunction(p)) return false;
+    if (p.type !== 'BlockStatement') continue;
+    const statements = p.body as Node[];
+    if (statements.slice(statements.indexOf(n) + 1).some((s) => s.type === 'ThrowStatement')) return true;
+  }
+  return false;
+}
+
+/** The comments of a piece of source (line and block), joined. */
+function commentText(text: string): string {
+  return (text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []).join(' ');
 }
 
 const LOCAL_IO =
@@ -153,8 +206,11 @@ export function bestEffortTelemetry(ctx: ModuleContext, tryStatement: Node): boo
   return handler != null && CATCH_SAYS_TELEMETRY.test(ctx.source.slice(handler.start, handler.end));
 }
 
-const CLEANUP_COMMAND = /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable)\w*$/;
-const CLEANUP_METHOD = /^(delete|remove|deregister|untag|detach|disassociate|disable)\w*$/;
+// A failed ChangeMessageVisibility loses nothing either: the message comes back at the queue's own timeout.
+const CLEANUP_COMMAND =
+  /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable|ChangeMessageVisibility)\w*$/;
+const CLEANUP_METHOD =
+  /^(delete|remove|deregister|untag|detach|disassociate|disable|changeMessageVisibility)\w*$/;
 
 /**
  * Every AWS call in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`,
@@ -167,6 +223,12 @@ export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
   if (commands.length > 0) return commands.every((c) => CLEANUP_COMMAND.test(c));
   return everyAwaitedCall(block, (call) => {
     let name = calleeName(call) ?? '';
+    // `client.send(command)` with the command built before the try.
+    const sent = name === 'send' ? ctx.valueOf(call.arguments[0]) : undefined;
+    if (sent?.type === 'NewExpression')
+      return CLEANUP_COMMAND.test(
+        (unwrap(sent.callee)?.name as string | undefined)?.replace(/Command$/, '') ?? '',
+      );
     const inner = unwrap(unwrap(call.callee)?.object);
     if (name === 'promise' && inner?.type === 'CallExpression') name = calleeName(inner) ?? '';
     return CLEANUP_METHOD.test(name) && unwrap(call.callee)?.type === 'MemberExpression';

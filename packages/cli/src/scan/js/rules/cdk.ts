@@ -5,6 +5,7 @@ import {
   type Node,
   numberValue,
   objectProps,
+  propertyName,
   stringValue,
   unwrap,
 } from '../ast.js';
@@ -14,7 +15,7 @@ import { durationSeconds, ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
-import { solutionsConstructBatchOne } from './cdkSolutionsConstructs.js';
+import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
@@ -63,6 +64,21 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A queue built where a dead-letter queue is given (`deadLetterQueue: new Queue(...)` on a bus or a
+ * target, `deadLetterQueue: { queue: new Queue(...), maxReceiveCount }` on a queue): a DLQ with no name
+ * an alarm could be built on in this module.
+ */
+function inlineDlq(ctx: ModuleContext, node: Node): boolean {
+  let prop = ctx.parentOf(node);
+  if (prop?.type !== 'Property') return false;
+  if (propertyName(prop.key, prop.computed) === 'queue') {
+    const holder = ctx.parentOf(prop);
+    prop = holder?.type === 'ObjectExpression' ? ctx.parentOf(holder) : undefined;
+  }
+  return prop?.type === 'Property' && propertyName(prop.key, prop.computed) === 'deadLetterQueue';
+}
+
 export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!ctx.source.includes('aws-cdk')) return;
   const src = ctx.source;
@@ -99,6 +115,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (kind === undefined) {
       if (src.includes('sqsEventSourceProps'))
         ctx.batchOneHandlers.push(...solutionsConstructBatchOne(ctx, node));
+      if (src.includes('@aws-solutions-constructs/')) solutionsQueueDefaults(ctx, node, report);
       continue;
     }
     const args = node.arguments as Node[];
@@ -108,7 +125,9 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (kind === 'Queue') {
       if (props?.spread) continue;
       const dlq = objectProps(props?.props.get('deadLetterQueue'));
+      const inline = inlineDlq(ctx, node);
       const usedAsDlq =
+        inline ||
         /dlq|dead/i.test(`${id} ${name ?? ''}`) ||
         (name !== undefined && new RegExp(`queue\\s*:\\s*${escapeRe(name)}\\b`).test(src));
       if (dlq === undefined && props?.props.get('deadLetterQueue') === undefined) {
@@ -119,10 +138,12 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
             `queue ${id || name || ''} has no deadLetterQueue: a poison message is retried until retention deletes it`,
           );
         else if (
-          name !== undefined &&
-          !new RegExp(
-            `${escapeRe(name)}\\s*\\.\\s*metric|metrics?:\\s*${escapeRe(name)}|${escapeRe(name)}\\.queueName`,
-          ).test(src) &&
+          (name !== undefined || inline) &&
+          (name === undefined ||
+            !new RegExp(
+              `${escapeRe(name)}\\s*\\.\\s*metric|metrics?:\\s*${escapeRe(name)}|${escapeRe(name)}\\.queueName`,
+            ).test(src)) &&
+          !/deadLetterQueue\b[\w.!?]*\.metric/.test(src) &&
           !/new\s+\w*\.?Alarm\b/.test(src)
         )
           report(

@@ -5,9 +5,19 @@
 // A batch size of 1 there settles the handler's partial-failure finding, as `batchSize: 1` on an
 // SqsEventSource does. A project construct that takes the same two props and passes them on (a
 // Step Functions callback task around SqsToLambda) is read the same way.
-import { isFunction, memberPath, type Node, numberValue, objectProps, propertyName, unwrap } from '../ast.js';
+import {
+  isBooleanLiteral,
+  isFunction,
+  memberPath,
+  type Node,
+  numberValue,
+  objectProps,
+  propertyName,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { handlerLinkOfProps } from './cdkHandlers.js';
+import type { Report } from './Report.js';
 
 /** The method `this.name()` calls in the class around `at`. */
 function thisMethod(ctx: ModuleContext, call: Node): Node | undefined {
@@ -80,4 +90,62 @@ export function solutionsConstructBatchOne(ctx: ModuleContext, node: Node): stri
   if (numberValue(propsOf(ctx, source)?.get('batchSize')) !== 1) return [];
   const link = handlerLinkOfProps(ctx, objectProps(ctx.valueOf(fn)), 'no-record-work');
   return link === undefined ? [] : link.stems.map((stem) => `${stem}.${link.export}`);
+}
+
+/**
+ * The library's own default for the dead-letter queue its patterns build (`buildDeadLetterQueue`:
+ * `defaultMaxReceiveCount = 15` in core/lib/sqs-defaults.ts of awslabs/aws-solutions-constructs).
+ */
+const LIBRARY_MAX_RECEIVE = 15;
+
+/** `props.maxReceiveCount` handed on from the construct's own props: the caller may not set it. */
+const passedOn = (v: Node | undefined) => {
+  const path = memberPath(unwrap(v));
+  return path !== undefined && path.length >= 2 && /^(props|this)$/.test(path[0] ?? '');
+};
+
+/**
+ * A pattern of aws-solutions-constructs that builds a queue (`SqsToLambda`, `SnsToSqs`, `EventbridgeToSqs`,
+ * ...) builds its dead-letter queue too, unless told not to: redriven after the library's default of 15
+ * receives (above the limit for a Lambda event source) and with no alarm. Reported at the construct
+ * unless the project sets `maxReceiveCount` within the limit and alarms on the queue it exposes
+ * (`pattern.deadLetterQueue`), or hands it a queue of its own (`existingQueueObj`).
+ *
+ * @example
+ * solutionsQueueDefaults(ctx, node, report) // new SqsToLambda(this, 'Task', { lambdaFunctionProps }) -> maxReceiveCount 15 > {limit}
+ */
+export function solutionsQueueDefaults(ctx: ModuleContext, node: Node, report: Report): void {
+  const imp = ctx.importRoot(node.callee as Node);
+  if (imp === undefined || !imp.source.startsWith('@aws-solutions-constructs/')) return;
+  const pattern =
+    imp.imported === 'default' || imp.imported === '*' ? memberPath(node.callee)?.at(-1) : imp.imported;
+  if (pattern === undefined || !/Sqs/.test(pattern)) return;
+  const props = propsOf(ctx, (node.arguments as Node[])[2]);
+  if (props === undefined) return;
+  const own = props.get('existingQueueObj');
+  if (own !== undefined && !passedOn(own)) return;
+  // Told to build none: a decision written in the code (a metrics queue whose lost counts nobody replays),
+  // not a default of the library.
+  if (isBooleanLiteral(props.get('deployDeadLetterQueue'), false)) return;
+  const set = props.get('maxReceiveCount');
+  const count = set === undefined || passedOn(set) ? LIBRARY_MAX_RECEIVE : numberValue(set);
+  if (count === undefined) return;
+  const src = ctx.source;
+  const alarmed =
+    /deadLetterQueue[\s\S]{0,300}(metric|Alarm)|(metric\w*|Alarm)\([\s\S]{0,300}deadLetterQueue/.test(src);
+  const consumer = pattern.startsWith('SqsTo') ? 'lambda' : 'other';
+  // One finding per construct: the count (with the missing alarm in its message), or the alarm alone.
+  if (count > 3)
+    report(
+      'iac-missing-dlq',
+      node,
+      `${pattern} builds its dead-letter queue with maxReceiveCount ${count} > {limit}${alarmed ? '' : ', and nothing alarms on it'}: a poison message is retried ${count} times before it gets there`,
+      { maxReceive: { count, consumer }, severity: 'high' },
+    );
+  else if (!alarmed)
+    report(
+      'iac-missing-dlq',
+      node,
+      `the dead-letter queue ${pattern} builds has no alarm: failed messages pile up unnoticed`,
+    );
 }

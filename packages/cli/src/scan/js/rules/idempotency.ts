@@ -42,6 +42,17 @@ function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
   return /^(Detail|Message|MessageBody|Data)$/.test(propertyName(prop.key, prop.computed) ?? '');
 }
 
+/**
+ * Where a random key is made: the declarator of `const claimId = randomUUID()` when the property takes
+ * the name (`PK: claimId`), so the finding points at the line to change; else the property itself.
+ */
+function generatedAt(ctx: ModuleContext, prop: Node): Node {
+  const value = prop.value as Node | undefined;
+  if (value?.type !== 'Identifier') return prop;
+  const binding = ctx.resolve(value.name as string, value);
+  return binding?.kind === 'const' && binding.init !== undefined ? binding.declaration : prop;
+}
+
 function randomIdRule(ctx: ModuleContext, report: Report): void {
   // Queue and stream consumers are redelivered; EventBridge, SNS and S3 invoke asynchronously and retry.
   const consumer =
@@ -55,7 +66,7 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
       if (isRandom(ctx, prop.value))
         report(
           'random-id-nondeterministic',
-          prop,
+          generatedAt(ctx, prop),
           `${key} is random: a retry or redelivery gets a new key and runs twice`,
         );
       continue;
@@ -71,13 +82,13 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
     if ((ownerKey === 'Item' || ownerKey === 'data') && isRandom(ctx, prop.value))
       report(
         'random-id-nondeterministic',
-        prop,
+        generatedAt(ctx, prop),
         `${key} is generated randomly in a queue consumer: a redelivered message writes a duplicate record`,
       );
     else if (emittedPayload(ctx, owner) && isRandom(ctx, prop.value))
       report(
         'random-id-nondeterministic',
-        prop,
+        generatedAt(ctx, prop),
         `${key} of an emitted event is random in a retried consumer: a redelivery publishes a duplicate that no consumer can recognise`,
       );
   }

@@ -17,6 +17,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { classifyHttpCall } from './http.js';
 import { idempotencyRules } from './idempotency.js';
+import { promiseAllRule } from './promiseAll.js';
 import type { Report, Rule } from './Report.js';
 
 function exportNameOf(ctx: ModuleContext, fn: Node): string | undefined {
@@ -112,34 +113,6 @@ function decodesOnly(block: Node | undefined): boolean {
     true,
   );
   return !other && calls > 0;
-}
-
-const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
-
-function promiseAllRule(ctx: ModuleContext, report: Report): void {
-  for (const call of ctx.of('CallExpression')) {
-    if (calleeName(call) !== 'all') continue;
-    const path = memberPath(call.callee)?.join('.');
-    if (path !== 'Promise.all') continue;
-    const kind = ctx.handlerKindAt(call);
-    if (kind === undefined || kind === 'record') continue;
-    const arg = ctx.valueOf(call.arguments[0]);
-    if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') continue;
-    const collection = memberPath(unwrap(arg.callee)?.object)?.join('.');
-    if (collection === undefined || !RECORDS.test(collection)) continue;
-    const cb = ctx.valueOf(arg.arguments[0]);
-    if (cb !== undefined && isFunction(cb)) {
-      const guarded =
-        someDescendant(cb.body, (n) => n.type === 'TryStatement' && n.handler != null, true) ||
-        someDescendant(cb.body, (n) => n.type === 'CallExpression' && calleeName(n) === 'catch', true);
-      if (guarded) continue;
-    }
-    report(
-      'promise-all-no-partial',
-      call,
-      `Promise.all over ${collection}: the first failure rejects the batch and the other outcomes are lost`,
-    );
-  }
 }
 
 function isPromiseCall(ctx: ModuleContext, call: Node): boolean | { source: string; name: string } {

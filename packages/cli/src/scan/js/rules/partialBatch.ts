@@ -8,7 +8,7 @@ import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
 /** Command -> the result field that lists (or counts) the entries that failed. */
-const FAILURE_FIELD: Readonly<Record<string, string>> = {
+export const FAILURE_FIELD: Readonly<Record<string, string>> = {
   SendMessageBatchCommand: 'Failed',
   PublishBatchCommand: 'Failed',
   PutEventsCommand: 'FailedEntryCount',
@@ -21,7 +21,7 @@ const FAILURE_FIELD: Readonly<Record<string, string>> = {
 const COMMANDS = Object.keys(FAILURE_FIELD);
 
 /** The same APIs on an aws-sdk v2 client (`sqs.sendMessageBatch(params).promise()`, the document client's `batchWrite`). */
-const V2_FAILURE_FIELD: Readonly<Record<string, string>> = {
+export const V2_FAILURE_FIELD: Readonly<Record<string, string>> = {
   sendMessageBatch: 'Failed',
   publishBatch: 'Failed',
   putEvents: 'FailedEntryCount',
@@ -35,7 +35,10 @@ const sendsV2Batch = (text: string) =>
   text.includes('.promise(') && V2_METHODS.some((m) => text.includes(`.${m}(`));
 
 /** The `client.send(new XCommand(...))` a command is sent through, climbed through `await`. */
-function sendOf(ctx: ModuleContext, command: Node): { node: Node; parent: Node | undefined } | undefined {
+export function sendOf(
+  ctx: ModuleContext,
+  command: Node,
+): { node: Node; parent: Node | undefined } | undefined {
   const call = ctx.parentOf(command);
   const callee = unwrap(call?.callee);
   if (call?.type !== 'CallExpression' || call.arguments[0] !== command) return undefined;
@@ -244,7 +247,7 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
 };
 
 /** The `x.send(name)` calls of the function that sends the variable a command was stored in. */
-function sendsOfVariable(ctx: ModuleContext, command: Node): Node[] {
+export function sendsOfVariable(ctx: ModuleContext, command: Node): Node[] {
   const parent = ctx.parentOf(command);
   const id =
     parent?.type === 'VariableDeclarator' && parent.init === command

@@ -21,13 +21,17 @@ import {
   hasComment,
   isObservation,
   onlyCleanup,
+  saysWhy,
   telemetryName,
+  throwsAfter,
 } from './catchFacts.js';
+import { type DropShape, dropShape } from './catchShapes.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
+import { uncheckedResponse } from './uncheckedFetch.js';
 
 /** `return`, `return undefined`, `return null`: an answer a property read fails on. */
 const nothing = (n: Node | null | undefined) =>
@@ -71,6 +75,27 @@ function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
   return telemetryName(name);
 }
 
+/**
+ * The catch only logs by decision (a comment says so; a `continue` whose comment says the item is
+ * skipped) or on a path that throws right after: not reported. A `break` or a handled error class is
+ * judged by what it does, whatever its comment says.
+ */
+function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
+  if (throwsAfter(ctx, tryStatement)) return true;
+  if (shape === undefined) return saysWhy(ctx, tryStatement);
+  const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
+  return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
+}
+
+const SHAPE_MESSAGE: Record<DropShape, string> = {
+  'leaves-loop':
+    'catch logs and leaves the loop: the items it did not reach are dropped and the caller goes on as if all were done',
+  'one-kind':
+    'catch answers only the errors its check recognises: every other failure falls through and the code after the try runs as if it had succeeded',
+  'stand-in':
+    "catch logs and puts a stand-in value where the failed read's result would have gone: the rest of the code cannot tell it from real data",
+};
+
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   callbackResultRule(ctx, report);
   serverErrorResultRule(ctx, report);
@@ -92,7 +117,10 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       doesIo(ctx, tryStatement.block) &&
       !telemetryPath(ctx, tryStatement) &&
       !localTokenCheck(ctx, tryStatement.block);
-    const onlyLogs = statements.every((s) => isObservation(s));
+    const shape: DropShape | undefined = statements.every((s) => isObservation(s))
+      ? undefined
+      : dropShape(ctx, handler);
+    const onlyLogs = shape !== undefined || statements.every((s) => isObservation(s));
     const returnsDefault =
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
       statements.some((s) => s.type === 'ReturnStatement' && isDefaultValue(s.argument)) &&
@@ -126,7 +154,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
           Array.isArray(readers) ? { unlessCallersRead: readers } : undefined,
         );
-    } else if (onlyLogs && io && fallsOutWithUndefined(ctx, tryStatement)) {
+    } else if (onlyLogs && shape === undefined && io && fallsOutWithUndefined(ctx, tryStatement)) {
       const readers = callersRead(ctx, handler);
       if (readers !== 'all-read')
         report(
@@ -139,18 +167,22 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       onlyLogs &&
       io &&
       ctx.handlerKindAt(handler) !== undefined &&
-      !onlyCleanup(ctx, tryStatement.block)
+      !onlyCleanup(ctx, tryStatement.block) &&
+      !bestEffortByDecision(ctx, tryStatement, shape)
     ) {
       report(
         'swallowed-error',
         handler,
-        'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
+        shape === undefined
+          ? 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost'
+          : `${SHAPE_MESSAGE[shape]} on a Lambda handler path`,
       );
     } else if (
       onlyLogs &&
       io &&
       ctx.handlerKindAt(handler) === undefined &&
-      !onlyCleanup(ctx, tryStatement.block)
+      !onlyCleanup(ctx, tryStatement.block) &&
+      !bestEffortByDecision(ctx, tryStatement, shape)
     ) {
       // A helper module's catch: on the handler path when a handler elsewhere calls an export reaching it.
       const exported = exportsReaching(ctx, handler);
@@ -158,7 +190,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         report(
           'swallowed-error',
           handler,
-          'catch only logs in a function a Lambda handler calls: the invocation succeeds and the work is lost',
+          shape === undefined
+            ? 'catch only logs in a function a Lambda handler calls: the invocation succeeds and the work is lost'
+            : `${SHAPE_MESSAGE[shape]} in a function a Lambda handler calls`,
           { onlyIfExportOnHandlerPath: exported },
         );
     }
@@ -256,40 +290,4 @@ function marksHandled(ctx: ModuleContext, call: Node): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Used again besides this `.catch(...)`: awaited, returned, raced or passed on.
   return (text.match(new RegExp(`(^|[^\\w.$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0) > 1;
-}
-
-/** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
-function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
-  const { node: n, parent } = ctx.climb(
-    call,
-    (p) =>
-      p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression',
-  );
-  if (parent === undefined) return undefined;
-  if (parent.type === 'ExpressionStatement' && n.type === 'AwaitExpression')
-    return 'fetch() response is discarded: a 4xx/5xx answer counts as success';
-  if (parent.type === 'MemberExpression' && parent.object === n && n.type === 'AwaitExpression') {
-    const method = parent.property?.name as string | undefined;
-    if (method === 'json' || method === 'text' || method === 'arrayBuffer' || method === 'blob')
-      return `fetch() body read with .${method}() without checking response.ok: an error page becomes data`;
-    return undefined;
-  }
-  if (
-    parent.type === 'VariableDeclarator' &&
-    parent.id?.type === 'Identifier' &&
-    n.type === 'AwaitExpression'
-  ) {
-    const name = parent.id.name as string;
-    const fn = ctx.enclosingFunction(call) ?? ctx.program;
-    const text = ctx.source.slice(fn.start, fn.end);
-    const re = new RegExp(
-      `\\b${name}\\s*(\\?\\.|\\.)\\s*(ok|status|statusCode|statusText)\\b|\\b(return|yield)\\s+${name}\\s*(;|\\)|$)|\\(\\s*${name}\\s*[,)]|\\b${name}\\s*[,)]`,
-    );
-    if (re.test(text)) return undefined;
-    const reads = new RegExp(`\\b${name}\\s*\\.\\s*(json|text|arrayBuffer|blob|body)\\b`).test(text);
-    return reads
-      ? `fetch() response ${name} is read without checking ${name}.ok or ${name}.status`
-      : undefined;
-  }
-  return undefined;
 }

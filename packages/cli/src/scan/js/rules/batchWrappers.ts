@@ -1,0 +1,187 @@
+// swallowed-error across modules: a project's own wrapper around a batch API (`exports.putRecordBatch =
+// async (records, stream) => { ...; return await firehose.send(new PutRecordBatchCommand(...)); }`) hands
+// the API's answer back unread, and the caller in another module discards it or only prints it. The
+// failed entries are in that answer (the API answers success while some entries failed), so nobody looks.
+import { type Node, propertyName, unwrap } from '../ast.js';
+import type { ImportRef } from '../Candidate.js';
+import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { isLogCall } from './catchFacts.js';
+import { FAILURE_FIELD, sendOf, sendsOfVariable, V2_FAILURE_FIELD } from './partialBatch.js';
+import type { Report, Rule } from './Report.js';
+
+/** What an export hands back: the answer of this batch API, with its failure field never read. */
+export interface BatchResultFact {
+  readonly what: string;
+  readonly field: string;
+}
+
+/**
+ * The batch answer a function returns unread: the send is returned (`return await client.send(cmd)`) or
+ * stored in a name whose only later use is `return name`, and the failure field is never read in it.
+ *
+ * @example
+ * batchResultOf(ctx, fn, sends) // return await firehose.send(new PutRecordBatchCommand(p)) -> { what: 'PutRecordBatch', field: 'FailedPutCount' }
+ */
+export function batchResultOf(
+  ctx: ModuleContext,
+  fn: Node,
+  sends: readonly { send: Node; what: string; field: string }[],
+): BatchResultFact | undefined {
+  for (const { send, what, field } of sends) {
+    if (ctx.enclosingFunction(send) !== fn) continue;
+    const body = ctx.source.slice(fn.start, fn.end);
+    if (new RegExp(`\\b${field}\\b`).test(body)) continue;
+    const { parent } = ctx.climb(
+      send,
+      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+    );
+    if (parent?.type === 'ReturnStatement' || (parent === fn.body && fn.expression === true))
+      return { what, field };
+    if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier') {
+      const name = (parent.id.name as string).replace(/\$/g, '\\$');
+      const after = ctx.source.slice(parent.end, fn.end);
+      const uses = after.match(new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g'))?.length ?? 0;
+      const returned = after.match(new RegExp(`\\breturn\\s+${name}\\s*;?\\s*(\\n|\\})`, 'g'))?.length ?? 0;
+      if (uses > 0 && uses === returned) return { what, field };
+    }
+  }
+  return undefined;
+}
+
+/** Words without which a module sends no batch API call. */
+export const mayBatch = (source: string): boolean =>
+  Object.keys(FAILURE_FIELD).some((c) => source.includes(c)) ||
+  (source.includes('.promise(') && Object.keys(V2_FAILURE_FIELD).some((m) => source.includes(`.${m}(`)));
+
+/** Every batch API call the module sends: the send (or v2 `.promise()`) call, the API, its failure field. */
+export function batchSends(ctx: ModuleContext): { send: Node; what: string; field: string }[] {
+  const out: { send: Node; what: string; field: string }[] = [];
+  for (const command of ctx.of('NewExpression')) {
+    const name = unwrap(command.callee)?.name as string | undefined;
+    const field = name === undefined ? undefined : FAILURE_FIELD[name];
+    if (field === undefined) continue;
+    const what = (name as string).replace(/Command$/, '');
+    const direct = sendOf(ctx, command);
+    const call = direct === undefined ? undefined : ctx.parentOf(command);
+    if (call !== undefined) out.push({ send: call, what, field });
+    else for (const send of sendsOfVariable(ctx, command)) out.push({ send, what, field });
+  }
+  if (!ctx.source.includes('.promise(')) return out;
+  for (const call of ctx.of('CallExpression')) {
+    if (call.arguments.length > 0 || unwrap(call.callee)?.type !== 'MemberExpression') continue;
+    if (propertyName(unwrap(call.callee)?.property) !== 'promise') continue;
+    const request = unwrap(unwrap(call.callee)?.object);
+    const method =
+      request?.type === 'CallExpression' ? propertyName(unwrap(request.callee)?.property) : undefined;
+    const field = method === undefined ? undefined : V2_FAILURE_FIELD[method];
+    if (field !== undefined) out.push({ send: call, what: method as string, field });
+  }
+  return out;
+}
+
+/**
+ * An exported class's methods that hand back a batch answer unread (`class FeedProducer { async
+ * writeToStream(data) { return this.stream.send(new PutRecordsCommand(...)); } }`).
+ */
+export function batchMethodsOf(
+  ctx: ModuleContext,
+  value: Node,
+  sends: readonly { send: Node; what: string; field: string }[],
+): Record<string, BatchResultFact> | undefined {
+  const binding = value.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
+  const cls = binding?.kind === 'class' ? binding.declaration : value;
+  if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') return undefined;
+  const out: Record<string, BatchResultFact> = {};
+  for (const member of (cls.body as Node).body as Node[]) {
+    const name = member.type === 'MethodDefinition' ? propertyName(member.key, member.computed) : undefined;
+    const fact = name === undefined ? undefined : batchResultOf(ctx, member.value as Node, sends);
+    if (fact !== undefined) out[name as string] = fact;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** `new Imported(...)`, directly or through a name bound to it: the imported class. */
+function importedClass(
+  ctx: ModuleContext,
+  node: Node | undefined,
+): { source: string; name: string } | undefined {
+  const v = ctx.valueOf(node);
+  const callee = v?.type === 'NewExpression' ? unwrap(v.callee) : undefined;
+  if (callee?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(callee.name as string, callee);
+  return imp === undefined || imp.imported === '*' ? undefined : { source: imp.source, name: imp.imported };
+}
+
+/** A call of a function (or of a class's method) imported from the project, and what it is. */
+function importedCall(ctx: ModuleContext, call: Node): { ref: ImportRef; method?: string } | undefined {
+  const callee = unwrap(call.callee);
+  let source: string | undefined;
+  let name: string | undefined;
+  let method: string | undefined;
+  const cls = callee?.type === 'MemberExpression' ? importedClass(ctx, callee.object as Node) : undefined;
+  if (cls !== undefined) {
+    [source, name] = [cls.source, cls.name];
+    method = propertyName(callee?.property, callee?.computed as boolean);
+    if (method === undefined) return undefined;
+  } else if (callee?.type === 'Identifier') {
+    const imp = ctx.importOf(callee.name as string, callee);
+    if (imp !== undefined && imp.imported !== '*') [source, name] = [imp.source, imp.imported];
+  } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
+    const object = unwrap(callee.object) as Node;
+    const imp = ctx.importOf(object.name as string, object);
+    if (imp !== undefined && (imp.imported === '*' || imp.imported === 'default'))
+      [source, name] = [imp.source, propertyName(callee.property, callee.computed as boolean)];
+  }
+  if (source === undefined || name === undefined) return undefined;
+  if (!isProjectSource(source)) return undefined;
+  return { ref: { from: ctx.file, source, name }, ...(method !== undefined ? { method } : {}) };
+}
+
+/** Every later mention of `name` in the function is inside a log call. */
+function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
+  const mention = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  const text = ctx.source.slice(after, scope.end);
+  const mentions = [...text.matchAll(mention)];
+  if (mentions.length === 0) return true;
+  // Cheap reject: a mention on a line with no logger on it is a real use.
+  for (const m of mentions) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const end = text.indexOf('\n', m.index);
+    if (!/\b(console|logger|log)\b/i.test(text.slice(start, end === -1 ? undefined : end))) return false;
+  }
+  let printed = 0;
+  for (const statement of ctx.of('ExpressionStatement')) {
+    if (statement.start < after || statement.end > scope.end || !isLogCall(statement)) continue;
+    printed += ctx.source.slice(statement.start, statement.end).match(mention)?.length ?? 0;
+  }
+  return printed === mentions.length;
+}
+
+/**
+ * Calls of project imports whose awaited answer is discarded or only printed: candidates kept when the
+ * import turns out to hand back a batch API's answer unread (project.ts, `onlyIfImportBatchResult`).
+ */
+export const importedBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (ctx.projectImports.size === 0) return;
+  for (const call of ctx.of('CallExpression')) {
+    const awaited = ctx.parentOf(call);
+    if (awaited?.type !== 'AwaitExpression') continue;
+    const parent = ctx.parentOf(awaited);
+    if (parent?.type !== 'ExpressionStatement' && parent?.type !== 'VariableDeclarator') continue;
+    const imported = importedCall(ctx, call);
+    if (imported === undefined) continue;
+    let how: string | undefined;
+    if (parent?.type === 'ExpressionStatement') how = 'discarded';
+    else if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier') {
+      const scope = (ctx.enclosingFunction(call)?.body as Node | undefined) ?? ctx.program;
+      if (onlyPrinted(ctx, scope, parent.id.name as string, parent.end)) how = 'only logged';
+    }
+    if (how === undefined) continue;
+    report(
+      'swallowed-error',
+      call,
+      `{batch} answers success even when entries fail, and the answer ${imported.method ?? imported.ref.name}() hands back is ${how} here: {field} is never looked at, so those entries are lost`,
+      { onlyIfImportBatchResult: imported },
+    );
+  }
+};

@@ -1,0 +1,100 @@
+// Catches that look like handling but, for the failure they do not recognise, only observe it: they leave
+// the loop after logging, handle one kind of error and let every other fall through, or put a stand-in
+// value where the failed read's result would have gone. Each is judged like a catch that only logs.
+import { isDefaultValue, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isLogCall, isObservation } from './catchFacts.js';
+
+/**
+ * What a catch that does not rethrow does with the failure, besides logging it:
+ * - `leaves-loop`: `catch (e) { log(e); break; }` (or `continue`): the rest of the loop's items (or this
+ *   one) are dropped and the function carries on with what it has, as if complete;
+ * - `one-kind`: `catch (e) { if (e instanceof Conflict) return 409; }`: every other error falls through
+ *   and the code after the try runs as if the try had succeeded;
+ * - `stand-in`: `catch (e) { log(e); salt = FALLBACK_SALT; }`, `map.set(key, [])`: the failed read's result
+ *   is replaced by a built-in value the rest of the code cannot tell from a real one.
+ */
+export type DropShape = 'leaves-loop' | 'one-kind' | 'stand-in';
+
+/**
+ * The shape of a catch whose statements do not all observe the error, when what they add still drops it.
+ *
+ * @example
+ * dropShape(ctx, handler) // catch (error) { console.error(error); break; } -> 'leaves-loop'
+ */
+export function dropShape(ctx: ModuleContext, handler: Node): DropShape | undefined {
+  const statements = (handler.body as Node).body as Node[];
+  const last = statements.at(-1);
+  if (last === undefined) return undefined;
+  const before = statements.slice(0, -1);
+  if (!before.every((s) => isObservation(s))) {
+    return standIn(ctx, handler, statements) ? 'stand-in' : undefined;
+  }
+  if ((last.type === 'BreakStatement' || last.type === 'ContinueStatement') && last.label == null)
+    return before.some((s) => isLogCall(s)) && leavesALoop(ctx, handler) ? 'leaves-loop' : undefined;
+  if (last.type === 'IfStatement' && handlesOneKind(handler, last)) return 'one-kind';
+  return standIn(ctx, handler, statements) ? 'stand-in' : undefined;
+}
+
+/** The nearest loop or switch around the catch is a loop (a `break` in a `switch` case leaves only the case). */
+function leavesALoop(ctx: ModuleContext, handler: Node): boolean {
+  for (let n = ctx.parentOf(handler); n !== undefined; n = ctx.parentOf(n)) {
+    if (n.type === 'SwitchStatement') return false;
+    if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(n.type)) return true;
+    if (/Function/.test(n.type)) return false;
+  }
+  return false;
+}
+
+/**
+ * `if (error instanceof X) { ...; return ... }` with no `else`, testing the caught error: the errors it
+ * recognises are answered, every other one is dropped. A check that only logs is an observation instead.
+ */
+function handlesOneKind(handler: Node, test: Node): boolean {
+  const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
+  if (param === undefined || test.alternate != null) return false;
+  const mentionsError = someDescendant(test.test as Node, (n) => n.type === 'Identifier' && n.name === param);
+  return mentionsError && someDescendant(test.consequent as Node, (n) => n.type === 'ReturnStatement', true);
+}
+
+/**
+ * After optional log lines, every statement puts a stand-in where the read's result would have gone: an
+ * empty or false value, or a module constant (`salt = FALLBACK_SALT`), assigned to a variable declared
+ * outside the try or stored in a map or object (`results.set(key, [])`).
+ */
+function standIn(ctx: ModuleContext, handler: Node, statements: Node[]): boolean {
+  let stored = 0;
+  for (const s of statements) {
+    if (isObservation(s) && s.type !== 'VariableDeclaration') continue;
+    const value = storedValue(s);
+    if (value === undefined || !builtIn(ctx, value, handler)) return false;
+    stored++;
+  }
+  return stored > 0 && statements.some((s) => isLogCall(s));
+}
+
+function storedValue(statement: Node): Node | undefined {
+  if (statement.type !== 'ExpressionStatement') return undefined;
+  const e = unwrap(statement.expression);
+  // `data.count = 0` fills a field of a result with an optional extra; `salt = FALLBACK` replaces the datum.
+  if (e?.type === 'AssignmentExpression' && e.operator === '=' && e.left?.type === 'Identifier')
+    return e.right as Node;
+  if (e?.type === 'CallExpression' && memberPath(e.callee)?.at(-1) === 'set' && e.arguments.length === 2)
+    return e.arguments[1] as Node;
+  return undefined;
+}
+
+/**
+ * An empty value, or a name bound to a module-level constant literal (`const fallbackSalt = 'DEV SALT'`).
+ * A boolean is a verdict (`success = false` answers the failure), not a stand-in for data.
+ */
+function builtIn(ctx: ModuleContext, value: Node, at: Node): boolean {
+  const v = unwrap(value);
+  if (v?.type === 'Literal' && typeof v.value === 'boolean') return false;
+  if (isDefaultValue(v)) return true;
+  if (v?.type !== 'Identifier') return false;
+  const binding = ctx.resolve(v.name as string, at);
+  if (binding?.kind !== 'const' || binding.scope !== ctx.program) return false;
+  const init = unwrap(binding.init);
+  return init?.type === 'Literal' || init?.type === 'TemplateLiteral';
+}

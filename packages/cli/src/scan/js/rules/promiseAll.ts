@@ -1,0 +1,75 @@
+// promise-all-no-partial: `Promise.all` over a batch's records in a handler rejects on the first failure
+// and forgets the other outcomes, so records that succeeded are redelivered and done again.
+import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { Report } from './Report.js';
+
+const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
+
+/** A call named for a read (`getItem`, `checkCooldown`, `describeStack`, `new QueryCommand`). */
+const READ =
+  /^(get|list|describe|query|scan|check|read|fetch|find|load|lookup|head|exists|is|has|validate|verify|count)([A-Z_]|$)|^(Get|List|Describe|Query|Scan|BatchGet|Head)\w*Command$/;
+
+/**
+ * The callback guards each record: a try whose catch absorbs the failure (records it, answers a result)
+ * or a `.catch(...)` that does. A catch that rethrows (`catch (err) { log(err); throw err; }`) guards
+ * nothing: the rejection still reaches Promise.all.
+ */
+function guarded(cb: Node): boolean {
+  const absorbs = (body: Node | undefined) =>
+    body !== undefined && !someDescendant(body, (n) => n.type === 'ThrowStatement', true);
+  return someDescendant(
+    cb.body as Node,
+    (n) => {
+      if (n.type === 'TryStatement' && n.handler != null) return absorbs(n.handler.body as Node);
+      if (n.type !== 'CallExpression' || calleeName(n) !== 'catch') return false;
+      const fn = n.arguments[0] as Node | undefined;
+      return fn === undefined || !isFunction(fn) || absorbs(fn.body as Node);
+    },
+    true,
+  );
+}
+
+/**
+ * Every awaited call of the callback only reads (`await checkCooldown(msg)`, `send(new GetItemCommand(...))`):
+ * a rejection fails the batch before anything was done, and a redelivery repeats only reads.
+ */
+function onlyReads(ctx: ModuleContext, cb: Node): boolean {
+  let calls = 0;
+  const writes = someDescendant(
+    cb.body as Node,
+    (n) => {
+      if (n.type !== 'AwaitExpression') return false;
+      const call = unwrap(n.argument);
+      if (call?.type !== 'CallExpression') return true;
+      calls++;
+      const name = calleeName(call) ?? '';
+      const sent = name === 'send' ? ctx.valueOf(call.arguments[0]) : undefined;
+      if (sent?.type === 'NewExpression') return !READ.test((unwrap(sent.callee)?.name as string) ?? '');
+      return !READ.test(name);
+    },
+    true,
+  );
+  return !writes && calls > 0;
+}
+
+export function promiseAllRule(ctx: ModuleContext, report: Report): void {
+  for (const call of ctx.of('CallExpression')) {
+    if (calleeName(call) !== 'all') continue;
+    const path = memberPath(call.callee)?.join('.');
+    if (path !== 'Promise.all') continue;
+    const kind = ctx.handlerKindAt(call);
+    if (kind === undefined || kind === 'record') continue;
+    const arg = ctx.valueOf(call.arguments[0]);
+    if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') continue;
+    const collection = memberPath(unwrap(arg.callee)?.object)?.join('.');
+    if (collection === undefined || !RECORDS.test(collection)) continue;
+    const cb = ctx.valueOf(arg.arguments[0]);
+    if (cb !== undefined && isFunction(cb) && (guarded(cb) || onlyReads(ctx, cb))) continue;
+    report(
+      'promise-all-no-partial',
+      call,
+      `Promise.all over ${collection}: the first failure rejects the batch and the other outcomes are lost`,
+    );
+  }
+}

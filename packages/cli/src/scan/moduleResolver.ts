@@ -1,0 +1,57 @@
+// Which scanned module an import names: a relative path (with or without its extension, or a folder's
+// index), or a sibling workspace package (`@acme/common`, `file:` links), answered once per folder.
+import { dirname, resolve } from 'node:path';
+import type { Workspaces } from './workspaces.js';
+
+export const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+export class ModuleResolver {
+  private readonly resolved = new Map<string, string | undefined>();
+  private readonly has: (file: string) => boolean;
+  private readonly workspaces: Workspaces | undefined;
+
+  /** `has` tells whether a path is a scanned module. */
+  constructor(has: (file: string) => boolean, workspaces: Workspaces | undefined) {
+    this.has = has;
+    this.workspaces = workspaces;
+  }
+
+  /**
+   * The scanned module `source` names when imported from `from`.
+   *
+   * @example
+   * resolver.resolve('/app/src/handler.ts', './db') // '/app/src/db.ts'
+   */
+  resolve(from: string, source: string): string | undefined {
+    // The same import is asked about once per candidate: answer it once per importing folder.
+    const key = `${dirname(from)}\0${source}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const found = this.resolveUncached(from, source);
+    this.resolved.set(key, found);
+    return found;
+  }
+
+  private resolveUncached(from: string, source: string): string | undefined {
+    if (!source.startsWith('.') && !source.startsWith('/')) {
+      // A sibling workspace package (`@acme/common`, `solution-utils` linked with `file:`).
+      for (const base of this.workspaces?.resolve(from, source) ?? []) {
+        const found = this.moduleAt(base);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    return this.moduleAt(resolve(dirname(from), source));
+  }
+
+  /** The scanned module a path without (or with) its extension names, or its folder's index. */
+  private moduleAt(base: string): string | undefined {
+    const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
+    const candidates = [
+      base,
+      ...EXTENSIONS.map((e) => stem + e),
+      ...EXTENSIONS.map((e) => `${base}/index${e}`),
+    ];
+    for (const c of candidates) if (this.has(c)) return c;
+    return undefined;
+  }
+}
