@@ -71,8 +71,9 @@ describe('ssmBreakerState provider factory', () => {
 describe('ssmBreakerState default client', () => {
   // First: the shared client is built once per process, by the first test that needs it, and per-test
   // coverage credits that test alone with the client's settings.
-  it('gives up a request SSM never answers after 2 s, as an SDK TimeoutError (not only a warning)', async () => {
-    // Prepare: the state's own bound (refreshTimeoutMs) is later than the client's
+  it('gives up a connection SSM never answers after 1 s, as an SDK TimeoutError', async () => {
+    // Prepare: the state's own bound (refreshTimeoutMs) is later than the client's; msw holds a hanging
+    // request before its socket connects (the 2 s requestTimeout is in defaultClient.timeout.test.ts)
     ssm.hangNext(1);
     const logger = recordingLogger();
 
@@ -87,7 +88,9 @@ describe('ssmBreakerState default client', () => {
     // Assess
     await eventually(() => expect(state.stats().failures).toBe(1), 5_000);
     expect(state.stats().timeouts).toBe(0);
-    expect(logger.lines[0]?.attributes.error).toMatch(/TimeoutError/);
+    expect(logger.lines[0]?.attributes.error).toMatch(
+      /^TimeoutError: .* within the configured timeout of 1000 ms/,
+    );
     expect(ssm.pending).toBe(0);
   }, 10_000);
 

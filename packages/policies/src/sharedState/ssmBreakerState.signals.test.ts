@@ -222,33 +222,44 @@ describe('ssmBreakerState log lines and metrics', () => {
     expect(state.stats()).toMatchObject({ invalidDocuments: 1, successes: 0 });
   });
 
-  it('drops a document older than staleAfterSeconds with one warning until a new one arrives', async () => {
-    // Prepare: every refresh fails, so the document ages
+  it('drops a document older than staleAfterSeconds with one warning, and warns again for the next one', async () => {
+    // Prepare: refreshes fail, so the document ages; later a new one arrives and ages too
     const { reader, lines, start } = make({ staleAfterSeconds: 10, logIntervalSeconds: 1 });
-    reader.next(doc('open'), throttled(), throttled(), doc('open'), throttled());
+    reader.next(doc('open'), throttled(), throttled(), doc('closed'), throttled());
     const state = start();
     await state.ready();
     at(5_001);
     state.current();
     await settle();
-    lines.length = 0;
 
     // Act
     at(10_000);
     const atTheEdge = state.current();
     at(10_001);
     const past = state.current();
-    at(12_000);
+    at(10_002);
     state.current();
+    await settle();
+    at(20_003);
+    state.current();
+    await settle();
+    at(30_004);
+    state.current();
+    await settle();
 
     // Assess
     expect(atTheEdge?.state).toBe('open');
     expect(past).toBeUndefined();
-    expect(lines).toEqual([
+    expect(lines.filter((l) => l.message === STALE)).toEqual([
       {
         level: 'warn',
         message: STALE,
         attributes: { parameterName: NAME, droppedState: 'open', ageMs: 10_001 },
+      },
+      {
+        level: 'warn',
+        message: STALE,
+        attributes: { parameterName: NAME, droppedState: 'closed', ageMs: 10_001 },
       },
     ]);
   });

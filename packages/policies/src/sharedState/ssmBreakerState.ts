@@ -237,7 +237,7 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
           }, onError(timer))
           .catch(onError(timer)); // adopt() does not throw; this is the belt to its braces
       };
-      // Stryker disable next-line ConditionalExpression: going through provider() again answers the same loaded reader one microtask later
+      // Stryker disable next-line ConditionalExpression,BlockStatement: going through provider() again answers the same loaded reader one microtask later
       if (loaded !== undefined) {
         readWith(loaded);
         return;
@@ -247,8 +247,8 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
         clearTimeout(timer);
         if (inFlight === seq) readWith(reader);
         else {
-          // Loaded after this read was given up: read now rather than at the next interval.
-          resolve();
+          // Loaded after this read was given up (its timer has resolved it): read now rather than at the
+          // next interval.
           if (inFlight === undefined) void refresh();
         }
       }, onError(timer));
