@@ -43,6 +43,12 @@ const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'Throt
 /** Lets the read's promise callbacks run (setImmediate is not faked). */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 const at = (ms: number) => vi.setSystemTime(T0 + ms);
+/** Moves the clock to T0 + ms, calls current() (which may start a read) and lets that read finish. */
+async function readAt(state: { current(): unknown }, ms: number): Promise<void> {
+  at(ms);
+  state.current();
+  await settle();
+}
 
 function make(overrides: Partial<SsmBreakerStateOptions> = {}) {
   const reader = scriptedReader();
@@ -114,15 +120,9 @@ describe('ssmBreakerState log lines and metrics', () => {
     await state.ready();
 
     // Act: three reads past maxAge, each when the last one allows
-    at(5_001);
-    state.current();
-    await settle();
-    at(15_002);
-    state.current();
-    await settle();
-    at(35_003);
-    state.current();
-    await settle();
+    await readAt(state, 5_001);
+    await readAt(state, 15_002);
+    await readAt(state, 35_003);
 
     // Assess
     expect(lines).toEqual([
@@ -154,9 +154,7 @@ describe('ssmBreakerState log lines and metrics', () => {
     await state.ready();
 
     // Act
-    at(5_001);
-    state.current();
-    await settle();
+    await readAt(state, 5_001);
 
     // Assess
     expect(lines.at(-1)).toEqual({
@@ -175,9 +173,7 @@ describe('ssmBreakerState log lines and metrics', () => {
     await state.ready();
 
     // Act
-    at(5_001);
-    state.current();
-    await settle();
+    await readAt(state, 5_001);
 
     // Assess
     expect(lines).toEqual([
@@ -228,24 +224,16 @@ describe('ssmBreakerState log lines and metrics', () => {
     reader.next(doc('open'), throttled(), throttled(), doc('closed'), throttled());
     const state = start();
     await state.ready();
-    at(5_001);
-    state.current();
-    await settle();
+    await readAt(state, 5_001);
 
     // Act
     at(10_000);
     const atTheEdge = state.current();
     at(10_001);
     const past = state.current();
-    at(10_002);
-    state.current();
-    await settle();
-    at(20_003);
-    state.current();
-    await settle();
-    at(30_004);
-    state.current();
-    await settle();
+    await readAt(state, 10_002);
+    await readAt(state, 20_003);
+    await readAt(state, 30_004);
 
     // Assess
     expect(atTheEdge?.state).toBe('open');
@@ -274,12 +262,8 @@ describe('ssmBreakerState log rate limit', () => {
     await state.ready();
 
     // Act: failures at 0 (logged), 5,001 (held back) and 20,000 (logIntervalSeconds after the first)
-    at(5_001);
-    state.current();
-    await settle();
-    at(20_000);
-    state.current();
-    await settle();
+    await readAt(state, 5_001);
+    await readAt(state, 20_000);
 
     // Assess
     expect(lines.map((l) => [l.attributes.consecutiveFailures, l.attributes.suppressedSinceLastLog])).toEqual(
@@ -299,12 +283,8 @@ describe('ssmBreakerState log rate limit', () => {
     await state.ready();
 
     // Act: failure at 0, recovery (info) at 5,001, failure at 10,002: 10 s after the last warning
-    at(5_001);
-    state.current();
-    await settle();
-    at(10_002);
-    state.current();
-    await settle();
+    await readAt(state, 5_001);
+    await readAt(state, 10_002);
 
     // Assess
     expect(lines.map((l) => [l.level, l.message])).toEqual([
