@@ -24,7 +24,7 @@ export const mutationTargets = {
     // reached solely at load time is Ignored (the count is in the README's Tests line).
     ignoreStatic: true,
     excludedTests: {
-      'packages/policies/src/sharedState/ssmBreakerStateOptions.test.ts': readsSource,
+      'packages/policies/src/sharedState/ssmBreakerStateOptions.docs.test.ts': readsSource,
     },
     // Tests outside test/policies that judge policies code, each with its reason (without them the
     // telemetry, SDK and shared-state files read as uncovered).

@@ -229,16 +229,6 @@ export function serializeBreakerDocument(document: BreakerStateDocument): string
   return JSON.stringify(result.document);
 }
 
-/** True for the two states in which the fleet asks every instance to fail fast. */
-export function isOpenFleetState(state: FleetBreakerState): boolean {
-  return state === 'open' || state === 'forced-open';
-}
-
-/** True for the two states only an operator writes and the probe must leave alone. */
-export function isForcedFleetState(state: FleetBreakerState): boolean {
-  return state === 'forced-open' || state === 'forced-closed';
-}
-
 function refuse(problem: BreakerDocumentProblem, message: string): BreakerDocumentResult {
   return { ok: false, problem, message };
 }

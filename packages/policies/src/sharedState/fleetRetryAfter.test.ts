@@ -32,6 +32,23 @@ describe('fleetRetryAfterMs', () => {
     ['forced-open, hint NaN', doc('forced-open'), Number.NaN, DEFAULT_FLEET_RETRY_HINT_MS],
     ['forced-open, hint 1e308', doc('forced-open'), 1e308, DEFAULT_FLEET_RETRY_HINT_MS],
     ['a retryAt that does not parse', doc('open', 'soon'), undefined, DEFAULT_FLEET_RETRY_HINT_MS],
+    ['open, retryAt now', doc('open', '2026-11-23T10:00:00.000Z'), 45_000, 45_000],
+    ['forced-open, hint 1 s (the lowest accepted)', doc('forced-open'), 1_000, 1_000],
+    ['forced-open, hint 999 ms', doc('forced-open'), 999, DEFAULT_FLEET_RETRY_HINT_MS],
+    ['forced-open, hint 120 s (the highest accepted)', doc('forced-open'), 120_000, 120_000],
+    ['forced-open, hint 120,001 ms', doc('forced-open'), 120_001, DEFAULT_FLEET_RETRY_HINT_MS],
+    [
+      'forced-open, hint "45000" (not a number)',
+      doc('forced-open'),
+      '45000' as never,
+      DEFAULT_FLEET_RETRY_HINT_MS,
+    ],
+    [
+      "a retryAt that is not a string (a custom state's Date)",
+      { ...doc('open'), retryAt: new Date(NOW + 20_000) as never },
+      undefined,
+      DEFAULT_FLEET_RETRY_HINT_MS,
+    ],
   ])('%s -> %s ms', (_label, document, hint, expected) => {
     // Act
     const got = fleetRetryAfterMs(document, NOW, hint);

@@ -35,6 +35,6 @@ export function fleetRetryAfterMs(document: BreakerStateDocument, now: number, h
       ? hintMs
       : DEFAULT_FLEET_RETRY_HINT_MS;
   const retryAt = typeof document.retryAt === 'string' ? Date.parse(document.retryAt) : Number.NaN;
-  const left = retryAt - now;
-  return clampRetryAfterMs(Number.isFinite(left) && left > 0 ? left : hint, hint);
+  // A retryAt absent, unparseable or past leaves no time (NaN or <= 0): clampRetryAfterMs answers the hint.
+  return clampRetryAfterMs(retryAt - now, hint);
 }

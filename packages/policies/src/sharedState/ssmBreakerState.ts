@@ -91,7 +91,6 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
   let consecutiveFailures = 0;
   let lastLogAt = Number.NEGATIVE_INFINITY;
   let suppressed = 0;
-  let loggedStale = false;
   const stats = { reads: 0, successes: 0, failures: 0, invalidDocuments: 0, notFound: 0, timeouts: 0 };
 
   function log(level: 'warn' | 'info', message: string, attributes: Record<string, unknown>): void {
@@ -112,6 +111,7 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
 
   function count(name: string): void {
     try {
+      // Stryker disable next-line OptionalChaining: without metrics the call throws a TypeError, caught below: nothing is counted either way
       o.metrics?.addMetric(name, 'Count', 1);
     } catch {
       // Same as above: metrics are advisory.
@@ -166,7 +166,6 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
     recovered();
     good = parsed.document;
     goodAt = now;
-    loggedStale = false;
   }
 
   function recovered(): void {
@@ -202,19 +201,23 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
     return new Promise<void>((resolve) => {
       const giveUpAfter = (what: string): ReturnType<typeof setTimeout> => {
         const timer = setTimeout(() => {
+          // Stryker disable next-line ConditionalExpression: the timer is cleared whenever its read settles, so it fires only while that read is still the one in flight
           if (inFlight === seq) {
             inFlight = undefined;
             failed('timeout', new Error(`${what} within ${o.refreshTimeoutMs} ms`));
           }
           resolve();
         }, o.refreshTimeoutMs);
+        // Stryker disable next-line OptionalChaining: Node's timers always have unref(); ?. is for runtimes whose setTimeout answers a number
         timer.unref?.();
         return timer;
       };
       const onError = (timer: ReturnType<typeof setTimeout>) => (error: unknown) => {
+        // Stryker disable next-line CallExpression: a timer left running finds inFlight moved on and only resolves an already-resolved promise (it is unref'd)
         clearTimeout(timer);
         if (inFlight === seq) {
           inFlight = undefined;
+          // Stryker disable next-line StringLiteral: failed() tells only 'timeout' apart; any other kind is a failure
           failed('failure', error);
         }
         resolve();
@@ -234,6 +237,7 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
           }, onError(timer))
           .catch(onError(timer)); // adopt() does not throw; this is the belt to its braces
       };
+      // Stryker disable next-line ConditionalExpression,BlockStatement: going through provider() again answers the same loaded reader one microtask later
       if (loaded !== undefined) {
         readWith(loaded);
         return;
@@ -243,8 +247,8 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
         clearTimeout(timer);
         if (inFlight === seq) readWith(reader);
         else {
-          // Loaded after this read was given up: read now rather than at the next interval.
-          resolve();
+          // Loaded after this read was given up (its timer has resolved it): read now rather than at the
+          // next interval.
           if (inFlight === undefined) void refresh();
         }
       }, onError(timer));
@@ -267,7 +271,9 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
     provider().then(
       () => {
         const bound = setTimeout(resolve, o.readTimeoutMs);
+        // Stryker disable next-line OptionalChaining: Node's timers always have unref(); ?. is for runtimes whose setTimeout answers a number
         bound.unref?.();
+        // Stryker disable next-line ArrowFunction: a bound left running resolves an already-resolved promise (it is unref'd)
         void first.then(() => clearTimeout(bound));
       },
       () => undefined,
@@ -287,25 +293,24 @@ export function ssmBreakerState(options: SsmBreakerStateOptions): SsmBreakerStat
       }
       expected = name;
       if (good !== undefined && good.dependency !== name) {
+        const other = good.dependency;
+        good = undefined;
         refused(
           'invalid',
-          `"dependency" is "${good.dependency}", expected "${name}" (a document for another dependency)`,
+          `"dependency" is "${other}", expected "${name}" (a document for another dependency)`,
         );
-        good = undefined;
       }
     },
     current(): BreakerStateDocument | undefined {
       const now = Date.now();
       // Strictly after: Powertools' cache entry expires at the same instant, so the refresh is a real read.
       if (inFlight === undefined && now > nextAttemptAt) void refresh();
+      // Once per document: it is dropped here, and only a newly adopted one can go stale again.
       if (good !== undefined && now - goodAt > o.staleAfterMs) {
-        if (!loggedStale) {
-          loggedStale = true;
-          log('warn', 'Shared breaker state is stale; dropped until SSM answers again', {
-            droppedState: good.state,
-            ageMs: now - goodAt,
-          });
-        }
+        log('warn', 'Shared breaker state is stale; dropped until SSM answers again', {
+          droppedState: good.state,
+          ageMs: now - goodAt,
+        });
         good = undefined;
       }
       return good;

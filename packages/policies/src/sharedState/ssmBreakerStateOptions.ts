@@ -78,6 +78,7 @@ const KNOWN = [
   'metrics',
 ] as const;
 const MAX_PARAMETER_NAME_LENGTH = 2048;
+/** At least one character (so an empty name fails it too). */
 const PARAMETER_NAME = /^[a-zA-Z0-9_.\-/]+$/;
 const MAX_SECONDS = MAX_TIMER_MS / 1000;
 
@@ -87,7 +88,6 @@ export function normalizeSsmBreakerStateOptions(options: unknown): NormalizedSsm
   const { parameterName } = given;
   if (
     typeof parameterName !== 'string' ||
-    parameterName.length === 0 ||
     parameterName.length > MAX_PARAMETER_NAME_LENGTH ||
     !PARAMETER_NAME.test(parameterName)
   ) {
@@ -195,14 +195,18 @@ function duration(field: string, value: unknown, max: number, unit: 'ms' | 'seco
   return value;
 }
 
-/** True when `value` is an object (or function) whose `names` are all functions; a throwing Proxy is false. */
+/**
+ * True when `value` is an object (or function) whose `names` are all functions. A primitive has none of
+ * them; null, a revoked Proxy and a throwing getter throw on the lookup, caught here: all false.
+ */
 function hasMethods(value: unknown, names: readonly string[]): boolean {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  let all = false;
   try {
-    return names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+    all = names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
   } catch {
-    return false;
+    // a lookup that throws finds no method
   }
+  return all;
 }
 
 const consoleLogger: SharedStateLogger = {

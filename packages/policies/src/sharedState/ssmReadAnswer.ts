@@ -10,19 +10,23 @@ export function answerText(value: unknown): string | { readonly problem: string 
 }
 
 function isBytes(value: unknown): value is Uint8Array {
+  let bytes = false;
   try {
-    return value instanceof Uint8Array;
+    bytes = value instanceof Uint8Array;
   } catch {
-    return false; // a revoked Proxy throws on instanceof
+    // a revoked Proxy throws on instanceof: not bytes
   }
+  return bytes;
 }
 
 function decode(value: Uint8Array): string | undefined {
+  let text: string | undefined;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(value);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(value);
   } catch {
-    return undefined;
+    // not UTF-8: no text
   }
+  return text;
 }
 
 function describeKind(value: unknown): string {
@@ -33,7 +37,9 @@ function describeKind(value: unknown): string {
 /** True when the error (or a cause up to 5 deep) is SSM's ParameterNotFound: no fleet opinion, not a failure. */
 export function isParameterNotFound(error: unknown): boolean {
   try {
-    for (let e: unknown = error, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    for (let e: unknown = error, depth = 0; depth < 5; depth++) {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: reading .name of null or undefined throws, and the catch below answers false all the same
+      if (e === undefined || e === null) return false;
       const name = (e as { name?: unknown }).name;
       if (name === 'ParameterNotFound' || name === 'ParameterNotFoundError') return true;
       e = (e as { cause?: unknown }).cause;
