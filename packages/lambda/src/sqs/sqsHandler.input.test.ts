@@ -5,14 +5,18 @@ import { type SqsHandlerOptions, sqsHandler } from '../index.js';
 
 describe('sqsHandler: bad input', () => {
   it.each([
-    ['undefined', undefined],
-    ['a string', 'handler'],
-    ['an object', { handle: () => undefined }],
-    ['null', null],
-  ])('refuses a record handler that is %s, at construction', (_label, value) => {
+    ['undefined', undefined, 'undefined'],
+    ['a string', 'handler', 'string'],
+    ['an object', { handle: () => undefined }, 'object'],
+    ['null', null, 'null'],
+  ])('refuses a record handler that is %s at construction, saying what it got', (_label, value, got) => {
     // Act + Assess
     expect(() => sqsHandler(value as never)).toThrow(TypeError);
-    expect(() => sqsHandler(value as never)).toThrow(/recordHandler must be a function/);
+    expect(() => sqsHandler(value as never)).toThrow(
+      new TypeError(
+        `sqsHandler: recordHandler must be a function (record, ctx) => Promise<unknown>; got ${got}.`,
+      ),
+    );
   });
 
   it.each<[string, SqsHandlerOptions, RegExp]>([
