@@ -1,4 +1,5 @@
 import type { Candidate } from '../js/Candidate.js';
+import type { TerraformFacts } from './terraformModules.js';
 
 /** What one infrastructure file contributes: findings, and handlers whose event source has BatchSize 1. */
 export interface IacResult {
@@ -6,6 +7,8 @@ export interface IacResult {
   /** Handler strings (`src/queue.handler`), prefixed with the code directory when the template gives one. */
   readonly batchOneHandlers: string[];
   readonly parseError?: string;
+  /** A .tf file's outputs, mappings and alarms, joined across modules by the project pass. */
+  readonly terraform?: TerraformFacts;
 }
 
 /** What an infrastructure finding may add to its candidate. */

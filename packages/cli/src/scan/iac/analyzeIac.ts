@@ -13,13 +13,13 @@ export function analyzeIac(file: string, source: string): IacResult {
   const lines = source.split('\n');
   const lineText = (line: number) => (lines[line - 1] ?? '').trim();
   if (file.endsWith('.tf')) {
-    checkTerraform(
+    const terraform = checkTerraform(
       source,
       (rule, line, message, extra) =>
         candidates.push({ rule, line, column: 1, message, snippet: lineText(line), ...extra }),
       batchOneHandlers,
     );
-    return { candidates, batchOneHandlers };
+    return { candidates, batchOneHandlers, terraform };
   }
   // Cheap sniff before a full YAML parse: most YAML/JSON in a repo is not infrastructure.
   if (!/AWS::|Resources|functions\s*:|"functions"/.test(source)) return { candidates, batchOneHandlers };

@@ -70,6 +70,8 @@ export interface Candidate {
    * hands back a batch API's answer unread (rules/batchWrappers.ts); `{batch}` and `{field}` name it.
    */
   readonly onlyIfImportBatchResult?: { readonly ref: ImportRef; readonly method?: string };
+  /** A Terraform queue finding that a mapping or alarm in another module may settle (iac/terraformModules.ts). */
+  readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
   readonly unlessCallersRead?: readonly string[];
 }
