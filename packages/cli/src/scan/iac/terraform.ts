@@ -39,7 +39,8 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         (o) => o !== q && (o.attrs.get('redrive_policy')?.raw.includes(`${ref(q)}.arn`) ?? false),
       ) ||
       redrivePolicies.some((p) => p.attrs.get('redrive_policy')?.raw.includes(`${ref(q)}.arn`) ?? false) ||
-      q.attrs.has('redrive_allow_policy') ||
+      // redrive_allow_policy on a queue that redrives itself names who may redrive into it, not a DLQ.
+      (q.attrs.has('redrive_allow_policy') && policy === undefined) ||
       /dlq|dead.?letter/i.test(`${q.labels[1]} ${literal(q.attrs.get('name')) ?? ''}`);
     if (policy === undefined) {
       if (!isDlq)
