@@ -4,6 +4,7 @@
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { nothingToFlood } from './floodTargets.js';
 import { type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
+import { batchOneOf, nonProductionConditions, quietFunctionDlqs, receivedQueues } from './queueUse.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -32,11 +33,19 @@ export function checkCloudFormation(
   base: readonly string[] = [],
   batchOneHandlers: string[] = [],
 ): void {
+  const devOnly = nonProductionConditions(template);
   const resources: Resource[] = Object.entries(obj(template.Resources) ?? {}).flatMap(([id, r]) => {
     const res = obj(r);
-    // Resources that exist only for tests (`Condition: CreateTestResources`, code under tests/) are not
-    // production infrastructure.
-    if (typeof res?.Condition === 'string' && TEST_CONDITION.test(res.Condition)) return [];
+    // Resources that exist only for tests or outside production (`Condition: CreateTestResources`, a
+    // condition true only for dev/demo stages, code under tests/) are not production infrastructure.
+    const condition = res?.Condition;
+    if (typeof condition === 'string' && (TEST_CONDITION.test(condition) || devOnly.has(condition))) {
+      // Its findings are not production's, but its code is still read: a batch size of 1 still clears it.
+      batchOneHandlers.push(
+        ...batchOneOf(obj(res?.Properties) ?? {}, obj(obj(template.Globals)?.Function) ?? {}),
+      );
+      return [];
+    }
     const props = obj(res?.Properties) ?? {};
     if (typeof props.CodeUri === 'string' && TEST_CODE.test(props.CodeUri)) return [];
     return typeof res?.Type === 'string' ? [{ id, type: res.Type as string, props }] : [];
@@ -48,11 +57,13 @@ export function checkCloudFormation(
   // Who points at what.
   const dlqIds = new Set<string>();
   const alarmed = new Set<string>();
+  // Dead-letter queues of redrive policies, mappings and rules: these receive messages whatever the trigger.
+  const fedDlqs = new Set<string>();
   const archived = new Set<string>();
   const invokeConfigured = new Set<string>();
   for (const r of resources) {
     if (r.type === 'AWS::SQS::Queue')
-      for (const id of refsIn(obj(r.props.RedrivePolicy)?.deadLetterTargetArn)) dlqIds.add(id);
+      for (const id of refsIn(obj(r.props.RedrivePolicy)?.deadLetterTargetArn)) fedDlqs.add(id);
     if (r.type === 'AWS::SQS::QueuePolicy') continue;
     if (r.type === 'AWS::CloudWatch::Alarm') for (const id of refsIn(r.props)) alarmed.add(id);
     if (r.type === 'AWS::Events::Archive') for (const id of refsIn(r.props.SourceArn)) archived.add(id);
@@ -60,16 +71,26 @@ export function checkCloudFormation(
       for (const id of refsIn(r.props.FunctionName)) invokeConfigured.add(id);
     if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function') {
       for (const id of refsIn(r.props.DeadLetterQueue ?? r.props.DeadLetterConfig)) dlqIds.add(id);
-      for (const id of refsIn(obj(r.props.EventInvokeConfig)?.DestinationConfig)) dlqIds.add(id);
+      for (const id of refsIn(obj(r.props.EventInvokeConfig)?.DestinationConfig)) fedDlqs.add(id);
       for (const ev of Object.values(obj(r.props.Events) ?? {}))
-        for (const id of refsIn(obj(obj(ev)?.Properties)?.DeadLetterConfig)) dlqIds.add(id);
+        for (const id of refsIn([
+          obj(obj(ev)?.Properties)?.DeadLetterConfig,
+          obj(obj(obj(ev)?.Properties)?.DestinationConfig)?.OnFailure,
+        ]))
+          fedDlqs.add(id);
     }
     if (r.type === 'AWS::Events::Rule')
       for (const t of (r.props.Targets ?? []) as Json[])
-        for (const id of refsIn(obj(t)?.DeadLetterConfig)) dlqIds.add(id);
+        for (const id of refsIn(obj(t)?.DeadLetterConfig)) fedDlqs.add(id);
     if (r.type === 'AWS::Lambda::EventSourceMapping')
-      for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) dlqIds.add(id);
+      for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) fedDlqs.add(id);
   }
+  for (const id of fedDlqs) dlqIds.add(id);
+  const quietDlqs = quietFunctionDlqs(resources, globals);
+  for (const id of fedDlqs) quietDlqs.delete(id);
+  // Queues nothing in this stack receives from (no Lambda polls them, no policy grants a receive): with no
+  // receive there is nothing for a redrive policy to count.
+  const received = receivedQueues(resources, devOnly);
 
   const gatewayReported = new Set<string>();
   // Queues a Lambda event source polls: AWS asks for maxReceiveCount >= 5 there, so that throttled polls
@@ -145,7 +166,7 @@ export function checkCloudFormation(
         const redrive = obj(r.props.RedrivePolicy);
         const isDlq = dlqIds.has(r.id) || /dlq|dead.?letter/i.test(`${r.id} ${r.props.QueueName ?? ''}`);
         if (redrive === undefined) {
-          if (!isDlq)
+          if (!isDlq && (received === undefined || received.has(r.id)))
             report(
               'iac-missing-dlq',
               at(r),
@@ -161,7 +182,7 @@ export function checkCloudFormation(
               maxReceiveExtra(max, lambdaConsumed.has(r.id)),
             );
         }
-        if (isDlq && !alarmed.has(r.id))
+        if (isDlq && !alarmed.has(r.id) && !quietDlqs.has(r.id))
           report(
             'iac-missing-dlq',
             at(r),
