@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
+import { batchTwins } from './batchTwins.js';
 import { ruleInfo } from './catalog.js';
 import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
@@ -180,6 +181,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         : [],
     ),
   );
+  const batchPairs = batchTwins(outcomes, project);
   /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
   type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean; readonly unread?: true };
   const drafts: Draft[] = [];
@@ -199,7 +201,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       facts !== undefined
         ? [...facts.candidates, ...batchCallers]
         : o.kind === 'iac'
-          ? o.result.candidates.flatMap((c) => terraform(dirname(o.file.rel), c) ?? [])
+          ? o.result.candidates.flatMap((c) =>
+              batchPairs.mergedIntoCode(c) ? [] : (terraform(dirname(o.file.rel), c) ?? []),
+            )
           : [];
     const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];
     for (const c of candidates) {
@@ -207,6 +211,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       const level = config.rules.get(c.rule);
       if (level === 'off') continue;
       let message = c.message;
+      const templates = o.kind === 'code' ? batchPairs.templatesOf(o.file.path, c) : [];
+      if (templates.length > 0)
+        message = `${message}; its event source in ${templates.join(', ')} has no ReportBatchItemFailures either`;
       if (c.maxReceive !== undefined) {
         const limit = config.maxReceiveCount[c.maxReceive.consumer];
         if (c.maxReceive.count <= limit) continue;

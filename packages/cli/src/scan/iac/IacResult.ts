@@ -12,7 +12,23 @@ export interface IacResult {
 }
 
 /** What an infrastructure finding may add to its candidate. */
-export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity'>;
+export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity' | 'handlerLink'>;
+
+/**
+ * The link from a template's batch finding to its handler's code (`src/orders.handler` -> stem
+ * `src/orders`, export `handler`); stems are relative to the template until analyzeIac anchors them.
+ */
+export function batchLink(handler: string | undefined): IacExtra | undefined {
+  const dot = handler?.lastIndexOf('.') ?? -1;
+  if (handler === undefined || dot <= 0) return undefined;
+  return {
+    handlerLink: {
+      stems: [handler.slice(0, dot)],
+      export: handler.slice(dot + 1),
+      clearWhen: 'reported-in-code',
+    },
+  };
+}
 
 export type IacReport = (
   rule: string,

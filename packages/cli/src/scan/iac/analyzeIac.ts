@@ -1,5 +1,6 @@
 // Per-file pass for infrastructure: picks the dialect (CloudFormation/SAM, serverless.yml, Terraform)
 // and runs its checks.
+import { dirname, join } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import type { IacReport, IacResult } from './IacResult.js';
@@ -36,5 +37,14 @@ export function analyzeIac(file: string, source: string): IacResult {
   const value = loaded.value as Record<string, unknown>;
   if (isServerless(value, file)) checkServerless(value, report, batchOneHandlers);
   else if (isCloudFormation(value)) checkCloudFormation(value, report, [], batchOneHandlers);
-  return { candidates, batchOneHandlers };
+  // Handler links are written relative to the template: anchor them at its folder.
+  const anchored = candidates.map((c) =>
+    c.handlerLink === undefined
+      ? c
+      : {
+          ...c,
+          handlerLink: { ...c.handlerLink, stems: c.handlerLink.stems.map((s) => join(dirname(file), s)) },
+        },
+  );
+  return { candidates: anchored, batchOneHandlers };
 }

@@ -3,7 +3,7 @@
 
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { nothingToFlood } from './floodTargets.js';
-import { type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
+import { batchLink, type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
 import { batchOneOf, nonProductionConditions, quietFunctionDlqs, receivedQueues } from './queueUse.js';
 import { refsIn } from './yamlDocument.js';
 
@@ -119,15 +119,17 @@ export function checkCloudFormation(
   ): void => {
     const batchSize = num(props.BatchSize);
     const types = (props.FunctionResponseTypes ?? []) as unknown[];
-    if (batchSize === 1 && fn !== undefined) {
-      const h = joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
-      if (h) batchOneHandlers.push(h);
-    }
+    const h =
+      fn === undefined
+        ? undefined
+        : joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
+    if (batchSize === 1 && h) batchOneHandlers.push(h);
     if (!(Array.isArray(types) && types.includes('ReportBatchItemFailures')) && batchSize !== 1)
       report(
         'batch-no-partial-failure',
         path,
         `${sourceKind === 'sqs' ? 'SQS' : 'stream'} event source of ${fn?.id ?? r.id} has no FunctionResponseTypes: [ReportBatchItemFailures]: one failed record fails the whole batch`,
+        batchLink(h),
       );
     if (sourceKind === 'stream' && obj(obj(props.DestinationConfig)?.OnFailure) === undefined)
       report(

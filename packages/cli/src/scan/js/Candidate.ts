@@ -111,7 +111,11 @@ export interface OptionsFact {
 export interface HandlerLink {
   readonly stems: readonly string[];
   readonly export: string;
-  readonly clearWhen: 'no-work' | 'no-record-work';
+  /**
+   * `reported-in-code`: a template's batch finding, dropped when the handler's own code is reported for
+   * the same problem (one finding per consumer, at the code; its message names the template).
+   */
+  readonly clearWhen: 'no-work' | 'no-record-work' | 'reported-in-code';
 }
 
 /** What an exported handler does, as far as the infrastructure that invokes it cares. */
