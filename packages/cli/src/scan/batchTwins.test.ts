@@ -24,7 +24,7 @@ describe('batch-no-partial-failure seen in code and template', () => {
           /its event source in template\.yaml has no ReportBatchItemFailures either$/,
         ),
       },
-      { at: 'template.yaml:43', message: expect.stringContaining('RefundsFunction') },
+      { at: 'template.yaml:56', message: expect.stringContaining('RefundsFunction') },
     ]);
   });
 });
