@@ -87,6 +87,26 @@ function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: Dro
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
 }
 
+/**
+ * Every handler the module exports ignores its event (`async () => ...`, `async (_, context) => ...`): a
+ * job that selects its own work each run (a schedule). What a run fails to do and only logs is still
+ * where the run found it, and the next run selects it again: that is the retry.
+ */
+function selectsOwnWork(ctx: ModuleContext): boolean {
+  let entries = 0;
+  for (const [fn, kind] of ctx.handlers) {
+    if (kind !== 'entry') continue;
+    entries++;
+    const first = (fn.params as Node[])[0];
+    if (first === undefined) continue;
+    if (first.type !== 'Identifier') return false;
+    const name = first.name as string;
+    if (name.startsWith('_')) continue;
+    if (someDescendant(fn.body as Node, (n) => n.type === 'Identifier' && n.name === name)) return false;
+  }
+  return entries > 0;
+}
+
 const SHAPE_MESSAGE: Record<DropShape, string> = {
   'leaves-loop':
     'catch logs and leaves the loop: the items it did not reach are dropped and the caller goes on as if all were done',
@@ -147,7 +167,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       const readers = statements.every((s) => s.type !== 'ReturnStatement' || nothing(s.argument))
         ? callersRead(ctx, handler)
         : undefined;
-      if (readers !== 'all-read')
+      const nextRun = ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx);
+      if (readers !== 'all-read' && !nextRun)
         report(
           'swallowed-error',
           handler,
@@ -168,7 +189,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       io &&
       ctx.handlerKindAt(handler) !== undefined &&
       !onlyCleanup(ctx, tryStatement.block) &&
-      !bestEffortByDecision(ctx, tryStatement, shape)
+      !bestEffortByDecision(ctx, tryStatement, shape) &&
+      (shape !== undefined || !selectsOwnWork(ctx))
     ) {
       report(
         'swallowed-error',
