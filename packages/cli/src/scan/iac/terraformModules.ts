@@ -14,7 +14,16 @@ export interface TerraformFacts {
   readonly consumed: readonly string[];
   /** Names read by CloudWatch metric alarms, directly or through this file's `locals`. */
   readonly alarmed: readonly string[];
+  /** Functions (`aws_lambda_function.f`, `module.f`) whose `dead_letter_config` names a queue of this module. */
+  readonly functionDlqs: readonly { readonly fn: string; readonly queue: string }[];
+  /** Rules of this module that only run on a schedule. */
+  readonly scheduledRules: readonly string[];
+  /** Who invokes a function asynchronously: an EventBridge target (by rule) or an SNS/S3/Logs permission. */
+  readonly invokers: readonly { readonly fn: string; readonly rule?: string }[];
 }
+
+const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
+const ASYNC_PRINCIPAL = /(sns|s3|logs|iot|ses)\.amazonaws\.com/;
 
 const NAME_REF =
   /\b(?:var|local)\.([\w-]+)|\bmodule\.[\w-]+\.([\w-]+)|\bdependency\.[\w-]+\.outputs\.([\w-]+)/g;
@@ -41,7 +50,31 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
   const alarmed = resources('aws_cloudwatch_metric_alarm').flatMap((a) =>
     namesIn(a.text).flatMap((n) => [n, ...namesIn(locals.get(n) ?? '')]),
   );
-  return { outputs, consumed, alarmed };
+  const functionDlqs: { fn: string; queue: string }[] = [];
+  for (const b of blocks) {
+    const fn =
+      b.type === 'module'
+        ? `module.${b.labels[0]}`
+        : b.labels[0] === 'aws_lambda_function'
+          ? `aws_lambda_function.${b.labels[1]}`
+          : undefined;
+    const dlq = /dead_letter_config[\s\S]*?aws_sqs_queue\.([\w-]+)\./.exec(b.text)?.[1];
+    if (fn !== undefined && dlq !== undefined) functionDlqs.push({ fn, queue: dlq });
+  }
+  const scheduledRules = resources('aws_cloudwatch_event_rule')
+    .filter((r) => r.attrs.has('schedule_expression') && !r.attrs.has('event_pattern'))
+    .map((r) => r.labels[1] as string);
+  const invokers: { fn: string; rule?: string }[] = [];
+  for (const t of resources('aws_cloudwatch_event_target')) {
+    const fn = FUNCTION_REF.exec(t.attrs.get('arn')?.raw ?? '')?.[1];
+    const rule = /aws_cloudwatch_event_rule\.([\w-]+)/.exec(t.attrs.get('rule')?.raw ?? '')?.[1];
+    if (fn !== undefined) invokers.push({ fn, rule: rule ?? '' });
+  }
+  for (const p of resources('aws_lambda_permission')) {
+    const fn = FUNCTION_REF.exec(p.attrs.get('function_name')?.raw ?? '')?.[1];
+    if (fn !== undefined && ASYNC_PRINCIPAL.test(p.attrs.get('principal')?.raw ?? '')) invokers.push({ fn });
+  }
+  return { outputs, consumed, alarmed, functionDlqs, scheduledRules, invokers };
 }
 
 /** A queue finding that another module may settle: its DLQ alarm, or who polls it. */
@@ -66,9 +99,21 @@ export function terraformProject(
       .flatMap((f) => f.facts.outputs)
       .filter((o) => o.queue === queue)
       .map((o) => o.name);
+  /** The queue is only the DLQ of functions that only a schedule invokes: their next run is the retry. */
+  const quietDlq = (dir: string, queue: string): boolean => {
+    const here = files.filter((f) => f.dir === dir).map((f) => f.facts);
+    const fns = here.flatMap((f) => f.functionDlqs).filter((d) => d.queue === queue);
+    if (fns.length === 0) return false;
+    const scheduled = new Set(here.flatMap((f) => f.scheduledRules));
+    return fns.every(({ fn }) => {
+      const by = here.flatMap((f) => f.invokers).filter((i) => i.fn === fn);
+      return by.length > 0 && by.every((i) => i.rule !== undefined && scheduled.has(i.rule));
+    });
+  };
   return (dir, c) => {
     const ref = c.terraformQueue;
     if (ref === undefined) return c;
+    if (ref.settledBy === 'alarm' && quietDlq(dir, ref.queue)) return undefined;
     const names = exported(dir, ref.queue);
     if (ref.settledBy === 'alarm') return names.some((n) => alarmed.has(n)) ? undefined : c;
     if (c.maxReceive === undefined || !names.some((n) => consumed.has(n))) return c;
