@@ -4,12 +4,16 @@
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { nothingToFlood } from './floodTargets.js';
 import { batchLink, type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
-import { batchOneOf, nonProductionConditions, quietFunctionDlqs, receivedQueues } from './queueUse.js';
+import {
+  nonProductionConditions,
+  productionResources,
+  quietFunctionDlqs,
+  receivedQueues,
+  type TemplateResource,
+} from './queueUse.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
-const TEST_CONDITION = /test/i;
-const TEST_CODE = /(^|\/)(tests?|__tests__|test-?utils)(\/|$)/;
 
 export function isCloudFormation(value: unknown): boolean {
   const t = obj(value);
@@ -20,11 +24,7 @@ export function isCloudFormation(value: unknown): boolean {
   );
 }
 
-interface Resource {
-  readonly id: string;
-  readonly type: string;
-  readonly props: Record<string, Json>;
-}
+type Resource = TemplateResource;
 
 /** Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it). */
 export function checkCloudFormation(
@@ -34,22 +34,7 @@ export function checkCloudFormation(
   batchOneHandlers: string[] = [],
 ): void {
   const devOnly = nonProductionConditions(template);
-  const resources: Resource[] = Object.entries(obj(template.Resources) ?? {}).flatMap(([id, r]) => {
-    const res = obj(r);
-    // Resources that exist only for tests or outside production (`Condition: CreateTestResources`, a
-    // condition true only for dev/demo stages, code under tests/) are not production infrastructure.
-    const condition = res?.Condition;
-    if (typeof condition === 'string' && (TEST_CONDITION.test(condition) || devOnly.has(condition))) {
-      // Its findings are not production's, but its code is still read: a batch size of 1 still clears it.
-      batchOneHandlers.push(
-        ...batchOneOf(obj(res?.Properties) ?? {}, obj(obj(template.Globals)?.Function) ?? {}),
-      );
-      return [];
-    }
-    const props = obj(res?.Properties) ?? {};
-    if (typeof props.CodeUri === 'string' && TEST_CODE.test(props.CodeUri)) return [];
-    return typeof res?.Type === 'string' ? [{ id, type: res.Type as string, props }] : [];
-  });
+  const resources: Resource[] = productionResources(template, devOnly, batchOneHandlers);
   const byId = new Map(resources.map((r) => [r.id, r]));
   const at = (r: Resource, ...path: (string | number)[]) => [...base, 'Resources', r.id, ...path];
   const globals = obj(obj(template.Globals)?.Function) ?? {};

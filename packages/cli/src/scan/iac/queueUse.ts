@@ -50,7 +50,8 @@ export function productionRefs(
   return out;
 }
 
-interface TemplateResource {
+/** A resource of a template: its logical id, type and properties. */
+export interface TemplateResource {
   readonly id: string;
   readonly type: string;
   readonly props: Record<string, Json>;
@@ -133,4 +134,32 @@ export function batchOneOf(props: Record<string, Json>, globals: Record<string, 
   if (batched.length === 0 || !batched.every((e) => num(obj(e?.Properties)?.BatchSize) === 1)) return [];
   const handler = joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);
   return handler === undefined ? [] : [handler];
+}
+
+const TEST_CONDITION = /test/i;
+const TEST_CODE = /(^|\/)(tests?|__tests__|test-?utils)(\/|$)/;
+
+/**
+ * The template's resources that production runs. Resources that exist only for tests or outside
+ * production (`Condition: CreateTestResources`, a condition true only for dev/demo stages, code under
+ * tests/) are left out; a left-out function's `BatchSize: 1` handler is still registered, since its code is
+ * still read.
+ */
+export function productionResources(
+  template: Record<string, Json>,
+  devOnly: ReadonlySet<string>,
+  batchOneHandlers: string[],
+): TemplateResource[] {
+  const globals = obj(obj(template.Globals)?.Function) ?? {};
+  return Object.entries(obj(template.Resources) ?? {}).flatMap(([id, r]) => {
+    const res = obj(r);
+    const condition = res?.Condition;
+    if (typeof condition === 'string' && (TEST_CONDITION.test(condition) || devOnly.has(condition))) {
+      batchOneHandlers.push(...batchOneOf(obj(res?.Properties) ?? {}, globals));
+      return [];
+    }
+    const props = obj(res?.Properties) ?? {};
+    if (typeof props.CodeUri === 'string' && TEST_CODE.test(props.CodeUri)) return [];
+    return typeof res?.Type === 'string' ? [{ id, type: res.Type as string, props }] : [];
+  });
 }

@@ -234,3 +234,23 @@ export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
     return CLEANUP_METHOD.test(name) && unwrap(call.callee)?.type === 'MemberExpression';
   });
 }
+
+/**
+ * Every handler the module exports ignores its event (`async () => ...`, `async (_, context) => ...`): a
+ * job that selects its own work each run (a schedule). What a run fails to do and only logs is still
+ * where the run found it, and the next run selects it again: that is the retry.
+ */
+export function selectsOwnWork(ctx: ModuleContext): boolean {
+  let entries = 0;
+  for (const [fn, kind] of ctx.handlers) {
+    if (kind !== 'entry') continue;
+    entries++;
+    const first = (fn.params as Node[])[0];
+    if (first === undefined) continue;
+    if (first.type !== 'Identifier') return false;
+    const name = first.name as string;
+    if (name.startsWith('_')) continue;
+    if (someDescendant(fn.body as Node, (n) => n.type === 'Identifier' && n.name === name)) return false;
+  }
+  return entries > 0;
+}

@@ -22,6 +22,7 @@ import {
   isObservation,
   onlyCleanup,
   saysWhy,
+  selectsOwnWork,
   telemetryName,
   throwsAfter,
 } from './catchFacts.js';
@@ -85,26 +86,6 @@ function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: Dro
   if (shape === undefined) return saysWhy(ctx, tryStatement);
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
-}
-
-/**
- * Every handler the module exports ignores its event (`async () => ...`, `async (_, context) => ...`): a
- * job that selects its own work each run (a schedule). What a run fails to do and only logs is still
- * where the run found it, and the next run selects it again: that is the retry.
- */
-function selectsOwnWork(ctx: ModuleContext): boolean {
-  let entries = 0;
-  for (const [fn, kind] of ctx.handlers) {
-    if (kind !== 'entry') continue;
-    entries++;
-    const first = (fn.params as Node[])[0];
-    if (first === undefined) continue;
-    if (first.type !== 'Identifier') return false;
-    const name = first.name as string;
-    if (name.startsWith('_')) continue;
-    if (someDescendant(fn.body as Node, (n) => n.type === 'Identifier' && n.name === name)) return false;
-  }
-  return entries > 0;
 }
 
 const SHAPE_MESSAGE: Record<DropShape, string> = {
