@@ -1,6 +1,7 @@
 // Which scanned module an import names: a relative path (with or without its extension, or a folder's
 // index), or a sibling workspace package (`@acme/common`, `file:` links), answered once per folder.
 import { dirname, resolve } from 'node:path';
+import type { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
 export const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -9,11 +10,13 @@ export class ModuleResolver {
   private readonly resolved = new Map<string, string | undefined>();
   private readonly has: (file: string) => boolean;
   private readonly workspaces: Workspaces | undefined;
+  private readonly aliases: TsconfigPaths | undefined;
 
-  /** `has` tells whether a path is a scanned module. */
-  constructor(has: (file: string) => boolean, workspaces: Workspaces | undefined) {
+  /** `has` tells whether a path is a scanned module; `aliases` reads tsconfig path aliases. */
+  constructor(has: (file: string) => boolean, workspaces: Workspaces | undefined, aliases?: TsconfigPaths) {
     this.has = has;
     this.workspaces = workspaces;
+    this.aliases = aliases;
   }
 
   /**
@@ -35,6 +38,11 @@ export class ModuleResolver {
     if (!source.startsWith('.') && !source.startsWith('/')) {
       // A sibling workspace package (`@acme/common`, `solution-utils` linked with `file:`).
       for (const base of this.workspaces?.resolve(from, source) ?? []) {
+        const found = this.moduleAt(base);
+        if (found !== undefined) return found;
+      }
+      // A tsconfig path alias (`@lib/*` -> `src/lib/*`).
+      for (const base of this.aliases?.resolve(from, source) ?? []) {
         const found = this.moduleAt(base);
         if (found !== undefined) return found;
       }

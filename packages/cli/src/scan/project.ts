@@ -17,6 +17,7 @@ import { mayBatch } from './js/rules/batchWrappers.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
 import { optionsFrom, optionsUnread } from './projectOptions.js';
+import { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
 export class Project {
@@ -50,7 +51,11 @@ export class Project {
     workspaces?: Workspaces,
     deferredSources: ReadonlyMap<string, string> = new Map(),
   ) {
-    this.resolver = new ModuleResolver((file) => this.modules.has(file), workspaces);
+    this.resolver = new ModuleResolver(
+      (file) => this.modules.has(file),
+      workspaces,
+      workspaces === undefined ? undefined : new TsconfigPaths(workspaces.rootDir),
+    );
     this.deferred = new Map(deferredSources);
     const all = [...batchOneHandlers];
     for (const m of modules) {

@@ -2,15 +2,17 @@
 // findings, apply ignore comments and rule levels, and return sorted findings.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
+import { batchTwins } from './batchTwins.js';
 import { ruleInfo } from './catalog.js';
 import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, type DiscoveredFile, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
+import { terraformProject } from './iac/terraformModules.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
 import { findTwins } from './twins.js';
@@ -172,6 +174,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     } else batchOne.push(...o.result.batchOneHandlers);
   }
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);
+  const terraform = terraformProject(
+    outcomes.flatMap((o) =>
+      o.kind === 'iac' && o.result.terraform !== undefined
+        ? [{ dir: dirname(o.file.rel), facts: o.result.terraform }]
+        : [],
+    ),
+  );
+  const batchPairs = batchTwins(outcomes, project);
   /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
   type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean; readonly unread?: true };
   const drafts: Draft[] = [];
@@ -191,7 +201,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       facts !== undefined
         ? [...facts.candidates, ...batchCallers]
         : o.kind === 'iac'
-          ? o.result.candidates
+          ? o.result.candidates.flatMap((c) =>
+              batchPairs.mergedIntoCode(c) ? [] : (terraform(dirname(o.file.rel), c) ?? []),
+            )
           : [];
     const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];
     for (const c of candidates) {
@@ -199,6 +211,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       const level = config.rules.get(c.rule);
       if (level === 'off') continue;
       let message = c.message;
+      const templates = o.kind === 'code' ? batchPairs.templatesOf(o.file.path, c) : [];
+      if (templates.length > 0)
+        message = `${message}; its event source in ${templates.join(', ')} has no ReportBatchItemFailures either`;
       if (c.maxReceive !== undefined) {
         const limit = config.maxReceiveCount[c.maxReceive.consumer];
         if (c.maxReceive.count <= limit) continue;

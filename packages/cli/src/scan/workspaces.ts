@@ -113,6 +113,11 @@ export class Workspaces {
     return this.packages.get(dir);
   }
 
+  /** The scan root: nothing above it is read. */
+  get rootDir(): string {
+    return this.root;
+  }
+
   constructor(root: string) {
     this.root = resolve(root);
     this.load(this.root);

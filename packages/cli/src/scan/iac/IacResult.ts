@@ -1,4 +1,5 @@
 import type { Candidate } from '../js/Candidate.js';
+import type { TerraformFacts } from './terraformModules.js';
 
 /** What one infrastructure file contributes: findings, and handlers whose event source has BatchSize 1. */
 export interface IacResult {
@@ -6,10 +7,28 @@ export interface IacResult {
   /** Handler strings (`src/queue.handler`), prefixed with the code directory when the template gives one. */
   readonly batchOneHandlers: string[];
   readonly parseError?: string;
+  /** A .tf file's outputs, mappings and alarms, joined across modules by the project pass. */
+  readonly terraform?: TerraformFacts;
 }
 
 /** What an infrastructure finding may add to its candidate. */
-export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity'>;
+export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity' | 'handlerLink'>;
+
+/**
+ * The link from a template's batch finding to its handler's code (`src/orders.handler` -> stem
+ * `src/orders`, export `handler`); stems are relative to the template until analyzeIac anchors them.
+ */
+export function batchLink(handler: string | undefined): IacExtra | undefined {
+  const dot = handler?.lastIndexOf('.') ?? -1;
+  if (handler === undefined || dot <= 0) return undefined;
+  return {
+    handlerLink: {
+      stems: [handler.slice(0, dot)],
+      export: handler.slice(dot + 1),
+      clearWhen: 'reported-in-code',
+    },
+  };
+}
 
 export type IacReport = (
   rule: string,

@@ -1,5 +1,6 @@
 // Per-file pass for infrastructure: picks the dialect (CloudFormation/SAM, serverless.yml, Terraform)
 // and runs its checks.
+import { dirname, join } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import type { IacReport, IacResult } from './IacResult.js';
@@ -13,13 +14,13 @@ export function analyzeIac(file: string, source: string): IacResult {
   const lines = source.split('\n');
   const lineText = (line: number) => (lines[line - 1] ?? '').trim();
   if (file.endsWith('.tf')) {
-    checkTerraform(
+    const terraform = checkTerraform(
       source,
       (rule, line, message, extra) =>
         candidates.push({ rule, line, column: 1, message, snippet: lineText(line), ...extra }),
       batchOneHandlers,
     );
-    return { candidates, batchOneHandlers };
+    return { candidates, batchOneHandlers, terraform };
   }
   // Cheap sniff before a full YAML parse: most YAML/JSON in a repo is not infrastructure.
   if (!/AWS::|Resources|functions\s*:|"functions"/.test(source)) return { candidates, batchOneHandlers };
@@ -36,5 +37,14 @@ export function analyzeIac(file: string, source: string): IacResult {
   const value = loaded.value as Record<string, unknown>;
   if (isServerless(value, file)) checkServerless(value, report, batchOneHandlers);
   else if (isCloudFormation(value)) checkCloudFormation(value, report, [], batchOneHandlers);
-  return { candidates, batchOneHandlers };
+  // Handler links are written relative to the template: anchor them at its folder.
+  const anchored = candidates.map((c) =>
+    c.handlerLink === undefined
+      ? c
+      : {
+          ...c,
+          handlerLink: { ...c.handlerLink, stems: c.handlerLink.stems.map((s) => join(dirname(file), s)) },
+        },
+  );
+  return { candidates: anchored, batchOneHandlers };
 }

@@ -3,12 +3,17 @@
 
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { nothingToFlood } from './floodTargets.js';
-import { type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
+import { batchLink, type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
+import {
+  nonProductionConditions,
+  productionResources,
+  quietFunctionDlqs,
+  receivedQueues,
+  type TemplateResource,
+} from './queueUse.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
-const TEST_CONDITION = /test/i;
-const TEST_CODE = /(^|\/)(tests?|__tests__|test-?utils)(\/|$)/;
 
 export function isCloudFormation(value: unknown): boolean {
   const t = obj(value);
@@ -19,11 +24,7 @@ export function isCloudFormation(value: unknown): boolean {
   );
 }
 
-interface Resource {
-  readonly id: string;
-  readonly type: string;
-  readonly props: Record<string, Json>;
-}
+type Resource = TemplateResource;
 
 /** Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it). */
 export function checkCloudFormation(
@@ -32,15 +33,8 @@ export function checkCloudFormation(
   base: readonly string[] = [],
   batchOneHandlers: string[] = [],
 ): void {
-  const resources: Resource[] = Object.entries(obj(template.Resources) ?? {}).flatMap(([id, r]) => {
-    const res = obj(r);
-    // Resources that exist only for tests (`Condition: CreateTestResources`, code under tests/) are not
-    // production infrastructure.
-    if (typeof res?.Condition === 'string' && TEST_CONDITION.test(res.Condition)) return [];
-    const props = obj(res?.Properties) ?? {};
-    if (typeof props.CodeUri === 'string' && TEST_CODE.test(props.CodeUri)) return [];
-    return typeof res?.Type === 'string' ? [{ id, type: res.Type as string, props }] : [];
-  });
+  const devOnly = nonProductionConditions(template);
+  const resources: Resource[] = productionResources(template, devOnly, batchOneHandlers);
   const byId = new Map(resources.map((r) => [r.id, r]));
   const at = (r: Resource, ...path: (string | number)[]) => [...base, 'Resources', r.id, ...path];
   const globals = obj(obj(template.Globals)?.Function) ?? {};
@@ -48,11 +42,13 @@ export function checkCloudFormation(
   // Who points at what.
   const dlqIds = new Set<string>();
   const alarmed = new Set<string>();
+  // Dead-letter queues of redrive policies, mappings and rules: these receive messages whatever the trigger.
+  const fedDlqs = new Set<string>();
   const archived = new Set<string>();
   const invokeConfigured = new Set<string>();
   for (const r of resources) {
     if (r.type === 'AWS::SQS::Queue')
-      for (const id of refsIn(obj(r.props.RedrivePolicy)?.deadLetterTargetArn)) dlqIds.add(id);
+      for (const id of refsIn(obj(r.props.RedrivePolicy)?.deadLetterTargetArn)) fedDlqs.add(id);
     if (r.type === 'AWS::SQS::QueuePolicy') continue;
     if (r.type === 'AWS::CloudWatch::Alarm') for (const id of refsIn(r.props)) alarmed.add(id);
     if (r.type === 'AWS::Events::Archive') for (const id of refsIn(r.props.SourceArn)) archived.add(id);
@@ -60,16 +56,26 @@ export function checkCloudFormation(
       for (const id of refsIn(r.props.FunctionName)) invokeConfigured.add(id);
     if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function') {
       for (const id of refsIn(r.props.DeadLetterQueue ?? r.props.DeadLetterConfig)) dlqIds.add(id);
-      for (const id of refsIn(obj(r.props.EventInvokeConfig)?.DestinationConfig)) dlqIds.add(id);
+      for (const id of refsIn(obj(r.props.EventInvokeConfig)?.DestinationConfig)) fedDlqs.add(id);
       for (const ev of Object.values(obj(r.props.Events) ?? {}))
-        for (const id of refsIn(obj(obj(ev)?.Properties)?.DeadLetterConfig)) dlqIds.add(id);
+        for (const id of refsIn([
+          obj(obj(ev)?.Properties)?.DeadLetterConfig,
+          obj(obj(obj(ev)?.Properties)?.DestinationConfig)?.OnFailure,
+        ]))
+          fedDlqs.add(id);
     }
     if (r.type === 'AWS::Events::Rule')
       for (const t of (r.props.Targets ?? []) as Json[])
-        for (const id of refsIn(obj(t)?.DeadLetterConfig)) dlqIds.add(id);
+        for (const id of refsIn(obj(t)?.DeadLetterConfig)) fedDlqs.add(id);
     if (r.type === 'AWS::Lambda::EventSourceMapping')
-      for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) dlqIds.add(id);
+      for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) fedDlqs.add(id);
   }
+  for (const id of fedDlqs) dlqIds.add(id);
+  const quietDlqs = quietFunctionDlqs(resources, globals);
+  for (const id of fedDlqs) quietDlqs.delete(id);
+  // Queues nothing in this stack receives from (no Lambda polls them, no policy grants a receive): with no
+  // receive there is nothing for a redrive policy to count.
+  const received = receivedQueues(resources, devOnly);
 
   const gatewayReported = new Set<string>();
   // Queues a Lambda event source polls: AWS asks for maxReceiveCount >= 5 there, so that throttled polls
@@ -98,15 +104,17 @@ export function checkCloudFormation(
   ): void => {
     const batchSize = num(props.BatchSize);
     const types = (props.FunctionResponseTypes ?? []) as unknown[];
-    if (batchSize === 1 && fn !== undefined) {
-      const h = joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
-      if (h) batchOneHandlers.push(h);
-    }
+    const h =
+      fn === undefined
+        ? undefined
+        : joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
+    if (batchSize === 1 && h) batchOneHandlers.push(h);
     if (!(Array.isArray(types) && types.includes('ReportBatchItemFailures')) && batchSize !== 1)
       report(
         'batch-no-partial-failure',
         path,
         `${sourceKind === 'sqs' ? 'SQS' : 'stream'} event source of ${fn?.id ?? r.id} has no FunctionResponseTypes: [ReportBatchItemFailures]: one failed record fails the whole batch`,
+        batchLink(h),
       );
     if (sourceKind === 'stream' && obj(obj(props.DestinationConfig)?.OnFailure) === undefined)
       report(
@@ -145,7 +153,7 @@ export function checkCloudFormation(
         const redrive = obj(r.props.RedrivePolicy);
         const isDlq = dlqIds.has(r.id) || /dlq|dead.?letter/i.test(`${r.id} ${r.props.QueueName ?? ''}`);
         if (redrive === undefined) {
-          if (!isDlq)
+          if (!isDlq && (received === undefined || received.has(r.id)))
             report(
               'iac-missing-dlq',
               at(r),
@@ -161,7 +169,7 @@ export function checkCloudFormation(
               maxReceiveExtra(max, lambdaConsumed.has(r.id)),
             );
         }
-        if (isDlq && !alarmed.has(r.id))
+        if (isDlq && !alarmed.has(r.id) && !quietDlqs.has(r.id))
           report(
             'iac-missing-dlq',
             at(r),

@@ -1,7 +1,7 @@
 // serverless.yml (Serverless Framework): functions and their sqs / stream / http / async events, then
 // the CloudFormation under `resources.Resources`.
 import { checkCloudFormation } from './cloudformation.js';
-import { type IacReport, type Json, num, obj } from './IacResult.js';
+import { batchLink, type IacReport, type Json, num, obj } from './IacResult.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
 
@@ -42,6 +42,7 @@ export function checkServerless(
             'batch-no-partial-failure',
             evPath,
             `sqs event of ${name} has no functionResponseType: ReportBatchItemFailures: one failed record fails the whole batch`,
+            typeof fn.handler === 'string' ? batchLink(fn.handler) : undefined,
           );
         if (s.maximumConcurrency === undefined && !reserved)
           report(
@@ -57,6 +58,7 @@ export function checkServerless(
             'batch-no-partial-failure',
             evPath,
             `stream event of ${name} has no functionResponseType: ReportBatchItemFailures`,
+            typeof fn.handler === 'string' ? batchLink(fn.handler) : undefined,
           );
         if (obj(s.destinations)?.onFailure === undefined)
           report(

@@ -1,13 +1,21 @@
 // Terraform (.tf): SQS queues and redrive policies, Lambda event source mappings, EventBridge buses,
 // rules and targets, DynamoDB tables and API Gateway integrations.
+import type { Candidate } from '../js/Candidate.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
+import { type TerraformFacts, terraformFacts } from './terraformModules.js';
 
-export type TfReport = (rule: string, line: number, message: string, extra?: IacExtra) => void;
+export type TfReport = (
+  rule: string,
+  line: number,
+  message: string,
+  extra?: IacExtra & Pick<Candidate, 'terraformQueue'>,
+) => void;
 
 const API_GATEWAY_MAX_SECONDS = 29;
 
-export function checkTerraform(source: string, report: TfReport, batchOneHandlers: string[]): void {
+/** Runs the Terraform rules over one file and answers what it says about queues across modules. */
+export function checkTerraform(source: string, report: TfReport, batchOneHandlers: string[]): TerraformFacts {
   const blocks = parseHcl(source);
   const resources = blocks.filter((b) => b.type === 'resource' && b.labels.length >= 2);
   const of = (type: string) => resources.filter((r) => r.labels[0] === type);
@@ -31,7 +39,8 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         (o) => o !== q && (o.attrs.get('redrive_policy')?.raw.includes(`${ref(q)}.arn`) ?? false),
       ) ||
       redrivePolicies.some((p) => p.attrs.get('redrive_policy')?.raw.includes(`${ref(q)}.arn`) ?? false) ||
-      q.attrs.has('redrive_allow_policy') ||
+      // redrive_allow_policy on a queue that redrives itself names who may redrive into it, not a DLQ.
+      (q.attrs.has('redrive_allow_policy') && policy === undefined) ||
       /dlq|dead.?letter/i.test(`${q.labels[1]} ${literal(q.attrs.get('name')) ?? ''}`);
     if (policy === undefined) {
       if (!isDlq)
@@ -52,7 +61,10 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
           'iac-missing-dlq',
           q.attrs.get('redrive_policy')?.line ?? q.line,
           `aws_sqs_queue.${q.labels[1]} maxReceiveCount ${max} > {limit}${byLambda ? ' for a Lambda consumer' : ''}: poison messages churn before the DLQ`,
-          maxReceiveExtra(max, byLambda),
+          {
+            ...maxReceiveExtra(max, byLambda),
+            ...(byLambda ? {} : { terraformQueue: { queue: q.labels[1] as string, settledBy: 'lambda' } }),
+          },
         );
     }
     if (isDlq && !mentions(alarms, q))
@@ -60,6 +72,7 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         'iac-missing-dlq',
         q.line,
         `dead-letter queue aws_sqs_queue.${q.labels[1]} has no aws_cloudwatch_metric_alarm: failed messages pile up unnoticed`,
+        { terraformQueue: { queue: q.labels[1] as string, settledBy: 'alarm' } },
       );
   }
 
@@ -111,9 +124,14 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         `aws_cloudwatch_event_bus.${bus.labels[1]} has no aws_cloudwatch_event_archive: events cannot be replayed`,
       );
   }
+  const rules = of('aws_cloudwatch_event_rule');
   for (const t of of('aws_cloudwatch_event_target')) {
     const arn = t.attrs.get('arn')?.raw ?? '';
     if (!arn.includes('aws_lambda_function.')) continue;
+    // A rule that only runs on a schedule retries by running again: the next run redoes the work.
+    const ruleRef = /aws_cloudwatch_event_rule\.([\w-]+)/.exec(t.attrs.get('rule')?.raw ?? '')?.[1];
+    const rule = rules.find((r) => r.labels[1] === ruleRef);
+    if (rule?.attrs.has('schedule_expression') && !rule.attrs.has('event_pattern')) continue;
     if (sub(t, 'dead_letter_config') !== undefined) continue;
     const fnRef = /aws_lambda_function\.([\w-]+)/.exec(arn)?.[1];
     const configured = of('aws_lambda_function_event_invoke_config').some(
@@ -154,4 +172,5 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         `aws_lambda_function.${fn.labels[1]} timeout ${timeout}s exceeds the ${limitMs} ms integration timeout of ${integ.labels[0]}.${integ.labels[1]}`,
       );
   }
+  return terraformFacts(blocks);
 }

@@ -70,6 +70,8 @@ export interface Candidate {
    * hands back a batch API's answer unread (rules/batchWrappers.ts); `{batch}` and `{field}` name it.
    */
   readonly onlyIfImportBatchResult?: { readonly ref: ImportRef; readonly method?: string };
+  /** A Terraform queue finding that a mapping or alarm in another module may settle (iac/terraformModules.ts). */
+  readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
   readonly unlessCallersRead?: readonly string[];
 }
@@ -109,7 +111,11 @@ export interface OptionsFact {
 export interface HandlerLink {
   readonly stems: readonly string[];
   readonly export: string;
-  readonly clearWhen: 'no-work' | 'no-record-work';
+  /**
+   * `reported-in-code`: a template's batch finding, dropped when the handler's own code is reported for
+   * the same problem (one finding per consumer, at the code; its message names the template).
+   */
+  readonly clearWhen: 'no-work' | 'no-record-work' | 'reported-in-code';
 }
 
 /** What an exported handler does, as far as the infrastructure that invokes it cares. */

@@ -5,7 +5,7 @@
 // and in its importers (joined in project.ts), reads the result that way, the catch is not reported.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
-import type { ModuleContext } from './ModuleContext.js';
+import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 /** Does the caller's first use of this call's awaited result read a property of it, unguarded? */
 export function readsResult(ctx: ModuleContext, call: Node): boolean {
@@ -21,7 +21,16 @@ export function readsResult(ctx: ModuleContext, call: Node): boolean {
   // Text, not a walk: this runs for every call of an imported function. The first later mention decides.
   const after = ctx.source.slice(parent.end, scope.end);
   const first = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`).exec(after);
-  return first !== null && first[2] !== undefined && first[2] !== '?.';
+  if (first === null) return false;
+  // `if (x === null) throw ...` / `if (!x) throw ...`: the caller fails on the null answer itself.
+  const before = after.slice(0, first.index);
+  const rest = after.slice(first.index + first[0].length - (first[1]?.length ?? 0));
+  if (
+    /\bif\s*\(\s*!?\s*$/.test(before) &&
+    /^\s*(?:===?\s*(?:null|undefined)\s*)?\)\s*\{?\s*throw\b/.test(rest)
+  )
+    return true;
+  return first[2] !== undefined && first[2] !== '?.';
 }
 
 /** Imported functions this module calls, and whether every call reads the awaited result (see above). */
@@ -40,8 +49,8 @@ export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: b
       if (imp !== undefined && (imp.imported === '*' || imp.imported === 'default'))
         [source, name] = [imp.source, propertyName(callee.property, callee.computed as boolean)];
     }
-    if (source === undefined || name === undefined || !(source.startsWith('.') || source.startsWith('/')))
-      continue;
+    // Relative imports, and the project's own aliases and workspace packages: the resolver decides.
+    if (source === undefined || name === undefined || !isProjectSource(source)) continue;
     const key = `${source}\0${name}`;
     const reads = readsResult(ctx, call) && (uses.get(key)?.reads ?? true);
     uses.set(key, { ref: { from: ctx.file, source, name }, reads });

@@ -30,7 +30,7 @@ export function hasComment(
 
 /** Words of a comment that decides a failure may pass: it says the step is optional, not why it runs. */
 const BEST_EFFORT =
-  /best[- ]?effort|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never) (throw|fail|block|rethrow|abort|stop)|never throws|intentional|deliberate|on purpose|rather than fail|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing) (the |this )?(error|failure)/i;
+  /best[- ]?effort|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never) (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing) (the |this )?(error|failure)/i;
 
 /**
  * A comment says the failure is only logged by decision: in the catch, in the few lines above the try
@@ -233,4 +233,24 @@ export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
     if (name === 'promise' && inner?.type === 'CallExpression') name = calleeName(inner) ?? '';
     return CLEANUP_METHOD.test(name) && unwrap(call.callee)?.type === 'MemberExpression';
   });
+}
+
+/**
+ * Every handler the module exports ignores its event (`async () => ...`, `async (_, context) => ...`): a
+ * job that selects its own work each run (a schedule). What a run fails to do and only logs is still
+ * where the run found it, and the next run selects it again: that is the retry.
+ */
+export function selectsOwnWork(ctx: ModuleContext): boolean {
+  let entries = 0;
+  for (const [fn, kind] of ctx.handlers) {
+    if (kind !== 'entry') continue;
+    entries++;
+    const first = (fn.params as Node[])[0];
+    if (first === undefined) continue;
+    if (first.type !== 'Identifier') return false;
+    const name = first.name as string;
+    if (name.startsWith('_')) continue;
+    if (someDescendant(fn.body as Node, (n) => n.type === 'Identifier' && n.name === name)) return false;
+  }
+  return entries > 0;
 }

@@ -80,6 +80,19 @@ const TIMEOUT_KEYS: Record<HttpCall['lib'], readonly string[]> = {
 
 const CHECK_KEY = /^(check|healthCheck|probe|ping)$/i;
 
+/**
+ * A folder of synthetic monitoring (`api-end-to-end-test/`, `e2e/`, `canary/`, `synthetics/`,
+ * `smoke-test/`): code that calls a live service to measure it. A retry would hide the failure it exists
+ * to report.
+ */
+const SYNTHETIC_FOLDER =
+  /^([\w]+-)*(e2e|end-to-end|canary|canaries|synthetics?|smoke)(-tests?|-checks?|-probes?)?$/i;
+
+function inSyntheticProbe(ctx: ModuleContext): boolean {
+  const folders = ctx.file.replace(/\\/g, '/').split('/').slice(0, -1);
+  return folders.slice(-4).some((f) => SYNTHETIC_FOLDER.test(f));
+}
+
 /** The call is a health check or probe (`{ check: async () => fetch(...) }`): a retry would hide what it measures. */
 function inHealthCheck(ctx: ModuleContext, call: Node): boolean {
   const fn = ctx.enclosingFunction(call);
@@ -198,7 +211,8 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (http.method === undefined || !IDEMPOTENT.has(http.method)) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
     if (ctx.handlerKindAt(call) !== undefined && isRedeliveredConsumer(ctx)) continue;
-    if (inHealthCheck(ctx, call) || answersClassified(ctx, call) || !once('no-retry', call)) continue;
+    if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
+    if (!once('no-retry', call)) continue;
     report(
       'no-retry',
       call,

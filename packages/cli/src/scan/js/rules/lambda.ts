@@ -20,7 +20,8 @@ import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
 import type { Report, Rule } from './Report.js';
 
-function exportNameOf(ctx: ModuleContext, fn: Node): string | undefined {
+/** The name under which the module exports a handler function, if it does. */
+export function exportNameOf(ctx: ModuleContext, fn: Node): string | undefined {
   for (const [name, value] of ctx.exports) {
     if (value === fn) return name;
     if (

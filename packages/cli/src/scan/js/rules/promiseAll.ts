@@ -2,6 +2,7 @@
 // and forgets the other outcomes, so records that succeeded are redelivered and done again.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { exportNameOf } from './lambda.js';
 import type { Report } from './Report.js';
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
@@ -53,6 +54,38 @@ function onlyReads(ctx: ModuleContext, cb: Node): boolean {
   return !writes && calls > 0;
 }
 
+/**
+ * A callback that hands each record to a module-local function whose whole body is one try whose catch
+ * answers a result and never throws (`return { status: false, messageId }`): that promise cannot reject.
+ */
+function delegatesToCatchAll(ctx: ModuleContext, cb: Node): boolean {
+  const body = cb.body as Node;
+  const single = body.type === 'BlockStatement' && body.body.length === 1 ? body.body[0] : undefined;
+  const expr = unwrap(
+    body.type !== 'BlockStatement' ? body : single?.type === 'ReturnStatement' ? single.argument : undefined,
+  );
+  const fn = expr?.type === 'CallExpression' ? ctx.functionOf(expr.callee) : undefined;
+  const statements = fn?.body?.type === 'BlockStatement' ? (fn.body.body as Node[]) : [];
+  const last = statements.at(-1);
+  if (last?.type !== 'TryStatement' || last.handler == null) return false;
+  if (statements.some((st) => st !== last && st.type !== 'VariableDeclaration')) return false;
+  const handler = last.handler.body as Node;
+  return (
+    !someDescendant(handler, (n) => n.type === 'ThrowStatement', true) &&
+    someDescendant(handler, (n) => n.type === 'ReturnStatement' && n.argument != null, true)
+  );
+}
+
+/** The handler function around `node`, and the name it is exported under. */
+function handlerAround(ctx: ModuleContext, node: Node): { fn: Node; name: string | undefined } | undefined {
+  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n))
+    if (ctx.handlers.has(n)) return { fn: n, name: exportNameOf(ctx, n) };
+  return undefined;
+}
+
+/** SNS invokes a function with one record per event: a Promise.all over it settles one record. */
+const SNS_EVENT = /\bSNSEvent\b|\.Sns\b/;
+
 export function promiseAllRule(ctx: ModuleContext, report: Report): void {
   for (const call of ctx.of('CallExpression')) {
     if (calleeName(call) !== 'all') continue;
@@ -65,11 +98,20 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
     const collection = memberPath(unwrap(arg.callee)?.object)?.join('.');
     if (collection === undefined || !RECORDS.test(collection)) continue;
     const cb = ctx.valueOf(arg.arguments[0]);
-    if (cb !== undefined && isFunction(cb) && (guarded(cb) || onlyReads(ctx, cb))) continue;
+    if (
+      cb !== undefined &&
+      isFunction(cb) &&
+      (guarded(cb) || onlyReads(ctx, cb) || delegatesToCatchAll(ctx, cb))
+    )
+      continue;
+    const handler = handlerAround(ctx, call);
+    if (handler !== undefined && SNS_EVENT.test(ctx.source.slice(handler.fn.start, handler.fn.end))) continue;
     report(
       'promise-all-no-partial',
       call,
       `Promise.all over ${collection}: the first failure rejects the batch and the other outcomes are lost`,
+      // A batch size of 1 set in the template for this handler clears it in the project pass.
+      handler?.name !== undefined ? { handlerExport: handler.name } : undefined,
     );
   }
 }

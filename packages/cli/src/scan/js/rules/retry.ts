@@ -46,6 +46,21 @@ function narrowSite(ctx: ModuleContext, node: Node): boolean {
   return false;
 }
 
+const RATE_LIMITED = /throttl|TooManyRequests|\b429\b|SlowDown|RateExceeded|RequestLimitExceeded/i;
+
+/**
+ * A loop that goes round only for a lost race (a conflict, a cancelled conditional write), never for
+ * throttling: the next attempt changes what it writes (a re-read version, a new name), so waiting first
+ * buys nothing and no delay is asked for.
+ */
+function lostRaceOnly(ctx: ModuleContext, node: Node): boolean {
+  return (
+    node.type !== 'CallExpression' &&
+    narrowRetryLoop(ctx, node) &&
+    !RATE_LIMITED.test(ctx.source.slice(node.start, node.end))
+  );
+}
+
 const CUSTOM_RESOURCE =
   /\bCloudFormationCustomResource\w*|\bCdkCustomResource\w*|\.RequestType\b|\bResponseURL\b/;
 
@@ -70,7 +85,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   const oneShot = sites.length > 0 && CUSTOM_RESOURCE.test(ctx.source);
   for (const site of sites) {
     if (site.unbounded !== undefined) report('retry-unbounded', site.node, site.unbounded);
-    if (site.noJitter !== undefined) report('retry-no-jitter', site.node, site.noJitter);
+    if (site.noJitter !== undefined && !lostRaceOnly(ctx, site.node))
+      report('retry-no-jitter', site.node, site.noJitter);
     if (
       site.noBreaker ||
       oneShot ||

@@ -9,13 +9,29 @@ import type { ModuleContext } from '../ModuleContext.js';
 
 /** Names of a lost race or of rate limiting, as error classes, codes and statuses spell them. */
 const NARROW =
-  /throttl|TooManyRequests|\b429\b|SlowDown|RateExceeded|RequestLimitExceeded|Conflict|Concurren|ConditionalCheckFailed|OptimisticLock|VersionMismatch|StaleVersion/i;
+  /throttl|TooManyRequests|\b429\b|SlowDown|RateExceeded|RequestLimitExceeded|Conflict|Concurren|ConditionalCheckFailed|TransactionCanceled|OptimisticLock|VersionMismatch|StaleVersion/i;
 
 /** A predicate that also names an outage (a 5xx, unavailability, a timeout, a reset) is not narrow. */
 const OUTAGE = /\b5\d\d\b|>=?\s*500|ServiceUnavailable|InternalServer|Timeout|ECONN|ETIMEDOUT|socket/i;
 
 const exits = (s: Node | undefined) =>
   s?.type === 'ThrowStatement' || s?.type === 'ReturnStatement' || s?.type === 'BreakStatement';
+
+/** The statement exits, or is a block that ends by exiting. */
+const endsByExit = (s: Node | undefined): boolean =>
+  exits(s) || (s?.type === 'BlockStatement' && exits((s.body as Node[]).at(-1)));
+
+/**
+ * A catch ending in `if (<lost race or throttling>) { ... } else { throw ... }`: it goes round (by falling
+ * through to the next iteration) only for the narrow case and leaves the loop for every other error.
+ */
+function narrowFallThrough(ctx: ModuleContext, last: Node | undefined): boolean {
+  return (
+    last?.type === 'IfStatement' &&
+    NARROW.test(ctx.source.slice(last.test.start, last.test.end)) &&
+    endsByExit(last.alternate ?? undefined)
+  );
+}
 
 /** Does `node` sit under an `if` (inside `stop`) whose test names a lost race or rate limiting? */
 function underNarrowTest(ctx: ModuleContext, node: Node, stop: Node): boolean {
@@ -48,7 +64,7 @@ export function narrowRetryLoop(ctx: ModuleContext, loop: Node): boolean {
       if (n.type !== 'CatchClause') return false;
       catches++;
       const body = (n.body?.body ?? []) as Node[];
-      if (!exits(body.at(-1))) return true;
+      if (!exits(body.at(-1)) && !narrowFallThrough(ctx, body.at(-1))) return true;
       return someDescendant(
         n.body,
         (m) => m.type === 'ContinueStatement' && !underNarrowTest(ctx, m, n),

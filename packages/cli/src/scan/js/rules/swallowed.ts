@@ -22,6 +22,7 @@ import {
   isObservation,
   onlyCleanup,
   saysWhy,
+  selectsOwnWork,
   telemetryName,
   throwsAfter,
 } from './catchFacts.js';
@@ -147,7 +148,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       const readers = statements.every((s) => s.type !== 'ReturnStatement' || nothing(s.argument))
         ? callersRead(ctx, handler)
         : undefined;
-      if (readers !== 'all-read')
+      const nextRun = ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx);
+      if (readers !== 'all-read' && !nextRun)
         report(
           'swallowed-error',
           handler,
@@ -168,7 +170,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       io &&
       ctx.handlerKindAt(handler) !== undefined &&
       !onlyCleanup(ctx, tryStatement.block) &&
-      !bestEffortByDecision(ctx, tryStatement, shape)
+      !bestEffortByDecision(ctx, tryStatement, shape) &&
+      (shape !== undefined || !selectsOwnWork(ctx))
     ) {
       report(
         'swallowed-error',

@@ -1,0 +1,126 @@
+// Terraform split into modules: a queue built in one module is polled by a Lambda event source mapping or
+// watched by an alarm in another, reached through the module's outputs (`output "x_arn" { value =
+// aws_sqs_queue.x.arn }`) and, on the other side, a variable of the same name (`var.x_arn`, terragrunt's
+// `dependency.sqs.outputs.x_arn`, `module.sqs.x_arn`). Each .tf file records what it exports and what its
+// mappings and alarms read; the project pass joins them before judging a queue's findings.
+import type { Candidate } from '../js/Candidate.js';
+import type { HclBlock } from './hcl.js';
+
+/** What one .tf file says about queues across modules. */
+export interface TerraformFacts {
+  /** Outputs of this module that hand on a queue (`output name` -> `aws_sqs_queue` label). */
+  readonly outputs: readonly { readonly name: string; readonly queue: string }[];
+  /** Names (variables, other modules' outputs) read by event source mappings' `event_source_arn`. */
+  readonly consumed: readonly string[];
+  /** Names read by CloudWatch metric alarms, directly or through this file's `locals`. */
+  readonly alarmed: readonly string[];
+  /** Functions (`aws_lambda_function.f`, `module.f`) whose `dead_letter_config` names a queue of this module. */
+  readonly functionDlqs: readonly { readonly fn: string; readonly queue: string }[];
+  /** Rules of this module that only run on a schedule. */
+  readonly scheduledRules: readonly string[];
+  /** Who invokes a function asynchronously: an EventBridge target (by rule) or an SNS/S3/Logs permission. */
+  readonly invokers: readonly { readonly fn: string; readonly rule?: string }[];
+}
+
+const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
+const ASYNC_PRINCIPAL = /(sns|s3|logs|iot|ses)\.amazonaws\.com/;
+
+const NAME_REF =
+  /\b(?:var|local)\.([\w-]+)|\bmodule\.[\w-]+\.([\w-]+)|\bdependency\.[\w-]+\.outputs\.([\w-]+)/g;
+
+function namesIn(text: string): string[] {
+  return [...text.matchAll(NAME_REF)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
+}
+
+/** The facts of one parsed .tf file. */
+export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
+  const outputs: { name: string; queue: string }[] = [];
+  const locals = new Map<string, string>();
+  for (const b of blocks) {
+    if (b.type === 'output' && b.labels[0] !== undefined) {
+      const queue = /aws_sqs_queue\.([\w-]+)\./.exec(b.attrs.get('value')?.raw ?? '')?.[1];
+      if (queue !== undefined) outputs.push({ name: b.labels[0], queue });
+    }
+    if (b.type === 'locals') for (const [name, attr] of b.attrs) locals.set(name, attr.raw);
+  }
+  const resources = (type: string) => blocks.filter((b) => b.type === 'resource' && b.labels[0] === type);
+  const consumed = resources('aws_lambda_event_source_mapping').flatMap((m) =>
+    namesIn(m.attrs.get('event_source_arn')?.raw ?? ''),
+  );
+  const alarmed = resources('aws_cloudwatch_metric_alarm').flatMap((a) =>
+    namesIn(a.text).flatMap((n) => [n, ...namesIn(locals.get(n) ?? '')]),
+  );
+  const functionDlqs: { fn: string; queue: string }[] = [];
+  for (const b of blocks) {
+    const fn =
+      b.type === 'module'
+        ? `module.${b.labels[0]}`
+        : b.labels[0] === 'aws_lambda_function'
+          ? `aws_lambda_function.${b.labels[1]}`
+          : undefined;
+    const dlq = /dead_letter_config[\s\S]*?aws_sqs_queue\.([\w-]+)\./.exec(b.text)?.[1];
+    if (fn !== undefined && dlq !== undefined) functionDlqs.push({ fn, queue: dlq });
+  }
+  const scheduledRules = resources('aws_cloudwatch_event_rule')
+    .filter((r) => r.attrs.has('schedule_expression') && !r.attrs.has('event_pattern'))
+    .map((r) => r.labels[1] as string);
+  const invokers: { fn: string; rule?: string }[] = [];
+  for (const t of resources('aws_cloudwatch_event_target')) {
+    const fn = FUNCTION_REF.exec(t.attrs.get('arn')?.raw ?? '')?.[1];
+    const rule = /aws_cloudwatch_event_rule\.([\w-]+)/.exec(t.attrs.get('rule')?.raw ?? '')?.[1];
+    if (fn !== undefined) invokers.push({ fn, rule: rule ?? '' });
+  }
+  for (const p of resources('aws_lambda_permission')) {
+    const fn = FUNCTION_REF.exec(p.attrs.get('function_name')?.raw ?? '')?.[1];
+    if (fn !== undefined && ASYNC_PRINCIPAL.test(p.attrs.get('principal')?.raw ?? '')) invokers.push({ fn });
+  }
+  return { outputs, consumed, alarmed, functionDlqs, scheduledRules, invokers };
+}
+
+/** A queue finding that another module may settle: its DLQ alarm, or who polls it. */
+export interface TerraformQueueRef {
+  readonly queue: string;
+  readonly settledBy: 'alarm' | 'lambda';
+}
+
+/**
+ * Judges the queue findings of every .tf file against the whole project: a DLQ alarmed through another
+ * module is dropped, and a queue polled by a Lambda mapping in another module is judged at the Lambda
+ * limit. `files` maps a file's folder (its module) to its facts.
+ */
+export function terraformProject(
+  files: readonly { readonly dir: string; readonly facts: TerraformFacts }[],
+): (dir: string, c: Candidate) => Candidate | undefined {
+  const consumed = new Set(files.flatMap((f) => f.facts.consumed));
+  const alarmed = new Set(files.flatMap((f) => f.facts.alarmed));
+  const exported = (dir: string, queue: string) =>
+    files
+      .filter((f) => f.dir === dir)
+      .flatMap((f) => f.facts.outputs)
+      .filter((o) => o.queue === queue)
+      .map((o) => o.name);
+  /** The queue is only the DLQ of functions that only a schedule invokes: their next run is the retry. */
+  const quietDlq = (dir: string, queue: string): boolean => {
+    const here = files.filter((f) => f.dir === dir).map((f) => f.facts);
+    const fns = here.flatMap((f) => f.functionDlqs).filter((d) => d.queue === queue);
+    if (fns.length === 0) return false;
+    const scheduled = new Set(here.flatMap((f) => f.scheduledRules));
+    return fns.every(({ fn }) => {
+      const by = here.flatMap((f) => f.invokers).filter((i) => i.fn === fn);
+      return by.length > 0 && by.every((i) => i.rule !== undefined && scheduled.has(i.rule));
+    });
+  };
+  return (dir, c) => {
+    const ref = c.terraformQueue;
+    if (ref === undefined) return c;
+    if (ref.settledBy === 'alarm' && quietDlq(dir, ref.queue)) return undefined;
+    const names = exported(dir, ref.queue);
+    if (ref.settledBy === 'alarm') return names.some((n) => alarmed.has(n)) ? undefined : c;
+    if (c.maxReceive === undefined || !names.some((n) => consumed.has(n))) return c;
+    return {
+      ...c,
+      message: c.message.replace(' > {limit}', ' > {limit} for a Lambda consumer'),
+      maxReceive: { ...c.maxReceive, consumer: 'lambda' },
+    };
+  };
+}
