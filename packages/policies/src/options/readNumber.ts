@@ -30,7 +30,7 @@ export function readNumber(
   const [max, maxField] = Array.isArray(rule.max)
     ? (rule.max as readonly [number, string])
     : [rule.max as number | undefined, undefined];
-  const upper = duration && (max === undefined || max > MAX_TIMER_MS) ? MAX_TIMER_MS : max;
+  const upper = duration ? Math.min(max ?? MAX_TIMER_MS, MAX_TIMER_MS) : max;
   const parts = [integer ? 'an integer' : duration ? 'a finite number of ms' : 'a finite number'];
   if (min !== undefined) parts.push(`${minExclusive ? '>' : '>='} ${min}`);
   if (upper !== undefined) {
