@@ -47,6 +47,8 @@ export function otelActive(): boolean {
 interface CallScope {
   readonly span: OtelApi.Span;
   readonly context: OtelApi.Context;
+  /** Set when the rate limiter or adaptive throttling refused the call: its `refusal` event's attributes. */
+  refusal?: OtelApi.Attributes;
 }
 const calls = new AsyncLocalStorage<CallScope>();
 let traced = false;
@@ -60,10 +62,20 @@ export function annotateHttp(method: string, input: string | URL | Request): voi
   try {
     host = new URL(input instanceof Request ? input.url : String(input)).hostname;
   } catch {
-    host = undefined;
+    // Not a URL: the span gets the method only.
   }
   scope.span.setAttribute('http.request.method', method);
   if (host) scope.span.setAttribute('server.address', host);
+}
+
+/**
+ * Marks the running call as refused by the rate limiter or adaptive throttling: its one `refusal` event
+ * carries these attributes instead of `error.type`.
+ */
+export function refusedBy(attributes: OtelApi.Attributes): void {
+  if (!traced) return;
+  const scope = calls.getStore();
+  if (scope !== undefined) scope.refusal = attributes;
 }
 
 /** The span event of a dependency event, on the running call's span (none outside a call). */
@@ -178,10 +190,11 @@ export class OtelRecorder {
       span.setAttributes({ ...attributes, 'bulwark.breaker.state': this.#state() });
       // A fallback's answer hides a failed dependency: the client span says so.
       if (outcome !== 'success') span.setStatus({ code: otel.SpanStatusCode.ERROR });
-      if (outcome === 'refused') {
-        span.addEvent('refusal', { 'error.type': errorType(error) });
-        this.instruments(otel).refusals.add(1, { 'bulwark.dependency': this.#name });
-      }
+      // One refusal event: the limiter's own attributes when it refused (a fallback may have answered).
+      const refusal =
+        outcome === 'refused' ? (scope.refusal ?? { 'error.type': errorType(error) }) : scope.refusal;
+      if (refusal !== undefined) span.addEvent('refusal', refusal);
+      if (outcome === 'refused') this.instruments(otel).refusals.add(1, { 'bulwark.dependency': this.#name });
       this.instruments(otel).callDuration.record(performance.now() - startedAt, attributes);
       span.end();
     };
@@ -226,13 +239,10 @@ export class OtelRecorder {
       instruments.attemptDuration.record(performance.now() - startedAt, attributes);
       span.end();
     };
-    let running: Promise<T>;
-    try {
-      running = otel.context.with(otel.trace.setSpan(scope.context, span), run);
-    } catch (error) {
-      end(error);
-      throw error;
-    }
+    // A context manager that throws synchronously rejects the attempt, and its span still ends.
+    const running = new Promise<T>((resolve) =>
+      resolve(otel.context.with(otel.trace.setSpan(scope.context, span), run)),
+    );
     return running.then(
       (value) => {
         end();
