@@ -96,7 +96,7 @@ describe('dep.fetch: fetch options', () => {
     // Prepare
     server.use(http.get(URL_ORDERS, () => HttpResponse.text('ok')));
     // Act
-    const response = (await dep().fetch(URL_ORDERS, undefined, options)) as Response;
+    const response = (await dep().fetch(URL_ORDERS, undefined, options as never)) as Response;
     // Assess
     expect(await response.text()).toBe('ok');
   });

@@ -94,7 +94,7 @@ describe('protect: a client it cannot protect safely', () => {
   it('a client another copy of @bulwark/policies protected is refused', async () => {
     // Prepare: the other copy's middleware is on the stack under the shared name.
     const c = client();
-    c.middlewareStack.addRelativeTo((next) => next, {
+    c.middlewareStack.addRelativeTo(((next: unknown) => next) as never, {
       relation: 'before',
       toMiddleware: 'retryMiddleware',
       name: 'bulwarkProtectMiddleware',
