@@ -12,7 +12,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { HttpResponse, http } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const server = useMswServer();
 const exporter = new InMemorySpanExporter();
@@ -104,5 +104,18 @@ describe('OpenTelemetry on calls made in the test', () => {
     expect(events.map((e) => [e.name, Object.keys(e.attributes ?? {})])).toEqual([
       ['refusal', ['error.type']],
     ]);
+  });
+
+  it('a dependency wrapped while OTEL_SDK_DISABLED=true is never traced', async () => {
+    // Prepare
+    vi.stubEnv('OTEL_SDK_DISABLED', 'true');
+    const edna = wrapDependency('otel-disabled', { logger: false });
+    vi.unstubAllEnvs();
+    // Act
+    await edna.execute(() => 'ok');
+    // Assess
+    expect(callSpan('otel-disabled')).toBeUndefined();
+    await wrapDependency('otel-enabled', { logger: false }).execute(() => 'ok');
+    expect(callSpan('otel-enabled')).toBeDefined();
   });
 });

@@ -121,6 +121,28 @@ describe('wrapDependency with sharedState', () => {
     expect(resets).toEqual(['edna']);
   });
 
+  it('state reads forced-closed as closed at once, before a call resets the open local breaker', async () => {
+    // Prepare
+    const shared = new MemoryBreakerState();
+    const dep = wrapDependency('edna', {
+      logger: false,
+      retry: false,
+      breaker: { threshold: 1 },
+      sharedState: shared,
+    });
+    await dep.execute(async () => Promise.reject(new TransientError('503'))).catch(() => undefined);
+    expect(dep.state).toBe('open');
+    // Act
+    shared.set('forced-closed');
+    // Assess
+    expect(dep.state).toBe('closed');
+  });
+
+  it('ready() of a dependency without shared state resolves at once', async () => {
+    // Act + Assess
+    await expect(wrapDependency('edna', { logger: false }).ready()).resolves.toBeUndefined();
+  });
+
   it('forced-closed on a dependency with no local breaker lets calls through', async () => {
     // Prepare
     const shared = new MemoryBreakerState();
