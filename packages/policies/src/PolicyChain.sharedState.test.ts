@@ -79,6 +79,24 @@ describe('wrapDependency with sharedState', () => {
     expect(called).toBe(3);
   });
 
+  it('after waiting for ready(), the first attempt gets its whole attemptMs from when it starts', async () => {
+    // Prepare
+    const shared = new MemoryBreakerState('later');
+    const dep = wrapDependency('edna', {
+      logger: false,
+      sharedState: shared,
+      timeout: { attemptMs: 500, totalMs: 10_000 },
+    });
+    const seen: number[] = [];
+    const pending = dep.execute(({ deadline }) => seen.push(deadline - Date.now()));
+    // Act
+    await vi.advanceTimersByTimeAsync(300);
+    shared.release();
+    await pending;
+    // Assess
+    expect(seen).toEqual([500]);
+  });
+
   it.each(['open', 'forced-open'] as const)(
     '%s refuses without calling the dependency, retryAfterMs from retryAt',
     async (state) => {
