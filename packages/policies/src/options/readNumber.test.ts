@@ -47,6 +47,10 @@ describe('readNumber', () => {
       'a finite number > 0 and < 1, got 1',
     ],
     ['an integer', { integer: true, min: 0 }, 1.5, 'an integer >= 0, got 1.5'],
+    ['a number below its min', { min: 1 }, 0, 'a finite number >= 1, got 0'],
+    ['a number at an exclusive min', { min: 0, minExclusive: true }, 0, 'a finite number > 0, got 0'],
+    ['a numeric string', { min: 1 }, '5', 'a finite number >= 1, got "5"'],
+    ['NaN', {}, Number.NaN, 'a finite number, got NaN'],
   ])('%s: refuses with the rule', (_, rule, value, text) => {
     // Act + Assess
     expect(() => readNumber('edna', 'f', value, 0, rule)).toThrow(new TypeError(`edna: f must be ${text}`));

@@ -73,6 +73,22 @@ describe('guarded listeners', () => {
     expect(logger.warnings[0]?.[1]).toMatchObject({ event: 'edna.onRetry', error: { message: 'pager 500' } });
   });
 
+  it('a returned function that is a thenable and rejects is reported once', async () => {
+    // Prepare
+    const { logger, subscribe, emit } = onRetry();
+    const thenable = Object.assign(() => undefined, {
+      // biome-ignore lint/suspicious/noThenProperty: a function-shaped thenable is what this test is about
+      then: (_: unknown, reject: (error: unknown) => void) => reject(new Error('pager 502')),
+    });
+    subscribe(() => thenable);
+    // Act
+    emit();
+    await settled();
+    // Assess
+    expect(logger.warnings).toHaveLength(1);
+    expect(logger.warnings[0]?.[1]).toMatchObject({ error: { message: 'pager 502' } });
+  });
+
   it('a returned object whose then getter throws is reported once', () => {
     // Prepare
     const { logger, subscribe, emit } = onRetry();
