@@ -1,16 +1,19 @@
 // An SDK registered (an ADOT layer, say) while @opentelemetry/api cannot be loaded from where
 // @bulwark/policies is installed: calls run untraced, and no event listener fails. Node's module
-// resolve hook stands in for the missing install; the package is loaded afresh for the test.
+// resolve hook stands in for the missing install. The package loads the API on the first call after
+// an SDK registered, so this file's copy of it (one per test file) has not loaded it yet; nothing here
+// re-imports the package inside a test (that would tie every module-level line to this test).
 
 import { registerHooks } from 'node:module';
 import { TransientError } from '@bulwark/errors';
+import { wrapDependency } from '@bulwark/policies';
 import { trace } from '@opentelemetry/api';
 import {
   BasicTracerProvider,
   InMemorySpanExporter,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const exporter = new InMemorySpanExporter();
 
@@ -29,7 +32,6 @@ function hideOtelApi(): () => void {
 
 afterEach(() => {
   trace.disable();
-  vi.resetModules();
 });
 
 describe('OpenTelemetry registered, API not loadable', () => {
@@ -40,8 +42,6 @@ describe('OpenTelemetry registered, API not loadable', () => {
     );
     const show = hideOtelApi();
     try {
-      vi.resetModules();
-      const { wrapDependency } = await import('@bulwark/policies');
       const warnings: [string, unknown][] = [];
       const edna = wrapDependency('otel-missing', {
         logger: { info: () => undefined, warn: (message, extra) => warnings.push([message, extra]) },

@@ -106,16 +106,18 @@ describe('OpenTelemetry on calls made in the test', () => {
     ]);
   });
 
-  it('a dependency wrapped while OTEL_SDK_DISABLED=true is never traced', async () => {
-    // Prepare
+  it('a dependency wrapped while OTEL_SDK_DISABLED=true is never traced, its fetches included', async () => {
+    // Prepare: one traced call first, so tracing is on in the process.
+    server.use(http.get('https://edna.test/orders', () => HttpResponse.text('ok')));
+    await wrapDependency('otel-enabled', { logger: false }).execute(() => 'ok');
     vi.stubEnv('OTEL_SDK_DISABLED', 'true');
     const edna = wrapDependency('otel-disabled', { logger: false });
     vi.unstubAllEnvs();
     // Act
-    await edna.execute(() => 'ok');
+    const response = (await edna.fetch('https://edna.test/orders')) as Response;
     // Assess
-    expect(callSpan('otel-disabled')).toBeUndefined();
-    await wrapDependency('otel-enabled', { logger: false }).execute(() => 'ok');
+    expect(await response.text()).toBe('ok');
     expect(callSpan('otel-enabled')).toBeDefined();
+    expect(callSpan('otel-disabled')).toBeUndefined();
   });
 });

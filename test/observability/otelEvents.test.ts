@@ -109,6 +109,29 @@ describe('dependency events on the call span', () => {
     ]);
   });
 
+  it("a timeout firing outside the call's async context (a fake timer) adds no event and fails no listener", async () => {
+    // Prepare
+    vi.useFakeTimers();
+    const warnings: string[] = [];
+    const edna = wrapDependency('ev-outside', {
+      logger: { info: () => undefined, warn: (message) => warnings.push(message) },
+      retry: false,
+      timeout: { attemptMs: 50, totalMs: 1_000 },
+    });
+    const pending = edna
+      .execute(
+        ({ signal }) =>
+          new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      )
+      .catch((e: unknown) => e);
+    // Act
+    await vi.advanceTimersByTimeAsync(50);
+    await pending;
+    // Assess
+    expect(eventsOf('ev-outside')).toEqual([[]]);
+    expect(warnings).not.toContain('dependency event listener failed');
+  });
+
   it("a fallback's answer adds a fallback event with the replaced error's reason", async () => {
     // Prepare
     const edna = wrapDependency('ev-fallback', { logger: false, retry: false, fallback: () => 'cached' });
