@@ -3,6 +3,7 @@
 // object, and the collaborators (logger, metrics, sharedState, deadline) checked by their methods.
 
 import { describe, expect, it } from 'vitest';
+import { wrapDependency } from '../wrapDependency.js';
 import { normalizeOptions } from './normalizeOptions.js';
 
 const refusal = (name: unknown, options: unknown) => () => normalizeOptions(name, options as never);
@@ -10,6 +11,14 @@ const badTimeout = { timeout: { attemptMs: 0 } };
 const RULE = 'timeout.attemptMs must be a finite number of ms >= 1 and <= 2147483647, got 0';
 
 describe('wrapDependency: the name', () => {
+  it('a name unfit for SSM paths, dimensions and log keys is refused by wrapDependency', () => {
+    expect(() => wrapDependency('edna\n', { logger: false })).toThrow(
+      new TypeError(
+        'wrapDependency: name must be 1-128 characters of A-Z a-z 0-9 _ . - starting with a letter, digit or _, got "edna\\n"',
+      ),
+    );
+  });
+
   it.each([
     ['', 'got ""'],
     ['   ', 'got "   "'],
@@ -47,6 +56,11 @@ describe('wrapDependency: option groups of the wrong shape', () => {
     [{ bulkhead: null }, 'bulkhead must be an object or false, got null'],
     [{ bulkhead: 10 }, 'bulkhead must be an object or false, got 10'],
     [{ retry: null }, 'retry must be an object or false, got null'],
+    [{ retry: { budget: null } }, 'retry.budget must be an object or false, got null'],
+    [
+      { retry: { backoff: { jitter: 7 } } },
+      "retry.backoff.jitter must be 'decorrelated', 'full' or 'none', got 7",
+    ],
     [{ retry: { backoff: null } }, 'retry.backoff must be an object, got null'],
     [{ retry: { backoff: 5 } }, 'retry.backoff must be an object, got 5'],
     [{ breaker: { kind: 42 } }, "breaker.kind must be 'consecutive', 'count' or 'sampling', got 42"],

@@ -35,7 +35,7 @@ export function normalizeRetry(owner: string, value: unknown, totalMs: number): 
   // readOptions refuses a backoff that is not an object (null included): `retry.backoff must be an object`.
   const b = readOptions(owner, r.backoff, BACKOFF_KEYS, 'retry.backoff');
   const jitter = b.jitter ?? D.retry.backoff.jitter;
-  if (typeof jitter !== 'string' || !JITTERS.includes(jitter)) {
+  if (!JITTERS.includes(jitter as string)) {
     throw optionError(owner, 'retry.backoff.jitter', jitter, "'decorrelated', 'full' or 'none'");
   }
   const initialDelayMs = readNumber(
