@@ -42,6 +42,7 @@ export const mutationTargets = {
         'an SDK registered while @opentelemetry/api cannot be loaded',
       'test/observability/otelSpans.test.ts':
         'call and attempt spans and the instruments asserted inside tests (otelSignals builds its calls in beforeAll)',
+      'test/observability/otelLate.test.ts': 'an SDK registered while a call is under way',
       'test/observability/signals.test.ts': 'every documented log line and metric produced and pinned',
       'test/sdk/protect.requests.test.ts': 'dep.protect(client) with real SDK clients over real sockets',
       'test/sdk/protect.services.test.ts': 'dep.protect(client) across SDK services',

@@ -20,10 +20,19 @@ class TestReader extends MetricReader {
 }
 const exporter = new InMemorySpanExporter();
 const reader = new TestReader();
+/** Each span's attributes when it starts (what a sampler or span processor sees then). */
+const started: [string, Record<string, unknown>][] = [];
+const startRecorder = {
+  onStart: (span: { name: string; attributes: Record<string, unknown> }) =>
+    started.push([span.name, { ...span.attributes }]),
+  onEnd: () => undefined,
+  forceFlush: () => Promise.resolve(),
+  shutdown: () => Promise.resolve(),
+};
 
 beforeAll(() => {
   trace.setGlobalTracerProvider(
-    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
+    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter), startRecorder] }),
   );
   metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
 });
@@ -54,6 +63,13 @@ describe('call and attempt spans', () => {
     expect(call?.attributes).not.toHaveProperty('bulwark.correlation_id');
     expect(call?.attributes).not.toHaveProperty('messaging.message.id');
     expect(call?.status.code).toBe(SpanStatusCode.UNSET);
+  });
+
+  it('a call span starts with its dependency (what samplers and processors see)', async () => {
+    // Act
+    await wrapDependency('sp-start', { logger: false }).execute(() => 'ok');
+    // Assess
+    expect(started.find(([name]) => name === 'sp-start')?.[1]).toEqual({ 'bulwark.dependency': 'sp-start' });
   });
 
   it.each([

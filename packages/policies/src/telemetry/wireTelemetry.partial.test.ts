@@ -1,7 +1,7 @@
 // wireTelemetry with only one of its outputs: metrics without a logger still count every event, and a
 // logger without metrics writes every line without a listener failing. Every event is produced the way
 // wireTelemetry.test.ts produces it (fake time).
-import { TransientError } from '@bulwark/errors';
+import { classify, TransientError } from '@bulwark/errors';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DependencyOptions } from '../options/DependencyOptions.js';
 import { wrapDependency } from '../wrapDependency.js';
@@ -146,7 +146,7 @@ describe('wireTelemetry with one output', () => {
     const dep = wrapDependency('edna', {
       logger,
       retry: false,
-      classify: () => ({ kind: 'transient', reason: 'throttled', retryable: true }),
+      classify: (error) => ({ ...classify(error), kind: 'transient', reason: 'throttled', retryable: true }),
     });
     // Act
     await dep.execute(() => Promise.reject(new Error('quota'))).catch(() => undefined);
