@@ -34,6 +34,15 @@ export const mutationTargets = {
       'test/observability/otel.test.ts': 'spans and instruments with a real OpenTelemetry SDK',
       'test/observability/otelSignals.test.ts': 'every documented OpenTelemetry signal produced and pinned',
       'test/observability/otelGauges.test.ts': "the observable gauges' points with a real OpenTelemetry SDK",
+      'test/observability/otelCalls.test.ts':
+        'fetch span attributes and refusal events made inside tests (otelSignals builds its calls in beforeAll)',
+      'test/observability/otelEvents.test.ts':
+        'span events and the retry counter made inside tests (otelSignals builds its calls in beforeAll)',
+      'test/observability/otelApiMissing.test.ts':
+        'an SDK registered while @opentelemetry/api cannot be loaded',
+      'test/observability/otelSpans.test.ts':
+        'call and attempt spans and the instruments asserted inside tests (otelSignals builds its calls in beforeAll)',
+      'test/observability/otelLate.test.ts': 'an SDK registered while a call is under way',
       'test/observability/signals.test.ts': 'every documented log line and metric produced and pinned',
       'test/sdk/protect.requests.test.ts': 'dep.protect(client) with real SDK clients over real sockets',
       'test/sdk/protect.services.test.ts': 'dep.protect(client) across SDK services',

@@ -79,6 +79,24 @@ describe('wrapDependency with sharedState', () => {
     expect(called).toBe(3);
   });
 
+  it('after waiting for ready(), the first attempt gets its whole attemptMs from when it starts', async () => {
+    // Prepare
+    const shared = new MemoryBreakerState('later');
+    const dep = wrapDependency('edna', {
+      logger: false,
+      sharedState: shared,
+      timeout: { attemptMs: 500, totalMs: 10_000 },
+    });
+    const seen: number[] = [];
+    const pending = dep.execute(({ deadline }) => seen.push(deadline - Date.now()));
+    // Act
+    await vi.advanceTimersByTimeAsync(300);
+    shared.release();
+    await pending;
+    // Assess
+    expect(seen).toEqual([500]);
+  });
+
   it.each(['open', 'forced-open'] as const)(
     '%s refuses without calling the dependency, retryAfterMs from retryAt',
     async (state) => {
@@ -119,6 +137,28 @@ describe('wrapDependency with sharedState', () => {
     expect(result).toBe('through');
     expect(dep.state).toBe('closed');
     expect(resets).toEqual(['edna']);
+  });
+
+  it('state reads forced-closed as closed at once, before a call resets the open local breaker', async () => {
+    // Prepare
+    const shared = new MemoryBreakerState();
+    const dep = wrapDependency('edna', {
+      logger: false,
+      retry: false,
+      breaker: { threshold: 1 },
+      sharedState: shared,
+    });
+    await dep.execute(async () => Promise.reject(new TransientError('503'))).catch(() => undefined);
+    expect(dep.state).toBe('open');
+    // Act
+    shared.set('forced-closed');
+    // Assess
+    expect(dep.state).toBe('closed');
+  });
+
+  it('ready() of a dependency without shared state resolves at once', async () => {
+    // Act + Assess
+    await expect(wrapDependency('edna', { logger: false }).ready()).resolves.toBeUndefined();
   });
 
   it('forced-closed on a dependency with no local breaker lets calls through', async () => {

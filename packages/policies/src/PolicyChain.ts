@@ -219,8 +219,10 @@ export class PolicyChain<F> implements Dependency<F> {
 
   #execute<T>(fn: (context: ExecuteContext) => Promise<T> | T, options?: InternalOptions<T>): Promise<T | F> {
     const otel = this.#t.otel;
-    const traced = otel !== undefined && otelActive();
+    // A dependency wrapped while OTEL_SDK_DISABLED has no recorder (otel undefined): observed, not traced.
+    const traced = otelActive();
     // Unobserved calls (no metrics, no SDK) go straight in: observation costs them nothing.
+    // Stryker disable next-line ConditionalExpression: observeCall with nothing to observe runs the call the same way (the fast path is a cost, not a change)
     if (!traced && this.#observer === undefined) return this.#run(fn, options);
     return observeCall(
       (observed) => this.#run(fn, observed),
@@ -267,6 +269,7 @@ export class PolicyChain<F> implements Dependency<F> {
     const start = startedAt ?? Date.now();
     const bounds: Bounds = this.#total.bounds(start);
     const cooldown = this.#cooldown;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the check below against now decides; this one only skips reading the clock
     if (cooldown !== undefined && cooldown.until > start) {
       // Held until the dependency's pushback has passed, then through the gates again.
       const now = Date.now();

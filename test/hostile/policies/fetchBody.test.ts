@@ -46,7 +46,12 @@ describe('fetch: the body is bounded by the call', () => {
     expect(response.status).toBe(200);
     expect(outcome).not.toBe(HUNG);
     expect(isTransientError(outcome)).toBe(true);
-    expect((outcome as { reason?: string }).reason).toBe('timeout');
+    expect(outcome).toMatchObject({
+      message: 'edna: total timeout of 1500 ms reached while the response body was read',
+      reason: 'timeout',
+      code: 'ETIMEDOUT',
+      dependency: 'edna',
+    });
     expect(Date.now() - started).toBeLessThan(3_000);
   }, 10_000);
 
@@ -89,6 +94,11 @@ describe('fetch: the body is bounded by the call', () => {
     const outcome = await within(settle(response.text()), 3_000);
 
     expect(isTransientError(outcome)).toBe(true);
+    expect(outcome).toMatchObject({
+      message: 'edna: the deadline reached while the response body was read',
+      reason: 'timeout',
+      code: 'ETIMEDOUT',
+    });
   }, 10_000);
 
   it('a slow body (msw faults.slowBody) is cut at totalMs', async () => {

@@ -41,17 +41,15 @@ export function fetchThrough<F>(
   fetchOptions: FetchOptions | undefined,
 ): Promise<Response | F> {
   const name = host.name;
-  let bufferBody = false;
-  if (fetchOptions !== undefined) {
-    try {
-      const read = readOptions(`${name}.fetch`, fetchOptions, ['bufferBody']);
-      if (read.bufferBody !== undefined && typeof read.bufferBody !== 'boolean') {
-        throw optionError(`${name}.fetch`, 'bufferBody', read.bufferBody, 'a boolean');
-      }
-      bufferBody = read.bufferBody === true;
-    } catch (error) {
-      return Promise.reject(error);
+  let bufferBody: boolean;
+  try {
+    const read = readOptions(`${name}.fetch`, fetchOptions, ['bufferBody']);
+    if (read.bufferBody !== undefined && typeof read.bufferBody !== 'boolean') {
+      throw optionError(`${name}.fetch`, 'bufferBody', read.bufferBody, 'a boolean');
     }
+    bufferBody = read.bufferBody === true;
+  } catch (error) {
+    return Promise.reject(error);
   }
   const isRequest = input instanceof Request;
   const callerSignal = init?.signal ?? (isRequest ? input.signal : undefined);
@@ -63,7 +61,7 @@ export function fetchThrough<F>(
   const attemptFetch = async ({ signal }: ExecuteContext): Promise<Response> => {
     annotateHttp(method, input);
     const request = isRequest ? input.clone() : input;
-    const response = await fetch(request, init === undefined ? { signal } : { ...init, signal });
+    const response = await fetch(request, { ...init, signal });
     if (response.status < 400) {
       if (!bufferBody || response.body === null || !rebuildable(response)) return response;
       // Read inside the attempt: its timeout covers the body, and a stalled body is retried.
@@ -79,6 +77,7 @@ export function fetchThrough<F>(
       dependency: name,
       status: response.status,
       reason: c.reason,
+      // Stryker disable next-line ConditionalExpression: TransientError and PermanentError drop an undefined retryAfterMs (no own key)
       ...(c.retryAfterMs === undefined ? {} : { retryAfterMs: c.retryAfterMs }),
     };
     throw c.kind === 'transient'

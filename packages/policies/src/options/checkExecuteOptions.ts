@@ -1,21 +1,18 @@
 // The per-call options of execute(): checked on each call that passes them (the call rejects with the
-// TypeError), at the cost of one key loop; a call without options pays nothing.
+// TypeError); a call without options pays nothing.
 
 import { optionError, readOptions } from '@bulwark/errors';
 import type { ExecuteOptions } from '../Dependency.js';
 
-const EXECUTE_KEYS = new Set(['signal', 'fallback']);
+const EXECUTE_KEYS = ['signal', 'fallback'] as const;
 
-/** Per-call options: unknown keys and wrong types are TypeErrors (the call rejects with one). */
+/**
+ * Per-call options: a non-object (an array too), unknown keys, a getter that throws and wrong types are
+ * TypeErrors naming the field (the call rejects with one).
+ */
 export function checkExecuteOptions(name: string, options: ExecuteOptions<unknown>): void {
   const owner = `${name}.execute`;
-  if (typeof options !== 'object' || options === null) {
-    throw optionError(owner, 'options', options, 'an object');
-  }
-  for (const key in options) {
-    if (!EXECUTE_KEYS.has(key)) readOptions(owner, options, ['signal', 'fallback']);
-  }
-  const { signal, fallback } = options;
+  const { signal, fallback } = readOptions(owner, options, EXECUTE_KEYS);
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw optionError(owner, 'signal', signal, 'an AbortSignal');
   }

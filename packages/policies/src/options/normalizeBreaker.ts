@@ -32,7 +32,7 @@ const KINDS = ['consecutive', 'count', 'sampling'];
 export function normalizeBreaker(owner: string, value: unknown, attemptMs: number): NormalizedBreaker {
   const k = readOptions(owner, value, BREAKER_KEYS, 'breaker');
   const kindName = k.kind ?? D.breaker.kind;
-  if (typeof kindName !== 'string' || !KINDS.includes(kindName)) {
+  if (!KINDS.includes(kindName as string)) {
     throw optionError(owner, 'breaker.kind', kindName, "'consecutive', 'count' or 'sampling'");
   }
   for (const [key, kinds] of Object.entries(KIND_KEYS)) {

@@ -104,15 +104,17 @@ const TIMEOUT_KEYS = ['attemptMs', 'totalMs'];
 const BULKHEAD_KEYS = ['limit', 'queue'];
 
 /** `wrapDependency('edna')`, with a name that is safe to print (short, no control characters). */
-export function ownerOf(name: unknown): string {
-  return typeof name === 'string' && name.length <= 64 && /^[\x20-\x7e]*$/.test(name) && !name.includes("'")
+export function ownerOf(name: string): string {
+  return name.length <= 64 && /^[\x20-\x7e]*$/.test(name) && !name.includes("'")
     ? `wrapDependency('${name}')`
     : `wrapDependency(${describeValue(name)})`;
 }
 
-/** Whether `value` has every one of `methods` as a function; a hostile getter or Proxy reads as false. */
+/**
+ * Whether `value` has every one of `methods` as a function; a hostile getter or Proxy reads as false, and
+ * so do null and undefined (reading a method of them throws).
+ */
 function hasMethods(value: unknown, methods: readonly string[]): boolean {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
   try {
     return methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
   } catch {
@@ -131,7 +133,8 @@ export function normalizeOptions(name: unknown, options?: DependencyOptions<unkn
   const owner = ownerOf(name);
   const o = readOptions(owner, options, OPTION_KEYS);
 
-  if (o.timeout !== undefined && (typeof o.timeout !== 'object' || o.timeout === null)) {
+  // null goes on to readOptions, which refuses it with the same message.
+  if (o.timeout !== undefined && typeof o.timeout !== 'object') {
     throw optionError(
       owner,
       'timeout',

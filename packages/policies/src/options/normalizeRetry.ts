@@ -32,12 +32,10 @@ export function normalizeRetry(owner: string, value: unknown, totalMs: number): 
     max: 10,
     integer: true,
   });
-  if (r.backoff === null || (r.backoff !== undefined && typeof r.backoff !== 'object')) {
-    throw optionError(owner, 'retry.backoff', r.backoff, 'an object');
-  }
+  // readOptions refuses a backoff that is not an object (null included): `retry.backoff must be an object`.
   const b = readOptions(owner, r.backoff, BACKOFF_KEYS, 'retry.backoff');
   const jitter = b.jitter ?? D.retry.backoff.jitter;
-  if (typeof jitter !== 'string' || !JITTERS.includes(jitter)) {
+  if (!JITTERS.includes(jitter as string)) {
     throw optionError(owner, 'retry.backoff.jitter', jitter, "'decorrelated', 'full' or 'none'");
   }
   const initialDelayMs = readNumber(

@@ -30,7 +30,7 @@ export function readNumber(
   const [max, maxField] = Array.isArray(rule.max)
     ? (rule.max as readonly [number, string])
     : [rule.max as number | undefined, undefined];
-  const upper = duration && (max === undefined || max > MAX_TIMER_MS) ? MAX_TIMER_MS : max;
+  const upper = duration ? Math.min(max ?? MAX_TIMER_MS, MAX_TIMER_MS) : max;
   const parts = [integer ? 'an integer' : duration ? 'a finite number of ms' : 'a finite number'];
   if (min !== undefined) parts.push(`${minExclusive ? '>' : '>='} ${min}`);
   if (upper !== undefined) {
@@ -38,12 +38,14 @@ export function readNumber(
     parts.push(`${min === undefined ? '' : 'and '}${maxExclusive ? '<' : '<='} ${bound}`);
   }
   const text = parts.join(' ');
-  if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
-    throw optionError(owner, field, v, text);
+  // Number.isFinite is false for anything but a finite number (no coercion).
+  if (!Number.isFinite(v) || (integer && !Number.isInteger(v))) throw optionError(owner, field, v, text);
+  const n = v as number;
+  const lower = min ?? Number.NEGATIVE_INFINITY;
+  if (minExclusive ? n <= lower : n < lower) throw optionError(owner, field, n, text);
+  const top = upper ?? Number.POSITIVE_INFINITY;
+  if (maxExclusive ? n >= top : n > top) {
+    throw optionError(owner, field, n, text, upper === MAX_TIMER_MS && duration ? DURATION_FIX : undefined);
   }
-  if (min !== undefined && (minExclusive ? v <= min : v < min)) throw optionError(owner, field, v, text);
-  if (upper !== undefined && (maxExclusive ? v >= upper : v > upper)) {
-    throw optionError(owner, field, v, text, upper === MAX_TIMER_MS && duration ? DURATION_FIX : undefined);
-  }
-  return v;
+  return n;
 }

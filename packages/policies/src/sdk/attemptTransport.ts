@@ -63,8 +63,9 @@ export function bindHandler(handler: unknown, attemptMs: number): string | undef
       const scope = scopes.getStore();
       if (scope === undefined) return original.call(this, request, options);
       const own = options?.abortSignal;
+      // No signal of its own (undefined), the caller's (the attempt's already follows it), or a legacy one.
       const signal =
-        own === undefined || own === scope.caller || !(own instanceof AbortSignal)
+        own === scope.caller || !(own instanceof AbortSignal)
           ? scope.signal
           : AbortSignal.any([scope.signal, own]);
       return original.call(this, request, { ...options, abortSignal: signal });
@@ -72,6 +73,7 @@ export function bindHandler(handler: unknown, attemptMs: number): string | undef
     state = { timeoutMs: 0 };
     try {
       Object.defineProperty(target, 'handle', { value: handle, configurable: true, writable: true });
+      // Stryker disable next-line BooleanLiteral: nothing redefines or deletes the mark (every copy only reads it)
       Object.defineProperty(target, PATCHED, { value: state, configurable: true });
     } catch {
       return 'its config.requestHandler cannot be extended (frozen?)';

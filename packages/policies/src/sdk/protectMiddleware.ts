@@ -16,10 +16,10 @@ const SMITHY_CONTEXT_KEY = '__smithy_context';
 
 /** A body that can be read once (an upload stream): such a send gets one attempt, as the SDK does. */
 function isStreaming(request: unknown): boolean {
+  // Stryker disable next-line OptionalChaining: the finalize step always carries a request
   const body = (request as { body?: unknown } | undefined)?.body;
-  return (
-    body instanceof Readable || (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
-  );
+  // Node >= 22 (the package's engines) always has the global ReadableStream.
+  return body instanceof Readable || body instanceof ReadableStream;
 }
 
 function callerSignal(context: SdkHandlerContext): AbortSignal | undefined | string {
@@ -39,9 +39,11 @@ export function protectMiddleware(routes: ClientRoutes): SdkMiddleware {
     if (typeof signal === 'string') return Promise.reject(new TypeError(signal));
     const streaming = isStreaming(args.request);
     const options =
+      // Stryker disable next-line ConditionalExpression: execute reads an empty options object as none (undefined only skips its check)
       signal === undefined && !streaming
         ? undefined
         : {
+            // Stryker disable next-line ConditionalExpression: execute reads signal: undefined as no signal
             ...(signal === undefined ? {} : { signal }),
             ...(streaming ? { [SINGLE_ATTEMPT]: true as const } : {}),
           };

@@ -157,7 +157,7 @@ export class BreakerStage {
     this.#build();
     const t = this.#t;
     if (wasClosed) return;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: reset() runs only with no isolation left, so #build() just set openUntil to 0; the size check only skips an emit to no listener
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: reset() runs only with no isolation left, so #build() just set openUntil to 0; the size check only skips an emit to no listener
     if (this.openUntil === 0 && t.resetE.size > 0) t.resetE.emit({ dependency: this.#name });
   }
 

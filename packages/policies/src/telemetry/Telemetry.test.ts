@@ -50,4 +50,24 @@ describe('Telemetry', () => {
     t.emitBreak({ dependency: 'edna', state: 'open', retryAfterMs: 5_000 });
     expect(seen).toEqual([]);
   });
+
+  it.each([
+    'onRetry',
+    'onGiveUp',
+    'onBreak',
+    'onHalfOpen',
+    'onReset',
+    'onTimeout',
+    'onFallback',
+    'onBudgetExhausted',
+    'onCooldown',
+    'onRateLimited',
+  ] as const)('%s names itself when given a listener that is not a function', (event) => {
+    // Prepare
+    const t = new Telemetry('edna', undefined);
+    // Act + Assess
+    expect(() => t[event]('pager' as never)).toThrow(
+      new TypeError(`edna.${event}: listener must be a function, got "pager"`),
+    );
+  });
 });

@@ -16,6 +16,7 @@ function write(line: Line): void {
     return;
   }
   if (queue.length < 1_000) queue.push(line);
+  // Stryker disable next-line ConditionalExpression: a second import resolves after the first flushed the queue: the same lines, one more Logger
   if (loading) return;
   loading = import('@aws-lambda-powertools/logger').then(
     ({ Logger }) => {

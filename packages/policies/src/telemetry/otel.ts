@@ -27,6 +27,7 @@ export function otelEnabled(): boolean {
 
 /** The API when installed (required once, on first use), else null. */
 export function loadOtelApi(): Api | null {
+  // Stryker disable next-line ConditionalExpression: requiring again returns the same module from the require cache
   if (api === undefined) {
     try {
       api = requireFor(import.meta.url)('@opentelemetry/api') as Api;
@@ -40,6 +41,7 @@ export function loadOtelApi(): Api | null {
 /** True when an SDK registered a tracer or meter provider: only then is anything recorded. */
 export function otelActive(): boolean {
   const slot = (globalThis as Record<symbol, { trace?: unknown; metrics?: unknown } | undefined>)[GLOBAL];
+  // Stryker disable next-line ConditionalExpression: a slot with only diag or propagation registered traces into the API's no-op providers: nothing recorded
   return slot !== undefined && (slot.trace !== undefined || slot.metrics !== undefined);
 }
 
@@ -47,12 +49,15 @@ export function otelActive(): boolean {
 interface CallScope {
   readonly span: OtelApi.Span;
   readonly context: OtelApi.Context;
+  /** Set when the rate limiter or adaptive throttling refused the call: its `refusal` event's attributes. */
+  refusal?: OtelApi.Attributes;
 }
 const calls = new AsyncLocalStorage<CallScope>();
 let traced = false;
 
 /** Adds `http.request.method` and `server.address` to the running call's span (the host only, never the URL). */
 export function annotateHttp(method: string, input: string | URL | Request): void {
+  // Stryker disable next-line ConditionalExpression: before any traced call there is no call scope either, so the check below returns
   if (!traced) return;
   const scope = calls.getStore();
   if (scope === undefined) return;
@@ -60,14 +65,28 @@ export function annotateHttp(method: string, input: string | URL | Request): voi
   try {
     host = new URL(input instanceof Request ? input.url : String(input)).hostname;
   } catch {
-    host = undefined;
+    // Not a URL: the span gets the method only.
   }
   scope.span.setAttribute('http.request.method', method);
+  // Stryker disable next-line ConditionalExpression: the SDK drops an attribute whose value is undefined
   if (host) scope.span.setAttribute('server.address', host);
+}
+
+/**
+ * Marks the running call as refused by the rate limiter or adaptive throttling: its one `refusal` event
+ * carries these attributes instead of `error.type`.
+ */
+export function refusedBy(attributes: OtelApi.Attributes): void {
+  // Stryker disable next-line ConditionalExpression: before any traced call there is no call scope either, so nothing is marked
+  if (!traced) return;
+  const scope = calls.getStore();
+  // Stryker disable next-line ConditionalExpression: the limiters refuse inside the call, where a traced call always has its scope
+  if (scope !== undefined) scope.refusal = attributes;
 }
 
 /** The span event of a dependency event, on the running call's span (none outside a call). */
 export function callEvent(name: string, attributes: OtelApi.Attributes): void {
+  // Stryker disable next-line ConditionalExpression: before any traced call there is no call scope either, and ?. below skips it
   if (!traced) return;
   calls.getStore()?.span.addEvent(name, attributes);
 }
@@ -77,6 +96,7 @@ export function callEvent(name: string, attributes: OtelApi.Attributes): void {
  * undefined outside a traced call.
  */
 export function traceKeys(): { trace_id: string; span_id: string } | undefined {
+  // Stryker disable next-line ConditionalExpression: before any traced call there is no call scope either, so the check below returns
   if (!traced) return undefined;
   const scope = calls.getStore();
   if (scope === undefined) return undefined;
@@ -92,8 +112,10 @@ function callAttributes(dependency: string): OtelApi.Attributes {
   const attributes: OtelApi.Attributes = { 'bulwark.dependency': dependency };
   const context = currentLogContext();
   const correlationId = context.correlation_id;
+  // Stryker disable next-line ConditionalExpression: the SDK drops an attribute whose value is undefined
   if (correlationId !== undefined) attributes['bulwark.correlation_id'] = correlationId;
   const messageId = context.messageId;
+  // Stryker disable next-line ConditionalExpression: the SDK drops an attribute whose value is undefined
   if (messageId !== undefined) attributes['messaging.message.id'] = messageId;
   return attributes;
 }
@@ -135,6 +157,7 @@ export class OtelRecorder {
   /** The instruments of the registered meter provider (made again when the application swaps it). */
   instruments(otel: Api): Instruments {
     const provider = otel.metrics.getMeterProvider();
+    // Stryker disable next-line ConditionalExpression: before the first instruments the provider is unset too, so the second check decides alone
     if (this.#instruments === undefined || provider !== this.#meterProvider) {
       this.#meterProvider = provider;
       ensureGauges(otel);
@@ -178,10 +201,11 @@ export class OtelRecorder {
       span.setAttributes({ ...attributes, 'bulwark.breaker.state': this.#state() });
       // A fallback's answer hides a failed dependency: the client span says so.
       if (outcome !== 'success') span.setStatus({ code: otel.SpanStatusCode.ERROR });
-      if (outcome === 'refused') {
-        span.addEvent('refusal', { 'error.type': errorType(error) });
-        this.instruments(otel).refusals.add(1, { 'bulwark.dependency': this.#name });
-      }
+      // One refusal event: the limiter's own attributes when it refused (a fallback may have answered).
+      const refusal =
+        outcome === 'refused' ? (scope.refusal ?? { 'error.type': errorType(error) }) : scope.refusal;
+      if (refusal !== undefined) span.addEvent('refusal', refusal);
+      if (outcome === 'refused') this.instruments(otel).refusals.add(1, { 'bulwark.dependency': this.#name });
       this.instruments(otel).callDuration.record(performance.now() - startedAt, attributes);
       span.end();
     };
@@ -190,6 +214,7 @@ export class OtelRecorder {
       .then(
         (value) => {
           const outcome = resolvedOutcome(record);
+          // Stryker disable next-line ConditionalExpression: a resolved call is success or fallback, and success never reads the error
           end(outcome, outcome === 'fallback' ? record.replaced : undefined);
           return value;
         },
@@ -226,13 +251,10 @@ export class OtelRecorder {
       instruments.attemptDuration.record(performance.now() - startedAt, attributes);
       span.end();
     };
-    let running: Promise<T>;
-    try {
-      running = otel.context.with(otel.trace.setSpan(scope.context, span), run);
-    } catch (error) {
-      end(error);
-      throw error;
-    }
+    // A context manager that throws synchronously rejects the attempt, and its span still ends.
+    const running = new Promise<T>((resolve) =>
+      resolve(otel.context.with(otel.trace.setSpan(scope.context, span), run)),
+    );
     return running.then(
       (value) => {
         end();

@@ -91,6 +91,7 @@ export function wireTelemetry(
   };
 
   if (metrics !== undefined) {
+    // Stryker disable next-line OptionalChaining: every dependency wrapDependency makes has observeCalls
     dep.observeCalls?.((durationMs, outcome) => {
       if (typeof metrics.singleMetric === 'function') {
         const single = metrics.singleMetric();

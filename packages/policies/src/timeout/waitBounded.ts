@@ -43,7 +43,8 @@ export function waitBounded(
         return;
       }
       const listener = (): void => end(new Interrupted(kind, signal.reason));
-      signal.addEventListener('abort', listener, { once: true });
+      // No `once`: end() removes it, fired or not.
+      signal.addEventListener('abort', listener);
       listeners.push([signal, listener]);
     };
     if (callerSignal !== undefined) watch(callerSignal, 'cancel');
