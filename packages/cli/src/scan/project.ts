@@ -290,6 +290,12 @@ export class Project {
       const sub = target === undefined ? undefined : this.exportFact(target, ref.name)?.sdkSubclass;
       if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
     }
+    if (c.onlyIfImportHttpTimeoutArg !== undefined) {
+      const { ref, given } = c.onlyIfImportHttpTimeoutArg;
+      const target = this.resolveModule(ref.from, ref.source);
+      const arg = target === undefined ? undefined : this.exportFact(target, ref.name)?.httpTimeoutArg;
+      if (arg === undefined || given > arg) return false;
+    }
     if (
       c.onlyIfExportOnHandlerPath !== undefined &&
       !this.importerUses.onHandlerPath(file, c.onlyIfExportOnHandlerPath)

@@ -60,6 +60,8 @@ export interface Candidate {
    */
   readonly onlyIfImportRemote?: readonly ImportRef[];
   readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
+  /** A project HTTP client class built with `given` arguments: kept when its timeout argument is not among them. */
+  readonly onlyIfImportHttpTimeoutArg?: { readonly ref: ImportRef; readonly given: number };
   /**
    * A catch in a helper module, reached from these exports: kept only when a handler in another module
    * calls one of them on its must-complete path (js/handlerImports.ts).
@@ -143,6 +145,8 @@ export interface ExportFact {
   /** The function awaits a remote verifier, key or secret (a JWKS, an introspection, a secret fetch). */
   readonly remote?: string;
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
+  /** The export is an HTTP client class whose calls' timeout is this constructor argument, defaulting to none. */
+  readonly httpTimeoutArg?: number;
   /** The function hands back a batch API's answer without reading its failure field. */
   readonly batchResult?: { readonly what: string; readonly field: string };
   /** The class's methods that hand back a batch API's answer without reading its failure field. */

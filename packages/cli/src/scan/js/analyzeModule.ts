@@ -24,6 +24,7 @@ import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { httpRules } from './rules/http.js';
+import { httpClientClassRules, untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { lambdaRules } from './rules/lambda.js';
 import { partialBatchRules } from './rules/partialBatch.js';
 import type { Report, Rule } from './rules/Report.js';
@@ -35,6 +36,7 @@ import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 
 const RULES: readonly Rule[] = [
   httpRules,
+  httpClientClassRules,
   sdkRules,
   retryRules,
   authRules,
@@ -205,6 +207,8 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     } else if (sends.length > 0 && batchMethodsOf(ctx, v, sends) !== undefined) {
       const batchMethods = batchMethodsOf(ctx, v, sends);
       facts[name] = { provides: [], via: [], async: false, ...(batchMethods ? { batchMethods } : {}) };
+    } else if (isClass(v) && untimedTimeoutArg(ctx, v) !== undefined) {
+      facts[name] = { provides: [], via: [], async: false, httpTimeoutArg: untimedTimeoutArg(ctx, v) };
     } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
       const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
       facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };

@@ -13,6 +13,7 @@ export type Extra = Pick<
   | 'onlyIfWrapperUnsafe'
   | 'onlyIfImportVerifier'
   | 'onlyIfImportSdkSubclass'
+  | 'onlyIfImportHttpTimeoutArg'
   | 'onlyIfImportRemote'
   | 'onlyIfExportOnHandlerPath'
   | 'unlessCallersRead'
