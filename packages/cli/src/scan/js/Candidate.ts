@@ -76,6 +76,8 @@ export interface Candidate {
   readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
   readonly unlessCallersRead?: readonly string[];
+  /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */
+  readonly onlyIfResultDropped?: readonly string[];
 }
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
@@ -183,6 +185,8 @@ export interface ModuleFacts {
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
   readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
+  /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */
+  readonly droppedAwaits?: { readonly sources: readonly string[]; readonly names: readonly string[] };
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
   readonly parseError?: string;

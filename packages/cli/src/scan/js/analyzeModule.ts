@@ -22,6 +22,7 @@ import {
 } from './rules/batchWrappers.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
+import { droppedAwaits, errorValueRules } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules, untimedTimeoutArg } from './rules/httpClientClasses.js';
@@ -42,6 +43,7 @@ const RULES: readonly Rule[] = [
   authRules,
   authAcrossModulesRules,
   swallowRules,
+  errorValueRules,
   partialBatchRules,
   exhaustedRetryRules,
   lambdaRules,
@@ -153,6 +155,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const calls = handlerCalls(ctx);
   const edges = exportCalls(ctx);
   const uses = importResultUses(ctx);
+  const drops = droppedAwaits(ctx);
   return {
     file,
     candidates,
@@ -161,6 +164,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(calls.length > 0 ? { handlerCalls: calls } : {}),
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
+    ...(drops !== undefined ? { droppedAwaits: drops } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),
@@ -208,7 +212,8 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const batchMethods = batchMethodsOf(ctx, v, sends);
       facts[name] = { provides: [], via: [], async: false, ...(batchMethods ? { batchMethods } : {}) };
     } else if (isClass(v) && untimedTimeoutArg(ctx, v) !== undefined) {
-      facts[name] = { provides: [], via: [], async: false, httpTimeoutArg: untimedTimeoutArg(ctx, v) };
+      const httpTimeoutArg = untimedTimeoutArg(ctx, v) as number;
+      facts[name] = { provides: [], via: [], async: false, httpTimeoutArg };
     } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
       const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
       facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };

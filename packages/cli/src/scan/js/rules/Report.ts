@@ -17,6 +17,7 @@ export type Extra = Pick<
   | 'onlyIfImportRemote'
   | 'onlyIfExportOnHandlerPath'
   | 'unlessCallersRead'
+  | 'onlyIfResultDropped'
   | 'onlyIfImportBatchResult'
   | 'severity'
 >;

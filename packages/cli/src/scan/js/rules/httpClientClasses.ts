@@ -4,8 +4,9 @@
 // so the missing value is decided where the class is built: `new ApiClient(url, key)` passes none.
 
 import { forEachDescendant, memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import type { ExportFact, ImportRef } from '../Candidate.js';
 import { classifyHttpCall } from '../httpCall.js';
-import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
 
 /** `0`, `undefined`, `null`, `void 0`: a default that sets no timeout. */
@@ -96,7 +97,7 @@ export function importedHttpClient(ctx: ModuleContext, report: Report, node: Nod
   if (callee?.type !== 'Identifier') return;
   const imp = ctx.importOf(callee.name as string, callee);
   // A path alias (`src/shared`) is the project's too: the project pass resolves only scanned modules.
-  if (imp === undefined || imp.imported === '*' || !maybeProject(imp.source)) return;
+  if (imp === undefined || imp.imported === '*' || !mayBeProjectSource(imp.source)) return;
   const args = node.arguments as Node[];
   if (args.some((a) => a.type === 'SpreadElement')) return;
   report(
@@ -112,15 +113,27 @@ export function importedHttpClient(ctx: ModuleContext, report: Report, node: Nod
   );
 }
 
-/** Not a Node built-in, and either the project's by its form or a bare path an alias may name. */
-function maybeProject(source: string): boolean {
-  return (
-    isProjectSource(source) ||
-    (!source.startsWith('node:') && !source.startsWith('@') && source.includes('/'))
-  );
-}
-
 /** Constructions of imported classes (`new X(...)` with X imported from the project or a path alias). */
 export const httpClientClassRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const node of ctx.of('NewExpression')) importedHttpClient(ctx, report, node);
 };
+
+/**
+ * The project pass's check of a candidate above: the class imported by `ref` takes its timeout from a
+ * constructor argument at or after the `given` arguments.
+ *
+ * @example
+ * timeoutArgLeftOut(project, { from: '/app/job.ts', source: './api', name: 'ApiClient' }, 2) // true for (url, key, timeout = 0)
+ */
+export function timeoutArgLeftOut(
+  project: {
+    resolveModule(from: string, source: string): string | undefined;
+    exportFact(file: string, name: string): ExportFact | undefined;
+  },
+  ref: ImportRef,
+  given: number,
+): boolean {
+  const target = project.resolveModule(ref.from, ref.source);
+  const arg = target === undefined ? undefined : project.exportFact(target, ref.name)?.httpTimeoutArg;
+  return arg !== undefined && given <= arg;
+}
