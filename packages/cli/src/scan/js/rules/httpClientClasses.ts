@@ -99,7 +99,8 @@ export function importedHttpClient(ctx: ModuleContext, report: Report, node: Nod
   // A path alias (`src/shared`) is the project's too: the project pass resolves only scanned modules.
   if (imp === undefined || imp.imported === '*' || !mayBeProjectSource(imp.source)) return;
   const args = node.arguments as Node[];
-  if (args.some((a) => a.type === 'SpreadElement')) return;
+  // `new Table(this, 'Id', props)` builds a CDK construct, not a client: no need to look its class up.
+  if (args.some((a) => a.type === 'SpreadElement') || unwrap(args[0])?.type === 'ThisExpression') return;
   report(
     'http-no-timeout',
     node,
