@@ -293,7 +293,7 @@ export class Project {
       if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
     }
     const built = c.onlyIfImportHttpTimeoutArg;
-    if (built !== undefined && !timeoutArgLeftOut(this, built.ref, built.given)) return false;
+    if (built !== undefined && !timeoutArgLeftOut(this, built.ref, built.given, this.deferred)) return false;
     if (
       c.onlyIfExportOnHandlerPath !== undefined &&
       !this.importerUses.onHandlerPath(file, c.onlyIfExportOnHandlerPath)

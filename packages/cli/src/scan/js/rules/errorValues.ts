@@ -93,7 +93,8 @@ export function droppedAwaits(ctx: ModuleContext): { sources: string[]; names: s
   const sources = new Set<string>();
   for (const imp of ctx.imports.values()) if (mayBeProjectSource(imp.source)) sources.add(imp.source);
   // `import type { Db } from './db'` too: a method is often reached through a field typed by the class.
-  for (const [, source] of ctx.source.matchAll(/\bimport\s+type\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/g))
-    if (source !== undefined && mayBeProjectSource(source)) sources.add(source);
+  if (ctx.source.includes('import type'))
+    for (const [, source] of ctx.source.matchAll(/\bimport\s+type\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/g))
+      if (source !== undefined && mayBeProjectSource(source)) sources.add(source);
   return { sources: [...sources], names: [...names] };
 }

@@ -124,7 +124,7 @@ export const httpClientClassRules: Rule = (ctx: ModuleContext, report: Report) =
  * constructor argument at or after the `given` arguments.
  *
  * @example
- * timeoutArgLeftOut(project, { from: '/app/job.ts', source: './api', name: 'ApiClient' }, 2) // true for (url, key, timeout = 0)
+ * timeoutArgLeftOut(project, { from: '/app/job.ts', source: './api', name: 'ApiClient' }, 2, deferred) // true for (url, key, timeout = 0)
  */
 export function timeoutArgLeftOut(
   project: {
@@ -133,8 +133,13 @@ export function timeoutArgLeftOut(
   },
   ref: ImportRef,
   given: number,
+  deferred: ReadonlyMap<string, string>,
 ): boolean {
   const target = project.resolveModule(ref.from, ref.source);
+  // A module the gate deferred is analysed for this only if it may hold the class or pass it on.
+  const text = target === undefined ? undefined : deferred.get(target);
+  if (text !== undefined && !text.includes('timeout') && !/\bexport\s*(?:\*|\{[^}]*\}\s*from)/.test(text))
+    return false;
   const arg = target === undefined ? undefined : project.exportFact(target, ref.name)?.httpTimeoutArg;
   return arg !== undefined && given <= arg;
 }
