@@ -48,6 +48,13 @@ function returnedBy(ctx: ModuleContext, node: Node): string | undefined {
   return undefined;
 }
 
+/**
+ * The rule: `.catch` handlers that hand back what they caught, reported where the value is dropped (here, or
+ * through `onlyIfResultDropped` by the project pass).
+ *
+ * @example
+ * errorValueRules(ctx, report) // `await client.connect().catch((e) => e);` -> swallowed-error at `catch`
+ */
 export function errorValueRules(ctx: ModuleContext, report: Report): void {
   if (!ctx.source.includes('.catch(')) return;
   for (const call of ctx.of('CallExpression')) {
