@@ -9,6 +9,8 @@ export class ImporterUses {
   private readonly handlerPath = new Set<string>();
   /** `file#export` -> every call of it in other modules reads the awaited result. */
   private readonly reads = new Map<string, boolean>();
+  /** `file#name` keys some module awaits and drops the result of (rules/errorValues.ts). */
+  private readonly drops = new Set<string>();
   /** The handler path's `[file, export]` pairs as called, and their closure once asked (see `reached`). */
   private readonly called: [string, string][] = [];
   private reach: Set<string> | undefined;
@@ -28,6 +30,12 @@ export class ImporterUses {
         if (target === undefined) continue;
         this.handlerPath.add(`${target}#${ref.name}`);
         this.called.push([target, ref.name]);
+      }
+      for (const name of m.droppedAwaits?.names ?? []) this.drops.add(`${m.file}#${name}`);
+      for (const source of m.droppedAwaits?.sources ?? []) {
+        const target = resolve(m.file, source);
+        if (target !== undefined)
+          for (const name of m.droppedAwaits?.names ?? []) this.drops.add(`${target}#${name}`);
       }
       for (const use of m.resultUses ?? []) {
         const target = resolve(use.ref.from, use.ref.source);
@@ -91,5 +99,15 @@ export class ImporterUses {
   callersRead(file: string, names: readonly string[]): boolean {
     const found = names.map((n) => this.reads.get(`${file}#${n}`)).filter((r) => r !== undefined);
     return found.length > 0 && found.every((r) => r);
+  }
+
+  /**
+   * Does this module, or one importing `file`, await a call of one of `names` and drop the result?
+   *
+   * @example
+   * uses.dropped('/app/db.js', ['markDone']) // true when job.js (importing ./db) has `await db.markDone(ids);`
+   */
+  dropped(file: string, names: readonly string[]): boolean {
+    return names.some((n) => this.drops.has(`${file}#${n}`));
   }
 }

@@ -2,6 +2,7 @@
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 
 import { readFileSync } from 'node:fs';
+import { resultDropped } from './droppedResults.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule, batchCallers } from './js/analyzeModule.js';
 import type {
@@ -15,6 +16,7 @@ import type {
 } from './js/Candidate.js';
 import { mayBatch } from './js/rules/batchWrappers.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
+import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
 import { optionsFrom, optionsUnread } from './projectOptions.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
@@ -290,12 +292,17 @@ export class Project {
       const sub = target === undefined ? undefined : this.exportFact(target, ref.name)?.sdkSubclass;
       if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
     }
+    const built = c.onlyIfImportHttpTimeoutArg;
+    if (built !== undefined && !timeoutArgLeftOut(this, built.ref, built.given, this.deferred)) return false;
     if (
       c.onlyIfExportOnHandlerPath !== undefined &&
       !this.importerUses.onHandlerPath(file, c.onlyIfExportOnHandlerPath)
     )
       return false;
     if (c.unlessCallersRead !== undefined && this.importerUses.callersRead(file, c.unlessCallersRead))
+      return false;
+    const drops = c.onlyIfResultDropped;
+    if (drops !== undefined && !resultDropped(this, this.importerUses, this.deferred, file, drops))
       return false;
     if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
     if (c.handlerLink !== undefined) {

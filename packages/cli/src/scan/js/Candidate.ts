@@ -60,6 +60,8 @@ export interface Candidate {
    */
   readonly onlyIfImportRemote?: readonly ImportRef[];
   readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
+  /** A project HTTP client class built with `given` arguments: kept when its timeout argument is not among them. */
+  readonly onlyIfImportHttpTimeoutArg?: { readonly ref: ImportRef; readonly given: number };
   /**
    * A catch in a helper module, reached from these exports: kept only when a handler in another module
    * calls one of them on its must-complete path (js/handlerImports.ts).
@@ -74,6 +76,8 @@ export interface Candidate {
   readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
   readonly unlessCallersRead?: readonly string[];
+  /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */
+  readonly onlyIfResultDropped?: readonly string[];
 }
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
@@ -143,6 +147,8 @@ export interface ExportFact {
   /** The function awaits a remote verifier, key or secret (a JWKS, an introspection, a secret fetch). */
   readonly remote?: string;
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
+  /** The export is an HTTP client class whose calls' timeout is this constructor argument, defaulting to none. */
+  readonly httpTimeoutArg?: number;
   /** The function hands back a batch API's answer without reading its failure field. */
   readonly batchResult?: { readonly what: string; readonly field: string };
   /** The class's methods that hand back a batch API's answer without reading its failure field. */
@@ -179,6 +185,8 @@ export interface ModuleFacts {
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
   readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
+  /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */
+  readonly droppedAwaits?: { readonly sources: readonly string[]; readonly names: readonly string[] };
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
   readonly parseError?: string;

@@ -212,3 +212,17 @@ export function isProjectSource(source: string): boolean {
     source.startsWith('.') || source.startsWith('/') || (source.startsWith('@') && !PUBLIC_SCOPE.test(source))
   );
 }
+
+/**
+ * isProjectSource, or a bare path a tsconfig path alias may name (`src/shared`): for the cross-module
+ * passes whose candidates the project pass settles, since it resolves only scanned modules.
+ *
+ * @example
+ * mayBeProjectSource('src/shared') // true; mayBeProjectSource('node:fs') // false
+ */
+export function mayBeProjectSource(source: string): boolean {
+  return (
+    isProjectSource(source) ||
+    (!source.startsWith('node:') && !source.startsWith('@') && source.includes('/'))
+  );
+}

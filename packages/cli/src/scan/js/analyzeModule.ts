@@ -22,8 +22,10 @@ import {
 } from './rules/batchWrappers.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
+import { droppedAwaits, errorValueRules } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { httpRules } from './rules/http.js';
+import { httpClientClassRules, untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { lambdaRules } from './rules/lambda.js';
 import { partialBatchRules } from './rules/partialBatch.js';
 import type { Report, Rule } from './rules/Report.js';
@@ -35,11 +37,13 @@ import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 
 const RULES: readonly Rule[] = [
   httpRules,
+  httpClientClassRules,
   sdkRules,
   retryRules,
   authRules,
   authAcrossModulesRules,
   swallowRules,
+  errorValueRules,
   partialBatchRules,
   exhaustedRetryRules,
   lambdaRules,
@@ -151,6 +155,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const calls = handlerCalls(ctx);
   const edges = exportCalls(ctx);
   const uses = importResultUses(ctx);
+  const drops = droppedAwaits(ctx);
   return {
     file,
     candidates,
@@ -159,6 +164,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(calls.length > 0 ? { handlerCalls: calls } : {}),
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
+    ...(drops !== undefined ? { droppedAwaits: drops } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),
@@ -205,6 +211,9 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     } else if (sends.length > 0 && batchMethodsOf(ctx, v, sends) !== undefined) {
       const batchMethods = batchMethodsOf(ctx, v, sends);
       facts[name] = { provides: [], via: [], async: false, ...(batchMethods ? { batchMethods } : {}) };
+    } else if (isClass(v) && untimedTimeoutArg(ctx, v) !== undefined) {
+      const httpTimeoutArg = untimedTimeoutArg(ctx, v) as number;
+      facts[name] = { provides: [], via: [], async: false, httpTimeoutArg };
     } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
       const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
       facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };

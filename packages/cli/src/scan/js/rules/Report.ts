@@ -13,9 +13,11 @@ export type Extra = Pick<
   | 'onlyIfWrapperUnsafe'
   | 'onlyIfImportVerifier'
   | 'onlyIfImportSdkSubclass'
+  | 'onlyIfImportHttpTimeoutArg'
   | 'onlyIfImportRemote'
   | 'onlyIfExportOnHandlerPath'
   | 'unlessCallersRead'
+  | 'onlyIfResultDropped'
   | 'onlyIfImportBatchResult'
   | 'severity'
 >;

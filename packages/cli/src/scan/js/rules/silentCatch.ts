@@ -1,7 +1,7 @@
 // swallowed-error: a catch that neither logs nor looks at the error and answers a constant result
 // (`return { result: 'error' }`, `return { success: false, message: ['Unknown error'] }`): the failure leaves
 // no trace, and the caller gets an answer it cannot tell from "no data" or a handled refusal.
-import { calleeName, forEachDescendant, memberPath, type Node, unwrap } from '../ast.js';
+import { calleeName, forEachDescendant, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { callsRemote } from './authFacts.js';
@@ -22,15 +22,68 @@ function isConstant(node: Node | null | undefined, depth = 0): boolean {
   return false;
 }
 
-/** The catch's only statement returns a non-empty constant object, and the error is never read. */
+/**
+ * Built only from constants and calls of constants: `addHttpHeaders({ statusCode: 500, body:
+ * format(ERRORS.FAILED) })`. A member path (`ERRORS.FAILED`) counts as a constant; any other name
+ * might hold the error, so it does not.
+ */
+function isFixedResponse(node: Node | null | undefined, depth = 0): boolean {
+  const n = unwrap(node);
+  if (n === undefined || depth > 4) return false;
+  if (n.type === 'MemberExpression')
+    return !n.computed && memberPath(n)?.every((part) => !part.endsWith('()')) === true;
+  if (n.type === 'CallExpression' && !n.optional) {
+    const callee = unwrap(n.callee);
+    return (
+      (callee?.type === 'Identifier' || (callee?.type === 'MemberExpression' && !callee.computed)) &&
+      (n.arguments as Node[]).every((a) => isFixedResponse(a, depth + 1))
+    );
+  }
+  if (n.type === 'ObjectExpression')
+    return (n.properties as Node[]).every(
+      (p) => p.type === 'Property' && !p.computed && isFixedResponse(p.value, depth + 1),
+    );
+  if (n.type === 'ArrayExpression')
+    return (n.elements as Node[]).every((e) => e !== null && isFixedResponse(e, depth + 1));
+  return isConstant(n);
+}
+
+/** Somewhere in the answer an object says `statusCode: 5xx`: the answer is a server error. */
+function answersServerError(value: Node): boolean {
+  let found = false;
+  forEachDescendant(value, (n) => {
+    if (n.type !== 'Property' || found) return !found;
+    const v = unwrap(n.value);
+    found =
+      propertyName(n.key, n.computed as boolean) === 'statusCode' &&
+      v?.type === 'Literal' &&
+      typeof v.value === 'number' &&
+      v.value >= 500;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * The catch's only statement returns a non-empty constant object, or a fixed server-error response built
+ * through calls of constants (`return addHttpHeaders({ statusCode: 500, body: ... })`), and the error is
+ * never read: with a single such return there is nowhere the error could be read; a param is fine.
+ */
 export function silentConstantAnswer(handler: Node): boolean {
   const statements = (handler.body as Node).body as Node[];
   if (statements.length !== 1) return false;
   const [only] = statements;
   const value = unwrap(only?.type === 'ReturnStatement' ? only.argument : undefined);
-  if (value?.type !== 'ObjectExpression' || (value.properties as Node[]).length === 0) return false;
-  // With a single constant return there is nowhere the error could be read; a param is fine.
-  return isConstant(value);
+  if (value === undefined) return false;
+  if (value.type === 'ObjectExpression' && (value.properties as Node[]).length > 0 && isConstant(value))
+    return true;
+  const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
+  let readsError = false;
+  forEachDescendant(value, (n) => {
+    if (n.type === 'Identifier' && n.name === param) readsError = true;
+    return !readsError;
+  });
+  return !readsError && answersServerError(value) && isFixedResponse(value);
 }
 
 const TOKEN_LIBRARIES = new Set(['jsonwebtoken', 'jose']);

@@ -1,0 +1,42 @@
+// swallowed-error's "errors as values" judgement across modules (js/rules/errorValues.ts): a function that
+// hands its caught error back as its result hides the failure only if a caller drops that result. The
+// callers that await and drop it are gathered from every analysed module (importerUses.ts); a module the
+// rule gate deferred is analysed here only when its text awaits a call of one of the names.
+import type { ModuleFacts } from './js/Candidate.js';
+
+/** What the project pass offers: module facts (analysing a deferred module) and import resolution. */
+export interface ModuleLookup {
+  factsOf(file: string): ModuleFacts | undefined;
+  resolveModule(from: string, source: string): string | undefined;
+}
+
+/** Does an analysed module (this one, or one importing `file`) await and drop a call of these names? */
+export interface DropIndex {
+  dropped(file: string, names: readonly string[]): boolean;
+}
+
+const escapeName = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Is the result of one of `names` (defined in `file`) dropped by some caller?
+ *
+ * @example
+ * resultDropped(project, uses, deferred, '/app/db.ts', ['markDone']) // true when job.ts has `await this.db.markDone(ids);`
+ */
+export function resultDropped(
+  lookup: ModuleLookup,
+  index: DropIndex,
+  deferred: ReadonlyMap<string, string>,
+  file: string,
+  names: readonly string[],
+): boolean {
+  if (index.dropped(file, names)) return true;
+  const awaited = new RegExp(`\\bawait\\s+[\\w$.?]*\\b(?:${names.map(escapeName).join('|')})\\s*\\(`);
+  const candidates = [...deferred].filter(([, source]) => awaited.test(source)).map(([f]) => f);
+  for (const other of candidates) {
+    const drops = lookup.factsOf(other)?.droppedAwaits;
+    if (drops === undefined || !names.some((n) => drops.names.includes(n))) continue;
+    if (other === file || drops.sources.some((s) => lookup.resolveModule(other, s) === file)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,107 @@
+// swallowed-error: failures passed back as values. `.catch((error) => error)` turns a rejection into a
+// resolved value; that is a design (errors as values) only if someone reads the value. A chain whose result
+// is dropped where it is made (`await client.connect().catch((e) => e)`) loses the failure there; one a
+// function returns loses it when a caller drops the awaited result (`await db.markDone(ids)` as a statement),
+// in this module or in a module importing it (joined in project.ts through importerUses.ts).
+import { calleeName, isFunction, type Node, propertyName, unwrap } from '../ast.js';
+import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import type { Report } from './Report.js';
+
+/** `(e) => e`, `(error) => { return error; }`: the handler hands back what it caught, untouched. */
+function returnsItsError(fn: Node): boolean {
+  const param = unwrap((fn.params as Node[])[0]);
+  if ((fn.params as Node[]).length !== 1 || param?.type !== 'Identifier') return false;
+  const body = fn.body as Node;
+  const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : undefined;
+  const value =
+    statements === undefined
+      ? body
+      : statements.length === 1 && statements[0]?.type === 'ReturnStatement'
+        ? (statements[0].argument as Node | null)
+        : undefined;
+  return unwrap(value)?.type === 'Identifier' && unwrap(value)?.name === param.name;
+}
+
+const THROUGH = new Set(['AwaitExpression', 'ParenthesizedExpression', 'TSAsExpression', 'ChainExpression']);
+
+/** The call's awaited (or plain) result is the whole statement: nothing reads it. */
+function dropped(ctx: ModuleContext, call: Node): boolean {
+  return ctx.climb(call, (p) => THROUGH.has(p.type)).parent?.type === 'ExpressionStatement';
+}
+
+/** The name callers use for the function whose result `node` is: `markDone` of `markDone() { return ... }`. */
+function returnedBy(ctx: ModuleContext, node: Node): string | undefined {
+  const { node: top, parent } = ctx.climb(node, (p) => THROUGH.has(p.type));
+  const fn = ctx.enclosingFunction(node);
+  if (fn === undefined) return undefined;
+  const returned = parent?.type === 'ReturnStatement' || (parent === fn && fn.body === top);
+  if (!returned) return undefined;
+  const owner = ctx.parentOf(fn);
+  if (fn.id?.name !== undefined) return fn.id.name as string;
+  if (
+    owner?.type === 'MethodDefinition' ||
+    owner?.type === 'Property' ||
+    owner?.type === 'PropertyDefinition'
+  )
+    return propertyName(owner.key, owner.computed as boolean);
+  if (owner?.type === 'VariableDeclarator' && owner.id?.type === 'Identifier') return owner.id.name as string;
+  return undefined;
+}
+
+/**
+ * The rule: `.catch` handlers that hand back what they caught, reported where the value is dropped (here, or
+ * through `onlyIfResultDropped` by the project pass).
+ *
+ * @example
+ * errorValueRules(ctx, report) // `await client.connect().catch((e) => e);` -> swallowed-error at `catch`
+ */
+export function errorValueRules(ctx: ModuleContext, report: Report): void {
+  if (!ctx.source.includes('.catch(')) return;
+  for (const call of ctx.of('CallExpression')) {
+    if (calleeName(call) !== 'catch' || (call.arguments as Node[]).length !== 1) continue;
+    const fn = ctx.valueOf(call.arguments[0]);
+    if (fn === undefined || !isFunction(fn) || !returnsItsError(fn)) continue;
+    // At `.catch(`, the line that turns the failure into a value, not where a long chain starts.
+    const at = (unwrap(call.callee)?.property as Node | undefined) ?? call;
+    if (dropped(ctx, call)) {
+      report(
+        'swallowed-error',
+        at,
+        '.catch() hands the error back as a value and the statement drops it: the failure is lost and the code goes on',
+      );
+      continue;
+    }
+    const name = returnedBy(ctx, call);
+    if (name !== undefined)
+      report(
+        'swallowed-error',
+        at,
+        `.catch() hands the error back as ${name}()'s result, and a caller drops that result unread: the failure is lost`,
+        { onlyIfResultDropped: [name] },
+      );
+  }
+}
+
+/**
+ * Names of the calls whose awaited result this module drops (`await x.markDone(ids)` as a statement), and
+ * the imports that may name the module defining them: what importerUses.ts joins to the candidates above.
+ */
+export function droppedAwaits(ctx: ModuleContext): { sources: string[]; names: string[] } | undefined {
+  const names = new Set<string>();
+  for (const statement of ctx.of('ExpressionStatement')) {
+    const awaited = unwrap(statement.expression as Node);
+    if (awaited?.type !== 'AwaitExpression') continue;
+    const call = unwrap(awaited.argument as Node);
+    if (call?.type !== 'CallExpression') continue;
+    const name = calleeName(call);
+    if (name !== undefined) names.add(name);
+  }
+  if (names.size === 0) return undefined;
+  const sources = new Set<string>();
+  for (const imp of ctx.imports.values()) if (mayBeProjectSource(imp.source)) sources.add(imp.source);
+  // `import type { Db } from './db'` too: a method is often reached through a field typed by the class.
+  if (ctx.source.includes('import type'))
+    for (const [, source] of ctx.source.matchAll(/\bimport\s+type\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/g))
+      if (source !== undefined && mayBeProjectSource(source)) sources.add(source);
+  return { sources: [...sources], names: [...names] };
+}
