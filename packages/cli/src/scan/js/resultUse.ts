@@ -33,22 +33,34 @@ export function readsResult(ctx: ModuleContext, call: Node): boolean {
   return first[2] !== undefined && first[2] !== '?.';
 }
 
+/**
+ * What a call's callee names among the module's imports: `fn()` of a named import, or `ns.fn()` /
+ * `mod.fn()` of a namespace or default import. Undefined for anything else.
+ *
+ * @example importedCallee(ctx, unwrap(call.callee)) // { source: './db', name: 'putItem' } for db.putItem()
+ */
+export function importedCallee(
+  ctx: ModuleContext,
+  callee: Node | undefined,
+): { source: string; name: string | undefined } | undefined {
+  if (callee?.type === 'Identifier') {
+    const imp = ctx.importOf(callee.name as string, callee);
+    return imp !== undefined && imp.imported !== '*' ? { source: imp.source, name: imp.imported } : undefined;
+  }
+  if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
+    const object = unwrap(callee.object) as Node;
+    const imp = ctx.importOf(object.name as string, object);
+    if (imp !== undefined && (imp.imported === '*' || imp.imported === 'default'))
+      return { source: imp.source, name: propertyName(callee.property, callee.computed as boolean) };
+  }
+  return undefined;
+}
+
 /** Imported functions this module calls, and whether every call reads the awaited result (see above). */
 export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: boolean }[] {
   const uses = new Map<string, { ref: ImportRef; reads: boolean }>();
   for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    let source: string | undefined;
-    let name: string | undefined;
-    if (callee?.type === 'Identifier') {
-      const imp = ctx.importOf(callee.name as string, callee);
-      if (imp !== undefined && imp.imported !== '*') [source, name] = [imp.source, imp.imported];
-    } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
-      const object = unwrap(callee.object) as Node;
-      const imp = ctx.importOf(object.name as string, object);
-      if (imp !== undefined && (imp.imported === '*' || imp.imported === 'default'))
-        [source, name] = [imp.source, propertyName(callee.property, callee.computed as boolean)];
-    }
+    const { source, name } = importedCallee(ctx, unwrap(call.callee)) ?? {};
     // Relative imports, and the project's own aliases and workspace packages: the resolver decides.
     if (source === undefined || name === undefined || !isProjectSource(source)) continue;
     const key = `${source}\0${name}`;

@@ -5,6 +5,7 @@
 import { type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { importedCallee } from '../resultUse.js';
 import { isLogCall } from './catchFacts.js';
 import { FAILURE_FIELD, sendOf, sendsOfVariable, V2_FAILURE_FIELD } from './partialBatch.js';
 import type { Report, Rule } from './Report.js';
@@ -123,14 +124,8 @@ function importedCall(ctx: ModuleContext, call: Node): { ref: ImportRef; method?
     [source, name] = [cls.source, cls.name];
     method = propertyName(callee?.property, callee?.computed as boolean);
     if (method === undefined) return undefined;
-  } else if (callee?.type === 'Identifier') {
-    const imp = ctx.importOf(callee.name as string, callee);
-    if (imp !== undefined && imp.imported !== '*') [source, name] = [imp.source, imp.imported];
-  } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
-    const object = unwrap(callee.object) as Node;
-    const imp = ctx.importOf(object.name as string, object);
-    if (imp !== undefined && (imp.imported === '*' || imp.imported === 'default'))
-      [source, name] = [imp.source, propertyName(callee.property, callee.computed as boolean)];
+  } else {
+    ({ source, name } = importedCallee(ctx, callee) ?? {});
   }
   if (source === undefined || name === undefined) return undefined;
   if (!isProjectSource(source)) return undefined;
