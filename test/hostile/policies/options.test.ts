@@ -45,13 +45,13 @@ describe('item 3: unknown keys are refused with the nearest valid name', () => {
       'unknown options "timeoutMs" (did you mean "timeout"?), "retries" (did you mean "retry"?).',
     ],
     [{ retries: 0 }, 'unknown option "retries"; did you mean "retry"?'],
-    [{ timeout: { attempMs: 1 } }, 'unknown option timeout."attempMs"; did you mean "attemptMs"?'],
-    [{ retry: { maxAttempt: 2 } }, 'unknown option retry."maxAttempt"; did you mean "maxAttempts"?'],
-    [{ retry: { backoff: { jiter: 'full' } } }, 'retry.backoff."jiter"; did you mean "jitter"?'],
-    [{ retry: { budget: { ratios: 0.1 } } }, 'retry.budget."ratios"; did you mean "ratio"?'],
-    [{ breaker: { treshold: 3 } }, 'breaker."treshold"; did you mean "threshold"?'],
-    [{ breaker: { slowCall: { duration: 5 } } }, 'breaker.slowCall."duration"; did you mean "durationMs"?'],
-    [{ bulkhead: { limt: 1 } }, 'bulkhead."limt"; did you mean "limit"?'],
+    [{ timeout: { attempMs: 1 } }, 'unknown option "timeout.attempMs"; did you mean "attemptMs"?'],
+    [{ retry: { maxAttempt: 2 } }, 'unknown option "retry.maxAttempt"; did you mean "maxAttempts"?'],
+    [{ retry: { backoff: { jiter: 'full' } } }, '"retry.backoff.jiter"; did you mean "jitter"?'],
+    [{ retry: { budget: { ratios: 0.1 } } }, '"retry.budget.ratios"; did you mean "ratio"?'],
+    [{ breaker: { treshold: 3 } }, '"breaker.treshold"; did you mean "threshold"?'],
+    [{ breaker: { slowCall: { duration: 5 } } }, '"breaker.slowCall.duration"; did you mean "durationMs"?'],
+    [{ bulkhead: { limt: 1 } }, '"bulkhead.limt"; did you mean "limit"?'],
   ])('%o', (options, expected) => {
     expect(messageOf(build(options))).toContain(expected);
   });

@@ -19,7 +19,7 @@ describe('readOptions', () => {
   it.each([
     [{ retries: 0 }, 'unknown option "retries"; did you mean "retry"? Valid: retry, timeout'],
     [{ timeoutMs: 100 }, 'unknown option "timeoutMs"; did you mean "timeout"?'],
-    [{ colour: 'red' }, 'unknown option "colour" Valid: retry, timeout'],
+    [{ colour: 'red' }, 'unknown option "colour". Valid: retry, timeout'],
   ])('refuses an unknown key %o with the nearest valid one', (value, message) => {
     expect(() => readOptions(OWNER, value, ['retry', 'timeout'])).toThrow(
       new RegExp(escapeRegExp(`${OWNER}: ${message}`)),
@@ -28,7 +28,7 @@ describe('readOptions', () => {
 
   it('names the nested field of an unknown key', () => {
     expect(() => readOptions(OWNER, { attempMs: 1 }, ['attemptMs', 'totalMs'], 'timeout')).toThrow(
-      `${OWNER}: unknown option timeout."attempMs"; did you mean "attemptMs"? Valid: attemptMs, totalMs`,
+      `${OWNER}: unknown option "timeout.attempMs"; did you mean "attemptMs"? Valid: attemptMs, totalMs`,
     );
   });
 
@@ -167,7 +167,7 @@ describe('readOptions with several unknown keys', () => {
     const options = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, i]));
     expect(() => readOptions('o', options, ['maxAttempts'], 'retry')).toThrow(
       new TypeError(
-        'o: unknown options retry."k0", retry."k1", retry."k2", retry."k3", retry."k4", retry."k5", retry."k6", retry."k7" and 2 more. Valid: maxAttempts',
+        'o: unknown options "retry.k0", "retry.k1", "retry.k2", "retry.k3", "retry.k4", "retry.k5", "retry.k6", "retry.k7" and 2 more. Valid: maxAttempts',
       ),
     );
   });

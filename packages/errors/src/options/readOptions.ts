@@ -81,11 +81,11 @@ function unknownOptions(
   if (unknown.length === 1) {
     const key = unknown[0]!;
     const hint = near(key);
-    listed = `unknown option ${prefix}${describeValue(key)}${hint === undefined ? '' : `; did you mean "${hint}"?`}`;
+    listed = `unknown option ${describeValue(prefix + key)}${hint === undefined ? '.' : `; did you mean "${hint}"?`}`;
   } else {
     const shown = unknown.slice(0, 8).map((key) => {
       const hint = near(key);
-      return `${prefix}${describeValue(key)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`;
+      return `${describeValue(prefix + key)}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`;
     });
     const more = unknown.length > 8 ? ` and ${unknown.length - 8} more` : '';
     listed = `unknown options ${shown.join(', ')}${more}.`;

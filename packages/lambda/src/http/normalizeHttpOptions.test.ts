@@ -169,7 +169,7 @@ describe('normalizeHttpOptions: deadline', () => {
   it('names the nested field of an unknown deadline key', () => {
     // Act + Assess
     expect(() => normalize({ deadline: { safetyMargin: 1 } })).toThrow(
-      refusal('unknown option deadline."safetyMargin"; did you mean "safetyMarginMs"? Valid: safetyMarginMs'),
+      refusal('unknown option "deadline.safetyMargin"; did you mean "safetyMarginMs"? Valid: safetyMarginMs'),
     );
   });
 });

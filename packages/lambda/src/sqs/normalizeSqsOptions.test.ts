@@ -173,7 +173,7 @@ describe('deadline durations', () => {
 
   it('names the deadline object in an unknown-key refusal', () => {
     expect(refusal({ deadline: { safetyMargin: 1 } })).toBe(
-      'sqsHandler: unknown option deadline."safetyMargin"; did you mean "safetyMarginMs"? Valid: safetyMarginMs, initialRecordEstimateMs',
+      'sqsHandler: unknown option "deadline.safetyMargin"; did you mean "safetyMarginMs"? Valid: safetyMarginMs, initialRecordEstimateMs',
     );
   });
 });
@@ -249,7 +249,7 @@ describe('idempotency.persistenceStore and useLocalCache', () => {
 
   it('names the idempotency object in an unknown-key refusal', () => {
     expect(refusal({ idempotency: { persistenceStore: store, ttl: 5 } })).toMatch(
-      /^sqsHandler: unknown option idempotency\."ttl"/,
+      /^sqsHandler: unknown option "idempotency\.ttl"/,
     );
   });
 

@@ -75,7 +75,7 @@ describe('AdaptiveThrottle edges', () => {
 
   it('names an unknown key under adaptiveThrottle', () => {
     expect(() => normalizeAdaptiveThrottle("wrapDependency('edna')", { K: 2 })).toThrow(
-      `wrapDependency('edna'): unknown option adaptiveThrottle."K"; did you mean "k"? Valid: k, windowMs`,
+      `wrapDependency('edna'): unknown option "adaptiveThrottle.K"; did you mean "k"? Valid: k, windowMs`,
     );
   });
 });

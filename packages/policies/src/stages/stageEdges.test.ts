@@ -110,7 +110,7 @@ describe('stage edges over wrapDependency', () => {
       new TypeError("wrapDependency('edna'): rateLimit must be an object or false, got null"),
     );
     expect(() => normalizeRateLimit("wrapDependency('edna')", { perSecnd: 1 })).toThrow(
-      /rateLimit\."perSecnd"/,
+      /"rateLimit\.perSecnd"/,
     );
   });
 

@@ -18,7 +18,7 @@ describe('createService options', () => {
 
   it.each([
     [{ helth: {} }, /unknown option "helth"; did you mean "health"\?/],
-    [{ shutdown: { timeout: 1 } }, /unknown option shutdown\."timeout"; did you mean "timeoutMs"\?/],
+    [{ shutdown: { timeout: 1 } }, /unknown option "shutdown\.timeout"; did you mean "timeoutMs"\?/],
     [{ health: { readyPth: '/r' } }, /did you mean "readyPath"\?/],
     [{ metrics: { processMetric: true } }, /did you mean "processMetrics"\?/],
     [{ name: '' }, /name must be a non-empty string/],
