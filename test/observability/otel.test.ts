@@ -4,35 +4,12 @@
 
 import { TransientError } from '@bulwark/errors';
 import { wrapDependency } from '@bulwark/policies';
-import { metrics, trace } from '@opentelemetry/api';
-import { MeterProvider, type MetricData, MetricReader } from '@opentelemetry/sdk-metrics';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  type ReadableSpan,
-  SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MetricData } from '@opentelemetry/sdk-metrics';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { describe, expect, it } from 'vitest';
+import { useOtelSdk } from './otelSdk.js';
 
-class TestReader extends MetricReader {
-  protected async onForceFlush(): Promise<void> {}
-  protected async onShutdown(): Promise<void> {}
-}
-
-const exporter = new InMemorySpanExporter();
-const reader = new TestReader();
-
-beforeAll(() => {
-  trace.setGlobalTracerProvider(
-    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
-  );
-  metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
-});
-afterAll(() => {
-  trace.disable();
-  metrics.disable();
-});
-beforeEach(() => exporter.reset());
+const { exporter, reader } = useOtelSdk();
 
 async function collected(): Promise<Map<string, MetricData>> {
   const { resourceMetrics } = await reader.collect();

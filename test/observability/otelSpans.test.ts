@@ -5,21 +5,11 @@
 
 import { runWithLogContext, TransientError } from '@bulwark/errors';
 import { wrapDependency } from '@bulwark/policies';
-import { metrics, SpanStatusCode, trace } from '@opentelemetry/api';
-import { MeterProvider, type MetricData, MetricReader } from '@opentelemetry/sdk-metrics';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { metrics, SpanStatusCode } from '@opentelemetry/api';
+import { MeterProvider, type MetricData, type MetricReader } from '@opentelemetry/sdk-metrics';
+import { describe, expect, it } from 'vitest';
+import { TestReader, useOtelSdk } from './otelSdk.js';
 
-class TestReader extends MetricReader {
-  protected async onForceFlush(): Promise<void> {}
-  protected async onShutdown(): Promise<void> {}
-}
-const exporter = new InMemorySpanExporter();
-const reader = new TestReader();
 /** Each span's attributes when it starts (what a sampler or span processor sees then). */
 const started: [string, Record<string, unknown>][] = [];
 const startRecorder = {
@@ -30,17 +20,7 @@ const startRecorder = {
   shutdown: () => Promise.resolve(),
 };
 
-beforeAll(() => {
-  trace.setGlobalTracerProvider(
-    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter), startRecorder] }),
-  );
-  metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
-});
-afterAll(() => {
-  trace.disable();
-  metrics.disable();
-});
-beforeEach(() => exporter.reset());
+const { exporter, reader } = useOtelSdk([startRecorder]);
 
 const fail503 = () => Promise.reject(new TransientError('edna answered 503', { status: 503 }));
 const spansOf = (name: string) => exporter.getFinishedSpans().filter((s) => s.name === name);
