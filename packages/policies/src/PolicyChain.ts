@@ -7,27 +7,17 @@
 // Each stage is one file under stages/ and decides one thing; this file only wires them and keeps
 // Dependency's public API. A stage that is not configured is not in the list (a gate) or not in the
 // composition (bulkhead, breaker), so it costs nothing on the call path. Telemetry (counters, events) has
-// one owner, telemetry/Telemetry.ts; how a failing call ends (fallback, refusal) is pipeline/Outcome.ts.
+// one owner, telemetry/Telemetry.ts (its subscriptions are handed out by telemetry/DependencyEvents.ts); how a failing call ends (fallback, refusal) is pipeline/Outcome.ts.
 
 import { optionError, TransientError } from '@bulwark/errors';
 import type { IDisposable } from 'cockatiel';
 import type {
-  BreakEvent,
-  BudgetExhaustedEvent,
-  CooldownEvent,
   Dependency,
-  DependencyEvent,
   DependencyState,
   DependencyStats,
   ExecuteContext,
   ExecuteOptions,
-  FallbackEvent,
   FetchOptions,
-  GiveUpEvent,
-  RateLimitedEvent,
-  RetryEvent,
-  StateEvent,
-  TimeoutEvent,
 } from './Dependency.js';
 import { type FetchHost, fetchThrough } from './fetch/fetchAdapter.js';
 import { checkExecuteOptions } from './options/checkExecuteOptions.js';
@@ -51,11 +41,12 @@ import { RetryStage } from './stages/retry.js';
 import { SharedStateGate } from './stages/sharedStateGate.js';
 import { TotalTimeout } from './stages/totalTimeout.js';
 import type { CallObserver } from './telemetry/callObserver.js';
+import { DependencyEvents } from './telemetry/DependencyEvents.js';
 import { observeCall } from './telemetry/observeCall.js';
 import { OtelRecorder, otelActive, otelEnabled } from './telemetry/otel.js';
 import { Telemetry } from './telemetry/Telemetry.js';
 
-export class PolicyChain<F> implements Dependency<F> {
+export class PolicyChain<F> extends DependencyEvents implements Dependency<F> {
   readonly name: string;
   readonly #o: NormalizedOptions;
   readonly #t: Telemetry;
@@ -74,35 +65,15 @@ export class PolicyChain<F> implements Dependency<F> {
   /** Told each call's duration and outcome; undefined (nothing measured) unless metrics or tracing want it. */
   #observer: CallObserver | undefined;
 
-  readonly onRetry: DependencyEvent<RetryEvent>;
-  readonly onGiveUp: DependencyEvent<GiveUpEvent>;
-  readonly onBreak: DependencyEvent<BreakEvent>;
-  readonly onHalfOpen: DependencyEvent<StateEvent>;
-  readonly onReset: DependencyEvent<StateEvent>;
-  readonly onTimeout: DependencyEvent<TimeoutEvent>;
-  readonly onFallback: DependencyEvent<FallbackEvent>;
-  readonly onBudgetExhausted: DependencyEvent<BudgetExhaustedEvent>;
-  readonly onCooldown: DependencyEvent<CooldownEvent>;
-  readonly onRateLimited: DependencyEvent<RateLimitedEvent>;
-
   /** `logger` is where listener failures are reported (undefined: nowhere). */
   constructor(options: NormalizedOptions, logger?: DependencyLogger) {
     const name = options.name;
+    const t = new Telemetry(name, logger);
+    super(t);
     this.name = name;
     this.#o = options;
-    const t = new Telemetry(name, logger);
     this.#t = t;
     if (otelEnabled()) t.otel = new OtelRecorder(name, () => this.state);
-    this.onRetry = t.onRetry;
-    this.onGiveUp = t.onGiveUp;
-    this.onBreak = t.onBreak;
-    this.onHalfOpen = t.onHalfOpen;
-    this.onReset = t.onReset;
-    this.onTimeout = t.onTimeout;
-    this.onFallback = t.onFallback;
-    this.onBudgetExhausted = t.onBudgetExhausted;
-    this.onCooldown = t.onCooldown;
-    this.onRateLimited = t.onRateLimited;
 
     const outcome = new Outcome<F>(options, t);
     this.#outcome = outcome;

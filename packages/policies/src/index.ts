@@ -82,7 +82,6 @@ export type {
   FleetBreakerState,
   SharedBreakerState,
 } from './sharedState/SharedBreakerState.js';
-export type { SsmBreakerState, SsmBreakerStateStats } from './sharedState/ssmBreakerState.js';
 export { ssmBreakerState } from './sharedState/ssmBreakerState.js';
 export type {
   SharedStateLogger,
@@ -90,3 +89,4 @@ export type {
   SsmBreakerStateOptions,
 } from './sharedState/ssmBreakerStateOptions.js';
 export { DEFAULT_SSM_BREAKER_STATE } from './sharedState/ssmBreakerStateOptions.js';
+export type { SsmBreakerState, SsmBreakerStateStats } from './sharedState/ssmBreakerStateTypes.js';

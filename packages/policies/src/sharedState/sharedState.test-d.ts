@@ -4,8 +4,9 @@ import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import { expectTypeOf } from 'vitest';
 import type { BreakerDocumentResult } from './breakerDocument.js';
 import type { BreakerStateDocument, FleetBreakerState, SharedBreakerState } from './SharedBreakerState.js';
-import { type SsmBreakerState, ssmBreakerState } from './ssmBreakerState.js';
+import { ssmBreakerState } from './ssmBreakerState.js';
 import type { SharedStateLogger } from './ssmBreakerStateOptions.js';
+import type { SsmBreakerState } from './ssmBreakerStateTypes.js';
 
 // A Powertools Logger and console are both accepted as the logger.
 expectTypeOf(new Logger()).toExtend<SharedStateLogger>();

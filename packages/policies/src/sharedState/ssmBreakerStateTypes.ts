@@ -1,6 +1,7 @@
 // The options ssmBreakerState accepts (checked in ssmBreakerStateOptions.ts) and what it reports to.
 
 import type { SSMClient } from '@aws-sdk/client-ssm';
+import type { SharedBreakerState } from './SharedBreakerState.js';
 
 /**
  * Where {@link ssmBreakerState} reports read failures and invalid documents. Powertools `Logger`
@@ -119,4 +120,46 @@ export interface SsmBreakerStateOptions {
  */
 export interface ParameterReader {
   get(name: string, options: { maxAge: number }): Promise<unknown>;
+}
+
+/**
+ * What {@link ssmBreakerState} has done so far; for tests, dashboards and the docs' cost figures.
+ *
+ * @example
+ * ```ts
+ * import { ssmBreakerState } from '@bulwark/policies';
+ * const shared = ssmBreakerState({ parameterName: '/bulwark/breakers/edna' });
+ * console.log(shared.stats().reads);
+ * ```
+ */
+export interface SsmBreakerStateStats {
+  /** Reads started through the provider (a Powertools cache hit counts, but costs no SSM call). */
+  readonly reads: number;
+  /** Reads that returned a valid document or found no parameter. */
+  readonly successes: number;
+  /** Reads that failed (throttled, 5xx, denied, the client failed to load). */
+  readonly failures: number;
+  /** Reads that returned a document that was refused (not JSON, wrong shape, unknown version, another dependency's). */
+  readonly invalidDocuments: number;
+  /** Reads that found no parameter (no fleet opinion: the local breaker decides). */
+  readonly notFound: number;
+  /** Reads given up after `refreshTimeoutMs` (the SSM client did not load, or SSM did not answer). */
+  readonly timeouts: number;
+}
+
+/**
+ * A {@link SharedBreakerState} read from SSM, with counters.
+ *
+ * @example
+ * ```ts
+ * import { ssmBreakerState, type SsmBreakerState } from '@bulwark/policies';
+ * const shared: SsmBreakerState = ssmBreakerState({ parameterName: '/bulwark/breakers/edna' });
+ * await shared.ready();
+ * console.log(shared.current()?.state, shared.stats());
+ * ```
+ */
+export interface SsmBreakerState extends SharedBreakerState {
+  readonly parameterName: string;
+  readonly retryHintMs: number;
+  stats(): SsmBreakerStateStats;
 }
