@@ -2,11 +2,11 @@
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 
 import { readFileSync } from 'node:fs';
-import { resultDropped } from './droppedResults.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule, batchCallers } from './js/analyzeModule.js';
 import type {
   Candidate,
+  EventSourceWrapper,
   ExportFact,
   HandlerFact,
   HandlerLink,
@@ -15,10 +15,9 @@ import type {
   Protection,
 } from './js/Candidate.js';
 import { mayBatch } from './js/rules/batchWrappers.js';
-import { unsafeUse } from './js/rules/cdkWrappers.js';
-import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
+import { keepCandidate } from './keepCandidate.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
-import { optionsFrom, optionsUnread } from './projectOptions.js';
+import { optionsUnread } from './projectOptions.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
@@ -39,13 +38,20 @@ export class Project {
   /** Names a re-export renames to (`export { a as b } from`): these could stand for anything. */
   private readonly aliases = new Set<string>();
 
+  /** The SqsEventSource wrapper behind an imported name, resolved only when some module exports one. */
+  wrapperOf(ref: ImportRef): EventSourceWrapper | undefined {
+    if (!this.mayBe(this.wrapperNames, ref.name)) return undefined;
+    const target = this.resolveModule(ref.from, ref.source);
+    return target === undefined ? undefined : this.exportFact(target, ref.name)?.eventSource;
+  }
+
   /** Could `name` stand for an export with this fact? False settles it without resolving anything. */
   private mayBe(names: ReadonlySet<string>, name: string): boolean {
     return names.has(name) || this.aliases.has(name) || name === 'default';
   }
 
   /** Sources of deferred modules (js/ruleGate.ts), analysed in full the first time their facts are asked. */
-  private readonly deferred: Map<string, string>;
+  readonly deferred: Map<string, string>;
 
   constructor(
     modules: readonly ModuleFacts[],
@@ -129,7 +135,7 @@ export class Project {
   }
 
   /** The facts of the handler a CDK construct points at, when that module was scanned. */
-  private linkedHandler(link: HandlerLink): HandlerFact | undefined {
+  linkedHandler(link: HandlerLink): HandlerFact | undefined {
     for (const stem of link.stems)
       for (const ext of EXTENSIONS) {
         const m = this.factsOf(stem + ext);
@@ -253,7 +259,7 @@ export class Project {
   /** What importers do with each module's exports (importerUses.ts), gathered on first use. */
   private uses: ImporterUses | undefined;
 
-  private get importerUses(): ImporterUses {
+  get importerUses(): ImporterUses {
     this.uses ??= new ImporterUses(
       this.modules.values(),
       (from, source) => this.resolveModule(from, source),
@@ -262,54 +268,8 @@ export class Project {
     return this.uses;
   }
 
-  /** Keeps a candidate unless another file settles it. */
+  /** Keeps a candidate unless another file settles it (keepCandidate.ts). */
   keep(file: string, c: Candidate): boolean {
-    if (c.unlessImportProvides !== undefined) {
-      const { kind, imports } = c.unlessImportProvides;
-      if (imports.some((ref) => this.provides(ref, kind))) return false;
-    }
-    if (c.onlyIfImportAsync !== undefined && !this.isAsync(c.onlyIfImportAsync)) return false;
-    if (c.onlyIfWrapperUnsafe !== undefined) {
-      const { ref, literals } = c.onlyIfWrapperUnsafe;
-      if (!this.mayBe(this.wrapperNames, ref.name)) return false;
-      const target = this.resolveModule(ref.from, ref.source);
-      const wrapper = target === undefined ? undefined : this.exportFact(target, ref.name)?.eventSource;
-      if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
-    }
-    if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(this, d) === 'timed')) return false;
-    if (c.onlyIfImportVerifier !== undefined && this.verifierRemote(c.onlyIfImportVerifier) === undefined)
-      return false;
-    if (
-      c.onlyIfImportBatchResult !== undefined &&
-      this.importBatchResult(c.onlyIfImportBatchResult) === undefined
-    )
-      return false;
-    if (c.onlyIfImportRemote !== undefined && this.importRemote(c.onlyIfImportRemote) === undefined)
-      return false;
-    if (c.onlyIfImportSdkSubclass !== undefined) {
-      const { ref, untimedArgs } = c.onlyIfImportSdkSubclass;
-      const target = this.resolveModule(ref.from, ref.source);
-      const sub = target === undefined ? undefined : this.exportFact(target, ref.name)?.sdkSubclass;
-      if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
-    }
-    const built = c.onlyIfImportHttpTimeoutArg;
-    if (built !== undefined && !timeoutArgLeftOut(this, built.ref, built.given, this.deferred)) return false;
-    if (
-      c.onlyIfExportOnHandlerPath !== undefined &&
-      !this.importerUses.onHandlerPath(file, c.onlyIfExportOnHandlerPath)
-    )
-      return false;
-    if (c.unlessCallersRead !== undefined && this.importerUses.callersRead(file, c.unlessCallersRead))
-      return false;
-    const drops = c.onlyIfResultDropped;
-    if (drops !== undefined && !resultDropped(this, this.importerUses, this.deferred, file, drops))
-      return false;
-    if (c.handlerExport !== undefined && this.isBatchOne(file, c.handlerExport)) return false;
-    if (c.handlerLink !== undefined) {
-      const fact = this.linkedHandler(c.handlerLink);
-      if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))
-        return false;
-    }
-    return true;
+    return keepCandidate(this, file, c);
   }
 }

@@ -1,0 +1,60 @@
+// Settling a candidate finding against other files: each `onlyIf...`/`unless...` condition a rule put on
+// a candidate (js/Candidate.ts) is answered here through the project's cross-module facts. A candidate is
+// kept only if every condition it carries still holds once those files are read.
+
+import { resultDropped } from './droppedResults.js';
+import type { Candidate } from './js/Candidate.js';
+import { unsafeUse } from './js/rules/cdkWrappers.js';
+import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
+import type { Project } from './project.js';
+import { optionsFrom } from './projectOptions.js';
+
+/** Keeps a candidate unless another file settles it. */
+export function keepCandidate(project: Project, file: string, c: Candidate): boolean {
+  if (c.unlessImportProvides !== undefined) {
+    const { kind, imports } = c.unlessImportProvides;
+    if (imports.some((ref) => project.provides(ref, kind))) return false;
+  }
+  if (c.onlyIfImportAsync !== undefined && !project.isAsync(c.onlyIfImportAsync)) return false;
+  if (c.onlyIfWrapperUnsafe !== undefined) {
+    const { ref, literals } = c.onlyIfWrapperUnsafe;
+    const wrapper = project.wrapperOf(ref);
+    if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
+  }
+  if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(project, d) === 'timed')) return false;
+  if (c.onlyIfImportVerifier !== undefined && project.verifierRemote(c.onlyIfImportVerifier) === undefined)
+    return false;
+  if (
+    c.onlyIfImportBatchResult !== undefined &&
+    project.importBatchResult(c.onlyIfImportBatchResult) === undefined
+  )
+    return false;
+  if (c.onlyIfImportRemote !== undefined && project.importRemote(c.onlyIfImportRemote) === undefined)
+    return false;
+  if (c.onlyIfImportSdkSubclass !== undefined) {
+    const { ref, untimedArgs } = c.onlyIfImportSdkSubclass;
+    const target = project.resolveModule(ref.from, ref.source);
+    const sub = target === undefined ? undefined : project.exportFact(target, ref.name)?.sdkSubclass;
+    if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
+  }
+  const built = c.onlyIfImportHttpTimeoutArg;
+  if (built !== undefined && !timeoutArgLeftOut(project, built.ref, built.given, project.deferred))
+    return false;
+  if (
+    c.onlyIfExportOnHandlerPath !== undefined &&
+    !project.importerUses.onHandlerPath(file, c.onlyIfExportOnHandlerPath)
+  )
+    return false;
+  if (c.unlessCallersRead !== undefined && project.importerUses.callersRead(file, c.unlessCallersRead))
+    return false;
+  const drops = c.onlyIfResultDropped;
+  if (drops !== undefined && !resultDropped(project, project.importerUses, project.deferred, file, drops))
+    return false;
+  if (c.handlerExport !== undefined && project.isBatchOne(file, c.handlerExport)) return false;
+  if (c.handlerLink !== undefined) {
+    const fact = project.linkedHandler(c.handlerLink);
+    if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))
+      return false;
+  }
+  return true;
+}
