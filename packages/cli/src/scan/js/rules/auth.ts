@@ -103,10 +103,11 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (auth !== undefined) {
       const remote = callsRemote(ctx, tryStatement.block);
       if (discriminates(handler)) continue;
+      // Reported at the catch (where a reviewer points: it answers for every error), not at its answer.
       if (remote !== undefined)
         report(
           'infra-error-as-auth',
-          auth,
+          handler,
           `any failure of ${remote} is answered as 401/403, so an outage logs every user out`,
         );
       else {
@@ -114,7 +115,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
         if (refs.length > 0)
           report(
             'infra-error-as-auth',
-            auth,
+            handler,
             'any failure of {remote} is answered as 401/403/Deny, so an outage logs every user out',
             { onlyIfImportRemote: refs },
           );

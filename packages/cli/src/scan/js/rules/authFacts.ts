@@ -13,6 +13,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
+import { isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 
 const AUTH_STATUS = new Set([401, 403]);
@@ -37,6 +38,13 @@ export function answersAuthFailure(body: Node): Node | undefined {
         // `generatePolicy(principal, 'Deny', arn)`, `denyPolicy(arn)`: an authorizer's deny.
         if ((n.arguments as Node[]).some((a) => stringValue(a) === 'Deny')) found = n;
         if (/^(generate|build|create|make)?deny(All)?(Policy|Response)?$/i.test(name ?? '')) found = n;
+        // `send401()`, `unauthorized()`, `forbiddenResponse()`: a helper named for the answer it builds.
+        if (
+          /^(send|return|respond(With)?|build|create|make)?(401|403|unauthori[sz]ed|forbidden)(Response|Result|Policy)?$/i.test(
+            name ?? '',
+          )
+        )
+          found = n;
         if (
           (name === 'status' || name === 'code' || name === 'sendStatus' || name === 'writeHead') &&
           AUTH_STATUS.has(first ?? 0)
@@ -134,6 +142,12 @@ export function isFalsyValue(node: Node | null | undefined): boolean {
   return isDefaultValue(n) && n?.type !== 'ArrayExpression' && n?.type !== 'ObjectExpression';
 }
 
+/** A branch that does nothing but log (`{ console.error(...) }`, or one log statement). */
+function onlyLogs(branch: Node): boolean {
+  const statements = branch.type === 'BlockStatement' ? (branch.body as Node[]) : [branch];
+  return statements.length > 0 && statements.every((s) => isLogCall(s));
+}
+
 /** Does the catch look at the error before answering (instanceof, name/code checks, a classifier)? */
 export function discriminates(handler: Node): boolean {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
@@ -141,6 +155,13 @@ export function discriminates(handler: Node): boolean {
   return someDescendant(
     handler.body,
     (n) => {
+      // An `if` on the error whose branches only log chooses what is logged, not what is answered.
+      if (
+        n.type === 'IfStatement' &&
+        onlyLogs(n.consequent) &&
+        (n.alternate == null || onlyLogs(n.alternate))
+      )
+        return false;
       if (
         n.type === 'IfStatement' ||
         n.type === 'ConditionalExpression' ||
