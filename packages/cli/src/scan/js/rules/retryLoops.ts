@@ -69,25 +69,22 @@ export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
   const infinite =
     (loop.type === 'WhileStatement' && isBooleanLiteral(loop.test, true)) ||
     (loop.type === 'ForStatement' && loop.test == null) ||
-    (loop.type === 'DoWhileStatement' && isBooleanLiteral(loop.test, true));
+    (loop.type === 'DoWhileStatement' && isBooleanLiteral(loop.test, true)) ||
+    untilSuccess(ctx, loop);
   const escapes = someDescendant(
     loop.body,
     (n) => n.type === 'ThrowStatement' || n.type === 'BreakStatement' || n.type === 'ReturnStatement',
     true,
   );
-  // A loop that only returns from the try block never gives up on failure.
-  const catchExits = someDescendant(
+  // A loop that only returns from the try block never gives up on failure; nor does one whose catch
+  // gives up on some errors and goes round for the others (`if (e instanceof X) ...; else throw e`).
+  const catchExits = !someDescendant(
     loop.body,
-    (n) =>
-      n.type === 'CatchClause' &&
-      someDescendant(
-        n.body,
-        (m) => m.type === 'ThrowStatement' || m.type === 'BreakStatement' || m.type === 'ReturnStatement',
-        true,
-      ),
+    (n) => n.type === 'CatchClause' && !alwaysExits(n.body as Node),
     true,
   );
-  const afterCatchExits = /\b(attempt|tries|retries|retry|count|n)\s*(>=|>|===)/.test(
+  // A counter compared against a limit (`attempt >= 5`, `attempts > MAX`, `retryCount === max`).
+  const afterCatchExits = /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===)/i.test(
     ctx.source.slice(loop.start, loop.end),
   );
   const withRandom = delays.some((d) => jittered(ctx, d));
@@ -104,6 +101,62 @@ export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
       ? { noJitter: 'retry loop goes round again at once: no delay and no jitter between attempts' }
       : {}),
   };
+}
+
+/** Does every path through this statement end the loop (throw, return, break)? */
+function alwaysExits(statement: Node | null | undefined): boolean {
+  if (statement == null) return false;
+  switch (statement.type) {
+    case 'ThrowStatement':
+    case 'ReturnStatement':
+    case 'BreakStatement':
+      return true;
+    case 'BlockStatement':
+      return (statement.body as Node[]).some((s) => alwaysExits(s));
+    case 'IfStatement':
+      return alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
+    case 'TryStatement':
+      return (
+        alwaysExits(statement.block) && (statement.handler == null || alwaysExits(statement.handler.body))
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * `while (!written) { try { await put(); written = true; } catch (e) { ... } }`: a loop that ends only
+ * when the tried work sets its flag, so for as long as it fails it goes round with no attempt limit.
+ * The flag must be set only inside a try block (success), never in a catch (giving up).
+ */
+function untilSuccess(ctx: ModuleContext, loop: Node): boolean {
+  if (loop.type !== 'WhileStatement' && loop.type !== 'DoWhileStatement') return false;
+  const test = unwrap(loop.test);
+  if (test?.type !== 'UnaryExpression' || test.operator !== '!') return false;
+  const flag = unwrap(test.argument);
+  if (flag?.type !== 'Identifier') return false;
+  let inTry = false;
+  let elsewhere = false;
+  someDescendant(
+    loop.body,
+    (n) => {
+      if (n.type !== 'AssignmentExpression' || unwrap(n.left)?.type !== 'Identifier') return false;
+      if (unwrap(n.left)?.name !== flag.name) return false;
+      let inBlock = false;
+      for (let c: Node = n, p = ctx.parentOf(n); p !== undefined && c !== loop; c = p, p = ctx.parentOf(p)) {
+        if (p.type === 'CatchClause') break;
+        if (p.type === 'TryStatement' && p.block === c) {
+          inBlock = true;
+          break;
+        }
+      }
+      if (inBlock && isBooleanLiteral(n.right, true)) inTry = true;
+      else elsewhere = true;
+      return false;
+    },
+    true,
+  );
+  return inTry && !elsewhere;
 }
 
 /**
