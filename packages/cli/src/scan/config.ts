@@ -45,6 +45,12 @@ export interface ScanConfig {
    * @defaultValue `{ lambda: 10, other: 3 }`
    */
   readonly maxReceiveCount?: { readonly lambda?: number; readonly other?: number };
+  /**
+   * Findings of templates only run locally (`sam local`, `serverless offline`) that nothing in the
+   * repository deploys: `skip` lists them as ignored, `report` reports them like any other.
+   * @defaultValue `'skip'`
+   */
+  readonly localTemplates?: 'skip' | 'report';
 }
 
 /**
@@ -58,6 +64,7 @@ export const DEFAULT_SCAN_CONFIG = {
   rules: {},
   maxFileBytes: 1_000_000,
   maxReceiveCount: { lambda: 10, other: 3 },
+  localTemplates: 'skip',
 } as const satisfies Required<ScanConfig>;
 
 /**
@@ -113,6 +120,7 @@ export interface NormalizedScanConfig {
   readonly rules: ReadonlyMap<string, RuleLevel>;
   readonly maxFileBytes: number;
   readonly maxReceiveCount: { readonly lambda: number; readonly other: number };
+  readonly localTemplates: 'skip' | 'report';
 }
 
 /**
@@ -170,12 +178,16 @@ export function normalizeScanConfig(config: ScanConfig): NormalizedScanConfig {
   const max = merged.maxFileBytes;
   if (typeof max !== 'number' || !Number.isFinite(max) || max <= 0)
     throw new TypeError(`maxFileBytes must be a positive number, got ${JSON.stringify(max)}`);
+  const local = merged.localTemplates;
+  if (local !== 'skip' && local !== 'report')
+    throw new TypeError(`localTemplates must be "skip" or "report", got ${JSON.stringify(local)}`);
   return {
     include,
     exclude,
     rules,
     maxFileBytes: max,
     maxReceiveCount: receiveLimits(merged.maxReceiveCount),
+    localTemplates: local,
   };
 }
 

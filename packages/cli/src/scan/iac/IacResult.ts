@@ -1,4 +1,5 @@
 import type { Candidate } from '../js/Candidate.js';
+import type { TemplateTool } from './localTemplates.js';
 import type { TerraformFacts } from './terraformModules.js';
 
 /** What one infrastructure file contributes: findings, and handlers whose event source has BatchSize 1. */
@@ -9,6 +10,8 @@ export interface IacResult {
   readonly parseError?: string;
   /** A .tf file's outputs, mappings and alarms, joined across modules by the project pass. */
   readonly terraform?: TerraformFacts;
+  /** The tool that runs a YAML/JSON template (`sam local`, `serverless offline`), judged by localTemplates.ts. */
+  readonly tool?: TemplateTool;
 }
 
 /** What an infrastructure finding may add to its candidate. */
