@@ -12,13 +12,13 @@ describe('scan configuration', () => {
       exclude: [],
       rules: {},
       maxFileBytes: 1_000_000,
-      maxReceiveCount: { lambda: 10, other: 3 },
+      maxReceiveCount: { lambda: 10, other: 5 },
       localTemplates: 'skip',
     });
     expect(normalizeScanConfig({}).maxFileBytes).toBe(1_000_000);
     expect(normalizeScanConfig({ maxReceiveCount: { lambda: 6 } }).maxReceiveCount).toEqual({
       lambda: 6,
-      other: 3,
+      other: 5,
     });
   });
 

@@ -41,8 +41,9 @@ export interface ScanConfig {
   /**
    * The highest `maxReceiveCount` a queue's redrive policy may have before `iac-missing-dlq` reports it,
    * per consumer: `lambda` for a queue a Lambda event source mapping polls (AWS asks for at least 5 there,
-   * so that throttled polls do not send healthy messages to the DLQ), `other` for any other consumer.
-   * @defaultValue `{ lambda: 10, other: 3 }`
+   * so that throttled polls do not send healthy messages to the DLQ), `other` for any other consumer (a
+   * poller's failed run counts a receive against every message it held, so 5 is not too many there either).
+   * @defaultValue `{ lambda: 10, other: 5 }`
    */
   readonly maxReceiveCount?: { readonly lambda?: number; readonly other?: number };
   /**
@@ -63,7 +64,7 @@ export const DEFAULT_SCAN_CONFIG = {
   exclude: [],
   rules: {},
   maxFileBytes: 1_000_000,
-  maxReceiveCount: { lambda: 10, other: 3 },
+  maxReceiveCount: { lambda: 10, other: 5 },
   localTemplates: 'skip',
 } as const satisfies Required<ScanConfig>;
 
@@ -140,7 +141,7 @@ function stringArray(value: unknown, field: string): readonly string[] {
 function receiveLimits(value: unknown): NormalizedScanConfig['maxReceiveCount'] {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new TypeError(
-      `maxReceiveCount must be an object such as { "lambda": 10, "other": 3 }, got ${JSON.stringify(value)}`,
+      `maxReceiveCount must be an object such as { "lambda": 10, "other": 5 }, got ${JSON.stringify(value)}`,
     );
   const limits: { lambda: number; other: number } = { ...DEFAULT_SCAN_CONFIG.maxReceiveCount };
   for (const [key, limit] of Object.entries(value)) {
