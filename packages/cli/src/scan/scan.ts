@@ -13,6 +13,7 @@ import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, type DiscoveredFile, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
+import { alarmedElsewhere } from './iac/stackExports.js';
 import { terraformProject } from './iac/terraformModules.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
@@ -184,17 +185,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   );
   const batchPairs = batchTwins(outcomes, project);
   // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.
+  const templates = outcomes.flatMap((o) => (o.kind === 'iac' ? [{ rel: o.file.rel, ...o.result }] : []));
   const localOnly =
-    config.localTemplates === 'report'
-      ? new Map<string, string>()
-      : localTemplateReasons(
-          root,
-          outcomes.flatMap((o) =>
-            o.kind === 'iac' && o.result.tool !== undefined && o.result.candidates.length > 0
-              ? [{ rel: o.file.rel, tool: o.result.tool }]
-              : [],
-          ),
-        );
+    config.localTemplates === 'report' ? new Map<string, string>() : localTemplateReasons(root, templates);
+  const settledByAlarm = alarmedElsewhere(templates);
   /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
   type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean; readonly unread?: true };
   const drafts: Draft[] = [];
@@ -215,7 +209,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         ? [...facts.candidates, ...batchCallers]
         : o.kind === 'iac'
           ? o.result.candidates.flatMap((c) =>
-              batchPairs.mergedIntoCode(c) ? [] : (terraform(dirname(o.file.rel), c) ?? []),
+              batchPairs.mergedIntoCode(c) || settledByAlarm(c)
+                ? []
+                : (terraform(dirname(o.file.rel), c) ?? []),
             )
           : [];
     const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];

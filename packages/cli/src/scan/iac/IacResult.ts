@@ -12,10 +12,12 @@ export interface IacResult {
   readonly terraform?: TerraformFacts;
   /** The tool that runs a YAML/JSON template (`sam local`, `serverless offline`), judged by localTemplates.ts. */
   readonly tool?: TemplateTool;
+  /** Export names a CloudFormation template's alarms import: another template's DLQ may be alarmed so. */
+  readonly alarmImports?: readonly string[];
 }
 
 /** What an infrastructure finding may add to its candidate. */
-export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity' | 'handlerLink'>;
+export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity' | 'handlerLink' | 'exportedDlq'>;
 
 /**
  * The link from a template's batch finding to its handler's code (`src/orders.handler` -> stem

@@ -36,12 +36,13 @@ export function analyzeIac(file: string, source: string): IacResult {
   };
   const value = loaded.value as Record<string, unknown>;
   let tool: IacResult['tool'];
+  let alarmImports: string[] = [];
   if (isServerless(value, file)) {
     tool = 'serverless';
-    checkServerless(value, report, batchOneHandlers);
+    alarmImports = checkServerless(value, report, batchOneHandlers);
   } else if (isCloudFormation(value)) {
     tool = 'sam';
-    checkCloudFormation(value, report, [], batchOneHandlers);
+    alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
   }
   // Handler links are written relative to the template: anchor them at its folder.
   const anchored = candidates.map((c) =>
@@ -52,5 +53,10 @@ export function analyzeIac(file: string, source: string): IacResult {
           handlerLink: { ...c.handlerLink, stems: c.handlerLink.stems.map((s) => join(dirname(file), s)) },
         },
   );
-  return { candidates: anchored, batchOneHandlers, ...(tool !== undefined ? { tool } : {}) };
+  return {
+    candidates: anchored,
+    batchOneHandlers,
+    ...(tool !== undefined ? { tool } : {}),
+    ...(alarmImports.length > 0 ? { alarmImports } : {}),
+  };
 }

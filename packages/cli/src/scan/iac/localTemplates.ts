@@ -7,6 +7,7 @@
 // and no command of its tool deploys anything: one `sam deploy` anywhere keeps every SAM template.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { IacResult } from './IacResult.js';
 
 /** The tool a template belongs to: `sam` for SAM/CloudFormation, `serverless` for serverless.yml. */
 export type TemplateTool = 'sam' | 'serverless';
@@ -187,10 +188,16 @@ export class DeployPaths {
 /**
  * Why each local-only template's findings are held back, by its path; empty when no template has findings.
  * @example
- * localTemplateReasons('/repo', [{ rel: 'serverless.yml', tool: 'serverless' }]).get('serverless.yml')
+ * localTemplateReasons('/repo', [{ rel: 'serverless.yml', tool: 'serverless', candidates, batchOneHandlers: [] }]).get('serverless.yml')
  */
-export function localTemplateReasons(root: string, templates: readonly TemplateRef[]): Map<string, string> {
+export function localTemplateReasons(
+  root: string,
+  results: readonly (IacResult & { readonly rel: string })[],
+): Map<string, string> {
   const reasons = new Map<string, string>();
+  const templates = results.flatMap((r) =>
+    r.tool !== undefined && r.candidates.length > 0 ? [{ rel: r.rel, tool: r.tool }] : [],
+  );
   if (templates.length === 0) return reasons;
   for (const [rel, use] of new DeployPaths(root).localOnly(templates))
     reasons.set(
