@@ -69,6 +69,22 @@ describe('templates only run locally', () => {
     expect(held).toEqual(['api/serverless.yml iac-gateway-timeout-exceeds-lambda']);
   });
 
+  it('holds back a serverless.yml only deployed into LocalStack, and a template docker compose runs', async () => {
+    const { result, held } = await scanRepo({
+      'api/serverless.yml': SERVERLESS('plugins:\n  - serverless-localstack\n'),
+      'api/package.json': scripts({ 'deploy:local': 'serverless deploy --stage local' }),
+      'seed/template.yaml': SAM,
+      'docker-compose.yml': 'services:\n  api:\n    command: sam local start-api --host 0.0.0.0\n',
+    });
+    expect(held.sort()).toEqual([
+      'api/serverless.yml iac-gateway-timeout-exceeds-lambda',
+      'seed/template.yaml iac-gateway-timeout-exceeds-lambda',
+    ]);
+    expect(result.ignored.map((f) => f.reason.split(' (')[0])).toContain(
+      'local-only template: run by `serverless deploy --stage local`',
+    );
+  });
+
   it.each([
     [
       'a `sam deploy` in a Makefile',

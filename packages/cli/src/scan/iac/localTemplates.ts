@@ -25,9 +25,12 @@ export interface LocalUse {
 }
 
 const LOCAL: Record<TemplateTool, RegExp> = {
-  sam: /\bsam\s+local\s+(?:start-api|start-lambda|invoke)\b[^\n"'`]*/g,
-  serverless: /\b(?:serverless|sls|osls)\s+(?:offline|invoke\s+local)\b[^\n"'`]*/g,
+  sam: /\b(?:sam\s+local\s+(?:start-api|start-lambda|invoke)|samlocal\s+(?:deploy|sync)|awslocal\s+cloudformation\s+(?:deploy|create-stack))\b[^\n"'`]*/g,
+  serverless:
+    /\b(?:serverless|sls|osls)\s+(?:offline|invoke\s+local|deploy\b[^\n"'`]*--stage[=\s]+["']?local(?:stack)?\b)[^\n"'`]*/g,
 };
+/** A deploy into LocalStack (awslocal, samlocal, a `local` stage): a local run, not a deploy. */
+const LOCALSTACK = /\b(?:awslocal|samlocal|tflocal|cdklocal)\b|--stage[=\s]+["']?local(?:stack)?\b/;
 const DEPLOY: Record<TemplateTool, RegExp> = {
   sam: /\bsam\s+(?:deploy|sync|package|pipeline)\b|\bcloudformation\s+(?:deploy|create-stack|update-stack|package|create-change-set)\b|cloudformation-github-deploy|\brain\s+deploy\b|\bsceptre\s+(?:launch|create|update)\b/,
   serverless:
@@ -44,7 +47,7 @@ const DEFAULT_NAME: Record<TemplateTool, RegExp> = {
 };
 /** Files in the template's folder and above it that hold commands (or, samconfig, say that it deploys). */
 const DIR_EVIDENCE =
-  /^(?:package\.json|g?nu?makefile|makefile|readme(?:\.md)?|buildspec[\w.-]*\.ya?ml|samconfig[\w.-]*\.(?:toml|ya?ml)|\.gitlab-ci\.yml|bitbucket-pipelines\.yml|azure-pipelines\.yml|jenkinsfile|justfile|taskfile\.ya?ml|seed\.yml|serverless-compose\.ya?ml)$/i;
+  /^(?:package\.json|g?nu?makefile|makefile|readme(?:\.md)?|buildspec[\w.-]*\.ya?ml|samconfig[\w.-]*\.(?:toml|ya?ml)|\.gitlab-ci\.yml|bitbucket-pipelines\.yml|azure-pipelines\.yml|jenkinsfile|justfile|taskfile\.ya?ml|seed\.yml|serverless-compose\.ya?ml|(?:docker-)?compose[\w.-]*\.ya?ml)$/i;
 /** Files whose commands run (not prose): the scripts they name are read too. */
 const RUNS_COMMANDS =
   /^(?:package\.json|g?nu?makefile|makefile|buildspec.*|\.gitlab-ci\.yml|.*pipelines\.yml|jenkinsfile|justfile|taskfile\.ya?ml|.*\.ya?ml)$/i;
@@ -136,9 +139,14 @@ export class DeployPaths {
   }
 
   private deploys(tool: TemplateTool): boolean {
+    const deployLine = (line: string) => DEPLOY[tool].test(line) && !LOCALSTACK.test(line);
     return (
       this.unknownDeploy ||
-      this.evidence.some((e) => DEPLOY[tool].test(e.text) || (tool === 'sam' && /^samconfig/i.test(e.name)))
+      this.evidence.some(
+        (e) =>
+          (tool === 'sam' && /^samconfig/i.test(e.name)) ||
+          (DEPLOY[tool].test(e.text) && e.text.split('\n').some(deployLine)),
+      )
     );
   }
 
@@ -155,7 +163,10 @@ export class DeployPaths {
             : DEFAULT_NAME[tool].test(basename(path)) && (dir === e.dir || dir.startsWith(`${e.dir}/`));
         if (runs)
           return {
-            command: (m[0].split(/\s+-/)[0] ?? '').trim().replace(/\s+/g, ' '),
+            command: [m[0].split(/\s+-/)[0] ?? '', /--stage[=\s]+["']?local\w*/.exec(m[0])?.[0] ?? '']
+              .join(' ')
+              .trim()
+              .replace(/[\s=]+/g, ' '),
             where: relative(this.root, join(e.dir, e.name)).split('\\').join('/'),
           };
       }
