@@ -72,8 +72,11 @@ export interface ScanResult {
   readonly root: string;
   readonly findings: readonly Finding[];
   readonly problems: readonly ScanProblem[];
-  /** Findings silenced by `bulwark-ignore` comments, with the reason given. */
-  readonly ignored: readonly (Finding & { readonly reason: string })[];
+  /**
+   * Findings silenced by `bulwark-ignore` comments, with the reason given, and (`localOnly`) those of
+   * templates only run locally (`sam local`, `serverless offline`) that nothing in the repository deploys.
+   */
+  readonly ignored: readonly (Finding & { readonly reason: string; readonly localOnly?: true })[];
   readonly filesScanned: number;
   readonly durationMs: number;
 }

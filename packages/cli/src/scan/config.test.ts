@@ -12,12 +12,13 @@ describe('scan configuration', () => {
       exclude: [],
       rules: {},
       maxFileBytes: 1_000_000,
-      maxReceiveCount: { lambda: 10, other: 3 },
+      maxReceiveCount: { lambda: 10, other: 5 },
+      localTemplates: 'skip',
     });
     expect(normalizeScanConfig({}).maxFileBytes).toBe(1_000_000);
     expect(normalizeScanConfig({ maxReceiveCount: { lambda: 6 } }).maxReceiveCount).toEqual({
       lambda: 6,
-      other: 3,
+      other: 5,
     });
   });
 
@@ -38,6 +39,7 @@ describe('scan configuration', () => {
     [{ maxReceiveCount: { other: 0 } }, /maxReceiveCount\.other must be an integer from 1 to 1000/],
     [{ maxReceiveCount: { lambda: 2.5 } }, /maxReceiveCount\.lambda must be an integer from 1 to 1000/],
     [{ maxReceiveCount: { lambda: Number.NaN } }, /maxReceiveCount\.lambda must be an integer/],
+    [{ localTemplates: 'hide' }, /localTemplates must be "skip" or "report", got "hide"/],
   ])('rejects %j with a TypeError naming the field', (config, message) => {
     // Act / Assess
     expect(() => normalizeScanConfig(config as never)).toThrow(TypeError);

@@ -41,10 +41,17 @@ export interface ScanConfig {
   /**
    * The highest `maxReceiveCount` a queue's redrive policy may have before `iac-missing-dlq` reports it,
    * per consumer: `lambda` for a queue a Lambda event source mapping polls (AWS asks for at least 5 there,
-   * so that throttled polls do not send healthy messages to the DLQ), `other` for any other consumer.
-   * @defaultValue `{ lambda: 10, other: 3 }`
+   * so that throttled polls do not send healthy messages to the DLQ), `other` for any other consumer (a
+   * poller's failed run counts a receive against every message it held, so 5 is not too many there either).
+   * @defaultValue `{ lambda: 10, other: 5 }`
    */
   readonly maxReceiveCount?: { readonly lambda?: number; readonly other?: number };
+  /**
+   * Findings of templates only run locally (`sam local`, `serverless offline`) that nothing in the
+   * repository deploys: `skip` lists them as ignored, `report` reports them like any other.
+   * @defaultValue `'skip'`
+   */
+  readonly localTemplates?: 'skip' | 'report';
 }
 
 /**
@@ -57,7 +64,8 @@ export const DEFAULT_SCAN_CONFIG = {
   exclude: [],
   rules: {},
   maxFileBytes: 1_000_000,
-  maxReceiveCount: { lambda: 10, other: 3 },
+  maxReceiveCount: { lambda: 10, other: 5 },
+  localTemplates: 'skip',
 } as const satisfies Required<ScanConfig>;
 
 /**
@@ -113,6 +121,7 @@ export interface NormalizedScanConfig {
   readonly rules: ReadonlyMap<string, RuleLevel>;
   readonly maxFileBytes: number;
   readonly maxReceiveCount: { readonly lambda: number; readonly other: number };
+  readonly localTemplates: 'skip' | 'report';
 }
 
 /**
@@ -132,7 +141,7 @@ function stringArray(value: unknown, field: string): readonly string[] {
 function receiveLimits(value: unknown): NormalizedScanConfig['maxReceiveCount'] {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new TypeError(
-      `maxReceiveCount must be an object such as { "lambda": 10, "other": 3 }, got ${JSON.stringify(value)}`,
+      `maxReceiveCount must be an object such as { "lambda": 10, "other": 5 }, got ${JSON.stringify(value)}`,
     );
   const limits: { lambda: number; other: number } = { ...DEFAULT_SCAN_CONFIG.maxReceiveCount };
   for (const [key, limit] of Object.entries(value)) {
@@ -170,12 +179,16 @@ export function normalizeScanConfig(config: ScanConfig): NormalizedScanConfig {
   const max = merged.maxFileBytes;
   if (typeof max !== 'number' || !Number.isFinite(max) || max <= 0)
     throw new TypeError(`maxFileBytes must be a positive number, got ${JSON.stringify(max)}`);
+  const local = merged.localTemplates;
+  if (local !== 'skip' && local !== 'report')
+    throw new TypeError(`localTemplates must be "skip" or "report", got ${JSON.stringify(local)}`);
   return {
     include,
     exclude,
     rules,
     maxFileBytes: max,
     maxReceiveCount: receiveLimits(merged.maxReceiveCount),
+    localTemplates: local,
   };
 }
 

@@ -22,7 +22,7 @@ Resources:
     Properties:
       RedrivePolicy:
         deadLetterTargetArn: !GetAtt PolledDlq.Arn
-        maxReceiveCount: 4
+        maxReceiveCount: 6
   Consumer:
     Type: AWS::Serverless::Function
     Properties:
@@ -47,22 +47,22 @@ async function redriveFindings(config: Parameters<typeof normalizeScanConfig>[0]
 }
 
 describe('maxReceiveCount limit', () => {
-  it('defaults to 10 for a queue a Lambda event source polls and 3 for other consumers, as high (not critical)', async () => {
+  it('defaults to 10 for a queue a Lambda event source polls and 5 for other consumers, as high (not critical)', async () => {
     // Act
     const findings = await redriveFindings({});
 
-    // Assess: 7 is within AWS's guidance for Lambda pollers; 4 is above the limit for others.
+    // Assess: 7 is within AWS's guidance for Lambda pollers; 6 is above the limit for others.
     expect(findings).toEqual([
       {
         severity: 'high',
-        message: 'queue Other maxReceiveCount 4 > 3: poison messages churn 4 times before the DLQ',
+        message: 'queue Other maxReceiveCount 6 > 5: poison messages churn 6 times before the DLQ',
       },
     ]);
   });
 
   it('takes the limits from the config, per consumer type', async () => {
     // Act
-    const findings = await redriveFindings({ maxReceiveCount: { lambda: 5, other: 4 } });
+    const findings = await redriveFindings({ maxReceiveCount: { lambda: 5, other: 6 } });
 
     // Assess
     expect(findings).toEqual([

@@ -12,6 +12,8 @@ import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, type DiscoveredFile, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
+import { localTemplateReasons } from './iac/localTemplates.js';
+import { alarmedElsewhere } from './iac/stackExports.js';
 import { terraformProject } from './iac/terraformModules.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
@@ -182,10 +184,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ),
   );
   const batchPairs = batchTwins(outcomes, project);
+  // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.
+  const templates = outcomes.flatMap((o) => (o.kind === 'iac' ? [{ rel: o.file.rel, ...o.result }] : []));
+  const localOnly =
+    config.localTemplates === 'report' ? new Map<string, string>() : localTemplateReasons(root, templates);
+  const settledByAlarm = alarmedElsewhere(templates);
   /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
   type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean; readonly unread?: true };
   const drafts: Draft[] = [];
-  const ignoredDrafts: (Draft & { reason: string })[] = [];
+  const ignoredDrafts: (Draft & { reason: string; localOnly?: true })[] = [];
   for (const o of outcomes) {
     if (o.kind === 'problem') continue;
     // Calls of a project's batch wrapper, in any module (analysed only once the project has one).
@@ -202,7 +209,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         ? [...facts.candidates, ...batchCallers]
         : o.kind === 'iac'
           ? o.result.candidates.flatMap((c) =>
-              batchPairs.mergedIntoCode(c) ? [] : (terraform(dirname(o.file.rel), c) ?? []),
+              batchPairs.mergedIntoCode(c) || settledByAlarm(c)
+                ? []
+                : (terraform(dirname(o.file.rel), c) ?? []),
             )
           : [];
     const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];
@@ -241,7 +250,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         ...(unread !== undefined ? { unread: true as const } : {}),
       };
       const directive = ignoredBy(directives, c);
+      const local = o.kind === 'iac' ? localOnly.get(o.file.rel) : undefined;
       if (directive !== undefined) ignoredDrafts.push({ ...draft, reason: directive.reason });
+      else if (local !== undefined) ignoredDrafts.push({ ...draft, reason: local, localOnly: true });
       else drafts.push(draft);
     }
   }
@@ -262,7 +273,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     };
   };
   const findings = drafts.map(settle);
-  const ignored = ignoredDrafts.map((d) => ({ ...settle(d), reason: d.reason }));
+  const ignored = ignoredDrafts.map(({ localOnly: local, ...d }) => ({
+    ...settle(d),
+    reason: d.reason,
+    ...(local ? { localOnly: local } : {}),
+  }));
   return {
     root,
     findings,

@@ -11,8 +11,11 @@ export function summaryLine(result: ScanResult): string {
   const counts = SEVERITIES.map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`).join(
     ', ',
   );
+  const local = result.ignored.filter((f) => f.localOnly === true).length;
   const extra = [
-    result.ignored.length > 0 ? `${result.ignored.length} ignored` : '',
+    result.ignored.length > 0
+      ? `${result.ignored.length} ignored${local > 0 ? ` (${local} in templates only run locally, not deployed)` : ''}`
+      : '',
     result.problems.length > 0
       ? `${result.problems.length} file problem${result.problems.length === 1 ? '' : 's'}`
       : '',

@@ -1,4 +1,5 @@
 import type { Candidate } from '../js/Candidate.js';
+import type { TemplateTool } from './localTemplates.js';
 import type { TerraformFacts } from './terraformModules.js';
 
 /** What one infrastructure file contributes: findings, and handlers whose event source has BatchSize 1. */
@@ -9,10 +10,14 @@ export interface IacResult {
   readonly parseError?: string;
   /** A .tf file's outputs, mappings and alarms, joined across modules by the project pass. */
   readonly terraform?: TerraformFacts;
+  /** The tool that runs a YAML/JSON template (`sam local`, `serverless offline`), judged by localTemplates.ts. */
+  readonly tool?: TemplateTool;
+  /** Export names a CloudFormation template's alarms import: another template's DLQ may be alarmed so. */
+  readonly alarmImports?: readonly string[];
 }
 
 /** What an infrastructure finding may add to its candidate. */
-export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity' | 'handlerLink'>;
+export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity' | 'handlerLink' | 'exportedDlq'>;
 
 /**
  * The link from a template's batch finding to its handler's code (`src/orders.handler` -> stem

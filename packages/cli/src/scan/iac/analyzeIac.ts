@@ -35,8 +35,15 @@ export function analyzeIac(file: string, source: string): IacResult {
     candidates.push({ rule, line, column, message, snippet: loaded.lineText(line), ...extra });
   };
   const value = loaded.value as Record<string, unknown>;
-  if (isServerless(value, file)) checkServerless(value, report, batchOneHandlers);
-  else if (isCloudFormation(value)) checkCloudFormation(value, report, [], batchOneHandlers);
+  let tool: IacResult['tool'];
+  let alarmImports: string[] = [];
+  if (isServerless(value, file)) {
+    tool = 'serverless';
+    alarmImports = checkServerless(value, report, batchOneHandlers);
+  } else if (isCloudFormation(value)) {
+    tool = 'sam';
+    alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
+  }
   // Handler links are written relative to the template: anchor them at its folder.
   const anchored = candidates.map((c) =>
     c.handlerLink === undefined
@@ -46,5 +53,10 @@ export function analyzeIac(file: string, source: string): IacResult {
           handlerLink: { ...c.handlerLink, stems: c.handlerLink.stems.map((s) => join(dirname(file), s)) },
         },
   );
-  return { candidates: anchored, batchOneHandlers };
+  return {
+    candidates: anchored,
+    batchOneHandlers,
+    ...(tool !== undefined ? { tool } : {}),
+    ...(alarmImports.length > 0 ? { alarmImports } : {}),
+  };
 }

@@ -11,6 +11,8 @@ import {
   receivedQueues,
   type TemplateResource,
 } from './queueUse.js';
+import { exportsByResource } from './stackExports.js';
+import { templateLinks } from './templateLinks.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -26,51 +28,23 @@ export function isCloudFormation(value: unknown): boolean {
 
 type Resource = TemplateResource;
 
-/** Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it). */
+/**
+ * Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it).
+ * Answers the export names its alarms import, for DLQs of other templates (stackExports.ts).
+ */
 export function checkCloudFormation(
   template: Record<string, Json>,
   report: IacReport,
   base: readonly string[] = [],
   batchOneHandlers: string[] = [],
-): void {
+): string[] {
   const devOnly = nonProductionConditions(template);
   const resources: Resource[] = productionResources(template, devOnly, batchOneHandlers);
   const byId = new Map(resources.map((r) => [r.id, r]));
   const at = (r: Resource, ...path: (string | number)[]) => [...base, 'Resources', r.id, ...path];
   const globals = obj(obj(template.Globals)?.Function) ?? {};
 
-  // Who points at what.
-  const dlqIds = new Set<string>();
-  const alarmed = new Set<string>();
-  // Dead-letter queues of redrive policies, mappings and rules: these receive messages whatever the trigger.
-  const fedDlqs = new Set<string>();
-  const archived = new Set<string>();
-  const invokeConfigured = new Set<string>();
-  for (const r of resources) {
-    if (r.type === 'AWS::SQS::Queue')
-      for (const id of refsIn(obj(r.props.RedrivePolicy)?.deadLetterTargetArn)) fedDlqs.add(id);
-    if (r.type === 'AWS::SQS::QueuePolicy') continue;
-    if (r.type === 'AWS::CloudWatch::Alarm') for (const id of refsIn(r.props)) alarmed.add(id);
-    if (r.type === 'AWS::Events::Archive') for (const id of refsIn(r.props.SourceArn)) archived.add(id);
-    if (r.type === 'AWS::Lambda::EventInvokeConfig' && obj(obj(r.props.DestinationConfig)?.OnFailure))
-      for (const id of refsIn(r.props.FunctionName)) invokeConfigured.add(id);
-    if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function') {
-      for (const id of refsIn(r.props.DeadLetterQueue ?? r.props.DeadLetterConfig)) dlqIds.add(id);
-      for (const id of refsIn(obj(r.props.EventInvokeConfig)?.DestinationConfig)) fedDlqs.add(id);
-      for (const ev of Object.values(obj(r.props.Events) ?? {}))
-        for (const id of refsIn([
-          obj(obj(ev)?.Properties)?.DeadLetterConfig,
-          obj(obj(obj(ev)?.Properties)?.DestinationConfig)?.OnFailure,
-        ]))
-          fedDlqs.add(id);
-    }
-    if (r.type === 'AWS::Events::Rule')
-      for (const t of (r.props.Targets ?? []) as Json[])
-        for (const id of refsIn(obj(t)?.DeadLetterConfig)) fedDlqs.add(id);
-    if (r.type === 'AWS::Lambda::EventSourceMapping')
-      for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) fedDlqs.add(id);
-  }
-  for (const id of fedDlqs) dlqIds.add(id);
+  const { dlqIds, alarmed, fedDlqs, archived, invokeConfigured, alarmImports } = templateLinks(resources);
   const quietDlqs = quietFunctionDlqs(resources, globals);
   for (const id of fedDlqs) quietDlqs.delete(id);
   // Queues nothing in this stack receives from (no Lambda polls them, no policy grants a receive): with no
@@ -78,6 +52,7 @@ export function checkCloudFormation(
   const received = receivedQueues(resources, devOnly);
 
   const gatewayReported = new Set<string>();
+  const exports = exportsByResource(template);
   // Queues a Lambda event source polls: AWS asks for maxReceiveCount >= 5 there, so that throttled polls
   // do not send healthy messages to the DLQ.
   const lambdaConsumed = new Set<string>();
@@ -169,11 +144,13 @@ export function checkCloudFormation(
               maxReceiveExtra(max, lambdaConsumed.has(r.id)),
             );
         }
+        const exported = exports.get(r.id);
         if (isDlq && !alarmed.has(r.id) && !quietDlqs.has(r.id))
           report(
             'iac-missing-dlq',
             at(r),
             `dead-letter queue ${r.id} has no CloudWatch alarm: failed messages pile up unnoticed`,
+            exported !== undefined ? { exportedDlq: exported } : undefined,
           );
         break;
       }
@@ -293,4 +270,5 @@ export function checkCloudFormation(
       }
     }
   }
+  return alarmImports;
 }

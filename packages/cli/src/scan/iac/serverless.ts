@@ -18,7 +18,7 @@ export function checkServerless(
   config: Record<string, Json>,
   report: IacReport,
   batchOneHandlers: string[],
-): void {
+): string[] {
   const provider = obj(config.provider) ?? {};
   const functions = obj(config.functions) ?? {};
   for (const [name, f] of Object.entries(functions)) {
@@ -90,6 +90,7 @@ export function checkServerless(
       );
   }
   const resources = obj(config.resources);
-  if (resources !== undefined && obj(resources.Resources) !== undefined)
-    checkCloudFormation(resources, report, ['resources'], batchOneHandlers);
+  return resources !== undefined && obj(resources.Resources) !== undefined
+    ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers)
+    : [];
 }

@@ -74,6 +74,8 @@ export interface Candidate {
   readonly onlyIfImportBatchResult?: { readonly ref: ImportRef; readonly method?: string };
   /** A Terraform queue finding that a mapping or alarm in another module may settle (iac/terraformModules.ts). */
   readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
+  /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
+  readonly exportedDlq?: readonly string[];
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
   readonly unlessCallersRead?: readonly string[];
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */

@@ -14,6 +14,7 @@ import { isBusTarget, onlyForwards } from './cdkBuses.js';
 import { durationSeconds, ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
+import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteWrapper } from './cdkWrappers.js';
@@ -55,8 +56,11 @@ function onScheduledRule(ctx: ModuleContext, node: Node): boolean {
 /** The function an event source is added to: `fn.addEventSource(node)`. */
 function eventSourceTarget(ctx: ModuleContext, node: Node): Node | undefined {
   const parent = ctx.parentOf(node);
-  return parent?.type === 'CallExpression' && memberPath(parent.callee)?.at(-1) === 'addEventSource'
-    ? unwrap(parent.callee)?.object
+  // `super.addEventSource(...)` too: the callee's object may be `super`, which has no member path.
+  const callee = parent?.type === 'CallExpression' ? unwrap(parent.callee) : undefined;
+  return callee?.type === 'MemberExpression' &&
+    propertyName(callee.property as Node, callee.computed as boolean) === 'addEventSource'
+    ? (callee.object as Node)
     : undefined;
 }
 
@@ -201,6 +205,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
         const fnProps = functionConstruct(ctx, fnExpr)?.props;
         if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions')) continue;
+        if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) continue;
         if (nothingToFloodInCdk(ctx, memberPath(fnExpr)?.join('.'), fnProps)) continue;
         const link = handlerLink(ctx, fnExpr, 'no-work');
         report(

@@ -1,0 +1,64 @@
+// Who points at what in one CloudFormation template: dead-letter queues (named by functions, fed by
+// redrive policies, mappings, rules and destinations), alarmed and archived resources, functions with an
+// on-failure destination, and the export names its alarms import (stackExports.ts).
+import { type Json, obj } from './IacResult.js';
+import type { TemplateResource } from './queueUse.js';
+import { importsIn } from './stackExports.js';
+import { refsIn } from './yamlDocument.js';
+
+/** The links `checkCloudFormation` judges queues, functions and buses by. */
+export interface TemplateLinks {
+  /** Every dead-letter queue: a function's DeadLetterQueue, and every fed one. */
+  readonly dlqIds: Set<string>;
+  readonly alarmed: Set<string>;
+  /** Dead-letter queues of redrive policies, mappings, rules and destinations: fed whatever the trigger. */
+  readonly fedDlqs: Set<string>;
+  readonly archived: Set<string>;
+  /** Functions an AWS::Lambda::EventInvokeConfig gives an OnFailure destination. */
+  readonly invokeConfigured: Set<string>;
+  readonly alarmImports: string[];
+}
+
+/**
+ * Reads the links of a template's production resources once.
+ * @example
+ * templateLinks(resources).alarmed.has('OrdersDlq') // an AWS::CloudWatch::Alarm refers to it
+ */
+export function templateLinks(resources: readonly TemplateResource[]): TemplateLinks {
+  const dlqIds = new Set<string>();
+  const alarmed = new Set<string>();
+  // Dead-letter queues of redrive policies, mappings and rules: these receive messages whatever the trigger.
+  const fedDlqs = new Set<string>();
+  const archived = new Set<string>();
+  const invokeConfigured = new Set<string>();
+  const alarmImports: string[] = [];
+  for (const r of resources) {
+    if (r.type === 'AWS::SQS::Queue')
+      for (const id of refsIn(obj(r.props.RedrivePolicy)?.deadLetterTargetArn)) fedDlqs.add(id);
+    if (r.type === 'AWS::SQS::QueuePolicy') continue;
+    if (r.type === 'AWS::CloudWatch::Alarm') {
+      for (const id of refsIn(r.props)) alarmed.add(id);
+      importsIn(r.props, alarmImports);
+    }
+    if (r.type === 'AWS::Events::Archive') for (const id of refsIn(r.props.SourceArn)) archived.add(id);
+    if (r.type === 'AWS::Lambda::EventInvokeConfig' && obj(obj(r.props.DestinationConfig)?.OnFailure))
+      for (const id of refsIn(r.props.FunctionName)) invokeConfigured.add(id);
+    if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function') {
+      for (const id of refsIn(r.props.DeadLetterQueue ?? r.props.DeadLetterConfig)) dlqIds.add(id);
+      for (const id of refsIn(obj(r.props.EventInvokeConfig)?.DestinationConfig)) fedDlqs.add(id);
+      for (const ev of Object.values(obj(r.props.Events) ?? {}))
+        for (const id of refsIn([
+          obj(obj(ev)?.Properties)?.DeadLetterConfig,
+          obj(obj(obj(ev)?.Properties)?.DestinationConfig)?.OnFailure,
+        ]))
+          fedDlqs.add(id);
+    }
+    if (r.type === 'AWS::Events::Rule')
+      for (const t of (r.props.Targets ?? []) as Json[])
+        for (const id of refsIn(obj(t)?.DeadLetterConfig)) fedDlqs.add(id);
+    if (r.type === 'AWS::Lambda::EventSourceMapping')
+      for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) fedDlqs.add(id);
+  }
+  for (const id of fedDlqs) dlqIds.add(id);
+  return { dlqIds, alarmed, fedDlqs, archived, invokeConfigured, alarmImports };
+}
