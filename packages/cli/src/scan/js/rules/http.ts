@@ -7,6 +7,7 @@ import { classifyHttpCall, type HttpCall } from '../httpCall.js';
 import { instanceEscapes } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type Cover, chainedMethods, coverAt, isRelative } from '../protection.js';
+import { selectsOwnWork } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
 export { classifyHttpCall };
@@ -211,7 +212,9 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     if (http.method === undefined || !IDEMPOTENT.has(http.method)) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
-    if (ctx.handlerKindAt(call) !== undefined && isRedeliveredConsumer(ctx)) continue;
+    // In a job that selects its own work (a schedule), the next run is the retry.
+    if (ctx.handlerKindAt(call) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx)))
+      continue;
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
     // In a shared module (no handler of its own), the handlers that reach the request decide it.
