@@ -105,8 +105,35 @@ export class EventCallers {
    * @example
    * callers.forEvent('/app/shared/ApiClient.ts', { names: ['fetchUnsanitised'], owner: 'ApiClient' }) // false: only the scheduled sanitiser calls it
    */
-  forEvent(file: string, { names, owner, interfaces = [] }: SharedRequest): boolean {
-    if (names.length === 0) return true;
+  forEvent(file: string, request: SharedRequest): boolean {
+    if (request.names.length === 0) return true;
+    const { callers, typeUsed } = this.callersOf(file, request);
+    for (const caller of callers) {
+      const above = this.handlersAbove(caller);
+      if (!above.complete || above.handlers.length === 0 || above.handlers.some((h) => h.job !== true))
+        return true;
+    }
+    // Every caller is reached only from jobs; or code uses the class and none calls the method.
+    return !(callers.length > 0 || typeUsed);
+  }
+
+  /**
+   * Does a handler module that passes `test` (a redelivered consumer, say) reach the code in `file` that
+   * callers reach by calling one of the request's names?
+   *
+   * @example
+   * callers.reachedBy('/app/lib/dataLayer.ts', { names: ['saveToVault'] }, (m) => m.consumer === true) // true
+   */
+  reachedBy(file: string, request: SharedRequest, test: (handler: ModuleFacts) => boolean): boolean {
+    if (request.names.length === 0) return false;
+    return this.callersOf(file, request).callers.some((c) => this.handlersAbove(c).handlers.some(test));
+  }
+
+  /** Modules importing `file` (or an interface its class implements) that call one of the names. */
+  private callersOf(
+    file: string,
+    { names, owner, interfaces = [] }: SharedRequest,
+  ): { callers: string[]; typeUsed: boolean } {
     const importers = this.importersOf(file);
     for (const { source } of interfaces) {
       const target = this.lookup.resolve(file, source);
@@ -121,7 +148,7 @@ export class EventCallers {
         : new RegExp(`(?<![\\w$])(?:${types.map(escapeName).join('|')})(?![\\w$])`);
     // A default export is called under the importer's own name: every importer may be a caller.
     const anyName = names.includes('default');
-    let jobs = 0;
+    const callers: string[] = [];
     let typeUsed = false;
     for (const caller of importers) {
       const text = this.lookup.deferred.get(caller) ?? this.lookup.read(caller);
@@ -130,17 +157,17 @@ export class EventCallers {
         if (!namesType.test(text)) continue;
         typeUsed = true;
       }
-      if (!(anyName || callsName(text, names))) continue;
-      if (this.handlersAbove(caller) !== 'jobs') return true;
-      jobs++;
+      if (anyName || callsName(text, names)) callers.push(caller);
     }
-    // Every caller is reached only from jobs; or code uses the class and none calls the method.
-    return !(jobs > 0 || typeUsed);
+    return { callers, typeUsed };
   }
 
-  /** The handlers a module is reached from: only jobs, some handler given its event, or none found. */
-  private handlersAbove(start: string): 'jobs' | 'event' | 'none' {
-    let jobs = 0;
+  /**
+   * The handler modules a module is reached from, up the import graph; `complete` is false when the
+   * search stopped at its depth with modules left to follow.
+   */
+  private handlersAbove(start: string): { handlers: ModuleFacts[]; complete: boolean } {
+    const handlers: ModuleFacts[] = [];
     const seen = new Set([start]);
     let level = [start];
     for (let depth = 0; depth <= DEPTH && level.length > 0; depth++) {
@@ -148,8 +175,7 @@ export class EventCallers {
       for (const file of level) {
         const facts = this.lookup.factsOf(file);
         if (facts?.handlers !== undefined) {
-          if (facts.job !== true) return 'event';
-          jobs++;
+          handlers.push(facts);
           continue;
         }
         for (const up of this.importersOf(file))
@@ -160,7 +186,7 @@ export class EventCallers {
       }
       level = next;
     }
-    return jobs > 0 && level.length === 0 ? 'jobs' : jobs > 0 ? 'event' : 'none';
+    return { handlers, complete: level.length === 0 };
   }
 }
 

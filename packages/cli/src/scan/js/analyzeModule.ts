@@ -27,6 +27,7 @@ import { droppedAwaits, errorValueRules, projectSources } from './rules/errorVal
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules, untimedTimeoutArg } from './rules/httpClientClasses.js';
+import { retriedConsumer } from './rules/idempotency.js';
 import { lambdaRules } from './rules/lambda.js';
 import { partialBatchRules } from './rules/partialBatch.js';
 import type { Report, Rule } from './rules/Report.js';
@@ -168,6 +169,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(uses.length > 0 ? { resultUses: uses } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
+    ...(handlers !== undefined && retriedConsumer(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
