@@ -101,12 +101,14 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
     const tryStatement = ctx.parentOf(handler) as Node;
     const auth = answersAuthFailure(body);
     if (auth !== undefined) {
+      // Reported at the catch: the line that decides every error is an auth failure (reviewers point there).
+      const at = handler;
       const remote = callsRemote(ctx, tryStatement.block);
       if (discriminates(handler)) continue;
       if (remote !== undefined)
         report(
           'infra-error-as-auth',
-          auth,
+          at,
           `any failure of ${remote} is answered as 401/403, so an outage logs every user out`,
         );
       else {
@@ -114,7 +116,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
         if (refs.length > 0)
           report(
             'infra-error-as-auth',
-            auth,
+            at,
             'any failure of {remote} is answered as 401/403/Deny, so an outage logs every user out',
             { onlyIfImportRemote: refs },
           );

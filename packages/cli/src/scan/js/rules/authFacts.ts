@@ -13,6 +13,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
+import { isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 
 const AUTH_STATUS = new Set([401, 403]);
@@ -37,6 +38,13 @@ export function answersAuthFailure(body: Node): Node | undefined {
         // `generatePolicy(principal, 'Deny', arn)`, `denyPolicy(arn)`: an authorizer's deny.
         if ((n.arguments as Node[]).some((a) => stringValue(a) === 'Deny')) found = n;
         if (/^(generate|build|create|make)?deny(All)?(Policy|Response)?$/i.test(name ?? '')) found = n;
+        // `send401()`, `unauthorized()`, `respondForbidden()`: a helper named for the answer.
+        if (
+          /^(send|respond|reply|return)?(401|403|unauthori[sz]ed|forbidden|notAuthori[sz]ed)(Response)?$/i.test(
+            name ?? '',
+          )
+        )
+          found = n;
         if (
           (name === 'status' || name === 'code' || name === 'sendStatus' || name === 'writeHead') &&
           AUTH_STATUS.has(first ?? 0)
@@ -147,6 +155,14 @@ export function discriminates(handler: Node): boolean {
         n.type === 'SwitchStatement' ||
         n.type === 'LogicalExpression'
       ) {
+        // `if (error instanceof JsonWebTokenError) console.error(...)`: a test that only picks what to log
+        // answers every error the same way.
+        if (
+          n.type === 'IfStatement' &&
+          onlyLogs(n.consequent) &&
+          (n.alternate == null || onlyLogs(n.alternate))
+        )
+          return false;
         const test =
           n.type === 'SwitchStatement' ? n.discriminant : n.type === 'LogicalExpression' ? n : n.test;
         return (
@@ -170,6 +186,13 @@ export function discriminates(handler: Node): boolean {
     },
     true,
   );
+}
+
+/** A statement, or a block of them, that only logs. */
+function onlyLogs(node: Node | undefined): boolean {
+  if (node === undefined) return false;
+  const statements = node.type === 'BlockStatement' ? (node.body as Node[]) : [node];
+  return statements.length > 0 && statements.every((s) => isLogCall(s));
 }
 
 /** Climbs from a call through await, !, parentheses and && / || to what uses its result. */
