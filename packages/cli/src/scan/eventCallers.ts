@@ -136,7 +136,7 @@ export class EventCallers {
   ): { callers: string[]; typeUsed: boolean } {
     const importers = this.importersOf(file);
     for (const { source } of interfaces) {
-      const target = this.lookup.resolve(file, source);
+      const target = source === '' ? undefined : this.lookup.resolve(file, source);
       if (target !== undefined) for (const f of this.importersOf(target)) if (f !== file) importers.add(f);
     }
     // A method is called by code that names its class or an interface of it (a type, a constructor);

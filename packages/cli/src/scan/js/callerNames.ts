@@ -85,8 +85,9 @@ export function implementedInterfaces(ctx: ModuleContext, node: Node): { source:
       const id = unwrap(impl.expression);
       if (id?.type !== 'Identifier') continue;
       const name = id.name as string;
-      const source = ctx.imports.get(name)?.source ?? typeImportSource(ctx.source, name);
-      if (source !== undefined) out.push({ source, name });
+      // An interface declared beside the class has no source to follow: its callers import this module.
+      const source = ctx.imports.get(name)?.source ?? typeImportSource(ctx.source, name) ?? '';
+      out.push({ source, name });
     }
     break;
   }
