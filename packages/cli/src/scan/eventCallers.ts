@@ -34,6 +34,9 @@ export class EventCallers {
   /** target file -> modules importing it, and the subset re-exporting it (barrels). */
   private importers: Map<string, Set<string>> | undefined;
   private readonly barrels = new Map<string, Set<string>>();
+  /** Answers asked again for other candidates of the same module: importers, and callers' text. */
+  private readonly importerCache = new Map<string, ReadonlySet<string>>();
+  private readonly texts = new Map<string, string | undefined>();
 
   constructor(lookup: CallerLookup) {
     this.lookup = lookup;
@@ -79,6 +82,8 @@ export class EventCallers {
 
   /** Modules importing `file` directly or through barrels re-exporting it. */
   private importersOf(file: string): Set<string> {
+    const cached = this.importerCache.get(file);
+    if (cached !== undefined) return new Set(cached);
     const importers = this.index();
     const out = new Set<string>();
     const queue = [file];
@@ -93,7 +98,8 @@ export class EventCallers {
         }
     }
     out.delete(file);
-    return out;
+    this.importerCache.set(file, out);
+    return new Set(out);
   }
 
   /**
@@ -151,7 +157,7 @@ export class EventCallers {
     const callers: string[] = [];
     let typeUsed = false;
     for (const caller of importers) {
-      const text = this.lookup.deferred.get(caller) ?? this.lookup.read(caller);
+      const text = this.textOf(caller);
       if (text === undefined) continue;
       if (namesType !== undefined) {
         if (!namesType.test(text)) continue;
@@ -160,6 +166,11 @@ export class EventCallers {
       if (anyName || callsName(text, names)) callers.push(caller);
     }
     return { callers, typeUsed };
+  }
+
+  private textOf(file: string): string | undefined {
+    if (!this.texts.has(file)) this.texts.set(file, this.lookup.deferred.get(file) ?? this.lookup.read(file));
+    return this.texts.get(file);
   }
 
   /**
