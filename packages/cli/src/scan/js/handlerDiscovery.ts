@@ -15,6 +15,8 @@ const LAMBDA_EVENT_TYPES =
   /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
 const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
 const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
+/** A factory of the project's own that says it builds a Lambda handler (not `errorHandler`, a middleware). */
+const HANDLER_FACTORY = /^(with|wrap|create|make|build)?(lambda|api|http)?handler$/i;
 const WRAPPING_FACTORIES = new Set([
   'middy',
   'sqsHandler',
@@ -126,7 +128,7 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
   const factory = callee?.type === 'Identifier' ? (callee.name as string) : undefined;
   const source = factory !== undefined ? ctx.importOf(factory, callee as Node)?.source : undefined;
   const namedFactory =
-    factory !== undefined && HANDLER_NAME.test(factory) && source !== undefined && isProjectSource(source);
+    factory !== undefined && HANDLER_FACTORY.test(factory) && source !== undefined && isProjectSource(source);
   const named = namedFactory || (exportedName !== undefined && HANDLER_NAME.test(exportedName));
   for (const arg of call.arguments as Node[]) {
     const inner = ctx.valueOf(arg);
