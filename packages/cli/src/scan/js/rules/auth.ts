@@ -5,6 +5,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { awaitedImports } from './authAcrossModules.js';
 import { answersAuthFailure, callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
 import { isLogCall } from './catchFacts.js';
+import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
 import type { Report, Rule } from './Report.js';
 
@@ -94,6 +95,7 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
 
 export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   introspectionRules(ctx, report);
+  credentialCheckRules(ctx, report);
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
