@@ -1,9 +1,11 @@
-// Who makes a shared module's requests: `no-retry` on a request in a module with no handler of its own (a
-// shared API client class, a data helper) depends on the handlers that reach it. A handler that selects its
-// own work each run (a scheduled job: js/rules/catchFacts.ts selectsOwnWork) needs no retry of its reads:
-// its next run is the retry. So such a request is kept only when some handler given an event reaches it,
-// or when the scan cannot tell. Callers are found by the called name in the modules importing the shared
-// one (through barrels), then followed up the import graph to the handler modules, a few modules deep.
+// Which handlers reach code in a module with no handler of its own (a shared API client class, a data
+// layer, an event publisher). `no-retry` keeps a request there only when some handler given an event
+// reaches it, or when the scan cannot tell: a handler that selects its own work each run (a scheduled job:
+// js/rules/catchFacts.ts selectsOwnWork) needs no retry, its next run is the retry; swallowed-error judges a
+// helper's catch the same way. `random-id-nondeterministic` keeps a random key there only when a retried
+// consumer reaches it. Callers are found by the called name in the modules importing the shared one (through
+// barrels, and through the interfaces its class implements), then followed up the import graph to the
+// handler modules, a few modules deep.
 import type { ModuleFacts } from './js/Candidate.js';
 
 /** What the project pass offers: module facts (analysing a deferred module), import resolution, source text. */

@@ -27,7 +27,7 @@ function nameOf(ctx: ModuleContext, fn: Node): string | undefined {
  * (`this.fetchPage()` from `listAll()`) add theirs, two calls deep.
  *
  * @example
- * callerNames(ctx, axiosGet) // ['getMessages', 'ApiClient'] for a request in ApiClient#getMessages
+ * callerNames(ctx, axiosGet) // ['page', 'listPending'] for a request in page(), which listPending() calls as this.page()
  */
 export function callerNames(ctx: ModuleContext, node: Node): string[] {
   const names = new Set<string>(exportsReaching(ctx, node));
@@ -37,7 +37,8 @@ export function callerNames(ctx: ModuleContext, node: Node): string[] {
     const name = nameOf(ctx, n);
     if (name === undefined) continue;
     names.add(name);
-    if (ctx.parentOf(n)?.type === 'MethodDefinition') methods.push(name);
+    const holder = ctx.parentOf(n)?.type;
+    if (holder === 'MethodDefinition' || holder === 'PropertyDefinition') methods.push(name);
   }
   // Methods reached through `this.<name>(...)` from other methods of the same class.
   for (let round = 0; round < 2 && methods.length > 0; round++) {
@@ -47,8 +48,11 @@ export function callerNames(ctx: ModuleContext, node: Node): string[] {
       if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression') continue;
       if (!wanted.has(propertyName(callee.property, callee.computed as boolean) ?? '')) continue;
       const fn = ctx.enclosingFunction(call);
+      const holder = fn !== undefined ? ctx.parentOf(fn)?.type : undefined;
       const caller =
-        fn !== undefined && ctx.parentOf(fn)?.type === 'MethodDefinition' ? nameOf(ctx, fn) : undefined;
+        fn !== undefined && (holder === 'MethodDefinition' || holder === 'PropertyDefinition')
+          ? nameOf(ctx, fn)
+          : undefined;
       if (caller !== undefined && !names.has(caller)) {
         names.add(caller);
         methods.push(caller);
