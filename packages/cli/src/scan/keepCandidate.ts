@@ -50,6 +50,14 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   const drops = c.onlyIfResultDropped;
   if (drops !== undefined && !resultDropped(project, project.importerUses, project.deferred, file, drops))
     return false;
+  const consumerOnly = c.onlyIfConsumerCaller;
+  if (
+    consumerOnly !== undefined &&
+    !project.eventCallers.reachedBy(file, consumerOnly, (m) => m.consumer === true)
+  )
+    return false;
+  if (c.onlyIfEventCaller !== undefined && !project.eventCallers.forEvent(file, c.onlyIfEventCaller))
+    return false;
   if (c.handlerExport !== undefined && project.isBatchOne(file, c.handlerExport)) return false;
   if (c.handlerLink !== undefined) {
     const fact = project.linkedHandler(c.handlerLink);

@@ -2,6 +2,7 @@
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 
 import { readFileSync } from 'node:fs';
+import { EventCallers } from './eventCallers.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule, batchCallers } from './js/analyzeModule.js';
 import type {
@@ -268,8 +269,30 @@ export class Project {
     return this.uses;
   }
 
+  private callers: EventCallers | undefined;
+
+  /** Which handlers reach a shared module's requests (eventCallers.ts), indexed on first use. */
+  get eventCallers(): EventCallers {
+    this.callers ??= new EventCallers({
+      modules: () => this.modules.values(),
+      deferred: this.deferred,
+      factsOf: (file) => this.factsOf(file),
+      resolve: (from, source) => this.resolveModule(from, source),
+      read: (file) => readSource(file),
+    });
+    return this.callers;
+  }
+
   /** Keeps a candidate unless another file settles it (keepCandidate.ts). */
   keep(file: string, c: Candidate): boolean {
     return keepCandidate(this, file, c);
+  }
+}
+
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }

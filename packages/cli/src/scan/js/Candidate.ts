@@ -1,5 +1,7 @@
 // What the per-file pass hands to the project pass: findings that may still depend on other files.
 
+import type { SharedRequest } from '../eventCallers.js';
+
 /** A name imported from another file of the project, to be resolved once every file is parsed. */
 export interface ImportRef {
   /** Absolute path of the importing file. */
@@ -80,6 +82,16 @@ export interface Candidate {
   readonly unlessCallersRead?: readonly string[];
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */
   readonly onlyIfResultDropped?: readonly string[];
+  /** A random key in a module with no handler, reached by calling these names: kept when a retried consumer reaches it. */
+  readonly onlyIfConsumerCaller?: SharedRequest;
+  /** A request in a module with no handler, reached by calling these names: kept when a handler given an event reaches it (eventCallers.ts). */
+  readonly onlyIfEventCaller?: {
+    readonly names: readonly string[];
+    /** The exported class the request is made in. */
+    readonly owner?: string;
+    /** The interfaces that class implements, and where from: code handed the object calls it through them. */
+    readonly interfaces?: readonly { readonly source: string; readonly name: string }[];
+  };
 }
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
@@ -191,6 +203,12 @@ export interface ModuleFacts {
   readonly droppedAwaits?: { readonly sources: readonly string[]; readonly names: readonly string[] };
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
+  /** Every exported handler ignores its event: a job that selects its own work (rules/catchFacts.ts). */
+  readonly job?: true;
+  /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */
+  readonly consumer?: true;
+  /** Project import sources (type-only and re-exports too), for the callers of a shared module (eventCallers.ts). */
+  readonly importSources?: readonly string[];
   readonly parseError?: string;
   /**
    * No rule can report here (js/ruleGate.ts): only the syntax was checked, and the facts above are empty

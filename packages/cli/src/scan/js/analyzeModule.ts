@@ -20,12 +20,14 @@ import {
   importedBatchRules,
   mayBatch,
 } from './rules/batchWrappers.js';
+import { selectsOwnWork } from './rules/catchFacts.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
-import { droppedAwaits, errorValueRules } from './rules/errorValues.js';
+import { droppedAwaits, errorValueRules, projectSources } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules, untimedTimeoutArg } from './rules/httpClientClasses.js';
+import { retriedConsumer } from './rules/idempotency.js';
 import { lambdaRules } from './rules/lambda.js';
 import { partialBatchRules } from './rules/partialBatch.js';
 import type { Report, Rule } from './rules/Report.js';
@@ -156,6 +158,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const edges = exportCalls(ctx);
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
+  const sources = projectSources(ctx);
   return {
     file,
     candidates,
@@ -165,6 +168,9 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
+    ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
+    ...(handlers !== undefined && retriedConsumer(ctx) ? { consumer: true as const } : {}),
+    ...(sources.length > 0 ? { importSources: sources } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),

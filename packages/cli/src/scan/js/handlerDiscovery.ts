@@ -9,12 +9,14 @@ import {
   propertyName,
   unwrap,
 } from './ast.js';
-import type { HandlerKind, ModuleContext } from './ModuleContext.js';
+import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 const LAMBDA_EVENT_TYPES =
   /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
 const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
 const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
+/** A factory of the project's own that says it builds a Lambda handler (not `errorHandler`, a middleware). */
+const HANDLER_FACTORY = /^(with|wrap|create|make|build)?(lambda|api|http)?handler$/i;
 const WRAPPING_FACTORIES = new Set([
   'middy',
   'sqsHandler',
@@ -120,11 +122,18 @@ function addHandler(
  * function typed with an aws-lambda type; the function it is given is then the entry.
  */
 function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | undefined): void {
-  const named = exportedName !== undefined && HANDLER_NAME.test(exportedName);
+  // `export const sendTestEmail = handler(parser, async (request) => ...)`: a factory of the project's own
+  // named for what it builds (`handler`, `apiHandler`) says so whatever the export is called.
+  const callee = unwrap(call.callee);
+  const factory = callee?.type === 'Identifier' ? (callee.name as string) : undefined;
+  const source = factory !== undefined ? ctx.importOf(factory, callee as Node)?.source : undefined;
+  const namedFactory =
+    factory !== undefined && HANDLER_FACTORY.test(factory) && source !== undefined && isProjectSource(source);
+  const named = namedFactory || (exportedName !== undefined && HANDLER_NAME.test(exportedName));
   for (const arg of call.arguments as Node[]) {
     const inner = ctx.valueOf(arg);
     if (!isFunction(inner) || ctx.handlers.has(inner as Node)) continue;
-    if (!looksLikeHandler(ctx, inner as Node, named ? exportedName : undefined)) continue;
+    if (!namedFactory && !looksLikeHandler(ctx, inner as Node, named ? exportedName : undefined)) continue;
     ctx.handlers.set(inner as Node, 'entry');
     if (isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);
     return;

@@ -279,6 +279,9 @@ export function mayReport(source: string): boolean {
     handler(words) ||
     randomKey(words) ||
     // An answer of 401/403 on an imported helper's result (rules/authAcrossModules.ts).
-    authWords(words)
+    authWords(words) ||
+    // A remote password check's failure answered as wrong credentials (rules/credentialChecks.ts).
+    ((words.includes('Credentials') || words.includes('Password')) &&
+      /WrongUsernameOrPassword|InvalidCredentials|InvalidPassword|WrongPassword|BadCredentials/.test(source))
   );
 }

@@ -19,6 +19,8 @@ export type Extra = Pick<
   | 'unlessCallersRead'
   | 'onlyIfResultDropped'
   | 'onlyIfImportBatchResult'
+  | 'onlyIfEventCaller'
+  | 'onlyIfConsumerCaller'
   | 'severity'
 >;
 

@@ -5,6 +5,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { awaitedImports } from './authAcrossModules.js';
 import { answersAuthFailure, callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
 import { isLogCall } from './catchFacts.js';
+import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
 import type { Report, Rule } from './Report.js';
 
@@ -94,6 +95,7 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
 
 export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   introspectionRules(ctx, report);
+  credentialCheckRules(ctx, report);
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
@@ -101,13 +103,14 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
     const tryStatement = ctx.parentOf(handler) as Node;
     const auth = answersAuthFailure(body);
     if (auth !== undefined) {
+      // Reported at the catch: the line that decides every error is an auth failure (reviewers point there).
+      const at = handler;
       const remote = callsRemote(ctx, tryStatement.block);
       if (discriminates(handler)) continue;
-      // Reported at the catch (where a reviewer points: it answers for every error), not at its answer.
       if (remote !== undefined)
         report(
           'infra-error-as-auth',
-          handler,
+          at,
           `any failure of ${remote} is answered as 401/403, so an outage logs every user out`,
         );
       else {
@@ -115,7 +118,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
         if (refs.length > 0)
           report(
             'infra-error-as-auth',
-            handler,
+            at,
             'any failure of {remote} is answered as 401/403/Deny, so an outage logs every user out',
             { onlyIfImportRemote: refs },
           );

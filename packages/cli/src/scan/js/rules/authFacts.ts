@@ -38,9 +38,9 @@ export function answersAuthFailure(body: Node): Node | undefined {
         // `generatePolicy(principal, 'Deny', arn)`, `denyPolicy(arn)`: an authorizer's deny.
         if ((n.arguments as Node[]).some((a) => stringValue(a) === 'Deny')) found = n;
         if (/^(generate|build|create|make)?deny(All)?(Policy|Response)?$/i.test(name ?? '')) found = n;
-        // `send401()`, `unauthorized()`, `forbiddenResponse()`: a helper named for the answer it builds.
+        // `send401()`, `unauthorized()`, `respondForbidden()`: a helper named for the answer.
         if (
-          /^(send|return|respond(With)?|build|create|make)?(401|403|unauthori[sz]ed|forbidden)(Response|Result|Policy)?$/i.test(
+          /^(send|respond|reply|return)?(401|403|unauthori[sz]ed|forbidden|notAuthori[sz]ed)(Response)?$/i.test(
             name ?? '',
           )
         )
@@ -142,12 +142,6 @@ export function isFalsyValue(node: Node | null | undefined): boolean {
   return isDefaultValue(n) && n?.type !== 'ArrayExpression' && n?.type !== 'ObjectExpression';
 }
 
-/** A branch that does nothing but log (`{ console.error(...) }`, or one log statement). */
-function onlyLogs(branch: Node): boolean {
-  const statements = branch.type === 'BlockStatement' ? (branch.body as Node[]) : [branch];
-  return statements.length > 0 && statements.every((s) => isLogCall(s));
-}
-
 /** Does the catch look at the error before answering (instanceof, name/code checks, a classifier)? */
 export function discriminates(handler: Node): boolean {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
@@ -155,19 +149,20 @@ export function discriminates(handler: Node): boolean {
   return someDescendant(
     handler.body,
     (n) => {
-      // An `if` on the error whose branches only log chooses what is logged, not what is answered.
-      if (
-        n.type === 'IfStatement' &&
-        onlyLogs(n.consequent) &&
-        (n.alternate == null || onlyLogs(n.alternate))
-      )
-        return false;
       if (
         n.type === 'IfStatement' ||
         n.type === 'ConditionalExpression' ||
         n.type === 'SwitchStatement' ||
         n.type === 'LogicalExpression'
       ) {
+        // `if (error instanceof JsonWebTokenError) console.error(...)`: a test that only picks what to log
+        // answers every error the same way.
+        if (
+          n.type === 'IfStatement' &&
+          onlyLogs(n.consequent) &&
+          (n.alternate == null || onlyLogs(n.alternate))
+        )
+          return false;
         const test =
           n.type === 'SwitchStatement' ? n.discriminant : n.type === 'LogicalExpression' ? n : n.test;
         return (
@@ -191,6 +186,13 @@ export function discriminates(handler: Node): boolean {
     },
     true,
   );
+}
+
+/** A statement, or a block of them, that only logs. */
+function onlyLogs(node: Node | undefined): boolean {
+  if (node === undefined) return false;
+  const statements = node.type === 'BlockStatement' ? (node.body as Node[]) : [node];
+  return statements.length > 0 && statements.every((s) => isLogCall(s));
 }
 
 /** Climbs from a call through await, !, parentheses and && / || to what uses its result. */

@@ -97,11 +97,24 @@ export function droppedAwaits(ctx: ModuleContext): { sources: string[]; names: s
     if (name !== undefined) names.add(name);
   }
   if (names.size === 0) return undefined;
+  return { sources: projectSources(ctx), names: [...names] };
+}
+
+/**
+ * The project sources a module imports, `import type` too: a method is often reached through a field
+ * typed by the class (answered once per module).
+ */
+export function projectSources(ctx: ModuleContext): string[] {
+  const cached = SOURCES.get(ctx);
+  if (cached !== undefined) return cached;
   const sources = new Set<string>();
   for (const imp of ctx.imports.values()) if (mayBeProjectSource(imp.source)) sources.add(imp.source);
-  // `import type { Db } from './db'` too: a method is often reached through a field typed by the class.
   if (ctx.source.includes('import type'))
     for (const [, source] of ctx.source.matchAll(/\bimport\s+type\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/g))
       if (source !== undefined && mayBeProjectSource(source)) sources.add(source);
-  return { sources: [...sources], names: [...names] };
+  const out = [...sources];
+  SOURCES.set(ctx, out);
+  return out;
 }
+
+const SOURCES = new WeakMap<ModuleContext, string[]>();

@@ -2,10 +2,12 @@
 // and superagent, judged with what surrounds them (wrappers, configured instances, library defaults).
 import { calleeName, isFunction, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
+import { sharedRequest } from '../callerNames.js';
 import { classifyHttpCall, type HttpCall } from '../httpCall.js';
 import { instanceEscapes } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type Cover, chainedMethods, coverAt, isRelative } from '../protection.js';
+import { selectsOwnWork } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
 export { classifyHttpCall };
@@ -210,14 +212,21 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     if (http.method === undefined || !IDEMPOTENT.has(http.method)) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
-    if (ctx.handlerKindAt(call) !== undefined && isRedeliveredConsumer(ctx)) continue;
+    // In a job that selects its own work (a schedule), the next run is the retry.
+    if (ctx.handlerKindAt(call) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx)))
+      continue;
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
+    // In a shared module (no handler of its own), the handlers that reach the request decide it.
+    const shared = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, call) } : {};
     report(
       'no-retry',
       call,
       `${label} (${http.method}) is not retried: one transient fault fails the caller`,
-      via.length > 0 ? { unlessImportProvides: { kind: 'retry', imports: via } } : undefined,
+      {
+        ...shared,
+        ...(via.length > 0 ? { unlessImportProvides: { kind: 'retry' as const, imports: via } } : {}),
+      },
     );
   }
 };

@@ -9,7 +9,9 @@ import {
   propertyName,
   someDescendant,
   stringValue,
+  unwrap,
 } from '../ast.js';
+import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { chainedMethods } from '../protection.js';
 import type { Report } from './Report.js';
@@ -20,14 +22,44 @@ const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
 const RECORD_ID_FIELD = /^(id|pk|PK|[a-zA-Z]*(Id|ID))$/;
 
-function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
+/**
+ * The value is (or is built from) a random call: `randomUUID()`, `` `CONF#${v4()}` ``, a constant holding
+ * one, or a module-local helper that returns one (`const newId = () => crypto.randomUUID()`), one step deep.
+ */
+function isRandom(ctx: ModuleContext, value: Node | undefined, depth = 0): boolean {
   const v = ctx.valueOf(value);
   if (v === undefined) return false;
   return someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
+    // `` `CONF#${code}` `` with `const code = v4()` above.
+    if (n.type === 'Identifier' && depth === 0 && n !== v) {
+      const p = ctx.parentOf(n);
+      if (
+        (p?.type === 'MemberExpression' && p.property === n && !p.computed) ||
+        (p?.type === 'Property' && p.key === n)
+      )
+        return false;
+      const binding = ctx.resolve(n.name as string, n);
+      return binding?.kind === 'const' && binding.init !== undefined && isRandom(ctx, binding.init, 1);
+    }
     if (n.type !== 'CallExpression') return false;
     const path = memberPath(n.callee)?.join('.');
-    return path !== undefined && RANDOM_CALL.test(path);
+    if (path !== undefined && RANDOM_CALL.test(path)) return true;
+    const helper =
+      depth === 0 && unwrap(n.callee)?.type === 'Identifier' ? ctx.functionOf(n.callee) : undefined;
+    return helper !== undefined && randomReturn(ctx, helper);
   });
+}
+
+/** A function whose returned value is random (its expression body, or a `return` in its body). */
+function randomReturn(ctx: ModuleContext, fn: Node): boolean {
+  const body = fn.body as Node | undefined;
+  if (body === undefined) return false;
+  if (body.type !== 'BlockStatement') return isRandom(ctx, body, 1);
+  return someDescendant(
+    body,
+    (n) => n.type === 'ReturnStatement' && isRandom(ctx, n.argument as Node, 1),
+    true,
+  );
 }
 
 const ASYNC_EVENT =
@@ -47,18 +79,45 @@ function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
  * the name (`PK: claimId`), so the finding points at the line to change; else the property itself.
  */
 function generatedAt(ctx: ModuleContext, prop: Node): Node {
-  const value = prop.value as Node | undefined;
+  let value = unwrap(prop.value as Node | undefined);
+  // `` `CONF#${code}` ``: the key's random part is the name it interpolates.
+  if (value?.type === 'TemplateLiteral') {
+    const names = (value.expressions as Node[]).filter((e) => unwrap(e)?.type === 'Identifier');
+    if (names.length === 1) value = unwrap(names[0]);
+  }
   if (value?.type !== 'Identifier') return prop;
   const binding = ctx.resolve(value.name as string, value);
   return binding?.kind === 'const' && binding.init !== undefined ? binding.declaration : prop;
 }
 
-function randomIdRule(ctx: ModuleContext, report: Report): void {
-  // Queue and stream consumers are redelivered; EventBridge, SNS and S3 invoke asynchronously and retry.
-  const consumer =
+/** Queue and stream consumers are redelivered; EventBridge, SNS and S3 invoke asynchronously and retry. */
+export function retriedConsumer(ctx: ModuleContext): boolean {
+  return (
     ctx.batchHandlers.size > 0 ||
     [...ctx.handlers.values()].includes('record') ||
-    ([...ctx.handlers.values()].includes('entry') && ASYNC_EVENT.test(ctx.source));
+    ([...ctx.handlers.values()].includes('entry') && ASYNC_EVENT.test(ctx.source))
+  );
+}
+
+/** `NAME#${id}`: a single-table key (type prefix and id), whatever the attribute is called. */
+const PREFIXED_KEY = /^[A-Za-z_]+#$/;
+
+function prefixedKey(ctx: ModuleContext, value: Node | undefined): boolean {
+  const v = ctx.valueOf(value);
+  if (v?.type !== 'TemplateLiteral') return false;
+  const head = (v.quasis as Node[])[0]?.value?.cooked as string | undefined;
+  return head !== undefined && PREFIXED_KEY.test(head);
+}
+
+/** `new CloudEvent({ id, ... })`: by the CloudEvents spec, `source` + `id` is how consumers tell a duplicate. */
+function cloudEventId(owner: Node | undefined, key: string): boolean {
+  return key === 'id' && owner?.type === 'NewExpression' && unwrap(owner.callee)?.name === 'CloudEvent';
+}
+
+function randomIdRule(ctx: ModuleContext, report: Report): void {
+  const consumer = retriedConsumer(ctx);
+  // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
+  const shared = ctx.handlers.size === 0;
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
     if (key === undefined) continue;
@@ -71,25 +130,34 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
         );
       continue;
     }
-    if (!consumer || !RECORD_ID_FIELD.test(key) || ctx.handlerKindAt(prop) === undefined) continue;
-    // `Item: { id: randomUUID(), ... }` written by a queue consumer: each redelivery writes a new row.
+    const onPath = consumer && ctx.handlerKindAt(prop) !== undefined;
+    if (!onPath && !shared) continue;
     const parent = ctx.parentOf(prop);
     let owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
+    const idLike = RECORD_ID_FIELD.test(key) || prefixedKey(ctx, prop.value);
+    if (!idLike && !cloudEventId(owner, key)) continue;
+    if (!isRandom(ctx, prop.value)) continue;
+    // In a shared module: kept when a redelivered or retried consumer reaches it (eventCallers.ts).
+    const extra = shared ? { onlyIfConsumerCaller: sharedRequest(ctx, prop) } : undefined;
+    const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
+    // `Item: { id: randomUUID(), ... }` written by a queue consumer: each redelivery writes a new row.
     // `Item: marshall({ PK: randomUUID(), ... })` (util-dynamodb): the same item, marshalled.
     if (owner?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(owner) ?? ''))
       owner = ctx.parentOf(owner);
     const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
-    if ((ownerKey === 'Item' || ownerKey === 'data') && isRandom(ctx, prop.value))
+    if (ownerKey === 'Item' || ownerKey === 'data')
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
-        `${key} is generated randomly in a queue consumer: a redelivered message writes a duplicate record`,
+        `${key} is generated randomly ${where}: a redelivered message writes a duplicate record`,
+        extra,
       );
-    else if (emittedPayload(ctx, owner) && isRandom(ctx, prop.value))
+    else if (emittedPayload(ctx, owner) || cloudEventId(owner, key))
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
-        `${key} of an emitted event is random in a retried consumer: a redelivery publishes a duplicate that no consumer can recognise`,
+        `${key} of an emitted event is random ${where}: a redelivery publishes a duplicate that no consumer can recognise`,
+        extra,
       );
   }
 }

@@ -35,7 +35,23 @@ export function exportNameOf(ctx: ModuleContext, fn: Node): string | undefined {
 
 const WRONG_IDS = new Set(['body', 'receiptHandle', 'eventSourceARN', 'md5OfBody', 'eventID']);
 
+/**
+ * middy's `sqs-partial-batch-failure` middleware applied in the module (`.use(sqsPartialBatchFailure())`):
+ * it turns the handler's settled results (`Promise.allSettled`) into batchItemFailures.
+ */
+function middyPartialBatch(ctx: ModuleContext): boolean {
+  if (!ctx.source.includes('@middy/sqs-partial-batch-failure')) return false;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'Identifier') continue;
+    if (ctx.importOf(callee.name as string, callee)?.source === '@middy/sqs-partial-batch-failure')
+      return true;
+  }
+  return false;
+}
+
 function batchRule(ctx: ModuleContext, report: Report): void {
+  if (ctx.batchHandlers.size > 0 && middyPartialBatch(ctx)) return;
   for (const fn of ctx.batchHandlers) {
     const text = ctx.source.slice(fn.start, fn.end);
     const name = exportNameOf(ctx, fn);

@@ -4,7 +4,9 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt, policyCover } from '../protection.js';
+import { selectsOwnWork } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
+import { retriedPerItem } from './retryFanOut.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
@@ -83,6 +85,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
       /(?:\b(?:const|let|var)\s+|#|this\.)\w*[Bb]reaker\w*\s*[=:;]/.test(ctx.source));
   // A CloudFormation custom resource runs once per deployment: there is no stream of calls for a breaker.
   const oneShot = sites.length > 0 && CUSTOM_RESOURCE.test(ctx.source);
+  // A job that selects its own work runs at its schedule's pace: its next run is the retry.
+  const job = sites.length > 0 && selectsOwnWork(ctx);
   for (const site of sites) {
     if (site.unbounded !== undefined) report('retry-unbounded', site.node, site.unbounded);
     if (site.noJitter !== undefined && !lostRaceOnly(ctx, site.node))
@@ -90,6 +94,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (
       site.noBreaker ||
       oneShot ||
+      job ||
+      !retriedPerItem(ctx, site.node) ||
       moduleHasBreaker ||
       wrappedWithBreaker(ctx, site.node) ||
       narrowSite(ctx, site.node)
@@ -100,7 +106,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
     report(
       'no-circuit-breaker',
       site.node,
-      `${site.label} retries without a circuit breaker: during an outage every caller keeps retrying`,
+      `${site.label} retries each item without a circuit breaker: during an outage every item pays the whole retry schedule against a dependency that is down`,
       cover.via.length > 0 ? { unlessImportProvides: { kind: 'breaker', imports: cover.via } } : undefined,
     );
   }

@@ -9,6 +9,7 @@ import {
   someDescendant,
   unwrap,
 } from '../ast.js';
+import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead } from '../resultUse.js';
@@ -149,12 +150,14 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         ? callersRead(ctx, handler)
         : undefined;
       const nextRun = ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx);
+      // No handler here: kept unless only jobs reach it (their next run selects the work again).
+      const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {};
       if (readers !== 'all-read' && !nextRun)
         report(
           'swallowed-error',
           handler,
           'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
-          Array.isArray(readers) ? { unlessCallersRead: readers } : undefined,
+          { ...jobs, ...(Array.isArray(readers) ? { unlessCallersRead: readers } : {}) },
         );
     } else if (onlyLogs && shape === undefined && io && fallsOutWithUndefined(ctx, tryStatement)) {
       const readers = callersRead(ctx, handler);
@@ -196,7 +199,10 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           shape === undefined
             ? 'catch only logs in a function a Lambda handler calls: the invocation succeeds and the work is lost'
             : `${SHAPE_MESSAGE[shape]} in a function a Lambda handler calls`,
-          { onlyIfExportOnHandlerPath: exported },
+          {
+            onlyIfExportOnHandlerPath: exported,
+            ...(shape === undefined ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {}),
+          },
         );
     }
   }

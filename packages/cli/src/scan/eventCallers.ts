@@ -1,0 +1,231 @@
+// Which handlers reach code in a module with no handler of its own (a shared API client class, a data
+// layer, an event publisher). `no-retry` keeps a request there only when some handler given an event
+// reaches it, or when the scan cannot tell: a handler that selects its own work each run (a scheduled job:
+// js/rules/catchFacts.ts selectsOwnWork) needs no retry, its next run is the retry; swallowed-error judges a
+// helper's catch the same way. `random-id-nondeterministic` keeps a random key there only when a retried
+// consumer reaches it. Callers are found by the called name in the modules importing the shared one (through
+// barrels, and through the interfaces its class implements), then followed up the import graph to the
+// handler modules, a few modules deep.
+import type { ModuleFacts } from './js/Candidate.js';
+
+/** What the project pass offers: module facts (analysing a deferred module), import resolution, source text. */
+export interface CallerLookup {
+  readonly modules: () => Iterable<ModuleFacts>;
+  readonly deferred: ReadonlyMap<string, string>;
+  readonly factsOf: (file: string) => ModuleFacts | undefined;
+  readonly resolve: (from: string, source: string) => string | undefined;
+  readonly read: (file: string) => string | undefined;
+}
+
+const IMPORT_SOURCE = /\b(?:from|require\(|import\()\s*['"]([^'"\n]+)['"]/g;
+const RE_EXPORT = /\bexport\s+(?:\*|\{[^}]*\}|type\s*\{[^}]*\})(?:\s+as\s+\w+)?\s*from\s*['"]([^'"\n]+)['"]/g;
+const MODIFIERS = /^\s*(?:(?:public|private|protected|static|async|get|set|override)\s+)*$/;
+const escapeName = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A request in a shared module, as the rule saw it (js/callerNames.ts sharedRequest). */
+export interface SharedRequest {
+  readonly names: readonly string[];
+  readonly owner?: string;
+  readonly interfaces?: readonly { readonly source: string; readonly name: string }[];
+}
+
+/** Modules followed up from a caller towards its handlers. */
+const DEPTH = 3;
+
+export class EventCallers {
+  private readonly lookup: CallerLookup;
+  /** target file -> modules importing it, and the subset re-exporting it (barrels). */
+  private importers: Map<string, Set<string>> | undefined;
+  private readonly barrels = new Map<string, Set<string>>();
+  /** Answers asked again for other candidates of the same module: importers, and callers' text. */
+  private readonly importerCache = new Map<string, ReadonlySet<string>>();
+  private readonly texts = new Map<string, string | undefined>();
+
+  constructor(lookup: CallerLookup) {
+    this.lookup = lookup;
+  }
+
+  private index(): Map<string, Set<string>> {
+    if (this.importers !== undefined) return this.importers;
+    const importers = new Map<string, Set<string>>();
+    const add = (map: Map<string, Set<string>>, target: string, file: string) => {
+      const set = map.get(target);
+      if (set === undefined) map.set(target, new Set([file]));
+      else set.add(file);
+    };
+    const note = (file: string, sources: Iterable<string>, reExports: Iterable<string>) => {
+      for (const source of sources) {
+        const target = this.lookup.resolve(file, source);
+        if (target !== undefined && target !== file) add(importers, target, file);
+      }
+      for (const source of reExports) {
+        const target = this.lookup.resolve(file, source);
+        if (target !== undefined && target !== file) add(this.barrels, target, file);
+      }
+    };
+    for (const m of this.lookup.modules()) {
+      // A deferred module's facts are empty until analysed: its text says what it imports.
+      const text = this.lookup.deferred.get(m.file);
+      if (text === undefined)
+        note(
+          m.file,
+          m.importSources ?? [],
+          m.reExports.map((r) => r.source),
+        );
+      else
+        note(
+          m.file,
+          [...text.matchAll(IMPORT_SOURCE)].map((x) => x[1] as string),
+          [...text.matchAll(RE_EXPORT)].map((x) => x[1] as string),
+        );
+    }
+    this.importers = importers;
+    return importers;
+  }
+
+  /** Modules importing `file` directly or through barrels re-exporting it. */
+  private importersOf(file: string): Set<string> {
+    const cached = this.importerCache.get(file);
+    if (cached !== undefined) return new Set(cached);
+    const importers = this.index();
+    const out = new Set<string>();
+    const queue = [file];
+    const seen = new Set(queue);
+    while (queue.length > 0) {
+      const target = queue.pop() as string;
+      for (const f of importers.get(target) ?? []) out.add(f);
+      for (const barrel of this.barrels.get(target) ?? [])
+        if (!seen.has(barrel)) {
+          seen.add(barrel);
+          queue.push(barrel);
+        }
+    }
+    out.delete(file);
+    this.importerCache.set(file, out);
+    return new Set(out);
+  }
+
+  /**
+   * Is a request made in `file` (reached by calling one of `names`) made for a handler given an event?
+   * False when every caller leads only to handlers that select their own work, or when importers use the
+   * method's class (`owner`) and none calls these names (a method nothing calls); true when the scan
+   * cannot tell.
+   *
+   * @example
+   * callers.forEvent('/app/shared/ApiClient.ts', { names: ['fetchUnsanitised'], owner: 'ApiClient' }) // false: only the scheduled sanitiser calls it
+   */
+  forEvent(file: string, request: SharedRequest): boolean {
+    if (request.names.length === 0) return true;
+    const { callers, typeUsed } = this.callersOf(file, request);
+    for (const caller of callers) {
+      const above = this.handlersAbove(caller);
+      if (!above.complete || above.handlers.length === 0 || above.handlers.some((h) => h.job !== true))
+        return true;
+    }
+    // Every caller is reached only from jobs; or code uses the class and none calls the method.
+    return !(callers.length > 0 || typeUsed);
+  }
+
+  /**
+   * Does a handler module that passes `test` (a redelivered consumer, say) reach the code in `file` that
+   * callers reach by calling one of the request's names?
+   *
+   * @example
+   * callers.reachedBy('/app/lib/dataLayer.ts', { names: ['saveToVault'] }, (m) => m.consumer === true) // true
+   */
+  reachedBy(file: string, request: SharedRequest, test: (handler: ModuleFacts) => boolean): boolean {
+    if (request.names.length === 0) return false;
+    return this.callersOf(file, request).callers.some((c) => this.handlersAbove(c).handlers.some(test));
+  }
+
+  /** Modules importing `file` (or an interface its class implements) that call one of the names. */
+  private callersOf(
+    file: string,
+    { names, owner, interfaces = [] }: SharedRequest,
+  ): { callers: string[]; typeUsed: boolean } {
+    const importers = this.importersOf(file);
+    for (const { source } of interfaces) {
+      const target = source === '' ? undefined : this.lookup.resolve(file, source);
+      if (target !== undefined) for (const f of this.importersOf(target)) if (f !== file) importers.add(f);
+    }
+    // A method is called by code that names its class or an interface of it (a type, a constructor);
+    // a module that only imports a barrel the class is in, for something else, is not its caller.
+    const types = [...(owner !== undefined ? [owner] : []), ...interfaces.map((i) => i.name)];
+    const namesType =
+      types.length === 0
+        ? undefined
+        : new RegExp(`(?<![\\w$])(?:${types.map(escapeName).join('|')})(?![\\w$])`);
+    // A default export is called under the importer's own name: every importer may be a caller.
+    const anyName = names.includes('default');
+    const callers: string[] = [];
+    let typeUsed = false;
+    for (const caller of importers) {
+      const text = this.textOf(caller);
+      if (text === undefined) continue;
+      if (namesType !== undefined) {
+        if (!namesType.test(text)) continue;
+        typeUsed = true;
+      }
+      if (anyName || callsName(text, names)) callers.push(caller);
+    }
+    return { callers, typeUsed };
+  }
+
+  private textOf(file: string): string | undefined {
+    if (!this.texts.has(file)) this.texts.set(file, this.lookup.deferred.get(file) ?? this.lookup.read(file));
+    return this.texts.get(file);
+  }
+
+  /**
+   * The handler modules a module is reached from, up the import graph; `complete` is false when the
+   * search stopped at its depth with modules left to follow.
+   */
+  private handlersAbove(start: string): { handlers: ModuleFacts[]; complete: boolean } {
+    const handlers: ModuleFacts[] = [];
+    const seen = new Set([start]);
+    let level = [start];
+    for (let depth = 0; depth <= DEPTH && level.length > 0; depth++) {
+      const next: string[] = [];
+      for (const file of level) {
+        const facts = this.lookup.factsOf(file);
+        if (facts?.handlers !== undefined) {
+          handlers.push(facts);
+          continue;
+        }
+        for (const up of this.importersOf(file))
+          if (!seen.has(up)) {
+            seen.add(up);
+            next.push(up);
+          }
+      }
+      level = next;
+    }
+    return { handlers, complete: level.length === 0 };
+  }
+}
+
+/**
+ * Does the text call one of `names` (`api.fetchAll(`, `=> fetchAll()`, `await fetchAll(`)? A definition of
+ * the same name is not a call: `function fetchAll(`, a method `fetchAll(opts) {`, an interface member
+ * `fetchAll(opts): Promise<Page>`. A name the module defines itself (`const fetchAll = ...`) is that
+ * function where called bare: only `x.fetchAll(` counts then.
+ */
+export function callsName(text: string, names: readonly string[]): boolean {
+  const local = new Set(
+    names.filter((n) =>
+      new RegExp(`\\b(?:function\\s*\\*?|const|let|var)\\s+${escapeName(n)}\\b`).test(text),
+    ),
+  );
+  const pattern = new RegExp(`(?<![\\w$])(?:${names.map(escapeName).join('|')})\\s*\\(`, 'g');
+  for (const match of text.matchAll(pattern)) {
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    const lineEnd = text.indexOf('\n', match.index);
+    const before = text.slice(lineStart, match.index);
+    const rest = text.slice(match.index, lineEnd === -1 ? undefined : lineEnd);
+    if (/\bfunction\s*\*?\s*$/.test(before)) continue;
+    if (MODIFIERS.test(before) && /\)\s*(?::|\{\s*$)/.test(rest)) continue;
+    const name = rest.slice(0, rest.search(/\s*\(/));
+    if (local.has(name) && !/\.\s*$/.test(before)) continue;
+    return true;
+  }
+  return false;
+}
