@@ -7,6 +7,7 @@ import { classifyHttpCall, type HttpCall } from '../httpCall.js';
 import { instanceEscapes } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type Cover, chainedMethods, coverAt, isRelative } from '../protection.js';
+import { optionsShape } from '../sdkOptions.js';
 import { selectsOwnWork } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
@@ -36,6 +37,7 @@ function optionsBound(
 ): boolean | 'optional' {
   if (options === undefined) return false;
   const v = ctx.valueOf(options);
+  if (v?.type === 'CallExpression') return helperBound(ctx, v, keys);
   const props = objectProps(v);
   if (props === undefined) return true;
   if (props.spread) return true;
@@ -50,6 +52,21 @@ function optionsBound(
     return true;
   }
   return false;
+}
+
+/**
+ * Options a function of this module builds (`fetch(url, requestConfig(token))`): read through what it
+ * returns. A helper whose text names a timeout key anywhere, one imported from elsewhere, or one whose
+ * answer is partly out of sight gets the benefit of the doubt.
+ */
+function helperBound(ctx: ModuleContext, call: Node, keys: readonly string[]): boolean {
+  const fn = ctx.functionOf(call.callee as Node);
+  if (fn === undefined) return true;
+  const text = ctx.source.slice(fn.start, fn.end);
+  if (keys.some((k) => new RegExp(`\\b${k}\\b`).test(text))) return true;
+  const shape = optionsShape(ctx, call);
+  if (shape.unknown || shape.deferred.length > 0) return true;
+  return keys.some((k) => shape.props.has(k));
 }
 
 function importRefs(cover: Cover): ImportRef[] {
