@@ -25,6 +25,8 @@ import type { Workspaces } from './workspaces.js';
 export class Project {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly batchOneHandlers: string[];
+  /** Handlers given to an imported construct: one-record consumers when it attaches a batch-size-1 source. */
+  private readonly batchOneIfWrapper: { readonly ref: ImportRef; readonly handler: string }[] = [];
   private readonly resolver: ModuleResolver;
   private readonly facts = new Map<string, ExportFact | undefined>();
   /**
@@ -77,6 +79,7 @@ export class Project {
 
   /** Notes the names a module exports as wrappers or async functions, and the names it re-exports as. */
   private register(m: ModuleFacts): void {
+    if (m.batchOneIfWrapper !== undefined) this.batchOneIfWrapper.push(...m.batchOneIfWrapper);
     for (const [name, fact] of Object.entries(m.exports)) {
       if (fact.eventSource !== undefined) this.wrapperNames.add(name);
       if (fact.async) this.asyncNames.add(name);
@@ -114,6 +117,20 @@ export class Project {
       return batchCallers(file, text);
     } catch {
       return [];
+    }
+  }
+
+  /**
+   * Analyses the deferred modules that build one of the project's event-source constructs with a handler
+   * (`new QueueConsumer(this, id, { handler: 'consumer.handler' })`) before any finding is kept: whether
+   * that handler's code is a one-record consumer (isBatchOne) depends on them.
+   */
+  settleWrapperBuilders(): void {
+    if (this.wrapperNames.size === 0) return;
+    const names = [...this.wrapperNames];
+    for (const [file, source] of [...this.deferred]) {
+      if (!source.includes('handler') || !names.some((n) => source.includes(`new ${n}(`))) continue;
+      this.factsOf(file);
     }
   }
 
@@ -201,12 +218,16 @@ export class Project {
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */
   isBatchOne(file: string, name: string): boolean {
     const stem = file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
-    return this.batchOneHandlers.some((h) => {
+    const names = (h: string) => {
       const dot = h.lastIndexOf('.');
       if (dot === -1 || h.slice(dot + 1) !== name) return false;
-      const modulePath = h.slice(0, dot);
+      const modulePath = h.slice(0, dot).replace(/^\.\//, '');
       return stem.endsWith(`/${modulePath}`) || stem === modulePath;
-    });
+    };
+    return (
+      this.batchOneHandlers.some(names) ||
+      this.batchOneIfWrapper.some((w) => names(w.handler) && this.wrapperOf(w.ref)?.fixedBatch === 1)
+    );
   }
 
   /**

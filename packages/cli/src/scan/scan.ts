@@ -176,6 +176,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     } else batchOne.push(...o.result.batchOneHandlers);
   }
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);
+  project.settleWrapperBuilders();
   const terraform = terraformProject(
     outcomes.flatMap((o) =>
       o.kind === 'iac' && o.result.terraform !== undefined

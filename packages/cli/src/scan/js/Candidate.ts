@@ -203,6 +203,8 @@ export interface ModuleFacts {
   readonly droppedAwaits?: { readonly sources: readonly string[]; readonly names: readonly string[] };
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
+  /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
+  readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
   /** Every exported handler ignores its event: a job that selects its own work (rules/catchFacts.ts). */
   readonly job?: true;
   /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */

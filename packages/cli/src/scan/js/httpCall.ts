@@ -1,6 +1,6 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
-import { calleeName, type Node, objectProps, stringValue, unwrap } from './ast.js';
+import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
 import { fieldInstances, instanceFactory } from './httpInstances.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -152,12 +152,34 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
       if (factory !== undefined) return libraryMethodCall(factory, method, args, objName, created, ctx);
     }
   }
+  // CommonJS interop: `const axios = require('axios'); axios.default.get(url)` (also what TypeScript emits
+  // for a default import compiled to CommonJS) is the library's own default export.
+  const interop = interopDefault(ctx, object);
+  if (interop !== undefined)
+    return libraryMethodCall(interop.lib, method, args, interop.receiver, undefined, ctx);
   // An instance kept on the class: `this.api.get(...)` after `this.api = api` in the constructor.
   const [field] = object !== undefined ? fieldInstances(ctx, object) : [];
   const fieldLib = instanceFactory(ctx, field);
   if (object !== undefined && fieldLib !== undefined)
     return libraryMethodCall(fieldLib, method, args, ctx.source.slice(object.start, object.end), field, ctx);
   return undefined;
+}
+
+/** `axios.default` on an import of axios, got, ky or superagent: the library itself. */
+function interopDefault(
+  ctx: ModuleContext,
+  object: Node | undefined,
+): { lib: 'axios' | 'got' | 'ky' | 'superagent'; receiver: string } | undefined {
+  if (object?.type !== 'MemberExpression' || propertyName(object.property, object.computed) !== 'default')
+    return undefined;
+  const root = unwrap(object.object);
+  if (root?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(root.name as string, root);
+  if (imp === undefined || (imp.imported !== 'default' && imp.imported !== '*')) return undefined;
+  const lib = imp.source;
+  return lib === 'axios' || lib === 'got' || lib === 'ky' || lib === 'superagent'
+    ? { lib, receiver: root.name as string }
+    : undefined;
 }
 
 /** `require('superagent-promise')(require('superagent'), Promise)`: superagent, with promises. */

@@ -22,7 +22,8 @@ export interface OptionsShape {
 
 /** Keys whose presence means the options may bound requests (v3 handler, v2 httpOptions). */
 export const TIMEOUT_KEYS = ['requestHandler', 'httpOptions'] as const;
-const TIMEOUT_TEXT = /requestHandler|httpOptions|[tT]imeout/;
+// `signal` and `dispatcher`: an HTTP helper (rules/http.ts) that bounds fetch its own way.
+const TIMEOUT_TEXT = /requestHandler|httpOptions|[tT]imeout|\bsignal\b|\bdispatcher\b/;
 /** Expressions optionsShape can read; any other return value is out of sight anyway. */
 const OPTIONS_LIKE = new Set([
   'ObjectExpression',

@@ -17,7 +17,7 @@ import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
-import { noteWrapper } from './cdkWrappers.js';
+import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
 function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
@@ -183,6 +183,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         const link = handlerLink(ctx, fnExpr, 'no-record-work');
         if (link !== undefined)
           for (const stem of link.stems) ctx.batchOneHandlers.push(`${stem}.${link.export}`);
+        noteSelfBatchOne(ctx, fnExpr, node);
       }
       // Options from the enclosing construct's props: judged where that construct is built.
       const wrapped = kind === 'SqsEventSource' && noteWrapper(ctx, p, node);

@@ -8,6 +8,7 @@ import {
   numberValue,
   objectProps,
   propertyName,
+  stringValue,
   unwrap,
 } from '../ast.js';
 import type { EventSourceWrapper, ImportRef } from '../Candidate.js';
@@ -83,6 +84,34 @@ export function noteWrapper(ctx: ModuleContext, options: ReturnType<typeof objec
   return true;
 }
 
+/**
+ * A construct class that attaches a one-record event source to itself (`super.addEventSource(new
+ * SqsEventSource(this.queue, { batchSize: 1 }))` in its constructor, a team's standard queue consumer):
+ * every function built with it is a one-record consumer, whichever handler it is given.
+ */
+export function noteSelfBatchOne(ctx: ModuleContext, target: Node | undefined, at: Node): void {
+  const self = unwrap(target)?.type;
+  if (self !== 'Super' && self !== 'ThisExpression') return;
+  const owner = ownerOf(ctx, at);
+  if (owner === undefined || isFunction(owner) || ctx.eventSourceWrappers.has(owner)) return;
+  ctx.eventSourceWrappers.set(owner, { fixedBatch: 1 });
+}
+
+/** `handler: 'consumer.handler'` in the props a construct is built with, or one object down. */
+function handlerString(ctx: ModuleContext, props: Node, depth = 0): string | undefined {
+  const shape = objectProps(ctx.valueOf(props));
+  if (shape === undefined) return undefined;
+  const own = stringValue(shape.props.get('handler'));
+  if (own !== undefined) return /^[\w./-]+\.\w+$/.test(own) ? own : undefined;
+  if (depth > 0) return undefined;
+  for (const value of shape.props.values()) {
+    if (unwrap(value)?.type !== 'ObjectExpression') continue;
+    const nested = handlerString(ctx, value, depth + 1);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
+
 type Literals = Readonly<Record<string, number | boolean | null>>;
 
 /** Whether a use of the wrapper leaves a batch consumer without partial failures; undefined when unknown. */
@@ -121,6 +150,8 @@ export const cdkWrapperRules: Rule = (ctx: ModuleContext, report: Report) => {
     const local = ctx.valueOf(callee);
     const fact = local === undefined ? undefined : ctx.eventSourceWrappers.get(local);
     if (fact !== undefined) {
+      const handler = fact.fixedBatch === 1 ? handlerString(ctx, last) : undefined;
+      if (handler !== undefined) ctx.batchOneHandlers.push(handler);
       const literals = literalsOf(ctx, last);
       if (literals !== undefined && unsafeUse(fact, literals) === true)
         report('batch-no-partial-failure', node, MESSAGE(callee.name as string));
@@ -133,6 +164,8 @@ export const cdkWrapperRules: Rule = (ctx: ModuleContext, report: Report) => {
       /^(aws-cdk|@aws-cdk|constructs)/.test(ref.source)
     )
       continue;
+    const handler = handlerString(ctx, last);
+    if (handler !== undefined) ctx.batchOneIfWrapper.push({ ref, handler });
     const literals = literalsOf(ctx, last);
     if (literals === undefined) continue;
     report('batch-no-partial-failure', node, MESSAGE(callee.name as string), {

@@ -7,6 +7,7 @@ import { classifyHttpCall, type HttpCall } from '../httpCall.js';
 import { instanceEscapes } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type Cover, chainedMethods, coverAt, isRelative } from '../protection.js';
+import { type DeferredOptions, optionsShape } from '../sdkOptions.js';
 import { selectsOwnWork } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
@@ -33,9 +34,10 @@ function optionsBound(
   ctx: ModuleContext,
   options: Node | undefined,
   keys: readonly string[],
-): boolean | 'optional' {
+): boolean | 'optional' | DeferredOptions[] {
   if (options === undefined) return false;
   const v = ctx.valueOf(options);
+  if (v?.type === 'CallExpression') return helperBound(ctx, v, keys);
   const props = objectProps(v);
   if (props === undefined) return true;
   if (props.spread) return true;
@@ -50,6 +52,22 @@ function optionsBound(
     return true;
   }
   return false;
+}
+
+/**
+ * Options a function of this module builds (`fetch(url, requestConfig(token))`): read through what it
+ * returns. A helper whose text names a timeout key anywhere, or whose answer is partly out of sight, gets
+ * the benefit of the doubt. One imported from a relative module (`buildUpsertOptions` in `../helpers`) is
+ * handed to the project pass: the finding stands only if that module's export returns no timeout.
+ */
+function helperBound(ctx: ModuleContext, call: Node, keys: readonly string[]): boolean | DeferredOptions[] {
+  const fn = ctx.functionOf(call.callee as Node);
+  if (fn !== undefined && keys.some((k) => new RegExp(`\\b${k}\\b`).test(ctx.source.slice(fn.start, fn.end))))
+    return true;
+  const shape = optionsShape(ctx, call);
+  if (shape.unknown || keys.some((k) => shape.props.has(k))) return true;
+  if (shape.deferred.length === 0) return false;
+  return shape.deferred.every((d) => isRelative(d.ref.source)) ? shape.deferred : true;
 }
 
 function importRefs(cover: Cover): ImportRef[] {
@@ -168,6 +186,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     // Timeout.
     let bounded: boolean = cover.kinds.has('timeout');
     let optional = false;
+    let untimedUnless: { ref: ImportRef; argSeen: boolean }[] | undefined;
     if (!bounded) {
       if (http.lib === 'ky') bounded = !optionsExplicitlyUnbounded(ctx, http.options);
       else if (http.lib === 'superagent') bounded = chainedMethods(ctx, call).includes('timeout');
@@ -186,6 +205,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         optional = bound === 'optional';
         bounded = bound === true;
+        if (Array.isArray(bound)) untimedUnless = bound.map((d) => ({ ref: d.ref, argSeen: d.argSeen }));
       }
     }
     if (!bounded && http.lib === 'axios' && ctx.source.includes('defaults.timeout')) bounded = true;
@@ -196,7 +216,12 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         optional
           ? `${label} has a timeout only when the caller passes one: a call that passes none can wait forever`
           : `${label} has no timeout or abort signal`,
-        via.length > 0 ? { unlessImportProvides: { kind: 'timeout', imports: via } } : undefined,
+        via.length > 0 || untimedUnless !== undefined
+          ? {
+              ...(via.length > 0 ? { unlessImportProvides: { kind: 'timeout' as const, imports: via } } : {}),
+              ...(untimedUnless !== undefined ? { onlyIfOptionsUntimed: untimedUnless } : {}),
+            }
+          : undefined,
       );
     }
 
