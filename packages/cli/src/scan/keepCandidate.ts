@@ -3,6 +3,7 @@
 // kept only if every condition it carries still holds once those files are read.
 
 import { resultDropped } from './droppedResults.js';
+import { importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate } from './js/Candidate.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
@@ -22,14 +23,14 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
   }
   if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(project, d) === 'timed')) return false;
-  if (c.onlyIfImportVerifier !== undefined && project.verifierRemote(c.onlyIfImportVerifier) === undefined)
+  if (c.onlyIfImportVerifier !== undefined && verifierRemote(project, c.onlyIfImportVerifier) === undefined)
     return false;
   if (
     c.onlyIfImportBatchResult !== undefined &&
     project.importBatchResult(c.onlyIfImportBatchResult) === undefined
   )
     return false;
-  if (c.onlyIfImportRemote !== undefined && project.importRemote(c.onlyIfImportRemote) === undefined)
+  if (c.onlyIfImportRemote !== undefined && importRemote(project, c.onlyIfImportRemote) === undefined)
     return false;
   if (c.onlyIfImportSdkSubclass !== undefined) {
     const { ref, untimedArgs } = c.onlyIfImportSdkSubclass;

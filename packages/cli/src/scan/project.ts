@@ -250,32 +250,9 @@ export class Project {
     return method === undefined ? fact?.batchResult : fact?.batchMethods?.[method];
   }
 
-  /** The remote verifier or secret the first of these imported functions that awaits one awaits. */
-  importRemote(refs: readonly ImportRef[]): string | undefined {
-    for (const ref of refs) {
-      const target = this.resolveModule(ref.from, ref.source);
-      const remote = target === undefined ? undefined : this.exportFact(target, ref.name)?.remote;
-      if (remote !== undefined) return `${remote} inside ${ref.name}()`;
-    }
-    return undefined;
-  }
-
   /** SDK client options imported from the project (projectOptions.ts). */
   optionsUnread(c: Candidate): string | undefined {
     return optionsUnread(this, c);
-  }
-
-  /**
-   * The remote verifier behind an imported function that answers "not verified", following helpers that
-   * pass the falsy result on (a few modules deep); undefined when the chain ends anywhere else.
-   */
-  verifierRemote(ref: ImportRef, depth = 0): string | undefined {
-    if (depth > 4) return undefined;
-    const target = this.resolveModule(ref.from, ref.source);
-    const fact = target === undefined ? undefined : this.exportFact(target, ref.name)?.verifier;
-    if (fact === undefined) return undefined;
-    if (fact.remote !== undefined) return fact.remote;
-    return fact.via !== undefined ? this.verifierRemote(fact.via, depth + 1) : undefined;
   }
 
   /** What importers do with each module's exports (importerUses.ts), gathered on first use. */

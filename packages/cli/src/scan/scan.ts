@@ -1,5 +1,6 @@
 // `scan()`: discover files, analyse them (in worker threads when there are many), settle cross-file
 // findings, apply ignore comments and rule levels, and return sorted findings.
+
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { type Finding, type ScanProblem, type ScanResult, severityRank } from '.
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
 import { terraformProject } from './iac/terraformModules.js';
+import { importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
 import { findTwins } from './twins.js';
@@ -230,11 +232,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         message = message.replace('{limit}', String(limit));
       }
       if (c.onlyIfImportRemote !== undefined)
-        message = message.replace('{remote}', project.importRemote(c.onlyIfImportRemote) ?? 'a verifier');
+        message = message.replace('{remote}', importRemote(project, c.onlyIfImportRemote) ?? 'a verifier');
       const batch = c.onlyIfImportBatchResult && project.importBatchResult(c.onlyIfImportBatchResult);
       if (batch) message = message.replace('{batch}', batch.what).replace('{field}', batch.field);
       if (c.onlyIfImportVerifier !== undefined)
-        message = message.replace('{remote}', project.verifierRemote(c.onlyIfImportVerifier) ?? 'a verifier');
+        message = message.replace(
+          '{remote}',
+          verifierRemote(project, c.onlyIfImportVerifier) ?? 'a verifier',
+        );
       const unread = c.onlyIfOptionsUntimed !== undefined ? project.optionsUnread(c) : undefined;
       if (unread !== undefined)
         message = `${message}, unless its options (${unread}, a module the scan could not read) set one`;

@@ -1,0 +1,28 @@
+// What infra-error-as-auth needs to know about imported functions: the remote verifier, key or secret an
+// imported function awaits, answered through the project's cross-module facts (project.ts).
+
+import type { ImportRef } from './js/Candidate.js';
+import type { Project } from './project.js';
+
+/** The remote verifier or secret the first of these imported functions that awaits one awaits. */
+export function importRemote(project: Project, refs: readonly ImportRef[]): string | undefined {
+  for (const ref of refs) {
+    const target = project.resolveModule(ref.from, ref.source);
+    const remote = target === undefined ? undefined : project.exportFact(target, ref.name)?.remote;
+    if (remote !== undefined) return `${remote} inside ${ref.name}()`;
+  }
+  return undefined;
+}
+
+/**
+ * The remote verifier behind an imported function that answers "not verified", following helpers that
+ * pass the falsy result on (a few modules deep); undefined when the chain ends anywhere else.
+ */
+export function verifierRemote(project: Project, ref: ImportRef, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  const target = project.resolveModule(ref.from, ref.source);
+  const fact = target === undefined ? undefined : project.exportFact(target, ref.name)?.verifier;
+  if (fact === undefined) return undefined;
+  if (fact.remote !== undefined) return fact.remote;
+  return fact.via !== undefined ? verifierRemote(project, fact.via, depth + 1) : undefined;
+}
