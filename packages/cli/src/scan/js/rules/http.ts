@@ -1,74 +1,24 @@
 // http-no-timeout and no-retry: outbound HTTP calls through fetch, node-fetch, undici, axios, got, ky
 // and superagent, judged with what surrounds them (wrappers, configured instances, library defaults).
-import { calleeName, isFunction, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import { calleeName, isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { sharedRequest } from '../callerNames.js';
-import { classifyHttpCall, type HttpCall } from '../httpCall.js';
+import { classifyHttpCall } from '../httpCall.js';
 import { instanceEscapes } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { type Cover, chainedMethods, coverAt, isRelative } from '../protection.js';
-import { type DeferredOptions, optionsShape } from '../sdkOptions.js';
+import { type Cover, chainedMethods, coverAt } from '../protection.js';
 import { selectsOwnWork } from './catchFacts.js';
+import {
+  creationWithoutTimeout,
+  optionsBound,
+  optionsExplicitlyUnbounded,
+  TIMEOUT_KEYS,
+} from './httpTimeoutOptions.js';
 import type { Report, Rule } from './Report.js';
 
 export { classifyHttpCall };
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-
-/** `undefined`, `null` or `void 0`: a branch that sets no timeout. */
-function isNothing(node: Node | undefined): boolean {
-  const n = unwrap(node);
-  return (
-    (n?.type === 'Identifier' && n.name === 'undefined') ||
-    (n?.type === 'Literal' && n.value === null) ||
-    (n?.type === 'UnaryExpression' && n.operator === 'void')
-  );
-}
-
-/**
- * Does an options value bound the call? Unknown values (variables, spreads) get the benefit of the doubt.
- * `'optional'`: the timeout is there only when the caller asks for one
- * (`signal: ms === undefined ? undefined : AbortSignal.timeout(ms)`).
- */
-function optionsBound(
-  ctx: ModuleContext,
-  options: Node | undefined,
-  keys: readonly string[],
-): boolean | 'optional' | DeferredOptions[] {
-  if (options === undefined) return false;
-  const v = ctx.valueOf(options);
-  if (v?.type === 'CallExpression') return helperBound(ctx, v, keys);
-  const props = objectProps(v);
-  if (props === undefined) return true;
-  if (props.spread) return true;
-  for (const k of keys) {
-    const value = props.props.get(k);
-    if (value === undefined) continue;
-    const u = unwrap(value);
-    // `timeout: 0` and `timeout: false` switch the timeout off.
-    if (u?.type === 'Literal' && (u.value === 0 || u.value === false || u.value === null)) return false;
-    if (u?.type === 'ConditionalExpression' && (isNothing(u.consequent) || isNothing(u.alternate)))
-      return 'optional';
-    return true;
-  }
-  return false;
-}
-
-/**
- * Options a function of this module builds (`fetch(url, requestConfig(token))`): read through what it
- * returns. A helper whose text names a timeout key anywhere, or whose answer is partly out of sight, gets
- * the benefit of the doubt. One imported from a relative module (`buildUpsertOptions` in `../helpers`) is
- * handed to the project pass: the finding stands only if that module's export returns no timeout.
- */
-function helperBound(ctx: ModuleContext, call: Node, keys: readonly string[]): boolean | DeferredOptions[] {
-  const fn = ctx.functionOf(call.callee as Node);
-  if (fn !== undefined && keys.some((k) => new RegExp(`\\b${k}\\b`).test(ctx.source.slice(fn.start, fn.end))))
-    return true;
-  const shape = optionsShape(ctx, call);
-  if (shape.unknown || keys.some((k) => shape.props.has(k))) return true;
-  if (shape.deferred.length === 0) return false;
-  return shape.deferred.every((d) => isRelative(d.ref.source)) ? shape.deferred : true;
-}
 
 function importRefs(cover: Cover): ImportRef[] {
   return cover.via;
@@ -87,16 +37,6 @@ function axiosRetried(ctx: ModuleContext): Set<string> {
   }
   return names;
 }
-
-const TIMEOUT_KEYS: Record<HttpCall['lib'], readonly string[]> = {
-  fetch: ['signal', 'timeout', 'dispatcher'],
-  undici: ['signal', 'headersTimeout', 'bodyTimeout', 'dispatcher'],
-  axios: ['timeout', 'signal', 'cancelToken'],
-  got: ['timeout', 'signal'],
-  ky: ['timeout', 'signal'],
-  superagent: [],
-  'node-http': ['timeout', 'signal'],
-};
 
 const CHECK_KEY = /^(check|healthCheck|probe|ping)$/i;
 
@@ -292,26 +232,4 @@ function isServerModule(ctx: ModuleContext): boolean {
   if (ctx.isLambdaModule) return true;
   for (const imp of ctx.imports.values()) if (SERVER_IMPORTS.test(imp.source)) return true;
   return /\bprocess\.env\b|\brequire\(/.test(ctx.source);
-}
-
-function optionsExplicitlyUnbounded(ctx: ModuleContext, options: Node | undefined): boolean {
-  const props = objectProps(ctx.valueOf(options));
-  const t = unwrap(props?.props.get('timeout'));
-  return t?.type === 'Literal' && t.value === false;
-}
-
-function creationWithoutTimeout(ctx: ModuleContext, call: Node): string | undefined {
-  const callee = unwrap(call.callee);
-  if (callee?.type !== 'MemberExpression') return undefined;
-  const base = unwrap(callee.object);
-  if (base?.type !== 'Identifier') return undefined;
-  const imp = ctx.importOf(base.name as string, base);
-  if (imp === undefined || isRelative(imp.source)) return undefined;
-  const method = calleeName(call);
-  const isCreate =
-    (imp.source === 'axios' && method === 'create') || (imp.source === 'got' && method === 'extend');
-  if (!isCreate) return undefined;
-  if (imp.source === 'axios' && ctx.source.includes('defaults.timeout')) return undefined;
-  if (optionsBound(ctx, call.arguments[0], ['timeout', 'signal'])) return undefined;
-  return `${base.name as string}.${method}`;
 }

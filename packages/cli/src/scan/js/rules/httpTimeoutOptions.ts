@@ -1,0 +1,94 @@
+// Whether an HTTP call's options bound it in time, per library: the keys that set a timeout, options
+// built by helpers (read through what they return), and instances created without one.
+import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
+import type { HttpCall } from '../httpCall.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isRelative } from '../protection.js';
+import { type DeferredOptions, optionsShape } from '../sdkOptions.js';
+
+export const TIMEOUT_KEYS: Record<HttpCall['lib'], readonly string[]> = {
+  fetch: ['signal', 'timeout', 'dispatcher'],
+  undici: ['signal', 'headersTimeout', 'bodyTimeout', 'dispatcher'],
+  axios: ['timeout', 'signal', 'cancelToken'],
+  got: ['timeout', 'signal'],
+  ky: ['timeout', 'signal'],
+  superagent: [],
+  'node-http': ['timeout', 'signal'],
+};
+
+/** `undefined`, `null` or `void 0`: a branch that sets no timeout. */
+function isNothing(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return (
+    (n?.type === 'Identifier' && n.name === 'undefined') ||
+    (n?.type === 'Literal' && n.value === null) ||
+    (n?.type === 'UnaryExpression' && n.operator === 'void')
+  );
+}
+
+/**
+ * Does an options value bound the call? Unknown values (variables, spreads) get the benefit of the doubt.
+ * `'optional'`: the timeout is there only when the caller asks for one
+ * (`signal: ms === undefined ? undefined : AbortSignal.timeout(ms)`).
+ */
+export function optionsBound(
+  ctx: ModuleContext,
+  options: Node | undefined,
+  keys: readonly string[],
+): boolean | 'optional' | DeferredOptions[] {
+  if (options === undefined) return false;
+  const v = ctx.valueOf(options);
+  if (v?.type === 'CallExpression') return helperBound(ctx, v, keys);
+  const props = objectProps(v);
+  if (props === undefined) return true;
+  if (props.spread) return true;
+  for (const k of keys) {
+    const value = props.props.get(k);
+    if (value === undefined) continue;
+    const u = unwrap(value);
+    // `timeout: 0` and `timeout: false` switch the timeout off.
+    if (u?.type === 'Literal' && (u.value === 0 || u.value === false || u.value === null)) return false;
+    if (u?.type === 'ConditionalExpression' && (isNothing(u.consequent) || isNothing(u.alternate)))
+      return 'optional';
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Options a function of this module builds (`fetch(url, requestConfig(token))`): read through what it
+ * returns. A helper whose text names a timeout key anywhere, or whose answer is partly out of sight, gets
+ * the benefit of the doubt. One imported from a relative module (`buildUpsertOptions` in `../helpers`) is
+ * handed to the project pass: the finding stands only if that module's export returns no timeout.
+ */
+function helperBound(ctx: ModuleContext, call: Node, keys: readonly string[]): boolean | DeferredOptions[] {
+  const fn = ctx.functionOf(call.callee as Node);
+  if (fn !== undefined && keys.some((k) => new RegExp(`\\b${k}\\b`).test(ctx.source.slice(fn.start, fn.end))))
+    return true;
+  const shape = optionsShape(ctx, call);
+  if (shape.unknown || keys.some((k) => shape.props.has(k))) return true;
+  if (shape.deferred.length === 0) return false;
+  return shape.deferred.every((d) => isRelative(d.ref.source)) ? shape.deferred : true;
+}
+
+export function optionsExplicitlyUnbounded(ctx: ModuleContext, options: Node | undefined): boolean {
+  const props = objectProps(ctx.valueOf(options));
+  const t = unwrap(props?.props.get('timeout'));
+  return t?.type === 'Literal' && t.value === false;
+}
+
+export function creationWithoutTimeout(ctx: ModuleContext, call: Node): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression') return undefined;
+  const base = unwrap(callee.object);
+  if (base?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(base.name as string, base);
+  if (imp === undefined || isRelative(imp.source)) return undefined;
+  const method = calleeName(call);
+  const isCreate =
+    (imp.source === 'axios' && method === 'create') || (imp.source === 'got' && method === 'extend');
+  if (!isCreate) return undefined;
+  if (imp.source === 'axios' && ctx.source.includes('defaults.timeout')) return undefined;
+  if (optionsBound(ctx, call.arguments[0], ['timeout', 'signal'])) return undefined;
+  return `${base.name as string}.${method}`;
+}
