@@ -140,6 +140,21 @@ export function telemetryName(name: unknown): boolean {
   return typeof name === 'string' && TELEMETRY.test(name);
 }
 
+/** The node sits in a function named for telemetry (`sendMetric`, `sendAnonymizedMetric`). */
+export function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
+  const fn = ctx.enclosingFunction(node);
+  if (fn === undefined) return false;
+  const parent = ctx.parentOf(fn);
+  const name =
+    fn.id?.name ??
+    (parent?.type === 'VariableDeclarator' ||
+    parent?.type === 'MethodDefinition' ||
+    parent?.type === 'Property'
+      ? (parent.id ?? parent.key)?.name
+      : undefined);
+  return telemetryName(name);
+}
+
 /**
  * Every awaited call of the try block sends telemetry (`await sendAnonymizedMetric(...)`): losing one data
  * point after the real work is the intended outcome, not a lost message.
