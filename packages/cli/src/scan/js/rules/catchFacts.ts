@@ -1,6 +1,6 @@
 // What a catch block and its try do: log, touch another system, carry a comment. Shared by the
 // swallowed-error and infra-error-as-auth rules.
-import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { classifyHttpCall } from './http.js';
@@ -59,21 +59,6 @@ export function saysWhy(ctx: ModuleContext, tryStatement: Node, extra?: RegExp):
   const before = ctx.source.slice(Math.max(0, at.start - 800), at.start).trimEnd();
   const doc = before.endsWith('*/') ? before.slice(before.lastIndexOf('/*')) : '';
   return doc !== '' && decides(doc);
-}
-
-/**
- * A block around the try, up to its function, throws unconditionally after it (`catch (err) { if (run)
- * { try { await recordFailure() } catch { log } } throw err; }`): the invocation fails anyway, and the
- * logged failure is a second one on the way out.
- */
-export function throwsAfter(ctx: ModuleContext, tryStatement: Node): boolean {
-  for (let n: Node = tryStatement, p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(p)) {
-    if (isFunction(p)) return false;
-    if (p.type !== 'BlockStatement') continue;
-    const statements = p.body as Node[];
-    if (statements.slice(statements.indexOf(n) + 1).some((s) => s.type === 'ThrowStatement')) return true;
-  }
-  return false;
 }
 
 /** The comments of a piece of source (line and block), joined. */

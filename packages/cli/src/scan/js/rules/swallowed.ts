@@ -7,6 +7,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead } from '../resultUse.js';
 import { authCatch } from './auth.js';
 import { callbackResultRule } from './callbackResult.js';
+import { answersOriginalError, throwsAfter } from './catchAfter.js';
 import {
   bestEffortTelemetry,
   doesIo,
@@ -16,7 +17,6 @@ import {
   onlyCleanup,
   saysWhy,
   selectsOwnWork,
-  throwsAfter,
 } from './catchFacts.js';
 import { type DropShape, dropShape } from './catchShapes.js';
 import { classifyHttpCall } from './http.js';
@@ -60,7 +60,7 @@ function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
  * judged by what it does, whatever its comment says.
  */
 function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
-  if (throwsAfter(ctx, tryStatement)) return true;
+  if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
   if (shape === undefined) return saysWhy(ctx, tryStatement);
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
