@@ -33,18 +33,37 @@ const nothing = (n: Node | null | undefined) =>
   (n.type === 'Literal' && n.value === null);
 
 /**
- * The try returns a value and is the function's last statement, so a catch that only logs makes the
- * function return undefined: the same "nothing" as `return undefined`.
+ * A catch that only logs makes the function answer undefined: the try returns a value and is the function's
+ * last statement, or the try stores its result in a variable declared without a value before it
+ * (`let response; try { response = await s3.send(...) } catch (e) { log(e) } return response;`) that the
+ * function returns after it, with only log lines between. The same "nothing" as `return undefined`.
  */
 function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): boolean {
   const block = ctx.parentOf(tryStatement);
   const fn = block === undefined ? undefined : ctx.parentOf(block);
   if (block?.type !== 'BlockStatement' || fn === undefined || !isFunction(fn) || fn.body !== block)
     return false;
-  if ((block.body as Node[]).at(-1) !== tryStatement) return false;
+  const statements = block.body as Node[];
+  if (statements.at(-1) === tryStatement)
+    return someDescendant(
+      tryStatement.block,
+      (n) => n.type === 'ReturnStatement' && n.argument != null && !isDefaultValue(n.argument),
+      true,
+    );
+  const after = statements.slice(statements.indexOf(tryStatement) + 1);
+  const result = unwrap(after.at(-1)?.type === 'ReturnStatement' ? after.at(-1)?.argument : undefined);
+  if (result?.type !== 'Identifier' || !after.slice(0, -1).every((s) => isObservation(s))) return false;
+  const binding = ctx.resolve(result.name as string, result);
+  if ((binding?.kind !== 'let' && binding?.kind !== 'var') || binding.scope !== fn || !nothing(binding.init))
+    return false;
+  if (binding.declaration.start > tryStatement.start) return false;
   return someDescendant(
     tryStatement.block,
-    (n) => n.type === 'ReturnStatement' && n.argument != null && !isDefaultValue(n.argument),
+    (n) =>
+      n.type === 'AssignmentExpression' &&
+      n.operator === '=' &&
+      unwrap(n.left)?.type === 'Identifier' &&
+      unwrap(n.left)?.name === result.name,
     true,
   );
 }
