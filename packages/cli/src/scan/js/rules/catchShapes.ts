@@ -52,9 +52,14 @@ function leavesALoop(ctx: ModuleContext, handler: Node): boolean {
  */
 function handlesOneKind(handler: Node, test: Node): boolean {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
-  if (param === undefined || test.alternate != null) return false;
+  if (param === undefined) return false;
   const mentionsError = someDescendant(test.test as Node, (n) => n.type === 'Identifier' && n.name === param);
-  return mentionsError && someDescendant(test.consequent as Node, (n) => n.type === 'ReturnStatement', true);
+  if (!mentionsError) return false;
+  // `if (error.name === 'ValidationError') await retrySmaller(); else logger.error(error)`: the else only
+  // observes every other failure, and the code after the try runs as if it had succeeded.
+  if (test.alternate != null)
+    return isObservation(test.alternate as Node) && !isObservation(test.consequent as Node);
+  return someDescendant(test.consequent as Node, (n) => n.type === 'ReturnStatement', true);
 }
 
 /**
