@@ -75,7 +75,17 @@ function standIn(ctx: ModuleContext, handler: Node, statements: Node[]): boolean
     if (value === undefined || !builtIn(ctx, value, handler)) return false;
     stored++;
   }
-  return stored > 0 && statements.some((s) => isLogCall(s));
+  // Without a log line the stand-in is still one when the error is never read: it only leaves no trace.
+  return stored > 0 && (statements.some((s) => isLogCall(s)) || !readsError(handler));
+}
+
+function readsError(handler: Node): boolean {
+  const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
+  if (handler.param != null && param === undefined) return true;
+  return (
+    param !== undefined &&
+    someDescendant(handler.body as Node, (n) => n.type === 'Identifier' && n.name === param, true)
+  );
 }
 
 function storedValue(statement: Node): Node | undefined {

@@ -91,7 +91,7 @@ const SHAPE_MESSAGE: Record<DropShape, string> = {
   'one-kind':
     'catch answers only the errors its check recognises: every other failure falls through and the code after the try runs as if it had succeeded',
   'stand-in':
-    "catch logs and puts a stand-in value where the failed read's result would have gone: the rest of the code cannot tell it from real data",
+    "catch puts a stand-in value where the failed read's result would have gone: the rest of the code cannot tell it from real data",
 };
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
