@@ -209,18 +209,26 @@ export function bestEffortTelemetry(ctx: ModuleContext, tryStatement: Node): boo
 // A failed ChangeMessageVisibility loses nothing either: the message comes back at the queue's own timeout.
 const CLEANUP_COMMAND =
   /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable|ChangeMessageVisibility)\w*$/;
+// Enumerations only: a `GetObject` beside a `DeleteMessage` is the work itself, then its acknowledgement.
+const SELECT_COMMAND = /^(Scan|Query|List)\w*$/;
 const CLEANUP_METHOD =
   /^(delete|remove|deregister|untag|detach|disassociate|disable|changeMessageVisibility)\w*$/;
 
 /**
  * Every AWS call in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`,
- * `scheduler.deleteSchedule(...)`): a failed cleanup that is logged leaves garbage behind, but loses none of
- * the work the caller asked for.
+ * `scheduler.deleteSchedule(...)`), or a scan or list that selects what it deletes: a failed cleanup that
+ * is logged leaves garbage behind, but loses none of the work the caller asked for.
  */
 export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
   const text = ctx.source.slice(block.start, block.end);
   const commands = [...text.matchAll(/\bnew\s+(\w+)Command\b/g)].map((m) => m[1] ?? '');
-  if (commands.length > 0) return commands.every((c) => CLEANUP_COMMAND.test(c));
+  // A read that selects what to delete (`Scan` then `Delete` of each item, `ListObjects` then
+  // `DeleteObjects`) is part of the cleanup.
+  if (commands.length > 0)
+    return (
+      commands.some((c) => CLEANUP_COMMAND.test(c)) &&
+      commands.every((c) => CLEANUP_COMMAND.test(c) || SELECT_COMMAND.test(c))
+    );
   return everyAwaitedCall(block, (call) => {
     let name = calleeName(call) ?? '';
     // `client.send(command)` with the command built before the try.
