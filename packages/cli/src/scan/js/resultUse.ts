@@ -7,6 +7,8 @@ import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
+const LOG_LINE = /^\s*(?:console|logger|log|this\.logger)\.\w+\(/;
+
 /** Does the caller's first use of this call's awaited result read a property of it, unguarded? */
 export function readsResult(ctx: ModuleContext, call: Node): boolean {
   const { node, parent } = ctx.climb(
@@ -20,7 +22,11 @@ export function readsResult(ctx: ModuleContext, call: Node): boolean {
   const scope = ctx.enclosingFunction(call) ?? ctx.program;
   // Text, not a walk: this runs for every call of an imported function. The first later mention decides.
   const after = ctx.source.slice(parent.end, scope.end);
-  const first = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`).exec(after);
+  const mentions = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`, 'g');
+  let first = mentions.exec(after);
+  // A log line (`console.log('orders', JSON.stringify(orders))`) only prints it: the next mention decides.
+  while (first !== null && LOG_LINE.test(after.slice(after.lastIndexOf('\n', first.index) + 1, first.index)))
+    first = mentions.exec(after);
   if (first === null) return false;
   // `if (x === null) throw ...` / `if (!x) throw ...`: the caller fails on the null answer itself.
   const before = after.slice(0, first.index);
@@ -30,7 +36,28 @@ export function readsResult(ctx: ModuleContext, call: Node): boolean {
     /^\s*(?:===?\s*(?:null|undefined)\s*)?\)\s*\{?\s*throw\b/.test(rest)
   )
     return true;
-  return first[2] !== undefined && first[2] !== '?.';
+  if (first[2] !== undefined) return first[2] !== '?.';
+  return passedToReader(ctx, call, before);
+}
+
+/**
+ * The first use hands the result to a function of this module whose own first use of that parameter reads
+ * a property of it (`const orders = await getOrders(drink); calculate(orders)`, and `calculate` starts with
+ * `orders.sort(...)`): the TypeError comes one call later, still before anything passes for "nothing".
+ */
+function passedToReader(ctx: ModuleContext, call: Node, before: string): boolean {
+  const m = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(([^()]*,)?\s*$/.exec(before);
+  if (m === null) return false;
+  const fn = unwrap(ctx.resolve(m[1] as string, call)?.init);
+  if (fn === undefined || !isFunction(fn)) return false;
+  const param = (fn.params as Node[])[(m[2]?.match(/,/g) ?? []).length];
+  if (param?.type !== 'Identifier') return false;
+  const name = (param.name as string).replace(/\$/g, '\\$');
+  const body = fn.body as Node;
+  const use = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`).exec(
+    ctx.source.slice(body.start, body.end),
+  );
+  return use?.[2] !== undefined && use[2] !== '?.';
 }
 
 /**

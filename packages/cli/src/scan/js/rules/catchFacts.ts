@@ -1,6 +1,6 @@
 // What a catch block and its try do: log, touch another system, carry a comment. Shared by the
 // swallowed-error and infra-error-as-auth rules.
-import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { classifyHttpCall } from './http.js';
@@ -59,21 +59,6 @@ export function saysWhy(ctx: ModuleContext, tryStatement: Node, extra?: RegExp):
   const before = ctx.source.slice(Math.max(0, at.start - 800), at.start).trimEnd();
   const doc = before.endsWith('*/') ? before.slice(before.lastIndexOf('/*')) : '';
   return doc !== '' && decides(doc);
-}
-
-/**
- * A block around the try, up to its function, throws unconditionally after it (`catch (err) { if (run)
- * { try { await recordFailure() } catch { log } } throw err; }`): the invocation fails anyway, and the
- * logged failure is a second one on the way out.
- */
-export function throwsAfter(ctx: ModuleContext, tryStatement: Node): boolean {
-  for (let n: Node = tryStatement, p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(p)) {
-    if (isFunction(p)) return false;
-    if (p.type !== 'BlockStatement') continue;
-    const statements = p.body as Node[];
-    if (statements.slice(statements.indexOf(n) + 1).some((s) => s.type === 'ThrowStatement')) return true;
-  }
-  return false;
 }
 
 /** The comments of a piece of source (line and block), joined. */
@@ -138,6 +123,21 @@ const TELEMETRY = /metric|telemetry|analytic|usage|track/i;
 /** A function named for best-effort telemetry (`sendMetric`, `trackUsage`). */
 export function telemetryName(name: unknown): boolean {
   return typeof name === 'string' && TELEMETRY.test(name);
+}
+
+/** The node sits in a function named for telemetry (`sendMetric`, `sendAnonymizedMetric`). */
+export function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
+  const fn = ctx.enclosingFunction(node);
+  if (fn === undefined) return false;
+  const parent = ctx.parentOf(fn);
+  const name =
+    fn.id?.name ??
+    (parent?.type === 'VariableDeclarator' ||
+    parent?.type === 'MethodDefinition' ||
+    parent?.type === 'Property'
+      ? (parent.id ?? parent.key)?.name
+      : undefined);
+  return telemetryName(name);
 }
 
 /**
@@ -209,18 +209,26 @@ export function bestEffortTelemetry(ctx: ModuleContext, tryStatement: Node): boo
 // A failed ChangeMessageVisibility loses nothing either: the message comes back at the queue's own timeout.
 const CLEANUP_COMMAND =
   /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable|ChangeMessageVisibility)\w*$/;
+// Enumerations only: a `GetObject` beside a `DeleteMessage` is the work itself, then its acknowledgement.
+const SELECT_COMMAND = /^(Scan|Query|List)\w*$/;
 const CLEANUP_METHOD =
   /^(delete|remove|deregister|untag|detach|disassociate|disable|changeMessageVisibility)\w*$/;
 
 /**
  * Every AWS call in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`,
- * `scheduler.deleteSchedule(...)`): a failed cleanup that is logged leaves garbage behind, but loses none of
- * the work the caller asked for.
+ * `scheduler.deleteSchedule(...)`), or a scan or list that selects what it deletes: a failed cleanup that
+ * is logged leaves garbage behind, but loses none of the work the caller asked for.
  */
 export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
   const text = ctx.source.slice(block.start, block.end);
   const commands = [...text.matchAll(/\bnew\s+(\w+)Command\b/g)].map((m) => m[1] ?? '');
-  if (commands.length > 0) return commands.every((c) => CLEANUP_COMMAND.test(c));
+  // A read that selects what to delete (`Scan` then `Delete` of each item, `ListObjects` then
+  // `DeleteObjects`) is part of the cleanup.
+  if (commands.length > 0)
+    return (
+      commands.some((c) => CLEANUP_COMMAND.test(c)) &&
+      commands.every((c) => CLEANUP_COMMAND.test(c) || SELECT_COMMAND.test(c))
+    );
   return everyAwaitedCall(block, (call) => {
     let name = calleeName(call) ?? '';
     // `client.send(command)` with the command built before the try.

@@ -52,9 +52,14 @@ function leavesALoop(ctx: ModuleContext, handler: Node): boolean {
  */
 function handlesOneKind(handler: Node, test: Node): boolean {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
-  if (param === undefined || test.alternate != null) return false;
+  if (param === undefined) return false;
   const mentionsError = someDescendant(test.test as Node, (n) => n.type === 'Identifier' && n.name === param);
-  return mentionsError && someDescendant(test.consequent as Node, (n) => n.type === 'ReturnStatement', true);
+  if (!mentionsError) return false;
+  // `if (error.name === 'ValidationError') await retrySmaller(); else logger.error(error)`: the else only
+  // observes every other failure, and the code after the try runs as if it had succeeded.
+  if (test.alternate != null)
+    return isObservation(test.alternate as Node) && !isObservation(test.consequent as Node);
+  return someDescendant(test.consequent as Node, (n) => n.type === 'ReturnStatement', true);
 }
 
 /**
@@ -70,7 +75,17 @@ function standIn(ctx: ModuleContext, handler: Node, statements: Node[]): boolean
     if (value === undefined || !builtIn(ctx, value, handler)) return false;
     stored++;
   }
-  return stored > 0 && statements.some((s) => isLogCall(s));
+  // Without a log line the stand-in is still one when the error is never read: it only leaves no trace.
+  return stored > 0 && (statements.some((s) => isLogCall(s)) || !readsError(handler));
+}
+
+function readsError(handler: Node): boolean {
+  const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
+  if (handler.param != null && param === undefined) return true;
+  return (
+    param !== undefined &&
+    someDescendant(handler.body as Node, (n) => n.type === 'Identifier' && n.name === param, true)
+  );
 }
 
 function storedValue(statement: Node): Node | undefined {

@@ -4,7 +4,7 @@
 // discarded, only logged, or whose failed entries are only logged, loses them.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isLogCall } from './catchFacts.js';
+import { isLogCall, selectsOwnWork } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
 /** Command -> the result field that lists (or counts) the entries that failed. */
@@ -203,7 +203,14 @@ function judgeBatch(
     );
 }
 
+/**
+ * A job that selects its own work each run (catchFacts.ts selectsOwnWork) leaves an entry that failed where
+ * the run found it, and the next run sends it again: that is the retry, as for a catch that only logs.
+ * Only the job's own module is judged so: a helper module's batch can be reached by a job that does not
+ * select its work again (a one-off seed upload), and a handler given an event alike.
+ */
 export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (selectsOwnWork(ctx)) return;
   // Plain-text checks: an alternation regular expression over every large file costs more.
   if (FIELDS.some((f) => ctx.source.includes(f))) loggedOnlyBranches(ctx, report);
   if (ctx.source.includes('.promise(') && V2_METHODS.some((m) => ctx.source.includes(m))) {

@@ -1,35 +1,26 @@
-// swallowed-error: catch blocks and promise rejections that hide failures, and unchecked fetch
-// responses.
-import {
-  calleeName,
-  isDefaultValue,
-  isFunction,
-  memberPath,
-  type Node,
-  someDescendant,
-  unwrap,
-} from '../ast.js';
+// swallowed-error: catch blocks that hide failures, and unchecked fetch responses; promise `.catch()`
+// handlers are judged in promiseCatch.ts.
+import { isDefaultValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead } from '../resultUse.js';
-import { isSdkSend } from '../sdkSend.js';
 import { authCatch } from './auth.js';
 import { callbackResultRule } from './callbackResult.js';
+import { answersOriginalError, throwsAfter } from './catchAfter.js';
 import {
   bestEffortTelemetry,
   doesIo,
   hasComment,
+  inTelemetryFunction,
   isObservation,
   onlyCleanup,
   saysWhy,
   selectsOwnWork,
-  telemetryName,
-  throwsAfter,
 } from './catchFacts.js';
 import { type DropShape, dropShape } from './catchShapes.js';
-import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
+import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
@@ -42,18 +33,37 @@ const nothing = (n: Node | null | undefined) =>
   (n.type === 'Literal' && n.value === null);
 
 /**
- * The try returns a value and is the function's last statement, so a catch that only logs makes the
- * function return undefined: the same "nothing" as `return undefined`.
+ * A catch that only logs makes the function answer undefined: the try returns a value and is the function's
+ * last statement, or the try stores its result in a variable declared without a value before it
+ * (`let response; try { response = await s3.send(...) } catch (e) { log(e) } return response;`) that the
+ * function returns after it, with only log lines between. The same "nothing" as `return undefined`.
  */
 function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): boolean {
   const block = ctx.parentOf(tryStatement);
   const fn = block === undefined ? undefined : ctx.parentOf(block);
   if (block?.type !== 'BlockStatement' || fn === undefined || !isFunction(fn) || fn.body !== block)
     return false;
-  if ((block.body as Node[]).at(-1) !== tryStatement) return false;
+  const statements = block.body as Node[];
+  if (statements.at(-1) === tryStatement)
+    return someDescendant(
+      tryStatement.block,
+      (n) => n.type === 'ReturnStatement' && n.argument != null && !isDefaultValue(n.argument),
+      true,
+    );
+  const after = statements.slice(statements.indexOf(tryStatement) + 1);
+  const result = unwrap(after.at(-1)?.type === 'ReturnStatement' ? after.at(-1)?.argument : undefined);
+  if (result?.type !== 'Identifier' || !after.slice(0, -1).every((s) => isObservation(s))) return false;
+  const binding = ctx.resolve(result.name as string, result);
+  if ((binding?.kind !== 'let' && binding?.kind !== 'var') || binding.scope !== fn || !nothing(binding.init))
+    return false;
+  if (binding.declaration.start > tryStatement.start) return false;
   return someDescendant(
     tryStatement.block,
-    (n) => n.type === 'ReturnStatement' && n.argument != null && !isDefaultValue(n.argument),
+    (n) =>
+      n.type === 'AssignmentExpression' &&
+      n.operator === '=' &&
+      unwrap(n.left)?.type === 'Identifier' &&
+      unwrap(n.left)?.name === result.name,
     true,
   );
 }
@@ -63,27 +73,13 @@ function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
   return bestEffortTelemetry(ctx, tryStatement) || inTelemetryFunction(ctx, tryStatement);
 }
 
-function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
-  const fn = ctx.enclosingFunction(node);
-  if (fn === undefined) return false;
-  const parent = ctx.parentOf(fn);
-  const name =
-    fn.id?.name ??
-    (parent?.type === 'VariableDeclarator' ||
-    parent?.type === 'MethodDefinition' ||
-    parent?.type === 'Property'
-      ? (parent.id ?? parent.key)?.name
-      : undefined);
-  return telemetryName(name);
-}
-
 /**
  * The catch only logs by decision (a comment says so; a `continue` whose comment says the item is
  * skipped) or on a path that throws right after: not reported. A `break` or a handled error class is
  * judged by what it does, whatever its comment says.
  */
 function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
-  if (throwsAfter(ctx, tryStatement)) return true;
+  if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
   if (shape === undefined) return saysWhy(ctx, tryStatement);
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
@@ -95,7 +91,7 @@ const SHAPE_MESSAGE: Record<DropShape, string> = {
   'one-kind':
     'catch answers only the errors its check recognises: every other failure falls through and the code after the try runs as if it had succeeded',
   'stand-in':
-    "catch logs and puts a stand-in value where the failed read's result would have gone: the rest of the code cannot tell it from real data",
+    "catch puts a stand-in value where the failed read's result would have gone: the rest of the code cannot tell it from real data",
 };
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
@@ -109,7 +105,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
     if (authCatch(ctx, handler)) continue;
     if (statements.length === 0) {
-      if (!hasComment(ctx, comments, body))
+      // Around local work only (parsing, a computation) the empty catch is the answer chosen for bad
+      // input, not a failure of another system disappearing.
+      if (!hasComment(ctx, comments, body) && doesIo(ctx, tryStatement.block))
         report('swallowed-error', handler, 'empty catch block: the error disappears');
       continue;
     }
@@ -208,49 +206,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
 
   for (const call of ctx.of('CallExpression')) {
-    // `.catch(() => {})`, `.catch(() => null)`, `.catch(noop)`
-    if (
-      calleeName(call) === 'catch' &&
-      unwrap(call.callee)?.type === 'MemberExpression' &&
-      call.arguments.length === 1
-    ) {
-      const fn = ctx.valueOf(call.arguments[0]);
-      // Checked before marksHandled: the wrapper returns this chain, so its value is the caller's result.
-      if (fn !== undefined && isFunction(fn) && rethrowsOnlyOnFlag(ctx, fn)) {
-        report(
-          'swallowed-error',
-          call,
-          '.catch() rethrows only when a flag is set: with it off the rejection is logged and the promise resolves undefined',
-        );
-        continue;
-      }
-      if (marksHandled(ctx, call)) continue;
-      if (fn !== undefined && isFunction(fn)) {
-        const b = fn.body as Node;
-        const empty =
-          b.type === 'BlockStatement'
-            ? (b.body as Node[]).length === 0 && !hasComment(ctx, comments, b)
-            : isDefaultValue(b);
-        const returnsDefault =
-          b.type === 'BlockStatement' &&
-          (b.body as Node[]).length === 1 &&
-          (b.body as Node[])[0]?.type === 'ReturnStatement' &&
-          isDefaultValue((b.body as Node[])[0]?.argument);
-        if (empty || returnsDefault) report('swallowed-error', call, '.catch() discards the rejection');
-        else if (droppedSdkChain(ctx, call, b))
-          report(
-            'swallowed-error',
-            fn,
-            '.catch() only logs a failed AWS call whose promise nobody awaits: the caller goes on as if it succeeded',
-          );
-      } else if (
-        unwrap(call.arguments[0])?.type === 'Identifier' &&
-        /^(noop|ignore|_\.noop)$/.test(unwrap(call.arguments[0])?.name as string)
-      ) {
-        report('swallowed-error', call, '.catch(noop) discards the rejection');
-      }
-      continue;
-    }
+    if (promiseCatch(ctx, call, report)) continue;
     // fetch responses whose status is never looked at.
     const http = classifyHttpCall(ctx, call);
     if (http?.lib !== 'fetch' || inTelemetryFunction(ctx, call)) continue;
@@ -258,45 +214,3 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (unchecked !== undefined) report('swallowed-error', call, unchecked);
   }
 };
-
-/**
- * `ddb.batchWrite(params).promise().then(...).catch((err) => console.log(err))` as a statement: the
- * chain's only handler logs, nothing awaits or returns the chain, and it carries an AWS call (a v2
- * `.promise()`, a v3 `send`), so the function returns before the write and never learns it failed.
- */
-function droppedSdkChain(ctx: ModuleContext, call: Node, body: Node): boolean {
-  const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
-  if (statements.length === 0 || !statements.every((s) => isObservation(s))) return false;
-  if (ctx.parentOf(call)?.type !== 'ExpressionStatement' || inTelemetryFunction(ctx, call)) return false;
-  let receiver = unwrap(unwrap(call.callee)?.object);
-  while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
-    receiver = unwrap(unwrap(receiver.callee)?.object);
-  // `var p = ddb.batchWrite(params).promise()` too: old handlers declare with var.
-  const binding =
-    receiver?.type === 'Identifier' ? ctx.resolve(receiver.name as string, receiver) : undefined;
-  const chain = binding?.kind === 'var' ? unwrap(binding.init) : ctx.valueOf(receiver);
-  if (chain?.type !== 'CallExpression') return false;
-  if (isSdkSend(ctx, chain)) return true;
-  return calleeName(chain) === 'promise' && unwrap(unwrap(chain.callee)?.object)?.type === 'CallExpression';
-}
-
-const CLEANUP =
-  /^(cancel|close|destroy|release|abort|dispose|unref|end|disconnect|quit|unlink|rm|remove|unsubscribe|kill|terminate|return)$/;
-
-/**
- * `p.catch(() => undefined)` on a promise that is awaited elsewhere only stops an unhandled-rejection
- * crash; on a best-effort cleanup call (`body.cancel()`, `socket.close()`) there is nothing to handle.
- */
-function marksHandled(ctx: ModuleContext, call: Node): boolean {
-  const receiver = unwrap(unwrap(call.callee)?.object);
-  if (receiver?.type === 'CallExpression') return CLEANUP.test(calleeName(receiver) ?? '');
-  if (receiver?.type !== 'Identifier' && receiver?.type !== 'MemberExpression') return false;
-  const name = memberPath(receiver)?.join('.');
-  if (name === undefined) return false;
-  const fn = ctx.enclosingFunction(call);
-  const scope = (fn?.body as Node | undefined) ?? ctx.program;
-  const text = ctx.source.slice(scope.start, scope.end);
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // Used again besides this `.catch(...)`: awaited, returned, raced or passed on.
-  return (text.match(new RegExp(`(^|[^\\w.$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0) > 1;
-}

@@ -32,9 +32,27 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
     );
     if (re.test(text)) return undefined;
     const reads = new RegExp(`\\b${name}\\s*\\.\\s*(json|text|arrayBuffer|blob|body)\\b`).test(text);
-    return reads
+    return reads && !schemaChecked(text, name)
       ? `fetch() response ${name} is read without checking ${name}.ok or ${name}.status`
       : undefined;
   }
   return undefined;
+}
+
+/**
+ * The body goes through a schema that throws on any other shape (`schema.parse(json)`, zod's
+ * `safeParse` with a throw on failure): an error page or an error JSON fails there, loudly. `JSON.parse`
+ * is no such check: an error JSON parses.
+ */
+function schemaChecked(text: string, response: string): boolean {
+  const body = new RegExp(
+    `\\b(?:const|let|var)\\s+(\\w+)\\s*(?::[^=]+)?=\\s*(?:await\\s+)?${response}\\s*\\.\\s*json\\s*\\(`,
+  ).exec(text)?.[1];
+  const direct = `await\\s+${response}\\s*\\.\\s*json\\s*\\(\\s*\\)`;
+  const argument = body === undefined ? direct : `(?:${direct}|${body}\\b)`;
+  const parse = new RegExp(
+    `(?<!\\bJSON)\\.(parse|parseAsync|safeParse|safeParseAsync)\\s*\\(\\s*${argument}`,
+  ).exec(text);
+  if (parse === null) return false;
+  return !parse[1]?.startsWith('safe') || /\bthrow\b/.test(text.slice(parse.index));
 }

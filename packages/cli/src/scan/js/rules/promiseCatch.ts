@@ -1,0 +1,96 @@
+// swallowed-error for promise chains: `.catch()` handlers that discard a rejection or only log it.
+import { calleeName, isDefaultValue, isFunction, memberPath, type Node, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isSdkSend } from '../sdkSend.js';
+import { hasComment, inTelemetryFunction, isObservation } from './catchFacts.js';
+import { rethrowsOnlyOnFlag } from './flagRethrow.js';
+import type { Report } from './Report.js';
+
+/** `.catch(() => {})`, `.catch(() => null)`, `.catch(noop)`: true when the call is a `.catch`, reported or not. */
+export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): boolean {
+  if (
+    calleeName(call) !== 'catch' ||
+    unwrap(call.callee)?.type !== 'MemberExpression' ||
+    call.arguments.length !== 1
+  )
+    return false;
+  const comments = ctx.comments;
+  const fn = ctx.valueOf(call.arguments[0]);
+  // Checked before marksHandled: the wrapper returns this chain, so its value is the caller's result.
+  if (fn !== undefined && isFunction(fn) && rethrowsOnlyOnFlag(ctx, fn)) {
+    report(
+      'swallowed-error',
+      call,
+      '.catch() rethrows only when a flag is set: with it off the rejection is logged and the promise resolves undefined',
+    );
+    return true;
+  }
+  if (marksHandled(ctx, call)) return true;
+  if (fn !== undefined && isFunction(fn)) {
+    const b = fn.body as Node;
+    const empty =
+      b.type === 'BlockStatement'
+        ? (b.body as Node[]).length === 0 && !hasComment(ctx, comments, b)
+        : isDefaultValue(b);
+    const returnsDefault =
+      b.type === 'BlockStatement' &&
+      (b.body as Node[]).length === 1 &&
+      (b.body as Node[])[0]?.type === 'ReturnStatement' &&
+      isDefaultValue((b.body as Node[])[0]?.argument);
+    if (empty || returnsDefault) report('swallowed-error', call, '.catch() discards the rejection');
+    else if (droppedSdkChain(ctx, call, b))
+      report(
+        'swallowed-error',
+        fn,
+        '.catch() only logs a failed AWS call whose promise nobody awaits: the caller goes on as if it succeeded',
+      );
+  } else if (
+    unwrap(call.arguments[0])?.type === 'Identifier' &&
+    /^(noop|ignore|_\.noop)$/.test(unwrap(call.arguments[0])?.name as string)
+  ) {
+    report('swallowed-error', call, '.catch(noop) discards the rejection');
+  }
+  return true;
+}
+
+/**
+ * `ddb.batchWrite(params).promise().then(...).catch((err) => console.log(err))` as a statement: the
+ * chain's only handler logs, nothing awaits or returns the chain, and it carries an AWS call (a v2
+ * `.promise()`, a v3 `send`), so the function returns before the write and never learns it failed.
+ */
+function droppedSdkChain(ctx: ModuleContext, call: Node, body: Node): boolean {
+  const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
+  if (statements.length === 0 || !statements.every((s) => isObservation(s))) return false;
+  if (ctx.parentOf(call)?.type !== 'ExpressionStatement' || inTelemetryFunction(ctx, call)) return false;
+  let receiver = unwrap(unwrap(call.callee)?.object);
+  while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
+    receiver = unwrap(unwrap(receiver.callee)?.object);
+  // `var p = ddb.batchWrite(params).promise()` too: old handlers declare with var.
+  const binding =
+    receiver?.type === 'Identifier' ? ctx.resolve(receiver.name as string, receiver) : undefined;
+  const chain = binding?.kind === 'var' ? unwrap(binding.init) : ctx.valueOf(receiver);
+  if (chain?.type !== 'CallExpression') return false;
+  if (isSdkSend(ctx, chain)) return true;
+  return calleeName(chain) === 'promise' && unwrap(unwrap(chain.callee)?.object)?.type === 'CallExpression';
+}
+
+const CLEANUP =
+  /^(cancel|close|destroy|release|abort|dispose|unref|end|disconnect|quit|unlink|rm|remove|unsubscribe|kill|terminate|return)$/;
+
+/**
+ * `p.catch(() => undefined)` on a promise that is awaited elsewhere only stops an unhandled-rejection
+ * crash; on a best-effort cleanup call (`body.cancel()`, `socket.close()`) there is nothing to handle.
+ */
+function marksHandled(ctx: ModuleContext, call: Node): boolean {
+  const receiver = unwrap(unwrap(call.callee)?.object);
+  if (receiver?.type === 'CallExpression') return CLEANUP.test(calleeName(receiver) ?? '');
+  if (receiver?.type !== 'Identifier' && receiver?.type !== 'MemberExpression') return false;
+  const name = memberPath(receiver)?.join('.');
+  if (name === undefined) return false;
+  const fn = ctx.enclosingFunction(call);
+  const scope = (fn?.body as Node | undefined) ?? ctx.program;
+  const text = ctx.source.slice(scope.start, scope.end);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Used again besides this `.catch(...)`: awaited, returned, raced or passed on.
+  return (text.match(new RegExp(`(^|[^\\w.$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0) > 1;
+}
