@@ -7,7 +7,7 @@
 // Each stage is one file under stages/ and decides one thing; this file only wires them and keeps
 // Dependency's public API. A stage that is not configured is not in the list (a gate) or not in the
 // composition (bulkhead, breaker), so it costs nothing on the call path. Telemetry (counters, events) has
-// one owner, telemetry/Telemetry.ts (its subscriptions are handed out by telemetry/DependencyEvents.ts); how a failing call ends (fallback, refusal) is pipeline/Outcome.ts.
+// one owner, telemetry/Telemetry.ts (its subscriptions are handed out by telemetry/EventSubscriptions.ts); how a failing call ends (fallback, refusal) is pipeline/Outcome.ts.
 
 import { optionError, TransientError } from '@bulwark/errors';
 import type { IDisposable } from 'cockatiel';
@@ -41,12 +41,12 @@ import { RetryStage } from './stages/retry.js';
 import { SharedStateGate } from './stages/sharedStateGate.js';
 import { TotalTimeout } from './stages/totalTimeout.js';
 import type { CallObserver } from './telemetry/callObserver.js';
-import { DependencyEvents } from './telemetry/DependencyEvents.js';
+import { EventSubscriptions } from './telemetry/EventSubscriptions.js';
 import { observeCall } from './telemetry/observeCall.js';
 import { OtelRecorder, otelActive, otelEnabled } from './telemetry/otel.js';
 import { Telemetry } from './telemetry/Telemetry.js';
 
-export class PolicyChain<F> extends DependencyEvents implements Dependency<F> {
+export class PolicyChain<F> extends EventSubscriptions implements Dependency<F> {
   readonly name: string;
   readonly #o: NormalizedOptions;
   readonly #t: Telemetry;

@@ -15,7 +15,7 @@ import type {
 } from '../Dependency.js';
 import type { Telemetry } from './Telemetry.js';
 
-export abstract class DependencyEvents {
+export abstract class EventSubscriptions {
   readonly onRetry: DependencyEvent<RetryEvent>;
   readonly onGiveUp: DependencyEvent<GiveUpEvent>;
   readonly onBreak: DependencyEvent<BreakEvent>;
