@@ -7,7 +7,8 @@
 // Each stage is one file under stages/ and decides one thing; this file only wires them and keeps
 // Dependency's public API. A stage that is not configured is not in the list (a gate) or not in the
 // composition (bulkhead, breaker), so it costs nothing on the call path. Telemetry (counters, events) has
-// one owner, telemetry/Telemetry.ts (its subscriptions are handed out by telemetry/EventSubscriptions.ts); how a failing call ends (fallback, refusal) is pipeline/Outcome.ts.
+// one owner, telemetry/Telemetry.ts (its subscriptions are handed out by telemetry/EventSubscriptions.ts);
+// how a failing call ends (fallback, refusal) is pipeline/Outcome.ts.
 
 import { optionError, TransientError } from '@bulwark/errors';
 import type { IDisposable } from 'cockatiel';
