@@ -5,6 +5,7 @@
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { DISTINCT_FIELDS, FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
+import { onlyOtherFields, onlyPrinted } from './batchResultUse.js';
 import { isLogCall, selectsOwnWork } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
@@ -81,57 +82,6 @@ function loggedOnlyBranches(ctx: ModuleContext, report: Report): void {
       'the failed entries of a batch write are only logged: the function goes on as if they were written, so they are lost',
     );
   }
-}
-
-/**
- * Every later reference to `name` in the function sits in a log call (`console.log('sent', response)`):
- * the result is printed, never looked at.
- */
-function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
-  let references = 0;
-  const printed = someDescendant(
-    scope,
-    (n) => {
-      if (n.type !== 'Identifier' || n.name !== name || n.start < after) return false;
-      references++;
-      let at: Node | undefined = n;
-      while (at !== undefined && at.type !== 'ExpressionStatement' && at !== scope) at = ctx.parentOf(at);
-      return at?.type !== 'ExpressionStatement' || !isLogCall(at);
-    },
-    true,
-  );
-  return references > 0 && !printed;
-}
-
-/**
- * Every later reference to `name` reads a named field other than `field` (`out.Responses?.[table]`):
- * the answer is used, its leftovers are not. A reference handed on whole (returned, passed, spread) may
- * reach someone who looks, so it is not this.
- */
-function onlyOtherFields(
-  ctx: ModuleContext,
-  scope: Node,
-  name: string,
-  field: string,
-  after: number,
-): boolean {
-  let references = 0;
-  const whole = someDescendant(
-    scope,
-    (n) => {
-      if (n.type !== 'Identifier' || n.name !== name || n.start < after) return false;
-      references++;
-      const parent = ctx.parentOf(n);
-      return (
-        parent?.type !== 'MemberExpression' ||
-        parent.object !== n ||
-        parent.computed === true ||
-        parent.property?.name === field
-      );
-    },
-    true,
-  );
-  return references > 0 && !whole;
 }
 
 /**
