@@ -30,6 +30,7 @@ import { httpClientClassRules, untimedTimeoutArg } from './rules/httpClientClass
 import { retriedConsumer } from './rules/idempotency.js';
 import { lambdaRules } from './rules/lambda.js';
 import { partialBatchRules } from './rules/partialBatch.js';
+import { queueErrorValueRules } from './rules/queueErrorValues.js';
 import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
@@ -46,6 +47,7 @@ const RULES: readonly Rule[] = [
   authAcrossModulesRules,
   swallowRules,
   errorValueRules,
+  queueErrorValueRules,
   partialBatchRules,
   exhaustedRetryRules,
   lambdaRules,

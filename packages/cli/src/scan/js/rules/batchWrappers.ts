@@ -6,8 +6,9 @@ import { type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
+import { FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
 import { isLogCall } from './catchFacts.js';
-import { FAILURE_FIELD, sendOf, sendsOfVariable, V2_FAILURE_FIELD } from './partialBatch.js';
+import { sendOf, sendsOfVariable } from './partialBatch.js';
 import type { Report, Rule } from './Report.js';
 
 /** What an export hands back: the answer of this batch API, with its failure field never read. */

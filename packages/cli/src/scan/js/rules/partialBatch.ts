@@ -1,35 +1,15 @@
 // swallowed-error for batch APIs that answer success while some entries failed (SQS SendMessageBatch,
 // SNS PublishBatch, EventBridge PutEvents, Kinesis PutRecords, Firehose PutRecordBatch, DynamoDB
-// BatchWriteItem), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
+// BatchWriteItem and BatchGetItem, S3 DeleteObjects: rules/batchApis.ts), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
 // discarded, only logged, or whose failed entries are only logged, loses them.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { DISTINCT_FIELDS, FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
+import { onlyOtherFields, onlyPrinted } from './batchResultUse.js';
 import { isLogCall, selectsOwnWork } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
-/** Command -> the result field that lists (or counts) the entries that failed. */
-export const FAILURE_FIELD: Readonly<Record<string, string>> = {
-  SendMessageBatchCommand: 'Failed',
-  PublishBatchCommand: 'Failed',
-  PutEventsCommand: 'FailedEntryCount',
-  PutRecordsCommand: 'FailedRecordCount',
-  PutRecordBatchCommand: 'FailedPutCount',
-  BatchWriteItemCommand: 'UnprocessedItems',
-  // The DynamoDB document client's BatchWriteItem (@aws-sdk/lib-dynamodb) answers the same way.
-  BatchWriteCommand: 'UnprocessedItems',
-};
 const COMMANDS = Object.keys(FAILURE_FIELD);
-
-/** The same APIs on an aws-sdk v2 client (`sqs.sendMessageBatch(params).promise()`, the document client's `batchWrite`). */
-export const V2_FAILURE_FIELD: Readonly<Record<string, string>> = {
-  sendMessageBatch: 'Failed',
-  publishBatch: 'Failed',
-  putEvents: 'FailedEntryCount',
-  putRecords: 'FailedRecordCount',
-  putRecordBatch: 'FailedPutCount',
-  batchWriteItem: 'UnprocessedItems',
-  batchWrite: 'UnprocessedItems',
-};
 const V2_METHODS = Object.keys(V2_FAILURE_FIELD);
 const sendsV2Batch = (text: string) =>
   text.includes('.promise(') && V2_METHODS.some((m) => text.includes(`.${m}(`));
@@ -72,7 +52,7 @@ function onlyLogged(ctx: ModuleContext, scope: Node, field: RegExp): boolean {
   return tests > 0 && !acts && seen === count(scope.start, scope.end);
 }
 
-const FIELDS = [...new Set(Object.values(FAILURE_FIELD))].filter((f) => f !== 'Failed');
+const FIELDS = DISTINCT_FIELDS;
 const FIELD_WORD = new RegExp(`\\b(${FIELDS.join('|')})\\b`);
 
 /**
@@ -102,26 +82,6 @@ function loggedOnlyBranches(ctx: ModuleContext, report: Report): void {
       'the failed entries of a batch write are only logged: the function goes on as if they were written, so they are lost',
     );
   }
-}
-
-/**
- * Every later reference to `name` in the function sits in a log call (`console.log('sent', response)`):
- * the result is printed, never looked at.
- */
-function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
-  let references = 0;
-  const printed = someDescendant(
-    scope,
-    (n) => {
-      if (n.type !== 'Identifier' || n.name !== name || n.start < after) return false;
-      references++;
-      let at: Node | undefined = n;
-      while (at !== undefined && at.type !== 'ExpressionStatement' && at !== scope) at = ctx.parentOf(at);
-      return at?.type !== 'ExpressionStatement' || !isLogCall(at);
-    },
-    true,
-  );
-  return references > 0 && !printed;
 }
 
 /**
@@ -181,7 +141,16 @@ function judgeBatch(
     // Returned or handed on whole: the caller may look at the failures; only printed, nobody does.
     if (!new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`).test(after)) {
       const printed = onlyPrinted(ctx, scope, id.name as string, sent.parent.end);
-      if (!printed && new RegExp(`\\b${v}\\b`).test(after)) return;
+      const used = new RegExp(`\\b${v}\\b`).test(after);
+      // A batch read answers its data in another field (`out.Responses`), so reading that is not looking
+      // at the leftovers; a write's or a delete's answer is all outcome, and reading any of it is looking.
+      const readsData = field === 'UnprocessedKeys';
+      if (
+        !printed &&
+        used &&
+        !(readsData && onlyOtherFields(ctx, scope, id.name as string, field, sent.parent.end))
+      )
+        return;
       report(
         'swallowed-error',
         at,
@@ -194,7 +163,17 @@ function judgeBatch(
     reference = new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`);
   } else if (id.type === 'ObjectPattern' && ctx.source.slice(id.start, id.end).includes(field)) {
     reference = new RegExp(`\\b${field}\\b`);
-  } else return;
+  } else {
+    // `const { Responses } = await ...`: the answer is taken apart and the leftovers left behind.
+    const props = id.type === 'ObjectPattern' ? (id.properties as Node[]) : [];
+    if (props.length > 0 && props.every((p) => p.type === 'Property'))
+      report(
+        'swallowed-error',
+        at,
+        `${what} answers success even when entries fail: only other fields of its result are taken, ${field} is never looked at, so those entries are lost`,
+      );
+    return;
+  }
   if (onlyLogged(ctx, scope, reference))
     report(
       'swallowed-error',

@@ -1,0 +1,42 @@
+// The AWS batch APIs that answer success while some of their entries failed, and the field of the answer
+// that lists (or counts) those entries: rules/partialBatch.ts and rules/batchWrappers.ts judge whether
+// anyone reads it. Reads are batches too: BatchGetItem answers the keys it did not read in UnprocessedKeys
+// (under throttling, or past 16 MB), and S3 DeleteObjects lists the keys it failed to delete in Errors
+// (with `Quiet: true` that list is all the answer holds).
+
+/** v3 command -> the result field that lists (or counts) the entries that failed. */
+export const FAILURE_FIELD: Readonly<Record<string, string>> = {
+  SendMessageBatchCommand: 'Failed',
+  PublishBatchCommand: 'Failed',
+  PutEventsCommand: 'FailedEntryCount',
+  PutRecordsCommand: 'FailedRecordCount',
+  PutRecordBatchCommand: 'FailedPutCount',
+  BatchWriteItemCommand: 'UnprocessedItems',
+  // The DynamoDB document client's BatchWriteItem (@aws-sdk/lib-dynamodb) answers the same way.
+  BatchWriteCommand: 'UnprocessedItems',
+  BatchGetItemCommand: 'UnprocessedKeys',
+  BatchGetCommand: 'UnprocessedKeys',
+  DeleteObjectsCommand: 'Errors',
+};
+
+/** The same APIs on an aws-sdk v2 client (`sqs.sendMessageBatch(params).promise()`, the document client's `batchWrite`). */
+export const V2_FAILURE_FIELD: Readonly<Record<string, string>> = {
+  sendMessageBatch: 'Failed',
+  publishBatch: 'Failed',
+  putEvents: 'FailedEntryCount',
+  putRecords: 'FailedRecordCount',
+  putRecordBatch: 'FailedPutCount',
+  batchWriteItem: 'UnprocessedItems',
+  batchWrite: 'UnprocessedItems',
+  batchGetItem: 'UnprocessedKeys',
+  batchGet: 'UnprocessedKeys',
+  deleteObjects: 'Errors',
+};
+
+/**
+ * Fields distinctive enough to find a batch's leftovers by name in code that does not send the batch
+ * itself: `Failed` and `Errors` name too many other things.
+ */
+export const DISTINCT_FIELDS: readonly string[] = [...new Set(Object.values(FAILURE_FIELD))].filter(
+  (f) => f !== 'Failed' && f !== 'Errors',
+);
