@@ -95,8 +95,12 @@ async function main(): Promise<void> {
       continue;
     }
     const { scope, rules, labels } = readLabels(labelFile);
+    // A scope that names a file or folder admits that file or what is below the folder; one that names
+    // neither is the path prefix the format says (`tf/5_sqs_` admits `tf/5_sqs_orders.tf`).
+    const prefixes = scope.filter((s) => !existsSync(join(root, s)));
     const inScope = (file: string) =>
-      scope.some((s) => file === s || file.startsWith(s.endsWith('/') ? s : `${s}/`));
+      scope.some((s) => file === s || file.startsWith(s.endsWith('/') ? s : `${s}/`)) ||
+      prefixes.some((s) => file.startsWith(s));
     const result = await scan({ root, workers: 0 });
     const findings = result.findings.filter(
       (f) => inScope(f.file) && !UNSCORED.has(f.rule) && (rules.length === 0 || rules.includes(f.rule)),

@@ -15,6 +15,7 @@ import { absolutePath, type DiscoveredFile, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
+import { terraformBatchOneHandlers } from './iac/terraformHandlers.js';
 import { terraformProject } from './iac/terraformModules.js';
 import { importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
@@ -177,15 +178,17 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (o.source !== undefined) deferred.set(o.facts.file, o.source);
     } else batchOne.push(...o.result.batchOneHandlers);
   }
+  const terraformFiles = outcomes.flatMap((o) =>
+    o.kind === 'iac' && o.result.terraform !== undefined
+      ? [{ dir: dirname(o.file.rel), facts: o.result.terraform }]
+      : [],
+  );
+  batchOne.push(
+    ...terraformBatchOneHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
+  );
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);
   project.settleWrapperBuilders();
-  const terraform = terraformProject(
-    outcomes.flatMap((o) =>
-      o.kind === 'iac' && o.result.terraform !== undefined
-        ? [{ dir: dirname(o.file.rel), facts: o.result.terraform }]
-        : [],
-    ),
-  );
+  const terraform = terraformProject(terraformFiles);
   const batchPairs = batchTwins(outcomes, project);
   // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.
   const templates = outcomes.flatMap((o) => (o.kind === 'iac' ? [{ rel: o.file.rel, ...o.result }] : []));

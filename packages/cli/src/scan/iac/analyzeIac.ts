@@ -5,6 +5,7 @@ import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import type { IacReport, IacResult } from './IacResult.js';
 import { checkServerless, isServerless } from './serverless.js';
+import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { checkTerraform } from './terraform.js';
 import { loadYaml } from './yamlDocument.js';
 
@@ -22,6 +23,18 @@ export function analyzeIac(file: string, source: string): IacResult {
     );
     return { candidates, batchOneHandlers, terraform };
   }
+  // A serverless.yml's `functions: ${file(...)}` include is checked as that serverless.yml's functions.
+  const included = checkIncludedFunctions(
+    file,
+    source,
+    (loaded) => (rule, path, message, extra) => {
+      const { line, column } = loaded.locate(path);
+      candidates.push({ rule, line, column, message, snippet: loaded.lineText(line), ...extra });
+    },
+    batchOneHandlers,
+  );
+  if (included !== undefined)
+    return { candidates: anchor(candidates, included.serviceDir), batchOneHandlers };
   // Cheap sniff before a full YAML parse: most YAML/JSON in a repo is not infrastructure.
   if (!/AWS::|Resources|functions\s*:|"functions"/.test(source)) return { candidates, batchOneHandlers };
   const loaded = loadYaml(source);
@@ -44,19 +57,19 @@ export function analyzeIac(file: string, source: string): IacResult {
     tool = 'sam';
     alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
   }
-  // Handler links are written relative to the template: anchor them at its folder.
-  const anchored = candidates.map((c) =>
-    c.handlerLink === undefined
-      ? c
-      : {
-          ...c,
-          handlerLink: { ...c.handlerLink, stems: c.handlerLink.stems.map((s) => join(dirname(file), s)) },
-        },
-  );
   return {
-    candidates: anchored,
+    candidates: anchor(candidates, dirname(file)),
     batchOneHandlers,
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
   };
+}
+
+/** Handler links are written relative to the template (or its serverless.yml): anchor them at its folder. */
+function anchor(candidates: Candidate[], dir: string): Candidate[] {
+  return candidates.map((c) =>
+    c.handlerLink === undefined
+      ? c
+      : { ...c, handlerLink: { ...c.handlerLink, stems: c.handlerLink.stems.map((s) => join(dir, s)) } },
+  );
 }

@@ -5,6 +5,7 @@
 // mappings and alarms read; the project pass joins them before judging a queue's findings.
 import type { Candidate } from '../js/Candidate.js';
 import type { HclBlock } from './hcl.js';
+import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 
 /** What one .tf file says about queues across modules. */
 export interface TerraformFacts {
@@ -20,6 +21,8 @@ export interface TerraformFacts {
   readonly scheduledRules: readonly string[];
   /** Who invokes a function asynchronously: an EventBridge target (by rule) or an SNS/S3/Logs permission. */
   readonly invokers: readonly { readonly fn: string; readonly rule?: string }[];
+  /** Functions' handlers and packages, locals and batch-size-1 mappings, joined per folder (terraformHandlers.ts). */
+  readonly code: TerraformCodeFacts;
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
@@ -74,7 +77,15 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     const fn = FUNCTION_REF.exec(p.attrs.get('function_name')?.raw ?? '')?.[1];
     if (fn !== undefined && ASYNC_PRINCIPAL.test(p.attrs.get('principal')?.raw ?? '')) invokers.push({ fn });
   }
-  return { outputs, consumed, alarmed, functionDlqs, scheduledRules, invokers };
+  return {
+    outputs,
+    consumed,
+    alarmed,
+    functionDlqs,
+    scheduledRules,
+    invokers,
+    code: terraformCodeFacts(blocks),
+  };
 }
 
 /** A queue finding that another module may settle: its DLQ alarm, or who polls it. */

@@ -1,0 +1,91 @@
+// Which handler code a Terraform Lambda runs, for its batch-size-1 event sources. A Terraform module is a
+// folder: a function written in one file per resource reads its handler and package from `locals` another
+// file of the folder declares (`handler = local.lambda_handler`, `filename = local.search_lambda_file`),
+// and a bundled function's handler names the bundle (`index.handler`) while the package's name is the
+// entry it was built from (`${var.out_dir}/searchHandler.zip` from src/.../searchHandler.ts). Each .tf
+// file records its functions, locals and batch-1 mappings; the project pass joins them per folder.
+import { type HclBlock, literal } from './hcl.js';
+
+/** A function as written: its handler and its package (`filename`), as raw HCL expressions. */
+export interface TerraformFunction {
+  readonly name: string;
+  readonly handler?: string;
+  readonly code?: string;
+}
+
+/** What a .tf file says about its functions' code and their batch-size-1 event sources. */
+export interface TerraformCodeFacts {
+  readonly functions: readonly TerraformFunction[];
+  readonly locals: readonly (readonly [string, string])[];
+  /** Functions (`aws_lambda_function` labels) polled by an event source mapping with `batch_size = 1`. */
+  readonly batchOne: readonly string[];
+}
+
+export function terraformCodeFacts(blocks: readonly HclBlock[]): TerraformCodeFacts {
+  const resources = (type: string) => blocks.filter((b) => b.type === 'resource' && b.labels[0] === type);
+  const functions = resources('aws_lambda_function').map((f): TerraformFunction => {
+    const handler = f.attrs.get('handler')?.raw;
+    const code = f.attrs.get('filename')?.raw;
+    return {
+      name: f.labels[1] as string,
+      ...(handler !== undefined ? { handler } : {}),
+      ...(code !== undefined ? { code } : {}),
+    };
+  });
+  const locals = blocks
+    .filter((b) => b.type === 'locals')
+    .flatMap((b) => [...b.attrs].map(([name, attr]) => [name, attr.raw] as const));
+  const batchOne = resources('aws_lambda_event_source_mapping').flatMap((m) => {
+    if (literal(m.attrs.get('batch_size')) !== '1') return [];
+    const fn = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
+    return fn === undefined ? [] : [fn];
+  });
+  return { functions, locals, batchOne };
+}
+
+/** A string an expression stands for: a quoted string, or a `local.x` naming one (once removed). */
+function resolve(
+  raw: string | undefined,
+  locals: ReadonlyMap<string, string>,
+  depth = 0,
+): string | undefined {
+  if (raw === undefined || depth > 3) return undefined;
+  const local = /^local\.([\w-]+)$/.exec(raw);
+  if (local !== null) return resolve(locals.get(local[1] as string), locals, depth + 1);
+  return /^"([^"]*)"$/.exec(raw)?.[1];
+}
+
+/** The entry a package is named after: `${var.out_dir}/searchHandler.zip` -> `searchHandler`. */
+function packageEntry(code: string | undefined): string | undefined {
+  const base = code
+    ?.replace(/\$\{[^}]*\}/g, '')
+    .split('/')
+    .pop();
+  return /^([\w.-]+)\.(zip|jar)$/i.exec(base ?? '')?.[1];
+}
+
+/**
+ * The handler strings (`module.export`) of every function polled with `batch_size = 1`, across each
+ * folder's files: the handler as written, and the package's entry with the handler's export.
+ */
+export function terraformBatchOneHandlers(
+  files: readonly { readonly dir: string; readonly facts: TerraformCodeFacts }[],
+): string[] {
+  const out: string[] = [];
+  for (const dir of new Set(files.map((f) => f.dir))) {
+    const here = files.filter((f) => f.dir === dir).map((f) => f.facts);
+    const batchOne = new Set(here.flatMap((f) => f.batchOne));
+    if (batchOne.size === 0) continue;
+    const locals = new Map(here.flatMap((f) => f.locals));
+    for (const fn of here.flatMap((f) => f.functions)) {
+      if (!batchOne.has(fn.name)) continue;
+      const handler = resolve(fn.handler, locals);
+      const dot = handler?.lastIndexOf('.') ?? -1;
+      if (handler === undefined || dot <= 0) continue;
+      out.push(handler);
+      const entry = packageEntry(resolve(fn.code, locals) ?? fn.code);
+      if (entry !== undefined) out.push(`${entry}.${handler.slice(dot + 1)}`);
+    }
+  }
+  return out;
+}
