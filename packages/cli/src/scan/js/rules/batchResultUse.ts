@@ -4,24 +4,36 @@ import { type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isLogCall } from './catchFacts.js';
 
+/** There is a later reference to `name` in `scope`, and every one of them passes `ok`. */
+function everyLaterReference(
+  scope: Node,
+  name: string,
+  after: number,
+  ok: (reference: Node) => boolean,
+): boolean {
+  let references = 0;
+  const failing = someDescendant(
+    scope,
+    (n) => {
+      if (n.type !== 'Identifier' || n.name !== name || n.start < after) return false;
+      references++;
+      return !ok(n);
+    },
+    true,
+  );
+  return references > 0 && !failing;
+}
+
 /**
  * Every later reference to `name` in the function sits in a log call (`console.log('sent', response)`):
  * the result is printed, never looked at.
  */
 export function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
-  let references = 0;
-  const printed = someDescendant(
-    scope,
-    (n) => {
-      if (n.type !== 'Identifier' || n.name !== name || n.start < after) return false;
-      references++;
-      let at: Node | undefined = n;
-      while (at !== undefined && at.type !== 'ExpressionStatement' && at !== scope) at = ctx.parentOf(at);
-      return at?.type !== 'ExpressionStatement' || !isLogCall(at);
-    },
-    true,
-  );
-  return references > 0 && !printed;
+  return everyLaterReference(scope, name, after, (n) => {
+    let at: Node | undefined = n;
+    while (at !== undefined && at.type !== 'ExpressionStatement' && at !== scope) at = ctx.parentOf(at);
+    return at?.type === 'ExpressionStatement' && isLogCall(at);
+  });
 }
 
 /**
@@ -36,21 +48,13 @@ export function onlyOtherFields(
   field: string,
   after: number,
 ): boolean {
-  let references = 0;
-  const whole = someDescendant(
-    scope,
-    (n) => {
-      if (n.type !== 'Identifier' || n.name !== name || n.start < after) return false;
-      references++;
-      const parent = ctx.parentOf(n);
-      return (
-        parent?.type !== 'MemberExpression' ||
-        parent.object !== n ||
-        parent.computed === true ||
-        parent.property?.name === field
-      );
-    },
-    true,
-  );
-  return references > 0 && !whole;
+  return everyLaterReference(scope, name, after, (n) => {
+    const parent = ctx.parentOf(n);
+    return (
+      parent?.type === 'MemberExpression' &&
+      parent.object === n &&
+      parent.computed !== true &&
+      parent.property?.name !== field
+    );
+  });
 }
