@@ -33,6 +33,11 @@ describe('scan configuration', () => {
     [{ maxFileBytes: -1 }, /maxFileBytes must be a positive number, got -1/],
     [{ maxReceiveCount: 3 }, /maxReceiveCount must be an object such as/],
     [
+      { localTemplate: 'report' },
+      /^unknown config key "localTemplate"; did you mean "localTemplates"\? Valid: include, exclude, rules, maxFileBytes, maxReceiveCount, localTemplates$/,
+    ],
+    [{ colour: 'red' }, /^unknown config key "colour". Valid: include, exclude/],
+    [
       { maxReceiveCount: { lamda: 5 } },
       /maxReceiveCount\.lamda: unknown consumer type; use "lambda" or "other"/,
     ],

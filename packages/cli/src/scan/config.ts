@@ -2,6 +2,7 @@
 // DEFAULT_SCAN_CONFIG. Bad values throw a TypeError naming the field and the value.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { nearestName } from '@bulwark/errors';
 import { isRuleId } from './catalog.js';
 import { isSeverity, type Severity } from './Finding.js';
 
@@ -162,6 +163,15 @@ function receiveLimits(value: unknown): NormalizedScanConfig['maxReceiveCount'] 
  * const config = normalizeScanConfig({ rules: { 'console-logging': 'off' } });
  */
 export function normalizeScanConfig(config: ScanConfig): NormalizedScanConfig {
+  // A misspelt key (`localTemplate`) would otherwise leave its default in force without a word.
+  const known = Object.keys(DEFAULT_SCAN_CONFIG);
+  for (const key of Object.keys(config)) {
+    if (known.includes(key)) continue;
+    const near = nearestName(key, known);
+    throw new TypeError(
+      `unknown config key ${JSON.stringify(key)}${near === undefined ? '.' : `; did you mean "${near}"?`} Valid: ${known.join(', ')}`,
+    );
+  }
   const merged = { ...DEFAULT_SCAN_CONFIG, ...config };
   const include = stringArray(merged.include, 'include');
   const exclude = stringArray(merged.exclude, 'exclude');
