@@ -26,3 +26,24 @@ export function verifierRemote(project: Project, ref: ImportRef, depth = 0): str
   if (fact.remote !== undefined) return fact.remote;
   return fact.via !== undefined ? verifierRemote(project, fact.via, depth + 1) : undefined;
 }
+
+/**
+ * Does a caller somewhere answer 401/403 when one of `names`, exported from `file`, says "not verified":
+ * directly, or through helpers in other modules passing its falsy result on (a few modules deep)?
+ * Exports are compared by their fact, so a caller importing through a barrel counts.
+ */
+export function authGated(project: Project, file: string, names: readonly string[]): boolean {
+  const wanted = new Set(names.map((n) => project.exportFact(file, n)).filter((f) => f !== undefined));
+  if (wanted.size === 0) return false;
+  for (let ref of project.authGates) {
+    for (let depth = 0; depth < 5; depth++) {
+      const target = project.resolveModule(ref.from, ref.source);
+      const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
+      if (fact === undefined) break;
+      if (wanted.has(fact)) return true;
+      if (fact.verifier?.via === undefined) break;
+      ref = fact.verifier.via;
+    }
+  }
+  return false;
+}

@@ -281,6 +281,14 @@ export class Project {
     return this.callers;
   }
 
+  private gateRefs: ImportRef[] | undefined;
+
+  /** Every module's imports it answers 401/403 on when falsy (rules/authAcrossModules.ts), gathered once. */
+  get authGates(): readonly ImportRef[] {
+    this.gateRefs ??= [...this.modules.values()].flatMap((m) => m.authGates ?? []);
+    return this.gateRefs;
+  }
+
   /** Keeps a candidate unless another file settles it (keepCandidate.ts). */
   keep(file: string, c: Candidate): boolean {
     return keepCandidate(this, file, c);

@@ -61,6 +61,11 @@ export interface Candidate {
    * them awaits a remote verifier or secret itself; `{remote}` in the message names it.
    */
   readonly onlyIfImportRemote?: readonly ImportRef[];
+  /**
+   * A catch answering "not verified" for any remote failure, reached from these exports: kept only when a
+   * caller in some module answers 401/403 on one of them, directly or through helpers passing it on.
+   */
+  readonly onlyIfAuthGated?: readonly string[];
   readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
   /** A project HTTP client class built with `given` arguments: kept when its timeout argument is not among them. */
   readonly onlyIfImportHttpTimeoutArg?: { readonly ref: ImportRef; readonly given: number };
@@ -197,6 +202,8 @@ export interface ModuleFacts {
   readonly handlerCalls?: readonly ImportRef[];
   /** Per exported function, the project imports it calls, itself or through module-local functions. */
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
+  /** Imported functions whose falsy result this module answers 401/403 on (rules/authAcrossModules.ts). */
+  readonly authGates?: readonly ImportRef[];
   /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
   readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
   /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */

@@ -11,7 +11,7 @@ import { functionCover, policyCover } from './protection.js';
 import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
-import { authAcrossModulesRules, verifierFact } from './rules/authAcrossModules.js';
+import { authAcrossModulesRules, authGates, verifierFact } from './rules/authAcrossModules.js';
 import { callsRemote } from './rules/authFacts.js';
 import {
   batchMethodsOf,
@@ -161,6 +161,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
   const sources = projectSources(ctx);
+  const gates = authGates(ctx);
   return {
     file,
     candidates,
@@ -170,6 +171,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(calls.length > 0 ? { handlerCalls: calls } : {}),
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
+    ...(gates.length > 0 ? { authGates: gates } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && retriedConsumer(ctx) ? { consumer: true as const } : {}),

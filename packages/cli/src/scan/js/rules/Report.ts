@@ -15,6 +15,7 @@ export type Extra = Pick<
   | 'onlyIfImportSdkSubclass'
   | 'onlyIfImportHttpTimeoutArg'
   | 'onlyIfImportRemote'
+  | 'onlyIfAuthGated'
   | 'onlyIfExportOnHandlerPath'
   | 'unlessCallersRead'
   | 'onlyIfResultDropped'

@@ -2,41 +2,26 @@
 // any error, so an outage of the identity provider logs every user out.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { awaitedImports } from './authAcrossModules.js';
-import { answersAuthFailure, callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
-import { isLogCall } from './catchFacts.js';
+import { awaitedImports, gatedCatch } from './authAcrossModules.js';
+import { wrap } from './authAnswers.js';
+import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
+import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
 import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
 import type { Report, Rule } from './Report.js';
 
 /**
- * A verification helper whose catch answers "not verified" (`return false`, `null`, ...) for any failure of a
- * remote verifier, called in the same module by code that answers 401/403 on a falsy result:
- * `if (!(await verifyToken(event))) return { statusCode: 401 }`. The 401 comes one function away from the catch.
+ * The deny a catch that answers nothing itself falls through to: `try { return allow(await
+ * verifier.verify(t)) } catch {} ... return deny`, or `let claims; try { claims = await verify(t) }
+ * catch (e) { log(e) } if (!claims) return 401`.
  */
-function verifierGate(
-  ctx: ModuleContext,
-  handler: Node,
-  statements: readonly Node[],
-): { answer: Node; helper: string; remote: string } | undefined {
-  // Falsy, not merely empty: `return {}` or `return []` would not take the caller's `if (!ok)` branch.
-  const returnsFalsy =
-    statements.some((s) => s.type === 'ReturnStatement') &&
-    statements.every((s) => isLogCall(s) || (s.type === 'ReturnStatement' && isFalsyValue(s.argument)));
-  if (!returnsFalsy || discriminates(handler)) return undefined;
+function fallThroughDeny(ctx: ModuleContext, handler: Node): Node | undefined {
+  if (!onlyLogs(handler)) return undefined;
   const tryStatement = ctx.parentOf(handler) as Node;
-  const remote = callsRemote(ctx, tryStatement.block);
-  if (remote === undefined) return undefined;
-  const helper = ctx.enclosingFunction(handler);
-  if (helper === undefined) return undefined;
-  for (const call of ctx.of('CallExpression')) {
-    if (ctx.functionOf(call.callee) !== helper) continue;
-    // Climb through await, !, parentheses and && / || to the condition that uses the result.
-    const { node: n, parent } = userOf(ctx, call);
-    if (parent?.type !== 'IfStatement' || parent.test !== n) continue;
-    const answer = answersAuthFailure(parent.consequent) ?? answersAuthFailure(parent.alternate);
-    if (answer !== undefined) return { answer, helper: calleeName(call) ?? 'the helper', remote };
-  }
+  const next = fallThrough(ctx, tryStatement);
+  if (next?.kind === 'test') return answersAuthFailure(next.node.consequent as Node, ctx);
+  if (next?.kind === 'exit' && returnsOnSuccess(tryStatement))
+    return answersAuthFailure(wrap(next.node), ctx);
   return undefined;
 }
 
@@ -44,8 +29,9 @@ function verifierGate(
 export function authCatch(ctx: ModuleContext, handler: Node): boolean {
   const body = handler.body as Node;
   return (
-    answersAuthFailure(body) !== undefined ||
-    verifierGate(ctx, handler, body.body as Node[]) !== undefined ||
+    answersAuthFailure(body, ctx) !== undefined ||
+    fallThroughDeny(ctx, handler) !== undefined ||
+    gatedCatch(ctx, handler) ||
     (ctx.source.includes('ntrospect') && introspectionCatch(ctx, handler))
   );
 }
@@ -69,7 +55,7 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
     const body = cb.body as Node;
     const answered = body.type === 'BlockStatement' ? body : (ctx.valueOf(body) ?? body);
     const wrapped = { type: 'Answer', start: answered.start, end: answered.end, body: answered } as Node;
-    if (answersAuthFailure(wrapped) === undefined) continue;
+    if (answersAuthFailure(wrapped, ctx) === undefined) continue;
     const param = (cb.params as Node[])[0];
     if (param !== undefined && discriminates({ type: 'CatchClause', start: 0, end: 0, param, body } as Node))
       continue;
@@ -99,9 +85,8 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
-    const statements = body.body as Node[];
     const tryStatement = ctx.parentOf(handler) as Node;
-    const auth = answersAuthFailure(body);
+    const auth = answersAuthFailure(body, ctx) ?? fallThroughDeny(ctx, handler);
     if (auth !== undefined) {
       // Reported at the catch: the line that decides every error is an auth failure (reviewers point there).
       const at = handler;
@@ -123,14 +108,6 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
             { onlyIfImportRemote: refs },
           );
       }
-      continue;
     }
-    const gate = verifierGate(ctx, handler, statements);
-    if (gate !== undefined)
-      report(
-        'infra-error-as-auth',
-        gate.answer,
-        `${gate.helper}() turns any failure of ${gate.remote} into "not verified", and the caller answers 401/403, so an outage logs every user out`,
-      );
   }
 };

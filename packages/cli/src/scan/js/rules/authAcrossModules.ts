@@ -1,43 +1,58 @@
-// infra-error-as-auth across modules: a verification helper returns null on any failure of a remote
-// verifier (module A), a second helper turns that into `false` (module B), and a third module answers
-// 401/403 when the result is falsy (module C). Each module says what it can see; the project pass
-// follows the imports from C's answer back to A's catch.
+// infra-error-as-auth through a "not verified" value: a verification or lookup helper answers null/false
+// for any failure of a remote system (its catch returns falsy, or logs and falls through to `return null`),
+// helpers may pass that falsy result on, and a caller answers 401/403 when the result is falsy. Reported at
+// the catch (the line that decides every failure means "no"): at once when the caller is in the same
+// module, else on condition that some module's caller answers 401/403 on an export leading to it
+// (`authGated`, settled by the project pass: js/authGates.ts records the callers).
 import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef, VerifierFact } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { answersAuthFailure, callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
+import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
-const NOT_VERIFIED = (name: string) =>
-  `${name}() answers "not verified" for any failure of {remote}, and this answers 401/403: an outage logs every user out`;
+interface FalsyCatch {
+  readonly handler: Node;
+  readonly remote: string;
+}
 
 /** A catch of `fn` itself (not of a nested function) that answers a falsy value for any remote failure. */
-function remoteFailureAsFalsy(ctx: ModuleContext, fn: Node): string | undefined {
-  let remote: string | undefined;
+function falsyCatch(ctx: ModuleContext, fn: Node): FalsyCatch | undefined {
+  let found: FalsyCatch | undefined;
   someDescendant(
     fn.body as Node,
     (n) => {
-      if (remote !== undefined || n.type !== 'TryStatement' || n.handler == null) return false;
-      const statements = n.handler.body.body as Node[];
-      const returnsFalsy =
+      if (found !== undefined || n.type !== 'TryStatement' || n.handler == null) return false;
+      const handler = n.handler as Node;
+      if (discriminates(handler)) return false;
+      const statements = (handler.body as Node).body as Node[];
+      let falsy =
         statements.some((s) => s.type === 'ReturnStatement') &&
         statements.every((s) => isLogCall(s) || (s.type === 'ReturnStatement' && isFalsyValue(s.argument)));
-      if (returnsFalsy && !discriminates(n.handler)) remote = callsRemote(ctx, n.block);
+      if (!falsy && onlyLogs(handler) && returnsOnSuccess(n)) {
+        // Logs and goes on to `return null` (or to the end of the function: undefined).
+        const next = fallThrough(ctx, n);
+        falsy =
+          next?.kind === 'end' ||
+          (next?.kind === 'exit' && next.node.type === 'ReturnStatement' && isFalsyValue(next.node.argument));
+      }
+      const remote = falsy ? callsRemote(ctx, n.block as Node) : undefined;
+      if (remote !== undefined) found = { handler, remote };
       return false;
     },
     true,
   );
-  return remote;
+  return found;
 }
 
 /**
- * The imported function whose falsy result `fn` passes on: `return verify(t)`, `return await verify(t)`,
+ * The calls whose falsy result `fn` passes on: `return verify(t)`, `return await verify(t)`,
  * `if (!(await verify(t))) return false`, or `const claims = await verify(t); if (!claims) return false`.
  */
-function falsyPassedOn(ctx: ModuleContext, fn: Node): ImportRef | undefined {
-  let via: ImportRef | undefined;
+function passedOn(ctx: ModuleContext, fn: Node): Node[] {
+  const calls: Node[] = [];
   // Names this function checks with `if (!name) return <falsy>`: gathered once, on first need.
   let checked: Set<string> | undefined;
   const isChecked = (name: string): boolean => {
@@ -61,21 +76,19 @@ function falsyPassedOn(ctx: ModuleContext, fn: Node): ImportRef | undefined {
   someDescendant(
     fn.body as Node,
     (n) => {
-      if (via !== undefined || n.type !== 'CallExpression') return false;
-      const ref = importRefOf(ctx, n.callee as Node);
-      if (ref === undefined) return false;
+      if (n.type !== 'CallExpression') return false;
       const { node, parent } = userOf(ctx, n);
-      if (parent?.type === 'ReturnStatement' || (parent === fn && fn.expression === true)) via = ref;
+      if (parent?.type === 'ReturnStatement' || (parent === fn && fn.expression === true)) calls.push(n);
       else if (parent?.type === 'IfStatement' && parent.test === node) {
-        if (returnsFalsy(parent.consequent)) via = ref;
+        if (returnsFalsy(parent.consequent)) calls.push(n);
       } else if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier') {
-        if (isChecked(parent.id.name as string)) via = ref;
+        if (isChecked(parent.id.name as string)) calls.push(n);
       }
       return false;
     },
     true,
   );
-  return via;
+  return calls;
 }
 
 function returnsFalsy(branch: Node | null | undefined): boolean {
@@ -87,20 +100,143 @@ function returnsFalsy(branch: Node | null | undefined): boolean {
   return false;
 }
 
+/** The catch in `fn`, or in a function of this module whose falsy result `fn` passes on, that answers "no". */
+export function falsyFailure(ctx: ModuleContext, fn: Node, depth = 0): FalsyCatch | undefined {
+  const own = falsyCatch(ctx, fn);
+  if (own !== undefined || depth > 3) return own;
+  for (const call of passedOn(ctx, fn)) {
+    const local = unwrap(call.callee)?.type === 'Identifier' ? ctx.functionOf(call.callee) : undefined;
+    const found = local !== undefined && local !== fn ? falsyFailure(ctx, local, depth + 1) : undefined;
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /**
- * What an exported function answers when verification fails: falsy for any failure of a remote verifier
- * it calls (`remote`), or the falsy result of an imported function it passes on (`via`).
+ * What an exported function answers when verification fails: falsy for any failure of a remote system it
+ * calls itself or through functions of its module (`remote`), or the falsy result of an imported function
+ * it passes on (`via`).
  * @example
  * // export async function verifyToken(t) { try { return await verifier.verify(t); } catch { return null; } }
  * verifierFact(ctx, fn); // { remote: 'the JWKS endpoint' }
  */
 export function verifierFact(ctx: ModuleContext, fn: Node): VerifierFact | undefined {
   if (!isFunction(fn)) return undefined;
-  const remote = remoteFailureAsFalsy(ctx, fn);
-  if (remote !== undefined) return { remote };
-  const via = falsyPassedOn(ctx, fn);
-  return via !== undefined ? { via } : undefined;
+  const local = falsyFailure(ctx, fn);
+  if (local !== undefined) return { remote: local.remote };
+  for (const call of passedOn(ctx, fn)) {
+    const via = importRefOf(ctx, call.callee as Node);
+    if (via !== undefined) return { via };
+  }
+  return undefined;
 }
+
+/**
+ * The 401/403 answer given when this call's result is falsy: `if (!(await verify(t))) return 401`, or
+ * `const ok = await verify(t); ... if (!ok) return 403` in the same function.
+ */
+export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
+  const { node, parent } = userOf(ctx, call);
+  if (parent?.type === 'IfStatement' && parent.test === node)
+    return answersAuthFailure(parent.consequent, ctx) ?? answersAuthFailure(parent.alternate, ctx);
+  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return undefined;
+  const name = parent.id.name as string;
+  const fn = ctx.enclosingFunction(parent);
+  let answer: Node | undefined;
+  someDescendant(
+    fn?.body as Node | undefined,
+    (m) => {
+      if (answer !== undefined || m.type !== 'IfStatement' || m.start < parent.end) return false;
+      const test = unwrap(m.test);
+      const arg =
+        test?.type === 'UnaryExpression' && test.operator === '!' ? unwrap(test.argument) : undefined;
+      if (arg?.type === 'Identifier' && arg.name === name) answer = answersAuthFailure(m.consequent, ctx);
+      return false;
+    },
+    true,
+  );
+  return answer;
+}
+
+/** The project imports whose falsy result this module answers 401/403 on (the callers' half of a gate). */
+export function authGates(ctx: ModuleContext): ImportRef[] {
+  const refs: ImportRef[] = [];
+  if (ctx.projectImports.size === 0) return refs;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : callee;
+    if (root?.type !== 'Identifier' || !ctx.projectImports.has(root.name as string)) continue;
+    const ref = importRefOf(ctx, call.callee as Node);
+    if (ref !== undefined && gateAnswer(ctx, call) !== undefined) refs.push(ref);
+  }
+  return refs;
+}
+
+/** How an answer of 401/403 is written (authAnswers.ts), for a cheap look before any walk. */
+const AUTH_TEXT = /401|403|Deny|DENY|nauthori|NAUTHORI|orbidden|ORBIDDEN|isAuthorized|nauthenticated/;
+
+/** The catches this module's gates reach in this module, with what the gate is called. */
+function localGates(ctx: ModuleContext): Map<Node, { helper: string; remote: string }> {
+  const out = new Map<Node, { helper: string; remote: string }>();
+  if (!AUTH_TEXT.test(ctx.source) || !ctx.source.includes('catch')) return out;
+  const failures = new Map<Node, FalsyCatch | undefined>();
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    const fn = callee?.type === 'Identifier' ? ctx.functionOf(callee) : undefined;
+    if (fn === undefined) continue;
+    if (!failures.has(fn)) failures.set(fn, falsyFailure(ctx, fn));
+    const found = failures.get(fn);
+    if (found === undefined || gateAnswer(ctx, call) === undefined) continue;
+    if (!out.has(found.handler))
+      out.set(found.handler, { helper: callee?.name as string, remote: found.remote });
+  }
+  return out;
+}
+
+const gatesByModule = new WeakMap<ModuleContext, Map<Node, { helper: string; remote: string }>>();
+
+/** Is this catch one a gate in its own module reaches (owned by infra-error-as-auth, not swallowed-error)? */
+export function gatedCatch(ctx: ModuleContext, handler: Node): boolean {
+  let gates = gatesByModule.get(ctx);
+  if (gates === undefined) {
+    gates = localGates(ctx);
+    gatesByModule.set(ctx, gates);
+  }
+  return gates.has(handler);
+}
+
+export const authAcrossModulesRules: Rule = (ctx: ModuleContext, report: Report) => {
+  let gates = gatesByModule.get(ctx);
+  if (gates === undefined) {
+    gates = localGates(ctx);
+    gatesByModule.set(ctx, gates);
+  }
+  for (const [handler, { helper, remote }] of gates)
+    report(
+      'infra-error-as-auth',
+      handler,
+      `${helper}() turns any failure of ${remote} into "not verified", and the caller answers 401/403, so an outage logs every user out`,
+    );
+  // Exported helpers: reported when a caller in another module answers 401/403 on them.
+  const byCatch = new Map<Node, { names: string[]; remote: string }>();
+  if (ctx.exports.size > 0 && ctx.source.includes('catch'))
+    for (const [name, value] of ctx.exports) {
+      const fn = unwrap(value);
+      if (fn === undefined || !isFunction(fn)) continue;
+      const found = falsyFailure(ctx, fn);
+      if (found === undefined) continue;
+      const entry = byCatch.get(found.handler) ?? { names: [], remote: found.remote };
+      entry.names.push(name);
+      byCatch.set(found.handler, entry);
+    }
+  for (const [handler, { names, remote }] of byCatch)
+    report(
+      'infra-error-as-auth',
+      handler,
+      `${names[0]}() answers "not verified" for any failure of ${remote}, and a caller answers 401/403 on it: an outage logs every user out`,
+      { onlyIfAuthGated: names },
+    );
+};
 
 /**
  * The project functions a try block awaits (`await isAuthorized(...)` imported from a sibling package):
@@ -122,16 +258,3 @@ export function awaitedImports(ctx: ModuleContext, block: Node): ImportRef[] {
   );
   return refs;
 }
-
-/** `if (!(await isAuthorized(event))) return { statusCode: 401 }` where isAuthorized is imported. */
-export const authAcrossModulesRules: Rule = (ctx: ModuleContext, report: Report) => {
-  for (const call of ctx.of('CallExpression')) {
-    const ref = importRefOf(ctx, call.callee as Node);
-    if (ref === undefined) continue;
-    const { node, parent } = userOf(ctx, call);
-    if (parent?.type !== 'IfStatement' || parent.test !== node) continue;
-    const answer = answersAuthFailure(parent.consequent) ?? answersAuthFailure(parent.alternate);
-    if (answer === undefined) continue;
-    report('infra-error-as-auth', answer, NOT_VERIFIED(ref.name), { onlyIfImportVerifier: ref });
-  }
-};

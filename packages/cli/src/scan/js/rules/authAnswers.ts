@@ -1,0 +1,125 @@
+// What an answer of "not authenticated / not allowed" looks like in the frameworks Lambda authorizers and
+// API middleware are written with: a 401/403 status (a number or a named constant), a Deny policy, an
+// HTTP API simple response `{ isAuthorized: false }`, API Gateway's `throw new Error('Unauthorized')`,
+// an error class or helper named for the answer, or a constant or variable holding one of these.
+import {
+  calleeName,
+  memberPath,
+  type Node,
+  numberValue,
+  objectProps,
+  propertyName,
+  someDescendant,
+  stringValue,
+  unwrap,
+} from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+const AUTH_STATUS = new Set([401, 403]);
+/** `HttpStatus.UNAUTHORIZED`, `StatusCodes.FORBIDDEN`, `HttpStatusCode.Unauthorized`. */
+const STATUS_NAME = /^(UNAUTHORI[SZ]ED|FORBIDDEN|Unauthori[sz]ed|Forbidden)$/;
+/** Error classes whose name is the answer (`UnauthorizedException`, `AuthenticationError`, `InvalidTokenError`). */
+const AUTH_ERROR =
+  /^(Unauthori[sz]ed|Forbidden|Unauthenticated|NotAuthori[sz]ed|AccessDenied|Authentication|InvalidToken)\w*(Error|Exception)$/;
+/** The message API Gateway turns into a 401 when an authorizer throws it, and its kin. */
+const AUTH_MESSAGE = /^(unauthori[sz]ed|forbidden|not authori[sz]ed|access denied)\b/i;
+/** tRPC, GraphQL and gRPC-style codes. */
+const AUTH_CODE = /^(UNAUTHORI[SZ]ED|FORBIDDEN|UNAUTHENTICATED|PERMISSION_DENIED)$/;
+/** Callbacks an authorizer answers through: `callback('Unauthorized')`, `context.fail('Unauthorized')`. */
+const CALLBACK = /^(callback|cb|done|fail)$/;
+/** Response builders taking the status after the body: `c.json(body, 401)`, `c.text('no', 403)`. */
+const BODY_THEN_STATUS = /^(json|text|body|html|send|newResponse)$/;
+
+/** 401/403 as a number or a named constant. */
+function isAuthStatus(node: Node | undefined): boolean {
+  if (AUTH_STATUS.has(numberValue(node) ?? 0)) return true;
+  const last = memberPath(unwrap(node))?.at(-1);
+  return last !== undefined && (memberPath(unwrap(node))?.length ?? 0) > 1 && STATUS_NAME.test(last);
+}
+
+function answerNode(n: Node): boolean {
+  if (n.type === 'Property') {
+    const key = n.key?.name ?? n.key?.value;
+    if ((key === 'statusCode' || key === 'status') && isAuthStatus(n.value)) return true;
+    if (key === 'Effect' && stringValue(n.value) === 'Deny') return true;
+    // `Effect: Effect.DENY`: a constant of the module's own.
+    if (key === 'Effect' && /^deny$/i.test(memberPath(n.value)?.at(-1) ?? '')) return true;
+    // An HTTP API simple authorizer's answer.
+    if (key === 'isAuthorized' && unwrap(n.value)?.type === 'Literal' && unwrap(n.value)?.value === false)
+      return true;
+    if (key === 'code' && AUTH_CODE.test(stringValue(n.value) ?? '')) return true;
+    return false;
+  }
+  if (n.type === 'AssignmentExpression') {
+    // `ctx.status = 401`, `res.statusCode = 403`.
+    const left = unwrap(n.left);
+    const prop = left?.type === 'MemberExpression' ? propertyName(left.property, left.computed) : undefined;
+    return (prop === 'status' || prop === 'statusCode') && isAuthStatus(n.right);
+  }
+  if (n.type === 'CallExpression') {
+    const name = calleeName(n) ?? '';
+    const args = n.arguments as Node[];
+    // `generatePolicy(principal, 'Deny', arn)`, `denyPolicy(arn)`: an authorizer's deny.
+    if (args.some((a) => stringValue(a) === 'Deny')) return true;
+    if (/^(generate|build|create|make)?deny(All)?(Policy|Response)?$/i.test(name)) return true;
+    // `send401()`, `unauthorized()`, `respondForbidden()`, `createError.Unauthorized()`: named for the answer.
+    if (
+      /^(send|respond|reply|return)?(401|403|unauthori[sz]ed|forbidden|notAuthori[sz]ed)(Response)?$/i.test(
+        name,
+      )
+    )
+      return true;
+    if (
+      /^(status|code|sendStatus|writeHead|throw|error|createError|HttpError)$/.test(name) &&
+      isAuthStatus(args[0])
+    )
+      return true;
+    if (BODY_THEN_STATUS.test(name) && isAuthStatus(args[1])) return true;
+    return CALLBACK.test(name) && AUTH_MESSAGE.test(stringValue(args[0]) ?? '');
+  }
+  if (n.type === 'NewExpression') {
+    const name = memberPath(unwrap(n.callee))?.at(-1) ?? '';
+    const args = n.arguments as Node[];
+    if (AUTH_ERROR.test(name)) return true;
+    // `throw new Error('Unauthorized')`: API Gateway answers a throwing authorizer's "Unauthorized" with 401.
+    if (/Error$/.test(name) && AUTH_MESSAGE.test(stringValue(args[0]) ?? '')) return true;
+    return (
+      /(Http|Api)?Error|Exception|Response/.test(name) &&
+      args.some((a) => isAuthStatus(a) || isAuthStatus(objectProps(a)?.props.get('status')))
+    );
+  }
+  if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement')
+    return AUTH_MESSAGE.test(stringValue(n.argument) ?? '');
+  return false;
+}
+
+/**
+ * Does this code answer 401/403 (status codes, Deny policies, Unauthorized errors)? With `ctx`, a
+ * returned or thrown name is followed to the constant it holds (`return denyResponse`).
+ */
+export function answersAuthFailure(body: Node | null | undefined, ctx?: ModuleContext): Node | undefined {
+  if (body == null) return undefined;
+  let found: Node | undefined;
+  someDescendant(
+    body,
+    (n) => {
+      if (found) return true;
+      if (answerNode(n)) found = n;
+      else if (ctx !== undefined && (n.type === 'ReturnStatement' || n.type === 'ThrowStatement')) {
+        const arg = unwrap(n.argument);
+        if (arg?.type !== 'Identifier') return false;
+        const value = ctx.valueOf(arg);
+        if (value !== undefined && value !== arg && (answerNode(value) || answersAuthFailure(wrap(value))))
+          found = n;
+      }
+      return found !== undefined;
+    },
+    true,
+  );
+  return found;
+}
+
+/** A node to walk whose only child is `node` (someDescendant does not test its root). */
+export function wrap(node: Node): Node {
+  return { type: 'Answer', start: node.start, end: node.end, body: node } as Node;
+}

@@ -1,0 +1,93 @@
+// Does a try block depend on a remote system: a JWKS or OIDC discovery fetch, a secret or key lookup, an
+// introspection, an AWS call? Followed through the module's own functions (`await verifyToken(t)` is
+// judged by what verifyToken does, not by its name) and into a promise's executor (`new Promise((res,
+// rej) => jwt.verify(token, getKey, cb))`); a name is the only evidence left for a call the module
+// cannot see into.
+import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isSdkSend } from '../sdkSend.js';
+import { wrap } from './authAnswers.js';
+import { classifyHttpCall } from './http.js';
+
+/** Libraries whose verifier fetches the issuer's keys on first use (and again when a key rotates). */
+const REMOTE_VERIFIERS = new Set(['aws-jwt-verify', '@okta/jwt-verifier', 'jwks-rsa', 'openid-client']);
+const NAMED_REMOTE =
+  /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)|verif|jwt|jwks|token|signingkey|discover|openid|wellKnown|secret/i;
+
+/** `CognitoJwtVerifier.create(...)`, `new OktaJwtVerifier(...)`, `jwksClient(...)`: what `object` was built by. */
+function remoteVerifierObject(ctx: ModuleContext, object: Node | undefined): boolean {
+  const root = unwrap(object);
+  // `this.verifier`: a field of a class; its initialiser is not followed, the name speaks for it.
+  if (root?.type === 'MemberExpression')
+    return /JwtVerifier|jwks|verifier/i.test(memberPath(root)?.join('.') ?? '');
+  const made = ctx.valueOf(root);
+  if (made === undefined || made === root) return /JwtVerifier|jwks|verifier/i.test(root?.name ?? '');
+  const call = unwrap(made.type === 'ConditionalExpression' ? made.consequent : made);
+  if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return false;
+  return REMOTE_VERIFIERS.has(ctx.importRoot(call.callee)?.source ?? '');
+}
+
+/** jose's `jwtVerify(token, key)` against a remote key set (createRemoteJWKSet, here or behind a getter). */
+function remoteJose(ctx: ModuleContext, call: Node): boolean {
+  const arg = unwrap(call.arguments[1]);
+  const key = ctx.valueOf(arg);
+  const keyText = key ? ctx.source.slice(key.start, key.end) : '';
+  if (/createRemoteJWKSet/.test(keyText)) return true;
+  // A name or a getter (`jwks`, `getJwks()`) in a module that builds a remote set somewhere.
+  return (
+    (arg?.type === 'Identifier' || arg?.type === 'CallExpression' || arg?.type === 'MemberExpression') &&
+    /createRemoteJWKSet/.test(ctx.source) &&
+    /jwks|keyset|keys/i.test(keyText)
+  );
+}
+
+export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string | undefined {
+  let what: string | undefined;
+  someDescendant(
+    block,
+    (n) => {
+      if (what) return true;
+      // `await new Promise((resolve, reject) => jwt.verify(token, getKey, cb))`: the executor runs now.
+      if (n.type === 'NewExpression' && unwrap(n.callee)?.name === 'Promise' && depth < 3) {
+        const executor = unwrap(n.arguments[0]);
+        if (isFunction(executor)) what = callsRemote(ctx, wrap(executor?.body as Node), depth + 1);
+        return false;
+      }
+      if (n.type !== 'CallExpression') return false;
+      const name = calleeName(n);
+      const imp = ctx.importRoot(n.callee);
+      const awaited = unwrap(ctx.parentOf(n))?.type === 'AwaitExpression';
+      if (name === 'jwtVerify' && imp?.source === 'jose') {
+        if (remoteJose(ctx, n)) what = 'the remote JWKS';
+        return false;
+      }
+      if (name === 'verify' && imp?.source === 'jsonwebtoken') {
+        // A key callback (`getKey(header, cb)`) fetches the key; a key or secret in hand is a local check.
+        const key = ctx.functionOf(n.arguments[1]);
+        if (key !== undefined && depth < 3) what = callsRemote(ctx, wrap(key.body as Node), depth + 1);
+        return false;
+      }
+      if (name === 'getSigningKey' || name === 'getSigningKeys' || name === 'getSigningKeyAsync')
+        what = 'the JWKS endpoint';
+      else if (/^verify/.test(name ?? '') && awaited && n.callee.type === 'MemberExpression') {
+        if (remoteVerifierObject(ctx, n.callee.object)) what = 'the JWKS endpoint';
+        else if (name !== 'verify' && NAMED_REMOTE.test(name ?? '')) what = `${name}()`;
+      } else if (isSdkSend(ctx, n)) {
+        const arg = unwrap(n.arguments[0]);
+        const cmd =
+          arg?.type === 'NewExpression' ? (unwrap(arg.callee)?.name as string | undefined) : undefined;
+        what = cmd !== undefined ? `${cmd} (AWS)` : 'an AWS call';
+      } else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
+      else if (awaited && name !== undefined) {
+        // A function of this module: what it does decides, not its name.
+        const local = n.callee.type === 'Identifier' ? ctx.functionOf(n.callee) : undefined;
+        if (local !== undefined) {
+          if (depth < 3) what = callsRemote(ctx, wrap(local.body as Node), depth + 1);
+        } else if (NAMED_REMOTE.test(name)) what = `${name}()`;
+      }
+      return false;
+    },
+    true,
+  );
+  return what;
+}
