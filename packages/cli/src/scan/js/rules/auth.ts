@@ -6,6 +6,7 @@ import { awaitedImports, gatedCatch } from './authAcrossModules.js';
 import { wrap } from './authAnswers.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
+import { messageTestRules } from './authMessageTest.js';
 import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
 import type { Report, Rule } from './Report.js';
@@ -82,6 +83,7 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
 export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   introspectionRules(ctx, report);
   credentialCheckRules(ctx, report);
+  messageTestRules(ctx, report);
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
