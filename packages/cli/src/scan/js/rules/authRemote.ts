@@ -27,6 +27,12 @@ function remoteVerifierObject(ctx: ModuleContext, object: Node | undefined): boo
   return REMOTE_VERIFIERS.has(ctx.importRoot(call.callee)?.source ?? '');
 }
 
+/** `this.jwtService.verifyAsync(token)` in a module using @nestjs/jwt: a local check against its secret. */
+function nestJwt(ctx: ModuleContext, object: Node | undefined): boolean {
+  if (!ctx.source.includes('@nestjs/jwt')) return false;
+  return /jwtService$/i.test(memberPath(unwrap(object))?.at(-1) ?? '');
+}
+
 /** jose's `jwtVerify(token, key)` against a remote key set (createRemoteJWKSet, here or behind a getter). */
 function remoteJose(ctx: ModuleContext, call: Node): boolean {
   const arg = unwrap(call.arguments[1]);
@@ -67,9 +73,20 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
         if (key !== undefined && depth < 3) what = callsRemote(ctx, wrap(key.body as Node), depth + 1);
         return false;
       }
+      // `const verifyAsync = promisify(jwt.verify)`: jsonwebtoken's verify, judged as above.
+      const made = n.callee.type === 'Identifier' ? ctx.valueOf(n.callee) : undefined;
+      if (made?.type === 'CallExpression' && calleeName(made) === 'promisify') {
+        if (ctx.importRoot(made.arguments[0])?.source === 'jsonwebtoken') {
+          const key = ctx.functionOf(n.arguments[1]);
+          if (key !== undefined && depth < 3) what = callsRemote(ctx, wrap(key.body as Node), depth + 1);
+          return false;
+        }
+      }
       if (name === 'getSigningKey' || name === 'getSigningKeys' || name === 'getSigningKeyAsync')
         what = 'the JWKS endpoint';
       else if (/^verify/.test(name ?? '') && awaited && n.callee.type === 'MemberExpression') {
+        // NestJS's JwtService checks against the secret it was configured with.
+        if (nestJwt(ctx, n.callee.object)) return false;
         if (remoteVerifierObject(ctx, n.callee.object)) what = 'the JWKS endpoint';
         else if (name !== 'verify' && NAMED_REMOTE.test(name ?? '')) what = `${name}()`;
       } else if (isSdkSend(ctx, n)) {
