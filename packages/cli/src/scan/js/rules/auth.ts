@@ -5,7 +5,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { awaitedImports, gatedCatch } from './authAcrossModules.js';
 import { wrap } from './authAnswers.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
-import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
+import { fallThrough, onlyLogs, readsTrySet, returnsOnSuccess } from './authFlow.js';
 import { messageTestRules } from './authMessageTest.js';
 import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
@@ -21,7 +21,8 @@ function fallThroughDeny(ctx: ModuleContext, handler: Node): Node | undefined {
   const tryStatement = ctx.parentOf(handler) as Node;
   const next = fallThrough(ctx, tryStatement);
   if (next?.kind === 'test') return answersAuthFailure(next.node.consequent as Node, ctx);
-  if (next?.kind === 'exit' && returnsOnSuccess(tryStatement))
+  // The try answers on success itself, or sets what the exit answers with (`effect = 'Allow'`).
+  if (next?.kind === 'exit' && (returnsOnSuccess(tryStatement) || readsTrySet(tryStatement, next.node)))
     return answersAuthFailure(wrap(next.node), ctx);
   return undefined;
 }

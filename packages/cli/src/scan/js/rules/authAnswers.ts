@@ -30,23 +30,29 @@ const CALLBACK = /^(callback|cb|done|fail)$/;
 /** Response builders taking the status after the body: `c.json(body, 401)`, `c.text('no', 403)`. */
 const BODY_THEN_STATUS = /^(json|text|body|html|send|newResponse)$/;
 
+/** A literal, or (with `ctx`) the literal a name was declared with: `let effect = 'Deny'`, `const FORBIDDEN = 403`. */
+function literalOf(node: Node | undefined, ctx: ModuleContext | undefined): Node | undefined {
+  const n = unwrap(node);
+  return ctx !== undefined && n?.type === 'Identifier' ? ctx.valueOf(n) : n;
+}
+
 /** 401/403 as a number or a named constant. */
-function isAuthStatus(node: Node | undefined): boolean {
-  if (AUTH_STATUS.has(numberValue(node) ?? 0)) return true;
+function isAuthStatus(node: Node | undefined, ctx?: ModuleContext): boolean {
+  if (AUTH_STATUS.has(numberValue(literalOf(node, ctx)) ?? 0)) return true;
   const last = memberPath(unwrap(node))?.at(-1);
   return last !== undefined && (memberPath(unwrap(node))?.length ?? 0) > 1 && STATUS_NAME.test(last);
 }
 
-function answerNode(n: Node): boolean {
+function answerNode(n: Node, ctx?: ModuleContext): boolean {
   if (n.type === 'Property') {
     const key = n.key?.name ?? n.key?.value;
-    if ((key === 'statusCode' || key === 'status') && isAuthStatus(n.value)) return true;
-    if (key === 'Effect' && stringValue(n.value) === 'Deny') return true;
+    if ((key === 'statusCode' || key === 'status') && isAuthStatus(n.value, ctx)) return true;
+    if (key === 'Effect' && stringValue(literalOf(n.value, ctx)) === 'Deny') return true;
     // `Effect: Effect.DENY`: a constant of the module's own.
     if (key === 'Effect' && /^deny$/i.test(memberPath(n.value)?.at(-1) ?? '')) return true;
     // An HTTP API simple authorizer's answer.
-    if (key === 'isAuthorized' && unwrap(n.value)?.type === 'Literal' && unwrap(n.value)?.value === false)
-      return true;
+    const value = literalOf(n.value, ctx);
+    if (key === 'isAuthorized' && value?.type === 'Literal' && value.value === false) return true;
     if (key === 'code' && AUTH_CODE.test(stringValue(n.value) ?? '')) return true;
     return false;
   }
@@ -54,13 +60,13 @@ function answerNode(n: Node): boolean {
     // `ctx.status = 401`, `res.statusCode = 403`.
     const left = unwrap(n.left);
     const prop = left?.type === 'MemberExpression' ? propertyName(left.property, left.computed) : undefined;
-    return (prop === 'status' || prop === 'statusCode') && isAuthStatus(n.right);
+    return (prop === 'status' || prop === 'statusCode') && isAuthStatus(n.right, ctx);
   }
   if (n.type === 'CallExpression') {
     const name = calleeName(n) ?? '';
     const args = n.arguments as Node[];
     // `generatePolicy(principal, 'Deny', arn)`, `denyPolicy(arn)`: an authorizer's deny.
-    if (args.some((a) => stringValue(a) === 'Deny')) return true;
+    if (args.some((a) => stringValue(literalOf(a, ctx)) === 'Deny')) return true;
     if (/^(generate|build|create|make)?deny(All)?(Policy|Response)?$/i.test(name)) return true;
     // `send401()`, `unauthorized()`, `respondForbidden()`, `createError.Unauthorized()`: named for the answer.
     if (
@@ -104,12 +110,16 @@ export function answersAuthFailure(body: Node | null | undefined, ctx?: ModuleCo
     body,
     (n) => {
       if (found) return true;
-      if (answerNode(n)) found = n;
+      if (answerNode(n, ctx)) found = n;
       else if (ctx !== undefined && (n.type === 'ReturnStatement' || n.type === 'ThrowStatement')) {
         const arg = unwrap(n.argument);
         if (arg?.type !== 'Identifier') return false;
         const value = ctx.valueOf(arg);
-        if (value !== undefined && value !== arg && (answerNode(value) || answersAuthFailure(wrap(value))))
+        if (
+          value !== undefined &&
+          value !== arg &&
+          (answerNode(value, ctx) || answersAuthFailure(wrap(value)))
+        )
           found = n;
       }
       return found !== undefined;

@@ -36,6 +36,12 @@ function assignedIn(block: Node): Set<string> {
   return names;
 }
 
+/** Does the exit read a value the try block was to set (`return policy(principalId, effect, arn)`)? */
+export function readsTrySet(tryStatement: Node, exit: Node): boolean {
+  const set = assignedIn(tryStatement.block as Node);
+  return set.size > 0 && reads(exit, set);
+}
+
 /** Does the test read one of these names? */
 function reads(test: Node, names: ReadonlySet<string>): boolean {
   return someDescendant(
