@@ -4,6 +4,7 @@ import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { awaitedImports, gatedCatch } from './authAcrossModules.js';
 import { wrap } from './authAnswers.js';
+import { verifyCallbackRules } from './authCallbacks.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import { fallThrough, onlyLogs, readsTrySet, returnsOnSuccess } from './authFlow.js';
 import { messageTestRules } from './authMessageTest.js';
@@ -85,6 +86,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   introspectionRules(ctx, report);
   credentialCheckRules(ctx, report);
   messageTestRules(ctx, report);
+  verifyCallbackRules(ctx, report);
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;

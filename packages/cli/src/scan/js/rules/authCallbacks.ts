@@ -1,0 +1,53 @@
+// infra-error-as-auth in jsonwebtoken's callback form: `jwt.verify(token, getKey, options, (err, decoded)
+// => { if (err) return res.status(401)... })` with a key callback that fetches the signing key from a JWKS
+// endpoint. jsonwebtoken hands the key callback's failure (a timeout, a 5xx, jwks-rsa's rate limit) to the
+// completion callback as a JsonWebTokenError, so `if (err)` answers 401 for an outage of the issuer too.
+import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { answersAuthFailure, wrap } from './authAnswers.js';
+import { callsRemote } from './authRemote.js';
+import type { Report } from './Report.js';
+
+/** The test reads the error only as "there is one" (`if (err)`, `if (err || !decoded)`), never its kind. */
+function anyError(ctx: ModuleContext, test: Node, param: string): boolean {
+  let seen = false;
+  let kind = false;
+  someDescendant(wrap(test), (m) => {
+    if (m.type !== 'Identifier' || m.name !== param) return false;
+    seen = true;
+    const parent = ctx.parentOf(m);
+    if (parent?.type === 'MemberExpression' || (parent?.type === 'BinaryExpression' && parent.left === m))
+      kind = true;
+    return false;
+  });
+  return seen && !kind;
+}
+
+export function verifyCallbackRules(ctx: ModuleContext, report: Report): void {
+  if (!ctx.source.includes('jsonwebtoken')) return;
+  for (const call of ctx.of('CallExpression')) {
+    if (calleeName(call) !== 'verify' || ctx.importRoot(call.callee)?.source !== 'jsonwebtoken') continue;
+    const args = call.arguments as Node[];
+    const key = ctx.functionOf(args[1]);
+    const done = unwrap(args.at(-1));
+    if (key === undefined || args.length < 3 || done === undefined || !isFunction(done)) continue;
+    const param = (done.params as Node[])[0];
+    if (param?.type !== 'Identifier') continue;
+    const remote = callsRemote(ctx, wrap(key.body as Node));
+    if (remote === undefined) continue;
+    someDescendant(
+      done.body as Node,
+      (n) => {
+        if (n.type !== 'IfStatement' || !anyError(ctx, n.test as Node, param.name as string)) return false;
+        if (answersAuthFailure(n.consequent as Node, ctx) !== undefined)
+          report(
+            'infra-error-as-auth',
+            n,
+            `jsonwebtoken passes a failure of the key callback (${remote}) to this callback as a token error, and any error is answered 401/403: an outage of the issuer logs every user out`,
+          );
+        return false;
+      },
+      true,
+    );
+  }
+}
