@@ -67,6 +67,9 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
         if (remoteJose(ctx, n)) what = 'the remote JWKS';
         return false;
       }
+      // `await request.jwtVerify()`: @fastify/jwt (and kin) check against the secret they were registered
+      // with, unless the module hands them a JWKS.
+      if (name === 'jwtVerify' && imp === undefined && !/jwks/i.test(ctx.source)) return false;
       if (name === 'verify' && imp?.source === 'jsonwebtoken') {
         // A key callback (`getKey(header, cb)`) fetches the key; a key or secret in hand is a local check.
         const key = ctx.functionOf(n.arguments[1]);
