@@ -205,7 +205,11 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const options = returnFact(ctx, v);
       const verifier = verifierFact(ctx, v);
       // What a catch answering 401/403 around this function (in another module) depends on.
-      const remote = v.async === true ? callsRemote(ctx, v.body as Node) : undefined;
+      // Async, or handing back a promise it builds (`return new Promise((res, rej) => jwt.verify(...))`).
+      const remote =
+        returnsPromise(v) || ctx.source.slice(v.start, v.end).includes('new Promise')
+          ? callsRemote(ctx, v.body as Node)
+          : undefined;
       const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
       facts[name] = {
         provides: [...cover.kinds],

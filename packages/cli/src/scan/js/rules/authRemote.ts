@@ -103,7 +103,12 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
         const local = n.callee.type === 'Identifier' ? ctx.functionOf(n.callee) : undefined;
         if (local !== undefined) {
           if (depth < 3) what = callsRemote(ctx, wrap(local.body as Node), depth + 1);
-        } else if (NAMED_REMOTE.test(name)) what = `${name}()`;
+        } else if (
+          !(n.callee.type === 'Identifier' && ctx.projectImports.has(n.callee.name as string)) &&
+          NAMED_REMOTE.test(name)
+        )
+          // A project import is judged by what it does in its own module (onlyIfImportRemote), not by name.
+          what = `${name}()`;
       }
       return false;
     },
