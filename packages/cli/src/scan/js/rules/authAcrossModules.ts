@@ -100,8 +100,18 @@ function returnsFalsy(branch: Node | null | undefined): boolean {
   return false;
 }
 
+const failureCache = new WeakMap<Node, FalsyCatch | undefined>();
+
 /** The catch in `fn`, or in a function of this module whose falsy result `fn` passes on, that answers "no". */
 export function falsyFailure(ctx: ModuleContext, fn: Node, depth = 0): FalsyCatch | undefined {
+  // Asked for each export by the module's facts and by the rule: answered once per function.
+  if (depth === 0) {
+    if (failureCache.has(fn)) return failureCache.get(fn);
+    const found = falsyFailure(ctx, fn, 1);
+    failureCache.set(fn, found);
+    return found;
+  }
+  if (!ctx.source.includes('catch')) return undefined;
   const own = falsyCatch(ctx, fn);
   if (own !== undefined || depth > 3) return own;
   for (const call of passedOn(ctx, fn)) {
@@ -161,7 +171,7 @@ export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
 /** The project imports whose falsy result this module answers 401/403 on (the callers' half of a gate). */
 export function authGates(ctx: ModuleContext): ImportRef[] {
   const refs: ImportRef[] = [];
-  if (ctx.projectImports.size === 0) return refs;
+  if (ctx.projectImports.size === 0 || !AUTH_TEXT.test(ctx.source)) return refs;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : callee;
