@@ -18,9 +18,12 @@ import type { ModuleContext } from '../ModuleContext.js';
 const AUTH_STATUS = new Set([401, 403]);
 /** `HttpStatus.UNAUTHORIZED`, `StatusCodes.FORBIDDEN`, `HttpStatusCode.Unauthorized`. */
 const STATUS_NAME = /^(UNAUTHORI[SZ]ED|FORBIDDEN|Unauthori[sz]ed|Forbidden)$/;
-/** Error classes whose name is the answer (`UnauthorizedException`, `AuthenticationError`, `InvalidTokenError`). */
+/**
+ * Error classes whose name is the answer (`UnauthorizedException`, `AuthError`, `InvalidTokenError`, http-errors'
+ * `new createError.Unauthorized()`).
+ */
 const AUTH_ERROR =
-  /^(Unauthori[sz]ed|Forbidden|Unauthenticated|NotAuthori[sz]ed|AccessDenied|Authentication|InvalidToken)\w*(Error|Exception)$/;
+  /^(Unauthori[sz]ed|Forbidden|Unauthenticated|NotAuthori[sz]ed|AccessDenied|Auth|Authentication|Authorization|InvalidToken)(Error|Exception)$|^(Unauthori[sz]ed|Forbidden|Unauthenticated|NotAuthori[sz]ed|AccessDenied|InvalidToken)\w*(Error|Exception)$|^(Unauthori[sz]ed|Forbidden)$/;
 /** The message API Gateway turns into a 401 when an authorizer throws it, and its kin. */
 const AUTH_MESSAGE = /^(unauthori[sz]ed|forbidden|not authori[sz]ed|access denied)\b/i;
 /** tRPC, GraphQL and gRPC-style codes. */
@@ -76,7 +79,9 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     )
       return true;
     if (
-      /^(status|code|sendStatus|writeHead|throw|error|createError|HttpError)$/.test(name) &&
+      /^(status|code|sendStatus|writeHead|throw|error|createError|createHttpError|httpError|HttpError)$/.test(
+        name,
+      ) &&
       isAuthStatus(args[0])
     )
       return true;
