@@ -207,12 +207,15 @@ function handler(words: SourceWords): boolean {
 const CDK_NEW =
   /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|KinesisEventSource|DynamoEventSource|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
 const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
+// An L1 integration, or an API construct of a library that takes route functions (cdkApiFunctions.ts).
+const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*(?:Api|Gateway)\w*)\s*\(/;
 
 function cdkConstruct(words: SourceWords): boolean {
   const source = words.source;
   return (
     words.includes('aws-cdk') &&
     (CDK_NEW.test(source) ||
+      CDK_NEW_API.test(source) ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.

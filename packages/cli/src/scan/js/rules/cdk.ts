@@ -10,8 +10,9 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { gatewayTimeouts } from './cdkApiFunctions.js';
 import { isBusTarget, onlyForwards } from './cdkBuses.js';
-import { durationSeconds, ownDefaultTimeout } from './cdkConstructDefaults.js';
+import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
@@ -86,17 +87,9 @@ function inlineDlq(ctx: ModuleContext, node: Node): boolean {
 export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!ctx.source.includes('aws-cdk')) return;
   const src = ctx.source;
-  const functionsBehindApi = new Set<string>();
+  gatewayTimeouts(ctx, report);
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
-    if (kind === 'LambdaIntegration' || kind === 'HttpLambdaIntegration') {
-      const fn = memberPath(node.arguments[kind === 'LambdaIntegration' ? 0 : 1])?.join('.');
-      if (fn) functionsBehindApi.add(fn);
-    } else if (kind === 'LambdaRestApi') {
-      const handler = objectProps(node.arguments[2])?.props.get('handler');
-      const fn = memberPath(handler)?.join('.');
-      if (fn) functionsBehindApi.add(fn);
-    }
     const self =
       kind === 'LambdaRestApi'
         ? objectProps(node.arguments[2])?.props.get('handler')
@@ -252,15 +245,6 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         'iac-idempotency-table-no-ttl',
         node,
         `idempotency table ${id} has no timeToLiveAttribute: records never expire`,
-      );
-    } else if (kind === 'Function' || kind === 'NodejsFunction') {
-      const timeout = durationSeconds(props?.props.get('timeout'));
-      if (timeout === undefined || timeout <= 29 || name === undefined || !functionsBehindApi.has(name))
-        continue;
-      report(
-        'iac-gateway-timeout-exceeds-lambda',
-        node,
-        `function timeout ${timeout}s exceeds API Gateway's 29s integration timeout`,
       );
     }
   }
