@@ -205,7 +205,7 @@ function handler(words: SourceWords): boolean {
  * a construct given `lambdaFunctionProps` and `sqsEventSourceProps` may settle its handler's batch size.
  */
 const CDK_NEW =
-  /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|KinesisEventSource|DynamoEventSource|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
+  /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|CfnEventSourceMapping|EventSourceMapping|KinesisEventSource|DynamoEventSource|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
 const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
 // An L1 integration, or an API construct of a library that takes route functions (cdkApiFunctions.ts).
 const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*(?:Api|Gateway)\w*)\s*\(/;

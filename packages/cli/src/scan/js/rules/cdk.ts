@@ -14,6 +14,7 @@ import { gatewayTimeouts } from './cdkApiFunctions.js';
 import { isBusTarget, onlyForwards } from './cdkBuses.js';
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
+import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
@@ -119,6 +120,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     const id = stringValue(args[1]) ?? '';
     const props = objectProps(ctx.valueOf(args[2]));
     const name = varName(ctx, node);
+    if (kind === 'EventSourceMapping') streamMappingWithoutOnFailure(ctx, node, kind, report);
     if (kind === 'Queue') {
       if (props?.spread) continue;
       const dlq = objectProps(props?.props.get('deadLetterQueue'));
@@ -161,7 +163,8 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
             { maxReceive: { count: max, consumer: byLambda ? 'lambda' : 'other' }, severity: 'high' },
           );
       }
-    } else if (kind === 'EventSourceMapping' && numberValue(props?.props.get('batchSize')) === 1) {
+    } else if (kind === 'CfnEventSourceMapping') streamMappingWithoutOnFailure(ctx, node, kind, report);
+    else if (kind === 'EventSourceMapping' && numberValue(props?.props.get('batchSize')) === 1) {
       // `new EventSourceMapping(this, id, { target: fn, batchSize: 1, eventSourceArn })`: one record a call.
       const link = handlerLink(ctx, props?.props.get('target'), 'no-record-work');
       if (link !== undefined)
