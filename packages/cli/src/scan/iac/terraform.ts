@@ -9,7 +9,7 @@ export type TfReport = (
   rule: string,
   line: number,
   message: string,
-  extra?: IacExtra & Pick<Candidate, 'terraformQueue'>,
+  extra?: IacExtra & Pick<Candidate, 'terraformQueue' | 'terraformAsyncFunction'>,
 ) => void;
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -155,6 +155,15 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       `aws_dynamodb_table.${table.labels[1]} has no ttl block: idempotency records never expire`,
     );
   }
+  // Judged with the whole module (terraformModules.ts): kept only where something invokes it asynchronously.
+  for (const fn of functions)
+    if (!/\bdead_letter_config\b/.test(fn.text))
+      report(
+        'iac-missing-dlq',
+        fn.line,
+        `aws_lambda_function.${fn.labels[1]} is invoked asynchronously ({invokers}) with no dead_letter_config or on_failure destination: events that still fail after Lambda's retries are dropped`,
+        { terraformAsyncFunction: `aws_lambda_function.${fn.labels[1]}` },
+      );
   const integrations = [...of('aws_apigatewayv2_integration'), ...of('aws_api_gateway_integration')];
   for (const integ of integrations) {
     const uri = integ.attrs.get('integration_uri')?.raw ?? integ.attrs.get('uri')?.raw ?? '';

@@ -76,6 +76,8 @@ export interface Candidate {
   readonly onlyIfImportBatchResult?: { readonly ref: ImportRef; readonly method?: string };
   /** A Terraform queue finding that a mapping or alarm in another module may settle (iac/terraformModules.ts). */
   readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
+  /** A Terraform function with no async failure destination: kept only if its module invokes it asynchronously. */
+  readonly terraformAsyncFunction?: string;
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
   readonly exportedDlq?: readonly string[];
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
