@@ -9,7 +9,7 @@ export type TfReport = (
   rule: string,
   line: number,
   message: string,
-  extra?: IacExtra & Pick<Candidate, 'terraformQueue' | 'terraformAsyncFunction'>,
+  extra?: IacExtra & Pick<Candidate, 'terraformQueue' | 'terraformAsyncFunction' | 'terraformFloodFunction'>,
 ) => void;
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -84,6 +84,9 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
     const batch = Number(literal(m.attrs.get('batch_size')) ?? Number.NaN);
     const fnRef = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
     const fn = functions.find((f) => f.labels[1] === fnRef);
+    const consumer = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/.exec(
+      m.attrs.get('function_name')?.raw ?? '',
+    )?.[1];
     if (batch === 1 && fn !== undefined) {
       const handler = literal(fn.attrs.get('handler'));
       if (handler) batchOneHandlers.push(handler);
@@ -112,6 +115,7 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         'iac-no-reserved-concurrency',
         m.line,
         `aws_lambda_event_source_mapping.${m.labels[1]} has no scaling_config.maximum_concurrency and the function reserves no concurrency`,
+        consumer !== undefined ? { terraformFloodFunction: consumer } : undefined,
       );
   }
 

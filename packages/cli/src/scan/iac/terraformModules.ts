@@ -6,6 +6,11 @@
 import type { Candidate } from '../js/Candidate.js';
 import type { HclBlock } from './hcl.js';
 import { asyncFunctionFinding, asyncSubscribers } from './terraformAsyncInvokers.js';
+import {
+  nothingToFloodInTerraform,
+  type TerraformIamFacts,
+  terraformIamFacts,
+} from './terraformFloodTargets.js';
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 
 /** What one .tf file says about queues across modules. */
@@ -27,6 +32,8 @@ export interface TerraformFacts {
   readonly invokers: readonly { readonly fn: string; readonly rule?: string; readonly via?: string }[];
   /** Functions an `aws_lambda_function_event_invoke_config` gives an on-failure destination. */
   readonly invokeConfigured: readonly string[];
+  /** Functions' roles and policies, for what an SQS consumer can flood (terraformFloodTargets.ts). */
+  readonly iam: TerraformIamFacts;
   /** Functions' handlers and packages, locals and batch-size-1 mappings, joined per folder (terraformHandlers.ts). */
   readonly code: TerraformCodeFacts;
 }
@@ -96,6 +103,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     scheduledRules,
     invokers,
     invokeConfigured,
+    iam: terraformIamFacts(blocks),
     code: terraformCodeFacts(blocks),
   };
 }
@@ -136,6 +144,9 @@ export function terraformProject(
   return (dir, c) => {
     if (c.terraformAsyncFunction !== undefined)
       return asyncFunctionFinding(files, dir, c, c.terraformAsyncFunction);
+    const consumer = c.terraformFloodFunction;
+    const iam = () => files.filter((f) => f.dir === dir).map((f) => f.facts.iam);
+    if (consumer !== undefined && nothingToFloodInTerraform(iam(), consumer)) return undefined;
     const ref = c.terraformQueue;
     if (ref === undefined) return c;
     if (ref.settledBy === 'alarm' && quietDlq(dir, ref.queue)) return undefined;

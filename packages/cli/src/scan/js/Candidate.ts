@@ -78,6 +78,8 @@ export interface Candidate {
   readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
   /** A Terraform function with no async failure destination: kept only if its module invokes it asynchronously. */
   readonly terraformAsyncFunction?: string;
+  /** A Terraform SQS consumer (`aws_lambda_function.f`, `module.m`): dropped when its folder's IAM reaches only absorbing services. */
+  readonly terraformFloodFunction?: string;
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
   readonly exportedDlq?: readonly string[];
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
