@@ -208,7 +208,7 @@ const CDK_NEW =
   /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|CfnEventSourceMapping|EventSourceMapping|KinesisEventSource|DynamoEventSource|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
 const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
 // An L1 integration, or an API construct of a library that takes route functions (cdkApiFunctions.ts).
-const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*(?:Api|Gateway)\w*)\s*\(/;
+const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*Api\w*)\s*\(/;
 
 function cdkConstruct(words: SourceWords): boolean {
   const source = words.source;

@@ -97,7 +97,7 @@ function routes(ctx: ModuleContext): Route[] {
         (v2 && /apigatewayv2/.test(ctx.importRoot(node.callee)?.source ?? '') ? HTTP_LIMIT : REST_LIMIT);
       for (const fn of functionsInUri(ctx, integration?.get(v2 ? 'integrationUri' : 'uri')))
         out.push({ fn, limit });
-    } else if (!cdk && /Api|Gateway/.test(kind))
+    } else if (!cdk && /Api/.test(kind))
       for (const arg of args.slice(1))
         for (const fn of routeFunctions(ctx, arg)) out.push({ fn, limit: REST_LIMIT });
   }
