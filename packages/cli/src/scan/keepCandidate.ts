@@ -38,6 +38,12 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const sub = target === undefined ? undefined : project.exportFact(target, ref.name)?.sdkSubclass;
     if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
   }
+  if (c.onlyIfImportApiRoute !== undefined) {
+    const { ref, key, seconds } = c.onlyIfImportApiRoute;
+    const target = project.resolveModule(ref.from, ref.source);
+    const limit = target === undefined ? undefined : project.exportFact(target, ref.name)?.apiRoutes?.[key];
+    if (limit === undefined || seconds <= limit) return false;
+  }
   const built = c.onlyIfImportHttpTimeoutArg;
   if (built !== undefined && !timeoutArgLeftOut(project, built.ref, built.given, project.deferred))
     return false;

@@ -78,6 +78,8 @@ export interface Candidate {
   readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
   /** A Terraform function with no async failure destination: kept only if its module invokes it asynchronously. */
   readonly terraformAsyncFunction?: string;
+  /** A function handed to an imported construct under `key`: kept when that construct routes the prop to an API. */
+  readonly onlyIfImportApiRoute?: { readonly ref: ImportRef; readonly key: string; readonly seconds: number };
   /** A Terraform SQS consumer (`aws_lambda_function.f`, `module.m`): dropped when its folder's IAM reaches only absorbing services. */
   readonly terraformFloodFunction?: string;
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
@@ -169,6 +171,8 @@ export interface ExportFact {
   readonly httpTimeoutArg?: number;
   /** The function hands back a batch API's answer without reading its failure field. */
   readonly batchResult?: { readonly what: string; readonly field: string };
+  /** The construct class puts the function given under each of these props behind an API route (limit in s). */
+  readonly apiRoutes?: Readonly<Record<string, number>>;
   /** The class's methods that hand back a batch API's answer without reading its failure field. */
   readonly batchMethods?: Readonly<Record<string, { readonly what: string; readonly field: string }>>;
 }

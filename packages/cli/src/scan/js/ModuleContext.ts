@@ -26,6 +26,8 @@ export class ModuleContext {
   readonly batchOneHandlers: string[] = [];
   /** Classes and functions that build an SqsEventSource from their own props (rules/cdkWrappers.ts). */
   readonly eventSourceWrappers = new Map<Node, EventSourceWrapper>();
+  /** Construct classes that put a function from their props behind an API route: prop key -> the route's limit (s). */
+  readonly apiRouteProps = new Map<Node, Record<string, number>>();
   /** Handlers built into an imported construct that may attach a one-record event source to itself. */
   readonly batchOneIfWrapper: { readonly ref: ImportRef; readonly handler: string }[] = [];
   private readonly bindings: Map<string, Binding[]>;

@@ -220,6 +220,8 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     } else if (sends.length > 0 && batchMethodsOf(ctx, v, sends) !== undefined) {
       const batchMethods = batchMethodsOf(ctx, v, sends);
       facts[name] = { provides: [], via: [], async: false, ...(batchMethods ? { batchMethods } : {}) };
+    } else if (isClass(v) && ctx.apiRouteProps.has(v)) {
+      facts[name] = { provides: [], via: [], async: false, apiRoutes: ctx.apiRouteProps.get(v) ?? {} };
     } else if (isClass(v) && untimedTimeoutArg(ctx, v) !== undefined) {
       const httpTimeoutArg = untimedTimeoutArg(ctx, v) as number;
       facts[name] = { provides: [], via: [], async: false, httpTimeoutArg };

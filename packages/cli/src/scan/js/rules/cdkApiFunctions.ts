@@ -7,6 +7,7 @@
 // construct sets it, else at the construct: that is the line the fix changes.
 import { calleeName, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
 import { handlerLink } from './cdkHandlers.js';
 import type { Report } from './Report.js';
@@ -160,6 +161,7 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
   const reported = new Set<Node>();
   for (const route of routes(ctx)) {
     if (unwrap(route.fn)?.type === 'ThisExpression') continue; // cdkConstructDefaults.ts judges these
+    if (noteRoutedProp(ctx, route.fn, route.limit)) continue; // judged where the construct is built
     for (const construct of constructsOf(ctx, route.fn)) {
       if (reported.has(construct)) continue;
       const props = (construct.arguments as Node[])[2];
@@ -176,4 +178,5 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
       );
     }
   }
+  routedPropsBuilt(ctx, report, (expr) => constructsOf(ctx, expr), reported);
 }
