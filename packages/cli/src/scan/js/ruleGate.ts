@@ -207,9 +207,8 @@ function handler(words: SourceWords): boolean {
 const CDK_NEW =
   /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|CfnEventSourceMapping|EventSourceMapping|KinesisEventSource|DynamoEventSource|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
 const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
-// An L1 integration, or an API construct of a library that takes route functions (cdkApiFunctions.ts).
-// A function timeout above API Gateway's 29 s: the function may be handed to an API construct elsewhere.
-const LONG_TIMEOUT = /timeout\s*:\s*(?:[\w$]+\.)*Duration\.(?:minutes|hours|seconds\(\s*(?:[3-9]\d|\d{3,}))/;
+// An L1 integration, or an API construct (a library's, or the project's own class, judged where it is
+// built with the functions it routes: cdkApiFunctions.ts, cdkApiProps.ts) whose name says Api.
 const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*Api\w*)\s*\(/;
 
 function cdkConstruct(words: SourceWords): boolean {
@@ -218,7 +217,6 @@ function cdkConstruct(words: SourceWords): boolean {
     words.includes('aws-cdk') &&
     (CDK_NEW.test(source) ||
       CDK_NEW_API.test(source) ||
-      (words.includes('Duration') && LONG_TIMEOUT.test(source)) ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.
