@@ -29,6 +29,15 @@ function fromCdk(ctx: ModuleContext, node: Node): boolean {
   return source.startsWith('aws-cdk-lib') || source.startsWith('@aws-cdk/');
 }
 
+/**
+ * Built from a package rather than the project: the project's own construct classes are judged by what
+ * their constructors route (cdkApiProps.ts), a library's by the keys its routes take.
+ */
+function fromLibrary(ctx: ModuleContext, node: Node): boolean {
+  const source = ctx.importRoot(node.callee)?.source;
+  return source !== undefined && !source.startsWith('.');
+}
+
 /** `fn.functionArn` / `fn.functionName` anywhere in an integration URI: the function it invokes. */
 function functionsInUri(ctx: ModuleContext, uri: Node | undefined, depth = 0): Node[] {
   const n = ctx.valueOf(uri);
@@ -98,7 +107,7 @@ function routes(ctx: ModuleContext): Route[] {
         (v2 && /apigatewayv2/.test(ctx.importRoot(node.callee)?.source ?? '') ? HTTP_LIMIT : REST_LIMIT);
       for (const fn of functionsInUri(ctx, integration?.get(v2 ? 'integrationUri' : 'uri')))
         out.push({ fn, limit });
-    } else if (!cdk && /Api/.test(kind))
+    } else if (!cdk && /Api/.test(kind) && fromLibrary(ctx, node))
       for (const arg of args.slice(1))
         for (const fn of routeFunctions(ctx, arg)) out.push({ fn, limit: REST_LIMIT });
   }
