@@ -9,7 +9,7 @@ import { calleeName, memberPath, type Node, objectProps, propertyName, unwrap } 
 import type { ModuleContext } from '../ModuleContext.js';
 import { noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
-import { handlerLink } from './cdkHandlers.js';
+import { handlerLink, handlerLinkOfProps } from './cdkHandlers.js';
 import type { Report } from './Report.js';
 
 /** REST API integrations stop at 29 s; HTTP API (v2) ones at 30 s. */
@@ -188,4 +188,26 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
     }
   }
   routedPropsBuilt(ctx, report, (expr) => constructsOf(ctx, expr), reported);
+  solutionsPatternTimeouts(ctx, report);
+}
+
+/**
+ * aws-solutions-constructs' API patterns (`ApiGatewayToLambda`, `CognitoToApiGatewayToLambda`, ...) build
+ * the function from `lambdaFunctionProps` behind a REST API: judged at that timeout.
+ */
+function solutionsPatternTimeouts(ctx: ModuleContext, report: Report): void {
+  for (const node of ctx.of('NewExpression')) {
+    const kind = memberPath(node.callee)?.at(-1) ?? '';
+    if (!/ApiGatewayToLambda$/.test(kind) || !fromLibrary(ctx, node)) continue;
+    const fnProps = objectProps(ctx.valueOf((node.arguments as Node[])[2]))?.props.get('lambdaFunctionProps');
+    const timeout = timeoutIn(ctx, fnProps);
+    if (timeout === undefined || timeout.seconds <= REST_LIMIT) continue;
+    const link = handlerLinkOfProps(ctx, objectProps(ctx.valueOf(fnProps)), 'no-work');
+    report(
+      'iac-gateway-timeout-exceeds-lambda',
+      timeout.node,
+      `${kind}'s function timeout ${timeout.seconds}s exceeds API Gateway's ${REST_LIMIT}s integration timeout: clients get 504 while it keeps running`,
+      link !== undefined ? { handlerLink: link } : undefined,
+    );
+  }
 }
