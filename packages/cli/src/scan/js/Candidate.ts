@@ -80,6 +80,12 @@ export interface Candidate {
   readonly terraformAsyncFunction?: string;
   /** A function handed to an imported construct under `key`: kept when that construct routes the prop to an API. */
   readonly onlyIfImportApiRoute?: { readonly ref: ImportRef; readonly key: string; readonly seconds: number };
+  /** A function kept in a field of an exported construct: kept when some module routes that field to an API. */
+  readonly onlyIfFieldRouted?: {
+    readonly exports: readonly string[];
+    readonly field: string;
+    readonly seconds: number;
+  };
   /** A Terraform SQS consumer (`aws_lambda_function.f`, `module.m`): dropped when its folder's IAM reaches only absorbing services. */
   readonly terraformFloodFunction?: string;
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
@@ -191,6 +197,14 @@ export interface IgnoreDirective {
   readonly reason: string;
 }
 
+/** `new ApiStack(app, id, { key: owner.field })` where `owner` is an imported construct: the wiring of an app. */
+export interface FieldRoute {
+  readonly owner: ImportRef;
+  readonly field: string;
+  readonly api: ImportRef;
+  readonly key: string;
+}
+
 export interface ModuleFacts {
   readonly file: string;
   readonly candidates: readonly Candidate[];
@@ -213,6 +227,8 @@ export interface ModuleFacts {
   readonly batchOneHandlers?: readonly string[];
   /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
   readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
+  /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */
+  readonly fieldRoutes?: readonly FieldRoute[];
   /** Every exported handler ignores its event: a job that selects its own work (rules/catchFacts.ts). */
   readonly job?: true;
   /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */

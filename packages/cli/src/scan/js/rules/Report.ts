@@ -22,6 +22,7 @@ export type Extra = Pick<
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
   | 'onlyIfImportApiRoute'
+  | 'onlyIfFieldRouted'
   | 'severity'
 >;
 

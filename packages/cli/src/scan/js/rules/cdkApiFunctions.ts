@@ -7,7 +7,7 @@
 // construct sets it, else at the construct: that is the line the fix changes.
 import { calleeName, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
+import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
 import { handlerLink, handlerLinkOfProps } from './cdkHandlers.js';
 import type { Report } from './Report.js';
@@ -188,6 +188,7 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
     }
   }
   routedPropsBuilt(ctx, report, (expr) => constructsOf(ctx, expr), reported);
+  fieldFunctions(ctx, report, reported);
   solutionsPatternTimeouts(ctx, report);
 }
 

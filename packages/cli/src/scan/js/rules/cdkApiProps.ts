@@ -4,6 +4,7 @@
 // ordersHandler: fn })`) can. The class records which props it routes (and, exported, tells the project
 // pass); each place it is built is judged at the function it is given, in this module or another.
 import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { timeoutIn } from './cdkConstructDefaults.js';
@@ -38,6 +39,49 @@ export function noteRoutedProp(ctx: ModuleContext, fnExpr: Node, limit: number):
   return true;
 }
 
+/** `stack.field` where `stack` is built from an imported project construct: that construct and field. */
+function fieldOwner(ctx: ModuleContext, value: Node): { owner: ImportRef; field: string } | undefined {
+  const n = unwrap(value);
+  if (n?.type !== 'MemberExpression') return undefined;
+  const field = propertyName(n.property as Node, n.computed as boolean);
+  const built = ctx.valueOf(n.object as Node);
+  if (field === undefined || built?.type !== 'NewExpression') return undefined;
+  const owner = importRefOf(ctx, built.callee as Node);
+  if (!owner?.source.startsWith('.')) return undefined;
+  return { owner, field };
+}
+
+/**
+ * Reports each function an exported construct keeps in a field (`this.handler = new NodejsFunction(...)`
+ * in its constructor) with a timeout above 29 s, kept by the project pass only where some module hands
+ * that field to an API construct that routes it (an app's `new ApiStack(app, id, { handler: stack.handler })`).
+ */
+export function fieldFunctions(ctx: ModuleContext, report: Report, reported: Set<Node>): void {
+  for (const stmt of ctx.of('ExpressionStatement')) {
+    const e = unwrap(stmt.expression as Node);
+    if (e?.type !== 'AssignmentExpression') continue;
+    const path = memberPath(e.left as Node);
+    const construct = unwrap(e.right as Node);
+    if (path?.length !== 2 || path[0] !== 'this' || construct?.type !== 'NewExpression') continue;
+    if (
+      reported.has(construct) ||
+      !/(Function|Lambda)$/.test(memberPath(construct.callee as Node)?.at(-1) ?? '')
+    )
+      continue;
+    const cls = constructorClass(ctx, construct);
+    const exports = [...ctx.exports].filter(([, v]) => unwrap(v) === cls).map(([name]) => name);
+    const timeout = timeoutIn(ctx, (construct.arguments as Node[])[2]);
+    if (cls === undefined || exports.length === 0 || timeout === undefined || timeout.seconds <= 29) continue;
+    const inside = timeout.node.start >= construct.start && timeout.node.end <= construct.end;
+    report(
+      'iac-gateway-timeout-exceeds-lambda',
+      inside ? timeout.node : construct,
+      `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: the app hands this.${path[1]} to an API construct that routes it, and clients get 504 while it keeps running`,
+      { onlyIfFieldRouted: { exports, field: path[1] as string, seconds: timeout.seconds } },
+    );
+  }
+}
+
 /** The `new ...(scope, id, props)` constructs an expression may stand for (cdkApiFunctions.ts). */
 type Resolve = (expr: Node) => Node[];
 
@@ -68,6 +112,8 @@ export function routedPropsBuilt(
       continue;
     for (const [key, value] of props.props) {
       if (local !== undefined && local[key] === undefined) continue;
+      const owner = ref !== undefined ? fieldOwner(ctx, value) : undefined;
+      if (ref !== undefined && owner !== undefined) ctx.fieldRoutes.push({ ...owner, api: ref, key });
       for (const construct of constructsOf(value)) {
         if (reported.has(construct)) continue;
         const timeout = timeoutIn(ctx, (construct.arguments as Node[])[2]);
