@@ -39,6 +39,13 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const sub = target === undefined ? undefined : project.exportFact(target, ref.name)?.sdkSubclass;
     if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
   }
+  if (c.onlyIfImportApiRoute !== undefined) {
+    const { ref, key, seconds } = c.onlyIfImportApiRoute;
+    const target = project.resolveModule(ref.from, ref.source);
+    const limit = target === undefined ? undefined : project.exportFact(target, ref.name)?.apiRoutes?.[key];
+    if (limit === undefined || seconds <= limit) return false;
+  }
+  if (c.onlyIfFieldRouted !== undefined && !fieldRouted(project, file, c.onlyIfFieldRouted)) return false;
   const built = c.onlyIfImportHttpTimeoutArg;
   if (built !== undefined && !timeoutArgLeftOut(project, built.ref, built.given, project.deferred))
     return false;
@@ -67,4 +74,19 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
       return false;
   }
   return true;
+}
+
+/** Some module hands this module's construct field to an API construct whose route waits less. */
+function fieldRouted(
+  project: Project,
+  file: string,
+  f: NonNullable<Candidate['onlyIfFieldRouted']>,
+): boolean {
+  return project.fieldRoutes.some((r) => {
+    if (r.field !== f.field || !f.exports.includes(r.owner.name)) return false;
+    if (project.resolveModule(r.owner.from, r.owner.source) !== file) return false;
+    const api = project.resolveModule(r.api.from, r.api.source);
+    const limit = api === undefined ? undefined : project.exportFact(api, r.api.name)?.apiRoutes?.[r.key];
+    return limit !== undefined && f.seconds > limit;
+  });
 }

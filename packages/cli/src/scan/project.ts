@@ -9,6 +9,7 @@ import type {
   Candidate,
   EventSourceWrapper,
   ExportFact,
+  FieldRoute,
   HandlerFact,
   HandlerLink,
   ImportRef,
@@ -27,6 +28,8 @@ export class Project {
   private readonly batchOneHandlers: string[];
   /** Handlers given to an imported construct: one-record consumers when it attaches a batch-size-1 source. */
   private readonly batchOneIfWrapper: { readonly ref: ImportRef; readonly handler: string }[] = [];
+  /** Every module's wiring of a construct's field into an API construct (rules/cdkApiProps.ts). */
+  readonly fieldRoutes: FieldRoute[] = [];
   private readonly resolver: ModuleResolver;
   private readonly facts = new Map<string, ExportFact | undefined>();
   /**
@@ -80,6 +83,7 @@ export class Project {
   /** Notes the names a module exports as wrappers or async functions, and the names it re-exports as. */
   private register(m: ModuleFacts): void {
     if (m.batchOneIfWrapper !== undefined) this.batchOneIfWrapper.push(...m.batchOneIfWrapper);
+    if (m.fieldRoutes !== undefined) this.fieldRoutes.push(...m.fieldRoutes);
     for (const [name, fact] of Object.entries(m.exports)) {
       if (fact.eventSource !== undefined) this.wrapperNames.add(name);
       if (fact.async) this.asyncNames.add(name);

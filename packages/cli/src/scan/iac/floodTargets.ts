@@ -15,12 +15,12 @@ interface Resource {
 /** SAM policy templates that reach only request-scaled services (DynamoDB ones are checked per table). */
 const ABSORBING_TEMPLATES =
   /^(DynamoDB(Crud|Write|Read|Reconfigure)Policy|EventBridgePutEventsPolicy|SQSSendMessagePolicy|SNSPublishMessagePolicy|SSMParameterReadPolicy|SSMParameterWithSlashPrefixReadPolicy|AWSSecretsManagerGetSecretValuePolicy|KMSDecryptPolicy|StepFunctionsCallbackPolicy)$/;
-const ABSORBING_ACTION =
+export const ABSORBING_ACTION =
   /^(dynamodb:[A-Za-z*]+|events:PutEvents|sqs:SendMessage(Batch)?|sns:Publish(Batch)?|secretsmanager:GetSecretValue|ssm:GetParameters?|kms:(Decrypt|GenerateDataKey)|states:SendTask\w+|lambda:SendDurableExecutionCallback\w+|xray:[A-Za-z*]+|logs:[A-Za-z*]+|cloudwatch:PutMetricData)$/;
-const BASIC_MANAGED =
+export const BASIC_MANAGED =
   /^(AWSLambdaBasicExecutionRole|AWSXRayDaemonWriteAccess|AWSXrayWriteOnlyAccess|CloudWatchLambdaInsightsExecutionRolePolicy)$/;
 /** An environment variable that points at something outside AWS's request-scaled services. */
-const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|REDIS|CLUSTER|FUNCTION)$/i;
+export const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|REDIS|CLUSTER|FUNCTION)$/i;
 
 function onDemandTables(value: unknown, byId: ReadonlyMap<string, Resource>): boolean {
   const ids = [...refsIn(value)];

@@ -9,7 +9,7 @@ export type TfReport = (
   rule: string,
   line: number,
   message: string,
-  extra?: IacExtra & Pick<Candidate, 'terraformQueue'>,
+  extra?: IacExtra & Pick<Candidate, 'terraformQueue' | 'terraformAsyncFunction' | 'terraformFloodFunction'>,
 ) => void;
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -84,6 +84,9 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
     const batch = Number(literal(m.attrs.get('batch_size')) ?? Number.NaN);
     const fnRef = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
     const fn = functions.find((f) => f.labels[1] === fnRef);
+    const consumer = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/.exec(
+      m.attrs.get('function_name')?.raw ?? '',
+    )?.[1];
     if (batch === 1 && fn !== undefined) {
       const handler = literal(fn.attrs.get('handler'));
       if (handler) batchOneHandlers.push(handler);
@@ -112,6 +115,7 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         'iac-no-reserved-concurrency',
         m.line,
         `aws_lambda_event_source_mapping.${m.labels[1]} has no scaling_config.maximum_concurrency and the function reserves no concurrency`,
+        consumer !== undefined ? { terraformFloodFunction: consumer } : undefined,
       );
   }
 
@@ -155,6 +159,15 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       `aws_dynamodb_table.${table.labels[1]} has no ttl block: idempotency records never expire`,
     );
   }
+  // Judged with the whole module (terraformModules.ts): kept only where something invokes it asynchronously.
+  for (const fn of functions)
+    if (!/\bdead_letter_config\b/.test(fn.text))
+      report(
+        'iac-missing-dlq',
+        fn.line,
+        `aws_lambda_function.${fn.labels[1]} is invoked asynchronously ({invokers}) with no dead_letter_config or on_failure destination: events that still fail after Lambda's retries are dropped`,
+        { terraformAsyncFunction: `aws_lambda_function.${fn.labels[1]}` },
+      );
   const integrations = [...of('aws_apigatewayv2_integration'), ...of('aws_api_gateway_integration')];
   for (const integ of integrations) {
     const uri = integ.attrs.get('integration_uri')?.raw ?? integ.attrs.get('uri')?.raw ?? '';

@@ -5,6 +5,12 @@
 // mappings and alarms read; the project pass joins them before judging a queue's findings.
 import type { Candidate } from '../js/Candidate.js';
 import type { HclBlock } from './hcl.js';
+import { asyncFunctionFinding, asyncSubscribers } from './terraformAsyncInvokers.js';
+import {
+  nothingToFloodInTerraform,
+  type TerraformIamFacts,
+  terraformIamFacts,
+} from './terraformFloodTargets.js';
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 
 /** What one .tf file says about queues across modules. */
@@ -19,14 +25,21 @@ export interface TerraformFacts {
   readonly functionDlqs: readonly { readonly fn: string; readonly queue: string }[];
   /** Rules of this module that only run on a schedule. */
   readonly scheduledRules: readonly string[];
-  /** Who invokes a function asynchronously: an EventBridge target (by rule) or an SNS/S3/Logs permission. */
-  readonly invokers: readonly { readonly fn: string; readonly rule?: string }[];
+  /**
+   * Who invokes a function asynchronously: an EventBridge target (by rule), or (`via`) an SNS/S3/Logs
+   * permission, a log subscription filter, an SNS subscription or an S3 notification.
+   */
+  readonly invokers: readonly { readonly fn: string; readonly rule?: string; readonly via?: string }[];
+  /** Functions an `aws_lambda_function_event_invoke_config` gives an on-failure destination. */
+  readonly invokeConfigured: readonly string[];
+  /** Functions' roles and policies, for what an SQS consumer can flood (terraformFloodTargets.ts). */
+  readonly iam: TerraformIamFacts;
   /** Functions' handlers and packages, locals and batch-size-1 mappings, joined per folder (terraformHandlers.ts). */
   readonly code: TerraformCodeFacts;
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
-const ASYNC_PRINCIPAL = /(sns|s3|logs|iot|ses)\.amazonaws\.com/;
+const ASYNC_PRINCIPAL = /\b(sns|s3|logs|iot|ses)\.(?:[\w${}.-]+\.)?amazonaws\.com/;
 
 const NAME_REF =
   /\b(?:var|local)\.([\w-]+)|\bmodule\.[\w-]+\.([\w-]+)|\bdependency\.[\w-]+\.outputs\.([\w-]+)/g;
@@ -67,7 +80,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
   const scheduledRules = resources('aws_cloudwatch_event_rule')
     .filter((r) => r.attrs.has('schedule_expression') && !r.attrs.has('event_pattern'))
     .map((r) => r.labels[1] as string);
-  const invokers: { fn: string; rule?: string }[] = [];
+  const invokers: { fn: string; rule?: string; via?: string }[] = [];
   for (const t of resources('aws_cloudwatch_event_target')) {
     const fn = FUNCTION_REF.exec(t.attrs.get('arn')?.raw ?? '')?.[1];
     const rule = /aws_cloudwatch_event_rule\.([\w-]+)/.exec(t.attrs.get('rule')?.raw ?? '')?.[1];
@@ -75,8 +88,13 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
   }
   for (const p of resources('aws_lambda_permission')) {
     const fn = FUNCTION_REF.exec(p.attrs.get('function_name')?.raw ?? '')?.[1];
-    if (fn !== undefined && ASYNC_PRINCIPAL.test(p.attrs.get('principal')?.raw ?? '')) invokers.push({ fn });
+    const principal = ASYNC_PRINCIPAL.exec(p.attrs.get('principal')?.raw ?? '')?.[1];
+    if (fn !== undefined && principal !== undefined) invokers.push({ fn, via: `${principal} permission` });
   }
+  invokers.push(...asyncSubscribers(resources));
+  const invokeConfigured = resources('aws_lambda_function_event_invoke_config')
+    .filter((c) => /\bon_failure\b/.test(c.text))
+    .flatMap((c) => FUNCTION_REF.exec(c.attrs.get('function_name')?.raw ?? '')?.[1] ?? []);
   return {
     outputs,
     consumed,
@@ -84,6 +102,8 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     functionDlqs,
     scheduledRules,
     invokers,
+    invokeConfigured,
+    iam: terraformIamFacts(blocks),
     code: terraformCodeFacts(blocks),
   };
 }
@@ -122,6 +142,11 @@ export function terraformProject(
     });
   };
   return (dir, c) => {
+    if (c.terraformAsyncFunction !== undefined)
+      return asyncFunctionFinding(files, dir, c, c.terraformAsyncFunction);
+    const consumer = c.terraformFloodFunction;
+    const iam = () => files.filter((f) => f.dir === dir).map((f) => f.facts.iam);
+    if (consumer !== undefined && nothingToFloodInTerraform(iam(), consumer)) return undefined;
     const ref = c.terraformQueue;
     if (ref === undefined) return c;
     if (ref.settledBy === 'alarm' && quietDlq(dir, ref.queue)) return undefined;

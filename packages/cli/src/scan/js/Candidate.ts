@@ -81,6 +81,18 @@ export interface Candidate {
   readonly onlyIfImportBatchResult?: { readonly ref: ImportRef; readonly method?: string };
   /** A Terraform queue finding that a mapping or alarm in another module may settle (iac/terraformModules.ts). */
   readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
+  /** A Terraform function with no async failure destination: kept only if its module invokes it asynchronously. */
+  readonly terraformAsyncFunction?: string;
+  /** A function handed to an imported construct under `key`: kept when that construct routes the prop to an API. */
+  readonly onlyIfImportApiRoute?: { readonly ref: ImportRef; readonly key: string; readonly seconds: number };
+  /** A function kept in a field of an exported construct: kept when some module routes that field to an API. */
+  readonly onlyIfFieldRouted?: {
+    readonly exports: readonly string[];
+    readonly field: string;
+    readonly seconds: number;
+  };
+  /** A Terraform SQS consumer (`aws_lambda_function.f`, `module.m`): dropped when its folder's IAM reaches only absorbing services. */
+  readonly terraformFloodFunction?: string;
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
   readonly exportedDlq?: readonly string[];
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
@@ -170,6 +182,8 @@ export interface ExportFact {
   readonly httpTimeoutArg?: number;
   /** The function hands back a batch API's answer without reading its failure field. */
   readonly batchResult?: { readonly what: string; readonly field: string };
+  /** The construct class puts the function given under each of these props behind an API route (limit in s). */
+  readonly apiRoutes?: Readonly<Record<string, number>>;
   /** The class's methods that hand back a batch API's answer without reading its failure field. */
   readonly batchMethods?: Readonly<Record<string, { readonly what: string; readonly field: string }>>;
 }
@@ -186,6 +200,14 @@ export interface IgnoreDirective {
   readonly line: number;
   readonly rules: readonly string[];
   readonly reason: string;
+}
+
+/** `new ApiStack(app, id, { key: owner.field })` where `owner` is an imported construct: the wiring of an app. */
+export interface FieldRoute {
+  readonly owner: ImportRef;
+  readonly field: string;
+  readonly api: ImportRef;
+  readonly key: string;
 }
 
 export interface ModuleFacts {
@@ -212,6 +234,8 @@ export interface ModuleFacts {
   readonly batchOneHandlers?: readonly string[];
   /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
   readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
+  /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */
+  readonly fieldRoutes?: readonly FieldRoute[];
   /** Every exported handler ignores its event: a job that selects its own work (rules/catchFacts.ts). */
   readonly job?: true;
   /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */

@@ -1,7 +1,7 @@
 // One parsed module: parent links, lexical bindings, imports and the Lambda handlers it defines.
 // Built in a single walk (moduleIndex.ts); rules then query it instead of walking again.
 import { isFunction, type Node, rootIdentifier, unwrap } from './ast.js';
-import type { EventSourceWrapper, ImportRef } from './Candidate.js';
+import type { EventSourceWrapper, FieldRoute, ImportRef } from './Candidate.js';
 import { findExports } from './exportDiscovery.js';
 import { findHandlers } from './handlerDiscovery.js';
 import { type Binding, type ImportBinding, type IndexedType, ModuleIndex } from './moduleIndex.js';
@@ -26,6 +26,10 @@ export class ModuleContext {
   readonly batchOneHandlers: string[] = [];
   /** Classes and functions that build an SqsEventSource from their own props (rules/cdkWrappers.ts). */
   readonly eventSourceWrappers = new Map<Node, EventSourceWrapper>();
+  /** Construct classes that put a function from their props behind an API route: prop key -> the route's limit (s). */
+  readonly apiRouteProps = new Map<Node, Record<string, number>>();
+  /** Fields of imported constructs handed to an imported API construct (rules/cdkApiProps.ts). */
+  readonly fieldRoutes: FieldRoute[] = [];
   /** Handlers built into an imported construct that may attach a one-record event source to itself. */
   readonly batchOneIfWrapper: { readonly ref: ImportRef; readonly handler: string }[] = [];
   private readonly bindings: Map<string, Binding[]>;

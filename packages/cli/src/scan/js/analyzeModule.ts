@@ -168,6 +168,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(handlers !== undefined && Object.keys(handlers).length > 0 ? { handlers } : {}),
     ...(ctx.batchOneHandlers.length > 0 ? { batchOneHandlers: ctx.batchOneHandlers } : {}),
     ...(ctx.batchOneIfWrapper.length > 0 ? { batchOneIfWrapper: ctx.batchOneIfWrapper } : {}),
+    ...(ctx.fieldRoutes.length > 0 ? { fieldRoutes: ctx.fieldRoutes } : {}),
     ...(calls.length > 0 ? { handlerCalls: calls } : {}),
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
@@ -226,6 +227,8 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     } else if (sends.length > 0 && batchMethodsOf(ctx, v, sends) !== undefined) {
       const batchMethods = batchMethodsOf(ctx, v, sends);
       facts[name] = { provides: [], via: [], async: false, ...(batchMethods ? { batchMethods } : {}) };
+    } else if (isClass(v) && ctx.apiRouteProps.has(v)) {
+      facts[name] = { provides: [], via: [], async: false, apiRoutes: ctx.apiRouteProps.get(v) ?? {} };
     } else if (isClass(v) && untimedTimeoutArg(ctx, v) !== undefined) {
       const httpTimeoutArg = untimedTimeoutArg(ctx, v) as number;
       facts[name] = { provides: [], via: [], async: false, httpTimeoutArg };

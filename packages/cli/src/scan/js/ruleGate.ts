@@ -205,14 +205,23 @@ function handler(words: SourceWords): boolean {
  * a construct given `lambdaFunctionProps` and `sqsEventSourceProps` may settle its handler's batch size.
  */
 const CDK_NEW =
-  /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|KinesisEventSource|DynamoEventSource|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
+  /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|CfnEventSourceMapping|EventSourceMapping|KinesisEventSource|DynamoEventSource|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
 const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
+// An L1 integration, or an API construct (a library's, or the project's own class, judged where it is
+// built with the functions it routes: cdkApiFunctions.ts, cdkApiProps.ts) whose name says Api.
+// A construct keeping a function with a timeout above 29 s in a field (`this.handler = new
+// NodejsFunction(...)`), which an app may hand to an API construct (cdkApiProps.ts fieldFunctions).
+const FUNCTION_FIELD = /this\.[\w$]+\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*\w*(?:Function|Lambda)\s*\(/;
+const LONG_TIMEOUT = /timeout\s*:\s*(?:[\w$]+\.)*Duration\.(?:minutes|hours|seconds\(\s*(?:[3-9]\d|\d{3,}))/;
+const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*Api\w*)\s*\(/;
 
 function cdkConstruct(words: SourceWords): boolean {
   const source = words.source;
   return (
     words.includes('aws-cdk') &&
     (CDK_NEW.test(source) ||
+      CDK_NEW_API.test(source) ||
+      (FUNCTION_FIELD.test(source) && LONG_TIMEOUT.test(source)) ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.

@@ -22,6 +22,8 @@ export type Extra = Pick<
   | 'onlyIfImportBatchResult'
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
+  | 'onlyIfImportApiRoute'
+  | 'onlyIfFieldRouted'
   | 'severity'
 >;
 

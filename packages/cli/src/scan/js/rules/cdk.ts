@@ -10,9 +10,11 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { gatewayTimeouts } from './cdkApiFunctions.js';
 import { isBusTarget, onlyForwards } from './cdkBuses.js';
-import { durationSeconds, ownDefaultTimeout } from './cdkConstructDefaults.js';
+import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
+import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
@@ -86,17 +88,9 @@ function inlineDlq(ctx: ModuleContext, node: Node): boolean {
 export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!ctx.source.includes('aws-cdk')) return;
   const src = ctx.source;
-  const functionsBehindApi = new Set<string>();
+  gatewayTimeouts(ctx, report);
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
-    if (kind === 'LambdaIntegration' || kind === 'HttpLambdaIntegration') {
-      const fn = memberPath(node.arguments[kind === 'LambdaIntegration' ? 0 : 1])?.join('.');
-      if (fn) functionsBehindApi.add(fn);
-    } else if (kind === 'LambdaRestApi') {
-      const handler = objectProps(node.arguments[2])?.props.get('handler');
-      const fn = memberPath(handler)?.join('.');
-      if (fn) functionsBehindApi.add(fn);
-    }
     const self =
       kind === 'LambdaRestApi'
         ? objectProps(node.arguments[2])?.props.get('handler')
@@ -126,6 +120,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     const id = stringValue(args[1]) ?? '';
     const props = objectProps(ctx.valueOf(args[2]));
     const name = varName(ctx, node);
+    if (kind === 'EventSourceMapping') streamMappingWithoutOnFailure(ctx, node, kind, report);
     if (kind === 'Queue') {
       if (props?.spread) continue;
       const dlq = objectProps(props?.props.get('deadLetterQueue'));
@@ -168,7 +163,8 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
             { maxReceive: { count: max, consumer: byLambda ? 'lambda' : 'other' }, severity: 'high' },
           );
       }
-    } else if (kind === 'EventSourceMapping' && numberValue(props?.props.get('batchSize')) === 1) {
+    } else if (kind === 'CfnEventSourceMapping') streamMappingWithoutOnFailure(ctx, node, kind, report);
+    else if (kind === 'EventSourceMapping' && numberValue(props?.props.get('batchSize')) === 1) {
       // `new EventSourceMapping(this, id, { target: fn, batchSize: 1, eventSourceArn })`: one record a call.
       const link = handlerLink(ctx, props?.props.get('target'), 'no-record-work');
       if (link !== undefined)
@@ -252,15 +248,6 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         'iac-idempotency-table-no-ttl',
         node,
         `idempotency table ${id} has no timeToLiveAttribute: records never expire`,
-      );
-    } else if (kind === 'Function' || kind === 'NodejsFunction') {
-      const timeout = durationSeconds(props?.props.get('timeout'));
-      if (timeout === undefined || timeout <= 29 || name === undefined || !functionsBehindApi.has(name))
-        continue;
-      report(
-        'iac-gateway-timeout-exceeds-lambda',
-        node,
-        `function timeout ${timeout}s exceeds API Gateway's 29s integration timeout`,
       );
     }
   }

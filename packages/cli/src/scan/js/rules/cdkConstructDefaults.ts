@@ -18,8 +18,11 @@ export function durationSeconds(node: Node | undefined): number | undefined {
   return undefined;
 }
 
-/** The first `timeout: Duration...` in an options object, its spreads and nested objects. */
-function timeoutIn(
+/**
+ * The `timeout: Duration...` an options object ends up with: the last one written wins, as in the object
+ * itself (`{ ...shared, timeout: Duration.minutes(15) }`), then its spreads and nested objects.
+ */
+export function timeoutIn(
   ctx: ModuleContext,
   node: Node | undefined,
   depth = 0,
@@ -27,7 +30,7 @@ function timeoutIn(
   if (depth > 4) return undefined;
   const v = ctx.valueOf(node);
   if (v?.type !== 'ObjectExpression') return undefined;
-  for (const p of v.properties as Node[]) {
+  for (const p of [...(v.properties as Node[])].reverse()) {
     if (p.type === 'SpreadElement') {
       const found = timeoutIn(ctx, p.argument as Node, depth + 1);
       if (found !== undefined) return found;

@@ -1,0 +1,214 @@
+// iac-gateway-timeout-exceeds-lambda in CDK: which function constructs sit behind an API Gateway route, and
+// what timeout each runs with. A route reaches its function through an integration (`new
+// LambdaIntegration(fn)`, `new HttpLambdaIntegration(id, fn)`, `LambdaRestApi({ handler })`, an L1
+// `CfnIntegration`/`CfnMethod` whose URI embeds `fn.functionArn`) or through an API construct of a
+// library (`{ path, httpMethod, lambda: fn }`); the function may come through a same-file helper's
+// parameter (`addRoute('Id', 'POST /x', fn)`). One finding per function, at its `timeout` when the
+// construct sets it, else at the construct: that is the line the fix changes.
+import { calleeName, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
+import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
+import { handlerLink, handlerLinkOfProps } from './cdkHandlers.js';
+import type { Report } from './Report.js';
+
+/** REST API integrations stop at 29 s; HTTP API (v2) ones at 30 s. */
+const REST_LIMIT = 29;
+const HTTP_LIMIT = 30;
+
+/** Keys under which an API construct of a library takes the function of a route. */
+const FUNCTION_KEYS = new Set(['lambda', 'handler', 'lambdaFunction', 'function', 'fn', 'existingLambdaObj']);
+
+interface Route {
+  readonly fn: Node;
+  readonly limit: number;
+}
+
+function fromCdk(ctx: ModuleContext, node: Node): boolean {
+  const source = ctx.importRoot(node.callee)?.source ?? '';
+  return source.startsWith('aws-cdk-lib') || source.startsWith('@aws-cdk/');
+}
+
+/**
+ * Built from a package rather than the project: the project's own construct classes are judged by what
+ * their constructors route (cdkApiProps.ts), a library's by the keys its routes take.
+ */
+function fromLibrary(ctx: ModuleContext, node: Node): boolean {
+  const source = ctx.importRoot(node.callee)?.source;
+  return source !== undefined && !source.startsWith('.');
+}
+
+/** `fn.functionArn` / `fn.functionName` anywhere in an integration URI: the function it invokes. */
+function functionsInUri(ctx: ModuleContext, uri: Node | undefined, depth = 0): Node[] {
+  const n = ctx.valueOf(uri);
+  if (n === undefined || depth > 3) return [];
+  if (n.type === 'MemberExpression') {
+    const prop = propertyName(n.property as Node, n.computed as boolean);
+    return prop === 'functionArn' || prop === 'functionName' ? [n.object as Node] : [];
+  }
+  if (n.type === 'TemplateLiteral')
+    return (n.expressions as Node[]).flatMap((e) => functionsInUri(ctx, e, depth + 1));
+  if (n.type === 'CallExpression')
+    return (n.arguments as Node[]).flatMap((a) => functionsInUri(ctx, a, depth + 1));
+  if (n.type === 'ArrayExpression')
+    return (n.elements as Node[]).flatMap((e) => functionsInUri(ctx, e, depth + 1));
+  return [];
+}
+
+/** Function expressions under FUNCTION_KEYS in a library API construct's props (routes nest in arrays). */
+function routeFunctions(ctx: ModuleContext, node: Node | undefined, depth = 0): Node[] {
+  const n = ctx.valueOf(node);
+  if (n === undefined || depth > 4) return [];
+  if (n.type === 'ArrayExpression')
+    return (n.elements as Node[]).flatMap((e) => routeFunctions(ctx, e, depth + 1));
+  if (n.type !== 'ObjectExpression') return [];
+  const out: Node[] = [];
+  for (const p of n.properties as Node[]) {
+    if (p.type !== 'Property') continue;
+    const key = propertyName(p.key as Node, p.computed as boolean);
+    const value = unwrap(p.value as Node);
+    if (
+      key !== undefined &&
+      FUNCTION_KEYS.has(key) &&
+      (value?.type === 'Identifier' || value?.type === 'MemberExpression')
+    )
+      out.push(value);
+    else out.push(...routeFunctions(ctx, p.value as Node, depth + 1));
+  }
+  return out;
+}
+
+function integrationTimeout(ctx: ModuleContext, options: Node | undefined, fallback: number): number {
+  return durationSeconds(objectProps(ctx.valueOf(options))?.props.get('timeout')) ?? fallback;
+}
+
+/** Every place in the module where API Gateway invokes a function synchronously. */
+function routes(ctx: ModuleContext): Route[] {
+  const out: Route[] = [];
+  for (const node of ctx.of('NewExpression')) {
+    const kind = memberPath(node.callee)?.at(-1) ?? '';
+    const args = node.arguments as Node[];
+    const cdk = fromCdk(ctx, node);
+    if (cdk && kind === 'LambdaIntegration' && args[0])
+      out.push({ fn: args[0], limit: integrationTimeout(ctx, args[1], REST_LIMIT) });
+    else if (cdk && kind === 'HttpLambdaIntegration' && args[1])
+      out.push({ fn: args[1], limit: integrationTimeout(ctx, args[2], HTTP_LIMIT) });
+    else if (cdk && kind === 'LambdaRestApi') {
+      const handler = objectProps(ctx.valueOf(args[2]))?.props.get('handler');
+      if (handler) out.push({ fn: handler, limit: REST_LIMIT });
+    } else if (cdk && (kind === 'CfnIntegration' || kind === 'CfnMethod')) {
+      const props = objectProps(ctx.valueOf(args[2]))?.props;
+      const v2 = kind === 'CfnIntegration';
+      const integration = v2 ? props : objectProps(ctx.valueOf(props?.get('integration')))?.props;
+      const ms = integration?.get('timeoutInMillis');
+      const given = unwrap(ms)?.type === 'Literal' ? Number(unwrap(ms)?.value) / 1000 : undefined;
+      const limit =
+        given ??
+        (v2 && /apigatewayv2/.test(ctx.importRoot(node.callee)?.source ?? '') ? HTTP_LIMIT : REST_LIMIT);
+      for (const fn of functionsInUri(ctx, integration?.get(v2 ? 'integrationUri' : 'uri')))
+        out.push({ fn, limit });
+    } else if (!cdk && /Api/.test(kind) && fromLibrary(ctx, node))
+      for (const arg of args.slice(1))
+        for (const fn of routeFunctions(ctx, arg)) out.push({ fn, limit: REST_LIMIT });
+  }
+  return out;
+}
+
+/** The name a function is called by in this module: `const f = () =>`, `function f()`, a method. */
+function calls(ctx: ModuleContext, fn: Node): Node[] {
+  const parent = ctx.parentOf(fn);
+  let name: string | undefined;
+  let method = false;
+  if (fn.type === 'FunctionDeclaration') name = (fn.id as Node | null)?.name as string | undefined;
+  else if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier')
+    name = parent.id.name as string;
+  else if (parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') {
+    name = propertyName(parent.key as Node, parent.computed as boolean);
+    method = true;
+  }
+  if (name === undefined) return [];
+  return ctx.of('CallExpression').filter((c) => {
+    const callee = unwrap(c.callee as Node);
+    if (method) return memberPath(callee)?.join('.') === `this.${name}`;
+    return callee?.type === 'Identifier' && callee.name === name && ctx.functionOf(callee) === fn;
+  });
+}
+
+/**
+ * The `new ...(scope, id, props)` constructs an expression may stand for: a const, a `this.field`
+ * assigned in this module, or a parameter of a same-file helper followed to its callers' arguments.
+ */
+export function constructsOf(ctx: ModuleContext, expr: Node | undefined, depth = 0): Node[] {
+  const n = unwrap(expr);
+  if (n === undefined || depth > 3) return [];
+  const v = ctx.valueOf(n);
+  if (v?.type === 'NewExpression') return [v];
+  if (v?.type === 'Identifier') {
+    const binding = ctx.resolve(v.name as string, v);
+    if (binding?.kind !== 'param') return [];
+    const fn = ctx.parentOf(binding.declaration);
+    const index =
+      fn === undefined ? -1 : ((fn.params as Node[] | undefined) ?? []).indexOf(binding.declaration);
+    if (fn === undefined || index < 0) return [];
+    return calls(ctx, fn).flatMap((c) => constructsOf(ctx, (c.arguments as Node[])[index], depth + 1));
+  }
+  const path = memberPath(v);
+  if (path?.length === 2 && path[0] === 'this') {
+    const out: Node[] = [];
+    for (const stmt of ctx.of('ExpressionStatement')) {
+      const e = unwrap(stmt.expression as Node);
+      if (e?.type === 'AssignmentExpression' && memberPath(e.left as Node)?.join('.') === path.join('.'))
+        out.push(...constructsOf(ctx, e.right as Node, depth + 1));
+    }
+    return out;
+  }
+  return [];
+}
+
+/** Reports each function construct behind a route whose timeout outlasts the route's integration. */
+export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
+  const reported = new Set<Node>();
+  for (const route of routes(ctx)) {
+    if (unwrap(route.fn)?.type === 'ThisExpression') continue; // cdkConstructDefaults.ts judges these
+    if (noteRoutedProp(ctx, route.fn, route.limit)) continue; // judged where the construct is built
+    for (const construct of constructsOf(ctx, route.fn)) {
+      if (reported.has(construct)) continue;
+      const props = (construct.arguments as Node[])[2];
+      const timeout = timeoutIn(ctx, props);
+      if (timeout === undefined || timeout.seconds <= route.limit) continue;
+      reported.add(construct);
+      const inside = timeout.node.start >= construct.start && timeout.node.end <= construct.end;
+      const link = handlerLink(ctx, construct, 'no-work');
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        inside ? timeout.node : construct,
+        `${calleeName(construct) ?? 'function'} timeout ${timeout.seconds}s exceeds API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
+        link !== undefined ? { handlerLink: link } : undefined,
+      );
+    }
+  }
+  routedPropsBuilt(ctx, report, (expr) => constructsOf(ctx, expr), reported);
+  fieldFunctions(ctx, report, reported);
+  solutionsPatternTimeouts(ctx, report);
+}
+
+/**
+ * aws-solutions-constructs' API patterns (`ApiGatewayToLambda`, `CognitoToApiGatewayToLambda`, ...) build
+ * the function from `lambdaFunctionProps` behind a REST API: judged at that timeout.
+ */
+function solutionsPatternTimeouts(ctx: ModuleContext, report: Report): void {
+  for (const node of ctx.of('NewExpression')) {
+    const kind = memberPath(node.callee)?.at(-1) ?? '';
+    if (!/ApiGatewayToLambda$/.test(kind) || !fromLibrary(ctx, node)) continue;
+    const fnProps = objectProps(ctx.valueOf((node.arguments as Node[])[2]))?.props.get('lambdaFunctionProps');
+    const timeout = timeoutIn(ctx, fnProps);
+    if (timeout === undefined || timeout.seconds <= REST_LIMIT) continue;
+    const link = handlerLinkOfProps(ctx, objectProps(ctx.valueOf(fnProps)), 'no-work');
+    report(
+      'iac-gateway-timeout-exceeds-lambda',
+      timeout.node,
+      `${kind}'s function timeout ${timeout.seconds}s exceeds API Gateway's ${REST_LIMIT}s integration timeout: clients get 504 while it keeps running`,
+      link !== undefined ? { handlerLink: link } : undefined,
+    );
+  }
+}

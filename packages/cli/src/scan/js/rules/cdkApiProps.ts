@@ -1,0 +1,135 @@
+// iac-gateway-timeout-exceeds-lambda across constructs: an API construct class that routes a function it
+// is given (`new LambdaIntegration(props.ordersHandler)` in its constructor) cannot see that function's
+// timeout; the stack that builds the function and hands it in (`new OrdersApi(this, 'Api', {
+// ordersHandler: fn })`) can. The class records which props it routes (and, exported, tells the project
+// pass); each place it is built is judged at the function it is given, in this module or another.
+import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import type { ImportRef } from '../Candidate.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { importRefOf } from '../sdkOptions.js';
+import { timeoutIn } from './cdkConstructDefaults.js';
+import type { Report } from './Report.js';
+
+/** The class whose constructor `at` is in. */
+function constructorClass(ctx: ModuleContext, at: Node): Node | undefined {
+  const fn = ctx.enclosingFunction(at);
+  const method = fn === undefined ? undefined : ctx.parentOf(fn);
+  if (method?.type !== 'MethodDefinition' || method.kind !== 'constructor') return undefined;
+  const cls = ctx.parentOf(ctx.parentOf(method) as Node);
+  return cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression' ? cls : undefined;
+}
+
+/**
+ * Notes `props.key` routed behind an API with `limit` seconds, when `props` is a constructor parameter.
+ * @example
+ * noteRoutedProp(ctx, fnExpr, 29) // `new LambdaIntegration(props.ordersHandler)` -> ordersHandler: 29
+ */
+export function noteRoutedProp(ctx: ModuleContext, fnExpr: Node, limit: number): boolean {
+  const n = unwrap(fnExpr);
+  if (n?.type !== 'MemberExpression') return false;
+  const root = unwrap(n.object as Node);
+  const key = propertyName(n.property as Node, n.computed as boolean);
+  if (root?.type !== 'Identifier' || key === undefined) return false;
+  if (ctx.resolve(root.name as string, root)?.kind !== 'param') return false;
+  const cls = constructorClass(ctx, n);
+  if (cls === undefined) return false;
+  const routes = ctx.apiRouteProps.get(cls) ?? {};
+  routes[key] = Math.min(routes[key] ?? limit, limit);
+  ctx.apiRouteProps.set(cls, routes);
+  return true;
+}
+
+/** `stack.field` where `stack` is built from an imported project construct: that construct and field. */
+function fieldOwner(ctx: ModuleContext, value: Node): { owner: ImportRef; field: string } | undefined {
+  const n = unwrap(value);
+  if (n?.type !== 'MemberExpression') return undefined;
+  const field = propertyName(n.property as Node, n.computed as boolean);
+  const built = ctx.valueOf(n.object as Node);
+  if (field === undefined || built?.type !== 'NewExpression') return undefined;
+  const owner = importRefOf(ctx, built.callee as Node);
+  if (!owner?.source.startsWith('.')) return undefined;
+  return { owner, field };
+}
+
+/**
+ * Reports each function an exported construct keeps in a field (`this.handler = new NodejsFunction(...)`
+ * in its constructor) with a timeout above 29 s, kept by the project pass only where some module hands
+ * that field to an API construct that routes it (an app's `new ApiStack(app, id, { handler: stack.handler })`).
+ */
+export function fieldFunctions(ctx: ModuleContext, report: Report, reported: Set<Node>): void {
+  for (const stmt of ctx.of('ExpressionStatement')) {
+    const e = unwrap(stmt.expression as Node);
+    if (e?.type !== 'AssignmentExpression') continue;
+    const path = memberPath(e.left as Node);
+    const construct = unwrap(e.right as Node);
+    if (path?.length !== 2 || path[0] !== 'this' || construct?.type !== 'NewExpression') continue;
+    if (
+      reported.has(construct) ||
+      !/(Function|Lambda)$/.test(memberPath(construct.callee as Node)?.at(-1) ?? '')
+    )
+      continue;
+    const cls = constructorClass(ctx, construct);
+    const exports = [...ctx.exports].filter(([, v]) => unwrap(v) === cls).map(([name]) => name);
+    const timeout = timeoutIn(ctx, (construct.arguments as Node[])[2]);
+    if (cls === undefined || exports.length === 0 || timeout === undefined || timeout.seconds <= 29) continue;
+    const inside = timeout.node.start >= construct.start && timeout.node.end <= construct.end;
+    report(
+      'iac-gateway-timeout-exceeds-lambda',
+      inside ? timeout.node : construct,
+      `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: the app hands this.${path[1]} to an API construct that routes it, and clients get 504 while it keeps running`,
+      { onlyIfFieldRouted: { exports, field: path[1] as string, seconds: timeout.seconds } },
+    );
+  }
+}
+
+/** The `new ...(scope, id, props)` constructs an expression may stand for (cdkApiFunctions.ts). */
+type Resolve = (expr: Node) => Node[];
+
+/**
+ * Judges each `new Construct(scope, id, { key: fn })` whose class routes `key` (a local class) or may
+ * (an imported project construct, settled by the project pass), at the function's timeout.
+ */
+export function routedPropsBuilt(
+  ctx: ModuleContext,
+  report: Report,
+  constructsOf: Resolve,
+  reported: Set<Node>,
+): void {
+  for (const node of ctx.of('NewExpression')) {
+    const callee = unwrap(node.callee as Node);
+    if (callee?.type !== 'Identifier' && memberPath(callee)?.length !== 2) continue;
+    const last = (node.arguments as Node[]).at(-1);
+    const props = objectProps(ctx.valueOf(last));
+    if (props === undefined) continue;
+    const binding = callee?.type === 'Identifier' ? ctx.resolve(callee.name as string, callee) : undefined;
+    const cls = binding?.kind === 'class' ? binding.declaration : ctx.valueOf(callee);
+    const local = cls === undefined ? undefined : ctx.apiRouteProps.get(cls);
+    const ref = local === undefined ? importRefOf(ctx, callee as Node) : undefined;
+    if (
+      local === undefined &&
+      (ref === undefined || !/^[.@~#]/.test(ref.source) || /^@aws-cdk\//.test(ref.source))
+    )
+      continue;
+    for (const [key, value] of props.props) {
+      if (local !== undefined && local[key] === undefined) continue;
+      const owner = ref !== undefined ? fieldOwner(ctx, value) : undefined;
+      if (ref !== undefined && owner !== undefined) ctx.fieldRoutes.push({ ...owner, api: ref, key });
+      for (const construct of constructsOf(value)) {
+        if (reported.has(construct)) continue;
+        const timeout = timeoutIn(ctx, (construct.arguments as Node[])[2]);
+        const limit = local?.[key] ?? 29;
+        if (timeout === undefined || timeout.seconds <= limit) continue;
+        reported.add(construct);
+        const inside = timeout.node.start >= construct.start && timeout.node.end <= construct.end;
+        const name =
+          callee?.type === 'Identifier' ? (callee.name as string) : (memberPath(callee)?.join('.') ?? '');
+        report(
+          'iac-gateway-timeout-exceeds-lambda',
+          inside ? timeout.node : construct,
+          `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: ${name} routes its ${key} behind the API, and clients get 504 while it keeps running`,
+          ref !== undefined ? { onlyIfImportApiRoute: { ref, key, seconds: timeout.seconds } } : undefined,
+        );
+      }
+    }
+  }
+}
