@@ -37,9 +37,10 @@ export function batchTwins(outcomes: readonly FileOutcome[], project: Project): 
     for (const o of outcomes) {
       if (o.kind !== 'code') continue;
       for (const c of o.facts.candidates) {
-        if (c.rule !== RULE || c.handlerExport === undefined) continue;
-        const key = `${stemOf(o.facts.file)}#${c.handlerExport}`;
-        if (linked.has(key) && project.keep(o.file.path, c)) reported.add(key);
+        if (c.rule !== RULE || c.handlerExports === undefined) continue;
+        const keys = c.handlerExports.map((name) => `${stemOf(o.facts.file)}#${name}`);
+        if (keys.some((key) => linked.has(key)) && project.keep(o.file.path, c))
+          for (const key of keys) reported.add(key);
       }
     }
   return {
@@ -48,9 +49,9 @@ export function batchTwins(outcomes: readonly FileOutcome[], project: Project): 
       c.handlerLink?.clearWhen === 'reported-in-code' &&
       c.handlerLink.stems.some((s) => reported.has(`${stemOf(s)}#${c.handlerLink?.export}`)),
     templatesOf: (file, c) => {
-      if (c.rule !== RULE || c.handlerExport === undefined) return [];
-      const key = `${stemOf(file)}#${c.handlerExport}`;
-      return reported.has(key) ? [...new Set(linked.get(key))] : [];
+      if (c.rule !== RULE || c.handlerExports === undefined) return [];
+      const keys = c.handlerExports.map((name) => `${stemOf(file)}#${name}`);
+      return [...new Set(keys.filter((key) => reported.has(key)).flatMap((key) => linked.get(key) ?? []))];
     },
   };
 }

@@ -22,8 +22,8 @@ export interface Candidate {
   readonly unlessImportProvides?: { readonly kind: Protection; readonly imports: readonly ImportRef[] };
   /** Kept only when this project import turns out to be an async function. */
   readonly onlyIfImportAsync?: ImportRef;
-  /** For batch handlers: the export name, so IaC with `BatchSize: 1` for it can clear the finding. */
-  readonly handlerExport?: string;
+  /** For batch handlers: the export names, so IaC with `BatchSize: 1` for any of them can clear the finding. */
+  readonly handlerExports?: readonly string[];
   /**
    * For infrastructure findings about a function (CDK): where its handler's code is, so the project pass
    * can drop the finding when that handler does no work (`no-work`) or no work per record (`no-record-work`).

@@ -6,7 +6,7 @@ export type Extra = Pick<
   Candidate,
   | 'unlessImportProvides'
   | 'onlyIfImportAsync'
-  | 'handlerExport'
+  | 'handlerExports'
   | 'handlerLink'
   | 'onlyIfOptionsUntimed'
   | 'maxReceive'

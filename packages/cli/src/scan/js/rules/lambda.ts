@@ -20,17 +20,22 @@ import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
 import type { Report, Rule } from './Report.js';
 
-/** The name under which the module exports a handler function, if it does. */
-export function exportNameOf(ctx: ModuleContext, fn: Node): string | undefined {
+/**
+ * Every name under which the module exports a handler function: a handler is often exported bare for its
+ * tests and again wrapped for Lambda (`export const handler = middy(lambdaHandler)`), and the template may
+ * name either.
+ */
+export function exportNamesOf(ctx: ModuleContext, fn: Node): string[] {
+  const names: string[] = [];
   for (const [name, value] of ctx.exports) {
-    if (value === fn) return name;
     if (
-      value.type === 'CallExpression' &&
-      someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn))
+      value === fn ||
+      (value.type === 'CallExpression' &&
+        someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn)))
     )
-      return name;
+      names.push(name);
   }
-  return undefined;
+  return names;
 }
 
 const WRONG_IDS = new Set(['body', 'receiptHandle', 'eventSourceARN', 'md5OfBody', 'eventID']);
@@ -54,8 +59,8 @@ function batchRule(ctx: ModuleContext, report: Report): void {
   if (ctx.batchHandlers.size > 0 && middyPartialBatch(ctx)) return;
   for (const fn of ctx.batchHandlers) {
     const text = ctx.source.slice(fn.start, fn.end);
-    const name = exportNameOf(ctx, fn);
-    const extra = name !== undefined ? { handlerExport: name } : undefined;
+    const names = exportNamesOf(ctx, fn);
+    const extra = names.length > 0 ? { handlerExports: names } : undefined;
     // Powertools or Bulwark build batchItemFailures for the handler.
     if (/\b(processPartialResponse|processPartialResponseSync|BatchProcessor|sqsHandler)\b/.test(text))
       continue;
