@@ -19,6 +19,7 @@ import { classifyHttpCall } from './http.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
 import type { Report, Rule } from './Report.js';
+import { cannotFailRecord } from './recordSafe.js';
 
 /**
  * Every name under which the module exports a handler function: a handler is often exported bare for its
@@ -89,7 +90,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
     // A handler that only logs (no await, no throw, no call but console/logger/JSON.stringify) cannot fail a
     // record, and one that never works on the records one by one (a single batch-wide call) has no
     // record to name: the whole batch's redelivery is the right answer to its failure.
-    if (!doesWork(fn) || !worksPerRecord(ctx, fn)) continue;
+    if (!doesWork(fn) || !worksPerRecord(ctx, fn) || cannotFailRecord(ctx, fn)) continue;
     const single =
       /\.Records\s*\[\s*0\s*\]/.test(text) &&
       !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
