@@ -65,5 +65,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))
       return false;
   }
+  const logOnly = c.unlessHandlersOnlyLog;
+  if (logOnly?.every((link) => project.linkedHandler(link)?.work === false)) return false;
   return true;
 }

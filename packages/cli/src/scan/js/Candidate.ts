@@ -30,6 +30,11 @@ export interface Candidate {
    */
   readonly handlerLink?: HandlerLink;
   /**
+   * An event bus whose rules only reach log groups and these functions: dropped when every one of them
+   * only logs (at once when there are none).
+   */
+  readonly unlessHandlersOnlyLog?: readonly HandlerLink[];
+  /**
    * A redrive policy's `maxReceiveCount` and who consumes the queue: the scan compares it with the
    * configured limit for that consumer (`maxReceiveCount` in the config) and fills `{limit}` in the message.
    */
