@@ -31,6 +31,7 @@ export function exportNamesOf(ctx: ModuleContext, fn: Node): string[] {
   for (const [name, value] of ctx.exports) {
     if (
       value === fn ||
+      (value.type === 'Identifier' && ctx.functionOf(value) === fn) ||
       (value.type === 'CallExpression' &&
         someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn)))
     )
