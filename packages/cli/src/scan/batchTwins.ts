@@ -5,6 +5,7 @@
 // A template finding whose handler's code is not in the scan, or is not reported (it does answer
 // batchItemFailures: the template setting alone is missing), stays where it is.
 import type { FileOutcome } from './analyzeFile.js';
+import { namesExport } from './batchOne.js';
 import type { Candidate } from './js/Candidate.js';
 import type { Project } from './project.js';
 
@@ -13,17 +14,30 @@ const stemOf = (file: string) => file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx
 
 /** Template findings merged into their handler's code finding, both ways. */
 export interface BatchTwins {
-  /** Drops a template finding whose handler's code reports the same consumer. */
-  readonly mergedIntoCode: (c: Candidate) => boolean;
+  /** Drops a template finding (in the template `rel`) whose handler's code reports the same consumer. */
+  readonly mergedIntoCode: (c: Candidate, rel: string) => boolean;
   /** The template files that wire this code finding's handler without partial batch responses. */
   readonly templatesOf: (file: string, c: Candidate) => readonly string[];
 }
 
-export function batchTwins(outcomes: readonly FileOutcome[], project: Project): BatchTwins {
+/**
+ * @param terraformHandlers the handler strings of each Terraform event source mapping, by `file:line`
+ * (iac/terraformHandlers.ts): a Terraform function names its code by handler and package, matched like
+ * any handler string (a source file whose stem ends in the module path).
+ */
+export function batchTwins(
+  outcomes: readonly FileOutcome[],
+  project: Project,
+  terraformHandlers: ReadonlyMap<string, readonly string[]> = new Map(),
+): BatchTwins {
   const linked = new Map<string, string[]>();
+  const terraform: { readonly at: string; readonly rel: string; readonly handlers: readonly string[] }[] = [];
   for (const o of outcomes) {
     if (o.kind !== 'iac') continue;
     for (const c of o.result.candidates) {
+      const handlers = terraformHandlers.get(`${o.file.rel}:${c.line}`);
+      if (c.rule === RULE && handlers !== undefined && handlers.length > 0)
+        terraform.push({ at: `${o.file.rel}:${c.line}`, rel: o.file.rel, handlers });
       const link = c.handlerLink;
       if (c.rule !== RULE || link?.clearWhen !== 'reported-in-code') continue;
       for (const stem of link.stems) {
@@ -33,24 +47,56 @@ export function batchTwins(outcomes: readonly FileOutcome[], project: Project): 
     }
   }
   const reported = new Set<string>();
-  if (linked.size > 0)
+  /** Terraform mappings (`file:line`) whose handler's code is reported, and the templates of each code key. */
+  const terraformMerged = new Set<string>();
+  const terraformOf = new Map<string, string[]>();
+  if (linked.size > 0 || terraform.length > 0)
     for (const o of outcomes) {
       if (o.kind !== 'code') continue;
       for (const c of o.facts.candidates) {
-        if (c.rule !== RULE || c.handlerExport === undefined) continue;
-        const key = `${stemOf(o.facts.file)}#${c.handlerExport}`;
-        if (linked.has(key) && project.keep(o.file.path, c)) reported.add(key);
+        const names = c.handlerExports;
+        if (c.rule !== RULE || names === undefined) continue;
+        const keys = names.map((name) => `${stemOf(o.facts.file)}#${name}`);
+        const mappings = terraform.filter(
+          (t) =>
+            besideTerraform(t.rel, o.file.rel) &&
+            t.handlers.some((h) => names.some((name) => namesExport(h, o.facts.file, name))),
+        );
+        if (!keys.some((key) => linked.has(key)) && mappings.length === 0) continue;
+        if (!project.keep(o.file.path, c)) continue;
+        for (const key of keys) reported.add(key);
+        for (const t of mappings) {
+          terraformMerged.add(t.at);
+          for (const key of keys) terraformOf.set(key, [...(terraformOf.get(key) ?? []), t.rel]);
+        }
       }
     }
   return {
-    mergedIntoCode: (c) =>
+    mergedIntoCode: (c, rel) =>
       c.rule === RULE &&
-      c.handlerLink?.clearWhen === 'reported-in-code' &&
-      c.handlerLink.stems.some((s) => reported.has(`${stemOf(s)}#${c.handlerLink?.export}`)),
+      (terraformMerged.has(`${rel}:${c.line}`) ||
+        (c.handlerLink?.clearWhen === 'reported-in-code' &&
+          c.handlerLink.stems.some((s) => reported.has(`${stemOf(s)}#${c.handlerLink?.export}`)))),
     templatesOf: (file, c) => {
-      if (c.rule !== RULE || c.handlerExport === undefined) return [];
-      const key = `${stemOf(file)}#${c.handlerExport}`;
-      return reported.has(key) ? [...new Set(linked.get(key))] : [];
+      if (c.rule !== RULE || c.handlerExports === undefined) return [];
+      const keys = c.handlerExports.map((name) => `${stemOf(file)}#${name}`);
+      const templates = keys.flatMap((key) => [
+        ...(reported.has(key) ? (linked.get(key) ?? []) : []),
+        ...(terraformOf.get(key) ?? []),
+      ]);
+      return [...new Set(templates)];
     },
   };
+}
+
+/**
+ * Is the code file in the application the Terraform file deploys: under the folder that holds the
+ * Terraform folder (`backend/tf/x.tf` and `backend/src/...`)? A handler string names a module path, not a
+ * place, so a folder at the scan's root (`terraform/`, `tf/`) links nothing: another application of the
+ * repository may have a module of the same name.
+ */
+function besideTerraform(terraformRel: string, codeRel: string): boolean {
+  const parts = terraformRel.replace(/\\/g, '/').split('/');
+  if (parts.length < 3) return false;
+  return codeRel.replace(/\\/g, '/').startsWith(`${parts.slice(0, -2).join('/')}/`);
 }

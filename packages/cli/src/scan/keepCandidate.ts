@@ -67,12 +67,14 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfEventCaller !== undefined && !project.eventCallers.forEvent(file, c.onlyIfEventCaller))
     return false;
-  if (c.handlerExport !== undefined && project.isBatchOne(file, c.handlerExport)) return false;
+  if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
   if (c.handlerLink !== undefined) {
     const fact = project.linkedHandler(c.handlerLink);
     if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))
       return false;
   }
+  const logOnly = c.unlessHandlersOnlyLog;
+  if (logOnly?.every((link) => project.linkedHandler(link)?.work === false)) return false;
   return true;
 }
 

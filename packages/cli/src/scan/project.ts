@@ -2,6 +2,7 @@
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 
 import { readFileSync } from 'node:fs';
+import { namesExport, reExportedHandlers } from './batchOne.js';
 import { EventCallers } from './eventCallers.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule, batchCallers } from './js/analyzeModule.js';
@@ -221,17 +222,26 @@ export class Project {
 
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */
   isBatchOne(file: string, name: string): boolean {
-    const stem = file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
-    const names = (h: string) => {
-      const dot = h.lastIndexOf('.');
-      if (dot === -1 || h.slice(dot + 1) !== name) return false;
-      const modulePath = h.slice(0, dot).replace(/^\.\//, '');
-      return stem.endsWith(`/${modulePath}`) || stem === modulePath;
-    };
     return (
-      this.batchOneHandlers.some(names) ||
-      this.batchOneIfWrapper.some((w) => names(w.handler) && this.wrapperOf(w.ref)?.fixedBatch === 1)
+      this.batchOneHandlers.some((h) => namesExport(h, file, name)) ||
+      this.batchOneIfWrapper.some(
+        (w) => namesExport(w.handler, file, name) && this.wrapperOf(w.ref)?.fixedBatch === 1,
+      ) ||
+      this.batchOneReExported().has(`${file}#${name}`)
     );
+  }
+
+  private reExportedBatchOne: ReadonlySet<string> | undefined;
+
+  /** `file#export` pairs the batch-size-1 handler strings reach through re-exports (batchOne.ts). */
+  private batchOneReExported(): ReadonlySet<string> {
+    this.reExportedBatchOne ??= reExportedHandlers(
+      this.batchOneHandlers,
+      [...this.modules.keys()],
+      (file) => this.factsOf(file)?.reExports ?? [],
+      (from, source) => this.resolveModule(from, source),
+    );
+    return this.reExportedBatchOne;
   }
 
   /**

@@ -15,7 +15,7 @@ import { absolutePath, type DiscoveredFile, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
-import { terraformBatchOneHandlers } from './iac/terraformHandlers.js';
+import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terraformHandlers.js';
 import { terraformProject } from './iac/terraformModules.js';
 import { importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
@@ -180,7 +180,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   const terraformFiles = outcomes.flatMap((o) =>
     o.kind === 'iac' && o.result.terraform !== undefined
-      ? [{ dir: dirname(o.file.rel), facts: o.result.terraform }]
+      ? [{ rel: o.file.rel, dir: dirname(o.file.rel), facts: o.result.terraform }]
       : [],
   );
   batchOne.push(
@@ -189,7 +189,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);
   project.settleWrapperBuilders();
   const terraform = terraformProject(terraformFiles);
-  const batchPairs = batchTwins(outcomes, project);
+  const batchPairs = batchTwins(
+    outcomes,
+    project,
+    terraformMappingHandlers(terraformFiles.map((f) => ({ rel: f.rel, dir: f.dir, facts: f.facts.code }))),
+  );
   // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.
   const templates = outcomes.flatMap((o) => (o.kind === 'iac' ? [{ rel: o.file.rel, ...o.result }] : []));
   const localOnly =
@@ -215,7 +219,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         ? [...facts.candidates, ...batchCallers]
         : o.kind === 'iac'
           ? o.result.candidates.flatMap((c) =>
-              batchPairs.mergedIntoCode(c) || settledByAlarm(c)
+              batchPairs.mergedIntoCode(c, o.file.rel) || settledByAlarm(c)
                 ? []
                 : (terraform(dirname(o.file.rel), c) ?? []),
             )

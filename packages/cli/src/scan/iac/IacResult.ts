@@ -22,15 +22,18 @@ export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity' | 'handlerLink'
 /**
  * The link from a template's batch finding to its handler's code (`src/orders.handler` -> stem
  * `src/orders`, export `handler`); stems are relative to the template until analyzeIac anchors them.
+ * A stream source that neither reports item failures nor bisects (`unsplit`) is a finding of its own:
+ * bisecting needs no change to the code, so it is not merged into the code's finding, only dropped when
+ * the handler does no work per record.
  */
-export function batchLink(handler: string | undefined): IacExtra | undefined {
+export function batchLink(handler: string | undefined, unsplit = false): IacExtra | undefined {
   const dot = handler?.lastIndexOf('.') ?? -1;
   if (handler === undefined || dot <= 0) return undefined;
   return {
     handlerLink: {
       stems: [handler.slice(0, dot)],
       export: handler.slice(dot + 1),
-      clearWhen: 'reported-in-code',
+      clearWhen: unsplit ? 'no-record-work' : 'reported-in-code',
     },
   };
 }

@@ -84,12 +84,13 @@ export function checkCloudFormation(
         ? undefined
         : joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
     if (batchSize === 1 && h) batchOneHandlers.push(h);
+    const unsplit = sourceKind === 'stream' && props.BisectBatchOnFunctionError !== true;
     if (!(Array.isArray(types) && types.includes('ReportBatchItemFailures')) && batchSize !== 1)
       report(
         'batch-no-partial-failure',
         path,
-        `${sourceKind === 'sqs' ? 'SQS' : 'stream'} event source of ${fn?.id ?? r.id} has no FunctionResponseTypes: [ReportBatchItemFailures]: one failed record fails the whole batch`,
-        batchLink(h),
+        `${sourceKind === 'sqs' ? 'SQS' : 'stream'} event source of ${fn?.id ?? r.id} has no FunctionResponseTypes: [ReportBatchItemFailures]${unsplit ? ' or BisectBatchOnFunctionError' : ''}: one failed record fails the whole batch`,
+        batchLink(h, unsplit),
       );
     if (sourceKind === 'stream' && obj(obj(props.DestinationConfig)?.OnFailure) === undefined)
       report(

@@ -53,12 +53,13 @@ export function checkServerless(
       } else if (e.stream !== undefined) {
         const s = obj(e.stream) ?? {};
         if (num(s.batchSize) === 1 && typeof fn.handler === 'string') batchOneHandlers.push(fn.handler);
+        const unsplit = s.bisectBatchOnFunctionError !== true;
         if (s.functionResponseType !== 'ReportBatchItemFailures' && num(s.batchSize) !== 1)
           report(
             'batch-no-partial-failure',
             evPath,
-            `stream event of ${name} has no functionResponseType: ReportBatchItemFailures`,
-            typeof fn.handler === 'string' ? batchLink(fn.handler) : undefined,
+            `stream event of ${name} has no functionResponseType: ReportBatchItemFailures${unsplit ? ' or bisectBatchOnFunctionError' : ''}`,
+            typeof fn.handler === 'string' ? batchLink(fn.handler, unsplit) : undefined,
           );
         if (obj(s.destinations)?.onFailure === undefined)
           report(

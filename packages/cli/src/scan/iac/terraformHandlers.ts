@@ -19,6 +19,8 @@ export interface TerraformCodeFacts {
   readonly locals: readonly (readonly [string, string])[];
   /** Functions (`aws_lambda_function` labels) polled by an event source mapping with `batch_size = 1`. */
   readonly batchOne: readonly string[];
+  /** Every event source mapping's line and the function it polls, for its handler's code. */
+  readonly mappings: readonly { readonly fn: string; readonly line: number }[];
 }
 
 export function terraformCodeFacts(blocks: readonly HclBlock[]): TerraformCodeFacts {
@@ -40,7 +42,11 @@ export function terraformCodeFacts(blocks: readonly HclBlock[]): TerraformCodeFa
     const fn = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
     return fn === undefined ? [] : [fn];
   });
-  return { functions, locals, batchOne };
+  const mappings = resources('aws_lambda_event_source_mapping').flatMap((m) => {
+    const fn = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
+    return fn === undefined ? [] : [{ fn, line: m.line }];
+  });
+  return { functions, locals, batchOne, mappings };
 }
 
 /** A string an expression stands for: a quoted string, or a `local.x` naming one (once removed). */
@@ -64,6 +70,15 @@ function packageEntry(code: string | undefined): string | undefined {
   return /^([\w.-]+)\.(zip|jar)$/i.exec(base ?? '')?.[1];
 }
 
+/** The handler strings of a function: as written, and the package's entry with the handler's export. */
+function handlerStrings(fn: TerraformFunction, locals: ReadonlyMap<string, string>): string[] {
+  const handler = resolve(fn.handler, locals);
+  const dot = handler?.lastIndexOf('.') ?? -1;
+  if (handler === undefined || dot <= 0) return [];
+  const entry = packageEntry(resolve(fn.code, locals) ?? fn.code);
+  return entry !== undefined ? [handler, `${entry}.${handler.slice(dot + 1)}`] : [handler];
+}
+
 /**
  * The handler strings (`module.export`) of every function polled with `batch_size = 1`, across each
  * folder's files: the handler as written, and the package's entry with the handler's export.
@@ -77,15 +92,30 @@ export function terraformBatchOneHandlers(
     const batchOne = new Set(here.flatMap((f) => f.batchOne));
     if (batchOne.size === 0) continue;
     const locals = new Map(here.flatMap((f) => f.locals));
-    for (const fn of here.flatMap((f) => f.functions)) {
-      if (!batchOne.has(fn.name)) continue;
-      const handler = resolve(fn.handler, locals);
-      const dot = handler?.lastIndexOf('.') ?? -1;
-      if (handler === undefined || dot <= 0) continue;
-      out.push(handler);
-      const entry = packageEntry(resolve(fn.code, locals) ?? fn.code);
-      if (entry !== undefined) out.push(`${entry}.${handler.slice(dot + 1)}`);
-    }
+    for (const fn of here.flatMap((f) => f.functions))
+      if (batchOne.has(fn.name)) out.push(...handlerStrings(fn, locals));
+  }
+  return out;
+}
+
+/**
+ * The handler strings of the function each event source mapping polls, by `file:line` of the mapping:
+ * what links a mapping's batch finding to its handler's code (batchTwins.ts).
+ */
+export function terraformMappingHandlers(
+  files: readonly { readonly rel: string; readonly dir: string; readonly facts: TerraformCodeFacts }[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const dir of new Set(files.map((f) => f.dir))) {
+    const here = files.filter((f) => f.dir === dir);
+    if (!here.some((f) => f.facts.mappings.length > 0)) continue;
+    const locals = new Map(here.flatMap((f) => f.facts.locals));
+    const functions = new Map(here.flatMap((f) => f.facts.functions.map((fn) => [fn.name, fn] as const)));
+    for (const f of here)
+      for (const m of f.facts.mappings) {
+        const fn = functions.get(m.fn);
+        if (fn !== undefined) out.set(`${f.rel}:${m.line}`, handlerStrings(fn, locals));
+      }
   }
   return out;
 }

@@ -22,13 +22,18 @@ export interface Candidate {
   readonly unlessImportProvides?: { readonly kind: Protection; readonly imports: readonly ImportRef[] };
   /** Kept only when this project import turns out to be an async function. */
   readonly onlyIfImportAsync?: ImportRef;
-  /** For batch handlers: the export name, so IaC with `BatchSize: 1` for it can clear the finding. */
-  readonly handlerExport?: string;
+  /** For batch handlers: the export names, so IaC with `BatchSize: 1` for any of them can clear the finding. */
+  readonly handlerExports?: readonly string[];
   /**
    * For infrastructure findings about a function (CDK): where its handler's code is, so the project pass
    * can drop the finding when that handler does no work (`no-work`) or no work per record (`no-record-work`).
    */
   readonly handlerLink?: HandlerLink;
+  /**
+   * An event bus whose rules only reach log groups and these functions: dropped when every one of them
+   * only logs (at once when there are none).
+   */
+  readonly unlessHandlersOnlyLog?: readonly HandlerLink[];
   /**
    * A redrive policy's `maxReceiveCount` and who consumes the queue: the scan compares it with the
    * configured limit for that consumer (`maxReceiveCount` in the config) and fills `{limit}` in the message.

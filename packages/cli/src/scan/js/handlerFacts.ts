@@ -4,6 +4,7 @@
 import { memberPath, type Node, someDescendant } from './ast.js';
 import type { HandlerFact } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { cannotFailRecord } from './rules/recordSafe.js';
 
 const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace']);
 
@@ -65,7 +66,7 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
         someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn));
       if (!covers) continue;
       const work = doesWork(fn);
-      out[name] = { work, recordWork: work && worksPerRecord(ctx, fn) };
+      out[name] = { work, recordWork: work && worksPerRecord(ctx, fn) && !cannotFailRecord(ctx, fn) };
     }
   }
   return out;

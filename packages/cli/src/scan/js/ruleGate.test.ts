@@ -53,6 +53,14 @@ describe('mayReport', () => {
       'export const send = (q) => q.push({ ClientToken: crypto.randomUUID() });',
     ],
     [
+      'a random reference in a module with no handler',
+      'export const batch = (items) => ({ messageBatchReference: randomUUID(), items });',
+    ],
+    [
+      'a random key of a keyed write',
+      "export const keep = (gw, body) => gw.upload('in/' + randomUUID() + '.json', body);",
+    ],
+    [
       'a 401 on an imported helper',
       "import { ok } from './auth.js'; export function gate(req, res) { if (!ok(req)) res.status(401).end(); }",
     ],

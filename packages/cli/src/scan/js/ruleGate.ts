@@ -233,10 +233,24 @@ function cdkConstruct(words: SourceWords): boolean {
 
 /**
  * A key field (any case, rules/idempotency.ts) set from a random call (its RANDOM_CALL names, in the
- * value or in the const it names): reported in any module.
+ * value or in the const it names): reported in any module. So are a caller's `...Reference` and the key
+ * of a keyed write (`gateway.upload(key, body)`) in a module with no handler, which its consumers reach.
  */
-const KEY_FIELD = /idempot|dedup|clienttoken|clientrequesttoken/i;
-const KEY_FIELD_WORDS = ['idempot', 'dedup', 'clienttoken', 'clientrequesttoken'];
+const KEY_FIELD =
+  /idempot|dedup|clienttoken|clientrequesttoken|[a-zA-Z]Reference\b|\b(?:upload\w*|putObject|putFile|saveFile|storeObject)\s*\(/;
+const KEY_FIELD_ANY_CASE = /idempot|dedup|clienttoken|clientrequesttoken/i;
+const KEY_FIELD_WORDS = [
+  'idempot',
+  'dedup',
+  'clienttoken',
+  'clientrequesttoken',
+  'reference',
+  'upload',
+  'putobject',
+  'putfile',
+  'savefile',
+  'storeobject',
+];
 
 function randomKey(words: SourceWords): boolean {
   const source = words.source;
@@ -252,7 +266,7 @@ function randomKey(words: SourceWords): boolean {
       words.includes('random') ||
       words.includes('Date.now')) &&
     KEY_FIELD_WORDS.some((w) => words.mayHave(w)) &&
-    KEY_FIELD.test(source)
+    (KEY_FIELD_ANY_CASE.test(source) || KEY_FIELD.test(source))
   );
 }
 

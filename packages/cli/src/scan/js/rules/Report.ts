@@ -6,8 +6,9 @@ export type Extra = Pick<
   Candidate,
   | 'unlessImportProvides'
   | 'onlyIfImportAsync'
-  | 'handlerExport'
+  | 'handlerExports'
   | 'handlerLink'
+  | 'unlessHandlersOnlyLog'
   | 'onlyIfOptionsUntimed'
   | 'maxReceive'
   | 'onlyIfWrapperUnsafe'

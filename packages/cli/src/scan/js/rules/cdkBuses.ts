@@ -1,9 +1,13 @@
 // iac-no-event-archive in CDK code: which `new EventBus(...)` is a bus whose events are worth replaying.
 // `new targets.EventBus(bus)` (aws-events-targets) is a rule target pointing at a bus, not a bus; and a
 // bus whose every rule forwards to another bus (a spoke account's bus feeding a hub) only passes events
-// on: the archive belongs to the bus they land on, where they are consumed.
+// on: the archive belongs to the bus they land on, where they are consumed. A bus whose rules only deliver
+// to log groups or to functions that only log (a Lambda destination's success and failure notices) carries
+// nothing worth replaying either.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
+import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { handlerLink } from './cdkHandlers.js';
 
 function fromTargetsModule(ctx: ModuleContext, node: Node): boolean {
   const imp = ctx.importRoot(node.callee);
@@ -21,17 +25,29 @@ export function isBusTarget(ctx: ModuleContext, node: Node): boolean {
   );
 }
 
-function targetsAreBuses(ctx: ModuleContext, list: Node | undefined): boolean {
-  const array = ctx.valueOf(list) ?? unwrap(list);
-  if (array?.type !== 'ArrayExpression') return false;
-  const elements = array.elements as (Node | null)[];
-  return (
-    elements.length > 0 &&
-    elements.every((e) => {
-      const v = e === null ? undefined : (ctx.valueOf(e) ?? unwrap(e));
-      return v !== undefined && isBusTarget(ctx, v);
-    })
-  );
+/**
+ * The targets of every rule on the bus held in `name`, rule by rule: undefined when it has no rule in
+ * this module or a rule's targets cannot all be read (props spread in, no targets at all).
+ */
+function ruleTargets(ctx: ModuleContext, name: string): Node[][] | undefined {
+  const out: Node[][] = [];
+  for (const node of ctx.of('NewExpression')) {
+    if (memberPath(node.callee)?.at(-1) !== 'Rule') continue;
+    const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]));
+    if (memberPath(props?.props.get('eventBus'))?.join('.') !== name) continue;
+    if (props?.spread) return undefined;
+    const ruleName = declaredName(ctx, node);
+    const targets = ruleName === undefined ? [] : addedTargets(ctx, ruleName);
+    const listed = props?.props.get('targets');
+    if (listed !== undefined) {
+      const array = ctx.valueOf(listed) ?? unwrap(listed);
+      if (array?.type !== 'ArrayExpression') return undefined;
+      for (const e of array.elements as (Node | null)[]) if (e !== null) targets.push(e);
+    }
+    if (targets.length === 0) return undefined;
+    out.push(targets.map((t) => ctx.valueOf(t) ?? (unwrap(t) as Node)));
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /**
@@ -42,21 +58,30 @@ function targetsAreBuses(ctx: ModuleContext, list: Node | undefined): boolean {
  * onlyForwards(ctx, 'spokeBus') // new Rule(this, 'R', { eventBus: spokeBus, targets: [hubTarget] }) -> true
  */
 export function onlyForwards(ctx: ModuleContext, name: string): boolean {
-  let rules = 0;
-  for (const node of ctx.of('NewExpression')) {
-    if (memberPath(node.callee)?.at(-1) !== 'Rule') continue;
-    const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]));
-    if (memberPath(props?.props.get('eventBus'))?.join('.') !== name) continue;
-    rules++;
-    if (props?.spread) return false;
-    const ruleName = declaredName(ctx, node);
-    const added = ruleName === undefined ? [] : addedTargets(ctx, ruleName);
-    const listed = props?.props.get('targets');
-    if (listed === undefined && added.length === 0) return false;
-    if (listed !== undefined && !targetsAreBuses(ctx, listed)) return false;
-    if (!added.every((t) => isBusTarget(ctx, ctx.valueOf(t) ?? (unwrap(t) as Node)))) return false;
+  return ruleTargets(ctx, name)?.every((targets) => targets.every((t) => isBusTarget(ctx, t))) === true;
+}
+
+/**
+ * A bus whose rules only deliver to logs carries notifications, not work: replaying them would print
+ * them again. Every target is a log group (`new targets.CloudWatchLogGroup(group)`) or a function
+ * (`new targets.LambdaFunction(fn)`) whose handler code is linked: `[]` when there is no function at all,
+ * else the handlers, which the project pass reads (the finding stands if any of them does work).
+ * Undefined when some target is anything else or its function's code cannot be found.
+ */
+export function logOnlyTargets(ctx: ModuleContext, name: string): HandlerLink[] | undefined {
+  const rules = ruleTargets(ctx, name);
+  if (rules === undefined) return undefined;
+  const links: HandlerLink[] = [];
+  for (const t of rules.flat()) {
+    if (t.type !== 'NewExpression' || !fromTargetsModule(ctx, t)) return undefined;
+    const kind = memberPath(t.callee)?.at(-1);
+    if (kind === 'CloudWatchLogGroup') continue;
+    const link =
+      kind === 'LambdaFunction' ? handlerLink(ctx, (t.arguments as Node[])[0], 'no-work') : undefined;
+    if (link === undefined) return undefined;
+    links.push(link);
   }
-  return rules > 0;
+  return links;
 }
 
 function declaredName(ctx: ModuleContext, node: Node): string | undefined {

@@ -15,55 +15,25 @@ import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { chainedMethods } from '../protection.js';
 import type { Report } from './Report.js';
+import { generatedAt, isRandom, randomCallIn } from './randomValues.js';
 
-const RANDOM_CALL =
-  /^(randomUUID|uuid|v4|uuidv4|uuidV4|nanoid|ulid|cuid|cuid2|createId|generateId|Math\.random|Date\.now|crypto\.randomUUID|uuid\.v4)$/;
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
 const RECORD_ID_FIELD = /^(id|pk|PK|[a-zA-Z]*(Id|ID))$/;
-
 /**
- * The value is (or is built from) a random call: `randomUUID()`, `` `CONF#${v4()}` ``, a constant holding
- * one, or a module-local helper that returns one (`const newId = () => crypto.randomUUID()`), one step deep.
+ * The caller's reference a receiving API knows a request by (`messageReference`, `CallerReference`):
+ * made afresh per attempt, a redelivery is a new request to the receiver. A bare `reference` is left
+ * alone: in most APIs (GOV.UK Notify, payment references) it is free text nobody deduplicates on.
  */
-function isRandom(ctx: ModuleContext, value: Node | undefined, depth = 0): boolean {
-  const v = ctx.valueOf(value);
-  if (v === undefined) return false;
-  return someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
-    // `` `CONF#${code}` `` with `const code = v4()` above.
-    if (n.type === 'Identifier' && depth === 0 && n !== v) {
-      const p = ctx.parentOf(n);
-      if (
-        (p?.type === 'MemberExpression' && p.property === n && !p.computed) ||
-        (p?.type === 'Property' && p.key === n)
-      )
-        return false;
-      const binding = ctx.resolve(n.name as string, n);
-      return binding?.kind === 'const' && binding.init !== undefined && isRandom(ctx, binding.init, 1);
-    }
-    if (n.type !== 'CallExpression') return false;
-    const path = memberPath(n.callee)?.join('.');
-    if (path !== undefined && RANDOM_CALL.test(path)) return true;
-    const helper =
-      depth === 0 && unwrap(n.callee)?.type === 'Identifier' ? ctx.functionOf(n.callee) : undefined;
-    return helper !== undefined && randomReturn(ctx, helper);
-  });
-}
-
-/** A function whose returned value is random (its expression body, or a `return` in its body). */
-function randomReturn(ctx: ModuleContext, fn: Node): boolean {
-  const body = fn.body as Node | undefined;
-  if (body === undefined) return false;
-  if (body.type !== 'BlockStatement') return isRandom(ctx, body, 1);
-  return someDescendant(
-    body,
-    (n) => n.type === 'ReturnStatement' && isRandom(ctx, n.argument as Node, 1),
-    true,
-  );
-}
+const REFERENCE_FIELD = /^[a-zA-Z]+Reference$/;
+/** A write whose first argument names what is written: a gateway's `upload(key, body)`, `putObject(key, ...)`. */
+const KEYED_WRITE = /^(upload|uploadFile|uploadObject|putObject|putFile|saveFile|storeObject)$/;
 
 const ASYNC_EVENT =
   /\b(EventBridgeEvent|EventBridgeHandler|SNSEvent|SNSHandler|S3Event|S3Handler|ScheduledEvent)\b|\bevent\.detail\b/;
+/** Amazon MQ (ActiveMQ `event.messages`, RabbitMQ `rmqMessagesByQueue`) and Kafka (MSK, self-managed) batches. */
+const BROKER_EVENT =
+  /\b(AmazonM[qQ]\w*Event|ActiveMQEvent|RabbitMQEvent|MSKEvent|MSKHandler|SelfManagedKafkaEvent)\b|\brmqMessagesByQueue\b/;
 
 /** `Detail: JSON.stringify({ ... })` (EventBridge), `Message`/`MessageBody` (SNS/SQS), `Data` (Kinesis). */
 function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
@@ -75,27 +45,15 @@ function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
 }
 
 /**
- * Where a random key is made: the declarator of `const claimId = randomUUID()` when the property takes
- * the name (`PK: claimId`), so the finding points at the line to change; else the property itself.
+ * Queue, stream and broker (MQ, Kafka) consumers are redelivered; EventBridge, SNS and S3 invoke
+ * asynchronously and retry.
  */
-function generatedAt(ctx: ModuleContext, prop: Node): Node {
-  let value = unwrap(prop.value as Node | undefined);
-  // `` `CONF#${code}` ``: the key's random part is the name it interpolates.
-  if (value?.type === 'TemplateLiteral') {
-    const names = (value.expressions as Node[]).filter((e) => unwrap(e)?.type === 'Identifier');
-    if (names.length === 1) value = unwrap(names[0]);
-  }
-  if (value?.type !== 'Identifier') return prop;
-  const binding = ctx.resolve(value.name as string, value);
-  return binding?.kind === 'const' && binding.init !== undefined ? binding.declaration : prop;
-}
-
-/** Queue and stream consumers are redelivered; EventBridge, SNS and S3 invoke asynchronously and retry. */
 export function retriedConsumer(ctx: ModuleContext): boolean {
   return (
     ctx.batchHandlers.size > 0 ||
     [...ctx.handlers.values()].includes('record') ||
-    ([...ctx.handlers.values()].includes('entry') && ASYNC_EVENT.test(ctx.source))
+    ([...ctx.handlers.values()].includes('entry') &&
+      (ASYNC_EVENT.test(ctx.source) || BROKER_EVENT.test(ctx.source)))
   );
 }
 
@@ -118,6 +76,7 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
   const consumer = retriedConsumer(ctx);
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
+  if (consumer || shared) randomWriteKeys(ctx, report, consumer, shared);
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
     if (key === undefined) continue;
@@ -134,12 +93,27 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
     if (!onPath && !shared) continue;
     const parent = ctx.parentOf(prop);
     let owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
+    const reference = REFERENCE_FIELD.test(key);
+    const objectKey = key === 'Key' && parent !== undefined && hasProperty(parent, 'Bucket');
     const idLike = RECORD_ID_FIELD.test(key) || prefixedKey(ctx, prop.value);
-    if (!idLike && !cloudEventId(owner, key)) continue;
+    if (!idLike && !reference && !objectKey && !cloudEventId(owner, key)) continue;
     if (!isRandom(ctx, prop.value)) continue;
+    // A reference made where nothing is awaited but a timer (a stand-in for the request) reaches no one.
+    if (reference && !awaitsWork(ctx, prop)) continue;
     // In a shared module: kept when a redelivered or retried consumer reaches it (eventCallers.ts).
     const extra = shared ? { onlyIfConsumerCaller: sharedRequest(ctx, prop) } : undefined;
     const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
+    if (reference || objectKey) {
+      report(
+        'random-id-nondeterministic',
+        generatedAt(ctx, prop),
+        reference
+          ? `${key} is a new random reference per attempt ${where}: a redelivery reaches the receiver as a new request it cannot recognise as a repeat`
+          : `the object key is random ${where}: a redelivered message is stored again under a new key`,
+        extra,
+      );
+      continue;
+    }
     // `Item: { id: randomUUID(), ... }` written by a queue consumer: each redelivery writes a new row.
     // `Item: marshall({ PK: randomUUID(), ... })` (util-dynamodb): the same item, marshalled.
     if (owner?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(owner) ?? ''))
@@ -159,6 +133,54 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
         `${key} of an emitted event is random ${where}: a redelivery publishes a duplicate that no consumer can recognise`,
         extra,
       );
+  }
+}
+
+/**
+ * Does the function `node` is made in (the named one, past inline callbacks) await anything but a timer
+ * (`await new Promise((r) => setTimeout(r, ms))`)?
+ */
+function awaitsWork(ctx: ModuleContext, node: Node): boolean {
+  let fn = ctx.enclosingFunction(node);
+  while (fn !== undefined && ctx.parentOf(fn)?.type === 'CallExpression') {
+    const outer = ctx.enclosingFunction(fn);
+    if (outer === undefined) break;
+    fn = outer;
+  }
+  if (fn === undefined) return true;
+  return someDescendant(fn, (n) => {
+    if (n.type !== 'AwaitExpression') return false;
+    const arg = unwrap(n.argument as Node);
+    return !(arg?.type === 'NewExpression' && unwrap(arg.callee)?.name === 'Promise');
+  });
+}
+
+/** `{ Bucket, Key }`: the object names an S3 object. */
+function hasProperty(object: Node, name: string): boolean {
+  return (
+    object.type === 'ObjectExpression' &&
+    (object.properties as Node[]).some(
+      (p) => p.type === 'Property' && propertyName(p.key, p.computed) === name,
+    )
+  );
+}
+
+/**
+ * `gateway.upload(key, body)` where the key is made randomly, here or in a helper (`this.keyFor(m)`): a
+ * redelivered message is stored again under a new key, and whatever the store triggers runs twice.
+ */
+function randomWriteKeys(ctx: ModuleContext, report: Report, consumer: boolean, shared: boolean): void {
+  for (const call of ctx.of('CallExpression')) {
+    if (!KEYED_WRITE.test(calleeName(call) ?? '')) continue;
+    if (!shared && !(consumer && ctx.handlerKindAt(call) !== undefined)) continue;
+    const random = randomCallIn(ctx, call.arguments[0]);
+    if (random === undefined) continue;
+    report(
+      'random-id-nondeterministic',
+      random,
+      `the key ${calleeName(call)}() writes under is random ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivered message is stored again under a new key`,
+      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : undefined,
+    );
   }
 }
 

@@ -19,18 +19,25 @@ import { classifyHttpCall } from './http.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
 import type { Report, Rule } from './Report.js';
+import { cannotFailRecord } from './recordSafe.js';
 
-/** The name under which the module exports a handler function, if it does. */
-export function exportNameOf(ctx: ModuleContext, fn: Node): string | undefined {
+/**
+ * Every name under which the module exports a handler function: a handler is often exported bare for its
+ * tests and again wrapped for Lambda (`export const handler = middy(lambdaHandler)`), and the template may
+ * name either.
+ */
+export function exportNamesOf(ctx: ModuleContext, fn: Node): string[] {
+  const names: string[] = [];
   for (const [name, value] of ctx.exports) {
-    if (value === fn) return name;
     if (
-      value.type === 'CallExpression' &&
-      someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn))
+      value === fn ||
+      (value.type === 'Identifier' && ctx.functionOf(value) === fn) ||
+      (value.type === 'CallExpression' &&
+        someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn)))
     )
-      return name;
+      names.push(name);
   }
-  return undefined;
+  return names;
 }
 
 const WRONG_IDS = new Set(['body', 'receiptHandle', 'eventSourceARN', 'md5OfBody', 'eventID']);
@@ -54,8 +61,8 @@ function batchRule(ctx: ModuleContext, report: Report): void {
   if (ctx.batchHandlers.size > 0 && middyPartialBatch(ctx)) return;
   for (const fn of ctx.batchHandlers) {
     const text = ctx.source.slice(fn.start, fn.end);
-    const name = exportNameOf(ctx, fn);
-    const extra = name !== undefined ? { handlerExport: name } : undefined;
+    const names = exportNamesOf(ctx, fn);
+    const extra = names.length > 0 ? { handlerExports: names } : undefined;
     // Powertools or Bulwark build batchItemFailures for the handler.
     if (/\b(processPartialResponse|processPartialResponseSync|BatchProcessor|sqsHandler)\b/.test(text))
       continue;
@@ -84,7 +91,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
     // A handler that only logs (no await, no throw, no call but console/logger/JSON.stringify) cannot fail a
     // record, and one that never works on the records one by one (a single batch-wide call) has no
     // record to name: the whole batch's redelivery is the right answer to its failure.
-    if (!doesWork(fn) || !worksPerRecord(ctx, fn)) continue;
+    if (!doesWork(fn) || !worksPerRecord(ctx, fn) || cannotFailRecord(ctx, fn)) continue;
     const single =
       /\.Records\s*\[\s*0\s*\]/.test(text) &&
       !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);

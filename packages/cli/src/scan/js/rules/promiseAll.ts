@@ -2,7 +2,7 @@
 // and forgets the other outcomes, so records that succeeded are redelivered and done again.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { exportNameOf } from './lambda.js';
+import { exportNamesOf } from './lambda.js';
 import type { Report } from './Report.js';
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
@@ -76,10 +76,10 @@ function delegatesToCatchAll(ctx: ModuleContext, cb: Node): boolean {
   );
 }
 
-/** The handler function around `node`, and the name it is exported under. */
-function handlerAround(ctx: ModuleContext, node: Node): { fn: Node; name: string | undefined } | undefined {
+/** The handler function around `node`, and the names it is exported under. */
+function handlerAround(ctx: ModuleContext, node: Node): { fn: Node; names: string[] } | undefined {
   for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n))
-    if (ctx.handlers.has(n)) return { fn: n, name: exportNameOf(ctx, n) };
+    if (ctx.handlers.has(n)) return { fn: n, names: exportNamesOf(ctx, n) };
   return undefined;
 }
 
@@ -111,7 +111,7 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
       call,
       `Promise.all over ${collection}: the first failure rejects the batch and the other outcomes are lost`,
       // A batch size of 1 set in the template for this handler clears it in the project pass.
-      handler?.name !== undefined ? { handlerExport: handler.name } : undefined,
+      handler !== undefined && handler.names.length > 0 ? { handlerExports: handler.names } : undefined,
     );
   }
 }

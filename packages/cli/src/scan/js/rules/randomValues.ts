@@ -1,0 +1,116 @@
+// Random values as random-id-nondeterministic sees them: a value made by (or built from) a random call,
+// directly, through a constant, or through a helper of the module or a method of the same class, and the
+// place where it is made, which is the line to change.
+import { memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+const RANDOM_CALL =
+  /^(randomUUID|uuid|v4|uuidv4|uuidV4|nanoid|ulid|cuid|cuid2|createId|generateId|Math\.random|Date\.now|crypto\.randomUUID|uuid\.v4)$/;
+
+/**
+ * The random call a value is (or is built from): `randomUUID()`, `` `CONF#${v4()}` ``, a constant holding
+ * one, a module-local helper that returns one (`const newId = () => crypto.randomUUID()`), or a method of
+ * the same class that does (`this.keyFor(m)`, `Store.keyFor(m)`), one step deep.
+ */
+export function randomCallIn(ctx: ModuleContext, value: Node | undefined, depth = 0): Node | undefined {
+  const v = ctx.valueOf(value);
+  if (v === undefined) return undefined;
+  let found: Node | undefined;
+  someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
+    // `` `CONF#${code}` `` with `const code = v4()` above.
+    if (n.type === 'Identifier' && depth === 0 && n !== v) {
+      const p = ctx.parentOf(n);
+      if (
+        (p?.type === 'MemberExpression' && p.property === n && !p.computed) ||
+        (p?.type === 'Property' && p.key === n)
+      )
+        return false;
+      const binding = ctx.resolve(n.name as string, n);
+      if (binding?.kind === 'const' && binding.init !== undefined) found = randomCallIn(ctx, binding.init, 1);
+      return found !== undefined;
+    }
+    if (n.type !== 'CallExpression' || awaitedBetween(ctx, n, v)) return false;
+    const path = memberPath(n.callee)?.join('.');
+    if (path !== undefined && RANDOM_CALL.test(path)) {
+      found = n;
+      return true;
+    }
+    const helper =
+      depth > 0
+        ? undefined
+        : unwrap(n.callee)?.type === 'Identifier'
+          ? ctx.functionOf(n.callee)
+          : classMethodOf(ctx, n);
+    found = helper !== undefined ? randomReturn(ctx, helper) : undefined;
+    return found !== undefined;
+  });
+  return found;
+}
+
+/**
+ * Is `node` inside an awaited expression within `top`? The answer of `await submit({ requestId: uuid() })`
+ * is what the remote said, not the random value sent.
+ */
+function awaitedBetween(ctx: ModuleContext, node: Node, top: Node): boolean {
+  for (let n = ctx.parentOf(node); n !== undefined && n !== ctx.parentOf(top); n = ctx.parentOf(n))
+    if (n.type === 'AwaitExpression') return true;
+  return false;
+}
+
+export function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
+  return randomCallIn(ctx, value) !== undefined;
+}
+
+/** The random call a function returns (its expression body, or a `return` in its body). */
+function randomReturn(ctx: ModuleContext, fn: Node): Node | undefined {
+  const body = fn.body as Node | undefined;
+  if (body === undefined) return undefined;
+  if (body.type !== 'BlockStatement') return randomCallIn(ctx, body, 1);
+  let found: Node | undefined;
+  someDescendant(
+    body,
+    (n) => {
+      if (n.type === 'ReturnStatement') found = randomCallIn(ctx, n.argument as Node, 1);
+      return found !== undefined;
+    },
+    true,
+  );
+  return found;
+}
+
+/** The method a call names on its own class: `this.name(...)`, or `Class.name(...)` for a static one. */
+function classMethodOf(ctx: ModuleContext, call: Node): Node | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression' || callee.computed) return undefined;
+  const name = propertyName(callee.property, false);
+  const object = unwrap(callee.object);
+  for (let n = ctx.parentOf(call); n !== undefined; n = ctx.parentOf(n)) {
+    if (n.type !== 'ClassDeclaration' && n.type !== 'ClassExpression') continue;
+    const own =
+      object?.type === 'ThisExpression' || (object?.type === 'Identifier' && object.name === n.id?.name);
+    if (!own) return undefined;
+    for (const member of (n.body?.body as Node[] | undefined) ?? [])
+      if (member.type === 'MethodDefinition' && propertyName(member.key, member.computed) === name)
+        return member.value as Node;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where a random key is made: the declarator of `const claimId = randomUUID()` when the property takes
+ * the name (`PK: claimId`, `` SK: `AUDIT#${ts}#${claimId}` ``), so the finding points at the line to
+ * change; else the property itself.
+ */
+export function generatedAt(ctx: ModuleContext, prop: Node): Node {
+  let value = unwrap(prop.value as Node | undefined);
+  // `` `CONF#${code}` ``: the key's random part is the name it interpolates that holds a random value.
+  if (value?.type === 'TemplateLiteral') {
+    const names = (value.expressions as Node[]).filter((e) => unwrap(e)?.type === 'Identifier');
+    const random = names.filter((e) => isRandom(ctx, e));
+    value = unwrap(random.length === 1 ? random[0] : names.length === 1 ? names[0] : undefined);
+  }
+  if (value?.type !== 'Identifier') return prop;
+  const binding = ctx.resolve(value.name as string, value);
+  return binding?.kind === 'const' && binding.init !== undefined ? binding.declaration : prop;
+}
