@@ -26,6 +26,11 @@ export interface SharedRequest {
   readonly names: readonly string[];
   readonly owner?: string;
   readonly interfaces?: readonly { readonly source: string; readonly name: string }[];
+  /**
+   * Kept only when a caller is found and leads to a handler given an event: the module shows no sign of
+   * server code of its own (no Node or server import), so "cannot tell" is not enough.
+   */
+  readonly strict?: true;
 }
 
 /** Modules followed up from a caller towards its handlers. */
@@ -114,13 +119,18 @@ export class EventCallers {
    * callers.forEvent('/app/shared/ApiClient.ts', { names: ['fetchUnsanitised'], owner: 'ApiClient' }) // false: only the scheduled sanitiser calls it
    */
   forEvent(file: string, request: SharedRequest): boolean {
-    if (request.names.length === 0) return true;
+    if (request.names.length === 0) return request.strict !== true;
     const { callers, typeUsed } = this.callersOf(file, request);
     for (const caller of callers) {
       const above = this.handlersAbove(caller);
+      if (request.strict === true) {
+        if (above.handlers.some((h) => h.job !== true)) return true;
+        continue;
+      }
       if (!above.complete || above.handlers.length === 0 || above.handlers.some((h) => h.job !== true))
         return true;
     }
+    if (request.strict === true) return false;
     // Every caller is reached only from jobs; or code uses the class and none calls the method.
     return !(callers.length > 0 || typeUsed);
   }

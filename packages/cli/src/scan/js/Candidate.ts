@@ -91,6 +91,7 @@ export interface Candidate {
     readonly owner?: string;
     /** The interfaces that class implements, and where from: code handed the object calls it through them. */
     readonly interfaces?: readonly { readonly source: string; readonly name: string }[];
+    readonly strict?: true;
   };
 }
 

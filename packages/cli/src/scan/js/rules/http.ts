@@ -96,8 +96,10 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     builders.add(key);
     return true;
   };
-  // Retrying is a server-side concern: only judged in modules that are visibly server code.
-  const frontend = /\.[jt]sx$/.test(ctx.file) || !isServerModule(ctx);
+  // Retrying is a server-side concern: judged in modules that are visibly server code, and in a plain
+  // module (global fetch, no Node import) only when a handler given an event is found calling it.
+  const frontend = /\.[jt]sx$/.test(ctx.file);
+  const plain = !frontend && !isServerModule(ctx);
   for (const call of ctx.of('CallExpression')) {
     // Instance creation sites: `axios.create()` / `got.extend()` without a timeout.
     // Its requests are judged where they are made; the creation line carries the finding only when the
@@ -183,7 +185,10 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
     // In a shared module (no handler of its own), the handlers that reach the request decide it.
-    const shared = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, call) } : {};
+    const shared =
+      ctx.handlers.size === 0 || plain
+        ? { onlyIfEventCaller: { ...sharedRequest(ctx, call), ...(plain ? { strict: true as const } : {}) } }
+        : {};
     report(
       'no-retry',
       call,
