@@ -147,6 +147,18 @@ export class EventCallers {
     return this.callersOf(file, request).callers.some((c) => this.handlersAbove(c).handlers.some(test));
   }
 
+  /**
+   * Does a module calling one of the request's names pass `test` (it creates the client the request
+   * is handed, say)?
+   */
+  someCaller(file: string, request: SharedRequest, test: (caller: ModuleFacts) => boolean): boolean {
+    if (request.names.length === 0) return false;
+    return this.callersOf(file, request).callers.some((c) => {
+      const facts = this.lookup.factsOf(c);
+      return facts !== undefined && test(facts);
+    });
+  }
+
   /** Modules importing `file` (or an interface its class implements) that call one of the names. */
   private callersOf(
     file: string,
@@ -225,7 +237,11 @@ export function callsName(text: string, names: readonly string[]): boolean {
       new RegExp(`\\b(?:function\\s*\\*?|const|let|var)\\s+${escapeName(n)}\\b`).test(text),
     ),
   );
-  const pattern = new RegExp(`(?<![\\w$])(?:${names.map(escapeName).join('|')})\\s*\\(`, 'g');
+  // Type arguments may sit between the name and its call: `listAll<Invoice>(config)`.
+  const pattern = new RegExp(
+    `(?<![\\w$])(?:${names.map(escapeName).join('|')})\\s*(?:<[^()<>;]*(?:<[^()<>;]*>[^()<>;]*)*>\\s*)?\\(`,
+    'g',
+  );
   for (const match of text.matchAll(pattern)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     const lineEnd = text.indexOf('\n', match.index);
@@ -233,7 +249,7 @@ export function callsName(text: string, names: readonly string[]): boolean {
     const rest = text.slice(match.index, lineEnd === -1 ? undefined : lineEnd);
     if (/\bfunction\s*\*?\s*$/.test(before)) continue;
     if (MODIFIERS.test(before) && /\)\s*(?::|\{\s*$)/.test(rest)) continue;
-    const name = rest.slice(0, rest.search(/\s*\(/));
+    const name = rest.slice(0, rest.search(/\s*[<(]/));
     if (local.has(name) && !/\.\s*$/.test(before)) continue;
     return true;
   }

@@ -1,6 +1,7 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
+import { axiosInstanceParam } from './handedInClients.js';
 import { fieldInstances, instanceFactory } from './httpInstances.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -22,6 +23,8 @@ export interface HttpCall {
   /** For instance calls: the instance's creation call. */
   readonly instance?: Node;
   readonly receiver?: string;
+  /** An axios instance the caller hands in (a parameter typed `AxiosInstance`): its callers create it. */
+  readonly handedIn?: true;
 }
 
 /** The request method: 'GET' when options are absent or a literal without `method`, undefined when unknown. */
@@ -58,6 +61,8 @@ function importsHttp(ctx: ModuleContext): boolean {
   if (known === undefined) {
     known = false;
     for (const imp of ctx.imports.values()) if (HTTP_SOURCES.has(imp.source)) known = true;
+    // `import type { AxiosInstance } from 'axios'` binds no name, yet a helper may be handed one.
+    if (!known && ctx.source.includes('AxiosInstance')) known = /['"]axios['"]/.test(ctx.source);
     // `require('superagent-promise')(require('superagent'), Promise)` binds no import to a name.
     if (!known && ctx.source.includes('superagent-promise')) known = true;
     importsHttpCache.set(ctx, known);
@@ -81,22 +86,22 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     if (imp === undefined) {
       if (name === 'fetch' && ctx.isGlobal('fetch', callee)) return fetchCall(ctx, args);
       if (injectedFetch(ctx, callee)) return fetchCall(ctx, args);
+      // An axios instance called as a function: `api(config)`, `client(url, config)`.
+      if (!importsHttp(ctx)) return undefined;
+      const created = instanceOf(ctx, callee);
+      const handedIn = created === undefined && axiosInstanceParam(ctx, callee);
+      if (handedIn || instanceFactory(ctx, created) === 'axios')
+        return {
+          ...axiosCall(ctx, args, name),
+          ...(handedIn ? { handedIn: true as const } : { instance: created as Node }),
+        };
       return undefined;
     }
     if (FETCH_MODULES.has(imp.source) && (imp.imported === 'default' || imp.imported === 'fetch'))
       return fetchCall(ctx, args);
     if (imp.source === 'undici' && imp.imported === 'request')
       return { lib: 'undici', method: methodOrGet(ctx, args[1]), options: args[1] };
-    if (imp.source === 'axios' && imp.imported === 'default') {
-      const config = args.length >= 2 ? args[1] : args[0];
-      const method = args.length >= 2 ? methodOrGet(ctx, args[1]) : methodOf(ctx, args[0]);
-      return {
-        lib: 'axios',
-        method: method ?? (stringValue(args[0]) !== undefined ? 'GET' : undefined),
-        options: config,
-        receiver: name,
-      };
-    }
+    if (imp.source === 'axios' && imp.imported === 'default') return axiosCall(ctx, args, name);
     if (imp.source === 'got' && imp.imported === 'default')
       return { lib: 'got', method: methodOrGet(ctx, args[1]), options: args[1] };
     if (imp.source === 'ky' && imp.imported === 'default')
@@ -150,6 +155,11 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
       const created = instanceOf(ctx, object);
       const factory = instanceFactory(ctx, created);
       if (factory !== undefined) return libraryMethodCall(factory, method, args, objName, created, ctx);
+      // One the caller hands in: `(client: AxiosInstance, config) => client.request(config)`.
+      if (created === undefined && axiosInstanceParam(ctx, object)) {
+        const call = libraryMethodCall('axios', method, args, objName, undefined, ctx);
+        return call === undefined ? undefined : { ...call, handedIn: true };
+      }
     }
   }
   // CommonJS interop: `const axios = require('axios'); axios.default.get(url)` (also what TypeScript emits
@@ -163,6 +173,18 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   if (object !== undefined && fieldLib !== undefined)
     return libraryMethodCall(fieldLib, method, args, ctx.source.slice(object.start, object.end), field, ctx);
   return undefined;
+}
+
+/** `axios(config)` or `axios(url, config)`, on the library or an instance. */
+function axiosCall(ctx: ModuleContext, args: Node[], receiver: string): HttpCall {
+  const config = args.length >= 2 ? args[1] : args[0];
+  const method = args.length >= 2 ? methodOrGet(ctx, args[1]) : methodOf(ctx, args[0]);
+  return {
+    lib: 'axios',
+    method: method ?? (stringValue(args[0]) !== undefined ? 'GET' : undefined),
+    options: config,
+    receiver,
+  };
 }
 
 /** `axios.default` on an import of axios, got, ky or superagent: the library itself. */

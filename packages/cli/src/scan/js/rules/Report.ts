@@ -21,6 +21,7 @@ export type Extra = Pick<
   | 'onlyIfImportBatchResult'
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
+  | 'onlyIfCallerClients'
   | 'severity'
 >;
 

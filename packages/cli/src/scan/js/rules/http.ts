@@ -3,8 +3,9 @@
 import { calleeName, isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { sharedRequest } from '../callerNames.js';
+import { namesTimeout, unretriedAxios } from '../handedInClients.js';
 import { classifyHttpCall } from '../httpCall.js';
-import { instanceEscapes } from '../httpInstances.js';
+import { instanceEscapes, instanceFactory } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
 import { selectsOwnWork } from './catchFacts.js';
@@ -104,13 +105,25 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     // Instance creation sites: `axios.create()` / `got.extend()` without a timeout.
     // Its requests are judged where they are made; the creation line carries the finding only when the
     // instance leaves the module, so its requests are made where this module cannot see them.
-    const created = creationWithoutTimeout(ctx, call);
-    if (created !== undefined) {
-      if (instanceEscapes(ctx, call) && !coverAt(ctx, call).kinds.has('timeout'))
+    const factory = instanceFactory(ctx, call);
+    if (factory !== undefined) {
+      const created = creationWithoutTimeout(ctx, call);
+      const escapes = created !== undefined || factory === 'axios' ? instanceEscapes(ctx, call) : false;
+      if (created !== undefined && escapes && !coverAt(ctx, call).kinds.has('timeout'))
         report(
           'http-no-timeout',
           call,
           `${created}() without a timeout: every request through this client can wait forever`,
+        );
+      // An axios instance that leaves the module with no retry, while the module's request configs
+      // ask for idempotent methods (handed to a request helper): the retry belongs on the instance.
+      if (factory === 'axios' && escapes && !frontend && unretriedAxios(ctx) && !ownRetry(ctx, call))
+        report(
+          'no-retry',
+          call,
+          'axios.create() without a retry (axios-retry or an interceptor): the idempotent requests made through this client fail on the first transient fault',
+          // axios is no sign of browser code here: its request configs are in this module.
+          sharedOnly(ctx, call, false),
         );
       continue;
     }
@@ -143,7 +156,18 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
           );
       else if (http.instance !== undefined && creationWithoutTimeout(ctx, http.instance) === undefined)
         bounded = true; // the instance carries a timeout (or one cannot be seen)
-      else {
+      else if (http.handedIn === true) {
+        // The callers' instance decides, unless the request names its own bound.
+        bounded = namesTimeout(ctx, http.options);
+        if (!bounded && once('http-no-timeout', call))
+          report(
+            'http-no-timeout',
+            call,
+            `${label} on an axios instance its callers hand in, created without a timeout, and the request sets none: every request through this helper can wait forever`,
+            { onlyIfCallerClients: { request: sharedRequest(ctx, call), need: ['untimed'] } },
+          );
+        bounded = true;
+      } else {
         const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         optional = bound === 'optional';
         bounded = bound === true;
@@ -177,7 +201,9 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (http.lib === 'axios' && http.receiver !== undefined && retried.has(http.receiver)) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && /axiosRetry|axios-retry/.test(ctx.source))
       continue;
-    if (http.method === undefined || !IDEMPOTENT.has(http.method)) continue;
+    // A helper handed both its client and its config: its callers' instance and configs decide.
+    const handed = http.handedIn === true && http.method === undefined;
+    if (!handed && (http.method === undefined || !IDEMPOTENT.has(http.method))) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
     // In a job that selects its own work (a schedule), the next run is the retry.
     if (ctx.handlerKindAt(call) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx)))
@@ -185,21 +211,41 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
     // In a shared module (no handler of its own), the handlers that reach the request decide it.
-    const shared =
-      ctx.handlers.size === 0 || plain
-        ? { onlyIfEventCaller: { ...sharedRequest(ctx, call), ...(plain ? { strict: true as const } : {}) } }
-        : {};
+    const shared = sharedOnly(ctx, call, plain);
+    const handedTo = http.handedIn === true ? sharedRequest(ctx, call) : undefined;
     report(
       'no-retry',
       call,
-      `${label} (${http.method}) is not retried: one transient fault fails the caller`,
+      handedTo !== undefined
+        ? `${label} on an axios instance its callers hand in, created with no retry: the idempotent requests they make through this helper fail on the first transient fault`
+        : `${label} (${http.method}) is not retried: one transient fault fails the caller`,
       {
         ...shared,
+        ...(handedTo !== undefined
+          ? { onlyIfCallerClients: { request: handedTo, need: handedNeed(http.method) } }
+          : {}),
         ...(via.length > 0 ? { unlessImportProvides: { kind: 'retry' as const, imports: via } } : {}),
       },
     );
   }
 };
+
+/** A helper's request of a known method needs an unretried instance; one of the callers' method, their idempotent configs too. */
+function handedNeed(method: string | undefined): ('unretried' | 'idempotent')[] {
+  return method === undefined ? ['unretried', 'idempotent'] : ['unretried'];
+}
+
+/** In a shared module (no handler of its own, or no server import: `plain`), the handlers reaching it decide. */
+function sharedOnly(ctx: ModuleContext, node: Node, plain: boolean) {
+  if (ctx.handlers.size > 0 && !plain) return {};
+  return { onlyIfEventCaller: { ...sharedRequest(ctx, node), ...(plain ? { strict: true as const } : {}) } };
+}
+
+/** The instance is created where a retry covers it, or in a consumer or job, whose redelivery or next run is the retry. */
+function ownRetry(ctx: ModuleContext, create: Node): boolean {
+  if (coverAt(ctx, create).kinds.has('retry')) return true;
+  return ctx.handlerKindAt(create) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx));
+}
 
 /** The local endpoint of an AWS Lambda extension: AppConfig (localhost:2772), Parameters and Secrets (2773). */
 const EXTENSION_URL =

@@ -1,0 +1,97 @@
+// A project's own request helper that is handed its HTTP client (`doRequest(client: AxiosInstance,
+// config)`), and what the modules calling it create: whether the helper's request is bounded and retried
+// depends on the instance its callers build, so the project pass judges it by their facts
+// (ModuleFacts.httpClients, checked in callerClients.ts).
+import { type Node, objectProps, unwrap } from './ast.js';
+import { instanceFactory } from './httpInstances.js';
+import type { ModuleContext } from './ModuleContext.js';
+import { creationWithoutTimeout } from './rules/httpTimeoutOptions.js';
+
+/** Type names an axios instance is declared with. */
+const AXIOS_TYPES = new Set(['AxiosInstance', 'AxiosStatic']);
+
+function typeName(param: Node): string | undefined {
+  const p = param.type === 'AssignmentPattern' ? param.left : param;
+  const t = p?.typeAnnotation?.typeAnnotation;
+  if (t?.type !== 'TSTypeReference') return undefined;
+  const name = t.typeName;
+  if (name?.type === 'Identifier') return name.name as string;
+  return name?.type === 'TSQualifiedName' ? (name.right?.name as string | undefined) : undefined;
+}
+
+/**
+ * The identifier is a parameter holding an axios instance: typed `AxiosInstance` (from axios), or
+ * defaulting to the axios import (`client = axios`).
+ */
+export function axiosInstanceParam(ctx: ModuleContext, id: Node): boolean {
+  const binding = ctx.resolve(id.name as string, id);
+  if (binding?.kind !== 'param') return false;
+  const param = binding.declaration;
+  const name = typeName(param);
+  if (name !== undefined && AXIOS_TYPES.has(name)) {
+    const imp = ctx.imports.get(name);
+    return imp === undefined ? /['"]axios['"]/.test(ctx.source) : imp.source === 'axios';
+  }
+  if (param.type !== 'AssignmentPattern') return false;
+  const fallback = unwrap(param.right);
+  return (
+    fallback?.type === 'Identifier' && ctx.importOf(fallback.name as string, fallback)?.source === 'axios'
+  );
+}
+
+/** A retry applied to an axios instance: axios-retry, retry-axios, or an interceptor that retries. */
+const AXIOS_RETRY =
+  /axios-retry|axiosRetry|retry-axios|\brax\.attach|interceptors[\s\S]{0,400}\bretr(?:y|ies)\b/;
+
+/** A request config of the module asks for an idempotent method (`method: 'GET'`). */
+const IDEMPOTENT_METHOD = /\bmethod\s*:\s*['"`](?:get|head|put|delete|options)['"`]/i;
+
+/** What the HTTP client instances a module creates lack. */
+export interface ClientFacts {
+  /** An `axios.create`/`got.extend` without a timeout. */
+  readonly untimed?: true;
+  /** An axios instance with no retry. */
+  readonly unretried?: true;
+  /** Its request configs ask for an idempotent method (`method: 'GET'`) of a helper they are handed to. */
+  readonly idempotent?: true;
+}
+
+/** Does the module ask for idempotent methods in request configs, with no retry on its axios instances? */
+export function unretriedAxios(ctx: ModuleContext): boolean {
+  return IDEMPOTENT_METHOD.test(ctx.source) && !AXIOS_RETRY.test(ctx.source);
+}
+
+/** The facts of the instances the module creates, if it creates any. */
+export function clientFacts(ctx: ModuleContext): ClientFacts | undefined {
+  if (!ctx.source.includes('.create') && !ctx.source.includes('.extend')) return undefined;
+  let untimed = false;
+  let unretried = false;
+  for (const call of ctx.of('CallExpression')) {
+    const lib = instanceFactory(ctx, call);
+    if (lib === undefined) continue;
+    if (creationWithoutTimeout(ctx, call) !== undefined) untimed = true;
+    if (lib === 'axios' && !AXIOS_RETRY.test(ctx.source)) unretried = true;
+  }
+  if (!untimed && !unretried) return undefined;
+  return {
+    ...(untimed ? { untimed: true as const } : {}),
+    ...(unretried ? { unretried: true as const } : {}),
+    ...(unretried && IDEMPOTENT_METHOD.test(ctx.source) ? { idempotent: true as const } : {}),
+  };
+}
+
+const AXIOS_TIMEOUT_KEYS = ['timeout', 'signal', 'cancelToken'];
+
+/**
+ * Does a request config handed to an instance from the callers name its own bound? A literal object
+ * (spreads aside) is read; the caller's own config (a parameter) is theirs to bound; anything else is
+ * given the benefit of the doubt.
+ */
+export function namesTimeout(ctx: ModuleContext, options: Node | undefined): boolean {
+  if (options === undefined) return false;
+  const value = ctx.valueOf(options);
+  const props = objectProps(value);
+  if (props !== undefined) return AXIOS_TIMEOUT_KEYS.some((k) => props.props.has(k));
+  const id = unwrap(options);
+  return !(id?.type === 'Identifier' && ctx.resolve(id.name as string, id)?.kind === 'param');
+}
