@@ -3,6 +3,7 @@
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
 import { axiosInstanceParam } from './handedInClients.js';
 import { fieldInstances, instanceFactory } from './httpInstances.js';
+import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const FETCH_MODULES = new Set([
@@ -25,6 +26,8 @@ export interface HttpCall {
   readonly receiver?: string;
   /** An axios instance the caller hands in (a parameter typed `AxiosInstance`): its callers create it. */
   readonly handedIn?: true;
+  /** Made through a catalogued package (js/httpLibraries.ts) rather than the library itself. */
+  readonly package?: string;
 }
 
 /** The request method: 'GET' when options are absent or a literal without `method`, undefined when unknown. */
@@ -44,6 +47,8 @@ function methodOf(ctx: ModuleContext, options: Node | undefined): string | undef
 /** Every module an HTTP call below can come from: fetch modules, the HTTP libraries and node:http(s). */
 const HTTP_SOURCES = new Set([
   ...FETCH_MODULES,
+  ...AXIOS_LIKE,
+  'twitter-lite',
   'axios',
   'got',
   'ky',
@@ -102,6 +107,8 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     if (imp.source === 'undici' && imp.imported === 'request')
       return { lib: 'undici', method: methodOrGet(ctx, args[1]), options: args[1] };
     if (imp.source === 'axios' && imp.imported === 'default') return axiosCall(ctx, args, name);
+    if (AXIOS_LIKE.has(imp.source) && imp.imported === 'default')
+      return { ...axiosCall(ctx, args, name), package: imp.source };
     if (imp.source === 'got' && imp.imported === 'default')
       return { lib: 'got', method: methodOrGet(ctx, args[1]), options: args[1] };
     if (imp.source === 'ky' && imp.imported === 'default')
@@ -160,6 +167,10 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
         const call = libraryMethodCall('axios', method, args, objName, undefined, ctx);
         return call === undefined ? undefined : { ...call, handedIn: true };
       }
+      // A catalogued API client package's instance: no timeout can be given to it.
+      const client = untimedClientCall(ctx, call);
+      if (client !== undefined)
+        return { lib: 'fetch', method: client.method, options: undefined, package: client.pkg };
     }
   }
   // CommonJS interop: `const axios = require('axios'); axios.default.get(url)` (also what TypeScript emits

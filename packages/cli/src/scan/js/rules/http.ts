@@ -132,11 +132,13 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     const cover = coverAt(ctx, call);
     const via = importRefs(cover);
     const label =
-      http.lib === 'fetch' || http.lib === 'undici'
-        ? `${http.lib}()`
-        : http.lib === 'node-http'
-          ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
-          : `${http.lib}.${calleeName(call) ?? ''}()`;
+      http.package !== undefined
+        ? `${http.package} ${calleeName(call) ?? ''}()`
+        : http.lib === 'fetch' || http.lib === 'undici'
+          ? `${http.lib}()`
+          : http.lib === 'node-http'
+            ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
+            : `${http.lib}.${calleeName(call) ?? ''}()`;
 
     // Timeout.
     let bounded: boolean = cover.kinds.has('timeout');
@@ -191,8 +193,10 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       );
     }
 
-    // Retry: only idempotent requests, only where retries are not already there.
-    if (frontend || cover.kinds.has('retry')) continue;
+    // Retry: only idempotent requests, only where retries are not already there. An API client package
+    // decides its own retries (an axios-like one is axios: none).
+    if (frontend || cover.kinds.has('retry') || (http.package !== undefined && http.lib !== 'axios'))
+      continue;
     if (http.lib === 'got' || http.lib === 'ky') continue; // both retry idempotent requests by default
     // A raw client: the retry belongs a layer up, unless the request is a one-shot callback to a
     // presigned URL (a CloudFormation custom resource's ResponseURL), which nobody above retries.
