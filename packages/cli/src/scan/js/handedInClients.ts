@@ -1,18 +1,43 @@
-// A project's own request helper that is handed its HTTP client (`doRequest(client: AxiosInstance,
-// config)`), and what the modules calling it create: whether the helper's request is bounded and retried
+// HTTP clients a function is handed rather than makes: a fetch passed in (`fetchImpl`, `typeof fetch`),
+// and an axios instance (`doRequest(client: AxiosInstance, config)`, a constructor's `http: AxiosInstance`)
+// with what the modules calling it create: whether the helper's request is bounded and retried
 // depends on the instance its callers build, so the project pass judges it by their facts
-// (ModuleFacts.httpClients, checked in callerClients.ts).
-import { type Node, objectProps, unwrap } from './ast.js';
+// (ModuleFacts.httpClients, checked in keepCandidate.ts through eventCallers.ts someCaller).
+import { type Node, objectProps, propertyName, unwrap } from './ast.js';
 import { instanceFactory } from './httpInstances.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { creationWithoutTimeout } from './rules/httpTimeoutOptions.js';
+
+/** Parameter names a fetch is handed in under (`{ fetch = globalThis.fetch }`, `fetchImpl`). */
+export const INJECTED_FETCH_NAME = /^(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)$/;
+
+/** `typeof fetch`, `typeof globalThis.fetch`: a parameter's declared type. */
+function typedAsFetch(param: Node): boolean {
+  const t = (param.type === 'AssignmentPattern' ? param.left : param)?.typeAnnotation?.typeAnnotation;
+  if (t?.type !== 'TSTypeQuery') return false;
+  const name = t.exprName;
+  return (
+    (name?.type === 'Identifier' && name.name === 'fetch') ||
+    (name?.type === 'TSQualifiedName' && name.right?.name === 'fetch')
+  );
+}
+
+/**
+ * A fetch the caller hands in: a parameter (or a destructured option) named like one, or typed `typeof
+ * fetch`. Whatever the caller passes, this call sets no deadline of its own.
+ */
+export function injectedFetch(ctx: ModuleContext, callee: Node): boolean {
+  const binding = ctx.resolve(callee.name as string, callee);
+  if (binding?.kind !== 'param') return false;
+  return INJECTED_FETCH_NAME.test(callee.name as string) || typedAsFetch(binding.declaration);
+}
 
 /** Type names an axios instance is declared with. */
 const AXIOS_TYPES = new Set(['AxiosInstance', 'AxiosStatic']);
 
 function typeName(param: Node): string | undefined {
   const p = param.type === 'AssignmentPattern' ? param.left : param;
-  const t = p?.typeAnnotation?.typeAnnotation;
+  const t = (p?.typeAnnotation as Node | undefined)?.typeAnnotation;
   if (t?.type !== 'TSTypeReference') return undefined;
   const name = t.typeName;
   if (name?.type === 'Identifier') return name.name as string;
@@ -94,4 +119,28 @@ export function namesTimeout(ctx: ModuleContext, options: Node | undefined): boo
   if (props !== undefined) return AXIOS_TIMEOUT_KEYS.some((k) => props.props.has(k));
   const id = unwrap(options);
   return !(id?.type === 'Identifier' && ctx.resolve(id.name as string, id)?.kind === 'param');
+}
+
+/**
+ * `this.<field>` declared as an axios instance and filled from outside: a property typed `AxiosInstance`
+ * (`private readonly http: AxiosInstance`, a constructor parameter property) with no creation of its own.
+ */
+export function axiosInstanceField(ctx: ModuleContext, member: Node): boolean {
+  const m = unwrap(member);
+  if (m?.type !== 'MemberExpression' || unwrap(m.object)?.type !== 'ThisExpression') return false;
+  const field = propertyName(m.property, m.computed as boolean);
+  if (field === undefined || !ctx.source.includes('AxiosInstance')) return false;
+  for (let n = ctx.parentOf(m); n !== undefined; n = ctx.parentOf(n)) {
+    if (n.type !== 'ClassBody') continue;
+    for (const el of n.body as Node[]) {
+      if (el.type === 'PropertyDefinition' && propertyName(el.key, el.computed as boolean) === field)
+        return el.value == null && AXIOS_TYPES.has(typeName(el) ?? '');
+      if (el.type !== 'MethodDefinition' || el.kind !== 'constructor') continue;
+      for (const p of el.value.params as Node[])
+        if (p.type === 'TSParameterProperty' && unwrap(p.parameter)?.name === field)
+          return AXIOS_TYPES.has(typeName(p.parameter as Node) ?? '');
+    }
+    return false;
+  }
+  return false;
 }

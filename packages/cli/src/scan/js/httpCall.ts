@@ -1,7 +1,7 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
-import { axiosInstanceParam } from './handedInClients.js';
+import { axiosInstanceField, axiosInstanceParam, injectedFetch } from './handedInClients.js';
 import { fieldInstances, instanceFactory } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -183,6 +183,18 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   const fieldLib = instanceFactory(ctx, field);
   if (object !== undefined && fieldLib !== undefined)
     return libraryMethodCall(fieldLib, method, args, ctx.source.slice(object.start, object.end), field, ctx);
+  // One handed to the constructor: `constructor(private readonly http: AxiosInstance)`.
+  if (object !== undefined && field === undefined && axiosInstanceField(ctx, object)) {
+    const call = libraryMethodCall(
+      'axios',
+      method,
+      args,
+      ctx.source.slice(object.start, object.end),
+      undefined,
+      ctx,
+    );
+    return call === undefined ? undefined : { ...call, handedIn: true };
+  }
   return undefined;
 }
 
@@ -225,30 +237,6 @@ function promisedSuperagent(ctx: ModuleContext, object: Node): boolean {
     calleeName(factory) === 'require' &&
     stringValue(factory.arguments[0]) === 'superagent-promise'
   );
-}
-
-/** Parameter names a fetch is handed in under (`{ fetch = globalThis.fetch }`, `fetchImpl`). */
-export const INJECTED_FETCH_NAME = /^(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)$/;
-
-/** `typeof fetch`, `typeof globalThis.fetch`: a parameter's declared type. */
-function typedAsFetch(param: Node): boolean {
-  const t = (param.type === 'AssignmentPattern' ? param.left : param)?.typeAnnotation?.typeAnnotation;
-  if (t?.type !== 'TSTypeQuery') return false;
-  const name = t.exprName;
-  return (
-    (name?.type === 'Identifier' && name.name === 'fetch') ||
-    (name?.type === 'TSQualifiedName' && name.right?.name === 'fetch')
-  );
-}
-
-/**
- * A fetch the caller hands in: a parameter (or a destructured option) named like one, or typed `typeof
- * fetch`. Whatever the caller passes, this call sets no deadline of its own.
- */
-function injectedFetch(ctx: ModuleContext, callee: Node): boolean {
-  const binding = ctx.resolve(callee.name as string, callee);
-  if (binding?.kind !== 'param') return false;
-  return INJECTED_FETCH_NAME.test(callee.name as string) || typedAsFetch(binding.declaration);
 }
 
 function fetchCall(ctx: ModuleContext, args: Node[]): HttpCall {

@@ -11,10 +11,10 @@
 import { SourceWords } from './SourceWords.js';
 
 /**
- * fetch (a call, `globalThis['fetch']`, a fetch package's import, one handed in: js/httpCall.ts's
+ * fetch (a call, `globalThis['fetch']`, a fetch package's import, one handed in: js/handedInClients.ts's
  * INJECTED_FETCH_NAME or `typeof fetch`), undici, axios (aws-signed-axios too), got, ky, superagent,
- * twitter-lite (js/httpLibraries.ts),
- * node:http(s) imported (rules/http.ts, the fetch check of rules/swallowed.ts; js/httpCall.ts).
+ * twitter-lite (js/httpLibraries.ts), node:http(s) imported (rules/http.ts, the fetch check of
+ * rules/swallowed.ts; js/httpCall.ts).
  */
 const FETCH =
   /\b(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)\s*\(|fetch['"`]|typeof\s+(?:[\w$]+\.)*fetch\b/;
