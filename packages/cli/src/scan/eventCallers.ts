@@ -163,6 +163,7 @@ export class EventCallers {
   private callersOf(
     file: string,
     { names, owner, interfaces = [] }: SharedRequest,
+    depth = 0,
   ): { callers: string[]; typeUsed: boolean } {
     const importers = this.importersOf(file);
     for (const { source } of interfaces) {
@@ -187,7 +188,15 @@ export class EventCallers {
         if (!namesType.test(text)) continue;
         typeUsed = true;
       }
-      if (anyName || callsName(text, names)) callers.push(caller);
+      // An importer may call it under a local name (`import { getClient as getTwitterClient }`), or
+      // hand it on under an exported one (`export const getClient = getTwitterClient`): its callers then
+      // call that name (one such hop).
+      const local = [...names, ...localNames(text, names)];
+      if (anyName || callsName(text, local)) callers.push(caller);
+      else if (depth === 0 && owner === undefined) {
+        const passed = reExportedAs(text, local);
+        if (passed.length > 0) callers.push(...this.callersOf(caller, { names: passed }, 1).callers);
+      }
     }
     return { callers, typeUsed };
   }
@@ -223,6 +232,27 @@ export class EventCallers {
     }
     return { handlers, complete: level.length === 0 };
   }
+}
+
+/** The local names `import { name as local }` binds for these names. */
+function localNames(text: string, names: readonly string[]): string[] {
+  if (!text.includes(' as ')) return [];
+  const out: string[] = [];
+  for (const n of names)
+    for (const m of text.matchAll(new RegExp(`(?<![\\w$])${escapeName(n)}\\s+as\\s+([\\w$]+)`, 'g')))
+      if (m[1] !== undefined) out.push(m[1]);
+  return out;
+}
+
+/** Exported names that stand for one of `names`: `export const getClient = getTwitterClient`. */
+function reExportedAs(text: string, names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const n of names)
+    for (const m of text.matchAll(
+      new RegExp(`\\bexport\\s+(?:const|let|var)\\s+([\\w$]+)\\s*=\\s*${escapeName(n)}\\s*;?\\s*$`, 'gm'),
+    ))
+      if (m[1] !== undefined) out.push(m[1]);
+  return out;
 }
 
 /**

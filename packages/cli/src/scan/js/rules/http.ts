@@ -122,8 +122,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
           'no-retry',
           call,
           'axios.create() without a retry (axios-retry or an interceptor): the idempotent requests made through this client fail on the first transient fault',
-          // axios is no sign of browser code here: its request configs are in this module.
-          sharedOnly(ctx, call, false),
+          sharedOnly(ctx, call, plain),
         );
       continue;
     }
