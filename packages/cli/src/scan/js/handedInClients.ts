@@ -144,3 +144,30 @@ export function axiosInstanceField(ctx: ModuleContext, member: Node): boolean {
   }
   return false;
 }
+
+const IDEMPOTENT_LITERAL =
+  /['"`](?:GET|HEAD|PUT|DELETE)['"`]|\bmethod\s*:\s*['"`](?:get|head|put|delete)['"`]/;
+const WRITE_LITERAL = /['"`](?:POST|PATCH)['"`]|\bmethod\s*:\s*['"`](?:post|patch)['"`]/;
+
+/**
+ * The method of a request whose `method` is a parameter of its function (`fetch(url, { method })` in a
+ * `request(method, path)` wrapper): its default, else what the module's callers of it spell (`'GET'`
+ * handed in by a `get()` beside it); undefined when nothing says.
+ *
+ * @example
+ * openMethod(ctx, methodId) // 'GET' for request(method: string) called as this.request('GET', path)
+ */
+export function openMethod(ctx: ModuleContext, value: Node | undefined): string | undefined {
+  const id = unwrap(value);
+  if (id?.type !== 'Identifier') return undefined;
+  const binding = ctx.resolve(id.name as string, id);
+  if (binding?.kind !== 'param') return undefined;
+  const param = binding.declaration;
+  if (param.type === 'AssignmentPattern') {
+    const fallback = unwrap(param.right);
+    if (fallback?.type === 'Literal' && typeof fallback.value === 'string')
+      return fallback.value.toUpperCase();
+  }
+  if (IDEMPOTENT_LITERAL.test(ctx.source)) return 'GET';
+  return WRITE_LITERAL.test(ctx.source) ? 'POST' : undefined;
+}

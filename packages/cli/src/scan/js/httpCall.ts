@@ -1,7 +1,7 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
-import { axiosInstanceField, axiosInstanceParam, injectedFetch } from './handedInClients.js';
+import { axiosInstanceField, axiosInstanceParam, injectedFetch, openMethod } from './handedInClients.js';
 import { fieldInstances, instanceFactory } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -35,13 +35,15 @@ function methodOrGet(ctx: ModuleContext, options: Node | undefined): string | un
   if (options === undefined) return 'GET';
   const props = objectProps(ctx.valueOf(options));
   if (props === undefined) return undefined;
-  return methodOf(ctx, options) ?? (props.spread ? undefined : 'GET');
+  if (props.props.has('method')) return methodOf(ctx, options);
+  return props.spread ? undefined : 'GET';
 }
 
 function methodOf(ctx: ModuleContext, options: Node | undefined): string | undefined {
   const props = objectProps(ctx.valueOf(options));
-  const m = stringValue(props?.props.get('method'));
-  return m?.toUpperCase();
+  const value = props?.props.get('method');
+  const m = stringValue(value) ?? stringValue(ctx.valueOf(value));
+  return m?.toUpperCase() ?? openMethod(ctx, value);
 }
 
 /** Every module an HTTP call below can come from: fetch modules, the HTTP libraries and node:http(s). */
