@@ -26,6 +26,11 @@ export interface SharedRequest {
   readonly names: readonly string[];
   readonly owner?: string;
   readonly interfaces?: readonly { readonly source: string; readonly name: string }[];
+  /**
+   * Kept only when a caller is found and leads to a handler given an event: the module shows no sign of
+   * server code of its own (no Node or server import), so "cannot tell" is not enough.
+   */
+  readonly strict?: true;
 }
 
 /** Modules followed up from a caller towards its handlers. */
@@ -114,13 +119,18 @@ export class EventCallers {
    * callers.forEvent('/app/shared/ApiClient.ts', { names: ['fetchUnsanitised'], owner: 'ApiClient' }) // false: only the scheduled sanitiser calls it
    */
   forEvent(file: string, request: SharedRequest): boolean {
-    if (request.names.length === 0) return true;
+    if (request.names.length === 0) return request.strict !== true;
     const { callers, typeUsed } = this.callersOf(file, request);
     for (const caller of callers) {
       const above = this.handlersAbove(caller);
+      if (request.strict === true) {
+        if (above.handlers.some((h) => h.job !== true)) return true;
+        continue;
+      }
       if (!above.complete || above.handlers.length === 0 || above.handlers.some((h) => h.job !== true))
         return true;
     }
+    if (request.strict === true) return false;
     // Every caller is reached only from jobs; or code uses the class and none calls the method.
     return !(callers.length > 0 || typeUsed);
   }
@@ -137,10 +147,23 @@ export class EventCallers {
     return this.callersOf(file, request).callers.some((c) => this.handlersAbove(c).handlers.some(test));
   }
 
+  /**
+   * Does a module calling one of the request's names pass `test` (it creates the client the request
+   * is handed, say)?
+   */
+  someCaller(file: string, request: SharedRequest, test: (caller: ModuleFacts) => boolean): boolean {
+    if (request.names.length === 0) return false;
+    return this.callersOf(file, request).callers.some((c) => {
+      const facts = this.lookup.factsOf(c);
+      return facts !== undefined && test(facts);
+    });
+  }
+
   /** Modules importing `file` (or an interface its class implements) that call one of the names. */
   private callersOf(
     file: string,
     { names, owner, interfaces = [] }: SharedRequest,
+    depth = 0,
   ): { callers: string[]; typeUsed: boolean } {
     const importers = this.importersOf(file);
     for (const { source } of interfaces) {
@@ -165,7 +188,15 @@ export class EventCallers {
         if (!namesType.test(text)) continue;
         typeUsed = true;
       }
-      if (anyName || callsName(text, names)) callers.push(caller);
+      // An importer may call it under a local name (`import { getClient as getTwitterClient }`), or
+      // hand it on under an exported one (`export const getClient = getTwitterClient`): its callers then
+      // call that name (one such hop).
+      const local = [...names, ...localNames(text, names)];
+      if (anyName || callsName(text, local)) callers.push(caller);
+      else if (depth === 0 && owner === undefined) {
+        const passed = reExportedAs(text, local);
+        if (passed.length > 0) callers.push(...this.callersOf(caller, { names: passed }, 1).callers);
+      }
     }
     return { callers, typeUsed };
   }
@@ -203,6 +234,27 @@ export class EventCallers {
   }
 }
 
+/** The local names `import { name as local }` binds for these names. */
+function localNames(text: string, names: readonly string[]): string[] {
+  if (!text.includes(' as ')) return [];
+  const out: string[] = [];
+  for (const n of names)
+    for (const m of text.matchAll(new RegExp(`(?<![\\w$])${escapeName(n)}\\s+as\\s+([\\w$]+)`, 'g')))
+      if (m[1] !== undefined) out.push(m[1]);
+  return out;
+}
+
+/** Exported names that stand for one of `names`: `export const getClient = getTwitterClient`. */
+function reExportedAs(text: string, names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const n of names)
+    for (const m of text.matchAll(
+      new RegExp(`\\bexport\\s+(?:const|let|var)\\s+([\\w$]+)\\s*=\\s*${escapeName(n)}\\s*;?\\s*$`, 'gm'),
+    ))
+      if (m[1] !== undefined) out.push(m[1]);
+  return out;
+}
+
 /**
  * Does the text call one of `names` (`api.fetchAll(`, `=> fetchAll()`, `await fetchAll(`)? A definition of
  * the same name is not a call: `function fetchAll(`, a method `fetchAll(opts) {`, an interface member
@@ -215,7 +267,11 @@ export function callsName(text: string, names: readonly string[]): boolean {
       new RegExp(`\\b(?:function\\s*\\*?|const|let|var)\\s+${escapeName(n)}\\b`).test(text),
     ),
   );
-  const pattern = new RegExp(`(?<![\\w$])(?:${names.map(escapeName).join('|')})\\s*\\(`, 'g');
+  // Type arguments may sit between the name and its call: `listAll<Invoice>(config)`.
+  const pattern = new RegExp(
+    `(?<![\\w$])(?:${names.map(escapeName).join('|')})\\s*(?:<[^()<>;]*(?:<[^()<>;]*>[^()<>;]*)*>\\s*)?\\(`,
+    'g',
+  );
   for (const match of text.matchAll(pattern)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     const lineEnd = text.indexOf('\n', match.index);
@@ -223,7 +279,7 @@ export function callsName(text: string, names: readonly string[]): boolean {
     const rest = text.slice(match.index, lineEnd === -1 ? undefined : lineEnd);
     if (/\bfunction\s*\*?\s*$/.test(before)) continue;
     if (MODIFIERS.test(before) && /\)\s*(?::|\{\s*$)/.test(rest)) continue;
-    const name = rest.slice(0, rest.search(/\s*\(/));
+    const name = rest.slice(0, rest.search(/\s*[<(]/));
     if (local.has(name) && !/\.\s*$/.test(before)) continue;
     return true;
   }

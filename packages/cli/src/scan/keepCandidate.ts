@@ -67,6 +67,14 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfEventCaller !== undefined && !project.eventCallers.forEvent(file, c.onlyIfEventCaller))
     return false;
+  const clients = c.onlyIfCallerClients;
+  if (
+    clients !== undefined &&
+    !project.eventCallers.someCaller(file, clients.request, (m) =>
+      clients.need.every((k) => m.httpClients?.[k] === true),
+    )
+  )
+    return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
   if (c.handlerLink !== undefined) {
     const fact = project.linkedHandler(c.handlerLink);

@@ -1,6 +1,7 @@
 // What the per-file pass hands to the project pass: findings that may still depend on other files.
 
 import type { SharedRequest } from '../eventCallers.js';
+import type { ClientFacts } from './handedInClients.js';
 
 /** A name imported from another file of the project, to be resolved once every file is parsed. */
 export interface ImportRef {
@@ -106,6 +107,14 @@ export interface Candidate {
   readonly onlyIfResultDropped?: readonly string[];
   /** A random key in a module with no handler, reached by calling these names: kept when a retried consumer reaches it. */
   readonly onlyIfConsumerCaller?: SharedRequest;
+  /**
+   * A request on an HTTP client the caller hands in: kept when a module calling these names creates an
+   * instance with every fact in `need` (handedInClients.ts).
+   */
+  readonly onlyIfCallerClients?: {
+    readonly request: SharedRequest;
+    readonly need: readonly (keyof ClientFacts)[];
+  };
   /** A request in a module with no handler, reached by calling these names: kept when a handler given an event reaches it (eventCallers.ts). */
   readonly onlyIfEventCaller?: {
     readonly names: readonly string[];
@@ -113,6 +122,7 @@ export interface Candidate {
     readonly owner?: string;
     /** The interfaces that class implements, and where from: code handed the object calls it through them. */
     readonly interfaces?: readonly { readonly source: string; readonly name: string }[];
+    readonly strict?: true;
   };
 }
 
@@ -245,6 +255,8 @@ export interface ModuleFacts {
   readonly job?: true;
   /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */
   readonly consumer?: true;
+  /** What the HTTP client instances this module creates lack (js/handedInClients.ts). */
+  readonly httpClients?: ClientFacts;
   /** Project import sources (type-only and re-exports too), for the callers of a shared module (eventCallers.ts). */
   readonly importSources?: readonly string[];
   readonly parseError?: string;

@@ -4,6 +4,7 @@ import { parseSync, rawTransferSupported } from 'oxc-parser';
 import { ignoreDirectives } from '../ignoreDirectives.js';
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
+import { clientFacts } from './handedInClients.js';
 import { handlerFacts } from './handlerFacts.js';
 import { exportCalls, handlerCalls } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
@@ -162,6 +163,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const drops = droppedAwaits(ctx);
   const sources = projectSources(ctx);
   const gates = authGates(ctx);
+  const clients = clientFacts(ctx);
   return {
     file,
     candidates,
@@ -177,6 +179,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && retriedConsumer(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
+    ...(clients !== undefined ? { httpClients: clients } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),

@@ -1,7 +1,9 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
+import { axiosInstanceField, axiosInstanceParam, injectedFetch, openMethod } from './handedInClients.js';
 import { fieldInstances, instanceFactory } from './httpInstances.js';
+import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const FETCH_MODULES = new Set([
@@ -22,6 +24,10 @@ export interface HttpCall {
   /** For instance calls: the instance's creation call. */
   readonly instance?: Node;
   readonly receiver?: string;
+  /** An axios instance the caller hands in (a parameter typed `AxiosInstance`): its callers create it. */
+  readonly handedIn?: true;
+  /** Made through a catalogued package (js/httpLibraries.ts) rather than the library itself. */
+  readonly package?: string;
 }
 
 /** The request method: 'GET' when options are absent or a literal without `method`, undefined when unknown. */
@@ -29,18 +35,22 @@ function methodOrGet(ctx: ModuleContext, options: Node | undefined): string | un
   if (options === undefined) return 'GET';
   const props = objectProps(ctx.valueOf(options));
   if (props === undefined) return undefined;
-  return methodOf(ctx, options) ?? (props.spread ? undefined : 'GET');
+  if (props.props.has('method')) return methodOf(ctx, options);
+  return props.spread ? undefined : 'GET';
 }
 
 function methodOf(ctx: ModuleContext, options: Node | undefined): string | undefined {
   const props = objectProps(ctx.valueOf(options));
-  const m = stringValue(props?.props.get('method'));
-  return m?.toUpperCase();
+  const value = props?.props.get('method');
+  const m = stringValue(value) ?? stringValue(ctx.valueOf(value));
+  return m?.toUpperCase() ?? openMethod(ctx, value);
 }
 
 /** Every module an HTTP call below can come from: fetch modules, the HTTP libraries and node:http(s). */
 const HTTP_SOURCES = new Set([
   ...FETCH_MODULES,
+  ...AXIOS_LIKE,
+  'twitter-lite',
   'axios',
   'got',
   'ky',
@@ -58,6 +68,8 @@ function importsHttp(ctx: ModuleContext): boolean {
   if (known === undefined) {
     known = false;
     for (const imp of ctx.imports.values()) if (HTTP_SOURCES.has(imp.source)) known = true;
+    // `import type { AxiosInstance } from 'axios'` binds no name, yet a helper may be handed one.
+    if (!known && ctx.source.includes('AxiosInstance')) known = /['"]axios['"]/.test(ctx.source);
     // `require('superagent-promise')(require('superagent'), Promise)` binds no import to a name.
     if (!known && ctx.source.includes('superagent-promise')) known = true;
     importsHttpCache.set(ctx, known);
@@ -81,22 +93,24 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     if (imp === undefined) {
       if (name === 'fetch' && ctx.isGlobal('fetch', callee)) return fetchCall(ctx, args);
       if (injectedFetch(ctx, callee)) return fetchCall(ctx, args);
+      // An axios instance called as a function: `api(config)`, `client(url, config)`.
+      if (!importsHttp(ctx)) return undefined;
+      const created = instanceOf(ctx, callee);
+      const handedIn = created === undefined && axiosInstanceParam(ctx, callee);
+      if (handedIn || instanceFactory(ctx, created) === 'axios')
+        return {
+          ...axiosCall(ctx, args, name),
+          ...(handedIn ? { handedIn: true as const } : { instance: created as Node }),
+        };
       return undefined;
     }
     if (FETCH_MODULES.has(imp.source) && (imp.imported === 'default' || imp.imported === 'fetch'))
       return fetchCall(ctx, args);
     if (imp.source === 'undici' && imp.imported === 'request')
       return { lib: 'undici', method: methodOrGet(ctx, args[1]), options: args[1] };
-    if (imp.source === 'axios' && imp.imported === 'default') {
-      const config = args.length >= 2 ? args[1] : args[0];
-      const method = args.length >= 2 ? methodOrGet(ctx, args[1]) : methodOf(ctx, args[0]);
-      return {
-        lib: 'axios',
-        method: method ?? (stringValue(args[0]) !== undefined ? 'GET' : undefined),
-        options: config,
-        receiver: name,
-      };
-    }
+    if (imp.source === 'axios' && imp.imported === 'default') return axiosCall(ctx, args, name);
+    if (AXIOS_LIKE.has(imp.source) && imp.imported === 'default')
+      return { ...axiosCall(ctx, args, name), package: imp.source };
     if (imp.source === 'got' && imp.imported === 'default')
       return { lib: 'got', method: methodOrGet(ctx, args[1]), options: args[1] };
     if (imp.source === 'ky' && imp.imported === 'default')
@@ -150,6 +164,15 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
       const created = instanceOf(ctx, object);
       const factory = instanceFactory(ctx, created);
       if (factory !== undefined) return libraryMethodCall(factory, method, args, objName, created, ctx);
+      // One the caller hands in: `(client: AxiosInstance, config) => client.request(config)`.
+      if (created === undefined && axiosInstanceParam(ctx, object)) {
+        const call = libraryMethodCall('axios', method, args, objName, undefined, ctx);
+        return call === undefined ? undefined : { ...call, handedIn: true };
+      }
+      // A catalogued API client package's instance: no timeout can be given to it.
+      const client = untimedClientCall(ctx, call);
+      if (client !== undefined)
+        return { lib: 'fetch', method: client.method, options: undefined, package: client.pkg };
     }
   }
   // CommonJS interop: `const axios = require('axios'); axios.default.get(url)` (also what TypeScript emits
@@ -162,7 +185,31 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   const fieldLib = instanceFactory(ctx, field);
   if (object !== undefined && fieldLib !== undefined)
     return libraryMethodCall(fieldLib, method, args, ctx.source.slice(object.start, object.end), field, ctx);
+  // One handed to the constructor: `constructor(private readonly http: AxiosInstance)`.
+  if (object !== undefined && field === undefined && axiosInstanceField(ctx, object)) {
+    const call = libraryMethodCall(
+      'axios',
+      method,
+      args,
+      ctx.source.slice(object.start, object.end),
+      undefined,
+      ctx,
+    );
+    return call === undefined ? undefined : { ...call, handedIn: true };
+  }
   return undefined;
+}
+
+/** `axios(config)` or `axios(url, config)`, on the library or an instance. */
+function axiosCall(ctx: ModuleContext, args: Node[], receiver: string): HttpCall {
+  const config = args.length >= 2 ? args[1] : args[0];
+  const method = args.length >= 2 ? methodOrGet(ctx, args[1]) : methodOf(ctx, args[0]);
+  return {
+    lib: 'axios',
+    method: method ?? (stringValue(args[0]) !== undefined ? 'GET' : undefined),
+    options: config,
+    receiver,
+  };
 }
 
 /** `axios.default` on an import of axios, got, ky or superagent: the library itself. */
@@ -192,30 +239,6 @@ function promisedSuperagent(ctx: ModuleContext, object: Node): boolean {
     calleeName(factory) === 'require' &&
     stringValue(factory.arguments[0]) === 'superagent-promise'
   );
-}
-
-/** Parameter names a fetch is handed in under (`{ fetch = globalThis.fetch }`, `fetchImpl`). */
-export const INJECTED_FETCH_NAME = /^(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)$/;
-
-/** `typeof fetch`, `typeof globalThis.fetch`: a parameter's declared type. */
-function typedAsFetch(param: Node): boolean {
-  const t = (param.type === 'AssignmentPattern' ? param.left : param)?.typeAnnotation?.typeAnnotation;
-  if (t?.type !== 'TSTypeQuery') return false;
-  const name = t.exprName;
-  return (
-    (name?.type === 'Identifier' && name.name === 'fetch') ||
-    (name?.type === 'TSQualifiedName' && name.right?.name === 'fetch')
-  );
-}
-
-/**
- * A fetch the caller hands in: a parameter (or a destructured option) named like one, or typed `typeof
- * fetch`. Whatever the caller passes, this call sets no deadline of its own.
- */
-function injectedFetch(ctx: ModuleContext, callee: Node): boolean {
-  const binding = ctx.resolve(callee.name as string, callee);
-  if (binding?.kind !== 'param') return false;
-  return INJECTED_FETCH_NAME.test(callee.name as string) || typedAsFetch(binding.declaration);
 }
 
 function fetchCall(ctx: ModuleContext, args: Node[]): HttpCall {

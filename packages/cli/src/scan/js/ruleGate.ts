@@ -11,9 +11,10 @@
 import { SourceWords } from './SourceWords.js';
 
 /**
- * fetch (a call, `globalThis['fetch']`, a fetch package's import, one handed in: js/httpCall.ts's
- * INJECTED_FETCH_NAME or `typeof fetch`), undici, axios, got, ky, superagent,
- * node:http(s) imported (rules/http.ts, the fetch check of rules/swallowed.ts; js/httpCall.ts).
+ * fetch (a call, `globalThis['fetch']`, a fetch package's import, one handed in: js/handedInClients.ts's
+ * INJECTED_FETCH_NAME or `typeof fetch`), undici, axios (aws-signed-axios too), got, ky, superagent,
+ * twitter-lite (js/httpLibraries.ts), node:http(s) imported (rules/http.ts, the fetch check of
+ * rules/swallowed.ts; js/httpCall.ts).
  */
 const FETCH =
   /\b(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)\s*\(|fetch['"`]|typeof\s+(?:[\w$]+\.)*fetch\b/;
@@ -23,6 +24,7 @@ function http(words: SourceWords): boolean {
   return (
     ((words.includes('fetch') || words.includes('Fetch')) && FETCH.test(source)) ||
     words.includes('axios') ||
+    words.includes('twitter-lite') ||
     words.includes('superagent') ||
     words.includes('undici') ||
     ((words.includes('got') || words.includes('ky')) && /\b(?:got|ky)\b/.test(source)) ||

@@ -25,6 +25,7 @@ export type Extra = Pick<
   | 'onlyIfConsumerCaller'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
+  | 'onlyIfCallerClients'
   | 'severity'
 >;
 

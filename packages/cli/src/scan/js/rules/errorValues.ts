@@ -3,6 +3,7 @@
 // is dropped where it is made (`await client.connect().catch((e) => e)`) loses the failure there; one a
 // function returns loses it when a caller drops the awaited result (`await db.markDone(ids)` as a statement),
 // in this module or in a module importing it (joined in project.ts through importerUses.ts).
+import { isBuiltin } from 'node:module';
 import { calleeName, isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import type { Report } from './Report.js';
@@ -108,13 +109,19 @@ export function projectSources(ctx: ModuleContext): string[] {
   const cached = SOURCES.get(ctx);
   if (cached !== undefined) return cached;
   const sources = new Set<string>();
-  for (const imp of ctx.imports.values()) if (mayBeProjectSource(imp.source)) sources.add(imp.source);
+  // A bare name may be a workspace package of the project (`slic-tools`): the resolver tells.
+  for (const imp of ctx.imports.values()) if (maybeOwnPackage(imp.source)) sources.add(imp.source);
   if (ctx.source.includes('import type'))
     for (const [, source] of ctx.source.matchAll(/\bimport\s+type\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/g))
-      if (source !== undefined && mayBeProjectSource(source)) sources.add(source);
+      if (source !== undefined && maybeOwnPackage(source)) sources.add(source);
   const out = [...sources];
   SOURCES.set(ctx, out);
   return out;
 }
 
 const SOURCES = new WeakMap<ModuleContext, string[]>();
+
+/** Not a Node built-in or a public scope: a relative path, a path alias or (perhaps) a workspace package. */
+function maybeOwnPackage(source: string): boolean {
+  return mayBeProjectSource(source) || (/^[a-z0-9][\w.-]*$/i.test(source) && !isBuiltin(source));
+}

@@ -3,8 +3,9 @@
 import { calleeName, isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { sharedRequest } from '../callerNames.js';
+import { namesTimeout, unretriedAxios } from '../handedInClients.js';
 import { classifyHttpCall } from '../httpCall.js';
-import { instanceEscapes } from '../httpInstances.js';
+import { instanceEscapes, instanceFactory } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
 import { selectsOwnWork } from './catchFacts.js';
@@ -96,19 +97,32 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     builders.add(key);
     return true;
   };
-  // Retrying is a server-side concern: only judged in modules that are visibly server code.
-  const frontend = /\.[jt]sx$/.test(ctx.file) || !isServerModule(ctx);
+  // Retrying is a server-side concern: judged in modules that are visibly server code, and in a plain
+  // module (global fetch, no Node import) only when a handler given an event is found calling it.
+  const frontend = /\.[jt]sx$/.test(ctx.file);
+  const plain = !frontend && !isServerModule(ctx);
   for (const call of ctx.of('CallExpression')) {
     // Instance creation sites: `axios.create()` / `got.extend()` without a timeout.
     // Its requests are judged where they are made; the creation line carries the finding only when the
     // instance leaves the module, so its requests are made where this module cannot see them.
-    const created = creationWithoutTimeout(ctx, call);
-    if (created !== undefined) {
-      if (instanceEscapes(ctx, call) && !coverAt(ctx, call).kinds.has('timeout'))
+    const factory = instanceFactory(ctx, call);
+    if (factory !== undefined) {
+      const created = creationWithoutTimeout(ctx, call);
+      const escapes = created !== undefined || factory === 'axios' ? instanceEscapes(ctx, call) : false;
+      if (created !== undefined && escapes && !coverAt(ctx, call).kinds.has('timeout'))
         report(
           'http-no-timeout',
           call,
           `${created}() without a timeout: every request through this client can wait forever`,
+        );
+      // An axios instance that leaves the module with no retry, while the module's request configs
+      // ask for idempotent methods (handed to a request helper): the retry belongs on the instance.
+      if (factory === 'axios' && escapes && !frontend && unretriedAxios(ctx) && !ownRetry(ctx, call))
+        report(
+          'no-retry',
+          call,
+          'axios.create() without a retry (axios-retry or an interceptor): the idempotent requests made through this client fail on the first transient fault',
+          sharedOnly(ctx, call, plain),
         );
       continue;
     }
@@ -117,11 +131,13 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     const cover = coverAt(ctx, call);
     const via = importRefs(cover);
     const label =
-      http.lib === 'fetch' || http.lib === 'undici'
-        ? `${http.lib}()`
-        : http.lib === 'node-http'
-          ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
-          : `${http.lib}.${calleeName(call) ?? ''}()`;
+      http.package !== undefined
+        ? `${http.package} ${calleeName(call) ?? ''}()`
+        : http.lib === 'fetch' || http.lib === 'undici'
+          ? `${http.lib}()`
+          : http.lib === 'node-http'
+            ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
+            : `${http.lib}.${calleeName(call) ?? ''}()`;
 
     // Timeout.
     let bounded: boolean = cover.kinds.has('timeout');
@@ -141,7 +157,18 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
           );
       else if (http.instance !== undefined && creationWithoutTimeout(ctx, http.instance) === undefined)
         bounded = true; // the instance carries a timeout (or one cannot be seen)
-      else {
+      else if (http.handedIn === true) {
+        // The callers' instance decides, unless the request names its own bound.
+        bounded = namesTimeout(ctx, http.options);
+        if (!bounded && once('http-no-timeout', call))
+          report(
+            'http-no-timeout',
+            call,
+            `${label} on an axios instance its callers hand in, created without a timeout, and the request sets none: every request through this helper can wait forever`,
+            { onlyIfCallerClients: { request: sharedRequest(ctx, call), need: ['untimed'] } },
+          );
+        bounded = true;
+      } else {
         const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         optional = bound === 'optional';
         bounded = bound === true;
@@ -165,8 +192,10 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       );
     }
 
-    // Retry: only idempotent requests, only where retries are not already there.
-    if (frontend || cover.kinds.has('retry')) continue;
+    // Retry: only idempotent requests, only where retries are not already there. An API client package
+    // decides its own retries (an axios-like one is axios: none).
+    if (frontend || cover.kinds.has('retry') || (http.package !== undefined && http.lib !== 'axios'))
+      continue;
     if (http.lib === 'got' || http.lib === 'ky') continue; // both retry idempotent requests by default
     // A raw client: the retry belongs a layer up, unless the request is a one-shot callback to a
     // presigned URL (a CloudFormation custom resource's ResponseURL), which nobody above retries.
@@ -175,7 +204,9 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (http.lib === 'axios' && http.receiver !== undefined && retried.has(http.receiver)) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && /axiosRetry|axios-retry/.test(ctx.source))
       continue;
-    if (http.method === undefined || !IDEMPOTENT.has(http.method)) continue;
+    // A helper handed both its client and its config: its callers' instance and configs decide.
+    const handed = http.handedIn === true && http.method === undefined;
+    if (!handed && (http.method === undefined || !IDEMPOTENT.has(http.method))) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
     // In a job that selects its own work (a schedule), the next run is the retry.
     if (ctx.handlerKindAt(call) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx)))
@@ -183,18 +214,41 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
     // In a shared module (no handler of its own), the handlers that reach the request decide it.
-    const shared = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, call) } : {};
+    const shared = sharedOnly(ctx, call, plain);
+    const handedTo = http.handedIn === true ? sharedRequest(ctx, call) : undefined;
     report(
       'no-retry',
       call,
-      `${label} (${http.method}) is not retried: one transient fault fails the caller`,
+      handedTo !== undefined
+        ? `${label} on an axios instance its callers hand in, created with no retry: the idempotent requests they make through this helper fail on the first transient fault`
+        : `${label} (${http.method}) is not retried: one transient fault fails the caller`,
       {
         ...shared,
+        ...(handedTo !== undefined
+          ? { onlyIfCallerClients: { request: handedTo, need: handedNeed(http.method) } }
+          : {}),
         ...(via.length > 0 ? { unlessImportProvides: { kind: 'retry' as const, imports: via } } : {}),
       },
     );
   }
 };
+
+/** A helper's request of a known method needs an unretried instance; one of the callers' method, their idempotent configs too. */
+function handedNeed(method: string | undefined): ('unretried' | 'idempotent')[] {
+  return method === undefined ? ['unretried', 'idempotent'] : ['unretried'];
+}
+
+/** In a shared module (no handler of its own, or no server import: `plain`), the handlers reaching it decide. */
+function sharedOnly(ctx: ModuleContext, node: Node, plain: boolean) {
+  if (ctx.handlers.size > 0 && !plain) return {};
+  return { onlyIfEventCaller: { ...sharedRequest(ctx, node), ...(plain ? { strict: true as const } : {}) } };
+}
+
+/** The instance is created where a retry covers it, or in a consumer or job, whose redelivery or next run is the retry. */
+function ownRetry(ctx: ModuleContext, create: Node): boolean {
+  if (coverAt(ctx, create).kinds.has('retry')) return true;
+  return ctx.handlerKindAt(create) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx));
+}
 
 /** The local endpoint of an AWS Lambda extension: AppConfig (localhost:2772), Parameters and Secrets (2773). */
 const EXTENSION_URL =
