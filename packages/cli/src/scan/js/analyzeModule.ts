@@ -19,6 +19,7 @@ import {
   batchSends,
   importedBatchRules,
   mayBatch,
+  ownedBatchWrapperRules,
 } from './rules/batchWrappers.js';
 import { selectsOwnWork } from './rules/catchFacts.js';
 import { cdkRules } from './rules/cdk.js';
@@ -49,6 +50,7 @@ const RULES: readonly Rule[] = [
   errorValueRules,
   queueErrorValueRules,
   partialBatchRules,
+  ownedBatchWrapperRules,
   exhaustedRetryRules,
   lambdaRules,
   cdkRules,
