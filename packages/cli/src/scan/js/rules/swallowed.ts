@@ -68,6 +68,16 @@ function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): boolean 
   );
 }
 
+/**
+ * The try is a statement of an entry handler's own body: what fails there is the run itself, not one of
+ * the items a job goes through (those sit in a loop or a helper, and the next run selects them again).
+ */
+function aroundWholeRun(ctx: ModuleContext, tryStatement: Node): boolean {
+  const block = ctx.parentOf(tryStatement);
+  const fn = block === undefined ? undefined : ctx.parentOf(block);
+  return fn !== undefined && fn.body === block && ctx.handlers.get(fn) === 'entry';
+}
+
 /** The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`). */
 function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
   return bestEffortTelemetry(ctx, tryStatement) || inTelemetryFunction(ctx, tryStatement);
@@ -172,14 +182,16 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       ctx.handlerKindAt(handler) !== undefined &&
       !onlyCleanup(ctx, tryStatement.block) &&
       !bestEffortByDecision(ctx, tryStatement, shape) &&
-      (shape !== undefined || !selectsOwnWork(ctx))
+      (shape !== undefined || !selectsOwnWork(ctx) || aroundWholeRun(ctx, tryStatement))
     ) {
       report(
         'swallowed-error',
         handler,
-        shape === undefined
-          ? 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost'
-          : `${SHAPE_MESSAGE[shape]} on a Lambda handler path`,
+        shape !== undefined
+          ? `${SHAPE_MESSAGE[shape]} on a Lambda handler path`
+          : selectsOwnWork(ctx)
+            ? "catch around the scheduled handler's whole run only logs: the invocation reports success, so neither Lambda's Errors metric nor any alarm on it sees the failed run"
+            : 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
       );
     } else if (
       onlyLogs &&
