@@ -7,7 +7,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead } from '../resultUse.js';
 import { authCatch } from './auth.js';
 import { callbackResultRule } from './callbackResult.js';
-import { answersOriginalError, throwsAfter } from './catchAfter.js';
+import { answersOriginalError, deletedAfterLoop, throwsAfter } from './catchAfter.js';
 import {
   bestEffortTelemetry,
   doesIo,
@@ -90,7 +90,8 @@ function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
  */
 function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
   if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
-  if (shape === undefined) return saysWhy(ctx, tryStatement);
+  // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
+  if (shape === undefined) return saysWhy(ctx, tryStatement) && !deletedAfterLoop(ctx, tryStatement);
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
 }
@@ -182,16 +183,21 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       ctx.handlerKindAt(handler) !== undefined &&
       !onlyCleanup(ctx, tryStatement.block) &&
       !bestEffortByDecision(ctx, tryStatement, shape) &&
-      (shape !== undefined || !selectsOwnWork(ctx) || aroundWholeRun(ctx, tryStatement))
+      (shape !== undefined ||
+        !selectsOwnWork(ctx) ||
+        aroundWholeRun(ctx, tryStatement) ||
+        deletedAfterLoop(ctx, tryStatement))
     ) {
       report(
         'swallowed-error',
         handler,
         shape !== undefined
           ? `${SHAPE_MESSAGE[shape]} on a Lambda handler path`
-          : selectsOwnWork(ctx)
-            ? "catch around the scheduled handler's whole run only logs: the invocation reports success, so neither Lambda's Errors metric nor any alarm on it sees the failed run"
-            : 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
+          : deletedAfterLoop(ctx, tryStatement)
+            ? 'catch only logs and the loop goes on, and after the loop every item, the failed ones too, is handed to a delete: the failed work is never found again'
+            : selectsOwnWork(ctx)
+              ? "catch around the scheduled handler's whole run only logs: the invocation reports success, so neither Lambda's Errors metric nor any alarm on it sees the failed run"
+              : 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
       );
     } else if (
       onlyLogs &&
