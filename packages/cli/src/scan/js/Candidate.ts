@@ -21,7 +21,7 @@ export interface Candidate {
   /** Dropped when any of these project imports turns out to provide `kind` (a wrapper defined elsewhere). */
   readonly unlessImportProvides?: { readonly kind: Protection; readonly imports: readonly ImportRef[] };
   /** Kept only when this project import turns out to be an async function. */
-  readonly onlyIfImportAsync?: ImportRef;
+  readonly onlyIfImportAsync?: ImportRef & { readonly method?: string };
   /** For batch handlers: the export name, so IaC with `BatchSize: 1` for it can clear the finding. */
   readonly handlerExport?: string;
   /**
@@ -167,6 +167,8 @@ export interface ExportFact {
   readonly batchResult?: { readonly what: string; readonly field: string };
   /** The class's methods that hand back a batch API's answer without reading its failure field. */
   readonly batchMethods?: Readonly<Record<string, { readonly what: string; readonly field: string }>>;
+  /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */
+  readonly asyncMethods?: readonly string[];
 }
 
 export interface ReExport {

@@ -3,6 +3,7 @@
 import { parseSync, rawTransferSupported } from 'oxc-parser';
 import { ignoreDirectives } from '../ignoreDirectives.js';
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
+import { asyncMethodsOf } from './asyncMethods.js';
 import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
 import { handlerFacts } from './handlerFacts.js';
 import { exportCalls, handlerCalls } from './handlerImports.js';
@@ -253,6 +254,9 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(options !== undefined ? { options } : {}),
       };
     }
+    const asyncMethods = asyncMethodsOf(ctx, v);
+    if (asyncMethods !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
   }
   return facts;
 }
