@@ -6,6 +6,7 @@ import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead } from '../resultUse.js';
 import { authCatch } from './auth.js';
+import { any400AsAnswer } from './awsStatusCatch.js';
 import { callbackResultRule } from './callbackResult.js';
 import { answersOriginalError, deletedAfterLoop, throwsAfter } from './catchAfter.js';
 import {
@@ -115,6 +116,15 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const tryStatement = ctx.parentOf(handler) as Node;
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
     if (authCatch(ctx, handler)) continue;
+    const any400 = any400AsAnswer(ctx, handler);
+    if (any400 !== undefined) {
+      report(
+        'swallowed-error',
+        any400,
+        'every HTTP 400 from AWS is answered as a normal result: AWS answers throttling, access and validation errors with 400 too, so they pass for the case this branch means; test the error name or code instead',
+      );
+      continue;
+    }
     if (statements.length === 0) {
       // Around local work only (parsing, a computation) the empty catch is the answer chosen for bad
       // input, not a failure of another system disappearing.
