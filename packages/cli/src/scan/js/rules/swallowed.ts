@@ -19,7 +19,7 @@ import {
   saysWhy,
   selectsOwnWork,
 } from './catchFacts.js';
-import { type DropShape, dropShape } from './catchShapes.js';
+import { type DropShape, dropShape, fallsOutToStandIn } from './catchShapes.js';
 import { classifyHttpCall } from './http.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
@@ -178,6 +178,12 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
           { ...jobs, ...(Array.isArray(readers) ? { unlessCallersRead: readers } : {}) },
         );
+    } else if (onlyLogs && shape === undefined && io && fallsOutToStandIn(ctx, tryStatement)) {
+      report(
+        'swallowed-error',
+        handler,
+        "catch only logs, and the function then returns a constant in place of the failed read's answer: the caller cannot tell the stand-in from real data",
+      );
     } else if (onlyLogs && shape === undefined && io && fallsOutWithUndefined(ctx, tryStatement)) {
       const readers = callersRead(ctx, handler);
       if (readers !== 'all-read')
