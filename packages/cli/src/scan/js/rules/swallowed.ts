@@ -21,6 +21,7 @@ import {
 } from './catchFacts.js';
 import { type DropShape, dropShape, fallsOutToStandIn } from './catchShapes.js';
 import { classifyHttpCall } from './http.js';
+import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
@@ -109,6 +110,7 @@ const SHAPE_MESSAGE: Record<DropShape, string> = {
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   callbackResultRule(ctx, report);
   serverErrorResultRule(ctx, report);
+  httpErrorMiddlewareRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
