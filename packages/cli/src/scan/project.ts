@@ -87,7 +87,7 @@ export class Project {
     if (m.fieldRoutes !== undefined) this.fieldRoutes.push(...m.fieldRoutes);
     for (const [name, fact] of Object.entries(m.exports)) {
       if (fact.eventSource !== undefined) this.wrapperNames.add(name);
-      if (fact.async) this.asyncNames.add(name);
+      if (fact.async || fact.asyncMethods !== undefined) this.asyncNames.add(name);
       if (fact.batchResult !== undefined) this.batchNames.add(name);
       // A class's wrapper is called by its method's name (`new Producer().writeToStream(...)`).
       for (const method of Object.keys(fact.batchMethods ?? {})) this.batchNames.add(method).add(name);
@@ -212,12 +212,15 @@ export class Project {
     return fact.via.some((v) => this.provides(v, kind, depth + 1));
   }
 
-  isAsync(ref: ImportRef): boolean {
+  isAsync(ref: ImportRef & { method?: string }): boolean {
     // Deferred modules' exports are not known up front: then the name is looked up for real.
     if (this.deferred.size === 0 && !this.mayBe(this.asyncNames, ref.name)) return false;
     const target = this.resolveModule(ref.from, ref.source);
     if (target === undefined) return false;
-    return this.exportFact(target, ref.name)?.async === true;
+    const fact = this.exportFact(target, ref.name);
+    return ref.method === undefined
+      ? fact?.async === true
+      : fact?.asyncMethods?.includes(ref.method) === true;
   }
 
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */

@@ -22,7 +22,7 @@ export interface Candidate {
   /** Dropped when any of these project imports turns out to provide `kind` (a wrapper defined elsewhere). */
   readonly unlessImportProvides?: { readonly kind: Protection; readonly imports: readonly ImportRef[] };
   /** Kept only when this project import turns out to be an async function. */
-  readonly onlyIfImportAsync?: ImportRef;
+  readonly onlyIfImportAsync?: ImportRef & { readonly method?: string };
   /** For batch handlers: the export names, so IaC with `BatchSize: 1` for any of them can clear the finding. */
   readonly handlerExports?: readonly string[];
   /**
@@ -201,6 +201,8 @@ export interface ExportFact {
   readonly apiRoutes?: Readonly<Record<string, number>>;
   /** The class's methods that hand back a batch API's answer without reading its failure field. */
   readonly batchMethods?: Readonly<Record<string, { readonly what: string; readonly field: string }>>;
+  /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */
+  readonly asyncMethods?: readonly string[];
 }
 
 export interface ReExport {

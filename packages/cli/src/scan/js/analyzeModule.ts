@@ -3,6 +3,7 @@
 import { parseSync, rawTransferSupported } from 'oxc-parser';
 import { ignoreDirectives } from '../ignoreDirectives.js';
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
+import { asyncMethodsOf } from './asyncMethods.js';
 import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
 import { clientFacts } from './handedInClients.js';
 import { handlerFacts } from './handlerFacts.js';
@@ -20,6 +21,7 @@ import {
   batchSends,
   importedBatchRules,
   mayBatch,
+  ownedBatchWrapperRules,
 } from './rules/batchWrappers.js';
 import { selectsOwnWork } from './rules/catchFacts.js';
 import { cdkRules } from './rules/cdk.js';
@@ -50,6 +52,7 @@ const RULES: readonly Rule[] = [
   errorValueRules,
   queueErrorValueRules,
   partialBatchRules,
+  ownedBatchWrapperRules,
   exhaustedRetryRules,
   lambdaRules,
   cdkRules,
@@ -263,6 +266,9 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(options !== undefined ? { options } : {}),
       };
     }
+    const asyncMethods = asyncMethodsOf(ctx, v);
+    if (asyncMethods !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
   }
   return facts;
 }

@@ -9,7 +9,9 @@ import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
- * `ddb.getItem()` of `import * as ddb from './ddb'`.
+ * `ddb.getItem()` of `import * as ddb from './ddb'`. A call in any function of a handler's module counts,
+ * not only one the handler reaches by name: dependencies built lazily at module scope
+ * (`new Lazy(() => buildDependencies())`) and handed to the handler's core run on its path too.
  *
  * @example
  * handlerCalls(ctx) // [{ from: '/app/app.js', source: './initMenu', name: 'initMenu' }]
@@ -18,7 +20,7 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   if (ctx.handlers.size === 0) return [];
   const refs = new Map<string, ImportRef>();
   for (const call of ctx.of('CallExpression')) {
-    if (ctx.handlerKindAt(call) === undefined) continue;
+    if (ctx.handlerKindAt(call) === undefined && ctx.enclosingFunction(call) === undefined) continue;
     const ref = projectCall(ctx, call);
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
   }

@@ -2,11 +2,13 @@
 // async (records, stream) => { ...; return await firehose.send(new PutRecordBatchCommand(...)); }`) hands
 // the API's answer back unread, and the caller in another module discards it or only prints it. The
 // failed entries are in that answer (the API answers success while some entries failed), so nobody looks.
-import { type Node, propertyName, unwrap } from '../ast.js';
+import { calleeName, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
+import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
 import { FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
+import { answerReturnedBy, answersWholeFailure } from './batchCollected.js';
 import { isLogCall } from './catchFacts.js';
 import { sendOf, sendsOfVariable } from './partialBatch.js';
 import type { Report, Rule } from './Report.js';
@@ -18,8 +20,9 @@ export interface BatchResultFact {
 }
 
 /**
- * The batch answer a function returns unread: the send is returned (`return await client.send(cmd)`) or
- * stored in a name whose only later use is `return name`, and the failure field is never read in it.
+ * The batch answer a function returns unread: the send is returned (`return await client.send(cmd)`),
+ * stored in a name whose only later use is `return name`, or gathered over chunks and merged into what it
+ * returns (batchCollected.ts); the failure field is at most carried along.
  *
  * @example
  * batchResultOf(ctx, fn, sends) // return await firehose.send(new PutRecordBatchCommand(p)) -> { what: 'PutRecordBatch', field: 'FailedPutCount' }
@@ -29,24 +32,8 @@ export function batchResultOf(
   fn: Node,
   sends: readonly { send: Node; what: string; field: string }[],
 ): BatchResultFact | undefined {
-  for (const { send, what, field } of sends) {
-    if (ctx.enclosingFunction(send) !== fn) continue;
-    const body = ctx.source.slice(fn.start, fn.end);
-    if (new RegExp(`\\b${field}\\b`).test(body)) continue;
-    const { parent } = ctx.climb(
-      send,
-      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
-    );
-    if (parent?.type === 'ReturnStatement' || (parent === fn.body && fn.expression === true))
-      return { what, field };
-    if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier') {
-      const name = (parent.id.name as string).replace(/\$/g, '\\$');
-      const after = ctx.source.slice(parent.end, fn.end);
-      const uses = after.match(new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g'))?.length ?? 0;
-      const returned = after.match(new RegExp(`\\breturn\\s+${name}\\s*;?\\s*(\\n|\\})`, 'g'))?.length ?? 0;
-      if (uses > 0 && uses === returned) return { what, field };
-    }
-  }
+  for (const { send, what, field } of sends)
+    if (answerReturnedBy(ctx, send, field) === fn) return { what, field };
   return undefined;
 }
 
@@ -153,6 +140,29 @@ function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after: numbe
   return printed === mentions.length;
 }
 
+/** A test of an error-as-value's tag (`isLeft(r)`, `r.isErr()`) or a read of its error side (`r.left`). */
+const TAG_TEST = /^(is(Left|Right|Err|Ok|Error|Failure|Success))$/;
+const ERROR_SIDE = /^(left|error|err|_tag|ok|success|isErr|isOk|isLeft|isRight)$/;
+
+/**
+ * Every later mention of `name` only asks whether the call as a whole failed (`if (isLeft(result))`,
+ * `result.left` in the log line): the answer it carries on success is never opened.
+ */
+function onlyTagChecked(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
+  let mentions = 0;
+  const opened = someDescendant(scope, (n) => {
+    if (n.type !== 'Identifier' || n.name !== name || n.start < after) return false;
+    mentions++;
+    const parent = ctx.parentOf(n);
+    if (parent?.type === 'CallExpression' && parent.callee !== n)
+      return !TAG_TEST.test(calleeName(parent) ?? '');
+    if (parent?.type === 'MemberExpression' && parent.object === n && !parent.computed)
+      return !ERROR_SIDE.test(propertyName(parent.property) ?? '');
+    return true;
+  });
+  return mentions > 0 && !opened;
+}
+
 /**
  * Calls of project imports whose awaited answer is discarded or only printed: candidates kept when the
  * import turns out to hand back a batch API's answer unread (project.ts, `onlyIfImportBatchResult`).
@@ -171,6 +181,8 @@ export const importedBatchRules: Rule = (ctx: ModuleContext, report: Report) => 
     else if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier') {
       const scope = (ctx.enclosingFunction(call)?.body as Node | undefined) ?? ctx.program;
       if (onlyPrinted(ctx, scope, parent.id.name as string, parent.end)) how = 'only logged';
+      else if (onlyTagChecked(ctx, scope, parent.id.name as string, parent.end))
+        how = 'only checked for a failure of the whole call';
     }
     if (how === undefined) continue;
     report(
@@ -178,6 +190,29 @@ export const importedBatchRules: Rule = (ctx: ModuleContext, report: Report) => 
       call,
       `{batch} answers success even when entries fail, and the answer ${imported.method ?? imported.ref.name}() hands back is ${how} here: {field} is never looked at, so those entries are lost`,
       { onlyIfImportBatchResult: imported },
+    );
+  }
+};
+
+/**
+ * A project helper that owns its callers' error contract (its try answers the whole call's failure:
+ * rethrown wrapped, or returned as an error value) and hands back a batch answer, or a merge of the
+ * answers of its chunks, with the failure field at most carried along: its callers are told "sent" while
+ * entries failed. Reported at the send when a handler reaches the helper; a thin wrapper with no error
+ * handling of its own is judged at its callers instead (importedBatchRules).
+ */
+export const ownedBatchWrapperRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (ctx.exports.size === 0 || !mayBatch(ctx.source)) return;
+  for (const { send, what, field } of batchSends(ctx)) {
+    const fn = answerReturnedBy(ctx, send, field);
+    if (fn === undefined || !answersWholeFailure(ctx, fn, send)) continue;
+    const exported = exportsReaching(ctx, send);
+    if (exported.length === 0) continue;
+    report(
+      'swallowed-error',
+      send,
+      `${what} answers success even when entries fail: this helper answers a failure of the whole call itself but hands back ${field} unread, so its callers take a partial failure for success`,
+      { onlyIfExportOnHandlerPath: exported },
     );
   }
 };

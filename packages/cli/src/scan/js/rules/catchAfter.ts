@@ -1,6 +1,7 @@
-// What runs after a catch that only logs, up to its function: a throw, or the outer catch's own answer.
-// Either way the failure is not passed off as success, so swallowed-error leaves the catch alone.
-import { isDefaultValue, isFunction, type Node } from '../ast.js';
+// What runs after a catch that only logs, up to its function: a throw, or the outer catch's own answer
+// (the failure is not passed off as success, so swallowed-error leaves the catch alone); or a delete of
+// every item of the loop around it (the failed ones go too, so even a job's next run cannot redo them).
+import { calleeName, isDefaultValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /**
@@ -38,4 +39,60 @@ export function answersOriginalError(ctx: ModuleContext, tryStatement: Node): bo
     if (after.some(answer)) answers = true;
   }
   return false;
+}
+
+/** A call that deletes or acknowledges: `deleteResponses(...)`, `sqs.deleteMessage(...)`, `removeMarker(...)`. */
+const DELETE_CALL = /^(delete|remove|purge|ack|acknowledge)([A-Z_]\w*)?$/;
+/** An SDK v3 delete sent: `client.send(new DeleteCommand(...))`, `DeleteMessageCommand`, `DeleteObjectsCommand`. */
+const DELETE_COMMAND = /^Delete\w*Command$/;
+
+function deletes(ctx: ModuleContext, call: Node): boolean {
+  const name = calleeName(call) ?? '';
+  if (DELETE_CALL.test(name)) return true;
+  if (name !== 'send') return false;
+  const command = ctx.valueOf((call.arguments as Node[])[0]);
+  return command?.type === 'NewExpression' && DELETE_COMMAND.test(unwrap(command.callee)?.name ?? '');
+}
+
+/** Statements after `node` in the block around it. */
+function later(ctx: ModuleContext, node: Node): Node[] {
+  const block = ctx.parentOf(node);
+  if (block?.type !== 'BlockStatement') return [];
+  const statements = block.body as Node[];
+  return statements.slice(statements.indexOf(node) + 1);
+}
+
+/**
+ * The try sits in a `for (const item of items)` loop, and after the loop `items` is handed whole to a
+ * delete (`await deleteResponses(db, page.responses)`): the items whose work failed and was only logged
+ * are deleted with the rest, so the next run cannot find them again.
+ */
+export function deletedAfterLoop(ctx: ModuleContext, tryStatement: Node): boolean {
+  let loop: Node | undefined;
+  for (let p = ctx.parentOf(tryStatement); p !== undefined && !isFunction(p); p = ctx.parentOf(p))
+    if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(p.type)) {
+      loop = p;
+      break;
+    }
+  if (loop?.type !== 'ForOfStatement') return false;
+  const items = ctx.source.slice(loop.right.start, loop.right.end);
+  const text = (n: Node) => ctx.source.slice(n.start, n.end);
+  // `items`, or built from all of it (`{ Entries: messages.map(toEntry) }`); `items.filter(...)` keeps
+  // only some, which is how the failed ones are left out.
+  const whole = (a: Node) =>
+    text(a) === items ||
+    someDescendant(a, (d) => {
+      if (text(d) !== items) return false;
+      const parent = ctx.parentOf(d);
+      return !(
+        parent?.type === 'MemberExpression' && /^(filter|find|slice)$/.test(parent.property?.name ?? '')
+      );
+    });
+  return later(ctx, loop).some((s) =>
+    someDescendant(
+      s,
+      (n) => n.type === 'CallExpression' && deletes(ctx, n) && (n.arguments as Node[]).some(whole),
+      true,
+    ),
+  );
 }

@@ -80,6 +80,14 @@ export function doesIo(ctx: ModuleContext, block: Node): boolean {
     (n) => {
       if (n.type === 'CallExpression' && (isSdkSend(ctx, n) || classifyHttpCall(ctx, n) !== undefined))
         return true;
+      // An aws-sdk v2 request made a promise (`s3.getObject(params).promise()`), awaited or returned.
+      if (
+        n.type === 'CallExpression' &&
+        calleeName(n) === 'promise' &&
+        (n.arguments as Node[]).length === 0 &&
+        unwrap(unwrap(n.callee)?.object)?.type === 'CallExpression'
+      )
+        return true;
       if (n.type !== 'AwaitExpression') return false;
       const arg = unwrap(n.argument);
       if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')

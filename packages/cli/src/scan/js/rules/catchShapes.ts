@@ -1,7 +1,7 @@
 // Catches that look like handling but, for the failure they do not recognise, only observe it: they leave
 // the loop after logging, handle one kind of error and let every other fall through, or put a stand-in
 // value where the failed read's result would have gone. Each is judged like a catch that only logs.
-import { isDefaultValue, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { isDefaultValue, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isLogCall, isObservation } from './catchFacts.js';
 
@@ -112,4 +112,34 @@ function builtIn(ctx: ModuleContext, value: Node, at: Node): boolean {
   if (binding?.kind !== 'const' || binding.scope !== ctx.program) return false;
   const init = unwrap(binding.init);
   return init?.type === 'Literal' || init?.type === 'TemplateLiteral';
+}
+
+/**
+ * A catch that only logs falls through to a constant the function returns after the try, in place of the
+ * answer the try returns: `try { return await read(key) } catch (e) { log(e) } return 'foo';` (also
+ * `Promise.resolve('foo')` or a module constant). The stand-in of `salt = FALLBACK_SALT`, returned instead
+ * of assigned. An empty value there is the "nothing" answer, judged with the callers' reads elsewhere.
+ */
+export function fallsOutToStandIn(ctx: ModuleContext, tryStatement: Node): boolean {
+  const block = ctx.parentOf(tryStatement);
+  const fn = block === undefined ? undefined : ctx.parentOf(block);
+  if (block?.type !== 'BlockStatement' || fn === undefined || !isFunction(fn) || fn.body !== block)
+    return false;
+  const statements = block.body as Node[];
+  const after = statements.slice(statements.indexOf(tryStatement) + 1);
+  const last = after.at(-1);
+  if (last?.type !== 'ReturnStatement' || !after.slice(0, -1).every((s) => isObservation(s))) return false;
+  const answers = someDescendant(
+    tryStatement.block as Node,
+    (n) => n.type === 'ReturnStatement' && n.argument != null && !isDefaultValue(n.argument),
+    true,
+  );
+  if (!answers) return false;
+  let v = unwrap(last.argument as Node | null);
+  if (v?.type === 'CallExpression' && memberPath(v.callee)?.join('.') === 'Promise.resolve')
+    v = unwrap((v.arguments as Node[])[0]);
+  if (v === undefined || isDefaultValue(v)) return false;
+  if (v.type === 'Literal') return typeof v.value === 'string' || typeof v.value === 'number';
+  if (v.type === 'TemplateLiteral') return (v.expressions as Node[]).length === 0;
+  return builtIn(ctx, v, tryStatement);
 }

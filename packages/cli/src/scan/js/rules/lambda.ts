@@ -12,6 +12,7 @@ import {
   someDescendant,
   unwrap,
 } from '../ast.js';
+import { importedInstanceMethod } from '../asyncMethods.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
@@ -139,7 +140,10 @@ function decodesOnly(block: Node | undefined): boolean {
   return !other && calls > 0;
 }
 
-function isPromiseCall(ctx: ModuleContext, call: Node): boolean | { source: string; name: string } {
+function isPromiseCall(
+  ctx: ModuleContext,
+  call: Node,
+): boolean | { source: string; name: string; method?: string } {
   if (classifyHttpCall(ctx, call) !== undefined) return true;
   const callee = unwrap(call.callee);
   const name = calleeName(call);
@@ -153,7 +157,8 @@ function isPromiseCall(ctx: ModuleContext, call: Node): boolean | { source: stri
       return cb !== undefined && isFunction(cb) && cb.async === true;
     }
     if (name === 'execute' || name === 'fetch') return true;
-    return false;
+    // `db.disconnect()` on an instance of the project's own class: the project pass decides.
+    return importedInstanceMethod(ctx, callee) ?? false;
   }
   if (callee?.type === 'Identifier') {
     const fn = ctx.functionOf(callee);

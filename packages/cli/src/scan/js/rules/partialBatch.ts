@@ -2,9 +2,10 @@
 // SNS PublishBatch, EventBridge PutEvents, Kinesis PutRecords, Firehose PutRecordBatch, DynamoDB
 // BatchWriteItem and BatchGetItem, S3 DeleteObjects: rules/batchApis.ts), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
 // discarded, only logged, or whose failed entries are only logged, loses them.
-import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { DISTINCT_FIELDS, FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
+import { collectedBy } from './batchCollected.js';
 import { onlyOtherFields, onlyPrinted } from './batchResultUse.js';
 import { isLogCall, selectsOwnWork } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
@@ -111,10 +112,12 @@ function judgeBatch(
   ctx: ModuleContext,
   report: Report,
   at: Node,
-  sent: { node: Node; parent: Node | undefined },
+  alone: { node: Node; parent: Node | undefined },
   field: string,
   what: string,
 ): void {
+  // Sent once per chunk and awaited together: the answers are those of the `Promise.all`.
+  const sent = collectedBy(ctx, alone) ?? alone;
   if (sent.parent?.type === 'ExpressionStatement' && sent.node.type === 'AwaitExpression') {
     report(
       'swallowed-error',
@@ -123,7 +126,7 @@ function judgeBatch(
     );
     return;
   }
-  if (sent.parent?.type === 'ReturnStatement' && callersDiscard(ctx, at)) {
+  if (sent.parent?.type === 'ReturnStatement' && callersDiscard(ctx, sent.node)) {
     report(
       'swallowed-error',
       at,
@@ -132,7 +135,7 @@ function judgeBatch(
     return;
   }
   if (sent.parent?.type !== 'VariableDeclarator' || sent.node.type !== 'AwaitExpression') return;
-  const scope = (ctx.enclosingFunction(at)?.body as Node | undefined) ?? ctx.program;
+  const scope = (ctx.enclosingFunction(sent.node)?.body as Node | undefined) ?? ctx.program;
   const id = sent.parent.id as Node;
   let reference: RegExp;
   if (id.type === 'Identifier') {
@@ -247,8 +250,7 @@ export function sendsOfVariable(ctx: ModuleContext, command: Node): Node[] {
   someDescendant(
     scope,
     (n) => {
-      const callee = n.type === 'CallExpression' ? unwrap(n.callee) : undefined;
-      if (callee?.type === 'MemberExpression' && callee.property?.name === 'send')
+      if (n.type === 'CallExpression' && sendsThrough(n.callee))
         if (unwrap(n.arguments[0])?.type === 'Identifier' && unwrap(n.arguments[0])?.name === id.name)
           sends.push(n);
       return false;
@@ -256,4 +258,22 @@ export function sendsOfVariable(ctx: ModuleContext, command: Node): Node[] {
     true,
   );
   return sends;
+}
+
+/**
+ * A callee that sends a command: `client.send`, an injected `send`, `client.send.bind(client)`, or a
+ * choice between them (`(send ?? client.send.bind(client))(command)`).
+ */
+function sendsThrough(callee: Node | undefined, depth = 0): boolean {
+  const c = unwrap(callee);
+  if (c === undefined || depth > 2) return false;
+  if (c.type === 'MemberExpression') return propertyName(c.property, c.computed as boolean) === 'send';
+  if (c.type === 'Identifier') return /^send$|Send$/.test(c.name as string);
+  if (c.type === 'CallExpression')
+    return calleeName(c) === 'bind' && sendsThrough(unwrap(c.callee)?.object, depth + 1);
+  if (c.type === 'LogicalExpression')
+    return sendsThrough(c.left, depth + 1) || sendsThrough(c.right, depth + 1);
+  if (c.type === 'ConditionalExpression')
+    return sendsThrough(c.consequent, depth + 1) || sendsThrough(c.alternate, depth + 1);
+  return false;
 }

@@ -9,7 +9,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report } from './Report.js';
 
-const FAILURE_GUARD = new Set(['isLeft', 'isErr', 'isFailure', 'isFailed']);
+const FAILURE_GUARD = new Set(['isLeft', 'isErr', 'isError', 'isFailure', 'isFailed']);
 const SUCCESS_FIELD = new Set(['ok', 'success']);
 /** The constructors of a success value: a function that returns one answers errors as values. */
 const SUCCESS_VALUE = new Set(['right', 'ok', 'Ok', 'success']);
@@ -38,6 +38,9 @@ function failureTested(test: Node): string | undefined {
     return names.has(u.property?.name as string) ? nameOf(u.object) : undefined;
   };
   if (t?.type === 'UnaryExpression' && t.operator === '!') return field(t.argument, SUCCESS_FIELD);
+  // `v instanceof Error`: an error handed back as the answer.
+  if (t?.type === 'BinaryExpression' && t.operator === 'instanceof' && nameOf(t.right) === 'Error')
+    return nameOf(t.left);
   if (t?.type !== 'BinaryExpression' || (t.operator !== '===' && t.operator !== '==')) return undefined;
   const right = unwrap(t.right);
   if (right?.type === 'Literal' && right.value === false) return field(t.left, SUCCESS_FIELD);
@@ -45,7 +48,10 @@ function failureTested(test: Node): string | undefined {
   return undefined;
 }
 
-/** `if (isLeft(v)) return v;` (log lines before the return allowed): the return that hands the failure on. */
+/**
+ * `if (isLeft(v)) return v;` (log lines before the return allowed): the return that hands the failure on; or
+ * a bare `return` after logging it, which ends the handler as a success all the same.
+ */
 function returnsTheFailure(statement: Node): Node | undefined {
   if (statement.type !== 'IfStatement') return undefined;
   const name = failureTested(statement.test as Node);
@@ -54,6 +60,8 @@ function returnsTheFailure(statement: Node): Node | undefined {
   const body = c.type === 'BlockStatement' ? (c.body as Node[]) : [c];
   const last = body[body.length - 1];
   if (last?.type !== 'ReturnStatement' || !body.slice(0, -1).every((s) => isLogCall(s))) return undefined;
+  // `if (isError(messages)) { log(...); return; }`: logged and the run ends as a success.
+  if (last.argument == null) return body.length > 1 ? last : undefined;
   const value = unwrap(last.argument as Node | null);
   const answered = value?.type === 'AwaitExpression' ? (value.argument as Node) : value;
   // `return v` or a failure of its own (`return left('ERROR')`).
@@ -82,7 +90,7 @@ function handlersReturningFailures(ctx: ModuleContext, report: Report): void {
           report(
             'swallowed-error',
             at,
-            'the handler returns the failure as a value instead of throwing: Lambda takes any return of a queue, stream or scheduled handler for success, so the message is deleted (the record checkpointed, the run counted as a success) and the work is never retried',
+            `the handler ${at.argument == null ? 'logs the failure and returns' : 'returns the failure as a value'} instead of throwing: Lambda takes any return of a queue, stream or scheduled handler for success, so the message is deleted (the record checkpointed, the run counted as a success) and the work is never retried`,
           );
         return false;
       },
@@ -139,7 +147,11 @@ function droppedErrorValues(ctx: ModuleContext, report: Report): void {
 export function queueErrorValueRules(ctx: ModuleContext, report: Report): void {
   const src = ctx.source;
   const guards =
-    src.includes('isLeft') || src.includes('isErr') || src.includes('isFail') || src.includes('_tag');
+    src.includes('isLeft') ||
+    src.includes('isErr') ||
+    src.includes('isFail') ||
+    src.includes('_tag') ||
+    src.includes('instanceof Error');
   if (
     ctx.handlers.size + ctx.batchHandlers.size > 0 &&
     (guards || src.includes('.ok') || src.includes('.success'))

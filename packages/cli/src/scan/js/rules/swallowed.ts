@@ -6,8 +6,9 @@ import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead } from '../resultUse.js';
 import { authCatch } from './auth.js';
+import { any400AsAnswer } from './awsStatusCatch.js';
 import { callbackResultRule } from './callbackResult.js';
-import { answersOriginalError, throwsAfter } from './catchAfter.js';
+import { answersOriginalError, deletedAfterLoop, throwsAfter } from './catchAfter.js';
 import {
   bestEffortTelemetry,
   doesIo,
@@ -18,8 +19,9 @@ import {
   saysWhy,
   selectsOwnWork,
 } from './catchFacts.js';
-import { type DropShape, dropShape } from './catchShapes.js';
+import { type DropShape, dropShape, fallsOutToStandIn } from './catchShapes.js';
 import { classifyHttpCall } from './http.js';
+import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
@@ -68,6 +70,16 @@ function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): boolean 
   );
 }
 
+/**
+ * The try is a statement of an entry handler's own body: what fails there is the run itself, not one of
+ * the items a job goes through (those sit in a loop or a helper, and the next run selects them again).
+ */
+function aroundWholeRun(ctx: ModuleContext, tryStatement: Node): boolean {
+  const block = ctx.parentOf(tryStatement);
+  const fn = block === undefined ? undefined : ctx.parentOf(block);
+  return fn !== undefined && fn.body === block && ctx.handlers.get(fn) === 'entry';
+}
+
 /** The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`). */
 function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
   return bestEffortTelemetry(ctx, tryStatement) || inTelemetryFunction(ctx, tryStatement);
@@ -80,7 +92,8 @@ function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
  */
 function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
   if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
-  if (shape === undefined) return saysWhy(ctx, tryStatement);
+  // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
+  if (shape === undefined) return saysWhy(ctx, tryStatement) && !deletedAfterLoop(ctx, tryStatement);
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
 }
@@ -97,6 +110,7 @@ const SHAPE_MESSAGE: Record<DropShape, string> = {
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   callbackResultRule(ctx, report);
   serverErrorResultRule(ctx, report);
+  httpErrorMiddlewareRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
@@ -104,6 +118,15 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const tryStatement = ctx.parentOf(handler) as Node;
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
     if (authCatch(ctx, handler)) continue;
+    const any400 = any400AsAnswer(ctx, handler);
+    if (any400 !== undefined) {
+      report(
+        'swallowed-error',
+        any400,
+        'every HTTP 400 from AWS is answered as a normal result: AWS answers throttling, access and validation errors with 400 too, so they pass for the case this branch means; test the error name or code instead',
+      );
+      continue;
+    }
     if (statements.length === 0) {
       // Around local work only (parsing, a computation) the empty catch is the answer chosen for bad
       // input, not a failure of another system disappearing.
@@ -157,6 +180,12 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
           { ...jobs, ...(Array.isArray(readers) ? { unlessCallersRead: readers } : {}) },
         );
+    } else if (onlyLogs && shape === undefined && io && fallsOutToStandIn(ctx, tryStatement)) {
+      report(
+        'swallowed-error',
+        handler,
+        "catch only logs, and the function then returns a constant in place of the failed read's answer: the caller cannot tell the stand-in from real data",
+      );
     } else if (onlyLogs && shape === undefined && io && fallsOutWithUndefined(ctx, tryStatement)) {
       const readers = callersRead(ctx, handler);
       if (readers !== 'all-read')
@@ -172,14 +201,21 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       ctx.handlerKindAt(handler) !== undefined &&
       !onlyCleanup(ctx, tryStatement.block) &&
       !bestEffortByDecision(ctx, tryStatement, shape) &&
-      (shape !== undefined || !selectsOwnWork(ctx))
+      (shape !== undefined ||
+        !selectsOwnWork(ctx) ||
+        aroundWholeRun(ctx, tryStatement) ||
+        deletedAfterLoop(ctx, tryStatement))
     ) {
       report(
         'swallowed-error',
         handler,
-        shape === undefined
-          ? 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost'
-          : `${SHAPE_MESSAGE[shape]} on a Lambda handler path`,
+        shape !== undefined
+          ? `${SHAPE_MESSAGE[shape]} on a Lambda handler path`
+          : deletedAfterLoop(ctx, tryStatement)
+            ? 'catch only logs and the loop goes on, and after the loop every item, the failed ones too, is handed to a delete: the failed work is never found again'
+            : selectsOwnWork(ctx)
+              ? "catch around the scheduled handler's whole run only logs: the invocation reports success, so neither Lambda's Errors metric nor any alarm on it sees the failed run"
+              : 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
       );
     } else if (
       onlyLogs &&

@@ -1,0 +1,44 @@
+// Methods of the project's own classes that answer a promise, and calls of them on an instance of an
+// imported class (`const db = new DatabaseClient(...); ... db.disconnect();`): floating-promise asks the
+// project pass whether the imported class's method is async, as it does for an imported function.
+import { type Node, propertyName, returnsPromise, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/**
+ * The async methods of an exported class (`async disconnect() { ... }`), or undefined when it is not a
+ * class or has none.
+ *
+ * @example
+ * asyncMethodsOf(ctx, classNode) // class Db { async connect() {} close() {} } -> ['connect']
+ */
+export function asyncMethodsOf(ctx: ModuleContext, value: Node): string[] | undefined {
+  const binding = value.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
+  const cls = binding?.kind === 'class' ? binding.declaration : value;
+  if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') return undefined;
+  const names: string[] = [];
+  for (const member of (cls.body as Node).body as Node[]) {
+    if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.static === true) continue;
+    const name = propertyName(member.key, member.computed as boolean);
+    if (name !== undefined && returnsPromise(member.value as Node)) names.push(name);
+  }
+  return names.length > 0 ? names : undefined;
+}
+
+/**
+ * `x.method(...)` where `x` is a local name bound once to `new Imported(...)` of a class imported from
+ * the project (not a package): the import and the method the project pass looks up.
+ */
+export function importedInstanceMethod(
+  ctx: ModuleContext,
+  callee: Node | undefined,
+): { source: string; name: string; method: string } | undefined {
+  const c = unwrap(callee);
+  if (c?.type !== 'MemberExpression' || unwrap(c.object)?.type !== 'Identifier') return undefined;
+  const method = propertyName(c.property, c.computed as boolean);
+  const made = ctx.valueOf(c.object as Node);
+  const cls = made?.type === 'NewExpression' ? unwrap(made.callee) : undefined;
+  if (method === undefined || cls?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(cls.name as string, cls);
+  if (imp === undefined || imp.imported === '*' || imp.source.startsWith('node:')) return undefined;
+  return { source: imp.source, name: imp.imported, method };
+}
