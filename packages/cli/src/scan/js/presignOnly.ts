@@ -1,16 +1,21 @@
 // sdk-client-no-timeout is about requests that can hang. An S3 client used only to presign URLs
-// (`getSignedUrl(s3, new PutObjectCommand(...))`, `createPresignedPost(s3, ...)`) never sends one: the
-// signature is computed locally, and the browser makes the request. Such a client is not reported.
+// (`getSignedUrl(s3, new PutObjectCommand(...))`, `createPresignedPost(s3, ...)`, and in aws-sdk v2 the
+// client's own `s3.getSignedUrl('putObject', ...)`, `s3.getSignedUrlPromise(...)`, `s3.createPresignedPost(...)`)
+// never sends one: the signature is computed locally, and the browser makes the request. Such a client is
+// not reported.
 import { calleeName, type Node, someDescendant } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const PRESIGN = /^(getSignedUrl|createPresignedPost|createPresignedUrl|presign)$/;
+/** aws-sdk v2: the client signs by a method of its own. */
+const V2_PRESIGN = /^(getSignedUrl|getSignedUrlPromise|createPresignedPost)$/;
 
 /**
  * The client is held in a module variable whose every use is the client argument of a presigning call.
  *
  * @example
  * onlyPresigns(ctx, node) // const s3 = new S3Client({}); ... getSignedUrl(s3, command) -> true
+ * onlyPresigns(ctx, node) // const s3 = new S3(); ... s3.getSignedUrlPromise('putObject', params) -> true
  */
 export function onlyPresigns(ctx: ModuleContext, created: Node): boolean {
   const { parent } = ctx.climb(
@@ -28,6 +33,14 @@ export function onlyPresigns(ctx: ModuleContext, created: Node): boolean {
       if (ctx.resolve(name, n)?.declaration !== parent) return false;
       uses++;
       const call = ctx.parentOf(n);
+      if (call?.type === 'MemberExpression' && call.object === n) {
+        const method = ctx.parentOf(call);
+        return !(
+          method?.type === 'CallExpression' &&
+          method.callee === call &&
+          V2_PRESIGN.test(call.property?.name ?? '')
+        );
+      }
       return !(
         call?.type === 'CallExpression' &&
         call.arguments[0] === n &&
