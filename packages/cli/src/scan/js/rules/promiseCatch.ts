@@ -37,7 +37,8 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
       (b.body as Node[]).length === 1 &&
       (b.body as Node[])[0]?.type === 'ReturnStatement' &&
       isDefaultValue((b.body as Node[])[0]?.argument);
-    if (empty || returnsDefault) report('swallowed-error', call, '.catch() discards the rejection');
+    if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
+      report('swallowed-error', call, '.catch() discards the rejection');
     else if (droppedSdkChain(ctx, call, b))
       report(
         'swallowed-error',
@@ -72,6 +73,36 @@ function droppedSdkChain(ctx: ModuleContext, call: Node, body: Node): boolean {
   if (chain?.type !== 'CallExpression') return false;
   if (isSdkSend(ctx, chain)) return true;
   return calleeName(chain) === 'promise' && unwrap(unwrap(chain.callee)?.object)?.type === 'CallExpression';
+}
+
+/** The constant an arrow or function answers: its expression body, or the argument of its only statement. */
+function constantAnswer(body: Node | undefined): Node | undefined {
+  if (body === undefined) return undefined;
+  const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : undefined;
+  const value =
+    statements === undefined
+      ? unwrap(body)
+      : statements.length === 1 && statements[0]?.type === 'ReturnStatement'
+        ? unwrap(statements[0].argument)
+        : undefined;
+  return value?.type === 'Literal' ? value : undefined;
+}
+
+/**
+ * `p.then(() => true).catch(() => false)`: the chain resolves to a flag, one constant for success and
+ * another for failure, so the caller reads the failure as the answer (a file that is not there, a delete
+ * that did not happen). The same constant on both sides, or a computed success value, still hides it.
+ */
+function answersFlag(ctx: ModuleContext, call: Node, catchBody: Node): boolean {
+  const failed = constantAnswer(catchBody);
+  const receiver = unwrap(unwrap(call.callee)?.object);
+  if (failed === undefined || receiver?.type !== 'CallExpression' || calleeName(receiver) !== 'then')
+    return false;
+  if (receiver.arguments.length !== 1) return false;
+  const onOk = ctx.valueOf(receiver.arguments[0]);
+  if (onOk === undefined || !isFunction(onOk)) return false;
+  const succeeded = constantAnswer(onOk.body as Node);
+  return succeeded !== undefined && succeeded.value !== failed.value;
 }
 
 const CLEANUP =
