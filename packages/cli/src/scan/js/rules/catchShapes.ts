@@ -32,7 +32,7 @@ export function dropShape(ctx: ModuleContext, handler: Node): DropShape | undefi
   }
   if ((last.type === 'BreakStatement' || last.type === 'ContinueStatement') && last.label == null)
     return before.some((s) => isLogCall(s)) && leavesALoop(ctx, handler) ? 'leaves-loop' : undefined;
-  if (last.type === 'IfStatement' && handlesOneKind(handler, last)) return 'one-kind';
+  if (last.type === 'IfStatement' && handlesOneKind(handler, before, last)) return 'one-kind';
   return standIn(ctx, handler, statements) ? 'stand-in' : undefined;
 }
 
@@ -47,19 +47,42 @@ function leavesALoop(ctx: ModuleContext, handler: Node): boolean {
 }
 
 /**
- * `if (error instanceof X) { ...; return ... }` with no `else`, testing the caught error: the errors it
- * recognises are answered, every other one is dropped. A check that only logs is an observation instead.
+ * `if (error instanceof X) { ...; return ... }` with no `else`, testing the caught error (or a copy the
+ * catch made of it, `const err = error as AWSError`): the errors it recognises are answered, every other
+ * one is dropped. The branch may handle its kind without returning (`if (err.code === 'Throttled') {
+ * retries++; pending = batch }`): the others still fall through untouched. A check that only logs is an
+ * observation instead, and one that throws rethrows.
  */
-function handlesOneKind(handler: Node, test: Node): boolean {
+function handlesOneKind(handler: Node, before: Node[], test: Node): boolean {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
   if (param === undefined) return false;
-  const mentionsError = someDescendant(test.test as Node, (n) => n.type === 'Identifier' && n.name === param);
+  const names = new Set([param, ...copiesOf(param, before)]);
+  const mentionsError = someDescendant(
+    test.test as Node,
+    (n) => n.type === 'Identifier' && names.has(n.name as string),
+  );
   if (!mentionsError) return false;
   // `if (error.name === 'ValidationError') await retrySmaller(); else logger.error(error)`: the else only
   // observes every other failure, and the code after the try runs as if it had succeeded.
   if (test.alternate != null)
     return isObservation(test.alternate as Node) && !isObservation(test.consequent as Node);
-  return someDescendant(test.consequent as Node, (n) => n.type === 'ReturnStatement', true);
+  const consequent = test.consequent as Node;
+  if (someDescendant(consequent, (n) => n.type === 'ReturnStatement', true)) return true;
+  return !isObservation(consequent) && !someDescendant(consequent, (n) => n.type === 'ThrowStatement', true);
+}
+
+/** `const err = error as AWSError` (or `<AWSError>error`, or a plain copy) among the catch's first lines. */
+function copiesOf(param: string, statements: Node[]): string[] {
+  const names: string[] = [];
+  for (const s of statements) {
+    if (s.type !== 'VariableDeclaration') continue;
+    for (const d of s.declarations as Node[]) {
+      const init = unwrap(d.init as Node | null);
+      if (d.id?.type === 'Identifier' && init?.type === 'Identifier' && init.name === param)
+        names.push(d.id.name as string);
+    }
+  }
+  return names;
 }
 
 /**
