@@ -3,15 +3,31 @@
 // client's own `s3.getSignedUrl('putObject', ...)`, `s3.getSignedUrlPromise(...)`, `s3.createPresignedPost(...)`)
 // never sends one: the signature is computed locally, and the browser makes the request. Such a client is
 // not reported.
-import { calleeName, type Node, someDescendant } from './ast.js';
+import { calleeName, type Node, someDescendant, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const PRESIGN = /^(getSignedUrl|createPresignedPost|createPresignedUrl|presign)$/;
 /** aws-sdk v2: the client signs by a method of its own. */
 const V2_PRESIGN = /^(getSignedUrl|getSignedUrlPromise|createPresignedPost)$/;
 
+/** `n` is the client of a presigning call: `getSignedUrl(n, command)` (v3) or `n.getSignedUrlPromise(...)` (v2). */
+function presignsWith(ctx: ModuleContext, n: Node): boolean {
+  const call = ctx.parentOf(n);
+  if (call?.type === 'MemberExpression' && call.object === n) {
+    const method = ctx.parentOf(call);
+    return (
+      method?.type === 'CallExpression' &&
+      method.callee === call &&
+      V2_PRESIGN.test(call.property?.name ?? '')
+    );
+  }
+  return call?.type === 'CallExpression' && call.arguments[0] === n && PRESIGN.test(calleeName(call) ?? '');
+}
+
 /**
- * The client is held in a module variable whose every use is the client argument of a presigning call.
+ * The client is held in a module variable whose every use is the client argument of a presigning call, or
+ * in a class field (`this.s3 = new S3()` in the constructor, `private s3 = new S3()`) whose every use in
+ * the class is `this.s3.getSignedUrlPromise(...)`.
  *
  * @example
  * onlyPresigns(ctx, node) // const s3 = new S3Client({}); ... getSignedUrl(s3, command) -> true
@@ -22,6 +38,8 @@ export function onlyPresigns(ctx: ModuleContext, created: Node): boolean {
     created,
     (p) => p.type === 'TSAsExpression' || p.type === 'ParenthesizedExpression',
   );
+  const field = fieldName(parent);
+  if (field !== undefined) return fieldOnlyPresigns(ctx, parent as Node, field);
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
   const name = parent.id.name as string;
   if ([...ctx.exports.values()].some((v) => v === parent.id || v === created)) return false;
@@ -32,20 +50,36 @@ export function onlyPresigns(ctx: ModuleContext, created: Node): boolean {
       if (n.type !== 'Identifier' || n.name !== name || n === parent.id) return false;
       if (ctx.resolve(name, n)?.declaration !== parent) return false;
       uses++;
-      const call = ctx.parentOf(n);
-      if (call?.type === 'MemberExpression' && call.object === n) {
-        const method = ctx.parentOf(call);
-        return !(
-          method?.type === 'CallExpression' &&
-          method.callee === call &&
-          V2_PRESIGN.test(call.property?.name ?? '')
-        );
-      }
-      return !(
-        call?.type === 'CallExpression' &&
-        call.arguments[0] === n &&
-        PRESIGN.test(calleeName(call) ?? '')
-      );
+      return !presignsWith(ctx, n);
+    },
+    false,
+  );
+  return uses > 0 && !other;
+}
+
+/** `this.s3 = <created>` or `s3 = <created>` as a class property: the field's name. */
+function fieldName(parent: Node | undefined): string | undefined {
+  if (parent?.type === 'PropertyDefinition' && parent.key?.type === 'Identifier' && !parent.computed)
+    return parent.key.name as string;
+  const left = parent?.type === 'AssignmentExpression' ? unwrap(parent.left as Node) : undefined;
+  if (left?.type === 'MemberExpression' && left.object?.type === 'ThisExpression' && !left.computed)
+    return left.property?.name as string | undefined;
+  return undefined;
+}
+
+function fieldOnlyPresigns(ctx: ModuleContext, holder: Node, field: string): boolean {
+  let owner = ctx.parentOf(holder);
+  while (owner !== undefined && owner.type !== 'ClassBody') owner = ctx.parentOf(owner);
+  if (owner === undefined) return false;
+  const target = holder.type === 'AssignmentExpression' ? unwrap(holder.left as Node) : undefined;
+  let uses = 0;
+  const other = someDescendant(
+    owner,
+    (n) => {
+      if (n === target || n.type !== 'MemberExpression' || n.object?.type !== 'ThisExpression') return false;
+      if (n.computed || n.property?.name !== field) return false;
+      uses++;
+      return !presignsWith(ctx, n);
     },
     false,
   );
