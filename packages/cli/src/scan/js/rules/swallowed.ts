@@ -5,6 +5,7 @@ import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead } from '../resultUse.js';
+import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { callbackResultRule } from './callbackResult.js';
@@ -92,6 +93,8 @@ function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
  */
 function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
   if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
+  // The failed messages are left undeleted: the queue redelivers them.
+  if (acknowledgedOnlyOnSuccess(ctx, tryStatement)) return true;
   // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
   if (shape === undefined) return saysWhy(ctx, tryStatement) && !deletedAfterLoop(ctx, tryStatement);
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
