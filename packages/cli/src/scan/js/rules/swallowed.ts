@@ -9,7 +9,7 @@ import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { callbackResultRule } from './callbackResult.js';
-import { answersOriginalError, deletedAfterLoop, throwsAfter } from './catchAfter.js';
+import { answersOriginalError, deletedAfterLoop, feedsOnlyBestEffort, throwsAfter } from './catchAfter.js';
 import {
   bestEffortTelemetry,
   doesIo,
@@ -96,7 +96,18 @@ function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: Dro
   // The failed messages are left undeleted: the queue redelivers them.
   if (acknowledgedOnlyOnSuccess(ctx, tryStatement)) return true;
   // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
-  if (shape === undefined) return saysWhy(ctx, tryStatement) && !deletedAfterLoop(ctx, tryStatement);
+  if (shape === undefined)
+    return (
+      (saysWhy(ctx, tryStatement) && !deletedAfterLoop(ctx, tryStatement)) ||
+      feedsOnlyBestEffort(
+        ctx,
+        tryStatement,
+        (outer) =>
+          ((outer.handler?.body as Node | undefined)?.body as Node[] | undefined)?.every((st) =>
+            isObservation(st),
+          ) === true,
+      )
+    );
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
 }
