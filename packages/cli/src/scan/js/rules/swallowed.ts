@@ -23,6 +23,7 @@ import {
 import { type DropShape, dropShape, fallsOutToStandIn } from './catchShapes.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
+import { flagOnlyLogged } from './loggedFlag.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
@@ -154,6 +155,22 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       doesIo(ctx, tryStatement.block) &&
       !telemetryPath(ctx, tryStatement) &&
       !localTokenCheck(ctx, tryStatement.block);
+    if (
+      io &&
+      ctx.handlerKindAt(handler) !== undefined &&
+      !selectsOwnWork(ctx) &&
+      !bestEffortByDecision(ctx, tryStatement, undefined)
+    ) {
+      const flag = flagOnlyLogged(ctx, handler);
+      if (flag !== undefined) {
+        report(
+          'swallowed-error',
+          handler,
+          `catch only records the failure in ${flag}, which nothing but a log line reads: the work goes on as if the call had succeeded, and the error itself is lost`,
+        );
+        continue;
+      }
+    }
     const shape: DropShape | undefined = statements.every((s) => isObservation(s))
       ? undefined
       : dropShape(ctx, handler);
