@@ -3,6 +3,7 @@
 // every item of the loop around it (the failed ones go too, so even a job's next run cannot redo them).
 import { calleeName, isDefaultValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { exportNamesOf } from './lambda.js';
 
 /**
  * A block around the try, up to its function, throws unconditionally after it (`catch (err) { if (run)
@@ -94,5 +95,38 @@ export function deletedAfterLoop(ctx: ModuleContext, tryStatement: Node): boolea
       (n) => n.type === 'CallExpression' && deletes(ctx, n) && (n.arguments as Node[]).some(whole),
       true,
     ),
+  );
+}
+
+/**
+ * The try sits in a module-local, unexported function, and every call of it sits in a try whose own catch
+ * only logs (`try { const secret = await getSecret(); if (!secret) return; await revalidate(secret) }
+ * catch (e) { log(e) // best effort }`): the caller already decided what a failure of that work means, and
+ * its catch is where that decision is judged. Reporting the helper too would only repeat it.
+ */
+export function feedsOnlyBestEffort(
+  ctx: ModuleContext,
+  tryStatement: Node,
+  bestEffort: (outerTry: Node) => boolean,
+): boolean {
+  const fn = ctx.enclosingFunction(tryStatement);
+  if (fn === undefined || exportNamesOf(ctx, fn).length > 0) return false;
+  const holder = ctx.parentOf(fn);
+  const name = fn.id?.name ?? (holder?.type === 'VariableDeclarator' ? holder.id?.name : undefined);
+  if (typeof name !== 'string') return false;
+  const calls = ctx
+    .of('CallExpression')
+    .filter((c) => unwrap(c.callee)?.type === 'Identifier' && calleeName(c) === name);
+  return (
+    calls.length > 0 &&
+    calls.every((call) => {
+      for (
+        let n: Node = call, p = ctx.parentOf(n);
+        p !== undefined && !isFunction(p);
+        n = p, p = ctx.parentOf(p)
+      )
+        if (p.type === 'TryStatement' && p.block === n) return bestEffort(p);
+      return false;
+    })
   );
 }

@@ -3,6 +3,7 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { exportNamesOf } from './lambda.js';
+import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
@@ -76,6 +77,15 @@ function delegatesToCatchAll(ctx: ModuleContext, cb: Node): boolean {
   );
 }
 
+/**
+ * The callback answers its calls' failures as values (`if (isLeft(found)) return found;`, `if (!r.ok)
+ * return r`): the functions it calls catch and answer Lefts, so its promise settles with the failure in
+ * it instead of rejecting. Whether the handler then reads those values is judged as swallowed-error.
+ */
+function answersErrorValues(cb: Node): boolean {
+  return someDescendant(cb.body as Node, (n) => returnsTheFailure(n) !== undefined, true);
+}
+
 /** The handler function around `node`, and the names it is exported under. */
 function handlerAround(ctx: ModuleContext, node: Node): { fn: Node; names: string[] } | undefined {
   for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n))
@@ -83,8 +93,49 @@ function handlerAround(ctx: ModuleContext, node: Node): { fn: Node; names: strin
   return undefined;
 }
 
-/** SNS invokes a function with one record per event: a Promise.all over it settles one record. */
-const SNS_EVENT = /\bSNSEvent\b|\.Sns\b/;
+/**
+ * SNS invokes a function with one record per event, and so does an S3 notification (its `Records` holds
+ * the one object that changed): a Promise.all over it settles one record.
+ */
+const ONE_RECORD_EVENT = /\bSNSEvent\b|\.Sns\b|\bS3Event\b(?!Record)|\bS3Handler\b/;
+
+/**
+ * A collection named otherwise that is built from the event's records: a const whose value reads
+ * `Records` (`const ids = unique(event.Records.map(parse))`), or a parameter of a function of the module
+ * that the handler calls with one (`await processAll(ids)`), followed a few steps.
+ */
+function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0): boolean {
+  const n = unwrap(node);
+  if (n === undefined || depth > 4) return false;
+  if (/\bRecords\b/.test(ctx.source.slice(n.start, n.end))) return true;
+  // `unique(events)`, `parsed.items`, `await load(ids)`: what the value is made from.
+  if (n.type === 'CallExpression')
+    return [unwrap(n.callee)?.object, ...(n.arguments as Node[])].some((a) =>
+      fromEventRecords(ctx, a, depth + 1),
+    );
+  if (n.type === 'MemberExpression') return fromEventRecords(ctx, n.object, depth + 1);
+  if (n.type === 'AwaitExpression') return fromEventRecords(ctx, n.argument, depth + 1);
+  if (n.type !== 'Identifier') return false;
+  const binding = ctx.resolve(n.name as string, n);
+  if (binding?.kind === 'const') return fromEventRecords(ctx, binding.init, depth + 1);
+  if (binding?.kind !== 'param' || !isFunction(binding.scope)) return false;
+  const fn = binding.scope;
+  const index = (fn.params as Node[]).findIndex(
+    (p) => p.start <= binding.declaration.start && binding.declaration.end <= p.end,
+  );
+  const holder = ctx.parentOf(fn);
+  const fnName = fn.id?.name ?? (holder?.type === 'VariableDeclarator' ? holder.id?.name : undefined);
+  if (index < 0 || fnName === undefined) return false;
+  // The handler's calls of this function: what it is given there.
+  return ctx
+    .of('CallExpression')
+    .some(
+      (call) =>
+        unwrap(call.callee)?.type === 'Identifier' &&
+        calleeName(call) === fnName &&
+        fromEventRecords(ctx, (call.arguments as Node[])[index], depth + 1),
+    );
+}
 
 export function promiseAllRule(ctx: ModuleContext, report: Report): void {
   for (const call of ctx.of('CallExpression')) {
@@ -96,16 +147,18 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
     const arg = ctx.valueOf(call.arguments[0]);
     if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') continue;
     const collection = memberPath(unwrap(arg.callee)?.object)?.join('.');
-    if (collection === undefined || !RECORDS.test(collection)) continue;
+    if (collection === undefined) continue;
+    if (!RECORDS.test(collection) && !fromEventRecords(ctx, unwrap(arg.callee)?.object)) continue;
     const cb = ctx.valueOf(arg.arguments[0]);
     if (
       cb !== undefined &&
       isFunction(cb) &&
-      (guarded(cb) || onlyReads(ctx, cb) || delegatesToCatchAll(ctx, cb))
+      (guarded(cb) || onlyReads(ctx, cb) || delegatesToCatchAll(ctx, cb) || answersErrorValues(cb))
     )
       continue;
     const handler = handlerAround(ctx, call);
-    if (handler !== undefined && SNS_EVENT.test(ctx.source.slice(handler.fn.start, handler.fn.end))) continue;
+    if (handler !== undefined && ONE_RECORD_EVENT.test(ctx.source.slice(handler.fn.start, handler.fn.end)))
+      continue;
     report(
       'promise-all-no-partial',
       call,

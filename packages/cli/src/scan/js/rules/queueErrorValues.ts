@@ -52,7 +52,7 @@ function failureTested(test: Node): string | undefined {
  * `if (isLeft(v)) return v;` (log lines before the return allowed): the return that hands the failure on; or
  * a bare `return` after logging it, which ends the handler as a success all the same.
  */
-function returnsTheFailure(statement: Node): Node | undefined {
+export function returnsTheFailure(statement: Node): Node | undefined {
   if (statement.type !== 'IfStatement') return undefined;
   const name = failureTested(statement.test as Node);
   if (name === undefined) return undefined;

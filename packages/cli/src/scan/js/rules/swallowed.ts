@@ -5,10 +5,11 @@ import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead } from '../resultUse.js';
+import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { callbackResultRule } from './callbackResult.js';
-import { answersOriginalError, deletedAfterLoop, throwsAfter } from './catchAfter.js';
+import { answersOriginalError, deletedAfterLoop, feedsOnlyBestEffort, throwsAfter } from './catchAfter.js';
 import {
   bestEffortTelemetry,
   doesIo,
@@ -22,6 +23,7 @@ import {
 import { type DropShape, dropShape, fallsOutToStandIn } from './catchShapes.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
+import { flagOnlyLogged } from './loggedFlag.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
@@ -92,8 +94,21 @@ function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
  */
 function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
   if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
+  // The failed messages are left undeleted: the queue redelivers them.
+  if (acknowledgedOnlyOnSuccess(ctx, tryStatement)) return true;
   // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
-  if (shape === undefined) return saysWhy(ctx, tryStatement) && !deletedAfterLoop(ctx, tryStatement);
+  if (shape === undefined)
+    return (
+      (saysWhy(ctx, tryStatement) && !deletedAfterLoop(ctx, tryStatement)) ||
+      feedsOnlyBestEffort(
+        ctx,
+        tryStatement,
+        (outer) =>
+          ((outer.handler?.body as Node | undefined)?.body as Node[] | undefined)?.every((st) =>
+            isObservation(st),
+          ) === true,
+      )
+    );
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
 }
@@ -140,6 +155,22 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       doesIo(ctx, tryStatement.block) &&
       !telemetryPath(ctx, tryStatement) &&
       !localTokenCheck(ctx, tryStatement.block);
+    if (
+      io &&
+      ctx.handlerKindAt(handler) !== undefined &&
+      !selectsOwnWork(ctx) &&
+      !bestEffortByDecision(ctx, tryStatement, undefined)
+    ) {
+      const flag = flagOnlyLogged(ctx, handler);
+      if (flag !== undefined) {
+        report(
+          'swallowed-error',
+          handler,
+          `catch only records the failure in ${flag}, which nothing but a log line reads: the work goes on as if the call had succeeded, and the error itself is lost`,
+        );
+        continue;
+      }
+    }
     const shape: DropShape | undefined = statements.every((s) => isObservation(s))
       ? undefined
       : dropShape(ctx, handler);

@@ -32,7 +32,7 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
     );
     if (re.test(text)) return undefined;
     const reads = new RegExp(`\\b${name}\\s*\\.\\s*(json|text|arrayBuffer|blob|body)\\b`).test(text);
-    return reads && !schemaChecked(text, name)
+    return reads && !schemaChecked(text, name) && !readAsVerdict(ctx, text, name)
       ? `fetch() response ${name} is read without checking ${name}.ok or ${name}.status`
       : undefined;
   }
@@ -55,4 +55,38 @@ function schemaChecked(text: string, response: string): boolean {
   ).exec(text);
   if (parse === null) return false;
   return !parse[1]?.startsWith('safe') || /\bthrow\b/.test(text.slice(parse.index));
+}
+
+/** The boolean a verification service answers with (`{ success: true, score: 0.9 }` from a captcha check). */
+const VERDICT = 'success|valid|verified';
+
+/**
+ * The body is a verdict its reader must find true to go on: `const { success } = await r.json()`, a read of
+ * `data.success`, or the body returned as a type the module declares with `success: boolean` (a captcha's
+ * `siteverify` answers 200 with `success: false` for a refused token). An error answer has no `success:
+ * true`, so it reads as a refusal: the check fails closed, and nothing passes for success.
+ */
+function readAsVerdict(ctx: ModuleContext, text: string, response: string): boolean {
+  const declared = new RegExp(
+    `\\b(?:const|let|var)\\s+(\\{[^}]*\\}|\\w+)\\s*(?::[^=]+)?=\\s*\\(?\\s*await\\s+${response}\\s*\\.\\s*json\\s*\\(\\s*\\)\\s*\\)?(?:\\s+as\\s+(\\w+))?`,
+  ).exec(text);
+  if (declared === null) return false;
+  const [, target = '', cast] = declared;
+  if (target.startsWith('{')) return new RegExp(`[{,]\\s*(?:${VERDICT})\\s*[,}:]`).test(target);
+  if (new RegExp(`\\b${target}\\s*\\??\\.\\s*(?:${VERDICT})\\b`).test(text)) return true;
+  const returned =
+    new RegExp(`\\breturn\\s+${target}\\s+as\\s+(\\w+)`).exec(text)?.[1] ??
+    cast ??
+    (new RegExp(`\\breturn\\s+${target}\\s*;`).test(text)
+      ? /\)\s*:\s*Promise<(\w+)>/.exec(text)?.[1]
+      : undefined);
+  return returned !== undefined && declaresVerdict(ctx.source, returned);
+}
+
+/** `interface T { success: boolean; ... }` or `type T = { success: boolean ... }` in the module. */
+function declaresVerdict(source: string, type: string): boolean {
+  const body = new RegExp(`\\b(?:interface\\s+${type}\\b[^{]*|type\\s+${type}\\s*=\\s*)\\{([^}]*)\\}`).exec(
+    source,
+  )?.[1];
+  return body !== undefined && new RegExp(`(?:^|[\\s;,])(?:${VERDICT})\\s*:\\s*boolean\\b`).test(body);
 }
