@@ -7,6 +7,7 @@ import { namesTimeout, unretriedAxios } from '../handedInClients.js';
 import { classifyHttpCall } from '../httpCall.js';
 import { instanceEscapes, instanceFactory } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { offServicePath } from '../offServicePath.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
 import { selectsOwnWork } from './catchFacts.js';
 import {
@@ -85,6 +86,7 @@ export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
 }
 
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (offServicePath(ctx)) return; // a load generator or a command-line program: its runner watches it
   const retried = axiosRetried(ctx);
   // A request builder that picks the method in a switch (`case 'get': return http.get(uri)`) is one
   // request, made one way or another: its cases are reported once, at the first.

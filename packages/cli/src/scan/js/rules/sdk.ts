@@ -12,6 +12,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { offServicePath } from '../offServicePath.js';
 import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
@@ -162,6 +163,7 @@ function importedSubclass(ctx: ModuleContext, report: Report, node: Node): void 
 }
 
 export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (offServicePath(ctx)) return; // a load generator or a command-line program: its runner watches it
   // The plain-text checks first: a regular expression with a bounded gap is slow on every large file.
   const v2GlobalTimeout =
     ctx.source.includes('httpOptions') && /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
