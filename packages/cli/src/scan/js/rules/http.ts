@@ -216,8 +216,12 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
     // In a shared module (no handler of its own), the handlers that reach the request decide it.
-    const shared = sharedOnly(ctx, call, plain);
+    // A consumer's redelivery retries a request it reaches, as in the handler's own module (above). A
+    // helper handed its callers' instance is not given that allowance: those clients fan requests out
+    // per item, and redelivering the whole batch repeats every call for one that failed.
     const handedTo = http.handedIn === true ? sharedRequest(ctx, call) : undefined;
+    const shared =
+      handedTo === undefined ? consumersRetry(sharedOnly(ctx, call, plain)) : sharedOnly(ctx, call, plain);
     report(
       'no-retry',
       call,
@@ -244,6 +248,11 @@ function handedNeed(method: string | undefined): ('unretried' | 'idempotent')[] 
 function sharedOnly(ctx: ModuleContext, node: Node, plain: boolean) {
   if (ctx.handlers.size > 0 && !plain) return {};
   return { onlyIfEventCaller: { ...sharedRequest(ctx, node), ...(plain ? { strict: true as const } : {}) } };
+}
+
+function consumersRetry(shared: ReturnType<typeof sharedOnly>): ReturnType<typeof sharedOnly> {
+  const request = shared.onlyIfEventCaller;
+  return request === undefined ? shared : { onlyIfEventCaller: { ...request, consumersRetry: true } };
 }
 
 /** The instance is created where a retry covers it, or in a consumer or job, whose redelivery or next run is the retry. */
