@@ -18,6 +18,7 @@ import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
 import type { Report, Rule } from './Report.js';
 import { v3Client } from './sdkClients.js';
+import { thirdPartyClient } from './thirdPartyClients.js';
 
 /** `AWSXRay.captureAWS(require('aws-sdk'))`: the SDK, instrumented by X-Ray, under another name. */
 function xrayCapturedSdk(ctx: ModuleContext, callee: Node): boolean {
@@ -169,6 +170,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     ctx.source.includes('httpOptions') && /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
   const mayProtect = ctx.source.includes('.protect(');
   const maySignal = ctx.source.includes('abortSignal');
+  const mayThirdParty = ctx.source.includes('@slack/web-api');
   const mayPresign = ctx.source.includes('getSignedUrl') || ctx.source.includes('Presigned');
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
@@ -178,6 +180,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     const v2 = v3 === undefined && !v2GlobalTimeout ? v2ClientName(ctx, callee) : undefined;
     if (v3 === undefined && v2 === undefined) {
       importedSubclass(ctx, report, node);
+      if (mayThirdParty) thirdPartyClient(ctx, report, node);
       continue;
     }
     const shape = optionsShape(
