@@ -16,6 +16,7 @@ import { offServicePath } from '../offServicePath.js';
 import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
+import { MIDDY_CLIENT_IMPORT, middyClient } from './middyClients.js';
 import type { Report, Rule } from './Report.js';
 import { v3Client } from './sdkClients.js';
 import { thirdPartyClient } from './thirdPartyClients.js';
@@ -42,6 +43,13 @@ function v2ClientName(ctx: ModuleContext, callee: Node): string | undefined {
     return path.join('.');
   }
   return undefined;
+}
+
+/** `service: new AWS.DynamoDB({ httpOptions })`, directly or through a variable of this module. */
+function timedService(ctx: ModuleContext, service: Node | undefined): boolean {
+  const v = service === undefined ? undefined : ctx.valueOf(service);
+  if (v?.type !== 'NewExpression') return false;
+  return objectProps(ctx.valueOf(v.arguments[0] as Node | undefined))?.props.has('httpOptions') === true;
 }
 
 /** What is wrong with a v3 request handler value; undefined when it bounds requests (or is not visible). */
@@ -203,6 +211,9 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       reportShape(report, node, shape, problem, `${v3} ${problem}`);
       continue;
     }
+    // `new AWS.DynamoDB.DocumentClient({ service })` sends through that service client: when it is seen
+    // built here with httpOptions, that is the client judged (one not seen is reported at this line).
+    if (timedService(ctx, shape.props.get('service'))) continue;
     const httpNode = shape.props.get('httpOptions');
     const http = objectProps(ctx.valueOf(httpNode));
     if (http !== undefined && (http.spread || http.props.has('timeout'))) continue;
@@ -215,4 +226,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       `aws-sdk v2 ${v2} has no httpOptions.timeout (the default waits up to 2 minutes)`,
     );
   }
+  if (ctx.source.includes('@middy/') && MIDDY_CLIENT_IMPORT.test(ctx.source))
+    for (const call of ctx.of('CallExpression'))
+      middyClient(ctx, report, call, (h) => handlerProblem(ctx, h));
 };
