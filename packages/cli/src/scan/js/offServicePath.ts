@@ -22,15 +22,19 @@ const SEED_FOLDER = /^(seeds?|seeders?|seeding)$/i;
 const CUSTOM_RESOURCE =
   /\bCloudFormationCustomResource\w*|\bCdkCustomResource\w*|\.RequestType\b|\bResponseURL\b/;
 
+/** `export ...`, `module.exports`, `exports.x`: something other modules (a handler) may import. */
+const EXPORTS = /(?:^|[\s;])export\s|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
+
 /**
- * The module is a command-line program: a shebang, a `require.main === module` guard, or arguments read
- * from `process.argv`. Plain text checks: a Lambda module is ruled out by its handlers.
+ * The module is a command-line program: a shebang, or (in a module that exports nothing a handler could
+ * import, since a dual-use module serves handlers too) a `require.main === module` guard or arguments
+ * read from `process.argv`. Plain text checks: a Lambda module is ruled out by its handlers.
  */
 function commandLine(source: string): boolean {
+  if (source.startsWith('#!')) return true;
   return (
-    source.startsWith('#!') ||
-    /\brequire\.main\s*===?\s*module\b/.test(source) ||
-    /\bprocess\.argv\b/.test(source)
+    (/\brequire\.main\s*===?\s*module\b/.test(source) || /\bprocess\.argv\b/.test(source)) &&
+    !EXPORTS.test(source)
   );
 }
 
