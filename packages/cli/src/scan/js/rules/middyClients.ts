@@ -14,11 +14,13 @@ const MIDDY_CLIENTS: Readonly<Record<string, string>> = {
   '@middy/s3': 'S3Client',
   '@middy/sts': 'STSClient',
   '@middy/service-discovery': 'ServiceDiscoveryClient',
+  '@middy/s3-object-response': 'S3Client',
+  '@middy/ws-response': 'ApiGatewayManagementApiClient',
 };
 
 /** Text check before any walk: the module imports one of the packages above. */
 export const MIDDY_CLIENT_IMPORT =
-  /@middy\/(ssm|secrets-manager|appconfig|dynamodb|s3|sts|service-discovery)['"`]/;
+  /@middy\/(ssm|secrets-manager|appconfig|dynamodb|s3|sts|service-discovery|s3-object-response|ws-response)['"`]/;
 
 /**
  * `ssm({ ... })` of a catalogued middleware whose options leave the client without a request handler.
@@ -40,8 +42,9 @@ export function middyClient(
   if (client === undefined) return;
   const options = objectProps(ctx.valueOf((call.arguments as Node[])[0]));
   if (options === undefined || options.spread) return;
-  // A client class of the project's choosing is judged where that class is defined.
-  if (options.props.has('awsClientConstructor')) return;
+  // A client class of the project's choosing (`AwsClient`, `awsClientConstructor` before middy 2) is
+  // judged where that class is defined.
+  if (options.props.has('AwsClient') || options.props.has('awsClientConstructor')) return;
   const clientOptions = options.props.get('awsClientOptions');
   let handler: Node | undefined;
   if (clientOptions !== undefined) {
