@@ -31,6 +31,11 @@ export interface SharedRequest {
    * server code of its own (no Node or server import), so "cannot tell" is not enough.
    */
   readonly strict?: true;
+  /**
+   * A redelivered or retried consumer (a queue or stream batch, an asynchronous event) counts like a job:
+   * a failure there is retried by redelivery, so a request it reaches needs no retry of its own (no-retry).
+   */
+  readonly consumersRetry?: true;
 }
 
 /** Modules followed up from a caller towards its handlers. */
@@ -121,14 +126,15 @@ export class EventCallers {
   forEvent(file: string, request: SharedRequest): boolean {
     if (request.names.length === 0) return request.strict !== true;
     const { callers, typeUsed } = this.callersOf(file, request);
+    const given = (h: ModuleFacts) =>
+      h.job !== true && !(request.consumersRetry === true && h.consumer === true);
     for (const caller of callers) {
       const above = this.handlersAbove(caller);
       if (request.strict === true) {
-        if (above.handlers.some((h) => h.job !== true)) return true;
+        if (above.handlers.some(given)) return true;
         continue;
       }
-      if (!above.complete || above.handlers.length === 0 || above.handlers.some((h) => h.job !== true))
-        return true;
+      if (!above.complete || above.handlers.length === 0 || above.handlers.some(given)) return true;
     }
     if (request.strict === true) return false;
     // Every caller is reached only from jobs; or code uses the class and none calls the method.

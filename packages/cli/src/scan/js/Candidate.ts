@@ -123,6 +123,8 @@ export interface Candidate {
     /** The interfaces that class implements, and where from: code handed the object calls it through them. */
     readonly interfaces?: readonly { readonly source: string; readonly name: string }[];
     readonly strict?: true;
+    /** A redelivered consumer reaching the request counts like a job (eventCallers.ts). */
+    readonly consumersRetry?: true;
   };
 }
 

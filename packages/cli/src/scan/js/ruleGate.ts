@@ -8,6 +8,7 @@
 // the rest of the check (measured: about a third of it on a 1,099-file application). The searches go
 // through SourceWords, which rules most absent words out in one pass over the text.
 
+import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { SourceWords } from './SourceWords.js';
 
 /**
@@ -110,6 +111,8 @@ function sdk(words: SourceWords): boolean {
   if (words.includes('Command') && PARTIAL_BATCH_COMMAND.test(source)) return true;
   // Powertools parameter providers and project subclasses of SDK clients (rules/sdkClients.ts, sdk.ts).
   if (words.includes('@aws-lambda-powertools/parameters')) return true;
+  // Middy middlewares that build their own client (rules/middyClients.ts).
+  if (words.includes('@middy/') && MIDDY_CLIENT_IMPORT.test(source)) return true;
   if (words.includes('Client(') && /\bnew\s+[\w$]*Client\s*\(/.test(source)) return true;
   if (!words.includes('aws-sdk')) return false;
   const sources = sdkImportCount(source);

@@ -7,6 +7,7 @@ import { namesTimeout, unretriedAxios } from '../handedInClients.js';
 import { classifyHttpCall } from '../httpCall.js';
 import { instanceEscapes, instanceFactory } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { offServicePath } from '../offServicePath.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
 import { selectsOwnWork } from './catchFacts.js';
 import {
@@ -85,6 +86,7 @@ export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
 }
 
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (offServicePath(ctx)) return; // a load generator or a command-line program: its runner watches it
   const retried = axiosRetried(ctx);
   // A request builder that picks the method in a switch (`case 'get': return http.get(uri)`) is one
   // request, made one way or another: its cases are reported once, at the first.
@@ -214,8 +216,12 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
     // In a shared module (no handler of its own), the handlers that reach the request decide it.
-    const shared = sharedOnly(ctx, call, plain);
+    // A consumer's redelivery retries a request it reaches, as in the handler's own module (above). A
+    // helper handed its callers' instance is not given that allowance: those clients fan requests out
+    // per item, and redelivering the whole batch repeats every call for one that failed.
     const handedTo = http.handedIn === true ? sharedRequest(ctx, call) : undefined;
+    const shared =
+      handedTo === undefined ? consumersRetry(sharedOnly(ctx, call, plain)) : sharedOnly(ctx, call, plain);
     report(
       'no-retry',
       call,
@@ -242,6 +248,11 @@ function handedNeed(method: string | undefined): ('unretried' | 'idempotent')[] 
 function sharedOnly(ctx: ModuleContext, node: Node, plain: boolean) {
   if (ctx.handlers.size > 0 && !plain) return {};
   return { onlyIfEventCaller: { ...sharedRequest(ctx, node), ...(plain ? { strict: true as const } : {}) } };
+}
+
+function consumersRetry(shared: ReturnType<typeof sharedOnly>): ReturnType<typeof sharedOnly> {
+  const request = shared.onlyIfEventCaller;
+  return request === undefined ? shared : { onlyIfEventCaller: { ...request, consumersRetry: true } };
 }
 
 /** The instance is created where a retry covers it, or in a consumer or job, whose redelivery or next run is the retry. */

@@ -7,6 +7,7 @@ import { forEachDescendant, memberPath, type Node, propertyName, unwrap } from '
 import type { ExportFact, ImportRef } from '../Candidate.js';
 import { classifyHttpCall } from '../httpCall.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import { offServicePath } from '../offServicePath.js';
 import type { Report, Rule } from './Report.js';
 
 /** `0`, `undefined`, `null`, `void 0`: a default that sets no timeout. */
@@ -116,6 +117,7 @@ export function importedHttpClient(ctx: ModuleContext, report: Report, node: Nod
 
 /** Constructions of imported classes (`new X(...)` with X imported from the project or a path alias). */
 export const httpClientClassRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (offServicePath(ctx)) return;
   for (const node of ctx.of('NewExpression')) importedHttpClient(ctx, report, node);
 };
 

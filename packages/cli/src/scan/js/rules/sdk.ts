@@ -12,11 +12,14 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { offServicePath } from '../offServicePath.js';
 import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
+import { MIDDY_CLIENT_IMPORT, middyClient } from './middyClients.js';
 import type { Report, Rule } from './Report.js';
 import { v3Client } from './sdkClients.js';
+import { thirdPartyClient } from './thirdPartyClients.js';
 
 /** `AWSXRay.captureAWS(require('aws-sdk'))`: the SDK, instrumented by X-Ray, under another name. */
 function xrayCapturedSdk(ctx: ModuleContext, callee: Node): boolean {
@@ -40,6 +43,13 @@ function v2ClientName(ctx: ModuleContext, callee: Node): string | undefined {
     return path.join('.');
   }
   return undefined;
+}
+
+/** `service: new AWS.DynamoDB({ httpOptions })`, directly or through a variable of this module. */
+function timedService(ctx: ModuleContext, service: Node | undefined): boolean {
+  const v = service === undefined ? undefined : ctx.valueOf(service);
+  if (v?.type !== 'NewExpression') return false;
+  return objectProps(ctx.valueOf(v.arguments[0] as Node | undefined))?.props.has('httpOptions') === true;
 }
 
 /** What is wrong with a v3 request handler value; undefined when it bounds requests (or is not visible). */
@@ -162,11 +172,13 @@ function importedSubclass(ctx: ModuleContext, report: Report, node: Node): void 
 }
 
 export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (offServicePath(ctx)) return; // a load generator or a command-line program: its runner watches it
   // The plain-text checks first: a regular expression with a bounded gap is slow on every large file.
   const v2GlobalTimeout =
     ctx.source.includes('httpOptions') && /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
   const mayProtect = ctx.source.includes('.protect(');
   const maySignal = ctx.source.includes('abortSignal');
+  const mayThirdParty = ctx.source.includes('@slack/web-api');
   const mayPresign = ctx.source.includes('getSignedUrl') || ctx.source.includes('Presigned');
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
@@ -176,6 +188,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     const v2 = v3 === undefined && !v2GlobalTimeout ? v2ClientName(ctx, callee) : undefined;
     if (v3 === undefined && v2 === undefined) {
       importedSubclass(ctx, report, node);
+      if (mayThirdParty) thirdPartyClient(ctx, report, node);
       continue;
     }
     const shape = optionsShape(
@@ -198,6 +211,9 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       reportShape(report, node, shape, problem, `${v3} ${problem}`);
       continue;
     }
+    // `new AWS.DynamoDB.DocumentClient({ service })` sends through that service client: when it is seen
+    // built here with httpOptions, that is the client judged (one not seen is reported at this line).
+    if (timedService(ctx, shape.props.get('service'))) continue;
     const httpNode = shape.props.get('httpOptions');
     const http = objectProps(ctx.valueOf(httpNode));
     if (http !== undefined && (http.spread || http.props.has('timeout'))) continue;
@@ -210,4 +226,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       `aws-sdk v2 ${v2} has no httpOptions.timeout (the default waits up to 2 minutes)`,
     );
   }
+  if (ctx.source.includes('@middy/') && MIDDY_CLIENT_IMPORT.test(ctx.source))
+    for (const call of ctx.of('CallExpression'))
+      middyClient(ctx, report, call, (h) => handlerProblem(ctx, h));
 };
