@@ -1,0 +1,177 @@
+// batch-no-partial-failure for handlers that do return batchItemFailures but name the wrong records in it:
+// - the settled results of the records' work are dropped (`await Promise.allSettled(...)` as a statement, or
+//   results read only for `fulfilled`), so a record whose work rejects is in no list and is deleted;
+// - a failure is named by `Records[i]` where `i` counts another array (settled results of work pushed only
+//   for some records, or of a filtered list), so it names another message: a failed record is deleted and
+//   a good one is retried.
+import { calleeName, isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+const SETTLE = new Set(['all', 'allSettled']);
+
+/** `event.Records`, or a name given it (`const records = event.Records`, a `records` parameter). */
+function isRecords(ctx: ModuleContext, node: Node | undefined, depth = 0): boolean {
+  const n = unwrap(node);
+  if (n === undefined || depth > 3) return false;
+  if (n.type === 'MemberExpression')
+    return propertyName(n.property as Node, n.computed as boolean) === 'Records';
+  if (n.type !== 'Identifier') return false;
+  const b = ctx.resolve(n.name as string, n);
+  if (b?.kind === 'param') return /^records$/i.test(n.name as string);
+  return b?.kind === 'const' && isRecords(ctx, b.init, depth + 1);
+}
+
+/** `Promise.allSettled(x)` / `Promise.all(x)`, through `await`. */
+function settledArg(node: Node | undefined): Node | undefined {
+  let n = unwrap(node);
+  if (n?.type === 'AwaitExpression') n = unwrap(n.argument as Node);
+  if (n?.type !== 'CallExpression') return undefined;
+  const callee = unwrap(n.callee);
+  if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.name !== 'Promise') return undefined;
+  return SETTLE.has(calleeName(n) ?? '') ? (n.arguments as Node[])[0] : undefined;
+}
+
+/** `records.map(fn)` over the batch itself: one entry per record, in order. */
+const mapsRecords = (ctx: ModuleContext, n: Node | undefined): boolean => {
+  const v = unwrap(n);
+  const callee = unwrap(v?.callee);
+  return (
+    v?.type === 'CallExpression' &&
+    callee?.type === 'MemberExpression' &&
+    calleeName(v) === 'map' &&
+    isRecords(ctx, callee.object as Node)
+  );
+};
+
+/** Is `stmt` (a `.push` of the work) directly in a loop or callback over the records, under no `if`? */
+function pushedForEveryRecord(ctx: ModuleContext, push: Node, stop: Node): boolean {
+  for (let p = ctx.parentOf(push); p !== undefined && p !== stop; p = ctx.parentOf(p)) {
+    if (p.type === 'IfStatement' || p.type === 'ConditionalExpression' || p.type === 'LogicalExpression')
+      return false;
+    if (p.type === 'ForOfStatement') return isRecords(ctx, p.right as Node);
+    if (isFunction(p)) {
+      const call = ctx.parentOf(p);
+      const callee = unwrap(call?.callee);
+      return (
+        call?.type === 'CallExpression' &&
+        callee?.type === 'MemberExpression' &&
+        calleeName(call) === 'forEach' &&
+        isRecords(ctx, callee.object as Node)
+      );
+    }
+  }
+  return false;
+}
+
+/** Does the array `results` (settled work) hold one entry per record, in the records' order? */
+function onePerRecord(ctx: ModuleContext, results: Node, fn: Node): boolean | undefined {
+  const r = unwrap(results);
+  if (r?.type !== 'Identifier') return undefined;
+  const b = ctx.resolve(r.name as string, r);
+  const work = settledArg(b?.init);
+  if (work === undefined) return undefined;
+  if (mapsRecords(ctx, work)) return true;
+  const w = unwrap(work);
+  if (w?.type === 'CallExpression' && calleeName(w) === 'map') {
+    // `records.filter(...).map(...)`: some records have no entry.
+    const inner = unwrap(unwrap(w.callee)?.object as Node);
+    return inner?.type === 'CallExpression' && calleeName(inner) === 'filter' ? false : undefined;
+  }
+  if (w?.type !== 'Identifier') return undefined;
+  const wb = ctx.resolve(w.name as string, w);
+  if (wb?.init === undefined) return undefined;
+  if (mapsRecords(ctx, wb.init)) return true;
+  if (unwrap(wb.init)?.type !== 'ArrayExpression') return undefined;
+  const pushes: Node[] = [];
+  someDescendant(fn.body as Node, (n) => {
+    const callee = unwrap(n.callee);
+    if (n.type === 'CallExpression' && calleeName(n) === 'push' && unwrap(callee?.object)?.name === w.name)
+      pushes.push(n);
+    return false;
+  });
+  if (pushes.length === 0) return undefined;
+  return pushes.every((p) => pushedForEveryRecord(ctx, p, fn));
+}
+
+/** `Records[i]` where `i` is the index of a walk over another array that is not one entry per record. */
+function misindexed(ctx: ModuleContext, fn: Node): Node | undefined {
+  let found: Node | undefined;
+  someDescendant(fn.body as Node, (n) => {
+    if (found !== undefined) return true;
+    if (n.type !== 'MemberExpression' || !n.computed || !isRecords(ctx, n.object as Node)) return false;
+    const index = unwrap(n.property as Node);
+    if (index?.type !== 'Identifier') return false;
+    const b = ctx.resolve(index.name as string, index);
+    if (b?.kind !== 'param') return false;
+    const callback = ctx.parentOf(b.declaration);
+    const call = callback === undefined ? undefined : ctx.parentOf(callback);
+    const callee = unwrap(call?.callee);
+    if (call?.type !== 'CallExpression' || callee?.type !== 'MemberExpression') return false;
+    const method = calleeName(call) ?? '';
+    const at = method === 'reduce' ? 2 : 1;
+    if (!['forEach', 'map', 'filter', 'flatMap', 'reduce'].includes(method)) return false;
+    if ((callback?.params as Node[] | undefined)?.[at] !== b.declaration) return false;
+    if (onePerRecord(ctx, callee.object as Node, fn) === false) found = n;
+    return found !== undefined;
+  });
+  return found;
+}
+
+/** A callback or local function whose whole body is one try whose catch never rethrows: it cannot reject. */
+function neverRejects(ctx: ModuleContext, callback: Node | undefined): boolean {
+  let fn = unwrap(callback);
+  if (fn?.type === 'Identifier') fn = ctx.functionOf(fn);
+  if (fn === undefined || !isFunction(fn)) return false;
+  const body = unwrap(fn.body as Node);
+  if (body?.type === 'CallExpression') {
+    // `(r) => processOne(r)` with `processOne` a local function, or `(r) => work(r).catch(...)`.
+    if (calleeName(body) === 'catch') return true;
+    const callee = unwrap(body.callee);
+    return callee?.type === 'Identifier' && ctx.functionOf(callee) !== fn && neverRejects(ctx, callee);
+  }
+  const statements = body?.type === 'BlockStatement' ? (body.body as Node[]) : [];
+  const tries = statements.filter((s) => s.type === 'TryStatement');
+  if (tries.length !== 1) return false;
+  const handler = tries[0]?.handler as Node | null;
+  return handler != null && !someDescendant(handler.body as Node, (m) => m.type === 'ThrowStatement', true);
+}
+
+/** The settled work of the records whose rejections reach no batchItemFailures entry. */
+function droppedRejections(ctx: ModuleContext, fn: Node): Node | undefined {
+  for (const call of ctx.of('CallExpression')) {
+    if (call.start < fn.start || call.end > fn.end || calleeName(call) !== 'allSettled') continue;
+    const work = unwrap((call.arguments as Node[])[0]);
+    if (!mapsRecords(ctx, work) || neverRejects(ctx, ((work?.arguments ?? []) as Node[])[0])) continue;
+    const { parent } = ctx.climb(
+      call,
+      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+    );
+    if (parent?.type === 'ExpressionStatement') return call;
+    if (parent?.type !== 'VariableDeclarator' || unwrap(parent.id)?.type !== 'Identifier') continue;
+    const name = unwrap(parent.id)?.name as string;
+    const after = ctx.source.slice(parent.end, fn.end);
+    const read = new RegExp(`\\b${name}\\b`).test(after);
+    if (!read || !/rejected|\.reason\b|[!=]==?\s*['"`]fulfilled|['"`]fulfilled['"`]\s*[!=]==?/.test(after))
+      return call;
+  }
+  return undefined;
+}
+
+/** The place a handler that returns batchItemFailures names the wrong records, and why. */
+export function wrongFailures(ctx: ModuleContext, fn: Node): { node: Node; message: string } | undefined {
+  const index = misindexed(ctx, fn);
+  if (index !== undefined)
+    return {
+      node: index,
+      message:
+        'batchItemFailures names Records[i] by the index of another array (work started only for some records): it names another message, so a failed record is deleted and a good one retried',
+    };
+  const settled = droppedRejections(ctx, fn);
+  if (settled !== undefined)
+    return {
+      node: settled,
+      message:
+        "Promise.allSettled's rejections reach no batchItemFailures entry: a record whose work throws outside its own catch is deleted as if processed",
+    };
+  return undefined;
+}
