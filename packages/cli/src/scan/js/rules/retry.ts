@@ -10,6 +10,7 @@ import { retriedPerItem } from './retryFanOut.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
 import { policySiteOf } from './retryPolicies.js';
+import { recursionSite } from './retryRecursion.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
 function hasBreakerInModule(ctx: ModuleContext): boolean {
@@ -75,6 +76,10 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   for (const node of ctx.of('NewExpression')) {
     const site = policySiteOf(ctx, node);
+    if (site !== undefined) sites.push(site);
+  }
+  for (const clause of ctx.of('CatchClause')) {
+    const site = recursionSite(ctx, clause);
     if (site !== undefined) sites.push(site);
   }
   for (const type of ['WhileStatement', 'DoWhileStatement', 'ForStatement'] as const) {
