@@ -63,6 +63,23 @@ function pushedForEveryRecord(ctx: ModuleContext, push: Node, stop: Node): boole
   return false;
 }
 
+/**
+ * A chain over the records with a `filter` in it (`records.filter(f).map(g)`, `records.map(g).filter(Boolean)`):
+ * some records have no entry, so positions no longer match.
+ */
+function filteredRecords(ctx: ModuleContext, node: Node | undefined): boolean {
+  let filtered = false;
+  let n = unwrap(node);
+  while (n?.type === 'CallExpression') {
+    const callee = unwrap(n.callee);
+    if (callee?.type !== 'MemberExpression') return false;
+    if (calleeName(n) === 'filter') filtered = true;
+    else if (calleeName(n) !== 'map') return false;
+    n = unwrap(callee.object as Node);
+  }
+  return filtered && isRecords(ctx, n);
+}
+
 /** Does the array `results` (settled work) hold one entry per record, in the records' order? */
 function onePerRecord(ctx: ModuleContext, results: Node, fn: Node): boolean | undefined {
   const r = unwrap(results);
@@ -72,15 +89,12 @@ function onePerRecord(ctx: ModuleContext, results: Node, fn: Node): boolean | un
   if (work === undefined) return undefined;
   if (mapsRecords(ctx, work)) return true;
   const w = unwrap(work);
-  if (w?.type === 'CallExpression' && calleeName(w) === 'map') {
-    // `records.filter(...).map(...)`: some records have no entry.
-    const inner = unwrap(unwrap(w.callee)?.object as Node);
-    return inner?.type === 'CallExpression' && calleeName(inner) === 'filter' ? false : undefined;
-  }
+  if (filteredRecords(ctx, w)) return false;
   if (w?.type !== 'Identifier') return undefined;
   const wb = ctx.resolve(w.name as string, w);
   if (wb?.init === undefined) return undefined;
   if (mapsRecords(ctx, wb.init)) return true;
+  if (filteredRecords(ctx, wb.init)) return false;
   if (unwrap(wb.init)?.type !== 'ArrayExpression') return undefined;
   const pushes: Node[] = [];
   someDescendant(fn.body as Node, (n) => {
@@ -93,6 +107,18 @@ function onePerRecord(ctx: ModuleContext, results: Node, fn: Node): boolean | un
   return pushes.every((p) => pushedForEveryRecord(ctx, p, fn));
 }
 
+/** `for (let i = 0; i < results.length; i++)`: the array whose positions `i` walks. */
+function loopedArray(ctx: ModuleContext, declaration: Node): Node | undefined {
+  const declarations = ctx.parentOf(declaration);
+  const loop = declarations === undefined ? undefined : ctx.parentOf(declarations);
+  if (loop?.type !== 'ForStatement' || loop.init !== declarations) return undefined;
+  const test = unwrap(loop.test as Node);
+  const bound = test?.type === 'BinaryExpression' ? unwrap(test.right as Node) : undefined;
+  if (bound?.type !== 'MemberExpression' || propertyName(bound.property as Node) !== 'length')
+    return undefined;
+  return bound.object as Node;
+}
+
 /** `Records[i]` where `i` is the index of a walk over another array that is not one entry per record. */
 function misindexed(ctx: ModuleContext, fn: Node): Node | undefined {
   let found: Node | undefined;
@@ -102,6 +128,11 @@ function misindexed(ctx: ModuleContext, fn: Node): Node | undefined {
     const index = unwrap(n.property as Node);
     if (index?.type !== 'Identifier') return false;
     const b = ctx.resolve(index.name as string, index);
+    const counted = b === undefined ? undefined : loopedArray(ctx, b.declaration);
+    if (counted !== undefined) {
+      if (onePerRecord(ctx, counted, fn) === false) found = n;
+      return found !== undefined;
+    }
     if (b?.kind !== 'param') return false;
     const callback = ctx.parentOf(b.declaration);
     const call = callback === undefined ? undefined : ctx.parentOf(callback);
