@@ -119,6 +119,31 @@ function loopedArray(ctx: ModuleContext, declaration: Node): Node | undefined {
   return bound.object as Node;
 }
 
+/**
+ * `for (const { index } of failed)` where `failed` is `results.map((result, index) => ({ result, index }))`
+ * (filtered or not): the array whose positions the carried index counts.
+ */
+function pairedIndexes(ctx: ModuleContext, declaration: Node): Node | undefined {
+  let n: Node | undefined = declaration;
+  for (let i = 0; i < 4 && n !== undefined && n.type !== 'ForOfStatement'; i++) n = ctx.parentOf(n);
+  if (n?.type !== 'ForOfStatement') return undefined;
+  let source = unwrap(n.right as Node);
+  if (source?.type === 'Identifier') source = unwrap(ctx.resolve(source.name as string, source)?.init);
+  while (source?.type === 'CallExpression' && calleeName(source) === 'filter')
+    source = unwrap(unwrap(source.callee)?.object as Node);
+  const callee = unwrap(source?.callee);
+  if (
+    source?.type !== 'CallExpression' ||
+    calleeName(source) !== 'map' ||
+    callee?.type !== 'MemberExpression'
+  )
+    return undefined;
+  const mapper = unwrap((source.arguments as Node[])[0]);
+  return mapper !== undefined && isFunction(mapper) && (mapper.params as Node[]).length >= 2
+    ? (callee.object as Node)
+    : undefined;
+}
+
 /** `Records[i]` where `i` is the index of a walk over another array that is not one entry per record. */
 function misindexed(ctx: ModuleContext, fn: Node): Node | undefined {
   let found: Node | undefined;
@@ -128,7 +153,8 @@ function misindexed(ctx: ModuleContext, fn: Node): Node | undefined {
     const index = unwrap(n.property as Node);
     if (index?.type !== 'Identifier') return false;
     const b = ctx.resolve(index.name as string, index);
-    const counted = b === undefined ? undefined : loopedArray(ctx, b.declaration);
+    const counted =
+      b === undefined ? undefined : (loopedArray(ctx, b.declaration) ?? pairedIndexes(ctx, b.declaration));
     if (counted !== undefined) {
       if (onePerRecord(ctx, counted, fn) === false) found = n;
       return found !== undefined;
