@@ -193,6 +193,35 @@ function neverRejects(ctx: ModuleContext, callback: Node | undefined): boolean {
   return handler != null && !someDescendant(handler.body as Node, (m) => m.type === 'ThrowStatement', true);
 }
 
+/** A branch that leaves the callback or the iteration: `return`, `continue`, or a block ending so. */
+function skips(branch: Node): boolean {
+  const last = branch.type === 'BlockStatement' ? (branch.body as Node[]).at(-1) : branch;
+  return last?.type === 'ReturnStatement' || last?.type === 'ContinueStatement';
+}
+
+/**
+ * Every status test after `from` is `status === 'fulfilled' && ...` in an `if` with no `else` (or a
+ * filter's condition): only fulfilled results are ever looked at, so a rejected one is never named.
+ */
+function onlyFulfilledKept(ctx: ModuleContext, from: number, fn: Node): boolean {
+  let tests = 0;
+  const other = someDescendant(fn.body as Node, (n) => {
+    if (n.start < from || n.type !== 'BinaryExpression') return false;
+    const sides = [unwrap(n.left as Node), unwrap(n.right as Node)];
+    if (!sides.some((x) => x?.type === 'Literal' && x.value === 'fulfilled')) return false;
+    tests++;
+    if (n.operator !== '===' && n.operator !== '==') return true;
+    const and = ctx.parentOf(n);
+    if (and?.type !== 'LogicalExpression' || and.operator !== '&&' || and.left !== n) return true;
+    const holder = ctx.parentOf(and);
+    // `if (fulfilled && ok) return;` skips the good ones and names every other result below.
+    if (holder?.type === 'IfStatement')
+      return holder.test !== and || holder.alternate != null || skips(holder.consequent as Node);
+    return !(isFunction(holder) && holder?.body === and);
+  });
+  return tests > 0 && !other;
+}
+
 /** The settled work of the records whose rejections reach no batchItemFailures entry. */
 function droppedRejections(ctx: ModuleContext, fn: Node): Node | undefined {
   for (const call of ctx.of('CallExpression')) {
@@ -210,6 +239,7 @@ function droppedRejections(ctx: ModuleContext, fn: Node): Node | undefined {
     const read = new RegExp(`\\b${name}\\b`).test(after);
     if (!read || !/rejected|\.reason\b|[!=]==?\s*['"`]fulfilled|['"`]fulfilled['"`]\s*[!=]==?/.test(after))
       return call;
+    if (!/rejected|\.reason\b/.test(after) && onlyFulfilledKept(ctx, parent.end, fn)) return call;
   }
   return undefined;
 }
