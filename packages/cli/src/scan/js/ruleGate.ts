@@ -153,7 +153,7 @@ function authWords(words: SourceWords): boolean {
  * A catch a rule can judge: one around I/O (awaited work, an SDK send; HTTP calls have their own words),
  * an empty one, a promise's `.catch()`, or one near a 401/403 answer (rules/swallowed.ts, auth.ts; a
  * hand-written retry loop awaits inside its try: retryLoops.ts, exhaustedRetry.ts). Catches on a handler's
- * path are the handler words' business. Plus the retry libraries rules/retryLibraries.ts reads.
+ * path are the handler words' business. Plus the retry libraries rules/retryLibraries.ts and retryPolicies.ts read.
  */
 function catchOrRetry(words: SourceWords): boolean {
   const source = words.source;
@@ -166,7 +166,12 @@ function catchOrRetry(words: SourceWords): boolean {
         EMPTY_CATCH.test(source))) ||
     words.includes('cockatiel') ||
     words.includes('-retry') ||
-    words.includes('exponential-backoff')
+    words.includes('exponential-backoff') ||
+    // rules/retryPolicies.ts: polly-js, @lifeomic/attempt, node-retry (`from 'retry'`).
+    words.includes('polly-js') ||
+    words.includes('@lifeomic/attempt') ||
+    (words.includes("retry'") && /['"]retry['"]/.test(source)) ||
+    (words.includes('retry"') && /['"]retry['"]/.test(source))
   );
 }
 

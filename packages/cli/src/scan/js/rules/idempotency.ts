@@ -1,19 +1,9 @@
 // Idempotency on a Lambda handler's path: random keys and record ids in consumers that are redelivered
-// or retried (random-id-nondeterministic), and plain inserts in at-least-once consumers (insert-no-upsert).
-import {
-  calleeName,
-  isBooleanLiteral,
-  memberPath,
-  type Node,
-  objectProps,
-  propertyName,
-  someDescendant,
-  stringValue,
-  unwrap,
-} from '../ast.js';
+// or retried (random-id-nondeterministic); plain inserts in at-least-once consumers (insert-no-upsert) are inserts.ts's.
+import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { chainedMethods } from '../protection.js';
+import { insertRule } from './inserts.js';
 import type { Report } from './Report.js';
 import { generatedAt, isRandom, randomCallIn } from './randomValues.js';
 
@@ -181,60 +171,6 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, consumer: boolean, 
       `the key ${calleeName(call)}() writes under is random ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivered message is stored again under a new key`,
       shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : undefined,
     );
-  }
-}
-
-const CONSUMER_MODULE =
-  /\b(SQSEvent|SQSHandler|SQSRecord|sqsHandler|processPartialResponse|DynamoDBStreamEvent|KinesisStreamEvent|EventBridgeEvent|EventBridgeHandler|SNSEvent|ScheduledEvent)\b|\.Records\b/;
-const UPSERT_SQL =
-  /on\s+conflict|on\s+duplicate\s+key|insert\s+ignore|insert\s+or\s+(ignore|replace)|\bmerge\s+into|\bwhere\s+not\s+exists/i;
-
-function insertRule(ctx: ModuleContext, report: Report): void {
-  if (!ctx.isLambdaModule || !CONSUMER_MODULE.test(ctx.source)) return;
-  const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')];
-  for (const node of sqlNodes) {
-    const text =
-      node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
-    if (text === undefined || !/^\s*insert\s+into\b/i.test(text) || UPSERT_SQL.test(text)) continue;
-    if (ctx.handlerKindAt(node) === undefined) continue;
-    report(
-      'insert-no-upsert',
-      node,
-      'plain INSERT in an at-least-once consumer: a redelivered message inserts twice or fails on the unique key',
-    );
-  }
-  for (const call of ctx.of('CallExpression')) {
-    if (ctx.handlerKindAt(call) === undefined) continue;
-    const name = calleeName(call);
-    const path = memberPath(call.callee);
-    if (path === undefined || path.length < 2) continue;
-    if (name === 'insertOne' || name === 'insertMany') {
-      report(
-        'insert-no-upsert',
-        call,
-        `${name}() in an at-least-once consumer: redelivery inserts a duplicate document`,
-      );
-    } else if (
-      (name === 'create' || name === 'createMany') &&
-      path.length >= 3 &&
-      /prisma|db|client/i.test(path[0] ?? '')
-    ) {
-      const opts = objectProps(ctx.valueOf(call.arguments[0]));
-      if (name === 'createMany' && isBooleanLiteral(opts?.props.get('skipDuplicates'), true)) continue;
-      report(
-        'insert-no-upsert',
-        call,
-        `${path.join('.')}() in an at-least-once consumer: redelivery creates a duplicate row`,
-      );
-    } else if (name === 'insert' && /knex|db|trx|query/i.test(path[0] ?? '')) {
-      const chain = chainedMethods(ctx, call);
-      if (chain.includes('onConflict') || chain.includes('onDuplicateUpdate')) continue;
-      report(
-        'insert-no-upsert',
-        call,
-        'insert() without onConflict in an at-least-once consumer: redelivery inserts twice',
-      );
-    }
   }
 }
 

@@ -16,6 +16,7 @@ import { importedInstanceMethod } from '../asyncMethods.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
+import { wrongFailures } from './batchIds.js';
 import { classifyHttpCall } from './http.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
@@ -87,6 +88,9 @@ function batchRule(ctx: ModuleContext, report: Report): void {
           'itemIdentifier is not the record id (messageId / sequence number): Lambda treats the whole batch as failed',
           extra,
         );
+      const misnamed = wrong === undefined ? wrongFailures(ctx, fn) : undefined;
+      // Reported at the handler, like the rule's other findings: the handler is what answers for the batch.
+      if (misnamed !== undefined) report('batch-no-partial-failure', fn, misnamed.message, extra);
       continue;
     }
     // A handler that only logs (no await, no throw, no call but console/logger/JSON.stringify) cannot fail a

@@ -9,6 +9,8 @@ import type { Report, Rule } from './Report.js';
 import { retriedPerItem } from './retryFanOut.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
+import { policySiteOf } from './retryPolicies.js';
+import { recursionSite } from './retryRecursion.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
 function hasBreakerInModule(ctx: ModuleContext): boolean {
@@ -69,7 +71,15 @@ const CUSTOM_RESOURCE =
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
-    const site = siteOf(ctx, call);
+    const site = siteOf(ctx, call) ?? policySiteOf(ctx, call);
+    if (site !== undefined) sites.push(site);
+  }
+  for (const node of ctx.of('NewExpression')) {
+    const site = policySiteOf(ctx, node);
+    if (site !== undefined) sites.push(site);
+  }
+  for (const clause of ctx.of('CatchClause')) {
+    const site = recursionSite(ctx, clause);
     if (site !== undefined) sites.push(site);
   }
   for (const type of ['WhileStatement', 'DoWhileStatement', 'ForStatement'] as const) {

@@ -9,9 +9,14 @@ const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
 
 /** The delay expressions a retry loop waits on: `await sleep(x)`, `await new Promise(r => setTimeout(r, x))`. */
 function loopDelays(loop: Node): Node[] {
+  return delaysIn(loop.body as Node);
+}
+
+/** The delays awaited under `body` (a loop's body, a catch's block). */
+export function delaysIn(body: Node): Node[] {
   const delays: Node[] = [];
   someDescendant(
-    loop.body,
+    body,
     (n) => {
       if (n.type !== 'CallExpression') return false;
       const name = calleeName(n);
@@ -54,7 +59,7 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
   };
 }
 
-function jittered(ctx: ModuleContext, d: Node): boolean {
+export function jittered(ctx: ModuleContext, d: Node): boolean {
   return (
     /random|jitter/i.test(ctx.source.slice(d.start, d.end)) ||
     isJitteredName(ctx, d) ||

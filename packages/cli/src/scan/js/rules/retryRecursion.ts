@@ -1,0 +1,81 @@
+// Retry helpers written as recursion rather than a loop: a function whose catch waits and calls the function
+// again (`catch (e) { if (retries === 0) throw e; await sleep(delay); return withRetry(fn, retries - 1, delay * 2) }`).
+// Judged like a hand-written retry loop: its delay needs jitter, and a call that hands back the very
+// arguments it was given (no counter) goes round for as long as the call fails.
+import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { RetrySite } from './retryLibraries.js';
+import { delaysIn, jittered } from './retryLoops.js';
+
+/** The name a function calls itself by: its declaration's, its variable's, or `this.<method>`. */
+function selfName(ctx: ModuleContext, fn: Node): { name: string; viaThis: boolean } | undefined {
+  const id = unwrap(fn.id as Node | undefined);
+  if (id?.type === 'Identifier') return { name: id.name as string, viaThis: false };
+  const parent = ctx.parentOf(fn);
+  if (parent?.type === 'VariableDeclarator' && unwrap(parent.id)?.type === 'Identifier')
+    return { name: unwrap(parent.id)?.name as string, viaThis: false };
+  if ((parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && !parent.computed) {
+    const name = propertyName(parent.key as Node);
+    return name === undefined ? undefined : { name, viaThis: true };
+  }
+  return undefined;
+}
+
+/** Is `call` the function calling itself? */
+function callsSelf(call: Node, self: { name: string; viaThis: boolean }): boolean {
+  const callee = unwrap(call.callee);
+  if (!self.viaThis) return callee?.type === 'Identifier' && callee.name === self.name;
+  return (
+    callee?.type === 'MemberExpression' &&
+    unwrap(callee.object)?.type === 'ThisExpression' &&
+    propertyName(callee.property as Node, callee.computed as boolean) === self.name
+  );
+}
+
+/** The call hands back exactly the parameters it was given: nothing counts the attempts. */
+function sameArguments(fn: Node, call: Node): boolean {
+  const params = fn.params as Node[];
+  const args = call.arguments as Node[];
+  if (params.length !== args.length) return false;
+  return params.every((p, i) => {
+    const a = unwrap(args[i]);
+    const name = p.type === 'AssignmentPattern' ? unwrap(p.left)?.name : p.name;
+    return a?.type === 'Identifier' && name !== undefined && a.name === name;
+  });
+}
+
+const COUNTER = /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===|<=|<|!==)/i;
+
+/** The retry a catch sets up by calling its own function again after a wait, if it does. */
+export function recursionSite(ctx: ModuleContext, clause: Node): RetrySite | undefined {
+  const tryStatement = ctx.parentOf(clause);
+  if (tryStatement?.type !== 'TryStatement') return undefined;
+  if (!someDescendant(tryStatement.block as Node, (n) => n.type === 'AwaitExpression', true))
+    return undefined;
+  const fn = ctx.enclosingFunction(clause);
+  if (fn === undefined) return undefined;
+  const self = selfName(ctx, fn);
+  if (self === undefined) return undefined;
+  let again: Node | undefined;
+  someDescendant(clause.body as Node, (n) => {
+    if (again === undefined && n.type === 'CallExpression' && callsSelf(n, self)) again = n;
+    return again !== undefined;
+  });
+  if (again === undefined) return undefined;
+  // Only a retry that waits is judged: a catch that calls again at once is most often a one-off
+  // (a refreshed token, a fallback region), not a schedule of attempts.
+  const delays = delaysIn(clause.body as Node);
+  if (delays.length === 0) return undefined;
+  const unbounded =
+    sameArguments(fn, again) && !COUNTER.test(ctx.source.slice(fn.start, fn.end))
+      ? { unbounded: 'recursive retry with no attempt limit: it calls itself again with the same arguments' }
+      : {};
+  return {
+    node: again,
+    label: 'recursive retry',
+    ...unbounded,
+    ...(delays.some((d) => jittered(ctx, d))
+      ? {}
+      : { noJitter: 'recursive retry waits a fixed or purely exponential delay, no jitter' }),
+  };
+}
