@@ -18,6 +18,7 @@ import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
@@ -143,7 +144,8 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
               `${escapeRe(name)}\\s*\\.\\s*metric|metrics?:\\s*${escapeRe(name)}|${escapeRe(name)}\\.queueName`,
             ).test(src)) &&
           !/deadLetterQueue\b[\w.!?]*\.metric/.test(src) &&
-          !/new\s+\w*\.?Alarm\b/.test(src)
+          !/new\s+\w*\.?Alarm\b/.test(src) &&
+          (name === undefined || !onlyLogDeliveryDlq(ctx, name, node))
         )
           report(
             'iac-missing-dlq',
