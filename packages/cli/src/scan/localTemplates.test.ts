@@ -145,7 +145,7 @@ describe('templates only run locally', () => {
       'packages/api/serverless.yml': SERVERLESS(),
       'packages/api/package.json': scripts({ start: 'sls offline start' }),
       'build-scripts/deploy-module.sh':
-        'cd packages/"${MODULE_NAME}"\n../../node_modules/serverless/bin/serverless.js deploy --stage "${STAGE}"\n',
+        'cd packages/api\n../../node_modules/serverless/bin/serverless.js deploy --stage prod\n',
     });
     expect(held).toEqual([]);
     expect(reported).toEqual(['packages/api/serverless.yml iac-gateway-timeout-exceeds-lambda']);
