@@ -11,6 +11,9 @@ import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
 
+/** A value the scan cannot read, and the key an object's spread is kept under. */
+const UNKNOWN = '\u2047unknown';
+const SPREAD = '\u2047spread';
 /** Separates the keys of a value's path (a character no key holds). */
 const SEP = '\u241f';
 const EVENT_KEYS = /^(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|sns|s3|schedule)$/;
@@ -50,14 +53,18 @@ function literalValue(
       const out: Record<string, Json> = {};
       for (const p of n.properties as Node[]) {
         const key = p.type === 'Property' ? propertyName(p.key as Node, p.computed as boolean) : undefined;
-        if (key === undefined) continue;
+        if (key === undefined) {
+          out[SPREAD] = UNKNOWN;
+          continue;
+        }
         const value = literalValue(ctx, p.value as Node, `${path}${SEP}${key}`, at, depth + 1);
         if (value !== undefined) out[key] = value;
       }
       return out;
     }
     default:
-      return undefined;
+      // Computed here or elsewhere (an import, a call, a spread const): a value the scan cannot read.
+      return UNKNOWN;
   }
 }
 
@@ -83,6 +90,8 @@ function judge(
   checkServerless(
     config,
     (rule, path, message, extra) => {
+      // A setting the scan cannot read may be the one whose absence is reported: silence then.
+      if (unreadSetting(config, path)) return;
       let key = path.join(SEP);
       while (!at.has(key) && key.includes(SEP)) key = key.slice(0, key.lastIndexOf(SEP));
       // An event (`{ sqs: {...} }`) is reported at its one key, where its settings are written.
@@ -104,6 +113,23 @@ function judge(
     },
     [],
   );
+}
+
+/** Keys that name a source or code, not a setting a finding is about. */
+const NOT_SETTINGS = new Set(['arn', 'handler', 'name', 'environment', 'pattern', 'event', 'path', 'method']);
+
+/** The function or event a finding is about holds a setting the scan could not read. */
+function unreadSetting(config: Record<string, Json>, path: readonly (string | number)[]): boolean {
+  if (path[0] !== 'functions') return false;
+  const fn = config.functions?.[path[1] as string];
+  const event = path[2] === 'events' ? fn?.events?.[path[3] as number] : undefined;
+  const unread = (value: Json): boolean =>
+    value === UNKNOWN ||
+    (value !== null &&
+      typeof value === 'object' &&
+      Object.entries(value).some(([k, v]) => !NOT_SETTINGS.has(k) && unread(v)));
+  const own = Object.entries(fn ?? {}).some(([k, v]) => k !== 'events' && !NOT_SETTINGS.has(k) && unread(v));
+  return own || (event !== undefined && unread(event));
 }
 
 /** A handler link's stems at the module's folder (`\0/handler.main` is the module's own folder's handler). */
