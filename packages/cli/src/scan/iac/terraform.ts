@@ -11,6 +11,7 @@ import {
   moduleTimeouts,
 } from './terraformLambdaModules.js';
 import { type TerraformFacts, terraformFacts } from './terraformModules.js';
+import { checkQueueModules } from './terraformQueueModules.js';
 
 export type TfReport = (
   rule: string,
@@ -136,6 +137,7 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       );
   }
   checkLambdaModules(blocks, report, (fn) => ({ terraformFloodFunction: fn }));
+  checkQueueModules(blocks, report);
   const lambdaModules = blocks.filter(isLambdaModule);
   const rules = of('aws_cloudwatch_event_rule');
   for (const t of of('aws_cloudwatch_event_target')) {
