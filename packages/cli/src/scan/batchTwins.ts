@@ -33,6 +33,16 @@ export function batchTwins(
   const linked = new Map<string, string[]>();
   const terraform: { readonly at: string; readonly rel: string; readonly handlers: readonly string[] }[] = [];
   for (const o of outcomes) {
+    if (o.kind === 'code') {
+      // Serverless configuration written in TypeScript (js/rules/serverlessTs.ts) links like a template.
+      for (const c of o.facts.candidates)
+        if (c.rule === RULE && c.handlerLink?.clearWhen === 'reported-in-code')
+          for (const stem of c.handlerLink.stems) {
+            const key = `${stemOf(stem)}#${c.handlerLink.export}`;
+            linked.set(key, [...(linked.get(key) ?? []), o.file.rel]);
+          }
+      continue;
+    }
     if (o.kind !== 'iac') continue;
     for (const c of o.result.candidates) {
       const handlers = terraformHandlers.get(`${o.file.rel}:${c.line}`);

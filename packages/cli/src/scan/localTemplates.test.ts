@@ -140,6 +140,17 @@ describe('templates only run locally', () => {
     expect(ci.reported).toEqual(['serverless.yml iac-gateway-timeout-exceeds-lambda']);
   });
 
+  it('keeps a serverless.yml a deploy script runs through the CLI bin, the script named by a pipeline the scan does not read', async () => {
+    const { reported, held } = await scanRepo({
+      'packages/api/serverless.yml': SERVERLESS(),
+      'packages/api/package.json': scripts({ start: 'sls offline start' }),
+      'build-scripts/deploy-module.sh':
+        'cd packages/api\n../../node_modules/serverless/bin/serverless.js deploy --stage prod\n',
+    });
+    expect(held).toEqual([]);
+    expect(reported).toEqual(['packages/api/serverless.yml iac-gateway-timeout-exceeds-lambda']);
+  });
+
   it('reports local-only templates when the config says "localTemplates": "report"', async () => {
     const { reported, held } = await scanRepo(
       { 'template.yaml': SAM, 'package.json': scripts({ start: 'sam local start-api' }) },

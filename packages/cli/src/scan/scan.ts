@@ -216,7 +216,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
           : o.facts;
     const candidates =
       facts !== undefined
-        ? [...facts.candidates, ...batchCallers]
+        ? [...facts.candidates.filter((c) => !batchPairs.mergedIntoCode(c, o.file.rel)), ...batchCallers]
         : o.kind === 'iac'
           ? o.result.candidates.flatMap((c) =>
               batchPairs.mergedIntoCode(c, o.file.rel) || settledByAlarm(c)

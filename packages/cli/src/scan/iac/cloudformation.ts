@@ -64,6 +64,14 @@ export function checkCloudFormation(
         if (obj(ev)?.Type === 'SQS')
           for (const id of refsIn(obj(obj(ev)?.Properties)?.Queue)) lambdaConsumed.add(id);
   }
+  /** Where a function sends an event that still fails after Lambda's async retries, its own or the Globals'. */
+  const asyncFailureTarget = (r: Resource | undefined): Json =>
+    r === undefined
+      ? undefined
+      : (r.props.DeadLetterQueue ??
+        r.props.DeadLetterConfig ??
+        globals.DeadLetterQueue ??
+        obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure);
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
   const reserves = (r: Resource | undefined): boolean =>
     r !== undefined &&
@@ -183,10 +191,7 @@ export function checkCloudFormation(
           )
             asyncSource ??= name;
         }
-        const onFailure =
-          r.props.DeadLetterQueue ??
-          globals.DeadLetterQueue ??
-          obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure;
+        const onFailure = asyncFailureTarget(r);
         if (
           asyncSource !== undefined &&
           onFailure === undefined &&
@@ -245,7 +250,9 @@ export function checkCloudFormation(
           const toLambda = [...refsIn(target?.Arn)].some((id) => byId.get(id)?.type.endsWith('Function'));
           if (toLambda && target?.DeadLetterConfig === undefined) {
             const fnId = [...refsIn(target?.Arn)][0] ?? '';
-            if (!invokeConfigured.has(fnId) && byId.get(fnId)?.props.DeadLetterQueue === undefined)
+            // The rule hands the event to Lambda's async queue: the function's own DLQ or on-failure
+            // destination catches what fails there, so the target needs no DLQ of its own.
+            if (!invokeConfigured.has(fnId) && asyncFailureTarget(byId.get(fnId)) === undefined)
               report(
                 'iac-missing-dlq',
                 at(r, 'Properties', 'Targets', i),

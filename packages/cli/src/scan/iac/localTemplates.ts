@@ -34,7 +34,7 @@ const LOCALSTACK = /\b(?:awslocal|samlocal|tflocal|cdklocal)\b|--stage[=\s]+["']
 const DEPLOY: Record<TemplateTool, RegExp> = {
   sam: /\bsam\s+(?:deploy|sync|package|pipeline)\b|\bcloudformation\s+(?:deploy|create-stack|update-stack|package|create-change-set)\b|cloudformation-github-deploy|\brain\s+deploy\b|\bsceptre\s+(?:launch|create|update)\b/,
   serverless:
-    /\b(?:serverless|sls|osls)\s+(?:deploy|package)\b|serverless\/github-action|\bserverless-compose\b|\bseed\.run\b/,
+    /\b(?:serverless|sls|osls)(?:\.js)?\s+(?:deploy|package)\b|serverless\/github-action|\bserverless-compose\b|\bseed\.run\b/,
 };
 /** The flag that names another template than the default one. */
 const TEMPLATE_FLAG: Record<TemplateTool, RegExp> = {
@@ -52,6 +52,7 @@ const DIR_EVIDENCE =
 const RUNS_COMMANDS =
   /^(?:package\.json|g?nu?makefile|makefile|buildspec.*|\.gitlab-ci\.yml|.*pipelines\.yml|jenkinsfile|justfile|taskfile\.ya?ml|.*\.ya?ml)$/i;
 const SCRIPT_REF = /(?:^|[\s"'`(=])((?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:sh|bash|mjs|cjs|js|ts|py))\b/g;
+const DEPLOY_SCRIPT = /deploy[\w.-]*\.(?:sh|bash)$/i;
 const MAX_BYTES = 256 * 1024;
 const MAX_SCRIPTS = 30;
 
@@ -101,6 +102,11 @@ export class DeployPaths {
     this.add(join(this.root, '.circleci', 'config.yml'));
     for (const name of listDir(join(this.root, 'docs')))
       if (/\.md$/i.test(name)) this.add(join(this.root, 'docs', name));
+    // Deploy scripts a pipeline defined elsewhere (a CDK CodePipeline, a CI system outside the
+    // repository) runs by name: named for deploying, at the top or in a top-level scripts folder.
+    for (const dir of ['', 'scripts', 'build-scripts', 'bin', 'ci', 'deploy'])
+      for (const name of listDir(join(this.root, dir)))
+        if (DEPLOY_SCRIPT.test(name)) this.add(join(this.root, dir, name));
   }
 
   private add(path: string): void {

@@ -28,7 +28,8 @@ export function checkServerless(
     const events = (Array.isArray(fn.events) ? fn.events : []) as Json[];
     const timeout = num(fn.timeout) ?? num(provider.timeout) ?? 6;
     const reserved = fn.reservedConcurrency !== undefined || fn.provisionedConcurrency !== undefined;
-    const onFailure = obj(fn.destinations)?.onFailure ?? fn.onError;
+    // `deadLetter` is serverless-plugin-lambda-dead-letter's setting (a queue or topic for the function).
+    const onFailure = obj(fn.destinations)?.onFailure ?? fn.onError ?? fn.deadLetter;
     let api = false;
     events.forEach((ev, i) => {
       const e = obj(ev) ?? {};
@@ -79,7 +80,7 @@ export function checkServerless(
         report(
           'iac-missing-dlq',
           evPath,
-          `${name} is invoked asynchronously with no destinations.onFailure or onError: failed events are dropped`,
+          `${name} is invoked asynchronously with no destinations.onFailure, onError or deadLetter: failed events are dropped`,
         );
       }
     });

@@ -3,7 +3,15 @@
 import type { Candidate } from '../js/Candidate.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
+import { gatewayModuleRoutes } from './terraformGatewayModules.js';
+import {
+  checkLambdaModules,
+  isLambdaModule,
+  moduleHasAsyncFailureTarget,
+  moduleTimeouts,
+} from './terraformLambdaModules.js';
 import { type TerraformFacts, terraformFacts } from './terraformModules.js';
+import { checkQueueModules } from './terraformQueueModules.js';
 
 export type TfReport = (
   rule: string,
@@ -128,18 +136,26 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         `aws_cloudwatch_event_bus.${bus.labels[1]} has no aws_cloudwatch_event_archive: events cannot be replayed`,
       );
   }
+  checkLambdaModules(blocks, report, (fn) => ({ terraformFloodFunction: fn }));
+  checkQueueModules(blocks, report);
+  const lambdaModules = blocks.filter(isLambdaModule);
   const rules = of('aws_cloudwatch_event_rule');
   for (const t of of('aws_cloudwatch_event_target')) {
     const arn = t.attrs.get('arn')?.raw ?? '';
-    if (!arn.includes('aws_lambda_function.')) continue;
+    const viaModule = lambdaModules.find((m) => arn.includes(`module.${m.labels[0]}.`));
+    if (!arn.includes('aws_lambda_function.') && viaModule === undefined) continue;
     // A rule that only runs on a schedule retries by running again: the next run redoes the work.
     const ruleRef = /aws_cloudwatch_event_rule\.([\w-]+)/.exec(t.attrs.get('rule')?.raw ?? '')?.[1];
     const rule = rules.find((r) => r.labels[1] === ruleRef);
     if (rule?.attrs.has('schedule_expression') && !rule.attrs.has('event_pattern')) continue;
     if (sub(t, 'dead_letter_config') !== undefined) continue;
+    if (viaModule !== undefined && moduleHasAsyncFailureTarget(viaModule)) continue;
     const fnRef = /aws_lambda_function\.([\w-]+)/.exec(arn)?.[1];
     const configured = of('aws_lambda_function_event_invoke_config').some(
-      (c) => c.text.includes(`aws_lambda_function.${fnRef}.`) && c.text.includes('on_failure'),
+      (c) =>
+        c.text.includes(
+          viaModule !== undefined ? `module.${viaModule.labels[0]}.` : `aws_lambda_function.${fnRef}.`,
+        ) && c.text.includes('on_failure'),
     );
     const fn = functions.find((f) => f.labels[1] === fnRef);
     if (configured || (fn !== undefined && sub(fn, 'dead_letter_config') !== undefined)) continue;
@@ -169,21 +185,32 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         { terraformAsyncFunction: `aws_lambda_function.${fn.labels[1]}` },
       );
   const integrations = [...of('aws_apigatewayv2_integration'), ...of('aws_api_gateway_integration')];
-  for (const integ of integrations) {
-    const uri = integ.attrs.get('integration_uri')?.raw ?? integ.attrs.get('uri')?.raw ?? '';
-    const fnRef = /aws_lambda_function\.([\w-]+)/.exec(uri)?.[1];
-    const fn = functions.find((f) => f.labels[1] === fnRef);
-    if (fn === undefined) continue;
-    const timeout = Number(literal(fn.attrs.get('timeout')) ?? 3);
-    const limitMs = Number(
-      literal(integ.attrs.get('timeout_milliseconds')) ?? API_GATEWAY_MAX_SECONDS * 1000,
-    );
-    if (timeout * 1000 > limitMs)
+  const timeouts = moduleTimeouts(blocks);
+  for (const f of functions) {
+    const seconds = Number(literal(f.attrs.get('timeout')) ?? 3);
+    timeouts.set(ref(f), { seconds, line: f.attrs.get('timeout')?.line ?? f.line });
+  }
+  const routes = [
+    ...integrations.map((integ) => ({
+      text: integ.attrs.get('integration_uri')?.raw ?? integ.attrs.get('uri')?.raw ?? '',
+      limitMs: Number(literal(integ.attrs.get('timeout_milliseconds')) ?? API_GATEWAY_MAX_SECONDS * 1000),
+      name: `${integ.labels[0]}.${integ.labels[1]}`,
+    })),
+    ...gatewayModuleRoutes(blocks),
+  ];
+  const reported = new Set<string>();
+  for (const route of routes) {
+    const fn = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)\./.exec(route.text)?.[1];
+    const timeout = fn !== undefined ? timeouts.get(fn) : undefined;
+    if (fn === undefined || timeout === undefined || reported.has(fn)) continue;
+    if (timeout.seconds * 1000 > route.limitMs) {
+      reported.add(fn);
       report(
         'iac-gateway-timeout-exceeds-lambda',
-        fn.attrs.get('timeout')?.line ?? fn.line,
-        `aws_lambda_function.${fn.labels[1]} timeout ${timeout}s exceeds the ${limitMs} ms integration timeout of ${integ.labels[0]}.${integ.labels[1]}`,
+        timeout.line,
+        `${fn} timeout ${timeout.seconds}s exceeds the ${route.limitMs} ms integration timeout of ${route.name}`,
       );
+    }
   }
   return terraformFacts(blocks);
 }

@@ -8,7 +8,8 @@ import type { Candidate } from '../js/Candidate.js';
 import type { HclBlock } from './hcl.js';
 import type { TerraformFacts } from './terraformModules.js';
 
-const LAMBDA_REF = /\baws_lambda_function\.([\w-]+)\./;
+// A function resource, or a function module's output (`module.fn.lambda_function_arn`).
+const LAMBDA_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)\./;
 
 /** Log subscription filters, SNS subscriptions and S3 notifications that deliver to a function. */
 export function asyncSubscribers(
@@ -17,7 +18,7 @@ export function asyncSubscribers(
   const out: { fn: string; via: string }[] = [];
   const add = (raw: string | undefined, via: string) => {
     const name = LAMBDA_REF.exec(raw ?? '')?.[1];
-    if (name !== undefined) out.push({ fn: `aws_lambda_function.${name}`, via });
+    if (name !== undefined) out.push({ fn: name, via });
   };
   for (const f of resources('aws_cloudwatch_log_subscription_filter'))
     add(f.attrs.get('destination_arn')?.raw, 'log subscription');

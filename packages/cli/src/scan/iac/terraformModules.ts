@@ -12,6 +12,7 @@ import {
   terraformIamFacts,
 } from './terraformFloodTargets.js';
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
+import { moduleTriggers } from './terraformLambdaModules.js';
 
 /** What one .tf file says about queues across modules. */
 export interface TerraformFacts {
@@ -91,7 +92,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     const principal = ASYNC_PRINCIPAL.exec(p.attrs.get('principal')?.raw ?? '')?.[1];
     if (fn !== undefined && principal !== undefined) invokers.push({ fn, via: `${principal} permission` });
   }
-  invokers.push(...asyncSubscribers(resources));
+  invokers.push(...asyncSubscribers(resources), ...moduleTriggers(blocks));
   const invokeConfigured = resources('aws_lambda_function_event_invoke_config')
     .filter((c) => /\bon_failure\b/.test(c.text))
     .flatMap((c) => FUNCTION_REF.exec(c.attrs.get('function_name')?.raw ?? '')?.[1] ?? []);

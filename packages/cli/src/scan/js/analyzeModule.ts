@@ -38,6 +38,7 @@ import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
 import { sdkSubclass } from './rules/sdkClients.js';
+import { serverlessTsRules } from './rules/serverlessTs.js';
 import { swallowRules } from './rules/swallowed.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 
@@ -57,6 +58,7 @@ const RULES: readonly Rule[] = [
   lambdaRules,
   cdkRules,
   cdkWrapperRules,
+  serverlessTsRules,
 ];
 const RAW = rawTransferSupported();
 

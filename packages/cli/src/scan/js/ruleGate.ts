@@ -242,6 +242,21 @@ function cdkConstruct(words: SourceWords): boolean {
 }
 
 /**
+ * Serverless Framework configuration in TypeScript (rules/serverlessTs.ts): a function's `events` list
+ * naming an event source the IaC checks judge, in serverless.ts or a function module it imports.
+ */
+const SERVERLESS_EVENT =
+  /\bevents\s*:\s*\[[\s\S]*?\b(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|sns|s3)\s*:/;
+
+function serverlessConfig(words: SourceWords): boolean {
+  return (
+    (words.includes('events') && words.includes('handler') && SERVERLESS_EVENT.test(words.source)) ||
+    // serverless.ts whose functions are imported but whose `resources` declare queues.
+    (words.includes('provider') && words.includes('functions') && /\bResources\s*:/.test(words.source))
+  );
+}
+
+/**
  * A key field (any case, rules/idempotency.ts) set from a random call (its RANDOM_CALL names, in the
  * value or in the const it names): reported in any module. So are a caller's `...Reference` and the key
  * of a keyed write (`gateway.upload(key, body)`) in a module with no handler, which its consumers reach.
@@ -309,6 +324,7 @@ export function mayReport(source: string): boolean {
     sdk(words) ||
     eager(words) ||
     cdkConstruct(words) ||
+    serverlessConfig(words) ||
     handler(words) ||
     randomKey(words) ||
     // An answer of 401/403 on an imported helper's result (rules/authAcrossModules.ts).

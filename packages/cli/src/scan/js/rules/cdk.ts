@@ -17,7 +17,8 @@ import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
-import { functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import { asyncInvokeConfigured, functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
@@ -143,7 +144,8 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
               `${escapeRe(name)}\\s*\\.\\s*metric|metrics?:\\s*${escapeRe(name)}|${escapeRe(name)}\\.queueName`,
             ).test(src)) &&
           !/deadLetterQueue\b[\w.!?]*\.metric/.test(src) &&
-          !/new\s+\w*\.?Alarm\b/.test(src)
+          !/new\s+\w*\.?Alarm\b/.test(src) &&
+          (name === undefined || !onlyLogDeliveryDlq(ctx, name, node))
         )
           report(
             'iac-missing-dlq',
@@ -223,6 +225,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (p?.spread || p?.props.has('deadLetterQueue')) continue;
       const fnProps = functionConstruct(ctx, args[0])?.props;
       if (fnProps?.spread || functionHasAsyncDlq(fnProps) || onScheduledRule(ctx, node)) continue;
+      if (asyncInvokeConfigured(ctx, memberPath(args[0])?.join('.'))) continue;
       if (onlyPushesInCdk(ctx, memberPath(args[0])?.join('.'), fnProps)) continue;
       const link = handlerLink(ctx, args[0], 'no-work');
       report(

@@ -81,6 +81,7 @@ export function functionHasAsyncDlq(props: ReturnType<typeof objectProps>): bool
   if (props === undefined) return false;
   return (
     props.props.has('deadLetterQueue') ||
+    props.props.has('deadLetterTopic') ||
     props.props.has('onFailure') ||
     isBooleanLiteral(props.props.get('deadLetterQueueEnabled'), true)
   );
@@ -133,4 +134,21 @@ export function handlerLinkOfProps(
   const withoutBuild = stem.replace(/\/(dist|build|out)(?=\/)/, '');
   if (withoutBuild !== stem) stems.push(withoutBuild);
   return { stems, export: exportName, clearWhen };
+}
+
+/**
+ * The module gives the function kept in `fn` (its member path, `this.mailer`) an on-failure destination
+ * after building it: `fn.configureAsyncInvoke({ onFailure })` or `new EventInvokeConfig(scope, id, {
+ * function: fn, onFailure })`.
+ */
+export function asyncInvokeConfigured(ctx: ModuleContext, fn: string | undefined): boolean {
+  if (fn === undefined) return false;
+  const name = fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`${name}\\s*\\.\\s*configureAsyncInvoke\\s*\\(\\s*\\{[^}]*\\bonFailure\\b`).test(ctx.source))
+    return true;
+  return ctx.of('NewExpression').some((n) => {
+    if (memberPath(n.callee)?.at(-1) !== 'EventInvokeConfig') return false;
+    const props = objectProps(ctx.valueOf((n.arguments as Node[])[2]))?.props;
+    return props?.has('onFailure') === true && memberPath(props.get('function'))?.join('.') === fn;
+  });
 }

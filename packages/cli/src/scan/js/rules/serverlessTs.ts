@@ -1,0 +1,185 @@
+// Serverless Framework configuration written in TypeScript: `serverless.ts` (`const serverlessConfiguration:
+// AWS = { service, provider, functions, resources }`) and the function modules of the aws-nodejs-typescript
+// template, one per function (`export default { handler: \`${handlerPath(__dirname)}/handler.main\`,
+// events: [{ sqs: { arn, batchSize } }] }`), which serverless.ts imports into `functions`. The literal
+// object is read as the YAML would be and judged by the same checks (iac/serverless.ts); a value the
+// module computes (an import, a call) is unknown and taken as absent only where absence is not reported.
+import { basename, dirname, join } from 'node:path';
+import { batchLink, type IacExtra, type Json } from '../../iac/IacResult.js';
+import { checkServerless } from '../../iac/serverless.js';
+import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { Report, Rule } from './Report.js';
+
+/** A value the scan cannot read, and the key an object's spread is kept under. */
+const UNKNOWN = '\u2047unknown';
+const SPREAD = '\u2047spread';
+/** Separates the keys of a value's path (a character no key holds). */
+const SEP = '\u241f';
+const EVENT_KEYS = /^(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|sns|s3|schedule)$/;
+/** `${handlerPath(__dirname)}` and the like: the function module's own folder. */
+const OWN_FOLDER = /^(?:__dirname|[\w$.]*\(\s*__dirname\s*\))$/;
+
+/** The literal value of `node`, with where each path of it was written. */
+function literalValue(
+  ctx: ModuleContext,
+  node: Node | undefined,
+  path: string,
+  at: Map<string, Node>,
+  depth = 0,
+): Json {
+  const n = depth > 8 ? undefined : unwrap(ctx.valueOf(node));
+  if (n === undefined) return undefined;
+  if (node !== undefined) at.set(path, unwrap(node) ?? n);
+  switch (n.type) {
+    case 'Literal':
+      return n.value;
+    case 'TemplateLiteral': {
+      const quasis = n.quasis as Node[];
+      const exprs = n.expressions as Node[];
+      return quasis
+        .map((q, i) => {
+          const e = exprs[i];
+          const text = e === undefined ? '' : ctx.source.slice(e.start, e.end).trim();
+          return `${q.value.cooked ?? ''}${e === undefined ? '' : OWN_FOLDER.test(text) ? '\0' : `\${${text}}`}`;
+        })
+        .join('');
+    }
+    case 'ArrayExpression':
+      return (n.elements as (Node | null)[]).map((e, i) =>
+        e === null ? undefined : literalValue(ctx, e, `${path}${SEP}${i}`, at, depth + 1),
+      );
+    case 'ObjectExpression': {
+      const out: Record<string, Json> = {};
+      for (const p of n.properties as Node[]) {
+        const key = p.type === 'Property' ? propertyName(p.key as Node, p.computed as boolean) : undefined;
+        if (key === undefined) {
+          out[SPREAD] = UNKNOWN;
+          continue;
+        }
+        const value = literalValue(ctx, p.value as Node, `${path}${SEP}${key}`, at, depth + 1);
+        if (value !== undefined) out[key] = value;
+      }
+      return out;
+    }
+    default:
+      // Computed here or elsewhere (an import, a call, a spread const): a value the scan cannot read.
+      return UNKNOWN;
+  }
+}
+
+function hasEvents(value: Json): boolean {
+  return (
+    typeof value?.handler === 'string' &&
+    Array.isArray(value.events) &&
+    value.events.some(
+      (e: Json) => e !== null && typeof e === 'object' && Object.keys(e).some((k) => EVENT_KEYS.test(k)),
+    )
+  );
+}
+
+/** Judges one configuration: handlers resolved against `serviceDir`, a module-relative one at the module. */
+function judge(
+  ctx: ModuleContext,
+  report: Report,
+  config: Record<string, Json>,
+  at: Map<string, Node>,
+  root: Node,
+): void {
+  const moduleDir = dirname(ctx.file);
+  checkServerless(
+    config,
+    (rule, path, message, extra) => {
+      // A setting the scan cannot read may be the one whose absence is reported: silence then.
+      if (unreadSetting(config, path)) return;
+      let key = path.join(SEP);
+      while (!at.has(key) && key.includes(SEP)) key = key.slice(0, key.lastIndexOf(SEP));
+      // An event (`{ sqs: {...} }`) is reported at its one key, where its settings are written.
+      const node = at.get(key) ?? root;
+      const only =
+        node.type === 'ObjectExpression' && node.properties.length === 1 ? node.properties[0] : node;
+      // A consumer whose handler only logs has nothing behind it to flood (as for CDK consumers).
+      const handler = config.functions?.[path[1] as string]?.handler;
+      const own =
+        rule === 'iac-no-reserved-concurrency' && path[0] === 'functions'
+          ? { ...batchLink(handler), ...extra }
+          : extra;
+      const link = own?.handlerLink;
+      const linked =
+        link !== undefined && rule === 'iac-no-reserved-concurrency'
+          ? { ...own, handlerLink: { ...link, clearWhen: 'no-work' as const } }
+          : own;
+      report(rule, only, message, anchored(linked, moduleDir));
+    },
+    [],
+  );
+}
+
+/** Keys that name a source or code, not a setting a finding is about. */
+const NOT_SETTINGS = new Set(['arn', 'handler', 'name', 'environment', 'pattern', 'event', 'path', 'method']);
+
+/** The function or event a finding is about holds a setting the scan could not read. */
+function unreadSetting(config: Record<string, Json>, path: readonly (string | number)[]): boolean {
+  if (path[0] !== 'functions') return false;
+  const fn = config.functions?.[path[1] as string];
+  const event = path[2] === 'events' ? fn?.events?.[path[3] as number] : undefined;
+  const unread = (value: Json): boolean =>
+    value === UNKNOWN ||
+    (value !== null &&
+      typeof value === 'object' &&
+      Object.entries(value).some(([k, v]) => !NOT_SETTINGS.has(k) && unread(v)));
+  const own = Object.entries(fn ?? {}).some(([k, v]) => k !== 'events' && !NOT_SETTINGS.has(k) && unread(v));
+  return own || (event !== undefined && unread(event));
+}
+
+/** A handler link's stems at the module's folder (`\0/handler.main` is the module's own folder's handler). */
+function anchored(extra: IacExtra | undefined, dir: string): IacExtra | undefined {
+  const link = extra?.handlerLink;
+  if (link === undefined) return extra;
+  const stems = link.stems.filter((s) => !s.includes('${')).map((s) => join(dir, s.replace(/^\0\/?/, '')));
+  if (stems.length === 0) {
+    const { handlerLink: _, ...rest } = extra as IacExtra;
+    return rest;
+  }
+  return { ...extra, handlerLink: { ...link, stems } };
+}
+
+export const serverlessTsRules: Rule = (ctx, report) => {
+  if (!ctx.source.includes('events') || !ctx.source.includes('handler')) return;
+  const roots = ctx
+    .of('Property')
+    .filter((p) => propertyName(p.key as Node) === 'functions')
+    .map((p) => ctx.parentOf(p) as Node)
+    .filter((o) => {
+      const props = objectProps(o)?.props;
+      return props?.has('provider') === true && props.has('service');
+    });
+  for (const root of roots) {
+    const at = new Map<string, Node>();
+    const config = literalValue(ctx, root, 'root', at);
+    const shifted = new Map([...at].map(([k, v]) => [k === 'root' ? '' : k.replace(`root${SEP}`, ''), v]));
+    judge(ctx, report, config, shifted, root);
+  }
+  if (roots.length > 0) return;
+  // Function modules: an object with a handler and events, under the name it is exported or kept by.
+  for (const events of ctx.of('Property')) {
+    if (propertyName(events.key as Node) !== 'events' || unwrap(events.value)?.type !== 'ArrayExpression')
+      continue;
+    const fnObject = ctx.parentOf(events) as Node;
+    const at = new Map<string, Node>();
+    const fn = literalValue(ctx, fnObject, 'f', at);
+    if (!hasEvents(fn)) continue;
+    const { parent: holder } = ctx.climb(
+      fnObject,
+      (p) => p.type.startsWith('TS') || p.type === 'ParenthesizedExpression',
+    );
+    const name =
+      holder?.type === 'VariableDeclarator' && holder.id?.type === 'Identifier'
+        ? (holder.id.name as string)
+        : holder?.type === 'Property'
+          ? (propertyName(holder.key as Node) ?? basename(dirname(ctx.file)))
+          : basename(dirname(ctx.file));
+    const shifted = new Map([...at].map(([k, v]) => [`functions${SEP}${name}${k.slice(1)}`, v]));
+    judge(ctx, report, { functions: { [name]: fn } }, shifted, fnObject);
+  }
+};
