@@ -16,7 +16,14 @@ export default defineConfig({
     projects: [
       ...packages.map((name) => ({
         extends: true as const,
-        test: { name, root: `packages/${name}`, include: ['src/**/*.test.ts'] },
+        test: {
+          name,
+          root: `packages/${name}`,
+          include: ['src/**/*.test.ts'],
+          // The scan's tests each scan the whole regression corpus (about 800 labels): about 2 s alone,
+          // past vitest's 5 s default on two shared cores under the rest of the suite.
+          ...(name === 'cli' ? { testTimeout: 30_000 } : {}),
+        },
       })),
       { extends: true as const, test: { name: 'integration', root: 'test', include: ['**/*.test.ts'] } },
       { extends: true as const, test: { name: 'bench', root: 'bench', include: ['**/*.test.ts'] } },
