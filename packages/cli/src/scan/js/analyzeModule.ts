@@ -102,10 +102,13 @@ function emptyFacts(file: string, parseError: string | undefined): ModuleFacts {
 }
 
 function syntaxOnly(file: string, source: string, deferred: boolean): ModuleFacts {
+  // Without raw transfer (Node < 22) the lazy parse is not there and the whole tree is built: slower,
+  // but the same answer. Which modules are deferred must never depend on the runtime: a gate applied on
+  // one Node and not on another made the same scan report different findings.
   const parsed = parseSync(file, source, {
     lang: langOf(file),
     sourceType: 'unambiguous',
-    experimentalLazy: true,
+    ...(RAW ? { experimentalLazy: true } : {}),
   } as Parameters<typeof parseSync>[2]);
   const parseError = fatalError(parsed, source);
   (parsed as { dispose?: () => void }).dispose?.();
@@ -135,12 +138,11 @@ export function batchCallers(file: string, source: string): Candidate[] {
  * asking for a deferred module's exports).
  */
 export function analyzeModule(file: string, source: string, whole = false): ModuleFacts {
-  if (RAW && DECLARATION.test(file)) return syntaxOnly(file, source, false);
+  if (DECLARATION.test(file)) return syntaxOnly(file, source, false);
   // The rules' words first: most modules fail them, and whether a deferred one offers importers
   // anything (TRIGGERS) is only asked if an importer needs it.
-  if (RAW && !whole && !mayReport(source)) return syntaxOnly(file, source, true);
-  if (RAW && !TRIGGERS.test(source))
-    return whole ? emptyFacts(file, undefined) : syntaxOnly(file, source, false);
+  if (!whole && !mayReport(source)) return syntaxOnly(file, source, true);
+  if (!TRIGGERS.test(source)) return whole ? emptyFacts(file, undefined) : syntaxOnly(file, source, false);
   const options = {
     lang: langOf(file),
     sourceType: 'unambiguous',

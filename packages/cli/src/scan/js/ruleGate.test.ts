@@ -38,6 +38,11 @@ describe('mayReport', () => {
     ['a v3 namespace', "import * as sqs from '@aws-sdk/client-sqs'; new sqs.SQSClient({});"],
     ['an SDK import in a form not read', "export * from '@aws-sdk/client-s3';"],
     ['a batch command', 'await client.send(new SendMessageBatchCommand(input));'],
+    ['a v2 batch request on a client passed in', 'await this.ddb.batchWrite(params).promise();'],
+    [
+      'a batch failure field read',
+      "if (result.UnprocessedItems) console.warn('left', result.UnprocessedItems);",
+    ],
     ['node:https', "import https from 'node:https'; https.get(url);"],
     ['https required with spaces', "const https = require( 'https' ); https.get(url);"],
     [
@@ -153,5 +158,23 @@ describe('mayReport', () => {
     expect(
       result.findings.filter((f) => f.file === 'ledger.ts').map((f) => `${f.file}:${f.line} ${f.rule}`),
     ).toEqual(['ledger.ts:6 swallowed-error']);
+  });
+
+  it('admits helpers that send a v2 batch on a client passed in: their dropped answers are findings', async () => {
+    // Prepare: no handler, no catch, no client built in these modules. Deferred, their findings were lost
+    // on Node >= 22 and reported on Node 20, where the gate was off: the same scan, two answers.
+    const root = join(repo, 'packages/cli/fixtures/corpus/errors/v2BatchHelpers');
+
+    // Act
+    const result = await scan({ root, workers: 0 });
+
+    // Assess
+    for (const file of ['taskRepository.ts', 'ledger.ts'])
+      expect(mayReport(readFileSync(join(root, file), 'utf8')), file).toBe(true);
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
+      'ledger.ts:8 swallowed-error',
+      'taskRepository.ts:22 swallowed-error',
+      'taskRepository.ts:43 swallowed-error',
+    ]);
   });
 });

@@ -8,6 +8,7 @@
 // the rest of the check (measured: about a third of it on a 1,099-file application). The searches go
 // through SourceWords, which rules most absent words out in one pass over the text.
 
+import { batchWordsIn } from './rules/batchApis.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { SourceWords } from './SourceWords.js';
 
@@ -109,6 +110,8 @@ const PARTIAL_BATCH_COMMAND = /Batch\w*Command|PutEventsCommand|PutRecordsComman
 function sdk(words: SourceWords): boolean {
   const source = words.source;
   if (words.includes('Command') && PARTIAL_BATCH_COMMAND.test(source)) return true;
+  // A v2 batch request on a client made elsewhere, or a batch's failure field read (rules/partialBatch.ts).
+  if (batchWordsIn((w) => words.includes(w))) return true;
   // Powertools parameter providers and project subclasses of SDK clients (rules/sdkClients.ts, sdk.ts).
   if (words.includes('@aws-lambda-powertools/parameters')) return true;
   // Middy middlewares that build their own client (rules/middyClients.ts).

@@ -40,3 +40,19 @@ export const V2_FAILURE_FIELD: Readonly<Record<string, string>> = {
 export const DISTINCT_FIELDS: readonly string[] = [...new Set(Object.values(FAILURE_FIELD))].filter(
   (f) => f !== 'Failed' && f !== 'Errors',
 );
+
+/** The v2 method names, as rules/partialBatch.ts looks for them. */
+export const V2_METHODS: readonly string[] = Object.keys(V2_FAILURE_FIELD);
+
+/**
+ * Words without which rules/partialBatch.ts reports nothing outside a v3 command send: a distinct
+ * failure field (a branch that only logs it) or a v2 request made a promise. One predicate for the rule
+ * and the pre-parse gate (ruleGate.ts), which must admit every module the rule can report in: a helper
+ * sending `this.ddb.batchWrite(params).promise()` on a client handed in has no other word the gate knows,
+ * and was skipped (its finding lost, and shown only where the gate is off).
+ * @example
+ * batchWordsIn((w) => 'await ddb.batchWrite(p).promise()'.includes(w)); // true
+ */
+export function batchWordsIn(includes: (word: string) => boolean): boolean {
+  return DISTINCT_FIELDS.some(includes) || (includes('.promise(') && V2_METHODS.some(includes));
+}

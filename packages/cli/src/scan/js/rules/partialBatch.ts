@@ -4,14 +4,13 @@
 // discarded, only logged, or whose failed entries are only logged, loses them.
 import { calleeName, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { DISTINCT_FIELDS, FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
+import { batchWordsIn, DISTINCT_FIELDS, FAILURE_FIELD, V2_FAILURE_FIELD, V2_METHODS } from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
 import { onlyOtherFields, onlyPrinted } from './batchResultUse.js';
 import { isLogCall, selectsOwnWork } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
 const COMMANDS = Object.keys(FAILURE_FIELD);
-const V2_METHODS = Object.keys(V2_FAILURE_FIELD);
 const sendsV2Batch = (text: string) =>
   text.includes('.promise(') && V2_METHODS.some((m) => text.includes(`.${m}(`));
 
@@ -194,8 +193,11 @@ function judgeBatch(
 export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (selectsOwnWork(ctx)) return;
   // Plain-text checks: an alternation regular expression over every large file costs more.
-  if (FIELDS.some((f) => ctx.source.includes(f))) loggedOnlyBranches(ctx, report);
-  if (ctx.source.includes('.promise(') && V2_METHODS.some((m) => ctx.source.includes(m))) {
+  // The two entries below are batchWordsIn's words, which the pre-parse gate admits modules by.
+  const has = (word: string) => ctx.source.includes(word);
+  if (!batchWordsIn(has) && !COMMANDS.some(has)) return;
+  if (FIELDS.some(has)) loggedOnlyBranches(ctx, report);
+  if (has('.promise(') && V2_METHODS.some(has)) {
     for (const call of ctx.of('CallExpression')) {
       // `client.putEvents(params).promise()`: the v2 request, made a promise.
       if (calleeName(call) !== 'promise' || call.arguments.length > 0) continue;
@@ -210,7 +212,7 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
       judgeBatch(ctx, report, request as Node, sent, field, method as string);
     }
   }
-  if (!COMMANDS.some((c) => ctx.source.includes(c))) return;
+  if (!COMMANDS.some(has)) return;
   const judged = new Set<Node>();
   for (const command of ctx.of('NewExpression')) {
     const name = unwrap(command.callee)?.name as string | undefined;
