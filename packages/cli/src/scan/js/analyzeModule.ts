@@ -28,6 +28,7 @@ import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { droppedAwaits, errorValueRules, projectSources } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
+import { googleApiRules } from './rules/googleApis.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules, untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { retriedConsumer } from './rules/idempotency.js';
@@ -45,6 +46,7 @@ import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 const RULES: readonly Rule[] = [
   httpRules,
   httpClientClassRules,
+  googleApiRules,
   sdkRules,
   retryRules,
   authRules,

@@ -29,6 +29,9 @@ function http(words: SourceWords): boolean {
     words.includes('twitter-lite') ||
     words.includes('superagent') ||
     words.includes('undici') ||
+    // Google API clients (rules/googleApis.ts).
+    words.includes('googleapis') ||
+    words.includes('google-auth-library') ||
     ((words.includes('got') || words.includes('ky')) && /\b(?:got|ky)\b/.test(source)) ||
     (words.includes('http') && importsNodeHttp(source))
   );

@@ -87,6 +87,7 @@ function judge(
   root: Node,
 ): void {
   const moduleDir = dirname(ctx.file);
+  const batchOne: string[] = [];
   checkServerless(
     config,
     (rule, path, message, extra) => {
@@ -111,8 +112,15 @@ function judge(
           : own;
       report(rule, only, message, anchored(linked, moduleDir));
     },
-    [],
+    batchOne,
   );
+  // Batch-size-1 handlers (`batchSize: 1`) clear the handler-side batch rule, as a serverless.yml's do.
+  for (const h of batchOne) {
+    const dot = h.lastIndexOf('.');
+    if (h.includes('${') || dot === -1) continue;
+    for (const stem of handlerStems(h.slice(0, dot), moduleDir))
+      ctx.batchOneHandlers.push(`${stem}${h.slice(dot)}`);
+  }
 }
 
 /** Keys that name a source or code, not a setting a finding is about. */
@@ -132,11 +140,25 @@ function unreadSetting(config: Record<string, Json>, path: readonly (string | nu
   return own || (event !== undefined && unread(event));
 }
 
-/** A handler link's stems at the module's folder (`\0/handler.main` is the module's own folder's handler). */
+/** How many folders up from a function module its service folder may be (`serverless/functions/x-fn.ts`). */
+const SERVICE_DEPTH = 3;
+
+/**
+ * Where a handler stem may live: `\0/handler` is the module's own folder's (`handlerPath(__dirname)`); a
+ * plain stem is relative to the service folder (serverless.ts's), the module's folder or one above it.
+ */
+function handlerStems(stem: string, dir: string): string[] {
+  if (stem.startsWith('\0')) return [join(dir, stem.replace(/^\0\/?/, ''))];
+  const out: string[] = [];
+  for (let up = 0, d = dir; up <= SERVICE_DEPTH; up++, d = dirname(d)) out.push(join(d, stem));
+  return out;
+}
+
+/** A handler link's stems at the module's folder or the service folder above it. */
 function anchored(extra: IacExtra | undefined, dir: string): IacExtra | undefined {
   const link = extra?.handlerLink;
   if (link === undefined) return extra;
-  const stems = link.stems.filter((s) => !s.includes('${')).map((s) => join(dir, s.replace(/^\0\/?/, '')));
+  const stems = link.stems.filter((s) => !s.includes('${')).flatMap((s) => handlerStems(s, dir));
   if (stems.length === 0) {
     const { handlerLink: _, ...rest } = extra as IacExtra;
     return rest;

@@ -42,7 +42,7 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
   googleapis: {
     timeoutMs: null,
     retries: 'gaxios retryConfig',
-    decision: 'silent (not seen in labelled code)',
+    decision: 'http-no-timeout at each request of a client left without one (rules/googleApis.ts)',
   },
 };
 
