@@ -4,6 +4,7 @@ import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { insertRule } from './inserts.js';
+import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
 import { generatedAt, isRandom, randomCallIn } from './randomValues.js';
 
@@ -203,4 +204,5 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, consumer: boolean, 
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   randomIdRule(ctx, report);
   insertRule(ctx, report);
+  ormSaveRule(ctx, report, ctx.isLambdaModule && retriedConsumer(ctx));
 }
