@@ -7,6 +7,7 @@
 // barrels, and through the interfaces its class implements), then followed up the import graph to the
 // handler modules, a few modules deep.
 import type { ModuleFacts } from './js/Candidate.js';
+import { onlyWhenAbsent } from './lookupGuard.js';
 
 /** What the project pass offers: module facts (analysing a deferred module), import resolution, source text. */
 export interface CallerLookup {
@@ -148,9 +149,25 @@ export class EventCallers {
    * @example
    * callers.reachedBy('/app/lib/dataLayer.ts', { names: ['saveToVault'] }, (m) => m.consumer === true) // true
    */
-  reachedBy(file: string, request: SharedRequest, test: (handler: ModuleFacts) => boolean): boolean {
+  reachedBy(
+    file: string,
+    request: SharedRequest,
+    test: (handler: ModuleFacts) => boolean,
+    unlessCreateIfAbsent = false,
+  ): boolean {
     if (request.names.length === 0) return false;
-    return this.callersOf(file, request).callers.some((c) => this.handlersAbove(c).handlers.some(test));
+    return this.callersOf(file, request).callers.some((c) => {
+      // A caller that writes only when its lookup found nothing does not write again on a retry.
+      if (unlessCreateIfAbsent) {
+        const text = this.textOf(c);
+        if (
+          text !== undefined &&
+          onlyWhenAbsent(text, [...request.names, ...localNames(text, request.names)])
+        )
+          return false;
+      }
+      return this.handlersAbove(c).handlers.some(test);
+    });
   }
 
   /**

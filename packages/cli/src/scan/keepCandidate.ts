@@ -62,7 +62,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   const consumerOnly = c.onlyIfConsumerCaller;
   if (
     consumerOnly !== undefined &&
-    !project.eventCallers.reachedBy(file, consumerOnly, (m) => m.consumer === true)
+    !project.eventCallers.reachedBy(file, consumerOnly, (m) => m.consumer === true, true)
   )
     return false;
   if (c.onlyIfEventCaller !== undefined && !project.eventCallers.forEvent(file, c.onlyIfEventCaller))

@@ -301,6 +301,8 @@ function randomKey(words: SourceWords): boolean {
   );
 }
 
+const ORM_IMPORT = /['"](?:typeorm|sequelize|sequelize-typescript|mongoose)['"]/;
+
 /**
  * Re-exports and CommonJS export objects: cheap to analyse, and what they rename must be known before the
  * project pass starts (its shortcuts read exported names). SqsEventSource: a wrapper construct others
@@ -333,6 +335,8 @@ export function mayReport(source: string): boolean {
     serverlessConfig(words) ||
     handler(words) ||
     randomKey(words) ||
+    // An entity save or create through an ORM, which a consumer may reach (rules/ormSaves.ts).
+    ((words.includes('.save(') || words.includes('.create(')) && ORM_IMPORT.test(words.source)) ||
     // An answer of 401/403 on an imported helper's result (rules/authAcrossModules.ts).
     authWords(words) ||
     // A remote password check's failure answered as wrong credentials (rules/credentialChecks.ts).

@@ -4,6 +4,7 @@ import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { insertRule } from './inserts.js';
+import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
 import { generatedAt, isRandom, randomCallIn } from './randomValues.js';
 
@@ -109,7 +110,7 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
     if (owner?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(owner) ?? ''))
       owner = ctx.parentOf(owner);
     const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
-    if (ownerKey === 'Item' || ownerKey === 'data')
+    if (ownerKey === 'Item' || ownerKey === 'data' || writtenRecord(ctx, owner))
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
@@ -124,6 +125,32 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
         extra,
       );
   }
+}
+
+/** `Item: record`, `Item: marshall(record)`, `data: record`: what a put or create writes, by its name. */
+function writesRecord(ctx: ModuleContext, prop: Node, declarator: Node, name: string): boolean {
+  if (prop.type !== 'Property' || !/^(Item|data)$/.test(propertyName(prop.key, prop.computed) ?? ''))
+    return false;
+  let value = unwrap(prop.value as Node);
+  if (value?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(value) ?? ''))
+    value = unwrap((value.arguments as Node[])[0]);
+  return (
+    value?.type === 'Identifier' &&
+    value.name === name &&
+    ctx.resolve(name, value)?.declaration === declarator
+  );
+}
+
+/**
+ * `const record = { Id: uuidv4(), ... }` later written as `Item: record` (a put) or `data: record` (a
+ * Prisma create) in the same function: the row is built first and named, then written.
+ */
+function writtenRecord(ctx: ModuleContext, owner: Node | undefined): boolean {
+  if (owner?.type !== 'VariableDeclarator') return false;
+  const id = unwrap(owner.id as Node);
+  const fn = ctx.enclosingFunction(owner);
+  if (id?.type !== 'Identifier' || fn === undefined) return false;
+  return someDescendant(fn, (n) => writesRecord(ctx, n, owner, id.name as string));
 }
 
 /**
@@ -177,4 +204,5 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, consumer: boolean, 
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   randomIdRule(ctx, report);
   insertRule(ctx, report);
+  ormSaveRule(ctx, report, ctx.isLambdaModule && retriedConsumer(ctx));
 }
