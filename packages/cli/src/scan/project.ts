@@ -24,6 +24,9 @@ import { optionsUnread } from './projectOptions.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
+/** `export * from` / `export * as ns from`: a module that may pass on names its text never spells. */
+const EXPORT_ALL = /\bexport\s*\*/;
+
 export class Project {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly batchOneHandlers: string[];
@@ -184,6 +187,11 @@ export class Project {
     const key = `${file}#${name}`;
     if (seen.has(key)) return undefined;
     seen.add(key);
+    // A deferred module (often one of a barrel's `export *` targets) whose text never spells the name
+    // and re-exports nothing wholesale cannot export it: not analysed in full just to learn that.
+    const text = this.deferred.get(file);
+    if (text !== undefined && name !== 'default' && !text.includes(name) && !EXPORT_ALL.test(text))
+      return undefined;
     const m = this.factsOf(file);
     if (m === undefined) return undefined;
     const direct = m.exports[name];

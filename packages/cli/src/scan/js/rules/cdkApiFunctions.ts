@@ -114,8 +114,68 @@ function routes(ctx: ModuleContext): Route[] {
   return out;
 }
 
-/** The name a function is called by in this module: `const f = () =>`, `function f()`, a method. */
+/** calls() per function: a helper's callers are asked once per argument of each construct it routes. */
+const callsOf = new WeakMap<Node, Node[]>();
+
+/**
+ * A module's calls by callee, in module order, gathered in one pass: `i:name` for a plain name, `m:` and
+ * the joined member path for any callee that has one (`m:this.addRoute`).
+ */
+const callsByCallee = new WeakMap<ModuleContext, Map<string, Node[]>>();
+
+function callsTo(ctx: ModuleContext, key: string): readonly Node[] {
+  let byCallee = callsByCallee.get(ctx);
+  if (byCallee === undefined) {
+    byCallee = new Map();
+    const add = (k: string, c: Node) => {
+      const list = byCallee?.get(k);
+      if (list === undefined) byCallee?.set(k, [c]);
+      else list.push(c);
+    };
+    for (const c of ctx.of('CallExpression')) {
+      const callee = unwrap(c.callee as Node);
+      if (callee?.type === 'Identifier') add(`i:${callee.name as string}`, c);
+      const path = memberPath(callee);
+      if (path !== undefined) add(`m:${path.join('.')}`, c);
+    }
+    callsByCallee.set(ctx, byCallee);
+  }
+  return byCallee.get(key) ?? [];
+}
+
+/** `this.x = value` statements of a module by their target (`this.x`), gathered in one pass. */
+const fieldAssignments = new WeakMap<ModuleContext, Map<string, Node[]>>();
+
+function assignedTo(ctx: ModuleContext, target: string): readonly Node[] {
+  let byTarget = fieldAssignments.get(ctx);
+  if (byTarget === undefined) {
+    byTarget = new Map();
+    for (const stmt of ctx.of('ExpressionStatement')) {
+      const e = unwrap(stmt.expression as Node);
+      const path = e?.type === 'AssignmentExpression' ? memberPath(e.left as Node) : undefined;
+      if (e === undefined || path === undefined) continue;
+      const key = path.join('.');
+      const values = byTarget.get(key) ?? [];
+      values.push(e.right as Node);
+      byTarget.set(key, values);
+    }
+    fieldAssignments.set(ctx, byTarget);
+  }
+  return byTarget.get(target) ?? [];
+}
+
+/** The calls of a function in this module, by the name it is called by (see callsUncached). */
 function calls(ctx: ModuleContext, fn: Node): Node[] {
+  let found = callsOf.get(fn);
+  if (found === undefined) {
+    found = callsUncached(ctx, fn);
+    callsOf.set(fn, found);
+  }
+  return found;
+}
+
+/** The name a function is called by in this module: `const f = () =>`, `function f()`, a method. */
+function callsUncached(ctx: ModuleContext, fn: Node): Node[] {
   const parent = ctx.parentOf(fn);
   let name: string | undefined;
   let method = false;
@@ -127,11 +187,8 @@ function calls(ctx: ModuleContext, fn: Node): Node[] {
     method = true;
   }
   if (name === undefined) return [];
-  return ctx.of('CallExpression').filter((c) => {
-    const callee = unwrap(c.callee as Node);
-    if (method) return memberPath(callee)?.join('.') === `this.${name}`;
-    return callee?.type === 'Identifier' && callee.name === name && ctx.functionOf(callee) === fn;
-  });
+  if (method) return [...callsTo(ctx, `m:this.${name}`)];
+  return callsTo(ctx, `i:${name}`).filter((c) => ctx.functionOf(unwrap(c.callee as Node)) === fn);
 }
 
 /**
@@ -154,13 +211,7 @@ export function constructsOf(ctx: ModuleContext, expr: Node | undefined, depth =
   }
   const path = memberPath(v);
   if (path?.length === 2 && path[0] === 'this') {
-    const out: Node[] = [];
-    for (const stmt of ctx.of('ExpressionStatement')) {
-      const e = unwrap(stmt.expression as Node);
-      if (e?.type === 'AssignmentExpression' && memberPath(e.left as Node)?.join('.') === path.join('.'))
-        out.push(...constructsOf(ctx, e.right as Node, depth + 1));
-    }
-    return out;
+    return assignedTo(ctx, path.join('.')).flatMap((right) => constructsOf(ctx, right, depth + 1));
   }
   return [];
 }

@@ -129,10 +129,15 @@ function attemptSite(ctx: ModuleContext, call: Node): RetrySite | undefined {
   const callee = unwrap(call.callee);
   if (callee?.type !== 'Identifier') return undefined;
   const imp = ctx.importOf(callee.name as string, callee);
+  // Every plain call comes here: the import is checked before any options object is read.
+  const attempt = imp?.source === '@lifeomic/attempt' && imp.imported === 'retry';
+  const tsRetry =
+    imp?.source === 'ts-retry-promise' && (imp.imported === 'retry' || imp.imported === 'retryDecorator');
+  if (!attempt && !tsRetry) return undefined;
   const arg = (call.arguments as Node[])[1];
   const opts = objectProps(ctx.valueOf(arg));
   if (arg !== undefined && (opts === undefined || opts.spread)) return undefined;
-  if (imp?.source === '@lifeomic/attempt' && imp.imported === 'retry')
+  if (attempt)
     return {
       node: call,
       label: '@lifeomic/attempt',
@@ -143,16 +148,14 @@ function attemptSite(ctx: ModuleContext, call: Node): RetrySite | undefined {
         ? {}
         : { noJitter: '@lifeomic/attempt does not jitter its delays unless jitter: true' }),
     };
-  if (imp?.source === 'ts-retry-promise' && (imp.imported === 'retry' || imp.imported === 'retryDecorator'))
-    return {
-      node: call,
-      label: 'ts-retry-promise',
-      ...(stringValue(opts?.props.get('retries')) === 'INFINITELY'
-        ? { unbounded: "ts-retry-promise with retries: 'INFINITELY' never gives up" }
-        : {}),
-      noJitter: 'ts-retry-promise waits a fixed, linear or exponential delay with no jitter',
-    };
-  return undefined;
+  return {
+    node: call,
+    label: 'ts-retry-promise',
+    ...(stringValue(opts?.props.get('retries')) === 'INFINITELY'
+      ? { unbounded: "ts-retry-promise with retries: 'INFINITELY' never gives up" }
+      : {}),
+    noJitter: 'ts-retry-promise waits a fixed, linear or exponential delay with no jitter',
+  };
 }
 
 /** The retry a policy library sets up at `node` (a call or a `new`), if it is one. */
