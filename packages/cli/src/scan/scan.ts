@@ -203,6 +203,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean; readonly unread?: true };
   const drafts: Draft[] = [];
   const ignoredDrafts: (Draft & { reason: string; localOnly?: true })[] = [];
+  // Read once, before any module's findings: factsOf() below may analyse more modules, and a deferred module
+  // handled early must not be judged with a different answer than one handled late (modules that build a
+  // wrapper mention SqsEventSource and are never deferred, js/ruleGate.ts `eager`, so nothing is lost).
+  const judgeDeferred = project.hasEventSourceWrappers;
   for (const o of outcomes) {
     if (o.kind === 'problem') continue;
     // Calls of a project's batch wrapper, in any module (analysed only once the project has one).
@@ -211,7 +215,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const facts =
       o.kind !== 'code'
         ? undefined
-        : o.facts.deferred === true && project.hasEventSourceWrappers
+        : o.facts.deferred === true && judgeDeferred
           ? (project.factsOf(o.facts.file) ?? o.facts)
           : o.facts;
     const candidates =
