@@ -1,7 +1,7 @@
 // Which handler code a batch-size-1 event source runs. A template names a handler as `module.export`
 // relative to some folder (`src/consumer.handler`); the code may export it under that name, or re-export it
 // from another module (`src/index.ts`: `export { handler } from './consumer'`), where the finding is.
-import type { ReExport } from './js/Candidate.js';
+import type { ImportRef, ReExport } from './js/Candidate.js';
 
 /** Does handler string `h` (`src/consumer.handler`, relative to some folder) name `file`'s export `name`? */
 export function namesExport(h: string, file: string, name: string): boolean {
@@ -41,4 +41,51 @@ export function reExportedHandlers(
     for (const file of files) if (namesExport(h, file, name)) follow(file, name, 0);
   }
   return out;
+}
+
+/** What BatchOneHandlers asks the project pass: its files, their re-exports, imports, wrapper constructs. */
+export interface BatchOneSources {
+  readonly files: () => readonly string[];
+  readonly reExportsOf: (file: string) => readonly ReExport[];
+  readonly resolve: (from: string, source: string) => string | undefined;
+  /** The batch size an imported wrapper construct always attaches, if it fixes one. */
+  readonly fixedBatchOf: (ref: ImportRef) => number | null | undefined;
+}
+
+/**
+ * The project's batch-size-1 handlers: named by templates and code, by a wrapper construct that always
+ * attaches a batch-size-1 source (`addIfWrapper`), and reached through re-exports (worked out on first use,
+ * once every module is registered).
+ * @example
+ * const none = () => [];
+ * const one = new BatchOneHandlers(['src/consumer.handler'], {
+ *   files: none, reExportsOf: none, resolve: () => undefined, fixedBatchOf: () => undefined,
+ * });
+ * one.has('/app/src/consumer.ts', 'handler'); // true
+ */
+export class BatchOneHandlers {
+  private readonly handlers: readonly string[];
+  private readonly sources: BatchOneSources;
+  private readonly ifWrapper: { readonly ref: ImportRef; readonly handler: string }[] = [];
+  private reExported: ReadonlySet<string> | undefined;
+
+  constructor(handlers: readonly string[], sources: BatchOneSources) {
+    this.handlers = handlers.map((h) => h.replace(/^\.\//, ''));
+    this.sources = sources;
+  }
+
+  /** Handlers built with an imported wrapper construct: batch size 1 if that wrapper always attaches it. */
+  addIfWrapper(built: readonly { readonly ref: ImportRef; readonly handler: string }[]): void {
+    this.ifWrapper.push(...built);
+  }
+
+  /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */
+  has(file: string, name: string): boolean {
+    const s = this.sources;
+    if (this.handlers.some((h) => namesExport(h, file, name))) return true;
+    if (this.ifWrapper.some((w) => namesExport(w.handler, file, name) && s.fixedBatchOf(w.ref) === 1))
+      return true;
+    this.reExported ??= reExportedHandlers(this.handlers, s.files(), s.reExportsOf, s.resolve);
+    return this.reExported.has(`${file}#${name}`);
+  }
 }

@@ -2,7 +2,7 @@
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 
 import { readFileSync } from 'node:fs';
-import { namesExport, reExportedHandlers } from './batchOne.js';
+import { BatchOneHandlers } from './batchOne.js';
 import { EventCallers } from './eventCallers.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule, batchCallers } from './js/analyzeModule.js';
@@ -29,9 +29,7 @@ const EXPORT_ALL = /\bexport\s*\*/;
 
 export class Project {
   private readonly modules = new Map<string, ModuleFacts>();
-  private readonly batchOneHandlers: string[];
-  /** Handlers given to an imported construct: one-record consumers when it attaches a batch-size-1 source. */
-  private readonly batchOneIfWrapper: { readonly ref: ImportRef; readonly handler: string }[] = [];
+  private readonly batchOne: BatchOneHandlers;
   /** Every module's wiring of a construct's field into an API construct (rules/cdkApiProps.ts). */
   readonly fieldRoutes: FieldRoute[] = [];
   private readonly resolver: ModuleResolver;
@@ -75,18 +73,24 @@ export class Project {
       workspaces === undefined ? undefined : new TsconfigPaths(workspaces.rootDir),
     );
     this.deferred = new Map(deferredSources);
-    const all = [...batchOneHandlers];
+    this.batchOne = new BatchOneHandlers(
+      [...batchOneHandlers, ...modules.flatMap((m) => m.batchOneHandlers ?? [])],
+      {
+        files: () => [...this.modules.keys()],
+        reExportsOf: (file) => this.factsOf(file)?.reExports ?? [],
+        resolve: (from, source) => this.resolveModule(from, source),
+        fixedBatchOf: (ref) => this.wrapperOf(ref)?.fixedBatch,
+      },
+    );
     for (const m of modules) {
       this.modules.set(m.file, m);
       this.register(m);
-      if (m.batchOneHandlers !== undefined) all.push(...m.batchOneHandlers);
     }
-    this.batchOneHandlers = all.map((h) => h.replace(/^\.\//, ''));
   }
 
   /** Notes the names a module exports as wrappers or async functions, and the names it re-exports as. */
   private register(m: ModuleFacts): void {
-    if (m.batchOneIfWrapper !== undefined) this.batchOneIfWrapper.push(...m.batchOneIfWrapper);
+    if (m.batchOneIfWrapper !== undefined) this.batchOne.addIfWrapper(m.batchOneIfWrapper);
     if (m.fieldRoutes !== undefined) this.fieldRoutes.push(...m.fieldRoutes);
     for (const [name, fact] of Object.entries(m.exports)) {
       if (fact.eventSource !== undefined) this.wrapperNames.add(name);
@@ -233,26 +237,7 @@ export class Project {
 
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */
   isBatchOne(file: string, name: string): boolean {
-    return (
-      this.batchOneHandlers.some((h) => namesExport(h, file, name)) ||
-      this.batchOneIfWrapper.some(
-        (w) => namesExport(w.handler, file, name) && this.wrapperOf(w.ref)?.fixedBatch === 1,
-      ) ||
-      this.batchOneReExported().has(`${file}#${name}`)
-    );
-  }
-
-  private reExportedBatchOne: ReadonlySet<string> | undefined;
-
-  /** `file#export` pairs the batch-size-1 handler strings reach through re-exports (batchOne.ts). */
-  private batchOneReExported(): ReadonlySet<string> {
-    this.reExportedBatchOne ??= reExportedHandlers(
-      this.batchOneHandlers,
-      [...this.modules.keys()],
-      (file) => this.factsOf(file)?.reExports ?? [],
-      (from, source) => this.resolveModule(from, source),
-    );
-    return this.reExportedBatchOne;
+    return this.batchOne.has(file, name);
   }
 
   /**
