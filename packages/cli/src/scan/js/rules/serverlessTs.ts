@@ -17,8 +17,26 @@ const SPREAD = '\u2047spread';
 /** Separates the keys of a value's path (a character no key holds). */
 const SEP = '\u241f';
 const EVENT_KEYS = /^(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|sns|s3|schedule)$/;
-/** `${handlerPath(__dirname)}` and the like: the function module's own folder. */
+/**
+ * The function module's own folder, however the template of the day writes it: `${handlerPath(__dirname)}`,
+ * the older inline `${__dirname.split(process.cwd())[1].substring(1)}` (often with `.replace(/\\/g, '/')`),
+ * `${path.relative(process.cwd(), __dirname)}`. An expression whose only variable part is `__dirname` (and
+ * the working directory it is cut against) names that folder.
+ */
 const OWN_FOLDER = /^(?:__dirname|[\w$.]*\(\s*__dirname\s*\))$/;
+function ownFolder(text: string): boolean {
+  if (OWN_FOLDER.test(text)) return true;
+  if (!/\b__dirname\b/.test(text)) return false;
+  // No identifier but __dirname, process.cwd() and path/string methods: nothing else decides the folder.
+  const rest = text
+    .replace(/\/(?:\\.|[^/\n])+\/[gimsuy]*/g, '')
+    .replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '')
+    .replace(
+      /\b(?:__dirname|process\.cwd|path|relative|split|substring|substr|slice|replace|replaceAll|sep)\b/g,
+      '',
+    );
+  return !/[A-Za-z_$]/.test(rest);
+}
 
 /** The literal value of `node`, with where each path of it was written. */
 function literalValue(
@@ -41,7 +59,7 @@ function literalValue(
         .map((q, i) => {
           const e = exprs[i];
           const text = e === undefined ? '' : ctx.source.slice(e.start, e.end).trim();
-          return `${q.value.cooked ?? ''}${e === undefined ? '' : OWN_FOLDER.test(text) ? '\0' : `\${${text}}`}`;
+          return `${q.value.cooked ?? ''}${e === undefined ? '' : ownFolder(text) ? '\0' : `\${${text}}`}`;
         })
         .join('');
     }
