@@ -3,13 +3,15 @@
 // LambdaIntegration(fn)`, `new HttpLambdaIntegration(id, fn)`, `LambdaRestApi({ handler })`, an L1
 // `CfnIntegration`/`CfnMethod` whose URI embeds `fn.functionArn`) or through an API construct of a
 // library (`{ path, httpMethod, lambda: fn }`); the function may come through a same-file helper's
-// parameter (`addRoute('Id', 'POST /x', fn)`). One finding per function, at its `timeout` when the
-// construct sets it, else at the construct: that is the line the fix changes.
+// parameter (`addRoute('Id', 'POST /x', fn)`). One finding per function, at the `timeout` it runs with:
+// that is the line the fix changes; functions sharing one timeout value share one finding there
+// (cdkSharedTimeouts.ts).
 import { calleeName, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
 import { handlerLink, handlerLinkOfProps } from './cdkHandlers.js';
+import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
 import type { Report } from './Report.js';
 
 /** REST API integrations stop at 29 s; HTTP API (v2) ones at 30 s. */
@@ -219,6 +221,7 @@ export function constructsOf(ctx: ModuleContext, expr: Node | undefined, depth =
 /** Reports each function construct behind a route whose timeout outlasts the route's integration. */
 export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
   const reported = new Set<Node>();
+  const shared = sharedTimeoutReport(report);
   for (const route of routes(ctx)) {
     if (unwrap(route.fn)?.type === 'ThisExpression') continue; // cdkConstructDefaults.ts judges these
     if (noteRoutedProp(ctx, route.fn, route.limit)) continue; // judged where the construct is built
@@ -228,16 +231,16 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
       const timeout = timeoutIn(ctx, props);
       if (timeout === undefined || timeout.seconds <= route.limit) continue;
       reported.add(construct);
-      const inside = timeout.node.start >= construct.start && timeout.node.end <= construct.end;
       const link = handlerLink(ctx, construct, 'no-work');
-      report(
-        'iac-gateway-timeout-exceeds-lambda',
-        inside ? timeout.node : construct,
+      shared.report(
+        timeout.node,
         `${calleeName(construct) ?? 'function'} timeout ${timeout.seconds}s exceeds API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
         link !== undefined ? { handlerLink: link } : undefined,
+        construct,
       );
     }
   }
+  shared.flush();
   routedPropsBuilt(ctx, report, (expr) => constructsOf(ctx, expr), reported);
   fieldFunctions(ctx, report, reported);
   solutionsPatternTimeouts(ctx, report);

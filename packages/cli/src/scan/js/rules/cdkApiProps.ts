@@ -72,10 +72,9 @@ export function fieldFunctions(ctx: ModuleContext, report: Report, reported: Set
     const exports = [...ctx.exports].filter(([, v]) => unwrap(v) === cls).map(([name]) => name);
     const timeout = timeoutIn(ctx, (construct.arguments as Node[])[2]);
     if (cls === undefined || exports.length === 0 || timeout === undefined || timeout.seconds <= 29) continue;
-    const inside = timeout.node.start >= construct.start && timeout.node.end <= construct.end;
     report(
       'iac-gateway-timeout-exceeds-lambda',
-      inside ? timeout.node : construct,
+      timeout.node,
       `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: the app hands this.${path[1]} to an API construct that routes it, and clients get 504 while it keeps running`,
       { onlyIfFieldRouted: { exports, field: path[1] as string, seconds: timeout.seconds } },
     );
@@ -120,12 +119,11 @@ export function routedPropsBuilt(
         const limit = local?.[key] ?? 29;
         if (timeout === undefined || timeout.seconds <= limit) continue;
         reported.add(construct);
-        const inside = timeout.node.start >= construct.start && timeout.node.end <= construct.end;
         const name =
           callee?.type === 'Identifier' ? (callee.name as string) : (memberPath(callee)?.join('.') ?? '');
         report(
           'iac-gateway-timeout-exceeds-lambda',
-          inside ? timeout.node : construct,
+          timeout.node,
           `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: ${name} routes its ${key} behind the API, and clients get 504 while it keeps running`,
           ref !== undefined ? { onlyIfImportApiRoute: { ref, key, seconds: timeout.seconds } } : undefined,
         );
