@@ -206,9 +206,11 @@ export function checkCloudFormation(
         const timeout = functionTimeout(r);
         if (api && timeout > API_GATEWAY_MAX_SECONDS && !gatewayReported.has(r.id)) {
           gatewayReported.add(r.id);
+          // At its own Timeout when it sets one; a Globals timeout governs every function of the template,
+          // so the finding is at this function, where its override goes (as serverless.yml's provider one).
           report(
             'iac-gateway-timeout-exceeds-lambda',
-            at(r, 'Properties', r.props.Timeout !== undefined ? 'Timeout' : 'Events'),
+            r.props.Timeout !== undefined ? at(r, 'Properties', 'Timeout') : at(r),
             `${r.id} timeout ${timeout}s is longer than API Gateway's ${API_GATEWAY_MAX_SECONDS}s integration timeout: clients get 504 while it keeps running`,
           );
         }
