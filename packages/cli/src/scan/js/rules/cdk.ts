@@ -11,7 +11,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { gatewayTimeouts } from './cdkApiFunctions.js';
-import { isBusTarget, logOnlyTargets, onlyForwards } from './cdkBuses.js';
+import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBuses.js';
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
@@ -238,7 +238,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (isBusTarget(ctx, node) || (name !== undefined && onlyForwards(ctx, name))) continue;
       if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*archive\\(`).test(src)) continue;
       if (/new\s+(\w+\.)?Archive\(/.test(src)) continue;
-      const logOnly = name !== undefined ? logOnlyTargets(ctx, name) : undefined;
+      const logOnly = name !== undefined && !leavesModule(ctx, name) ? logOnlyTargets(ctx, name) : undefined;
       report(
         'iac-no-event-archive',
         node,

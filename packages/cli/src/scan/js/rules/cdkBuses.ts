@@ -3,7 +3,8 @@
 // bus whose every rule forwards to another bus (a spoke account's bus feeding a hub) only passes events
 // on: the archive belongs to the bus they land on, where they are consumed. A bus whose rules only deliver
 // to log groups or to functions that only log (a Lambda destination's success and failure notices) carries
-// nothing worth replaying either.
+// nothing worth replaying either, unless the bus leaves its module (a stack field, a return, an output):
+// then other stacks put their own rules on it, and what they deliver is out of sight.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -82,6 +83,33 @@ export function logOnlyTargets(ctx: ModuleContext, name: string): HandlerLink[] 
     links.push(link);
   }
   return links;
+}
+
+/**
+ * The bus held in `name`, or its name or ARN, is handed out of the module: kept in a field other stacks
+ * read (`this.bus = bus`, `this.eventBusName = bus.eventBusName`), returned, published as an output's or
+ * a parameter's value (`new CfnOutput(this, id, { value: bus.eventBusArn })`, `stringValue: ...`), or given
+ * to another construct in its props (`new PersistEvents(this, id, { eventBus })`), whose rules are not here.
+ *
+ * @example
+ * leavesModule(ctx, 'eventBus') // true for `this.eventBusName = eventBus.eventBusName`
+ */
+export function leavesModule(ctx: ModuleContext, name: string): boolean {
+  if (name.startsWith('this.')) return true;
+  const held = name.replace(/[$]/g, '\\$');
+  if (
+    new RegExp(`(?:\\bthis\\.[\\w$]+\\s*=|\\breturn\\b|\\b(?:value|stringValue)\\s*:)\\s*${held}\\b`).test(
+      ctx.source,
+    )
+  )
+    return true;
+  for (const node of ctx.of('NewExpression')) {
+    if (memberPath(node.callee)?.at(-1) === 'Rule') continue;
+    const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]));
+    for (const value of props?.props.values() ?? [])
+      if (unwrap(value)?.type === 'Identifier' && unwrap(value)?.name === name) return true;
+  }
+  return false;
 }
 
 function declaredName(ctx: ModuleContext, node: Node): string | undefined {
