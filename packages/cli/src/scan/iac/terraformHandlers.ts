@@ -5,12 +5,27 @@
 // entry it was built from (`${var.out_dir}/searchHandler.zip` from src/.../searchHandler.ts). Each .tf
 // file records its functions, locals and batch-1 mappings; the project pass joins them per folder.
 import { type HclBlock, literal } from './hcl.js';
+import { isLambdaModule, mapEntries } from './terraformLambdaModules.js';
 
 /** A function as written: its handler and its package (`filename`), as raw HCL expressions. */
 export interface TerraformFunction {
   readonly name: string;
   readonly handler?: string;
   readonly code?: string;
+  /**
+   * A registry function module's code folder, the last folder of its `source_path` (`orders` from
+   * `"${path.module}/dist/orders"`): its handler (`index.handler`) is relative to it, and a handler string
+   * as generic as `index.handler` alone would name every index module of the repository.
+   */
+  readonly folder?: string;
+}
+
+/** The last folder a `source_path` names: a file's folder when it names a file. */
+function sourceFolder(raw: string | undefined): string | undefined {
+  const path = /^"([^"]*)"$/.exec(raw ?? '')?.[1];
+  const parts = path?.split('/').filter((p) => p !== '' && p !== '.' && p !== '..' && !p.includes('${'));
+  if (parts === undefined || parts.length === 0) return undefined;
+  return /\.[cm]?[jt]sx?$/.test(parts.at(-1) as string) ? parts.at(-2) : parts.at(-1);
 }
 
 /** What a .tf file says about its functions' code and their batch-size-1 event sources. */
@@ -23,30 +38,70 @@ export interface TerraformCodeFacts {
   readonly mappings: readonly { readonly fn: string; readonly line: number }[];
 }
 
+/**
+ * The function a mapping's `function_name` names: an `aws_lambda_function` by its label, a registry
+ * function module as `module.<name>` (`module.consumer.lambda_function_name`).
+ */
+function mappedFunction(raw: string | undefined): string | undefined {
+  const m = /\b(?:aws_lambda_function\.([\w-]+)|(module\.[\w-]+)\.lambda_function_(?:name|arn))/.exec(
+    raw ?? '',
+  );
+  return m?.[1] ?? m?.[2];
+}
+
 export function terraformCodeFacts(blocks: readonly HclBlock[]): TerraformCodeFacts {
   const resources = (type: string) => blocks.filter((b) => b.type === 'resource' && b.labels[0] === type);
-  const functions = resources('aws_lambda_function').map((f): TerraformFunction => {
-    const handler = f.attrs.get('handler')?.raw;
-    const code = f.attrs.get('filename')?.raw;
-    return {
-      name: f.labels[1] as string,
-      ...(handler !== undefined ? { handler } : {}),
-      ...(code !== undefined ? { code } : {}),
-    };
+  const described = (
+    name: string,
+    handler: string | undefined,
+    code: string | undefined,
+    folder?: string,
+  ): TerraformFunction => ({
+    name,
+    ...(handler !== undefined ? { handler } : {}),
+    ...(code !== undefined ? { code } : {}),
+    ...(folder !== undefined ? { folder } : {}),
   });
+  const modules = blocks.filter(isLambdaModule);
+  const functions = [
+    ...resources('aws_lambda_function').map((f) =>
+      described(f.labels[1] as string, f.attrs.get('handler')?.raw, f.attrs.get('filename')?.raw),
+    ),
+    // The registry module's handler is relative to its `source_path`, as a resource's is to its package.
+    ...modules.map((m) =>
+      described(
+        `module.${m.labels[0]}`,
+        m.attrs.get('handler')?.raw,
+        m.attrs.get('local_existing_package')?.raw,
+        sourceFolder(m.attrs.get('source_path')?.raw),
+      ),
+    ),
+  ];
   const locals = blocks
     .filter((b) => b.type === 'locals')
     .flatMap((b) => [...b.attrs].map(([name, attr]) => [name, attr.raw] as const));
-  const batchOne = resources('aws_lambda_event_source_mapping').flatMap((m) => {
-    if (literal(m.attrs.get('batch_size')) !== '1') return [];
-    const fn = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
-    return fn === undefined ? [] : [fn];
-  });
-  const mappings = resources('aws_lambda_event_source_mapping').flatMap((m) => {
-    const fn = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
-    return fn === undefined ? [] : [{ fn, line: m.line }];
-  });
-  return { functions, locals, batchOne, mappings };
+  const mappings = [
+    ...resources('aws_lambda_event_source_mapping').flatMap((m) => {
+      const fn = mappedFunction(m.attrs.get('function_name')?.raw);
+      return fn === undefined ? [] : [{ fn, line: m.line, one: literal(m.attrs.get('batch_size')) === '1' }];
+    }),
+    // A function module's own mappings (`event_source_mapping = { orders = { batch_size = 1, ... } }`).
+    ...modules.flatMap((m) =>
+      ['event_source_mapping', 'event_source_mappings'].flatMap((key) =>
+        mapEntries(m.attrs.get(key)).map(({ block }) => ({
+          fn: `module.${m.labels[0]}`,
+          line: block.line,
+          one: literal(block.attrs.get('batch_size')) === '1',
+        })),
+      ),
+    ),
+  ];
+  return {
+    functions,
+    locals,
+    batchOne: mappings.filter((m) => m.one).map((m) => m.fn),
+    mappings: mappings.map(({ fn, line }) => ({ fn, line })),
+  };
 }
 
 /** A string an expression stands for: a quoted string, or a `local.x` naming one (once removed). */
@@ -75,6 +130,7 @@ function handlerStrings(fn: TerraformFunction, locals: ReadonlyMap<string, strin
   const handler = resolve(fn.handler, locals);
   const dot = handler?.lastIndexOf('.') ?? -1;
   if (handler === undefined || dot <= 0) return [];
+  if (fn.folder !== undefined) return [`${fn.folder}/${handler}`];
   const entry = packageEntry(resolve(fn.code, locals) ?? fn.code);
   return entry !== undefined ? [handler, `${entry}.${handler.slice(dot + 1)}`] : [handler];
 }

@@ -11,6 +11,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { gatewayTimeouts } from './cdkApiFunctions.js';
+import { batchSizeOf, noteAddedMappingsBatchOne, noteMappingBatchOne } from './cdkBatchOne.js';
 import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBuses.js';
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
@@ -90,6 +91,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!ctx.source.includes('aws-cdk')) return;
   const src = ctx.source;
   gatewayTimeouts(ctx, report);
+  noteAddedMappingsBatchOne(ctx);
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
     const self =
@@ -165,17 +167,15 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
             { maxReceive: { count: max, consumer: byLambda ? 'lambda' : 'other' }, severity: 'high' },
           );
       }
-    } else if (kind === 'CfnEventSourceMapping') streamMappingWithoutOnFailure(ctx, node, kind, report);
-    else if (kind === 'EventSourceMapping' && numberValue(props?.props.get('batchSize')) === 1) {
-      // `new EventSourceMapping(this, id, { target: fn, batchSize: 1, eventSourceArn })`: one record a call.
-      const link = handlerLink(ctx, props?.props.get('target'), 'no-record-work');
-      if (link !== undefined)
-        for (const stem of link.stems) ctx.batchOneHandlers.push(`${stem}.${link.export}`);
-    } else if (kind === 'SqsEventSource' || kind === 'KinesisEventSource' || kind === 'DynamoEventSource') {
+    } else if (kind === 'CfnEventSourceMapping') {
+      streamMappingWithoutOnFailure(ctx, node, kind, report);
+      noteMappingBatchOne(ctx, node, kind);
+    } else if (kind === 'EventSourceMapping') noteMappingBatchOne(ctx, node, kind);
+    else if (kind === 'SqsEventSource' || kind === 'KinesisEventSource' || kind === 'DynamoEventSource') {
       const p = objectProps(ctx.valueOf(args[1]));
       if (p?.spread) continue;
       const fnExpr = eventSourceTarget(ctx, node);
-      const batchSize = numberValue(p?.props.get('batchSize'));
+      const batchSize = batchSizeOf(ctx, p?.props.get('batchSize'));
       if (batchSize === 1) {
         // The handler's own code finding about partial failures is settled by this batch size.
         const link = handlerLink(ctx, fnExpr, 'no-record-work');
