@@ -40,6 +40,7 @@ import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessTsRules } from './rules/serverlessTs.js';
+import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { swallowRules } from './rules/swallowed.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 
@@ -61,6 +62,7 @@ const RULES: readonly Rule[] = [
   cdkRules,
   cdkWrapperRules,
   serverlessTsRules,
+  sstBatchOneRules,
 ];
 const RAW = rawTransferSupported();
 

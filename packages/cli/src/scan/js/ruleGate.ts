@@ -179,6 +179,8 @@ function cdkConstruct(words: SourceWords): boolean {
     (CDK_NEW.test(source) ||
       CDK_NEW_API.test(source) ||
       (FUNCTION_FIELD.test(source) && LONG_TIMEOUT.test(source)) ||
+      // a function's own mapping, whose batch size may settle its handler (rules/cdkBatchOne.ts).
+      words.includes('addEventSourceMapping') ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.
@@ -197,6 +199,8 @@ const SERVERLESS_EVENT =
 
 function serverlessConfig(words: SourceWords): boolean {
   return (
+    // SST queue consumers with a batch size (rules/sstBatchOne.ts).
+    (words.includes('batch') && (words.includes('subscribe') || words.includes('onsumer'))) ||
     (words.includes('events') && words.includes('handler') && SERVERLESS_EVENT.test(words.source)) ||
     // serverless.ts whose functions are imported but whose `resources` declare queues.
     (words.includes('provider') && words.includes('functions') && /\bResources\s*:/.test(words.source))

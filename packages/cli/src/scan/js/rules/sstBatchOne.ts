@@ -1,0 +1,57 @@
+// SST's queue consumers, whose batch size settles their handler's batch-no-partial-failure finding as a
+// template's would (one record a call: throwing fails exactly that record). SST names the handler by a
+// string relative to the app, and writes the batch size in its own shape:
+//   v3 (sst.config.ts): queue.subscribe("src/sub.handler", { batch: { size: 1 } })
+//                       queue.subscribe({ handler: "src/sub.handler" }, { batch: { size: 1 } })
+//   v2 (stacks/*.ts):   new Queue(stack, id, { consumer: { function: "src/c.main", cdk: { eventSource: { batchSize: 1 } } } })
+//                       queue.addConsumer(stack, { function: { handler: "src/c.main" }, cdk: { eventSource: { batchSize: 1 } } })
+// Only the batch size is read here: a consumer at SST's default of 10 is left to the handler's own finding.
+import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { batchSizeOf } from './cdkBatchOne.js';
+import type { Rule } from './Report.js';
+
+/** A handler string as written: a string, or a function's props object with a `handler` string. */
+function handlerString(ctx: ModuleContext, node: Node | undefined): string | undefined {
+  const n = unwrap(ctx.valueOf(node) ?? node);
+  if (n?.type === 'Literal' && typeof n.value === 'string') return n.value;
+  if (n?.type === 'TemplateLiteral' && (n.expressions as Node[]).length === 0)
+    return (n.quasis as Node[])[0]?.value.cooked ?? undefined;
+  if (n?.type === 'ObjectExpression') return handlerString(ctx, objectProps(n)?.props.get('handler'));
+  return undefined;
+}
+
+/** The value at `path` in an object literal (`{ batch: { size: 1 } }`, path `batch.size`). */
+function at(ctx: ModuleContext, node: Node | undefined, path: readonly string[]): Node | undefined {
+  let n = node;
+  for (const key of path) n = objectProps(ctx.valueOf(n) ?? unwrap(n))?.props.get(key);
+  return n;
+}
+
+/** A v2 consumer (`{ function, cdk: { eventSource: { batchSize } } }`) of batch size 1: its handler. */
+function v2Consumer(ctx: ModuleContext, consumer: Node | undefined): string | undefined {
+  if (batchSizeOf(ctx, at(ctx, consumer, ['cdk', 'eventSource', 'batchSize'])) !== 1) return undefined;
+  return handlerString(ctx, at(ctx, consumer, ['function']));
+}
+
+export const sstBatchOneRules: Rule = (ctx) => {
+  if (
+    !ctx.source.includes('subscribe') &&
+    !ctx.source.includes('consumer') &&
+    !ctx.source.includes('Consumer')
+  )
+    return;
+  const found: (string | undefined)[] = [];
+  for (const call of ctx.of('CallExpression')) {
+    const method = memberPath(unwrap(call.callee as Node))?.at(-1);
+    const args = call.arguments as Node[];
+    if (method === 'subscribe' && batchSizeOf(ctx, at(ctx, args[1], ['batch', 'size'])) === 1)
+      found.push(handlerString(ctx, args[0]));
+    else if (method === 'addConsumer') found.push(v2Consumer(ctx, args[1]));
+  }
+  for (const p of ctx.of('Property'))
+    if (propertyName(p.key as Node, p.computed as boolean) === 'consumer')
+      found.push(v2Consumer(ctx, p.value));
+  // Relative to the app's folder: matched against the end of a module's path, as a template's handler is.
+  for (const h of found) if (h?.includes('.')) ctx.batchOneHandlers.push(h.replace(/^\.\//, ''));
+};
