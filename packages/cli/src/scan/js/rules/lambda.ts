@@ -17,6 +17,7 @@ import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { wrongFailures } from './batchIds.js';
+import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
 import { classifyHttpCall } from './http.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
@@ -44,23 +45,9 @@ export function exportNamesOf(ctx: ModuleContext, fn: Node): string[] {
 
 const WRONG_IDS = new Set(['body', 'receiptHandle', 'eventSourceARN', 'md5OfBody', 'eventID']);
 
-/**
- * middy's `sqs-partial-batch-failure` middleware applied in the module (`.use(sqsPartialBatchFailure())`):
- * it turns the handler's settled results (`Promise.allSettled`) into batchItemFailures.
- */
-function middyPartialBatch(ctx: ModuleContext): boolean {
-  if (!ctx.source.includes('@middy/sqs-partial-batch-failure')) return false;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (callee?.type !== 'Identifier') continue;
-    if (ctx.importOf(callee.name as string, callee)?.source === '@middy/sqs-partial-batch-failure')
-      return true;
-  }
-  return false;
-}
-
 function batchRule(ctx: ModuleContext, report: Report): void {
   if (ctx.batchHandlers.size > 0 && middyPartialBatch(ctx)) return;
+  const driven = ctx.batchHandlers.size > 0 ? powertoolsProcessors(ctx) : undefined;
   for (const fn of ctx.batchHandlers) {
     const text = ctx.source.slice(fn.start, fn.end);
     const names = exportNamesOf(ctx, fn);
@@ -68,6 +55,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
     // Powertools or Bulwark build batchItemFailures for the handler.
     if (/\b(processPartialResponse|processPartialResponseSync|BatchProcessor|sqsHandler)\b/.test(text))
       continue;
+    if (driven?.test(text)) continue;
     if (text.includes('batchItemFailures')) {
       let wrong: Node | undefined;
       someDescendant(fn.body, (n) => {
