@@ -74,6 +74,15 @@ describe('mayReport', () => {
       'a CDK idempotency table',
       "import * as ddb from 'aws-cdk-lib/aws-dynamodb'; new ddb.TableV2(this, 'IdempotencyTable', {});",
     ],
+    ['an SST v3 subscriber of batch size 1', "queue.subscribe('src/sub.handler', { batch: { size: 1 } });"],
+    [
+      'an SST v2 consumer of batch size 1',
+      "new Queue(stack, 'Q', { consumer: { function: 'src/c.main', cdk: { eventSource: { batchSize: 1 } } } });",
+    ],
+    [
+      "a CDK function's own mapping",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda'; fn.addEventSourceMapping('M', { batchSize: 1 });",
+    ],
   ])('analyses a module with %s', (_name, source) => {
     expect(mayReport(source)).toBe(true);
   });

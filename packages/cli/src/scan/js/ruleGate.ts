@@ -200,7 +200,8 @@ const SERVERLESS_EVENT =
 function serverlessConfig(words: SourceWords): boolean {
   return (
     // SST queue consumers with a batch size (rules/sstBatchOne.ts).
-    (words.includes('batch') && (words.includes('subscribe') || words.includes('onsumer'))) ||
+    (words.includes('subscribe') && words.includes('batch') && words.includes('size')) ||
+    (words.includes('eventSource') && words.includes('batchSize')) ||
     (words.includes('events') && words.includes('handler') && SERVERLESS_EVENT.test(words.source)) ||
     // serverless.ts whose functions are imported but whose `resources` declare queues.
     (words.includes('provider') && words.includes('functions') && /\bResources\s*:/.test(words.source))

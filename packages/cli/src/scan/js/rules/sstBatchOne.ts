@@ -35,12 +35,9 @@ function v2Consumer(ctx: ModuleContext, consumer: Node | undefined): string | un
 }
 
 export const sstBatchOneRules: Rule = (ctx) => {
-  if (
-    !ctx.source.includes('subscribe') &&
-    !ctx.source.includes('consumer') &&
-    !ctx.source.includes('Consumer')
-  )
-    return;
+  const src = ctx.source;
+  const v3 = src.includes('subscribe') && src.includes('size');
+  if (!v3 && !(src.includes('eventSource') && src.includes('batchSize'))) return;
   const found: (string | undefined)[] = [];
   for (const call of ctx.of('CallExpression')) {
     const method = memberPath(unwrap(call.callee as Node))?.at(-1);
