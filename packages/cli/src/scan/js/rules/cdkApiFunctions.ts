@@ -81,7 +81,7 @@ function routeFunctions(ctx: ModuleContext, node: Node | undefined, depth = 0): 
 }
 
 function integrationTimeout(ctx: ModuleContext, options: Node | undefined, fallback: number): number {
-  return durationSeconds(objectProps(ctx.valueOf(options))?.props.get('timeout')) ?? fallback;
+  return durationSeconds(objectProps(ctx.valueOf(options))?.props.get('timeout'), ctx) ?? fallback;
 }
 
 /** Every place in the module where API Gateway invokes a function synchronously. */

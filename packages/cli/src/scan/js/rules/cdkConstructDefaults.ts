@@ -6,14 +6,18 @@ import { calleeName, type Node, numberValue, propertyName, unwrap } from '../ast
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** `Duration.seconds(60)` / `Duration.minutes(2)` in seconds. */
-export function durationSeconds(node: Node | undefined): number | undefined {
-  const n = unwrap(node);
+export function durationSeconds(node: Node | undefined, ctx?: ModuleContext): number | undefined {
+  // A module constant holds the duration or its number (`const API_TIMEOUT = Duration.seconds(60)`,
+  // `Duration.seconds(TIMEOUT_SECONDS)`): the value the function runs with all the same.
+  const n = unwrap(ctx?.valueOf(node) ?? node);
   if (n?.type !== 'CallExpression') return undefined;
   const unit = calleeName(n);
-  const value = numberValue(n.arguments[0]);
+  const arg = (n.arguments as Node[])[0];
+  const value = numberValue(arg) ?? (ctx !== undefined ? numberValue(ctx.valueOf(arg)) : undefined);
   if (value === undefined) return undefined;
   if (unit === 'seconds') return value;
   if (unit === 'minutes') return value * 60;
+  if (unit === 'hours') return value * 3600;
   if (unit === 'millis') return value / 1000;
   return undefined;
 }
@@ -38,7 +42,7 @@ export function timeoutIn(
     }
     const key = propertyName(p.key as Node, p.computed as boolean);
     if (key === 'timeout') {
-      const seconds = durationSeconds(p.value as Node);
+      const seconds = durationSeconds(p.value as Node, ctx);
       if (seconds !== undefined) return { node: p, seconds };
       continue;
     }
