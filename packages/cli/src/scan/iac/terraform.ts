@@ -9,6 +9,7 @@ import {
   isLambdaModule,
   moduleHasAsyncFailureTarget,
   moduleTimeouts,
+  numberIn,
 } from './terraformLambdaModules.js';
 import { type TerraformFacts, terraformFacts } from './terraformModules.js';
 import { checkQueueModules } from './terraformQueueModules.js';
@@ -187,7 +188,7 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
   const integrations = [...of('aws_apigatewayv2_integration'), ...of('aws_api_gateway_integration')];
   const timeouts = moduleTimeouts(blocks);
   for (const f of functions) {
-    const seconds = Number(literal(f.attrs.get('timeout')) ?? 3);
+    const seconds = numberIn(blocks, f.attrs.get('timeout'), 3);
     timeouts.set(ref(f), { seconds, line: f.attrs.get('timeout')?.line ?? f.line });
   }
   const routes = [

@@ -121,11 +121,32 @@ export function checkLambdaModules(
 }
 
 /** Registry function modules of this file whose timeout is known, by reference (`module.api`). */
+/**
+ * A number attribute's value: a literal, or a `var.x` / `local.x` this file declares (`variable "x" {
+ * default = 60 }`, `locals { x = 60 }`). A value declared in another file of the module stays unknown (NaN).
+ */
+export function numberIn(
+  blocks: readonly HclBlock[],
+  attr: HclAttribute | undefined,
+  fallback: number,
+): number {
+  const raw = literal(attr);
+  if (raw === undefined) return attr === undefined ? fallback : Number.NaN;
+  const ref = /^(var|local)\.([\w-]+)$/.exec(raw);
+  if (ref === null) return Number(raw);
+  const declared =
+    ref[1] === 'var'
+      ? blocks.find((b) => b.type === 'variable' && b.labels[0] === ref[2])?.attrs.get('default')
+      : blocks.find((b) => b.type === 'locals' && b.attrs.has(ref[2] as string))?.attrs.get(ref[2] as string);
+  const value = literal(declared);
+  return value !== undefined && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+}
+
 export function moduleTimeouts(blocks: readonly HclBlock[]): Map<string, { seconds: number; line: number }> {
   const out = new Map<string, { seconds: number; line: number }>();
   for (const m of blocks.filter(isLambdaModule)) {
     const t = m.attrs.get('timeout');
-    const seconds = Number(literal(t) ?? 3);
+    const seconds = numberIn(blocks, t, 3);
     if (!Number.isNaN(seconds)) out.set(`module.${m.labels[0]}`, { seconds, line: t?.line ?? m.line });
   }
   return out;
