@@ -16,6 +16,7 @@ import { templateLinks } from './templateLinks.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
+const HTTP_API_MAX_SECONDS = 30;
 
 export function isCloudFormation(value: unknown): boolean {
   const t = obj(value);
@@ -173,7 +174,8 @@ export function checkCloudFormation(
       case 'AWS::Serverless::Function':
       case 'AWS::Lambda::Function': {
         const events = obj(r.props.Events) ?? {};
-        let api = false;
+        // The integration timeout in front of it: 29 s for a REST API (`Api`), 30 s for an HTTP API.
+        let api: number | undefined;
         let asyncSource: string | undefined;
         for (const [name, ev] of Object.entries(events)) {
           const e = obj(ev);
@@ -182,7 +184,8 @@ export function checkCloudFormation(
           if (type === 'SQS') checkBatchSource(r, at(r, 'Properties', 'Events', name), props, 'sqs', r);
           else if (type === 'Kinesis' || type === 'DynamoDB')
             checkBatchSource(r, at(r, 'Properties', 'Events', name), props, 'stream', r);
-          else if (type === 'Api' || type === 'HttpApi') api = true;
+          else if (type === 'Api') api = API_GATEWAY_MAX_SECONDS;
+          else if (type === 'HttpApi') api = Math.min(api ?? HTTP_API_MAX_SECONDS, HTTP_API_MAX_SECONDS);
           else if (
             // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too.
             (type === 'EventBridgeRule' || type === 'CloudWatchEvent' || type === 'SNS' || type === 'S3') &&
@@ -204,14 +207,14 @@ export function checkCloudFormation(
             `${r.id} is invoked asynchronously (${asyncSource}) with no DeadLetterQueue or OnFailure destination: events that fail after retries are dropped`,
           );
         const timeout = functionTimeout(r);
-        if (api && timeout > API_GATEWAY_MAX_SECONDS && !gatewayReported.has(r.id)) {
+        if (api !== undefined && timeout > api && !gatewayReported.has(r.id)) {
           gatewayReported.add(r.id);
           // At its own Timeout when it sets one; a Globals timeout governs every function of the template,
           // so the finding is at this function, where its override goes (as serverless.yml's provider one).
           report(
             'iac-gateway-timeout-exceeds-lambda',
             r.props.Timeout !== undefined ? at(r, 'Properties', 'Timeout') : at(r),
-            `${r.id} timeout ${timeout}s is longer than API Gateway's ${API_GATEWAY_MAX_SECONDS}s integration timeout: clients get 504 while it keeps running`,
+            `${r.id} timeout ${timeout}s is longer than API Gateway's ${api}s integration timeout: clients get 504 while it keeps running`,
           );
         }
         break;
@@ -224,7 +227,10 @@ export function checkCloudFormation(
         const fn = fnId !== undefined ? byId.get(fnId) : undefined;
         if (fn === undefined) break;
         const timeout = functionTimeout(fn);
-        const limitMs = num(integration.TimeoutInMillis) ?? API_GATEWAY_MAX_SECONDS * 1000;
+        const limitMs =
+          num(integration.TimeoutInMillis) ??
+          (r.type === 'AWS::ApiGatewayV2::Integration' ? HTTP_API_MAX_SECONDS : API_GATEWAY_MAX_SECONDS) *
+            1000;
         // One finding per function, however many methods lead to it: the fix is the function's timeout.
         if (timeout * 1000 > limitMs && !gatewayReported.has(fn.id)) {
           gatewayReported.add(fn.id);

@@ -4,6 +4,7 @@ import { checkCloudFormation } from './cloudformation.js';
 import { batchLink, type IacReport, type Json, num, obj } from './IacResult.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
+const HTTP_API_MAX_SECONDS = 30;
 
 export function isServerless(value: unknown, file: string): boolean {
   const v = obj(value);
@@ -30,7 +31,8 @@ export function checkServerless(
     const reserved = fn.reservedConcurrency !== undefined || fn.provisionedConcurrency !== undefined;
     // `deadLetter` is serverless-plugin-lambda-dead-letter's setting (a queue or topic for the function).
     const onFailure = obj(fn.destinations)?.onFailure ?? fn.onError ?? fn.deadLetter;
-    let api = false;
+    // The integration timeout in front of the function: 29 s for a REST API (`http`), 30 s for an HTTP API.
+    let api: number | undefined;
     events.forEach((ev, i) => {
       const e = obj(ev) ?? {};
       const evPath = [...path, 'events', i];
@@ -68,7 +70,8 @@ export function checkServerless(
             evPath,
             `stream event of ${name} has no destinations.onFailure: failed records are retried until they expire`,
           );
-      } else if (e.http !== undefined || e.httpApi !== undefined) api = true;
+      } else if (e.http !== undefined) api = API_GATEWAY_MAX_SECONDS;
+      else if (e.httpApi !== undefined) api = Math.min(api ?? HTTP_API_MAX_SECONDS, HTTP_API_MAX_SECONDS);
       else if (
         // `cloudwatchEvent` is eventBridge's older name; a schedule's next run is its retry (as in templates).
         (e.eventBridge !== undefined ||
@@ -84,11 +87,11 @@ export function checkServerless(
         );
       }
     });
-    if (api && timeout > API_GATEWAY_MAX_SECONDS)
+    if (api !== undefined && timeout > api)
       report(
         'iac-gateway-timeout-exceeds-lambda',
         fn.timeout !== undefined ? [...path, 'timeout'] : path,
-        `${name} timeout ${timeout}s is longer than API Gateway's ${API_GATEWAY_MAX_SECONDS}s: clients get 504 while it keeps running`,
+        `${name} timeout ${timeout}s is longer than API Gateway's ${api}s: clients get 504 while it keeps running`,
       );
   }
   const resources = obj(config.resources);
