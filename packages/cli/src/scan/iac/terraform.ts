@@ -194,7 +194,11 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
   const routes = [
     ...integrations.map((integ) => ({
       text: integ.attrs.get('integration_uri')?.raw ?? integ.attrs.get('uri')?.raw ?? '',
-      limitMs: Number(literal(integ.attrs.get('timeout_milliseconds')) ?? API_GATEWAY_MAX_SECONDS * 1000),
+      // An HTTP API (v2) integration waits 30 s by default, a REST API's 29 s.
+      limitMs: Number(
+        literal(integ.attrs.get('timeout_milliseconds')) ??
+          (integ.labels[0] === 'aws_apigatewayv2_integration' ? 30 : API_GATEWAY_MAX_SECONDS) * 1000,
+      ),
       name: `${integ.labels[0]}.${integ.labels[1]}`,
     })),
     ...gatewayModuleRoutes(blocks),
