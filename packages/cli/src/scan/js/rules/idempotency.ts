@@ -3,6 +3,7 @@
 import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { redelivered } from '../redelivery.js';
 import { insertRule } from './inserts.js';
 import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
@@ -20,12 +21,6 @@ const REFERENCE_FIELD = /^[a-zA-Z]+Reference$/;
 /** A write whose first argument names what is written: a gateway's `upload(key, body)`, `putObject(key, ...)`. */
 const KEYED_WRITE = /^(upload|uploadFile|uploadObject|putObject|putFile|saveFile|storeObject)$/;
 
-const ASYNC_EVENT =
-  /\b(EventBridgeEvent|EventBridgeHandler|SNSEvent|SNSHandler|S3Event|S3Handler|ScheduledEvent)\b|\bevent\.detail\b/;
-/** Amazon MQ (ActiveMQ `event.messages`, RabbitMQ `rmqMessagesByQueue`) and Kafka (MSK, self-managed) batches. */
-const BROKER_EVENT =
-  /\b(AmazonM[qQ]\w*Event|ActiveMQEvent|RabbitMQEvent|MSKEvent|MSKHandler|SelfManagedKafkaEvent)\b|\brmqMessagesByQueue\b/;
-
 /** `Detail: JSON.stringify({ ... })` (EventBridge), `Message`/`MessageBody` (SNS/SQS), `Data` (Kinesis). */
 function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
   if (owner?.type !== 'CallExpression' || memberPath(owner.callee)?.join('.') !== 'JSON.stringify')
@@ -33,19 +28,6 @@ function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
   const prop = ctx.parentOf(owner);
   if (prop?.type !== 'Property') return false;
   return /^(Detail|Message|MessageBody|Data)$/.test(propertyName(prop.key, prop.computed) ?? '');
-}
-
-/**
- * Queue, stream and broker (MQ, Kafka) consumers are redelivered; EventBridge, SNS and S3 invoke
- * asynchronously and retry.
- */
-export function retriedConsumer(ctx: ModuleContext): boolean {
-  return (
-    ctx.batchHandlers.size > 0 ||
-    [...ctx.handlers.values()].includes('record') ||
-    ([...ctx.handlers.values()].includes('entry') &&
-      (ASYNC_EVENT.test(ctx.source) || BROKER_EVENT.test(ctx.source)))
-  );
 }
 
 /** `NAME#${id}`: a single-table key (type prefix and id), whatever the attribute is called. */
@@ -64,7 +46,7 @@ function cloudEventId(owner: Node | undefined, key: string): boolean {
 }
 
 function randomIdRule(ctx: ModuleContext, report: Report): void {
-  const consumer = retriedConsumer(ctx);
+  const consumer = redelivered(ctx);
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
   if (consumer || shared) randomWriteKeys(ctx, report, consumer, shared);
@@ -204,5 +186,5 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, consumer: boolean, 
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   randomIdRule(ctx, report);
   insertRule(ctx, report);
-  ormSaveRule(ctx, report, ctx.isLambdaModule && retriedConsumer(ctx));
+  ormSaveRule(ctx, report, ctx.isLambdaModule && redelivered(ctx));
 }
