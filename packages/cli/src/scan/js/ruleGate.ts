@@ -276,6 +276,8 @@ export function mayReport(source: string): boolean {
     serverlessConfig(words) ||
     handler(words) ||
     randomKey(words) ||
+    // A FIFO send left to content-based deduplication (rules/fifoContentDedup.ts).
+    words.includes('MessageGroupId') ||
     // An entity save or create through an ORM, which a consumer may reach (rules/ormSaves.ts).
     ((words.includes('.save(') || words.includes('.create(')) && ORM_IMPORT.test(words.source)) ||
     // A plain insert (SQL, Mongo, Prisma) in a repository module a consumer may reach (rules/inserts.ts).

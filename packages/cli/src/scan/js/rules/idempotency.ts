@@ -4,6 +4,7 @@ import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
+import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
 import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
@@ -186,5 +187,7 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, consumer: boolean, 
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   randomIdRule(ctx, report);
   insertRule(ctx, report);
-  ormSaveRule(ctx, report, ctx.isLambdaModule && redelivered(ctx));
+  const consumer = redelivered(ctx);
+  ormSaveRule(ctx, report, ctx.isLambdaModule && consumer);
+  fifoContentDedupRule(ctx, report, consumer);
 }
