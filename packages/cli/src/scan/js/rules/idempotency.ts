@@ -8,11 +8,10 @@ import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
 import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
-import { generatedAt, isRandom, randomCallIn } from './randomValues.js';
+import { generatedAt, isRandom, RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
 
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
-const RECORD_ID_FIELD = /^(id|pk|PK|[a-zA-Z]*(Id|ID))$/;
 /**
  * The caller's reference a receiving API knows a request by (`messageReference`, `CallerReference`):
  * made afresh per attempt, a redelivery is a new request to the receiver. A bare `reference` is left
@@ -93,7 +92,7 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
     if (owner?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(owner) ?? ''))
       owner = ctx.parentOf(owner);
     const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
-    if (ownerKey === 'Item' || ownerKey === 'data' || writtenRecord(ctx, owner))
+    if (ownerKey === 'Item' || ownerKey === 'data' || writtenRecord(ctx, owner) || insertedRow(ctx, owner))
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
@@ -108,6 +107,34 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
         extra,
       );
   }
+}
+
+/** Row writes that take the row itself: query builders' `values`, ORM `save`/`insert`/`create`, Mongo's inserts. */
+const ROW_WRITE = /^(values|save|insert|insertOne|insertMany|bulkCreate|create)$/;
+/** Who holds an ORM's `save`/`create`: a repository or manager, or a capitalised model (`Order.create`). */
+const ROW_HOLDER = /^[A-Z]|repo|repository|manager|model|collection/i;
+
+/**
+ * The object is a row handed straight to an insert (`owner` is what holds it): `db.insert(t).values({...})`
+ * (Drizzle, Kysely), `repository.save({...})`, `manager.insert(Entity, {...})`, `Order.create({...})`,
+ * `collection.insertOne({...})`, an array of such rows, or `new Model({...}).save()` (Mongoose).
+ */
+function insertedRow(ctx: ModuleContext, owner: Node | undefined): boolean {
+  const call = owner?.type === 'ArrayExpression' ? ctx.parentOf(owner) : owner;
+  if (call?.type === 'NewExpression') {
+    const member = ctx.parentOf(call);
+    const save =
+      member?.type === 'MemberExpression' && member.object === call ? ctx.parentOf(member) : undefined;
+    return save?.type === 'CallExpression' && calleeName(save) === 'save';
+  }
+  if (call?.type !== 'CallExpression') return false;
+  const name = calleeName(call) ?? '';
+  const path = memberPath(call.callee);
+  if (!ROW_WRITE.test(name) || path === undefined || path.length < 2 || path.join('.') === 'Object.values')
+    return false;
+  if (name === 'save' || name === 'create' || name === 'bulkCreate')
+    return ROW_HOLDER.test(path.at(-2) ?? '');
+  return true;
 }
 
 /** `Item: record`, `Item: marshall(record)`, `data: record`: what a put or create writes, by its name. */

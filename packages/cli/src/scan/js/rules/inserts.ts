@@ -16,12 +16,10 @@ import { chainedMethods } from '../protection.js';
 import { redelivered } from '../redelivery.js';
 import { guarded } from './insertGuards.js';
 import type { Report } from './Report.js';
-import { isRandom } from './randomValues.js';
+import { randomlyKeyed } from './randomValues.js';
 
 /** A Prisma client in the module (`@prisma/client`, `PrismaClient`, a project's generated client). */
 const PRISMA = /PrismaClient|@prisma\/client|\bprisma\b/i;
-/** An id-like key of a created row (idempotency.ts RECORD_ID_FIELD). */
-const RECORD_KEY = /^(id|pk|PK|[a-zA-Z]*(Id|ID))$/;
 const UPSERT_SQL =
   /on\s+conflict|on\s+duplicate\s+key|insert\s+ignore|insert\s+or\s+(ignore|replace)|\bmerge\s+into|\bwhere\s+not\s+exists/i;
 
@@ -134,6 +132,12 @@ function insertMessage(
   name: string | undefined,
   path: string[],
 ): string | undefined {
+  // A row whose id is random is one defect, reported once by random-id-nondeterministic (idempotency.ts).
+  const rows = (call.arguments as Node[]).flatMap((a) => {
+    const v = ctx.valueOf(a);
+    return v?.type === 'ArrayExpression' ? (v.elements as Node[]) : [a];
+  });
+  if (rows.some((r) => randomlyKeyed(ctx, r))) return undefined;
   if (name === 'insertOne' || name === 'insertMany') return `${name}()`;
   if (
     (name === 'create' || name === 'createMany') &&
@@ -147,15 +151,21 @@ function insertMessage(
     if (name === 'createMany' && isBooleanLiteral(opts?.props.get('skipDuplicates'), true)) return undefined;
     // `data: { id: randomUUID(), ... }`: the random key is the defect, reported once by
     // random-id-nondeterministic (idempotency.ts).
-    const data = objectProps(ctx.valueOf(opts?.props.get('data')));
-    if (data !== undefined && [...data.props].some(([k, v]) => RECORD_KEY.test(k) && isRandom(ctx, v)))
-      return undefined;
+    if (randomlyKeyed(ctx, opts?.props.get('data'))) return undefined;
     return `${path.join('.')}()`;
   }
   // Knex `db('t').insert(...)`, TypeORM `repository.insert(...)` / `manager.insert(Entity, ...)`.
   if (name === 'insert' && /knex|db|trx|query|repo|repository|manager/i.test(path[0] ?? '')) {
     const chain = chainedMethods(ctx, call);
-    if (chain.includes('onConflict') || chain.includes('onDuplicateUpdate') || chain.includes('orIgnore'))
+    // Knex `onConflict().ignore()/merge()`, Drizzle `onConflictDoNothing()/onConflictDoUpdate()`.
+    if (chain.some((m) => /^(onConflict|onDuplicate)|^orIgnore$/.test(m))) return undefined;
+    // Drizzle/Kysely `db.insert(table).values({ id: randomUUID() })`: the row is in the chained call.
+    const values = ctx.parentOf(call);
+    const chained = values?.type === 'MemberExpression' ? ctx.parentOf(values) : undefined;
+    if (
+      chained?.type === 'CallExpression' &&
+      (chained.arguments as Node[]).some((a) => randomlyKeyed(ctx, a))
+    )
       return undefined;
     return 'insert() without onConflict';
   }
