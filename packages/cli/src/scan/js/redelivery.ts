@@ -7,9 +7,10 @@
 // wrapped and which event fields it reads, so it holds whatever construct or template wires the function.
 //
 // Not redelivered here: API Gateway, ALB, function URLs and Cognito triggers answer a caller, who retries
-// (or not) with a request of its own; a Step Functions task is retried by the state machine, whose labelled
-// tasks build their ids before anything is written. A schedule counts as before (`ScheduledEvent`), but
-// only by its type: a handler that selects its own work each run is read as a job elsewhere.
+// (or not) with a request of its own; a signed webhook is the exception, its sender redelivers the same
+// event. A Step Functions task is retried by the state machine, whose labelled tasks build their ids
+// before anything is written. A schedule counts as before (`ScheduledEvent`), but only by its type: a
+// handler that selects its own work each run is read as a job elsewhere.
 import type { ModuleContext } from './ModuleContext.js';
 
 /**
@@ -39,6 +40,14 @@ const EVENT_SHAPE =
   /\b(event|evt)\s*(\.\s*detail\b|\[\s*['"]detail(-type)?['"]\s*\])|['"]detail-type['"]|\.Records\b|(\(|\b(const|let|var))\s*\{\s*Records\b/;
 
 /**
+ * A webhook whose sender signs it and redelivers it until it is acknowledged: Stripe retries for three
+ * days, GitHub, Shopify, Svix (Clerk, Resend), Twilio, Paddle and Slack retry too. Recognised by the
+ * signature it verifies: the SDK's check or the signature header it reads.
+ */
+const SIGNED_WEBHOOK =
+  /\bwebhooks\s*\.\s*constructEvent(Async)?\b|['"](stripe-signature|x-hub-signature(-256)?|x-shopify-hmac-sha256|svix-signature|webhook-signature|x-twilio-signature|paddle-signature|x-slack-signature)['"]|\bfrom\s+['"](svix|@octokit\/webhooks)['"]/i;
+
+/**
  * Is a handler of this module invoked again with an event it already received?
  * @example
  * // export const handler = async (event: SQSEvent) => { ... }                         -> true
@@ -58,6 +67,7 @@ export function redelivered(ctx: ModuleContext): boolean {
     EVENT_TYPES.test(source) ||
     BROKER_EVENT.test(source) ||
     EVENT_TOOLING.test(source) ||
-    EVENT_SHAPE.test(source)
+    EVENT_SHAPE.test(source) ||
+    SIGNED_WEBHOOK.test(source)
   );
 }
