@@ -33,11 +33,12 @@ const EVENT_TOOLING =
   /\b(sqsPartialBatchFailure\w*|sqsJsonBodyParser|eventNormalizer\w*|BatchProcessor|SqsFifoPartialProcessor\w*|processPartialResponse(Sync)?|(Sqs|Sns|SnsSqs|EventBridge|S3|DynamoDBStream|KinesisDataStream|Kinesis)(Schema|Envelope))\b|@middy\/(sqs-|event-normalizer)/;
 
 /**
- * Untyped code that reads the event's shape: an EventBridge `detail` / `detail-type`, or `Records` (member
- * or destructured) of an S3, SNS, SQS or stream event.
+ * Untyped code that reads the event's shape: an EventBridge `event.detail` / `event['detail-type']`, or
+ * `Records` (member, or destructured by its own name: `const { Records } = event`) of an S3, SNS, SQS or
+ * stream event. A `{ Records: rows }` object built for a Kinesis or Firehose put is no event read.
  */
 const EVENT_SHAPE =
-  /\b(event|evt)\s*(\.\s*detail\b|\[\s*['"]detail(-type)?['"]\s*\])|['"]detail-type['"]|\.Records\b|(\(|\b(const|let|var))\s*\{\s*Records\b/;
+  /\b(event|evt)\s*(\.\s*detail\b|\[\s*['"]detail(-type)?['"]\s*\])|\.Records\b|(\(|\b(const|let|var))\s*\{\s*Records\s*[,}]/;
 
 /**
  * A webhook whose sender signs it and redelivers it until it is acknowledged: Stripe retries for three
