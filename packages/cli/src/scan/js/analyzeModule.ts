@@ -10,6 +10,7 @@ import { handlerFacts } from './handlerFacts.js';
 import { exportCalls, handlerCalls } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
+import { redelivered } from './redelivery.js';
 import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
@@ -31,7 +32,6 @@ import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { googleApiRules } from './rules/googleApis.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules, untimedTimeoutArg } from './rules/httpClientClasses.js';
-import { retriedConsumer } from './rules/idempotency.js';
 import { lambdaRules } from './rules/lambda.js';
 import { partialBatchRules } from './rules/partialBatch.js';
 import { queueErrorValueRules } from './rules/queueErrorValues.js';
@@ -188,7 +188,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(gates.length > 0 ? { authGates: gates } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
-    ...(handlers !== undefined && retriedConsumer(ctx) ? { consumer: true as const } : {}),
+    ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
     ...(clients !== undefined ? { httpClients: clients } : {}),
     exports: exportFacts(ctx),

@@ -281,8 +281,13 @@ export function mayReport(source: string): boolean {
     serverlessConfig(words) ||
     handler(words) ||
     randomKey(words) ||
+    // A FIFO send left to content-based deduplication (rules/fifoContentDedup.ts).
+    words.includes('MessageGroupId') ||
     // An entity save or create through an ORM, which a consumer may reach (rules/ormSaves.ts).
     ((words.includes('.save(') || words.includes('.create(')) && ORM_IMPORT.test(words.source)) ||
+    // A plain insert (SQL, Mongo, Prisma) in a repository module a consumer may reach (rules/inserts.ts).
+    (words.mayHave('insert') && /\binsert\s+into\b|\.insert(?:One|Many)?\s*\(/i.test(words.source)) ||
+    (words.includes('.create') && /\bprisma\b|@prisma\/client/i.test(words.source)) ||
     // An answer of 401/403 on an imported helper's result (rules/authAcrossModules.ts).
     authWords(words) ||
     // A remote password check's failure answered as wrong credentials (rules/credentialChecks.ts).

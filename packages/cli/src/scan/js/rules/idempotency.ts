@@ -3,14 +3,15 @@
 import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { redelivered } from '../redelivery.js';
+import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
 import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
-import { generatedAt, isRandom, randomCallIn } from './randomValues.js';
+import { generatedAt, isRandom, RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
 
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
-const RECORD_ID_FIELD = /^(id|pk|PK|[a-zA-Z]*(Id|ID))$/;
 /**
  * The caller's reference a receiving API knows a request by (`messageReference`, `CallerReference`):
  * made afresh per attempt, a redelivery is a new request to the receiver. A bare `reference` is left
@@ -20,12 +21,6 @@ const REFERENCE_FIELD = /^[a-zA-Z]+Reference$/;
 /** A write whose first argument names what is written: a gateway's `upload(key, body)`, `putObject(key, ...)`. */
 const KEYED_WRITE = /^(upload|uploadFile|uploadObject|putObject|putFile|saveFile|storeObject)$/;
 
-const ASYNC_EVENT =
-  /\b(EventBridgeEvent|EventBridgeHandler|SNSEvent|SNSHandler|S3Event|S3Handler|ScheduledEvent)\b|\bevent\.detail\b/;
-/** Amazon MQ (ActiveMQ `event.messages`, RabbitMQ `rmqMessagesByQueue`) and Kafka (MSK, self-managed) batches. */
-const BROKER_EVENT =
-  /\b(AmazonM[qQ]\w*Event|ActiveMQEvent|RabbitMQEvent|MSKEvent|MSKHandler|SelfManagedKafkaEvent)\b|\brmqMessagesByQueue\b/;
-
 /** `Detail: JSON.stringify({ ... })` (EventBridge), `Message`/`MessageBody` (SNS/SQS), `Data` (Kinesis). */
 function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
   if (owner?.type !== 'CallExpression' || memberPath(owner.callee)?.join('.') !== 'JSON.stringify')
@@ -33,19 +28,6 @@ function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
   const prop = ctx.parentOf(owner);
   if (prop?.type !== 'Property') return false;
   return /^(Detail|Message|MessageBody|Data)$/.test(propertyName(prop.key, prop.computed) ?? '');
-}
-
-/**
- * Queue, stream and broker (MQ, Kafka) consumers are redelivered; EventBridge, SNS and S3 invoke
- * asynchronously and retry.
- */
-export function retriedConsumer(ctx: ModuleContext): boolean {
-  return (
-    ctx.batchHandlers.size > 0 ||
-    [...ctx.handlers.values()].includes('record') ||
-    ([...ctx.handlers.values()].includes('entry') &&
-      (ASYNC_EVENT.test(ctx.source) || BROKER_EVENT.test(ctx.source)))
-  );
 }
 
 /** `NAME#${id}`: a single-table key (type prefix and id), whatever the attribute is called. */
@@ -64,7 +46,7 @@ function cloudEventId(owner: Node | undefined, key: string): boolean {
 }
 
 function randomIdRule(ctx: ModuleContext, report: Report): void {
-  const consumer = retriedConsumer(ctx);
+  const consumer = redelivered(ctx);
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
   if (consumer || shared) randomWriteKeys(ctx, report, consumer, shared);
@@ -110,7 +92,7 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
     if (owner?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(owner) ?? ''))
       owner = ctx.parentOf(owner);
     const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
-    if (ownerKey === 'Item' || ownerKey === 'data' || writtenRecord(ctx, owner))
+    if (ownerKey === 'Item' || ownerKey === 'data' || writtenRecord(ctx, owner) || insertedRow(ctx, owner))
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
@@ -125,6 +107,34 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
         extra,
       );
   }
+}
+
+/** Row writes that take the row itself: query builders' `values`, ORM `save`/`insert`/`create`, Mongo's inserts. */
+const ROW_WRITE = /^(values|save|insert|insertOne|insertMany|bulkCreate|create)$/;
+/** Who holds an ORM's `save`/`create`: a repository or manager, or a capitalised model (`Order.create`). */
+const ROW_HOLDER = /^[A-Z]|repo|repository|manager|model|collection/i;
+
+/**
+ * The object is a row handed straight to an insert (`owner` is what holds it): `db.insert(t).values({...})`
+ * (Drizzle, Kysely), `repository.save({...})`, `manager.insert(Entity, {...})`, `Order.create({...})`,
+ * `collection.insertOne({...})`, an array of such rows, or `new Model({...}).save()` (Mongoose).
+ */
+function insertedRow(ctx: ModuleContext, owner: Node | undefined): boolean {
+  const call = owner?.type === 'ArrayExpression' ? ctx.parentOf(owner) : owner;
+  if (call?.type === 'NewExpression') {
+    const member = ctx.parentOf(call);
+    const save =
+      member?.type === 'MemberExpression' && member.object === call ? ctx.parentOf(member) : undefined;
+    return save?.type === 'CallExpression' && calleeName(save) === 'save';
+  }
+  if (call?.type !== 'CallExpression') return false;
+  const name = calleeName(call) ?? '';
+  const path = memberPath(call.callee);
+  if (!ROW_WRITE.test(name) || path === undefined || path.length < 2 || path.join('.') === 'Object.values')
+    return false;
+  if (name === 'save' || name === 'create' || name === 'bulkCreate')
+    return ROW_HOLDER.test(path.at(-2) ?? '');
+  return true;
 }
 
 /** `Item: record`, `Item: marshall(record)`, `data: record`: what a put or create writes, by its name. */
@@ -204,5 +214,7 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, consumer: boolean, 
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   randomIdRule(ctx, report);
   insertRule(ctx, report);
-  ormSaveRule(ctx, report, ctx.isLambdaModule && retriedConsumer(ctx));
+  const consumer = redelivered(ctx);
+  ormSaveRule(ctx, report, ctx.isLambdaModule && consumer);
+  fifoContentDedupRule(ctx, report, consumer);
 }

@@ -10,12 +10,16 @@ import {
   stringValue,
   unwrap,
 } from '../ast.js';
+import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { chainedMethods } from '../protection.js';
+import { redelivered } from '../redelivery.js';
+import { guarded } from './insertGuards.js';
 import type { Report } from './Report.js';
+import { randomlyKeyed } from './randomValues.js';
 
-const CONSUMER_MODULE =
-  /\b(SQSEvent|SQSHandler|SQSRecord|sqsHandler|processPartialResponse|DynamoDBStreamEvent|KinesisStreamEvent|EventBridgeEvent|EventBridgeHandler|SNSEvent|ScheduledEvent)\b|\.Records\b/;
+/** A Prisma client in the module (`@prisma/client`, `PrismaClient`, a project's generated client). */
+const PRISMA = /PrismaClient|@prisma\/client|\bprisma\b/i;
 const UPSERT_SQL =
   /on\s+conflict|on\s+duplicate\s+key|insert\s+ignore|insert\s+or\s+(ignore|replace)|\bmerge\s+into|\bwhere\s+not\s+exists/i;
 
@@ -53,17 +57,17 @@ function duplicateAnswered(ctx: ModuleContext, node: Node): boolean {
 }
 
 /**
- * Where a module-scope `const INSERT_ORDER = 'INSERT INTO ...'` is used on the handler path, or the literal
- * itself when it is written there.
+ * Where a module-scope `const INSERT_ORDER = 'INSERT INTO ...'` is used (on the handler path in a consumer,
+ * anywhere in a module with no handler), or the literal itself when it is written there.
  */
-function usesOnHandlerPath(ctx: ModuleContext, literal: Node): Node[] {
-  if (ctx.handlerKindAt(literal) !== undefined) return [literal];
+function usesOf(ctx: ModuleContext, literal: Node, onPath: (n: Node) => boolean): Node[] {
+  if (onPath(literal)) return [literal];
   const declarator = ctx.parentOf(literal);
   const id = declarator?.type === 'VariableDeclarator' ? unwrap(declarator.id) : undefined;
   if (id?.type !== 'Identifier' || ctx.enclosingFunction(literal) !== undefined) return [];
   const uses: Node[] = [];
   for (const call of ctx.of('CallExpression')) {
-    if (ctx.handlerKindAt(call) === undefined) continue;
+    if (!onPath(call)) continue;
     const named = (call.arguments as Node[]).some((a) => {
       const arg = unwrap(a);
       return (
@@ -77,29 +81,48 @@ function usesOnHandlerPath(ctx: ModuleContext, literal: Node): Node[] {
   return uses;
 }
 
+/**
+ * In the consumer's own module, inserts on its handler path; in a module with no handler (a repository, a
+ * service), inserts inside a function, kept when a redelivered consumer reaches that function through the
+ * project's imports (eventCallers.ts), unless the caller inserts only when its lookup found nothing.
+ */
 export function insertRule(ctx: ModuleContext, report: Report): void {
-  if (!ctx.isLambdaModule || !CONSUMER_MODULE.test(ctx.source)) return;
+  const shared = ctx.handlers.size === 0;
+  if (!shared && !redelivered(ctx)) return;
+  const onPath = (n: Node) =>
+    shared ? ctx.enclosingFunction(n) !== undefined : ctx.handlerKindAt(n) !== undefined;
+  const where = shared ? 'in code an at-least-once consumer reaches' : 'in an at-least-once consumer';
+  // An insert on a branch a redelivery does not take again (the else of "update when it exists", a
+  // test on a row loaded by an await) is a create-if-absent.
+  const settled = (u: Node) => duplicateAnswered(ctx, u) || guarded(ctx, u);
   const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')];
   for (const node of sqlNodes) {
     const text =
       node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
     if (text === undefined || !/^\s*insert\s+into\b/i.test(text) || UPSERT_SQL.test(text)) continue;
-    const uses = usesOnHandlerPath(ctx, node);
-    if (uses.length === 0 || uses.every((u) => duplicateAnswered(ctx, u))) continue;
+    const uses = usesOf(ctx, node, onPath);
+    const open = uses.filter((u) => !settled(u));
+    if (open.length === 0) continue;
     report(
       'insert-no-upsert',
       node,
-      'plain INSERT in an at-least-once consumer: a redelivered message inserts twice or fails on the unique key',
+      `plain INSERT ${where}: a redelivered message inserts twice or fails on the unique key`,
+      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, open[0] as Node) } : undefined,
     );
   }
   for (const call of ctx.of('CallExpression')) {
-    if (ctx.handlerKindAt(call) === undefined) continue;
+    if (!onPath(call)) continue;
     const name = calleeName(call);
     const path = memberPath(call.callee);
     if (path === undefined || path.length < 2) continue;
     const message = insertMessage(ctx, call, name, path);
-    if (message === undefined || duplicateAnswered(ctx, call)) continue;
-    report('insert-no-upsert', call, message);
+    if (message === undefined || settled(call)) continue;
+    report(
+      'insert-no-upsert',
+      call,
+      `${message} ${where}: a redelivered message ${message.startsWith('insert') ? 'inserts twice' : 'creates a duplicate'}`,
+      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : undefined,
+    );
   }
 }
 
@@ -109,23 +132,42 @@ function insertMessage(
   name: string | undefined,
   path: string[],
 ): string | undefined {
-  if (name === 'insertOne' || name === 'insertMany')
-    return `${name}() in an at-least-once consumer: redelivery inserts a duplicate document`;
+  // A row whose id is random is one defect, reported once by random-id-nondeterministic (idempotency.ts).
+  const rows = (call.arguments as Node[]).flatMap((a) => {
+    const v = ctx.valueOf(a);
+    return v?.type === 'ArrayExpression' ? (v.elements as Node[]) : [a];
+  });
+  if (rows.some((r) => randomlyKeyed(ctx, r))) return undefined;
+  if (name === 'insertOne' || name === 'insertMany') return `${name}()`;
   if (
     (name === 'create' || name === 'createMany') &&
     path.length >= 3 &&
-    /prisma|db|client/i.test(path[0] ?? '')
+    // `prisma.order.create`, `this.prisma.order.create`, `ctx.db.order.create`: the client holds the
+    // model. Other SDKs' `client.messages.create` (an SMS, a chat completion) are no rows: without
+    // `prisma` in the chain, the module must use Prisma.
+    path.slice(0, -2).some((p) => /prisma/i.test(p) || (/db|client/i.test(p) && PRISMA.test(ctx.source)))
   ) {
     const opts = objectProps(ctx.valueOf(call.arguments[0]));
     if (name === 'createMany' && isBooleanLiteral(opts?.props.get('skipDuplicates'), true)) return undefined;
-    return `${path.join('.')}() in an at-least-once consumer: redelivery creates a duplicate row`;
+    // `data: { id: randomUUID(), ... }`: the random key is the defect, reported once by
+    // random-id-nondeterministic (idempotency.ts).
+    if (randomlyKeyed(ctx, opts?.props.get('data'))) return undefined;
+    return `${path.join('.')}()`;
   }
   // Knex `db('t').insert(...)`, TypeORM `repository.insert(...)` / `manager.insert(Entity, ...)`.
   if (name === 'insert' && /knex|db|trx|query|repo|repository|manager/i.test(path[0] ?? '')) {
     const chain = chainedMethods(ctx, call);
-    if (chain.includes('onConflict') || chain.includes('onDuplicateUpdate') || chain.includes('orIgnore'))
+    // Knex `onConflict().ignore()/merge()`, Drizzle `onConflictDoNothing()/onConflictDoUpdate()`.
+    if (chain.some((m) => /^(onConflict|onDuplicate)|^orIgnore$/.test(m))) return undefined;
+    // Drizzle/Kysely `db.insert(table).values({ id: randomUUID() })`: the row is in the chained call.
+    const values = ctx.parentOf(call);
+    const chained = values?.type === 'MemberExpression' ? ctx.parentOf(values) : undefined;
+    if (
+      chained?.type === 'CallExpression' &&
+      (chained.arguments as Node[]).some((a) => randomlyKeyed(ctx, a))
+    )
       return undefined;
-    return 'insert() without onConflict in an at-least-once consumer: redelivery inserts twice';
+    return 'insert() without onConflict';
   }
   return undefined;
 }

@@ -3,9 +3,10 @@
 // row the ORM INSERTs a new (serial- or ObjectId-keyed) row, so an at-least-once consumer that reaches the
 // save writes it again on every redelivery. Judged where the row is built in plain sight: a row from a
 // mapper, a filter or a lookup (which may carry the id of an existing row) is left alone.
-import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { calleeName, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { guarded } from './insertGuards.js';
 import type { Report } from './Report.js';
 
 /** A key that names the row: its primary key, whatever the ORM calls it. */
@@ -47,31 +48,6 @@ function savedRow(ctx: ModuleContext, call: Node): Node | undefined {
   if (name === 'create' && path?.length === 2 && /^[A-Z]/.test(path[0] ?? '') && args.length >= 1)
     return builtRow(ctx, args[0]);
   return undefined;
-}
-
-/** A value loaded by an await: `const app = await repo.findOne(...)` (directly, not through a call). */
-function loaded(ctx: ModuleContext, id: Node): boolean {
-  const b = ctx.resolve(id.name as string, id);
-  return b !== undefined && unwrap(b.init as Node | undefined)?.type === 'AwaitExpression';
-}
-
-/**
- * The save runs on a branch that a redelivery does not take again: the `else` of an if (update when it
- * exists, save when it does not), or under a test that reads an entity loaded by an await (a state
- * change the first delivery made: `if (isNil(app.completedAt))`). A test on the message itself is no guard.
- */
-function guarded(ctx: ModuleContext, call: Node): boolean {
-  for (let c = call, p = ctx.parentOf(call); p !== undefined; c = p, p = ctx.parentOf(p)) {
-    if (p.type === 'IfStatement' || p.type === 'ConditionalExpression') {
-      if (p.alternate === c) return true;
-      if (
-        p.consequent === c &&
-        someDescendant(p.test as Node, (n) => n.type === 'Identifier' && loaded(ctx, n))
-      )
-        return true;
-    }
-  }
-  return false;
 }
 
 export function ormSaveRule(ctx: ModuleContext, report: Report, consumer: boolean): void {

@@ -1,7 +1,7 @@
 // Random values as random-id-nondeterministic sees them: a value made by (or built from) a random call,
 // directly, through a constant, or through a helper of the module or a method of the same class, and the
 // place where it is made, which is the line to change.
-import { memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 const RANDOM_CALL =
@@ -59,6 +59,17 @@ function awaitedBetween(ctx: ModuleContext, node: Node, top: Node): boolean {
 
 export function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
   return randomCallIn(ctx, value) !== undefined;
+}
+
+/** A record's id-like attribute: `id`, `PK`, `orderId`, `_id`, and the SQL spelling `order_id`. */
+export const RECORD_ID_FIELD = /^(id|pk|PK|_id|[a-zA-Z]*(Id|ID)|[a-z][a-z0-9]*(_[a-z0-9]+)*_id)$/;
+
+/** A row (an object literal, or a const holding one) whose id-like attribute is random. */
+export function randomlyKeyed(ctx: ModuleContext, row: Node | undefined): boolean {
+  const props = objectProps(ctx.valueOf(row));
+  return (
+    props !== undefined && [...props.props].some(([k, v]) => RECORD_ID_FIELD.test(k) && isRandom(ctx, v))
+  );
 }
 
 /** The random call a function returns (its expression body, or a `return` in its body). */
