@@ -38,6 +38,27 @@ describe('classifyHttpCall', () => {
     ],
     ['node:https', "import https from 'node:https';\nhttps.get(url);", ['node-http GET']],
     ['superagent', "import request from 'superagent';\nrequest.del(url);", ['superagent DELETE']],
+    [
+      'request-promise called with options, and its verbs',
+      "const rp = require('request-promise');\nrp({ uri, method: 'PUT' });\nrp.get(uri);\nrp.patch({ uri });",
+      ['request PUT', 'request GET', 'request PATCH'],
+    ],
+    [
+      'request with a callback',
+      "import request from 'request';\nrequest(url, (e, r, b) => b);",
+      ['request GET'],
+    ],
+    [
+      'needle called with its method, and its verbs',
+      "import needle from 'needle';\nneedle('post', url, data, opts);\nneedle.get(url, opts);",
+      ['needle POST', 'needle GET'],
+    ],
+    [
+      'ofetch and $fetch',
+      "import { ofetch, $fetch } from 'ofetch';\nofetch(url);\n$fetch(url, { method: 'DELETE' });",
+      ['ofetch GET', 'ofetch DELETE'],
+    ],
+    ['a local function named request', 'function request(u) { return u; }\nrequest(url);', []],
   ])('%s', (_name, source, expected) => {
     // Assess
     expect(httpCalls(source)).toEqual(expected);

@@ -15,8 +15,12 @@ import type { ModuleContext } from './ModuleContext.js';
 const SIMULATOR_FOLDER =
   /^((load|perf|performance|stress|soak)[-_]?(test|tests|testing|gen|generator|generators)|simulators?|simulations?|(traffic|load|event|order|data)[-_]?(generators?|simulators?)|robots?)$/i;
 
-/** Folders of seeding programs (`seed/`, `seeds/`, `seeders/`, `seeding/`): run by a developer, not deployed. */
-const SEED_FOLDER = /^(seeds?|seeders?|seeding)$/i;
+/**
+ * Folders of seeding programs (`seed/`, `seeds/`, `seeders/`, `seeding/`) and of smoke-test suites
+ * (`smoke-tests/`, `smoke_tests/`: Artillery or a test runner played against a deployment): run by a
+ * developer or CI, not deployed. A Lambda there (a scheduled canary) stays judged.
+ */
+const SEED_FOLDER = /^(seeds?|seeders?|seeding|smoke[-_]?tests?)$/i;
 
 /** A CloudFormation custom resource: it runs once, unattended, and CloudFormation waits for its answer. */
 const CUSTOM_RESOURCE =

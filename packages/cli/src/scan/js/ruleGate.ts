@@ -22,6 +22,8 @@ import { SourceWords } from './SourceWords.js';
 const FETCH =
   /\b(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)\s*\(|fetch['"`]|typeof\s+(?:[\w$]+\.)*fetch\b/;
 
+const FAMILY = /['"`](?:request(?:-promise(?:-native|-any)?|retry)?|needle|ofetch)['"`]/;
+
 function http(words: SourceWords): boolean {
   const source = words.source;
   return (
@@ -34,6 +36,9 @@ function http(words: SourceWords): boolean {
     words.includes('googleapis') ||
     words.includes('google-auth-library') ||
     ((words.includes('got') || words.includes('ky')) && /\b(?:got|ky)\b/.test(source)) ||
+    // The request family (js/httpDefaults.ts): request, request-promise(-native), requestretry, needle, ofetch.
+    ((words.includes('request') || words.includes('needle') || words.includes('ofetch')) &&
+      FAMILY.test(source)) ||
     (words.includes('http') && importsNodeHttp(source))
   );
 }
