@@ -32,6 +32,9 @@ function http(words: SourceWords): boolean {
     words.includes('twitter-lite') ||
     words.includes('superagent') ||
     words.includes('undici') ||
+    // API client packages with no default timeout (rules/apiClients.ts).
+    words.includes('@sendgrid/') ||
+    words.includes('@slack/webhook') ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||
     words.includes('google-auth-library') ||

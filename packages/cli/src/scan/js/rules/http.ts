@@ -10,6 +10,7 @@ import { lambdaExtension } from '../lambdaExtension.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
+import { untimedApiClients } from './apiClients.js';
 import { selectsOwnWork } from './catchFacts.js';
 import {
   creationWithoutTimeout,
@@ -89,6 +90,7 @@ export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
 
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (offServicePath(ctx)) return; // a load generator or a command-line program: its runner watches it
+  untimedApiClients(ctx, report);
   const retried = axiosRetried(ctx);
   // A request builder that picks the method in a switch (`case 'get': return http.get(uri)`) is one
   // request, made one way or another: its cases are reported once, at the first.

@@ -1,0 +1,82 @@
+// http-no-timeout for API client packages that send their requests with no timeout unless told to (the
+// catalogue of what each package does by default is in rules/thirdPartyClients.ts). Reported at each
+// request, as for an axios instance created without a timeout (rules/http.ts): the wait is where the call
+// is. Their sends are POSTs that create something (an email, a message), so `no-retry` asks nothing.
+//
+// - `@sendgrid/mail` (`sgMail.send(msg)`, `sendMultiple`) and `@sendgrid/client` (`client.request(req)`):
+//   the client's default request (packages/client/src/classes/client.js) sets no timeout, so axios waits
+//   forever; `setTimeout(ms)` (mail.d.ts: "Set the default request timeout") or
+//   `setDefaultRequest('timeout', ms)` bound it. The singleton is configured once per process: only a
+//   module that configures it itself (`setApiKey`) is judged, since one configured elsewhere may carry a
+//   timeout the scan does not see.
+// - `@slack/webhook` (`new IncomingWebhook(url, defaults).send(...)`): IncomingWebhookDefaultArguments
+//   takes a `timeout`, none by default (docs.slack.dev, @slack/webhook reference).
+import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { Report } from './Report.js';
+
+const SENDGRID_SENDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  '@sendgrid/mail': new Set(['send', 'sendMultiple']),
+  '@sendgrid/client': new Set(['request']),
+};
+const SENDGRID_TIMED = /\.setTimeout\(|\.setDefaultRequest\(\s*['"`]timeout['"`]/;
+
+/** Does the module name one of the packages this rule reads? (a text test before any walk) */
+function mentions(source: string): boolean {
+  return source.includes('@sendgrid/') || source.includes('@slack/webhook');
+}
+
+/** `new IncomingWebhook(url, defaults)` from `@slack/webhook` behind the receiver; whether its defaults bound it. */
+function slackWebhook(ctx: ModuleContext, receiver: Node | undefined): { timed: boolean } | undefined {
+  let built = unwrap(receiver);
+  if (built?.type === 'Identifier') built = unwrap(ctx.valueOf(built));
+  if (built?.type !== 'NewExpression') return undefined;
+  const imp = ctx.importRoot(built.callee as Node);
+  if (imp?.source !== '@slack/webhook') return undefined;
+  const defaults = (built.arguments as Node[])[1];
+  if (defaults === undefined) return { timed: false };
+  const props = objectProps(ctx.valueOf(defaults));
+  return { timed: props === undefined || props.spread || props.props.has('timeout') };
+}
+
+/** Options of the request itself that bound it (`client.request({ ..., timeout })`), or hide what they hold. */
+function callTimed(ctx: ModuleContext, arg: Node | undefined): boolean {
+  const props = objectProps(ctx.valueOf(arg));
+  return props !== undefined && (props.spread || props.props.has('timeout'));
+}
+
+/**
+ * Requests through an API client package left at a default with no timeout.
+ * @example
+ * untimedApiClients(ctx, report); // reports `sgMail.send(msg)` in a module that calls sgMail.setApiKey(...) and no setTimeout
+ */
+export function untimedApiClients(ctx: ModuleContext, report: Report): void {
+  if (!mentions(ctx.source)) return;
+  const sendgridConfigured = /\.setApiKey\(/.test(ctx.source) && !SENDGRID_TIMED.test(ctx.source);
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'MemberExpression') continue;
+    const method = calleeName(call);
+    if (method === undefined) continue;
+    const imp = ctx.importRoot(callee);
+    const sends =
+      imp !== undefined && Object.hasOwn(SENDGRID_SENDS, imp.source) ? SENDGRID_SENDS[imp.source] : undefined;
+    if (imp !== undefined && sends?.has(method) === true && unwrap(callee.object)?.type === 'Identifier') {
+      if (sendgridConfigured && !callTimed(ctx, (call.arguments as Node[])[0]))
+        report(
+          'http-no-timeout',
+          call,
+          `${imp.source} ${method}() has no timeout: the SendGrid client sets none by default, so a hung connection holds the caller; call setTimeout(ms) where the API key is set`,
+        );
+      continue;
+    }
+    if (method !== 'send') continue;
+    const webhook = slackWebhook(ctx, callee.object as Node);
+    if (webhook !== undefined && !webhook.timed)
+      report(
+        'http-no-timeout',
+        call,
+        '@slack/webhook IncomingWebhook send() has no timeout: the webhook client sets none by default; pass { timeout } to new IncomingWebhook(url, defaults)',
+      );
+  }
+}
