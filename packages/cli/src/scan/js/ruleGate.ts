@@ -35,6 +35,7 @@ function http(words: SourceWords): boolean {
     // API client packages with no default timeout (rules/apiClients.ts).
     words.includes('@sendgrid/') ||
     words.includes('@slack/webhook') ||
+    (words.includes('soap') && /['"`]soap['"`]/.test(words.source)) ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||
     words.includes('google-auth-library') ||

@@ -11,6 +11,10 @@
 //   timeout the scan does not see.
 // - `@slack/webhook` (`new IncomingWebhook(url, defaults).send(...)`): IncomingWebhookDefaultArguments
 //   takes a `timeout`, none by default (docs.slack.dev, @slack/webhook reference).
+// - `soap` (`const client = await soap.createClientAsync(wsdl); await client.GetQuoteAsync(args)`): node-soap's
+//   HttpClient (src/http.ts) sends through `options.request || axios.create()`, no timeout; the call's own
+//   options are merged into the axios config, so `client.GetQuoteAsync(args, { timeout })` bounds it, and a
+//   client built with its own `request` instance is given the benefit of the doubt.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
@@ -23,7 +27,7 @@ const SENDGRID_TIMED = /\.setTimeout\(|\.setDefaultRequest\(\s*['"`]timeout['"`]
 
 /** Does the module name one of the packages this rule reads? (a text test before any walk) */
 function mentions(source: string): boolean {
-  return source.includes('@sendgrid/') || source.includes('@slack/webhook');
+  return source.includes('@sendgrid/') || source.includes('@slack/webhook') || /['"`]soap['"`]/.test(source);
 }
 
 /** `new IncomingWebhook(url, defaults)` from `@slack/webhook` behind the receiver; whether its defaults bound it. */
@@ -39,10 +43,28 @@ function slackWebhook(ctx: ModuleContext, receiver: Node | undefined): { timed: 
   return { timed: props === undefined || props.spread || props.props.has('timeout') };
 }
 
-/** Options of the request itself that bound it (`client.request({ ..., timeout })`), or hide what they hold. */
+/** `await soap.createClientAsync(url, options)` behind the receiver's base; whether its options may bound it. */
+function soapClient(ctx: ModuleContext, receiver: Node | undefined): { timed: boolean } | undefined {
+  let base = unwrap(receiver);
+  while (base?.type === 'MemberExpression') base = unwrap(base.object); // client.Service.Port.MethodAsync
+  if (base?.type !== 'Identifier') return undefined;
+  let built = unwrap(ctx.valueOf(base));
+  if (built?.type === 'AwaitExpression') built = unwrap(built.argument);
+  if (built?.type !== 'CallExpression' || calleeName(built) !== 'createClientAsync') return undefined;
+  if (ctx.importRoot(built.callee as Node)?.source !== 'soap') return undefined;
+  const options = (built.arguments as Node[])[1];
+  if (options === undefined) return { timed: false };
+  const props = objectProps(ctx.valueOf(options));
+  return {
+    timed: props === undefined || props.spread || props.props.has('request') || props.props.has('httpClient'),
+  };
+}
+
+/** Options of the request itself that bound it (`{ ..., timeout }`), or hide what they hold; absent ones do not. */
 function callTimed(ctx: ModuleContext, arg: Node | undefined): boolean {
+  if (arg === undefined) return false;
   const props = objectProps(ctx.valueOf(arg));
-  return props !== undefined && (props.spread || props.props.has('timeout'));
+  return props === undefined || props.spread || props.props.has('timeout');
 }
 
 /**
@@ -62,11 +84,23 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
     const sends =
       imp !== undefined && Object.hasOwn(SENDGRID_SENDS, imp.source) ? SENDGRID_SENDS[imp.source] : undefined;
     if (imp !== undefined && sends?.has(method) === true && unwrap(callee.object)?.type === 'Identifier') {
-      if (sendgridConfigured && !callTimed(ctx, (call.arguments as Node[])[0]))
+      // A mail send takes the message, not request options; the REST client's request takes both.
+      const own = imp.source === '@sendgrid/client' && callTimed(ctx, (call.arguments as Node[])[0]);
+      if (sendgridConfigured && !own)
         report(
           'http-no-timeout',
           call,
           `${imp.source} ${method}() has no timeout: the SendGrid client sets none by default, so a hung connection holds the caller; call setTimeout(ms) where the API key is set`,
+        );
+      continue;
+    }
+    if (method.endsWith('Async') && method !== 'createClientAsync') {
+      const soap = soapClient(ctx, callee.object as Node);
+      if (soap !== undefined && !soap.timed && !callTimed(ctx, (call.arguments as Node[])[1]))
+        report(
+          'http-no-timeout',
+          call,
+          `soap ${method}() has no timeout: node-soap sends through an axios instance with none; pass { timeout } in the call's options`,
         );
       continue;
     }

@@ -65,6 +65,13 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
   },
   // octokit.js: the `octokit` bundle adds plugin-retry and plugin-throttling; `@octokit/rest` retries nothing.
   '@octokit/rest': { timeoutMs: null, retries: 'none', decision: 'silent (not seen in labelled code)' },
+  // node-soap src/http.ts: requests go through `options.request || axios.create()` (no timeout); the call's
+  // options are merged into the axios config. No retry.
+  soap: {
+    timeoutMs: null,
+    retries: 'none',
+    decision: 'http-no-timeout at each *Async call (rules/apiClients.ts)',
+  },
   // MongoDB Node driver "Connection Options": serverSelectionTimeoutMS 30000, connectTimeoutMS 30000,
   // socketTimeoutMS 0 (none; mongoose's docs say the same since #13576), retryReads and retryWrites true.
   // A database driver: an operation is bounded by maxTimeMS, which no HTTP rule reads.
