@@ -22,7 +22,8 @@ import { SourceWords } from './SourceWords.js';
 const FETCH =
   /\b(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)\s*\(|fetch['"`]|typeof\s+(?:[\w$]+\.)*fetch\b/;
 
-const FAMILY = /['"`](?:request(?:-promise(?:-native|-any)?|retry)?|needle|ofetch)['"`]/;
+const FAMILY =
+  /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"`](?:request(?:-promise(?:-native|-any)?|retry)?|needle|ofetch)['"`]/;
 
 function http(words: SourceWords): boolean {
   const source = words.source;
@@ -35,7 +36,7 @@ function http(words: SourceWords): boolean {
     // API client packages with no default timeout (rules/apiClients.ts).
     words.includes('@sendgrid/') ||
     words.includes('@slack/webhook') ||
-    (words.includes('soap') && /['"`]soap['"`]/.test(words.source)) ||
+    (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||
     words.includes('google-auth-library') ||
