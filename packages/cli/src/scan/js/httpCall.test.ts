@@ -49,6 +49,11 @@ describe('classifyHttpCall', () => {
       ['request GET'],
     ],
     [
+      'request handed options it cannot read: no method known',
+      "import request from 'request';\nexport const call = (opts) => request(opts);",
+      ['request ?'],
+    ],
+    [
       'needle called with its method, and its verbs',
       "import needle from 'needle';\nneedle('post', url, data, opts);\nneedle.get(url, opts);",
       ['needle POST', 'needle GET'],

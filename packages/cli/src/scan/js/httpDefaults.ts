@@ -3,7 +3,7 @@
 // scan says of a request follows from these defaults (rules/http.ts): a library that waits forever by
 // default is reported where a request sets no bound; one that retries by default gets no `no-retry`.
 // Each entry names the documentation it was read from.
-import { calleeName, type Node, objectProps, stringValue, unwrap } from './ast.js';
+import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 export type HttpLib =
@@ -123,26 +123,38 @@ export function familyCall(ctx: ModuleContext, call: Node, source: string): Fami
     if (member !== undefined && member !== 'raw' && member !== 'native') return undefined;
     return { lib, method: methodIn(ctx, args[1]), options: args[1] };
   }
-  if (member === undefined) {
-    // request(url, options?, cb?) or request(options, cb?)
-    const options =
-      stringValue(args[0]) !== undefined || objectProps(ctx.valueOf(args[0])) === undefined
-        ? args[1]
-        : args[0];
-    const fn = unwrap(options);
-    const opts =
-      fn?.type === 'ArrowFunctionExpression' || fn?.type === 'FunctionExpression' ? undefined : options;
-    return { lib, method: methodIn(ctx, opts), options: opts, ...pkg };
-  }
-  if (!METHODS.has(member)) return undefined;
+  if (member !== undefined && !METHODS.has(member)) return undefined;
+  const options = requestOptions(ctx, args);
+  return { lib, method: member !== undefined ? verb(member) : methodIn(ctx, options), options, ...pkg };
+}
+
+const URL_NAME = /(url|uri|href|link|endpoint|path)s?$/i;
+
+/**
+ * The options of `request(url, options?, cb?)` / `request(options, cb?)` (and of `request.get(...)`): the
+ * first argument when it is not a URL. A name the scan cannot read is a URL only when named like one
+ * (`url`, `feedUri`, `process.env.API_URL`); otherwise it may be the options, and is taken as such.
+ */
+function requestOptions(ctx: ModuleContext, args: Node[]): Node | undefined {
+  const first = args[0];
+  const value = unwrap(ctx.valueOf(first));
+  const named = unwrap(first);
+  const name =
+    named?.type === 'Identifier'
+      ? (named.name as string)
+      : named?.type === 'MemberExpression'
+        ? (propertyName(named.property as Node, named.computed as boolean) ?? '')
+        : '';
+  const url =
+    stringValue(value) !== undefined ||
+    value?.type === 'TemplateLiteral' ||
+    (value?.type === 'BinaryExpression' && value.operator === '+') ||
+    (objectProps(value) === undefined && URL_NAME.test(name));
+  if (!url) return first;
   const second = unwrap(args[1]);
-  const options =
-    objectProps(ctx.valueOf(args[0])) !== undefined
-      ? args[0]
-      : second?.type === 'ArrowFunctionExpression' || second?.type === 'FunctionExpression'
-        ? undefined
-        : args[1];
-  return { lib, method: verb(member), options, ...pkg };
+  return second?.type === 'ArrowFunctionExpression' || second?.type === 'FunctionExpression'
+    ? undefined
+    : args[1];
 }
 
 /** The request family's own export: `request`, `rp`, `needle`, ofetch's `ofetch` / `$fetch`. */
