@@ -24,6 +24,7 @@ describe('classifyHttpCall', () => {
     ['globalThis.fetch without any import', 'await globalThis.fetch(url);', ['fetch GET']],
     ['window.fetch without any import', "await window.fetch(url, { method: 'POST' });", ['fetch POST']],
     ['a plain fetch', 'await fetch(url);', ['fetch GET']],
+    ['isomorphic-unfetch', "import fetch from 'isomorphic-unfetch';\nawait fetch(url);", ['fetch GET']],
     ['a method call on a local object', 'const api = { get: (u) => u }; api.get(url);', []],
     ['a method call on this', 'class A { run() { return this.client.get(url); } }', []],
     [

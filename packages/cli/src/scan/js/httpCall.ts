@@ -12,6 +12,7 @@ const FETCH_MODULES = new Set([
   'undici',
   'cross-fetch',
   'isomorphic-fetch',
+  'isomorphic-unfetch',
   '@whatwg-node/fetch',
 ]);
 const BODYLESS = new Set(['get', 'delete', 'head', 'options']);

@@ -33,7 +33,7 @@ interface LibraryDefaults {
  * HTTP_LIBRARIES.ky.timeoutMs; // 10000
  */
 export const HTTP_LIBRARIES: Readonly<Record<HttpLib, LibraryDefaults>> = {
-  // WHATWG fetch (Node's undici-based global, node-fetch, cross-fetch): no timeout of its own; Node gives
+  // WHATWG fetch (Node's undici-based global, node-fetch, cross-fetch, isomorphic-unfetch): no timeout of its own; Node gives
   // up on headers after 300 s (undici headersTimeout). node-fetch 2 README, "Options": `timeout: 0`.
   fetch: { timeoutKeys: ['signal', 'timeout', 'dispatcher'], timeoutMs: null, retries: false },
   // undici README, `request` options: headersTimeout and bodyTimeout 300 s each, no retry unless the
