@@ -17,6 +17,7 @@
 //   client built with its own `request` instance is given the benefit of the doubt.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { coverAt } from '../protection.js';
 import type { Report } from './Report.js';
 
 const SENDGRID_SENDS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -79,7 +80,8 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'MemberExpression') continue;
     const method = calleeName(call);
-    if (method === undefined) continue;
+    // A call run under a timeout policy (`pTimeout(...)`, `wrapDependency(...)`) is bounded there.
+    if (method === undefined || coverAt(ctx, call).kinds.has('timeout')) continue;
     const imp = ctx.importRoot(callee);
     const sends =
       imp !== undefined && Object.hasOwn(SENDGRID_SENDS, imp.source) ? SENDGRID_SENDS[imp.source] : undefined;
