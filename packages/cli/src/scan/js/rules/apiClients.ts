@@ -11,11 +11,15 @@
 //   timeout the scan does not see.
 // - `@slack/webhook` (`new IncomingWebhook(url, defaults).send(...)`): IncomingWebhookDefaultArguments
 //   takes a `timeout`, none by default (docs.slack.dev, @slack/webhook reference).
+// - Octokit (`@octokit/rest`, `@octokit/core`, `octokit`): `new Octokit({ auth })` sends through fetch with
+//   no timeout (@octokit/rest's defaults named `timeout: 0`; later versions take `request: { timeout }` or
+//   `request: { signal }` and set none), and @octokit/rest adds no retry plugin (dist-src/index.js:
+//   request log, endpoint methods, paginate). A `request` in the client's options or the call's is a bound.
 // - `soap` (`const client = await soap.createClientAsync(wsdl); await client.GetQuoteAsync(args)`): node-soap's
 //   HttpClient (src/http.ts) sends through `options.request || axios.create()`, no timeout; the call's own
 //   options are merged into the axios config, so `client.GetQuoteAsync(args, { timeout })` bounds it, and a
 //   client built with its own `request` instance is given the benefit of the doubt.
-import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
+import { calleeName, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
 import type { Report } from './Report.js';
@@ -28,7 +32,12 @@ const SENDGRID_TIMED = /\.setTimeout\(|\.setDefaultRequest\(\s*['"`]timeout['"`]
 
 /** Does the module name one of the packages this rule reads? (a text test before any walk) */
 function mentions(source: string): boolean {
-  return source.includes('@sendgrid/') || source.includes('@slack/webhook') || /['"`]soap['"`]/.test(source);
+  return (
+    source.includes('@sendgrid/') ||
+    source.includes('@slack/webhook') ||
+    source.includes('octokit') ||
+    /['"`]soap['"`]/.test(source)
+  );
 }
 
 /** `new IncomingWebhook(url, defaults)` from `@slack/webhook` behind the receiver; whether its defaults bound it. */
@@ -42,6 +51,36 @@ function slackWebhook(ctx: ModuleContext, receiver: Node | undefined): { timed: 
   if (defaults === undefined) return { timed: false };
   const props = objectProps(ctx.valueOf(defaults));
   return { timed: props === undefined || props.spread || props.props.has('timeout') };
+}
+
+const OCTOKIT_SOURCES = new Set(['@octokit/rest', '@octokit/core', 'octokit']);
+/** Members of an Octokit client that send nothing. */
+const OCTOKIT_LOCAL = new Set(['hook', 'log', 'auth', 'plugin', 'defaults']);
+
+/** `new Octokit(options)` behind the base of `octokit.rest.repos.get`; whether its options may bound it. */
+function octokitClient(ctx: ModuleContext, callee: Node): { timed: boolean } | undefined {
+  const path: Node[] = [];
+  let base = unwrap(callee);
+  while (base?.type === 'MemberExpression') {
+    path.unshift(base);
+    base = unwrap(base.object);
+  }
+  const first = path[0];
+  const member =
+    first !== undefined ? propertyName(first.property as Node, first.computed as boolean) : undefined;
+  if (base?.type !== 'Identifier' || member === undefined || OCTOKIT_LOCAL.has(member)) return undefined;
+  const built = unwrap(ctx.valueOf(base));
+  if (
+    built?.type !== 'NewExpression' ||
+    !OCTOKIT_SOURCES.has(ctx.importRoot(built.callee as Node)?.source ?? '')
+  )
+    return undefined;
+  const options = (built.arguments as Node[])[0];
+  if (options === undefined) return { timed: false };
+  const props = objectProps(ctx.valueOf(options));
+  return {
+    timed: props === undefined || props.spread || props.props.has('request') || props.props.has('timeout'),
+  };
 }
 
 /** `await soap.createClientAsync(url, options)` behind the receiver's base; whether its options may bound it. */
@@ -103,6 +142,24 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
           'http-no-timeout',
           call,
           `soap ${method}() has no timeout: node-soap sends through an axios instance with none; pass { timeout } in the call's options`,
+        );
+      continue;
+    }
+    const octokit = octokitClient(ctx, callee);
+    if (octokit !== undefined) {
+      // The call's own options (its last argument: parameters, or a route string) may carry `request`.
+      const last = ctx.valueOf((call.arguments as Node[]).at(-1));
+      const own = objectProps(last);
+      const untimedCall =
+        last === undefined ||
+        last.type === 'TemplateLiteral' ||
+        (last.type === 'Literal' && typeof last.value === 'string') ||
+        (own !== undefined && !own.spread && !own.props.has('request'));
+      if (!octokit.timed && untimedCall)
+        report(
+          'http-no-timeout',
+          call,
+          `Octokit ${method}() has no timeout: Octokit sets none by default; pass request: { timeout } (or a signal) in the client's options`,
         );
       continue;
     }

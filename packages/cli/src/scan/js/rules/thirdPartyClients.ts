@@ -63,8 +63,14 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     retries: 'none',
     decision: 'http-no-timeout at each send (rules/apiClients.ts)',
   },
-  // octokit.js: the `octokit` bundle adds plugin-retry and plugin-throttling; `@octokit/rest` retries nothing.
-  '@octokit/rest': { timeoutMs: null, retries: 'none', decision: 'silent (not seen in labelled code)' },
+  // octokit.js: the `octokit` bundle adds plugin-retry and plugin-throttling; `@octokit/rest` retries nothing
+  // (dist-src/index.js: request log, endpoint methods, paginate) and sets no timeout (its defaults named
+  // `timeout: 0`; later versions take `request: { timeout }` or a signal).
+  '@octokit/rest': {
+    timeoutMs: null,
+    retries: 'none',
+    decision: 'http-no-timeout at each request (rules/apiClients.ts)',
+  },
   // node-soap src/http.ts: requests go through `options.request || axios.create()` (no timeout); the call's
   // options are merged into the axios config. No retry.
   soap: {
