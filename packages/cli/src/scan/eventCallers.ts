@@ -33,8 +33,8 @@ export interface SharedRequest {
    */
   readonly strict?: true;
   /**
-   * A redelivered or retried consumer (a queue or stream batch, an asynchronous event) counts like a job:
-   * a failure there is retried by redelivery, so a request it reaches needs no retry of its own (no-retry).
+   * A redelivered consumer (a queue or stream batch) counts like a job: a failure there is retried by
+   * redelivery, so a request it reaches needs no retry of its own (no-retry). An asynchronous event does not.
    */
   readonly consumersRetry?: true;
 }
@@ -127,8 +127,9 @@ export class EventCallers {
   forEvent(file: string, request: SharedRequest): boolean {
     if (request.names.length === 0) return request.strict !== true;
     const { callers, typeUsed } = this.callersOf(file, request);
-    const given = (h: ModuleFacts) =>
-      h.job !== true && !(request.consumersRetry === true && h.consumer === true);
+    // Only a queue or stream redelivers: an asynchronous event (EventBridge, SNS, S3) gets Lambda's two
+    // retries and is then dropped, as the rules judge a request in the consumer's own module.
+    const given = (h: ModuleFacts) => h.job !== true && !(request.consumersRetry === true && redelivered(h));
     for (const caller of callers) {
       const above = this.handlersAbove(caller);
       if (request.strict === true) {
@@ -255,6 +256,10 @@ export class EventCallers {
     }
     return { handlers, complete: level.length === 0 };
   }
+}
+
+function redelivered(h: ModuleFacts): boolean {
+  return Object.values(h.handlers ?? {}).some((f) => f.redelivered === true);
 }
 
 /** The local names `import { name as local }` binds for these names. */

@@ -176,6 +176,8 @@ export interface HandlerFact {
   readonly work: boolean;
   /** Does work on the batch's records one by one (or hands the event to code that may). */
   readonly recordWork: boolean;
+  /** Consumes a queue or stream batch (or its records), which the event source redelivers on failure. */
+  readonly redelivered?: true;
 }
 
 /** What a module offers to its importers. */

@@ -24,6 +24,7 @@ const WRAPPING_FACTORIES = new Set([
   'makeIdempotent',
   'makeHandlerIdempotent',
   'captureLambdaHandler',
+  'streamifyResponse',
 ]);
 
 function typeNameOf(annotation: Node | undefined): string | undefined {
@@ -98,6 +99,10 @@ function addHandler(
     let call: Node | undefined = v;
     while (call?.type === 'CallExpression') {
       const callee = unwrap(call.callee);
+      if (streamified(ctx, call)) {
+        addHandler(ctx, call.arguments[0] as Node | undefined, 'entry', 'handler');
+        break;
+      }
       if (callee?.type === 'MemberExpression') {
         call = unwrap(callee.object);
         continue;
@@ -114,6 +119,25 @@ function addHandler(
       break;
     }
   }
+}
+
+/**
+ * `awslambda.streamifyResponse(async (event, responseStream, context) => ...)`: Lambda response streaming
+ * (a function URL). The runtime's global wraps the function that serves the request; `lambda-stream`'s
+ * `streamifyResponse` (a wrapping factory above) stands in for it off Lambda.
+ */
+function streamified(ctx: ModuleContext, call: Node): boolean {
+  const callee = unwrap(call.callee);
+  if (
+    callee?.type !== 'MemberExpression' ||
+    propertyName(callee.property, callee.computed) !== 'streamifyResponse'
+  )
+    return false;
+  const root = unwrap(callee.object);
+  // The runtime's global, often declared for TypeScript in the module itself (`declare const awslambda`).
+  return (
+    root?.type === 'Identifier' && root.name === 'awslambda' && ctx.importOf('awslambda', root) === undefined
+  );
 }
 
 /**

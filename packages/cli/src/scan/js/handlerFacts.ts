@@ -57,8 +57,10 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
 /** Facts of every exported entry handler, by export name, for the project pass. */
 export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
   const out: Record<string, HandlerFact> = {};
+  const records = [...ctx.handlers.values()].includes('record');
   for (const [fn, kind] of ctx.handlers) {
     if (kind !== 'entry') continue;
+    const redelivered = records || ctx.batchHandlers.has(fn);
     for (const [name, value] of ctx.exports) {
       const covers =
         value === fn ||
@@ -66,7 +68,11 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
         someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn));
       if (!covers) continue;
       const work = doesWork(fn);
-      out[name] = { work, recordWork: work && worksPerRecord(ctx, fn) && !cannotFailRecord(ctx, fn) };
+      out[name] = {
+        work,
+        recordWork: work && worksPerRecord(ctx, fn) && !cannotFailRecord(ctx, fn),
+        ...(redelivered ? { redelivered: true as const } : {}),
+      };
     }
   }
   return out;

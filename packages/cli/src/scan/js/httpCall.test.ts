@@ -24,6 +24,7 @@ describe('classifyHttpCall', () => {
     ['globalThis.fetch without any import', 'await globalThis.fetch(url);', ['fetch GET']],
     ['window.fetch without any import', "await window.fetch(url, { method: 'POST' });", ['fetch POST']],
     ['a plain fetch', 'await fetch(url);', ['fetch GET']],
+    ['isomorphic-unfetch', "import fetch from 'isomorphic-unfetch';\nawait fetch(url);", ['fetch GET']],
     ['a method call on a local object', 'const api = { get: (u) => u }; api.get(url);', []],
     ['a method call on this', 'class A { run() { return this.client.get(url); } }', []],
     [
@@ -38,6 +39,32 @@ describe('classifyHttpCall', () => {
     ],
     ['node:https', "import https from 'node:https';\nhttps.get(url);", ['node-http GET']],
     ['superagent', "import request from 'superagent';\nrequest.del(url);", ['superagent DELETE']],
+    [
+      'request-promise called with options, and its verbs',
+      "const rp = require('request-promise');\nrp({ uri, method: 'PUT' });\nrp.get(uri);\nrp.patch({ uri });",
+      ['request PUT', 'request GET', 'request PATCH'],
+    ],
+    [
+      'request with a callback',
+      "import request from 'request';\nrequest(url, (e, r, b) => b);",
+      ['request GET'],
+    ],
+    [
+      'request handed options it cannot read: no method known',
+      "import request from 'request';\nexport const call = (opts) => request(opts);",
+      ['request ?'],
+    ],
+    [
+      'needle called with its method, and its verbs',
+      "import needle from 'needle';\nneedle('post', url, data, opts);\nneedle.get(url, opts);",
+      ['needle POST', 'needle GET'],
+    ],
+    [
+      'ofetch and $fetch',
+      "import { ofetch, $fetch } from 'ofetch';\nofetch(url);\n$fetch(url, { method: 'DELETE' });",
+      ['ofetch GET', 'ofetch DELETE'],
+    ],
+    ['a local function named request', 'function request(u) { return u; }\nrequest(url);', []],
   ])('%s', (_name, source, expected) => {
     // Assess
     expect(httpCalls(source)).toEqual(expected);

@@ -2,6 +2,7 @@
 // method, its options argument and, for a configured instance, where that instance was created.
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
 import { axiosInstanceField, axiosInstanceParam, injectedFetch, openMethod } from './handedInClients.js';
+import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
 import { fieldInstances, instanceFactory } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -11,13 +12,14 @@ const FETCH_MODULES = new Set([
   'undici',
   'cross-fetch',
   'isomorphic-fetch',
+  'isomorphic-unfetch',
   '@whatwg-node/fetch',
 ]);
 const BODYLESS = new Set(['get', 'delete', 'head', 'options']);
 const WITH_BODY = new Set(['post', 'put', 'patch']);
 
 export interface HttpCall {
-  readonly lib: 'fetch' | 'axios' | 'got' | 'superagent' | 'undici' | 'ky' | 'node-http';
+  readonly lib: HttpLib;
   readonly method: string | undefined;
   /** Options object argument (or axios/got config), if written. */
   readonly options: Node | undefined;
@@ -50,6 +52,7 @@ function methodOf(ctx: ModuleContext, options: Node | undefined): string | undef
 const HTTP_SOURCES = new Set([
   ...FETCH_MODULES,
   ...AXIOS_LIKE,
+  ...FAMILY_SOURCES,
   'twitter-lite',
   'axios',
   'got',
@@ -115,7 +118,7 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
       return { lib: 'got', method: methodOrGet(ctx, args[1]), options: args[1] };
     if (imp.source === 'ky' && imp.imported === 'default')
       return { lib: 'ky', method: methodOrGet(ctx, args[1]), options: args[1] };
-    return undefined;
+    return familyImport(imp) ? familyCall(ctx, call, imp.source) : undefined;
   }
   if (callee.type !== 'MemberExpression') return undefined;
   // A method call is an HTTP call only on an imported library, an instance one of them creates, or
@@ -157,6 +160,7 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     }
     if (lib === 'axios' || lib === 'got' || lib === 'ky' || lib === 'superagent')
       return libraryMethodCall(lib, method, args, objName, undefined, ctx);
+    if (imp !== undefined && familyImport(imp)) return familyCall(ctx, call, imp.source);
     if (imp === undefined && promisedSuperagent(ctx, object))
       return libraryMethodCall('superagent', method, args, objName, undefined, ctx);
     if (imp === undefined) {

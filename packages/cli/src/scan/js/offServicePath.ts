@@ -15,8 +15,12 @@ import type { ModuleContext } from './ModuleContext.js';
 const SIMULATOR_FOLDER =
   /^((load|perf|performance|stress|soak)[-_]?(test|tests|testing|gen|generator|generators)|simulators?|simulations?|(traffic|load|event|order|data)[-_]?(generators?|simulators?)|robots?)$/i;
 
-/** Folders of seeding programs (`seed/`, `seeds/`, `seeders/`, `seeding/`): run by a developer, not deployed. */
-const SEED_FOLDER = /^(seeds?|seeders?|seeding)$/i;
+/**
+ * Folders of seeding programs (`seed/`, `seeds/`, `seeders/`, `seeding/`) and of smoke-test suites
+ * (`smoke-tests/`, `smoke_tests/`: Artillery or a test runner played against a deployment): run by a
+ * developer or CI, not deployed. A Lambda there (a scheduled canary) stays judged.
+ */
+const SEED_FOLDER = /^(seeds?|seeders?|seeding|smoke[-_]?tests?)$/i;
 
 /** A CloudFormation custom resource: it runs once, unattended, and CloudFormation waits for its answer. */
 const CUSTOM_RESOURCE =
@@ -47,7 +51,8 @@ function commandLine(source: string): boolean {
  */
 export function offServicePath(ctx: ModuleContext): boolean {
   const folders = ctx.file.replace(/\\/g, '/').split('/').slice(-5, -1);
-  if (folders.some((f) => SIMULATOR_FOLDER.test(f))) return true;
+  // `.github/`: scripts a CI workflow runs, whose run shows a hang or a failure to whoever reads it.
+  if (folders.some((f) => SIMULATOR_FOLDER.test(f) || f === '.github')) return true;
   if (ctx.isLambdaModule || CUSTOM_RESOURCE.test(ctx.source)) return false;
   return folders.some((f) => SEED_FOLDER.test(f)) || commandLine(ctx.source);
 }

@@ -50,6 +50,13 @@ describe('mayReport', () => {
       "import {\n  S3Client,\n} from\n  '@aws-sdk/client-s3';\nnew S3Client({});",
     ],
     ['fetch', 'await fetch(url);'],
+    ['request-promise', "const rp = require('request-promise'); export const get = (u) => rp(u);"],
+    ['needle', "import needle from 'needle'; export const get = (u) => needle('get', u);"],
+    ['a SendGrid client', "import sgMail from '@sendgrid/mail'; export const send = (m) => sgMail.send(m);"],
+    [
+      'a SOAP client',
+      "import * as soap from 'soap'; export const client = () => soap.createClientAsync(url);",
+    ],
     ['an injected fetch', 'export const price = (get: typeof fetch) => get(url);'],
     ['a fetch option', 'export const price = async ({ fetchImpl }) => fetchImpl(url);'],
     ['a re-export', "export { a as b } from './a';"],
@@ -103,6 +110,7 @@ describe('mayReport', () => {
     ['a synchronous catch that rethrows', 'try { parse(x); } catch (e) { throw new ConfigError(e); }'],
     ['a module named like http but not it', "import x from 'https-proxy-agent'; export default x;"],
     ['an https protocol string', "export const listener = { protocol: 'https', port: 443 };"],
+    ['a request event name', "export const listen = (server, fn) => server.on('request', fn);"],
     ['a CDK prop named handler', "new lambda.Function(this, 'F', { runtime, handler: 'index.handler' });"],
     [
       'an IAM enum named DENY',

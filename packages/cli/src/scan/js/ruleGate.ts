@@ -22,6 +22,9 @@ import { SourceWords } from './SourceWords.js';
 const FETCH =
   /\b(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)\s*\(|fetch['"`]|typeof\s+(?:[\w$]+\.)*fetch\b/;
 
+const FAMILY =
+  /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"`](?:request(?:-promise(?:-native|-any)?|retry)?|needle|ofetch)['"`]/;
+
 function http(words: SourceWords): boolean {
   const source = words.source;
   return (
@@ -30,10 +33,18 @@ function http(words: SourceWords): boolean {
     words.includes('twitter-lite') ||
     words.includes('superagent') ||
     words.includes('undici') ||
+    // API client packages with no default timeout (rules/apiClients.ts).
+    words.includes('@sendgrid/') ||
+    words.includes('@slack/webhook') ||
+    (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core)|octokit)['"`]/.test(words.source)) ||
+    (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||
     words.includes('google-auth-library') ||
     ((words.includes('got') || words.includes('ky')) && /\b(?:got|ky)\b/.test(source)) ||
+    // The request family (js/httpDefaults.ts): request, request-promise(-native), requestretry, needle, ofetch.
+    ((words.includes('request') || words.includes('needle') || words.includes('ofetch')) &&
+      FAMILY.test(source)) ||
     (words.includes('http') && importsNodeHttp(source))
   );
 }

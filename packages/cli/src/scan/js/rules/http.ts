@@ -6,14 +6,17 @@ import { sharedRequest } from '../callerNames.js';
 import { namesTimeout, unretriedAxios } from '../handedInClients.js';
 import { classifyHttpCall } from '../httpCall.js';
 import { instanceEscapes, instanceFactory } from '../httpInstances.js';
+import { lambdaExtension } from '../lambdaExtension.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
+import { untimedApiClients } from './apiClients.js';
 import { selectsOwnWork } from './catchFacts.js';
 import {
   creationWithoutTimeout,
   optionsBound,
   optionsExplicitlyUnbounded,
+  retriesByDefault,
   TIMEOUT_KEYS,
 } from './httpTimeoutOptions.js';
 import type { Report, Rule } from './Report.js';
@@ -87,6 +90,7 @@ export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
 
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (offServicePath(ctx)) return; // a load generator or a command-line program: its runner watches it
+  untimedApiClients(ctx, report);
   const retried = axiosRetried(ctx);
   // A request builder that picks the method in a switch (`case 'get': return http.get(uri)`) is one
   // request, made one way or another: its cases are reported once, at the first.
@@ -135,7 +139,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     const label =
       http.package !== undefined
         ? `${http.package} ${calleeName(call) ?? ''}()`
-        : http.lib === 'fetch' || http.lib === 'undici'
+        : http.lib === 'fetch' || http.lib === 'undici' || (isCalled(call) && http.lib !== 'axios')
           ? `${http.lib}()`
           : http.lib === 'node-http'
             ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
@@ -198,7 +202,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     // decides its own retries (an axios-like one is axios: none).
     if (frontend || cover.kinds.has('retry') || (http.package !== undefined && http.lib !== 'axios'))
       continue;
-    if (http.lib === 'got' || http.lib === 'ky') continue; // both retry idempotent requests by default
+    if (retriesByDefault(http.lib)) continue; // got, ky, ofetch retry idempotent requests by default
     // A raw client: the retry belongs a layer up, unless the request is a one-shot callback to a
     // presigned URL (a CloudFormation custom resource's ResponseURL), which nobody above retries.
     if (http.lib === 'node-http' && !/\bResponseURL\b/.test(ctx.source)) continue;
@@ -261,25 +265,9 @@ function ownRetry(ctx: ModuleContext, create: Node): boolean {
   return ctx.handlerKindAt(create) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx));
 }
 
-/** The local endpoint of an AWS Lambda extension: AppConfig (localhost:2772), Parameters and Secrets (2773). */
-const EXTENSION_URL =
-  /\b(localhost|127\.0\.0\.1):277[23]\b|APPCONFIG_EXTENSION_HTTP_PORT|PARAMETERS_SECRETS_EXTENSION_HTTP_PORT/;
-
-/**
- * A request to a Lambda extension in the same execution environment: it answers from its own cache and
- * bounds its own calls to AWS, so neither a timeout nor a retry of the local hop is asked for.
- */
-function lambdaExtension(ctx: ModuleContext, call: Node): boolean {
-  const target = ctx.valueOf(call.arguments[0] as Node | undefined);
-  if (target === undefined) return false;
-  const text = ctx.source.slice(target.start, target.end);
-  if (EXTENSION_URL.test(text)) return true;
-  // `http://localhost:${port}/...` with the port read from the extension's variable.
-  if (target.type !== 'TemplateLiteral' || !/\b(localhost|127\.0\.0\.1):\$\{/.test(text)) return false;
-  return (target.expressions as Node[]).some((e) => {
-    const v = ctx.valueOf(e);
-    return v !== undefined && EXTENSION_URL.test(ctx.source.slice(v.start, v.end));
-  });
+/** The library called as a function (`request(options)`, `needle('get', url)`), not through a method. */
+function isCalled(call: Node): boolean {
+  return unwrap(call.callee)?.type === 'Identifier';
 }
 
 /** The `switch` whose case the call is made in, within its function. */

@@ -2,19 +2,20 @@
 // built by helpers (read through what they return), and instances created without one.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { HttpCall } from '../httpCall.js';
+import { HTTP_LIBRARIES } from '../httpDefaults.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRelative } from '../protection.js';
 import { type DeferredOptions, optionsShape } from '../sdkOptions.js';
 
-export const TIMEOUT_KEYS: Record<HttpCall['lib'], readonly string[]> = {
-  fetch: ['signal', 'timeout', 'dispatcher'],
-  undici: ['signal', 'headersTimeout', 'bodyTimeout', 'dispatcher'],
-  axios: ['timeout', 'signal', 'cancelToken'],
-  got: ['timeout', 'signal'],
-  ky: ['timeout', 'signal'],
-  superagent: [],
-  'node-http': ['timeout', 'signal'],
-};
+/** The keys that bound a request, per library (the catalogue in js/httpDefaults.ts). */
+export const TIMEOUT_KEYS = Object.fromEntries(
+  Object.entries(HTTP_LIBRARIES).map(([lib, d]) => [lib, d.timeoutKeys]),
+) as Record<HttpCall['lib'], readonly string[]>;
+
+/** Does the library retry idempotent requests by default (got, ky, ofetch)? */
+export function retriesByDefault(lib: HttpCall['lib']): boolean {
+  return HTTP_LIBRARIES[lib].retries;
+}
 
 /** `undefined`, `null` or `void 0`: a branch that sets no timeout. */
 function isNothing(node: Node | undefined): boolean {

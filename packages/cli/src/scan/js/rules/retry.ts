@@ -5,6 +5,7 @@ import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt, policyCover } from '../protection.js';
 import { selectsOwnWork } from './catchFacts.js';
+import { redriveSites } from './dlqRedrive.js';
 import type { Report, Rule } from './Report.js';
 import { retriedPerItem } from './retryFanOut.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
@@ -88,6 +89,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (site !== undefined) sites.push(site);
     }
   }
+  sites.push(...redriveSites(ctx));
   // A module that builds its own breaker (`this.breaker`, `#breaker`) counts as having one.
   const moduleHasBreaker =
     sites.length > 0 &&

@@ -1,7 +1,9 @@
 // Third-party API clients with timeouts and retries of their own. What each does by default decides what
-// the scan says of it: `http-no-timeout` and `no-retry` judge only the HTTP libraries they name (a package
-// built on them is catalogued in js/httpLibraries.ts), and an API client package is left to its defaults,
-// except where a default is itself the problem.
+// the scan says of it: `http-no-timeout` and `no-retry` judge the HTTP libraries (js/httpDefaults.ts, with
+// the packages built on them in js/httpLibraries.ts); an API client package is left to its defaults when
+// they bound its requests, and reported where they do not (rules/apiClients.ts, rules/googleApis.ts) or
+// where a default is itself the problem (the Slack retry policy below). Database drivers are no HTTP
+// client: these rules ask nothing of them, and their entries say why.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
@@ -21,10 +23,19 @@ interface ClientDefaults {
  * THIRD_PARTY_CLIENTS['stripe']?.timeoutMs; // 80000
  */
 export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
-  // stripe-node README, "Configuration": timeout 80000 ms; maxNetworkRetries retries with idempotency keys.
-  stripe: { timeoutMs: 80_000, retries: 'maxNetworkRetries, with idempotency keys', decision: 'silent' },
+  // stripe-node README, "Configuration" (and its typed StripeConfig): timeout 80000 ms; maxNetworkRetries
+  // 1 by default (max 10), POSTs retried with idempotency keys.
+  stripe: { timeoutMs: 80_000, retries: 'maxNetworkRetries 1, with idempotency keys', decision: 'silent' },
   // openai-node README, "Timeouts" and "Retries": 10 minutes, 2 retries with backoff on 408/409/429/5xx.
   openai: { timeoutMs: 600_000, retries: '2, with backoff', decision: 'silent' },
+  // anthropic-sdk-typescript README, "Timeouts" and "Retries": the same 10 minutes and 2 retries.
+  '@anthropic-ai/sdk': { timeoutMs: 600_000, retries: '2, with backoff', decision: 'silent' },
+  // node-auth0 (auth0.github.io/node-auth0): v4 RetryConfiguration "retries any request that returns a
+  // 429 3 times" (on by default for the Management client), timeoutDuration 10 s; v5 ManagementClientOptions
+  // timeoutInSeconds, maxRetries "Defaults to 2".
+  auth0: { timeoutMs: 10_000, retries: '429s (v4), 2 (v5)', decision: 'silent' },
+  // @elastic/elasticsearch client "Basic configuration": requestTimeout 30 s, maxRetries 3.
+  '@elastic/elasticsearch': { timeoutMs: 30_000, retries: '3', decision: 'silent' },
   // twilio-node RequestClient: timeout 30000 ms; autoRetry (429 only) is off unless asked for.
   twilio: { timeoutMs: 30_000, retries: 'none by default', decision: 'silent' },
   // node-slack-sdk WebClientOptions: retryConfig defaults to retryPolicies.tenRetriesInAboutThirtyMinutes
@@ -34,10 +45,44 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     retries: '10 over about 30 minutes',
     decision: 'retry-unbounded when retryConfig is left at that default: longer than any Lambda runs',
   },
-  // @sendgrid/client: axios underneath, no timeout unless setTimeout() is called, no retry.
-  '@sendgrid/client': { timeoutMs: null, retries: 'none', decision: 'silent (not seen in labelled code)' },
-  // octokit.js: the `octokit` bundle adds plugin-retry and plugin-throttling; `@octokit/rest` retries nothing.
-  '@octokit/rest': { timeoutMs: null, retries: 'none', decision: 'silent (not seen in labelled code)' },
+  // @sendgrid/client packages/client/src/classes/client.js: axios with a default request that sets no
+  // timeout; @sendgrid/mail's mail.d.ts: setTimeout() "Set the default request timeout". No retry.
+  '@sendgrid/client': {
+    timeoutMs: null,
+    retries: 'none',
+    decision: 'http-no-timeout at each request (rules/apiClients.ts)',
+  },
+  '@sendgrid/mail': {
+    timeoutMs: null,
+    retries: 'none',
+    decision: 'http-no-timeout at each send (rules/apiClients.ts)',
+  },
+  // docs.slack.dev @slack/webhook IncomingWebhookDefaultArguments: an optional `timeout`, none by default.
+  '@slack/webhook': {
+    timeoutMs: null,
+    retries: 'none',
+    decision: 'http-no-timeout at each send (rules/apiClients.ts)',
+  },
+  // octokit.js: the `octokit` bundle adds plugin-retry and plugin-throttling; `@octokit/rest` retries nothing
+  // (dist-src/index.js: request log, endpoint methods, paginate) and sets no timeout (its defaults named
+  // `timeout: 0`; later versions take `request: { timeout }` or a signal).
+  '@octokit/rest': {
+    timeoutMs: null,
+    retries: 'none',
+    decision: 'http-no-timeout at each request (rules/apiClients.ts)',
+  },
+  // node-soap src/http.ts: requests go through `options.request || axios.create()` (no timeout); the call's
+  // options are merged into the axios config. No retry.
+  soap: {
+    timeoutMs: null,
+    retries: 'none',
+    decision: 'http-no-timeout at each *Async call (rules/apiClients.ts)',
+  },
+  // MongoDB Node driver "Connection Options": serverSelectionTimeoutMS 30000, connectTimeoutMS 30000,
+  // socketTimeoutMS 0 (none; mongoose's docs say the same since #13576), retryReads and retryWrites true.
+  // A database driver: an operation is bounded by maxTimeMS, which no HTTP rule reads.
+  mongodb: { timeoutMs: null, retries: 'retryReads, retryWrites', decision: 'not an HTTP client: silent' },
+  mongoose: { timeoutMs: null, retries: "the driver's", decision: 'not an HTTP client: silent' },
   // gaxios (googleapis' transport) README: timeout 0 (none); googleapis turns its retryConfig on.
   googleapis: {
     timeoutMs: null,
