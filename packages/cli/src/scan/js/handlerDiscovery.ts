@@ -24,6 +24,9 @@ const WRAPPING_FACTORIES = new Set([
   'makeIdempotent',
   'makeHandlerIdempotent',
   'captureLambdaHandler',
+  // Response streaming: `awslambda.streamifyResponse(async (event, responseStream, context) => ...)`, or the
+  // same name imported from a local shim package (`lambda-stream`) or copied from the global.
+  'streamifyResponse',
 ]);
 
 function typeNameOf(annotation: Node | undefined): string | undefined {
@@ -98,11 +101,12 @@ function addHandler(
     let call: Node | undefined = v;
     while (call?.type === 'CallExpression') {
       const callee = unwrap(call.callee);
-      if (callee?.type === 'MemberExpression') {
+      const method = callee?.type === 'MemberExpression' ? propertyName(callee.property) : undefined;
+      if (callee?.type === 'MemberExpression' && method !== 'streamifyResponse') {
         call = unwrap(callee.object);
         continue;
       }
-      const name = callee?.type === 'Identifier' ? (callee.name as string) : undefined;
+      const name = callee?.type === 'Identifier' ? (callee.name as string) : method;
       if (name !== undefined && WRAPPING_FACTORIES.has(name)) {
         const inner = ctx.valueOf(call.arguments[0]);
         if (isFunction(inner)) {

@@ -88,6 +88,8 @@ export function doesIo(ctx: ModuleContext, block: Node): boolean {
         unwrap(unwrap(n.callee)?.object)?.type === 'CallExpression'
       )
         return true;
+      // `for await (const page of paginateScan(...))`, a response stream: async iteration reads from elsewhere.
+      if (n.type === 'ForOfStatement' && n.await === true) return true;
       if (n.type !== 'AwaitExpression') return false;
       const arg = unwrap(n.argument);
       if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')

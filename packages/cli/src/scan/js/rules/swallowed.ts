@@ -256,7 +256,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       !bestEffortByDecision(ctx, tryStatement, shape)
     ) {
       // A helper module's catch: on the handler path when a handler elsewhere calls an export reaching it.
-      const exported = exportsReaching(ctx, handler);
+      const exported = exportsReaching(ctx, handler, true);
       if (exported.length > 0)
         report(
           'swallowed-error',
