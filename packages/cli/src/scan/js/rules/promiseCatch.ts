@@ -1,9 +1,19 @@
 // swallowed-error for promise chains: `.catch()` handlers that discard a rejection or only log it.
 import { calleeName, isDefaultValue, isFunction, memberPath, type Node, unwrap } from '../ast.js';
+import { sharedRequest } from '../callerNames.js';
+import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
-import { hasComment, inTelemetryFunction, isObservation } from './catchFacts.js';
+import {
+  hasComment,
+  inTelemetryFunction,
+  isLogCall,
+  isObservation,
+  onlyCleanup,
+  selectsOwnWork,
+} from './catchFacts.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
+import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
 
 /** `.catch(() => {})`, `.catch(() => null)`, `.catch(noop)`: true when the call is a `.catch`, reported or not. */
@@ -45,6 +55,21 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
         fn,
         '.catch() only logs a failed AWS call whose promise nobody awaits: the caller goes on as if it succeeded',
       );
+    else if (awaitedLogOnly(ctx, call, b)) {
+      // The `try { await io } catch (e) { log(e) }` of promise chains, judged as swallowed.ts judges that.
+      const onPath = ctx.handlerKindAt(call) !== undefined;
+      const exported = onPath ? [] : exportsReaching(ctx, call, true);
+      if (onPath ? !selectsOwnWork(ctx) : exported.length > 0)
+        report(
+          'swallowed-error',
+          // At `.catch(`, not where a chain spread over lines starts.
+          (unwrap(call.callee)?.property as Node | undefined) ?? call,
+          '.catch() only logs a failed call that is awaited on a Lambda handler path: the work goes on as if it had succeeded, and the invocation succeeds',
+          onPath
+            ? undefined
+            : { onlyIfExportOnHandlerPath: exported, onlyIfEventCaller: sharedRequest(ctx, call) },
+        );
+    }
   } else if (
     unwrap(call.arguments[0])?.type === 'Identifier' &&
     /^(noop|ignore|_\.noop)$/.test(unwrap(call.arguments[0])?.name as string)
@@ -74,6 +99,34 @@ function droppedSdkChain(ctx: ModuleContext, call: Node, body: Node): boolean {
   if (isSdkSend(ctx, chain)) return true;
   return calleeName(chain) === 'promise' && unwrap(unwrap(chain.callee)?.object)?.type === 'CallExpression';
 }
+
+/**
+ * `await ddb.send(cmd).catch((e) => logger.error(e))`: the awaited chain's only handler logs, the chain
+ * carries a call to another system (an SDK send, a v2 `.promise()`, an HTTP call) that is not a cleanup
+ * or telemetry, and no comment in the handler says why.
+ */
+function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
+  const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
+  if (!statements.some((s) => isLogCall(s)) || !statements.every((s) => isObservation(s))) return false;
+  if (hasComment(ctx, ctx.comments, body) || inTelemetryFunction(ctx, call)) return false;
+  if (
+    ctx.climb(call, (p) => p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression').parent
+      ?.type !== 'AwaitExpression'
+  )
+    return false;
+  let receiver = unwrap(unwrap(call.callee)?.object);
+  while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
+    receiver = unwrap(unwrap(receiver.callee)?.object);
+  if (receiver?.type !== 'CallExpression' || onlyCleanup(ctx, receiver)) return false;
+  if (TELEMETRY.test(ctx.source.slice(receiver.start, receiver.end))) return false;
+  return (
+    isSdkSend(ctx, receiver) ||
+    classifyHttpCall(ctx, receiver) !== undefined ||
+    (calleeName(receiver) === 'promise' && unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression')
+  );
+}
+
+const TELEMETRY = /PutMetricData|putMetricData|PutLogEvents|putLogEvents/;
 
 /** The constant an arrow or function answers: its expression body, or the argument of its only statement. */
 function constantAnswer(body: Node | undefined): Node | undefined {
