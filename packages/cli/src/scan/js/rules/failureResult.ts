@@ -6,7 +6,7 @@
 import { type Node, propertyName, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isObservation } from './catchFacts.js';
+import { isObservation, saysWhy } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import type { Report } from './Report.js';
 
@@ -53,6 +53,43 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
     handler,
     `catch answers the failure as ${name}()'s result object, and a caller awaits ${name}() and drops that result unread: the failure is lost and the caller goes on as if the work was done`,
     { onlyIfResultDropped: [name], ...(onPath ? {} : { onlyIfExportOnHandlerPath: exported }) },
+  );
+  return true;
+}
+
+/** `{ statusCode: 200, ... }` (any 2xx): an HTTP answer that says the request succeeded. */
+function successResponse(value: Node | null | undefined): boolean {
+  const v = unwrap(value);
+  if (v?.type !== 'ObjectExpression') return false;
+  return (v.properties as Node[]).some((p) => {
+    if (p.type !== 'Property' || propertyName(p.key, p.computed as boolean) !== 'statusCode') return false;
+    const code = unwrap(p.value as Node);
+    return (
+      code?.type === 'Literal' && typeof code.value === 'number' && code.value >= 200 && code.value < 300
+    );
+  });
+}
+
+/**
+ * A catch on a handler's path that only observes the failure of a call to another system and answers the
+ * client 2xx (`catch (e) { log(e); return { statusCode: 200, body: 'Order received' } }`): the client, or a
+ * webhook sender, is told the request succeeded and does not retry, and the work is lost. A comment that
+ * says why (a webhook acknowledged on purpose) keeps it silent.
+ *
+ * @example
+ * successAnswerRule(ctx, handler, io, report) // catch (e) { log(e); return { statusCode: 202 } } -> true
+ */
+export function successAnswerRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
+  const statements = (handler.body as Node).body as Node[];
+  const last = statements.at(-1);
+  if (!io || last?.type !== 'ReturnStatement' || !successResponse(last.argument as Node | null)) return false;
+  if (!statements.slice(0, -1).every((s) => isObservation(s)) || ctx.handlerKindAt(handler) === undefined)
+    return false;
+  if (saysWhy(ctx, ctx.parentOf(handler) as Node)) return false;
+  report(
+    'swallowed-error',
+    handler,
+    'catch answers 2xx after the failed call: the client is told the request succeeded and does not retry, and the work is lost',
   );
   return true;
 }

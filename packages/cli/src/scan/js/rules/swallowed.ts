@@ -21,7 +21,7 @@ import {
   selectsOwnWork,
 } from './catchFacts.js';
 import { type DropShape, dropShape, fallsOutToStandIn } from './catchShapes.js';
-import { failureResultRule } from './failureResult.js';
+import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { flagOnlyLogged } from './loggedFlag.js';
@@ -270,7 +270,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
             ...(shape === undefined ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {}),
           },
         );
-    } else failureResultRule(ctx, handler, io, report);
+    } else if (!failureResultRule(ctx, handler, io, report)) successAnswerRule(ctx, handler, io, report);
   }
 
   for (const call of ctx.of('CallExpression')) {
