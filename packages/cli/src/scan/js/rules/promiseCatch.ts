@@ -49,6 +49,12 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
       isDefaultValue((b.body as Node[])[0]?.argument);
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
       report('swallowed-error', call, '.catch() discards the rejection');
+    else if (logsThenEmpty(ctx, call, b))
+      report(
+        'swallowed-error',
+        (unwrap(call.callee)?.property as Node | undefined) ?? call,
+        '.catch() logs and answers an empty value after I/O: the code after it cannot tell failure from "nothing"',
+      );
     else if (droppedSdkChain(ctx, call, b))
       report(
         'swallowed-error',
@@ -123,6 +129,42 @@ function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
     isSdkSend(ctx, receiver) ||
     classifyHttpCall(ctx, receiver) !== undefined ||
     (calleeName(receiver) === 'promise' && unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression')
+  );
+}
+
+/**
+ * `await ddb.send(cmd).then((r) => r.Items).catch((e) => { log(e); return []; })`: the chain's handler logs
+ * and answers an empty collection (or `''`, `0`) for the awaited read, as a catch that returns `[]` after
+ * I/O does; null and undefined are left to the try/catch judgement of callers' reads.
+ */
+function logsThenEmpty(ctx: ModuleContext, call: Node, body: Node): boolean {
+  if (body.type !== 'BlockStatement') return false;
+  const statements = body.body as Node[];
+  const last = statements.at(-1);
+  if (last?.type !== 'ReturnStatement' || !statements.slice(0, -1).some((s) => isLogCall(s))) return false;
+  if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
+  const value = unwrap(last.argument as Node | null);
+  const empty =
+    value !== undefined &&
+    isDefaultValue(value) &&
+    !(value.type === 'Literal' && (value.value === null || value.value === false)) &&
+    value.type !== 'Identifier' &&
+    value.type !== 'UnaryExpression';
+  if (
+    !empty ||
+    ctx.climb(call, (p) => p.type === 'ParenthesizedExpression').parent?.type !== 'AwaitExpression'
+  )
+    return false;
+  let receiver = unwrap(unwrap(call.callee)?.object);
+  while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
+    receiver = unwrap(unwrap(receiver.callee)?.object);
+  return (
+    receiver?.type === 'CallExpression' &&
+    !inTelemetryFunction(ctx, call) &&
+    (isSdkSend(ctx, receiver) ||
+      classifyHttpCall(ctx, receiver) !== undefined ||
+      (calleeName(receiver) === 'promise' &&
+        unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression'))
   );
 }
 
