@@ -221,8 +221,9 @@ const CLEANUP_COMMAND =
   /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable|ChangeMessageVisibility)\w*$/;
 // Enumerations only: a `GetObject` beside a `DeleteMessage` is the work itself, then its acknowledgement.
 const SELECT_COMMAND = /^(Scan|Query|List)\w*$/;
+// Closing a connection (`await this.pool.end()`, `client.disconnect()`) loses none of the work done on it.
 const CLEANUP_METHOD =
-  /^(delete|remove|deregister|untag|detach|disassociate|disable|changeMessageVisibility)\w*$/;
+  /^(delete|remove|deregister|untag|detach|disassociate|disable|changeMessageVisibility)\w*$|^(close|end|disconnect|quit|release|destroy)$/;
 
 /**
  * Every AWS call in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`,
