@@ -52,12 +52,14 @@ const RULES: readonly Rule[] = [
   retryRules,
   authRules,
   authAcrossModulesRules,
+  // Before swallowRules: its verdict on a catch is unconditional, and the first report of a line is the
+  // one kept, while a helper's catch that swallowRules reports waits on the project pass.
+  exhaustedRetryRules,
   swallowRules,
   errorValueRules,
   queueErrorValueRules,
   partialBatchRules,
   ownedBatchWrapperRules,
-  exhaustedRetryRules,
   lambdaRules,
   cdkRules,
   cdkWrapperRules,

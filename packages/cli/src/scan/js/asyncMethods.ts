@@ -3,6 +3,7 @@
 // project pass whether the imported class's method is async, as it does for an imported function.
 import { type Node, propertyName, returnsPromise, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { asyncEventsOf } from './rules/floatingShapes.js';
 
 /**
  * The async methods of an exported class (`async disconnect() { ... }`), or undefined when it is not a
@@ -21,6 +22,8 @@ export function asyncMethodsOf(ctx: ModuleContext, value: Node): string[] | unde
     const name = propertyName(member.key, member.computed as boolean);
     if (name !== undefined && returnsPromise(member.value as Node)) names.push(name);
   }
+  // `this.on('event', this.onEvent.bind(this))` with an async listener: an importer's `emit('event')` floats it.
+  names.push(...asyncEventsOf(ctx, cls));
   return names.length > 0 ? names : undefined;
 }
 

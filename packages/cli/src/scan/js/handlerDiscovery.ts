@@ -24,6 +24,8 @@ const WRAPPING_FACTORIES = new Set([
   'makeIdempotent',
   'makeHandlerIdempotent',
   'captureLambdaHandler',
+  // Response streaming: `awslambda.streamifyResponse(async (event, responseStream, context) => ...)`, or the
+  // same name imported from a local shim package (`lambda-stream`) or copied from the global.
   'streamifyResponse',
 ]);
 
@@ -94,6 +96,14 @@ function addHandler(
     if (kind === 'entry' && isBatch(ctx, v)) ctx.batchHandlers.add(v);
     return;
   }
+  // `module.exports.handler = handler.main.bind(handler)` of `const handler = new Handler()`.
+  const bound =
+    v.type === 'CallExpression' && calleeNameOf(v) === 'bind' ? unwrap(unwrap(v.callee)?.object) : undefined;
+  const method = bound === undefined ? undefined : methodTarget(ctx, bound);
+  if (method !== undefined) {
+    addHandler(ctx, method, kind, exportedName);
+    return;
+  }
   if (v.type === 'CallExpression') {
     // `middy(base).use(...)`, `sqsHandler(recordFn, opts)`, `makeIdempotent(fn, opts)`
     let call: Node | undefined = v;
@@ -107,7 +117,7 @@ function addHandler(
         call = unwrap(callee.object);
         continue;
       }
-      const name = callee?.type === 'Identifier' ? (callee.name as string) : undefined;
+      const name = callee?.type === 'Identifier' ? (callee.name as string) : method;
       if (name !== undefined && WRAPPING_FACTORIES.has(name)) {
         const inner = ctx.valueOf(call.arguments[0]);
         if (isFunction(inner)) {
@@ -181,6 +191,34 @@ function routedTargets(ctx: ModuleContext, callee: Node | undefined): Node[] {
   return targets;
 }
 
+/**
+ * The method a member call or reference reaches in a class of this module: `this.save` inside the class,
+ * or `repo.put` of `const repo = new OrderRepo()` (a service class the handler's module constructs).
+ */
+function methodTarget(ctx: ModuleContext, member: Node | undefined): Node | undefined {
+  if (member?.type !== 'MemberExpression') return undefined;
+  const name = propertyName(member.property, member.computed as boolean);
+  const object = unwrap(member.object);
+  let cls: Node | undefined;
+  if (object?.type === 'ThisExpression') {
+    for (let n = ctx.parentOf(member); n !== undefined && cls === undefined; n = ctx.parentOf(n))
+      if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') cls = n;
+  } else if (object?.type === 'Identifier') {
+    const made = ctx.valueOf(object);
+    const ctor = made?.type === 'NewExpression' ? unwrap(made.callee) : undefined;
+    const binding = ctor?.type === 'Identifier' ? ctx.resolve(ctor.name as string, ctor) : undefined;
+    if (binding?.kind === 'class') cls = binding.declaration;
+  }
+  if (cls === undefined || name === undefined) return undefined;
+  for (const m of (cls.body as Node).body as Node[]) {
+    if (m.type !== 'MethodDefinition' && m.type !== 'PropertyDefinition') continue;
+    if (m.static === true || propertyName(m.key, m.computed as boolean) !== name) continue;
+    const fn = unwrap(m.value as Node | null);
+    return fn !== undefined && isFunction(fn) ? fn : undefined;
+  }
+  return undefined;
+}
+
 export function findHandlers(ctx: ModuleContext): void {
   for (const [name, value] of ctx.exports) addHandler(ctx, value, 'entry', name);
   // Typed but not exported by name (e.g. `const handler: SQSHandler = ...; export default handler`).
@@ -210,7 +248,10 @@ export function findHandlers(ctx: ModuleContext): void {
     for (const call of ctx.of('CallExpression')) {
       if (ctx.handlerKindAt(call) === undefined) continue;
       const callee = unwrap(call.callee);
-      const targets = callee?.type === 'Identifier' ? [ctx.functionOf(callee)] : routedTargets(ctx, callee);
+      const targets =
+        callee?.type === 'Identifier'
+          ? [ctx.functionOf(callee)]
+          : [...routedTargets(ctx, callee), methodTarget(ctx, callee)];
       for (const target of targets)
         if (target !== undefined && !ctx.handlers.has(target)) {
           ctx.handlers.set(target, 'helper');

@@ -24,7 +24,33 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
     const ref = projectCall(ctx, call);
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
   }
+  // A project class the handler's module constructs (`const orders = new OrderService(ddb)`, most often
+  // at module scope): its methods run on the handler's path.
+  for (const made of ctx.of('NewExpression')) {
+    const ref = projectCall(ctx, made);
+    if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
+  }
   return [...refs.values()];
+}
+
+/** The class an export stands for (`export class X`, `export default X` of a class), if it is one. */
+function classOf(ctx: ModuleContext, value: Node): Node | undefined {
+  const binding = value.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
+  const cls = binding?.kind === 'class' ? binding.declaration : value;
+  return cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression' ? cls : undefined;
+}
+
+/** The functions an export starts from: the function itself, or every method of an exported class. */
+function startsOf(ctx: ModuleContext, value: Node): Node[] {
+  const fn = isFunction(value) ? value : ctx.functionOf(value);
+  if (fn !== undefined) return [fn];
+  const cls = classOf(ctx, value);
+  if (cls === undefined) return [];
+  return ((cls.body as Node).body as Node[])
+    .map((m) =>
+      m.type === 'MethodDefinition' || m.type === 'PropertyDefinition' ? unwrap(m.value) : undefined,
+    )
+    .filter((f): f is Node => f !== undefined && isFunction(f));
 }
 
 /** The project import a call calls (`initMenu()`, `ddb.getItem()` of a namespace or default import). */
@@ -66,7 +92,7 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
   };
   const project = ctx.projectImports;
   if (project.size === 0) return {};
-  for (const call of ctx.of('CallExpression')) {
+  for (const call of [...ctx.of('CallExpression'), ...ctx.of('NewExpression')]) {
     const callee = unwrap(call.callee);
     // Cheap rejects first: a call of a project import, or of a module-local function.
     const head =
@@ -98,10 +124,10 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
   }
   const out: Record<string, ImportRef[]> = {};
   for (const [name, value] of ctx.exports) {
-    const start = isFunction(value) ? value : ctx.functionOf(value);
-    if (start === undefined) continue;
-    const seen = new Set<Node>([start]);
-    const queue = [start];
+    const starts = startsOf(ctx, value);
+    if (starts.length === 0) continue;
+    const seen = new Set<Node>(starts);
+    const queue = [...starts];
     const refs = new Map<string, ImportRef>();
     while (queue.length > 0) {
       const fn = queue.pop() as Node;
@@ -126,12 +152,14 @@ function enclosing(ctx: ModuleContext, node: Node): Node[] {
 
 /**
  * The names this module exports whose function contains `node` or reaches it through module-local calls
- * (a few calls deep).
+ * (a few calls deep); `withClasses`: also an exported class one of whose methods does (a handler that
+ * constructs the class reaches its methods). Callers looked up by name (callerNames.ts) leave classes out:
+ * the class name is not a call of the method.
  *
  * @example
  * exportsReaching(ctx, catchClause) // ['handleDynamoDBStreamEvent', 'putQuotasForService']
  */
-export function exportsReaching(ctx: ModuleContext, node: Node): string[] {
+export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = false): string[] {
   const reaching = new Set<Node>(enclosing(ctx, node));
   if (reaching.size === 0) return [];
   for (let round = 0, grew = true; grew && round < 4; round++) {
@@ -150,8 +178,8 @@ export function exportsReaching(ctx: ModuleContext, node: Node): string[] {
   }
   const names: string[] = [];
   for (const [name, value] of ctx.exports) {
-    const fn = isFunction(value) ? value : ctx.functionOf(value);
-    if (fn !== undefined && reaching.has(fn)) names.push(name);
+    const starts = withClasses ? startsOf(ctx, value) : [isFunction(value) ? value : ctx.functionOf(value)];
+    if (starts.some((fn) => fn !== undefined && reaching.has(fn))) names.push(name);
   }
   return names;
 }

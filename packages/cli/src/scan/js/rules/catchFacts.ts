@@ -88,6 +88,8 @@ export function doesIo(ctx: ModuleContext, block: Node): boolean {
         unwrap(unwrap(n.callee)?.object)?.type === 'CallExpression'
       )
         return true;
+      // `for await (const page of paginateScan(...))`, a response stream: async iteration reads from elsewhere.
+      if (n.type === 'ForOfStatement' && n.await === true) return true;
       if (n.type !== 'AwaitExpression') return false;
       const arg = unwrap(n.argument);
       if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')
@@ -219,8 +221,9 @@ const CLEANUP_COMMAND =
   /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable|ChangeMessageVisibility)\w*$/;
 // Enumerations only: a `GetObject` beside a `DeleteMessage` is the work itself, then its acknowledgement.
 const SELECT_COMMAND = /^(Scan|Query|List)\w*$/;
+// Closing a connection (`await this.pool.end()`, `client.disconnect()`) loses none of the work done on it.
 const CLEANUP_METHOD =
-  /^(delete|remove|deregister|untag|detach|disassociate|disable|changeMessageVisibility)\w*$/;
+  /^(delete|remove|deregister|untag|detach|disassociate|disable|changeMessageVisibility)\w*$|^(close|end|disconnect|quit|release|destroy)$/;
 
 /**
  * Every AWS call in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`,

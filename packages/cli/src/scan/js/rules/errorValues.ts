@@ -37,6 +37,11 @@ function returnedBy(ctx: ModuleContext, node: Node): string | undefined {
   if (fn === undefined) return undefined;
   const returned = parent?.type === 'ReturnStatement' || (parent === fn && fn.body === top);
   if (!returned) return undefined;
+  return returnedName(ctx, fn);
+}
+
+/** The name callers call a function by: its declaration, method, property or variable name. */
+export function returnedName(ctx: ModuleContext, fn: Node): string | undefined {
   const owner = ctx.parentOf(fn);
   if (fn.id?.name !== undefined) return fn.id.name as string;
   if (

@@ -3,22 +3,18 @@
 // at-least-once consumers, and breakers whose state lives in one instance.
 import {
   calleeName,
-  isFunction,
   memberPath,
   type Node,
   objectProps,
   propertyName,
-  returnsPromise,
   someDescendant,
   unwrap,
 } from '../ast.js';
-import { importedInstanceMethod } from '../asyncMethods.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isSdkSend } from '../sdkSend.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
-import { classifyHttpCall } from './http.js';
+import { floatingRule } from './floating.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
 import type { Report, Rule } from './Report.js';
@@ -130,79 +126,6 @@ function decodesOnly(block: Node | undefined): boolean {
     true,
   );
   return !other && calls > 0;
-}
-
-function isPromiseCall(
-  ctx: ModuleContext,
-  call: Node,
-): boolean | { source: string; name: string; method?: string } {
-  if (classifyHttpCall(ctx, call) !== undefined) return true;
-  const callee = unwrap(call.callee);
-  const name = calleeName(call);
-  if (callee?.type === 'MemberExpression') {
-    if (isSdkSend(ctx, call)) return true;
-    if (name === 'then' || name === 'finally') return true;
-    if (name === 'catch' && unwrap(callee.object)?.type === 'CallExpression') return true;
-    if (name === 'promise' && call.arguments.length === 0) return true;
-    if (name === 'forEach') {
-      const cb = ctx.valueOf(call.arguments[0]);
-      return cb !== undefined && isFunction(cb) && cb.async === true;
-    }
-    if (name === 'execute' || name === 'fetch') return true;
-    // `db.disconnect()` on an instance of the project's own class: the project pass decides.
-    return importedInstanceMethod(ctx, callee) ?? false;
-  }
-  if (callee?.type === 'Identifier') {
-    const fn = ctx.functionOf(callee);
-    if (fn !== undefined) return returnsPromise(fn);
-    // A relative import, or one of the project's workspace packages: the project pass decides.
-    const imp = ctx.importOf(callee.name as string, callee);
-    if (imp !== undefined && !imp.source.startsWith('node:') && imp.imported !== '*')
-      return { source: imp.source, name: imp.imported };
-  }
-  return false;
-}
-
-/**
- * The statement runs inside a `new Promise((resolve, reject) => ...)` executor and hands the outcome to
- * `resolve`/`reject`: the promise the caller awaits settles with it, so nothing floats.
- */
-function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
-  for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
-    const parent = ctx.parentOf(fn);
-    if (
-      parent?.type !== 'NewExpression' ||
-      memberPath(parent.callee)?.join('.') !== 'Promise' ||
-      parent.arguments[0] !== fn
-    )
-      continue;
-    const names = (fn.params as Node[])
-      .map((p) => (p.type === 'Identifier' ? (p.name as string) : undefined))
-      .filter((n): n is string => n !== undefined);
-    const text = ctx.source.slice(stmt.start, stmt.end);
-    return names.some((n) => new RegExp(`\\b${n.replace(/[$]/g, '\\$')}\\b`).test(text));
-  }
-  return false;
-}
-
-function floatingRule(ctx: ModuleContext, report: Report): void {
-  const mayExecute = ctx.source.includes('new Promise');
-  for (const stmt of ctx.of('ExpressionStatement')) {
-    if (ctx.handlerKindAt(stmt) === undefined) continue;
-    let e = unwrap(stmt.expression);
-    const voided = e?.type === 'UnaryExpression' && e.operator === 'void';
-    if (voided) e = unwrap(e?.argument);
-    if (e?.type !== 'CallExpression') continue;
-    const promise = isPromiseCall(ctx, e);
-    if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
-    const what = memberPath(e.callee)?.join('.') ?? 'call';
-    const message =
-      calleeName(e) === 'forEach'
-        ? 'forEach(async ...) does not wait: the handler returns before the records are processed'
-        : `${voided ? 'void ' : ''}${what}(...) is not awaited: Lambda may freeze before it finishes`;
-    if (promise === true) report('floating-promise', e, message);
-    else report('floating-promise', e, message, { onlyIfImportAsync: { from: ctx.file, ...promise } });
-  }
 }
 
 /** `console.log(JSON.stringify({ level, ... }))`: structured JSON with a level, as CloudWatch reads it. */

@@ -1,9 +1,19 @@
 // swallowed-error for promise chains: `.catch()` handlers that discard a rejection or only log it.
 import { calleeName, isDefaultValue, isFunction, memberPath, type Node, unwrap } from '../ast.js';
+import { sharedRequest } from '../callerNames.js';
+import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
-import { hasComment, inTelemetryFunction, isObservation } from './catchFacts.js';
+import {
+  hasComment,
+  inTelemetryFunction,
+  isLogCall,
+  isObservation,
+  onlyCleanup,
+  selectsOwnWork,
+} from './catchFacts.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
+import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
 
 /** `.catch(() => {})`, `.catch(() => null)`, `.catch(noop)`: true when the call is a `.catch`, reported or not. */
@@ -39,12 +49,33 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
       isDefaultValue((b.body as Node[])[0]?.argument);
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
       report('swallowed-error', call, '.catch() discards the rejection');
+    else if (logsThenEmpty(ctx, call, b))
+      report(
+        'swallowed-error',
+        (unwrap(call.callee)?.property as Node | undefined) ?? call,
+        '.catch() logs and answers an empty value after I/O: the code after it cannot tell failure from "nothing"',
+      );
     else if (droppedSdkChain(ctx, call, b))
       report(
         'swallowed-error',
         fn,
         '.catch() only logs a failed AWS call whose promise nobody awaits: the caller goes on as if it succeeded',
       );
+    else if (awaitedLogOnly(ctx, call, b)) {
+      // The `try { await io } catch (e) { log(e) }` of promise chains, judged as swallowed.ts judges that.
+      const onPath = ctx.handlerKindAt(call) !== undefined;
+      const exported = onPath ? [] : exportsReaching(ctx, call, true);
+      if (onPath ? !selectsOwnWork(ctx) : exported.length > 0)
+        report(
+          'swallowed-error',
+          // At `.catch(`, not where a chain spread over lines starts.
+          (unwrap(call.callee)?.property as Node | undefined) ?? call,
+          '.catch() only logs a failed call that is awaited on a Lambda handler path: the work goes on as if it had succeeded, and the invocation succeeds',
+          onPath
+            ? undefined
+            : { onlyIfExportOnHandlerPath: exported, onlyIfEventCaller: sharedRequest(ctx, call) },
+        );
+    }
   } else if (
     unwrap(call.arguments[0])?.type === 'Identifier' &&
     /^(noop|ignore|_\.noop)$/.test(unwrap(call.arguments[0])?.name as string)
@@ -74,6 +105,70 @@ function droppedSdkChain(ctx: ModuleContext, call: Node, body: Node): boolean {
   if (isSdkSend(ctx, chain)) return true;
   return calleeName(chain) === 'promise' && unwrap(unwrap(chain.callee)?.object)?.type === 'CallExpression';
 }
+
+/**
+ * `await ddb.send(cmd).catch((e) => logger.error(e))`: the awaited chain's only handler logs, the chain
+ * carries a call to another system (an SDK send, a v2 `.promise()`, an HTTP call) that is not a cleanup
+ * or telemetry, and no comment in the handler says why.
+ */
+function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
+  const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
+  if (!statements.some((s) => isLogCall(s)) || !statements.every((s) => isObservation(s))) return false;
+  if (hasComment(ctx, ctx.comments, body) || inTelemetryFunction(ctx, call)) return false;
+  if (
+    ctx.climb(call, (p) => p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression').parent
+      ?.type !== 'AwaitExpression'
+  )
+    return false;
+  let receiver = unwrap(unwrap(call.callee)?.object);
+  while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
+    receiver = unwrap(unwrap(receiver.callee)?.object);
+  if (receiver?.type !== 'CallExpression' || onlyCleanup(ctx, receiver)) return false;
+  if (TELEMETRY.test(ctx.source.slice(receiver.start, receiver.end))) return false;
+  return (
+    isSdkSend(ctx, receiver) ||
+    classifyHttpCall(ctx, receiver) !== undefined ||
+    (calleeName(receiver) === 'promise' && unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression')
+  );
+}
+
+/**
+ * `await ddb.send(cmd).then((r) => r.Items).catch((e) => { log(e); return []; })`: the chain's handler logs
+ * and answers an empty collection (or `''`, `0`) for the awaited read, as a catch that returns `[]` after
+ * I/O does; null and undefined are left to the try/catch judgement of callers' reads.
+ */
+function logsThenEmpty(ctx: ModuleContext, call: Node, body: Node): boolean {
+  if (body.type !== 'BlockStatement') return false;
+  const statements = body.body as Node[];
+  const last = statements.at(-1);
+  if (last?.type !== 'ReturnStatement' || !statements.slice(0, -1).some((s) => isLogCall(s))) return false;
+  if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
+  const value = unwrap(last.argument as Node | null);
+  const empty =
+    value !== undefined &&
+    isDefaultValue(value) &&
+    !(value.type === 'Literal' && (value.value === null || value.value === false)) &&
+    value.type !== 'Identifier' &&
+    value.type !== 'UnaryExpression';
+  if (
+    !empty ||
+    ctx.climb(call, (p) => p.type === 'ParenthesizedExpression').parent?.type !== 'AwaitExpression'
+  )
+    return false;
+  let receiver = unwrap(unwrap(call.callee)?.object);
+  while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
+    receiver = unwrap(unwrap(receiver.callee)?.object);
+  return (
+    receiver?.type === 'CallExpression' &&
+    !inTelemetryFunction(ctx, call) &&
+    (isSdkSend(ctx, receiver) ||
+      classifyHttpCall(ctx, receiver) !== undefined ||
+      (calleeName(receiver) === 'promise' &&
+        unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression'))
+  );
+}
+
+const TELEMETRY = /PutMetricData|putMetricData|PutLogEvents|putLogEvents/;
 
 /** The constant an arrow or function answers: its expression body, or the argument of its only statement. */
 function constantAnswer(body: Node | undefined): Node | undefined {

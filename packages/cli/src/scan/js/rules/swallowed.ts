@@ -21,6 +21,7 @@ import {
   selectsOwnWork,
 } from './catchFacts.js';
 import { type DropShape, dropShape, fallsOutToStandIn } from './catchShapes.js';
+import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { flagOnlyLogged } from './loggedFlag.js';
@@ -256,7 +257,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       !bestEffortByDecision(ctx, tryStatement, shape)
     ) {
       // A helper module's catch: on the handler path when a handler elsewhere calls an export reaching it.
-      const exported = exportsReaching(ctx, handler);
+      const exported = exportsReaching(ctx, handler, true);
       if (exported.length > 0)
         report(
           'swallowed-error',
@@ -269,7 +270,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
             ...(shape === undefined ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {}),
           },
         );
-    }
+    } else if (!failureResultRule(ctx, handler, io, report)) successAnswerRule(ctx, handler, io, report);
   }
 
   for (const call of ctx.of('CallExpression')) {

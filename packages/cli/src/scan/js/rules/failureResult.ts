@@ -1,0 +1,95 @@
+// swallowed-error: a catch that answers the failure as a result object (`return { success: false, error }`,
+// `{ ok: false }`, `{ status: 'failed' }`). That is a design (errors as values) only if someone reads the
+// answer: a caller that awaits the call as a statement (`await saveOrder(order);`) drops it, and goes on as
+// if the work was done. The project pass keeps the finding only when such a caller exists (errorValues.ts
+// `onlyIfResultDropped`), in this module or one importing it.
+import { type Node, propertyName, unwrap } from '../ast.js';
+import { exportsReaching } from '../handlerImports.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isObservation, saysWhy } from './catchFacts.js';
+import { returnedName } from './errorValues.js';
+import type { Report } from './Report.js';
+
+const VERDICT = /^(success|succeeded|successful|ok|isSuccess|isOk|saved|sent|done|processed)$/;
+const STATUS = /^(status|result|outcome|state)$/;
+const FAILED = /^(error|err|fail|failed|failure|ko)$/i;
+
+/** `{ success: false, ... }`, `{ ok: false }`, `{ status: 'failed' }`: an object that says the work failed. */
+function failureObject(value: Node | null | undefined): boolean {
+  const v = unwrap(value);
+  if (v?.type !== 'ObjectExpression') return false;
+  return (v.properties as Node[]).some((p) => {
+    if (p.type !== 'Property') return false;
+    const key = propertyName(p.key, p.computed as boolean) ?? '';
+    const field = unwrap(p.value as Node);
+    if (field?.type !== 'Literal') return false;
+    return (
+      (VERDICT.test(key) && field.value === false) ||
+      (STATUS.test(key) && typeof field.value === 'string' && FAILED.test(field.value))
+    );
+  });
+}
+
+/**
+ * The catch only observes the error and returns a failure object, after I/O, on a handler's path (or in a
+ * function an exported helper reaches): reported when a caller drops the awaited answer.
+ *
+ * @example
+ * failureResultRule(ctx, handler, io, report) // catch (e) { log(e); return { success: false, error: e } } -> true
+ */
+export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
+  const statements = (handler.body as Node).body as Node[];
+  const last = statements.at(-1);
+  if (!io || last?.type !== 'ReturnStatement' || !failureObject(last.argument as Node | null)) return false;
+  if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
+  const fn = ctx.enclosingFunction(handler);
+  const name = fn === undefined ? undefined : returnedName(ctx, fn);
+  if (name === undefined) return false;
+  const onPath = ctx.handlerKindAt(handler) !== undefined;
+  const exported = onPath ? [] : exportsReaching(ctx, handler, true);
+  if (!onPath && exported.length === 0) return false;
+  report(
+    'swallowed-error',
+    handler,
+    `catch answers the failure as ${name}()'s result object, and a caller awaits ${name}() and drops that result unread: the failure is lost and the caller goes on as if the work was done`,
+    { onlyIfResultDropped: [name], ...(onPath ? {} : { onlyIfExportOnHandlerPath: exported }) },
+  );
+  return true;
+}
+
+/** `{ statusCode: 200, ... }` (any 2xx): an HTTP answer that says the request succeeded. */
+function successResponse(value: Node | null | undefined): boolean {
+  const v = unwrap(value);
+  if (v?.type !== 'ObjectExpression') return false;
+  return (v.properties as Node[]).some((p) => {
+    if (p.type !== 'Property' || propertyName(p.key, p.computed as boolean) !== 'statusCode') return false;
+    const code = unwrap(p.value as Node);
+    return (
+      code?.type === 'Literal' && typeof code.value === 'number' && code.value >= 200 && code.value < 300
+    );
+  });
+}
+
+/**
+ * A catch on a handler's path that only observes the failure of a call to another system and answers the
+ * client 2xx (`catch (e) { log(e); return { statusCode: 200, body: 'Order received' } }`): the client, or a
+ * webhook sender, is told the request succeeded and does not retry, and the work is lost. A comment that
+ * says why (a webhook acknowledged on purpose) keeps it silent.
+ *
+ * @example
+ * successAnswerRule(ctx, handler, io, report) // catch (e) { log(e); return { statusCode: 202 } } -> true
+ */
+export function successAnswerRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
+  const statements = (handler.body as Node).body as Node[];
+  const last = statements.at(-1);
+  if (!io || last?.type !== 'ReturnStatement' || !successResponse(last.argument as Node | null)) return false;
+  if (!statements.slice(0, -1).every((s) => isObservation(s)) || ctx.handlerKindAt(handler) === undefined)
+    return false;
+  if (saysWhy(ctx, ctx.parentOf(handler) as Node)) return false;
+  report(
+    'swallowed-error',
+    handler,
+    'catch answers 2xx after the failed call: the client is told the request succeeded and does not retry, and the work is lost',
+  );
+  return true;
+}

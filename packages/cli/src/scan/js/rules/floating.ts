@@ -1,0 +1,125 @@
+// floating-promise: a promise started on a Lambda handler's path and never awaited, returned or handed to
+// something that settles it. The runtime freezes the environment once the handler returns, so the work may
+// never finish, and its failure is never seen. In a handler's module the handler path decides; in a helper
+// module, the project pass keeps it when a handler elsewhere reaches the function (js/handlerImports.ts).
+import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
+import { importedInstanceMethod } from '../asyncMethods.js';
+import { exportsReaching } from '../handlerImports.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isSdkSend } from '../sdkSend.js';
+import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
+import { classifyHttpCall } from './http.js';
+import type { Report } from './Report.js';
+
+type PromiseCall = boolean | { source: string; name: string; method?: string };
+
+function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
+  if (classifyHttpCall(ctx, call) !== undefined) return true;
+  const callee = unwrap(call.callee);
+  const name = calleeName(call);
+  if (callee?.type === 'MemberExpression') {
+    if (isSdkSend(ctx, call)) return true;
+    if (name === 'then' || name === 'finally') return true;
+    if (name === 'catch' && unwrap(callee.object)?.type === 'CallExpression') return true;
+    if (name === 'promise' && call.arguments.length === 0) return true;
+    if (name === 'forEach') {
+      const cb = ctx.valueOf(call.arguments[0]);
+      return cb !== undefined && isFunction(cb) && cb.async === true;
+    }
+    if (name === 'execute' || name === 'fetch') return true;
+    if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
+    if (emitsToAsyncListener(ctx, call)) return true;
+    // `db.disconnect()` on an instance of the project's own class: the project pass decides. An `emit`
+    // there asks whether the class subscribes itself to that event with an async listener.
+    const imported = importedInstanceMethod(ctx, callee);
+    if (imported?.method === 'emit') {
+      const event = unwrap((call.arguments as Node[])[0]);
+      return event?.type === 'Literal' && typeof event.value === 'string'
+        ? { ...imported, method: `emit:${event.value}` }
+        : false;
+    }
+    return imported ?? false;
+  }
+  if (callee?.type === 'Identifier') {
+    const fn = ctx.functionOf(callee);
+    if (fn !== undefined) return returnsPromise(fn);
+    // A relative import, or one of the project's workspace packages: the project pass decides.
+    const imp = ctx.importOf(callee.name as string, callee);
+    if (imp !== undefined && !imp.source.startsWith('node:') && imp.imported !== '*')
+      return { source: imp.source, name: imp.imported };
+  }
+  return false;
+}
+
+/**
+ * The statement runs inside a `new Promise((resolve, reject) => ...)` executor and hands the outcome to
+ * `resolve`/`reject`: the promise the caller awaits settles with it, so nothing floats.
+ */
+function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
+  for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
+    const parent = ctx.parentOf(fn);
+    if (
+      parent?.type !== 'NewExpression' ||
+      memberPath(parent.callee)?.join('.') !== 'Promise' ||
+      parent.arguments[0] !== fn
+    )
+      continue;
+    const names = (fn.params as Node[])
+      .map((p) => (p.type === 'Identifier' ? (p.name as string) : undefined))
+      .filter((n): n is string => n !== undefined);
+    const text = ctx.source.slice(stmt.start, stmt.end);
+    return names.some((n) => new RegExp(`\\b${n.replace(/[$]/g, '\\$')}\\b`).test(text));
+  }
+  return false;
+}
+
+function messageOf(ctx: ModuleContext, call: Node, voided: boolean): string {
+  const what = memberPath(call.callee)?.join('.') ?? 'call';
+  if (calleeName(call) === 'forEach')
+    return 'forEach(async ...) does not wait: the handler returns before the records are processed';
+  const group = unawaitedGroup(ctx, call);
+  if (group === 'combinator')
+    return `${what}(...) is not awaited: the handler goes on and may return while its promises still run, and their failures are never seen`;
+  if (group === 'map')
+    return `${what}(async ...) starts one promise per item and none is awaited: the handler may return before they finish, and their failures are never seen`;
+  if (calleeName(call) === 'emit')
+    return `${what}(...) hands the event to an async listener without waiting: the listener's work runs after this returns, and its failure is never seen`;
+  return `${voided ? 'void ' : ''}${what}(...) is not awaited: Lambda may freeze before it finishes`;
+}
+
+/** The statement is in a method of a class this handler's module constructs (`const w = new Worker()`). */
+function inConstructedClass(ctx: ModuleContext, stmt: Node): boolean {
+  let cls: Node | undefined;
+  for (let n = ctx.parentOf(stmt); n !== undefined && cls === undefined; n = ctx.parentOf(n))
+    if (n.type === 'ClassDeclaration') cls = n;
+  const name = cls?.id?.name as string | undefined;
+  if (name === undefined) return false;
+  return ctx.of('NewExpression').some((made) => {
+    const callee = unwrap(made.callee);
+    return (
+      callee?.type === 'Identifier' && callee.name === name && ctx.resolve(name, callee)?.declaration === cls
+    );
+  });
+}
+
+export function floatingRule(ctx: ModuleContext, report: Report): void {
+  const mayExecute = ctx.source.includes('new Promise');
+  // A module with no handler of its own: its functions are judged when a handler elsewhere reaches them.
+  const helper = ctx.handlers.size === 0;
+  for (const stmt of ctx.of('ExpressionStatement')) {
+    if (!helper && ctx.handlerKindAt(stmt) === undefined && !inConstructedClass(ctx, stmt)) continue;
+    if (helper && ctx.enclosingFunction(stmt) === undefined) continue;
+    let e = unwrap(stmt.expression);
+    const voided = e?.type === 'UnaryExpression' && e.operator === 'void';
+    if (voided) e = unwrap(e?.argument);
+    if (e?.type !== 'CallExpression') continue;
+    const promise = isPromiseCall(ctx, e);
+    if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
+    const reaching = helper ? exportsReaching(ctx, stmt, true) : [];
+    if (helper && reaching.length === 0) continue;
+    report('floating-promise', e, messageOf(ctx, e, voided), {
+      ...(promise === true ? {} : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
+      ...(helper ? { onlyIfExportOnHandlerPath: reaching } : {}),
+    });
+  }
+}
