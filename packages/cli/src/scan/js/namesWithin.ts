@@ -37,3 +37,17 @@ export function namesWithin(root: Node, names: ReadonlySet<string>): (node: Node
     return lo < starts.length && (starts[lo] as number) < node.end;
   };
 }
+
+/**
+ * Could `node`'s source text hold an identifier with one of `names`? False only when no name is spelled
+ * in its range (and no `\u` escape could spell one): then no identifier below it has one, and a walk
+ * looking for one is not needed.
+ */
+export function maySpell(source: string, node: Node | null | undefined, names: ReadonlySet<string>): boolean {
+  if (node === null || node === undefined) return false;
+  // A slice shares the source's characters, and searches within it stop at the node's end.
+  const text = source.slice(node.start, node.end);
+  if (text.includes('\\u')) return true;
+  for (const name of names) if (text.includes(name)) return true;
+  return false;
+}

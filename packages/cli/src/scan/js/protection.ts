@@ -3,7 +3,7 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from './ast.js';
 import type { ImportRef, Protection } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { namesWithin } from './namesWithin.js';
+import { maySpell, namesWithin } from './namesWithin.js';
 
 export interface Cover {
   readonly kinds: Set<Protection>;
@@ -133,6 +133,8 @@ export function functionCover(ctx: ModuleContext, fn: Node, depth = 0): Cover {
     if (id?.type === 'Identifier') params.add(id.name as string);
   }
   if (params.size === 0) return cover;
+  // A body that never spells a parameter cannot hand one on (most exported functions are not wrappers).
+  if (!maySpell(ctx.source, fn.body, params)) return cover;
   const usesParam = namesWithin(fn.body as Node, params);
   someDescendant(fn.body, (n) => {
     if (
