@@ -41,7 +41,9 @@ export class ExportLookup {
   /**
    * The same lookup for a question only a module whose text passes `mayHold` can answer yes to: a
    * deferred module that fails it and cannot hand a name on is not analysed (its answer would have no
-   * such fact). The answer may lack facts the plain lookup has, so it is not kept with theirs.
+   * such fact). The answer may lack facts the plain lookup has, so it is not kept with theirs. (Were two
+   * `export *` members to export the same name, an ambiguity TypeScript and ES modules reject, the member
+   * passed over would not stop the search as the plain lookup's first answer does.)
    *
    * @example
    * lookup.factWhere('/app/index.ts', 'ApiClient', (text) => text.includes('timeout'))?.httpTimeoutArg
