@@ -241,7 +241,8 @@ export class EventCallers {
     for (let depth = 0; depth <= DEPTH && level.length > 0; depth++) {
       const next: string[] = [];
       for (const file of level) {
-        const facts = this.lookup.factsOf(file);
+        // The gate defers only modules without a handler's words (js/ruleGate.ts handler): no need to analyse one.
+        const facts = this.lookup.deferred.has(file) ? undefined : this.lookup.factsOf(file);
         if (facts?.handlers !== undefined) {
           handlers.push(facts);
           continue;

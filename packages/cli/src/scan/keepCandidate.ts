@@ -5,6 +5,7 @@
 import { resultDropped } from './droppedResults.js';
 import { authGated, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate } from './js/Candidate.js';
+import { mayCallHttp } from './js/ruleGate.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
 import type { Project } from './project.js';
@@ -47,7 +48,10 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   }
   if (c.onlyIfFieldRouted !== undefined && !fieldRouted(project, file, c.onlyIfFieldRouted)) return false;
   const built = c.onlyIfImportHttpTimeoutArg;
-  if (built !== undefined && !timeoutArgLeftOut(project, built.ref, built.given, project.deferred))
+  if (
+    built !== undefined &&
+    !timeoutArgLeftOut(httpClasses(project), built.ref, built.given, project.deferred)
+  )
     return false;
   if (
     c.onlyIfExportOnHandlerPath !== undefined &&
@@ -84,6 +88,20 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   const logOnly = c.unlessHandlersOnlyLog;
   if (logOnly?.every((link) => project.linkedHandler(link)?.work === false)) return false;
   return true;
+}
+
+/**
+ * A class whose HTTP calls take their timeout from its constructor (rules/httpClientClasses.ts) is in a
+ * module naming `timeout` and an HTTP client: the lookup does not analyse a deferred module without both
+ * (most of a barrel's members, which the plain lookup analysed in full to find the class's own module).
+ */
+const mayHoldHttpClass = (text: string) => text.includes('timeout') && mayCallHttp(text);
+
+function httpClasses(project: Project): Parameters<typeof timeoutArgLeftOut>[0] {
+  return {
+    resolveModule: (from, source) => project.resolveModule(from, source),
+    exportFact: (file, name) => project.exportFactWhere(file, name, mayHoldHttpClass),
+  };
 }
 
 /** Some module hands this module's construct field to an API construct whose route waits less. */

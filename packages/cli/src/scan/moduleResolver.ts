@@ -53,13 +53,12 @@ export class ModuleResolver {
 
   /** The scanned module a path without (or with) its extension names, or its folder's index. */
   private moduleAt(base: string): string | undefined {
+    // Tried in order, each built only when the one before is not a module (most imports name the first).
+    if (this.has(base)) return base;
     const stem = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
-    const candidates = [
-      base,
-      ...EXTENSIONS.map((e) => stem + e),
-      ...EXTENSIONS.map((e) => `${base}/index${e}`),
-    ];
-    for (const c of candidates) if (this.has(c)) return c;
+    for (const e of EXTENSIONS) if (this.has(stem + e)) return stem + e;
+    const index = `${base}/index`;
+    for (const e of EXTENSIONS) if (this.has(index + e)) return index + e;
     return undefined;
   }
 }

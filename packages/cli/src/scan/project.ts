@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { BatchOneHandlers } from './batchOne.js';
 import { EventCallers } from './eventCallers.js';
+import { ExportLookup } from './exportLookup.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule, batchCallers } from './js/analyzeModule.js';
 import type {
@@ -24,16 +25,13 @@ import { optionsUnread } from './projectOptions.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
-/** `export * from` / `export * as ns from`: a module that may pass on names its text never spells. */
-const EXPORT_ALL = /\bexport\s*\*/;
-
 export class Project {
   private readonly modules = new Map<string, ModuleFacts>();
   private readonly batchOne: BatchOneHandlers;
   /** Every module's wiring of a construct's field into an API construct (rules/cdkApiProps.ts). */
   readonly fieldRoutes: FieldRoute[] = [];
   private readonly resolver: ModuleResolver;
-  private readonly facts = new Map<string, ExportFact | undefined>();
+  private readonly exports: ExportLookup;
   /**
    * Names under which some module exports an SqsEventSource wrapper: most projects have none, and then
    * every construct built elsewhere is settled without resolving its import.
@@ -73,6 +71,11 @@ export class Project {
       workspaces === undefined ? undefined : new TsconfigPaths(workspaces.rootDir),
     );
     this.deferred = new Map(deferredSources);
+    this.exports = new ExportLookup({
+      deferred: this.deferred,
+      factsOf: (file) => this.factsOf(file),
+      resolve: (from, source) => this.resolveModule(from, source),
+    });
     this.batchOne = new BatchOneHandlers(
       [...batchOneHandlers, ...modules.flatMap((m) => m.batchOneHandlers ?? [])],
       {
@@ -178,40 +181,14 @@ export class Project {
     return this.resolver.resolve(from, source);
   }
 
-  /** The fact behind `name` exported from `file`, following re-exports (answered once per pair). */
+  /** The fact behind `name` exported from `file`, following re-exports (exportLookup.ts). */
   exportFact(file: string, name: string): ExportFact | undefined {
-    const key = `${file}#${name}`;
-    if (this.facts.has(key)) return this.facts.get(key);
-    const fact = this.exportFactVia(file, name, new Set<string>());
-    this.facts.set(key, fact);
-    return fact;
+    return this.exports.fact(file, name);
   }
 
-  private exportFactVia(file: string, name: string, seen: Set<string>): ExportFact | undefined {
-    const key = `${file}#${name}`;
-    if (seen.has(key)) return undefined;
-    seen.add(key);
-    // A deferred module (often one of a barrel's `export *` targets) whose text never spells the name
-    // and re-exports nothing wholesale cannot export it: not analysed in full just to learn that.
-    const text = this.deferred.get(file);
-    if (text !== undefined && name !== 'default' && !text.includes(name) && !EXPORT_ALL.test(text))
-      return undefined;
-    const m = this.factsOf(file);
-    if (m === undefined) return undefined;
-    const direct = m.exports[name];
-    if (direct !== undefined) return direct;
-    for (const re of m.reExports) {
-      const target = this.resolveModule(file, re.source);
-      if (target === undefined) continue;
-      if (re.names === undefined) {
-        const f = this.exportFactVia(target, name, seen);
-        if (f !== undefined) return f;
-      } else {
-        const pair = re.names.find(([exported]) => exported === name);
-        if (pair !== undefined) return this.exportFactVia(target, pair[1], seen);
-      }
-    }
-    return undefined;
+  /** The same, for a question only a module whose text passes `mayHold` can answer (exportLookup.ts). */
+  exportFactWhere(file: string, name: string, mayHold: (text: string) => boolean): ExportFact | undefined {
+    return this.exports.factWhere(file, name, mayHold);
   }
 
   provides(ref: ImportRef, kind: Protection, depth = 0): boolean {

@@ -1,7 +1,7 @@
 // TypeScript path aliases (`"paths": { "@lib/*": ["src/lib/*"] }` in the nearest tsconfig.json): an
 // import of `@lib/templates.js` is the project's own `src/lib/templates.ts`. Only tsconfig files inside
 // the scan root are read (the scan never leaves it); `extends` is not followed.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 interface Aliases {
@@ -30,9 +30,12 @@ function parseJsonc(text: string): unknown {
 }
 
 function readAliases(dir: string): Aliases | undefined {
+  const path = join(dir, 'tsconfig.json');
+  // Asked first: most folders have none, and a failed read's error costs more than the question.
+  if (!existsSync(path)) return undefined;
   let text: string;
   try {
-    text = readFileSync(join(dir, 'tsconfig.json'), 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@
 // `pnpm-workspace.yaml` `packages` (exact folders and `dir/*` patterns), and `file:`/`link:` dependencies
 // in the importer's nearest package.json.
 // `import { getOptions } from '@acme/common'` then resolves to that package's entry file inside the root.
-import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -15,9 +15,13 @@ interface PackageJson {
   readonly dependencies?: unknown;
 }
 
+// Most folders an import is resolved from have neither file: asking first costs less than the error a
+// failed read throws (measured: about a tenth of import resolution on a 1,099-file application).
 function readPackage(dir: string): PackageJson | undefined {
+  const path = join(dir, 'package.json');
+  if (!existsSync(path)) return undefined;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
     return typeof parsed === 'object' && parsed !== null ? (parsed as PackageJson) : undefined;
   } catch {
     return undefined;
@@ -26,9 +30,11 @@ function readPackage(dir: string): PackageJson | undefined {
 
 /** The `packages` of a folder's pnpm-workspace.yaml, or undefined when there is none (or it does not parse). */
 function readPnpmWorkspace(dir: string): unknown {
+  const path = join(dir, 'pnpm-workspace.yaml');
+  if (!existsSync(path)) return undefined;
   let text: string;
   try {
-    text = readFileSync(join(dir, 'pnpm-workspace.yaml'), 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }

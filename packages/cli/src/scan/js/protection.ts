@@ -3,6 +3,7 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from './ast.js';
 import type { ImportRef, Protection } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { maySpell, namesWithin } from './namesWithin.js';
 
 export interface Cover {
   readonly kinds: Set<Protection>;
@@ -132,10 +133,9 @@ export function functionCover(ctx: ModuleContext, fn: Node, depth = 0): Cover {
     if (id?.type === 'Identifier') params.add(id.name as string);
   }
   if (params.size === 0) return cover;
-  const usesParam = (n: Node | undefined): boolean =>
-    n !== undefined &&
-    ((n.type === 'Identifier' && params.has(n.name as string)) ||
-      someDescendant(n, (m) => m.type === 'Identifier' && params.has(m.name as string)));
+  // A body that never spells a parameter cannot hand one on (most exported functions are not wrappers).
+  if (!maySpell(ctx.source, fn.body, params)) return cover;
+  const usesParam = namesWithin(fn.body as Node, params);
   someDescendant(fn.body, (n) => {
     if (
       (n.type === 'CallExpression' || n.type === 'NewExpression') &&

@@ -49,6 +49,11 @@ function http(words: SourceWords): boolean {
   );
 }
 
+/** Could the module make an HTTP call the scan recognises (js/httpCall.ts)? The gate's own HTTP words. */
+export function mayCallHttp(source: string): boolean {
+  return http(new SourceWords(source));
+}
+
 /** An import or require of an SDK source, with the names it binds (group 1 or 2). */
 const SDK_BINDING =
   /(?:\bimport\s+([^;'"`]*?)\s*(?:\bfrom\s*|=\s*require\(\s*)|\b(?:const|let|var)\s+([^=;'"`]+?)\s*=\s*require\(\s*)['"`](?:@aws-sdk\/client-|aws-sdk['"`/])/g;

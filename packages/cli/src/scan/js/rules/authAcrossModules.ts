@@ -47,12 +47,18 @@ function falsyCatch(ctx: ModuleContext, fn: Node): FalsyCatch | undefined {
   return found;
 }
 
+const passedCache = new WeakMap<Node, Node[]>();
+
 /**
  * The calls whose falsy result `fn` passes on: `return verify(t)`, `return await verify(t)`,
  * `if (!(await verify(t))) return false`, or `const claims = await verify(t); if (!claims) return false`.
  */
 function passedOn(ctx: ModuleContext, fn: Node): Node[] {
+  // Asked by falsyFailure and again by verifierFact for every exported function: walked once.
+  const hit = passedCache.get(fn);
+  if (hit !== undefined) return hit;
   const calls: Node[] = [];
+  passedCache.set(fn, calls);
   // Names this function checks with `if (!name) return <falsy>`: gathered once, on first need.
   let checked: Set<string> | undefined;
   const isChecked = (name: string): boolean => {

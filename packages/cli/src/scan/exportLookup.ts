@@ -1,0 +1,90 @@
+// The fact behind a name a module exports, following re-exports through barrels (`export * from`,
+// `export { a as b } from`, `import { x } from './y'; export { x }`) to the module that defines it. A
+// deferred module (js/ruleGate.ts) is analysed in full when a lookup reaches it, so a lookup that can
+// rule a deferred module out from its text alone saves that analysis.
+import type { ExportFact, ModuleFacts } from './js/Candidate.js';
+
+/** `export * from` / `export * as ns from`: a module that may pass on names its text never spells. */
+const EXPORT_ALL = /\bexport\s*\*/;
+/**
+ * Every form in which a module can hand on a name it imports (js/analyzeModule.ts reExports: a source's
+ * specifiers, `export { x }`, `export default x`, `export const a = x`, CommonJS `exports`).
+ */
+const MAY_PASS_ON = /\bexport\s*(?:type\s*)?[*{]|\bexport\s+(?:default|const|let|var)\b|\bexports\b/;
+
+/** What the lookup needs from the project pass. */
+export interface ExportSources {
+  /** Sources of the modules not analysed yet. */
+  readonly deferred: ReadonlyMap<string, string>;
+  /** A module's facts, analysing a deferred module in full. */
+  readonly factsOf: (file: string) => ModuleFacts | undefined;
+  readonly resolve: (from: string, source: string) => string | undefined;
+}
+
+export class ExportLookup {
+  private readonly sources: ExportSources;
+  private readonly facts = new Map<string, ExportFact | undefined>();
+
+  constructor(sources: ExportSources) {
+    this.sources = sources;
+  }
+
+  /** The fact behind `name` exported from `file`, following re-exports (answered once per pair). */
+  fact(file: string, name: string): ExportFact | undefined {
+    const key = `${file}#${name}`;
+    if (this.facts.has(key)) return this.facts.get(key);
+    const fact = this.via(file, name, new Set<string>(), undefined);
+    this.facts.set(key, fact);
+    return fact;
+  }
+
+  /**
+   * The same lookup for a question only a module whose text passes `mayHold` can answer yes to: a
+   * deferred module that fails it and cannot hand a name on is not analysed (its answer would have no
+   * such fact). The answer may lack facts the plain lookup has, so it is not kept with theirs. (Were two
+   * `export *` members to export the same name, an ambiguity TypeScript and ES modules reject, the member
+   * passed over would not stop the search as the plain lookup's first answer does.)
+   *
+   * @example
+   * lookup.factWhere('/app/index.ts', 'ApiClient', (text) => text.includes('timeout'))?.httpTimeoutArg
+   */
+  factWhere(file: string, name: string, mayHold: (text: string) => boolean): ExportFact | undefined {
+    const key = `${file}#${name}`;
+    if (this.facts.has(key)) return this.facts.get(key);
+    return this.via(file, name, new Set<string>(), mayHold);
+  }
+
+  private via(
+    file: string,
+    name: string,
+    seen: Set<string>,
+    mayHold: ((text: string) => boolean) | undefined,
+  ): ExportFact | undefined {
+    const key = `${file}#${name}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const text = this.sources.deferred.get(file);
+    if (text !== undefined) {
+      // A deferred module (often one of a barrel's `export *` targets) whose text never spells the name
+      // and re-exports nothing wholesale cannot export it: not analysed in full just to learn that.
+      if (name !== 'default' && !text.includes(name) && !EXPORT_ALL.test(text)) return undefined;
+      if (mayHold !== undefined && !mayHold(text) && !MAY_PASS_ON.test(text)) return undefined;
+    }
+    const m = this.sources.factsOf(file);
+    if (m === undefined) return undefined;
+    const direct = m.exports[name];
+    if (direct !== undefined) return direct;
+    for (const re of m.reExports) {
+      const target = this.sources.resolve(file, re.source);
+      if (target === undefined) continue;
+      if (re.names === undefined) {
+        const f = this.via(target, name, seen, mayHold);
+        if (f !== undefined) return f;
+      } else {
+        const pair = re.names.find(([exported]) => exported === name);
+        if (pair !== undefined) return this.via(target, pair[1], seen, mayHold);
+      }
+    }
+    return undefined;
+  }
+}
