@@ -1,17 +1,15 @@
 // `scan()`: discover files, analyse them (in worker threads when there are many), settle cross-file
 // findings, apply ignore comments and rule levels, and return sorted findings.
 
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
 import { batchTwins } from './batchTwins.js';
 import { ruleInfo } from './catalog.js';
 import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
-import { absolutePath, type DiscoveredFile, discover } from './discover.js';
+import { absolutePath, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
@@ -21,6 +19,7 @@ import { importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
 import { findTwins } from './twins.js';
+import { analyzeInWorkers, workerAvailable } from './workerPool.js';
 import { Workspaces } from './workspaces.js';
 
 /**
@@ -60,59 +59,6 @@ export interface ScanOptions {
  */
 export class ScanUsageError extends Error {
   override name = 'ScanUsageError' as const;
-}
-
-const WORKER_URL = new URL('./scanWorker.js', import.meta.url);
-
-function workerAvailable(): boolean {
-  try {
-    return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
-  } catch {
-    return false;
-  }
-}
-
-async function analyzeInWorkers(
-  files: readonly DiscoveredFile[],
-  count: number,
-  onDone: (n: number) => void,
-): Promise<FileOutcome[]> {
-  const chunkSize = 64;
-  const chunks: DiscoveredFile[][] = [];
-  for (let i = 0; i < files.length; i += chunkSize) chunks.push(files.slice(i, i + chunkSize));
-  const results: FileOutcome[][] = new Array(chunks.length);
-  let next = 0;
-  const workers = Array.from(
-    { length: Math.min(count, chunks.length) },
-    () =>
-      // A larger young generation: parsing allocates whole ASTs that die together, and the default
-      // semi-space makes V8 promote and mark-compact them (measured: about a third of scan time).
-      new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 96 } }),
-  );
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((done, fail) => {
-            const send = () => {
-              if (next >= chunks.length) return done();
-              const index = next++;
-              worker.once('message', (outcomes: FileOutcome[]) => {
-                results[index] = outcomes;
-                onDone(outcomes.length);
-                send();
-              });
-              worker.postMessage(chunks[index]);
-            };
-            worker.once('error', fail);
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results.flat();
 }
 
 function ignoredBy(
