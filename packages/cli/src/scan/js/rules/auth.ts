@@ -8,6 +8,7 @@ import { verifyCallbackRules } from './authCallbacks.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import { fallThrough, onlyLogs, readsTrySet, returnsOnSuccess } from './authFlow.js';
 import { messageTestRules } from './authMessageTest.js';
+import { passportRules } from './authPassport.js';
 import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
 import type { Report, Rule } from './Report.js';
@@ -87,6 +88,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   credentialCheckRules(ctx, report);
   messageTestRules(ctx, report);
   verifyCallbackRules(ctx, report);
+  passportRules(ctx, report);
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
