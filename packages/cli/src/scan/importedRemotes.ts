@@ -47,3 +47,11 @@ export function authGated(project: Project, file: string, names: readonly string
   }
   return false;
 }
+
+/** Does one of these imported error classes answer 401/403 where it is declared? */
+export function importAuthError(project: Project, refs: readonly ImportRef[]): boolean {
+  return refs.some((ref) => {
+    const target = project.resolveModule(ref.from, ref.source);
+    return target !== undefined && project.exportFact(target, ref.name)?.authError === true;
+  });
+}
