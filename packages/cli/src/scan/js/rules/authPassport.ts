@@ -28,6 +28,48 @@ function authenticateCallback(ctx: ModuleContext, arg: Node | undefined): Node |
   return body !== undefined && isFunction(body) ? body : undefined;
 }
 
+/**
+ * `throw err || new UnauthorizedException()`, `next(err || new ApiError(401))`: the error is passed on
+ * (a 500), and the 401 is only for a missing user.
+ */
+function passesErrorOn(ctx: ModuleContext, consequent: Node, param: string): boolean {
+  return someDescendant(
+    consequent,
+    (n) => {
+      const isParam = (m: Node | undefined) => unwrap(m)?.type === 'Identifier' && unwrap(m)?.name === param;
+      const passed =
+        isParam(n) ||
+        (n.type === 'LogicalExpression' && (n.operator === '||' || n.operator === '??') && isParam(n.left));
+      if (!passed) return false;
+      const parent = ctx.parentOf(n);
+      return parent?.type === 'ThrowStatement' || (parent?.type === 'CallExpression' && parent.callee !== n);
+    },
+    true,
+  );
+}
+
+/** Reports the `if` in an `(err, user, info)` callback that answers 401/403 when `err` is set. */
+function judgeCallback(ctx: ModuleContext, cb: Node, report: Report): void {
+  const param = (cb.params as Node[] | undefined)?.[0];
+  if (param?.type !== 'Identifier') return;
+  const name = param.name as string;
+  someDescendant(
+    cb.body as Node,
+    (n) => {
+      if (n.type !== 'IfStatement' || !anyError(ctx, n.test as Node, name)) return false;
+      const consequent = n.consequent as Node;
+      if (answersAuthFailure(consequent, ctx) !== undefined && !passesErrorOn(ctx, consequent, name))
+        report(
+          'infra-error-as-auth',
+          n,
+          "Passport hands a strategy's failure (a lookup or key fetch that broke) to this callback as `err`, and it is answered 401/403 like wrong credentials: an outage logs every user out",
+        );
+      return false;
+    },
+    true,
+  );
+}
+
 function customCallbacks(ctx: ModuleContext, report: Report): void {
   for (const call of ctx.of('CallExpression')) {
     if (calleeName(call) !== 'authenticate') continue;
@@ -35,22 +77,17 @@ function customCallbacks(ctx: ModuleContext, report: Report): void {
     const receiver = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
     if (receiver?.type !== 'Identifier' || !/passport/i.test(receiver.name as string)) continue;
     const cb = authenticateCallback(ctx, (call.arguments as Node[]).at(-1));
-    const param = (cb?.params as Node[] | undefined)?.[0];
-    if (cb === undefined || param?.type !== 'Identifier') continue;
-    someDescendant(
-      cb.body as Node,
-      (n) => {
-        if (n.type !== 'IfStatement' || !anyError(ctx, n.test as Node, param.name as string)) return false;
-        if (answersAuthFailure(n.consequent as Node, ctx) !== undefined)
-          report(
-            'infra-error-as-auth',
-            n,
-            "Passport hands a strategy's failure (a lookup or key fetch that broke) to this callback as `err`, and it is answered 401/403 like wrong credentials: an outage logs every user out",
-          );
-        return false;
-      },
-      true,
-    );
+    if (cb !== undefined) judgeCallback(ctx, cb, report);
+  }
+  // NestJS: `class JwtGuard extends AuthGuard('jwt') { handleRequest(err, user, info) { ... } }` overrides
+  // the default, which rethrows `err`.
+  for (const base of ctx.of('CallExpression')) {
+    if (calleeName(base) !== 'AuthGuard') continue;
+    const cls = ctx.parentOf(base);
+    if (cls?.superClass !== base) continue;
+    for (const member of (cls.body as Node).body as Node[])
+      if (member.type === 'MethodDefinition' && member.key?.name === 'handleRequest')
+        judgeCallback(ctx, member.value as Node, report);
   }
 }
 
