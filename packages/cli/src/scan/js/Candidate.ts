@@ -253,6 +253,8 @@ export interface ModuleFacts {
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions whose falsy result this module answers 401/403 on (rules/authAcrossModules.ts). */
   readonly authGates?: readonly ImportRef[];
+  /** Imported error classes this module answers 401/403 for by `instanceof` (rules/authErrorClasses.ts). */
+  readonly authErrorMaps?: readonly ImportRef[];
   /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
   readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
   /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */

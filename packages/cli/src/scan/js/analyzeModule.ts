@@ -15,7 +15,7 @@ import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, authGates, verifierFact } from './rules/authAcrossModules.js';
-import { authErrorClass } from './rules/authErrorClasses.js';
+import { authErrorClass, authErrorMaps } from './rules/authErrorClasses.js';
 import { callsRemote } from './rules/authFacts.js';
 import {
   batchMethodsOf,
@@ -177,6 +177,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const drops = droppedAwaits(ctx);
   const sources = projectSources(ctx);
   const gates = authGates(ctx);
+  const errorMaps = authErrorMaps(ctx);
   const clients = clientFacts(ctx);
   return {
     file,
@@ -189,6 +190,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
     ...(gates.length > 0 ? { authGates: gates } : {}),
+    ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),

@@ -83,3 +83,29 @@ export function raisedAuthClass(
   }
   return imported.length > 0 ? { imported } : undefined;
 }
+
+/**
+ * Project error classes this module answers 401/403 for by their class: an error middleware's `if (err
+ * instanceof TokenError) return res.status(401)...`. A catch elsewhere that raises such a class for any
+ * failure answers an outage as 401 although the class itself carries no status.
+ */
+export function authErrorMaps(ctx: ModuleContext): ImportRef[] {
+  if (!ctx.source.includes('instanceof')) return [];
+  const refs: ImportRef[] = [];
+  someDescendant(ctx.program, (n) => {
+    if (n.type !== 'IfStatement' && n.type !== 'ConditionalExpression') return false;
+    const tested: Node[] = [];
+    someDescendant(wrap(n.test as Node), (m) => {
+      if (m.type === 'BinaryExpression' && m.operator === 'instanceof') tested.push(unwrap(m.right) as Node);
+      return false;
+    });
+    if (tested.length === 0 || answersAuthFailure(wrap(n.consequent as Node), ctx) === undefined)
+      return false;
+    for (const cls of tested) {
+      const ref = cls === undefined ? undefined : importRefOf(ctx, cls);
+      if (ref !== undefined && ctx.projectImports.has(memberPath(cls)?.[0] ?? '')) refs.push(ref);
+    }
+    return false;
+  });
+  return refs;
+}
