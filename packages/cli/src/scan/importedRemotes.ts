@@ -47,3 +47,19 @@ export function authGated(project: Project, file: string, names: readonly string
   }
   return false;
 }
+
+/**
+ * Does one of these imported error classes answer 401/403: where it is declared, or by an error
+ * middleware somewhere that answers 401/403 for it by `instanceof`?
+ */
+export function importAuthError(project: Project, refs: readonly ImportRef[]): boolean {
+  const key = (ref: ImportRef) => `${project.resolveModule(ref.from, ref.source)}#${ref.name}`;
+  let mapped: Set<string> | undefined;
+  return refs.some((ref) => {
+    const target = project.resolveModule(ref.from, ref.source);
+    if (target === undefined) return false;
+    if (project.exportFact(target, ref.name)?.authError === true) return true;
+    mapped ??= new Set(project.authErrorMaps.map(key));
+    return mapped.has(key(ref));
+  });
+}

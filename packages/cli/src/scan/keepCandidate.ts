@@ -3,7 +3,7 @@
 // kept only if every condition it carries still holds once those files are read.
 
 import { resultDropped } from './droppedResults.js';
-import { authGated, importRemote, verifierRemote } from './importedRemotes.js';
+import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
@@ -32,6 +32,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   )
     return false;
   if (c.onlyIfImportRemote !== undefined && importRemote(project, c.onlyIfImportRemote) === undefined)
+    return false;
+  if (c.onlyIfImportAuthError !== undefined && !importAuthError(project, c.onlyIfImportAuthError))
     return false;
   if (c.onlyIfAuthGated !== undefined && !authGated(project, file, c.onlyIfAuthGated)) return false;
   if (c.onlyIfImportSdkSubclass !== undefined) {

@@ -276,6 +276,14 @@ export class Project {
     return this.gateRefs;
   }
 
+  private errorMapRefs: ImportRef[] | undefined;
+
+  /** Every module's imported error classes it answers 401/403 for by class (rules/authErrorClasses.ts). */
+  get authErrorMaps(): readonly ImportRef[] {
+    this.errorMapRefs ??= [...this.modules.values()].flatMap((m) => m.authErrorMaps ?? []);
+    return this.errorMapRefs;
+  }
+
   /** Keeps a candidate unless another file settles it (keepCandidate.ts). */
   keep(file: string, c: Candidate): boolean {
     return keepCandidate(this, file, c);

@@ -67,6 +67,8 @@ export interface Candidate {
    * them awaits a remote verifier or secret itself; `{remote}` in the message names it.
    */
   readonly onlyIfImportRemote?: readonly ImportRef[];
+  /** A catch raising these project error classes: kept only when one of them answers 401/403 (rules/authErrorClasses.ts). */
+  readonly onlyIfImportAuthError?: readonly ImportRef[];
   /**
    * A catch answering "not verified" for any remote failure, reached from these exports: kept only when a
    * caller in some module answers 401/403 on one of them, directly or through helpers passing it on.
@@ -132,6 +134,8 @@ export interface Candidate {
 export interface VerifierFact {
   /** For any failure of this remote verifier (its catch answers falsy). */
   readonly remote?: string;
+  /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
+  readonly authError?: true;
   /** By passing on the falsy result of this imported function. */
   readonly via?: ImportRef;
 }
@@ -196,6 +200,8 @@ export interface ExportFact {
   /** The export is a class extending this SDK client; `arg` is the constructor argument passed to `super`. */
   /** The function awaits a remote verifier, key or secret (a JWKS, an introspection, a secret fetch). */
   readonly remote?: string;
+  /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
+  readonly authError?: true;
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
   /** The export is an HTTP client class whose calls' timeout is this constructor argument, defaulting to none. */
   readonly httpTimeoutArg?: number;
@@ -247,6 +253,8 @@ export interface ModuleFacts {
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions whose falsy result this module answers 401/403 on (rules/authAcrossModules.ts). */
   readonly authGates?: readonly ImportRef[];
+  /** Imported error classes this module answers 401/403 for by `instanceof` (rules/authErrorClasses.ts). */
+  readonly authErrorMaps?: readonly ImportRef[];
   /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
   readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
   /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */

@@ -15,6 +15,7 @@ import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, authGates, verifierFact } from './rules/authAcrossModules.js';
+import { authErrorClass, authErrorMaps } from './rules/authErrorClasses.js';
 import { callsRemote } from './rules/authFacts.js';
 import {
   batchMethodsOf,
@@ -84,7 +85,7 @@ function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
  * them only if another module asks what they export.
  */
 const TRIGGERS =
-  /fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials/;
+  /fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** The first fatal parse error as `message (line n)`, or undefined when the file parses. */
@@ -176,6 +177,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const drops = droppedAwaits(ctx);
   const sources = projectSources(ctx);
   const gates = authGates(ctx);
+  const errorMaps = authErrorMaps(ctx);
   const clients = clientFacts(ctx);
   return {
     file,
@@ -188,6 +190,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
     ...(gates.length > 0 ? { authGates: gates } : {}),
+    ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
@@ -207,6 +210,9 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ],
   };
 }
+
+/** What an error class answering 401/403 is written with (rules/authErrorClasses.ts). */
+const AUTH_STATUS_WORDS = /40[13]|nauthori|orbidden|nauthenticated|UNAUTHORI|FORBIDDEN/;
 
 const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
 
@@ -251,6 +257,8 @@ function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
       const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
       facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };
+    } else if (isClass(v) && AUTH_STATUS_WORDS.test(ctx.source) && authErrorClass(ctx, v)) {
+      facts[name] = { provides: [], via: [], async: false, authError: true };
     } else if (v.type === 'ObjectExpression') {
       // An options object other modules spread into SDK clients (`new S3Client({ ...clientConfig })`).
       const shape = optionsShape(ctx, v, 1);

@@ -16,6 +16,7 @@ export type Extra = Pick<
   | 'onlyIfImportSdkSubclass'
   | 'onlyIfImportHttpTimeoutArg'
   | 'onlyIfImportRemote'
+  | 'onlyIfImportAuthError'
   | 'onlyIfAuthGated'
   | 'onlyIfExportOnHandlerPath'
   | 'unlessCallersRead'

@@ -5,9 +5,11 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { awaitedImports, gatedCatch } from './authAcrossModules.js';
 import { wrap } from './authAnswers.js';
 import { verifyCallbackRules } from './authCallbacks.js';
+import { raisedAuthClass } from './authErrorClasses.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import { fallThrough, onlyLogs, readsTrySet, returnsOnSuccess } from './authFlow.js';
 import { messageTestRules } from './authMessageTest.js';
+import { passportRules } from './authPassport.js';
 import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
 import type { Report, Rule } from './Report.js';
@@ -87,32 +89,41 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   credentialCheckRules(ctx, report);
   messageTestRules(ctx, report);
   verifyCallbackRules(ctx, report);
+  passportRules(ctx, report);
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
     const tryStatement = ctx.parentOf(handler) as Node;
     const auth = answersAuthFailure(body, ctx) ?? fallThroughDeny(ctx, handler);
-    if (auth !== undefined) {
-      // Reported at the catch: the line that decides every error is an auth failure (reviewers point there).
-      const at = handler;
-      const remote = callsRemote(ctx, tryStatement.block);
-      if (discriminates(handler)) continue;
-      if (remote !== undefined)
+    // `throw new TokenError()`: a class whose 401/403 is set where it is declared (here or imported).
+    const raised = auth === undefined && mayRaise(ctx) ? raisedAuthClass(ctx, body) : undefined;
+    if (auth === undefined && raised === undefined) continue;
+    if (discriminates(handler)) continue;
+    const classes =
+      raised !== undefined && 'imported' in raised ? { onlyIfImportAuthError: raised.imported } : {};
+    // Reported at the catch: the line that decides every error is an auth failure (reviewers point there).
+    const remote = callsRemote(ctx, tryStatement.block);
+    if (remote !== undefined)
+      report(
+        'infra-error-as-auth',
+        handler,
+        `any failure of ${remote} is answered as 401/403, so an outage logs every user out`,
+        classes,
+      );
+    else {
+      const refs = awaitedImports(ctx, tryStatement.block);
+      if (refs.length > 0)
         report(
           'infra-error-as-auth',
-          at,
-          `any failure of ${remote} is answered as 401/403, so an outage logs every user out`,
+          handler,
+          'any failure of {remote} is answered as 401/403/Deny, so an outage logs every user out',
+          { onlyIfImportRemote: refs, ...classes },
         );
-      else {
-        const refs = awaitedImports(ctx, tryStatement.block);
-        if (refs.length > 0)
-          report(
-            'infra-error-as-auth',
-            at,
-            'any failure of {remote} is answered as 401/403/Deny, so an outage logs every user out',
-            { onlyIfImportRemote: refs },
-          );
-      }
     }
   }
 };
+
+/** A catch raising a project error class (`throw new X(`, `next(new X(`) in a module that mentions auth. */
+function mayRaise(ctx: ModuleContext): boolean {
+  return ctx.source.includes('new ') && /auth|token|session|jwt|jwks|api.?key/i.test(ctx.source);
+}

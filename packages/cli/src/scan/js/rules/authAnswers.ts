@@ -40,7 +40,7 @@ function literalOf(node: Node | undefined, ctx: ModuleContext | undefined): Node
 }
 
 /** 401/403 as a number or a named constant. */
-function isAuthStatus(node: Node | undefined, ctx?: ModuleContext): boolean {
+export function isAuthStatus(node: Node | undefined, ctx?: ModuleContext): boolean {
   if (AUTH_STATUS.has(numberValue(literalOf(node, ctx)) ?? 0)) return true;
   const last = memberPath(unwrap(node))?.at(-1);
   return last !== undefined && (memberPath(unwrap(node))?.length ?? 0) > 1 && STATUS_NAME.test(last);

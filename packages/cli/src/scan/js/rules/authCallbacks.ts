@@ -9,7 +9,7 @@ import { callsRemote } from './authRemote.js';
 import type { Report } from './Report.js';
 
 /** The test reads the error only as "there is one" (`if (err)`, `if (err || !decoded)`), never its kind. */
-function anyError(ctx: ModuleContext, test: Node, param: string): boolean {
+export function anyError(ctx: ModuleContext, test: Node, param: string): boolean {
   let seen = false;
   let kind = false;
   someDescendant(wrap(test), (m) => {

@@ -7,6 +7,7 @@ import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap }
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { wrap } from './authAnswers.js';
+import { dataLookup } from './authLookups.js';
 import { classifyHttpCall } from './http.js';
 
 /** Libraries whose verifier fetches the issuer's keys on first use (and again when a key rotates). */
@@ -98,6 +99,7 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
           arg?.type === 'NewExpression' ? (unwrap(arg.callee)?.name as string | undefined) : undefined;
         what = cmd !== undefined ? `${cmd} (AWS)` : 'an AWS call';
       } else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
+      else if (dataLookup(ctx, n) !== undefined) what = dataLookup(ctx, n);
       else if (awaited && name !== undefined) {
         // A function of this module: what it does decides, not its name.
         const local = n.callee.type === 'Identifier' ? ctx.functionOf(n.callee) : undefined;

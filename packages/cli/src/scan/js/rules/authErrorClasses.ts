@@ -1,0 +1,111 @@
+// Error classes whose 401/403 is decided where the class is declared, not where it is thrown: `catch {
+// throw new TokenError('invalid token') }` with `class TokenError extends HttpError { constructor(m) {
+// super(401, m) } }` in an errors module, or `statusCode = 401` as a field. The catch that wraps every
+// failure in such a class answers an outage as 401 as surely as one calling `res.status(401)`.
+import { memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import type { ImportRef } from '../Candidate.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { importRefOf } from '../sdkOptions.js';
+import { answersAuthFailure, isAuthStatus, wrap } from './authAnswers.js';
+
+const STATUS_FIELD = /^(status|statusCode|httpStatus|httpStatusCode|code)$/;
+
+/** Does this class answer 401/403 itself: its base is an auth error, or it sets the status? */
+export function authErrorClass(ctx: ModuleContext, cls: Node): boolean {
+  const base = unwrap(cls.superClass as Node | undefined);
+  if (base !== undefined && base !== null) {
+    const probe = { type: 'NewExpression', start: base.start, end: base.end, callee: base, arguments: [] };
+    if (answersAuthFailure(wrap(probe as Node), ctx) !== undefined) return true;
+  }
+  return someDescendant(
+    cls.body as Node,
+    (n) => {
+      // `statusCode = 401` / `readonly status = HttpStatus.UNAUTHORIZED` as a class field.
+      if (n.type === 'PropertyDefinition')
+        return (
+          STATUS_FIELD.test(propertyName(n.key, n.computed as boolean) ?? '') && isAuthStatus(n.value, ctx)
+        );
+      // `super(401, message)`, `super(message, { status: 403 })`.
+      if (n.type === 'CallExpression' && unwrap(n.callee)?.type === 'Super')
+        return (
+          answersAuthFailure(
+            wrap({ ...n, type: 'NewExpression', callee: { type: 'Identifier', name: 'HttpError' } } as Node),
+            ctx,
+          ) !== undefined
+        );
+      // `this.statusCode = 401`.
+      return n.type === 'AssignmentExpression' && answersAuthFailure(wrap(n), ctx) !== undefined;
+    },
+    // The constructor is a function: its `super(401, ...)` counts.
+    false,
+  );
+}
+
+/** `throw new X(...)`, `next(new X())`, `reject(new X())`: the error classes a catch answers with. */
+function raisedClasses(body: Node): Node[] {
+  const callees: Node[] = [];
+  someDescendant(
+    body,
+    (n) => {
+      if (n.type !== 'NewExpression') return false;
+      const callee = unwrap(n.callee as Node);
+      if (callee !== undefined && /^[A-Z]/.test(memberPath(callee)?.at(-1) ?? '')) callees.push(callee);
+      return false;
+    },
+    true,
+  );
+  return callees;
+}
+
+/**
+ * What the error a catch raises says about its answer: `local` when a class of this module answers
+ * 401/403, `imported` for project classes whose declaration decides (settled in the project pass).
+ */
+export function raisedAuthClass(
+  ctx: ModuleContext,
+  body: Node,
+): { local: true } | { imported: ImportRef[] } | undefined {
+  const imported: ImportRef[] = [];
+  for (const callee of raisedClasses(body)) {
+    const binding = callee.type === 'Identifier' ? ctx.resolve(callee.name as string, callee) : undefined;
+    const declared =
+      binding?.kind === 'class'
+        ? binding.declaration
+        : binding !== undefined
+          ? ctx.valueOf(callee)
+          : undefined;
+    if (declared?.type === 'ClassDeclaration' || declared?.type === 'ClassExpression') {
+      if (authErrorClass(ctx, declared)) return { local: true };
+      continue;
+    }
+    const ref = importRefOf(ctx, callee);
+    if (ref !== undefined && ctx.projectImports.has((memberPath(callee) ?? [])[0] ?? '')) imported.push(ref);
+  }
+  return imported.length > 0 ? { imported } : undefined;
+}
+
+/**
+ * Project error classes this module answers 401/403 for by their class: an error middleware's `if (err
+ * instanceof TokenError) return res.status(401)...`. A catch elsewhere that raises such a class for any
+ * failure answers an outage as 401 although the class itself carries no status.
+ */
+export function authErrorMaps(ctx: ModuleContext): ImportRef[] {
+  if (!ctx.source.includes('instanceof')) return [];
+  const refs: ImportRef[] = [];
+  someDescendant(ctx.program, (n) => {
+    if (n.type !== 'IfStatement' && n.type !== 'ConditionalExpression') return false;
+    const tested: Node[] = [];
+    someDescendant(wrap(n.test as Node), (m) => {
+      if (m.type === 'BinaryExpression' && m.operator === 'instanceof') tested.push(unwrap(m.right) as Node);
+      return false;
+    });
+    if (tested.length === 0 || answersAuthFailure(wrap(n.consequent as Node), ctx) === undefined)
+      return false;
+    for (const cls of tested) {
+      const ref = cls === undefined ? undefined : importRefOf(ctx, cls);
+      if (ref !== undefined && ctx.projectImports.has(memberPath(cls)?.[0] ?? '')) refs.push(ref);
+    }
+    return false;
+  });
+  return refs;
+}

@@ -1,0 +1,67 @@
+// Lookups an auth check makes after (or instead of) verifying a signature: the user, session or API key
+// read from a database or cache. When the try around such a read answers 401/403 for any error, a database
+// or cache outage looks like every caller being logged out: `req.user = await User.findById(decoded.id)`
+// in Express "protect" middleware, `prisma.session.findUnique(...)`, `redis.get('sess:' + id)`, an AWS SDK
+// v2 call ending in `.promise()`. Recognised by the shape of the call, never by the project's names.
+import { calleeName, memberPath, type Node, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+/**
+ * Read methods of ORMs and document stores (Mongoose, Prisma, TypeORM, Sequelize, MikroORM, Drizzle's
+ * query API): named so by the libraries, and not by much else.
+ */
+const ORM_READ =
+  /^(findById|findOne|findOneBy|findOneOrFail|findOneByOrFail|findByPk|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findByIdAndUpdate|findOneAndUpdate)$/;
+/** Key-value reads of a cache client. */
+const CACHE_READ = /^(get|hget|hgetall|hGetAll|hGet|getex|getEx|exists|mget|mGet)$/;
+/** A receiver that is a cache client: `redis`, `this.redisClient`, `cache`, `kv`, `valkey`, `upstash`. */
+const CACHE_RECEIVER = /redis|cache|^kv$|valkey|upstash|memcache/i;
+/** SQL through a pool or client: `pool.query(...)`, `db.execute(...)`, `sql.query(...)`. */
+const SQL_RUN = /^(query|execute|oneOrNone|one|any|maybeOne)$/;
+const SQL_RECEIVER = /^(pool|db|database|client|conn|connection|sql|pg|mysql|knex|tx|trx)$|Pool$|Db$/i;
+/** An AWS SDK v2 service object: `await cognito.getUser(params).promise()`, `docClient.get(...).promise()`. */
+const SDK_V2 = /client|ddb|dynamo|kms|ssm|secrets|cognito|identity|sts|documentclient/i;
+
+/** Is `call` (perhaps inside a chain such as `.select(...)`, `.lean()`) awaited? */
+function awaitedChain(ctx: ModuleContext, call: Node): boolean {
+  let n = call;
+  for (let p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(n)) {
+    if (p.type === 'AwaitExpression') return true;
+    // Up the chain only: the object of a member, the callee of a call (not an argument handed to one).
+    const through =
+      (p.type === 'MemberExpression' && p.object === n) ||
+      (p.type === 'CallExpression' && p.callee === n) ||
+      p.type === 'ChainExpression' ||
+      p.type === 'ParenthesizedExpression' ||
+      p.type === 'TSNonNullExpression';
+    if (!through) return false;
+  }
+  return false;
+}
+
+/**
+ * What an awaited database or cache read in an auth check reads from (`User.findById()`), or undefined
+ * for any other call.
+ */
+export function dataLookup(ctx: ModuleContext, call: Node): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression') return undefined;
+  const name = calleeName(call) ?? '';
+  const receiver = memberPath(callee.object)?.at(-1) ?? '';
+  let what: string | undefined;
+  if (ORM_READ.test(name)) what = `the ${receiver ? `${receiver}.` : ''}${name}() lookup (database)`;
+  else if (CACHE_READ.test(name) && CACHE_RECEIVER.test(receiver))
+    what = `the ${receiver}.${name}() lookup (cache)`;
+  else if (SQL_RUN.test(name) && SQL_RECEIVER.test(receiver))
+    what = `the ${receiver}.${name}() query (database)`;
+  else if (name === 'promise' && (call.arguments as Node[]).length === 0) {
+    const inner = unwrap(callee.object);
+    const innerCallee = inner?.type === 'CallExpression' ? unwrap(inner.callee) : undefined;
+    const service =
+      inner !== undefined && innerCallee?.type === 'MemberExpression'
+        ? (memberPath(innerCallee.object)?.at(-1) ?? '')
+        : '';
+    if (SDK_V2.test(service)) what = `${service}.${inner === undefined ? '' : calleeName(inner)}() (AWS)`;
+  }
+  return what !== undefined && awaitedChain(ctx, call) ? what : undefined;
+}
