@@ -192,6 +192,8 @@ function cdkConstruct(words: SourceWords): boolean {
       (FUNCTION_FIELD.test(source) && LONG_TIMEOUT.test(source)) ||
       // a function's own mapping, whose batch size may settle its handler (rules/cdkBatchOne.ts).
       words.includes('addEventSourceMapping') ||
+      // an EventBridge target, whatever name its import is given (rules/cdkAsyncTargets.ts).
+      words.includes('aws-events-targets') ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.

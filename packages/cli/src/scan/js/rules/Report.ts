@@ -26,6 +26,7 @@ export type Extra = Pick<
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
   | 'onlyIfCallerClients'
+  | 'onlyIfCallersOmit'
   | 'severity'
 >;
 
