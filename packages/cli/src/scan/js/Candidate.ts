@@ -234,6 +234,8 @@ export interface PropsFromCaller {
     readonly arg: number;
     readonly key?: string;
     readonly keys: readonly string[];
+    /** A value the caller hands in that the scan cannot read counts as omitting the keys (a function built elsewhere). */
+    readonly unreadOmits?: true;
   }[];
 }
 

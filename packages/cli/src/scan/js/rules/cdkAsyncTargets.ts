@@ -45,10 +45,15 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
   if (rule?.props.has('schedule')) return;
   const fnName = memberPath(args[0])?.join('.');
   if (asyncInvokeConfigured(ctx, fnName) || onlyPushesInCdk(ctx, fnName, fnProps)) return;
-  const fnParts = fnOpen?.fromCaller ?? [];
+  // A function handed in by the caller (`props.handler`): judged by the construct the caller builds, if any.
+  const handedIn = fn === undefined ? openProps(ctx, args[0])?.fromCaller : undefined;
+  const fnParts = [
+    ...(fnOpen?.fromCaller ?? []),
+    ...(handedIn ?? []).map((p) => ({ ...p, unreadOmits: true as const })),
+  ];
   // A function built by another helper than the target's cannot be settled at one set of callers.
   if (
-    fnParts.length > 0 &&
+    (fnOpen?.fromCaller.length ?? 0) > 0 &&
     fn !== undefined &&
     ctx.enclosingFunction(fn.node) !== ctx.enclosingFunction(node)
   )

@@ -8,6 +8,7 @@ import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef, PassedProps, PropsFromCaller } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
+import { functionConstruct } from './cdkHandlers.js';
 
 /** Props as far as this module shows them: keys seen, and the parameters the rest comes from. */
 export interface OpenProps {
@@ -127,7 +128,9 @@ function shapeOf(ctx: ModuleContext, arg: Node | undefined): PassedProps['args']
   if (open === undefined || open.unknown || open.fromCaller.length > 0) return null;
   const inner: Record<string, readonly string[] | null> = {};
   for (const [k, v] of open.props) {
-    const nested = openProps(ctx, v);
+    // A function construct handed in (`{ handler: worker }`): its own props, where its DLQ would be set.
+    const built = functionConstruct(ctx, v);
+    const nested = openProps(ctx, built === undefined ? v : (built.node.arguments as Node[])[2]);
     inner[k] =
       nested === undefined || nested.unknown || nested.fromCaller.length > 0
         ? null
@@ -163,13 +166,14 @@ export function callersOmit(project: Project, file: string, cond: PropsFromCalle
   // Callers the rule gate deferred are analysed now, only those whose text names the helper.
   for (const [other, source] of [...project.deferred])
     if (cond.names.some((n) => source.includes(n))) project.factsOf(other);
-  return project.passedProps.some(({ file: from, pass }) => {
-    const same =
-      pass.ref !== undefined
-        ? cond.names.includes(pass.ref.name) && project.resolveModule(pass.ref.from, pass.ref.source) === file
-        : from === file && pass.local !== undefined && pass.local === cond.local;
-    return same && cond.parts.every((part) => omits(pass.args[part.arg], part));
-  });
+  const calls = project.passedProps.filter(({ file: from, pass }) =>
+    pass.ref !== undefined
+      ? cond.names.includes(pass.ref.name) && project.resolveModule(pass.ref.from, pass.ref.source) === file
+      : from === file && pass.local !== undefined && pass.local === cond.local,
+  );
+  // Only a handed-in function to judge and no caller in sight: reported, as a function built elsewhere is.
+  if (calls.length === 0) return cond.parts.every((part) => part.unreadOmits === true);
+  return calls.some(({ pass }) => cond.parts.every((part) => omits(pass.args[part.arg], part)));
 }
 
 function omits(
@@ -177,9 +181,10 @@ function omits(
   part: PropsFromCaller['parts'][number],
 ): boolean {
   if (arg === undefined) return true;
-  if (arg === null) return false;
+  if (arg === null) return part.unreadOmits === true;
   if (part.key === undefined) return !part.keys.some((k) => k in arg);
   if (!(part.key in arg)) return true;
   const nested = arg[part.key];
-  return nested !== null && nested !== undefined && !part.keys.some((k) => nested.includes(k));
+  if (nested === null || nested === undefined) return part.unreadOmits === true;
+  return !part.keys.some((k) => nested.includes(k));
 }
