@@ -194,6 +194,8 @@ function cdkConstruct(words: SourceWords): boolean {
       words.includes('addEventSourceMapping') ||
       // an EventBridge target, whatever name its import is given (rules/cdkAsyncTargets.ts).
       words.includes('aws-events-targets') ||
+      // a function's own dead-letter queue, which needs an alarm (rules/cdkFunctionDlqs.ts).
+      words.includes('deadLetterQueueEnabled') ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.

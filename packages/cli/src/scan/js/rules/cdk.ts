@@ -17,6 +17,7 @@ import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBu
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
+import { functionDlqWithoutAlarm } from './cdkFunctionDlqs.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { functionConstruct, handlerLink } from './cdkHandlers.js';
 import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
@@ -113,6 +114,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     const id = stringValue(args[1]) ?? '';
     const props = objectProps(ctx.valueOf(args[2]));
     const name = varName(ctx, node);
+    if (/Function$/.test(kind)) functionDlqWithoutAlarm(ctx, node, props, name, report);
     if (kind === 'EventSourceMapping') streamMappingWithoutOnFailure(ctx, node, kind, report);
     if (kind === 'Queue') {
       if (props?.spread) continue;
