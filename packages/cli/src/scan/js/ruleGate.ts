@@ -196,6 +196,9 @@ function cdkConstruct(words: SourceWords): boolean {
       words.includes('aws-events-targets') ||
       // a function's own dead-letter queue, which needs an alarm (rules/cdkFunctionDlqs.ts).
       words.includes('deadLetterQueueEnabled') ||
+      // an on-failure queue built by a factory (rules/cdkDestinationDlqs.ts).
+      words.includes('SqsDlq') ||
+      words.includes('lambda-destinations') ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.

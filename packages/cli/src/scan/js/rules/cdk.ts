@@ -15,6 +15,7 @@ import { asyncTargetWithoutDlq } from './cdkAsyncTargets.js';
 import { batchSizeOf, noteAddedMappingsBatchOne, noteMappingBatchOne } from './cdkBatchOne.js';
 import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBuses.js';
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
+import { destinationDlqWithoutAlarm } from './cdkDestinationDlqs.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionDlqWithoutAlarm } from './cdkFunctionDlqs.js';
@@ -115,6 +116,11 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     const props = objectProps(ctx.valueOf(args[2]));
     const name = varName(ctx, node);
     if (/Function$/.test(kind)) functionDlqWithoutAlarm(ctx, node, props, name, report);
+    if (
+      kind === 'SqsDlq' ||
+      (kind === 'SqsDestination' && ctx.importRoot(node.callee)?.source.includes('lambda-destinations'))
+    )
+      destinationDlqWithoutAlarm(ctx, node, report);
     if (kind === 'EventSourceMapping') streamMappingWithoutOnFailure(ctx, node, kind, report);
     if (kind === 'Queue') {
       if (props?.spread) continue;
@@ -123,7 +129,10 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       const usedAsDlq =
         inline ||
         /dlq|dead/i.test(`${id} ${name ?? ''}`) ||
-        (name !== undefined && new RegExp(`queue\\s*:\\s*${escapeRe(name)}\\b`).test(src));
+        (name !== undefined &&
+          new RegExp(
+            `queue\\s*:\\s*${escapeRe(name)}\\b|new\\s+(?:\\w+\\.)?SqsDlq\\(\\s*${escapeRe(name)}\\b|onFailure\\s*:\\s*new\\s+(?:\\w+\\.)?SqsDestination\\(\\s*${escapeRe(name)}\\b`,
+          ).test(src));
       if (dlq === undefined && props?.props.get('deadLetterQueue') === undefined) {
         if (!usedAsDlq)
           report(
