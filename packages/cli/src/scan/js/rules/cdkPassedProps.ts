@@ -164,8 +164,11 @@ export function notePassedProps(ctx: ModuleContext): void {
 /** Some call of the helper passes every part without any of its keys (the project side of `fromCallers`). */
 export function callersOmit(project: Project, file: string, cond: PropsFromCaller): boolean {
   // Callers the rule gate deferred are analysed now, only those whose text names the helper.
-  for (const [other, source] of [...project.deferred])
-    if (cond.names.some((n) => source.includes(n))) project.factsOf(other);
+  // A default export is imported under any name: its deferred callers are not searched for (every text says "default").
+  const named = cond.names.filter((n) => n !== 'default');
+  if (named.length > 0)
+    for (const [other, source] of [...project.deferred])
+      if (named.some((n) => source.includes(`${n}(`))) project.factsOf(other);
   const calls = project.passedProps.filter(({ file: from, pass }) =>
     pass.ref !== undefined
       ? cond.names.includes(pass.ref.name) && project.resolveModule(pass.ref.from, pass.ref.source) === file
