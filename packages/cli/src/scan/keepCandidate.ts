@@ -6,6 +6,7 @@ import { resultDropped } from './droppedResults.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
+import { callersOmit } from './js/rules/cdkPassedProps.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
 import type { Project } from './project.js';
@@ -73,6 +74,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfEventCaller !== undefined && !project.eventCallers.forEvent(file, c.onlyIfEventCaller))
     return false;
+  if (c.onlyIfCallersOmit !== undefined && !callersOmit(project, file, c.onlyIfCallersOmit)) return false;
   const clients = c.onlyIfCallerClients;
   if (
     clients !== undefined &&

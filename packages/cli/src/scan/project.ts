@@ -16,6 +16,7 @@ import type {
   HandlerLink,
   ImportRef,
   ModuleFacts,
+  PassedProps,
   Protection,
 } from './js/Candidate.js';
 import { mayBatch } from './js/rules/batchWrappers.js';
@@ -30,6 +31,8 @@ export class Project {
   private readonly batchOne: BatchOneHandlers;
   /** Every module's wiring of a construct's field into an API construct (rules/cdkApiProps.ts). */
   readonly fieldRoutes: FieldRoute[] = [];
+  /** Every module's calls of project helpers with props, by calling file (rules/cdkPassedProps.ts). */
+  readonly passedProps: { readonly file: string; readonly pass: PassedProps }[] = [];
   private readonly resolver: ModuleResolver;
   private readonly exports: ExportLookup;
   /**
@@ -95,6 +98,7 @@ export class Project {
   private register(m: ModuleFacts): void {
     if (m.batchOneIfWrapper !== undefined) this.batchOne.addIfWrapper(m.batchOneIfWrapper);
     if (m.fieldRoutes !== undefined) this.fieldRoutes.push(...m.fieldRoutes);
+    for (const pass of m.passedProps ?? []) this.passedProps.push({ file: m.file, pass });
     for (const [name, fact] of Object.entries(m.exports)) {
       if (fact.eventSource !== undefined) this.wrapperNames.add(name);
       if (fact.async || fact.asyncMethods !== undefined) this.asyncNames.add(name);

@@ -113,6 +113,8 @@ export interface Candidate {
    * A request on an HTTP client the caller hands in: kept when a module calling these names creates an
    * instance with every fact in `need` (handedInClients.ts).
    */
+  /** Props opened by a spread of the helper's parameters: kept only if some caller omits `keys` (rules/cdkPassedProps.ts). */
+  readonly onlyIfCallersOmit?: PropsFromCaller;
   readonly onlyIfCallerClients?: {
     readonly request: SharedRequest;
     readonly need: readonly (keyof ClientFacts)[];
@@ -230,6 +232,26 @@ export interface IgnoreDirective {
 }
 
 /** `new ApiStack(app, id, { key: owner.field })` where `owner` is an imported construct: the wiring of an app. */
+/** The helper (exported names, or the local name in its own module) and the parts of its arguments read. */
+export interface PropsFromCaller {
+  readonly names: readonly string[];
+  readonly local?: string;
+  readonly parts: readonly {
+    readonly arg: number;
+    readonly key?: string;
+    readonly keys: readonly string[];
+    /** A value the caller hands in that the scan cannot read counts as omitting the keys (a function built elsewhere). */
+    readonly unreadOmits?: true;
+  }[];
+}
+
+/** A helper called or built with props: per argument, its keys and each key's nested literal keys (null: unseen). */
+export interface PassedProps {
+  readonly ref?: ImportRef;
+  readonly local?: string;
+  readonly args: readonly (Readonly<Record<string, readonly string[] | null>> | null)[];
+}
+
 export interface FieldRoute {
   readonly owner: ImportRef;
   readonly field: string;
@@ -265,6 +287,8 @@ export interface ModuleFacts {
   readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
   /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */
   readonly fieldRoutes?: readonly FieldRoute[];
+  /** Project helpers this module calls or builds with props (rules/cdkPassedProps.ts). */
+  readonly passedProps?: readonly PassedProps[];
   /** Every exported handler ignores its event: a job that selects its own work (rules/catchFacts.ts). */
   readonly job?: true;
   /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */

@@ -1,7 +1,7 @@
 // One parsed module: parent links, lexical bindings, imports and the Lambda handlers it defines.
 // Built in a single walk (moduleIndex.ts); rules then query it instead of walking again.
 import { isFunction, type Node, rootIdentifier, unwrap } from './ast.js';
-import type { EventSourceWrapper, FieldRoute, ImportRef } from './Candidate.js';
+import type { EventSourceWrapper, FieldRoute, ImportRef, PassedProps } from './Candidate.js';
 import { findExports } from './exportDiscovery.js';
 import { findHandlers } from './handlerDiscovery.js';
 import { type Binding, type ImportBinding, type IndexedType, ModuleIndex } from './moduleIndex.js';
@@ -30,6 +30,8 @@ export class ModuleContext {
   readonly apiRouteProps = new Map<Node, Record<string, number>>();
   /** Fields of imported constructs handed to an imported API construct (rules/cdkApiProps.ts). */
   readonly fieldRoutes: FieldRoute[] = [];
+  /** Project helpers called or built here with props (rules/cdkPassedProps.ts). */
+  readonly passedProps: PassedProps[] = [];
   /** Handlers built into an imported construct that may attach a one-record event source to itself. */
   readonly batchOneIfWrapper: { readonly ref: ImportRef; readonly handler: string }[] = [];
   private readonly bindings: Map<string, Binding[]>;

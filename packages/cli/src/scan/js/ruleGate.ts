@@ -197,6 +197,13 @@ function cdkConstruct(words: SourceWords): boolean {
       (FUNCTION_FIELD.test(source) && LONG_TIMEOUT.test(source)) ||
       // a function's own mapping, whose batch size may settle its handler (rules/cdkBatchOne.ts).
       words.includes('addEventSourceMapping') ||
+      // an EventBridge target, whatever name its import is given (rules/cdkAsyncTargets.ts).
+      words.includes('aws-events-targets') ||
+      // a function's own dead-letter queue, which needs an alarm (rules/cdkFunctionDlqs.ts).
+      words.includes('deadLetterQueueEnabled') ||
+      // an on-failure queue built by a factory (rules/cdkDestinationDlqs.ts).
+      words.includes('SqsDlq') ||
+      words.includes('lambda-destinations') ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.

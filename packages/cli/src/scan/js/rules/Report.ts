@@ -27,6 +27,7 @@ export type Extra = Pick<
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
   | 'onlyIfCallerClients'
+  | 'onlyIfCallersOmit'
   | 'severity'
 >;
 

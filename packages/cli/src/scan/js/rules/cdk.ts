@@ -11,15 +11,18 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { gatewayTimeouts } from './cdkApiFunctions.js';
+import { asyncTargetWithoutDlq } from './cdkAsyncTargets.js';
 import { batchSizeOf, noteAddedMappingsBatchOne, noteMappingBatchOne } from './cdkBatchOne.js';
 import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBuses.js';
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
-import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
+import { destinationDlqWithoutAlarm } from './cdkDestinationDlqs.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
+import { functionDlqWithoutAlarm } from './cdkFunctionDlqs.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
-import { asyncInvokeConfigured, functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import { functionConstruct, handlerLink } from './cdkHandlers.js';
 import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
+import { notePassedProps } from './cdkPassedProps.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
@@ -28,6 +31,9 @@ function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
   const imp = ctx.importRoot(node.callee);
   if (imp === undefined || !(imp.source.startsWith('aws-cdk-lib') || imp.source.startsWith('@aws-cdk/')))
     return undefined;
+  // `import { LambdaFunction as TargetLambdaFunction }`: the construct is the imported name.
+  if (unwrap(node.callee)?.type === 'Identifier' && imp.imported !== '*' && imp.imported !== 'default')
+    return imp.imported;
   return memberPath(node.callee)?.at(-1);
 }
 
@@ -40,21 +46,6 @@ function varName(ctx: ModuleContext, node: Node): string | undefined {
   if (n?.type === 'AssignmentExpression') return memberPath(n.left)?.join('.');
   if (n?.type === 'PropertyDefinition' && n.key?.type === 'Identifier') return `this.${n.key.name as string}`;
   return undefined;
-}
-
-/** `rule.addTarget(node)` or `new Rule(..., { targets: [node] })` on a rule with a `schedule`. */
-function onScheduledRule(ctx: ModuleContext, node: Node): boolean {
-  let parent = ctx.parentOf(node);
-  let rule: Node | undefined;
-  if (parent?.type === 'CallExpression' && memberPath(parent.callee)?.at(-1) === 'addTarget')
-    rule = ctx.valueOf(unwrap(parent.callee)?.object);
-  else {
-    while (parent !== undefined && parent.type !== 'NewExpression' && parent.type !== 'CallExpression')
-      parent = ctx.parentOf(parent);
-    rule = parent;
-  }
-  if (rule?.type !== 'NewExpression') return false;
-  return objectProps(ctx.valueOf((rule.arguments as Node[])[2]))?.props.has('schedule') === true;
 }
 
 /** The function an event source is added to: `fn.addEventSource(node)`. */
@@ -91,6 +82,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!ctx.source.includes('aws-cdk')) return;
   const src = ctx.source;
   gatewayTimeouts(ctx, report);
+  notePassedProps(ctx);
   noteAddedMappingsBatchOne(ctx);
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
@@ -123,6 +115,12 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     const id = stringValue(args[1]) ?? '';
     const props = objectProps(ctx.valueOf(args[2]));
     const name = varName(ctx, node);
+    if (/Function$/.test(kind)) functionDlqWithoutAlarm(ctx, node, props, name, report);
+    if (
+      kind === 'SqsDlq' ||
+      (kind === 'SqsDestination' && ctx.importRoot(node.callee)?.source.includes('lambda-destinations'))
+    )
+      destinationDlqWithoutAlarm(ctx, node, report);
     if (kind === 'EventSourceMapping') streamMappingWithoutOnFailure(ctx, node, kind, report);
     if (kind === 'Queue') {
       if (props?.spread) continue;
@@ -131,7 +129,10 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       const usedAsDlq =
         inline ||
         /dlq|dead/i.test(`${id} ${name ?? ''}`) ||
-        (name !== undefined && new RegExp(`queue\\s*:\\s*${escapeRe(name)}\\b`).test(src));
+        (name !== undefined &&
+          new RegExp(
+            `queue\\s*:\\s*${escapeRe(name)}\\b|new\\s+(?:\\w+\\.)?SqsDlq\\(\\s*${escapeRe(name)}\\b|onFailure\\s*:\\s*new\\s+(?:\\w+\\.)?SqsDestination\\(\\s*${escapeRe(name)}\\b`,
+          ).test(src));
       if (dlq === undefined && props?.props.get('deadLetterQueue') === undefined) {
         if (!usedAsDlq)
           report(
@@ -218,22 +219,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       kind === 'LambdaFunction' &&
       ctx.importRoot(node.callee)?.source.includes('aws-events-targets')
     ) {
-      // An EventBridge rule invokes the function asynchronously: failed deliveries need somewhere to go,
-      // unless the function has its own DLQ or onFailure, the rule is a schedule (the next run is the
-      // retry), or the handler only logs.
-      const p = objectProps(ctx.valueOf(args[1]));
-      if (p?.spread || p?.props.has('deadLetterQueue')) continue;
-      const fnProps = functionConstruct(ctx, args[0])?.props;
-      if (fnProps?.spread || functionHasAsyncDlq(fnProps) || onScheduledRule(ctx, node)) continue;
-      if (asyncInvokeConfigured(ctx, memberPath(args[0])?.join('.'))) continue;
-      if (onlyPushesInCdk(ctx, memberPath(args[0])?.join('.'), fnProps)) continue;
-      const link = handlerLink(ctx, args[0], 'no-work');
-      report(
-        'iac-missing-dlq',
-        node,
-        'EventBridge target LambdaFunction without deadLetterQueue: events that fail delivery are dropped',
-        link !== undefined ? { handlerLink: link } : undefined,
-      );
+      asyncTargetWithoutDlq(ctx, node, report);
     } else if (kind === 'EventBus') {
       if (isBusTarget(ctx, node) || (name !== undefined && onlyForwards(ctx, name))) continue;
       if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*archive\\(`).test(src)) continue;

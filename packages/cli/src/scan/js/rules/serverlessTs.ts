@@ -46,7 +46,8 @@ function literalValue(
   at: Map<string, Node>,
   depth = 0,
 ): Json {
-  const n = depth > 8 ? undefined : unwrap(ctx.valueOf(node));
+  // Deep enough for an alarm's `Resources.X.Properties.Dimensions[0].Value['Fn::GetAtt'][0]` under `resources`.
+  const n = depth > 14 ? undefined : unwrap(ctx.valueOf(node));
   if (n === undefined) return undefined;
   if (node !== undefined) at.set(path, unwrap(node) ?? n);
   switch (n.type) {
@@ -185,7 +186,9 @@ function anchored(extra: IacExtra | undefined, dir: string): IacExtra | undefine
 }
 
 export const serverlessTsRules: Rule = (ctx, report) => {
-  if (!ctx.source.includes('events') || !ctx.source.includes('handler')) return;
+  // A configuration whose functions are all imported has no `events` of its own, yet its `resources` do.
+  const ownEvents = ctx.source.includes('events') && ctx.source.includes('handler');
+  if (!ownEvents && !ctx.source.includes('Resources')) return;
   const roots = ctx
     .of('Property')
     .filter((p) => propertyName(p.key as Node) === 'functions')

@@ -1,0 +1,77 @@
+// iac-missing-dlq for EventBridge rule targets in CDK code (`rule.addTarget(new targets.LambdaFunction(fn,
+// { retryAttempts }))`): EventBridge invokes the function asynchronously, so an event whose run fails is
+// dropped after the retries unless the target has a deadLetterQueue or the function a DLQ or onFailure
+// destination. Props are read through spreads: a local defaults object in place, a helper's parameter
+// (`{ ...lambdaDefaults, entry }`, `{ retryAttempts: 3, ...props.targetProps }`) at its callers.
+import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
+import { asyncInvokeConfigured, functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import { fromCallers, type OpenProps, openProps } from './cdkPassedProps.js';
+import type { Report } from './Report.js';
+
+const TARGET_DLQ = ['deadLetterQueue'];
+const FUNCTION_DLQ = ['deadLetterQueue', 'deadLetterTopic', 'onFailure', 'deadLetterQueueEnabled'];
+const EMPTY: OpenProps = { props: new Map(), unknown: false, fromCaller: [] };
+
+/** The props of the rule a target is added to: `rule.addTarget(node)` or `new Rule(..., { targets: [node] })`. */
+function ruleProps(ctx: ModuleContext, node: Node): OpenProps | undefined {
+  let parent = ctx.parentOf(node);
+  let rule: Node | undefined;
+  const callee = parent?.type === 'CallExpression' ? unwrap(parent.callee) : undefined;
+  if (callee?.type === 'MemberExpression' && propertyName(callee.property as Node, false) === 'addTarget')
+    rule = ctx.valueOf(unwrap(callee.object as Node));
+  else {
+    while (parent !== undefined && parent.type !== 'NewExpression' && parent.type !== 'CallExpression')
+      parent = ctx.parentOf(parent);
+    rule = parent;
+  }
+  if (rule?.type !== 'NewExpression') return undefined;
+  return openProps(ctx, (rule.arguments as Node[])[2]);
+}
+
+/** Reports a Lambda rule target whose failed events have nowhere to go. */
+export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Report): void {
+  const args = node.arguments as Node[];
+  const target = args[1] === undefined ? EMPTY : openProps(ctx, args[1]);
+  if (target === undefined || target.unknown || target.props.has('deadLetterQueue')) return;
+  const fn = functionConstruct(ctx, args[0]);
+  const fnOpen = fn === undefined ? undefined : openProps(ctx, (fn.node.arguments as Node[])[2]);
+  if (fn !== undefined && (fnOpen === undefined || fnOpen.unknown)) return;
+  const fnProps = fnOpen === undefined ? undefined : { props: fnOpen.props, spread: false };
+  if (functionHasAsyncDlq(fnProps)) return;
+  // A schedule's next run is the retry.
+  const rule = ruleProps(ctx, node);
+  if (rule?.props.has('schedule')) return;
+  const fnName = memberPath(args[0])?.join('.');
+  if (asyncInvokeConfigured(ctx, fnName) || onlyPushesInCdk(ctx, fnName, fnProps)) return;
+  // A function handed in by the caller (`props.handler`): judged by the construct the caller builds, if any.
+  const handedIn = fn === undefined ? openProps(ctx, args[0])?.fromCaller : undefined;
+  const fnParts = [
+    ...(fnOpen?.fromCaller ?? []),
+    ...(handedIn ?? []).map((p) => ({ ...p, unreadOmits: true as const })),
+  ];
+  // A function built by another helper than the target's cannot be settled at one set of callers.
+  if (
+    (fnOpen?.fromCaller.length ?? 0) > 0 &&
+    fn !== undefined &&
+    ctx.enclosingFunction(fn.node) !== ctx.enclosingFunction(node)
+  )
+    return;
+  const cond = fromCallers(ctx, node, [
+    ...target.fromCaller.map((p) => ({ ...p, keys: TARGET_DLQ })),
+    ...fnParts.map((p) => ({ ...p, keys: FUNCTION_DLQ })),
+    ...(rule?.fromCaller ?? []).map((p) => ({ ...p, keys: ['schedule'] })),
+  ]);
+  if (cond === null) return;
+  const link = handlerLink(ctx, args[0], 'no-work');
+  report(
+    'iac-missing-dlq',
+    node,
+    'EventBridge target LambdaFunction without deadLetterQueue: events that fail delivery are dropped',
+    {
+      ...(link !== undefined ? { handlerLink: link } : {}),
+      ...(cond !== undefined ? { onlyIfCallersOmit: cond } : {}),
+    },
+  );
+}

@@ -1,0 +1,62 @@
+// iac-missing-dlq for a CDK function's own dead-letter queue: `deadLetterQueueEnabled: true` makes CDK
+// create an SQS queue for the function's failed asynchronous invocations, and nothing watches it unless the
+// module builds an alarm on it (`fn.deadLetterQueue.metric...`). A function whose only trigger in the module
+// is an event source (`fn.addEventSource(...)`: SQS and streams are polled synchronously, Lambda never writes
+// to that queue) is not reported, nor one built only when the caller hands in no function of its own
+// (`props.function ?? new lambda.Function(...)`) unless some caller leaves that prop out.
+import { isBooleanLiteral, type Node, type objectProps, unwrap } from '../ast.js';
+import type { PropsFromCaller } from '../Candidate.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { fromCallers, openProps } from './cdkPassedProps.js';
+import type { Report } from './Report.js';
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Reports `deadLetterQueueEnabled: true` on a function whose queue nothing in the module alarms on. */
+export function functionDlqWithoutAlarm(
+  ctx: ModuleContext,
+  node: Node,
+  props: ReturnType<typeof objectProps>,
+  name: string | undefined,
+  report: Report,
+): void {
+  const enabled = props?.props.get('deadLetterQueueEnabled');
+  if (enabled === undefined || !isBooleanLiteral(enabled, true)) return;
+  if (props?.props.has('deadLetterQueue') || props?.props.has('deadLetterTopic')) return;
+  const src = ctx.source;
+  // An alarm anywhere in the module, or the function's queue read (metric, handed on): watched or unknown.
+  if (/new\s+[\w.]*Alarm\s*\(|\.deadLetterQueue\b/.test(src)) return;
+  if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*addEventSource\\s*\\(`).test(src)) return;
+  const fallback = fallbackFor(ctx, node);
+  if (fallback === null) return;
+  report(
+    'iac-missing-dlq',
+    enabled as Node,
+    `function ${name ?? ''} has deadLetterQueueEnabled but no alarm on its dead-letter queue: failed async invocations pile up unnoticed`,
+    fallback !== undefined ? { onlyIfCallersOmit: fallback } : undefined,
+  );
+}
+
+/**
+ * A construct built only when the caller hands in none (`props.fn ? props.fn : new Function(...)`,
+ * `props.fn ?? new Function(...)`): kept if some caller leaves `fn` out. Null when that cannot be settled.
+ */
+function fallbackFor(ctx: ModuleContext, node: Node): PropsFromCaller | null | undefined {
+  const { parent } = ctx.climb(node, (p) => p.type.startsWith('TS') || p.type === 'ParenthesizedExpression');
+  let given: Node | undefined;
+  if (parent?.type === 'ConditionalExpression' && unwrap(parent.alternate as Node) === node)
+    given = parent.test as Node;
+  else if (
+    parent?.type === 'LogicalExpression' &&
+    parent.operator !== '&&' &&
+    unwrap(parent.right as Node) === node
+  )
+    given = parent.left as Node;
+  if (given === undefined) return undefined;
+  const from = openProps(ctx, given)?.fromCaller;
+  const part = from?.length === 1 ? from[0] : undefined;
+  if (part?.key === undefined) return null;
+  return fromCallers(ctx, node, [{ arg: part.arg, keys: [part.key] }]);
+}
