@@ -4,7 +4,7 @@
 
 import { resultDropped } from './droppedResults.js';
 import { authGated, importRemote, verifierRemote } from './importedRemotes.js';
-import type { Candidate } from './js/Candidate.js';
+import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
 import type { Project } from './project.js';
@@ -62,7 +62,12 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   const consumerOnly = c.onlyIfConsumerCaller;
   if (
     consumerOnly !== undefined &&
-    !project.eventCallers.reachedBy(file, consumerOnly, (m) => m.consumer === true, true)
+    !project.eventCallers.reachedBy(
+      file,
+      consumerOnly,
+      (m) => m.consumer === true || eventWired(project, m),
+      true,
+    )
   )
     return false;
   if (c.onlyIfEventCaller !== undefined && !project.eventCallers.forEvent(file, c.onlyIfEventCaller))
@@ -75,6 +80,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     )
   )
     return false;
+  if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
   if (c.handlerLink !== undefined) {
     const fact = project.linkedHandler(c.handlerLink);
@@ -84,6 +90,11 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   const logOnly = c.unlessHandlersOnlyLog;
   if (logOnly?.every((link) => project.linkedHandler(link)?.work === false)) return false;
   return true;
+}
+
+/** A handler module a template wires to a redelivered source, though its code does not show it. */
+function eventWired(project: Project, m: ModuleFacts): boolean {
+  return Object.keys(m.handlers ?? {}).some((name) => project.isEventWired(m.file, name));
 }
 
 /** Some module hands this module's construct field to an API construct whose route waits less. */

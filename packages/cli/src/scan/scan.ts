@@ -188,6 +188,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   );
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);
   project.settleWrapperBuilders();
+  project.wireEventHandlers(
+    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.eventHandlers ?? []) : [])),
+  );
   const terraform = terraformProject(terraformFiles);
   const batchPairs = batchTwins(
     outcomes,

@@ -23,6 +23,7 @@ export type Extra = Pick<
   | 'onlyIfImportBatchResult'
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
+  | 'onlyIfEventWired'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
   | 'onlyIfCallerClients'

@@ -16,6 +16,7 @@ import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBu
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
+import { noteEventWired } from './cdkEventWired.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { asyncInvokeConfigured, functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
@@ -24,7 +25,7 @@ import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutio
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
-function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
+export function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
   const imp = ctx.importRoot(node.callee);
   if (imp === undefined || !(imp.source.startsWith('aws-cdk-lib') || imp.source.startsWith('@aws-cdk/')))
     return undefined;
@@ -43,7 +44,7 @@ function varName(ctx: ModuleContext, node: Node): string | undefined {
 }
 
 /** `rule.addTarget(node)` or `new Rule(..., { targets: [node] })` on a rule with a `schedule`. */
-function onScheduledRule(ctx: ModuleContext, node: Node): boolean {
+export function onScheduledRule(ctx: ModuleContext, node: Node): boolean {
   let parent = ctx.parentOf(node);
   let rule: Node | undefined;
   if (parent?.type === 'CallExpression' && memberPath(parent.callee)?.at(-1) === 'addTarget')
@@ -58,7 +59,7 @@ function onScheduledRule(ctx: ModuleContext, node: Node): boolean {
 }
 
 /** The function an event source is added to: `fn.addEventSource(node)`. */
-function eventSourceTarget(ctx: ModuleContext, node: Node): Node | undefined {
+export function eventSourceTarget(ctx: ModuleContext, node: Node): Node | undefined {
   const parent = ctx.parentOf(node);
   // `super.addEventSource(...)` too: the callee's object may be `super`, which has no member path.
   const callee = parent?.type === 'CallExpression' ? unwrap(parent.callee) : undefined;
@@ -92,6 +93,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   const src = ctx.source;
   gatewayTimeouts(ctx, report);
   noteAddedMappingsBatchOne(ctx);
+  noteEventWired(ctx);
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
     const self =
