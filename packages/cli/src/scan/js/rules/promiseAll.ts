@@ -160,6 +160,13 @@ function fanOut(
   call: Node,
 ): { label: string; over: Node; cb: Node | undefined } | undefined {
   const name = calleeName(call);
+  // `for await (const done of records.map(send))`: the loop observes one promise at a time, and the first
+  // rejection leaves the loop while the rest run on unobserved.
+  const loop = ctx.parentOf(call);
+  if (name === 'map' && loop?.type === 'ForOfStatement' && loop.await === true && loop.right === call) {
+    const over = unwrap(call.callee)?.object as Node | undefined;
+    return over === undefined ? undefined : { label: 'for await', over, cb: ctx.valueOf(call.arguments[0]) };
+  }
   if (name === 'all' && memberPath(call.callee)?.join('.') === 'Promise.all') {
     const arg = ctx.valueOf(call.arguments[0]);
     if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') return undefined;
