@@ -56,10 +56,12 @@ export function analyzeIac(file: string, source: string): IacResult {
     tool = 'serverless';
     alarmImports = checkServerless(value, report, batchOneHandlers);
     eventHandlers = serverlessEventHandlers(value);
+    batchOneHandlers.push(...serverlessEventHandlers(value, true).map((h) => join(dirname(file), h)));
   } else if (isCloudFormation(value)) {
     tool = 'sam';
     alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
     eventHandlers = samEventHandlers(value);
+    batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
   }
   return {
     candidates: anchor(candidates, dirname(file)),

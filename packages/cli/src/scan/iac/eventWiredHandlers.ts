@@ -15,11 +15,12 @@ const SAM_SOURCES = new Set(['SQS', 'Kinesis', 'DynamoDB', 'SNS', 'S3', 'MQ', 'M
 const SAM_RULES = new Set(['EventBridgeRule', 'CloudWatchEvent']);
 
 /**
- * Handler strings (`src/consume.handler`) of a serverless.yml's functions with such an event.
+ * Handler strings (`src/consume.handler`) of a serverless.yml's functions with such an event; with
+ * `oneRecord`, of those only SNS or S3 invoke (one record per event, as a batch size of 1).
  * @example
  * serverlessEventHandlers({ functions: { f: { handler: 'src/f.main', events: [{ sns: 'topic' }] } } }) // ['src/f.main']
  */
-export function serverlessEventHandlers(config: Record<string, Json>): string[] {
+export function serverlessEventHandlers(config: Record<string, Json>, oneRecord = false): string[] {
   const out: string[] = [];
   for (const f of Object.values(obj(config.functions) ?? {})) {
     const fn = obj(f);
@@ -30,19 +31,24 @@ export function serverlessEventHandlers(config: Record<string, Json>): string[] 
           SERVERLESS_SOURCES.has(key) || (SERVERLESS_RULES.has(key) && obj(value)?.pattern !== undefined),
       ),
     );
-    if (wired) out.push(fn.handler);
+    // SNS and S3 invoke a function with one record per event: only when no other source feeds it.
+    const single = (fn.events as Json[]).every((ev) =>
+      Object.keys(obj(ev) ?? {}).every((key) => key === 'sns' || key === 's3'),
+    );
+    if (oneRecord ? wired && single : wired) out.push(fn.handler);
   }
   return out;
 }
 
 /**
- * Handler strings of a SAM template's functions with such an event, or that an
+ * Handler strings of a SAM template's functions with such an event (with `oneRecord`: only SNS or S3
+ * events, one record per invocation), or that an
  * `AWS::Lambda::EventSourceMapping` names by `Ref` / `Fn::GetAtt` (a queue, stream or broker).
  * @example
  * samEventHandlers({ Resources: { F: { Type: 'AWS::Serverless::Function', Properties:
  *   { CodeUri: 'src/', Handler: 'app.handler', Events: { Q: { Type: 'SQS' } } } } } }) // ['src/app.handler']
  */
-export function samEventHandlers(template: Record<string, Json>): string[] {
+export function samEventHandlers(template: Record<string, Json>, oneRecord = false): string[] {
   const globals = obj(obj(template.Globals)?.Function) ?? {};
   const resources = obj(template.Resources) ?? {};
   const mapped = new Set<string>();
@@ -66,7 +72,9 @@ export function samEventHandlers(template: Record<string, Json>): string[] {
         const type = typeof e?.Type === 'string' ? e.Type : '';
         return SAM_SOURCES.has(type) || (SAM_RULES.has(type) && obj(e?.Properties)?.Pattern !== undefined);
       });
-    if (!wired) continue;
+    const types = Object.values(obj(props.Events) ?? {}).map((ev) => obj(ev)?.Type);
+    const single = !mapped.has(id) && types.length > 0 && types.every((t) => t === 'SNS' || t === 'S3');
+    if (oneRecord ? !single : !wired) continue;
     const h = joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);
     if (h !== undefined) out.push(h);
   }
