@@ -183,9 +183,10 @@ function fanOut(
 }
 
 export function promiseAllRule(ctx: ModuleContext, report: Report): void {
+  const pMapped = ctx.source.includes('p-map');
   for (const call of ctx.of('CallExpression')) {
     const name = calleeName(call);
-    if (name !== 'all' && name !== 'map' && !ctx.source.includes('p-map')) continue;
+    if (name !== 'all' && name !== 'map' && !pMapped) continue;
     const fan = fanOut(ctx, call);
     if (fan === undefined) continue;
     const kind = ctx.handlerKindAt(call);
