@@ -4,7 +4,7 @@
 
 import { resultDropped } from './droppedResults.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
-import type { Candidate } from './js/Candidate.js';
+import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
 import { callersOmit } from './js/rules/cdkPassedProps.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
@@ -69,7 +69,12 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   const consumerOnly = c.onlyIfConsumerCaller;
   if (
     consumerOnly !== undefined &&
-    !project.eventCallers.reachedBy(file, consumerOnly, (m) => m.consumer === true, true)
+    !project.eventCallers.reachedBy(
+      file,
+      consumerOnly,
+      (m) => m.consumer === true || eventWired(project, m),
+      true,
+    )
   )
     return false;
   if (c.onlyIfEventCaller !== undefined && !project.eventCallers.forEvent(file, c.onlyIfEventCaller))
@@ -83,6 +88,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     )
   )
     return false;
+  if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
   if (c.handlerLink !== undefined) {
     const fact = project.linkedHandler(c.handlerLink);
@@ -106,6 +112,11 @@ function httpClasses(project: Project): Parameters<typeof timeoutArgLeftOut>[0] 
     resolveModule: (from, source) => project.resolveModule(from, source),
     exportFact: (file, name) => project.exportFactWhere(file, name, mayHoldHttpClass),
   };
+}
+
+/** A handler module a template wires to a redelivered source, though its code does not show it. */
+function eventWired(project: Project, m: ModuleFacts): boolean {
+  return Object.keys(m.handlers ?? {}).some((name) => project.isEventWired(m.file, name));
 }
 
 /** Some module hands this module's construct field to an API construct whose route waits less. */

@@ -2,7 +2,7 @@
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 
 import { readFileSync } from 'node:fs';
-import { BatchOneHandlers } from './batchOne.js';
+import { BatchOneHandlers, type BatchOneSources } from './batchOne.js';
 import { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
 import { ImporterUses } from './importerUses.js';
@@ -81,17 +81,21 @@ export class Project {
     });
     this.batchOne = new BatchOneHandlers(
       [...batchOneHandlers, ...modules.flatMap((m) => m.batchOneHandlers ?? [])],
-      {
-        files: () => [...this.modules.keys()],
-        reExportsOf: (file) => this.factsOf(file)?.reExports ?? [],
-        resolve: (from, source) => this.resolveModule(from, source),
-        fixedBatchOf: (ref) => this.wrapperOf(ref)?.fixedBatch,
-      },
+      this.batchOneSources(),
     );
     for (const m of modules) {
       this.modules.set(m.file, m);
       this.register(m);
     }
+  }
+
+  private batchOneSources(): BatchOneSources {
+    return {
+      files: () => [...this.modules.keys()],
+      reExportsOf: (file) => this.factsOf(file)?.reExports ?? [],
+      resolve: (from, source) => this.resolveModule(from, source),
+      fixedBatchOf: (ref) => this.wrapperOf(ref)?.fixedBatch,
+    };
   }
 
   /** Notes the names a module exports as wrappers or async functions, and the names it re-exports as. */
@@ -214,6 +218,20 @@ export class Project {
     return ref.method === undefined
       ? fact?.async === true
       : fact?.asyncMethods?.includes(ref.method) === true;
+  }
+
+  /** Handlers templates wire to a redelivered source (iac/eventWiredHandlers.ts), set by the scan pass. */
+  private eventWired: BatchOneHandlers | undefined;
+
+  /** Notes the handler strings that templates wire to a queue, stream or asynchronous source. */
+  wireEventHandlers(handlers: readonly string[]): void {
+    const all = [...handlers, ...[...this.modules.values()].flatMap((m) => m.eventHandlers ?? [])];
+    this.eventWired = all.length === 0 ? undefined : new BatchOneHandlers(all, this.batchOneSources());
+  }
+
+  /** Is `file`'s export `name` a handler a template wires to a redelivered source? */
+  isEventWired(file: string, name: string): boolean {
+    return this.eventWired?.has(file, name) === true;
   }
 
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */

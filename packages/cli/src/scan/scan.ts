@@ -134,12 +134,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   );
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);
   project.settleWrapperBuilders();
-  const terraform = terraformProject(terraformFiles);
-  const batchPairs = batchTwins(
-    outcomes,
-    project,
-    terraformMappingHandlers(terraformFiles.map((f) => ({ rel: f.rel, dir: f.dir, facts: f.facts.code }))),
+  const mappings = terraformMappingHandlers(
+    terraformFiles.map((f) => ({ rel: f.rel, dir: f.dir, facts: f.facts.code })),
   );
+  // Handlers templates wire to a redelivered source; a Terraform mapping's only when a folder anchors it.
+  project.wireEventHandlers([
+    ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.eventHandlers ?? []) : [])),
+    ...[...mappings.values()].flat().filter((h) => h.includes('/')),
+  ]);
+  const terraform = terraformProject(terraformFiles);
+  const batchPairs = batchTwins(outcomes, project, mappings);
   // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.
   const templates = outcomes.flatMap((o) => (o.kind === 'iac' ? [{ rel: o.file.rel, ...o.result }] : []));
   const localOnly =

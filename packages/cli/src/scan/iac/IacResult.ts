@@ -7,6 +7,8 @@ export interface IacResult {
   readonly candidates: Candidate[];
   /** Handler strings (`src/queue.handler`), prefixed with the code directory when the template gives one. */
   readonly batchOneHandlers: string[];
+  /** Handler strings a queue, stream or asynchronous event source invokes (eventWiredHandlers.ts). */
+  readonly eventHandlers?: readonly string[];
   readonly parseError?: string;
   /** A .tf file's outputs, mappings and alarms, joined across modules by the project pass. */
   readonly terraform?: TerraformFacts;

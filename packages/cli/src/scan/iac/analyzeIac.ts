@@ -3,6 +3,7 @@
 import { dirname, join } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
+import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.js';
 import type { IacReport, IacResult } from './IacResult.js';
 import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
@@ -50,18 +51,25 @@ export function analyzeIac(file: string, source: string): IacResult {
   const value = loaded.value as Record<string, unknown>;
   let tool: IacResult['tool'];
   let alarmImports: string[] = [];
+  let eventHandlers: string[] = [];
   if (isServerless(value, file)) {
     tool = 'serverless';
     alarmImports = checkServerless(value, report, batchOneHandlers);
+    eventHandlers = serverlessEventHandlers(value);
+    batchOneHandlers.push(...serverlessEventHandlers(value, true).map((h) => join(dirname(file), h)));
   } else if (isCloudFormation(value)) {
     tool = 'sam';
     alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
+    eventHandlers = samEventHandlers(value);
+    batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
   }
   return {
     candidates: anchor(candidates, dirname(file)),
     batchOneHandlers,
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
+    // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
+    ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
   };
 }
 

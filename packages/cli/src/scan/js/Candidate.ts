@@ -26,6 +26,11 @@ export interface Candidate {
   /** For batch handlers: the export names, so IaC with `BatchSize: 1` for any of them can clear the finding. */
   readonly handlerExports?: readonly string[];
   /**
+   * Kept only when a template wires one of these handler exports of the module to a queue, stream or
+   * asynchronous source (a consumer whose code does not show it, iac/eventWiredHandlers.ts).
+   */
+  readonly onlyIfEventWired?: readonly string[];
+  /**
    * For infrastructure findings about a function (CDK): where its handler's code is, so the project pass
    * can drop the finding when that handler does no work (`no-work`) or no work per record (`no-record-work`).
    */
@@ -283,6 +288,8 @@ export interface ModuleFacts {
   readonly droppedAwaits?: { readonly sources: readonly string[]; readonly names: readonly string[] };
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
+  /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
+  readonly eventHandlers?: readonly string[];
   /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
   readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
   /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */

@@ -24,6 +24,8 @@ export class ModuleContext {
   readonly exports = new Map<string, Node>();
   /** Handlers (`/abs/stem.export`) that CDK code in this module gives an event source with `batchSize: 1`. */
   readonly batchOneHandlers: string[] = [];
+  /** Handler strings this module's templates (CDK, serverless.ts) wire to a redelivered source. */
+  readonly eventHandlers: string[] = [];
   /** Classes and functions that build an SqsEventSource from their own props (rules/cdkWrappers.ts). */
   readonly eventSourceWrappers = new Map<Node, EventSourceWrapper>();
   /** Construct classes that put a function from their props behind an API route: prop key -> the route's limit (s). */

@@ -172,6 +172,28 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
     if (isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);
     return;
   }
+  // `export const handler = auditHandler('audit_log')`: a factory of this module returns the handler.
+  const made = named ? returnedFunction(ctx.functionOf(callee)) : undefined;
+  if (made !== undefined && !ctx.handlers.has(made) && looksLikeHandler(ctx, made, exportedName)) {
+    ctx.handlers.set(made, 'entry');
+    if (isBatch(ctx, made)) ctx.batchHandlers.add(made);
+  }
+}
+
+/** Is `value` (an export's value) a call of a factory of this module that returns `fn`? */
+export function madeByFactory(ctx: ModuleContext, value: Node, fn: Node): boolean {
+  const v = ctx.valueOf(value);
+  return v?.type === 'CallExpression' && returnedFunction(ctx.functionOf(v.callee)) === fn;
+}
+
+/** The function a factory returns: `(cfg) => async (event) => ...`, or its one `return async (event) => ...`. */
+function returnedFunction(factory: Node | undefined): Node | undefined {
+  const body = factory?.body as Node | undefined;
+  if (body === undefined) return undefined;
+  if (body.type !== 'BlockStatement') return isFunction(unwrap(body)) ? unwrap(body) : undefined;
+  const last = (body.body as Node[]).at(-1);
+  const value = last?.type === 'ReturnStatement' ? unwrap(last.argument) : undefined;
+  return value !== undefined && isFunction(value) ? value : undefined;
 }
 
 /**

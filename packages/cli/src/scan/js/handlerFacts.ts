@@ -3,6 +3,7 @@
 // needed), and one that never touches the records one by one has nothing to report per record.
 import { memberPath, type Node, someDescendant } from './ast.js';
 import type { HandlerFact } from './Candidate.js';
+import { madeByFactory } from './handlerDiscovery.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { cannotFailRecord } from './rules/recordSafe.js';
 
@@ -65,7 +66,8 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
       const covers =
         value === fn ||
         ctx.valueOf(value) === fn ||
-        someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn));
+        someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn)) ||
+        madeByFactory(ctx, value, fn);
       if (!covers) continue;
       const work = doesWork(fn);
       out[name] = {

@@ -17,6 +17,7 @@ import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBu
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { destinationDlqWithoutAlarm } from './cdkDestinationDlqs.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
+import { noteEventWired } from './cdkEventWired.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionDlqWithoutAlarm } from './cdkFunctionDlqs.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
@@ -27,7 +28,7 @@ import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutio
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
-function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
+export function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
   const imp = ctx.importRoot(node.callee);
   if (imp === undefined || !(imp.source.startsWith('aws-cdk-lib') || imp.source.startsWith('@aws-cdk/')))
     return undefined;
@@ -48,8 +49,23 @@ function varName(ctx: ModuleContext, node: Node): string | undefined {
   return undefined;
 }
 
+/** `rule.addTarget(node)` or `new Rule(..., { targets: [node] })` on a rule with a `schedule`. */
+export function onScheduledRule(ctx: ModuleContext, node: Node): boolean {
+  let parent = ctx.parentOf(node);
+  let rule: Node | undefined;
+  if (parent?.type === 'CallExpression' && memberPath(parent.callee)?.at(-1) === 'addTarget')
+    rule = ctx.valueOf(unwrap(parent.callee)?.object);
+  else {
+    while (parent !== undefined && parent.type !== 'NewExpression' && parent.type !== 'CallExpression')
+      parent = ctx.parentOf(parent);
+    rule = parent;
+  }
+  if (rule?.type !== 'NewExpression') return false;
+  return objectProps(ctx.valueOf((rule.arguments as Node[])[2]))?.props.has('schedule') === true;
+}
+
 /** The function an event source is added to: `fn.addEventSource(node)`. */
-function eventSourceTarget(ctx: ModuleContext, node: Node): Node | undefined {
+export function eventSourceTarget(ctx: ModuleContext, node: Node): Node | undefined {
   const parent = ctx.parentOf(node);
   // `super.addEventSource(...)` too: the callee's object may be `super`, which has no member path.
   const callee = parent?.type === 'CallExpression' ? unwrap(parent.callee) : undefined;
@@ -84,6 +100,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   gatewayTimeouts(ctx, report);
   notePassedProps(ctx);
   noteAddedMappingsBatchOne(ctx);
+  noteEventWired(ctx);
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
     const self =

@@ -4,6 +4,7 @@ import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
+import { type ConsumerView, consumerView } from '../wiredConsumer.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
 import { ormSaveRule } from './ormSaves.js';
@@ -45,11 +46,11 @@ function cloudEventId(owner: Node | undefined, key: string): boolean {
   return key === 'id' && owner?.type === 'NewExpression' && unwrap(owner.callee)?.name === 'CloudEvent';
 }
 
-function randomIdRule(ctx: ModuleContext, report: Report): void {
-  const consumer = redelivered(ctx);
+function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
+  const consumer = view.consumer;
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
-  if (consumer || shared) randomWriteKeys(ctx, report, consumer, shared);
+  if (consumer || shared) randomWriteKeys(ctx, report, view, shared);
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
     if (key === undefined) continue;
@@ -74,7 +75,7 @@ function randomIdRule(ctx: ModuleContext, report: Report): void {
     // A reference made where nothing is awaited but a timer (a stand-in for the request) reaches no one.
     if (reference && !awaitsWork(ctx, prop)) continue;
     // In a shared module: kept when a redelivered or retried consumer reaches it (eventCallers.ts).
-    const extra = shared ? { onlyIfConsumerCaller: sharedRequest(ctx, prop) } : undefined;
+    const extra = shared ? { onlyIfConsumerCaller: sharedRequest(ctx, prop) } : view.extra;
     const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
     if (reference || objectKey) {
       report(
@@ -196,25 +197,25 @@ function hasProperty(object: Node, name: string): boolean {
  * `gateway.upload(key, body)` where the key is made randomly, here or in a helper (`this.keyFor(m)`): a
  * redelivered message is stored again under a new key, and whatever the store triggers runs twice.
  */
-function randomWriteKeys(ctx: ModuleContext, report: Report, consumer: boolean, shared: boolean): void {
+function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView, shared: boolean): void {
   for (const call of ctx.of('CallExpression')) {
     if (!KEYED_WRITE.test(calleeName(call) ?? '')) continue;
-    if (!shared && !(consumer && ctx.handlerKindAt(call) !== undefined)) continue;
+    if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) continue;
     const random = randomCallIn(ctx, call.arguments[0]);
     if (random === undefined) continue;
     report(
       'random-id-nondeterministic',
       random,
       `the key ${calleeName(call)}() writes under is random ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivered message is stored again under a new key`,
-      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : undefined,
+      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
     );
   }
 }
 
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {
-  randomIdRule(ctx, report);
-  insertRule(ctx, report);
-  const consumer = redelivered(ctx);
-  ormSaveRule(ctx, report, ctx.isLambdaModule && consumer);
-  fifoContentDedupRule(ctx, report, consumer);
+  const view = consumerView(ctx);
+  randomIdRule(ctx, report, view);
+  insertRule(ctx, report, view);
+  ormSaveRule(ctx, report, ctx.isLambdaModule && view.consumer, view.extra);
+  fifoContentDedupRule(ctx, report, redelivered(ctx));
 }

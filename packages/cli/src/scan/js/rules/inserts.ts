@@ -13,7 +13,7 @@ import {
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { chainedMethods } from '../protection.js';
-import { redelivered } from '../redelivery.js';
+import type { ConsumerView } from '../wiredConsumer.js';
 import { guarded } from './insertGuards.js';
 import type { Report } from './Report.js';
 import { randomlyKeyed } from './randomValues.js';
@@ -86,9 +86,9 @@ function usesOf(ctx: ModuleContext, literal: Node, onPath: (n: Node) => boolean)
  * service), inserts inside a function, kept when a redelivered consumer reaches that function through the
  * project's imports (eventCallers.ts), unless the caller inserts only when its lookup found nothing.
  */
-export function insertRule(ctx: ModuleContext, report: Report): void {
+export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
   const shared = ctx.handlers.size === 0;
-  if (!shared && !redelivered(ctx)) return;
+  if (!shared && !view.consumer) return;
   const onPath = (n: Node) =>
     shared ? ctx.enclosingFunction(n) !== undefined : ctx.handlerKindAt(n) !== undefined;
   const where = shared ? 'in code an at-least-once consumer reaches' : 'in an at-least-once consumer';
@@ -107,7 +107,7 @@ export function insertRule(ctx: ModuleContext, report: Report): void {
       'insert-no-upsert',
       node,
       `plain INSERT ${where}: a redelivered message inserts twice or fails on the unique key`,
-      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, open[0] as Node) } : undefined,
+      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, open[0] as Node) } : view.extra,
     );
   }
   for (const call of ctx.of('CallExpression')) {
@@ -121,7 +121,7 @@ export function insertRule(ctx: ModuleContext, report: Report): void {
       'insert-no-upsert',
       call,
       `${message} ${where}: a redelivered message ${message.startsWith('insert') ? 'inserts twice' : 'creates a duplicate'}`,
-      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : undefined,
+      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
     );
   }
 }

@@ -10,6 +10,7 @@ import {
   someDescendant,
   unwrap,
 } from '../ast.js';
+import { madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { wrongFailures } from './batchIds.js';
@@ -32,7 +33,8 @@ export function exportNamesOf(ctx: ModuleContext, fn: Node): string[] {
       value === fn ||
       (value.type === 'Identifier' && ctx.functionOf(value) === fn) ||
       (value.type === 'CallExpression' &&
-        someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn)))
+        someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn))) ||
+      madeByFactory(ctx, value, fn)
     )
       names.push(name);
   }

@@ -50,7 +50,12 @@ function savedRow(ctx: ModuleContext, call: Node): Node | undefined {
   return undefined;
 }
 
-export function ormSaveRule(ctx: ModuleContext, report: Report, consumer: boolean): void {
+export function ormSaveRule(
+  ctx: ModuleContext,
+  report: Report,
+  consumer: boolean,
+  wired?: { readonly onlyIfEventWired: readonly string[] },
+): void {
   const shared = ctx.handlers.size === 0;
   if (!(shared || consumer) || !ORM_IMPORT.test(ctx.source)) return;
   for (const call of ctx.of('CallExpression')) {
@@ -61,7 +66,7 @@ export function ormSaveRule(ctx: ModuleContext, report: Report, consumer: boolea
       'insert-no-upsert',
       call,
       `${calleeName(call)}() of a row with no primary key inserts a new row ${shared ? 'in code an at-least-once consumer reaches' : 'in an at-least-once consumer'}: a redelivery writes it again`,
-      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : undefined,
+      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : wired,
     );
   }
 }

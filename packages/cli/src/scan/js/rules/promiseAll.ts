@@ -13,6 +13,19 @@ const READ =
   /^(get|list|describe|query|scan|check|read|fetch|find|load|lookup|head|exists|is|has|validate|verify|count)([A-Z_]|$)|^(Get|List|Describe|Query|Scan|BatchGet|Head)\w*Command$/;
 
 /**
+ * A second step of a call's name that writes (`getUserAndSaveMessages`, `fetchThenUpdate`, `checkAndSendAlert`):
+ * the read verb it starts with names only its first step. A write word that is no step of its own
+ * (`checkCooldownForUpdate`) leaves it a read.
+ */
+const WRITE_STEP =
+  /(And|Then)(Save|Store|Put|Write|Update|Upsert|Create|Insert|Send|Publish|Delete|Remove|Enqueue|Notify|Process)(?=[A-Z0-9_]|$)/;
+
+/** A call named for a read, and for nothing it writes. */
+function readName(name: string): boolean {
+  return READ.test(name) && !WRITE_STEP.test(name);
+}
+
+/**
  * The callback guards each record: a try whose catch absorbs the failure (records it, answers a result)
  * or a `.catch(...)` that does. A catch that rethrows (`catch (err) { log(err); throw err; }`) guards
  * nothing: the rejection still reaches Promise.all.
@@ -47,8 +60,8 @@ function onlyReads(ctx: ModuleContext, cb: Node): boolean {
       calls++;
       const name = calleeName(call) ?? '';
       const sent = name === 'send' ? ctx.valueOf(call.arguments[0]) : undefined;
-      if (sent?.type === 'NewExpression') return !READ.test((unwrap(sent.callee)?.name as string) ?? '');
-      return !READ.test(name);
+      if (sent?.type === 'NewExpression') return !readName((unwrap(sent.callee)?.name as string) ?? '');
+      return !readName(name);
     },
     true,
   );
@@ -137,19 +150,51 @@ function fromEventRecords(ctx: ModuleContext, node: Node | undefined, depth = 0)
     );
 }
 
+/**
+ * The collection and per-item callback of a fan-out that rejects on the first failure:
+ * `Promise.all(records.map(cb))`, or a concurrency-limited map that does the same (p-map's `pMap(records,
+ * cb, { concurrency })`, Bluebird's `Promise.map(records, cb)`).
+ */
+function fanOut(
+  ctx: ModuleContext,
+  call: Node,
+): { label: string; over: Node; cb: Node | undefined } | undefined {
+  const name = calleeName(call);
+  // `for await (const done of records.map(send))`: the loop observes one promise at a time, and the first
+  // rejection leaves the loop while the rest run on unobserved.
+  const loop = ctx.parentOf(call);
+  if (name === 'map' && loop?.type === 'ForOfStatement' && loop.await === true && loop.right === call) {
+    const over = unwrap(call.callee)?.object as Node | undefined;
+    return over === undefined ? undefined : { label: 'for await', over, cb: ctx.valueOf(call.arguments[0]) };
+  }
+  if (name === 'all' && memberPath(call.callee)?.join('.') === 'Promise.all') {
+    const arg = ctx.valueOf(call.arguments[0]);
+    if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') return undefined;
+    const over = unwrap(arg.callee)?.object as Node | undefined;
+    return over === undefined ? undefined : { label: 'Promise.all', over, cb: ctx.valueOf(arg.arguments[0]) };
+  }
+  const source = ctx.importRoot(call.callee)?.source;
+  const limited =
+    (source === 'p-map' && unwrap(call.callee)?.type === 'Identifier') ||
+    (source === 'bluebird' && name === 'map' && unwrap(call.callee)?.type === 'MemberExpression');
+  const over = call.arguments[0] as Node | undefined;
+  if (!limited || over === undefined) return undefined;
+  return { label: source === 'p-map' ? 'pMap' : 'Bluebird.map', over, cb: ctx.valueOf(call.arguments[1]) };
+}
+
 export function promiseAllRule(ctx: ModuleContext, report: Report): void {
+  const pMapped = ctx.source.includes('p-map');
   for (const call of ctx.of('CallExpression')) {
-    if (calleeName(call) !== 'all') continue;
-    const path = memberPath(call.callee)?.join('.');
-    if (path !== 'Promise.all') continue;
+    const name = calleeName(call);
+    if (name !== 'all' && name !== 'map' && !pMapped) continue;
+    const fan = fanOut(ctx, call);
+    if (fan === undefined) continue;
     const kind = ctx.handlerKindAt(call);
     if (kind === undefined || kind === 'record') continue;
-    const arg = ctx.valueOf(call.arguments[0]);
-    if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') continue;
-    const collection = memberPath(unwrap(arg.callee)?.object)?.join('.');
+    const collection = memberPath(fan.over)?.join('.');
     if (collection === undefined) continue;
-    if (!RECORDS.test(collection) && !fromEventRecords(ctx, unwrap(arg.callee)?.object)) continue;
-    const cb = ctx.valueOf(arg.arguments[0]);
+    if (!RECORDS.test(collection) && !fromEventRecords(ctx, fan.over)) continue;
+    const cb = fan.cb;
     if (
       cb !== undefined &&
       isFunction(cb) &&
@@ -162,7 +207,7 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
     report(
       'promise-all-no-partial',
       call,
-      `Promise.all over ${collection}: the first failure rejects the batch and the other outcomes are lost`,
+      `${fan.label} over ${collection}: the first failure rejects the batch and the other outcomes are lost`,
       // A batch size of 1 set in the template for this handler clears it in the project pass.
       handler !== undefined && handler.names.length > 0 ? { handlerExports: handler.names } : undefined,
     );

@@ -4,7 +4,9 @@
 // events: [{ sqs: { arn, batchSize } }] }`), which serverless.ts imports into `functions`. The literal
 // object is read as the YAML would be and judged by the same checks (iac/serverless.ts); a value the
 // module computes (an import, a call) is unknown and taken as absent only where absence is not reported.
+
 import { basename, dirname, join } from 'node:path';
+import { serverlessEventHandlers } from '../../iac/eventWiredHandlers.js';
 import { batchLink, type IacExtra, type Json } from '../../iac/IacResult.js';
 import { checkServerless } from '../../iac/serverless.js';
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
@@ -134,12 +136,16 @@ function judge(
     batchOne,
   );
   // Batch-size-1 handlers (`batchSize: 1`) clear the handler-side batch rule, as a serverless.yml's do.
-  for (const h of batchOne) {
-    const dot = h.lastIndexOf('.');
-    if (h.includes('${') || dot === -1) continue;
-    for (const stem of handlerStems(h.slice(0, dot), moduleDir))
-      ctx.batchOneHandlers.push(`${stem}${h.slice(dot)}`);
-  }
+  const wired = serverlessEventHandlers(config);
+  for (const [from, to] of [
+    [batchOne, ctx.batchOneHandlers],
+    [wired, ctx.eventHandlers],
+  ] as const)
+    for (const h of from) {
+      const dot = h.lastIndexOf('.');
+      if (h.includes('${') || dot === -1) continue;
+      for (const stem of handlerStems(h.slice(0, dot), moduleDir)) to.push(`${stem}${h.slice(dot)}`);
+    }
 }
 
 /** Keys that name a source or code, not a setting a finding is about. */

@@ -1,0 +1,82 @@
+// Handlers a template wires to a source that delivers the same event more than once: a queue or stream
+// (a failed batch returns, a shard is retried) or an asynchronous invoke (an SNS subscription, an
+// EventBridge rule with an event pattern, an S3 notification: Lambda retries a failed invocation twice).
+// The handler's code may show none of it (`async (event) => save(parse(event.body))`), so this is the second
+// source of js/redelivery.ts's answer, settled per handler export in the project pass (keepCandidate.ts).
+// A schedule is left out: a scheduled job selects its own work each run (as redelivery.ts decides).
+import { type Json, joinHandler, obj } from './IacResult.js';
+
+/** serverless.yml event keys of redelivered sources. `eventBridge` and `cloudwatchEvent` need a pattern. */
+const SERVERLESS_SOURCES = new Set(['sqs', 'stream', 'sns', 's3', 'msk', 'kafka', 'activemq', 'rabbitmq']);
+const SERVERLESS_RULES = new Set(['eventBridge', 'cloudwatchEvent']);
+
+/** SAM `Events` types of redelivered sources; an EventBridge rule counts only with a `Pattern`. */
+const SAM_SOURCES = new Set(['SQS', 'Kinesis', 'DynamoDB', 'SNS', 'S3', 'MQ', 'MSK', 'SelfManagedKafka']);
+const SAM_RULES = new Set(['EventBridgeRule', 'CloudWatchEvent']);
+
+/**
+ * Handler strings (`src/consume.handler`) of a serverless.yml's functions with such an event; with
+ * `oneRecord`, of those only SNS or S3 invoke (one record per event, as a batch size of 1).
+ * @example
+ * serverlessEventHandlers({ functions: { f: { handler: 'src/f.main', events: [{ sns: 'topic' }] } } }) // ['src/f.main']
+ */
+export function serverlessEventHandlers(config: Record<string, Json>, oneRecord = false): string[] {
+  const out: string[] = [];
+  for (const f of Object.values(obj(config.functions) ?? {})) {
+    const fn = obj(f);
+    if (typeof fn?.handler !== 'string' || !Array.isArray(fn.events)) continue;
+    const wired = (fn.events as Json[]).some((ev) =>
+      Object.entries(obj(ev) ?? {}).some(
+        ([key, value]) =>
+          SERVERLESS_SOURCES.has(key) || (SERVERLESS_RULES.has(key) && obj(value)?.pattern !== undefined),
+      ),
+    );
+    // SNS and S3 invoke a function with one record per event: only when no other source feeds it.
+    const single = (fn.events as Json[]).every((ev) =>
+      Object.keys(obj(ev) ?? {}).every((key) => key === 'sns' || key === 's3'),
+    );
+    if (oneRecord ? wired && single : wired) out.push(fn.handler);
+  }
+  return out;
+}
+
+/**
+ * Handler strings of a SAM template's functions with such an event (with `oneRecord`: only SNS or S3
+ * events, one record per invocation), or that an
+ * `AWS::Lambda::EventSourceMapping` names by `Ref` / `Fn::GetAtt` (a queue, stream or broker).
+ * @example
+ * samEventHandlers({ Resources: { F: { Type: 'AWS::Serverless::Function', Properties:
+ *   { CodeUri: 'src/', Handler: 'app.handler', Events: { Q: { Type: 'SQS' } } } } } }) // ['src/app.handler']
+ */
+export function samEventHandlers(template: Record<string, Json>, oneRecord = false): string[] {
+  const globals = obj(obj(template.Globals)?.Function) ?? {};
+  const resources = obj(template.Resources) ?? {};
+  const mapped = new Set<string>();
+  for (const r of Object.values(resources)) {
+    const res = obj(r);
+    if (res?.Type !== 'AWS::Lambda::EventSourceMapping') continue;
+    const name = obj(res.Properties)?.FunctionName;
+    const ref = obj(name)?.Ref ?? obj(name)?.['Fn::GetAtt'];
+    const id = Array.isArray(ref) ? ref[0] : typeof ref === 'string' ? ref.split('.')[0] : undefined;
+    if (typeof id === 'string') mapped.add(id);
+  }
+  const out: string[] = [];
+  for (const [id, r] of Object.entries(resources)) {
+    const res = obj(r);
+    if (res?.Type !== 'AWS::Serverless::Function' && res?.Type !== 'AWS::Lambda::Function') continue;
+    const props = obj(res.Properties) ?? {};
+    const wired =
+      mapped.has(id) ||
+      Object.values(obj(props.Events) ?? {}).some((ev) => {
+        const e = obj(ev);
+        const type = typeof e?.Type === 'string' ? e.Type : '';
+        return SAM_SOURCES.has(type) || (SAM_RULES.has(type) && obj(e?.Properties)?.Pattern !== undefined);
+      });
+    const types = Object.values(obj(props.Events) ?? {}).map((ev) => obj(ev)?.Type);
+    const single = !mapped.has(id) && types.length > 0 && types.every((t) => t === 'SNS' || t === 'S3');
+    if (oneRecord ? !single : !wired) continue;
+    const h = joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);
+    if (h !== undefined) out.push(h);
+  }
+  return out;
+}
