@@ -4,11 +4,12 @@
 // `new EventsToLambda(this, id, { targetProps: {...} })`), in this module or another.
 
 import type { Project } from '../../project.js';
-import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
+import { type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef, PassedProps, PropsFromCaller } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { functionConstruct } from './cdkHandlers.js';
+import { ownerOf } from './cdkWrappers.js';
 
 /** Props as far as this module shows them: keys seen, and the parameters the rest comes from. */
 export interface OpenProps {
@@ -17,18 +18,6 @@ export interface OpenProps {
   readonly unknown: boolean;
   /** Where the rest comes from: the owner's parameter (and the key read from it). */
   readonly fromCaller: { readonly arg: number; readonly key?: string }[];
-}
-
-/** The class a constructor belongs to, or the function itself: what callers build or call. */
-function ownerOf(ctx: ModuleContext, at: Node): Node | undefined {
-  const fn = ctx.enclosingFunction(at);
-  if (fn === undefined) return undefined;
-  const method = ctx.parentOf(fn);
-  if (method?.type === 'MethodDefinition' && method.kind === 'constructor') {
-    const cls = ctx.parentOf(ctx.parentOf(method) as Node);
-    return cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression' ? cls : undefined;
-  }
-  return isFunction(fn) ? fn : undefined;
 }
 
 /** `param`, `param.key`, or a key destructured from a parameter (`{ key }`): which argument, which key. */

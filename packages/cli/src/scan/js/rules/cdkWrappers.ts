@@ -39,7 +39,7 @@ function paramRead(ctx: ModuleContext, node: Node | undefined): { key: string; f
 }
 
 /** The class a constructor belongs to, or the function itself: what other code builds or calls. */
-function ownerOf(ctx: ModuleContext, at: Node): Node | undefined {
+export function ownerOf(ctx: ModuleContext, at: Node): Node | undefined {
   const fn = ctx.enclosingFunction(at);
   if (fn === undefined) return undefined;
   const method = ctx.parentOf(fn);
