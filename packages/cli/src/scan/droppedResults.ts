@@ -2,6 +2,8 @@
 // hands its caught error back as its result hides the failure only if a caller drops that result. The
 // callers that await and drop it are gathered from every analysed module (importerUses.ts); a module the
 // rule gate deferred is analysed here only when its text awaits a call of one of the names.
+
+import { escapeRegExp } from './escapeRegExp.js';
 import type { ModuleFacts } from './js/Candidate.js';
 
 /** What the project pass offers: module facts (analysing a deferred module) and import resolution. */
@@ -14,8 +16,6 @@ export interface ModuleLookup {
 export interface DropIndex {
   dropped(file: string, names: readonly string[]): boolean;
 }
-
-const escapeName = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Is the result of one of `names` (defined in `file`) dropped by some caller?
@@ -31,7 +31,7 @@ export function resultDropped(
   names: readonly string[],
 ): boolean {
   if (index.dropped(file, names)) return true;
-  const awaited = new RegExp(`\\bawait\\s+[\\w$.?]*\\b(?:${names.map(escapeName).join('|')})\\s*\\(`);
+  const awaited = new RegExp(`\\bawait\\s+[\\w$.?]*\\b(?:${names.map(escapeRegExp).join('|')})\\s*\\(`);
   const candidates = [...deferred].filter(([, source]) => awaited.test(source)).map(([f]) => f);
   for (const other of candidates) {
     const drops = lookup.factsOf(other)?.droppedAwaits;

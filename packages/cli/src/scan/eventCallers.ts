@@ -6,6 +6,9 @@
 // consumer reaches it. Callers are found by the called name in the modules importing the shared one (through
 // barrels, and through the interfaces its class implements), then followed up the import graph to the
 // handler modules, a few modules deep.
+
+import { callsName, localNames, reExportedAs } from './callerText.js';
+import { escapeRegExp } from './escapeRegExp.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
 
@@ -20,8 +23,6 @@ export interface CallerLookup {
 
 const IMPORT_SOURCE = /\b(?:from|require\(|import\()\s*['"]([^'"\n]+)['"]/g;
 const RE_EXPORT = /\bexport\s+(?:\*|\{[^}]*\}|type\s*\{[^}]*\})(?:\s+as\s+\w+)?\s*from\s*['"]([^'"\n]+)['"]/g;
-const MODIFIERS = /^\s*(?:(?:public|private|protected|static|async|get|set|override)\s+)*$/;
-const escapeName = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A request in a shared module, as the rule saw it (js/callerNames.ts sharedRequest). */
 export interface SharedRequest {
   readonly names: readonly string[];
@@ -200,7 +201,7 @@ export class EventCallers {
     const namesType =
       types.length === 0
         ? undefined
-        : new RegExp(`(?<![\\w$])(?:${types.map(escapeName).join('|')})(?![\\w$])`);
+        : new RegExp(`(?<![\\w$])(?:${types.map(escapeRegExp).join('|')})(?![\\w$])`);
     // A default export is called under the importer's own name: every importer may be a caller.
     const anyName = names.includes('default');
     const callers: string[] = [];
@@ -261,56 +262,4 @@ export class EventCallers {
 
 function redelivered(h: ModuleFacts): boolean {
   return Object.values(h.handlers ?? {}).some((f) => f.redelivered === true);
-}
-
-/** The local names `import { name as local }` binds for these names. */
-function localNames(text: string, names: readonly string[]): string[] {
-  if (!text.includes(' as ')) return [];
-  const out: string[] = [];
-  for (const n of names)
-    for (const m of text.matchAll(new RegExp(`(?<![\\w$])${escapeName(n)}\\s+as\\s+([\\w$]+)`, 'g')))
-      if (m[1] !== undefined) out.push(m[1]);
-  return out;
-}
-
-/** Exported names that stand for one of `names`: `export const getClient = getTwitterClient`. */
-function reExportedAs(text: string, names: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const n of names)
-    for (const m of text.matchAll(
-      new RegExp(`\\bexport\\s+(?:const|let|var)\\s+([\\w$]+)\\s*=\\s*${escapeName(n)}\\s*;?\\s*$`, 'gm'),
-    ))
-      if (m[1] !== undefined) out.push(m[1]);
-  return out;
-}
-
-/**
- * Does the text call one of `names` (`api.fetchAll(`, `=> fetchAll()`, `await fetchAll(`)? A definition of
- * the same name is not a call: `function fetchAll(`, a method `fetchAll(opts) {`, an interface member
- * `fetchAll(opts): Promise<Page>`. A name the module defines itself (`const fetchAll = ...`) is that
- * function where called bare: only `x.fetchAll(` counts then.
- */
-export function callsName(text: string, names: readonly string[]): boolean {
-  const local = new Set(
-    names.filter((n) =>
-      new RegExp(`\\b(?:function\\s*\\*?|const|let|var)\\s+${escapeName(n)}\\b`).test(text),
-    ),
-  );
-  // Type arguments may sit between the name and its call: `listAll<Invoice>(config)`.
-  const pattern = new RegExp(
-    `(?<![\\w$])(?:${names.map(escapeName).join('|')})\\s*(?:<[^()<>;]*(?:<[^()<>;]*>[^()<>;]*)*>\\s*)?\\(`,
-    'g',
-  );
-  for (const match of text.matchAll(pattern)) {
-    const lineStart = text.lastIndexOf('\n', match.index) + 1;
-    const lineEnd = text.indexOf('\n', match.index);
-    const before = text.slice(lineStart, match.index);
-    const rest = text.slice(match.index, lineEnd === -1 ? undefined : lineEnd);
-    if (/\bfunction\s*\*?\s*$/.test(before)) continue;
-    if (MODIFIERS.test(before) && /\)\s*(?::|\{\s*$)/.test(rest)) continue;
-    const name = rest.slice(0, rest.search(/\s*[<(]/));
-    if (local.has(name) && !/\.\s*$/.test(before)) continue;
-    return true;
-  }
-  return false;
 }

@@ -3,7 +3,7 @@
 // row the first delivery wrote and does not write again: a random id made inside the write is then made
 // once per key, not once per delivery. Read from the caller's text (eventCallers.ts reads callers so).
 
-const escapeName = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp } from './escapeRegExp.js';
 
 /** `if (!found) {` or `if (found === undefined) {` / `== null` right before a block's brace. */
 const ABSENT_TEST = /\bif\s*\(\s*(?:!\s*([\w$]+)|([\w$]+)\s*===?\s*(?:undefined|null))\s*\)\s*$/;
@@ -25,7 +25,7 @@ function openingBrace(text: string, at: number): number {
 /** `name` is assigned from an awaited read before `at`: `= (await getX(...))?.y`, `= await db.findOne(`. */
 function assignedFromLookup(text: string, name: string, at: number): boolean {
   const pattern = new RegExp(
-    `(?<![\\w$.])${escapeName(name)}\\s*(?::[^=;\\n]+)?=\\s*\\(?\\s*await\\s+[\\w$.]*?(?:get|find|query|load|fetch|lookup|read)\\w*\\s*\\(`,
+    `(?<![\\w$.])${escapeRegExp(name)}\\s*(?::[^=;\\n]+)?=\\s*\\(?\\s*await\\s+[\\w$.]*?(?:get|find|query|load|fetch|lookup|read)\\w*\\s*\\(`,
     'i',
   );
   return pattern.test(text.slice(0, at));
@@ -37,7 +37,7 @@ function assignedFromLookup(text: string, name: string, at: number): boolean {
  */
 export function onlyWhenAbsent(text: string, names: readonly string[]): boolean {
   if (names.length === 0 || !/\bif\s*\(/.test(text)) return false;
-  const call = new RegExp(`(?<![\\w$])(?:${names.map(escapeName).join('|')})\\s*\\(`, 'g');
+  const call = new RegExp(`(?<![\\w$])(?:${names.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
   let calls = 0;
   for (const match of text.matchAll(call)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { BatchOneHandlers, type BatchOneSources } from './batchOne.js';
 import { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
+import { ExportNames } from './exportNames.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule, batchCallers } from './js/analyzeModule.js';
 import type {
@@ -35,28 +36,14 @@ export class Project {
   readonly passedProps: { readonly file: string; readonly pass: PassedProps }[] = [];
   private readonly resolver: ModuleResolver;
   private readonly exports: ExportLookup;
-  /**
-   * Names under which some module exports an SqsEventSource wrapper: most projects have none, and then
-   * every construct built elsewhere is settled without resolving its import.
-   */
-  private readonly wrapperNames = new Set<string>();
-  /** Names some module exports as an async function (the same shortcut for floating-promise). */
-  private readonly asyncNames = new Set<string>();
-  /** Names some module exports as a wrapper handing back a batch API's answer unread. */
-  private readonly batchNames = new Set<string>();
-  /** Names a re-export renames to (`export { a as b } from`): these could stand for anything. */
-  private readonly aliases = new Set<string>();
+  /** Names some module exports with a fact: a name in none settles a question without resolving it. */
+  private readonly names = new ExportNames();
 
   /** The SqsEventSource wrapper behind an imported name, resolved only when some module exports one. */
   wrapperOf(ref: ImportRef): EventSourceWrapper | undefined {
-    if (!this.mayBe(this.wrapperNames, ref.name)) return undefined;
+    if (!this.names.mayBe('wrappers', ref.name)) return undefined;
     const target = this.resolveModule(ref.from, ref.source);
     return target === undefined ? undefined : this.exportFact(target, ref.name)?.eventSource;
-  }
-
-  /** Could `name` stand for an export with this fact? False settles it without resolving anything. */
-  private mayBe(names: ReadonlySet<string>, name: string): boolean {
-    return names.has(name) || this.aliases.has(name) || name === 'default';
   }
 
   /** Sources of deferred modules (js/ruleGate.ts), analysed in full the first time their facts are asked. */
@@ -103,14 +90,7 @@ export class Project {
     if (m.batchOneIfWrapper !== undefined) this.batchOne.addIfWrapper(m.batchOneIfWrapper);
     if (m.fieldRoutes !== undefined) this.fieldRoutes.push(...m.fieldRoutes);
     for (const pass of m.passedProps ?? []) this.passedProps.push({ file: m.file, pass });
-    for (const [name, fact] of Object.entries(m.exports)) {
-      if (fact.eventSource !== undefined) this.wrapperNames.add(name);
-      if (fact.async || fact.asyncMethods !== undefined) this.asyncNames.add(name);
-      if (fact.batchResult !== undefined) this.batchNames.add(name);
-      // A class's wrapper is called by its method's name (`new Producer().writeToStream(...)`).
-      for (const method of Object.keys(fact.batchMethods ?? {})) this.batchNames.add(method).add(name);
-    }
-    for (const re of m.reExports) for (const [exported] of re.names ?? []) this.aliases.add(exported);
+    this.names.note(m);
   }
 
   /**
@@ -118,7 +98,7 @@ export class Project {
    * module be reported (rules/cdkWrappers.ts), so only then are deferred modules' candidates needed.
    */
   get hasEventSourceWrappers(): boolean {
-    return this.wrapperNames.size > 0;
+    return this.names.wrappers.size > 0;
   }
 
   /**
@@ -127,15 +107,10 @@ export class Project {
    * pays nothing for it.
    */
   batchCallerCandidates(file: string): readonly Candidate[] {
-    if (this.batchNames.size === 0) return [];
-    let source = this.deferred.get(file);
-    try {
-      source ??= readFileSync(file, 'utf8');
-    } catch {
-      return [];
-    }
-    const text = source;
-    if (![...this.batchNames].some((name) => text.includes(`${name}(`))) return [];
+    if (this.names.batch.size === 0) return [];
+    const text = this.deferred.get(file) ?? readSource(file);
+    if (text === undefined) return [];
+    if (![...this.names.batch].some((name) => text.includes(`${name}(`))) return [];
     try {
       return batchCallers(file, text);
     } catch {
@@ -149,8 +124,8 @@ export class Project {
    * that handler's code is a one-record consumer (isBatchOne) depends on them.
    */
   settleWrapperBuilders(): void {
-    if (this.wrapperNames.size === 0) return;
-    const names = [...this.wrapperNames];
+    if (this.names.wrappers.size === 0) return;
+    const names = [...this.names.wrappers];
     for (const [file, source] of [...this.deferred]) {
       if (!source.includes('handler') || !names.some((n) => source.includes(`new ${n}(`))) continue;
       this.factsOf(file);
@@ -211,7 +186,7 @@ export class Project {
 
   isAsync(ref: ImportRef & { method?: string }): boolean {
     // Deferred modules' exports are not known up front: then the name is looked up for real.
-    if (this.deferred.size === 0 && !this.mayBe(this.asyncNames, ref.name)) return false;
+    if (this.deferred.size === 0 && !this.names.mayBe('async', ref.name)) return false;
     const target = this.resolveModule(ref.from, ref.source);
     if (target === undefined) return false;
     const fact = this.exportFact(target, ref.name);
@@ -250,7 +225,7 @@ export class Project {
     ref: ImportRef;
     method?: string;
   }): { what: string; field: string } | undefined {
-    if (this.deferred.size === 0 && !this.mayBe(this.batchNames, ref.name)) return undefined;
+    if (this.deferred.size === 0 && !this.names.mayBe('batch', ref.name)) return undefined;
     const target = this.resolveModule(ref.from, ref.source);
     if (target === undefined) return undefined;
     const source = this.deferred.get(target);

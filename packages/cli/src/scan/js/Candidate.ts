@@ -1,7 +1,10 @@
 // What the per-file pass hands to the project pass: findings that may still depend on other files.
 
 import type { SharedRequest } from '../eventCallers.js';
+import type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
+
+export type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';
 
 /** A name imported from another file of the project, to be resolved once every file is parsed. */
 export interface ImportRef {
@@ -234,34 +237,6 @@ export interface IgnoreDirective {
   readonly line: number;
   readonly rules: readonly string[];
   readonly reason: string;
-}
-
-/** `new ApiStack(app, id, { key: owner.field })` where `owner` is an imported construct: the wiring of an app. */
-/** The helper (exported names, or the local name in its own module) and the parts of its arguments read. */
-export interface PropsFromCaller {
-  readonly names: readonly string[];
-  readonly local?: string;
-  readonly parts: readonly {
-    readonly arg: number;
-    readonly key?: string;
-    readonly keys: readonly string[];
-    /** A value the caller hands in that the scan cannot read counts as omitting the keys (a function built elsewhere). */
-    readonly unreadOmits?: true;
-  }[];
-}
-
-/** A helper called or built with props: per argument, its keys and each key's nested literal keys (null: unseen). */
-export interface PassedProps {
-  readonly ref?: ImportRef;
-  readonly local?: string;
-  readonly args: readonly (Readonly<Record<string, readonly string[] | null>> | null)[];
-}
-
-export interface FieldRoute {
-  readonly owner: ImportRef;
-  readonly field: string;
-  readonly api: ImportRef;
-  readonly key: string;
 }
 
 export interface ModuleFacts {

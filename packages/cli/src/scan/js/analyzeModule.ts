@@ -1,30 +1,21 @@
 // Per-file pass: parse with oxc, index the module once, run every code rule, and describe what the
-// module exports so the project pass can follow imports.
+// module exports (exportFacts.ts) so the project pass can follow imports.
 import { parseSync, rawTransferSupported } from 'oxc-parser';
 import { ignoreDirectives } from '../ignoreDirectives.js';
-import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
-import { asyncMethodsOf } from './asyncMethods.js';
-import type { Candidate, ExportFact, ModuleFacts, ReExport } from './Candidate.js';
+import type { Node } from './ast.js';
+import type { Candidate, ModuleFacts } from './Candidate.js';
+import { exportFacts, reExports } from './exportFacts.js';
 import { clientFacts } from './handedInClients.js';
 import { handlerFacts } from './handlerFacts.js';
 import { exportCalls, handlerCalls } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
-import { functionCover, policyCover } from './protection.js';
 import { redelivered } from './redelivery.js';
 import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
-import { authAcrossModulesRules, authGates, verifierFact } from './rules/authAcrossModules.js';
-import { authErrorClass, authErrorMaps } from './rules/authErrorClasses.js';
-import { callsRemote } from './rules/authFacts.js';
-import {
-  batchMethodsOf,
-  batchResultOf,
-  batchSends,
-  importedBatchRules,
-  mayBatch,
-  ownedBatchWrapperRules,
-} from './rules/batchWrappers.js';
+import { authAcrossModulesRules, authGates } from './rules/authAcrossModules.js';
+import { authErrorMaps } from './rules/authErrorClasses.js';
+import { importedBatchRules, ownedBatchWrapperRules } from './rules/batchWrappers.js';
 import { selectsOwnWork } from './rules/catchFacts.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
@@ -32,18 +23,16 @@ import { droppedAwaits, errorValueRules, projectSources } from './rules/errorVal
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { googleApiRules } from './rules/googleApis.js';
 import { httpRules } from './rules/http.js';
-import { httpClientClassRules, untimedTimeoutArg } from './rules/httpClientClasses.js';
+import { httpClientClassRules } from './rules/httpClientClasses.js';
 import { lambdaRules } from './rules/lambda.js';
 import { partialBatchRules } from './rules/partialBatch.js';
 import { queueErrorValueRules } from './rules/queueErrorValues.js';
 import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
-import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessTsRules } from './rules/serverlessTs.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { swallowRules } from './rules/swallowed.js';
-import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 
 const RULES: readonly Rule[] = [
   httpRules,
@@ -214,106 +203,3 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
 }
 
 /** What an error class answering 401/403 is written with (rules/authErrorClasses.ts). */
-const AUTH_STATUS_WORDS = /40[13]|nauthori|orbidden|nauthenticated|UNAUTHORI|FORBIDDEN/;
-
-const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
-
-function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
-  const facts: Record<string, ExportFact> = {};
-  const sends = ctx.exports.size > 0 && mayBatch(ctx.source) ? batchSends(ctx) : [];
-  for (const [name, value] of ctx.exports) {
-    const v = unwrap(value);
-    if (v === undefined) continue;
-    const wrapper = ctx.eventSourceWrappers.get(v);
-    if (isFunction(v)) {
-      const cover = functionCover(ctx, v);
-      const options = returnFact(ctx, v);
-      const verifier = verifierFact(ctx, v);
-      // What a catch answering 401/403 around this function (in another module) depends on.
-      // Async, or handing back a promise it builds (`return new Promise((res, rej) => jwt.verify(...))`).
-      const remote =
-        returnsPromise(v) || ctx.source.slice(v.start, v.end).includes('new Promise')
-          ? callsRemote(ctx, v.body as Node)
-          : undefined;
-      const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
-      facts[name] = {
-        provides: [...cover.kinds],
-        via: cover.via,
-        async: returnsPromise(v),
-        ...(options !== undefined ? { options } : {}),
-        ...(verifier !== undefined ? { verifier } : {}),
-        ...(remote !== undefined ? { remote } : {}),
-        ...(batchResult !== undefined ? { batchResult } : {}),
-        ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
-      };
-    } else if (wrapper !== undefined) {
-      facts[name] = { provides: [], via: [], async: false, eventSource: wrapper };
-    } else if (sends.length > 0 && batchMethodsOf(ctx, v, sends) !== undefined) {
-      const batchMethods = batchMethodsOf(ctx, v, sends);
-      facts[name] = { provides: [], via: [], async: false, ...(batchMethods ? { batchMethods } : {}) };
-    } else if (isClass(v) && ctx.apiRouteProps.has(v)) {
-      facts[name] = { provides: [], via: [], async: false, apiRoutes: ctx.apiRouteProps.get(v) ?? {} };
-    } else if (isClass(v) && untimedTimeoutArg(ctx, v) !== undefined) {
-      const httpTimeoutArg = untimedTimeoutArg(ctx, v) as number;
-      facts[name] = { provides: [], via: [], async: false, httpTimeoutArg };
-    } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
-      const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
-      facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };
-    } else if (isClass(v) && AUTH_STATUS_WORDS.test(ctx.source) && authErrorClass(ctx, v)) {
-      facts[name] = { provides: [], via: [], async: false, authError: true };
-    } else if (v.type === 'ObjectExpression') {
-      // An options object other modules spread into SDK clients (`new S3Client({ ...clientConfig })`).
-      const shape = optionsShape(ctx, v, 1);
-      if (shape.deferred.length === 0)
-        facts[name] = {
-          provides: [],
-          via: [],
-          async: false,
-          options: { timeout: TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: shape.unknown },
-        };
-    } else if (v.type === 'CallExpression' && memberPath(v.callee) !== undefined) {
-      const cover = policyCover(ctx, v);
-      // `export const awsConfig = getAwsConfig('membership')`: options a module-local helper builds.
-      const shape = optionsShape(ctx, v, 1);
-      const options =
-        shape.deferred.length === 0 && !shape.unknown
-          ? { timeout: TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: false }
-          : undefined;
-      facts[name] = {
-        provides: [...cover.kinds],
-        via: cover.via,
-        async: false,
-        ...(options !== undefined ? { options } : {}),
-      };
-    }
-    const asyncMethods = asyncMethodsOf(ctx, v);
-    if (asyncMethods !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
-  }
-  return facts;
-}
-
-function reExports(ctx: ModuleContext): ReExport[] {
-  const out: ReExport[] = [];
-  for (const stmt of ctx.program.body as Node[]) {
-    if (stmt.type === 'ExportAllDeclaration' && stmt.source && !stmt.exported) {
-      out.push({ source: stmt.source.value as string });
-    } else if (stmt.type === 'ExportNamedDeclaration' && stmt.source) {
-      const names: [string, string][] = [];
-      for (const s of stmt.specifiers as Node[]) {
-        const exported = s.exported?.name ?? s.exported?.value;
-        const local = s.local?.name ?? s.local?.value;
-        if (typeof exported === 'string' && typeof local === 'string') names.push([exported, local]);
-      }
-      out.push({ source: stmt.source.value as string, names });
-    }
-  }
-  // `import { x } from './y'; export { x }` is a re-export too.
-  for (const [name, value] of ctx.exports) {
-    if (value.type === 'Identifier') {
-      const imp = ctx.imports.get(value.name as string);
-      if (imp?.source.startsWith('.')) out.push({ source: imp.source, names: [[name, imp.imported]] });
-    }
-  }
-  return out;
-}

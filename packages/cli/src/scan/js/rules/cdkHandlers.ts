@@ -3,6 +3,7 @@
 // infrastructure rules can ask the project pass about the handler itself.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { escapeRegExp } from '../../escapeRegExp.js';
 import {
   calleeName,
   isBooleanLiteral,
@@ -143,7 +144,7 @@ export function handlerLinkOfProps(
  */
 export function asyncInvokeConfigured(ctx: ModuleContext, fn: string | undefined): boolean {
   if (fn === undefined) return false;
-  const name = fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(fn);
   if (new RegExp(`${name}\\s*\\.\\s*configureAsyncInvoke\\s*\\(\\s*\\{[^}]*\\bonFailure\\b`).test(ctx.source))
     return true;
   return ctx.of('NewExpression').some((n) => {

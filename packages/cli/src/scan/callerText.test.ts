@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callsName } from './eventCallers.js';
+import { callsName } from './callerText.js';
 
 describe('callsName', () => {
   it('finds member calls, awaited calls and calls in arrow bodies', () => {

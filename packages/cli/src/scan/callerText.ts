@@ -1,0 +1,58 @@
+// Reading a caller's text for the names it calls, before (or instead of) parsing it: the event-caller
+// search (eventCallers.ts) walks up from a shared module through files most of which never name it.
+
+import { escapeRegExp } from './escapeRegExp.js';
+
+const MODIFIERS = /^\s*(?:(?:public|private|protected|static|async|get|set|override)\s+)*$/;
+
+/** The local names `import { name as local }` binds for these names. */
+export function localNames(text: string, names: readonly string[]): string[] {
+  if (!text.includes(' as ')) return [];
+  const out: string[] = [];
+  for (const n of names)
+    for (const m of text.matchAll(new RegExp(`(?<![\\w$])${escapeRegExp(n)}\\s+as\\s+([\\w$]+)`, 'g')))
+      if (m[1] !== undefined) out.push(m[1]);
+  return out;
+}
+
+/** Exported names that stand for one of `names`: `export const getClient = getTwitterClient`. */
+export function reExportedAs(text: string, names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const n of names)
+    for (const m of text.matchAll(
+      new RegExp(`\\bexport\\s+(?:const|let|var)\\s+([\\w$]+)\\s*=\\s*${escapeRegExp(n)}\\s*;?\\s*$`, 'gm'),
+    ))
+      if (m[1] !== undefined) out.push(m[1]);
+  return out;
+}
+
+/**
+ * Does the text call one of `names` (`api.fetchAll(`, `=> fetchAll()`, `await fetchAll(`)? A definition of
+ * the same name is not a call: `function fetchAll(`, a method `fetchAll(opts) {`, an interface member
+ * `fetchAll(opts): Promise<Page>`. A name the module defines itself (`const fetchAll = ...`) is that
+ * function where called bare: only `x.fetchAll(` counts then.
+ */
+export function callsName(text: string, names: readonly string[]): boolean {
+  const local = new Set(
+    names.filter((n) =>
+      new RegExp(`\\b(?:function\\s*\\*?|const|let|var)\\s+${escapeRegExp(n)}\\b`).test(text),
+    ),
+  );
+  // Type arguments may sit between the name and its call: `listAll<Invoice>(config)`.
+  const pattern = new RegExp(
+    `(?<![\\w$])(?:${names.map(escapeRegExp).join('|')})\\s*(?:<[^()<>;]*(?:<[^()<>;]*>[^()<>;]*)*>\\s*)?\\(`,
+    'g',
+  );
+  for (const match of text.matchAll(pattern)) {
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    const lineEnd = text.indexOf('\n', match.index);
+    const before = text.slice(lineStart, match.index);
+    const rest = text.slice(match.index, lineEnd === -1 ? undefined : lineEnd);
+    if (/\bfunction\s*\*?\s*$/.test(before)) continue;
+    if (MODIFIERS.test(before) && /\)\s*(?::|\{\s*$)/.test(rest)) continue;
+    const name = rest.slice(0, rest.search(/\s*[<(]/));
+    if (local.has(name) && !/\.\s*$/.test(before)) continue;
+    return true;
+  }
+  return false;
+}

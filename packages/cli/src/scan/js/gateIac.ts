@@ -1,0 +1,64 @@
+// The rule gate's words for infrastructure written as code (CDK constructs, serverless.ts, SST): a module
+// without any of them cannot hold a construct or a function's event list the IaC rules judge. Kept apart
+// from ruleGate.ts, whose other families are about what code does at run time.
+
+import type { SourceWords } from './SourceWords.js';
+
+/**
+ * The CDK constructs rules/cdk.ts judges, built with `new` (its only entry: the kind is the constructor's
+ * name). A Function is judged only behind an API integration, a Table only when named for idempotency;
+ * a construct given `lambdaFunctionProps` and `sqsEventSourceProps` may settle its handler's batch size.
+ */
+const CDK_NEW =
+  /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|CfnEventSourceMapping|EventSourceMapping|KinesisEventSource|DynamoEventSource|SnsEventSource|S3EventSource(?:V2)?|LambdaSubscription|LambdaDestination|LambdaFunction|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
+const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
+// An L1 integration, or an API construct (a library's, or the project's own class, judged where it is
+// built with the functions it routes: cdkApiFunctions.ts, cdkApiProps.ts) whose name says Api.
+// A construct keeping a function with a timeout above 29 s in a field (`this.handler = new
+// NodejsFunction(...)`), which an app may hand to an API construct (cdkApiProps.ts fieldFunctions).
+const FUNCTION_FIELD = /this\.[\w$]+\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*\w*(?:Function|Lambda)\s*\(/;
+const LONG_TIMEOUT = /timeout\s*:\s*(?:[\w$]+\.)*Duration\.(?:minutes|hours|seconds\(\s*(?:[3-9]\d|\d{3,}))/;
+const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*Api\w*)\s*\(/;
+
+export function cdkConstruct(words: SourceWords): boolean {
+  const source = words.source;
+  return (
+    words.includes('aws-cdk') &&
+    (CDK_NEW.test(source) ||
+      CDK_NEW_API.test(source) ||
+      (FUNCTION_FIELD.test(source) && LONG_TIMEOUT.test(source)) ||
+      // a function's own mapping, whose batch size may settle its handler (rules/cdkBatchOne.ts).
+      words.includes('addEventSourceMapping') ||
+      // an EventBridge target, whatever name its import is given (rules/cdkAsyncTargets.ts).
+      words.includes('aws-events-targets') ||
+      // a function's own dead-letter queue, which needs an alarm (rules/cdkFunctionDlqs.ts).
+      words.includes('deadLetterQueueEnabled') ||
+      // an on-failure queue built by a factory (rules/cdkDestinationDlqs.ts).
+      words.includes('SqsDlq') ||
+      words.includes('lambda-destinations') ||
+      // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
+      (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
+      // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.
+      (words.includes('@aws-solutions-constructs/') &&
+        /\bnew\s+(?:[\w$]+\s*\.\s*)*\w*Sqs\w*\s*\(/.test(source)) ||
+      (words.includes('Table') && CDK_NEW_TABLE.test(source) && /idempot/i.test(source)))
+  );
+}
+
+/**
+ * Serverless Framework configuration in TypeScript (rules/serverlessTs.ts): a function's `events` list
+ * naming an event source the IaC checks judge, in serverless.ts or a function module it imports.
+ */
+const SERVERLESS_EVENT =
+  /\bevents\s*:\s*\[[\s\S]*?\b(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|sns|s3)\s*:/;
+
+export function serverlessConfig(words: SourceWords): boolean {
+  return (
+    // SST queue consumers with a batch size (rules/sstBatchOne.ts).
+    (words.includes('subscribe') && words.includes('batch') && words.includes('size')) ||
+    (words.includes('eventSource') && words.includes('batchSize')) ||
+    (words.includes('events') && words.includes('handler') && SERVERLESS_EVENT.test(words.source)) ||
+    // serverless.ts whose functions are imported but whose `resources` declare queues.
+    (words.includes('provider') && words.includes('functions') && /\bResources\s*:/.test(words.source))
+  );
+}
