@@ -18,11 +18,19 @@ export function workerAvailable(): boolean {
   }
 }
 
-/** Analyses `files` in `count` worker threads, 64 files a message, in the order given. */
+/**
+ * Analyses `files` in `count` worker threads, 64 files a message, in the order given. A worker that dies
+ * (an error, or an exit with chunks still owed) rejects the scan instead of leaving it waiting forever.
+ * `workerUrl` is for tests, which need a worker that misbehaves.
+ *
+ * @example
+ * const outcomes = await analyzeInWorkers(found.files, 3, (n) => progress(n));
+ */
 export async function analyzeInWorkers(
   files: readonly DiscoveredFile[],
   count: number,
   onDone: (n: number) => void,
+  workerUrl: URL = WORKER_URL,
 ): Promise<FileOutcome[]> {
   const chunkSize = 64;
   const chunks: DiscoveredFile[][] = [];
@@ -34,7 +42,7 @@ export async function analyzeInWorkers(
     () =>
       // A larger young generation: parsing allocates whole ASTs that die together, and the default
       // semi-space makes V8 promote and mark-compact them (measured: about a third of scan time).
-      new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 96 } }),
+      new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 96 } }),
   );
   try {
     await Promise.all(
@@ -52,6 +60,15 @@ export async function analyzeInWorkers(
               worker.postMessage(chunks[index]);
             };
             worker.once('error', fail);
+            // A worker that calls process.exit (or is killed) emits 'exit' without 'error'; after the
+            // last chunk, the exit comes from terminate() below and settles nothing.
+            worker.once('exit', (code) =>
+              fail(
+                new Error(
+                  `a scan worker exited (code ${code}) before analysing its files; run with --workers 0 to scan in one thread`,
+                ),
+              ),
+            );
             send();
           }),
       ),
