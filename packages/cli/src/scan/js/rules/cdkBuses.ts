@@ -5,6 +5,8 @@
 // to log groups or to functions that only log (a Lambda destination's success and failure notices) carries
 // nothing worth replaying either, unless the bus leaves its module (a stack field, a return, an output):
 // then other stacks put their own rules on it, and what they deliver is out of sight.
+
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -96,11 +98,12 @@ export function logOnlyTargets(ctx: ModuleContext, name: string): HandlerLink[] 
  */
 export function leavesModule(ctx: ModuleContext, name: string): boolean {
   if (name.startsWith('this.')) return true;
-  const held = name.replace(/[$]/g, '\\$');
+  // The whole name, literally: `bus.eventBusName` must not match `busXeventBusName`, nor `bus` match `bus$2`.
+  const held = escapeRegExp(name);
   if (
-    new RegExp(`(?:\\bthis\\.[\\w$]+\\s*=|\\breturn\\b|\\b(?:value|stringValue)\\s*:)\\s*${held}\\b`).test(
-      ctx.source,
-    )
+    new RegExp(
+      `(?:\\bthis\\.[\\w$]+\\s*=|\\breturn\\b|\\b(?:value|stringValue)\\s*:)\\s*${held}(?![\\w$])`,
+    ).test(ctx.source)
   )
     return true;
   for (const node of ctx.of('NewExpression')) {
