@@ -15,7 +15,10 @@ export interface RuleInfo {
   /** Group in the playbook's audit summary. */
   readonly area: string;
   readonly title: string;
+  /** What is wrong and why it matters, for the reader of an alert: a few sentences, at most WHY_MAX_CHARS. */
   readonly why: string;
+  /** What the rule reports, where, and what it leaves alone: the detail behind `why`, shown apart from it. */
+  readonly reported: string;
   readonly impact: string;
   readonly fix: string;
   /** Effort to fix one occurrence: S (minutes, a local change), M (an hour or so), L (a design change). */
@@ -50,6 +53,34 @@ export const RULES: readonly RuleInfo[] = rules.rules as readonly RuleInfo[];
 export const LIBRARIES: { readonly use: readonly LibraryAdvice[]; readonly avoid: readonly LibraryAdvice[] } =
   libraries;
 
+/**
+ * The longest a rule's `why` may be: it is the SARIF `fullDescription` GitHub shows beside every alert, so it
+ * says what is wrong and why in a few sentences; the detail of what is recognised goes in `reported`.
+ * @example
+ * RULES.every((r) => r.why.length <= WHY_MAX_CHARS);
+ */
+export const WHY_MAX_CHARS = 600;
+
+/**
+ * What is wrong with a catalog entry's texts: an empty list when its `why` is present and short, and its
+ * `reported`, `impact` and `fix` are present.
+ * @example
+ * expect(ruleTextProblems(ruleInfo('http-no-timeout'))).toEqual([]);
+ */
+export function ruleTextProblems(rule: Partial<RuleInfo>): string[] {
+  const problems: string[] = [];
+  const id = rule.id ?? '(no id)';
+  for (const field of ['why', 'reported', 'impact', 'fix'] as const) {
+    const text = rule[field];
+    if (typeof text !== 'string' || text.trim() === '') problems.push(`${id}: no ${field}`);
+  }
+  if (typeof rule.why === 'string' && rule.why.length > WHY_MAX_CHARS)
+    problems.push(
+      `${id}: why is ${rule.why.length} characters, over ${WHY_MAX_CHARS}; move the detail of what is reported to \`reported\``,
+    );
+  return problems;
+}
+
 const byId = new Map(RULES.map((rule) => [rule.id, rule]));
 
 /**
@@ -63,6 +94,11 @@ export function ruleInfo(id: string): RuleInfo {
   return rule;
 }
 
+/**
+ * Is `id` a rule of the catalog?
+ * @example
+ * isRuleId('http-no-timeout'); // true
+ */
 export function isRuleId(id: string): boolean {
   return byId.has(id);
 }

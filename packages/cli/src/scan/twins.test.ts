@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './Finding.js';
+import { SCAN_DOCS_URL } from './format/docsLink.js';
 import { toMarkdown } from './format/markdown.js';
 import { scan } from './scan.js';
 import { findTwins } from './twins.js';
@@ -85,7 +86,9 @@ describe('a problem seen in code and in its template', () => {
       ['lib/ordersStack.ts', 'iac-no-event-archive', 'high'],
       ['template.yaml', 'iac-no-event-archive', 'high'],
     ]);
-    expect(md).toContain('#### `iac-no-event-archive`: Custom event bus without an archive (1)');
+    expect(md).toContain(
+      `#### [\`iac-no-event-archive\`](${SCAN_DOCS_URL}#iac-no-event-archive): Custom event bus without an archive (1)`,
+    );
     expect(md).toContain(
       '- [lib/ordersStack.ts:10](lib/ordersStack.ts#L10) (confidence: high): event bus OrdersBus',
     );

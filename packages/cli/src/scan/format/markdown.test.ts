@@ -1,8 +1,10 @@
 // The playbook renders the sections a team works from, with links to the findings.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ruleInfo } from '../catalog.js';
 import type { Finding } from '../Finding.js';
 import { scan } from '../scan.js';
+import { SCAN_DOCS_URL } from './docsLink.js';
 import { toMarkdown } from './markdown.js';
 
 const corpus = join(import.meta.dirname, '../../../fixtures/corpus');
@@ -37,6 +39,38 @@ describe('toMarkdown', () => {
     expect(md).toContain('| `@bulwark/policies` |');
     expect(md).toMatch(/\| 1 \| [^|]+ \| critical \| \d+ \| (small|medium|large) \(~/);
     expect(md).toContain('Estimated total: about');
+  });
+
+  it("heads each rule's findings with its why, impact and fix, and links the rule to its docs section", () => {
+    // Prepare
+    const rule = ruleInfo('sdk-client-no-timeout');
+    const finding: Finding = {
+      rule: rule.id,
+      severity: 'high',
+      file: 'svc/orders/a.ts',
+      line: 1,
+      column: 1,
+      message: 'm',
+      snippet: 's',
+      confidence: 'high',
+    };
+    const result = {
+      root: '/x',
+      problems: [],
+      ignored: [],
+      filesScanned: 1,
+      durationMs: 1,
+      findings: [finding],
+    };
+
+    // Act
+    const md = toMarkdown(result);
+
+    // Assess
+    expect(md).toContain(`#### [\`${rule.id}\`](${SCAN_DOCS_URL}#${rule.id}): ${rule.title} (1)`);
+    expect(md).toContain(`**Why.** ${rule.why}\n\n**Impact.** ${rule.impact}\n\n**Fix.** ${rule.fix}`);
+    expect(md).not.toContain(rule.reported);
+    expect(md).toContain(`[docs/scan.md](${SCAN_DOCS_URL})`);
   });
 
   it('groups findings by component and recommends only for the areas with findings, saying what was found', () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../catalog.js';
+import { RULES, ruleInfo } from '../catalog.js';
 import { RULES_BEGIN, RULES_END, renderRuleReference } from './ruleReference.js';
 
 const doc = readFileSync(join(import.meta.dirname, '../../../../../docs/scan.md'), 'utf8');
@@ -23,6 +23,27 @@ describe('docs/scan.md rule reference', () => {
     // Assess
     expect(tables(shown)).toBe(tables(renderRuleReference()));
   });
+
+  it.each(RULES.map((r) => r.id))(
+    'shows %s why, impact and fix first, then what it reports, folded',
+    (id) => {
+      // Prepare
+      const rule = ruleInfo(id);
+      const section = doc.slice(doc.indexOf(`### ${id}\n`)).split(/\n### /)[0] ?? '';
+
+      // Act
+      const why = section.indexOf(`**Why.** ${rule.why}\n`);
+      const fix = section.indexOf(`**Fix.** ${rule.fix}\n`);
+      const folded = section.indexOf(
+        `<details><summary>What it reports</summary>\n\n${rule.reported}\n\n</details>`,
+      );
+
+      // Assess
+      expect(why).toBeGreaterThan(0);
+      expect(fix).toBeGreaterThan(why);
+      expect(folded).toBeGreaterThan(fix);
+    },
+  );
 
   it.each(RULES.map((r) => r.id))('documents %s with an example finding and its fix', (id) => {
     // Assess

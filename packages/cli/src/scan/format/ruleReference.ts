@@ -5,7 +5,10 @@ import { LIBRARIES, RULES } from '../catalog.js';
 export const RULES_BEGIN = '<!-- rules:begin (generated from packages/cli/src/scan/catalog/rules.json) -->';
 export const RULES_END = '<!-- rules:end -->';
 
-/** One block per rule: severity, why, impact, fix, references, and the example finding with its fix. */
+/**
+ * One block per rule: severity, why, impact, fix, the example finding with its fix, references, then what the
+ * rule reports in detail, folded (`<details>`): the reader of an alert comes for the first part.
+ */
 export function renderRuleReference(): string {
   const out: string[] = [RULES_BEGIN, ''];
   out.push('| Rule | Severity | Area | Title |', '| --- | --- | --- | --- |');
@@ -41,6 +44,7 @@ export function renderRuleReference(): string {
       out.push('```', '');
     }
     out.push(`References: ${r.references.map((u) => `<${u}>`).join(', ')}`, '');
+    out.push('<details><summary>What it reports</summary>', '', r.reported, '', '</details>', '');
   }
   out.push('## Validated libraries', '', '| Use | For | Why |', '| --- | --- | --- |');
   for (const lib of LIBRARIES.use) out.push(`| \`${lib.name}\` | ${lib.for ?? ''} | ${lib.why} |`);

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../catalog.js';
+import { RULES, ruleInfo, WHY_MAX_CHARS } from '../catalog.js';
 import { scan } from '../scan.js';
-import { toSarif } from './sarif.js';
+import { SCAN_DOCS_URL } from './docsLink.js';
+import { sarifRule, toSarif } from './sarif.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
 const schema = JSON.parse(readFileSync(join(fixtures, 'sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
@@ -22,7 +23,17 @@ function validator() {
 
 interface SarifLog {
   runs: {
-    tool: { driver: { rules: { id: string; help: { text: string; markdown: string }; helpUri: string }[] } };
+    tool: {
+      driver: {
+        rules: {
+          id: string;
+          fullDescription: { text: string };
+          help: { text: string; markdown: string };
+          helpUri?: string;
+          properties: { reported: string };
+        }[];
+      };
+    };
     results: {
       ruleId: string;
       partialFingerprints: Record<string, string>;
@@ -88,6 +99,47 @@ describe('toSarif', () => {
       expect(r.locations[0]?.physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
       expect(r.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:\d+$/);
     }
+  });
+
+  it.each(RULES.map((r) => r.id))(
+    'shows %s beside an alert as the short why and the fix, the detail apart and linked',
+    (id) => {
+      // Prepare
+      const result = { root: '/x', findings: [], ignored: [], problems: [], filesScanned: 0, durationMs: 0 };
+      const rule = ruleInfo(id);
+
+      // Act
+      const shown = (toSarif(result, '0.1.0') as SarifLog).runs[0]?.tool.driver.rules.find(
+        (r) => r.id === id,
+      );
+
+      // Assess
+      expect(shown?.fullDescription.text).toBe(rule.why);
+      expect(shown?.fullDescription.text.length).toBeLessThanOrEqual(WHY_MAX_CHARS);
+      expect(shown?.help.text).toBe(`${rule.why}\n\nFix: ${rule.fix}`);
+      expect(shown?.help.markdown).not.toContain(rule.reported);
+      expect(shown?.properties.reported).toBe(rule.reported);
+      expect(shown?.helpUri).toBe(`${SCAN_DOCS_URL}#${id}`);
+      expect(shown?.help.markdown).toContain(`<${SCAN_DOCS_URL}#${id}>`);
+    },
+  );
+
+  it('leaves helpUri and the docs line out when there is no repository address, and still validates', () => {
+    // Prepare
+    const validate = validator();
+    const rule = ruleInfo('swallowed-error');
+
+    // Act
+    const shown = sarifRule(rule, undefined);
+    const log = {
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'bulwark', rules: [shown] } }, results: [] }],
+    };
+
+    // Assess
+    expect(shown).not.toHaveProperty('helpUri');
+    expect(JSON.stringify(shown.help)).not.toContain('docs/scan.md');
+    expect(validate(log)).toBe(true);
   });
 
   it('keeps fingerprints stable when lines are added above a finding', async () => {

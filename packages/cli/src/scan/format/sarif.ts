@@ -1,7 +1,8 @@
 // SARIF 2.1.0 as GitHub code scanning reads it: one run, every catalog rule with help text, results with
 // repo-relative URIs and stable partialFingerprints.
-import { RULES } from '../catalog.js';
+import { RULES, type RuleInfo } from '../catalog.js';
 import type { ScanResult, Severity } from '../Finding.js';
+import { ruleDocsUrl, SCAN_DOCS_URL } from './docsLink.js';
 import { fingerprints } from './fingerprint.js';
 
 /**
@@ -21,6 +22,37 @@ function pascal(id: string): string {
 
 function encodeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * One rule as code scanning shows it beside an alert: `fullDescription` is the short `why`, `help` the why
+ * and the fix with references, `helpUri` the rule's section of docs/scan.md (left out with no repository
+ * address). What the rule reports in detail goes in `properties.reported`, kept with the log but not shown.
+ * @example
+ * sarifRule(ruleInfo('http-no-timeout'), SCAN_DOCS_URL).helpUri;
+ */
+export function sarifRule(r: RuleInfo, docsUrl: string | undefined): { readonly [key: string]: unknown } {
+  const docs = ruleDocsUrl(r.id, docsUrl);
+  const references = r.references.map((u) => `- <${u}>`).join('\n');
+  const more = docs !== undefined ? `\n\nWhat the rule reports, and what it leaves alone: <${docs}>` : '';
+  return {
+    id: r.id,
+    name: pascal(r.id),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.why },
+    help: {
+      text: `${r.why}\n\nFix: ${r.fix}`,
+      markdown: `**${r.title}**\n\n${r.why}\n\n**Fix.** ${r.fix}\n\n${references}${more}`,
+    },
+    ...(docs !== undefined ? { helpUri: docs } : {}),
+    defaultConfiguration: { level: level(r.severity) },
+    properties: {
+      tags: ['reliability', r.area.toLowerCase().replace(/[^a-z]+/g, '-')],
+      precision: 'high',
+      'problem.severity': r.severity === 'medium' ? 'warning' : 'error',
+      reported: r.reported,
+    },
+  };
 }
 
 /**
@@ -49,26 +81,10 @@ export function toSarif(result: ScanResult, version: string, options: SarifOptio
         tool: {
           driver: {
             name: 'bulwark',
-            informationUri: 'https://github.com/bulwark-resilience/bulwark/blob/main/docs/scan.md',
+            ...(SCAN_DOCS_URL !== undefined ? { informationUri: SCAN_DOCS_URL } : {}),
             version,
             semanticVersion: version,
-            rules: RULES.map((r) => ({
-              id: r.id,
-              name: pascal(r.id),
-              shortDescription: { text: r.title },
-              fullDescription: { text: r.why },
-              help: {
-                text: `${r.why}\n\nImpact: ${r.impact}\n\nFix: ${r.fix}`,
-                markdown: `**${r.title}**\n\n${r.why}\n\n**Impact.** ${r.impact}\n\n**Fix.** ${r.fix}\n\n${r.references.map((u) => `- <${u}>`).join('\n')}`,
-              },
-              helpUri: r.references[0],
-              defaultConfiguration: { level: level(r.severity) },
-              properties: {
-                tags: ['reliability', r.area.toLowerCase().replace(/[^a-z]+/g, '-')],
-                precision: 'high',
-                'problem.severity': r.severity === 'medium' ? 'warning' : 'error',
-              },
-            })),
+            rules: RULES.map((r) => sarifRule(r, SCAN_DOCS_URL)),
           },
         },
         // The root's absolute path names this machine's folders (a user name, a workspace layout): it
