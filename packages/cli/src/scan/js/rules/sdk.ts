@@ -68,6 +68,12 @@ function handlerProblem(ctx: ModuleContext, handler: Node | undefined): string |
   else return undefined;
   const props = objectProps(ctx.valueOf(options));
   if (props === undefined || props.spread) return undefined;
+  // `socketTimeout` rejects the request with a TimeoutError once the socket idles that long, in every
+  // version: @smithy/node-http-handler before 4.4.0 (and @aws-sdk/node-http-handler) read it as the
+  // deprecated name of `requestTimeout` (`requestTimeout ?? socketTimeout`, then `setSocketTimeout`, which
+  // destroys the request and rejects); 4.4.0 made it its own idle timeout again, still rejecting
+  // (set-socket-timeout.ts), while `requestTimeout` alone only warns there (set-request-timeout.ts).
+  if (props.props.has('socketTimeout')) return undefined;
   const hasRequest = props.props.has('requestTimeout');
   const hasConnection = props.props.has('connectionTimeout');
   if (!hasRequest && !hasConnection) return 'uses a request handler with no timeouts';
