@@ -60,7 +60,12 @@ export interface Candidate {
    * may set a timeout (or is out of sight in a module the scan read); kept with `low` confidence when one
    * comes from a module the scan cannot find (a Lambda layer, a path alias): its options could not be read.
    */
-  readonly onlyIfOptionsUntimed?: readonly { readonly ref: ImportRef; readonly argSeen: boolean }[];
+  readonly onlyIfOptionsUntimed?: readonly {
+    readonly ref: ImportRef;
+    readonly argSeen: boolean;
+    /** The options are this property of the import (`const { awsConfig } = appConfig`). */
+    readonly prop?: string;
+  }[];
   /**
    * An answer of 401/403 on the falsy result of this imported function: kept only when the imports lead
    * to a catch that answers falsy for any failure of a remote verifier; `{remote}` in the message names it.
@@ -203,6 +208,8 @@ export interface ExportFact {
   readonly async: boolean;
   /** SDK client options this export is or returns, when they could be seen. */
   readonly options?: OptionsFact;
+  /** SDK client options held by the export's properties (`appConfig.awsConfig`), per property. */
+  readonly optionProps?: Readonly<Record<string, OptionsFact>>;
   /** The export wraps an SqsEventSource configured from its props. */
   readonly eventSource?: EventSourceWrapper;
   /** The export answers "not verified" when a verification fails (rules/authAcrossModules.ts). */

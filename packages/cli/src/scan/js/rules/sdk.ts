@@ -119,7 +119,11 @@ function reportShape(
   if (shape.deferred.length === 0) report('sdk-client-no-timeout', node, message);
   else
     report('sdk-client-no-timeout', node, message, {
-      onlyIfOptionsUntimed: shape.deferred.map((d) => ({ ref: d.ref, argSeen: d.argSeen })),
+      onlyIfOptionsUntimed: shape.deferred.map((d) => ({
+        ref: d.ref,
+        argSeen: d.argSeen,
+        ...(d.prop !== undefined ? { prop: d.prop } : {}),
+      })),
     });
 }
 
