@@ -78,10 +78,13 @@ function handlerProblem(ctx: ModuleContext, handler: Node | undefined): string |
   const hasConnection = props.props.has('connectionTimeout');
   if (!hasRequest && !hasConnection) return 'uses a request handler with no timeouts';
   if (!hasRequest) return 'sets only connectionTimeout, so a request that connected can hang';
-  if (!isBooleanLiteral(props.props.get('throwOnRequestTimeout'), true))
-    return 'sets requestTimeout without throwOnRequestTimeout: true, which only logs a warning and keeps waiting';
+  if (!isBooleanLiteral(props.props.get('throwOnRequestTimeout'), true)) return REQUEST_TIMEOUT_WARNS;
   return undefined;
 }
+
+/** Version-dependent: settled against the module's lockfile (handlerVersions.ts). */
+const REQUEST_TIMEOUT_WARNS =
+  'sets requestTimeout without throwOnRequestTimeout: true, which only logs a warning and keeps waiting (@smithy/node-http-handler 4.4.0 on)';
 
 /**
  * The client is handed to a Bulwark dependency (`dep.protect(new DynamoDBClient({}))`, or a variable
@@ -116,9 +119,11 @@ function reportShape(
   message: string,
 ): void {
   if (problem === undefined) return;
-  if (shape.deferred.length === 0) report('sdk-client-no-timeout', node, message);
+  const versioned = problem === REQUEST_TIMEOUT_WARNS ? { onlyIfRequestTimeoutWarns: true as const } : {};
+  if (shape.deferred.length === 0) report('sdk-client-no-timeout', node, message, versioned);
   else
     report('sdk-client-no-timeout', node, message, {
+      ...versioned,
       onlyIfOptionsUntimed: shape.deferred.map((d) => ({
         ref: d.ref,
         argSeen: d.argSeen,
