@@ -243,5 +243,11 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   if (ctx.source.includes('@middy/') && MIDDY_CLIENT_IMPORT.test(ctx.source))
     for (const call of ctx.of('CallExpression'))
-      middyClient(ctx, report, call, (h) => handlerProblem(ctx, h));
+      middyClient(
+        ctx,
+        report,
+        call,
+        (h) => handlerProblem(ctx, h),
+        (why) => (why === REQUEST_TIMEOUT_WARNS ? { onlyIfRequestTimeoutWarns: true } : undefined),
+      );
 };
