@@ -3,6 +3,7 @@
 // kept only if every condition it carries still holds once those files are read.
 
 import { resultDropped } from './droppedResults.js';
+import { requestTimeoutWarns } from './handlerVersions.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
@@ -25,6 +26,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
   }
   if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(project, d) === 'timed')) return false;
+  if (c.onlyIfRequestTimeoutWarns === true && !requestTimeoutWarns(file)) return false;
   if (c.onlyIfImportVerifier !== undefined && verifierRemote(project, c.onlyIfImportVerifier) === undefined)
     return false;
   if (

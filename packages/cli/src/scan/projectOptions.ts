@@ -13,11 +13,12 @@ import type { Project } from './project.js';
  */
 export function optionsFrom(
   project: Project,
-  d: { readonly ref: ImportRef; readonly argSeen: boolean },
+  d: { readonly ref: ImportRef; readonly argSeen: boolean; readonly prop?: string },
 ): 'untimed' | 'unread' | 'timed' {
   const target = project.resolveModule(d.ref.from, d.ref.source);
   if (target === undefined) return 'unread';
-  const options = project.exportFact(target, d.ref.name)?.options;
+  const fact = project.exportFact(target, d.ref.name);
+  const options = d.prop === undefined ? fact?.options : fact?.optionProps?.[d.prop];
   if (options === undefined || options.unknown || options.timeout) return 'timed';
   return options.param === undefined || d.argSeen ? 'untimed' : 'timed';
 }

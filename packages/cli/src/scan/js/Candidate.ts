@@ -60,7 +60,12 @@ export interface Candidate {
    * may set a timeout (or is out of sight in a module the scan read); kept with `low` confidence when one
    * comes from a module the scan cannot find (a Lambda layer, a path alias): its options could not be read.
    */
-  readonly onlyIfOptionsUntimed?: readonly { readonly ref: ImportRef; readonly argSeen: boolean }[];
+  readonly onlyIfOptionsUntimed?: readonly {
+    readonly ref: ImportRef;
+    readonly argSeen: boolean;
+    /** The options are this property of the import (`const { awsConfig } = appConfig`). */
+    readonly prop?: string;
+  }[];
   /**
    * An answer of 401/403 on the falsy result of this imported function: kept only when the imports lead
    * to a catch that answers falsy for any failure of a remote verifier; `{remote}` in the message names it.
@@ -83,6 +88,11 @@ export interface Candidate {
    */
   readonly onlyIfAuthGated?: readonly string[];
   readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
+  /**
+   * An SDK client whose handler sets `requestTimeout` without `throwOnRequestTimeout`: kept only when the
+   * module's lockfile installs a @smithy/node-http-handler that merely warns on it (4.4.0 on), or none.
+   */
+  readonly onlyIfRequestTimeoutWarns?: true;
   /** A project HTTP client class built with `given` arguments: kept when its timeout argument is not among them. */
   readonly onlyIfImportHttpTimeoutArg?: { readonly ref: ImportRef; readonly given: number };
   /**
@@ -203,6 +213,8 @@ export interface ExportFact {
   readonly async: boolean;
   /** SDK client options this export is or returns, when they could be seen. */
   readonly options?: OptionsFact;
+  /** SDK client options held by the export's properties (`appConfig.awsConfig`), per property. */
+  readonly optionProps?: Readonly<Record<string, OptionsFact>>;
   /** The export wraps an SqsEventSource configured from its props. */
   readonly eventSource?: EventSourceWrapper;
   /** The export answers "not verified" when a verification fails (rules/authAcrossModules.ts). */

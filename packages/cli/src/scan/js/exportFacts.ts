@@ -6,6 +6,7 @@ import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast
 import { asyncMethodsOf } from './asyncMethods.js';
 import type { ExportFact, ReExport } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { optionPropsOf } from './optionProps.js';
 import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
 import { authErrorClass } from './rules/authErrorClasses.js';
@@ -63,15 +64,22 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };
     } else if (isClass(v) && AUTH_STATUS_WORDS.test(ctx.source) && authErrorClass(ctx, v)) {
       facts[name] = { provides: [], via: [], async: false, authError: true };
-    } else if (v.type === 'ObjectExpression') {
-      // An options object other modules spread into SDK clients (`new S3Client({ ...clientConfig })`).
+    } else if (
+      v.type === 'ObjectExpression' ||
+      v.type === 'ConditionalExpression' ||
+      v.type === 'LogicalExpression'
+    ) {
+      // An options object other modules spread into SDK clients (`new S3Client({ ...clientConfig })`), or
+      // one of two by environment (`isLocal ? { endpoint, credentials } : {}`).
       const shape = optionsShape(ctx, v, 1);
+      const optionProps = optionPropsOf(ctx, v);
       if (shape.deferred.length === 0)
         facts[name] = {
           provides: [],
           via: [],
           async: false,
           options: { timeout: TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: shape.unknown },
+          ...(optionProps !== undefined ? { optionProps } : {}),
         };
     } else if (v.type === 'CallExpression' && memberPath(v.callee) !== undefined) {
       const cover = policyCover(ctx, v);
@@ -81,11 +89,13 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         shape.deferred.length === 0 && !shape.unknown
           ? { timeout: TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: false }
           : undefined;
+      const optionProps = options === undefined ? optionPropsOf(ctx, v) : undefined;
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
         async: false,
         ...(options !== undefined ? { options } : {}),
+        ...(optionProps !== undefined ? { optionProps } : {}),
       };
     }
     const asyncMethods = asyncMethodsOf(ctx, v);

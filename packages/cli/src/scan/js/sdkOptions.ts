@@ -10,6 +10,8 @@ export interface DeferredOptions {
   readonly ref: ImportRef;
   /** For a call: the argument's own shape holds no timeout and was seen in full (a pass-through helper). */
   readonly argSeen: boolean;
+  /** The options are this property of the import (`const { awsConfig } = appConfig`, `config.aws`). */
+  readonly prop?: string;
 }
 
 export interface OptionsShape {
@@ -61,7 +63,7 @@ export function importRefOf(ctx: ModuleContext, node: Node): ImportRef | undefin
 }
 
 /** The expressions a function returns: an arrow's body, or every `return` argument (none seen -> []). */
-function returnedValues(fn: Node): Node[] | undefined {
+export function returnedValues(fn: Node): Node[] | undefined {
   if (fn.body?.type !== 'BlockStatement') return [fn.body as Node];
   const out: Node[] = [];
   const visit = (n: Node | undefined): boolean => {
@@ -83,6 +85,40 @@ function returnedValues(fn: Node): Node[] | undefined {
   };
   if (!visit(fn.body as Node)) return undefined;
   return out.length > 0 ? out : undefined;
+}
+
+/**
+ * `const { awsConfig } = appConfig`: the object a name was destructured from, and the key it took (a
+ * plain key, not nested, no default: a default may be the timed value).
+ */
+function destructuredFrom(
+  ctx: ModuleContext,
+  id: Node,
+): { object?: Node | undefined; key?: string | undefined } | undefined {
+  const b = ctx.resolve(id.name as string, id);
+  const d = b?.declaration;
+  if (b?.kind !== 'const' || d?.type !== 'VariableDeclarator' || d.id?.type !== 'ObjectPattern') return;
+  const prop = (d.id.properties as Node[]).find(
+    (p) => p.type !== 'RestElement' && p.value?.type === 'Identifier' && p.value.name === id.name,
+  );
+  if (prop === undefined || d.init === null || d.init === undefined) return undefined;
+  return { object: d.init as Node, key: propertyName(prop.key as Node, prop.computed as boolean) };
+}
+
+/**
+ * Options that are a property of an object imported from the project (`appConfig.awsConfig`): judged by
+ * its module. Only the project's own modules: a package's config object is not read, and is no finding.
+ */
+function importedProp(
+  ctx: ModuleContext,
+  at: { object?: Node | undefined; key?: string | undefined },
+): OptionsShape | undefined {
+  if (at.object === undefined || at.key === undefined) return undefined;
+  const object = unwrap(at.object);
+  if (object?.type !== 'Identifier' || !ctx.projectImports.has(object.name as string)) return undefined;
+  const ref = importRefOf(ctx, object);
+  if (ref === undefined) return undefined;
+  return { props: new Map(), unknown: false, deferred: [{ ref, argSeen: true, prop: at.key }] };
 }
 
 /** The index of the parameter `node` names in `fn`, when it is a plain parameter. */
@@ -158,8 +194,18 @@ export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth =
       return callShape(ctx, n, depth);
     case 'Identifier': {
       const ref = importRefOf(ctx, n);
-      if (ref === undefined) return unknown();
-      return { props: new Map(), unknown: false, deferred: [{ ref, argSeen: true }] };
+      if (ref !== undefined) return { props: new Map(), unknown: false, deferred: [{ ref, argSeen: true }] };
+      return importedProp(ctx, destructuredFrom(ctx, n) ?? {}) ?? unknown();
+    }
+    case 'MemberExpression': {
+      // `import * as config` then `config.awsConfig`: the export itself; `appConfig.awsConfig`: its property.
+      const root = rootIdentifier(n);
+      const ref = root !== undefined && ctx.projectImports.has(root) ? importRefOf(ctx, n) : undefined;
+      if (ref !== undefined) return { props: new Map(), unknown: false, deferred: [{ ref, argSeen: true }] };
+      return (
+        importedProp(ctx, { object: n.object as Node, key: propertyName(n.property, n.computed) }) ??
+        unknown()
+      );
     }
     case 'ConditionalExpression':
     case 'LogicalExpression': {

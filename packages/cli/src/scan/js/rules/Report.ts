@@ -14,6 +14,7 @@ export type Extra = Pick<
   | 'onlyIfWrapperUnsafe'
   | 'onlyIfImportVerifier'
   | 'onlyIfImportSdkSubclass'
+  | 'onlyIfRequestTimeoutWarns'
   | 'onlyIfImportHttpTimeoutArg'
   | 'onlyIfImportRemote'
   | 'onlyIfImportAuthError'

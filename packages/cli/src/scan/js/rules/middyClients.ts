@@ -3,7 +3,7 @@
 // They fetch at cold start (and on cache expiry) on every middified handler's path.
 import { type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import type { Report } from './Report.js';
+import type { Extra, Report } from './Report.js';
 
 /** Middy packages whose default export builds an SDK client from `awsClientOptions` (middy.js.org docs). */
 const MIDDY_CLIENTS: Readonly<Record<string, string>> = {
@@ -31,6 +31,8 @@ export function middyClient(
   report: Report,
   call: Node,
   problem: (handler: Node | undefined) => string | undefined,
+  /** Conditions the SDK rule puts on a finding for this judgement (a version-dependent one). */
+  conditions: (why: string) => Extra | undefined = () => undefined,
 ): void {
   const callee = unwrap(call.callee);
   if (callee?.type !== 'Identifier') return;
@@ -58,5 +60,6 @@ export function middyClient(
     'sdk-client-no-timeout',
     call,
     `${imp?.source} builds its ${client} from awsClientOptions, which ${why.replace(/^has /, 'have ')}: the parameter fetch on every cold start can hang`,
+    conditions(why),
   );
 }

@@ -11,6 +11,7 @@ import { retriedPerItem } from './retryFanOut.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
 import { policySiteOf } from './retryPolicies.js';
+import { againSites, settledSite } from './retryPromiseAll.js';
 import { recursionSite } from './retryRecursion.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
@@ -85,11 +86,11 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   for (const type of ['WhileStatement', 'DoWhileStatement', 'ForStatement'] as const) {
     for (const loop of ctx.of(type)) {
-      const site = loopSite(ctx, loop) ?? resendSite(ctx, loop);
+      const site = loopSite(ctx, loop) ?? resendSite(ctx, loop) ?? settledSite(ctx, loop);
       if (site !== undefined) sites.push(site);
     }
   }
-  sites.push(...redriveSites(ctx));
+  sites.push(...redriveSites(ctx), ...againSites(ctx));
   // A module that builds its own breaker (`this.breaker`, `#breaker`) counts as having one.
   const moduleHasBreaker =
     sites.length > 0 &&

@@ -68,14 +68,23 @@ function handlerProblem(ctx: ModuleContext, handler: Node | undefined): string |
   else return undefined;
   const props = objectProps(ctx.valueOf(options));
   if (props === undefined || props.spread) return undefined;
+  // `socketTimeout` rejects the request with a TimeoutError once the socket idles that long, in every
+  // version: @smithy/node-http-handler before 4.4.0 (and @aws-sdk/node-http-handler) read it as the
+  // deprecated name of `requestTimeout` (`requestTimeout ?? socketTimeout`, then `setSocketTimeout`, which
+  // destroys the request and rejects); 4.4.0 made it its own idle timeout again, still rejecting
+  // (set-socket-timeout.ts), while `requestTimeout` alone only warns there (set-request-timeout.ts).
+  if (props.props.has('socketTimeout')) return undefined;
   const hasRequest = props.props.has('requestTimeout');
   const hasConnection = props.props.has('connectionTimeout');
   if (!hasRequest && !hasConnection) return 'uses a request handler with no timeouts';
   if (!hasRequest) return 'sets only connectionTimeout, so a request that connected can hang';
-  if (!isBooleanLiteral(props.props.get('throwOnRequestTimeout'), true))
-    return 'sets requestTimeout without throwOnRequestTimeout: true, which only logs a warning and keeps waiting';
+  if (!isBooleanLiteral(props.props.get('throwOnRequestTimeout'), true)) return REQUEST_TIMEOUT_WARNS;
   return undefined;
 }
+
+/** Version-dependent: settled against the module's lockfile (handlerVersions.ts). */
+const REQUEST_TIMEOUT_WARNS =
+  'sets requestTimeout without throwOnRequestTimeout: true, which only logs a warning and keeps waiting (@smithy/node-http-handler 4.4.0 on)';
 
 /**
  * The client is handed to a Bulwark dependency (`dep.protect(new DynamoDBClient({}))`, or a variable
@@ -110,10 +119,16 @@ function reportShape(
   message: string,
 ): void {
   if (problem === undefined) return;
-  if (shape.deferred.length === 0) report('sdk-client-no-timeout', node, message);
+  const versioned = problem === REQUEST_TIMEOUT_WARNS ? { onlyIfRequestTimeoutWarns: true as const } : {};
+  if (shape.deferred.length === 0) report('sdk-client-no-timeout', node, message, versioned);
   else
     report('sdk-client-no-timeout', node, message, {
-      onlyIfOptionsUntimed: shape.deferred.map((d) => ({ ref: d.ref, argSeen: d.argSeen })),
+      ...versioned,
+      onlyIfOptionsUntimed: shape.deferred.map((d) => ({
+        ref: d.ref,
+        argSeen: d.argSeen,
+        ...(d.prop !== undefined ? { prop: d.prop } : {}),
+      })),
     });
 }
 
@@ -228,5 +243,11 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   if (ctx.source.includes('@middy/') && MIDDY_CLIENT_IMPORT.test(ctx.source))
     for (const call of ctx.of('CallExpression'))
-      middyClient(ctx, report, call, (h) => handlerProblem(ctx, h));
+      middyClient(
+        ctx,
+        report,
+        call,
+        (h) => handlerProblem(ctx, h),
+        (why) => (why === REQUEST_TIMEOUT_WARNS ? { onlyIfRequestTimeoutWarns: true } : undefined),
+      );
 };
