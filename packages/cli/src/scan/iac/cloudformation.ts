@@ -3,6 +3,7 @@
 
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { nothingToFlood } from './floodTargets.js';
+import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
 import {
   nonProductionConditions,
@@ -52,7 +53,16 @@ export function checkCloudFormation(
   // receive there is nothing for a redrive policy to count.
   const received = receivedQueues(resources, devOnly);
 
-  const gatewayReported = new Set<string>();
+  const gateway = new GatewayTimeouts(
+    report,
+    [...base, 'Globals', 'Function', 'Timeout'],
+    'Globals Function Timeout',
+  );
+  /** A function's timeout is the Globals one when it sets none and Globals does (SAM functions only). */
+  const inherits = (r: Resource): boolean =>
+    r.props.Timeout === undefined &&
+    r.type === 'AWS::Serverless::Function' &&
+    num(globals.Timeout) !== undefined;
   const exports = exportsByResource(template);
   // Queues a Lambda event source polls: AWS asks for maxReceiveCount >= 5 there, so that throttled polls
   // do not send healthy messages to the DLQ.
@@ -207,16 +217,15 @@ export function checkCloudFormation(
             `${r.id} is invoked asynchronously (${asyncSource}) with no DeadLetterQueue or OnFailure destination: events that fail after retries are dropped`,
           );
         const timeout = functionTimeout(r);
-        if (api !== undefined && timeout > api && !gatewayReported.has(r.id)) {
-          gatewayReported.add(r.id);
-          // At its own Timeout when it sets one; a Globals timeout governs every function of the template,
-          // so the finding is at this function, where its override goes (as serverless.yml's provider one).
-          report(
-            'iac-gateway-timeout-exceeds-lambda',
-            r.props.Timeout !== undefined ? at(r, 'Properties', 'Timeout') : at(r),
-            `${r.id} timeout ${timeout}s is longer than API Gateway's ${api}s integration timeout: clients get 504 while it keeps running`,
-          );
-        }
+        if (api !== undefined)
+          gateway.add({
+            name: r.id,
+            timeout,
+            limit: api,
+            path: r.props.Timeout !== undefined ? at(r, 'Properties', 'Timeout') : at(r),
+            inherited: inherits(r),
+            message: `${r.id} timeout ${timeout}s is longer than API Gateway's ${api}s integration timeout: clients get 504 while it keeps running`,
+          });
         break;
       }
       case 'AWS::ApiGatewayV2::Integration':
@@ -232,14 +241,14 @@ export function checkCloudFormation(
           (r.type === 'AWS::ApiGatewayV2::Integration' ? HTTP_API_MAX_SECONDS : API_GATEWAY_MAX_SECONDS) *
             1000;
         // One finding per function, however many methods lead to it: the fix is the function's timeout.
-        if (timeout * 1000 > limitMs && !gatewayReported.has(fn.id)) {
-          gatewayReported.add(fn.id);
-          report(
-            'iac-gateway-timeout-exceeds-lambda',
-            at(r),
-            `integration waits ${limitMs} ms but ${fn.id} may run ${timeout}s: clients get 504 while it keeps running`,
-          );
-        }
+        gateway.add({
+          name: fn.id,
+          timeout,
+          limit: limitMs / 1000,
+          path: at(r),
+          inherited: inherits(fn),
+          message: `integration waits ${limitMs} ms but ${fn.id} may run ${timeout}s: clients get 504 while it keeps running`,
+        });
         break;
       }
       case 'AWS::Events::EventBus':
@@ -286,5 +295,6 @@ export function checkCloudFormation(
       }
     }
   }
+  gateway.finish();
   return alarmImports;
 }

@@ -1,0 +1,57 @@
+// Functions behind an API whose timeout outlives the integration, gathered so that a template-wide default
+// (SAM `Globals.Function.Timeout`, serverless `provider.timeout`) is ONE finding at that value: the line the
+// fix changes, naming the functions behind the API that inherit it (as a CDK shared props object is). A
+// function that sets its own timeout is reported at its own value, once, however many routes reach it.
+import type { IacReport } from './IacResult.js';
+
+/** One function behind an API, with the timeout it runs with and the integration limit in front of it. */
+export interface GatewayFunction {
+  readonly name: string;
+  readonly timeout: number;
+  /** Seconds the integration waits (29 for a REST API, 30 for an HTTP API, or its own setting). */
+  readonly limit: number;
+  /** Where its own finding goes: its own timeout setting, or the route that shows the limit. */
+  readonly path: readonly (string | number)[];
+  /** True when the timeout is the template-wide default, not one the function sets. */
+  readonly inherited: boolean;
+  /** The finding's text when it is reported on its own. */
+  readonly message: string;
+}
+
+/** Collects the functions of one template behind an API; `finish` reports them. */
+export class GatewayTimeouts {
+  private readonly seen = new Set<string>();
+  private readonly shared: GatewayFunction[] = [];
+
+  /**
+   * `defaultPath` is where the template-wide timeout is written (`undefined` when it is in another file: the
+   * finding then goes to the first function that inherits it); `what` names it in the message.
+   */
+  constructor(
+    private readonly report: IacReport,
+    private readonly defaultPath: readonly (string | number)[] | undefined,
+    private readonly what: string,
+  ) {}
+
+  /** A function behind an API: reported now at its own value, or kept for the shared default's finding. */
+  add(fn: GatewayFunction): void {
+    if (fn.timeout <= fn.limit || this.seen.has(fn.name)) return;
+    this.seen.add(fn.name);
+    if (fn.inherited) this.shared.push(fn);
+    else this.report('iac-gateway-timeout-exceeds-lambda', fn.path, fn.message);
+  }
+
+  /** Reports the shared default once, at its value, naming every function behind the API that inherits it. */
+  finish(): void {
+    const first = this.shared[0];
+    if (first === undefined) return;
+    const timeout = first.timeout;
+    const limit = Math.min(...this.shared.map((f) => f.limit));
+    const names = this.shared.map((f) => f.name).join(', ');
+    this.report(
+      'iac-gateway-timeout-exceeds-lambda',
+      this.defaultPath ?? first.path,
+      `${this.what} ${timeout}s is longer than API Gateway's ${limit}s integration timeout for ${names}: clients get 504 while they keep running`,
+    );
+  }
+}
