@@ -22,16 +22,19 @@ export interface GatewayFunction {
 export class GatewayTimeouts {
   private readonly seen = new Set<string>();
   private readonly shared: GatewayFunction[] = [];
+  private readonly report: IacReport;
+  private readonly defaultPath: readonly (string | number)[] | undefined;
+  private readonly what: string;
 
   /**
    * `defaultPath` is where the template-wide timeout is written (`undefined` when it is in another file: the
    * finding then goes to the first function that inherits it); `what` names it in the message.
    */
-  constructor(
-    private readonly report: IacReport,
-    private readonly defaultPath: readonly (string | number)[] | undefined,
-    private readonly what: string,
-  ) {}
+  constructor(report: IacReport, defaultPath: readonly (string | number)[] | undefined, what: string) {
+    this.report = report;
+    this.defaultPath = defaultPath;
+    this.what = what;
+  }
 
   /** A function behind an API: reported now at its own value, or kept for the shared default's finding. */
   add(fn: GatewayFunction): void {
