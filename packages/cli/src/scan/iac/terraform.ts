@@ -1,5 +1,6 @@
 // Terraform (.tf): SQS queues and redrive policies, Lambda event source mappings, EventBridge buses,
 // rules and targets, DynamoDB tables and API Gateway integrations.
+import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
@@ -29,8 +30,13 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
   const resources = blocks.filter((b) => b.type === 'resource' && b.labels.length >= 2);
   const of = (type: string) => resources.filter((r) => r.labels[0] === type);
   const ref = (r: HclBlock) => `${r.labels[0]}.${r.labels[1]}`;
-  const mentions = (blocksToSearch: HclBlock[], r: HclBlock) =>
-    blocksToSearch.some((b) => b.text.includes(`${ref(r)}.`));
+  /**
+   * Does `text` read `r`'s attribute (any, or `attr`)? A counted or for_each resource is read through its
+   * index: `aws_sqs_queue.dlq[0].arn`, `aws_sqs_queue.dlq[each.key].name`.
+   */
+  const reads = (text: string | undefined, r: HclBlock, attr = '') =>
+    text !== undefined && new RegExp(`\\b${escapeRegExp(ref(r))}(?:\\[[^\\]]*\\])?\\.${attr}`).test(text);
+  const mentions = (blocksToSearch: HclBlock[], r: HclBlock) => blocksToSearch.some((b) => reads(b.text, r));
   const sub = (b: HclBlock, type: string) => b.blocks.find((x) => x.type === type);
 
   const queues = of('aws_sqs_queue');
@@ -40,14 +46,10 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
   for (const q of queues) {
     const policy =
       q.attrs.get('redrive_policy')?.raw ??
-      redrivePolicies
-        .find((p) => p.attrs.get('queue_url')?.raw.includes(`${ref(q)}.`))
-        ?.attrs.get('redrive_policy')?.raw;
+      redrivePolicies.find((p) => reads(p.attrs.get('queue_url')?.raw, q))?.attrs.get('redrive_policy')?.raw;
     const isDlq =
-      queues.some(
-        (o) => o !== q && (o.attrs.get('redrive_policy')?.raw.includes(`${ref(q)}.arn`) ?? false),
-      ) ||
-      redrivePolicies.some((p) => p.attrs.get('redrive_policy')?.raw.includes(`${ref(q)}.arn`) ?? false) ||
+      queues.some((o) => o !== q && reads(o.attrs.get('redrive_policy')?.raw, q, 'arn')) ||
+      redrivePolicies.some((p) => reads(p.attrs.get('redrive_policy')?.raw, q, 'arn')) ||
       // redrive_allow_policy on a queue that redrives itself names who may redrive into it, not a DLQ.
       (q.attrs.has('redrive_allow_policy') && policy === undefined) ||
       /dlq|dead.?letter/i.test(`${q.labels[1]} ${literal(q.attrs.get('name')) ?? ''}`);
@@ -63,7 +65,7 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       const max = m ? Number(m[1]) : undefined;
       // Polled by a Lambda event source mapping: AWS asks for at least 5 there.
       const byLambda = of('aws_lambda_event_source_mapping').some((m) =>
-        (m.attrs.get('event_source_arn')?.raw ?? '').includes(`${ref(q)}.arn`),
+        reads(m.attrs.get('event_source_arn')?.raw, q, 'arn'),
       );
       if (max !== undefined)
         report(

@@ -55,7 +55,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
   const locals = new Map<string, string>();
   for (const b of blocks) {
     if (b.type === 'output' && b.labels[0] !== undefined) {
-      const queue = /aws_sqs_queue\.([\w-]+)\./.exec(b.attrs.get('value')?.raw ?? '')?.[1];
+      const queue = /aws_sqs_queue\.([\w-]+)(?:\[[^\]]*\])?\./.exec(b.attrs.get('value')?.raw ?? '')?.[1];
       if (queue !== undefined) outputs.push({ name: b.labels[0], queue });
     }
     if (b.type === 'locals') for (const [name, attr] of b.attrs) locals.set(name, attr.raw);
@@ -75,7 +75,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
         : b.labels[0] === 'aws_lambda_function'
           ? `aws_lambda_function.${b.labels[1]}`
           : undefined;
-    const dlq = /dead_letter_config[\s\S]*?aws_sqs_queue\.([\w-]+)\./.exec(b.text)?.[1];
+    const dlq = /dead_letter_config[\s\S]*?aws_sqs_queue\.([\w-]+)(?:\[[^\]]*\])?\./.exec(b.text)?.[1];
     if (fn !== undefined && dlq !== undefined) functionDlqs.push({ fn, queue: dlq });
   }
   const scheduledRules = resources('aws_cloudwatch_event_rule')
