@@ -4,6 +4,7 @@ import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
+import { isFunctionModule } from './terraformGatewayJoin.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 import {
   checkLambdaModules,
@@ -19,7 +20,11 @@ export type TfReport = (
   rule: string,
   line: number,
   message: string,
-  extra?: IacExtra & Pick<Candidate, 'terraformQueue' | 'terraformAsyncFunction' | 'terraformFloodFunction'>,
+  extra?: IacExtra &
+    Pick<
+      Candidate,
+      'terraformQueue' | 'terraformAsyncFunction' | 'terraformFloodFunction' | 'terraformGatewayFunction'
+    >,
 ) => void;
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -189,6 +194,13 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       );
   const integrations = [...of('aws_apigatewayv2_integration'), ...of('aws_api_gateway_integration')];
   const timeouts = moduleTimeouts(blocks);
+  // The project's own function modules (a wrapper of aws_lambda_function called with its timeout).
+  for (const m of blocks.filter(isFunctionModule)) {
+    const t = m.attrs.get('timeout');
+    const seconds = numberIn(blocks, t, 3);
+    if (!timeouts.has(`module.${m.labels[0]}`) && !Number.isNaN(seconds))
+      timeouts.set(`module.${m.labels[0]}`, { seconds, line: t?.line ?? m.line });
+  }
   for (const f of functions) {
     const seconds = numberIn(blocks, f.attrs.get('timeout'), 3);
     timeouts.set(ref(f), { seconds, line: f.attrs.get('timeout')?.line ?? f.line });
@@ -218,6 +230,16 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         `${fn} timeout ${timeout.seconds}s exceeds the ${route.limitMs} ms integration timeout of ${route.name}`,
       );
     }
+  }
+  // A function module no route here reaches may be routed by an API in another module (terraformGatewayJoin.ts).
+  for (const [fn, timeout] of timeouts) {
+    if (!fn.startsWith('module.') || reported.has(fn) || timeout.seconds <= API_GATEWAY_MAX_SECONDS) continue;
+    report(
+      'iac-gateway-timeout-exceeds-lambda',
+      timeout.line,
+      `${fn} timeout ${timeout.seconds}s exceeds the {limit} integration timeout of an API in another module`,
+      { terraformGatewayFunction: { module: fn.slice('module.'.length), seconds: timeout.seconds } },
+    );
   }
   return terraformFacts(blocks);
 }

@@ -11,6 +11,11 @@ import {
   type TerraformIamFacts,
   terraformIamFacts,
 } from './terraformFloodTargets.js';
+import {
+  gatewayFunctionFinding,
+  type TerraformGatewayFacts,
+  terraformGatewayFacts,
+} from './terraformGatewayJoin.js';
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 import { moduleTriggers } from './terraformLambdaModules.js';
 
@@ -37,6 +42,8 @@ export interface TerraformFacts {
   readonly iam: TerraformIamFacts;
   /** Functions' handlers and packages, locals and batch-size-1 mappings, joined per folder (terraformHandlers.ts). */
   readonly code: TerraformCodeFacts;
+  /** Outputs and routes for functions an API in another module reaches (terraformGatewayJoin.ts). */
+  readonly gateway: TerraformGatewayFacts;
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
@@ -106,6 +113,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     invokeConfigured,
     iam: terraformIamFacts(blocks),
     code: terraformCodeFacts(blocks),
+    gateway: terraformGatewayFacts(blocks),
   };
 }
 
@@ -143,6 +151,8 @@ export function terraformProject(
     });
   };
   return (dir, c) => {
+    if (c.terraformGatewayFunction !== undefined)
+      return gatewayFunctionFinding(files, dir, c, c.terraformGatewayFunction);
     if (c.terraformAsyncFunction !== undefined)
       return asyncFunctionFinding(files, dir, c, c.terraformAsyncFunction);
     const consumer = c.terraformFloodFunction;

@@ -99,6 +99,8 @@ export interface Candidate {
   readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
   /** A Terraform function with no async failure destination: kept only if its module invokes it asynchronously. */
   readonly terraformAsyncFunction?: string;
+  /** A Terraform function module's timeout above 29 s: kept if a route in another module reaches it (iac/terraformGatewayJoin.ts). */
+  readonly terraformGatewayFunction?: { readonly module: string; readonly seconds: number };
   /** A function handed to an imported construct under `key`: kept when that construct routes the prop to an API. */
   readonly onlyIfImportApiRoute?: { readonly ref: ImportRef; readonly key: string; readonly seconds: number };
   /** A function kept in a field of an exported construct: kept when some module routes that field to an API. */
