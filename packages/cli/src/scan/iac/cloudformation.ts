@@ -1,10 +1,10 @@
 // CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
 
+import { batchSourceChecker } from './cfnBatchSources.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
-import { nothingToFlood } from './floodTargets.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
-import { batchLink, type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
+import { type IacReport, type Json, maxReceiveExtra, num, obj } from './IacResult.js';
 import {
   nonProductionConditions,
   productionResources,
@@ -13,6 +13,7 @@ import {
   type TemplateResource,
 } from './queueUse.js';
 import { exportsByResource } from './stackExports.js';
+import { outputsByResource } from './stackRoutes.js';
 import { templateLinks } from './templateLinks.js';
 import { refsIn } from './yamlDocument.js';
 
@@ -84,51 +85,7 @@ export function checkCloudFormation(
         globals.DeadLetterQueue ??
         obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure);
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
-  const reserves = (r: Resource | undefined): boolean =>
-    r !== undefined &&
-    (r.props.ReservedConcurrentExecutions !== undefined ||
-      globals.ReservedConcurrentExecutions !== undefined);
-
-  const checkBatchSource = (
-    r: Resource,
-    path: (string | number)[],
-    props: Record<string, Json>,
-    sourceKind: 'sqs' | 'stream',
-    fn: Resource | undefined,
-  ): void => {
-    const batchSize = num(props.BatchSize);
-    const types = (props.FunctionResponseTypes ?? []) as unknown[];
-    const h =
-      fn === undefined
-        ? undefined
-        : joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
-    if (batchSize === 1 && h) batchOneHandlers.push(h);
-    const unsplit = sourceKind === 'stream' && props.BisectBatchOnFunctionError !== true;
-    if (!(Array.isArray(types) && types.includes('ReportBatchItemFailures')) && batchSize !== 1)
-      report(
-        'batch-no-partial-failure',
-        path,
-        `${sourceKind === 'sqs' ? 'SQS' : 'stream'} event source of ${fn?.id ?? r.id} has no FunctionResponseTypes: [ReportBatchItemFailures]${unsplit ? ' or BisectBatchOnFunctionError' : ''}: one failed record fails the whole batch`,
-        batchLink(h, unsplit),
-      );
-    if (sourceKind === 'stream' && obj(obj(props.DestinationConfig)?.OnFailure) === undefined)
-      report(
-        'iac-missing-dlq',
-        path,
-        `stream event source of ${fn?.id ?? r.id} has no DestinationConfig.OnFailure: failed records are retried until they expire`,
-      );
-    if (
-      sourceKind === 'sqs' &&
-      num(obj(props.ScalingConfig)?.MaximumConcurrency) === undefined &&
-      !reserves(fn) &&
-      !nothingToFlood(fn, byId, globals)
-    )
-      report(
-        'iac-no-reserved-concurrency',
-        path,
-        `SQS event source of ${fn?.id ?? r.id} has no ScalingConfig.MaximumConcurrency and the function reserves no concurrency`,
-      );
-  };
+  const checkBatchSource = batchSourceChecker(report, globals, byId, batchOneHandlers);
 
   const sourceKindOf = (arn: unknown): 'sqs' | 'stream' | undefined => {
     for (const id of refsIn(arn)) {
@@ -295,6 +252,21 @@ export function checkCloudFormation(
       }
     }
   }
+  // Functions no route here reaches may be routed by an API in another template, through their outputs.
+  const outputs = outputsByResource(template);
+  for (const r of resources)
+    if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function')
+      gateway.addExported(
+        {
+          name: r.id,
+          timeout: functionTimeout(r),
+          limit: API_GATEWAY_MAX_SECONDS,
+          path: r.props.Timeout !== undefined ? at(r, 'Properties', 'Timeout') : at(r),
+          inherited: inherits(r),
+          message: `${r.id} timeout ${functionTimeout(r)}s is longer than API Gateway's integration timeout: clients get 504 while it keeps running`,
+        },
+        outputs.get(r.id) ?? [],
+      );
   gateway.finish();
   return alarmImports;
 }

@@ -22,6 +22,8 @@ export interface GatewayFunction {
 export class GatewayTimeouts {
   private readonly seen = new Set<string>();
   private readonly shared: GatewayFunction[] = [];
+  /** Functions no route here reaches whose ARN an output hands on to an API in another stack (stackRoutes.ts). */
+  private readonly exported: { readonly fn: GatewayFunction; readonly outputs: readonly string[] }[] = [];
   private readonly report: IacReport;
   private readonly defaultPath: readonly (string | number)[] | undefined;
   private readonly what: string;
@@ -44,8 +46,15 @@ export class GatewayTimeouts {
     else this.report('iac-gateway-timeout-exceeds-lambda', fn.path, fn.message);
   }
 
+  /** A function no route of this template reaches, whose `outputs` an API in another template may read. */
+  addExported(fn: GatewayFunction, outputs: readonly string[]): void {
+    if (fn.timeout > fn.limit && outputs.length > 0 && !this.seen.has(fn.name))
+      this.exported.push({ fn, outputs });
+  }
+
   /** Reports the shared default once, at its value, naming every function behind the API that inherits it. */
   finish(): void {
+    this.finishExported();
     const first = this.shared[0];
     if (first === undefined) return;
     const timeout = first.timeout;
@@ -55,6 +64,29 @@ export class GatewayTimeouts {
       'iac-gateway-timeout-exceeds-lambda',
       this.defaultPath ?? first.path,
       `${this.what} ${timeout}s is longer than API Gateway's ${limit}s integration timeout for ${names}: clients get 504 while they keep running`,
+    );
+  }
+
+  /** Tentative findings for exported functions, kept by the project pass when another template routes them. */
+  private finishExported(): void {
+    const inherited = this.exported.filter((e) => e.fn.inherited);
+    for (const { fn, outputs } of this.exported.filter((e) => !e.fn.inherited))
+      this.report(
+        'iac-gateway-timeout-exceeds-lambda',
+        fn.path,
+        `${fn.message} (routed by an API in another template)`,
+        {
+          stackRouted: { outputs, seconds: fn.timeout },
+        },
+      );
+    const first = inherited[0]?.fn;
+    // The default's line is reported already when functions behind this template's own API inherit it.
+    if (first === undefined || this.shared.length > 0) return;
+    this.report(
+      'iac-gateway-timeout-exceeds-lambda',
+      this.defaultPath ?? first.path,
+      `${this.what} ${first.timeout}s is longer than API Gateway's integration timeout for ${inherited.map((e) => e.fn.name).join(', ')}, routed by an API in another template: clients get 504 while they keep running`,
+      { stackRouted: { outputs: inherited.flatMap((e) => e.outputs), seconds: first.timeout } },
     );
   }
 }

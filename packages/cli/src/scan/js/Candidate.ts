@@ -113,6 +113,8 @@ export interface Candidate {
   readonly terraformFloodFunction?: string;
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
   readonly exportedDlq?: readonly string[];
+  /** A function whose ARN these outputs hand on: kept when another template's API routes one (iac/stackRoutes.ts). */
+  readonly stackRouted?: { readonly outputs: readonly string[]; readonly seconds: number };
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
   readonly unlessCallersRead?: readonly string[];
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */
