@@ -13,6 +13,7 @@ import { absolutePath, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
+import { routedElsewhere } from './iac/stackRoutes.js';
 import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terraformHandlers.js';
 import { terraformProject } from './iac/terraformModules.js';
 import { importRemote, verifierRemote } from './importedRemotes.js';
@@ -149,6 +150,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const localOnly =
     config.localTemplates === 'report' ? new Map<string, string>() : localTemplateReasons(root, templates);
   const settledByAlarm = alarmedElsewhere(templates);
+  const routed = routedElsewhere(templates);
   /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
   type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean; readonly unread?: true };
   const drafts: Draft[] = [];
@@ -173,7 +175,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         ? [...facts.candidates.filter((c) => !batchPairs.mergedIntoCode(c, o.file.rel)), ...batchCallers]
         : o.kind === 'iac'
           ? o.result.candidates.flatMap((c) =>
-              batchPairs.mergedIntoCode(c, o.file.rel) || settledByAlarm(c)
+              batchPairs.mergedIntoCode(c, o.file.rel) || settledByAlarm(c) || !routed(c)
                 ? []
                 : (terraform(dirname(o.file.rel), c) ?? []),
             )

@@ -1,5 +1,6 @@
 import type { Candidate } from '../js/Candidate.js';
 import type { TemplateTool } from './localTemplates.js';
+import type { RouteParam } from './stackRoutes.js';
 import type { TerraformFacts } from './terraformModules.js';
 
 /** What one infrastructure file contributes: findings, and handlers whose event source has BatchSize 1. */
@@ -16,10 +17,15 @@ export interface IacResult {
   readonly tool?: TemplateTool;
   /** Export names a CloudFormation template's alarms import: another template's DLQ may be alarmed so. */
   readonly alarmImports?: readonly string[];
+  /** Parameters a template's API integrations call as functions, for functions of other templates (stackRoutes.ts). */
+  readonly routeParams?: readonly RouteParam[];
 }
 
 /** What an infrastructure finding may add to its candidate. */
-export type IacExtra = Pick<Candidate, 'maxReceive' | 'severity' | 'handlerLink' | 'exportedDlq'>;
+export type IacExtra = Pick<
+  Candidate,
+  'maxReceive' | 'severity' | 'handlerLink' | 'exportedDlq' | 'stackRouted'
+>;
 
 /**
  * The link from a template's batch finding to its handler's code (`src/orders.handler` -> stem

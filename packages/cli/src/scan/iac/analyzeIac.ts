@@ -7,6 +7,7 @@ import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.
 import type { IacReport, IacResult } from './IacResult.js';
 import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
+import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkTerraform } from './terraform.js';
 import { loadYaml } from './yamlDocument.js';
 
@@ -51,6 +52,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   const value = loaded.value as Record<string, unknown>;
   let tool: IacResult['tool'];
   let alarmImports: string[] = [];
+  let routes: RouteParam[] = [];
   let eventHandlers: string[] = [];
   if (isServerless(value, file)) {
     tool = 'serverless';
@@ -60,6 +62,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   } else if (isCloudFormation(value)) {
     tool = 'sam';
     alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
+    routes = routeParams(value);
     eventHandlers = samEventHandlers(value);
     batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
   }
@@ -68,6 +71,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     batchOneHandlers,
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
+    ...(routes.length > 0 ? { routeParams: routes } : {}),
     // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
     ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
   };

@@ -1,9 +1,10 @@
 // CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
 
+import { batchSourceChecker } from './cfnBatchSources.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
-import { nothingToFlood } from './floodTargets.js';
-import { batchLink, type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
+import { GatewayTimeouts } from './gatewayTimeouts.js';
+import { type IacReport, type Json, maxReceiveExtra, num, obj } from './IacResult.js';
 import {
   nonProductionConditions,
   productionResources,
@@ -12,6 +13,7 @@ import {
   type TemplateResource,
 } from './queueUse.js';
 import { exportsByResource } from './stackExports.js';
+import { outputsByResource } from './stackRoutes.js';
 import { templateLinks } from './templateLinks.js';
 import { refsIn } from './yamlDocument.js';
 
@@ -52,7 +54,16 @@ export function checkCloudFormation(
   // receive there is nothing for a redrive policy to count.
   const received = receivedQueues(resources, devOnly);
 
-  const gatewayReported = new Set<string>();
+  const gateway = new GatewayTimeouts(
+    report,
+    [...base, 'Globals', 'Function', 'Timeout'],
+    'Globals Function Timeout',
+  );
+  /** A function's timeout is the Globals one when it sets none and Globals does (SAM functions only). */
+  const inherits = (r: Resource): boolean =>
+    r.props.Timeout === undefined &&
+    r.type === 'AWS::Serverless::Function' &&
+    num(globals.Timeout) !== undefined;
   const exports = exportsByResource(template);
   // Queues a Lambda event source polls: AWS asks for maxReceiveCount >= 5 there, so that throttled polls
   // do not send healthy messages to the DLQ.
@@ -74,51 +85,7 @@ export function checkCloudFormation(
         globals.DeadLetterQueue ??
         obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure);
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
-  const reserves = (r: Resource | undefined): boolean =>
-    r !== undefined &&
-    (r.props.ReservedConcurrentExecutions !== undefined ||
-      globals.ReservedConcurrentExecutions !== undefined);
-
-  const checkBatchSource = (
-    r: Resource,
-    path: (string | number)[],
-    props: Record<string, Json>,
-    sourceKind: 'sqs' | 'stream',
-    fn: Resource | undefined,
-  ): void => {
-    const batchSize = num(props.BatchSize);
-    const types = (props.FunctionResponseTypes ?? []) as unknown[];
-    const h =
-      fn === undefined
-        ? undefined
-        : joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
-    if (batchSize === 1 && h) batchOneHandlers.push(h);
-    const unsplit = sourceKind === 'stream' && props.BisectBatchOnFunctionError !== true;
-    if (!(Array.isArray(types) && types.includes('ReportBatchItemFailures')) && batchSize !== 1)
-      report(
-        'batch-no-partial-failure',
-        path,
-        `${sourceKind === 'sqs' ? 'SQS' : 'stream'} event source of ${fn?.id ?? r.id} has no FunctionResponseTypes: [ReportBatchItemFailures]${unsplit ? ' or BisectBatchOnFunctionError' : ''}: one failed record fails the whole batch`,
-        batchLink(h, unsplit),
-      );
-    if (sourceKind === 'stream' && obj(obj(props.DestinationConfig)?.OnFailure) === undefined)
-      report(
-        'iac-missing-dlq',
-        path,
-        `stream event source of ${fn?.id ?? r.id} has no DestinationConfig.OnFailure: failed records are retried until they expire`,
-      );
-    if (
-      sourceKind === 'sqs' &&
-      num(obj(props.ScalingConfig)?.MaximumConcurrency) === undefined &&
-      !reserves(fn) &&
-      !nothingToFlood(fn, byId, globals)
-    )
-      report(
-        'iac-no-reserved-concurrency',
-        path,
-        `SQS event source of ${fn?.id ?? r.id} has no ScalingConfig.MaximumConcurrency and the function reserves no concurrency`,
-      );
-  };
+  const checkBatchSource = batchSourceChecker(report, globals, byId, batchOneHandlers);
 
   const sourceKindOf = (arn: unknown): 'sqs' | 'stream' | undefined => {
     for (const id of refsIn(arn)) {
@@ -207,16 +174,15 @@ export function checkCloudFormation(
             `${r.id} is invoked asynchronously (${asyncSource}) with no DeadLetterQueue or OnFailure destination: events that fail after retries are dropped`,
           );
         const timeout = functionTimeout(r);
-        if (api !== undefined && timeout > api && !gatewayReported.has(r.id)) {
-          gatewayReported.add(r.id);
-          // At its own Timeout when it sets one; a Globals timeout governs every function of the template,
-          // so the finding is at this function, where its override goes (as serverless.yml's provider one).
-          report(
-            'iac-gateway-timeout-exceeds-lambda',
-            r.props.Timeout !== undefined ? at(r, 'Properties', 'Timeout') : at(r),
-            `${r.id} timeout ${timeout}s is longer than API Gateway's ${api}s integration timeout: clients get 504 while it keeps running`,
-          );
-        }
+        if (api !== undefined)
+          gateway.add({
+            name: r.id,
+            timeout,
+            limit: api,
+            path: r.props.Timeout !== undefined ? at(r, 'Properties', 'Timeout') : at(r),
+            inherited: inherits(r),
+            message: `${r.id} timeout ${timeout}s is longer than API Gateway's ${api}s integration timeout: clients get 504 while it keeps running`,
+          });
         break;
       }
       case 'AWS::ApiGatewayV2::Integration':
@@ -232,14 +198,14 @@ export function checkCloudFormation(
           (r.type === 'AWS::ApiGatewayV2::Integration' ? HTTP_API_MAX_SECONDS : API_GATEWAY_MAX_SECONDS) *
             1000;
         // One finding per function, however many methods lead to it: the fix is the function's timeout.
-        if (timeout * 1000 > limitMs && !gatewayReported.has(fn.id)) {
-          gatewayReported.add(fn.id);
-          report(
-            'iac-gateway-timeout-exceeds-lambda',
-            at(r),
-            `integration waits ${limitMs} ms but ${fn.id} may run ${timeout}s: clients get 504 while it keeps running`,
-          );
-        }
+        gateway.add({
+          name: fn.id,
+          timeout,
+          limit: limitMs / 1000,
+          path: at(r),
+          inherited: inherits(fn),
+          message: `integration waits ${limitMs} ms but ${fn.id} may run ${timeout}s: clients get 504 while it keeps running`,
+        });
         break;
       }
       case 'AWS::Events::EventBus':
@@ -286,5 +252,21 @@ export function checkCloudFormation(
       }
     }
   }
+  // Functions no route here reaches may be routed by an API in another template, through their outputs.
+  const outputs = outputsByResource(template);
+  for (const r of resources)
+    if (r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function')
+      gateway.addExported(
+        {
+          name: r.id,
+          timeout: functionTimeout(r),
+          limit: API_GATEWAY_MAX_SECONDS,
+          path: r.props.Timeout !== undefined ? at(r, 'Properties', 'Timeout') : at(r),
+          inherited: inherits(r),
+          message: `${r.id} timeout ${functionTimeout(r)}s is longer than API Gateway's integration timeout: clients get 504 while it keeps running`,
+        },
+        outputs.get(r.id) ?? [],
+      );
+  gateway.finish();
   return alarmImports;
 }

@@ -1,6 +1,7 @@
 // serverless.yml (Serverless Framework): functions and their sqs / stream / http / async events, then
 // the CloudFormation under `resources.Resources`.
 import { checkCloudFormation } from './cloudformation.js';
+import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, num, obj } from './IacResult.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -15,13 +16,21 @@ export function isServerless(value: unknown, file: string): boolean {
   );
 }
 
+/** Checks one configuration; `providerElsewhere` when its functions sit in a file the provider is not in. */
 export function checkServerless(
   config: Record<string, Json>,
   report: IacReport,
   batchOneHandlers: string[],
+  providerElsewhere = false,
 ): string[] {
   const provider = obj(config.provider) ?? {};
   const functions = obj(config.functions) ?? {};
+  // provider.timeout governs every function that sets none: one finding there for those behind an API.
+  const gateway = new GatewayTimeouts(
+    report,
+    providerElsewhere ? undefined : ['provider', 'timeout'],
+    'provider timeout',
+  );
   for (const [name, f] of Object.entries(functions)) {
     const fn = obj(f);
     if (fn === undefined) continue;
@@ -87,13 +96,17 @@ export function checkServerless(
         );
       }
     });
-    if (api !== undefined && timeout > api)
-      report(
-        'iac-gateway-timeout-exceeds-lambda',
-        fn.timeout !== undefined ? [...path, 'timeout'] : path,
-        `${name} timeout ${timeout}s is longer than API Gateway's ${api}s: clients get 504 while it keeps running`,
-      );
+    if (api !== undefined)
+      gateway.add({
+        name,
+        timeout,
+        limit: api,
+        path: fn.timeout !== undefined ? [...path, 'timeout'] : path,
+        inherited: fn.timeout === undefined && num(provider.timeout) !== undefined,
+        message: `${name} timeout ${timeout}s is longer than API Gateway's ${api}s: clients get 504 while it keeps running`,
+      });
   }
+  gateway.finish();
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
     ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers)

@@ -1,8 +1,10 @@
 // Terraform (.tf): SQS queues and redrive policies, Lambda event source mappings, EventBridge buses,
 // rules and targets, DynamoDB tables and API Gateway integrations.
+import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
+import { isFunctionModule } from './terraformGatewayJoin.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 import {
   checkLambdaModules,
@@ -18,7 +20,11 @@ export type TfReport = (
   rule: string,
   line: number,
   message: string,
-  extra?: IacExtra & Pick<Candidate, 'terraformQueue' | 'terraformAsyncFunction' | 'terraformFloodFunction'>,
+  extra?: IacExtra &
+    Pick<
+      Candidate,
+      'terraformQueue' | 'terraformAsyncFunction' | 'terraformFloodFunction' | 'terraformGatewayFunction'
+    >,
 ) => void;
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -29,8 +35,13 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
   const resources = blocks.filter((b) => b.type === 'resource' && b.labels.length >= 2);
   const of = (type: string) => resources.filter((r) => r.labels[0] === type);
   const ref = (r: HclBlock) => `${r.labels[0]}.${r.labels[1]}`;
-  const mentions = (blocksToSearch: HclBlock[], r: HclBlock) =>
-    blocksToSearch.some((b) => b.text.includes(`${ref(r)}.`));
+  /**
+   * Does `text` read `r`'s attribute (any, or `attr`)? A counted or for_each resource is read through its
+   * index: `aws_sqs_queue.dlq[0].arn`, `aws_sqs_queue.dlq[each.key].name`.
+   */
+  const reads = (text: string | undefined, r: HclBlock, attr = '') =>
+    text !== undefined && new RegExp(`\\b${escapeRegExp(ref(r))}(?:\\[[^\\]]*\\])?\\.${attr}`).test(text);
+  const mentions = (blocksToSearch: HclBlock[], r: HclBlock) => blocksToSearch.some((b) => reads(b.text, r));
   const sub = (b: HclBlock, type: string) => b.blocks.find((x) => x.type === type);
 
   const queues = of('aws_sqs_queue');
@@ -40,14 +51,10 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
   for (const q of queues) {
     const policy =
       q.attrs.get('redrive_policy')?.raw ??
-      redrivePolicies
-        .find((p) => p.attrs.get('queue_url')?.raw.includes(`${ref(q)}.`))
-        ?.attrs.get('redrive_policy')?.raw;
+      redrivePolicies.find((p) => reads(p.attrs.get('queue_url')?.raw, q))?.attrs.get('redrive_policy')?.raw;
     const isDlq =
-      queues.some(
-        (o) => o !== q && (o.attrs.get('redrive_policy')?.raw.includes(`${ref(q)}.arn`) ?? false),
-      ) ||
-      redrivePolicies.some((p) => p.attrs.get('redrive_policy')?.raw.includes(`${ref(q)}.arn`) ?? false) ||
+      queues.some((o) => o !== q && reads(o.attrs.get('redrive_policy')?.raw, q, 'arn')) ||
+      redrivePolicies.some((p) => reads(p.attrs.get('redrive_policy')?.raw, q, 'arn')) ||
       // redrive_allow_policy on a queue that redrives itself names who may redrive into it, not a DLQ.
       (q.attrs.has('redrive_allow_policy') && policy === undefined) ||
       /dlq|dead.?letter/i.test(`${q.labels[1]} ${literal(q.attrs.get('name')) ?? ''}`);
@@ -63,7 +70,7 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       const max = m ? Number(m[1]) : undefined;
       // Polled by a Lambda event source mapping: AWS asks for at least 5 there.
       const byLambda = of('aws_lambda_event_source_mapping').some((m) =>
-        (m.attrs.get('event_source_arn')?.raw ?? '').includes(`${ref(q)}.arn`),
+        reads(m.attrs.get('event_source_arn')?.raw, q, 'arn'),
       );
       if (max !== undefined)
         report(
@@ -187,6 +194,13 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       );
   const integrations = [...of('aws_apigatewayv2_integration'), ...of('aws_api_gateway_integration')];
   const timeouts = moduleTimeouts(blocks);
+  // The project's own function modules (a wrapper of aws_lambda_function called with its timeout).
+  for (const m of blocks.filter(isFunctionModule)) {
+    const t = m.attrs.get('timeout');
+    const seconds = numberIn(blocks, t, 3);
+    if (!timeouts.has(`module.${m.labels[0]}`) && !Number.isNaN(seconds))
+      timeouts.set(`module.${m.labels[0]}`, { seconds, line: t?.line ?? m.line });
+  }
   for (const f of functions) {
     const seconds = numberIn(blocks, f.attrs.get('timeout'), 3);
     timeouts.set(ref(f), { seconds, line: f.attrs.get('timeout')?.line ?? f.line });
@@ -216,6 +230,16 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
         `${fn} timeout ${timeout.seconds}s exceeds the ${route.limitMs} ms integration timeout of ${route.name}`,
       );
     }
+  }
+  // A function module no route here reaches may be routed by an API in another module (terraformGatewayJoin.ts).
+  for (const [fn, timeout] of timeouts) {
+    if (!fn.startsWith('module.') || reported.has(fn) || timeout.seconds <= API_GATEWAY_MAX_SECONDS) continue;
+    report(
+      'iac-gateway-timeout-exceeds-lambda',
+      timeout.line,
+      `${fn} timeout ${timeout.seconds}s exceeds the {limit} integration timeout of an API in another module`,
+      { terraformGatewayFunction: { module: fn.slice('module.'.length), seconds: timeout.seconds } },
+    );
   }
   return terraformFacts(blocks);
 }

@@ -11,6 +11,11 @@ import {
   type TerraformIamFacts,
   terraformIamFacts,
 } from './terraformFloodTargets.js';
+import {
+  gatewayFunctionFinding,
+  type TerraformGatewayFacts,
+  terraformGatewayFacts,
+} from './terraformGatewayJoin.js';
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 import { moduleTriggers } from './terraformLambdaModules.js';
 
@@ -37,6 +42,8 @@ export interface TerraformFacts {
   readonly iam: TerraformIamFacts;
   /** Functions' handlers and packages, locals and batch-size-1 mappings, joined per folder (terraformHandlers.ts). */
   readonly code: TerraformCodeFacts;
+  /** Outputs and routes for functions an API in another module reaches (terraformGatewayJoin.ts). */
+  readonly gateway: TerraformGatewayFacts;
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
@@ -55,7 +62,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
   const locals = new Map<string, string>();
   for (const b of blocks) {
     if (b.type === 'output' && b.labels[0] !== undefined) {
-      const queue = /aws_sqs_queue\.([\w-]+)\./.exec(b.attrs.get('value')?.raw ?? '')?.[1];
+      const queue = /aws_sqs_queue\.([\w-]+)(?:\[[^\]]*\])?\./.exec(b.attrs.get('value')?.raw ?? '')?.[1];
       if (queue !== undefined) outputs.push({ name: b.labels[0], queue });
     }
     if (b.type === 'locals') for (const [name, attr] of b.attrs) locals.set(name, attr.raw);
@@ -75,7 +82,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
         : b.labels[0] === 'aws_lambda_function'
           ? `aws_lambda_function.${b.labels[1]}`
           : undefined;
-    const dlq = /dead_letter_config[\s\S]*?aws_sqs_queue\.([\w-]+)\./.exec(b.text)?.[1];
+    const dlq = /dead_letter_config[\s\S]*?aws_sqs_queue\.([\w-]+)(?:\[[^\]]*\])?\./.exec(b.text)?.[1];
     if (fn !== undefined && dlq !== undefined) functionDlqs.push({ fn, queue: dlq });
   }
   const scheduledRules = resources('aws_cloudwatch_event_rule')
@@ -106,6 +113,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     invokeConfigured,
     iam: terraformIamFacts(blocks),
     code: terraformCodeFacts(blocks),
+    gateway: terraformGatewayFacts(blocks),
   };
 }
 
@@ -143,6 +151,8 @@ export function terraformProject(
     });
   };
   return (dir, c) => {
+    if (c.terraformGatewayFunction !== undefined)
+      return gatewayFunctionFinding(files, dir, c, c.terraformGatewayFunction);
     if (c.terraformAsyncFunction !== undefined)
       return asyncFunctionFinding(files, dir, c, c.terraformAsyncFunction);
     const consumer = c.terraformFloodFunction;

@@ -109,6 +109,8 @@ export interface Candidate {
   readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
   /** A Terraform function with no async failure destination: kept only if its module invokes it asynchronously. */
   readonly terraformAsyncFunction?: string;
+  /** A Terraform function module's timeout above 29 s: kept if a route in another module reaches it (iac/terraformGatewayJoin.ts). */
+  readonly terraformGatewayFunction?: { readonly module: string; readonly seconds: number };
   /** A function handed to an imported construct under `key`: kept when that construct routes the prop to an API. */
   readonly onlyIfImportApiRoute?: { readonly ref: ImportRef; readonly key: string; readonly seconds: number };
   /** A function kept in a field of an exported construct: kept when some module routes that field to an API. */
@@ -121,6 +123,8 @@ export interface Candidate {
   readonly terraformFloodFunction?: string;
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
   readonly exportedDlq?: readonly string[];
+  /** A function whose ARN these outputs hand on: kept when another template's API routes one (iac/stackRoutes.ts). */
+  readonly stackRouted?: { readonly outputs: readonly string[]; readonly seconds: number };
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
   readonly unlessCallersRead?: readonly string[];
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */

@@ -30,6 +30,7 @@ import { queueErrorValueRules } from './rules/queueErrorValues.js';
 import type { Report, Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
+import { sdkQueueRules } from './rules/sdkQueues.js';
 import { serverlessTsRules } from './rules/serverlessTs.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { swallowRules } from './rules/swallowed.js';
@@ -39,6 +40,7 @@ const RULES: readonly Rule[] = [
   httpClientClassRules,
   googleApiRules,
   sdkRules,
+  sdkQueueRules,
   retryRules,
   authRules,
   authAcrossModulesRules,

@@ -248,6 +248,8 @@ export function mayReport(source: string): boolean {
     serverlessConfig(words) ||
     handler(words) ||
     randomKey(words) ||
+    // A queue created at run time with no redrive policy (rules/sdkQueues.ts).
+    (words.includes('reateQueue') && words.includes('QueueName')) ||
     // A FIFO send left to content-based deduplication (rules/fifoContentDedup.ts).
     words.includes('MessageGroupId') ||
     // Promises a helper module may leave floating in shapes no call name shows (rules/floatingShapes.ts).

@@ -1,0 +1,63 @@
+// The batch and stream event sources of a CloudFormation/SAM template (an `AWS::Lambda::EventSourceMapping`,
+// a SAM function's `SQS`, `Kinesis` or `DynamoDB` event): partial batch failures, a stream's on-failure
+// destination, and an SQS consumer's concurrency limit.
+import { nothingToFlood } from './floodTargets.js';
+import { batchLink, type IacReport, type Json, joinHandler, num, obj } from './IacResult.js';
+import type { TemplateResource as Resource } from './queueUse.js';
+
+/** The check of one event source: `r` is the mapping or function, `fn` the function it invokes. */
+export type BatchSourceCheck = (
+  r: Resource,
+  path: (string | number)[],
+  props: Record<string, Json>,
+  sourceKind: 'sqs' | 'stream',
+  fn: Resource | undefined,
+) => void;
+
+/** The event-source check of one template; batch-size-1 handlers are pushed onto `batchOneHandlers`. */
+export function batchSourceChecker(
+  report: IacReport,
+  globals: Record<string, Json>,
+  byId: ReadonlyMap<string, Resource>,
+  batchOneHandlers: string[],
+): BatchSourceCheck {
+  const reserves = (r: Resource | undefined): boolean =>
+    r !== undefined &&
+    (r.props.ReservedConcurrentExecutions !== undefined ||
+      globals.ReservedConcurrentExecutions !== undefined);
+
+  return (r, path, props, sourceKind, fn) => {
+    const batchSize = num(props.BatchSize);
+    const types = (props.FunctionResponseTypes ?? []) as unknown[];
+    const h =
+      fn === undefined
+        ? undefined
+        : joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
+    if (batchSize === 1 && h) batchOneHandlers.push(h);
+    const unsplit = sourceKind === 'stream' && props.BisectBatchOnFunctionError !== true;
+    if (!(Array.isArray(types) && types.includes('ReportBatchItemFailures')) && batchSize !== 1)
+      report(
+        'batch-no-partial-failure',
+        path,
+        `${sourceKind === 'sqs' ? 'SQS' : 'stream'} event source of ${fn?.id ?? r.id} has no FunctionResponseTypes: [ReportBatchItemFailures]${unsplit ? ' or BisectBatchOnFunctionError' : ''}: one failed record fails the whole batch`,
+        batchLink(h, unsplit),
+      );
+    if (sourceKind === 'stream' && obj(obj(props.DestinationConfig)?.OnFailure) === undefined)
+      report(
+        'iac-missing-dlq',
+        path,
+        `stream event source of ${fn?.id ?? r.id} has no DestinationConfig.OnFailure: failed records are retried until they expire`,
+      );
+    if (
+      sourceKind === 'sqs' &&
+      num(obj(props.ScalingConfig)?.MaximumConcurrency) === undefined &&
+      !reserves(fn) &&
+      !nothingToFlood(fn, byId, globals)
+    )
+      report(
+        'iac-no-reserved-concurrency',
+        path,
+        `SQS event source of ${fn?.id ?? r.id} has no ScalingConfig.MaximumConcurrency and the function reserves no concurrency`,
+      );
+  };
+}
