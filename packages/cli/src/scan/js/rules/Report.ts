@@ -24,6 +24,7 @@ export type Extra = Pick<
   | 'onlyIfImportBatchResult'
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
+  | 'onlyIfImportRandom'
   | 'onlyIfEventWired'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
