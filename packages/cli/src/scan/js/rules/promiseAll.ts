@@ -3,6 +3,7 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { asyncJobModule, onJobPath, sendsPerItem } from './asyncFanOut.js';
+import { answersFailedItems } from './itemAnswers.js';
 import { exportNamesOf } from './lambda.js';
 import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
@@ -219,7 +220,11 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
     if (
       cb !== undefined &&
       isFunction(cb) &&
-      (guarded(cb) || onlyReads(ctx, cb) || delegatesToCatchAll(ctx, cb) || answersErrorValues(cb))
+      (guarded(cb) ||
+        onlyReads(ctx, cb) ||
+        delegatesToCatchAll(ctx, cb) ||
+        answersErrorValues(cb) ||
+        answersFailedItems(ctx, cb))
     )
       continue;
     const handler = handlerAround(ctx, call);

@@ -72,7 +72,8 @@ export function importedCallIn(ctx: ModuleContext, value: Node | undefined): Imp
     const callee = unwrap(n.callee);
     if (callee?.type !== 'Identifier') return false;
     const binding = ctx.importOf(callee.name as string, callee);
-    if (binding === undefined || binding.imported === '*' || !mayBeProjectSource(binding.source)) return false;
+    if (binding === undefined || binding.imported === '*' || !mayBeProjectSource(binding.source))
+      return false;
     found = { from: ctx.file, source: binding.source, name: binding.imported };
     return true;
   });
