@@ -9,7 +9,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 const OUTCOME_FIELD = /^(status|ok|success)$/;
 
 /** Is `name`'s outcome field read in the test of some `if` of `body`? */
-function outcomeTested(ctx: ModuleContext, body: Node, name: string): boolean {
+function outcomeTested(body: Node, name: string): boolean {
   return someDescendant(
     body,
     (n) =>
@@ -51,7 +51,7 @@ export function answersFailedItems(ctx: ModuleContext, cb: Node): boolean {
       awaits++;
       const holder = ctx.parentOf(n);
       const id = holder?.type === 'VariableDeclarator' ? unwrap(holder.id as Node) : undefined;
-      return id?.type !== 'Identifier' || !outcomeTested(ctx, body, id.name as string);
+      return id?.type !== 'Identifier' || !outcomeTested(body, id.name as string);
     },
     true,
   );
