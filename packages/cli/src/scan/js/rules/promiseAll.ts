@@ -206,7 +206,9 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
       isFunction(cb) &&
       sendsPerItem(ctx, cb) &&
       !guarded(cb) &&
-      !answersErrorValues(cb);
+      !delegatesToCatchAll(ctx, cb) &&
+      !answersErrorValues(cb) &&
+      !answersFailedItems(ctx, cb);
     if (job) {
       report(
         'promise-all-no-partial',
