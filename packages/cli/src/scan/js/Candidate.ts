@@ -129,6 +129,11 @@ export interface Candidate {
   readonly unlessCallersRead?: readonly string[];
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */
   readonly onlyIfResultDropped?: readonly string[];
+  /**
+   * A key whose only changing part is this project import's answer (`${epochSecondsNow()}-${id}`): kept when
+   * that function returns a random or clock value (ExportFact.randomReturn).
+   */
+  readonly onlyIfImportRandom?: ImportRef;
   /** A random key in a module with no handler, reached by calling these names: kept when a retried consumer reaches it. */
   readonly onlyIfConsumerCaller?: SharedRequest;
   /**
@@ -237,6 +242,8 @@ export interface ExportFact {
   readonly apiRoutes?: Readonly<Record<string, number>>;
   /** The class's methods that hand back a batch API's answer without reading its failure field. */
   readonly batchMethods?: Readonly<Record<string, { readonly what: string; readonly field: string }>>;
+  /** The function returns a random or clock value (`return Math.floor(Date.now() / 1000)`, `return randomUUID()`). */
+  readonly randomReturn?: true;
   /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */
   readonly asyncMethods?: readonly string[];
 }

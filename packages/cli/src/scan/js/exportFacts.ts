@@ -13,8 +13,12 @@ import { authErrorClass } from './rules/authErrorClasses.js';
 import { callsRemote } from './rules/authFacts.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
+import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
+
+/** Words of a random or clock call, the cheap test before randomReturn reads a function's returns. */
+const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(/;
 
 const AUTH_STATUS_WORDS = /40[13]|nauthori|orbidden|nauthenticated|UNAUTHORI|FORBIDDEN/;
 
@@ -39,6 +43,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           ? callsRemote(ctx, v.body as Node)
           : undefined;
       const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
+      // A clock or id helper (`return Math.floor(Date.now() / 1000)`): a key built from its answer is random.
+      const random = RANDOMISH.test(ctx.source.slice(v.start, v.end)) && randomReturn(ctx, v) !== undefined;
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
@@ -47,6 +53,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(verifier !== undefined ? { verifier } : {}),
         ...(remote !== undefined ? { remote } : {}),
         ...(batchResult !== undefined ? { batchResult } : {}),
+        ...(random ? { randomReturn: true as const } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
     } else if (wrapper !== undefined) {

@@ -25,6 +25,7 @@ export type Extra = Pick<
   | 'onlyIfImportBatchResult'
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
+  | 'onlyIfImportRandom'
   | 'onlyIfEventWired'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'

@@ -9,7 +9,7 @@ import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
 import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
-import { generatedAt, isRandom, RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
+import { generatedAt, importedCallIn, isRandom, RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
 
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
@@ -71,11 +71,18 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     const objectKey = key === 'Key' && parent !== undefined && hasProperty(parent, 'Bucket');
     const idLike = RECORD_ID_FIELD.test(key) || prefixedKey(ctx, prop.value);
     if (!idLike && !reference && !objectKey && !cloudEventId(owner, key)) continue;
-    if (!isRandom(ctx, prop.value)) continue;
+    // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
+    // when that helper returns a random or clock value.
+    const viaImport = isRandom(ctx, prop.value) || shared ? undefined : importedCallIn(ctx, prop.value);
+    if (viaImport === undefined && !isRandom(ctx, prop.value)) continue;
     // A reference made where nothing is awaited but a timer (a stand-in for the request) reaches no one.
     if (reference && !awaitsWork(ctx, prop)) continue;
     // In a shared module: kept when a redelivered or retried consumer reaches it (eventCallers.ts).
-    const extra = shared ? { onlyIfConsumerCaller: sharedRequest(ctx, prop) } : view.extra;
+    const extra = shared
+      ? { onlyIfConsumerCaller: sharedRequest(ctx, prop) }
+      : viaImport !== undefined
+        ? { ...view.extra, onlyIfImportRandom: viaImport }
+        : view.extra;
     const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
     if (reference || objectKey) {
       report(

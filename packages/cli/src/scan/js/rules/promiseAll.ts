@@ -2,6 +2,8 @@
 // and forgets the other outcomes, so records that succeeded are redelivered and done again.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { asyncJobModule, onJobPath, sendsPerItem } from './asyncFanOut.js';
+import { answersFailedItems } from './itemAnswers.js';
 import { exportNamesOf } from './lambda.js';
 import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
@@ -184,21 +186,47 @@ function fanOut(
 
 export function promiseAllRule(ctx: ModuleContext, report: Report): void {
   const pMapped = ctx.source.includes('p-map');
+  const asyncJob = asyncJobModule(ctx);
   for (const call of ctx.of('CallExpression')) {
     const name = calleeName(call);
     if (name !== 'all' && name !== 'map' && !pMapped) continue;
     const fan = fanOut(ctx, call);
     if (fan === undefined) continue;
     const kind = ctx.handlerKindAt(call);
-    if (kind === undefined || kind === 'record') continue;
+    if (kind === undefined && !asyncJob) continue;
     const collection = memberPath(fan.over)?.join('.');
     if (collection === undefined) continue;
-    if (!RECORDS.test(collection) && !fromEventRecords(ctx, fan.over)) continue;
     const cb = fan.cb;
+    // A schedule or S3 notification fanning sends out over what it loaded: retried whole, it sends again.
+    const job =
+      asyncJob &&
+      onJobPath(ctx, call) &&
+      !RECORDS.test(collection) &&
+      cb !== undefined &&
+      isFunction(cb) &&
+      sendsPerItem(ctx, cb) &&
+      !guarded(cb) &&
+      !delegatesToCatchAll(ctx, cb) &&
+      !answersErrorValues(cb) &&
+      !answersFailedItems(ctx, cb);
+    if (job) {
+      report(
+        'promise-all-no-partial',
+        call,
+        `${fan.label} over ${collection} sends one message per item in an asynchronously invoked handler: the first failed send rejects the run, and Lambda's retry sends again to every item already sent`,
+      );
+      continue;
+    }
+    if (kind === undefined || kind === 'record') continue;
+    if (!RECORDS.test(collection) && !fromEventRecords(ctx, fan.over)) continue;
     if (
       cb !== undefined &&
       isFunction(cb) &&
-      (guarded(cb) || onlyReads(ctx, cb) || delegatesToCatchAll(ctx, cb) || answersErrorValues(cb))
+      (guarded(cb) ||
+        onlyReads(ctx, cb) ||
+        delegatesToCatchAll(ctx, cb) ||
+        answersErrorValues(cb) ||
+        answersFailedItems(ctx, cb))
     )
       continue;
     const handler = handlerAround(ctx, call);

@@ -2,7 +2,8 @@
 // directly, through a constant, or through a helper of the module or a method of the same class, and the
 // place where it is made, which is the line to change.
 import { memberPath, type Node, objectProps, propertyName, someDescendant, unwrap } from '../ast.js';
-import type { ModuleContext } from '../ModuleContext.js';
+import type { ImportRef } from '../Candidate.js';
+import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 
 const RANDOM_CALL =
   /^(randomUUID|uuid|v4|uuidv4|uuidV4|nanoid|ulid|cuid|cuid2|createId|generateId|Math\.random|Date\.now|crypto\.randomUUID|uuid\.v4)$/;
@@ -57,6 +58,29 @@ function awaitedBetween(ctx: ModuleContext, node: Node, top: Node): boolean {
   return false;
 }
 
+/**
+ * The project import a key is built from a call of (`` `${epochSecondsNow()}-${id}` ``), for a key with no
+ * random call of the module in it: the project pass keeps the finding when that import returns a random or
+ * clock value (ExportFact.randomReturn). The first such call is the one asked about.
+ */
+export function importedCallIn(ctx: ModuleContext, value: Node | undefined): ImportRef | undefined {
+  const v = ctx.valueOf(value);
+  if (v === undefined) return undefined;
+  let found: ImportRef | undefined;
+  someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
+    if (n.type !== 'CallExpression' || awaitedBetween(ctx, n, v)) return false;
+    const callee = unwrap(n.callee);
+    if (callee?.type !== 'Identifier') return false;
+    const binding = ctx.importOf(callee.name as string, callee);
+    if (binding === undefined || binding.imported === '*' || !mayBeProjectSource(binding.source))
+      return false;
+    found = { from: ctx.file, source: binding.source, name: binding.imported };
+    return true;
+  });
+  return found;
+}
+
+/** Is `value` (or what it is built from) a random or clock value made in this module? */
 export function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
   return randomCallIn(ctx, value) !== undefined;
 }
@@ -73,7 +97,7 @@ export function randomlyKeyed(ctx: ModuleContext, row: Node | undefined): boolea
 }
 
 /** The random call a function returns (its expression body, or a `return` in its body). */
-function randomReturn(ctx: ModuleContext, fn: Node): Node | undefined {
+export function randomReturn(ctx: ModuleContext, fn: Node): Node | undefined {
   const body = fn.body as Node | undefined;
   if (body === undefined) return undefined;
   if (body.type !== 'BlockStatement') return randomCallIn(ctx, body, 1);
