@@ -5,6 +5,7 @@
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf } from './asyncMethods.js';
 import type { ExportFact, ReExport } from './Candidate.js';
+import { methodOf } from './memberClass.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
@@ -16,6 +17,31 @@ import { sdkSubclass } from './rules/sdkClients.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 
 const AUTH_STATUS_WORDS = /40[13]|nauthori|orbidden|nauthenticated|UNAUTHORI|FORBIDDEN/;
+
+/** Words of a class that verifies tokens or looks up keys, sessions or credentials: only then are its methods judged. */
+const AUTH_CLASS_WORDS =
+  /jwt|jwk|token|verif|decrypt|secret|signingkey|introspect|session|credential|api.?key/i;
+
+/**
+ * The async methods of an exported class that await a remote verifier, key, secret or AWS call, for a
+ * catch answering 401/403 around `this.adapter.verify(t)` in another module (rules/auth.ts).
+ */
+function remoteMethodsOf(
+  ctx: ModuleContext,
+  v: Node,
+  methods: readonly string[],
+): Record<string, string> | undefined {
+  const binding = v.type === 'Identifier' ? ctx.resolve(v.name as string, v) : undefined;
+  const cls = binding?.kind === 'class' ? binding.declaration : v;
+  if (!isClass(cls)) return undefined;
+  const out: Record<string, string> = {};
+  for (const method of methods) {
+    const fn = methodOf(cls, method);
+    const remote = fn === undefined ? undefined : callsRemote(ctx, fn.body as Node);
+    if (remote !== undefined) out[method] = remote;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
 
 const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
 
@@ -91,6 +117,12 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
+    const remoteMethods =
+      asyncMethods !== undefined && AUTH_CLASS_WORDS.test(ctx.source)
+        ? remoteMethodsOf(ctx, v, asyncMethods)
+        : undefined;
+    if (remoteMethods !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), remoteMethods };
   }
   return facts;
 }

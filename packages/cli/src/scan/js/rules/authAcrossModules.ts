@@ -6,7 +6,8 @@
 // (`authGated`, settled by the project pass: js/authGates.ts records the callers).
 import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef, VerifierFact } from '../Candidate.js';
-import type { ModuleContext } from '../ModuleContext.js';
+import { memberCall } from '../memberClass.js';
+import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { answersAuthFailure, callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
 import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
@@ -258,8 +259,8 @@ export const authAcrossModulesRules: Rule = (ctx: ModuleContext, report: Report)
  * The project functions a try block awaits (`await isAuthorized(...)` imported from a sibling package):
  * a catch answering 401/403/Deny around them is reported only if one awaits a remote verifier or secret.
  */
-export function awaitedImports(ctx: ModuleContext, block: Node): ImportRef[] {
-  const refs: ImportRef[] = [];
+export function awaitedImports(ctx: ModuleContext, block: Node): (ImportRef & { method?: string })[] {
+  const refs: (ImportRef & { method?: string })[] = [];
   someDescendant(
     block,
     (n) => {
@@ -268,6 +269,15 @@ export function awaitedImports(ctx: ModuleContext, block: Node): ImportRef[] {
       if (call?.type !== 'CallExpression') return false;
       const ref = importRefOf(ctx, call.callee as Node);
       if (ref !== undefined) refs.push(ref);
+      // `await this.jwtAdapter.verify(t)`, the field's class imported from the project.
+      const member = ref === undefined ? memberCall(ctx, call) : undefined;
+      if (member?.owner.kind === 'import' && isProjectSource(member.owner.source))
+        refs.push({
+          from: ctx.file,
+          source: member.owner.source,
+          name: member.owner.name,
+          method: member.method,
+        });
       return false;
     },
     true,
