@@ -67,8 +67,20 @@ function classBodyOf(ctx: ModuleContext, node: Node): Node | undefined {
   return undefined;
 }
 
-/** The class name a field of this class body is declared with, built with or handed in as. */
+const fieldCache = new WeakMap<Node, Map<string, string | undefined>>();
+
+/** The class name a field of this class body is declared with, built with or handed in as (once per field). */
 function fieldClassName(ctx: ModuleContext, body: Node, field: string): string | undefined {
+  let fields = fieldCache.get(body);
+  if (fields === undefined) {
+    fields = new Map();
+    fieldCache.set(body, fields);
+  }
+  if (!fields.has(field)) fields.set(field, readFieldClass(ctx, body, field));
+  return fields.get(field);
+}
+
+function readFieldClass(ctx: ModuleContext, body: Node, field: string): string | undefined {
   let assigned: string | undefined;
   for (const el of body.body as Node[]) {
     if (el.type === 'PropertyDefinition' && propertyName(el.key, el.computed as boolean) === field) {

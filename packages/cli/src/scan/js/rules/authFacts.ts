@@ -66,7 +66,8 @@ export function discriminates(handler: Node): boolean {
 }
 
 /** The catch-all base class a project raises its own answers with (`AppError`, `HttpError`, `ApiError`). */
-export const OWN_ERROR_CLASS = /^(App|Api|Http|Base|Custom|Service|Application|Domain|Handled|Known)(Error|Exception)$/;
+export const OWN_ERROR_CLASS =
+  /^(App|Api|Http|Base|Custom|Service|Application|Domain|Handled|Known)(Error|Exception)$/;
 
 /** `param instanceof AppError`: a test for the project's own raised errors, not for a kind of failure. */
 function ownErrorTest(test: Node | undefined, param: string): boolean {
