@@ -5,7 +5,7 @@
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf } from './asyncMethods.js';
 import type { ExportFact, ReExport } from './Candidate.js';
-import { methodOf } from './memberClass.js';
+import { instanceClass, methodOf } from './memberClass.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
@@ -117,10 +117,15 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
-    const remoteMethods =
-      asyncMethods !== undefined && AUTH_CLASS_WORDS.test(ctx.source)
-        ? remoteMethodsOf(ctx, v, asyncMethods)
-        : undefined;
+    // A class, or a singleton made from one (`export const jwtAdapter = new JwtAdapter()`).
+    const made = asyncMethods === undefined ? instanceClass(ctx, v) : undefined;
+    const remoteMethods = !AUTH_CLASS_WORDS.test(ctx.source)
+      ? undefined
+      : made !== undefined
+        ? remoteMethodsOf(ctx, made, asyncMethodsOf(ctx, made) ?? [])
+        : asyncMethods !== undefined
+          ? remoteMethodsOf(ctx, v, asyncMethods)
+          : undefined;
     if (remoteMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), remoteMethods };
   }

@@ -5,7 +5,7 @@
 // project pass (project.ts) joins the two.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
-import { memberCall } from './memberClass.js';
+import { instanceClass, memberCall } from './memberClass.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 /**
@@ -45,7 +45,8 @@ function classOf(ctx: ModuleContext, value: Node): Node | undefined {
 function startsOf(ctx: ModuleContext, value: Node): Node[] {
   const fn = isFunction(value) ? value : ctx.functionOf(value);
   if (fn !== undefined) return [fn];
-  const cls = classOf(ctx, value);
+  // A class, or a module-level instance of one (`export const orders = new OrderService()`).
+  const cls = classOf(ctx, value) ?? instanceClass(ctx, value);
   if (cls === undefined) return [];
   return ((cls.body as Node).body as Node[])
     .map((m) =>
@@ -69,7 +70,8 @@ function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefined {
     if (imp !== undefined && name !== undefined && (imp.imported === '*' || imp.imported === 'default'))
       ref = { from: ctx.file, source: imp.source, name };
     // `OrderService.getInstance(...)`: a static factory of an imported class hands back an instance.
-    else if (imp !== undefined && name !== undefined && /^[A-Z]/.test(imp.imported))
+    // `orders.save(...)` of an exported instance: its class's methods (startsOf).
+    else if (imp !== undefined && name !== undefined)
       ref = { from: ctx.file, source: imp.source, name: imp.imported };
   }
   // `this.orders.save(...)` on a field (or a typed parameter) whose class is imported from the project:

@@ -171,3 +171,16 @@ export function methodOf(cls: Node, method: string): Node | undefined {
 export function isSdkClass(owner: MemberClass): boolean {
   return owner.kind === 'import' && /^@aws-sdk\/client-|^aws-sdk(?:\/|$)/.test(owner.source);
 }
+
+/**
+ * The class of this module a module-level singleton is made from: `new JwtAdapter(...)`,
+ * `JwtAdapter.getInstance()` (`export const jwtAdapter = new JwtAdapter()`, its importers call
+ * `jwtAdapter.verify(t)`).
+ */
+export function instanceClass(ctx: ModuleContext, value: Node | undefined): Node | undefined {
+  const v = unwrap(value);
+  const name = madeClassName(v);
+  if (name === undefined) return undefined;
+  const binding = ctx.resolve(name, v as Node);
+  return binding?.kind === 'class' ? binding.declaration : undefined;
+}
