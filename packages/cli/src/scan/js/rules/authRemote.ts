@@ -4,7 +4,7 @@
 // rej) => jwt.verify(token, getKey, cb))`); a name is the only evidence left for a call the module
 // cannot see into.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
-import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall, methodOf } from '../memberClass.js';
 import { isSdkSend } from '../sdkSend.js';
 import { wrap } from './authAnswers.js';
@@ -94,8 +94,9 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
         what = `${member.method} (AWS)`;
         return false;
       }
-      // An imported project class's method is judged in its own module (remoteMethods), not by its name.
-      if (member?.owner.kind === 'import' && isProjectSource(member.owner.source)) return false;
+      // A class of a sibling module is judged there (remoteMethods), not by its method's name; a scoped
+      // package may be a workspace or a public verifier (`@okta/jwt-verifier`), so its name still speaks.
+      if (member?.owner.kind === 'import' && member.owner.source.startsWith('.')) return false;
       if (member?.owner.kind === 'local') {
         const fn = methodOf(member.owner.cls, member.method);
         if (fn !== undefined) {
