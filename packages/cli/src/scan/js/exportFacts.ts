@@ -5,8 +5,8 @@
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf } from './asyncMethods.js';
 import type { ExportFact, ReExport } from './Candidate.js';
-import { instanceClass, methodOf } from './memberClass.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { instanceClass, methodOf } from './memberClass.js';
 import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
 import { authErrorClass } from './rules/authErrorClasses.js';

@@ -5,8 +5,8 @@
 // project pass (project.ts) joins the two.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
-import { instanceClass, memberCall } from './memberClass.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
+import { instanceClass, memberCall } from './memberClass.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,

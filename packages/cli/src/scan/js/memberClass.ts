@@ -70,17 +70,17 @@ function classBodyOf(ctx: ModuleContext, node: Node): Node | undefined {
 const fieldCache = new WeakMap<Node, Map<string, string | undefined>>();
 
 /** The class name a field of this class body is declared with, built with or handed in as (once per field). */
-function fieldClassName(ctx: ModuleContext, body: Node, field: string): string | undefined {
+function fieldClassName(body: Node, field: string): string | undefined {
   let fields = fieldCache.get(body);
   if (fields === undefined) {
     fields = new Map();
     fieldCache.set(body, fields);
   }
-  if (!fields.has(field)) fields.set(field, readFieldClass(ctx, body, field));
+  if (!fields.has(field)) fields.set(field, readFieldClass(body, field));
   return fields.get(field);
 }
 
-function readFieldClass(ctx: ModuleContext, body: Node, field: string): string | undefined {
+function readFieldClass(body: Node, field: string): string | undefined {
   let assigned: string | undefined;
   for (const el of body.body as Node[]) {
     if (el.type === 'PropertyDefinition' && propertyName(el.key, el.computed as boolean) === field) {
@@ -122,7 +122,7 @@ export function receiverClass(ctx: ModuleContext, receiver: Node | undefined): M
   if (r?.type === 'MemberExpression' && unwrap(r.object)?.type === 'ThisExpression') {
     const field = propertyName(r.property, r.computed as boolean);
     const body = field === undefined ? undefined : classBodyOf(ctx, r);
-    const name = body === undefined ? undefined : fieldClassName(ctx, body, field as string);
+    const name = body === undefined ? undefined : fieldClassName(body, field as string);
     return name === undefined ? undefined : classNamed(ctx, name, r);
   }
   if (r?.type !== 'Identifier') return undefined;

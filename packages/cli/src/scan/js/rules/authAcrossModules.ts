@@ -4,10 +4,9 @@
 // the catch (the line that decides every failure means "no"): at once when the caller is in the same
 // module, else on condition that some module's caller answers 401/403 on an export leading to it
 // (`authGated`, settled by the project pass: js/authGates.ts records the callers).
-import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef, VerifierFact } from '../Candidate.js';
-import { memberCall } from '../memberClass.js';
-import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { answersAuthFailure, callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
 import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
@@ -254,48 +253,3 @@ export const authAcrossModulesRules: Rule = (ctx: ModuleContext, report: Report)
       { onlyIfAuthGated: names },
     );
 };
-
-/**
- * The project functions a try block awaits (`await isAuthorized(...)` imported from a sibling package):
- * a catch answering 401/403/Deny around them is reported only if one awaits a remote verifier or secret.
- */
-export function awaitedImports(ctx: ModuleContext, block: Node): (ImportRef & { method?: string })[] {
-  const refs: (ImportRef & { method?: string })[] = [];
-  someDescendant(
-    block,
-    (n) => {
-      if (n.type !== 'AwaitExpression') return false;
-      const call = unwrap(n.argument);
-      if (call?.type !== 'CallExpression') return false;
-      const ref = importRefOf(ctx, call.callee as Node);
-      if (ref !== undefined) refs.push(ref);
-      // `await jwtAdapter.verify(t)` of an imported singleton (`export const jwtAdapter = new JwtAdapter()`).
-      const singleton = singletonCall(ctx, call);
-      if (singleton !== undefined) refs.push(singleton);
-      // `await this.jwtAdapter.verify(t)`, the field's class imported from the project.
-      const member = ref === undefined ? memberCall(ctx, call) : undefined;
-      if (member?.owner.kind === 'import' && isProjectSource(member.owner.source))
-        refs.push({
-          from: ctx.file,
-          source: member.owner.source,
-          name: member.owner.name,
-          method: member.method,
-        });
-      return false;
-    },
-    true,
-  );
-  return refs;
-}
-
-/** `jwtAdapter.verify(t)` where `jwtAdapter` is a named or default import from the project: an instance's method. */
-function singletonCall(ctx: ModuleContext, call: Node): (ImportRef & { method: string }) | undefined {
-  const callee = unwrap(call.callee);
-  const object = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
-  if (object?.type !== 'Identifier') return undefined;
-  const imp = ctx.importOf(object.name as string, object);
-  const method = propertyName(callee?.property, callee?.computed as boolean);
-  if (imp === undefined || imp.imported === '*' || method === undefined || !isProjectSource(imp.source))
-    return undefined;
-  return { from: ctx.file, source: imp.source, name: imp.imported, method };
-}

@@ -2,9 +2,8 @@
 // remote verifier, a falsy "not verified" value, and a catch that looks at the error before answering.
 import { calleeName, isDefaultValue, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isLogCall } from './catchFacts.js';
-
 import { answersAuthFailure, wrap } from './authAnswers.js';
+import { isLogCall } from './catchFacts.js';
 
 export { answersAuthFailure } from './authAnswers.js';
 export { callsRemote } from './authRemote.js';
