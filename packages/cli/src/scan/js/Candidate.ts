@@ -212,6 +212,8 @@ export interface ExportFact {
   readonly remote?: string;
   /** For a class: its methods that await a remote verifier, key, secret or AWS call, and what each awaits. */
   readonly remoteMethods?: Readonly<Record<string, string>>;
+  /** For a class: its methods that await other modules' project code instead, followed there (a few hops). */
+  readonly remoteVia?: Readonly<Record<string, readonly (ImportRef & { readonly method?: string })[]>>;
   /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
   readonly authError?: true;
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };

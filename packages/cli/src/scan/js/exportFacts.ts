@@ -4,11 +4,12 @@
 
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf } from './asyncMethods.js';
-import type { ExportFact, ReExport } from './Candidate.js';
+import type { ExportFact, ImportRef, ReExport } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass, methodOf } from './memberClass.js';
 import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
+import { awaitedImports } from './rules/authAwaitedImports.js';
 import { authErrorClass } from './rules/authErrorClasses.js';
 import { callsRemote } from './rules/authFacts.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
@@ -30,17 +31,27 @@ function remoteMethodsOf(
   ctx: ModuleContext,
   v: Node,
   methods: readonly string[],
-): Record<string, string> | undefined {
+): Pick<ExportFact, 'remoteMethods' | 'remoteVia'> {
   const binding = v.type === 'Identifier' ? ctx.resolve(v.name as string, v) : undefined;
   const cls = binding?.kind === 'class' ? binding.declaration : v;
-  if (!isClass(cls)) return undefined;
-  const out: Record<string, string> = {};
+  if (!isClass(cls)) return {};
+  const remoteMethods: Record<string, string> = {};
+  const remoteVia: Record<string, ImportRef[]> = {};
   for (const method of methods) {
     const fn = methodOf(cls, method);
-    const remote = fn === undefined ? undefined : callsRemote(ctx, fn.body as Node);
-    if (remote !== undefined) out[method] = remote;
+    if (fn === undefined) continue;
+    const remote = callsRemote(ctx, fn.body as Node);
+    if (remote !== undefined) remoteMethods[method] = remote;
+    else {
+      // `await this.jwtAdapter.verify(t)` of another module's class: the project pass follows it there.
+      const refs = awaitedImports(ctx, fn.body as Node);
+      if (refs.length > 0) remoteVia[method] = refs;
+    }
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return {
+    ...(Object.keys(remoteMethods).length > 0 ? { remoteMethods } : {}),
+    ...(Object.keys(remoteVia).length > 0 ? { remoteVia } : {}),
+  };
 }
 
 const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
@@ -119,15 +130,15 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
     // A class, or a singleton made from one (`export const jwtAdapter = new JwtAdapter()`).
     const made = asyncMethods === undefined ? instanceClass(ctx, v) : undefined;
-    const remoteMethods = !AUTH_CLASS_WORDS.test(ctx.source)
-      ? undefined
+    const remote = !AUTH_CLASS_WORDS.test(ctx.source)
+      ? {}
       : made !== undefined
         ? remoteMethodsOf(ctx, made, asyncMethodsOf(ctx, made) ?? [])
         : asyncMethods !== undefined
           ? remoteMethodsOf(ctx, v, asyncMethods)
-          : undefined;
-    if (remoteMethods !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), remoteMethods };
+          : {};
+    if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...remote };
   }
   return facts;
 }
