@@ -4,12 +4,26 @@
 import type { ImportRef } from './js/Candidate.js';
 import type { Project } from './project.js';
 
-/** The remote verifier or secret the first of these imported functions that awaits one awaits. */
-export function importRemote(project: Project, refs: readonly ImportRef[]): string | undefined {
+/** The remote verifier or secret the first of these imported functions (or class methods) that awaits one awaits. */
+export function importRemote(
+  project: Project,
+  refs: readonly (ImportRef & { readonly method?: string })[],
+  depth = 0,
+): string | undefined {
   for (const ref of refs) {
     const target = project.resolveModule(ref.from, ref.source);
-    const remote = target === undefined ? undefined : project.exportFact(target, ref.name)?.remote;
-    if (remote !== undefined) return `${remote} inside ${ref.name}()`;
+    const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
+    // `this.adapter.verify(t)` of an imported class: what that method awaits, there or a few classes on
+    // (a guard's AuthService.validate awaiting a JwtAdapter's KMS verify).
+    if (ref.method !== undefined) {
+      const remote = fact?.remoteMethods?.[ref.method];
+      if (remote !== undefined) return `${remote} inside ${ref.name}.${ref.method}()`;
+      const via = depth < 3 ? fact?.remoteVia?.[ref.method] : undefined;
+      const deeper = via === undefined ? undefined : importRemote(project, via, depth + 1);
+      if (deeper !== undefined) return `${deeper} through ${ref.name}.${ref.method}()`;
+      continue;
+    }
+    if (fact?.remote !== undefined) return `${fact.remote} inside ${ref.name}()`;
   }
   return undefined;
 }

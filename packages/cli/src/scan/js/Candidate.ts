@@ -79,7 +79,7 @@ export interface Candidate {
    * A catch that answers 401/403/Deny around awaited calls of these project imports: kept only when one of
    * them awaits a remote verifier or secret itself; `{remote}` in the message names it.
    */
-  readonly onlyIfImportRemote?: readonly ImportRef[];
+  readonly onlyIfImportRemote?: readonly (ImportRef & { readonly method?: string })[];
   /** A catch raising these project error classes: kept only when one of them answers 401/403 (rules/authErrorClasses.ts). */
   readonly onlyIfImportAuthError?: readonly ImportRef[];
   /**
@@ -231,6 +231,10 @@ export interface ExportFact {
   /** The export is a class extending this SDK client; `arg` is the constructor argument passed to `super`. */
   /** The function awaits a remote verifier, key or secret (a JWKS, an introspection, a secret fetch). */
   readonly remote?: string;
+  /** For a class: its methods that await a remote verifier, key, secret or AWS call, and what each awaits. */
+  readonly remoteMethods?: Readonly<Record<string, string>>;
+  /** For a class: its methods that await other modules' project code instead, followed there (a few hops). */
+  readonly remoteVia?: Readonly<Record<string, readonly (ImportRef & { readonly method?: string })[]>>;
   /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
   readonly authError?: true;
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };

@@ -4,11 +4,13 @@
 
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf } from './asyncMethods.js';
-import type { ExportFact, ReExport } from './Candidate.js';
+import type { ExportFact, ImportRef, ReExport } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { instanceClass, methodOf } from './memberClass.js';
 import { optionPropsOf } from './optionProps.js';
 import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
+import { awaitedImports } from './rules/authAwaitedImports.js';
 import { authErrorClass } from './rules/authErrorClasses.js';
 import { callsRemote } from './rules/authFacts.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
@@ -21,6 +23,41 @@ import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(/;
 
 const AUTH_STATUS_WORDS = /40[13]|nauthori|orbidden|nauthenticated|UNAUTHORI|FORBIDDEN/;
+
+/** Words of a class that verifies tokens or looks up keys, sessions or credentials: only then are its methods judged. */
+const AUTH_CLASS_WORDS =
+  /jwt|jwk|token|verif|decrypt|secret|signingkey|introspect|session|credential|api.?key/i;
+
+/**
+ * The async methods of an exported class that await a remote verifier, key, secret or AWS call, for a
+ * catch answering 401/403 around `this.adapter.verify(t)` in another module (rules/auth.ts).
+ */
+function remoteMethodsOf(
+  ctx: ModuleContext,
+  v: Node,
+  methods: readonly string[],
+): Pick<ExportFact, 'remoteMethods' | 'remoteVia'> {
+  const binding = v.type === 'Identifier' ? ctx.resolve(v.name as string, v) : undefined;
+  const cls = binding?.kind === 'class' ? binding.declaration : v;
+  if (!isClass(cls)) return {};
+  const remoteMethods: Record<string, string> = {};
+  const remoteVia: Record<string, ImportRef[]> = {};
+  for (const method of methods) {
+    const fn = methodOf(cls, method);
+    if (fn === undefined) continue;
+    const remote = callsRemote(ctx, fn.body as Node);
+    if (remote !== undefined) remoteMethods[method] = remote;
+    else {
+      // `await this.jwtAdapter.verify(t)` of another module's class: the project pass follows it there.
+      const refs = awaitedImports(ctx, fn.body as Node);
+      if (refs.length > 0) remoteVia[method] = refs;
+    }
+  }
+  return {
+    ...(Object.keys(remoteMethods).length > 0 ? { remoteMethods } : {}),
+    ...(Object.keys(remoteVia).length > 0 ? { remoteVia } : {}),
+  };
+}
 
 const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
 
@@ -108,6 +145,17 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
+    // A class, or a singleton made from one (`export const jwtAdapter = new JwtAdapter()`).
+    const made = asyncMethods === undefined ? instanceClass(ctx, v) : undefined;
+    const remote = !AUTH_CLASS_WORDS.test(ctx.source)
+      ? {}
+      : made !== undefined
+        ? remoteMethodsOf(ctx, made, asyncMethodsOf(ctx, made) ?? [])
+        : asyncMethods !== undefined
+          ? remoteMethodsOf(ctx, v, asyncMethods)
+          : {};
+    if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...remote };
   }
   return facts;
 }

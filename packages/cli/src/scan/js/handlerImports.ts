@@ -6,6 +6,7 @@
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
+import { instanceClass, memberCall } from './memberClass.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
@@ -44,7 +45,8 @@ function classOf(ctx: ModuleContext, value: Node): Node | undefined {
 function startsOf(ctx: ModuleContext, value: Node): Node[] {
   const fn = isFunction(value) ? value : ctx.functionOf(value);
   if (fn !== undefined) return [fn];
-  const cls = classOf(ctx, value);
+  // A class, or a module-level instance of one (`export const orders = new OrderService()`).
+  const cls = classOf(ctx, value) ?? instanceClass(ctx, value);
   if (cls === undefined) return [];
   return ((cls.body as Node).body as Node[])
     .map((m) =>
@@ -67,6 +69,17 @@ function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefined {
     const name = propertyName(callee.property, callee.computed as boolean);
     if (imp !== undefined && name !== undefined && (imp.imported === '*' || imp.imported === 'default'))
       ref = { from: ctx.file, source: imp.source, name };
+    // `OrderService.getInstance(...)`: a static factory of an imported class hands back an instance.
+    // `orders.save(...)` of an exported instance: its class's methods (startsOf).
+    else if (imp !== undefined && name !== undefined)
+      ref = { from: ctx.file, source: imp.source, name: imp.imported };
+  }
+  // `this.orders.save(...)` on a field (or a typed parameter) whose class is imported from the project:
+  // an injected service's methods run on this code's path (js/memberClass.ts).
+  if (ref === undefined && callee?.type === 'MemberExpression') {
+    const member = memberCall(ctx, call);
+    if (member?.owner.kind === 'import')
+      ref = { from: ctx.file, source: member.owner.source, name: member.owner.name };
   }
   if (ref === undefined) return undefined;
   return isProjectSource(ref.source) ? ref : undefined;
@@ -101,10 +114,19 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
         : callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier'
           ? ((unwrap(callee.object) as Node).name as string)
           : undefined;
-    if (head === undefined) continue;
-    const ref = project.has(head) ? projectCall(ctx, call) : undefined;
+    // `this.bav.send(...)`, `svc.save(...)` of a typed parameter: the receiver's class (js/memberClass.ts).
+    const viaMember =
+      callee?.type === 'MemberExpression' &&
+      (head === undefined ? unwrap(callee.object)?.type === 'MemberExpression' : !project.has(head));
+    if (head === undefined && !viaMember) continue;
+    const ref =
+      head !== undefined && project.has(head)
+        ? projectCall(ctx, call)
+        : viaMember
+          ? projectCall(ctx, call)
+          : undefined;
     const target =
-      ref === undefined && callee?.type === 'Identifier' && ctx.resolve(head, callee) !== undefined
+      ref === undefined && callee?.type === 'Identifier' && ctx.resolve(head as string, callee) !== undefined
         ? ctx.functionOf(callee)
         : undefined;
     if (ref === undefined && target === undefined) continue;

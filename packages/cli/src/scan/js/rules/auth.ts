@@ -2,8 +2,9 @@
 // any error, so an outage of the identity provider logs every user out.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { awaitedImports, gatedCatch } from './authAcrossModules.js';
+import { gatedCatch } from './authAcrossModules.js';
 import { wrap } from './authAnswers.js';
+import { awaitedImports } from './authAwaitedImports.js';
 import { verifyCallbackRules } from './authCallbacks.js';
 import { raisedAuthClass } from './authErrorClasses.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';

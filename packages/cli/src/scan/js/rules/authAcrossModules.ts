@@ -253,24 +253,3 @@ export const authAcrossModulesRules: Rule = (ctx: ModuleContext, report: Report)
       { onlyIfAuthGated: names },
     );
 };
-
-/**
- * The project functions a try block awaits (`await isAuthorized(...)` imported from a sibling package):
- * a catch answering 401/403/Deny around them is reported only if one awaits a remote verifier or secret.
- */
-export function awaitedImports(ctx: ModuleContext, block: Node): ImportRef[] {
-  const refs: ImportRef[] = [];
-  someDescendant(
-    block,
-    (n) => {
-      if (n.type !== 'AwaitExpression') return false;
-      const call = unwrap(n.argument);
-      if (call?.type !== 'CallExpression') return false;
-      const ref = importRefOf(ctx, call.callee as Node);
-      if (ref !== undefined) refs.push(ref);
-      return false;
-    },
-    true,
-  );
-  return refs;
-}

@@ -46,6 +46,17 @@ export function isAuthStatus(node: Node | undefined, ctx?: ModuleContext): boole
   return last !== undefined && (memberPath(unwrap(node))?.length ?? 0) > 1 && STATUS_NAME.test(last);
 }
 
+/**
+ * The status handed to a response builder: 401/403, or a name holding a choice of one
+ * (`const status = err instanceof AppError ? err.statusCode : 401`: every other error gets 401).
+ */
+function builtStatus(node: Node | undefined, ctx: ModuleContext | undefined): boolean {
+  const value = literalOf(node, ctx);
+  if (value?.type === 'ConditionalExpression')
+    return isAuthStatus(value.consequent, ctx) || isAuthStatus(value.alternate, ctx);
+  return isAuthStatus(node, ctx);
+}
+
 function answerNode(n: Node, ctx?: ModuleContext): boolean {
   if (n.type === 'Property') {
     const key = n.key?.name ?? n.key?.value;
@@ -86,6 +97,9 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     )
       return true;
     if (BODY_THEN_STATUS.test(name) && isAuthStatus(args[1])) return true;
+    // A project's response builder, status first: `Response(HttpCodesEnum.UNAUTHORIZED, 'Unauthorized')`,
+    // `buildResponse(401, body)`.
+    if (/(^r|R)esponse$|^respond$|^reply$/.test(name) && builtStatus(args[0], ctx)) return true;
     return CALLBACK.test(name) && AUTH_MESSAGE.test(stringValue(args[0]) ?? '');
   }
   if (n.type === 'NewExpression') {

@@ -7,6 +7,7 @@ import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { answersAuthFailure, isAuthStatus, wrap } from './authAnswers.js';
+import { OWN_ERROR_CLASS } from './authFacts.js';
 
 const STATUS_FIELD = /^(status|statusCode|httpStatus|httpStatusCode|code)$/;
 
@@ -102,6 +103,9 @@ export function authErrorMaps(ctx: ModuleContext): ImportRef[] {
     if (tested.length === 0 || answersAuthFailure(wrap(n.consequent as Node), ctx) === undefined)
       return false;
     for (const cls of tested) {
+      // A project's catch-all base (`AppError`) carries the status each raise gives it: mapping it to 401
+      // in one place does not make every raise of it an auth answer.
+      if (OWN_ERROR_CLASS.test(cls?.name ?? '')) continue;
       const ref = cls === undefined ? undefined : importRefOf(ctx, cls);
       if (ref !== undefined && ctx.projectImports.has(memberPath(cls)?.[0] ?? '')) refs.push(ref);
     }

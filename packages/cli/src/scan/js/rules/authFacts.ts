@@ -2,6 +2,7 @@
 // remote verifier, a falsy "not verified" value, and a catch that looks at the error before answering.
 import { calleeName, isDefaultValue, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { answersAuthFailure, wrap } from './authAnswers.js';
 import { isLogCall } from './catchFacts.js';
 
 export { answersAuthFailure } from './authAnswers.js';
@@ -36,6 +37,10 @@ export function discriminates(handler: Node): boolean {
           return false;
         const test =
           n.type === 'SwitchStatement' ? n.discriminant : n.type === 'LogicalExpression' ? n : n.test;
+        // `err instanceof AppError ? err.statusCode : 401`: the project's own errors keep their status and
+        // every other failure, an outage included, is answered 401; that test tells no token error apart.
+        // One whose own-error branch answers 401 (others 500) does tell them apart.
+        if (ownErrorTest(test, param)) return answersAuthFailure(wrap(n.consequent as Node)) !== undefined;
         return (
           someDescendant(
             { type: 'X', start: 0, end: 0, test } as Node,
@@ -56,6 +61,22 @@ export function discriminates(handler: Node): boolean {
       return false;
     },
     true,
+  );
+}
+
+/** The catch-all base class a project raises its own answers with (`AppError`, `HttpError`, `ApiError`). */
+export const OWN_ERROR_CLASS =
+  /^(App|Api|Http|Base|Custom|Service|Application|Domain|Handled|Known)(Error|Exception)$/;
+
+/** `param instanceof AppError`: a test for the project's own raised errors, not for a kind of failure. */
+function ownErrorTest(test: Node | undefined, param: string): boolean {
+  const t = unwrap(test);
+  return (
+    t?.type === 'BinaryExpression' &&
+    t.operator === 'instanceof' &&
+    unwrap(t.left)?.type === 'Identifier' &&
+    unwrap(t.left)?.name === param &&
+    OWN_ERROR_CLASS.test(unwrap(t.right)?.name ?? '')
   );
 }
 

@@ -5,6 +5,7 @@
 // cannot see into.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isSdkClass, memberCall, methodOf } from '../memberClass.js';
 import { isSdkSend } from '../sdkSend.js';
 import { wrap } from './authAnswers.js';
 import { dataLookup } from './authLookups.js';
@@ -83,6 +84,23 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
         if (ctx.importRoot(made.arguments[0])?.source === 'jsonwebtoken') {
           const key = ctx.functionOf(n.arguments[1]);
           if (key !== undefined && depth < 3) what = callsRemote(ctx, wrap(key.body as Node), depth + 1);
+          return false;
+        }
+      }
+      // `await this.jwtAdapter.verify(t)`: a method of the receiver's class is judged by what it does (an
+      // AWS client's method is a call to AWS); one of an imported project class by its own module.
+      const member = awaited && n.callee.type === 'MemberExpression' ? memberCall(ctx, n) : undefined;
+      if (member !== undefined && isSdkClass(member.owner) && member.method !== 'send') {
+        what = `${member.method} (AWS)`;
+        return false;
+      }
+      // A class of a sibling module is judged there (remoteMethods), not by its method's name; a scoped
+      // package may be a workspace or a public verifier (`@okta/jwt-verifier`), so its name still speaks.
+      if (member?.owner.kind === 'import' && member.owner.source.startsWith('.')) return false;
+      if (member?.owner.kind === 'local') {
+        const fn = methodOf(member.owner.cls, member.method);
+        if (fn !== undefined) {
+          if (depth < 3) what = callsRemote(ctx, wrap(fn.body as Node), depth + 1);
           return false;
         }
       }

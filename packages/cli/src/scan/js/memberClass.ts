@@ -1,0 +1,186 @@
+// The class behind a method call's receiver: `this.jwtAdapter.verify(t)` where the field is declared
+// `private readonly jwtAdapter: KmsJwtAdapter`, filled by `this.jwtAdapter = new KmsJwtAdapter(...)` or
+// `= BavService.getInstance(...)`, or injected (`constructor(private readonly bav: BavService)`); and
+// `adapter.verify(t)` where `adapter` is a parameter typed by a class or a name bound to `new X()`.
+// Projects put their token verifiers and AWS senders behind such service classes, so rules that judge a
+// call by what it does (infra-error-as-auth's remote check, swallowed-error's handler path) follow the
+// receiver to its class: one of this module, or one imported (from the project, or an SDK client class).
+import { type Node, propertyName, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/** A class of this module, or a class imported by name (type-only imports included). */
+export type MemberClass =
+  | { readonly kind: 'local'; readonly cls: Node }
+  | { readonly kind: 'import'; readonly source: string; readonly name: string };
+
+/** The simple name a declaration is typed with (`x: KmsJwtAdapter`, `x?: ns.Adapter`). */
+function typeNameOf(decl: Node | undefined): string | undefined {
+  const d = decl?.type === 'AssignmentPattern' ? decl.left : decl;
+  const t = (d?.typeAnnotation as Node | undefined)?.typeAnnotation;
+  if (t?.type !== 'TSTypeReference') return undefined;
+  const name = t.typeName;
+  if (name?.type === 'Identifier') return name.name as string;
+  return name?.type === 'TSQualifiedName' ? (name.right?.name as string | undefined) : undefined;
+}
+
+/** `new X(...)`, or a static factory on X (`X.getInstance(...)`, `X.create(...)`): the class name X. */
+function madeClassName(value: Node | undefined): string | undefined {
+  const v = unwrap(value);
+  if (v?.type === 'NewExpression')
+    return unwrap(v.callee)?.type === 'Identifier' ? unwrap(v.callee)?.name : undefined;
+  if (v?.type !== 'CallExpression') return undefined;
+  const callee = unwrap(v.callee);
+  if (callee?.type !== 'MemberExpression') return undefined;
+  const object = unwrap(callee.object);
+  const method = propertyName(callee.property, callee.computed as boolean) ?? '';
+  // A factory named for it on a capitalised name: the class hands back its own (shared) instance.
+  if (object?.type !== 'Identifier' || !/^[A-Z]/.test(object.name as string)) return undefined;
+  return /instance|^create$|^build$|^make$|^of$/i.test(method) ? (object.name as string) : undefined;
+}
+
+/** Type-only imports (`import type { X }`, `import { type X }`) are not bindings: read the declarations. */
+function typeImport(ctx: ModuleContext, name: string): { source: string; name: string } | undefined {
+  for (const stmt of ctx.program.body as Node[]) {
+    if (stmt.type !== 'ImportDeclaration') continue;
+    for (const s of stmt.specifiers as Node[])
+      if (s.type === 'ImportSpecifier' && s.local?.name === name)
+        return { source: stmt.source.value as string, name: propertyName(s.imported) ?? name };
+  }
+  return undefined;
+}
+
+/** What a class name stands for at `at`: a class of this module, or an import. */
+function classNamed(ctx: ModuleContext, name: string, at: Node): MemberClass | undefined {
+  const binding = ctx.resolve(name, at);
+  if (binding?.kind === 'class') return { kind: 'local', cls: binding.declaration };
+  const imp = ctx.importOf(name, at);
+  if (imp !== undefined)
+    return imp.imported === '*' ? undefined : { kind: 'import', source: imp.source, name: imp.imported };
+  if (binding !== undefined) return undefined;
+  const typed = typeImport(ctx, name);
+  return typed === undefined ? undefined : { kind: 'import', ...typed };
+}
+
+/** The class body `node` sits in (the innermost class). */
+function classBodyOf(ctx: ModuleContext, node: Node): Node | undefined {
+  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) if (n.type === 'ClassBody') return n;
+  return undefined;
+}
+
+const fieldCache = new WeakMap<Node, Map<string, string | undefined>>();
+
+/** The class name a field of this class body is declared with, built with or handed in as (once per field). */
+function fieldClassName(body: Node, field: string): string | undefined {
+  let fields = fieldCache.get(body);
+  if (fields === undefined) {
+    fields = new Map();
+    fieldCache.set(body, fields);
+  }
+  if (!fields.has(field)) fields.set(field, readFieldClass(body, field));
+  return fields.get(field);
+}
+
+function readFieldClass(body: Node, field: string): string | undefined {
+  let assigned: string | undefined;
+  for (const el of body.body as Node[]) {
+    if (el.type === 'PropertyDefinition' && propertyName(el.key, el.computed as boolean) === field) {
+      const declared = typeNameOf(el) ?? madeClassName(el.value as Node | undefined);
+      if (declared !== undefined) return declared;
+    }
+    if (el.type !== 'MethodDefinition') continue;
+    const fn = el.value as Node;
+    if (el.kind === 'constructor')
+      for (const p of fn.params as Node[])
+        if (p.type === 'TSParameterProperty' && unwrap(p.parameter)?.name === field)
+          return typeNameOf(p.parameter as Node);
+    // `this.<field> = new X(...)`, `= X.getInstance(...)`, or `= param` typed X (constructor injection).
+    for (const st of ((fn.body as Node | undefined)?.body as Node[] | undefined) ?? []) {
+      const e = st.type === 'ExpressionStatement' ? unwrap(st.expression) : undefined;
+      const left = e?.type === 'AssignmentExpression' ? unwrap(e.left) : undefined;
+      if (left?.type !== 'MemberExpression' || unwrap(left.object)?.type !== 'ThisExpression') continue;
+      if (propertyName(left.property, left.computed as boolean) !== field) continue;
+      const right = unwrap(e?.right);
+      const param =
+        right?.type === 'Identifier'
+          ? (fn.params as Node[]).find((p) => unwrap(p)?.name === right.name)
+          : undefined;
+      assigned ??= madeClassName(right) ?? (param !== undefined ? typeNameOf(unwrap(param)) : undefined);
+    }
+  }
+  return assigned;
+}
+
+/**
+ * The class whose instance `receiver` holds: `this.<field>` of the enclosing class, or a name that is a
+ * parameter typed by a class or is bound to `new X()`.
+ *
+ * @example
+ * receiverClass(ctx, thisKmsDecryptor) // { kind: 'import', source: '../utils/KmsJwtAdapter', name: 'KmsJwtAdapter' }
+ */
+export function receiverClass(ctx: ModuleContext, receiver: Node | undefined): MemberClass | undefined {
+  const r = unwrap(receiver);
+  if (r?.type === 'MemberExpression' && unwrap(r.object)?.type === 'ThisExpression') {
+    const field = propertyName(r.property, r.computed as boolean);
+    const body = field === undefined ? undefined : classBodyOf(ctx, r);
+    const name = body === undefined ? undefined : fieldClassName(body, field as string);
+    return name === undefined ? undefined : classNamed(ctx, name, r);
+  }
+  if (r?.type !== 'Identifier') return undefined;
+  const binding = ctx.resolve(r.name as string, r);
+  const name =
+    binding?.kind === 'param'
+      ? typeNameOf(binding.declaration)
+      : binding?.kind === 'const' || binding?.kind === 'let'
+        ? madeClassName(binding.init)
+        : undefined;
+  return name === undefined ? undefined : classNamed(ctx, name, r);
+}
+
+/**
+ * `recv.method(...)` with a receiver whose class is known: the class and the method's name.
+ *
+ * @example
+ * memberCall(ctx, call) // { owner: { kind: 'local', cls }, method: 'verify' } for this.adapter.verify(t)
+ */
+export function memberCall(
+  ctx: ModuleContext,
+  call: Node,
+): { owner: MemberClass; method: string } | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression') return undefined;
+  const object = unwrap(callee.object);
+  if (object?.type !== 'Identifier' && object?.type !== 'MemberExpression') return undefined;
+  const method = propertyName(callee.property, callee.computed as boolean);
+  if (method === undefined) return undefined;
+  const owner = receiverClass(ctx, object);
+  return owner === undefined ? undefined : { owner, method };
+}
+
+/** The function of a method of a class node (`async verify() {}`, `verify = async () => {}`). */
+export function methodOf(cls: Node, method: string): Node | undefined {
+  for (const el of (cls.body as Node).body as Node[]) {
+    if (el.type !== 'MethodDefinition' && el.type !== 'PropertyDefinition') continue;
+    if (el.static === true || propertyName(el.key, el.computed as boolean) !== method) continue;
+    const fn = unwrap(el.value);
+    if (fn?.type === 'FunctionExpression' || fn?.type === 'ArrowFunctionExpression') return fn;
+  }
+  return undefined;
+}
+
+/** An AWS SDK client class (`KMS`, `KMSClient` from `@aws-sdk/client-kms`, or aws-sdk v2's). */
+export function isSdkClass(owner: MemberClass): boolean {
+  return owner.kind === 'import' && /^@aws-sdk\/client-|^aws-sdk(?:\/|$)/.test(owner.source);
+}
+
+/**
+ * The class of this module a module-level singleton is made from: `new JwtAdapter(...)`,
+ * `JwtAdapter.getInstance()` (`export const jwtAdapter = new JwtAdapter()`, its importers call
+ * `jwtAdapter.verify(t)`).
+ */
+export function instanceClass(ctx: ModuleContext, value: Node | undefined): Node | undefined {
+  const v = unwrap(value);
+  const name = madeClassName(v);
+  if (name === undefined) return undefined;
+  const binding = ctx.resolve(name, v as Node);
+  return binding?.kind === 'class' ? binding.declaration : undefined;
+}
