@@ -12,8 +12,8 @@ import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { ownerOf } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
-/** Props by which a construct is built capped. */
-const CAPS = /\b(?:reservedConcurrentExecutions|maxConcurrency|maximumConcurrency)\b/;
+/** Props by which a construct is built capped (`reservedConcurrentExecutions`, a class's own `concurrency`). */
+const CAPS = /concurren/i;
 /** An escape hatch capping the mapping or function a construct made (`cfn.scalingConfig = {...}`): a module with one is not judged. */
 const HATCH = /\b(?:scalingConfig|maximumConcurrency|MaximumConcurrency|ReservedConcurrentExecutions)\b/;
 
@@ -27,6 +27,9 @@ export function noteSelfUncapped(ctx: ModuleContext, target: Node | undefined, a
   if (self !== 'Super' && self !== 'ThisExpression') return;
   const owner = ownerOf(ctx, at);
   if (owner === undefined || (owner.type !== 'ClassDeclaration' && owner.type !== 'ClassExpression')) return;
+  // A class that sets or passes on a concurrency anywhere (`reservedConcurrentExecutions: props.concurrency`
+  // in its super call) caps its function itself, or lets its callers do so under a name of its own.
+  if (/concurren/i.test(ctx.source.slice(owner.start, owner.end))) return;
   ctx.eventSourceWrappers.set(owner, { ...ctx.eventSourceWrappers.get(owner), uncapped: true });
 }
 
