@@ -25,6 +25,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const wrapper = project.wrapperOf(ref);
     if (wrapper === undefined || unsafeUse(wrapper, literals) !== true) return false;
   }
+  if (c.onlyIfWrapperUncapped !== undefined && project.wrapperOf(c.onlyIfWrapperUncapped)?.uncapped !== true)
+    return false;
   if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(project, d) === 'timed')) return false;
   if (c.onlyIfRequestTimeoutWarns === true && !requestTimeoutWarns(file)) return false;
   if (c.onlyIfImportVerifier !== undefined && verifierRemote(project, c.onlyIfImportVerifier) === undefined)

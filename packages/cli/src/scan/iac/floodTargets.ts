@@ -1,7 +1,7 @@
 // iac-no-reserved-concurrency is about what a backlog floods: a queue consumer that scales out without a
 // limit hurts the database or API behind it. A SAM/CloudFormation function whose permissions reach only
-// AWS services that absorb any request rate (an on-demand DynamoDB table, a queue, a topic, a bus, a
-// secret or parameter read, a Step Functions or durable-execution callback) has nothing behind it to
+// AWS services that absorb any request rate (an on-demand DynamoDB table, a queue, a topic, a bus, S3
+// objects, a secret or parameter read, a Step Functions or durable-execution callback) has nothing behind it to
 // flood; anything else, or permissions we cannot see (a separate Role), keeps the finding.
 import { type Json, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
@@ -14,13 +14,26 @@ interface Resource {
 
 /** SAM policy templates that reach only request-scaled services (DynamoDB ones are checked per table). */
 const ABSORBING_TEMPLATES =
-  /^(DynamoDB(Crud|Write|Read|Reconfigure)Policy|EventBridgePutEventsPolicy|SQSSendMessagePolicy|SNSPublishMessagePolicy|SSMParameterReadPolicy|SSMParameterWithSlashPrefixReadPolicy|AWSSecretsManagerGetSecretValuePolicy|KMSDecryptPolicy|StepFunctionsCallbackPolicy)$/;
+  /^(DynamoDB(Crud|Write|Read|Reconfigure)Policy|EventBridgePutEventsPolicy|SQSSendMessagePolicy|SNSPublishMessagePolicy|S3ReadPolicy|S3WritePolicy|S3CrudPolicy|SSMParameterReadPolicy|SSMParameterWithSlashPrefixReadPolicy|AWSSecretsManagerGetSecretValuePolicy|KMSDecryptPolicy|StepFunctionsCallbackPolicy)$/;
 export const ABSORBING_ACTION =
-  /^(dynamodb:[A-Za-z*]+|events:PutEvents|sqs:SendMessage(Batch)?|sns:Publish(Batch)?|secretsmanager:GetSecretValue|ssm:GetParameters?|kms:(Decrypt|GenerateDataKey)|states:SendTask\w+|lambda:SendDurableExecutionCallback\w+|xray:[A-Za-z*]+|logs:[A-Za-z*]+|cloudwatch:PutMetricData)$/;
+  /^(dynamodb:[A-Za-z*]+|events:PutEvents|sqs:SendMessage(Batch)?|sns:Publish(Batch)?|s3:(Get|Put|Delete)Object\w*|s3:ListBucket|s3:AbortMultipartUpload|secretsmanager:GetSecretValue|ssm:GetParameters?|kms:(Decrypt|GenerateDataKey)|states:SendTask\w+|lambda:SendDurableExecutionCallback\w+|xray:[A-Za-z*]+|logs:[A-Za-z*]+|cloudwatch:PutMetricData)$/;
 export const BASIC_MANAGED =
   /^(AWSLambdaBasicExecutionRole|AWSXRayDaemonWriteAccess|AWSXrayWriteOnlyAccess|CloudWatchLambdaInsightsExecutionRolePolicy)$/;
 /** An environment variable that points at something outside AWS's request-scaled services. */
 export const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|REDIS|CLUSTER|FUNCTION)$/i;
+
+/**
+ * Whether an environment variable's name points at an endpoint: one of its `_`/`-` parts is an endpoint
+ * word, except the URL of a queue (`ORDERS_QUEUE_URL`), which is how SQS names a queue.
+ * @example
+ * namesEndpoint('NEXT_QUEUE_URL') // false; namesEndpoint('PARTNER_API_URL') // true
+ */
+export function namesEndpoint(name: string): boolean {
+  return name
+    .replace(/QUEUE[_-]?URL/gi, 'QUEUE')
+    .split(/[_-]/)
+    .some((w) => ENDPOINT_WORD.test(w));
+}
 
 function onDemandTables(value: unknown, byId: ReadonlyMap<string, Resource>): boolean {
   const ids = [...refsIn(value)];
@@ -74,5 +87,5 @@ export function nothingToFlood(
     ...(obj(obj(globals.Environment)?.Variables) ?? {}),
     ...(obj(obj(fn.props.Environment)?.Variables) ?? {}),
   };
-  return !Object.keys(variables).some((name) => name.split(/[_-]/).some((w) => ENDPOINT_WORD.test(w)));
+  return !Object.keys(variables).some(namesEndpoint);
 }

@@ -7,7 +7,7 @@
 // `jsonencode` policy. Anything unread (a managed policy other than the basic ones, a wildcard, an
 // environment from a variable or naming an endpoint) keeps the finding.
 
-import { ABSORBING_ACTION, BASIC_MANAGED, ENDPOINT_WORD } from './floodTargets.js';
+import { ABSORBING_ACTION, BASIC_MANAGED, namesEndpoint } from './floodTargets.js';
 import type { HclBlock } from './hcl.js';
 
 /** What one .tf file says about functions' permissions. */
@@ -119,7 +119,7 @@ export function terraformIamFacts(blocks: readonly HclBlock[]): TerraformIamFact
 export function nothingToFloodInTerraform(facts: readonly TerraformIamFacts[], fn: string): boolean {
   const function_ = facts.flatMap((f) => f.functions).find((f) => f.fn === fn);
   if (function_?.env === undefined) return false;
-  if (function_.env.some((name) => name.split(/[_-]/).some((w) => ENDPOINT_WORD.test(w)))) return false;
+  if (function_.env.some(namesEndpoint)) return false;
   const holder = function_.role !== undefined ? `aws_iam_role.${function_.role}` : fn;
   const grants = facts.flatMap((f) => f.grants);
   const statements = facts.flatMap((f) => f.statements);

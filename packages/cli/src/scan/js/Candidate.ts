@@ -51,6 +51,8 @@ export interface Candidate {
   /** A severity below the rule's own (a too-high maxReceiveCount is less than no redrive at all). */
   readonly severity?: 'critical' | 'high' | 'medium';
   /** A project construct that wraps an SqsEventSource, built with these literal props: kept when unsafe. */
+  /** A project construct built with no concurrency cap: kept when it attaches an uncapped SQS source to itself. */
+  readonly onlyIfWrapperUncapped?: ImportRef;
   readonly onlyIfWrapperUnsafe?: {
     readonly ref: ImportRef;
     readonly literals: Readonly<Record<string, number | boolean | null>>;
@@ -180,6 +182,8 @@ export interface EventSourceWrapper {
   readonly reportKey?: string;
   readonly reportDefault?: boolean | null | undefined;
   readonly fixedReport?: boolean | null | undefined;
+  /** A construct that is itself the function and attaches an SQS source with no `maxConcurrency`: capped, or not, where it is built. */
+  readonly uncapped?: true;
 }
 
 /** What an exported options object, or the options a helper function returns, holds. */

@@ -18,6 +18,7 @@ import { authErrorMaps } from './rules/authErrorClasses.js';
 import { importedBatchRules, ownedBatchWrapperRules } from './rules/batchWrappers.js';
 import { selectsOwnWork } from './rules/catchFacts.js';
 import { cdkRules } from './rules/cdk.js';
+import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { droppedAwaits, errorValueRules, projectSources } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
@@ -55,6 +56,7 @@ const RULES: readonly Rule[] = [
   lambdaRules,
   cdkRules,
   cdkWrapperRules,
+  cdkSelfConsumerRules,
   serverlessTsRules,
   sstBatchOneRules,
 ];

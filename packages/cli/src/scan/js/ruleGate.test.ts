@@ -138,9 +138,14 @@ describe('mayReport', () => {
       const whole = analyzeModule(file, source, true);
       // A construct built from an imported SqsEventSource wrapper is settled by the project pass. Every
       // construction of an imported class is a candidate until the project pass finds the class's timeout
-      // argument (rules/httpClientClasses.ts): it is judged only where the gate admits the module.
+      // argument (rules/httpClientClasses.ts): it is judged only where the gate admits the module. A
+      // construct built from an imported self-consuming class is settled like a wrapper (cdkSelfConsumers.ts).
       for (const c of whole.candidates)
-        if (c.onlyIfWrapperUnsafe === undefined && c.onlyIfImportHttpTimeoutArg === undefined)
+        if (
+          c.onlyIfWrapperUnsafe === undefined &&
+          c.onlyIfWrapperUncapped === undefined &&
+          c.onlyIfImportHttpTimeoutArg === undefined
+        )
           hidden.push(`${file}:${c.line} ${c.rule}`);
     }
 

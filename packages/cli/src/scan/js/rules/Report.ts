@@ -12,6 +12,7 @@ export type Extra = Pick<
   | 'onlyIfOptionsUntimed'
   | 'maxReceive'
   | 'onlyIfWrapperUnsafe'
+  | 'onlyIfWrapperUncapped'
   | 'onlyIfImportVerifier'
   | 'onlyIfImportSdkSubclass'
   | 'onlyIfRequestTimeoutWarns'

@@ -24,6 +24,7 @@ import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { functionConstruct, handlerLink } from './cdkHandlers.js';
 import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
 import { notePassedProps } from './cdkPassedProps.js';
+import { noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
@@ -222,7 +223,10 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
         const fnProps = functionConstruct(ctx, fnExpr)?.props;
         if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions')) continue;
-        if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) continue;
+        if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) {
+          noteSelfUncapped(ctx, fnExpr, node);
+          continue;
+        }
         if (nothingToFloodInCdk(ctx, memberPath(fnExpr)?.join('.'), fnProps)) continue;
         const link = handlerLink(ctx, fnExpr, 'no-work');
         report(

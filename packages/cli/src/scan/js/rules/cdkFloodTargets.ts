@@ -1,19 +1,36 @@
 // iac-no-reserved-concurrency in CDK code, like templates (iac/floodTargets.ts): the finding is about what
 // a backlog floods. A consumer whose only permissions in this module are grants on services that absorb
-// any request rate (an on-demand table, a queue, a topic, a bus) or policy statements of such actions, and
-// whose environment names no endpoint, database or function, has nothing behind it to flood. A role of its
-// own, a grant on anything else (a provisioned table, a function, a bucket), or no grant in sight keeps it.
+// any request rate (an on-demand table, a queue, a topic, a bus, a bucket's objects) or policy statements of
+// such actions, and whose environment names no endpoint, database or function, has nothing behind it to
+// flood. A role of its own, a grant on anything else (a provisioned table, a function, a stream), or no
+// grant in sight keeps it. A queue, topic or bus handed in by props is known by its grant alone: no other
+// construct has `grantSendMessages`, `grantPublish` or `grantPutEventsTo`.
 import { calleeName, memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { namesWord, plainFunctionProps } from './cdkFunctionEnvironment.js';
 
 const ABSORBING_GRANT =
   /^grant(ReadData|WriteData|ReadWriteData|StreamRead|SendMessages|ConsumeMessages|Publish|PutEventsTo)$/;
+/** Grants only a queue, a topic or a bus has: whatever the receiver, it absorbs any rate. */
+const OWN_KIND_GRANT = /^grant(SendMessages|ConsumeMessages|Publish|PutEventsTo)$/;
+/** A bucket's object grants (a stream or a secret has `grantRead`/`grantWrite` too: the receiver decides). */
+const BUCKET_GRANT = /^grant(Read|Write|ReadWrite|Put|Delete)$/;
 const ABSORBING_ACTION =
-  /^(dynamodb:[A-Za-z*]+|events:PutEvents|sqs:SendMessage(Batch)?|sns:Publish(Batch)?|secretsmanager:GetSecretValue|ssm:GetParameters?|kms:(Decrypt|GenerateDataKey)|states:SendTask\w+|xray:[A-Za-z*]+|logs:[A-Za-z*]+|cloudwatch:PutMetricData)$/;
+  /^(dynamodb:[A-Za-z*]+|events:PutEvents|sqs:SendMessage(Batch)?|sns:Publish(Batch)?|s3:(Get|Put|Delete)Object\w*|s3:ListBucket|s3:AbortMultipartUpload|secretsmanager:GetSecretValue|ssm:GetParameters?|kms:(Decrypt|GenerateDataKey)|states:SendTask\w+|xray:[A-Za-z*]+|logs:[A-Za-z*]+|cloudwatch:PutMetricData)$/;
 const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|REDIS|CLUSTER|FUNCTION)$/i;
 /** Constructs that scale with requests; a Table only when it is on demand. */
 const ABSORBING_CONSTRUCT = /^(Queue|Topic|EventBus|TableV2)$/;
+
+/** A bucket built here (`new s3.Bucket`, a project's `GuS3Bucket`) or imported by name (`Bucket.fromBucketName`). */
+function isBucket(ctx: ModuleContext, receiver: Node | undefined): boolean {
+  const made = ctx.valueOf(unwrap(receiver));
+  const path =
+    made?.type === 'NewExpression' || made?.type === 'CallExpression' ? memberPath(made.callee) : undefined;
+  if (path === undefined) return false;
+  return made?.type === 'NewExpression'
+    ? /Bucket$/.test(path.at(-1) ?? '')
+    : path.at(-2) === 'Bucket' && /^fromBucket/.test(path.at(-1) ?? '');
+}
 
 function absorbingResource(ctx: ModuleContext, receiver: Node | undefined): boolean {
   const made = ctx.valueOf(unwrap(receiver));
@@ -62,7 +79,11 @@ export function nothingToFloodInCdk(
     } else if (name.startsWith('grant')) {
       const args = call.arguments as Node[];
       if (!args.some((a) => memberPath(a)?.join('.') === fnName)) continue;
-      if (!ABSORBING_GRANT.test(name) || !absorbingResource(ctx, callee.object)) return false;
+      const absorbing =
+        OWN_KIND_GRANT.test(name) ||
+        (BUCKET_GRANT.test(name) && isBucket(ctx, callee.object)) ||
+        (ABSORBING_GRANT.test(name) && absorbingResource(ctx, callee.object));
+      if (!absorbing) return false;
       grants++;
     }
   }

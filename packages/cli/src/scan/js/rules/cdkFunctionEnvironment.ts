@@ -5,13 +5,19 @@ import type { ModuleContext } from '../ModuleContext.js';
 
 /**
  * Whether an environment key names one of `words` by one of its `_`/`-` separated parts (an empty key is
- * taken to name one: it cannot be read).
+ * taken to name one: it cannot be read). A queue's URL (`NEXT_QUEUE_URL`) names the queue, not a URL.
  *
  * @example
  * namesWord('ORDERS_API_URL', /^(URL|API)$/i) // true
  */
 export function namesWord(key: string, words: RegExp): boolean {
-  return key === '' || key.split(/[_-]/).some((w) => words.test(w));
+  return (
+    key === '' ||
+    key
+      .replace(/QUEUE[_-]?URL/gi, 'QUEUE')
+      .split(/[_-]/)
+      .some((w) => words.test(w))
+  );
 }
 
 /**
