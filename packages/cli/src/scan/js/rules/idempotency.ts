@@ -9,7 +9,7 @@ import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
 import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
-import { generatedAt, isRandom, RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
+import { generatedAt, isRandom, mayCallRandom, RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
 
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
@@ -47,6 +47,8 @@ function cloudEventId(owner: Node | undefined, key: string): boolean {
 }
 
 function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
+  // Every report below needs a random call (randomCallIn): none without its name in the text.
+  if (!mayCallRandom(ctx.source)) return;
   const consumer = view.consumer;
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
