@@ -146,7 +146,9 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
 /** A call of a module-local function by name: the function called, and the functions around the call. */
 interface LocalCallEdge {
   readonly target: Node;
-  readonly callers: readonly Node[];
+  readonly call: Node;
+  /** The functions around the call, found the first time the target is reached. */
+  callers?: readonly Node[];
 }
 const edgeCache = new WeakMap<ModuleContext, readonly LocalCallEdge[]>();
 
@@ -163,7 +165,7 @@ function localCallEdges(ctx: ModuleContext): readonly LocalCallEdge[] {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'Identifier') continue;
     const target = ctx.functionOf(callee);
-    if (target !== undefined) edges.push({ target, callers: enclosing(ctx, call) });
+    if (target !== undefined) edges.push({ target, call });
   }
   edgeCache.set(ctx, edges);
   return edges;
@@ -191,9 +193,10 @@ export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = fa
   const edges = localCallEdges(ctx);
   for (let round = 0, grew = true; grew && round < 4; round++) {
     grew = false;
-    for (const { target, callers } of edges) {
-      if (!reaching.has(target)) continue;
-      for (const fn of callers)
+    for (const edge of edges) {
+      if (!reaching.has(edge.target)) continue;
+      edge.callers ??= enclosing(ctx, edge.call);
+      for (const fn of edge.callers)
         if (!reaching.has(fn)) {
           reaching.add(fn);
           grew = true;

@@ -57,16 +57,16 @@ function awaitedBetween(ctx: ModuleContext, node: Node, top: Node): boolean {
   return false;
 }
 
+const RANDOM_PIECES = ['uuid', 'v4', 'nanoid', 'ulid', 'cuid', 'createId', 'generateId', 'random'];
+
 /**
  * Can any call in `source` be one of RANDOM_CALL's? Every name there contains one of these pieces, and a
  * callee's member path is spelled in the source (`Date.now` as `Date` and `now`, whatever lies between):
  * a module without any has no random value, so the rules need not read its properties one by one.
  */
 export function mayCallRandom(source: string): boolean {
-  return (
-    /uuid|v4|nanoid|ulid|cuid|createId|generateId|random/.test(source) ||
-    (source.includes('Date') && source.includes('now'))
-  );
+  // One native search per piece: an alternation of them in one expression cost several times more.
+  return RANDOM_PIECES.some((w) => source.includes(w)) || (source.includes('Date') && source.includes('now'));
 }
 
 export function isRandom(ctx: ModuleContext, value: Node | undefined): boolean {
