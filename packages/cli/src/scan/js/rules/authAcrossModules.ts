@@ -177,7 +177,7 @@ export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
 /** The project imports whose falsy result this module answers 401/403 on (the callers' half of a gate). */
 export function authGates(ctx: ModuleContext): ImportRef[] {
   const refs: ImportRef[] = [];
-  if (ctx.projectImports.size === 0 || !AUTH_TEXT.test(ctx.source)) return refs;
+  if (ctx.projectImports.size === 0 || !authText(ctx.source)) return refs;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : callee;
@@ -188,13 +188,28 @@ export function authGates(ctx: ModuleContext): ImportRef[] {
   return refs;
 }
 
-/** How an answer of 401/403 is written (authAnswers.ts), for a cheap look before any walk. */
-const AUTH_TEXT = /401|403|Deny|DENY|nauthori|NAUTHORI|orbidden|ORBIDDEN|isAuthorized|nauthenticated/;
+/**
+ * How an answer of 401/403 is written (authAnswers.ts), for a cheap look before any walk: one native
+ * search per word (an alternation of plain words in one expression scanned several times slower).
+ */
+const AUTH_WORDS = [
+  '401',
+  '403',
+  'Deny',
+  'DENY',
+  'nauthori',
+  'NAUTHORI',
+  'orbidden',
+  'ORBIDDEN',
+  'isAuthorized',
+  'nauthenticated',
+];
+const authText = (source: string): boolean => AUTH_WORDS.some((w) => source.includes(w));
 
 /** The catches this module's gates reach in this module, with what the gate is called. */
 function localGates(ctx: ModuleContext): Map<Node, { helper: string; remote: string }> {
   const out = new Map<Node, { helper: string; remote: string }>();
-  if (!AUTH_TEXT.test(ctx.source) || !ctx.source.includes('catch')) return out;
+  if (!authText(ctx.source) || !ctx.source.includes('catch')) return out;
   const failures = new Map<Node, FalsyCatch | undefined>();
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
