@@ -104,8 +104,7 @@ export function authErrorMaps(ctx: ModuleContext): ImportRef[] {
       if (m.type === 'BinaryExpression' && m.operator === 'instanceof') tested.push(unwrap(m.right) as Node);
       return false;
     });
-    if (tested.length === 0 || answersAuthFailure(wrap(n.consequent as Node), ctx) === undefined)
-      return true;
+    if (tested.length === 0 || answersAuthFailure(wrap(n.consequent as Node), ctx) === undefined) return true;
     for (const cls of tested) {
       const ref = cls === undefined ? undefined : importRefOf(ctx, cls);
       if (ref !== undefined && ctx.projectImports.has(memberPath(cls)?.[0] ?? '')) refs.push(ref);
