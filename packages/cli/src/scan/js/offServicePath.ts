@@ -68,6 +68,20 @@ export function offServicePath(ctx: ModuleContext): boolean {
   const folders = ctx.file.replace(/\\/g, '/').split('/').slice(-5, -1);
   // `.github/`: scripts a CI workflow runs, whose run shows a hang or a failure to whoever reads it.
   if (folders.some((f) => SIMULATOR_FOLDER.test(f) || f === '.github')) return true;
-  if (ctx.isLambdaModule || customResource(ctx.source)) return false;
-  return folders.some((f) => SEED_FOLDER.test(f)) || commandLine(ctx.source);
+  if (ctx.isLambdaModule) return false;
+  const text = textFacts(ctx);
+  if (text.customResource) return false;
+  return folders.some((f) => SEED_FOLDER.test(f)) || text.commandLine;
+}
+
+const TEXT_FACTS = new WeakMap<ModuleContext, { customResource: boolean; commandLine: boolean }>();
+
+/** What the module's text says, read once per module: several rules ask offServicePath of the same one. */
+function textFacts(ctx: ModuleContext): { customResource: boolean; commandLine: boolean } {
+  let facts = TEXT_FACTS.get(ctx);
+  if (facts === undefined) {
+    facts = { customResource: customResource(ctx.source), commandLine: commandLine(ctx.source) };
+    TEXT_FACTS.set(ctx, facts);
+  }
+  return facts;
 }
