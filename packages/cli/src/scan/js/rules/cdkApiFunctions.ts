@@ -252,7 +252,7 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
  */
 function solutionsPatternTimeouts(ctx: ModuleContext, report: Report): void {
   // The pattern's class name is spelled where it is built: most CDK modules build none.
-  if (!ctx.source.includes('ApiGatewayToLambda')) return;
+  if (!ctx.source.includes('ApiGatewayToLambda') && !ctx.source.includes('\\u')) return;
   for (const node of ctx.of('NewExpression')) {
     const kind = memberPath(node.callee)?.at(-1) ?? '';
     if (!/ApiGatewayToLambda$/.test(kind) || !fromLibrary(ctx, node)) continue;
