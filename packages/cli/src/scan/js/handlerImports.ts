@@ -165,6 +165,34 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
   return out;
 }
 
+/** A call of a module-local function by name: the function called, and the functions around the call. */
+interface LocalCallEdge {
+  readonly target: Node;
+  readonly call: Node;
+  /** The functions around the call, found the first time the target is reached. */
+  callers?: readonly Node[];
+}
+const edgeCache = new WeakMap<ModuleContext, readonly LocalCallEdge[]>();
+
+/**
+ * The module's calls of its own functions by name, in source order, found once per module: rules ask
+ * exportsReaching for many nodes of one module (every floating call of a helper module), and resolving
+ * every call's callee again each time made it quadratic in the module's calls.
+ */
+function localCallEdges(ctx: ModuleContext): readonly LocalCallEdge[] {
+  const cached = edgeCache.get(ctx);
+  if (cached !== undefined) return cached;
+  const edges: LocalCallEdge[] = [];
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'Identifier') continue;
+    const target = ctx.functionOf(callee);
+    if (target !== undefined) edges.push({ target, call });
+  }
+  edgeCache.set(ctx, edges);
+  return edges;
+}
+
 /** The functions around `node`, innermost first. */
 function enclosing(ctx: ModuleContext, node: Node): Node[] {
   const out: Node[] = [];
@@ -184,14 +212,13 @@ function enclosing(ctx: ModuleContext, node: Node): Node[] {
 export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = false): string[] {
   const reaching = new Set<Node>(enclosing(ctx, node));
   if (reaching.size === 0) return [];
+  const edges = localCallEdges(ctx);
   for (let round = 0, grew = true; grew && round < 4; round++) {
     grew = false;
-    for (const call of ctx.of('CallExpression')) {
-      const callee = unwrap(call.callee);
-      if (callee?.type !== 'Identifier') continue;
-      const target = ctx.functionOf(callee);
-      if (target === undefined || !reaching.has(target)) continue;
-      for (const fn of enclosing(ctx, call))
+    for (const edge of edges) {
+      if (!reaching.has(edge.target)) continue;
+      edge.callers ??= enclosing(ctx, edge.call);
+      for (const fn of edge.callers)
         if (!reaching.has(fn)) {
           reaching.add(fn);
           grew = true;

@@ -51,3 +51,28 @@ export function maySpell(source: string, node: Node | null | undefined, names: R
   for (const name of names) if (text.includes(name)) return true;
   return false;
 }
+
+/**
+ * A test of nodes: does `word` occur in the node's source text? Found once per module with native
+ * searches, then one binary search per node: a walk looking for a construct that spells `word` (a
+ * keyword) need not enter a subtree for which this is false, since nodes nest by source range.
+ *
+ * @example
+ * const holds = spelledWithin(ctx.source, 'instanceof');
+ * holds(ifStatement) // false when neither its test nor its branches spell it
+ */
+export function spelledWithin(source: string, word: string): (node: Node) => boolean {
+  const at: number[] = [];
+  for (let i = source.indexOf(word); i !== -1; i = source.indexOf(word, i + 1)) at.push(i);
+  return (node) => {
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((at[mid] as number) < node.start) lo = mid + 1;
+      else hi = mid;
+    }
+    // The first occurrence at or after the node's start, wholly inside the node.
+    return lo < at.length && (at[lo] as number) + word.length <= node.end;
+  };
+}

@@ -22,9 +22,23 @@ const SIMULATOR_FOLDER =
  */
 const SEED_FOLDER = /^(seeds?|seeders?|seeding|smoke[-_]?tests?)$/i;
 
-/** A CloudFormation custom resource: it runs once, unattended, and CloudFormation waits for its answer. */
 const CUSTOM_RESOURCE =
   /\bCloudFormationCustomResource\w*|\bCdkCustomResource\w*|\.RequestType\b|\bResponseURL\b/;
+const CUSTOM_RESOURCE_WORDS = [
+  'CloudFormationCustomResource',
+  'CdkCustomResource',
+  '.RequestType',
+  'ResponseURL',
+];
+
+/**
+ * A CloudFormation custom resource: it runs once, unattended, and CloudFormation waits for its answer.
+ * Each form's words are searched for first: the expression alone scans the whole text slowly when none
+ * of them is there, which is most modules.
+ */
+export function customResource(source: string): boolean {
+  return CUSTOM_RESOURCE_WORDS.some((w) => source.includes(w)) && CUSTOM_RESOURCE.test(source);
+}
 
 /** `export ...`, `module.exports`, `exports.x`: something other modules (a handler) may import. */
 const EXPORTS = /(?:^|[\s;])export\s|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
@@ -37,7 +51,8 @@ const EXPORTS = /(?:^|[\s;])export\s|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
 function commandLine(source: string): boolean {
   if (source.startsWith('#!')) return true;
   return (
-    (/\brequire\.main\s*===?\s*module\b/.test(source) || /\bprocess\.argv\b/.test(source)) &&
+    ((source.includes('require.main') && /\brequire\.main\s*===?\s*module\b/.test(source)) ||
+      (source.includes('process.argv') && /\bprocess\.argv\b/.test(source))) &&
     !EXPORTS.test(source)
   );
 }
@@ -53,6 +68,20 @@ export function offServicePath(ctx: ModuleContext): boolean {
   const folders = ctx.file.replace(/\\/g, '/').split('/').slice(-5, -1);
   // `.github/`: scripts a CI workflow runs, whose run shows a hang or a failure to whoever reads it.
   if (folders.some((f) => SIMULATOR_FOLDER.test(f) || f === '.github')) return true;
-  if (ctx.isLambdaModule || CUSTOM_RESOURCE.test(ctx.source)) return false;
-  return folders.some((f) => SEED_FOLDER.test(f)) || commandLine(ctx.source);
+  if (ctx.isLambdaModule) return false;
+  const text = textFacts(ctx);
+  if (text.customResource) return false;
+  return folders.some((f) => SEED_FOLDER.test(f)) || text.commandLine;
+}
+
+const TEXT_FACTS = new WeakMap<ModuleContext, { customResource: boolean; commandLine: boolean }>();
+
+/** What the module's text says, read once per module: several rules ask offServicePath of the same one. */
+function textFacts(ctx: ModuleContext): { customResource: boolean; commandLine: boolean } {
+  let facts = TEXT_FACTS.get(ctx);
+  if (facts === undefined) {
+    facts = { customResource: customResource(ctx.source), commandLine: commandLine(ctx.source) };
+    TEXT_FACTS.set(ctx, facts);
+  }
+  return facts;
 }

@@ -1,6 +1,14 @@
 // Which resilience protections surround a piece of code: a call inside `policy.execute(...)`,
 // `pRetry(...)`, `dep.fetch`, `new CircuitBreaker(fn)` or a project wrapper imported from another file.
-import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from './ast.js';
+import {
+  calleeName,
+  forEachDescendant,
+  isFunction,
+  memberPath,
+  type Node,
+  someDescendant,
+  unwrap,
+} from './ast.js';
 import type { ImportRef, Protection } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { maySpell, namesWithin } from './namesWithin.js';
@@ -136,14 +144,17 @@ export function functionCover(ctx: ModuleContext, fn: Node, depth = 0): Cover {
   // A body that never spells a parameter cannot hand one on (most exported functions are not wrappers).
   if (!maySpell(ctx.source, fn.body, params)) return cover;
   const usesParam = namesWithin(fn.body as Node, params);
-  someDescendant(fn.body, (n) => {
+  forEachDescendant(fn.body, (n) => {
+    // A call's arguments and a loop's body lie inside the node: where no parameter is named, nothing
+    // below can hand one on, and the subtree is not walked. The rest is visited in the same order.
+    if (!usesParam(n)) return false;
     if (
       (n.type === 'CallExpression' || n.type === 'NewExpression') &&
       (n.arguments as Node[]).some(usesParam)
     )
       merge(cover, wrapperCover(ctx, n, depth));
     else if (isRetryLoop(n) && usesParam(n.body)) cover.kinds.add('retry');
-    return false;
+    return true;
   });
   return cover;
 }

@@ -9,6 +9,20 @@ import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 const LOG_LINE = /^\s*(?:console|logger|log|this\.logger)\.\w+\(/;
 
+/** One expression per name, compiled once: readsResult runs for every call of an imported function. */
+const MENTIONS = new Map<string, RegExp>();
+
+/** Mentions of `name` (already escaped), each with the member access after it, searched from the start. */
+function mentionsOf(name: string): RegExp {
+  let re = MENTIONS.get(name);
+  if (re === undefined) {
+    re = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`, 'g');
+    MENTIONS.set(name, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
 /** Does the caller's first use of this call's awaited result read a property of it, unguarded? */
 export function readsResult(ctx: ModuleContext, call: Node): boolean {
   const { node, parent } = ctx.climb(
@@ -22,7 +36,7 @@ export function readsResult(ctx: ModuleContext, call: Node): boolean {
   const scope = ctx.enclosingFunction(call) ?? ctx.program;
   // Text, not a walk: this runs for every call of an imported function. The first later mention decides.
   const after = ctx.source.slice(parent.end, scope.end);
-  const mentions = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`, 'g');
+  const mentions = mentionsOf(name);
   let first = mentions.exec(after);
   // A log line (`console.log('orders', JSON.stringify(orders))`) only prints it: the next mention decides.
   while (first !== null && LOG_LINE.test(after.slice(after.lastIndexOf('\n', first.index) + 1, first.index)))
@@ -91,7 +105,8 @@ export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: b
     // Relative imports, and the project's own aliases and workspace packages: the resolver decides.
     if (source === undefined || name === undefined || !isProjectSource(source)) continue;
     const key = `${source}\0${name}`;
-    const reads = readsResult(ctx, call) && (uses.get(key)?.reads ?? true);
+    // A name one call already does not read stays so: the later calls need not be read.
+    const reads = (uses.get(key)?.reads ?? true) && readsResult(ctx, call);
     uses.set(key, { ref: { from: ctx.file, source, name }, reads });
   }
   return [...uses.values()];

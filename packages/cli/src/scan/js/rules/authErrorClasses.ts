@@ -2,9 +2,10 @@
 // throw new TokenError('invalid token') }` with `class TokenError extends HttpError { constructor(m) {
 // super(401, m) } }` in an errors module, or `statusCode = 401` as a field. The catch that wraps every
 // failure in such a class answers an outage as 401 as surely as one calling `res.status(401)`.
-import { memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { forEachDescendant, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { spelledWithin } from '../namesWithin.js';
 import { importRefOf } from '../sdkOptions.js';
 import { answersAuthFailure, isAuthStatus, wrap } from './authAnswers.js';
 import { OWN_ERROR_CLASS } from './authFacts.js';
@@ -92,16 +93,19 @@ export function raisedAuthClass(
  */
 export function authErrorMaps(ctx: ModuleContext): ImportRef[] {
   if (!ctx.source.includes('instanceof')) return [];
+  // The keyword is spelled inside every `instanceof` test: subtrees whose text holds none are not walked
+  // (most of a module that tests one class somewhere). The order of the rest is the full walk's.
+  const holds = spelledWithin(ctx.source, 'instanceof');
   const refs: ImportRef[] = [];
-  someDescendant(ctx.program, (n) => {
-    if (n.type !== 'IfStatement' && n.type !== 'ConditionalExpression') return false;
+  forEachDescendant(ctx.program, (n) => {
+    if (!holds(n)) return false;
+    if (n.type !== 'IfStatement' && n.type !== 'ConditionalExpression') return true;
     const tested: Node[] = [];
     someDescendant(wrap(n.test as Node), (m) => {
       if (m.type === 'BinaryExpression' && m.operator === 'instanceof') tested.push(unwrap(m.right) as Node);
       return false;
     });
-    if (tested.length === 0 || answersAuthFailure(wrap(n.consequent as Node), ctx) === undefined)
-      return false;
+    if (tested.length === 0 || answersAuthFailure(wrap(n.consequent as Node), ctx) === undefined) return true;
     for (const cls of tested) {
       // A project's catch-all base (`AppError`) carries the status each raise gives it: mapping it to 401
       // in one place does not make every raise of it an auth answer.
@@ -109,7 +113,7 @@ export function authErrorMaps(ctx: ModuleContext): ImportRef[] {
       const ref = cls === undefined ? undefined : importRefOf(ctx, cls);
       if (ref !== undefined && ctx.projectImports.has(memberPath(cls)?.[0] ?? '')) refs.push(ref);
     }
-    return false;
+    return true;
   });
   return refs;
 }

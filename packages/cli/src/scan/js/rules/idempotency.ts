@@ -9,7 +9,14 @@ import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
 import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
-import { generatedAt, importedCallIn, isRandom, RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
+import {
+  generatedAt,
+  importedCallIn,
+  isRandom,
+  mayCallRandom,
+  RECORD_ID_FIELD,
+  randomCallIn,
+} from './randomValues.js';
 
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
@@ -47,10 +54,14 @@ function cloudEventId(owner: Node | undefined, key: string): boolean {
 }
 
 function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
+  // Every report below needs a random call of this module (randomCallIn), or, in a consumer, a key built
+  // from a project helper's answer (importedCallIn): without a random word, only a consumer is read on.
+  const random = mayCallRandom(ctx.source);
   const consumer = view.consumer;
+  if (!random && !consumer) return;
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
-  if (consumer || shared) randomWriteKeys(ctx, report, view, shared);
+  if (random && (consumer || shared)) randomWriteKeys(ctx, report, view, shared);
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
     if (key === undefined) continue;

@@ -126,12 +126,18 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
   }
 }
 
+/** The method names insertMessage can answer for. */
+const INSERT_METHODS = new Set(['insertOne', 'insertMany', 'create', 'createMany', 'insert']);
+
 function insertMessage(
   ctx: ModuleContext,
   call: Node,
   name: string | undefined,
   path: string[],
 ): string | undefined {
+  // Only these methods insert: the rows of every other member call need not be read (most calls of a
+  // consumer's path are not inserts).
+  if (!INSERT_METHODS.has(name ?? '')) return undefined;
   // A row whose id is random is one defect, reported once by random-id-nondeterministic (idempotency.ts).
   const rows = (call.arguments as Node[]).flatMap((a) => {
     const v = ctx.valueOf(a);

@@ -3,6 +3,7 @@
 // The library calls and the loops are found by retryLibraries.ts and retryLoops.ts.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { customResource } from '../offServicePath.js';
 import { coverAt, policyCover } from '../protection.js';
 import { selectsOwnWork } from './catchFacts.js';
 import { redriveSites } from './dlqRedrive.js';
@@ -67,9 +68,6 @@ function lostRaceOnly(ctx: ModuleContext, node: Node): boolean {
   );
 }
 
-const CUSTOM_RESOURCE =
-  /\bCloudFormationCustomResource\w*|\bCdkCustomResource\w*|\.RequestType\b|\bResponseURL\b/;
-
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
@@ -97,7 +95,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
     (hasBreakerInModule(ctx) ||
       /(?:\b(?:const|let|var)\s+|#|this\.)\w*[Bb]reaker\w*\s*[=:;]/.test(ctx.source));
   // A CloudFormation custom resource runs once per deployment: there is no stream of calls for a breaker.
-  const oneShot = sites.length > 0 && CUSTOM_RESOURCE.test(ctx.source);
+  const oneShot = sites.length > 0 && customResource(ctx.source);
   // A job that selects its own work runs at its schedule's pace: its next run is the retry.
   const job = sites.length > 0 && selectsOwnWork(ctx);
   for (const site of sites) {
