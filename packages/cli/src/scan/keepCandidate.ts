@@ -3,7 +3,6 @@
 // kept only if every condition it carries still holds once those files are read.
 
 import { resultDropped } from './droppedResults.js';
-import { requestTimeoutWarns } from './handlerVersions.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
@@ -28,7 +27,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfWrapperUncapped !== undefined && project.wrapperOf(c.onlyIfWrapperUncapped)?.uncapped !== true)
     return false;
   if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(project, d) === 'timed')) return false;
-  if (c.onlyIfRequestTimeoutWarns === true && !requestTimeoutWarns(file)) return false;
+  if (c.onlyIfRequestTimeoutWarns === true && !project.lockedHandlers.requestTimeoutWarns(file)) return false;
   if (c.onlyIfImportVerifier !== undefined && verifierRemote(project, c.onlyIfImportVerifier) === undefined)
     return false;
   if (

@@ -6,6 +6,7 @@ import { BatchOneHandlers, type BatchOneSources } from './batchOne.js';
 import { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
 import { ExportNames } from './exportNames.js';
+import { LockedHandlers } from './handlerVersions.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule, batchCallers } from './js/analyzeModule.js';
 import type {
@@ -48,6 +49,8 @@ export class Project {
 
   /** Sources of deferred modules (js/ruleGate.ts), analysed in full the first time their facts are asked. */
   readonly deferred: Map<string, string>;
+  /** The request handlers the project's lockfiles install (sdk-client-no-timeout's `requestTimeout`). */
+  readonly lockedHandlers: LockedHandlers;
 
   constructor(
     modules: readonly ModuleFacts[],
@@ -61,6 +64,7 @@ export class Project {
       workspaces === undefined ? undefined : new TsconfigPaths(workspaces.rootDir),
     );
     this.deferred = new Map(deferredSources);
+    this.lockedHandlers = new LockedHandlers(workspaces?.rootDir);
     this.exports = new ExportLookup({
       deferred: this.deferred,
       factsOf: (file) => this.factsOf(file),
