@@ -20,6 +20,7 @@ import type {
   PassedProps,
   Protection,
 } from './js/Candidate.js';
+import { AUTH_TEXT } from './js/rules/authAcrossModules.js';
 import { mayBatch } from './js/rules/batchWrappers.js';
 import { keepCandidate } from './keepCandidate.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
@@ -147,6 +148,8 @@ export class Project {
     this.modules.set(file, settled);
     this.deferred.delete(file);
     this.register(settled);
+    // Gathered views take it in too: a module analysed after their first question counts as one before.
+    this.uses?.add(settled);
     return settled;
   }
 
@@ -247,6 +250,7 @@ export class Project {
       this.modules.values(),
       (from, source) => this.resolveModule(from, source),
       (file) => this.factsOf(file),
+      this.deferred,
     );
     return this.uses;
   }
@@ -267,9 +271,16 @@ export class Project {
 
   private gateRefs: ImportRef[] | undefined;
 
-  /** Every module's imports it answers 401/403 on when falsy (rules/authAcrossModules.ts), gathered once. */
+  /**
+   * Every module's imports it answers 401/403 on when falsy (rules/authAcrossModules.ts), gathered once.
+   * A deferred module that may answer 401/403 (`HttpStatus.UNAUTHORIZED` passes no rule's word) is analysed
+   * first: gathered without it, the gates would hold it or not by whether something else asked for it.
+   */
   get authGates(): readonly ImportRef[] {
-    this.gateRefs ??= [...this.modules.values()].flatMap((m) => m.authGates ?? []);
+    this.gateRefs ??= this.gathered(
+      (source) => AUTH_TEXT.test(source),
+      (m) => m.authGates ?? [],
+    );
     return this.gateRefs;
   }
 
@@ -277,8 +288,17 @@ export class Project {
 
   /** Every module's imported error classes it answers 401/403 for by class (rules/authErrorClasses.ts). */
   get authErrorMaps(): readonly ImportRef[] {
-    this.errorMapRefs ??= [...this.modules.values()].flatMap((m) => m.authErrorMaps ?? []);
+    this.errorMapRefs ??= this.gathered(
+      (source) => source.includes('instanceof') && AUTH_WORDS.test(source),
+      (m) => m.authErrorMaps ?? [],
+    );
     return this.errorMapRefs;
+  }
+
+  /** One fact from every module, after analysing each deferred module whose text may hold it. */
+  private gathered<T>(mayHold: (source: string) => boolean, take: (m: ModuleFacts) => readonly T[]): T[] {
+    for (const [file, source] of [...this.deferred]) if (mayHold(source)) this.factsOf(file);
+    return [...this.modules.values()].flatMap(take);
   }
 
   /** Keeps a candidate unless another file settles it (keepCandidate.ts). */
@@ -286,6 +306,9 @@ export class Project {
     return keepCandidate(this, file, c);
   }
 }
+
+/** Any way an answer of 401/403 is written (rules/authAnswers.ts), loosely: a cheap look at a module's text. */
+const AUTH_WORDS = /40[13]|den(?:y|ied)|nauthori|orbidden|nauthenticated|isAuthorized/i;
 
 function readSource(file: string): string | undefined {
   try {

@@ -291,7 +291,7 @@ export interface ModuleFacts {
   /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
   readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
   /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */
-  readonly droppedAwaits?: { readonly sources: readonly string[]; readonly names: readonly string[] };
+  readonly droppedAwaits?: DroppedAwaits;
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
@@ -316,4 +316,14 @@ export interface ModuleFacts {
    * until the project pass analyses the module in full because an importer asks.
    */
   readonly deferred?: true;
+}
+
+/** A module's dropped awaits (rules/errorValues.ts), as ModuleFacts carries them. */
+export interface DroppedAwaits {
+  /** Import sources a name in `names` may come from (with this module itself). */
+  readonly sources: readonly string[];
+  /** Called names whose defining module is not known from the call: a method, a local function. */
+  readonly names: readonly string[];
+  /** Bare calls of imported functions: the import as written and the name it exports. */
+  readonly imported?: readonly { readonly source: string; readonly name: string }[];
 }

@@ -189,7 +189,7 @@ export function authGates(ctx: ModuleContext): ImportRef[] {
 }
 
 /** How an answer of 401/403 is written (authAnswers.ts), for a cheap look before any walk. */
-const AUTH_TEXT = /401|403|Deny|DENY|nauthori|NAUTHORI|orbidden|ORBIDDEN|isAuthorized|nauthenticated/;
+export const AUTH_TEXT = /401|403|Deny|DENY|nauthori|NAUTHORI|orbidden|ORBIDDEN|isAuthorized|nauthenticated/;
 
 /** The catches this module's gates reach in this module, with what the gate is called. */
 function localGates(ctx: ModuleContext): Map<Node, { helper: string; remote: string }> {
