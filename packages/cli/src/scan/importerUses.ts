@@ -129,7 +129,10 @@ export class ImporterUses {
  * The `file#name` keys a module's dropped awaits mark: a bare imported call only in the module its import
  * resolves to, a method or local call in this module and in each module it imports (rules/errorValues.ts).
  */
-export function dropKeys(m: ModuleFacts, resolve: (from: string, source: string) => string | undefined): string[] {
+export function dropKeys(
+  m: ModuleFacts,
+  resolve: (from: string, source: string) => string | undefined,
+): string[] {
   const drops = m.droppedAwaits;
   if (drops === undefined) return [];
   const keys = drops.names.map((name) => `${m.file}#${name}`);

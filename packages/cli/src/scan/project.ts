@@ -6,6 +6,7 @@ import { BatchOneHandlers, type BatchOneSources } from './batchOne.js';
 import { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
 import { ExportNames } from './exportNames.js';
+import { type GatherSources, gathered, mayHoldAuthErrorMap, mayHoldAuthGate } from './gatheredFacts.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule, batchCallers } from './js/analyzeModule.js';
 import type {
@@ -20,7 +21,6 @@ import type {
   PassedProps,
   Protection,
 } from './js/Candidate.js';
-import { AUTH_TEXT } from './js/rules/authAcrossModules.js';
 import { mayBatch } from './js/rules/batchWrappers.js';
 import { keepCandidate } from './keepCandidate.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
@@ -271,16 +271,9 @@ export class Project {
 
   private gateRefs: ImportRef[] | undefined;
 
-  /**
-   * Every module's imports it answers 401/403 on when falsy (rules/authAcrossModules.ts), gathered once.
-   * A deferred module that may answer 401/403 (`HttpStatus.UNAUTHORIZED` passes no rule's word) is analysed
-   * first: gathered without it, the gates would hold it or not by whether something else asked for it.
-   */
+  /** Every module's imports it answers 401/403 on when falsy (rules/authAcrossModules.ts), gathered once. */
   get authGates(): readonly ImportRef[] {
-    this.gateRefs ??= this.gathered(
-      (source) => AUTH_TEXT.test(source),
-      (m) => m.authGates ?? [],
-    );
+    this.gateRefs ??= gathered(this.gatherSources(), mayHoldAuthGate, (m) => m.authGates ?? []);
     return this.gateRefs;
   }
 
@@ -288,17 +281,12 @@ export class Project {
 
   /** Every module's imported error classes it answers 401/403 for by class (rules/authErrorClasses.ts). */
   get authErrorMaps(): readonly ImportRef[] {
-    this.errorMapRefs ??= this.gathered(
-      (source) => source.includes('instanceof') && AUTH_WORDS.test(source),
-      (m) => m.authErrorMaps ?? [],
-    );
+    this.errorMapRefs ??= gathered(this.gatherSources(), mayHoldAuthErrorMap, (m) => m.authErrorMaps ?? []);
     return this.errorMapRefs;
   }
 
-  /** One fact from every module, after analysing each deferred module whose text may hold it. */
-  private gathered<T>(mayHold: (source: string) => boolean, take: (m: ModuleFacts) => readonly T[]): T[] {
-    for (const [file, source] of [...this.deferred]) if (mayHold(source)) this.factsOf(file);
-    return [...this.modules.values()].flatMap(take);
+  private gatherSources(): GatherSources {
+    return { deferred: this.deferred, factsOf: (f) => this.factsOf(f), modules: () => this.modules.values() };
   }
 
   /** Keeps a candidate unless another file settles it (keepCandidate.ts). */
@@ -306,9 +294,6 @@ export class Project {
     return keepCandidate(this, file, c);
   }
 }
-
-/** Any way an answer of 401/403 is written (rules/authAnswers.ts), loosely: a cheap look at a module's text. */
-const AUTH_WORDS = /40[13]|den(?:y|ied)|nauthori|orbidden|nauthenticated|isAuthorized/i;
 
 function readSource(file: string): string | undefined {
   try {

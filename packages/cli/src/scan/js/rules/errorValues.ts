@@ -5,8 +5,8 @@
 // in this module or in a module importing it (joined in project.ts through importerUses.ts).
 import { isBuiltin } from 'node:module';
 import { calleeName, isFunction, type Node, propertyName, unwrap } from '../ast.js';
-import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import type { DroppedAwaits } from '../Candidate.js';
+import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import type { Report } from './Report.js';
 
 /** `(e) => e`, `(error) => { return error; }`: the handler hands back what it caught, untouched. */
@@ -107,7 +107,10 @@ export function droppedAwaits(ctx: ModuleContext): DroppedAwaits | undefined {
     const callee = unwrap(call.callee as Node);
     const binding = callee?.type === 'Identifier' ? ctx.imports.get(callee.name as string) : undefined;
     if (binding !== undefined && binding.imported !== 'default' && binding.imported !== '*') {
-      imported.set(`${binding.source}#${binding.imported}`, { source: binding.source, name: binding.imported });
+      imported.set(`${binding.source}#${binding.imported}`, {
+        source: binding.source,
+        name: binding.imported,
+      });
       continue;
     }
     const name = calleeName(call);
