@@ -1,7 +1,7 @@
 // A scan's report depends only on the files it reads: not on the order they are listed or discovered in,
 // nor on what an earlier scan in the same process left behind (scan:eval scans thirty repositories in one
 // process; the project pass analyses deferred modules lazily, in the order other modules ask).
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScanResult } from './Finding.js';
@@ -35,4 +35,26 @@ describe('scan determinism', () => {
     expect(again).toEqual(first);
     expect(reversed).toEqual(first);
   }, 60_000);
+
+  it('gives the same report whatever order the files are listed in, analysed in-process or by workers', async () => {
+    // Prepare: every file listed on its own, so the project pass meets the modules in the order given.
+    // Two modules exporting the same name (errors/sameNameExports) made a finding hang on which was asked first.
+    const files = (readdirSync(corpus, { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name).slice(corpus.length + 1))
+      .sort();
+    const interleaved = [...files.filter((_, i) => i % 2 === 1), ...files.filter((_, i) => i % 2 === 0)];
+
+    // Act
+    const sorted = report(await scan({ root: corpus, paths: files, workers: 0 }));
+    const reversed = report(await scan({ root: corpus, paths: [...files].reverse(), workers: 0 }));
+    const mixed = report(await scan({ root: corpus, paths: interleaved, workers: 0 }));
+    const pooled = report(await scan({ root: corpus, paths: [...files].reverse(), workers: 2 }));
+
+    // Assess
+    expect(sorted.length).toBeGreaterThan(400);
+    expect(reversed).toEqual(sorted);
+    expect(mixed).toEqual(sorted);
+    expect(pooled).toEqual(sorted);
+  }, 120_000);
 });

@@ -4,6 +4,7 @@
 // rule gate deferred is analysed here only when its text awaits a call of one of the names.
 
 import { escapeRegExp } from './escapeRegExp.js';
+import { dropKeys } from './importerUses.js';
 import type { ModuleFacts } from './js/Candidate.js';
 
 /** What the project pass offers: module facts (analysing a deferred module) and import resolution. */
@@ -34,9 +35,10 @@ export function resultDropped(
   const awaited = new RegExp(`\\bawait\\s+[\\w$.?]*\\b(?:${names.map(escapeRegExp).join('|')})\\s*\\(`);
   const candidates = [...deferred].filter(([, source]) => awaited.test(source)).map(([f]) => f);
   for (const other of candidates) {
-    const drops = lookup.factsOf(other)?.droppedAwaits;
-    if (drops === undefined || !names.some((n) => drops.names.includes(n))) continue;
-    if (other === file || drops.sources.some((s) => lookup.resolveModule(other, s) === file)) return true;
+    const facts = lookup.factsOf(other);
+    if (facts === undefined) continue;
+    const keys = dropKeys(facts, (from, source) => lookup.resolveModule(from, source));
+    if (names.some((n) => keys.includes(`${file}#${n}`))) return true;
   }
   return false;
 }

@@ -1,7 +1,9 @@
 // What importers do with a module's exports, for findings the exporting module cannot settle alone: is an
 // export called on some handler's must-complete path (js/handlerImports.ts), directly or through barrels
 // (`export { x } from './x'`) and other modules' exports that call it, and does every call of an export
-// read its awaited result (js/resultUse.ts)? Built once from every analysed module's facts.
+// read its awaited result (js/resultUse.ts)? Built from every analysed module's facts, and added to as the
+// project pass analyses deferred modules.
+import { escapeRegExp } from './escapeRegExp.js';
 import type { ModuleFacts } from './js/Candidate.js';
 
 export class ImporterUses {
@@ -16,33 +18,41 @@ export class ImporterUses {
   private reach: Set<string> | undefined;
   private readonly resolve: (from: string, source: string) => string | undefined;
   private readonly factsOf: (file: string) => ModuleFacts | undefined;
+  /** Deferred modules' sources (project.ts): a caller among them is analysed before callersRead answers. */
+  private readonly deferred: ReadonlyMap<string, string>;
 
   constructor(
     modules: Iterable<ModuleFacts>,
     resolve: (from: string, source: string) => string | undefined,
     factsOf: (file: string) => ModuleFacts | undefined = () => undefined,
+    deferred: ReadonlyMap<string, string> = new Map(),
   ) {
     this.resolve = resolve;
     this.factsOf = factsOf;
-    for (const m of modules) {
-      for (const ref of m.handlerCalls ?? []) {
-        const target = resolve(ref.from, ref.source);
-        if (target === undefined) continue;
-        this.handlerPath.add(`${target}#${ref.name}`);
-        this.called.push([target, ref.name]);
-      }
-      for (const name of m.droppedAwaits?.names ?? []) this.drops.add(`${m.file}#${name}`);
-      for (const source of m.droppedAwaits?.sources ?? []) {
-        const target = resolve(m.file, source);
-        if (target !== undefined)
-          for (const name of m.droppedAwaits?.names ?? []) this.drops.add(`${target}#${name}`);
-      }
-      for (const use of m.resultUses ?? []) {
-        const target = resolve(use.ref.from, use.ref.source);
-        if (target === undefined) continue;
-        const key = `${target}#${use.ref.name}`;
-        this.reads.set(key, use.reads && (this.reads.get(key) ?? true));
-      }
+    this.deferred = deferred;
+    for (const m of modules) this.add(m);
+  }
+
+  /**
+   * Takes in one module's facts: every analysed module at the start, then each deferred module when the
+   * project pass analyses it (project.ts factsOf). A module analysed after the first question must count
+   * as much as one analysed before it, or a finding would depend on the order modules were asked about.
+   */
+  add(m: ModuleFacts): void {
+    const resolve = this.resolve;
+    for (const ref of m.handlerCalls ?? []) {
+      const target = resolve(ref.from, ref.source);
+      if (target === undefined) continue;
+      this.handlerPath.add(`${target}#${ref.name}`);
+      this.called.push([target, ref.name]);
+      this.reach = undefined;
+    }
+    for (const key of dropKeys(m, resolve)) this.drops.add(key);
+    for (const use of m.resultUses ?? []) {
+      const target = resolve(use.ref.from, use.ref.source);
+      if (target === undefined) continue;
+      const key = `${target}#${use.ref.name}`;
+      this.reads.set(key, use.reads && (this.reads.get(key) ?? true));
     }
   }
 
@@ -97,6 +107,9 @@ export class ImporterUses {
    * uses.callersRead('/app/ddb.js', ['getItem']) // true when every caller does `result.Items...` first
    */
   callersRead(file: string, names: readonly string[]): boolean {
+    // A deferred module that calls one of the names is a caller too: analysed (and added) before answering.
+    const call = new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\s*\\(`);
+    for (const [other, source] of [...this.deferred]) if (call.test(source)) this.factsOf(other);
     const found = names.map((n) => this.reads.get(`${file}#${n}`)).filter((r) => r !== undefined);
     return found.length > 0 && found.every((r) => r);
   }
@@ -110,4 +123,26 @@ export class ImporterUses {
   dropped(file: string, names: readonly string[]): boolean {
     return names.some((n) => this.drops.has(`${file}#${n}`));
   }
+}
+
+/**
+ * The `file#name` keys a module's dropped awaits mark: a bare imported call only in the module its import
+ * resolves to, a method or local call in this module and in each module it imports (rules/errorValues.ts).
+ */
+export function dropKeys(
+  m: ModuleFacts,
+  resolve: (from: string, source: string) => string | undefined,
+): string[] {
+  const drops = m.droppedAwaits;
+  if (drops === undefined) return [];
+  const keys = drops.names.map((name) => `${m.file}#${name}`);
+  for (const source of drops.sources) {
+    const target = resolve(m.file, source);
+    if (target !== undefined) for (const name of drops.names) keys.push(`${target}#${name}`);
+  }
+  for (const { source, name } of drops.imported ?? []) {
+    const target = resolve(m.file, source);
+    if (target !== undefined) keys.push(`${target}#${name}`);
+  }
+  return keys;
 }

@@ -6,6 +6,7 @@ import { BatchOneHandlers, type BatchOneSources } from './batchOne.js';
 import { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
 import { ExportNames } from './exportNames.js';
+import { type GatherSources, gathered, mayHoldAuthErrorMap, mayHoldAuthGate } from './gatheredFacts.js';
 import { LockedHandlers } from './handlerVersions.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule, batchCallers } from './js/analyzeModule.js';
@@ -151,6 +152,8 @@ export class Project {
     this.modules.set(file, settled);
     this.deferred.delete(file);
     this.register(settled);
+    // Gathered views take it in too: a module analysed after their first question counts as one before.
+    this.uses?.add(settled);
     return settled;
   }
 
@@ -251,6 +254,7 @@ export class Project {
       this.modules.values(),
       (from, source) => this.resolveModule(from, source),
       (file) => this.factsOf(file),
+      this.deferred,
     );
     return this.uses;
   }
@@ -273,7 +277,7 @@ export class Project {
 
   /** Every module's imports it answers 401/403 on when falsy (rules/authAcrossModules.ts), gathered once. */
   get authGates(): readonly ImportRef[] {
-    this.gateRefs ??= [...this.modules.values()].flatMap((m) => m.authGates ?? []);
+    this.gateRefs ??= gathered(this.gatherSources(), mayHoldAuthGate, (m) => m.authGates ?? []);
     return this.gateRefs;
   }
 
@@ -281,8 +285,12 @@ export class Project {
 
   /** Every module's imported error classes it answers 401/403 for by class (rules/authErrorClasses.ts). */
   get authErrorMaps(): readonly ImportRef[] {
-    this.errorMapRefs ??= [...this.modules.values()].flatMap((m) => m.authErrorMaps ?? []);
+    this.errorMapRefs ??= gathered(this.gatherSources(), mayHoldAuthErrorMap, (m) => m.authErrorMaps ?? []);
     return this.errorMapRefs;
+  }
+
+  private gatherSources(): GatherSources {
+    return { deferred: this.deferred, factsOf: (f) => this.factsOf(f), modules: () => this.modules.values() };
   }
 
   /** Keeps a candidate unless another file settles it (keepCandidate.ts). */

@@ -1,10 +1,24 @@
-// What the per-file pass hands to the project pass: findings that may still depend on other files.
+// What the per-file pass hands to the project pass: findings that may still depend on other files, and the
+// conditions another file settles them by. A module's other facts are in ModuleFacts.ts (re-exported here).
 
 import type { SharedRequest } from '../eventCallers.js';
-import type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';
+import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
+import type { HandlerLink } from './ModuleFacts.js';
 
 export type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';
+export type {
+  DroppedAwaits,
+  EventSourceWrapper,
+  ExportFact,
+  HandlerFact,
+  HandlerLink,
+  IgnoreDirective,
+  ModuleFacts,
+  OptionsFact,
+  ReExport,
+  VerifierFact,
+} from './ModuleFacts.js';
 
 /** A name imported from another file of the project, to be resolved once every file is parsed. */
 export interface ImportRef {
@@ -159,161 +173,4 @@ export interface Candidate {
     /** A redelivered consumer reaching the request counts like a job (eventCallers.ts). */
     readonly consumersRetry?: true;
   };
-}
-
-/** A function that answers "not verified" (a falsy value) when its verification fails. */
-export interface VerifierFact {
-  /** For any failure of this remote verifier (its catch answers falsy). */
-  readonly remote?: string;
-  /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
-  readonly authError?: true;
-  /** By passing on the falsy result of this imported function. */
-  readonly via?: ImportRef;
-}
-
-/**
- * A construct (or function) that builds an SqsEventSource from its own props: which props set the batch
- * size and partial failures, and their defaults (null: not a literal; undefined: not set).
- */
-export interface EventSourceWrapper {
-  readonly batchKey?: string;
-  readonly batchDefault?: number | null | undefined;
-  readonly fixedBatch?: number | null | undefined;
-  readonly reportKey?: string;
-  readonly reportDefault?: boolean | null | undefined;
-  readonly fixedReport?: boolean | null | undefined;
-  /** A construct that is itself the function and attaches an SQS source with no `maxConcurrency`: capped, or not, where it is built. */
-  readonly uncapped?: true;
-}
-
-/** What an exported options object, or the options a helper function returns, holds. */
-export interface OptionsFact {
-  /** Sets (or may set) `requestHandler`/`httpOptions`/a timeout. */
-  readonly timeout: boolean;
-  /** Part of it is out of sight. */
-  readonly unknown: boolean;
-  /** The helper hands back this argument (perhaps with keys added). */
-  readonly param?: number;
-}
-
-/** A CDK function's handler: candidate module paths (absolute, no extension) and the export. */
-export interface HandlerLink {
-  readonly stems: readonly string[];
-  readonly export: string;
-  /**
-   * `reported-in-code`: a template's batch finding, dropped when the handler's own code is reported for
-   * the same problem (one finding per consumer, at the code; its message names the template).
-   */
-  readonly clearWhen: 'no-work' | 'no-record-work' | 'reported-in-code';
-}
-
-/** What an exported handler does, as far as the infrastructure that invokes it cares. */
-export interface HandlerFact {
-  /** Awaits, throws, or calls anything but a logger. */
-  readonly work: boolean;
-  /** Does work on the batch's records one by one (or hands the event to code that may). */
-  readonly recordWork: boolean;
-  /** Consumes a queue or stream batch (or its records), which the event source redelivers on failure. */
-  readonly redelivered?: true;
-}
-
-/** What a module offers to its importers. */
-export interface ExportFact {
-  /** Protections a wrapper applies to the work it is given, or a policy object provides. */
-  readonly provides: readonly Protection[];
-  /** Imports whose protections add to `provides` once resolved. */
-  readonly via: readonly ImportRef[];
-  readonly async: boolean;
-  /** SDK client options this export is or returns, when they could be seen. */
-  readonly options?: OptionsFact;
-  /** SDK client options held by the export's properties (`appConfig.awsConfig`), per property. */
-  readonly optionProps?: Readonly<Record<string, OptionsFact>>;
-  /** The export wraps an SqsEventSource configured from its props. */
-  readonly eventSource?: EventSourceWrapper;
-  /** The export answers "not verified" when a verification fails (rules/authAcrossModules.ts). */
-  readonly verifier?: VerifierFact;
-  /** The export is a class extending this SDK client; `arg` is the constructor argument passed to `super`. */
-  /** The function awaits a remote verifier, key or secret (a JWKS, an introspection, a secret fetch). */
-  readonly remote?: string;
-  /** For a class: its methods that await a remote verifier, key, secret or AWS call, and what each awaits. */
-  readonly remoteMethods?: Readonly<Record<string, string>>;
-  /** For a class: its methods that await other modules' project code instead, followed there (a few hops). */
-  readonly remoteVia?: Readonly<Record<string, readonly (ImportRef & { readonly method?: string })[]>>;
-  /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
-  readonly authError?: true;
-  readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
-  /** The export is an HTTP client class whose calls' timeout is this constructor argument, defaulting to none. */
-  readonly httpTimeoutArg?: number;
-  /** The function hands back a batch API's answer without reading its failure field. */
-  readonly batchResult?: { readonly what: string; readonly field: string };
-  /** The construct class puts the function given under each of these props behind an API route (limit in s). */
-  readonly apiRoutes?: Readonly<Record<string, number>>;
-  /** The class's methods that hand back a batch API's answer without reading its failure field. */
-  readonly batchMethods?: Readonly<Record<string, { readonly what: string; readonly field: string }>>;
-  /** The function returns a random or clock value (`return Math.floor(Date.now() / 1000)`, `return randomUUID()`). */
-  readonly randomReturn?: true;
-  /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */
-  readonly asyncMethods?: readonly string[];
-}
-
-export interface ReExport {
-  readonly source: string;
-  /** [exported, imported] pairs; undefined for `export * from`. */
-  readonly names?: readonly (readonly [string, string])[];
-}
-
-/** A `// bulwark-ignore rule: reason` comment. */
-export interface IgnoreDirective {
-  /** The line the directive silences (its own line for a trailing comment, else the next line). */
-  readonly line: number;
-  readonly rules: readonly string[];
-  readonly reason: string;
-}
-
-export interface ModuleFacts {
-  readonly file: string;
-  readonly candidates: readonly Candidate[];
-  readonly exports: Readonly<Record<string, ExportFact>>;
-  readonly reExports: readonly ReExport[];
-  readonly ignores: readonly IgnoreDirective[];
-  /** `axios.defaults.timeout = ...` or `AWS.config.update({ httpOptions: { timeout } })` seen. */
-  readonly globalTimeouts: readonly ('axios' | 'aws-sdk-v2')[];
-  /** Exported entry handlers and what they do. */
-  readonly handlers?: Readonly<Record<string, HandlerFact>>;
-  /** Imported functions called on this module's handler path (js/handlerImports.ts). */
-  readonly handlerCalls?: readonly ImportRef[];
-  /** Per exported function, the project imports it calls, itself or through module-local functions. */
-  readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
-  /** Imported functions whose falsy result this module answers 401/403 on (rules/authAcrossModules.ts). */
-  readonly authGates?: readonly ImportRef[];
-  /** Imported error classes this module answers 401/403 for by `instanceof` (rules/authErrorClasses.ts). */
-  readonly authErrorMaps?: readonly ImportRef[];
-  /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
-  readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
-  /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */
-  readonly droppedAwaits?: { readonly sources: readonly string[]; readonly names: readonly string[] };
-  /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
-  readonly batchOneHandlers?: readonly string[];
-  /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
-  readonly eventHandlers?: readonly string[];
-  /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
-  readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
-  /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */
-  readonly fieldRoutes?: readonly FieldRoute[];
-  /** Project helpers this module calls or builds with props (rules/cdkPassedProps.ts). */
-  readonly passedProps?: readonly PassedProps[];
-  /** Every exported handler ignores its event: a job that selects its own work (rules/catchFacts.ts). */
-  readonly job?: true;
-  /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */
-  readonly consumer?: true;
-  /** What the HTTP client instances this module creates lack (js/handedInClients.ts). */
-  readonly httpClients?: ClientFacts;
-  /** Project import sources (type-only and re-exports too), for the callers of a shared module (eventCallers.ts). */
-  readonly importSources?: readonly string[];
-  readonly parseError?: string;
-  /**
-   * No rule can report here (js/ruleGate.ts): only the syntax was checked, and the facts above are empty
-   * until the project pass analyses the module in full because an importer asks.
-   */
-  readonly deferred?: true;
 }

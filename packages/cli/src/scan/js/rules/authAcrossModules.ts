@@ -220,7 +220,7 @@ const AUTH_WORDS = [
   'isAuthorized',
   'nauthenticated',
 ];
-const authText = (source: string): boolean => AUTH_WORDS.some((w) => source.includes(w));
+export const authText = (source: string): boolean => AUTH_WORDS.some((w) => source.includes(w));
 
 /** The catches this module's gates reach in this module, with what the gate is called. */
 function localGates(ctx: ModuleContext): Map<Node, { helper: string; remote: string }> {

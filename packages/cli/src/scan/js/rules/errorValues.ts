@@ -5,6 +5,7 @@
 // in this module or in a module importing it (joined in project.ts through importerUses.ts).
 import { isBuiltin } from 'node:module';
 import { calleeName, isFunction, type Node, propertyName, unwrap } from '../ast.js';
+import type { DroppedAwaits } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import type { Report } from './Report.js';
 
@@ -89,21 +90,38 @@ export function errorValueRules(ctx: ModuleContext, report: Report): void {
 }
 
 /**
- * Names of the calls whose awaited result this module drops (`await x.markDone(ids)` as a statement), and
- * the imports that may name the module defining them: what importerUses.ts joins to the candidates above.
+ * The calls whose awaited result this module drops (`await x.markDone(ids)` as a statement), and the
+ * imports that may name the module defining them: what importerUses.ts joins to the candidates above. A
+ * bare call of an imported function is kept with its import (`imported`), so it marks only the module it
+ * resolves to: another module exporting the same name is not touched. A method's owner is seldom known
+ * (`this.ledger.markDone`, typed by an `import type`), so `names` may belong to this module or any import.
  */
-export function droppedAwaits(ctx: ModuleContext): { sources: string[]; names: string[] } | undefined {
+export function droppedAwaits(ctx: ModuleContext): DroppedAwaits | undefined {
   const names = new Set<string>();
+  const imported = new Map<string, { source: string; name: string }>();
   for (const statement of ctx.of('ExpressionStatement')) {
     const awaited = unwrap(statement.expression as Node);
     if (awaited?.type !== 'AwaitExpression') continue;
     const call = unwrap(awaited.argument as Node);
     if (call?.type !== 'CallExpression') continue;
+    const callee = unwrap(call.callee as Node);
+    const binding = callee?.type === 'Identifier' ? ctx.imports.get(callee.name as string) : undefined;
+    if (binding !== undefined && binding.imported !== 'default' && binding.imported !== '*') {
+      imported.set(`${binding.source}#${binding.imported}`, {
+        source: binding.source,
+        name: binding.imported,
+      });
+      continue;
+    }
     const name = calleeName(call);
     if (name !== undefined) names.add(name);
   }
-  if (names.size === 0) return undefined;
-  return { sources: projectSources(ctx), names: [...names] };
+  if (names.size === 0 && imported.size === 0) return undefined;
+  return {
+    sources: names.size === 0 ? [] : projectSources(ctx),
+    names: [...names],
+    ...(imported.size > 0 ? { imported: [...imported.values()] } : {}),
+  };
 }
 
 /**

@@ -129,6 +129,24 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
 /** The method names insertMessage can answer for. */
 const INSERT_METHODS = new Set(['insertOne', 'insertMany', 'create', 'createMany', 'insert']);
 
+/**
+ * Does the module's code (not its comments: "unlike the Prisma writes elsewhere") name a Prisma client?
+ * Asked only for a `<db|client>.<model>.create()` call, so the comments are blanked at most once a module.
+ */
+function usesPrisma(ctx: ModuleContext): boolean {
+  let known = PRISMA_CODE.get(ctx);
+  if (known === undefined) {
+    let code = ctx.source;
+    for (const c of ctx.comments)
+      code = code.slice(0, c.start) + ' '.repeat(c.end - c.start) + code.slice(c.end);
+    known = PRISMA.test(code);
+    PRISMA_CODE.set(ctx, known);
+  }
+  return known;
+}
+
+const PRISMA_CODE = new WeakMap<ModuleContext, boolean>();
+
 function insertMessage(
   ctx: ModuleContext,
   call: Node,
@@ -151,7 +169,7 @@ function insertMessage(
     // `prisma.order.create`, `this.prisma.order.create`, `ctx.db.order.create`: the client holds the
     // model. Other SDKs' `client.messages.create` (an SMS, a chat completion) are no rows: without
     // `prisma` in the chain, the module must use Prisma.
-    path.slice(0, -2).some((p) => /prisma/i.test(p) || (/db|client/i.test(p) && PRISMA.test(ctx.source)))
+    path.slice(0, -2).some((p) => /prisma/i.test(p) || (/db|client/i.test(p) && usesPrisma(ctx)))
   ) {
     const opts = objectProps(ctx.valueOf(call.arguments[0]));
     if (name === 'createMany' && isBooleanLiteral(opts?.props.get('skipDuplicates'), true)) return undefined;

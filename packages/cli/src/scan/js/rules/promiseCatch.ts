@@ -115,11 +115,7 @@ function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
   const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
   if (!statements.some((s) => isLogCall(s)) || !statements.every((s) => isObservation(s))) return false;
   if (hasComment(ctx, ctx.comments, body) || inTelemetryFunction(ctx, call)) return false;
-  if (
-    ctx.climb(call, (p) => p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression').parent
-      ?.type !== 'AwaitExpression'
-  )
-    return false;
+  if (!awaited(ctx, call)) return false;
   let receiver = unwrap(unwrap(call.callee)?.object);
   while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
     receiver = unwrap(unwrap(receiver.callee)?.object);
@@ -150,11 +146,7 @@ function logsThenEmpty(ctx: ModuleContext, call: Node, body: Node): boolean {
     !(value.type === 'Literal' && (value.value === null || value.value === false)) &&
     value.type !== 'Identifier' &&
     value.type !== 'UnaryExpression';
-  if (
-    !empty ||
-    ctx.climb(call, (p) => p.type === 'ParenthesizedExpression').parent?.type !== 'AwaitExpression'
-  )
-    return false;
+  if (!empty || !awaited(ctx, call)) return false;
   let receiver = unwrap(unwrap(call.callee)?.object);
   while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
     receiver = unwrap(unwrap(receiver.callee)?.object);
@@ -166,6 +158,15 @@ function logsThenEmpty(ctx: ModuleContext, call: Node, body: Node): boolean {
       (calleeName(receiver) === 'promise' &&
         unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression'))
   );
+}
+
+/**
+ * Is the chain awaited, a cast on the way included (`await (chain.catch(...) as Promise<Row[]>)`)? One
+ * answer for every judgement here: a cast says what the value is, not whether it is waited for.
+ */
+function awaited(ctx: ModuleContext, call: Node): boolean {
+  const through = (p: Node) => p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression';
+  return ctx.climb(call, through).parent?.type === 'AwaitExpression';
 }
 
 const TELEMETRY = /PutMetricData|putMetricData|PutLogEvents|putLogEvents/;
