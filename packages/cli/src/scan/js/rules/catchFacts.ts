@@ -92,6 +92,9 @@ export function doesIo(ctx: ModuleContext, block: Node): boolean {
       if (n.type === 'ForOfStatement' && n.await === true) return true;
       if (n.type !== 'AwaitExpression') return false;
       const arg = unwrap(n.argument);
+      // `await sql\`DELETE ...\`` (postgres.js, @vercel/postgres, Prisma's `$queryRaw`): a tagged template
+      // that is awaited is a query sent elsewhere; `String.raw` and other tags are not awaited.
+      if (arg?.type === 'TaggedTemplateExpression') return true;
       if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')
         return arg?.type === 'Identifier';
       if (arg.type === 'ImportExpression') return false;
