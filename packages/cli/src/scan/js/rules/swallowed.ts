@@ -1,6 +1,6 @@
 // swallowed-error: catch blocks that hide failures, and unchecked fetch responses; promise `.catch()`
 // handlers are judged in promiseCatch.ts.
-import { isDefaultValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { isDefaultValue, isEmptyValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -178,8 +178,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const onlyLogs = shape !== undefined || statements.every((s) => isObservation(s));
     const returnsDefault =
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
-      statements.some((s) => s.type === 'ReturnStatement' && isDefaultValue(s.argument)) &&
-      !statements.some((s) => s.type === 'ReturnStatement' && !isDefaultValue(s.argument));
+      statements.some((s) => s.type === 'ReturnStatement' && isEmptyValue(s.argument)) &&
+      !statements.some((s) => s.type === 'ReturnStatement' && !isEmptyValue(s.argument));
     const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
     const returnsError =
       param !== undefined &&
