@@ -25,6 +25,7 @@ import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { flagOnlyLogged } from './loggedFlag.js';
+import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
@@ -127,6 +128,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   callbackResultRule(ctx, report);
   serverErrorResultRule(ctx, report);
   httpErrorMiddlewareRule(ctx, report);
+  parseFailureRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
