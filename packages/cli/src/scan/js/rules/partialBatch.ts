@@ -6,8 +6,9 @@ import { calleeName, type Node, propertyName, someDescendant, unwrap } from '../
 import type { ModuleContext } from '../ModuleContext.js';
 import { batchWordsIn, DISTINCT_FIELDS, FAILURE_FIELD, V2_FAILURE_FIELD, V2_METHODS } from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
-import { onlyOtherFields, onlyPrinted } from './batchResultUse.js';
+import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { isLogCall, selectsOwnWork } from './catchFacts.js';
+import { returnedName } from './errorValues.js';
 import type { Report, Rule } from './Report.js';
 
 const COMMANDS = Object.keys(FAILURE_FIELD);
@@ -106,6 +107,34 @@ function callersDiscard(ctx: ModuleContext, at: Node): boolean {
   return calls > 0;
 }
 
+/**
+ * The answer is handed back whole by an exported function (`console.log(response); return response`):
+ * kept when a caller in the project awaits that function and drops what it returns (droppedResults.ts).
+ */
+function handedBack(
+  ctx: ModuleContext,
+  report: Report,
+  at: Node,
+  sent: Node,
+  field: string,
+  what: string,
+): void {
+  const fn = ctx.enclosingFunction(sent);
+  const name = fn === undefined ? undefined : returnedName(ctx, fn);
+  if (
+    name === undefined ||
+    fn === undefined ||
+    ![...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn)
+  )
+    return;
+  report(
+    'swallowed-error',
+    at,
+    `${what} answers success even when entries fail: ${name}() hands the result back and a caller drops it unread, so ${field} is never looked at`,
+    { onlyIfResultDropped: [name] },
+  );
+}
+
 /** Judges one sent batch (`at` is where the finding goes, `sent` the awaited send climbed to its parent). */
 function judgeBatch(
   ctx: ModuleContext,
@@ -133,6 +162,10 @@ function judgeBatch(
     );
     return;
   }
+  if (sent.parent?.type === 'ReturnStatement') {
+    handedBack(ctx, report, at, sent.node, field, what);
+    return;
+  }
   if (sent.parent?.type !== 'VariableDeclarator' || sent.node.type !== 'AwaitExpression') return;
   const scope = (ctx.enclosingFunction(sent.node)?.body as Node | undefined) ?? ctx.program;
   const id = sent.parent.id as Node;
@@ -151,8 +184,11 @@ function judgeBatch(
         !printed &&
         used &&
         !(readsData && onlyOtherFields(ctx, scope, id.name as string, field, sent.parent.end))
-      )
+      ) {
+        if (printedOrReturned(ctx, scope, id.name as string, sent.parent.end))
+          handedBack(ctx, report, at, sent.node, field, what);
         return;
+      }
       report(
         'swallowed-error',
         at,
