@@ -135,8 +135,11 @@ const TELEMETRY = /metric|telemetry|analytic|usage|track/i;
 
 /** A function named for best-effort telemetry (`sendMetric`, `trackUsage`). */
 export function telemetryName(name: unknown): boolean {
-  return typeof name === 'string' && TELEMETRY.test(name);
+  return typeof name === 'string' && TELEMETRY.test(name) && !READS_METRICS.test(name);
 }
+
+/** Reading metrics is not sending them: `getMetricData` feeds the work (a quota check, a scaling decision). */
+const READS_METRICS = /^(get|list|describe|query|fetch|read|load|search)[A-Z_]/;
 
 /** The node sits in a function named for telemetry (`sendMetric`, `sendAnonymizedMetric`). */
 export function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {
