@@ -1,7 +1,7 @@
 // What the per-file pass hands to the project pass: findings that may still depend on other files.
 
 import type { SharedRequest } from '../eventCallers.js';
-import type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';
+import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
 
 export type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';

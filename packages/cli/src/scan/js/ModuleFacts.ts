@@ -57,10 +57,10 @@ export interface ModuleFacts {
   /** What the HTTP client instances this module creates lack (js/handedInClients.ts). */
   readonly httpClients?: ClientFacts;
   /**
-   * Interface name -> the exported classes of this module that implement it (`class OrderRepository
-   * implements IOrderRepository`): a field typed by the interface runs one of them (importerUses.ts).
+   * The exported classes of this module and the interfaces they implement, with the source each is imported
+   * from ('' when declared here): a field typed by the interface runs one of them (importerUses.ts).
    */
-  readonly implementers?: Readonly<Record<string, readonly string[]>>;
+  readonly implementers?: readonly { readonly cls: string; readonly source: string; readonly name: string }[];
   /** Project import sources (type-only and re-exports too), for the callers of a shared module (eventCallers.ts). */
   readonly importSources?: readonly string[];
   readonly parseError?: string;
