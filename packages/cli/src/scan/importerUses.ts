@@ -11,6 +11,8 @@ export class ImporterUses {
   private readonly handlerPath = new Set<string>();
   /** `file#export` -> every call of it in other modules reads the awaited result. */
   private readonly reads = new Map<string, boolean>();
+  /** `file#Interface` -> the `[file, class]` pairs that implement it (a field typed by it runs one of them). */
+  private readonly implemented = new Map<string, [string, string][]>();
   /** `file#name` keys some module awaits and drops the result of (rules/errorValues.ts). */
   private readonly drops = new Set<string>();
   /** The handler path's `[file, export]` pairs as called, and their closure once asked (see `reached`). */
@@ -48,6 +50,13 @@ export class ImporterUses {
       this.reach = undefined;
     }
     for (const key of dropKeys(m, resolve)) this.drops.add(key);
+    for (const impl of m.implementers ?? []) {
+      const iface = impl.source === '' ? m.file : resolve(m.file, impl.source);
+      if (iface === undefined) continue;
+      const key = `${iface}#${impl.name}`;
+      this.implemented.set(key, [...(this.implemented.get(key) ?? []), [m.file, impl.cls]]);
+      this.reach = undefined;
+    }
     for (const use of m.resultUses ?? []) {
       const target = resolve(use.ref.from, use.ref.source);
       if (target === undefined) continue;
@@ -82,6 +91,8 @@ export class ImporterUses {
       const key = `${file}#${name}`;
       if (reach.has(key)) continue;
       reach.add(key);
+      // An interface the path calls through: each project class implementing it runs there.
+      for (const [impl, cls] of this.implemented.get(key) ?? []) queue.push([impl, cls, depth + 1]);
       const facts = depth < 6 ? this.factsOf(file) : undefined;
       if (facts === undefined) continue;
       for (const re of facts.reExports) {

@@ -151,6 +151,11 @@ export interface ModuleFacts {
   readonly consumer?: true;
   /** What the HTTP client instances this module creates lack (js/handedInClients.ts). */
   readonly httpClients?: ClientFacts;
+  /**
+   * The exported classes of this module and the interfaces they implement, with the source each is imported
+   * from ('' when declared here): a field typed by the interface runs one of them (importerUses.ts).
+   */
+  readonly implementers?: readonly { readonly cls: string; readonly source: string; readonly name: string }[];
   /** Project import sources (type-only and re-exports too), for the callers of a shared module (eventCallers.ts). */
   readonly importSources?: readonly string[];
   readonly parseError?: string;

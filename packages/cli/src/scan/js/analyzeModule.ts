@@ -7,7 +7,7 @@ import type { Candidate, ModuleFacts } from './Candidate.js';
 import { exportFacts, reExports } from './exportFacts.js';
 import { clientFacts } from './handedInClients.js';
 import { handlerFacts } from './handlerFacts.js';
-import { exportCalls, handlerCalls } from './handlerImports.js';
+import { exportCalls, handlerCalls, implementers } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
 import { redelivered } from './redelivery.js';
 import { importResultUses } from './resultUse.js';
@@ -172,6 +172,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const gates = authGates(ctx);
   const errorMaps = authErrorMaps(ctx);
   const clients = clientFacts(ctx);
+  const implemented = implementers(ctx);
   return {
     file,
     candidates,
@@ -190,6 +191,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
+    ...(implemented.length > 0 ? { implementers: implemented } : {}),
     ...(clients !== undefined ? { httpClients: clients } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),

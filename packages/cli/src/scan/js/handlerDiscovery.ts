@@ -44,6 +44,16 @@ function declaredTypeOf(ctx: ModuleContext, fn: Node): string | undefined {
   return undefined;
 }
 
+/** A module path that names a Lambda: `handler.ts`, `lambdas/purge.ts`, `cleanup-lambda/src/index.ts`. */
+const LAMBDA_MODULE = /(^|\/)(handlers?|lambda)\.[cm]?[jt]s$|[/-]lambdas?\/|\/functions?\//i;
+
+/** The module calls the export itself (`main().catch(...)`): a script, not an entry point. */
+function calledHere(ctx: ModuleContext, name: string): boolean {
+  return new RegExp(`(^|[^\\w$.])${name}\\s*\\(`).test(
+    ctx.source.replace(/\bfunction\s*\*?\s*[\w$]+\s*\(|\b(const|let|var)\s+[\w$]+\s*=\s*(async\s*)?\(/g, ''),
+  );
+}
+
 /** Lambda-looking function: typed with an aws-lambda type, or takes (event, context). */
 function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: string | undefined): boolean {
   const declared = declaredTypeOf(ctx, fn);
@@ -56,6 +66,15 @@ function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: string | u
   if (secondType === 'Context') return true;
   if (exportedName === 'handler' || exportedName === 'lambdaHandler') return params.length <= 3;
   if (exportedName !== undefined && HANDLER_NAME.test(exportedName)) {
+    // A scheduled job takes no event (`export const main = async () => ...`): in a module named for a
+    // Lambda (`handler.ts`, `cleanup-lambda/src/index.ts`) and never called there, it is the entry point.
+    if (
+      exportedName === 'main' &&
+      params.length === 0 &&
+      LAMBDA_MODULE.test(ctx.file) &&
+      !calledHere(ctx, exportedName)
+    )
+      return true;
     const firstName = first?.type === 'Identifier' ? (first.name as string) : undefined;
     const secondName = params[1]?.type === 'Identifier' ? (params[1].name as string) : undefined;
     return (

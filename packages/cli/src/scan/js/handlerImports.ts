@@ -5,6 +5,7 @@
 // project pass (project.ts) joins the two.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
+import { implementedInterfaces } from './callerNames.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { instanceClass, memberCall } from './memberClass.js';
 
@@ -231,4 +232,25 @@ export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = fa
     if (starts.some((fn) => fn !== undefined && reaching.has(fn))) names.push(name);
   }
   return names;
+}
+
+/**
+ * The exported classes of the module and the interfaces each implements (`export class OrderRepository
+ * implements IOrderRepository`): a handler whose field or parameter is typed by the interface
+ * (`@inject(TYPES.Orders) private orders: IOrderRepository`) calls one of them.
+ *
+ * @example
+ * implementers(ctx) // [{ cls: 'OrderRepository', source: '../interfaces', name: 'IOrderRepository' }]
+ */
+export function implementers(ctx: ModuleContext): { cls: string; source: string; name: string }[] {
+  if (!ctx.source.includes('implements')) return [];
+  const out: { cls: string; source: string; name: string }[] = [];
+  for (const [cls, value] of ctx.exports) {
+    const node = classOf(ctx, value);
+    const body = node?.body as Node | undefined;
+    if (body === undefined) continue;
+    // implementedInterfaces climbs from a node inside the class to the class itself.
+    for (const impl of implementedInterfaces(ctx, body)) out.push({ cls, ...impl });
+  }
+  return out;
 }

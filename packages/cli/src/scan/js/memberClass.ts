@@ -23,7 +23,10 @@ function typeNameOf(decl: Node | undefined): string | undefined {
   return name?.type === 'TSQualifiedName' ? (name.right?.name as string | undefined) : undefined;
 }
 
-/** `new X(...)`, or a static factory on X (`X.getInstance(...)`, `X.create(...)`): the class name X. */
+/**
+ * `new X(...)`, a static factory on X (`X.getInstance(...)`, `X.create(...)`), or a DI container asked for
+ * X (`container.resolve(X)`): the class name X.
+ */
 function madeClassName(value: Node | undefined): string | undefined {
   const v = unwrap(value);
   if (v?.type === 'NewExpression')
@@ -33,9 +36,27 @@ function madeClassName(value: Node | undefined): string | undefined {
   if (callee?.type !== 'MemberExpression') return undefined;
   const object = unwrap(callee.object);
   const method = propertyName(callee.property, callee.computed as boolean) ?? '';
+  // A DI container hands back an instance of the class it is asked for: tsyringe's
+  // `container.resolve(OrderService)`, typedi's `Container.get(OrderService)`, inversify's `container.get(X)`.
+  const wanted = unwrap(v.arguments[0]);
+  if (
+    /^(resolve|get)$/.test(method) &&
+    /container|injector/i.test(memberPathText(object)) &&
+    wanted?.type === 'Identifier' &&
+    /^[A-Z]/.test(wanted.name as string)
+  )
+    return wanted.name as string;
   // A factory named for it on a capitalised name: the class hands back its own (shared) instance.
   if (object?.type !== 'Identifier' || !/^[A-Z]/.test(object.name as string)) return undefined;
   return /instance|^create$|^build$|^make$|^of$/i.test(method) ? (object.name as string) : undefined;
+}
+
+/** The last name of a receiver (`container`, `this.container`, `Container`), or ''. */
+function memberPathText(node: Node | undefined): string {
+  if (node?.type === 'Identifier') return node.name as string;
+  return node?.type === 'MemberExpression'
+    ? (propertyName(node.property, node.computed as boolean) ?? '')
+    : '';
 }
 
 /** Type-only imports (`import type { X }`, `import { type X }`) are not bindings: read the declarations. */

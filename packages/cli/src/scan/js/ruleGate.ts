@@ -261,6 +261,8 @@ export function mayReport(source: string): boolean {
     (words.includes('.create') && /\bprisma\b|@prisma\/client/i.test(words.source)) ||
     // An answer of 401/403 on an imported helper's result (rules/authAcrossModules.ts).
     authWords(words) ||
+    // A remote page that fails its schema in a generator or loop a handler reads (rules/parseFailure.ts).
+    (words.includes('safeParse') && words.includes('await')) ||
     // A remote password check's failure answered as wrong credentials (rules/credentialChecks.ts).
     ((words.includes('Credentials') || words.includes('Password')) &&
       /WrongUsernameOrPassword|InvalidCredentials|InvalidPassword|WrongPassword|BadCredentials/.test(source))

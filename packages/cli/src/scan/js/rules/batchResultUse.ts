@@ -58,3 +58,27 @@ export function onlyOtherFields(
     );
   });
 }
+
+/**
+ * Every later reference to `name` is printed or returned whole (`console.log(out); return out;`), and one
+ * is returned: the function's callers are the only ones who could look at the answer.
+ */
+export function printedOrReturned(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
+  let returned = false;
+  const all = everyLaterReference(scope, name, after, (n) => {
+    let at: Node | undefined = n;
+    while (
+      at !== undefined &&
+      at.type !== 'ExpressionStatement' &&
+      at.type !== 'ReturnStatement' &&
+      at !== scope
+    )
+      at = ctx.parentOf(at);
+    if (at?.type === 'ReturnStatement' && at.argument === n) returned = true;
+    return (
+      (at?.type === 'ExpressionStatement' && isLogCall(at)) ||
+      (at?.type === 'ReturnStatement' && at.argument === n)
+    );
+  });
+  return all && returned;
+}

@@ -9,8 +9,8 @@ import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
 import { FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
 import { answerReturnedBy, answersWholeFailure } from './batchCollected.js';
+import { sendOf, sendsOfVariable } from './batchSends.js';
 import { isLogCall } from './catchFacts.js';
-import { sendOf, sendsOfVariable } from './partialBatch.js';
 import type { Report, Rule } from './Report.js';
 
 /** What an export hands back: the answer of this batch API, with its failure field never read. */

@@ -92,6 +92,9 @@ export function doesIo(ctx: ModuleContext, block: Node): boolean {
       if (n.type === 'ForOfStatement' && n.await === true) return true;
       if (n.type !== 'AwaitExpression') return false;
       const arg = unwrap(n.argument);
+      // `await sql\`DELETE ...\`` (postgres.js, @vercel/postgres, Prisma's `$queryRaw`): a tagged template
+      // that is awaited is a query sent elsewhere; `String.raw` and other tags are not awaited.
+      if (arg?.type === 'TaggedTemplateExpression') return true;
       if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')
         return arg?.type === 'Identifier';
       if (arg.type === 'ImportExpression') return false;
@@ -132,8 +135,11 @@ const TELEMETRY = /metric|telemetry|analytic|usage|track/i;
 
 /** A function named for best-effort telemetry (`sendMetric`, `trackUsage`). */
 export function telemetryName(name: unknown): boolean {
-  return typeof name === 'string' && TELEMETRY.test(name);
+  return typeof name === 'string' && TELEMETRY.test(name) && !READS_METRICS.test(name);
 }
+
+/** Reading metrics is not sending them: `getMetricData` feeds the work (a quota check, a scaling decision). */
+const READS_METRICS = /^(get|list|describe|query|fetch|read|load|search)[A-Z_]/;
 
 /** The node sits in a function named for telemetry (`sendMetric`, `sendAnonymizedMetric`). */
 export function inTelemetryFunction(ctx: ModuleContext, node: Node): boolean {

@@ -2,29 +2,19 @@
 // SNS PublishBatch, EventBridge PutEvents, Kinesis PutRecords, Firehose PutRecordBatch, DynamoDB
 // BatchWriteItem and BatchGetItem, S3 DeleteObjects: rules/batchApis.ts), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
 // discarded, only logged, or whose failed entries are only logged, loses them.
-import { calleeName, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { batchWordsIn, DISTINCT_FIELDS, FAILURE_FIELD, V2_FAILURE_FIELD, V2_METHODS } from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
-import { onlyOtherFields, onlyPrinted } from './batchResultUse.js';
+import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
+import { sendOf, sendsOfVariable } from './batchSends.js';
 import { isLogCall, selectsOwnWork } from './catchFacts.js';
+import { returnedName } from './errorValues.js';
 import type { Report, Rule } from './Report.js';
 
 const COMMANDS = Object.keys(FAILURE_FIELD);
 const sendsV2Batch = (text: string) =>
   text.includes('.promise(') && V2_METHODS.some((m) => text.includes(`.${m}(`));
-
-/** The `client.send(new XCommand(...))` a command is sent through, climbed through `await`. */
-export function sendOf(
-  ctx: ModuleContext,
-  command: Node,
-): { node: Node; parent: Node | undefined } | undefined {
-  const call = ctx.parentOf(command);
-  const callee = unwrap(call?.callee);
-  if (call?.type !== 'CallExpression' || call.arguments[0] !== command) return undefined;
-  if (callee?.type !== 'MemberExpression' || callee.property?.name !== 'send') return undefined;
-  return ctx.climb(call, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
-}
 
 /**
  * The failure field is read only by `if`s that log (no throw, retry, return or record of the entries),
@@ -106,6 +96,34 @@ function callersDiscard(ctx: ModuleContext, at: Node): boolean {
   return calls > 0;
 }
 
+/**
+ * The answer is handed back whole by an exported function (`console.log(response); return response`):
+ * kept when a caller in the project awaits that function and drops what it returns (droppedResults.ts).
+ */
+function handedBack(
+  ctx: ModuleContext,
+  report: Report,
+  at: Node,
+  sent: Node,
+  field: string,
+  what: string,
+): void {
+  const fn = ctx.enclosingFunction(sent);
+  const name = fn === undefined ? undefined : returnedName(ctx, fn);
+  if (
+    name === undefined ||
+    fn === undefined ||
+    ![...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn)
+  )
+    return;
+  report(
+    'swallowed-error',
+    at,
+    `${what} answers success even when entries fail: ${name}() hands the result back and a caller drops it unread, so ${field} is never looked at`,
+    { onlyIfResultDropped: [name] },
+  );
+}
+
 /** Judges one sent batch (`at` is where the finding goes, `sent` the awaited send climbed to its parent). */
 function judgeBatch(
   ctx: ModuleContext,
@@ -133,6 +151,10 @@ function judgeBatch(
     );
     return;
   }
+  if (sent.parent?.type === 'ReturnStatement') {
+    handedBack(ctx, report, at, sent.node, field, what);
+    return;
+  }
   if (sent.parent?.type !== 'VariableDeclarator' || sent.node.type !== 'AwaitExpression') return;
   const scope = (ctx.enclosingFunction(sent.node)?.body as Node | undefined) ?? ctx.program;
   const id = sent.parent.id as Node;
@@ -151,8 +173,11 @@ function judgeBatch(
         !printed &&
         used &&
         !(readsData && onlyOtherFields(ctx, scope, id.name as string, field, sent.parent.end))
-      )
+      ) {
+        if (printedOrReturned(ctx, scope, id.name as string, sent.parent.end))
+          handedBack(ctx, report, at, sent.node, field, what);
         return;
+      }
       report(
         'swallowed-error',
         at,
@@ -236,46 +261,3 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
   }
 };
-
-/** The `x.send(name)` calls of the function that sends the variable a command was stored in. */
-export function sendsOfVariable(ctx: ModuleContext, command: Node): Node[] {
-  const parent = ctx.parentOf(command);
-  const id =
-    parent?.type === 'VariableDeclarator' && parent.init === command
-      ? parent.id
-      : parent?.type === 'AssignmentExpression' && parent.right === command
-        ? parent.left
-        : undefined;
-  if (id?.type !== 'Identifier') return [];
-  const scope = (ctx.enclosingFunction(command)?.body as Node | undefined) ?? ctx.program;
-  const sends: Node[] = [];
-  someDescendant(
-    scope,
-    (n) => {
-      if (n.type === 'CallExpression' && sendsThrough(n.callee))
-        if (unwrap(n.arguments[0])?.type === 'Identifier' && unwrap(n.arguments[0])?.name === id.name)
-          sends.push(n);
-      return false;
-    },
-    true,
-  );
-  return sends;
-}
-
-/**
- * A callee that sends a command: `client.send`, an injected `send`, `client.send.bind(client)`, or a
- * choice between them (`(send ?? client.send.bind(client))(command)`).
- */
-function sendsThrough(callee: Node | undefined, depth = 0): boolean {
-  const c = unwrap(callee);
-  if (c === undefined || depth > 2) return false;
-  if (c.type === 'MemberExpression') return propertyName(c.property, c.computed as boolean) === 'send';
-  if (c.type === 'Identifier') return /^send$|Send$/.test(c.name as string);
-  if (c.type === 'CallExpression')
-    return calleeName(c) === 'bind' && sendsThrough(unwrap(c.callee)?.object, depth + 1);
-  if (c.type === 'LogicalExpression')
-    return sendsThrough(c.left, depth + 1) || sendsThrough(c.right, depth + 1);
-  if (c.type === 'ConditionalExpression')
-    return sendsThrough(c.consequent, depth + 1) || sendsThrough(c.alternate, depth + 1);
-  return false;
-}

@@ -1,5 +1,5 @@
 // swallowed-error for promise chains: `.catch()` handlers that discard a rejection or only log it.
-import { calleeName, isDefaultValue, isFunction, memberPath, type Node, unwrap } from '../ast.js';
+import { calleeName, isEmptyValue, isFunction, memberPath, type Node, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -41,12 +41,12 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
     const empty =
       b.type === 'BlockStatement'
         ? (b.body as Node[]).length === 0 && !hasComment(ctx, comments, b)
-        : isDefaultValue(b);
+        : isEmptyValue(b);
     const returnsDefault =
       b.type === 'BlockStatement' &&
       (b.body as Node[]).length === 1 &&
       (b.body as Node[])[0]?.type === 'ReturnStatement' &&
-      isDefaultValue((b.body as Node[])[0]?.argument);
+      isEmptyValue((b.body as Node[])[0]?.argument);
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
       report('swallowed-error', call, '.catch() discards the rejection');
     else if (logsThenEmpty(ctx, call, b))
@@ -142,7 +142,7 @@ function logsThenEmpty(ctx: ModuleContext, call: Node, body: Node): boolean {
   const value = unwrap(last.argument as Node | null);
   const empty =
     value !== undefined &&
-    isDefaultValue(value) &&
+    isEmptyValue(value) &&
     !(value.type === 'Literal' && (value.value === null || value.value === false)) &&
     value.type !== 'Identifier' &&
     value.type !== 'UnaryExpression';

@@ -1,6 +1,6 @@
 // swallowed-error: catch blocks that hide failures, and unchecked fetch responses; promise `.catch()`
 // handlers are judged in promiseCatch.ts.
-import { isDefaultValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { isDefaultValue, isEmptyValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -25,6 +25,7 @@ import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { flagOnlyLogged } from './loggedFlag.js';
+import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
@@ -127,6 +128,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   callbackResultRule(ctx, report);
   serverErrorResultRule(ctx, report);
   httpErrorMiddlewareRule(ctx, report);
+  parseFailureRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
@@ -178,8 +180,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const onlyLogs = shape !== undefined || statements.every((s) => isObservation(s));
     const returnsDefault =
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
-      statements.some((s) => s.type === 'ReturnStatement' && isDefaultValue(s.argument)) &&
-      !statements.some((s) => s.type === 'ReturnStatement' && !isDefaultValue(s.argument));
+      statements.some((s) => s.type === 'ReturnStatement' && isEmptyValue(s.argument)) &&
+      !statements.some((s) => s.type === 'ReturnStatement' && !isEmptyValue(s.argument));
     const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
     const returnsError =
       param !== undefined &&
