@@ -11,6 +11,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { gatewayTimeouts } from './cdkApiFunctions.js';
+import { asyncInvokersWithoutDlq } from './cdkAsyncInvokers.js';
 import { asyncTargetWithoutDlq } from './cdkAsyncTargets.js';
 import { batchSizeOf, noteAddedMappingsBatchOne, noteMappingBatchOne } from './cdkBatchOne.js';
 import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBuses.js';
@@ -102,6 +103,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   notePassedProps(ctx);
   noteAddedMappingsBatchOne(ctx);
   noteEventWired(ctx);
+  asyncInvokersWithoutDlq(ctx, report);
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
     const self =
