@@ -240,7 +240,10 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       }
     } else if (
       kind === 'LambdaFunction' &&
-      ctx.importRoot(node.callee)?.source.includes('aws-events-targets')
+      // `aws-cdk-lib/aws-events-targets`, or `cdk.aws_events_targets.LambdaFunction` from 'aws-cdk-lib'.
+      /aws-events-targets|aws_events_targets/.test(
+        `${ctx.importRoot(node.callee)?.source ?? ''} ${ctx.importRoot(node.callee)?.imported ?? ''} ${memberPath(node.callee)?.join('.') ?? ''}`,
+      )
     ) {
       asyncTargetWithoutDlq(ctx, node, report);
     } else if (kind === 'EventBus') {

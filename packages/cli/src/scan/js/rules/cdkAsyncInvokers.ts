@@ -18,7 +18,13 @@ import {
 import type { ModuleContext } from '../ModuleContext.js';
 import { cdkConstruct, eventSourceTarget } from './cdk.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
-import { asyncInvokeConfigured, functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import {
+  asyncInvokeConfigured,
+  fieldConstruct,
+  functionConstruct,
+  functionHasAsyncDlq,
+  handlerLink,
+} from './cdkHandlers.js';
 import { openProps } from './cdkPassedProps.js';
 import type { Report } from './Report.js';
 
@@ -108,24 +114,6 @@ interface Invoked {
   readonly expr: Node;
   readonly kind: string;
   readonly at: Node;
-}
-
-/**
- * The construct a class field holds when the module assigns it once (`this.worker = new Function(...)`,
- * read as `this.worker` or `this.worker!`): CDK stacks keep their functions in fields.
- */
-function fieldConstruct(ctx: ModuleContext, expr: Node): ReturnType<typeof functionConstruct> {
-  const path = memberPath(unwrap(expr));
-  if (path?.length !== 2 || path[0] !== 'this') return undefined;
-  const field = path.join('.');
-  const sets = ctx.of('NewExpression').filter((n) => {
-    const { parent } = ctx.climb(
-      n,
-      (p) => p.type === 'TSAsExpression' || p.type === 'ParenthesizedExpression',
-    );
-    return parent?.type === 'AssignmentExpression' && memberPath(parent.left as Node)?.join('.') === field;
-  });
-  return sets.length === 1 ? functionConstruct(ctx, sets[0]) : undefined;
 }
 
 /** The asynchronous invokers of the module whose function is built here with props it can read. */
