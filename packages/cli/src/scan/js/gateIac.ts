@@ -31,6 +31,9 @@ export function cdkConstruct(words: SourceWords): boolean {
       words.includes('addEventSourceMapping') ||
       // an EventBridge target, whatever name its import is given (rules/cdkAsyncTargets.ts).
       words.includes('aws-events-targets') ||
+      // an SES receipt rule's Lambda action, an asynchronous invoker (rules/cdkAsyncInvokers.ts).
+      words.includes('aws-ses-actions') ||
+      words.includes('aws_ses_actions') ||
       // a function's own dead-letter queue, which needs an alarm (rules/cdkFunctionDlqs.ts).
       words.includes('deadLetterQueueEnabled') ||
       // an on-failure queue built by a factory (rules/cdkDestinationDlqs.ts).

@@ -11,6 +11,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { gatewayTimeouts } from './cdkApiFunctions.js';
+import { asyncInvokersWithoutDlq } from './cdkAsyncInvokers.js';
 import { asyncTargetWithoutDlq } from './cdkAsyncTargets.js';
 import { batchSizeOf, noteAddedMappingsBatchOne, noteMappingBatchOne } from './cdkBatchOne.js';
 import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBuses.js';
@@ -102,6 +103,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   notePassedProps(ctx);
   noteAddedMappingsBatchOne(ctx);
   noteEventWired(ctx);
+  asyncInvokersWithoutDlq(ctx, report);
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
     const self =
@@ -238,7 +240,10 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       }
     } else if (
       kind === 'LambdaFunction' &&
-      ctx.importRoot(node.callee)?.source.includes('aws-events-targets')
+      // `aws-cdk-lib/aws-events-targets`, or `cdk.aws_events_targets.LambdaFunction` from 'aws-cdk-lib'.
+      /aws-events-targets|aws_events_targets/.test(
+        `${ctx.importRoot(node.callee)?.source ?? ''} ${ctx.importRoot(node.callee)?.imported ?? ''} ${memberPath(node.callee)?.join('.') ?? ''}`,
+      )
     ) {
       asyncTargetWithoutDlq(ctx, node, report);
     } else if (kind === 'EventBus') {

@@ -6,7 +6,13 @@
 import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
-import { asyncInvokeConfigured, functionConstruct, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import {
+  asyncInvokeConfigured,
+  fieldConstruct,
+  functionConstruct,
+  functionHasAsyncDlq,
+  handlerLink,
+} from './cdkHandlers.js';
 import { fromCallers, type OpenProps, openProps } from './cdkPassedProps.js';
 import type { Report } from './Report.js';
 
@@ -35,7 +41,8 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
   const args = node.arguments as Node[];
   const target = args[1] === undefined ? EMPTY : openProps(ctx, args[1]);
   if (target === undefined || target.unknown || target.props.has('deadLetterQueue')) return;
-  const fn = functionConstruct(ctx, args[0]);
+  // A function built here, or kept in a field the module assigns once (`this.target = new Function(...)`).
+  const fn = functionConstruct(ctx, args[0]) ?? fieldConstruct(ctx, args[0] as Node);
   const fnOpen = fn === undefined ? undefined : openProps(ctx, (fn.node.arguments as Node[])[2]);
   if (fn !== undefined && (fnOpen === undefined || fnOpen.unknown)) return;
   const fnProps = fnOpen === undefined ? undefined : { props: fnOpen.props, spread: false };

@@ -1,8 +1,8 @@
 // iac-missing-dlq for a CDK function's own dead-letter queue: `deadLetterQueueEnabled: true` makes CDK
 // create an SQS queue for the function's failed asynchronous invocations, and nothing watches it unless the
 // module builds an alarm on it (`fn.deadLetterQueue.metric...`). A function whose only trigger in the module
-// is an event source (`fn.addEventSource(...)`: SQS and streams are polled synchronously, Lambda never writes
-// to that queue) is not reported, nor one built only when the caller hands in no function of its own
+// is a polled event source (`fn.addEventSource(...)`: SQS and streams are polled synchronously, Lambda never
+// writes to that queue; an SNS or S3 event source invokes asynchronously and does) is not reported, nor one built only when the caller hands in no function of its own
 // (`props.function ?? new lambda.Function(...)`) unless some caller leaves that prop out.
 import { isBooleanLiteral, type Node, type objectProps, unwrap } from '../ast.js';
 import type { PropsFromCaller } from '../Candidate.js';
@@ -28,7 +28,19 @@ export function functionDlqWithoutAlarm(
   const src = ctx.source;
   // An alarm anywhere in the module, or the function's queue read (metric, handed on): watched or unknown.
   if (/new\s+[\w.]*Alarm\s*\(|\.deadLetterQueue\b/.test(src)) return;
-  if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*addEventSource\\s*\\(`).test(src)) return;
+  // SNS and S3 event sources invoke asynchronously: Lambda writes their failed events to this queue.
+  const added =
+    name === undefined
+      ? []
+      : [
+          ...src.matchAll(
+            new RegExp(
+              `${escapeRe(name)}\\s*\\.\\s*addEventSource\\s*\\(\\s*(?:new\\s+(?:[\\w$]+\\.)*(\\w+))?`,
+              'g',
+            ),
+          ),
+        ];
+  if (added.length > 0 && added.every((m) => !/^(Sns|S3)EventSource(V2)?$/.test(m[1] ?? ''))) return;
   const fallback = fallbackFor(ctx, node);
   if (fallback === null) return;
   report(

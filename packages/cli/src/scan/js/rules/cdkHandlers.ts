@@ -77,6 +77,24 @@ export function functionConstruct(
   return { node: fn, props: objectProps(ctx.valueOf((fn.arguments as Node[])[2])) };
 }
 
+/**
+ * The construct a class field holds when the module assigns it once (`this.worker = new Function(...)`,
+ * read as `this.worker` or `this.worker!`): CDK stacks keep their functions in fields.
+ */
+export function fieldConstruct(ctx: ModuleContext, expr: Node): ReturnType<typeof functionConstruct> {
+  const path = memberPath(unwrap(expr));
+  if (path?.length !== 2 || path[0] !== 'this') return undefined;
+  const field = path.join('.');
+  const sets = ctx.of('NewExpression').filter((n) => {
+    const { parent } = ctx.climb(
+      n,
+      (p) => p.type === 'TSAsExpression' || p.type === 'ParenthesizedExpression',
+    );
+    return parent?.type === 'AssignmentExpression' && memberPath(parent.left as Node)?.join('.') === field;
+  });
+  return sets.length === 1 ? functionConstruct(ctx, sets[0]) : undefined;
+}
+
 /** The function's failed async invocations go somewhere: a DLQ or an onFailure destination. */
 export function functionHasAsyncDlq(props: ReturnType<typeof objectProps>): boolean {
   if (props === undefined) return false;
