@@ -3,7 +3,7 @@
 // never finish, and its failure is never seen. In a handler's module the handler path decides; in a helper
 // module, the project pass keeps it when a handler elsewhere reaches the function (js/handlerImports.ts).
 import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
-import { importedInstanceMethod } from '../asyncMethods.js';
+import { importedInstanceMethod, namespaceMember } from '../asyncMethods.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
@@ -38,7 +38,8 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
         ? { ...imported, method: `emit:${event.value}` }
         : false;
     }
-    return imported ?? false;
+    // `browse.emitBrowseTerms(docs)` of `const browse = require('./lib/browse-terms')`: as a destructured import.
+    return imported ?? namespaceMember(ctx, callee) ?? false;
   }
   if (callee?.type === 'Identifier') {
     const fn = ctx.functionOf(callee);
@@ -69,6 +70,23 @@ function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
       .filter((n): n is string => n !== undefined);
     const text = ctx.source.slice(stmt.start, stmt.end);
     return names.some((n) => new RegExp(`\\b${n.replace(/[$]/g, '\\$')}\\b`).test(text));
+  }
+  return false;
+}
+
+/**
+ * A callback-style handler (`(event, context, callback) => ...`, not async) answers Lambda by calling its
+ * callback, and Lambda waits for that call (and, by default, for the event loop to drain): a chain left
+ * unawaited that calls the callback in its own handlers (`umzug.up().then(() => callback(null, 'ok'), ...)`)
+ * is how the handler answers, not work left behind.
+ */
+function answersThroughCallback(ctx: ModuleContext, stmt: Node): boolean {
+  for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
+    if (ctx.handlers.get(fn) !== 'entry') continue;
+    const callback = (fn.params as Node[])[2];
+    if (fn.async === true || callback?.type !== 'Identifier') return false;
+    const name = (callback.name as string).replace(/[$]/g, '\\$');
+    return new RegExp(`\\b${name}\\s*\\(`).test(ctx.source.slice(stmt.start, stmt.end));
   }
   return false;
 }
@@ -115,6 +133,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
+    if (!helper && answersThroughCallback(ctx, stmt)) continue;
     const reaching = helper ? exportsReaching(ctx, stmt, true) : [];
     if (helper && reaching.length === 0) continue;
     report('floating-promise', e, messageOf(ctx, e, voided), {
