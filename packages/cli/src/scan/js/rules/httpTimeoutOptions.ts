@@ -4,6 +4,7 @@ import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { HttpCall } from '../httpCall.js';
 import { HTTP_LIBRARIES } from '../httpDefaults.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isMergeCall, mergedProps } from '../mergedOptions.js';
 import { isRelative } from '../protection.js';
 import { type DeferredOptions, optionsShape } from '../sdkOptions.js';
 
@@ -39,12 +40,14 @@ export function optionsBound(
 ): boolean | 'optional' | DeferredOptions[] {
   if (options === undefined) return false;
   const v = ctx.valueOf(options);
-  if (v?.type === 'CallExpression') return helperBound(ctx, v, keys);
-  const props = objectProps(v);
-  if (props === undefined) return true;
-  if (props.spread) return true;
+  // `{ ...base, url }` or `assign({}, base, { url })` of pieces the module spells: read whole.
+  const merged = v?.type === 'ObjectExpression' || isMergeCall(ctx, v) ? mergedProps(ctx, v) : undefined;
+  if (merged === undefined && isMergeCall(ctx, v)) return true;
+  if (merged === undefined && v?.type === 'CallExpression') return helperBound(ctx, v, keys);
+  const props = merged ?? objectProps(v)?.props;
+  if (props === undefined || (merged === undefined && objectProps(v)?.spread)) return true;
   for (const k of keys) {
-    const value = props.props.get(k);
+    const value = props.get(k);
     if (value === undefined) continue;
     const u = unwrap(value);
     // `timeout: 0` and `timeout: false` switch the timeout off.
