@@ -43,7 +43,7 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   // SQS records carry a body (an S3 notification delivered through SQS included); stream records a
   // kinesis/dynamodb field, and S3/SNS events neither.
   if (/\.(body|messageId|receiptHandle)\b/.test(src)) return true;
-  if (/\.(s3|Sns|ses|codecommit)\b/.test(src)) return false;
+  if (/\.(s3|Sns|ses|codecommit|cf)\b/.test(src)) return false;
   // Records handed whole to a decoder (`Event.fromRecord(record)`) show no source field: a module filed
   // under its source (`kinesis/udp-events.js`, `sqs/worker.js`, `orders-queue-consumer.ts`) names it.
   return /\.(kinesis|dynamodb)\b/.test(src) || SOURCE_NAMED.test(ctx.file.split('/').slice(-3).join('/'));

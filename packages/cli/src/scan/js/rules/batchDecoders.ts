@@ -8,6 +8,9 @@ import { namespaceMember } from '../asyncMethods.js';
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 
+/** Words of a partial batch answer, built by hand or by Powertools. */
+const PARTIAL_ANSWER = /\b(batchItemFailures|itemIdentifier|processPartialResponse|BatchProcessor)\b/;
+
 /** Fields only SQS records (body, ids) or stream records (kinesis, dynamodb) carry. */
 const RECORD_FIELDS = /\.(body|messageId|receiptHandle|kinesis|dynamodb)\b/;
 
@@ -23,7 +26,9 @@ export function readsBatchEvent(ctx: ModuleContext, fn: Node): boolean {
   if (first?.type !== 'Identifier') return false;
   const text = ctx.source.slice(fn.start, fn.end);
   const records = `${first.name as string}.Records`;
-  if (!text.includes(records) || !RECORD_FIELDS.test(text) || /\.(s3|Sns)\b/.test(text)) return false;
+  if (!text.includes(records) || !RECORD_FIELDS.test(text) || /\.(s3|Sns|cf)\b/.test(text)) return false;
+  // A function that answers partial failures itself.
+  if (PARTIAL_ANSWER.test(text)) return false;
   // Only ever `event.Records[0]`: written for a one-record batch (often asserted: `Records.length > 1` throws).
   return text
     .split(records)
@@ -44,6 +49,10 @@ export function eventDecoders(ctx: ModuleContext, fn: Node): ImportRef[] {
     if (n.type !== 'CallExpression') return false;
     if (!(n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === event))
       return false;
+    // `return decode(event)`: the decoder's answer is the handler's, and may name the failed records.
+    const up = ctx.climb(n, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
+    if (up.parent?.type === 'ReturnStatement') return false;
+    if (up.parent !== undefined && isFunction(up.parent) && up.parent.body === up.node) return false;
     const callee = unwrap(n.callee);
     if (callee?.type === 'Identifier') {
       const imp = ctx.importOf(callee.name as string, callee);
