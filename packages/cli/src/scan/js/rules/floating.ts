@@ -76,20 +76,26 @@ function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
 
 /**
  * A callback-style handler (`(event, context, callback) => ...`, not async) answers Lambda by calling its
- * callback, and Lambda waits for that call (and, by default, for the event loop to drain): a chain left
- * unawaited that calls the callback in its own handlers (`umzug.up().then(() => callback(null, 'ok'), ...)`)
- * is how the handler answers, not work left behind.
+ * callback, and Lambda then waits for the event loop to drain before it freezes (the runtime's default,
+ * `callbackWaitsForEmptyEventLoop`): work left unawaited still finishes, and a rejection fails the
+ * invocation as unhandled. Once the module turns that wait off, only a chain that calls the callback in its
+ * own handlers (`umzug.up().then(() => callback(null, 'ok'), ...)`) is the handler's answer.
  */
 function answersThroughCallback(ctx: ModuleContext, stmt: Node): boolean {
   for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
     if (ctx.handlers.get(fn) !== 'entry') continue;
     const callback = (fn.params as Node[])[2];
     if (fn.async === true || callback?.type !== 'Identifier') return false;
-    const name = (callback.name as string).replace(/[$]/g, '\\$');
-    return new RegExp(`\\b${name}\\s*\\(`).test(ctx.source.slice(stmt.start, stmt.end));
+    const calls = new RegExp(`\\b${(callback.name as string).replace(/[$]/g, '\\$')}\\s*\\(`);
+    if (!calls.test(ctx.source.slice(fn.start, fn.end))) return false;
+    if (!NO_WAIT.test(ctx.source)) return true;
+    return calls.test(ctx.source.slice(stmt.start, stmt.end));
   }
   return false;
 }
+
+/** The module stops Lambda waiting for the event loop after the callback (by hand or through middy). */
+const NO_WAIT = /callbackWaitsForEmptyEventLoop\s*=\s*false|do-not-wait-for-empty-event-loop/;
 
 function messageOf(ctx: ModuleContext, call: Node, voided: boolean): string {
   const what = memberPath(call.callee)?.join('.') ?? 'call';
