@@ -1,6 +1,14 @@
 // Where a configured HTTP client (`axios.create`, `got.extend`, `ky.create`) is created and where its
 // requests are made: a module-local const, a class field, or a constructor argument kept on `this`.
-import { calleeName, forEachDescendant, isFunction, type Node, propertyName, unwrap } from './ast.js';
+import {
+  calleeName,
+  forEachDescendant,
+  isFunction,
+  type Node,
+  propertyName,
+  stringValue,
+  unwrap,
+} from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** `axios.create(...)`, `got.extend(...)`, `ky.create/extend(...)` on the library's import. */
@@ -118,4 +126,38 @@ export function instanceEscapes(ctx: ModuleContext, create: Node): boolean {
     return false;
   });
   return escapes;
+}
+
+/** The request-family packages whose `defaults(options)` makes a configured copy of the library. */
+const DEFAULTS_SOURCES = new Set([
+  'request',
+  'request-promise',
+  'request-promise-native',
+  'request-promise-any',
+  'requestretry',
+]);
+
+/**
+ * `const api = request.defaults({ json: true })`, or `require('request').defaults(...)` in one line: the
+ * package and the options every request through the copy starts from, behind a receiver name.
+ *
+ * @example
+ * familyDefaults(ctx, receiver) // api of `const api = require('request').defaults({ json: true })` -> { source: 'request', options }
+ */
+export function familyDefaults(
+  ctx: ModuleContext,
+  receiver: Node | undefined,
+): { source: string; options: Node | undefined } | undefined {
+  if (receiver?.type !== 'Identifier' || !ctx.source.includes('.defaults(')) return undefined;
+  const created = unwrap(ctx.valueOf(receiver));
+  if (created?.type !== 'CallExpression' || calleeName(created) !== 'defaults') return undefined;
+  const base = unwrap(unwrap(created.callee)?.object);
+  let source: string | undefined;
+  if (base?.type === 'Identifier') {
+    const imp = ctx.importOf(base.name as string, base);
+    if (imp?.imported === 'default' || imp?.imported === '*') source = imp.source;
+  } else if (base?.type === 'CallExpression' && unwrap(base.callee)?.name === 'require')
+    source = stringValue((base.arguments as Node[])[0]);
+  if (source === undefined || !DEFAULTS_SOURCES.has(source)) return undefined;
+  return { source, options: (created.arguments as Node[])[0] };
 }
