@@ -3,7 +3,7 @@
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
 import { axiosInstanceField, axiosInstanceParam, injectedFetch, openMethod } from './handedInClients.js';
 import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
-import { familyDefaults, fieldInstances, instanceFactory } from './httpInstances.js';
+import { type FamilyCopy, familyCopy, fieldInstances, instanceFactory } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -98,8 +98,8 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     if (imp === undefined) {
       if (name === 'fetch' && ctx.isGlobal('fetch', callee)) return fetchCall(ctx, args);
       if (injectedFetch(ctx, callee)) return fetchCall(ctx, args);
-      const copy = familyDefaults(ctx, callee);
-      if (copy !== undefined) return defaultsCall(ctx, call, copy);
+      const copy = familyCopy(ctx, callee);
+      if (copy !== undefined) return copyCall(ctx, call, copy);
       // An axios instance called as a function: `api(config)`, `client(url, config)`.
       if (!importsHttp(ctx)) return undefined;
       const created = instanceOf(ctx, callee);
@@ -126,8 +126,8 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   }
   if (callee.type !== 'MemberExpression') return undefined;
   // `api.get(url, cb)` on `const api = require('request').defaults({ json: true })`.
-  const copy = familyDefaults(ctx, unwrap(callee.object));
-  if (copy !== undefined) return defaultsCall(ctx, call, copy);
+  const copy = familyCopy(ctx, unwrap(callee.object));
+  if (copy !== undefined) return copyCall(ctx, call, copy);
   // A method call is an HTTP call only on an imported library, an instance one of them creates, or
   // `globalThis.fetch`: without such an import, only the last can be (most modules; the rest is costly).
   if (!importsHttp(ctx)) {
@@ -212,12 +212,12 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
 }
 
 /** A request through a request-family copy: judged as the family's, with the copy's options beside it. */
-function defaultsCall(
-  ctx: ModuleContext,
-  call: Node,
-  copy: { source: string; options: Node | undefined },
-): HttpCall | undefined {
-  const made = familyCall(ctx, call, copy.source);
+function copyCall(ctx: ModuleContext, call: Node, copy: FamilyCopy): HttpCall | undefined {
+  const name = calleeName(call);
+  const member = unwrap(call.callee)?.type === 'MemberExpression' ? name : undefined;
+  // `promisifyAll(request)` answers `getAsync`, `postAsync`...; its own methods (`get`) keep their callbacks.
+  if (copy.promisedAll === true && !member?.endsWith('Async')) return undefined;
+  const made = familyCall(ctx, call, copy.source, member?.replace(/Async$/, ''));
   return made === undefined ? undefined : { ...made, ...(copy.options ? { defaults: copy.options } : {}) };
 }
 

@@ -137,27 +137,50 @@ const DEFAULTS_SOURCES = new Set([
   'requestretry',
 ]);
 
-/**
- * `const api = request.defaults({ json: true })`, or `require('request').defaults(...)` in one line: the
- * package and the options every request through the copy starts from, behind a receiver name.
- *
- * @example
- * familyDefaults(ctx, receiver) // api of `const api = require('request').defaults({ json: true })` -> { source: 'request', options }
- */
-export function familyDefaults(
-  ctx: ModuleContext,
-  receiver: Node | undefined,
-): { source: string; options: Node | undefined } | undefined {
-  if (receiver?.type !== 'Identifier' || !ctx.source.includes('.defaults(')) return undefined;
-  const created = unwrap(ctx.valueOf(receiver));
-  if (created?.type !== 'CallExpression' || calleeName(created) !== 'defaults') return undefined;
-  const base = unwrap(unwrap(created.callee)?.object);
+/** The request-family package an expression is: its import, or `require('request')` written in place. */
+function familySource(ctx: ModuleContext, node: Node | undefined): string | undefined {
+  const base = unwrap(node);
   let source: string | undefined;
   if (base?.type === 'Identifier') {
     const imp = ctx.importOf(base.name as string, base);
     if (imp?.imported === 'default' || imp?.imported === '*') source = imp.source;
   } else if (base?.type === 'CallExpression' && unwrap(base.callee)?.name === 'require')
     source = stringValue((base.arguments as Node[])[0]);
-  if (source === undefined || !DEFAULTS_SOURCES.has(source)) return undefined;
-  return { source, options: (created.arguments as Node[])[0] };
+  return source !== undefined && DEFAULTS_SOURCES.has(source) ? source : undefined;
 }
+
+/** A copy of a request-family package: its source, the options it starts from, and its promised methods. */
+export interface FamilyCopy {
+  readonly source: string;
+  /** `request.defaults(options)`: the options every request through the copy starts from. */
+  readonly options?: Node;
+  /** Bluebird's `promisifyAll(request)`: its methods are the package's with `Async` added (`getAsync`). */
+  readonly promisedAll?: true;
+}
+
+/**
+ * A copy of a request-family package behind a receiver name: `const api = request.defaults({ json: true })`
+ * (or `require('request').defaults(...)` in one line), and Bluebird's or Node's promised request
+ * (`Promise.promisify(require('request'))`, `Promise.promisifyAll(require('request'))`, `util.promisify(request)`).
+ *
+ * @example
+ * familyCopy(ctx, receiver) // api of `const api = require('request').defaults({ json: true })` -> { source: 'request', options }
+ */
+export function familyCopy(ctx: ModuleContext, receiver: Node | undefined): FamilyCopy | undefined {
+  if (receiver?.type !== 'Identifier' || !COPY_WORDS.test(ctx.source)) return undefined;
+  const created = unwrap(ctx.valueOf(receiver));
+  if (created?.type !== 'CallExpression') return undefined;
+  const made = calleeName(created);
+  const args = created.arguments as Node[];
+  if (made === 'promisify' || made === 'promisifyAll') {
+    const source = familySource(ctx, args[0]);
+    if (source === undefined) return undefined;
+    return made === 'promisifyAll' ? { source, promisedAll: true } : { source };
+  }
+  if (made !== 'defaults') return undefined;
+  const source = familySource(ctx, unwrap(created.callee)?.object as Node | undefined);
+  if (source === undefined) return undefined;
+  return args[0] === undefined ? { source } : { source, options: args[0] };
+}
+
+const COPY_WORDS = /\.defaults\(|promisify/;
