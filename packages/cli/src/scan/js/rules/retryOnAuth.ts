@@ -57,6 +57,13 @@ export function authRecursionSites(ctx: ModuleContext): RetrySite[] {
   if (!AUTH_TEST.test(ctx.source)) return [];
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
+    // Only `name(...)` or `this.name(...)` can be a function calling itself.
+    const callee = unwrap(call.callee);
+    if (
+      callee?.type !== 'Identifier' &&
+      unwrap(callee?.object as Node | undefined)?.type !== 'ThisExpression'
+    )
+      continue;
     for (let fn = ctx.enclosingFunction(call); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
       const self = isFunction(fn) ? selfName(ctx, fn) : undefined;
       if (self === undefined || !callsSelf(call, self)) continue;
