@@ -122,6 +122,37 @@ function callsBackError(fn: Node, handler: Node): boolean {
   });
 }
 
+/**
+ * A callback-style handler whose every answer is a success: `callback(null, ...)` (or `context.succeed` /
+ * `context.done()`) is all it ever calls, it never hands the callback on (`.catch(callback)`) and never throws.
+ */
+function callsBackSuccessOnly(fn: Node): boolean {
+  const [, context, callback] = fn.params as Node[];
+  const cb = callback?.type === 'Identifier' ? (callback.name as string) : undefined;
+  const ctx = context?.type === 'Identifier' ? (context.name as string) : undefined;
+  let answers = 0;
+  const fails = someDescendant(fn.body as Node, (n) => {
+    if (n.type === 'ThrowStatement') return true;
+    if (n.type !== 'CallExpression') return false;
+    const callee = unwrap(n.callee);
+    const args = n.arguments as Node[];
+    const first = unwrap(args[0]);
+    const nothing = first === undefined || (first.type === 'Literal' && first.value === null);
+    // The callback handed on as an argument may be called with an error.
+    if (args.some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === cb)) return true;
+    if (callee?.type === 'Identifier' && callee.name === cb) {
+      answers++;
+      return !nothing;
+    }
+    const path = callee?.type === 'MemberExpression' ? memberPath(callee) : undefined;
+    if (path?.length !== 2 || path[0] !== ctx) return false;
+    if (path[1] === 'fail') return true;
+    if (path[1] === 'succeed' || path[1] === 'done') answers++;
+    return path[1] === 'done' && !nothing;
+  });
+  return !fails && answers > 0;
+}
+
 /** A batch handler that answers no batchItemFailures: reported unless it cannot fail a record. */
 function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Extra | undefined): void {
   const text = ctx.source.slice(fn.start, fn.end);
@@ -139,9 +170,11 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   );
   const message = single
     ? 'batch handler reads only Records[0]: every other record in the batch is deleted unprocessed'
-    : catches
-      ? 'batch handler catches record failures but returns no batchItemFailures: failed records are deleted'
-      : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
+    : callsBackSuccessOnly(fn)
+      ? 'batch handler calls back success whatever happens to its records and returns no batchItemFailures: failed records are deleted'
+      : catches
+        ? 'batch handler catches record failures but returns no batchItemFailures: failed records are deleted'
+        : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
   report('batch-no-partial-failure', fn, message, extra);
 }
 
