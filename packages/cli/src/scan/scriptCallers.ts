@@ -5,7 +5,7 @@
 // handler graph is known (some handler calls project code) and a script is seen calling the function; a
 // library with no handlers, or an export nothing visibly calls, keeps its findings.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { mentions } from './eventCallers.js';
 import { commandLine } from './js/offServicePath.js';
@@ -50,12 +50,13 @@ const packageDirs = new Map<string, string>();
  */
 function packageDir(file: string, root: string): string {
   const start = dirname(file);
-  const cached = packageDirs.get(start);
+  const key = `${root}\0${start}`;
+  const cached = packageDirs.get(key);
   if (cached !== undefined) return cached;
   let dir = start;
   while (dir.startsWith(root) && dir !== root && !existsSync(join(dir, 'package.json'))) dir = dirname(dir);
   const out = dir.startsWith(root) ? `${dir}${sep}` : `${root}${sep}`;
-  packageDirs.set(start, out);
+  packageDirs.set(key, out);
   return out;
 }
 
@@ -85,12 +86,15 @@ function scriptFolderCalls(project: Project, file: string, names: readonly strin
 /** The script files of a folder (a few levels deep), read once per project. */
 function scriptsIn(project: Project, folder: string): readonly { file: string; text: string }[] {
   let cache = folderCache.get(project);
-  if (cache === undefined) folderCache.set(project, (cache = new Map()));
+  if (cache === undefined) {
+    cache = new Map();
+    folderCache.set(project, cache);
+  }
   const cached = cache.get(folder);
   if (cached !== undefined) return cached;
   const out: { file: string; text: string }[] = [];
   const walk = (dir: string, depth: number) => {
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {

@@ -12,7 +12,11 @@ const LOCAL_FLAGS = /^(IS_OFFLINE|AWS_SAM_LOCAL|IS_LOCAL|LOCALSTACK|LOCALSTACK_H
 /** Names a stage, branch or environment is given for a local run. */
 const LOCAL_VALUES = /^(local|offline|localstack)$/i;
 /** The words a module must hold before any branch is read (most modules hold none). */
-const WORDS = /\b(?:IS_OFFLINE|AWS_SAM_LOCAL|IS_LOCAL|LOCALSTACK\w*|IS_LOCALSTACK)\b|['"`](?:local|offline|localstack)['"`]/i;
+const WORDS =
+  /\b(?:IS_OFFLINE|AWS_SAM_LOCAL|IS_LOCAL|LOCALSTACK\w*|IS_LOCALSTACK)\b|['"`](?:local|offline|localstack)['"`]/i;
+
+/** Whether a module's text names a local flag or value, read once per module (asked per candidate). */
+const NAMES_LOCAL = new WeakMap<ModuleContext, boolean>();
 
 /**
  * Is `node` inside a branch only a local or offline run takes (see above)? Cheap for most modules: their
@@ -22,7 +26,12 @@ const WORDS = /\b(?:IS_OFFLINE|AWS_SAM_LOCAL|IS_LOCAL|LOCALSTACK\w*|IS_LOCALSTAC
  * localOnly(ctx, newClient) // true for `if (process.env.IS_OFFLINE) { new DynamoDBClient({ endpoint }) }`
  */
 export function localOnly(ctx: ModuleContext, node: Node): boolean {
-  if (!WORDS.test(ctx.source)) return false;
+  let words = NAMES_LOCAL.get(ctx);
+  if (words === undefined) {
+    words = WORDS.test(ctx.source);
+    NAMES_LOCAL.set(ctx, words);
+  }
+  if (!words) return false;
   let child = node;
   for (let parent = ctx.parentOf(node); parent !== undefined; parent = ctx.parentOf(parent)) {
     if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') {
@@ -88,7 +97,9 @@ function local(ctx: ModuleContext, node: Node, depth: number): boolean {
     // `process.env.IS_OFFLINE === 'true'`, `stage === 'local'`
     const left = envName(test.left as Node);
     if (left !== undefined && LOCAL_FLAGS.test(left))
-      return (test.operator === '===' || test.operator === '==') && literalString(test.right as Node) !== 'false';
+      return (
+        (test.operator === '===' || test.operator === '==') && literalString(test.right as Node) !== 'false'
+      );
     return comparesLocal(test) === 'equal';
   }
   if (test.type === 'LogicalExpression') {
@@ -104,7 +115,8 @@ function local(ctx: ModuleContext, node: Node, depth: number): boolean {
       );
     return false;
   }
-  if (test.type === 'UnaryExpression' && test.operator === '!') return deployed(ctx, test.argument as Node, depth + 1);
+  if (test.type === 'UnaryExpression' && test.operator === '!')
+    return deployed(ctx, test.argument as Node, depth + 1);
   const init = initOf(ctx, test);
   return init !== undefined && local(ctx, init, depth + 1);
 }
@@ -113,7 +125,8 @@ function local(ctx: ModuleContext, node: Node, depth: number): boolean {
 function deployed(ctx: ModuleContext, node: Node, depth: number): boolean {
   const test = unwrap(node);
   if (test === undefined || depth > 3) return false;
-  if (test.type === 'UnaryExpression' && test.operator === '!') return local(ctx, test.argument as Node, depth + 1);
+  if (test.type === 'UnaryExpression' && test.operator === '!')
+    return local(ctx, test.argument as Node, depth + 1);
   if (test.type === 'BinaryExpression') return comparesLocal(test) === 'unequal';
   const init = initOf(ctx, test);
   return init !== undefined && deployed(ctx, init, depth + 1);
