@@ -192,6 +192,8 @@ export class EventCallers {
    * callers.mentioning('/app/lib/requests.js', ['itemById']) // ['/app/bin/reindex.js']
    */
   mentioning(file: string, names: readonly string[]): string[] {
+    // A default export is called under the importer's own name: every importer may be a caller.
+    if (names.includes('default')) return [...this.importersOf(file)];
     return [...this.importersOf(file)].filter((f) => {
       const text = this.textOf(f);
       return text !== undefined && mentions(text, names);

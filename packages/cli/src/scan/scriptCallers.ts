@@ -72,7 +72,7 @@ function scriptFolderCalls(project: Project, file: string, names: readonly strin
   for (let dir = dirname(file); dir.startsWith(root); dir = dirname(dir)) {
     for (const script of scriptsIn(project, join(dir, SCRIPT_FOLDER)))
       if (
-        mentions(script.text, names) &&
+        (names.includes('default') || mentions(script.text, names)) &&
         [...script.text.matchAll(IMPORT_SOURCE)].some(
           (m) => project.resolveModule(script.file, m[1] as string) === file,
         )

@@ -99,6 +99,8 @@ function callsLeaveOut(
     calls++;
   }
   if (calls === 0) return undefined;
+  // A call through an object (`module.exports.processRecords(rows, { updateOnly: true })`) is not counted.
+  if (new RegExp(`\\.\\s*${escapeRegExp(name)}\\s*\\(`).test(ctx.source)) return undefined;
   const exported = [...ctx.exports].filter(([, v]) => ctx.functionOf(v) === fn).map(([n]) => n);
   // Declaration, calls, and one mention per export (`module.exports = { handler, processRecords }`).
   const mentions =
