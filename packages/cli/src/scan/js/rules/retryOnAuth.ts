@@ -10,7 +10,8 @@ import type { RetrySite } from './retryLibraries.js';
 import { callsSelf, selfName } from './retryRecursion.js';
 
 /** A test that asks about an authentication failure. */
-const AUTH_TEST = /\b401\b|nauthori[sz]ed|UNAUTHORI[SZ]ED|[Ee]xpired|invalid_token|InvalidToken|TokenExpired/;
+const AUTH_TEST =
+  /\b401\b|nauthori[sz]ed|UNAUTHORI[SZ]ED|invalid_token|InvalidToken|TokenExpired|ExpiredToken|[Tt]oken\W{0,3}(is\W)?[Ee]xpired|[Ee]xpired\W{0,3}[Tt]oken/;
 /** Words of a flag or counter that bounds the rounds. */
 const BOUND_WORDS =
   /retr(y|ied|ies)|attempt|tries|count|again|refreshed|isRetry|second|once|first|depth|max/i;
