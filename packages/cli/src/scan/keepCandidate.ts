@@ -27,7 +27,9 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfWrapperUncapped !== undefined && project.wrapperOf(c.onlyIfWrapperUncapped)?.uncapped !== true)
     return false;
   if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(project, d) === 'timed')) return false;
-  if (c.onlyIfRequestTimeoutWarns === true && !project.lockedHandlers.requestTimeoutWarns(file)) return false;
+  const versioned = c.onlyIfRequestTimeoutWarns;
+  if (versioned !== undefined && !project.lockedHandlers.requestTimeoutWarns(file, versioned === 'resolved'))
+    return false;
   if (c.onlyIfImportVerifier !== undefined && verifierRemote(project, c.onlyIfImportVerifier) === undefined)
     return false;
   if (

@@ -12,6 +12,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { builtOnlyLocally, mayRunLocally } from '../localOnly.js';
 import { offServicePath } from '../offServicePath.js';
 import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
@@ -82,6 +83,15 @@ function handlerProblem(ctx: ModuleContext, handler: Node | undefined): string |
   return undefined;
 }
 
+/**
+ * A handler built here from the module's own import of @smithy/node-http-handler: the copy the module
+ * resolves applies its options (a client's nested copy only applies plain option objects).
+ */
+function ownHandler(ctx: ModuleContext, handler: Node | undefined): boolean {
+  const v = handler === undefined ? undefined : ctx.valueOf(handler);
+  return v?.type === 'NewExpression' && ctx.importRoot(v.callee)?.source === '@smithy/node-http-handler';
+}
+
 /** Version-dependent: settled against the module's lockfile (handlerVersions.ts). */
 const REQUEST_TIMEOUT_WARNS =
   'sets requestTimeout without throwOnRequestTimeout: true, which only logs a warning and keeps waiting (@smithy/node-http-handler 4.4.0 on)';
@@ -117,9 +127,13 @@ function reportShape(
   shape: OptionsShape,
   problem: string | undefined,
   message: string,
+  resolved = false,
 ): void {
   if (problem === undefined) return;
-  const versioned = problem === REQUEST_TIMEOUT_WARNS ? { onlyIfRequestTimeoutWarns: true as const } : {};
+  const versioned =
+    problem === REQUEST_TIMEOUT_WARNS
+      ? { onlyIfRequestTimeoutWarns: resolved ? ('resolved' as const) : (true as const) }
+      : {};
   if (shape.deferred.length === 0) report('sdk-client-no-timeout', node, message, versioned);
   else
     report('sdk-client-no-timeout', node, message, {
@@ -195,9 +209,12 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   const maySignal = ctx.source.includes('abortSignal');
   const mayThirdParty = ctx.source.includes('@slack/web-api');
   const mayPresign = ctx.source.includes('getSignedUrl') || ctx.source.includes('Presigned');
+  const mayBeLocal = mayRunLocally(ctx.source);
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
     if (mayProtect && isProtected(ctx, node)) continue;
+    // A client built only for a local run (an emulator seeded offline) never runs deployed.
+    if (mayBeLocal && builtOnlyLocally(ctx, node)) continue;
     const client = v3Client(ctx, node);
     const v3 = client?.name;
     const v2 = v3 === undefined && !v2GlobalTimeout ? v2ClientName(ctx, callee) : undefined;
@@ -222,8 +239,9 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (maySignal && boundedBySignal(ctx, node)) continue;
     if (mayPresign && onlyPresigns(ctx, node)) continue;
     if (v3 !== undefined) {
-      const problem = handlerProblem(ctx, shape.props.get('requestHandler'));
-      reportShape(report, node, shape, problem, `${v3} ${problem}`);
+      const handler = shape.props.get('requestHandler');
+      const problem = handlerProblem(ctx, handler);
+      reportShape(report, node, shape, problem, `${v3} ${problem}`, ownHandler(ctx, handler));
       continue;
     }
     // `new AWS.DynamoDB.DocumentClient({ service })` sends through that service client: when it is seen
