@@ -57,6 +57,20 @@ function duplicateAnswered(ctx: ModuleContext, node: Node): boolean {
 }
 
 /**
+ * The source of the whole string an SQL piece starts: `'INSERT INTO t (a)' + ' VALUES (?)' + ' ON DUPLICATE
+ * KEY UPDATE ...'`, where the clause that makes it an upsert comes in a later piece.
+ */
+function concatenated(ctx: ModuleContext, node: Node): string {
+  let outer = node;
+  for (let p = ctx.parentOf(node); p !== undefined; p = ctx.parentOf(p)) {
+    if (p.type === 'ParenthesizedExpression') continue;
+    if (p.type !== 'BinaryExpression' || p.operator !== '+') break;
+    outer = p;
+  }
+  return outer === node ? '' : ctx.source.slice(outer.start, outer.end);
+}
+
+/**
  * Where a module-scope `const INSERT_ORDER = 'INSERT INTO ...'` is used (on the handler path in a consumer,
  * anywhere in a module with no handler), or the literal itself when it is written there.
  */
@@ -100,6 +114,7 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     const text =
       node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
     if (text === undefined || !/^\s*insert\s+into\b/i.test(text) || UPSERT_SQL.test(text)) continue;
+    if (UPSERT_SQL.test(concatenated(ctx, node))) continue;
     const uses = usesOf(ctx, node, onPath);
     const open = uses.filter((u) => !settled(u));
     if (open.length === 0) continue;
