@@ -5,10 +5,13 @@ import { type Json, joinHandler, num, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
 
 const NON_PRODUCTION = /^(dev|development|demo|test|testing|local|sandbox|build|ci|preview)$/i;
+const PRODUCTION = /^(prod|production|prd|live)$/i;
 
 /**
  * Conditions that hold only in non-production environments: `!Equals [!Ref Environment, dev]`, or an
- * `!Or` of such comparisons (every compared literal names a development, demo, test or build stage).
+ * `!Or` of such comparisons (every compared literal names a development, demo, test or build stage), or
+ * the negation of one that holds in production (`!Not [!Condition IsProdLike]`, where IsProdLike compares
+ * the stage with `production` among others).
  */
 export function nonProductionConditions(template: Record<string, Json>): Set<string> {
   const out = new Set<string>();
@@ -25,9 +28,19 @@ export function nonProductionConditions(template: Record<string, Json>): Set<str
     }
     return undefined;
   };
-  for (const [name, value] of Object.entries(obj(template.Conditions) ?? {})) {
+  const conditions = obj(template.Conditions) ?? {};
+  // `!Not [!Condition IsProdLike]`, `!Not [!Equals [!Ref Env, production]]`: false wherever production is.
+  const notInProduction = (value: Json): boolean => {
+    const negated = obj(value)?.['Fn::Not'];
+    const inner = Array.isArray(negated) ? negated[0] : undefined;
+    const named = obj(inner)?.Condition;
+    const found = literals(typeof named === 'string' ? (conditions[named] as Json) : (inner as Json));
+    return found !== undefined && found.some((l) => PRODUCTION.test(l));
+  };
+  for (const [name, value] of Object.entries(conditions)) {
     const found = literals(value);
     if (found !== undefined && found.length > 0 && found.every((l) => NON_PRODUCTION.test(l))) out.add(name);
+    else if (notInProduction(value)) out.add(name);
   }
   return out;
 }
