@@ -150,13 +150,30 @@ export function batchOneOf(props: Record<string, Json>, globals: Record<string, 
 }
 
 const TEST_CONDITION = /test/i;
+const STAGE_PARAMETER = /env|stage/i;
+
+/**
+ * A template whose stage parameter allows only non-production values (`Environment: AllowedValues: [dev,
+ * build]`, a test harness deployed beside the stack it tests): none of it runs in production.
+ */
+function nonProductionTemplate(template: Record<string, Json>): boolean {
+  return Object.entries(obj(template.Parameters) ?? {}).some(([name, p]) => {
+    const allowed = obj(p)?.AllowedValues;
+    return (
+      STAGE_PARAMETER.test(name) &&
+      Array.isArray(allowed) &&
+      allowed.length > 0 &&
+      allowed.every((v) => typeof v === 'string' && NON_PRODUCTION.test(v))
+    );
+  });
+}
 const TEST_CODE = /(^|\/)(tests?|__tests__|test-?utils)(\/|$)/;
 
 /**
  * The template's resources that production runs. Resources that exist only for tests or outside
  * production (`Condition: CreateTestResources`, a condition true only for dev/demo stages, code under
- * tests/) are left out; a left-out function's `BatchSize: 1` handler is still registered, since its code is
- * still read.
+ * tests/), and every resource of a template whose stage parameter allows only such stages, are left out; a
+ * left-out function's `BatchSize: 1` handler is still registered, since its code is still read.
  */
 export function productionResources(
   template: Record<string, Json>,
@@ -164,10 +181,14 @@ export function productionResources(
   batchOneHandlers: string[],
 ): TemplateResource[] {
   const globals = obj(obj(template.Globals)?.Function) ?? {};
+  const wholeTemplate = nonProductionTemplate(template);
   return Object.entries(obj(template.Resources) ?? {}).flatMap(([id, r]) => {
     const res = obj(r);
     const condition = res?.Condition;
-    if (typeof condition === 'string' && (TEST_CONDITION.test(condition) || devOnly.has(condition))) {
+    if (
+      wholeTemplate ||
+      (typeof condition === 'string' && (TEST_CONDITION.test(condition) || devOnly.has(condition)))
+    ) {
       batchOneHandlers.push(...batchOneOf(obj(res?.Properties) ?? {}, globals));
       return [];
     }
