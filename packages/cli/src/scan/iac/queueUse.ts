@@ -4,7 +4,8 @@
 import { type Json, joinHandler, num, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
 
-const NON_PRODUCTION = /^(dev|development|demo|test|testing|local|sandbox|build|ci|preview)$/i;
+const NON_PRODUCTION =
+  /^(dev|development|demo|test|testing|local|sandbox|build|ci|preview|staging|integration|uat|qa|pre-?prod)$/i;
 const PRODUCTION = /^(prod|production|prd|live)$/i;
 
 /**
