@@ -8,7 +8,8 @@ export function namesExport(h: string, file: string, name: string): boolean {
   const dot = h.lastIndexOf('.');
   if (dot === -1 || h.slice(dot + 1) !== name) return false;
   const stem = file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
-  const modulePath = h.slice(0, dot).replace(/^\.\//, '');
+  // `../backends/config/code/configChanged`: a CodeUri beside the template's folder names the same module.
+  const modulePath = h.slice(0, dot).replace(/^(?:\.\.?\/)+/, '');
   return stem.endsWith(`/${modulePath}`) || stem === modulePath;
 }
 

@@ -9,6 +9,7 @@ import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkTerraform } from './terraform.js';
+import { packagedCopy } from './packagedTemplates.js';
 import { loadYaml } from './yamlDocument.js';
 
 export function analyzeIac(file: string, source: string): IacResult {
@@ -61,7 +62,8 @@ export function analyzeIac(file: string, source: string): IacResult {
     batchOneHandlers.push(...serverlessEventHandlers(value, true).map((h) => join(dirname(file), h)));
   } else if (isCloudFormation(value)) {
     tool = 'sam';
-    alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
+    // A `sam package` copy beside its source template repeats its findings where no one edits.
+    if (!packagedCopy(value, file)) alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
     routes = routeParams(value);
     eventHandlers = samEventHandlers(value);
     batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
