@@ -29,7 +29,8 @@ interface Lock {
 }
 
 /** `requestTimeout` alone only warns from 4.4.0 on. */
-const warns = ([major, minor]: readonly [number, number]): boolean => major > 4 || (major === 4 && minor >= 4);
+const warns = ([major, minor]: readonly [number, number]): boolean =>
+  major > 4 || (major === 4 && minor >= 4);
 
 /**
  * The handler versions a scan's lockfiles install, read once per folder. Only lockfiles inside the scan
@@ -85,7 +86,9 @@ export class LockedHandlers {
       paths = found;
       this.paths.set(lock.dir, paths);
     }
-    const parts = relative(lock.dir, dir).split(/[\\/]/).filter((p) => p !== '');
+    const parts = relative(lock.dir, dir)
+      .split(/[\\/]/)
+      .filter((p) => p !== '');
     for (let i = parts.length; i >= 0; i--) {
       const version = paths.get([...parts.slice(0, i), HANDLER_PATH].join('/'));
       if (version !== undefined) return version;

@@ -5,11 +5,11 @@ import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.js';
 import type { IacReport, IacResult } from './IacResult.js';
+import { packagedCopy } from './packagedTemplates.js';
 import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkTerraform } from './terraform.js';
-import { packagedCopy } from './packagedTemplates.js';
 import { loadYaml } from './yamlDocument.js';
 
 export function analyzeIac(file: string, source: string): IacResult {

@@ -134,7 +134,8 @@ export function checkCloudFormation(
       case 'AWS::Lambda::EventSourceMapping': {
         // A StartingPosition marks a stream (an SQS mapping takes none), whatever its ARN is imported as.
         const kind =
-          sourceKindOf(r.props.EventSourceArn) ?? (r.props.StartingPosition !== undefined ? 'stream' : undefined);
+          sourceKindOf(r.props.EventSourceArn) ??
+          (r.props.StartingPosition !== undefined ? 'stream' : undefined);
         if (kind === undefined) break;
         const fnId = [...refsIn(r.props.FunctionName)][0];
         checkBatchSource(r, at(r), r.props, kind, fnId !== undefined ? byId.get(fnId) : undefined);

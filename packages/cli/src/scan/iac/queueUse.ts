@@ -36,7 +36,7 @@ export function nonProductionConditions(template: Record<string, Json>): Set<str
     const inner = Array.isArray(negated) ? negated[0] : undefined;
     const named = obj(inner)?.Condition;
     const found = literals(typeof named === 'string' ? (conditions[named] as Json) : (inner as Json));
-    return found !== undefined && found.some((l) => PRODUCTION.test(l));
+    return found?.some((l) => PRODUCTION.test(l)) === true;
   };
   for (const [name, value] of Object.entries(conditions)) {
     const found = literals(value);

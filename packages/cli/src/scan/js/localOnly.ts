@@ -59,7 +59,11 @@ export function mayRunLocally(source: string): boolean {
 export function builtOnlyLocally(ctx: ModuleContext, node: Node): boolean {
   let child = node;
   for (let p = ctx.parentOf(node); p !== undefined; child = p, p = ctx.parentOf(p)) {
-    if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression')
+    if (
+      p.type === 'FunctionDeclaration' ||
+      p.type === 'FunctionExpression' ||
+      p.type === 'ArrowFunctionExpression'
+    )
       return false;
     if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression') && p.consequent === child)
       if (localTest(ctx, p.test as Node)) return true;

@@ -14,7 +14,11 @@ function givenInstead(ctx: ModuleContext, node: Node, statements: boolean): Node
   const { parent } = ctx.climb(node, (p) => p.type.startsWith('TS') || p.type === 'ParenthesizedExpression');
   if (parent?.type === 'ConditionalExpression' && unwrap(parent.alternate as Node) === node)
     return parent.test as Node;
-  if (parent?.type === 'LogicalExpression' && parent.operator !== '&&' && unwrap(parent.right as Node) === node)
+  if (
+    parent?.type === 'LogicalExpression' &&
+    parent.operator !== '&&' &&
+    unwrap(parent.right as Node) === node
+  )
     return parent.left as Node;
   if (!statements) return undefined;
   // The nearest `if` of the same function whose `else` holds the construct (`else if` chains included),
@@ -36,7 +40,11 @@ function givenInstead(ctx: ModuleContext, node: Node, statements: boolean): Node
  * A method's parameter `arg` that the constructor fills with its own parameter in every call
  * (`this.buildBus(props)`): that constructor parameter's index and a node inside the constructor.
  */
-function throughConstructor(ctx: ModuleContext, at: Node, arg: number): { arg: number; at: Node } | undefined {
+function throughConstructor(
+  ctx: ModuleContext,
+  at: Node,
+  arg: number,
+): { arg: number; at: Node } | undefined {
   const fn = ctx.enclosingFunction(at);
   const method = fn === undefined ? undefined : ctx.parentOf(fn);
   if (method?.type !== 'MethodDefinition' || method.kind !== 'method') return undefined;
