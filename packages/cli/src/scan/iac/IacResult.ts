@@ -19,6 +19,14 @@ export interface IacResult {
   readonly alarmImports?: readonly string[];
   /** Parameters a template's API integrations call as functions, for functions of other templates (stackRoutes.ts). */
   readonly routeParams?: readonly RouteParam[];
+  /** The code folders a SAM/CloudFormation template's functions run, and whether production deploys it (codeDirs.ts). */
+  readonly codeDirs?: readonly CodeDir[];
+}
+
+/** A function's code folder (absolute) as a template names it, and whether that template reaches production. */
+export interface CodeDir {
+  readonly dir: string;
+  readonly production: boolean;
 }
 
 /** What an infrastructure finding may add to its candidate. */

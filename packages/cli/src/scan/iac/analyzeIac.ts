@@ -3,8 +3,9 @@
 import { dirname, join } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
+import { codeDirsOf } from './codeDirs.js';
 import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.js';
-import type { IacReport, IacResult } from './IacResult.js';
+import type { CodeDir, IacReport, IacResult } from './IacResult.js';
 import { packagedCopy } from './packagedTemplates.js';
 import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
@@ -55,6 +56,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   let alarmImports: string[] = [];
   let routes: RouteParam[] = [];
   let eventHandlers: string[] = [];
+  let codeDirs: CodeDir[] = [];
   if (isServerless(value, file)) {
     tool = 'serverless';
     alarmImports = checkServerless(value, report, batchOneHandlers);
@@ -65,6 +67,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     // A `sam package` copy beside its source template repeats its findings where no one edits.
     if (!packagedCopy(value, file)) alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
     routes = routeParams(value);
+    codeDirs = codeDirsOf(value, file);
     eventHandlers = samEventHandlers(value);
     batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
   }
@@ -74,6 +77,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
     ...(routes.length > 0 ? { routeParams: routes } : {}),
+    ...(codeDirs.length > 0 ? { codeDirs } : {}),
     // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
     ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
   };

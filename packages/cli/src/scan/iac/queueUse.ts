@@ -157,7 +157,7 @@ const STAGE_PARAMETER = /env|stage/i;
  * A template whose stage parameter allows only non-production values (`Environment: AllowedValues: [dev,
  * build]`, a test harness deployed beside the stack it tests): none of it runs in production.
  */
-function nonProductionTemplate(template: Record<string, Json>): boolean {
+export function nonProductionTemplate(template: Record<string, Json>): boolean {
   return Object.entries(obj(template.Parameters) ?? {}).some(([name, p]) => {
     const allowed = obj(p)?.AllowedValues;
     return (

@@ -1,0 +1,47 @@
+// Code that only non-production stacks run. A template whose stage parameter allows only development,
+// build or test stages (queueUse.ts `nonProductionTemplate`: a test harness, a stub of a partner's API)
+// deploys its functions nowhere near production, and so does their code: a module under such a
+// function's `CodeUri` is not judged, unless a production template's function runs code from a folder
+// that holds it too (a shared `src/`).
+import { dirname, join, relative, resolve } from 'node:path';
+import { type CodeDir, type Json, obj } from './IacResult.js';
+import { nonProductionTemplate } from './queueUse.js';
+
+const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
+
+/**
+ * The local code folders of a template's functions (`CodeUri: src/`, the Globals' one), absolute, each
+ * marked with whether the template reaches production.
+ */
+export function codeDirsOf(template: Record<string, Json>, file: string): CodeDir[] {
+  const production = !nonProductionTemplate(template);
+  const globals = obj(obj(template.Globals)?.Function)?.CodeUri;
+  const dirs = new Set<string>();
+  for (const r of Object.values(obj(template.Resources) ?? {})) {
+    const res = obj(r);
+    if (!FUNCTION_TYPES.has(res?.Type)) continue;
+    const uri = obj(res?.Properties)?.CodeUri ?? globals;
+    if (typeof uri === 'string' && !uri.includes('://')) dirs.add(resolve(join(dirname(file), uri)));
+  }
+  return [...dirs].map((dir) => ({ dir, production }));
+}
+
+const inside = (dir: string, path: string): boolean => {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith('/'));
+};
+
+/**
+ * Is the module at `path` run only by non-production templates' functions? Under such a folder and under
+ * no production template's.
+ *
+ * @example
+ * const off = nonProductionCode([{ dir: '/r/stub/src', production: false }]);
+ * off('/r/stub/src/handlers/callback.ts'); // true
+ */
+export function nonProductionCode(dirs: readonly CodeDir[]): (path: string) => boolean {
+  const off = dirs.filter((d) => !d.production).map((d) => d.dir);
+  const on = dirs.filter((d) => d.production).map((d) => d.dir);
+  if (off.length === 0) return () => false;
+  return (path) => off.some((d) => inside(d, path)) && !on.some((d) => inside(d, path));
+}
