@@ -1,11 +1,11 @@
 // Code that only non-production stacks run. A template whose stage parameter allows only development,
 // build or test stages (queueUse.ts `nonProductionTemplate`: a test harness, a stub of a partner's API)
-// deploys its functions nowhere near production, and so does their code: a module under such a
-// function's `CodeUri` is not judged, unless a production template's function runs code from a folder
+// deploys its functions nowhere near production, and so does their code, as does a function that exists
+// only in such stages (a dev-only `Condition`): a module under such a function's `CodeUri` is not judged, unless a production template's function runs code from a folder
 // that holds it too (a shared `src/`).
 import { dirname, join, relative, resolve } from 'node:path';
 import { type CodeDir, type Json, obj } from './IacResult.js';
-import { nonProductionTemplate } from './queueUse.js';
+import { nonProductionConditions, nonProductionTemplate } from './queueUse.js';
 
 const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
 
@@ -14,16 +14,21 @@ const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Funct
  * marked with whether the template reaches production.
  */
 export function codeDirsOf(template: Record<string, Json>, file: string): CodeDir[] {
-  const production = !nonProductionTemplate(template);
+  const wholeTemplate = nonProductionTemplate(template);
+  const devOnly = nonProductionConditions(template);
   const globals = obj(obj(template.Globals)?.Function)?.CodeUri;
-  const dirs = new Set<string>();
+  const dirs = new Map<string, boolean>();
   for (const r of Object.values(obj(template.Resources) ?? {})) {
     const res = obj(r);
     if (!FUNCTION_TYPES.has(res?.Type)) continue;
     const uri = obj(res?.Properties)?.CodeUri ?? globals;
-    if (typeof uri === 'string' && !uri.includes('://')) dirs.add(resolve(join(dirname(file), uri)));
+    if (typeof uri !== 'string' || uri.includes('://')) continue;
+    const dir = resolve(join(dirname(file), uri));
+    // A function that exists only in dev/test stages (`Condition: IsNonProd`) runs non-production code too.
+    const production = !wholeTemplate && !(typeof res?.Condition === 'string' && devOnly.has(res.Condition));
+    dirs.set(dir, (dirs.get(dir) ?? false) || production);
   }
-  return [...dirs].map((dir) => ({ dir, production }));
+  return [...dirs].map(([dir, production]) => ({ dir, production }));
 }
 
 const inside = (dir: string, path: string): boolean => {
