@@ -152,7 +152,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     config.localTemplates === 'report' ? new Map<string, string>() : localTemplateReasons(root, templates);
   const settledByAlarm = alarmedElsewhere(templates);
   // Code only a non-production template's functions run (a test harness's, a stub's): not judged.
-  const offProduction = nonProductionCode(templates.flatMap((t) => t.codeDirs ?? []));
+  const offProduction = nonProductionCode(
+    templates.flatMap((t) => t.codeDirs ?? []),
+    root,
+  );
   const routed = routedElsewhere(templates);
   /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
   type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean; readonly unread?: true };

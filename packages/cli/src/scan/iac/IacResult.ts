@@ -27,6 +27,8 @@ export interface IacResult {
 export interface CodeDir {
   readonly dir: string;
   readonly production: boolean;
+  /** The template's own folder. */
+  readonly home: string;
 }
 
 /** What an infrastructure finding may add to its candidate. */
