@@ -27,8 +27,10 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfWrapperUncapped !== undefined && project.wrapperOf(c.onlyIfWrapperUncapped)?.uncapped !== true)
     return false;
   if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(project, d) === 'timed')) return false;
-  const versioned = c.onlyIfRequestTimeoutWarns;
-  if (versioned !== undefined && !project.lockedHandlers.requestTimeoutWarns(file, versioned === 'resolved'))
+  if (
+    c.onlyIfRequestTimeoutWarns !== undefined &&
+    !project.lockedHandlers.requestTimeoutWarns(file, c.onlyIfRequestTimeoutWarns === 'own')
+  )
     return false;
   if (c.onlyIfImportVerifier !== undefined && verifierRemote(project, c.onlyIfImportVerifier) === undefined)
     return false;

@@ -106,10 +106,9 @@ export interface Candidate {
   readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
   /**
    * An SDK client whose handler sets `requestTimeout` without `throwOnRequestTimeout`: kept only when the
-   * module's lockfile installs a @smithy/node-http-handler that merely warns on it (4.4.0 on), or none;
-   * `resolved`: the module builds the handler from its own import, so the copy its folder resolves decides.
+   * module's lockfile installs a @smithy/node-http-handler that merely warns on it (4.4.0 on), or none.
    */
-  readonly onlyIfRequestTimeoutWarns?: true | 'resolved';
+  readonly onlyIfRequestTimeoutWarns?: true | 'own';
   /** A project HTTP client class built with `given` arguments: kept when its timeout argument is not among them. */
   readonly onlyIfImportHttpTimeoutArg?: { readonly ref: ImportRef; readonly given: number };
   /**

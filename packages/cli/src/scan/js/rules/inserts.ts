@@ -57,20 +57,6 @@ function duplicateAnswered(ctx: ModuleContext, node: Node): boolean {
 }
 
 /**
- * The source of the whole string an SQL piece starts: `'INSERT INTO t (a)' + ' VALUES (?)' + ' ON DUPLICATE
- * KEY UPDATE ...'`, where the clause that makes it an upsert comes in a later piece.
- */
-function concatenated(ctx: ModuleContext, node: Node): string {
-  let outer = node;
-  for (let p = ctx.parentOf(node); p !== undefined; p = ctx.parentOf(p)) {
-    if (p.type === 'ParenthesizedExpression') continue;
-    if (p.type !== 'BinaryExpression' || p.operator !== '+') break;
-    outer = p;
-  }
-  return outer === node ? '' : ctx.source.slice(outer.start, outer.end);
-}
-
-/**
  * Where a module-scope `const INSERT_ORDER = 'INSERT INTO ...'` is used (on the handler path in a consumer,
  * anywhere in a module with no handler), or the literal itself when it is written there.
  */
@@ -114,7 +100,7 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     const text =
       node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
     if (text === undefined || !/^\s*insert\s+into\b/i.test(text) || UPSERT_SQL.test(text)) continue;
-    if (UPSERT_SQL.test(concatenated(ctx, node))) continue;
+    if (UPSERT_SQL.test(statementText(ctx, node))) continue;
     const uses = usesOf(ctx, node, onPath);
     const open = uses.filter((u) => !settled(u));
     if (open.length === 0) continue;
@@ -126,8 +112,9 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     );
   }
   for (const call of ctx.of('CallExpression')) {
-    if (!onPath(call)) continue;
+    // The method name first: it is cheap, and insertMessage answers nothing for other methods.
     const name = calleeName(call);
+    if (!INSERT_METHODS.has(name ?? '') || !onPath(call)) continue;
     const path = memberPath(call.callee);
     if (path === undefined || path.length < 2) continue;
     const message = insertMessage(ctx, call, name, path);
@@ -139,6 +126,18 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
       shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
     );
   }
+}
+
+/**
+ * The whole statement a SQL fragment starts: the `+` chain it opens (`'INSERT INTO t (...)' + ' VALUES (?)'
+ * + ' ON DUPLICATE KEY UPDATE ...'`), as written, so an upsert clause in a later piece counts.
+ */
+function statementText(ctx: ModuleContext, node: Node): string {
+  const { node: whole } = ctx.climb(
+    node,
+    (p) => (p.type === 'BinaryExpression' && p.operator === '+') || p.type === 'ParenthesizedExpression',
+  );
+  return whole === node ? '' : ctx.source.slice(whole.start, whole.end);
 }
 
 /** The method names insertMessage can answer for. */

@@ -11,8 +11,8 @@ import {
   stringValue,
   unwrap,
 } from '../ast.js';
-import { builtOnlyLocally, mayRunLocally } from '../localOnly.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { builtOnlyLocally, mayRunLocally } from '../localOnly.js';
 import { offServicePath } from '../offServicePath.js';
 import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
@@ -79,22 +79,26 @@ function handlerProblem(ctx: ModuleContext, handler: Node | undefined): string |
   const hasConnection = props.props.has('connectionTimeout');
   if (!hasRequest && !hasConnection) return 'uses a request handler with no timeouts';
   if (!hasRequest) return 'sets only connectionTimeout, so a request that connected can hang';
-  if (!isBooleanLiteral(props.props.get('throwOnRequestTimeout'), true)) return REQUEST_TIMEOUT_WARNS;
+  if (!isBooleanLiteral(props.props.get('throwOnRequestTimeout'), true))
+    return v.type === 'ObjectExpression' ? REQUEST_TIMEOUT_WARNS : OWN_HANDLER_TIMEOUT_WARNS;
   return undefined;
-}
-
-/**
- * A handler built here from the module's own import of @smithy/node-http-handler: the copy the module
- * resolves applies its options (a client's nested copy only applies plain option objects).
- */
-function ownHandler(ctx: ModuleContext, handler: Node | undefined): boolean {
-  const v = handler === undefined ? undefined : ctx.valueOf(handler);
-  return v?.type === 'NewExpression' && ctx.importRoot(v.callee)?.source === '@smithy/node-http-handler';
 }
 
 /** Version-dependent: settled against the module's lockfile (handlerVersions.ts). */
 const REQUEST_TIMEOUT_WARNS =
   'sets requestTimeout without throwOnRequestTimeout: true, which only logs a warning and keeps waiting (@smithy/node-http-handler 4.4.0 on)';
+/** The same for a handler the module builds, settled against the copy its own import installs. */
+const OWN_HANDLER_TIMEOUT_WARNS =
+  'builds a NodeHttpHandler with requestTimeout but no throwOnRequestTimeout: true, which only logs a warning and keeps waiting (@smithy/node-http-handler 4.4.0 on)';
+
+/** The candidate's lockfile condition for a version-dependent problem (keepCandidate.ts). */
+function versionCondition(
+  problem: string | undefined,
+): { onlyIfRequestTimeoutWarns: true | 'own' } | undefined {
+  if (problem === REQUEST_TIMEOUT_WARNS) return { onlyIfRequestTimeoutWarns: true };
+  if (problem === OWN_HANDLER_TIMEOUT_WARNS) return { onlyIfRequestTimeoutWarns: 'own' };
+  return undefined;
+}
 
 /**
  * The client is handed to a Bulwark dependency (`dep.protect(new DynamoDBClient({}))`, or a variable
@@ -127,13 +131,9 @@ function reportShape(
   shape: OptionsShape,
   problem: string | undefined,
   message: string,
-  resolved = false,
 ): void {
   if (problem === undefined) return;
-  const versioned =
-    problem === REQUEST_TIMEOUT_WARNS
-      ? { onlyIfRequestTimeoutWarns: resolved ? ('resolved' as const) : (true as const) }
-      : {};
+  const versioned = versionCondition(problem) ?? {};
   if (shape.deferred.length === 0) report('sdk-client-no-timeout', node, message, versioned);
   else
     report('sdk-client-no-timeout', node, message, {
@@ -239,9 +239,8 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (maySignal && boundedBySignal(ctx, node)) continue;
     if (mayPresign && onlyPresigns(ctx, node)) continue;
     if (v3 !== undefined) {
-      const handler = shape.props.get('requestHandler');
-      const problem = handlerProblem(ctx, handler);
-      reportShape(report, node, shape, problem, `${v3} ${problem}`, ownHandler(ctx, handler));
+      const problem = handlerProblem(ctx, shape.props.get('requestHandler'));
+      reportShape(report, node, shape, problem, `${v3} ${problem}`);
       continue;
     }
     // `new AWS.DynamoDB.DocumentClient({ service })` sends through that service client: when it is seen
@@ -261,11 +260,5 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   if (ctx.source.includes('@middy/') && MIDDY_CLIENT_IMPORT.test(ctx.source))
     for (const call of ctx.of('CallExpression'))
-      middyClient(
-        ctx,
-        report,
-        call,
-        (h) => handlerProblem(ctx, h),
-        (why) => (why === REQUEST_TIMEOUT_WARNS ? { onlyIfRequestTimeoutWarns: true } : undefined),
-      );
+      middyClient(ctx, report, call, (h) => handlerProblem(ctx, h), versionCondition);
 };
