@@ -19,6 +19,11 @@ export interface IacResult {
   readonly alarmImports?: readonly string[];
   /** Parameters a template's API integrations call as functions, for functions of other templates (stackRoutes.ts). */
   readonly routeParams?: readonly RouteParam[];
+  /**
+   * The template names a real account's resources (a VPC subnet or security group id, an ARN with an
+   * account id): it is deployed, by a pipeline the repository may not hold (localTemplates.ts).
+   */
+  readonly accountBound?: true;
   /** The code folders a SAM/CloudFormation template's functions run, and whether production deploys it (codeDirs.ts). */
   readonly codeDirs?: readonly CodeDir[];
 }

@@ -13,6 +13,13 @@ import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkTerraform } from './terraform.js';
 import { loadYaml } from './yamlDocument.js';
 
+/**
+ * A real account's resources written into a template: a subnet or security group id, or an ARN with an
+ * account id other than LocalStack's 000000000000. Only a deployed stack is wired to them.
+ */
+const ACCOUNT_BOUND =
+  /\b(?:subnet|sg)-[0-9a-f]{8,17}\b|\barn:aws[\w-]*:[\w-]+:[\w-]*:(?!000000000000)\d{12}:/;
+
 export function analyzeIac(file: string, source: string): IacResult {
   const candidates: Candidate[] = [];
   const batchOneHandlers: string[] = [];
@@ -78,6 +85,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
     ...(routes.length > 0 ? { routeParams: routes } : {}),
     ...(codeDirs.length > 0 ? { codeDirs } : {}),
+    ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),
     // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
     ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
   };

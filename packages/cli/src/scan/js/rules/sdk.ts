@@ -11,8 +11,8 @@ import {
   stringValue,
   unwrap,
 } from '../ast.js';
-import type { ModuleContext } from '../ModuleContext.js';
 import { builtOnlyLocally, mayRunLocally } from '../localOnly.js';
+import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
