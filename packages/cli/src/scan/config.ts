@@ -87,6 +87,10 @@ export const BUILT_IN_EXCLUDES: readonly string[] = [
   '.terraform',
   '.next',
   '.turbo',
+  // Yarn Berry's vendored release and plugins, and its Plug'n'Play loader: the package manager's code.
+  '.yarn',
+  '.pnp.cjs',
+  '.pnp.loader.mjs',
   '*.d.ts',
   '*.d.mts',
   '*.d.cts',

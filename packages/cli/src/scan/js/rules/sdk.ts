@@ -11,7 +11,6 @@ import {
   stringValue,
   unwrap,
 } from '../ast.js';
-import { builtOnlyLocally, mayRunLocally } from '../localOnly.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { onlyPresigns } from '../presignOnly.js';
@@ -209,12 +208,9 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   const maySignal = ctx.source.includes('abortSignal');
   const mayThirdParty = ctx.source.includes('@slack/web-api');
   const mayPresign = ctx.source.includes('getSignedUrl') || ctx.source.includes('Presigned');
-  const mayBeLocal = mayRunLocally(ctx.source);
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
     if (mayProtect && isProtected(ctx, node)) continue;
-    // A client built only for a local run (an emulator seeded offline) never runs deployed.
-    if (mayBeLocal && builtOnlyLocally(ctx, node)) continue;
     const client = v3Client(ctx, node);
     const v3 = client?.name;
     const v2 = v3 === undefined && !v2GlobalTimeout ? v2ClientName(ctx, callee) : undefined;
