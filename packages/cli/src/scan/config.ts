@@ -113,6 +113,13 @@ export const BUILT_IN_EXCLUDES: readonly string[] = [
   'test',
   'tests',
   'e2e',
+  // Integration suites and the harness stacks they deploy to test accounts (a queue drainer, a stub of a
+  // partner API): test code too, never production's.
+  'integration-test',
+  'integration-tests',
+  'integration_tests',
+  'integration-testing',
+  'test-harness',
 ];
 
 /**

@@ -44,7 +44,8 @@ function sameArguments(fn: Node, call: Node): boolean {
   });
 }
 
-const COUNTER = /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===|<=|<|!==)/i;
+/** Text that counts attempts (`attempt >= 3`, `retries < max`). */
+export const COUNTER = /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===|<=|<|!==)/i;
 
 /** The retry a catch sets up by calling its own function again after a wait, if it does. */
 export function recursionSite(ctx: ModuleContext, clause: Node): RetrySite | undefined {
