@@ -9,7 +9,13 @@ import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { callbackResultRule } from './callbackResult.js';
-import { answersOriginalError, deletedAfterLoop, feedsOnlyBestEffort, throwsAfter } from './catchAfter.js';
+import {
+  answersOriginalError,
+  deletedAfterLoop,
+  deletedAfterTry,
+  feedsOnlyBestEffort,
+  throwsAfter,
+} from './catchAfter.js';
 import {
   bestEffortTelemetry,
   doesIo,
@@ -101,7 +107,9 @@ function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: Dro
   // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
   if (shape === undefined)
     return (
-      (saysWhy(ctx, tryStatement) && !deletedAfterLoop(ctx, tryStatement)) ||
+      (saysWhy(ctx, tryStatement) &&
+        !deletedAfterLoop(ctx, tryStatement) &&
+        !deletedAfterTry(ctx, tryStatement)) ||
       feedsOnlyBestEffort(
         ctx,
         tryStatement,
@@ -238,7 +246,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       (shape !== undefined ||
         !selectsOwnWork(ctx) ||
         aroundWholeRun(ctx, tryStatement) ||
-        deletedAfterLoop(ctx, tryStatement))
+        deletedAfterLoop(ctx, tryStatement) ||
+        deletedAfterTry(ctx, tryStatement))
     ) {
       report(
         'swallowed-error',
@@ -247,9 +256,11 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           ? `${SHAPE_MESSAGE[shape]} on a Lambda handler path`
           : deletedAfterLoop(ctx, tryStatement)
             ? 'catch only logs and the loop goes on, and after the loop every item, the failed ones too, is handed to a delete: the failed work is never found again'
-            : selectsOwnWork(ctx)
-              ? "catch around the scheduled handler's whole run only logs: the invocation reports success, so neither Lambda's Errors metric nor any alarm on it sees the failed run"
-              : 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
+            : deletedAfterTry(ctx, tryStatement)
+              ? 'catch only logs, and the code after it deletes the marker, message or key that recorded the work, as if it had succeeded: the failed work is never found again'
+              : selectsOwnWork(ctx)
+                ? "catch around the scheduled handler's whole run only logs: the invocation reports success, so neither Lambda's Errors metric nor any alarm on it sees the failed run"
+                : 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
       );
     } else if (
       onlyLogs &&

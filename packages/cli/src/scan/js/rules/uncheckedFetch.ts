@@ -50,7 +50,10 @@ function uncheckedInThen(ctx: ModuleContext, then: Node): string | undefined {
   if (callback === undefined || param?.type !== 'Identifier') return undefined;
   const name = param.name as string;
   // The rest of the chain: `.then((json) => schema.parse(json))` checks the body the callback hands on.
-  const { node: chain } = ctx.climb(call, (p) => p.type === 'MemberExpression' || p.type === 'CallExpression');
+  const { node: chain } = ctx.climb(
+    call,
+    (p) => p.type === 'MemberExpression' || p.type === 'CallExpression',
+  );
   if (/\.\s*then\s*\([^]*\.\s*(parse|parseAsync)\s*\(/.test(ctx.source.slice(call.end, chain.end)))
     return undefined;
   const body = callback.body as Node;
