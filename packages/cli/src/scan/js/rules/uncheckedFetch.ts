@@ -54,7 +54,7 @@ function uncheckedInThen(ctx: ModuleContext, then: Node): string | undefined {
     call,
     (p) => p.type === 'MemberExpression' || p.type === 'CallExpression',
   );
-  if (/\.\s*then\s*\([^]*\.\s*(parse|parseAsync)\s*\(/.test(ctx.source.slice(call.end, chain.end)))
+  if (/\.\s*then\s*\([\s\S]*\.\s*(parse|parseAsync)\s*\(/.test(ctx.source.slice(call.end, chain.end)))
     return undefined;
   const body = callback.body as Node;
   return readUnchecked(ctx, ctx.source.slice(body.start, body.end), name)
