@@ -97,6 +97,11 @@ export interface ExportFact {
   readonly randomReturn?: true;
   /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */
   readonly asyncMethods?: readonly string[];
+  /**
+   * The export is, builds, or (a class) has a method building a middy middleware whose `onError` answers
+   * every error with a response and never rethrows (rules/httpErrorMiddleware.ts).
+   */
+  readonly answersErrors?: true;
 }
 
 export interface ReExport {

@@ -15,6 +15,7 @@ import { authErrorClass } from './rules/authErrorClasses.js';
 import { callsRemote } from './rules/authFacts.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
+import { answersErrors } from './rules/httpErrorMiddleware.js';
 import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
@@ -142,6 +143,9 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(optionProps !== undefined ? { optionProps } : {}),
       };
     }
+    // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
+    if (ctx.source.includes('onError') && answersErrors(ctx, v))
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };

@@ -32,6 +32,7 @@ export type Extra = Pick<
   | 'onlyIfFieldRouted'
   | 'onlyIfCallerClients'
   | 'onlyIfCallersOmit'
+  | 'onlyIfImportAnswersErrors'
   | 'severity'
 >;
 
