@@ -102,6 +102,8 @@ export interface ExportFact {
    * every error with a response and never rethrows (rules/httpErrorMiddleware.ts).
    */
   readonly answersErrors?: true;
+  /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */
+  readonly failureValue?: true;
 }
 
 export interface ReExport {

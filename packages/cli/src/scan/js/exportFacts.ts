@@ -16,6 +16,7 @@ import { callsRemote } from './rules/authFacts.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { answersErrors } from './rules/httpErrorMiddleware.js';
+import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
 import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
@@ -143,6 +144,9 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(optionProps !== undefined ? { optionProps } : {}),
       };
     }
+    // A function answering failures as values (`return left('ERROR')`), which a queue handler may return.
+    if (isFunction(v) && FAILURE_WORDS.test(ctx.source) && returnsFailureValue(v))
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), failureValue: true };
     // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
     if (ctx.source.includes('onError') && answersErrors(ctx, v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };

@@ -33,6 +33,7 @@ export type Extra = Pick<
   | 'onlyIfCallerClients'
   | 'onlyIfCallersOmit'
   | 'onlyIfImportAnswersErrors'
+  | 'onlyIfImportFailureValue'
   | 'severity'
 >;
 
