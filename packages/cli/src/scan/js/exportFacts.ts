@@ -67,6 +67,8 @@ const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type ==
 export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const facts: Record<string, ExportFact> = {};
   const sends = ctx.exports.size > 0 && mayBatch(ctx.source) ? batchSends(ctx) : [];
+  const failureWords = ctx.exports.size > 0 && FAILURE_WORDS.test(ctx.source);
+  const onError = ctx.source.includes('onError');
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined) continue;
@@ -145,10 +147,10 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       };
     }
     // A function answering failures as values (`return left('ERROR')`), which a queue handler may return.
-    if (isFunction(v) && FAILURE_WORDS.test(ctx.source) && returnsFailureValue(v))
+    if (failureWords && isFunction(v) && returnsFailureValue(v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), failureValue: true };
     // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
-    if (ctx.source.includes('onError') && answersErrors(ctx, v))
+    if (onError && answersErrors(ctx, v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
