@@ -162,6 +162,39 @@ export function deletedAfterTry(ctx: ModuleContext, tryStatement: Node): boolean
 }
 
 /**
+ * After `node`, in the same block, the code sets a flag (`s3Ok = true`) that a later `if` of the function
+ * tests before doing more work (`if (cfOk && s3Ok) await writeFlushMarker()`): the run records its own
+ * success. A job's next run selects its work again only if nothing says it was done, so a failure
+ * discarded before such a flag (a batch answer never read) is not retried by the next run.
+ */
+export function recordsSuccessAfter(ctx: ModuleContext, node: Node): boolean {
+  // Statements after the one holding `node`, in its block and each block around it up to the function.
+  const after: Node[] = [];
+  for (let n: Node = node, p = ctx.parentOf(n); p !== undefined && !isFunction(p); n = p, p = ctx.parentOf(p))
+    if (p.type === 'BlockStatement') after.push(...later(ctx, n));
+  const flags = after.flatMap((s) => {
+    const e = s.type === 'ExpressionStatement' ? unwrap(s.expression) : undefined;
+    const left = e?.type === 'AssignmentExpression' ? unwrap(e.left) : undefined;
+    const right = e?.type === 'AssignmentExpression' ? unwrap(e.right) : undefined;
+    return left?.type === 'Identifier' && right?.type === 'Literal' && right.value === true
+      ? [left.name as string]
+      : [];
+  });
+  const fn = ctx.enclosingFunction(node);
+  if (flags.length === 0 || fn === undefined) return false;
+  const isFlag = (d: Node) => d.type === 'Identifier' && flags.includes(d.name as string);
+  return someDescendant(
+    fn.body as Node,
+    (n) =>
+      n.type === 'IfStatement' &&
+      n.start > node.end &&
+      (isFlag(n.test) || someDescendant(n.test, isFlag)) &&
+      someDescendant(n.consequent, (d) => d.type === 'AwaitExpression', true),
+    true,
+  );
+}
+
+/**
  * The try sits in a module-local, unexported function, and every call of it sits in a try whose own catch
  * only logs (`try { const secret = await getSecret(); if (!secret) return; await revalidate(secret) }
  * catch (e) { log(e) // best effort }`): the caller already decided what a failure of that work means, and
