@@ -81,4 +81,30 @@ describe('LockedHandlers', () => {
     // Assess
     expect(warns).toBe(true);
   });
+
+  it('judges a handler the module builds by the copy its import installs, the object form by any copy', async () => {
+    // Prepare: the project pins 4.0.4 (rejects); the clients nest 4.7.1 (warns), as npm installs them.
+    const root = mkdtempSync(join(tmpdir(), 'bulwark-locks-nested-'));
+    mkdirSync(join(root, 'src'));
+    const lock = {
+      lockfileVersion: 3,
+      packages: {
+        'node_modules/@smithy/node-http-handler': { version: '4.0.4' },
+        'node_modules/@aws-sdk/client-sqs/node_modules/@smithy/node-http-handler': { version: '4.7.1' },
+      },
+    };
+    writeFileSync(join(root, 'package-lock.json'), JSON.stringify(lock));
+    writeFileSync(join(root, 'src', 'sqs.ts'), CLIENT);
+    const objectForm = CLIENT.replace(
+      'new NodeHttpHandler({ connectionTimeout: 1_000, requestTimeout: 5_000 })',
+      '{ connectionTimeout: 1_000, requestTimeout: 5_000 }',
+    );
+    writeFileSync(join(root, 'src', 'objectForm.ts'), objectForm);
+
+    // Act
+    const found = await clientFindings(root);
+
+    // Assess
+    expect(found).toEqual(['src/objectForm.ts:4']);
+  });
 });

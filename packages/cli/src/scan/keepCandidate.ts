@@ -27,7 +27,11 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfWrapperUncapped !== undefined && project.wrapperOf(c.onlyIfWrapperUncapped)?.uncapped !== true)
     return false;
   if (c.onlyIfOptionsUntimed?.some((d) => optionsFrom(project, d) === 'timed')) return false;
-  if (c.onlyIfRequestTimeoutWarns === true && !project.lockedHandlers.requestTimeoutWarns(file)) return false;
+  if (
+    c.onlyIfRequestTimeoutWarns !== undefined &&
+    !project.lockedHandlers.requestTimeoutWarns(file, c.onlyIfRequestTimeoutWarns === 'own')
+  )
+    return false;
   if (c.onlyIfImportVerifier !== undefined && verifierRemote(project, c.onlyIfImportVerifier) === undefined)
     return false;
   if (

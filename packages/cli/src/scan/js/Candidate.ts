@@ -108,7 +108,7 @@ export interface Candidate {
    * An SDK client whose handler sets `requestTimeout` without `throwOnRequestTimeout`: kept only when the
    * module's lockfile installs a @smithy/node-http-handler that merely warns on it (4.4.0 on), or none.
    */
-  readonly onlyIfRequestTimeoutWarns?: true;
+  readonly onlyIfRequestTimeoutWarns?: true | 'own';
   /** A project HTTP client class built with `given` arguments: kept when its timeout argument is not among them. */
   readonly onlyIfImportHttpTimeoutArg?: { readonly ref: ImportRef; readonly given: number };
   /**

@@ -100,6 +100,7 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     const text =
       node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
     if (text === undefined || !/^\s*insert\s+into\b/i.test(text) || UPSERT_SQL.test(text)) continue;
+    if (UPSERT_SQL.test(statementText(ctx, node))) continue;
     const uses = usesOf(ctx, node, onPath);
     const open = uses.filter((u) => !settled(u));
     if (open.length === 0) continue;
@@ -124,6 +125,18 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
       shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
     );
   }
+}
+
+/**
+ * The whole statement a SQL fragment starts: the `+` chain it opens (`'INSERT INTO t (...)' + ' VALUES (?)'
+ * + ' ON DUPLICATE KEY UPDATE ...'`), as written, so an upsert clause in a later piece counts.
+ */
+function statementText(ctx: ModuleContext, node: Node): string {
+  const { node: whole } = ctx.climb(
+    node,
+    (p) => (p.type === 'BinaryExpression' && p.operator === '+') || p.type === 'ParenthesizedExpression',
+  );
+  return whole === node ? '' : ctx.source.slice(whole.start, whole.end);
 }
 
 /** The method names insertMessage can answer for. */

@@ -78,13 +78,26 @@ function handlerProblem(ctx: ModuleContext, handler: Node | undefined): string |
   const hasConnection = props.props.has('connectionTimeout');
   if (!hasRequest && !hasConnection) return 'uses a request handler with no timeouts';
   if (!hasRequest) return 'sets only connectionTimeout, so a request that connected can hang';
-  if (!isBooleanLiteral(props.props.get('throwOnRequestTimeout'), true)) return REQUEST_TIMEOUT_WARNS;
+  if (!isBooleanLiteral(props.props.get('throwOnRequestTimeout'), true))
+    return v.type === 'ObjectExpression' ? REQUEST_TIMEOUT_WARNS : OWN_HANDLER_TIMEOUT_WARNS;
   return undefined;
 }
 
 /** Version-dependent: settled against the module's lockfile (handlerVersions.ts). */
 const REQUEST_TIMEOUT_WARNS =
   'sets requestTimeout without throwOnRequestTimeout: true, which only logs a warning and keeps waiting (@smithy/node-http-handler 4.4.0 on)';
+/** The same for a handler the module builds, settled against the copy its own import installs. */
+const OWN_HANDLER_TIMEOUT_WARNS =
+  'builds a NodeHttpHandler with requestTimeout but no throwOnRequestTimeout: true, which only logs a warning and keeps waiting (@smithy/node-http-handler 4.4.0 on)';
+
+/** The candidate's lockfile condition for a version-dependent problem (keepCandidate.ts). */
+function versionCondition(
+  problem: string | undefined,
+): { onlyIfRequestTimeoutWarns: true | 'own' } | undefined {
+  if (problem === REQUEST_TIMEOUT_WARNS) return { onlyIfRequestTimeoutWarns: true };
+  if (problem === OWN_HANDLER_TIMEOUT_WARNS) return { onlyIfRequestTimeoutWarns: 'own' };
+  return undefined;
+}
 
 /**
  * The client is handed to a Bulwark dependency (`dep.protect(new DynamoDBClient({}))`, or a variable
@@ -119,7 +132,7 @@ function reportShape(
   message: string,
 ): void {
   if (problem === undefined) return;
-  const versioned = problem === REQUEST_TIMEOUT_WARNS ? { onlyIfRequestTimeoutWarns: true as const } : {};
+  const versioned = versionCondition(problem) ?? {};
   if (shape.deferred.length === 0) report('sdk-client-no-timeout', node, message, versioned);
   else
     report('sdk-client-no-timeout', node, message, {
@@ -243,11 +256,5 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   if (ctx.source.includes('@middy/') && MIDDY_CLIENT_IMPORT.test(ctx.source))
     for (const call of ctx.of('CallExpression'))
-      middyClient(
-        ctx,
-        report,
-        call,
-        (h) => handlerProblem(ctx, h),
-        (why) => (why === REQUEST_TIMEOUT_WARNS ? { onlyIfRequestTimeoutWarns: true } : undefined),
-      );
+      middyClient(ctx, report, call, (h) => handlerProblem(ctx, h), versionCondition);
 };
