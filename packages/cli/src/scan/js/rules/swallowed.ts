@@ -219,7 +219,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         report(
           'swallowed-error',
           handler,
-          'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
+          /batchItemFailures/.test(ctx.source.slice(handler.start, handler.end))
+            ? 'catch answers an empty batchItemFailures after I/O: Lambda takes every record for processed and deletes it, so the failed work is never retried'
+            : 'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
           { ...jobs, ...(Array.isArray(readers) ? { unlessCallersRead: readers } : {}) },
         );
     } else if (onlyLogs && shape === undefined && io && fallsOutToStandIn(ctx, tryStatement)) {
