@@ -196,12 +196,17 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       );
     } else if (onlyLogs && shape === undefined && io && fallsOutWithUndefined(ctx, tryStatement)) {
       const readers = callersRead(ctx, handler);
+      // In a module with no handler: kept unless only an operator's scripts reach it.
+      const scripts =
+        ctx.handlers.size === 0
+          ? { onlyIfEventCaller: { ...sharedRequest(ctx, handler), scriptsOnly: true as const } }
+          : {};
       if (readers !== 'all-read')
         report(
           'swallowed-error',
           handler,
           'catch only logs, so the function returns undefined after failed I/O: the caller cannot tell failure from "nothing"',
-          Array.isArray(readers) ? { unlessCallersRead: readers } : undefined,
+          { ...scripts, ...(Array.isArray(readers) ? { unlessCallersRead: readers } : {}) },
         );
     } else if (
       onlyLogs &&
