@@ -7,13 +7,26 @@ import { classifyHttpCall } from './http.js';
 
 const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.log|req\.log|request\.log)$/;
 
+/**
+ * An error tracker's report (`rollbar.error(err)`, `Sentry.captureException(e)`, `bugsnag.notify(e)`): it
+ * records the failure somewhere else, as a log line does, and no more.
+ */
+const ERROR_TRACKER = /^(rollbar|sentry|bugsnag|honeybadger|airbrake|raygun|newrelic)$/i;
+const TRACKER_CALL = /^(captureException|captureMessage|captureError|noticeError)$/;
+
+/** A log line, or an error tracker's report (see above). */
 export function isLogCall(node: Node): boolean {
   const n = unwrap(node.type === 'ExpressionStatement' ? node.expression : node);
   const call = n?.type === 'AwaitExpression' ? unwrap(n.argument) : n;
   if (call?.type !== 'CallExpression') return false;
   const path = memberPath(call.callee);
+  if (path?.length === 1) return TRACKER_CALL.test(path[0] ?? '');
   if (path === undefined || path.length < 2) return false;
-  return LOGGER.test(path.slice(0, -1).join('.')) || /^(logger|log)$/i.test(path.at(-2) ?? '');
+  return (
+    LOGGER.test(path.slice(0, -1).join('.')) ||
+    /^(logger|log)$/i.test(path.at(-2) ?? '') ||
+    ERROR_TRACKER.test(path.at(-2) ?? '')
+  );
 }
 
 /** Comments inside a node's source range (an empty catch with a comment is a decision, not an accident). */
