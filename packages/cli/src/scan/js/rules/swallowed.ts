@@ -33,6 +33,7 @@ import {
   fallsOutWithUndefined,
   nothing,
 } from './catchShapes.js';
+import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
@@ -98,6 +99,7 @@ const SHAPE_MESSAGE: Record<DropShape, string> = {
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   callbackResultRule(ctx, report);
+  errorFirstCallbackRule(ctx, report);
   serverErrorResultRule(ctx, report);
   httpErrorMiddlewareRule(ctx, report);
   parseFailureRule(ctx, report);
