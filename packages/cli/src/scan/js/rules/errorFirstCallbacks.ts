@@ -9,6 +9,7 @@ import type { Report } from './Report.js';
 
 /** The name an error-first callback gives its error: `err`, `error`, `e`. */
 const ERROR_PARAM = /^(e|err|error|ex)$/i;
+const ERROR_FIRST = /\(\s*(?:e|err|error|ex)\s*,/i;
 
 /** `if (err) { ...log lines only }` with no else, testing the callback's error parameter itself. */
 function logsOnly(statement: Node, error: string): boolean {
@@ -25,7 +26,8 @@ function logsOnly(statement: Node, error: string): boolean {
  * errorFirstCallbackRule(ctx, report) // sqs.sendMessageBatch(p, (err, data) => { if (err) { log(err) } callback(null, data) }) -> at the `if`
  */
 export function errorFirstCallbackRule(ctx: ModuleContext, report: Report): void {
-  if (ctx.handlers.size === 0 || selectsOwnWork(ctx)) return;
+  // Cheap text test first: an error-first parameter list somewhere in the module.
+  if (ctx.handlers.size === 0 || !ERROR_FIRST.test(ctx.source) || selectsOwnWork(ctx)) return;
   for (const call of ctx.of('CallExpression')) {
     // A method of a client or library (`sqs.sendMessageBatch`, `request.post`), given its callback last.
     if (unwrap(call.callee)?.type !== 'MemberExpression') continue;
