@@ -49,6 +49,18 @@ function remoteJose(ctx: ModuleContext, call: Node): boolean {
   );
 }
 
+/** `this.m(...)` inside a class: the class's own method `m`. */
+function ownMethod(ctx: ModuleContext, call: Node): Node | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
+    return undefined;
+  const name = memberPath(callee)?.at(-1);
+  for (let p = ctx.parentOf(call); p !== undefined; p = ctx.parentOf(p))
+    if (p.type === 'ClassDeclaration' || p.type === 'ClassExpression')
+      return name === undefined ? undefined : methodOf(p, name);
+  return undefined;
+}
+
 export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string | undefined {
   let what: string | undefined;
   someDescendant(
@@ -64,7 +76,9 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       if (n.type !== 'CallExpression') return false;
       const name = calleeName(n);
       const imp = ctx.importRoot(n.callee);
-      const awaited = unwrap(ctx.parentOf(n))?.type === 'AwaitExpression';
+      // Awaited, or handed back from the function (`return this.kms.decrypt(...)`): its caller awaits it.
+      const parentType = unwrap(ctx.parentOf(n))?.type;
+      const awaited = parentType === 'AwaitExpression' || parentType === 'ReturnStatement';
       if (name === 'jwtVerify' && imp?.source === 'jose') {
         if (remoteJose(ctx, n)) what = 'the remote JWKS';
         return false;
@@ -97,6 +111,15 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       // A class of a sibling module is judged there (remoteMethods), not by its method's name; a scoped
       // package may be a workspace or a public verifier (`@okta/jwt-verifier`), so its name still speaks.
       if (member?.owner.kind === 'import' && member.owner.source.startsWith('.')) return false;
+      // `await this.sendDecryptRequest(alias, key)`: a method of the class the call sits in.
+      const own = awaited && member === undefined ? ownMethod(ctx, n) : undefined;
+      // Only what it is seen to do counts here; otherwise its name is judged below, as before.
+      const ownRemote =
+        own !== undefined && depth < 3 ? callsRemote(ctx, wrap(own.body as Node), depth + 1) : undefined;
+      if (ownRemote !== undefined) {
+        what = ownRemote;
+        return false;
+      }
       if (member?.owner.kind === 'local') {
         const fn = methodOf(member.owner.cls, member.method);
         if (fn !== undefined) {
