@@ -5,6 +5,9 @@
 //   npm run build && flock /tmp/bulwark-bench.lock npx tsx bench/scanImpl.ts /work/scan-corpus/landing-zone-accelerator-on-aws
 // Add `--typed` for a fourth process: ESLint with typescript-eslint's type-aware no-floating-promises
 // (the nearest rule to floating-promise), over a TypeScript program of the same files.
+// The CLI enables Node's compile cache (bin.ts); the parse script does the same, and each of the three
+// runs twice against a fresh cache directory (NODE_COMPILE_CACHE): cold (the first run after an install
+// or upgrade, the cache being written) and warm (every later run). The ratios compare like with like.
 // The corpus is a checkout of a public application (see packages/cli/eval/repos.json); its code is not
 // in this repository. Writes bench/results/scan-impl.json.
 import { execFileSync } from 'node:child_process';
@@ -50,18 +53,22 @@ interface Measured {
   readonly out: string;
 }
 
-/** Runs a command under /usr/bin/time and returns its wall, user+sys CPU and maximum resident set. */
-function measure(cmd: string, args: string[]): Measured {
+/**
+ * Runs a command under /usr/bin/time and returns its wall, user+sys CPU and maximum resident set;
+ * `cacheDir` is the compile cache directory it is given (NODE_COMPILE_CACHE).
+ */
+function measure(cmd: string, args: string[], cacheDir?: string): Measured {
   const timeFile = join(work, 'time.txt');
   const out = execFileSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, cmd, ...args], {
     cwd: repo,
     maxBuffer: 512 * 1024 * 1024,
+    env: cacheDir === undefined ? process.env : { ...process.env, NODE_COMPILE_CACHE: cacheDir },
     encoding: 'utf8',
   });
   const [wall, user, sys, rss] = execFileSync('cat', [timeFile], { encoding: 'utf8' }).trim().split(/\s+/);
   return {
     wallS: Number(wall),
-    cpuS: Number(user) + Number(sys),
+    cpuS: Number((Number(user) + Number(sys)).toFixed(2)),
     peakMb: Math.round(Number(rss) / 1024),
     out,
   };
@@ -72,7 +79,10 @@ const parseScript = join(work, 'parse.mjs');
 writeFileSync(
   parseScript,
   `import { readFileSync } from 'node:fs';
-import { parseSync } from ${JSON.stringify(join(repo, 'node_modules/oxc-parser/src-js/index.js'))};
+import module from 'node:module';
+// As the CLI does: the compile cache on before the parser's JavaScript is loaded.
+module.enableCompileCache?.();
+const { parseSync } = await import(${JSON.stringify(join(repo, 'node_modules/oxc-parser/src-js/index.js'))});
 const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 // The result's \`program\` is built in JavaScript on first access: touch it, as the scan must.
 // \`raw\` as a third argument: the raw-transfer mode the scan itself parses with.
@@ -119,8 +129,15 @@ console.log(JSON.stringify({ files: results.length, messages: results.reduce((a,
 `,
 );
 
+/** A cold run (empty compile cache) and then a warm one (the cache that run wrote). */
+function coldWarm(cmd: string, args: string[]): { cold: Measured; warm: Measured } {
+  const cacheDir = mkdtempSync(join(work, 'compile-cache-'));
+  const cold = measure(cmd, args, cacheDir);
+  return { cold, warm: measure(cmd, args, cacheDir) };
+}
+
 const load = loadavg()[0] ?? 0;
-const scanRun = measure(node, [
+const scanRuns = coldWarm(node, [
   join(repo, 'packages/cli/dist/bin.js'),
   'scan',
   '--root',
@@ -132,10 +149,16 @@ const scanRun = measure(node, [
   '0',
   ...files,
 ]);
+const scanRun = scanRuns.warm;
 const report = JSON.parse(scanRun.out) as { findings: unknown[]; problems: unknown[]; filesScanned: number };
-const parseRun = measure(node, [parseScript, listFile]);
+const coldFindings = (JSON.parse(scanRuns.cold.out) as { findings: unknown[] }).findings;
+if (JSON.stringify(coldFindings) !== JSON.stringify(report.findings))
+  throw new Error('the cold and warm scans reported different findings');
+const parseRuns = coldWarm(node, [parseScript, listFile]);
+const parseRun = parseRuns.warm;
 const parsed = JSON.parse(parseRun.out) as { files: number };
-const rawParseRun = measure(node, [parseScript, listFile, 'raw']);
+const rawParseRuns = coldWarm(node, [parseScript, listFile, 'raw']);
+const rawParseRun = rawParseRuns.warm;
 const linted = () => JSON.parse(eslintRun.out) as { files: number; messages: number };
 const eslintRun = measure(node, [eslintScript, listFile]);
 // The type-aware run needs a program over the files (their imports stay unresolved: no node_modules).
@@ -178,12 +201,18 @@ const result = {
   corpus: { root: relative(repo, root) || root, files: files.length, bytes, declarationFiles: 0 },
   load1m: load,
   scan: {
-    ...row('bulwark scan CLI (node dist/bin.js, --workers 0)', scanRun),
+    ...row('bulwark scan CLI (node dist/bin.js, --workers 0), warm compile cache', scanRun),
     findings: report.findings.length,
     problems: report.problems.length,
   },
-  parse: row('oxc-parser parseSync, bare (one process)', parseRun),
-  rawParse: row('oxc-parser parseSync, bare, experimentalRawTransfer (as the scan parses)', rawParseRun),
+  parse: row('oxc-parser parseSync, bare (one process), warm compile cache', parseRun),
+  rawParse: row(
+    'oxc-parser parseSync, bare, experimentalRawTransfer (as the scan parses), warm compile cache',
+    rawParseRun,
+  ),
+  scanCold: row('bulwark scan CLI, cold compile cache (first run)', scanRuns.cold),
+  parseCold: row('oxc-parser parseSync, bare, cold compile cache', parseRuns.cold),
+  rawParseCold: row('oxc-parser parseSync, raw transfer, cold compile cache', rawParseRuns.cold),
   eslint: {
     ...row('ESLint no-empty + no-console (typescript-eslint parser)', eslintRun),
     messages: linted().messages,
@@ -198,6 +227,8 @@ const result = {
     : {}),
   scanOverParse: Number((scanRun.cpuS / parseRun.cpuS).toFixed(2)),
   scanOverRawParse: Number((scanRun.cpuS / rawParseRun.cpuS).toFixed(2)),
+  scanOverParseCold: Number((scanRuns.cold.cpuS / parseRuns.cold.cpuS).toFixed(2)),
+  scanOverRawParseCold: Number((scanRuns.cold.cpuS / rawParseRuns.cold.cpuS).toFixed(2)),
   eslintOverScan: Number((eslintRun.cpuS / scanRun.cpuS).toFixed(1)),
 };
 writeFileSync(join(repo, 'bench/results/scan-impl.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -205,9 +236,12 @@ console.table([
   result.scan,
   result.parse,
   result.rawParse,
+  result.scanCold,
+  result.parseCold,
+  result.rawParseCold,
   result.eslint,
   ...(typedRun ? [result.eslintTyped] : []),
 ]);
 console.log(
-  `${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, load ${load.toFixed(2)}: scan/parse CPU ${result.scanOverParse}x (raw-transfer parse ${result.scanOverRawParse}x), ESLint/scan CPU ${result.eslintOverScan}x${typedRun !== undefined ? `, type-aware ESLint/scan CPU ${(typedRun.cpuS / scanRun.cpuS).toFixed(1)}x` : ''}`,
+  `${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, load ${load.toFixed(2)}: scan/parse CPU ${result.scanOverParse}x warm, ${result.scanOverParseCold}x cold (raw-transfer parse ${result.scanOverRawParse}x warm, ${result.scanOverRawParseCold}x cold), ESLint/scan CPU ${result.eslintOverScan}x${typedRun !== undefined ? `, type-aware ESLint/scan CPU ${(typedRun.cpuS / scanRun.cpuS).toFixed(1)}x` : ''}`,
 );

@@ -2,6 +2,10 @@
 import module from 'node:module';
 
 // Cache compiled bytecode between runs: the parser's JavaScript side is large and every run is cold.
+// Node's default directory (os.tmpdir()/node-compile-cache, or NODE_COMPILE_CACHE when set), nothing in
+// the scanned project; NODE_DISABLE_COMPILE_CACHE=1 turns it off, and before Node 22.1 the function is
+// missing and nothing is cached. Called before any other module of ours is loaded, or they would be
+// compiled without it. Worker threads enable it themselves (scan/scanWorkerEntry.ts).
 module.enableCompileCache?.();
 const { exitWhenSettled } = await import('./exitWhenSettled.js');
 const { main } = await import('./main.js');

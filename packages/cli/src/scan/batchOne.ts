@@ -8,7 +8,11 @@ export function namesExport(h: string, file: string, name: string): boolean {
   const dot = h.lastIndexOf('.');
   if (dot === -1 || h.slice(dot + 1) !== name) return false;
   const stem = file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
-  const modulePath = h.slice(0, dot).replace(/^\.\//, '');
+  const written = h.slice(0, dot).replace(/^\.\//, '');
+  // `../backends/config/code/configChanged`: a CodeUri beside the template's folder names the same module,
+  // by the folders it names (a bare `../index` would name every index module).
+  const modulePath = written.replace(/^(?:\.\.?\/)+/, '');
+  if (modulePath !== written && !modulePath.includes('/')) return false;
   return stem.endsWith(`/${modulePath}`) || stem === modulePath;
 }
 

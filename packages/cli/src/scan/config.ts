@@ -87,6 +87,10 @@ export const BUILT_IN_EXCLUDES: readonly string[] = [
   '.terraform',
   '.next',
   '.turbo',
+  // Yarn Berry's vendored release and plugins, and its Plug'n'Play loader: the package manager's code.
+  '.yarn',
+  '.pnp.cjs',
+  '.pnp.loader.mjs',
   '*.d.ts',
   '*.d.mts',
   '*.d.cts',
@@ -109,6 +113,13 @@ export const BUILT_IN_EXCLUDES: readonly string[] = [
   'test',
   'tests',
   'e2e',
+  // Integration suites and the harness stacks they deploy to test accounts (a queue drainer, a stub of a
+  // partner API): test code too, never production's.
+  'integration-test',
+  'integration-tests',
+  'integration_tests',
+  'integration-testing',
+  'test-harness',
 ];
 
 /**

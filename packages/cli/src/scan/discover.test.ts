@@ -1,6 +1,9 @@
-import { relative, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { absolutePath, toRel } from './discover.js';
+import { normalizeScanConfig } from './config.js';
+import { absolutePath, discover, toRel } from './discover.js';
 
 describe('path helpers of the file discovery', () => {
   it.each([
@@ -31,5 +34,25 @@ describe('path helpers of the file discovery', () => {
     // Assess
     expect(toRel(root, path)).toBe(rel);
     if (path !== root) expect(toRel(root, path)).toBe(relative(root, path));
+  });
+});
+
+describe('discover', () => {
+  it("skips Yarn Berry's vendored release and Plug'n'Play loader: the package manager's code, not the service's", () => {
+    // Prepare
+    const root = mkdtempSync(join(tmpdir(), 'bulwark-discover-'));
+    mkdirSync(join(root, '.yarn', 'releases'), { recursive: true });
+    mkdirSync(join(root, 'src'));
+    writeFileSync(join(root, '.yarn', 'releases', 'yarn-4.17.0.cjs'), 'module.exports = {};\n');
+    writeFileSync(join(root, '.pnp.cjs'), 'module.exports = {};\n');
+    writeFileSync(join(root, '.pnp.loader.mjs'), 'export {};\n');
+    writeFileSync(join(root, 'src', 'handler.ts'), 'export const handler = async () => {};\n');
+
+    // Act
+    const found = discover(root, [root], normalizeScanConfig({}));
+
+    // Assess
+    expect(found.files.map((f) => f.rel)).toEqual(['src/handler.ts']);
+    expect(found.problems).toEqual([]);
   });
 });

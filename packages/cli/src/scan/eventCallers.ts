@@ -196,6 +196,22 @@ export class EventCallers {
     });
   }
 
+  /**
+   * Modules importing `file` (directly or through barrels) whose text names one of `names`, called or
+   * handed on as a value (`fetcher: itemById`), under its own name or an import alias.
+   *
+   * @example
+   * callers.mentioning('/app/lib/requests.js', ['itemById']) // ['/app/bin/reindex.js']
+   */
+  mentioning(file: string, names: readonly string[]): string[] {
+    // A default export is called under the importer's own name: every importer may be a caller.
+    if (names.includes('default')) return [...this.importersOf(file)];
+    return [...this.importersOf(file)].filter((f) => {
+      const text = this.textOf(f);
+      return text !== undefined && mentions(text, names);
+    });
+  }
+
   /** Modules importing `file` (or an interface its class implements) that call one of the names. */
   private callersOf(
     file: string,
@@ -276,6 +292,13 @@ export class EventCallers {
     }
     return { handlers, complete: level.length === 0 };
   }
+}
+
+/** Does the text name one of `names` (or an alias an import gives it) as a word? */
+export function mentions(text: string, names: readonly string[]): boolean {
+  const all = [...names, ...localNames(text, names)];
+  if (!all.some((n) => text.includes(n))) return false;
+  return new RegExp(`(?<![\\w$])(?:${all.map(escapeRegExp).join('|')})(?![\\w$])`).test(text);
 }
 
 function redelivered(h: ModuleFacts): boolean {

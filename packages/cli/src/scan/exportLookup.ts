@@ -21,9 +21,21 @@ export interface ExportSources {
   readonly resolve: (from: string, source: string) => string | undefined;
 }
 
+function remembered(answers: Map<string, boolean>, file: string, ask: () => boolean): boolean {
+  let answer = answers.get(file);
+  if (answer === undefined) {
+    answer = ask();
+    answers.set(file, answer);
+  }
+  return answer;
+}
+
 export class ExportLookup {
   private readonly sources: ExportSources;
   private readonly facts = new Map<string, ExportFact | undefined>();
+  /** Per deferred module, the two text tests below: asked once per name looked up there, answered once. */
+  private readonly exportsAll = new Map<string, boolean>();
+  private readonly passesOn = new Map<string, boolean>();
 
   constructor(sources: ExportSources) {
     this.sources = sources;
@@ -54,6 +66,14 @@ export class ExportLookup {
     return this.via(file, name, new Set<string>(), mayHold);
   }
 
+  private exportsAllOf(file: string, text: string): boolean {
+    return remembered(this.exportsAll, file, () => EXPORT_ALL.test(text));
+  }
+
+  private passesOnOf(file: string, text: string): boolean {
+    return remembered(this.passesOn, file, () => MAY_PASS_ON.test(text));
+  }
+
   private via(
     file: string,
     name: string,
@@ -67,8 +87,8 @@ export class ExportLookup {
     if (text !== undefined) {
       // A deferred module (often one of a barrel's `export *` targets) whose text never spells the name
       // and re-exports nothing wholesale cannot export it: not analysed in full just to learn that.
-      if (name !== 'default' && !text.includes(name) && !EXPORT_ALL.test(text)) return undefined;
-      if (mayHold !== undefined && !mayHold(text) && !MAY_PASS_ON.test(text)) return undefined;
+      if (name !== 'default' && !text.includes(name) && !this.exportsAllOf(file, text)) return undefined;
+      if (mayHold !== undefined && !mayHold(text) && !this.passesOnOf(file, text)) return undefined;
     }
     const m = this.sources.factsOf(file);
     if (m === undefined) return undefined;

@@ -42,6 +42,7 @@ export class ImporterUses {
    */
   add(m: ModuleFacts): void {
     const resolve = this.resolve;
+    if ((m.handlerCalls?.length ?? 0) > 0) this.callingHandlers.add(m.file);
     for (const ref of m.handlerCalls ?? []) {
       const target = resolve(ref.from, ref.source);
       if (target === undefined) continue;
@@ -63,6 +64,20 @@ export class ImporterUses {
       const key = `${target}#${use.ref.name}`;
       this.reads.set(key, use.reads && (this.reads.get(key) ?? true));
     }
+  }
+
+  /** Modules whose handler calls a project import: where a handler graph is known. */
+  private readonly callingHandlers = new Set<string>();
+
+  /**
+   * Is there a handler under `dir` that calls project code: is the handler graph of that folder known?
+   *
+   * @example
+   * uses.knowsHandlersUnder('/app/') // true when /app/index.js's handler calls ./lib/prefetch
+   */
+  knowsHandlersUnder(dir: string): boolean {
+    for (const file of this.callingHandlers) if (file.startsWith(dir)) return true;
+    return false;
   }
 
   /**

@@ -11,6 +11,7 @@ import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
 import type { Project } from './project.js';
 import { optionsFrom } from './projectOptions.js';
+import { scriptOnly } from './scriptCallers.js';
 
 /** Keeps a candidate unless another file settles it. */
 export function keepCandidate(project: Project, file: string, c: Candidate): boolean {
@@ -117,6 +118,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))
       return false;
   }
+  if (c.reachedThrough !== undefined && scriptOnly(project, file, c.reachedThrough)) return false;
   const logOnly = c.unlessHandlersOnlyLog;
   if (logOnly?.every((link) => project.linkedHandler(link)?.work === false)) return false;
   return true;

@@ -7,7 +7,9 @@ import type { Workspaces } from './workspaces.js';
 export const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class ModuleResolver {
-  private readonly resolved = new Map<string, string | undefined>();
+  /** Answers per importing folder, by source; and each importing file's folder's answers. */
+  private readonly byFolder = new Map<string, Map<string, string | undefined>>();
+  private readonly byFile = new Map<string, Map<string, string | undefined>>();
   private readonly has: (file: string) => boolean;
   private readonly workspaces: Workspaces | undefined;
   private readonly aliases: TsconfigPaths | undefined;
@@ -26,11 +28,18 @@ export class ModuleResolver {
    * resolver.resolve('/app/src/handler.ts', './db') // '/app/src/db.ts'
    */
   resolve(from: string, source: string): string | undefined {
-    // The same import is asked about once per candidate: answer it once per importing folder.
-    const key = `${dirname(from)}\0${source}`;
-    if (this.resolved.has(key)) return this.resolved.get(key);
+    // The same import is asked about once per candidate: answer it once per importing folder. Asked
+    // thousands of times on a large project, so the folder is found once per file, not once per question.
+    let answers = this.byFile.get(from);
+    if (answers === undefined) {
+      const dir = dirname(from);
+      answers = this.byFolder.get(dir) ?? new Map<string, string | undefined>();
+      this.byFolder.set(dir, answers);
+      this.byFile.set(from, answers);
+    }
+    if (answers.has(source)) return answers.get(source);
     const found = this.resolveUncached(from, source);
-    this.resolved.set(key, found);
+    answers.set(source, found);
     return found;
   }
 

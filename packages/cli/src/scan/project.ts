@@ -52,6 +52,8 @@ export class Project {
   readonly deferred: Map<string, string>;
   /** The request handlers the project's lockfiles install (sdk-client-no-timeout's `requestTimeout`). */
   readonly lockedHandlers: LockedHandlers;
+  /** The scan root, when known: nothing above it is read (scriptCallers.ts looks for `scripts/` below it). */
+  readonly rootDir: string | undefined;
 
   constructor(
     modules: readonly ModuleFacts[],
@@ -66,6 +68,7 @@ export class Project {
     );
     this.deferred = new Map(deferredSources);
     this.lockedHandlers = new LockedHandlers(workspaces?.rootDir);
+    this.rootDir = workspaces?.rootDir;
     this.exports = new ExportLookup({
       deferred: this.deferred,
       factsOf: (file) => this.factsOf(file),

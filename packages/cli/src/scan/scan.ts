@@ -11,6 +11,7 @@ import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
+import { nonProductionCode } from './iac/codeDirs.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
 import { routedElsewhere } from './iac/stackRoutes.js';
@@ -150,6 +151,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const localOnly =
     config.localTemplates === 'report' ? new Map<string, string>() : localTemplateReasons(root, templates);
   const settledByAlarm = alarmedElsewhere(templates);
+  // Code only a non-production template's functions run (a test harness's, a stub's): not judged.
+  const offProduction = nonProductionCode(
+    templates.flatMap((t) => t.codeDirs ?? []),
+    root,
+  );
   const routed = routedElsewhere(templates);
   /** A finding before its confidence is known, and whether it reports less than its rule's severity. */
   type Draft = Omit<Finding, 'confidence'> & { readonly lowered: boolean; readonly unread?: true };
@@ -181,6 +187,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
             )
           : [];
     const directives = facts !== undefined ? facts.ignores : o.kind === 'iac' ? o.ignores : [];
+    if (o.kind === 'code' && offProduction(o.file.path)) continue;
     for (const c of candidates) {
       if (o.kind === 'code' && !project.keep(o.file.path, c)) continue;
       const level = config.rules.get(c.rule);

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileOutcome } from './analyzeFile.js';
 import type { DiscoveredFile } from './discover.js';
 
-const WORKER_URL = new URL('./scanWorker.js', import.meta.url);
+const WORKER_URL = new URL('./scanWorkerEntry.js', import.meta.url);
 
 /** Whether the built worker script is present (not when running from sources under tsx). */
 export function workerAvailable(): boolean {

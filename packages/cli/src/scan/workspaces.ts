@@ -137,9 +137,13 @@ export class Workspaces {
     for (const d of workspaceDirs(dir, readPnpmWorkspace(dir))) this.add(d);
   }
 
-  /** Reads the workspaces of every folder between `file` and the root (a monorepo inside the scan root). */
+  /**
+   * Reads the workspaces of every folder between `file` and the root (a monorepo inside the scan root).
+   * Asked for every bare import not known yet (`aws-cdk-lib` in each module): the loaded test comes
+   * first, as it is cheap and usually ends the walk, while `inside` computes a relative path.
+   */
   private loadAncestors(file: string): void {
-    for (let d = dirname(file); this.inside(d) && !this.loaded.has(d); d = dirname(d)) {
+    for (let d = dirname(file); !this.loaded.has(d) && this.inside(d); d = dirname(d)) {
       this.load(d);
       if (d === this.root) break;
     }

@@ -19,6 +19,21 @@ export interface IacResult {
   readonly alarmImports?: readonly string[];
   /** Parameters a template's API integrations call as functions, for functions of other templates (stackRoutes.ts). */
   readonly routeParams?: readonly RouteParam[];
+  /**
+   * The template names a real account's resources (a VPC subnet or security group id, an ARN with an
+   * account id): it is deployed, by a pipeline the repository may not hold (localTemplates.ts).
+   */
+  readonly accountBound?: true;
+  /** The code folders a SAM/CloudFormation template's functions run, and whether production deploys it (codeDirs.ts). */
+  readonly codeDirs?: readonly CodeDir[];
+}
+
+/** A function's code folder (absolute) as a template names it, and whether that template reaches production. */
+export interface CodeDir {
+  readonly dir: string;
+  readonly production: boolean;
+  /** The template's own folder. */
+  readonly home: string;
 }
 
 /** What an infrastructure finding may add to its candidate. */

@@ -3,13 +3,22 @@
 import { dirname, join } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
+import { codeDirsOf } from './codeDirs.js';
 import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.js';
-import type { IacReport, IacResult } from './IacResult.js';
+import type { CodeDir, IacReport, IacResult } from './IacResult.js';
+import { packagedCopy } from './packagedTemplates.js';
 import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkTerraform } from './terraform.js';
 import { loadYaml } from './yamlDocument.js';
+
+/**
+ * A real account's resources written into a template: a subnet or security group id, or an ARN with an
+ * account id other than LocalStack's 000000000000. Only a deployed stack is wired to them.
+ */
+const ACCOUNT_BOUND =
+  /\b(?:subnet|sg)-[0-9a-f]{8,17}\b|\barn:aws[\w-]*:[\w-]+:[\w-]*:(?!000000000000)\d{12}:/;
 
 export function analyzeIac(file: string, source: string): IacResult {
   const candidates: Candidate[] = [];
@@ -54,6 +63,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   let alarmImports: string[] = [];
   let routes: RouteParam[] = [];
   let eventHandlers: string[] = [];
+  let codeDirs: CodeDir[] = [];
   if (isServerless(value, file)) {
     tool = 'serverless';
     alarmImports = checkServerless(value, report, batchOneHandlers);
@@ -61,8 +71,10 @@ export function analyzeIac(file: string, source: string): IacResult {
     batchOneHandlers.push(...serverlessEventHandlers(value, true).map((h) => join(dirname(file), h)));
   } else if (isCloudFormation(value)) {
     tool = 'sam';
-    alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
+    // A `sam package` copy beside its source template repeats its findings where no one edits.
+    if (!packagedCopy(value, file)) alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
     routes = routeParams(value);
+    codeDirs = codeDirsOf(value, file);
     eventHandlers = samEventHandlers(value);
     batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
   }
@@ -72,6 +84,8 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
     ...(routes.length > 0 ? { routeParams: routes } : {}),
+    ...(codeDirs.length > 0 ? { codeDirs } : {}),
+    ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),
     // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
     ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
   };

@@ -132,7 +132,10 @@ export function checkCloudFormation(
         break;
       }
       case 'AWS::Lambda::EventSourceMapping': {
-        const kind = sourceKindOf(r.props.EventSourceArn);
+        // A StartingPosition marks a stream (an SQS mapping takes none), whatever its ARN is imported as.
+        const kind =
+          sourceKindOf(r.props.EventSourceArn) ??
+          (r.props.StartingPosition !== undefined ? 'stream' : undefined);
         if (kind === undefined) break;
         const fnId = [...refsIn(r.props.FunctionName)][0];
         checkBatchSource(r, at(r), r.props, kind, fnId !== undefined ? byId.get(fnId) : undefined);

@@ -212,8 +212,11 @@ export function localTemplateReasons(
   results: readonly (IacResult & { readonly rel: string })[],
 ): Map<string, string> {
   const reasons = new Map<string, string>();
+  // A template wired to a real account's subnets, security groups or ARNs is deployed, whatever runs it locally.
   const templates = results.flatMap((r) =>
-    r.tool !== undefined && r.candidates.length > 0 ? [{ rel: r.rel, tool: r.tool }] : [],
+    r.tool !== undefined && r.candidates.length > 0 && r.accountBound !== true
+      ? [{ rel: r.rel, tool: r.tool }]
+      : [],
   );
   if (templates.length === 0) return reasons;
   for (const [rel, use] of new DeployPaths(root).localOnly(templates))

@@ -4,11 +4,15 @@
 import { type Json, joinHandler, num, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
 
-const NON_PRODUCTION = /^(dev|development|demo|test|testing|local|sandbox|build|ci|preview)$/i;
+const NON_PRODUCTION =
+  /^(dev|development|demo|test|testing|local|sandbox|build|ci|preview|staging|integration|uat|qa|pre-?prod)$/i;
+const PRODUCTION = /^(prod|production|prd|live)$/i;
 
 /**
  * Conditions that hold only in non-production environments: `!Equals [!Ref Environment, dev]`, or an
- * `!Or` of such comparisons (every compared literal names a development, demo, test or build stage).
+ * `!Or` of such comparisons (every compared literal names a development, demo, test or build stage), or
+ * the negation of one that holds in production (`!Not [!Condition IsProdLike]`, where IsProdLike compares
+ * the stage with `production` among others).
  */
 export function nonProductionConditions(template: Record<string, Json>): Set<string> {
   const out = new Set<string>();
@@ -25,9 +29,19 @@ export function nonProductionConditions(template: Record<string, Json>): Set<str
     }
     return undefined;
   };
-  for (const [name, value] of Object.entries(obj(template.Conditions) ?? {})) {
+  const conditions = obj(template.Conditions) ?? {};
+  // `!Not [!Condition IsProdLike]`, `!Not [!Equals [!Ref Env, production]]`: false wherever production is.
+  const notInProduction = (value: Json): boolean => {
+    const negated = obj(value)?.['Fn::Not'];
+    const inner = Array.isArray(negated) ? negated[0] : undefined;
+    const named = obj(inner)?.Condition;
+    const found = literals(typeof named === 'string' ? (conditions[named] as Json) : (inner as Json));
+    return found?.some((l) => PRODUCTION.test(l)) === true;
+  };
+  for (const [name, value] of Object.entries(conditions)) {
     const found = literals(value);
     if (found !== undefined && found.length > 0 && found.every((l) => NON_PRODUCTION.test(l))) out.add(name);
+    else if (notInProduction(value)) out.add(name);
   }
   return out;
 }
@@ -137,13 +151,30 @@ export function batchOneOf(props: Record<string, Json>, globals: Record<string, 
 }
 
 const TEST_CONDITION = /test/i;
+const STAGE_PARAMETER = /env|stage/i;
+
+/**
+ * A template whose stage parameter allows only non-production values (`Environment: AllowedValues: [dev,
+ * build]`, a test harness deployed beside the stack it tests): none of it runs in production.
+ */
+export function nonProductionTemplate(template: Record<string, Json>): boolean {
+  return Object.entries(obj(template.Parameters) ?? {}).some(([name, p]) => {
+    const allowed = obj(p)?.AllowedValues;
+    return (
+      STAGE_PARAMETER.test(name) &&
+      Array.isArray(allowed) &&
+      allowed.length > 0 &&
+      allowed.every((v) => typeof v === 'string' && NON_PRODUCTION.test(v))
+    );
+  });
+}
 const TEST_CODE = /(^|\/)(tests?|__tests__|test-?utils)(\/|$)/;
 
 /**
  * The template's resources that production runs. Resources that exist only for tests or outside
  * production (`Condition: CreateTestResources`, a condition true only for dev/demo stages, code under
- * tests/) are left out; a left-out function's `BatchSize: 1` handler is still registered, since its code is
- * still read.
+ * tests/), and every resource of a template whose stage parameter allows only such stages, are left out; a
+ * left-out function's `BatchSize: 1` handler is still registered, since its code is still read.
  */
 export function productionResources(
   template: Record<string, Json>,
@@ -151,10 +182,14 @@ export function productionResources(
   batchOneHandlers: string[],
 ): TemplateResource[] {
   const globals = obj(obj(template.Globals)?.Function) ?? {};
+  const wholeTemplate = nonProductionTemplate(template);
   return Object.entries(obj(template.Resources) ?? {}).flatMap(([id, r]) => {
     const res = obj(r);
     const condition = res?.Condition;
-    if (typeof condition === 'string' && (TEST_CONDITION.test(condition) || devOnly.has(condition))) {
+    if (
+      wholeTemplate ||
+      (typeof condition === 'string' && (TEST_CONDITION.test(condition) || devOnly.has(condition)))
+    ) {
       batchOneHandlers.push(...batchOneOf(obj(res?.Properties) ?? {}, globals));
       return [];
     }

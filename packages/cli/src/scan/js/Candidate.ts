@@ -117,6 +117,11 @@ export interface Candidate {
    */
   readonly onlyIfExportOnHandlerPath?: readonly string[];
   /**
+   * A code finding in a module with no handler, reached from these exports (js/candidatePath.ts):
+   * dropped when only operator scripts call them and no handler reaches them (scriptCallers.ts).
+   */
+  readonly reachedThrough?: readonly string[];
+  /**
    * The awaited answer of this project import is discarded or only printed: kept only when the import
    * hands back a batch API's answer unread (rules/batchWrappers.ts); `{batch}` and `{field}` name it.
    */

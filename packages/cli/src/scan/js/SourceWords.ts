@@ -22,6 +22,8 @@ function hash3(a: number, b: number, c: number): number {
  * words.includes('axios'); // true
  * words.includes('superagent'); // false, without searching the text
  */
+let last: SourceWords | undefined;
+
 export class SourceWords {
   readonly source: string;
   private readonly bits = new Int32Array(1 << (BITS - 5));
@@ -56,6 +58,15 @@ export class SourceWords {
       b = c;
     }
     return true;
+  }
+
+  /**
+   * The words of `source`, kept for the last text asked: the gate (ruleGate.ts) asks first, then the
+   * rules of the same module ask of the same string (mayCallRandom, authText), reusing its one pass.
+   */
+  static of(source: string): SourceWords {
+    if (last?.source !== source) last = new SourceWords(source);
+    return last;
   }
 
   /** Exactly `source.includes(word)`. */

@@ -20,15 +20,20 @@ import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js'
 import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
+import { lastTextMemo } from './textMemo.js';
 
 /** Words of a random or clock call, the cheap test before randomReturn reads a function's returns. */
 const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(/;
 
-const AUTH_STATUS_WORDS = /40[13]|nauthori|orbidden|nauthenticated|UNAUTHORI|FORBIDDEN/;
+/** Words of an answer of 401/403, asked once per module however many classes it exports. */
+const authStatusText = lastTextMemo((text) =>
+  /40[13]|nauthori|orbidden|nauthenticated|UNAUTHORI|FORBIDDEN/.test(text),
+);
 
 /** Words of a class that verifies tokens or looks up keys, sessions or credentials: only then are its methods judged. */
-const AUTH_CLASS_WORDS =
-  /jwt|jwk|token|verif|decrypt|secret|signingkey|introspect|session|credential|api.?key/i;
+const authClassText = lastTextMemo((text) =>
+  /jwt|jwk|token|verif|decrypt|secret|signingkey|introspect|session|credential|api.?key/i.test(text),
+);
 
 /**
  * The async methods of an exported class that await a remote verifier, key, secret or AWS call, for a
@@ -110,7 +115,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
       const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
       facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };
-    } else if (isClass(v) && AUTH_STATUS_WORDS.test(ctx.source) && authErrorClass(ctx, v)) {
+    } else if (isClass(v) && authStatusText(ctx.source) && authErrorClass(ctx, v)) {
       facts[name] = { provides: [], via: [], async: false, authError: true };
     } else if (
       v.type === 'ObjectExpression' ||
@@ -157,7 +162,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
     // A class, or a singleton made from one (`export const jwtAdapter = new JwtAdapter()`).
     const made = asyncMethods === undefined ? instanceClass(ctx, v) : undefined;
-    const remote = !AUTH_CLASS_WORDS.test(ctx.source)
+    const remote = !authClassText(ctx.source)
       ? {}
       : made !== undefined
         ? remoteMethodsOf(ctx, made, asyncMethodsOf(ctx, made) ?? [])

@@ -48,7 +48,7 @@ const EXPORTS = /(?:^|[\s;])export\s|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
  * import, since a dual-use module serves handlers too) a `require.main === module` guard or arguments
  * read from `process.argv`. Plain text checks: a Lambda module is ruled out by its handlers.
  */
-function commandLine(source: string): boolean {
+export function commandLine(source: string): boolean {
   if (source.startsWith('#!')) return true;
   return (
     ((source.includes('require.main') && /\brequire\.main\s*===?\s*module\b/.test(source)) ||

@@ -238,7 +238,7 @@ function eager(words: SourceWords): boolean {
  * mayReport('export class Props {}'); // false
  */
 export function mayReport(source: string): boolean {
-  const words = new SourceWords(source);
+  const words = SourceWords.of(source);
   return (
     catchOrRetry(words) ||
     http(words) ||

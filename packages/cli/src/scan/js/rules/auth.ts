@@ -2,6 +2,7 @@
 // any error, so an outage of the identity provider logs every user out.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { lastTextMemo } from '../textMemo.js';
 import { gatedCatch } from './authAcrossModules.js';
 import { wrap } from './authAnswers.js';
 import { awaitedImports } from './authAwaitedImports.js';
@@ -124,7 +125,10 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
 };
 
+/** Whether a module mentions auth: asked once per catch clause of the module, answered once. */
+const mentionsAuth = lastTextMemo((text) => /auth|token|session|jwt|jwks|api.?key/i.test(text));
+
 /** A catch raising a project error class (`throw new X(`, `next(new X(`) in a module that mentions auth. */
 function mayRaise(ctx: ModuleContext): boolean {
-  return ctx.source.includes('new ') && /auth|token|session|jwt|jwks|api.?key/i.test(ctx.source);
+  return ctx.source.includes('new ') && mentionsAuth(ctx.source);
 }

@@ -8,7 +8,9 @@ import { forEachDescendant, isFunction, type Node, someDescendant, unwrap } from
 import type { ImportRef, VerifierFact } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { spelledWithin } from '../namesWithin.js';
+import { SourceWords } from '../SourceWords.js';
 import { importRefOf } from '../sdkOptions.js';
+import { lastTextMemo } from '../textMemo.js';
 import { answersAuthFailure, callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
 import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
 import { isLogCall } from './catchFacts.js';
@@ -220,7 +222,11 @@ const AUTH_WORDS = [
   'isAuthorized',
   'nauthenticated',
 ];
-export const authText = (source: string): boolean => AUTH_WORDS.some((w) => source.includes(w));
+/** Whether a text spells one of the words of a 401/403 answer; asked by several rules of one module in a row. */
+export const authText = lastTextMemo((source) => {
+  const words = SourceWords.of(source);
+  return AUTH_WORDS.some((w) => words.includes(w));
+});
 
 /** The catches this module's gates reach in this module, with what the gate is called. */
 function localGates(ctx: ModuleContext): Map<Node, { helper: string; remote: string }> {

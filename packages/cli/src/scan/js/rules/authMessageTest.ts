@@ -47,7 +47,8 @@ function answersTokenError(ctx: ModuleContext, branch: Node): boolean {
 }
 
 export function messageTestRules(ctx: ModuleContext, report: Report): void {
-  if (!KEY_RESOLUTION.test(ctx.source)) return;
+  // Without a catch clause there is nothing to judge: the whole-text test is skipped.
+  if (ctx.of('CatchClause').length === 0 || !KEY_RESOLUTION.test(ctx.source)) return;
   for (const handler of ctx.of('CatchClause')) {
     const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
     if (param === undefined) continue;

@@ -19,6 +19,7 @@ import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { destinationDlqWithoutAlarm } from './cdkDestinationDlqs.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { noteEventWired } from './cdkEventWired.js';
+import { fallbackFor } from './cdkFallback.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionDlqWithoutAlarm } from './cdkFunctionDlqs.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
@@ -251,11 +252,18 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*archive\\(`).test(src)) continue;
       if (/new\s+(\w+\.)?Archive\(/.test(src)) continue;
       const logOnly = name !== undefined && !leavesModule(ctx, name) ? logOnlyTargets(ctx, name) : undefined;
+      // Built only when the caller hands in no bus of its own: judged by whether some caller leaves it out.
+      const fallback = fallbackFor(ctx, node, true) ?? undefined;
       report(
         'iac-no-event-archive',
         node,
         `event bus ${id || name || ''} has no archive: lost events cannot be replayed`,
-        logOnly !== undefined ? { unlessHandlersOnlyLog: logOnly } : undefined,
+        logOnly !== undefined || fallback !== undefined
+          ? {
+              ...(logOnly !== undefined ? { unlessHandlersOnlyLog: logOnly } : {}),
+              ...(fallback !== undefined ? { onlyIfCallersOmit: fallback } : {}),
+            }
+          : undefined,
       );
     } else if (kind === 'Table' || kind === 'TableV2') {
       const tableName = stringValue(props?.props.get('tableName')) ?? '';

@@ -4,10 +4,9 @@
 // is a polled event source (`fn.addEventSource(...)`: SQS and streams are polled synchronously, Lambda never
 // writes to that queue; an SNS or S3 event source invokes asynchronously and does) is not reported, nor one built only when the caller hands in no function of its own
 // (`props.function ?? new lambda.Function(...)`) unless some caller leaves that prop out.
-import { isBooleanLiteral, type Node, type objectProps, unwrap } from '../ast.js';
-import type { PropsFromCaller } from '../Candidate.js';
+import { isBooleanLiteral, type Node, type objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { fromCallers, openProps } from './cdkPassedProps.js';
+import { fallbackFor } from './cdkFallback.js';
 import type { Report } from './Report.js';
 
 function escapeRe(s: string): string {
@@ -49,26 +48,4 @@ export function functionDlqWithoutAlarm(
     `function ${name ?? ''} has deadLetterQueueEnabled but no alarm on its dead-letter queue: failed async invocations pile up unnoticed`,
     fallback !== undefined ? { onlyIfCallersOmit: fallback } : undefined,
   );
-}
-
-/**
- * A construct built only when the caller hands in none (`props.fn ? props.fn : new Function(...)`,
- * `props.fn ?? new Function(...)`): kept if some caller leaves `fn` out. Null when that cannot be settled.
- */
-function fallbackFor(ctx: ModuleContext, node: Node): PropsFromCaller | null | undefined {
-  const { parent } = ctx.climb(node, (p) => p.type.startsWith('TS') || p.type === 'ParenthesizedExpression');
-  let given: Node | undefined;
-  if (parent?.type === 'ConditionalExpression' && unwrap(parent.alternate as Node) === node)
-    given = parent.test as Node;
-  else if (
-    parent?.type === 'LogicalExpression' &&
-    parent.operator !== '&&' &&
-    unwrap(parent.right as Node) === node
-  )
-    given = parent.left as Node;
-  if (given === undefined) return undefined;
-  const from = openProps(ctx, given)?.fromCaller;
-  const part = from?.length === 1 ? from[0] : undefined;
-  if (part?.key === undefined) return null;
-  return fromCallers(ctx, node, [{ arg: part.arg, keys: [part.key] }]);
 }

@@ -1,6 +1,6 @@
 // Whether an HTTP call's options bound it in time, per library: the keys that set a timeout, options
 // built by helpers (read through what they return), and instances created without one.
-import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
+import { calleeName, memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { HttpCall } from '../httpCall.js';
 import { HTTP_LIBRARIES } from '../httpDefaults.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -39,6 +39,11 @@ export function optionsBound(
 ): boolean | 'optional' | DeferredOptions[] {
   if (options === undefined) return false;
   const v = ctx.valueOf(options);
+  if (v?.type === 'CallExpression' && mergesObjects(ctx, v)) {
+    // `assign({}, options, { url })`: bounded when one of the merged objects is (or cannot be read).
+    const parts = (v.arguments as Node[]).map((a) => optionsBound(ctx, a, keys));
+    return parts.find((p) => p !== false) ?? false;
+  }
   if (v?.type === 'CallExpression') return helperBound(ctx, v, keys);
   const props = objectProps(v);
   if (props === undefined) return true;
@@ -54,6 +59,22 @@ export function optionsBound(
     return true;
   }
   return false;
+}
+
+/** Libraries whose `assign`/`merge`/`defaults`/`extend` copy objects' keys into one. */
+const MERGE_LIBRARIES = /^(lodash(\.\w+)?|lodash-es|underscore|ramda)$/;
+
+/**
+ * `Object.assign({}, a, b)`, lodash's `assign`/`merge`/`defaults`/`extend` (imported whole or by name): the
+ * options are the union of the objects merged.
+ */
+function mergesObjects(ctx: ModuleContext, call: Node): boolean {
+  const path = memberPath(call.callee as Node);
+  const method = path?.at(-1);
+  if (path === undefined || !/^(assign|merge|defaults|extend|assignIn)$/.test(method ?? '')) return false;
+  if (path.length === 2 && path[0] === 'Object') return method === 'assign';
+  const imp = ctx.importRoot(call.callee as Node);
+  return imp !== undefined && MERGE_LIBRARIES.test(imp.source);
 }
 
 /**

@@ -84,8 +84,9 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     if (!idLike && !reference && !objectKey && !cloudEventId(owner, key)) continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
     // when that helper returns a random or clock value.
-    const viaImport = isRandom(ctx, prop.value) || shared ? undefined : importedCallIn(ctx, prop.value);
-    if (viaImport === undefined && !isRandom(ctx, prop.value)) continue;
+    const randomValue = isRandom(ctx, prop.value); // a walk of the value: asked once
+    const viaImport = randomValue || shared ? undefined : importedCallIn(ctx, prop.value);
+    if (viaImport === undefined && !randomValue) continue;
     // A reference made where nothing is awaited but a timer (a stand-in for the request) reaches no one.
     if (reference && !awaitsWork(ctx, prop)) continue;
     // In a shared module: kept when a redelivered or retried consumer reaches it (eventCallers.ts).

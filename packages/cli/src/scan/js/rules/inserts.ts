@@ -112,8 +112,9 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     );
   }
   for (const call of ctx.of('CallExpression')) {
-    if (!onPath(call)) continue;
+    // The method name first: it is cheap, and insertMessage answers nothing for other methods.
     const name = calleeName(call);
+    if (!INSERT_METHODS.has(name ?? '') || !onPath(call)) continue;
     const path = memberPath(call.callee);
     if (path === undefined || path.length < 2) continue;
     const message = insertMessage(ctx, call, name, path);

@@ -11,6 +11,7 @@ import type { Report, Rule } from './Report.js';
 import { retriedPerItem } from './retryFanOut.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
+import { refusalSites } from './retryOnRefusal.js';
 import { policySiteOf } from './retryPolicies.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
 import { recursionSite } from './retryRecursion.js';
@@ -88,7 +89,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (site !== undefined) sites.push(site);
     }
   }
-  sites.push(...redriveSites(ctx), ...againSites(ctx));
+  sites.push(...redriveSites(ctx), ...againSites(ctx), ...refusalSites(ctx));
   // A module that builds its own breaker (`this.breaker`, `#breaker`) counts as having one.
   const moduleHasBreaker =
     sites.length > 0 &&

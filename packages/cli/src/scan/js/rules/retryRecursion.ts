@@ -8,7 +8,7 @@ import type { RetrySite } from './retryLibraries.js';
 import { delaysIn, jittered } from './retryLoops.js';
 
 /** The name a function calls itself by: its declaration's, its variable's, or `this.<method>`. */
-function selfName(ctx: ModuleContext, fn: Node): { name: string; viaThis: boolean } | undefined {
+export function selfName(ctx: ModuleContext, fn: Node): { name: string; viaThis: boolean } | undefined {
   const id = unwrap(fn.id as Node | undefined);
   if (id?.type === 'Identifier') return { name: id.name as string, viaThis: false };
   const parent = ctx.parentOf(fn);
@@ -22,7 +22,7 @@ function selfName(ctx: ModuleContext, fn: Node): { name: string; viaThis: boolea
 }
 
 /** Is `call` the function calling itself? */
-function callsSelf(call: Node, self: { name: string; viaThis: boolean }): boolean {
+export function callsSelf(call: Node, self: { name: string; viaThis: boolean }): boolean {
   const callee = unwrap(call.callee);
   if (!self.viaThis) return callee?.type === 'Identifier' && callee.name === self.name;
   return (
@@ -44,7 +44,8 @@ function sameArguments(fn: Node, call: Node): boolean {
   });
 }
 
-const COUNTER = /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===|<=|<|!==)/i;
+/** Text that counts attempts (`attempt >= 3`, `retries < max`). */
+export const COUNTER = /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===|<=|<|!==)/i;
 
 /** The retry a catch sets up by calling its own function again after a wait, if it does. */
 export function recursionSite(ctx: ModuleContext, clause: Node): RetrySite | undefined {
