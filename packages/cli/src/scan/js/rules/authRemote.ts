@@ -76,9 +76,11 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       if (n.type !== 'CallExpression') return false;
       const name = calleeName(n);
       const imp = ctx.importRoot(n.callee);
-      // Awaited, or handed back from the function (`return this.kms.decrypt(...)`): its caller awaits it.
       const parentType = unwrap(ctx.parentOf(n))?.type;
-      const awaited = parentType === 'AwaitExpression' || parentType === 'ReturnStatement';
+      const awaited = parentType === 'AwaitExpression';
+      // An AWS client's method handed back from a method (`return this.kms.decrypt(...)`) is awaited by
+      // whoever awaits that method; only for the client calls below, never for a name judged by its words.
+      const handedBack = awaited || parentType === 'ReturnStatement';
       if (name === 'jwtVerify' && imp?.source === 'jose') {
         if (remoteJose(ctx, n)) what = 'the remote JWKS';
         return false;
@@ -103,11 +105,12 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       }
       // `await this.jwtAdapter.verify(t)`: a method of the receiver's class is judged by what it does (an
       // AWS client's method is a call to AWS); one of an imported project class by its own module.
-      const member = awaited && n.callee.type === 'MemberExpression' ? memberCall(ctx, n) : undefined;
-      if (member !== undefined && isSdkClass(member.owner) && member.method !== 'send') {
-        what = `${member.method} (AWS)`;
+      const called = handedBack && n.callee.type === 'MemberExpression' ? memberCall(ctx, n) : undefined;
+      if (called !== undefined && isSdkClass(called.owner) && called.method !== 'send') {
+        what = `${called.method} (AWS)`;
         return false;
       }
+      const member = awaited ? called : undefined;
       // A class of a sibling module is judged there (remoteMethods), not by its method's name; a scoped
       // package may be a workspace or a public verifier (`@okta/jwt-verifier`), so its name still speaks.
       if (member?.owner.kind === 'import' && member.owner.source.startsWith('.')) return false;
