@@ -97,6 +97,13 @@ export interface ExportFact {
   readonly randomReturn?: true;
   /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */
   readonly asyncMethods?: readonly string[];
+  /**
+   * The export is, builds, or (a class) has a method building a middy middleware whose `onError` answers
+   * every error with a response and never rethrows (rules/httpErrorMiddleware.ts).
+   */
+  readonly answersErrors?: true;
+  /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */
+  readonly failureValue?: true;
 }
 
 export interface ReExport {

@@ -17,6 +17,8 @@ const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$
 const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
 /** A factory of the project's own that says it builds a Lambda handler (not `errorHandler`, a middleware). */
 const HANDLER_FACTORY = /^(with|wrap|create|make|build)?(lambda|api|http)?handler$/i;
+/** Error trackers' Lambda wrappers, called as a method of the tracker: Rollbar, Sentry, Honeybadger. */
+const TRACKER_WRAPPER = /^(lambdaHandler|wrapHandler)$/;
 const WRAPPING_FACTORIES = new Set([
   'middy',
   'sqsHandler',
@@ -133,6 +135,12 @@ function addHandler(
         break;
       }
       if (callee?.type === 'MemberExpression') {
+        // An error tracker's wrapper (`rollbar.lambdaHandler(fn)`, `Sentry.AWSLambda.wrapHandler(fn)`,
+        // `Honeybadger.lambdaHandler(fn)`): it reports and rethrows, so the function it is given is the entry.
+        if (kind === 'entry' && TRACKER_WRAPPER.test(propertyName(callee.property, callee.computed) ?? '')) {
+          builtByFactory(ctx, call, exportedName);
+          break;
+        }
         call = unwrap(callee.object);
         continue;
       }

@@ -32,6 +32,8 @@ export type Extra = Pick<
   | 'onlyIfFieldRouted'
   | 'onlyIfCallerClients'
   | 'onlyIfCallersOmit'
+  | 'onlyIfImportAnswersErrors'
+  | 'onlyIfImportFailureValue'
   | 'severity'
 >;
 

@@ -5,7 +5,8 @@
 import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
 import { importedInstanceMethod } from '../asyncMethods.js';
 import { exportsReaching } from '../handlerImports.js';
-import type { ModuleContext } from '../ModuleContext.js';
+import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
@@ -38,7 +39,13 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
         ? { ...imported, method: `emit:${event.value}` }
         : false;
     }
-    return imported ?? false;
+    if (imported !== undefined) return imported;
+    // `browse.emitBrowseTerms(docs)` of `const browse = require('./lib/browse-terms')`: a function of a
+    // project module read through its namespace; the project pass asks whether that export is async.
+    const ns = importedCallee(ctx, callee);
+    return ns?.name !== undefined && isProjectSource(ns.source)
+      ? { source: ns.source, name: ns.name }
+      : false;
   }
   if (callee?.type === 'Identifier') {
     const fn = ctx.functionOf(callee);
@@ -102,6 +109,23 @@ function inConstructedClass(ctx: ModuleContext, stmt: Node): boolean {
   });
 }
 
+/**
+ * The statement is in a callback-style entry handler (not async, a third `callback` parameter) and the
+ * chain it starts calls that callback itself (`umzug.up().then(() => callback(null, 'done'), ...)`): the
+ * handler answers from inside the chain, and Lambda waits for that answer (and, unless
+ * `callbackWaitsForEmptyEventLoop` is turned off, for the event loop to empty), so nothing is cut off.
+ */
+function answersThroughChain(ctx: ModuleContext, stmt: Node): boolean {
+  if (ctx.source.includes('callbackWaitsForEmptyEventLoop')) return false;
+  let fn = ctx.enclosingFunction(stmt);
+  while (fn !== undefined && ctx.handlers.get(fn) !== 'entry') fn = ctx.enclosingFunction(fn);
+  const callback = fn === undefined ? undefined : (fn.params as Node[])[2];
+  if (fn === undefined || fn.async === true || callback?.type !== 'Identifier') return false;
+  return new RegExp(`(?<![\\w$.])${callback.name as string}\\s*\\(`).test(
+    ctx.source.slice(stmt.start, stmt.end),
+  );
+}
+
 export function floatingRule(ctx: ModuleContext, report: Report): void {
   const mayExecute = ctx.source.includes('new Promise');
   // A module with no handler of its own: its functions are judged when a handler elsewhere reaches them.
@@ -115,6 +139,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
+    if (!helper && answersThroughChain(ctx, stmt)) continue;
     const reaching = helper ? exportsReaching(ctx, stmt, true) : [];
     if (helper && reaching.length === 0) continue;
     report('floating-promise', e, messageOf(ctx, e, voided), {
