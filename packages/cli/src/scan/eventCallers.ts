@@ -38,7 +38,12 @@ export interface SharedRequest {
    * redelivery, so a request it reaches needs no retry of its own (no-retry). An asynchronous event does not.
    */
   readonly consumersRetry?: true;
+  /** A job counts like any handler: dropped only when every caller is an operator's script. */
+  readonly scriptsOnly?: true;
 }
+
+/** A folder of an operator's scripts (`scripts/bulk-index.js`): run by hand, watched by whoever runs them. */
+const SCRIPT_FOLDER = /^(scripts?|bin|tools|cli)$/;
 
 /** Modules followed up from a caller towards its handlers. */
 const DEPTH = 3;
@@ -127,12 +132,19 @@ export class EventCallers {
    */
   forEvent(file: string, request: SharedRequest): boolean {
     if (request.names.length === 0) return request.strict !== true;
-    const { callers, typeUsed } = this.callersOf(file, request);
+    const { callers, typeUsed, importers } = this.callersOf(file, request);
+    // Imported by the service's code, yet called by none of it: its callers are the scripts and tests the
+    // scan leaves out (js/../config.ts excludes `scripts/`), run by someone watching.
+    if (request.scriptsOnly === true && callers.length === 0 && !typeUsed && importers > 0) return false;
     // Only a queue or stream redelivers: an asynchronous event (EventBridge, SNS, S3) gets Lambda's two
     // retries and is then dropped, as the rules judge a request in the consumer's own module.
-    const given = (h: ModuleFacts) => h.job !== true && !(request.consumersRetry === true && redelivered(h));
+    const given = (h: ModuleFacts) =>
+      request.scriptsOnly === true ||
+      (h.job !== true && !(request.consumersRetry === true && redelivered(h)));
     for (const caller of callers) {
       const above = this.handlersAbove(caller);
+      // An operator's script that no handler reaches is off the service's path: not a caller that counts.
+      if (above.complete && above.handlers.length === 0 && this.isScript(caller)) continue;
       if (request.strict === true) {
         if (above.handlers.some(given)) return true;
         continue;
@@ -205,7 +217,7 @@ export class EventCallers {
     file: string,
     { names, owner, interfaces = [] }: SharedRequest,
     depth = 0,
-  ): { callers: string[]; typeUsed: boolean } {
+  ): { callers: string[]; typeUsed: boolean; importers: number } {
     const importers = this.importersOf(file);
     for (const { source } of interfaces) {
       const target = source === '' ? undefined : this.lookup.resolve(file, source);
@@ -239,12 +251,18 @@ export class EventCallers {
         if (passed.length > 0) callers.push(...this.callersOf(caller, { names: passed }, 1).callers);
       }
     }
-    return { callers, typeUsed };
+    return { callers, typeUsed, importers: importers.size };
   }
 
   private textOf(file: string): string | undefined {
     if (!this.texts.has(file)) this.texts.set(file, this.lookup.deferred.get(file) ?? this.lookup.read(file));
     return this.texts.get(file);
+  }
+
+  /** Is `file` a command-line script: under a scripts folder, or starting with a shebang? */
+  private isScript(file: string): boolean {
+    const folders = file.replace(/\\/g, '/').split('/').slice(-4, -1);
+    return folders.some((f) => SCRIPT_FOLDER.test(f)) || this.textOf(file)?.startsWith('#!') === true;
   }
 
   /**

@@ -51,6 +51,16 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const sub = target === undefined ? undefined : project.exportFact(target, ref.name)?.sdkSubclass;
     if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
   }
+  if (c.onlyIfImportFailureValue !== undefined) {
+    const ref = c.onlyIfImportFailureValue;
+    const target = project.resolveModule(ref.from, ref.source);
+    if (target === undefined || project.exportFact(target, ref.name)?.failureValue !== true) return false;
+  }
+  if (c.onlyIfImportAnswersErrors !== undefined) {
+    const ref = c.onlyIfImportAnswersErrors;
+    const target = project.resolveModule(ref.from, ref.source);
+    if (target === undefined || project.exportFact(target, ref.name)?.answersErrors !== true) return false;
+  }
   if (c.onlyIfImportRandom !== undefined) {
     const ref = c.onlyIfImportRandom;
     const target = project.resolveModule(ref.from, ref.source);

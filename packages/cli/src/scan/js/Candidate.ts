@@ -148,6 +148,10 @@ export interface Candidate {
   readonly stackRouted?: { readonly outputs: readonly string[]; readonly seconds: number };
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
   readonly unlessCallersRead?: readonly string[];
+  /** A call a queue handler returns: kept when that imported function answers failures as values (ExportFact.failureValue). */
+  readonly onlyIfImportFailureValue?: ImportRef;
+  /** A middy middleware from another module: kept when its `onError` answers every error (ExportFact.answersErrors). */
+  readonly onlyIfImportAnswersErrors?: ImportRef;
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */
   readonly onlyIfResultDropped?: readonly string[];
   /**

@@ -99,6 +99,13 @@ export interface ExportFact {
   readonly asyncMethods?: readonly string[];
   /** The function reads a queue or stream batch from its first argument (rules/batchDecoders.ts). */
   readonly batchEvent?: true;
+  /**
+   * The export is, builds, or (a class) has a method building a middy middleware whose `onError` answers
+   * every error with a response and never rethrows (rules/httpErrorMiddleware.ts).
+   */
+  readonly answersErrors?: true;
+  /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */
+  readonly failureValue?: true;
 }
 
 export interface ReExport {

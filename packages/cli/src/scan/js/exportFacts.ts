@@ -16,6 +16,8 @@ import { callsRemote } from './rules/authFacts.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
+import { answersErrors } from './rules/httpErrorMiddleware.js';
+import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
 import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
@@ -71,6 +73,8 @@ const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type ==
 export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const facts: Record<string, ExportFact> = {};
   const sends = ctx.exports.size > 0 && mayBatch(ctx.source) ? batchSends(ctx) : [];
+  const failureWords = ctx.exports.size > 0 && FAILURE_WORDS.test(ctx.source);
+  const onError = ctx.source.includes('onError');
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined) continue;
@@ -150,6 +154,12 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(optionProps !== undefined ? { optionProps } : {}),
       };
     }
+    // A function answering failures as values (`return left('ERROR')`), which a queue handler may return.
+    if (failureWords && isFunction(v) && returnsFailureValue(v))
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), failureValue: true };
+    // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
+    if (onError && answersErrors(ctx, v))
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };

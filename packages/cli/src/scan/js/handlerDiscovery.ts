@@ -17,6 +17,8 @@ const LAMBDA_EVENT_TYPES =
 const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
 /** A factory of the project's own that says it builds a Lambda handler (not `errorHandler`, a middleware). */
 const HANDLER_FACTORY = /^(with|wrap|create|make|build)?(lambda|api|http)?handler$/i;
+/** Error trackers' Lambda wrappers, called as a method of the tracker: Rollbar, Sentry, Honeybadger. */
+const TRACKER_WRAPPER = /^(lambdaHandler|wrapHandler)$/;
 const WRAPPING_FACTORIES = new Set([
   'middy',
   'sqsHandler',
@@ -102,11 +104,13 @@ function addHandler(
         break;
       }
       if (callee?.type === 'MemberExpression') {
-        const object = unwrap(callee.object);
-        // `exports.handler = rollbar.lambdaHandler((event, context, callback) => ...)`: an error reporter's
-        // (or tracer's) method wraps the function that does the work, as a factory of the project's own does.
-        if (object?.type !== 'CallExpression' && kind === 'entry') builtByFactory(ctx, call, exportedName);
-        call = object;
+        // An error tracker's wrapper (`rollbar.lambdaHandler(fn)`, `Sentry.AWSLambda.wrapHandler(fn)`,
+        // `Honeybadger.lambdaHandler(fn)`): it reports and rethrows, so the function it is given is the entry.
+        if (kind === 'entry' && TRACKER_WRAPPER.test(propertyName(callee.property, callee.computed) ?? '')) {
+          builtByFactory(ctx, call, exportedName);
+          break;
+        }
+        call = unwrap(callee.object);
         continue;
       }
       const name = callee?.type === 'Identifier' ? (callee.name as string) : method;

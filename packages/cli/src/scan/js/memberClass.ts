@@ -79,7 +79,15 @@ function classNamed(ctx: ModuleContext, name: string, at: Node): MemberClass | u
     return imp.imported === '*' ? undefined : { kind: 'import', source: imp.source, name: imp.imported };
   if (binding !== undefined) return undefined;
   const typed = typeImport(ctx, name);
-  return typed === undefined ? undefined : { kind: 'import', ...typed };
+  return typed === undefined ? namespaced(ctx, name) : { kind: 'import', ...typed };
+}
+
+/** `kms: AWS.KMS` of `import * as AWS from '@aws-sdk/client-kms'`: the class read through a namespace import. */
+function namespaced(ctx: ModuleContext, name: string): MemberClass | undefined {
+  for (const [local, imp] of ctx.imports)
+    if (imp.imported === '*' && ctx.source.includes(`${local}.${name}`))
+      return { kind: 'import', source: imp.source, name };
+  return undefined;
 }
 
 /** The class body `node` sits in (the innermost class). */

@@ -1,7 +1,8 @@
 // swallowed-error's "no data" judgement: a catch that answers undefined (or null) after failed I/O hides the
 // failure only if a caller can take that answer for "nothing". A caller whose first use of the awaited
-// result reads a property of it (`result.Items.length`, `config.length`) fails with a TypeError instead:
-// the request or the invocation fails, nothing silently wrong comes out. When every caller, in this module
+// result reads a property of it (`result.Items.length`, `config.length`), or destructures it
+// (`const { Items } = await ...`), fails with a TypeError instead: the request or the invocation fails,
+// nothing silently wrong comes out. When every caller, in this module
 // and in its importers (joined in project.ts), reads the result that way, the catch is not reported.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
@@ -31,6 +32,13 @@ export function readsResult(ctx: ModuleContext, call: Node): boolean {
       p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression',
   );
   if (parent?.type === 'MemberExpression') return parent.object === node && parent.optional !== true;
+  // `const { schemaObject } = await getSchema(name)`: destructuring undefined or null throws a TypeError.
+  if (
+    parent?.type === 'VariableDeclarator' &&
+    parent.init === node &&
+    /^(Object|Array)Pattern$/.test(parent.id?.type)
+  )
+    return true;
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
   const name = (parent.id.name as string).replace(/\$/g, '\\$');
   const scope = ctx.enclosingFunction(call) ?? ctx.program;

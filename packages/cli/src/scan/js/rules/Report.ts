@@ -33,6 +33,8 @@ export type Extra = Pick<
   | 'onlyIfFieldRouted'
   | 'onlyIfCallerClients'
   | 'onlyIfCallersOmit'
+  | 'onlyIfImportAnswersErrors'
+  | 'onlyIfImportFailureValue'
   | 'severity'
 >;
 

@@ -49,6 +49,18 @@ function remoteJose(ctx: ModuleContext, call: Node): boolean {
   );
 }
 
+/** `this.m(...)` inside a class: the class's own method `m`. */
+function ownMethod(ctx: ModuleContext, call: Node): Node | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
+    return undefined;
+  const name = memberPath(callee)?.at(-1);
+  for (let p = ctx.parentOf(call); p !== undefined; p = ctx.parentOf(p))
+    if (p.type === 'ClassDeclaration' || p.type === 'ClassExpression')
+      return name === undefined ? undefined : methodOf(p, name);
+  return undefined;
+}
+
 export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string | undefined {
   let what: string | undefined;
   someDescendant(
@@ -64,7 +76,11 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       if (n.type !== 'CallExpression') return false;
       const name = calleeName(n);
       const imp = ctx.importRoot(n.callee);
-      const awaited = unwrap(ctx.parentOf(n))?.type === 'AwaitExpression';
+      const parentType = unwrap(ctx.parentOf(n))?.type;
+      const awaited = parentType === 'AwaitExpression';
+      // An AWS client's method handed back from a method (`return this.kms.decrypt(...)`) is awaited by
+      // whoever awaits that method; only for the client calls below, never for a name judged by its words.
+      const handedBack = awaited || parentType === 'ReturnStatement';
       if (name === 'jwtVerify' && imp?.source === 'jose') {
         if (remoteJose(ctx, n)) what = 'the remote JWKS';
         return false;
@@ -89,14 +105,24 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       }
       // `await this.jwtAdapter.verify(t)`: a method of the receiver's class is judged by what it does (an
       // AWS client's method is a call to AWS); one of an imported project class by its own module.
-      const member = awaited && n.callee.type === 'MemberExpression' ? memberCall(ctx, n) : undefined;
-      if (member !== undefined && isSdkClass(member.owner) && member.method !== 'send') {
-        what = `${member.method} (AWS)`;
+      const called = handedBack && n.callee.type === 'MemberExpression' ? memberCall(ctx, n) : undefined;
+      if (called !== undefined && isSdkClass(called.owner) && called.method !== 'send') {
+        what = `${called.method} (AWS)`;
         return false;
       }
+      const member = awaited ? called : undefined;
       // A class of a sibling module is judged there (remoteMethods), not by its method's name; a scoped
       // package may be a workspace or a public verifier (`@okta/jwt-verifier`), so its name still speaks.
       if (member?.owner.kind === 'import' && member.owner.source.startsWith('.')) return false;
+      // `await this.sendDecryptRequest(alias, key)`: a method of the class the call sits in.
+      const own = awaited && member === undefined ? ownMethod(ctx, n) : undefined;
+      // Only what it is seen to do counts here; otherwise its name is judged below, as before.
+      const ownRemote =
+        own !== undefined && depth < 3 ? callsRemote(ctx, wrap(own.body as Node), depth + 1) : undefined;
+      if (ownRemote !== undefined) {
+        what = ownRemote;
+        return false;
+      }
       if (member?.owner.kind === 'local') {
         const fn = methodOf(member.owner.cls, member.method);
         if (fn !== undefined) {

@@ -7,13 +7,26 @@ import { classifyHttpCall } from './http.js';
 
 const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.log|req\.log|request\.log)$/;
 
+/**
+ * An error tracker's report (`rollbar.error(err)`, `Sentry.captureException(e)`, `bugsnag.notify(e)`): it
+ * records the failure somewhere else, as a log line does, and no more.
+ */
+const ERROR_TRACKER = /^(rollbar|sentry|bugsnag|honeybadger|airbrake|raygun|newrelic)$/i;
+const TRACKER_CALL = /^(captureException|captureMessage|captureError|noticeError)$/;
+
+/** A log line, or an error tracker's report (see above). */
 export function isLogCall(node: Node): boolean {
   const n = unwrap(node.type === 'ExpressionStatement' ? node.expression : node);
   const call = n?.type === 'AwaitExpression' ? unwrap(n.argument) : n;
   if (call?.type !== 'CallExpression') return false;
   const path = memberPath(call.callee);
+  if (path?.length === 1) return TRACKER_CALL.test(path[0] ?? '');
   if (path === undefined || path.length < 2) return false;
-  return LOGGER.test(path.slice(0, -1).join('.')) || /^(logger|log)$/i.test(path.at(-2) ?? '');
+  return (
+    LOGGER.test(path.slice(0, -1).join('.')) ||
+    /^(logger|log)$/i.test(path.at(-2) ?? '') ||
+    ERROR_TRACKER.test(path.at(-2) ?? '')
+  );
 }
 
 /** Comments inside a node's source range (an empty catch with a comment is a decision, not an accident). */
@@ -116,13 +129,31 @@ function isTraceCall(node: Node): boolean {
   return path !== undefined && path.length >= 2 && TRACE_OBJECT.test(path.at(-2) ?? '');
 }
 
+/** A metric recorded in memory for the invocation's end, not sent: Powertools' and aws-embedded-metrics' names. */
+const METRIC_RECORD = /^(addMetric|addDimension|addDimensions|addMetadata|putMetric|putDimensions)$/;
+
+/**
+ * `metrics.addMetric('Failed', MetricUnits.Count, 1)`, `single.addDimension('reason', e.message)`: a
+ * count of the failure kept in memory and flushed when the handler returns. It observes the failure as
+ * a log line does, and no more: the work is still lost. An awaited send (`await putMetricData(...)`) is
+ * I/O of its own, and not one of these.
+ */
+function isMetricRecord(node: Node): boolean {
+  const call = unwrap(node.type === 'ExpressionStatement' ? node.expression : node);
+  return (
+    call?.type === 'CallExpression' &&
+    unwrap(call.callee)?.type === 'MemberExpression' &&
+    METRIC_RECORD.test(calleeName(call) ?? '')
+  );
+}
+
 /**
  * A statement that only observes the error (a log line, a span tag, a local binding for them, or a branch
  * of such statements): it neither handles nor rethrows, so a catch made of these still drops the failure.
  */
 export function isObservation(node: Node | null | undefined): boolean {
   if (node == null) return true;
-  if (isLogCall(node) || isTraceCall(node)) return true;
+  if (isLogCall(node) || isTraceCall(node) || isMetricRecord(node)) return true;
   if (node.type === 'VariableDeclaration')
     return !someDescendant(node, (n) => n.type === 'AwaitExpression' || n.type === 'ThrowStatement', true);
   if (node.type === 'BlockStatement') return (node.body as Node[]).every((s) => isObservation(s));
@@ -218,8 +249,18 @@ export function bestEffortTelemetry(ctx: ModuleContext, tryStatement: Node): boo
     );
   });
   if (sendsTelemetry) return true;
+  // What the catch says (its strings), not what its code names: `metrics.addMetric(...)` counting the
+  // failure is no word that the work was only a metric.
   const handler = tryStatement.handler as Node | null;
-  return handler != null && CATCH_SAYS_TELEMETRY.test(ctx.source.slice(handler.start, handler.end));
+  return (
+    handler != null &&
+    someDescendant(
+      handler,
+      (n) =>
+        (n.type === 'Literal' && typeof n.value === 'string' && CATCH_SAYS_TELEMETRY.test(n.value)) ||
+        (n.type === 'TemplateElement' && CATCH_SAYS_TELEMETRY.test(String(n.value?.raw ?? ''))),
+    )
+  );
 }
 
 // A failed ChangeMessageVisibility loses nothing either: the message comes back at the queue's own timeout.

@@ -166,3 +166,45 @@ export function fallsOutToStandIn(ctx: ModuleContext, tryStatement: Node): boole
   if (v.type === 'TemplateLiteral') return (v.expressions as Node[]).length === 0;
   return builtIn(ctx, v, tryStatement);
 }
+
+/** `return`, `return undefined`, `return null`: an answer a property read fails on. */
+export const nothing = (n: Node | null | undefined): boolean =>
+  n == null ||
+  (n.type === 'Identifier' && n.name === 'undefined') ||
+  (n.type === 'Literal' && n.value === null);
+
+/**
+ * A catch that only logs makes the function answer undefined: the try returns a value and is the function's
+ * last statement, or the try stores its result in a variable declared without a value before it
+ * (`let response; try { response = await s3.send(...) } catch (e) { log(e) } return response;`) that the
+ * function returns after it, with only log lines between. The same "nothing" as `return undefined`.
+ */
+export function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): boolean {
+  const block = ctx.parentOf(tryStatement);
+  const fn = block === undefined ? undefined : ctx.parentOf(block);
+  if (block?.type !== 'BlockStatement' || fn === undefined || !isFunction(fn) || fn.body !== block)
+    return false;
+  const statements = block.body as Node[];
+  if (statements.at(-1) === tryStatement)
+    return someDescendant(
+      tryStatement.block,
+      (n) => n.type === 'ReturnStatement' && n.argument != null && !isDefaultValue(n.argument),
+      true,
+    );
+  const after = statements.slice(statements.indexOf(tryStatement) + 1);
+  const result = unwrap(after.at(-1)?.type === 'ReturnStatement' ? after.at(-1)?.argument : undefined);
+  if (result?.type !== 'Identifier' || !after.slice(0, -1).every((s) => isObservation(s))) return false;
+  const binding = ctx.resolve(result.name as string, result);
+  if ((binding?.kind !== 'let' && binding?.kind !== 'var') || binding.scope !== fn || !nothing(binding.init))
+    return false;
+  if (binding.declaration.start > tryStatement.start) return false;
+  return someDescendant(
+    tryStatement.block,
+    (n) =>
+      n.type === 'AssignmentExpression' &&
+      n.operator === '=' &&
+      unwrap(n.left)?.type === 'Identifier' &&
+      unwrap(n.left)?.name === result.name,
+    true,
+  );
+}

@@ -3,9 +3,10 @@
 // never finish, and its failure is never seen. In a handler's module the handler path decides; in a helper
 // module, the project pass keeps it when a handler elsewhere reaches the function (js/handlerImports.ts).
 import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
-import { importedInstanceMethod, namespaceMember } from '../asyncMethods.js';
+import { importedInstanceMethod } from '../asyncMethods.js';
 import { exportsReaching } from '../handlerImports.js';
-import type { ModuleContext } from '../ModuleContext.js';
+import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
@@ -38,8 +39,13 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
         ? { ...imported, method: `emit:${event.value}` }
         : false;
     }
-    // `browse.emitBrowseTerms(docs)` of `const browse = require('./lib/browse-terms')`: as a destructured import.
-    return imported ?? namespaceMember(ctx, callee) ?? false;
+    if (imported !== undefined) return imported;
+    // `browse.emitBrowseTerms(docs)` of `const browse = require('./lib/browse-terms')`: a function of a
+    // project module read through its namespace; the project pass asks whether that export is async.
+    const ns = importedCallee(ctx, callee);
+    return ns?.name !== undefined && isProjectSource(ns.source)
+      ? { source: ns.source, name: ns.name }
+      : false;
   }
   if (callee?.type === 'Identifier') {
     const fn = ctx.functionOf(callee);

@@ -286,7 +286,7 @@ const SERVER_IMPORTS =
   /^(node:|@aws-sdk\/|aws-sdk|aws-lambda|@aws-lambda-powertools\/|@bulwark\/|express|fastify|koa|hono|@nestjs\/|@middy\/|pg|mysql2?|mongodb|ioredis|redis|undici|node-fetch|got|superagent|fs|http|https|crypto|path)/;
 
 /** Lambda handlers, or modules importing Node built-ins or server libraries. */
-function isServerModule(ctx: ModuleContext): boolean {
+export function isServerModule(ctx: ModuleContext): boolean {
   if (ctx.isLambdaModule) return true;
   for (const imp of ctx.imports.values()) if (SERVER_IMPORTS.test(imp.source)) return true;
   return /\bprocess\.env\b|\brequire\(/.test(ctx.source);

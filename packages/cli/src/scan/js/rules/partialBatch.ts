@@ -8,6 +8,7 @@ import { batchWordsIn, DISTINCT_FIELDS, FAILURE_FIELD, V2_FAILURE_FIELD, V2_METH
 import { collectedBy } from './batchCollected.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
+import { recordsSuccessAfter } from './catchAfter.js';
 import { isLogCall, selectsOwnWork } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import type { Report, Rule } from './Report.js';
@@ -213,10 +214,16 @@ function judgeBatch(
  * A job that selects its own work each run (catchFacts.ts selectsOwnWork) leaves an entry that failed where
  * the run found it, and the next run sends it again: that is the retry, as for a catch that only logs.
  * Only the job's own module is judged so: a helper module's batch can be reached by a job that does not
- * select its work again (a one-off seed upload), and a handler given an event alike.
+ * select its work again (a one-off seed upload), and a handler given an event alike. A job that records its
+ * own success after the unread answer (catchAfter.ts recordsSuccessAfter) is judged like any other code.
  */
-export const partialBatchRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (selectsOwnWork(ctx)) return;
+export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
+  // Unless the run then records its own success (a flag a later write waits on): nothing brings it back.
+  const report: Report = selectsOwnWork(ctx)
+    ? (rule, node, message, extra) => {
+        if (recordsSuccessAfter(ctx, node)) given(rule, node, message, extra);
+      }
+    : given;
   // Plain-text checks: an alternation regular expression over every large file costs more.
   // The two entries below are batchWordsIn's words, which the pre-parse gate admits modules by.
   const has = (word: string) => ctx.source.includes(word);

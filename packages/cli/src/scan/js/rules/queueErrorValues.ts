@@ -82,6 +82,7 @@ function ignoringReturn(ctx: ModuleContext): Set<Node> {
 
 function handlersReturningFailures(ctx: ModuleContext, report: Report): void {
   for (const fn of ignoringReturn(ctx)) {
+    returnedFailureValue(ctx, fn, report);
     someDescendant(
       fn.body as Node,
       (n) => {
@@ -97,6 +98,59 @@ function handlersReturningFailures(ctx: ModuleContext, report: Report): void {
       true,
     );
   }
+}
+
+/** The constructors of a failure value (fp-ts `left`, neverthrow `err`), the cheap test before reading returns. */
+export const FAILURE_WORDS = /\b(?:left|err|Err)\s*\(/;
+const FAILURE_VALUE = new Set(['left', 'err', 'Err']);
+
+/** A failure value, or a choice that may be one: `left('ERROR')`, `failed ? left(e) : right(v)`. */
+function failureAnswer(expression: Node | null | undefined): boolean {
+  const e = unwrap(expression);
+  if (e?.type === 'ConditionalExpression') return failureAnswer(e.consequent) || failureAnswer(e.alternate);
+  return FAILURE_VALUE.has(calledName(e) ?? '');
+}
+
+/** One of the function's own returns is a failure value: `return left('ERROR')`, `return err(e)`. */
+export function returnsFailureValue(fn: Node): boolean {
+  const body = fn.body as Node;
+  if (body.type !== 'BlockStatement') return failureAnswer(body);
+  return someDescendant(
+    body,
+    (n) => n.type === 'ReturnStatement' && failureAnswer(n.argument as Node | null),
+    true,
+  );
+}
+
+/**
+ * `return eitherListToDefaultOk(results)` in a handler whose return Lambda ignores: the answer of a function
+ * that answers failures as values (its own `return left('ERROR')`) is handed to Lambda, which takes it for
+ * success. A module-local function is read here; an imported one by the project pass (ExportFact.failureValue).
+ */
+function returnedFailureValue(ctx: ModuleContext, fn: Node, report: Report): void {
+  someDescendant(
+    fn.body as Node,
+    (n) => {
+      if (n.type !== 'ReturnStatement') return false;
+      const name = calledName(n.argument as Node | null);
+      if (name === undefined || SUCCESS_VALUE.has(name) || FAILURE_VALUE.has(name)) return false;
+      const call = unwrap(n.argument as Node);
+      const callee = unwrap(
+        (call?.type === 'AwaitExpression' ? unwrap(call.argument as Node) : call)?.callee,
+      );
+      if (callee === undefined) return false;
+      const message = `the handler returns ${name}()'s answer, which is a failure value when the work failed, instead of throwing: Lambda takes any return of a queue, stream or scheduled handler for success, so the message is deleted and the work is never retried`;
+      const imp = ctx.importOf(name, callee);
+      const local = imp === undefined ? ctx.functionOf(callee) : undefined;
+      if (imp !== undefined && ctx.projectImports.has(name) && imp.imported !== '*')
+        report('swallowed-error', n, message, {
+          onlyIfImportFailureValue: { from: ctx.file, source: imp.source, name: imp.imported },
+        });
+      else if (local !== undefined && returnsFailureValue(local)) report('swallowed-error', n, message);
+      return false;
+    },
+    true,
+  );
 }
 
 /** The name of the call an expression awaits or is: `await propagate(x)` -> `propagate`. */
@@ -154,7 +208,7 @@ export function queueErrorValueRules(ctx: ModuleContext, report: Report): void {
     src.includes('instanceof Error');
   if (
     ctx.handlers.size + ctx.batchHandlers.size > 0 &&
-    (guards || src.includes('.ok') || src.includes('.success'))
+    (guards || src.includes('.ok') || src.includes('.success') || src.includes('Either'))
   )
     handlersReturningFailures(ctx, report);
   if (src.includes('right(') || src.includes('ok(') || src.includes('Ok(') || src.includes('success('))

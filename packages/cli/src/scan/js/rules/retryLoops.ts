@@ -186,6 +186,20 @@ function retriesAtOnce(ctx: ModuleContext, loop: Node): boolean {
 }
 
 const MATH = /^Math\.(min|max|pow|floor|ceil|round|trunc)$/;
+const NUMBER = /^(Number|parseInt|parseFloat)$/;
+/** A setting named for a wait: `backoffPeriod`, `RETRY_DELAY_MS`, `retryIntervalSeconds`. */
+const WAIT_SETTING = /(period|delay|interval|ms|millis|seconds|wait)$/i;
+const SETTINGS = /env|config|setting/i;
+
+/**
+ * A delay read from configuration (`this.environmentVariables.backoffPeriod()`, `config.retryDelayMs`,
+ * `process.env.RETRY_DELAY_MS`): one value for every caller, so as fixed as a literal.
+ */
+function configuredDelay(node: Node | undefined): boolean {
+  const path = memberPath(node);
+  if (path === undefined || path.length < 2) return false;
+  return WAIT_SETTING.test(path.at(-1) ?? '') && path.slice(0, -1).some((p) => SETTINGS.test(p));
+}
 
 /**
  * A delay whose whole computation is in view (numbers, counters, arithmetic, Math.min/pow...). Only
@@ -211,10 +225,14 @@ function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: numbe
     case 'ConditionalExpression':
       return isVisibleDelay(ctx, n.consequent, depth + 1) && isVisibleDelay(ctx, n.alternate, depth + 1);
     case 'CallExpression':
+      if (configuredDelay(n.callee) && (n.arguments as Node[]).length === 0) return true;
       return (
-        MATH.test(memberPath(n.callee)?.join('.') ?? '') &&
+        (MATH.test(memberPath(n.callee)?.join('.') ?? '') ||
+          NUMBER.test(memberPath(n.callee)?.join('.') ?? '')) &&
         (n.arguments as Node[]).every((a) => isVisibleDelay(ctx, a, depth + 1))
       );
+    case 'MemberExpression':
+      return configuredDelay(n);
     default:
       return false;
   }

@@ -48,8 +48,22 @@ function isFixedResponse(node: Node | null | undefined, depth = 0): boolean {
   return isConstant(n);
 }
 
-/** Somewhere in the answer an object says `statusCode: 5xx`: the answer is a server error. */
+/** A status argument naming a server error: `500`, `HttpCodesEnum.SERVER_ERROR`, `StatusCodes.INTERNAL_SERVER_ERROR`. */
+const SERVER_ERROR_NAME = /^(SERVER_ERROR|INTERNAL_SERVER_ERROR|INTERNAL_ERROR|SERVICE_UNAVAILABLE)$/;
+
+function serverErrorStatus(n: Node | undefined): boolean {
+  const v = unwrap(n);
+  if (v?.type === 'Literal') return typeof v.value === 'number' && v.value >= 500 && v.value < 600;
+  return v?.type === 'MemberExpression' && SERVER_ERROR_NAME.test(memberPath(v)?.at(-1) ?? '');
+}
+
+/**
+ * Somewhere in the answer an object says `statusCode: 5xx`, or a response helper is handed a server-error
+ * status first (`Response(HttpCodesEnum.SERVER_ERROR, 'An error has occured')`): the answer is a server error.
+ */
 function answersServerError(value: Node): boolean {
+  const call = unwrap(value);
+  if (call?.type === 'CallExpression' && serverErrorStatus((call.arguments as Node[])[0])) return true;
   let found = false;
   forEachDescendant(value, (n) => {
     if (n.type !== 'Property' || found) return !found;

@@ -1,6 +1,6 @@
 // swallowed-error: catch blocks that hide failures, and unchecked fetch responses; promise `.catch()`
 // handlers are judged in promiseCatch.ts.
-import { isDefaultValue, isEmptyValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { isEmptyValue, type Node, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -9,7 +9,13 @@ import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { callbackResultRule } from './callbackResult.js';
-import { answersOriginalError, deletedAfterLoop, feedsOnlyBestEffort, throwsAfter } from './catchAfter.js';
+import {
+  answersOriginalError,
+  deletedAfterLoop,
+  deletedAfterTry,
+  feedsOnlyBestEffort,
+  throwsAfter,
+} from './catchAfter.js';
 import {
   bestEffortTelemetry,
   doesIo,
@@ -20,7 +26,14 @@ import {
   saysWhy,
   selectsOwnWork,
 } from './catchFacts.js';
-import { type DropShape, dropShape, fallsOutToStandIn } from './catchShapes.js';
+import {
+  type DropShape,
+  dropShape,
+  fallsOutToStandIn,
+  fallsOutWithUndefined,
+  nothing,
+} from './catchShapes.js';
+import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
@@ -31,48 +44,6 @@ import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 import { uncheckedResponse } from './uncheckedFetch.js';
-
-/** `return`, `return undefined`, `return null`: an answer a property read fails on. */
-const nothing = (n: Node | null | undefined) =>
-  n == null ||
-  (n.type === 'Identifier' && n.name === 'undefined') ||
-  (n.type === 'Literal' && n.value === null);
-
-/**
- * A catch that only logs makes the function answer undefined: the try returns a value and is the function's
- * last statement, or the try stores its result in a variable declared without a value before it
- * (`let response; try { response = await s3.send(...) } catch (e) { log(e) } return response;`) that the
- * function returns after it, with only log lines between. The same "nothing" as `return undefined`.
- */
-function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): boolean {
-  const block = ctx.parentOf(tryStatement);
-  const fn = block === undefined ? undefined : ctx.parentOf(block);
-  if (block?.type !== 'BlockStatement' || fn === undefined || !isFunction(fn) || fn.body !== block)
-    return false;
-  const statements = block.body as Node[];
-  if (statements.at(-1) === tryStatement)
-    return someDescendant(
-      tryStatement.block,
-      (n) => n.type === 'ReturnStatement' && n.argument != null && !isDefaultValue(n.argument),
-      true,
-    );
-  const after = statements.slice(statements.indexOf(tryStatement) + 1);
-  const result = unwrap(after.at(-1)?.type === 'ReturnStatement' ? after.at(-1)?.argument : undefined);
-  if (result?.type !== 'Identifier' || !after.slice(0, -1).every((s) => isObservation(s))) return false;
-  const binding = ctx.resolve(result.name as string, result);
-  if ((binding?.kind !== 'let' && binding?.kind !== 'var') || binding.scope !== fn || !nothing(binding.init))
-    return false;
-  if (binding.declaration.start > tryStatement.start) return false;
-  return someDescendant(
-    tryStatement.block,
-    (n) =>
-      n.type === 'AssignmentExpression' &&
-      n.operator === '=' &&
-      unwrap(n.left)?.type === 'Identifier' &&
-      unwrap(n.left)?.name === result.name,
-    true,
-  );
-}
 
 /**
  * The try is a statement of an entry handler's own body: what fails there is the run itself, not one of
@@ -101,7 +72,9 @@ function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: Dro
   // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
   if (shape === undefined)
     return (
-      (saysWhy(ctx, tryStatement) && !deletedAfterLoop(ctx, tryStatement)) ||
+      (saysWhy(ctx, tryStatement) &&
+        !deletedAfterLoop(ctx, tryStatement) &&
+        !deletedAfterTry(ctx, tryStatement)) ||
       feedsOnlyBestEffort(
         ctx,
         tryStatement,
@@ -126,6 +99,7 @@ const SHAPE_MESSAGE: Record<DropShape, string> = {
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   callbackResultRule(ctx, report);
+  errorFirstCallbackRule(ctx, report);
   serverErrorResultRule(ctx, report);
   httpErrorMiddlewareRule(ctx, report);
   parseFailureRule(ctx, report);
@@ -211,7 +185,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         report(
           'swallowed-error',
           handler,
-          'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
+          /batchItemFailures/.test(ctx.source.slice(handler.start, handler.end))
+            ? 'catch answers an empty batchItemFailures after I/O: Lambda takes every record for processed and deletes it, so the failed work is never retried'
+            : 'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
           { ...jobs, ...(Array.isArray(readers) ? { unlessCallersRead: readers } : {}) },
         );
     } else if (onlyLogs && shape === undefined && io && fallsOutToStandIn(ctx, tryStatement)) {
@@ -222,12 +198,17 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       );
     } else if (onlyLogs && shape === undefined && io && fallsOutWithUndefined(ctx, tryStatement)) {
       const readers = callersRead(ctx, handler);
+      // In a module with no handler: kept unless only an operator's scripts reach it.
+      const scripts =
+        ctx.handlers.size === 0
+          ? { onlyIfEventCaller: { ...sharedRequest(ctx, handler), scriptsOnly: true as const } }
+          : {};
       if (readers !== 'all-read')
         report(
           'swallowed-error',
           handler,
           'catch only logs, so the function returns undefined after failed I/O: the caller cannot tell failure from "nothing"',
-          Array.isArray(readers) ? { unlessCallersRead: readers } : undefined,
+          { ...scripts, ...(Array.isArray(readers) ? { unlessCallersRead: readers } : {}) },
         );
     } else if (
       onlyLogs &&
@@ -238,7 +219,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       (shape !== undefined ||
         !selectsOwnWork(ctx) ||
         aroundWholeRun(ctx, tryStatement) ||
-        deletedAfterLoop(ctx, tryStatement))
+        deletedAfterLoop(ctx, tryStatement) ||
+        deletedAfterTry(ctx, tryStatement))
     ) {
       report(
         'swallowed-error',
@@ -247,9 +229,11 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           ? `${SHAPE_MESSAGE[shape]} on a Lambda handler path`
           : deletedAfterLoop(ctx, tryStatement)
             ? 'catch only logs and the loop goes on, and after the loop every item, the failed ones too, is handed to a delete: the failed work is never found again'
-            : selectsOwnWork(ctx)
-              ? "catch around the scheduled handler's whole run only logs: the invocation reports success, so neither Lambda's Errors metric nor any alarm on it sees the failed run"
-              : 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
+            : deletedAfterTry(ctx, tryStatement)
+              ? 'catch only logs, and the code after it deletes the marker, message or key that recorded the work, as if it had succeeded: the failed work is never found again'
+              : selectsOwnWork(ctx)
+                ? "catch around the scheduled handler's whole run only logs: the invocation reports success, so neither Lambda's Errors metric nor any alarm on it sees the failed run"
+                : 'catch only logs on a Lambda handler path: the invocation succeeds and the work is lost',
       );
     } else if (
       onlyLogs &&

@@ -1,7 +1,8 @@
 // swallowed-error for fetch: fetch resolves on 4xx/5xx, so a response whose status is never looked at
 // takes an error page for data.
-import type { Node } from '../ast.js';
+import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isServerModule } from './http.js';
 
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
 export function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
@@ -13,6 +14,8 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
   if (parent === undefined) return undefined;
   if (parent.type === 'ExpressionStatement' && n.type === 'AwaitExpression')
     return 'fetch() response is discarded: a 4xx/5xx answer counts as success';
+  if (parent.type === 'MemberExpression' && parent.object === n && n.type !== 'AwaitExpression')
+    return parent.property?.name === 'then' ? uncheckedInThen(ctx, parent) : undefined;
   if (parent.type === 'MemberExpression' && parent.object === n && n.type === 'AwaitExpression') {
     const method = parent.property?.name as string | undefined;
     if (method === 'json' || method === 'text' || method === 'arrayBuffer' || method === 'blob')
@@ -26,13 +29,7 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
   ) {
     const name = parent.id.name as string;
     const fn = ctx.enclosingFunction(call) ?? ctx.program;
-    const text = ctx.source.slice(fn.start, fn.end);
-    const re = new RegExp(
-      `\\b${name}\\s*(\\?\\.|\\.)\\s*(ok|status|statusCode|statusText)\\b|\\b(return|yield)\\s+${name}\\s*(;|\\)|$)|\\(\\s*${name}\\s*[,)]|\\b${name}\\s*[,)]`,
-    );
-    if (re.test(text)) return undefined;
-    const reads = new RegExp(`\\b${name}\\s*\\.\\s*(json|text|arrayBuffer|blob|body)\\b`).test(text);
-    return reads && !schemaChecked(text, name) && !readAsVerdict(ctx, text, name)
+    return readUnchecked(ctx, ctx.source.slice(fn.start, fn.end), name)
       ? `fetch() response ${name} is read without checking ${name}.ok or ${name}.status`
       : undefined;
   }
@@ -40,14 +37,56 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
 }
 
 /**
+ * `fetch(url).then((res) => res.json())`: the callback's response, read in the callback as a variable is in
+ * its function. A callback handed a response it reads without a check is the same error page taken for
+ * data; a chain that puts the body through a schema in the next `.then` is checked. Only in server code: a
+ * browser's `fetch().then()` is no Lambda's concern.
+ */
+function uncheckedInThen(ctx: ModuleContext, then: Node): string | undefined {
+  const call = ctx.parentOf(then);
+  if (call?.type !== 'CallExpression' || call.callee !== then || !isServerModule(ctx)) return undefined;
+  const callback = unwrap((call.arguments as Node[])[0]);
+  const param = callback !== undefined && isFunction(callback) ? (callback.params as Node[])[0] : undefined;
+  if (callback === undefined || param?.type !== 'Identifier') return undefined;
+  const name = param.name as string;
+  // The rest of the chain: `.then((json) => schema.parse(json))` checks the body the callback hands on.
+  const { node: chain } = ctx.climb(
+    call,
+    (p) => p.type === 'MemberExpression' || p.type === 'CallExpression',
+  );
+  if (/\.\s*then\s*\([\s\S]*\.\s*(parse|parseAsync)\s*\(/.test(ctx.source.slice(call.end, chain.end)))
+    return undefined;
+  const body = callback.body as Node;
+  return readUnchecked(ctx, ctx.source.slice(body.start, body.end), name)
+    ? `fetch() response ${name} is read in .then() without checking ${name}.ok or ${name}.status`
+    : undefined;
+}
+
+/** The response `name` is read (`json()`, `text()`, `body`) in `text` with no status check and no schema on its body. */
+function readUnchecked(ctx: ModuleContext, text: string, name: string): boolean {
+  const re = new RegExp(
+    `\\b${name}\\s*(\\?\\.|\\.)\\s*(ok|status|statusCode|statusText)\\b|\\b(return|yield)\\s+${name}\\s*(;|\\)|$)|\\(\\s*${name}\\s*[,)]|\\b${name}\\s*[,)]`,
+  );
+  if (re.test(text)) return false;
+  const reads = new RegExp(`\\b${name}\\s*\\.\\s*(json|text|arrayBuffer|blob|body)\\b`).test(text);
+  return reads && !schemaChecked(text, name) && !readAsVerdict(ctx, text, name);
+}
+
+/**
  * The body goes through a schema that throws on any other shape (`schema.parse(json)`, zod's
- * `safeParse` with a throw on failure): an error page or an error JSON fails there, loudly. `JSON.parse`
- * is no such check: an error JSON parses.
+ * `safeParse` with a throw on failure), or a type guard whose failure throws (`if (!isFeed(feed)) throw
+ * ...`): an error page or an error JSON fails there, loudly. `JSON.parse` is no such check: an error JSON
+ * parses. The body may be cast on its way out (`const data = (await response.json()) as unknown`).
  */
 function schemaChecked(text: string, response: string): boolean {
   const body = new RegExp(
-    `\\b(?:const|let|var)\\s+(\\w+)\\s*(?::[^=]+)?=\\s*(?:await\\s+)?${response}\\s*\\.\\s*json\\s*\\(`,
+    `\\b(?:const|let|var)\\s+(\\w+)\\s*(?::[^=]+)?=\\s*\\(?\\s*(?:await\\s+)?${response}\\s*\\.\\s*json\\s*\\(`,
   ).exec(text)?.[1];
+  if (
+    body !== undefined &&
+    new RegExp(`\\bif\\s*\\(\\s*!?\\s*\\w+\\s*\\(\\s*${body}\\s*\\)\\s*\\)\\s*\\{?\\s*throw\\b`).test(text)
+  )
+    return true;
   const direct = `await\\s+${response}\\s*\\.\\s*json\\s*\\(\\s*\\)`;
   const argument = body === undefined ? direct : `(?:${direct}|${body}\\b)`;
   const parse = new RegExp(
