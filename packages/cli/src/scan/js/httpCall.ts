@@ -3,7 +3,7 @@
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
 import { axiosInstanceField, axiosInstanceParam, injectedFetch, openMethod } from './handedInClients.js';
 import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
-import { type FamilyCopy, familyCopy, fieldInstances, instanceFactory } from './httpInstances.js';
+import { copyCall, familyCopy, fieldInstances, instanceFactory } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -209,16 +209,6 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     return call === undefined ? undefined : { ...call, handedIn: true };
   }
   return undefined;
-}
-
-/** A request through a request-family copy: judged as the family's, with the copy's options beside it. */
-function copyCall(ctx: ModuleContext, call: Node, copy: FamilyCopy): HttpCall | undefined {
-  const name = calleeName(call);
-  const member = unwrap(call.callee)?.type === 'MemberExpression' ? name : undefined;
-  // `promisifyAll(request)` answers `getAsync`, `postAsync`...; its own methods (`get`) keep their callbacks.
-  if (copy.promisedAll === true && !member?.endsWith('Async')) return undefined;
-  const made = familyCall(ctx, call, copy.source, member?.replace(/Async$/, ''));
-  return made === undefined ? undefined : { ...made, ...(copy.options ? { defaults: copy.options } : {}) };
 }
 
 /** `axios(config)` or `axios(url, config)`, on the library or an instance. */

@@ -9,6 +9,8 @@ import {
   stringValue,
   unwrap,
 } from './ast.js';
+import type { HttpCall } from './httpCall.js';
+import { familyCall } from './httpDefaults.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** `axios.create(...)`, `got.extend(...)`, `ky.create/extend(...)` on the library's import. */
@@ -184,3 +186,13 @@ export function familyCopy(ctx: ModuleContext, receiver: Node | undefined): Fami
 }
 
 const COPY_WORDS = /\.defaults\(|promisify/;
+
+/** A request through a request-family copy: judged as the family's, with the copy's options beside it. */
+export function copyCall(ctx: ModuleContext, call: Node, copy: FamilyCopy): HttpCall | undefined {
+  const name = calleeName(call);
+  const member = unwrap(call.callee)?.type === 'MemberExpression' ? name : undefined;
+  // `promisifyAll(request)` answers `getAsync`, `postAsync`...; its own methods (`get`) keep their callbacks.
+  if (copy.promisedAll === true && !member?.endsWith('Async')) return undefined;
+  const made = familyCall(ctx, call, copy.source, member?.replace(/Async$/, ''));
+  return made === undefined ? undefined : { ...made, ...(copy.options ? { defaults: copy.options } : {}) };
+}
