@@ -66,6 +66,17 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const target = project.resolveModule(ref.from, ref.source);
     if (target === undefined || project.exportFact(target, ref.name)?.randomReturn !== true) return false;
   }
+  if (
+    c.onlyIfImportBatchEvent !== undefined &&
+    !c.onlyIfImportBatchEvent.some((ref) => {
+      const target = project.resolveModule(ref.from, ref.source);
+      return (
+        target !== undefined &&
+        project.exportFactWhere(target, ref.name, (text) => text.includes('.Records'))?.batchEvent === true
+      );
+    })
+  )
+    return false;
   if (c.onlyIfImportApiRoute !== undefined) {
     const { ref, key, seconds } = c.onlyIfImportApiRoute;
     const target = project.resolveModule(ref.from, ref.source);

@@ -159,6 +159,8 @@ export interface Candidate {
    * that function returns a random or clock value (ExportFact.randomReturn).
    */
   readonly onlyIfImportRandom?: ImportRef;
+  /** A handler that hands its event to these project functions: kept when one reads a batch from it (rules/batchDecoders.ts). */
+  readonly onlyIfImportBatchEvent?: readonly ImportRef[];
   /** A random key in a module with no handler, reached by calling these names: kept when a retried consumer reaches it. */
   readonly onlyIfConsumerCaller?: SharedRequest;
   /**

@@ -97,6 +97,8 @@ export interface ExportFact {
   readonly randomReturn?: true;
   /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */
   readonly asyncMethods?: readonly string[];
+  /** The function reads a queue or stream batch from its first argument (rules/batchDecoders.ts). */
+  readonly batchEvent?: true;
   /**
    * The export is, builds, or (a class) has a method building a middy middleware whose `onError` answers
    * every error with a response and never rethrows (rules/httpErrorMiddleware.ts).

@@ -2,7 +2,7 @@
 // imported class (`const db = new DatabaseClient(...); ... db.disconnect();`): floating-promise asks the
 // project pass whether the imported class's method is async, as it does for an imported function.
 import { type Node, propertyName, returnsPromise, unwrap } from './ast.js';
-import type { ModuleContext } from './ModuleContext.js';
+import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { asyncEventsOf } from './rules/floatingShapes.js';
 
 /**
@@ -44,4 +44,30 @@ export function importedInstanceMethod(
   const imp = ctx.importOf(cls.name as string, cls);
   if (imp === undefined || imp.imported === '*' || imp.source.startsWith('node:')) return undefined;
   return { source: imp.source, name: imp.imported, method };
+}
+
+/**
+ * `ns.fn(...)` where `ns` is a whole project module (`const browse = require('./lib/browse')`, or
+ * `import * as browse from './browse'`): the module's export `fn`, which the project pass looks up as it
+ * does a destructured import. An ES default import is not such a module: its properties are those of
+ * whatever the module's default export is.
+ *
+ * @example
+ * namespaceMember(ctx, callee) // browse.emitBrowseTerms of `const browse = require('./lib/browse')` -> { source: './lib/browse', name: 'emitBrowseTerms' }
+ */
+export function namespaceMember(
+  ctx: ModuleContext,
+  callee: Node | undefined,
+): { source: string; name: string } | undefined {
+  const c = unwrap(callee);
+  const object = unwrap(c?.object as Node | undefined);
+  if (c?.type !== 'MemberExpression' || object?.type !== 'Identifier') return undefined;
+  const name = propertyName(c.property, c.computed as boolean);
+  const local = object.name as string;
+  const imp = name === undefined ? undefined : ctx.importOf(local, object);
+  if (imp === undefined || imp.source.startsWith('node:') || !mayBeProjectSource(imp.source))
+    return undefined;
+  const required = ctx.resolve(local, object)?.kind !== 'import';
+  if (imp.imported !== '*' && !(imp.imported === 'default' && required)) return undefined;
+  return { source: imp.source, name: name as string };
 }

@@ -13,6 +13,7 @@ import { verifierFact } from './rules/authAcrossModules.js';
 import { awaitedImports } from './rules/authAwaitedImports.js';
 import { authErrorClass } from './rules/authErrorClasses.js';
 import { callsRemote } from './rules/authFacts.js';
+import { readsBatchEvent } from './rules/batchDecoders.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { answersErrors } from './rules/httpErrorMiddleware.js';
@@ -91,6 +92,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
       // A clock or id helper (`return Math.floor(Date.now() / 1000)`): a key built from its answer is random.
       const random = RANDOMISH.test(ctx.source.slice(v.start, v.end)) && randomReturn(ctx, v) !== undefined;
+      const batchEvent = ctx.source.includes('.Records') && readsBatchEvent(ctx, v);
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
@@ -100,6 +102,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(remote !== undefined ? { remote } : {}),
         ...(batchResult !== undefined ? { batchResult } : {}),
         ...(random ? { randomReturn: true as const } : {}),
+        ...(batchEvent ? { batchEvent: true as const } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
     } else if (wrapper !== undefined) {

@@ -9,11 +9,11 @@ import {
   propertyName,
   unwrap,
 } from './ast.js';
+import { declaredTypeOf, isBatch, typeNameOf } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 const LAMBDA_EVENT_TYPES =
   /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
-const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
 const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
 /** A factory of the project's own that says it builds a Lambda handler (not `errorHandler`, a middleware). */
 const HANDLER_FACTORY = /^(with|wrap|create|make|build)?(lambda|api|http)?handler$/i;
@@ -30,21 +30,6 @@ const WRAPPING_FACTORIES = new Set([
   // same name imported from a local shim package (`lambda-stream`) or copied from the global.
   'streamifyResponse',
 ]);
-
-function typeNameOf(annotation: Node | undefined): string | undefined {
-  const t = annotation?.typeAnnotation;
-  if (t?.type !== 'TSTypeReference') return undefined;
-  const name = t.typeName;
-  if (name?.type === 'Identifier') return name.name as string;
-  if (name?.type === 'TSQualifiedName') return name.right?.name as string;
-  return undefined;
-}
-
-function declaredTypeOf(ctx: ModuleContext, fn: Node): string | undefined {
-  const parent = ctx.parentOf(fn);
-  if (parent?.type === 'VariableDeclarator') return typeNameOf(parent.id?.typeAnnotation);
-  return undefined;
-}
 
 /** A module path that names a Lambda: `handler.ts`, `lambdas/purge.ts`, `cleanup-lambda/src/index.ts`. */
 const LAMBDA_MODULE = /(^|\/)(handlers?|lambda)\.[cm]?[jt]s$|[/-]lambdas?\/|\/functions?\//i;
@@ -85,22 +70,6 @@ function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: string | u
     );
   }
   return false;
-}
-
-function isBatch(ctx: ModuleContext, fn: Node): boolean {
-  const declared = declaredTypeOf(ctx, fn);
-  if (declared !== undefined && BATCH_TYPES.test(declared)) return true;
-  const first = (fn.params as Node[])[0];
-  const firstType = first ? typeNameOf(first.typeAnnotation) : undefined;
-  if (firstType !== undefined) return BATCH_TYPES.test(firstType);
-  if (first?.type !== 'Identifier') return false;
-  // Untyped: reads `event.Records` and a field only SQS/stream records have.
-  const src = ctx.source.slice(fn.start, fn.end);
-  if (!src.includes(`${first.name}.Records`)) return false;
-  // SQS records carry a body (an S3 notification delivered through SQS included); stream records a
-  // kinesis/dynamodb field, and S3/SNS events neither.
-  if (/\.(body|messageId|receiptHandle)\b/.test(src)) return true;
-  return /\.(kinesis|dynamodb)\b/.test(src) && !/\.(s3|Sns)\b/.test(src);
 }
 
 function addHandler(

@@ -3,7 +3,7 @@
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
 import { axiosInstanceField, axiosInstanceParam, injectedFetch, openMethod } from './handedInClients.js';
 import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
-import { fieldInstances, instanceFactory } from './httpInstances.js';
+import { copyCall, familyCopy, fieldInstances, instanceFactory } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -30,6 +30,8 @@ export interface HttpCall {
   readonly handedIn?: true;
   /** Made through a catalogued package (js/httpLibraries.ts) rather than the library itself. */
   readonly package?: string;
+  /** Made through a request-family copy (`request.defaults(options)`): the options it starts from. */
+  readonly defaults?: Node;
 }
 
 /** The request method: 'GET' when options are absent or a literal without `method`, undefined when unknown. */
@@ -96,6 +98,8 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     if (imp === undefined) {
       if (name === 'fetch' && ctx.isGlobal('fetch', callee)) return fetchCall(ctx, args);
       if (injectedFetch(ctx, callee)) return fetchCall(ctx, args);
+      const copy = familyCopy(ctx, callee);
+      if (copy !== undefined) return copyCall(ctx, call, copy);
       // An axios instance called as a function: `api(config)`, `client(url, config)`.
       if (!importsHttp(ctx)) return undefined;
       const created = instanceOf(ctx, callee);
@@ -121,6 +125,9 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     return familyImport(imp) ? familyCall(ctx, call, imp.source) : undefined;
   }
   if (callee.type !== 'MemberExpression') return undefined;
+  // `api.get(url, cb)` on `const api = require('request').defaults({ json: true })`.
+  const copy = familyCopy(ctx, unwrap(callee.object));
+  if (copy !== undefined) return copyCall(ctx, call, copy);
   // A method call is an HTTP call only on an imported library, an instance one of them creates, or
   // `globalThis.fetch`: without such an import, only the last can be (most modules; the rest is costly).
   if (!importsHttp(ctx)) {

@@ -103,14 +103,21 @@ function methodIn(ctx: ModuleContext, options: Node | undefined): string | undef
 /**
  * A request through the request family: `request(options, cb)`, `rp({ uri, method })`,
  * `request.get(url, options, cb)`, `needle('get', url, data, options)`, `needle.post(url, data, options)`,
- * `ofetch(url, options)`, `ofetch.raw(url, options)`.
+ * `ofetch(url, options)`, `ofetch.raw(url, options)`. `asMember` names the method when the call's own name
+ * is another (`getAsync` of a promisified copy is `get`).
  */
-export function familyCall(ctx: ModuleContext, call: Node, source: string): FamilyCall | undefined {
+export function familyCall(
+  ctx: ModuleContext,
+  call: Node,
+  source: string,
+  asMember?: string,
+): FamilyCall | undefined {
   const lib = Object.hasOwn(REQUEST_FAMILY, source) ? REQUEST_FAMILY[source] : undefined;
   if (lib === undefined) return undefined;
   const args = call.arguments as Node[];
   const pkg = source === 'requestretry' ? { package: source } : {};
-  const member = unwrap(call.callee)?.type === 'MemberExpression' ? calleeName(call) : undefined;
+  const member =
+    asMember ?? (unwrap(call.callee)?.type === 'MemberExpression' ? calleeName(call) : undefined);
   if (lib === 'needle') {
     // needle(method, url, data, options) and needle.request(...) alike; needle.get(url, options) and
     // needle.head(url, options), the other verbs with data before the options.

@@ -1,6 +1,16 @@
 // Where a configured HTTP client (`axios.create`, `got.extend`, `ky.create`) is created and where its
 // requests are made: a module-local const, a class field, or a constructor argument kept on `this`.
-import { calleeName, forEachDescendant, isFunction, type Node, propertyName, unwrap } from './ast.js';
+import {
+  calleeName,
+  forEachDescendant,
+  isFunction,
+  type Node,
+  propertyName,
+  stringValue,
+  unwrap,
+} from './ast.js';
+import type { HttpCall } from './httpCall.js';
+import { familyCall } from './httpDefaults.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** `axios.create(...)`, `got.extend(...)`, `ky.create/extend(...)` on the library's import. */
@@ -118,4 +128,71 @@ export function instanceEscapes(ctx: ModuleContext, create: Node): boolean {
     return false;
   });
   return escapes;
+}
+
+/** The request-family packages whose `defaults(options)` makes a configured copy of the library. */
+const DEFAULTS_SOURCES = new Set([
+  'request',
+  'request-promise',
+  'request-promise-native',
+  'request-promise-any',
+  'requestretry',
+]);
+
+/** The request-family package an expression is: its import, or `require('request')` written in place. */
+function familySource(ctx: ModuleContext, node: Node | undefined): string | undefined {
+  const base = unwrap(node);
+  let source: string | undefined;
+  if (base?.type === 'Identifier') {
+    const imp = ctx.importOf(base.name as string, base);
+    if (imp?.imported === 'default' || imp?.imported === '*') source = imp.source;
+  } else if (base?.type === 'CallExpression' && unwrap(base.callee)?.name === 'require')
+    source = stringValue((base.arguments as Node[])[0]);
+  return source !== undefined && DEFAULTS_SOURCES.has(source) ? source : undefined;
+}
+
+/** A copy of a request-family package: its source, the options it starts from, and its promised methods. */
+export interface FamilyCopy {
+  readonly source: string;
+  /** `request.defaults(options)`: the options every request through the copy starts from. */
+  readonly options?: Node;
+  /** Bluebird's `promisifyAll(request)`: its methods are the package's with `Async` added (`getAsync`). */
+  readonly promisedAll?: true;
+}
+
+/**
+ * A copy of a request-family package behind a receiver name: `const api = request.defaults({ json: true })`
+ * (or `require('request').defaults(...)` in one line), and Bluebird's or Node's promised request
+ * (`Promise.promisify(require('request'))`, `Promise.promisifyAll(require('request'))`, `util.promisify(request)`).
+ *
+ * @example
+ * familyCopy(ctx, receiver) // api of `const api = require('request').defaults({ json: true })` -> { source: 'request', options }
+ */
+export function familyCopy(ctx: ModuleContext, receiver: Node | undefined): FamilyCopy | undefined {
+  if (receiver?.type !== 'Identifier' || !COPY_WORDS.test(ctx.source)) return undefined;
+  const created = unwrap(ctx.valueOf(receiver));
+  if (created?.type !== 'CallExpression') return undefined;
+  const made = calleeName(created);
+  const args = created.arguments as Node[];
+  if (made === 'promisify' || made === 'promisifyAll') {
+    const source = familySource(ctx, args[0]);
+    if (source === undefined) return undefined;
+    return made === 'promisifyAll' ? { source, promisedAll: true } : { source };
+  }
+  if (made !== 'defaults') return undefined;
+  const source = familySource(ctx, unwrap(created.callee)?.object as Node | undefined);
+  if (source === undefined) return undefined;
+  return args[0] === undefined ? { source } : { source, options: args[0] };
+}
+
+const COPY_WORDS = /\.defaults\(|promisify/;
+
+/** A request through a request-family copy: judged as the family's, with the copy's options beside it. */
+export function copyCall(ctx: ModuleContext, call: Node, copy: FamilyCopy): HttpCall | undefined {
+  const name = calleeName(call);
+  const member = unwrap(call.callee)?.type === 'MemberExpression' ? name : undefined;
+  // `promisifyAll(request)` answers `getAsync`, `postAsync`...; its own methods (`get`) keep their callbacks.
+  if (copy.promisedAll === true && !member?.endsWith('Async')) return undefined;
+  const made = familyCall(ctx, call, copy.source, member?.replace(/Async$/, ''));
+  return made === undefined ? undefined : { ...made, ...(copy.options ? { defaults: copy.options } : {}) };
 }

@@ -27,6 +27,7 @@ export type Extra = Pick<
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
   | 'onlyIfImportRandom'
+  | 'onlyIfImportBatchEvent'
   | 'onlyIfEventWired'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'

@@ -80,6 +80,29 @@ function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
   return false;
 }
 
+/**
+ * A callback-style handler (`(event, context, callback) => ...`, not async) answers Lambda by calling its
+ * callback, and Lambda then waits for the event loop to drain before it freezes (the runtime's default,
+ * `callbackWaitsForEmptyEventLoop`): work left unawaited still finishes, and a rejection fails the
+ * invocation as unhandled. Once the module turns that wait off, only a chain that calls the callback in its
+ * own handlers (`umzug.up().then(() => callback(null, 'ok'), ...)`) is the handler's answer.
+ */
+function answersThroughCallback(ctx: ModuleContext, stmt: Node): boolean {
+  for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
+    if (ctx.handlers.get(fn) !== 'entry') continue;
+    const callback = (fn.params as Node[])[2];
+    if (fn.async === true || callback?.type !== 'Identifier') return false;
+    const calls = new RegExp(`\\b${(callback.name as string).replace(/[$]/g, '\\$')}\\s*\\(`);
+    if (!calls.test(ctx.source.slice(fn.start, fn.end))) return false;
+    if (!NO_WAIT.test(ctx.source)) return true;
+    return calls.test(ctx.source.slice(stmt.start, stmt.end));
+  }
+  return false;
+}
+
+/** The module stops Lambda waiting for the event loop after the callback (by hand or through middy). */
+const NO_WAIT = /callbackWaitsForEmptyEventLoop\s*=\s*false|do-not-wait-for-empty-event-loop/;
+
 function messageOf(ctx: ModuleContext, call: Node, voided: boolean): string {
   const what = memberPath(call.callee)?.join('.') ?? 'call';
   if (calleeName(call) === 'forEach')
@@ -109,23 +132,6 @@ function inConstructedClass(ctx: ModuleContext, stmt: Node): boolean {
   });
 }
 
-/**
- * The statement is in a callback-style entry handler (not async, a third `callback` parameter) and the
- * chain it starts calls that callback itself (`umzug.up().then(() => callback(null, 'done'), ...)`): the
- * handler answers from inside the chain, and Lambda waits for that answer (and, unless
- * `callbackWaitsForEmptyEventLoop` is turned off, for the event loop to empty), so nothing is cut off.
- */
-function answersThroughChain(ctx: ModuleContext, stmt: Node): boolean {
-  if (ctx.source.includes('callbackWaitsForEmptyEventLoop')) return false;
-  let fn = ctx.enclosingFunction(stmt);
-  while (fn !== undefined && ctx.handlers.get(fn) !== 'entry') fn = ctx.enclosingFunction(fn);
-  const callback = fn === undefined ? undefined : (fn.params as Node[])[2];
-  if (fn === undefined || fn.async === true || callback?.type !== 'Identifier') return false;
-  return new RegExp(`(?<![\\w$.])${callback.name as string}\\s*\\(`).test(
-    ctx.source.slice(stmt.start, stmt.end),
-  );
-}
-
 export function floatingRule(ctx: ModuleContext, report: Report): void {
   const mayExecute = ctx.source.includes('new Promise');
   // A module with no handler of its own: its functions are judged when a handler elsewhere reaches them.
@@ -139,7 +145,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
-    if (!helper && answersThroughChain(ctx, stmt)) continue;
+    if (!helper && answersThroughCallback(ctx, stmt)) continue;
     const reaching = helper ? exportsReaching(ctx, stmt, true) : [];
     if (helper && reaching.length === 0) continue;
     report('floating-promise', e, messageOf(ctx, e, voided), {

@@ -174,6 +174,11 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
             { onlyIfCallerClients: { request: sharedRequest(ctx, call), need: ['untimed'] } },
           );
         bounded = true;
+      } else if (
+        http.defaults !== undefined &&
+        optionsBound(ctx, http.defaults, TIMEOUT_KEYS[http.lib]) !== false
+      ) {
+        bounded = true; // the copy's defaults carry a timeout (or cannot be read)
       } else {
         const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         optional = bound === 'optional';

@@ -1,9 +1,10 @@
 // Whether an HTTP call's options bound it in time, per library: the keys that set a timeout, options
 // built by helpers (read through what they return), and instances created without one.
-import { calleeName, memberPath, type Node, objectProps, unwrap } from '../ast.js';
+import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { HttpCall } from '../httpCall.js';
 import { HTTP_LIBRARIES } from '../httpDefaults.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isMergeCall, mergedProps } from '../mergedOptions.js';
 import { isRelative } from '../protection.js';
 import { type DeferredOptions, optionsShape } from '../sdkOptions.js';
 
@@ -39,17 +40,14 @@ export function optionsBound(
 ): boolean | 'optional' | DeferredOptions[] {
   if (options === undefined) return false;
   const v = ctx.valueOf(options);
-  if (v?.type === 'CallExpression' && mergesObjects(ctx, v)) {
-    // `assign({}, options, { url })`: bounded when one of the merged objects is (or cannot be read).
-    const parts = (v.arguments as Node[]).map((a) => optionsBound(ctx, a, keys));
-    return parts.find((p) => p !== false) ?? false;
-  }
-  if (v?.type === 'CallExpression') return helperBound(ctx, v, keys);
-  const props = objectProps(v);
-  if (props === undefined) return true;
-  if (props.spread) return true;
+  // `{ ...base, url }` or `assign({}, base, { url })` of pieces the module spells: read whole.
+  const merged = v?.type === 'ObjectExpression' || isMergeCall(ctx, v) ? mergedProps(ctx, v) : undefined;
+  if (merged === undefined && isMergeCall(ctx, v)) return true;
+  if (merged === undefined && v?.type === 'CallExpression') return helperBound(ctx, v, keys);
+  const props = merged ?? objectProps(v)?.props;
+  if (props === undefined || (merged === undefined && objectProps(v)?.spread)) return true;
   for (const k of keys) {
-    const value = props.props.get(k);
+    const value = props.get(k);
     if (value === undefined) continue;
     const u = unwrap(value);
     // `timeout: 0` and `timeout: false` switch the timeout off.
@@ -59,22 +57,6 @@ export function optionsBound(
     return true;
   }
   return false;
-}
-
-/** Libraries whose `assign`/`merge`/`defaults`/`extend` copy objects' keys into one. */
-const MERGE_LIBRARIES = /^(lodash(\.\w+)?|lodash-es|underscore|ramda)$/;
-
-/**
- * `Object.assign({}, a, b)`, lodash's `assign`/`merge`/`defaults`/`extend` (imported whole or by name): the
- * options are the union of the objects merged.
- */
-function mergesObjects(ctx: ModuleContext, call: Node): boolean {
-  const path = memberPath(call.callee as Node);
-  const method = path?.at(-1);
-  if (path === undefined || !/^(assign|merge|defaults|extend|assignIn)$/.test(method ?? '')) return false;
-  if (path.length === 2 && path[0] === 'Object') return method === 'assign';
-  const imp = ctx.importRoot(call.callee as Node);
-  return imp !== undefined && MERGE_LIBRARIES.test(imp.source);
 }
 
 /**

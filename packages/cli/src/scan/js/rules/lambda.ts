@@ -13,12 +13,13 @@ import {
 import { madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { eventDecoders } from './batchDecoders.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
 import { floatingRule } from './floating.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
-import type { Report, Rule } from './Report.js';
+import type { Extra, Report, Rule } from './Report.js';
 import { cannotFailRecord } from './recordSafe.js';
 
 /**
@@ -89,24 +90,92 @@ function batchRule(ctx: ModuleContext, report: Report): void {
     // A handler that only logs (no await, no throw, no call but console/logger/JSON.stringify) cannot fail a
     // record, and one that never works on the records one by one (a single batch-wide call) has no
     // record to name: the whole batch's redelivery is the right answer to its failure.
-    if (!doesWork(fn) || !worksPerRecord(ctx, fn) || cannotFailRecord(ctx, fn)) continue;
-    const single =
-      /\.Records\s*\[\s*0\s*\]/.test(text) &&
-      !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
-    const catches = someDescendant(
-      fn.body,
-      (n) =>
-        n.type === 'CatchClause' &&
-        !someDescendant(n.body, (m) => m.type === 'ThrowStatement', true) &&
-        !decodesOnly(ctx.parentOf(n)?.block),
+    judgeUnanswered(ctx, report, fn, extra);
+  }
+  // A handler that hands its whole event to a decoder of another module: kept if that decoder reads a batch.
+  for (const [fn, kind] of ctx.handlers) {
+    if (kind !== 'entry' || ctx.batchHandlers.has(fn)) continue;
+    const text = ctx.source.slice(fn.start, fn.end);
+    if (/\b(batchItemFailures|processPartialResponse|BatchProcessor|sqsHandler)\b/.test(text)) continue;
+    if (driven?.test(text) || BATCH_RESPONSE_TYPE.test(ctx.source.slice(fn.start, (fn.body as Node).start)))
+      continue;
+    const decoders = eventDecoders(ctx, fn);
+    if (decoders.length === 0) continue;
+    const names = exportNamesOf(ctx, fn);
+    judgeUnanswered(ctx, report, fn, {
+      ...(names.length > 0 ? { handlerExports: names } : {}),
+      onlyIfImportBatchEvent: decoders,
+    });
+  }
+}
+
+/** The catch hands the error to the handler's callback (`callback(e)`): the batch fails, as by a throw. */
+function callsBackError(fn: Node, handler: Node): boolean {
+  const callback = (fn.params as Node[])[2];
+  if (callback?.type !== 'Identifier') return false;
+  return someDescendant(handler, (n) => {
+    if (n.type !== 'CallExpression' || unwrap(n.callee)?.name !== callback.name) return false;
+    const first = unwrap((n.arguments as Node[])[0]);
+    return (
+      first !== undefined && !(first.type === 'Literal' && first.value === null) && first.name !== 'undefined'
     );
-    const message = single
-      ? 'batch handler reads only Records[0]: every other record in the batch is deleted unprocessed'
+  });
+}
+
+/**
+ * A callback-style handler whose every answer is a success: `callback(null, ...)` (or `context.succeed` /
+ * `context.done()`) is all it ever calls, it never hands the callback on (`.catch(callback)`) and never throws.
+ */
+function callsBackSuccessOnly(fn: Node): boolean {
+  const [, context, callback] = fn.params as Node[];
+  const cb = callback?.type === 'Identifier' ? (callback.name as string) : undefined;
+  const ctx = context?.type === 'Identifier' ? (context.name as string) : undefined;
+  let answers = 0;
+  const fails = someDescendant(fn.body as Node, (n) => {
+    if (n.type === 'ThrowStatement') return true;
+    if (n.type !== 'CallExpression') return false;
+    const callee = unwrap(n.callee);
+    const args = n.arguments as Node[];
+    const first = unwrap(args[0]);
+    const nothing = first === undefined || (first.type === 'Literal' && first.value === null);
+    // The callback handed on as an argument may be called with an error.
+    if (args.some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === cb)) return true;
+    if (callee?.type === 'Identifier' && callee.name === cb) {
+      answers++;
+      return !nothing;
+    }
+    const path = callee?.type === 'MemberExpression' ? memberPath(callee) : undefined;
+    if (path?.length !== 2 || path[0] !== ctx) return false;
+    if (path[1] === 'fail') return true;
+    if (path[1] === 'succeed' || path[1] === 'done') answers++;
+    return path[1] === 'done' && !nothing;
+  });
+  return !fails && answers > 0;
+}
+
+/** A batch handler that answers no batchItemFailures: reported unless it cannot fail a record. */
+function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Extra | undefined): void {
+  const text = ctx.source.slice(fn.start, fn.end);
+  if (!doesWork(fn) || !worksPerRecord(ctx, fn) || cannotFailRecord(ctx, fn)) return;
+  const single =
+    /\.Records\s*\[\s*0\s*\]/.test(text) &&
+    !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
+  const catches = someDescendant(
+    fn.body,
+    (n) =>
+      n.type === 'CatchClause' &&
+      !someDescendant(n.body, (m) => m.type === 'ThrowStatement', true) &&
+      !callsBackError(fn, n.body) &&
+      !decodesOnly(ctx.parentOf(n)?.block),
+  );
+  const message = single
+    ? 'batch handler reads only Records[0]: every other record in the batch is deleted unprocessed'
+    : callsBackSuccessOnly(fn)
+      ? 'batch handler calls back success whatever happens to its records and returns no batchItemFailures: failed records are deleted'
       : catches
         ? 'batch handler catches record failures but returns no batchItemFailures: failed records are deleted'
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
-    report('batch-no-partial-failure', fn, message, extra);
-  }
+  report('batch-no-partial-failure', fn, message, extra);
 }
 
 /** Calls that fail only on a malformed record: a catch around them skips a record no retry can fix. */

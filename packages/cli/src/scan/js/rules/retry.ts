@@ -11,7 +11,7 @@ import type { Report, Rule } from './Report.js';
 import { retriedPerItem } from './retryFanOut.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
-import { refusalSites } from './retryOnRefusal.js';
+import { authRecursionSites } from './retryOnAuth.js';
 import { policySiteOf } from './retryPolicies.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
 import { recursionSite } from './retryRecursion.js';
@@ -89,7 +89,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (site !== undefined) sites.push(site);
     }
   }
-  sites.push(...redriveSites(ctx), ...againSites(ctx), ...refusalSites(ctx));
+  sites.push(...redriveSites(ctx), ...againSites(ctx), ...authRecursionSites(ctx));
   // A module that builds its own breaker (`this.breaker`, `#breaker`) counts as having one.
   const moduleHasBreaker =
     sites.length > 0 &&

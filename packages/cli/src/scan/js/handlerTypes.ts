@@ -1,0 +1,53 @@
+// The types and shapes that say a function is a Lambda handler's, and which handlers consume a queue or
+// stream batch (the ones batch-no-partial-failure judges). Kept apart from handlerDiscovery.ts, which finds
+// the handlers a module exports.
+import type { Node } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
+
+/** The name of a type annotation's referenced type (`SQSEvent` of `event: SQSEvent`, `Handler` of `lambda.Handler`). */
+export function typeNameOf(annotation: Node | undefined): string | undefined {
+  const t = annotation?.typeAnnotation;
+  if (t?.type !== 'TSTypeReference') return undefined;
+  const name = t.typeName;
+  if (name?.type === 'Identifier') return name.name as string;
+  if (name?.type === 'TSQualifiedName') return name.right?.name as string;
+  return undefined;
+}
+
+/** The type a function is declared with through its variable (`const handler: SQSHandler = ...`). */
+export function declaredTypeOf(ctx: ModuleContext, fn: Node): string | undefined {
+  const parent = ctx.parentOf(fn);
+  if (parent?.type === 'VariableDeclarator') return typeNameOf(parent.id?.typeAnnotation);
+  return undefined;
+}
+
+/**
+ * A handler of a queue or stream batch: typed so (`SQSEvent`, `KinesisStreamEvent`), or untyped and reading
+ * `event.Records` with a field only such records carry, or filed under its source.
+ *
+ * @example
+ * isBatch(ctx, fn) // async (event) => { for (const r of event.Records) await save(JSON.parse(r.body)); } -> true
+ */
+export function isBatch(ctx: ModuleContext, fn: Node): boolean {
+  const declared = declaredTypeOf(ctx, fn);
+  if (declared !== undefined && BATCH_TYPES.test(declared)) return true;
+  const first = (fn.params as Node[])[0];
+  const firstType = first ? typeNameOf(first.typeAnnotation) : undefined;
+  if (firstType !== undefined) return BATCH_TYPES.test(firstType);
+  if (first?.type !== 'Identifier') return false;
+  // Untyped: reads `event.Records` and a field only SQS/stream records have.
+  const src = ctx.source.slice(fn.start, fn.end);
+  if (!src.includes(`${first.name}.Records`)) return false;
+  // SQS records carry a body (an S3 notification delivered through SQS included); stream records a
+  // kinesis/dynamodb field, and S3/SNS events neither.
+  if (/\.(body|messageId|receiptHandle)\b/.test(src)) return true;
+  if (/\.(s3|Sns|ses|codecommit|cf)\b/.test(src)) return false;
+  // Records handed whole to a decoder (`Event.fromRecord(record)`) show no source field: a module filed
+  // under its source (`kinesis/udp-events.js`, `sqs/worker.js`, `orders-queue-consumer.ts`) names it.
+  return /\.(kinesis|dynamodb)\b/.test(src) || SOURCE_NAMED.test(ctx.file.split('/').slice(-3).join('/'));
+}
+
+/** A path segment (or a word of one) that names a queue or stream source. */
+const SOURCE_NAMED = /(^|[/_.-])(sqs|kinesis|queues?|streams?)([/_.-]|$)/i;

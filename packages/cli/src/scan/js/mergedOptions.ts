@@ -1,0 +1,58 @@
+// Request options merged from pieces the module spells itself: `{ ...base, url }`,
+// `Object.assign({}, base, { url })`, lodash's `assign(...)`/`merge(...)`/`defaults(...)`. Callback-era code
+// builds one options object per host or per call this way; the merge is as readable as a literal when every
+// piece is, and stays out of sight (benefit of the doubt) when any piece is not.
+import { calleeName, memberPath, type Node, propertyName, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/** Packages whose `assign`/`merge`/`extend`/`defaults` copy objects' properties together. */
+const MERGE_PACKAGES = /^(lodash|lodash\.(assign|merge|defaults|extend)|lodash\/\w+|underscore|xtend)$/;
+const MERGE_NAMES = /^(assign|assignIn|merge|extend|defaults|defaultsDeep)$/;
+
+/** `Object.assign(...)` or a lodash/underscore merge: every argument adds its properties. */
+export function isMergeCall(ctx: ModuleContext, node: Node | undefined): boolean {
+  const n = unwrap(node);
+  if (n?.type !== 'CallExpression') return false;
+  if (memberPath(n.callee)?.join('.') === 'Object.assign') return true;
+  const source = ctx.importRoot(n.callee)?.source;
+  if (source === 'xtend') return true;
+  return source !== undefined && MERGE_PACKAGES.test(source) && MERGE_NAMES.test(calleeName(n) ?? '');
+}
+
+/**
+ * The properties of an options value the module builds by merging pieces it spells, or undefined when a
+ * piece is out of sight (a parameter, an import, a call) or the value is no merge at all.
+ *
+ * @example
+ * mergedProps(ctx, node) // assign({}, options, { url }) with `const options = { json: true }` -> Map { json, url }
+ */
+export function mergedProps(
+  ctx: ModuleContext,
+  node: Node | undefined,
+  depth = 0,
+): Map<string, Node> | undefined {
+  if (depth > 4) return undefined;
+  const v = ctx.valueOf(node);
+  const out = new Map<string, Node>();
+  if (v?.type === 'ObjectExpression') {
+    for (const p of v.properties as Node[]) {
+      if (p.type === 'SpreadElement') {
+        const inner = mergedProps(ctx, p.argument as Node, depth + 1);
+        if (inner === undefined) return undefined;
+        for (const [k, value] of inner) out.set(k, value);
+        continue;
+      }
+      const key = propertyName(p.key as Node, p.computed as boolean);
+      if (key === undefined) return undefined;
+      out.set(key, p.shorthand ? (p.key as Node) : (p.value as Node));
+    }
+    return out;
+  }
+  if (!isMergeCall(ctx, v)) return undefined;
+  for (const arg of (v as Node).arguments as Node[]) {
+    const inner = arg.type === 'SpreadElement' ? undefined : mergedProps(ctx, arg, depth + 1);
+    if (inner === undefined) return undefined;
+    for (const [k, value] of inner) out.set(k, value);
+  }
+  return out;
+}
