@@ -12,6 +12,7 @@ import {
 import type { ImportRef, Protection } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { maySpell, namesWithin } from './namesWithin.js';
+import { isRetryLoop } from './retryLoop.js';
 
 export interface Cover {
   readonly kinds: Set<Protection>;
@@ -157,50 +158,6 @@ export function functionCover(ctx: ModuleContext, fn: Node, depth = 0): Cover {
     return true;
   });
   return cover;
-}
-
-/**
- * A hand-written retry: a loop whose body tries awaited work, leaves the loop when it succeeds (a
- * return/break in the try block, or a flag the loop test reads), and goes round again when it fails.
- * A loop over a collection with a try/catch per item is not a retry.
- */
-export function isRetryLoop(node: Node): boolean {
-  if (node.type !== 'WhileStatement' && node.type !== 'DoWhileStatement' && node.type !== 'ForStatement')
-    return false;
-  const test = node.test as Node | null;
-  if (
-    test != null &&
-    someDescendant(
-      { type: 'Test', start: 0, end: 0, test } as Node,
-      (n) => n.type === 'MemberExpression' && /^(length|size)$/.test(n.property?.name ?? ''),
-    )
-  )
-    return false;
-  const flags = new Set<string>();
-  if (test != null) {
-    const t = unwrap(test);
-    const id = t?.type === 'UnaryExpression' ? unwrap(t.argument) : t;
-    if (id?.type === 'Identifier') flags.add(id.name as string);
-  }
-  return someDescendant(
-    node.body,
-    (n) =>
-      n.type === 'TryStatement' &&
-      n.handler != null &&
-      someDescendant(n.block, (m) => m.type === 'AwaitExpression', true) &&
-      someDescendant(
-        n.block,
-        (m) =>
-          m.type === 'ReturnStatement' ||
-          m.type === 'BreakStatement' ||
-          (m.type === 'AssignmentExpression' &&
-            m.left?.type === 'Identifier' &&
-            flags.has(m.left.name as string)),
-        true,
-      ) &&
-      !(n.handler.body.body as Node[]).some((m) => m.type === 'ThrowStatement'),
-    true,
-  );
 }
 
 /** Names passed to wrappers (`pRetry(loadUser)`, `breaker = new CircuitBreaker(callApi)`), per module. */

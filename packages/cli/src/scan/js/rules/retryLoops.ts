@@ -2,7 +2,7 @@
 // their delays and whether the delays are jittered.
 import { calleeName, isBooleanLiteral, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isRetryLoop } from '../protection.js';
+import { isRetryLoop } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
 
 const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;

@@ -7,7 +7,7 @@
 // or message is not judged here (no herd forms).
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isRetryLoop } from '../protection.js';
+import { isRetryLoop } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
 import { delaysIn, jittered } from './retryLoops.js';
 

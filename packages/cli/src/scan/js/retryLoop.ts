@@ -1,0 +1,47 @@
+// What a hand-written retry loop looks like, for the rules that report around one (retryLoops.ts,
+// retryPromiseAll.ts) and for protection.ts, which counts one as a retry around the work inside it.
+import { type Node, someDescendant, unwrap } from './ast.js';
+
+/**
+ * A hand-written retry: a loop whose body tries awaited work, leaves the loop when it succeeds (a
+ * return/break in the try block, or a flag the loop test reads), and goes round again when it fails.
+ * A loop over a collection with a try/catch per item is not a retry.
+ */
+export function isRetryLoop(node: Node): boolean {
+  if (node.type !== 'WhileStatement' && node.type !== 'DoWhileStatement' && node.type !== 'ForStatement')
+    return false;
+  const test = node.test as Node | null;
+  if (
+    test != null &&
+    someDescendant(
+      { type: 'Test', start: 0, end: 0, test } as Node,
+      (n) => n.type === 'MemberExpression' && /^(length|size)$/.test(n.property?.name ?? ''),
+    )
+  )
+    return false;
+  const flags = new Set<string>();
+  if (test != null) {
+    const t = unwrap(test);
+    const id = t?.type === 'UnaryExpression' ? unwrap(t.argument) : t;
+    if (id?.type === 'Identifier') flags.add(id.name as string);
+  }
+  return someDescendant(
+    node.body,
+    (n) =>
+      n.type === 'TryStatement' &&
+      n.handler != null &&
+      someDescendant(n.block, (m) => m.type === 'AwaitExpression', true) &&
+      someDescendant(
+        n.block,
+        (m) =>
+          m.type === 'ReturnStatement' ||
+          m.type === 'BreakStatement' ||
+          (m.type === 'AssignmentExpression' &&
+            m.left?.type === 'Identifier' &&
+            flags.has(m.left.name as string)),
+        true,
+      ) &&
+      !(n.handler.body.body as Node[]).some((m) => m.type === 'ThrowStatement'),
+    true,
+  );
+}
