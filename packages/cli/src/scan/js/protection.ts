@@ -6,7 +6,6 @@ import {
   isFunction,
   memberPath,
   type Node,
-  someDescendant,
   unwrap,
 } from './ast.js';
 import type { ImportRef, Protection } from './Candidate.js';
