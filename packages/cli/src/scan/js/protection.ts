@@ -1,13 +1,6 @@
 // Which resilience protections surround a piece of code: a call inside `policy.execute(...)`,
 // `pRetry(...)`, `dep.fetch`, `new CircuitBreaker(fn)` or a project wrapper imported from another file.
-import {
-  calleeName,
-  forEachDescendant,
-  isFunction,
-  memberPath,
-  type Node,
-  unwrap,
-} from './ast.js';
+import { calleeName, forEachDescendant, isFunction, memberPath, type Node, unwrap } from './ast.js';
 import type { ImportRef, Protection } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { maySpell, namesWithin } from './namesWithin.js';
