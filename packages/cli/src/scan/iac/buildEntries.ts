@@ -55,7 +55,10 @@ export function builtSourceHandlers(
     const dot = h.lastIndexOf('.');
     if (dot <= 0) continue;
     const written = h.slice(0, dot);
-    const rel = (written.startsWith(`${dir}/`) ? written.slice(dir.length + 1) : written).replace(/^\.\//, '');
+    const rel = (written.startsWith(`${dir}/`) ? written.slice(dir.length + 1) : written).replace(
+      /^\.\//,
+      '',
+    );
     if (rel.startsWith('/')) continue;
     const source = entries.get(rel);
     if (source !== undefined) out.push(`${join(dir, source.replace(/\.[cm]?[jt]sx?$/, ''))}${h.slice(dot)}`);
