@@ -1,7 +1,7 @@
 // `scan()`: discover files, analyse them (in worker threads when there are many), settle cross-file
 // findings, apply ignore comments and rule levels, and return sorted findings.
 
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
@@ -11,6 +11,7 @@ import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
+import { builtSourceHandlers } from './iac/buildEntries.js';
 import { nonProductionCode } from './iac/codeDirs.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
@@ -124,7 +125,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     else if (o.kind === 'code') {
       modules.push(o.facts);
       if (o.source !== undefined) deferred.set(o.facts.file, o.source);
-    } else batchOne.push(...o.result.batchOneHandlers);
+    } else {
+      batchOne.push(...o.result.batchOneHandlers);
+      // A handler named by its built module is also its source module (iac/buildEntries.ts).
+      if (o.result.batchOneHandlers.length > 0)
+        batchOne.push(...builtSourceHandlers(dirname(o.file.path), o.result.batchOneHandlers, readText));
+    }
   }
   const terraformFiles = outcomes.flatMap((o) =>
     o.kind === 'iac' && o.result.terraform !== undefined
@@ -262,4 +268,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     filesScanned: total,
     durationMs: performance.now() - started,
   };
+}
+
+/** A file's text, or undefined when it is absent or unreadable. */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

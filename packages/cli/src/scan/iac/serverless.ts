@@ -16,6 +16,16 @@ export function isServerless(value: unknown, file: string): boolean {
   );
 }
 
+/**
+ * Whether an `eventBridge` event names its own `deadLetterQueueArn` (the rule target's DLQ, documented with
+ * `retryPolicy` at serverless.com events/event-bridge): a queue ARN string, variable or intrinsic
+ * (`Fn::GetAtt`, `Ref`, `Fn::ImportValue`), counted like SAM's per-event `DeadLetterConfig`.
+ */
+function hasEventDlq(event: Json | undefined): boolean {
+  const dlq = obj(event)?.deadLetterQueueArn;
+  return (typeof dlq === 'string' && dlq.trim() !== '') || obj(dlq) !== undefined;
+}
+
 /** Checks one configuration; `providerElsewhere` when its functions sit in a file the provider is not in. */
 export function checkServerless(
   config: Record<string, Json>,
@@ -87,7 +97,8 @@ export function checkServerless(
           e.cloudwatchEvent !== undefined ||
           e.sns !== undefined ||
           e.s3 !== undefined) &&
-        onFailure === undefined
+        onFailure === undefined &&
+        !hasEventDlq(e.eventBridge)
       ) {
         report(
           'iac-missing-dlq',

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { builtSourceHandlers } from './buildEntries.js';
+
+const files = (map: Record<string, string>) => (path: string) => map[path];
+
+describe('builtSourceHandlers', () => {
+  it("links a webpack entry's bundle name to its source module", () => {
+    const read = files({
+      '/repo/webpack.config.js':
+        "module.exports = { entry: { 'apple-update': './typescript/src/update/apple.ts' } };",
+    });
+    expect(builtSourceHandlers('/repo', ['apple-update.handler', 'other.handler'], read)).toEqual([
+      '/repo/typescript/src/update/apple.handler',
+    ]);
+  });
+
+  it('does not link when output.filename does not name files by entry', () => {
+    const read = files({
+      '/repo/webpack.config.js':
+        "module.exports = { entry: { a: './src/a.ts' }, output: { filename: 'bundle.js' } };",
+    });
+    expect(builtSourceHandlers('/repo', ['a.handler'], read)).toEqual([]);
+  });
+
+  it("maps esbuild's outdir back to its outbase", () => {
+    const read = files({
+      '/repo/esbuild.config.ts': "esbuild.build({ outdir: 'dist', outbase: 'src/lambdas' })",
+    });
+    expect(
+      builtSourceHandlers('/repo', ['dist/notify/handler.handler', '/repo/dist/x/h.main'], read),
+    ).toEqual(['/repo/src/lambdas/notify/handler.handler', '/repo/src/lambdas/x/h.main']);
+  });
+
+  it('reads nothing into a folder without a bundler config', () => {
+    expect(builtSourceHandlers('/repo', ['dist/a/handler.handler'], files({}))).toEqual([]);
+  });
+});
