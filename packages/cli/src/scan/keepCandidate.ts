@@ -97,6 +97,9 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.unlessCallersRead !== undefined && project.importerUses.callersRead(file, c.unlessCallersRead))
     return false;
+  const batch = c.onlyIfBatchAnswerMethod;
+  if (batch !== undefined && !project.importsBatchAnswerMethod(file, batch.method, batch.imports))
+    return false;
   const drops = c.onlyIfResultDropped;
   if (drops !== undefined && !resultDropped(project, project.importerUses, project.deferred, file, drops))
     return false;
