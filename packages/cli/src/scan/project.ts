@@ -292,24 +292,6 @@ export class Project {
     return this.errorMapRefs;
   }
 
-  /**
-   * Does a class or interface `file` imports from the project declare `method` as one returning a batch
-   * answer whole (rules/batchMethods.ts)? A library's
-   * method of the same name (a data mapper's `batchWrite` that retries leftovers itself) is not the project's.
-   */
-  importsBatchAnswerMethod(
-    file: string,
-    method: string,
-    imports: readonly { readonly source: string; readonly name: string }[],
-  ): boolean {
-    return imports.some(({ source, name }) => {
-      const target = this.resolveModule(file, source);
-      return (
-        target !== undefined && (this.factsOf(target)?.batchAnswerMethods ?? []).includes(`${name}.${method}`)
-      );
-    });
-  }
-
   private gatherSources(): GatherSources {
     return { deferred: this.deferred, factsOf: (f) => this.factsOf(f), modules: () => this.modules.values() };
   }
