@@ -97,6 +97,9 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.unlessCallersRead !== undefined && project.importerUses.callersRead(file, c.unlessCallersRead))
     return false;
+  const batch = c.onlyIfBatchAnswerMethod;
+  if (batch !== undefined && !importsBatchAnswerMethod(project, file, batch.method, batch.imports))
+    return false;
   const drops = c.onlyIfResultDropped;
   if (drops !== undefined && !resultDropped(project, project.importerUses, project.deferred, file, drops))
     return false;
@@ -166,5 +169,25 @@ function fieldRouted(
     const api = project.resolveModule(r.api.from, r.api.source);
     const limit = api === undefined ? undefined : project.exportFact(api, r.api.name)?.apiRoutes?.[r.key];
     return limit !== undefined && f.seconds > limit;
+  });
+}
+
+/**
+ * Does a class or interface `file` imports from the project declare `method` as one returning a batch answer
+ * whole (rules/batchMethods.ts)? A library's method of the same name (a data mapper's `batchWrite` that
+ * retries leftovers itself) is not the project's.
+ */
+function importsBatchAnswerMethod(
+  project: Project,
+  file: string,
+  method: string,
+  imports: readonly { readonly source: string; readonly name: string }[],
+): boolean {
+  return imports.some(({ source, name }) => {
+    const target = project.resolveModule(file, source);
+    return (
+      target !== undefined &&
+      (project.factsOf(target)?.batchAnswerMethods ?? []).includes(`${name}.${method}`)
+    );
   });
 }

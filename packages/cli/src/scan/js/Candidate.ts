@@ -154,6 +154,11 @@ export interface Candidate {
   readonly onlyIfImportAnswersErrors?: ImportRef;
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */
   readonly onlyIfResultDropped?: readonly string[];
+  /** A dropped call of this method: kept when a class or interface imported here declares it a batch answer (rules/batchMethods.ts). */
+  readonly onlyIfBatchAnswerMethod?: {
+    readonly method: string;
+    readonly imports: readonly { readonly source: string; readonly name: string }[];
+  };
   /**
    * A key whose only changing part is this project import's answer (`${epochSecondsNow()}-${id}`): kept when
    * that function returns a random or clock value (ExportFact.randomReturn).

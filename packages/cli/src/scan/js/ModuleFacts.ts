@@ -140,6 +140,8 @@ export interface ModuleFacts {
   readonly authGates?: readonly ImportRef[];
   /** Imported error classes this module answers 401/403 for by `instanceof` (rules/authErrorClasses.ts). */
   readonly authErrorMaps?: readonly ImportRef[];
+  /** Class methods that return a batch command's answer whole, unread (rules/batchMethods.ts). */
+  readonly batchAnswerMethods?: readonly string[];
   /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
   readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
   /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */

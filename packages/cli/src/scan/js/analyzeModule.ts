@@ -16,6 +16,7 @@ import { mayReport } from './ruleGate.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, authGates } from './rules/authAcrossModules.js';
 import { authErrorMaps } from './rules/authErrorClasses.js';
+import { batchAnswerMethods, droppedBatchMethodRules } from './rules/batchMethods.js';
 import { importedBatchRules, ownedBatchWrapperRules } from './rules/batchWrappers.js';
 import { selectsOwnWork } from './rules/catchFacts.js';
 import { cdkRules } from './rules/cdk.js';
@@ -53,6 +54,7 @@ const RULES: readonly Rule[] = [
   errorValueRules,
   queueErrorValueRules,
   partialBatchRules,
+  droppedBatchMethodRules,
   ownedBatchWrapperRules,
   lambdaRules,
   cdkRules,
@@ -175,6 +177,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const sources = projectSources(ctx);
   const gates = authGates(ctx);
   const errorMaps = authErrorMaps(ctx);
+  const batchMethods = batchAnswerMethods(ctx);
   const clients = clientFacts(ctx);
   const implemented = implementers(ctx);
   return {
@@ -191,6 +194,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(uses.length > 0 ? { resultUses: uses } : {}),
     ...(gates.length > 0 ? { authGates: gates } : {}),
     ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),
+    ...(batchMethods.length > 0 ? { batchAnswerMethods: batchMethods } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),

@@ -11,6 +11,7 @@
 import { cdkConstruct, serverlessConfig } from './gateIac.js';
 import { importsNodeHttp, sdkImportCount } from './importScan.js';
 import { batchWordsIn } from './rules/batchApis.js';
+import { mayDropBatchCall } from './rules/batchMethods.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { SourceWords } from './SourceWords.js';
 
@@ -261,6 +262,9 @@ export function mayReport(source: string): boolean {
     (words.includes('.create') && /\bprisma\b|@prisma\/client/i.test(words.source)) ||
     // An answer of 401/403 on an imported helper's result (rules/authAcrossModules.ts).
     authWords(words) ||
+    // A batch wrapper's answer awaited and dropped (rules/batchMethods.ts).
+    ((words.includes('atch') || words.includes('put') || words.includes('delete')) &&
+      mayDropBatchCall(words.source)) ||
     // A remote page that fails its schema in a generator or loop a handler reads (rules/parseFailure.ts).
     (words.includes('safeParse') && words.includes('await')) ||
     // A remote password check's failure answered as wrong credentials (rules/credentialChecks.ts).

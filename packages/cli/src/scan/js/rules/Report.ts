@@ -23,6 +23,7 @@ export type Extra = Pick<
   | 'onlyIfExportOnHandlerPath'
   | 'unlessCallersRead'
   | 'onlyIfResultDropped'
+  | 'onlyIfBatchAnswerMethod'
   | 'onlyIfImportBatchResult'
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'

@@ -97,6 +97,32 @@ function callersDiscard(ctx: ModuleContext, at: Node): boolean {
   return calls > 0;
 }
 
+const isExported = (ctx: ModuleContext, fn: Node) =>
+  [...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn);
+
+/**
+ * The exported function that hands back what `fn` returns: `fn` itself, or the one exported function whose
+ * every call of a module-local `fn` is its own answer (`export function putEvent(...) { log(); return
+ * putEventRequest(...) }`), one step deep, as a module keeps the SDK call in a private helper.
+ */
+function exportedOwner(ctx: ModuleContext, fn: Node | undefined): Node | undefined {
+  if (fn === undefined || isExported(ctx, fn)) return fn;
+  let owner: Node | undefined;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'Identifier' || ctx.functionOf(callee) !== fn) continue;
+    const { node, parent } = ctx.climb(
+      call,
+      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+    );
+    const caller = ctx.enclosingFunction(call);
+    const returned = parent?.type === 'ReturnStatement' || (caller !== undefined && caller.body === node);
+    if (!returned || caller === undefined || (owner !== undefined && owner !== caller)) return undefined;
+    owner = caller;
+  }
+  return owner !== undefined && isExported(ctx, owner) ? owner : undefined;
+}
+
 /**
  * The answer is handed back whole by an exported function (`console.log(response); return response`):
  * kept when a caller in the project awaits that function and drops what it returns (droppedResults.ts).
@@ -109,14 +135,9 @@ function handedBack(
   field: string,
   what: string,
 ): void {
-  const fn = ctx.enclosingFunction(sent);
+  const fn = exportedOwner(ctx, ctx.enclosingFunction(sent));
   const name = fn === undefined ? undefined : returnedName(ctx, fn);
-  if (
-    name === undefined ||
-    fn === undefined ||
-    ![...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn)
-  )
-    return;
+  if (name === undefined) return;
   report(
     'swallowed-error',
     at,
