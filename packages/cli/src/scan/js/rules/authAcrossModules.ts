@@ -11,8 +11,9 @@ import { spelledWithin } from '../namesWithin.js';
 import { SourceWords } from '../SourceWords.js';
 import { importRefOf } from '../sdkOptions.js';
 import { lastTextMemo } from '../textMemo.js';
-import { answersAuthFailure, callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
+import { callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
 import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
+import { gateAnswer } from './authGateAnswer.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
@@ -163,33 +164,6 @@ export function verifierFact(ctx: ModuleContext, fn: Node): VerifierFact | undef
     if (via !== undefined) return { via };
   }
   return undefined;
-}
-
-/**
- * The 401/403 answer given when this call's result is falsy: `if (!(await verify(t))) return 401`, or
- * `const ok = await verify(t); ... if (!ok) return 403` in the same function.
- */
-export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
-  const { node, parent } = userOf(ctx, call);
-  if (parent?.type === 'IfStatement' && parent.test === node)
-    return answersAuthFailure(parent.consequent, ctx) ?? answersAuthFailure(parent.alternate, ctx);
-  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return undefined;
-  const name = parent.id.name as string;
-  const fn = ctx.enclosingFunction(parent);
-  let answer: Node | undefined;
-  someDescendant(
-    fn?.body as Node | undefined,
-    (m) => {
-      if (answer !== undefined || m.type !== 'IfStatement' || m.start < parent.end) return false;
-      const test = unwrap(m.test);
-      const arg =
-        test?.type === 'UnaryExpression' && test.operator === '!' ? unwrap(test.argument) : undefined;
-      if (arg?.type === 'Identifier' && arg.name === name) answer = answersAuthFailure(m.consequent, ctx);
-      return false;
-    },
-    true,
-  );
-  return answer;
 }
 
 /** The project imports whose falsy result this module answers 401/403 on (the callers' half of a gate). */

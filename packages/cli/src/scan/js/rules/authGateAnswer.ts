@@ -1,0 +1,69 @@
+// The caller's half of a "not verified" gate: the 401/403/Deny answered when a verification helper's
+// result is falsy, whether written as an `if` or as a choice of the answer (`claims ? 'Allow' : 'Deny'`).
+import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { answersAuthFailure, isAuthStatus, wrap } from './authAnswers.js';
+import { userOf } from './authFacts.js';
+
+/**
+ * The 401/403 answer given when this call's result is falsy: `if (!(await verify(t))) return 401`, or
+ * `const ok = await verify(t); ... if (!ok) return 403` in the same function.
+ */
+export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
+  const { node, parent } = userOf(ctx, call);
+  if (parent?.type === 'IfStatement' && parent.test === node)
+    return answersAuthFailure(parent.consequent, ctx) ?? answersAuthFailure(parent.alternate, ctx);
+  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return undefined;
+  const name = parent.id.name as string;
+  const fn = ctx.enclosingFunction(parent);
+  let answer: Node | undefined;
+  someDescendant(
+    fn?.body as Node | undefined,
+    (m) => {
+      if (answer !== undefined || m.type !== 'IfStatement' || m.start < parent.end) return false;
+      const test = unwrap(m.test);
+      const arg =
+        test?.type === 'UnaryExpression' && test.operator === '!' ? unwrap(test.argument) : undefined;
+      if (arg?.type === 'Identifier' && arg.name === name) answer = answersAuthFailure(m.consequent, ctx);
+      return false;
+    },
+    true,
+  );
+  return answer ?? chosenDeny(ctx, fn, parent, name);
+}
+
+/** A branch of a choice that is the failure answer itself: `'Deny'`, `401`, or code answering 401/403. */
+function failureBranch(ctx: ModuleContext, branch: Node | undefined): Node | undefined {
+  const b = unwrap(branch);
+  if (b === undefined) return undefined;
+  if (stringValue(b) === 'Deny' || isAuthStatus(b, ctx)) return b;
+  return answersAuthFailure(wrap(b), ctx);
+}
+
+/**
+ * `const effect = claims ? 'Allow' : 'Deny'` after `const claims = await verify(t)`: an authorizer that
+ * picks its answer with a choice on the result rather than an `if`.
+ */
+function chosenDeny(
+  ctx: ModuleContext,
+  fn: Node | undefined,
+  declarator: Node,
+  name: string,
+): Node | undefined {
+  let answer: Node | undefined;
+  someDescendant(
+    fn?.body as Node | undefined,
+    (m) => {
+      if (answer !== undefined || m.type !== 'ConditionalExpression' || m.start < declarator.end)
+        return false;
+      const test = unwrap(m.test);
+      const negated = test?.type === 'UnaryExpression' && test.operator === '!';
+      const tested = negated ? unwrap(test?.argument) : test;
+      if (tested?.type !== 'Identifier' || tested.name !== name) return false;
+      answer = failureBranch(ctx, negated ? m.consequent : m.alternate);
+      return false;
+    },
+    true,
+  );
+  return answer;
+}
