@@ -8,10 +8,12 @@
 // timeout is visible: in the client's options (`google.drive({ version, timeout })`, `new OAuth2Client({
 // transporterOptions: { timeout } })`), in the module's `google.options({ timeout })`, or in the call's
 // own options (`gmail.users.messages.get(params, { timeout })`). Options the scan cannot read (a variable
-// from elsewhere, a spread) are taken as holding one.
+// from elsewhere, a spread) are taken as holding one. Standalone `@googleapis/<api>` factories build the same
+// clients; a client a same-module helper returns (`await initialiseClient()`) is followed one hop.
 import { memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
+import { returnedValues } from '../sdkOptions.js';
 import type { Report, Rule } from './Report.js';
 
 /** OAuth2Client methods that send a request (verifyIdToken fetches the signing certificates). */
@@ -48,8 +50,13 @@ function optionsTimed(ctx: ModuleContext, arg: Node | undefined): boolean {
 }
 
 /** What a client expression was built as: a googleapis API client or an OAuth2 client, and if timed. */
-function clientOf(ctx: ModuleContext, base: Node): { kind: 'api' | 'oauth'; timed: boolean } | undefined {
-  const built = unwrap(ctx.valueOf(base));
+function clientOf(
+  ctx: ModuleContext,
+  base: Node,
+  hops = 0,
+): { kind: 'api' | 'oauth'; timed: boolean } | undefined {
+  let built = unwrap(ctx.valueOf(base));
+  if (built?.type === 'AwaitExpression') built = unwrap(ctx.valueOf(built.argument as Node));
   if (built === undefined) return undefined;
   const callee = unwrap(built.callee);
   if (callee === undefined) return undefined;
@@ -60,9 +67,33 @@ function clientOf(ctx: ModuleContext, base: Node): { kind: 'api' | 'oauth'; time
     if (path?.length !== 2 || NOT_AN_API.has(path[1] as string)) return undefined;
     return { kind: 'api', timed: optionsTimed(ctx, args[0]) };
   }
+  // A standalone API package (`@googleapis/androidpublisher`) exports its factory under the API's name.
+  const standalone = imp?.source.startsWith('@googleapis/')
+    ? imp.source.slice('@googleapis/'.length)
+    : undefined;
+  if (built.type === 'CallExpression' && standalone !== undefined && path?.at(-1) === standalone)
+    return { kind: 'api', timed: optionsTimed(ctx, args[0]) };
+  // A same-module helper that builds and returns the client (`const c = await initialiseClient()`).
+  const helper = built.type === 'CallExpression' && hops === 0 ? ctx.functionOf(callee) : undefined;
+  const returned = helper === undefined ? undefined : returnedValues(helper);
+  if (returned?.length === 1) return clientOf(ctx, returned[0] as Node, hops + 1);
+  // `ExternalAccountClient.fromJSON(credentialConfig)`: a credential file carries no transport options;
+  // an options literal may name `transporterOptions`, and a second argument (older versions) is unread.
+  if (
+    built.type === 'CallExpression' &&
+    imp?.source === 'google-auth-library' &&
+    path?.join('.') === 'ExternalAccountClient.fromJSON'
+  ) {
+    const config = unwrap(ctx.valueOf(args[0]));
+    return {
+      kind: 'oauth',
+      timed: args.length > 1 || (config?.type === 'ObjectExpression' && optionsTimed(ctx, config)),
+    };
+  }
   if (built.type !== 'NewExpression') return undefined;
   const oauth =
     (imp?.source === 'googleapis' && path?.join('.') === 'google.auth.OAuth2') ||
+    (standalone !== undefined && path?.join('.') === 'auth.OAuth2') ||
     (imp?.source === 'google-auth-library' && imp.imported === 'OAuth2Client');
   if (!oauth) return undefined;
   // Positional arguments (client id, secret, redirect) carry no transport options.

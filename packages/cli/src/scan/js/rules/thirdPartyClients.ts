@@ -83,7 +83,8 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
   // A database driver: an operation is bounded by maxTimeMS, which no HTTP rule reads.
   mongodb: { timeoutMs: null, retries: 'retryReads, retryWrites', decision: 'not an HTTP client: silent' },
   mongoose: { timeoutMs: null, retries: "the driver's", decision: 'not an HTTP client: silent' },
-  // gaxios (googleapis' transport) README: timeout 0 (none); googleapis turns its retryConfig on.
+  // gaxios (googleapis' transport) README: timeout 0 (none); googleapis turns its retryConfig on. The
+  // standalone `@googleapis/<api>` packages build the same clients on googleapis-common and gaxios.
   googleapis: {
     timeoutMs: null,
     retries: 'gaxios retryConfig',
