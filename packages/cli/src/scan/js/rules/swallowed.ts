@@ -31,8 +31,8 @@ import {
   dropShape,
   fallsOutToStandIn,
   fallsOutWithUndefined,
-  resolved,
   nothing,
+  resolved,
 } from './catchShapes.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
