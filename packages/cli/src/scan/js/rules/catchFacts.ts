@@ -135,14 +135,16 @@ const METRIC_RECORD = /^(addMetric|addDimension|addDimensions|addMetadata|putMet
 /**
  * `metrics.addMetric('Failed', MetricUnits.Count, 1)`, `single.addDimension('reason', e.message)`: a
  * count of the failure kept in memory and flushed when the handler returns. It observes the failure as
- * a log line does, and no more: the work is still lost. An awaited send (`await putMetricData(...)`) is
+ * a log line does, and no more: the work is still lost. A project's wrapper called bare, not awaited, is
+ * the same record. An awaited send (`await putMetricData(...)`) is
  * I/O of its own, and not one of these.
  */
 function isMetricRecord(node: Node): boolean {
   const call = unwrap(node.type === 'ExpressionStatement' ? node.expression : node);
   return (
     call?.type === 'CallExpression' &&
-    unwrap(call.callee)?.type === 'MemberExpression' &&
+    // A project's own wrapper called bare (`addMetric(MetricNames.ERROR_PUBLISHING)`) counts the same way.
+    (unwrap(call.callee)?.type === 'MemberExpression' || unwrap(call.callee)?.type === 'Identifier') &&
     METRIC_RECORD.test(calleeName(call) ?? '')
   );
 }

@@ -167,6 +167,17 @@ export function fallsOutToStandIn(ctx: ModuleContext, tryStatement: Node): boole
   return builtIn(ctx, v, tryStatement);
 }
 
+/**
+ * The value a `Promise.resolve(x)` hands on (`return Promise.resolve(undefined)` in an async function answers
+ * exactly what `return undefined` does), else the node itself.
+ */
+export function resolved(n: Node | null | undefined): Node | null | undefined {
+  const v = unwrap(n);
+  if (v?.type !== 'CallExpression' || memberPath(v.callee)?.join('.') !== 'Promise.resolve') return n;
+  const args = v.arguments as Node[];
+  return args.length === 0 ? null : args.length === 1 ? args[0] : n;
+}
+
 /** `return`, `return undefined`, `return null`: an answer a property read fails on. */
 export const nothing = (n: Node | null | undefined): boolean =>
   n == null ||

@@ -32,6 +32,7 @@ import {
   fallsOutToStandIn,
   fallsOutWithUndefined,
   nothing,
+  resolved,
 } from './catchShapes.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
@@ -154,8 +155,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const onlyLogs = shape !== undefined || statements.every((s) => isObservation(s));
     const returnsDefault =
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
-      statements.some((s) => s.type === 'ReturnStatement' && isEmptyValue(s.argument)) &&
-      !statements.some((s) => s.type === 'ReturnStatement' && !isEmptyValue(s.argument));
+      statements.some((s) => s.type === 'ReturnStatement' && isEmptyValue(resolved(s.argument))) &&
+      !statements.some((s) => s.type === 'ReturnStatement' && !isEmptyValue(resolved(s.argument)));
     const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
     const returnsError =
       param !== undefined &&
@@ -175,7 +176,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       );
     } else if (returnsDefault && io) {
       // undefined/null that every caller dereferences at once fails there (resultUse.ts).
-      const readers = statements.every((s) => s.type !== 'ReturnStatement' || nothing(s.argument))
+      const readers = statements.every((s) => s.type !== 'ReturnStatement' || nothing(resolved(s.argument)))
         ? callersRead(ctx, handler)
         : undefined;
       const nextRun = ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx);
