@@ -56,3 +56,38 @@ export function callsName(text: string, names: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * Does the text name one of `names` (or an alias an import gives it) as a word?
+ *
+ * @example
+ * mentions("import { load as fetchItem } from './items'; fetchItem(id);", ['load']) // true
+ */
+export function mentions(text: string, names: readonly string[]): boolean {
+  const all = [...names, ...localNames(text, names)];
+  if (!all.some((n) => text.includes(n))) return false;
+  return new RegExp(`(?<![\\w$])(?:${all.map(escapeRegExp).join('|')})(?![\\w$])`).test(text);
+}
+
+const IMPORT_SOURCE = /\b(?:from|require\(|import\()\s*['"]([^'"\n]+)['"]/g;
+const RE_EXPORT = /\bexport\s+(?:\*|\{[^}]*\}|type\s*\{[^}]*\})(?:\s+as\s+\w+)?\s*from\s*['"]([^'"\n]+)['"]/g;
+
+/**
+ * The module sources a text imports or requires, read without parsing it.
+ *
+ * @example
+ * importSources("import { a } from './a'; const b = require('./b');") // ['./a', './b']
+ */
+export function importSources(text: string): string[] {
+  return [...text.matchAll(IMPORT_SOURCE)].map((m) => m[1] as string);
+}
+
+/**
+ * The module sources a text re-exports from (`export * from`, `export { x } from`), read without parsing it.
+ *
+ * @example
+ * reExportSources("export * from './orders';") // ['./orders']
+ */
+export function reExportSources(text: string): string[] {
+  return [...text.matchAll(RE_EXPORT)].map((m) => m[1] as string);
+}

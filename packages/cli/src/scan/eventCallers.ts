@@ -1,13 +1,20 @@
 // Which handlers reach code in a module with no handler of its own (a shared API client class, a data
 // layer, an event publisher). `no-retry` keeps a request there only when some handler given an event
 // reaches it, or when the scan cannot tell: a handler that selects its own work each run (a scheduled job:
-// js/rules/catchFacts.ts selectsOwnWork) needs no retry, its next run is the retry; swallowed-error judges a
+// js/rules/catchExemptions.ts selectsOwnWork) needs no retry, its next run is the retry; swallowed-error judges a
 // helper's catch the same way. `random-id-nondeterministic` keeps a random key there only when a retried
 // consumer reaches it. Callers are found by the called name in the modules importing the shared one (through
 // barrels, and through the interfaces its class implements), then followed up the import graph to the
 // handler modules, a few modules deep.
 
-import { callsName, localNames, reExportedAs } from './callerText.js';
+import {
+  callsName,
+  importSources,
+  localNames,
+  mentions,
+  reExportedAs,
+  reExportSources,
+} from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
@@ -21,8 +28,6 @@ export interface CallerLookup {
   readonly read: (file: string) => string | undefined;
 }
 
-const IMPORT_SOURCE = /\b(?:from|require\(|import\()\s*['"]([^'"\n]+)['"]/g;
-const RE_EXPORT = /\bexport\s+(?:\*|\{[^}]*\}|type\s*\{[^}]*\})(?:\s+as\s+\w+)?\s*from\s*['"]([^'"\n]+)['"]/g;
 /** A request in a shared module, as the rule saw it (js/callerNames.ts sharedRequest). */
 export interface SharedRequest {
   readonly names: readonly string[];
@@ -88,12 +93,7 @@ export class EventCallers {
           m.importSources ?? [],
           m.reExports.map((r) => r.source),
         );
-      else
-        note(
-          m.file,
-          [...text.matchAll(IMPORT_SOURCE)].map((x) => x[1] as string),
-          [...text.matchAll(RE_EXPORT)].map((x) => x[1] as string),
-        );
+      else note(m.file, importSources(text), reExportSources(text));
     }
     this.importers = importers;
     return importers;
@@ -292,13 +292,6 @@ export class EventCallers {
     }
     return { handlers, complete: level.length === 0 };
   }
-}
-
-/** Does the text name one of `names` (or an alias an import gives it) as a word? */
-export function mentions(text: string, names: readonly string[]): boolean {
-  const all = [...names, ...localNames(text, names)];
-  if (!all.some((n) => text.includes(n))) return false;
-  return new RegExp(`(?<![\\w$])(?:${all.map(escapeRegExp).join('|')})(?![\\w$])`).test(text);
 }
 
 function redelivered(h: ModuleFacts): boolean {

@@ -1,7 +1,6 @@
 // Project pass: follows relative imports between the scanned files to settle findings that depend on
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 
-import { readFileSync } from 'node:fs';
 import { BatchOneHandlers, type BatchOneSources } from './batchOne.js';
 import { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
@@ -9,7 +8,7 @@ import { ExportNames } from './exportNames.js';
 import { type GatherSources, gathered, mayHoldAuthErrorMap, mayHoldAuthGate } from './gatheredFacts.js';
 import { LockedHandlers } from './handlerVersions.js';
 import { ImporterUses } from './importerUses.js';
-import { analyzeModule, batchCallers } from './js/analyzeModule.js';
+import { analyzeModule } from './js/analyzeModule.js';
 import type {
   Candidate,
   EventSourceWrapper,
@@ -26,6 +25,7 @@ import { mayBatch } from './js/rules/batchWrappers.js';
 import { keepCandidate } from './keepCandidate.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
 import { optionsUnread } from './projectOptions.js';
+import { readSource } from './readSource.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
@@ -39,7 +39,7 @@ export class Project {
   private readonly resolver: ModuleResolver;
   private readonly exports: ExportLookup;
   /** Names some module exports with a fact: a name in none settles a question without resolving it. */
-  private readonly names = new ExportNames();
+  readonly names = new ExportNames();
 
   /** The SqsEventSource wrapper behind an imported name, resolved only when some module exports one. */
   wrapperOf(ref: ImportRef): EventSourceWrapper | undefined {
@@ -107,37 +107,6 @@ export class Project {
    */
   get hasEventSourceWrappers(): boolean {
     return this.names.wrappers.size > 0;
-  }
-
-  /**
-   * Calls of the project's batch wrappers whose answer is dropped (rules/batchWrappers.ts), in a module
-   * whose text names one: looked for only once some module offers such a wrapper, so a project with none
-   * pays nothing for it.
-   */
-  batchCallerCandidates(file: string): readonly Candidate[] {
-    if (this.names.batch.size === 0) return [];
-    const text = this.deferred.get(file) ?? readSource(file);
-    if (text === undefined) return [];
-    if (![...this.names.batch].some((name) => text.includes(`${name}(`))) return [];
-    try {
-      return batchCallers(file, text);
-    } catch {
-      return [];
-    }
-  }
-
-  /**
-   * Analyses the deferred modules that build one of the project's event-source constructs with a handler
-   * (`new QueueConsumer(this, id, { handler: 'consumer.handler' })`) before any finding is kept: whether
-   * that handler's code is a one-record consumer (isBatchOne) depends on them.
-   */
-  settleWrapperBuilders(): void {
-    if (this.names.wrappers.size === 0) return;
-    const names = [...this.names.wrappers];
-    for (const [file, source] of [...this.deferred]) {
-      if (!source.includes('handler') || !names.some((n) => source.includes(`new ${n}(`))) continue;
-      this.factsOf(file);
-    }
   }
 
   /** A module's facts, analysing a deferred module in full on first use. */
@@ -299,13 +268,5 @@ export class Project {
   /** Keeps a candidate unless another file settles it (keepCandidate.ts). */
   keep(file: string, c: Candidate): boolean {
     return keepCandidate(this, file, c);
-  }
-}
-
-function readSource(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
   }
 }

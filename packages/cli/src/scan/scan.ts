@@ -24,6 +24,7 @@ import { Project } from './project.js';
 import { findTwins } from './twins.js';
 import { analyzeInWorkers, workerAvailable } from './workerPool.js';
 import { Workspaces } from './workspaces.js';
+import { batchCallerCandidates, settleWrapperBuilders } from './wrapperCalls.js';
 
 /**
  * Options of `scan()`.
@@ -141,7 +142,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...terraformBatchOneHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
   );
   const project = new Project(modules, batchOne, new Workspaces(root), deferred);
-  project.settleWrapperBuilders();
+  settleWrapperBuilders(project);
   const mappings = terraformMappingHandlers(
     terraformFiles.map((f) => ({ rel: f.rel, dir: f.dir, facts: f.facts.code })),
   );
@@ -174,7 +175,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   for (const o of outcomes) {
     if (o.kind === 'problem') continue;
     // Calls of a project's batch wrapper, in any module (analysed only once the project has one).
-    const batchCallers = o.kind === 'code' ? project.batchCallerCandidates(o.facts.file) : [];
+    const batchCallers = o.kind === 'code' ? batchCallerCandidates(project, o.facts.file) : [];
     // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper.
     const facts =
       o.kind !== 'code'

@@ -5,16 +5,16 @@
 // handler graph is known (some handler calls project code) and a script is seen calling the function; a
 // library with no handlers, or an export nothing visibly calls, keeps its findings.
 
-import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { mentions } from './eventCallers.js';
+import { importSources, mentions } from './callerText.js';
 import { commandLine } from './js/offServicePath.js';
 import type { Project } from './project.js';
+import { readSource } from './readSource.js';
 
 /** Folders of operator scripts, skipped by the directory walk (config.ts) and so read here. */
 const SCRIPT_FOLDER = 'scripts';
 const SCRIPT_FILE = /\.(?:[cm]?[jt]s)$/;
-const IMPORT_SOURCE = /\b(?:from|require\(|import\()\s*['"]([^'"\n]+)['"]/g;
 /** Script files read per folder at most, and folder depth: a scripts folder is a handful of programs. */
 const MAX_FILES = 200;
 const MAX_DEPTH = 2;
@@ -35,7 +35,7 @@ export function scriptOnly(project: Project, file: string, names: readonly strin
   if (!uses.knowsHandlersUnder(packageDir(file, root)) || uses.onHandlerPath(file, names)) return false;
   let seen = false;
   for (const caller of project.eventCallers.mentioning(file, names)) {
-    const text = project.deferred.get(caller) ?? readText(caller);
+    const text = project.deferred.get(caller) ?? readSource(caller);
     if (text === undefined || !isScript(project, caller, text)) return false;
     seen = true;
   }
@@ -73,9 +73,7 @@ function scriptFolderCalls(project: Project, file: string, names: readonly strin
     for (const script of scriptsIn(project, join(dir, SCRIPT_FOLDER)))
       if (
         (names.includes('default') || mentions(script.text, names)) &&
-        [...script.text.matchAll(IMPORT_SOURCE)].some(
-          (m) => project.resolveModule(script.file, m[1] as string) === file,
-        )
+        importSources(script.text).some((source) => project.resolveModule(script.file, source) === file)
       )
         return true;
     if (dir === root) break;
@@ -105,7 +103,7 @@ function scriptsIn(project: Project, folder: string): readonly { file: string; t
       const path = join(dir, e.name);
       if (e.isDirectory() && depth < MAX_DEPTH && e.name !== 'node_modules') walk(path, depth + 1);
       else if (e.isFile() && SCRIPT_FILE.test(e.name) && !e.name.endsWith('.d.ts')) {
-        const text = readText(path);
+        const text = readSource(path);
         if (text !== undefined) out.push({ file: path, text });
       }
     }
@@ -113,12 +111,4 @@ function scriptsIn(project: Project, folder: string): readonly { file: string; t
   walk(folder, 0);
   cache.set(folder, out);
   return out;
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -18,7 +18,7 @@ import { authAcrossModulesRules, authGates } from './rules/authAcrossModules.js'
 import { authErrorMaps } from './rules/authErrorClasses.js';
 import { batchAnswerMethods, droppedBatchMethodRules } from './rules/batchMethods.js';
 import { importedBatchRules, ownedBatchWrapperRules } from './rules/batchWrappers.js';
-import { selectsOwnWork } from './rules/catchFacts.js';
+import { selectsOwnWork } from './rules/catchExemptions.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';

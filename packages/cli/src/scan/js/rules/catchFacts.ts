@@ -204,7 +204,7 @@ export function onlyTelemetry(block: Node): boolean {
  * @example
  * everyAwaitedCall(block, (call) => calleeName(call) === 'send') // try { await client.send(c) } -> true
  */
-function everyAwaitedCall(block: Node, test: (call: Node) => boolean): boolean {
+export function everyAwaitedCall(block: Node, test: (call: Node) => boolean): boolean {
   let calls = 0;
   let passed = 0;
   someDescendant(
@@ -263,62 +263,4 @@ export function bestEffortTelemetry(ctx: ModuleContext, tryStatement: Node): boo
         (n.type === 'TemplateElement' && CATCH_SAYS_TELEMETRY.test(String(n.value?.raw ?? ''))),
     )
   );
-}
-
-// A failed ChangeMessageVisibility loses nothing either: the message comes back at the queue's own timeout.
-const CLEANUP_COMMAND =
-  /^(Delete|Remove|Deregister|Untag|Detach|Disassociate|Disable|ChangeMessageVisibility)\w*$/;
-// Enumerations only: a `GetObject` beside a `DeleteMessage` is the work itself, then its acknowledgement.
-const SELECT_COMMAND = /^(Scan|Query|List)\w*$/;
-// Closing a connection (`await this.pool.end()`, `client.disconnect()`) loses none of the work done on it.
-const CLEANUP_METHOD =
-  /^(delete|remove|deregister|untag|detach|disassociate|disable|changeMessageVisibility)\w*$|^(close|end|disconnect|quit|release|destroy)$/;
-
-/**
- * Every AWS call in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`,
- * `scheduler.deleteSchedule(...)`), or a scan or list that selects what it deletes: a failed cleanup that
- * is logged leaves garbage behind, but loses none of the work the caller asked for.
- */
-export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
-  const text = ctx.source.slice(block.start, block.end);
-  const commands = [...text.matchAll(/\bnew\s+(\w+)Command\b/g)].map((m) => m[1] ?? '');
-  // A read that selects what to delete (`Scan` then `Delete` of each item, `ListObjects` then
-  // `DeleteObjects`) is part of the cleanup.
-  if (commands.length > 0)
-    return (
-      commands.some((c) => CLEANUP_COMMAND.test(c)) &&
-      commands.every((c) => CLEANUP_COMMAND.test(c) || SELECT_COMMAND.test(c))
-    );
-  return everyAwaitedCall(block, (call) => {
-    let name = calleeName(call) ?? '';
-    // `client.send(command)` with the command built before the try.
-    const sent = name === 'send' ? ctx.valueOf(call.arguments[0]) : undefined;
-    if (sent?.type === 'NewExpression')
-      return CLEANUP_COMMAND.test(
-        (unwrap(sent.callee)?.name as string | undefined)?.replace(/Command$/, '') ?? '',
-      );
-    const inner = unwrap(unwrap(call.callee)?.object);
-    if (name === 'promise' && inner?.type === 'CallExpression') name = calleeName(inner) ?? '';
-    return CLEANUP_METHOD.test(name) && unwrap(call.callee)?.type === 'MemberExpression';
-  });
-}
-
-/**
- * Every handler the module exports ignores its event (`async () => ...`, `async (_, context) => ...`): a
- * job that selects its own work each run (a schedule). What a run fails to do and only logs is still
- * where the run found it, and the next run selects it again: that is the retry.
- */
-export function selectsOwnWork(ctx: ModuleContext): boolean {
-  let entries = 0;
-  for (const [fn, kind] of ctx.handlers) {
-    if (kind !== 'entry') continue;
-    entries++;
-    const first = (fn.params as Node[])[0];
-    if (first === undefined) continue;
-    if (first.type !== 'Identifier') return false;
-    const name = first.name as string;
-    if (name.startsWith('_')) continue;
-    if (someDescendant(fn.body as Node, (n) => n.type === 'Identifier' && n.name === name)) return false;
-  }
-  return entries > 0;
 }

@@ -4,7 +4,8 @@
 // gone through.
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isObservation, selectsOwnWork } from './catchFacts.js';
+import { selectsOwnWork } from './catchExemptions.js';
+import { isObservation } from './catchFacts.js';
 import type { Report } from './Report.js';
 
 /** The name an error-first callback gives its error: `err`, `error`, `e`. */

@@ -11,7 +11,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
 import { untimedApiClients } from './apiClients.js';
-import { selectsOwnWork } from './catchFacts.js';
+import { selectsOwnWork } from './catchExemptions.js';
 import {
   creationWithoutTimeout,
   optionsBound,

@@ -9,7 +9,8 @@ import { collectedBy } from './batchCollected.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
 import { recordsSuccessAfter } from './catchAfter.js';
-import { isLogCall, selectsOwnWork } from './catchFacts.js';
+import { selectsOwnWork } from './catchExemptions.js';
+import { isLogCall } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import type { Report, Rule } from './Report.js';
 
@@ -232,7 +233,7 @@ function judgeBatch(
 }
 
 /**
- * A job that selects its own work each run (catchFacts.ts selectsOwnWork) leaves an entry that failed where
+ * A job that selects its own work each run (catchExemptions.ts selectsOwnWork) leaves an entry that failed where
  * the run found it, and the next run sends it again: that is the retry, as for a catch that only logs.
  * Only the job's own module is judged so: a helper module's batch can be reached by a job that does not
  * select its work again (a one-off seed upload), and a handler given an event alike. A job that records its

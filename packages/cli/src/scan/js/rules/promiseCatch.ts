@@ -4,14 +4,8 @@ import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
-import {
-  hasComment,
-  inTelemetryFunction,
-  isLogCall,
-  isObservation,
-  onlyCleanup,
-  selectsOwnWork,
-} from './catchFacts.js';
+import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
+import { hasComment, inTelemetryFunction, isLogCall, isObservation } from './catchFacts.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';

@@ -5,7 +5,7 @@ import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { customResource } from '../offServicePath.js';
 import { coverAt, policyCover } from '../protection.js';
-import { selectsOwnWork } from './catchFacts.js';
+import { selectsOwnWork } from './catchExemptions.js';
 import { redriveSites } from './dlqRedrive.js';
 import type { Report, Rule } from './Report.js';
 import { retriedPerItem } from './retryFanOut.js';

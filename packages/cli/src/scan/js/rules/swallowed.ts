@@ -16,15 +16,14 @@ import {
   feedsOnlyBestEffort,
   throwsAfter,
 } from './catchAfter.js';
+import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import {
   bestEffortTelemetry,
   doesIo,
   hasComment,
   inTelemetryFunction,
   isObservation,
-  onlyCleanup,
   saysWhy,
-  selectsOwnWork,
 } from './catchFacts.js';
 import {
   type DropShape,
