@@ -4,7 +4,7 @@
 import { batchSourceChecker } from './cfnBatchSources.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
-import { type IacReport, type Json, maxReceiveExtra, num, obj } from './IacResult.js';
+import { type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
 import {
   nonProductionConditions,
   productionResources,
@@ -15,6 +15,7 @@ import {
 import { exportsByResource } from './stackExports.js';
 import { outputsByResource } from './stackRoutes.js';
 import { templateLinks } from './templateLinks.js';
+import { redrivePolicyOf } from './redrivePolicy.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -84,6 +85,22 @@ export function checkCloudFormation(
         r.props.DeadLetterConfig ??
         globals.DeadLetterQueue ??
         obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure);
+  /**
+   * A SAM SNS event with `SqsSubscription` puts a queue between topic and function, which polls it: not an
+   * asynchronous invocation. `true` makes SAM create that queue, with no RedrivePolicy; an object names a
+   * queue of the template, judged as its own resource. Its `BatchSize` (default 10) is the poll's.
+   */
+  const snsThroughQueue = (r: Resource, name: string, props: Record<string, Json>, path: (string | number)[]) => {
+    const sub = obj(props.SqsSubscription);
+    const h = joinHandler(r.props.CodeUri ?? globals.CodeUri, r.props.Handler ?? globals.Handler);
+    if (num(sub?.BatchSize) === 1 && h) batchOneHandlers.push(h);
+    if (sub === undefined)
+      report(
+        'iac-missing-dlq',
+        path,
+        `${r.id}'s SNS event ${name} subscribes through a queue SAM creates with no RedrivePolicy: a poison message is retried until retention deletes it`,
+      );
+  };
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
   const checkBatchSource = batchSourceChecker(report, globals, byId, batchOneHandlers);
 
@@ -102,7 +119,7 @@ export function checkCloudFormation(
   for (const r of resources) {
     switch (r.type) {
       case 'AWS::SQS::Queue': {
-        const redrive = obj(r.props.RedrivePolicy);
+        const redrive = redrivePolicyOf(r.props.RedrivePolicy);
         const isDlq = dlqIds.has(r.id) || /dlq|dead.?letter/i.test(`${r.id} ${r.props.QueueName ?? ''}`);
         if (redrive === undefined) {
           if (!isDlq && (received === undefined || received.has(r.id)))
@@ -156,11 +173,15 @@ export function checkCloudFormation(
             checkBatchSource(r, at(r, 'Properties', 'Events', name), props, 'stream', r);
           else if (type === 'Api') api = API_GATEWAY_MAX_SECONDS;
           else if (type === 'HttpApi') api = Math.min(api ?? HTTP_API_MAX_SECONDS, HTTP_API_MAX_SECONDS);
+          else if (type === 'SNS' && props.SqsSubscription !== undefined && props.SqsSubscription !== false)
+            snsThroughQueue(r, name, props, at(r, 'Properties', 'Events', name));
           else if (
-            // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too.
+            // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too. An
+            // event's own dead-letter queue (an EventBridge rule target's, an SNS subscription's) counts.
             (type === 'EventBridgeRule' || type === 'CloudWatchEvent' || type === 'SNS' || type === 'S3') &&
             props.Schedule === undefined &&
-            props.DeadLetterConfig === undefined
+            props.DeadLetterConfig === undefined &&
+            redrivePolicyOf(props.RedrivePolicy) === undefined
           )
             asyncSource ??= name;
         }
