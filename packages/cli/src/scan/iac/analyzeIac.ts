@@ -47,7 +47,8 @@ export function analyzeIac(file: string, source: string): IacResult {
   if (included !== undefined)
     return { candidates: anchor(candidates, included.serviceDir), batchOneHandlers };
   // Cheap sniff before a full YAML parse: most YAML/JSON in a repo is not infrastructure.
-  if (!/AWS::|Resources|functions\s*:|"functions"/.test(source)) return { candidates, batchOneHandlers };
+  if (!/AWS::|Resources|functions\s*:|"functions"|constructs\s*:/.test(source))
+    return { candidates, batchOneHandlers };
   const loaded = loadYaml(source);
   if ('error' in loaded) {
     return /AWS::|AWSTemplateFormatVersion|serverless/.test(source)

@@ -1,10 +1,10 @@
 // CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
 
-import { batchSourceChecker } from './cfnBatchSources.js';
+import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
-import { type IacReport, type Json, joinHandler, maxReceiveExtra, num, obj } from './IacResult.js';
+import { type IacReport, type Json, maxReceiveExtra, num, obj } from './IacResult.js';
 import {
   nonProductionConditions,
   productionResources,
@@ -33,7 +33,8 @@ export function isCloudFormation(value: unknown): boolean {
 type Resource = TemplateResource;
 
 /**
- * Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it).
+ * Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it),
+ * `outerDlqs` the resources its serverless.yml's functions and events name as dead-letter queues.
  * Answers the export names its alarms import, for DLQs of other templates (stackExports.ts).
  */
 export function checkCloudFormation(
@@ -41,6 +42,7 @@ export function checkCloudFormation(
   report: IacReport,
   base: readonly string[] = [],
   batchOneHandlers: string[] = [],
+  outerDlqs: Iterable<string> = [],
 ): string[] {
   const devOnly = nonProductionConditions(template);
   const resources: Resource[] = productionResources(template, devOnly, batchOneHandlers);
@@ -49,6 +51,11 @@ export function checkCloudFormation(
   const globals = obj(obj(template.Globals)?.Function) ?? {};
 
   const { dlqIds, alarmed, fedDlqs, archived, invokeConfigured, alarmImports } = templateLinks(resources);
+  // Queues a serverless.yml's functions and events name as their dead-letter queues.
+  for (const id of outerDlqs) {
+    dlqIds.add(id);
+    fedDlqs.add(id);
+  }
   const quietDlqs = quietFunctionDlqs(resources, globals);
   for (const id of fedDlqs) quietDlqs.delete(id);
   // Queues nothing in this stack receives from (no Lambda polls them, no policy grants a receive): with no
@@ -85,22 +92,7 @@ export function checkCloudFormation(
         r.props.DeadLetterConfig ??
         globals.DeadLetterQueue ??
         obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure);
-  /**
-   * A SAM SNS event with `SqsSubscription` puts a queue between topic and function, which polls it: not an
-   * asynchronous invocation. `true` makes SAM create that queue, with no RedrivePolicy; an object names a
-   * queue of the template, judged as its own resource. Its `BatchSize` (default 10) is the poll's.
-   */
-  const snsThroughQueue = (r: Resource, name: string, props: Record<string, Json>, path: (string | number)[]) => {
-    const sub = obj(props.SqsSubscription);
-    const h = joinHandler(r.props.CodeUri ?? globals.CodeUri, r.props.Handler ?? globals.Handler);
-    if (num(sub?.BatchSize) === 1 && h) batchOneHandlers.push(h);
-    if (sub === undefined)
-      report(
-        'iac-missing-dlq',
-        path,
-        `${r.id}'s SNS event ${name} subscribes through a queue SAM creates with no RedrivePolicy: a poison message is retried until retention deletes it`,
-      );
-  };
+  const snsThroughQueue = snsQueueChecker(report, globals, batchOneHandlers);
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
   const checkBatchSource = batchSourceChecker(report, globals, byId, batchOneHandlers);
 
