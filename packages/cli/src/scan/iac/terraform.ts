@@ -48,12 +48,22 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
   const redrivePolicies = of('aws_sqs_queue_redrive_policy');
   const alarms = of('aws_cloudwatch_metric_alarm');
   const functions = of('aws_lambda_function');
+  // Where failures are sent: an SNS subscription's redrive policy, a function's or rule target's
+  // dead_letter_config, a mapping's or invoke config's on-failure destination. A queue named there is a DLQ.
+  const failureTargets = [
+    ...of('aws_sns_topic_subscription').map((s) => s.attrs.get('redrive_policy')?.raw),
+    ...[...functions, ...of('aws_cloudwatch_event_target')].map((b) => sub(b, 'dead_letter_config')?.text),
+    ...[...of('aws_lambda_event_source_mapping'), ...of('aws_lambda_function_event_invoke_config')].map(
+      (b) => sub(b, 'destination_config')?.text,
+    ),
+  ];
   for (const q of queues) {
     const policy =
       q.attrs.get('redrive_policy')?.raw ??
       redrivePolicies.find((p) => reads(p.attrs.get('queue_url')?.raw, q))?.attrs.get('redrive_policy')?.raw;
     const isDlq =
       queues.some((o) => o !== q && reads(o.attrs.get('redrive_policy')?.raw, q, 'arn')) ||
+      failureTargets.some((text) => reads(text, q, 'arn')) ||
       redrivePolicies.some((p) => reads(p.attrs.get('redrive_policy')?.raw, q, 'arn')) ||
       // redrive_allow_policy on a queue that redrives itself names who may redrive into it, not a DLQ.
       (q.attrs.has('redrive_allow_policy') && policy === undefined) ||
