@@ -2,6 +2,7 @@
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
 
 import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
+import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { type IacReport, type Json, maxReceiveExtra, num, obj } from './IacResult.js';
@@ -268,6 +269,7 @@ export function checkCloudFormation(
       }
     }
   }
+  checkDeliveryTargets(resources, byId, at, report);
   // Functions no route here reaches may be routed by an API in another template, through their outputs.
   const outputs = outputsByResource(template);
   for (const r of resources)

@@ -59,6 +59,11 @@ export function templateLinks(resources: readonly TemplateResource[]): TemplateL
     if (r.type === 'AWS::Events::Rule')
       for (const t of (r.props.Targets ?? []) as Json[])
         for (const id of refsIn(obj(t)?.DeadLetterConfig)) fedDlqs.add(id);
+    if (r.type === 'AWS::Pipes::Pipe') {
+      const source = obj(r.props.SourceParameters);
+      for (const params of [source?.DynamoDBStreamParameters, source?.KinesisStreamParameters])
+        for (const id of refsIn(obj(params)?.DeadLetterConfig)) fedDlqs.add(id);
+    }
     if (r.type === 'AWS::Lambda::EventSourceMapping')
       for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) fedDlqs.add(id);
   }

@@ -4,6 +4,7 @@ import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
+import { checkTerraformDeliveryTargets } from './terraformDeliveryTargets.js';
 import { isFunctionModule } from './terraformGatewayJoin.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 import {
@@ -56,6 +57,7 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
     ...[...of('aws_lambda_event_source_mapping'), ...of('aws_lambda_function_event_invoke_config')].map(
       (b) => sub(b, 'destination_config')?.text,
     ),
+    ...of('aws_pipes_pipe').map((b) => sub(b, 'source_parameters')?.text),
   ];
   for (const q of queues) {
     const policy =
@@ -145,6 +147,7 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       );
   }
 
+  checkTerraformDeliveryTargets(resources, report);
   const archives = of('aws_cloudwatch_event_archive');
   for (const bus of of('aws_cloudwatch_event_bus')) {
     if (!mentions(archives, bus))
