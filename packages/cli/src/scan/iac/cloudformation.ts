@@ -13,7 +13,7 @@ import {
   receivedQueues,
   type TemplateResource,
 } from './queueUse.js';
-import { exportsByResource } from './stackExports.js';
+import { exportsByResource, ssmImports } from './stackExports.js';
 import { outputsByResource } from './stackRoutes.js';
 import { templateLinks } from './templateLinks.js';
 import { redrivePolicyOf } from './redrivePolicy.js';
@@ -52,6 +52,8 @@ export function checkCloudFormation(
   const globals = obj(obj(template.Globals)?.Function) ?? {};
 
   const { dlqIds, alarmed, fedDlqs, archived, invokeConfigured, alarmImports } = templateLinks(resources);
+  for (const r of resources)
+    if (r.type === 'AWS::CloudWatch::Alarm') alarmImports.push(...ssmImports(r.props, template));
   // Queues a serverless.yml's functions and events name as their dead-letter queues.
   for (const id of outerDlqs) {
     dlqIds.add(id);
