@@ -13,10 +13,10 @@ import {
   receivedQueues,
   type TemplateResource,
 } from './queueUse.js';
+import { redrivePolicyOf } from './redrivePolicy.js';
 import { exportsByResource, ssmImports } from './stackExports.js';
 import { outputsByResource } from './stackRoutes.js';
 import { templateLinks } from './templateLinks.js';
-import { redrivePolicyOf } from './redrivePolicy.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
