@@ -90,6 +90,12 @@ export class Project {
       reExportsOf: (file) => this.factsOf(file)?.reExports ?? [],
       resolve: (from, source) => this.resolveModule(from, source),
       fixedBatchOf: (ref) => this.wrapperOf(ref)?.fixedBatch,
+      eventTakers: () =>
+        [...this.modules.values()].flatMap((m) =>
+          Object.entries(m.handlers ?? {}).flatMap(([handler, fact]) =>
+            fact.passesEvent !== undefined ? [{ file: m.file, handler, takers: fact.passesEvent }] : [],
+          ),
+        ),
     };
   }
 

@@ -55,6 +55,29 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
   );
 }
 
+/**
+ * The project functions `fn` calls with its event parameter as an argument (`processBatch(event, deps)`):
+ * imported ones by their import, this module's other exports with source ''.
+ */
+function eventTakers(ctx: ModuleContext, fn: Node): { source: string; name: string }[] {
+  const first = (fn.params as Node[])[0];
+  if (first?.type !== 'Identifier') return [];
+  const event = first.name as string;
+  const out: { source: string; name: string }[] = [];
+  someDescendant(fn.body, (n) => {
+    if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier') return false;
+    if (!(n.arguments as Node[]).some((a) => a.type === 'Identifier' && a.name === event)) return false;
+    const name = n.callee.name as string;
+    const imp = ctx.importOf(name, n);
+    if (imp !== undefined && imp.source.startsWith('.') && imp.imported !== '*')
+      out.push({ source: imp.source, name: imp.imported });
+    // Another export of this module (`retrieveIdFromEvent(event)`): source '' is the module itself.
+    else if (imp === undefined && ctx.exports.has(name)) out.push({ source: '', name });
+    return false;
+  });
+  return out;
+}
+
 /** Facts of every exported entry handler, by export name, for the project pass. */
 export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
   const out: Record<string, HandlerFact> = {};
@@ -70,10 +93,13 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
         madeByFactory(ctx, value, fn);
       if (!covers) continue;
       const work = doesWork(fn);
+      // An export that reaches two handler functions (one calls the other) keeps both one's takers.
+      const takers = [...(out[name]?.passesEvent ?? []), ...eventTakers(ctx, fn)];
       out[name] = {
         work,
         recordWork: work && worksPerRecord(ctx, fn) && !cannotFailRecord(ctx, fn),
         ...(redelivered ? { redelivered: true as const } : {}),
+        ...(takers.length > 0 ? { passesEvent: takers } : {}),
       };
     }
   }
