@@ -1,6 +1,7 @@
 // CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
 
+import { checkAsyncInvokers, failureTargetOf } from './cfnAsyncInvokers.js';
 import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
 import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
@@ -87,14 +88,7 @@ export function checkCloudFormation(
         if (obj(ev)?.Type === 'SQS')
           for (const id of refsIn(obj(obj(ev)?.Properties)?.Queue)) lambdaConsumed.add(id);
   }
-  /** Where a function sends an event that still fails after Lambda's async retries, its own or the Globals'. */
-  const asyncFailureTarget = (r: Resource | undefined): Json =>
-    r === undefined
-      ? undefined
-      : (r.props.DeadLetterQueue ??
-        r.props.DeadLetterConfig ??
-        globals.DeadLetterQueue ??
-        obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure);
+  const asyncFailureTarget = (r: Resource | undefined): Json => failureTargetOf(r, globals);
   const snsThroughQueue = snsQueueChecker(report, globals, batchOneHandlers);
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
   const checkBatchSource = batchSourceChecker(report, globals, byId, batchOneHandlers);
@@ -272,6 +266,17 @@ export function checkCloudFormation(
     }
   }
   checkDeliveryTargets(resources, byId, at, report);
+  checkAsyncInvokers(
+    resources,
+    byId,
+    at,
+    report,
+    (fn) =>
+      asyncFailureTarget(fn) !== undefined ||
+      invokeConfigured.has(fn.id) ||
+      onlyEphemeralOutput(fn, globals) ||
+      Object.keys(obj(fn.props.Events) ?? {}).length > 0,
+  );
   // Functions no route here reaches may be routed by an API in another template, through their outputs.
   const outputs = outputsByResource(template);
   for (const r of resources)
