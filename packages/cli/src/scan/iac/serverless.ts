@@ -39,14 +39,22 @@ function hasEventDlq(event: Record<string, Json>): boolean {
 /**
  * serverless-lift's `queue` construct (`constructs: { jobs: { type: queue, worker: { handler } } }`) builds
  * the queue, its DLQ (`maxRetries`, default 3) and the worker's SQS event source, with `batchSize` 1 unless
- * set (getlift/lift docs/queue.md): such a worker's handler takes one message per invocation.
+ * set (getlift/lift docs/queue.md): such a worker's handler takes one message per invocation, and the DLQ
+ * is alarmed only when the construct names an `alarm` address.
  */
-function liftQueueWorkers(config: Record<string, Json>, batchOneHandlers: string[]): void {
-  for (const c of Object.values(obj(config.constructs) ?? {})) {
+function liftQueueWorkers(config: Record<string, Json>, report: IacReport, batchOneHandlers: string[]): void {
+  for (const [name, c] of Object.entries(obj(config.constructs) ?? {})) {
     const construct = obj(c);
-    const handler = obj(construct?.worker)?.handler;
-    if (construct?.type === 'queue' && typeof handler === 'string' && (num(construct.batchSize) ?? 1) === 1)
-      batchOneHandlers.push(handler);
+    if (construct?.type !== 'queue') continue;
+    const handler = obj(construct.worker)?.handler;
+    if (typeof handler === 'string' && (num(construct.batchSize) ?? 1) === 1) batchOneHandlers.push(handler);
+    // Lift alarms on the DLQ only when given `alarm` (an email address).
+    if (construct.alarm === undefined)
+      report(
+        'iac-missing-dlq',
+        ['constructs', name],
+        `serverless-lift queue ${name} builds a dead-letter queue with no alarm (no \`alarm\`): failed messages pile up unnoticed`,
+      );
   }
 }
 
@@ -169,7 +177,7 @@ export function checkServerless(
       });
   }
   gateway.finish();
-  liftQueueWorkers(config, batchOneHandlers);
+  liftQueueWorkers(config, report, batchOneHandlers);
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
     ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, namedDlqs(functions))
