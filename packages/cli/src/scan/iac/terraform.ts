@@ -109,7 +109,8 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
     const sqs = /sqs/i.test(arn);
     const stream = !sqs && /kinesis|stream|:dynamodb:/i.test(arn);
     if (!sqs && !stream) continue;
-    const batch = Number(literal(m.attrs.get('batch_size')) ?? Number.NaN);
+    // A literal, or a `var.x` / `local.x` this file declares (its default), as timeouts are read.
+    const batch = numberIn(blocks, m.attrs.get('batch_size'), Number.NaN);
     const fnRef = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
     const fn = functions.find((f) => f.labels[1] === fnRef);
     const consumer = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/.exec(
