@@ -194,6 +194,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
               batchPairs.mergedIntoCode(c, o.file.rel) ||
               settledByAlarm(c) ||
               absorbedElsewhere(c) ||
+              project.handlerSettles(c) ||
               !routed(c)
                 ? []
                 : (terraform(dirname(o.file.rel), c) ?? []),

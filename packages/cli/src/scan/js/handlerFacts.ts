@@ -1,7 +1,7 @@
 // What a Lambda handler does with its event, for the rules of the infrastructure that invokes it: a
 // handler that only logs cannot lose work (no DLQ, concurrency limit or partial failure report is
 // needed), and one that never touches the records one by one has nothing to report per record.
-import { memberPath, type Node, someDescendant } from './ast.js';
+import { memberPath, type Node, propertyName, someDescendant } from './ast.js';
 import type { HandlerFact } from './Candidate.js';
 import { madeByFactory } from './handlerDiscovery.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -41,8 +41,20 @@ export function doesWork(fn: Node): boolean {
  * worksPerRecord(ctx, fn) // false for a batch handler that pings one URL and logs the event
  */
 export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
-  const text = ctx.source.slice(fn.start, fn.end);
-  if (/\bRecords\b|\brecords\b/.test(text)) return true;
+  // The records named in code, not in a log line's words; counting them (`event.Records.length`) is no
+  // work on them.
+  const named = someDescendant(fn, (n) => {
+    const name = n.type === 'Identifier' ? n.name : n.type === 'Literal' ? n.value : undefined;
+    if (name !== 'Records' && name !== 'records') return false;
+    const member = ctx.parentOf(n);
+    const outer = member?.type === 'MemberExpression' ? ctx.parentOf(member) : undefined;
+    return !(
+      outer?.type === 'MemberExpression' &&
+      outer.object === member &&
+      propertyName(outer.property as Node, outer.computed as boolean) === 'length'
+    );
+  });
+  if (named) return true;
   const first = (fn.params as Node[])[0];
   if (first?.type !== 'Identifier') return true;
   const event = first.name as string;
