@@ -35,15 +35,11 @@ export function doesWork(fn: Node): boolean {
 }
 
 /**
- * True when the function works on the records of its batch: it reads `Records` (or a `records`
- * field), or hands its event to a call other than a logger (a service that may loop over it).
- * @example
- * worksPerRecord(ctx, fn) // false for a batch handler that pings one URL and logs the event
+ * Whether the function's code names its records (`event.Records`, `{ Records }`), not in a log line's
+ * words, and not only to count them (`event.Records.length`).
  */
-export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
-  // The records named in code, not in a log line's words; counting them (`event.Records.length`) is no
-  // work on them.
-  const named = someDescendant(fn, (n) => {
+function namesRecords(ctx: ModuleContext, fn: Node): boolean {
+  return someDescendant(fn, (n) => {
     const name = n.type === 'Identifier' ? n.name : n.type === 'Literal' ? n.value : undefined;
     if (name !== 'Records' && name !== 'records') return false;
     const member = ctx.parentOf(n);
@@ -54,7 +50,20 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
       propertyName(outer.property as Node, outer.computed as boolean) === 'length'
     );
   });
-  if (named) return true;
+}
+
+/**
+ * True when the function works on the records of its batch: it reads `Records` (or a `records`
+ * field), or hands its event to a call other than a logger (a service that may loop over it). With
+ * `countIsWork` false, only code that names the records counts, not counting them or a log line's words.
+ * @example
+ * worksPerRecord(ctx, fn) // false for a batch handler that pings one URL and logs the event
+ */
+export function worksPerRecord(ctx: ModuleContext, fn: Node, countIsWork = true): boolean {
+  if (
+    countIsWork ? /\bRecords\b|\brecords\b/.test(ctx.source.slice(fn.start, fn.end)) : namesRecords(ctx, fn)
+  )
+    return true;
   const first = (fn.params as Node[])[0];
   if (first?.type !== 'Identifier') return true;
   const event = first.name as string;
@@ -109,7 +118,8 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
       const takers = [...(out[name]?.passesEvent ?? []), ...eventTakers(ctx, fn)];
       out[name] = {
         work,
-        recordWork: work && worksPerRecord(ctx, fn) && !cannotFailRecord(ctx, fn),
+        // A template's stream finding asks whether a record can fail on its own: counting them is no work.
+        recordWork: work && worksPerRecord(ctx, fn, false) && !cannotFailRecord(ctx, fn),
         ...(redelivered ? { redelivered: true as const } : {}),
         ...(takers.length > 0 ? { passesEvent: takers } : {}),
       };
