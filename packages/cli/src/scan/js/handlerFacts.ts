@@ -90,7 +90,7 @@ function eventTakers(ctx: ModuleContext, fn: Node): { source: string; name: stri
     if (!(n.arguments as Node[]).some((a) => a.type === 'Identifier' && a.name === event)) return false;
     const name = n.callee.name as string;
     const imp = ctx.importOf(name, n);
-    if (imp !== undefined && imp.source.startsWith('.') && imp.imported !== '*')
+    if (imp?.source.startsWith('.') && imp.imported !== '*')
       out.push({ source: imp.source, name: imp.imported });
     // Another export of this module (`retrieveIdFromEvent(event)`): source '' is the module itself.
     else if (imp === undefined && ctx.exports.has(name)) out.push({ source: '', name });
