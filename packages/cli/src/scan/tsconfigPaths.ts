@@ -1,6 +1,6 @@
 // TypeScript path aliases (`"paths": { "@lib/*": ["src/lib/*"] }` in the nearest tsconfig.json): an
 // import of `@lib/templates.js` is the project's own `src/lib/templates.ts`. Only tsconfig files inside
-// the scan root are read (the scan never leaves it); `extends` is not followed.
+// the scan root are read (the scan never leaves it), with those a relative `extends` inherits.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -29,29 +29,63 @@ function parseJsonc(text: string): unknown {
   return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
 }
 
-function readAliases(dir: string): Aliases | undefined {
-  const path = join(dir, 'tsconfig.json');
-  // Asked first: most folders have none, and a failed read's error costs more than the question.
-  if (!existsSync(path)) return undefined;
+interface RawOptions {
+  readonly baseUrl?: string;
+  readonly paths?: Readonly<Record<string, unknown>>;
+  /** The folder `paths` are relative to when no `baseUrl` is set: that of the config that names them. */
+  readonly pathsDir?: string;
+}
+
+/**
+ * The `baseUrl` and `paths` a config file gives, with those it inherits through a relative `extends`
+ * (TypeScript's own rule: the extending file's options win, and each path is relative to the file that
+ * names it). The aws-nodejs-typescript template keeps its aliases in `tsconfig.paths.json` that
+ * `tsconfig.json` extends, so without this every alias of such a project was a package import.
+ */
+function readOptions(path: string, root: string, depth: number): RawOptions | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
+  let config: { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } };
   try {
-    const options = (parseJsonc(text) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } })
-      ?.compilerOptions;
-    const paths = options?.paths;
-    if (paths === null || typeof paths !== 'object') return { base: dir, paths: [] };
-    const base = typeof options?.baseUrl === 'string' ? resolve(dir, options.baseUrl) : dir;
-    const entries = Object.entries(paths).flatMap(([pattern, targets]) =>
-      Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
-    );
-    return { base, paths: entries };
+    config = (parseJsonc(text) ?? {}) as typeof config;
   } catch {
-    return { base: dir, paths: [] };
+    return {};
   }
+  const dir = dirname(path);
+  let inherited: RawOptions = {};
+  // Only relative parents inside the scan root: a package's config (`@tsconfig/node20`) names no aliases.
+  const parents = (Array.isArray(config.extends) ? config.extends : [config.extends]).filter(
+    (e): e is string => typeof e === 'string' && e.startsWith('.'),
+  );
+  for (const parent of depth < 5 ? parents : []) {
+    const file = resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
+    if (!file.startsWith(`${root}/`) || !existsSync(file)) continue;
+    inherited = { ...inherited, ...readOptions(file, root, depth + 1) };
+  }
+  const own = config.compilerOptions;
+  const paths = own?.paths !== null && typeof own?.paths === 'object' ? own.paths : undefined;
+  return {
+    ...inherited,
+    ...(typeof own?.baseUrl === 'string' ? { baseUrl: resolve(dir, own.baseUrl) } : {}),
+    ...(paths !== undefined ? { paths: paths as Record<string, unknown>, pathsDir: dir } : {}),
+  };
+}
+
+function readAliases(dir: string, root: string): Aliases | undefined {
+  const path = join(dir, 'tsconfig.json');
+  // Asked first: most folders have none, and a failed read's error costs more than the question.
+  if (!existsSync(path)) return undefined;
+  const options = readOptions(path, root, 0);
+  if (options === undefined) return undefined;
+  const base = options.baseUrl ?? options.pathsDir ?? dir;
+  const entries = Object.entries(options.paths ?? {}).flatMap(([pattern, targets]) =>
+    Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
+  );
+  return { base, paths: entries };
 }
 
 export class TsconfigPaths {
@@ -67,7 +101,7 @@ export class TsconfigPaths {
     const inside = dir === this.root || dir.startsWith(`${this.root}/`);
     const found = !inside
       ? undefined
-      : (readAliases(dir) ?? (dir === this.root ? undefined : this.nearest(dirname(dir))));
+      : (readAliases(dir, this.root) ?? (dir === this.root ? undefined : this.nearest(dirname(dir))));
     this.byDir.set(dir, found);
     return found;
   }
