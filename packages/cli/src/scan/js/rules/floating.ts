@@ -8,6 +8,7 @@ import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
+import { answersBeforeRequest } from './answerBeforeRequest.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
@@ -136,7 +137,19 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   const mayExecute = ctx.source.includes('new Promise');
   // A module with no handler of its own: its functions are judged when a handler elsewhere reaches them.
   const helper = ctx.handlers.size === 0;
+  // Cheap text tests first: only a module that ends a request may answer before it is sent.
+  const endsRequest = !helper && ctx.source.includes('.end(') && /\bhttps?\b/.test(ctx.source);
+  const noWait = NO_WAIT.test(ctx.source);
   for (const stmt of ctx.of('ExpressionStatement')) {
+    // The answer is wherever the context goes (a helper handed it), not only inside the handler.
+    if (endsRequest && answersBeforeRequest(ctx, stmt, noWait)) {
+      report(
+        'floating-promise',
+        stmt.expression as Node,
+        'the invocation is answered right after req.end(): Lambda freezes while the request is still in flight, so it may never be sent and its failure is never seen',
+      );
+      continue;
+    }
     if (!helper && ctx.handlerKindAt(stmt) === undefined && !inConstructedClass(ctx, stmt)) continue;
     if (helper && ctx.enclosingFunction(stmt) === undefined) continue;
     let e = unwrap(stmt.expression);

@@ -1,0 +1,54 @@
+// A callback-era answer given while a Node http request is still in flight: `req.end(); context.succeed();`.
+// `context.succeed`/`done`/`fail` end the invocation at once (they never waited for the event loop), and
+// `callback(...)` does the same where the module sets `callbackWaitsForEmptyEventLoop = false`: Lambda
+// freezes with the request unsent or unanswered, and its failure is never seen.
+import { calleeName, memberPath, type Node, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+const HTTP_MODULES = new Set(['http', 'https', 'node:http', 'node:https']);
+const CONTEXT_ANSWERS = new Set(['succeed', 'done', 'fail']);
+
+/** `x` is bound to `https.request(...)` / `http.get(...)` of Node's own http modules: a ClientRequest. */
+function isClientRequest(ctx: ModuleContext, x: Node | undefined): boolean {
+  // Callback-era code declares `var req = https.request(...)`, which valueOf leaves alone.
+  const id = unwrap(x);
+  const bound = id?.type === 'Identifier' ? ctx.resolve(id.name as string, id) : undefined;
+  const made = bound?.kind === 'var' ? unwrap(bound.init) : ctx.valueOf(x);
+  if (made?.type !== 'CallExpression') return false;
+  const path = memberPath(made.callee);
+  if (path?.length !== 2 || (path[1] !== 'request' && path[1] !== 'get')) return false;
+  const callee = unwrap(made.callee);
+  const imp = ctx.importOf(path[0] as string, unwrap(callee?.object) as Node);
+  return imp !== undefined && HTTP_MODULES.has(imp.source);
+}
+
+/** The call answers the invocation without waiting: `context.succeed()`, or a callback once the wait is off. */
+function answersAtOnce(ctx: ModuleContext, call: Node, noWait: boolean): boolean {
+  const callee = unwrap(call.callee);
+  if (callee?.type === 'MemberExpression')
+    return CONTEXT_ANSWERS.has(calleeName(call) ?? '') && unwrap(callee.object)?.type === 'Identifier';
+  // A plain `callback(...)` / `cb(...)` / `done(...)` only when the module turned the event-loop wait off.
+  return noWait && callee?.type === 'Identifier' && /^(callback|cb|done|next)$/.test(callee.name as string);
+}
+
+/**
+ * The statement answers Lambda right after an earlier statement of the same block ended a Node
+ * ClientRequest (`req.end()`): the request is still being sent or answered when the invocation ends.
+ *
+ * @example
+ * answersBeforeRequest(ctx, stmt, false) // `req.end(); context.succeed();` -> true
+ */
+export function answersBeforeRequest(ctx: ModuleContext, stmt: Node, noWait: boolean): boolean {
+  const call = unwrap(stmt.expression);
+  if (call?.type !== 'CallExpression' || !answersAtOnce(ctx, call, noWait)) return false;
+  const block = ctx.parentOf(stmt);
+  if (block?.type !== 'BlockStatement') return false;
+  const siblings = block.body as Node[];
+  for (const earlier of siblings.slice(0, siblings.indexOf(stmt))) {
+    const e = unwrap(earlier.expression as Node | undefined);
+    if (e?.type !== 'CallExpression' || calleeName(e) !== 'end') continue;
+    const callee = unwrap(e.callee);
+    if (callee?.type === 'MemberExpression' && isClientRequest(ctx, callee.object as Node)) return true;
+  }
+  return false;
+}
