@@ -9,6 +9,7 @@ import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { answersBeforeRequest } from './answerBeforeRequest.js';
+import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
@@ -165,5 +166,19 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       ...(promise === true ? {} : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
       ...(helper ? { onlyIfExportOnHandlerPath: reaching } : {}),
     });
+  }
+  // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
+  if (!ctx.source.includes('send(') && !ctx.source.includes('.promise()')) return;
+  for (const call of droppedPromises(ctx)) {
+    if (!helper && ctx.handlerKindAt(call) === undefined && !inConstructedClass(ctx, call)) continue;
+    const reaching = helper ? exportsReaching(ctx, call, true) : [];
+    if (helper && reaching.length === 0) continue;
+    if (!helper && answersThroughCallback(ctx, call)) continue;
+    report(
+      'floating-promise',
+      call,
+      `${memberPath(call.callee)?.join('.') ?? 'call'}(...) is kept but never awaited (only logged or put into the response): the handler returns while it is in flight`,
+      helper ? { onlyIfExportOnHandlerPath: reaching } : {},
+    );
   }
 }
