@@ -8,7 +8,7 @@ import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
-import { answersBeforeRequest } from './answerBeforeRequest.js';
+import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
 import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
@@ -159,7 +159,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
-    if (!helper && answersThroughCallback(ctx, stmt)) continue;
+    if (!helper && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
     const reaching = helper ? exportsReaching(ctx, stmt, true) : [];
     if (helper && reaching.length === 0) continue;
     report('floating-promise', e, messageOf(ctx, e, voided), {
