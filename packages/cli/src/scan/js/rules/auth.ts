@@ -8,6 +8,7 @@ import { wrap } from './authAnswers.js';
 import { awaitedImports } from './authAwaitedImports.js';
 import { verifyCallbackRules } from './authCallbacks.js';
 import { raisedAuthClass } from './authErrorClasses.js';
+import { errorHookRules } from './authErrorHooks.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import { fallThrough, onlyLogs, readsTrySet, returnsOnSuccess } from './authFlow.js';
 import { messageTestRules } from './authMessageTest.js';
@@ -92,6 +93,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   messageTestRules(ctx, report);
   verifyCallbackRules(ctx, report);
   passportRules(ctx, report);
+  errorHookRules(ctx, report);
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
