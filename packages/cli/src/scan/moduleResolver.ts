@@ -1,6 +1,7 @@
 // Which scanned module an import names: a relative path (with or without its extension, or a folder's
 // index), or a sibling workspace package (`@acme/common`, `file:` links), answered once per folder.
-import { dirname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
@@ -57,7 +58,23 @@ export class ModuleResolver {
       }
       return undefined;
     }
-    return this.moduleAt(resolve(dirname(from), source));
+    const base = resolve(dirname(from), source);
+    return this.moduleAt(base) ?? this.throughLink(base);
+  }
+
+  /**
+   * `src/libs -> ../../../../libs/`: a folder linked to shared code elsewhere in the repository (one copy
+   * of the helpers for every service). Discovery does not follow links, so the module is scanned at its
+   * real path; asked only for a relative import nothing else answered.
+   */
+  private throughLink(base: string): string | undefined {
+    let real: string;
+    try {
+      real = realpathSync(dirname(base));
+    } catch {
+      return undefined; // No such folder: an import of a file the scan does not have.
+    }
+    return real === dirname(base) ? undefined : this.moduleAt(resolve(real, basename(base)));
   }
 
   /** The scanned module a path without (or with) its extension names, or its folder's index. */

@@ -82,6 +82,26 @@ function classNamed(ctx: ModuleContext, name: string, at: Node): MemberClass | u
   return typed === undefined ? namespaced(ctx, name) : { kind: 'import', ...typed };
 }
 
+/**
+ * `new AWS.SecretsManager()` of `import AWS from 'aws-sdk'` (or `const AWS = require('aws-sdk')`, a
+ * namespace import): aws-sdk v2's documented way of making a service client, read as that class.
+ */
+function namespaceMade(ctx: ModuleContext, value: Node | undefined): MemberClass | undefined {
+  const v = unwrap(value);
+  const callee = v?.type === 'NewExpression' ? unwrap(v.callee) : undefined;
+  const ns = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+  const name =
+    callee?.type === 'MemberExpression'
+      ? propertyName(callee.property, callee.computed as boolean)
+      : undefined;
+  if (ns?.type !== 'Identifier' || name === undefined) return undefined;
+  const imp = ctx.importOf(ns.name as string, ns);
+  if (imp === undefined || (imp.imported !== 'default' && imp.imported !== '*')) return undefined;
+  return /^aws-sdk$|^@aws-sdk\/client-/.test(imp.source)
+    ? { kind: 'import', source: imp.source, name }
+    : undefined;
+}
+
 /** `kms: AWS.KMS` of `import * as AWS from '@aws-sdk/client-kms'`: the class read through a namespace import. */
 function namespaced(ctx: ModuleContext, name: string): MemberClass | undefined {
   for (const [local, imp] of ctx.imports)
@@ -156,6 +176,10 @@ export function receiverClass(ctx: ModuleContext, receiver: Node | undefined): M
   }
   if (r?.type !== 'Identifier') return undefined;
   const binding = ctx.resolve(r.name as string, r);
+  if (binding?.kind === 'const' || binding?.kind === 'let') {
+    const sdk = namespaceMade(ctx, binding.init);
+    if (sdk !== undefined) return sdk;
+  }
   const name =
     binding?.kind === 'param'
       ? typeNameOf(binding.declaration)

@@ -9,6 +9,7 @@ import { awaitedImports } from './authAwaitedImports.js';
 import { verifyCallbackRules } from './authCallbacks.js';
 import { raisedAuthClass } from './authErrorClasses.js';
 import { errorHookRules } from './authErrorHooks.js';
+import { errorTupleRules } from './authErrorTuples.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import { fallThrough, onlyLogs, readsTrySet, returnsOnSuccess } from './authFlow.js';
 import { messageTestRules } from './authMessageTest.js';
@@ -94,6 +95,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   verifyCallbackRules(ctx, report);
   passportRules(ctx, report);
   errorHookRules(ctx, report);
+  errorTupleRules(ctx, report);
   if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;

@@ -80,7 +80,10 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       const awaited = parentType === 'AwaitExpression';
       // An AWS client's method handed back from a method (`return this.kms.decrypt(...)`) is awaited by
       // whoever awaits that method; only for the client calls below, never for a name judged by its words.
-      const handedBack = awaited || parentType === 'ReturnStatement';
+      // aws-sdk v2's callback form (`kms.verify(params, (err, data) => ...)`) sends the request as well.
+      const args = n.arguments as Node[];
+      const handedBack =
+        awaited || parentType === 'ReturnStatement' || isFunction(unwrap(args[args.length - 1]));
       if (name === 'jwtVerify' && imp?.source === 'jose') {
         if (remoteJose(ctx, n)) what = 'the remote JWKS';
         return false;
