@@ -24,6 +24,9 @@ export function importRemote(
       continue;
     }
     if (fact?.remote !== undefined) return `${fact.remote} inside ${ref.name}()`;
+    const through = depth < 3 ? fact?.remoteThrough : undefined;
+    const deeper = through === undefined ? undefined : importRemote(project, through, depth + 1);
+    if (deeper !== undefined) return `${deeper} through ${ref.name}()`;
   }
   return undefined;
 }

@@ -15,11 +15,23 @@ export class ModuleResolver {
   private readonly workspaces: Workspaces | undefined;
   private readonly aliases: TsconfigPaths | undefined;
 
-  /** `has` tells whether a path is a scanned module; `aliases` reads tsconfig path aliases. */
-  constructor(has: (file: string) => boolean, workspaces: Workspaces | undefined, aliases?: TsconfigPaths) {
+  private readonly files: (() => Iterable<string>) | undefined;
+  private readonly layers = new Map<string, string | undefined>();
+
+  /**
+   * `has` tells whether a path is a scanned module; `aliases` reads tsconfig path aliases; `files` lists
+   * the scanned modules (for a Lambda layer's `/opt/...` imports).
+   */
+  constructor(
+    has: (file: string) => boolean,
+    workspaces: Workspaces | undefined,
+    aliases?: TsconfigPaths,
+    files?: () => Iterable<string>,
+  ) {
     this.has = has;
     this.workspaces = workspaces;
     this.aliases = aliases;
+    this.files = files;
   }
 
   /**
@@ -59,7 +71,29 @@ export class ModuleResolver {
       return undefined;
     }
     const base = resolve(dirname(from), source);
-    return this.moduleAt(base) ?? this.throughLink(base);
+    return (
+      this.moduleAt(base) ?? (source.startsWith('/opt/') ? this.layerModule(source) : this.throughLink(base))
+    );
+  }
+
+  /**
+   * `require('/opt/permissionLayer')`: Lambda mounts a layer's content at /opt, so the module is the one
+   * in the project whose path ends as the import does (`layers/permissionLayer/permissionLayer.js`), or
+   * the `nodejs/` folder's (`/opt/nodejs/utils` -> `layers/common/nodejs/utils.js`). Kept only when one
+   * module matches, or one of several sits in a folder named for layers.
+   */
+  private layerModule(source: string): string | undefined {
+    if (this.layers.has(source)) return this.layers.get(source);
+    const rest = source.slice('/opt/'.length).replace(/\.(js|mjs|cjs)$/, '');
+    const tails = EXTENSIONS.flatMap((e) => [`/${rest}${e}`, `/${rest}/index${e}`]);
+    const found: string[] = [];
+    for (const file of this.files?.() ?? [])
+      if (tails.some((t) => file.endsWith(t)) && !/\/(__tests__|tests?|__mocks__)\//.test(file))
+        found.push(file);
+    const inLayers = found.filter((f) => /layer/i.test(f.slice(0, f.length - rest.length)));
+    const answer = found.length === 1 ? found[0] : inLayers.length === 1 ? inLayers[0] : undefined;
+    this.layers.set(source, answer);
+    return answer;
   }
 
   /**

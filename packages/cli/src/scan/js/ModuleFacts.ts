@@ -82,6 +82,11 @@ export interface ExportFact {
   readonly remoteMethods?: Readonly<Record<string, string>>;
   /** For a class: its methods that await other modules' project code instead, followed there (a few hops). */
   readonly remoteVia?: Readonly<Record<string, readonly (ImportRef & { readonly method?: string })[]>>;
+  /**
+   * A function that awaits none itself but awaits project imports (`await runQuery(q)` from a shared
+   * layer): the project pass asks them whether they reach one.
+   */
+  readonly remoteThrough?: readonly (ImportRef & { readonly method?: string })[];
   /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
   readonly authError?: true;
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };

@@ -89,6 +89,11 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         returnsPromise(v) || ctx.source.slice(v.start, v.end).includes('new Promise')
           ? callsRemote(ctx, v.body as Node)
           : undefined;
+      // Awaiting another module's function that does (`await runQuery(q)`): asked there by the project pass.
+      const through =
+        remote === undefined && returnsPromise(v) && authClassText(ctx.source)
+          ? awaitedImports(ctx, v.body as Node)
+          : [];
       const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
       // A clock or id helper (`return Math.floor(Date.now() / 1000)`): a key built from its answer is random.
       const random = RANDOMISH.test(ctx.source.slice(v.start, v.end)) && randomReturn(ctx, v) !== undefined;
@@ -100,6 +105,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(options !== undefined ? { options } : {}),
         ...(verifier !== undefined ? { verifier } : {}),
         ...(remote !== undefined ? { remote } : {}),
+        ...(through.length > 0 ? { remoteThrough: through } : {}),
         ...(batchResult !== undefined ? { batchResult } : {}),
         ...(random ? { randomReturn: true as const } : {}),
         ...(batchEvent ? { batchEvent: true as const } : {}),
