@@ -11,7 +11,7 @@ import { spelledWithin } from '../namesWithin.js';
 import { SourceWords } from '../SourceWords.js';
 import { importRefOf } from '../sdkOptions.js';
 import { lastTextMemo } from '../textMemo.js';
-import { callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
+import { callsRemote, discriminates, isFalsyValue, isNotVerifiedValue, userOf } from './authFacts.js';
 import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
 import { gateAnswer } from './authGateAnswer.js';
 import { isLogCall } from './catchFacts.js';
@@ -37,13 +37,17 @@ function falsyCatch(ctx: ModuleContext, fn: Node): FalsyCatch | undefined {
       const statements = (handler.body as Node).body as Node[];
       let falsy =
         statements.some((s) => s.type === 'ReturnStatement') &&
-        statements.every((s) => isLogCall(s) || (s.type === 'ReturnStatement' && isFalsyValue(s.argument)));
+        statements.every(
+          (s) => isLogCall(s) || (s.type === 'ReturnStatement' && isNotVerifiedValue(s.argument)),
+        );
       if (!falsy && onlyLogs(handler) && returnsOnSuccess(n)) {
         // Logs and goes on to `return null` (or to the end of the function: undefined).
         const next = fallThrough(ctx, n);
         falsy =
           next?.kind === 'end' ||
-          (next?.kind === 'exit' && next.node.type === 'ReturnStatement' && isFalsyValue(next.node.argument));
+          (next?.kind === 'exit' &&
+            next.node.type === 'ReturnStatement' &&
+            isNotVerifiedValue(next.node.argument));
       }
       const remote = falsy ? callsRemote(ctx, n.block as Node) : undefined;
       if (remote !== undefined) found = { handler, remote };
