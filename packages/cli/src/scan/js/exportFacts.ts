@@ -6,7 +6,7 @@ import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast
 import { asyncMethodsOf } from './asyncMethods.js';
 import type { ExportFact, ImportRef, ReExport } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { instanceClass, methodOf } from './memberClass.js';
+import { instanceClass, methodOf, sdkInstance } from './memberClass.js';
 import { optionPropsOf } from './optionProps.js';
 import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
@@ -35,6 +35,9 @@ const authStatusText = lastTextMemo((text) =>
 const authClassText = lastTextMemo((text) =>
   /jwt|jwk|token|verif|decrypt|secret|signingkey|introspect|session|credential|api.?key/i.test(text),
 );
+
+/** Words of an AWS SDK import, asked once per module before any export is read as an SDK client. */
+const awsText = lastTextMemo((text) => text.includes('aws-sdk'));
 
 /**
  * The async methods of an exported class that await a remote verifier, key, secret or AWS call, for a
@@ -166,6 +169,9 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
     if (onError && answersErrors(ctx, v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };
+    // `export { stsClient }` (an SDK client): what importers call on it goes to AWS (rules/auth.ts asks).
+    if (!isFunction(v) && awsText(ctx.source) && sdkInstance(ctx, v))
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sdkClient: true };
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
