@@ -16,7 +16,7 @@ export function importRemote(
     // `this.adapter.verify(t)` of an imported class: what that method awaits, there or a few classes on
     // (a guard's AuthService.validate awaiting a JwtAdapter's KMS verify).
     if (ref.method !== undefined) {
-      if (fact?.sdkClient === true) return `${ref.method} (AWS) on ${ref.name}`;
+      if (fact?.remoteClient !== undefined) return `${ref.method} (${fact.remoteClient}) on ${ref.name}`;
       const remote = fact?.remoteMethods?.[ref.method];
       if (remote !== undefined) return `${remote} inside ${ref.name}.${ref.method}()`;
       const via = depth < 3 ? fact?.remoteVia?.[ref.method] : undefined;

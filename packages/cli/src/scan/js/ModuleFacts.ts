@@ -87,8 +87,11 @@ export interface ExportFact {
    * layer): the project pass asks them whether they reach one.
    */
   readonly remoteThrough?: readonly (ImportRef & { readonly method?: string })[];
-  /** An AWS SDK client instance (`export { stsClient }`): every method an importer awaits calls AWS. */
-  readonly sdkClient?: true;
+  /**
+   * A client instance whose every awaited method is a remote call: an AWS SDK client (`export { stsClient }`)
+   * or a key-fetching verifier (`CognitoJwtVerifier.create(...)`); what it calls.
+   */
+  readonly remoteClient?: string;
   /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
   readonly authError?: true;
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };

@@ -13,6 +13,7 @@ import { verifierFact } from './rules/authAcrossModules.js';
 import { awaitedImports } from './rules/authAwaitedImports.js';
 import { authErrorClass } from './rules/authErrorClasses.js';
 import { callsRemote } from './rules/authFacts.js';
+import { remoteVerifierMade } from './rules/authRemote.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
@@ -169,9 +170,17 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
     if (onError && answersErrors(ctx, v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };
-    // `export { stsClient }` (an SDK client): what importers call on it goes to AWS (rules/auth.ts asks).
-    if (!isFunction(v) && awsText(ctx.source) && sdkInstance(ctx, v))
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sdkClient: true };
+    // `export { stsClient }`, `export const auth = CognitoJwtVerifier.create(...)`: what importers await on it
+    // is remote (rules/auth.ts asks).
+    const remoteClient = isFunction(v)
+      ? undefined
+      : awsText(ctx.source) && sdkInstance(ctx, v)
+        ? 'AWS'
+        : authClassText(ctx.source) && remoteVerifierMade(ctx, v)
+          ? 'the JWKS endpoint'
+          : undefined;
+    if (remoteClient !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), remoteClient };
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };

@@ -49,6 +49,18 @@ function remoteJose(ctx: ModuleContext, call: Node): boolean {
   );
 }
 
+/**
+ * An exported verifier made by a library that fetches the issuer's keys (`export const cognitoAuth =
+ * CognitoJwtVerifier.create(...)`, `new OktaJwtVerifier(...)`, `jwksClient(...)`): its importers' awaited
+ * methods reach the JWKS endpoint, whatever the export is called.
+ */
+export function remoteVerifierMade(ctx: ModuleContext, value: Node | undefined): boolean {
+  const made = unwrap(ctx.valueOf(value));
+  const call = unwrap(made?.type === 'ConditionalExpression' ? made.consequent : made);
+  if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return false;
+  return REMOTE_VERIFIERS.has(ctx.importRoot(call.callee)?.source ?? '');
+}
+
 /** `this.m(...)` inside a class: the class's own method `m`. */
 function ownMethod(ctx: ModuleContext, call: Node): Node | undefined {
   const callee = unwrap(call.callee);
