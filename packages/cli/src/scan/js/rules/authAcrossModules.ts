@@ -4,9 +4,10 @@
 // the catch (the line that decides every failure means "no"): at once when the caller is in the same
 // module, else on condition that some module's caller answers 401/403 on an export leading to it
 // (`authGated`, settled by the project pass: js/authGates.ts records the callers).
-import { forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef, VerifierFact } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { memberCall, methodOf } from '../memberClass.js';
 import { spelledWithin } from '../namesWithin.js';
 import { SourceWords } from '../SourceWords.js';
 import { importRefOf } from '../sdkOptions.js';
@@ -213,15 +214,25 @@ function localGates(ctx: ModuleContext): Map<Node, { helper: string; remote: str
   const failures = new Map<Node, FalsyCatch | undefined>();
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
-    const fn = callee?.type === 'Identifier' ? ctx.functionOf(callee) : undefined;
+    const fn = callee?.type === 'Identifier' ? ctx.functionOf(callee) : localMethod(ctx, call);
     if (fn === undefined) continue;
     if (!failures.has(fn)) failures.set(fn, falsyFailure(ctx, fn));
     const found = failures.get(fn);
     if (found === undefined || gateAnswer(ctx, call) === undefined) continue;
     if (!out.has(found.handler))
-      out.set(found.handler, { helper: callee?.name as string, remote: found.remote });
+      out.set(found.handler, { helper: calleeName(call) ?? 'the helper', remote: found.remote });
   }
   return out;
+}
+
+/**
+ * `await this.auth.verify(t)` or `await authService.verify(t)` on an instance of a class of this module:
+ * that class's method, judged as a function of the module is.
+ */
+function localMethod(ctx: ModuleContext, call: Node): Node | undefined {
+  if (unwrap(call.callee)?.type !== 'MemberExpression') return undefined;
+  const member = memberCall(ctx, call);
+  return member?.owner.kind === 'local' ? methodOf(member.owner.cls, member.method) : undefined;
 }
 
 const gatesByModule = new WeakMap<ModuleContext, Map<Node, { helper: string; remote: string }>>();
