@@ -147,7 +147,7 @@ export interface ModuleFacts {
   /** Per exported function, the project imports it calls, itself or through module-local functions. */
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions whose falsy result this module answers 401/403 on (rules/authAcrossModules.ts). */
-  readonly authGates?: readonly ImportRef[];
+  readonly authGates?: readonly (ImportRef & { readonly method?: string })[];
   /** Imported error classes this module answers 401/403 for by `instanceof` (rules/authErrorClasses.ts). */
   readonly authErrorMaps?: readonly ImportRef[];
   /** Class methods that return a batch command's answer whole, unread (rules/batchMethods.ts). */

@@ -15,6 +15,7 @@ import { lastTextMemo } from '../textMemo.js';
 import { callsRemote, discriminates, isFalsyValue, isNotVerifiedValue, userOf } from './authFacts.js';
 import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
 import { gateAnswer } from './authGateAnswer.js';
+import { exportedVerdicts, methodGateRefs } from './authMethodGates.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
@@ -172,8 +173,8 @@ export function verifierFact(ctx: ModuleContext, fn: Node): VerifierFact | undef
 }
 
 /** The project imports whose falsy result this module answers 401/403 on (the callers' half of a gate). */
-export function authGates(ctx: ModuleContext): ImportRef[] {
-  const refs: ImportRef[] = [];
+export function authGates(ctx: ModuleContext): (ImportRef & { method?: string })[] {
+  const refs: (ImportRef & { method?: string })[] = [];
   if (ctx.projectImports.size === 0 || !authText(ctx.source)) return refs;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
@@ -182,6 +183,7 @@ export function authGates(ctx: ModuleContext): ImportRef[] {
     const ref = importRefOf(ctx, call.callee as Node);
     if (ref !== undefined && gateAnswer(ctx, call) !== undefined) refs.push(ref);
   }
+  refs.push(...methodGateRefs(ctx));
   return refs;
 }
 
@@ -259,23 +261,13 @@ export const authAcrossModulesRules: Rule = (ctx: ModuleContext, report: Report)
       handler,
       `${helper}() turns any failure of ${remote} into "not verified", and the caller answers 401/403, so an outage logs every user out`,
     );
-  // Exported helpers: reported when a caller in another module answers 401/403 on them.
-  const byCatch = new Map<Node, { names: string[]; remote: string }>();
-  if (ctx.exports.size > 0 && ctx.source.includes('catch'))
-    for (const [name, value] of ctx.exports) {
-      const fn = unwrap(value);
-      if (fn === undefined || !isFunction(fn)) continue;
-      const found = falsyFailure(ctx, fn);
-      if (found === undefined) continue;
-      const entry = byCatch.get(found.handler) ?? { names: [], remote: found.remote };
-      entry.names.push(name);
-      byCatch.set(found.handler, entry);
-    }
+  // Exported helpers and classes' methods: reported when a caller in another module answers 401/403 on them.
+  const byCatch = exportedVerdicts(ctx);
   for (const [handler, { names, remote }] of byCatch)
     report(
       'infra-error-as-auth',
       handler,
-      `${names[0]}() answers "not verified" for any failure of ${remote}, and a caller answers 401/403 on it: an outage logs every user out`,
+      `${names[0]?.replace('#', '.')}() answers "not verified" for any failure of ${remote}, and a caller answers 401/403 on it: an outage logs every user out`,
       { onlyIfAuthGated: names },
     );
 };
