@@ -6,6 +6,7 @@ import { lastTextMemo } from '../textMemo.js';
 import { gatedCatch } from './authAcrossModules.js';
 import { wrap } from './authAnswers.js';
 import { awaitedImports } from './authAwaitedImports.js';
+import { awsErrorNameRules } from './authAwsErrorNames.js';
 import { verifyCallbackRules } from './authCallbacks.js';
 import { raisedAuthClass } from './authErrorClasses.js';
 import { errorHookRules } from './authErrorHooks.js';
@@ -99,6 +100,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   passportRules(ctx, report);
   errorHookRules(ctx, report);
   errorTupleRules(ctx, report);
+  awsErrorNameRules(ctx, report);
   if (ctx.source.includes('.catch(') || ctx.source.includes('.then(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
