@@ -16,6 +16,9 @@ const REMOTE_VERIFIERS = new Set(['aws-jwt-verify', '@okta/jwt-verifier', 'jwks-
 const NAMED_REMOTE =
   /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)|verif|jwt|jwks|token|signingkey|discover|openid|wellKnown|secret/i;
 
+/** jose's verify functions, each given the key or key set as its second argument. */
+const JOSE_VERIFY = /^(jwtVerify|compactVerify|flattenedVerify|generalVerify)$/;
+
 /** `CognitoJwtVerifier.create(...)`, `new OktaJwtVerifier(...)`, `jwksClient(...)`: what `object` was built by. */
 function remoteVerifierObject(ctx: ModuleContext, object: Node | undefined): boolean {
   const root = unwrap(object);
@@ -96,7 +99,9 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       const args = n.arguments as Node[];
       const handedBack =
         awaited || parentType === 'ReturnStatement' || isFunction(unwrap(args[args.length - 1]));
-      if (name === 'jwtVerify' && imp?.source === 'jose') {
+      // jose's verifiers all take the key (or a key set) second: `jwtVerify`, `compactVerify`,
+      // `flattenedVerify`, `generalVerify`.
+      if (JOSE_VERIFY.test(name ?? '') && imp?.source === 'jose') {
         if (remoteJose(ctx, n)) what = 'the remote JWKS';
         return false;
       }
