@@ -162,8 +162,12 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   if (!doesWork(fn) || !worksPerRecord(ctx, fn) || cannotFailRecord(ctx, fn)) return;
   if (deletesSucceeded(ctx, fn)) return;
   if (parksEveryFailure(ctx, fn)) return;
+  // `event.Records[0]`, or the first record destructured: `const [record] = event.Records`,
+  // `const [{ body }] = event.Records`, `({ Records: [record] }) => ...`.
   const single =
-    /\.Records\s*\[\s*0\s*\]/.test(text) &&
+    (/\.Records\s*\[\s*0\s*\]/.test(text) ||
+      /\]\s*=\s*[\w$.]+\.Records\b(?!\s*[.[])/.test(text) ||
+      /\bRecords\s*:\s*\[/.test(text)) &&
     !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
   const catches = someDescendant(
     fn.body,
