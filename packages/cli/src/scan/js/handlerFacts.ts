@@ -42,7 +42,7 @@ export function doesWork(fn: Node): boolean {
  */
 export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
   const text = ctx.source.slice(fn.start, fn.end);
-  if (/\bRecords\b|\brecords\b/.test(text)) return true;
+  if (/\bRecords\b|\brecords\b/.test(text) && namesRecords(ctx, fn, text)) return true;
   const first = (fn.params as Node[])[0];
   if (first?.type !== 'Identifier') return true;
   const event = first.name as string;
@@ -53,6 +53,22 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
       !isLogCall(n) &&
       (n.arguments as Node[]).some((a) => a.type === 'Identifier' && a.name === event),
   );
+}
+
+/**
+ * Does the function name its records outside its log lines? `logger.info(\`${event.Records.length} records\`)`
+ * before one batch-wide call (a cache invalidation, a ping) is no work on a record.
+ */
+function namesRecords(ctx: ModuleContext, fn: Node, text: string): boolean {
+  const logs: Node[] = [];
+  someDescendant(fn.body, (n) => {
+    if (n.type === 'CallExpression' && isLogCall(n)) logs.push(n);
+    return false;
+  });
+  let kept = text;
+  for (const call of logs.sort((a, b) => b.start - a.start))
+    kept = kept.slice(0, call.start - fn.start) + kept.slice(call.end - fn.start);
+  return /\bRecords\b|\brecords\b/.test(kept);
 }
 
 /** Facts of every exported entry handler, by export name, for the project pass. */
