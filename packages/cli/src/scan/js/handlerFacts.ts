@@ -42,7 +42,7 @@ export function doesWork(fn: Node): boolean {
  */
 export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
   const text = ctx.source.slice(fn.start, fn.end);
-  if (/\bRecords\b|\brecords\b/.test(text) && namesRecords(ctx, fn, text)) return true;
+  if (/\bRecords\b|\brecords\b/.test(text) && namesRecords(fn, text)) return true;
   const first = (fn.params as Node[])[0];
   if (first?.type !== 'Identifier') return true;
   const event = first.name as string;
@@ -59,7 +59,7 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
  * Does the function name its records outside its log lines? `logger.info(\`${event.Records.length} records\`)`
  * before one batch-wide call (a cache invalidation, a ping) is no work on a record.
  */
-function namesRecords(ctx: ModuleContext, fn: Node, text: string): boolean {
+function namesRecords(fn: Node, text: string): boolean {
   const logs: Node[] = [];
   someDescendant(fn.body, (n) => {
     if (n.type === 'CallExpression' && isLogCall(n)) logs.push(n);

@@ -173,13 +173,7 @@ function attemptsRule(
  * aws-sdk v2 `retryDelayOptions: { customBackoff: (retryCount) => 1000 * retryCount }`: the function replaces
  * the SDK's jittered default (`Math.random() * 2^n * base`), so a fixed one retries every caller in step.
  */
-function customBackoffRule(
-  ctx: ModuleContext,
-  report: Report,
-  node: Node,
-  client: string,
-  shape: OptionsShape,
-): void {
+function customBackoffRule(ctx: ModuleContext, report: Report, client: string, shape: OptionsShape): void {
   const delays = objectProps(ctx.valueOf(shape.props.get('retryDelayOptions')));
   const backoff = delays?.props.get('customBackoff');
   if (backoff === undefined || !fixedDelay(ctx, backoff)) return;
@@ -253,7 +247,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       shape,
       v3 !== undefined ? 'maxAttempts' : 'maxRetries',
     );
-    if (v2 !== undefined) customBackoffRule(ctx, report, node, v2, shape);
+    if (v2 !== undefined) customBackoffRule(ctx, report, v2, shape);
     if (shape.unknown) continue;
     if (maySignal && boundedBySignal(ctx, node)) continue;
     if (mayPresign && onlyPresigns(ctx, node)) continue;
