@@ -17,6 +17,7 @@ import {
   RECORD_ID_FIELD,
   randomCallIn,
 } from './randomValues.js';
+import { sqlKeyRule } from './sqlParamKeys.js';
 
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
@@ -244,7 +245,10 @@ function hasProperty(object: Node, name: string): boolean {
  */
 function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView, shared: boolean): void {
   for (const call of ctx.of('CallExpression')) {
-    if (!KEYED_WRITE.test(calleeName(call) ?? '')) continue;
+    if (!KEYED_WRITE.test(calleeName(call) ?? '')) {
+      sqlKeyRule(ctx, report, view, shared, call);
+      continue;
+    }
     if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) continue;
     // The key is the first argument (`upload(key, body)`) or the second after a bucket (`storeFile(bucket, key, body)`).
     const [first, second] = call.arguments as Node[];
