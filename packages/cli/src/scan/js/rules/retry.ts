@@ -14,7 +14,7 @@ import { loopSite, resendSite } from './retryLoops.js';
 import { authRecursionSites } from './retryOnAuth.js';
 import { policySiteOf } from './retryPolicies.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
-import { recursionSite } from './retryRecursion.js';
+import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
 function hasBreakerInModule(ctx: ModuleContext): boolean {
@@ -72,7 +72,7 @@ function lostRaceOnly(ctx: ModuleContext, node: Node): boolean {
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
-    const site = siteOf(ctx, call) ?? policySiteOf(ctx, call);
+    const site = siteOf(ctx, call) ?? policySiteOf(ctx, call) ?? promiseRecursionSite(ctx, call);
     if (site !== undefined) sites.push(site);
   }
   for (const node of ctx.of('NewExpression')) {
