@@ -7,6 +7,7 @@ import { customResource } from '../offServicePath.js';
 import { coverAt, policyCover } from '../protection.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { redriveSites } from './dlqRedrive.js';
+import { drainSite } from './drainLoops.js';
 import type { Report, Rule } from './Report.js';
 import { retriedPerItem } from './retryFanOut.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
@@ -85,7 +86,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   for (const type of ['WhileStatement', 'DoWhileStatement', 'ForStatement'] as const) {
     for (const loop of ctx.of(type)) {
-      const site = loopSite(ctx, loop) ?? resendSite(ctx, loop) ?? settledSite(ctx, loop);
+      const site =
+        loopSite(ctx, loop) ?? resendSite(ctx, loop) ?? settledSite(ctx, loop) ?? drainSite(ctx, loop);
       if (site !== undefined) sites.push(site);
     }
   }
