@@ -1,6 +1,6 @@
 // TypeScript path aliases (`"paths": { "@lib/*": ["src/lib/*"] }` in the nearest tsconfig.json): an
 // import of `@lib/templates.js` is the project's own `src/lib/templates.ts`. Only tsconfig files inside
-// the scan root are read (the scan never leaves it), with those a relative `extends` inherits.
+// the scan root are read (the scan never leaves it), with a relative `extends` followed inside it.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -29,63 +29,53 @@ function parseJsonc(text: string): unknown {
   return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
 }
 
-interface RawOptions {
-  readonly baseUrl?: string;
-  readonly paths?: Readonly<Record<string, unknown>>;
-  /** The folder `paths` are relative to when no `baseUrl` is set: that of the config that names them. */
-  readonly pathsDir?: string;
+interface CompilerPaths {
+  readonly baseUrl?: unknown;
+  readonly paths?: unknown;
 }
 
-/**
- * The `baseUrl` and `paths` a config file gives, with those it inherits through a relative `extends`
- * (TypeScript's own rule: the extending file's options win, and each path is relative to the file that
- * names it). The aws-nodejs-typescript template keeps its aliases in `tsconfig.paths.json` that
- * `tsconfig.json` extends, so without this every alias of such a project was a package import.
- */
-function readOptions(path: string, root: string, depth: number): RawOptions | undefined {
-  let text: string;
+/** A tsconfig file's text parsed, or undefined when it cannot be read or parsed. */
+function readConfig(path: string): { extends?: unknown; compilerOptions?: CompilerPaths } | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return parseJsonc(readFileSync(path, 'utf8')) as { extends?: unknown; compilerOptions?: CompilerPaths };
   } catch {
     return undefined;
   }
-  let config: { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } };
-  try {
-    config = (parseJsonc(text) ?? {}) as typeof config;
-  } catch {
-    return {};
-  }
-  const dir = dirname(path);
-  let inherited: RawOptions = {};
-  // Only relative parents inside the scan root: a package's config (`@tsconfig/node20`) names no aliases.
-  const parents = (Array.isArray(config.extends) ? config.extends : [config.extends]).filter(
-    (e): e is string => typeof e === 'string' && e.startsWith('.'),
-  );
-  for (const parent of depth < 5 ? parents : []) {
-    const file = resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
-    if (!file.startsWith(`${root}/`) || !existsSync(file)) continue;
-    inherited = { ...inherited, ...readOptions(file, root, depth + 1) };
-  }
-  const own = config.compilerOptions;
-  const paths = own?.paths !== null && typeof own?.paths === 'object' ? own.paths : undefined;
-  return {
-    ...inherited,
-    ...(typeof own?.baseUrl === 'string' ? { baseUrl: resolve(dir, own.baseUrl) } : {}),
-    ...(paths !== undefined ? { paths: paths as Record<string, unknown>, pathsDir: dir } : {}),
+}
+
+/**
+ * The `paths` a tsconfig file has, its own or through a relative `extends` inside the scan root (the
+ * Serverless Framework's TypeScript template keeps them in `tsconfig.paths.json`, which tsconfig.json
+ * extends). `baseUrl` is resolved from the file that sets it; a nearer file's own setting wins.
+ */
+function pathsOf(file: string, root: string, depth = 0): { base?: string; paths?: object } {
+  const config = readConfig(file);
+  const dir = dirname(file);
+  const options = config?.compilerOptions;
+  const own = {
+    ...(typeof options?.baseUrl === 'string' ? { base: resolve(dir, options.baseUrl) } : {}),
+    ...(options?.paths !== null && typeof options?.paths === 'object' ? { paths: options.paths } : {}),
   };
+  const parent = config?.extends;
+  if ((own.base !== undefined && own.paths !== undefined) || depth >= 3 || typeof parent !== 'string')
+    return own;
+  if (!parent.startsWith('.')) return own;
+  const target = resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
+  if (!(target === root || target.startsWith(`${root}/`)) || !existsSync(target)) return own;
+  const inherited = pathsOf(target, root, depth + 1);
+  return { ...inherited, ...own };
 }
 
 function readAliases(dir: string, root: string): Aliases | undefined {
   const path = join(dir, 'tsconfig.json');
   // Asked first: most folders have none, and a failed read's error costs more than the question.
   if (!existsSync(path)) return undefined;
-  const options = readOptions(path, root, 0);
-  if (options === undefined) return undefined;
-  const base = options.baseUrl ?? options.pathsDir ?? dir;
-  const entries = Object.entries(options.paths ?? {}).flatMap(([pattern, targets]) =>
+  const { base, paths } = pathsOf(path, root);
+  if (paths === undefined) return { base: dir, paths: [] };
+  const entries = Object.entries(paths).flatMap(([pattern, targets]) =>
     Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
   );
-  return { base, paths: entries };
+  return { base: base ?? dir, paths: entries };
 }
 
 export class TsconfigPaths {

@@ -60,8 +60,11 @@ function namesRecords(ctx: ModuleContext, fn: Node): boolean {
  * worksPerRecord(ctx, fn) // false for a batch handler that pings one URL and logs the event
  */
 export function worksPerRecord(ctx: ModuleContext, fn: Node, countIsWork = true): boolean {
+  const text = ctx.source.slice(fn.start, fn.end);
   if (
-    countIsWork ? /\bRecords\b|\brecords\b/.test(ctx.source.slice(fn.start, fn.end)) : namesRecords(ctx, fn)
+    countIsWork
+      ? /\bRecords\b|\brecords\b/.test(text) && namesRecordsOutsideLogs(fn, text)
+      : namesRecords(ctx, fn)
   )
     return true;
   const first = (fn.params as Node[])[0];
@@ -97,6 +100,22 @@ function eventTakers(ctx: ModuleContext, fn: Node): { source: string; name: stri
     return false;
   });
   return out;
+}
+
+/**
+ * Does the function name its records outside its log lines? `logger.info(\`${event.Records.length} records\`)`
+ * before one batch-wide call (a cache invalidation, a ping) is no work on a record.
+ */
+function namesRecordsOutsideLogs(fn: Node, text: string): boolean {
+  const logs: Node[] = [];
+  someDescendant(fn.body, (n) => {
+    if (n.type === 'CallExpression' && isLogCall(n)) logs.push(n);
+    return false;
+  });
+  let kept = text;
+  for (const call of logs.sort((a, b) => b.start - a.start))
+    kept = kept.slice(0, call.start - fn.start) + kept.slice(call.end - fn.start);
+  return /\bRecords\b|\brecords\b/.test(kept);
 }
 
 /** Facts of every exported entry handler, by export name, for the project pass. */
