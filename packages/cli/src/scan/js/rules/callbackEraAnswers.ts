@@ -24,7 +24,7 @@ function isClientRequest(ctx: ModuleContext, x: Node | undefined): boolean {
 }
 
 /** The call answers the invocation without waiting: `context.succeed()`, or a callback once the wait is off. */
-function answersAtOnce(ctx: ModuleContext, call: Node, noWait: boolean): boolean {
+function answersAtOnce(call: Node, noWait: boolean): boolean {
   const callee = unwrap(call.callee);
   if (callee?.type === 'MemberExpression')
     return CONTEXT_ANSWERS.has(calleeName(call) ?? '') && unwrap(callee.object)?.type === 'Identifier';
@@ -41,7 +41,7 @@ function answersAtOnce(ctx: ModuleContext, call: Node, noWait: boolean): boolean
  */
 export function answersBeforeRequest(ctx: ModuleContext, stmt: Node, noWait: boolean): boolean {
   const call = unwrap(stmt.expression);
-  if (call?.type !== 'CallExpression' || !answersAtOnce(ctx, call, noWait)) return false;
+  if (call?.type !== 'CallExpression' || !answersAtOnce(call, noWait)) return false;
   const block = ctx.parentOf(stmt);
   if (block?.type !== 'BlockStatement') return false;
   const siblings = block.body as Node[];
@@ -78,7 +78,11 @@ export function chainAnswers(ctx: ModuleContext, stmt: Node, call: Node): boolea
     if (name === 'then' || name === 'catch' || name === 'finally')
       for (const arg of c.arguments as Node[]) {
         const a = unwrap(arg);
-        const fn = isFunction(a) ? a : a?.type === 'Identifier' ? localFunction(ctx, a.name as string, a) : undefined;
+        const fn = isFunction(a)
+          ? a
+          : a?.type === 'Identifier'
+            ? localFunction(ctx, a.name as string, a)
+            : undefined;
         if (fn !== undefined && answersIn(ctx, fn)) return true;
       }
     const callee = unwrap(c.callee);
@@ -93,7 +97,8 @@ function answersIn(ctx: ModuleContext, fn: Node): boolean {
   if (ANSWER.test(text)) return true;
   for (const m of text.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)) {
     const local = localFunction(ctx, m[1] as string, fn);
-    if (local !== undefined && local !== fn && ANSWER.test(ctx.source.slice(local.start, local.end))) return true;
+    if (local !== undefined && local !== fn && ANSWER.test(ctx.source.slice(local.start, local.end)))
+      return true;
   }
   return false;
 }

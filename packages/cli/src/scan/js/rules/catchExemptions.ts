@@ -60,8 +60,7 @@ export function selectsOwnWork(ctx: ModuleContext, logOnly = false): boolean {
     // With `logOnly`, logging the event (`console.log('event', event)`) is not reading it: the run still
     // selects its work (no-retry asks this; a catch that only logs is judged on the stricter reading).
     const reads = (n: Node) => n.type === 'Identifier' && n.name === name && !(logOnly && logged(ctx, n));
-    if (someDescendant(fn.body as Node, reads))
-      return false;
+    if (someDescendant(fn.body as Node, reads)) return false;
   }
   return entries > 0;
 }
@@ -71,7 +70,8 @@ const LOGGER = /^(?:console|logger|log|Logger|LOGGER|LOG)$/;
 /** The identifier is an argument of a log call (`console.log('event', event)`, `logger.info({ event })`). */
 function logged(ctx: ModuleContext, id: Node): boolean {
   let n = ctx.parentOf(id);
-  if (n?.type === 'Property' && (n.value === id || n.shorthand === true)) n = ctx.parentOf(ctx.parentOf(n) as Node);
+  if (n?.type === 'Property' && (n.value === id || n.shorthand === true))
+    n = ctx.parentOf(ctx.parentOf(n) as Node);
   if (n?.type === 'CallExpression' && n.callee !== id) {
     const callee = unwrap(n.callee);
     const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;

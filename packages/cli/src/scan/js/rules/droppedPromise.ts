@@ -66,7 +66,8 @@ export function droppedPromises(ctx: ModuleContext): Node[] {
       if (n.type !== 'Identifier' || n === id || n.name !== id.name) return true;
       const parent = ctx.parentOf(n);
       // A property key (`{ res: 1 }`, `x.res`) is not a reference.
-      if (parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true) return true;
+      if (parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true)
+        return true;
       if (parent?.type === 'Property' && parent.key === n && parent.value !== n) return true;
       if (ctx.resolve(id.name as string, n)?.declaration !== declarator) return true;
       if (!dropped(ctx, n, fn)) settled = true;
