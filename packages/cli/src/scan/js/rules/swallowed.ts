@@ -42,6 +42,7 @@ import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
+import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 import { uncheckedResponse } from './uncheckedFetch.js';
 
@@ -103,6 +104,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   serverErrorResultRule(ctx, report);
   httpErrorMiddlewareRule(ctx, report);
   parseFailureRule(ctx, report);
+  settledDropsRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;

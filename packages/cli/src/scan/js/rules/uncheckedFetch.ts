@@ -84,7 +84,9 @@ function schemaChecked(text: string, response: string): boolean {
   ).exec(text)?.[1];
   if (
     body !== undefined &&
-    new RegExp(`\\bif\\s*\\(\\s*!?\\s*\\w+\\s*\\(\\s*${body}\\s*\\)\\s*\\)\\s*\\{?\\s*throw\\b`).test(text)
+    (new RegExp(`\\bif\\s*\\(\\s*!?\\s*\\w+\\s*\\(\\s*${body}\\s*\\)\\s*\\)\\s*\\{?\\s*throw\\b`).test(text) ||
+      bodyTested(text, body) ||
+      readsDeep(text, body))
   )
     return true;
   const direct = `await\\s+${response}\\s*\\.\\s*json\\s*\\(\\s*\\)`;
@@ -94,6 +96,26 @@ function schemaChecked(text: string, response: string): boolean {
   ).exec(text);
   if (parse === null) return false;
   return !parse[1]?.startsWith('safe') || /\bthrow\b/.test(text.slice(parse.index));
+}
+
+/**
+ * The body is tested for an error shape and the function throws on it: `if (json.errors != null ||
+ * json.data == null) throw ...`, as a GraphQL client must (GraphQL answers its errors in the body, with a
+ * 200 or a 4xx alike). An error answer fails there, as it would on a status check.
+ */
+function bodyTested(text: string, body: string): boolean {
+  const condition = '(?:[^(){};]|\\((?:[^(){};]|\\([^(){};]*\\))*\\))*';
+  return new RegExp(`\\bif\\s*\\(${condition}\\b${body}\\b${condition}\\)\\s*\\{?\\s*throw\\b`).test(text);
+}
+
+/**
+ * The body's fields are read two deep with no optional chaining (`json['item']['domain_id']`,
+ * `data.results.map(...)`): an error answer lacks the outer field, so the read throws a TypeError and
+ * the failure surfaces, as with a caller that reads a property of an undefined answer at once.
+ */
+function readsDeep(text: string, body: string): boolean {
+  const step = '(?:\\.\\s*[A-Za-z_$][\\w$]*|\\[\\s*[\'"`][^\'"`\\]]+[\'"`]\\s*\\])';
+  return new RegExp(`\\b${body}\\s*${step}\\s*${step}`).test(text);
 }
 
 /** The boolean a verification service answers with (`{ success: true, score: 0.9 }` from a captcha check). */
