@@ -37,6 +37,7 @@ import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
+import { invokeResultRule } from './invokeResult.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
@@ -105,6 +106,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   httpErrorMiddlewareRule(ctx, report);
   parseFailureRule(ctx, report);
   settledDropsRule(ctx, report);
+  invokeResultRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
