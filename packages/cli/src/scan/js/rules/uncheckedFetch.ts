@@ -18,6 +18,7 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
     return parent.property?.name === 'then' ? uncheckedInThen(ctx, parent) : undefined;
   if (parent.type === 'MemberExpression' && parent.object === n && n.type === 'AwaitExpression') {
     const method = parent.property?.name as string | undefined;
+    if (method === 'json' && directBodyChecked(ctx, parent)) return undefined;
     if (method === 'json' || method === 'text' || method === 'arrayBuffer' || method === 'blob')
       return `fetch() body read with .${method}() without checking response.ok: an error page becomes data`;
     return undefined;
@@ -34,6 +35,34 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
       : undefined;
   }
   return undefined;
+}
+
+/**
+ * `(await (await fetch(url)).json()).choices[0].message`, or `const schedule = await (await
+ * fetch(url)).json()` then `schedule.schedules.find(...)`: the body read straight off the awaited fetch
+ * is dereferenced so that an error answer throws (see readsDeep).
+ */
+function directBodyChecked(ctx: ModuleContext, json: Node): boolean {
+  const call = ctx.parentOf(json);
+  if (call?.type !== 'CallExpression' || call.callee !== json) return false;
+  const { node, parent } = ctx.climb(
+    call,
+    (p) =>
+      p.type === 'AwaitExpression' ||
+      p.type === 'ParenthesizedExpression' ||
+      p.type === 'TSAsExpression' ||
+      p.type === 'TSTypeAssertion',
+  );
+  if (parent?.type === 'MemberExpression' && parent.object === node) {
+    // Parentheses may not be nodes of their own: the text after the body starts after any `)`.
+    const tail = ctx.source.slice(node.end, Math.min(ctx.source.length, parent.end + 200)).replace(/^[\s)]*/, '');
+    return readsDeep(`__fetchBody__${tail}`, "__fetchBody__");
+  }
+  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
+  const fn = ctx.enclosingFunction(call) ?? ctx.program;
+  const text = ctx.source.slice(parent.end, fn.end);
+  const body = parent.id.name as string;
+  return readsDeep(text, body) || bodyTested(text, body);
 }
 
 /**
@@ -110,12 +139,15 @@ function bodyTested(text: string, body: string): boolean {
 
 /**
  * The body's fields are read two deep with no optional chaining (`json['item']['domain_id']`,
- * `data.results.map(...)`): an error answer lacks the outer field, so the read throws a TypeError and
- * the failure surfaces, as with a caller that reads a property of an undefined answer at once.
+ * `data.results.map(...)`, `result.choices[0]`), or a list method is called on it (`comments.map(...)`):
+ * an error answer lacks the outer field or is no list, so the read throws a TypeError and the failure
+ * surfaces, as with a caller that reads a property of an undefined answer at once.
  */
 function readsDeep(text: string, body: string): boolean {
-  const step = '(?:\\.\\s*[A-Za-z_$][\\w$]*|\\[\\s*[\'"`][^\'"`\\]]+[\'"`]\\s*\\])';
-  return new RegExp(`\\b${body}\\s*${step}\\s*${step}`).test(text);
+  const step = '(?:\\.\\s*[A-Za-z_$][\\w$]*|\\[\\s*(?:[\'"`][^\'"`\\]]+[\'"`]|\\d+)\\s*\\])';
+  // A list method called on the body itself (`data.map(...)`): an error answer is an object, or no JSON.
+  const listMethod = '\\.\\s*(?:map|filter|forEach|find|findIndex|reduce|flatMap|some|every)\\s*\\(';
+  return new RegExp(`\\b${body}\\s*(?:${step}\\s*${step}|${listMethod})`).test(text);
 }
 
 /** The boolean a verification service answers with (`{ success: true, score: 0.9 }` from a captcha check). */
