@@ -47,6 +47,7 @@ import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 import { unawaitedRethrow } from './unawaitedRethrow.js';
+import { uncheckedCallbackResponse } from './uncheckedCallbacks.js';
 import { uncheckedResponse } from './uncheckedFetch.js';
 
 /**
@@ -286,7 +287,12 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (promiseCatch(ctx, call, report)) continue;
     // fetch responses whose status is never looked at.
     const http = classifyHttpCall(ctx, call);
-    if (http?.lib !== 'fetch' || inTelemetryFunction(ctx, call) || neverCalled(ctx, call)) continue;
+    if (http === undefined || inTelemetryFunction(ctx, call) || neverCalled(ctx, call)) continue;
+    if (http.lib !== 'fetch') {
+      const callback = uncheckedCallbackResponse(ctx, call, http.lib);
+      if (callback !== undefined) report('swallowed-error', call, callback);
+      continue;
+    }
     const unchecked = uncheckedResponse(ctx, call);
     if (unchecked !== undefined) report('swallowed-error', call, unchecked);
   }
