@@ -34,6 +34,7 @@ import {
   resolved,
 } from './catchShapes.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
+import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
@@ -110,6 +111,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   parseFailureRule(ctx, report);
   settledDropsRule(ctx, report);
   invokeResultRule(ctx, report);
+  errorTuplesRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
