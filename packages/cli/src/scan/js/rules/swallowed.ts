@@ -39,6 +39,7 @@ import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { invokeResultRule } from './invokeResult.js';
+import { lenientResponse } from './lenientClients.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { neverCalled } from './neverCalled.js';
 import { parseFailureRule } from './parseFailure.js';
@@ -291,7 +292,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const http = classifyHttpCall(ctx, call);
     if (http === undefined || inTelemetryFunction(ctx, call) || neverCalled(ctx, call)) continue;
     if (http.lib !== 'fetch') {
-      const callback = uncheckedCallbackResponse(ctx, call, http.lib);
+      const callback = uncheckedCallbackResponse(ctx, call, http.lib) ?? lenientResponse(ctx, call, http);
       if (callback !== undefined) report('swallowed-error', call, callback);
       continue;
     }
