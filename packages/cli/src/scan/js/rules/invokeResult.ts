@@ -8,6 +8,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
 import { recordsSuccessAfter } from './catchAfter.js';
 import { selectsOwnWork } from './catchExemptions.js';
+import { inTelemetryFunction } from './catchFacts.js';
 import { judgeBatch } from './partialBatch.js';
 import type { Report } from './Report.js';
 
@@ -73,6 +74,8 @@ export function invokeResultRule(ctx: ModuleContext, given: Report): void {
       }
     : given;
   const judge = (at: Node, send: Node) => {
+    // Best-effort telemetry (`sendUsageMetric`): losing one data point is the intended outcome.
+    if (inTelemetryFunction(ctx, send)) return;
     const climbed = ctx.climb(send, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
     if (checkedOtherwise(ctx, climbed.node)) return;
     judgeBatch(ctx, report, at, climbed, 'FunctionError', 'Invoke');
@@ -82,7 +85,8 @@ export function invokeResultRule(ctx: ModuleContext, given: Report): void {
     if (!synchronous(ctx, (command.arguments as Node[])[0])) continue;
     const sent = sendOf(ctx, command);
     if (sent !== undefined) {
-      if (!checkedOtherwise(ctx, sent.node)) judgeBatch(ctx, report, command, sent, 'FunctionError', 'Invoke');
+      if (!checkedOtherwise(ctx, sent.node) && !inTelemetryFunction(ctx, command))
+        judgeBatch(ctx, report, command, sent, 'FunctionError', 'Invoke');
       continue;
     }
     for (const send of sendsOfVariable(ctx, command)) judge(send, send);
