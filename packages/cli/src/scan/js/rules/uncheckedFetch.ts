@@ -1,6 +1,7 @@
 // swallowed-error for fetch: fetch resolves on 4xx/5xx, so a response whose status is never looked at
 // takes an error page for data.
 import { isFunction, type Node, unwrap } from '../ast.js';
+import { escapeRegExp } from '../../escapeRegExp.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isServerModule } from './http.js';
 
@@ -144,10 +145,26 @@ function bodyTested(text: string, body: string): boolean {
  * surfaces, as with a caller that reads a property of an undefined answer at once.
  */
 function readsDeep(text: string, body: string): boolean {
-  const step = '(?:\\.\\s*[A-Za-z_$][\\w$]*|\\[\\s*(?:[\'"`][^\'"`\\]]+[\'"`]|\\d+)\\s*\\])';
+  const step = '(?:\\.\\s*([A-Za-z_$][\\w$]*)|\\[\\s*(?:[\'"`]([^\'"`\\]]+)[\'"`]|\\d+)\\s*\\])';
   // A list method called on the body itself (`data.map(...)`): an error answer is an object, or no JSON.
   const listMethod = '\\.\\s*(?:map|filter|forEach|find|findIndex|reduce|flatMap|some|every)\\s*\\(';
-  return new RegExp(`\\b${body}\\s*(?:${step}\\s*${step}|${listMethod})`).test(text);
+  if (new RegExp(`\\b${body}\\s*${listMethod}`).test(text) && !new RegExp(`Array\\.isArray\\(\\s*${body}\\s*\\)`).test(text))
+    return true;
+  for (const m of text.matchAll(new RegExp(`\\b${body}\\s*${step}\\s*${step}`, 'g'))) {
+    const field = m[1] ?? m[2];
+    // `if (!result.docs || result.docs.length === 0)`: a read the code guards first does not throw.
+    if (field === undefined || !guarded(text, body, field)) return true;
+  }
+  return false;
+}
+
+/** `body.field` is tested before it is read through (`!body.field`, `body.field &&`, `body.field?.x`, `'field' in body`). */
+function guarded(text: string, body: string, name: string): boolean {
+  const field = escapeRegExp(name);
+  const read = `${body}\\s*(?:\\.\\s*${field}\\b|\\[\\s*['"\`]${field}['"\`]\\s*\\])`;
+  return new RegExp(
+    `!\\s*${read}|${read}\\s*(?:&&|\\|\\||\\?\\?|[!=]==?|\\?\\.)|typeof\\s+${read}|['"\`]${field}['"\`]\\s+in\\s+${body}\\b`,
+  ).test(text);
 }
 
 /** The boolean a verification service answers with (`{ success: true, score: 0.9 }` from a captcha check). */
