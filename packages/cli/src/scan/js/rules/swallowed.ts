@@ -42,7 +42,6 @@ import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { invokeResultRule } from './invokeResult.js';
 import { lenientResponse } from './lenientClients.js';
 import { flagOnlyLogged } from './loggedFlag.js';
-import { neverCalled } from './neverCalled.js';
 import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
@@ -121,8 +120,6 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const tryStatement = ctx.parentOf(handler) as Node;
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
     if (authCatch(ctx, handler)) continue;
-    // In a function nothing calls, the catch never runs.
-    if (neverCalled(ctx, handler)) continue;
     const any400 = any400AsAnswer(ctx, handler);
     if (any400 !== undefined) {
       report(
@@ -291,7 +288,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (promiseCatch(ctx, call, report)) continue;
     // fetch responses whose status is never looked at.
     const http = classifyHttpCall(ctx, call);
-    if (http === undefined || inTelemetryFunction(ctx, call) || neverCalled(ctx, call)) continue;
+    if (http === undefined || inTelemetryFunction(ctx, call)) continue;
     if (http.lib !== 'fetch') {
       // A seeding program or a smoke-test suite is run by someone watching it.
       if (offServicePath(ctx)) continue;
