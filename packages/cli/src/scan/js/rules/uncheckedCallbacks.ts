@@ -2,13 +2,31 @@
 // `http(s).get` call back with any response (a 500 is no error event), and the request family's
 // `request(options, (err, res, body) => ...)` and needle's callbacks set `err` only when no answer came.
 // A callback that never reads the status takes an error page for the answer.
-import { isFunction, type Node, unwrap } from '../ast.js';
+import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isLogCall } from './catchFacts.js';
 
 /** A status read: `res.statusCode`, `statusMessage`, a destructured `{ statusCode }`, `.status`, `.ok`. */
 const STATUS = /\bstatus(?:Code|Message)?\b|\.\s*ok\b/;
 /** A status read anywhere in the module, as code (`x.statusCode`, `{ statusCode }`), not a word in a comment. */
 const STATUS_READ = /\.\s*status(?:Code)?\b|[{,]\s*statusCode\s*[,}:]/;
+
+/** The source of `node` with its log calls cut out. */
+function withoutLogs(ctx: ModuleContext, node: Node): string {
+  const logs: Node[] = [];
+  someDescendant(node, (n) => {
+    if (n.type === 'CallExpression' && isLogCall(n)) logs.push(n);
+    return false;
+  });
+  let text = '';
+  let from = node.start;
+  for (const log of logs.sort((a, b) => a.start - b.start)) {
+    if (log.start < from) continue;
+    text += ctx.source.slice(from, log.start);
+    from = log.end;
+  }
+  return text + ctx.source.slice(from, node.end);
+}
 
 /**
  * The response callback handed to the call and the name its response takes: the first parameter for
@@ -38,7 +56,8 @@ export function uncheckedCallbackResponse(ctx: ModuleContext, call: Node, lib: s
   const found = responseCallback(call, lib);
   if (found === undefined) return undefined;
   const { callback, response } = found;
-  const text = ctx.source.slice((callback.body as Node).start, (callback.body as Node).end);
+  // A status only printed (`console.log('Status:', res.statusCode)`) is not looked at.
+  const text = withoutLogs(ctx, callback.body as Node);
   if (STATUS.test(text)) return undefined;
   if (!new RegExp(`\\b${response}\\b`).test(text) && lib === 'node-http') return undefined;
   const handedOn = new RegExp(`\\(\\s*(?:null\\s*,\\s*|undefined\\s*,\\s*)?${response}\\s*[,)]`).test(text);
