@@ -62,7 +62,8 @@ const SDK_BINDING =
 const NOT_A_NAME = new Set(['type', 'typeof', 'as', 'import', 'default']);
 /** Imported names rules/sdk.ts never takes for a client (unless renamed: then the local name counts). */
 const NOT_A_CLIENT = /(?:Command|Exception|Error|Paginator|Waiter)$/;
-const PARTIAL_BATCH_COMMAND = /Batch\w*Command|PutEventsCommand|PutRecordsCommand|DeleteObjectsCommand|InvokeCommand/;
+const PARTIAL_BATCH_COMMAND =
+  /Batch\w*Command|PutEventsCommand|PutRecordsCommand|DeleteObjectsCommand|InvokeCommand/;
 
 /**
  * AWS SDK clients (rules/sdk.ts judges `new X(...)` where X, or the namespace it is read from, is

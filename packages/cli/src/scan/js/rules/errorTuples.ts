@@ -53,7 +53,10 @@ export function errorTuplesRule(ctx: ModuleContext, report: Report): void {
   if (!ctx.source.includes('await-to-js')) return;
   for (const declarator of ctx.of('CallExpression')) {
     if (!isToCall(ctx, declarator)) continue;
-    const { parent } = ctx.climb(declarator, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
+    const { parent } = ctx.climb(
+      declarator,
+      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+    );
     if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'ArrayPattern') continue;
     const fn = ctx.enclosingFunction(parent);
     if (fn === undefined) continue;
@@ -66,7 +69,8 @@ export function errorTuplesRule(ctx: ModuleContext, report: Report): void {
       .filter((t) => quietBranch(t.consequent as Node))
       .map((t) => ({
         node: t,
-        message: 'the error of an await-to-js tuple is only logged: the code answers as if the call had succeeded',
+        message:
+          'the error of an await-to-js tuple is only logged: the code answers as if the call had succeeded',
       }));
     for (const { node, message } of targets) {
       if (ctx.handlerKindAt(node) !== undefined) {

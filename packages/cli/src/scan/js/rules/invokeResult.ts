@@ -27,7 +27,9 @@ function synchronous(ctx: ModuleContext, params: Node | undefined): boolean {
   const value = unwrap(type.value as Node);
   if (value?.type === 'Literal') return value.value === 'RequestResponse';
   // `InvocationType.RequestResponse` (the SDK's enum).
-  return value?.type === 'MemberExpression' && propertyName(value.property as Node, false) === 'RequestResponse';
+  return (
+    value?.type === 'MemberExpression' && propertyName(value.property as Node, false) === 'RequestResponse'
+  );
 }
 
 /**
@@ -46,7 +48,11 @@ const DEEP_PAYLOAD =
 function checkedOtherwise(ctx: ModuleContext, sent: Node): boolean {
   const fn = ctx.enclosingFunction(sent);
   const text = fn === undefined ? '' : ctx.source.slice(sent.end, fn.end);
-  return /\b(errorMessage|errorType|FunctionError)\b/.test(text) || DEEP_PAYLOAD.test(text) || someThrow(ctx, sent, fn);
+  return (
+    /\b(errorMessage|errorType|FunctionError)\b/.test(text) ||
+    DEEP_PAYLOAD.test(text) ||
+    someThrow(ctx, sent, fn)
+  );
 }
 
 function someThrow(ctx: ModuleContext, sent: Node, fn: Node | undefined): boolean {
@@ -76,7 +82,10 @@ export function invokeResultRule(ctx: ModuleContext, given: Report): void {
   const judge = (at: Node, send: Node) => {
     // Best-effort telemetry (`sendUsageMetric`): losing one data point is the intended outcome.
     if (inTelemetryFunction(ctx, send)) return;
-    const climbed = ctx.climb(send, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
+    const climbed = ctx.climb(
+      send,
+      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+    );
     if (checkedOtherwise(ctx, climbed.node)) return;
     judgeBatch(ctx, report, at, climbed, 'FunctionError', 'Invoke');
   };

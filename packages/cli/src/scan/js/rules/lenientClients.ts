@@ -22,18 +22,22 @@ function lenientValidator(ctx: ModuleContext, value: Node | undefined): boolean 
   if (value.type === 'Literal') return value.value === null || value.value === false;
   if (!isFunction(value)) return false;
   const body = ctx.source.slice((value.body as Node).start, (value.body as Node).end);
-  return /^\{?\s*(return\s+)?true\s*;?\s*\}?$/.test(body.trim()) || /<\s*500\b|<=\s*499\b|<\s*600\b/.test(body);
+  return (
+    /^\{?\s*(return\s+)?true\s*;?\s*\}?$/.test(body.trim()) || /<\s*500\b|<=\s*499\b|<\s*600\b/.test(body)
+  );
 }
 
 /** The call's own options or its instance's creation options (`axios.create({...})`, `got.extend({...})`). */
 function optionsOf(http: HttpCall): Node[] {
-  const created = http.instance?.type === 'CallExpression' ? (http.instance.arguments as Node[])[0] : undefined;
+  const created =
+    http.instance?.type === 'CallExpression' ? (http.instance.arguments as Node[])[0] : undefined;
   return [http.options, created].filter((o): o is Node => o !== undefined);
 }
 
 /** Does this call answer a 4xx/5xx as a response instead of throwing? */
 function lenient(ctx: ModuleContext, http: HttpCall): boolean {
-  if (http.lib === 'undici') return (option(ctx, http.options, 'throwOnError') as Node | undefined)?.value !== true;
+  if (http.lib === 'undici')
+    return (option(ctx, http.options, 'throwOnError') as Node | undefined)?.value !== true;
   const all = optionsOf(http);
   if (http.lib === 'got' || http.lib === 'ky')
     return all.some((o) => (option(ctx, o, 'throwHttpErrors') as Node | undefined)?.value === false);
@@ -58,7 +62,8 @@ export function lenientResponse(ctx: ModuleContext, call: Node, http: HttpCall):
   if (!lenient(ctx, http)) return undefined;
   const { node, parent } = ctx.climb(
     call,
-    (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression',
+    (p) =>
+      p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression',
   );
   const why =
     http.lib === 'undici'
@@ -67,12 +72,15 @@ export function lenientResponse(ctx: ModuleContext, call: Node, http: HttpCall):
         ? 'its validateStatus lets error statuses through'
         : 'throwHttpErrors: false answers a 4xx/5xx like a 200';
   if (node.type !== 'AwaitExpression') return undefined;
-  if (parent?.type === 'ExpressionStatement') return `the response is discarded and ${why}: the failure is taken for success`;
+  if (parent?.type === 'ExpressionStatement')
+    return `the response is discarded and ${why}: the failure is taken for success`;
   if (parent?.type !== 'VariableDeclarator') return undefined;
   const id = parent.id as Node;
   if (id.type === 'ObjectPattern') {
     const keys = ctx.source.slice(id.start, id.end);
-    return /\b(status|statusCode|ok)\b/.test(keys) ? undefined : `the status is never read and ${why}: an error answer is taken for data`;
+    return /\b(status|statusCode|ok)\b/.test(keys)
+      ? undefined
+      : `the status is never read and ${why}: an error answer is taken for data`;
   }
   if (id.type !== 'Identifier') return undefined;
   const fn = ctx.enclosingFunction(call) ?? ctx.program;

@@ -4,7 +4,15 @@
 // discarded, only logged, or whose failed entries are only logged, loses them.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { batchWordsIn, DISTINCT_FIELDS, FAILURE_FIELD, V2_FAILURE_FIELD, V2_METHODS } from './batchApis.js';
+import {
+  answersSuccess,
+  batchWordsIn,
+  DISTINCT_FIELDS,
+  FAILURE_FIELD,
+  lostWhat,
+  V2_FAILURE_FIELD,
+  V2_METHODS,
+} from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
@@ -45,14 +53,6 @@ function onlyLogged(ctx: ModuleContext, scope: Node, field: RegExp): boolean {
 }
 
 const FIELDS = DISTINCT_FIELDS;
-
-/** Lambda's Invoke (rules/invokeResult.ts) answers 200 with `FunctionError` set when the function failed. */
-const INVOKE = /^invoke$/i;
-const answersSuccess = (what: string) =>
-  INVOKE.test(what)
-    ? `${what} answers 200 even when the invoked function fails`
-    : `${what} answers success even when entries fail`;
-const lostWhat = (what: string) => (INVOKE.test(what) ? 'so its failure is lost' : 'so those entries are lost');
 const FIELD_WORD = new RegExp(`\\b(${FIELDS.join('|')})\\b`);
 
 /**

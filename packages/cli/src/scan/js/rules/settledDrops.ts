@@ -5,9 +5,9 @@ import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../as
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isSdkSend } from '../sdkSend.js';
 import { neverRejects } from './batchIds.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
-import { isSdkSend } from '../sdkSend.js';
 import { inTelemetryFunction, isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
@@ -85,7 +85,8 @@ function lostRejections(ctx: ModuleContext, at: Node, name: string, after: strin
   if (!new RegExp(`\\b${name}\\b`).test(after))
     return "Promise.allSettled's answer is never read: every rejected call is dropped and the code goes on as if all had succeeded";
   // Handed back (`return results`), or to code elsewhere: its reader decides.
-  if (new RegExp(`\\breturn\\s+${name}\\s*(;|\\)|}|$)|[:=]\\s*${name}\\s*[,;})]`).test(after)) return undefined;
+  if (new RegExp(`\\breturn\\s+${name}\\s*(;|\\)|}|$)|[:=]\\s*${name}\\s*[,;})]`).test(after))
+    return undefined;
   const helpers = helperTexts(ctx, at, after);
   const handedAway = new RegExp(`\\(\\s*${name}\\s*[,)]|,\\s*${name}\\s*\\)`).test(after) && helpers === '';
   if (handedAway) return undefined;

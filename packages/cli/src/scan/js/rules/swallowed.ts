@@ -48,7 +48,7 @@ import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
-import { unawaitedRethrow } from './unawaitedRethrow.js';
+import { unawaitedRethrowRule } from './unawaitedRethrow.js';
 import { uncheckedCallbackResponse } from './uncheckedCallbacks.js';
 import { uncheckedResponse } from './uncheckedFetch.js';
 
@@ -137,21 +137,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     }
     if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
-    const rethrow = unawaitedRethrow(ctx, handler);
-    if (rethrow !== undefined && doesIo(ctx, tryStatement.block)) {
-      const message =
-        'catch hands the error to an async helper that throws it, without await or return: the rejection is left unhandled and the code after the catch runs as if the call had succeeded';
-      if (ctx.handlerKindAt(handler) !== undefined) report('swallowed-error', handler, message);
-      else {
-        const exported = exportsReaching(ctx, handler, true);
-        if (exported.length > 0)
-          report('swallowed-error', handler, `${message}, in a function a Lambda handler calls`, {
-            onlyIfExportOnHandlerPath: exported,
-            onlyIfEventCaller: sharedRequest(ctx, handler),
-          });
-      }
-      continue;
-    }
+    if (unawaitedRethrowRule(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&

@@ -1,7 +1,8 @@
 // swallowed-error for fetch: fetch resolves on 4xx/5xx, so a response whose status is never looked at
 // takes an error page for data.
-import { isFunction, type Node, unwrap } from '../ast.js';
+
 import { escapeRegExp } from '../../escapeRegExp.js';
+import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isServerModule } from './http.js';
 
@@ -56,8 +57,10 @@ function directBodyChecked(ctx: ModuleContext, json: Node): boolean {
   );
   if (parent?.type === 'MemberExpression' && parent.object === node) {
     // Parentheses may not be nodes of their own: the text after the body starts after any `)`.
-    const tail = ctx.source.slice(node.end, Math.min(ctx.source.length, parent.end + 200)).replace(/^[\s)]*/, '');
-    return readsDeep(`__fetchBody__${tail}`, "__fetchBody__");
+    const tail = ctx.source
+      .slice(node.end, Math.min(ctx.source.length, parent.end + 200))
+      .replace(/^[\s)]*/, '');
+    return readsDeep(`__fetchBody__${tail}`, '__fetchBody__');
   }
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
   const fn = ctx.enclosingFunction(call) ?? ctx.program;
@@ -114,7 +117,9 @@ function schemaChecked(text: string, response: string): boolean {
   ).exec(text)?.[1];
   if (
     body !== undefined &&
-    (new RegExp(`\\bif\\s*\\(\\s*!?\\s*\\w+\\s*\\(\\s*${body}\\s*\\)\\s*\\)\\s*\\{?\\s*throw\\b`).test(text) ||
+    (new RegExp(`\\bif\\s*\\(\\s*!?\\s*\\w+\\s*\\(\\s*${body}\\s*\\)\\s*\\)\\s*\\{?\\s*throw\\b`).test(
+      text,
+    ) ||
       bodyTested(text, body) ||
       readsDeep(text, body))
   )
@@ -148,7 +153,10 @@ function readsDeep(text: string, body: string): boolean {
   const step = '(?:\\.\\s*([A-Za-z_$][\\w$]*)|\\[\\s*(?:[\'"`]([^\'"`\\]]+)[\'"`]|\\d+)\\s*\\])';
   // A list method called on the body itself (`data.map(...)`): an error answer is an object, or no JSON.
   const listMethod = '\\.\\s*(?:map|filter|forEach|find|findIndex|reduce|flatMap|some|every)\\s*\\(';
-  if (new RegExp(`\\b${body}\\s*${listMethod}`).test(text) && !new RegExp(`Array\\.isArray\\(\\s*${body}\\s*\\)`).test(text))
+  if (
+    new RegExp(`\\b${body}\\s*${listMethod}`).test(text) &&
+    !new RegExp(`Array\\.isArray\\(\\s*${body}\\s*\\)`).test(text)
+  )
     return true;
   for (const m of text.matchAll(new RegExp(`\\b${body}\\s*${step}\\s*${step}`, 'g'))) {
     const field = m[1] ?? m[2];
