@@ -1,6 +1,6 @@
 // TypeScript path aliases (`"paths": { "@lib/*": ["src/lib/*"] }` in the nearest tsconfig.json): an
 // import of `@lib/templates.js` is the project's own `src/lib/templates.ts`. Only tsconfig files inside
-// the scan root are read (the scan never leaves it); `extends` is not followed.
+// the scan root are read (the scan never leaves it); a relative `extends` inside it is followed.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -29,29 +29,57 @@ function parseJsonc(text: string): unknown {
   return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
 }
 
-function readAliases(dir: string): Aliases | undefined {
-  const path = join(dir, 'tsconfig.json');
-  // Asked first: most folders have none, and a failed read's error costs more than the question.
-  if (!existsSync(path)) return undefined;
+interface Options {
+  readonly base: string | undefined;
+  readonly paths: Aliases['paths'] | undefined;
+}
+
+/**
+ * The `baseUrl` and `paths` a tsconfig file sets, following a relative `extends` (the Serverless Framework's
+ * TypeScript template keeps its aliases in `tsconfig.paths.json`) a few levels, inside the scan root only.
+ */
+function readOptions(path: string, inside: (p: string) => boolean, depth = 0): Options | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
+  const dir = dirname(path);
   try {
-    const options = (parseJsonc(text) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } })
-      ?.compilerOptions;
+    const config = parseJsonc(text) as {
+      extends?: unknown;
+      compilerOptions?: { baseUrl?: unknown; paths?: unknown };
+    };
+    const options = config?.compilerOptions;
+    const base = typeof options?.baseUrl === 'string' ? resolve(dir, options.baseUrl) : undefined;
     const paths = options?.paths;
-    if (paths === null || typeof paths !== 'object') return { base: dir, paths: [] };
-    const base = typeof options?.baseUrl === 'string' ? resolve(dir, options.baseUrl) : dir;
-    const entries = Object.entries(paths).flatMap(([pattern, targets]) =>
-      Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
-    );
-    return { base, paths: entries };
+    const own =
+      paths !== null && typeof paths === 'object'
+        ? Object.entries(paths as object).flatMap(([pattern, targets]) =>
+            Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
+          )
+        : undefined;
+    let inherited: Options | undefined;
+    const parent =
+      typeof config?.extends === 'string' && config.extends.startsWith('.') ? config.extends : undefined;
+    if (parent !== undefined && depth < 3) {
+      const target = resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
+      if (inside(target) && existsSync(target)) inherited = readOptions(target, inside, depth + 1);
+    }
+    return { base: base ?? inherited?.base, paths: own ?? inherited?.paths };
   } catch {
-    return { base: dir, paths: [] };
+    return { base: undefined, paths: undefined };
   }
+}
+
+function readAliases(dir: string, inside: (p: string) => boolean): Aliases | undefined {
+  const path = join(dir, 'tsconfig.json');
+  // Asked first: most folders have none, and a failed read's error costs more than the question.
+  if (!existsSync(path)) return undefined;
+  const options = readOptions(path, inside);
+  if (options === undefined) return undefined;
+  return { base: options.base ?? dir, paths: options.paths ?? [] };
 }
 
 export class TsconfigPaths {
@@ -64,10 +92,10 @@ export class TsconfigPaths {
 
   private nearest(dir: string): Aliases | undefined {
     if (this.byDir.has(dir)) return this.byDir.get(dir);
-    const inside = dir === this.root || dir.startsWith(`${this.root}/`);
-    const found = !inside
+    const within = (p: string) => p === this.root || p.startsWith(`${this.root}/`);
+    const found = !within(dir)
       ? undefined
-      : (readAliases(dir) ?? (dir === this.root ? undefined : this.nearest(dirname(dir))));
+      : (readAliases(dir, within) ?? (dir === this.root ? undefined : this.nearest(dirname(dir))));
     this.byDir.set(dir, found);
     return found;
   }
