@@ -40,6 +40,17 @@ function synchronous(ctx: ModuleContext, params: Node | undefined): boolean {
 const DEEP_PAYLOAD =
   /JSON\.parse\(\s*JSON\.parse\(|JSON\.parse\([^;\n]*\)\s*(?:\.\s*\w+|\[[^\]]+\])\s*(?:\.\s*\w+|\[[^\]]+\])|JSON\.parse\(\s*\w+\.body\s*\)/;
 
+/** The params object names a `FunctionName`: Lambda's Invoke, not another library's `invoke`. */
+function namesFunction(ctx: ModuleContext, params: Node | undefined): boolean {
+  const object = ctx.valueOf(params);
+  return (
+    object?.type === 'ObjectExpression' &&
+    (object.properties as Node[]).some(
+      (p) => p.type === 'Property' && propertyName(p.key as Node, p.computed as boolean) === 'FunctionName',
+    )
+  );
+}
+
 /**
  * The function's error is looked at another way after the send: the error object's own fields
  * (`payload.errorMessage`, `errorType`), a read the error object fails (DEEP_PAYLOAD), or a throw
@@ -72,7 +83,7 @@ function someThrow(ctx: ModuleContext, sent: Node, fn: Node | undefined): boolea
  */
 export function invokeResultRule(ctx: ModuleContext, given: Report): void {
   const has = (word: string) => ctx.source.includes(word);
-  if (!has('InvokeCommand') && !(has('.invoke(') && has('.promise('))) return;
+  if (!has('InvokeCommand') && !(has('.invoke(') && has('FunctionName'))) return;
   // A job that selects its own work each run tries again next run, as for a batch (partialBatch.ts).
   const report: Report = selectsOwnWork(ctx)
     ? (rule, node, message, extra) => {
@@ -99,6 +110,16 @@ export function invokeResultRule(ctx: ModuleContext, given: Report): void {
       continue;
     }
     for (const send of sendsOfVariable(ctx, command)) judge(send, send);
+  }
+  for (const call of ctx.of('CallExpression')) {
+    // `await lambda.invoke({ FunctionName, Payload })`: the v3 aggregated client (`new Lambda({})`) answers a
+    // promise itself; a v2 request is judged below, through its `.promise()`, and a callback form not at all.
+    if (calleeName(call) !== 'invoke' || unwrap(call.callee)?.type !== 'MemberExpression') continue;
+    const [params, callback] = call.arguments as Node[];
+    if (callback !== undefined || !namesFunction(ctx, params) || !synchronous(ctx, params)) continue;
+    const member = ctx.parentOf(call);
+    if (member?.type === 'MemberExpression' && member.object === call) continue;
+    judge(call, call);
   }
   if (!has('.promise(')) return;
   for (const call of ctx.of('CallExpression')) {
