@@ -1,5 +1,6 @@
 // Which scanned module an import names: a relative path (with or without its extension, or a folder's
-// index), or a sibling workspace package (`@acme/common`, `file:` links), answered once per folder.
+// index), a sibling workspace package (`@acme/common`, `file:` links), or a Lambda layer's module
+// (`/opt/facilityLayer`), answered once per folder.
 import { dirname, resolve } from 'node:path';
 import type { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
@@ -13,12 +14,24 @@ export class ModuleResolver {
   private readonly has: (file: string) => boolean;
   private readonly workspaces: Workspaces | undefined;
   private readonly aliases: TsconfigPaths | undefined;
+  private readonly files: (() => Iterable<string>) | undefined;
+  /** Scanned modules by file name without extension (`facilityLayer`), built on the first layer import. */
+  private byStem: Map<string, string[]> | undefined;
 
-  /** `has` tells whether a path is a scanned module; `aliases` reads tsconfig path aliases. */
-  constructor(has: (file: string) => boolean, workspaces: Workspaces | undefined, aliases?: TsconfigPaths) {
+  /**
+   * `has` tells whether a path is a scanned module; `aliases` reads tsconfig path aliases; `files` lists
+   * the scanned modules (for Lambda layer imports).
+   */
+  constructor(
+    has: (file: string) => boolean,
+    workspaces: Workspaces | undefined,
+    aliases?: TsconfigPaths,
+    files?: () => Iterable<string>,
+  ) {
     this.has = has;
     this.workspaces = workspaces;
     this.aliases = aliases;
+    this.files = files;
   }
 
   /**
@@ -57,7 +70,34 @@ export class ModuleResolver {
       }
       return undefined;
     }
+    if (source.startsWith('/opt/')) return this.layerModule(source.slice('/opt/'.length));
     return this.moduleAt(resolve(dirname(from), source));
+  }
+
+  /**
+   * A Lambda layer's module: a layer is unpacked under `/opt` (Node also searches `/opt/nodejs/node_modules`),
+   * so `require('/opt/facilityLayer')` names `facilityLayer.js` (or `facilityLayer/index.js`) at the root of a
+   * layer's source folder. Taken when exactly one scanned module ends so; several are ambiguous.
+   */
+  private layerModule(path: string): string | undefined {
+    const rest = path.replace(/^nodejs\/(node_modules\/)?/, '').replace(/\.(js|mjs|cjs|ts)$/, '');
+    if (rest === '' || this.files === undefined) return undefined;
+    if (this.byStem === undefined) {
+      this.byStem = new Map();
+      for (const file of this.files()) {
+        const stem = file.replace(/\.[^./]+$/, '');
+        const key = stem.slice(stem.lastIndexOf('/') + 1);
+        this.byStem.set(key, [...(this.byStem.get(key) ?? []), file]);
+      }
+    }
+    const last = rest.slice(rest.lastIndexOf('/') + 1);
+    const candidates = [
+      ...(this.byStem.get(last) ?? []).filter((f) => f.replace(/\.[^./]+$/, '').endsWith(`/${rest}`)),
+      ...(this.byStem.get('index') ?? []).filter((f) =>
+        f.replace(/\.[^./]+$/, '').endsWith(`/${rest}/index`),
+      ),
+    ];
+    return candidates.length === 1 ? candidates[0] : undefined;
   }
 
   /** The scanned module a path without (or with) its extension names, or its folder's index. */
