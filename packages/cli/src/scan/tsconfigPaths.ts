@@ -1,6 +1,6 @@
 // TypeScript path aliases (`"paths": { "@lib/*": ["src/lib/*"] }` in the nearest tsconfig.json): an
 // import of `@lib/templates.js` is the project's own `src/lib/templates.ts`. Only tsconfig files inside
-// the scan root are read (the scan never leaves it); a relative `extends` inside it is followed.
+// the scan root are read (the scan never leaves it), with a relative `extends` followed inside it.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -29,57 +29,53 @@ function parseJsonc(text: string): unknown {
   return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
 }
 
-interface Options {
-  readonly base: string | undefined;
-  readonly paths: Aliases['paths'] | undefined;
+interface CompilerPaths {
+  readonly baseUrl?: unknown;
+  readonly paths?: unknown;
 }
 
-/**
- * The `baseUrl` and `paths` a tsconfig file sets, following a relative `extends` (the Serverless Framework's
- * TypeScript template keeps its aliases in `tsconfig.paths.json`) a few levels, inside the scan root only.
- */
-function readOptions(path: string, inside: (p: string) => boolean, depth = 0): Options | undefined {
-  let text: string;
+/** A tsconfig file's text parsed, or undefined when it cannot be read or parsed. */
+function readConfig(path: string): { extends?: unknown; compilerOptions?: CompilerPaths } | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return parseJsonc(readFileSync(path, 'utf8')) as { extends?: unknown; compilerOptions?: CompilerPaths };
   } catch {
     return undefined;
   }
-  const dir = dirname(path);
-  try {
-    const config = parseJsonc(text) as {
-      extends?: unknown;
-      compilerOptions?: { baseUrl?: unknown; paths?: unknown };
-    };
-    const options = config?.compilerOptions;
-    const base = typeof options?.baseUrl === 'string' ? resolve(dir, options.baseUrl) : undefined;
-    const paths = options?.paths;
-    const own =
-      paths !== null && typeof paths === 'object'
-        ? Object.entries(paths as object).flatMap(([pattern, targets]) =>
-            Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
-          )
-        : undefined;
-    let inherited: Options | undefined;
-    const parent =
-      typeof config?.extends === 'string' && config.extends.startsWith('.') ? config.extends : undefined;
-    if (parent !== undefined && depth < 3) {
-      const target = resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
-      if (inside(target) && existsSync(target)) inherited = readOptions(target, inside, depth + 1);
-    }
-    return { base: base ?? inherited?.base, paths: own ?? inherited?.paths };
-  } catch {
-    return { base: undefined, paths: undefined };
-  }
 }
 
-function readAliases(dir: string, inside: (p: string) => boolean): Aliases | undefined {
+/**
+ * The `paths` a tsconfig file has, its own or through a relative `extends` inside the scan root (the
+ * Serverless Framework's TypeScript template keeps them in `tsconfig.paths.json`, which tsconfig.json
+ * extends). `baseUrl` is resolved from the file that sets it; a nearer file's own setting wins.
+ */
+function pathsOf(file: string, root: string, depth = 0): { base?: string; paths?: object } {
+  const config = readConfig(file);
+  const dir = dirname(file);
+  const options = config?.compilerOptions;
+  const own = {
+    ...(typeof options?.baseUrl === 'string' ? { base: resolve(dir, options.baseUrl) } : {}),
+    ...(options?.paths !== null && typeof options?.paths === 'object' ? { paths: options.paths } : {}),
+  };
+  const parent = config?.extends;
+  if ((own.base !== undefined && own.paths !== undefined) || depth >= 3 || typeof parent !== 'string')
+    return own;
+  if (!parent.startsWith('.')) return own;
+  const target = resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
+  if (!(target === root || target.startsWith(`${root}/`)) || !existsSync(target)) return own;
+  const inherited = pathsOf(target, root, depth + 1);
+  return { ...inherited, ...own };
+}
+
+function readAliases(dir: string, root: string): Aliases | undefined {
   const path = join(dir, 'tsconfig.json');
   // Asked first: most folders have none, and a failed read's error costs more than the question.
   if (!existsSync(path)) return undefined;
-  const options = readOptions(path, inside);
-  if (options === undefined) return undefined;
-  return { base: options.base ?? dir, paths: options.paths ?? [] };
+  const { base, paths } = pathsOf(path, root);
+  if (paths === undefined) return { base: dir, paths: [] };
+  const entries = Object.entries(paths).flatMap(([pattern, targets]) =>
+    Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
+  );
+  return { base: base ?? dir, paths: entries };
 }
 
 export class TsconfigPaths {
@@ -92,10 +88,10 @@ export class TsconfigPaths {
 
   private nearest(dir: string): Aliases | undefined {
     if (this.byDir.has(dir)) return this.byDir.get(dir);
-    const within = (p: string) => p === this.root || p.startsWith(`${this.root}/`);
-    const found = !within(dir)
+    const inside = dir === this.root || dir.startsWith(`${this.root}/`);
+    const found = !inside
       ? undefined
-      : (readAliases(dir, within) ?? (dir === this.root ? undefined : this.nearest(dirname(dir))));
+      : (readAliases(dir, this.root) ?? (dir === this.root ? undefined : this.nearest(dirname(dir))));
     this.byDir.set(dir, found);
     return found;
   }

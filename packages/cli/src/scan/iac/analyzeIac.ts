@@ -5,6 +5,7 @@ import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import { codeDirsOf } from './codeDirs.js';
 import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.js';
+import { onDemandTableExports } from './floodTargets.js';
 import type { CodeDir, IacReport, IacResult } from './IacResult.js';
 import { packagedCopy } from './packagedTemplates.js';
 import { checkServerless, isServerless } from './serverless.js';
@@ -47,7 +48,8 @@ export function analyzeIac(file: string, source: string): IacResult {
   if (included !== undefined)
     return { candidates: anchor(candidates, included.serviceDir), batchOneHandlers };
   // Cheap sniff before a full YAML parse: most YAML/JSON in a repo is not infrastructure.
-  if (!/AWS::|Resources|functions\s*:|"functions"/.test(source)) return { candidates, batchOneHandlers };
+  if (!/AWS::|Resources|functions\s*:|"functions"|constructs\s*:/.test(source))
+    return { candidates, batchOneHandlers };
   const loaded = loadYaml(source);
   if ('error' in loaded) {
     return /AWS::|AWSTemplateFormatVersion|serverless/.test(source)
@@ -64,6 +66,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   let routes: RouteParam[] = [];
   let eventHandlers: string[] = [];
   let codeDirs: CodeDir[] = [];
+  let onDemandExports: string[] = [];
   if (isServerless(value, file)) {
     tool = 'serverless';
     alarmImports = checkServerless(value, report, batchOneHandlers);
@@ -74,6 +77,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     // A `sam package` copy beside its source template repeats its findings where no one edits.
     if (!packagedCopy(value, file)) alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
     routes = routeParams(value);
+    onDemandExports = onDemandTableExports(value);
     codeDirs = codeDirsOf(value, file);
     eventHandlers = samEventHandlers(value);
     batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
@@ -83,6 +87,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     batchOneHandlers,
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
+    ...(onDemandExports.length > 0 ? { onDemandExports } : {}),
     ...(routes.length > 0 ? { routeParams: routes } : {}),
     ...(codeDirs.length > 0 ? { codeDirs } : {}),
     ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),
