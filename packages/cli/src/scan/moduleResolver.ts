@@ -1,7 +1,7 @@
 // Which scanned module an import names: a relative path (with or without its extension, or a folder's
-// index), a sibling workspace package (`@acme/common`, `file:` links), or a Lambda layer's module
-// (`/opt/facilityLayer`), answered once per folder.
-import { dirname, resolve } from 'node:path';
+// index), or a sibling workspace package (`@acme/common`, `file:` links), answered once per folder.
+import { realpathSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
@@ -14,13 +14,13 @@ export class ModuleResolver {
   private readonly has: (file: string) => boolean;
   private readonly workspaces: Workspaces | undefined;
   private readonly aliases: TsconfigPaths | undefined;
+
   private readonly files: (() => Iterable<string>) | undefined;
-  /** Scanned modules by file name without extension (`facilityLayer`), built on the first layer import. */
-  private byStem: Map<string, string[]> | undefined;
+  private readonly layers = new Map<string, string | undefined>();
 
   /**
    * `has` tells whether a path is a scanned module; `aliases` reads tsconfig path aliases; `files` lists
-   * the scanned modules (for Lambda layer imports).
+   * the scanned modules (for a Lambda layer's `/opt/...` imports).
    */
   constructor(
     has: (file: string) => boolean,
@@ -70,34 +70,45 @@ export class ModuleResolver {
       }
       return undefined;
     }
-    if (source.startsWith('/opt/')) return this.layerModule(source.slice('/opt/'.length));
-    return this.moduleAt(resolve(dirname(from), source));
+    const base = resolve(dirname(from), source);
+    return (
+      this.moduleAt(base) ?? (source.startsWith('/opt/') ? this.layerModule(source) : this.throughLink(base))
+    );
   }
 
   /**
-   * A Lambda layer's module: a layer is unpacked under `/opt` (Node also searches `/opt/nodejs/node_modules`),
-   * so `require('/opt/facilityLayer')` names `facilityLayer.js` (or `facilityLayer/index.js`) at the root of a
-   * layer's source folder. Taken when exactly one scanned module ends so; several are ambiguous.
+   * `require('/opt/permissionLayer')`: Lambda mounts a layer's content at /opt, so the module is the one
+   * in the project whose path ends as the import does (`layers/permissionLayer/permissionLayer.js`), or
+   * the `nodejs/` folder's (`/opt/nodejs/utils` -> `layers/common/nodejs/utils.js`). Kept only when one
+   * module matches, or one of several sits in a folder named for layers.
    */
-  private layerModule(path: string): string | undefined {
-    const rest = path.replace(/^nodejs\/(node_modules\/)?/, '').replace(/\.(js|mjs|cjs|ts)$/, '');
-    if (rest === '' || this.files === undefined) return undefined;
-    if (this.byStem === undefined) {
-      this.byStem = new Map();
-      for (const file of this.files()) {
-        const stem = file.replace(/\.[^./]+$/, '');
-        const key = stem.slice(stem.lastIndexOf('/') + 1);
-        this.byStem.set(key, [...(this.byStem.get(key) ?? []), file]);
-      }
+  private layerModule(source: string): string | undefined {
+    if (this.layers.has(source)) return this.layers.get(source);
+    const rest = source.slice('/opt/'.length).replace(/\.(js|mjs|cjs)$/, '');
+    const tails = EXTENSIONS.flatMap((e) => [`/${rest}${e}`, `/${rest}/index${e}`]);
+    const found: string[] = [];
+    for (const file of this.files?.() ?? [])
+      if (tails.some((t) => file.endsWith(t)) && !/\/(__tests__|tests?|__mocks__)\//.test(file))
+        found.push(file);
+    const inLayers = found.filter((f) => /layer/i.test(f.slice(0, f.length - rest.length)));
+    const answer = found.length === 1 ? found[0] : inLayers.length === 1 ? inLayers[0] : undefined;
+    this.layers.set(source, answer);
+    return answer;
+  }
+
+  /**
+   * `src/libs -> ../../../../libs/`: a folder linked to shared code elsewhere in the repository (one copy
+   * of the helpers for every service). Discovery does not follow links, so the module is scanned at its
+   * real path; asked only for a relative import nothing else answered.
+   */
+  private throughLink(base: string): string | undefined {
+    let real: string;
+    try {
+      real = realpathSync(dirname(base));
+    } catch {
+      return undefined; // No such folder: an import of a file the scan does not have.
     }
-    const last = rest.slice(rest.lastIndexOf('/') + 1);
-    const candidates = [
-      ...(this.byStem.get(last) ?? []).filter((f) => f.replace(/\.[^./]+$/, '').endsWith(`/${rest}`)),
-      ...(this.byStem.get('index') ?? []).filter((f) =>
-        f.replace(/\.[^./]+$/, '').endsWith(`/${rest}/index`),
-      ),
-    ];
-    return candidates.length === 1 ? candidates[0] : undefined;
+    return real === dirname(base) ? undefined : this.moduleAt(resolve(real, basename(base)));
   }
 
   /** The scanned module a path without (or with) its extension names, or its folder's index. */
