@@ -57,6 +57,22 @@ const SIGNED_WEBHOOK =
  * // export const handler = async (event: APIGatewayProxyEvent) => { ... }            -> false
  */
 export function redelivered(ctx: ModuleContext): boolean {
+  let answer = answers.get(ctx);
+  if (answer === undefined) {
+    answer = redeliveredHandler(ctx);
+    answers.set(ctx, answer);
+  }
+  return answer;
+}
+
+/**
+ * Answers per module: three callers (the idempotency rules, the consumer fact, the module's facts) ask
+ * of the same module, and each answer was five whole-text searches. A module's handlers are found when its
+ * context is built, so the answer cannot change afterwards.
+ */
+const answers = new WeakMap<ModuleContext, boolean>();
+
+function redeliveredHandler(ctx: ModuleContext): boolean {
   if (ctx.batchHandlers.size > 0) return true;
   const kinds = [...ctx.handlers.values()];
   if (kinds.includes('record')) return true;
