@@ -7,6 +7,7 @@
 // (keepCandidate.ts).
 import { calleeName, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { testSpelled } from '../SourceWords.js';
 import { FAILURE_FIELD } from './batchApis.js';
 import { collectedBy, type Sent } from './batchCollected.js';
 import { sendOf } from './batchSends.js';
@@ -23,7 +24,7 @@ const BATCH_NAME = /batch|putEvents|putRecords|deleteObjects/i;
  * mayDropBatchCall('await this.records.batchWrite(events);'); // true
  */
 export function mayDropBatchCall(source: string): boolean {
-  return DROPPED_CALL.test(source);
+  return testSpelled(DROPPED_CALL, source, ['batch', 'putEvents', 'putRecords', 'deleteObjects']);
 }
 
 const DROPPED_CALL =
