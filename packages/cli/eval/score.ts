@@ -11,6 +11,7 @@
 // A finding in scope that matches no positive is a false positive (traps are only the documented ones).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Confidence } from '../src/scan/Finding.js';
 import { scan } from '../src/scan/scan.js';
 
 interface Repo {
@@ -65,6 +66,8 @@ interface Tally {
   labels: number;
 }
 
+const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
+
 const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0, labels: 0 });
 const ratio = (a: number, b: number) => (b === 0 ? '  -  ' : (a / b).toFixed(3));
 
@@ -83,6 +86,9 @@ async function main(): Promise<void> {
   const total = tally();
   const perRule = new Map<string, Tally>();
   const ruleTally = (rule: string) => perRule.get(rule) ?? perRule.set(rule, tally()).get(rule)!;
+  // Whether the scan's own `confidence` sorts its findings: tp and fp per confidence, to read as
+  // "if a user acted only on findings at or above this level".
+  const byConfidence = new Map<Confidence, Tally>(CONFIDENCES.map((c) => [c, tally()]));
   for (const repo of wanted) {
     const root = join(corpusDir, repo.name);
     const labelFile = join(here, 'labels', `${repo.name}.labels`);
@@ -115,11 +121,14 @@ async function main(): Promise<void> {
           !used.has(l) && l.rule === f.rule && l.file === f.file && Math.abs(l.line - f.line) <= LINE_SLACK,
       );
       const t = ruleTally(f.rule);
+      const c = byConfidence.get(f.confidence)!;
       if (hit) {
         used.add(hit);
+        c.tp++;
         t.tp++;
         repoTally.tp++;
       } else {
+        c.fp++;
         t.fp++;
         repoTally.fp++;
         const trap = labels.find(
@@ -164,6 +173,16 @@ async function main(): Promise<void> {
     console.log(
       `${rule.padEnd(36)} ${String(t.labels).padStart(6)}  ${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.tp, t.tp + t.fn).padStart(6)}  ${String(t.tp).padStart(3)} ${String(t.fp).padStart(3)} ${String(t.fn).padStart(3)}`,
     );
+  console.log(`\n${'acting on findings at or above'.padEnd(36)} findings  precision  recall`);
+  let tp = 0;
+  let fp = 0;
+  for (const c of CONFIDENCES) {
+    tp += byConfidence.get(c)!.tp;
+    fp += byConfidence.get(c)!.fp;
+    console.log(
+      `${c.padEnd(36)} ${String(tp + fp).padStart(8)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, total.tp + total.fn).padStart(6)}`,
+    );
+  }
 }
 
 await main();

@@ -4,7 +4,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { parseCommandArgs } from '../../parseCommandArgs.js';
 import { VERSION } from '../../version.js';
 import { absolutePath } from '../discover.js';
-import { isSeverity, type ScanResult, type Severity, severityRank } from '../Finding.js';
+import { type Confidence, isSeverity, type ScanResult, type Severity, severityRank } from '../Finding.js';
 import { toJson } from '../format/json.js';
 import { toMarkdown } from '../format/markdown.js';
 import { toSarif } from '../format/sarif.js';
@@ -26,6 +26,8 @@ Options:
   --output <file>                 write the report to a file (md defaults to HARDENING-PLAYBOOK.md)
   --fail-on <critical|high|medium|none>
                                   exit 1 when a finding at or above this severity exists (default: none)
+  --min-confidence <high|medium|low>
+                                  report only findings at or above this confidence (default: low, all)
   --config <file>                 config file (default: <root>/bulwark.config.json when present)
   --root <dir>                    directory paths in the report are relative to (default: cwd)
   --link-base <url>               prefix for file links in the md report (e.g. a GitHub blob URL)
@@ -35,7 +37,11 @@ Options:
   -h, --help                      show this help
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above --fail-on, 2 usage error.
+--fail-on counts only the findings --min-confidence reports.
 `;
+
+// Most sure first: a finding is reported when its confidence is at or before --min-confidence here.
+const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 
 const FORMATS = ['text', 'md', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -86,6 +92,12 @@ export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()
   const failOn = values['fail-on'] ?? 'none';
   if (failOn !== 'none' && !isSeverity(failOn))
     return usageError(io, `--fail-on must be critical, high, medium or none, got ${JSON.stringify(failOn)}`);
+  const minConfidence = (values['min-confidence'] ?? 'low') as Confidence;
+  if (!CONFIDENCES.includes(minConfidence))
+    return usageError(
+      io,
+      `--min-confidence must be high, medium or low, got ${JSON.stringify(values['min-confidence'])}`,
+    );
   let workers: number | undefined;
   if (values.workers !== undefined) {
     workers = Number(values.workers);
@@ -111,9 +123,9 @@ export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()
   let lastDraw = 0;
   let drew = false;
   const progress = !values.quiet && io.stderr.isTTY === true;
-  let result: ScanResult;
+  let all: ScanResult;
   try {
-    result = await scan({
+    all = await scan({
       root,
       paths,
       ...(values.config !== undefined ? { config: resolve(io.cwd, values.config) } : {}),
@@ -136,6 +148,12 @@ export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()
     throw error;
   }
   if (drew) io.stderr.write('\r\x1b[K');
+  const rank = CONFIDENCES.indexOf(minConfidence);
+  const result: ScanResult = {
+    ...all,
+    findings: all.findings.filter((f) => CONFIDENCES.indexOf(f.confidence) <= rank),
+  };
+  const hidden = all.findings.length - result.findings.length;
 
   let report: string;
   if (format === 'json') report = `${JSON.stringify(toJson(result, VERSION), null, 2)}\n`;
@@ -157,6 +175,11 @@ export async function scanMain(argv: readonly string[], io: ScanIo = defaultIo()
   } else io.stdout.write(report);
   if (!values.quiet && format !== 'text') io.stderr.write(`${summaryLine(result)}\n`);
   else if (!values.quiet && output !== undefined) io.stderr.write(`${summaryLine(result)}\n`);
+  // Said on stderr in every format, so a short report is never read as a clean one.
+  if (!values.quiet && hidden > 0)
+    io.stderr.write(
+      `bulwark scan: ${hidden} finding${hidden === 1 ? '' : 's'} below --min-confidence ${minConfidence} not reported\n`,
+    );
   for (const p of result.problems)
     if (!values.quiet && format !== 'text')
       io.stderr.write(`bulwark scan: ${p.file}: ${p.kind}: ${p.message}\n`);
@@ -187,6 +210,7 @@ function parse(argv: readonly string[]) {
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
     'fail-on': { type: 'string' },
+    'min-confidence': { type: 'string' },
     config: { type: 'string' },
     root: { type: 'string' },
     'link-base': { type: 'string' },

@@ -1,6 +1,6 @@
 // Whether a code finding is on a deployed Lambda's path at all, as far as its own module can tell: a
-// branch only a local or offline run takes is not (localOnly.ts), and in a module with no handler of its
-// own the exports that reach the finding are noted, so the project pass can drop it when only operator
+// branch only a local or offline run takes is not (localOnly.ts), nor a function nothing names
+// (uncalled.ts), and in a module with no handler of its own the exports that reach the finding are noted, so the project pass can drop it when only operator
 // scripts call them (scriptCallers.ts); so are the exports of a function whose option, left out by every
 // call in its module, gates the finding (flagGated.ts). Infrastructure rules (`iac-*`, CDK code run at synth time by a
 // command-line app) are not judged this way: their code never runs in the Lambda.
@@ -9,6 +9,7 @@ import { flagGated } from './flagGated.js';
 import { exportsReaching } from './handlerImports.js';
 import { localOnly } from './localOnly.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { uncalled } from './uncalled.js';
 
 /**
  * `'off'` when the finding sits in a local-only branch; otherwise the exports of a handler-less module
@@ -19,7 +20,7 @@ import type { ModuleContext } from './ModuleContext.js';
  */
 export function candidatePath(ctx: ModuleContext, rule: string, node: Node): 'off' | readonly string[] {
   if (rule.startsWith('iac-')) return [];
-  if (localOnly(ctx, node)) return 'off';
+  if (localOnly(ctx, node) || uncalled(ctx, node)) return 'off';
   // A branch only a caller's option opens: dead when only the module calls the function, else judged
   // like a helper's export (the option's callers must all be scripts).
   const gated = flagGated(ctx, node);

@@ -1,0 +1,38 @@
+// A finding's confidence follows its rule's precision on code it had never seen, then the finding's facts.
+import { describe, expect, it } from 'vitest';
+import { baseOf, confidenceOf } from './confidence.js';
+
+describe('baseOf', () => {
+  it('is high only for rules right 85 % or more over 15 or more unseen findings', () => {
+    expect(baseOf('http-no-timeout')).toBe('high');
+    expect(baseOf('sdk-client-no-timeout')).toBe('high');
+    expect(baseOf('no-retry')).toBe('high');
+  });
+
+  it('is low for rules wrong half the time or more on unseen code', () => {
+    expect(baseOf('batch-no-partial-failure')).toBe('low');
+    expect(baseOf('iac-missing-dlq')).toBe('low');
+    expect(baseOf('iac-gateway-timeout-exceeds-lambda')).toBe('low');
+  });
+
+  it('is medium when there are too few unseen findings to tell, however precise', () => {
+    // 7 of 7 real, but seven findings are not evidence enough for `high`.
+    expect(baseOf('infra-error-as-auth')).toBe('medium');
+    expect(baseOf('insert-no-upsert')).toBe('medium');
+    expect(baseOf('swallowed-error')).toBe('medium');
+  });
+
+  it('is low for the style rule', () => {
+    expect(baseOf('console-logging')).toBe('low');
+  });
+});
+
+describe('confidenceOf', () => {
+  it('lowers a finding that reports less than its rule, raises one seen in code and template', () => {
+    expect(confidenceOf('http-no-timeout', { lowered: true, twinned: false })).toBe('medium');
+    expect(confidenceOf('iac-missing-dlq', { lowered: false, twinned: true })).toBe('high');
+    expect(confidenceOf('sdk-client-no-timeout', { lowered: false, twinned: false, unread: true })).toBe(
+      'low',
+    );
+  });
+});

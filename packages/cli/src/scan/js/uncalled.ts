@@ -1,0 +1,56 @@
+// A function nothing can call: declared under a name, not exported, and named nowhere else in its module
+// (no call, no reference, no export list, not even itself). Its findings are dead code: a reviewer deletes
+// the function rather than hardening it, and labellers of real repositories mark them as traps.
+import { escapeRegExp } from '../escapeRegExp.js';
+import type { Node } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+const dead = new WeakMap<Node, boolean>();
+
+/**
+ * True when `node` sits in a function (or a function inside one) that nothing in the program can reach.
+ * A function on a handler's path, an exported one, and one whose name appears a second time anywhere in
+ * the module's text (a call, a reference, a comment) are kept: the text test errs towards reporting.
+ *
+ * @example
+ * uncalled(ctx, catchClause) // true inside `async function getSlackUserId()` that nothing names again
+ */
+export function uncalled(ctx: ModuleContext, node: Node): boolean {
+  for (let fn = ctx.enclosingFunction(node); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
+    if (ctx.handlers.has(fn)) return false;
+    const name = nameOf(ctx, fn);
+    if (name === undefined) continue;
+    let verdict = dead.get(fn);
+    if (verdict === undefined) {
+      const exported =
+        exportKeyword(ctx, fn) || [...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn);
+      const mentions = exported
+        ? 2
+        : (ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`, 'g'))?.length ?? 0);
+      verdict = mentions <= 1;
+      dead.set(fn, verdict);
+    }
+    if (verdict) return true;
+  }
+  return false;
+}
+
+/**
+ * Declared under an `export` keyword, also one the module's export map does not list: a member of a
+ * TypeScript `namespace Auth { export const getAccessToken = ... }`, which other modules call as
+ * `Auth.getAccessToken()`.
+ */
+function exportKeyword(ctx: ModuleContext, fn: Node): boolean {
+  const declaration = fn.type === 'FunctionDeclaration' ? fn : ctx.parentOf(ctx.parentOf(fn) as Node);
+  const parent = declaration === undefined ? undefined : ctx.parentOf(declaration);
+  return parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
+}
+
+/** The name a function is declared or bound under (`function f`, `const f = async () => ...`). */
+function nameOf(ctx: ModuleContext, fn: Node): string | undefined {
+  if (fn.type === 'FunctionDeclaration') return (fn.id as Node | null)?.name as string | undefined;
+  const parent = ctx.parentOf(fn);
+  return parent?.type === 'VariableDeclarator' && (parent.id as Node).type === 'Identifier'
+    ? ((parent.id as Node).name as string)
+    : undefined;
+}
