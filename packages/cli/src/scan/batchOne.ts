@@ -54,6 +54,12 @@ export interface BatchOneSources {
   readonly resolve: (from: string, source: string) => string | undefined;
   /** The batch size an imported wrapper construct always attaches, if it fixes one. */
   readonly fixedBatchOf: (ref: ImportRef) => number | null | undefined;
+  /** Each module's handler exports and the project functions each hands its whole event to. */
+  readonly eventTakers?: () => Iterable<{
+    readonly file: string;
+    readonly handler: string;
+    readonly takers: readonly { readonly source: string; readonly name: string }[];
+  }>;
 }
 
 /**
@@ -72,6 +78,7 @@ export class BatchOneHandlers {
   private readonly sources: BatchOneSources;
   private readonly ifWrapper: { readonly ref: ImportRef; readonly handler: string }[] = [];
   private reExported: ReadonlySet<string> | undefined;
+  private delegated: ReadonlySet<string> | undefined;
 
   constructor(handlers: readonly string[], sources: BatchOneSources) {
     this.handlers = handlers.map((h) => h.replace(/^\.\//, ''));
@@ -85,11 +92,32 @@ export class BatchOneHandlers {
 
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */
   has(file: string, name: string): boolean {
+    if (this.named(file, name)) return true;
+    // A function a batch-size-1 handler hands its whole event to takes that one-record batch.
+    this.delegated ??= this.delegates();
+    return this.delegated.has(`${file}#${name}`);
+  }
+
+  private named(file: string, name: string): boolean {
     const s = this.sources;
     if (this.handlers.some((h) => namesExport(h, file, name))) return true;
     if (this.ifWrapper.some((w) => namesExport(w.handler, file, name) && s.fixedBatchOf(w.ref) === 1))
       return true;
     this.reExported ??= reExportedHandlers(this.handlers, s.files(), s.reExportsOf, s.resolve);
     return this.reExported.has(`${file}#${name}`);
+  }
+
+  /** `file#export` of the functions batch-size-1 handlers hand their event to. */
+  private delegates(): ReadonlySet<string> {
+    const out = new Set<string>();
+    if (this.handlers.length === 0 && this.ifWrapper.length === 0) return out;
+    for (const { file, handler, takers } of this.sources.eventTakers?.() ?? []) {
+      if (!this.named(file, handler)) continue;
+      for (const t of takers) {
+        const target = t.source === '' ? file : this.sources.resolve(file, t.source);
+        if (target !== undefined) out.add(`${target}#${t.name}`);
+      }
+    }
+    return out;
   }
 }

@@ -90,6 +90,12 @@ export class Project {
       reExportsOf: (file) => this.factsOf(file)?.reExports ?? [],
       resolve: (from, source) => this.resolveModule(from, source),
       fixedBatchOf: (ref) => this.wrapperOf(ref)?.fixedBatch,
+      eventTakers: () =>
+        [...this.modules.values()].flatMap((m) =>
+          Object.entries(m.handlers ?? {}).flatMap(([handler, fact]) =>
+            fact.passesEvent !== undefined ? [{ file: m.file, handler, takers: fact.passesEvent }] : [],
+          ),
+        ),
     };
   }
 
@@ -130,6 +136,17 @@ export class Project {
   }
 
   /** The facts of the handler a CDK construct points at, when that module was scanned. */
+  /**
+   * A template finding its handler's code settles: the handler does no work at all (`no-work`), or none
+   * on its records one by one (`no-record-work`, a stream source that neither reports nor bisects).
+   */
+  handlerSettles(c: Candidate): boolean {
+    const link = c.handlerLink;
+    if (link === undefined || link.clearWhen === 'reported-in-code') return false;
+    const fact = this.linkedHandler(link);
+    return fact !== undefined && !(link.clearWhen === 'no-work' ? fact.work : fact.recordWork);
+  }
+
   linkedHandler(link: HandlerLink): HandlerFact | undefined {
     for (const stem of link.stems)
       for (const ext of EXTENSIONS) {

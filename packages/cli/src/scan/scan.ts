@@ -158,6 +158,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const localOnly =
     config.localTemplates === 'report' ? new Map<string, string>() : localTemplateReasons(root, templates);
   const settledByAlarm = alarmedElsewhere(templates);
+  const onDemand = new Set(templates.flatMap((t) => t.onDemandExports ?? []));
+  /** A consumer whose only tables are imported ones, all on demand where exported: nothing to flood. */
+  const absorbedElsewhere = (c: Candidate) => c.onDemandImports?.every((name) => onDemand.has(name)) === true;
   // Code only a non-production template's functions run (a test harness's, a stub's): not judged.
   const offProduction = nonProductionCode(
     templates.flatMap((t) => t.codeDirs ?? []),
@@ -188,7 +191,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         ? [...facts.candidates.filter((c) => !batchPairs.mergedIntoCode(c, o.file.rel)), ...batchCallers]
         : o.kind === 'iac'
           ? o.result.candidates.flatMap((c) =>
-              batchPairs.mergedIntoCode(c, o.file.rel) || settledByAlarm(c) || !routed(c)
+              batchPairs.mergedIntoCode(c, o.file.rel) ||
+              settledByAlarm(c) ||
+              absorbedElsewhere(c) ||
+              project.handlerSettles(c) ||
+              !routed(c)
                 ? []
                 : (terraform(dirname(o.file.rel), c) ?? []),
             )

@@ -1,6 +1,6 @@
 // TypeScript path aliases (`"paths": { "@lib/*": ["src/lib/*"] }` in the nearest tsconfig.json): an
 // import of `@lib/templates.js` is the project's own `src/lib/templates.ts`. Only tsconfig files inside
-// the scan root are read (the scan never leaves it); `extends` is not followed.
+// the scan root are read (the scan never leaves it), with a relative `extends` followed inside it.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -29,29 +29,53 @@ function parseJsonc(text: string): unknown {
   return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
 }
 
-function readAliases(dir: string): Aliases | undefined {
-  const path = join(dir, 'tsconfig.json');
-  // Asked first: most folders have none, and a failed read's error costs more than the question.
-  if (!existsSync(path)) return undefined;
-  let text: string;
+interface CompilerPaths {
+  readonly baseUrl?: unknown;
+  readonly paths?: unknown;
+}
+
+/** A tsconfig file's text parsed, or undefined when it cannot be read or parsed. */
+function readConfig(path: string): { extends?: unknown; compilerOptions?: CompilerPaths } | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return parseJsonc(readFileSync(path, 'utf8')) as { extends?: unknown; compilerOptions?: CompilerPaths };
   } catch {
     return undefined;
   }
-  try {
-    const options = (parseJsonc(text) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } })
-      ?.compilerOptions;
-    const paths = options?.paths;
-    if (paths === null || typeof paths !== 'object') return { base: dir, paths: [] };
-    const base = typeof options?.baseUrl === 'string' ? resolve(dir, options.baseUrl) : dir;
-    const entries = Object.entries(paths).flatMap(([pattern, targets]) =>
-      Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
-    );
-    return { base, paths: entries };
-  } catch {
-    return { base: dir, paths: [] };
-  }
+}
+
+/**
+ * The `paths` a tsconfig file has, its own or through a relative `extends` inside the scan root (the
+ * Serverless Framework's TypeScript template keeps them in `tsconfig.paths.json`, which tsconfig.json
+ * extends). `baseUrl` is resolved from the file that sets it; a nearer file's own setting wins.
+ */
+function pathsOf(file: string, root: string, depth = 0): { base?: string; paths?: object } {
+  const config = readConfig(file);
+  const dir = dirname(file);
+  const options = config?.compilerOptions;
+  const own = {
+    ...(typeof options?.baseUrl === 'string' ? { base: resolve(dir, options.baseUrl) } : {}),
+    ...(options?.paths !== null && typeof options?.paths === 'object' ? { paths: options.paths } : {}),
+  };
+  const parent = config?.extends;
+  if ((own.base !== undefined && own.paths !== undefined) || depth >= 3 || typeof parent !== 'string')
+    return own;
+  if (!parent.startsWith('.')) return own;
+  const target = resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
+  if (!(target === root || target.startsWith(`${root}/`)) || !existsSync(target)) return own;
+  const inherited = pathsOf(target, root, depth + 1);
+  return { ...inherited, ...own };
+}
+
+function readAliases(dir: string, root: string): Aliases | undefined {
+  const path = join(dir, 'tsconfig.json');
+  // Asked first: most folders have none, and a failed read's error costs more than the question.
+  if (!existsSync(path)) return undefined;
+  const { base, paths } = pathsOf(path, root);
+  if (paths === undefined) return { base: dir, paths: [] };
+  const entries = Object.entries(paths).flatMap(([pattern, targets]) =>
+    Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
+  );
+  return { base: base ?? dir, paths: entries };
 }
 
 export class TsconfigPaths {
@@ -67,7 +91,7 @@ export class TsconfigPaths {
     const inside = dir === this.root || dir.startsWith(`${this.root}/`);
     const found = !inside
       ? undefined
-      : (readAliases(dir) ?? (dir === this.root ? undefined : this.nearest(dirname(dir))));
+      : (readAliases(dir, this.root) ?? (dir === this.root ? undefined : this.nearest(dirname(dir))));
     this.byDir.set(dir, found);
     return found;
   }

@@ -15,6 +15,8 @@ export interface IacResult {
   readonly terraform?: TerraformFacts;
   /** The tool that runs a YAML/JSON template (`sam local`, `serverless offline`), judged by localTemplates.ts. */
   readonly tool?: TemplateTool;
+  /** Export names of a CloudFormation template's on-demand tables, for consumers that import them. */
+  readonly onDemandExports?: readonly string[];
   /** Export names a CloudFormation template's alarms import: another template's DLQ may be alarmed so. */
   readonly alarmImports?: readonly string[];
   /** Parameters a template's API integrations call as functions, for functions of other templates (stackRoutes.ts). */
@@ -39,7 +41,7 @@ export interface CodeDir {
 /** What an infrastructure finding may add to its candidate. */
 export type IacExtra = Pick<
   Candidate,
-  'maxReceive' | 'severity' | 'handlerLink' | 'exportedDlq' | 'stackRouted'
+  'maxReceive' | 'severity' | 'handlerLink' | 'exportedDlq' | 'stackRouted' | 'onDemandImports'
 >;
 
 /**

@@ -5,6 +5,7 @@ import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import { codeDirsOf } from './codeDirs.js';
 import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.js';
+import { onDemandTableExports } from './floodTargets.js';
 import type { CodeDir, IacReport, IacResult } from './IacResult.js';
 import { packagedCopy } from './packagedTemplates.js';
 import { checkServerless, isServerless } from './serverless.js';
@@ -47,7 +48,8 @@ export function analyzeIac(file: string, source: string): IacResult {
   if (included !== undefined)
     return { candidates: anchor(candidates, included.serviceDir), batchOneHandlers };
   // Cheap sniff before a full YAML parse: most YAML/JSON in a repo is not infrastructure.
-  if (!/AWS::|Resources|functions\s*:|"functions"/.test(source)) return { candidates, batchOneHandlers };
+  if (!/AWS::|Resources|functions\s*:|"functions"|constructs\s*:/.test(source))
+    return { candidates, batchOneHandlers };
   if (jsonNotTemplate(file, source)) return { candidates, batchOneHandlers };
   const loaded = loadYaml(source);
   if ('error' in loaded) {
@@ -65,6 +67,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   let routes: RouteParam[] = [];
   let eventHandlers: string[] = [];
   let codeDirs: CodeDir[] = [];
+  let onDemandExports: string[] = [];
   if (isServerless(value, file)) {
     tool = 'serverless';
     alarmImports = checkServerless(value, report, batchOneHandlers);
@@ -75,6 +78,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     // A `sam package` copy beside its source template repeats its findings where no one edits.
     if (!packagedCopy(value, file)) alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
     routes = routeParams(value);
+    onDemandExports = onDemandTableExports(value);
     codeDirs = codeDirsOf(value, file);
     eventHandlers = samEventHandlers(value);
     batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
@@ -84,6 +88,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     batchOneHandlers,
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
+    ...(onDemandExports.length > 0 ? { onDemandExports } : {}),
     ...(routes.length > 0 ? { routeParams: routes } : {}),
     ...(codeDirs.length > 0 ? { codeDirs } : {}),
     ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),

@@ -1,7 +1,7 @@
 // The batch and stream event sources of a CloudFormation/SAM template (an `AWS::Lambda::EventSourceMapping`,
-// a SAM function's `SQS`, `Kinesis` or `DynamoDB` event): partial batch failures, a stream's on-failure
-// destination, and an SQS consumer's concurrency limit.
-import { nothingToFlood } from './floodTargets.js';
+// a SAM function's `SQS`, `Kinesis` or `DynamoDB` event, an `SNS` event through `SqsSubscription`): partial
+// batch failures, a stream's on-failure destination, and an SQS consumer's concurrency limit.
+import { floodImports } from './floodTargets.js';
 import { batchLink, type IacReport, type Json, joinHandler, num, obj } from './IacResult.js';
 import type { TemplateResource as Resource } from './queueUse.js';
 
@@ -49,15 +49,42 @@ export function batchSourceChecker(
         `stream event source of ${fn?.id ?? r.id} has no DestinationConfig.OnFailure: failed records are retried until they expire`,
       );
     if (
-      sourceKind === 'sqs' &&
-      num(obj(props.ScalingConfig)?.MaximumConcurrency) === undefined &&
-      !reserves(fn) &&
-      !nothingToFlood(fn, byId, globals)
+      sourceKind !== 'sqs' ||
+      num(obj(props.ScalingConfig)?.MaximumConcurrency) !== undefined ||
+      reserves(fn)
     )
+      return;
+    // Only tables imported from other stacks behind it: their templates decide (scan.ts).
+    const imports = floodImports(fn, byId, globals);
+    if (imports?.length !== 0)
       report(
         'iac-no-reserved-concurrency',
         path,
         `SQS event source of ${fn?.id ?? r.id} has no ScalingConfig.MaximumConcurrency and the function reserves no concurrency`,
+        imports !== undefined ? { onDemandImports: imports } : undefined,
+      );
+  };
+}
+
+/**
+ * A SAM SNS event with `SqsSubscription` puts a queue between topic and function, which polls it: not an
+ * asynchronous invocation. `true` makes SAM create that queue, with no RedrivePolicy; an object names a
+ * queue of the template, judged as its own resource. Its `BatchSize` (default 10) is the poll's.
+ */
+export function snsQueueChecker(
+  report: IacReport,
+  globals: Record<string, Json>,
+  batchOneHandlers: string[],
+): (r: Resource, name: string, props: Record<string, Json>, path: (string | number)[]) => void {
+  return (r, name, props, path) => {
+    const sub = obj(props.SqsSubscription);
+    const h = joinHandler(r.props.CodeUri ?? globals.CodeUri, r.props.Handler ?? globals.Handler);
+    if (num(sub?.BatchSize) === 1 && h) batchOneHandlers.push(h);
+    if (sub === undefined)
+      report(
+        'iac-missing-dlq',
+        path,
+        `${r.id}'s SNS event ${name} subscribes through a queue SAM creates with no RedrivePolicy: a poison message is retried until retention deletes it`,
       );
   };
 }

@@ -1,7 +1,9 @@
 // CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
 
-import { batchSourceChecker } from './cfnBatchSources.js';
+import { checkAsyncInvokers, failureTargetOf } from './cfnAsyncInvokers.js';
+import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
+import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { type IacReport, type Json, maxReceiveExtra, num, obj } from './IacResult.js';
@@ -12,7 +14,8 @@ import {
   receivedQueues,
   type TemplateResource,
 } from './queueUse.js';
-import { exportsByResource } from './stackExports.js';
+import { redrivePolicyOf } from './redrivePolicy.js';
+import { exportsByResource, ssmImports } from './stackExports.js';
 import { outputsByResource } from './stackRoutes.js';
 import { templateLinks } from './templateLinks.js';
 import { refsIn } from './yamlDocument.js';
@@ -32,7 +35,8 @@ export function isCloudFormation(value: unknown): boolean {
 type Resource = TemplateResource;
 
 /**
- * Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it).
+ * Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it),
+ * `outerDlqs` the resources its serverless.yml's functions and events name as dead-letter queues.
  * Answers the export names its alarms import, for DLQs of other templates (stackExports.ts).
  */
 export function checkCloudFormation(
@@ -40,6 +44,7 @@ export function checkCloudFormation(
   report: IacReport,
   base: readonly string[] = [],
   batchOneHandlers: string[] = [],
+  outerDlqs: Iterable<string> = [],
 ): string[] {
   const devOnly = nonProductionConditions(template);
   const resources: Resource[] = productionResources(template, devOnly, batchOneHandlers);
@@ -48,6 +53,13 @@ export function checkCloudFormation(
   const globals = obj(obj(template.Globals)?.Function) ?? {};
 
   const { dlqIds, alarmed, fedDlqs, archived, invokeConfigured, alarmImports } = templateLinks(resources);
+  for (const r of resources)
+    if (r.type === 'AWS::CloudWatch::Alarm') alarmImports.push(...ssmImports(r.props, template));
+  // Queues a serverless.yml's functions and events name as their dead-letter queues.
+  for (const id of outerDlqs) {
+    dlqIds.add(id);
+    fedDlqs.add(id);
+  }
   const quietDlqs = quietFunctionDlqs(resources, globals);
   for (const id of fedDlqs) quietDlqs.delete(id);
   // Queues nothing in this stack receives from (no Lambda polls them, no policy grants a receive): with no
@@ -76,14 +88,8 @@ export function checkCloudFormation(
         if (obj(ev)?.Type === 'SQS')
           for (const id of refsIn(obj(obj(ev)?.Properties)?.Queue)) lambdaConsumed.add(id);
   }
-  /** Where a function sends an event that still fails after Lambda's async retries, its own or the Globals'. */
-  const asyncFailureTarget = (r: Resource | undefined): Json =>
-    r === undefined
-      ? undefined
-      : (r.props.DeadLetterQueue ??
-        r.props.DeadLetterConfig ??
-        globals.DeadLetterQueue ??
-        obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure);
+  const asyncFailureTarget = (r: Resource | undefined): Json => failureTargetOf(r, globals);
+  const snsThroughQueue = snsQueueChecker(report, globals, batchOneHandlers);
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
   const checkBatchSource = batchSourceChecker(report, globals, byId, batchOneHandlers);
 
@@ -102,7 +108,7 @@ export function checkCloudFormation(
   for (const r of resources) {
     switch (r.type) {
       case 'AWS::SQS::Queue': {
-        const redrive = obj(r.props.RedrivePolicy);
+        const redrive = redrivePolicyOf(r.props.RedrivePolicy);
         const isDlq = dlqIds.has(r.id) || /dlq|dead.?letter/i.test(`${r.id} ${r.props.QueueName ?? ''}`);
         if (redrive === undefined) {
           if (!isDlq && (received === undefined || received.has(r.id)))
@@ -156,11 +162,15 @@ export function checkCloudFormation(
             checkBatchSource(r, at(r, 'Properties', 'Events', name), props, 'stream', r);
           else if (type === 'Api') api = API_GATEWAY_MAX_SECONDS;
           else if (type === 'HttpApi') api = Math.min(api ?? HTTP_API_MAX_SECONDS, HTTP_API_MAX_SECONDS);
+          else if (type === 'SNS' && props.SqsSubscription !== undefined && props.SqsSubscription !== false)
+            snsThroughQueue(r, name, props, at(r, 'Properties', 'Events', name));
           else if (
-            // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too.
+            // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too. An
+            // event's own dead-letter queue (an EventBridge rule target's, an SNS subscription's) counts.
             (type === 'EventBridgeRule' || type === 'CloudWatchEvent' || type === 'SNS' || type === 'S3') &&
             props.Schedule === undefined &&
-            props.DeadLetterConfig === undefined
+            props.DeadLetterConfig === undefined &&
+            redrivePolicyOf(props.RedrivePolicy) === undefined
           )
             asyncSource ??= name;
         }
@@ -255,6 +265,18 @@ export function checkCloudFormation(
       }
     }
   }
+  checkDeliveryTargets(resources, byId, at, report);
+  checkAsyncInvokers(
+    resources,
+    byId,
+    at,
+    report,
+    (fn) =>
+      asyncFailureTarget(fn) !== undefined ||
+      invokeConfigured.has(fn.id) ||
+      onlyEphemeralOutput(fn, globals) ||
+      Object.keys(obj(fn.props.Events) ?? {}).length > 0,
+  );
   // Functions no route here reaches may be routed by an API in another template, through their outputs.
   const outputs = outputsByResource(template);
   for (const r of resources)

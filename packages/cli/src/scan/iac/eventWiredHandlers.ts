@@ -37,6 +37,12 @@ export function serverlessEventHandlers(config: Record<string, Json>, oneRecord 
     );
     if (oneRecord ? wired && single : wired) out.push(fn.handler);
   }
+  // A serverless-lift `queue` construct's worker is an SQS consumer (iac/serverless.ts liftQueueWorkers).
+  if (!oneRecord)
+    for (const c of Object.values(obj(config.constructs) ?? {})) {
+      const handler = obj(obj(c)?.worker)?.handler;
+      if (obj(c)?.type === 'queue' && typeof handler === 'string') out.push(handler);
+    }
   return out;
 }
 
@@ -72,7 +78,10 @@ export function samEventHandlers(template: Record<string, Json>, oneRecord = fal
         const type = typeof e?.Type === 'string' ? e.Type : '';
         return SAM_SOURCES.has(type) || (SAM_RULES.has(type) && obj(e?.Properties)?.Pattern !== undefined);
       });
-    const types = Object.values(obj(props.Events) ?? {}).map((ev) => obj(ev)?.Type);
+    // An SNS event with `SqsSubscription` is polled from a queue in batches (BatchSize, default 10).
+    const types = Object.values(obj(props.Events) ?? {}).map((ev) =>
+      obj(obj(ev)?.Properties)?.SqsSubscription ? 'SQS' : obj(ev)?.Type,
+    );
     const single = !mapped.has(id) && types.length > 0 && types.every((t) => t === 'SNS' || t === 'S3');
     if (oneRecord ? !single : !wired) continue;
     const h = joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);

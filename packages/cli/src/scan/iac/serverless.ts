@@ -3,6 +3,7 @@
 import { checkCloudFormation } from './cloudformation.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, num, obj } from './IacResult.js';
+import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
 const HTTP_API_MAX_SECONDS = 30;
@@ -17,13 +18,71 @@ export function isServerless(value: unknown, file: string): boolean {
 }
 
 /**
- * Whether an `eventBridge` event names its own `deadLetterQueueArn` (the rule target's DLQ, documented with
- * `retryPolicy` at serverless.com events/event-bridge): a queue ARN string, variable or intrinsic
- * (`Fn::GetAtt`, `Ref`, `Fn::ImportValue`), counted like SAM's per-event `DeadLetterConfig`.
+ * Whether an event names its own dead-letter queue: an `eventBridge` event's `deadLetterQueueArn` (the rule
+ * target's DLQ, documented with `retryPolicy` at serverless.com events/event-bridge), or an `sns` event's
+ * `redrivePolicy` (`deadLetterTargetArn`, `deadLetterTargetRef` or `deadLetterTargetImport`, the
+ * subscription's DLQ, events/sns): a queue ARN string, variable or intrinsic (`Fn::GetAtt`, `Ref`,
+ * `Fn::ImportValue`), counted like SAM's per-event `DeadLetterConfig`.
  */
-function hasEventDlq(event: Json | undefined): boolean {
-  const dlq = obj(event)?.deadLetterQueueArn;
-  return (typeof dlq === 'string' && dlq.trim() !== '') || obj(dlq) !== undefined;
+function hasEventDlq(event: Record<string, Json>): boolean {
+  const named = (v: Json) => (typeof v === 'string' && v.trim() !== '') || obj(v) !== undefined;
+  const redrive = obj(obj(event.sns)?.redrivePolicy);
+  return (
+    named(obj(event.eventBridge)?.deadLetterQueueArn) ||
+    (redrive !== undefined &&
+      (named(redrive.deadLetterTargetArn) ||
+        named(redrive.deadLetterTargetRef) ||
+        named(redrive.deadLetterTargetImport)))
+  );
+}
+
+/**
+ * serverless-lift's `queue` construct (`constructs: { jobs: { type: queue, worker: { handler } } }`) builds
+ * the queue, its DLQ (`maxRetries`, default 3) and the worker's SQS event source, with `batchSize` 1 unless
+ * set (getlift/lift docs/queue.md): such a worker's handler takes one message per invocation, and the DLQ
+ * is alarmed only when the construct names an `alarm` address.
+ */
+function liftQueueWorkers(config: Record<string, Json>, report: IacReport, batchOneHandlers: string[]): void {
+  for (const [name, c] of Object.entries(obj(config.constructs) ?? {})) {
+    const construct = obj(c);
+    if (construct?.type !== 'queue') continue;
+    const handler = obj(construct.worker)?.handler;
+    if (typeof handler === 'string' && (num(construct.batchSize) ?? 1) === 1) batchOneHandlers.push(handler);
+    // Lift alarms on the DLQ only when given `alarm` (an email address).
+    if (construct.alarm === undefined)
+      report(
+        'iac-missing-dlq',
+        ['constructs', name],
+        `serverless-lift queue ${name} builds a dead-letter queue with no alarm (no \`alarm\`): failed messages pile up unnoticed`,
+      );
+  }
+}
+
+/**
+ * The `resources` a configuration's functions and events name as where failures go: `onError`,
+ * `destinations.onFailure`, `deadLetter`, a stream's `destinations.onFailure`, an `eventBridge` event's
+ * `deadLetterQueueArn`, an `sns` event's `redrivePolicy` (`deadLetterTargetRef` is the logical id itself).
+ */
+function namedDlqs(functions: Record<string, Json>): Set<string> {
+  const out = new Set<string>();
+  for (const f of Object.values(functions)) {
+    const fn = obj(f);
+    refsIn([obj(fn?.destinations)?.onFailure, fn?.onError, fn?.deadLetter], out);
+    for (const ev of (Array.isArray(fn?.events) ? fn.events : []) as Json[]) {
+      const e = obj(ev) ?? {};
+      const redrive = obj(obj(e.sns)?.redrivePolicy);
+      if (typeof redrive?.deadLetterTargetRef === 'string') out.add(redrive.deadLetterTargetRef);
+      refsIn(
+        [
+          redrive?.deadLetterTargetArn,
+          obj(e.eventBridge)?.deadLetterQueueArn,
+          obj(obj(e.stream)?.destinations)?.onFailure,
+        ],
+        out,
+      );
+    }
+  }
+  return out;
 }
 
 /** Checks one configuration; `providerElsewhere` when its functions sit in a file the provider is not in. */
@@ -98,7 +157,7 @@ export function checkServerless(
           e.sns !== undefined ||
           e.s3 !== undefined) &&
         onFailure === undefined &&
-        !hasEventDlq(e.eventBridge)
+        !hasEventDlq(e)
       ) {
         report(
           'iac-missing-dlq',
@@ -118,8 +177,9 @@ export function checkServerless(
       });
   }
   gateway.finish();
+  liftQueueWorkers(config, report, batchOneHandlers);
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
-    ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers)
+    ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, namedDlqs(functions))
     : [];
 }

@@ -2,7 +2,11 @@
 // alarm in another (a stack of alarms), reached through the first stack's exported ARN or name
 // (`Outputs: X: { Value: !GetAtt Dlq.Arn, Export: { Name: !Sub '${StackName}-DlqArn' } }` on one side,
 // `!ImportValue { 'Fn::Sub': '${StackName}-DlqArn' }` inside an AWS::CloudWatch::Alarm on the other).
-// Each template records what it exports and what its alarms import; the project pass joins them.
+// Each template records what it exports and what its alarms import; the project pass joins them. A name
+// published as an SSM parameter is the same link (`AWS::SSM::Parameter` `Name: !Sub '/${AWS::StackName}/
+// SQS/Dlq/Name'`, `Value: !GetAtt Dlq.QueueName` on one side; a template parameter of type
+// `AWS::SSM::Parameter::Value<String>` with that path as its default, or `{{resolve:ssm:/path}}`, in the
+// alarm on the other), its path compared segment by segment, a substituted segment matching any.
 import { type Json, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
 
@@ -24,15 +28,55 @@ export function exportName(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Export names of this template's outputs, by the logical id each output's value refers to. */
+/**
+ * Export names of this template's outputs, and paths of its SSM parameters, by the logical id each
+ * output's or parameter's value refers to.
+ */
 export function exportsByResource(template: Record<string, Json>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const output of Object.values(obj(template.Outputs) ?? {})) {
-    const name = exportName(obj(obj(output)?.Export)?.Name);
-    if (name === undefined) continue;
-    for (const id of refsIn(obj(output)?.Value)) out.set(id, [...(out.get(id) ?? []), name]);
+  const add = (name: string | undefined, value: Json) => {
+    if (name !== undefined) for (const id of refsIn(value)) out.set(id, [...(out.get(id) ?? []), name]);
+  };
+  for (const output of Object.values(obj(template.Outputs) ?? {}))
+    add(exportName(obj(obj(output)?.Export)?.Name), obj(output)?.Value);
+  for (const r of Object.values(obj(template.Resources) ?? {}))
+    if (obj(r)?.Type === 'AWS::SSM::Parameter') {
+      const props = obj(obj(r)?.Properties);
+      add(exportName(props?.Name), props?.Value);
+    }
+  return out;
+}
+
+/**
+ * SSM parameter paths an alarm reads: `{{resolve:ssm:/path}}` in its properties, and the default of each
+ * template parameter of type `AWS::SSM::Parameter::Value<...>` it refers to.
+ * @example
+ * ssmImports(alarmProps, template) // ['/ais-main/SQS/Dlq/Name']
+ */
+export function ssmImports(value: Json, template: Record<string, Json>): string[] {
+  const out = [...JSON.stringify(value ?? '').matchAll(/\{\{resolve:ssm:([^}:]+)/g)].map(
+    (m) => m[1] as string,
+  );
+  const parameters = obj(template.Parameters) ?? {};
+  for (const id of refsIn(value)) {
+    const p = obj(parameters[id]);
+    if (typeof p?.Type === 'string' && p.Type.startsWith('AWS::SSM::Parameter::Value<')) {
+      const path = exportName(p.Default);
+      if (path !== undefined) out.push(path);
+    }
   }
   return out;
+}
+
+/** Do an exported name and an imported one name the same thing? SSM paths match segment by segment. */
+function sameName(exported: string, imported: string): boolean {
+  if (exported === imported) return true;
+  if (!exported.startsWith('/') || !imported.startsWith('/')) return false;
+  const a = exported.split('/');
+  const b = imported.split('/');
+  return (
+    a.length === b.length && a.every((seg, i) => seg === b[i] || seg.includes('*') || b[i]?.includes('*'))
+  );
 }
 
 /** Names an alarm imports (`Fn::ImportValue`), anywhere in its properties. */
@@ -59,5 +103,9 @@ export function alarmedElsewhere(
   results: readonly { readonly alarmImports?: readonly string[] }[],
 ): (c: { readonly exportedDlq?: readonly string[] }) => boolean {
   const imported = new Set(results.flatMap((r) => r.alarmImports ?? []));
-  return (c) => c.exportedDlq?.some((name) => imported.has(name)) === true;
+  const paths = [...imported].filter((name) => name.startsWith('/'));
+  return (c) =>
+    c.exportedDlq?.some(
+      (name) => imported.has(name) || (name.startsWith('/') && paths.some((p) => sameName(name, p))),
+    ) === true;
 }

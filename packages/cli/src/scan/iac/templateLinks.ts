@@ -3,6 +3,7 @@
 // on-failure destination, and the export names its alarms import (stackExports.ts).
 import { type Json, obj } from './IacResult.js';
 import type { TemplateResource } from './queueUse.js';
+import { redrivePolicyOf } from './redrivePolicy.js';
 import { importsIn } from './stackExports.js';
 import { refsIn } from './yamlDocument.js';
 
@@ -33,8 +34,9 @@ export function templateLinks(resources: readonly TemplateResource[]): TemplateL
   const invokeConfigured = new Set<string>();
   const alarmImports: string[] = [];
   for (const r of resources) {
-    if (r.type === 'AWS::SQS::Queue')
-      for (const id of refsIn(obj(r.props.RedrivePolicy)?.deadLetterTargetArn)) fedDlqs.add(id);
+    // A queue's redrive policy, and an SNS subscription's (what SNS could not deliver to its endpoint).
+    if (r.type === 'AWS::SQS::Queue' || r.type === 'AWS::SNS::Subscription')
+      for (const id of refsIn(redrivePolicyOf(r.props.RedrivePolicy)?.deadLetterTargetArn)) fedDlqs.add(id);
     if (r.type === 'AWS::SQS::QueuePolicy') continue;
     if (r.type === 'AWS::CloudWatch::Alarm') {
       for (const id of refsIn(r.props)) alarmed.add(id);
@@ -50,12 +52,18 @@ export function templateLinks(resources: readonly TemplateResource[]): TemplateL
         for (const id of refsIn([
           obj(obj(ev)?.Properties)?.DeadLetterConfig,
           obj(obj(obj(ev)?.Properties)?.DestinationConfig)?.OnFailure,
+          redrivePolicyOf(obj(obj(ev)?.Properties)?.RedrivePolicy)?.deadLetterTargetArn,
         ]))
           fedDlqs.add(id);
     }
     if (r.type === 'AWS::Events::Rule')
       for (const t of (r.props.Targets ?? []) as Json[])
         for (const id of refsIn(obj(t)?.DeadLetterConfig)) fedDlqs.add(id);
+    if (r.type === 'AWS::Pipes::Pipe') {
+      const source = obj(r.props.SourceParameters);
+      for (const params of [source?.DynamoDBStreamParameters, source?.KinesisStreamParameters])
+        for (const id of refsIn(obj(params)?.DeadLetterConfig)) fedDlqs.add(id);
+    }
     if (r.type === 'AWS::Lambda::EventSourceMapping')
       for (const id of refsIn(obj(r.props.DestinationConfig)?.OnFailure)) fedDlqs.add(id);
   }

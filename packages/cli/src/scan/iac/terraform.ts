@@ -4,6 +4,7 @@ import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
+import { checkTerraformDeliveryTargets } from './terraformDeliveryTargets.js';
 import { isFunctionModule } from './terraformGatewayJoin.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 import {
@@ -48,12 +49,23 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
   const redrivePolicies = of('aws_sqs_queue_redrive_policy');
   const alarms = of('aws_cloudwatch_metric_alarm');
   const functions = of('aws_lambda_function');
+  // Where failures are sent: an SNS subscription's redrive policy, a function's or rule target's
+  // dead_letter_config, a mapping's or invoke config's on-failure destination. A queue named there is a DLQ.
+  const failureTargets = [
+    ...of('aws_sns_topic_subscription').map((s) => s.attrs.get('redrive_policy')?.raw),
+    ...[...functions, ...of('aws_cloudwatch_event_target')].map((b) => sub(b, 'dead_letter_config')?.text),
+    ...[...of('aws_lambda_event_source_mapping'), ...of('aws_lambda_function_event_invoke_config')].map(
+      (b) => sub(b, 'destination_config')?.text,
+    ),
+    ...of('aws_pipes_pipe').map((b) => sub(b, 'source_parameters')?.text),
+  ];
   for (const q of queues) {
     const policy =
       q.attrs.get('redrive_policy')?.raw ??
       redrivePolicies.find((p) => reads(p.attrs.get('queue_url')?.raw, q))?.attrs.get('redrive_policy')?.raw;
     const isDlq =
       queues.some((o) => o !== q && reads(o.attrs.get('redrive_policy')?.raw, q, 'arn')) ||
+      failureTargets.some((text) => reads(text, q, 'arn')) ||
       redrivePolicies.some((p) => reads(p.attrs.get('redrive_policy')?.raw, q, 'arn')) ||
       // redrive_allow_policy on a queue that redrives itself names who may redrive into it, not a DLQ.
       (q.attrs.has('redrive_allow_policy') && policy === undefined) ||
@@ -97,7 +109,8 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
     const sqs = /sqs/i.test(arn);
     const stream = !sqs && /kinesis|stream|:dynamodb:/i.test(arn);
     if (!sqs && !stream) continue;
-    const batch = Number(literal(m.attrs.get('batch_size')) ?? Number.NaN);
+    // A literal, or a `var.x` / `local.x` this file declares (its default), as timeouts are read.
+    const batch = numberIn(blocks, m.attrs.get('batch_size'), Number.NaN);
     const fnRef = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
     const fn = functions.find((f) => f.labels[1] === fnRef);
     const consumer = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/.exec(
@@ -135,6 +148,7 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       );
   }
 
+  checkTerraformDeliveryTargets(resources, report);
   const archives = of('aws_cloudwatch_event_archive');
   for (const bus of of('aws_cloudwatch_event_bus')) {
     if (!mentions(archives, bus))

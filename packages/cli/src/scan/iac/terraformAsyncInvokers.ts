@@ -8,6 +8,9 @@ import type { Candidate } from '../js/Candidate.js';
 import type { HclBlock } from './hcl.js';
 import type { TerraformFacts } from './terraformModules.js';
 
+/** The `via` of an SNS subscription with its own `redrive_policy`: no invoker the function must answer for. */
+const SNS_REDRIVEN = 'SNS subscription with redrive_policy';
+
 // A function resource, or a function module's output (`module.fn.lambda_function_arn`).
 const LAMBDA_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)\./;
 
@@ -22,9 +25,11 @@ export function asyncSubscribers(
   };
   for (const f of resources('aws_cloudwatch_log_subscription_filter'))
     add(f.attrs.get('destination_arn')?.raw, 'log subscription');
+  // A subscription with a `redrive_policy` has its own dead-letter queue (what SNS could not deliver),
+  // counted as an EventBridge target's `dead_letter_config` is; its topic's permission goes with it.
   for (const s of resources('aws_sns_topic_subscription'))
     if (/"lambda"/.test(s.attrs.get('protocol')?.raw ?? ''))
-      add(s.attrs.get('endpoint')?.raw, 'SNS subscription');
+      add(s.attrs.get('endpoint')?.raw, s.attrs.has('redrive_policy') ? SNS_REDRIVEN : 'SNS subscription');
   for (const n of resources('aws_s3_bucket_notification'))
     for (const b of n.blocks)
       if (b.type === 'lambda_function') add(b.attrs.get('lambda_function_arn')?.raw, 'S3 notification');
@@ -45,11 +50,12 @@ export function asyncFunctionFinding(
 ): Candidate | undefined {
   const here = files.filter((f) => f.dir === dir).map((f) => f.facts);
   if (here.some((f) => f.invokeConfigured.includes(fn))) return undefined;
-  const via = [
-    ...new Set(
-      here.flatMap((f) => f.invokers).flatMap((i) => (i.fn === fn && i.via !== undefined ? [i.via] : [])),
-    ),
-  ];
+  const all = new Set(
+    here.flatMap((f) => f.invokers).flatMap((i) => (i.fn === fn && i.via !== undefined ? [i.via] : [])),
+  );
+  // Every SNS subscription of the function has its own DLQ: the topic's invoke permission is theirs.
+  const redriven = all.has(SNS_REDRIVEN) && !all.has('SNS subscription');
+  const via = [...all].filter((v) => v !== SNS_REDRIVEN && !(redriven && v === 'sns permission'));
   if (via.length === 0) return undefined;
   return { ...c, message: c.message.replace('{invokers}', via.join(', ')) };
 }

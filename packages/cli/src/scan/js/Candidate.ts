@@ -142,6 +142,11 @@ export interface Candidate {
   };
   /** A Terraform SQS consumer (`aws_lambda_function.f`, `module.m`): dropped when its folder's IAM reaches only absorbing services. */
   readonly terraformFloodFunction?: string;
+  /**
+   * A CloudFormation SQS consumer whose permissions reach only absorbing services and these imported
+   * tables: dropped when every one is an on-demand table another template exports (iac/floodTargets.ts).
+   */
+  readonly onDemandImports?: readonly string[];
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
   readonly exportedDlq?: readonly string[];
   /** A function whose ARN these outputs hand on: kept when another template's API routes one (iac/stackRoutes.ts). */

@@ -58,6 +58,11 @@ export interface HandlerFact {
   readonly recordWork: boolean;
   /** Consumes a queue or stream batch (or its records), which the event source redelivers on failure. */
   readonly redelivered?: true;
+  /**
+   * Project functions the handler hands its whole event to (`await processBatch(event, deps)`), by import:
+   * they take the batch the handler's event source delivers, so a batch size of 1 is theirs too.
+   */
+  readonly passesEvent?: readonly { readonly source: string; readonly name: string }[];
 }
 
 /** What a module offers to its importers. */

@@ -1,7 +1,7 @@
 // What a Lambda handler does with its event, for the rules of the infrastructure that invokes it: a
 // handler that only logs cannot lose work (no DLQ, concurrency limit or partial failure report is
 // needed), and one that never touches the records one by one has nothing to report per record.
-import { memberPath, type Node, someDescendant } from './ast.js';
+import { memberPath, type Node, propertyName, someDescendant } from './ast.js';
 import type { HandlerFact } from './Candidate.js';
 import { madeByFactory } from './handlerDiscovery.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -35,14 +35,38 @@ export function doesWork(fn: Node): boolean {
 }
 
 /**
+ * Whether the function's code names its records (`event.Records`, `{ Records }`), not in a log line's
+ * words, and not only to count them (`event.Records.length`).
+ */
+function namesRecords(ctx: ModuleContext, fn: Node): boolean {
+  return someDescendant(fn, (n) => {
+    const name = n.type === 'Identifier' ? n.name : n.type === 'Literal' ? n.value : undefined;
+    if (name !== 'Records' && name !== 'records') return false;
+    const member = ctx.parentOf(n);
+    const outer = member?.type === 'MemberExpression' ? ctx.parentOf(member) : undefined;
+    return !(
+      outer?.type === 'MemberExpression' &&
+      outer.object === member &&
+      propertyName(outer.property as Node, outer.computed as boolean) === 'length'
+    );
+  });
+}
+
+/**
  * True when the function works on the records of its batch: it reads `Records` (or a `records`
- * field), or hands its event to a call other than a logger (a service that may loop over it).
+ * field), or hands its event to a call other than a logger (a service that may loop over it). With
+ * `countIsWork` false, only code that names the records counts, not counting them or a log line's words.
  * @example
  * worksPerRecord(ctx, fn) // false for a batch handler that pings one URL and logs the event
  */
-export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
+export function worksPerRecord(ctx: ModuleContext, fn: Node, countIsWork = true): boolean {
   const text = ctx.source.slice(fn.start, fn.end);
-  if (/\bRecords\b|\brecords\b/.test(text)) return true;
+  if (
+    countIsWork
+      ? /\bRecords\b|\brecords\b/.test(text) && namesRecordsOutsideLogs(fn, text)
+      : namesRecords(ctx, fn)
+  )
+    return true;
   const first = (fn.params as Node[])[0];
   if (first?.type !== 'Identifier') return true;
   const event = first.name as string;
@@ -53,6 +77,45 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node): boolean {
       !isLogCall(n) &&
       (n.arguments as Node[]).some((a) => a.type === 'Identifier' && a.name === event),
   );
+}
+
+/**
+ * The project functions `fn` calls with its event parameter as an argument (`processBatch(event, deps)`):
+ * imported ones by their import, this module's other exports with source ''.
+ */
+function eventTakers(ctx: ModuleContext, fn: Node): { source: string; name: string }[] {
+  const first = (fn.params as Node[])[0];
+  if (first?.type !== 'Identifier') return [];
+  const event = first.name as string;
+  const out: { source: string; name: string }[] = [];
+  someDescendant(fn.body, (n) => {
+    if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier') return false;
+    if (!(n.arguments as Node[]).some((a) => a.type === 'Identifier' && a.name === event)) return false;
+    const name = n.callee.name as string;
+    const imp = ctx.importOf(name, n);
+    if (imp?.source.startsWith('.') && imp.imported !== '*')
+      out.push({ source: imp.source, name: imp.imported });
+    // Another export of this module (`retrieveIdFromEvent(event)`): source '' is the module itself.
+    else if (imp === undefined && ctx.exports.has(name)) out.push({ source: '', name });
+    return false;
+  });
+  return out;
+}
+
+/**
+ * Does the function name its records outside its log lines? `logger.info(\`${event.Records.length} records\`)`
+ * before one batch-wide call (a cache invalidation, a ping) is no work on a record.
+ */
+function namesRecordsOutsideLogs(fn: Node, text: string): boolean {
+  const logs: Node[] = [];
+  someDescendant(fn.body, (n) => {
+    if (n.type === 'CallExpression' && isLogCall(n)) logs.push(n);
+    return false;
+  });
+  let kept = text;
+  for (const call of logs.sort((a, b) => b.start - a.start))
+    kept = kept.slice(0, call.start - fn.start) + kept.slice(call.end - fn.start);
+  return /\bRecords\b|\brecords\b/.test(kept);
 }
 
 /** Facts of every exported entry handler, by export name, for the project pass. */
@@ -70,10 +133,14 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
         madeByFactory(ctx, value, fn);
       if (!covers) continue;
       const work = doesWork(fn);
+      // An export that reaches two handler functions (one calls the other) keeps both one's takers.
+      const takers = [...(out[name]?.passesEvent ?? []), ...eventTakers(ctx, fn)];
       out[name] = {
         work,
-        recordWork: work && worksPerRecord(ctx, fn) && !cannotFailRecord(ctx, fn),
+        // A template's stream finding asks whether a record can fail on its own: counting them is no work.
+        recordWork: work && worksPerRecord(ctx, fn, false) && !cannotFailRecord(ctx, fn),
         ...(redelivered ? { redelivered: true as const } : {}),
+        ...(takers.length > 0 ? { passesEvent: takers } : {}),
       };
     }
   }

@@ -189,6 +189,18 @@ function nameOfFunction(ctx: ModuleContext, fn: Node): string | undefined {
     parent.key?.type === 'Identifier'
   )
     return `this.${parent.key.name as string}`;
+  // A method of an object literal held by a const (`const parser = { parserCaller: async (url) => ... }`):
+  // its callers call it as `parser.parserCaller(...)`, and a wrapper may be handed it by that path.
+  if (
+    parent?.type === 'Property' &&
+    parent.value === fn &&
+    !parent.computed &&
+    parent.key?.type === 'Identifier'
+  ) {
+    const holder = ctx.parentOf(ctx.parentOf(parent) as Node);
+    if (holder?.type === 'VariableDeclarator' && holder.id?.type === 'Identifier')
+      return `${holder.id.name as string}.${parent.key.name as string}`;
+  }
   return undefined;
 }
 
@@ -220,8 +232,10 @@ export function coverAt(ctx: ModuleContext, node: Node, depth = 0): Cover {
  */
 function callersCover(ctx: ModuleContext, fn: Node, name: string, depth: number): Cover | undefined {
   if (name.startsWith('this.')) return undefined;
+  const member = name.includes('.');
   const calls = ctx.of('CallExpression').filter((c) => {
     const callee = unwrap(c.callee);
+    if (member) return callee?.type === 'MemberExpression' && memberPath(callee)?.join('.') === name;
     return callee?.type === 'Identifier' && callee.name === name && ctx.functionOf(callee) === fn;
   });
   if (calls.length === 0) return undefined;

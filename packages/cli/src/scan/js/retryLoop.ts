@@ -19,12 +19,20 @@ export function isRetryLoop(node: Node): boolean {
     )
   )
     return false;
+  // The flags the test reads: `while (!done)`, and each operand of a compound test
+  // (`while (retries < 3 && !success)`), so a try block that sets one leaves the loop on success.
   const flags = new Set<string>();
-  if (test != null) {
-    const t = unwrap(test);
+  const addFlag = (node: Node | null | undefined): void => {
+    const t = unwrap(node ?? undefined);
+    if (t?.type === 'LogicalExpression') {
+      addFlag(t.left);
+      addFlag(t.right);
+      return;
+    }
     const id = t?.type === 'UnaryExpression' ? unwrap(t.argument) : t;
     if (id?.type === 'Identifier') flags.add(id.name as string);
-  }
+  };
+  addFlag(test);
   return someDescendant(
     node.body,
     (n) =>

@@ -180,7 +180,7 @@ function handler(words: SourceWords): boolean {
  * of a keyed write (`gateway.upload(key, body)`) in a module with no handler, which its consumers reach.
  */
 const KEY_FIELD =
-  /idempot|dedup|clienttoken|clientrequesttoken|[a-zA-Z]Reference\b|\b(?:upload\w*|putObject|putFile|saveFile|storeObject)\s*\(/;
+  /idempot|dedup|clienttoken|clientrequesttoken|[a-zA-Z]Reference\b|\b(?:upload\w*|putObject|putFile|saveFile|storeFile|storeObject|saveObject|writeObject)\s*\(/;
 const KEY_FIELD_ANY_CASE = /idempot|dedup|clienttoken|clientrequesttoken/i;
 const KEY_FIELD_WORDS = [
   'idempot',
@@ -193,6 +193,9 @@ const KEY_FIELD_WORDS = [
   'putfile',
   'savefile',
   'storeobject',
+  'storefile',
+  'saveobject',
+  'writeobject',
 ];
 
 function randomKey(words: SourceWords): boolean {
@@ -201,13 +204,15 @@ function randomKey(words: SourceWords): boolean {
     (words.includes('uuid') ||
       words.includes('UUID') ||
       words.includes('v4') ||
+      words.includes('v7') ||
       words.includes('nanoid') ||
       words.includes('ulid') ||
       words.includes('cuid') ||
       words.includes('createId') ||
       words.includes('generateId') ||
       words.includes('random') ||
-      words.includes('Date.now')) &&
+      words.includes('Date.now') ||
+      words.includes('new Date()')) &&
     KEY_FIELD_WORDS.some((w) => words.mayHave(w)) &&
     (KEY_FIELD_ANY_CASE.test(source) || KEY_FIELD.test(source))
   );

@@ -12,7 +12,7 @@ import {
 import type { ModuleContext } from '../ModuleContext.js';
 import { gatewayTimeouts } from './cdkApiFunctions.js';
 import { asyncInvokersWithoutDlq } from './cdkAsyncInvokers.js';
-import { asyncTargetWithoutDlq } from './cdkAsyncTargets.js';
+import { apiDestinationWithoutDlq, asyncTargetWithoutDlq } from './cdkAsyncTargets.js';
 import { batchSizeOf, noteAddedMappingsBatchOne, noteMappingBatchOne } from './cdkBatchOne.js';
 import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBuses.js';
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
@@ -152,7 +152,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         /dlq|dead/i.test(`${id} ${name ?? ''}`) ||
         (name !== undefined &&
           new RegExp(
-            `queue\\s*:\\s*${escapeRe(name)}\\b|new\\s+(?:\\w+\\.)?SqsDlq\\(\\s*${escapeRe(name)}\\b|onFailure\\s*:\\s*new\\s+(?:\\w+\\.)?SqsDestination\\(\\s*${escapeRe(name)}\\b`,
+            `(?:queue|deadLetterQueue)\\s*:\\s*${escapeRe(name)}\\b|new\\s+(?:\\w+\\.)?SqsDlq\\(\\s*${escapeRe(name)}\\b|onFailure\\s*:\\s*new\\s+(?:\\w+\\.)?SqsDestination\\(\\s*${escapeRe(name)}\\b`,
           ).test(src));
       if (dlq === undefined && props?.props.get('deadLetterQueue') === undefined) {
         if (!usedAsDlq)
@@ -240,13 +240,14 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         );
       }
     } else if (
-      kind === 'LambdaFunction' &&
+      (kind === 'LambdaFunction' || kind === 'ApiDestination') &&
       // `aws-cdk-lib/aws-events-targets`, or `cdk.aws_events_targets.LambdaFunction` from 'aws-cdk-lib'.
       /aws-events-targets|aws_events_targets/.test(
         `${ctx.importRoot(node.callee)?.source ?? ''} ${ctx.importRoot(node.callee)?.imported ?? ''} ${memberPath(node.callee)?.join('.') ?? ''}`,
       )
     ) {
-      asyncTargetWithoutDlq(ctx, node, report);
+      if (kind === 'ApiDestination') apiDestinationWithoutDlq(ctx, node, report);
+      else asyncTargetWithoutDlq(ctx, node, report);
     } else if (kind === 'EventBus') {
       if (isBusTarget(ctx, node) || (name !== undefined && onlyForwards(ctx, name))) continue;
       if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*archive\\(`).test(src)) continue;

@@ -82,3 +82,26 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
     },
   );
 }
+
+/**
+ * Reports an API destination target (`new targets.ApiDestination(dest, props)`: an HTTP endpoint outside
+ * AWS) with no `deadLetterQueue`: EventBridge drops what the endpoint keeps refusing once its retry policy
+ * runs out (cfnDeliveryTargets.ts judges templates the same way).
+ */
+export function apiDestinationWithoutDlq(ctx: ModuleContext, node: Node, report: Report): void {
+  const args = node.arguments as Node[];
+  const target = args[1] === undefined ? EMPTY : openProps(ctx, args[1]);
+  if (target === undefined || target.unknown || target.props.has('deadLetterQueue')) return;
+  const cond = fromCallers(
+    ctx,
+    node,
+    target.fromCaller.map((p) => ({ ...p, keys: TARGET_DLQ })),
+  );
+  if (cond === null) return;
+  report(
+    'iac-missing-dlq',
+    node,
+    'EventBridge target ApiDestination without deadLetterQueue: events the endpoint keeps refusing are dropped after the retries',
+    cond !== undefined ? { onlyIfCallersOmit: cond } : undefined,
+  );
+}

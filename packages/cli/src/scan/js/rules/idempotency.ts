@@ -17,6 +17,7 @@ import {
   RECORD_ID_FIELD,
   randomCallIn,
 } from './randomValues.js';
+import { sqlKeyRule } from './sqlParamKeys.js';
 
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
@@ -27,7 +28,13 @@ const KEY_FIELD =
  */
 const REFERENCE_FIELD = /^[a-zA-Z]+Reference$/;
 /** A write whose first argument names what is written: a gateway's `upload(key, body)`, `putObject(key, ...)`. */
-const KEYED_WRITE = /^(upload|uploadFile|uploadObject|putObject|putFile|saveFile|storeObject)$/;
+const KEYED_WRITE =
+  /^(upload|uploadFile|uploadObject|uploadToS3|putObject|putFile|saveFile|storeFile|storeObject|saveObject|writeObject)$/;
+/**
+ * A DynamoDB sort key by its usual names: with a fixed partition key, a sort key made per attempt (the
+ * time of processing, a fresh id) files a redelivered message as a second item beside the first.
+ */
+const SORT_KEY = /^(sk|SK|sortKey|rangeKey|sort_key|range_key)$/;
 
 /** `Detail: JSON.stringify({ ... })` (EventBridge), `Message`/`MessageBody` (SNS/SQS), `Data` (Kinesis). */
 function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
@@ -66,7 +73,9 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     const key = propertyName(prop.key, prop.computed);
     if (key === undefined) continue;
     if (KEY_FIELD.test(key)) {
-      if (isRandom(ctx, prop.value))
+      // A message attribute so named (`MessageDeduplicationId: { DataType, StringValue }`) is not the
+      // parameter the service deduplicates on: the key itself is a string.
+      if (unwrap(prop.value as Node)?.type !== 'ObjectExpression' && isRandom(ctx, prop.value))
         report(
           'random-id-nondeterministic',
           generatedAt(ctx, prop),
@@ -80,7 +89,7 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     let owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
     const reference = REFERENCE_FIELD.test(key);
     const objectKey = key === 'Key' && parent !== undefined && hasProperty(parent, 'Bucket');
-    const idLike = RECORD_ID_FIELD.test(key) || prefixedKey(ctx, prop.value);
+    const idLike = RECORD_ID_FIELD.test(key) || SORT_KEY.test(key) || prefixedKey(ctx, prop.value);
     if (!idLike && !reference && !objectKey && !cloudEventId(owner, key)) continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
     // when that helper returns a random or clock value.
@@ -116,7 +125,7 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
-        `${key} is generated randomly ${where}: a redelivered message writes a duplicate record`,
+        `${key} ${clockMade(ctx, prop.value) ? 'is the time of processing' : 'is generated randomly'} ${where}: a redelivered message writes a duplicate record`,
         extra,
       );
     else if (emittedPayload(ctx, owner) || cloudEventId(owner, key))
@@ -127,6 +136,14 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         extra,
       );
   }
+}
+
+/** Is the key's per-attempt part the clock (`new Date()`, `Date.now()`) rather than a random id? */
+function clockMade(ctx: ModuleContext, value: Node | undefined): boolean {
+  const made = randomCallIn(ctx, value);
+  return (
+    made?.type === 'NewExpression' || memberPath(made?.callee as Node | undefined)?.join('.') === 'Date.now'
+  );
 }
 
 /** Row writes that take the row itself: query builders' `values`, ORM `save`/`insert`/`create`, Mongo's inserts. */
@@ -164,11 +181,14 @@ function writesRecord(ctx: ModuleContext, prop: Node, declarator: Node, name: st
   let value = unwrap(prop.value as Node);
   if (value?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(value) ?? ''))
     value = unwrap((value.arguments as Node[])[0]);
-  return (
-    value?.type === 'Identifier' &&
-    value.name === name &&
-    ctx.resolve(name, value)?.declaration === declarator
-  );
+  const names = (v: Node | undefined): boolean =>
+    v?.type === 'Identifier' && v.name === name && ctx.resolve(name, v)?.declaration === declarator;
+  // `Item: { ...record, kind: 'x' }`: the row spread into the item, its keys with it.
+  if (value?.type === 'ObjectExpression')
+    return (value.properties as Node[]).some(
+      (p) => p.type === 'SpreadElement' && names(unwrap(p.argument as Node)),
+    );
+  return names(value);
 }
 
 /**
@@ -202,6 +222,13 @@ function awaitsWork(ctx: ModuleContext, node: Node): boolean {
   });
 }
 
+/** A bucket name as a write's first argument: `process.env.PDF_BUCKET`, `bucketName`, `this.bucket`. */
+function isBucket(ctx: ModuleContext, arg: Node | undefined): boolean {
+  const v = unwrap(arg);
+  if (v === undefined) return false;
+  return /bucket/i.test(ctx.source.slice(v.start, v.end));
+}
+
 /** `{ Bucket, Key }`: the object names an S3 object. */
 function hasProperty(object: Node, name: string): boolean {
   return (
@@ -218,9 +245,14 @@ function hasProperty(object: Node, name: string): boolean {
  */
 function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView, shared: boolean): void {
   for (const call of ctx.of('CallExpression')) {
-    if (!KEYED_WRITE.test(calleeName(call) ?? '')) continue;
+    if (!KEYED_WRITE.test(calleeName(call) ?? '')) {
+      sqlKeyRule(ctx, report, view, shared, call);
+      continue;
+    }
     if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) continue;
-    const random = randomCallIn(ctx, call.arguments[0]);
+    // The key is the first argument (`upload(key, body)`) or the second after a bucket (`storeFile(bucket, key, body)`).
+    const [first, second] = call.arguments as Node[];
+    const random = randomCallIn(ctx, first) ?? (isBucket(ctx, first) ? randomCallIn(ctx, second) : undefined);
     if (random === undefined) continue;
     report(
       'random-id-nondeterministic',

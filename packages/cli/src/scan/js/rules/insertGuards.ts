@@ -15,11 +15,19 @@ import type { ModuleContext } from '../ModuleContext.js';
 /** A value loaded by an await: `const app = await repo.findOne(...)` (directly, not through a call). */
 function loaded(ctx: ModuleContext, id: Node): boolean {
   const b = ctx.resolve(id.name as string, id);
-  return b !== undefined && unwrap(b.init as Node | undefined)?.type === 'AwaitExpression';
+  if (b === undefined) return false;
+  // A name destructured from the awaited answer (`const { rows: [author] } = await db.query(...)`) is
+  // loaded by that await too.
+  const declared = b.declaration?.type === 'VariableDeclarator' ? (b.declaration.init as Node) : undefined;
+  return unwrap((b.init as Node | undefined) ?? declared)?.type === 'AwaitExpression';
 }
 
 const readsLoaded = (ctx: ModuleContext, test: Node) =>
   someDescendant(test, (n) => n.type === 'Identifier' && loaded(ctx, n));
+
+/** An early return's test may also be the loaded name itself: `if (author) return author.id;`. */
+const isOrReadsLoaded = (ctx: ModuleContext, test: Node) =>
+  (unwrap(test)?.type === 'Identifier' && loaded(ctx, unwrap(test) as Node)) || readsLoaded(ctx, test);
 
 /**
  * The insert runs on a branch that a redelivery does not take again: the `else` of an if (update when it
@@ -49,7 +57,7 @@ function returnedEarly(ctx: ModuleContext, call: Node): boolean {
     if (body?.type !== 'BlockStatement') continue;
     for (const statement of body.body as Node[]) {
       if (statement.start >= call.start) break;
-      if (statement.type !== 'IfStatement' || !readsLoaded(ctx, statement.test as Node)) continue;
+      if (statement.type !== 'IfStatement' || !isOrReadsLoaded(ctx, statement.test as Node)) continue;
       const then = statement.consequent as Node;
       const returns =
         then.type === 'ReturnStatement' ||

@@ -13,9 +13,11 @@ import {
 import { madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { calledByOwnHandler } from './batchCallees.js';
 import { eventDecoders } from './batchDecoders.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
+import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
 import { floatingRule } from './floating.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
@@ -51,6 +53,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
   if (ctx.batchHandlers.size > 0 && middyPartialBatch(ctx)) return;
   const driven = ctx.batchHandlers.size > 0 ? powertoolsProcessors(ctx) : undefined;
   for (const fn of ctx.batchHandlers) {
+    if (calledByOwnHandler(ctx, fn)) continue;
     const text = ctx.source.slice(fn.start, fn.end);
     const names = exportNamesOf(ctx, fn);
     const extra = names.length > 0 ? { handlerExports: names } : undefined;
@@ -157,8 +160,14 @@ function callsBackSuccessOnly(fn: Node): boolean {
 function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Extra | undefined): void {
   const text = ctx.source.slice(fn.start, fn.end);
   if (!doesWork(fn) || !worksPerRecord(ctx, fn) || cannotFailRecord(ctx, fn)) return;
+  if (deletesSucceeded(ctx, fn)) return;
+  if (parksEveryFailure(ctx, fn)) return;
+  // `event.Records[0]`, or the first record destructured: `const [record] = event.Records`,
+  // `const [{ body }] = event.Records`, `({ Records: [record] }) => ...`.
   const single =
-    /\.Records\s*\[\s*0\s*\]/.test(text) &&
+    (/\.Records\s*\[\s*0\s*\]/.test(text) ||
+      /\]\s*=\s*[\w$.]+\.Records\b(?!\s*[.[])/.test(text) ||
+      /\bRecords\s*:\s*\[/.test(text)) &&
     !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
   const catches = someDescendant(
     fn.body,

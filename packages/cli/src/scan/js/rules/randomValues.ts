@@ -6,8 +6,20 @@ import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { SourceWords } from '../SourceWords.js';
 
+// uuid's v1 and v7 are made from the clock and a random part, so they differ per attempt like v4; node's
+// randomBytes (`randomBytes(16).toString('hex')`) is the other common hand-made id.
 const RANDOM_CALL =
-  /^(randomUUID|uuid|v4|uuidv4|uuidV4|nanoid|ulid|cuid|cuid2|createId|generateId|Math\.random|Date\.now|crypto\.randomUUID|uuid\.v4)$/;
+  /^(randomUUID|uuid|v4|v7|uuidv[147]|uuidV[147]|nanoid|ulid|cuid|cuid2|createId|generateId|randomBytes|Math\.random|Date\.now|crypto\.randomUUID|crypto\.randomBytes|uuid\.v[147])$/;
+
+/** `new Date()` with no argument: the time of this attempt, as a key as new per redelivery as a random one. */
+function clockNow(n: Node): boolean {
+  return (
+    n.type === 'NewExpression' &&
+    unwrap(n.callee)?.type === 'Identifier' &&
+    unwrap(n.callee)?.name === 'Date' &&
+    (n.arguments as Node[]).length === 0
+  );
+}
 
 /**
  * The random call a value is (or is built from): `randomUUID()`, `` `CONF#${v4()}` ``, a constant holding
@@ -30,6 +42,10 @@ export function randomCallIn(ctx: ModuleContext, value: Node | undefined, depth 
       const binding = ctx.resolve(n.name as string, n);
       if (binding?.kind === 'const' && binding.init !== undefined) found = randomCallIn(ctx, binding.init, 1);
       return found !== undefined;
+    }
+    if (clockNow(n) && !awaitedBetween(ctx, n, v)) {
+      found = n;
+      return true;
     }
     if (n.type !== 'CallExpression' || awaitedBetween(ctx, n, v)) return false;
     const path = memberPath(n.callee)?.join('.');
@@ -59,7 +75,7 @@ function awaitedBetween(ctx: ModuleContext, node: Node, top: Node): boolean {
   return false;
 }
 
-const RANDOM_PIECES = ['uuid', 'v4', 'nanoid', 'ulid', 'cuid', 'createId', 'generateId', 'random'];
+const RANDOM_PIECES = ['uuid', 'v4', 'v7', 'nanoid', 'ulid', 'cuid', 'createId', 'generateId', 'random'];
 
 /**
  * Can any call in `source` be one of RANDOM_CALL's? Every name there contains one of these pieces, and a
@@ -73,7 +89,7 @@ export function mayCallRandom(source: string): boolean {
   const words = SourceWords.of(source);
   return (
     RANDOM_PIECES.some((w) => words.includes(w)) ||
-    (words.includes('Date') && words.includes('now')) ||
+    (words.includes('Date') && (words.includes('now') || words.includes('new Date()'))) ||
     source.includes('\\u')
   );
 }

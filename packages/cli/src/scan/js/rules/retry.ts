@@ -7,6 +7,7 @@ import { customResource } from '../offServicePath.js';
 import { coverAt, policyCover } from '../protection.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { redriveSites } from './dlqRedrive.js';
+import { drainSite } from './drainLoops.js';
 import type { Report, Rule } from './Report.js';
 import { retriedPerItem } from './retryFanOut.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
@@ -14,7 +15,7 @@ import { loopSite, resendSite } from './retryLoops.js';
 import { authRecursionSites } from './retryOnAuth.js';
 import { policySiteOf } from './retryPolicies.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
-import { recursionSite } from './retryRecursion.js';
+import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
 function hasBreakerInModule(ctx: ModuleContext): boolean {
@@ -72,7 +73,7 @@ function lostRaceOnly(ctx: ModuleContext, node: Node): boolean {
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
-    const site = siteOf(ctx, call) ?? policySiteOf(ctx, call);
+    const site = siteOf(ctx, call) ?? policySiteOf(ctx, call) ?? promiseRecursionSite(ctx, call);
     if (site !== undefined) sites.push(site);
   }
   for (const node of ctx.of('NewExpression')) {
@@ -85,7 +86,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   }
   for (const type of ['WhileStatement', 'DoWhileStatement', 'ForStatement'] as const) {
     for (const loop of ctx.of(type)) {
-      const site = loopSite(ctx, loop) ?? resendSite(ctx, loop) ?? settledSite(ctx, loop);
+      const site =
+        loopSite(ctx, loop) ?? resendSite(ctx, loop) ?? settledSite(ctx, loop) ?? drainSite(ctx, loop);
       if (site !== undefined) sites.push(site);
     }
   }

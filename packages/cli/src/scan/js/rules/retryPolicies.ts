@@ -86,6 +86,24 @@ function nodeRetrySite(ctx: ModuleContext, call: Node): RetrySite | undefined {
 }
 
 /**
+ * A retry delay with no random part, all of it in view: a number, or a function with an expression body
+ * that calls nothing but `Math.*` and names no random or jitter (`(attempt) => 100 + attempt * 1000`).
+ */
+export function fixedDelay(ctx: ModuleContext, delay: Node | undefined): boolean {
+  const value = ctx.valueOf(delay) ?? unwrap(delay);
+  return (
+    numberValue(value) !== undefined ||
+    (value !== undefined &&
+      isFunction(value) &&
+      unwrap(value.body as Node)?.type !== 'BlockStatement' &&
+      !/random|jitter/i.test(ctx.source.slice(value.start, value.end)) &&
+      !/\b[a-z_$][\w$]*\s*\(/i.test(
+        ctx.source.slice((value.body as Node).start, (value.body as Node).end).replace(/Math\.\w+\s*\(/g, ''),
+      ))
+  );
+}
+
+/**
  * The AWS SDK v3 `new ConfiguredRetryStrategy(attempts, delay)`: a number, or a function whose whole
  * computation is in view with no random part, replaces the SDK's jittered backoff with a fixed schedule.
  */
@@ -100,16 +118,7 @@ function sdkStrategySite(ctx: ModuleContext, node: Node): RetrySite | undefined 
   )
     return undefined;
   const [attempts, delay] = node.arguments as Node[];
-  const value = ctx.valueOf(delay) ?? unwrap(delay);
-  const fixed =
-    numberValue(value) !== undefined ||
-    (value !== undefined &&
-      isFunction(value) &&
-      unwrap(value.body as Node)?.type !== 'BlockStatement' &&
-      !/random|jitter/i.test(ctx.source.slice(value.start, value.end)) &&
-      !/\b[a-z_$][\w$]*\s*\(/i.test(
-        ctx.source.slice((value.body as Node).start, (value.body as Node).end).replace(/Math\.\w+\s*\(/g, ''),
-      ));
+  const fixed = fixedDelay(ctx, delay);
   return {
     node,
     label: 'ConfiguredRetryStrategy',

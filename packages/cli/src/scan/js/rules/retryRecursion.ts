@@ -2,7 +2,7 @@
 // again (`catch (e) { if (retries === 0) throw e; await sleep(delay); return withRetry(fn, retries - 1, delay * 2) }`).
 // Judged like a hand-written retry loop: its delay needs jitter, and a call that hands back the very
 // arguments it was given (no counter) goes round for as long as the call fails.
-import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { isFunction, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { RetrySite } from './retryLibraries.js';
 import { delaysIn, jittered } from './retryLoops.js';
@@ -14,6 +14,11 @@ export function selfName(ctx: ModuleContext, fn: Node): { name: string; viaThis:
   const parent = ctx.parentOf(fn);
   if (parent?.type === 'VariableDeclarator' && unwrap(parent.id)?.type === 'Identifier')
     return { name: unwrap(parent.id)?.name as string, viaThis: false };
+  // `Promise.retryMax = function (fn, retry, interval) { ... }`: called again by that member path.
+  if (parent?.type === 'AssignmentExpression' && parent.right === fn) {
+    const path = memberPath(parent.left as Node)?.join('.');
+    if (path !== undefined) return { name: path, viaThis: false };
+  }
   if ((parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && !parent.computed) {
     const name = propertyName(parent.key as Node);
     return name === undefined ? undefined : { name, viaThis: true };
@@ -24,6 +29,7 @@ export function selfName(ctx: ModuleContext, fn: Node): { name: string; viaThis:
 /** Is `call` the function calling itself? */
 export function callsSelf(call: Node, self: { name: string; viaThis: boolean }): boolean {
   const callee = unwrap(call.callee);
+  if (self.name.includes('.')) return memberPath(callee)?.join('.') === self.name;
   if (!self.viaThis) return callee?.type === 'Identifier' && callee.name === self.name;
   return (
     callee?.type === 'MemberExpression' &&
@@ -75,6 +81,41 @@ export function recursionSite(ctx: ModuleContext, clause: Node): RetrySite | und
     node: again,
     label: 'recursive retry',
     ...unbounded,
+    ...(delays.some((d) => jittered(ctx, d))
+      ? {}
+      : { noJitter: 'recursive retry waits a fixed or purely exponential delay, no jitter' }),
+  };
+}
+
+/**
+ * The same retry written as a promise chain: the function's `.catch(...)` callback waits and calls the
+ * function again (`return fn().catch(() => wait(t).then(() => Promise.retryMax(fn, retry - 1, t)))`).
+ */
+export function promiseRecursionSite(ctx: ModuleContext, call: Node): RetrySite | undefined {
+  const callee = unwrap(call.callee);
+  if (
+    callee?.type !== 'MemberExpression' ||
+    propertyName(callee.property as Node, callee.computed as boolean) !== 'catch'
+  )
+    return undefined;
+  const handler = unwrap((call.arguments as Node[])[0]);
+  if (handler === undefined || !isFunction(handler)) return undefined;
+  const fn = ctx.enclosingFunction(call);
+  const self = fn === undefined ? undefined : selfName(ctx, fn);
+  if (fn === undefined || self === undefined) return undefined;
+  let again: Node | undefined;
+  someDescendant(handler.body as Node, (n) => {
+    if (again === undefined && n.type === 'CallExpression' && callsSelf(n, self)) again = n;
+    return again !== undefined;
+  });
+  const delays = delaysIn(handler.body as Node);
+  if (again === undefined || delays.length === 0) return undefined;
+  return {
+    node: again,
+    label: 'recursive retry',
+    ...(sameArguments(fn, again) && !COUNTER.test(ctx.source.slice(fn.start, fn.end))
+      ? { unbounded: 'recursive retry with no attempt limit: it calls itself again with the same arguments' }
+      : {}),
     ...(delays.some((d) => jittered(ctx, d))
       ? {}
       : { noJitter: 'recursive retry waits a fixed or purely exponential delay, no jitter' }),

@@ -18,6 +18,7 @@ import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
 import { MIDDY_CLIENT_IMPORT, middyClient } from './middyClients.js';
 import type { Report, Rule } from './Report.js';
+import { fixedDelay } from './retryPolicies.js';
 import { v3Client } from './sdkClients.js';
 import { thirdPartyClient } from './thirdPartyClients.js';
 
@@ -169,6 +170,21 @@ function attemptsRule(
 }
 
 /**
+ * aws-sdk v2 `retryDelayOptions: { customBackoff: (retryCount) => 1000 * retryCount }`: the function replaces
+ * the SDK's jittered default (`Math.random() * 2^n * base`), so a fixed one retries every caller in step.
+ */
+function customBackoffRule(ctx: ModuleContext, report: Report, client: string, shape: OptionsShape): void {
+  const delays = objectProps(ctx.valueOf(shape.props.get('retryDelayOptions')));
+  const backoff = delays?.props.get('customBackoff');
+  if (backoff === undefined || !fixedDelay(ctx, backoff)) return;
+  report(
+    'retry-no-jitter',
+    backoff,
+    `aws-sdk v2 ${client} retryDelayOptions.customBackoff has no jitter: it replaces the SDK's randomized backoff`,
+  );
+}
+
+/**
  * `new IsbEventBridgeClient(props, { customUserAgent })` with the class imported from the project: a
  * candidate kept by the project pass only if that class extends an SDK client and hands `super` one of
  * the arguments whose options are seen in full without timeouts.
@@ -231,6 +247,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       shape,
       v3 !== undefined ? 'maxAttempts' : 'maxRetries',
     );
+    if (v2 !== undefined) customBackoffRule(ctx, report, v2, shape);
     if (shape.unknown) continue;
     if (maySignal && boundedBySignal(ctx, node)) continue;
     if (mayPresign && onlyPresigns(ctx, node)) continue;

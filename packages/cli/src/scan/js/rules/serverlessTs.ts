@@ -148,8 +148,15 @@ function judge(
     }
 }
 
-/** Keys that name a source or code, not a setting a finding is about. */
-const NOT_SETTINGS = new Set(['arn', 'handler', 'name', 'environment', 'pattern', 'event', 'path', 'method']);
+/**
+ * Keys that name a source, code or its packaging, not a setting a finding is about: an imported bucket
+ * name or VPC id (`s3: { bucket: bucketName }`) cannot give the function a DLQ, a batch size or a limit.
+ */
+const NOT_SETTINGS = new Set([
+  ...['arn', 'handler', 'name', 'environment', 'pattern', 'event', 'path', 'method'],
+  ...['bucket', 'existing', 'rules', 'topicName', 'displayName', 'filterPolicy', 'vpc', 'layers'],
+  ...['memorySize', 'description', 'tags', 'runtime', 'architecture', 'package', 'url'],
+]);
 
 /** The function or event a finding is about holds a setting the scan could not read. */
 function unreadSetting(config: Record<string, Json>, path: readonly (string | number)[]): boolean {

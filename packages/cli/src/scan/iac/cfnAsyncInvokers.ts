@@ -1,0 +1,64 @@
+// iac-missing-dlq for a template function invoked asynchronously by a resource of its own rather than by a
+// SAM event (cloudformation.ts judges those, and rule targets): an `AWS::SNS::Subscription` with protocol
+// `lambda`, or an S3 bucket's `NotificationConfiguration.LambdaConfigurations`. Lambda retries such an
+// event twice and then drops it unless the function has a dead-letter queue or an on-failure destination;
+// an SNS subscription with its own `RedrivePolicy` counts, as a SAM SNS event's does. An invoke
+// permission alone is no invocation: templates keep permissions for topics nothing subscribes any more.
+// Terraform's counterpart is terraformAsyncInvokers.ts.
+import { type IacReport, type Json, obj } from './IacResult.js';
+import type { TemplateResource } from './queueUse.js';
+import { redrivePolicyOf } from './redrivePolicy.js';
+import { refsIn } from './yamlDocument.js';
+
+/**
+ * Where a function sends an event that still fails after Lambda's async retries: its own or the Globals'
+ * dead-letter queue, or on-failure destination.
+ */
+export function failureTargetOf(r: TemplateResource | undefined, globals: Record<string, Json>): Json {
+  return r === undefined
+    ? undefined
+    : (r.props.DeadLetterQueue ??
+        r.props.DeadLetterConfig ??
+        globals.DeadLetterQueue ??
+        obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure);
+}
+
+/**
+ * Reports each function of the template such resources invoke, once, at the first of them, when the
+ * function has no failure target (`settled`: its DLQ, destination, or event invoke config).
+ * @example
+ * checkAsyncInvokers(resources, byId, at, report, (fn) => fn.props.DeadLetterConfig !== undefined)
+ */
+export function checkAsyncInvokers(
+  resources: readonly TemplateResource[],
+  byId: ReadonlyMap<string, TemplateResource>,
+  at: (r: TemplateResource, ...path: (string | number)[]) => (string | number)[],
+  report: IacReport,
+  settled: (fn: TemplateResource) => boolean,
+): void {
+  const fnOf = (value: unknown) =>
+    [...refsIn(value)].map((id) => byId.get(id)).find((r) => r?.type.endsWith('::Function'));
+  /** Function id -> the first invoker that leaves failed events to the function. */
+  const invoked = new Map<string, { by: TemplateResource; what: string }>();
+  const note = (fn: TemplateResource | undefined, by: TemplateResource, what: string) => {
+    if (fn !== undefined && !invoked.has(fn.id)) invoked.set(fn.id, { by, what });
+  };
+  for (const r of resources) {
+    if (r.type === 'AWS::SNS::Subscription' && /^lambda$/i.test(String(r.props.Protocol))) {
+      if (redrivePolicyOf(r.props.RedrivePolicy) === undefined)
+        note(fnOf(r.props.Endpoint), r, 'an SNS subscription');
+    }
+    if (r.type === 'AWS::S3::Bucket')
+      for (const c of [obj(r.props.NotificationConfiguration)?.LambdaConfigurations ?? []].flat())
+        note(fnOf(obj(c)?.Function), r, 'an S3 notification');
+  }
+  for (const [id, { by, what }] of invoked) {
+    const fn = byId.get(id) as TemplateResource;
+    if (settled(fn)) continue;
+    report(
+      'iac-missing-dlq',
+      at(by),
+      `${id} is invoked asynchronously (${what}) with no DeadLetterConfig or OnFailure destination: events that still fail after Lambda's retries are dropped`,
+    );
+  }
+}

@@ -1,0 +1,55 @@
+// The two documented ways a batch handler settles partial failure without batchItemFailures:
+// - it deletes the records that succeeded itself (DeleteMessage / DeleteMessageBatch with their receipt
+//   handles) and then throws, so only the rest return to the queue (the answer before 2021's
+//   ReportBatchItemFailures, still in AWS samples);
+// - it catches each record's failure and parks the record itself (sends it to a dead-letter or retry queue,
+//   or a stream): nothing is lost and nothing healthy is redone.
+// batch-no-partial-failure has nothing to say about either.
+import { type Node, someDescendant } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+const DELETE_CALL = /\b(DeleteMessageBatchCommand|DeleteMessageCommand|deleteMessageBatch|deleteMessage)\b/;
+/** A send that parks a record elsewhere: SQS, SNS, Kinesis, EventBridge, or a helper named for a queue or DLQ. */
+const PARK_CALL =
+  /\b(SendMessage(Batch)?Command|sendMessage(Batch)?|PublishCommand|PutRecords?Command|putRecords?|PutEventsCommand|putEvents)\b|\bsend\w*(Sqs|Queue|Dlq)|dlq|dead.?letter/i;
+
+/** The handler deletes records by their receipt handles and throws: the undeleted rest is redelivered. */
+export function deletesSucceeded(ctx: ModuleContext, fn: Node): boolean {
+  const text = ctx.source.slice(fn.start, fn.end);
+  if (!text.includes('receiptHandle') && !text.includes('ReceiptHandle')) return false;
+  if (!DELETE_CALL.test(text) && !DELETE_CALL.test(ctx.source)) return false;
+  return someDescendant(fn.body as Node, (n) => n.type === 'ThrowStatement');
+}
+
+/** A catch that awaits a send parking the failed record on another queue or stream (its code, not comments). */
+function parksFailure(ctx: ModuleContext, clause: Node): boolean {
+  return someDescendant(clause.body as Node, (n) => {
+    if (n.type !== 'AwaitExpression') return false;
+    const arg = n.argument as Node;
+    return PARK_CALL.test(ctx.source.slice(arg.start, arg.end));
+  });
+}
+
+/**
+ * Every await of the handler runs inside a try whose catch parks the record (or in such a catch): no
+ * record's failure reaches Lambda, and none is dropped. One await outside (a throwing call after the
+ * guarded lookup) still fails the whole batch, and the finding stands.
+ */
+export function parksEveryFailure(ctx: ModuleContext, fn: Node): boolean {
+  const parking: Node[] = [];
+  someDescendant(fn.body as Node, (n) => {
+    if (
+      n.type === 'TryStatement' &&
+      n.handler !== null &&
+      n.handler !== undefined &&
+      parksFailure(ctx, n.handler)
+    )
+      parking.push(n);
+    return false;
+  });
+  if (parking.length === 0) return false;
+  return !someDescendant(
+    fn.body as Node,
+    (n) => n.type === 'AwaitExpression' && !parking.some((t) => t.start <= n.start && n.end <= t.end),
+  );
+}

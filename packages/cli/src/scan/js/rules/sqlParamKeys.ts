@@ -1,0 +1,92 @@
+// random-id-nondeterministic for a row written by raw SQL with bound parameters (node-postgres `$1`,
+// mysql2 and sqlite `?`): `db.query('INSERT INTO orders (id, ...) VALUES ($1, ...)', [randomUUID(), ...])`.
+// The id column's parameter is made per attempt, so a redelivered message inserts the row again under a
+// new key. The column list is matched to the VALUES list and that to the parameter array, by position.
+import { calleeName, type Node, stringValue } from '../ast.js';
+import { sharedRequest } from '../callerNames.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { ConsumerView } from '../wiredConsumer.js';
+import { selectsOwnWork } from './catchExemptions.js';
+import { guarded } from './insertGuards.js';
+import type { Report } from './Report.js';
+import { RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
+
+const QUERY_CALL = /^(query|execute|run|none|one|oneOrNone|many|any|result)$/;
+const INSERT = /\binsert\s+into\s+[^\s(]+\s*\(([^)]*)\)\s*values\s*\(([^)]*)\)/i;
+
+/** The parameter position each VALUES entry binds (`$2` -> 1; the third `?` -> 2), or undefined for a literal. */
+function parameterPositions(values: string[]): (number | undefined)[] {
+  let question = 0;
+  return values.map((v) => {
+    const dollar = /^\$(\d+)$/.exec(v);
+    if (dollar !== null) return Number(dollar[1]) - 1;
+    return v === '?' ? question++ : undefined;
+  });
+}
+
+/**
+ * The random calls bound to an id-like column of an INSERT that `call` runs with a parameter array.
+ * @example
+ * randomSqlKeys(ctx, call) // db.query('INSERT INTO t ("id", "name") VALUES ($1, $2)', [randomUUID(), n]) -> [randomUUID()]
+ */
+export function randomSqlKeys(ctx: ModuleContext, call: Node): Node[] {
+  if (!QUERY_CALL.test(calleeName(call) ?? '')) return [];
+  const [sql, params] = call.arguments as Node[];
+  const match = INSERT.exec(stringValue(ctx.valueOf(sql)) ?? '');
+  const array = ctx.valueOf(params);
+  if (match === null || array?.type !== 'ArrayExpression') return [];
+  const columns = (match[1] ?? '').split(',').map((c) => c.trim().replace(/^["'`[]|["'`\]]$/g, ''));
+  const positions = parameterPositions((match[2] ?? '').split(',').map((v) => v.trim()));
+  const found: Node[] = [];
+  columns.forEach((column, i) => {
+    const position = positions[i];
+    if (position === undefined || !RECORD_ID_FIELD.test(column)) return;
+    const random = randomCallIn(ctx, (array.elements as Node[])[position]);
+    if (random !== undefined) found.push(random);
+  });
+  return found;
+}
+
+/** The module's handlers are typed as schedule targets only: a run has no message to derive a key from. */
+function scheduledOnly(ctx: ModuleContext): boolean {
+  return (
+    /\bScheduled(Event|Handler)\b/.test(ctx.source) &&
+    !/\b(SQS|Kinesis\w*|DynamoDBStream|SNS|EventBridge)(Event|Handler)\b/.test(ctx.source)
+  );
+}
+
+/**
+ * The random ids the rule reports for a raw-SQL insert `call` on a consumer's path (none when a lookup
+ * guards the insert or a schedule runs it). insert-no-upsert leaves such an insert to this rule: the row is
+ * reported once, at its random id.
+ */
+export function reportedSqlKeys(ctx: ModuleContext, view: ConsumerView, shared: boolean, use: Node): Node[] {
+  // insert-no-upsert hands over the SQL literal itself when the call is made around it.
+  const call = use.type === 'CallExpression' ? use : ctx.parentOf(use);
+  if (call?.type !== 'CallExpression') return [];
+  if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) return [];
+  // Written only when a lookup found no row (a redelivery finds the first one), or by a scheduled job
+  // that selects its own work (each run writes its own rows; the next run is the retry).
+  if (selectsOwnWork(ctx) || scheduledOnly(ctx) || guarded(ctx, call)) return [];
+  return randomSqlKeys(ctx, call);
+}
+
+/**
+ * Reports the random ids of raw-SQL inserts on a consumer's path:
+ * `db.query('INSERT INTO t (id, ...) VALUES ($1, ...)', [randomUUID(), ...])`.
+ */
+export function sqlKeyRule(
+  ctx: ModuleContext,
+  report: Report,
+  view: ConsumerView,
+  shared: boolean,
+  call: Node,
+): void {
+  for (const random of reportedSqlKeys(ctx, view, shared, call))
+    report(
+      'random-id-nondeterministic',
+      random,
+      `the id of the row this INSERT writes is random ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivered message inserts it again`,
+      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
+    );
+}
