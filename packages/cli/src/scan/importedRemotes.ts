@@ -16,6 +16,7 @@ export function importRemote(
     // `this.adapter.verify(t)` of an imported class: what that method awaits, there or a few classes on
     // (a guard's AuthService.validate awaiting a JwtAdapter's KMS verify).
     if (ref.method !== undefined) {
+      if (fact?.remoteClient !== undefined) return `${ref.method} (${fact.remoteClient}) on ${ref.name}`;
       const remote = fact?.remoteMethods?.[ref.method];
       if (remote !== undefined) return `${remote} inside ${ref.name}.${ref.method}()`;
       const via = depth < 3 ? fact?.remoteVia?.[ref.method] : undefined;
@@ -24,6 +25,9 @@ export function importRemote(
       continue;
     }
     if (fact?.remote !== undefined) return `${fact.remote} inside ${ref.name}()`;
+    const through = depth < 3 ? fact?.remoteThrough : undefined;
+    const deeper = through === undefined ? undefined : importRemote(project, through, depth + 1);
+    if (deeper !== undefined) return `${deeper} through ${ref.name}()`;
   }
   return undefined;
 }
@@ -48,8 +52,20 @@ export function verifierRemote(project: Project, ref: ImportRef, depth = 0): str
  */
 export function authGated(project: Project, file: string, names: readonly string[]): boolean {
   const wanted = new Set(names.map((n) => project.exportFact(file, n)).filter((f) => f !== undefined));
-  if (wanted.size === 0) return false;
-  for (let ref of project.authGates) {
+  // `AuthService#check`: a method of an exported class or instance, gated by a caller of that method.
+  const methods = names.flatMap((n) => {
+    const [name, method] = n.split('#');
+    const fact = method === undefined || name === undefined ? undefined : project.exportFact(file, name);
+    return fact === undefined ? [] : [{ fact, method }];
+  });
+  if (wanted.size === 0 && methods.length === 0) return false;
+  for (let ref of project.authGates as readonly (ImportRef & { method?: string })[]) {
+    if (ref.method !== undefined) {
+      const target = project.resolveModule(ref.from, ref.source);
+      const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
+      if (methods.some((m) => m.fact === fact && m.method === ref.method)) return true;
+      continue;
+    }
     for (let depth = 0; depth < 5; depth++) {
       const target = project.resolveModule(ref.from, ref.source);
       const fact = target === undefined ? undefined : project.exportFact(target, ref.name);

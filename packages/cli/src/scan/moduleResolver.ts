@@ -1,6 +1,7 @@
 // Which scanned module an import names: a relative path (with or without its extension, or a folder's
 // index), or a sibling workspace package (`@acme/common`, `file:` links), answered once per folder.
-import { dirname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
@@ -14,11 +15,23 @@ export class ModuleResolver {
   private readonly workspaces: Workspaces | undefined;
   private readonly aliases: TsconfigPaths | undefined;
 
-  /** `has` tells whether a path is a scanned module; `aliases` reads tsconfig path aliases. */
-  constructor(has: (file: string) => boolean, workspaces: Workspaces | undefined, aliases?: TsconfigPaths) {
+  private readonly files: (() => Iterable<string>) | undefined;
+  private readonly layers = new Map<string, string | undefined>();
+
+  /**
+   * `has` tells whether a path is a scanned module; `aliases` reads tsconfig path aliases; `files` lists
+   * the scanned modules (for a Lambda layer's `/opt/...` imports).
+   */
+  constructor(
+    has: (file: string) => boolean,
+    workspaces: Workspaces | undefined,
+    aliases?: TsconfigPaths,
+    files?: () => Iterable<string>,
+  ) {
     this.has = has;
     this.workspaces = workspaces;
     this.aliases = aliases;
+    this.files = files;
   }
 
   /**
@@ -57,7 +70,45 @@ export class ModuleResolver {
       }
       return undefined;
     }
-    return this.moduleAt(resolve(dirname(from), source));
+    const base = resolve(dirname(from), source);
+    return (
+      this.moduleAt(base) ?? (source.startsWith('/opt/') ? this.layerModule(source) : this.throughLink(base))
+    );
+  }
+
+  /**
+   * `require('/opt/permissionLayer')`: Lambda mounts a layer's content at /opt, so the module is the one
+   * in the project whose path ends as the import does (`layers/permissionLayer/permissionLayer.js`), or
+   * the `nodejs/` folder's (`/opt/nodejs/utils` -> `layers/common/nodejs/utils.js`). Kept only when one
+   * module matches, or one of several sits in a folder named for layers.
+   */
+  private layerModule(source: string): string | undefined {
+    if (this.layers.has(source)) return this.layers.get(source);
+    const rest = source.slice('/opt/'.length).replace(/\.(js|mjs|cjs)$/, '');
+    const tails = EXTENSIONS.flatMap((e) => [`/${rest}${e}`, `/${rest}/index${e}`]);
+    const found: string[] = [];
+    for (const file of this.files?.() ?? [])
+      if (tails.some((t) => file.endsWith(t)) && !/\/(__tests__|tests?|__mocks__)\//.test(file))
+        found.push(file);
+    const inLayers = found.filter((f) => /layer/i.test(f.slice(0, f.length - rest.length)));
+    const answer = found.length === 1 ? found[0] : inLayers.length === 1 ? inLayers[0] : undefined;
+    this.layers.set(source, answer);
+    return answer;
+  }
+
+  /**
+   * `src/libs -> ../../../../libs/`: a folder linked to shared code elsewhere in the repository (one copy
+   * of the helpers for every service). Discovery does not follow links, so the module is scanned at its
+   * real path; asked only for a relative import nothing else answered.
+   */
+  private throughLink(base: string): string | undefined {
+    let real: string;
+    try {
+      real = realpathSync(dirname(base));
+    } catch {
+      return undefined; // No such folder: an import of a file the scan does not have.
+    }
+    return real === dirname(base) ? undefined : this.moduleAt(resolve(real, basename(base)));
   }
 
   /** The scanned module a path without (or with) its extension names, or its folder's index. */

@@ -65,6 +65,7 @@ export class Project {
       (file) => this.modules.has(file),
       workspaces,
       workspaces === undefined ? undefined : new TsconfigPaths(workspaces.rootDir),
+      () => this.modules.keys(),
     );
     this.deferred = new Map(deferredSources);
     this.lockedHandlers = new LockedHandlers(workspaces?.rootDir);

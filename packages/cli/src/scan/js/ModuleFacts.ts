@@ -87,6 +87,16 @@ export interface ExportFact {
   readonly remoteMethods?: Readonly<Record<string, string>>;
   /** For a class: its methods that await other modules' project code instead, followed there (a few hops). */
   readonly remoteVia?: Readonly<Record<string, readonly (ImportRef & { readonly method?: string })[]>>;
+  /**
+   * A function that awaits none itself but awaits project imports (`await runQuery(q)` from a shared
+   * layer): the project pass asks them whether they reach one.
+   */
+  readonly remoteThrough?: readonly (ImportRef & { readonly method?: string })[];
+  /**
+   * A client instance whose every awaited method is a remote call: an AWS SDK client (`export { stsClient }`)
+   * or a key-fetching verifier (`CognitoJwtVerifier.create(...)`); what it calls.
+   */
+  readonly remoteClient?: string;
   /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
   readonly authError?: true;
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
@@ -142,7 +152,7 @@ export interface ModuleFacts {
   /** Per exported function, the project imports it calls, itself or through module-local functions. */
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions whose falsy result this module answers 401/403 on (rules/authAcrossModules.ts). */
-  readonly authGates?: readonly ImportRef[];
+  readonly authGates?: readonly (ImportRef & { readonly method?: string })[];
   /** Imported error classes this module answers 401/403 for by `instanceof` (rules/authErrorClasses.ts). */
   readonly authErrorMaps?: readonly ImportRef[];
   /** Class methods that return a batch command's answer whole, unread (rules/batchMethods.ts). */

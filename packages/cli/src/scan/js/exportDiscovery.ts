@@ -22,7 +22,11 @@ export function findExports(ctx: ModuleContext): void {
         }
       }
     } else if (stmt.type === 'ExportDefaultDeclaration') {
-      ctx.exports.set('default', ctx.valueOf(stmt.declaration) ?? stmt.declaration);
+      const value = ctx.valueOf(stmt.declaration) ?? stmt.declaration;
+      ctx.exports.set('default', value);
+      // `export default { get }`: importers call `secrets.get(...)` on the default import, as they would
+      // on `module.exports = { get }`; the object's functions are its exports too.
+      if (unwrap(value)?.type === 'ObjectExpression') objectExports(ctx, unwrap(value) as Node);
     } else if (stmt.type === 'ExpressionStatement') {
       const e = unwrap(stmt.expression);
       if (e?.type !== 'AssignmentExpression') continue;
@@ -32,13 +36,21 @@ export function findExports(ctx: ModuleContext): void {
       if (m?.[1]) ctx.exports.set(m[1], ctx.valueOf(e.right) ?? e.right);
       else if (path === 'module.exports') {
         const right = unwrap(e.right);
-        if (right?.type === 'ObjectExpression') {
-          for (const p of right.properties as Node[]) {
-            const name = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
-            if (name !== undefined) ctx.exports.set(name, ctx.valueOf(p.value) ?? p.value);
-          }
-        } else ctx.exports.set('default', ctx.valueOf(e.right) ?? e.right);
+        if (right?.type === 'ObjectExpression') objectExports(ctx, right, true);
+        else ctx.exports.set('default', ctx.valueOf(e.right) ?? e.right);
       }
     }
+  }
+}
+
+/**
+ * The properties of an exported object literal, each under its own name; for a default export, a name
+ * the module also exports by itself keeps that value.
+ */
+function objectExports(ctx: ModuleContext, object: Node, override = false): void {
+  for (const p of object.properties as Node[]) {
+    const name = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
+    if (name !== undefined && (override || !ctx.exports.has(name)))
+      ctx.exports.set(name, ctx.valueOf(p.value) ?? p.value);
   }
 }

@@ -6,13 +6,14 @@ import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast
 import { asyncMethodsOf } from './asyncMethods.js';
 import type { ExportFact, ImportRef, ReExport } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { instanceClass, methodOf } from './memberClass.js';
+import { instanceClass, methodOf, sdkInstance } from './memberClass.js';
 import { optionPropsOf } from './optionProps.js';
 import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
 import { awaitedImports } from './rules/authAwaitedImports.js';
 import { authErrorClass } from './rules/authErrorClasses.js';
 import { callsRemote } from './rules/authFacts.js';
+import { remoteVerifierMade } from './rules/authRemote.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
@@ -54,6 +55,9 @@ const authClassText = lastTextMemo((text) =>
     'api',
   ]),
 );
+
+/** Words of an AWS SDK import, asked once per module before any export is read as an SDK client. */
+const awsText = lastTextMemo((text) => text.includes('aws-sdk'));
 
 /**
  * The async methods of an exported class that await a remote verifier, key, secret or AWS call, for a
@@ -108,6 +112,11 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         returnsPromise(v) || ctx.source.slice(v.start, v.end).includes('new Promise')
           ? callsRemote(ctx, v.body as Node)
           : undefined;
+      // Awaiting another module's function that does (`await runQuery(q)`): asked there by the project pass.
+      const through =
+        remote === undefined && returnsPromise(v) && authClassText(ctx.source)
+          ? awaitedImports(ctx, v.body as Node)
+          : [];
       const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
       // A clock or id helper (`return Math.floor(Date.now() / 1000)`): a key built from its answer is random.
       const random = RANDOMISH.test(ctx.source.slice(v.start, v.end)) && randomReturn(ctx, v) !== undefined;
@@ -119,6 +128,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(options !== undefined ? { options } : {}),
         ...(verifier !== undefined ? { verifier } : {}),
         ...(remote !== undefined ? { remote } : {}),
+        ...(through.length > 0 ? { remoteThrough: through } : {}),
         ...(batchResult !== undefined ? { batchResult } : {}),
         ...(random ? { randomReturn: true as const } : {}),
         ...(batchEvent ? { batchEvent: true as const } : {}),
@@ -179,6 +189,17 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
     if (onError && answersErrors(ctx, v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };
+    // `export { stsClient }`, `export const auth = CognitoJwtVerifier.create(...)`: what importers await on it
+    // is remote (rules/auth.ts asks).
+    const remoteClient = isFunction(v)
+      ? undefined
+      : awsText(ctx.source) && sdkInstance(ctx, v)
+        ? 'AWS'
+        : authClassText(ctx.source) && remoteVerifierMade(ctx, v)
+          ? 'the JWKS endpoint'
+          : undefined;
+    if (remoteClient !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), remoteClient };
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };

@@ -29,8 +29,14 @@ function typeNameOf(decl: Node | undefined): string | undefined {
  */
 function madeClassName(value: Node | undefined): string | undefined {
   const v = unwrap(value);
-  if (v?.type === 'NewExpression')
-    return unwrap(v.callee)?.type === 'Identifier' ? unwrap(v.callee)?.name : undefined;
+  if (v?.type === 'NewExpression') {
+    const callee = unwrap(v.callee);
+    // `new AWS.KMS(...)` of `import * as AWS from '@aws-sdk/client-kms'`: the class read through the
+    // namespace (classNamed confirms the namespace import).
+    if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier')
+      return propertyName(callee.property, callee.computed as boolean);
+    return callee?.type === 'Identifier' ? callee.name : undefined;
+  }
   if (v?.type !== 'CallExpression') return undefined;
   const callee = unwrap(v.callee);
   if (callee?.type !== 'MemberExpression') return undefined;
@@ -100,6 +106,26 @@ function unboundClass(ctx: ModuleContext, name: string): MemberClass | undefined
     typed === undefined ? namespaced(ctx, name) : { kind: 'import', ...typed };
   byName.set(name, found);
   return found;
+}
+
+/**
+ * `new AWS.SecretsManager()` of `import AWS from 'aws-sdk'` (or `const AWS = require('aws-sdk')`, a
+ * namespace import): aws-sdk v2's documented way of making a service client, read as that class.
+ */
+function namespaceMade(ctx: ModuleContext, value: Node | undefined): MemberClass | undefined {
+  const v = unwrap(value);
+  const callee = v?.type === 'NewExpression' ? unwrap(v.callee) : undefined;
+  const ns = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+  const name =
+    callee?.type === 'MemberExpression'
+      ? propertyName(callee.property, callee.computed as boolean)
+      : undefined;
+  if (ns?.type !== 'Identifier' || name === undefined) return undefined;
+  const imp = ctx.importOf(ns.name as string, ns);
+  if (imp === undefined || (imp.imported !== 'default' && imp.imported !== '*')) return undefined;
+  return /^aws-sdk$|^@aws-sdk\/client-/.test(imp.source)
+    ? { kind: 'import', source: imp.source, name }
+    : undefined;
 }
 
 /** `kms: AWS.KMS` of `import * as AWS from '@aws-sdk/client-kms'`: the class read through a namespace import. */
@@ -176,6 +202,10 @@ export function receiverClass(ctx: ModuleContext, receiver: Node | undefined): M
   }
   if (r?.type !== 'Identifier') return undefined;
   const binding = ctx.resolve(r.name as string, r);
+  if (binding?.kind === 'const' || binding?.kind === 'let') {
+    const sdk = namespaceMade(ctx, binding.init);
+    if (sdk !== undefined) return sdk;
+  }
   const name =
     binding?.kind === 'param'
       ? typeNameOf(binding.declaration)
@@ -232,4 +262,35 @@ export function instanceClass(ctx: ModuleContext, value: Node | undefined): Node
   if (name === undefined) return undefined;
   const binding = ctx.resolve(name, v as Node);
   return binding?.kind === 'class' ? binding.declaration : undefined;
+}
+
+/** X-Ray's wrappers hand back the client they are given (`AWSXRay.captureAWSv3Client(client)`). */
+const XRAY_CAPTURE = /^capture(AWSv3Client|AWSClient|AWS)$/;
+
+/**
+ * Is this exported value an AWS SDK client? `new STS({...})`, `new AWS.KMS()`, either branch of
+ * `xray ? AWSXRay.captureAWSv3Client(raw) : raw`, through the consts naming them. Its importers'
+ * `await stsClient.assumeRoleWithWebIdentity(...)` is a call to AWS.
+ */
+export function sdkInstance(ctx: ModuleContext, value: Node | undefined, depth = 0): boolean {
+  const v = unwrap(ctx.valueOf(value));
+  if (v === undefined || depth > 3) return false;
+  if (v.type === 'ConditionalExpression')
+    return sdkInstance(ctx, v.consequent, depth + 1) || sdkInstance(ctx, v.alternate, depth + 1);
+  if (v.type === 'CallExpression' && XRAY_CAPTURE.test(calleeNameOf(v)))
+    return sdkInstance(ctx, (v.arguments as Node[])[0], depth + 1);
+  if (v.type !== 'NewExpression') return false;
+  const made = namespaceMade(ctx, v);
+  if (made !== undefined) return isSdkClass(made);
+  const name = madeClassName(v);
+  const owner = name === undefined ? undefined : classNamed(ctx, name, v);
+  return owner !== undefined && isSdkClass(owner);
+}
+
+function calleeNameOf(call: Node): string {
+  const callee = unwrap(call.callee);
+  if (callee?.type === 'Identifier') return callee.name as string;
+  return callee?.type === 'MemberExpression'
+    ? (propertyName(callee.property, callee.computed as boolean) ?? '')
+    : '';
 }

@@ -6,8 +6,11 @@ import { lastTextMemo } from '../textMemo.js';
 import { gatedCatch } from './authAcrossModules.js';
 import { wrap } from './authAnswers.js';
 import { awaitedImports } from './authAwaitedImports.js';
+import { awsErrorNameRules } from './authAwsErrorNames.js';
 import { verifyCallbackRules } from './authCallbacks.js';
 import { raisedAuthClass } from './authErrorClasses.js';
+import { errorHookRules } from './authErrorHooks.js';
+import { errorTupleRules } from './authErrorTuples.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import { fallThrough, onlyLogs, readsTrySet, returnsOnSuccess } from './authFlow.js';
 import { messageTestRules } from './authMessageTest.js';
@@ -52,10 +55,13 @@ const REMOTE_IN_CHAIN = /verif|jwks|jwt|token|introspect|signingkey|getSigningKe
  */
 function chainCatches(ctx: ModuleContext, report: Report): void {
   for (const call of ctx.of('CallExpression')) {
-    if (calleeName(call) !== 'catch') continue;
+    // `.then(onFulfilled, onRejected)`: the second callback is the chain's catch for what came before.
+    const name = calleeName(call);
+    const handlerAt = name === 'catch' ? 0 : name === 'then' && call.arguments.length === 2 ? 1 : -1;
+    if (handlerAt < 0) continue;
     const callee = unwrap(call.callee);
     if (callee?.type !== 'MemberExpression') continue;
-    const cb = ctx.valueOf(call.arguments[0] as Node | undefined);
+    const cb = ctx.valueOf(call.arguments[handlerAt] as Node | undefined);
     if (cb === undefined || (cb.type !== 'ArrowFunctionExpression' && cb.type !== 'FunctionExpression'))
       continue;
     // The value the callback answers with: its body, or the constant a bare name stands for.
@@ -80,8 +86,8 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
     if (remote === undefined) continue;
     report(
       'infra-error-as-auth',
-      call.arguments[0] as Node,
-      `.catch() answers any failure of ${remote} with Deny/401/403, so an outage logs every user out`,
+      call.arguments[handlerAt] as Node,
+      `${handlerAt === 0 ? '.catch()' : "then()'s rejection handler"} answers any failure of ${remote} with Deny/401/403, so an outage logs every user out`,
     );
   }
 }
@@ -92,7 +98,10 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   messageTestRules(ctx, report);
   verifyCallbackRules(ctx, report);
   passportRules(ctx, report);
-  if (ctx.source.includes('.catch(')) chainCatches(ctx, report);
+  errorHookRules(ctx, report);
+  errorTupleRules(ctx, report);
+  awsErrorNameRules(ctx, report);
+  if (ctx.source.includes('.catch(') || ctx.source.includes('.then(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
     const tryStatement = ctx.parentOf(handler) as Node;

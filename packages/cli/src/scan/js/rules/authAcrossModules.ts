@@ -4,16 +4,18 @@
 // the catch (the line that decides every failure means "no"): at once when the caller is in the same
 // module, else on condition that some module's caller answers 401/403 on an export leading to it
 // (`authGated`, settled by the project pass: js/authGates.ts records the callers).
-import { forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef, VerifierFact } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { memberCall, methodOf } from '../memberClass.js';
 import { spelledWithin } from '../namesWithin.js';
 import { SourceWords } from '../SourceWords.js';
 import { importRefOf } from '../sdkOptions.js';
 import { lastTextMemo } from '../textMemo.js';
-import { callsRemote, discriminates, isFalsyValue, userOf } from './authFacts.js';
+import { callsRemote, discriminates, isFalsyValue, isNotVerifiedValue, userOf } from './authFacts.js';
 import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
 import { gateAnswer } from './authGateAnswer.js';
+import { exportedVerdicts, methodGateRefs } from './authMethodGates.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
 
@@ -37,13 +39,17 @@ function falsyCatch(ctx: ModuleContext, fn: Node): FalsyCatch | undefined {
       const statements = (handler.body as Node).body as Node[];
       let falsy =
         statements.some((s) => s.type === 'ReturnStatement') &&
-        statements.every((s) => isLogCall(s) || (s.type === 'ReturnStatement' && isFalsyValue(s.argument)));
+        statements.every(
+          (s) => isLogCall(s) || (s.type === 'ReturnStatement' && isNotVerifiedValue(s.argument)),
+        );
       if (!falsy && onlyLogs(handler) && returnsOnSuccess(n)) {
         // Logs and goes on to `return null` (or to the end of the function: undefined).
         const next = fallThrough(ctx, n);
         falsy =
           next?.kind === 'end' ||
-          (next?.kind === 'exit' && next.node.type === 'ReturnStatement' && isFalsyValue(next.node.argument));
+          (next?.kind === 'exit' &&
+            next.node.type === 'ReturnStatement' &&
+            isNotVerifiedValue(next.node.argument));
       }
       const remote = falsy ? callsRemote(ctx, n.block as Node) : undefined;
       if (remote !== undefined) found = { handler, remote };
@@ -167,8 +173,8 @@ export function verifierFact(ctx: ModuleContext, fn: Node): VerifierFact | undef
 }
 
 /** The project imports whose falsy result this module answers 401/403 on (the callers' half of a gate). */
-export function authGates(ctx: ModuleContext): ImportRef[] {
-  const refs: ImportRef[] = [];
+export function authGates(ctx: ModuleContext): (ImportRef & { method?: string })[] {
+  const refs: (ImportRef & { method?: string })[] = [];
   if (ctx.projectImports.size === 0 || !authText(ctx.source)) return refs;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
@@ -177,6 +183,7 @@ export function authGates(ctx: ModuleContext): ImportRef[] {
     const ref = importRefOf(ctx, call.callee as Node);
     if (ref !== undefined && gateAnswer(ctx, call) !== undefined) refs.push(ref);
   }
+  refs.push(...methodGateRefs(ctx));
   return refs;
 }
 
@@ -209,15 +216,25 @@ function localGates(ctx: ModuleContext): Map<Node, { helper: string; remote: str
   const failures = new Map<Node, FalsyCatch | undefined>();
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
-    const fn = callee?.type === 'Identifier' ? ctx.functionOf(callee) : undefined;
+    const fn = callee?.type === 'Identifier' ? ctx.functionOf(callee) : localMethod(ctx, call);
     if (fn === undefined) continue;
     if (!failures.has(fn)) failures.set(fn, falsyFailure(ctx, fn));
     const found = failures.get(fn);
     if (found === undefined || gateAnswer(ctx, call) === undefined) continue;
     if (!out.has(found.handler))
-      out.set(found.handler, { helper: callee?.name as string, remote: found.remote });
+      out.set(found.handler, { helper: calleeName(call) ?? 'the helper', remote: found.remote });
   }
   return out;
+}
+
+/**
+ * `await this.auth.verify(t)` or `await authService.verify(t)` on an instance of a class of this module:
+ * that class's method, judged as a function of the module is.
+ */
+function localMethod(ctx: ModuleContext, call: Node): Node | undefined {
+  if (unwrap(call.callee)?.type !== 'MemberExpression') return undefined;
+  const member = memberCall(ctx, call);
+  return member?.owner.kind === 'local' ? methodOf(member.owner.cls, member.method) : undefined;
 }
 
 const gatesByModule = new WeakMap<ModuleContext, Map<Node, { helper: string; remote: string }>>();
@@ -244,23 +261,13 @@ export const authAcrossModulesRules: Rule = (ctx: ModuleContext, report: Report)
       handler,
       `${helper}() turns any failure of ${remote} into "not verified", and the caller answers 401/403, so an outage logs every user out`,
     );
-  // Exported helpers: reported when a caller in another module answers 401/403 on them.
-  const byCatch = new Map<Node, { names: string[]; remote: string }>();
-  if (ctx.exports.size > 0 && ctx.source.includes('catch'))
-    for (const [name, value] of ctx.exports) {
-      const fn = unwrap(value);
-      if (fn === undefined || !isFunction(fn)) continue;
-      const found = falsyFailure(ctx, fn);
-      if (found === undefined) continue;
-      const entry = byCatch.get(found.handler) ?? { names: [], remote: found.remote };
-      entry.names.push(name);
-      byCatch.set(found.handler, entry);
-    }
+  // Exported helpers and classes' methods: reported when a caller in another module answers 401/403 on them.
+  const byCatch = exportedVerdicts(ctx);
   for (const [handler, { names, remote }] of byCatch)
     report(
       'infra-error-as-auth',
       handler,
-      `${names[0]}() answers "not verified" for any failure of ${remote}, and a caller answers 401/403 on it: an outage logs every user out`,
+      `${names[0]?.replace('#', '.')}() answers "not verified" for any failure of ${remote}, and a caller answers 401/403 on it: an outage logs every user out`,
       { onlyIfAuthGated: names },
     );
 };

@@ -100,6 +100,8 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     // A project's response builder, status first: `Response(HttpCodesEnum.UNAUTHORIZED, 'Unauthorized')`,
     // `buildResponse(401, body)`.
     if (/(^r|R)esponse$|^respond$|^reply$/.test(name) && builtStatus(args[0], ctx)) return true;
+    // `throw Error('Unauthorized')`: Error called without `new` makes the same error.
+    if (/^(Type)?Error$/.test(name) && AUTH_MESSAGE.test(stringValue(args[0]) ?? '')) return true;
     return CALLBACK.test(name) && AUTH_MESSAGE.test(stringValue(args[0]) ?? '');
   }
   if (n.type === 'NewExpression') {

@@ -43,7 +43,7 @@ export function awaitedImports(ctx: ModuleContext, block: Node): (ImportRef & { 
 }
 
 /** `jwtAdapter.verify(t)` where `jwtAdapter` is a named or default import from the project: an instance's method. */
-function singletonCall(ctx: ModuleContext, call: Node): (ImportRef & { method: string }) | undefined {
+export function singletonCall(ctx: ModuleContext, call: Node): (ImportRef & { method: string }) | undefined {
   const callee = unwrap(call.callee);
   const object = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
   if (object?.type !== 'Identifier') return undefined;

@@ -4,6 +4,7 @@
 // completion callback as a JsonWebTokenError, so `if (err)` answers 401 for an outage of the issuer too.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isSdkClass, memberCall } from '../memberClass.js';
 import { answersAuthFailure, wrap } from './authAnswers.js';
 import { callsRemote } from './authRemote.js';
 import type { Report } from './Report.js';
@@ -23,7 +24,56 @@ export function anyError(ctx: ModuleContext, test: Node, param: string): boolean
   return seen && !kind;
 }
 
+/** `if (err) <answer 401/403>` in a callback whose first parameter is the error: the `if`s that answer any error. */
+function anyErrorAnswers(ctx: ModuleContext, done: Node): Node[] {
+  const param = (done.params as Node[])[0];
+  if (param?.type !== 'Identifier') return [];
+  const found: Node[] = [];
+  someDescendant(
+    done.body as Node,
+    (n) => {
+      if (n.type !== 'IfStatement' || !anyError(ctx, n.test as Node, param.name as string)) return false;
+      if (answersAuthFailure(n.consequent as Node, ctx) !== undefined) found.push(n);
+      return false;
+    },
+    true,
+  );
+  return found;
+}
+
+/**
+ * The error-first callback of a remote call itself: jwks-rsa's `client.getSigningKey(kid, (err, key) =>
+ * ...)` (a fetch of the JWKS; its SigningKeyNotFoundError is the token's fault, a timeout or a 5xx is not),
+ * or an aws-sdk v2 client's method called with a callback (`cognito.getUser(params, (err, data) => ...)`:
+ * NotAuthorizedException, but also TooManyRequestsException and InternalErrorException). `if (err)` answering
+ * 401/403/Deny answers all of them alike.
+ */
+function remoteCallbackRules(ctx: ModuleContext, report: Report): void {
+  for (const call of ctx.of('CallExpression')) {
+    const args = call.arguments as Node[];
+    const done = unwrap(args.at(-1));
+    if (args.length < 2 || done === undefined || !isFunction(done) || (done.params as Node[]).length < 1)
+      continue;
+    const name = calleeName(call) ?? '';
+    const member = /^getSigningKeys?$/.test(name) ? undefined : memberCall(ctx, call);
+    const remote = /^getSigningKeys?$/.test(name)
+      ? 'the JWKS endpoint'
+      : member !== undefined && isSdkClass(member.owner)
+        ? `${member.method} (AWS)`
+        : undefined;
+    if (remote === undefined) continue;
+    for (const n of anyErrorAnswers(ctx, done))
+      report(
+        'infra-error-as-auth',
+        n,
+        `any error of ${remote} reaches this callback, and it is answered 401/403: an outage of the issuer or service logs every user out`,
+      );
+  }
+}
+
 export function verifyCallbackRules(ctx: ModuleContext, report: Report): void {
+  if (ctx.source.includes('getSigningKey') || ctx.source.includes('aws-sdk'))
+    remoteCallbackRules(ctx, report);
   if (!ctx.source.includes('jsonwebtoken')) return;
   for (const call of ctx.of('CallExpression')) {
     if (calleeName(call) !== 'verify' || ctx.importRoot(call.callee)?.source !== 'jsonwebtoken') continue;

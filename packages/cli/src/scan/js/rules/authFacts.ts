@@ -14,6 +14,25 @@ export function isFalsyValue(node: Node | null | undefined): boolean {
   return isDefaultValue(n) && n?.type !== 'ArrayExpression' && n?.type !== 'ObjectExpression';
 }
 
+/**
+ * The fields a verification result says "yes" or "no" with (`{ success: false }`, `{ valid: false }`,
+ * `{ ok: false, error }`): a helper answering one of these is answering "not verified".
+ */
+export const VERDICT_FIELD =
+  /^(success|succeeded|valid|isValid|ok|verified|isVerified|authorized|isAuthorised|authorised|authenticated|isAuthenticated)$/;
+
+/** `false`/`null`/nothing, or a result object whose verdict field is `false` (`{ success: false }`). */
+export function isNotVerifiedValue(node: Node | null | undefined): boolean {
+  if (isFalsyValue(node)) return true;
+  const n = unwrap(node);
+  if (n?.type !== 'ObjectExpression') return false;
+  return (n.properties as Node[]).some((p) => {
+    const key = p.type === 'Property' ? (p.key?.name ?? p.key?.value) : undefined;
+    const value = unwrap(p.value);
+    return VERDICT_FIELD.test(String(key ?? '')) && value?.type === 'Literal' && value.value === false;
+  });
+}
+
 /** Does the catch look at the error before answering (instanceof, name/code checks, a classifier)? */
 export function discriminates(handler: Node): boolean {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;

@@ -3,7 +3,7 @@
 import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure, isAuthStatus, wrap } from './authAnswers.js';
-import { userOf } from './authFacts.js';
+import { userOf, VERDICT_FIELD } from './authFacts.js';
 
 /**
  * The 401/403 answer given when this call's result is falsy: `if (!(await verify(t))) return 401`, or
@@ -24,7 +24,12 @@ export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
       const test = unwrap(m.test);
       const arg =
         test?.type === 'UnaryExpression' && test.operator === '!' ? unwrap(test.argument) : undefined;
-      if (arg?.type === 'Identifier' && arg.name === name) answer = answersAuthFailure(m.consequent, ctx);
+      if (
+        (arg?.type === 'Identifier' && arg.name === name) ||
+        verdictOf(arg, name) ||
+        deniedVerdict(test, name)
+      )
+        answer = answersAuthFailure(m.consequent, ctx);
       return false;
     },
     true,
@@ -59,11 +64,30 @@ function chosenDeny(
       const test = unwrap(m.test);
       const negated = test?.type === 'UnaryExpression' && test.operator === '!';
       const tested = negated ? unwrap(test?.argument) : test;
-      if (tested?.type !== 'Identifier' || tested.name !== name) return false;
+      if (!((tested?.type === 'Identifier' && tested.name === name) || verdictOf(tested, name))) return false;
       answer = failureBranch(ctx, negated ? m.consequent : m.alternate);
       return false;
     },
     true,
   );
   return answer;
+}
+
+/** `result.success`, `result.valid`: the verdict field of the result named `name`. */
+function verdictOf(node: Node | undefined, name: string): boolean {
+  const n = unwrap(node);
+  if (n?.type !== 'MemberExpression' || n.computed === true) return false;
+  const object = unwrap(n.object);
+  return object?.type === 'Identifier' && object.name === name && VERDICT_FIELD.test(n.property?.name ?? '');
+}
+
+/** `result.success === false`, `result.valid !== true`: the verdict read as "no". */
+function deniedVerdict(test: Node | undefined, name: string): boolean {
+  if (test?.type !== 'BinaryExpression') return false;
+  const literal = unwrap(test.right);
+  if (!verdictOf(test.left, name) || literal?.type !== 'Literal') return false;
+  return (
+    ((test.operator === '===' || test.operator === '==') && literal.value === false) ||
+    ((test.operator === '!==' || test.operator === '!=') && literal.value === true)
+  );
 }

@@ -16,6 +16,9 @@ const REMOTE_VERIFIERS = new Set(['aws-jwt-verify', '@okta/jwt-verifier', 'jwks-
 const NAMED_REMOTE =
   /^(introspect|getPublicKey|fetchJwks|getKey|lookupApiKey|getItem|findUser)|verif|jwt|jwks|token|signingkey|discover|openid|wellKnown|secret/i;
 
+/** jose's verify functions, each given the key or key set as its second argument. */
+const JOSE_VERIFY = /^(jwtVerify|compactVerify|flattenedVerify|generalVerify)$/;
+
 /** `CognitoJwtVerifier.create(...)`, `new OktaJwtVerifier(...)`, `jwksClient(...)`: what `object` was built by. */
 function remoteVerifierObject(ctx: ModuleContext, object: Node | undefined): boolean {
   const root = unwrap(object);
@@ -47,6 +50,18 @@ function remoteJose(ctx: ModuleContext, call: Node): boolean {
     /createRemoteJWKSet/.test(ctx.source) &&
     /jwks|keyset|keys/i.test(keyText)
   );
+}
+
+/**
+ * An exported verifier made by a library that fetches the issuer's keys (`export const cognitoAuth =
+ * CognitoJwtVerifier.create(...)`, `new OktaJwtVerifier(...)`, `jwksClient(...)`): its importers' awaited
+ * methods reach the JWKS endpoint, whatever the export is called.
+ */
+export function remoteVerifierMade(ctx: ModuleContext, value: Node | undefined): boolean {
+  const made = unwrap(ctx.valueOf(value));
+  const call = unwrap(made?.type === 'ConditionalExpression' ? made.consequent : made);
+  if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return false;
+  return REMOTE_VERIFIERS.has(ctx.importRoot(call.callee)?.source ?? '');
 }
 
 /** `this.m(...)` inside a class: the class's own method `m`. */
@@ -122,8 +137,13 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
       const awaited = parentType === 'AwaitExpression';
       // An AWS client's method handed back from a method (`return this.kms.decrypt(...)`) is awaited by
       // whoever awaits that method; only for the client calls below, never for a name judged by its words.
-      const handedBack = awaited || parentType === 'ReturnStatement';
-      if (name === 'jwtVerify' && imp?.source === 'jose') {
+      // aws-sdk v2's callback form (`kms.verify(params, (err, data) => ...)`) sends the request as well.
+      const args = n.arguments as Node[];
+      const handedBack =
+        awaited || parentType === 'ReturnStatement' || isFunction(unwrap(args[args.length - 1]));
+      // jose's verifiers all take the key (or a key set) second: `jwtVerify`, `compactVerify`,
+      // `flattenedVerify`, `generalVerify`.
+      if (JOSE_VERIFY.test(name ?? '') && imp?.source === 'jose') {
         if (remoteJose(ctx, n)) what = 'the remote JWKS';
         return false;
       }

@@ -23,7 +23,7 @@ function wrapped(ctx: ModuleContext, call: Node): Node | undefined {
 }
 
 /** `onError` as a property or method, or assigned (`middleware.onError = ...`): the functions it names. */
-function onErrorFunctions(ctx: ModuleContext, root: Node): Node[] {
+export function onErrorFunctions(ctx: ModuleContext, root: Node): Node[] {
   const found: Node[] = [];
   const named = (key: Node | undefined) => (key?.name ?? key?.value) === 'onError';
   const add = (value: Node | undefined) => {

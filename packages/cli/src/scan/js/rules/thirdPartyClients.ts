@@ -90,6 +90,39 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     retries: 'gaxios retryConfig',
     decision: 'http-no-timeout at each request of a client left without one (rules/googleApis.ts)',
   },
+  // gaxios itself (src/retry.js getRetryConfig): no retry unless the request sets `retry: true` or a
+  // `retryConfig`; then 3 retries of GET/HEAD/PUT/OPTIONS/DELETE on 1xx/429/5xx and 2 when no response came.
+  // `timeout` defaults to 0 (none). Called directly (`request({ url })`, `new Gaxios()`) it is not judged yet.
+  gaxios: {
+    timeoutMs: null,
+    retries: 'none unless retry: true or retryConfig (then 3, idempotent methods)',
+    decision: 'not classified as an HTTP call yet: its direct requests are not judged',
+  },
+  // google-auth-library sends its token, JWKS (getFederatedSignonCerts) and STS requests through gaxios
+  // (its transporter): the same timeout 0.
+  'google-auth-library': {
+    timeoutMs: null,
+    retries: "gaxios's",
+    decision:
+      'http-no-timeout at each OAuth2/ExternalAccountClient request left without one (rules/googleApis.ts)',
+  },
+  // typed-rest-client lib/HttpClient.ts: `req.setTimeout(this._socketTimeout || 3 * 60000)` is an idle-socket
+  // timer (3 minutes unless `socketTimeout` is set in the IRequestOptions, the HttpClient's third and the
+  // RestClient's fourth constructor argument), longer than API Gateway's 29 s and most Lambda timeouts; no
+  // total deadline. lib/Interfaces.ts: `allowRetries` ("Allows retries only on Read operations") off and
+  // `maxRetries` 1 unless set. HttpClient answers 4xx/5xx without throwing; RestClient throws on them
+  // (README, "Errors"). @actions/http-client is its fork with the same defaults.
+  'typed-rest-client': {
+    timeoutMs: 180_000,
+    retries: 'none unless allowRetries (then maxRetries 1, reads only)',
+    decision:
+      'not classified as an HTTP call yet: its requests are not judged (mobile-purchases google-play.ts:68 no-retry is missed)',
+  },
+  '@actions/http-client': {
+    timeoutMs: 180_000,
+    retries: 'none unless allowRetries (then maxRetries 1, reads only)',
+    decision: 'not classified as an HTTP call yet: its requests are not judged',
+  },
 };
 
 /** `retryConfig` left at the thirty-minute default: absent, named, or `forever: true`. */
