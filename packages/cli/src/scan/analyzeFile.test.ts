@@ -24,3 +24,37 @@ describe('binary detection', () => {
     expect(outcome('text.js', `export const a = 1;\n// ${'x'.repeat(9_000)}\0\n`).kind).toBe('code');
   });
 });
+
+describe('JSON infrastructure files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-json-'));
+  const outcome = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return analyzeFile({ path, rel: name, kind: 'iac', size: 0 });
+  };
+
+  it('reads a JSON template as before, and a JSON schema that only names Resources as nothing', () => {
+    // Prepare: a template with one queue, and a schema whose text names Resources and AWS:: types.
+    const template = JSON.stringify(
+      { Resources: { Jobs: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'jobs' } } } },
+      null,
+      2,
+    );
+    const schema = JSON.stringify({ properties: { Resources: { description: 'AWS::EC2::VPC ids' } } });
+
+    // Act
+    const found = outcome('template.json', template);
+    const none = outcome('schema.json', schema);
+
+    // Assess
+    expect(found).toMatchObject({ kind: 'iac', result: { tool: 'sam' } });
+    expect(none).toMatchObject({ kind: 'iac', result: { candidates: [], batchOneHandlers: [] } });
+  });
+
+  it('still reports JSON a template names that neither JSON nor YAML can read', () => {
+    // Assess: not JSON (a trailing comma is fine in YAML flow style, an unclosed brace is not).
+    expect(outcome('broken.json', '{ "Resources": { "Q": { "Type": "AWS::SQS::Queue" }').kind).toBe(
+      'problem',
+    );
+  });
+});

@@ -1,6 +1,6 @@
 // The gate's word filter may only save work: every answer must equal a plain search of the text.
 import { describe, expect, it } from 'vitest';
-import { SourceWords } from './SourceWords.js';
+import { SourceWords, testSpelled } from './SourceWords.js';
 
 const SOURCE = `import { S3Client } from '@aws-sdk/client-s3';
 export const handler = async (event: SQSEvent) => {
@@ -64,5 +64,16 @@ describe('SourceWords', () => {
     expect(words.mayHave('sqsevent')).toBe(true);
     expect(words.mayHave('superagent')).toBe(false);
     expect(words.mayHave('cockatiel')).toBe(false);
+  });
+
+  it.each([
+    [/typeorm|mongoose/, ['typeorm', 'mongoose']],
+    [/\bSQS(Event|Handler)\b/, ['SQSEvent', 'SQSHandler']],
+    [/IDEMPOTENCY|randomuuid/i, ['idempotency', 'randomuuid']],
+    [/superagent|cockatiel/, ['superagent', 'cockatiel']],
+    [/\bawait\s+new\s+S3Client/, ['S3Client']],
+  ] as const)('testSpelled answers %s exactly as the expression does', (pattern, words) => {
+    // Assess: the word filter may only skip the search where the expression cannot match.
+    expect(testSpelled(pattern, SOURCE, words)).toBe(pattern.test(SOURCE));
   });
 });

@@ -74,3 +74,15 @@ export class SourceWords {
     return this.mayHave(word) && this.source.includes(word);
   }
 }
+
+/**
+ * Exactly `pattern.test(source)`, where every match of `pattern` holds one of `words` (in any case): a
+ * whole-text expression that alternates words, which V8 runs at every position of a module, is asked
+ * only when the bit set of the same text (kept from the gate) lets one of its words through.
+ * @example
+ * testSpelled(/typeorm|mongoose/, "import { Entity } from 'typeorm';", ['typeorm', 'mongoose']); // true
+ */
+export function testSpelled(pattern: RegExp, source: string, words: readonly string[]): boolean {
+  const spelled = SourceWords.of(source);
+  return words.some((w) => spelled.mayHave(w)) && pattern.test(source);
+}

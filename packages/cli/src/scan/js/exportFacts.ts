@@ -21,6 +21,7 @@ import { answersErrors } from './rules/httpErrorMiddleware.js';
 import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
 import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
+import { testSpelled } from './SourceWords.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { lastTextMemo } from './textMemo.js';
 
@@ -29,12 +30,30 @@ const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(/;
 
 /** Words of an answer of 401/403, asked once per module however many classes it exports. */
 const authStatusText = lastTextMemo((text) =>
-  /40[13]|nauthori|orbidden|nauthenticated|UNAUTHORI|FORBIDDEN/.test(text),
+  testSpelled(/40[13]|nauthori|orbidden|nauthenticated|UNAUTHORI|FORBIDDEN/, text, [
+    '401',
+    '403',
+    'nauthori',
+    'orbidden',
+    'nauthenticated',
+  ]),
 );
 
 /** Words of a class that verifies tokens or looks up keys, sessions or credentials: only then are its methods judged. */
 const authClassText = lastTextMemo((text) =>
-  /jwt|jwk|token|verif|decrypt|secret|signingkey|introspect|session|credential|api.?key/i.test(text),
+  testSpelled(/jwt|jwk|token|verif|decrypt|secret|signingkey|introspect|session|credential|api.?key/i, text, [
+    'jwt',
+    'jwk',
+    'token',
+    'verif',
+    'decrypt',
+    'secret',
+    'signingkey',
+    'introspect',
+    'session',
+    'credential',
+    'api',
+  ]),
 );
 
 /** Words of an AWS SDK import, asked once per module before any export is read as an SDK client. */

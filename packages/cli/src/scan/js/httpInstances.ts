@@ -12,6 +12,7 @@ import {
 import type { HttpCall } from './httpCall.js';
 import { familyCall } from './httpDefaults.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { testSpelled } from './SourceWords.js';
 import { lastTextMemo } from './textMemo.js';
 
 /** `axios.create(...)`, `got.extend(...)`, `ky.create/extend(...)` on the library's import. */
@@ -187,7 +188,9 @@ export function familyCopy(ctx: ModuleContext, receiver: Node | undefined): Fami
 }
 
 /** Asked for every identifier-called request, so answered once per module text (it cost 0.7 s on 1,099 files). */
-const mayCopy = lastTextMemo((text) => /\.defaults\(|promisify/.test(text));
+const mayCopy = lastTextMemo((text) =>
+  testSpelled(/\.defaults\(|promisify/, text, ['.defaults(', 'promisify']),
+);
 
 /** A request through a request-family copy: judged as the family's, with the copy's options beside it. */
 export function copyCall(ctx: ModuleContext, call: Node, copy: FamilyCopy): HttpCall | undefined {

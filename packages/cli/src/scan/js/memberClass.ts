@@ -84,8 +84,28 @@ function classNamed(ctx: ModuleContext, name: string, at: Node): MemberClass | u
   if (imp !== undefined)
     return imp.imported === '*' ? undefined : { kind: 'import', source: imp.source, name: imp.imported };
   if (binding !== undefined) return undefined;
+  return unboundClass(ctx, name);
+}
+
+const unbound = new WeakMap<ModuleContext, Map<string, MemberClass | undefined>>();
+
+/**
+ * A class name no binding in scope declares: a type-only import or one read through a namespace import.
+ * Once per module and name: both read the whole module (its imports, and its text once per namespace
+ * import), and a CDK stack asks for the same few names at every member call.
+ */
+function unboundClass(ctx: ModuleContext, name: string): MemberClass | undefined {
+  let byName = unbound.get(ctx);
+  if (byName === undefined) {
+    byName = new Map();
+    unbound.set(ctx, byName);
+  }
+  if (byName.has(name)) return byName.get(name);
   const typed = typeImport(ctx, name);
-  return typed === undefined ? namespaced(ctx, name) : { kind: 'import', ...typed };
+  const found: MemberClass | undefined =
+    typed === undefined ? namespaced(ctx, name) : { kind: 'import', ...typed };
+  byName.set(name, found);
+  return found;
 }
 
 /**

@@ -12,6 +12,7 @@
 // before anything is written. A schedule counts as before (`ScheduledEvent`), but only by its type: a
 // handler that selects its own work each run is read as a job elsewhere.
 import type { ModuleContext } from './ModuleContext.js';
+import { testSpelled } from './SourceWords.js';
 
 /**
  * aws-lambda's types for the events that arrive more than once: the event, the handler type, and one record
@@ -57,6 +58,22 @@ const SIGNED_WEBHOOK =
  * // export const handler = async (event: APIGatewayProxyEvent) => { ... }            -> false
  */
 export function redelivered(ctx: ModuleContext): boolean {
+  let answer = answers.get(ctx);
+  if (answer === undefined) {
+    answer = redeliveredHandler(ctx);
+    answers.set(ctx, answer);
+  }
+  return answer;
+}
+
+/**
+ * Answers per module: three callers (the idempotency rules, the consumer fact, the module's facts) ask
+ * of the same module, and each answer was five whole-text searches. A module's handlers are found when its
+ * context is built, so the answer cannot change afterwards.
+ */
+const answers = new WeakMap<ModuleContext, boolean>();
+
+function redeliveredHandler(ctx: ModuleContext): boolean {
   if (ctx.batchHandlers.size > 0) return true;
   const kinds = [...ctx.handlers.values()];
   if (kinds.includes('record')) return true;
@@ -64,11 +81,39 @@ export function redelivered(ctx: ModuleContext): boolean {
   // A long-running sqs-consumer worker's `handleMessage` (handlerDiscovery.ts): the message returns
   // to the queue when it throws.
   if (!kinds.includes('entry')) return kinds.length > 0 && /['"]sqs-consumer['"]/.test(source);
+  // Each expression is asked only where one of its words is spelled (SourceWords testSpelled).
   return (
-    EVENT_TYPES.test(source) ||
-    BROKER_EVENT.test(source) ||
-    EVENT_TOOLING.test(source) ||
-    EVENT_SHAPE.test(source) ||
-    SIGNED_WEBHOOK.test(source)
+    testSpelled(EVENT_TYPES, source, [
+      'SQS',
+      'SNS',
+      'S3Event',
+      'S3Handler',
+      'EventBridge',
+      'ScheduledEvent',
+      'DynamoDB',
+      'Kinesis',
+    ]) ||
+    testSpelled(BROKER_EVENT, source, [
+      'AmazonM',
+      'ActiveMQEvent',
+      'RabbitMQEvent',
+      'MSKEvent',
+      'MSKHandler',
+      'SelfManagedKafkaEvent',
+      'rmqMessagesByQueue',
+    ]) ||
+    testSpelled(EVENT_TOOLING, source, [
+      'sqsPartialBatchFailure',
+      'sqsJsonBodyParser',
+      'eventNormalizer',
+      'BatchProcessor',
+      'SqsFifoPartialProcessor',
+      'processPartialResponse',
+      'Schema',
+      'Envelope',
+      '@middy/',
+    ]) ||
+    testSpelled(EVENT_SHAPE, source, ['detail', 'Records']) ||
+    testSpelled(SIGNED_WEBHOOK, source, ['constructEvent', 'signature', 'hmac', 'svix', 'webhooks'])
   );
 }

@@ -13,14 +13,21 @@ const LOG_LINE = /^\s*(?:console|logger|log|this\.logger)\.\w+\(/;
 /** One expression per name, compiled once: readsResult runs for every call of an imported function. */
 const MENTIONS = new Map<string, RegExp>();
 
-/** Mentions of `name` (already escaped), each with the member access after it, searched from the start. */
-function mentionsOf(name: string): RegExp {
+/**
+ * Mentions of the identifier `name`, each with the member access after it, searched from its first
+ * occurrence in `text` (found with a plain search: the expression starts with a lookbehind, which V8 tries
+ * at every position of a text that may run to the end of the module). Its lookbehind still reads the
+ * character before that occurrence, so the matches are those of a search from the start.
+ */
+function mentionsOf(name: string, text: string): RegExp {
   let re = MENTIONS.get(name);
   if (re === undefined) {
-    re = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`, 'g');
+    re = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`, 'g');
     MENTIONS.set(name, re);
   }
-  re.lastIndex = 0;
+  const at = text.indexOf(name);
+  // No occurrence: start past the end, and the search finds nothing.
+  re.lastIndex = at === -1 ? text.length + 1 : at;
   return re;
 }
 
@@ -40,11 +47,11 @@ export function readsResult(ctx: ModuleContext, call: Node): boolean {
   )
     return true;
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
-  const name = (parent.id.name as string).replace(/\$/g, '\\$');
+  const name = parent.id.name as string;
   const scope = ctx.enclosingFunction(call) ?? ctx.program;
   // Text, not a walk: this runs for every call of an imported function. The first later mention decides.
   const after = ctx.source.slice(parent.end, scope.end);
-  const mentions = mentionsOf(name);
+  const mentions = mentionsOf(name, after);
   let first = mentions.exec(after);
   // A log line (`console.log('orders', JSON.stringify(orders))`) only prints it: the next mention decides.
   while (first !== null && LOG_LINE.test(after.slice(after.lastIndexOf('\n', first.index) + 1, first.index)))

@@ -76,7 +76,49 @@ function ownMethod(ctx: ModuleContext, call: Node): Node | undefined {
   return undefined;
 }
 
+/**
+ * Answers found per module, by block and depth (a wrapped body, walked from the body itself, at odd slots):
+ * a class's methods call one another, so the same method body was walked again for every caller, and
+ * exportFacts asks again of functions the rules already judged. The answer depends only on the module's
+ * syntax and imports, which do not change once its context is built.
+ */
+const answers = new WeakMap<ModuleContext, Map<Node, (string | typeof NONE | undefined)[]>>();
+const NONE = Symbol('none');
+
+function remembered(
+  ctx: ModuleContext,
+  block: Node,
+  slot: number,
+  find: () => string | undefined,
+): string | undefined {
+  let byBlock = answers.get(ctx);
+  if (byBlock === undefined) {
+    byBlock = new Map();
+    answers.set(ctx, byBlock);
+  }
+  let slots = byBlock.get(block);
+  if (slots === undefined) {
+    slots = [];
+    byBlock.set(block, slots);
+  }
+  const known = slots[slot];
+  if (known !== undefined) return known === NONE ? undefined : known;
+  const found = find();
+  slots[slot] = found ?? NONE;
+  return found;
+}
+
+/** `callsRemote` of a function's body, the body itself included (an arrow's expression body is a call). */
+function bodyRemote(ctx: ModuleContext, body: Node, depth: number): string | undefined {
+  return remembered(ctx, body, depth * 2 + 1, () => walkRemote(ctx, wrap(body), depth));
+}
+
+/** What remote system a block depends on (see above), or undefined. */
 export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string | undefined {
+  return remembered(ctx, block, depth * 2, () => walkRemote(ctx, block, depth));
+}
+
+function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | undefined {
   let what: string | undefined;
   someDescendant(
     block,
@@ -85,7 +127,7 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       // `await new Promise((resolve, reject) => jwt.verify(token, getKey, cb))`: the executor runs now.
       if (n.type === 'NewExpression' && unwrap(n.callee)?.name === 'Promise' && depth < 3) {
         const executor = unwrap(n.arguments[0]);
-        if (isFunction(executor)) what = callsRemote(ctx, wrap(executor?.body as Node), depth + 1);
+        if (isFunction(executor)) what = bodyRemote(ctx, executor?.body as Node, depth + 1);
         return false;
       }
       if (n.type !== 'CallExpression') return false;
@@ -111,7 +153,7 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       if (name === 'verify' && imp?.source === 'jsonwebtoken') {
         // A key callback (`getKey(header, cb)`) fetches the key; a key or secret in hand is a local check.
         const key = ctx.functionOf(n.arguments[1]);
-        if (key !== undefined && depth < 3) what = callsRemote(ctx, wrap(key.body as Node), depth + 1);
+        if (key !== undefined && depth < 3) what = bodyRemote(ctx, key.body as Node, depth + 1);
         return false;
       }
       // `const verifyAsync = promisify(jwt.verify)`: jsonwebtoken's verify, judged as above.
@@ -119,7 +161,7 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       if (made?.type === 'CallExpression' && calleeName(made) === 'promisify') {
         if (ctx.importRoot(made.arguments[0])?.source === 'jsonwebtoken') {
           const key = ctx.functionOf(n.arguments[1]);
-          if (key !== undefined && depth < 3) what = callsRemote(ctx, wrap(key.body as Node), depth + 1);
+          if (key !== undefined && depth < 3) what = bodyRemote(ctx, key.body as Node, depth + 1);
           return false;
         }
       }
@@ -138,7 +180,7 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       const own = awaited && member === undefined ? ownMethod(ctx, n) : undefined;
       // Only what it is seen to do counts here; otherwise its name is judged below, as before.
       const ownRemote =
-        own !== undefined && depth < 3 ? callsRemote(ctx, wrap(own.body as Node), depth + 1) : undefined;
+        own !== undefined && depth < 3 ? bodyRemote(ctx, own.body as Node, depth + 1) : undefined;
       if (ownRemote !== undefined) {
         what = ownRemote;
         return false;
@@ -146,7 +188,7 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
       if (member?.owner.kind === 'local') {
         const fn = methodOf(member.owner.cls, member.method);
         if (fn !== undefined) {
-          if (depth < 3) what = callsRemote(ctx, wrap(fn.body as Node), depth + 1);
+          if (depth < 3) what = bodyRemote(ctx, fn.body as Node, depth + 1);
           return false;
         }
       }
@@ -168,7 +210,7 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
         // A function of this module: what it does decides, not its name.
         const local = n.callee.type === 'Identifier' ? ctx.functionOf(n.callee) : undefined;
         if (local !== undefined) {
-          if (depth < 3) what = callsRemote(ctx, wrap(local.body as Node), depth + 1);
+          if (depth < 3) what = bodyRemote(ctx, local.body as Node, depth + 1);
         } else if (
           !(n.callee.type === 'Identifier' && ctx.projectImports.has(n.callee.name as string)) &&
           NAMED_REMOTE.test(name)

@@ -56,3 +56,24 @@ export const V2_METHODS: readonly string[] = Object.keys(V2_FAILURE_FIELD);
 export function batchWordsIn(includes: (word: string) => boolean): boolean {
   return DISTINCT_FIELDS.some(includes) || (includes('.promise(') && V2_METHODS.some(includes));
 }
+
+/** Lambda's Invoke (rules/invokeResult.ts) answers 200 with `FunctionError` set when the function failed. */
+const INVOKE = /^invoke$/i;
+
+/**
+ * How a message opens for the API `what`: a batch answers success with failed entries, an Invoke answers 200.
+ * @example
+ * answersSuccess('PutEvents'); // 'PutEvents answers success even when entries fail'
+ */
+export const answersSuccess = (what: string): string =>
+  INVOKE.test(what)
+    ? `${what} answers 200 even when the invoked function fails`
+    : `${what} answers success even when entries fail`;
+
+/**
+ * What is lost when nobody reads the failure field of `what`'s answer.
+ * @example
+ * lostWhat('Invoke'); // 'so its failure is lost'
+ */
+export const lostWhat = (what: string): string =>
+  INVOKE.test(what) ? 'so its failure is lost' : 'so those entries are lost';

@@ -175,7 +175,7 @@ function misindexed(ctx: ModuleContext, fn: Node): Node | undefined {
 }
 
 /** A callback or local function whose whole body is one try whose catch never rethrows: it cannot reject. */
-function neverRejects(ctx: ModuleContext, callback: Node | undefined): boolean {
+export function neverRejects(ctx: ModuleContext, callback: Node | undefined): boolean {
   let fn = unwrap(callback);
   if (fn?.type === 'Identifier') fn = ctx.functionOf(fn);
   if (fn === undefined || !isFunction(fn)) return false;

@@ -7,6 +7,8 @@ import type { ImportRef } from '../Candidate.js';
 import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
+import { SourceWords } from '../SourceWords.js';
+import { lastTextMemo } from '../textMemo.js';
 import { FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
 import { answerReturnedBy, answersWholeFailure } from './batchCollected.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
@@ -37,10 +39,21 @@ export function batchResultOf(
   return undefined;
 }
 
-/** Words without which a module sends no batch API call. */
-export const mayBatch = (source: string): boolean =>
-  Object.keys(FAILURE_FIELD).some((c) => source.includes(c)) ||
-  (source.includes('.promise(') && Object.keys(V2_FAILURE_FIELD).some((m) => source.includes(`.${m}(`)));
+const COMMANDS = Object.keys(FAILURE_FIELD);
+const V2_CALLS = Object.keys(V2_FAILURE_FIELD).map((m) => `.${m}(`);
+
+/**
+ * Words without which a module sends no batch API call. Asked twice of each analysed module (its export
+ * facts, ownedBatchWrapperRules): remembered for the last text, and each word ruled out through the gate's
+ * bit set of the same text (SourceWords) before a search, as most modules send no batch at all.
+ */
+export const mayBatch = lastTextMemo((source: string): boolean => {
+  const words = SourceWords.of(source);
+  return (
+    COMMANDS.some((c) => words.includes(c)) ||
+    (words.includes('.promise(') && V2_CALLS.some((m) => words.includes(m)))
+  );
+});
 
 /** Every batch API call the module sends: the send (or v2 `.promise()`) call, the API, its failure field. */
 export function batchSends(ctx: ModuleContext): { send: Node; what: string; field: string }[] {

@@ -4,6 +4,7 @@
 // "wrong password". During an outage of that system every user is told their password is wrong.
 import { calleeName, isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { testSpelled } from '../SourceWords.js';
 import type { Report } from './Report.js';
 
 /** Calls that check a user's credentials against another system. */
@@ -13,6 +14,7 @@ const CHECK =
 const WRONG_CREDENTIALS =
   /^(WrongUsernameOrPassword|InvalidCredentials|InvalidPassword|WrongPassword|BadCredentials)\w*$/;
 const WORDS = /validate|verify|check|authenticate|login|signIn/i;
+const WORD_LIST = ['validate', 'verify', 'check', 'authenticate', 'login', 'signin'];
 
 /** `const result = await client.validateCredentials(...)`: the name of the check, when it is one. */
 function checkResult(ctx: ModuleContext, name: Node | undefined): string | undefined {
@@ -60,7 +62,7 @@ function branchOf(ctx: ModuleContext, node: Node): Node | undefined {
 }
 
 export function credentialCheckRules(ctx: ModuleContext, report: Report): void {
-  if (!WORDS.test(ctx.source)) return;
+  if (!testSpelled(WORDS, ctx.source, WORD_LIST)) return;
   for (const error of ctx.of('NewExpression')) {
     if (!WRONG_CREDENTIALS.test((unwrap(error.callee)?.name as string) ?? '')) continue;
     const branch = branchOf(ctx, error);

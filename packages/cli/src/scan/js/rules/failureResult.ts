@@ -14,15 +14,24 @@ const VERDICT = /^(success|succeeded|successful|ok|isSuccess|isOk|saved|sent|don
 const STATUS = /^(status|result|outcome|state)$/;
 const FAILED = /^(error|err|fail|failed|failure|ko)$/i;
 
-/** `{ success: false, ... }`, `{ ok: false }`, `{ status: 'failed' }`: an object that says the work failed. */
+/** A number literal between 400 and 599: an HTTP error status. */
+const errorStatus = (n: Node | undefined): boolean =>
+  n?.type === 'Literal' && typeof n.value === 'number' && n.value >= 400 && n.value < 600;
+
+/**
+ * `{ success: false, ... }`, `{ ok: false }`, `{ status: 'failed' }`: an object that says the work failed;
+ * also an HTTP error answer built for a helper's caller (`sendResponse(400, { msg })`, `{ statusCode: 500 }`).
+ */
 function failureObject(value: Node | null | undefined): boolean {
   const v = unwrap(value);
+  if (v?.type === 'CallExpression') return errorStatus(unwrap((v.arguments as Node[])[0]));
   if (v?.type !== 'ObjectExpression') return false;
   return (v.properties as Node[]).some((p) => {
     if (p.type !== 'Property') return false;
     const key = propertyName(p.key, p.computed as boolean) ?? '';
     const field = unwrap(p.value as Node);
     if (field?.type !== 'Literal') return false;
+    if (key === 'statusCode') return errorStatus(field);
     return (
       (VERDICT.test(key) && field.value === false) ||
       (STATUS.test(key) && typeof field.value === 'string' && FAILED.test(field.value))

@@ -6,12 +6,14 @@
 import { calleeName, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { testSpelled } from '../SourceWords.js';
 import { guarded } from './insertGuards.js';
 import type { Report } from './Report.js';
 
 /** A key that names the row: its primary key, whatever the ORM calls it. */
 const PRIMARY_KEY = /^(id|_id|uuid|pk|PK|Id|ID)$/;
 const ORM_IMPORT = /['"](typeorm|sequelize|sequelize-typescript|mongoose)['"]/;
+const ORM_WORDS = ['typeorm', 'sequelize', 'mongoose'];
 const REPOSITORY = /(repo|repository|manager)$/i;
 
 /** The object literal a saved value is built from: `{ ... }`, `new Entity({ ... })`, `repo.create({ ... })`. */
@@ -57,7 +59,7 @@ export function ormSaveRule(
   wired?: { readonly onlyIfEventWired: readonly string[] },
 ): void {
   const shared = ctx.handlers.size === 0;
-  if (!(shared || consumer) || !ORM_IMPORT.test(ctx.source)) return;
+  if (!(shared || consumer) || !testSpelled(ORM_IMPORT, ctx.source, ORM_WORDS)) return;
   for (const call of ctx.of('CallExpression')) {
     if (!shared && ctx.handlerKindAt(call) === undefined) continue;
     const row = savedRow(ctx, call);

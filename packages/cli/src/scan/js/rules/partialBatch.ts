@@ -4,7 +4,16 @@
 // discarded, only logged, or whose failed entries are only logged, loses them.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { batchWordsIn, DISTINCT_FIELDS, FAILURE_FIELD, V2_FAILURE_FIELD, V2_METHODS } from './batchApis.js';
+import { SourceWords } from '../SourceWords.js';
+import {
+  answersSuccess,
+  batchWordsIn,
+  DISTINCT_FIELDS,
+  FAILURE_FIELD,
+  lostWhat,
+  V2_FAILURE_FIELD,
+  V2_METHODS,
+} from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
@@ -142,13 +151,13 @@ function handedBack(
   report(
     'swallowed-error',
     at,
-    `${what} answers success even when entries fail: ${name}() hands the result back and a caller drops it unread, so ${field} is never looked at`,
+    `${answersSuccess(what)}: ${name}() hands the result back and a caller drops it unread, so ${field} is never looked at`,
     { onlyIfResultDropped: [name] },
   );
 }
 
 /** Judges one sent batch (`at` is where the finding goes, `sent` the awaited send climbed to its parent). */
-function judgeBatch(
+export function judgeBatch(
   ctx: ModuleContext,
   report: Report,
   at: Node,
@@ -162,7 +171,7 @@ function judgeBatch(
     report(
       'swallowed-error',
       at,
-      `${what} answers success even when entries fail: its result (${field}) is discarded, so those entries are lost`,
+      `${answersSuccess(what)}: its result (${field}) is discarded, ${lostWhat(what)}`,
     );
     return;
   }
@@ -170,7 +179,7 @@ function judgeBatch(
     report(
       'swallowed-error',
       at,
-      `${what} answers success even when entries fail: the result goes back to callers that all discard it, so ${field} is never looked at`,
+      `${answersSuccess(what)}: the result goes back to callers that all discard it, so ${field} is never looked at`,
     );
     return;
   }
@@ -191,7 +200,7 @@ function judgeBatch(
       const used = new RegExp(`\\b${v}\\b`).test(after);
       // A batch read answers its data in another field (`out.Responses`), so reading that is not looking
       // at the leftovers; a write's or a delete's answer is all outcome, and reading any of it is looking.
-      const readsData = field === 'UnprocessedKeys';
+      const readsData = field === 'UnprocessedKeys' || field === 'FunctionError';
       if (
         !printed &&
         used &&
@@ -205,8 +214,8 @@ function judgeBatch(
         'swallowed-error',
         at,
         printed
-          ? `${what} answers success even when entries fail: the result is only logged and ${field} never looked at, so those entries are lost`
-          : `${what} answers success even when entries fail: ${field} is never looked at, so those entries are lost`,
+          ? `${answersSuccess(what)}: the result is only logged and ${field} never looked at, ${lostWhat(what)}`
+          : `${answersSuccess(what)}: ${field} is never looked at, ${lostWhat(what)}`,
       );
       return;
     }
@@ -220,7 +229,7 @@ function judgeBatch(
       report(
         'swallowed-error',
         at,
-        `${what} answers success even when entries fail: only other fields of its result are taken, ${field} is never looked at, so those entries are lost`,
+        `${answersSuccess(what)}: only other fields of its result are taken, ${field} is never looked at, ${lostWhat(what)}`,
       );
     return;
   }
@@ -228,7 +237,7 @@ function judgeBatch(
     report(
       'swallowed-error',
       at,
-      `${what} answers success even when entries fail: the failed entries (${field}) are only logged, so they are lost`,
+      `${answersSuccess(what)}: the failed entries (${field}) are only logged, ${lostWhat(what)}`,
     );
 }
 
@@ -246,9 +255,11 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
         if (recordsSuccessAfter(ctx, node)) given(rule, node, message, extra);
       }
     : given;
-  // Plain-text checks: an alternation regular expression over every large file costs more.
+  // Plain-text checks: an alternation regular expression over every large file costs more. Each word is
+  // first ruled out through the gate's bit set of the same text: most modules send no batch at all.
   // The two entries below are batchWordsIn's words, which the pre-parse gate admits modules by.
-  const has = (word: string) => ctx.source.includes(word);
+  const words = SourceWords.of(ctx.source);
+  const has = (word: string) => words.includes(word);
   if (!batchWordsIn(has) && !COMMANDS.some(has)) return;
   if (FIELDS.some(has)) loggedOnlyBranches(ctx, report);
   if (has('.promise(') && V2_METHODS.some(has)) {

@@ -6,12 +6,15 @@
 // asks `!retried`) bounds it, as does calling something other than itself (one retry of the request).
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { testSpelled } from '../SourceWords.js';
 import type { RetrySite } from './retryLibraries.js';
 import { callsSelf, selfName } from './retryRecursion.js';
 
 /** A test that asks about an authentication failure. */
 const AUTH_TEST =
   /\b401\b|nauthori[sz]ed|UNAUTHORI[SZ]ED|invalid_token|InvalidToken|TokenExpired|ExpiredToken|[Tt]oken\W{0,3}(is\W)?[Ee]xpired|[Ee]xpired\W{0,3}[Tt]oken/;
+/** A word every match of AUTH_TEST holds, in some case. */
+const AUTH_WORDS = ['401', 'nauthori', 'invalid', 'xpired'];
 /** Words of a flag or counter that bounds the rounds. */
 const BOUND_WORDS =
   /retr(y|ied|ies)|attempt|tries|count|again|refreshed|isRetry|second|once|first|depth|max/i;
@@ -55,7 +58,7 @@ function bounded(ctx: ModuleContext, fn: Node, call: Node, test: Node): boolean 
  * authRecursionSites(ctx) // `if (res.statusCode === 401) resolve(this.get(id, await this.token()))` -> [site]
  */
 export function authRecursionSites(ctx: ModuleContext): RetrySite[] {
-  if (!AUTH_TEST.test(ctx.source)) return [];
+  if (!testSpelled(AUTH_TEST, ctx.source, AUTH_WORDS)) return [];
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
     // Only `name(...)` or `this.name(...)` can be a function calling itself.

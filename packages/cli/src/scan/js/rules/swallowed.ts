@@ -4,6 +4,7 @@ import { isEmptyValue, type Node, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { offServicePath } from '../offServicePath.js';
 import { callersRead } from '../resultUse.js';
 import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
 import { authCatch } from './auth.js';
@@ -34,15 +35,21 @@ import {
   resolved,
 } from './catchShapes.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
+import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
+import { invokeResultRule } from './invokeResult.js';
+import { lenientResponse } from './lenientClients.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
+import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
+import { unawaitedRethrowRule } from './unawaitedRethrow.js';
+import { uncheckedCallbackResponse } from './uncheckedCallbacks.js';
 import { uncheckedResponse } from './uncheckedFetch.js';
 
 /**
@@ -103,6 +110,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   serverErrorResultRule(ctx, report);
   httpErrorMiddlewareRule(ctx, report);
   parseFailureRule(ctx, report);
+  settledDropsRule(ctx, report);
+  invokeResultRule(ctx, report);
+  errorTuplesRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
@@ -127,6 +137,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     }
     if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
+    if (unawaitedRethrowRule(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&
@@ -263,7 +274,14 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (promiseCatch(ctx, call, report)) continue;
     // fetch responses whose status is never looked at.
     const http = classifyHttpCall(ctx, call);
-    if (http?.lib !== 'fetch' || inTelemetryFunction(ctx, call)) continue;
+    if (http === undefined || inTelemetryFunction(ctx, call)) continue;
+    if (http.lib !== 'fetch') {
+      // A seeding program or a smoke-test suite is run by someone watching it.
+      if (offServicePath(ctx)) continue;
+      const callback = uncheckedCallbackResponse(ctx, call, http.lib) ?? lenientResponse(ctx, call, http);
+      if (callback !== undefined) report('swallowed-error', call, callback);
+      continue;
+    }
     const unchecked = uncheckedResponse(ctx, call);
     if (unchecked !== undefined) report('swallowed-error', call, unchecked);
   }

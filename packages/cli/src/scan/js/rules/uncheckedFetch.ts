@@ -1,5 +1,7 @@
 // swallowed-error for fetch: fetch resolves on 4xx/5xx, so a response whose status is never looked at
 // takes an error page for data.
+
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isServerModule } from './http.js';
@@ -18,6 +20,7 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
     return parent.property?.name === 'then' ? uncheckedInThen(ctx, parent) : undefined;
   if (parent.type === 'MemberExpression' && parent.object === n && n.type === 'AwaitExpression') {
     const method = parent.property?.name as string | undefined;
+    if (method === 'json' && directBodyChecked(ctx, parent)) return undefined;
     if (method === 'json' || method === 'text' || method === 'arrayBuffer' || method === 'blob')
       return `fetch() body read with .${method}() without checking response.ok: an error page becomes data`;
     return undefined;
@@ -34,6 +37,36 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
       : undefined;
   }
   return undefined;
+}
+
+/**
+ * `(await (await fetch(url)).json()).choices[0].message`, or `const schedule = await (await
+ * fetch(url)).json()` then `schedule.schedules.find(...)`: the body read straight off the awaited fetch
+ * is dereferenced so that an error answer throws (see readsDeep).
+ */
+function directBodyChecked(ctx: ModuleContext, json: Node): boolean {
+  const call = ctx.parentOf(json);
+  if (call?.type !== 'CallExpression' || call.callee !== json) return false;
+  const { node, parent } = ctx.climb(
+    call,
+    (p) =>
+      p.type === 'AwaitExpression' ||
+      p.type === 'ParenthesizedExpression' ||
+      p.type === 'TSAsExpression' ||
+      p.type === 'TSTypeAssertion',
+  );
+  if (parent?.type === 'MemberExpression' && parent.object === node) {
+    // Parentheses may not be nodes of their own: the text after the body starts after any `)`.
+    const tail = ctx.source
+      .slice(node.end, Math.min(ctx.source.length, parent.end + 200))
+      .replace(/^[\s)]*/, '');
+    return readsDeep(`__fetchBody__${tail}`, '__fetchBody__');
+  }
+  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
+  const fn = ctx.enclosingFunction(call) ?? ctx.program;
+  const text = ctx.source.slice(parent.end, fn.end);
+  const body = parent.id.name as string;
+  return readsDeep(text, body) || bodyTested(text, body);
 }
 
 /**
@@ -84,7 +117,11 @@ function schemaChecked(text: string, response: string): boolean {
   ).exec(text)?.[1];
   if (
     body !== undefined &&
-    new RegExp(`\\bif\\s*\\(\\s*!?\\s*\\w+\\s*\\(\\s*${body}\\s*\\)\\s*\\)\\s*\\{?\\s*throw\\b`).test(text)
+    (new RegExp(`\\bif\\s*\\(\\s*!?\\s*\\w+\\s*\\(\\s*${body}\\s*\\)\\s*\\)\\s*\\{?\\s*throw\\b`).test(
+      text,
+    ) ||
+      bodyTested(text, body) ||
+      readsDeep(text, body))
   )
     return true;
   const direct = `await\\s+${response}\\s*\\.\\s*json\\s*\\(\\s*\\)`;
@@ -94,6 +131,48 @@ function schemaChecked(text: string, response: string): boolean {
   ).exec(text);
   if (parse === null) return false;
   return !parse[1]?.startsWith('safe') || /\bthrow\b/.test(text.slice(parse.index));
+}
+
+/**
+ * The body is tested for an error shape and the function throws on it: `if (json.errors != null ||
+ * json.data == null) throw ...`, as a GraphQL client must (GraphQL answers its errors in the body, with a
+ * 200 or a 4xx alike). An error answer fails there, as it would on a status check.
+ */
+function bodyTested(text: string, body: string): boolean {
+  const condition = '(?:[^(){};]|\\((?:[^(){};]|\\([^(){};]*\\))*\\))*';
+  return new RegExp(`\\bif\\s*\\(${condition}\\b${body}\\b${condition}\\)\\s*\\{?\\s*throw\\b`).test(text);
+}
+
+/**
+ * The body's fields are read two deep with no optional chaining (`json['item']['domain_id']`,
+ * `data.results.map(...)`, `result.choices[0]`), or a list method is called on it (`comments.map(...)`):
+ * an error answer lacks the outer field or is no list, so the read throws a TypeError and the failure
+ * surfaces, as with a caller that reads a property of an undefined answer at once.
+ */
+function readsDeep(text: string, body: string): boolean {
+  const step = '(?:\\.\\s*([A-Za-z_$][\\w$]*)|\\[\\s*(?:[\'"`]([^\'"`\\]]+)[\'"`]|\\d+)\\s*\\])';
+  // A list method called on the body itself (`data.map(...)`): an error answer is an object, or no JSON.
+  const listMethod = '\\.\\s*(?:map|filter|forEach|find|findIndex|reduce|flatMap|some|every)\\s*\\(';
+  if (
+    new RegExp(`\\b${body}\\s*${listMethod}`).test(text) &&
+    !new RegExp(`Array\\.isArray\\(\\s*${body}\\s*\\)`).test(text)
+  )
+    return true;
+  for (const m of text.matchAll(new RegExp(`\\b${body}\\s*${step}\\s*${step}`, 'g'))) {
+    const field = m[1] ?? m[2];
+    // `if (!result.docs || result.docs.length === 0)`: a read the code guards first does not throw.
+    if (field === undefined || !guarded(text, body, field)) return true;
+  }
+  return false;
+}
+
+/** `body.field` is tested before it is read through (`!body.field`, `body.field &&`, `body.field?.x`, `'field' in body`). */
+function guarded(text: string, body: string, name: string): boolean {
+  const field = escapeRegExp(name);
+  const read = `${body}\\s*(?:\\.\\s*${field}\\b|\\[\\s*['"\`]${field}['"\`]\\s*\\])`;
+  return new RegExp(
+    `!\\s*${read}|${read}\\s*(?:&&|\\|\\||\\?\\?|[!=]==?|\\?\\.)|typeof\\s+${read}|['"\`]${field}['"\`]\\s+in\\s+${body}\\b`,
+  ).test(text);
 }
 
 /** The boolean a verification service answers with (`{ success: true, score: 0.9 }` from a captcha check). */
