@@ -1,6 +1,6 @@
 // Catches that lose none of the work asked for: a failed cleanup (a delete, a closed connection) and a
 // scheduled job that selects its own work each run. Split from catchFacts.ts, which says what a catch does.
-import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { everyAwaitedCall } from './catchFacts.js';
 
@@ -47,7 +47,7 @@ export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
  * job that selects its own work each run (a schedule). What a run fails to do and only logs is still
  * where the run found it, and the next run selects it again: that is the retry.
  */
-export function selectsOwnWork(ctx: ModuleContext): boolean {
+export function selectsOwnWork(ctx: ModuleContext, logOnly = false): boolean {
   let entries = 0;
   for (const [fn, kind] of ctx.handlers) {
     if (kind !== 'entry') continue;
@@ -57,7 +57,27 @@ export function selectsOwnWork(ctx: ModuleContext): boolean {
     if (first.type !== 'Identifier') return false;
     const name = first.name as string;
     if (name.startsWith('_')) continue;
-    if (someDescendant(fn.body as Node, (n) => n.type === 'Identifier' && n.name === name)) return false;
+    // With `logOnly`, logging the event (`console.log('event', event)`) is not reading it: the run still
+    // selects its work (no-retry asks this; a catch that only logs is judged on the stricter reading).
+    const reads = (n: Node) => n.type === 'Identifier' && n.name === name && !(logOnly && logged(ctx, n));
+    if (someDescendant(fn.body as Node, reads)) return false;
   }
   return entries > 0;
+}
+
+const LOGGER = /^(?:console|logger|log|Logger|LOGGER|LOG)$/;
+
+/** The identifier is an argument of a log call (`console.log('event', event)`, `logger.info({ event })`). */
+function logged(ctx: ModuleContext, id: Node): boolean {
+  let n = ctx.parentOf(id);
+  if (n?.type === 'Property' && (n.value === id || n.shorthand === true))
+    n = ctx.parentOf(ctx.parentOf(n) as Node);
+  if (n?.type === 'CallExpression' && n.callee !== id) {
+    const callee = unwrap(n.callee);
+    const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+    if (root?.type === 'Identifier' && LOGGER.test(root.name as string)) return true;
+    // `JSON.stringify(event)` inside the log call.
+    if (memberPath(n.callee)?.join('.') === 'JSON.stringify') return logged(ctx, n);
+  }
+  return false;
 }

@@ -8,6 +8,8 @@ import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
+import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
+import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
@@ -136,7 +138,19 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   const mayExecute = ctx.source.includes('new Promise');
   // A module with no handler of its own: its functions are judged when a handler elsewhere reaches them.
   const helper = ctx.handlers.size === 0;
+  // Cheap text tests first: only a module that ends a request may answer before it is sent.
+  const endsRequest = !helper && ctx.source.includes('.end(') && /\bhttps?\b/.test(ctx.source);
+  const noWait = NO_WAIT.test(ctx.source);
   for (const stmt of ctx.of('ExpressionStatement')) {
+    // The answer is wherever the context goes (a helper handed it), not only inside the handler.
+    if (endsRequest && answersBeforeRequest(ctx, stmt, noWait)) {
+      report(
+        'floating-promise',
+        stmt.expression as Node,
+        'the invocation is answered right after req.end(): Lambda freezes while the request is still in flight, so it may never be sent and its failure is never seen',
+      );
+      continue;
+    }
     if (!helper && ctx.handlerKindAt(stmt) === undefined && !inConstructedClass(ctx, stmt)) continue;
     if (helper && ctx.enclosingFunction(stmt) === undefined) continue;
     let e = unwrap(stmt.expression);
@@ -145,12 +159,26 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
-    if (!helper && answersThroughCallback(ctx, stmt)) continue;
+    if (!helper && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
     const reaching = helper ? exportsReaching(ctx, stmt, true) : [];
     if (helper && reaching.length === 0) continue;
     report('floating-promise', e, messageOf(ctx, e, voided), {
       ...(promise === true ? {} : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
       ...(helper ? { onlyIfExportOnHandlerPath: reaching } : {}),
     });
+  }
+  // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
+  if (!ctx.source.includes('send(') && !ctx.source.includes('.promise()')) return;
+  for (const call of droppedPromises(ctx)) {
+    if (!helper && ctx.handlerKindAt(call) === undefined && !inConstructedClass(ctx, call)) continue;
+    const reaching = helper ? exportsReaching(ctx, call, true) : [];
+    if (helper && reaching.length === 0) continue;
+    if (!helper && answersThroughCallback(ctx, call)) continue;
+    report(
+      'floating-promise',
+      call,
+      `${memberPath(call.callee)?.join('.') ?? 'call'}(...) is kept but never awaited (only logged or put into the response): the handler returns while it is in flight`,
+      helper ? { onlyIfExportOnHandlerPath: reaching } : {},
+    );
   }
 }

@@ -1,0 +1,111 @@
+// How a callback-era handler answers Lambda, and when that answer leaves work in flight.
+// An answer given while a Node http request is still in flight: `req.end(); context.succeed();`.
+// `context.succeed`/`done`/`fail` end the invocation at once (they never waited for the event loop), and
+// `callback(...)` does the same where the module sets `callbackWaitsForEmptyEventLoop = false`: Lambda
+// freezes with the request unsent or unanswered, and its failure is never seen.
+import { calleeName, isFunction, memberPath, type Node, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+const HTTP_MODULES = new Set(['http', 'https', 'node:http', 'node:https']);
+const CONTEXT_ANSWERS = new Set(['succeed', 'done', 'fail']);
+
+/** `x` is bound to `https.request(...)` / `http.get(...)` of Node's own http modules: a ClientRequest. */
+function isClientRequest(ctx: ModuleContext, x: Node | undefined): boolean {
+  // Callback-era code declares `var req = https.request(...)`, which valueOf leaves alone.
+  const id = unwrap(x);
+  const bound = id?.type === 'Identifier' ? ctx.resolve(id.name as string, id) : undefined;
+  const made = bound?.kind === 'var' ? unwrap(bound.init) : ctx.valueOf(x);
+  if (made?.type !== 'CallExpression') return false;
+  const path = memberPath(made.callee);
+  if (path?.length !== 2 || (path[1] !== 'request' && path[1] !== 'get')) return false;
+  const callee = unwrap(made.callee);
+  const imp = ctx.importOf(path[0] as string, unwrap(callee?.object) as Node);
+  return imp !== undefined && HTTP_MODULES.has(imp.source);
+}
+
+/** The call answers the invocation without waiting: `context.succeed()`, or a callback once the wait is off. */
+function answersAtOnce(call: Node, noWait: boolean): boolean {
+  const callee = unwrap(call.callee);
+  if (callee?.type === 'MemberExpression')
+    return CONTEXT_ANSWERS.has(calleeName(call) ?? '') && unwrap(callee.object)?.type === 'Identifier';
+  // A plain `callback(...)` / `cb(...)` / `done(...)` only when the module turned the event-loop wait off.
+  return noWait && callee?.type === 'Identifier' && /^(callback|cb|done|next)$/.test(callee.name as string);
+}
+
+/**
+ * The statement answers Lambda right after an earlier statement of the same block ended a Node
+ * ClientRequest (`req.end()`): the request is still being sent or answered when the invocation ends.
+ *
+ * @example
+ * answersBeforeRequest(ctx, stmt, false) // `req.end(); context.succeed();` -> true
+ */
+export function answersBeforeRequest(ctx: ModuleContext, stmt: Node, noWait: boolean): boolean {
+  const call = unwrap(stmt.expression);
+  if (call?.type !== 'CallExpression' || !answersAtOnce(call, noWait)) return false;
+  const block = ctx.parentOf(stmt);
+  if (block?.type !== 'BlockStatement') return false;
+  const siblings = block.body as Node[];
+  for (const earlier of siblings.slice(0, siblings.indexOf(stmt))) {
+    const e = unwrap(earlier.expression as Node | undefined);
+    if (e?.type !== 'CallExpression' || calleeName(e) !== 'end') continue;
+    const callee = unwrap(e.callee);
+    if (callee?.type === 'MemberExpression' && isClientRequest(ctx, callee.object as Node)) return true;
+  }
+  return false;
+}
+
+/** A call that answers a callback-era invocation: the callback, or `context.succeed`/`done`/`fail`. */
+const ANSWER = /\b(?:callback|cb)\s*\(|\bcontext\.(?:succeed|done|fail)\s*\(/;
+
+/**
+ * A promise chain whose own handlers give the invocation's answer, directly or through a function of the
+ * module (`.then(() => finalizeContext())` where `finalizeContext` calls `context.succeed()`), in a module
+ * whose handlers are all callback-era (not async): the invocation ends only when the chain settles, so
+ * nothing floats. An async handler answers with its returned promise instead, and is not excused.
+ *
+ * @example
+ * chainAnswers(ctx, call) // `send(x).then(() => done()).catch(() => done())`, done calls callback -> true
+ */
+export function chainAnswers(ctx: ModuleContext, stmt: Node, call: Node): boolean {
+  const entries = [...ctx.handlers].filter(([, kind]) => kind === 'entry').map(([fn]) => fn);
+  if (entries.length === 0 || entries.some((fn) => fn.async === true)) return false;
+  // `chain.catch(() => respond('FAILED')); respond('SUCCESS');`: the answer comes before the chain settles.
+  const block = ctx.parentOf(stmt);
+  const siblings = block?.type === 'BlockStatement' ? (block.body as Node[]) : [];
+  if (siblings.slice(siblings.indexOf(stmt) + 1).some((later) => answersIn(ctx, later))) return false;
+  for (let c: Node | undefined = call; c?.type === 'CallExpression'; ) {
+    const name = calleeName(c);
+    if (name === 'then' || name === 'catch' || name === 'finally')
+      for (const arg of c.arguments as Node[]) {
+        const a = unwrap(arg);
+        const fn = isFunction(a)
+          ? a
+          : a?.type === 'Identifier'
+            ? localFunction(ctx, a.name as string, a)
+            : undefined;
+        if (fn !== undefined && answersIn(ctx, fn)) return true;
+      }
+    const callee = unwrap(c.callee);
+    c = callee?.type === 'MemberExpression' ? unwrap(callee.object as Node) : undefined;
+  }
+  return false;
+}
+
+/** The node's text answers the invocation, or calls a function of the module that does. */
+function answersIn(ctx: ModuleContext, fn: Node): boolean {
+  const text = ctx.source.slice(fn.start, fn.end);
+  if (ANSWER.test(text)) return true;
+  for (const m of text.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)) {
+    const local = localFunction(ctx, m[1] as string, fn);
+    if (local !== undefined && local !== fn && ANSWER.test(ctx.source.slice(local.start, local.end)))
+      return true;
+  }
+  return false;
+}
+
+/** The function a name of the module stands for at `at`, `var finalize = function () {}` included. */
+function localFunction(ctx: ModuleContext, name: string, at: Node): Node | undefined {
+  const b = ctx.resolve(name, at);
+  const value = b?.kind === 'function' ? b.declaration : b?.kind === 'param' ? undefined : unwrap(b?.init);
+  return isFunction(value) ? value : undefined;
+}
