@@ -27,7 +27,7 @@ import { functionConstruct, handlerLink } from './cdkHandlers.js';
 import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
 import { alarmedElsewhere } from './cdkHandedDlqs.js';
 import { notePassedProps } from './cdkPassedProps.js';
-import { noteSelfUncapped } from './cdkSelfConsumers.js';
+import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
@@ -231,7 +231,8 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (kind === 'SqsEventSource' && p?.props.get('maxConcurrency') === undefined) {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
         const fnProps = functionConstruct(ctx, fnExpr)?.props;
-        if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions')) continue;
+        if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))
+          continue;
         if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) {
           noteSelfUncapped(ctx, fnExpr, node);
           continue;
