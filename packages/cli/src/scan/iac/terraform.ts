@@ -278,7 +278,9 @@ function permittedModule(
   const granted = permissions.some(
     (p) =>
       /events\.amazonaws\.com/.test(p.attrs.get('principal')?.raw ?? '') &&
-      new RegExp(`aws_cloudwatch_event_rule\\.${escapeRegExp(ruleRef)}\\b`).test(p.attrs.get('source_arn')?.raw ?? '') &&
+      new RegExp(`aws_cloudwatch_event_rule\\.${escapeRegExp(ruleRef)}\\b`).test(
+        p.attrs.get('source_arn')?.raw ?? '',
+      ) &&
       (p.attrs.get('function_name')?.raw ?? '').includes(`module.${name}.`),
   );
   const mod = blocks.find((b) => b.type === 'module' && b.labels[0] === name);

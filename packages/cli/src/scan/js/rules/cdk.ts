@@ -23,9 +23,9 @@ import { fallbackFor } from './cdkFallback.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionDlqWithoutAlarm } from './cdkFunctionDlqs.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
+import { alarmedElsewhere } from './cdkHandedDlqs.js';
 import { functionConstruct, handlerLink } from './cdkHandlers.js';
 import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
-import { alarmedElsewhere } from './cdkHandedDlqs.js';
 import { notePassedProps } from './cdkPassedProps.js';
 import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
@@ -231,7 +231,11 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (kind === 'SqsEventSource' && p?.props.get('maxConcurrency') === undefined) {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
         const fnProps = functionConstruct(ctx, fnExpr)?.props;
-        if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))
+        if (
+          fnProps?.spread ||
+          fnProps?.props.has('reservedConcurrentExecutions') ||
+          factoryCapped(ctx, fnExpr)
+        )
           continue;
         if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) {
           noteSelfUncapped(ctx, fnExpr, node);

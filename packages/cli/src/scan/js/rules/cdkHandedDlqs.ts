@@ -75,6 +75,8 @@ function passes(arg: Node | undefined, name: string): boolean {
   return (arg.properties as Node[]).some((p) => {
     if (p.type !== 'Property') return false;
     const value = unwrap(p.value);
-    return value?.type === 'Identifier' && value.name === name && propertyName(p.key, p.computed) !== undefined;
+    return (
+      value?.type === 'Identifier' && value.name === name && propertyName(p.key, p.computed) !== undefined
+    );
   });
 }
