@@ -16,6 +16,7 @@ import {
 } from './terraformLambdaModules.js';
 import { type TerraformFacts, terraformFacts } from './terraformModules.js';
 import { checkQueueModules } from './terraformQueueModules.js';
+import { offByDefault } from './terraformSwitches.js';
 
 export type TfReport = (
   rule: string,
@@ -31,7 +32,12 @@ export type TfReport = (
 const API_GATEWAY_MAX_SECONDS = 29;
 
 /** Runs the Terraform rules over one file and answers what it says about queues across modules. */
-export function checkTerraform(source: string, report: TfReport, batchOneHandlers: string[]): TerraformFacts {
+export function checkTerraform(
+  source: string,
+  report: TfReport,
+  batchOneHandlers: string[],
+  file?: string,
+): TerraformFacts {
   const blocks = parseHcl(source);
   const resources = blocks.filter((b) => b.type === 'resource' && b.labels.length >= 2);
   const of = (type: string) => resources.filter((r) => r.labels[0] === type);
@@ -70,6 +76,14 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       // redrive_allow_policy on a queue that redrives itself names who may redrive into it, not a DLQ.
       (q.attrs.has('redrive_allow_policy') && policy === undefined) ||
       /dlq|dead.?letter/i.test(`${q.labels[1]} ${literal(q.attrs.get('name')) ?? ''}`);
+    const off =
+      policy !== undefined ? offByDefault(blocks, file, q.attrs.get('redrive_policy')?.raw) : undefined;
+    if (off !== undefined && !isDlq)
+      report(
+        'iac-missing-dlq',
+        q.line,
+        `aws_sqs_queue.${q.labels[1]} has a redrive_policy only when ${off} is set, and it defaults to off: a poison message is retried until retention deletes it`,
+      );
     if (policy === undefined) {
       if (!isDlq)
         report(
