@@ -10,10 +10,10 @@ import {
   someDescendant,
   unwrap,
 } from '../ast.js';
+import { takesOwnHandlersEvent } from '../eventTakers.js';
 import { madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { calledByOwnHandler } from './batchCallees.js';
 import { eventDecoders } from './batchDecoders.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
@@ -53,7 +53,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
   if (ctx.batchHandlers.size > 0 && middyPartialBatch(ctx)) return;
   const driven = ctx.batchHandlers.size > 0 ? powertoolsProcessors(ctx) : undefined;
   for (const fn of ctx.batchHandlers) {
-    if (calledByOwnHandler(ctx, fn)) continue;
+    if (takesOwnHandlersEvent(ctx, fn)) continue;
     const text = ctx.source.slice(fn.start, fn.end);
     const names = exportNamesOf(ctx, fn);
     const extra = names.length > 0 ? { handlerExports: names } : undefined;
