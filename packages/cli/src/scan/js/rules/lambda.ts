@@ -11,7 +11,7 @@ import {
   unwrap,
 } from '../ast.js';
 import { takesOwnHandlersEvent } from '../eventTakers.js';
-import { madeByFactory } from '../handlerDiscovery.js';
+import { boundMethod, madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { eventDecoders } from './batchDecoders.js';
@@ -37,7 +37,8 @@ export function exportNamesOf(ctx: ModuleContext, fn: Node): string[] {
       (value.type === 'Identifier' && ctx.functionOf(value) === fn) ||
       (value.type === 'CallExpression' &&
         someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn))) ||
-      madeByFactory(ctx, value, fn)
+      madeByFactory(ctx, value, fn) ||
+      boundMethod(ctx, value) === fn
     )
       names.push(name);
   }
