@@ -12,7 +12,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import type { RetrySite } from './retryLibraries.js';
+import { clampedToMax, type RetrySite } from './retryLibraries.js';
 
 const POLLY_RETRIES = new Set(['retry', 'waitAndRetry']);
 const NODE_RETRY = new Set(['operation', 'timeouts', 'wrap']);
@@ -79,9 +79,11 @@ function nodeRetrySite(ctx: ModuleContext, call: Node): RetrySite | undefined {
     numberValue(opts?.props.get('retries')) === Number.POSITIVE_INFINITY
       ? { unbounded: 'node-retry with forever: true never gives up' }
       : {}),
-    ...(isBooleanLiteral(opts?.props.get('randomize'), true)
-      ? {}
-      : { noJitter: 'node-retry does not randomize its timeouts unless randomize: true' }),
+    ...(!isBooleanLiteral(opts?.props.get('randomize'), true)
+      ? { noJitter: 'node-retry does not randomize its timeouts unless randomize: true' }
+      : clampedToMax(ctx, opts?.props)
+        ? { noJitter: 'node-retry with minTimeout >= maxTimeout waits exactly maxTimeout every time' }
+        : {}),
   };
 }
 
