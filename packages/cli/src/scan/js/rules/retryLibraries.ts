@@ -9,6 +9,8 @@ export interface RetrySite {
   readonly label: string;
   readonly unbounded?: string;
   readonly noJitter?: string;
+  /** Where the unjittered delay is written, when that is not at `node` (an SDK strategy's `delayDecider`). */
+  readonly noJitterAt?: Node;
   /** The retry answers throttling (a resend of a batch's leftovers): no-circuit-breaker does not apply. */
   readonly noBreaker?: true;
 }

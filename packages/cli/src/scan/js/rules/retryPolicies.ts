@@ -13,6 +13,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { clampedToMax, type RetrySite } from './retryLibraries.js';
+import { middlewareStrategySite } from './retryMiddlewareStrategy.js';
 
 const POLLY_RETRIES = new Set(['retry', 'waitAndRetry']);
 const NODE_RETRY = new Set(['operation', 'timeouts', 'wrap']);
@@ -171,6 +172,6 @@ function attemptSite(ctx: ModuleContext, call: Node): RetrySite | undefined {
 
 /** The retry a policy library sets up at `node` (a call or a `new`), if it is one. */
 export function policySiteOf(ctx: ModuleContext, node: Node): RetrySite | undefined {
-  if (node.type === 'NewExpression') return sdkStrategySite(ctx, node);
+  if (node.type === 'NewExpression') return sdkStrategySite(ctx, node) ?? middlewareStrategySite(ctx, node);
   return pollySite(ctx, node) ?? nodeRetrySite(ctx, node) ?? attemptSite(ctx, node);
 }
