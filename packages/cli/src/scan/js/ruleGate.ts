@@ -39,6 +39,7 @@ function http(words: SourceWords): boolean {
     words.includes('@sendgrid/') ||
     words.includes('@slack/webhook') ||
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core)|octokit)['"`]/.test(words.source)) ||
+    words.source.includes('notifications-node-client') ||
     (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||

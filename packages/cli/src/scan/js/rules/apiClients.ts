@@ -16,6 +16,8 @@
 //   `request: { signal }` and set none), and @octokit/rest adds no retry plugin (dist-src/index.js:
 //   request log, endpoint methods, paginate). A `request` in the client's options or the call's is a bound.
 //   Which client a call goes through (a plugin class, a parameter typed `Octokit`): rules/octokitClients.ts.
+// - GOV.UK Notify's `notifications-node-client` (`new NotifyClient(key).sendEmail(...)`): axios with no
+//   timeout unless `setClient(axios.create({ timeout }))`; rules/notifyClients.ts.
 // - `soap` (`const client = await soap.createClientAsync(wsdl); await client.GetQuoteAsync(args)`): node-soap's
 //   HttpClient (src/http.ts) sends through `options.request || axios.create()`, no timeout; the call's own
 //   options are merged into the axios config, so `client.GetQuoteAsync(args, { timeout })` bounds it, and a
@@ -23,6 +25,7 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
+import { untimedNotifySend } from './notifyClients.js';
 import { octokitClient } from './octokitClients.js';
 import type { Report } from './Report.js';
 
@@ -38,6 +41,7 @@ function mentions(source: string): boolean {
     source.includes('@sendgrid/') ||
     source.includes('@slack/webhook') ||
     source.includes('octokit') ||
+    source.includes('notifications-node-client') ||
     /['"`]soap['"`]/.test(source)
   );
 }
@@ -133,6 +137,14 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
           call,
           `Octokit ${method}() has no timeout: Octokit sets none by default; pass request: { timeout } (or a signal) in the client's options`,
         );
+      continue;
+    }
+    if (untimedNotifySend(ctx, callee)) {
+      report(
+        'http-no-timeout',
+        call,
+        `notifications-node-client ${method}() has no timeout: NotifyClient sends through axios with none; hand it one with setClient(axios.create({ timeout }))`,
+      );
       continue;
     }
     if (method !== 'send') continue;
