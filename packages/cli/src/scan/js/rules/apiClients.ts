@@ -1,7 +1,7 @@
 // http-no-timeout for API client packages that send their requests with no timeout unless told to (the
 // catalogue of what each package does by default is in rules/thirdPartyClients.ts). Reported at each
-// request, as for an axios instance created without a timeout (rules/http.ts): the wait is where the call
-// is. Their sends are POSTs that create something (an email, a message), so `no-retry` asks nothing.
+// request (an axios instance the module creates is reported at its creation instead, rules/http.ts; these
+// clients are often configured out of sight, and their labels so far sit at the calls). Their sends are POSTs that create something (an email, a message), so `no-retry` asks nothing.
 //
 // - `@sendgrid/mail` (`sgMail.send(msg)`, `sendMultiple`) and `@sendgrid/client` (`client.request(req)`):
 //   the client's default request (packages/client/src/classes/client.js) sets no timeout, so axios waits
