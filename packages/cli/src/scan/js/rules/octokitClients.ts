@@ -13,8 +13,8 @@
 // App's `Octokit` option (@octokit/app README, "Options": `Octokit`, default the plain Octokit), so they are
 // bounded only when that option is given (`Octokit: Octokit.defaults({ request: { timeout } })`).
 import { calleeName, type Node, objectProps, propertyName, unwrap } from '../ast.js';
-import { mergedProps } from '../mergedOptions.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { mergedProps } from '../mergedOptions.js';
 
 const OCTOKIT_SOURCES = new Set(['@octokit/rest', '@octokit/core', 'octokit']);
 const APP_SOURCES = new Set(['octokit', '@octokit/app']);
@@ -80,7 +80,10 @@ function webhookEventApp(ctx: ModuleContext, param: Node): boolean | undefined {
   const on = unwrap(call.callee as Node);
   if (on?.type !== 'MemberExpression' || !['on', 'onAny'].includes(calleeName(call) ?? '')) return undefined;
   const hooks = unwrap(on.object as Node);
-  if (hooks?.type !== 'MemberExpression' || propertyName(hooks.property as Node, hooks.computed as boolean) !== 'webhooks')
+  if (
+    hooks?.type !== 'MemberExpression' ||
+    propertyName(hooks.property as Node, hooks.computed as boolean) !== 'webhooks'
+  )
     return undefined;
   return appTimed(ctx, hooks.object as Node);
 }
@@ -133,7 +136,9 @@ export function octokitClient(ctx: ModuleContext, callee: Node): { timed: boolea
   if (binding?.kind === 'param' && member === 'octokit') {
     // `event.octokit.rest.repos.get(...)` in a webhook handler: the installation client.
     const second = path[1];
-    const sends = second !== undefined && !OCTOKIT_LOCAL.has(propertyName(second.property as Node, second.computed as boolean) ?? 'hook');
+    const sends =
+      second !== undefined &&
+      !OCTOKIT_LOCAL.has(propertyName(second.property as Node, second.computed as boolean) ?? 'hook');
     const timed = sends ? webhookEventApp(ctx, binding.declaration) : undefined;
     if (timed !== undefined) return { timed };
   }
