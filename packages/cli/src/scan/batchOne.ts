@@ -1,6 +1,7 @@
 // Which handler code a batch-size-1 event source runs. A template names a handler as `module.export`
 // relative to some folder (`src/consumer.handler`); the code may export it under that name, or re-export it
-// from another module (`src/index.ts`: `export { handler } from './consumer'`), where the finding is.
+// from another module (`src/index.ts`: `export { handler } from './consumer'`), where the finding is. A
+// function that such handlers hand their whole event to (js/eventTakers.ts) runs on their batches too.
 import type { ImportRef, ReExport } from './js/Candidate.js';
 
 /** Does handler string `h` (`src/consumer.handler`, relative to some folder) name `file`'s export `name`? */
@@ -64,8 +65,8 @@ export interface BatchOneSources {
 
 /**
  * The project's batch-size-1 handlers: named by templates and code, by a wrapper construct that always
- * attaches a batch-size-1 source (`addIfWrapper`), and reached through re-exports (worked out on first use,
- * once every module is registered).
+ * attaches a batch-size-1 source (`addIfWrapper`), reached through re-exports, and the functions only such
+ * handlers hand their event to (worked out on first use, once every module is registered).
  * @example
  * const none = () => [];
  * const one = new BatchOneHandlers(['src/consumer.handler'], {
@@ -79,10 +80,16 @@ export class BatchOneHandlers {
   private readonly ifWrapper: { readonly ref: ImportRef; readonly handler: string }[] = [];
   private reExported: ReadonlySet<string> | undefined;
   private delegated: ReadonlySet<string> | undefined;
+  private readonly anyFeeder: boolean;
 
-  constructor(handlers: readonly string[], sources: BatchOneSources) {
+  /**
+   * `anyFeeder`: a delegate belongs with any of these handlers that hands it its event (a handler wired to
+   * a redelivered source redelivers to its delegate too), not only with one all its feeders share (batch size).
+   */
+  constructor(handlers: readonly string[], sources: BatchOneSources, anyFeeder = false) {
     this.handlers = handlers.map((h) => h.replace(/^\.\//, ''));
     this.sources = sources;
+    this.anyFeeder = anyFeeder;
   }
 
   /** Handlers built with an imported wrapper construct: batch size 1 if that wrapper always attaches it. */
@@ -93,7 +100,7 @@ export class BatchOneHandlers {
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */
   has(file: string, name: string): boolean {
     if (this.named(file, name)) return true;
-    // A function a batch-size-1 handler hands its whole event to takes that one-record batch.
+    // A function that only these handlers hand their whole event to takes their batches (js/eventTakers.ts).
     this.delegated ??= this.delegates();
     return this.delegated.has(`${file}#${name}`);
   }
@@ -107,17 +114,23 @@ export class BatchOneHandlers {
     return this.reExported.has(`${file}#${name}`);
   }
 
-  /** `file#export` of the functions batch-size-1 handlers hand their event to. */
+  /**
+   * `file#export` of the functions these handlers hand their event to (js/eventTakers.ts); unless
+   * `anyFeeder`, only those no other handler feeds (a delegate another handler feeds sees its batches too).
+   */
   private delegates(): ReadonlySet<string> {
-    const out = new Set<string>();
-    if (this.handlers.length === 0 && this.ifWrapper.length === 0) return out;
+    const fed = new Map<string, boolean>();
+    if (this.handlers.length === 0 && this.ifWrapper.length === 0) return new Set();
     for (const { file, handler, takers } of this.sources.eventTakers?.() ?? []) {
-      if (!this.named(file, handler)) continue;
+      const ours = this.named(file, handler);
       for (const t of takers) {
         const target = t.source === '' ? file : this.sources.resolve(file, t.source);
-        if (target !== undefined) out.add(`${target}#${t.name}`);
+        if (target === undefined) continue;
+        const key = `${target}#${t.name}`;
+        const before = fed.get(key);
+        fed.set(key, before === undefined ? ours : this.anyFeeder ? before || ours : before && ours);
       }
     }
-    return out;
+    return new Set([...fed].filter(([, ours]) => ours).map(([key]) => key));
   }
 }

@@ -2,7 +2,6 @@
 // a candidate (js/Candidate.ts) is answered here through the project's cross-module facts. A candidate is
 // kept only if every condition it carries still holds once those files are read.
 
-import { delegatedToBatchOne } from './batchDelegates.js';
 import { resultDropped } from './droppedResults.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
@@ -128,7 +127,6 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
-  if (c.handlerExports !== undefined && delegatedToBatchOne(project, file, c.handlerExports)) return false;
   if (c.handlerLink !== undefined) {
     const fact = project.linkedHandler(c.handlerLink);
     if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))

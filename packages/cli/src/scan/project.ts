@@ -198,7 +198,7 @@ export class Project {
   /** Notes the handler strings that templates wire to a queue, stream or asynchronous source. */
   wireEventHandlers(handlers: readonly string[]): void {
     const all = [...handlers, ...[...this.modules.values()].flatMap((m) => m.eventHandlers ?? [])];
-    this.eventWired = all.length === 0 ? undefined : new BatchOneHandlers(all, this.batchOneSources());
+    this.eventWired = all.length === 0 ? undefined : new BatchOneHandlers(all, this.batchOneSources(), true);
   }
 
   /** Is `file`'s export `name` a handler a template wires to a redelivered source? */

@@ -59,8 +59,8 @@ export interface HandlerFact {
   /** Consumes a queue or stream batch (or its records), which the event source redelivers on failure. */
   readonly redelivered?: true;
   /**
-   * Project functions the handler hands its whole event to (`await processBatch(event, deps)`), by import:
-   * they take the batch the handler's event source delivers, so a batch size of 1 is theirs too.
+   * Project functions the handler hands its whole event to (`await processBatch(event, deps)`), by import
+   * (js/eventTakers.ts): they take the batch the handler's event source delivers.
    */
   readonly passesEvent?: readonly { readonly source: string; readonly name: string }[];
 }

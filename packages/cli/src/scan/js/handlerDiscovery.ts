@@ -87,9 +87,7 @@ function addHandler(
     return;
   }
   // `module.exports.handler = handler.main.bind(handler)` of `const handler = new Handler()`.
-  const bound =
-    v.type === 'CallExpression' && calleeNameOf(v) === 'bind' ? unwrap(unwrap(v.callee)?.object) : undefined;
-  const method = bound === undefined ? undefined : methodTarget(ctx, bound);
+  const method = boundMethod(ctx, v);
   if (method !== undefined) {
     addHandler(ctx, method, kind, exportedName);
     return;
@@ -174,6 +172,18 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
     ctx.handlers.set(made, 'entry');
     if (isBatch(ctx, made)) ctx.batchHandlers.add(made);
   }
+}
+
+/**
+ * The class method an export binds: `handlerClass.handler.bind(handlerClass)` of `const handlerClass = new
+ * Lambda()`, Powertools' documented way to export a handler written as a class method (its decorators need
+ * the class).
+ */
+export function boundMethod(ctx: ModuleContext, value: Node): Node | undefined {
+  const v = ctx.valueOf(value);
+  const bound =
+    v?.type === 'CallExpression' && calleeNameOf(v) === 'bind' ? unwrap(unwrap(v.callee)?.object) : undefined;
+  return bound === undefined ? undefined : methodTarget(ctx, bound);
 }
 
 /** Is `value` (an export's value) a call of a factory of this module that returns `fn`? */

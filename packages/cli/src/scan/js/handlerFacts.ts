@@ -3,6 +3,7 @@
 // needed), and one that never touches the records one by one has nothing to report per record.
 import { memberPath, type Node, propertyName, someDescendant } from './ast.js';
 import type { HandlerFact } from './Candidate.js';
+import { eventTakers } from './eventTakers.js';
 import { madeByFactory } from './handlerDiscovery.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { cannotFailRecord } from './rules/recordSafe.js';
@@ -34,14 +35,23 @@ export function doesWork(fn: Node): boolean {
   });
 }
 
+function inLogCall(ctx: ModuleContext, n: Node, fn: Node): boolean {
+  for (let up = ctx.parentOf(n); up !== undefined && up !== fn; up = ctx.parentOf(up))
+    if (up.type === 'CallExpression' && isLogCall(up)) return true;
+  return false;
+}
+
 /**
- * Whether the function's code names its records (`event.Records`, `{ Records }`), not in a log line's
- * words, and not only to count them (`event.Records.length`).
+ * Whether the function's code names its records (`event.Records`, `{ Records }`) outside its log lines:
+ * `logger.info(\`${event.Records.length} records\`)` before one batch-wide call (a cache invalidation, a
+ * ping) is no work on a record. With `countIsWork` false, counting them (`event.Records.length`) is none either.
  */
-function namesRecords(ctx: ModuleContext, fn: Node): boolean {
+function namesRecords(ctx: ModuleContext, fn: Node, countIsWork: boolean): boolean {
+  if (!/\bRecords\b|\brecords\b/.test(ctx.source.slice(fn.start, fn.end))) return false;
   return someDescendant(fn, (n) => {
     const name = n.type === 'Identifier' ? n.name : n.type === 'Literal' ? n.value : undefined;
-    if (name !== 'Records' && name !== 'records') return false;
+    if ((name !== 'Records' && name !== 'records') || inLogCall(ctx, n, fn)) return false;
+    if (countIsWork) return true;
     const member = ctx.parentOf(n);
     const outer = member?.type === 'MemberExpression' ? ctx.parentOf(member) : undefined;
     return !(
@@ -60,13 +70,7 @@ function namesRecords(ctx: ModuleContext, fn: Node): boolean {
  * worksPerRecord(ctx, fn) // false for a batch handler that pings one URL and logs the event
  */
 export function worksPerRecord(ctx: ModuleContext, fn: Node, countIsWork = true): boolean {
-  const text = ctx.source.slice(fn.start, fn.end);
-  if (
-    countIsWork
-      ? /\bRecords\b|\brecords\b/.test(text) && namesRecordsOutsideLogs(fn, text)
-      : namesRecords(ctx, fn)
-  )
-    return true;
+  if (namesRecords(ctx, fn, countIsWork)) return true;
   const first = (fn.params as Node[])[0];
   if (first?.type !== 'Identifier') return true;
   const event = first.name as string;
@@ -77,45 +81,6 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node, countIsWork = true)
       !isLogCall(n) &&
       (n.arguments as Node[]).some((a) => a.type === 'Identifier' && a.name === event),
   );
-}
-
-/**
- * The project functions `fn` calls with its event parameter as an argument (`processBatch(event, deps)`):
- * imported ones by their import, this module's other exports with source ''.
- */
-function eventTakers(ctx: ModuleContext, fn: Node): { source: string; name: string }[] {
-  const first = (fn.params as Node[])[0];
-  if (first?.type !== 'Identifier') return [];
-  const event = first.name as string;
-  const out: { source: string; name: string }[] = [];
-  someDescendant(fn.body, (n) => {
-    if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier') return false;
-    if (!(n.arguments as Node[]).some((a) => a.type === 'Identifier' && a.name === event)) return false;
-    const name = n.callee.name as string;
-    const imp = ctx.importOf(name, n);
-    if (imp?.source.startsWith('.') && imp.imported !== '*')
-      out.push({ source: imp.source, name: imp.imported });
-    // Another export of this module (`retrieveIdFromEvent(event)`): source '' is the module itself.
-    else if (imp === undefined && ctx.exports.has(name)) out.push({ source: '', name });
-    return false;
-  });
-  return out;
-}
-
-/**
- * Does the function name its records outside its log lines? `logger.info(\`${event.Records.length} records\`)`
- * before one batch-wide call (a cache invalidation, a ping) is no work on a record.
- */
-function namesRecordsOutsideLogs(fn: Node, text: string): boolean {
-  const logs: Node[] = [];
-  someDescendant(fn.body, (n) => {
-    if (n.type === 'CallExpression' && isLogCall(n)) logs.push(n);
-    return false;
-  });
-  let kept = text;
-  for (const call of logs.sort((a, b) => b.start - a.start))
-    kept = kept.slice(0, call.start - fn.start) + kept.slice(call.end - fn.start);
-  return /\bRecords\b|\brecords\b/.test(kept);
 }
 
 /** Facts of every exported entry handler, by export name, for the project pass. */

@@ -38,7 +38,8 @@ function http(words: SourceWords): boolean {
     // API client packages with no default timeout (rules/apiClients.ts).
     words.includes('@sendgrid/') ||
     words.includes('@slack/webhook') ||
-    (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core)|octokit)['"`]/.test(words.source)) ||
+    (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
+    words.source.includes('notifications-node-client') ||
     (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||

@@ -1,7 +1,7 @@
 // http-no-timeout for API client packages that send their requests with no timeout unless told to (the
 // catalogue of what each package does by default is in rules/thirdPartyClients.ts). Reported at each
-// request, as for an axios instance created without a timeout (rules/http.ts): the wait is where the call
-// is. Their sends are POSTs that create something (an email, a message), so `no-retry` asks nothing.
+// request (an axios instance the module creates is reported at its creation instead, rules/http.ts; these
+// clients are often configured out of sight, and their labels so far sit at the calls). Their sends are POSTs that create something (an email, a message), so `no-retry` asks nothing.
 //
 // - `@sendgrid/mail` (`sgMail.send(msg)`, `sendMultiple`) and `@sendgrid/client` (`client.request(req)`):
 //   the client's default request (packages/client/src/classes/client.js) sets no timeout, so axios waits
@@ -15,13 +15,18 @@
 //   no timeout (@octokit/rest's defaults named `timeout: 0`; later versions take `request: { timeout }` or
 //   `request: { signal }` and set none), and @octokit/rest adds no retry plugin (dist-src/index.js:
 //   request log, endpoint methods, paginate). A `request` in the client's options or the call's is a bound.
+//   Which client a call goes through (a plugin class, a parameter typed `Octokit`): rules/octokitClients.ts.
+// - GOV.UK Notify's `notifications-node-client` (`new NotifyClient(key).sendEmail(...)`): axios with no
+//   timeout unless `setClient(axios.create({ timeout }))`; rules/notifyClients.ts.
 // - `soap` (`const client = await soap.createClientAsync(wsdl); await client.GetQuoteAsync(args)`): node-soap's
 //   HttpClient (src/http.ts) sends through `options.request || axios.create()`, no timeout; the call's own
 //   options are merged into the axios config, so `client.GetQuoteAsync(args, { timeout })` bounds it, and a
 //   client built with its own `request` instance is given the benefit of the doubt.
-import { calleeName, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
+import { untimedNotifySend } from './notifyClients.js';
+import { octokitClient } from './octokitClients.js';
 import type { Report } from './Report.js';
 
 const SENDGRID_SENDS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -36,6 +41,7 @@ function mentions(source: string): boolean {
     source.includes('@sendgrid/') ||
     source.includes('@slack/webhook') ||
     source.includes('octokit') ||
+    source.includes('notifications-node-client') ||
     /['"`]soap['"`]/.test(source)
   );
 }
@@ -51,36 +57,6 @@ function slackWebhook(ctx: ModuleContext, receiver: Node | undefined): { timed: 
   if (defaults === undefined) return { timed: false };
   const props = objectProps(ctx.valueOf(defaults));
   return { timed: props === undefined || props.spread || props.props.has('timeout') };
-}
-
-const OCTOKIT_SOURCES = new Set(['@octokit/rest', '@octokit/core', 'octokit']);
-/** Members of an Octokit client that send nothing. */
-const OCTOKIT_LOCAL = new Set(['hook', 'log', 'auth', 'plugin', 'defaults']);
-
-/** `new Octokit(options)` behind the base of `octokit.rest.repos.get`; whether its options may bound it. */
-function octokitClient(ctx: ModuleContext, callee: Node): { timed: boolean } | undefined {
-  const path: Node[] = [];
-  let base = unwrap(callee);
-  while (base?.type === 'MemberExpression') {
-    path.unshift(base);
-    base = unwrap(base.object);
-  }
-  const first = path[0];
-  const member =
-    first !== undefined ? propertyName(first.property as Node, first.computed as boolean) : undefined;
-  if (base?.type !== 'Identifier' || member === undefined || OCTOKIT_LOCAL.has(member)) return undefined;
-  const built = unwrap(ctx.valueOf(base));
-  if (
-    built?.type !== 'NewExpression' ||
-    !OCTOKIT_SOURCES.has(ctx.importRoot(built.callee as Node)?.source ?? '')
-  )
-    return undefined;
-  const options = (built.arguments as Node[])[0];
-  if (options === undefined) return { timed: false };
-  const props = objectProps(ctx.valueOf(options));
-  return {
-    timed: props === undefined || props.spread || props.props.has('request') || props.props.has('timeout'),
-  };
 }
 
 /** `await soap.createClientAsync(url, options)` behind the receiver's base; whether its options may bound it. */
@@ -161,6 +137,14 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
           call,
           `Octokit ${method}() has no timeout: Octokit sets none by default; pass request: { timeout } (or a signal) in the client's options`,
         );
+      continue;
+    }
+    if (untimedNotifySend(ctx, callee)) {
+      report(
+        'http-no-timeout',
+        call,
+        `notifications-node-client ${method}() has no timeout: NotifyClient sends through axios with none; hand it one with setClient(axios.create({ timeout }))`,
+      );
       continue;
     }
     if (method !== 'send') continue;

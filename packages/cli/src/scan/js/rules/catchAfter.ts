@@ -42,6 +42,70 @@ export function answersOriginalError(ctx: ModuleContext, tryStatement: Node): bo
   return false;
 }
 
+/** `!x`, `x === undefined`, `x == null`, `typeof x === 'undefined'`: the test that `name` was never set. */
+function testsUnset(test: Node, name: string): boolean {
+  const t = unwrap(test);
+  const named = (n: Node | undefined) => unwrap(n)?.type === 'Identifier' && unwrap(n)?.name === name;
+  if (t?.type === 'UnaryExpression' && t.operator === '!') return named(t.argument);
+  if (t?.type === 'LogicalExpression' && t.operator === '||')
+    return testsUnset(t.left, name) || testsUnset(t.right, name);
+  if (t?.type !== 'BinaryExpression' || !/^[=!]==?$/.test(t.operator as string) || t.operator[0] === '!')
+    return false;
+  const absent = (n: Node | undefined) => {
+    const u = unwrap(n);
+    return (
+      (u?.type === 'Identifier' && u.name === 'undefined') || (u?.type === 'Literal' && u.value === null)
+    );
+  };
+  const typeofOf = (n: Node | undefined) => {
+    const u = unwrap(n);
+    return u?.type === 'UnaryExpression' && u.operator === 'typeof' && named(u.argument);
+  };
+  const [l, r] = [t.left as Node, t.right as Node];
+  if ((named(l) && absent(r)) || (named(r) && absent(l))) return true;
+  const undef = (n: Node) => unwrap(n)?.type === 'Literal' && unwrap(n)?.value === 'undefined';
+  return (typeofOf(l) && undef(r)) || (typeofOf(r) && undef(l));
+}
+
+/**
+ * The try sets a variable its catch leaves unset, and after it (in its block or one around it, up to the
+ * function) an `if` that finds the variable unset throws: `try { cek = await decrypt(key) } catch (e) {
+ * log(e) }` in a loop over keys, then `if (cek === undefined) throw new Error(...)`. The failure is not
+ * passed off as success: it is a fallback, and the function fails when no attempt gave a value.
+ */
+export function unsetThrowsAfter(ctx: ModuleContext, tryStatement: Node): boolean {
+  const assigned = (n: Node | undefined): string[] => {
+    const out: string[] = [];
+    if (n == null) return out;
+    someDescendant(
+      n,
+      (d) => {
+        const left = d.type === 'AssignmentExpression' ? unwrap(d.left) : undefined;
+        if (left?.type === 'Identifier') out.push(left.name as string);
+        return false;
+      },
+      true,
+    );
+    return out;
+  };
+  const handlerSets = new Set(assigned(tryStatement.handler as Node));
+  const names = assigned(tryStatement.block as Node).filter((x) => !handlerSets.has(x));
+  if (names.length === 0) return false;
+  const throws = (s: Node) =>
+    s.type === 'ThrowStatement' ||
+    (s.type === 'BlockStatement' && (s.body as Node[]).some((b) => b.type === 'ThrowStatement'));
+  for (let n: Node = tryStatement, p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(p)) {
+    if (isFunction(p)) return false;
+    if (p.type !== 'BlockStatement') continue;
+    const checked = later(ctx, n).some(
+      (s) =>
+        s.type === 'IfStatement' && throws(s.consequent as Node) && names.some((x) => testsUnset(s.test, x)),
+    );
+    if (checked) return true;
+  }
+  return false;
+}
+
 /** A call that deletes or acknowledges: `deleteResponses(...)`, `sqs.deleteMessage(...)`, `removeMarker(...)`. */
 const DELETE_CALL = /^(delete|remove|purge|ack|acknowledge)([A-Z_]\w*)?$/;
 /** An SDK v3 delete sent: `client.send(new DeleteCommand(...))`, `DeleteMessageCommand`, `DeleteObjectsCommand`. */

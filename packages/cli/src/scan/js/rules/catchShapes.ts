@@ -3,7 +3,7 @@
 // value where the failed read's result would have gone. Each is judged like a catch that only logs.
 import { isDefaultValue, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isLogCall, isObservation } from './catchFacts.js';
+import { doesIo, isLogCall, isObservation } from './catchFacts.js';
 
 /**
  * What a catch that does not rethrow does with the failure, besides logging it:
@@ -30,10 +30,22 @@ export function dropShape(ctx: ModuleContext, handler: Node): DropShape | undefi
   if (!before.every((s) => isObservation(s))) {
     return standIn(ctx, handler, statements) ? 'stand-in' : undefined;
   }
+  // A bare `catch { break }` around another system's call (a page of DescribeLogStreams) ends the listing
+  // without a trace: the caller gets the pages read so far as if they were all. Around local work (a
+  // parse) it is the usual end-of-input idiom.
+  const bare = before.length === 0 && last.type === 'BreakStatement' && silentIoBreak(ctx, handler);
   if ((last.type === 'BreakStatement' || last.type === 'ContinueStatement') && last.label == null)
-    return before.some((s) => isLogCall(s)) && leavesALoop(ctx, handler) ? 'leaves-loop' : undefined;
+    return (before.some((s) => isLogCall(s)) || bare) && leavesALoop(ctx, handler)
+      ? 'leaves-loop'
+      : undefined;
   if (last.type === 'IfStatement' && handlesOneKind(handler, before, last)) return 'one-kind';
   return standIn(ctx, handler, statements) ? 'stand-in' : undefined;
+}
+
+/** The try of this catch calls another system (an SDK send or an HTTP request). */
+function silentIoBreak(ctx: ModuleContext, handler: Node): boolean {
+  const t = ctx.parentOf(handler);
+  return t?.type === 'TryStatement' && doesIo(ctx, t.block as Node);
 }
 
 /** The nearest loop or switch around the catch is a loop (a `break` in a `switch` case leaves only the case). */

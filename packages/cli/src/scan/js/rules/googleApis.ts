@@ -3,8 +3,8 @@
 // token exchange, whose answer never comes holds the function until its own timeout. googleapis' retries
 // (retryConfig) fire on error answers, never on a connection that hangs.
 //
-// Reported at each request a module makes, as for an axios instance created without a timeout (rules/
-// http.ts): the wait is where the call is, and one client is often built per call. Not reported when a
+// Reported at each request a module makes: the wait is where the call is, and one client is often built
+// per call. Not reported when a
 // timeout is visible: in the client's options (`google.drive({ version, timeout })`, `new OAuth2Client({
 // transporterOptions: { timeout } })`), in the module's `google.options({ timeout })`, or in the call's
 // own options (`gmail.users.messages.get(params, { timeout })`). Options the scan cannot read (a variable

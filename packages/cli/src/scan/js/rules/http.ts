@@ -107,6 +107,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   // module (global fetch, no Node import) only when a handler given an event is found calling it.
   const frontend = /\.[jt]sx$/.test(ctx.file);
   const plain = !frontend && !isServerModule(ctx);
+  const untimedLocal: Node[] = [];
   for (const call of ctx.of('CallExpression')) {
     // Instance creation sites: `axios.create()` / `got.extend()` without a timeout.
     // Its requests are judged where they are made; the creation line carries the finding only when the
@@ -187,7 +188,17 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       }
     }
     if (!bounded && http.lib === 'axios' && ctx.source.includes('defaults.timeout')) bounded = true;
-    if (!bounded && once('http-no-timeout', call)) {
+    if (
+      !bounded &&
+      !optional &&
+      via.length === 0 &&
+      untimedUnless === undefined &&
+      http.instance !== undefined
+    ) {
+      // An instance this module creates: its config is the fix, so the finding goes to its creation, once
+      // (where an instance that leaves the module is reported anyway).
+      if (!untimedLocal.includes(http.instance)) untimedLocal.push(http.instance);
+    } else if (!bounded && once('http-no-timeout', call)) {
       report(
         'http-no-timeout',
         call,
@@ -245,6 +256,15 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         ...(via.length > 0 ? { unlessImportProvides: { kind: 'retry' as const, imports: via } } : {}),
       },
     );
+  }
+  for (const created of untimedLocal) {
+    const what = creationWithoutTimeout(ctx, created);
+    if (what !== undefined && !coverAt(ctx, created).kinds.has('timeout') && once('http-no-timeout', created))
+      report(
+        'http-no-timeout',
+        created,
+        `${what}() without a timeout: every request this module makes through this client can wait forever`,
+      );
   }
 };
 

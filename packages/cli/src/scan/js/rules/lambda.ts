@@ -10,10 +10,10 @@ import {
   someDescendant,
   unwrap,
 } from '../ast.js';
-import { madeByFactory } from '../handlerDiscovery.js';
+import { takesOwnHandlersEvent } from '../eventTakers.js';
+import { boundMethod, madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { calledByOwnHandler } from './batchCallees.js';
 import { eventDecoders } from './batchDecoders.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
@@ -37,7 +37,8 @@ export function exportNamesOf(ctx: ModuleContext, fn: Node): string[] {
       (value.type === 'Identifier' && ctx.functionOf(value) === fn) ||
       (value.type === 'CallExpression' &&
         someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn))) ||
-      madeByFactory(ctx, value, fn)
+      madeByFactory(ctx, value, fn) ||
+      boundMethod(ctx, value) === fn
     )
       names.push(name);
   }
@@ -53,7 +54,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
   if (ctx.batchHandlers.size > 0 && middyPartialBatch(ctx)) return;
   const driven = ctx.batchHandlers.size > 0 ? powertoolsProcessors(ctx) : undefined;
   for (const fn of ctx.batchHandlers) {
-    if (calledByOwnHandler(ctx, fn)) continue;
+    if (takesOwnHandlersEvent(ctx, fn)) continue;
     const text = ctx.source.slice(fn.start, fn.end);
     const names = exportNamesOf(ctx, fn);
     const extra = names.length > 0 ? { handlerExports: names } : undefined;

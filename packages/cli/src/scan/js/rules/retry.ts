@@ -104,7 +104,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const site of sites) {
     if (site.unbounded !== undefined) report('retry-unbounded', site.node, site.unbounded);
     if (site.noJitter !== undefined && !lostRaceOnly(ctx, site.node))
-      report('retry-no-jitter', site.node, site.noJitter);
+      report('retry-no-jitter', site.noJitterAt ?? site.node, site.noJitter);
     if (
       site.noBreaker ||
       oneShot ||

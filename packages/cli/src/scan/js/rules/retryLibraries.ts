@@ -9,12 +9,30 @@ export interface RetrySite {
   readonly label: string;
   readonly unbounded?: string;
   readonly noJitter?: string;
+  /** Where the unjittered delay is written, when that is not at `node` (an SDK strategy's `delayDecider`). */
+  readonly noJitterAt?: Node;
   /** The retry answers throttling (a resend of a batch's leftovers): no-circuit-breaker does not apply. */
   readonly noBreaker?: true;
 }
 
 function optionsOf(ctx: ModuleContext, node: Node | undefined) {
   return objectProps(ctx.valueOf(node));
+}
+
+/**
+ * node-retry (under async-retry, p-retry, promise-retry) computes each wait as
+ * `min(round(random(1..2) * minTimeout * factor ** attempt), maxTimeout)`, `minTimeout` defaulting to
+ * 1000: when `minTimeout >= maxTimeout` every randomized wait is clamped to `maxTimeout`, so randomize
+ * spreads nothing (`{ minTimeout: 5000, maxTimeout: 5000 }`).
+ */
+export function clampedToMax(ctx: ModuleContext, props: ReadonlyMap<string, Node> | undefined): boolean {
+  const num = (key: string) => {
+    const option = props?.get(key);
+    return numberValue(ctx.valueOf(option) ?? option);
+  };
+  const max = num('maxTimeout');
+  const min = props?.has('minTimeout') ? num('minTimeout') : 1000;
+  return max !== undefined && min !== undefined && min >= max;
 }
 
 /** The retry a library call sets up, if `call` is one. */
@@ -59,9 +77,11 @@ export function siteOf(ctx: ModuleContext, call: Node): RetrySite | undefined {
       ...(retries === Number.POSITIVE_INFINITY || isBooleanLiteral(opts?.props.get('forever'), true)
         ? { unbounded: `${imp.source} with unlimited retries never gives up` }
         : {}),
-      ...(isBooleanLiteral(opts?.props.get('randomize'), true)
-        ? {}
-        : { noJitter: `${imp.source} does not randomize delays unless randomize: true` }),
+      ...(!isBooleanLiteral(opts?.props.get('randomize'), true)
+        ? { noJitter: `${imp.source} does not randomize delays unless randomize: true` }
+        : clampedToMax(ctx, opts?.props)
+          ? { noJitter: `${imp.source} with minTimeout >= maxTimeout waits exactly maxTimeout every time` }
+          : {}),
     };
   }
   if (imp.source === 'async-retry') {
@@ -76,7 +96,12 @@ export function siteOf(ctx: ModuleContext, call: Node): RetrySite | undefined {
         : {}),
       ...(isBooleanLiteral(opts?.props.get('randomize'), false)
         ? { noJitter: 'async-retry with randomize: false has no jitter' }
-        : {}),
+        : clampedToMax(ctx, opts?.props)
+          ? {
+              noJitter:
+                'async-retry with minTimeout >= maxTimeout: every randomized wait is clamped to maxTimeout, so retries stay in lockstep',
+            }
+          : {}),
     };
   }
   if (imp.source === 'axios-retry') {

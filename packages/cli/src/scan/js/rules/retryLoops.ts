@@ -50,13 +50,37 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
   );
   if (!resends) return undefined;
   const delays = loopDelays(loop);
-  if (delays.length === 0 || delays.some((d) => jittered(ctx, d))) return undefined;
+  // AWS asks that unprocessed items be retried with exponential backoff: a loop with no wait at all
+  // re-sends at once, in lockstep with every caller throttled with it.
+  const noJitter =
+    delays.length === 0
+      ? 'loop resends failed batch entries at once: no backoff and no jitter between rounds'
+      : delays.some((d) => jittered(ctx, d))
+        ? undefined
+        : 'loop resends failed batch entries after a fixed or purely exponential delay, no jitter';
+  // A loop that ends only when the leftovers are empty keeps resending for as long as they are refused.
+  const unbounded = resendBounded(ctx, loop)
+    ? undefined
+    : 'loop resends failed batch entries until none are left, with no attempt limit';
+  if (noJitter === undefined && unbounded === undefined) return undefined;
   return {
     node: loop,
     label: 'loop resending failed batch entries',
-    noJitter: 'loop resends failed batch entries after a fixed or purely exponential delay, no jitter',
+    ...(noJitter === undefined ? {} : { noJitter }),
+    ...(unbounded === undefined ? {} : { unbounded }),
     noBreaker: true,
   };
+}
+
+/** An attempt counter or a clock compared against a limit: `retries < 5`, `attempt >= MAX`, `Date.now() < deadline`. */
+const ROUND_LIMIT =
+  /\b\w*(attempt|tries|retries|retry|round|iteration)\w*\s*(<|>|===|!==)|(<|>)=?\s*\w*(attempt|tries|retries|retry|round|iteration)\w*\b|Date\.now\(\)|getRemainingTimeInMillis/i;
+
+/** Does the resend loop stop after a number of rounds (a counter, a `for` with its own bound, a deadline)? */
+function resendBounded(ctx: ModuleContext, loop: Node): boolean {
+  if (ROUND_LIMIT.test(ctx.source.slice(loop.start, loop.end))) return true;
+  // `for (let i = 0; i < 5; i++)`: the loop's own counter, whatever it is called.
+  return loop.type === 'ForStatement' && loop.test != null && loop.update != null;
 }
 
 export function jittered(ctx: ModuleContext, d: Node): boolean {

@@ -12,7 +12,8 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import type { RetrySite } from './retryLibraries.js';
+import { clampedToMax, type RetrySite } from './retryLibraries.js';
+import { middlewareStrategySite } from './retryMiddlewareStrategy.js';
 
 const POLLY_RETRIES = new Set(['retry', 'waitAndRetry']);
 const NODE_RETRY = new Set(['operation', 'timeouts', 'wrap']);
@@ -79,9 +80,11 @@ function nodeRetrySite(ctx: ModuleContext, call: Node): RetrySite | undefined {
     numberValue(opts?.props.get('retries')) === Number.POSITIVE_INFINITY
       ? { unbounded: 'node-retry with forever: true never gives up' }
       : {}),
-    ...(isBooleanLiteral(opts?.props.get('randomize'), true)
-      ? {}
-      : { noJitter: 'node-retry does not randomize its timeouts unless randomize: true' }),
+    ...(!isBooleanLiteral(opts?.props.get('randomize'), true)
+      ? { noJitter: 'node-retry does not randomize its timeouts unless randomize: true' }
+      : clampedToMax(ctx, opts?.props)
+        ? { noJitter: 'node-retry with minTimeout >= maxTimeout waits exactly maxTimeout every time' }
+        : {}),
   };
 }
 
@@ -169,6 +172,6 @@ function attemptSite(ctx: ModuleContext, call: Node): RetrySite | undefined {
 
 /** The retry a policy library sets up at `node` (a call or a `new`), if it is one. */
 export function policySiteOf(ctx: ModuleContext, node: Node): RetrySite | undefined {
-  if (node.type === 'NewExpression') return sdkStrategySite(ctx, node);
+  if (node.type === 'NewExpression') return sdkStrategySite(ctx, node) ?? middlewareStrategySite(ctx, node);
   return pollySite(ctx, node) ?? nodeRetrySite(ctx, node) ?? attemptSite(ctx, node);
 }

@@ -16,6 +16,7 @@ import {
   deletedAfterTry,
   feedsOnlyBestEffort,
   throwsAfter,
+  unsetThrowsAfter,
 } from './catchAfter.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import {
@@ -74,6 +75,8 @@ function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
  */
 function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
   if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
+  // A fallback: the variable the try sets is checked after it, and the function throws when it is unset.
+  if (unsetThrowsAfter(ctx, tryStatement)) return true;
   // The failed messages are left undeleted: the queue redelivers them.
   if (acknowledgedOnlyOnSuccess(ctx, tryStatement)) return true;
   // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.

@@ -1,0 +1,56 @@
+// A function a batch handler hands its whole event to (`await processBatch(event, deps)`, `const id =
+// idFrom(event)`) sees that handler's batch, so it is judged with that handler: the scan's one notion of a
+// batch delegate. In its own module the handler answers for the batch (it is judged itself), so the helper
+// is no second entry point; across modules project.ts resolves the imported ones and batchOne.ts gives each
+// its callers' batch size (1 only when every handler that hands it its event takes one record).
+import { type Node, someDescendant, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/** The callee names of the calls in `handler` that take its event parameter whole as an argument. */
+function eventCallees(handler: Node): Node[] {
+  const first = (handler.params as Node[])[0];
+  if (first?.type !== 'Identifier') return [];
+  const event = first.name as string;
+  const out: Node[] = [];
+  someDescendant(handler.body as Node, (n) => {
+    if (n.type !== 'CallExpression') return false;
+    const callee = unwrap(n.callee);
+    if (callee?.type !== 'Identifier') return false;
+    if ((n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === event))
+      out.push(callee);
+    return false;
+  });
+  return out;
+}
+
+/**
+ * The project functions `handler` hands its event to, for the project pass: imported ones by their import,
+ * this module's other exports with source ''.
+ * @example
+ * eventTakers(ctx, fn) // [{ source: './processor', name: 'processBatch' }] for `(e) => processBatch(e, db)`
+ */
+export function eventTakers(ctx: ModuleContext, handler: Node): { source: string; name: string }[] {
+  const out: { source: string; name: string }[] = [];
+  for (const callee of eventCallees(handler)) {
+    const name = callee.name as string;
+    const imp = ctx.importOf(name, callee);
+    if (imp?.source.startsWith('.') && imp.imported !== '*')
+      out.push({ source: imp.source, name: imp.imported });
+    else if (imp === undefined && ctx.exports.has(name)) out.push({ source: '', name });
+  }
+  return out;
+}
+
+/**
+ * Is `fn` a delegate of another entry handler of its module (called with that handler's event)? The handler
+ * answers for the batch, so `fn` is not reported apart.
+ * @example
+ * takesOwnHandlersEvent(ctx, idFrom) // true when `handler = (event) => save(idFrom(event))`
+ */
+export function takesOwnHandlersEvent(ctx: ModuleContext, fn: Node): boolean {
+  for (const [handler, kind] of ctx.handlers) {
+    if (kind !== 'entry' || handler === fn) continue;
+    if (eventCallees(handler).some((callee) => ctx.functionOf(callee) === fn)) return true;
+  }
+  return false;
+}
