@@ -32,6 +32,7 @@ export function analyzeIac(file: string, source: string): IacResult {
       (rule, line, message, extra) =>
         candidates.push({ rule, line, column: 1, message, snippet: lineText(line), ...extra }),
       batchOneHandlers,
+      file,
     );
     return { candidates, batchOneHandlers, terraform };
   }

@@ -16,6 +16,7 @@ import {
 } from './terraformLambdaModules.js';
 import { type TerraformFacts, terraformFacts } from './terraformModules.js';
 import { checkQueueModules } from './terraformQueueModules.js';
+import { offByDefault } from './terraformSwitches.js';
 
 export type TfReport = (
   rule: string,
@@ -31,7 +32,12 @@ export type TfReport = (
 const API_GATEWAY_MAX_SECONDS = 29;
 
 /** Runs the Terraform rules over one file and answers what it says about queues across modules. */
-export function checkTerraform(source: string, report: TfReport, batchOneHandlers: string[]): TerraformFacts {
+export function checkTerraform(
+  source: string,
+  report: TfReport,
+  batchOneHandlers: string[],
+  file?: string,
+): TerraformFacts {
   const blocks = parseHcl(source);
   const resources = blocks.filter((b) => b.type === 'resource' && b.labels.length >= 2);
   const of = (type: string) => resources.filter((r) => r.labels[0] === type);
@@ -70,6 +76,14 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
       // redrive_allow_policy on a queue that redrives itself names who may redrive into it, not a DLQ.
       (q.attrs.has('redrive_allow_policy') && policy === undefined) ||
       /dlq|dead.?letter/i.test(`${q.labels[1]} ${literal(q.attrs.get('name')) ?? ''}`);
+    const off =
+      policy !== undefined ? offByDefault(blocks, file, q.attrs.get('redrive_policy')?.raw) : undefined;
+    if (off !== undefined && !isDlq)
+      report(
+        'iac-missing-dlq',
+        q.line,
+        `aws_sqs_queue.${q.labels[1]} has a redrive_policy only when ${off} is set, and it defaults to off: a poison message is retried until retention deletes it`,
+      );
     if (policy === undefined) {
       if (!isDlq)
         report(
@@ -164,10 +178,12 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
   const rules = of('aws_cloudwatch_event_rule');
   for (const t of of('aws_cloudwatch_event_target')) {
     const arn = t.attrs.get('arn')?.raw ?? '';
-    const viaModule = lambdaModules.find((m) => arn.includes(`module.${m.labels[0]}.`));
+    const ruleRef = /aws_cloudwatch_event_rule\.([\w-]+)/.exec(t.attrs.get('rule')?.raw ?? '')?.[1];
+    const viaModule =
+      lambdaModules.find((m) => arn.includes(`module.${m.labels[0]}.`)) ??
+      permittedModule(of('aws_lambda_permission'), blocks, arn, ruleRef);
     if (!arn.includes('aws_lambda_function.') && viaModule === undefined) continue;
     // A rule that only runs on a schedule retries by running again: the next run redoes the work.
-    const ruleRef = /aws_cloudwatch_event_rule\.([\w-]+)/.exec(t.attrs.get('rule')?.raw ?? '')?.[1];
     const rule = rules.find((r) => r.labels[1] === ruleRef);
     if (rule?.attrs.has('schedule_expression') && !rule.attrs.has('event_pattern')) continue;
     if (sub(t, 'dead_letter_config') !== undefined) continue;
@@ -256,4 +272,32 @@ export function checkTerraform(source: string, report: TfReport, batchOneHandler
     );
   }
   return terraformFacts(blocks);
+}
+
+/**
+ * A project's own function module (`source = "../lambda"`) a rule target invokes: the target's `arn` is
+ * that module's output and an `aws_lambda_permission` lets `events.amazonaws.com` invoke it from the same
+ * rule, the grant AWS requires of every Lambda target. A module passing a DLQ or on-failure input is not one.
+ * @example
+ * permittedModule(permissions, blocks, 'module.watcher.lambda.function.arn', 'spot_warning') // module "watcher"
+ */
+function permittedModule(
+  permissions: readonly HclBlock[],
+  blocks: readonly HclBlock[],
+  arn: string,
+  ruleRef: string | undefined,
+): HclBlock | undefined {
+  const name = /^\s*module\.([\w-]+)\./.exec(arn)?.[1];
+  if (name === undefined || ruleRef === undefined) return undefined;
+  const granted = permissions.some(
+    (p) =>
+      /events\.amazonaws\.com/.test(p.attrs.get('principal')?.raw ?? '') &&
+      new RegExp(`aws_cloudwatch_event_rule\\.${escapeRegExp(ruleRef)}\\b`).test(
+        p.attrs.get('source_arn')?.raw ?? '',
+      ) &&
+      (p.attrs.get('function_name')?.raw ?? '').includes(`module.${name}.`),
+  );
+  const mod = blocks.find((b) => b.type === 'module' && b.labels[0] === name);
+  if (!granted || mod === undefined || /dead_letter|on_failure|destination/.test(mod.text)) return undefined;
+  return mod;
 }

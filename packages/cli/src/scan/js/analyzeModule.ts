@@ -36,6 +36,7 @@ import { sdkRules } from './rules/sdk.js';
 import { sdkQueueRules } from './rules/sdkQueues.js';
 import { serverlessTsRules } from './rules/serverlessTs.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
+import { sstQueueRules } from './rules/sstQueues.js';
 import { swallowRules } from './rules/swallowed.js';
 
 const RULES: readonly Rule[] = [
@@ -62,6 +63,7 @@ const RULES: readonly Rule[] = [
   cdkSelfConsumerRules,
   serverlessTsRules,
   sstBatchOneRules,
+  sstQueueRules,
 ];
 const RAW = rawTransferSupported();
 

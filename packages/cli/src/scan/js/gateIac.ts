@@ -57,6 +57,8 @@ const SERVERLESS_EVENT =
 
 export function serverlessConfig(words: SourceWords): boolean {
   return (
+    // SST v2 queues with a consumer (rules/sstQueues.ts).
+    (words.includes('sst/constructs') && words.includes('consumer')) ||
     // SST queue consumers with a batch size (rules/sstBatchOne.ts).
     (words.includes('subscribe') && words.includes('batch') && words.includes('size')) ||
     (words.includes('eventSource') && words.includes('batchSize')) ||

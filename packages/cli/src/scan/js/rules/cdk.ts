@@ -23,10 +23,11 @@ import { fallbackFor } from './cdkFallback.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionDlqWithoutAlarm } from './cdkFunctionDlqs.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
+import { alarmedElsewhere } from './cdkHandedDlqs.js';
 import { functionConstruct, handlerLink } from './cdkHandlers.js';
 import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
 import { notePassedProps } from './cdkPassedProps.js';
-import { noteSelfUncapped } from './cdkSelfConsumers.js';
+import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
@@ -76,6 +77,11 @@ export function eventSourceTarget(ctx: ModuleContext, node: Node): Node | undefi
     propertyName(callee.property as Node, callee.computed as boolean) === 'addEventSource'
     ? (callee.object as Node)
     : undefined;
+}
+
+/** A queue's `queueName`, through a local constant (`const dlqName = 'RAMI-DLQ'`). */
+function queueName(ctx: ModuleContext, node: Node | undefined): string {
+  return stringValue(ctx.valueOf(node)) ?? '';
 }
 
 function escapeRe(s: string): string {
@@ -149,7 +155,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       const inline = inlineDlq(ctx, node);
       const usedAsDlq =
         inline ||
-        /dlq|dead/i.test(`${id} ${name ?? ''}`) ||
+        /dlq|dead/i.test(`${id} ${name ?? ''} ${queueName(ctx, props?.props.get('queueName'))}`) ||
         (name !== undefined &&
           new RegExp(
             `(?:queue|deadLetterQueue)\\s*:\\s*${escapeRe(name)}\\b|new\\s+(?:\\w+\\.)?SqsDlq\\(\\s*${escapeRe(name)}\\b|onFailure\\s*:\\s*new\\s+(?:\\w+\\.)?SqsDestination\\(\\s*${escapeRe(name)}\\b`,
@@ -169,7 +175,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
             ).test(src)) &&
           !/deadLetterQueue\b[\w.!?]*\.metric/.test(src) &&
           !/new\s+\w*\.?Alarm\b/.test(src) &&
-          (name === undefined || !onlyLogDeliveryDlq(ctx, name, node))
+          (name === undefined || (!onlyLogDeliveryDlq(ctx, name, node) && !alarmedElsewhere(ctx, name)))
         )
           report(
             'iac-missing-dlq',
@@ -225,7 +231,12 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       if (kind === 'SqsEventSource' && p?.props.get('maxConcurrency') === undefined) {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
         const fnProps = functionConstruct(ctx, fnExpr)?.props;
-        if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions')) continue;
+        if (
+          fnProps?.spread ||
+          fnProps?.props.has('reservedConcurrentExecutions') ||
+          factoryCapped(ctx, fnExpr)
+        )
+          continue;
         if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) {
           noteSelfUncapped(ctx, fnExpr, node);
           continue;

@@ -87,3 +87,22 @@ export const cdkSelfConsumerRules: Rule = (ctx: ModuleContext, report: Report) =
     );
   }
 };
+
+/**
+ * A function built by a factory call (`MonitoredFunction.create(stack, 'worker', env, { reservedConcurrentExecutions: 10 })`,
+ * `makeConsumer(this, { ... })`) whose props, in any argument or one object down, set a concurrency: the factory hands the cap to the function it builds.
+ * @example
+ * factoryCapped(ctx, processQueueLambda) // true for `const processQueueLambda = Fn.create(s, 'q', env, { reservedConcurrentExecutions: 10 })`
+ */
+export function factoryCapped(ctx: ModuleContext, fn: Node | undefined): boolean {
+  const built = ctx.valueOf(unwrap(fn));
+  if (built?.type !== 'CallExpression') return false;
+  // Only a concurrency written out counts: an environment object spread from config is no cap.
+  const caps = (node: Node | undefined) => {
+    const props = objectProps(ctx.valueOf(node));
+    return props !== undefined && CAPS.test([...props.props.keys()].join(' '));
+  };
+  return (built.arguments as Node[]).some(
+    (arg) => caps(arg) || [...(objectProps(ctx.valueOf(arg))?.props.values() ?? [])].some(caps),
+  );
+}

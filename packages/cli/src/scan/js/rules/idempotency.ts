@@ -89,8 +89,11 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     let owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
     const reference = REFERENCE_FIELD.test(key);
     const objectKey = key === 'Key' && parent !== undefined && hasProperty(parent, 'Bucket');
+    // StartExecution's `name`: a standard workflow runs once per name (a repeat with the same input
+    // returns the running execution), so a name made per attempt starts the workflow again.
+    const executionName = key === 'name' && parent !== undefined && hasProperty(parent, 'stateMachineArn');
     const idLike = RECORD_ID_FIELD.test(key) || SORT_KEY.test(key) || prefixedKey(ctx, prop.value);
-    if (!idLike && !reference && !objectKey && !cloudEventId(owner, key)) continue;
+    if (!idLike && !reference && !objectKey && !executionName && !cloudEventId(owner, key)) continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
     // when that helper returns a random or clock value.
     const randomValue = isRandom(ctx, prop.value); // a walk of the value: asked once
@@ -105,13 +108,15 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         ? { ...view.extra, onlyIfImportRandom: viaImport }
         : view.extra;
     const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
-    if (reference || objectKey) {
+    if (reference || objectKey || executionName) {
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
         reference
           ? `${key} is a new random reference per attempt ${where}: a redelivery reaches the receiver as a new request it cannot recognise as a repeat`
-          : `the object key is random ${where}: a redelivered message is stored again under a new key`,
+          : executionName
+            ? `the Step Functions execution name is made per attempt ${where}: a redelivery starts the workflow again instead of finding the first execution`
+            : `the object key is random ${where}: a redelivered message is stored again under a new key`,
         extra,
       );
       continue;

@@ -97,6 +97,8 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
   // test on a row loaded by an await) is a create-if-absent.
   const settled = (u: Node) => duplicateAnswered(ctx, u) || guarded(ctx, u);
   const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')];
+  const runsInserts = new Set<Node | undefined>();
+  const fnOf = (n: Node) => ctx.enclosingFunction(n);
   for (const node of sqlNodes) {
     const text =
       node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
@@ -106,9 +108,15 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     // An insert whose id column takes a random value is reported once, by random-id-nondeterministic.
     const open = uses.filter((u) => !settled(u) && reportedSqlKeys(ctx, view, shared, u).length === 0);
     if (open.length === 0) continue;
+    // A module-scope statement is reported where it runs, once per function that runs plain inserts (a
+    // transaction inserting a row and its children is one fix): the constant alone says nothing of who
+    // runs it, and is often declared far from the call.
+    const at = open[0] === node ? node : (open.find((u) => !runsInserts.has(fnOf(u))) ?? undefined);
+    if (at === undefined) continue;
+    if (at !== node) runsInserts.add(fnOf(at));
     report(
       'insert-no-upsert',
-      node,
+      at,
       `plain INSERT ${where}: a redelivered message inserts twice or fails on the unique key`,
       shared ? { onlyIfConsumerCaller: sharedRequest(ctx, open[0] as Node) } : view.extra,
     );

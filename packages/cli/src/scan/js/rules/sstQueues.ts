@@ -1,0 +1,41 @@
+// iac-missing-dlq for SST v2's Queue construct (`import { Queue } from "sst/constructs"`): the queue's own
+// settings are the CDK queue props under `cdk.queue`, so its dead-letter queue is written
+// `cdk: { queue: { deadLetterQueue: { queue, maxReceiveCount } } }`. A consumed queue with none retries a
+// poison message until retention deletes it (a FIFO one blocks its message group meanwhile). A `cdk.queue`
+// that is an existing queue (`cdk: { queue: imported }`) is judged where that queue is built.
+import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { Report, Rule } from './Report.js';
+
+/** The value at `path` in an object literal, or undefined when a step is missing or not a literal. */
+function at(ctx: ModuleContext, node: Node | undefined, path: readonly string[]): Node | undefined {
+  let n = node;
+  for (const key of path) n = objectProps(ctx.valueOf(n) ?? unwrap(n))?.props.get(key);
+  return n;
+}
+
+export const sstQueueRules: Rule = (ctx: ModuleContext, report: Report) => {
+  // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
+  if (!ctx.source.includes('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  for (const node of ctx.of('NewExpression')) {
+    const imp = ctx.importRoot(node.callee);
+    if (imp?.source !== 'sst/constructs' || imp.imported !== 'Queue') continue;
+    const args = node.arguments as Node[];
+    const props = objectProps(ctx.valueOf(args[2]));
+    if (props === undefined || props.spread || !props.props.has('consumer')) continue;
+    const id = stringValue(ctx.valueOf(args[1])) ?? '';
+    if (/dlq|dead/i.test(id)) continue;
+    const cdk = props.props.get('cdk');
+    const cdkProps = cdk !== undefined ? objectProps(ctx.valueOf(cdk)) : undefined;
+    if (cdk !== undefined && (cdkProps === undefined || cdkProps.spread)) continue;
+    const queue = cdkProps?.props.get('queue');
+    const queueProps = queue !== undefined ? objectProps(ctx.valueOf(queue)) : undefined;
+    if (queue !== undefined && (queueProps === undefined || queueProps.spread)) continue;
+    if (at(ctx, queue, ['deadLetterQueue']) !== undefined) continue;
+    report(
+      'iac-missing-dlq',
+      node,
+      `SST Queue ${id} has no cdk.queue.deadLetterQueue: a poison message is retried until retention deletes it`,
+    );
+  }
+};
