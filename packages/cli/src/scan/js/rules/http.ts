@@ -1,6 +1,6 @@
 // http-no-timeout and no-retry: outbound HTTP calls through fetch, node-fetch, undici, axios, got, ky
 // and superagent, judged with what surrounds them (wrappers, configured instances, library defaults).
-import { calleeName, isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import { calleeName, isFunction, memberPath, type Node, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { sharedRequest } from '../callerNames.js';
 import { namesTimeout, unretriedAxios } from '../handedInClients.js';
@@ -19,6 +19,7 @@ import {
   retriesByDefault,
   TIMEOUT_KEYS,
 } from './httpTimeoutOptions.js';
+import { inHealthCheck, inSyntheticProbe } from './probeCalls.js';
 import type { Report, Rule } from './Report.js';
 
 export { classifyHttpCall };
@@ -41,31 +42,6 @@ function axiosRetried(ctx: ModuleContext): Set<string> {
     if (target?.type === 'Identifier') names.add(target.name as string);
   }
   return names;
-}
-
-const CHECK_KEY = /^(check|healthCheck|probe|ping)$/i;
-
-/**
- * A folder of synthetic monitoring (`api-end-to-end-test/`, `e2e/`, `canary/`, `synthetics/`,
- * `smoke-test/`): code that calls a live service to measure it. A retry would hide the failure it exists
- * to report.
- */
-const SYNTHETIC_FOLDER =
-  /^([\w]+-)*(e2e|end-to-end|canary|canaries|synthetics?|smoke)(-tests?|-checks?|-probes?)?$/i;
-
-function inSyntheticProbe(ctx: ModuleContext): boolean {
-  const folders = ctx.file.replace(/\\/g, '/').split('/').slice(0, -1);
-  return folders.slice(-4).some((f) => SYNTHETIC_FOLDER.test(f));
-}
-
-/** The call is a health check or probe (`{ check: async () => fetch(...) }`): a retry would hide what it measures. */
-function inHealthCheck(ctx: ModuleContext, call: Node): boolean {
-  const fn = ctx.enclosingFunction(call);
-  const parent = fn !== undefined ? ctx.parentOf(fn) : undefined;
-  return (
-    (parent?.type === 'Property' || parent?.type === 'MethodDefinition') &&
-    CHECK_KEY.test(propertyName(parent.key, parent.computed) ?? '')
-  );
 }
 
 /**
