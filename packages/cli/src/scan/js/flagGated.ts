@@ -37,7 +37,7 @@ export function flagGated(ctx: ModuleContext, node: Node): { exported: string[] 
     child = parent;
   }
   if (index === undefined) return undefined;
-  const name = nameOf(ctx, fn);
+  const name = declaredName(ctx, fn);
   if (name === undefined) return undefined;
   return callsLeaveOut(ctx, fn, name, index);
 }
@@ -70,8 +70,12 @@ function paramFlag(ctx: ModuleContext, fn: Node, raw: Node): number | undefined 
   return off ? index : undefined;
 }
 
-/** The name a function is declared or bound under (`function f`, `const f = async () => ...`). */
-function nameOf(ctx: ModuleContext, fn: Node): string | undefined {
+/**
+ * The name a function is declared or bound under (`function f`, `const f = async () => ...`).
+ * @example
+ * declaredName(ctx, fn) // 'processRecords'
+ */
+export function declaredName(ctx: ModuleContext, fn: Node): string | undefined {
   if (fn.type === 'FunctionDeclaration') return (fn.id as Node | null)?.name as string | undefined;
   const parent = ctx.parentOf(fn);
   return parent?.type === 'VariableDeclarator' && (parent.id as Node).type === 'Identifier'

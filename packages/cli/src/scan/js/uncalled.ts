@@ -3,6 +3,7 @@
 // the function rather than hardening it, and labellers of real repositories mark them as traps.
 import { escapeRegExp } from '../escapeRegExp.js';
 import type { Node } from './ast.js';
+import { declaredName } from './flagGated.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const dead = new WeakMap<Node, boolean>();
@@ -18,7 +19,7 @@ const dead = new WeakMap<Node, boolean>();
 export function uncalled(ctx: ModuleContext, node: Node): boolean {
   for (let fn = ctx.enclosingFunction(node); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
     if (ctx.handlers.has(fn)) return false;
-    const name = nameOf(ctx, fn);
+    const name = declaredName(ctx, fn);
     if (name === undefined) continue;
     let verdict = dead.get(fn);
     if (verdict === undefined) {
@@ -44,13 +45,4 @@ function exportKeyword(ctx: ModuleContext, fn: Node): boolean {
   const declaration = fn.type === 'FunctionDeclaration' ? fn : ctx.parentOf(ctx.parentOf(fn) as Node);
   const parent = declaration === undefined ? undefined : ctx.parentOf(declaration);
   return parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
-}
-
-/** The name a function is declared or bound under (`function f`, `const f = async () => ...`). */
-function nameOf(ctx: ModuleContext, fn: Node): string | undefined {
-  if (fn.type === 'FunctionDeclaration') return (fn.id as Node | null)?.name as string | undefined;
-  const parent = ctx.parentOf(fn);
-  return parent?.type === 'VariableDeclarator' && (parent.id as Node).type === 'Identifier'
-    ? ((parent.id as Node).name as string)
-    : undefined;
 }
