@@ -13,6 +13,7 @@ import {
   moduleHasAsyncFailureTarget,
   moduleTimeouts,
   numberIn,
+  permittedModule,
 } from './terraformLambdaModules.js';
 import { type TerraformFacts, terraformFacts } from './terraformModules.js';
 import { checkQueueModules } from './terraformQueueModules.js';
@@ -272,32 +273,4 @@ export function checkTerraform(
     );
   }
   return terraformFacts(blocks);
-}
-
-/**
- * A project's own function module (`source = "../lambda"`) a rule target invokes: the target's `arn` is
- * that module's output and an `aws_lambda_permission` lets `events.amazonaws.com` invoke it from the same
- * rule, the grant AWS requires of every Lambda target. A module passing a DLQ or on-failure input is not one.
- * @example
- * permittedModule(permissions, blocks, 'module.watcher.lambda.function.arn', 'spot_warning') // module "watcher"
- */
-function permittedModule(
-  permissions: readonly HclBlock[],
-  blocks: readonly HclBlock[],
-  arn: string,
-  ruleRef: string | undefined,
-): HclBlock | undefined {
-  const name = /^\s*module\.([\w-]+)\./.exec(arn)?.[1];
-  if (name === undefined || ruleRef === undefined) return undefined;
-  const granted = permissions.some(
-    (p) =>
-      /events\.amazonaws\.com/.test(p.attrs.get('principal')?.raw ?? '') &&
-      new RegExp(`aws_cloudwatch_event_rule\\.${escapeRegExp(ruleRef)}\\b`).test(
-        p.attrs.get('source_arn')?.raw ?? '',
-      ) &&
-      (p.attrs.get('function_name')?.raw ?? '').includes(`module.${name}.`),
-  );
-  const mod = blocks.find((b) => b.type === 'module' && b.labels[0] === name);
-  if (!granted || mod === undefined || /dead_letter|on_failure|destination/.test(mod.text)) return undefined;
-  return mod;
 }

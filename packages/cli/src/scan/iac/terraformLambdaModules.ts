@@ -12,6 +12,7 @@
 //   }
 // Other modules spell the map `event_source_mappings`. Each mapping is judged as an
 // `aws_lambda_event_source_mapping` would be (terraform.ts).
+import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
 import { type HclAttribute, type HclBlock, literal, parseHcl } from './hcl.js';
 import type { TfReport } from './terraform.js';
@@ -150,4 +151,32 @@ export function moduleTimeouts(blocks: readonly HclBlock[]): Map<string, { secon
     if (!Number.isNaN(seconds)) out.set(`module.${m.labels[0]}`, { seconds, line: t?.line ?? m.line });
   }
   return out;
+}
+
+/**
+ * A project's own function module (`source = "../lambda"`) a rule target invokes: the target's `arn` is
+ * that module's output and an `aws_lambda_permission` lets `events.amazonaws.com` invoke it from the same
+ * rule, the grant AWS requires of every Lambda target. A module passing a DLQ or on-failure input is not one.
+ * @example
+ * permittedModule(permissions, blocks, 'module.watcher.lambda.function.arn', 'spot_warning') // module "watcher"
+ */
+export function permittedModule(
+  permissions: readonly HclBlock[],
+  blocks: readonly HclBlock[],
+  arn: string,
+  ruleRef: string | undefined,
+): HclBlock | undefined {
+  const name = /^\s*module\.([\w-]+)\./.exec(arn)?.[1];
+  if (name === undefined || ruleRef === undefined) return undefined;
+  const granted = permissions.some(
+    (p) =>
+      /events\.amazonaws\.com/.test(p.attrs.get('principal')?.raw ?? '') &&
+      new RegExp(`aws_cloudwatch_event_rule\\.${escapeRegExp(ruleRef)}\\b`).test(
+        p.attrs.get('source_arn')?.raw ?? '',
+      ) &&
+      (p.attrs.get('function_name')?.raw ?? '').includes(`module.${name}.`),
+  );
+  const mod = blocks.find((b) => b.type === 'module' && b.labels[0] === name);
+  if (!granted || mod === undefined || /dead_letter|on_failure|destination/.test(mod.text)) return undefined;
+  return mod;
 }

@@ -4,6 +4,7 @@
 import { escapeRegExp } from '../escapeRegExp.js';
 import type { Node } from './ast.js';
 import { declaredName } from './flagGated.js';
+import { isExported } from './isExported.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const dead = new WeakMap<Node, boolean>();
@@ -23,8 +24,7 @@ export function uncalled(ctx: ModuleContext, node: Node): boolean {
     if (name === undefined) continue;
     let verdict = dead.get(fn);
     if (verdict === undefined) {
-      const exported =
-        exportKeyword(ctx, fn) || [...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn);
+      const exported = exportKeyword(ctx, fn) || isExported(ctx, fn);
       const mentions = exported
         ? 2
         : (ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`, 'g'))?.length ?? 0);

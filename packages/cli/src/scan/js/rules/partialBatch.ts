@@ -15,6 +15,7 @@ import {
   V2_METHODS,
 } from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
+import { callersDiscard, exportedOwner } from './batchOwners.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
 import { recordsSuccessAfter } from './catchAfter.js';
@@ -83,54 +84,6 @@ function loggedOnlyBranches(ctx: ModuleContext, report: Report): void {
       'the failed entries of a batch write are only logged: the function goes on as if they were written, so they are lost',
     );
   }
-}
-
-/**
- * The batch is sent by a module-local helper that returns the result (`return await client.send(...)`),
- * not exported, and every call of the helper discards what it returns (`await putEvents(payload);`).
- */
-function callersDiscard(ctx: ModuleContext, at: Node): boolean {
-  const fn = ctx.enclosingFunction(at);
-  if (fn === undefined || [...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn))
-    return false;
-  let calls = 0;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (callee?.type !== 'Identifier' || ctx.functionOf(callee) !== fn) continue;
-    calls++;
-    const { parent } = ctx.climb(
-      call,
-      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
-    );
-    if (parent?.type !== 'ExpressionStatement') return false;
-  }
-  return calls > 0;
-}
-
-const isExported = (ctx: ModuleContext, fn: Node) =>
-  [...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn);
-
-/**
- * The exported function that hands back what `fn` returns: `fn` itself, or the one exported function whose
- * every call of a module-local `fn` is its own answer (`export function putEvent(...) { log(); return
- * putEventRequest(...) }`), one step deep, as a module keeps the SDK call in a private helper.
- */
-function exportedOwner(ctx: ModuleContext, fn: Node | undefined): Node | undefined {
-  if (fn === undefined || isExported(ctx, fn)) return fn;
-  let owner: Node | undefined;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (callee?.type !== 'Identifier' || ctx.functionOf(callee) !== fn) continue;
-    const { node, parent } = ctx.climb(
-      call,
-      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
-    );
-    const caller = ctx.enclosingFunction(call);
-    const returned = parent?.type === 'ReturnStatement' || (caller !== undefined && caller.body === node);
-    if (!returned || caller === undefined || (owner !== undefined && owner !== caller)) return undefined;
-    owner = caller;
-  }
-  return owner !== undefined && isExported(ctx, owner) ? owner : undefined;
 }
 
 /**

@@ -1,0 +1,12 @@
+// Whether a function leaves its module: asked by the dead-code test and by the batch rules' owner search.
+import type { Node } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/**
+ * The module exports `fn` (directly, or a binding whose value is it).
+ * @example
+ * isExported(ctx, fn) // true for `export async function putEvent(...)`
+ */
+export function isExported(ctx: ModuleContext, fn: Node): boolean {
+  return [...ctx.exports.values()].some((v) => v === fn || ctx.functionOf(v) === fn);
+}
