@@ -107,8 +107,8 @@ export const BUILT_IN_EXCLUDES: readonly string[] = [
   'testUtils.*',
   'test-utils.*',
   '*.stories.*',
-  // Build and seeding scripts run on a developer's machine or in CI, not in the service.
-  'scripts',
+  // Build and seeding scripts run on a developer's machine or in CI, not in the service (`SCRIPT_FOLDERS`:
+  // their deployment templates and CDK stacks are still read).
   'fixtures',
   'test',
   'tests',
@@ -121,6 +121,15 @@ export const BUILT_IN_EXCLUDES: readonly string[] = [
   'integration-testing',
   'test-harness',
 ];
+
+/**
+ * Folders of build, seeding and operator scripts: their code runs on a developer's machine or in CI, not
+ * in the service, so it is not scanned; but the infrastructure kept there is the deployed one (pagoPA's
+ * `scripts/aws/cfn/microservice.yml`, a CDK app in `scripts/stack.ts`), so templates and CDK code are read.
+ * @example
+ * SCRIPT_FOLDERS.includes('scripts'); // true
+ */
+export const SCRIPT_FOLDERS: readonly string[] = ['scripts'];
 
 /**
  * A validated config with every default filled in.

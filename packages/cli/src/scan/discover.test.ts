@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,45 @@ describe('discover', () => {
     // Assess
     expect(found.files.map((f) => f.rel)).toEqual(['src/handler.ts']);
     expect(found.problems).toEqual([]);
+  });
+
+  it('reports a file reached both directly and through a folder link at its own path, once', () => {
+    // Prepare: `api/src/helpers -> ../../helpers`, a link the sorted walk meets before `helpers/` itself
+    const root = mkdtempSync(join(tmpdir(), 'bulwark-discover-'));
+    mkdirSync(join(root, 'helpers'));
+    mkdirSync(join(root, 'api', 'src'), { recursive: true });
+    writeFileSync(join(root, 'helpers', 'db.ts'), 'export const get = () => 1;\n');
+    symlinkSync('../../helpers', join(root, 'api', 'src', 'helpers'));
+    const outside = mkdtempSync(join(tmpdir(), 'bulwark-discover-'));
+    mkdirSync(join(outside, 'scan'));
+    mkdirSync(join(outside, 'shared'));
+    writeFileSync(join(outside, 'shared', 'util.ts'), 'export const u = 1;\n');
+    symlinkSync('../shared', join(outside, 'scan', 'shared'));
+
+    // Act
+    const found = discover(root, [root], normalizeScanConfig({}));
+    const sub = discover(outside, [join(outside, 'scan')], normalizeScanConfig({}));
+
+    // Assess: the real path, not the link's; and a link to a folder the walk does not reach is still read
+    expect(found.files.map((f) => f.rel)).toEqual(['helpers/db.ts']);
+    expect(sub.files.map((f) => f.rel)).toEqual(['scan/shared/util.ts']);
+  });
+
+  it('reads the deployment templates and CDK stacks kept in scripts/, never the scripts themselves', () => {
+    // Prepare
+    const root = mkdtempSync(join(tmpdir(), 'bulwark-discover-'));
+    mkdirSync(join(root, 'scripts', 'aws', 'cfn'), { recursive: true });
+    writeFileSync(join(root, 'scripts', 'aws', 'cfn', 'microservice.yml'), 'Resources: {}\n');
+    writeFileSync(join(root, 'scripts', 'stack.ts'), "import { App } from 'aws-cdk-lib';\nnew App();\n");
+    writeFileSync(
+      join(root, 'scripts', 'seed.ts'),
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n",
+    );
+
+    // Act
+    const found = discover(root, [root], normalizeScanConfig({}));
+
+    // Assess
+    expect(found.files.map((f) => f.rel)).toEqual(['scripts/aws/cfn/microservice.yml', 'scripts/stack.ts']);
   });
 });

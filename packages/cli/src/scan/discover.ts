@@ -2,7 +2,7 @@
 // symlinks once (a loop is reported, not followed), and reports what it had to skip.
 import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { BUILT_IN_EXCLUDES, type NormalizedScanConfig } from './config.js';
+import { BUILT_IN_EXCLUDES, type NormalizedScanConfig, SCRIPT_FOLDERS } from './config.js';
 import type { ScanProblem } from './Finding.js';
 import { matchesAny } from './glob.js';
 
@@ -87,6 +87,10 @@ export function discover(root: string, paths: readonly string[], config: Normali
   const problems: ScanProblem[] = [];
   const missing: string[] = [];
   const seenFiles = new Set<string>();
+  // Files reached through a symlink wait until the walk is done: a file the walk also reaches directly
+  // is reported at its own path (where a reader and the labels look for it), not at the link's, which a
+  // sorted walk can meet first (`api/src/helpers -> ../../helpers`).
+  const linked: { file: DiscoveredFile; real: string }[] = [];
   // Built-in excludes apply below the directory the user named (so `bulwark scan fixtures/x` works);
   // the config's excludes are relative to the root, as documented.
   let base = root;
@@ -105,6 +109,8 @@ export function discover(root: string, paths: readonly string[], config: Normali
     const iac = !code && IAC_EXTENSIONS.test(path) && !NOT_IAC.test(rel);
     if (!code && !iac) return;
     if (!explicit && excluded(path, rel)) return;
+    if (!explicit && code && matchesAny(toRel(base, path), SCRIPT_FOLDERS) && !definesInfrastructure(path))
+      return;
     if (config.include.length > 0 && !matchesAny(rel, config.include)) return;
     if (size > config.maxFileBytes) {
       problems.push({
@@ -114,17 +120,20 @@ export function discover(root: string, paths: readonly string[], config: Normali
       });
       return;
     }
-    let real = path;
+    const file: DiscoveredFile = { path, rel, kind: code ? 'code' : 'iac', size };
     if (viaLink) {
+      let real = path;
       try {
         real = realpathSync(path);
       } catch {
         // Unresolvable: dedupe on the path as given.
       }
+      linked.push({ file, real });
+      return;
     }
-    if (seenFiles.has(real)) return;
-    seenFiles.add(real);
-    files.push({ path, rel, kind: code ? 'code' : 'iac', size });
+    if (seenFiles.has(path)) return;
+    seenFiles.add(path);
+    files.push(file);
   };
 
   // `real` is the directory's resolved path; `viaLink` once a symlink was followed to get here.
@@ -242,6 +251,14 @@ export function discover(root: string, paths: readonly string[], config: Normali
       });
     }
   }
+  for (const { file, real } of linked) {
+    // Direct files are keyed by the path as walked from `root`; a real path inside the root is put in
+    // those terms, so a root reached through a link of its own still dedupes.
+    const key = inside(realRoot, real) ? join(root, relative(realRoot, real)) : real;
+    if (seenFiles.has(key)) continue;
+    seenFiles.add(key);
+    files.push(file);
+  }
   return { files, problems, missing };
 }
 
@@ -253,4 +270,16 @@ function inside(root: string, path: string): boolean {
 /** A NUL byte in the first 8 KiB means binary, as git decides. */
 export function looksBinary(buffer: Buffer): boolean {
   return buffer.subarray(0, 8192).includes(0);
+}
+
+const CDK_IMPORT =
+  /from\s+['"](aws-cdk-lib|@aws-cdk\/[\w-]+)['"]|require\(\s*['"](aws-cdk-lib|@aws-cdk\/[\w-]+)['"]\s*\)/;
+
+/** A code file that builds infrastructure with the CDK: read even where scripts are not. */
+function definesInfrastructure(path: string): boolean {
+  try {
+    return CDK_IMPORT.test(readFileSync(path, 'utf8'));
+  } catch {
+    return false;
+  }
 }
