@@ -1,6 +1,7 @@
 // `npm run scan:eval`: scores `bulwark scan` against the public repositories listed in repos.json, with
 // the labels written by reading their code (labels/<name>.labels). Repositories absent from this machine
-// are skipped with a note. `--held-aside` scores only the held-aside ones, `--all` both sets; the default
+// are skipped with a note. `--held-aside` scores only the held-aside ones, `--all` both sets, `--only=a,b` just
+// those (held-aside ones only with `--held-aside` too); the default
 // scores the others, so the held-aside figures stay unseen until the end.
 //
 // Label file format, one entry a line:
@@ -80,8 +81,26 @@ async function main(): Promise<void> {
     repos: Repo[];
   };
   const corpusDir = process.env.BULWARK_EVAL_CORPUS ?? list.corpusDir;
+  // `--only a,b`: just these repositories (a set scored on arrival, for its own per-rule table).
+  const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const only = onlyArg === undefined ? undefined : new Set(onlyArg.split(','));
+  const unknown = [...(only ?? [])].filter((n) => !list.repos.some((r) => r.name === n));
+  if (unknown.length > 0) throw new Error(`--only names no repository in repos.json: ${unknown.join(', ')}`);
+  const hidden = list.repos.filter(
+    (r) => only?.has(r.name) === true && r.heldAside && !args.has('--held-aside'),
+  );
+  if (hidden.length > 0)
+    throw new Error(
+      `--only names held-aside repositories (${hidden.map((r) => r.name).join(', ')}): add --held-aside`,
+    );
   const wanted = list.repos.filter((r) =>
-    args.has('--all') ? true : args.has('--held-aside') ? r.heldAside : !r.heldAside,
+    only !== undefined
+      ? only.has(r.name)
+      : args.has('--all')
+        ? true
+        : args.has('--held-aside')
+          ? r.heldAside
+          : !r.heldAside,
   );
   const total = tally();
   const perRule = new Map<string, Tally>();
