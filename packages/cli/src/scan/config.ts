@@ -83,6 +83,11 @@ export const BUILT_IN_EXCLUDES: readonly string[] = [
   'coverage',
   'cdk.out',
   '.serverless',
+  // Bundles that serverless-esbuild, serverless-webpack and serverless-plugin-typescript write beside the
+  // service: generated from the source the walk reads anyway.
+  '.esbuild',
+  '.webpack',
+  '.build',
   '.aws-sam',
   '.terraform',
   '.next',

@@ -95,4 +95,25 @@ describe('discover', () => {
     // Assess
     expect(found.files.map((f) => f.rel)).toEqual(['scripts/aws/cfn/microservice.yml', 'scripts/stack.ts']);
   });
+
+  it('skips a CDK cloud assembly whatever its name (cdk --output), by its cdk.out and manifest.json', () => {
+    // Prepare
+    const root = mkdtempSync(join(tmpdir(), 'bulwark-discover-'));
+    mkdirSync(join(root, 'cdk.out.deploy', 'asset.3f79'), { recursive: true });
+    writeFileSync(join(root, 'cdk.out.deploy', 'cdk.out'), '{"version":"48.0.0"}');
+    writeFileSync(join(root, 'cdk.out.deploy', 'manifest.json'), '{}');
+    writeFileSync(join(root, 'cdk.out.deploy', 'Api.template.json'), '{"Resources":{}}');
+    writeFileSync(
+      join(root, 'cdk.out.deploy', 'asset.3f79', 'index.js'),
+      'exports.handler = async () => {};\n',
+    );
+    mkdirSync(join(root, 'src'));
+    writeFileSync(join(root, 'src', 'handler.ts'), 'export const handler = async () => {};\n');
+
+    // Act
+    const found = discover(root, [root], normalizeScanConfig({}));
+
+    // Assess
+    expect(found.files.map((f) => f.rel)).toEqual(['src/handler.ts']);
+  });
 });

@@ -150,6 +150,10 @@ export function discover(root: string, paths: readonly string[], config: Normali
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A CDK cloud assembly under any name (`cdk --output cdk.out.deploy`): synthesized templates and
+    // bundled assets, generated from the app's source that the walk reads anyway. Its marker is the
+    // assembly's own `cdk.out` version file beside `manifest.json`.
+    if (dir !== base && isCloudAssembly(entries)) return;
     // A front-end package below the scan root: report it once and skip it.
     if (dir !== base && entries.some((e) => e.name === 'package.json' && e.isFile())) {
       const framework = browserFramework(join(dir, 'package.json'));
@@ -282,4 +286,12 @@ function definesInfrastructure(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The entries of a CDK cloud assembly directory: the `cdk.out` version file and `manifest.json`. */
+function isCloudAssembly(entries: readonly Dirent[]): boolean {
+  return (
+    entries.some((e) => e.name === 'cdk.out' && e.isFile()) &&
+    entries.some((e) => e.name === 'manifest.json' && e.isFile())
+  );
 }
