@@ -47,12 +47,21 @@ export function randomSqlKeys(ctx: ModuleContext, call: Node): Node[] {
   return found;
 }
 
-/** The module's handlers are typed as schedule targets only: a run has no message to derive a key from. */
+const scheduledModules = new WeakMap<ModuleContext, boolean>();
+
+/**
+ * The module's handlers are typed as schedule targets only: a run has no message to derive a key from.
+ * Asked per insert: answered once per module (a 1 MB bundle with thousands of calls spent seconds here).
+ */
 function scheduledOnly(ctx: ModuleContext): boolean {
-  return (
-    /\bScheduled(Event|Handler)\b/.test(ctx.source) &&
-    !/\b(SQS|Kinesis\w*|DynamoDBStream|SNS|EventBridge)(Event|Handler)\b/.test(ctx.source)
-  );
+  let answer = scheduledModules.get(ctx);
+  if (answer === undefined) {
+    answer =
+      /\bScheduled(Event|Handler)\b/.test(ctx.source) &&
+      !/\b(SQS|Kinesis\w*|DynamoDBStream|SNS|EventBridge)(Event|Handler)\b/.test(ctx.source);
+    scheduledModules.set(ctx, answer);
+  }
+  return answer;
 }
 
 /**
