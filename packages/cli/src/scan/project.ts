@@ -6,6 +6,8 @@ import { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
 import { ExportNames } from './exportNames.js';
 import { type GatherSources, gathered, mayHoldAuthErrorMap, mayHoldAuthGate } from './gatheredFacts.js';
+import { mayBuildOctokit } from './js/rules/octokitClients.js';
+import type { OctokitBuild } from './projectOctokit.js';
 import { LockedHandlers } from './handlerVersions.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule } from './js/analyzeModule.js';
@@ -277,6 +279,16 @@ export class Project {
   get authErrorMaps(): readonly ImportRef[] {
     this.errorMapRefs ??= gathered(this.gatherSources(), mayHoldAuthErrorMap, (m) => m.authErrorMaps ?? []);
     return this.errorMapRefs;
+  }
+
+  private octokitVerdicts: OctokitBuild[] | undefined;
+
+  /** Every module building Octokit clients, and whether one may be bounded (projectOctokit.ts), gathered once. */
+  get octokitBuilds(): readonly OctokitBuild[] {
+    this.octokitVerdicts ??= gathered(this.gatherSources(), mayBuildOctokit, (m) =>
+      m.octokitBuilds !== undefined ? [{ file: m.file, verdict: m.octokitBuilds }] : [],
+    );
+    return this.octokitVerdicts;
   }
 
   private gatherSources(): GatherSources {

@@ -7,6 +7,7 @@ import type { Candidate, ModuleFacts } from './Candidate.js';
 import { candidatePath } from './candidatePath.js';
 import { exportFacts, reExports } from './exportFacts.js';
 import { clientFacts } from './handedInClients.js';
+import { octokitBuilds } from './rules/octokitClients.js';
 import { handlerFacts } from './handlerFacts.js';
 import { exportCalls, handlerCalls, implementers } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
@@ -181,6 +182,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const errorMaps = authErrorMaps(ctx);
   const batchMethods = batchAnswerMethods(ctx);
   const clients = clientFacts(ctx);
+  const octokit = octokitBuilds(ctx);
   const implemented = implementers(ctx);
   return {
     file,
@@ -203,6 +205,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(sources.length > 0 ? { importSources: sources } : {}),
     ...(implemented.length > 0 ? { implementers: implemented } : {}),
     ...(clients !== undefined ? { httpClients: clients } : {}),
+    ...(octokit !== undefined ? { octokitBuilds: octokit } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),
