@@ -4,6 +4,7 @@ import { calleeName, isFunction, memberPath, type Node, unwrap } from '../ast.js
 import type { ImportRef } from '../Candidate.js';
 import { sharedRequest } from '../callerNames.js';
 import { namesTimeout, unretriedAxios } from '../handedInClients.js';
+import { locallyHandedUntimed } from './locallyHandedOptions.js';
 import { classifyHttpCall } from '../httpCall.js';
 import { instanceEscapes, instanceFactory } from '../httpInstances.js';
 import { lambdaExtension } from '../lambdaExtension.js';
@@ -159,7 +160,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       } else {
         const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         optional = bound === 'optional';
-        bounded = bound === true;
+        bounded = bound === true && !locallyHandedUntimed(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         if (Array.isArray(bound)) untimedUnless = bound.map((d) => ({ ref: d.ref, argSeen: d.argSeen }));
       }
     }
