@@ -6,8 +6,6 @@ import { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
 import { ExportNames } from './exportNames.js';
 import { type GatherSources, gathered, mayHoldAuthErrorMap, mayHoldAuthGate } from './gatheredFacts.js';
-import { mayBuildOctokit } from './js/rules/octokitClients.js';
-import type { OctokitBuild } from './projectOctokit.js';
 import { LockedHandlers } from './handlerVersions.js';
 import { ImporterUses } from './importerUses.js';
 import { analyzeModule } from './js/analyzeModule.js';
@@ -24,8 +22,10 @@ import type {
   Protection,
 } from './js/Candidate.js';
 import { mayBatch } from './js/rules/batchWrappers.js';
+import { mayBuildOctokit } from './js/rules/octokitClients.js';
 import { keepCandidate } from './keepCandidate.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
+import type { OctokitBuild } from './projectOctokit.js';
 import { optionsUnread } from './projectOptions.js';
 import { readSource } from './readSource.js';
 import { TsconfigPaths } from './tsconfigPaths.js';

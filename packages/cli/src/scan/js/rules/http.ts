@@ -4,7 +4,6 @@ import { calleeName, isFunction, memberPath, type Node, unwrap } from '../ast.js
 import type { ImportRef } from '../Candidate.js';
 import { sharedRequest } from '../callerNames.js';
 import { namesTimeout, unretriedAxios } from '../handedInClients.js';
-import { locallyHandedUntimed } from './locallyHandedOptions.js';
 import { classifyHttpCall } from '../httpCall.js';
 import { instanceEscapes, instanceFactory } from '../httpInstances.js';
 import { lambdaExtension } from '../lambdaExtension.js';
@@ -20,6 +19,7 @@ import {
   retriesByDefault,
   TIMEOUT_KEYS,
 } from './httpTimeoutOptions.js';
+import { locallyHandedUntimed } from './locallyHandedOptions.js';
 import { inHealthCheck, inSyntheticProbe } from './probeCalls.js';
 import type { Report, Rule } from './Report.js';
 
