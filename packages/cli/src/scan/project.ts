@@ -22,8 +22,10 @@ import type {
   Protection,
 } from './js/Candidate.js';
 import { mayBatch } from './js/rules/batchWrappers.js';
+import { mayBuildOctokit } from './js/rules/octokitClients.js';
 import { keepCandidate } from './keepCandidate.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
+import type { OctokitBuild } from './projectOctokit.js';
 import { optionsUnread } from './projectOptions.js';
 import { readSource } from './readSource.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
@@ -277,6 +279,16 @@ export class Project {
   get authErrorMaps(): readonly ImportRef[] {
     this.errorMapRefs ??= gathered(this.gatherSources(), mayHoldAuthErrorMap, (m) => m.authErrorMaps ?? []);
     return this.errorMapRefs;
+  }
+
+  private octokitVerdicts: OctokitBuild[] | undefined;
+
+  /** Every module building Octokit clients, and whether one may be bounded (projectOctokit.ts), gathered once. */
+  get octokitBuilds(): readonly OctokitBuild[] {
+    this.octokitVerdicts ??= gathered(this.gatherSources(), mayBuildOctokit, (m) =>
+      m.octokitBuilds !== undefined ? [{ file: m.file, verdict: m.octokitBuilds }] : [],
+    );
+    return this.octokitVerdicts;
   }
 
   private gatherSources(): GatherSources {

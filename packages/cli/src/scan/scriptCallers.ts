@@ -48,7 +48,7 @@ const packageDirs = new Map<string, string>();
  * The folder of the nearest `package.json` above `file` (the scan root when none): a monorepo's library
  * package with no handler of its own keeps its findings, whatever handlers its sibling packages have.
  */
-function packageDir(file: string, root: string): string {
+export function packageDir(file: string, root: string): string {
   const start = dirname(file);
   const key = `${root}\0${start}`;
   const cached = packageDirs.get(key);

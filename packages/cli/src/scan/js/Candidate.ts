@@ -177,6 +177,8 @@ export interface Candidate {
    * A request on an HTTP client the caller hands in: kept when a module calling these names creates an
    * instance with every fact in `need` (handedInClients.ts).
    */
+  /** A request on an Octokit handed in: kept when the project builds Octokit clients, none bounded (rules/octokitClients.ts). */
+  readonly onlyIfProjectOctokitUntimed?: true;
   /** Props opened by a spread of the helper's parameters: kept only if some caller omits `keys` (rules/cdkPassedProps.ts). */
   readonly onlyIfCallersOmit?: PropsFromCaller;
   readonly onlyIfCallerClients?: {

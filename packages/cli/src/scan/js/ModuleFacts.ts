@@ -175,6 +175,8 @@ export interface ModuleFacts {
   readonly job?: true;
   /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */
   readonly consumer?: true;
+  /** Whether the Octokit clients this module builds may carry a request timeout (rules/octokitClients.ts). */
+  readonly octokitBuilds?: 'timed' | 'untimed';
   /** What the HTTP client instances this module creates lack (js/handedInClients.ts). */
   readonly httpClients?: ClientFacts;
   /**

@@ -28,6 +28,7 @@ import { googleApiRules } from './rules/googleApis.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules } from './rules/httpClientClasses.js';
 import { lambdaRules } from './rules/lambda.js';
+import { octokitBuilds } from './rules/octokitClients.js';
 import { partialBatchRules } from './rules/partialBatch.js';
 import { queueErrorValueRules } from './rules/queueErrorValues.js';
 import type { Report, Rule } from './rules/Report.js';
@@ -181,6 +182,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const errorMaps = authErrorMaps(ctx);
   const batchMethods = batchAnswerMethods(ctx);
   const clients = clientFacts(ctx);
+  const octokit = octokitBuilds(ctx);
   const implemented = implementers(ctx);
   return {
     file,
@@ -203,6 +205,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(sources.length > 0 ? { importSources: sources } : {}),
     ...(implemented.length > 0 ? { implementers: implemented } : {}),
     ...(clients !== undefined ? { httpClients: clients } : {}),
+    ...(octokit !== undefined ? { octokitBuilds: octokit } : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),

@@ -33,6 +33,7 @@ export type Extra = Pick<
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
   | 'onlyIfCallerClients'
+  | 'onlyIfProjectOctokitUntimed'
   | 'onlyIfCallersOmit'
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportFailureValue'

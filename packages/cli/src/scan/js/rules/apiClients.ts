@@ -136,6 +136,7 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
           'http-no-timeout',
           call,
           `Octokit ${method}() has no timeout: Octokit sets none by default; pass request: { timeout } (or a signal) in the client's options`,
+          octokit.builtElsewhere === true ? { onlyIfProjectOctokitUntimed: true } : undefined,
         );
       continue;
     }

@@ -19,6 +19,7 @@ import {
   retriesByDefault,
   TIMEOUT_KEYS,
 } from './httpTimeoutOptions.js';
+import { locallyHandedUntimed } from './locallyHandedOptions.js';
 import { inHealthCheck, inSyntheticProbe } from './probeCalls.js';
 import type { Report, Rule } from './Report.js';
 
@@ -159,7 +160,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       } else {
         const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         optional = bound === 'optional';
-        bounded = bound === true;
+        bounded = bound === true && !locallyHandedUntimed(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         if (Array.isArray(bound)) untimedUnless = bound.map((d) => ({ ref: d.ref, argSeen: d.argSeen }));
       }
     }

@@ -5,8 +5,10 @@
 // with `Octokit.plugin(retry, throttling)` is Octokit with plugins: retry and throttling re-send on errors and
 // rate limits, neither bounds a hung request. A client is most often built by a project's factory and handed
 // to the functions that call GitHub as a parameter typed `Octokit`: its bound is decided where it is built, so
-// such a parameter is judged only in a module that builds its Octokit clients itself, all of them without
-// a timeout; a client built in another module is out of sight and given the benefit of the doubt.
+// such a parameter is judged by the module that builds its Octokit clients itself, all of them without a
+// timeout; in a module that builds none (the client comes from a factory module: `createOctokitClient(token)`
+// in github/auth.ts, handed to scale-up code), by every Octokit the project builds: kept only when the
+// project builds some and none may be bounded (ModuleFacts.octokitBuilds, checked in keepCandidate.ts).
 // `App` from `octokit` / `@octokit/app` is no Octokit client: `app.webhooks.verifyAndReceive(...)` checks a
 // signature and runs handlers, it sends nothing. The installation clients it hands out (`event.octokit` in an
 // `app.webhooks.on(name, handler)` handler, `await app.getInstallationOctokit(id)`) are instances of the
@@ -52,7 +54,22 @@ function typedOctokit(ctx: ModuleContext, param: Node): boolean {
   const t = (p?.typeAnnotation as Node | undefined)?.typeAnnotation;
   if (t?.type !== 'TSTypeReference' || t.typeName?.type !== 'Identifier') return false;
   const imp = ctx.importOf(t.typeName.name as string, t.typeName as Node);
-  return imp !== undefined && OCTOKIT_SOURCES.has(imp.source) && imp.imported === 'Octokit';
+  if (imp !== undefined) return OCTOKIT_SOURCES.has(imp.source) && imp.imported === 'Octokit';
+  return typeImported(ctx, t.typeName.name as string);
+}
+
+/**
+ * `import type { Octokit } from '@octokit/rest'` (or `import { type Octokit }`): the module index keeps value
+ * bindings only, and a module handed its client, building none, most often imports the type alone.
+ */
+function typeImported(ctx: ModuleContext, local: string): boolean {
+  for (const decl of ctx.program.body as Node[]) {
+    if (decl.type !== 'ImportDeclaration' || !OCTOKIT_SOURCES.has(decl.source.value as string)) continue;
+    for (const s of decl.specifiers as Node[])
+      if (s.type === 'ImportSpecifier' && s.local.name === local && propertyName(s.imported) === 'Octokit')
+        return true;
+  }
+  return false;
 }
 
 /** `new App(options)` from octokit/@octokit/app behind the node; whether its `Octokit` option may bound it. */
@@ -99,13 +116,19 @@ function installationClient(ctx: ModuleContext, value: Node | undefined): boolea
 
 const moduleVerdicts = new WeakMap<ModuleContext, boolean | undefined>();
 
-/** true when the module builds Octokit clients and none may be bounded; undefined when it builds none. */
+/**
+ * true when the module builds Octokit clients (`new Octokit`, or an `App` that hands out installation
+ * clients) and none may be bounded; undefined when it builds none.
+ */
 function moduleBuildsUntimed(ctx: ModuleContext): boolean | undefined {
   if (moduleVerdicts.has(ctx)) return moduleVerdicts.get(ctx);
   let verdict: boolean | undefined;
   for (const built of ctx.of('NewExpression')) {
-    if (!isOctokitClass(ctx, built.callee as Node)) continue;
-    if (constructionTimed(ctx, built)) {
+    const timed = isOctokitClass(ctx, built.callee as Node)
+      ? constructionTimed(ctx, built)
+      : appTimed(ctx, built);
+    if (timed === undefined) continue;
+    if (timed) {
       verdict = false;
       break;
     }
@@ -116,12 +139,32 @@ function moduleBuildsUntimed(ctx: ModuleContext): boolean | undefined {
 }
 
 /**
+ * What the Octokit clients this module builds say of a client handed in from here: 'untimed' when every one
+ * lacks a request timeout, 'timed' when one may carry it; undefined when it builds none (a text test first).
+ * @example
+ * octokitBuilds(ctx) // 'untimed' for github/auth.ts building `new (Octokit.plugin(retry))({ auth })`
+ */
+export function octokitBuilds(ctx: ModuleContext): 'timed' | 'untimed' | undefined {
+  if (!ctx.source.includes('Octokit') && !ctx.source.includes('App')) return undefined;
+  const untimed = moduleBuildsUntimed(ctx);
+  return untimed === undefined ? undefined : untimed ? 'untimed' : 'timed';
+}
+
+/** Can a module's text build an Octokit client (the project pass analyses deferred modules that can)? */
+export function mayBuildOctokit(text: string): boolean {
+  return text.includes('octokit') && text.includes('new ');
+}
+
+/**
  * The Octokit client behind the base of `octokit.rest.repos.get` / `octokit.paginate.iterator`, and whether
  * it may be bounded; undefined when the base is no Octokit client the module can judge.
  * @example
  * octokitClient(ctx, callee) // `client.actions.getJob` with `const client = new Octokit({ auth })` -> { timed: false }
  */
-export function octokitClient(ctx: ModuleContext, callee: Node): { timed: boolean } | undefined {
+export function octokitClient(
+  ctx: ModuleContext,
+  callee: Node,
+): { timed: boolean; builtElsewhere?: true } | undefined {
   const path: Node[] = [];
   let base = unwrap(callee);
   while (base?.type === 'MemberExpression') {
@@ -145,7 +188,7 @@ export function octokitClient(ctx: ModuleContext, callee: Node): { timed: boolea
   if (binding?.kind === 'param') {
     if (!typedOctokit(ctx, binding.declaration)) return undefined;
     const untimed = moduleBuildsUntimed(ctx);
-    return untimed === undefined ? undefined : { timed: !untimed };
+    return untimed === undefined ? { timed: false, builtElsewhere: true } : { timed: !untimed };
   }
   const built = unwrap(ctx.valueOf(base));
   const installation = installationClient(ctx, built);

@@ -22,12 +22,16 @@ import { fixedDelay } from './retryPolicies.js';
 import { v3Client } from './sdkClients.js';
 import { thirdPartyClient } from './thirdPartyClients.js';
 
-/** `AWSXRay.captureAWS(require('aws-sdk'))`: the SDK, instrumented by X-Ray, under another name. */
+/**
+ * `AWSXRay.captureAWS(require('aws-sdk'))`, or `captureAWS(AWS)` of the SDK imported beside it: the SDK,
+ * instrumented by X-Ray, under another name (aws-xray-sdk-core: captureAWS patches and returns the module).
+ */
 function xrayCapturedSdk(ctx: ModuleContext, callee: Node): boolean {
   const root = rootIdentifier(callee);
   const init = root === undefined ? undefined : unwrap(ctx.resolve(root, callee)?.init);
   if (init?.type !== 'CallExpression' || calleeName(init) !== 'captureAWS') return false;
   const arg = unwrap(init.arguments[0] as Node | undefined);
+  if (arg?.type === 'Identifier') return ctx.importOf(arg.name as string, arg)?.source === 'aws-sdk';
   return (
     arg?.type === 'CallExpression' &&
     calleeName(arg) === 'require' &&
