@@ -43,7 +43,7 @@ export function hasComment(
 
 /** Words of a comment that decides a failure may pass: it says the step is optional, not why it runs. */
 const BEST_EFFORT =
-  /best[- ]?effort|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never) (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing) (the |this )?(error|failure)/i;
+  /best[- ]?effort|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never) (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|(?:is|are) (?:logged|caught)(?: and|,) not (?:re-?)?thrown|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing) (the |this )?(error|failure)/i;
 
 /**
  * A comment says the failure is only logged by decision: in the catch, in the few lines above the try
@@ -88,35 +88,34 @@ const LOCAL_ROOTS = new Set(['fs', 'fsp', 'fsPromises', 'promises', 'path', 'JSO
  * local file-system or parsing work)? `try { await fs.stat(p) } catch { return null }` is an existence check.
  */
 export function doesIo(ctx: ModuleContext, block: Node): boolean {
-  return someDescendant(
-    block,
-    (n) => {
-      if (n.type === 'CallExpression' && (isSdkSend(ctx, n) || classifyHttpCall(ctx, n) !== undefined))
-        return true;
-      // An aws-sdk v2 request made a promise (`s3.getObject(params).promise()`), awaited or returned.
-      if (
-        n.type === 'CallExpression' &&
-        calleeName(n) === 'promise' &&
-        (n.arguments as Node[]).length === 0 &&
-        unwrap(unwrap(n.callee)?.object)?.type === 'CallExpression'
-      )
-        return true;
-      // `for await (const page of paginateScan(...))`, a response stream: async iteration reads from elsewhere.
-      if (n.type === 'ForOfStatement' && n.await === true) return true;
-      if (n.type !== 'AwaitExpression') return false;
-      const arg = unwrap(n.argument);
-      // `await sql\`DELETE ...\`` (postgres.js, @vercel/postgres, Prisma's `$queryRaw`): a tagged template
-      // that is awaited is a query sent elsewhere; `String.raw` and other tags are not awaited.
-      if (arg?.type === 'TaggedTemplateExpression') return true;
-      if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')
-        return arg?.type === 'Identifier';
-      if (arg.type === 'ImportExpression') return false;
-      const name = calleeName(arg) ?? '';
-      const root = memberPath(arg.callee)?.[0] ?? '';
-      return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root);
-    },
-    true,
-  );
+  return someDescendant(block, (n) => isIoNode(ctx, n), true);
+}
+
+/** One node of {@link doesIo}'s test: a call or await that reaches another system. */
+export function isIoNode(ctx: ModuleContext, n: Node): boolean {
+  if (n.type === 'CallExpression' && (isSdkSend(ctx, n) || classifyHttpCall(ctx, n) !== undefined))
+    return true;
+  // An aws-sdk v2 request made a promise (`s3.getObject(params).promise()`), awaited or returned.
+  if (
+    n.type === 'CallExpression' &&
+    calleeName(n) === 'promise' &&
+    (n.arguments as Node[]).length === 0 &&
+    unwrap(unwrap(n.callee)?.object)?.type === 'CallExpression'
+  )
+    return true;
+  // `for await (const page of paginateScan(...))`, a response stream: async iteration reads from elsewhere.
+  if (n.type === 'ForOfStatement' && n.await === true) return true;
+  if (n.type !== 'AwaitExpression') return false;
+  const arg = unwrap(n.argument);
+  // `await sql\`DELETE ...\`` (postgres.js, @vercel/postgres, Prisma's `$queryRaw`): a tagged template
+  // that is awaited is a query sent elsewhere; `String.raw` and other tags are not awaited.
+  if (arg?.type === 'TaggedTemplateExpression') return true;
+  if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')
+    return arg?.type === 'Identifier';
+  if (arg.type === 'ImportExpression') return false;
+  const name = calleeName(arg) ?? '';
+  const root = memberPath(arg.callee)?.[0] ?? '';
+  return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root);
 }
 
 /** A tracing call that records the error on a span (`span.addTags`, `segment.addError`, `tracer.addErrorAsMetadata`). */

@@ -39,6 +39,7 @@ import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { classifyHttpCall } from './http.js';
+import { ioHandledInside } from './handledInside.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { invokeResultRule } from './invokeResult.js';
 import { lenientResponse } from './lenientClients.js';
@@ -144,6 +145,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&
+      !ioHandledInside(ctx, tryStatement.block) &&
       !telemetryPath(ctx, tryStatement) &&
       !localTokenCheck(ctx, tryStatement.block);
     if (
