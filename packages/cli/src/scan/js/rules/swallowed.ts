@@ -195,9 +195,11 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         ? callersRead(ctx, handler)
         : undefined;
       const nextRun = ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx);
+      // A comment that decides the default answer (`// swallowed: we fall back on the API`) is a design.
+      const decided = saysWhy(ctx, tryStatement);
       // No handler here: kept unless only jobs reach it (their next run selects the work again).
       const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {};
-      if (readers !== 'all-read' && !nextRun)
+      if (readers !== 'all-read' && !nextRun && !decided)
         report(
           'swallowed-error',
           handler,
