@@ -110,8 +110,7 @@ export function isIoNode(ctx: ModuleContext, n: Node): boolean {
   // `await sql\`DELETE ...\`` (postgres.js, @vercel/postgres, Prisma's `$queryRaw`): a tagged template
   // that is awaited is a query sent elsewhere; `String.raw` and other tags are not awaited.
   if (arg?.type === 'TaggedTemplateExpression') return true;
-  if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')
-    return arg?.type === 'Identifier';
+  if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression') return arg?.type === 'Identifier';
   if (arg.type === 'ImportExpression') return false;
   const name = calleeName(arg) ?? '';
   const root = memberPath(arg.callee)?.[0] ?? '';

@@ -38,8 +38,9 @@ import {
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
-import { classifyHttpCall } from './http.js';
+import { fallsToBackup } from './fallbackChain.js';
 import { ioHandledInside } from './handledInside.js';
+import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { invokeResultRule } from './invokeResult.js';
 import { lenientResponse } from './lenientClients.js';
@@ -76,6 +77,8 @@ function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
  */
 function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
   if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
+  // The failure sends the function on to a backup attempt whose own failure reaches the caller.
+  if (fallsToBackup(ctx, tryStatement)) return true;
   // A fallback: the variable the try sets is checked after it, and the function throws when it is unset.
   if (unsetThrowsAfter(ctx, tryStatement)) return true;
   // The failed messages are left undeleted: the queue redelivers them.
