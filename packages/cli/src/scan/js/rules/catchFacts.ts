@@ -50,13 +50,21 @@ const BEST_EFFORT =
  * (`// Don't throw - the cancellation succeeded`, `// Best-effort: a failure here is non-blocking`), or
  * in the doc comment of the function around it (`Best-effort deletion ... Never throws`). Best effort by
  * design, as an empty catch with a comment is. A comment that only says what the try does
- * (`// Update DynamoDB with failure status`) is not such a decision.
+ * (`// Update DynamoDB with failure status`) is not such a decision. With `inCatchOnly`, only the catch's
+ * own comments count.
  */
-export function saysWhy(ctx: ModuleContext, tryStatement: Node, extra?: RegExp): boolean {
+export function saysWhy(
+  ctx: ModuleContext,
+  tryStatement: Node,
+  extra?: RegExp,
+  inCatchOnly = false,
+): boolean {
   const decides = (text: string) => BEST_EFFORT.test(text) || (extra?.test(text) ?? false);
   const handler = tryStatement.handler as Node | null;
   const body = handler == null ? '' : ctx.source.slice(handler.body.start, handler.body.end);
   if (/\/[/*]/.test(body) && decides(commentText(body))) return true;
+  // A default answer is decided only in the catch itself: a doc's "optional" may be about a parameter.
+  if (inCatchOnly) return false;
   let from = tryStatement.start;
   for (let i = 0; i < 4 && from > 0; i++) from = ctx.source.lastIndexOf('\n', from - 1);
   if (decides(commentText(ctx.source.slice(Math.max(from, 0), tryStatement.start)))) return true;

@@ -198,8 +198,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         ? callersRead(ctx, handler)
         : undefined;
       const nextRun = ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx);
-      // A comment that decides the default answer (`// swallowed: we fall back on the API`) is a design.
-      const decided = saysWhy(ctx, tryStatement);
+      // A comment in the catch that decides the default (`// swallowed: we fall back on the API`) is a design.
+      const decided = saysWhy(ctx, tryStatement, undefined, true);
       // No handler here: kept unless only jobs reach it (their next run selects the work again).
       const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {};
       if (readers !== 'all-read' && !nextRun && !decided)
