@@ -43,20 +43,28 @@ export function hasComment(
 
 /** Words of a comment that decides a failure may pass: it says the step is optional, not why it runs. */
 const BEST_EFFORT =
-  /best[- ]?effort|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never) (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing) (the |this )?(error|failure)/i;
+  /best[- ]?effort|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never)( want to)? (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|(?:is|are) (?:logged|caught)(?: and|,) not (?:re-?)?thrown|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing) (the |this )?(error|failure)/i;
 
 /**
  * A comment says the failure is only logged by decision: in the catch, in the few lines above the try
  * (`// Don't throw - the cancellation succeeded`, `// Best-effort: a failure here is non-blocking`), or
  * in the doc comment of the function around it (`Best-effort deletion ... Never throws`). Best effort by
  * design, as an empty catch with a comment is. A comment that only says what the try does
- * (`// Update DynamoDB with failure status`) is not such a decision.
+ * (`// Update DynamoDB with failure status`) is not such a decision. With `inCatchOnly`, only the catch's
+ * own comments count.
  */
-export function saysWhy(ctx: ModuleContext, tryStatement: Node, extra?: RegExp): boolean {
+export function saysWhy(
+  ctx: ModuleContext,
+  tryStatement: Node,
+  extra?: RegExp,
+  inCatchOnly = false,
+): boolean {
   const decides = (text: string) => BEST_EFFORT.test(text) || (extra?.test(text) ?? false);
   const handler = tryStatement.handler as Node | null;
   const body = handler == null ? '' : ctx.source.slice(handler.body.start, handler.body.end);
   if (/\/[/*]/.test(body) && decides(commentText(body))) return true;
+  // A default answer is decided only in the catch itself: a doc's "optional" may be about a parameter.
+  if (inCatchOnly) return false;
   let from = tryStatement.start;
   for (let i = 0; i < 4 && from > 0; i++) from = ctx.source.lastIndexOf('\n', from - 1);
   if (decides(commentText(ctx.source.slice(Math.max(from, 0), tryStatement.start)))) return true;
@@ -88,35 +96,33 @@ const LOCAL_ROOTS = new Set(['fs', 'fsp', 'fsPromises', 'promises', 'path', 'JSO
  * local file-system or parsing work)? `try { await fs.stat(p) } catch { return null }` is an existence check.
  */
 export function doesIo(ctx: ModuleContext, block: Node): boolean {
-  return someDescendant(
-    block,
-    (n) => {
-      if (n.type === 'CallExpression' && (isSdkSend(ctx, n) || classifyHttpCall(ctx, n) !== undefined))
-        return true;
-      // An aws-sdk v2 request made a promise (`s3.getObject(params).promise()`), awaited or returned.
-      if (
-        n.type === 'CallExpression' &&
-        calleeName(n) === 'promise' &&
-        (n.arguments as Node[]).length === 0 &&
-        unwrap(unwrap(n.callee)?.object)?.type === 'CallExpression'
-      )
-        return true;
-      // `for await (const page of paginateScan(...))`, a response stream: async iteration reads from elsewhere.
-      if (n.type === 'ForOfStatement' && n.await === true) return true;
-      if (n.type !== 'AwaitExpression') return false;
-      const arg = unwrap(n.argument);
-      // `await sql\`DELETE ...\`` (postgres.js, @vercel/postgres, Prisma's `$queryRaw`): a tagged template
-      // that is awaited is a query sent elsewhere; `String.raw` and other tags are not awaited.
-      if (arg?.type === 'TaggedTemplateExpression') return true;
-      if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression')
-        return arg?.type === 'Identifier';
-      if (arg.type === 'ImportExpression') return false;
-      const name = calleeName(arg) ?? '';
-      const root = memberPath(arg.callee)?.[0] ?? '';
-      return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root);
-    },
-    true,
-  );
+  return someDescendant(block, (n) => isIoNode(ctx, n), true);
+}
+
+/** One node of {@link doesIo}'s test: a call or await that reaches another system. */
+export function isIoNode(ctx: ModuleContext, n: Node): boolean {
+  if (n.type === 'CallExpression' && (isSdkSend(ctx, n) || classifyHttpCall(ctx, n) !== undefined))
+    return true;
+  // An aws-sdk v2 request made a promise (`s3.getObject(params).promise()`), awaited or returned.
+  if (
+    n.type === 'CallExpression' &&
+    calleeName(n) === 'promise' &&
+    (n.arguments as Node[]).length === 0 &&
+    unwrap(unwrap(n.callee)?.object)?.type === 'CallExpression'
+  )
+    return true;
+  // `for await (const page of paginateScan(...))`, a response stream: async iteration reads from elsewhere.
+  if (n.type === 'ForOfStatement' && n.await === true) return true;
+  if (n.type !== 'AwaitExpression') return false;
+  const arg = unwrap(n.argument);
+  // `await sql\`DELETE ...\`` (postgres.js, @vercel/postgres, Prisma's `$queryRaw`): a tagged template
+  // that is awaited is a query sent elsewhere; `String.raw` and other tags are not awaited.
+  if (arg?.type === 'TaggedTemplateExpression') return true;
+  if (arg?.type !== 'CallExpression' && arg?.type !== 'ImportExpression') return arg?.type === 'Identifier';
+  if (arg.type === 'ImportExpression') return false;
+  const name = calleeName(arg) ?? '';
+  const root = memberPath(arg.callee)?.[0] ?? '';
+  return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root);
 }
 
 /** A tracing call that records the error on a span (`span.addTags`, `segment.addError`, `tracer.addErrorAsMetadata`). */

@@ -38,6 +38,8 @@ import {
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
+import { fallsToBackup } from './fallbackChain.js';
+import { ioHandledInside } from './handledInside.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { invokeResultRule } from './invokeResult.js';
@@ -75,6 +77,8 @@ function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
  */
 function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
   if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
+  // The failure sends the function on to a backup attempt whose own failure reaches the caller.
+  if (fallsToBackup(ctx, tryStatement)) return true;
   // A fallback: the variable the try sets is checked after it, and the function throws when it is unset.
   if (unsetThrowsAfter(ctx, tryStatement)) return true;
   // The failed messages are left undeleted: the queue redelivers them.
@@ -144,6 +148,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&
+      !ioHandledInside(ctx, tryStatement.block) &&
       !telemetryPath(ctx, tryStatement) &&
       !localTokenCheck(ctx, tryStatement.block);
     if (
@@ -193,9 +198,11 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         ? callersRead(ctx, handler)
         : undefined;
       const nextRun = ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx);
+      // A comment in the catch that decides the default (`// swallowed: we fall back on the API`) is a design.
+      const decided = saysWhy(ctx, tryStatement, undefined, true);
       // No handler here: kept unless only jobs reach it (their next run selects the work again).
       const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {};
-      if (readers !== 'all-read' && !nextRun)
+      if (readers !== 'all-read' && !nextRun && !decided)
         report(
           'swallowed-error',
           handler,
