@@ -22,9 +22,10 @@ export function readsOnlyFirstRecord(text: string): boolean {
     // A destructuring pattern, not a type annotation (`let records: any[] = event.Records`).
     /\b(?:const|let|var)\s*\[[^\]=]*\]\s*=\s*[\w$.]+\.Records\b(?!\s*[.[])/.test(text) ||
     /\bRecords\s*:\s*\[/.test(text);
-  const walks = /\.Records\s*\.\s*(map|forEach|filter|reduce|length|entries|values)|of\s+\w+\.Records|\.Records\s*\)|=\s*[\w$.]+\.Records\s*;/.test(
-    text,
-  );
+  const walks =
+    /\.Records\s*\.\s*(map|forEach|filter|reduce|length|entries|values)|of\s+\w+\.Records|\.Records\s*\)|=\s*[\w$.]+\.Records\s*;/.test(
+      text,
+    );
   return first && !walks;
 }
 
