@@ -15,15 +15,16 @@ import { boundMethod, madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { eventDecoders } from './batchDecoders.js';
+import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
+import { readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
 import { floatingRule } from './floating.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
 import type { Extra, Report, Rule } from './Report.js';
 import { cannotFailRecord } from './recordSafe.js';
-import { readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
 
 /**
  * Every name under which the module exports a handler function: a handler is often exported bare for its
@@ -69,9 +70,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
         if (wrong) return true;
         if (n.type === 'Property' && propertyName(n.key, n.computed) === 'itemIdentifier') {
           const v = unwrap(n.value);
-          const target = unwrap(v?.type === 'LogicalExpression' ? v.left : v);
-          const last =
-            target?.type === 'MemberExpression' ? propertyName(target.property, target.computed) : undefined;
+          const last = identifierField(ctx, v?.type === 'LogicalExpression' ? v.left : v);
           if (last !== undefined && WRONG_IDS.has(last)) wrong = n;
         }
         return wrong !== undefined;
