@@ -20,6 +20,7 @@ import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
 import { readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
+import { onlyConverts } from './batchTransforms.js';
 import { floatingRule } from './floating.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
@@ -165,7 +166,7 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   if (parksEveryFailure(ctx, fn)) return;
   // Written for one record (batchSingleRecord.ts): a handler that refuses a larger batch loses nothing, and
   // one that reads only Records[0] loses records only where the scan sees a mapping of a larger batch.
-  if (refusesBatches(fn)) return;
+  if (refusesBatches(fn) || onlyConverts(ctx, fn)) return;
   const single = readsOnlyFirstRecord(text);
   const catches = someDescendant(
     fn.body,
