@@ -14,9 +14,16 @@ const SERVERLESS_RULES = new Set(['eventBridge', 'cloudwatchEvent']);
 const SAM_SOURCES = new Set(['SQS', 'Kinesis', 'DynamoDB', 'SNS', 'S3', 'MQ', 'MSK', 'SelfManagedKafka']);
 const SAM_RULES = new Set(['EventBridgeRule', 'CloudWatchEvent']);
 
+// Only an event source mapping hands a function a batch: Lambda polls SQS, Kinesis, DynamoDB Streams,
+// Amazon MQ, MSK, self-managed Kafka and DocumentDB. Every other trigger (SNS, S3, EventBridge, a schedule,
+// an API, CloudWatch Logs, IoT, Cognito) invokes it with one event, so a function fed by those alone has no
+// batch to answer for, whatever its code reads (`event.Records` of an SNS or S3 event holds one record).
+const SERVERLESS_POLLED = new Set(['sqs', 'stream', 'msk', 'kafka', 'activemq', 'rabbitmq']);
+const SAM_POLLED = new Set(['SQS', 'Kinesis', 'DynamoDB', 'MQ', 'MSK', 'SelfManagedKafka', 'DocumentDB']);
+
 /**
  * Handler strings (`src/consume.handler`) of a serverless.yml's functions with such an event; with
- * `oneRecord`, of those only SNS or S3 invoke (one record per event, as a batch size of 1).
+ * `oneRecord`, of those that no polled source feeds (one event per invocation, as a batch size of 1).
  * @example
  * serverlessEventHandlers({ functions: { f: { handler: 'src/f.main', events: [{ sns: 'topic' }] } } }) // ['src/f.main']
  */
@@ -31,11 +38,13 @@ export function serverlessEventHandlers(config: Record<string, Json>, oneRecord 
           SERVERLESS_SOURCES.has(key) || (SERVERLESS_RULES.has(key) && obj(value)?.pattern !== undefined),
       ),
     );
-    // SNS and S3 invoke a function with one record per event: only when no other source feeds it.
-    const single = (fn.events as Json[]).every((ev) =>
-      Object.keys(obj(ev) ?? {}).every((key) => key === 'sns' || key === 's3'),
-    );
-    if (oneRecord ? wired && single : wired) out.push(fn.handler);
+    // Only when no polled source feeds it.
+    const single =
+      fn.events.length > 0 &&
+      (fn.events as Json[]).every((ev) =>
+        Object.keys(obj(ev) ?? {}).every((key) => !SERVERLESS_POLLED.has(key)),
+      );
+    if (oneRecord ? single : wired) out.push(fn.handler);
   }
   // A serverless-lift `queue` construct's worker is an SQS consumer (iac/serverless.ts liftQueueWorkers).
   if (!oneRecord)
@@ -47,8 +56,8 @@ export function serverlessEventHandlers(config: Record<string, Json>, oneRecord 
 }
 
 /**
- * Handler strings of a SAM template's functions with such an event (with `oneRecord`: only SNS or S3
- * events, one record per invocation), or that an
+ * Handler strings of a SAM template's functions with such an event (with `oneRecord`: only events of
+ * sources Lambda does not poll, one event per invocation), or that an
  * `AWS::Lambda::EventSourceMapping` names by `Ref` / `Fn::GetAtt` (a queue, stream or broker).
  * @example
  * samEventHandlers({ Resources: { F: { Type: 'AWS::Serverless::Function', Properties:
@@ -82,7 +91,8 @@ export function samEventHandlers(template: Record<string, Json>, oneRecord = fal
     const types = Object.values(obj(props.Events) ?? {}).map((ev) =>
       obj(obj(ev)?.Properties)?.SqsSubscription ? 'SQS' : obj(ev)?.Type,
     );
-    const single = !mapped.has(id) && types.length > 0 && types.every((t) => t === 'SNS' || t === 'S3');
+    const single =
+      !mapped.has(id) && types.length > 0 && types.every((t) => typeof t === 'string' && !SAM_POLLED.has(t));
     if (oneRecord ? !single : !wired) continue;
     const h = joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);
     if (h !== undefined) out.push(h);

@@ -15,9 +15,12 @@ import { boundMethod, madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { eventDecoders } from './batchDecoders.js';
+import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
+import { readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
+import { onlyConverts } from './batchTransforms.js';
 import { floatingRule } from './floating.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
@@ -68,9 +71,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
         if (wrong) return true;
         if (n.type === 'Property' && propertyName(n.key, n.computed) === 'itemIdentifier') {
           const v = unwrap(n.value);
-          const target = unwrap(v?.type === 'LogicalExpression' ? v.left : v);
-          const last =
-            target?.type === 'MemberExpression' ? propertyName(target.property, target.computed) : undefined;
+          const last = identifierField(ctx, v?.type === 'LogicalExpression' ? v.left : v);
           if (last !== undefined && WRONG_IDS.has(last)) wrong = n;
         }
         return wrong !== undefined;
@@ -163,13 +164,10 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   if (!doesWork(fn) || !worksPerRecord(ctx, fn) || cannotFailRecord(ctx, fn)) return;
   if (deletesSucceeded(ctx, fn)) return;
   if (parksEveryFailure(ctx, fn)) return;
-  // `event.Records[0]`, or the first record destructured: `const [record] = event.Records`,
-  // `const [{ body }] = event.Records`, `({ Records: [record] }) => ...`.
-  const single =
-    (/\.Records\s*\[\s*0\s*\]/.test(text) ||
-      /\]\s*=\s*[\w$.]+\.Records\b(?!\s*[.[])/.test(text) ||
-      /\bRecords\s*:\s*\[/.test(text)) &&
-    !/\.Records\s*\.\s*(map|forEach|filter|reduce|length)|of\s+\w+\.Records|\.Records\s*\)/.test(text);
+  // Written for one record (batchSingleRecord.ts): a handler that refuses a larger batch loses nothing, and
+  // one that reads only Records[0] loses records only where the scan sees a mapping of a larger batch.
+  if (refusesBatches(fn) || onlyConverts(ctx, fn)) return;
+  const single = readsOnlyFirstRecord(text);
   const catches = someDescendant(
     fn.body,
     (n) =>
@@ -185,7 +183,8 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
       : catches
         ? 'batch handler catches record failures but returns no batchItemFailures: failed records are deleted'
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
-  report('batch-no-partial-failure', fn, message, extra);
+  const wired = single ? { onlyIfEventWired: extra?.handlerExports ?? [] } : {};
+  report('batch-no-partial-failure', fn, message, { ...extra, ...wired });
 }
 
 /** Calls that fail only on a malformed record: a catch around them skips a record no retry can fix. */

@@ -1,0 +1,68 @@
+// Batch handlers written for one record per invocation. A Lambda event source mapping delivers up to its
+// `BatchSize` records (SQS default 10, Kinesis and DynamoDB streams 100), set where the mapping is declared;
+// a handler that reads only `event.Records[0]` is written for `BatchSize: 1`. Whether that holds is known
+// only where the scan sees the mapping: a template, CDK or Terraform of the scan that wires the handler to a
+// queue or stream without `BatchSize: 1` makes every record after the first acknowledged unread (reported);
+// with none in the scan (the mapping lives in another repository) the batch size is unknown and the code's
+// own reading of one record is the best word on it (not reported). A handler that throws whenever the batch
+// holds more than one record (`if (event.Records.length !== 1) throw ...`) refuses a larger batch loudly:
+// the batch is redelivered and dead-lettered, nothing is lost in silence.
+import { memberPath, type Node, numberValue, someDescendant, unwrap } from '../ast.js';
+
+/**
+ * Does the function read only the first record: `event.Records[0]`, `const [record] = event.Records`,
+ * `const [{ body }] = event.Records`, `({ Records: [record] }) => ...`, and never walk the list?
+ * @example
+ * readsOnlyFirstRecord('const { id } = JSON.parse(event.Records[0].body)') // true
+ * readsOnlyFirstRecord('const records: any[] = event.Records; for (const r of records) ...') // false
+ */
+export function readsOnlyFirstRecord(text: string): boolean {
+  const first =
+    /\.Records\s*\[\s*0\s*\]/.test(text) ||
+    // A destructuring pattern, not a type annotation (`let records: any[] = event.Records`).
+    /\b(?:const|let|var)\s*\[[^\]=]*\]\s*=\s*[\w$.]+\.Records\b(?!\s*[.[])/.test(text) ||
+    /\bRecords\s*:\s*\[/.test(text);
+  const walks =
+    /\.Records\s*\.\s*(map|forEach|filter|reduce|length|entries|values)|of\s+\w+\.Records|\.Records\s*\)|=\s*[\w$.]+\.Records\s*;/.test(
+      text,
+    );
+  return first && !walks;
+}
+
+/** `x.Records.length` compared with a number: the comparison's operator and that number, as `length op n`. */
+function lengthTest(test: Node | undefined): { op: string; n: number } | undefined {
+  const t = unwrap(test);
+  if (t?.type !== 'BinaryExpression') return undefined;
+  const isLength = (n: Node | undefined) => {
+    const path = memberPath(unwrap(n));
+    return path !== undefined && path.at(-1) === 'length' && path.at(-2) === 'Records';
+  };
+  const flip: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+  const op = t.operator as string;
+  if (isLength(t.left)) {
+    const n = numberValue(unwrap(t.right));
+    return n === undefined ? undefined : { op, n };
+  }
+  if (isLength(t.right)) {
+    const n = numberValue(unwrap(t.left));
+    return n === undefined ? undefined : { op: flip[op] ?? op, n };
+  }
+  return undefined;
+}
+
+/** Is `length op n` true for every batch of two records or more, and false for one record? */
+const moreThanOne = ({ op, n }: { op: string; n: number }) =>
+  ((op === '!==' || op === '!=') && n === 1) || (op === '>' && n === 1) || (op === '>=' && n === 2);
+
+/**
+ * Does the function throw whenever its batch holds more than one record
+ * (`if (event.Records.length !== 1) throw new Error('expected one record')`)?
+ */
+export function refusesBatches(fn: Node): boolean {
+  return someDescendant(fn.body as Node, (n) => {
+    if (n.type !== 'IfStatement') return false;
+    const test = lengthTest(n.test as Node);
+    if (test === undefined || !moreThanOne(test)) return false;
+    return someDescendant(n.consequent as Node, (m) => m.type === 'ThrowStatement', true);
+  });
+}
