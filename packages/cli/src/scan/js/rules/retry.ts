@@ -14,6 +14,7 @@ import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
 import { authRecursionSites } from './retryOnAuth.js';
 import { policySiteOf } from './retryPolicies.js';
+import { pollSite } from './retryPollLoops.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
@@ -87,7 +88,11 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const type of ['WhileStatement', 'DoWhileStatement', 'ForStatement'] as const) {
     for (const loop of ctx.of(type)) {
       const site =
-        loopSite(ctx, loop) ?? resendSite(ctx, loop) ?? settledSite(ctx, loop) ?? drainSite(ctx, loop);
+        loopSite(ctx, loop) ??
+        resendSite(ctx, loop) ??
+        settledSite(ctx, loop) ??
+        drainSite(ctx, loop) ??
+        pollSite(ctx, loop);
       if (site !== undefined) sites.push(site);
     }
   }
