@@ -17,6 +17,7 @@ import { policySiteOf } from './retryPolicies.js';
 import { pollSite } from './retryPollLoops.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
+import { resultLoopSite } from './retryResultLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
 function hasBreakerInModule(ctx: ModuleContext): boolean {
@@ -92,7 +93,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
         resendSite(ctx, loop) ??
         settledSite(ctx, loop) ??
         drainSite(ctx, loop) ??
-        pollSite(ctx, loop);
+        pollSite(ctx, loop) ??
+        resultLoopSite(ctx, loop);
       if (site !== undefined) sites.push(site);
     }
   }
