@@ -6,6 +6,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { customResource } from '../offServicePath.js';
 import { coverAt, policyCover } from '../protection.js';
 import { selectsOwnWork } from './catchExemptions.js';
+import { counterOnFailure } from './counterOnFailure.js';
 import { redriveSites } from './dlqRedrive.js';
 import { drainSite } from './drainLoops.js';
 import type { Report, Rule } from './Report.js';
@@ -95,7 +96,9 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
         drainSite(ctx, loop) ??
         pollSite(ctx, loop) ??
         resultLoopSite(ctx, loop);
-      if (site !== undefined) sites.push(site);
+      if (site === undefined) continue;
+      const uncounted = site.unbounded === undefined ? counterOnFailure(loop) : undefined;
+      sites.push(uncounted === undefined ? site : { ...site, unbounded: uncounted });
     }
   }
   sites.push(...redriveSites(ctx), ...againSites(ctx), ...authRecursionSites(ctx));
