@@ -42,12 +42,20 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   if (!src.includes(`${first.name}.Records`)) return false;
   // SQS records carry a body (an S3 notification delivered through SQS included); stream records a
   // kinesis/dynamodb field, and S3/SNS events neither.
-  if (/\.(body|messageId|receiptHandle)\b/.test(src)) return true;
+  if (/\.(body|messageId|receiptHandle)\b/.test(src) || SQS_FIELDS_DESTRUCTURED.test(src)) return true;
   if (/\.(s3|Sns|ses|codecommit|cf)\b/.test(src)) return false;
   // Records handed whole to a decoder (`Event.fromRecord(record)`) show no source field: a module filed
   // under its source (`kinesis/udp-events.js`, `sqs/worker.js`, `orders-queue-consumer.ts`) names it.
   return /\.(kinesis|dynamodb)\b/.test(src) || SOURCE_NAMED.test(ctx.file.split('/').slice(-3).join('/'));
 }
+
+/**
+ * An SQS record's own fields (body, messageId, receiptHandle, md5OfBody) destructured out of a record
+ * (`let { body } = event.Records[0]`, `for (const { body, messageId } of event.Records)`), or the source
+ * an SQS record names (`eventSource === 'aws:sqs'`).
+ */
+const SQS_FIELDS_DESTRUCTURED =
+  /\{[^{}]*\b(body|messageId|receiptHandle|md5OfBody)\b[^{}]*\}\s*(=\s*[\w$.]*\.Records\b|of\s+[\w$.]*\.Records\b)|['"]aws:sqs['"]/;
 
 /** A path segment (or a word of one) that names a queue or stream source. */
 const SOURCE_NAMED = /(^|[/_.-])(sqs|kinesis|queues?|streams?)([/_.-]|$)/i;

@@ -12,6 +12,7 @@ import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
 import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
+import { promiseFieldReads } from './promiseFieldRead.js';
 import type { Report } from './Report.js';
 
 type PromiseCall = boolean | { source: string; name: string; method?: string };
@@ -178,6 +179,18 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       'floating-promise',
       call,
       `${memberPath(call.callee)?.join('.') ?? 'call'}(...) is kept but never awaited (only logged or put into the response): the handler returns while it is in flight`,
+      helper ? { onlyIfExportOnHandlerPath: reaching } : {},
+    );
+  }
+  // A field read off the promise as if it were the answer (rules/promiseFieldRead.ts): a bug wherever it
+  // runs, so a handler's path is asked only of a helper module.
+  for (const call of promiseFieldReads(ctx)) {
+    const reaching = helper ? exportsReaching(ctx, call, true) : [];
+    if (helper && reaching.length === 0) continue;
+    report(
+      'floating-promise',
+      call,
+      `${memberPath(call.callee)?.join('.') ?? 'call'}(...) is not awaited, yet its answer's fields are read off the promise: they are always undefined, the request floats and its failure is never seen`,
       helper ? { onlyIfExportOnHandlerPath: reaching } : {},
     );
   }

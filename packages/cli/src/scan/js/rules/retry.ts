@@ -6,6 +6,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { customResource } from '../offServicePath.js';
 import { coverAt, policyCover } from '../protection.js';
 import { selectsOwnWork } from './catchExemptions.js';
+import { counterOnFailure } from './counterOnFailure.js';
 import { redriveSites } from './dlqRedrive.js';
 import { drainSite } from './drainLoops.js';
 import type { Report, Rule } from './Report.js';
@@ -14,8 +15,10 @@ import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
 import { authRecursionSites } from './retryOnAuth.js';
 import { policySiteOf } from './retryPolicies.js';
+import { pollSite } from './retryPollLoops.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
+import { resultLoopSite } from './retryResultLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
 function hasBreakerInModule(ctx: ModuleContext): boolean {
@@ -87,8 +90,15 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const type of ['WhileStatement', 'DoWhileStatement', 'ForStatement'] as const) {
     for (const loop of ctx.of(type)) {
       const site =
-        loopSite(ctx, loop) ?? resendSite(ctx, loop) ?? settledSite(ctx, loop) ?? drainSite(ctx, loop);
-      if (site !== undefined) sites.push(site);
+        loopSite(ctx, loop) ??
+        resendSite(ctx, loop) ??
+        settledSite(ctx, loop) ??
+        drainSite(ctx, loop) ??
+        pollSite(ctx, loop) ??
+        resultLoopSite(ctx, loop);
+      if (site === undefined) continue;
+      const uncounted = site.unbounded === undefined ? counterOnFailure(loop) : undefined;
+      sites.push(uncounted === undefined ? site : { ...site, unbounded: uncounted });
     }
   }
   sites.push(...redriveSites(ctx), ...againSites(ctx), ...authRecursionSites(ctx));

@@ -1,0 +1,146 @@
+// A retry loop that checks the answer instead of catching a throw: `fetch` resolves on a 5xx (only a
+// network failure rejects), axios with `validateStatus`, and helpers that answer `{ isError, error }` or
+// `{ ok: false }` all report failure in the result. `for (let i = 0; i < 3; i++) { const res = await
+// fetch(url); if (res.ok) return res.json(); await sleep(1000 * 2 ** i); }` is a retry all the same, and
+// its delay needs a random part like any other (retryLoops.ts judges the try/catch form).
+import { type Node, propertyName, someDescendant, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isRetryLoop } from '../retryLoop.js';
+import type { RetrySite } from './retryLibraries.js';
+import { delaysIn, jittered } from './retryLoops.js';
+
+/** The fields an answer reports success or failure in (`res.ok`, `out.isError`, `r.statusCode`). */
+const OUTCOME_FIELD = /^(ok|isError|error|errors|success|succeeded|failed|statusCode|status|Error)$/;
+const LOOPS = new Set([
+  'WhileStatement',
+  'DoWhileStatement',
+  'ForStatement',
+  'ForOfStatement',
+  'ForInStatement',
+]);
+
+/** Does the test read an outcome field of `name` (`res.ok`, `!res.isError`, `res.status < 500`), not a job state? */
+function readsOutcome(test: Node, name: string): boolean {
+  return someDescendant(
+    { type: 'Test', start: 0, end: 0, test } as Node,
+    (n) => {
+      if (n.type !== 'MemberExpression') return false;
+      const object = unwrap(n.object as Node);
+      const field = propertyName(n.property as Node, n.computed as boolean);
+      return (
+        object?.type === 'Identifier' &&
+        object.name === name &&
+        field !== undefined &&
+        OUTCOME_FIELD.test(field)
+      );
+    },
+    true,
+  );
+}
+
+/** A comparison with a string (`status === 'Complete'`): a poll for a job's state, not a retry. */
+function comparesString(test: Node): boolean {
+  return someDescendant(
+    { type: 'Test', start: 0, end: 0, test } as Node,
+    (n) =>
+      n.type === 'BinaryExpression' &&
+      (stringValue(unwrap(n.left as Node)) !== undefined ||
+        stringValue(unwrap(n.right as Node)) !== undefined),
+    true,
+  );
+}
+
+/** `n` leaves the loop on every path of a block (a return, a break). */
+function leaves(n: Node | undefined): boolean {
+  if (n === undefined || n === null) return false;
+  if (n.type === 'ReturnStatement' || n.type === 'BreakStatement') return true;
+  if (n.type === 'BlockStatement') return (n.body as Node[]).some((s) => leaves(s));
+  return false;
+}
+
+/**
+ * A delay computed from numbers only, where a number may be a class field declared `number` and set once
+ * (`readonly BACKOFF_PERIOD_MS: number`, injected through the constructor): arithmetic of fixed values has
+ * no random part. `jittered` (retryLoops.ts) treats such a field as unknown.
+ */
+function numericFields(ctx: ModuleContext, node: Node | undefined, depth: number): boolean {
+  const n = unwrap(node);
+  if (n === undefined || depth > 6) return false;
+  switch (n.type) {
+    case 'Literal':
+      return typeof n.value === 'number';
+    case 'Identifier': {
+      const b = ctx.resolve(n.name as string, n);
+      if (b === undefined) return false;
+      if (b.kind === 'param' || b.kind === 'let' || b.kind === 'var') return true;
+      return b.kind === 'const' && b.init !== undefined && numericFields(ctx, b.init, depth + 1);
+    }
+    case 'BinaryExpression':
+      return numericFields(ctx, n.left, depth + 1) && numericFields(ctx, n.right, depth + 1);
+    case 'MemberExpression': {
+      if (unwrap(n.object as Node)?.type !== 'ThisExpression') return false;
+      const field = propertyName(n.property as Node, n.computed as boolean);
+      return field !== undefined && numberField(ctx, field, n);
+    }
+    default:
+      return false;
+  }
+}
+
+/** The class around `at` declares a field of this name typed `number`. */
+function numberField(ctx: ModuleContext, name: string, at: Node): boolean {
+  let body: Node | undefined = ctx.parentOf(at);
+  while (body !== undefined && body.type !== 'ClassBody') body = ctx.parentOf(body);
+  return ((body?.body ?? []) as Node[]).some(
+    (p) =>
+      p.type === 'PropertyDefinition' &&
+      propertyName(p.key as Node, p.computed as boolean) === name &&
+      p.typeAnnotation?.typeAnnotation?.type === 'TSNumberKeyword',
+  );
+}
+
+/** The statements of the loop's own body (a block's, or the single statement). */
+function statementsOf(loop: Node): Node[] {
+  const body = loop.body as Node;
+  return body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
+}
+
+/**
+ * The retry a loop with no try/catch sets up when it awaits a call into a local, leaves when that
+ * answer's outcome field says success, and sleeps before going round.
+ */
+export function resultLoopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
+  if (!LOOPS.has(loop.type) || loop.type === 'ForOfStatement' || loop.type === 'ForInStatement')
+    return undefined;
+  if (isRetryLoop(loop)) return undefined;
+  const statements = statementsOf(loop);
+  // `const res = await call(...)` among the loop's own statements.
+  const answers = new Set<string>();
+  for (const s of statements) {
+    if (s.type !== 'VariableDeclaration') continue;
+    for (const d of s.declarations as Node[]) {
+      const init = unwrap(d.init as Node);
+      const id = unwrap(d.id as Node);
+      if (init?.type === 'AwaitExpression' && unwrap(init.argument as Node)?.type === 'CallExpression')
+        if (id?.type === 'Identifier') answers.add(id.name as string);
+    }
+  }
+  if (answers.size === 0) return undefined;
+  const exitsOnSuccess = statements.some(
+    (s) =>
+      s.type === 'IfStatement' &&
+      leaves(s.consequent as Node) &&
+      !comparesString(s.test as Node) &&
+      [...answers].some((a) => readsOutcome(s.test as Node, a)),
+  );
+  if (!exitsOnSuccess) return undefined;
+  const delays = delaysIn(loop.body as Node);
+  if (delays.length === 0 || delays.some((d) => jittered(ctx, d) && !numericFields(ctx, d, 0)))
+    return undefined;
+  return {
+    node: loop,
+    label: 'retry loop checking each answer',
+    noJitter:
+      'retry loop checks each answer and sleeps a fixed, linear or purely exponential delay, no jitter',
+  };
+}
