@@ -5,6 +5,8 @@ import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
+import { calledThroughExports, emittedIdKey, emittedObject, randomQueryId } from './emittedIds.js';
+import { laterKeyRandom } from './keyedWriteKeys.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
 import { ormSaveRule } from './ormSaves.js';
@@ -69,6 +71,7 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
   if (random && (consumer || shared)) randomWriteKeys(ctx, report, view, shared);
+  const emitted = new Map<Node, number>();
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
     if (key === undefined) continue;
@@ -83,7 +86,10 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         );
       continue;
     }
-    const onPath = consumer && ctx.handlerKindAt(prop) !== undefined;
+    const onPath =
+      consumer &&
+      (ctx.handlerKindAt(prop) !== undefined ||
+        (random && isRandom(ctx, prop.value) && calledThroughExports(ctx, prop)));
     if (!onPath && !shared) continue;
     const parent = ctx.parentOf(prop);
     let owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
@@ -93,7 +99,8 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     // returns the running execution), so a name made per attempt starts the workflow again.
     const executionName = key === 'name' && parent !== undefined && hasProperty(parent, 'stateMachineArn');
     const idLike = RECORD_ID_FIELD.test(key) || SORT_KEY.test(key) || prefixedKey(ctx, prop.value);
-    if (!idLike && !reference && !objectKey && !executionName && !cloudEventId(owner, key)) continue;
+    const emittedId = emittedIdKey(key);
+    if (!idLike && !emittedId && !reference && !objectKey && !executionName && !cloudEventId(owner, key)) continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
     // when that helper returns a random or clock value.
     const randomValue = isRandom(ctx, prop.value); // a walk of the value: asked once
@@ -133,14 +140,29 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         `${key} ${clockMade(ctx, prop.value) ? 'is the time of processing' : 'is generated randomly'} ${where}: a redelivered message writes a duplicate record`,
         extra,
       );
-    else if (emittedPayload(ctx, owner) || cloudEventId(owner, key))
+    else if (
+      emittedPayload(ctx, owner) ||
+      cloudEventId(owner, key) ||
+      (emittedId && parent !== undefined && !adjacentId(ctx, emitted, parent, prop) && emittedObject(ctx, parent))
+    ) {
+      if (parent !== undefined) emitted.set(parent, ctx.position(prop.start as number).line);
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
         `${key} of an emitted event is random ${where}: a redelivery publishes a duplicate that no consumer can recognise`,
         extra,
       );
+    }
   }
+}
+
+/**
+ * Was an id of the same emitted object reported on the line before (`actionId: uuidv1(),` then
+ * `subId: uuidv1(),`)? Ids made side by side are one fix, so one finding.
+ */
+function adjacentId(ctx: ModuleContext, emitted: Map<Node, number>, object: Node, prop: Node): boolean {
+  const last = emitted.get(object);
+  return last !== undefined && ctx.position(prop.start as number).line - last <= 1;
 }
 
 /** Is the key's per-attempt part the clock (`new Date()`, `Date.now()`) rather than a random id? */
@@ -250,14 +272,21 @@ function hasProperty(object: Node, name: string): boolean {
  */
 function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView, shared: boolean): void {
   for (const call of ctx.of('CallExpression')) {
+    if (ctx.parentOf(call)?.type === 'TemplateLiteral') queryIdRule(ctx, report, view, shared, call);
     if (!KEYED_WRITE.test(calleeName(call) ?? '')) {
       sqlKeyRule(ctx, report, view, shared, call);
       continue;
     }
     if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) continue;
-    // The key is the first argument (`upload(key, body)`) or the second after a bucket (`storeFile(bucket, key, body)`).
-    const [first, second] = call.arguments as Node[];
-    const random = randomCallIn(ctx, first) ?? (isBucket(ctx, first) ? randomCallIn(ctx, second) : undefined);
+    // The key is the first argument (`upload(key, body)`) or the second after a bucket (`storeFile(bucket, key, body)`),
+    // or, past the bucket, a path template or key-named argument (`uploadToS3(s3, bucket, body, key)`).
+    const args = call.arguments as Node[];
+    const [first, second] = args;
+    const bucketAt = args.slice(0, 2).findIndex((a) => isBucket(ctx, a));
+    const random =
+      randomCallIn(ctx, first) ??
+      (bucketAt === 0 ? randomCallIn(ctx, second) : undefined) ??
+      (bucketAt >= 0 ? laterKeyRandom(ctx, args, bucketAt) : undefined);
     if (random === undefined) continue;
     report(
       'random-id-nondeterministic',
@@ -266,6 +295,23 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView,
       shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
     );
   }
+}
+
+/**
+ * `?id=${uuidv1()}` in the URL of a request a consumer sends: a redelivery reaches the receiver under a new
+ * request id it cannot recognise as the repeat.
+ */
+function queryIdRule(ctx: ModuleContext, report: Report, view: ConsumerView, shared: boolean, call: Node): void {
+  const onPath = view.consumer && (ctx.handlerKindAt(call) !== undefined || calledThroughExports(ctx, call));
+  if (!shared && !onPath) return;
+  const param = randomQueryId(ctx, call);
+  if (param === undefined) return;
+  report(
+    'random-id-nondeterministic',
+    call,
+    `the request's ${param} query parameter is random ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivery sends the request again under an id the receiver cannot recognise`,
+    shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
+  );
 }
 
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {
