@@ -6,7 +6,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
 import { calledThroughExports, emittedIdKey, emittedObject, randomQueryId } from './emittedIds.js';
-import { laterKeyRandom } from './keyedWriteKeys.js';
+import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
 import { ormSaveRule } from './ormSaves.js';
@@ -31,7 +31,7 @@ const KEY_FIELD =
 const REFERENCE_FIELD = /^[a-zA-Z]+Reference$/;
 /** A write whose first argument names what is written: a gateway's `upload(key, body)`, `putObject(key, ...)`. */
 const KEYED_WRITE =
-  /^(upload|uploadFile|uploadObject|uploadToS3|putObject|putFile|saveFile|storeFile|storeObject|saveObject|writeObject)$/;
+  /^(upload|upload[A-Z]\w*|putObject|putFile|saveFile|storeFile|storeObject|saveObject|writeObject)$/;
 /**
  * A DynamoDB sort key by its usual names: with a fixed partition key, a sort key made per attempt (the
  * time of processing, a fresh id) files a redelivered message as a second item beside the first.
@@ -284,7 +284,7 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView,
     const [first, second] = args;
     const bucketAt = args.slice(0, 2).findIndex((a) => isBucket(ctx, a));
     const random =
-      randomCallIn(ctx, first) ??
+      firstKeyRandom(ctx, first) ??
       (bucketAt === 0 ? randomCallIn(ctx, second) : undefined) ??
       (bucketAt >= 0 ? laterKeyRandom(ctx, args, bucketAt) : undefined);
     if (random === undefined) continue;

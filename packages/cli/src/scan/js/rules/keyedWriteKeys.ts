@@ -3,7 +3,7 @@
 // bucket, so it is read by what it is (a path template, or a name like `fileName`/`key`), not by position.
 import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { randomCallIn } from './randomValues.js';
+import { RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
 
 /** An argument named like an object key. */
 const KEY_NAME = /(key|name|path|file)$/i;
@@ -54,6 +54,27 @@ export function laterKeyRandom(ctx: ModuleContext, args: readonly Node[], bucket
       const made = randomCallIn(ctx, arg);
       if (made !== undefined && !dayOnly(ctx, made)) return made;
     }
+  }
+  return undefined;
+}
+
+/** What names the object in a descriptor handed to an upload helper (`uploadCover({ ...book, id })`). */
+const DESCRIPTOR_KEY = /^(key|Key|name|fileName|filename|path)$/;
+
+/**
+ * The random value the first argument of a keyed write is made from: the argument itself
+ * (`upload(\`${uuid()}.png\`, body)`), or, for a descriptor object (`uploadCover({ ...book, id: newId })`),
+ * its id or key: the rest of the descriptor (a timestamp, the body) names nothing.
+ */
+export function firstKeyRandom(ctx: ModuleContext, first: Node | undefined): Node | undefined {
+  const v = ctx.valueOf(first);
+  if (v?.type !== 'ObjectExpression') return randomCallIn(ctx, first);
+  for (const p of v.properties as Node[]) {
+    if (p.type !== 'Property') continue;
+    const key = propertyName(p.key, p.computed) ?? '';
+    if (!DESCRIPTOR_KEY.test(key) && !RECORD_ID_FIELD.test(key)) continue;
+    const made = randomCallIn(ctx, p.value as Node);
+    if (made !== undefined) return made;
   }
   return undefined;
 }
