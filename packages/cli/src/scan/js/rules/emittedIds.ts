@@ -3,7 +3,10 @@
 // body, or an id-like query parameter of a request URL (`?id=${uuidv1()}`). Made per attempt, a redelivered
 // record emits the same thing under a new id the receiver cannot recognise as the repeat.
 import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import type { ConsumerView } from '../wiredConsumer.js';
+import type { Report } from './Report.js';
 import { isRandom, RECORD_ID_FIELD } from './randomValues.js';
 
 /** Where a message's payload goes: what the receiver reads (the body, the event detail, the attributes). */
@@ -38,7 +41,8 @@ function referencesOf(ctx: ModuleContext, name: string, declaration: Node): Node
   someDescendant(scope, (n) => {
     if (n.type !== 'Identifier' || n.name !== name) return false;
     const p = ctx.parentOf(n);
-    if (p === declaration || (p?.type === 'MemberExpression' && p.property === n && !p.computed)) return false;
+    if (p === declaration || (p?.type === 'MemberExpression' && p.property === n && !p.computed))
+      return false;
     if (p?.type === 'Property' && p.key === n && !p.shorthand) return false;
     if (ctx.resolve(name, n)?.declaration === declaration) refs.push(n);
     return false;
@@ -81,7 +85,11 @@ function reachesPayload(ctx: ModuleContext, start: Node, nested: boolean, depth:
       nested = true;
       continue;
     }
-    if (p?.type === 'ArrayExpression' || p?.type === 'TSAsExpression' || p?.type === 'ParenthesizedExpression') {
+    if (
+      p?.type === 'ArrayExpression' ||
+      p?.type === 'TSAsExpression' ||
+      p?.type === 'ParenthesizedExpression'
+    ) {
       n = p;
       continue;
     }
@@ -119,8 +127,10 @@ export function emittedObject(ctx: ModuleContext, object: Node | undefined): boo
 /** Is the URL template `url` sent as a request: a `url:` of a request config, or an HTTP call's first argument? */
 function requestUrl(ctx: ModuleContext, url: Node, depth: number): boolean {
   const p = ctx.parentOf(url);
-  if (p?.type === 'Property' && p.value === url) return /^(url|uri)$/.test(propertyName(p.key, p.computed) ?? '');
-  if (p?.type === 'CallExpression') return (p.arguments as Node[])[0] === url && HTTP_CALL.test(calleeName(p) ?? '');
+  if (p?.type === 'Property' && p.value === url)
+    return /^(url|uri)$/.test(propertyName(p.key, p.computed) ?? '');
+  if (p?.type === 'CallExpression')
+    return (p.arguments as Node[])[0] === url && HTTP_CALL.test(calleeName(p) ?? '');
   if (depth >= 2) return false;
   return heldBy(ctx, url, p).some((ref) => requestUrl(ctx, ref, depth + 1));
 }
@@ -158,4 +168,41 @@ export function calledThroughExports(ctx: ModuleContext, node: Node): boolean {
       ctx.handlerKindAt(call) !== undefined
     );
   });
+}
+
+/**
+ * Was an id of the same emitted object reported on the line before (`actionId: uuidv1(),` then
+ * `subId: uuidv1(),`)? Ids made side by side are one fix, so one finding.
+ */
+export function adjacentId(
+  ctx: ModuleContext,
+  emitted: Map<Node, number>,
+  object: Node,
+  prop: Node,
+): boolean {
+  const last = emitted.get(object);
+  return last !== undefined && ctx.position(prop.start as number).line - last <= 1;
+}
+
+/**
+ * `?id=${uuidv1()}` in the URL of a request a consumer sends: a redelivery reaches the receiver under a new
+ * request id it cannot recognise as the repeat.
+ */
+export function queryIdRule(
+  ctx: ModuleContext,
+  report: Report,
+  view: ConsumerView,
+  shared: boolean,
+  call: Node,
+): void {
+  if (!shared && !view.consumer) return;
+  const param = randomQueryId(ctx, call);
+  if (param === undefined) return;
+  if (!shared && ctx.handlerKindAt(call) === undefined && !calledThroughExports(ctx, call)) return;
+  report(
+    'random-id-nondeterministic',
+    call,
+    `the request's ${param} query parameter is random ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivery sends the request again under an id the receiver cannot recognise`,
+    shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
+  );
 }

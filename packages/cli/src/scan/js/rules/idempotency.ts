@@ -5,10 +5,10 @@ import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
-import { calledThroughExports, emittedIdKey, emittedObject, randomQueryId } from './emittedIds.js';
-import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
+import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, queryIdRule } from './emittedIds.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
+import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
 import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
 import {
@@ -100,7 +100,8 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     const executionName = key === 'name' && parent !== undefined && hasProperty(parent, 'stateMachineArn');
     const idLike = RECORD_ID_FIELD.test(key) || SORT_KEY.test(key) || prefixedKey(ctx, prop.value);
     const emittedId = emittedIdKey(key);
-    if (!idLike && !emittedId && !reference && !objectKey && !executionName && !cloudEventId(owner, key)) continue;
+    if (!idLike && !emittedId && !reference && !objectKey && !executionName && !cloudEventId(owner, key))
+      continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
     // when that helper returns a random or clock value.
     const randomValue = isRandom(ctx, prop.value); // a walk of the value: asked once
@@ -143,7 +144,10 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     else if (
       emittedPayload(ctx, owner) ||
       cloudEventId(owner, key) ||
-      (emittedId && parent !== undefined && !adjacentId(ctx, emitted, parent, prop) && emittedObject(ctx, parent))
+      (emittedId &&
+        parent !== undefined &&
+        !adjacentId(ctx, emitted, parent, prop) &&
+        emittedObject(ctx, parent))
     ) {
       if (parent !== undefined) emitted.set(parent, ctx.position(prop.start as number).line);
       report(
@@ -154,15 +158,6 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
       );
     }
   }
-}
-
-/**
- * Was an id of the same emitted object reported on the line before (`actionId: uuidv1(),` then
- * `subId: uuidv1(),`)? Ids made side by side are one fix, so one finding.
- */
-function adjacentId(ctx: ModuleContext, emitted: Map<Node, number>, object: Node, prop: Node): boolean {
-  const last = emitted.get(object);
-  return last !== undefined && ctx.position(prop.start as number).line - last <= 1;
 }
 
 /** Is the key's per-attempt part the clock (`new Date()`, `Date.now()`) rather than a random id? */
@@ -295,23 +290,6 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView,
       shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
     );
   }
-}
-
-/**
- * `?id=${uuidv1()}` in the URL of a request a consumer sends: a redelivery reaches the receiver under a new
- * request id it cannot recognise as the repeat.
- */
-function queryIdRule(ctx: ModuleContext, report: Report, view: ConsumerView, shared: boolean, call: Node): void {
-  const onPath = view.consumer && (ctx.handlerKindAt(call) !== undefined || calledThroughExports(ctx, call));
-  if (!shared && !onPath) return;
-  const param = randomQueryId(ctx, call);
-  if (param === undefined) return;
-  report(
-    'random-id-nondeterministic',
-    call,
-    `the request's ${param} query parameter is random ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivery sends the request again under an id the receiver cannot recognise`,
-    shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
-  );
 }
 
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {

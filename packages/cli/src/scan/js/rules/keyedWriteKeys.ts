@@ -42,7 +42,11 @@ function pathLike(template: Node): boolean {
  * The random or clock value the key of a keyed write is made from, when the key is one of the arguments
  * after the bucket: a path template, or an argument named like a key.
  */
-export function laterKeyRandom(ctx: ModuleContext, args: readonly Node[], bucketAt: number): Node | undefined {
+export function laterKeyRandom(
+  ctx: ModuleContext,
+  args: readonly Node[],
+  bucketAt: number,
+): Node | undefined {
   for (const arg of args.slice(bucketAt + 1)) {
     const a = unwrap(arg);
     const named = a?.type === 'Identifier' && KEY_NAME.test(a.name as string);
