@@ -19,7 +19,7 @@ import {
   RECORD_ID_FIELD,
   randomCallIn,
 } from './randomValues.js';
-import { sqlKeyRule } from './sqlParamKeys.js';
+import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
 
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
@@ -273,6 +273,8 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView,
       continue;
     }
     if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) continue;
+    // A scheduled job has no message to name what it stores after; its next run is the retry.
+    if (!shared && scheduledOnly(ctx)) continue;
     // The key is the first argument (`upload(key, body)`) or the second after a bucket (`storeFile(bucket, key, body)`),
     // or, past the bucket, a path template or key-named argument (`uploadToS3(s3, bucket, body, key)`).
     const args = call.arguments as Node[];

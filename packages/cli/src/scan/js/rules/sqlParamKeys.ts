@@ -48,7 +48,7 @@ export function randomSqlKeys(ctx: ModuleContext, call: Node): Node[] {
 }
 
 /** The module's handlers are typed as schedule targets only: a run has no message to derive a key from. */
-function scheduledOnly(ctx: ModuleContext): boolean {
+export function scheduledOnly(ctx: ModuleContext): boolean {
   return (
     /\bScheduled(Event|Handler)\b/.test(ctx.source) &&
     !/\b(SQS|Kinesis\w*|DynamoDBStream|SNS|EventBridge)(Event|Handler)\b/.test(ctx.source)
