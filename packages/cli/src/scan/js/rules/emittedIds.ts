@@ -13,10 +13,13 @@ import { isRandom, RECORD_ID_FIELD } from './randomValues.js';
 const PAYLOAD_KEY = /^(MessageBody|Message|MessageAttributes|Detail|Data|body)$/;
 /** An HTTP request's body in a request config (`axios({ url, data })`, `fetch(url, { method, body })`). */
 const REQUEST_KEY = /^(url|uri|method)$/;
-/** Parts of a send that are not its payload: headers, and a batch entry's `Id` that only names it in the call. */
-const NOT_PAYLOAD = /^(headers|Entries|Records|MessageGroupId)$/;
-/** A call that sends what it is given: a project's `sendMessageToParticipant`, SDK v2's `publish`, `putEvents`. */
-const SEND_CALL = /^(send|publish|emit|dispatch|notify|enqueue|post|put)([A-Z_]|$)/;
+/**
+ * Parts of a send that are not its payload: headers, a batch entry's `Id` that only names it in the call,
+ * and a record a write stores (`Item`, `Key`: judged as a record by the rest of the rule).
+ */
+const NOT_PAYLOAD = /^(headers|Entries|Records|MessageGroupId|Item|Key|ExpressionAttributeValues)$/;
+/** A call that sends what it is given: a project's `sendMessageToParticipant`, SDK v2's `publish`. */
+const SEND_CALL = /^(send|publish|emit|dispatch|notify|enqueue|post)([A-Z_]|$)/;
 /** HTTP clients and their verb methods, whose first argument may be the URL. */
 const HTTP_CALL = /^(axios|fetch|got|ky|request|superagent|needle|get|post|put|patch|delete|del|head)$/;
 /** Callee objects that only record what they are given. */
