@@ -5,8 +5,10 @@ import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
+import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, queryIdRule } from './emittedIds.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { insertRule } from './inserts.js';
+import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
 import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
 import {
@@ -17,7 +19,7 @@ import {
   RECORD_ID_FIELD,
   randomCallIn,
 } from './randomValues.js';
-import { sqlKeyRule } from './sqlParamKeys.js';
+import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
 
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
@@ -29,7 +31,7 @@ const KEY_FIELD =
 const REFERENCE_FIELD = /^[a-zA-Z]+Reference$/;
 /** A write whose first argument names what is written: a gateway's `upload(key, body)`, `putObject(key, ...)`. */
 const KEYED_WRITE =
-  /^(upload|uploadFile|uploadObject|uploadToS3|putObject|putFile|saveFile|storeFile|storeObject|saveObject|writeObject)$/;
+  /^(upload|upload[A-Z]\w*|putObject|putFile|saveFile|storeFile|storeObject|saveObject|writeObject)$/;
 /**
  * A DynamoDB sort key by its usual names: with a fixed partition key, a sort key made per attempt (the
  * time of processing, a fresh id) files a redelivered message as a second item beside the first.
@@ -69,6 +71,7 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
   if (random && (consumer || shared)) randomWriteKeys(ctx, report, view, shared);
+  const emitted = new Map<Node, number>();
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
     if (key === undefined) continue;
@@ -83,7 +86,10 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         );
       continue;
     }
-    const onPath = consumer && ctx.handlerKindAt(prop) !== undefined;
+    const onPath =
+      consumer &&
+      (ctx.handlerKindAt(prop) !== undefined ||
+        (random && isRandom(ctx, prop.value) && calledThroughExports(ctx, prop)));
     if (!onPath && !shared) continue;
     const parent = ctx.parentOf(prop);
     let owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
@@ -93,7 +99,9 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     // returns the running execution), so a name made per attempt starts the workflow again.
     const executionName = key === 'name' && parent !== undefined && hasProperty(parent, 'stateMachineArn');
     const idLike = RECORD_ID_FIELD.test(key) || SORT_KEY.test(key) || prefixedKey(ctx, prop.value);
-    if (!idLike && !reference && !objectKey && !executionName && !cloudEventId(owner, key)) continue;
+    const emittedId = emittedIdKey(key);
+    if (!idLike && !emittedId && !reference && !objectKey && !executionName && !cloudEventId(owner, key))
+      continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
     // when that helper returns a random or clock value.
     const randomValue = isRandom(ctx, prop.value); // a walk of the value: asked once
@@ -133,13 +141,22 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         `${key} ${clockMade(ctx, prop.value) ? 'is the time of processing' : 'is generated randomly'} ${where}: a redelivered message writes a duplicate record`,
         extra,
       );
-    else if (emittedPayload(ctx, owner) || cloudEventId(owner, key))
+    else if (
+      emittedPayload(ctx, owner) ||
+      cloudEventId(owner, key) ||
+      (emittedId &&
+        parent !== undefined &&
+        !adjacentId(ctx, emitted, parent, prop) &&
+        emittedObject(ctx, parent))
+    ) {
+      if (parent !== undefined) emitted.set(parent, ctx.position(prop.start as number).line);
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
         `${key} of an emitted event is random ${where}: a redelivery publishes a duplicate that no consumer can recognise`,
         extra,
       );
+    }
   }
 }
 
@@ -250,14 +267,23 @@ function hasProperty(object: Node, name: string): boolean {
  */
 function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView, shared: boolean): void {
   for (const call of ctx.of('CallExpression')) {
+    if (ctx.parentOf(call)?.type === 'TemplateLiteral') queryIdRule(ctx, report, view, shared, call);
     if (!KEYED_WRITE.test(calleeName(call) ?? '')) {
       sqlKeyRule(ctx, report, view, shared, call);
       continue;
     }
     if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) continue;
-    // The key is the first argument (`upload(key, body)`) or the second after a bucket (`storeFile(bucket, key, body)`).
-    const [first, second] = call.arguments as Node[];
-    const random = randomCallIn(ctx, first) ?? (isBucket(ctx, first) ? randomCallIn(ctx, second) : undefined);
+    // A scheduled job has no message to name what it stores after; its next run is the retry.
+    if (!shared && scheduledOnly(ctx)) continue;
+    // The key is the first argument (`upload(key, body)`) or the second after a bucket (`storeFile(bucket, key, body)`),
+    // or, past the bucket, a path template or key-named argument (`uploadToS3(s3, bucket, body, key)`).
+    const args = call.arguments as Node[];
+    const [first, second] = args;
+    const bucketAt = args.slice(0, 2).findIndex((a) => isBucket(ctx, a));
+    const random =
+      firstKeyRandom(ctx, first) ??
+      (bucketAt === 0 ? randomCallIn(ctx, second) : undefined) ??
+      (bucketAt >= 0 ? laterKeyRandom(ctx, args, bucketAt) : undefined);
     if (random === undefined) continue;
     report(
       'random-id-nondeterministic',

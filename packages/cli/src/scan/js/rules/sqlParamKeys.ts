@@ -53,7 +53,7 @@ const scheduledModules = new WeakMap<ModuleContext, boolean>();
  * The module's handlers are typed as schedule targets only: a run has no message to derive a key from.
  * Asked per insert: answered once per module (a 1 MB bundle with thousands of calls spent seconds here).
  */
-function scheduledOnly(ctx: ModuleContext): boolean {
+export function scheduledOnly(ctx: ModuleContext): boolean {
   let answer = scheduledModules.get(ctx);
   if (answer === undefined) {
     answer =
