@@ -49,8 +49,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   if (included !== undefined)
     return { candidates: anchor(candidates, included.serviceDir), batchOneHandlers };
   // Cheap sniff before a full YAML parse: most YAML/JSON in a repo is not infrastructure.
-  if (!/AWS::|Resources|functions\s*:|"functions"|constructs\s*:/.test(source))
-    return { candidates, batchOneHandlers };
+  if (!mayBeInfrastructure(source)) return { candidates, batchOneHandlers };
   if (jsonNotTemplate(file, source)) return { candidates, batchOneHandlers };
   const loaded = loadYaml(source);
   if ('error' in loaded) {
@@ -96,6 +95,19 @@ export function analyzeIac(file: string, source: string): IacResult {
     // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
     ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
   };
+}
+
+/**
+ * `/AWS::|Resources|functions\s*:|"functions"|constructs\s*:/`, asked as plain substring searches first:
+ * V8 tries an alternation at every position of the text, and the sniff reads every YAML/JSON file whole.
+ */
+function mayBeInfrastructure(source: string): boolean {
+  return (
+    source.includes('AWS::') ||
+    source.includes('Resources') ||
+    (source.includes('functions') && /functions\s*:|"functions"/.test(source)) ||
+    (source.includes('constructs') && /constructs\s*:/.test(source))
+  );
 }
 
 /**

@@ -121,6 +121,9 @@ export class ModuleContext {
 
   /** Import behind an identifier, unless a local declaration shadows it. */
   importOf(name: string, at: Node): ImportBinding | undefined {
+    // No import of that name: nothing to look up in scope (most names asked about are locals).
+    const imp = this.imports.get(name);
+    if (imp === undefined) return undefined;
     const binding = this.resolve(name, at);
     if (
       binding !== undefined &&
@@ -128,7 +131,7 @@ export class ModuleContext {
       !this.requireDeclarators.has(binding.declaration)
     )
       return undefined;
-    return this.imports.get(name);
+    return imp;
   }
 
   /** True when `name` at `at` is a global (not declared or imported in this module). */

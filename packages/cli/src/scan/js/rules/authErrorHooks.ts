@@ -6,6 +6,7 @@
 // dependency fails, even when the handler itself was careful.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { SourceWords } from '../SourceWords.js';
 import { answersAuthFailure } from './authAnswers.js';
 import { onErrorFunctions } from './httpErrorMiddleware.js';
 import type { Report } from './Report.js';
@@ -42,8 +43,10 @@ function frameworkHooks(ctx: ModuleContext): Node[] {
     const fn = ctx.functionOf(value);
     if (express(fn)) hooks.push(fn as Node);
   }
-  const named = ctx.source.includes('setErrorHandler') || ctx.source.includes('.onError(');
-  if (!named && !ctx.source.includes('.use(')) return hooks;
+  // Through the gate's bit set of the same text: each is otherwise a search of the whole module.
+  const words = SourceWords.of(ctx.source);
+  const named = words.includes('setErrorHandler') || words.includes('.onError(');
+  if (!named && !words.includes('.use(')) return hooks;
   for (const call of ctx.of('CallExpression')) {
     const name = calleeName(call);
     if (name === 'use')
@@ -136,7 +139,7 @@ function looksAtError(fn: Node, names: Set<string>): boolean {
  */
 export function errorHookRules(ctx: ModuleContext, report: Report): void {
   const hooks = [
-    ...(ctx.source.includes('onError') ? onErrorFunctions(ctx, ctx.program) : []),
+    ...(SourceWords.of(ctx.source).includes('onError') ? onErrorFunctions(ctx, ctx.program) : []),
     ...frameworkHooks(ctx),
     ...catchAllFilters(ctx),
   ];

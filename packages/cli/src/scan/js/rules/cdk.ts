@@ -130,12 +130,14 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         );
     }
   }
+  // Asked once, not per construct: each is a search of the whole stack's text.
+  const solutionsBatch = src.includes('sqsEventSourceProps');
+  const solutions = src.includes('@aws-solutions-constructs/');
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
     if (kind === undefined) {
-      if (src.includes('sqsEventSourceProps'))
-        ctx.batchOneHandlers.push(...solutionsConstructBatchOne(ctx, node));
-      if (src.includes('@aws-solutions-constructs/')) solutionsQueueDefaults(ctx, node, report);
+      if (solutionsBatch) ctx.batchOneHandlers.push(...solutionsConstructBatchOne(ctx, node));
+      if (solutions) solutionsQueueDefaults(ctx, node, report);
       continue;
     }
     const args = node.arguments as Node[];

@@ -141,7 +141,8 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   const helper = ctx.handlers.size === 0;
   // Cheap text tests first: only a module that ends a request may answer before it is sent.
   const endsRequest = !helper && ctx.source.includes('.end(') && /\bhttps?\b/.test(ctx.source);
-  const noWait = NO_WAIT.test(ctx.source);
+  // Read only where a request is ended (answersBeforeRequest): elsewhere the whole-text search is skipped.
+  const noWait = endsRequest && NO_WAIT.test(ctx.source);
   for (const stmt of ctx.of('ExpressionStatement')) {
     // The answer is wherever the context goes (a helper handed it), not only inside the handler.
     if (endsRequest && answersBeforeRequest(ctx, stmt, noWait)) {

@@ -286,5 +286,10 @@ const SERVER_IMPORTS =
 export function isServerModule(ctx: ModuleContext): boolean {
   if (ctx.isLambdaModule) return true;
   for (const imp of ctx.imports.values()) if (SERVER_IMPORTS.test(imp.source)) return true;
-  return /\bprocess\.env\b|\brequire\(/.test(ctx.source);
+  // Substring tests first: the expression alone is tried at every position of the module's text.
+  const source = ctx.source;
+  return (
+    (source.includes('process.env') && /\bprocess\.env\b/.test(source)) ||
+    (source.includes('require(') && /\brequire\(/.test(source))
+  );
 }

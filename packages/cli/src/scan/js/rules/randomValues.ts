@@ -29,6 +29,29 @@ function clockNow(n: Node): boolean {
 export function randomCallIn(ctx: ModuleContext, value: Node | undefined, depth = 0): Node | undefined {
   const v = ctx.valueOf(value);
   if (v === undefined) return undefined;
+  // Asked again for the same value (a const's initialiser at every mention of its name, a property's value
+  // by each rule that reads it): the walk below depends only on the module, the value and the depth.
+  const cache = answersOf(ctx, depth);
+  if (cache.has(v)) return cache.get(v);
+  const found = walkRandom(ctx, v, depth);
+  cache.set(v, found);
+  return found;
+}
+
+const answers = new WeakMap<ModuleContext, [Map<Node, Node | undefined>, Map<Node, Node | undefined>]>();
+
+/** randomCallIn's answers in this module, per depth (0 or 1). */
+function answersOf(ctx: ModuleContext, depth: number): Map<Node, Node | undefined> {
+  let pair = answers.get(ctx);
+  if (pair === undefined) {
+    pair = [new Map(), new Map()];
+    answers.set(ctx, pair);
+  }
+  return depth === 0 ? pair[0] : pair[1];
+}
+
+/** The walk of randomCallIn over a value (already resolved through `valueOf`). */
+function walkRandom(ctx: ModuleContext, v: Node, depth: number): Node | undefined {
   let found: Node | undefined;
   someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
     // `` `CONF#${code}` `` with `const code = v4()` above.

@@ -123,6 +123,9 @@ function tokenLibraryVerify(ctx: ModuleContext, call: Node): boolean {
  * failure there means a bad token, which the catch answers as "not valid" by design.
  */
 export function localTokenCheck(ctx: ModuleContext, block: Node): boolean {
+  // The verify must be one of the libraries' (tokenLibraryVerify reads the import): without their import
+  // the answer is no, and the walks below (callsRemote's among them) are skipped.
+  if (![...ctx.imports.values()].some((imp) => TOKEN_LIBRARIES.has(imp.source))) return false;
   // callsRemote names any awaited `verify*()` as remote; the library's own verify is judged here instead.
   const remote = callsRemote(ctx, block);
   if (remote !== undefined && !/^\w+\(\)$/.test(remote)) return false;
