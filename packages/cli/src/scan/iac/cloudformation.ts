@@ -1,7 +1,7 @@
 // CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
 
-import { SAM_ASYNC_EVENTS, oncePerFunction } from './asyncEvents.js';
+import { oncePerFunction, SAM_ASYNC_EVENTS } from './asyncEvents.js';
 import { checkAsyncInvokers, failureTargetOf } from './cfnAsyncInvokers.js';
 import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
 import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
