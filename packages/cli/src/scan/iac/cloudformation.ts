@@ -280,7 +280,8 @@ export function checkCloudFormation(
       asyncFailureTarget(fn) !== undefined ||
       invokeConfigured.has(fn.id) ||
       onlyEphemeralOutput(fn, globals) ||
-      Object.keys(obj(fn.props.Events) ?? {}).length > 0,
+      Object.keys(obj(fn.props.Events) ?? {}).length > 0 ||
+      !firstAsyncReport(fn.id),
   );
   // Functions no route here reaches may be routed by an API in another template, through their outputs.
   const outputs = outputsByResource(template);
