@@ -1,6 +1,7 @@
 // iac-missing-dlq for a template function invoked asynchronously by a resource of its own rather than by a
 // SAM event (cloudformation.ts judges those, and rule targets): an `AWS::SNS::Subscription` with protocol
-// `lambda`, or an S3 bucket's `NotificationConfiguration.LambdaConfigurations`. Lambda retries such an
+// `lambda`, an S3 bucket's `NotificationConfiguration.LambdaConfigurations`, an `AWS::Logs::SubscriptionFilter`
+// or an `AWS::IoT::TopicRule` Lambda action. Lambda retries such an
 // event twice and then drops it unless the function has a dead-letter queue or an on-failure destination;
 // an SNS subscription with its own `RedrivePolicy` counts, as a SAM SNS event's does. An invoke
 // permission alone is no invocation: templates keep permissions for topics nothing subscribes any more.
@@ -24,7 +25,7 @@ export function failureTargetOf(r: TemplateResource | undefined, globals: Record
 }
 
 /**
- * Reports each function of the template such resources invoke, once, at the first of them, when the
+ * Reports each function of the template such resources invoke, once, at the function, when the
  * function has no failure target (`settled`: its DLQ, destination, or event invoke config).
  * @example
  * checkAsyncInvokers(resources, byId, at, report, (fn) => fn.props.DeadLetterConfig !== undefined)
@@ -51,13 +52,20 @@ export function checkAsyncInvokers(
     if (r.type === 'AWS::S3::Bucket')
       for (const c of [obj(r.props.NotificationConfiguration)?.LambdaConfigurations ?? []].flat())
         note(fnOf(obj(c)?.Function), r, 'an S3 notification');
+    // CloudWatch Logs subscriptions and IoT rule actions invoke Lambda asynchronously as well.
+    if (r.type === 'AWS::Logs::SubscriptionFilter')
+      note(fnOf(r.props.DestinationArn), r, 'a CloudWatch Logs subscription');
+    if (r.type === 'AWS::IoT::TopicRule')
+      for (const a of [obj(r.props.TopicRulePayload)?.Actions ?? []].flat())
+        note(fnOf(obj(obj(a)?.Lambda)?.FunctionArn), r, 'an IoT rule');
   }
-  for (const [id, { by, what }] of invoked) {
+  for (const [id, { what }] of invoked) {
     const fn = byId.get(id) as TemplateResource;
     if (settled(fn)) continue;
+    // At the function, as for SAM events: its DLQ or on-failure destination is the one fix.
     report(
       'iac-missing-dlq',
-      at(by),
+      at(fn),
       `${id} is invoked asynchronously (${what}) with no DeadLetterConfig or OnFailure destination: events that still fail after Lambda's retries are dropped`,
     );
   }

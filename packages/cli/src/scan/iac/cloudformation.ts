@@ -1,6 +1,7 @@
 // CloudFormation and SAM templates (YAML or JSON): queues, event source mappings, functions, event
 // buses, rules, tables and API integrations, checked against the infrastructure rules.
 
+import { oncePerFunction, SAM_ASYNC_EVENTS } from './asyncEvents.js';
 import { checkAsyncInvokers, failureTargetOf } from './cfnAsyncInvokers.js';
 import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
 import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
@@ -105,6 +106,7 @@ export function checkCloudFormation(
     return undefined;
   };
 
+  const firstAsyncReport = oncePerFunction();
   for (const r of resources) {
     switch (r.type) {
       case 'AWS::SQS::Queue': {
@@ -167,7 +169,7 @@ export function checkCloudFormation(
           else if (
             // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too. An
             // event's own dead-letter queue (an EventBridge rule target's, an SNS subscription's) counts.
-            (type === 'EventBridgeRule' || type === 'CloudWatchEvent' || type === 'SNS' || type === 'S3') &&
+            SAM_ASYNC_EVENTS.has(type ?? '') &&
             props.Schedule === undefined &&
             props.DeadLetterConfig === undefined &&
             redrivePolicyOf(props.RedrivePolicy) === undefined
@@ -179,11 +181,13 @@ export function checkCloudFormation(
           asyncSource !== undefined &&
           onFailure === undefined &&
           !invokeConfigured.has(r.id) &&
-          !onlyEphemeralOutput(r, globals)
+          !onlyEphemeralOutput(r, globals) &&
+          firstAsyncReport(r.id)
         )
+          // At the function: its DeadLetterQueue or EventInvokeConfig is the one fix for every async event.
           report(
             'iac-missing-dlq',
-            at(r, 'Properties', 'Events', asyncSource),
+            at(r),
             `${r.id} is invoked asynchronously (${asyncSource}) with no DeadLetterQueue or OnFailure destination: events that fail after retries are dropped`,
           );
         const timeout = functionTimeout(r);
@@ -239,10 +243,11 @@ export function checkCloudFormation(
             const fnId = [...refsIn(target?.Arn)][0] ?? '';
             // The rule hands the event to Lambda's async queue: the function's own DLQ or on-failure
             // destination catches what fails there, so the target needs no DLQ of its own.
-            if (!invokeConfigured.has(fnId) && asyncFailureTarget(byId.get(fnId)) === undefined)
+            const fn = byId.get(fnId);
+            if (!invokeConfigured.has(fnId) && asyncFailureTarget(fn) === undefined && firstAsyncReport(fnId))
               report(
                 'iac-missing-dlq',
-                at(r, 'Properties', 'Targets', i),
+                fn !== undefined ? at(fn) : at(r, 'Properties', 'Targets', i),
                 `rule ${r.id} invokes ${fnId} with no DeadLetterConfig: events that fail delivery are dropped`,
               );
           }
@@ -275,7 +280,8 @@ export function checkCloudFormation(
       asyncFailureTarget(fn) !== undefined ||
       invokeConfigured.has(fn.id) ||
       onlyEphemeralOutput(fn, globals) ||
-      Object.keys(obj(fn.props.Events) ?? {}).length > 0,
+      Object.keys(obj(fn.props.Events) ?? {}).length > 0 ||
+      !firstAsyncReport(fn.id),
   );
   // Functions no route here reaches may be routed by an API in another template, through their outputs.
   const outputs = outputsByResource(template);

@@ -1,5 +1,6 @@
 // serverless.yml (Serverless Framework): functions and their sqs / stream / http / async events, then
 // the CloudFormation under `resources.Resources`.
+import { SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
 import { checkCloudFormation } from './cloudformation.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, num, obj } from './IacResult.js';
@@ -111,6 +112,7 @@ export function checkServerless(
     const onFailure = obj(fn.destinations)?.onFailure ?? fn.onError ?? fn.deadLetter;
     // The integration timeout in front of the function: 29 s for a REST API (`http`), 30 s for an HTTP API.
     let api: number | undefined;
+    let asyncEvent: string | undefined;
     events.forEach((ev, i) => {
       const e = obj(ev) ?? {};
       const evPath = [...path, 'events', i];
@@ -151,21 +153,22 @@ export function checkServerless(
       } else if (e.http !== undefined) api = API_GATEWAY_MAX_SECONDS;
       else if (e.httpApi !== undefined) api = Math.min(api ?? HTTP_API_MAX_SECONDS, HTTP_API_MAX_SECONDS);
       else if (
-        // `cloudwatchEvent` is eventBridge's older name; a schedule's next run is its retry (as in templates).
-        (e.eventBridge !== undefined ||
-          e.cloudwatchEvent !== undefined ||
-          e.sns !== undefined ||
-          e.s3 !== undefined) &&
+        // `cloudwatchEvent` is eventBridge's older name; a schedule's next run is its retry (as in templates),
+        // whether written `schedule:` or as an `eventBridge` event's own `schedule`.
+        SERVERLESS_ASYNC_EVENTS.some((k) => e[k] !== undefined) &&
+        obj(e.eventBridge)?.schedule === undefined &&
         onFailure === undefined &&
         !hasEventDlq(e)
-      ) {
-        report(
-          'iac-missing-dlq',
-          evPath,
-          `${name} is invoked asynchronously with no destinations.onFailure, onError or deadLetter: failed events are dropped`,
-        );
-      }
+      )
+        asyncEvent ??= SERVERLESS_ASYNC_EVENTS.find((k) => e[k] !== undefined);
     });
+    // At the function: its destinations.onFailure (or onError, deadLetter) is the one fix for all its events.
+    if (asyncEvent !== undefined)
+      report(
+        'iac-missing-dlq',
+        path,
+        `${name} is invoked asynchronously (${asyncEvent}) with no destinations.onFailure, onError or deadLetter: failed events are dropped`,
+      );
     if (api !== undefined)
       gateway.add({
         name,

@@ -1,7 +1,8 @@
 // iac-missing-dlq for CDK functions invoked asynchronously by something other than an EventBridge rule
 // (cdkAsyncTargets.ts judges those): an SNS subscription (`new LambdaSubscription(fn)`, `fn.addEventSource(new
 // SnsEventSource(topic))`), an S3 notification (`new LambdaDestination(fn)` from aws-s3-notifications,
-// `new S3EventSource(bucket)`) and an SES receipt rule's Lambda action (`new actions.Lambda({ function })`,
+// `new S3EventSource(bucket)`), a CloudWatch Logs subscription (`new LambdaDestination(fn)` from
+// aws-logs-destinations), an IoT rule's `new LambdaFunctionAction(fn)` and an SES receipt rule's Lambda action (`new actions.Lambda({ function })`,
 // whose invocation type defaults to Event). Lambda queues such an event, retries a failed run twice and then
 // drops it unless the function has a DLQ or an on-failure destination. Reported once per function, at the
 // function's construct, as for Terraform: the fix goes there and covers every invoker.
@@ -46,6 +47,9 @@ function invoked(
   if (kind === 'LambdaSubscription' && source.includes('aws-sns-subscriptions'))
     return { fn: args[0], own: args[1] };
   if (kind === 'LambdaDestination' && source.includes('aws-s3-notifications')) return { fn: args[0] };
+  // A CloudWatch Logs subscription filter's and an IoT topic rule's Lambda action invoke asynchronously too.
+  if (kind === 'LambdaDestination' && source.includes('aws-logs-destinations')) return { fn: args[0] };
+  if (kind === 'LambdaFunctionAction' && source.includes('aws-iot-actions')) return { fn: args[0] };
   if (/^(SnsEventSource|S3EventSource(V2)?)$/.test(kind) && source.includes('aws-lambda-event-sources'))
     return { fn: eventSourceTarget(ctx, node), own: kind === 'SnsEventSource' ? args[1] : undefined };
   if (kind === 'Lambda' && source.includes('aws-ses-actions')) {
@@ -136,7 +140,10 @@ function invokersOf(ctx: ModuleContext): Invoked[] {
 
 /** Reports each function of the module an SNS, S3 or SES invoker runs asynchronously with nowhere for failures. */
 export function asyncInvokersWithoutDlq(ctx: ModuleContext, report: Report): void {
-  if (!/LambdaSubscription|EventSource|LambdaDestination|aws-ses-actions/.test(ctx.source)) return;
+  if (
+    !/LambdaSubscription|EventSource|LambdaDestination|LambdaFunctionAction|aws-ses-actions/.test(ctx.source)
+  )
+    return;
   const all = invokersOf(ctx);
   const done = new Set<Node>();
   for (const { fn, expr, kind, at } of all) {
