@@ -23,6 +23,20 @@ function typeNameOf(decl: Node | undefined): string | undefined {
   return name?.type === 'TSQualifiedName' ? (name.right?.name as string | undefined) : undefined;
 }
 
+/** The name a parameter binds, with or without a default (`x: T`, `x: T = new X()`). */
+function paramName(param: Node | undefined): string | undefined {
+  const p = unwrap(param);
+  return (p?.type === 'AssignmentPattern' ? unwrap(p.left) : p)?.name as string | undefined;
+}
+
+/**
+ * `verifier: JwtVerifierInterface = new KmsJwtVerifier()`: the class an injectable field defaults to. The
+ * declared type is often an interface (nothing to judge); the default is what runs unless a caller injects.
+ */
+function defaultClassName(decl: Node | undefined): string | undefined {
+  return decl?.type === 'AssignmentPattern' ? madeClassName(decl.right as Node | undefined) : undefined;
+}
+
 /**
  * `new X(...)`, a static factory on X (`X.getInstance(...)`, `X.create(...)`), or a DI container asked for
  * X (`container.resolve(X)`): the class name X.
@@ -159,15 +173,15 @@ function readFieldClass(body: Node, field: string): string | undefined {
   let assigned: string | undefined;
   for (const el of body.body as Node[]) {
     if (el.type === 'PropertyDefinition' && propertyName(el.key, el.computed as boolean) === field) {
-      const declared = typeNameOf(el) ?? madeClassName(el.value as Node | undefined);
+      const declared = madeClassName(el.value as Node | undefined) ?? typeNameOf(el);
       if (declared !== undefined) return declared;
     }
     if (el.type !== 'MethodDefinition') continue;
     const fn = el.value as Node;
     if (el.kind === 'constructor')
       for (const p of fn.params as Node[])
-        if (p.type === 'TSParameterProperty' && unwrap(p.parameter)?.name === field)
-          return typeNameOf(p.parameter as Node);
+        if (p.type === 'TSParameterProperty' && paramName(p.parameter as Node) === field)
+          return defaultClassName(p.parameter as Node) ?? typeNameOf(p.parameter as Node);
     // `this.<field> = new X(...)`, `= X.getInstance(...)`, or `= param` typed X (constructor injection).
     for (const st of ((fn.body as Node | undefined)?.body as Node[] | undefined) ?? []) {
       const e = st.type === 'ExpressionStatement' ? unwrap(st.expression) : undefined;

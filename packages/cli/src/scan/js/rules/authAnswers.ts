@@ -115,6 +115,13 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
       args.some((a) => isAuthStatus(a) || isAuthStatus(objectProps(a)?.props.get('status')))
     );
   }
+  // `return HTTPResponses.UNAUTHORISED`: a project's table of ready responses, named for the status.
+  if (
+    n.type === 'ReturnStatement' &&
+    isAuthStatus(n.argument) &&
+    numberValue(unwrap(n.argument)) === undefined
+  )
+    return true;
   if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement')
     return AUTH_MESSAGE.test(stringValue(n.argument) ?? '');
   return false;

@@ -3,6 +3,7 @@
 import { calleeName, isDefaultValue, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure, wrap } from './authAnswers.js';
+import { isDeniedStatusValue } from './authStatusVerdict.js';
 import { isLogCall } from './catchFacts.js';
 
 export { answersAuthFailure } from './authAnswers.js';
@@ -23,7 +24,7 @@ export const VERDICT_FIELD =
 
 /** `false`/`null`/nothing, or a result object whose verdict field is `false` (`{ success: false }`). */
 export function isNotVerifiedValue(node: Node | null | undefined): boolean {
-  if (isFalsyValue(node)) return true;
+  if (isFalsyValue(node) || isDeniedStatusValue(node)) return true;
   const n = unwrap(node);
   if (n?.type !== 'ObjectExpression') return false;
   return (n.properties as Node[]).some((p) => {

@@ -4,6 +4,7 @@ import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure, isAuthStatus, wrap } from './authAnswers.js';
 import { userOf, VERDICT_FIELD } from './authFacts.js';
+import { deniedStatusCase } from './authStatusVerdict.js';
 
 /**
  * The 401/403 answer given when this call's result is falsy: `if (!(await verify(t))) return 401`, or
@@ -34,7 +35,7 @@ export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
     },
     true,
   );
-  return answer ?? chosenDeny(ctx, fn, parent, name);
+  return answer ?? chosenDeny(ctx, fn, parent, name) ?? deniedStatusCase(ctx, fn, parent, name);
 }
 
 /** A branch of a choice that is the failure answer itself: `'Deny'`, `401`, or code answering 401/403. */

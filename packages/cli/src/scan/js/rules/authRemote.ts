@@ -9,6 +9,7 @@ import { isSdkClass, memberCall, methodOf } from '../memberClass.js';
 import { isSdkSend } from '../sdkSend.js';
 import { wrap } from './authAnswers.js';
 import { dataLookup } from './authLookups.js';
+import { chainUser } from './authPromiseChain.js';
 import { classifyHttpCall } from './http.js';
 
 /** Libraries whose verifier fetches the issuer's keys on first use (and again when a key rotates). */
@@ -133,7 +134,7 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
       if (n.type !== 'CallExpression') return false;
       const name = calleeName(n);
       const imp = ctx.importRoot(n.callee);
-      const parentType = unwrap(ctx.parentOf(n))?.type;
+      const parentType = chainUser(ctx, n)?.type;
       const awaited = parentType === 'AwaitExpression';
       // An AWS client's method handed back from a method (`return this.kms.decrypt(...)`) is awaited by
       // whoever awaits that method; only for the client calls below, never for a name judged by its words.
