@@ -16,15 +16,15 @@ const STYLE = new Set(['console-logging']);
 /**
  * Each rule's findings on code no rule had been fitted to: the sets of public repositories labelled by
  * reading and scored once, on arrival (eval/RESULTS.md: the round 17/18, 19/20/21 and 24 held-aside sets
- * and the round-21, round-24 and round-26 arrivals, 31 repositories). Working-set figures are not used: the rules
+ * and the round-21, round-24 and round-26 arrivals, 32 repositories). Working-set figures are not used: the rules
  * were fitted to them, and they run 0.2-0.5 higher than the same rules on unseen code.
  */
 const UNSEEN: Readonly<Record<string, { readonly tp: number; readonly fp: number }>> = {
   'batch-no-partial-failure': { tp: 10, fp: 41 },
-  'floating-promise': { tp: 7, fp: 3 },
+  'floating-promise': { tp: 7, fp: 5 },
   'http-no-timeout': { tp: 152, fp: 10 },
   'iac-gateway-timeout-exceeds-lambda': { tp: 5, fp: 8 },
-  'iac-missing-dlq': { tp: 29, fp: 38 },
+  'iac-missing-dlq': { tp: 31, fp: 40 },
   'iac-no-event-archive': { tp: 0, fp: 1 },
   'iac-no-reserved-concurrency': { tp: 14, fp: 10 },
   'infra-error-as-auth': { tp: 11, fp: 0 },
@@ -34,8 +34,8 @@ const UNSEEN: Readonly<Record<string, { readonly tp: number; readonly fp: number
   'random-id-nondeterministic': { tp: 2, fp: 1 },
   'retry-no-jitter': { tp: 9, fp: 7 },
   'retry-unbounded': { tp: 1, fp: 0 },
-  'sdk-client-no-timeout': { tp: 195, fp: 8 },
-  'swallowed-error': { tp: 105, fp: 58 },
+  'sdk-client-no-timeout': { tp: 197, fp: 8 },
+  'swallowed-error': { tp: 106, fp: 58 },
 };
 
 /**
