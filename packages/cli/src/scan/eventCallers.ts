@@ -18,6 +18,7 @@ import {
 import { escapeRegExp } from './escapeRegExp.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
+import { adapterHandler } from './webAppAdapter.js';
 
 /** What the project pass offers: module facts (analysing a deferred module), import resolution, source text. */
 export interface CallerLookup {
@@ -277,7 +278,9 @@ export class EventCallers {
       const next: string[] = [];
       for (const file of level) {
         // The gate defers only modules without a handler's words (js/ruleGate.ts handler): no need to analyse one.
-        const facts = this.lookup.deferred.has(file) ? undefined : this.lookup.factsOf(file);
+        let facts = this.lookup.deferred.has(file) ? undefined : this.lookup.factsOf(file);
+        // A web app wrapped whole by a Lambda adapter (`serverless(app)`): its routes are given events.
+        if (facts?.handlers === undefined) facts = adapterHandler(file, this.textOf(file), facts) ?? facts;
         if (facts?.handlers !== undefined) {
           handlers.push(facts);
           continue;
