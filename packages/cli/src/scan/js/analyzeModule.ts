@@ -36,6 +36,7 @@ import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
 import { sdkQueueRules } from './rules/sdkQueues.js';
 import { serverlessTsRules } from './rules/serverlessTs.js';
+import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { swallowRules } from './rules/swallowed.js';
@@ -65,6 +66,7 @@ const RULES: readonly Rule[] = [
   serverlessTsRules,
   sstBatchOneRules,
   sstQueueRules,
+  sstApiTimeoutRules,
 ];
 const RAW = rawTransferSupported();
 

@@ -59,6 +59,8 @@ export function serverlessConfig(words: SourceWords): boolean {
   return (
     // SST v2 queues with a consumer (rules/sstQueues.ts).
     (words.includes('sst/constructs') && words.includes('consumer')) ||
+    // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).
+    (words.includes('sst/constructs') && words.includes('routes') && words.includes('timeout')) ||
     // SST queue consumers with a batch size (rules/sstBatchOne.ts).
     (words.includes('subscribe') && words.includes('batch') && words.includes('size')) ||
     (words.includes('eventSource') && words.includes('batchSize')) ||

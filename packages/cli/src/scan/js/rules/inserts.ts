@@ -17,7 +17,7 @@ import type { ConsumerView } from '../wiredConsumer.js';
 import { guarded } from './insertGuards.js';
 import type { Report } from './Report.js';
 import { randomlyKeyed } from './randomValues.js';
-import { reportedSqlKeys } from './sqlParamKeys.js';
+import { reportedSqlKeys, scheduledOnly } from './sqlParamKeys.js';
 
 /** A Prisma client in the module (`@prisma/client`, `PrismaClient`, a project's generated client). */
 const PRISMA = /PrismaClient|@prisma\/client|\bprisma\b/i;
@@ -90,6 +90,9 @@ function usesOf(ctx: ModuleContext, literal: Node, onPath: (n: Node) => boolean)
 export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
   const shared = ctx.handlers.size === 0;
   if (!shared && !view.consumer) return;
+  // A module whose handlers are schedule targets only has no message to redeliver: Lambda's async retry
+  // re-runs the whole job, and no message key exists for ON CONFLICT to name (random-id treats it alike).
+  if (!shared && scheduledOnly(ctx)) return;
   const onPath = (n: Node) =>
     shared ? ctx.enclosingFunction(n) !== undefined : ctx.handlerKindAt(n) !== undefined;
   const where = shared ? 'in code an at-least-once consumer reaches' : 'in an at-least-once consumer';

@@ -1,0 +1,76 @@
+// iac-gateway-timeout-exceeds-lambda for SST v2's API constructs (`import { Api } from "sst/constructs"`).
+// SST's `Api` is an API Gateway HTTP API (30 s integration limit) and `ApiGatewayV1Api` a REST API (29 s).
+// A route's function is written `"POST /x": { function: { handler, timeout } }` (optionally with
+// `type: "function"`), and `defaults: { function: { timeout } }` applies to every route function that sets
+// none. SST's `timeout` is seconds as a number or a duration string ("120 seconds", "2 minutes"). The finding
+// sits at the timeout the fix changes: the route's own, or the defaults' one when a route inherits it.
+import { type Node, numberValue, objectProps, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { Report, Rule } from './Report.js';
+
+/** The integration limit of each SST v2 API construct, in seconds. */
+const LIMITS: ReadonlyMap<string, number> = new Map([
+  ['Api', 30],
+  ['ApiGatewayV1Api', 29],
+]);
+
+/** SST's timeout written as seconds or a duration string; undefined when not a literal. */
+function seconds(ctx: ModuleContext, node: Node | undefined): number | undefined {
+  const value = ctx.valueOf(node) ?? unwrap(node);
+  const n = numberValue(value);
+  if (n !== undefined) return n;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(second|minute|hour)s?\s*$/.exec(stringValue(value) ?? '');
+  if (m === null) return undefined;
+  return Number(m[1]) * (m[2] === 'minute' ? 60 : m[2] === 'hour' ? 3600 : 1);
+}
+
+function propsOf(ctx: ModuleContext, node: Node | undefined) {
+  return node === undefined ? undefined : objectProps(ctx.valueOf(node) ?? unwrap(node));
+}
+
+/** Reports SST v2 API route functions whose timeout outlasts the API's integration limit. */
+export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (!ctx.source.includes('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  for (const node of ctx.of('NewExpression')) {
+    const imp = ctx.importRoot(node.callee);
+    const limit = imp?.source === 'sst/constructs' ? LIMITS.get(imp.imported ?? '') : undefined;
+    if (limit === undefined) continue;
+    const props = propsOf(ctx, (node.arguments as Node[])[2]);
+    const routes = propsOf(ctx, props?.props.get('routes'));
+    if (props === undefined || routes === undefined) continue;
+    const defaults = propsOf(ctx, propsOf(ctx, props.props.get('defaults'))?.props.get('function'));
+    const defaultTimeout = defaults?.props.get('timeout');
+    let inherits = false;
+    for (const [route, value] of routes.props) {
+      const entry = propsOf(ctx, value);
+      // A plain handler path ("GET /": "src/get.handler") takes the defaults; a `url`/`alb` route has none.
+      if (entry === undefined) {
+        if (stringValue(ctx.valueOf(value) ?? unwrap(value)) !== undefined) inherits = true;
+        continue;
+      }
+      const type = stringValue(entry.props.get('type'));
+      if (type !== undefined && type !== 'function') continue;
+      const fn = entry.props.get('function');
+      const fnProps = propsOf(ctx, fn);
+      const own = fnProps?.props.get('timeout');
+      if (own === undefined) {
+        if (fn !== undefined && (fnProps === undefined || !fnProps.spread)) inherits = true;
+        continue;
+      }
+      const s = seconds(ctx, own);
+      if (s !== undefined && s > limit)
+        report(
+          'iac-gateway-timeout-exceeds-lambda',
+          own,
+          `SST route ${route} runs up to ${s} s behind an API that gives up at ${limit} s: the work goes on after the client's 504/503`,
+        );
+    }
+    const s = seconds(ctx, defaultTimeout);
+    if (inherits && defaultTimeout !== undefined && s !== undefined && s > limit)
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        defaultTimeout,
+        `SST API default function timeout ${s} s outlasts the API's ${limit} s limit: routes that inherit it keep working after the client gave up`,
+      );
+  }
+};
