@@ -11,6 +11,7 @@ import { redriveSites } from './dlqRedrive.js';
 import { drainSite } from './drainLoops.js';
 import type { Report, Rule } from './Report.js';
 import { retriedPerItem } from './retryFanOut.js';
+import { httpRetrySite } from './retryHttpOptions.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
 import { authRecursionSites } from './retryOnAuth.js';
@@ -76,7 +77,11 @@ function lostRaceOnly(ctx: ModuleContext, node: Node): boolean {
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
-    const site = siteOf(ctx, call) ?? policySiteOf(ctx, call) ?? promiseRecursionSite(ctx, call);
+    const site =
+      siteOf(ctx, call) ??
+      policySiteOf(ctx, call) ??
+      promiseRecursionSite(ctx, call) ??
+      httpRetrySite(ctx, call);
     if (site !== undefined) sites.push(site);
   }
   for (const node of ctx.of('NewExpression')) {
