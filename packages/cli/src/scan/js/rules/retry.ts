@@ -19,6 +19,7 @@ import { policySiteOf } from './retryPolicies.js';
 import { pollSite } from './retryPollLoops.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
+import { republishSites } from './retryRepublish.js';
 import { resultLoopSite } from './retryResultLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
@@ -106,7 +107,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
       sites.push(uncounted === undefined ? site : { ...site, unbounded: uncounted });
     }
   }
-  sites.push(...redriveSites(ctx), ...againSites(ctx), ...authRecursionSites(ctx));
+  sites.push(...redriveSites(ctx), ...againSites(ctx), ...authRecursionSites(ctx), ...republishSites(ctx));
   // A module that builds its own breaker (`this.breaker`, `#breaker`) counts as having one.
   const moduleHasBreaker =
     sites.length > 0 &&
