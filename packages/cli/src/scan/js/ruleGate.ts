@@ -123,6 +123,9 @@ function authWords(words: SourceWords): boolean {
  * hand-written retry loop awaits inside its try: retryLoops.ts, exhaustedRetry.ts). Catches on a handler's
  * path are the handler words' business. Plus the retry libraries rules/retryLibraries.ts and retryPolicies.ts read.
  */
+/** An attempt count moved on, the mark of a retry by re-sending a message (rules/retryRepublish.ts). */
+const REPUBLISH_COUNT = /\b(?:retry|retries|attempts?)(?:Count|Counter|Number|No)?\s*\+\s*1\b/i;
+
 function catchOrRetry(words: SourceWords): boolean {
   const source = words.source;
   return (
@@ -137,6 +140,8 @@ function catchOrRetry(words: SourceWords): boolean {
     words.includes('exponential-backoff') ||
     // rules/retryPolicies.ts: polly-js, @lifeomic/attempt, node-retry (`from 'retry'`).
     words.includes('polly-js') ||
+    // rules/retryRepublish.ts: a message re-sent with its attempt count moved on (`retryCount + 1`).
+    ((words.includes('retr') || words.includes('ttempt')) && REPUBLISH_COUNT.test(source)) ||
     words.includes('@lifeomic/attempt') ||
     (words.includes("retry'") && /['"]retry['"]/.test(source)) ||
     (words.includes('retry"') && /['"]retry['"]/.test(source))

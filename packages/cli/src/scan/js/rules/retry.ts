@@ -11,6 +11,7 @@ import { redriveSites } from './dlqRedrive.js';
 import { drainSite } from './drainLoops.js';
 import type { Report, Rule } from './Report.js';
 import { retriedPerItem } from './retryFanOut.js';
+import { httpRetrySite } from './retryHttpOptions.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
 import { authRecursionSites } from './retryOnAuth.js';
@@ -18,6 +19,7 @@ import { policySiteOf } from './retryPolicies.js';
 import { pollSite } from './retryPollLoops.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
+import { republishSites } from './retryRepublish.js';
 import { resultLoopSite } from './retryResultLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 
@@ -76,7 +78,11 @@ function lostRaceOnly(ctx: ModuleContext, node: Node): boolean {
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
-    const site = siteOf(ctx, call) ?? policySiteOf(ctx, call) ?? promiseRecursionSite(ctx, call);
+    const site =
+      siteOf(ctx, call) ??
+      policySiteOf(ctx, call) ??
+      promiseRecursionSite(ctx, call) ??
+      httpRetrySite(ctx, call);
     if (site !== undefined) sites.push(site);
   }
   for (const node of ctx.of('NewExpression')) {
@@ -101,7 +107,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
       sites.push(uncounted === undefined ? site : { ...site, unbounded: uncounted });
     }
   }
-  sites.push(...redriveSites(ctx), ...againSites(ctx), ...authRecursionSites(ctx));
+  sites.push(...redriveSites(ctx), ...againSites(ctx), ...authRecursionSites(ctx), ...republishSites(ctx));
   // A module that builds its own breaker (`this.breaker`, `#breaker`) counts as having one.
   const moduleHasBreaker =
     sites.length > 0 &&

@@ -68,8 +68,10 @@ export function siteOf(ctx: ModuleContext, call: Node): RetrySite | undefined {
     };
   }
   if (imp.source === 'p-retry' || imp.source === 'promise-retry') {
-    const opts = optionsOf(ctx, args[1]);
-    if (args[1] !== undefined && (opts === undefined || opts.spread)) return undefined;
+    // promise-retry also takes its options first: `promiseRetry(options, fn)` (its documented alternate order).
+    const at = imp.source === 'promise-retry' && objectProps(ctx.valueOf(args[0])) !== undefined ? 0 : 1;
+    const opts = optionsOf(ctx, args[at]);
+    if (args[at] !== undefined && (opts === undefined || opts.spread)) return undefined;
     const retries = numberValue(opts?.props.get('retries'));
     return {
       node: call,

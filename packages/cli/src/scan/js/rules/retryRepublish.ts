@@ -1,0 +1,110 @@
+// A retry done by sending the message again (SQS SendMessage, SNS Publish, a project `queue...` helper)
+// with an attempt count kept in the message: the queue's maxReceiveCount never counts these, since each
+// re-send is a new message received once, so only the count in the message can bound the chain, and
+// only a random part can spread a delay computed from it (DelaySeconds or a delay argument).
+import { calleeName, forEachDescendant, type Node, numberValue, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { RetrySite } from './retryLibraries.js';
+
+/** A field that counts attempts: `retryCount`, `retryCounter`, `attempts`, `attemptNumber`, `retries`. */
+const COUNTER = /^(?:retry|retries|attempts?)(?:Count|Counter|Number|No)?$/i;
+/** A call that sends a message on: `sendMessage`, `publish`, `queueRetry`, `enqueue`, `requeue`. */
+const SENDS = /send|publish|queue/i;
+
+/** The call `node` is an argument of (directly or inside an object/spread argument), if any. */
+function sendingCall(ctx: ModuleContext, node: Node): Node | undefined {
+  let n = node;
+  for (let parent = ctx.parentOf(n); parent !== undefined; n = parent, parent = ctx.parentOf(n)) {
+    if (parent.type === 'CallExpression')
+      return (parent.arguments as Node[]).includes(n) && SENDS.test(calleeName(parent) ?? '')
+        ? parent
+        : undefined;
+    if (!['ObjectExpression', 'Property', 'SpreadElement', 'ParenthesizedExpression'].includes(parent.type))
+      return undefined;
+  }
+  return undefined;
+}
+
+/** `count + 1` / `x.count + 1`: the next attempt's number. */
+function isIncrement(node: Node | undefined): boolean {
+  const v = unwrap(node);
+  return v?.type === 'BinaryExpression' && v.operator === '+' && numberValue(unwrap(v.right as Node)) === 1;
+}
+
+/** Whether the module compares `name` with anything by order (`retryCount < max`, `max >= attempts`). */
+function compared(source: string, name: string): boolean {
+  return new RegExp(
+    `\\b${name}\\s*(?:<|<=|>|>=)[^=>]|[^=<]\\s*(?:<|<=|>|>=)\\s*(?:[\\w$]+\\.)*${name}\\b`,
+  ).test(source);
+}
+
+/**
+ * A delay computed from the attempt count with no random part (`base * Math.pow(backoff, msg.retryCount)`,
+ * `2 ** attempts * 30`), declared in `fn` and handed to a send: every message that failed together comes back
+ * together.
+ */
+function unjitteredDelays(ctx: ModuleContext, fn: Node, name: string): Node[] {
+  const found: Node[] = [];
+  forEachDescendant(fn, (node) => {
+    if (node.type !== 'VariableDeclarator' || node.init == null) return true;
+    const id = unwrap(node.id as Node);
+    const text = ctx.source.slice((node.init as Node).start, (node.init as Node).end);
+    if (id?.type !== 'Identifier' || !/\bMath\.pow\s*\(|\*\*/.test(text) || /random|jitter/i.test(text))
+      return true;
+    if (!new RegExp(`\\b${name}\\b`).test(text)) return true;
+    const delay = id.name as string;
+    const body = ctx.source.slice(fn.start, fn.end);
+    const handed =
+      new RegExp(`\\bDelaySeconds\\s*:\\s*${delay}\\b`).test(body) ||
+      new RegExp(`\\w*(?:send|publish|queue)\\w*\\s*\\([^;]*\\b${delay}\\b`, 'i').test(body);
+    if (handed) found.push(node);
+    return true;
+  });
+  return found;
+}
+
+/** Re-sends of a message with its attempt count moved on: unbounded when nothing compares the count, and
+ * unjittered when a delay computed from it has no random part. */
+export function republishSites(ctx: ModuleContext): RetrySite[] {
+  if (!/retr|attempt/i.test(ctx.source) || !SENDS.test(ctx.source)) return [];
+  const sites: RetrySite[] = [];
+  const seen = new Set<Node>();
+  const judge = (at: Node, name: string, call: Node | undefined) => {
+    const fn = ctx.enclosingFunction(at);
+    if (fn === undefined || seen.has(fn)) return;
+    seen.add(fn);
+    if (call !== undefined && !compared(ctx.source, name))
+      sites.push({
+        node: call,
+        label: 'a message re-sent with its attempt count',
+        unbounded: `the message is re-sent with ${name} + 1 but nothing compares ${name} with a limit: each re-send is a new message, so the queue's maxReceiveCount never stops the chain`,
+        noBreaker: true,
+      });
+    for (const delay of unjitteredDelays(ctx, fn, name))
+      sites.push({
+        node: delay,
+        label: 'a message re-sent with a delay',
+        noJitter: `the re-send's delay grows with ${name} but has no random part: messages that failed together come back together`,
+        noBreaker: true,
+      });
+  };
+  for (const prop of ctx.of('Property')) {
+    const name = propertyName(prop.key as Node, prop.computed as boolean) ?? '';
+    if (COUNTER.test(name) && isIncrement(prop.value as Node)) judge(prop, name, sendingCall(ctx, prop));
+  }
+  // `payload.retryCounter = payload.retryCounter + 1` (or `... ? x + 1 : 0`) before the message is sent.
+  for (const statement of ctx.of('ExpressionStatement')) {
+    const assign = unwrap(statement.expression as Node);
+    if (assign?.type !== 'AssignmentExpression') continue;
+    const left = unwrap(assign.left as Node);
+    const name = left?.type === 'MemberExpression' ? (propertyName(left.property as Node) ?? '') : '';
+    if (!COUNTER.test(name)) continue;
+    const right = unwrap(assign.right as Node);
+    const bumps =
+      isIncrement(right) ||
+      (right?.type === 'ConditionalExpression' &&
+        (isIncrement(right.consequent as Node) || isIncrement(right.alternate as Node)));
+    if (bumps) judge(assign, name, undefined);
+  }
+  return sites;
+}
