@@ -34,6 +34,7 @@ describe('builtSourceHandlers', () => {
   it("takes esbuild's default outbase, the entries' common folder, when none is set", () => {
     const computed = files({
       '/repo/esbuild.config.ts':
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the config's own template literal
         "const lambdasPath = 'src/lambdas'\nconst entries = fns.map((f) => `./${lambdasPath}/${f.name}/handler.ts`)\nesbuild.build({ entryPoints: entries, outdir: 'dist' })",
     });
     expect(builtSourceHandlers('/repo', ['dist/notify/handler.handler'], computed)).toEqual([
