@@ -31,6 +31,24 @@ describe('builtSourceHandlers', () => {
     ).toEqual(['/repo/src/lambdas/notify/handler.handler', '/repo/src/lambdas/x/h.main']);
   });
 
+  it("takes esbuild's default outbase, the entries' common folder, when none is set", () => {
+    const computed = files({
+      '/repo/esbuild.config.ts':
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the config's own template literal
+        "const lambdasPath = 'src/lambdas'\nconst entries = fns.map((f) => `./${lambdasPath}/${f.name}/handler.ts`)\nesbuild.build({ entryPoints: entries, outdir: 'dist' })",
+    });
+    expect(builtSourceHandlers('/repo', ['dist/notify/handler.handler'], computed)).toEqual([
+      '/repo/src/lambdas/notify/handler.handler',
+    ]);
+    const literal = files({
+      '/repo/esbuild.config.ts':
+        "esbuild.build({ entryPoints: ['./src/fns/a/index.ts', './src/fns/b/index.ts'], outdir: 'out' })",
+    });
+    expect(builtSourceHandlers('/repo', ['out/a/index.handler'], literal)).toEqual([
+      '/repo/src/fns/a/index.handler',
+    ]);
+  });
+
   it('reads nothing into a folder without a bundler config', () => {
     expect(builtSourceHandlers('/repo', ['dist/a/handler.handler'], files({}))).toEqual([]);
   });

@@ -4,8 +4,9 @@
 // - webpack: an `entry` map `{ name: './src/x.ts' }` writes `[name].js` (output.filename defaults to it);
 // - esbuild: `outdir` + `outbase` write `src/lambdas/x/handler.ts` to `dist/x/handler.js` (the path under
 //   outbase, kept under outdir).
-// Only literal strings in the config are read; a computed entry list says nothing here.
+// Only literal strings in the config are read, and the fixed head of a computed entry's template literal.
 import { join } from 'node:path';
+import { defaultOutbase } from './esbuildOutbase.js';
 
 const WEBPACK = ['webpack.config.js', 'webpack.config.ts', 'webpack.config.cjs', 'webpack.config.mjs'];
 const ESBUILD = ['esbuild.config.ts', 'esbuild.config.js', 'esbuild.config.mjs', 'esbuild.config.cjs'];
@@ -21,12 +22,15 @@ function webpackEntries(text: string): Map<string, string> {
   return out;
 }
 
-/** esbuild's `outdir` and `outbase`, both literal, without leading `./` or trailing `/`. */
+/**
+ * esbuild's literal `outdir` and its `outbase` (literal, or esbuild's default read from the entry points:
+ * esbuildOutbase.ts), without leading `./` or trailing `/`.
+ */
 function esbuildDirs(text: string): { outdir: string; outbase: string } | undefined {
   if (!/esbuild/.test(text)) return undefined;
   const clean = (s: string | undefined) => s?.replace(/^\.\//, '').replace(/\/+$/, '');
   const outdir = clean(/\boutdir\s*:\s*['"]([^'"]+)['"]/.exec(text)?.[1]);
-  const outbase = clean(/\boutbase\s*:\s*['"]([^'"]+)['"]/.exec(text)?.[1]);
+  const outbase = clean(/\boutbase\s*:\s*['"]([^'"]+)['"]/.exec(text)?.[1]) ?? defaultOutbase(text);
   return outdir && outbase ? { outdir, outbase } : undefined;
 }
 

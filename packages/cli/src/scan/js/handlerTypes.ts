@@ -2,6 +2,7 @@
 // stream batch (the ones batch-no-partial-failure judges). Kept apart from handlerDiscovery.ts, which finds
 // the handlers a module exports.
 import type { Node } from './ast.js';
+import { declaresBatchShape } from './localEventShapes.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
@@ -35,7 +36,8 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   if (declared !== undefined && BATCH_TYPES.test(declared)) return true;
   const first = (fn.params as Node[])[0];
   const firstType = first ? typeNameOf(first.typeAnnotation) : undefined;
-  if (firstType !== undefined) return BATCH_TYPES.test(firstType);
+  if (firstType !== undefined)
+    return BATCH_TYPES.test(firstType) || declaresBatchShape(ctx.source, firstType);
   if (first?.type !== 'Identifier') return false;
   // Untyped: reads `event.Records` and a field only SQS/stream records have.
   const src = ctx.source.slice(fn.start, fn.end);
