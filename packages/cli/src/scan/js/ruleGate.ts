@@ -40,6 +40,7 @@ function http(words: SourceWords): boolean {
     words.includes('@slack/webhook') ||
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
     words.source.includes('notifications-node-client') ||
+    words.source.includes('graphql-request') ||
     (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||

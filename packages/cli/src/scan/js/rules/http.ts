@@ -12,6 +12,7 @@ import { offServicePath } from '../offServicePath.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
 import { untimedApiClients } from './apiClients.js';
 import { selectsOwnWork } from './catchExemptions.js';
+import { untimedGraphqlRequests } from './graphqlRequestClients.js';
 import {
   creationWithoutTimeout,
   optionsBound,
@@ -68,6 +69,7 @@ export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (offServicePath(ctx)) return; // a load generator or a command-line program: its runner watches it
   untimedApiClients(ctx, report);
+  untimedGraphqlRequests(ctx, report);
   const retried = axiosRetried(ctx);
   // A request builder that picks the method in a switch (`case 'get': return http.get(uri)`) is one
   // request, made one way or another: its cases are reported once, at the first.

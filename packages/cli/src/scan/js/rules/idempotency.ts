@@ -7,6 +7,7 @@ import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
 import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, queryIdRule } from './emittedIds.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
+import { graphqlInsertRule } from './graphqlInserts.js';
 import { insertRule } from './inserts.js';
 import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
 import { ormSaveRule } from './ormSaves.js';
@@ -298,6 +299,7 @@ export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   const view = consumerView(ctx);
   randomIdRule(ctx, report, view);
   insertRule(ctx, report, view);
+  graphqlInsertRule(ctx, report, view);
   ormSaveRule(ctx, report, ctx.isLambdaModule && view.consumer, view.extra);
   fifoContentDedupRule(ctx, report, redelivered(ctx));
 }

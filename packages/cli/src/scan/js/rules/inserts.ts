@@ -61,7 +61,7 @@ function duplicateAnswered(ctx: ModuleContext, node: Node): boolean {
  * Where a module-scope `const INSERT_ORDER = 'INSERT INTO ...'` is used (on the handler path in a consumer,
  * anywhere in a module with no handler), or the literal itself when it is written there.
  */
-function usesOf(ctx: ModuleContext, literal: Node, onPath: (n: Node) => boolean): Node[] {
+export function usesOf(ctx: ModuleContext, literal: Node, onPath: (n: Node) => boolean): Node[] {
   if (onPath(literal)) return [literal];
   const declarator = ctx.parentOf(literal);
   const id = declarator?.type === 'VariableDeclarator' ? unwrap(declarator.id) : undefined;
