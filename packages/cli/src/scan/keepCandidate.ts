@@ -128,6 +128,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfProjectOctokitUntimed === true && !projectOctokitUntimed(project, file)) return false;
   if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
+  if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
   if (c.handlerLink !== undefined) {
     const fact = project.linkedHandler(c.handlerLink);

@@ -208,6 +208,20 @@ export class Project {
     return this.eventWired?.has(file, name) === true;
   }
 
+  /** Handlers templates wire to a schedule (iac/scheduledHandlers.ts), set by the scan pass. */
+  private scheduled: BatchOneHandlers | undefined;
+
+  /** Notes the handler strings that templates wire to a schedule. */
+  wireScheduledHandlers(handlers: readonly string[]): void {
+    this.scheduled =
+      handlers.length === 0 ? undefined : new BatchOneHandlers(handlers, this.batchOneSources(), true);
+  }
+
+  /** Is `file`'s export `name` invoked with nobody reading its answer (a schedule or an asynchronous source)? */
+  isAnswerUnread(file: string, name: string): boolean {
+    return this.isEventWired(file, name) || this.scheduled?.has(file, name) === true;
+  }
+
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */
   isBatchOne(file: string, name: string): boolean {
     return this.batchOne.has(file, name);

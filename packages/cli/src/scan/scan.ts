@@ -151,6 +151,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.eventHandlers ?? []) : [])),
     ...[...mappings.values()].flat().filter((h) => h.includes('/')),
   ]);
+  project.wireScheduledHandlers(
+    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.scheduledHandlers ?? []) : [])),
+  );
   const terraform = terraformProject(terraformFiles);
   const batchPairs = batchTwins(outcomes, project, mappings);
   // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.

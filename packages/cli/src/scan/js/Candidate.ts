@@ -47,6 +47,8 @@ export interface Candidate {
    * asynchronous source (a consumer whose code does not show it, iac/eventWiredHandlers.ts).
    */
   readonly onlyIfEventWired?: readonly string[];
+  /** Kept only when a template wires one of these handler exports to a schedule or an asynchronous source. */
+  readonly onlyIfAnswerUnread?: readonly string[];
   /**
    * For infrastructure findings about a function (CDK): where its handler's code is, so the project pass
    * can drop the finding when that handler does no work (`no-work`) or no work per record (`no-record-work`).

@@ -30,6 +30,7 @@ export type Extra = Pick<
   | 'onlyIfImportRandom'
   | 'onlyIfImportBatchEvent'
   | 'onlyIfEventWired'
+  | 'onlyIfAnswerUnread'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
   | 'onlyIfCallerClients'

@@ -9,6 +9,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import type { Report } from './Report.js';
+import { unreadFailureAnswer } from './unreadFailureAnswer.js';
 
 const VERDICT = /^(success|succeeded|successful|ok|isSuccess|isOk|saved|sent|done|processed)$/;
 const STATUS = /^(status|result|outcome|state)$/;
@@ -51,6 +52,8 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
   const last = statements.at(-1);
   if (!io || last?.type !== 'ReturnStatement' || !failureObject(last.argument as Node | null)) return false;
   if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
+  // An entry handler's own answer: read by an API caller, discarded by a schedule or an async source.
+  if (unreadFailureAnswer(ctx, handler, report)) return true;
   const fn = ctx.enclosingFunction(handler);
   const name = fn === undefined ? undefined : returnedName(ctx, fn);
   if (name === undefined) return false;

@@ -1,0 +1,33 @@
+// swallowed-error: an entry handler whose catch answers the failure as a value (`return sendResponse(500,
+// {}, context)`, `return { statusCode: 500 }`, `return { success: false }`). For an API that is the answer;
+// but Lambda discards what an asynchronously invoked function returns (a schedule, an SNS or S3 event, an
+// EventBridge rule) and takes a queue or stream batch as processed when the function resolves: the failed
+// run counts as a success, so no retry, dead-letter queue or Errors alarm sees it. The code does not say
+// how the function is invoked; the finding is kept only when a template wires the handler to such a source
+// (`onlyIfAnswerUnread`, iac/scheduledHandlers.ts and iac/eventWiredHandlers.ts).
+import type { Node } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { exportNamesOf } from './lambda.js';
+import type { Report } from './Report.js';
+
+/**
+ * The catch sits in an exported entry handler's own body (not a helper it calls): reported, held for the
+ * project pass, when that handler is wired to a source that reads no answer. True when reported.
+ *
+ * @example
+ * // exports.handler = async () => { try { await run() } catch (e) { log(e); return sendResponse(500, {}) } }
+ * unreadFailureAnswer(ctx, handler, report) // -> true, kept if a SAM `Schedule` event invokes handler
+ */
+export function unreadFailureAnswer(ctx: ModuleContext, handler: Node, report: Report): boolean {
+  const fn = ctx.enclosingFunction(handler);
+  if (fn === undefined || ctx.handlers.get(fn) !== 'entry') return false;
+  const names = exportNamesOf(ctx, fn);
+  if (names.length === 0) return false;
+  report(
+    'swallowed-error',
+    handler,
+    'the handler answers the failure as a returned value, but it is invoked by a schedule or an asynchronous source that discards the answer: the failed run counts as a success, so no retry or alarm sees it',
+    { onlyIfAnswerUnread: [...names] },
+  );
+  return true;
+}
