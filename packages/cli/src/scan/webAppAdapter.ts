@@ -2,6 +2,7 @@
 // handler given an event (an API Gateway or function-URL request a user waits on), although no function in
 // the module has a handler's shape (`export const main = serverlessExpress({ app })`, `serverless(app)`).
 import type { ModuleFacts } from './js/Candidate.js';
+import { emptyFacts } from './js/ModuleFacts.js';
 
 /**
  * The documented adapters: @vendia/@codegenie serverless-express (`serverlessExpress({ app })`, `configure`),
@@ -25,13 +26,6 @@ export function adapterHandler(
   facts: ModuleFacts | undefined,
 ): ModuleFacts | undefined {
   if (text === undefined || !ADAPTER.test(text)) return undefined;
-  const base: ModuleFacts = facts ?? {
-    file,
-    candidates: [],
-    exports: {},
-    reExports: [],
-    ignores: [],
-    globalTimeouts: [],
-  };
+  const base: ModuleFacts = facts ?? emptyFacts(file, undefined);
   return { ...base, handlers: { adapter: { work: true, recordWork: false } } };
 }

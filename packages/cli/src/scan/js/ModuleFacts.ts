@@ -203,3 +203,21 @@ export interface DroppedAwaits {
   /** Bare calls of imported functions: the import as written and the name it exports. */
   readonly imported?: readonly { readonly source: string; readonly name: string }[];
 }
+
+/**
+ * The facts of a module that offers nothing: a declaration file, one no rule can touch, one that does not
+ * parse (then with its `parseError`), or the base a fact of its own is added to.
+ * @example
+ * emptyFacts('src/types.d.ts', undefined).candidates // []
+ */
+export function emptyFacts(file: string, parseError: string | undefined): ModuleFacts {
+  return {
+    file,
+    candidates: [],
+    exports: {},
+    reExports: [],
+    ignores: [],
+    globalTimeouts: [],
+    ...(parseError !== undefined ? { parseError } : {}),
+  };
+}

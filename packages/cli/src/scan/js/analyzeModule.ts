@@ -10,6 +10,7 @@ import { clientFacts } from './handedInClients.js';
 import { handlerFacts } from './handlerFacts.js';
 import { exportCalls, handlerCalls, implementers } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
+import { emptyFacts } from './ModuleFacts.js';
 import { redelivered } from './redelivery.js';
 import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
@@ -94,19 +95,6 @@ function fatalError(parsed: ReturnType<typeof parseSync>, source: string): strin
   const fatal = parsed.errors.find((e) => e.severity === 'Error');
   if (fatal === undefined) return undefined;
   return `${fatal.message} (line ${source.slice(0, fatal.labels[0]?.start ?? 0).split('\n').length})`;
-}
-
-/** Facts of a module that offers nothing: a declaration file, one no rule can touch, or one that does not parse. */
-function emptyFacts(file: string, parseError: string | undefined): ModuleFacts {
-  return {
-    file,
-    candidates: [],
-    exports: {},
-    reExports: [],
-    ignores: [],
-    globalTimeouts: [],
-    ...(parseError !== undefined ? { parseError } : {}),
-  };
 }
 
 function syntaxOnly(file: string, source: string, deferred: boolean): ModuleFacts {
