@@ -57,6 +57,11 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const target = project.resolveModule(ref.from, ref.source);
     if (target === undefined || project.exportFact(target, ref.name)?.failureValue !== true) return false;
   }
+  if (c.onlyIfImportQueueSubclass !== undefined) {
+    const ref = c.onlyIfImportQueueSubclass;
+    const target = project.resolveModule(ref.from, ref.source);
+    if (target === undefined || project.exportFact(target, ref.name)?.queueSubclass !== true) return false;
+  }
   if (c.onlyIfImportAnswersErrors !== undefined) {
     const ref = c.onlyIfImportAnswersErrors;
     const target = project.resolveModule(ref.from, ref.source);

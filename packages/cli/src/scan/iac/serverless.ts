@@ -110,7 +110,7 @@ export function checkServerless(
     const reserved = fn.reservedConcurrency !== undefined || fn.provisionedConcurrency !== undefined;
     // `deadLetter` is serverless-plugin-lambda-dead-letter's setting (a queue or topic for the function).
     const onFailure = obj(fn.destinations)?.onFailure ?? fn.onError ?? fn.deadLetter;
-    // The integration timeout in front of the function: 29 s for a REST API (`http`), 30 s for an HTTP API.
+    // The integration timeout in front of the function: 29 s for a REST (`http`) or WebSocket API, 30 s for an HTTP API.
     let api: number | undefined;
     let asyncEvent: string | undefined;
     events.forEach((ev, i) => {
@@ -150,7 +150,9 @@ export function checkServerless(
             evPath,
             `stream event of ${name} has no destinations.onFailure: failed records are retried until they expire`,
           );
-      } else if (e.http !== undefined) api = API_GATEWAY_MAX_SECONDS;
+      } else if (e.http !== undefined || e.websocket !== undefined)
+        // A WebSocket API's integrations wait at most 29 s too (API Gateway quotas, WebSocket APIs).
+        api = API_GATEWAY_MAX_SECONDS;
       else if (e.httpApi !== undefined) api = Math.min(api ?? HTTP_API_MAX_SECONDS, HTTP_API_MAX_SECONDS);
       else if (
         // `cloudwatchEvent` is eventBridge's older name; a schedule's next run is its retry (as in templates),

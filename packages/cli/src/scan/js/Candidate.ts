@@ -157,6 +157,8 @@ export interface Candidate {
   readonly unlessCallersRead?: readonly string[];
   /** A call a queue handler returns: kept when that imported function answers failures as values (ExportFact.failureValue). */
   readonly onlyIfImportFailureValue?: ImportRef;
+  /** Kept only if the imported class extends the CDK `Queue` without a `deadLetterQueue` (cdkQueueSubclasses.ts). */
+  readonly onlyIfImportQueueSubclass?: ImportRef;
   /** A middy middleware from another module: kept when its `onError` answers every error (ExportFact.answersErrors). */
   readonly onlyIfImportAnswersErrors?: ImportRef;
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */

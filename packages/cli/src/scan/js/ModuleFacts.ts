@@ -100,6 +100,8 @@ export interface ExportFact {
   /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
   readonly authError?: true;
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
+  /** A class extending the CDK `Queue` whose `super` props set no `deadLetterQueue`. */
+  readonly queueSubclass?: true;
   /** The export is an HTTP client class whose calls' timeout is this constructor argument, defaulting to none. */
   readonly httpTimeoutArg?: number;
   /** The function hands back a batch API's answer without reading its failure field. */

@@ -16,6 +16,7 @@ import { callsRemote } from './rules/authFacts.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
+import { queueSubclassWithoutDlq } from './rules/cdkQueueSubclasses.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { answersErrors } from './rules/httpErrorMiddleware.js';
 import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
@@ -147,6 +148,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
       const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
       facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };
+    } else if (isClass(v) && queueSubclassWithoutDlq(ctx, v)) {
+      facts[name] = { provides: [], via: [], async: false, queueSubclass: true };
     } else if (isClass(v) && authStatusText(ctx.source) && authErrorClass(ctx, v)) {
       facts[name] = { provides: [], via: [], async: false, authError: true };
     } else if (

@@ -38,6 +38,8 @@ export function cdkConstruct(words: SourceWords): boolean {
       words.includes('deadLetterQueueEnabled') ||
       // an on-failure queue built by a factory (rules/cdkDestinationDlqs.ts).
       words.includes('SqsDlq') ||
+      // a project's own Queue class built here, judged by its class (rules/cdkQueueSubclasses.ts).
+      (words.includes('Queue') && /\bnew\s+\w*Queue\s*\(/.test(source)) ||
       words.includes('lambda-destinations') ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||

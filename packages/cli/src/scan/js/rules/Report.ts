@@ -38,6 +38,7 @@ export type Extra = Pick<
   | 'onlyIfCallersOmit'
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportFailureValue'
+  | 'onlyIfImportQueueSubclass'
   | 'severity'
 >;
 

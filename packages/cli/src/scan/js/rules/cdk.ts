@@ -27,6 +27,7 @@ import { alarmedElsewhere } from './cdkHandedDlqs.js';
 import { functionConstruct, handlerLink } from './cdkHandlers.js';
 import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
 import { notePassedProps } from './cdkPassedProps.js';
+import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
 import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
@@ -111,6 +112,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   noteAddedMappingsBatchOne(ctx);
   noteEventWired(ctx);
   asyncInvokersWithoutDlq(ctx, report);
+  importedQueueSubclasses(ctx, report);
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
     const self =
