@@ -32,6 +32,10 @@ export function packageFolderHandlers(entry: string, handler: string): string[] 
  * a source folder and the module (`game-over/src/index.handler`), not a bare `src/index.handler`?
  */
 export function namesPackageModule(h: string): boolean {
-  return h.slice(0, h.lastIndexOf('.')).split('/').filter((p) => p !== '' && p !== '.' && p !== '..')
-    .length >= 3;
+  return (
+    h
+      .slice(0, h.lastIndexOf('.'))
+      .split('/')
+      .filter((p) => p !== '' && p !== '.' && p !== '..').length >= 3
+  );
 }
