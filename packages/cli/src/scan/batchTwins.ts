@@ -6,6 +6,7 @@
 // batchItemFailures: the template setting alone is missing), stays where it is.
 import type { FileOutcome } from './analyzeFile.js';
 import { namesExport } from './batchOne.js';
+import { namesPackageModule } from './iac/packageFolderHandlers.js';
 import type { Candidate } from './js/Candidate.js';
 import type { Project } from './project.js';
 
@@ -67,10 +68,12 @@ export function batchTwins(
         const names = c.handlerExports;
         if (c.rule !== RULE || names === undefined) continue;
         const keys = names.map((name) => `${stemOf(o.facts.file)}#${name}`);
-        const mappings = terraform.filter(
-          (t) =>
-            besideTerraform(t.rel, o.file.rel) &&
-            t.handlers.some((h) => names.some((name) => namesExport(h, o.facts.file, name))),
+        const mappings = terraform.filter((t) =>
+          t.handlers.some(
+            (h) =>
+              (besideTerraform(t.rel, o.file.rel) || namesPackageModule(h)) &&
+              names.some((name) => namesExport(h, o.facts.file, name)),
+          ),
         );
         if (!keys.some((key) => linked.has(key)) && mappings.length === 0) continue;
         if (!project.keep(o.file.path, c)) continue;

@@ -5,6 +5,7 @@
 // entry it was built from (`${var.out_dir}/searchHandler.zip` from src/.../searchHandler.ts). Each .tf
 // file records its functions, locals and batch-1 mappings; the project pass joins them per folder.
 import { type HclBlock, literal } from './hcl.js';
+import { packageFolderHandlers } from './packageFolderHandlers.js';
 import { isLambdaModule, mapEntries } from './terraformLambdaModules.js';
 
 /** A function as written: its handler and its package (`filename`), as raw HCL expressions. */
@@ -132,7 +133,8 @@ function handlerStrings(fn: TerraformFunction, locals: ReadonlyMap<string, strin
   if (handler === undefined || dot <= 0) return [];
   if (fn.folder !== undefined) return [`${fn.folder}/${handler}`];
   const entry = packageEntry(resolve(fn.code, locals) ?? fn.code);
-  return entry !== undefined ? [handler, `${entry}.${handler.slice(dot + 1)}`] : [handler];
+  if (entry === undefined) return [handler];
+  return [handler, `${entry}.${handler.slice(dot + 1)}`, ...packageFolderHandlers(entry, handler)];
 }
 
 /**

@@ -38,13 +38,16 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   const firstType = first ? typeNameOf(first.typeAnnotation) : undefined;
   if (firstType !== undefined)
     return BATCH_TYPES.test(firstType) || declaresBatchShape(ctx.source, firstType);
-  if (first?.type !== 'Identifier') return false;
+  // `async ({ Records }) =>`: the event destructured in the parameter list reads its records the same way.
+  const records = first?.type === 'ObjectPattern' ? destructuredRecords(first) : undefined;
+  if (first?.type !== 'Identifier' && records === undefined) return false;
   // Untyped: reads `event.Records` and a field only SQS/stream records have.
   const src = ctx.source.slice(fn.start, fn.end);
-  if (!src.includes(`${first.name}.Records`)) return false;
+  if (records === undefined && !src.includes(`${first?.name}.Records`)) return false;
   // SQS records carry a body (an S3 notification delivered through SQS included); stream records a
   // kinesis/dynamodb field, and S3/SNS events neither.
   if (/\.(body|messageId|receiptHandle)\b/.test(src) || SQS_FIELDS_DESTRUCTURED.test(src)) return true;
+  if (records !== undefined && sqsFieldsInCallback(records).test(src)) return true;
   if (/\.(s3|Sns|ses|codecommit|cf)\b/.test(src)) return false;
   // Records handed whole to a decoder (`Event.fromRecord(record)`) show no source field: a module filed
   // under its source (`kinesis/udp-events.js`, `sqs/worker.js`, `orders-queue-consumer.ts`) names it.
@@ -61,3 +64,22 @@ const SQS_FIELDS_DESTRUCTURED =
 
 /** A path segment (or a word of one) that names a queue or stream source. */
 const SOURCE_NAMED = /(^|[/_.-])(sqs|kinesis|queues?|streams?)([/_.-]|$)/i;
+
+/** The local name of `Records` destructured from the event parameter (`{ Records }`, `{ Records: rs }`). */
+function destructuredRecords(pattern: Node): string | undefined {
+  for (const p of (pattern.properties as Node[]) ?? []) {
+    if (p.type !== 'Property' || p.computed === true || p.key?.name !== 'Records') continue;
+    return p.value?.type === 'Identifier' ? (p.value.name as string) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * An SQS record's fields destructured by the per-record callback over the destructured records
+ * (`Records.map(({ body }) => ...)`, `rs.forEach(async ({ messageId, body }) => ...)`).
+ */
+function sqsFieldsInCallback(records: string): RegExp {
+  return new RegExp(
+    `\\b${records}\\.(?:map|forEach|flatMap)\\(\\s*(?:async\\s*)?\\(\\s*\\{[^{}]*\\b(?:body|messageId|receiptHandle)\\b`,
+  );
+}

@@ -112,7 +112,8 @@ function handlerAround(ctx: ModuleContext, node: Node): { fn: Node; names: strin
  * SNS invokes a function with one record per event, and so does an S3 notification (its `Records` holds
  * the one object that changed): a Promise.all over it settles one record.
  */
-const ONE_RECORD_EVENT = /\bSNSEvent\b|\.Sns\b|\bS3Event\b(?!Record)|\bS3Handler\b/;
+// `record.Sns` read as a member or destructured from the record (`({ Sns: { Message } }) =>`).
+const ONE_RECORD_EVENT = /\bSNSEvent\b|\.Sns\b|[{,]\s*Sns\s*[:,}]|\bS3Event\b(?!Record)|\bS3Handler\b/;
 
 /**
  * A collection named otherwise that is built from the event's records: a const whose value reads
