@@ -13,6 +13,7 @@ import { importsNodeHttp, sdkImportCount } from './importScan.js';
 import { batchWordsIn } from './rules/batchApis.js';
 import { mayDropBatchCall } from './rules/batchMethods.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
+import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
 import { SourceWords } from './SourceWords.js';
 
 /**
@@ -41,6 +42,8 @@ function http(words: SourceWords): boolean {
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
     words.source.includes('notifications-node-client') ||
     words.source.includes('graphql-request') ||
+    // web-push, Sanity, IPFS clients (rules/untimedPackageClients.ts).
+    mentionsUntimedPackages(words.source) ||
     (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||
