@@ -144,6 +144,8 @@ function catchOrRetry(words: SourceWords): boolean {
     words.includes('exponential-backoff') ||
     // rules/retryPolicies.ts: polly-js, @lifeomic/attempt, node-retry (`from 'retry'`).
     words.includes('polly-js') ||
+    // rules/retrySuperagent.ts: superagent's `.retry(n)`, which resends with no delay.
+    (words.includes('superagent') && source.includes('.retry(')) ||
     // rules/retryRepublish.ts: a message re-sent with its attempt count moved on (`retryCount + 1`).
     ((words.includes('retr') || words.includes('ttempt')) && REPUBLISH_COUNT.test(source)) ||
     words.includes('@lifeomic/attempt') ||
