@@ -73,8 +73,8 @@ function untimedSanityRoot(ctx: ModuleContext, callee: Node): boolean {
   }
   if (n?.type !== 'Identifier') return false;
   const built = unwrap(ctx.valueOf(n));
-  if (built === n || !factoryCall(ctx, built, SANITY_PACKAGES)) return false;
-  return untimedOptions(ctx, (built?.arguments as Node[])[0], false);
+  if (built === undefined || built === n || !factoryCall(ctx, built, SANITY_PACKAGES)) return false;
+  return untimedOptions(ctx, (built.arguments as Node[])[0], false);
 }
 
 /**
