@@ -101,6 +101,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     !project.importerUses.onHandlerPath(file, c.onlyIfExportOnHandlerPath)
   )
     return false;
+  const mentioned = c.onlyIfExportMentioned;
+  if (mentioned !== undefined && project.eventCallers.mentioning(file, mentioned).length === 0) return false;
   if (c.unlessCallersRead !== undefined && project.importerUses.callersRead(file, c.unlessCallersRead))
     return false;
   const batch = c.onlyIfBatchAnswerMethod;

@@ -119,6 +119,11 @@ export interface Candidate {
    */
   readonly onlyIfExportOnHandlerPath?: readonly string[];
   /**
+   * A finding in a helper module, reached from these exports: kept only when another module of the
+   * project names one of them (an export nothing imports sends nothing; rules/retrySuperagent.ts).
+   */
+  readonly onlyIfExportMentioned?: readonly string[];
+  /**
    * A code finding in a module with no handler, reached from these exports (js/candidatePath.ts):
    * dropped when only operator scripts call them and no handler reaches them (scriptCallers.ts).
    */

@@ -13,6 +13,7 @@ import { importsNodeHttp, sdkImportCount } from './importScan.js';
 import { batchWordsIn } from './rules/batchApis.js';
 import { mayDropBatchCall } from './rules/batchMethods.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
+import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
 import { SourceWords } from './SourceWords.js';
 
 /**
@@ -41,6 +42,8 @@ function http(words: SourceWords): boolean {
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
     words.source.includes('notifications-node-client') ||
     words.source.includes('graphql-request') ||
+    // web-push, Sanity, IPFS clients (rules/untimedPackageClients.ts).
+    mentionsUntimedPackages(words.source) ||
     (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||
@@ -141,6 +144,8 @@ function catchOrRetry(words: SourceWords): boolean {
     words.includes('exponential-backoff') ||
     // rules/retryPolicies.ts: polly-js, @lifeomic/attempt, node-retry (`from 'retry'`).
     words.includes('polly-js') ||
+    // rules/retrySuperagent.ts: superagent's `.retry(n)`, which resends with no delay.
+    (words.includes('superagent') && source.includes('.retry(')) ||
     // rules/retryRepublish.ts: a message re-sent with its attempt count moved on (`retryCount + 1`).
     ((words.includes('retr') || words.includes('ttempt')) && REPUBLISH_COUNT.test(source)) ||
     words.includes('@lifeomic/attempt') ||

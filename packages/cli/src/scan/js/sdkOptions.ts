@@ -220,6 +220,10 @@ export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth =
       }
       return shape;
     }
+    case 'ArrayExpression':
+      // `new EC2Client([])`: the client reads its configuration's keys, and an empty array has none, so it
+      // runs on the defaults like `new EC2Client({})`. An array with elements is not a shape we can read.
+      return (n.elements as unknown[]).length === 0 ? empty() : unknown();
     default:
       return unknown();
   }

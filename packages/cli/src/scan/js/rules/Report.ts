@@ -21,6 +21,7 @@ export type Extra = Pick<
   | 'onlyIfImportAuthError'
   | 'onlyIfAuthGated'
   | 'onlyIfExportOnHandlerPath'
+  | 'onlyIfExportMentioned'
   | 'unlessCallersRead'
   | 'onlyIfResultDropped'
   | 'onlyIfBatchAnswerMethod'

@@ -28,6 +28,7 @@ import { coverAt } from '../protection.js';
 import { untimedNotifySend } from './notifyClients.js';
 import { octokitClient } from './octokitClients.js';
 import type { Report } from './Report.js';
+import { untimedPackageClients } from './untimedPackageClients.js';
 
 const SENDGRID_SENDS: Readonly<Record<string, ReadonlySet<string>>> = {
   '@sendgrid/mail': new Set(['send', 'sendMultiple']),
@@ -89,6 +90,7 @@ function callTimed(ctx: ModuleContext, arg: Node | undefined): boolean {
  * untimedApiClients(ctx, report); // reports `sgMail.send(msg)` in a module that calls sgMail.setApiKey(...) and no setTimeout
  */
 export function untimedApiClients(ctx: ModuleContext, report: Report): void {
+  untimedPackageClients(ctx, report); // web-push, Sanity, IPFS: rules/untimedPackageClients.ts
   if (!mentions(ctx.source)) return;
   const sendgridConfigured = /\.setApiKey\(/.test(ctx.source) && !SENDGRID_TIMED.test(ctx.source);
   for (const call of ctx.of('CallExpression')) {

@@ -22,6 +22,7 @@ import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
 import { republishSites } from './retryRepublish.js';
 import { resultLoopSite } from './retryResultLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
+import { superagentRetries } from './retrySuperagent.js';
 
 function hasBreakerInModule(ctx: ModuleContext): boolean {
   for (const call of ctx.of('CallExpression')) {
@@ -76,6 +77,7 @@ function lostRaceOnly(ctx: ModuleContext, node: Node): boolean {
 }
 
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
+  superagentRetries(ctx, report); // superagent's own .retry(n): rules/retrySuperagent.ts
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
     const site =
