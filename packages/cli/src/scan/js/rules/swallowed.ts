@@ -202,7 +202,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       const decided = saysWhy(ctx, tryStatement, undefined, true);
       // No handler here: kept unless only jobs reach it (their next run selects the work again).
       const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {};
-      if (readers !== 'all-read' && !nextRun && !decided)
+      // A failed cleanup (a delete) answered as a boolean loses none of the work asked for (catchExemptions.ts).
+      const cleanup = onlyCleanup(ctx, tryStatement.block);
+      if (readers !== 'all-read' && !nextRun && !decided && !cleanup)
         report(
           'swallowed-error',
           handler,
