@@ -120,7 +120,7 @@ function deletes(ctx: ModuleContext, call: Node): boolean {
 }
 
 /** Statements after `node` in the block around it. */
-function later(ctx: ModuleContext, node: Node): Node[] {
+export function later(ctx: ModuleContext, node: Node): Node[] {
   const block = ctx.parentOf(node);
   if (block?.type !== 'BlockStatement') return [];
   const statements = block.body as Node[];

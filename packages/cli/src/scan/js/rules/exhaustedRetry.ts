@@ -3,6 +3,7 @@
 // error is dropped and the caller is told the work was done.
 import { type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { failureObject } from './failureResult.js';
 import type { Report, Rule } from './Report.js';
 
 const COMPARE = new Set(['<', '<=', '>', '>=']);
@@ -88,6 +89,14 @@ export const exhaustedRetryRules: Rule = (ctx: ModuleContext, report: Report) =>
           after.some(
             (s) => s.type === 'ThrowStatement' || someDescendant(s, (n) => n.type === 'ThrowStatement', true),
           )
+        )
+          continue;
+        // The catch only retries or falls out, and after the loop the function answers the exhaustion as a
+        // failure (`return { success: false, retryable: true }`): the caller is told the call failed, not
+        // that it succeeded. (A catch with its own answer is judged by that answer: failureResult.ts.)
+        if (
+          !someDescendant(handler.body, (n) => n.type === 'ReturnStatement', true) &&
+          after.some((s) => s.type === 'ReturnStatement' && failureObject(s.argument as Node | null, true))
         )
           continue;
         report(

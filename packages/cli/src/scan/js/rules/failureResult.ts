@@ -21,18 +21,19 @@ const errorStatus = (n: Node | undefined): boolean =>
 
 /**
  * `{ success: false, ... }`, `{ ok: false }`, `{ status: 'failed' }`: an object that says the work failed;
- * also an HTTP error answer built for a helper's caller (`sendResponse(400, { msg })`, `{ statusCode: 500 }`).
+ * also an HTTP error answer built for a helper's caller (`sendResponse(400, { msg })`, `{ statusCode: 500 }`),
+ * unless `verdictOnly` (an HTTP answer can be success to an async invoker; a `success: false` never is).
  */
-function failureObject(value: Node | null | undefined): boolean {
+export function failureObject(value: Node | null | undefined, verdictOnly = false): boolean {
   const v = unwrap(value);
-  if (v?.type === 'CallExpression') return errorStatus(unwrap((v.arguments as Node[])[0]));
+  if (v?.type === 'CallExpression') return !verdictOnly && errorStatus(unwrap((v.arguments as Node[])[0]));
   if (v?.type !== 'ObjectExpression') return false;
   return (v.properties as Node[]).some((p) => {
     if (p.type !== 'Property') return false;
     const key = propertyName(p.key, p.computed as boolean) ?? '';
     const field = unwrap(p.value as Node);
     if (field?.type !== 'Literal') return false;
-    if (key === 'statusCode') return errorStatus(field);
+    if (key === 'statusCode') return !verdictOnly && errorStatus(field);
     return (
       (VERDICT.test(key) && field.value === false) ||
       (STATUS.test(key) && typeof field.value === 'string' && FAILED.test(field.value))

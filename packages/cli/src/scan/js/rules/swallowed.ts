@@ -43,6 +43,7 @@ import { ioHandledInside } from './handledInside.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { invokeResultRule } from './invokeResult.js';
+import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 import { lenientResponse } from './lenientClients.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { parseFailureRule } from './parseFailure.js';
@@ -80,7 +81,7 @@ function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: Dro
   // The failure sends the function on to a backup attempt whose own failure reaches the caller.
   if (fallsToBackup(ctx, tryStatement)) return true;
   // A fallback: the variable the try sets is checked after it, and the function throws when it is unset.
-  if (unsetThrowsAfter(ctx, tryStatement)) return true;
+  if (unsetThrowsAfter(ctx, tryStatement) || keptFlagThrowsAfter(ctx, tryStatement)) return true;
   // The failed messages are left undeleted: the queue redelivers them.
   if (acknowledgedOnlyOnSuccess(ctx, tryStatement)) return true;
   // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
@@ -202,7 +203,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       const decided = saysWhy(ctx, tryStatement, undefined, true);
       // No handler here: kept unless only jobs reach it (their next run selects the work again).
       const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {};
-      if (readers !== 'all-read' && !nextRun && !decided)
+      // A failed cleanup (a delete) answered as a boolean loses none of the work asked for (catchExemptions.ts).
+      const cleanup = onlyCleanup(ctx, tryStatement.block);
+      if (readers !== 'all-read' && !nextRun && !decided && !cleanup)
         report(
           'swallowed-error',
           handler,
