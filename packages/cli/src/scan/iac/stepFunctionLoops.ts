@@ -67,7 +67,7 @@ function checkStates(states: States, bounded: boolean, path: (string | number)[]
     if (!after.has(name)) continue;
     // The loop: the states after the Wait that lead back to it.
     const loop = [...after].filter((s) => s === name || reachable(states, s).has(name));
-    if (loop.some((s) => countsAttempts(states[s]))) continue;
+    if (loop.some((s) => countsAttempts(states[s] ?? {}))) continue;
     report(
       'retry-unbounded',
       [...path, name, 'Next'],
