@@ -12,6 +12,7 @@ import { samScheduledHandlers, serverlessScheduledHandlers } from './scheduledHa
 import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
+import { checkStateMachineLoops, isStateMachine } from './stepFunctionLoops.js';
 import { checkTerraform } from './terraform.js';
 import { loadYaml } from './yamlDocument.js';
 
@@ -49,8 +50,11 @@ export function analyzeIac(file: string, source: string): IacResult {
   );
   if (included !== undefined)
     return { candidates: anchor(candidates, included.serviceDir), batchOneHandlers };
-  // Cheap sniff before a full YAML parse: most YAML/JSON in a repo is not infrastructure.
-  if (!mayBeInfrastructure(source)) return { candidates, batchOneHandlers };
+  // A standalone Amazon States Language definition (`.asl.json`, a YAML one a template reads in).
+  if (!mayBeInfrastructure(source)) {
+    if (source.includes('StartAt') && source.includes('States')) stateMachine(source, candidates);
+    return { candidates, batchOneHandlers };
+  }
   if (jsonNotTemplate(file, source)) return { candidates, batchOneHandlers };
   const loaded = loadYaml(source);
   if ('error' in loaded) {
@@ -100,6 +104,19 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
     ...(scheduled.length > 0 ? { scheduledHandlers: scheduled.map((h) => join(dirname(file), h)) } : {}),
   };
+}
+
+/** Checks a standalone state machine definition; text that does not parse is no definition. */
+function stateMachine(source: string, candidates: Candidate[]): void {
+  const loaded = loadYaml(source);
+  if ('error' in loaded || !isStateMachine(loaded.value)) return;
+  checkStateMachineLoops(
+    loaded.value as Parameters<typeof checkStateMachineLoops>[0],
+    (rule, path, message, extra) => {
+      const { line, column } = loaded.locate(path);
+      candidates.push({ rule, line, column, message, snippet: loaded.lineText(line), ...extra });
+    },
+  );
 }
 
 /**

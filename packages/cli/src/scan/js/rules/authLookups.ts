@@ -5,6 +5,7 @@
 // v2 call ending in `.promise()`. Recognised by the shape of the call, never by the project's names.
 import { calleeName, memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { knexQueryStart } from './authKnexQuery.js';
 
 /**
  * Read methods of ORMs and document stores (Mongoose, Prisma, TypeORM, Sequelize, MikroORM, Drizzle's
@@ -45,6 +46,7 @@ function awaitedChain(ctx: ModuleContext, call: Node): boolean {
  */
 export function dataLookup(ctx: ModuleContext, call: Node): string | undefined {
   const callee = unwrap(call.callee);
+  if (knexQueryStart(ctx, call) && awaitedChain(ctx, call)) return 'the knex query (database)';
   if (callee?.type !== 'MemberExpression') return undefined;
   const name = calleeName(call) ?? '';
   const receiver = memberPath(callee.object)?.at(-1) ?? '';
