@@ -15,6 +15,7 @@ import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floating
 import { classifyHttpCall } from './http.js';
 import { promiseFieldReads } from './promiseFieldRead.js';
 import type { Report } from './Report.js';
+import { settledOnReturn } from './settledAsync.js';
 
 type PromiseCall = boolean | { source: string; name: string; method?: string };
 
@@ -54,7 +55,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   }
   if (callee?.type === 'Identifier') {
     const fn = ctx.functionOf(callee);
-    if (fn !== undefined) return returnsPromise(fn);
+    if (fn !== undefined) return returnsPromise(fn) && !settledOnReturn(fn);
     // A relative import, or one of the project's workspace packages: the project pass decides.
     const imp = ctx.importOf(callee.name as string, callee);
     if (imp !== undefined && !imp.source.startsWith('node:') && imp.imported !== '*')
