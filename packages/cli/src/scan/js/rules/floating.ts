@@ -14,6 +14,7 @@ import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
 import { promiseFieldReads } from './promiseFieldRead.js';
+import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
 import { settledOnReturn } from './settledAsync.js';
 
@@ -56,6 +57,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (callee?.type === 'Identifier') {
     const fn = ctx.functionOf(callee);
     if (fn !== undefined) return returnsPromise(fn) && !settledOnReturn(fn);
+    if (callsPromiseParam(ctx, callee)) return true;
     // A relative import, or one of the project's workspace packages: the project pass decides.
     const imp = ctx.importOf(callee.name as string, callee);
     if (imp !== undefined && !imp.source.startsWith('node:') && imp.imported !== '*')
