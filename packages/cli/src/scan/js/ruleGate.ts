@@ -12,6 +12,7 @@ import { cdkConstruct, serverlessConfig } from './gateIac.js';
 import { importsNodeHttp, sdkImportCount } from './importScan.js';
 import { batchWordsIn } from './rules/batchApis.js';
 import { mayDropBatchCall } from './rules/batchMethods.js';
+import { BROWSER_IMPORT } from './rules/browserClose.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
 import { SourceWords } from './SourceWords.js';
@@ -274,6 +275,8 @@ export function mayReport(source: string): boolean {
     words.includes('MessageGroupId') ||
     // Promises a helper module may leave floating in shapes no call name shows (rules/floatingShapes.ts).
     (words.includes('async') && FLOATING_SHAPES.some((w) => words.includes(w))) ||
+    // A headless browser closed without await (rules/browserClose.ts).
+    (words.includes('.close(') && BROWSER_IMPORT.test(words.source)) ||
     // An entity save or create through an ORM, which a consumer may reach (rules/ormSaves.ts).
     ((words.includes('.save(') || words.includes('.create(')) && ORM_IMPORT.test(words.source)) ||
     // A plain insert (SQL, Mongo, Prisma) in a repository module a consumer may reach (rules/inserts.ts).

@@ -8,12 +8,15 @@ import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
+import { closesBrowser } from './browserClose.js';
 import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
 import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
 import { promiseFieldReads } from './promiseFieldRead.js';
+import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
+import { settledOnReturn } from './settledAsync.js';
 
 type PromiseCall = boolean | { source: string; name: string; method?: string };
 
@@ -31,6 +34,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
       return cb !== undefined && isFunction(cb) && cb.async === true;
     }
     if (name === 'execute' || name === 'fetch') return true;
+    if (name === 'close' && closesBrowser(ctx, call)) return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
     if (emitsToAsyncListener(ctx, call)) return true;
     // `db.disconnect()` on an instance of the project's own class: the project pass decides. An `emit`
@@ -52,7 +56,8 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   }
   if (callee?.type === 'Identifier') {
     const fn = ctx.functionOf(callee);
-    if (fn !== undefined) return returnsPromise(fn);
+    if (fn !== undefined) return returnsPromise(fn) && !settledOnReturn(fn);
+    if (callsPromiseParam(ctx, callee)) return true;
     // A relative import, or one of the project's workspace packages: the project pass decides.
     const imp = ctx.importOf(callee.name as string, callee);
     if (imp !== undefined && !imp.source.startsWith('node:') && imp.imported !== '*')
