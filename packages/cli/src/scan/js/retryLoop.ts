@@ -53,3 +53,16 @@ export function isRetryLoop(node: Node): boolean {
     true,
   );
 }
+
+/**
+ * Every loop statement: the nodes a loop's own body ends at when a search must not run into an inner loop.
+ * @example
+ * LOOP_STATEMENTS.has('ForOfStatement'); // true
+ */
+export const LOOP_STATEMENTS: ReadonlySet<string> = new Set([
+  'WhileStatement',
+  'DoWhileStatement',
+  'ForStatement',
+  'ForOfStatement',
+  'ForInStatement',
+]);

@@ -6,7 +6,7 @@
 // attempt limit or a deadline, and an exit on the failure states.
 import { isBooleanLiteral, isFunction, type Node, propertyName, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isRetryLoop } from '../retryLoop.js';
+import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
 
 /**
@@ -20,13 +20,6 @@ const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
 const STATUS_FIELD = /status|state|phase/i;
 /** A status value that names a failure: its presence means the loop looks at failures. */
 const FAILURE = /fail|error|cancel|abort|timed?_?out|reject|stop|expire|invalid|unknown/i;
-const LOOPS = new Set([
-  'WhileStatement',
-  'DoWhileStatement',
-  'ForStatement',
-  'ForOfStatement',
-  'ForInStatement',
-]);
 const COMPARE = new Set(['===', '!==', '==', '!=']);
 
 /**
@@ -72,7 +65,7 @@ function ownNodes(root: Node | undefined, visit: (n: Node) => void): void {
     const n = stack.pop() as Node;
     if (n !== root) {
       visit(n);
-      if (LOOPS.has(n.type) || isFunction(n)) continue;
+      if (LOOP_STATEMENTS.has(n.type) || isFunction(n)) continue;
     }
     for (const key in n) {
       if (key === 'type' || key === 'start' || key === 'end') continue;
@@ -90,7 +83,7 @@ function ownNodes(root: Node | undefined, visit: (n: Node) => void): void {
 function ownText(ctx: ModuleContext, loop: Node): string {
   const cuts: Node[] = [];
   ownNodes(loop.body as Node, (n) => {
-    if (LOOPS.has(n.type) || isFunction(n)) cuts.push(n);
+    if (LOOP_STATEMENTS.has(n.type) || isFunction(n)) cuts.push(n);
   });
   cuts.sort((a, b) => a.start - b.start);
   let out = '';

@@ -5,19 +5,12 @@
 // its delay needs a random part like any other (retryLoops.ts judges the try/catch form).
 import { type Node, propertyName, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isRetryLoop } from '../retryLoop.js';
+import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
 import { delaysIn, jittered } from './retryLoops.js';
 
 /** The fields an answer reports success or failure in (`res.ok`, `out.isError`, `r.statusCode`). */
 const OUTCOME_FIELD = /^(ok|isError|error|errors|success|succeeded|failed|statusCode|status|Error)$/;
-const LOOPS = new Set([
-  'WhileStatement',
-  'DoWhileStatement',
-  'ForStatement',
-  'ForOfStatement',
-  'ForInStatement',
-]);
 
 /** Does the test read an outcome field of `name` (`res.ok`, `!res.isError`, `res.status < 500`), not a job state? */
 function readsOutcome(test: Node, name: string): boolean {
@@ -110,7 +103,7 @@ function statementsOf(loop: Node): Node[] {
  * answer's outcome field says success, and sleeps before going round.
  */
 export function resultLoopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
-  if (!LOOPS.has(loop.type) || loop.type === 'ForOfStatement' || loop.type === 'ForInStatement')
+  if (!LOOP_STATEMENTS.has(loop.type) || loop.type === 'ForOfStatement' || loop.type === 'ForInStatement')
     return undefined;
   if (isRetryLoop(loop)) return undefined;
   const statements = statementsOf(loop);
