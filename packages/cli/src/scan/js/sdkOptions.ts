@@ -220,6 +220,12 @@ export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth =
       }
       return shape;
     }
+    case 'AwaitExpression':
+      // `new X(await assumeRole(id))`: awaiting a helper's options yields what its returns resolve to, so
+      // the call is read as if not awaited; anything else awaited stays out of sight.
+      return unwrap(n.argument as Node)?.type === 'CallExpression'
+        ? optionsShape(ctx, n.argument as Node, depth + 1)
+        : unknown();
     case 'ArrayExpression':
       // `new EC2Client([])`: the client reads its configuration's keys, and an empty array has none, so it
       // runs on the defaults like `new EC2Client({})`. An array with elements is not a shape we can read.
