@@ -10,6 +10,7 @@ import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { closesBrowser } from './browserClose.js';
 import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
+import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
@@ -158,7 +159,9 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       );
       continue;
     }
-    if (!helper && ctx.handlerKindAt(stmt) === undefined && !inConstructedClass(ctx, stmt)) continue;
+    // A step handed to the handler's `.then(...)` that drops its own chain (rules/droppedChainStep.ts).
+    const step = !helper && droppedChainStep(ctx, stmt);
+    if (!step && !helper && ctx.handlerKindAt(stmt) === undefined && !inConstructedClass(ctx, stmt)) continue;
     if (helper && ctx.enclosingFunction(stmt) === undefined) continue;
     let e = unwrap(stmt.expression);
     const voided = e?.type === 'UnaryExpression' && e.operator === 'void';
@@ -166,10 +169,13 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
-    if (!helper && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
+    if (!helper && !step && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
     const reaching = helper ? exportsReaching(ctx, stmt, true) : [];
     if (helper && reaching.length === 0) continue;
-    report('floating-promise', e, messageOf(ctx, e, voided), {
+    const message = step
+      ? "this step of the handler's promise chain starts a chain and does not return it: the next step (often the answer) runs at once, and its failure never reaches the chain"
+      : messageOf(ctx, e, voided);
+    report('floating-promise', e, message, {
       ...(promise === true ? {} : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
       ...(helper ? { onlyIfExportOnHandlerPath: reaching } : {}),
     });
