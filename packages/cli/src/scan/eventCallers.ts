@@ -7,15 +7,9 @@
 // barrels, and through the interfaces its class implements), then followed up the import graph to the
 // handler modules, a few modules deep.
 
-import {
-  callsName,
-  importSources,
-  localNames,
-  mentions,
-  reExportedAs,
-  reExportSources,
-} from './callerText.js';
+import { callsName, localNames, mentions, reExportedAs } from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
+import { ImporterIndex } from './importerIndex.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
 import { adapterHandler } from './webAppAdapter.js';
@@ -56,70 +50,13 @@ const DEPTH = 3;
 
 export class EventCallers {
   private readonly lookup: CallerLookup;
-  /** target file -> modules importing it, and the subset re-exporting it (barrels). */
-  private importers: Map<string, Set<string>> | undefined;
-  private readonly barrels = new Map<string, Set<string>>();
-  /** Answers asked again for other candidates of the same module: importers, and callers' text. */
-  private readonly importerCache = new Map<string, ReadonlySet<string>>();
+  private readonly graph: ImporterIndex;
+  /** Callers' text, asked again for other candidates of the same module. */
   private readonly texts = new Map<string, string | undefined>();
 
   constructor(lookup: CallerLookup) {
     this.lookup = lookup;
-  }
-
-  private index(): Map<string, Set<string>> {
-    if (this.importers !== undefined) return this.importers;
-    const importers = new Map<string, Set<string>>();
-    const add = (map: Map<string, Set<string>>, target: string, file: string) => {
-      const set = map.get(target);
-      if (set === undefined) map.set(target, new Set([file]));
-      else set.add(file);
-    };
-    const note = (file: string, sources: Iterable<string>, reExports: Iterable<string>) => {
-      for (const source of sources) {
-        const target = this.lookup.resolve(file, source);
-        if (target !== undefined && target !== file) add(importers, target, file);
-      }
-      for (const source of reExports) {
-        const target = this.lookup.resolve(file, source);
-        if (target !== undefined && target !== file) add(this.barrels, target, file);
-      }
-    };
-    for (const m of this.lookup.modules()) {
-      // A deferred module's facts are empty until analysed: its text says what it imports.
-      const text = this.lookup.deferred.get(m.file);
-      if (text === undefined)
-        note(
-          m.file,
-          m.importSources ?? [],
-          m.reExports.map((r) => r.source),
-        );
-      else note(m.file, importSources(text), reExportSources(text));
-    }
-    this.importers = importers;
-    return importers;
-  }
-
-  /** Modules importing `file` directly or through barrels re-exporting it. */
-  private importersOf(file: string): Set<string> {
-    const cached = this.importerCache.get(file);
-    if (cached !== undefined) return new Set(cached);
-    const importers = this.index();
-    const out = new Set<string>();
-    const queue = [file];
-    const seen = new Set(queue);
-    while (queue.length > 0) {
-      const target = queue.pop() as string;
-      for (const f of importers.get(target) ?? []) out.add(f);
-      for (const barrel of this.barrels.get(target) ?? [])
-        if (!seen.has(barrel)) {
-          seen.add(barrel);
-          queue.push(barrel);
-        }
-    }
-    out.delete(file);
-    this.importerCache.set(file, out);
-    return new Set(out);
+    this.graph = new ImporterIndex(lookup);
   }
 
   /**
@@ -206,8 +143,8 @@ export class EventCallers {
    */
   mentioning(file: string, names: readonly string[]): string[] {
     // A default export is called under the importer's own name: every importer may be a caller.
-    if (names.includes('default')) return [...this.importersOf(file)];
-    return [...this.importersOf(file)].filter((f) => {
+    if (names.includes('default')) return [...this.graph.importersOf(file)];
+    return [...this.graph.importersOf(file)].filter((f) => {
       const text = this.textOf(f);
       return text !== undefined && mentions(text, names);
     });
@@ -219,10 +156,11 @@ export class EventCallers {
     { names, owner, interfaces = [] }: SharedRequest,
     depth = 0,
   ): { callers: string[]; typeUsed: boolean; importers: number } {
-    const importers = this.importersOf(file);
+    const importers = this.graph.importersOf(file);
     for (const { source } of interfaces) {
       const target = source === '' ? undefined : this.lookup.resolve(file, source);
-      if (target !== undefined) for (const f of this.importersOf(target)) if (f !== file) importers.add(f);
+      if (target !== undefined)
+        for (const f of this.graph.importersOf(target)) if (f !== file) importers.add(f);
     }
     // A method is called by code that names its class or an interface of it (a type, a constructor);
     // a module that only imports a barrel the class is in, for something else, is not its caller.
@@ -285,7 +223,7 @@ export class EventCallers {
           handlers.push(facts);
           continue;
         }
-        for (const up of this.importersOf(file))
+        for (const up of this.graph.importersOf(file))
           if (!seen.has(up)) {
             seen.add(up);
             next.push(up);
