@@ -2,12 +2,11 @@
 // another file (a wrapper or an async function defined elsewhere), and applies IaC facts to code.
 
 import { BatchOneHandlers, type BatchOneSources } from './batchOne.js';
-import { EventCallers } from './eventCallers.js';
+import type { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
 import { ExportNames } from './exportNames.js';
-import { type GatherSources, gathered, mayHoldAuthErrorMap, mayHoldAuthGate } from './gatheredFacts.js';
 import { LockedHandlers } from './handlerVersions.js';
-import { ImporterUses } from './importerUses.js';
+import type { ImporterUses } from './importerUses.js';
 import { analyzeModule } from './js/analyzeModule.js';
 import type {
   Candidate,
@@ -22,12 +21,11 @@ import type {
   Protection,
 } from './js/Candidate.js';
 import { mayBatch } from './js/rules/batchWrappers.js';
-import { mayBuildOctokit } from './js/rules/octokitClients.js';
 import { keepCandidate } from './keepCandidate.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
 import type { OctokitBuild } from './projectOctokit.js';
 import { optionsUnread } from './projectOptions.js';
-import { readSource } from './readSource.js';
+import { ProjectViews } from './projectViews.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
@@ -40,6 +38,8 @@ export class Project {
   readonly passedProps: { readonly file: string; readonly pass: PassedProps }[] = [];
   private readonly resolver: ModuleResolver;
   private readonly exports: ExportLookup;
+  /** The views gathered lazily from every module (projectViews.ts). */
+  private readonly views: ProjectViews;
   /** Names some module exports with a fact: a name in none settles a question without resolving it. */
   readonly names = new ExportNames();
 
@@ -73,6 +73,12 @@ export class Project {
     this.lockedHandlers = new LockedHandlers(workspaces?.rootDir);
     this.rootDir = workspaces?.rootDir;
     this.exports = new ExportLookup({
+      deferred: this.deferred,
+      factsOf: (file) => this.factsOf(file),
+      resolve: (from, source) => this.resolveModule(from, source),
+    });
+    this.views = new ProjectViews({
+      modules: () => this.modules.values(),
       deferred: this.deferred,
       factsOf: (file) => this.factsOf(file),
       resolve: (from, source) => this.resolveModule(from, source),
@@ -134,7 +140,7 @@ export class Project {
     this.deferred.delete(file);
     this.register(settled);
     // Gathered views take it in too: a module analysed after their first question counts as one before.
-    this.uses?.add(settled);
+    this.views.noteSettled(settled);
     return settled;
   }
 
@@ -252,61 +258,21 @@ export class Project {
     return optionsUnread(this, c);
   }
 
-  /** What importers do with each module's exports (importerUses.ts), gathered on first use. */
-  private uses: ImporterUses | undefined;
-
+  /** The lazily gathered views (projectViews.ts, where each is described). */
   get importerUses(): ImporterUses {
-    this.uses ??= new ImporterUses(
-      this.modules.values(),
-      (from, source) => this.resolveModule(from, source),
-      (file) => this.factsOf(file),
-      this.deferred,
-    );
-    return this.uses;
+    return this.views.importerUses;
   }
-
-  private callers: EventCallers | undefined;
-
-  /** Which handlers reach a shared module's requests (eventCallers.ts), indexed on first use. */
   get eventCallers(): EventCallers {
-    this.callers ??= new EventCallers({
-      modules: () => this.modules.values(),
-      deferred: this.deferred,
-      factsOf: (file) => this.factsOf(file),
-      resolve: (from, source) => this.resolveModule(from, source),
-      read: (file) => readSource(file),
-    });
-    return this.callers;
+    return this.views.eventCallers;
   }
-
-  private gateRefs: ImportRef[] | undefined;
-
-  /** Every module's imports it answers 401/403 on when falsy (rules/authAcrossModules.ts), gathered once. */
   get authGates(): readonly ImportRef[] {
-    this.gateRefs ??= gathered(this.gatherSources(), mayHoldAuthGate, (m) => m.authGates ?? []);
-    return this.gateRefs;
+    return this.views.authGates;
   }
-
-  private errorMapRefs: ImportRef[] | undefined;
-
-  /** Every module's imported error classes it answers 401/403 for by class (rules/authErrorClasses.ts). */
   get authErrorMaps(): readonly ImportRef[] {
-    this.errorMapRefs ??= gathered(this.gatherSources(), mayHoldAuthErrorMap, (m) => m.authErrorMaps ?? []);
-    return this.errorMapRefs;
+    return this.views.authErrorMaps;
   }
-
-  private octokitVerdicts: OctokitBuild[] | undefined;
-
-  /** Every module building Octokit clients, and whether one may be bounded (projectOctokit.ts), gathered once. */
   get octokitBuilds(): readonly OctokitBuild[] {
-    this.octokitVerdicts ??= gathered(this.gatherSources(), mayBuildOctokit, (m) =>
-      m.octokitBuilds !== undefined ? [{ file: m.file, verdict: m.octokitBuilds }] : [],
-    );
-    return this.octokitVerdicts;
-  }
-
-  private gatherSources(): GatherSources {
-    return { deferred: this.deferred, factsOf: (f) => this.factsOf(f), modules: () => this.modules.values() };
+    return this.views.octokitBuilds;
   }
 
   /** Keeps a candidate unless another file settles it (keepCandidate.ts). */

@@ -1,0 +1,91 @@
+// Project views gathered lazily from every module on first use; kept apart from project.ts's import resolution.
+
+import { EventCallers } from './eventCallers.js';
+import { type GatherSources, gathered, mayHoldAuthErrorMap, mayHoldAuthGate } from './gatheredFacts.js';
+import { ImporterUses } from './importerUses.js';
+import type { ImportRef, ModuleFacts } from './js/Candidate.js';
+import { mayBuildOctokit } from './js/rules/octokitClients.js';
+import type { OctokitBuild } from './projectOctokit.js';
+import { readSource } from './readSource.js';
+
+/** What the views ask of the project: its modules, deferred sources, facts and import resolution. */
+export interface ProjectViewSources {
+  readonly modules: () => IterableIterator<ModuleFacts>;
+  readonly deferred: Map<string, string>;
+  readonly factsOf: (file: string) => ModuleFacts | undefined;
+  readonly resolve: (from: string, source: string) => string | undefined;
+}
+
+export class ProjectViews {
+  private readonly src: ProjectViewSources;
+
+  constructor(src: ProjectViewSources) {
+    this.src = src;
+  }
+
+  /** What importers do with each module's exports (importerUses.ts), gathered on first use. */
+  private uses: ImporterUses | undefined;
+
+  /** Takes in a module analysed after the views' first question, as if it counted from the start. */
+  noteSettled(m: ModuleFacts): void {
+    this.uses?.add(m);
+  }
+
+  get importerUses(): ImporterUses {
+    this.uses ??= new ImporterUses(
+      this.src.modules(),
+      (from, source) => this.src.resolve(from, source),
+      (file) => this.src.factsOf(file),
+      this.src.deferred,
+    );
+    return this.uses;
+  }
+
+  private callers: EventCallers | undefined;
+
+  /** Which handlers reach a shared module's requests (eventCallers.ts), indexed on first use. */
+  get eventCallers(): EventCallers {
+    this.callers ??= new EventCallers({
+      modules: () => this.src.modules(),
+      deferred: this.src.deferred,
+      factsOf: (file) => this.src.factsOf(file),
+      resolve: (from, source) => this.src.resolve(from, source),
+      read: (file) => readSource(file),
+    });
+    return this.callers;
+  }
+
+  private gateRefs: ImportRef[] | undefined;
+
+  /** Every module's imports it answers 401/403 on when falsy (rules/authAcrossModules.ts), gathered once. */
+  get authGates(): readonly ImportRef[] {
+    this.gateRefs ??= gathered(this.gatherSources(), mayHoldAuthGate, (m) => m.authGates ?? []);
+    return this.gateRefs;
+  }
+
+  private errorMapRefs: ImportRef[] | undefined;
+
+  /** Every module's imported error classes it answers 401/403 for by class (rules/authErrorClasses.ts). */
+  get authErrorMaps(): readonly ImportRef[] {
+    this.errorMapRefs ??= gathered(this.gatherSources(), mayHoldAuthErrorMap, (m) => m.authErrorMaps ?? []);
+    return this.errorMapRefs;
+  }
+
+  private octokitVerdicts: OctokitBuild[] | undefined;
+
+  /** Every module building Octokit clients, and whether one may be bounded (projectOctokit.ts), gathered once. */
+  get octokitBuilds(): readonly OctokitBuild[] {
+    this.octokitVerdicts ??= gathered(this.gatherSources(), mayBuildOctokit, (m) =>
+      m.octokitBuilds !== undefined ? [{ file: m.file, verdict: m.octokitBuilds }] : [],
+    );
+    return this.octokitVerdicts;
+  }
+
+  private gatherSources(): GatherSources {
+    return {
+      deferred: this.src.deferred,
+      factsOf: (f) => this.src.factsOf(f),
+      modules: () => this.src.modules(),
+    };
+  }
+}
