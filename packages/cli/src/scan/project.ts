@@ -258,19 +258,23 @@ export class Project {
     return optionsUnread(this, c);
   }
 
-  /** The lazily gathered views (projectViews.ts, where each is described). */
+  /** What importing modules do with each export (built on first use; projectViews.ts). */
   get importerUses(): ImporterUses {
     return this.views.importerUses;
   }
+  /** Which handlers that receive an event reach each module (projectViews.ts). */
   get eventCallers(): EventCallers {
     return this.views.eventCallers;
   }
+  /** Imported functions whose falsy answer a caller turns into a deny (projectViews.ts). */
   get authGates(): readonly ImportRef[] {
     return this.views.authGates;
   }
+  /** Imported functions that map an error to a 401/403 (projectViews.ts). */
   get authErrorMaps(): readonly ImportRef[] {
     return this.views.authErrorMaps;
   }
+  /** Every Octokit client the project builds, and whether it sets a timeout (projectViews.ts). */
   get octokitBuilds(): readonly OctokitBuild[] {
     return this.views.octokitBuilds;
   }
