@@ -5,9 +5,10 @@ import { oncePerFunction, SAM_ASYNC_EVENTS } from './asyncEvents.js';
 import { checkAsyncInvokers, failureTargetOf } from './cfnAsyncInvokers.js';
 import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
 import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
+import { checkQueue, lambdaConsumedQueues } from './cfnQueues.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
-import { type IacReport, type Json, maxReceiveExtra, num, obj } from './IacResult.js';
+import { type IacReport, type Json, num, obj } from './IacResult.js';
 import {
   nonProductionConditions,
   productionResources,
@@ -78,17 +79,7 @@ export function checkCloudFormation(
     r.type === 'AWS::Serverless::Function' &&
     num(globals.Timeout) !== undefined;
   const exports = exportsByResource(template);
-  // Queues a Lambda event source polls: AWS asks for maxReceiveCount >= 5 there, so that throttled polls
-  // do not send healthy messages to the DLQ.
-  const lambdaConsumed = new Set<string>();
-  for (const r of resources) {
-    if (r.type === 'AWS::Lambda::EventSourceMapping')
-      for (const id of refsIn(r.props.EventSourceArn)) lambdaConsumed.add(id);
-    if (r.type === 'AWS::Serverless::Function')
-      for (const ev of Object.values(obj(r.props.Events) ?? {}))
-        if (obj(ev)?.Type === 'SQS')
-          for (const id of refsIn(obj(obj(ev)?.Properties)?.Queue)) lambdaConsumed.add(id);
-  }
+  const lambdaConsumed = lambdaConsumedQueues(resources);
   const asyncFailureTarget = (r: Resource | undefined): Json => failureTargetOf(r, globals);
   const snsThroughQueue = snsQueueChecker(report, globals, batchOneHandlers);
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;
@@ -109,36 +100,9 @@ export function checkCloudFormation(
   const firstAsyncReport = oncePerFunction();
   for (const r of resources) {
     switch (r.type) {
-      case 'AWS::SQS::Queue': {
-        const redrive = redrivePolicyOf(r.props.RedrivePolicy);
-        const isDlq = dlqIds.has(r.id) || /dlq|dead.?letter/i.test(`${r.id} ${r.props.QueueName ?? ''}`);
-        if (redrive === undefined) {
-          if (!isDlq && (received === undefined || received.has(r.id)))
-            report(
-              'iac-missing-dlq',
-              at(r),
-              `queue ${r.id} has no RedrivePolicy: a poison message is retried until retention deletes it`,
-            );
-        } else {
-          const max = num(redrive.maxReceiveCount);
-          if (max !== undefined)
-            report(
-              'iac-missing-dlq',
-              at(r, 'Properties', 'RedrivePolicy'),
-              `queue ${r.id} maxReceiveCount ${max} > {limit}${lambdaConsumed.has(r.id) ? ' for a Lambda consumer' : ''}: poison messages churn ${max} times before the DLQ`,
-              maxReceiveExtra(max, lambdaConsumed.has(r.id)),
-            );
-        }
-        const exported = exports.get(r.id);
-        if (isDlq && !alarmed.has(r.id) && !quietDlqs.has(r.id))
-          report(
-            'iac-missing-dlq',
-            at(r),
-            `dead-letter queue ${r.id} has no CloudWatch alarm: failed messages pile up unnoticed`,
-            exported !== undefined ? { exportedDlq: exported } : undefined,
-          );
+      case 'AWS::SQS::Queue':
+        checkQueue(r, at, report, { dlqIds, alarmed, quietDlqs, received, lambdaConsumed, exports });
         break;
-      }
       case 'AWS::Lambda::EventSourceMapping': {
         // A StartingPosition marks a stream (an SQS mapping takes none), whatever its ARN is imported as.
         const kind =

@@ -1,0 +1,70 @@
+// The SQS queue rules of a CloudFormation template (RedrivePolicy, maxReceiveCount, DLQ alarms): kept apart so that cloudformation.ts stays a dispatcher over resource types.
+
+import { type IacReport, maxReceiveExtra, num, obj } from './IacResult.js';
+import type { TemplateResource } from './queueUse.js';
+import { redrivePolicyOf } from './redrivePolicy.js';
+import { refsIn } from './yamlDocument.js';
+
+/**
+ * Queues a Lambda event source polls: AWS asks for maxReceiveCount >= 5 there, so that throttled polls
+ * do not send healthy messages to the DLQ.
+ */
+export function lambdaConsumedQueues(resources: readonly TemplateResource[]): Set<string> {
+  const lambdaConsumed = new Set<string>();
+  for (const r of resources) {
+    if (r.type === 'AWS::Lambda::EventSourceMapping')
+      for (const id of refsIn(r.props.EventSourceArn)) lambdaConsumed.add(id);
+    if (r.type === 'AWS::Serverless::Function')
+      for (const ev of Object.values(obj(r.props.Events) ?? {}))
+        if (obj(ev)?.Type === 'SQS')
+          for (const id of refsIn(obj(obj(ev)?.Properties)?.Queue)) lambdaConsumed.add(id);
+  }
+  return lambdaConsumed;
+}
+
+/** What the queue rules need to know about the rest of the template. */
+export interface QueueContext {
+  readonly dlqIds: ReadonlySet<string>;
+  readonly alarmed: ReadonlySet<string>;
+  readonly quietDlqs: ReadonlySet<string>;
+  /** Queues something in this stack receives from; undefined when that cannot be told. */
+  readonly received: ReadonlySet<string> | undefined;
+  readonly lambdaConsumed: ReadonlySet<string>;
+  readonly exports: ReadonlyMap<string, string[]>;
+}
+
+/** Checks one AWS::SQS::Queue: its redrive policy, its maxReceiveCount, and an alarm when it is a DLQ. */
+export function checkQueue(
+  r: TemplateResource,
+  at: (r: TemplateResource, ...path: (string | number)[]) => (string | number)[],
+  report: IacReport,
+  { dlqIds, alarmed, quietDlqs, received, lambdaConsumed, exports }: QueueContext,
+): void {
+  const redrive = redrivePolicyOf(r.props.RedrivePolicy);
+  const isDlq = dlqIds.has(r.id) || /dlq|dead.?letter/i.test(`${r.id} ${r.props.QueueName ?? ''}`);
+  if (redrive === undefined) {
+    if (!isDlq && (received === undefined || received.has(r.id)))
+      report(
+        'iac-missing-dlq',
+        at(r),
+        `queue ${r.id} has no RedrivePolicy: a poison message is retried until retention deletes it`,
+      );
+  } else {
+    const max = num(redrive.maxReceiveCount);
+    if (max !== undefined)
+      report(
+        'iac-missing-dlq',
+        at(r, 'Properties', 'RedrivePolicy'),
+        `queue ${r.id} maxReceiveCount ${max} > {limit}${lambdaConsumed.has(r.id) ? ' for a Lambda consumer' : ''}: poison messages churn ${max} times before the DLQ`,
+        maxReceiveExtra(max, lambdaConsumed.has(r.id)),
+      );
+  }
+  const exported = exports.get(r.id);
+  if (isDlq && !alarmed.has(r.id) && !quietDlqs.has(r.id))
+    report(
+      'iac-missing-dlq',
+      at(r),
+      `dead-letter queue ${r.id} has no CloudWatch alarm: failed messages pile up unnoticed`,
+      exported !== undefined ? { exportedDlq: exported } : undefined,
+    );
+}
