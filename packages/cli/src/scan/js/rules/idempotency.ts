@@ -21,6 +21,7 @@ import {
   randomCallIn,
 } from './randomValues.js';
 import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
+import { insertedRow, writtenRecord } from './writtenRecords.js';
 
 const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
@@ -167,63 +168,6 @@ function clockMade(ctx: ModuleContext, value: Node | undefined): boolean {
   return (
     made?.type === 'NewExpression' || memberPath(made?.callee as Node | undefined)?.join('.') === 'Date.now'
   );
-}
-
-/** Row writes that take the row itself: query builders' `values`, ORM `save`/`insert`/`create`, Mongo's inserts. */
-const ROW_WRITE = /^(values|save|insert|insertOne|insertMany|bulkCreate|create)$/;
-/** Who holds an ORM's `save`/`create`: a repository or manager, or a capitalised model (`Order.create`). */
-const ROW_HOLDER = /^[A-Z]|repo|repository|manager|model|collection/i;
-
-/**
- * The object is a row handed straight to an insert (`owner` is what holds it): `db.insert(t).values({...})`
- * (Drizzle, Kysely), `repository.save({...})`, `manager.insert(Entity, {...})`, `Order.create({...})`,
- * `collection.insertOne({...})`, an array of such rows, or `new Model({...}).save()` (Mongoose).
- */
-function insertedRow(ctx: ModuleContext, owner: Node | undefined): boolean {
-  const call = owner?.type === 'ArrayExpression' ? ctx.parentOf(owner) : owner;
-  if (call?.type === 'NewExpression') {
-    const member = ctx.parentOf(call);
-    const save =
-      member?.type === 'MemberExpression' && member.object === call ? ctx.parentOf(member) : undefined;
-    return save?.type === 'CallExpression' && calleeName(save) === 'save';
-  }
-  if (call?.type !== 'CallExpression') return false;
-  const name = calleeName(call) ?? '';
-  const path = memberPath(call.callee);
-  if (!ROW_WRITE.test(name) || path === undefined || path.length < 2 || path.join('.') === 'Object.values')
-    return false;
-  if (name === 'save' || name === 'create' || name === 'bulkCreate')
-    return ROW_HOLDER.test(path.at(-2) ?? '');
-  return true;
-}
-
-/** `Item: record`, `Item: marshall(record)`, `data: record`: what a put or create writes, by its name. */
-function writesRecord(ctx: ModuleContext, prop: Node, declarator: Node, name: string): boolean {
-  if (prop.type !== 'Property' || !/^(Item|data)$/.test(propertyName(prop.key, prop.computed) ?? ''))
-    return false;
-  let value = unwrap(prop.value as Node);
-  if (value?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(value) ?? ''))
-    value = unwrap((value.arguments as Node[])[0]);
-  const names = (v: Node | undefined): boolean =>
-    v?.type === 'Identifier' && v.name === name && ctx.resolve(name, v)?.declaration === declarator;
-  // `Item: { ...record, kind: 'x' }`: the row spread into the item, its keys with it.
-  if (value?.type === 'ObjectExpression')
-    return (value.properties as Node[]).some(
-      (p) => p.type === 'SpreadElement' && names(unwrap(p.argument as Node)),
-    );
-  return names(value);
-}
-
-/**
- * `const record = { Id: uuidv4(), ... }` later written as `Item: record` (a put) or `data: record` (a
- * Prisma create) in the same function: the row is built first and named, then written.
- */
-function writtenRecord(ctx: ModuleContext, owner: Node | undefined): boolean {
-  if (owner?.type !== 'VariableDeclarator') return false;
-  const id = unwrap(owner.id as Node);
-  const fn = ctx.enclosingFunction(owner);
-  if (id?.type !== 'Identifier' || fn === undefined) return false;
-  return someDescendant(fn, (n) => writesRecord(ctx, n, owner, id.name as string));
 }
 
 /**
