@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Confidence } from '../src/scan/Finding.js';
 import { scan } from '../src/scan/scan.js';
+import { type Label, readLabels, scopeMatcher } from './labelFile.js';
 
 interface Repo {
   readonly name: string;
@@ -25,40 +26,10 @@ interface Repo {
   readonly spent?: string;
 }
 
-interface Label {
-  readonly kind: '+' | '-';
-  readonly file: string;
-  readonly line: number;
-  readonly rule: string;
-  readonly why: string;
-}
-
 // `console-logging` is a style rule (one finding per call); it is not labelled, its count is printed.
 const UNSCORED = new Set(['console-logging']);
 // A label names the line a reader points at; the scan may report the statement's first line.
 const LINE_SLACK = 2;
-
-function readLabels(path: string): { scope: string[]; rules: string[]; labels: Label[] } {
-  const scope: string[] = [];
-  const rules: string[] = [];
-  const labels: Label[] = [];
-  for (const [i, raw] of readFileSync(path, 'utf8').split('\n').entries()) {
-    const text = raw.trim();
-    if (text === '' || text.startsWith('#')) continue;
-    if (text.startsWith('scope ')) {
-      scope.push(text.slice(6).trim());
-      continue;
-    }
-    if (text.startsWith('rules ')) {
-      rules.push(...text.slice(6).trim().split(/\s+/));
-      continue;
-    }
-    const m = /^([+-])\s+(\S+):(\d+)\s+([a-z0-9-]+)\s+(.+)$/.exec(text);
-    if (!m) throw new Error(`${path}:${i + 1}: not a label: ${text}`);
-    labels.push({ kind: m[1] as '+' | '-', file: m[2]!, line: Number(m[3]), rule: m[4]!, why: m[5]! });
-  }
-  return { scope, rules, labels };
-}
 
 interface Tally {
   tp: number;
@@ -120,12 +91,7 @@ async function main(): Promise<void> {
       continue;
     }
     const { scope, rules, labels } = readLabels(labelFile);
-    // A scope that names a file or folder admits that file or what is below the folder; one that names
-    // neither is the path prefix the format says (`tf/5_sqs_` admits `tf/5_sqs_orders.tf`).
-    const prefixes = scope.filter((s) => !existsSync(join(root, s)));
-    const inScope = (file: string) =>
-      scope.some((s) => file === s || file.startsWith(s.endsWith('/') ? s : `${s}/`)) ||
-      prefixes.some((s) => file.startsWith(s));
+    const inScope = scopeMatcher(root, scope);
     const result = await scan({ root, workers: 0 });
     const findings = result.findings.filter(
       (f) => inScope(f.file) && !UNSCORED.has(f.rule) && (rules.length === 0 || rules.includes(f.rule)),
