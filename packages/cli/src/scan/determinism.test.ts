@@ -34,7 +34,7 @@ describe('scan determinism', () => {
     expect(first.length).toBeGreaterThan(400);
     expect(again).toEqual(first);
     expect(reversed).toEqual(first);
-  }, 60_000);
+  }, 180_000);
 
   it('gives the same report whatever order the files are listed in, analysed in-process or by workers', async () => {
     // Prepare: every file listed on its own, so the project pass meets the modules in the order given.
@@ -56,5 +56,5 @@ describe('scan determinism', () => {
     expect(reversed).toEqual(sorted);
     expect(mixed).toEqual(sorted);
     expect(pooled).toEqual(sorted);
-  }, 120_000);
+  }, 240_000);
 });

@@ -10,6 +10,7 @@ import { toMarkdown } from './markdown.js';
 const corpus = join(import.meta.dirname, '../../../fixtures/corpus');
 
 describe('toMarkdown', () => {
+  // A whole-corpus scan (over 900 files): past the project's 30 s on a loaded machine.
   it('renders the audit summary, findings by severity, architecture, libraries and the plan', async () => {
     // Prepare
     const result = await scan({ root: corpus, workers: 0 });
@@ -39,7 +40,7 @@ describe('toMarkdown', () => {
     expect(md).toContain('| `@bulwark/policies` |');
     expect(md).toMatch(/\| 1 \| [^|]+ \| critical \| \d+ \| (small|medium|large) \(~/);
     expect(md).toContain('Estimated total: about');
-  });
+  }, 120_000);
 
   it("heads each rule's findings with its why, impact and fix, and links the rule to its docs section", () => {
     // Prepare
