@@ -4,6 +4,7 @@
 import { oncePerFunction, SAM_ASYNC_EVENTS } from './asyncEvents.js';
 import { checkAsyncInvokers, failureTargetOf } from './cfnAsyncInvokers.js';
 import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
+import { quietBuses } from './cfnBusTargets.js';
 import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
 import { checkQueue, lambdaConsumedQueues } from './cfnQueues.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
@@ -98,6 +99,7 @@ export function checkCloudFormation(
   };
 
   const firstAsyncReport = oncePerFunction();
+  const forwardOrLogBuses = quietBuses(resources, template);
   for (const r of resources) {
     switch (r.type) {
       case 'AWS::SQS::Queue':
@@ -190,7 +192,7 @@ export function checkCloudFormation(
         break;
       }
       case 'AWS::Events::EventBus':
-        if (!archived.has(r.id))
+        if (!archived.has(r.id) && !forwardOrLogBuses.has(r.id))
           report(
             'iac-no-event-archive',
             at(r),
