@@ -39,6 +39,7 @@ import { sdkQueueRules } from './rules/sdkQueues.js';
 import { serverlessTsRules } from './rules/serverlessTs.js';
 import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
+import { sstEventBusRules } from './rules/sstEventBus.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { swallowRules } from './rules/swallowed.js';
 
@@ -68,6 +69,7 @@ const RULES: readonly Rule[] = [
   sstBatchOneRules,
   sstQueueRules,
   sstApiTimeoutRules,
+  sstEventBusRules,
 ];
 const RAW = rawTransferSupported();
 
