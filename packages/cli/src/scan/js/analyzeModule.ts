@@ -41,6 +41,7 @@ import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { sstEventBusRules } from './rules/sstEventBus.js';
 import { sstQueueRules } from './rules/sstQueues.js';
+import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { swallowRules } from './rules/swallowed.js';
 
 const RULES: readonly Rule[] = [
@@ -70,6 +71,7 @@ const RULES: readonly Rule[] = [
   sstQueueRules,
   sstApiTimeoutRules,
   sstEventBusRules,
+  sstStreamConsumerRules,
 ];
 const RAW = rawTransferSupported();
 
