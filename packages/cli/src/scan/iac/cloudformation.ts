@@ -9,7 +9,7 @@ import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
 import { checkQueue, lambdaConsumedQueues } from './cfnQueues.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
-import { type IacReport, type Json, num, obj } from './IacResult.js';
+import { type IacReport, type Json, joinHandler, num, obj, workLink } from './IacResult.js';
 import {
   nonProductionConditions,
   productionResources,
@@ -99,6 +99,11 @@ export function checkCloudFormation(
   };
 
   const firstAsyncReport = oncePerFunction();
+  // An async function's finding is dropped when its handler only logs (IacResult.ts workLink).
+  const codeOf = (fn: Resource | undefined) => {
+    const h = fn && joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
+    return h ? workLink(h) : undefined;
+  };
   const forwardOrLogBuses = quietBuses(resources, template);
   for (const r of resources) {
     switch (r.type) {
@@ -155,6 +160,7 @@ export function checkCloudFormation(
             'iac-missing-dlq',
             at(r),
             `${r.id} is invoked asynchronously (${asyncSource}) with no DeadLetterQueue or OnFailure destination: events that fail after retries are dropped`,
+            codeOf(r),
           );
         const timeout = functionTimeout(r);
         if (api !== undefined)
@@ -215,6 +221,7 @@ export function checkCloudFormation(
                 'iac-missing-dlq',
                 fn !== undefined ? at(fn) : at(r, 'Properties', 'Targets', i),
                 `rule ${r.id} invokes ${fnId} with no DeadLetterConfig: events that fail delivery are dropped`,
+                codeOf(fn),
               );
           }
         });
@@ -241,7 +248,7 @@ export function checkCloudFormation(
     resources,
     byId,
     at,
-    report,
+    (rule, path, message, extra) => report(rule, path, message, extra ?? codeOf(byId.get(`${path.at(-1)}`))),
     (fn) =>
       asyncFailureTarget(fn) !== undefined ||
       invokeConfigured.has(fn.id) ||
