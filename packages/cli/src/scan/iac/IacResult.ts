@@ -65,6 +65,15 @@ export function batchLink(handler: string | undefined, unsplit = false): IacExtr
   };
 }
 
+/**
+ * The link from an async function's finding to its handler's code, dropped when the handler does no work
+ * (only logs): `handlers/audit.handler` -> stem `handlers/audit`, export `handler`.
+ */
+export function workLink(handler: string): IacExtra | undefined {
+  const link = batchLink(handler)?.handlerLink;
+  return link !== undefined ? { handlerLink: { ...link, clearWhen: 'no-work' } } : undefined;
+}
+
 export type IacReport = (
   rule: string,
   path: readonly (string | number)[],

@@ -4,11 +4,12 @@
 import { oncePerFunction, SAM_ASYNC_EVENTS } from './asyncEvents.js';
 import { checkAsyncInvokers, failureTargetOf } from './cfnAsyncInvokers.js';
 import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
+import { quietBuses } from './cfnBusTargets.js';
 import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
 import { checkQueue, lambdaConsumedQueues } from './cfnQueues.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
-import { type IacReport, type Json, num, obj } from './IacResult.js';
+import { type IacReport, type Json, joinHandler, num, obj, workLink } from './IacResult.js';
 import {
   nonProductionConditions,
   productionResources,
@@ -98,6 +99,12 @@ export function checkCloudFormation(
   };
 
   const firstAsyncReport = oncePerFunction();
+  // An async function's finding is dropped when its handler only logs (IacResult.ts workLink).
+  const codeOf = (fn: Resource | undefined) => {
+    const h = fn && joinHandler(fn.props.CodeUri ?? globals.CodeUri, fn.props.Handler ?? globals.Handler);
+    return h ? workLink(h) : undefined;
+  };
+  const forwardOrLogBuses = quietBuses(resources, template);
   for (const r of resources) {
     switch (r.type) {
       case 'AWS::SQS::Queue':
@@ -153,6 +160,7 @@ export function checkCloudFormation(
             'iac-missing-dlq',
             at(r),
             `${r.id} is invoked asynchronously (${asyncSource}) with no DeadLetterQueue or OnFailure destination: events that fail after retries are dropped`,
+            codeOf(r),
           );
         const timeout = functionTimeout(r);
         if (api !== undefined)
@@ -190,7 +198,7 @@ export function checkCloudFormation(
         break;
       }
       case 'AWS::Events::EventBus':
-        if (!archived.has(r.id))
+        if (!archived.has(r.id) && !forwardOrLogBuses.has(r.id))
           report(
             'iac-no-event-archive',
             at(r),
@@ -213,6 +221,7 @@ export function checkCloudFormation(
                 'iac-missing-dlq',
                 fn !== undefined ? at(fn) : at(r, 'Properties', 'Targets', i),
                 `rule ${r.id} invokes ${fnId} with no DeadLetterConfig: events that fail delivery are dropped`,
+                codeOf(fn),
               );
           }
         });
@@ -239,7 +248,7 @@ export function checkCloudFormation(
     resources,
     byId,
     at,
-    report,
+    (rule, path, message, extra) => report(rule, path, message, extra ?? codeOf(byId.get(`${path.at(-1)}`))),
     (fn) =>
       asyncFailureTarget(fn) !== undefined ||
       invokeConfigured.has(fn.id) ||

@@ -22,8 +22,12 @@ const ABSORBING_TEMPLATES =
   /^(DynamoDB(Crud|Write|Read|Reconfigure)Policy|EventBridgePutEventsPolicy|SQSSendMessagePolicy|SNSPublishMessagePolicy|S3ReadPolicy|S3WritePolicy|S3CrudPolicy|SSMParameterReadPolicy|SSMParameterWithSlashPrefixReadPolicy|AWSSecretsManagerGetSecretValuePolicy|KMSDecryptPolicy|StepFunctionsCallbackPolicy)$/;
 export const ABSORBING_ACTION =
   /^(sqs:(ReceiveMessage|DeleteMessage(Batch)?|GetQueueAttributes|GetQueueUrl|ChangeMessageVisibility(Batch)?)|dynamodb:[A-Za-z*]+|events:PutEvents|sqs:SendMessage(Batch)?|sns:Publish(Batch)?|s3:(Get|Put|Delete)Object\w*|s3:ListBucket|s3:AbortMultipartUpload|secretsmanager:GetSecretValue|ssm:GetParameters?|kms:(Decrypt|GenerateDataKey)|states:SendTask\w+|lambda:SendDurableExecutionCallback\w+|xray:[A-Za-z*]+|logs:[A-Za-z*]+|cloudwatch:PutMetricData)$/i;
+/**
+ * AWS managed policies that reach only a function's own execution needs or CloudWatch Logs (the Logs ones
+ * grant `logs:*` or its reads plus CloudWatch's query generation: logs are in ABSORBING_ACTION already).
+ */
 export const BASIC_MANAGED =
-  /^(AWSLambdaBasicExecutionRole|AWSLambdaVPCAccessExecutionRole|AWSLambdaSQSQueueExecutionRole|AWSXRayDaemonWriteAccess|AWSXrayWriteOnlyAccess|CloudWatchLambdaInsightsExecutionRolePolicy)$/;
+  /^(AWSLambdaBasicExecutionRole|AWSLambdaVPCAccessExecutionRole|AWSLambdaSQSQueueExecutionRole|AWSXRayDaemonWriteAccess|AWSXrayWriteOnlyAccess|CloudWatchLambdaInsightsExecutionRolePolicy|CloudWatchLogsFullAccess|CloudWatchLogsReadOnlyAccess)$/;
 /** An environment variable that points at something outside AWS's request-scaled services. */
 export const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|REDIS|CLUSTER|FUNCTION)$/i;
 

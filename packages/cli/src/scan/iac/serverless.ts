@@ -3,7 +3,7 @@
 import { SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
 import { checkCloudFormation } from './cloudformation.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
-import { batchLink, type IacReport, type Json, num, obj } from './IacResult.js';
+import { batchLink, type IacReport, type Json, num, obj, workLink } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -170,6 +170,8 @@ export function checkServerless(
         'iac-missing-dlq',
         path,
         `${name} is invoked asynchronously (${asyncEvent}) with no destinations.onFailure, onError or deadLetter: failed events are dropped`,
+        // A handler that only logs has nothing a replay would redo (as CDK's async targets are judged).
+        typeof fn.handler === 'string' ? workLink(fn.handler) : undefined,
       );
     if (api !== undefined)
       gateway.add({

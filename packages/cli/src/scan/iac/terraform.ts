@@ -4,6 +4,7 @@ import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
+import { quietTerraformBuses } from './terraformBusTargets.js';
 import { checkTerraformDeliveryTargets } from './terraformDeliveryTargets.js';
 import { isFunctionModule } from './terraformGatewayJoin.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
@@ -165,8 +166,9 @@ export function checkTerraform(
 
   checkTerraformDeliveryTargets(resources, report);
   const archives = of('aws_cloudwatch_event_archive');
+  const forwardOrLogBuses = quietTerraformBuses(blocks);
   for (const bus of of('aws_cloudwatch_event_bus')) {
-    if (!mentions(archives, bus))
+    if (!mentions(archives, bus) && !forwardOrLogBuses.has(bus.labels[1] as string))
       report(
         'iac-no-event-archive',
         bus.line,

@@ -9,6 +9,7 @@
 
 import { ABSORBING_ACTION, BASIC_MANAGED, namesEndpoint } from './floodTargets.js';
 import type { HclBlock } from './hcl.js';
+import { type LocalModuleCall, localModuleCalls } from './terraformModuleInputs.js';
 
 /** What one .tf file says about functions' permissions. */
 export interface TerraformIamFacts {
@@ -27,6 +28,8 @@ export interface TerraformIamFacts {
     readonly env?: string[] | undefined;
   }[];
   readonly onDemandTables: readonly string[];
+  /** Local modules this file calls and what it hands them (terraformModuleInputs.ts). */
+  readonly localModules: readonly LocalModuleCall[];
 }
 
 /** Some Describe/Get calls a consumer makes on its own queue or bus: no load for a backlog to add. */
@@ -36,8 +39,35 @@ const ACTION = /"([a-z0-9-]+:[A-Za-z*]+)"/g;
 const POLICY_REF = /\b(aws_iam_policy\.[\w-]+|data\.aws_iam_policy_document\.[\w-]+)\b/g;
 const ROLE_REF = /\baws_iam_role\.([\w-]+)\b/;
 
+/** Top-level comma-separated parts of `text` (commas inside braces, brackets or parentheses stay). */
+function topLevelParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/**
+ * The keys of a map literal, or of Terraform's `merge({...}, {...})` of map literals; undefined when any
+ * part is not a literal (a variable, a local): its keys are unread.
+ */
 function mapKeys(raw: string | undefined): string[] | undefined {
   if (raw === undefined) return [];
+  const merged = /^merge\(([\s\S]*)\)$/.exec(raw.trim())?.[1];
+  if (merged !== undefined) {
+    const keys = topLevelParts(merged).map((part) => mapKeys(part));
+    return keys.every((k) => k !== undefined) ? keys.flat() : undefined;
+  }
   const body = /^\{([\s\S]*)\}$/.exec(raw.trim())?.[1];
   if (body === undefined) return undefined;
   return [...body.matchAll(/^\s*"?([\w-]+)"?\s*[=:]/gm)].map((m) => m[1] as string);
@@ -108,7 +138,7 @@ export function terraformIamFacts(blocks: readonly HclBlock[]): TerraformIamFact
     )
       onDemandTables.push(label as string);
   }
-  return { statements, grants, functions, onDemandTables };
+  return { statements, grants, functions, onDemandTables, localModules: localModuleCalls(blocks) };
 }
 
 /**
@@ -116,7 +146,11 @@ export function terraformIamFacts(blocks: readonly HclBlock[]): TerraformIamFact
  * @example
  * nothingToFloodInTerraform(folderFacts, 'module.handle_user_created') // its policies: an on-demand table, its queue -> true
  */
-export function nothingToFloodInTerraform(facts: readonly TerraformIamFacts[], fn: string): boolean {
+export function nothingToFloodInTerraform(
+  facts: readonly TerraformIamFacts[],
+  fn: string,
+  onDemandInput: (variable: string) => boolean = () => false,
+): boolean {
   const function_ = facts.flatMap((f) => f.functions).find((f) => f.fn === fn);
   if (function_?.env === undefined) return false;
   if (function_.env.some(namesEndpoint)) return false;
@@ -139,7 +173,13 @@ export function nothingToFloodInTerraform(facts: readonly TerraformIamFacts[], f
         const tables = [...s.resources.matchAll(/\baws_dynamodb_table\.([\w-]+)/g)].map(
           (m) => m[1] as string,
         );
-        return tables.length > 0 && tables.every((t) => onDemand.has(t));
+        // A module's table comes in through a variable: its callers say which table (terraformModuleInputs.ts).
+        const inputs = [...s.resources.matchAll(/\bvar\.([\w-]+)/g)].map((m) => m[1] as string);
+        return (
+          tables.length + inputs.length > 0 &&
+          tables.every((t) => onDemand.has(t)) &&
+          inputs.every((v) => onDemandInput(v))
+        );
       }) && (depth < 2 ? via.every((p) => absorbing(p, depth + 1)) : via.length === 0)
     );
   };

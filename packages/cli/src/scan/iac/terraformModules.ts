@@ -18,6 +18,7 @@ import {
 } from './terraformGatewayJoin.js';
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 import { moduleTriggers } from './terraformLambdaModules.js';
+import { onDemandInputs } from './terraformModuleInputs.js';
 
 /** What one .tf file says about queues across modules. */
 export interface TerraformFacts {
@@ -150,6 +151,12 @@ export function terraformProject(
       return by.length > 0 && by.every((i) => i.rule !== undefined && scheduled.has(i.rule));
     });
   };
+  const folders = files.map((f) => ({
+    dir: f.dir,
+    calls: f.facts.iam.localModules,
+    onDemandTables: f.facts.iam.onDemandTables,
+  }));
+  const tableInputs = (dir: string) => onDemandInputs(folders, dir);
   return (dir, c) => {
     if (c.terraformGatewayFunction !== undefined)
       return gatewayFunctionFinding(files, dir, c, c.terraformGatewayFunction);
@@ -157,7 +164,8 @@ export function terraformProject(
       return asyncFunctionFinding(files, dir, c, c.terraformAsyncFunction);
     const consumer = c.terraformFloodFunction;
     const iam = () => files.filter((f) => f.dir === dir).map((f) => f.facts.iam);
-    if (consumer !== undefined && nothingToFloodInTerraform(iam(), consumer)) return undefined;
+    if (consumer !== undefined && nothingToFloodInTerraform(iam(), consumer, tableInputs(dir)))
+      return undefined;
     const ref = c.terraformQueue;
     if (ref === undefined) return c;
     if (ref.settledBy === 'alarm' && quietDlq(dir, ref.queue)) return undefined;

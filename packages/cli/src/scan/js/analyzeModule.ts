@@ -39,7 +39,9 @@ import { sdkQueueRules } from './rules/sdkQueues.js';
 import { serverlessTsRules } from './rules/serverlessTs.js';
 import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
+import { sstEventBusRules } from './rules/sstEventBus.js';
 import { sstQueueRules } from './rules/sstQueues.js';
+import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { swallowRules } from './rules/swallowed.js';
 
 const RULES: readonly Rule[] = [
@@ -68,6 +70,8 @@ const RULES: readonly Rule[] = [
   sstBatchOneRules,
   sstQueueRules,
   sstApiTimeoutRules,
+  sstEventBusRules,
+  sstStreamConsumerRules,
 ];
 const RAW = rawTransferSupported();
 

@@ -61,6 +61,10 @@ export function serverlessConfig(words: SourceWords): boolean {
   return (
     // SST v2 queues with a consumer (rules/sstQueues.ts).
     (words.includes('sst/constructs') && words.includes('consumer')) ||
+    // SST v2 event buses (rules/sstEventBus.ts).
+    (words.includes('sst/constructs') && words.includes('EventBus')) ||
+    // SST v2 stream consumers (rules/sstStreamConsumers.ts).
+    (words.includes('sst/constructs') && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).
     (words.includes('sst/constructs') && words.includes('routes') && words.includes('timeout')) ||
     // SST queue consumers with a batch size (rules/sstBatchOne.ts).

@@ -1,0 +1,71 @@
+// iac-missing-dlq for SST v2's stream consumers (`import { KinesisStream, Table } from "sst/constructs"`): a
+// consumer (`consumers: { name: handler | { function, cdk: { eventSource } } }`, or `addConsumers(stack, {...})`)
+// is a Lambda event source mapping on a Kinesis or DynamoDB stream, whose options are the CDK
+// `KinesisEventSource` / `DynamoEventSource` props under `cdk.eventSource`. With no `onFailure` there, a
+// record that keeps failing is retried until it expires from the stream, holding its shard, and is then
+// lost, as the CDK rule reports for those event sources. Reported at `cdk.eventSource` when it is written
+// (where `onFailure` goes), else at the consumer.
+import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { Report, Rule } from './Report.js';
+
+const STREAM_CONSTRUCTS = new Set(['KinesisStream', 'Table']);
+
+/** The variable or field a construct is kept in. */
+function keptIn(ctx: ModuleContext, node: Node): string | undefined {
+  const parent = ctx.parentOf(node);
+  if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier')
+    return parent.id.name as string;
+  if (parent?.type === 'AssignmentExpression') return memberPath(parent.left)?.join('.');
+  return undefined;
+}
+
+/** Reports each consumer of a `consumers` object whose event source has no on-failure destination. */
+function checkConsumers(ctx: ModuleContext, consumers: Node | undefined, kind: string, report: Report): void {
+  const all = objectProps(ctx.valueOf(consumers) ?? unwrap(consumers));
+  if (all === undefined) return;
+  for (const [name, consumer] of all.props) {
+    const value = ctx.valueOf(consumer) ?? unwrap(consumer);
+    if (value === undefined) continue;
+    let at: Node = consumer;
+    if (value.type === 'ObjectExpression') {
+      const props = objectProps(value);
+      if (props === undefined || props.spread) continue;
+      const cdk = props.props.get('cdk');
+      const cdkProps = cdk !== undefined ? objectProps(ctx.valueOf(cdk)) : undefined;
+      if (cdk !== undefined && (cdkProps === undefined || cdkProps.spread)) continue;
+      const source = cdkProps?.props.get('eventSource');
+      if (source !== undefined) {
+        const sourceProps = objectProps(ctx.valueOf(source));
+        if (sourceProps === undefined || sourceProps.spread || sourceProps.props.has('onFailure')) continue;
+        at = source;
+      }
+    } else if (value.type !== 'Literal' && value.type !== 'TemplateLiteral') continue;
+    report(
+      'iac-missing-dlq',
+      at,
+      `SST ${kind} consumer ${name} has no cdk.eventSource.onFailure: a failing record is retried until it expires from the stream, then dropped`,
+    );
+  }
+}
+
+export const sstStreamConsumerRules: Rule = (ctx: ModuleContext, report: Report) => {
+  // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
+  if (!ctx.source.includes('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  for (const node of ctx.of('NewExpression')) {
+    const imp = ctx.importRoot(node.callee);
+    if (imp?.source !== 'sst/constructs' || !STREAM_CONSTRUCTS.has(imp.imported)) continue;
+    const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]));
+    if (props === undefined || props.spread) continue;
+    // An SST Table has a stream only when `stream` is set; its consumers need one.
+    if (imp.imported === 'Table' && !props.props.has('stream')) continue;
+    checkConsumers(ctx, props.props.get('consumers'), imp.imported, report);
+    const name = keptIn(ctx, node);
+    if (name === undefined) continue;
+    for (const call of ctx.of('CallExpression')) {
+      const path = memberPath(call.callee);
+      if (path?.at(-1) !== 'addConsumers' || path.slice(0, -1).join('.') !== name) continue;
+      checkConsumers(ctx, (call.arguments as Node[])[1], imp.imported, report);
+    }
+  }
+};
