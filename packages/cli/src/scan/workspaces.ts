@@ -5,12 +5,11 @@
 import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { monorepoManifests } from './monorepoManifests.js';
+import { type PackageEntries, packageEntryPaths } from './packageEntry.js';
 
-interface PackageJson {
+interface PackageJson extends PackageEntries {
   readonly name?: unknown;
-  readonly main?: unknown;
-  readonly module?: unknown;
-  readonly source?: unknown;
   readonly workspaces?: unknown;
   readonly dependencies?: unknown;
 }
@@ -135,6 +134,8 @@ export class Workspaces {
     const pkg = this.read(dir);
     for (const d of workspaceDirs(dir, pkg?.workspaces)) this.add(d);
     for (const d of workspaceDirs(dir, readPnpmWorkspace(dir))) this.add(d);
+    const { folders, patterns } = monorepoManifests(dir);
+    for (const d of [...folders, ...workspaceDirs(dir, patterns)]) this.add(d);
   }
 
   /**
@@ -198,9 +199,6 @@ export class Workspaces {
       }
     }
     if (dir === undefined) return [];
-    if (sub !== '') return [join(dir, sub), join(dir, 'src', sub)];
-    const pkg = this.read(dir);
-    const entries = [pkg?.source, pkg?.module, pkg?.main].filter((e): e is string => typeof e === 'string');
-    return [...entries.map((e) => join(dir, e)), join(dir, 'index'), join(dir, 'src', 'index')];
+    return packageEntryPaths(dir, this.read(dir), sub);
   }
 }
