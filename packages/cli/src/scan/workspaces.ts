@@ -5,10 +5,11 @@
 import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { type LocalManifest, LocalPackages } from './localPackages.js';
 import { monorepoManifests } from './monorepoManifests.js';
 import { type PackageEntries, packageEntryPaths } from './packageEntry.js';
 
-interface PackageJson extends PackageEntries {
+interface PackageJson extends PackageEntries, LocalManifest {
   readonly name?: unknown;
   readonly workspaces?: unknown;
   readonly dependencies?: unknown;
@@ -123,8 +124,11 @@ export class Workspaces {
     return this.root;
   }
 
+  private readonly local: LocalPackages;
+
   constructor(root: string) {
     this.root = resolve(root);
+    this.local = new LocalPackages(this.root, (dir) => this.read(dir));
     this.load(this.root);
   }
 
@@ -197,6 +201,9 @@ export class Workspaces {
         const target = resolve(own, link.replace(/^(file|link):/, ''));
         if (this.inside(target)) dir = target;
       }
+      // A layer's package, or the project's own library installed by a version it satisfies.
+      if (dir === undefined && !name.startsWith('node:'))
+        dir = this.local.folderOf(name, own === undefined ? undefined : this.read(own));
     }
     if (dir === undefined) return [];
     return packageEntryPaths(dir, this.read(dir), sub);
