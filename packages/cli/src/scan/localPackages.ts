@@ -115,6 +115,10 @@ export class LocalPackages {
    * (`importer`) does not declare it or declares a range that version satisfies; undefined otherwise.
    */
   folderOf(name: string, importer: LocalManifest | undefined): string | undefined {
+    const range = declaredRange(importer, name);
+    // Undeclared (a layer's package): not followed. Its options are often read from the environment
+    // (`...JSON.parse(process.env.AWS_SDK_USER_AGENT)`), which a resolved import would count as unknown.
+    if (range === undefined) return undefined;
     if (this.byName === undefined) {
       this.byName = new Map();
       this.walk(this.root, 0, this.byName);
@@ -122,10 +126,6 @@ export class LocalPackages {
     const found = this.byName.get(name);
     if (found?.length !== 1) return undefined;
     const dir = found[0] as string;
-    const range = declaredRange(importer, name);
-    // Undeclared (a layer's package): not followed. Its options are often read from the environment
-    // (`...JSON.parse(process.env.AWS_SDK_USER_AGENT)`), which a resolved import would count as unknown.
-    if (range === undefined) return undefined;
     const version = this.read(dir)?.version;
     return typeof version === 'string' && rangeAccepts(range, version) ? dir : undefined;
   }
