@@ -29,23 +29,37 @@ export function reExportedHandlers(
   resolve: (from: string, source: string) => string | undefined,
 ): ReadonlySet<string> {
   const out = new Set<string>();
-  const follow = (file: string, name: string, depth: number): void => {
-    if (depth > 4) return;
-    for (const re of reExportsOf(file)) {
-      const local = re.names === undefined ? name : re.names.find(([exported]) => exported === name)?.[1];
-      const target = local === undefined ? undefined : resolve(file, re.source);
-      if (target === undefined || local === undefined || out.has(`${target}#${local}`)) continue;
-      out.add(`${target}#${local}`);
-      follow(target, local, depth + 1);
-    }
-  };
   for (const h of handlers) {
     const dot = h.lastIndexOf('.');
     if (dot <= 0) continue;
     const name = h.slice(dot + 1);
-    for (const file of files) if (namesExport(h, file, name)) follow(file, name, 0);
+    for (const file of files)
+      if (namesExport(h, file, name)) followReExports(file, name, reExportsOf, resolve, out);
   }
   return out;
+}
+
+/**
+ * Adds to `out` the `file#export` of every module `file`'s export `name` is passed on from (`export { a }
+ * from './a'`, `export * from`), a few modules deep: a workspace package's function is imported through
+ * its index, and is judged in the module that declares it.
+ */
+export function followReExports(
+  file: string,
+  name: string,
+  reExportsOf: (file: string) => readonly ReExport[],
+  resolve: (from: string, source: string) => string | undefined,
+  out: Set<string>,
+  depth = 0,
+): void {
+  if (depth > 4) return;
+  for (const re of reExportsOf(file)) {
+    const local = re.names === undefined ? name : re.names.find(([exported]) => exported === name)?.[1];
+    const target = local === undefined ? undefined : resolve(file, re.source);
+    if (target === undefined || local === undefined || out.has(`${target}#${local}`)) continue;
+    out.add(`${target}#${local}`);
+    followReExports(target, local, reExportsOf, resolve, out, depth + 1);
+  }
 }
 
 /** What BatchOneHandlers asks the project pass: its files, their re-exports, imports, wrapper constructs. */
@@ -126,9 +140,14 @@ export class BatchOneHandlers {
       for (const t of takers) {
         const target = t.source === '' ? file : this.sources.resolve(file, t.source);
         if (target === undefined) continue;
-        const key = `${target}#${t.name}`;
-        const before = fed.get(key);
-        fed.set(key, before === undefined ? ours : this.anyFeeder ? before || ours : before && ours);
+        // Imported through an index (a workspace package's), the function is declared further on.
+        const keys = new Set([`${target}#${t.name}`]);
+        if (t.source !== '')
+          followReExports(target, t.name, this.sources.reExportsOf, this.sources.resolve, keys);
+        for (const key of keys) {
+          const before = fed.get(key);
+          fed.set(key, before === undefined ? ours : this.anyFeeder ? before || ours : before && ours);
+        }
       }
     }
     return new Set([...fed].filter(([, ours]) => ours).map(([key]) => key));

@@ -10,7 +10,7 @@ interface Aliases {
 }
 
 /** Strips comments and trailing commas outside strings: tsconfig.json is JSON with comments. */
-function parseJsonc(text: string): unknown {
+export function parseJsonc(text: string): unknown {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -48,13 +48,19 @@ function readConfig(path: string): { extends?: unknown; compilerOptions?: Compil
  * Serverless Framework's TypeScript template keeps them in `tsconfig.paths.json`, which tsconfig.json
  * extends). `baseUrl` is resolved from the file that sets it; a nearer file's own setting wins.
  */
-function pathsOf(file: string, root: string, depth = 0): { base?: string; paths?: object } {
+function pathsOf(
+  file: string,
+  root: string,
+  depth = 0,
+): { base?: string; paths?: object; pathsDir?: string } {
   const config = readConfig(file);
   const dir = dirname(file);
   const options = config?.compilerOptions;
   const own = {
     ...(typeof options?.baseUrl === 'string' ? { base: resolve(dir, options.baseUrl) } : {}),
-    ...(options?.paths !== null && typeof options?.paths === 'object' ? { paths: options.paths } : {}),
+    ...(options?.paths !== null && typeof options?.paths === 'object'
+      ? { paths: options.paths, pathsDir: dir }
+      : {}),
   };
   const parent = config?.extends;
   if ((own.base !== undefined && own.paths !== undefined) || depth >= 3 || typeof parent !== 'string')
@@ -70,12 +76,14 @@ function readAliases(dir: string, root: string): Aliases | undefined {
   const path = join(dir, 'tsconfig.json');
   // Asked first: most folders have none, and a failed read's error costs more than the question.
   if (!existsSync(path)) return undefined;
-  const { base, paths } = pathsOf(path, root);
+  const { base, paths, pathsDir } = pathsOf(path, root);
   if (paths === undefined) return { base: dir, paths: [] };
   const entries = Object.entries(paths).flatMap(([pattern, targets]) =>
     Array.isArray(targets) ? [[pattern, targets.filter((t) => typeof t === 'string')] as const] : [],
   );
-  return { base: base ?? dir, paths: entries };
+  // Without a `baseUrl`, TypeScript resolves `paths` from the file that declares them (an Nx workspace's
+  // tsconfig.base.json at the root, extended by each library's tsconfig.json).
+  return { base: base ?? pathsDir ?? dir, paths: entries };
 }
 
 export class TsconfigPaths {

@@ -5,12 +5,12 @@
 import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { type LocalManifest, LocalPackages } from './localPackages.js';
+import { monorepoManifests } from './monorepoManifests.js';
+import { type PackageEntries, packageEntryPaths } from './packageEntry.js';
 
-interface PackageJson {
+interface PackageJson extends PackageEntries, LocalManifest {
   readonly name?: unknown;
-  readonly main?: unknown;
-  readonly module?: unknown;
-  readonly source?: unknown;
   readonly workspaces?: unknown;
   readonly dependencies?: unknown;
 }
@@ -124,8 +124,11 @@ export class Workspaces {
     return this.root;
   }
 
+  private readonly local: LocalPackages;
+
   constructor(root: string) {
     this.root = resolve(root);
+    this.local = new LocalPackages(this.root, (dir) => this.read(dir));
     this.load(this.root);
   }
 
@@ -135,6 +138,8 @@ export class Workspaces {
     const pkg = this.read(dir);
     for (const d of workspaceDirs(dir, pkg?.workspaces)) this.add(d);
     for (const d of workspaceDirs(dir, readPnpmWorkspace(dir))) this.add(d);
+    const { folders, patterns } = monorepoManifests(dir);
+    for (const d of [...folders, ...workspaceDirs(dir, patterns)]) this.add(d);
   }
 
   /**
@@ -196,11 +201,11 @@ export class Workspaces {
         const target = resolve(own, link.replace(/^(file|link):/, ''));
         if (this.inside(target)) dir = target;
       }
+      // A layer's package, or the project's own library installed by a version it satisfies.
+      if (dir === undefined && !name.startsWith('node:'))
+        dir = this.local.folderOf(name, own === undefined ? undefined : this.read(own));
     }
     if (dir === undefined) return [];
-    if (sub !== '') return [join(dir, sub), join(dir, 'src', sub)];
-    const pkg = this.read(dir);
-    const entries = [pkg?.source, pkg?.module, pkg?.main].filter((e): e is string => typeof e === 'string');
-    return [...entries.map((e) => join(dir, e)), join(dir, 'index'), join(dir, 'src', 'index')];
+    return packageEntryPaths(dir, this.read(dir), sub);
   }
 }

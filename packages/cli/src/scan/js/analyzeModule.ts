@@ -137,6 +137,11 @@ export function batchCallers(file: string, source: string): Candidate[] {
  * The facts of one module. `whole` analyses it even when no rule can report in it (the project pass,
  * asking for a deferred module's exports).
  */
+/** Kept only if an imported module turns out to be the project's and to do something (`onlyIfImport...`). */
+function onImport(extra: object | undefined): boolean {
+  return extra !== undefined && Object.keys(extra).some((k) => k.startsWith('onlyIfImport'));
+}
+
 export function analyzeModule(file: string, source: string, whole = false): ModuleFacts {
   if (DECLARATION.test(file)) return syntaxOnly(file, source, false);
   // The rules' words first: most modules fail them, and whether a deferred one offers importers
@@ -154,16 +159,27 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   if (parseError !== undefined) return emptyFacts(file, parseError);
   const ctx = new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
   const candidates: Candidate[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number | undefined>();
   const report: Report = (rule, node, message, extra) => {
     const { line, column } = ctx.position(node.start);
     const key = `${rule}:${line}:${column}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const prior = seen.get(key);
+    // One candidate per place; but a report the project pass keeps as it is outranks an earlier one it may
+    // still drop (a workspace class's candidate at a library's `new Queue(...)` must not hide that library
+    // construct's own finding).
+    if (seen.has(key) && (prior === undefined || onImport(extra) || !onImport(candidates[prior]))) return;
     const path = candidatePath(ctx, rule, node);
-    if (path === 'off') return;
+    if (path === 'off') {
+      if (!seen.has(key)) seen.set(key, undefined);
+      return;
+    }
     const via = path.length > 0 ? { reachedThrough: path } : {};
-    candidates.push({ rule, line, column, message, snippet: ctx.lineText(line), ...extra, ...via });
+    const candidate = { rule, line, column, message, snippet: ctx.lineText(line), ...extra, ...via };
+    if (prior !== undefined) candidates[prior] = candidate;
+    else {
+      seen.set(key, candidates.length);
+      candidates.push(candidate);
+    }
   };
   for (const rule of RULES) rule(ctx, report);
   const handlers = ctx.batchHandlers.size > 0 || ctx.handlers.size > 0 ? handlerFacts(ctx) : undefined;

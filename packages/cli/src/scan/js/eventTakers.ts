@@ -5,6 +5,7 @@
 // its callers' batch size (1 only when every handler that hands it its event takes one record).
 import { type Node, someDescendant, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { mayBeWorkspaceImport } from './workspaceImports.js';
 
 /** The callee names of the calls in `handler` that take its event parameter whole as an argument. */
 function eventCallees(handler: Node): Node[] {
@@ -34,7 +35,8 @@ export function eventTakers(ctx: ModuleContext, handler: Node): { source: string
   for (const callee of eventCallees(handler)) {
     const name = callee.name as string;
     const imp = ctx.importOf(name, callee);
-    if (imp?.source.startsWith('.') && imp.imported !== '*')
+    // A workspace package's export is a delegate like a sibling module's (project.ts resolves both).
+    if (imp !== undefined && mayBeWorkspaceImport(imp.source) && imp.imported !== '*')
       out.push({ source: imp.source, name: imp.imported });
     else if (imp === undefined && ctx.exports.has(name)) out.push({ source: '', name });
   }

@@ -25,6 +25,7 @@ import { sdkSubclass } from './rules/sdkClients.js';
 import { testSpelled } from './SourceWords.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { lastTextMemo } from './textMemo.js';
+import { mayBeWorkspaceImport } from './workspaceImports.js';
 
 /** Words of a random or clock call, the cheap test before randomReturn reads a function's returns. */
 const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(/;
@@ -241,7 +242,8 @@ export function reExports(ctx: ModuleContext): ReExport[] {
   for (const [name, value] of ctx.exports) {
     if (value.type === 'Identifier') {
       const imp = ctx.imports.get(value.name as string);
-      if (imp?.source.startsWith('.')) out.push({ source: imp.source, names: [[name, imp.imported]] });
+      if (imp !== undefined && mayBeWorkspaceImport(imp.source))
+        out.push({ source: imp.source, names: [[name, imp.imported]] });
     }
   }
   return out;

@@ -5,6 +5,7 @@
 // passes it: the finding goes at the caller's `new`, kept once the project pass sees the class.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { mayBeWorkspaceImport } from '../workspaceImports.js';
 import type { Report } from './Report.js';
 
 /** The CDK SQS module paths, v2 and v1. */
@@ -54,7 +55,8 @@ export function importedQueueSubclasses(ctx: ModuleContext, report: Report): voi
     const callee = unwrap(node.callee);
     if (callee?.type !== 'Identifier' || !/Queue$/.test(callee.name as string)) continue;
     const imp = ctx.importOf(callee.name as string, callee);
-    if (imp === undefined || !imp.source.startsWith('.')) continue;
+    // A sibling module's class or a workspace package's (a shared constructs package): resolved there.
+    if (imp === undefined || sqsModule(imp.source) || !mayBeWorkspaceImport(imp.source)) continue;
     const args = node.arguments as Node[];
     const arg = args[2];
     if (arg !== undefined) {

@@ -16,6 +16,7 @@ import { offServicePath } from '../offServicePath.js';
 import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
+import { mayBeWorkspaceImport } from '../workspaceImports.js';
 import { MIDDY_CLIENT_IMPORT, middyClient } from './middyClients.js';
 import type { Report, Rule } from './Report.js';
 import { fixedDelay } from './retryPolicies.js';
@@ -197,7 +198,8 @@ function importedSubclass(ctx: ModuleContext, report: Report, node: Node): void 
   const callee = unwrap(node.callee);
   if (callee?.type !== 'Identifier' || !/Client$/.test(callee.name as string)) return;
   const imp = ctx.importOf(callee.name as string, callee);
-  if (imp === undefined || !imp.source.startsWith('.')) return;
+  // A sibling module's class or a workspace package's (`@acme/aws`): the project pass resolves either.
+  if (imp === undefined || !mayBeWorkspaceImport(imp.source)) return;
   const args = node.arguments as Node[];
   const untimedArgs: number[] = [];
   for (let i = 0; i <= args.length; i++) {
