@@ -17,6 +17,7 @@ import { classifyHttpCall } from './http.js';
 import { promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
+import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
 import { settledOnReturn } from './settledAsync.js';
 
 type PromiseCall = boolean | { source: string; name: string; method?: string };
@@ -180,6 +181,9 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       ...(helper ? { onlyIfExportOnHandlerPath: reaching } : {}),
     });
   }
+  // An aws-sdk v2 call whose callback runs after the handler answered (rules/sdkCallbackAnswers.ts).
+  if (!helper)
+    for (const { call, why } of sdkCallbacksAnsweredEarly(ctx)) report('floating-promise', call, why);
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
   if (!ctx.source.includes('send(') && !ctx.source.includes('.promise()')) return;
   for (const call of droppedPromises(ctx)) {

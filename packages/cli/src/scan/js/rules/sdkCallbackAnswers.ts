@@ -1,0 +1,111 @@
+// An aws-sdk v2 call that takes a node-style callback (`kinesis.putRecord(params, cb)`,
+// `s3.putObject(params).send(cb)`) hands its outcome to that callback, never to a promise. When the handler
+// answers the invocation before the callback runs, the outcome is cut off:
+// - a callback-era handler that calls its `callback` (or `context.succeed`/`done`/`fail`) afterwards on the
+//   same path has answered already; Lambda ignores a second callback call, so the call's error is never
+//   seen (and where `callbackWaitsForEmptyEventLoop` is off, or with `context.*`, it is frozen mid-flight);
+// - an async handler's invocation ends when its promise settles, and nothing ties the callback to it.
+// The callback-era default wait (the loop drains) is why a dropped *promise* there is not reported; a
+// callback's error has no unhandled rejection to fail the invocation, so this case is.
+import { calleeName, forEachDescendant, isFunction, type Node, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isSdkClass, memberCall } from '../memberClass.js';
+
+/** `client.method(params, cb)` or `client.method(params).send(cb)` of an aws-sdk v2 client, with its callback. */
+function sdkCallWithCallback(ctx: ModuleContext, call: Node): string | undefined {
+  const args = call.arguments as Node[];
+  const last = unwrap(args.at(-1));
+  if (last === undefined || (!isFunction(last) && last.type !== 'Identifier')) return undefined;
+  let target = call;
+  if (calleeName(call) === 'send' && args.length === 1) {
+    const inner = unwrap(unwrap(call.callee)?.object);
+    if (inner?.type !== 'CallExpression') return undefined;
+    target = inner;
+  } else if (args.length < 2) return undefined;
+  const member = memberCall(ctx, target);
+  if (member === undefined || !isSdkClass(member.owner) || member.owner.kind !== 'import') return undefined;
+  // v3 clients take `send(command, cb)` too, but `send` of a v3 client is not a v2 request's method.
+  if (!/^aws-sdk(?:\/|$)/.test(member.owner.source)) return undefined;
+  return member.method;
+}
+
+/** A call that answers a callback-era invocation: the handler's callback, or `context.succeed`/`done`/`fail`. */
+function answers(call: Node, callback: string | undefined, context: string | undefined): boolean {
+  const callee = unwrap(call.callee);
+  if (callee?.type === 'Identifier') return callee.name === callback;
+  if (callee?.type !== 'MemberExpression') return false;
+  const object = unwrap(callee.object);
+  return (
+    object?.type === 'Identifier' &&
+    object.name === context &&
+    /^(succeed|done|fail)$/.test(calleeName(call) ?? '')
+  );
+}
+
+/** The first answer given after `stmt` on the handler's own path (later statements of each enclosing block). */
+function answerAfter(ctx: ModuleContext, stmt: Node, handler: Node): Node | undefined {
+  const [, context, callback] = (handler.params as Node[]).map((p) =>
+    p?.type === 'Identifier' ? (p.name as string) : undefined,
+  );
+  if (callback === undefined && context === undefined) return undefined;
+  for (let n: Node = stmt; n !== handler.body; ) {
+    const parent = ctx.parentOf(n);
+    if (parent === undefined || isFunction(parent)) return undefined;
+    if (parent.type === 'BlockStatement' || parent.type === 'Program')
+      for (const later of (parent.body as Node[]).slice((parent.body as Node[]).indexOf(n) + 1)) {
+        let found: Node | undefined;
+        forEachDescendant(
+          { type: 'Wrap', start: later.start, end: later.end, v: later },
+          (d) => {
+            if (found === undefined && d.type === 'CallExpression' && answers(d, callback, context))
+              found = d;
+            return found === undefined;
+          },
+          true,
+        );
+        if (found !== undefined) return found;
+      }
+    n = parent;
+  }
+  return undefined;
+}
+
+/**
+ * The aws-sdk v2 calls with a callback that a handler leaves behind: started as a statement of the entry
+ * handler itself and followed there by its answer (callback-era), or as a statement of an async handler.
+ *
+ * @example
+ * sdkCallbacksAnsweredEarly(ctx) // [{ call: kinesis.putRecord(params, callback), why: '...' }]
+ */
+export function sdkCallbacksAnsweredEarly(ctx: ModuleContext): { call: Node; why: string }[] {
+  if (!ctx.source.includes('aws-sdk')) return [];
+  const out: { call: Node; why: string }[] = [];
+  for (const stmt of ctx.of('ExpressionStatement')) {
+    const call = unwrap(stmt.expression);
+    if (call?.type !== 'CallExpression') continue;
+    const fn = ctx.enclosingFunction(stmt);
+    const kind = fn === undefined ? undefined : ctx.handlers.get(fn);
+    if (fn === undefined || kind === undefined) continue;
+    const method = sdkCallWithCallback(ctx, call);
+    if (method === undefined) continue;
+    if (fn.async === true) {
+      out.push({
+        call,
+        why: `${method}(..., callback) hands its outcome to a callback the async handler does not wait for: the invocation ends when the handler's promise settles, so the call may be frozen mid-flight and its failure is never seen`,
+      });
+      continue;
+    }
+    if (kind !== 'entry') continue;
+    const answer = answerAfter(ctx, stmt, fn);
+    if (answer !== undefined)
+      out.push({
+        call,
+        why: `${method}(..., callback) hands its outcome to a callback, but the invocation is answered on line ${lineOf(ctx, answer)} before it runs: Lambda ignores a later callback call, so the call's failure is never seen`,
+      });
+  }
+  return out;
+}
+
+function lineOf(ctx: ModuleContext, node: Node): number {
+  return ctx.source.slice(0, node.start).split('\n').length;
+}
