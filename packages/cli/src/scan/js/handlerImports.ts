@@ -6,6 +6,7 @@
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { implementedInterfaces } from './callerNames.js';
+import { injectedDependencies } from './injectedDependencies.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { instanceClass, memberCall } from './memberClass.js';
 
@@ -26,6 +27,8 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
     const ref = projectCall(ctx, call);
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
   }
+  // Project functions the handler hands its core in an object of dependencies (js/injectedDependencies.ts).
+  for (const ref of injectedDependencies(ctx)) refs.set(`${ref.source}\0${ref.name}`, ref);
   // A project class the handler's module constructs (`const orders = new OrderService(ddb)`, most often
   // at module scope): its methods run on the handler's path.
   for (const made of ctx.of('NewExpression')) {
