@@ -5,11 +5,15 @@
 //   same path has answered already; Lambda ignores a second callback call, so the call's error is never
 //   seen (and where `callbackWaitsForEmptyEventLoop` is off, or with `context.*`, it is frozen mid-flight);
 // - an async handler's invocation ends when its promise settles, and nothing ties the callback to it.
+// The same holds for `req.end()` of a Node `http`/`https` request in an async function: the response
+// arrives on events the function's promise does not wait for (the Lambda Node.js handler page wraps
+// `https.get` in a `new Promise` for this reason).
 // The callback-era default wait (the loop drains) is why a dropped *promise* there is not reported; a
 // callback's error has no unhandled rejection to fail the invocation, so this case is.
 import { calleeName, forEachDescendant, isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall } from '../memberClass.js';
+import { isClientRequest } from './callbackEraAnswers.js';
 
 /** `client.method(params, cb)` or `client.method(params).send(cb)` of an aws-sdk v2 client, with its callback. */
 function sdkCallWithCallback(ctx: ModuleContext, call: Node): string | undefined {
@@ -27,6 +31,18 @@ function sdkCallWithCallback(ctx: ModuleContext, call: Node): string | undefined
   // v3 clients take `send(command, cb)` too, but `send` of a v3 client is not a v2 request's method.
   if (!/^aws-sdk(?:\/|$)/.test(member.owner.source)) return undefined;
   return member.method;
+}
+
+/**
+ * `req.end()` of a Node ClientRequest made in this function, with nothing after it awaiting the request
+ * (`await once(req, 'response')`, `await finished(req)`).
+ */
+function endsRequestUnwaited(ctx: ModuleContext, call: Node, fn: Node): boolean {
+  if (calleeName(call) !== 'end') return false;
+  const req = unwrap(unwrap(call.callee)?.object);
+  if (req?.type !== 'Identifier' || !isClientRequest(ctx, req)) return false;
+  const after = ctx.source.slice(call.end, fn.end);
+  return !new RegExp(`\\bawait\\b[^;]*\\b${(req.name as string).replace(/[$]/g, '\\$')}\\b`).test(after);
 }
 
 /** A call that answers a callback-era invocation: the handler's callback, or `context.succeed`/`done`/`fail`. */
@@ -78,7 +94,7 @@ function answerAfter(ctx: ModuleContext, stmt: Node, handler: Node): Node | unde
  * sdkCallbacksAnsweredEarly(ctx) // [{ call: kinesis.putRecord(params, callback), why: '...' }]
  */
 export function sdkCallbacksAnsweredEarly(ctx: ModuleContext): { call: Node; why: string }[] {
-  if (!ctx.source.includes('aws-sdk')) return [];
+  if (!ctx.source.includes('aws-sdk') && !ctx.source.includes('.end(')) return [];
   const out: { call: Node; why: string }[] = [];
   for (const stmt of ctx.of('ExpressionStatement')) {
     const call = unwrap(stmt.expression);
@@ -86,6 +102,13 @@ export function sdkCallbacksAnsweredEarly(ctx: ModuleContext): { call: Node; why
     const fn = ctx.enclosingFunction(stmt);
     const kind = fn === undefined ? undefined : ctx.handlers.get(fn);
     if (fn === undefined || kind === undefined) continue;
+    if (fn.async === true && endsRequestUnwaited(ctx, call, fn)) {
+      out.push({
+        call,
+        why: 'req.end() sends the request and the async function goes on without waiting for its response: the invocation may end with the request in flight, and its failure is never seen',
+      });
+      continue;
+    }
     const method = sdkCallWithCallback(ctx, call);
     if (method === undefined) continue;
     if (fn.async === true) {
