@@ -80,6 +80,8 @@ function answerAfter(ctx: ModuleContext, stmt: Node, handler: Node): Node | unde
           true,
         );
         if (found !== undefined) return found;
+        // The branch leaves here (`put(p, callback); return;`): nothing after it runs on this path.
+        if (later.type === 'ReturnStatement' || later.type === 'ThrowStatement') return undefined;
       }
     n = parent;
   }
