@@ -10,10 +10,11 @@
 // `https.get` in a `new Promise` for this reason).
 // The callback-era default wait (the loop drains) is why a dropped *promise* there is not reported; a
 // callback's error has no unhandled rejection to fail the invocation, so this case is.
-import { calleeName, forEachDescendant, isFunction, type Node, unwrap } from '../ast.js';
+import { calleeName, forEachDescendant, isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isSdkClass, memberCall } from '../memberClass.js';
 import { isClientRequest } from './callbackEraAnswers.js';
+
+const LOCAL_METHODS = /^(on|once|addListener|removeListener|getSignedUrl|createPresignedPost)$/;
 
 /** `client.method(params, cb)` or `client.method(params).send(cb)` of an aws-sdk v2 client, with its callback. */
 function sdkCallWithCallback(ctx: ModuleContext, call: Node): string | undefined {
@@ -26,11 +27,25 @@ function sdkCallWithCallback(ctx: ModuleContext, call: Node): string | undefined
     if (inner?.type !== 'CallExpression') return undefined;
     target = inner;
   } else if (args.length < 2) return undefined;
-  const member = memberCall(ctx, target);
-  if (member === undefined || !isSdkClass(member.owner) || member.owner.kind !== 'import') return undefined;
-  // v3 clients take `send(command, cb)` too, but `send` of a v3 client is not a v2 request's method.
-  if (!/^aws-sdk(?:\/|$)/.test(member.owner.source)) return undefined;
-  return member.method;
+  const callee = unwrap(target.callee);
+  if (callee?.type !== 'MemberExpression' || !isV2Client(ctx, callee.object as Node)) return undefined;
+  const method = propertyName(callee.property, callee.computed as boolean);
+  // Event subscriptions and a presign (signed locally) are not requests left in flight.
+  return method === undefined || LOCAL_METHODS.test(method) ? undefined : method;
+}
+
+/**
+ * A name bound (`const`, `let` or callback-era `var`) to `new AWS.Kinesis(...)`, `new AWS.DynamoDB.DocumentClient()`
+ * or `new S3()` of aws-sdk v2 (`aws-sdk`, `aws-sdk/clients/*`). v3 clients take `send(command, cb)` too, but
+ * are not read here.
+ */
+function isV2Client(ctx: ModuleContext, receiver: Node): boolean {
+  const r = unwrap(receiver);
+  const binding = r?.type === 'Identifier' ? ctx.resolve(r.name as string, r) : undefined;
+  const made = unwrap(binding?.init as Node | undefined);
+  if (made?.type !== 'NewExpression') return false;
+  const source = ctx.importRoot(made.callee as Node)?.source;
+  return source !== undefined && /^aws-sdk(?:\/|$)/.test(source);
 }
 
 /**
@@ -120,8 +135,7 @@ export function sdkCallbacksAnsweredEarly(ctx: ModuleContext): { call: Node; why
       });
       continue;
     }
-    if (kind !== 'entry') continue;
-    const answer = answerAfter(ctx, stmt, fn);
+    const answer = kind === 'entry' ? answerAfter(ctx, stmt, fn) : answerAfterCall(ctx, fn);
     if (answer !== undefined)
       out.push({
         call,
@@ -129,6 +143,23 @@ export function sdkCallbacksAnsweredEarly(ctx: ModuleContext): { call: Node; why
       });
   }
   return out;
+}
+
+/**
+ * A plain function of the module that a callback-era entry handler calls as a statement and answers
+ * after (`saveRecord(event); callback(null, 'ok');`): the answer given after that call, if any.
+ */
+function answerAfterCall(ctx: ModuleContext, fn: Node): Node | undefined {
+  for (const site of ctx.of('ExpressionStatement')) {
+    const call = unwrap(site.expression);
+    const callee = call?.type === 'CallExpression' ? unwrap(call.callee) : undefined;
+    if (callee?.type !== 'Identifier' || ctx.functionOf(callee) !== fn) continue;
+    const entry = ctx.enclosingFunction(site);
+    if (entry === undefined || entry.async === true || ctx.handlers.get(entry) !== 'entry') continue;
+    const answer = answerAfter(ctx, site, entry);
+    if (answer !== undefined) return answer;
+  }
+  return undefined;
 }
 
 function lineOf(ctx: ModuleContext, node: Node): number {
