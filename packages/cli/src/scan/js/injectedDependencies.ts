@@ -33,3 +33,38 @@ export function injectedDependencies(ctx: ModuleContext): ImportRef[] {
   }
   return refs;
 }
+
+/**
+ * Project functions called at module scope with the object an exported handler is built from:
+ * `installRestRoutes(router); export const handler = wrapLambdaHandler({ router })` (cassava),
+ * `registerRoutes(app); export const handler = serverless(app)` (serverless-http), `api.run` of lambda-api.
+ * Routers register their routes at load and the built handler dispatches each invocation to them, so what
+ * the installer registers runs on the handler's path.
+ *
+ * @example
+ * routerInstallers(ctx) // [{ from: '/app/rest/index.ts', source: './installRestRoutes', name: 'installRestRoutes' }]
+ */
+export function routerInstallers(ctx: ModuleContext): ImportRef[] {
+  const built = new Set<string>();
+  for (const [name, value] of ctx.exports) {
+    const v = unwrap(value);
+    if (!/^(handler|main|\w+Handler)$/.test(name) || v?.type !== 'CallExpression') continue;
+    for (const m of ctx.source.slice(v.start, v.end).matchAll(/[A-Za-z_$][\w$]*/g)) built.add(m[0]);
+  }
+  if (built.size === 0) return [];
+  const refs: ImportRef[] = [];
+  for (const stmt of ctx.of('ExpressionStatement')) {
+    const call = unwrap(stmt.expression);
+    if (call?.type !== 'CallExpression' || ctx.enclosingFunction(stmt) !== undefined) continue;
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'Identifier') continue;
+    const hands = (call.arguments as Node[]).some((a) => {
+      const arg = unwrap(a);
+      return arg?.type === 'Identifier' && built.has(arg.name as string);
+    });
+    const imp = hands ? ctx.importOf(callee.name as string, callee) : undefined;
+    if (imp === undefined || imp.imported === '*' || !isProjectSource(imp.source)) continue;
+    refs.push({ from: ctx.file, source: imp.source, name: imp.imported });
+  }
+  return refs;
+}
