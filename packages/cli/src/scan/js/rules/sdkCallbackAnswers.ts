@@ -13,6 +13,7 @@
 import { calleeName, forEachDescendant, isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isClientRequest } from './callbackEraAnswers.js';
+import { xrayCapturedSdk } from './sdk.js';
 
 const LOCAL_METHODS = /^(on|once|addListener|removeListener|getSignedUrl|createPresignedPost)$/;
 
@@ -45,7 +46,8 @@ function isV2Client(ctx: ModuleContext, receiver: Node): boolean {
   const made = unwrap(binding?.init as Node | undefined);
   if (made?.type !== 'NewExpression') return false;
   const source = ctx.importRoot(made.callee as Node)?.source;
-  return source !== undefined && /^aws-sdk(?:\/|$)/.test(source);
+  if (source === undefined) return xrayCapturedSdk(ctx, made.callee as Node);
+  return /^aws-sdk(?:\/|$)/.test(source);
 }
 
 /**
