@@ -22,6 +22,7 @@ import { answersErrors } from './rules/httpErrorMiddleware.js';
 import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
 import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
+import { settledOnReturn } from './rules/settledAsync.js';
 import { testSpelled } from './SourceWords.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { lastTextMemo } from './textMemo.js';
@@ -126,7 +127,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
-        async: returnsPromise(v),
+        // A bare call of an export whose promise is settled on return floats nothing (rules/settledAsync.ts).
+        async: returnsPromise(v) && !settledOnReturn(v),
         ...(options !== undefined ? { options } : {}),
         ...(verifier !== undefined ? { verifier } : {}),
         ...(remote !== undefined ? { remote } : {}),

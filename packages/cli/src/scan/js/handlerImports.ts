@@ -6,6 +6,7 @@
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { implementedInterfaces } from './callerNames.js';
+import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { instanceClass, memberCall } from './memberClass.js';
 
@@ -19,13 +20,17 @@ import { instanceClass, memberCall } from './memberClass.js';
  * handlerCalls(ctx) // [{ from: '/app/app.js', source: './initMenu', name: 'initMenu' }]
  */
 export function handlerCalls(ctx: ModuleContext): ImportRef[] {
-  if (ctx.handlers.size === 0) return [];
-  const refs = new Map<string, ImportRef>();
+  // Routes installed at load on the object a built handler dispatches to (js/injectedDependencies.ts).
+  const installers = routerInstallers(ctx);
+  if (ctx.handlers.size === 0) return installers;
+  const refs = new Map<string, ImportRef>(installers.map((r) => [`${r.source}\0${r.name}`, r]));
   for (const call of ctx.of('CallExpression')) {
     if (ctx.handlerKindAt(call) === undefined && ctx.enclosingFunction(call) === undefined) continue;
     const ref = projectCall(ctx, call);
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
   }
+  // Project functions the handler hands its core in an object of dependencies (js/injectedDependencies.ts).
+  for (const ref of injectedDependencies(ctx)) refs.set(`${ref.source}\0${ref.name}`, ref);
   // A project class the handler's module constructs (`const orders = new OrderService(ddb)`, most often
   // at module scope): its methods run on the handler's path.
   for (const made of ctx.of('NewExpression')) {

@@ -10,7 +10,7 @@ const HTTP_MODULES = new Set(['http', 'https', 'node:http', 'node:https']);
 const CONTEXT_ANSWERS = new Set(['succeed', 'done', 'fail']);
 
 /** `x` is bound to `https.request(...)` / `http.get(...)` of Node's own http modules: a ClientRequest. */
-function isClientRequest(ctx: ModuleContext, x: Node | undefined): boolean {
+export function isClientRequest(ctx: ModuleContext, x: Node | undefined): boolean {
   // Callback-era code declares `var req = https.request(...)`, which valueOf leaves alone.
   const id = unwrap(x);
   const bound = id?.type === 'Identifier' ? ctx.resolve(id.name as string, id) : undefined;

@@ -14,9 +14,11 @@ import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
+import { feedsListenedStream } from './listenerFeeds.js';
 import { promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
+import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
 import { settledOnReturn } from './settledAsync.js';
 
 type PromiseCall = boolean | { source: string; name: string; method?: string };
@@ -169,6 +171,8 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (e?.type !== 'CallExpression') continue;
     const promise = isPromiseCall(ctx, e);
     if (promise === false || (mayExecute && settlesExecutor(ctx, stmt))) continue;
+    // Work a stream's listener starts to feed that stream: its reader waits on it (rules/listenerFeeds.ts).
+    if (feedsListenedStream(ctx, stmt, e)) continue;
     if (!helper && !step && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
     const reaching = helper ? exportsReaching(ctx, stmt, true) : [];
     if (helper && reaching.length === 0) continue;
@@ -180,6 +184,9 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       ...(helper ? { onlyIfExportOnHandlerPath: reaching } : {}),
     });
   }
+  // An aws-sdk v2 call whose callback runs after the handler answered (rules/sdkCallbackAnswers.ts).
+  if (!helper)
+    for (const { call, why } of sdkCallbacksAnsweredEarly(ctx)) report('floating-promise', call, why);
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
   if (!ctx.source.includes('send(') && !ctx.source.includes('.promise()')) return;
   for (const call of droppedPromises(ctx)) {

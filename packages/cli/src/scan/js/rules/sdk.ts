@@ -27,7 +27,7 @@ import { thirdPartyClient } from './thirdPartyClients.js';
  * `AWSXRay.captureAWS(require('aws-sdk'))`, or `captureAWS(AWS)` of the SDK imported beside it: the SDK,
  * instrumented by X-Ray, under another name (aws-xray-sdk-core: captureAWS patches and returns the module).
  */
-function xrayCapturedSdk(ctx: ModuleContext, callee: Node): boolean {
+export function xrayCapturedSdk(ctx: ModuleContext, callee: Node): boolean {
   const root = rootIdentifier(callee);
   const init = root === undefined ? undefined : unwrap(ctx.resolve(root, callee)?.init);
   if (init?.type !== 'CallExpression' || calleeName(init) !== 'captureAWS') return false;

@@ -1,7 +1,9 @@
-// floating-promise: an async function of the module whose body only logs (`const authUpdated = async (e) =>
-// { console.log(e) }`). Its promise is already fulfilled when the call returns: dropping it loses no work
-// and hides no failure, so a bare call of it is not a floating promise.
-import { forEachDescendant, memberPath, type Node, unwrap } from '../ast.js';
+// floating-promise: an async function whose promise is settled when the call returns. An async function's
+// body runs synchronously up to its first `await` (ECMAScript: AsyncFunctionStart runs the body in the
+// caller's turn), so a body that awaits nothing, throws nothing and returns no pending value has finished,
+// fulfilled, when the call returns: dropping its promise loses no work and hides no failure. What the body itself starts and drops is judged at its own
+// statement. The first such shape seen was a body that only logs (`async (e) => { console.log(e) }`).
+import { forEachDescendant, isFunction, memberPath, type Node, unwrap } from '../ast.js';
 
 /** `console.log(...)` (any console method) with arguments that start nothing themselves. */
 function onlyLogs(expr: Node | undefined): boolean {
@@ -28,9 +30,49 @@ export function settledOnReturn(fn: Node): boolean {
   if (fn.async !== true || fn.generator === true) return false;
   const body = fn.body as Node;
   if (body.type !== 'BlockStatement') return onlyLogs(body);
+  if (awaitsNothing(body)) return true;
   const statements = body.body as Node[];
   return (
     statements.length > 0 &&
     statements.every((s) => s.type === 'ExpressionStatement' && onlyLogs(s.expression as Node))
   );
+}
+
+/** A value that cannot be a pending promise: a literal, or an object/array/template built without calls. */
+function settledValue(value: Node | undefined): boolean {
+  const v = unwrap(value);
+  if (v === undefined) return true;
+  if (v.type === 'Identifier' || v.type === 'MemberExpression' || v.type === 'ChainExpression') return false;
+  let works = false;
+  forEachDescendant({ type: 'Wrap', v } as unknown as Node, (n) => {
+    if (n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'AwaitExpression')
+      works = true;
+    return !works;
+  });
+  return !works;
+}
+
+/**
+ * A block body with no `await` (nor `for await`) and no `throw` outside nested functions, whose every
+ * `return` gives nothing or a settled value: the async function has run to its end, fulfilled, when the
+ * call returns.
+ *
+ * @example
+ * awaitsNothing(body) // { logger.info('spot', i); metric.addMetadata('Id', i.id); } -> true
+ */
+function awaitsNothing(body: Node): boolean {
+  let pending = false;
+  forEachDescendant(
+    body,
+    (n) => {
+      if (isFunction(n)) return false;
+      if (n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await === true)) pending = true;
+      if (n.type === 'ReturnStatement' && !settledValue(n.argument as Node | undefined)) pending = true;
+      // A body that throws answers a rejected promise: dropped, it is an unhandled rejection.
+      if (n.type === 'ThrowStatement') pending = true;
+      return !pending;
+    },
+    true,
+  );
+  return !pending;
 }
