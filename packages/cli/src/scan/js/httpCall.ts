@@ -5,6 +5,7 @@ import { axiosInstanceField, axiosInstanceParam, injectedFetch, openMethod } fro
 import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
 import { copyCall, familyCopy, fieldInstances, instanceFactory } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
+import { injectedFetchField } from './injectedFetchFields.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const FETCH_MODULES = new Set([
@@ -128,6 +129,9 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   // `api.get(url, cb)` on `const api = require('request').defaults({ json: true })`.
   const copy = familyCopy(ctx, unwrap(callee.object));
   if (copy !== undefined) return copyCall(ctx, call, copy);
+  // A fetch the class keeps in a field (`constructor(private fetchFn: typeof fetch = fetch)`).
+  if (unwrap(callee.object)?.type === 'ThisExpression' && injectedFetchField(ctx, callee))
+    return fetchCall(ctx, args);
   // A method call is an HTTP call only on an imported library, an instance one of them creates, or
   // `globalThis.fetch`: without such an import, only the last can be (most modules; the rest is costly).
   if (!importsHttp(ctx)) {
