@@ -4,8 +4,9 @@
 // (axios merges it over its default of 0, fetch takes no signal), so the request is bounded only for the
 // callers that pass one. The finding is kept when the project pass finds a call that passes none
 // (callerTimeoutArgs.ts); a helper nobody calls, or one every caller hands a timeout, is not reported.
-import { type Node, objectProps, unwrap } from '../ast.js';
+import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { mergedProps } from '../mergedOptions.js';
 import { fromCallers, openProps } from './cdkPassedProps.js';
 
 /** The helper (exported names, or its local name) and which argument, and key of it, carries the timeout. */
@@ -17,14 +18,41 @@ export interface TimeoutFromCaller {
   readonly key?: string;
 }
 
-/** `undefined`, `void 0`, `{}`: a parameter default that still sets no timeout. */
+/** `undefined`, `null`, `void 0`, `{}`: a parameter default (or a branch) that sets no timeout. */
 function setsNothing(node: Node | undefined): boolean {
   const n = unwrap(node);
   return (
     (n?.type === 'Identifier' && n.name === 'undefined') ||
+    (n?.type === 'Literal' && n.value === null) ||
     (n?.type === 'UnaryExpression' && n.operator === 'void') ||
     (n?.type === 'ObjectExpression' && (n.properties as Node[]).length === 0)
   );
+}
+
+/** A side of a test that is not `undefined`/`null`: `ms === undefined` -> `ms`. */
+function tested(test: Node | undefined): Node | undefined {
+  const t = unwrap(test);
+  if (t?.type === 'UnaryExpression' && t.operator === '!') return tested(t.argument as Node);
+  if (t?.type !== 'BinaryExpression') return t;
+  const nothing = (n: Node | undefined) =>
+    (unwrap(n)?.type === 'Identifier' && unwrap(n)?.name === 'undefined') ||
+    (unwrap(n)?.type === 'Literal' && unwrap(n)?.value === null);
+  return nothing(t.right as Node)
+    ? unwrap(t.left as Node)
+    : nothing(t.left as Node)
+      ? unwrap(t.right as Node)
+      : undefined;
+}
+
+/**
+ * What the timeout value reads: itself, or for `ms === undefined ? undefined : AbortSignal.timeout(ms)` (a
+ * timeout only when the caller gives one) the value its test reads.
+ */
+function timedBy(value: Node): Node | undefined {
+  const v = unwrap(value);
+  if (v?.type !== 'ConditionalExpression' || !(setsNothing(v.consequent) || setsNothing(v.alternate)))
+    return value;
+  return tested(v.test as Node);
 }
 
 /** The parameter at `index` of the function enclosing `at` may be left out, or left without `key`, with no timeout. */
@@ -50,11 +78,12 @@ export function timeoutFromCaller(
   keys: readonly string[],
 ): TimeoutFromCaller | undefined {
   const v = options === undefined ? undefined : ctx.valueOf(options);
-  const literal = v?.type === 'ObjectExpression' ? objectProps(v) : undefined;
-  if (literal === undefined || literal.spread) return undefined;
-  const present = keys.filter((k) => literal.props.has(k));
+  // `{ ...init, signal }` of pieces the module spells is read whole (as httpTimeoutOptions.ts does).
+  const props = v?.type === 'ObjectExpression' ? mergedProps(ctx, v) : undefined;
+  if (props === undefined) return undefined;
+  const present = keys.filter((k) => props.has(k));
   if (present.length !== 1) return undefined;
-  const open = openProps(ctx, literal.props.get(present[0] as string) as Node);
+  const open = openProps(ctx, timedBy(props.get(present[0] as string) as Node));
   const from = open?.fromCaller[0];
   if (open === undefined || open.fromCaller.length !== 1 || from === undefined) return undefined;
   if (!omittable(ctx, call, from.arg)) return undefined;

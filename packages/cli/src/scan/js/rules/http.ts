@@ -165,7 +165,10 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         optional = bound === 'optional';
         bounded = bound === true && !locallyHandedUntimed(ctx, http.options, TIMEOUT_KEYS[http.lib]);
-        fromCaller = bounded ? timeoutFromCaller(ctx, call, http.options, TIMEOUT_KEYS[http.lib]) : undefined;
+        fromCaller =
+          bounded || optional
+            ? timeoutFromCaller(ctx, call, http.options, TIMEOUT_KEYS[http.lib])
+            : undefined;
         if (fromCaller !== undefined) bounded = false;
         if (Array.isArray(bound)) untimedUnless = bound.map((d) => ({ ref: d.ref, argSeen: d.argSeen }));
       }
