@@ -7,6 +7,7 @@ import { copyCall, familyCopy, fieldInstances, instanceFactory } from './httpIns
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import { injectedFetchField } from './injectedFetchFields.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { nodeHttpChoice, nodeHttpSource } from './nodeHttpModules.js';
 
 const FETCH_MODULES = new Set([
   'node-fetch',
@@ -153,10 +154,7 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     const imp = ctx.importOf(objName, object);
     const lib = imp?.imported === 'default' || imp?.imported === '*' ? imp.source : undefined;
     if (
-      (imp?.source === 'http' ||
-        imp?.source === 'https' ||
-        imp?.source === 'node:http' ||
-        imp?.source === 'node:https') &&
+      (nodeHttpSource(imp?.source) || nodeHttpChoice(ctx, object)) &&
       (method === 'get' || method === 'request')
     ) {
       // `https.get(url, options?, cb?)` / `https.request(options, cb?)`: options are the first object argument.
