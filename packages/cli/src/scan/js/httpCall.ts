@@ -131,8 +131,7 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   const copy = familyCopy(ctx, unwrap(callee.object));
   if (copy !== undefined) return copyCall(ctx, call, copy);
   // A fetch the class keeps in a field (`constructor(private fetchFn: typeof fetch = fetch)`).
-  if (unwrap(callee.object)?.type === 'ThisExpression' && injectedFetchField(ctx, callee))
-    return fetchCall(ctx, args);
+  if (injectedFetchField(ctx, callee)) return fetchCall(ctx, args);
   // A method call is an HTTP call only on an imported library, an instance one of them creates, or
   // `globalThis.fetch`: without such an import, only the last can be (most modules; the rest is costly).
   if (!importsHttp(ctx)) {

@@ -76,7 +76,10 @@ export function timeoutFromCaller(
   call: Node,
   options: Node | undefined,
   keys: readonly string[],
+  /** The options name a timeout (or one set only when given): else there is nothing to hand the callers. */
+  named = true,
 ): TimeoutFromCaller | undefined {
+  if (!named) return undefined;
   const v = options === undefined ? undefined : ctx.valueOf(options);
   // `{ ...init, signal }` of pieces the module spells is read whole (as httpTimeoutOptions.ts does).
   const props = v?.type === 'ObjectExpression' ? mergedProps(ctx, v) : undefined;

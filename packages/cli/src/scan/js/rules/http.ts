@@ -165,10 +165,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         optional = bound === 'optional';
         bounded = bound === true && !locallyHandedUntimed(ctx, http.options, TIMEOUT_KEYS[http.lib]);
-        fromCaller =
-          bounded || optional
-            ? timeoutFromCaller(ctx, call, http.options, TIMEOUT_KEYS[http.lib])
-            : undefined;
+        fromCaller = timeoutFromCaller(ctx, call, http.options, TIMEOUT_KEYS[http.lib], bounded || optional);
         if (fromCaller !== undefined) bounded = false;
         if (Array.isArray(bound)) untimedUnless = bound.map((d) => ({ ref: d.ref, argSeen: d.argSeen }));
       }
@@ -191,16 +188,11 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         optional || fromCaller !== undefined
           ? `${label} has a timeout only when the caller passes one: a call that passes none can wait forever`
           : `${label} has no timeout or abort signal`,
-        fromCaller !== undefined
-          ? { onlyIfCallerOmitsTimeout: fromCaller }
-          : via.length > 0 || untimedUnless !== undefined
-            ? {
-                ...(via.length > 0
-                  ? { unlessImportProvides: { kind: 'timeout' as const, imports: via } }
-                  : {}),
-                ...(untimedUnless !== undefined ? { onlyIfOptionsUntimed: untimedUnless } : {}),
-              }
-            : undefined,
+        {
+          ...(via.length > 0 ? { unlessImportProvides: { kind: 'timeout' as const, imports: via } } : {}),
+          ...(untimedUnless !== undefined ? { onlyIfOptionsUntimed: untimedUnless } : {}),
+          ...(fromCaller !== undefined ? { onlyIfCallerOmitsTimeout: fromCaller } : {}),
+        },
       );
     }
 
