@@ -83,17 +83,21 @@ export class ExportLookup {
     const key = `${file}#${name}`;
     if (seen.has(key)) return undefined;
     seen.add(key);
+    // `Stage.assumeRole`: a member of a namespace the module passes on (`export * as Stage from './stage'`).
+    const dot = name.indexOf('.');
+    const head = dot === -1 ? name : name.slice(0, dot);
     const text = this.sources.deferred.get(file);
     if (text !== undefined) {
       // A deferred module (often one of a barrel's `export *` targets) whose text never spells the name
       // and re-exports nothing wholesale cannot export it: not analysed in full just to learn that.
-      if (name !== 'default' && !text.includes(name) && !this.exportsAllOf(file, text)) return undefined;
+      if (name !== 'default' && !text.includes(head) && !this.exportsAllOf(file, text)) return undefined;
       if (mayHold !== undefined && !mayHold(text) && !this.passesOnOf(file, text)) return undefined;
     }
     const m = this.sources.factsOf(file);
     if (m === undefined) return undefined;
     const direct = m.exports[name];
     if (direct !== undefined) return direct;
+    if (dot !== -1 && m.exports[head] !== undefined) return undefined;
     for (const re of m.reExports) {
       const target = this.sources.resolve(file, re.source);
       if (target === undefined) continue;
@@ -101,8 +105,12 @@ export class ExportLookup {
         const f = this.via(target, name, seen, mayHold);
         if (f !== undefined) return f;
       } else {
-        const pair = re.names.find(([exported]) => exported === name);
-        if (pair !== undefined) return this.via(target, pair[1], seen, mayHold);
+        const pair = re.names.find(([exported]) => exported === head);
+        if (pair === undefined) continue;
+        // The namespace itself (`*`) hands on the member's own name; a renamed re-export keeps the member.
+        const rest = dot === -1 ? '' : name.slice(dot);
+        if (pair[1] === '*') return dot === -1 ? undefined : this.via(target, rest.slice(1), seen, mayHold);
+        return this.via(target, pair[1] + rest, seen, mayHold);
       }
     }
     return undefined;

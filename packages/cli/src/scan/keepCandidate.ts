@@ -2,6 +2,7 @@
 // a candidate (js/Candidate.ts) is answered here through the project's cross-module facts. A candidate is
 // kept only if every condition it carries still holds once those files are read.
 
+import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { resultDropped } from './droppedResults.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
@@ -125,6 +126,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfEventCaller !== undefined && !project.eventCallers.forEvent(file, c.onlyIfEventCaller))
     return false;
   if (c.onlyIfCallersOmit !== undefined && !callersOmit(project, file, c.onlyIfCallersOmit)) return false;
+  const timed = c.onlyIfCallerOmitsTimeout;
+  if (timed !== undefined && !callerOmitsTimeout(project, file, timed)) return false;
   const clients = c.onlyIfCallerClients;
   if (
     clients !== undefined &&

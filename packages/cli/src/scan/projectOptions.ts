@@ -20,6 +20,12 @@ export function optionsFrom(
   const fact = project.exportFact(target, d.ref.name);
   const options = d.prop === undefined ? fact?.options : fact?.optionProps?.[d.prop];
   if (options === undefined || options.unknown || options.timeout) return 'timed';
+  // `zod(schema, fn)`: fn's options are the export's only if the wrapper's own body forwards fn's answer.
+  if (options.through !== undefined) {
+    const { ref, param } = options.through;
+    const wrapper = project.resolveModule(ref.from, ref.source);
+    if (wrapper === undefined || project.exportFact(wrapper, ref.name)?.forwards !== param) return 'timed';
+  }
   return options.param === undefined || d.argSeen ? 'untimed' : 'timed';
 }
 

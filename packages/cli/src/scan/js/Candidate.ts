@@ -5,6 +5,7 @@ import type { SharedRequest } from '../eventCallers.js';
 import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { HandlerLink } from './ModuleFacts.js';
+import type { TimeoutFromCaller } from './rules/callerTimeouts.js';
 
 export type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';
 export type {
@@ -188,6 +189,8 @@ export interface Candidate {
    */
   /** A request on an Octokit handed in: kept when the project builds Octokit clients, none bounded (rules/octokitClients.ts). */
   readonly onlyIfProjectOctokitUntimed?: true;
+  /** A request timed by its function's argument: kept only if some call of the function passes none (rules/callerTimeouts.ts). */
+  readonly onlyIfCallerOmitsTimeout?: TimeoutFromCaller;
   /** Props opened by a spread of the helper's parameters: kept only if some caller omits `keys` (rules/cdkPassedProps.ts). */
   readonly onlyIfCallersOmit?: PropsFromCaller;
   readonly onlyIfCallerClients?: {

@@ -37,6 +37,8 @@ export interface OptionsFact {
   readonly unknown: boolean;
   /** The helper hands back this argument (perhaps with keys added). */
   readonly param?: number;
+  /** Returned by the function handed to this imported wrapper as argument `param`: the export's if it forwards it. */
+  readonly through?: { readonly ref: ImportRef; readonly param: number };
 }
 
 /** A CDK function's handler: candidate module paths (absolute, no extension) and the export. */
@@ -121,13 +123,15 @@ export interface ExportFact {
    * every error with a response and never rethrows (rules/httpErrorMiddleware.ts).
    */
   readonly answersErrors?: true;
+  /** A wrapper whose returned function answers what its argument at this index answers (js/wrappedReturns.ts). */
+  readonly forwards?: number;
   /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */
   readonly failureValue?: true;
 }
 
 export interface ReExport {
   readonly source: string;
-  /** [exported, imported] pairs; undefined for `export * from`. */
+  /** [exported, imported] pairs (imported `*` for `export * as ns from`); undefined for `export * from`. */
   readonly names?: readonly (readonly [string, string])[];
 }
 

@@ -27,6 +27,7 @@ import { testSpelled } from './SourceWords.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { lastTextMemo } from './textMemo.js';
 import { mayBeWorkspaceImport } from './workspaceImports.js';
+import { forwardedParam, wrappedOptions } from './wrappedReturns.js';
 
 /** Words of a random or clock call, the cheap test before randomReturn reads a function's returns. */
 const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(/;
@@ -123,6 +124,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
       // A clock or id helper (`return Math.floor(Date.now() / 1000)`): a key built from its answer is random.
       const random = RANDOMISH.test(ctx.source.slice(v.start, v.end)) && randomReturn(ctx, v) !== undefined;
+      const forwards = v.params.length > 0 ? forwardedParam(ctx, v) : undefined;
       const batchEvent = ctx.source.includes('.Records') && readsBatchEvent(ctx, v);
       facts[name] = {
         provides: [...cover.kinds],
@@ -135,6 +137,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(through.length > 0 ? { remoteThrough: through } : {}),
         ...(batchResult !== undefined ? { batchResult } : {}),
         ...(random ? { randomReturn: true as const } : {}),
+        ...(forwards !== undefined ? { forwards } : {}),
         ...(batchEvent ? { batchEvent: true as const } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
@@ -179,7 +182,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const options =
         shape.deferred.length === 0 && !shape.unknown
           ? { timeout: TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: false }
-          : undefined;
+          : wrappedOptions(ctx, v);
       const optionProps = options === undefined ? optionPropsOf(ctx, v) : undefined;
       facts[name] = {
         provides: [...cover.kinds],
@@ -230,6 +233,12 @@ export function reExports(ctx: ModuleContext): ReExport[] {
   for (const stmt of ctx.program.body as Node[]) {
     if (stmt.type === 'ExportAllDeclaration' && stmt.source && !stmt.exported) {
       out.push({ source: stmt.source.value as string });
+    } else if (stmt.type === 'ExportAllDeclaration' && stmt.source) {
+      // `export * as Stage from './stage'`: the module itself under a name (`*`, as an import spells it);
+      // exportLookup.ts follows `Stage.assumeRole` into it.
+      const exported = stmt.exported?.name ?? stmt.exported?.value;
+      if (typeof exported === 'string')
+        out.push({ source: stmt.source.value as string, names: [[exported, '*']] });
     } else if (stmt.type === 'ExportNamedDeclaration' && stmt.source) {
       const names: [string, string][] = [];
       for (const s of stmt.specifiers as Node[]) {

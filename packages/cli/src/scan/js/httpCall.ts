@@ -5,7 +5,9 @@ import { axiosInstanceField, axiosInstanceParam, injectedFetch, openMethod } fro
 import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
 import { copyCall, familyCopy, fieldInstances, instanceFactory } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
+import { injectedFetchField } from './injectedFetchFields.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { nodeHttpChoice, nodeHttpSource } from './nodeHttpModules.js';
 
 const FETCH_MODULES = new Set([
   'node-fetch',
@@ -128,6 +130,8 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   // `api.get(url, cb)` on `const api = require('request').defaults({ json: true })`.
   const copy = familyCopy(ctx, unwrap(callee.object));
   if (copy !== undefined) return copyCall(ctx, call, copy);
+  // A fetch the class keeps in a field (`constructor(private fetchFn: typeof fetch = fetch)`).
+  if (injectedFetchField(ctx, callee)) return fetchCall(ctx, args);
   // A method call is an HTTP call only on an imported library, an instance one of them creates, or
   // `globalThis.fetch`: without such an import, only the last can be (most modules; the rest is costly).
   if (!importsHttp(ctx)) {
@@ -149,10 +153,7 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     const imp = ctx.importOf(objName, object);
     const lib = imp?.imported === 'default' || imp?.imported === '*' ? imp.source : undefined;
     if (
-      (imp?.source === 'http' ||
-        imp?.source === 'https' ||
-        imp?.source === 'node:http' ||
-        imp?.source === 'node:https') &&
+      (nodeHttpSource(imp?.source) || nodeHttpChoice(ctx, object)) &&
       (method === 'get' || method === 'request')
     ) {
       // `https.get(url, options?, cb?)` / `https.request(options, cb?)`: options are the first object argument.

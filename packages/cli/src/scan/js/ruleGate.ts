@@ -13,6 +13,7 @@ import { importsNodeHttp, sdkImportCount } from './importScan.js';
 import { batchWordsIn } from './rules/batchApis.js';
 import { mayDropBatchCall } from './rules/batchMethods.js';
 import { BROWSER_IMPORT } from './rules/browserClose.js';
+import { mentionsExtendedSqs } from './rules/extendedSqsClient.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
 import { SourceWords } from './SourceWords.js';
@@ -86,6 +87,8 @@ function sdk(words: SourceWords): boolean {
   if (words.includes('@aws-lambda-powertools/parameters')) return true;
   // Middy middlewares that build their own client (rules/middyClients.ts).
   if (words.includes('@middy/') && MIDDY_CLIENT_IMPORT.test(source)) return true;
+  // The SQS extended client builds its SQS and S3 clients from its options (rules/extendedSqsClient.ts).
+  if (mentionsExtendedSqs(source)) return true;
   if (words.includes('Client(') && /\bnew\s+[\w$]*Client\s*\(/.test(source)) return true;
   if (!words.includes('aws-sdk')) return false;
   const sources = sdkImportCount(source);

@@ -62,15 +62,31 @@ export function importRefOf(ctx: ModuleContext, node: Node): ImportRef | undefin
   return undefined;
 }
 
-/** The expressions a function returns: an arrow's body, or every `return` argument (none seen -> []). */
-export function returnedValues(fn: Node): Node[] | undefined {
+/**
+ * `Stage.assumeRole` where `Stage` is a named import from the project: the member of what the module
+ * exports under that name (a namespace re-export, `export * as Stage from './stage'`, exportLookup.ts).
+ */
+function memberImportRef(ctx: ModuleContext, node: Node): ImportRef | undefined {
+  const n = unwrap(node);
+  const path = n?.type === 'MemberExpression' ? memberPath(n) : undefined;
+  if (path?.length !== 2 || !ctx.projectImports.has(path[0] as string)) return undefined;
+  const imp = ctx.importOf(path[0] as string, n as Node);
+  if (imp === undefined || imp.imported === '*' || imp.imported === 'default') return undefined;
+  return { from: ctx.file, source: imp.source, name: `${imp.imported}.${path[1]}` };
+}
+
+/**
+ * The expressions a function returns: an arrow's body, or every `return` argument (none seen -> []).
+ * A bare `return;` makes the answer unknown, unless `bare` says to skip it (it answers `undefined`).
+ */
+export function returnedValues(fn: Node, bare: 'unknown' | 'skip' = 'unknown'): Node[] | undefined {
   if (fn.body?.type !== 'BlockStatement') return [fn.body as Node];
   const out: Node[] = [];
   const visit = (n: Node | undefined): boolean => {
     if (n === undefined || n === null) return true;
     if (isFunction(n) && n !== fn) return true;
     if (n.type === 'ReturnStatement') {
-      if (n.argument === null || n.argument === undefined) return false;
+      if (n.argument === null || n.argument === undefined) return bare === 'skip';
       out.push(n.argument as Node);
       return true;
     }
@@ -137,7 +153,9 @@ function paramIndex(ctx: ModuleContext, fn: Node, node: Node): number | undefine
  */
 export function returnFact(ctx: ModuleContext, fn: Node, depth = 1): OptionsFact | undefined {
   if (depth > 5) return undefined;
-  const values = returnedValues(fn);
+  // `if (!result) return;` before `return { credentials, region }`: `new X(undefined)` runs on the
+  // defaults, so an exit answering undefined adds nothing to the options the other return builds.
+  const values = returnedValues(fn, 'skip')?.filter((v) => !isUndefined(v));
   if (values === undefined || values.length !== 1) return undefined;
   const value = values[0] as Node;
   // Most exported functions return something else entirely: settle those before reading any text.
@@ -150,6 +168,15 @@ export function returnFact(ctx: ModuleContext, fn: Node, depth = 1): OptionsFact
   return { timeout: addsTimeout || TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: shape.unknown };
 }
 
+/** `undefined`, `void 0`: a return answering nothing. */
+function isUndefined(n: Node): boolean {
+  const v = unwrap(n);
+  return (
+    (v?.type === 'Identifier' && v.name === 'undefined') ||
+    (v?.type === 'UnaryExpression' && v.operator === 'void')
+  );
+}
+
 function callShape(ctx: ModuleContext, call: Node, depth: number): OptionsShape {
   const fn = ctx.functionOf(call.callee as Node);
   const arg = call.arguments[0] as Node | undefined;
@@ -157,13 +184,13 @@ function callShape(ctx: ModuleContext, call: Node, depth: number): OptionsShape 
     const fact = returnFact(ctx, fn, depth + 1);
     if (fact === undefined || fact.unknown || fact.timeout) return unknown();
     if (fact.param === undefined) {
-      const values = returnedValues(fn) as Node[];
+      const values = (returnedValues(fn, 'skip') as Node[]).filter((v) => !isUndefined(v));
       return optionsShape(ctx, values[0], depth + 1);
     }
     const passed = call.arguments[fact.param] as Node | undefined;
     return passed === undefined ? empty() : optionsShape(ctx, passed, depth + 1);
   }
-  const ref = importRefOf(ctx, call.callee as Node);
+  const ref = importRefOf(ctx, call.callee as Node) ?? memberImportRef(ctx, call.callee as Node);
   if (ref === undefined || arg?.type === 'SpreadElement') return unknown();
   const argShape = arg === undefined ? empty() : optionsShape(ctx, arg, depth + 1);
   const argSeen =

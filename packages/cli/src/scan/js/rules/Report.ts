@@ -37,6 +37,7 @@ export type Extra = Pick<
   | 'onlyIfCallerClients'
   | 'onlyIfProjectOctokitUntimed'
   | 'onlyIfCallersOmit'
+  | 'onlyIfCallerOmitsTimeout'
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportFailureValue'
   | 'onlyIfImportQueueSubclass'

@@ -11,6 +11,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
 import { untimedApiClients } from './apiClients.js';
+import { type TimeoutFromCaller, timeoutFromCaller } from './callerTimeouts.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { untimedGraphqlRequests } from './graphqlRequestClients.js';
 import {
@@ -129,6 +130,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     let bounded: boolean = cover.kinds.has('timeout');
     let optional = false;
     let untimedUnless: { ref: ImportRef; argSeen: boolean }[] | undefined;
+    let fromCaller: TimeoutFromCaller | undefined;
     if (!bounded) {
       if (http.lib === 'ky') bounded = !optionsExplicitlyUnbounded(ctx, http.options);
       else if (http.lib === 'superagent') bounded = chainedMethods(ctx, call).includes('timeout');
@@ -163,6 +165,8 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         const bound = optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]);
         optional = bound === 'optional';
         bounded = bound === true && !locallyHandedUntimed(ctx, http.options, TIMEOUT_KEYS[http.lib]);
+        fromCaller = timeoutFromCaller(ctx, call, http.options, TIMEOUT_KEYS[http.lib], bounded || optional);
+        if (fromCaller !== undefined) bounded = false;
         if (Array.isArray(bound)) untimedUnless = bound.map((d) => ({ ref: d.ref, argSeen: d.argSeen }));
       }
     }
@@ -181,15 +185,14 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       report(
         'http-no-timeout',
         call,
-        optional
+        optional || fromCaller !== undefined
           ? `${label} has a timeout only when the caller passes one: a call that passes none can wait forever`
           : `${label} has no timeout or abort signal`,
-        via.length > 0 || untimedUnless !== undefined
-          ? {
-              ...(via.length > 0 ? { unlessImportProvides: { kind: 'timeout' as const, imports: via } } : {}),
-              ...(untimedUnless !== undefined ? { onlyIfOptionsUntimed: untimedUnless } : {}),
-            }
-          : undefined,
+        {
+          ...(via.length > 0 ? { unlessImportProvides: { kind: 'timeout' as const, imports: via } } : {}),
+          ...(untimedUnless !== undefined ? { onlyIfOptionsUntimed: untimedUnless } : {}),
+          ...(fromCaller !== undefined ? { onlyIfCallerOmitsTimeout: fromCaller } : {}),
+        },
       );
     }
 

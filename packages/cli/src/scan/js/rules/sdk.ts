@@ -17,6 +17,7 @@ import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
 import { mayBeWorkspaceImport } from '../workspaceImports.js';
+import { extendedSqsClient, mentionsExtendedSqs } from './extendedSqsClient.js';
 import { MIDDY_CLIENT_IMPORT, middyClient } from './middyClients.js';
 import type { Report, Rule } from './Report.js';
 import { fixedDelay } from './retryPolicies.js';
@@ -229,6 +230,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   const mayProtect = ctx.source.includes('.protect(');
   const maySignal = ctx.source.includes('abortSignal');
   const mayThirdParty = ctx.source.includes('@slack/web-api');
+  const mayExtendedSqs = mentionsExtendedSqs(ctx.source);
   const mayPresign = ctx.source.includes('getSignedUrl') || ctx.source.includes('Presigned');
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
@@ -239,6 +241,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (v3 === undefined && v2 === undefined) {
       importedSubclass(ctx, report, node);
       if (mayThirdParty) thirdPartyClient(ctx, report, node);
+      if (mayExtendedSqs) extendedSqsClient(ctx, report, node);
       continue;
     }
     const shape = optionsShape(

@@ -78,6 +78,42 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     retries: 'none',
     decision: 'http-no-timeout at each *Async call (rules/apiClients.ts)',
   },
+  // web-push README, sendNotification options: `timeout` ("the request's socket timeout"), none by default
+  // (a plain https.request); no retry.
+  'web-push': {
+    timeoutMs: null,
+    retries: 'none',
+    decision: 'http-no-timeout at each send without `timeout` (rules/untimedPackageClients.ts)',
+  },
+  // @sanity/client ClientConfig: `timeout` left out lets a request run five minutes (untimedPackageClients.ts's
+  // reading; the get-it transport's own default is 120 s), past API Gateway and most function timeouts;
+  // `maxRetries` 5 (get-it's retry middleware, src/http/request.ts). next-sanity re-exports its createClient.
+  '@sanity/client': {
+    timeoutMs: 300_000,
+    retries: 'maxRetries 5 (idempotent requests and server errors)',
+    decision:
+      'http-no-timeout at each request of a client built without `timeout` (rules/untimedPackageClients.ts)',
+  },
+  'next-sanity': {
+    timeoutMs: 300_000,
+    retries: "@sanity/client's",
+    decision:
+      'http-no-timeout at each request of a client built without `timeout` (rules/untimedPackageClients.ts)',
+  },
+  // ipfs-http-client (and its successor kubo-rpc-client) Options: `timeout` ("Amount of time until request
+  // should timeout"), none by default; no retry.
+  'ipfs-http-client': {
+    timeoutMs: null,
+    retries: 'none',
+    decision:
+      'http-no-timeout where the client is created without `timeout` (rules/untimedPackageClients.ts)',
+  },
+  'kubo-rpc-client': {
+    timeoutMs: null,
+    retries: 'none',
+    decision:
+      'http-no-timeout where the client is created without `timeout` (rules/untimedPackageClients.ts)',
+  },
   // MongoDB Node driver "Connection Options": serverSelectionTimeoutMS 30000, connectTimeoutMS 30000,
   // socketTimeoutMS 0 (none; mongoose's docs say the same since #13576), retryReads and retryWrites true.
   // A database driver: an operation is bounded by maxTimeMS, which no HTTP rule reads.

@@ -1,0 +1,101 @@
+// http-no-timeout for a request whose timeout is whatever the enclosing function's caller passes:
+// `axios.post(url, body, { timeout: input?.timeout })`, `fetch(url, { signal: opts.signal })`,
+// `got(url, { timeout: timeoutMs })` with `timeoutMs?`. The libraries read an `undefined` timeout as none
+// (axios merges it over its default of 0, fetch takes no signal), so the request is bounded only for the
+// callers that pass one. The finding is kept when the project pass finds a call that passes none
+// (callerTimeoutArgs.ts); a helper nobody calls, or one every caller hands a timeout, is not reported.
+import { type Node, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { mergedProps } from '../mergedOptions.js';
+import { fromCallers, openProps } from './cdkPassedProps.js';
+
+/** The helper (exported names, or its local name) and which argument, and key of it, carries the timeout. */
+export interface TimeoutFromCaller {
+  readonly names: readonly string[];
+  readonly local?: string;
+  readonly arg: number;
+  /** The key of the argument read (`input.timeout`); absent when the argument is the value itself. */
+  readonly key?: string;
+}
+
+/** `undefined`, `null`, `void 0`, `{}`: a parameter default (or a branch) that sets no timeout. */
+function setsNothing(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return (
+    (n?.type === 'Identifier' && n.name === 'undefined') ||
+    (n?.type === 'Literal' && n.value === null) ||
+    (n?.type === 'UnaryExpression' && n.operator === 'void') ||
+    (n?.type === 'ObjectExpression' && (n.properties as Node[]).length === 0)
+  );
+}
+
+/** A side of a test that is not `undefined`/`null`: `ms === undefined` -> `ms`. */
+function tested(test: Node | undefined): Node | undefined {
+  const t = unwrap(test);
+  if (t?.type === 'UnaryExpression' && t.operator === '!') return tested(t.argument as Node);
+  if (t?.type !== 'BinaryExpression') return t;
+  const nothing = (n: Node | undefined) =>
+    (unwrap(n)?.type === 'Identifier' && unwrap(n)?.name === 'undefined') ||
+    (unwrap(n)?.type === 'Literal' && unwrap(n)?.value === null);
+  return nothing(t.right as Node)
+    ? unwrap(t.left as Node)
+    : nothing(t.left as Node)
+      ? unwrap(t.right as Node)
+      : undefined;
+}
+
+/**
+ * What the timeout value reads: itself, or for `ms === undefined ? undefined : AbortSignal.timeout(ms)` (a
+ * timeout only when the caller gives one) the value its test reads.
+ */
+function timedBy(value: Node): Node | undefined {
+  const v = unwrap(value);
+  if (v?.type !== 'ConditionalExpression' || !(setsNothing(v.consequent) || setsNothing(v.alternate)))
+    return value;
+  return tested(v.test as Node);
+}
+
+/** The parameter at `index` of the function enclosing `at` may be left out, or left without `key`, with no timeout. */
+function omittable(ctx: ModuleContext, at: Node, index: number): boolean {
+  const fn = ctx.enclosingFunction(at);
+  const param = (fn?.params as Node[] | undefined)?.[index];
+  if (param === undefined) return false;
+  const own = param.type === 'TSParameterProperty' ? (param.parameter as Node) : param;
+  return own.type !== 'AssignmentPattern' || setsNothing(own.right as Node);
+}
+
+/**
+ * The caller-supplied timeout an HTTP call's options hold under one of `keys`, or undefined when the
+ * options bound the call themselves (or are not a literal this module spells).
+ *
+ * @example
+ * timeoutFromCaller(ctx, call, options, ['timeout']) // { names: ['getToken'], local: 'getToken', arg: 0, key: 'timeout' }
+ */
+export function timeoutFromCaller(
+  ctx: ModuleContext,
+  call: Node,
+  options: Node | undefined,
+  keys: readonly string[],
+  /** The options name a timeout (or one set only when given): else there is nothing to hand the callers. */
+  named = true,
+): TimeoutFromCaller | undefined {
+  if (!named) return undefined;
+  const v = options === undefined ? undefined : ctx.valueOf(options);
+  // `{ ...init, signal }` of pieces the module spells is read whole (as httpTimeoutOptions.ts does).
+  const props = v?.type === 'ObjectExpression' ? mergedProps(ctx, v) : undefined;
+  if (props === undefined) return undefined;
+  const present = keys.filter((k) => props.has(k));
+  if (present.length !== 1) return undefined;
+  const open = openProps(ctx, timedBy(props.get(present[0] as string) as Node));
+  const from = open?.fromCaller[0];
+  if (open === undefined || open.fromCaller.length !== 1 || from === undefined) return undefined;
+  if (!omittable(ctx, call, from.arg)) return undefined;
+  const owner = fromCallers(ctx, call, [{ arg: from.arg, keys: [] }]);
+  if (owner === null || owner === undefined) return undefined;
+  return {
+    names: owner.names,
+    ...(owner.local !== undefined ? { local: owner.local } : {}),
+    arg: from.arg,
+    ...(from.key !== undefined ? { key: from.key } : {}),
+  };
+}
