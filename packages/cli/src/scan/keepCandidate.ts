@@ -175,9 +175,15 @@ function fieldRouted(
 ): boolean {
   return project.fieldRoutes.some((r) => {
     if (r.field !== f.field || !f.exports.includes(r.owner.name)) return false;
+    // A CDK function's field is the function: a route through a field of it (`owner.field.fn`) is not it.
+    if ((r.through !== undefined && f.nested !== true) || r.overridden === true) return false;
     if (project.resolveModule(r.owner.from, r.owner.source) !== file) return false;
-    const api = project.resolveModule(r.api.from, r.api.source);
-    const limit = api === undefined ? undefined : project.exportFact(api, r.api.name)?.apiRoutes?.[r.key];
+    if (r.limit !== undefined) return f.seconds > r.limit;
+    const api = r.api === undefined ? undefined : project.resolveModule(r.api.from, r.api.source);
+    const limit =
+      api === undefined || r.key === undefined
+        ? undefined
+        : project.exportFact(api, r.api?.name ?? '')?.apiRoutes?.[r.key];
     return limit !== undefined && f.seconds > limit;
   });
 }

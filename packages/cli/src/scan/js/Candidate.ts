@@ -146,6 +146,8 @@ export interface Candidate {
     readonly exports: readonly string[];
     readonly field: string;
     readonly seconds: number;
+    /** The field holds a project construct wrapping the function: only a route through it (`owner.field.fn`) counts. */
+    readonly nested?: true;
   };
   /** A Terraform SQS consumer (`aws_lambda_function.f`, `module.m`): dropped when its folder's IAM reaches only absorbing services. */
   readonly terraformFloodFunction?: string;

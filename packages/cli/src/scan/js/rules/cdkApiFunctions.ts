@@ -10,6 +10,7 @@ import { calleeName, memberPath, type Node, objectProps, propertyName, unwrap } 
 import type { ModuleContext } from '../ModuleContext.js';
 import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
+import { routedConstructField } from './cdkFieldRoutes.js';
 import { handlerLink, handlerLinkOfProps } from './cdkHandlers.js';
 import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
 import type { Report } from './Report.js';
@@ -225,6 +226,18 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
   for (const route of routes(ctx)) {
     if (unwrap(route.fn)?.type === 'ThisExpression') continue; // cdkConstructDefaults.ts judges these
     if (noteRoutedProp(ctx, route.fn, route.limit)) continue; // judged where the construct is built
+    const viaField = routedConstructField(ctx, route.fn, route.limit);
+    if (viaField !== undefined) {
+      // The class's own default is judged in its module; a timeout written at the build site, here.
+      const t = viaField.timeout;
+      if (t !== undefined && t.seconds > route.limit)
+        report(
+          'iac-gateway-timeout-exceeds-lambda',
+          t.node,
+          `function timeout ${t.seconds}s exceeds API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
+        );
+      continue;
+    }
     for (const construct of constructsOf(ctx, route.fn)) {
       if (reported.has(construct)) continue;
       const props = (construct.arguments as Node[])[2];
