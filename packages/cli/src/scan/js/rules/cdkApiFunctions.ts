@@ -12,6 +12,7 @@ import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
 import { routedConstructField } from './cdkFieldRoutes.js';
 import { handlerLink, handlerLinkOfProps } from './cdkHandlers.js';
+import { noteSpreadRoutes, sharedPropsTimeouts } from './cdkSharedProps.js';
 import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
 import type { Report } from './Report.js';
 
@@ -242,6 +243,7 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
       if (reported.has(construct)) continue;
       const props = (construct.arguments as Node[])[2];
       const timeout = timeoutIn(ctx, props);
+      if (timeout === undefined) noteSpreadRoutes(ctx, construct, route.limit); // cdkSharedProps.ts
       if (timeout === undefined || timeout.seconds <= route.limit) continue;
       reported.add(construct);
       const link = handlerLink(ctx, construct, 'no-work');
@@ -256,6 +258,7 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
   shared.flush();
   routedPropsBuilt(ctx, report, (expr) => constructsOf(ctx, expr), reported);
   fieldFunctions(ctx, report, reported);
+  sharedPropsTimeouts(ctx, report);
   solutionsPatternTimeouts(ctx, report);
 }
 
