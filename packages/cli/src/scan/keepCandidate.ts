@@ -84,10 +84,14 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   )
     return false;
   if (c.onlyIfImportApiRoute !== undefined) {
-    const { ref, key, seconds } = c.onlyIfImportApiRoute;
-    const target = project.resolveModule(ref.from, ref.source);
-    const limit = target === undefined ? undefined : project.exportFact(target, ref.name)?.apiRoutes?.[key];
-    if (limit === undefined || seconds <= limit) return false;
+    const { ref, key, seconds, or = [] } = c.onlyIfImportApiRoute;
+    const routed = [{ ref, key }, ...or].some((r) => {
+      const target = project.resolveModule(r.ref.from, r.ref.source);
+      const limit =
+        target === undefined ? undefined : project.exportFact(target, r.ref.name)?.apiRoutes?.[r.key];
+      return limit !== undefined && seconds > limit;
+    });
+    if (!routed) return false;
   }
   if (c.onlyIfFieldRouted !== undefined && !fieldRouted(project, file, c.onlyIfFieldRouted)) return false;
   const built = c.onlyIfImportHttpTimeoutArg;

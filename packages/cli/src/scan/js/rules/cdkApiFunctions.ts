@@ -12,6 +12,7 @@ import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
 import { routedConstructField } from './cdkFieldRoutes.js';
 import { handlerLink, handlerLinkOfProps } from './cdkHandlers.js';
+import { noteSpreadProps, selfRoutedLimit } from './cdkPropsSpread.js';
 import { noteSpreadRoutes, sharedPropsTimeouts } from './cdkSharedProps.js';
 import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
 import type { Report } from './Report.js';
@@ -111,7 +112,9 @@ function routes(ctx: ModuleContext): Route[] {
         (v2 && /apigatewayv2/.test(ctx.importRoot(node.callee)?.source ?? '') ? HTTP_LIMIT : REST_LIMIT);
       for (const fn of functionsInUri(ctx, integration?.get(v2 ? 'integrationUri' : 'uri')))
         out.push({ fn, limit });
-    } else if (!cdk && /Api/.test(kind) && fromLibrary(ctx, node))
+    } else if (!cdk && fromLibrary(ctx, node) && selfRoutedLimit(ctx, node) !== undefined)
+      out.push({ fn: node, limit: selfRoutedLimit(ctx, node) as number });
+    else if (!cdk && /Api/.test(kind) && fromLibrary(ctx, node))
       for (const arg of args.slice(1))
         for (const fn of routeFunctions(ctx, arg)) out.push({ fn, limit: REST_LIMIT });
   }
@@ -243,7 +246,10 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
       if (reported.has(construct)) continue;
       const props = (construct.arguments as Node[])[2];
       const timeout = timeoutIn(ctx, props);
-      if (timeout === undefined) noteSpreadRoutes(ctx, construct, route.limit); // cdkSharedProps.ts
+      if (timeout === undefined) {
+        noteSpreadRoutes(ctx, construct, route.limit); // an imported object spread: cdkSharedProps.ts
+        noteSpreadProps(ctx, construct, route.limit); // a constructor prop spread: cdkPropsSpread.ts
+      }
       if (timeout === undefined || timeout.seconds <= route.limit) continue;
       reported.add(construct);
       const link = handlerLink(ctx, construct, 'no-work');

@@ -9,10 +9,11 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { timeoutIn } from './cdkConstructDefaults.js';
 import { nestedFieldTimeout } from './cdkFieldRoutes.js';
+import { flushHandedProps, handedPropsBuilt } from './cdkPropsSpread.js';
 import type { Report } from './Report.js';
 
 /** The class whose constructor `at` is in. */
-function constructorClass(ctx: ModuleContext, at: Node): Node | undefined {
+export function constructorClass(ctx: ModuleContext, at: Node): Node | undefined {
   const fn = ctx.enclosingFunction(at);
   const method = fn === undefined ? undefined : ctx.parentOf(fn);
   if (method?.type !== 'MethodDefinition' || method.kind !== 'constructor') return undefined;
@@ -121,6 +122,13 @@ export function routedPropsBuilt(
     )
       continue;
     for (const [key, value] of props.props) {
+      handedPropsBuilt(ctx, {
+        key,
+        value,
+        ref,
+        limit: local?.[`...${key}`],
+        local: local !== undefined,
+      });
       if (local !== undefined && local[key] === undefined) continue;
       const owner = ref !== undefined ? fieldOwner(ctx, value) : undefined;
       if (ref !== undefined && owner !== undefined) ctx.fieldRoutes.push({ ...owner, api: ref, key });
@@ -141,4 +149,5 @@ export function routedPropsBuilt(
       }
     }
   }
+  flushHandedProps(ctx, report);
 }
