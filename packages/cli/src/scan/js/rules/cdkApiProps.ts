@@ -122,7 +122,7 @@ export function routedPropsBuilt(
     )
       continue;
     for (const [key, value] of props.props) {
-      handedPropsBuilt(ctx, {
+      handedPropsBuilt(ctx, node, {
         key,
         value,
         ref,

@@ -98,6 +98,7 @@ const handedIn = new WeakMap<ModuleContext, Map<Node, Handed>>();
  */
 export function handedPropsBuilt(
   ctx: ModuleContext,
+  built: Node,
   at: {
     readonly key: string;
     readonly value: Node;
@@ -107,6 +108,10 @@ export function handedPropsBuilt(
   },
 ): void {
   if (at.local ? at.limit === undefined : at.ref === undefined) return;
+  // Kept in a field (`this.consumer = new ApiFunction(...)`): judged as that field's function where a
+  // route reaches it (cdkApiProps.ts fieldFunctions), one candidate per line.
+  const parent = ctx.parentOf(built);
+  if (parent?.type === 'AssignmentExpression' && memberPath(parent.left as Node)?.[0] === 'this') return;
   const timeout = timeoutIn(ctx, at.value);
   if (timeout === undefined || timeout.seconds <= (at.limit ?? 29)) return;
   const byNode = handedIn.get(ctx) ?? new Map<Node, Handed>();
