@@ -12,7 +12,7 @@ import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
 import { routedConstructField } from './cdkFieldRoutes.js';
 import { handlerLink, handlerLinkOfProps } from './cdkHandlers.js';
-import { noteSpreadProps, selfRoutedLimit } from './cdkPropsSpread.js';
+import { flushHandedProps, noteSpreadProps, selfRoutedLimit } from './cdkPropsSpread.js';
 import { noteSpreadRoutes, sharedPropsTimeouts } from './cdkSharedProps.js';
 import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
 import type { Report } from './Report.js';
@@ -264,8 +264,10 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
   shared.flush();
   routedPropsBuilt(ctx, report, (expr) => constructsOf(ctx, expr), reported);
   fieldFunctions(ctx, report, reported);
-  sharedPropsTimeouts(ctx, report);
   solutionsPatternTimeouts(ctx, report);
+  // Last: a candidate the project pass may drop never takes the line of a finding judged above.
+  sharedPropsTimeouts(ctx, report);
+  flushHandedProps(ctx, report);
 }
 
 /**

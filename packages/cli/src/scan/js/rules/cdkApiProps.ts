@@ -9,7 +9,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { timeoutIn } from './cdkConstructDefaults.js';
 import { nestedFieldTimeout } from './cdkFieldRoutes.js';
-import { flushHandedProps, handedPropsBuilt } from './cdkPropsSpread.js';
+import { handedPropsBuilt } from './cdkPropsSpread.js';
 import type { Report } from './Report.js';
 
 /** The class whose constructor `at` is in. */
@@ -149,5 +149,4 @@ export function routedPropsBuilt(
       }
     }
   }
-  flushHandedProps(ctx, report);
 }
