@@ -10,11 +10,13 @@ import { calleeName, memberPath, type Node, objectProps, propertyName, unwrap } 
 import type { ModuleContext } from '../ModuleContext.js';
 import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
+import { factoryTimeout } from './cdkFactoryFunctions.js';
 import { routedConstructField } from './cdkFieldRoutes.js';
-import { handlerLink, handlerLinkOfProps } from './cdkHandlers.js';
+import { handlerLink } from './cdkHandlers.js';
 import { flushHandedProps, noteSpreadProps, selfRoutedLimit } from './cdkPropsSpread.js';
 import { noteSpreadRoutes, sharedPropsTimeouts } from './cdkSharedProps.js';
 import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
+import { solutionsPatternTimeouts } from './cdkSolutionsApi.js';
 import type { Report } from './Report.js';
 
 /** REST API integrations stop at 29 s; HTTP API (v2) ones at 30 s. */
@@ -242,6 +244,14 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
         );
       continue;
     }
+    const made = factoryTimeout(ctx, route.fn); // built by a factory call: cdkFactoryFunctions.ts
+    if (made !== undefined && made.seconds > route.limit)
+      shared.report(
+        made.node,
+        `function timeout ${made.seconds}s exceeds API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
+        undefined,
+        made.call,
+      );
     for (const construct of constructsOf(ctx, route.fn)) {
       if (reported.has(construct)) continue;
       const props = (construct.arguments as Node[])[2];
@@ -268,27 +278,4 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
   // Last: a candidate the project pass may drop never takes the line of a finding judged above.
   sharedPropsTimeouts(ctx, report);
   flushHandedProps(ctx, report);
-}
-
-/**
- * aws-solutions-constructs' API patterns (`ApiGatewayToLambda`, `CognitoToApiGatewayToLambda`, ...) build
- * the function from `lambdaFunctionProps` behind a REST API: judged at that timeout.
- */
-function solutionsPatternTimeouts(ctx: ModuleContext, report: Report): void {
-  // The pattern's class name is spelled where it is built: most CDK modules build none.
-  if (!ctx.source.includes('ApiGatewayToLambda') && !ctx.source.includes('\\u')) return;
-  for (const node of ctx.of('NewExpression')) {
-    const kind = memberPath(node.callee)?.at(-1) ?? '';
-    if (!/ApiGatewayToLambda$/.test(kind) || !fromLibrary(ctx, node)) continue;
-    const fnProps = objectProps(ctx.valueOf((node.arguments as Node[])[2]))?.props.get('lambdaFunctionProps');
-    const timeout = timeoutIn(ctx, fnProps);
-    if (timeout === undefined || timeout.seconds <= REST_LIMIT) continue;
-    const link = handlerLinkOfProps(ctx, objectProps(ctx.valueOf(fnProps)), 'no-work');
-    report(
-      'iac-gateway-timeout-exceeds-lambda',
-      timeout.node,
-      `${kind}'s function timeout ${timeout.seconds}s exceeds API Gateway's ${REST_LIMIT}s integration timeout: clients get 504 while it keeps running`,
-      link !== undefined ? { handlerLink: link } : undefined,
-    );
-  }
 }
