@@ -85,10 +85,14 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   )
     return false;
   if (c.onlyIfImportApiRoute !== undefined) {
-    const { ref, key, seconds } = c.onlyIfImportApiRoute;
-    const target = project.resolveModule(ref.from, ref.source);
-    const limit = target === undefined ? undefined : project.exportFact(target, ref.name)?.apiRoutes?.[key];
-    if (limit === undefined || seconds <= limit) return false;
+    const { ref, key, seconds, or = [] } = c.onlyIfImportApiRoute;
+    const routed = [{ ref, key }, ...or].some((r) => {
+      const target = project.resolveModule(r.ref.from, r.ref.source);
+      const limit =
+        target === undefined ? undefined : project.exportFact(target, r.ref.name)?.apiRoutes?.[r.key];
+      return limit !== undefined && seconds > limit;
+    });
+    if (!routed) return false;
   }
   if (c.onlyIfFieldRouted !== undefined && !fieldRouted(project, file, c.onlyIfFieldRouted)) return false;
   const built = c.onlyIfImportHttpTimeoutArg;
@@ -178,9 +182,15 @@ function fieldRouted(
 ): boolean {
   return project.fieldRoutes.some((r) => {
     if (r.field !== f.field || !f.exports.includes(r.owner.name)) return false;
+    // A CDK function's field is the function: a route through a field of it (`owner.field.fn`) is not it.
+    if ((r.through !== undefined && f.nested !== true) || r.overridden === true) return false;
     if (project.resolveModule(r.owner.from, r.owner.source) !== file) return false;
-    const api = project.resolveModule(r.api.from, r.api.source);
-    const limit = api === undefined ? undefined : project.exportFact(api, r.api.name)?.apiRoutes?.[r.key];
+    if (r.limit !== undefined) return f.seconds > r.limit;
+    const api = r.api === undefined ? undefined : project.resolveModule(r.api.from, r.api.source);
+    const limit =
+      api === undefined || r.key === undefined
+        ? undefined
+        : project.exportFact(api, r.api?.name ?? '')?.apiRoutes?.[r.key];
     return limit !== undefined && f.seconds > limit;
   });
 }

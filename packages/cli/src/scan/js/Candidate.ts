@@ -141,12 +141,20 @@ export interface Candidate {
   /** A Terraform function module's timeout above 29 s: kept if a route in another module reaches it (iac/terraformGatewayJoin.ts). */
   readonly terraformGatewayFunction?: { readonly module: string; readonly seconds: number };
   /** A function handed to an imported construct under `key`: kept when that construct routes the prop to an API. */
-  readonly onlyIfImportApiRoute?: { readonly ref: ImportRef; readonly key: string; readonly seconds: number };
+  readonly onlyIfImportApiRoute?: {
+    readonly ref: ImportRef;
+    readonly key: string;
+    readonly seconds: number;
+    /** Other constructs the same props were handed to (rules/cdkPropsSpread.ts): any one routing them keeps it. */
+    readonly or?: readonly { readonly ref: ImportRef; readonly key: string }[];
+  };
   /** A function kept in a field of an exported construct: kept when some module routes that field to an API. */
   readonly onlyIfFieldRouted?: {
     readonly exports: readonly string[];
     readonly field: string;
     readonly seconds: number;
+    /** The field holds a project construct wrapping the function: only a route through it (`owner.field.fn`) counts. */
+    readonly nested?: true;
   };
   /** A Terraform SQS consumer (`aws_lambda_function.f`, `module.m`): dropped when its folder's IAM reaches only absorbing services. */
   readonly terraformFloodFunction?: string;

@@ -24,10 +24,17 @@ export interface PassedProps {
   readonly args: readonly (Readonly<Record<string, readonly string[] | null>> | null)[];
 }
 
-/** `new ApiStack(app, id, { key: owner.field })` where `owner` is an imported construct: the wiring of an app. */
+/**
+ * `new ApiStack(app, id, { key: owner.field })` where `owner` is an imported construct: the wiring of an app;
+ * or, with `limit`, `new LambdaIntegration(owner.field)` / `(owner.field.through)` routed directly
+ * (rules/cdkFieldRoutes.ts), `overridden` when the props written where `owner` is built set a timeout.
+ */
 export interface FieldRoute {
   readonly owner: ImportRef;
   readonly field: string;
-  readonly api: ImportRef;
-  readonly key: string;
+  readonly api?: ImportRef;
+  readonly key?: string;
+  readonly limit?: number;
+  readonly through?: string;
+  readonly overridden?: true;
 }

@@ -18,6 +18,8 @@ const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
 // NodejsFunction(...)`), which an app may hand to an API construct (cdkApiProps.ts fieldFunctions).
 const FUNCTION_FIELD = /this\.[\w$]+\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*\w*(?:Function|Lambda)\s*\(/;
 const LONG_TIMEOUT = /timeout\s*:\s*(?:[\w$]+\.)*Duration\.(?:minutes|hours|seconds\(\s*(?:[3-9]\d|\d{3,}))/;
+// An exported constant or default object: where shared function props are kept.
+const EXPORTED_OBJECT = /\bexport\s+(?:const|let|default\s*\{)/;
 const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*Api\w*)\s*\(/;
 
 export function cdkConstruct(words: SourceWords): boolean {
@@ -27,6 +29,8 @@ export function cdkConstruct(words: SourceWords): boolean {
     (CDK_NEW.test(source) ||
       CDK_NEW_API.test(source) ||
       (FUNCTION_FIELD.test(source) && LONG_TIMEOUT.test(source)) ||
+      // shared function props exported with their timeout, spread where routed (rules/cdkSharedProps.ts).
+      (words.includes('export') && LONG_TIMEOUT.test(source) && EXPORTED_OBJECT.test(source)) ||
       // a function's own mapping, whose batch size may settle its handler (rules/cdkBatchOne.ts).
       words.includes('addEventSourceMapping') ||
       // an EventBridge target, whatever name its import is given (rules/cdkAsyncTargets.ts).

@@ -8,10 +8,12 @@ import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { timeoutIn } from './cdkConstructDefaults.js';
+import { nestedFieldTimeout } from './cdkFieldRoutes.js';
+import { handedPropsBuilt } from './cdkPropsSpread.js';
 import type { Report } from './Report.js';
 
 /** The class whose constructor `at` is in. */
-function constructorClass(ctx: ModuleContext, at: Node): Node | undefined {
+export function constructorClass(ctx: ModuleContext, at: Node): Node | undefined {
   const fn = ctx.enclosingFunction(at);
   const method = fn === undefined ? undefined : ctx.parentOf(fn);
   if (method?.type !== 'MethodDefinition' || method.kind !== 'constructor') return undefined;
@@ -63,20 +65,30 @@ export function fieldFunctions(ctx: ModuleContext, report: Report, reported: Set
     const path = memberPath(e.left as Node);
     const construct = unwrap(e.right as Node);
     if (path?.length !== 2 || path[0] !== 'this' || construct?.type !== 'NewExpression') continue;
+    if (reported.has(construct)) continue;
+    // A project construct wrapping a function (cdkFieldRoutes.ts), else a function construct itself.
+    const wrapped = nestedFieldTimeout(ctx, construct);
     if (
-      reported.has(construct) ||
+      wrapped === undefined &&
       !/(Function|Lambda)$/.test(memberPath(construct.callee as Node)?.at(-1) ?? '')
     )
       continue;
     const cls = constructorClass(ctx, construct);
     const exports = [...ctx.exports].filter(([, v]) => unwrap(v) === cls).map(([name]) => name);
-    const timeout = timeoutIn(ctx, (construct.arguments as Node[])[2]);
+    const timeout = wrapped ?? timeoutIn(ctx, (construct.arguments as Node[])[2]);
     if (cls === undefined || exports.length === 0 || timeout === undefined || timeout.seconds <= 29) continue;
     report(
       'iac-gateway-timeout-exceeds-lambda',
       timeout.node,
-      `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: the app hands this.${path[1]} to an API construct that routes it, and clients get 504 while it keeps running`,
-      { onlyIfFieldRouted: { exports, field: path[1] as string, seconds: timeout.seconds } },
+      `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: the app routes this.${path[1]} behind an API (directly or through an API construct), and clients get 504 while it keeps running`,
+      {
+        onlyIfFieldRouted: {
+          exports,
+          field: path[1] as string,
+          seconds: timeout.seconds,
+          ...(wrapped !== undefined ? { nested: true as const } : {}),
+        },
+      },
     );
   }
 }
@@ -110,6 +122,13 @@ export function routedPropsBuilt(
     )
       continue;
     for (const [key, value] of props.props) {
+      handedPropsBuilt(ctx, node, {
+        key,
+        value,
+        ref,
+        limit: local?.[`...${key}`],
+        local: local !== undefined,
+      });
       if (local !== undefined && local[key] === undefined) continue;
       const owner = ref !== undefined ? fieldOwner(ctx, value) : undefined;
       if (ref !== undefined && owner !== undefined) ctx.fieldRoutes.push({ ...owner, api: ref, key });

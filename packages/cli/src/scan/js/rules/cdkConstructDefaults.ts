@@ -4,6 +4,7 @@
 // instance that does not override it keeps that timeout behind the gateway's 29 s.
 import { calleeName, type Node, numberValue, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { configuredNumber } from './envNumbers.js';
 
 /** `Duration.seconds(60)` / `Duration.minutes(2)` in seconds. */
 export function durationSeconds(node: Node | undefined, ctx?: ModuleContext): number | undefined {
@@ -13,7 +14,7 @@ export function durationSeconds(node: Node | undefined, ctx?: ModuleContext): nu
   if (n?.type !== 'CallExpression') return undefined;
   const unit = calleeName(n);
   const arg = (n.arguments as Node[])[0];
-  const value = numberValue(arg) ?? (ctx !== undefined ? numberValue(ctx.valueOf(arg)) : undefined);
+  const value = ctx !== undefined ? configuredNumber(ctx, arg) : numberValue(arg);
   if (value === undefined) return undefined;
   if (unit === 'seconds') return value;
   if (unit === 'minutes') return value * 60;

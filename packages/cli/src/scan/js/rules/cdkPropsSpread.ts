@@ -1,0 +1,144 @@
+// iac-gateway-timeout-exceeds-lambda through function props a construct is handed: a project construct
+// takes the app's shared function props as one of its own props (`new ApiFunctions(this, 'Fns', {
+// defaultLambdaConfig })`) and spreads them into each function it routes (`new NodejsFunction(scope, id,
+// { ...props.defaultLambdaConfig, entry })`, or `const { defaultLambdaConfig } = props` first). The class
+// notes the prop as routed under `...key` (its export fact `apiRoutes`); the place it is built is judged
+// at the timeout of the object it hands in (cdkApiProps.ts `routedPropsBuilt`).
+//
+// Also the function constructs of a library that put themselves behind an API when given one in their
+// props (`new NodeJsFunction(scope, id, { api: { apiGatewayRestApi, methods: ['GET'], path } })`): the
+// route is the construct itself.
+import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import type { ImportRef } from '../Candidate.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { constructorClass } from './cdkApiProps.js';
+import { timeoutIn } from './cdkConstructDefaults.js';
+import type { Report } from './Report.js';
+
+/** Keys that say where on an API a route sits. */
+const ROUTE_KEYS = ['path', 'method', 'methods', 'httpMethod', 'routeKey'];
+
+/** The constructor parameter `props` a value is read from and the key read: `props.k`, `const { k } = props`. */
+function paramKey(ctx: ModuleContext, value: Node | undefined): { param: Node; key: string } | undefined {
+  const n = unwrap(value);
+  if (n?.type === 'MemberExpression') {
+    const root = unwrap(n.object as Node);
+    const key = propertyName(n.property as Node, n.computed as boolean);
+    if (root?.type !== 'Identifier' || key === undefined) return undefined;
+    return ctx.resolve(root.name as string, root)?.kind === 'param' ? { param: root, key } : undefined;
+  }
+  if (n?.type !== 'Identifier') return undefined;
+  const decl = ctx.resolve(n.name as string, n)?.declaration;
+  const init = unwrap(decl?.init as Node);
+  if (decl?.type !== 'VariableDeclarator' || decl.id?.type !== 'ObjectPattern' || init?.type !== 'Identifier')
+    return undefined;
+  if (ctx.resolve(init.name as string, init)?.kind !== 'param') return undefined;
+  for (const p of decl.id.properties as Node[]) {
+    const v = p.type === 'Property' ? unwrap(p.value as Node) : undefined;
+    const local = v?.type === 'AssignmentPattern' ? unwrap(v.left as Node) : v;
+    if (local?.type === 'Identifier' && local.name === n.name) {
+      const key = propertyName(p.key as Node, p.computed as boolean);
+      return key === undefined ? undefined : { param: init, key };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Notes each constructor prop a routed function's props spread (`...props.k`) as routed under `...k`.
+ * @example
+ * noteSpreadProps(ctx, construct, 29) // `{ ...props.defaults, entry }` -> apiRouteProps[cls]['...defaults'] = 29
+ */
+export function noteSpreadProps(ctx: ModuleContext, construct: Node, limit: number): void {
+  const props = ctx.valueOf((construct.arguments as Node[] | undefined)?.[2]);
+  if (props?.type !== 'ObjectExpression') return;
+  for (const p of props.properties as Node[]) {
+    if (p.type !== 'SpreadElement') continue;
+    const read = paramKey(ctx, p.argument as Node);
+    const cls = read === undefined ? undefined : constructorClass(ctx, read.param);
+    if (read === undefined || cls === undefined) continue;
+    const routes = ctx.apiRouteProps.get(cls) ?? {};
+    const key = `...${read.key}`;
+    routes[key] = Math.min(routes[key] ?? limit, limit);
+    ctx.apiRouteProps.set(cls, routes);
+  }
+}
+
+/**
+ * A library function construct given its own API route in its props (`api: { restApi, methods, path }`,
+ * or `api` beside `path` / `method`): the integration limit it runs behind (an HTTP API's 30 s when the
+ * API is written as one, else REST's 29 s), or undefined when it routes nothing.
+ */
+export function selfRoutedLimit(ctx: ModuleContext, node: Node): number | undefined {
+  const kind = memberPath(node.callee as Node)?.at(-1) ?? '';
+  if (!/(Function|Lambda)$/.test(kind)) return undefined;
+  const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]))?.props;
+  const api = props?.get('api');
+  if (props === undefined || api === undefined) return undefined;
+  const inner = objectProps(ctx.valueOf(api))?.props;
+  if (!ROUTE_KEYS.some((k) => props.has(k) || inner?.has(k) === true)) return undefined;
+  const text = ctx.source.slice(api.start as number, api.end as number);
+  return /http_?api/i.test(text) && !/rest/i.test(text) ? 30 : 29;
+}
+
+/** A timeout handed in as props, and every construct (and key) it was handed to in this module. */
+interface Handed {
+  readonly node: Node;
+  readonly seconds: number;
+  readonly to: { ref: ImportRef; key: string }[];
+  local: boolean;
+}
+
+const handedIn = new WeakMap<ModuleContext, Map<Node, Handed>>();
+
+/**
+ * At `new C(scope, id, { key: sharedProps })`: when C spreads `props.key` into a routed function (a local
+ * class's note, `limit`; an imported project construct's, asked of the project pass), notes the timeout
+ * the handed object sets, judged by `flushHandedProps`.
+ */
+export function handedPropsBuilt(
+  ctx: ModuleContext,
+  built: Node,
+  at: {
+    readonly key: string;
+    readonly value: Node;
+    readonly ref: ImportRef | undefined;
+    readonly limit: number | undefined;
+    readonly local: boolean;
+  },
+): void {
+  if (at.local ? at.limit === undefined : at.ref === undefined) return;
+  // Kept in a field (`this.consumer = new ApiFunction(...)`): judged as that field's function where a
+  // route reaches it (cdkApiProps.ts fieldFunctions), one candidate per line.
+  const parent = ctx.parentOf(built);
+  if (parent?.type === 'AssignmentExpression' && memberPath(parent.left as Node)?.[0] === 'this') return;
+  const timeout = timeoutIn(ctx, at.value);
+  if (timeout === undefined || timeout.seconds <= (at.limit ?? 29)) return;
+  const byNode = handedIn.get(ctx) ?? new Map<Node, Handed>();
+  handedIn.set(ctx, byNode);
+  const entry = byNode.get(timeout.node) ?? {
+    node: timeout.node,
+    seconds: timeout.seconds,
+    to: [],
+    local: false,
+  };
+  byNode.set(timeout.node, entry);
+  if (at.local) entry.local = true;
+  else if (at.ref !== undefined) entry.to.push({ ref: at.ref, key: `...${at.key}` });
+}
+
+/** One finding per handed-in timeout: at once for a local class that routes it, else if any import does. */
+export function flushHandedProps(ctx: ModuleContext, report: Report): void {
+  for (const h of handedIn.get(ctx)?.values() ?? []) {
+    const [first, ...or] = h.to;
+    if (!h.local && first === undefined) continue;
+    report(
+      'iac-gateway-timeout-exceeds-lambda',
+      h.node,
+      `function timeout ${h.seconds}s exceeds API Gateway's integration timeout: these props are handed to a construct that spreads them into functions it routes behind the API, and clients get 504 while they keep running`,
+      h.local || first === undefined
+        ? undefined
+        : { onlyIfImportApiRoute: { ...first, seconds: h.seconds, ...(or.length > 0 ? { or } : {}) } },
+    );
+  }
+}
