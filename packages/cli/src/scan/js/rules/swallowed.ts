@@ -33,6 +33,7 @@ import { flagOnlyLogged } from './loggedFlag.js';
 import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
+import { rxjsRetryWhen } from './rxjsRetryWhen.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
@@ -220,8 +221,10 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     } else if (!failureResultRule(ctx, handler, io, report)) successAnswerRule(ctx, handler, io, report);
   }
 
+  const rxjs = ctx.source.includes('retryWhen');
   for (const call of ctx.of('CallExpression')) {
     if (promiseCatch(ctx, call, report)) continue;
+    if (rxjs && rxjsRetryWhen(ctx, call, report)) continue;
     // fetch responses whose status is never looked at.
     const http = classifyHttpCall(ctx, call);
     if (http === undefined || inTelemetryFunction(ctx, call)) continue;
