@@ -21,6 +21,7 @@ import {
   nothing,
   resolved,
 } from './catchShapes.js';
+import { createOnFailure } from './createOnFailure.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
@@ -84,6 +85,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
     if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
     if (unawaitedRethrowRule(ctx, handler, report)) continue;
+    if (createOnFailure(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&
