@@ -14,6 +14,7 @@ import {
 } from './catchAfter.js';
 import { bestEffortTelemetry, inTelemetryFunction, isObservation, saysWhy } from './catchFacts.js';
 import type { DropShape } from './catchShapes.js';
+import { dereferencedAfter } from './dereferencedAfter.js';
 import { fallsToBackup } from './fallbackChain.js';
 import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 
@@ -43,6 +44,8 @@ export function bestEffortByDecision(
   shape: DropShape | undefined,
 ): boolean {
   if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
+  // The code after the try reads a property of the variable the try would have set: a TypeError there.
+  if (dereferencedAfter(ctx, tryStatement)) return true;
   // The failure sends the function on to a backup attempt whose own failure reaches the caller.
   if (fallsToBackup(ctx, tryStatement)) return true;
   // A fallback: the variable the try sets is checked after it, and the function throws when it is unset.
