@@ -3,7 +3,7 @@
 // AWS and most APIs answer "not found" with one error among many (`NoSuchKey`, `ResourceNotFoundException`,
 // `ParameterNotFound`, a 404, Stripe's `resource_missing`); a throttle, a timeout or a denied call takes the
 // same branch, and the create then makes a duplicate (a second customer) or overwrites what exists.
-import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode, isLogCall } from './catchFacts.js';
@@ -26,6 +26,36 @@ function verbOf(call: Node): string {
     if (inner?.type === 'CallExpression') return calleeName(inner) ?? '';
   }
   return name;
+}
+
+/**
+ * What a call reads or writes, by its name less the verb: `getStripeCustomer` -> `stripecustomer`,
+ * `getIdentityByAddress` -> `identity`, `PutObjectCommand` -> `object`; for a bare verb on a resource
+ * list, the list (`stripe.customers.create` -> `customer`); '' when the name says nothing more (`put`).
+ */
+function nounOf(call: Node): string {
+  let noun = verbOf(call)
+    .replace(READ, '')
+    .replace(WRITE, '')
+    .replace(/Command$/, '')
+    .replace(/By[A-Z].*$/, '');
+  if (noun === '') {
+    const owner = memberPath(call.callee)?.at(-2) ?? '';
+    if (owner !== 'this' && /[a-z]s$/.test(owner)) noun = owner;
+  }
+  return noun.toLowerCase().replace(/s$/, '');
+}
+
+/** The write names the thing a read looked for, or names no thing at all (`this.put(record)`, `PutCommand`). */
+function sameThing(reads: Node[], write: Node): boolean {
+  const written = nounOf(write);
+  return (
+    written === '' ||
+    reads.some((r) => {
+      const read = nounOf(r);
+      return read !== '' && (read.includes(written) || written.includes(read));
+    })
+  );
 }
 
 /** The awaited calls in a block that reach another system (not into nested functions). */
@@ -81,7 +111,9 @@ export function createOnFailure(ctx: ModuleContext, handler: Node, report: Repor
   const reads = ioCalls(ctx, tryStatement.block as Node);
   if (reads.length === 0 || !reads.every((c) => onlyReads(ctx, c))) return false;
   if (!errorUnread(handler)) return false;
-  const writes = ioCalls(ctx, handler.body as Node).filter((c) => WRITE.test(verbOf(c)));
+  const writes = ioCalls(ctx, handler.body as Node).filter(
+    (c) => WRITE.test(verbOf(c)) && sameThing(reads, c),
+  );
   if (writes.length === 0) return false;
   const message =
     'catch takes any failure of the read for "not found" and creates or writes instead: a throttle, a timeout or a denied call makes a duplicate or overwrites what exists; test the not-found error and rethrow the rest';
@@ -147,7 +179,8 @@ export function absentBeforeWrite(ctx: ModuleContext, call: Node): boolean {
   const fn = ctx.enclosingFunction(call);
   if (fn === undefined) return false;
   const writesIn = (n: Node | undefined, after = 0) =>
-    n !== undefined && ioCalls(ctx, n).some((c) => (c.start as number) > after && WRITE.test(verbOf(c)));
+    n !== undefined &&
+    ioCalls(ctx, n).some((c) => (c.start as number) > after && WRITE.test(verbOf(c)) && sameThing([read], c));
   return someDescendant(
     fn.body as Node,
     (n) => {
