@@ -26,6 +26,30 @@ function isNullish(node: Node): boolean {
   return (n?.type === 'Literal' && n.value === null) || (n?.type === 'Identifier' && n.name === 'undefined');
 }
 
+const LOOPS = new Set([
+  'ForStatement',
+  'ForOfStatement',
+  'ForInStatement',
+  'WhileStatement',
+  'DoWhileStatement',
+]);
+
+/**
+ * A loop around the try that the variable is declared outside of: from the second pass on, the variable
+ * still holds the last pass's value, so the read after a failure takes stale data and does not throw.
+ */
+function loopBetween(ctx: ModuleContext, tryStatement: Node, declaration: Node): boolean {
+  for (let n = ctx.parentOf(tryStatement); n !== undefined; n = ctx.parentOf(n)) {
+    if (
+      (n.start as number) <= (declaration.start as number) &&
+      (declaration.end as number) <= (n.end as number)
+    )
+      return false;
+    if (LOOPS.has(n.type)) return true;
+  }
+  return false;
+}
+
 /** Variables declared before the try, left without a value (`let response;`), that the try assigns. */
 function assignedInTry(ctx: ModuleContext, tryStatement: Node): string[] {
   const names = new Set<string>();
@@ -40,7 +64,8 @@ function assignedInTry(ctx: ModuleContext, tryStatement: Node): string[] {
         binding !== undefined &&
         (binding.kind === 'let' || binding.kind === 'var') &&
         (binding.declaration.end as number) < (tryStatement.start as number) &&
-        (binding.init === undefined || isNullish(binding.init))
+        (binding.init === undefined || isNullish(binding.init)) &&
+        !loopBetween(ctx, tryStatement, binding.declaration)
       )
         names.add(left.name as string);
       return true;
