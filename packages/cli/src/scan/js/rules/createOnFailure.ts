@@ -46,6 +46,21 @@ function nounOf(call: Node): string {
   return noun.toLowerCase().replace(/s$/, '');
 }
 
+/**
+ * A write that cannot duplicate or overwrite: DynamoDB's `ConditionExpression: 'attribute_not_exists(pk)'`,
+ * S3's conditional `IfNoneMatch: '*'`, an idempotency key (Stripe's `idempotencyKey`). It fails instead.
+ */
+const CONDITIONAL = /attribute_not_exists|IfNoneMatch|idempotencyKey|Idempotency-Key/;
+
+function conditional(ctx: ModuleContext, write: Node): boolean {
+  if (CONDITIONAL.test(ctx.source.slice(write.start, write.end))) return true;
+  // `const params = { ..., ConditionExpression }` built beside the call and handed in by name.
+  const arg = unwrap((write.arguments as Node[])[0]);
+  const inner = arg?.type === 'NewExpression' ? unwrap((arg.arguments as Node[])[0]) : arg;
+  const value = inner?.type === 'Identifier' ? ctx.valueOf(inner) : undefined;
+  return value !== undefined && value !== inner && CONDITIONAL.test(ctx.source.slice(value.start, value.end));
+}
+
 /** The write names the thing a read looked for, or names no thing at all (`this.put(record)`, `PutCommand`). */
 function sameThing(reads: Node[], write: Node): boolean {
   const written = nounOf(write);
@@ -112,7 +127,7 @@ export function createOnFailure(ctx: ModuleContext, handler: Node, report: Repor
   if (reads.length === 0 || !reads.every((c) => onlyReads(ctx, c))) return false;
   if (!errorUnread(handler)) return false;
   const writes = ioCalls(ctx, handler.body as Node).filter(
-    (c) => WRITE.test(verbOf(c)) && sameThing(reads, c),
+    (c) => WRITE.test(verbOf(c)) && sameThing(reads, c) && !conditional(ctx, c),
   );
   if (writes.length === 0) return false;
   const message =
@@ -180,7 +195,10 @@ export function absentBeforeWrite(ctx: ModuleContext, call: Node): boolean {
   if (fn === undefined) return false;
   const writesIn = (n: Node | undefined, after = 0) =>
     n !== undefined &&
-    ioCalls(ctx, n).some((c) => (c.start as number) > after && WRITE.test(verbOf(c)) && sameThing([read], c));
+    ioCalls(ctx, n).some(
+      (c) =>
+        (c.start as number) > after && WRITE.test(verbOf(c)) && sameThing([read], c) && !conditional(ctx, c),
+    );
   return someDescendant(
     fn.body as Node,
     (n) => {
