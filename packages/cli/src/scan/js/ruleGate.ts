@@ -144,6 +144,8 @@ function catchOrRetry(words: SourceWords): boolean {
         CATCH_CALL.test(source) ||
         EMPTY_CATCH.test(source))) ||
     words.includes('cockatiel') ||
+    // RxJS retryWhen cut by take(n) (rules/rxjsRetryWhen.ts).
+    words.includes('retryWhen') ||
     words.includes('-retry') ||
     words.includes('exponential-backoff') ||
     // rules/retryPolicies.ts: polly-js, @lifeomic/attempt, node-retry (`from 'retry'`).

@@ -6,9 +6,13 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { hasComment, inTelemetryFunction, isLogCall, isObservation } from './catchFacts.js';
+import { absentBeforeWrite } from './createOnFailure.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
+
+const ABSENT_BEFORE_WRITE =
+  'the existence check answers any failure of the read as "absent", and a write follows on that answer: a throttle or a timeout lets it overwrite or duplicate what exists; test the not-found error and rethrow the rest';
 
 /** `.catch(() => {})`, `.catch(() => null)`, `.catch(noop)`: true when the call is a `.catch`, reported or not. */
 export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): boolean {
@@ -43,6 +47,12 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
       isEmptyValue((b.body as Node[])[0]?.argument);
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
       report('swallowed-error', call, '.catch() discards the rejection');
+    else if (answersFlag(ctx, call, b) && absentBeforeWrite(ctx, call))
+      report(
+        'swallowed-error',
+        (unwrap(call.callee)?.property as Node | undefined) ?? call,
+        ABSENT_BEFORE_WRITE,
+      );
     else if (logsThenEmpty(ctx, call, b))
       report(
         'swallowed-error',

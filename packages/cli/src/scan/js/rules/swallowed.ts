@@ -6,27 +6,13 @@ import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { callersRead } from '../resultUse.js';
-import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
+import { aroundWholeRun, bestEffortByDecision, telemetryPath } from './bestEffortCatch.js';
 import { callbackResultRule } from './callbackResult.js';
-import {
-  answersOriginalError,
-  deletedAfterLoop,
-  deletedAfterTry,
-  feedsOnlyBestEffort,
-  throwsAfter,
-  unsetThrowsAfter,
-} from './catchAfter.js';
+import { deletedAfterLoop, deletedAfterTry } from './catchAfter.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
-import {
-  bestEffortTelemetry,
-  doesIo,
-  hasComment,
-  inTelemetryFunction,
-  isObservation,
-  saysWhy,
-} from './catchFacts.js';
+import { doesIo, hasComment, inTelemetryFunction, isObservation, saysWhy } from './catchFacts.js';
 import {
   type DropShape,
   dropShape,
@@ -35,73 +21,26 @@ import {
   nothing,
   resolved,
 } from './catchShapes.js';
+import { createOnFailure } from './createOnFailure.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
-import { fallsToBackup } from './fallbackChain.js';
 import { ioHandledInside } from './handledInside.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { invokeResultRule } from './invokeResult.js';
-import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 import { lenientResponse } from './lenientClients.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
+import { rxjsRetryWhen } from './rxjsRetryWhen.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 import { unawaitedRethrowRule } from './unawaitedRethrow.js';
 import { uncheckedCallbackResponse } from './uncheckedCallbacks.js';
 import { uncheckedResponse } from './uncheckedFetch.js';
-
-/**
- * The try is a statement of an entry handler's own body: what fails there is the run itself, not one of
- * the items a job goes through (those sit in a loop or a helper, and the next run selects them again).
- */
-function aroundWholeRun(ctx: ModuleContext, tryStatement: Node): boolean {
-  const block = ctx.parentOf(tryStatement);
-  const fn = block === undefined ? undefined : ctx.parentOf(block);
-  return fn !== undefined && fn.body === block && ctx.handlers.get(fn) === 'entry';
-}
-
-/** The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`). */
-function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
-  return bestEffortTelemetry(ctx, tryStatement) || inTelemetryFunction(ctx, tryStatement);
-}
-
-/**
- * The catch only logs by decision (a comment says so; a `continue` whose comment says the item is
- * skipped) or on a path that throws right after: not reported. A `break` or a handled error class is
- * judged by what it does, whatever its comment says.
- */
-function bestEffortByDecision(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
-  if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
-  // The failure sends the function on to a backup attempt whose own failure reaches the caller.
-  if (fallsToBackup(ctx, tryStatement)) return true;
-  // A fallback: the variable the try sets is checked after it, and the function throws when it is unset.
-  if (unsetThrowsAfter(ctx, tryStatement) || keptFlagThrowsAfter(ctx, tryStatement)) return true;
-  // The failed messages are left undeleted: the queue redelivers them.
-  if (acknowledgedOnlyOnSuccess(ctx, tryStatement)) return true;
-  // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
-  if (shape === undefined)
-    return (
-      (saysWhy(ctx, tryStatement) &&
-        !deletedAfterLoop(ctx, tryStatement) &&
-        !deletedAfterTry(ctx, tryStatement)) ||
-      feedsOnlyBestEffort(
-        ctx,
-        tryStatement,
-        (outer) =>
-          ((outer.handler?.body as Node | undefined)?.body as Node[] | undefined)?.every((st) =>
-            isObservation(st),
-          ) === true,
-      )
-    );
-  const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
-  return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
-}
 
 const SHAPE_MESSAGE: Record<DropShape, string> = {
   'leaves-loop':
@@ -146,6 +85,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
     if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
     if (unawaitedRethrowRule(ctx, handler, report)) continue;
+    if (createOnFailure(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&
@@ -283,8 +223,10 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     } else if (!failureResultRule(ctx, handler, io, report)) successAnswerRule(ctx, handler, io, report);
   }
 
+  const rxjs = ctx.source.includes('retryWhen');
   for (const call of ctx.of('CallExpression')) {
     if (promiseCatch(ctx, call, report)) continue;
+    if (rxjs && rxjsRetryWhen(ctx, call, report)) continue;
     // fetch responses whose status is never looked at.
     const http = classifyHttpCall(ctx, call);
     if (http === undefined || inTelemetryFunction(ctx, call)) continue;

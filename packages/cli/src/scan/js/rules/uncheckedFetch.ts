@@ -4,6 +4,7 @@
 import { escapeRegExp } from '../../escapeRegExp.js';
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { bodyReceivers } from './bodyHandedOn.js';
 import { isServerModule } from './http.js';
 
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
@@ -66,7 +67,12 @@ function directBodyChecked(ctx: ModuleContext, json: Node): boolean {
   const fn = ctx.enclosingFunction(call) ?? ctx.program;
   const text = ctx.source.slice(parent.end, fn.end);
   const body = parent.id.name as string;
-  return readsDeep(text, body) || bodyTested(text, body);
+  return (
+    readsDeep(text, body) ||
+    bodyTested(text, body) ||
+    // Handed whole to a function of the module that reads it deep (bodyHandedOn.ts).
+    bodyReceivers(ctx, fn, parent.end, body).some((r) => readsDeep(r.text, r.param))
+  );
 }
 
 /**
