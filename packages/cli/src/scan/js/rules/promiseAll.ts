@@ -48,10 +48,14 @@ function guarded(cb: Node): boolean {
 }
 
 /**
- * Every awaited call of the callback only reads (`await checkCooldown(msg)`, `send(new GetItemCommand(...))`):
+ * Every awaited call of the callback only reads (`await checkCooldown(msg)`, `send(new GetItemCommand(...))`),
+ * or the one call an expression body returns does (`(id) => getDevicesForUser(id)`):
  * a rejection fails the batch before anything was done, and a redelivery repeats only reads.
  */
 function onlyReads(ctx: ModuleContext, cb: Node): boolean {
+  // An expression body returns its one call's promise unawaited (`(id) => getDevicesForUser(id)`).
+  const returned = cb.body?.type === 'BlockStatement' ? undefined : unwrap(cb.body as Node);
+  if (returned?.type === 'CallExpression') return readCall(ctx, returned);
   let calls = 0;
   const writes = someDescendant(
     cb.body as Node,
@@ -60,14 +64,19 @@ function onlyReads(ctx: ModuleContext, cb: Node): boolean {
       const call = unwrap(n.argument);
       if (call?.type !== 'CallExpression') return true;
       calls++;
-      const name = calleeName(call) ?? '';
-      const sent = name === 'send' ? ctx.valueOf(call.arguments[0]) : undefined;
-      if (sent?.type === 'NewExpression') return !readName((unwrap(sent.callee)?.name as string) ?? '');
-      return !readName(name);
+      return !readCall(ctx, call);
     },
     true,
   );
   return !writes && calls > 0;
+}
+
+/** A call named for a read, or an SDK `send` of a read command (`send(new GetItemCommand(...))`). */
+function readCall(ctx: ModuleContext, call: Node): boolean {
+  const name = calleeName(call) ?? '';
+  const sent = name === 'send' ? ctx.valueOf(call.arguments[0]) : undefined;
+  if (sent?.type === 'NewExpression') return readName((unwrap(sent.callee)?.name as string) ?? '');
+  return readName(name);
 }
 
 /**
