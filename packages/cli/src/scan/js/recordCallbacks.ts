@@ -3,7 +3,7 @@
 // Only an event source mapping hands Lambda `Records` whose items carry an SQS `body`/`messageId`/
 // `receiptHandle` or a stream's `kinesis`/`dynamodb` (S3 and SNS records carry `s3`/`Sns`), so the field
 // the named function reads from its parameter says which source the records come from.
-import { type Node, propertyName, someDescendant } from './ast.js';
+import { isFunction, type Node, propertyName, someDescendant } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const POLLED_FIELDS = new Set(['body', 'messageId', 'receiptHandle', 'md5OfBody', 'kinesis', 'dynamodb']);
@@ -45,7 +45,8 @@ function readsPolledField(ctx: ModuleContext, fn: Node, index: number): boolean 
 /**
  * True when `fn` hands each of its records to a function of its module that reads an SQS or stream
  * record's own field: `Records.map(processRecord)` (the name as the callback), or a call with a for-of
- * loop's record (`for (const r of event.Records) await saveRecord(r)`).
+ * loop's or an inline callback's record (`for (const r of event.Records) await saveRecord(r)`,
+ * `event.Records.map((r) => decodeJson(r))`).
  * @param records the local name the records go by (`Records` of `({ Records }) =>`), if destructured.
  * @example
  * namedRecordCallbackReadsPolled(ctx, fn, 'Records') // const f = ({ body }) => ...; async ({ Records }) => Promise.all(Records.map(f)) -> true
@@ -61,11 +62,14 @@ export function namedRecordCallbackReadsPolled(ctx: ModuleContext, fn: Node, rec
     if (n.type !== 'CallExpression') return false;
     const args = n.arguments as Node[];
     const callee = n.callee as Node;
-    const perRecord =
+    const overRecords =
       callee.type === 'MemberExpression' &&
       PER_RECORD.has(propertyName(callee.property as Node, callee.computed) ?? '') &&
-      isRecords(callee.object as Node, records) &&
-      args[0]?.type === 'Identifier';
+      isRecords(callee.object as Node, records);
+    // An inline callback's record (`Records.map((r) => decodeJson(r) || decodeLines(r))`) is followed like a loop's.
+    const inline = overRecords && isFunction(args[0]) ? (args[0]?.params as Node[])[0] : undefined;
+    if (inline?.type === 'Identifier') loopRecords.add(inline.name as string);
+    const perRecord = overRecords && args[0]?.type === 'Identifier';
     const index = perRecord
       ? 0
       : args.findIndex((a) => a.type === 'Identifier' && loopRecords.has(a.name as string));

@@ -52,10 +52,16 @@ function guarded(cb: Node): boolean {
  * or the one call an expression body returns does (`(id) => getDevicesForUser(id)`):
  * a rejection fails the batch before anything was done, and a redelivery repeats only reads.
  */
-function onlyReads(ctx: ModuleContext, cb: Node): boolean {
+function onlyReads(ctx: ModuleContext, cb: Node, depth = 0): boolean {
   // An expression body returns its one call's promise unawaited (`(id) => getDevicesForUser(id)`).
   const returned = cb.body?.type === 'BlockStatement' ? undefined : unwrap(cb.body as Node);
-  if (returned?.type === 'CallExpression') return readCall(ctx, returned);
+  if (returned?.type === 'CallExpression') {
+    // A function of the module is judged by its body (`loadBib` that may also mirror what it loaded).
+    const local = ctx.functionOf(returned.callee as Node);
+    return (
+      readCall(ctx, returned) && (local === undefined || (depth < 3 && onlyReads(ctx, local, depth + 1)))
+    );
+  }
   let calls = 0;
   const writes = someDescendant(
     cb.body as Node,
