@@ -67,7 +67,9 @@ export function namedRecordCallbackReadsPolled(ctx: ModuleContext, fn: Node, rec
       PER_RECORD.has(propertyName(callee.property as Node, callee.computed) ?? '') &&
       isRecords(callee.object as Node, records);
     // An inline callback's record (`Records.map((r) => decodeJson(r) || decodeLines(r))`) is followed like a loop's.
-    const inline = overRecords && isFunction(args[0]) ? (args[0]?.params as Node[])[0] : undefined;
+    const first = args[0];
+    const inline =
+      overRecords && first !== undefined && isFunction(first) ? (first.params as Node[])[0] : undefined;
     if (inline?.type === 'Identifier') loopRecords.add(inline.name as string);
     const perRecord = overRecords && args[0]?.type === 'Identifier';
     const index = perRecord
