@@ -144,14 +144,15 @@ export class Project {
     return settled;
   }
 
-  /** The facts of the handler a CDK construct points at, when that module was scanned. */
   /**
    * A template finding its handler's code settles: the handler does no work at all (`no-work`), or none
-   * on its records one by one (`no-record-work`, a stream source that neither reports nor bisects).
+   * on its records one by one (`no-record-work`, a stream source that neither reports nor bisects; and
+   * `reported-in-code`, an event source without ReportBatchItemFailures: a handler that never reads its
+   * records, a queue used as a nudge, has no record to report, as for CDK's SqsEventSource).
    */
   handlerSettles(c: Candidate): boolean {
     const link = c.handlerLink;
-    if (link === undefined || link.clearWhen === 'reported-in-code') return false;
+    if (link === undefined) return false;
     const fact = this.linkedHandler(link);
     return fact !== undefined && !(link.clearWhen === 'no-work' ? fact.work : fact.recordWork);
   }

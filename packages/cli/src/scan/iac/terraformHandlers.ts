@@ -5,8 +5,9 @@
 // entry it was built from (`${var.out_dir}/searchHandler.zip` from src/.../searchHandler.ts). Each .tf
 // file records its functions, locals and batch-1 mappings; the project pass joins them per folder.
 import { type HclBlock, literal } from './hcl.js';
-import { packageFolderHandlers } from './packageFolderHandlers.js';
+import { namesPackageModule, packageFolderHandlers } from './packageFolderHandlers.js';
 import { isLambdaModule, mapEntries } from './terraformLambdaModules.js';
+import { pushedFunctions } from './terraformPushedFunctions.js';
 
 /** A function as written: its handler and its package (`filename`), as raw HCL expressions. */
 export interface TerraformFunction {
@@ -37,6 +38,8 @@ export interface TerraformCodeFacts {
   readonly batchOne: readonly string[];
   /** Every event source mapping's line and the function it polls, for its handler's code. */
   readonly mappings: readonly { readonly fn: string; readonly line: number }[];
+  /** Functions SNS, S3, EventBridge or a log subscription invoke here: one record at a time. */
+  readonly pushed?: readonly string[];
 }
 
 /**
@@ -97,11 +100,13 @@ export function terraformCodeFacts(blocks: readonly HclBlock[]): TerraformCodeFa
       ),
     ),
   ];
+  const pushed = pushedFunctions(resources);
   return {
     functions,
     locals,
     batchOne: mappings.filter((m) => m.one).map((m) => m.fn),
     mappings: mappings.map(({ fn, line }) => ({ fn, line })),
+    ...(pushed.length > 0 ? { pushed } : {}),
   };
 }
 
@@ -138,8 +143,9 @@ function handlerStrings(fn: TerraformFunction, locals: ReadonlyMap<string, strin
 }
 
 /**
- * The handler strings (`module.export`) of every function polled with `batch_size = 1`, across each
- * folder's files: the handler as written, and the package's entry with the handler's export.
+ * The handler strings (`module.export`) of every function polled with `batch_size = 1`, or invoked only
+ * by sources that never batch (no mapping of the folder polls it), across each folder's files: the
+ * handler as written, and the package's entry with the handler's export.
  */
 export function terraformBatchOneHandlers(
   files: readonly { readonly dir: string; readonly facts: TerraformCodeFacts }[],
@@ -148,10 +154,15 @@ export function terraformBatchOneHandlers(
   for (const dir of new Set(files.map((f) => f.dir))) {
     const here = files.filter((f) => f.dir === dir).map((f) => f.facts);
     const batchOne = new Set(here.flatMap((f) => f.batchOne));
-    if (batchOne.size === 0) continue;
+    const polled = new Set(here.flatMap((f) => f.mappings.map((m) => m.fn)));
+    const pushed = new Set(here.flatMap((f) => f.pushed ?? []).filter((fn) => !polled.has(fn)));
+    if (batchOne.size === 0 && pushed.size === 0) continue;
     const locals = new Map(here.flatMap((f) => f.locals));
     for (const fn of here.flatMap((f) => f.functions))
       if (batchOne.has(fn.name)) out.push(...handlerStrings(fn, locals));
+      // Only strings that name package, folder and module: a scheduled `index.handler` would clear every
+      // index module of the repository, queue consumers included.
+      else if (pushed.has(fn.name)) out.push(...handlerStrings(fn, locals).filter(namesPackageModule));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 import type { Node } from './ast.js';
 import { declaresBatchShape } from './localEventShapes.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { namedRecordCallbackReadsPolled } from './recordCallbacks.js';
 
 const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
 
@@ -48,6 +49,7 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   // kinesis/dynamodb field, and S3/SNS events neither.
   if (/\.(body|messageId|receiptHandle)\b/.test(src) || SQS_FIELDS_DESTRUCTURED.test(src)) return true;
   if (records !== undefined && sqsFieldsInCallback(records).test(src)) return true;
+  if (namedRecordCallbackReadsPolled(ctx, fn, records)) return true;
   if (/\.(s3|Sns|ses|codecommit|cf)\b/.test(src)) return false;
   // Records handed whole to a decoder (`Event.fromRecord(record)`) show no source field: a module filed
   // under its source (`kinesis/udp-events.js`, `sqs/worker.js`, `orders-queue-consumer.ts`) names it.

@@ -7,6 +7,7 @@ import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { namespaceMember } from '../asyncMethods.js';
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import { namedRecordCallbackReadsPolled } from '../recordCallbacks.js';
 
 /** Words of a partial batch answer, built by hand or by Powertools. */
 const PARTIAL_ANSWER = /\b(batchItemFailures|itemIdentifier|processPartialResponse|BatchProcessor)\b/;
@@ -26,7 +27,9 @@ export function readsBatchEvent(ctx: ModuleContext, fn: Node): boolean {
   if (first?.type !== 'Identifier') return false;
   const text = ctx.source.slice(fn.start, fn.end);
   const records = `${first.name as string}.Records`;
-  if (!text.includes(records) || !RECORD_FIELDS.test(text) || /\.(s3|Sns|cf)\b/.test(text)) return false;
+  if (!text.includes(records) || /\.(s3|Sns|cf)\b/.test(text)) return false;
+  // The field may be read by a function of the module each record is handed to (`decodeJson(r)`).
+  if (!RECORD_FIELDS.test(text) && !namedRecordCallbackReadsPolled(ctx, fn)) return false;
   // A function that answers partial failures itself.
   if (PARTIAL_ANSWER.test(text)) return false;
   // Only ever `event.Records[0]`: written for a one-record batch (often asserted: `Records.length > 1` throws).

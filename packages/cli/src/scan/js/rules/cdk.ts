@@ -27,6 +27,7 @@ import { alarmedElsewhere } from './cdkHandedDlqs.js';
 import { functionConstruct, handlerLink } from './cdkHandlers.js';
 import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
 import { notePassedProps } from './cdkPassedProps.js';
+import { notePushedHandlers } from './cdkPushedHandlers.js';
 import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
 import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
@@ -111,6 +112,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   notePassedProps(ctx);
   noteAddedMappingsBatchOne(ctx);
   noteEventWired(ctx);
+  notePushedHandlers(ctx);
   asyncInvokersWithoutDlq(ctx, report);
   importedQueueSubclasses(ctx, report);
   for (const node of ctx.of('NewExpression')) {

@@ -1,6 +1,7 @@
 // Rules about code on a Lambda handler's path: partial batch failures, Promise.all over records,
 // work left running after return, console logging, random idempotency keys, plain inserts in
 // at-least-once consumers, and breakers whose state lives in one instance.
+
 import {
   calleeName,
   memberPath,
@@ -19,6 +20,7 @@ import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
+import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
 import { readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
 import { onlyConverts } from './batchTransforms.js';
 import { floatingRule } from './floating.js';
@@ -163,7 +165,7 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   const text = ctx.source.slice(fn.start, fn.end);
   if (!doesWork(fn) || !worksPerRecord(ctx, fn) || cannotFailRecord(ctx, fn)) return;
   if (deletesSucceeded(ctx, fn)) return;
-  if (parksEveryFailure(ctx, fn)) return;
+  if (parksEveryFailure(ctx, fn) || wholeBatchRetryDecided(ctx, fn)) return;
   // Written for one record (batchSingleRecord.ts): a handler that refuses a larger batch loses nothing, and
   // one that reads only Records[0] loses records only where the scan sees a mapping of a larger batch.
   if (refusesBatches(fn) || onlyConverts(ctx, fn)) return;
