@@ -63,6 +63,14 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const target = project.resolveModule(ref.from, ref.source);
     if (target === undefined || project.exportFact(target, ref.name)?.queueSubclass !== true) return false;
   }
+  if (c.onlyIfImportFunctionBuilder !== undefined) {
+    const { ref, keys, spread } = c.onlyIfImportFunctionBuilder;
+    const target = project.resolveModule(ref.from, ref.source);
+    const dlqKeys =
+      target === undefined ? undefined : project.exportFact(target, ref.name)?.functionBuilder?.dlqKeys;
+    if (dlqKeys === undefined || keys.some((k) => dlqKeys.includes(k)) || (spread && dlqKeys.length > 0))
+      return false;
+  }
   if (c.onlyIfImportAnswersErrors !== undefined) {
     const ref = c.onlyIfImportAnswersErrors;
     const target = project.resolveModule(ref.from, ref.source);

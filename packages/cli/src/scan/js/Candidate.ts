@@ -173,6 +173,12 @@ export interface Candidate {
   readonly onlyIfImportFailureValue?: ImportRef;
   /** Kept only if the imported class extends the CDK `Queue` without a `deadLetterQueue` (cdkQueueSubclasses.ts). */
   readonly onlyIfImportQueueSubclass?: ImportRef;
+  /** A helper-built function invoked asynchronously: kept when the helper gives it no DLQ and `keys` pass none (cdkBuiltFunctions.ts). */
+  readonly onlyIfImportFunctionBuilder?: {
+    readonly ref: ImportRef;
+    readonly keys: readonly string[];
+    readonly spread: boolean;
+  };
   /** A middy middleware from another module: kept when its `onError` answers every error (ExportFact.answersErrors). */
   readonly onlyIfImportAnswersErrors?: ImportRef;
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */

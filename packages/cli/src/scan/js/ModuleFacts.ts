@@ -104,6 +104,8 @@ export interface ExportFact {
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
   /** A class extending the CDK `Queue` whose `super` props set no `deadLetterQueue`. */
   readonly queueSubclass?: true;
+  /** A helper returning a CDK Lambda function: the caller's keys that reach its DLQ props (rules/cdkBuiltFunctions.ts). */
+  readonly functionBuilder?: { readonly dlqKeys: readonly string[] };
   /** The export is an HTTP client class whose calls' timeout is this constructor argument, defaulting to none. */
   readonly httpTimeoutArg?: number;
   /** The function hands back a batch API's answer without reading its failure field. */

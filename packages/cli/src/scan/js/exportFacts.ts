@@ -16,6 +16,7 @@ import { callsRemote } from './rules/authFacts.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
+import { builderDlqKeys } from './rules/cdkBuiltFunctions.js';
 import { queueSubclassWithoutDlq } from './rules/cdkQueueSubclasses.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { answersErrors } from './rules/httpErrorMiddleware.js';
@@ -209,6 +210,13 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           : undefined;
     if (remoteClient !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), remoteClient };
+    // A project helper building a CDK Lambda function: what its callers can hand it for failures.
+    const dlqKeys = isFunction(v) && ctx.source.includes('aws-cdk') ? builderDlqKeys(ctx, v) : undefined;
+    if (dlqKeys !== undefined)
+      facts[name] = {
+        ...(facts[name] ?? { provides: [], via: [], async: false }),
+        functionBuilder: { dlqKeys },
+      };
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };

@@ -41,6 +41,7 @@ export type Extra = Pick<
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportFailureValue'
   | 'onlyIfImportQueueSubclass'
+  | 'onlyIfImportFunctionBuilder'
   | 'severity'
 >;
 

@@ -14,6 +14,7 @@ import { gatewayTimeouts } from './cdkApiFunctions.js';
 import { asyncInvokersWithoutDlq } from './cdkAsyncInvokers.js';
 import { apiDestinationWithoutDlq, asyncTargetWithoutDlq } from './cdkAsyncTargets.js';
 import { batchSizeOf, noteAddedMappingsBatchOne, noteMappingBatchOne } from './cdkBatchOne.js';
+import { helperBuiltAsyncTargets } from './cdkBuiltFunctions.js';
 import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBuses.js';
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { destinationDlqWithoutAlarm } from './cdkDestinationDlqs.js';
@@ -115,6 +116,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   notePushedHandlers(ctx);
   asyncInvokersWithoutDlq(ctx, report);
   importedQueueSubclasses(ctx, report);
+  helperBuiltAsyncTargets(ctx, report);
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
     const self =

@@ -30,7 +30,7 @@ import { openProps } from './cdkPassedProps.js';
 import type { Report } from './Report.js';
 
 /** The function an asynchronous invoker construct invokes, and its own props (a subscription's DLQ). */
-function invoked(
+export function invoked(
   ctx: ModuleContext,
   node: Node,
   kind: string,
