@@ -7,6 +7,7 @@
 import type { Candidate } from '../js/Candidate.js';
 import type { HclBlock } from './hcl.js';
 import type { TerraformFacts } from './terraformModules.js';
+import { s3PermissionsUnused } from './terraformS3Notified.js';
 
 /** The `via` of an SNS subscription with its own `redrive_policy`: no invoker the function must answer for. */
 const SNS_REDRIVEN = 'SNS subscription with redrive_policy';
@@ -55,7 +56,17 @@ export function asyncFunctionFinding(
   );
   // Every SNS subscription of the function has its own DLQ: the topic's invoke permission is theirs.
   const redriven = all.has(SNS_REDRIVEN) && !all.has('SNS subscription');
-  const via = [...all].filter((v) => v !== SNS_REDRIVEN && !(redriven && v === 'sns permission'));
+  // S3 permissions no bucket notification of the folder uses invoke nothing (terraformS3Notified.ts).
+  const s3Unused = s3PermissionsUnused(
+    here.map((f) => f.s3),
+    fn,
+  );
+  const via = [...all].filter(
+    (v) =>
+      v !== SNS_REDRIVEN &&
+      !(redriven && v === 'sns permission') &&
+      !(s3Unused && (v === 's3 permission' || v === 's3 trigger')),
+  );
   if (via.length === 0) return undefined;
   return { ...c, message: c.message.replace('{invokers}', via.join(', ')) };
 }

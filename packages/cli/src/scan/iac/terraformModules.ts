@@ -19,6 +19,7 @@ import {
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 import { moduleTriggers } from './terraformLambdaModules.js';
 import { onDemandInputs } from './terraformModuleInputs.js';
+import { type TerraformS3Facts, terraformS3Facts } from './terraformS3Notified.js';
 
 /** What one .tf file says about queues across modules. */
 export interface TerraformFacts {
@@ -39,6 +40,8 @@ export interface TerraformFacts {
   readonly invokers: readonly { readonly fn: string; readonly rule?: string; readonly via?: string }[];
   /** Functions an `aws_lambda_function_event_invoke_config` gives an on-failure destination. */
   readonly invokeConfigured: readonly string[];
+  /** Bucket notifications and S3 invoke permissions: a permission no notification uses (terraformS3Notified.ts). */
+  readonly s3: TerraformS3Facts;
   /** Functions' roles and policies, for what an SQS consumer can flood (terraformFloodTargets.ts). */
   readonly iam: TerraformIamFacts;
   /** Functions' handlers and packages, locals and batch-size-1 mappings, joined per folder (terraformHandlers.ts). */
@@ -112,6 +115,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     scheduledRules,
     invokers,
     invokeConfigured,
+    s3: terraformS3Facts(blocks),
     iam: terraformIamFacts(blocks),
     code: terraformCodeFacts(blocks),
     gateway: terraformGatewayFacts(blocks),
