@@ -13,6 +13,8 @@ import { errorHookRules } from './authErrorHooks.js';
 import { errorTupleRules } from './authErrorTuples.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import { fallThrough, onlyLogs, readsTrySet, returnsOnSuccess } from './authFlow.js';
+import { hookFalsyAnswer } from './authFrameworkHooks.js';
+import { keyCacheCatch, keyCacheRules } from './authKeyCache.js';
 import { messageTestRules } from './authMessageTest.js';
 import { passportRules } from './authPassport.js';
 import { credentialCheckRules } from './credentialChecks.js';
@@ -41,6 +43,8 @@ export function authCatch(ctx: ModuleContext, handler: Node): boolean {
   return (
     answersAuthFailure(body, ctx) !== undefined ||
     fallThroughDeny(ctx, handler) !== undefined ||
+    hookFalsyAnswer(ctx, handler) !== undefined ||
+    keyCacheCatch(ctx, handler) ||
     gatedCatch(ctx, handler) ||
     (ctx.source.includes('ntrospect') && introspectionCatch(ctx, handler))
   );
@@ -101,11 +105,13 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   errorHookRules(ctx, report);
   errorTupleRules(ctx, report);
   awsErrorNameRules(ctx, report);
+  keyCacheRules(ctx, report);
   if (ctx.source.includes('.catch(') || ctx.source.includes('.then(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
     const tryStatement = ctx.parentOf(handler) as Node;
-    const auth = answersAuthFailure(body, ctx) ?? fallThroughDeny(ctx, handler);
+    const auth =
+      answersAuthFailure(body, ctx) ?? fallThroughDeny(ctx, handler) ?? hookFalsyAnswer(ctx, handler);
     // `throw new TokenError()`: a class whose 401/403 is set where it is declared (here or imported).
     const raised = auth === undefined && mayRaise(ctx) ? raisedAuthClass(ctx, body) : undefined;
     if (auth === undefined && raised === undefined) continue;

@@ -131,14 +131,18 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
  * Does this code answer 401/403 (status codes, Deny policies, Unauthorized errors)? With `ctx`, a
  * returned or thrown name is followed to the constant it holds (`return denyResponse`).
  */
-export function answersAuthFailure(body: Node | null | undefined, ctx?: ModuleContext): Node | undefined {
+export function answersAuthFailure(
+  body: Node | null | undefined,
+  ctx?: ModuleContext,
+  depth = 0,
+): Node | undefined {
   if (body == null) return undefined;
   let found: Node | undefined;
   someDescendant(
     body,
     (n) => {
       if (found) return true;
-      if (answerNode(n, ctx)) found = n;
+      if (answerNode(n, ctx) || builtAnswerField(n, ctx, depth)) found = n;
       else if (ctx !== undefined && (n.type === 'ReturnStatement' || n.type === 'ThrowStatement')) {
         const arg = unwrap(n.argument);
         if (arg?.type !== 'Identifier') return false;
@@ -160,4 +164,17 @@ export function answersAuthFailure(body: Node | null | undefined, ctx?: ModuleCo
 /** A node to walk whose only child is `node` (someDescendant does not test its root). */
 export function wrap(node: Node): Node {
   return { type: 'Answer', start: node.start, end: node.end, body: node } as Node;
+}
+
+/**
+ * A field of the answer named by a value the function built first: an authorizer's documented output is
+ * `{ principalId, policyDocument, context }`, often with `const policyDocument = { Statement: [{ Effect:
+ * effect }] }` declared above the return, so the Deny sits in the object the name holds.
+ */
+function builtAnswerField(n: Node, ctx: ModuleContext | undefined, depth: number): boolean {
+  if (ctx === undefined || depth > 2 || n.type !== 'Property' || unwrap(n.value)?.type !== 'Identifier')
+    return false;
+  const value = ctx.valueOf(n.value as Node);
+  if (value?.type !== 'ObjectExpression' && value?.type !== 'ArrayExpression') return false;
+  return answersAuthFailure(wrap(value), ctx, depth + 1) !== undefined;
 }

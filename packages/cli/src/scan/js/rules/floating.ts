@@ -15,11 +15,13 @@ import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { classifyHttpCall } from './http.js';
 import { feedsListenedStream } from './listenerFeeds.js';
+import { prismaCall } from './prismaLazy.js';
 import { promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
 import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
 import { settledOnReturn } from './settledAsync.js';
+import { timerStartsWork } from './timerWork.js';
 
 type PromiseCall = boolean | { source: string; name: string; method?: string };
 
@@ -36,7 +38,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
       const cb = ctx.valueOf(call.arguments[0]);
       return cb !== undefined && isFunction(cb) && cb.async === true;
     }
-    if (name === 'execute' || name === 'fetch') return true;
+    if (name === 'execute' || name === 'fetch' || prismaCall(call)) return true;
     if (name === 'close' && closesBrowser(ctx, call)) return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
     if (emitsToAsyncListener(ctx, call)) return true;
@@ -58,6 +60,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
       : false;
   }
   if (callee?.type === 'Identifier') {
+    if (timerStartsWork(ctx, call, (inner) => isPromiseCall(ctx, inner) === true)) return true;
     const fn = ctx.functionOf(callee);
     if (fn !== undefined) return returnsPromise(fn) && !settledOnReturn(fn);
     if (callsPromiseParam(ctx, callee)) return true;
@@ -123,6 +126,8 @@ function messageOf(ctx: ModuleContext, call: Node, voided: boolean): string {
     return `${what}(...) is not awaited: the handler goes on and may return while its promises still run, and their failures are never seen`;
   if (group === 'map')
     return `${what}(async ...) starts one promise per item and none is awaited: the handler may return before they finish, and their failures are never seen`;
+  if (/^set(Timeout|Interval|Immediate)$/.test(what))
+    return `${what}(...) schedules async work nobody awaits: it runs during a later invocation or after a thaw, may be frozen mid-flight, and its failure is never seen`;
   if (calleeName(call) === 'emit')
     return `${what}(...) hands the event to an async listener without waiting: the listener's work runs after this returns, and its failure is never seen`;
   return `${voided ? 'void ' : ''}${what}(...) is not awaited: Lambda may freeze before it finishes`;
