@@ -19,7 +19,7 @@ function grantClient(ctx: ModuleContext, node: Node | undefined): boolean {
   const callee = unwrap(n.callee as Node);
   const imp = ctx.importRoot(callee);
   if (imp?.source !== 'simple-oauth2') return false;
-  const name = callee?.type === 'Identifier' ? imp.imported : calleeName({ callee } as Node);
+  const name = callee?.type === 'Identifier' ? imp.imported : calleeName(n);
   return name !== undefined && GRANTS.has(name);
 }
 
@@ -53,7 +53,7 @@ export function simpleOauth2Tokens(ctx: ModuleContext, report: Report): void {
     report(
       'http-no-timeout',
       call,
-      'simple-oauth2 getToken() has no timeout: its http library (wreck) waits indefinitely by default; set http.timeout in the client options (or pass { timeout } as getToken\'s second argument)',
+      "simple-oauth2 getToken() has no timeout: its http library (wreck) waits indefinitely by default; set http.timeout in the client options (or pass { timeout } as getToken's second argument)",
     );
   }
 }

@@ -15,6 +15,7 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
+import { grpcDeadlines, mentionsGrpc } from './grpcDeadlines.js';
 import type { Report } from './Report.js';
 import { simpleOauth2Tokens } from './simpleOauth2.js';
 
@@ -41,7 +42,8 @@ export function mentionsUntimedPackages(source: string): boolean {
     source.includes('next-sanity') ||
     source.includes('ipfs-http-client') ||
     source.includes('kubo-rpc-client') ||
-    source.includes('simple-oauth2')
+    source.includes('simple-oauth2') ||
+    mentionsGrpc(source)
   );
 }
 
@@ -87,6 +89,7 @@ function untimedSanityRoot(ctx: ModuleContext, callee: Node): boolean {
 export function untimedPackageClients(ctx: ModuleContext, report: Report): void {
   if (!mentionsUntimedPackages(ctx.source)) return;
   simpleOauth2Tokens(ctx, report); // its own file: rules/simpleOauth2.ts
+  grpcDeadlines(ctx, report); // rules/grpcDeadlines.ts
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     const args = call.arguments as Node[];
