@@ -10,6 +10,7 @@ import { mayCallHttp } from './js/ruleGate.js';
 import { callersOmit } from './js/rules/cdkPassedProps.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
+import { packageSdkUntimed } from './packageSdkTimeouts.js';
 import type { Project } from './project.js';
 import { projectOctokitUntimed } from './projectOctokit.js';
 import { optionsFrom } from './projectOptions.js';
@@ -149,6 +150,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   )
     return false;
   if (c.onlyIfProjectOctokitUntimed === true && !projectOctokitUntimed(project, file)) return false;
+  if (c.onlyIfPackageSdkUntimed === true && !packageSdkUntimed(project, file)) return false;
   if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
   if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;

@@ -280,6 +280,11 @@ export class Project {
     return this.views.octokitBuilds;
   }
 
+  /** Every module file of the project, analysed or deferred. */
+  get files(): IterableIterator<string> {
+    return this.modules.keys();
+  }
+
   /** Keeps a candidate unless another file settles it (keepCandidate.ts). */
   keep(file: string, c: Candidate): boolean {
     return keepCandidate(this, file, c);

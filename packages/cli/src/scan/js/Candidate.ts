@@ -203,6 +203,8 @@ export interface Candidate {
    */
   /** A request on an Octokit handed in: kept when the project builds Octokit clients, none bounded (rules/octokitClients.ts). */
   readonly onlyIfProjectOctokitUntimed?: true;
+  /** An SDK client built from callers' options: kept when no module of its package names a request handler (packageSdkTimeouts.ts). */
+  readonly onlyIfPackageSdkUntimed?: true;
   /** A request timed by its function's argument: kept only if some call of the function passes none (rules/callerTimeouts.ts). */
   readonly onlyIfCallerOmitsTimeout?: TimeoutFromCaller;
   /** Props opened by a spread of the helper's parameters: kept only if some caller omits `keys` (rules/cdkPassedProps.ts). */

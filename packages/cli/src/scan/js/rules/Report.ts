@@ -36,6 +36,7 @@ export type Extra = Pick<
   | 'onlyIfFieldRouted'
   | 'onlyIfCallerClients'
   | 'onlyIfProjectOctokitUntimed'
+  | 'onlyIfPackageSdkUntimed'
   | 'onlyIfCallersOmit'
   | 'onlyIfCallerOmitsTimeout'
   | 'onlyIfImportAnswersErrors'

@@ -22,6 +22,7 @@ import { MIDDY_CLIENT_IMPORT, middyClient } from './middyClients.js';
 import type { Report, Rule } from './Report.js';
 import { fixedDelay } from './retryPolicies.js';
 import { v3Client } from './sdkClients.js';
+import { paramFedCondition, paramFedMessage, paramFedOptions } from './sdkParamOptions.js';
 import { thirdPartyClient } from './thirdPartyClients.js';
 
 /**
@@ -257,10 +258,16 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       v3 !== undefined ? 'maxAttempts' : 'maxRetries',
     );
     if (v2 !== undefined) customBackoffRule(ctx, report, v2, shape);
-    if (shape.unknown) continue;
+    // Options out of sight only through the callers' parameters: judged by the package's text (sdkParamOptions.ts).
+    const fed = shape.unknown && v3 !== undefined && paramFedOptions(ctx, client?.options);
+    if (shape.unknown && !fed) continue;
     if (maySignal && boundedBySignal(ctx, node)) continue;
     if (mayPresign && onlyPresigns(ctx, node)) continue;
-    if (v3 !== undefined) {
+    if (fed) {
+      const condition = paramFedCondition(ctx, node);
+      if (condition !== undefined)
+        report('sdk-client-no-timeout', node, paramFedMessage(v3 as string), condition);
+    } else if (v3 !== undefined) {
       const problem = handlerProblem(ctx, shape.props.get('requestHandler'));
       reportShape(report, node, shape, problem, `${v3} ${problem}`);
       continue;

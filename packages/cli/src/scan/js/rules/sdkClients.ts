@@ -21,13 +21,14 @@ export function v3ClientName(ctx: ModuleContext, callee: Node): string | undefin
       return imp.imported;
   }
   if (c?.type === 'MemberExpression') {
-    // `import * as sqs from '@aws-sdk/client-sqs'; new sqs.SQSClient()`
+    // `import * as sqs from '@aws-sdk/client-sqs'; new sqs.SQSClient()`, and the CommonJS module object
+    // (`const ses = require('@aws-sdk/client-sesv2'); new ses.SESv2Client()`, read here as a default import).
     const path = memberPath(c);
     const imp = ctx.importRoot(c);
     const last = path?.at(-1);
     if (
       imp?.source.startsWith('@aws-sdk/client-') &&
-      imp.imported === '*' &&
+      (imp.imported === '*' || imp.imported === 'default') &&
       last !== undefined &&
       /^[A-Z]/.test(last) &&
       !NOT_A_CLIENT.test(last)

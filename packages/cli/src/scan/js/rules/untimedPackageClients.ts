@@ -15,7 +15,9 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
+import { grpcDeadlines, mentionsGrpc } from './grpcDeadlines.js';
 import type { Report } from './Report.js';
+import { simpleOauth2Tokens } from './simpleOauth2.js';
 
 const SANITY_PACKAGES = new Set(['@sanity/client', 'next-sanity']);
 const IPFS_PACKAGES = new Set(['ipfs-http-client', 'kubo-rpc-client']);
@@ -39,7 +41,9 @@ export function mentionsUntimedPackages(source: string): boolean {
     source.includes('@sanity/client') ||
     source.includes('next-sanity') ||
     source.includes('ipfs-http-client') ||
-    source.includes('kubo-rpc-client')
+    source.includes('kubo-rpc-client') ||
+    source.includes('simple-oauth2') ||
+    mentionsGrpc(source)
   );
 }
 
@@ -84,6 +88,8 @@ function untimedSanityRoot(ctx: ModuleContext, callee: Node): boolean {
  */
 export function untimedPackageClients(ctx: ModuleContext, report: Report): void {
   if (!mentionsUntimedPackages(ctx.source)) return;
+  simpleOauth2Tokens(ctx, report); // its own file: rules/simpleOauth2.ts
+  grpcDeadlines(ctx, report); // rules/grpcDeadlines.ts
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     const args = call.arguments as Node[];
