@@ -15,6 +15,7 @@ import { takesOwnHandlersEvent } from '../eventTakers.js';
 import { boundMethod, madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { reportFailureAwait } from './batchCatchAwaits.js';
 import { eventDecoders } from './batchDecoders.js';
 import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
@@ -89,6 +90,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
       const misnamed = wrong === undefined ? wrongFailures(ctx, fn) : undefined;
       // Reported at the handler, like the rule's other findings: the handler is what answers for the batch.
       if (misnamed !== undefined) report('batch-no-partial-failure', fn, misnamed.message, extra);
+      else if (wrong === undefined) reportFailureAwait(ctx, report, fn, extra);
       continue;
     }
     // A declared batch response type (`Promise<SQSBatchResponse>`) makes TypeScript demand
