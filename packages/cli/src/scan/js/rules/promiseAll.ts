@@ -77,7 +77,13 @@ function onlyReads(ctx: ModuleContext, cb: Node, depth = 0): boolean {
  */
 function readsOnly(ctx: ModuleContext, call: Node, depth: number): boolean {
   const local = ctx.functionOf(call.callee as Node);
-  if (local !== undefined) return depth < 3 && onlyReads(ctx, local, depth + 1);
+  const body = local?.body as Node | undefined;
+  // One that calls nothing it waits for (`async function checkQuota(id) { return id.length > 0; }`): its name.
+  const calls =
+    body?.type === 'BlockStatement'
+      ? someDescendant(body, (n) => n.type === 'AwaitExpression', true)
+      : unwrap(body)?.type === 'CallExpression';
+  if (local !== undefined && calls) return depth < 3 && onlyReads(ctx, local, depth + 1);
   return readCall(ctx, call);
 }
 
