@@ -93,6 +93,17 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     })
   )
     return false;
+  const refusing = c.unlessImportRefusesBatch;
+  if (
+    refusing?.some((ref) => {
+      const target = project.resolveModule(ref.from, ref.source);
+      return (
+        target !== undefined &&
+        project.exportFactWhere(target, ref.name, (t) => t.includes('.length'))?.refusesBatch === true
+      );
+    })
+  )
+    return false;
   if (c.onlyIfImportApiRoute !== undefined) {
     const { ref, key, seconds, or = [] } = c.onlyIfImportApiRoute;
     const routed = [{ ref, key }, ...or].some((r) => {

@@ -120,6 +120,8 @@ export interface ExportFact {
   readonly asyncMethods?: readonly string[];
   /** The function reads a queue or stream batch from its first argument (rules/batchDecoders.ts). */
   readonly batchEvent?: true;
+  /** The function throws when the list handed to it holds more than one record (rules/batchSingleHelpers.ts). */
+  readonly refusesBatch?: true;
   /**
    * The export is, builds, or (a class) has a method building a middy middleware whose `onError` answers
    * every error with a response and never rethrows (rules/httpErrorMiddleware.ts).

@@ -15,6 +15,7 @@ import { authErrorClass } from './rules/authErrorClasses.js';
 import { callsRemote } from './rules/authFacts.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
+import { refusesBatchArg } from './rules/batchSingleHelpers.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { builderDlqKeys } from './rules/cdkBuiltFunctions.js';
 import { queueSubclassWithoutDlq } from './rules/cdkQueueSubclasses.js';
@@ -127,6 +128,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const random = RANDOMISH.test(ctx.source.slice(v.start, v.end)) && randomReturn(ctx, v) !== undefined;
       const forwards = v.params.length > 0 ? forwardedParam(ctx, v) : undefined;
       const batchEvent = ctx.source.includes('.Records') && readsBatchEvent(ctx, v);
+      const refuses = ctx.source.includes('.length') && refusesBatchArg(v);
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
@@ -140,6 +142,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(random ? { randomReturn: true as const } : {}),
         ...(forwards !== undefined ? { forwards } : {}),
         ...(batchEvent ? { batchEvent: true as const } : {}),
+        ...(refuses ? { refusesBatch: true as const } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
     } else if (wrapper !== undefined) {

@@ -18,6 +18,13 @@ export function typeNameOf(annotation: Node | undefined): string | undefined {
   return undefined;
 }
 
+/** The referenced type names of a union annotation (`SQSEvent | ApiRecord`); none for any other type. */
+function unionMembers(annotation: Node | undefined): string[] {
+  const t = annotation?.typeAnnotation;
+  if (t?.type !== 'TSUnionType') return [];
+  return (t.types as Node[]).flatMap((m) => typeNameOf({ typeAnnotation: m } as unknown as Node) ?? []);
+}
+
 /** The type a function is declared with through its variable (`const handler: SQSHandler = ...`). */
 export function declaredTypeOf(ctx: ModuleContext, fn: Node): string | undefined {
   const parent = ctx.parentOf(fn);
@@ -37,6 +44,9 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   if (declared !== undefined && BATCH_TYPES.test(declared)) return true;
   const first = (fn.params as Node[])[0];
   const firstType = first ? typeNameOf(first.typeAnnotation) : undefined;
+  // `event: SQSEvent | ApiRecord`: one handler for a queue and a direct invocation still takes the batch.
+  if (firstType === undefined && unionMembers(first?.typeAnnotation).some((t) => BATCH_TYPES.test(t)))
+    return true;
   if (firstType !== undefined)
     return BATCH_TYPES.test(firstType) || declaresBatchShape(ctx.source, firstType);
   // `async ({ Records }) =>`: the event destructured in the parameter list reads its records the same way.

@@ -30,6 +30,7 @@ export type Extra = Pick<
   | 'onlyIfConsumerCaller'
   | 'onlyIfImportRandom'
   | 'onlyIfImportBatchEvent'
+  | 'unlessImportRefusesBatch'
   | 'onlyIfEventWired'
   | 'onlyIfAnswerUnread'
   | 'onlyIfImportApiRoute'

@@ -30,12 +30,15 @@ export function readsOnlyFirstRecord(text: string): boolean {
 }
 
 /** `x.Records.length` compared with a number: the comparison's operator and that number, as `length op n`. */
-function lengthTest(test: Node | undefined): { op: string; n: number } | undefined {
+function lengthTest(
+  test: Node | undefined,
+  holder: (path: readonly string[]) => boolean,
+): { op: string; n: number } | undefined {
   const t = unwrap(test);
   if (t?.type !== 'BinaryExpression') return undefined;
   const isLength = (n: Node | undefined) => {
     const path = memberPath(unwrap(n));
-    return path !== undefined && path.at(-1) === 'length' && path.at(-2) === 'Records';
+    return path !== undefined && path.at(-1) === 'length' && holder(path.slice(0, -1));
   };
   const flip: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
   const op = t.operator as string;
@@ -54,15 +57,24 @@ function lengthTest(test: Node | undefined): { op: string; n: number } | undefin
 const moreThanOne = ({ op, n }: { op: string; n: number }) =>
   ((op === '!==' || op === '!=') && n === 1) || (op === '>' && n === 1) || (op === '>=' && n === 2);
 
+/** A `Records` list, whatever holds it (`event.Records`, `Records`). */
+const recordsList = (path: readonly string[]) => path.at(-1) === 'Records';
+
 /**
  * Does the function throw whenever its batch holds more than one record
- * (`if (event.Records.length !== 1) throw new Error('expected one record')`)?
+ * (`if (event.Records.length !== 1) throw new Error('expected one record')`)? `holder` says which lists
+ * count (by default any `Records`; a helper handed the list checks its own parameter).
  */
-export function refusesBatches(fn: Node): boolean {
+export function refusesBatches(
+  fn: Node,
+  holder: (path: readonly string[]) => boolean = recordsList,
+): boolean {
   return someDescendant(fn.body as Node, (n) => {
     if (n.type !== 'IfStatement') return false;
-    const test = lengthTest(n.test as Node);
+    const test = lengthTest(n.test as Node, holder);
     if (test === undefined || !moreThanOne(test)) return false;
-    return someDescendant(n.consequent as Node, (m) => m.type === 'ThrowStatement', true);
+    // `if (...) throw ...` with no braces: the consequent is the throw itself.
+    const then = n.consequent as Node;
+    return then.type === 'ThrowStatement' || someDescendant(then, (m) => m.type === 'ThrowStatement', true);
   });
 }

@@ -31,6 +31,7 @@ import { notePassedProps } from './cdkPassedProps.js';
 import { notePushedHandlers } from './cdkPushedHandlers.js';
 import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
 import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
+import { settingsObject } from './cdkSettingsProps.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
@@ -208,7 +209,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       noteMappingBatchOne(ctx, node, kind);
     } else if (kind === 'EventSourceMapping') noteMappingBatchOne(ctx, node, kind);
     else if (kind === 'SqsEventSource' || kind === 'KinesisEventSource' || kind === 'DynamoEventSource') {
-      const p = objectProps(ctx.valueOf(args[1]));
+      const p = objectProps(settingsObject(ctx, args[1]) ?? ctx.valueOf(args[1]));
       if (p?.spread) continue;
       const fnExpr = eventSourceTarget(ctx, node);
       const batchSize = batchSizeOf(ctx, p?.props.get('batchSize'));

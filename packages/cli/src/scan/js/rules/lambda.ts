@@ -15,12 +15,14 @@ import { takesOwnHandlersEvent } from '../eventTakers.js';
 import { boundMethod, madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { reportFailureAwait } from './batchCatchAwaits.js';
 import { eventDecoders } from './batchDecoders.js';
 import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
 import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
+import { singleRecordHelpers } from './batchSingleHelpers.js';
 import { readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
 import { onlyConverts } from './batchTransforms.js';
 import { floatingRule } from './floating.js';
@@ -88,6 +90,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
       const misnamed = wrong === undefined ? wrongFailures(ctx, fn) : undefined;
       // Reported at the handler, like the rule's other findings: the handler is what answers for the batch.
       if (misnamed !== undefined) report('batch-no-partial-failure', fn, misnamed.message, extra);
+      else if (wrong === undefined) reportFailureAwait(ctx, report, fn, extra);
       continue;
     }
     // A declared batch response type (`Promise<SQSBatchResponse>`) makes TypeScript demand
@@ -169,6 +172,10 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   // Written for one record (batchSingleRecord.ts): a handler that refuses a larger batch loses nothing, and
   // one that reads only Records[0] loses records only where the scan sees a mapping of a larger batch.
   if (refusesBatches(fn) || onlyConverts(ctx, fn)) return;
+  // Or hands its records to a helper that refuses more than one (batchSingleHelpers.ts), here or imported.
+  const helpers = singleRecordHelpers(ctx, fn);
+  if (helpers.local) return;
+  const refusing = helpers.imports.length > 0 ? { unlessImportRefusesBatch: helpers.imports } : {};
   const single = readsOnlyFirstRecord(text);
   const catches = someDescendant(
     fn.body,
@@ -186,7 +193,7 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
         ? 'batch handler catches record failures but returns no batchItemFailures: failed records are deleted'
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
   const wired = single ? { onlyIfEventWired: extra?.handlerExports ?? [] } : {};
-  report('batch-no-partial-failure', fn, message, { ...extra, ...wired });
+  report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing });
 }
 
 /** Calls that fail only on a malformed record: a catch around them skips a record no retry can fix. */

@@ -55,13 +55,7 @@ function guarded(cb: Node): boolean {
 function onlyReads(ctx: ModuleContext, cb: Node, depth = 0): boolean {
   // An expression body returns its one call's promise unawaited (`(id) => getDevicesForUser(id)`).
   const returned = cb.body?.type === 'BlockStatement' ? undefined : unwrap(cb.body as Node);
-  if (returned?.type === 'CallExpression') {
-    // A function of the module is judged by its body (`loadBib` that may also mirror what it loaded).
-    const local = ctx.functionOf(returned.callee as Node);
-    return (
-      readCall(ctx, returned) && (local === undefined || (depth < 3 && onlyReads(ctx, local, depth + 1)))
-    );
-  }
+  if (returned?.type === 'CallExpression') return readsOnly(ctx, returned, depth);
   let calls = 0;
   const writes = someDescendant(
     cb.body as Node,
@@ -70,16 +64,40 @@ function onlyReads(ctx: ModuleContext, cb: Node, depth = 0): boolean {
       const call = unwrap(n.argument);
       if (call?.type !== 'CallExpression') return true;
       calls++;
-      return !readCall(ctx, call);
+      return !readsOnly(ctx, call, depth);
     },
     true,
   );
   return !writes && calls > 0;
 }
 
+/**
+ * A function of the module is judged by its body, whatever its name (`loadBib` that may also mirror what it
+ * loaded writes; `recordFromMessage` that only fetches reads); any other call by its name.
+ */
+function readsOnly(ctx: ModuleContext, call: Node, depth: number): boolean {
+  const local = ctx.functionOf(call.callee as Node);
+  const body = local?.body as Node | undefined;
+  // One that calls nothing it waits for (`async function checkQuota(id) { return id.length > 0; }`): its name.
+  const calls =
+    body?.type === 'BlockStatement'
+      ? someDescendant(body, (n) => n.type === 'AwaitExpression', true)
+      : unwrap(body)?.type === 'CallExpression';
+  if (local !== undefined && calls) return depth < 3 && onlyReads(ctx, local, depth + 1);
+  return readCall(ctx, call);
+}
+
+/** Reading a response's body (`got.get(url).json()`, `(await fetch(url)).text()` is no call of its own). */
+const BODY_READS = new Set(['json', 'text', 'buffer', 'arrayBuffer', 'blob']);
+
 /** A call named for a read, or an SDK `send` of a read command (`send(new GetItemCommand(...))`). */
 function readCall(ctx: ModuleContext, call: Node): boolean {
   const name = calleeName(call) ?? '';
+  const callee = unwrap(call.callee);
+  // The response read may be chained (`got.get(url).json()`) or held (`const res = await fetch(url)`).
+  let inner = callee?.type === 'MemberExpression' ? unwrap(ctx.valueOf(callee.object as Node)) : undefined;
+  if (inner?.type === 'AwaitExpression') inner = unwrap(inner.argument as Node);
+  if (BODY_READS.has(name) && inner?.type === 'CallExpression') return readCall(ctx, inner);
   const sent = name === 'send' ? ctx.valueOf(call.arguments[0]) : undefined;
   if (sent?.type === 'NewExpression') return readName((unwrap(sent.callee)?.name as string) ?? '');
   return readName(name);
