@@ -48,6 +48,7 @@ interface SarifLog {
 }
 
 describe('toSarif', () => {
+  // A whole-corpus scan (over 900 files): past the project's 30 s on a loaded machine.
   it('produces SARIF 2.1.0 that validates against the schema', async () => {
     // Prepare
     const validate = validator();
@@ -61,7 +62,7 @@ describe('toSarif', () => {
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
     expect(result.findings.length).toBeGreaterThan(50);
-  });
+  }, 120_000);
 
   it('rejects a log the schema forbids (the validator is real)', () => {
     // Prepare
@@ -77,6 +78,7 @@ describe('toSarif', () => {
     expect(valid).toBe(false);
   });
 
+  // A whole-corpus scan (over 900 files): past the project's 30 s on a loaded machine.
   it('describes every catalog rule with help text and a link, and uses repo-relative paths', async () => {
     // Prepare
     const result = await scan({ root: join(fixtures, 'corpus'), workers: 0 });
@@ -99,7 +101,7 @@ describe('toSarif', () => {
       expect(r.locations[0]?.physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
       expect(r.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:\d+$/);
     }
-  });
+  }, 120_000);
 
   it.each(RULES.map((r) => r.id))(
     'shows %s beside an alert as the short why and the fix, the detail apart and linked',
