@@ -3,6 +3,7 @@
 // a `!FindInMap` or a `!If` of values before the mapping is made: a template that writes any of them sets a
 // cap whose size the deploy decides (a parameter's default, a per-stage map), so only an absent value or
 // `AWS::NoValue` leaves the consumer uncapped.
+import type { HclBlock } from './hcl.js';
 import type { Json } from './IacResult.js';
 
 /** True when a template writes a concurrency value (a number or an intrinsic that yields one). */
@@ -13,4 +14,14 @@ export function writesCap(value: Json | undefined): boolean {
     if (ref === 'AWS::NoValue') return false;
   }
   return true;
+}
+
+/**
+ * A mapping's `scaling_config` block, written plainly or as a `dynamic "scaling_config"` block (Terraform's
+ * documented way to make a nested block optional: its caller's variable decides the cap).
+ */
+export function scalingConfigBlock(mapping: HclBlock): HclBlock | undefined {
+  return mapping.blocks.find(
+    (b) => b.type === 'scaling_config' || (b.type === 'dynamic' && b.labels[0] === 'scaling_config'),
+  );
 }
