@@ -1,6 +1,7 @@
 // The batch and stream event sources of a CloudFormation/SAM template (an `AWS::Lambda::EventSourceMapping`,
 // a SAM function's `SQS`, `Kinesis` or `DynamoDB` event, an `SNS` event through `SqsSubscription`): partial
 // batch failures, a stream's on-failure destination, and an SQS consumer's concurrency limit.
+import { writesCap } from './concurrencyCaps.js';
 import { floodImports } from './floodTargets.js';
 import { batchLink, type IacReport, type Json, joinHandler, num, obj } from './IacResult.js';
 import type { TemplateResource as Resource } from './queueUse.js';
@@ -48,11 +49,7 @@ export function batchSourceChecker(
         path,
         `stream event source of ${fn?.id ?? r.id} has no DestinationConfig.OnFailure: failed records are retried until they expire`,
       );
-    if (
-      sourceKind !== 'sqs' ||
-      num(obj(props.ScalingConfig)?.MaximumConcurrency) !== undefined ||
-      reserves(fn)
-    )
+    if (sourceKind !== 'sqs' || writesCap(obj(props.ScalingConfig)?.MaximumConcurrency) || reserves(fn))
       return;
     // Only tables imported from other stacks behind it: their templates decide (scan.ts).
     const imports = floodImports(fn, byId, globals);

@@ -2,6 +2,7 @@
 // rules and targets, DynamoDB tables and API Gateway integrations.
 import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
+import { scalingConfigBlock } from './concurrencyCaps.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
 import { quietTerraformBuses } from './terraformBusTargets.js';
@@ -153,7 +154,7 @@ export function checkTerraform(
       );
     if (
       sqs &&
-      sub(m, 'scaling_config') === undefined &&
+      scalingConfigBlock(m) === undefined &&
       !(fn?.attrs.has('reserved_concurrent_executions') ?? false)
     )
       report(

@@ -31,8 +31,8 @@ import { notePassedProps } from './cdkPassedProps.js';
 import { notePushedHandlers } from './cdkPushedHandlers.js';
 import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
 import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
-import { settingsObject } from './cdkSettingsProps.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
+import { sourceOptions } from './cdkSourceOptions.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
@@ -209,7 +209,8 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       noteMappingBatchOne(ctx, node, kind);
     } else if (kind === 'EventSourceMapping') noteMappingBatchOne(ctx, node, kind);
     else if (kind === 'SqsEventSource' || kind === 'KinesisEventSource' || kind === 'DynamoEventSource') {
-      const p = objectProps(settingsObject(ctx, args[1]) ?? ctx.valueOf(args[1]));
+      const opts = sourceOptions(ctx, args[1]);
+      const p = opts.props;
       if (p?.spread) continue;
       const fnExpr = eventSourceTarget(ctx, node);
       const batchSize = batchSizeOf(ctx, p?.props.get('batchSize'));
@@ -237,7 +238,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
           node,
           `${kind} without onFailure: failed records are retried until they expire, then dropped`,
         );
-      if (kind === 'SqsEventSource' && p?.props.get('maxConcurrency') === undefined) {
+      if (kind === 'SqsEventSource' && !opts.unread && p?.props.get('maxConcurrency') === undefined) {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
         const fnProps = functionConstruct(ctx, fnExpr)?.props;
         if (
