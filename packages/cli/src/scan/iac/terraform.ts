@@ -8,6 +8,7 @@ import { quietTerraformBuses } from './terraformBusTargets.js';
 import { checkTerraformDeliveryTargets } from './terraformDeliveryTargets.js';
 import { isFunctionModule } from './terraformGatewayJoin.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
+import { gatewayResourceRef } from './terraformGatewayResources.js';
 import {
   checkLambdaModules,
   isLambdaModule,
@@ -27,7 +28,11 @@ export type TfReport = (
   extra?: IacExtra &
     Pick<
       Candidate,
-      'terraformQueue' | 'terraformAsyncFunction' | 'terraformFloodFunction' | 'terraformGatewayFunction'
+      | 'terraformQueue'
+      | 'terraformAsyncFunction'
+      | 'terraformFloodFunction'
+      | 'terraformGatewayFunction'
+      | 'terraformGatewayResource'
     >,
 ) => void;
 
@@ -263,6 +268,21 @@ export function checkTerraform(
         `${fn} timeout ${timeout.seconds}s exceeds the ${route.limitMs} ms integration timeout of ${route.name}`,
       );
     }
+  }
+  // A function no route here reports may be routed, or its timeout declared, in another file of its folder.
+  for (const f of functions) {
+    const fnRef = reported.has(ref(f))
+      ? undefined
+      : gatewayResourceRef(f, timeouts.get(ref(f))?.seconds ?? 3);
+    if (fnRef !== undefined)
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        f.attrs.get('timeout')?.line ?? f.line,
+        '{resolved later}',
+        {
+          terraformGatewayResource: fnRef,
+        },
+      );
   }
   // A function module no route here reaches may be routed by an API in another module (terraformGatewayJoin.ts).
   for (const [fn, timeout] of timeouts) {
