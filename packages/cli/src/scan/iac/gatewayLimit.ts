@@ -5,5 +5,5 @@
 
 /** True when a function allowed `seconds` can outlive an integration that waits `limitSeconds`. */
 export function outlivesGateway(seconds: number, limitSeconds: number): boolean {
-  return seconds > limitSeconds;
+  return seconds >= limitSeconds;
 }

@@ -1,7 +1,9 @@
 // Terraform (.tf): SQS queues and redrive policies, Lambda event source mappings, EventBridge buses,
 // rules and targets, DynamoDB tables and API Gateway integrations.
+
 import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
+import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
 import { quietTerraformBuses } from './terraformBusTargets.js';
@@ -260,7 +262,7 @@ export function checkTerraform(
     const fn = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)\./.exec(route.text)?.[1];
     const timeout = fn !== undefined ? timeouts.get(fn) : undefined;
     if (fn === undefined || timeout === undefined || reported.has(fn)) continue;
-    if (timeout.seconds * 1000 > route.limitMs) {
+    if (outlivesGateway(timeout.seconds, route.limitMs / 1000)) {
       reported.add(fn);
       report(
         'iac-gateway-timeout-exceeds-lambda',
@@ -286,7 +288,12 @@ export function checkTerraform(
   }
   // A function module no route here reaches may be routed by an API in another module (terraformGatewayJoin.ts).
   for (const [fn, timeout] of timeouts) {
-    if (!fn.startsWith('module.') || reported.has(fn) || timeout.seconds <= API_GATEWAY_MAX_SECONDS) continue;
+    if (
+      !fn.startsWith('module.') ||
+      reported.has(fn) ||
+      !outlivesGateway(timeout.seconds, API_GATEWAY_MAX_SECONDS)
+    )
+      continue;
     report(
       'iac-gateway-timeout-exceeds-lambda',
       timeout.line,
