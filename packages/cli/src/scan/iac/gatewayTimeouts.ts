@@ -64,7 +64,7 @@ export class GatewayTimeouts {
     this.report(
       'iac-gateway-timeout-exceeds-lambda',
       this.defaultPath ?? first.path,
-      `${this.what} ${timeout}s is longer than API Gateway's ${limit}s integration timeout for ${names}: clients get 504 while they keep running`,
+      `${this.what} ${timeout}s is at least API Gateway's ${limit}s integration timeout for ${names}: clients get 504 while they keep running`,
     );
   }
 
@@ -86,7 +86,7 @@ export class GatewayTimeouts {
     this.report(
       'iac-gateway-timeout-exceeds-lambda',
       this.defaultPath ?? first.path,
-      `${this.what} ${first.timeout}s is longer than API Gateway's integration timeout for ${inherited.map((e) => e.fn.name).join(', ')}, routed by an API in another template: clients get 504 while they keep running`,
+      `${this.what} ${first.timeout}s is at least API Gateway's integration timeout for ${inherited.map((e) => e.fn.name).join(', ')}, routed by an API in another template: clients get 504 while they keep running`,
       { stackRouted: { outputs: inherited.flatMap((e) => e.outputs), seconds: first.timeout } },
     );
   }

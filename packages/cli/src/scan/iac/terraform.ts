@@ -267,7 +267,7 @@ export function checkTerraform(
       report(
         'iac-gateway-timeout-exceeds-lambda',
         timeout.line,
-        `${fn} timeout ${timeout.seconds}s exceeds the ${route.limitMs} ms integration timeout of ${route.name}`,
+        `${fn} timeout ${timeout.seconds}s is at least the ${route.limitMs} ms integration timeout of ${route.name}`,
       );
     }
   }
@@ -297,7 +297,7 @@ export function checkTerraform(
     report(
       'iac-gateway-timeout-exceeds-lambda',
       timeout.line,
-      `${fn} timeout ${timeout.seconds}s exceeds the {limit} integration timeout of an API in another module`,
+      `${fn} timeout ${timeout.seconds}s is at least the {limit} integration timeout of an API in another module`,
       { terraformGatewayFunction: { module: fn.slice('module.'.length), seconds: timeout.seconds } },
     );
   }

@@ -131,7 +131,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         report(
           'iac-gateway-timeout-exceeds-lambda',
           own.node,
-          `this construct's default function timeout ${own.seconds}s exceeds API Gateway's 29s integration timeout behind its own ${kind}`,
+          `this construct's default function timeout ${own.seconds}s is at least API Gateway's 29s integration timeout behind its own ${kind}`,
         );
     }
   }

@@ -241,7 +241,7 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
         report(
           'iac-gateway-timeout-exceeds-lambda',
           t.node,
-          `function timeout ${t.seconds}s exceeds API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
+          `function timeout ${t.seconds}s is at least API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
         );
       continue;
     }
@@ -249,7 +249,7 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
     if (made !== undefined && outlivesGateway(made.seconds, route.limit))
       shared.report(
         made.node,
-        `function timeout ${made.seconds}s exceeds API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
+        `function timeout ${made.seconds}s is at least API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
         undefined,
         made.call,
       );
@@ -266,7 +266,7 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
       const link = handlerLink(ctx, construct, 'no-work');
       shared.report(
         timeout.node,
-        `${calleeName(construct) ?? 'function'} timeout ${timeout.seconds}s exceeds API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
+        `${calleeName(construct) ?? 'function'} timeout ${timeout.seconds}s is at least API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
         link !== undefined ? { handlerLink: link } : undefined,
         construct,
       );

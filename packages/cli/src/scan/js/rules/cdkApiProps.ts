@@ -87,7 +87,7 @@ export function fieldFunctions(ctx: ModuleContext, report: Report, reported: Set
     report(
       'iac-gateway-timeout-exceeds-lambda',
       timeout.node,
-      `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: the app routes this.${path[1]} behind an API (directly or through an API construct), and clients get 504 while it keeps running`,
+      `function timeout ${timeout.seconds}s is at least API Gateway's integration timeout: the app routes this.${path[1]} behind an API (directly or through an API construct), and clients get 504 while it keeps running`,
       {
         onlyIfFieldRouted: {
           exports,
@@ -150,7 +150,7 @@ export function routedPropsBuilt(
         report(
           'iac-gateway-timeout-exceeds-lambda',
           timeout.node,
-          `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: ${name} routes its ${key} behind the API, and clients get 504 while it keeps running`,
+          `function timeout ${timeout.seconds}s is at least API Gateway's integration timeout: ${name} routes its ${key} behind the API, and clients get 504 while it keeps running`,
           ref !== undefined ? { onlyIfImportApiRoute: { ref, key, seconds: timeout.seconds } } : undefined,
         );
       }

@@ -33,7 +33,7 @@ export function solutionsPatternTimeouts(ctx: ModuleContext, report: Report): vo
     report(
       'iac-gateway-timeout-exceeds-lambda',
       timeout.node,
-      `${kind}'s function timeout ${timeout.seconds}s exceeds API Gateway's ${REST_LIMIT}s integration timeout: clients get 504 while it keeps running`,
+      `${kind}'s function timeout ${timeout.seconds}s is at least API Gateway's ${REST_LIMIT}s integration timeout: clients get 504 while it keeps running`,
       link !== undefined ? { handlerLink: link } : undefined,
     );
   }
