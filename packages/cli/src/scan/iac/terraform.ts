@@ -10,7 +10,7 @@ import { quietTerraformBuses } from './terraformBusTargets.js';
 import { checkTerraformDeliveryTargets } from './terraformDeliveryTargets.js';
 import { isFunctionModule } from './terraformGatewayJoin.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
-import { gatewayResourceRef } from './terraformGatewayResources.js';
+import { reportFolderRoutes } from './terraformGatewayResources.js';
 import {
   checkLambdaModules,
   isLambdaModule,
@@ -272,20 +272,7 @@ export function checkTerraform(
     }
   }
   // A function no route here reports may be routed, or its timeout declared, in another file of its folder.
-  for (const f of functions) {
-    const fnRef = reported.has(ref(f))
-      ? undefined
-      : gatewayResourceRef(f, timeouts.get(ref(f))?.seconds ?? 3);
-    if (fnRef !== undefined)
-      report(
-        'iac-gateway-timeout-exceeds-lambda',
-        f.attrs.get('timeout')?.line ?? f.line,
-        '{resolved later}',
-        {
-          terraformGatewayResource: fnRef,
-        },
-      );
-  }
+  reportFolderRoutes(functions, timeouts, reported, report);
   // A function module no route here reaches may be routed by an API in another module (terraformGatewayJoin.ts).
   for (const [fn, timeout] of timeouts) {
     if (

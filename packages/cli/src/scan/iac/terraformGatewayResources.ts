@@ -7,6 +7,7 @@
 import type { Candidate } from '../js/Candidate.js';
 import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal } from './hcl.js';
+import type { TfReport } from './terraform.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 
 const API_GATEWAY_MAX_MS = 29_000;
@@ -73,6 +74,28 @@ export function gatewayResourceRef(f: HclBlock, seconds: number): GatewayResourc
   if (!Number.isNaN(seconds)) return { fn, seconds };
   const variable = /^var\.([\w-]+)$/.exec(literal(f.attrs.get('timeout')) ?? '')?.[1];
   return variable === undefined ? undefined : { fn, variable };
+}
+
+/** Tentative findings for this file's functions that no route of the file reported (`reported`). */
+export function reportFolderRoutes(
+  functions: readonly HclBlock[],
+  timeouts: ReadonlyMap<string, { readonly seconds: number }>,
+  reported: ReadonlySet<string>,
+  report: TfReport,
+): void {
+  for (const f of functions) {
+    const fn = `${f.labels[0]}.${f.labels[1]}`;
+    const ref = reported.has(fn) ? undefined : gatewayResourceRef(f, timeouts.get(fn)?.seconds ?? 3);
+    if (ref !== undefined)
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        f.attrs.get('timeout')?.line ?? f.line,
+        '{resolved later}',
+        {
+          terraformGatewayResource: ref,
+        },
+      );
+  }
 }
 
 /** Keeps a tentative finding when a route in the function's folder waits no longer than its timeout. */
