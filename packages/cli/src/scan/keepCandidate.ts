@@ -4,6 +4,7 @@
 
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { resultDropped } from './droppedResults.js';
+import { outlivesGateway } from './iac/gatewayLimit.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
@@ -110,7 +111,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
       const target = project.resolveModule(r.ref.from, r.ref.source);
       const limit =
         target === undefined ? undefined : project.exportFact(target, r.ref.name)?.apiRoutes?.[r.key];
-      return limit !== undefined && seconds > limit;
+      return limit !== undefined && outlivesGateway(seconds, limit);
     });
     if (!routed) return false;
   }
@@ -206,13 +207,13 @@ function fieldRouted(
     // A CDK function's field is the function: a route through a field of it (`owner.field.fn`) is not it.
     if ((r.through !== undefined && f.nested !== true) || r.overridden === true) return false;
     if (project.resolveModule(r.owner.from, r.owner.source) !== file) return false;
-    if (r.limit !== undefined) return f.seconds > r.limit;
+    if (r.limit !== undefined) return outlivesGateway(f.seconds, r.limit);
     const api = r.api === undefined ? undefined : project.resolveModule(r.api.from, r.api.source);
     const limit =
       api === undefined || r.key === undefined
         ? undefined
         : project.exportFact(api, r.api?.name ?? '')?.apiRoutes?.[r.key];
-    return limit !== undefined && f.seconds > limit;
+    return limit !== undefined && outlivesGateway(f.seconds, limit);
   });
 }
 

@@ -170,7 +170,7 @@ export function checkCloudFormation(
             limit: api,
             path: r.props.Timeout !== undefined ? at(r, 'Properties', 'Timeout') : at(r),
             inherited: inherits(r),
-            message: `${r.id} timeout ${timeout}s is longer than API Gateway's ${api}s integration timeout: clients get 504 while it keeps running`,
+            message: `${r.id} timeout ${timeout}s is at least API Gateway's ${api}s integration timeout: clients get 504 while it keeps running`,
           });
         break;
       }
@@ -267,7 +267,7 @@ export function checkCloudFormation(
           limit: API_GATEWAY_MAX_SECONDS,
           path: r.props.Timeout !== undefined ? at(r, 'Properties', 'Timeout') : at(r),
           inherited: inherits(r),
-          message: `${r.id} timeout ${functionTimeout(r)}s is longer than API Gateway's integration timeout: clients get 504 while it keeps running`,
+          message: `${r.id} timeout ${functionTimeout(r)}s is at least API Gateway's integration timeout: clients get 504 while it keeps running`,
         },
         outputs.get(r.id) ?? [],
       );

@@ -2,6 +2,7 @@
 // (SAM `Globals.Function.Timeout`, serverless `provider.timeout`) is ONE finding at that value: the line the
 // fix changes, naming the functions behind the API that inherit it (as a CDK shared props object is). A
 // function that sets its own timeout is reported at its own value, once, however many routes reach it.
+import { outlivesGateway } from './gatewayLimit.js';
 import type { IacReport } from './IacResult.js';
 
 /** One function behind an API, with the timeout it runs with and the integration limit in front of it. */
@@ -40,7 +41,7 @@ export class GatewayTimeouts {
 
   /** A function behind an API: reported now at its own value, or kept for the shared default's finding. */
   add(fn: GatewayFunction): void {
-    if (fn.timeout <= fn.limit || this.seen.has(fn.name)) return;
+    if (!outlivesGateway(fn.timeout, fn.limit) || this.seen.has(fn.name)) return;
     this.seen.add(fn.name);
     if (fn.inherited) this.shared.push(fn);
     else this.report('iac-gateway-timeout-exceeds-lambda', fn.path, fn.message);
@@ -48,7 +49,7 @@ export class GatewayTimeouts {
 
   /** A function no route of this template reaches, whose `outputs` an API in another template may read. */
   addExported(fn: GatewayFunction, outputs: readonly string[]): void {
-    if (fn.timeout > fn.limit && outputs.length > 0 && !this.seen.has(fn.name))
+    if (outlivesGateway(fn.timeout, fn.limit) && outputs.length > 0 && !this.seen.has(fn.name))
       this.exported.push({ fn, outputs });
   }
 
@@ -63,7 +64,7 @@ export class GatewayTimeouts {
     this.report(
       'iac-gateway-timeout-exceeds-lambda',
       this.defaultPath ?? first.path,
-      `${this.what} ${timeout}s is longer than API Gateway's ${limit}s integration timeout for ${names}: clients get 504 while they keep running`,
+      `${this.what} ${timeout}s is at least API Gateway's ${limit}s integration timeout for ${names}: clients get 504 while they keep running`,
     );
   }
 
@@ -85,7 +86,7 @@ export class GatewayTimeouts {
     this.report(
       'iac-gateway-timeout-exceeds-lambda',
       this.defaultPath ?? first.path,
-      `${this.what} ${first.timeout}s is longer than API Gateway's integration timeout for ${inherited.map((e) => e.fn.name).join(', ')}, routed by an API in another template: clients get 504 while they keep running`,
+      `${this.what} ${first.timeout}s is at least API Gateway's integration timeout for ${inherited.map((e) => e.fn.name).join(', ')}, routed by an API in another template: clients get 504 while they keep running`,
       { stackRouted: { outputs: inherited.flatMap((e) => e.outputs), seconds: first.timeout } },
     );
   }

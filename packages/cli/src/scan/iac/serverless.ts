@@ -180,7 +180,7 @@ export function checkServerless(
         limit: api,
         path: fn.timeout !== undefined ? [...path, 'timeout'] : path,
         inherited: fn.timeout === undefined && num(provider.timeout) !== undefined,
-        message: `${name} timeout ${timeout}s is longer than API Gateway's ${api}s: clients get 504 while it keeps running`,
+        message: `${name} timeout ${timeout}s is at least API Gateway's ${api}s: clients get 504 while it keeps running`,
       });
   }
   gateway.finish();

@@ -6,6 +6,7 @@
 // passing `OrdersFunctionArn: !GetAtt Functions.Outputs.OrdersFunctionArn`). A function no route of its
 // own template reaches is a tentative finding naming its outputs; the project pass keeps it when some
 // template's integration reads one of them and waits less than its timeout.
+import { outlivesGateway } from './gatewayLimit.js';
 import { type Json, num, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
 
@@ -59,6 +60,8 @@ export function routedElsewhere(
   return (c) =>
     c.stackRouted === undefined ||
     routes.some(
-      (r) => c.stackRouted?.outputs.includes(r.name) && (c.stackRouted?.seconds ?? 0) * 1000 > r.limitMs,
+      (r) =>
+        c.stackRouted?.outputs.includes(r.name) &&
+        outlivesGateway(c.stackRouted?.seconds ?? 0, r.limitMs / 1000),
     );
 }

@@ -1,14 +1,17 @@
 // Terraform (.tf): SQS queues and redrive policies, Lambda event source mappings, EventBridge buses,
 // rules and targets, DynamoDB tables and API Gateway integrations.
+
 import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
 import { scalingConfigBlock } from './concurrencyCaps.js';
+import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
 import { quietTerraformBuses } from './terraformBusTargets.js';
 import { checkTerraformDeliveryTargets } from './terraformDeliveryTargets.js';
 import { isFunctionModule } from './terraformGatewayJoin.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
+import { reportFolderRoutes } from './terraformGatewayResources.js';
 import {
   checkLambdaModules,
   isLambdaModule,
@@ -28,7 +31,11 @@ export type TfReport = (
   extra?: IacExtra &
     Pick<
       Candidate,
-      'terraformQueue' | 'terraformAsyncFunction' | 'terraformFloodFunction' | 'terraformGatewayFunction'
+      | 'terraformQueue'
+      | 'terraformAsyncFunction'
+      | 'terraformFloodFunction'
+      | 'terraformGatewayFunction'
+      | 'terraformGatewayResource'
     >,
 ) => void;
 
@@ -256,22 +263,29 @@ export function checkTerraform(
     const fn = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)\./.exec(route.text)?.[1];
     const timeout = fn !== undefined ? timeouts.get(fn) : undefined;
     if (fn === undefined || timeout === undefined || reported.has(fn)) continue;
-    if (timeout.seconds * 1000 > route.limitMs) {
+    if (outlivesGateway(timeout.seconds, route.limitMs / 1000)) {
       reported.add(fn);
       report(
         'iac-gateway-timeout-exceeds-lambda',
         timeout.line,
-        `${fn} timeout ${timeout.seconds}s exceeds the ${route.limitMs} ms integration timeout of ${route.name}`,
+        `${fn} timeout ${timeout.seconds}s is at least the ${route.limitMs} ms integration timeout of ${route.name}`,
       );
     }
   }
+  // A function no route here reports may be routed, or its timeout declared, in another file of its folder.
+  reportFolderRoutes(functions, timeouts, reported, report);
   // A function module no route here reaches may be routed by an API in another module (terraformGatewayJoin.ts).
   for (const [fn, timeout] of timeouts) {
-    if (!fn.startsWith('module.') || reported.has(fn) || timeout.seconds <= API_GATEWAY_MAX_SECONDS) continue;
+    if (
+      !fn.startsWith('module.') ||
+      reported.has(fn) ||
+      !outlivesGateway(timeout.seconds, API_GATEWAY_MAX_SECONDS)
+    )
+      continue;
     report(
       'iac-gateway-timeout-exceeds-lambda',
       timeout.line,
-      `${fn} timeout ${timeout.seconds}s exceeds the {limit} integration timeout of an API in another module`,
+      `${fn} timeout ${timeout.seconds}s is at least the {limit} integration timeout of an API in another module`,
       { terraformGatewayFunction: { module: fn.slice('module.'.length), seconds: timeout.seconds } },
     );
   }

@@ -5,8 +5,10 @@
 // module.fn.invoke_arn }`, re-exported by a parent as `module.child.x_invoke_arn`, read as `uri =
 // var.x_invoke_arn`). Each .tf file records its outputs and what its integrations read; the project pass
 // keeps a function's finding only when a route reaches it and waits less than its timeout.
+
 import { posix } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
+import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal } from './hcl.js';
 import { isLambdaModule } from './terraformLambdaModules.js';
 
@@ -109,7 +111,7 @@ export function gatewayFunctionFinding(
       .flatMap((f) => f.facts.gateway.calls.map((call) => ({ call, dir: f.dir })))
       .filter(({ call, dir: from }) => posix.normalize(posix.join(from, call.source)) === d);
   const kept = (limitMs: number, via: string) =>
-    fn.seconds * 1000 > limitMs
+    outlivesGateway(fn.seconds, limitMs / 1000)
       ? { ...c, message: c.message.replace('{limit}', `${limitMs} ms (${via})`) }
       : undefined;
   // Reads that hand the function on: in `dir`, `module.<module>.<attr>` for an attr in `attrs` (any when undefined).

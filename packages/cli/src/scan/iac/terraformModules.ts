@@ -16,6 +16,11 @@ import {
   type TerraformGatewayFacts,
   terraformGatewayFacts,
 } from './terraformGatewayJoin.js';
+import {
+  gatewayResourceFinding,
+  type TerraformGatewayResourceFacts,
+  terraformGatewayResourceFacts,
+} from './terraformGatewayResources.js';
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 import { moduleTriggers } from './terraformLambdaModules.js';
 import { onDemandInputs } from './terraformModuleInputs.js';
@@ -48,6 +53,8 @@ export interface TerraformFacts {
   readonly code: TerraformCodeFacts;
   /** Outputs and routes for functions an API in another module reaches (terraformGatewayJoin.ts). */
   readonly gateway: TerraformGatewayFacts;
+  /** Routes and variable defaults for functions of this folder (terraformGatewayResources.ts). */
+  readonly gatewayResources: TerraformGatewayResourceFacts;
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
@@ -119,6 +126,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     iam: terraformIamFacts(blocks),
     code: terraformCodeFacts(blocks),
     gateway: terraformGatewayFacts(blocks),
+    gatewayResources: terraformGatewayResourceFacts(blocks),
   };
 }
 
@@ -164,6 +172,8 @@ export function terraformProject(
   return (dir, c) => {
     if (c.terraformGatewayFunction !== undefined)
       return gatewayFunctionFinding(files, dir, c, c.terraformGatewayFunction);
+    if (c.terraformGatewayResource !== undefined)
+      return gatewayResourceFinding(files, dir, c, c.terraformGatewayResource);
     if (c.terraformAsyncFunction !== undefined)
       return asyncFunctionFinding(files, dir, c, c.terraformAsyncFunction);
     const consumer = c.terraformFloodFunction;

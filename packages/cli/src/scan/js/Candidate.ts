@@ -2,6 +2,7 @@
 // conditions another file settles them by. A module's other facts are in ModuleFacts.ts (re-exported here).
 
 import type { SharedRequest } from '../eventCallers.js';
+import type { GatewayResourceRef } from '../iac/terraformGatewayResources.js';
 import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { HandlerLink } from './ModuleFacts.js';
@@ -140,6 +141,8 @@ export interface Candidate {
   readonly terraformAsyncFunction?: string;
   /** A Terraform function module's timeout above 29 s: kept if a route in another module reaches it (iac/terraformGatewayJoin.ts). */
   readonly terraformGatewayFunction?: { readonly module: string; readonly seconds: number };
+  /** A Terraform `aws_lambda_function` kept if a route in another file of its folder reaches it (iac/terraformGatewayResources.ts). */
+  readonly terraformGatewayResource?: GatewayResourceRef;
   /** A function handed to an imported construct under `key`: kept when that construct routes the prop to an API. */
   readonly onlyIfImportApiRoute?: {
     readonly ref: ImportRef;

@@ -1,4 +1,5 @@
 // AWS CDK code: the same infrastructure rules as for templates, read from `new sqs.Queue(...)` and friends.
+import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import {
   isBooleanLiteral,
   memberPath,
@@ -129,11 +130,11 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (unwrap(self)?.type === 'ThisExpression') {
       // A project function construct behind its own API: judged at the timeout it defaults to.
       const own = ownDefaultTimeout(ctx, node);
-      if (own !== undefined && own.seconds > 29)
+      if (own !== undefined && outlivesGateway(own.seconds, 29))
         report(
           'iac-gateway-timeout-exceeds-lambda',
           own.node,
-          `this construct's default function timeout ${own.seconds}s exceeds API Gateway's 29s integration timeout behind its own ${kind}`,
+          `this construct's default function timeout ${own.seconds}s is at least API Gateway's 29s integration timeout behind its own ${kind}`,
         );
     }
   }

@@ -6,6 +6,7 @@
 // parameter (`addRoute('Id', 'POST /x', fn)`). One finding per function, at the `timeout` it runs with:
 // that is the line the fix changes; functions sharing one timeout value share one finding there
 // (cdkSharedTimeouts.ts).
+import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import { calleeName, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
@@ -236,19 +237,19 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
     if (viaField !== undefined) {
       // The class's own default is judged in its module; a timeout written at the build site, here.
       const t = viaField.timeout;
-      if (t !== undefined && t.seconds > route.limit)
+      if (t !== undefined && outlivesGateway(t.seconds, route.limit))
         report(
           'iac-gateway-timeout-exceeds-lambda',
           t.node,
-          `function timeout ${t.seconds}s exceeds API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
+          `function timeout ${t.seconds}s is at least API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
         );
       continue;
     }
     const made = factoryTimeout(ctx, route.fn); // built by a factory call: cdkFactoryFunctions.ts
-    if (made !== undefined && made.seconds > route.limit)
+    if (made !== undefined && outlivesGateway(made.seconds, route.limit))
       shared.report(
         made.node,
-        `function timeout ${made.seconds}s exceeds API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
+        `function timeout ${made.seconds}s is at least API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
         undefined,
         made.call,
       );
@@ -260,12 +261,12 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
         noteSpreadRoutes(ctx, construct, route.limit); // an imported object spread: cdkSharedProps.ts
         noteSpreadProps(ctx, construct, route.limit); // a constructor prop spread: cdkPropsSpread.ts
       }
-      if (timeout === undefined || timeout.seconds <= route.limit) continue;
+      if (timeout === undefined || !outlivesGateway(timeout.seconds, route.limit)) continue;
       reported.add(construct);
       const link = handlerLink(ctx, construct, 'no-work');
       shared.report(
         timeout.node,
-        `${calleeName(construct) ?? 'function'} timeout ${timeout.seconds}s exceeds API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
+        `${calleeName(construct) ?? 'function'} timeout ${timeout.seconds}s is at least API Gateway's ${route.limit}s integration timeout: clients get 504 while it keeps running`,
         link !== undefined ? { handlerLink: link } : undefined,
         construct,
       );

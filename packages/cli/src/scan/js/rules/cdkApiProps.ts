@@ -3,6 +3,7 @@
 // timeout; the stack that builds the function and hands it in (`new OrdersApi(this, 'Api', {
 // ordersHandler: fn })`) can. The class records which props it routes (and, exported, tells the project
 // pass); each place it is built is judged at the function it is given, in this module or another.
+import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -76,11 +77,17 @@ export function fieldFunctions(ctx: ModuleContext, report: Report, reported: Set
     const cls = constructorClass(ctx, construct);
     const exports = [...ctx.exports].filter(([, v]) => unwrap(v) === cls).map(([name]) => name);
     const timeout = wrapped ?? timeoutIn(ctx, (construct.arguments as Node[])[2]);
-    if (cls === undefined || exports.length === 0 || timeout === undefined || timeout.seconds <= 29) continue;
+    if (
+      cls === undefined ||
+      exports.length === 0 ||
+      timeout === undefined ||
+      !outlivesGateway(timeout.seconds, 29)
+    )
+      continue;
     report(
       'iac-gateway-timeout-exceeds-lambda',
       timeout.node,
-      `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: the app routes this.${path[1]} behind an API (directly or through an API construct), and clients get 504 while it keeps running`,
+      `function timeout ${timeout.seconds}s is at least API Gateway's integration timeout: the app routes this.${path[1]} behind an API (directly or through an API construct), and clients get 504 while it keeps running`,
       {
         onlyIfFieldRouted: {
           exports,
@@ -136,14 +143,14 @@ export function routedPropsBuilt(
         if (reported.has(construct)) continue;
         const timeout = timeoutIn(ctx, (construct.arguments as Node[])[2]);
         const limit = local?.[key] ?? 29;
-        if (timeout === undefined || timeout.seconds <= limit) continue;
+        if (timeout === undefined || !outlivesGateway(timeout.seconds, limit)) continue;
         reported.add(construct);
         const name =
           callee?.type === 'Identifier' ? (callee.name as string) : (memberPath(callee)?.join('.') ?? '');
         report(
           'iac-gateway-timeout-exceeds-lambda',
           timeout.node,
-          `function timeout ${timeout.seconds}s exceeds API Gateway's integration timeout: ${name} routes its ${key} behind the API, and clients get 504 while it keeps running`,
+          `function timeout ${timeout.seconds}s is at least API Gateway's integration timeout: ${name} routes its ${key} behind the API, and clients get 504 while it keeps running`,
           ref !== undefined ? { onlyIfImportApiRoute: { ref, key, seconds: timeout.seconds } } : undefined,
         );
       }

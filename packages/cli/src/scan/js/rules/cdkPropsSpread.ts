@@ -8,6 +8,7 @@
 // Also the function constructs of a library that put themselves behind an API when given one in their
 // props (`new NodeJsFunction(scope, id, { api: { apiGatewayRestApi, methods: ['GET'], path } })`): the
 // route is the construct itself.
+import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -113,7 +114,7 @@ export function handedPropsBuilt(
   const parent = ctx.parentOf(built);
   if (parent?.type === 'AssignmentExpression' && memberPath(parent.left as Node)?.[0] === 'this') return;
   const timeout = timeoutIn(ctx, at.value);
-  if (timeout === undefined || timeout.seconds <= (at.limit ?? 29)) return;
+  if (timeout === undefined || !outlivesGateway(timeout.seconds, at.limit ?? 29)) return;
   const byNode = handedIn.get(ctx) ?? new Map<Node, Handed>();
   handedIn.set(ctx, byNode);
   const entry = byNode.get(timeout.node) ?? {
@@ -135,7 +136,7 @@ export function flushHandedProps(ctx: ModuleContext, report: Report): void {
     report(
       'iac-gateway-timeout-exceeds-lambda',
       h.node,
-      `function timeout ${h.seconds}s exceeds API Gateway's integration timeout: these props are handed to a construct that spreads them into functions it routes behind the API, and clients get 504 while they keep running`,
+      `function timeout ${h.seconds}s is at least API Gateway's integration timeout: these props are handed to a construct that spreads them into functions it routes behind the API, and clients get 504 while they keep running`,
       h.local || first === undefined
         ? undefined
         : { onlyIfImportApiRoute: { ...first, seconds: h.seconds, ...(or.length > 0 ? { or } : {}) } },

@@ -1,5 +1,6 @@
 // iac-gateway-timeout-exceeds-lambda for aws-solutions-constructs' API patterns, which build their function
 // themselves from the props they are given (kept apart from cdkApiFunctions.ts, which finds routes).
+import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import { memberPath, type Node, objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { timeoutIn } from './cdkConstructDefaults.js';
@@ -27,12 +28,12 @@ export function solutionsPatternTimeouts(ctx: ModuleContext, report: Report): vo
     if (!/ApiGatewayToLambda$/.test(kind) || !fromLibrary(ctx, node)) continue;
     const fnProps = objectProps(ctx.valueOf((node.arguments as Node[])[2]))?.props.get('lambdaFunctionProps');
     const timeout = timeoutIn(ctx, fnProps);
-    if (timeout === undefined || timeout.seconds <= REST_LIMIT) continue;
+    if (timeout === undefined || !outlivesGateway(timeout.seconds, REST_LIMIT)) continue;
     const link = handlerLinkOfProps(ctx, objectProps(ctx.valueOf(fnProps)), 'no-work');
     report(
       'iac-gateway-timeout-exceeds-lambda',
       timeout.node,
-      `${kind}'s function timeout ${timeout.seconds}s exceeds API Gateway's ${REST_LIMIT}s integration timeout: clients get 504 while it keeps running`,
+      `${kind}'s function timeout ${timeout.seconds}s is at least API Gateway's ${REST_LIMIT}s integration timeout: clients get 504 while it keeps running`,
       link !== undefined ? { handlerLink: link } : undefined,
     );
   }

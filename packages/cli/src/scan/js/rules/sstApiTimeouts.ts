@@ -4,6 +4,7 @@
 // `type: "function"`), and `defaults: { function: { timeout } }` applies to every route function that sets
 // none. SST's `timeout` is seconds as a number or a duration string ("120 seconds", "2 minutes"). The finding
 // sits at the timeout the fix changes: the route's own, or the defaults' one when a route inherits it.
+import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import { type Node, numberValue, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
@@ -58,7 +59,7 @@ export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => 
         continue;
       }
       const s = seconds(ctx, own);
-      if (s !== undefined && s > limit)
+      if (s !== undefined && outlivesGateway(s, limit))
         report(
           'iac-gateway-timeout-exceeds-lambda',
           own,
@@ -66,7 +67,7 @@ export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => 
         );
     }
     const s = seconds(ctx, defaultTimeout);
-    if (inherits && defaultTimeout !== undefined && s !== undefined && s > limit)
+    if (inherits && defaultTimeout !== undefined && s !== undefined && outlivesGateway(s, limit))
       report(
         'iac-gateway-timeout-exceeds-lambda',
         defaultTimeout,

@@ -1,0 +1,122 @@
+// iac-gateway-timeout-exceeds-lambda inside one Terraform module written across several files. Terraform
+// reads every .tf file of a folder as one module, so an `aws_lambda_function` in lambda.tf is routed by an
+// `aws_api_gateway_integration` (REST, 29 s) or `aws_apigatewayv2_integration` (HTTP API, 30 s) in api.tf,
+// and its `timeout = var.x` takes the default a `variable "x"` block declares in variables.tf. Each file
+// records the functions its integrations read and its variables' numeric defaults; a function no route of
+// its own file settles becomes a tentative finding the project pass keeps when a route of its folder does.
+import type { Candidate } from '../js/Candidate.js';
+import { outlivesGateway } from './gatewayLimit.js';
+import { type HclBlock, literal } from './hcl.js';
+import type { TfReport } from './terraform.js';
+import { gatewayModuleRoutes } from './terraformGatewayModules.js';
+
+const API_GATEWAY_MAX_MS = 29_000;
+const HTTP_API_MAX_MS = 30_000;
+const FUNCTION_READ = /\baws_lambda_function\.([\w-]+)(?:\[[^\]]*\])?\./g;
+
+/** What one .tf file says about its folder's own functions and routes. */
+export interface TerraformGatewayResourceFacts {
+  /** Functions (`aws_lambda_function.f`) an integration of this file reads, with its wait in ms. */
+  readonly routes: readonly { readonly fn: string; readonly limitMs: number; readonly name: string }[];
+  /** Variables declared here with a numeric default (`variable "x" { default = 60 }`). */
+  readonly variables: readonly { readonly name: string; readonly value: number }[];
+}
+
+/** The function a tentative finding names: its own timeout, or the variable it reads. */
+export interface GatewayResourceRef {
+  readonly fn: string;
+  readonly seconds?: number;
+  readonly variable?: string;
+}
+
+/** An integration's wait: its own `timeout_milliseconds`, else the API type's ceiling. */
+export function integrationLimitMs(b: HclBlock): number {
+  const fallback = b.labels[0] === 'aws_apigatewayv2_integration' ? HTTP_API_MAX_MS : API_GATEWAY_MAX_MS;
+  const ms = Number(literal(b.attrs.get('timeout_milliseconds')) ?? fallback);
+  return Number.isNaN(ms) ? fallback : ms;
+}
+
+/** The facts of one parsed .tf file. */
+export function terraformGatewayResourceFacts(blocks: readonly HclBlock[]): TerraformGatewayResourceFacts {
+  const routes: { fn: string; limitMs: number; name: string }[] = [];
+  const integrations = blocks.filter(
+    (b) =>
+      b.type === 'resource' &&
+      (b.labels[0] === 'aws_apigatewayv2_integration' || b.labels[0] === 'aws_api_gateway_integration'),
+  );
+  for (const b of integrations) {
+    const uri = b.attrs.get('integration_uri')?.raw ?? b.attrs.get('uri')?.raw ?? '';
+    for (const m of uri.matchAll(FUNCTION_READ))
+      routes.push({
+        fn: `aws_lambda_function.${m[1]}`,
+        limitMs: integrationLimitMs(b),
+        name: b.labels.join('.'),
+      });
+  }
+  for (const r of gatewayModuleRoutes(blocks))
+    for (const m of r.text.matchAll(FUNCTION_READ))
+      routes.push({ fn: `aws_lambda_function.${m[1]}`, limitMs: r.limitMs, name: r.name });
+  const variables: { name: string; value: number }[] = [];
+  for (const b of blocks) {
+    const value = literal(b.attrs.get('default'));
+    if (b.type === 'variable' && b.labels[0] !== undefined && value !== undefined && /^\d+$/.test(value))
+      variables.push({ name: b.labels[0], value: Number(value) });
+  }
+  return { routes, variables };
+}
+
+/**
+ * The tentative reference for a function no route of its own file reported: its literal timeout, or the
+ * variable it reads when this file does not declare it (undefined when neither is known).
+ */
+export function gatewayResourceRef(f: HclBlock, seconds: number): GatewayResourceRef | undefined {
+  const fn = `${f.labels[0]}.${f.labels[1]}`;
+  if (!Number.isNaN(seconds)) return { fn, seconds };
+  const variable = /^var\.([\w-]+)$/.exec(literal(f.attrs.get('timeout')) ?? '')?.[1];
+  return variable === undefined ? undefined : { fn, variable };
+}
+
+/** Tentative findings for this file's functions that no route of the file reported (`reported`). */
+export function reportFolderRoutes(
+  functions: readonly HclBlock[],
+  timeouts: ReadonlyMap<string, { readonly seconds: number }>,
+  reported: ReadonlySet<string>,
+  report: TfReport,
+): void {
+  for (const f of functions) {
+    const fn = `${f.labels[0]}.${f.labels[1]}`;
+    const ref = reported.has(fn) ? undefined : gatewayResourceRef(f, timeouts.get(fn)?.seconds ?? 3);
+    if (ref !== undefined)
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        f.attrs.get('timeout')?.line ?? f.line,
+        '{resolved later}',
+        {
+          terraformGatewayResource: ref,
+        },
+      );
+  }
+}
+
+/** Keeps a tentative finding when a route in the function's folder waits no longer than its timeout. */
+export function gatewayResourceFinding(
+  files: readonly {
+    readonly dir: string;
+    readonly facts: { readonly gatewayResources: TerraformGatewayResourceFacts };
+  }[],
+  dir: string,
+  c: Candidate,
+  ref: GatewayResourceRef,
+): Candidate | undefined {
+  const here = files.filter((f) => f.dir === dir).map((f) => f.facts.gatewayResources);
+  const seconds = ref.seconds ?? here.flatMap((f) => f.variables).find((v) => v.name === ref.variable)?.value;
+  if (seconds === undefined) return undefined;
+  const route = here
+    .flatMap((f) => f.routes)
+    .find((r) => r.fn === ref.fn && outlivesGateway(seconds, r.limitMs / 1000));
+  if (route === undefined) return undefined;
+  return {
+    ...c,
+    message: `${ref.fn} timeout ${seconds}s${ref.variable === undefined ? '' : ` (var.${ref.variable})`} is at least the ${route.limitMs} ms integration timeout of ${route.name} in another file of its module: clients get 504 while it keeps running`,
+  };
+}
