@@ -9,9 +9,12 @@ const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.lo
 
 /**
  * An error tracker's report (`rollbar.error(err)`, `Sentry.captureException(e)`, `bugsnag.notify(e)`): it
- * records the failure somewhere else, as a log line does, and no more.
+ * records the failure somewhere else, as a log line does, and no more. Projects wrap the tracker's SDK in
+ * a facade of their own, named for what it does (`capture.error(e)`, `capture.message(m)`,
+ * `errorTracker.trackError(e)`, `errorReporter.report(e)`): a report all the same.
  */
-const ERROR_TRACKER = /^(rollbar|sentry|bugsnag|honeybadger|airbrake|raygun|newrelic)$/i;
+const ERROR_TRACKER =
+  /^(rollbar|sentry|bugsnag|honeybadger|airbrake|raygun|newrelic|capture|error[-_]?(tracker|reporter|reporting)|crash[-_]?reporter)$/i;
 const TRACKER_CALL = /^(captureException|captureMessage|captureError|noticeError)$/;
 
 /** A log line, or an error tracker's report (see above). */
