@@ -37,9 +37,7 @@ function guard(statement: Node): boolean {
     return false;
   const then = statement.consequent as Node;
   const last = then.type === 'BlockStatement' ? (then.body as Node[]).at(-1) : then;
-  return (
-    last?.type === 'ReturnStatement' && !someDescendant(then, (n) => n.type === 'ThrowStatement', true)
-  );
+  return last?.type === 'ReturnStatement' && !someDescendant(then, (n) => n.type === 'ThrowStatement', true);
 }
 
 /** `context` read as a property name (`event.context`), not as the variable. */
@@ -53,6 +51,9 @@ function propertyOf(root: Node, id: Node): boolean {
 /** The function takes a parameter named `context` (a handler's Lambda context, a resolver's argument). */
 function ownsContext(fn: Node): boolean {
   return (fn.params as Node[]).some((p) =>
-    someDescendant({ type: 'Wrap', v: p } as unknown as Node, (n) => n.type === 'Identifier' && n.name === 'context'),
+    someDescendant(
+      { type: 'Wrap', v: p } as unknown as Node,
+      (n) => n.type === 'Identifier' && n.name === 'context',
+    ),
   );
 }
