@@ -19,14 +19,24 @@ import { fallsToBackup } from './fallbackChain.js';
 import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 
 /**
- * The try is a statement of an entry handler's own body: what fails there is the run itself, not one of
- * the items a job goes through (those sit in a loop or a helper, and the next run selects them again).
+ * The try is a statement of an entry handler's own body, also in a `switch` case of it that picks the
+ * run's mode (`switch (mode) { case CONFIG: try { ... } catch { log('continuing') } }`): what fails there
+ * is the run itself, not one of the items a job goes through (those sit in a loop or a helper, and the
+ * next run selects them again). Under an `if` it is not judged so: an optional step of the run (a marker
+ * read or write whose failure the run works around) sits there.
  */
 export function aroundWholeRun(ctx: ModuleContext, tryStatement: Node): boolean {
-  const block = ctx.parentOf(tryStatement);
-  const fn = block === undefined ? undefined : ctx.parentOf(block);
-  return fn !== undefined && fn.body === block && ctx.handlers.get(fn) === 'entry';
+  let at: Node = tryStatement;
+  for (let p = ctx.parentOf(at); p !== undefined; at = p, p = ctx.parentOf(p)) {
+    if (p.type === 'BlockStatement' && ctx.handlers.get(ctx.parentOf(p) as Node) === 'entry')
+      return (ctx.parentOf(p) as Node).body === p;
+    if (!BRANCHES.has(p.type)) return false;
+  }
+  return false;
 }
+
+/** A `switch` picks the run's mode once, unlike a loop, which goes through items. */
+const BRANCHES = new Set(['BlockStatement', 'SwitchCase', 'SwitchStatement']);
 
 /** The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`). */
 export function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {

@@ -9,9 +9,12 @@ const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.lo
 
 /**
  * An error tracker's report (`rollbar.error(err)`, `Sentry.captureException(e)`, `bugsnag.notify(e)`): it
- * records the failure somewhere else, as a log line does, and no more.
+ * records the failure somewhere else, as a log line does, and no more. Projects wrap the tracker's SDK in
+ * a facade of their own, named for what it does (`capture.error(e)`, `capture.message(m)`,
+ * `errorTracker.trackError(e)`, `errorReporter.report(e)`): a report all the same.
  */
-const ERROR_TRACKER = /^(rollbar|sentry|bugsnag|honeybadger|airbrake|raygun|newrelic)$/i;
+const ERROR_TRACKER =
+  /^(rollbar|sentry|bugsnag|honeybadger|airbrake|raygun|newrelic|capture|error[-_]?(tracker|reporter|reporting)|crash[-_]?reporter)$/i;
 const TRACKER_CALL = /^(captureException|captureMessage|captureError|noticeError)$/;
 
 /** A log line, or an error tracker's report (see above). */
@@ -228,11 +231,15 @@ export function everyAwaitedCall(block: Node, test: (call: Node) => boolean): bo
   return calls > 0 && calls === passed;
 }
 
-/** A metric or log sent through the SDK: `send(new PutMetricDataCommand(...))`, v2 `putMetricData(...)`. */
-const TELEMETRY_CALL = /^(putMetricData|putLogEvents)$/;
+/**
+ * A metric or log sent through the SDK: `send(new PutMetricDataCommand(...))`, v2 `putMetricData(...)`;
+ * also the CloudWatch Logs calls that make the stream `PutLogEvents` writes to (`CreateLogStream`,
+ * `CreateLogGroup`), whose usual failure is the documented ResourceAlreadyExistsException.
+ */
+const TELEMETRY_CALL = /^(putMetricData|putLogEvents|createLogStream|createLogGroup)$/;
 /** What a catch's log line or comment says it gave up on: a metric, telemetry, analytics. */
 const CATCH_SAYS_TELEMETRY = /\bmetrics?\b|telemetry|analytics/i;
-const TELEMETRY_COMMAND = /\bnew\s+(PutMetricData|PutLogEvents)Command\b/;
+const TELEMETRY_COMMAND = /\bnew\s+(PutMetricData|PutLogEvents|CreateLogStream|CreateLogGroup)Command\b/;
 /** A module that exists to send telemetry: `lib/metrics/index.js`, `src/telemetry.ts`. */
 const TELEMETRY_MODULE =
   /(^|\/)(metrics?|telemetry|analytics|usage-?metrics?)(\/index)?\.[cm]?[jt]sx?$|\/(metrics?|telemetry|analytics)\/[^/]+$/;

@@ -34,6 +34,7 @@ import { flagOnlyLogged } from './loggedFlag.js';
 import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
+import { refusesRequests } from './refusesRequests.js';
 import { rxjsRetryWhen } from './rxjsRetryWhen.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
@@ -67,6 +68,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const tryStatement = ctx.parentOf(handler) as Node;
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
     if (authCatch(ctx, handler)) continue;
+    // A function that returns at once under a request is run by an operator's script (refusesRequests.ts).
+    if (refusesRequests(ctx, tryStatement)) continue;
     const any400 = any400AsAnswer(ctx, handler);
     if (any400 !== undefined) {
       report(
