@@ -3,11 +3,9 @@
 // facts) is worked out when the project pass asks (project.ts), so its syntax tree is usually never built.
 // Each pattern over-approximates the rules' own entry conditions: a word may match where no rule fires
 // (the module is then analysed, as before), never the other way round.
-
 // Plain word searches first: a regular expression with many alternatives over every file cost more than
 // the rest of the check (measured: about a third of it on a 1,099-file application). The searches go
 // through SourceWords, which rules most absent words out in one pass over the text.
-
 import { cdkConstruct, serverlessConfig } from './gateIac.js';
 import { importsNodeHttp, sdkImportCount } from './importScan.js';
 import { batchWordsIn } from './rules/batchApis.js';

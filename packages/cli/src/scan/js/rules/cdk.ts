@@ -18,6 +18,7 @@ import { batchSizeOf, noteAddedMappingsBatchOne, noteMappingBatchOne } from './c
 import { helperBuiltAsyncTargets } from './cdkBuiltFunctions.js';
 import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBuses.js';
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
+import { cdkConstruct } from './cdkConstructName.js';
 import { destinationDlqWithoutAlarm } from './cdkDestinationDlqs.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { noteEventWired } from './cdkEventWired.js';
@@ -36,16 +37,6 @@ import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutio
 import { sourceOptions } from './cdkSourceOptions.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
-
-export function cdkConstruct(ctx: ModuleContext, node: Node): string | undefined {
-  const imp = ctx.importRoot(node.callee);
-  if (imp === undefined || !(imp.source.startsWith('aws-cdk-lib') || imp.source.startsWith('@aws-cdk/')))
-    return undefined;
-  // `import { LambdaFunction as TargetLambdaFunction }`: the construct is the imported name.
-  if (unwrap(node.callee)?.type === 'Identifier' && imp.imported !== '*' && imp.imported !== 'default')
-    return imp.imported;
-  return memberPath(node.callee)?.at(-1);
-}
 
 function varName(ctx: ModuleContext, node: Node): string | undefined {
   const { parent: n } = ctx.climb(

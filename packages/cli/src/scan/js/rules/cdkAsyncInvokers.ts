@@ -17,7 +17,8 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { cdkConstruct, eventSourceTarget } from './cdk.js';
+import { eventSourceTarget } from './cdk.js';
+import { cdkConstruct } from './cdkConstructName.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import {
   asyncInvokeConfigured,

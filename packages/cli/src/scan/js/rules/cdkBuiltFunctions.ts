@@ -9,8 +9,8 @@
 import { isFunction, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { mayBeWorkspaceImport } from '../workspaceImports.js';
-import { cdkConstruct } from './cdk.js';
 import { invoked } from './cdkAsyncInvokers.js';
+import { cdkConstruct } from './cdkConstructName.js';
 import { asyncInvokeConfigured } from './cdkHandlers.js';
 import type { Report } from './Report.js';
 

@@ -6,7 +6,8 @@
 // the same module also polls a batch into it; a module that builds mappings as constructs is left alone.
 import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { cdkConstruct, eventSourceTarget } from './cdk.js';
+import { eventSourceTarget } from './cdk.js';
+import { cdkConstruct } from './cdkConstructName.js';
 import { handlerLink } from './cdkHandlers.js';
 
 const POLLED =
