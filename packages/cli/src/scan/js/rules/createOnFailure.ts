@@ -7,6 +7,7 @@ import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap }
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode, isLogCall } from './catchFacts.js';
+import { constantAnswer } from './promiseCatch.js';
 import type { Report } from './Report.js';
 
 /** A read by its name: `getAccount`, `findUser`, `headObject`, `GetItemCommand`, `customers.retrieve`. */
@@ -148,15 +149,8 @@ export function createOnFailure(ctx: ModuleContext, handler: Node, report: Repor
 function failedAnswer(ctx: ModuleContext, call: Node): { value: unknown } | undefined {
   const fn = ctx.valueOf((call.arguments as Node[])[0]);
   if (fn === undefined || !isFunction(fn)) return undefined;
-  const body = fn.body as Node;
-  const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : undefined;
-  const value =
-    statements === undefined
-      ? unwrap(body)
-      : statements.length === 1 && statements[0]?.type === 'ReturnStatement'
-        ? unwrap(statements[0].argument)
-        : undefined;
-  return value?.type === 'Literal' ? { value: value.value } : undefined;
+  const value = constantAnswer(fn.body as Node);
+  return value === undefined ? undefined : { value: value.value };
 }
 
 /** `if (x)` / `if (!x)` on the flag: what the test reads when the flag holds the failure's answer. */

@@ -4,6 +4,7 @@
 // the failure surfaces there (with a worse message), and nothing passes for success.
 import { forEachDescendant, isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { LOOP_STATEMENTS as LOOPS } from '../retryLoop.js';
 
 /** Statements or expressions under which a read may not run: the read is then no certain failure. */
 const MAYBE = new Set([
@@ -25,14 +26,6 @@ function isNullish(node: Node): boolean {
   const n = unwrap(node);
   return (n?.type === 'Literal' && n.value === null) || (n?.type === 'Identifier' && n.name === 'undefined');
 }
-
-const LOOPS = new Set([
-  'ForStatement',
-  'ForOfStatement',
-  'ForInStatement',
-  'WhileStatement',
-  'DoWhileStatement',
-]);
 
 /**
  * A loop around the try that the variable is declared outside of: from the second pass on, the variable

@@ -176,7 +176,7 @@ function awaited(ctx: ModuleContext, call: Node): boolean {
 const TELEMETRY = /PutMetricData|putMetricData|PutLogEvents|putLogEvents/;
 
 /** The constant an arrow or function answers: its expression body, or the argument of its only statement. */
-function constantAnswer(body: Node | undefined): Node | undefined {
+export function constantAnswer(body: Node | undefined): Node | undefined {
   if (body === undefined) return undefined;
   const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : undefined;
   const value =

@@ -7,18 +7,11 @@
 // or message is not judged here (no herd forms).
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isRetryLoop } from '../retryLoop.js';
+import { isRetryLoop, LOOP_STATEMENTS as LOOPS } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
 import { delaysIn, jittered } from './retryLoops.js';
 
 const SLEEP = /^(sleep|delay|wait|pause|setTimeout)$/i;
-const LOOPS = new Set([
-  'ForStatement',
-  'ForOfStatement',
-  'ForInStatement',
-  'WhileStatement',
-  'DoWhileStatement',
-]);
 /** An `if` that goes this way after a failure: a failed parse, a bad status, an error field. */
 const FAILURE_TEST = /success|\bok\b|error|fail|status|valid|retry/i;
 

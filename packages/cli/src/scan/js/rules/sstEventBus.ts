@@ -18,8 +18,8 @@ const CAPABLE = /\b(?:bind|permissions|environment|role)\s*:/;
 /** Project-wide function defaults an SST app or stack sets (`app.setDefaultFunctionProps(...)`). */
 const APP_DEFAULTS = /\.(?:setDefaultFunctionProps|addDefaultFunction\w+)\s*\(/;
 
-/** The variable or field a `new EventBus(...)` is kept in. */
-function keptIn(ctx: ModuleContext, node: Node): string | undefined {
+/** The variable or field a construct (`new EventBus(...)`, `new KinesisStream(...)`) is kept in. */
+export function keptIn(ctx: ModuleContext, node: Node): string | undefined {
   const parent = ctx.parentOf(node);
   if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier')
     return parent.id.name as string;

@@ -8,17 +8,9 @@
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
+import { keptIn } from './sstEventBus.js';
 
 const STREAM_CONSTRUCTS = new Set(['KinesisStream', 'Table']);
-
-/** The variable or field a construct is kept in. */
-function keptIn(ctx: ModuleContext, node: Node): string | undefined {
-  const parent = ctx.parentOf(node);
-  if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier')
-    return parent.id.name as string;
-  if (parent?.type === 'AssignmentExpression') return memberPath(parent.left)?.join('.');
-  return undefined;
-}
 
 /** Reports each consumer of a `consumers` object whose event source has no on-failure destination. */
 function checkConsumers(ctx: ModuleContext, consumers: Node | undefined, kind: string, report: Report): void {
