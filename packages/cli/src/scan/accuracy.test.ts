@@ -6,7 +6,7 @@ import { readLabels } from './labels.js';
 import { scan } from './scan.js';
 
 const corpus = join(import.meta.dirname, '../../fixtures/corpus');
-// One scan of the whole corpus (over 900 files) serves both tests: it is most of their cost.
+// One scan of the whole corpus (over 1,000 files) serves both tests: it is most of their cost.
 let scanned: ReturnType<typeof scan> | undefined;
 const scanCorpus = () => (scanned ??= scan({ root: corpus, workers: 0 }));
 // Past the project's 30 s: the corpus grows with every class fixed, and on two cores shared with the rest

@@ -10,7 +10,7 @@ import { toMarkdown } from './markdown.js';
 const corpus = join(import.meta.dirname, '../../../fixtures/corpus');
 
 describe('toMarkdown', () => {
-  // A whole-corpus scan (over 900 files): past the project's 30 s on a loaded machine.
+  // A whole-corpus scan (over 1,000 files): past the project's 30 s on a loaded machine.
   it('renders the audit summary, findings by severity, architecture, libraries and the plan', async () => {
     // Prepare
     const result = await scan({ root: corpus, workers: 0 });
