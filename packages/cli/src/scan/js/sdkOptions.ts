@@ -106,8 +106,11 @@ export function returnedValues(fn: Node, bare: 'unknown' | 'skip' = 'unknown'): 
 /**
  * `const { awsConfig } = appConfig`: the object a name was destructured from, and the key it took (a
  * plain key, not nested, no default: a default may be the timed value).
+ * @example
+ * // const { eventSource } = settings().sender
+ * destructuredFrom(ctx, eventSourceId); // { object: <settings().sender>, key: 'eventSource' }
  */
-function destructuredFrom(
+export function destructuredFrom(
   ctx: ModuleContext,
   id: Node,
 ): { object?: Node | undefined; key?: string | undefined } | undefined {

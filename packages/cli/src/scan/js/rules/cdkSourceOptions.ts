@@ -3,8 +3,9 @@
 // `settings()` function of the module returning `{ sender: { eventSource: { batchSize: 1, maxConcurrency:
 // 20 } } }`). Read through a same-module function's returned object, member access and destructuring, so a
 // `maxConcurrency` set there caps the mapping; anything further (a parameter, an import) stays unread.
-import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import { type Node, objectProps, propertyName } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { destructuredFrom } from '../sdkOptions.js';
 
 type Props = ReturnType<typeof objectProps>;
 
@@ -35,14 +36,8 @@ function objectOf(ctx: ModuleContext, node: Node | undefined, depth: number): No
   }
   if (v.type === 'Identifier') {
     // `const { eventSource: options } = settings().sender`: the key it took from the object it came from.
-    const d = ctx.resolve(v.name as string, v)?.declaration;
-    if (d?.type !== 'VariableDeclarator' || d.id?.type !== 'ObjectPattern') return undefined;
-    const prop = (d.id.properties as Node[]).find(
-      (p) =>
-        p.type !== 'RestElement' && unwrap(p.value as Node)?.type === 'Identifier' && p.value.name === v.name,
-    );
-    if (prop === undefined) return undefined;
-    return key(d.init as Node, propertyName(prop.key as Node, prop.computed as boolean));
+    const from = destructuredFrom(ctx, v);
+    return from === undefined ? undefined : key(from.object, from.key);
   }
   return undefined;
 }
