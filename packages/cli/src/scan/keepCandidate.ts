@@ -83,6 +83,18 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const target = project.resolveModule(ref.from, ref.source);
     if (target === undefined || project.exportFact(target, ref.name)?.randomReturn !== true) return false;
   }
+  if (c.onlyIfImportServerlessApi !== undefined) {
+    const { refs, seconds } = c.onlyIfImportServerlessApi;
+    const behindApi = refs.some((ref) => {
+      const target = project.resolveModule(ref.from, ref.source);
+      const limit =
+        target === undefined
+          ? undefined
+          : project.exportFactWhere(target, ref.name, (text) => text.includes('events'))?.serverlessApi;
+      return limit !== undefined && outlivesGateway(seconds, limit);
+    });
+    if (!behindApi) return false;
+  }
   if (
     c.onlyIfImportBatchEvent !== undefined &&
     !c.onlyIfImportBatchEvent.some((ref) => {

@@ -196,6 +196,11 @@ export interface Candidate {
    * that function returns a random or clock value (ExportFact.randomReturn).
    */
   readonly onlyIfImportRandom?: ImportRef;
+  /**
+   * A serverless.ts `provider.timeout` of these seconds: kept when one of these imported function
+   * definitions sets none and sits behind an API whose limit it reaches (ExportFact.serverlessApi).
+   */
+  readonly onlyIfImportServerlessApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
   /** A handler that hands its event to these project functions: kept when one reads a batch from it (rules/batchDecoders.ts). */
   readonly onlyIfImportBatchEvent?: readonly ImportRef[];
   /** A batch handler handing its records to these project functions: dropped when one refuses a batch (rules/batchSingleHelpers.ts). */

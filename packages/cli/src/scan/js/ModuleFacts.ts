@@ -129,6 +129,8 @@ export interface ExportFact {
   readonly answersErrors?: true;
   /** A wrapper whose returned function answers what its argument at this index answers (js/wrappedReturns.ts). */
   readonly forwards?: number;
+  /** A Serverless function definition with no `timeout` of its own behind an API of this limit, in s (rules/serverlessTsImports.ts). */
+  readonly serverlessApi?: number;
   /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */
   readonly failureValue?: true;
 }

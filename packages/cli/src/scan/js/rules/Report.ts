@@ -29,6 +29,7 @@ export type Extra = Pick<
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
   | 'onlyIfImportRandom'
+  | 'onlyIfImportServerlessApi'
   | 'onlyIfImportBatchEvent'
   | 'unlessImportRefusesBatch'
   | 'onlyIfEventWired'
