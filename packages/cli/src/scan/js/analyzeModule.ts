@@ -26,6 +26,7 @@ import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { droppedAwaits, errorValueRules, projectSources } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { googleApiRules } from './rules/googleApis.js';
+import { handlerReturns } from './rules/handlerReturns.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules } from './rules/httpClientClasses.js';
 import { lambdaRules } from './rules/lambda.js';
@@ -187,6 +188,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const edges = exportCalls(ctx);
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
+  const returns = handlerReturns(ctx);
   const sources = projectSources(ctx);
   const gates = authGates(ctx);
   const errorMaps = authErrorMaps(ctx);
@@ -210,6 +212,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),
     ...(batchMethods.length > 0 ? { batchAnswerMethods: batchMethods } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
+    ...(returns.length > 0 ? { handlerReturns: returns } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
