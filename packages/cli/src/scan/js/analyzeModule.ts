@@ -23,6 +23,7 @@ import { selectsOwnWork } from './rules/catchExemptions.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
+import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
 import { droppedAwaits, errorValueRules, projectSources } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { googleApiRules } from './rules/googleApis.js';
@@ -60,6 +61,7 @@ const RULES: readonly Rule[] = [
   swallowRules,
   errorValueRules,
   queueErrorValueRules,
+  droppedFailureValueRules,
   partialBatchRules,
   droppedBatchMethodRules,
   ownedBatchWrapperRules,
