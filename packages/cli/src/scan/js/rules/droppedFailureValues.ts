@@ -6,6 +6,7 @@
 import { isFunction, type Node, unwrap } from '../ast.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
+import { mayReport } from '../ruleGate.js';
 import { returnsFailureValue } from './queueErrorValues.js';
 import type { Report } from './Report.js';
 
@@ -17,7 +18,9 @@ const AWAITS = /\bawait\s/;
  * droppedFailureValueRules(ctx, report) // `await api.createItem(db, item);` where createItem may `return new Error(...)`
  */
 export function droppedFailureValueRules(ctx: ModuleContext, report: Report): void {
-  if (!AWAITS.test(ctx.source)) return;
+  // Only in a module the rule gate admits (a catch, a handler, I/O of its own): reading every module's
+  // awaits would take the deferred ones out of deferral, and the gate must admit any module a rule reports in.
+  if (!AWAITS.test(ctx.source) || !mayReport(ctx.source)) return;
   for (const statement of ctx.of('ExpressionStatement')) {
     const awaited = unwrap(statement.expression as Node);
     if (awaited?.type !== 'AwaitExpression') continue;
