@@ -169,10 +169,23 @@ export interface ModuleFacts {
   readonly authErrorMaps?: readonly ImportRef[];
   /** Class methods that return a batch command's answer whole, unread (rules/batchMethods.ts). */
   readonly batchAnswerMethods?: readonly string[];
-  /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
-  readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
+  /**
+   * Imported functions this module calls, whether every call fails on an undefined answer (`reads`) and
+   * whether every call tests the answer and fails on a falsy one (`tests`) (js/resultUse.ts).
+   */
+  readonly resultUses?: readonly {
+    readonly ref: ImportRef;
+    readonly reads: boolean;
+    readonly tests?: boolean;
+  }[];
   /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */
   readonly droppedAwaits?: DroppedAwaits;
+  /**
+   * Calls whose answer an entry handler returns as its own (`return await processor.processRequest()`), with
+   * the handler's export names: where a template wires that handler to a source that reads no answer, the
+   * answer is dropped there (rules/handlerReturns.ts).
+   */
+  readonly handlerReturns?: readonly (DroppedAwaits & { readonly handlers: readonly string[] })[];
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */

@@ -23,9 +23,11 @@ import { selectsOwnWork } from './rules/catchExemptions.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
+import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
 import { droppedAwaits, errorValueRules, projectSources } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { googleApiRules } from './rules/googleApis.js';
+import { handlerReturns } from './rules/handlerReturns.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules } from './rules/httpClientClasses.js';
 import { lambdaRules } from './rules/lambda.js';
@@ -59,6 +61,7 @@ const RULES: readonly Rule[] = [
   swallowRules,
   errorValueRules,
   queueErrorValueRules,
+  droppedFailureValueRules,
   partialBatchRules,
   droppedBatchMethodRules,
   ownedBatchWrapperRules,
@@ -187,6 +190,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const edges = exportCalls(ctx);
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
+  const returns = handlerReturns(ctx);
   const sources = projectSources(ctx);
   const gates = authGates(ctx);
   const errorMaps = authErrorMaps(ctx);
@@ -210,6 +214,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),
     ...(batchMethods.length > 0 ? { batchAnswerMethods: batchMethods } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
+    ...(returns.length > 0 ? { handlerReturns: returns } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),

@@ -23,6 +23,7 @@ export type Extra = Pick<
   | 'onlyIfExportOnHandlerPath'
   | 'onlyIfExportMentioned'
   | 'unlessCallersRead'
+  | 'callersReadAs'
   | 'onlyIfResultDropped'
   | 'onlyIfBatchAnswerMethod'
   | 'onlyIfImportBatchResult'
