@@ -4,7 +4,8 @@
 // EventBridge rule) and takes a queue or stream batch as processed when the function resolves: the failed
 // run counts as a success, so no retry, dead-letter queue or Errors alarm sees it. The code does not say
 // how the function is invoked; the finding is kept only when a template wires the handler to such a source
-// (`onlyIfAnswerUnread`, iac/scheduledHandlers.ts and iac/eventWiredHandlers.ts).
+// (or a Step Functions task, whose Retry and Catch act only on a thrown error)
+// (`onlyIfAnswerUnread`, iac/unreadAnswerHandlers.ts, iac/eventWiredHandlers.ts, rules/cdkUnreadAnswers.ts).
 import type { Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { exportNamesOf } from './lambda.js';
@@ -26,7 +27,7 @@ export function unreadFailureAnswer(ctx: ModuleContext, handler: Node, report: R
   report(
     'swallowed-error',
     handler,
-    'the handler answers the failure as a returned value, but it is invoked by a schedule or an asynchronous source that discards the answer: the failed run counts as a success, so no retry or alarm sees it',
+    'the handler answers the failure as a returned value, but what invokes it reads no answer (a schedule, an asynchronous source, a queue, a Step Functions task): the failed run counts as a success, so no retry, Catch or alarm sees it',
     { onlyIfAnswerUnread: [...names] },
   );
   return true;
