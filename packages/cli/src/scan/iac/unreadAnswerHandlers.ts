@@ -41,7 +41,9 @@ function targetId(arn: Json | undefined): string | undefined {
 /**
  * Logical ids of the functions a CloudFormation resource invokes reading no answer: an `AWS::Events::Rule`
  * (a schedule or a pattern: its `Targets`), an `AWS::Scheduler::Schedule` (its `Target`), an
- * `AWS::SNS::Subscription` with protocol `lambda`, an S3 bucket's `LambdaConfigurations`.
+ * `AWS::SNS::Subscription` with protocol `lambda`, an S3 bucket's `LambdaConfigurations`, a state
+ * machine's task (a function its definition or `DefinitionSubstitutions` names: the state's Retry and Catch
+ * act only on a thrown error, a returned failure passes as the task's output).
  */
 function unreadTargets(resources: Record<string, Json>): Set<string> {
   const ids = new Set<string>();
@@ -65,6 +67,9 @@ function unreadTargets(resources: Record<string, Json>): Set<string> {
     if (res?.Type === 'AWS::S3::Bucket')
       for (const c of [obj(props.NotificationConfiguration)?.LambdaConfigurations ?? []].flat())
         for (const id of refsIn(obj(c)?.Function)) ids.add(id);
+    if (res?.Type === 'AWS::Serverless::StateMachine' || res?.Type === 'AWS::StepFunctions::StateMachine')
+      for (const key of ['Definition', 'DefinitionString', 'DefinitionSubstitutions'])
+        for (const id of refsIn(props[key])) ids.add(id);
   }
   return ids;
 }
