@@ -27,6 +27,7 @@ import type { OctokitBuild } from './projectOctokit.js';
 import { optionsUnread } from './projectOptions.js';
 import { ProjectViews } from './projectViews.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
+import { unreadHandlerStrings } from './unreadHandlers.js';
 import type { Workspaces } from './workspaces.js';
 
 export class Project {
@@ -221,13 +222,16 @@ export class Project {
    */
   private unread: BatchOneHandlers | undefined;
 
-  /** Notes the handler strings that templates hand to an invoker that reads no answer. */
-  wireUnreadHandlers(handlers: readonly string[]): void {
-    const all = [...handlers, ...[...this.modules.values()].flatMap((m) => m.unreadHandlers ?? [])];
+  /** Notes the handler strings templates and modules hand to an invoker that reads no answer (unreadHandlers.ts). */
+  wireUnreadHandlers(
+    handlers: readonly string[],
+    envFunctions: readonly (readonly [string, string])[],
+  ): void {
+    const all = unreadHandlerStrings(handlers, envFunctions, [...this.modules.values()]);
     this.unread = all.length === 0 ? undefined : new BatchOneHandlers(all, this.batchOneSources(), true);
   }
 
-  /** Is `file`'s export `name` invoked with nobody reading its answer (a schedule or an asynchronous source)? */
+  /** Is `file`'s export `name` invoked with nobody reading its answer (a schedule, an asynchronous source, a task)? */
   isAnswerUnread(file: string, name: string): boolean {
     return this.isEventWired(file, name) || this.unread?.has(file, name) === true;
   }

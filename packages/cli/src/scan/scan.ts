@@ -155,10 +155,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.eventHandlers ?? []) : [])),
     ...[...mappings.values()].flat().filter((h) => h.includes('/')),
   ]);
-  project.wireUnreadHandlers([
-    ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.unreadHandlers ?? []) : [])),
-    ...terraformUnreadHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
-  ]);
+  project.wireUnreadHandlers(
+    [
+      ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.unreadHandlers ?? []) : [])),
+      ...terraformUnreadHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
+    ],
+    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.envFunctions ?? []) : [])),
+  );
   const terraform = terraformProject(terraformFiles);
   const batchPairs = batchTwins(outcomes, project, mappings);
   // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.

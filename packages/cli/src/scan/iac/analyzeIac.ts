@@ -13,7 +13,7 @@ import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkStateMachineLoops, isStateMachine } from './stepFunctionLoops.js';
 import { checkTerraform } from './terraform.js';
-import { samUnreadHandlers, serverlessUnreadHandlers } from './unreadAnswerHandlers.js';
+import { samEnvFunctions, samUnreadHandlers, serverlessUnreadHandlers } from './unreadAnswerHandlers.js';
 import { loadYaml } from './yamlDocument.js';
 
 /**
@@ -72,6 +72,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   let routes: RouteParam[] = [];
   let eventHandlers: string[] = [];
   let unread: string[] = [];
+  let envFunctions: [string, string][] = [];
   let codeDirs: CodeDir[] = [];
   let onDemandExports: string[] = [];
   if (isServerless(value, file)) {
@@ -89,6 +90,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     codeDirs = codeDirsOf(value, file);
     eventHandlers = samEventHandlers(value);
     unread = samUnreadHandlers(value);
+    envFunctions = samEnvFunctions(value);
     batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
   }
   return {
@@ -103,6 +105,9 @@ export function analyzeIac(file: string, source: string): IacResult {
     // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
     ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
     ...(unread.length > 0 ? { unreadHandlers: unread.map((h) => join(dirname(file), h)) } : {}),
+    ...(envFunctions.length > 0
+      ? { envFunctions: envFunctions.map(([k, h]) => [k, join(dirname(file), h)] as const) }
+      : {}),
   };
 }
 

@@ -102,3 +102,33 @@ export function samUnreadHandlers(template: Record<string, Json>): string[] {
   }
   return out;
 }
+
+/**
+ * Environment variables a SAM template's functions are given another function's name or ARN by (`NOTIFY_FN:
+ * !Ref NotifyFunction`, `!GetAtt NotifyFunction.Arn`), with that function's handler string: code that
+ * invokes by the variable with `InvocationType: 'Event'` discards its answer (js/rules/asyncInvokeEnv.ts).
+ * @example
+ * samEnvFunctions(template) // [['NOTIFY_FN', 'src/notify.handler']]
+ */
+export function samEnvFunctions(template: Record<string, Json>): [string, string][] {
+  const globals = obj(obj(template.Globals)?.Function) ?? {};
+  const resources = obj(template.Resources) ?? {};
+  const handlerOf = (id: string) => {
+    const res = obj(resources[id]);
+    if (res?.Type !== 'AWS::Serverless::Function' && res?.Type !== 'AWS::Lambda::Function') return undefined;
+    const props = obj(res.Properties) ?? {};
+    return joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);
+  };
+  const out: [string, string][] = [];
+  const variables = [
+    obj(obj(globals.Environment)?.Variables),
+    ...Object.values(resources).map((r) => obj(obj(obj(obj(r)?.Properties)?.Environment)?.Variables)),
+  ];
+  for (const vars of variables)
+    for (const [key, value] of Object.entries(vars ?? {}))
+      for (const id of refsIn(value)) {
+        const h = handlerOf(id);
+        if (h !== undefined) out.push([key, h]);
+      }
+  return out;
+}
