@@ -27,6 +27,7 @@ import type { OctokitBuild } from './projectOctokit.js';
 import { optionsUnread } from './projectOptions.js';
 import { ProjectViews } from './projectViews.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
+import { unreadHandlerStrings } from './unreadHandlers.js';
 import type { Workspaces } from './workspaces.js';
 
 export class Project {
@@ -215,18 +216,24 @@ export class Project {
     return this.eventWired?.has(file, name) === true;
   }
 
-  /** Handlers templates wire to a schedule (iac/scheduledHandlers.ts), set by the scan pass. */
-  private scheduled: BatchOneHandlers | undefined;
+  /**
+   * Handlers whose invoker reads no answer (a schedule, an asynchronous source, a Step Functions task), as
+   * templates (iac/unreadAnswerHandlers.ts) and modules (CDK, serverless.ts) wire them; set by the scan pass.
+   */
+  private unread: BatchOneHandlers | undefined;
 
-  /** Notes the handler strings that templates wire to a schedule. */
-  wireScheduledHandlers(handlers: readonly string[]): void {
-    this.scheduled =
-      handlers.length === 0 ? undefined : new BatchOneHandlers(handlers, this.batchOneSources(), true);
+  /** Notes the handler strings templates and modules hand to an invoker that reads no answer (unreadHandlers.ts). */
+  wireUnreadHandlers(
+    handlers: readonly string[],
+    envFunctions: readonly (readonly [string, string])[],
+  ): void {
+    const all = unreadHandlerStrings(handlers, envFunctions, [...this.modules.values()]);
+    this.unread = all.length === 0 ? undefined : new BatchOneHandlers(all, this.batchOneSources(), true);
   }
 
-  /** Is `file`'s export `name` invoked with nobody reading its answer (a schedule or an asynchronous source)? */
+  /** Is `file`'s export `name` invoked with nobody reading its answer (a schedule, an asynchronous source, a task)? */
   isAnswerUnread(file: string, name: string): boolean {
-    return this.isEventWired(file, name) || this.scheduled?.has(file, name) === true;
+    return this.isEventWired(file, name) || this.unread?.has(file, name) === true;
   }
 
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */

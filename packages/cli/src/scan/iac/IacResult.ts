@@ -10,8 +10,10 @@ export interface IacResult {
   readonly batchOneHandlers: string[];
   /** Handler strings a queue, stream or asynchronous event source invokes (eventWiredHandlers.ts). */
   readonly eventHandlers?: readonly string[];
-  /** Handler strings a schedule invokes (scheduledHandlers.ts): nobody reads their answer. */
-  readonly scheduledHandlers?: readonly string[];
+  /** Handler strings a schedule or an asynchronous source invokes (unreadAnswerHandlers.ts): nobody reads their answer. */
+  readonly unreadHandlers?: readonly string[];
+  /** Environment variables the template sets to a function's name or ARN, with its handler string (unreadAnswerHandlers.ts). */
+  readonly envFunctions?: readonly (readonly [string, string])[];
   readonly parseError?: string;
   /** A .tf file's outputs, mappings and alarms, joined across modules by the project pass. */
   readonly terraform?: TerraformFacts;

@@ -190,6 +190,12 @@ export interface ModuleFacts {
   readonly batchOneHandlers?: readonly string[];
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
   readonly eventHandlers?: readonly string[];
+  /** Handler strings wired to a schedule, an asynchronous source or a Step Functions task (rules/cdkUnreadAnswers.ts). */
+  readonly unreadHandlers?: readonly string[];
+  /** Environment variables this module invokes a function by asynchronously (rules/asyncInvokeEnv.ts). */
+  readonly asyncInvokedEnv?: readonly string[];
+  /** Environment variables this module's CDK code sets to a function's name or ARN, with its handler string. */
+  readonly envFunctions?: readonly (readonly [string, string])[];
   /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
   readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
   /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */

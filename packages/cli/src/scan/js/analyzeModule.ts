@@ -14,6 +14,7 @@ import { emptyFacts } from './ModuleFacts.js';
 import { redelivered } from './redelivery.js';
 import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
+import { asyncInvokeEnvRules } from './rules/asyncInvokeEnv.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, authGates } from './rules/authAcrossModules.js';
 import { authErrorMaps } from './rules/authErrorClasses.js';
@@ -70,6 +71,7 @@ const RULES: readonly Rule[] = [
   cdkWrapperRules,
   cdkSelfConsumerRules,
   serverlessTsRules,
+  asyncInvokeEnvRules,
   sstBatchOneRules,
   sstQueueRules,
   sstApiTimeoutRules,
@@ -204,6 +206,9 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(handlers !== undefined && Object.keys(handlers).length > 0 ? { handlers } : {}),
     ...(ctx.batchOneHandlers.length > 0 ? { batchOneHandlers: ctx.batchOneHandlers } : {}),
     ...(ctx.eventHandlers.length > 0 ? { eventHandlers: ctx.eventHandlers } : {}),
+    ...(ctx.unreadHandlers.length > 0 ? { unreadHandlers: ctx.unreadHandlers } : {}),
+    ...(ctx.asyncInvokedEnv.length > 0 ? { asyncInvokedEnv: ctx.asyncInvokedEnv } : {}),
+    ...(ctx.envFunctions.length > 0 ? { envFunctions: ctx.envFunctions } : {}),
     ...(ctx.batchOneIfWrapper.length > 0 ? { batchOneIfWrapper: ctx.batchOneIfWrapper } : {}),
     ...(ctx.fieldRoutes.length > 0 ? { fieldRoutes: ctx.fieldRoutes } : {}),
     ...(ctx.passedProps.length > 0 ? { passedProps: ctx.passedProps } : {}),

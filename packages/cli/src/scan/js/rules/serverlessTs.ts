@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { serverlessEventHandlers } from '../../iac/eventWiredHandlers.js';
 import { batchLink, type IacExtra, type Json } from '../../iac/IacResult.js';
 import { checkServerless } from '../../iac/serverless.js';
+import { serverlessUnreadHandlers } from '../../iac/unreadAnswerHandlers.js';
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
@@ -137,11 +138,12 @@ function judge(
     },
     batchOne,
   );
-  // Batch-size-1 handlers (`batchSize: 1`) clear the handler-side batch rule, as a serverless.yml's do.
-  const wired = serverlessEventHandlers(config);
+  // Batch-size-1 handlers (`batchSize: 1`) clear the handler-side batch rule, as a serverless.yml's do;
+  // wired and scheduled ones are noted as its are.
   for (const [from, to] of [
     [batchOne, ctx.batchOneHandlers],
-    [wired, ctx.eventHandlers],
+    [serverlessEventHandlers(config), ctx.eventHandlers],
+    [serverlessUnreadHandlers(config), ctx.unreadHandlers],
   ] as const)
     for (const h of from) {
       const dot = h.lastIndexOf('.');

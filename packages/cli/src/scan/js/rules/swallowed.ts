@@ -23,6 +23,7 @@ import {
   resolved,
 } from './catchShapes.js';
 import { createOnFailure } from './createOnFailure.js';
+import { deferredFailureAnswer } from './deferredFailureAnswer.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
@@ -229,7 +230,11 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
             ...(shape === undefined ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {}),
           },
         );
-    } else if (!failureResultRule(ctx, handler, io, report)) successAnswerRule(ctx, handler, io, report);
+    } else if (
+      !failureResultRule(ctx, handler, io, report) &&
+      !deferredFailureAnswer(ctx, handler, io, report)
+    )
+      successAnswerRule(ctx, handler, io, report);
   }
 
   const rxjs = ctx.source.includes('retryWhen');
