@@ -36,6 +36,8 @@ export type Extra = Pick<
   | 'onlyIfAnswerUnread'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
+  | 'onlyIfFieldTargeted'
+  | 'unlessFieldBuilt'
   | 'onlyIfCallerClients'
   | 'onlyIfProjectOctokitUntimed'
   | 'onlyIfPackageSdkUntimed'

@@ -35,6 +35,7 @@ import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
 import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { sourceOptions } from './cdkSourceOptions.js';
+import { targetedFieldFunctions } from './cdkTargetedFields.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
@@ -108,6 +109,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   noteEventWired(ctx);
   notePushedHandlers(ctx);
   asyncInvokersWithoutDlq(ctx, report);
+  targetedFieldFunctions(ctx, report);
   importedQueueSubclasses(ctx, report);
   helperBuiltAsyncTargets(ctx, report);
   for (const node of ctx.of('NewExpression')) {
