@@ -128,6 +128,9 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (!routed) return false;
   }
   if (c.onlyIfFieldRouted !== undefined && !fieldRouted(project, file, c.onlyIfFieldRouted)) return false;
+  if (c.onlyIfFieldTargeted !== undefined && !fieldTargeted(project, file, c.onlyIfFieldTargeted))
+    return false;
+  if (c.unlessFieldBuilt !== undefined && fieldBuilt(project, c.unlessFieldBuilt)) return false;
   const built = c.onlyIfImportHttpTimeoutArg;
   if (
     built !== undefined &&
@@ -232,7 +235,7 @@ function fieldRouted(
   f: NonNullable<Candidate['onlyIfFieldRouted']>,
 ): boolean {
   return project.fieldRoutes.some((r) => {
-    if (r.field !== f.field || !f.exports.includes(r.owner.name)) return false;
+    if (r.asyncTarget === true || r.field !== f.field || !f.exports.includes(r.owner.name)) return false;
     // A CDK function's field is the function: a route through a field of it (`owner.field.fn`) is not it.
     if ((r.through !== undefined && f.nested !== true) || r.overridden === true) return false;
     if (project.resolveModule(r.owner.from, r.owner.source) !== file) return false;
@@ -244,6 +247,28 @@ function fieldRouted(
         : project.exportFact(api, r.api?.name ?? '')?.apiRoutes?.[r.key];
     return limit !== undefined && outlivesGateway(f.seconds, limit);
   });
+}
+
+/** Some module makes this module's construct field an EventBridge rule's Lambda target (rules/cdkTargetedFields.ts). */
+function fieldTargeted(
+  project: Project,
+  file: string,
+  f: NonNullable<Candidate['onlyIfFieldTargeted']>,
+): boolean {
+  return project.fieldRoutes.some(
+    (r) =>
+      r.asyncTarget === true &&
+      r.field === f.field &&
+      f.exports.includes(r.owner.name) &&
+      project.resolveModule(r.owner.from, r.owner.source) === file,
+  );
+}
+
+/** The construct module builds the field's function itself, so it judges the function (rules/cdkTargetedFields.ts). */
+function fieldBuilt(project: Project, { owner, field }: NonNullable<Candidate['unlessFieldBuilt']>): boolean {
+  const file = project.resolveModule(owner.from, owner.source);
+  const built = file === undefined ? undefined : project.factsOf(file)?.builtFunctionFields;
+  return built?.some((f) => f.field === field && f.exports.includes(owner.name)) === true;
 }
 
 /**

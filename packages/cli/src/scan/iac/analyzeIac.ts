@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import { codeDirsOf } from './codeDirs.js';
+import { countDecided } from './decidedCount.js';
 import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.js';
 import { onDemandTableExports } from './floodTargets.js';
 import type { CodeDir, IacReport, IacResult } from './IacResult.js';
@@ -36,7 +37,7 @@ export function analyzeIac(file: string, source: string): IacResult {
       batchOneHandlers,
       file,
     );
-    return { candidates, batchOneHandlers, terraform };
+    return { candidates: undecided(candidates, lines), batchOneHandlers, terraform };
   }
   // A serverless.yml's `functions: ${file(...)}` include is checked as that serverless.yml's functions.
   const included = checkIncludedFunctions(
@@ -49,7 +50,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     batchOneHandlers,
   );
   if (included !== undefined)
-    return { candidates: anchor(candidates, included.serviceDir), batchOneHandlers };
+    return { candidates: anchor(undecided(candidates, lines), included.serviceDir), batchOneHandlers };
   // A standalone Amazon States Language definition (`.asl.json`, a YAML one a template reads in).
   if (!mayBeInfrastructure(source)) {
     if (source.includes('StartAt') && source.includes('States')) stateMachine(source, candidates);
@@ -94,7 +95,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
   }
   return {
-    candidates: anchor(candidates, dirname(file)),
+    candidates: anchor(undecided(candidates, lines), dirname(file)),
     batchOneHandlers,
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
@@ -152,6 +153,11 @@ function jsonNotTemplate(file: string, source: string): boolean {
     return false;
   }
   return !isServerless(value, file) && !isCloudFormation(value);
+}
+
+/** Drops a too-high `maxReceiveCount` whose line says why it was chosen (decidedCount.ts). */
+function undecided(candidates: Candidate[], lines: readonly string[]): Candidate[] {
+  return candidates.filter((c) => c.maxReceive === undefined || !countDecided(lines, c.line));
 }
 
 /** Handler links are written relative to the template (or its serverless.yml): anchor them at its folder. */

@@ -159,6 +159,10 @@ export interface Candidate {
     /** The field holds a project construct wrapping the function: only a route through it (`owner.field.fn`) counts. */
     readonly nested?: true;
   };
+  /** A target naming `owner.field` of an imported construct: dropped when that module builds the field's function (it judges it). */
+  readonly unlessFieldBuilt?: { readonly owner: ImportRef; readonly field: string };
+  /** A function kept in a field of an exported construct: kept when some module's EventBridge rule targets that field. */
+  readonly onlyIfFieldTargeted?: { readonly exports: readonly string[]; readonly field: string };
   /** A Terraform SQS consumer (`aws_lambda_function.f`, `module.m`): dropped when its folder's IAM reaches only absorbing services. */
   readonly terraformFloodFunction?: string;
   /**

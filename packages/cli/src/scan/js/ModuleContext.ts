@@ -38,6 +38,8 @@ export class ModuleContext {
   readonly apiRouteProps = new Map<Node, Record<string, number>>();
   /** Fields of imported constructs handed to an imported API construct (rules/cdkApiProps.ts). */
   readonly fieldRoutes: FieldRoute[] = [];
+  /** Exported constructs' fields this module builds as functions with props it reads (rules/cdkTargetedFields.ts). */
+  readonly builtFunctionFields: { readonly exports: readonly string[]; readonly field: string }[] = [];
   /** Project helpers called or built here with props (rules/cdkPassedProps.ts). */
   readonly passedProps: PassedProps[] = [];
   /** Handlers built into an imported construct that may attach a one-record event source to itself. */

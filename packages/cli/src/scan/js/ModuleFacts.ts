@@ -200,6 +200,8 @@ export interface ModuleFacts {
   readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
   /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */
   readonly fieldRoutes?: readonly FieldRoute[];
+  /** Exported constructs' fields built here as functions whose props are read in full (rules/cdkTargetedFields.ts). */
+  readonly builtFunctionFields?: readonly { readonly exports: readonly string[]; readonly field: string }[];
   /** Project helpers this module calls or builds with props (rules/cdkPassedProps.ts). */
   readonly passedProps?: readonly PassedProps[];
   /** Every exported handler ignores its event: a job that selects its own work (rules/catchFacts.ts). */

@@ -211,6 +211,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(ctx.envFunctions.length > 0 ? { envFunctions: ctx.envFunctions } : {}),
     ...(ctx.batchOneIfWrapper.length > 0 ? { batchOneIfWrapper: ctx.batchOneIfWrapper } : {}),
     ...(ctx.fieldRoutes.length > 0 ? { fieldRoutes: ctx.fieldRoutes } : {}),
+    ...(ctx.builtFunctionFields.length > 0 ? { builtFunctionFields: ctx.builtFunctionFields } : {}),
     ...(ctx.passedProps.length > 0 ? { passedProps: ctx.passedProps } : {}),
     ...(calls.length > 0 ? { handlerCalls: calls } : {}),
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),

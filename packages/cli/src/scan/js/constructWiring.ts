@@ -37,4 +37,6 @@ export interface FieldRoute {
   readonly limit?: number;
   readonly through?: string;
   readonly overridden?: true;
+  /** An EventBridge rule that is no schedule invokes the field's function (rules/cdkTargetedFields.ts). */
+  readonly asyncTarget?: true;
 }

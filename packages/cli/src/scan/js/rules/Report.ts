@@ -37,6 +37,8 @@ export type Extra = Pick<
   | 'onlyIfAnswerUnread'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
+  | 'onlyIfFieldTargeted'
+  | 'unlessFieldBuilt'
   | 'onlyIfCallerClients'
   | 'onlyIfProjectOctokitUntimed'
   | 'onlyIfPackageSdkUntimed'

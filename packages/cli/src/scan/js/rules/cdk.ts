@@ -35,9 +35,11 @@ import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
 import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { sourceOptions } from './cdkSourceOptions.js';
+import { targetedFieldFunctions } from './cdkTargetedFields.js';
 import { noteUnreadAnswers } from './cdkUnreadAnswers.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
+import { saysWhy } from './saysWhy.js';
 
 function varName(ctx: ModuleContext, node: Node): string | undefined {
   const { parent: n } = ctx.climb(
@@ -110,6 +112,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   noteUnreadAnswers(ctx);
   notePushedHandlers(ctx);
   asyncInvokersWithoutDlq(ctx, report);
+  targetedFieldFunctions(ctx, report);
   importedQueueSubclasses(ctx, report);
   helperBuiltAsyncTargets(ctx, report);
   for (const node of ctx.of('NewExpression')) {
@@ -186,7 +189,10 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
             `dead-letter queue ${id || name} has no alarm: failed messages pile up unnoticed`,
           );
       } else {
-        const max = numberValue(dlq?.props.get('maxReceiveCount'));
+        const count = dlq?.props.get('maxReceiveCount');
+        // A count with its reason written beside it is a decision (saysWhy.ts).
+        const max =
+          count === undefined || saysWhy(ctx, ctx.parentOf(count) ?? count) ? undefined : numberValue(count);
         // Polled by a Lambda event source in this file: AWS asks for at least 5 there.
         const byLambda =
           name !== undefined && new RegExp(`SqsEventSource\\(\\s*${escapeRe(name)}\\b`).test(src);

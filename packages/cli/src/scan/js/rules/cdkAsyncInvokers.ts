@@ -29,6 +29,7 @@ import {
 } from './cdkHandlers.js';
 import { openProps } from './cdkPassedProps.js';
 import type { Report } from './Report.js';
+import { saysWhy } from './saysWhy.js';
 
 /** The function an asynchronous invoker construct invokes, and its own props (a subscription's DLQ). */
 export function invoked(
@@ -63,16 +64,6 @@ export function invoked(
   return undefined;
 }
 
-/** A comment on the line of `node` or the two lines above it: the reason a setting was chosen. */
-function commented(ctx: ModuleContext, node: Node): boolean {
-  const line = (at: number) => ctx.position(at).line;
-  const own = line(node.start as number);
-  return ctx.comments.some((c) => {
-    const end = line(c.end);
-    return end <= own && end >= own - 2;
-  });
-}
-
 /**
  * `retryAttempts: 0` with a comment giving the reason, on the function or in its `configureAsyncInvoke`:
  * the project decided that a failed event is not run again, so a place to park it was considered.
@@ -80,7 +71,7 @@ function commented(ctx: ModuleContext, node: Node): boolean {
 function decidedNoRetry(ctx: ModuleContext, fnProps: Map<string, Node>, fnName: string | undefined): boolean {
   const zero = (n: Node | undefined) => n !== undefined && numberValue(n) === 0;
   const own = fnProps.get('retryAttempts');
-  if (zero(own) && commented(ctx, ctx.parentOf(own as Node) ?? (own as Node))) return true;
+  if (zero(own) && saysWhy(ctx, ctx.parentOf(own as Node) ?? (own as Node))) return true;
   if (fnName === undefined) return false;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
@@ -91,7 +82,7 @@ function decidedNoRetry(ctx: ModuleContext, fnProps: Map<string, Node>, fnName: 
       continue;
     if (memberPath(callee.object as Node)?.join('.') !== fnName) continue;
     const retry = objectProps(ctx.valueOf((call.arguments as Node[])[0]))?.props.get('retryAttempts');
-    if (zero(retry) && commented(ctx, ctx.parentOf(retry as Node) ?? (retry as Node))) return true;
+    if (zero(retry) && saysWhy(ctx, ctx.parentOf(retry as Node) ?? (retry as Node))) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 // iac-missing-dlq for EventBridge rule targets in CDK code (`rule.addTarget(new targets.LambdaFunction(fn,
 // { retryAttempts }))`): EventBridge invokes the function asynchronously, so an event whose run fails is
-// dropped after the retries unless the target has a deadLetterQueue or the function a DLQ or onFailure
-// destination. Props are read through spreads: a local defaults object in place, a helper's parameter
+// dropped after Lambda's retries unless the function has a DLQ or onFailure destination. The target's own
+// deadLetterQueue does not cover that: it keeps only events EventBridge could not deliver to Lambda. Props are read through spreads: a local defaults object in place, a helper's parameter
 // (`{ ...lambdaDefaults, entry }`, `{ retryAttempts: 3, ...props.targetProps }`) at its callers.
 import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -14,6 +14,7 @@ import {
   handlerLink,
 } from './cdkHandlers.js';
 import { fromCallers, type OpenProps, openProps } from './cdkPassedProps.js';
+import { noteTargetedField } from './cdkTargetedFields.js';
 import type { Report } from './Report.js';
 
 const TARGET_DLQ = ['deadLetterQueue'];
@@ -40,7 +41,13 @@ function ruleProps(ctx: ModuleContext, node: Node): OpenProps | undefined {
 export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Report): void {
   const args = node.arguments as Node[];
   const target = args[1] === undefined ? EMPTY : openProps(ctx, args[1]);
-  if (target === undefined || target.unknown || target.props.has('deadLetterQueue')) return;
+  if (target === undefined || target.unknown) return;
+  // A function a project construct keeps in a field (`collector.fn`): judged where the construct builds it.
+  const field = noteTargetedField(
+    ctx,
+    args[0] as Node,
+    () => ruleProps(ctx, node)?.props.has('schedule') === true,
+  );
   // A function built here, or kept in a field the module assigns once (`this.target = new Function(...)`).
   const fn = functionConstruct(ctx, args[0]) ?? fieldConstruct(ctx, args[0] as Node);
   const fnOpen = fn === undefined ? undefined : openProps(ctx, (fn.node.arguments as Node[])[2]);
@@ -66,7 +73,6 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
   )
     return;
   const cond = fromCallers(ctx, node, [
-    ...target.fromCaller.map((p) => ({ ...p, keys: TARGET_DLQ })),
     ...fnParts.map((p) => ({ ...p, keys: FUNCTION_DLQ })),
     ...(rule?.fromCaller ?? []).map((p) => ({ ...p, keys: ['schedule'] })),
   ]);
@@ -75,10 +81,11 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
   report(
     'iac-missing-dlq',
     node,
-    'EventBridge target LambdaFunction without deadLetterQueue: events that fail delivery are dropped',
+    "EventBridge target LambdaFunction whose function has no deadLetterQueue or onFailure destination: events whose run still fails after Lambda's retries are dropped (a target deadLetterQueue keeps only events EventBridge could not deliver)",
     {
       ...(link !== undefined ? { handlerLink: link } : {}),
       ...(cond !== undefined ? { onlyIfCallersOmit: cond } : {}),
+      ...(field !== undefined ? { unlessFieldBuilt: field } : {}),
     },
   );
 }

@@ -12,7 +12,7 @@ import { importRefOf } from '../sdkOptions.js';
 import { timeoutIn } from './cdkConstructDefaults.js';
 
 /** A `new C(scope, id, props)` of a project construct: imported by a relative path or declared here. */
-function projectConstruct(ctx: ModuleContext, node: Node | undefined): boolean {
+export function projectConstruct(ctx: ModuleContext, node: Node | undefined): boolean {
   if (node?.type !== 'NewExpression') return false;
   const callee = unwrap(node.callee as Node);
   if (callee?.type !== 'Identifier') return false;

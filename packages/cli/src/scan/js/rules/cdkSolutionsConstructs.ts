@@ -18,6 +18,7 @@ import {
 import type { ModuleContext } from '../ModuleContext.js';
 import { handlerLinkOfProps } from './cdkHandlers.js';
 import type { Report } from './Report.js';
+import { saysWhy } from './saysWhy.js';
 
 /** The method `this.name()` calls in the class around `at`. */
 function thisMethod(ctx: ModuleContext, call: Node): Node | undefined {
@@ -134,8 +135,10 @@ export function solutionsQueueDefaults(ctx: ModuleContext, node: Node, report: R
   const alarmed =
     /deadLetterQueue[\s\S]{0,300}(metric|Alarm)|(metric\w*|Alarm)\([\s\S]{0,300}deadLetterQueue/.test(src);
   const consumer = pattern.startsWith('SqsTo') ? 'lambda' : 'other';
+  // A count with its reason written beside it is a decision (saysWhy.ts): the alarm is still judged.
+  const decided = set !== undefined && !passedOn(set) && saysWhy(ctx, ctx.parentOf(set) ?? set);
   // One finding per construct: the count (with the missing alarm in its message), or the alarm alone.
-  if (count > 3)
+  if (count > 3 && !decided)
     report(
       'iac-missing-dlq',
       node,
