@@ -5,13 +5,12 @@
 // A template finding whose handler's code is not in the scan, or is not reported (it does answer
 // batchItemFailures: the template setting alone is missing), stays where it is.
 import type { FileOutcome } from './analyzeFile.js';
-import { namesExport } from './batchOne.js';
+import { HandlerJoin, stemOf } from './handlerJoin.js';
 import { namesPackageModule } from './iac/packageFolderHandlers.js';
 import type { Candidate } from './js/Candidate.js';
 import type { Project } from './project.js';
 
 const RULE = 'batch-no-partial-failure';
-const stemOf = (file: string) => file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
 
 /** Template findings merged into their handler's code finding, both ways. */
 export interface BatchTwins {
@@ -58,6 +57,8 @@ export function batchTwins(
     }
   }
   const reported = new Set<string>();
+  // `index.handler` of a function whose package the scan cannot place names no one index module.
+  const join = new HandlerJoin(() => project.files);
   /** Terraform mappings (`file:line`) whose handler's code is reported, and the templates of each code key. */
   const terraformMerged = new Set<string>();
   const terraformOf = new Map<string, string[]>();
@@ -72,7 +73,7 @@ export function batchTwins(
           t.handlers.some(
             (h) =>
               (besideTerraform(t.rel, o.file.rel) || namesPackageModule(h)) &&
-              names.some((name) => namesExport(h, o.facts.file, name)),
+              names.some((name) => join.names(h, o.facts.file, name)),
           ),
         );
         if (!keys.some((key) => linked.has(key)) && mappings.length === 0) continue;

@@ -49,7 +49,10 @@ export function analyzeIac(file: string, source: string): IacResult {
     batchOneHandlers,
   );
   if (included !== undefined)
-    return { candidates: anchor(candidates, included.serviceDir), batchOneHandlers };
+    return {
+      candidates: anchor(candidates, included.serviceDir),
+      batchOneHandlers: anchorHandlers(batchOneHandlers, included.serviceDir),
+    };
   // A standalone Amazon States Language definition (`.asl.json`, a YAML one a template reads in).
   if (!mayBeInfrastructure(source)) {
     if (source.includes('StartAt') && source.includes('States')) stateMachine(source, candidates);
@@ -79,7 +82,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     alarmImports = checkServerless(value, report, batchOneHandlers);
     eventHandlers = serverlessEventHandlers(value);
     scheduled = serverlessScheduledHandlers(value);
-    batchOneHandlers.push(...serverlessEventHandlers(value, true).map((h) => join(dirname(file), h)));
+    batchOneHandlers.push(...serverlessEventHandlers(value, true));
   } else if (isCloudFormation(value)) {
     tool = 'sam';
     // A `sam package` copy beside its source template repeats its findings where no one edits.
@@ -89,20 +92,19 @@ export function analyzeIac(file: string, source: string): IacResult {
     codeDirs = codeDirsOf(value, file);
     eventHandlers = samEventHandlers(value);
     scheduled = samScheduledHandlers(value);
-    batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
+    batchOneHandlers.push(...samEventHandlers(value, true));
   }
   return {
     candidates: anchor(candidates, dirname(file)),
-    batchOneHandlers,
+    batchOneHandlers: anchorHandlers(batchOneHandlers, dirname(file)),
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
     ...(onDemandExports.length > 0 ? { onDemandExports } : {}),
     ...(routes.length > 0 ? { routeParams: routes } : {}),
     ...(codeDirs.length > 0 ? { codeDirs } : {}),
     ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),
-    // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
-    ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
-    ...(scheduled.length > 0 ? { scheduledHandlers: scheduled.map((h) => join(dirname(file), h)) } : {}),
+    ...(eventHandlers.length > 0 ? { eventHandlers: anchorHandlers(eventHandlers, dirname(file)) } : {}),
+    ...(scheduled.length > 0 ? { scheduledHandlers: anchorHandlers(scheduled, dirname(file)) } : {}),
   };
 }
 
@@ -147,6 +149,14 @@ function jsonNotTemplate(file: string, source: string): boolean {
     return false;
   }
   return !isServerless(value, file) && !isCloudFormation(value);
+}
+
+/**
+ * Handler strings are written relative to the template's folder (a serverless.yml's service folder): anchored
+ * there, a bare `app.handler` names that folder's app module, not every app.ts of a monorepo.
+ */
+function anchorHandlers(handlers: readonly string[], dir: string): string[] {
+  return handlers.map((h) => join(dir, h));
 }
 
 /** Handler links are written relative to the template (or its serverless.yml): anchor them at its folder. */
