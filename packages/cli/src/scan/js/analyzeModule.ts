@@ -40,6 +40,7 @@ import { serverlessTsRules } from './rules/serverlessTs.js';
 import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { sstEventBusRules } from './rules/sstEventBus.js';
+import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { swallowRules } from './rules/swallowed.js';
@@ -69,6 +70,7 @@ const RULES: readonly Rule[] = [
   serverlessTsRules,
   sstBatchOneRules,
   sstQueueRules,
+  sstQueueConcurrencyRules,
   sstApiTimeoutRules,
   sstEventBusRules,
   sstStreamConsumerRules,
