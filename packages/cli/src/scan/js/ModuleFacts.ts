@@ -173,6 +173,8 @@ export interface ModuleFacts {
   readonly droppedAwaits?: DroppedAwaits;
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
+  /** Whether every FIFO message group id the module writes is a constant (js/messageGroups.ts). */
+  readonly messageGroups?: 'constant' | 'varying';
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
   readonly eventHandlers?: readonly string[];
   /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
