@@ -153,10 +153,12 @@ function jsonNotTemplate(file: string, source: string): boolean {
 
 /**
  * Handler strings are written relative to the template's folder (a serverless.yml's service folder): anchored
- * there, a bare `app.handler` names that folder's app module, not every app.ts of a monorepo.
+ * there, a bare `app.handler` names that folder's app module, not every app.ts of a monorepo. A bare one is
+ * kept as written too: a function whose code sits in S3 or is built elsewhere names a module the template's
+ * folder may not hold, joined only when one module of the project answers to it (handlerJoin.ts).
  */
 function anchorHandlers(handlers: readonly string[], dir: string): string[] {
-  return handlers.map((h) => join(dir, h));
+  return handlers.flatMap((h) => (h.includes('/') ? [join(dir, h)] : [join(dir, h), h]));
 }
 
 /** Handler links are written relative to the template (or its serverless.yml): anchor them at its folder. */
