@@ -31,7 +31,13 @@ export function batchTwins(
   terraformHandlers: ReadonlyMap<string, readonly string[]> = new Map(),
 ): BatchTwins {
   const linked = new Map<string, string[]>();
-  const terraform: { readonly at: string; readonly rel: string; readonly handlers: readonly string[] }[] = [];
+  /** Sources whose handler strings name code by the end of its path: Terraform's, and packaged artifacts'. */
+  const terraform: {
+    readonly at: string;
+    readonly rel: string;
+    readonly handlers: readonly string[];
+    readonly beside: (codeRel: string) => boolean;
+  }[] = [];
   for (const o of outcomes) {
     if (o.kind === 'code') {
       // Serverless configuration written in TypeScript (js/rules/serverlessTs.ts) links like a template.
@@ -46,10 +52,24 @@ export function batchTwins(
     if (o.kind !== 'iac') continue;
     for (const c of o.result.candidates) {
       const handlers = terraformHandlers.get(`${o.file.rel}:${c.line}`);
+      const rel = o.file.rel;
       if (c.rule === RULE && handlers !== undefined && handlers.length > 0)
-        terraform.push({ at: `${o.file.rel}:${c.line}`, rel: o.file.rel, handlers });
+        terraform.push({
+          at: `${rel}:${c.line}`,
+          rel,
+          handlers,
+          beside: (code) => besideTerraform(rel, code),
+        });
       const link = c.handlerLink;
       if (c.rule !== RULE || link?.clearWhen !== 'reported-in-code') continue;
+      // A function's own artifact names its code under the service's folder (iac/artifactHandlers.ts).
+      if (link.packaged !== undefined)
+        terraform.push({
+          at: `${rel}:${c.line}`,
+          rel,
+          handlers: link.packaged,
+          beside: (code) => under(rel, code),
+        });
       for (const stem of link.stems) {
         const key = `${stemOf(stem)}#${link.export}`;
         linked.set(key, [...(linked.get(key) ?? []), o.file.rel]);
@@ -72,7 +92,7 @@ export function batchTwins(
         const mappings = terraform.filter((t) =>
           t.handlers.some(
             (h) =>
-              (besideTerraform(t.rel, o.file.rel) || namesPackageModule(h)) &&
+              (t.beside(o.file.rel) || namesPackageModule(h)) &&
               names.some((name) => join.names(h, o.facts.file, name)),
           ),
         );
@@ -113,4 +133,10 @@ function besideTerraform(terraformRel: string, codeRel: string): boolean {
   const parts = terraformRel.replace(/\\/g, '/').split('/');
   if (parts.length < 3) return false;
   return codeRel.replace(/\\/g, '/').startsWith(`${parts.slice(0, -2).join('/')}/`);
+}
+
+/** Is the code file under the folder of the configuration file `rel` (a serverless.yml's service folder)? */
+function under(rel: string, codeRel: string): boolean {
+  const dir = rel.replace(/\\/g, '/').split('/').slice(0, -1).join('/');
+  return dir === '' || codeRel.replace(/\\/g, '/').startsWith(`${dir}/`);
 }

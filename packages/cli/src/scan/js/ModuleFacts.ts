@@ -50,6 +50,11 @@ export interface HandlerLink {
    * the same problem (one finding per consumer, at the code; its message names the template).
    */
   readonly clearWhen: 'no-work' | 'no-record-work' | 'reported-in-code';
+  /**
+   * Handler strings the function's own packaged artifact names (`ingest/index.handler` of
+   * `dist/ingest/ingest.zip`): matched by the end of a module's path (handlerJoin.ts), never anchored.
+   */
+  readonly packaged?: readonly string[];
 }
 
 /** What an exported handler does, as far as the infrastructure that invokes it cares. */
