@@ -2,31 +2,21 @@
 // relative to some folder (`src/consumer.handler`); the code may export it under that name, or re-export it
 // from another module (`src/index.ts`: `export { handler } from './consumer'`), where the finding is. A
 // function that such handlers hand their whole event to (js/eventTakers.ts) runs on their batches too.
+// A handler string joins only the one module it names (handlerJoin.ts).
+import { HandlerJoin } from './handlerJoin.js';
 import type { ImportRef, ReExport } from './js/Candidate.js';
-
-/** Does handler string `h` (`src/consumer.handler`, relative to some folder) name `file`'s export `name`? */
-export function namesExport(h: string, file: string, name: string): boolean {
-  const dot = h.lastIndexOf('.');
-  if (dot === -1 || h.slice(dot + 1) !== name) return false;
-  const stem = file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
-  const written = h.slice(0, dot).replace(/^\.\//, '');
-  // `../backends/config/code/configChanged`: a CodeUri beside the template's folder names the same module,
-  // by the folders it names (a bare `../index` would name every index module).
-  const modulePath = written.replace(/^(?:\.\.?\/)+/, '');
-  if (modulePath !== written && !modulePath.includes('/')) return false;
-  return stem.endsWith(`/${modulePath}`) || stem === modulePath;
-}
 
 /**
  * `file#export` pairs the handler strings reach through re-exports (`export { handler } from`, `export *
  * from`, `import { main } from './consumer'; export { main as handler }`), a few modules deep. Only the
- * modules a handler string names are read.
+ * modules a handler string names (and no other module of the project answers to) are read.
  */
 export function reExportedHandlers(
   handlers: readonly string[],
   files: readonly string[],
   reExportsOf: (file: string) => readonly ReExport[],
   resolve: (from: string, source: string) => string | undefined,
+  join: HandlerJoin = new HandlerJoin(() => files),
 ): ReadonlySet<string> {
   const out = new Set<string>();
   for (const h of handlers) {
@@ -34,7 +24,7 @@ export function reExportedHandlers(
     if (dot <= 0) continue;
     const name = h.slice(dot + 1);
     for (const file of files)
-      if (namesExport(h, file, name)) followReExports(file, name, reExportsOf, resolve, out);
+      if (join.names(h, file, name)) followReExports(file, name, reExportsOf, resolve, out);
   }
   return out;
 }
@@ -95,6 +85,7 @@ export class BatchOneHandlers {
   private reExported: ReadonlySet<string> | undefined;
   private delegated: ReadonlySet<string> | undefined;
   private readonly anyFeeder: boolean;
+  private readonly join: HandlerJoin;
 
   /**
    * `anyFeeder`: a delegate belongs with any of these handlers that hands it its event (a handler wired to
@@ -104,6 +95,7 @@ export class BatchOneHandlers {
     this.handlers = handlers.map((h) => h.replace(/^\.\//, ''));
     this.sources = sources;
     this.anyFeeder = anyFeeder;
+    this.join = new HandlerJoin(sources.files);
   }
 
   /** Handlers built with an imported wrapper construct: batch size 1 if that wrapper always attaches it. */
@@ -121,10 +113,10 @@ export class BatchOneHandlers {
 
   private named(file: string, name: string): boolean {
     const s = this.sources;
-    if (this.handlers.some((h) => namesExport(h, file, name))) return true;
-    if (this.ifWrapper.some((w) => namesExport(w.handler, file, name) && s.fixedBatchOf(w.ref) === 1))
+    if (this.handlers.some((h) => this.join.names(h, file, name))) return true;
+    if (this.ifWrapper.some((w) => this.join.names(w.handler, file, name) && s.fixedBatchOf(w.ref) === 1))
       return true;
-    this.reExported ??= reExportedHandlers(this.handlers, s.files(), s.reExportsOf, s.resolve);
+    this.reExported ??= reExportedHandlers(this.handlers, s.files(), s.reExportsOf, s.resolve, this.join);
     return this.reExported.has(`${file}#${name}`);
   }
 

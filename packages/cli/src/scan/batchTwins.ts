@@ -5,13 +5,12 @@
 // A template finding whose handler's code is not in the scan, or is not reported (it does answer
 // batchItemFailures: the template setting alone is missing), stays where it is.
 import type { FileOutcome } from './analyzeFile.js';
-import { namesExport } from './batchOne.js';
+import { HandlerJoin, stemOf } from './handlerJoin.js';
 import { namesPackageModule } from './iac/packageFolderHandlers.js';
 import type { Candidate } from './js/Candidate.js';
 import type { Project } from './project.js';
 
 const RULE = 'batch-no-partial-failure';
-const stemOf = (file: string) => file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
 
 /** Template findings merged into their handler's code finding, both ways. */
 export interface BatchTwins {
@@ -32,7 +31,13 @@ export function batchTwins(
   terraformHandlers: ReadonlyMap<string, readonly string[]> = new Map(),
 ): BatchTwins {
   const linked = new Map<string, string[]>();
-  const terraform: { readonly at: string; readonly rel: string; readonly handlers: readonly string[] }[] = [];
+  /** Sources whose handler strings name code by the end of its path: Terraform's, and packaged artifacts'. */
+  const terraform: {
+    readonly at: string;
+    readonly rel: string;
+    readonly handlers: readonly string[];
+    readonly beside: (codeRel: string) => boolean;
+  }[] = [];
   for (const o of outcomes) {
     if (o.kind === 'code') {
       // Serverless configuration written in TypeScript (js/rules/serverlessTs.ts) links like a template.
@@ -47,10 +52,24 @@ export function batchTwins(
     if (o.kind !== 'iac') continue;
     for (const c of o.result.candidates) {
       const handlers = terraformHandlers.get(`${o.file.rel}:${c.line}`);
+      const rel = o.file.rel;
       if (c.rule === RULE && handlers !== undefined && handlers.length > 0)
-        terraform.push({ at: `${o.file.rel}:${c.line}`, rel: o.file.rel, handlers });
+        terraform.push({
+          at: `${rel}:${c.line}`,
+          rel,
+          handlers,
+          beside: (code) => besideTerraform(rel, code),
+        });
       const link = c.handlerLink;
       if (c.rule !== RULE || link?.clearWhen !== 'reported-in-code') continue;
+      // A function's own artifact names its code under the service's folder (iac/artifactHandlers.ts).
+      if (link.packaged !== undefined)
+        terraform.push({
+          at: `${rel}:${c.line}`,
+          rel,
+          handlers: link.packaged,
+          beside: (code) => under(rel, code),
+        });
       for (const stem of link.stems) {
         const key = `${stemOf(stem)}#${link.export}`;
         linked.set(key, [...(linked.get(key) ?? []), o.file.rel]);
@@ -58,6 +77,8 @@ export function batchTwins(
     }
   }
   const reported = new Set<string>();
+  // `index.handler` of a function whose package the scan cannot place names no one index module.
+  const join = new HandlerJoin(() => project.files);
   /** Terraform mappings (`file:line`) whose handler's code is reported, and the templates of each code key. */
   const terraformMerged = new Set<string>();
   const terraformOf = new Map<string, string[]>();
@@ -71,8 +92,8 @@ export function batchTwins(
         const mappings = terraform.filter((t) =>
           t.handlers.some(
             (h) =>
-              (besideTerraform(t.rel, o.file.rel) || namesPackageModule(h)) &&
-              names.some((name) => namesExport(h, o.facts.file, name)),
+              (t.beside(o.file.rel) || namesPackageModule(h)) &&
+              names.some((name) => join.names(h, o.facts.file, name)),
           ),
         );
         if (!keys.some((key) => linked.has(key)) && mappings.length === 0) continue;
@@ -112,4 +133,10 @@ function besideTerraform(terraformRel: string, codeRel: string): boolean {
   const parts = terraformRel.replace(/\\/g, '/').split('/');
   if (parts.length < 3) return false;
   return codeRel.replace(/\\/g, '/').startsWith(`${parts.slice(0, -2).join('/')}/`);
+}
+
+/** Is the code file under the folder of the configuration file `rel` (a serverless.yml's service folder)? */
+function under(rel: string, codeRel: string): boolean {
+  const dir = rel.replace(/\\/g, '/').split('/').slice(0, -1).join('/');
+  return dir === '' || codeRel.replace(/\\/g, '/').startsWith(`${dir}/`);
 }

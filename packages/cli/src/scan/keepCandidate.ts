@@ -4,6 +4,7 @@
 
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { resultDropped } from './droppedResults.js';
+import { messageGroupsConstant } from './fifoGroups.js';
 import { outlivesGateway } from './iac/gatewayLimit.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
@@ -188,6 +189,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
   if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
+  if (c.onlyIfMessageGroupsVary === true && messageGroupsConstant(project, file)) return false;
   if (c.handlerLink !== undefined) {
     const fact = project.linkedHandler(c.handlerLink);
     if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))

@@ -55,7 +55,11 @@ export type IacExtra = Pick<
  * bisecting needs no change to the code, so it is not merged into the code's finding, only dropped when
  * the handler does no work per record.
  */
-export function batchLink(handler: string | undefined, unsplit = false): IacExtra | undefined {
+export function batchLink(
+  handler: string | undefined,
+  unsplit = false,
+  packaged: readonly string[] = [],
+): IacExtra | undefined {
   const dot = handler?.lastIndexOf('.') ?? -1;
   if (handler === undefined || dot <= 0) return undefined;
   return {
@@ -63,6 +67,7 @@ export function batchLink(handler: string | undefined, unsplit = false): IacExtr
       stems: [handler.slice(0, dot)],
       export: handler.slice(dot + 1),
       clearWhen: unsplit ? 'no-record-work' : 'reported-in-code',
+      ...(packaged.length > 0 ? { packaged } : {}),
     },
   };
 }

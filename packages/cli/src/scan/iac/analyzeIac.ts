@@ -50,7 +50,10 @@ export function analyzeIac(file: string, source: string): IacResult {
     batchOneHandlers,
   );
   if (included !== undefined)
-    return { candidates: anchor(undecided(candidates, lines), included.serviceDir), batchOneHandlers };
+    return {
+      candidates: anchor(undecided(candidates, lines), included.serviceDir),
+      batchOneHandlers: anchorHandlers(batchOneHandlers, included.serviceDir),
+    };
   // A standalone Amazon States Language definition (`.asl.json`, a YAML one a template reads in).
   if (!mayBeInfrastructure(source)) {
     if (source.includes('StartAt') && source.includes('States')) stateMachine(source, candidates);
@@ -81,7 +84,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     alarmImports = checkServerless(value, report, batchOneHandlers);
     eventHandlers = serverlessEventHandlers(value);
     unread = serverlessUnreadHandlers(value);
-    batchOneHandlers.push(...serverlessEventHandlers(value, true).map((h) => join(dirname(file), h)));
+    batchOneHandlers.push(...serverlessEventHandlers(value, true));
   } else if (isCloudFormation(value)) {
     tool = 'sam';
     // A `sam package` copy beside its source template repeats its findings where no one edits.
@@ -92,19 +95,18 @@ export function analyzeIac(file: string, source: string): IacResult {
     eventHandlers = samEventHandlers(value);
     unread = samUnreadHandlers(value);
     envFunctions = samEnvFunctions(value);
-    batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
+    batchOneHandlers.push(...samEventHandlers(value, true));
   }
   return {
     candidates: anchor(undecided(candidates, lines), dirname(file)),
-    batchOneHandlers,
+    batchOneHandlers: anchorHandlers(batchOneHandlers, dirname(file)),
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
     ...(onDemandExports.length > 0 ? { onDemandExports } : {}),
     ...(routes.length > 0 ? { routeParams: routes } : {}),
     ...(codeDirs.length > 0 ? { codeDirs } : {}),
     ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),
-    // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
-    ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
+    ...(eventHandlers.length > 0 ? { eventHandlers: anchorHandlers(eventHandlers, dirname(file)) } : {}),
     ...(unread.length > 0 ? { unreadHandlers: unread.map((h) => join(dirname(file), h)) } : {}),
     ...(envFunctions.length > 0
       ? { envFunctions: envFunctions.map(([k, h]) => [k, join(dirname(file), h)] as const) }
@@ -158,6 +160,16 @@ function jsonNotTemplate(file: string, source: string): boolean {
 /** Drops a too-high `maxReceiveCount` whose line says why it was chosen (decidedCount.ts). */
 function undecided(candidates: Candidate[], lines: readonly string[]): Candidate[] {
   return candidates.filter((c) => c.maxReceive === undefined || !countDecided(lines, c.line));
+}
+
+/**
+ * Handler strings are written relative to the template's folder (a serverless.yml's service folder): anchored
+ * there, a bare `app.handler` names that folder's app module, not every app.ts of a monorepo. A bare one is
+ * kept as written too: a function whose code sits in S3 or is built elsewhere names a module the template's
+ * folder may not hold, joined only when one module of the project answers to it (handlerJoin.ts).
+ */
+function anchorHandlers(handlers: readonly string[], dir: string): string[] {
+  return handlers.flatMap((h) => (h.includes('/') ? [join(dir, h)] : [join(dir, h), h]));
 }
 
 /** Handler links are written relative to the template (or its serverless.yml): anchor them at its folder. */

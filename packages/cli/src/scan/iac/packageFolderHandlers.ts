@@ -6,7 +6,7 @@
 // package's `src` (or its root): `game-over/src/index.handler` names the code, wherever the folder sits.
 
 /** Output folders a build writes compiled JavaScript to, in place of the package's `src`. */
-const BUILD_OUTPUT = new Set(['lib', 'dist', 'build', 'out', '.build', 'bundle']);
+export const BUILD_OUTPUT = new Set(['lib', 'dist', 'build', 'out', '.build', 'bundle']);
 
 /**
  * The handler strings a package folder's code answers to, for handler `handler` (`lib/index.handler`) in

@@ -1,5 +1,7 @@
 // serverless.yml (Serverless Framework): functions and their sqs / stream / http / async events, then
 // the CloudFormation under `resources.Resources`.
+
+import { artifactHandlers } from './artifactHandlers.js';
 import { SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
 import { checkCloudFormation } from './cloudformation.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
@@ -125,7 +127,7 @@ export function checkServerless(
             'batch-no-partial-failure',
             evPath,
             `sqs event of ${name} has no functionResponseType: ReportBatchItemFailures: one failed record fails the whole batch`,
-            typeof fn.handler === 'string' ? batchLink(fn.handler) : undefined,
+            typeof fn.handler === 'string' ? batchLink(fn.handler, false, artifactHandlers(fn)) : undefined,
           );
         if (s.maximumConcurrency === undefined && !reserved)
           report(

@@ -8,26 +8,15 @@ import { type HclBlock, literal } from './hcl.js';
 import { namesPackageModule, packageFolderHandlers } from './packageFolderHandlers.js';
 import { isLambdaModule, mapEntries } from './terraformLambdaModules.js';
 import { pushedFunctions } from './terraformPushedFunctions.js';
+import { type SourcePath, sourceHandlers, sourcePathOf } from './terraformSourcePath.js';
 
 /** A function as written: its handler and its package (`filename`), as raw HCL expressions. */
 export interface TerraformFunction {
   readonly name: string;
   readonly handler?: string;
   readonly code?: string;
-  /**
-   * A registry function module's code folder, the last folder of its `source_path` (`orders` from
-   * `"${path.module}/dist/orders"`): its handler (`index.handler`) is relative to it, and a handler string
-   * as generic as `index.handler` alone would name every index module of the repository.
-   */
-  readonly folder?: string;
-}
-
-/** The last folder a `source_path` names: a file's folder when it names a file. */
-function sourceFolder(raw: string | undefined): string | undefined {
-  const path = /^"([^"]*)"$/.exec(raw ?? '')?.[1];
-  const parts = path?.split('/').filter((p) => p !== '' && p !== '.' && p !== '..' && !p.includes('${'));
-  if (parts === undefined || parts.length === 0) return undefined;
-  return /\.[cm]?[jt]sx?$/.test(parts.at(-1) as string) ? parts.at(-2) : parts.at(-1);
+  /** A registry function module's code folder, its `source_path`: its handler is relative to it. */
+  readonly source?: SourcePath;
 }
 
 /** What a .tf file says about its functions' code and their batch-size-1 event sources. */
@@ -59,12 +48,12 @@ export function terraformCodeFacts(blocks: readonly HclBlock[]): TerraformCodeFa
     name: string,
     handler: string | undefined,
     code: string | undefined,
-    folder?: string,
+    source?: SourcePath,
   ): TerraformFunction => ({
     name,
     ...(handler !== undefined ? { handler } : {}),
     ...(code !== undefined ? { code } : {}),
-    ...(folder !== undefined ? { folder } : {}),
+    ...(source !== undefined ? { source } : {}),
   });
   const modules = blocks.filter(isLambdaModule);
   const functions = [
@@ -77,7 +66,7 @@ export function terraformCodeFacts(blocks: readonly HclBlock[]): TerraformCodeFa
         `module.${m.labels[0]}`,
         m.attrs.get('handler')?.raw,
         m.attrs.get('local_existing_package')?.raw,
-        sourceFolder(m.attrs.get('source_path')?.raw),
+        sourcePathOf(m.attrs.get('source_path')?.raw),
       ),
     ),
   ];
@@ -131,12 +120,15 @@ function packageEntry(code: string | undefined): string | undefined {
   return /^([\w.-]+)\.(zip|jar)$/i.exec(base ?? '')?.[1];
 }
 
-/** The handler strings of a function: as written, and the package's entry with the handler's export. */
-function handlerStrings(fn: TerraformFunction, locals: ReadonlyMap<string, string>): string[] {
+/**
+ * The handler strings of a function in Terraform folder `dir`: as written, and the package's entry with
+ * the handler's export; a registry module's under its `source_path`.
+ */
+function handlerStrings(fn: TerraformFunction, locals: ReadonlyMap<string, string>, dir: string): string[] {
   const handler = resolve(fn.handler, locals);
   const dot = handler?.lastIndexOf('.') ?? -1;
   if (handler === undefined || dot <= 0) return [];
-  if (fn.folder !== undefined) return [`${fn.folder}/${handler}`];
+  if (fn.source !== undefined) return sourceHandlers(fn.source, dir, handler);
   const entry = packageEntry(resolve(fn.code, locals) ?? fn.code);
   if (entry === undefined) return [handler];
   return [handler, `${entry}.${handler.slice(dot + 1)}`, ...packageFolderHandlers(entry, handler)];
@@ -159,10 +151,10 @@ export function terraformBatchOneHandlers(
     if (batchOne.size === 0 && pushed.size === 0) continue;
     const locals = new Map(here.flatMap((f) => f.locals));
     for (const fn of here.flatMap((f) => f.functions))
-      if (batchOne.has(fn.name)) out.push(...handlerStrings(fn, locals));
+      if (batchOne.has(fn.name)) out.push(...handlerStrings(fn, locals, dir));
       // Only strings that name package, folder and module: a scheduled `index.handler` would clear every
       // index module of the repository, queue consumers included.
-      else if (pushed.has(fn.name)) out.push(...handlerStrings(fn, locals).filter(namesPackageModule));
+      else if (pushed.has(fn.name)) out.push(...handlerStrings(fn, locals, dir).filter(namesPackageModule));
   }
   return out;
 }
@@ -182,7 +174,7 @@ export function terraformUnreadHandlers(
     if (pushed.size === 0) continue;
     const locals = new Map(here.flatMap((f) => f.locals));
     for (const fn of here.flatMap((f) => f.functions))
-      if (pushed.has(fn.name)) out.push(...handlerStrings(fn, locals).filter(namesPackageModule));
+      if (pushed.has(fn.name)) out.push(...handlerStrings(fn, locals, dir).filter(namesPackageModule));
   }
   return out;
 }
@@ -203,7 +195,7 @@ export function terraformMappingHandlers(
     for (const f of here)
       for (const m of f.facts.mappings) {
         const fn = functions.get(m.fn);
-        if (fn !== undefined) out.set(`${f.rel}:${m.line}`, handlerStrings(fn, locals));
+        if (fn !== undefined) out.set(`${f.rel}:${m.line}`, handlerStrings(fn, locals, dir));
       }
   }
   return out;

@@ -50,6 +50,11 @@ export interface HandlerLink {
    * the same problem (one finding per consumer, at the code; its message names the template).
    */
   readonly clearWhen: 'no-work' | 'no-record-work' | 'reported-in-code';
+  /**
+   * Handler strings the function's own packaged artifact names (`ingest/index.handler` of
+   * `dist/ingest/ingest.zip`): matched by the end of a module's path (handlerJoin.ts), never anchored.
+   */
+  readonly packaged?: readonly string[];
 }
 
 /** What an exported handler does, as far as the infrastructure that invokes it cares. */
@@ -188,6 +193,8 @@ export interface ModuleFacts {
   readonly handlerReturns?: readonly (DroppedAwaits & { readonly handlers: readonly string[] })[];
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
+  /** Whether every FIFO message group id the module writes is a constant (js/messageGroups.ts). */
+  readonly messageGroups?: 'constant' | 'varying';
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
   readonly eventHandlers?: readonly string[];
   /** Handler strings wired to a schedule, an asynchronous source or a Step Functions task (rules/cdkUnreadAnswers.ts). */

@@ -11,6 +11,7 @@ import { handlerFacts } from './handlerFacts.js';
 import { exportCalls, handlerCalls, implementers } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
 import { emptyFacts } from './ModuleFacts.js';
+import { messageGroupsOf } from './messageGroups.js';
 import { redelivered } from './redelivery.js';
 import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
@@ -43,6 +44,7 @@ import { serverlessTsRules } from './rules/serverlessTs.js';
 import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { sstEventBusRules } from './rules/sstEventBus.js';
+import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { swallowRules } from './rules/swallowed.js';
@@ -74,6 +76,7 @@ const RULES: readonly Rule[] = [
   asyncInvokeEnvRules,
   sstBatchOneRules,
   sstQueueRules,
+  sstQueueConcurrencyRules,
   sstApiTimeoutRules,
   sstEventBusRules,
   sstStreamConsumerRules,
@@ -96,7 +99,7 @@ function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
  * them only if another module asks what they export.
  */
 const TRIGGERS =
-  /Date\.now|randomUUID|uuid|fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b/;
+  /Date\.now|randomUUID|uuid|fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b|essageGroupId/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** The first fatal parse error as `message (line n)`, or undefined when the file parses. */
@@ -200,6 +203,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const clients = clientFacts(ctx);
   const octokit = octokitBuilds(ctx);
   const implemented = implementers(ctx);
+  const groups = messageGroupsOf(ctx);
   return {
     file,
     candidates,
@@ -209,6 +213,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(ctx.unreadHandlers.length > 0 ? { unreadHandlers: ctx.unreadHandlers } : {}),
     ...(ctx.asyncInvokedEnv.length > 0 ? { asyncInvokedEnv: ctx.asyncInvokedEnv } : {}),
     ...(ctx.envFunctions.length > 0 ? { envFunctions: ctx.envFunctions } : {}),
+    ...(groups !== undefined ? { messageGroups: groups } : {}),
     ...(ctx.batchOneIfWrapper.length > 0 ? { batchOneIfWrapper: ctx.batchOneIfWrapper } : {}),
     ...(ctx.fieldRoutes.length > 0 ? { fieldRoutes: ctx.fieldRoutes } : {}),
     ...(ctx.builtFunctionFields.length > 0 ? { builtFunctionFields: ctx.builtFunctionFields } : {}),

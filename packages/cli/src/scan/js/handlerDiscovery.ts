@@ -11,6 +11,7 @@ import {
 } from './ast.js';
 import { declaredTypeOf, isBatch, typeNameOf } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
+import { sstHandlerType } from './sstHandlers.js';
 
 const LAMBDA_EVENT_TYPES =
   /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
@@ -158,12 +159,14 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
   const namedFactory =
     factory !== undefined && HANDLER_FACTORY.test(factory) && source !== undefined && isProjectSource(source);
   const named = namedFactory || (exportedName !== undefined && HANDLER_NAME.test(exportedName));
+  const sst = sstHandlerType(ctx, call);
   for (const arg of call.arguments as Node[]) {
     const inner = ctx.valueOf(arg);
     if (!isFunction(inner) || ctx.handlers.has(inner as Node)) continue;
-    if (!namedFactory && !looksLikeHandler(ctx, inner as Node, named ? exportedName : undefined)) continue;
+    const entry = namedFactory || sst !== undefined;
+    if (!entry && !looksLikeHandler(ctx, inner as Node, named ? exportedName : undefined)) continue;
     ctx.handlers.set(inner as Node, 'entry');
-    if (isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);
+    if (sst === 'sqs' || isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);
     return;
   }
   // `export const handler = auditHandler('audit_log')`: a factory of this module returns the handler.

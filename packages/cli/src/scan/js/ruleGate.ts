@@ -274,8 +274,10 @@ export function mayReport(source: string): boolean {
     randomKey(words) ||
     // A queue created at run time with no redrive policy (rules/sdkQueues.ts).
     (words.includes('reateQueue') && words.includes('QueueName')) ||
-    // A FIFO send left to content-based deduplication (rules/fifoContentDedup.ts).
+    // A FIFO send left to content-based deduplication (rules/fifoContentDedup.ts); the group ids a FIFO
+    // consumer's concurrency depends on (js/messageGroups.ts).
     words.includes('MessageGroupId') ||
+    words.includes('messageGroupId') ||
     // Promises a helper module may leave floating in shapes no call name shows (rules/floatingShapes.ts).
     (words.includes('async') && FLOATING_SHAPES.some((w) => words.includes(w))) ||
     // A headless browser closed without await (rules/browserClose.ts).

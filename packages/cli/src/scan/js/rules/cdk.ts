@@ -23,6 +23,7 @@ import { destinationDlqWithoutAlarm } from './cdkDestinationDlqs.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { noteEventWired } from './cdkEventWired.js';
 import { fallbackFor } from './cdkFallback.js';
+import { fifoSource } from './cdkFifoSources.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionDlqWithoutAlarm } from './cdkFunctionDlqs.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
@@ -257,7 +258,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
           'iac-no-reserved-concurrency',
           node,
           'SQS event source without maxConcurrency on a function without reserved concurrency: a backlog scales out without limit',
-          link !== undefined ? { handlerLink: link } : undefined,
+          { ...(link !== undefined ? { handlerLink: link } : {}), ...fifoSource(ctx, args[0]) },
         );
       }
     } else if (

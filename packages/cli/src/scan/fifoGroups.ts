@@ -1,0 +1,46 @@
+// The project pass's answer for FIFO consumers (iac-no-reserved-concurrency): does every message group id
+// the application's code writes stay constant? Then each FIFO queue it feeds holds a fixed few groups, and
+// Lambda, which runs one batch per group at a time, cannot scale its consumer out with a backlog. The
+// application is the package that holds the stack's module (its nearest package.json): producers in other
+// packages of a monorepo are not read, and with none seen the finding stays.
+import { existsSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { writesMessageGroups } from './js/messageGroups.js';
+import type { Project } from './project.js';
+
+const answers = new WeakMap<Project, Map<string, boolean>>();
+
+/** The folder of the nearest package.json above `file`, not above the scan's root. */
+function packageDir(file: string, root: string | undefined): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dir === root || dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Does some module of `file`'s package write a message group id, and every one a constant? A deferred
+ * module is analysed for it only when its text writes one.
+ */
+export function messageGroupsConstant(project: Project, file: string): boolean {
+  const dir = packageDir(file, project.rootDir);
+  if (dir === undefined) return false;
+  const known = answers.get(project) ?? new Map<string, boolean>();
+  answers.set(project, known);
+  let answer = known.get(dir);
+  if (answer === undefined) {
+    let seen = false;
+    let varying = false;
+    for (const f of [...project.files]) {
+      if (!f.startsWith(dir + sep)) continue;
+      const text = project.deferred.get(f);
+      if (text !== undefined && !writesMessageGroups(text)) continue;
+      const groups = project.factsOf(f)?.messageGroups;
+      seen ||= groups !== undefined;
+      varying ||= groups === 'varying';
+    }
+    answer = seen && !varying;
+    known.set(dir, answer);
+  }
+  return answer;
+}

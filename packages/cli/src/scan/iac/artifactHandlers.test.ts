@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { artifactHandlers } from './artifactHandlers.js';
+
+describe('artifactHandlers', () => {
+  it('names the module under a folder called like the zip', () => {
+    expect(
+      artifactHandlers({ handler: 'index.handler', package: { artifact: 'dist/ingest/ingest.zip' } }),
+    ).toEqual(['ingest/index.handler']);
+  });
+
+  it("reads a build output folder in the handler back to the package's sources", () => {
+    expect(
+      artifactHandlers({ handler: 'lib/index.main', package: { artifact: 'build/game-over.zip' } }),
+    ).toEqual(['game-over/lib/index.main', 'game-over/src/index.main', 'game-over/index.main']);
+  });
+
+  it('names nothing without an artifact of its own, or one named by a variable', () => {
+    expect(artifactHandlers({ handler: 'index.handler' })).toEqual([]);
+    expect(
+      artifactHandlers({ handler: 'index.handler', package: { artifact: `\${self:custom.zip}` } }),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+// Is the queue a CDK SqsEventSource polls a FIFO queue? Lambda runs one batch per message group of a FIFO
+// queue at a time, so the consumer's concurrency is bounded by the groups its producers write
+// (js/messageGroups.ts), judged in the project pass. A queue is FIFO when built with `fifo: true` or a
+// `.fifo` name, or by a project class named for it (`new FifoQueue(this, 'CostRequest')`).
+import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+/** The `new X(...)` an expression stands for: a name, or a class field the module assigns once. */
+function builtQueue(ctx: ModuleContext, expr: Node | undefined): Node | undefined {
+  const value = ctx.valueOf(unwrap(expr));
+  if (value?.type === 'NewExpression') return value;
+  const path = memberPath(unwrap(expr));
+  if (path?.length !== 2 || path[0] !== 'this') return undefined;
+  const field = path.join('.');
+  const sets = ctx.of('NewExpression').filter((n) => {
+    const { parent } = ctx.climb(
+      n,
+      (p) => p.type === 'TSAsExpression' || p.type === 'ParenthesizedExpression',
+    );
+    return parent?.type === 'AssignmentExpression' && memberPath(parent.left as Node)?.join('.') === field;
+  });
+  return sets.length === 1 ? sets[0] : undefined;
+}
+
+/**
+ * The extra a FIFO source's concurrency finding carries: dropped when the project's group ids are constants.
+ * @example
+ * fifoSource(ctx, queueArg) // `new Queue(this, 'Jobs', { fifo: true })` -> { onlyIfMessageGroupsVary: true }
+ */
+export function fifoSource(
+  ctx: ModuleContext,
+  queueExpr: Node | undefined,
+): { readonly onlyIfMessageGroupsVary: true } | undefined {
+  const built = builtQueue(ctx, queueExpr);
+  if (built === undefined) return undefined;
+  const kind = memberPath(built.callee as Node)?.at(-1) ?? '';
+  const props = objectProps(ctx.valueOf((built.arguments as Node[])[2]))?.props;
+  const fifo = props?.get('fifo');
+  const named = stringValue(ctx.valueOf(props?.get('queueName')))?.endsWith('.fifo') === true;
+  const flagged = unwrap(ctx.valueOf(fifo) ?? fifo)?.value === true;
+  return /Fifo/.test(kind) || flagged || named ? { onlyIfMessageGroupsVary: true } : undefined;
+}

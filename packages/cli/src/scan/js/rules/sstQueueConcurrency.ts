@@ -1,0 +1,61 @@
+// iac-no-reserved-concurrency for SST v2's Queue construct (`import { Queue } from "sst/constructs"`): a
+// queue built with a `consumer` attaches an SQS event source to that function, so a backlog scales it out
+// as a CDK SqsEventSource would. SST writes the consumer as a function (`consumer: fn`, a handler string, a
+// function's props) or as `{ function, cdk: { eventSource } }`, where the event source's `maxConcurrency`
+// caps that queue's share; the function's own `reservedConcurrentExecutions` caps it too. The finding
+// sits at the queue, where the event source is made. Options the scan cannot read (a spread, a variable it
+// does not see) are taken as holding a cap.
+import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { functionConstruct } from './cdkHandlers.js';
+import type { Report, Rule } from './Report.js';
+
+const RULE = 'iac-no-reserved-concurrency';
+
+/** An object literal's props, `null` when the node is there but cannot be read as one. */
+function readProps(ctx: ModuleContext, node: Node | undefined): ReturnType<typeof objectProps> | null {
+  if (node === undefined) return undefined;
+  const props = objectProps(ctx.valueOf(node) ?? unwrap(node));
+  return props === undefined || props.spread ? null : props;
+}
+
+/** Does a function definition (a handler string, a `new Function(...)`, its props) reserve concurrency? */
+function functionCapped(ctx: ModuleContext, fn: Node | undefined): boolean {
+  const value = unwrap(ctx.valueOf(fn) ?? fn);
+  if (value === undefined) return true;
+  if (stringValue(value) !== undefined) return false;
+  const built = functionConstruct(ctx, value);
+  const props = built !== undefined ? (built.props ?? null) : readProps(ctx, value);
+  return props === null || props === undefined || props.props.has('reservedConcurrentExecutions');
+}
+
+/** Is the consumer (`fn`, or `{ function, cdk: { eventSource } }`) capped, or written out of sight? */
+function consumerCapped(ctx: ModuleContext, consumer: Node): boolean {
+  const value = unwrap(ctx.valueOf(consumer) ?? consumer);
+  const props = value?.type === 'ObjectExpression' ? objectProps(value) : undefined;
+  if (props === undefined || !props.props.has('function')) return functionCapped(ctx, consumer);
+  if (props.spread) return true;
+  const cdk = readProps(ctx, props.props.get('cdk'));
+  const source = cdk === null ? null : readProps(ctx, cdk?.props.get('eventSource'));
+  if (cdk === null || source === null || source?.props.has('maxConcurrency')) return true;
+  return functionCapped(ctx, props.props.get('function'));
+}
+
+export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Report) => {
+  // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
+  if (!ctx.source.includes('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  for (const node of ctx.of('NewExpression')) {
+    const imp = ctx.importRoot(node.callee);
+    if (imp?.source !== 'sst/constructs' || imp.imported !== 'Queue') continue;
+    const args = node.arguments as Node[];
+    const props = objectProps(ctx.valueOf(args[2]));
+    const consumer = props?.spread ? undefined : props?.props.get('consumer');
+    if (consumer === undefined || consumerCapped(ctx, consumer)) continue;
+    const id = stringValue(ctx.valueOf(args[1])) ?? '';
+    report(
+      RULE,
+      node,
+      `SST Queue ${id}'s consumer has no cdk.eventSource.maxConcurrency and its function reserves no concurrency`,
+    );
+  }
+};
