@@ -293,8 +293,11 @@ export function isServerModule(ctx: ModuleContext): boolean {
   for (const imp of ctx.imports.values()) if (SERVER_IMPORTS.test(imp.source)) return true;
   // Substring tests first: the expression alone is tried at every position of the module's text.
   const source = ctx.source;
+  // Node's globals say so too: `process.env`, `require(...)`, and `Buffer`, which browsers do not have.
   return (
     (source.includes('process.env') && /\bprocess\.env\b/.test(source)) ||
-    (source.includes('require(') && /\brequire\(/.test(source))
+    (source.includes('require(') && /\brequire\(/.test(source)) ||
+    (source.includes('Buffer.') &&
+      /(?<![\w$.])Buffer\.(?:from|alloc|concat|isBuffer|byteLength)\(/.test(source))
   );
 }
