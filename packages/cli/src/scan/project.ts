@@ -82,6 +82,7 @@ export class Project {
       deferred: this.deferred,
       factsOf: (file) => this.factsOf(file),
       resolve: (from, source) => this.resolveModule(from, source),
+      scheduled: (file, name) => this.isScheduled(file, name),
     });
     this.batchOne = new BatchOneHandlers(
       [...batchOneHandlers, ...modules.flatMap((m) => m.batchOneHandlers ?? [])],
@@ -218,10 +219,15 @@ export class Project {
   /** Handlers templates wire to a schedule (iac/scheduledHandlers.ts), set by the scan pass. */
   private scheduled: BatchOneHandlers | undefined;
 
-  /** Notes the handler strings that templates wire to a schedule. */
+  /** Notes the handler strings that templates wire to a schedule (with those of serverless.ts modules). */
   wireScheduledHandlers(handlers: readonly string[]): void {
-    this.scheduled =
-      handlers.length === 0 ? undefined : new BatchOneHandlers(handlers, this.batchOneSources(), true);
+    const all = [...handlers, ...[...this.modules.values()].flatMap((m) => m.scheduledHandlers ?? [])];
+    this.scheduled = all.length === 0 ? undefined : new BatchOneHandlers(all, this.batchOneSources(), true);
+  }
+
+  /** Is `file`'s export `name` a handler a template wires to a schedule? */
+  isScheduled(file: string, name: string): boolean {
+    return this.scheduled?.has(file, name) === true;
   }
 
   /** Is `file`'s export `name` invoked with nobody reading its answer (a schedule or an asynchronous source)? */

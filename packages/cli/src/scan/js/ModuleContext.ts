@@ -26,6 +26,8 @@ export class ModuleContext {
   readonly batchOneHandlers: string[] = [];
   /** Handler strings this module's templates (CDK, serverless.ts) wire to a redelivered source. */
   readonly eventHandlers: string[] = [];
+  /** Handler strings this module's templates (serverless.ts) wire to a schedule: jobs, whatever they read. */
+  readonly scheduledHandlers: string[] = [];
   /** Classes and functions that build an SqsEventSource from their own props (rules/cdkWrappers.ts). */
   readonly eventSourceWrappers = new Map<Node, EventSourceWrapper>();
   /** Construct classes that put a function from their props behind an API route: prop key -> the route's limit (s). */

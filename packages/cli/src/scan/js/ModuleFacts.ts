@@ -175,6 +175,8 @@ export interface ModuleFacts {
   readonly batchOneHandlers?: readonly string[];
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
   readonly eventHandlers?: readonly string[];
+  /** Handler strings this module's templates (serverless.ts function modules) wire to a schedule. */
+  readonly scheduledHandlers?: readonly string[];
   /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
   readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
   /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */

@@ -200,6 +200,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(handlers !== undefined && Object.keys(handlers).length > 0 ? { handlers } : {}),
     ...(ctx.batchOneHandlers.length > 0 ? { batchOneHandlers: ctx.batchOneHandlers } : {}),
     ...(ctx.eventHandlers.length > 0 ? { eventHandlers: ctx.eventHandlers } : {}),
+    ...(ctx.scheduledHandlers.length > 0 ? { scheduledHandlers: ctx.scheduledHandlers } : {}),
     ...(ctx.batchOneIfWrapper.length > 0 ? { batchOneIfWrapper: ctx.batchOneIfWrapper } : {}),
     ...(ctx.fieldRoutes.length > 0 ? { fieldRoutes: ctx.fieldRoutes } : {}),
     ...(ctx.passedProps.length > 0 ? { passedProps: ctx.passedProps } : {}),

@@ -8,6 +8,7 @@
 import { basename, dirname, join } from 'node:path';
 import { serverlessEventHandlers } from '../../iac/eventWiredHandlers.js';
 import { batchLink, type IacExtra, type Json } from '../../iac/IacResult.js';
+import { serverlessScheduledHandlers } from '../../iac/scheduledHandlers.js';
 import { checkServerless } from '../../iac/serverless.js';
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -84,6 +85,16 @@ function literalValue(
       }
       return out;
     }
+    case 'ConditionalExpression': {
+      // A list switched on by a setting (`events: TIMER ? [{ schedule: TIMER }] : []`): when it is on, the
+      // function has the other branch's events, and no other.
+      const [yes, no] = [unwrap(n.consequent), unwrap(n.alternate)];
+      const empty = (b: Node | undefined) =>
+        b?.type === 'ArrayExpression' && (b.elements as Node[]).length === 0;
+      if (empty(no) && yes?.type === 'ArrayExpression') return literalValue(ctx, yes, path, at, depth + 1);
+      if (empty(yes) && no?.type === 'ArrayExpression') return literalValue(ctx, no, path, at, depth + 1);
+      return UNKNOWN;
+    }
     default:
       // Computed here or elsewhere (an import, a call, a spread const): a value the scan cannot read.
       return UNKNOWN;
@@ -136,11 +147,13 @@ function judge(
     },
     batchOne,
   );
-  // Batch-size-1 handlers (`batchSize: 1`) clear the handler-side batch rule, as a serverless.yml's do.
+  // Batch-size-1 handlers (`batchSize: 1`) clear the handler-side batch rule, as a serverless.yml's do;
+  // scheduled ones are jobs, as a serverless.yml's are.
   const wired = serverlessEventHandlers(config);
   for (const [from, to] of [
     [batchOne, ctx.batchOneHandlers],
     [wired, ctx.eventHandlers],
+    [serverlessScheduledHandlers(config), ctx.scheduledHandlers],
   ] as const)
     for (const h of from) {
       const dot = h.lastIndexOf('.');
@@ -220,7 +233,11 @@ export const serverlessTsRules: Rule = (ctx, report) => {
   if (roots.length > 0) return;
   // Function modules: an object with a handler and events, under the name it is exported or kept by.
   for (const events of ctx.of('Property')) {
-    if (propertyName(events.key as Node) !== 'events' || unwrap(events.value)?.type !== 'ArrayExpression')
+    const list = unwrap(events.value)?.type;
+    if (
+      propertyName(events.key as Node) !== 'events' ||
+      (list !== 'ArrayExpression' && list !== 'ConditionalExpression')
+    )
       continue;
     const fnObject = ctx.parentOf(events) as Node;
     const at = new Map<string, Node>();
