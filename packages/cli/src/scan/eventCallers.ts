@@ -23,6 +23,8 @@ export interface CallerLookup {
   readonly read: (file: string) => string | undefined;
   /** Is `file`'s export `name` a handler a template wires to a schedule (a job, whatever it reads)? */
   readonly scheduled?: (file: string, name: string) => boolean;
+  /** Is `file`'s export `name` a handler a template wires to an HTTP route (a user waits, whatever it reads)? */
+  readonly routed?: (file: string, name: string) => boolean;
 }
 
 /** A request in a shared module, as the rule saw it (js/callerNames.ts sharedRequest). */
@@ -85,7 +87,7 @@ export class EventCallers {
     // retries and is then dropped, as the rules judge a request in the consumer's own module.
     const given = (h: ModuleFacts) =>
       request.scriptsOnly === true ||
-      (h.job !== true &&
+      ((h.job !== true || (request.schedulesRetry === true && this.someRouted(h))) &&
         !(request.schedulesRetry === true && this.scheduledOnly(h)) &&
         !(request.consumersRetry === true && redelivered(h)));
     for (const caller of callers) {
@@ -210,6 +212,12 @@ export class EventCallers {
     const names = Object.keys(h.handlers ?? {});
     const scheduled = this.lookup.scheduled;
     return scheduled !== undefined && names.length > 0 && names.every((n) => scheduled(h.file, n));
+  }
+
+  /** Some handler the module exports is one a template wires to an HTTP route: a user waits on it. */
+  private someRouted(h: ModuleFacts): boolean {
+    const routed = this.lookup.routed;
+    return routed !== undefined && Object.keys(h.handlers ?? {}).some((n) => routed(h.file, n));
   }
 
   private textOf(file: string): string | undefined {

@@ -16,6 +16,8 @@ export interface ProjectViewSources {
   readonly resolve: (from: string, source: string) => string | undefined;
   /** Is `file`'s export `name` a handler a template wires to a schedule? */
   readonly scheduled?: (file: string, name: string) => boolean;
+  /** Is `file`'s export `name` a handler a template wires to an HTTP route? */
+  readonly routed?: (file: string, name: string) => boolean;
 }
 
 export class ProjectViews {
@@ -54,6 +56,7 @@ export class ProjectViews {
       resolve: (from, source) => this.src.resolve(from, source),
       read: (file) => readSource(file),
       ...(this.src.scheduled !== undefined ? { scheduled: this.src.scheduled } : {}),
+      ...(this.src.routed !== undefined ? { routed: this.src.routed } : {}),
     });
     return this.callers;
   }

@@ -12,6 +12,8 @@ export interface IacResult {
   readonly eventHandlers?: readonly string[];
   /** Handler strings a schedule invokes (scheduledHandlers.ts): nobody reads their answer. */
   readonly scheduledHandlers?: readonly string[];
+  /** Handler strings an HTTP route invokes (requestHandlers.ts): a user waits on each answer. */
+  readonly requestHandlers?: readonly string[];
   readonly parseError?: string;
   /** A .tf file's outputs, mappings and alarms, joined across modules by the project pass. */
   readonly terraform?: TerraformFacts;

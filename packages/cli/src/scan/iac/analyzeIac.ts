@@ -8,6 +8,7 @@ import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.
 import { onDemandTableExports } from './floodTargets.js';
 import type { CodeDir, IacReport, IacResult } from './IacResult.js';
 import { packagedCopy } from './packagedTemplates.js';
+import { serverlessRequestHandlers } from './requestHandlers.js';
 import { samScheduledHandlers, serverlessScheduledHandlers } from './scheduledHandlers.js';
 import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
@@ -72,6 +73,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   let routes: RouteParam[] = [];
   let eventHandlers: string[] = [];
   let scheduled: string[] = [];
+  let routed: string[] = [];
   let codeDirs: CodeDir[] = [];
   let onDemandExports: string[] = [];
   if (isServerless(value, file)) {
@@ -79,6 +81,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     alarmImports = checkServerless(value, report, batchOneHandlers);
     eventHandlers = serverlessEventHandlers(value);
     scheduled = serverlessScheduledHandlers(value);
+    routed = serverlessRequestHandlers(value);
     batchOneHandlers.push(...serverlessEventHandlers(value, true).map((h) => join(dirname(file), h)));
   } else if (isCloudFormation(value)) {
     tool = 'sam';
@@ -103,6 +106,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
     ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
     ...(scheduled.length > 0 ? { scheduledHandlers: scheduled.map((h) => join(dirname(file), h)) } : {}),
+    ...(routed.length > 0 ? { requestHandlers: routed.map((h) => join(dirname(file), h)) } : {}),
   };
 }
 

@@ -28,6 +28,8 @@ export class ModuleContext {
   readonly eventHandlers: string[] = [];
   /** Handler strings this module's templates (serverless.ts) wire to a schedule: jobs, whatever they read. */
   readonly scheduledHandlers: string[] = [];
+  /** Handler strings this module's templates (serverless.ts) wire to an HTTP route: a user waits on them. */
+  readonly requestHandlers: string[] = [];
   /** Classes and functions that build an SqsEventSource from their own props (rules/cdkWrappers.ts). */
   readonly eventSourceWrappers = new Map<Node, EventSourceWrapper>();
   /** Construct classes that put a function from their props behind an API route: prop key -> the route's limit (s). */

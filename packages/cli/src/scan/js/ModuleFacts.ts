@@ -177,6 +177,8 @@ export interface ModuleFacts {
   readonly eventHandlers?: readonly string[];
   /** Handler strings this module's templates (serverless.ts function modules) wire to a schedule. */
   readonly scheduledHandlers?: readonly string[];
+  /** Handler strings this module's templates (serverless.ts function modules) wire to an HTTP route. */
+  readonly requestHandlers?: readonly string[];
   /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
   readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
   /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */

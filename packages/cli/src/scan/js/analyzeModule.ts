@@ -201,6 +201,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(ctx.batchOneHandlers.length > 0 ? { batchOneHandlers: ctx.batchOneHandlers } : {}),
     ...(ctx.eventHandlers.length > 0 ? { eventHandlers: ctx.eventHandlers } : {}),
     ...(ctx.scheduledHandlers.length > 0 ? { scheduledHandlers: ctx.scheduledHandlers } : {}),
+    ...(ctx.requestHandlers.length > 0 ? { requestHandlers: ctx.requestHandlers } : {}),
     ...(ctx.batchOneIfWrapper.length > 0 ? { batchOneIfWrapper: ctx.batchOneIfWrapper } : {}),
     ...(ctx.fieldRoutes.length > 0 ? { fieldRoutes: ctx.fieldRoutes } : {}),
     ...(ctx.passedProps.length > 0 ? { passedProps: ctx.passedProps } : {}),

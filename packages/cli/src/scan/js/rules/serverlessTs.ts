@@ -8,6 +8,7 @@
 import { basename, dirname, join } from 'node:path';
 import { serverlessEventHandlers } from '../../iac/eventWiredHandlers.js';
 import { batchLink, type IacExtra, type Json } from '../../iac/IacResult.js';
+import { serverlessRequestHandlers } from '../../iac/requestHandlers.js';
 import { serverlessScheduledHandlers } from '../../iac/scheduledHandlers.js';
 import { checkServerless } from '../../iac/serverless.js';
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
@@ -154,6 +155,7 @@ function judge(
     [batchOne, ctx.batchOneHandlers],
     [wired, ctx.eventHandlers],
     [serverlessScheduledHandlers(config), ctx.scheduledHandlers],
+    [serverlessRequestHandlers(config), ctx.requestHandlers],
   ] as const)
     for (const h of from) {
       const dot = h.lastIndexOf('.');
