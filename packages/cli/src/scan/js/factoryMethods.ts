@@ -18,9 +18,16 @@ export interface FactoryOwner {
 
 /** The function that returns this object literal: `return { ... }`, or an arrow's body `() => ({ ... })`. */
 function returningFunction(ctx: ModuleContext, object: Node): Node | undefined {
-  const parent = ctx.parentOf(object);
+  // Through parentheses and type assertions: `() => ({ ... })`, `return { ... } as Api`.
+  const { parent } = ctx.climb(
+    object,
+    (p) =>
+      p.type === 'ParenthesizedExpression' ||
+      p.type === 'TSAsExpression' ||
+      p.type === 'TSSatisfiesExpression',
+  );
   if (parent?.type === 'ReturnStatement') return ctx.enclosingFunction(parent);
-  if (parent !== undefined && isFunction(parent) && unwrap(parent.body) === object) return parent;
+  if (parent !== undefined && isFunction(parent) && unwrap(parent.body) === unwrap(object)) return parent;
   return undefined;
 }
 
