@@ -6,7 +6,8 @@ import { walksCollection } from './retryLoop.js';
 /** The first statement of the function body `source` is parsed into. */
 function loopOf(source: string): Node {
   const program = parseSync('l.ts', `async function f() { ${source} }`).program as unknown as Node;
-  return (((program.body as Node[])[0] as Node).body?.body as Node[])[0] as Node;
+  const fn = (program.body as Node[])[0] as Node;
+  return ((fn.body as Node).body as Node[])[0] as Node;
 }
 
 describe('walksCollection', () => {
