@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name,
           root: `packages/${name}`,
-          include: ['src/**/*.test.ts'],
+          include: name === 'cli' ? ['src/**/*.test.ts', 'eval/**/*.test.ts'] : ['src/**/*.test.ts'],
           // The scan's tests each scan the whole regression corpus (about 800 labels): about 2 s alone,
           // past vitest's 5 s default on two shared cores under the rest of the suite.
           ...(name === 'cli' ? { testTimeout: 30_000 } : {}),

@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type Label, readLabels, scopeMatcher } from './labelFile.js';
+import { matchPlaces, trapAt } from './matching.js';
 
 // The same slack score.ts allows the scan; a wider one shows what differs only in the line chosen.
 const LINE_SLACK = 2;
@@ -33,24 +34,16 @@ interface Agreement {
 }
 
 function compare(first: Label[], second: Label[], slack: number): Agreement {
-  const firstPositives = first.filter((l) => l.kind === '+');
-  const used = new Set<Label>();
-  const onlySecond: Label[] = [];
-  let contradicted = 0;
-  for (const s of second.filter((l) => l.kind === '+')) {
-    const near = (l: Label) => l.rule === s.rule && l.file === s.file && Math.abs(l.line - s.line) <= slack;
-    const hit = firstPositives.find((l) => !used.has(l) && near(l));
-    if (hit) used.add(hit);
-    else {
-      onlySecond.push(s);
-      if (first.some((l) => l.kind === '-' && near(l))) contradicted++;
-    }
-  }
+  const m = matchPlaces(
+    second.filter((l) => l.kind === '+'),
+    first,
+    slack,
+  );
   return {
-    matched: used.size,
-    onlyFirst: firstPositives.filter((l) => !used.has(l)),
-    onlySecond,
-    contradicted,
+    matched: m.matched.size,
+    onlyFirst: m.unmatchedPositives,
+    onlySecond: m.unmatchedPlaces,
+    contradicted: m.unmatchedPlaces.filter((s) => trapAt(first, s, slack) !== undefined).length,
   };
 }
 

@@ -14,7 +14,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Confidence } from '../src/scan/Finding.js';
 import { scan } from '../src/scan/scan.js';
-import { type Label, readLabels, scopeMatcher } from './labelFile.js';
+import { readLabels, scopeMatcher } from './labelFile.js';
+import { matchPlaces, trapAt } from './matching.js';
 
 interface Repo {
   readonly name: string;
@@ -96,19 +97,13 @@ async function main(): Promise<void> {
     const findings = result.findings.filter(
       (f) => inScope(f.file) && !UNSCORED.has(f.rule) && (rules.length === 0 || rules.includes(f.rule)),
     );
-    const positives = labels.filter((l) => l.kind === '+');
-    const used = new Set<Label>();
+    const m = matchPlaces(findings, labels, LINE_SLACK);
     const repoTally = tally();
     const lines: string[] = [];
     for (const f of findings) {
-      const hit = positives.find(
-        (l) =>
-          !used.has(l) && l.rule === f.rule && l.file === f.file && Math.abs(l.line - f.line) <= LINE_SLACK,
-      );
       const t = ruleTally(f.rule);
       const c = byConfidence.get(f.confidence)!;
-      if (hit) {
-        used.add(hit);
+      if (m.matched.has(f)) {
         c.tp++;
         t.tp++;
         repoTally.tp++;
@@ -116,22 +111,17 @@ async function main(): Promise<void> {
         c.fp++;
         t.fp++;
         repoTally.fp++;
-        const trap = labels.find(
-          (l) =>
-            l.kind === '-' &&
-            l.rule === f.rule &&
-            l.file === f.file &&
-            Math.abs(l.line - f.line) <= LINE_SLACK,
-        );
+        const trap = trapAt(labels, f, LINE_SLACK);
         lines.push(
           `  false+ ${f.file}:${f.line} ${f.rule}${trap ? ` (trap: ${trap.why})` : ' (unlabelled)'}`,
         );
       }
     }
-    for (const l of positives) {
+    const missed = new Set(m.unmatchedPositives);
+    for (const l of labels.filter((x) => x.kind === '+')) {
       ruleTally(l.rule).labels++;
       repoTally.labels++;
-      if (!used.has(l)) {
+      if (missed.has(l)) {
         ruleTally(l.rule).fn++;
         repoTally.fn++;
         lines.push(`  missed ${l.file}:${l.line} ${l.rule}: ${l.why}`);

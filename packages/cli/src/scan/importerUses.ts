@@ -4,17 +4,21 @@
 // read its awaited result (js/resultUse.ts)? Built from every analysed module's facts, and added to as the
 // project pass analyses deferred modules.
 import { escapeRegExp } from './escapeRegExp.js';
-import type { ModuleFacts } from './js/Candidate.js';
+import type { DroppedAwaits, ModuleFacts } from './js/Candidate.js';
 
 export class ImporterUses {
   /** `file#export` keys some module's handler path calls. */
   private readonly handlerPath = new Set<string>();
   /** `file#export` -> every call of it in other modules reads the awaited result. */
   private readonly reads = new Map<string, boolean>();
+  /** `file#export` -> every call of it in other modules tests the awaited result and fails on a falsy one. */
+  private readonly tests = new Map<string, boolean>();
   /** `file#Interface` -> the `[file, class]` pairs that implement it (a field typed by it runs one of them). */
   private readonly implemented = new Map<string, [string, string][]>();
   /** `file#name` keys some module awaits and drops the result of (rules/errorValues.ts). */
   private readonly drops = new Set<string>();
+  /** `file#name` -> the `[file, handler exports]` whose entry handler returns its answer as its own. */
+  private readonly handlerReturned = new Map<string, [string, readonly string[]][]>();
   /** The handler path's `[file, export]` pairs as called, and their closure once asked (see `reached`). */
   private readonly called: [string, string][] = [];
   private reach: Set<string> | undefined;
@@ -51,6 +55,9 @@ export class ImporterUses {
       this.reach = undefined;
     }
     for (const key of dropKeys(m, resolve)) this.drops.add(key);
+    for (const returns of m.handlerReturns ?? [])
+      for (const key of dropKeys(m, resolve, returns))
+        this.handlerReturned.set(key, [...(this.handlerReturned.get(key) ?? []), [m.file, returns.handlers]]);
     for (const impl of m.implementers ?? []) {
       const iface = impl.source === '' ? m.file : resolve(m.file, impl.source);
       if (iface === undefined) continue;
@@ -63,6 +70,7 @@ export class ImporterUses {
       if (target === undefined) continue;
       const key = `${target}#${use.ref.name}`;
       this.reads.set(key, use.reads && (this.reads.get(key) ?? true));
+      this.tests.set(key, use.tests === true && (this.tests.get(key) ?? true));
     }
   }
 
@@ -127,17 +135,26 @@ export class ImporterUses {
   }
 
   /**
-   * Some module calls one of `names` exported from `file`, and every such call reads the result.
+   * Some module calls one of `names` exported from `file`, and every such call reads the result (or, for a
+   * `falsy` answer such as `false`, tests it and fails on it); or none does, and `local` says the exporting
+   * module's own calls all do.
    *
    * @example
    * uses.callersRead('/app/ddb.js', ['getItem']) // true when every caller does `result.Items...` first
    */
-  callersRead(file: string, names: readonly string[]): boolean {
+  callersRead(
+    file: string,
+    names: readonly string[],
+    how: { readonly falsy?: true; readonly local?: true } = {},
+  ): boolean {
     // A deferred module that calls one of the names is a caller too: analysed (and added) before answering.
     const call = new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\s*\\(`);
     for (const [other, source] of [...this.deferred]) if (call.test(source)) this.factsOf(other);
-    const found = names.map((n) => this.reads.get(`${file}#${n}`)).filter((r) => r !== undefined);
-    return found.length > 0 && found.every((r) => r);
+    const table = how.falsy === true ? this.tests : this.reads;
+    const found = names.map((n) => table.get(`${file}#${n}`)).filter((r) => r !== undefined);
+    // No other module calls it: the module's own calls, all failing on the answer, are its callers.
+    if (found.length === 0) return how.local === true;
+    return found.every((r) => r);
   }
 
   /**
@@ -149,6 +166,17 @@ export class ImporterUses {
   dropped(file: string, names: readonly string[]): boolean {
     return names.some((n) => this.drops.has(`${file}#${n}`));
   }
+
+  /**
+   * The handlers (`[file, export names]`) that return the answer of one of `names` (defined in `file`) as
+   * their own: whether that answer is read depends on what invokes them.
+   *
+   * @example
+   * uses.returnedByHandlers('/src/services/Job.ts', ['processRequest']) // [['/src/JobHandler.ts', ['lambdaHandler']]]
+   */
+  returnedByHandlers(file: string, names: readonly string[]): [string, readonly string[]][] {
+    return names.flatMap((n) => this.handlerReturned.get(`${file}#${n}`) ?? []);
+  }
 }
 
 /**
@@ -158,8 +186,8 @@ export class ImporterUses {
 export function dropKeys(
   m: ModuleFacts,
   resolve: (from: string, source: string) => string | undefined,
+  drops: DroppedAwaits | undefined = m.droppedAwaits,
 ): string[] {
-  const drops = m.droppedAwaits;
   if (drops === undefined) return [];
   const keys = drops.names.map((name) => `${m.file}#${name}`);
   for (const source of drops.sources) {

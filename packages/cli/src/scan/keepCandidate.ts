@@ -83,6 +83,18 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const target = project.resolveModule(ref.from, ref.source);
     if (target === undefined || project.exportFact(target, ref.name)?.randomReturn !== true) return false;
   }
+  if (c.onlyIfImportServerlessApi !== undefined) {
+    const { refs, seconds } = c.onlyIfImportServerlessApi;
+    const behindApi = refs.some((ref) => {
+      const target = project.resolveModule(ref.from, ref.source);
+      const limit =
+        target === undefined
+          ? undefined
+          : project.exportFactWhere(target, ref.name, (text) => text.includes('events'))?.serverlessApi;
+      return limit !== undefined && outlivesGateway(seconds, limit);
+    });
+    if (!behindApi) return false;
+  }
   if (
     c.onlyIfImportBatchEvent !== undefined &&
     !c.onlyIfImportBatchEvent.some((ref) => {
@@ -129,13 +141,20 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   const mentioned = c.onlyIfExportMentioned;
   if (mentioned !== undefined && project.eventCallers.mentioning(file, mentioned).length === 0) return false;
-  if (c.unlessCallersRead !== undefined && project.importerUses.callersRead(file, c.unlessCallersRead))
+  if (
+    c.unlessCallersRead !== undefined &&
+    project.importerUses.callersRead(file, c.unlessCallersRead, c.callersReadAs)
+  )
     return false;
   const batch = c.onlyIfBatchAnswerMethod;
   if (batch !== undefined && !importsBatchAnswerMethod(project, file, batch.method, batch.imports))
     return false;
   const drops = c.onlyIfResultDropped;
-  if (drops !== undefined && !resultDropped(project, project.importerUses, project.deferred, file, drops))
+  if (
+    drops !== undefined &&
+    !resultDropped(project, project.importerUses, project.deferred, file, drops) &&
+    !returnedUnread(project, file, drops)
+  )
     return false;
   const consumerOnly = c.onlyIfConsumerCaller;
   if (
@@ -189,6 +208,16 @@ function httpClasses(project: Project): Parameters<typeof timeoutArgLeftOut>[0] 
     resolveModule: (from, source) => project.resolveModule(from, source),
     exportFact: (file, name) => project.exportFactWhere(file, name, mayHoldHttpClass),
   };
+}
+
+/**
+ * A handler returns the answer of one of `names` (defined in `file`) as its own, and a template wires it to
+ * a schedule or an asynchronous source, which reads no answer (rules/handlerReturns.ts).
+ */
+function returnedUnread(project: Project, file: string, names: readonly string[]): boolean {
+  return project.importerUses
+    .returnedByHandlers(file, names)
+    .some(([handlerFile, handlers]) => handlers.some((h) => project.isAnswerUnread(handlerFile, h)));
 }
 
 /** A handler module a template wires to a redelivered source, though its code does not show it. */

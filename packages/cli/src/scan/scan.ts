@@ -16,7 +16,11 @@ import { nonProductionCode } from './iac/codeDirs.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
 import { routedElsewhere } from './iac/stackRoutes.js';
-import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terraformHandlers.js';
+import {
+  terraformBatchOneHandlers,
+  terraformMappingHandlers,
+  terraformUnreadHandlers,
+} from './iac/terraformHandlers.js';
 import { terraformProject } from './iac/terraformModules.js';
 import { importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
@@ -154,6 +158,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   project.wiring.wire(
     'scheduledHandlers',
     outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.scheduledHandlers ?? []) : [])),
+  );
+  project.wireUnreadHandlers(
+    [
+      ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.unreadHandlers ?? []) : [])),
+      ...terraformUnreadHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
+    ],
+    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.envFunctions ?? []) : [])),
   );
   project.wiring.wire(
     'requestHandlers',

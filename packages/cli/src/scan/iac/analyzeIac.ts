@@ -15,6 +15,7 @@ import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkStateMachineLoops, isStateMachine } from './stepFunctionLoops.js';
 import { checkTerraform } from './terraform.js';
+import { samEnvFunctions, samUnreadHandlers, serverlessUnreadHandlers } from './unreadAnswerHandlers.js';
 import { loadYaml } from './yamlDocument.js';
 
 /**
@@ -74,6 +75,8 @@ export function analyzeIac(file: string, source: string): IacResult {
   let eventHandlers: string[] = [];
   let scheduled: string[] = [];
   let routed: string[] = [];
+  let unread: string[] = [];
+  let envFunctions: [string, string][] = [];
   let codeDirs: CodeDir[] = [];
   let onDemandExports: string[] = [];
   if (isServerless(value, file)) {
@@ -82,6 +85,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     eventHandlers = serverlessEventHandlers(value);
     scheduled = serverlessScheduledHandlers(value);
     routed = serverlessRequestHandlers(value);
+    unread = serverlessUnreadHandlers(value);
     batchOneHandlers.push(...serverlessEventHandlers(value, true).map((h) => join(dirname(file), h)));
   } else if (isCloudFormation(value)) {
     tool = 'sam';
@@ -92,6 +96,8 @@ export function analyzeIac(file: string, source: string): IacResult {
     codeDirs = codeDirsOf(value, file);
     eventHandlers = samEventHandlers(value);
     scheduled = samScheduledHandlers(value);
+    unread = samUnreadHandlers(value);
+    envFunctions = samEnvFunctions(value);
     batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
   }
   return {
@@ -107,6 +113,10 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
     ...(scheduled.length > 0 ? { scheduledHandlers: scheduled.map((h) => join(dirname(file), h)) } : {}),
     ...(routed.length > 0 ? { requestHandlers: routed.map((h) => join(dirname(file), h)) } : {}),
+    ...(unread.length > 0 ? { unreadHandlers: unread.map((h) => join(dirname(file), h)) } : {}),
+    ...(envFunctions.length > 0
+      ? { envFunctions: envFunctions.map(([k, h]) => [k, join(dirname(file), h)] as const) }
+      : {}),
   };
 }
 

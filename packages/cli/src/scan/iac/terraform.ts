@@ -193,21 +193,18 @@ export function checkTerraform(
     const viaModule =
       lambdaModules.find((m) => arn.includes(`module.${m.labels[0]}.`)) ??
       permittedModule(of('aws_lambda_permission'), blocks, arn, ruleRef);
-    if (!arn.includes('aws_lambda_function.') && viaModule === undefined) continue;
+    // A function resource of this folder is judged at the function (terraformAsyncInvokers.ts): its own
+    // on-failure destination is the fix; the target's dead_letter_config holds only undelivered events.
+    if (viaModule === undefined) continue;
     // A rule that only runs on a schedule retries by running again: the next run redoes the work.
     const rule = rules.find((r) => r.labels[1] === ruleRef);
     if (rule?.attrs.has('schedule_expression') && !rule.attrs.has('event_pattern')) continue;
     if (sub(t, 'dead_letter_config') !== undefined) continue;
-    if (viaModule !== undefined && moduleHasAsyncFailureTarget(viaModule)) continue;
-    const fnRef = /aws_lambda_function\.([\w-]+)/.exec(arn)?.[1];
+    if (moduleHasAsyncFailureTarget(viaModule)) continue;
     const configured = of('aws_lambda_function_event_invoke_config').some(
-      (c) =>
-        c.text.includes(
-          viaModule !== undefined ? `module.${viaModule.labels[0]}.` : `aws_lambda_function.${fnRef}.`,
-        ) && c.text.includes('on_failure'),
+      (c) => c.text.includes(`module.${viaModule.labels[0]}.`) && c.text.includes('on_failure'),
     );
-    const fn = functions.find((f) => f.labels[1] === fnRef);
-    if (configured || (fn !== undefined && sub(fn, 'dead_letter_config') !== undefined)) continue;
+    if (configured) continue;
     report(
       'iac-missing-dlq',
       t.line,

@@ -1,6 +1,6 @@
-// iac-missing-dlq for a Terraform function invoked asynchronously by something other than an EventBridge
-// rule (whose target is judged on its own): an SNS topic, an S3 notification, a CloudWatch Logs
-// subscription. Lambda retries such an event twice and then drops it unless the function has a
+// iac-missing-dlq for a Terraform function invoked asynchronously: an EventBridge pattern rule's target, an
+// SNS topic, an S3 notification, a CloudWatch Logs subscription (a function module's rule target is judged
+// at the target, terraform.ts). Lambda retries such an event twice and then drops it unless the function has a
 // `dead_letter_config` or an `aws_lambda_function_event_invoke_config` with `on_failure`. The invokers and
 // the invoke config are often in other files of the module (an alarms file subscribes the function to its
 // topics), so the finding is judged with the whole folder.
@@ -8,6 +8,9 @@ import type { Candidate } from '../js/Candidate.js';
 import type { HclBlock } from './hcl.js';
 import type { TerraformFacts } from './terraformModules.js';
 import { s3PermissionsUnused } from './terraformS3Notified.js';
+
+/** The `via` of a pattern rule's target naming the function resource. */
+const EVENTBRIDGE_RULE = 'EventBridge rule';
 
 /** The `via` of an SNS subscription with its own `redrive_policy`: no invoker the function must answer for. */
 const SNS_REDRIVEN = 'SNS subscription with redrive_policy';
@@ -51,8 +54,18 @@ export function asyncFunctionFinding(
 ): Candidate | undefined {
   const here = files.filter((f) => f.dir === dir).map((f) => f.facts);
   if (here.some((f) => f.invokeConfigured.includes(fn))) return undefined;
+  // A pattern rule's target hands the event to Lambda's async queue like any other invoker: what fails
+  // there after Lambda's retries is the function's to keep, whatever the target's own dead_letter_config
+  // holds (only events EventBridge could not deliver). A schedule's next run is its retry.
+  const scheduled = new Set(here.flatMap((f) => f.scheduledRules));
+  const viaRule = (i: { readonly rule?: string }) =>
+    i.rule !== undefined && fn.startsWith('aws_lambda_function.') && !scheduled.has(i.rule);
   const all = new Set(
-    here.flatMap((f) => f.invokers).flatMap((i) => (i.fn === fn && i.via !== undefined ? [i.via] : [])),
+    here
+      .flatMap((f) => f.invokers)
+      .flatMap((i) =>
+        i.fn !== fn ? [] : i.via !== undefined ? [i.via] : viaRule(i) ? [EVENTBRIDGE_RULE] : [],
+      ),
   );
   // Every SNS subscription of the function has its own DLQ: the topic's invoke permission is theirs.
   const redriven = all.has(SNS_REDRIVEN) && !all.has('SNS subscription');

@@ -168,6 +168,26 @@ export function terraformBatchOneHandlers(
 }
 
 /**
+ * The handler strings of every function a source that reads no answer invokes (SNS, S3, an EventBridge
+ * rule or schedule, a log subscription: `pushed`), across each folder's files; only strings that name
+ * package, folder and module, as for batch size 1 (a bare `index.handler` would name every API's too).
+ */
+export function terraformUnreadHandlers(
+  files: readonly { readonly dir: string; readonly facts: TerraformCodeFacts }[],
+): string[] {
+  const out: string[] = [];
+  for (const dir of new Set(files.map((f) => f.dir))) {
+    const here = files.filter((f) => f.dir === dir).map((f) => f.facts);
+    const pushed = new Set(here.flatMap((f) => f.pushed ?? []));
+    if (pushed.size === 0) continue;
+    const locals = new Map(here.flatMap((f) => f.locals));
+    for (const fn of here.flatMap((f) => f.functions))
+      if (pushed.has(fn.name)) out.push(...handlerStrings(fn, locals).filter(namesPackageModule));
+  }
+  return out;
+}
+
+/**
  * The handler strings of the function each event source mapping polls, by `file:line` of the mapping:
  * what links a mapping's batch finding to its handler's code (batchTwins.ts).
  */

@@ -2,7 +2,8 @@
 // Lambda a batch (SQS, Kinesis, DynamoDB Streams, MQ, MSK, Kafka, DocumentDB); SNS invokes a function
 // with one message (`aws_sns_topic_subscription`, protocol "lambda"), an S3 notification with the one
 // object that changed (`aws_s3_bucket_notification`'s `lambda_function` blocks), an EventBridge rule with
-// one event (`aws_cloudwatch_event_target`), a log subscription with one compressed document. A function
+// one event (`aws_cloudwatch_event_target`, an `aws_scheduler_schedule`'s `target`), a log subscription with
+// one compressed document. A function
 // fed only by these has no batch to fail partly, as SAM and serverless.yml functions whose events are all
 // such sources are read.
 import type { HclBlock } from './hcl.js';
@@ -24,5 +25,11 @@ export function pushedFunctions(resources: (type: string) => readonly HclBlock[]
     const ref = LAMBDA_REF.exec(t.attrs.get('arn')?.raw ?? '')?.[1];
     return ref === undefined ? [] : [ref];
   });
-  return [...asyncSubscribers(resources).map((s) => s.fn), ...targets].map(functionName);
+  const scheduled = resources('aws_scheduler_schedule').flatMap((s) =>
+    s.blocks.flatMap((b) => {
+      const ref = b.type === 'target' ? LAMBDA_REF.exec(b.attrs.get('arn')?.raw ?? '')?.[1] : undefined;
+      return ref === undefined ? [] : [ref];
+    }),
+  );
+  return [...asyncSubscribers(resources).map((s) => s.fn), ...targets, ...scheduled].map(functionName);
 }

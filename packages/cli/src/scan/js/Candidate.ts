@@ -172,6 +172,12 @@ export interface Candidate {
   readonly stackRouted?: { readonly outputs: readonly string[]; readonly seconds: number };
   /** An undefined/null answer of these exports: dropped when every importer's call reads its result (js/resultUse.ts). */
   readonly unlessCallersRead?: readonly string[];
+  /**
+   * How `unlessCallersRead` is asked: `falsy` when the answer is `false` (or another falsy value), which only
+   * callers that test it and fail on it surface; `local` when the module's own calls all fail on it, which
+   * settle it when no other module calls the export (one exported for its tests).
+   */
+  readonly callersReadAs?: { readonly falsy?: true; readonly local?: true };
   /** A call a queue handler returns: kept when that imported function answers failures as values (ExportFact.failureValue). */
   readonly onlyIfImportFailureValue?: ImportRef;
   /** Kept only if the imported class extends the CDK `Queue` without a `deadLetterQueue` (cdkQueueSubclasses.ts). */
@@ -196,6 +202,11 @@ export interface Candidate {
    * that function returns a random or clock value (ExportFact.randomReturn).
    */
   readonly onlyIfImportRandom?: ImportRef;
+  /**
+   * A serverless.ts `provider.timeout` of these seconds: kept when one of these imported function
+   * definitions sets none and sits behind an API whose limit it reaches (ExportFact.serverlessApi).
+   */
+  readonly onlyIfImportServerlessApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
   /** A handler that hands its event to these project functions: kept when one reads a batch from it (rules/batchDecoders.ts). */
   readonly onlyIfImportBatchEvent?: readonly ImportRef[];
   /** A batch handler handing its records to these project functions: dropped when one refuses a batch (rules/batchSingleHelpers.ts). */

@@ -30,6 +30,12 @@ export class ModuleContext {
   readonly scheduledHandlers: string[] = [];
   /** Handler strings this module's templates (serverless.ts) wire to an HTTP route: a user waits on them. */
   readonly requestHandlers: string[] = [];
+  /** Handler strings this module's templates (CDK, serverless.ts) hand to an invoker that reads no answer. */
+  readonly unreadHandlers: string[] = [];
+  /** Environment variables this module invokes a function by with `InvocationType: 'Event'` (rules/asyncInvokeEnv.ts). */
+  readonly asyncInvokedEnv: string[] = [];
+  /** Environment variables this module's CDK code sets to a function's name or ARN, with its handler string. */
+  readonly envFunctions: (readonly [string, string])[] = [];
   /** Classes and functions that build an SqsEventSource from their own props (rules/cdkWrappers.ts). */
   readonly eventSourceWrappers = new Map<Node, EventSourceWrapper>();
   /** Construct classes that put a function from their props behind an API route: prop key -> the route's limit (s). */

@@ -129,6 +129,8 @@ export interface ExportFact {
   readonly answersErrors?: true;
   /** A wrapper whose returned function answers what its argument at this index answers (js/wrappedReturns.ts). */
   readonly forwards?: number;
+  /** A Serverless function definition with no `timeout` of its own behind an API of this limit, in s (rules/serverlessTsImports.ts). */
+  readonly serverlessApi?: number;
   /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */
   readonly failureValue?: true;
 }
@@ -167,10 +169,23 @@ export interface ModuleFacts {
   readonly authErrorMaps?: readonly ImportRef[];
   /** Class methods that return a batch command's answer whole, unread (rules/batchMethods.ts). */
   readonly batchAnswerMethods?: readonly string[];
-  /** Imported functions this module calls, and whether every call reads the awaited result (js/resultUse.ts). */
-  readonly resultUses?: readonly { readonly ref: ImportRef; readonly reads: boolean }[];
+  /**
+   * Imported functions this module calls, whether every call fails on an undefined answer (`reads`) and
+   * whether every call tests the answer and fails on a falsy one (`tests`) (js/resultUse.ts).
+   */
+  readonly resultUses?: readonly {
+    readonly ref: ImportRef;
+    readonly reads: boolean;
+    readonly tests?: boolean;
+  }[];
   /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */
   readonly droppedAwaits?: DroppedAwaits;
+  /**
+   * Calls whose answer an entry handler returns as its own (`return await processor.processRequest()`), with
+   * the handler's export names: where a template wires that handler to a source that reads no answer, the
+   * answer is dropped there (rules/handlerReturns.ts).
+   */
+  readonly handlerReturns?: readonly (DroppedAwaits & { readonly handlers: readonly string[] })[];
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
@@ -179,6 +194,12 @@ export interface ModuleFacts {
   readonly scheduledHandlers?: readonly string[];
   /** Handler strings this module's templates (serverless.ts function modules) wire to an HTTP route. */
   readonly requestHandlers?: readonly string[];
+  /** Handler strings wired to a schedule, an asynchronous source or a Step Functions task (rules/cdkUnreadAnswers.ts). */
+  readonly unreadHandlers?: readonly string[];
+  /** Environment variables this module invokes a function by asynchronously (rules/asyncInvokeEnv.ts). */
+  readonly asyncInvokedEnv?: readonly string[];
+  /** Environment variables this module's CDK code sets to a function's name or ARN, with its handler string. */
+  readonly envFunctions?: readonly (readonly [string, string])[];
   /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
   readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
   /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */

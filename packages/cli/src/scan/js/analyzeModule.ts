@@ -14,6 +14,7 @@ import { emptyFacts } from './ModuleFacts.js';
 import { redelivered } from './redelivery.js';
 import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
+import { asyncInvokeEnvRules } from './rules/asyncInvokeEnv.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, authGates } from './rules/authAcrossModules.js';
 import { authErrorMaps } from './rules/authErrorClasses.js';
@@ -23,9 +24,11 @@ import { selectsOwnWork } from './rules/catchExemptions.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
+import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
 import { droppedAwaits, errorValueRules, projectSources } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { googleApiRules } from './rules/googleApis.js';
+import { handlerReturns } from './rules/handlerReturns.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules } from './rules/httpClientClasses.js';
 import { lambdaRules } from './rules/lambda.js';
@@ -59,6 +62,7 @@ const RULES: readonly Rule[] = [
   swallowRules,
   errorValueRules,
   queueErrorValueRules,
+  droppedFailureValueRules,
   partialBatchRules,
   droppedBatchMethodRules,
   ownedBatchWrapperRules,
@@ -67,6 +71,7 @@ const RULES: readonly Rule[] = [
   cdkWrapperRules,
   cdkSelfConsumerRules,
   serverlessTsRules,
+  asyncInvokeEnvRules,
   sstBatchOneRules,
   sstQueueRules,
   sstApiTimeoutRules,
@@ -187,6 +192,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const edges = exportCalls(ctx);
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
+  const returns = handlerReturns(ctx);
   const sources = projectSources(ctx);
   const gates = authGates(ctx);
   const errorMaps = authErrorMaps(ctx);
@@ -202,6 +208,9 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(ctx.eventHandlers.length > 0 ? { eventHandlers: ctx.eventHandlers } : {}),
     ...(ctx.scheduledHandlers.length > 0 ? { scheduledHandlers: ctx.scheduledHandlers } : {}),
     ...(ctx.requestHandlers.length > 0 ? { requestHandlers: ctx.requestHandlers } : {}),
+    ...(ctx.unreadHandlers.length > 0 ? { unreadHandlers: ctx.unreadHandlers } : {}),
+    ...(ctx.asyncInvokedEnv.length > 0 ? { asyncInvokedEnv: ctx.asyncInvokedEnv } : {}),
+    ...(ctx.envFunctions.length > 0 ? { envFunctions: ctx.envFunctions } : {}),
     ...(ctx.batchOneIfWrapper.length > 0 ? { batchOneIfWrapper: ctx.batchOneIfWrapper } : {}),
     ...(ctx.fieldRoutes.length > 0 ? { fieldRoutes: ctx.fieldRoutes } : {}),
     ...(ctx.passedProps.length > 0 ? { passedProps: ctx.passedProps } : {}),
@@ -212,6 +221,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),
     ...(batchMethods.length > 0 ? { batchAnswerMethods: batchMethods } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
+    ...(returns.length > 0 ? { handlerReturns: returns } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),

@@ -24,6 +24,7 @@ import { answersErrors } from './rules/httpErrorMiddleware.js';
 import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
 import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
+import { serverlessApiLimit } from './rules/serverlessTsImports.js';
 import { settledOnReturn } from './rules/settledAsync.js';
 import { testSpelled } from './SourceWords.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
@@ -199,6 +200,11 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     // A function answering failures as values (`return left('ERROR')`), which a queue handler may return.
     if (failureWords && isFunction(v) && returnsFailureValue(v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), failureValue: true };
+    // A Serverless function definition (`export default { handler, events: [{ http }] }`) for serverless.ts.
+    const apiLimit =
+      v.type === 'ObjectExpression' && ctx.source.includes('events') ? serverlessApiLimit(ctx, v) : undefined;
+    if (apiLimit !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), serverlessApi: apiLimit };
     // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
     if (onError && answersErrors(ctx, v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };

@@ -231,8 +231,9 @@ function methodTarget(ctx: ModuleContext, member: Node | undefined): Node | unde
   if (object?.type === 'ThisExpression') {
     for (let n = ctx.parentOf(member); n !== undefined && cls === undefined; n = ctx.parentOf(n))
       if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') cls = n;
-  } else if (object?.type === 'Identifier') {
-    const made = ctx.valueOf(object);
+  } else if (object?.type === 'Identifier' || object?.type === 'NewExpression') {
+    // `handlerClass.handler.bind(handlerClass)`, or the instance made in place: `new Session().handler.bind(...)`.
+    const made = object.type === 'NewExpression' ? object : ctx.valueOf(object);
     const ctor = made?.type === 'NewExpression' ? unwrap(made.callee) : undefined;
     const binding = ctor?.type === 'Identifier' ? ctx.resolve(ctor.name as string, ctor) : undefined;
     if (binding?.kind === 'class') cls = binding.declaration;

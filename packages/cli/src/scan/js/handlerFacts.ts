@@ -4,7 +4,7 @@
 import { memberPath, type Node, propertyName, someDescendant } from './ast.js';
 import type { HandlerFact } from './Candidate.js';
 import { eventTakers } from './eventTakers.js';
-import { madeByFactory } from './handlerDiscovery.js';
+import { boundMethod, madeByFactory } from './handlerDiscovery.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { cannotFailRecord } from './rules/recordSafe.js';
 
@@ -95,7 +95,9 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
         value === fn ||
         ctx.valueOf(value) === fn ||
         someDescendant(value, (n) => n === fn || (n.type === 'Identifier' && ctx.functionOf(n) === fn)) ||
-        madeByFactory(ctx, value, fn);
+        madeByFactory(ctx, value, fn) ||
+        // `export const lambdaHandler = new Session().handler.bind(new Session())`: a class method exported bound.
+        boundMethod(ctx, value) === fn;
       if (!covers) continue;
       const work = doesWork(fn);
       // An export that reaches two handler functions (one calls the other) keeps both one's takers.

@@ -4,7 +4,9 @@
 // (`const { Items } = await ...`), fails with a TypeError instead: the request or the invocation fails,
 // nothing silently wrong comes out. When every caller, in this module
 // and in its importers (joined in project.ts), reads the result that way, the catch is not reported.
-import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+
+import { testedAndFailed } from './answerTest.js';
+import { isFunction, memberPath, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
@@ -31,32 +33,26 @@ function mentionsOf(name: string, text: string): RegExp {
   return re;
 }
 
-/** Does the caller's first use of this call's awaited result read a property of it, unguarded? */
-export function readsResult(ctx: ModuleContext, call: Node): boolean {
-  const { node, parent } = ctx.climb(
-    call,
-    (p) =>
-      p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression',
-  );
-  if (parent?.type === 'MemberExpression') return parent.object === node && parent.optional !== true;
-  // `const { schemaObject } = await getSchema(name)`: destructuring undefined or null throws a TypeError.
-  if (
-    parent?.type === 'VariableDeclarator' &&
-    parent.init === node &&
-    /^(Object|Array)Pattern$/.test(parent.id?.type)
-  )
-    return true;
-  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
-  const name = parent.id.name as string;
+/**
+ * What a failure answer of `call` fails on in this caller: `'falsy'` when the caller tests the answer's
+ * truth and fails on the failing side (a `false` answer fails there too), `'nullish'` when its first use
+ * reads a property of it unguarded, destructures it or tests it for null and fails (only an undefined or
+ * null answer fails there), `undefined` when the caller may go on with the answer as "nothing".
+ */
+export function failsOnAnswer(ctx: ModuleContext, call: Node): 'falsy' | 'nullish' | undefined {
+  const taken = takenAs(ctx, call);
+  if (taken === 'read') return 'nullish';
+  if (taken === undefined) return undefined;
+  const { name, end } = taken;
   const scope = ctx.enclosingFunction(call) ?? ctx.program;
   // Text, not a walk: this runs for every call of an imported function. The first later mention decides.
-  const after = ctx.source.slice(parent.end, scope.end);
+  const after = ctx.source.slice(end, scope.end);
   const mentions = mentionsOf(name, after);
   let first = mentions.exec(after);
   // A log line (`console.log('orders', JSON.stringify(orders))`) only prints it: the next mention decides.
   while (first !== null && LOG_LINE.test(after.slice(after.lastIndexOf('\n', first.index) + 1, first.index)))
     first = mentions.exec(after);
-  if (first === null) return false;
+  if (first === null) return undefined;
   // `if (x === null) throw ...` / `if (!x) throw ...`: the caller fails on the null answer itself.
   const before = after.slice(0, first.index);
   const rest = after.slice(first.index + first[0].length - (first[1]?.length ?? 0));
@@ -64,9 +60,54 @@ export function readsResult(ctx: ModuleContext, call: Node): boolean {
     /\bif\s*\(\s*!?\s*$/.test(before) &&
     /^\s*(?:===?\s*(?:null|undefined)\s*)?\)\s*\{?\s*throw\b/.test(rest)
   )
-    return true;
-  if (first[2] !== undefined) return first[2] !== '?.';
-  return passedToReader(ctx, call, before);
+    return /!\s*$/.test(before) ? 'falsy' : 'nullish';
+  // `if (sheet) { ... } else { res.status(500)... }`: the test's failing side fails the work (answerTest.ts).
+  if (first[2] === undefined && /\bif\s*\(\s*!?\s*$/.test(before))
+    return testedAndFailed(scope, name, end + first.index);
+  if (first[2] !== undefined) return first[2] !== '?.' ? 'nullish' : undefined;
+  return passedToReader(ctx, call, before) ? 'nullish' : undefined;
+}
+
+/** Does the caller's first use of this call's awaited result read a property of it, unguarded? */
+export function readsResult(ctx: ModuleContext, call: Node): boolean {
+  return failsOnAnswer(ctx, call) !== undefined;
+}
+
+const THROUGH = (p: Node) =>
+  p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression';
+
+/**
+ * Where the caller keeps the awaited answer: `'read'` when it is read or destructured at once, the variable
+ * it is declared or assigned to (and where that statement ends), or undefined. An answer awaited through
+ * `Promise.all([...])` and taken apart by position is kept in that position's element
+ * (`const [passes, reservation] = await Promise.all([getPasses(d), getReservation(d)])`).
+ */
+function takenAs(ctx: ModuleContext, call: Node): 'read' | { name: string; end: number } | undefined {
+  let { node, parent } = ctx.climb(call, THROUGH);
+  let position: number | undefined;
+  if (parent?.type === 'ArrayExpression') {
+    const all = ctx.parentOf(parent);
+    const path = all?.type === 'CallExpression' ? memberPath(all.callee as Node)?.join('.') : undefined;
+    if (path !== 'Promise.all' || all === undefined || (all.arguments as Node[])[0] !== parent)
+      return undefined;
+    position = (parent.elements as Node[]).indexOf(node);
+    ({ node, parent } = ctx.climb(all, THROUGH));
+  }
+  if (parent?.type === 'MemberExpression')
+    return position === undefined && parent.object === node && parent.optional !== true ? 'read' : undefined;
+  let target: Node | undefined;
+  if (parent?.type === 'VariableDeclarator' && parent.init === node) target = parent.id as Node;
+  else if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=')
+    target = parent.left as Node;
+  if (target !== undefined && position !== undefined)
+    target =
+      target.type === 'ArrayPattern'
+        ? ((target.elements as (Node | null)[])[position] ?? undefined)
+        : undefined;
+  // `const { schemaObject } = await getSchema(name)`: destructuring undefined or null throws a TypeError.
+  if (target !== undefined && /^(Object|Array)Pattern$/.test(target.type)) return 'read';
+  if (target?.type !== 'Identifier' || parent === undefined) return undefined;
+  return { name: target.name as string, end: parent.end as number };
 }
 
 /**
@@ -112,41 +153,73 @@ export function importedCallee(
   return undefined;
 }
 
-/** Imported functions this module calls, and whether every call reads the awaited result (see above). */
-export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: boolean }[] {
-  const uses = new Map<string, { ref: ImportRef; reads: boolean }>();
+/**
+ * Imported functions this module calls, whether every call fails on an undefined or null answer (`reads`,
+ * see above) and whether every call fails on any falsy answer (`tests`: it tests the answer and fails).
+ */
+export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: boolean; tests?: boolean }[] {
+  const uses = new Map<string, { ref: ImportRef; reads: boolean; tests?: boolean }>();
   for (const call of ctx.of('CallExpression')) {
     const { source, name } = importedCallee(ctx, unwrap(call.callee)) ?? {};
     // Relative imports, and the project's own aliases and workspace packages: the resolver decides.
     if (source === undefined || name === undefined || !isProjectSource(source)) continue;
     const key = `${source}\0${name}`;
+    const known = uses.get(key);
     // A name one call already does not read stays so: the later calls need not be read.
-    const reads = (uses.get(key)?.reads ?? true) && readsResult(ctx, call);
-    uses.set(key, { ref: { from: ctx.file, source, name }, reads });
+    const fails = known?.reads === false ? undefined : failsOnAnswer(ctx, call);
+    const reads = fails !== undefined;
+    const tests = (known?.tests ?? true) && fails === 'falsy';
+    uses.set(key, { ref: { from: ctx.file, source, name }, reads, ...(tests ? { tests } : {}) });
   }
   return [...uses.values()];
 }
 
 /**
  * For the function around a catch: `'all-read'` when it is not exported and every call of it in this module
- * reads its result; the export names to ask the importers about when it is exported and local calls (if any)
- * all read it; `undefined` when some caller may take undefined for "nothing" (or none is in sight).
+ * fails on its failure answer (`nullish`: undefined or null, which a property read fails on; `falsy`: also
+ * `false`, which only a test of the answer fails on); when it is exported and local calls (if any) all fail
+ * on it, the export names to ask the importers about, and whether local calls exist (they settle it when
+ * no other module calls it); `undefined` when some caller may take the answer for "nothing" (or none is in
+ * sight).
  */
-export function callersRead(ctx: ModuleContext, at: Node): 'all-read' | string[] | undefined {
+export function callersRead(
+  ctx: ModuleContext,
+  at: Node,
+  answer: 'nullish' | 'falsy' = 'nullish',
+): 'all-read' | { names: string[]; local: boolean } | undefined {
   const fn = ctx.enclosingFunction(at);
   if (fn === undefined) return undefined;
   let calls = 0;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'Identifier' || ctx.functionOf(callee) !== fn) continue;
+    // A recursive call hands its answer to the same function's callers.
+    if (ctx.enclosingFunction(call) === fn) continue;
     calls++;
-    if (!readsResult(ctx, call)) return undefined;
+    const fails = failsOnAnswer(ctx, call);
+    if (fails === undefined || (answer === 'falsy' && fails !== 'falsy')) return undefined;
   }
   const exported: string[] = [];
   for (const [name, value] of ctx.exports) {
     const v = isFunction(value) ? value : ctx.functionOf(value);
     if (v === fn) exported.push(name);
   }
-  if (exported.length > 0) return exported;
+  if (exported.length > 0) return { names: exported, local: calls > 0 };
   return calls > 0 ? 'all-read' : undefined;
+}
+
+/**
+ * The conditions a candidate carries when its callers elsewhere decide (callersRead's answer): the export
+ * names to ask about, and how.
+ */
+export function readersCondition(
+  readers: ReturnType<typeof callersRead>,
+  answer: 'nullish' | 'falsy' = 'nullish',
+): { unlessCallersRead?: string[]; callersReadAs?: { falsy?: true; local?: true } } {
+  if (readers === undefined || readers === 'all-read') return {};
+  const how = {
+    ...(answer === 'falsy' ? { falsy: true as const } : {}),
+    ...(readers.local ? { local: true as const } : {}),
+  };
+  return { unlessCallersRead: readers.names, ...(Object.keys(how).length > 0 ? { callersReadAs: how } : {}) };
 }

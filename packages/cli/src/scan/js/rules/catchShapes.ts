@@ -196,6 +196,10 @@ export const nothing = (n: Node | null | undefined): boolean =>
   (n.type === 'Identifier' && n.name === 'undefined') ||
   (n.type === 'Literal' && n.value === null);
 
+/** `return false`, `return 0`, `return ''`, or nothing: an answer only a test of its truth fails on. */
+export const falsy = (n: Node | null | undefined): boolean =>
+  nothing(n) || (n?.type === 'Literal' && (n.value === false || n.value === 0 || n.value === ''));
+
 /**
  * A catch that only logs makes the function answer undefined: the try returns a value and is the function's
  * last statement, or the try stores its result in a variable declared without a value before it

@@ -35,6 +35,7 @@ import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
 import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { sourceOptions } from './cdkSourceOptions.js';
+import { noteUnreadAnswers } from './cdkUnreadAnswers.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
@@ -106,6 +107,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   notePassedProps(ctx);
   noteAddedMappingsBatchOne(ctx);
   noteEventWired(ctx);
+  noteUnreadAnswers(ctx);
   notePushedHandlers(ctx);
   asyncInvokersWithoutDlq(ctx, report);
   importedQueueSubclasses(ctx, report);

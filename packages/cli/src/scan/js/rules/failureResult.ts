@@ -9,15 +9,17 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import type { Report } from './Report.js';
+import { serverErrorStatus } from './silentCatch.js';
 import { unreadFailureAnswer } from './unreadFailureAnswer.js';
 
 const VERDICT = /^(success|succeeded|successful|ok|isSuccess|isOk|saved|sent|done|processed)$/;
 const STATUS = /^(status|result|outcome|state)$/;
 const FAILED = /^(error|err|fail|failed|failure|ko)$/i;
 
-/** A number literal between 400 and 599: an HTTP error status. */
+/** A number literal between 400 and 599, or a name for a server error (`HttpCodesEnum.SERVER_ERROR`). */
 const errorStatus = (n: Node | undefined): boolean =>
-  n?.type === 'Literal' && typeof n.value === 'number' && n.value >= 400 && n.value < 600;
+  (n?.type === 'Literal' && typeof n.value === 'number' && n.value >= 400 && n.value < 600) ||
+  serverErrorStatus(n);
 
 /**
  * `{ success: false, ... }`, `{ ok: false }`, `{ status: 'failed' }`: an object that says the work failed;
@@ -64,7 +66,7 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
   report(
     'swallowed-error',
     handler,
-    `catch answers the failure as ${name}()'s result object, and a caller awaits ${name}() and drops that result unread: the failure is lost and the caller goes on as if the work was done`,
+    `catch answers the failure as ${name}()'s result object, and a caller drops that result unread (awaits ${name}() as a statement, or returns it from a handler a schedule or an asynchronous source invokes, which discards it): the failure is lost and the run goes on as if the work was done`,
     { onlyIfResultDropped: [name], ...(onPath ? {} : { onlyIfExportOnHandlerPath: exported }) },
   );
   return true;

@@ -100,14 +100,21 @@ function handlersReturningFailures(ctx: ModuleContext, report: Report): void {
   }
 }
 
-/** The constructors of a failure value (fp-ts `left`, neverthrow `err`), the cheap test before reading returns. */
-export const FAILURE_WORDS = /\b(?:left|err|Err)\s*\(/;
+/**
+ * The constructors of a failure value (fp-ts `left`, neverthrow `err`, an `Error` made to be returned), the
+ * cheap test before reading returns.
+ */
+export const FAILURE_WORDS = /\b(?:left|err|Err)\s*\(|\bnew\s+\w*Error\s*\(/;
 const FAILURE_VALUE = new Set(['left', 'err', 'Err']);
 
-/** A failure value, or a choice that may be one: `left('ERROR')`, `failed ? left(e) : right(v)`. */
+/**
+ * A failure value, or a choice that may be one: `left('ERROR')`, `failed ? left(e) : right(v)`, or an error
+ * returned instead of thrown (`return new Error('Index does not exist')`).
+ */
 function failureAnswer(expression: Node | null | undefined): boolean {
   const e = unwrap(expression);
   if (e?.type === 'ConditionalExpression') return failureAnswer(e.consequent) || failureAnswer(e.alternate);
+  if (e?.type === 'NewExpression') return /Error$/.test(unwrap(e.callee as Node)?.name ?? '');
   return FAILURE_VALUE.has(calledName(e) ?? '');
 }
 

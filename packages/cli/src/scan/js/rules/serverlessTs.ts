@@ -11,9 +11,11 @@ import { batchLink, type IacExtra, type Json } from '../../iac/IacResult.js';
 import { serverlessRequestHandlers } from '../../iac/requestHandlers.js';
 import { serverlessScheduledHandlers } from '../../iac/scheduledHandlers.js';
 import { checkServerless } from '../../iac/serverless.js';
+import { serverlessUnreadHandlers } from '../../iac/unreadAnswerHandlers.js';
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
+import { importedFunctionRefs } from './serverlessTsImports.js';
 
 /** A value the scan cannot read, and the key an object's spread is kept under. */
 const UNKNOWN = '\u2047unknown';
@@ -149,13 +151,13 @@ function judge(
     batchOne,
   );
   // Batch-size-1 handlers (`batchSize: 1`) clear the handler-side batch rule, as a serverless.yml's do;
-  // scheduled ones are jobs, as a serverless.yml's are.
-  const wired = serverlessEventHandlers(config);
+  // wired, scheduled, routed and unread-answer ones are noted as its are.
   for (const [from, to] of [
     [batchOne, ctx.batchOneHandlers],
-    [wired, ctx.eventHandlers],
+    [serverlessEventHandlers(config), ctx.eventHandlers],
     [serverlessScheduledHandlers(config), ctx.scheduledHandlers],
     [serverlessRequestHandlers(config), ctx.requestHandlers],
+    [serverlessUnreadHandlers(config), ctx.unreadHandlers],
   ] as const)
     for (const h of from) {
       const dot = h.lastIndexOf('.');
@@ -215,9 +217,10 @@ function anchored(extra: IacExtra | undefined, dir: string): IacExtra | undefine
 }
 
 export const serverlessTsRules: Rule = (ctx, report) => {
-  // A configuration whose functions are all imported has no `events` of its own, yet its `resources` do.
+  // A configuration whose functions are all imported has no `events` of its own, yet its `resources` do,
+  // and its `provider.timeout` is theirs.
   const ownEvents = ctx.source.includes('events') && ctx.source.includes('handler');
-  if (!ownEvents && !ctx.source.includes('Resources')) return;
+  if (!ownEvents && !ctx.source.includes('Resources') && !ctx.source.includes('timeout')) return;
   const roots = ctx
     .of('Property')
     .filter((p) => propertyName(p.key as Node) === 'functions')
@@ -230,7 +233,29 @@ export const serverlessTsRules: Rule = (ctx, report) => {
     const at = new Map<string, Node>();
     const config = literalValue(ctx, root, 'root', at);
     const shifted = new Map([...at].map(([k, v]) => [k === 'root' ? '' : k.replace(`root${SEP}`, ''), v]));
-    judge(ctx, report, config, shifted, root);
+    const reported = new Set<Node>();
+    judge(
+      ctx,
+      (rule, node, message, extra) => {
+        if (rule === 'iac-gateway-timeout-exceeds-lambda') reported.add(node);
+        report(rule, node, message, extra);
+      },
+      config,
+      shifted,
+      root,
+    );
+    const timeoutNode = shifted.get(`provider${SEP}timeout`);
+    const seconds = config?.provider?.timeout;
+    // Functions imported from their own modules inherit provider.timeout unless they set one.
+    if (timeoutNode === undefined || typeof seconds !== 'number' || reported.has(timeoutNode)) continue;
+    const refs = importedFunctionRefs(ctx, objectProps(root)?.props.get('functions'));
+    if (refs.length > 0)
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        timeoutNode,
+        `provider timeout ${seconds}s is inherited by imported functions behind API Gateway (29 s REST, 30 s HTTP API) that set none: clients get 504 while they keep running`,
+        { onlyIfImportServerlessApi: { refs, seconds } },
+      );
   }
   if (roots.length > 0) return;
   // Function modules: an object with a handler and events, under the name it is exported or kept by.

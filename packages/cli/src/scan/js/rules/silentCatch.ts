@@ -51,7 +51,8 @@ function isFixedResponse(node: Node | null | undefined, depth = 0): boolean {
 /** A status argument naming a server error: `500`, `HttpCodesEnum.SERVER_ERROR`, `StatusCodes.INTERNAL_SERVER_ERROR`. */
 const SERVER_ERROR_NAME = /^(SERVER_ERROR|INTERNAL_SERVER_ERROR|INTERNAL_ERROR|SERVICE_UNAVAILABLE)$/;
 
-function serverErrorStatus(n: Node | undefined): boolean {
+/** `500` (any 5xx literal) or a member named for a server error: `HttpCodesEnum.SERVER_ERROR`. */
+export function serverErrorStatus(n: Node | undefined): boolean {
   const v = unwrap(n);
   if (v?.type === 'Literal') return typeof v.value === 'number' && v.value >= 500 && v.value < 600;
   return v?.type === 'MemberExpression' && SERVER_ERROR_NAME.test(memberPath(v)?.at(-1) ?? '');

@@ -5,7 +5,7 @@ import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
-import { callersRead } from '../resultUse.js';
+import { callersRead, readersCondition } from '../resultUse.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { aroundWholeRun, bestEffortByDecision, telemetryPath } from './bestEffortCatch.js';
@@ -18,10 +18,12 @@ import {
   dropShape,
   fallsOutToStandIn,
   fallsOutWithUndefined,
+  falsy,
   nothing,
   resolved,
 } from './catchShapes.js';
 import { createOnFailure } from './createOnFailure.js';
+import { deferredFailureAnswer } from './deferredFailureAnswer.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
@@ -137,10 +139,15 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer',
       );
     } else if (returnsDefault && io) {
-      // undefined/null that every caller dereferences at once fails there (resultUse.ts).
-      const readers = statements.every((s) => s.type !== 'ReturnStatement' || nothing(resolved(s.argument)))
-        ? callersRead(ctx, handler)
-        : undefined;
+      // undefined/null that every caller dereferences at once fails there, and false (any falsy answer)
+      // that every caller tests and fails on fails there too (resultUse.ts).
+      const answers = statements.filter((s) => s.type === 'ReturnStatement').map((s) => resolved(s.argument));
+      const answer = answers.every((a) => nothing(a))
+        ? 'nullish'
+        : answers.every((a) => falsy(a))
+          ? 'falsy'
+          : undefined;
+      const readers = answer === undefined ? undefined : callersRead(ctx, handler, answer);
       const nextRun = ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx);
       // A comment in the catch that decides the default (`// swallowed: we fall back on the API`) is a design.
       const decided = saysWhy(ctx, tryStatement, undefined, true);
@@ -155,7 +162,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           /batchItemFailures/.test(ctx.source.slice(handler.start, handler.end))
             ? 'catch answers an empty batchItemFailures after I/O: Lambda takes every record for processed and deletes it, so the failed work is never retried'
             : 'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
-          { ...jobs, ...(Array.isArray(readers) ? { unlessCallersRead: readers } : {}) },
+          { ...jobs, ...readersCondition(readers, answer) },
         );
     } else if (onlyLogs && shape === undefined && io && fallsOutToStandIn(ctx, tryStatement)) {
       report(
@@ -175,7 +182,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           'swallowed-error',
           handler,
           'catch only logs, so the function returns undefined after failed I/O: the caller cannot tell failure from "nothing"',
-          { ...scripts, ...(Array.isArray(readers) ? { unlessCallersRead: readers } : {}) },
+          { ...scripts, ...readersCondition(readers) },
         );
     } else if (
       onlyLogs &&
@@ -223,7 +230,11 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
             ...(shape === undefined ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {}),
           },
         );
-    } else if (!failureResultRule(ctx, handler, io, report)) successAnswerRule(ctx, handler, io, report);
+    } else if (
+      !failureResultRule(ctx, handler, io, report) &&
+      !deferredFailureAnswer(ctx, handler, io, report)
+    )
+      successAnswerRule(ctx, handler, io, report);
   }
 
   const rxjs = ctx.source.includes('retryWhen');

@@ -1,0 +1,134 @@
+// Handlers a template hands to an invoker that reads no answer: a schedule (EventBridge or the Scheduler)
+// or an asynchronous source (S3, SNS, an EventBridge rule, CloudWatch Logs, IoT; asyncEvents.ts) discards
+// what they return, so a run that answers failure as a value (`return { statusCode: 500 }`) counts as a
+// success: no Errors metric, no async retry, no on-failure destination. iac/eventWiredHandlers.ts leaves
+// schedules out on purpose (a scheduled job selects its own work again, so redelivery does not apply); this
+// set answers the other question, whether anyone reads the handler's answer.
+import { SAM_ASYNC_EVENTS, SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
+import { type Json, joinHandler, obj } from './IacResult.js';
+import { refsIn } from './yamlDocument.js';
+
+/** SAM event types whose invoker reads no answer: the schedules (`Schedule`, `ScheduleV2`) and the asynchronous sources. */
+const SAM_UNREAD = new Set(['Schedule', 'ScheduleV2', ...SAM_ASYNC_EVENTS]);
+
+/**
+ * Handler strings of a serverless.yml's (or serverless.ts's) functions with a `schedule` event (a rate or
+ * cron expression, or an object with one) or an asynchronous one (`s3`, `sns`, `eventBridge`, ...).
+ * @example
+ * serverlessUnreadHandlers({ functions: { f: { handler: 'src/f.main', events: [{ schedule: 'rate(1 hour)' }] } } }) // ['src/f.main']
+ */
+export function serverlessUnreadHandlers(config: Record<string, Json>): string[] {
+  const out: string[] = [];
+  for (const f of Object.values(obj(config.functions) ?? {})) {
+    const fn = obj(f);
+    if (typeof fn?.handler !== 'string' || !Array.isArray(fn.events)) continue;
+    const unread = (fn.events as Json[]).some((ev) => {
+      const e = obj(ev) ?? {};
+      return e.schedule !== undefined || SERVERLESS_ASYNC_EVENTS.some((key) => e[key] !== undefined);
+    });
+    if (unread) out.push(fn.handler);
+  }
+  return out;
+}
+
+/** The logical id a target's `Arn` names (`!GetAtt JobFunction.Arn`, either spelling), if any. */
+function targetId(arn: Json | undefined): string | undefined {
+  const ref = obj(arn)?.['Fn::GetAtt'];
+  const id = Array.isArray(ref) ? ref[0] : typeof ref === 'string' ? ref.split('.')[0] : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Logical ids of the functions a CloudFormation resource invokes reading no answer: an `AWS::Events::Rule`
+ * (a schedule or a pattern: its `Targets`), an `AWS::Scheduler::Schedule` (its `Target`), an
+ * `AWS::SNS::Subscription` with protocol `lambda`, an S3 bucket's `LambdaConfigurations`, a state
+ * machine's task (a function its definition or `DefinitionSubstitutions` names: the state's Retry and Catch
+ * act only on a thrown error, a returned failure passes as the task's output).
+ */
+function unreadTargets(resources: Record<string, Json>): Set<string> {
+  const ids = new Set<string>();
+  for (const r of Object.values(resources)) {
+    const res = obj(r);
+    const props = obj(res?.Properties) ?? {};
+    const targets =
+      res?.Type === 'AWS::Events::Rule'
+        ? Array.isArray(props.Targets)
+          ? (props.Targets as Json[])
+          : []
+        : res?.Type === 'AWS::Scheduler::Schedule'
+          ? [props.Target]
+          : [];
+    for (const t of targets) {
+      const id = targetId(obj(t)?.Arn);
+      if (id !== undefined) ids.add(id);
+    }
+    if (res?.Type === 'AWS::SNS::Subscription' && /^lambda$/i.test(String(props.Protocol)))
+      for (const id of refsIn(props.Endpoint)) ids.add(id);
+    if (res?.Type === 'AWS::S3::Bucket')
+      for (const c of [obj(props.NotificationConfiguration)?.LambdaConfigurations ?? []].flat())
+        for (const id of refsIn(obj(c)?.Function)) ids.add(id);
+    if (res?.Type === 'AWS::Serverless::StateMachine' || res?.Type === 'AWS::StepFunctions::StateMachine')
+      for (const key of ['Definition', 'DefinitionString', 'DefinitionSubstitutions'])
+        for (const id of refsIn(props[key])) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * Handler strings of a SAM template's functions with a `Schedule`, `ScheduleV2` or asynchronous event, or
+ * that such a resource of the template targets.
+ * @example
+ * samUnreadHandlers({ Resources: { F: { Type: 'AWS::Serverless::Function', Properties:
+ *   { CodeUri: 'src/', Handler: 'job.handler', Events: { E: { Type: 'Schedule' } } } } } }) // ['src/job.handler']
+ */
+export function samUnreadHandlers(template: Record<string, Json>): string[] {
+  const globals = obj(obj(template.Globals)?.Function) ?? {};
+  const resources = obj(template.Resources) ?? {};
+  const targeted = unreadTargets(resources);
+  const out: string[] = [];
+  for (const [id, r] of Object.entries(resources)) {
+    const res = obj(r);
+    if (res?.Type !== 'AWS::Serverless::Function' && res?.Type !== 'AWS::Lambda::Function') continue;
+    const props = obj(res.Properties) ?? {};
+    const unread =
+      targeted.has(id) ||
+      Object.values(obj(props.Events) ?? {}).some((ev) => {
+        const type = obj(ev)?.Type;
+        return typeof type === 'string' && SAM_UNREAD.has(type);
+      });
+    if (!unread) continue;
+    const h = joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);
+    if (h !== undefined) out.push(h);
+  }
+  return out;
+}
+
+/**
+ * Environment variables a SAM template's functions are given another function's name or ARN by (`NOTIFY_FN:
+ * !Ref NotifyFunction`, `!GetAtt NotifyFunction.Arn`), with that function's handler string: code that
+ * invokes by the variable with `InvocationType: 'Event'` discards its answer (js/rules/asyncInvokeEnv.ts).
+ * @example
+ * samEnvFunctions(template) // [['NOTIFY_FN', 'src/notify.handler']]
+ */
+export function samEnvFunctions(template: Record<string, Json>): [string, string][] {
+  const globals = obj(obj(template.Globals)?.Function) ?? {};
+  const resources = obj(template.Resources) ?? {};
+  const handlerOf = (id: string) => {
+    const res = obj(resources[id]);
+    if (res?.Type !== 'AWS::Serverless::Function' && res?.Type !== 'AWS::Lambda::Function') return undefined;
+    const props = obj(res.Properties) ?? {};
+    return joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);
+  };
+  const out: [string, string][] = [];
+  const variables = [
+    obj(obj(globals.Environment)?.Variables),
+    ...Object.values(resources).map((r) => obj(obj(obj(obj(r)?.Properties)?.Environment)?.Variables)),
+  ];
+  for (const vars of variables)
+    for (const [key, value] of Object.entries(vars ?? {}))
+      for (const id of refsIn(value)) {
+        const h = handlerOf(id);
+        if (h !== undefined) out.push([key, h]);
+      }
+  return out;
+}

@@ -1,0 +1,107 @@
+// swallowed-error's "the caller fails on it" judgement for an answer a caller tests: a catch that answers a
+// failure as false, null or undefined hides it only if a caller reads that answer as "nothing" and goes on.
+// A caller that tests the answer and fails on the failing side (`if (!sheet) throw ...`, `if (sheet) { 201 }
+// else { res.status(500) }`, `if (result === null) { batchItemFailures.push(...) }`) surfaces the failure
+// itself: the request answers 5xx, the invocation fails, the record is retried.
+import { calleeName, forEachDescendant, type Node, propertyName, unwrap } from './ast.js';
+
+/** How a test reads the answer: which side of it the failure answer takes. */
+type Side = 'consequent' | 'alternate';
+
+/** A 5xx status literal: an answer that tells the client the request failed on the server. */
+const serverError = (n: Node | null | undefined): boolean => {
+  const v = unwrap(n);
+  return v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 500 && v.value < 600;
+};
+
+/**
+ * Does this branch fail the work: it throws, answers a 5xx (`res.status(500)`, `sendResponse(500, ...)`,
+ * `{ statusCode: 500 }`), or reports a batch item failure (`batchItemFailures.push(...)`)? Nested functions
+ * are not looked into: what they do runs later, if at all.
+ */
+export function failsHere(branch: Node | null | undefined): boolean {
+  if (branch == null) return false;
+  let fails = false;
+  // The walk visits only what is under its root: a bare `throw` branch is its own root.
+  forEachDescendant(
+    { type: 'Branch', start: branch.start, end: branch.end, branch } as Node,
+    (n) => {
+      if (fails) return false;
+      if (n.type === 'ThrowStatement') fails = true;
+      else if (n.type === 'CallExpression' && (n.arguments as Node[]).some((a) => serverError(a)))
+        fails = true;
+      else if (n.type === 'CallExpression' && calleeName(n) === 'push') {
+        const callee = unwrap(n.callee);
+        const owner = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+        const ownerName =
+          owner?.type === 'Identifier'
+            ? (owner.name as string)
+            : owner?.type === 'MemberExpression'
+              ? propertyName(owner.property, owner.computed as boolean)
+              : undefined;
+        if (ownerName === 'batchItemFailures') fails = true;
+      } else if (
+        n.type === 'Property' &&
+        propertyName(n.key, n.computed as boolean) === 'statusCode' &&
+        serverError(n.value as Node)
+      )
+        fails = true;
+      return !fails;
+    },
+    true,
+  );
+  return fails;
+}
+
+/**
+ * Which side of `test` the answer `name` takes when it is a failure answer: `!x`, `x === null`, `x == null`,
+ * `x === undefined` put it on the consequent; `x` alone, `x !== null`, `x != null` on the alternate. `falsy`
+ * says whether the test also catches `false` (a truthiness test), not only null and undefined.
+ */
+function failureSide(test: Node, name: string): { side: Side; falsy: boolean } | undefined {
+  const t = unwrap(test);
+  const isName = (n: Node | undefined) => unwrap(n)?.type === 'Identifier' && unwrap(n)?.name === name;
+  if (isName(t)) return { side: 'alternate', falsy: true };
+  if (t?.type === 'UnaryExpression' && t.operator === '!' && isName(t.argument as Node))
+    return { side: 'consequent', falsy: true };
+  if (t?.type !== 'BinaryExpression' || !isName(t.left as Node)) return undefined;
+  const right = unwrap(t.right as Node);
+  const nullish =
+    (right?.type === 'Literal' && right.value === null) ||
+    (right?.type === 'Identifier' && right.name === 'undefined');
+  if (!nullish) return undefined;
+  const equal = t.operator === '===' || t.operator === '==';
+  const unequal = t.operator === '!==' || t.operator === '!=';
+  if (!equal && !unequal) return undefined;
+  return { side: equal ? 'consequent' : 'alternate', falsy: false };
+}
+
+/**
+ * The caller's first use of `name` (at source offset `at`) is the test of an `if` whose failing side fails
+ * the work. Answers `'falsy'` when the test catches a `false` answer too, `'nullish'` when only null or
+ * undefined, `undefined` when the test does not fail on the failure answer.
+ *
+ * @example
+ * // const sheet = await createSheet(...); if (sheet) { res.status(201) } else { res.status(500) }
+ * testedAndFailed(scope, 'sheet', offsetOfSheet) // 'falsy'
+ */
+export function testedAndFailed(scope: Node, name: string, at: number): 'falsy' | 'nullish' | undefined {
+  let found: Node | undefined;
+  forEachDescendant(
+    scope,
+    (n) => {
+      if (found !== undefined || (n.end as number) < at || (n.start as number) > at) return false;
+      const test = n.type === 'IfStatement' ? (n.test as Node) : undefined;
+      if (test !== undefined && (test.start as number) <= at && at < (test.end as number)) found = n;
+      return found === undefined;
+    },
+    true,
+  );
+  if (found === undefined) return undefined;
+  const reading = failureSide(found.test as Node, name);
+  if (reading === undefined) return undefined;
+  const branch =
+    reading.side === 'consequent' ? (found.consequent as Node) : (found.alternate as Node | null);
+  if (!failsHere(branch)) return undefined;
+  return reading.falsy ? 'falsy' : 'nullish';
+}

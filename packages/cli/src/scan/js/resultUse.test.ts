@@ -1,0 +1,67 @@
+// What a caller's first use of an awaited answer fails on (failsOnAnswer): a property read fails on an
+// undefined or null answer only, a test whose failing side fails the work fails on `false` too.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from './ast.js';
+import { ModuleContext } from './ModuleContext.js';
+import { failsOnAnswer } from './resultUse.js';
+
+/** failsOnAnswer for the one call of `load()` in `body` (inside an async function). */
+function failsOn(body: string): string {
+  const source = `async function caller(res) {\n${body}\n}`;
+  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const call = ctx.of('CallExpression').find((c) => (c.callee as Node).name === 'load') as Node;
+  return failsOnAnswer(ctx, call) ?? 'goes on';
+}
+
+describe('failsOnAnswer', () => {
+  it.each([
+    ['a property read at once', 'const r = await load(); return r.Items.length;', 'nullish'],
+    ['a read with ?.', 'const r = await load(); return r?.Items ?? [];', 'goes on'],
+    ['destructuring', 'const { Items } = await load(); return Items;', 'nullish'],
+    ['an assignment, then a read', 'let r; r = await load(); return r.Items;', 'nullish'],
+    ['if (!x) throw', "const r = await load(); if (!r) throw new Error('none'); return r;", 'falsy'],
+    ['if (x === null) throw', "const r = await load(); if (r === null) throw new Error('none');", 'nullish'],
+    [
+      'a truth test whose else answers 500',
+      'const r = await load(); if (r) { res.status(201).json(r) } else { res.status(500).json({}) }',
+      'falsy',
+    ],
+    [
+      'a negated test answering { statusCode: 500 }',
+      "const r = await load(); if (!r) { return { statusCode: 500, body: 'failed' } } return ok(r);",
+      'falsy',
+    ],
+    [
+      'a failed item reported to the batch',
+      'const r = await load(); if (r == null) { batchItemFailures.push({ itemIdentifier: id }) }',
+      'nullish',
+    ],
+    [
+      'a test whose failing side goes on',
+      'const r = await load(); if (!r) { return { offer: true } }',
+      'goes on',
+    ],
+    [
+      'a test whose failing side only logs',
+      "const r = await load(); if (!r) { console.log('none') }",
+      'goes on',
+    ],
+    [
+      'a position of Promise.all, read at once',
+      'const [a, b] = await Promise.all([load(), other()]); return a.length + b;',
+      'nullish',
+    ],
+    [
+      'a position of Promise.all, read with ?.',
+      'const [b, a] = await Promise.all([other(), load()]); return a?.length;',
+      'goes on',
+    ],
+    ['a Promise.all answer kept whole', 'const all = await Promise.all([load()]); return all;', 'goes on'],
+  ])('%s', (_, body, expected) => {
+    expect(failsOn(body)).toBe(expected);
+  });
+});

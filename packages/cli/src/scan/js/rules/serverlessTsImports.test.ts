@@ -1,0 +1,72 @@
+// A serverless.ts provider.timeout inherited by function definitions imported from their own modules: the
+// API limit each definition sits behind decides, and a definition the scan cannot read in full does not count.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../scan.js';
+
+async function gatewayLines(providerTimeout: number, definition: string): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-sls-ts-'));
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(
+    join(dir, 'serverless.ts'),
+    `import { orders } from './src/orders';
+const serverlessConfiguration = {
+  service: 'orders',
+  provider: { name: 'aws', runtime: 'nodejs20.x',
+    timeout: ${providerTimeout} },
+  functions: { orders },
+};
+module.exports = serverlessConfiguration;
+`,
+  );
+  writeFileSync(
+    join(dir, 'src', 'orders.ts'),
+    `const base = { memorySize: 256 };\nexport const orders = ${definition};\n`,
+  );
+  writeFileSync(
+    join(dir, 'src', 'ordersHandler.ts'),
+    `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+const s3 = new S3Client({ requestHandler: { requestTimeout: 2000, throwOnRequestTimeout: true } });
+export const main = async () => ({ statusCode: 200, body: String((await s3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }))).ETag) });
+`,
+  );
+  const result = await scan({ root: dir, workers: 0 });
+  return result.findings.filter((f) => f.rule === 'iac-gateway-timeout-exceeds-lambda').map((f) => f.line);
+}
+
+describe('serverless.ts provider.timeout inherited by imported functions', () => {
+  it('reports 29 s behind a WebSocket API, which waits 29 s like a REST API', async () => {
+    // Act
+    const lines = await gatewayLines(
+      29,
+      `{ handler: 'src/ordersHandler.main', events: [{ websocket: { route: '$default' } }] }`,
+    );
+
+    // Assess: at the provider's timeout, the value the fix changes.
+    expect(lines).toEqual([5]);
+  });
+
+  it('does not report 29 s behind an HTTP API, which waits 30 s', async () => {
+    // Act
+    const lines = await gatewayLines(
+      29,
+      `{ handler: 'src/ordersHandler.main', events: [{ httpApi: { method: 'get', path: '/orders' } }] }`,
+    );
+
+    // Assess
+    expect(lines).toEqual([]);
+  });
+
+  it('does not count a definition whose spread may set its own timeout', async () => {
+    // Act
+    const lines = await gatewayLines(
+      60,
+      `{ ...base, handler: 'src/ordersHandler.main', events: [{ http: { method: 'get', path: 'orders' } }] }`,
+    );
+
+    // Assess
+    expect(lines).toEqual([]);
+  });
+});
