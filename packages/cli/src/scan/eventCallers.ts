@@ -85,9 +85,12 @@ export class EventCallers {
     if (request.scriptsOnly === true && callers.length === 0 && !typeUsed && importers > 0) return false;
     // Only a queue or stream redelivers: an asynchronous event (EventBridge, SNS, S3) gets Lambda's two
     // retries and is then dropped, as the rules judge a request in the consumer's own module.
+    // no-retry (schedulesRetry) reads a handler typed as answering a request as no job, as in its own module.
+    const job = (h: ModuleFacts) =>
+      h.job === true && !(request.schedulesRetry === true && h.requestTyped === true);
     const given = (h: ModuleFacts) =>
       request.scriptsOnly === true ||
-      ((h.job !== true || (request.schedulesRetry === true && this.someRouted(h))) &&
+      ((!job(h) || (request.schedulesRetry === true && this.someRouted(h))) &&
         !(request.schedulesRetry === true && this.scheduledOnly(h)) &&
         !(request.consumersRetry === true && redelivered(h)));
     for (const caller of callers) {

@@ -208,6 +208,11 @@ export interface ModuleFacts {
   readonly passedProps?: readonly PassedProps[];
   /** Every exported handler ignores its event: a job that selects its own work (rules/catchFacts.ts). */
   readonly job?: true;
+  /**
+   * Some exported handler is typed with aws-lambda's API Gateway, ALB or function-URL types
+   * (rules/catchExemptions.ts answersRequest): no-retry takes it as answering a request, not as a job.
+   */
+  readonly requestTyped?: true;
   /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */
   readonly consumer?: true;
   /** Whether the Octokit clients this module builds may carry a request timeout (rules/octokitClients.ts). */

@@ -45,15 +45,17 @@ export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
 /**
  * Every handler the module exports ignores its event (`async () => ...`, `async (_, context) => ...`): a
  * job that selects its own work each run (a schedule). What a run fails to do and only logs is still
- * where the run found it, and the next run selects it again: that is the retry. A handler typed as
- * answering a request (answersRequest) is no job, whatever it reads.
+ * where the run found it, and the next run selects it again: that is the retry. With `typed` (no-retry's
+ * reading, in its rule text), a handler typed as answering a request (answersRequest) is no job, whatever
+ * it reads; the other rules' texts take a handler that ignores its event as a job whatever its types say
+ * (a scheduled Powertools class copied from an API one keeps `Promise<APIGatewayProxyResult>`).
  */
-export function selectsOwnWork(ctx: ModuleContext, logOnly = false): boolean {
+export function selectsOwnWork(ctx: ModuleContext, logOnly = false, typed = false): boolean {
   let entries = 0;
   for (const [fn, kind] of ctx.handlers) {
     if (kind !== 'entry') continue;
     entries++;
-    if (answersRequest(ctx, fn)) return false;
+    if (typed && answersRequest(ctx, fn)) return false;
     const first = (fn.params as Node[])[0];
     if (first === undefined) continue;
     if (first.type !== 'Identifier') return false;
@@ -65,6 +67,12 @@ export function selectsOwnWork(ctx: ModuleContext, logOnly = false): boolean {
     if (someDescendant(fn.body as Node, reads)) return false;
   }
   return entries > 0;
+}
+
+/** Some handler the module exports is typed with aws-lambda's request types (answersRequest). */
+export function typedAsRequest(ctx: ModuleContext): boolean {
+  for (const [fn, kind] of ctx.handlers) if (kind === 'entry' && answersRequest(ctx, fn)) return true;
+  return false;
 }
 
 /** API Gateway, ALB and function-URL types: `APIGatewayProxyHandler`, `APIGatewayProxyResultV2`, `ALBEvent`. */

@@ -214,7 +214,10 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (!handed && (http.method === undefined || !IDEMPOTENT.has(http.method))) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
     // In a job that selects its own work (a schedule), the next run is the retry.
-    if (ctx.handlerKindAt(call) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx, true)))
+    if (
+      ctx.handlerKindAt(call) !== undefined &&
+      (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx, true, true))
+    )
       continue;
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
@@ -276,7 +279,9 @@ function consumersRetry(shared: ReturnType<typeof sharedOnly>): ReturnType<typeo
 /** The instance is created where a retry covers it, or in a consumer or job, whose redelivery or next run is the retry. */
 function ownRetry(ctx: ModuleContext, create: Node): boolean {
   if (coverAt(ctx, create).kinds.has('retry')) return true;
-  return ctx.handlerKindAt(create) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx, true));
+  return (
+    ctx.handlerKindAt(create) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx, true, true))
+  );
 }
 
 /** The library called as a function (`request(options)`, `needle('get', url)`), not through a method. */
