@@ -28,7 +28,6 @@ import { optionsUnread } from './projectOptions.js';
 import { ProjectViews } from './projectViews.js';
 import { TemplateWiring } from './templateWiring.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
-import { unreadHandlerStrings } from './unreadHandlers.js';
 import type { Workspaces } from './workspaces.js';
 
 export class Project {
@@ -218,24 +217,9 @@ export class Project {
     return this.wiring.isEventWired(file, name);
   }
 
-  /**
-   * Handlers whose invoker reads no answer (a schedule, an asynchronous source, a Step Functions task), as
-   * templates (iac/unreadAnswerHandlers.ts) and modules (CDK, serverless.ts) wire them; set by the scan pass.
-   */
-  private unread: BatchOneHandlers | undefined;
-
-  /** Notes the handler strings templates and modules hand to an invoker that reads no answer (unreadHandlers.ts). */
-  wireUnreadHandlers(
-    handlers: readonly string[],
-    envFunctions: readonly (readonly [string, string])[],
-  ): void {
-    const all = unreadHandlerStrings(handlers, envFunctions, [...this.modules.values()]);
-    this.unread = all.length === 0 ? undefined : new BatchOneHandlers(all, this.batchOneSources(), true);
-  }
-
   /** Is `file`'s export `name` invoked with nobody reading its answer (a schedule, an asynchronous source, a task)? */
   isAnswerUnread(file: string, name: string): boolean {
-    return this.isEventWired(file, name) || this.unread?.has(file, name) === true;
+    return this.wiring.isAnswerUnread(file, name);
   }
 
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */

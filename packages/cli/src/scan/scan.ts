@@ -155,16 +155,17 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.eventHandlers ?? []) : [])),
     ...[...mappings.values()].flat().filter((h) => h.includes('/')),
   ]);
-  project.wiring.wire(
-    'scheduledHandlers',
-    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.scheduledHandlers ?? []) : [])),
-  );
-  project.wireUnreadHandlers(
+  // Handlers whose answer nobody reads, and of them the scheduled ones (a subset the same readers note).
+  project.wiring.wireUnread(
     [
       ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.unreadHandlers ?? []) : [])),
       ...terraformUnreadHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
     ],
     outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.envFunctions ?? []) : [])),
+  );
+  project.wiring.wire(
+    'scheduledHandlers',
+    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.scheduledHandlers ?? []) : [])),
   );
   project.wiring.wire(
     'requestHandlers',

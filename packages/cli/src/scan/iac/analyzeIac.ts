@@ -9,13 +9,17 @@ import { onDemandTableExports } from './floodTargets.js';
 import type { CodeDir, IacReport, IacResult } from './IacResult.js';
 import { packagedCopy } from './packagedTemplates.js';
 import { serverlessRequestHandlers } from './requestHandlers.js';
-import { samScheduledHandlers, serverlessScheduledHandlers } from './scheduledHandlers.js';
 import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkStateMachineLoops, isStateMachine } from './stepFunctionLoops.js';
 import { checkTerraform } from './terraform.js';
-import { samEnvFunctions, samUnreadHandlers, serverlessUnreadHandlers } from './unreadAnswerHandlers.js';
+import {
+  samEnvFunctions,
+  samUnreadHandlers,
+  serverlessUnreadHandlers,
+  type UnreadWiring,
+} from './unreadAnswerHandlers.js';
 import { loadYaml } from './yamlDocument.js';
 
 /**
@@ -73,9 +77,8 @@ export function analyzeIac(file: string, source: string): IacResult {
   let alarmImports: string[] = [];
   let routes: RouteParam[] = [];
   let eventHandlers: string[] = [];
-  let scheduled: string[] = [];
   let routed: string[] = [];
-  let unread: string[] = [];
+  let unread: UnreadWiring = { unread: [], scheduled: [] };
   let envFunctions: [string, string][] = [];
   let codeDirs: CodeDir[] = [];
   let onDemandExports: string[] = [];
@@ -83,7 +86,6 @@ export function analyzeIac(file: string, source: string): IacResult {
     tool = 'serverless';
     alarmImports = checkServerless(value, report, batchOneHandlers);
     eventHandlers = serverlessEventHandlers(value);
-    scheduled = serverlessScheduledHandlers(value);
     routed = serverlessRequestHandlers(value);
     unread = serverlessUnreadHandlers(value);
     batchOneHandlers.push(...serverlessEventHandlers(value, true).map((h) => join(dirname(file), h)));
@@ -95,7 +97,6 @@ export function analyzeIac(file: string, source: string): IacResult {
     onDemandExports = onDemandTableExports(value);
     codeDirs = codeDirsOf(value, file);
     eventHandlers = samEventHandlers(value);
-    scheduled = samScheduledHandlers(value);
     unread = samUnreadHandlers(value);
     envFunctions = samEnvFunctions(value);
     batchOneHandlers.push(...samEventHandlers(value, true).map((h) => join(dirname(file), h)));
@@ -111,9 +112,11 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),
     // Anchored at the template's folder: a bare `app.handler` must not name every app.ts of a monorepo.
     ...(eventHandlers.length > 0 ? { eventHandlers: eventHandlers.map((h) => join(dirname(file), h)) } : {}),
-    ...(scheduled.length > 0 ? { scheduledHandlers: scheduled.map((h) => join(dirname(file), h)) } : {}),
+    ...(unread.unread.length > 0 ? { unreadHandlers: unread.unread.map((h) => join(dirname(file), h)) } : {}),
+    ...(unread.scheduled.length > 0
+      ? { scheduledHandlers: unread.scheduled.map((h) => join(dirname(file), h)) }
+      : {}),
     ...(routed.length > 0 ? { requestHandlers: routed.map((h) => join(dirname(file), h)) } : {}),
-    ...(unread.length > 0 ? { unreadHandlers: unread.map((h) => join(dirname(file), h)) } : {}),
     ...(envFunctions.length > 0
       ? { envFunctions: envFunctions.map(([k, h]) => [k, join(dirname(file), h)] as const) }
       : {}),

@@ -190,7 +190,7 @@ export interface ModuleFacts {
   readonly batchOneHandlers?: readonly string[];
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
   readonly eventHandlers?: readonly string[];
-  /** Handler strings this module's templates (serverless.ts function modules) wire to a schedule. */
+  /** Handler strings this module's templates (serverless.ts function modules) wire to a schedule (of unreadHandlers). */
   readonly scheduledHandlers?: readonly string[];
   /** Handler strings this module's templates (serverless.ts function modules) wire to an HTTP route. */
   readonly requestHandlers?: readonly string[];

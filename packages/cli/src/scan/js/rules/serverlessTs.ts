@@ -9,7 +9,6 @@ import { basename, dirname, join } from 'node:path';
 import { serverlessEventHandlers } from '../../iac/eventWiredHandlers.js';
 import { batchLink, type IacExtra, type Json } from '../../iac/IacResult.js';
 import { serverlessRequestHandlers } from '../../iac/requestHandlers.js';
-import { serverlessScheduledHandlers } from '../../iac/scheduledHandlers.js';
 import { checkServerless } from '../../iac/serverless.js';
 import { serverlessUnreadHandlers } from '../../iac/unreadAnswerHandlers.js';
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
@@ -151,13 +150,14 @@ function judge(
     batchOne,
   );
   // Batch-size-1 handlers (`batchSize: 1`) clear the handler-side batch rule, as a serverless.yml's do;
-  // wired, scheduled, routed and unread-answer ones are noted as its are.
+  // wired, unread-answer (of them, scheduled) and routed ones are noted as its are.
+  const unread = serverlessUnreadHandlers(config);
   for (const [from, to] of [
     [batchOne, ctx.batchOneHandlers],
     [serverlessEventHandlers(config), ctx.eventHandlers],
-    [serverlessScheduledHandlers(config), ctx.scheduledHandlers],
+    [unread.unread, ctx.unreadHandlers],
+    [unread.scheduled, ctx.scheduledHandlers],
     [serverlessRequestHandlers(config), ctx.requestHandlers],
-    [serverlessUnreadHandlers(config), ctx.unreadHandlers],
   ] as const)
     for (const h of from) {
       const dot = h.lastIndexOf('.');
