@@ -21,6 +21,10 @@ export interface CallerLookup {
   readonly factsOf: (file: string) => ModuleFacts | undefined;
   readonly resolve: (from: string, source: string) => string | undefined;
   readonly read: (file: string) => string | undefined;
+  /** Is `file`'s export `name` a handler a template wires to a schedule (a job, whatever it reads)? */
+  readonly scheduled?: (file: string, name: string) => boolean;
+  /** Is `file`'s export `name` a handler a template wires to an HTTP route (a user waits, whatever it reads)? */
+  readonly routed?: (file: string, name: string) => boolean;
 }
 
 /** A request in a shared module, as the rule saw it (js/callerNames.ts sharedRequest). */
@@ -38,6 +42,11 @@ export interface SharedRequest {
    * redelivery, so a request it reaches needs no retry of its own (no-retry). An asynchronous event does not.
    */
   readonly consumersRetry?: true;
+  /**
+   * A handler a template wires to a schedule counts as a job, whatever its code reads from its event
+   * (no-retry: the next run is the retry).
+   */
+  readonly schedulesRetry?: true;
   /** A job counts like any handler: dropped only when every caller is an operator's script. */
   readonly scriptsOnly?: true;
 }
@@ -76,9 +85,14 @@ export class EventCallers {
     if (request.scriptsOnly === true && callers.length === 0 && !typeUsed && importers > 0) return false;
     // Only a queue or stream redelivers: an asynchronous event (EventBridge, SNS, S3) gets Lambda's two
     // retries and is then dropped, as the rules judge a request in the consumer's own module.
+    // no-retry (schedulesRetry) reads a handler typed as answering a request as no job, as in its own module.
+    const job = (h: ModuleFacts) =>
+      h.job === true && !(request.schedulesRetry === true && h.requestTyped === true);
     const given = (h: ModuleFacts) =>
       request.scriptsOnly === true ||
-      (h.job !== true && !(request.consumersRetry === true && redelivered(h)));
+      ((!job(h) || (request.schedulesRetry === true && this.someRouted(h))) &&
+        !(request.schedulesRetry === true && this.scheduledOnly(h)) &&
+        !(request.consumersRetry === true && redelivered(h)));
     for (const caller of callers) {
       const above = this.handlersAbove(caller);
       // An operator's script that no handler reaches is off the service's path: not a caller that counts.
@@ -191,6 +205,22 @@ export class EventCallers {
       }
     }
     return { callers, typeUsed, importers: importers.size };
+  }
+
+  /**
+   * Every handler the module exports is one a template wires to a schedule: a job, even when its code
+   * reads its event (echoes it into its answer, say), and its next run is the retry.
+   */
+  private scheduledOnly(h: ModuleFacts): boolean {
+    const names = Object.keys(h.handlers ?? {});
+    const scheduled = this.lookup.scheduled;
+    return scheduled !== undefined && names.length > 0 && names.every((n) => scheduled(h.file, n));
+  }
+
+  /** Some handler the module exports is one a template wires to an HTTP route: a user waits on it. */
+  private someRouted(h: ModuleFacts): boolean {
+    const routed = this.lookup.routed;
+    return routed !== undefined && Object.keys(h.handlers ?? {}).some((n) => routed(h.file, n));
   }
 
   private textOf(file: string): string | undefined {

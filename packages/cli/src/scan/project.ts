@@ -26,8 +26,8 @@ import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
 import type { OctokitBuild } from './projectOctokit.js';
 import { optionsUnread } from './projectOptions.js';
 import { ProjectViews } from './projectViews.js';
+import { TemplateWiring } from './templateWiring.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
-import { unreadHandlerStrings } from './unreadHandlers.js';
 import type { Workspaces } from './workspaces.js';
 
 export class Project {
@@ -83,6 +83,8 @@ export class Project {
       deferred: this.deferred,
       factsOf: (file) => this.factsOf(file),
       resolve: (from, source) => this.resolveModule(from, source),
+      scheduled: (file, name) => this.wiring.isScheduled(file, name),
+      routed: (file, name) => this.wiring.isRouted(file, name),
     });
     this.batchOne = new BatchOneHandlers(
       [...batchOneHandlers, ...modules.flatMap((m) => m.batchOneHandlers ?? [])],
@@ -202,38 +204,22 @@ export class Project {
       : fact?.asyncMethods?.includes(ref.method) === true;
   }
 
-  /** Handlers templates wire to a redelivered source (iac/eventWiredHandlers.ts), set by the scan pass. */
-  private eventWired: BatchOneHandlers | undefined;
-
-  /** Notes the handler strings that templates wire to a queue, stream or asynchronous source. */
-  wireEventHandlers(handlers: readonly string[]): void {
-    const all = [...handlers, ...[...this.modules.values()].flatMap((m) => m.eventHandlers ?? [])];
-    this.eventWired = all.length === 0 ? undefined : new BatchOneHandlers(all, this.batchOneSources(), true);
+  /** What templates wire each handler to (templateWiring.ts), set by the scan pass. */
+  get wiring(): TemplateWiring {
+    this.templates ??= new TemplateWiring(this.batchOneSources(), () => this.modules.values());
+    return this.templates;
   }
+
+  private templates: TemplateWiring | undefined;
 
   /** Is `file`'s export `name` a handler a template wires to a redelivered source? */
   isEventWired(file: string, name: string): boolean {
-    return this.eventWired?.has(file, name) === true;
-  }
-
-  /**
-   * Handlers whose invoker reads no answer (a schedule, an asynchronous source, a Step Functions task), as
-   * templates (iac/unreadAnswerHandlers.ts) and modules (CDK, serverless.ts) wire them; set by the scan pass.
-   */
-  private unread: BatchOneHandlers | undefined;
-
-  /** Notes the handler strings templates and modules hand to an invoker that reads no answer (unreadHandlers.ts). */
-  wireUnreadHandlers(
-    handlers: readonly string[],
-    envFunctions: readonly (readonly [string, string])[],
-  ): void {
-    const all = unreadHandlerStrings(handlers, envFunctions, [...this.modules.values()]);
-    this.unread = all.length === 0 ? undefined : new BatchOneHandlers(all, this.batchOneSources(), true);
+    return this.wiring.isEventWired(file, name);
   }
 
   /** Is `file`'s export `name` invoked with nobody reading its answer (a schedule, an asynchronous source, a task)? */
   isAnswerUnread(file: string, name: string): boolean {
-    return this.isEventWired(file, name) || this.unread?.has(file, name) === true;
+    return this.wiring.isAnswerUnread(file, name);
   }
 
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */

@@ -14,6 +14,10 @@ export interface ProjectViewSources {
   readonly deferred: Map<string, string>;
   readonly factsOf: (file: string) => ModuleFacts | undefined;
   readonly resolve: (from: string, source: string) => string | undefined;
+  /** Is `file`'s export `name` a handler a template wires to a schedule? */
+  readonly scheduled?: (file: string, name: string) => boolean;
+  /** Is `file`'s export `name` a handler a template wires to an HTTP route? */
+  readonly routed?: (file: string, name: string) => boolean;
 }
 
 export class ProjectViews {
@@ -51,6 +55,8 @@ export class ProjectViews {
       factsOf: (file) => this.src.factsOf(file),
       resolve: (from, source) => this.src.resolve(from, source),
       read: (file) => readSource(file),
+      ...(this.src.scheduled !== undefined ? { scheduled: this.src.scheduled } : {}),
+      ...(this.src.routed !== undefined ? { routed: this.src.routed } : {}),
     });
     return this.callers;
   }

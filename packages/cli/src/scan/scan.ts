@@ -151,16 +151,25 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     terraformFiles.map((f) => ({ rel: f.rel, dir: f.dir, facts: f.facts.code })),
   );
   // Handlers templates wire to a redelivered source; a Terraform mapping's only when a folder anchors it.
-  project.wireEventHandlers([
+  project.wiring.wire('eventHandlers', [
     ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.eventHandlers ?? []) : [])),
     ...[...mappings.values()].flat().filter((h) => h.includes('/')),
   ]);
-  project.wireUnreadHandlers(
+  // Handlers whose answer nobody reads, and of them the scheduled ones (a subset the same readers note).
+  project.wiring.wireUnread(
     [
       ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.unreadHandlers ?? []) : [])),
       ...terraformUnreadHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
     ],
     outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.envFunctions ?? []) : [])),
+  );
+  project.wiring.wire(
+    'scheduledHandlers',
+    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.scheduledHandlers ?? []) : [])),
+  );
+  project.wiring.wire(
+    'requestHandlers',
+    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.requestHandlers ?? []) : [])),
   );
   const terraform = terraformProject(terraformFiles);
   const batchPairs = batchTwins(outcomes, project, mappings);

@@ -12,6 +12,10 @@ export interface IacResult {
   readonly eventHandlers?: readonly string[];
   /** Handler strings a schedule or an asynchronous source invokes (unreadAnswerHandlers.ts): nobody reads their answer. */
   readonly unreadHandlers?: readonly string[];
+  /** The scheduled ones among unreadHandlers (unreadAnswerHandlers.ts): jobs, whatever they read. */
+  readonly scheduledHandlers?: readonly string[];
+  /** Handler strings an HTTP route invokes (requestHandlers.ts): a user waits on each answer. */
+  readonly requestHandlers?: readonly string[];
   /** Environment variables the template sets to a function's name or ARN, with its handler string (unreadAnswerHandlers.ts). */
   readonly envFunctions?: readonly (readonly [string, string])[];
   readonly parseError?: string;

@@ -9,12 +9,18 @@ import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.
 import { onDemandTableExports } from './floodTargets.js';
 import type { CodeDir, IacReport, IacResult } from './IacResult.js';
 import { packagedCopy } from './packagedTemplates.js';
+import { serverlessRequestHandlers } from './requestHandlers.js';
 import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkStateMachineLoops, isStateMachine } from './stepFunctionLoops.js';
 import { checkTerraform } from './terraform.js';
-import { samEnvFunctions, samUnreadHandlers, serverlessUnreadHandlers } from './unreadAnswerHandlers.js';
+import {
+  samEnvFunctions,
+  samUnreadHandlers,
+  serverlessUnreadHandlers,
+  type UnreadWiring,
+} from './unreadAnswerHandlers.js';
 import { loadYaml } from './yamlDocument.js';
 
 /**
@@ -75,7 +81,8 @@ export function analyzeIac(file: string, source: string): IacResult {
   let alarmImports: string[] = [];
   let routes: RouteParam[] = [];
   let eventHandlers: string[] = [];
-  let unread: string[] = [];
+  let routed: string[] = [];
+  let unread: UnreadWiring = { unread: [], scheduled: [] };
   let envFunctions: [string, string][] = [];
   let codeDirs: CodeDir[] = [];
   let onDemandExports: string[] = [];
@@ -83,6 +90,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     tool = 'serverless';
     alarmImports = checkServerless(value, report, batchOneHandlers);
     eventHandlers = serverlessEventHandlers(value);
+    routed = serverlessRequestHandlers(value);
     unread = serverlessUnreadHandlers(value);
     batchOneHandlers.push(...serverlessEventHandlers(value, true));
   } else if (isCloudFormation(value)) {
@@ -107,7 +115,11 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(codeDirs.length > 0 ? { codeDirs } : {}),
     ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),
     ...(eventHandlers.length > 0 ? { eventHandlers: anchorHandlers(eventHandlers, dirname(file)) } : {}),
-    ...(unread.length > 0 ? { unreadHandlers: unread.map((h) => join(dirname(file), h)) } : {}),
+    ...(unread.unread.length > 0 ? { unreadHandlers: unread.unread.map((h) => join(dirname(file), h)) } : {}),
+    ...(unread.scheduled.length > 0
+      ? { scheduledHandlers: unread.scheduled.map((h) => join(dirname(file), h)) }
+      : {}),
+    ...(routed.length > 0 ? { requestHandlers: routed.map((h) => join(dirname(file), h)) } : {}),
     ...(envFunctions.length > 0
       ? { envFunctions: envFunctions.map(([k, h]) => [k, join(dirname(file), h)] as const) }
       : {}),

@@ -9,10 +9,18 @@ describe('handlers whose invoker reads no answer', () => {
       functions: {
         job: { handler: 'src/job.main', events: [{ schedule: 'rate(1 hour)' }] },
         logs: { handler: 'src/logs.main', events: [{ cloudwatchLog: '/aws/lambda/x' }] },
+        nightly: {
+          handler: 'src/nightly.main',
+          events: [{ eventBridge: { schedule: 'cron(0 2 * * ? *)' } }],
+        },
         api: { handler: 'src/api.main', events: [{ httpApi: 'GET /x' }] },
       },
     };
-    expect(serverlessUnreadHandlers(config)).toEqual(['src/job.main', 'src/logs.main']);
+    expect(serverlessUnreadHandlers(config)).toEqual({
+      unread: ['src/job.main', 'src/logs.main', 'src/nightly.main'],
+      // The schedules among them: an eventBridge event with a schedule is one, a log subscription is not.
+      scheduled: ['src/job.main', 'src/nightly.main'],
+    });
   });
 
   it('reads template resources that invoke a function: subscriptions, bucket notifications, rules', () => {
@@ -44,7 +52,42 @@ describe('handlers whose invoker reads no answer', () => {
         },
       },
     };
-    expect(samUnreadHandlers(template).sort()).toEqual(['audit.handler', 'notify.handler', 'thumbs.handler']);
+    const { unread, scheduled } = samUnreadHandlers(template);
+    expect(unread.sort()).toEqual(['audit.handler', 'notify.handler', 'thumbs.handler']);
+    // A rule with a pattern invokes on events, not on a schedule.
+    expect(scheduled).toEqual([]);
+  });
+
+  it('notes the functions a schedule invokes apart: a Schedule event, a rule with a ScheduleExpression, the Scheduler', () => {
+    const fn = (handler: string, events = {}) => ({
+      Type: 'AWS::Serverless::Function',
+      Properties: { Handler: handler, Events: events },
+    });
+    const template = {
+      Resources: {
+        Digest: fn('digest.handler', {
+          Nightly: { Type: 'Schedule', Properties: { Schedule: 'rate(1 day)' } },
+        }),
+        Sweep: fn('sweep.handler'),
+        Report: fn('report.handler'),
+        Thumbs: fn('thumbs.handler', { Upload: { Type: 'S3' } }),
+        Api: fn('api.handler', { Get: { Type: 'Api' } }),
+        Hourly: {
+          Type: 'AWS::Events::Rule',
+          Properties: {
+            ScheduleExpression: 'rate(1 hour)',
+            Targets: [{ Arn: { 'Fn::GetAtt': ['Sweep', 'Arn'] } }],
+          },
+        },
+        Weekly: {
+          Type: 'AWS::Scheduler::Schedule',
+          Properties: { Target: { Arn: { 'Fn::GetAtt': 'Report.Arn' } } },
+        },
+      },
+    };
+    const { unread, scheduled } = samUnreadHandlers(template);
+    expect(unread.sort()).toEqual(['digest.handler', 'report.handler', 'sweep.handler', 'thumbs.handler']);
+    expect(scheduled.sort()).toEqual(['digest.handler', 'report.handler', 'sweep.handler']);
   });
 
   it('names a Terraform function a scheduler invokes only by package, folder and module', () => {

@@ -3,30 +3,45 @@
 // what they return, so a run that answers failure as a value (`return { statusCode: 500 }`) counts as a
 // success: no Errors metric, no async retry, no on-failure destination. iac/eventWiredHandlers.ts leaves
 // schedules out on purpose (a scheduled job selects its own work again, so redelivery does not apply); this
-// set answers the other question, whether anyone reads the handler's answer.
+// set answers the other question, whether anyone reads the handler's answer. The schedules among them are
+// noted apart in the same pass: a scheduled handler is a job whatever its code reads (no-retry asks this,
+// eventCallers.ts), while an asynchronous source's handler is given an event.
 import { SAM_ASYNC_EVENTS, SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
 import { type Json, joinHandler, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
 
+/** Handler strings whose invoker reads no answer, and the scheduled ones among them (a subset). */
+export interface UnreadWiring {
+  readonly unread: string[];
+  readonly scheduled: string[];
+}
+
+/** SAM event types that invoke on a schedule: `Schedule` (EventBridge rule) and `ScheduleV2` (Scheduler). */
+const SAM_SCHEDULES = new Set(['Schedule', 'ScheduleV2']);
+
 /** SAM event types whose invoker reads no answer: the schedules (`Schedule`, `ScheduleV2`) and the asynchronous sources. */
-const SAM_UNREAD = new Set(['Schedule', 'ScheduleV2', ...SAM_ASYNC_EVENTS]);
+const SAM_UNREAD = new Set([...SAM_SCHEDULES, ...SAM_ASYNC_EVENTS]);
 
 /**
  * Handler strings of a serverless.yml's (or serverless.ts's) functions with a `schedule` event (a rate or
- * cron expression, or an object with one) or an asynchronous one (`s3`, `sns`, `eventBridge`, ...).
+ * cron expression, or an object with one) or an asynchronous one (`s3`, `sns`, `eventBridge`, ...); the
+ * scheduled ones are those with a `schedule`, or an `eventBridge` event with a `schedule`.
  * @example
- * serverlessUnreadHandlers({ functions: { f: { handler: 'src/f.main', events: [{ schedule: 'rate(1 hour)' }] } } }) // ['src/f.main']
+ * serverlessUnreadHandlers({ functions: { f: { handler: 'src/f.main', events: [{ schedule: 'rate(1 hour)' }] } } })
+ * // { unread: ['src/f.main'], scheduled: ['src/f.main'] }
  */
-export function serverlessUnreadHandlers(config: Record<string, Json>): string[] {
-  const out: string[] = [];
+export function serverlessUnreadHandlers(config: Record<string, Json>): UnreadWiring {
+  const out: UnreadWiring = { unread: [], scheduled: [] };
   for (const f of Object.values(obj(config.functions) ?? {})) {
     const fn = obj(f);
     if (typeof fn?.handler !== 'string' || !Array.isArray(fn.events)) continue;
-    const unread = (fn.events as Json[]).some((ev) => {
-      const e = obj(ev) ?? {};
-      return e.schedule !== undefined || SERVERLESS_ASYNC_EVENTS.some((key) => e[key] !== undefined);
-    });
-    if (unread) out.push(fn.handler);
+    const events = (fn.events as Json[]).map((ev) => obj(ev) ?? {});
+    const scheduled = events.some(
+      (e) => e.schedule !== undefined || obj(e.eventBridge)?.schedule !== undefined,
+    );
+    if (scheduled || events.some((e) => SERVERLESS_ASYNC_EVENTS.some((key) => e[key] !== undefined)))
+      out.unread.push(fn.handler);
+    if (scheduled) out.scheduled.push(fn.handler);
   }
   return out;
 }
@@ -45,8 +60,9 @@ function targetId(arn: Json | undefined): string | undefined {
  * machine's task (a function its definition or `DefinitionSubstitutions` names: the state's Retry and Catch
  * act only on a thrown error, a returned failure passes as the task's output).
  */
-function unreadTargets(resources: Record<string, Json>): Set<string> {
+function unreadTargets(resources: Record<string, Json>): { ids: Set<string>; scheduled: Set<string> } {
   const ids = new Set<string>();
+  const scheduled = new Set<string>();
   for (const r of Object.values(resources)) {
     const res = obj(r);
     const props = obj(res?.Properties) ?? {};
@@ -58,9 +74,12 @@ function unreadTargets(resources: Record<string, Json>): Set<string> {
         : res?.Type === 'AWS::Scheduler::Schedule'
           ? [props.Target]
           : [];
+    // A rule with a `ScheduleExpression`, or the Scheduler: a schedule; a rule with a pattern: an event.
+    const schedule = res?.Type === 'AWS::Scheduler::Schedule' || props.ScheduleExpression !== undefined;
     for (const t of targets) {
       const id = targetId(obj(t)?.Arn);
       if (id !== undefined) ids.add(id);
+      if (id !== undefined && schedule) scheduled.add(id);
     }
     if (res?.Type === 'AWS::SNS::Subscription' && /^lambda$/i.test(String(props.Protocol)))
       for (const id of refsIn(props.Endpoint)) ids.add(id);
@@ -71,34 +90,37 @@ function unreadTargets(resources: Record<string, Json>): Set<string> {
       for (const key of ['Definition', 'DefinitionString', 'DefinitionSubstitutions'])
         for (const id of refsIn(props[key])) ids.add(id);
   }
-  return ids;
+  return { ids, scheduled };
 }
 
 /**
  * Handler strings of a SAM template's functions with a `Schedule`, `ScheduleV2` or asynchronous event, or
- * that such a resource of the template targets.
+ * that such a resource of the template targets; the scheduled ones are those with a schedule event or that
+ * a schedule (a rule's `ScheduleExpression`, the Scheduler) targets.
  * @example
  * samUnreadHandlers({ Resources: { F: { Type: 'AWS::Serverless::Function', Properties:
- *   { CodeUri: 'src/', Handler: 'job.handler', Events: { E: { Type: 'Schedule' } } } } } }) // ['src/job.handler']
+ *   { CodeUri: 'src/', Handler: 'job.handler', Events: { E: { Type: 'Schedule' } } } } } })
+ * // { unread: ['src/job.handler'], scheduled: ['src/job.handler'] }
  */
-export function samUnreadHandlers(template: Record<string, Json>): string[] {
+export function samUnreadHandlers(template: Record<string, Json>): UnreadWiring {
   const globals = obj(obj(template.Globals)?.Function) ?? {};
   const resources = obj(template.Resources) ?? {};
   const targeted = unreadTargets(resources);
-  const out: string[] = [];
+  const out: UnreadWiring = { unread: [], scheduled: [] };
   for (const [id, r] of Object.entries(resources)) {
     const res = obj(r);
     if (res?.Type !== 'AWS::Serverless::Function' && res?.Type !== 'AWS::Lambda::Function') continue;
     const props = obj(res.Properties) ?? {};
-    const unread =
-      targeted.has(id) ||
-      Object.values(obj(props.Events) ?? {}).some((ev) => {
-        const type = obj(ev)?.Type;
-        return typeof type === 'string' && SAM_UNREAD.has(type);
-      });
-    if (!unread) continue;
+    const types = Object.values(obj(props.Events) ?? {}).flatMap((ev) => {
+      const type = obj(ev)?.Type;
+      return typeof type === 'string' ? [type] : [];
+    });
+    const scheduled = targeted.scheduled.has(id) || types.some((t) => SAM_SCHEDULES.has(t));
+    if (!scheduled && !targeted.ids.has(id) && !types.some((t) => SAM_UNREAD.has(t))) continue;
     const h = joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);
-    if (h !== undefined) out.push(h);
+    if (h === undefined) continue;
+    out.unread.push(h);
+    if (scheduled) out.scheduled.push(h);
   }
   return out;
 }

@@ -245,5 +245,7 @@ export interface Candidate {
     readonly strict?: true;
     /** A redelivered consumer reaching the request counts like a job (eventCallers.ts). */
     readonly consumersRetry?: true;
+    /** A handler a template wires to a schedule counts as a job, whatever it reads (eventCallers.ts). */
+    readonly schedulesRetry?: true;
   };
 }

@@ -26,6 +26,10 @@ export class ModuleContext {
   readonly batchOneHandlers: string[] = [];
   /** Handler strings this module's templates (CDK, serverless.ts) wire to a redelivered source. */
   readonly eventHandlers: string[] = [];
+  /** Handler strings this module's templates (serverless.ts) wire to a schedule (of unreadHandlers): jobs, whatever they read. */
+  readonly scheduledHandlers: string[] = [];
+  /** Handler strings this module's templates (serverless.ts) wire to an HTTP route: a user waits on them. */
+  readonly requestHandlers: string[] = [];
   /** Handler strings this module's templates (CDK, serverless.ts) hand to an invoker that reads no answer. */
   readonly unreadHandlers: string[] = [];
   /** Environment variables this module invokes a function by with `InvocationType: 'Event'` (rules/asyncInvokeEnv.ts). */

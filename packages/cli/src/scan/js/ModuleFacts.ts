@@ -197,6 +197,10 @@ export interface ModuleFacts {
   readonly messageGroups?: 'constant' | 'varying';
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
   readonly eventHandlers?: readonly string[];
+  /** Handler strings this module's templates (serverless.ts function modules) wire to a schedule (of unreadHandlers). */
+  readonly scheduledHandlers?: readonly string[];
+  /** Handler strings this module's templates (serverless.ts function modules) wire to an HTTP route. */
+  readonly requestHandlers?: readonly string[];
   /** Handler strings wired to a schedule, an asynchronous source or a Step Functions task (rules/cdkUnreadAnswers.ts). */
   readonly unreadHandlers?: readonly string[];
   /** Environment variables this module invokes a function by asynchronously (rules/asyncInvokeEnv.ts). */
@@ -213,6 +217,11 @@ export interface ModuleFacts {
   readonly passedProps?: readonly PassedProps[];
   /** Every exported handler ignores its event: a job that selects its own work (rules/catchFacts.ts). */
   readonly job?: true;
+  /**
+   * Some exported handler is typed with aws-lambda's API Gateway, ALB or function-URL types
+   * (rules/catchExemptions.ts answersRequest): no-retry takes it as answering a request, not as a job.
+   */
+  readonly requestTyped?: true;
   /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */
   readonly consumer?: true;
   /** Whether the Octokit clients this module builds may carry a request timeout (rules/octokitClients.ts). */

@@ -21,7 +21,7 @@ import { authAcrossModulesRules, authGates } from './rules/authAcrossModules.js'
 import { authErrorMaps } from './rules/authErrorClasses.js';
 import { batchAnswerMethods, droppedBatchMethodRules } from './rules/batchMethods.js';
 import { importedBatchRules, ownedBatchWrapperRules } from './rules/batchWrappers.js';
-import { selectsOwnWork } from './rules/catchExemptions.js';
+import { selectsOwnWork, typedAsRequest } from './rules/catchExemptions.js';
 import { cdkRules } from './rules/cdk.js';
 import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
@@ -210,6 +210,8 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(handlers !== undefined && Object.keys(handlers).length > 0 ? { handlers } : {}),
     ...(ctx.batchOneHandlers.length > 0 ? { batchOneHandlers: ctx.batchOneHandlers } : {}),
     ...(ctx.eventHandlers.length > 0 ? { eventHandlers: ctx.eventHandlers } : {}),
+    ...(ctx.scheduledHandlers.length > 0 ? { scheduledHandlers: ctx.scheduledHandlers } : {}),
+    ...(ctx.requestHandlers.length > 0 ? { requestHandlers: ctx.requestHandlers } : {}),
     ...(ctx.unreadHandlers.length > 0 ? { unreadHandlers: ctx.unreadHandlers } : {}),
     ...(ctx.asyncInvokedEnv.length > 0 ? { asyncInvokedEnv: ctx.asyncInvokedEnv } : {}),
     ...(ctx.envFunctions.length > 0 ? { envFunctions: ctx.envFunctions } : {}),
@@ -227,6 +229,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
     ...(returns.length > 0 ? { handlerReturns: returns } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
+    ...(handlers !== undefined && typedAsRequest(ctx) ? { requestTyped: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
     ...(implemented.length > 0 ? { implementers: implemented } : {}),

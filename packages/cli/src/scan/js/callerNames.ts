@@ -4,6 +4,7 @@
 
 import type { SharedRequest } from '../eventCallers.js';
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+import { factoryOwner } from './factoryMethods.js';
 import { exportsReaching } from './handlerImports.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -115,10 +116,29 @@ function typeImportSource(source: string, name: string): string | undefined {
   return undefined;
 }
 
-/** What the project pass needs to find who makes a request in a shared module (eventCallers.ts). */
+/**
+ * What the project pass needs to find who makes a request in a shared module (eventCallers.ts). A method
+ * of the object an exported factory returns is owned by the factory as a class's method is by its class
+ * (factoryMethods.ts): its callers name the factory or its declared return type, and call the method.
+ */
 export function sharedRequest(ctx: ModuleContext, call: Node): SharedRequest {
   const owner = exportedClassOf(ctx, call);
   const interfaces = owner !== undefined ? implementedInterfaces(ctx, call) : [];
+  const factory = owner === undefined ? factoryOwner(ctx, call) : undefined;
+  if (factory !== undefined) {
+    const { returnType } = factory;
+    const names = callerNames(ctx, call).filter((n) => !factory.outerNames.has(n));
+    const declared =
+      returnType === undefined
+        ? []
+        : [
+            {
+              source: ctx.imports.get(returnType)?.source ?? typeImportSource(ctx.source, returnType) ?? '',
+              name: returnType,
+            },
+          ];
+    return { names, owner: factory.owner, ...(declared.length > 0 ? { interfaces: declared } : {}) };
+  }
   return {
     names: callerNames(ctx, call),
     ...(owner !== undefined ? { owner } : {}),

@@ -56,10 +56,11 @@ export function cdkConstruct(words: SourceWords): boolean {
 
 /**
  * Serverless Framework configuration in TypeScript (rules/serverlessTs.ts): a function's `events` list
- * naming an event source the IaC checks judge, in serverless.ts or a function module it imports.
+ * naming an event source the IaC checks judge, or a schedule (its handler is a job), in serverless.ts or a
+ * function module it imports.
  */
 const SERVERLESS_EVENT =
-  /\bevents\s*:\s*\[[\s\S]*?\b(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|cloudwatchLog|iot|sns|s3|schedule)\s*:/;
+  /\bevents\s*:\s*(?:[\w$.]+\s*\?\s*)?\[[\s\S]*?\b(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|cloudwatchLog|iot|sns|s3|schedule)\s*:/;
 
 export function serverlessConfig(words: SourceWords): boolean {
   return (

@@ -66,3 +66,38 @@ export const LOOP_STATEMENTS: ReadonlySet<string> = new Set([
   'ForOfStatement',
   'ForInStatement',
 ]);
+
+/** `items.length`, `keys.size`: a read of a collection's size. */
+function readsSize(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return n?.type === 'MemberExpression' && /^(length|size)$/.test(n.property?.name ?? '');
+}
+
+/**
+ * A `for` loop that walks a collection by index (`for (let i = 0; i < items.length; i += size)`): every
+ * round takes the next items, so a wait between rounds paces a rate limit and resends nothing. A loop
+ * counting attempts (`attempt < 3 && pending.length > 0`) compares its counter with no size: not this.
+ *
+ * @example
+ * walksCollection(forLoop) // for (let i = 0; i < devices.length; i += 20) { ...; await sleep(250) } -> true
+ */
+export function walksCollection(loop: Node): boolean {
+  if (loop.type !== 'ForStatement' || loop.test == null || loop.update == null) return false;
+  const update = unwrap(loop.update);
+  const index =
+    update?.type === 'UpdateExpression' && update.operator === '++'
+      ? unwrap(update.argument)
+      : update?.type === 'AssignmentExpression' && update.operator === '+='
+        ? unwrap(update.left)
+        : undefined;
+  if (index?.type !== 'Identifier') return false;
+  return someDescendant(
+    { type: 'Test', start: 0, end: 0, test: loop.test } as Node,
+    (n) =>
+      n.type === 'BinaryExpression' &&
+      (n.operator === '<' || n.operator === '<=') &&
+      unwrap(n.left)?.type === 'Identifier' &&
+      unwrap(n.left)?.name === index.name &&
+      readsSize(n.right),
+  );
+}

@@ -45,13 +45,17 @@ export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
 /**
  * Every handler the module exports ignores its event (`async () => ...`, `async (_, context) => ...`): a
  * job that selects its own work each run (a schedule). What a run fails to do and only logs is still
- * where the run found it, and the next run selects it again: that is the retry.
+ * where the run found it, and the next run selects it again: that is the retry. With `typed` (no-retry's
+ * reading, in its rule text), a handler typed as answering a request (answersRequest) is no job, whatever
+ * it reads; the other rules' texts take a handler that ignores its event as a job whatever its types say
+ * (a scheduled Powertools class copied from an API one keeps `Promise<APIGatewayProxyResult>`).
  */
-export function selectsOwnWork(ctx: ModuleContext, logOnly = false): boolean {
+export function selectsOwnWork(ctx: ModuleContext, logOnly = false, typed = false): boolean {
   let entries = 0;
   for (const [fn, kind] of ctx.handlers) {
     if (kind !== 'entry') continue;
     entries++;
+    if (typed && answersRequest(ctx, fn)) return false;
     const first = (fn.params as Node[])[0];
     if (first === undefined) continue;
     if (first.type !== 'Identifier') return false;
@@ -63,6 +67,58 @@ export function selectsOwnWork(ctx: ModuleContext, logOnly = false): boolean {
     if (someDescendant(fn.body as Node, reads)) return false;
   }
   return entries > 0;
+}
+
+/** Some handler the module exports is typed with aws-lambda's request types (answersRequest). */
+export function typedAsRequest(ctx: ModuleContext): boolean {
+  for (const [fn, kind] of ctx.handlers) if (kind === 'entry' && answersRequest(ctx, fn)) return true;
+  return false;
+}
+
+/** API Gateway, ALB and function-URL types: `APIGatewayProxyHandler`, `APIGatewayProxyResultV2`, `ALBEvent`. */
+const REQUEST_TYPE = /^(?:APIGateway\w*|ALB(?:Event|Handler|Result)\w*|LambdaFunctionURL\w*)$/;
+
+/** The names a module imports from `aws-lambda`, with `import type` too, and its namespace names. */
+function awsLambdaTypes(source: string): { names: Set<string>; namespaces: Set<string> } {
+  const names = new Set<string>();
+  const namespaces = new Set<string>();
+  for (const m of source.matchAll(/\bimport\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]aws-lambda['"]/g))
+    for (const part of (m[1] as string).split(','))
+      names.add(
+        part
+          .replace(/^\s*type\s+/, '')
+          .trim()
+          .split(/\s+as\s+/)
+          .pop() ?? '',
+      );
+  for (const m of source.matchAll(/\bimport\s+(?:type\s+)?\*\s+as\s+(\w+)\s+from\s*['"]aws-lambda['"]/g))
+    namespaces.add(m[1] as string);
+  return { names, namespaces };
+}
+
+/**
+ * The handler is declared, with aws-lambda's own types, to answer an HTTP request: its variable typed
+ * `APIGatewayProxyHandler` (or `Handler<APIGatewayProxyEvent, ...>`), its return type an API Gateway or ALB
+ * result. A route that lists everything reads nothing from its request (`const listCards:
+ * APIGatewayProxyHandler = async () => ...`), yet a user waits on its answer: no next run retries it. A
+ * project's own alias (a template's `ValidatedEventAPIGatewayProxyEvent`, often put on schedules too) is
+ * not read as this.
+ */
+function answersRequest(ctx: ModuleContext, fn: Node): boolean {
+  if (!ctx.source.includes('aws-lambda')) return false;
+  const parent = ctx.parentOf(fn);
+  const declared = parent?.type === 'VariableDeclarator' ? parent.id?.typeAnnotation : undefined;
+  const { names, namespaces } = awsLambdaTypes(ctx.source);
+  return [declared, fn.returnType].some((t: Node | undefined) => {
+    if (t == null) return false;
+    const text = ctx.source.slice(t.start, t.end);
+    for (const m of text.matchAll(/(?:(\w+)\.)?(\w+)/g)) {
+      const [, qualifier, name] = m;
+      if (!REQUEST_TYPE.test(name ?? '')) continue;
+      if (qualifier === undefined ? names.has(name ?? '') : namespaces.has(qualifier)) return true;
+    }
+    return false;
+  });
 }
 
 const LOGGER = /^(?:console|logger|log|Logger|LOGGER|LOG)$/;

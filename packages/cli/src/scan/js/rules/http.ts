@@ -10,6 +10,7 @@ import { lambdaExtension } from '../lambdaExtension.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
+import { isServerModule } from '../serverModule.js';
 import { untimedApiClients } from './apiClients.js';
 import { type TimeoutFromCaller, timeoutFromCaller } from './callerTimeouts.js';
 import { selectsOwnWork } from './catchExemptions.js';
@@ -213,7 +214,10 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (!handed && (http.method === undefined || !IDEMPOTENT.has(http.method))) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
     // In a job that selects its own work (a schedule), the next run is the retry.
-    if (ctx.handlerKindAt(call) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx, true)))
+    if (
+      ctx.handlerKindAt(call) !== undefined &&
+      (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx, true, true))
+    )
       continue;
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
@@ -258,7 +262,13 @@ function handedNeed(method: string | undefined): ('unretried' | 'idempotent')[] 
 /** In a shared module (no handler of its own, or no server import: `plain`), the handlers reaching it decide. */
 function sharedOnly(ctx: ModuleContext, node: Node, plain: boolean) {
   if (ctx.handlers.size > 0 && !plain) return {};
-  return { onlyIfEventCaller: { ...sharedRequest(ctx, node), ...(plain ? { strict: true as const } : {}) } };
+  return {
+    onlyIfEventCaller: {
+      ...sharedRequest(ctx, node),
+      schedulesRetry: true as const,
+      ...(plain ? { strict: true as const } : {}),
+    },
+  };
 }
 
 function consumersRetry(shared: ReturnType<typeof sharedOnly>): ReturnType<typeof sharedOnly> {
@@ -269,7 +279,9 @@ function consumersRetry(shared: ReturnType<typeof sharedOnly>): ReturnType<typeo
 /** The instance is created where a retry covers it, or in a consumer or job, whose redelivery or next run is the retry. */
 function ownRetry(ctx: ModuleContext, create: Node): boolean {
   if (coverAt(ctx, create).kinds.has('retry')) return true;
-  return ctx.handlerKindAt(create) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx, true));
+  return (
+    ctx.handlerKindAt(create) !== undefined && (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx, true, true))
+  );
 }
 
 /** The library called as a function (`request(options)`, `needle('get', url)`), not through a method. */
@@ -282,19 +294,4 @@ function switchAround(ctx: ModuleContext, call: Node): Node | undefined {
   for (let n = ctx.parentOf(call); n !== undefined && !isFunction(n); n = ctx.parentOf(n))
     if (n.type === 'SwitchStatement') return n;
   return undefined;
-}
-
-const SERVER_IMPORTS =
-  /^(node:|@aws-sdk\/|aws-sdk|aws-lambda|@aws-lambda-powertools\/|@bulwark\/|express|fastify|koa|hono|@nestjs\/|@middy\/|pg|mysql2?|mongodb|ioredis|redis|undici|node-fetch|got|superagent|fs|http|https|crypto|path)/;
-
-/** Lambda handlers, or modules importing Node built-ins or server libraries. */
-export function isServerModule(ctx: ModuleContext): boolean {
-  if (ctx.isLambdaModule) return true;
-  for (const imp of ctx.imports.values()) if (SERVER_IMPORTS.test(imp.source)) return true;
-  // Substring tests first: the expression alone is tried at every position of the module's text.
-  const source = ctx.source;
-  return (
-    (source.includes('process.env') && /\bprocess\.env\b/.test(source)) ||
-    (source.includes('require(') && /\brequire\(/.test(source))
-  );
 }

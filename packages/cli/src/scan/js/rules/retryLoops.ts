@@ -1,8 +1,16 @@
 // Hand-written retry loops: `while (true) { try { ...; return } catch { await sleep(x) } }`, their bound,
 // their delays and whether the delays are jittered.
-import { calleeName, isBooleanLiteral, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import {
+  calleeName,
+  isBooleanLiteral,
+  isFunction,
+  memberPath,
+  type Node,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isRetryLoop } from '../retryLoop.js';
+import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
 
 const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
@@ -42,10 +50,15 @@ const LEFTOVERS =
  */
 export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
   if (isRetryLoop(loop) || !LEFTOVERS.test(ctx.source.slice(loop.start, loop.end))) return undefined;
-  // Resending: the leftovers become what the next round sends (`pending = out.UnprocessedItems...`).
+  // Resending: the leftovers become what the next round of this loop sends (`pending =
+  // out.UnprocessedItems...`). An inner loop that resends them is the retry, reported on its own; the loop
+  // around it (one round per slice of keys) goes on to new keys.
   const resends = someDescendant(
     loop.body,
-    (n) => n.type === 'AssignmentExpression' && LEFTOVERS.test(ctx.source.slice(n.right.start, n.right.end)),
+    (n) =>
+      n.type === 'AssignmentExpression' &&
+      LEFTOVERS.test(ctx.source.slice(n.right.start, n.right.end)) &&
+      innermostLoop(ctx, n) === loop,
     true,
   );
   if (!resends) return undefined;
@@ -70,6 +83,13 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
     ...(unbounded === undefined ? {} : { unbounded }),
     noBreaker: true,
   };
+}
+
+/** The nearest loop statement around a node, within its function. */
+function innermostLoop(ctx: ModuleContext, node: Node): Node | undefined {
+  for (let p = ctx.parentOf(node); p !== undefined && !isFunction(p); p = ctx.parentOf(p))
+    if (LOOP_STATEMENTS.has(p.type)) return p;
+  return undefined;
 }
 
 /** An attempt counter or a clock compared against a limit: `retries < 5`, `attempt >= MAX`, `Date.now() < deadline`. */

@@ -7,7 +7,7 @@
 // or message is not judged here (no herd forms).
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isRetryLoop, LOOP_STATEMENTS as LOOPS } from '../retryLoop.js';
+import { isRetryLoop, LOOP_STATEMENTS as LOOPS, walksCollection } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
 import { delaysIn, jittered } from './retryLoops.js';
 
@@ -127,6 +127,8 @@ const PROMISE_ALL = /^Promise\.all(?:Settled)?$/;
  */
 export function settledSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
   if (isRetryLoop(loop) || !ctx.source.slice(loop.start, loop.end).includes('Promise.all')) return undefined;
+  // Slice after slice of a collection, a pause between them: each round sends new items, none again.
+  if (walksCollection(loop)) return undefined;
   const awaitsAll = someDescendant(
     loop.body,
     (n) =>

@@ -8,6 +8,7 @@
 import { basename, dirname, join } from 'node:path';
 import { serverlessEventHandlers } from '../../iac/eventWiredHandlers.js';
 import { batchLink, type IacExtra, type Json } from '../../iac/IacResult.js';
+import { serverlessRequestHandlers } from '../../iac/requestHandlers.js';
 import { checkServerless } from '../../iac/serverless.js';
 import { serverlessUnreadHandlers } from '../../iac/unreadAnswerHandlers.js';
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
@@ -86,6 +87,16 @@ function literalValue(
       }
       return out;
     }
+    case 'ConditionalExpression': {
+      // A list switched on by a setting (`events: TIMER ? [{ schedule: TIMER }] : []`): when it is on, the
+      // function has the other branch's events, and no other.
+      const [yes, no] = [unwrap(n.consequent), unwrap(n.alternate)];
+      const empty = (b: Node | undefined) =>
+        b?.type === 'ArrayExpression' && (b.elements as Node[]).length === 0;
+      if (empty(no) && yes?.type === 'ArrayExpression') return literalValue(ctx, yes, path, at, depth + 1);
+      if (empty(yes) && no?.type === 'ArrayExpression') return literalValue(ctx, no, path, at, depth + 1);
+      return UNKNOWN;
+    }
     default:
       // Computed here or elsewhere (an import, a call, a spread const): a value the scan cannot read.
       return UNKNOWN;
@@ -139,11 +150,14 @@ function judge(
     batchOne,
   );
   // Batch-size-1 handlers (`batchSize: 1`) clear the handler-side batch rule, as a serverless.yml's do;
-  // wired and scheduled ones are noted as its are.
+  // wired, unread-answer (of them, scheduled) and routed ones are noted as its are.
+  const unread = serverlessUnreadHandlers(config);
   for (const [from, to] of [
     [batchOne, ctx.batchOneHandlers],
     [serverlessEventHandlers(config), ctx.eventHandlers],
-    [serverlessUnreadHandlers(config), ctx.unreadHandlers],
+    [unread.unread, ctx.unreadHandlers],
+    [unread.scheduled, ctx.scheduledHandlers],
+    [serverlessRequestHandlers(config), ctx.requestHandlers],
   ] as const)
     for (const h of from) {
       const dot = h.lastIndexOf('.');
@@ -246,7 +260,11 @@ export const serverlessTsRules: Rule = (ctx, report) => {
   if (roots.length > 0) return;
   // Function modules: an object with a handler and events, under the name it is exported or kept by.
   for (const events of ctx.of('Property')) {
-    if (propertyName(events.key as Node) !== 'events' || unwrap(events.value)?.type !== 'ArrayExpression')
+    const list = unwrap(events.value)?.type;
+    if (
+      propertyName(events.key as Node) !== 'events' ||
+      (list !== 'ArrayExpression' && list !== 'ConditionalExpression')
+    )
       continue;
     const fnObject = ctx.parentOf(events) as Node;
     const at = new Map<string, Node>();

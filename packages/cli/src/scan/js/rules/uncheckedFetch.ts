@@ -4,8 +4,8 @@
 import { escapeRegExp } from '../../escapeRegExp.js';
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isServerModule } from '../serverModule.js';
 import { bodyReceivers } from './bodyHandedOn.js';
-import { isServerModule } from './http.js';
 
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
 export function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
