@@ -16,16 +16,13 @@ import { nonProductionCode } from './iac/codeDirs.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
 import { routedElsewhere } from './iac/stackRoutes.js';
-import {
-  terraformBatchOneHandlers,
-  terraformMappingHandlers,
-  terraformUnreadHandlers,
-} from './iac/terraformHandlers.js';
+import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terraformHandlers.js';
 import { terraformProject } from './iac/terraformModules.js';
 import { importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
 import { findTwins } from './twins.js';
+import { wireTemplates } from './wireTemplates.js';
 import { analyzeInWorkers, workerAvailable } from './workerPool.js';
 import { Workspaces } from './workspaces.js';
 import { batchCallerCandidates, settleWrapperBuilders } from './wrapperCalls.js';
@@ -150,27 +147,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const mappings = terraformMappingHandlers(
     terraformFiles.map((f) => ({ rel: f.rel, dir: f.dir, facts: f.facts.code })),
   );
-  // Handlers templates wire to a redelivered source; a Terraform mapping's only when a folder anchors it.
-  project.wiring.wire('eventHandlers', [
-    ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.eventHandlers ?? []) : [])),
-    ...[...mappings.values()].flat().filter((h) => h.includes('/')),
-  ]);
-  // Handlers whose answer nobody reads, and of them the scheduled ones (a subset the same readers note).
-  project.wiring.wireUnread(
-    [
-      ...outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.unreadHandlers ?? []) : [])),
-      ...terraformUnreadHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
-    ],
-    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.envFunctions ?? []) : [])),
-  );
-  project.wiring.wire(
-    'scheduledHandlers',
-    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.scheduledHandlers ?? []) : [])),
-  );
-  project.wiring.wire(
-    'requestHandlers',
-    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.requestHandlers ?? []) : [])),
-  );
+  wireTemplates(project.wiring, outcomes, terraformFiles, mappings);
   const terraform = terraformProject(terraformFiles);
   const batchPairs = batchTwins(outcomes, project, mappings);
   // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.

@@ -1,0 +1,50 @@
+// The scan pass's hand-over from what each IaC file noted (its handler strings per kind of source) and what
+// the Terraform folders hold to the project's one home for wiring (templateWiring.ts), so the rules that
+// ask "who invokes this handler" read one answer whichever dialect wired it.
+import type { FileOutcome } from './analyzeFile.js';
+import { terraformUnreadHandlers } from './iac/terraformHandlers.js';
+import type { TerraformFacts } from './iac/terraformModules.js';
+import type { TemplateWiring } from './templateWiring.js';
+
+/** A Terraform file's facts with the folder that joins its resources to its siblings'. */
+export interface TerraformFile {
+  readonly rel: string;
+  readonly dir: string;
+  readonly facts: TerraformFacts;
+}
+
+/**
+ * Wires every kind of source the templates name: redelivered sources (a Terraform mapping's handler only when
+ * a folder anchors it), invokers that read no answer (with `InvocationType: 'Event'` targets), schedules and
+ * HTTP routes.
+ * @example
+ * wireTemplates(project.wiring, outcomes, terraformFiles, terraformMappingHandlers(files));
+ */
+export function wireTemplates(
+  wiring: TemplateWiring,
+  outcomes: readonly FileOutcome[],
+  terraformFiles: readonly TerraformFile[],
+  mappings: ReadonlyMap<string, readonly string[]>,
+): void {
+  const iac = outcomes.flatMap((o) => (o.kind === 'iac' ? [o.result] : []));
+  wiring.wire('eventHandlers', [
+    ...iac.flatMap((r) => r.eventHandlers ?? []),
+    ...[...mappings.values()].flat().filter((h) => h.includes('/')),
+  ]);
+  // Handlers whose answer nobody reads, and of them the scheduled ones (a subset the same readers note).
+  wiring.wireUnread(
+    [
+      ...iac.flatMap((r) => r.unreadHandlers ?? []),
+      ...terraformUnreadHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
+    ],
+    iac.flatMap((r) => r.envFunctions ?? []),
+  );
+  wiring.wire(
+    'scheduledHandlers',
+    iac.flatMap((r) => r.scheduledHandlers ?? []),
+  );
+  wiring.wire(
+    'requestHandlers',
+    iac.flatMap((r) => r.requestHandlers ?? []),
+  );
+}
