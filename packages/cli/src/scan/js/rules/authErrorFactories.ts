@@ -1,4 +1,4 @@
-// Helpers that build or send the 401/403 answer for their caller: `const buildInvalidApiKey = () => { const
+// Helpers that build the 401/403 answer for their caller: `const buildInvalidApiKey = () => { const
 // error = new Error('Unauthorized'); error.status = 401; return error }` in a util module, then `catch {
 // next(util.buildInvalidApiKey()) }` or `.catch(() => callback(util.buildInvalidApiKey()))`. The catch that
 // hands every failure such an error answers an outage as 401 as surely as one calling `res.status(401)`.
@@ -31,7 +31,7 @@ export function authErrorFactory(ctx: ModuleContext, fn: Node): boolean {
 }
 
 /**
- * The answer-building helpers a catch (or a `.catch` callback) calls: `local` when a function of this
+ * The answer-building helpers whose result a catch (or a `.catch` callback) hands on: `local` when a function of this
  * module builds a 401/403, `imported` for project imports whose own module decides (the project pass asks
  * the export's `authError` fact).
  */
@@ -45,6 +45,14 @@ export function raisedFactories(
     body,
     (n) => {
       if (local || n.type !== 'CallExpression') return local;
+      // Only an error handed on (`next(build())`, `throw build()`, `return build()`) is the answer; a
+      // bare call (`logger.warn(...)`) is not building one.
+      const parent = ctx.parentOf(n);
+      const handedOn =
+        (parent?.type === 'CallExpression' && parent.callee !== n) ||
+        parent?.type === 'ThrowStatement' ||
+        parent?.type === 'ReturnStatement';
+      if (!handedOn) return false;
       const callee = unwrap(n.callee as Node);
       if (callee === undefined || calleeName(n) === undefined) return false;
       if (callee.type === 'Identifier') {
