@@ -53,17 +53,20 @@ export function verifierRemote(project: Project, ref: ImportRef, depth = 0): str
 export function authGated(project: Project, file: string, names: readonly string[]): boolean {
   const wanted = new Set(names.map((n) => project.exportFact(file, n)).filter((f) => f !== undefined));
   // `AuthService#check`: a method of an exported class or instance, gated by a caller of that method.
+  // An exported interface has no fact of its own: a caller typed by it names this module and the interface.
   const methods = names.flatMap((n) => {
     const [name, method] = n.split('#');
-    const fact = method === undefined || name === undefined ? undefined : project.exportFact(file, name);
-    return fact === undefined ? [] : [{ fact, method }];
+    if (method === undefined || name === undefined) return [];
+    return [{ fact: project.exportFact(file, name), name, method }];
   });
   if (wanted.size === 0 && methods.length === 0) return false;
   for (let ref of project.authGates as readonly (ImportRef & { method?: string })[]) {
     if (ref.method !== undefined) {
       const target = project.resolveModule(ref.from, ref.source);
       const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
-      if (methods.some((m) => m.fact === fact && m.method === ref.method)) return true;
+      const same = (m: (typeof methods)[number]) =>
+        m.fact !== undefined ? m.fact === fact : target === file && m.name === ref.name;
+      if (methods.some((m) => same(m) && m.method === ref.method)) return true;
       continue;
     }
     for (let depth = 0; depth < 5; depth++) {

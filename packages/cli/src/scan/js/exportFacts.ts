@@ -12,6 +12,7 @@ import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
 import { awaitedImports } from './rules/authAwaitedImports.js';
 import { authErrorClass } from './rules/authErrorClasses.js';
+import { authErrorFactory } from './rules/authErrorFactories.js';
 import { callsRemote } from './rules/authFacts.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
@@ -144,6 +145,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(forwards !== undefined ? { forwards } : {}),
         ...(batchEvent ? { batchEvent: true as const } : {}),
         ...(refuses ? { refusesBatch: true as const } : {}),
+        // A helper building the 401/403 answer (`error.status = 401; return error`): raised like a class.
+        ...(authStatusText(ctx.source) && authErrorFactory(ctx, v) ? { authError: true } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
       };
     } else if (wrapper !== undefined) {

@@ -9,6 +9,7 @@ import { awaitedImports } from './authAwaitedImports.js';
 import { awsErrorNameRules } from './authAwsErrorNames.js';
 import { verifyCallbackRules } from './authCallbacks.js';
 import { raisedAuthClass } from './authErrorClasses.js';
+import { raisedFactories } from './authErrorFactories.js';
 import { errorHookRules } from './authErrorHooks.js';
 import { errorTupleRules } from './authErrorTuples.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
@@ -72,13 +73,19 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
     const body = cb.body as Node;
     const answered = body.type === 'BlockStatement' ? body : (ctx.valueOf(body) ?? body);
     const wrapped = { type: 'Answer', start: answered.start, end: answered.end, body: answered } as Node;
-    if (answersAuthFailure(wrapped, ctx) === undefined) continue;
+    // `.catch(() => next(util.buildInvalidApiKey()))`: a helper of the project that builds the 401.
+    const built =
+      answersAuthFailure(wrapped, ctx) === undefined && mayRaise(ctx)
+        ? raisedFactories(ctx, wrapped)
+        : undefined;
+    if (answersAuthFailure(wrapped, ctx) === undefined && built === undefined) continue;
     const param = (cb.params as Node[])[0];
     if (param !== undefined && discriminates({ type: 'CatchClause', start: 0, end: 0, param, body } as Node))
       continue;
     const chain = unwrap(callee.object) as Node;
     const remote =
       callsRemote(ctx, chain) ??
+      rootRemote(ctx, chain) ??
       (someDescendant(
         chain,
         (n) => n.type === 'CallExpression' && REMOTE_IN_CHAIN.test(calleeName(n) ?? ''),
@@ -92,8 +99,25 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
       'infra-error-as-auth',
       call.arguments[handlerAt] as Node,
       `${handlerAt === 0 ? '.catch()' : "then()'s rejection handler"} answers any failure of ${remote} with Deny/401/403, so an outage logs every user out`,
+      built !== undefined && 'imported' in built ? { onlyIfImportAuthError: built.imported } : {},
     );
   }
+}
+
+/**
+ * `lookupScopes(key).then(...).catch(deny)`: the chain starts at a function of this module, whose promise
+ * (a lookup, a key fetch) is what the chain's catch answers for; judged by what that function does.
+ */
+function rootRemote(ctx: ModuleContext, chain: Node): string | undefined {
+  let root = unwrap(chain);
+  for (let i = 0; i < 8 && root?.type === 'CallExpression'; i++) {
+    const callee = unwrap(root.callee);
+    if (callee?.type !== 'MemberExpression') break;
+    root = unwrap(callee.object);
+  }
+  if (root?.type !== 'CallExpression' || unwrap(root.callee)?.type !== 'Identifier') return undefined;
+  const fn = ctx.functionOf(root.callee);
+  return fn === undefined ? undefined : callsRemote(ctx, wrap(fn.body as Node), 1);
 }
 
 export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
@@ -113,7 +137,10 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
     const auth =
       answersAuthFailure(body, ctx) ?? fallThroughDeny(ctx, handler) ?? hookFalsyAnswer(ctx, handler);
     // `throw new TokenError()`: a class whose 401/403 is set where it is declared (here or imported).
-    const raised = auth === undefined && mayRaise(ctx) ? raisedAuthClass(ctx, body) : undefined;
+    const raised =
+      auth === undefined && mayRaise(ctx)
+        ? (raisedAuthClass(ctx, body) ?? raisedFactories(ctx, body))
+        : undefined;
     if (auth === undefined && raised === undefined) continue;
     if (discriminates(handler)) continue;
     const classes =

@@ -12,6 +12,7 @@ import { spelledWithin } from '../namesWithin.js';
 import { SourceWords } from '../SourceWords.js';
 import { importRefOf } from '../sdkOptions.js';
 import { lastTextMemo } from '../textMemo.js';
+import { awaitedImports } from './authAwaitedImports.js';
 import { callsRemote, discriminates, isFalsyValue, isNotVerifiedValue, userOf } from './authFacts.js';
 import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
 import { gateAnswer } from './authGateAnswer.js';
@@ -22,6 +23,8 @@ import type { Report, Rule } from './Report.js';
 interface FalsyCatch {
   readonly handler: Node;
   readonly remote: string;
+  /** Set when the remote call is a method of another module's class: kept if that method is remote there. */
+  readonly through?: (ImportRef & { method?: string })[];
 }
 
 /** A catch of `fn` itself (not of a nested function) that answers a falsy value for any remote failure. */
@@ -53,6 +56,11 @@ function falsyCatch(ctx: ModuleContext, fn: Node): FalsyCatch | undefined {
       }
       const remote = falsy ? callsRemote(ctx, n.block as Node) : undefined;
       if (remote !== undefined) found = { handler, remote };
+      else if (falsy) {
+        // `await this.jwtVerifier.verify(t)` on a class of another module: judged there by the project pass.
+        const through = awaitedImports(ctx, n.block as Node);
+        if (through.length > 0) found = { handler, remote: '{remote}', through };
+      }
       return true;
     },
     true,
@@ -164,7 +172,7 @@ export function falsyFailure(ctx: ModuleContext, fn: Node, depth = 0): FalsyCatc
 export function verifierFact(ctx: ModuleContext, fn: Node): VerifierFact | undefined {
   if (!isFunction(fn)) return undefined;
   const local = falsyFailure(ctx, fn);
-  if (local !== undefined) return { remote: local.remote };
+  if (local !== undefined && local.through === undefined) return { remote: local.remote };
   for (const call of passedOn(ctx, fn)) {
     const via = importRefOf(ctx, call.callee as Node);
     if (via !== undefined) return { via };
@@ -175,7 +183,8 @@ export function verifierFact(ctx: ModuleContext, fn: Node): VerifierFact | undef
 /** The project imports whose falsy result this module answers 401/403 on (the callers' half of a gate). */
 export function authGates(ctx: ModuleContext): (ImportRef & { method?: string })[] {
   const refs: (ImportRef & { method?: string })[] = [];
-  if (ctx.projectImports.size === 0 || !authText(ctx.source)) return refs;
+  // A parameter typed by a project class comes through a type-only import, which projectImports leaves out.
+  if ((ctx.projectImports.size === 0 && !ctx.source.includes('type')) || !authText(ctx.source)) return refs;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : callee;
@@ -220,7 +229,8 @@ function localGates(ctx: ModuleContext): Map<Node, { helper: string; remote: str
     if (fn === undefined) continue;
     if (!failures.has(fn)) failures.set(fn, falsyFailure(ctx, fn));
     const found = failures.get(fn);
-    if (found === undefined || gateAnswer(ctx, call) === undefined) continue;
+    // One remote only through another module is left to the exported verdicts below (its own condition).
+    if (found === undefined || found.through !== undefined || gateAnswer(ctx, call) === undefined) continue;
     if (!out.has(found.handler))
       out.set(found.handler, { helper: calleeName(call) ?? 'the helper', remote: found.remote });
   }
@@ -263,11 +273,11 @@ export const authAcrossModulesRules: Rule = (ctx: ModuleContext, report: Report)
     );
   // Exported helpers and classes' methods: reported when a caller in another module answers 401/403 on them.
   const byCatch = exportedVerdicts(ctx);
-  for (const [handler, { names, remote }] of byCatch)
+  for (const [handler, { names, remote, through }] of byCatch)
     report(
       'infra-error-as-auth',
       handler,
       `${names[0]?.replace('#', '.')}() answers "not verified" for any failure of ${remote}, and a caller answers 401/403 on it: an outage logs every user out`,
-      { onlyIfAuthGated: names },
+      { onlyIfAuthGated: names, ...(through !== undefined ? { onlyIfImportRemote: through } : {}) },
     );
 };

@@ -3,7 +3,7 @@
 // or cache outage looks like every caller being logged out: `req.user = await User.findById(decoded.id)`
 // in Express "protect" middleware, `prisma.session.findUnique(...)`, `redis.get('sess:' + id)`, an AWS SDK
 // v2 call ending in `.promise()`. Recognised by the shape of the call, never by the project's names.
-import { calleeName, memberPath, type Node, unwrap } from '../ast.js';
+import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { knexQueryStart } from './authKnexQuery.js';
 
@@ -23,11 +23,16 @@ const SQL_RECEIVER = /^(pool|db|database|client|conn|connection|sql|pg|mysql|kne
 /** An AWS SDK v2 service object: `await cognito.getUser(params).promise()`, `docClient.get(...).promise()`. */
 const SDK_V2 = /client|ddb|dynamo|kms|ssm|secrets|cognito|identity|sts|documentclient/i;
 
-/** Is `call` (perhaps inside a chain such as `.select(...)`, `.lean()`) awaited? */
+/**
+ * Is `call` (perhaps inside a chain such as `.select(...)`, `.lean()`) awaited, or, inside a promise's
+ * executor, chained to a `.catch` that rejects that promise (`Key.findOne(q).then(...).catch(reject)`)?
+ */
 function awaitedChain(ctx: ModuleContext, call: Node): boolean {
   let n = call;
+  const links: Node[] = [];
   for (let p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(n)) {
     if (p.type === 'AwaitExpression') return true;
+    if (p.type === 'CallExpression' && p.callee === n) links.push(p);
     // Up the chain only: the object of a member, the callee of a call (not an argument handed to one).
     const through =
       (p.type === 'MemberExpression' && p.object === n) ||
@@ -35,9 +40,38 @@ function awaitedChain(ctx: ModuleContext, call: Node): boolean {
       p.type === 'ChainExpression' ||
       p.type === 'ParenthesizedExpression' ||
       p.type === 'TSNonNullExpression';
-    if (!through) return false;
+    if (!through) return links.length > 0 && rejectsExecutor(ctx, n, links);
   }
   return false;
+}
+
+/**
+ * `new Promise((resolve, reject) => { lookup().then(...).catch(reject) })`: the chain's catch (or a
+ * `then`'s second callback) hands the lookup's failure to the executor's `reject`, so whoever awaits the
+ * promise sees it as if the lookup were awaited there.
+ */
+function rejectsExecutor(ctx: ModuleContext, top: Node, links: Node[]): boolean {
+  const executor = ctx.enclosingFunction(top);
+  const made = executor === undefined ? undefined : ctx.parentOf(executor);
+  if (made?.type !== 'NewExpression' || unwrap(made.callee)?.name !== 'Promise') return false;
+  const reject = unwrap((executor?.params as Node[] | undefined)?.[1]);
+  if (reject?.type !== 'Identifier') return false;
+  const name = reject.name as string;
+  return links.some((link) => {
+    const method = calleeName(link);
+    const args = link.arguments as Node[];
+    const handler = unwrap(method === 'catch' ? args[0] : method === 'then' ? args[1] : undefined);
+    if (handler === undefined) return false;
+    if (handler.type === 'Identifier') return handler.name === name;
+    return someDescendant(
+      handler,
+      (m) =>
+        m.type === 'CallExpression' &&
+        unwrap(m.callee)?.type === 'Identifier' &&
+        unwrap(m.callee)?.name === name,
+      true,
+    );
+  });
 }
 
 /**

@@ -33,8 +33,8 @@ export function methodGateRefs(ctx: ModuleContext): MethodGateRef[] {
  * The catches of exported classes' methods (or of an exported instance's class) that answer "not
  * verified" for a remote failure, each with the `Export#method` names a gate may ask for.
  */
-export function methodVerdictCatches(ctx: ModuleContext): Map<Node, { names: string[]; remote: string }> {
-  const out = new Map<Node, { names: string[]; remote: string }>();
+export function methodVerdictCatches(ctx: ModuleContext): Map<Node, Verdict> {
+  const out = new Map<Node, Verdict>();
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined || isFunction(v)) continue;
@@ -50,24 +50,57 @@ export function methodVerdictCatches(ctx: ModuleContext): Map<Node, { names: str
       const fn = typeof method === 'string' ? methodOf(cls, method) : undefined;
       const found = fn === undefined ? undefined : falsyFailure(ctx, fn);
       if (found === undefined) continue;
-      const entry = out.get(found.handler) ?? { names: [], remote: found.remote };
+      const entry = out.get(found.handler) ?? verdictOf(found);
       entry.names.push(`${name}#${method}`);
+      // `class JwtAuthoriser implements Authoriser`: callers typed by the module's exported interface.
+      for (const face of implemented(ctx, cls)) entry.names.push(`${face}#${method}`);
       out.set(found.handler, entry);
     }
   }
   return out;
 }
 
-const verdictsByModule = new WeakMap<ModuleContext, Map<Node, { names: string[]; remote: string }>>();
+/** A catch answering "not verified": the export names that reach it, and the remote failure it hides. */
+type Verdict = { names: string[]; remote: string; through?: (ImportRef & { method?: string })[] };
+
+function verdictOf(found: NonNullable<ReturnType<typeof falsyFailure>>): Verdict {
+  return {
+    names: [],
+    remote: found.remote,
+    ...(found.through !== undefined ? { through: found.through } : {}),
+  };
+}
+
+/** The interfaces a class implements that this module exports (`export interface Authoriser`). */
+function implemented(ctx: ModuleContext, cls: Node): string[] {
+  const faces: string[] = [];
+  for (const h of (cls.implements as Node[] | undefined) ?? []) {
+    const name = unwrap(h.expression as Node | undefined)?.name as string | undefined;
+    if (name !== undefined && exportsInterface(ctx, name)) faces.push(name);
+  }
+  return faces;
+}
+
+/** Does the module export an interface of that name? */
+function exportsInterface(ctx: ModuleContext, name: string): boolean {
+  return (ctx.program.body as Node[]).some(
+    (st) =>
+      st.type === 'ExportNamedDeclaration' &&
+      st.declaration?.type === 'TSInterfaceDeclaration' &&
+      st.declaration.id?.name === name,
+  );
+}
+
+const verdictsByModule = new WeakMap<ModuleContext, Map<Node, Verdict>>();
 
 /**
  * The catches of exported functions (and exported classes' methods, `Class#method`) that answer "not
  * verified" for a remote failure, with the export names a gate in another module may ask for.
  */
-export function exportedVerdicts(ctx: ModuleContext): Map<Node, { names: string[]; remote: string }> {
+export function exportedVerdicts(ctx: ModuleContext): Map<Node, Verdict> {
   const known = verdictsByModule.get(ctx);
   if (known !== undefined) return known;
-  const byCatch = new Map<Node, { names: string[]; remote: string }>();
+  const byCatch = new Map<Node, Verdict>();
   verdictsByModule.set(ctx, byCatch);
   if (ctx.exports.size === 0 || !ctx.source.includes('catch')) return byCatch;
   for (const [name, value] of ctx.exports) {
@@ -75,7 +108,7 @@ export function exportedVerdicts(ctx: ModuleContext): Map<Node, { names: string[
     if (fn === undefined || !isFunction(fn)) continue;
     const found = falsyFailure(ctx, fn);
     if (found === undefined) continue;
-    const entry = byCatch.get(found.handler) ?? { names: [], remote: found.remote };
+    const entry = byCatch.get(found.handler) ?? verdictOf(found);
     entry.names.push(name);
     byCatch.set(found.handler, entry);
   }
