@@ -6,6 +6,7 @@ import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap }
 import { importedInstanceMethod } from '../asyncMethods.js';
 import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { returnsPending } from '../pendingReturns.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { closesBrowser } from './browserClose.js';
@@ -62,7 +63,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (callee?.type === 'Identifier') {
     if (timerStartsWork(ctx, call, (inner) => isPromiseCall(ctx, inner) === true)) return true;
     const fn = ctx.functionOf(callee);
-    if (fn !== undefined) return returnsPromise(fn) && !settledOnReturn(fn);
+    if (fn !== undefined) return (returnsPromise(fn) || returnsPending(ctx, fn)) && !settledOnReturn(fn);
     if (callsPromiseParam(ctx, callee)) return true;
     // A relative import, or one of the project's workspace packages: the project pass decides.
     const imp = ctx.importOf(callee.name as string, callee);
