@@ -8,6 +8,7 @@ import type { ExportFact, ImportRef, ReExport } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass, methodOf, sdkInstance } from './memberClass.js';
 import { optionPropsOf } from './optionProps.js';
+import { returnsPending } from './pendingReturns.js';
 import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
 import { awaitedImports } from './rules/authAwaitedImports.js';
@@ -135,7 +136,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         provides: [...cover.kinds],
         via: cover.via,
         // A bare call of an export whose promise is settled on return floats nothing (rules/settledAsync.ts).
-        async: returnsPromise(v) && !settledOnReturn(v),
+        async: (returnsPromise(v) || returnsPending(ctx, v)) && !settledOnReturn(v),
         ...(options !== undefined ? { options } : {}),
         ...(verifier !== undefined ? { verifier } : {}),
         ...(remote !== undefined ? { remote } : {}),

@@ -15,7 +15,8 @@ import { sstHandlerType } from './sstHandlers.js';
 
 const LAMBDA_EVENT_TYPES =
   /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
-const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
+/** An export named like a Lambda entry point. */
+export const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
 /** A factory of the project's own that says it builds a Lambda handler (not `errorHandler`, a middleware). */
 const HANDLER_FACTORY = /^(with|wrap|create|make|build)?(lambda|api|http)?handler$/i;
 /** Error trackers' Lambda wrappers, called as a method of the tracker: Rollbar, Sentry, Honeybadger. */

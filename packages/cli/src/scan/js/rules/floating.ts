@@ -6,6 +6,7 @@ import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap }
 import { importedInstanceMethod } from '../asyncMethods.js';
 import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { returnsPending } from '../pendingReturns.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { closesBrowser } from './browserClose.js';
@@ -13,6 +14,7 @@ import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
 import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
+import { inHandlerHook, mayHaveHooks } from './handlerHooks.js';
 import { classifyHttpCall } from './http.js';
 import { feedsListenedStream } from './listenerFeeds.js';
 import { prismaCall } from './prismaLazy.js';
@@ -62,7 +64,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (callee?.type === 'Identifier') {
     if (timerStartsWork(ctx, call, (inner) => isPromiseCall(ctx, inner) === true)) return true;
     const fn = ctx.functionOf(callee);
-    if (fn !== undefined) return returnsPromise(fn) && !settledOnReturn(fn);
+    if (fn !== undefined) return (returnsPromise(fn) || returnsPending(ctx, fn)) && !settledOnReturn(fn);
     if (callsPromiseParam(ctx, callee)) return true;
     // A relative import, or one of the project's workspace packages: the project pass decides.
     const imp = ctx.importOf(callee.name as string, callee);
@@ -150,6 +152,7 @@ function inConstructedClass(ctx: ModuleContext, stmt: Node): boolean {
 
 export function floatingRule(ctx: ModuleContext, report: Report): void {
   const mayExecute = ctx.source.includes('new Promise');
+  const mayHook = mayHaveHooks(ctx);
   // A module with no handler of its own: its functions are judged when a handler elsewhere reaches them.
   const helper = ctx.handlers.size === 0;
   // Cheap text tests first: only a module that ends a request may answer before it is sent.
@@ -168,8 +171,11 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     }
     // A step handed to the handler's `.then(...)` that drops its own chain (rules/droppedChainStep.ts).
     const step = !helper && droppedChainStep(ctx, stmt);
-    if (!step && !helper && ctx.handlerKindAt(stmt) === undefined && !inConstructedClass(ctx, stmt)) continue;
-    if (helper && ctx.enclosingFunction(stmt) === undefined) continue;
+    // A hook of the options the handler is built from runs in the invocation (rules/handlerHooks.ts).
+    const hook = !step && mayHook && ctx.handlerKindAt(stmt) === undefined && inHandlerHook(ctx, stmt);
+    const onPath = step || hook || ctx.handlerKindAt(stmt) !== undefined || inConstructedClass(ctx, stmt);
+    if (!helper && !onPath) continue;
+    if (helper && !hook && ctx.enclosingFunction(stmt) === undefined) continue;
     let e = unwrap(stmt.expression);
     const voided = e?.type === 'UnaryExpression' && e.operator === 'void';
     if (voided) e = unwrap(e?.argument);
@@ -179,14 +185,14 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     // Work a stream's listener starts to feed that stream: its reader waits on it (rules/listenerFeeds.ts).
     if (feedsListenedStream(ctx, stmt, e)) continue;
     if (!helper && !step && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
-    const reaching = helper ? exportsReaching(ctx, stmt, true) : [];
-    if (helper && reaching.length === 0) continue;
+    const reaching = helper && !hook ? exportsReaching(ctx, stmt, true) : [];
+    if (helper && !hook && reaching.length === 0) continue;
     const message = step
       ? "this step of the handler's promise chain starts a chain and does not return it: the next step (often the answer) runs at once, and its failure never reaches the chain"
       : messageOf(ctx, e, voided);
     report('floating-promise', e, message, {
       ...(promise === true ? {} : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
-      ...(helper ? { onlyIfExportOnHandlerPath: reaching } : {}),
+      ...(helper && !hook ? { onlyIfExportOnHandlerPath: reaching } : {}),
     });
   }
   // An aws-sdk v2 call whose callback runs after the handler answered (rules/sdkCallbackAnswers.ts).
