@@ -16,6 +16,7 @@ import { offServicePath } from '../offServicePath.js';
 import { onlyPresigns } from '../presignOnly.js';
 import { type OptionsShape, optionsShape } from '../sdkOptions.js';
 import { boundedBySignal } from '../sdkSignal.js';
+import { unreadClient } from '../unreadClients.js';
 import { mayBeWorkspaceImport } from '../workspaceImports.js';
 import { extendedSqsClient, mentionsExtendedSqs } from './extendedSqsClient.js';
 import { MIDDY_CLIENT_IMPORT, middyClient } from './middyClients.js';
@@ -263,6 +264,8 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (shape.unknown && !fed) continue;
     if (maySignal && boundedBySignal(ctx, node)) continue;
     if (mayPresign && onlyPresigns(ctx, node)) continue;
+    // A client the module neither reads nor exports sends nothing.
+    if (unreadClient(ctx, node)) continue;
     if (fed) {
       const condition = paramFedCondition(ctx, node);
       if (condition !== undefined)

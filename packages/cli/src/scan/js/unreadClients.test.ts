@@ -1,0 +1,48 @@
+// Which module-level clients send no request (unreadClient): only one the module neither reads nor exports.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from './ast.js';
+import { ModuleContext } from './ModuleContext.js';
+import { unreadClient } from './unreadClients.js';
+
+/** unreadClient for the one `new S3(...)` of `source`. */
+function unread(source: string): boolean {
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const created = ctx.of('NewExpression').find((n) => (n.callee as Node).name === 'S3') as Node;
+  return unreadClient(ctx, created);
+}
+
+describe('unreadClient', () => {
+  it.each([
+    ['never read, not exported', 'const s3 = new S3({});', true],
+    [
+      'read by a function',
+      'const s3 = new S3({});\nexports.handler = async () => s3.getObject({}).promise();',
+      false,
+    ],
+    [
+      'read by an arrow at module level',
+      'const s3 = new S3(opts);\nconst get = async (k) => await s3.getObject(k);\nmodule.exports = { get };',
+      false,
+    ],
+    [
+      'a shadowing parameter is another variable',
+      'const s3 = new S3({});\nexport function f(s3) { return s3.send(x); }',
+      true,
+    ],
+    [
+      'a member named like it is not a read',
+      'const s3 = new S3({});\nexport const f = () => other.s3;',
+      true,
+    ],
+    ['exported by declaration', 'export const s3 = new S3({});', false],
+    ['exported by specifier', 'const s3 = new S3({});\nexport { s3 };', false],
+    ['exported by CommonJS shorthand', 'const s3 = new S3({});\nmodule.exports = { s3 };', false],
+    ['inside a function', 'export function make() { const s3 = new S3({}); return 1; }', false],
+  ])('%s', (_, source, expected) => {
+    expect(unread(source)).toBe(expected);
+  });
+});
