@@ -62,7 +62,7 @@ function clientOf(
 ): { kind: 'api' | 'oauth'; timed: boolean } | undefined {
   let built = unwrap(ctx.valueOf(base));
   if (built?.type === 'AwaitExpression') built = unwrap(ctx.valueOf(built.argument as Node));
-  if (built === undefined) return undefined;
+  if (built?.type !== 'CallExpression' && built?.type !== 'NewExpression') return typedParamClient(ctx, base);
   const callee = unwrap(built.callee);
   if (callee === undefined) return undefined;
   const imp = ctx.importRoot(callee);
@@ -99,7 +99,8 @@ function clientOf(
   const oauth =
     (imp?.source === 'googleapis' && /^google\.auth\.(OAuth2|JWT)$/.test(path?.join('.') ?? '')) ||
     (standalone !== undefined && path?.join('.') === 'auth.OAuth2') ||
-    (imp?.source === 'google-auth-library' && (imp.imported === 'OAuth2Client' || imp.imported === 'JWT'));
+    (imp?.source === 'googleapis' && path?.join('.') === 'google.auth.GoogleAuth') ||
+    (imp?.source === 'google-auth-library' && AUTH_CLASSES.has(imp.imported));
   if (!oauth) return undefined;
   // Positional arguments (client id, secret, redirect) carry no transport options.
   const only = args.length === 1 ? unwrap(ctx.valueOf(args[0])) : undefined;
@@ -135,6 +136,32 @@ function reportImported(
       : `OAuth2 client ${method}() on the client ${ref.name}() builds has no timeout (gaxios waits forever by default): pass transporterOptions: { timeout } to that client`,
     { onlyIfImportGoogleClient: { ref, kind } },
   );
+}
+
+/** google-auth-library's clients that send through gaxios: built directly, or named as a parameter's type. */
+const AUTH_CLASSES = new Set(['OAuth2Client', 'JWT', 'GoogleAuth']);
+
+/**
+ * A parameter typed with one of AUTH_CLASSES (`(auth: GoogleAuth<AwsClient>) => auth.request(...)`): judged
+ * by the clients of that class the module builds, untimed only when it builds some and none names a timeout
+ * (as a parameter typed `Octokit` is, rules/octokitClients.ts).
+ */
+function typedParamClient(ctx: ModuleContext, base: Node): { kind: 'oauth'; timed: boolean } | undefined {
+  const b = unwrap(base);
+  if (b?.type !== 'Identifier') return undefined;
+  const binding = ctx.resolve(b.name as string, b);
+  if (binding?.kind !== 'param') return undefined;
+  const p = binding.declaration.type === 'AssignmentPattern' ? binding.declaration.left : binding.declaration;
+  const type = (p?.typeAnnotation as Node | undefined)?.typeAnnotation;
+  if (type?.type !== 'TSTypeReference' || type.typeName?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(type.typeName.name as string, type.typeName as Node);
+  if (imp?.source !== 'google-auth-library' || !AUTH_CLASSES.has(imp.imported)) return undefined;
+  const built = ctx
+    .of('NewExpression')
+    .filter((n) => ctx.importRoot(n.callee as Node)?.imported === imp.imported);
+  const clients = built.map((n) => clientOf(ctx, n, 1));
+  if (clients.length === 0 || clients.some((c) => c === undefined || c.timed)) return undefined;
+  return { kind: 'oauth', timed: false };
 }
 
 /** `google.options({ timeout })` (or options it cannot read) in this module bounds its googleapis calls. */
