@@ -135,7 +135,8 @@ export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
 }
 
 /** A time budget compared in the loop: the remaining invocation time, or the clock against a limit. */
-const DEADLINE = /getRemainingTimeInMillis\(\)\s*[<>]|[<>]=?\s*[\w$.]*getRemainingTimeInMillis\(\)|\bDate\.now\(\)\s*(-\s*[\w$.]+\s*)?[<>]|[<>]=?\s*Date\.now\(\)/;
+const DEADLINE =
+  /getRemainingTimeInMillis\(\)\s*[<>]|[<>]=?\s*[\w$.]*getRemainingTimeInMillis\(\)|\bDate\.now\(\)\s*(-\s*[\w$.]+\s*)?[<>]|[<>]=?\s*Date\.now\(\)/;
 
 /** Does every path through this statement end the loop (throw, return, break)? */
 function alwaysExits(statement: Node | null | undefined): boolean {
