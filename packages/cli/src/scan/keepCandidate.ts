@@ -84,6 +84,11 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const target = project.resolveModule(ref.from, ref.source);
     if (target === undefined || project.exportFact(target, ref.name)?.randomReturn !== true) return false;
   }
+  if (c.onlyIfImportGoogleClient !== undefined) {
+    const { ref, kind } = c.onlyIfImportGoogleClient;
+    const target = project.resolveModule(ref.from, ref.source);
+    if (target === undefined || project.exportFact(target, ref.name)?.googleClient !== kind) return false;
+  }
   if (c.onlyIfImportServerlessApi !== undefined) {
     const { refs, seconds } = c.onlyIfImportServerlessApi;
     const behindApi = refs.some((ref) => {

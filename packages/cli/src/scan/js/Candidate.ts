@@ -208,6 +208,8 @@ export interface Candidate {
    * that function returns a random or clock value (ExportFact.randomReturn).
    */
   readonly onlyIfImportRandom?: ImportRef;
+  /** A Google API request on a client this import returns: kept when it builds one of `kind` with no timeout. */
+  readonly onlyIfImportGoogleClient?: { readonly ref: ImportRef; readonly kind: 'api' | 'oauth' };
   /**
    * A serverless.ts `provider.timeout` of these seconds: kept when one of these imported function
    * definitions sets none and sits behind an API whose limit it reaches (ExportFact.serverlessApi).

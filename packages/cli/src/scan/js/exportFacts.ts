@@ -21,6 +21,7 @@ import { refusesBatchArg } from './rules/batchSingleHelpers.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { builderDlqKeys } from './rules/cdkBuiltFunctions.js';
 import { queueSubclassWithoutDlq } from './rules/cdkQueueSubclasses.js';
+import { untimedGoogleClient } from './rules/googleApis.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { answersErrors } from './rules/httpErrorMiddleware.js';
 import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
@@ -204,6 +205,9 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     // A function answering failures as values (`return left('ERROR')`), which a queue handler may return.
     if (failureWords && isFunction(v) && returnsFailureValue(v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), failureValue: true };
+    const google = isFunction(v) ? untimedGoogleClient(ctx, v) : undefined;
+    if (google !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), googleClient: google };
     // A Serverless function definition (`export default { handler, events: [{ http }] }`) for serverless.ts.
     const apiLimit =
       v.type === 'ObjectExpression' && ctx.source.includes('events') ? serverlessApiLimit(ctx, v) : undefined;

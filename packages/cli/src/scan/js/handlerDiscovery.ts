@@ -97,6 +97,8 @@ function addHandler(
   if (v.type === 'CallExpression') {
     // `middy(base).use(...)`, `sqsHandler(recordFn, opts)`, `makeIdempotent(fn, opts)`
     let call: Node | undefined = v;
+    // middy's builder form, `middy().use(...).handler(fn)`: the function given to `.handler()` is the entry.
+    let builderEntry: Node | undefined;
     while (call?.type === 'CallExpression') {
       const callee = unwrap(call.callee);
       if (streamified(ctx, call)) {
@@ -110,12 +112,15 @@ function addHandler(
           builtByFactory(ctx, call, exportedName);
           break;
         }
+        if (propertyName(callee.property, callee.computed) === 'handler') builderEntry ??= call.arguments[0];
         call = unwrap(callee.object);
         continue;
       }
       const name = callee?.type === 'Identifier' ? (callee.name as string) : method;
       if (name !== undefined && WRAPPING_FACTORIES.has(name)) {
-        const inner = ctx.valueOf(call.arguments[0]);
+        const inner = ctx.valueOf(
+          name === 'middy' && call.arguments.length === 0 ? builderEntry : call.arguments[0],
+        );
         if (isFunction(inner)) {
           const innerKind: HandlerKind = name === 'sqsHandler' ? 'record' : 'entry';
           ctx.handlers.set(inner as Node, innerKind);

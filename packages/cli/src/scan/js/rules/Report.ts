@@ -30,6 +30,7 @@ export type Extra = Pick<
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
   | 'onlyIfImportRandom'
+  | 'onlyIfImportGoogleClient'
   | 'onlyIfImportServerlessApi'
   | 'onlyIfImportBatchEvent'
   | 'unlessImportRefusesBatch'

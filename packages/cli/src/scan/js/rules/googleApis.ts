@@ -9,10 +9,14 @@
 // transporterOptions: { timeout } })`), in the module's `google.options({ timeout })`, or in the call's
 // own options (`gmail.users.messages.get(params, { timeout })`). Options the scan cannot read (a variable
 // from elsewhere, a spread) are taken as holding one. Standalone `@googleapis/<api>` factories build the same
-// clients; a client a same-module helper returns (`await initialiseClient()`) is followed one hop.
-import { memberPath, type Node, unwrap } from '../ast.js';
-import type { ModuleContext } from '../ModuleContext.js';
+// clients; a client a same-module helper returns (`await initialiseClient()`) is followed one hop, and one
+// a helper of another project module returns (`const drive = await getDriveService()`) is asked of that
+// module by the project pass (ExportFact.googleClient). A service-account `JWT` client is an OAuth2 client.
+import { isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import type { ImportRef } from '../Candidate.js';
+import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
+import { mayCallHttp } from '../ruleGate.js';
 import { returnedValues } from '../sdkOptions.js';
 import type { Report, Rule } from './Report.js';
 
@@ -28,6 +32,7 @@ const OAUTH_REQUESTS = new Set([
   'revokeCredentials',
   'getFederatedSignonCerts',
   'request',
+  'authorize',
 ]);
 /** `google.<name>(...)` calls that are not API clients. */
 const NOT_AN_API = new Set(['options', 'auth', 'discover', 'discoverAPI', 'addAPIs']);
@@ -57,7 +62,7 @@ function clientOf(
 ): { kind: 'api' | 'oauth'; timed: boolean } | undefined {
   let built = unwrap(ctx.valueOf(base));
   if (built?.type === 'AwaitExpression') built = unwrap(ctx.valueOf(built.argument as Node));
-  if (built === undefined) return undefined;
+  if (built?.type !== 'CallExpression' && built?.type !== 'NewExpression') return typedParamClient(ctx, base);
   const callee = unwrap(built.callee);
   if (callee === undefined) return undefined;
   const imp = ctx.importRoot(callee);
@@ -92,14 +97,71 @@ function clientOf(
   }
   if (built.type !== 'NewExpression') return undefined;
   const oauth =
-    (imp?.source === 'googleapis' && path?.join('.') === 'google.auth.OAuth2') ||
+    (imp?.source === 'googleapis' && /^google\.auth\.(OAuth2|JWT)$/.test(path?.join('.') ?? '')) ||
     (standalone !== undefined && path?.join('.') === 'auth.OAuth2') ||
-    (imp?.source === 'google-auth-library' && imp.imported === 'OAuth2Client');
+    (imp?.source === 'googleapis' && path?.join('.') === 'google.auth.GoogleAuth') ||
+    (imp?.source === 'google-auth-library' && AUTH_CLASSES.has(imp.imported));
   if (!oauth) return undefined;
   // Positional arguments (client id, secret, redirect) carry no transport options.
   const only = args.length === 1 ? unwrap(ctx.valueOf(args[0])) : undefined;
   const timed = only?.type === 'ObjectExpression' ? optionsTimed(ctx, only) : only?.type === 'Identifier'; // a parameter
   return { kind: 'oauth', timed };
+}
+
+/**
+ * A request through a client another module's helper returns: kept by the project pass when that helper
+ * builds an untimed client of the kind the call needs (an API method is one resource down at least).
+ */
+function reportImported(
+  ctx: ModuleContext,
+  report: Report,
+  call: Node,
+  ref: ImportRef,
+  path: readonly string[],
+  args: Node[],
+): void {
+  const method = path.at(-1) ?? '';
+  const kind =
+    path.length >= 3 && !optionsTimed(ctx, args[1])
+      ? ('api' as const)
+      : path.length === 2 && OAUTH_REQUESTS.has(method)
+        ? ('oauth' as const)
+        : undefined;
+  if (kind === undefined) return;
+  report(
+    'http-no-timeout',
+    call,
+    kind === 'api'
+      ? `googleapis ${path.slice(1).join('.')}() on the client ${ref.name}() builds has no timeout (gaxios waits forever by default): set timeout in that client's options`
+      : `OAuth2 client ${method}() on the client ${ref.name}() builds has no timeout (gaxios waits forever by default): pass transporterOptions: { timeout } to that client`,
+    { onlyIfImportGoogleClient: { ref, kind } },
+  );
+}
+
+/** google-auth-library's clients that send through gaxios: built directly, or named as a parameter's type. */
+const AUTH_CLASSES = new Set(['OAuth2Client', 'JWT', 'GoogleAuth']);
+
+/**
+ * A parameter typed with one of AUTH_CLASSES (`(auth: GoogleAuth<AwsClient>) => auth.request(...)`): judged
+ * by the clients of that class the module builds, untimed only when it builds some and none names a timeout
+ * (as a parameter typed `Octokit` is, rules/octokitClients.ts).
+ */
+function typedParamClient(ctx: ModuleContext, base: Node): { kind: 'oauth'; timed: boolean } | undefined {
+  const b = unwrap(base);
+  if (b?.type !== 'Identifier') return undefined;
+  const binding = ctx.resolve(b.name as string, b);
+  if (binding?.kind !== 'param') return undefined;
+  const p = binding.declaration.type === 'AssignmentPattern' ? binding.declaration.left : binding.declaration;
+  const type = (p?.typeAnnotation as Node | undefined)?.typeAnnotation;
+  if (type?.type !== 'TSTypeReference' || type.typeName?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(type.typeName.name as string, type.typeName as Node);
+  if (imp?.source !== 'google-auth-library' || !AUTH_CLASSES.has(imp.imported)) return undefined;
+  const built = ctx
+    .of('NewExpression')
+    .filter((n) => ctx.importRoot(n.callee as Node)?.imported === imp.imported);
+  const clients = built.map((n) => clientOf(ctx, n, 1));
+  if (clients.length === 0 || clients.some((c) => c === undefined || c.timed)) return undefined;
+  return { kind: 'oauth', timed: false };
 }
 
 /** `google.options({ timeout })` (or options it cannot read) in this module bounds its googleapis calls. */
@@ -115,20 +177,58 @@ function globalTimeout(ctx: ModuleContext): boolean {
   });
 }
 
+/**
+ * The Google client an exported function returns when it is built with no timeout (for the project pass:
+ * ExportFact.googleClient), or undefined.
+ * @example
+ * untimedGoogleClient(ctx, fn) // 'api' for `async () => google.drive({ version: 'v3', auth })`
+ */
+export function untimedGoogleClient(ctx: ModuleContext, fn: Node): 'api' | 'oauth' | undefined {
+  if (!isFunction(fn) || !mentionsGoogle(ctx.source)) return undefined;
+  const returned = returnedValues(fn);
+  if (returned?.length !== 1) return undefined;
+  const client = clientOf(ctx, returned[0] as Node, 1);
+  if (client === undefined || client.timed || (client.kind === 'api' && globalTimeout(ctx))) return undefined;
+  return client.kind;
+}
+
+const mentionsGoogle = (source: string): boolean =>
+  source.includes('googleapis') || source.includes('google-auth-library');
+
+/** `await getDriveService()` of a function another project module exports: the import to ask. */
+function importedHelper(ctx: ModuleContext, base: Node): ImportRef | undefined {
+  let built = unwrap(base.type === 'Identifier' ? ctx.valueOf(base) : base);
+  if (built?.type === 'AwaitExpression') built = unwrap(ctx.valueOf(built.argument as Node));
+  const callee = built?.type === 'CallExpression' ? unwrap(built.callee) : undefined;
+  if (callee?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(callee.name as string, callee);
+  if (imp === undefined || imp.imported === '*' || !mayBeProjectSource(imp.source)) return undefined;
+  return { from: ctx.file, source: imp.source, name: imp.imported };
+}
+
 export const googleApiRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!ctx.source.includes('googleapis') && !ctx.source.includes('google-auth-library')) return;
+  const google = mentionsGoogle(ctx.source);
+  // A client from another module's helper is judged where the module is analysed for its own HTTP calls
+  // (js/ruleGate.ts): a module with no HTTP word is not read for it.
+  if (!google && !(ctx.projectImports.size > 0 && mayCallHttp(ctx.source))) return;
   if (/\.[jt]sx$/.test(ctx.file) || offServicePath(ctx)) return;
   let global: boolean | undefined;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'MemberExpression') continue;
     const path = memberPath(callee);
-    const method = path?.at(-1);
+    const method = path?.at(-1) ?? propertyName(callee.property as Node, callee.computed as boolean);
     const base = chainBase(callee);
     if (base === undefined || method === undefined) continue;
-    const client = clientOf(ctx, base);
-    if (client === undefined) continue;
     const args = call.arguments as Node[];
+    const client = google ? clientOf(ctx, base) : undefined;
+    if (client === undefined) {
+      const ref = importedHelper(ctx, base);
+      // `(await getAuth()).authorize()`: the helper's answer, one member down.
+      const steps = path ?? (base === unwrap(callee.object) ? ['', method] : []);
+      if (ref !== undefined) reportImported(ctx, report, call, ref, steps, args);
+      continue;
+    }
     if (client.kind === 'oauth' && (!OAUTH_REQUESTS.has(method) || path?.length !== 2)) continue;
     // An API method is `client.<resource>...<method>(params, options)`: one resource down at least.
     if (client.kind === 'api' && ((path?.length ?? 0) < 3 || optionsTimed(ctx, args[1]))) continue;

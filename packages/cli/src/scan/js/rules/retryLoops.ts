@@ -133,9 +133,11 @@ export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
     true,
   );
   // A counter compared against a limit (`attempt >= 5`, `attempts > MAX`, `retryCount === max`).
-  const afterCatchExits = /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===)/i.test(
-    ctx.source.slice(loop.start, loop.end),
-  );
+  // A deadline bounds it as well: the loop goes round only while the invocation has time left
+  // (`ctx.getRemainingTimeInMillis() > 60_000`) or before a clock limit (`Date.now() < deadline`).
+  const loopText = ctx.source.slice(loop.start, loop.end);
+  const afterCatchExits =
+    /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===)/i.test(loopText) || DEADLINE.test(loopText);
   const withRandom = delays.some((d) => jittered(ctx, d));
   return {
     node: loop,
@@ -151,6 +153,10 @@ export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
       : {}),
   };
 }
+
+/** A time budget compared in the loop: the remaining invocation time, or the clock against a limit. */
+const DEADLINE =
+  /getRemainingTimeInMillis\(\)\s*[<>]|[<>]=?\s*[\w$.]*getRemainingTimeInMillis\(\)|\bDate\.now\(\)\s*(-\s*[\w$.]+\s*)?[<>]|[<>]=?\s*Date\.now\(\)/;
 
 /** Does every path through this statement end the loop (throw, return, break)? */
 function alwaysExits(statement: Node | null | undefined): boolean {
