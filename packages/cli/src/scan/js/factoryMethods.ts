@@ -4,6 +4,7 @@
 // modules name the factory (or the interface it is declared to return) and call the method, rather than
 // which modules build the object: a module that builds it for other methods is no caller of this one.
 import { isFunction, type Node, unwrap } from './ast.js';
+import { isCastOrParen } from './heldIn.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** The factory whose returned object holds a node's method: its exported name and what else names it. */
@@ -19,13 +20,7 @@ export interface FactoryOwner {
 /** The function that returns this object literal: `return { ... }`, or an arrow's body `() => ({ ... })`. */
 function returningFunction(ctx: ModuleContext, object: Node): Node | undefined {
   // Through parentheses and type assertions: `() => ({ ... })`, `return { ... } as Api`.
-  const { parent } = ctx.climb(
-    object,
-    (p) =>
-      p.type === 'ParenthesizedExpression' ||
-      p.type === 'TSAsExpression' ||
-      p.type === 'TSSatisfiesExpression',
-  );
+  const { parent } = ctx.climb(object, isCastOrParen);
   if (parent?.type === 'ReturnStatement') return ctx.enclosingFunction(parent);
   if (parent !== undefined && isFunction(parent) && unwrap(parent.body) === unwrap(object)) return parent;
   return undefined;

@@ -1,18 +1,13 @@
 // A client whose every send carries an abort signal (`client.send(cmd, { abortSignal: signal })`, as inside
 // `dependency.execute(({ signal }) => ...)`) has its requests bounded by whoever owns the signal.
 import { type Node, objectProps, propertyName, unwrap } from './ast.js';
+import { heldIn } from './heldIn.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** True when the client built by `created` is held in a const and every `.send(...)` on it passes `abortSignal`. */
 export function boundedBySignal(ctx: ModuleContext, created: Node): boolean {
-  const { parent } = ctx.climb(
-    created,
-    (p) =>
-      p.type === 'TSAsExpression' ||
-      p.type === 'ParenthesizedExpression' ||
-      p.type === 'TSSatisfiesExpression',
-  );
-  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
+  const parent = heldIn(ctx, created);
+  if (parent === undefined) return false;
   const name = parent.id.name as string;
   let sends = 0;
   for (const call of ctx.of('CallExpression')) {

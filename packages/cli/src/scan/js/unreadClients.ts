@@ -3,6 +3,7 @@
 // request at all: not exported, no other module can reach it either. An exported client is still reported
 // wherever it is built (its importers may be out of sight: a path alias, another package).
 import { type Node, someDescendant } from './ast.js';
+import { heldIn } from './heldIn.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /**
@@ -15,14 +16,8 @@ import type { ModuleContext } from './ModuleContext.js';
  * unreadClient(ctx, node) // export const ssm = new SSMClient(); -> false
  */
 export function unreadClient(ctx: ModuleContext, created: Node): boolean {
-  const { parent } = ctx.climb(
-    created,
-    (p) =>
-      p.type === 'TSAsExpression' ||
-      p.type === 'ParenthesizedExpression' ||
-      p.type === 'TSSatisfiesExpression',
-  );
-  if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
+  const parent = heldIn(ctx, created);
+  if (parent === undefined) return false;
   const statement = ctx.parentOf(parent);
   // An exported declaration is reported where it is built: its importers may be out of sight.
   if (statement === undefined || ctx.parentOf(statement)?.type !== 'Program') return false;

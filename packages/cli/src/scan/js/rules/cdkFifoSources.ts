@@ -4,22 +4,13 @@
 // `.fifo` name, or by a project class named for it (`new FifoQueue(this, 'CostRequest')`).
 import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { fieldBuilt } from './cdkHandlers.js';
 
 /** The `new X(...)` an expression stands for: a name, or a class field the module assigns once. */
 function builtQueue(ctx: ModuleContext, expr: Node | undefined): Node | undefined {
   const value = ctx.valueOf(unwrap(expr));
   if (value?.type === 'NewExpression') return value;
-  const path = memberPath(unwrap(expr));
-  if (path?.length !== 2 || path[0] !== 'this') return undefined;
-  const field = path.join('.');
-  const sets = ctx.of('NewExpression').filter((n) => {
-    const { parent } = ctx.climb(
-      n,
-      (p) => p.type === 'TSAsExpression' || p.type === 'ParenthesizedExpression',
-    );
-    return parent?.type === 'AssignmentExpression' && memberPath(parent.left as Node)?.join('.') === field;
-  });
-  return sets.length === 1 ? sets[0] : undefined;
+  return fieldBuilt(ctx, expr);
 }
 
 /**

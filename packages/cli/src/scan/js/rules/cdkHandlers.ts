@@ -82,6 +82,17 @@ export function functionConstruct(
  * read as `this.worker` or `this.worker!`): CDK stacks keep their functions in fields.
  */
 export function fieldConstruct(ctx: ModuleContext, expr: Node): ReturnType<typeof functionConstruct> {
+  const built = fieldBuilt(ctx, expr);
+  return built === undefined ? undefined : functionConstruct(ctx, built);
+}
+
+/**
+ * The one `new X(...)` the module assigns to the class field an expression reads (`this.queue`), if it
+ * assigns exactly one: CDK stacks keep their constructs in fields.
+ * @example
+ * fieldBuilt(ctx, thisQueueNode); // the `new Queue(...)` of `this.queue = new Queue(this, 'Q', props)`
+ */
+export function fieldBuilt(ctx: ModuleContext, expr: Node | undefined): Node | undefined {
   const path = memberPath(unwrap(expr));
   if (path?.length !== 2 || path[0] !== 'this') return undefined;
   const field = path.join('.');
@@ -92,7 +103,7 @@ export function fieldConstruct(ctx: ModuleContext, expr: Node): ReturnType<typeo
     );
     return parent?.type === 'AssignmentExpression' && memberPath(parent.left as Node)?.join('.') === field;
   });
-  return sets.length === 1 ? functionConstruct(ctx, sets[0]) : undefined;
+  return sets.length === 1 ? sets[0] : undefined;
 }
 
 /** The function's failed async invocations go somewhere: a DLQ or an onFailure destination. */

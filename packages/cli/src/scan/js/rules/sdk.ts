@@ -11,6 +11,7 @@ import {
   stringValue,
   unwrap,
 } from '../ast.js';
+import { isCastOrParen } from '../heldIn.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { onlyPresigns } from '../presignOnly.js';
@@ -114,13 +115,7 @@ function versionCondition(
  * retry and breaker, with the SDK's own retries replaced.
  */
 function isProtected(ctx: ModuleContext, node: Node): boolean {
-  const { node: outer, parent } = ctx.climb(
-    node,
-    (p) =>
-      p.type === 'TSAsExpression' ||
-      p.type === 'ParenthesizedExpression' ||
-      p.type === 'TSSatisfiesExpression',
-  );
+  const { node: outer, parent } = ctx.climb(node, isCastOrParen);
   if (
     parent?.type === 'CallExpression' &&
     memberPath(parent.callee)?.at(-1) === 'protect' &&

@@ -9,6 +9,7 @@ import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { functionConstruct } from './cdkHandlers.js';
 import type { Report, Rule } from './Report.js';
+import { sstQueueBuilds } from './sstQueues.js';
 
 const RULE = 'iac-no-reserved-concurrency';
 
@@ -42,12 +43,7 @@ function consumerCapped(ctx: ModuleContext, consumer: Node): boolean {
 }
 
 export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Report) => {
-  // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
-  if (!ctx.source.includes('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
-  for (const node of ctx.of('NewExpression')) {
-    const imp = ctx.importRoot(node.callee);
-    if (imp?.source !== 'sst/constructs' || imp.imported !== 'Queue') continue;
-    const args = node.arguments as Node[];
+  for (const { node, args } of sstQueueBuilds(ctx)) {
     const props = objectProps(ctx.valueOf(args[2]));
     const consumer = props?.spread ? undefined : props?.props.get('consumer');
     if (consumer === undefined || consumerCapped(ctx, consumer)) continue;

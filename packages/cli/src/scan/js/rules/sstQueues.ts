@@ -14,13 +14,24 @@ function at(ctx: ModuleContext, node: Node | undefined, path: readonly string[])
   return n;
 }
 
-export const sstQueueRules: Rule = (ctx: ModuleContext, report: Report) => {
+/**
+ * Each `new Queue(...)` of SST v2 (`sst/constructs`) a module builds, with its arguments; none in SST's own
+ * build output.
+ * @example
+ * for (const { node, args } of sstQueueBuilds(ctx)) stringValue(ctx.valueOf(args[1])); // the queue's id
+ */
+export function* sstQueueBuilds(ctx: ModuleContext): Generator<{ node: Node; args: Node[] }> {
   // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
   if (!ctx.source.includes('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
   for (const node of ctx.of('NewExpression')) {
     const imp = ctx.importRoot(node.callee);
-    if (imp?.source !== 'sst/constructs' || imp.imported !== 'Queue') continue;
-    const args = node.arguments as Node[];
+    if (imp?.source === 'sst/constructs' && imp.imported === 'Queue')
+      yield { node, args: node.arguments as Node[] };
+  }
+}
+
+export const sstQueueRules: Rule = (ctx: ModuleContext, report: Report) => {
+  for (const { node, args } of sstQueueBuilds(ctx)) {
     const props = objectProps(ctx.valueOf(args[2]));
     if (props === undefined || props.spread || !props.props.has('consumer')) continue;
     const id = stringValue(ctx.valueOf(args[1])) ?? '';
