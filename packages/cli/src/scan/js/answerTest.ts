@@ -3,7 +3,7 @@
 // A caller that tests the answer and fails on the failing side (`if (!sheet) throw ...`, `if (sheet) { 201 }
 // else { res.status(500) }`, `if (result === null) { batchItemFailures.push(...) }`) surfaces the failure
 // itself: the request answers 5xx, the invocation fails, the record is retried.
-import { calleeName, forEachDescendant, type Node, propertyName, unwrap } from './ast.js';
+import { calleeName, forEachDescendant, lastName, type Node, propertyName, unwrap } from './ast.js';
 
 /** How a test reads the answer: which side of it the failure answer takes. */
 type Side = 'consequent' | 'alternate';
@@ -33,13 +33,7 @@ export function failsHere(branch: Node | null | undefined): boolean {
       else if (n.type === 'CallExpression' && calleeName(n) === 'push') {
         const callee = unwrap(n.callee);
         const owner = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
-        const ownerName =
-          owner?.type === 'Identifier'
-            ? (owner.name as string)
-            : owner?.type === 'MemberExpression'
-              ? propertyName(owner.property, owner.computed as boolean)
-              : undefined;
-        if (ownerName === 'batchItemFailures') fails = true;
+        if (lastName(owner) === 'batchItemFailures') fails = true;
       } else if (
         n.type === 'Property' &&
         propertyName(n.key, n.computed as boolean) === 'statusCode' &&

@@ -79,11 +79,19 @@ export function rootIdentifier(node: Node | undefined): string | undefined {
 
 /** Last name of a callee: `a.b.c()` -> `c`, `f()` -> `f`. */
 export function calleeName(call: Node): string | undefined {
-  const callee = unwrap(call.callee as Node);
-  if (callee === undefined) return undefined;
-  if (callee.type === 'Identifier') return callee.name as string;
-  if (callee.type === 'MemberExpression')
-    return propertyName(callee.property as Node, callee.computed as boolean);
+  return lastName(call.callee as Node);
+}
+
+/**
+ * The name an expression ends in: an identifier's, or a member access's property (`a.b.batchItemFailures`).
+ * @example
+ * lastName(parse('record.body')); // 'body'
+ */
+export function lastName(node: Node | undefined): string | undefined {
+  const n = unwrap(node);
+  if (n === undefined) return undefined;
+  if (n.type === 'Identifier') return n.name as string;
+  if (n.type === 'MemberExpression') return propertyName(n.property as Node, n.computed as boolean);
   return undefined;
 }
 

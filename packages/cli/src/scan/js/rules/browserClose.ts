@@ -4,7 +4,7 @@
 // frozen sandbox keeps the process, and a failed close is never seen. The receiver is known by its type or
 // by where its value comes from (`launch()` of one of these packages, or `newPage()` of such a browser),
 // never by the method name alone: `server.close()` or `db.close()` say nothing.
-import { forEachDescendant, memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import { forEachDescendant, lastName, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /**
@@ -69,12 +69,7 @@ function madeByBrowser(ctx: ModuleContext, value: Node | undefined, depth: numbe
   if (v?.type === 'AwaitExpression') v = unwrap(v.argument);
   if (v?.type !== 'CallExpression' || depth > 3) return false;
   const callee = unwrap(v.callee);
-  const name =
-    callee?.type === 'Identifier'
-      ? (callee.name as string)
-      : callee?.type === 'MemberExpression'
-        ? propertyName(callee.property, callee.computed as boolean)
-        : undefined;
+  const name = lastName(callee);
   if (name === undefined || !MAKERS.has(name)) return false;
   if (callee?.type === 'Identifier') {
     const imp = ctx.importOf(name, callee);
