@@ -53,21 +53,6 @@ function varName(ctx: ModuleContext, node: Node): string | undefined {
   return undefined;
 }
 
-/** `rule.addTarget(node)` or `new Rule(..., { targets: [node] })` on a rule with a `schedule`. */
-export function onScheduledRule(ctx: ModuleContext, node: Node): boolean {
-  let parent = ctx.parentOf(node);
-  let rule: Node | undefined;
-  if (parent?.type === 'CallExpression' && memberPath(parent.callee)?.at(-1) === 'addTarget')
-    rule = ctx.valueOf(unwrap(parent.callee)?.object);
-  else {
-    while (parent !== undefined && parent.type !== 'NewExpression' && parent.type !== 'CallExpression')
-      parent = ctx.parentOf(parent);
-    rule = parent;
-  }
-  if (rule?.type !== 'NewExpression') return false;
-  return objectProps(ctx.valueOf((rule.arguments as Node[])[2]))?.props.has('schedule') === true;
-}
-
 /** The function an event source is added to: `fn.addEventSource(node)`. */
 export function eventSourceTarget(ctx: ModuleContext, node: Node): Node | undefined {
   const parent = ctx.parentOf(node);

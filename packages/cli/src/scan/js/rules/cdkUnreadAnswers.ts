@@ -6,10 +6,10 @@
 // answers a failure as a value there reports success (js/rules/unreadFailureAnswer.ts).
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { onScheduledRule } from './cdk.js';
 import { invoked } from './cdkAsyncInvokers.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { handlerLink } from './cdkHandlers.js';
+import { onScheduledRule } from './cdkScheduledRules.js';
 
 /** `fn.functionArn` (or `fn.latestVersion.functionArn`): the function whose ARN a target names. */
 function arnOwner(node: Node | undefined): Node | undefined {
