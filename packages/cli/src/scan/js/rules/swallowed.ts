@@ -118,6 +118,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       ? undefined
       : dropShape(ctx, handler);
     const onlyLogs = shape !== undefined || statements.every((s) => isObservation(s));
+    // A log and `continue` skips only this item: in a job that selects its own work, the next run finds it.
+    const skipsOne = shape === 'leaves-loop' && statements.at(-1)?.type === 'ContinueStatement';
     const returnsDefault =
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
       statements.some((s) => s.type === 'ReturnStatement' && isEmptyValue(resolved(s.argument))) &&
@@ -199,7 +201,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       ctx.handlerKindAt(handler) !== undefined &&
       !onlyCleanup(ctx, tryStatement.block) &&
       !bestEffortByDecision(ctx, tryStatement, shape) &&
-      (shape !== undefined ||
+      ((shape !== undefined && !skipsOne) ||
         !selectsOwnWork(ctx) ||
         aroundWholeRun(ctx, tryStatement) ||
         deletedAfterLoop(ctx, tryStatement) ||
