@@ -12,6 +12,7 @@ import {
   throwsAfter,
   unsetThrowsAfter,
 } from './catchAfter.js';
+import { selectsOwnWork } from './catchExemptions.js';
 import { bestEffortTelemetry, inTelemetryFunction, isObservation, saysWhy } from './catchFacts.js';
 import type { DropShape } from './catchShapes.js';
 import { dereferencedAfter } from './dereferencedAfter.js';
@@ -79,4 +80,20 @@ export function bestEffortByDecision(
     );
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
+}
+
+/**
+ * The catch sits on the path of a job that selects its own work each run (its handlers ignore their
+ * event): what it failed to do is still where the run found it, and the next run selects it again. Not
+ * so around a statement of the handler's own body (the whole run fails, unseen), nor when the code after
+ * it deletes what would bring the work back.
+ */
+export function nextRunRetries(ctx: ModuleContext, handler: Node, tryStatement: Node): boolean {
+  return (
+    ctx.handlerKindAt(handler) !== undefined &&
+    selectsOwnWork(ctx) &&
+    !aroundWholeRun(ctx, tryStatement) &&
+    !deletedAfterLoop(ctx, tryStatement) &&
+    !deletedAfterTry(ctx, tryStatement)
+  );
 }

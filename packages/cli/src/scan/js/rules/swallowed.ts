@@ -8,7 +8,7 @@ import { offServicePath } from '../offServicePath.js';
 import { callersRead, readersCondition } from '../resultUse.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
-import { aroundWholeRun, bestEffortByDecision, telemetryPath } from './bestEffortCatch.js';
+import { aroundWholeRun, bestEffortByDecision, nextRunRetries, telemetryPath } from './bestEffortCatch.js';
 import { callbackResultRule } from './callbackResult.js';
 import { deletedAfterLoop, deletedAfterTry } from './catchAfter.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
@@ -31,6 +31,7 @@ import { ioHandledInside } from './handledInside.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { invokeResultRule } from './invokeResult.js';
+import { perItem } from './jobItems.js';
 import { lenientResponse } from './lenientClients.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { parseFailureRule } from './parseFailure.js';
@@ -117,6 +118,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       ? undefined
       : dropShape(ctx, handler);
     const onlyLogs = shape !== undefined || statements.every((s) => isObservation(s));
+    // A log and `continue` skips only this item: in a job that selects its own work, the next run finds it.
+    const skipsOne = shape === 'leaves-loop' && statements.at(-1)?.type === 'ContinueStatement';
     const returnsDefault =
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
       statements.some((s) => s.type === 'ReturnStatement' && isEmptyValue(resolved(s.argument))) &&
@@ -171,11 +174,19 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         "catch only logs, and the function then returns a constant in place of the failed read's answer: the caller cannot tell the stand-in from real data",
       );
     } else if (onlyLogs && shape === undefined && io && fallsOutWithUndefined(ctx, tryStatement)) {
+      // In a job that selects its own work, answering nothing is judged as `return null` is there: the
+      // next run selects the item again (unless the catch is the whole run's, or a delete follows it).
+      if (nextRunRetries(ctx, handler, tryStatement)) continue;
       const readers = callersRead(ctx, handler);
-      // In a module with no handler: kept unless only an operator's scripts reach it.
+      // In a module with no handler: kept unless only an operator's scripts reach it; or, when the catch
+      // gives up on one item of a collection, unless only jobs do (their next run selects the item again).
       const scripts =
         ctx.handlers.size === 0
-          ? { onlyIfEventCaller: { ...sharedRequest(ctx, handler), scriptsOnly: true as const } }
+          ? {
+              onlyIfEventCaller: perItem(ctx, tryStatement)
+                ? sharedRequest(ctx, handler)
+                : { ...sharedRequest(ctx, handler), scriptsOnly: true as const },
+            }
           : {};
       if (readers !== 'all-read')
         report(
@@ -190,7 +201,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       ctx.handlerKindAt(handler) !== undefined &&
       !onlyCleanup(ctx, tryStatement.block) &&
       !bestEffortByDecision(ctx, tryStatement, shape) &&
-      (shape !== undefined ||
+      ((shape !== undefined && !skipsOne) ||
         !selectsOwnWork(ctx) ||
         aroundWholeRun(ctx, tryStatement) ||
         deletedAfterLoop(ctx, tryStatement) ||
