@@ -3,10 +3,11 @@
 // as a statement (`await api.createItem(database, item)`) drops the answer: the failure is lost, and the
 // code after it (a `201 Created`, the next item counted as created) runs as if the work was done. A module's
 // own function is judged here; an imported one through the project pass (ExportFact.failureValue).
-import { isFunction, type Node, unwrap } from '../ast.js';
+import { isFunction } from '../ast.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { importedCallee } from '../resultUse.js';
 import { mayReport } from '../ruleGate.js';
+import { awaitedStatementCalls } from './errorValues.js';
 import { returnsFailureValue } from './queueErrorValues.js';
 import type { Report } from './Report.js';
 
@@ -21,12 +22,7 @@ export function droppedFailureValueRules(ctx: ModuleContext, report: Report): vo
   // Only in a module the rule gate admits (a catch, a handler, I/O of its own): reading every module's
   // awaits would take the deferred ones out of deferral, and the gate must admit any module a rule reports in.
   if (!AWAITS.test(ctx.source) || !mayReport(ctx.source)) return;
-  for (const statement of ctx.of('ExpressionStatement')) {
-    const awaited = unwrap(statement.expression as Node);
-    if (awaited?.type !== 'AwaitExpression') continue;
-    const call = unwrap(awaited.argument as Node);
-    if (call?.type !== 'CallExpression') continue;
-    const callee = unwrap(call.callee as Node);
+  for (const { statement, callee } of awaitedStatementCalls(ctx)) {
     const message = (name: string) =>
       `${name}() answers its failure as a value (an Error or a Left), and this statement awaits it and drops the answer: the failure is lost and the code goes on as if the work was done`;
     const imported = importedCallee(ctx, callee);

@@ -90,6 +90,22 @@ export function errorValueRules(ctx: ModuleContext, report: Report): void {
 }
 
 /**
+ * Each call awaited as a statement of its own (`await x.markDone(ids);`): its answer is dropped.
+ * @example
+ * for (const { statement, callee } of awaitedStatementCalls(ctx)) lastName(callee); // 'markDone'
+ */
+export function* awaitedStatementCalls(
+  ctx: ModuleContext,
+): Generator<{ statement: Node; call: Node; callee: Node | undefined }> {
+  for (const statement of ctx.of('ExpressionStatement')) {
+    const awaited = unwrap(statement.expression as Node);
+    if (awaited?.type !== 'AwaitExpression') continue;
+    const call = unwrap(awaited.argument as Node);
+    if (call?.type === 'CallExpression') yield { statement, call, callee: unwrap(call.callee as Node) };
+  }
+}
+
+/**
  * The calls whose awaited result this module drops (`await x.markDone(ids)` as a statement), and the
  * imports that may name the module defining them: what importerUses.ts joins to the candidates above. A
  * bare call of an imported function is kept with its import (`imported`), so it marks only the module it
@@ -99,12 +115,7 @@ export function errorValueRules(ctx: ModuleContext, report: Report): void {
 export function droppedAwaits(ctx: ModuleContext): DroppedAwaits | undefined {
   const names = new Set<string>();
   const imported = new Map<string, { source: string; name: string }>();
-  for (const statement of ctx.of('ExpressionStatement')) {
-    const awaited = unwrap(statement.expression as Node);
-    if (awaited?.type !== 'AwaitExpression') continue;
-    const call = unwrap(awaited.argument as Node);
-    if (call?.type !== 'CallExpression') continue;
-    const callee = unwrap(call.callee as Node);
+  for (const { call, callee } of awaitedStatementCalls(ctx)) {
     const binding = callee?.type === 'Identifier' ? ctx.imports.get(callee.name as string) : undefined;
     if (binding !== undefined && binding.imported !== 'default' && binding.imported !== '*') {
       imported.set(`${binding.source}#${binding.imported}`, {
