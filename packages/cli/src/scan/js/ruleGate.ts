@@ -8,6 +8,7 @@
 // through SourceWords, which rules most absent words out in one pass over the text.
 import { cdkConstruct, serverlessConfig } from './gateIac.js';
 import { importsNodeHttp, sdkImportCount } from './importScan.js';
+import { randomKey } from './randomKeyGate.js';
 import { batchWordsIn } from './rules/batchApis.js';
 import { mayDropBatchCall } from './rules/batchMethods.js';
 import { BROWSER_IMPORT } from './rules/browserClose.js';
@@ -189,50 +190,6 @@ function handler(words: SourceWords): boolean {
     words.includes('captureLambdaHandler') ||
     words.includes('dempot') ||
     words.includes('processPartialResponse')
-  );
-}
-
-/**
- * A key field (any case, rules/idempotency.ts) set from a random call (its RANDOM_CALL names, in the
- * value or in the const it names): reported in any module. So are a caller's `...Reference` and the key
- * of a keyed write (`gateway.upload(key, body)`) in a module with no handler, which its consumers reach.
- */
-const KEY_FIELD =
-  /idempot|dedup|clienttoken|clientrequesttoken|[a-zA-Z]Reference\b|\b(?:upload\w*|putObject|putFile|saveFile|storeFile|storeObject|saveObject|writeObject)\s*\(/;
-const KEY_FIELD_ANY_CASE = /idempot|dedup|clienttoken|clientrequesttoken/i;
-const KEY_FIELD_WORDS = [
-  'idempot',
-  'dedup',
-  'clienttoken',
-  'clientrequesttoken',
-  'reference',
-  'upload',
-  'putobject',
-  'putfile',
-  'savefile',
-  'storeobject',
-  'storefile',
-  'saveobject',
-  'writeobject',
-];
-
-function randomKey(words: SourceWords): boolean {
-  const source = words.source;
-  return (
-    (words.includes('uuid') ||
-      words.includes('UUID') ||
-      words.includes('v4') ||
-      words.includes('v7') ||
-      words.includes('nanoid') ||
-      words.includes('ulid') ||
-      words.includes('cuid') ||
-      words.includes('createId') ||
-      words.includes('generateId') ||
-      words.includes('random') ||
-      words.includes('Date.now') ||
-      words.includes('new Date()')) &&
-    KEY_FIELD_WORDS.some((w) => words.mayHave(w)) &&
-    (KEY_FIELD_ANY_CASE.test(source) || KEY_FIELD.test(source))
   );
 }
 

@@ -1,0 +1,52 @@
+// The rule gate (ruleGate.ts) for random-id-nondeterministic, apart: its key-field words are the longest
+// list of any family, and they follow rules/idempotency.ts's key names, not the gate's other families.
+import type { SourceWords } from './SourceWords.js';
+
+/**
+ * A key field (any case, rules/idempotency.ts) set from a random call (its RANDOM_CALL names, in the
+ * value or in the const it names): reported in any module. So are a caller's `...Reference` and the key
+ * of a keyed write (`gateway.upload(key, body)`) in a module with no handler, which its consumers reach.
+ */
+const KEY_FIELD =
+  /idempot|dedup|clienttoken|clientrequesttoken|[a-zA-Z]Reference\b|\b(?:upload\w*|putObject|putFile|saveFile|storeFile|storeObject|saveObject|writeObject)\s*\(/;
+const KEY_FIELD_ANY_CASE = /idempot|dedup|clienttoken|clientrequesttoken/i;
+const KEY_FIELD_WORDS = [
+  'idempot',
+  'dedup',
+  'clienttoken',
+  'clientrequesttoken',
+  'reference',
+  'upload',
+  'putobject',
+  'putfile',
+  'savefile',
+  'storeobject',
+  'storefile',
+  'saveobject',
+  'writeobject',
+];
+
+/**
+ * The rule gate's words for random-id-nondeterministic: a random value and a key field both named.
+ * @example
+ * randomKey(new SourceWords("const idempotencyKey = uuid()")); // true
+ */
+export function randomKey(words: SourceWords): boolean {
+  const source = words.source;
+  return (
+    (words.includes('uuid') ||
+      words.includes('UUID') ||
+      words.includes('v4') ||
+      words.includes('v7') ||
+      words.includes('nanoid') ||
+      words.includes('ulid') ||
+      words.includes('cuid') ||
+      words.includes('createId') ||
+      words.includes('generateId') ||
+      words.includes('random') ||
+      words.includes('Date.now') ||
+      words.includes('new Date()')) &&
+    KEY_FIELD_WORDS.some((w) => words.mayHave(w)) &&
+    (KEY_FIELD_ANY_CASE.test(source) || KEY_FIELD.test(source))
+  );
+}
