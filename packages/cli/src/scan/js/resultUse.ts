@@ -12,7 +12,7 @@ import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 const LOG_LINE = /^\s*(?:console|logger|log|this\.logger)\.\w+\(/;
 
-/** One expression per name, compiled once: readsResult runs for every call of an imported function. */
+/** One expression per name, compiled once: failsOnAnswer runs for every call of an imported function. */
 const MENTIONS = new Map<string, RegExp>();
 
 /**
@@ -66,11 +66,6 @@ export function failsOnAnswer(ctx: ModuleContext, call: Node): 'falsy' | 'nullis
     return testedAndFailed(scope, name, end + first.index);
   if (first[2] !== undefined) return first[2] !== '?.' ? 'nullish' : undefined;
   return passedToReader(ctx, call, before) ? 'nullish' : undefined;
-}
-
-/** Does the caller's first use of this call's awaited result read a property of it, unguarded? */
-export function readsResult(ctx: ModuleContext, call: Node): boolean {
-  return failsOnAnswer(ctx, call) !== undefined;
 }
 
 const THROUGH = (p: Node) =>
