@@ -12,10 +12,12 @@
 // clients; a client a same-module helper returns (`await initialiseClient()`) is followed one hop, and one
 // a helper of another project module returns (`const drive = await getDriveService()`) is asked of that
 // module by the project pass (ExportFact.googleClient). A service-account `JWT` client is an OAuth2 client.
+// A client handed down as a parameter is judged by what the module's own callers pass (passedArguments.ts).
 import { isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
+import { passedValues } from '../passedArguments.js';
 import { mayCallHttp } from '../ruleGate.js';
 import { returnedValues } from '../sdkOptions.js';
 import type { Report, Rule } from './Report.js';
@@ -55,14 +57,11 @@ function optionsTimed(ctx: ModuleContext, arg: Node | undefined): boolean {
 }
 
 /** What a client expression was built as: a googleapis API client or an OAuth2 client, and if timed. */
-function clientOf(
-  ctx: ModuleContext,
-  base: Node,
-  hops = 0,
-): { kind: 'api' | 'oauth'; timed: boolean } | undefined {
+function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): GoogleClient | undefined {
   let built = unwrap(ctx.valueOf(base));
   if (built?.type === 'AwaitExpression') built = unwrap(ctx.valueOf(built.argument as Node));
-  if (built?.type !== 'CallExpression' && built?.type !== 'NewExpression') return typedParamClient(ctx, base);
+  if (built?.type !== 'CallExpression' && built?.type !== 'NewExpression')
+    return typedParamClient(ctx, base) ?? (params < 2 ? handedClient(ctx, base, params + 1) : undefined);
   const callee = unwrap(built.callee);
   if (callee === undefined) return undefined;
   const imp = ctx.importRoot(callee);
@@ -81,7 +80,7 @@ function clientOf(
   // A same-module helper that builds and returns the client (`const c = await initialiseClient()`).
   const helper = built.type === 'CallExpression' && hops === 0 ? ctx.functionOf(callee) : undefined;
   const returned = helper === undefined ? undefined : returnedValues(helper);
-  if (returned?.length === 1) return clientOf(ctx, returned[0] as Node, hops + 1);
+  if (returned?.length === 1) return clientOf(ctx, returned[0] as Node, hops + 1, params);
   // `ExternalAccountClient.fromJSON(credentialConfig)`: a credential file carries no transport options;
   // an options literal may name `transporterOptions`, and a second argument (older versions) is unread.
   if (
@@ -106,6 +105,21 @@ function clientOf(
   const only = args.length === 1 ? unwrap(ctx.valueOf(args[0])) : undefined;
   const timed = only?.type === 'ObjectExpression' ? optionsTimed(ctx, only) : only?.type === 'Identifier'; // a parameter
   return { kind: 'oauth', timed };
+}
+
+type GoogleClient = { kind: 'api' | 'oauth'; timed: boolean };
+
+/**
+ * A parameter the module's own callers fill (`ensureSheetExists(sheets, id)` after `const sheets =
+ * createSheetsClient(config)`): the client they all pass, when each is one of the same kind.
+ */
+function handedClient(ctx: ModuleContext, base: Node, params: number): GoogleClient | undefined {
+  const passed = passedValues(ctx, base);
+  if (passed === undefined) return undefined;
+  const clients = passed.map((v) => clientOf(ctx, v, 0, params));
+  const first = clients[0];
+  if (first === undefined || clients.some((c) => c?.kind !== first.kind)) return undefined;
+  return { kind: first.kind, timed: clients.some((c) => c?.timed) };
 }
 
 /**

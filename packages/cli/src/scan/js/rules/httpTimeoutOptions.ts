@@ -39,7 +39,10 @@ export function optionsBound(
   keys: readonly string[],
 ): boolean | 'optional' | DeferredOptions[] {
   if (options === undefined) return false;
-  const v = ctx.valueOf(options);
+  let v = ctx.valueOf(options);
+  // `const request = await requestBuilder(...)`: an async helper of this module builds the options.
+  const awaited = v?.type === 'AwaitExpression' ? unwrap(ctx.valueOf(v.argument as Node)) : undefined;
+  if (awaited?.type === 'CallExpression' && ctx.functionOf(awaited.callee as Node) !== undefined) v = awaited;
   // `{ ...base, url }` or `assign({}, base, { url })` of pieces the module spells: read whole.
   const merged = v?.type === 'ObjectExpression' || isMergeCall(ctx, v) ? mergedProps(ctx, v) : undefined;
   if (merged === undefined && isMergeCall(ctx, v)) return true;
