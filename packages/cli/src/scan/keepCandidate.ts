@@ -14,7 +14,7 @@ import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
 import { packageSdkUntimed } from './packageSdkTimeouts.js';
 import type { Project } from './project.js';
-import { projectOctokitUntimed } from './projectOctokit.js';
+import { projectClientsUntimed } from './projectClients.js';
 import { optionsFrom } from './projectOptions.js';
 import { scriptOnly } from './scriptCallers.js';
 
@@ -189,7 +189,11 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     )
   )
     return false;
-  if (c.onlyIfProjectOctokitUntimed === true && !projectOctokitUntimed(project, file)) return false;
+  if (
+    c.onlyIfProjectClientsUntimed !== undefined &&
+    !projectClientsUntimed(project, file, c.onlyIfProjectClientsUntimed)
+  )
+    return false;
   if (c.onlyIfPackageSdkUntimed === true && !packageSdkUntimed(project, file)) return false;
   if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
   if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;

@@ -20,10 +20,11 @@ import type {
   PassedProps,
   Protection,
 } from './js/Candidate.js';
+import type { ProjectClient } from './js/ModuleFacts.js';
 import { mayBatch } from './js/rules/batchWrappers.js';
 import { keepCandidate } from './keepCandidate.js';
 import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
-import type { OctokitBuild } from './projectOctokit.js';
+import type { ClientBuild } from './projectClients.js';
 import { optionsUnread } from './projectOptions.js';
 import { ProjectViews } from './projectViews.js';
 import { TemplateWiring } from './templateWiring.js';
@@ -268,9 +269,9 @@ export class Project {
   get authErrorMaps(): readonly ImportRef[] {
     return this.views.authErrorMaps;
   }
-  /** Every Octokit client the project builds, and whether it sets a timeout (projectViews.ts). */
-  get octokitBuilds(): readonly OctokitBuild[] {
-    return this.views.octokitBuilds;
+  /** Every client of `kind` the project builds, and whether it sets a timeout (projectViews.ts). */
+  clientBuilds(kind: ProjectClient): readonly ClientBuild[] {
+    return this.views.clientBuilds(kind);
   }
 
   /** Every module file of the project, analysed or deferred. */

@@ -4,8 +4,10 @@ import { EventCallers } from './eventCallers.js';
 import { type GatherSources, gathered, mayHoldAuthErrorMap, mayHoldAuthGate } from './gatheredFacts.js';
 import { ImporterUses } from './importerUses.js';
 import type { ImportRef, ModuleFacts } from './js/Candidate.js';
+import type { ProjectClient } from './js/ModuleFacts.js';
+import { mayBuildNestHttp } from './js/rules/nestHttp.js';
 import { mayBuildOctokit } from './js/rules/octokitClients.js';
-import type { OctokitBuild } from './projectOctokit.js';
+import type { ClientBuild } from './projectClients.js';
 import { readSource } from './readSource.js';
 
 /** What the views ask of the project: its modules, deferred sources, facts and import resolution. */
@@ -19,6 +21,12 @@ export interface ProjectViewSources {
   /** Is `file`'s export `name` a handler a template wires to an HTTP route? */
   readonly routed?: (file: string, name: string) => boolean;
 }
+
+/** Can a module's text build clients of the kind (the deferred modules worth analysing for it)? */
+const MAY_BUILD: Record<ProjectClient, (text: string) => boolean> = {
+  octokit: mayBuildOctokit,
+  'nest-http': mayBuildNestHttp,
+};
 
 export class ProjectViews {
   private readonly src: ProjectViewSources;
@@ -77,14 +85,19 @@ export class ProjectViews {
     return this.errorMapRefs;
   }
 
-  private octokitVerdicts: OctokitBuild[] | undefined;
+  private readonly clientVerdicts = new Map<ProjectClient, ClientBuild[]>();
 
-  /** Every module building Octokit clients, and whether one may be bounded (projectOctokit.ts), gathered once. */
-  get octokitBuilds(): readonly OctokitBuild[] {
-    this.octokitVerdicts ??= gathered(this.gatherSources(), mayBuildOctokit, (m) =>
-      m.octokitBuilds !== undefined ? [{ file: m.file, verdict: m.octokitBuilds }] : [],
-    );
-    return this.octokitVerdicts;
+  /** Every module building clients of `kind`, and whether one may be bounded (projectClients.ts), gathered once. */
+  clientBuilds(kind: ProjectClient): readonly ClientBuild[] {
+    let builds = this.clientVerdicts.get(kind);
+    if (builds === undefined) {
+      builds = gathered(this.gatherSources(), MAY_BUILD[kind], (m) => {
+        const verdict = m.clientBuilds?.[kind];
+        return verdict !== undefined ? [{ file: m.file, verdict }] : [];
+      });
+      this.clientVerdicts.set(kind, builds);
+    }
+    return builds;
   }
 
   private gatherSources(): GatherSources {

@@ -5,7 +5,7 @@ import type { SharedRequest } from '../eventCallers.js';
 import type { GatewayResourceRef } from '../iac/terraformGatewayResources.js';
 import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
-import type { HandlerLink } from './ModuleFacts.js';
+import type { HandlerLink, ProjectClient } from './ModuleFacts.js';
 import type { TimeoutFromCaller } from './rules/callerTimeouts.js';
 
 export type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';
@@ -225,8 +225,11 @@ export interface Candidate {
    * A request on an HTTP client the caller hands in: kept when a module calling these names creates an
    * instance with every fact in `need` (handedInClients.ts).
    */
-  /** A request on an Octokit handed in: kept when the project builds Octokit clients, none bounded (rules/octokitClients.ts). */
-  readonly onlyIfProjectOctokitUntimed?: true;
+  /**
+   * A request on a client handed in (an Octokit, a NestJS HttpService): kept when the project builds clients
+   * of that library and none is bounded (projectClients.ts).
+   */
+  readonly onlyIfProjectClientsUntimed?: ProjectClient;
   /** An SDK client built from callers' options: kept when no module of its package names a request handler (packageSdkTimeouts.ts). */
   readonly onlyIfPackageSdkUntimed?: true;
   /** A request timed by its function's argument: kept only if some call of the function passes none (rules/callerTimeouts.ts). */

@@ -5,6 +5,9 @@ import type { Candidate, FieldRoute, ImportRef, PassedProps, Protection } from '
 import type { ClientFacts } from './handedInClients.js';
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
+/** Libraries whose clients a project builds or configures in one module and uses in others (projectClients.ts). */
+export type ProjectClient = 'octokit' | 'nest-http';
+
 export interface VerifierFact {
   /** For any failure of this remote verifier (its catch answers falsy). */
   readonly remote?: string;
@@ -226,8 +229,11 @@ export interface ModuleFacts {
   readonly requestTyped?: true;
   /** The module's handlers are redelivered or retried consumers (queues, streams, asynchronous events). */
   readonly consumer?: true;
-  /** Whether the Octokit clients this module builds may carry a request timeout (rules/octokitClients.ts). */
-  readonly octokitBuilds?: 'timed' | 'untimed';
+  /**
+   * Per library, whether the clients this module builds (an Octokit, rules/octokitClients.ts) or configures
+   * (NestJS's HttpModule, rules/nestHttp.ts) may carry a request timeout.
+   */
+  readonly clientBuilds?: Partial<Record<ProjectClient, 'timed' | 'untimed'>>;
   /** What the HTTP client instances this module creates lack (js/handedInClients.ts). */
   readonly httpClients?: ClientFacts;
   /**

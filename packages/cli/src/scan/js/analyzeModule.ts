@@ -33,6 +33,7 @@ import { handlerReturns } from './rules/handlerReturns.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules } from './rules/httpClientClasses.js';
 import { lambdaRules } from './rules/lambda.js';
+import { nestHttpBuilds } from './rules/nestHttp.js';
 import { octokitBuilds } from './rules/octokitClients.js';
 import { partialBatchRules } from './rules/partialBatch.js';
 import { queueErrorValueRules } from './rules/queueErrorValues.js';
@@ -202,6 +203,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const batchMethods = batchAnswerMethods(ctx);
   const clients = clientFacts(ctx);
   const octokit = octokitBuilds(ctx);
+  const nestHttp = nestHttpBuilds(ctx);
   const implemented = implementers(ctx);
   const groups = messageGroupsOf(ctx);
   return {
@@ -234,7 +236,14 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(sources.length > 0 ? { importSources: sources } : {}),
     ...(implemented.length > 0 ? { implementers: implemented } : {}),
     ...(clients !== undefined ? { httpClients: clients } : {}),
-    ...(octokit !== undefined ? { octokitBuilds: octokit } : {}),
+    ...(octokit !== undefined || nestHttp !== undefined
+      ? {
+          clientBuilds: {
+            ...(octokit !== undefined ? { octokit } : {}),
+            ...(nestHttp !== undefined ? { 'nest-http': nestHttp } : {}),
+          },
+        }
+      : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
     ignores: ignoreDirectives(source),

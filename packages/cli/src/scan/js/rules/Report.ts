@@ -41,7 +41,7 @@ export type Extra = Pick<
   | 'onlyIfFieldTargeted'
   | 'unlessFieldBuilt'
   | 'onlyIfCallerClients'
-  | 'onlyIfProjectOctokitUntimed'
+  | 'onlyIfProjectClientsUntimed'
   | 'onlyIfPackageSdkUntimed'
   | 'onlyIfCallersOmit'
   | 'onlyIfCallerOmitsTimeout'

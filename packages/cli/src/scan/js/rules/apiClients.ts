@@ -25,6 +25,7 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
+import { untimedNestHttp } from './nestHttp.js';
 import { untimedNotifySend } from './notifyClients.js';
 import { octokitClient } from './octokitClients.js';
 import type { Report } from './Report.js';
@@ -91,6 +92,7 @@ function callTimed(ctx: ModuleContext, arg: Node | undefined): boolean {
  */
 export function untimedApiClients(ctx: ModuleContext, report: Report): void {
   untimedPackageClients(ctx, report); // web-push, Sanity, IPFS: rules/untimedPackageClients.ts
+  untimedNestHttp(ctx, report); // NestJS HttpService: rules/nestHttp.ts
   if (!mentions(ctx.source)) return;
   const sendgridConfigured = /\.setApiKey\(/.test(ctx.source) && !SENDGRID_TIMED.test(ctx.source);
   for (const call of ctx.of('CallExpression')) {
@@ -138,7 +140,7 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
           'http-no-timeout',
           call,
           `Octokit ${method}() has no timeout: Octokit sets none by default; pass request: { timeout } (or a signal) in the client's options`,
-          octokit.builtElsewhere === true ? { onlyIfProjectOctokitUntimed: true } : undefined,
+          octokit.builtElsewhere === true ? { onlyIfProjectClientsUntimed: 'octokit' } : undefined,
         );
       continue;
     }
