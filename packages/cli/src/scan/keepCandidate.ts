@@ -3,6 +3,7 @@
 // kept only if every condition it carries still holds once those files are read.
 
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
+import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { outlivesGateway } from './iac/gatewayLimit.js';
@@ -237,49 +238,6 @@ function returnedUnread(project: Project, file: string, names: readonly string[]
 /** A handler module a template wires to a redelivered source, though its code does not show it. */
 function eventWired(project: Project, m: ModuleFacts): boolean {
   return Object.keys(m.handlers ?? {}).some((name) => project.isEventWired(m.file, name));
-}
-
-/** Some module hands this module's construct field to an API construct whose route waits less. */
-function fieldRouted(
-  project: Project,
-  file: string,
-  f: NonNullable<Candidate['onlyIfFieldRouted']>,
-): boolean {
-  return project.fieldRoutes.some((r) => {
-    if (r.asyncTarget === true || r.field !== f.field || !f.exports.includes(r.owner.name)) return false;
-    // A CDK function's field is the function: a route through a field of it (`owner.field.fn`) is not it.
-    if ((r.through !== undefined && f.nested !== true) || r.overridden === true) return false;
-    if (project.resolveModule(r.owner.from, r.owner.source) !== file) return false;
-    if (r.limit !== undefined) return outlivesGateway(f.seconds, r.limit);
-    const api = r.api === undefined ? undefined : project.resolveModule(r.api.from, r.api.source);
-    const limit =
-      api === undefined || r.key === undefined
-        ? undefined
-        : project.exportFact(api, r.api?.name ?? '')?.apiRoutes?.[r.key];
-    return limit !== undefined && outlivesGateway(f.seconds, limit);
-  });
-}
-
-/** Some module makes this module's construct field an EventBridge rule's Lambda target (rules/cdkTargetedFields.ts). */
-function fieldTargeted(
-  project: Project,
-  file: string,
-  f: NonNullable<Candidate['onlyIfFieldTargeted']>,
-): boolean {
-  return project.fieldRoutes.some(
-    (r) =>
-      r.asyncTarget === true &&
-      r.field === f.field &&
-      f.exports.includes(r.owner.name) &&
-      project.resolveModule(r.owner.from, r.owner.source) === file,
-  );
-}
-
-/** The construct module builds the field's function itself, so it judges the function (rules/cdkTargetedFields.ts). */
-function fieldBuilt(project: Project, { owner, field }: NonNullable<Candidate['unlessFieldBuilt']>): boolean {
-  const file = project.resolveModule(owner.from, owner.source);
-  const built = file === undefined ? undefined : project.factsOf(file)?.builtFunctionFields;
-  return built?.some((f) => f.field === field && f.exports.includes(owner.name)) === true;
 }
 
 /**

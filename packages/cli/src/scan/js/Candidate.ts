@@ -158,6 +158,8 @@ export interface Candidate {
     readonly seconds: number;
     /** The field holds a project construct wrapping the function: only a route through it (`owner.field.fn`) counts. */
     readonly nested?: true;
+    /** Fields holding an alias of the function (`new Alias(this, id, { version: this.fn.currentVersion })`): a route to one routes it. */
+    readonly aliases?: readonly string[];
   };
   /** A target naming `owner.field` of an imported construct: dropped when that module builds the field's function (it judges it). */
   readonly unlessFieldBuilt?: { readonly owner: ImportRef; readonly field: string };

@@ -54,6 +54,41 @@ function fieldOwner(ctx: ModuleContext, value: Node): { owner: ImportRef; field:
   return { owner, field };
 }
 
+/** `this.<field>.currentVersion` / `.latestVersion` / `this.<field>` itself: the field an alias is of. */
+function versionOf(value: Node | undefined): string | undefined {
+  const path = memberPath(unwrap(value));
+  if (path?.[0] !== 'this') return undefined;
+  if (path.length === 2) return path[1];
+  return path.length === 3 && /^(currentVersion|latestVersion)$/.test(path[2] as string)
+    ? path[1]
+    : undefined;
+}
+
+/**
+ * The fields of this module's constructs that hold an alias of `this.<field>`'s function: `this.live = new
+ * Alias(this, id, { aliasName, version: this.fn.currentVersion })` or `= this.fn.addAlias('live')`. An API
+ * routed to the alias runs the function with the function's timeout.
+ */
+function aliasFields(ctx: ModuleContext, field: string): string[] {
+  const out: string[] = [];
+  for (const stmt of ctx.of('ExpressionStatement')) {
+    const e = unwrap(stmt.expression as Node);
+    if (e?.type !== 'AssignmentExpression') continue;
+    const path = memberPath(e.left as Node);
+    const value = unwrap(e.right as Node);
+    if (path?.length !== 2 || path[0] !== 'this' || path[1] === field) continue;
+    if (value?.type === 'NewExpression' && memberPath(value.callee as Node)?.at(-1) === 'Alias') {
+      const props = objectProps(ctx.valueOf((value.arguments as Node[])[2]))?.props;
+      if (versionOf(props?.get('version')) === field) out.push(path[1] as string);
+    } else if (value?.type === 'CallExpression') {
+      const callee = memberPath(value.callee as Node);
+      if (callee?.length === 3 && callee[2] === 'addAlias' && callee[0] === 'this' && callee[1] === field)
+        out.push(path[1] as string);
+    }
+  }
+  return out;
+}
+
 /**
  * Reports each function an exported construct keeps in a field (`this.handler = new NodejsFunction(...)`
  * in its constructor) with a timeout above 29 s, kept by the project pass only where some module hands
@@ -77,6 +112,7 @@ export function fieldFunctions(ctx: ModuleContext, report: Report, reported: Set
     const cls = constructorClass(ctx, construct);
     const exports = [...ctx.exports].filter(([, v]) => unwrap(v) === cls).map(([name]) => name);
     const timeout = wrapped ?? timeoutIn(ctx, (construct.arguments as Node[])[2]);
+    const aliases = wrapped === undefined ? aliasFields(ctx, path[1] as string) : [];
     if (
       cls === undefined ||
       exports.length === 0 ||
@@ -94,6 +130,7 @@ export function fieldFunctions(ctx: ModuleContext, report: Report, reported: Set
           field: path[1] as string,
           seconds: timeout.seconds,
           ...(wrapped !== undefined ? { nested: true as const } : {}),
+          ...(aliases.length > 0 ? { aliases } : {}),
         },
       },
     );

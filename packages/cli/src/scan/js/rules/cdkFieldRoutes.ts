@@ -21,6 +21,28 @@ export function projectConstruct(ctx: ModuleContext, node: Node | undefined): bo
 }
 
 /**
+ * `const { getOrdersAlias } = new LambdaStack(this, id, props)`: a field taken out of a project construct
+ * by destructuring, routed by its own name.
+ */
+function destructuredField(ctx: ModuleContext, fnExpr: Node): { built: Node; field: string } | undefined {
+  const id = unwrap(fnExpr);
+  if (id?.type !== 'Identifier') return undefined;
+  const binding = ctx.resolve(id.name as string, id);
+  const decl = binding?.declaration;
+  if (binding?.kind !== 'const' || decl?.type !== 'VariableDeclarator' || decl.id?.type !== 'ObjectPattern')
+    return undefined;
+  const built = unwrap(decl.init as Node);
+  if (built === undefined || !projectConstruct(ctx, built)) return undefined;
+  for (const prop of decl.id.properties as Node[]) {
+    const value = prop.value?.type === 'AssignmentPattern' ? prop.value.left : prop.value;
+    if (prop.type !== 'Property' || value?.type !== 'Identifier' || value.name !== id.name) continue;
+    const field = propertyName(prop.key as Node, prop.computed as boolean);
+    return field === undefined ? undefined : { built, field };
+  }
+  return undefined;
+}
+
+/**
  * For a routed `job.fn` / `workflow.consumer.fn` whose root is built from a project construct: records the
  * field route for the project pass and answers the timeout the build site's props set, if any.
  * @example
@@ -31,6 +53,12 @@ export function routedConstructField(
   fnExpr: Node,
   limit: number,
 ): { timeout: { node: Node; seconds: number } | undefined } | undefined {
+  const destructured = destructuredField(ctx, fnExpr);
+  if (destructured !== undefined) {
+    const owner = importRefOf(ctx, destructured.built.callee as Node);
+    if (owner?.source.startsWith('.')) ctx.fieldRoutes.push({ owner, field: destructured.field, limit });
+    return { timeout: undefined };
+  }
   const path = memberPath(unwrap(fnExpr));
   if (path === undefined || path.length < 2 || path.length > 3 || path[0] === 'this') return undefined;
   const n = unwrap(fnExpr) as Node;
