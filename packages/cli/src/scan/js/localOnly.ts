@@ -1,6 +1,7 @@
 // Code only a local or offline run reaches: a branch taken when the environment says the function runs
 // under serverless-offline (`IS_OFFLINE`), `sam local` (`AWS_SAM_LOCAL`), LocalStack, or a stage or
-// branch named `local` (`const isOffline = !process.env.BRANCH || process.env.BRANCH === 'local'`). There
+// branch named `local` (`const isOffline = !process.env.BRANCH || process.env.BRANCH === 'local'`), or
+// `NODE_ENV` set to `development`. There
 // it seeds an emulator or builds a client against one; the deployed function never takes the branch, so
 // a missing timeout, retry or error check in it harms no production traffic.
 import type { Node } from './ast.js';
@@ -14,7 +15,7 @@ const LOCAL_FLAGS = /^(IS_OFFLINE|AWS_SAM_LOCAL|IS_LOCAL|LOCALSTACK|LOCALSTACK_H
 const LOCAL_VALUES = /^(local|offline|localstack)$/i;
 /** The words a module must hold before any branch is read (most modules hold none). */
 const WORDS =
-  /\b(?:IS_OFFLINE|AWS_SAM_LOCAL|IS_LOCAL|LOCALSTACK\w*|IS_LOCALSTACK)\b|['"`](?:local|offline|localstack)['"`]/i;
+  /\b(?:IS_OFFLINE|AWS_SAM_LOCAL|IS_LOCAL|LOCALSTACK\w*|IS_LOCALSTACK|NODE_ENV)\b|['"`](?:local|offline|localstack)['"`]/i;
 
 /** Whether a module's text names a local flag or value, read once per module (asked per candidate). */
 const NAMES_LOCAL = new WeakMap<ModuleContext, boolean>();
@@ -29,7 +30,7 @@ const NAMES_LOCAL = new WeakMap<ModuleContext, boolean>();
 export function localOnly(ctx: ModuleContext, node: Node): boolean {
   let words = NAMES_LOCAL.get(ctx);
   if (words === undefined) {
-    words = testSpelled(WORDS, ctx.source, ['local', 'offline']);
+    words = testSpelled(WORDS, ctx.source, ['local', 'offline', 'NODE_ENV']);
     NAMES_LOCAL.set(ctx, words);
   }
   if (!words) return false;
@@ -75,7 +76,12 @@ const literalString = (node: Node | undefined): string | undefined => {
 function comparesLocal(test: Node): 'equal' | 'unequal' | undefined {
   if (test.type !== 'BinaryExpression') return undefined;
   const value = literalString(test.right as Node) ?? literalString(test.left as Node);
-  if (value === undefined || !LOCAL_VALUES.test(value)) return undefined;
+  if (value === undefined) return undefined;
+  // `process.env.NODE_ENV === 'development'`: the value local tooling (nodemon, a dev server, `sls offline`
+  // scripts) sets; a deployed function runs with it unset or 'production'. A stage named 'development' is
+  // not read this way: a stage is deployed.
+  const nodeEnv = envName(test.left as Node) === 'NODE_ENV' || envName(test.right as Node) === 'NODE_ENV';
+  if (!LOCAL_VALUES.test(value) && !(nodeEnv && value === 'development')) return undefined;
   if (test.operator === '===' || test.operator === '==') return 'equal';
   if (test.operator === '!==' || test.operator === '!=') return 'unequal';
   return undefined;
