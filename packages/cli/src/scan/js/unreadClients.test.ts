@@ -42,6 +42,21 @@ describe('unreadClient', () => {
     ['exported by specifier', 'const s3 = new S3({});\nexport { s3 };', false],
     ['exported by CommonJS shorthand', 'const s3 = new S3({});\nmodule.exports = { s3 };', false],
     ['inside a function', 'export function make() { const s3 = new S3({}); return 1; }', false],
+    [
+      'read only where a constant false switches it off',
+      'const s3 = new S3({});\nconst doTrace = false;\nexport const save = async () => { if (doTrace) { await s3.send(x); } };\nexport const put = () => doTrace && s3.send(y);',
+      true,
+    ],
+    [
+      'read where a constant true lets it run',
+      'const s3 = new S3({});\nconst doTrace = true;\nexport const save = async () => { if (doTrace) { await s3.send(x); } };',
+      false,
+    ],
+    [
+      'read in the else branch of a constant false',
+      'const s3 = new S3({});\nconst dryRun = false;\nexport const save = async () => { if (dryRun) { log(); } else { await s3.send(x); } };',
+      false,
+    ],
   ])('%s', (_, source, expected) => {
     expect(unread(source)).toBe(expected);
   });
