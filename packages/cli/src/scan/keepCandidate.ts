@@ -206,6 +206,11 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
       return false;
   }
   if (c.reachedThrough !== undefined && scriptOnly(project, file, c.reachedThrough)) return false;
+  if (
+    c.onlyIfHandlerReaches !== undefined &&
+    !project.importerUses.onHandlerPath(file, c.onlyIfHandlerReaches)
+  )
+    return false;
   const logOnly = c.unlessHandlersOnlyLog;
   if (logOnly?.every((link) => project.linkedHandler(link)?.work === false)) return false;
   return true;

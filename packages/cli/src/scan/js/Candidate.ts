@@ -130,6 +130,8 @@ export interface Candidate {
    * dropped when only operator scripts call them and no handler reaches them (scriptCallers.ts).
    */
   readonly reachedThrough?: readonly string[];
+  /** Kept only when a handler's path reaches one of these exports of the module (importerUses.ts onHandlerPath). */
+  readonly onlyIfHandlerReaches?: readonly string[];
   /**
    * The awaited answer of this project import is discarded or only printed: kept only when the import
    * hands back a batch API's answer unread (rules/batchWrappers.ts); `{batch}` and `{field}` name it.

@@ -143,6 +143,9 @@ function catchOrRetry(words: SourceWords): boolean {
         CATCH_CALL.test(source) ||
         EMPTY_CATCH.test(source))) ||
     words.includes('cockatiel') ||
+    // A breaker written by hand, its state in module memory (rules/handRolledBreakers.ts).
+    words.includes('ircuit') ||
+    words.includes('reaker') ||
     // RxJS retryWhen cut by take(n) (rules/rxjsRetryWhen.ts).
     words.includes('retryWhen') ||
     words.includes('-retry') ||

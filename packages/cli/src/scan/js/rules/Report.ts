@@ -42,6 +42,7 @@ export type Extra = Pick<
   | 'unlessFieldBuilt'
   | 'onlyIfCallerClients'
   | 'onlyIfProjectClientsUntimed'
+  | 'onlyIfHandlerReaches'
   | 'onlyIfPackageSdkUntimed'
   | 'onlyIfCallersOmit'
   | 'onlyIfCallerOmitsTimeout'

@@ -26,6 +26,7 @@ import { singleRecordHelpers } from './batchSingleHelpers.js';
 import { readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
 import { onlyConverts } from './batchTransforms.js';
 import { floatingRule } from './floating.js';
+import { handRolledBreakers } from './handRolledBreakers.js';
 import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
 import type { Extra, Report, Rule } from './Report.js';
@@ -293,4 +294,5 @@ export const lambdaRules: Rule = (ctx: ModuleContext, report: Report) => {
   consoleRule(ctx, report);
   idempotencyRules(ctx, report);
   breakerStateRule(ctx, report);
+  handRolledBreakers(ctx, report);
 };
