@@ -44,8 +44,18 @@ export function callArguments(text: string, open: number): string[] | undefined 
  * Does this argument text leave the timeout out? Absent, `undefined`, or an object literal that neither
  * names the key nor spreads anything. Anything else (a variable, a call) may carry one: not left out.
  */
-function leavesOut(arg: string | undefined, key: string | undefined): boolean {
+function leavesOut(
+  arg: string | undefined,
+  key: string | undefined,
+  spreadKeys?: readonly string[],
+): boolean {
   if (arg === undefined || arg === '' || arg === 'undefined') return true;
+  if (spreadKeys !== undefined)
+    return (
+      arg.startsWith('{') &&
+      !arg.includes('...') &&
+      !spreadKeys.some((k) => new RegExp(`(?<![\\w$])${escapeRegExp(k)}(?![\\w$])`).test(arg))
+    );
   if (key === undefined || !arg.startsWith('{')) return false;
   return !arg.includes('...') && !new RegExp(`(?<![\\w$])${escapeRegExp(key)}(?![\\w$])`).test(arg);
 }
@@ -64,7 +74,7 @@ function callsIn(text: string, names: readonly string[], cond: TimeoutFromCaller
     if (args === undefined) continue;
     const after = text.slice(m.index + m[0].length - 1).match(/^\([^)]*\)\s*(?::[^={]*)?\{/);
     if (after !== null && /(?:^|[\s;{}])(?:async\s+)?$/.test(before) && !/[=(,]\s*$/.test(before)) continue;
-    out.push(leavesOut(args[cond.arg], cond.key));
+    out.push(leavesOut(args[cond.arg], cond.key, cond.spreadKeys));
   }
   return out;
 }

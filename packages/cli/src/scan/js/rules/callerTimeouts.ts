@@ -4,7 +4,9 @@
 // (axios merges it over its default of 0, fetch takes no signal), so the request is bounded only for the
 // callers that pass one. The finding is kept when the project pass finds a call that passes none
 // (callerTimeoutArgs.ts); a helper nobody calls, or one every caller hands a timeout, is not reported.
-import { type Node, unwrap } from '../ast.js';
+// So is a request whose options spread the helper's parameter and name no timeout key themselves
+// (`fetch(url, { headers, ...options })`): a call passing a literal without one leaves it unbounded.
+import { type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { mergedProps } from '../mergedOptions.js';
 import { fromCallers, openProps } from './cdkPassedProps.js';
@@ -16,6 +18,11 @@ export interface TimeoutFromCaller {
   readonly arg: number;
   /** The key of the argument read (`input.timeout`); absent when the argument is the value itself. */
   readonly key?: string;
+  /**
+   * The argument is spread into the request's options (`fetch(url, { headers, ...options })`): a call
+   * leaves the timeout out when it passes no options, or a literal naming none of these keys.
+   */
+  readonly spreadKeys?: readonly string[];
 }
 
 /** `undefined`, `null`, `void 0`, `{}`: a parameter default (or a branch) that sets no timeout. */
@@ -65,6 +72,45 @@ function omittable(ctx: ModuleContext, at: Node, index: number): boolean {
 }
 
 /**
+ * `fetch(url, { headers, ...options })` with `options` a parameter of the enclosing helper, and no timeout
+ * key of its own: the only bound is one a caller puts in what it passes.
+ */
+function spreadFromCaller(
+  ctx: ModuleContext,
+  call: Node,
+  options: Node | undefined,
+  keys: readonly string[],
+): TimeoutFromCaller | undefined {
+  if (options?.type !== 'ObjectExpression') return undefined;
+  const fn = ctx.enclosingFunction(call);
+  let arg: number | undefined;
+  for (const p of options.properties as Node[]) {
+    if (p.type !== 'SpreadElement') {
+      const key = propertyName(p.key as Node, p.computed as boolean);
+      if (key === undefined || keys.includes(key)) return undefined;
+      continue;
+    }
+    const spread = unwrap(p.argument as Node);
+    const binding = spread?.type === 'Identifier' ? ctx.resolve(spread.name as string, spread) : undefined;
+    const index =
+      binding?.kind === 'param' && binding.scope === fn
+        ? (fn?.params as Node[]).indexOf(binding.declaration)
+        : -1;
+    if (index === -1 || arg !== undefined) return undefined;
+    arg = index;
+  }
+  if (arg === undefined) return undefined;
+  const owner = fromCallers(ctx, call, [{ arg, keys: [] }]);
+  if (owner === null || owner === undefined) return undefined;
+  return {
+    names: owner.names,
+    ...(owner.local !== undefined ? { local: owner.local } : {}),
+    arg,
+    spreadKeys: keys,
+  };
+}
+
+/**
  * The caller-supplied timeout an HTTP call's options hold under one of `keys`, or undefined when the
  * options bound the call themselves (or are not a literal this module spells).
  *
@@ -83,7 +129,7 @@ export function timeoutFromCaller(
   const v = options === undefined ? undefined : ctx.valueOf(options);
   // `{ ...init, signal }` of pieces the module spells is read whole (as httpTimeoutOptions.ts does).
   const props = v?.type === 'ObjectExpression' ? mergedProps(ctx, v) : undefined;
-  if (props === undefined) return undefined;
+  if (props === undefined) return spreadFromCaller(ctx, call, v, keys);
   const present = keys.filter((k) => props.has(k));
   if (present.length !== 1) return undefined;
   const open = openProps(ctx, timedBy(props.get(present[0] as string) as Node));
