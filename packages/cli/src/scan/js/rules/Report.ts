@@ -47,6 +47,7 @@ export type Extra = Pick<
   | 'onlyIfCallerOmitsTimeout'
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportFailureValue'
+  | 'unlessImportsLog'
   | 'onlyIfImportQueueSubclass'
   | 'onlyIfImportFunctionBuilder'
   | 'severity'
