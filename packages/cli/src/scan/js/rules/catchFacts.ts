@@ -95,6 +95,11 @@ function commentText(text: string): string {
 
 const LOCAL_IO =
   /^(stat|lstat|access|readFile|writeFile|appendFile|mkdir|mkdtemp|readdir|rm|rmdir|unlink|rename|copyFile|open|realpath|readlink|import|parse|stringify|json|text|arrayBuffer|blob)$/;
+/**
+ * Presigning (`await getSignedUrl(s3, command)`, v2's `s3.getSignedUrlPromise(...)`, `createPresignedPost`)
+ * computes a signature with the credentials the function holds: no request leaves it (js/presignOnly.ts).
+ */
+const PRESIGN = /^(getSignedUrl|getSignedUrlPromise|createPresignedPost)$/;
 const LOCAL_ROOTS = new Set(['fs', 'fsp', 'fsPromises', 'promises', 'path', 'JSON', 'zlib', 'crypto']);
 
 /**
@@ -128,7 +133,7 @@ export function isIoNode(ctx: ModuleContext, n: Node): boolean {
   if (arg.type === 'ImportExpression') return false;
   const name = calleeName(arg) ?? '';
   const root = memberPath(arg.callee)?.[0] ?? '';
-  return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root);
+  return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root) && !PRESIGN.test(name);
 }
 
 /** A tracing call that records the error on a span (`span.addTags`, `segment.addError`, `tracer.addErrorAsMetadata`). */
