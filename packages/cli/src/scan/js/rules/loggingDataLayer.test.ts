@@ -78,11 +78,31 @@ function catchStates(source: string): boolean {
 
 describe('logStatesDecision', () => {
   it.each([
-    ['fail-open', `try { await check(); } catch (e) { logger.warn('check failed: ALLOWING request (fail-open)'); }`, true],
-    ['proceeding without', 'try { await load(); } catch (e) { logger.warn(`could not load models, proceeding without them: ${e}`); }', true],
-    ['falling back', `try { await extract(); } catch (e) { logger.error('extraction failed, falling back to original messages'); }`, true],
-    ['what failed only', `try { await load(); } catch (e) { logger.error('Error loading the budget', e); }`, false],
-    ['a comment is not a log line', `try { await load(); } catch (e) { /* fail-open */ logger.error(e); }`, false],
+    [
+      'fail-open',
+      `try { await check(); } catch (e) { logger.warn('check failed: ALLOWING request (fail-open)'); }`,
+      true,
+    ],
+    [
+      'proceeding without',
+      `try { await load(); } catch (e) { logger.warn('could not load models, proceeding without them:', e.message); }`,
+      true,
+    ],
+    [
+      'falling back',
+      `try { await extract(); } catch (e) { logger.error('extraction failed, falling back to original messages'); }`,
+      true,
+    ],
+    [
+      'what failed only',
+      `try { await load(); } catch (e) { logger.error('Error loading the budget', e); }`,
+      false,
+    ],
+    [
+      'a comment is not a log line',
+      `try { await load(); } catch (e) { /* fail-open */ logger.error(e); }`,
+      false,
+    ],
   ])('%s', (_, source, expected) => {
     expect(catchStates(`async function f() { ${source} }`)).toBe(expected);
   });
