@@ -188,6 +188,8 @@ export interface Candidate {
    * settle it when no other module calls the export (one exported for its tests).
    */
   readonly callersReadAs?: { readonly falsy?: true; readonly local?: true };
+  /** A catch answering a constant: dropped when every one of these imported calls logs and rethrows (ExportFact.logsFailures). */
+  readonly unlessImportsLog?: readonly (ImportRef & { readonly method: string })[];
   /** A call a queue handler returns: kept when that imported function answers failures as values (ExportFact.failureValue). */
   readonly onlyIfImportFailureValue?: ImportRef;
   /** Kept only if the imported class extends the CDK `Queue` without a `deadLetterQueue` (cdkQueueSubclasses.ts). */

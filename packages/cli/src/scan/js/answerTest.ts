@@ -8,15 +8,21 @@ import { calleeName, forEachDescendant, lastName, type Node, propertyName, unwra
 /** How a test reads the answer: which side of it the failure answer takes. */
 type Side = 'consequent' | 'alternate';
 
-/** A 5xx status literal: an answer that tells the client the request failed on the server. */
+/** A constant named for a server error: `StatusCodes.INTERNAL_SERVER_ERROR`, an answer `INTERNAL_SERVER_ERROR`. */
+const SERVER_ERROR_NAME =
+  /^(INTERNAL_SERVER_ERROR|SERVER_ERROR|INTERNAL_ERROR|SERVICE_UNAVAILABLE|BAD_GATEWAY)$/;
+
+/** A 5xx status literal, or a constant named for one: an answer that tells the client the request failed on the server. */
 const serverError = (n: Node | null | undefined): boolean => {
   const v = unwrap(n);
+  if (v?.type === 'Identifier' || v?.type === 'MemberExpression')
+    return SERVER_ERROR_NAME.test(lastName(v) ?? '');
   return v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 500 && v.value < 600;
 };
 
 /**
  * Does this branch fail the work: it throws, answers a 5xx (`res.status(500)`, `sendResponse(500, ...)`,
- * `{ statusCode: 500 }`), or reports a batch item failure (`batchItemFailures.push(...)`)? Nested functions
+ * `{ statusCode: 500 }`, `return INTERNAL_SERVER_ERROR`), or reports a batch item failure (`batchItemFailures.push(...)`)? Nested functions
  * are not looked into: what they do runs later, if at all.
  */
 export function failsHere(branch: Node | null | undefined): boolean {
@@ -28,6 +34,8 @@ export function failsHere(branch: Node | null | undefined): boolean {
     (n) => {
       if (fails) return false;
       if (n.type === 'ThrowStatement') fails = true;
+      // `return INTERNAL_SERVER_ERROR`: a response the module built once for every server error.
+      else if (n.type === 'ReturnStatement' && serverError(n.argument as Node | null)) fails = true;
       else if (n.type === 'CallExpression' && (n.arguments as Node[]).some((a) => serverError(a)))
         fails = true;
       else if (n.type === 'CallExpression' && calleeName(n) === 'push') {

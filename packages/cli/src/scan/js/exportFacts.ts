@@ -24,6 +24,7 @@ import { queueSubclassWithoutDlq } from './rules/cdkQueueSubclasses.js';
 import { untimedGoogleClient } from './rules/googleApis.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { answersErrors } from './rules/httpErrorMiddleware.js';
+import { loggedFailures } from './rules/loggingDataLayer.js';
 import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
 import { randomReturn } from './rules/randomValues.js';
 import { sdkSubclass } from './rules/sdkClients.js';
@@ -99,6 +100,9 @@ function remoteMethodsOf(
     ...(Object.keys(remoteVia).length > 0 ? { remoteVia } : {}),
   };
 }
+
+/** A module with a catch that throws: only there can a function log its failures and rethrow them. */
+const LOGS_TEXT = /catch[\s\S]*throw/;
 
 const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
 
@@ -234,6 +238,10 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(facts[name] ?? { provides: [], via: [], async: false }),
         functionBuilder: { dlqKeys },
       };
+    // A data layer that logs each failure and rethrows it (rules/loggingDataLayer.ts).
+    const logsFailures = LOGS_TEXT.test(ctx.source) ? loggedFailures(ctx, v) : undefined;
+    if (logsFailures !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), logsFailures };
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };

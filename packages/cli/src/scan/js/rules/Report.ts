@@ -48,6 +48,7 @@ export type Extra = Pick<
   | 'onlyIfCallerOmitsTimeout'
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportFailureValue'
+  | 'unlessImportsLog'
   | 'onlyIfImportQueueSubclass'
   | 'onlyIfImportFunctionBuilder'
   | 'severity'

@@ -18,6 +18,7 @@ import type { DropShape } from './catchShapes.js';
 import { dereferencedAfter } from './dereferencedAfter.js';
 import { fallsToBackup } from './fallbackChain.js';
 import { keptFlagThrowsAfter } from './keptFlagThrows.js';
+import { livePushOnly } from './livePush.js';
 
 /**
  * The try is a statement of an entry handler's own body, also in a `switch` case of it that picks the
@@ -39,9 +40,16 @@ export function aroundWholeRun(ctx: ModuleContext, tryStatement: Node): boolean 
 /** A `switch` picks the run's mode once, unlike a loop, which goes through items. */
 const BRANCHES = new Set(['BlockStatement', 'SwitchCase', 'SwitchStatement']);
 
-/** The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`). */
+/**
+ * The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`),
+ * or only pushes a live update to WebSocket clients (livePush.ts): a side channel, not the work.
+ */
 export function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
-  return bestEffortTelemetry(ctx, tryStatement) || inTelemetryFunction(ctx, tryStatement);
+  return (
+    bestEffortTelemetry(ctx, tryStatement) ||
+    inTelemetryFunction(ctx, tryStatement) ||
+    livePushOnly(ctx, tryStatement)
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../as
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { classifyHttpCall } from './http.js';
+import { logStatesDecision } from './loggedDecision.js';
 
 const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.log|req\.log|request\.log)$/;
 
@@ -46,7 +47,7 @@ export function hasComment(
 
 /** Words of a comment that decides a failure may pass: it says the step is optional, not why it runs. */
 const BEST_EFFORT =
-  /best[- ]?effort|fail(s|ing)?[- ]?open|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never)( want to)? (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|(?:is|are) (?:logged|caught)(?: and|,) not (?:re-?)?thrown|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing) (the |this )?(error|failure)/i;
+  /best[- ]?effort|fail(s|ing)?[- ]?open|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never)( want to)? (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|(?:is|are) (?:logged|caught)(?: and|,) not (?:re-?)?thrown|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|avoid (blocking|failing|breaking)|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing) (the |this )?(error|failure)/i;
 
 /**
  * A comment says the failure is only logged by decision: in the catch, in the few lines above the try
@@ -66,6 +67,8 @@ export function saysWhy(
   const handler = tryStatement.handler as Node | null;
   const body = handler == null ? '' : ctx.source.slice(handler.body.start, handler.body.end);
   if (/\/[/*]/.test(body) && decides(commentText(body))) return true;
+  // The catch's own log line may state the decision instead (loggedDecision.ts).
+  if (handler != null && logStatesDecision(handler)) return true;
   // A default answer is decided only in the catch itself: a doc's "optional" may be about a parameter.
   if (inCatchOnly) return false;
   let from = tryStatement.start;
@@ -92,6 +95,11 @@ function commentText(text: string): string {
 
 const LOCAL_IO =
   /^(stat|lstat|access|readFile|writeFile|appendFile|mkdir|mkdtemp|readdir|rm|rmdir|unlink|rename|copyFile|open|realpath|readlink|import|parse|stringify|json|text|arrayBuffer|blob)$/;
+/**
+ * Presigning (`await getSignedUrl(s3, command)`, v2's `s3.getSignedUrlPromise(...)`, `createPresignedPost`)
+ * computes a signature with the credentials the function holds: no request leaves it (js/presignOnly.ts).
+ */
+const PRESIGN = /^(getSignedUrl|getSignedUrlPromise|createPresignedPost)$/;
 const LOCAL_ROOTS = new Set(['fs', 'fsp', 'fsPromises', 'promises', 'path', 'JSON', 'zlib', 'crypto']);
 
 /**
@@ -125,7 +133,7 @@ export function isIoNode(ctx: ModuleContext, n: Node): boolean {
   if (arg.type === 'ImportExpression') return false;
   const name = calleeName(arg) ?? '';
   const root = memberPath(arg.callee)?.[0] ?? '';
-  return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root);
+  return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root) && !PRESIGN.test(name);
 }
 
 /** A tracing call that records the error on a span (`span.addTags`, `segment.addError`, `tracer.addErrorAsMetadata`). */

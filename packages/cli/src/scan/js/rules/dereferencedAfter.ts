@@ -21,6 +21,15 @@ const MAYBE = new Set([
   'ChainExpression',
 ]);
 
+/**
+ * The part of a loop that always runs once: a `for`'s init and first test (`for (let i = 0; i <
+ * voters.length; i++)`), the list a `for...of`/`for...in` walks (`for (const v of voters.Items)`).
+ */
+function loopHeader(loop: Node, child: Node): boolean {
+  if (loop.type === 'ForStatement') return child === loop.init || child === loop.test;
+  return (loop.type === 'ForOfStatement' || loop.type === 'ForInStatement') && child === loop.right;
+}
+
 /** `null` or `undefined`: a declaration that leaves the variable empty. */
 function isNullish(node: Node): boolean {
   const n = unwrap(node);
@@ -117,9 +126,10 @@ export function dereferencedAfter(ctx: ModuleContext, tryStatement: Node): boole
       const parent = ctx.parentOf(ref);
       if (parent?.type !== 'MemberExpression' || parent.object !== ref || parent.optional === true)
         return false;
-      for (let n = ctx.parentOf(parent); n !== undefined && n !== statement; n = ctx.parentOf(n))
-        if (MAYBE.has(n.type) || isFunction(n)) return false;
-      return !MAYBE.has(statement.type);
+      let child: Node = parent;
+      for (let n = ctx.parentOf(parent); n !== undefined && n !== statement; child = n, n = ctx.parentOf(n))
+        if ((MAYBE.has(n.type) && !loopHeader(n, child)) || isFunction(n)) return false;
+      return !MAYBE.has(statement.type) || loopHeader(statement, child);
     }
     return false;
   });

@@ -3,11 +3,13 @@
 // an inner try whose own catch does not rethrow (`try { parse(); try { await post() } catch (e) { log } }
 // catch (e) { log('bad input') }`), the outer catch only ever sees local errors (bad input, a parse), and
 // what it logs is not a lost call. Whether the inner catch is itself a swallow is judged at that catch.
-// (A helper that ends its own errors is not counted here: a helper's catch defers to a caller's catch
-// that only logs (catchAfter.ts), so counting it would leave the failure judged nowhere.)
+// An exported helper of this module that ends its own errors the same way counts as such an inner try
+// (selfHandledCalls.ts); an unexported one does not: its catch defers to a caller's catch that only logs
+// (catchAfter.ts), so counting it would leave the failure judged nowhere.
 import { calleeName, forEachDescendant, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { doesIo, isIoNode } from './catchFacts.js';
+import { selfHandledCall } from './selfHandledCalls.js';
 
 /** The catch ends every error of its try: no `throw`, no `Promise.reject`, in the catch. */
 function endsItsErrors(tryStatement: Node): boolean {
@@ -24,8 +26,12 @@ function endsItsErrors(tryStatement: Node): boolean {
   );
 }
 
-/** The try reaches another system only inside inner tries that end their own errors: no such failure reaches this try's catch. */
-export function ioHandledInside(ctx: ModuleContext, block: Node): boolean {
+/**
+ * The try reaches another system only inside inner tries that end their own errors, or through exported
+ * helpers of this module that do (selfHandledCalls.ts): no such failure reaches this try's catch.
+ */
+export function ioHandledInside(ctx: ModuleContext, block: Node, depth = 0): boolean {
+  const isIo = (n: Node) => isIoNode(ctx, n);
   let open = false;
   let handled = false;
   forEachDescendant(
@@ -38,6 +44,14 @@ export function ioHandledInside(ctx: ModuleContext, block: Node): boolean {
         open =
           doesIo(ctx, (n.handler as Node).body as Node) ||
           (n.finalizer != null && doesIo(ctx, n.finalizer as Node));
+        return false;
+      }
+      if (
+        n.type === 'AwaitExpression' &&
+        depth < 2 &&
+        selfHandledCall(ctx, unwrap(n.argument), isIo, (body) => ioHandledInside(ctx, body, depth + 1))
+      ) {
+        handled = true;
         return false;
       }
       if (isIoNode(ctx, n)) open = true;

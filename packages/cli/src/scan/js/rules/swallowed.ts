@@ -34,6 +34,7 @@ import { invokeResultRule } from './invokeResult.js';
 import { perItem } from './jobItems.js';
 import { lenientResponse } from './lenientClients.js';
 import { flagOnlyLogged } from './loggedFlag.js';
+import { importedDataCalls } from './loggingDataLayer.js';
 import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
@@ -136,10 +137,13 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         'the handler returns the caught error as its result: the invocation succeeds and the work is lost',
       );
     } else if (io && silentConstantAnswer(handler)) {
+      // Dropped when every call of the try is to a data layer that logs and rethrows (loggingDataLayer.ts).
+      const logged = importedDataCalls(ctx, tryStatement.block);
       report(
         'swallowed-error',
         handler,
         'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer',
+        logged !== undefined ? { unlessImportsLog: logged } : undefined,
       );
     } else if (returnsDefault && io) {
       // undefined/null that every caller dereferences at once fails there, and false (any falsy answer)

@@ -1,0 +1,87 @@
+// swallowed-error: a push to WebSocket clients is a live screen update, not the work. API Gateway's
+// `postToConnection` delivers a message to a browser that may already have gone (it answers 410 for a
+// closed connection), after the write it reports is committed; a client that reconnects reads the state
+// again. A catch that only logs around such a push (and the reads that find the connections and build the
+// payload) loses nothing a retry could bring back: rethrowing would fail a request whose work is done, or
+// make a queue redeliver it and repeat that work. A try that also writes is judged as usual.
+import { calleeName, forEachDescendant, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+const PUSH = /^(postToConnection|PostToConnectionCommand)$/;
+/** A call named for a read: it gathers the connections or the payload (`listConnectionsByEvent`, `getAccount`). */
+const READ = /^(get|list|query|find|scan|fetch|load|read|describe|lookup)(?![a-z])/;
+const READ_COMMAND = /^(Get|BatchGet|Query|Scan|List|Describe)\w*Command$/;
+
+/** `new PostToConnectionCommand(...)` handed to a send, or its read counterpart when `read` is set. */
+function commandArgument(call: Node, names: RegExp): boolean {
+  const first = unwrap((call.arguments as Node[])[0]);
+  return first?.type === 'NewExpression' && names.test(calleeName(first) ?? '');
+}
+
+/**
+ * The call pushes to a WebSocket connection: `apig.postToConnection(...)` (also with v2's `.promise()`), a
+ * send of `PostToConnectionCommand`, or a function of this module whose body does (two levels).
+ */
+function pushes(ctx: ModuleContext, call: Node, depth = 0): boolean {
+  const name = calleeName(call) ?? '';
+  if (PUSH.test(name)) return true;
+  const callee = unwrap(call.callee);
+  const inner = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+  if (name === 'promise' && inner?.type === 'CallExpression') return pushes(ctx, inner, depth);
+  if (name === 'send') return commandArgument(call, /^PostToConnectionCommand$/);
+  const fn = depth < 2 ? ctx.functionOf(call.callee) : undefined;
+  return (
+    fn !== undefined &&
+    someDescendant(fn.body as Node, (n) => n.type === 'CallExpression' && pushes(ctx, n, depth + 1))
+  );
+}
+
+/** `Promise.all(subs.map((s) => push(s)))`: every call the list is made of pushes. */
+function pushesAll(ctx: ModuleContext, call: Node): boolean {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.name !== 'Promise') return false;
+  let calls = 0;
+  let pushed = 0;
+  forEachDescendant((call.arguments as Node[])[0], (n) => {
+    if (n.type !== 'CallExpression') return true;
+    const name = calleeName(n) ?? '';
+    if (name === 'map' || name === 'forEach' || name === 'filter') return true;
+    calls++;
+    if (pushes(ctx, n)) pushed++;
+    return false;
+  });
+  return calls > 0 && calls === pushed;
+}
+
+function reads(call: Node): boolean {
+  return (
+    READ.test(calleeName(call) ?? '') || (calleeName(call) === 'send' && commandArgument(call, READ_COMMAND))
+  );
+}
+
+/**
+ * Every awaited call of the try is a push to WebSocket clients or a read that gathers what to push, and at
+ * least one pushes.
+ *
+ * @example
+ * livePushOnly(ctx, tryStatement) // try { const subs = await listConnections(id); await Promise.all(subs.map((s) => postToConnection(s.connectionId, data))) } -> true
+ */
+export function livePushOnly(ctx: ModuleContext, tryStatement: Node): boolean {
+  if (!ctx.source.includes('ostToConnection')) return false;
+  let pushed = false;
+  let other = false;
+  forEachDescendant(
+    tryStatement.block as Node,
+    (n) => {
+      if (other) return false;
+      if (n.type !== 'AwaitExpression') return true;
+      const call = unwrap(n.argument);
+      if (call?.type !== 'CallExpression') return true;
+      if (pushes(ctx, call) || pushesAll(ctx, call)) pushed = true;
+      else if (!reads(call)) other = true;
+      return false;
+    },
+    true,
+  );
+  return pushed && !other;
+}

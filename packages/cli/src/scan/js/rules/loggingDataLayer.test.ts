@@ -1,0 +1,109 @@
+// Which exported functions and methods log every failure of their I/O and rethrow it (loggedFailures), and
+// which catches state a fail-open decision in their own log line (logStatesDecision).
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { logStatesDecision } from './loggedDecision.js';
+import { loggedFailures } from './loggingDataLayer.js';
+
+function contextOf(source: string): ModuleContext {
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+}
+
+/** loggedFailures for the module's default export. */
+function defaultLogged(source: string): string[] | undefined {
+  const ctx = contextOf(source);
+  const value = ctx.exports.get('default');
+  return value === undefined ? undefined : loggedFailures(ctx, value);
+}
+
+describe('loggedFailures', () => {
+  it.each([
+    [
+      'a method whose catch logs through a helper of the object and throws',
+      `export default {
+        errorResponse(err) { console.error('DYNAMO DB ERROR', err); return { statusCode: 502 }; },
+        getOne: async function (id) {
+          try { return (await client.send(new GetCommand({ Key: { id } }))).Item; }
+          catch (err) { const response = this.errorResponse(err); throw response; }
+        },
+      };`,
+      ['getOne'],
+    ],
+    [
+      'a function that logs and rethrows',
+      `export default async function save(item) {
+        try { await client.send(new PutCommand({ Item: item })); }
+        catch (err) { logger.error('put failed', err); throw err; }
+      }`,
+      [''],
+    ],
+    [
+      'a catch that throws without logging',
+      `export default async function save(item) {
+        try { await client.send(new PutCommand({ Item: item })); } catch (err) { throw new Error('failed'); }
+      }`,
+      undefined,
+    ],
+    [
+      'I/O outside the logging try',
+      `export default async function save(item) {
+        await client.send(new GetCommand({ Key: item.id }));
+        try { await client.send(new PutCommand({ Item: item })); } catch (err) { console.error(err); throw err; }
+      }`,
+      undefined,
+    ],
+    [
+      'a catch that logs and goes on',
+      `export default async function save(item) {
+        try { await client.send(new PutCommand({ Item: item })); } catch (err) { console.error(err); }
+      }`,
+      undefined,
+    ],
+  ])('%s', (_, source, expected) => {
+    expect(defaultLogged(source)).toEqual(expected);
+  });
+});
+
+/** logStatesDecision for the module's only catch. */
+function catchStates(source: string): boolean {
+  const ctx = contextOf(source);
+  const [handler] = ctx.of('CatchClause');
+  return logStatesDecision(handler as Node);
+}
+
+describe('logStatesDecision', () => {
+  it.each([
+    [
+      'fail-open',
+      `try { await check(); } catch (e) { logger.warn('check failed: ALLOWING request (fail-open)'); }`,
+      true,
+    ],
+    [
+      'proceeding without',
+      `try { await load(); } catch (e) { logger.warn('could not load models, proceeding without them:', e.message); }`,
+      true,
+    ],
+    [
+      'falling back',
+      `try { await extract(); } catch (e) { logger.error('extraction failed, falling back to original messages'); }`,
+      true,
+    ],
+    [
+      'what failed only',
+      `try { await load(); } catch (e) { logger.error('Error loading the budget', e); }`,
+      false,
+    ],
+    [
+      'a comment is not a log line',
+      `try { await load(); } catch (e) { /* fail-open */ logger.error(e); }`,
+      false,
+    ],
+  ])('%s', (_, source, expected) => {
+    expect(catchStates(`async function f() { ${source} }`)).toBe(expected);
+  });
+});

@@ -1,0 +1,124 @@
+// swallowed-error: a constant answer after a data layer that already logs. A catch that answers a fixed
+// result (`return createResponse(500, { message: 'Internal Server Error' })`) without logging is reported
+// because the cause leaves no trace. When every call of its try goes to another module's function that logs
+// the error and rethrows it (`catch (err) { console.error('DYNAMO DB ERROR', err); throw response }`, also
+// through a helper of that module, `throw this.dynamoErrorResponse(err)`), the cause is in the log already
+// and the caller still answers a failure: the catch hides nothing.
+import { forEachDescendant, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ImportRef } from '../Candidate.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isProjectSource } from '../ModuleContext.js';
+import { isIoNode, isLogCall } from './catchFacts.js';
+
+/** A call named by an imported project module: `db.updateDBCustom(...)`, `saveOrder(...)`. */
+export type LoggedCallRef = ImportRef & { readonly method: string };
+
+/** The function, method or `this.helper` a call of this module stands for. */
+function calledFunction(ctx: ModuleContext, call: Node, owner: Node | undefined): Node | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type === 'Identifier') return ctx.functionOf(callee);
+  const path = memberPath(callee);
+  if (owner === undefined || path?.length !== 2 || path[0] !== 'this') return undefined;
+  const found = ownMembers(owner).get(path[1] ?? '');
+  return found;
+}
+
+/** The functions an object literal or a class holds, by name. */
+function ownMembers(owner: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  const members = owner.type === 'ObjectExpression' ? owner.properties : (owner.body?.body ?? []);
+  for (const m of members as Node[]) {
+    const key = m.key?.type === 'Identifier' ? (m.key.name as string) : undefined;
+    const value = unwrap(m.value);
+    if (key !== undefined && isFunction(value)) out.set(key, value as Node);
+  }
+  return out;
+}
+
+/** The catch logs (directly, or through a function of this module that logs) and then throws. */
+function logsThenThrows(ctx: ModuleContext, handler: Node, owner: Node | undefined): boolean {
+  const statements = (handler.body as Node).body as Node[];
+  if (statements.at(-1)?.type !== 'ThrowStatement') return false;
+  return someDescendant(
+    handler.body as Node,
+    (n) => {
+      if (isLogCall(n)) return true;
+      if (n.type !== 'CallExpression') return false;
+      const fn = calledFunction(ctx, n, owner);
+      return fn !== undefined && someDescendant(fn.body as Node, (d) => isLogCall(d), true);
+    },
+    true,
+  );
+}
+
+/** Every call of the function to another system sits in a try whose catch logs and rethrows. */
+function logsItsFailures(ctx: ModuleContext, fn: Node, owner: Node | undefined): boolean {
+  let io = false;
+  let bare = false;
+  forEachDescendant(
+    fn.body as Node,
+    (n) => {
+      if (bare) return false;
+      if (n.type === 'TryStatement') {
+        const handler = n.handler as Node | null;
+        const guarded = handler != null && logsThenThrows(ctx, handler, owner);
+        if (someDescendant(n.block as Node, (d) => isIoNode(ctx, d), true)) {
+          if (guarded) io = true;
+          else bare = true;
+        }
+        return false;
+      }
+      if (isIoNode(ctx, n)) bare = true;
+      return !bare;
+    },
+    true,
+  );
+  return io && !bare;
+}
+
+/**
+ * The names of an exported value that log their failures and rethrow: `['']` for a function, the
+ * methods of an object literal or a class (`export default { getOne: async function () { ... } }`).
+ */
+export function loggedFailures(ctx: ModuleContext, value: Node): string[] | undefined {
+  if (isFunction(value)) return logsItsFailures(ctx, value, undefined) ? [''] : undefined;
+  if (
+    value.type !== 'ObjectExpression' &&
+    value.type !== 'ClassDeclaration' &&
+    value.type !== 'ClassExpression'
+  )
+    return undefined;
+  const names = [...ownMembers(value)]
+    .filter(([, fn]) => logsItsFailures(ctx, fn, value))
+    .map(([name]) => name);
+  return names.length > 0 ? names : undefined;
+}
+
+/**
+ * Every call of the try to another system is an awaited call of a project import (`await db.getOne(...)`,
+ * `await saveOrder(...)`): the imports and methods the project pass asks about, or undefined.
+ */
+export function importedDataCalls(ctx: ModuleContext, block: Node): LoggedCallRef[] | undefined {
+  const refs: LoggedCallRef[] = [];
+  let other = false;
+  forEachDescendant(
+    block,
+    (n) => {
+      if (other) return false;
+      if (!isIoNode(ctx, n)) return true;
+      const call = n.type === 'AwaitExpression' ? unwrap(n.argument) : undefined;
+      const path = call?.type === 'CallExpression' ? memberPath(call.callee) : undefined;
+      const imp = path !== undefined && path.length <= 2 ? ctx.imports.get(path[0] ?? '') : undefined;
+      if (imp === undefined || !isProjectSource(imp.source) || (imp.imported === '*' && path?.length !== 2)) {
+        other = true;
+        return false;
+      }
+      // `import * as db from './db'`: `db.getOne` is the module's export `getOne`.
+      const [name, method] = imp.imported === '*' ? [path?.[1] ?? '', ''] : [imp.imported, path?.[1] ?? ''];
+      refs.push({ from: ctx.file, source: imp.source, name, method });
+      return false;
+    },
+    true,
+  );
+  return other || refs.length === 0 ? undefined : refs;
+}
