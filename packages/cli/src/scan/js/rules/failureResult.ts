@@ -6,6 +6,7 @@
 import { type Node, propertyName, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { builtFailureAnswer } from './builtFailureAnswer.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import type { Report } from './Report.js';
@@ -51,10 +52,8 @@ export function failureObject(value: Node | null | undefined, verdictOnly = fals
  * failureResultRule(ctx, handler, io, report) // catch (e) { log(e); return { success: false, error: e } } -> true
  */
 export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
-  const statements = (handler.body as Node).body as Node[];
-  const last = statements.at(-1);
-  if (!io || last?.type !== 'ReturnStatement' || !failureObject(last.argument as Node | null)) return false;
-  if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
+  // Returned at once or built in a variable first (`let response; ... response = createResponse(502)`).
+  if (!io || !builtFailureAnswer(handler.body as Node, (v) => failureObject(v))) return false;
   // An entry handler's own answer: read by an API caller, discarded by a schedule or an async source.
   if (unreadFailureAnswer(ctx, handler, report)) return true;
   const fn = ctx.enclosingFunction(handler);
