@@ -2,8 +2,10 @@
 // (error.code === 'ConditionalCheckFailedException') response = createResponse(409, ...); else response =
 // createResponse(502, ...); return response;`). It is the catch's `return createResponse(502, ...)` written
 // in steps: every value the variable takes says the work failed, so the answer is judged as that return is
-// (failureResult.ts, droppedCatchAnswer.ts).
+// (failureResult.ts, droppedCatchAnswer.ts). So is a catch that sets the variable the function returns right
+// after the try (`catch (e) { log(e); res = { status: 502 } } return res;`).
 import { type Node, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation } from './catchFacts.js';
 
 /** `name = value` as a statement: the value, else undefined. */
@@ -64,4 +66,28 @@ export function builtFailureAnswer(body: Node, isFailure: (value: Node) => boole
   if (value?.type !== 'Identifier') return isFailure(value as Node) && before.every((s) => isObservation(s));
   const seen = { given: 0 };
   return buildsOnly(before, value.name as string, isFailure, seen) && seen.given > 0;
+}
+
+/**
+ * A catch that only observes the error and sets a variable to a failure answer, where the statement right
+ * after its try returns that variable (`let res = { status: 200 }; try { ... } catch (e) { log(e); res = {
+ * status: 502 } } return res;`): the failure is the function's answer, as a `return` in the catch would be.
+ *
+ * @example
+ * failureKeptForReturn(ctx, catchClause, failureObject) // catch (e) { res = { status: 502 } } return res; -> true
+ */
+export function failureKeptForReturn(
+  ctx: ModuleContext,
+  handler: Node,
+  isFailure: (value: Node) => boolean,
+): boolean {
+  const tryStatement = ctx.parentOf(handler);
+  const block = tryStatement === undefined ? undefined : ctx.parentOf(tryStatement);
+  if (tryStatement === undefined || block?.type !== 'BlockStatement') return false;
+  const next = (block.body as Node[])[(block.body as Node[]).indexOf(tryStatement) + 1];
+  const returned = next?.type === 'ReturnStatement' ? unwrap(next.argument as Node | null) : undefined;
+  if (returned?.type !== 'Identifier') return false;
+  const seen = { given: 0 };
+  const statements = (handler.body as Node).body as Node[];
+  return buildsOnly(statements, returned.name as string, isFailure, seen) && seen.given > 0;
 }

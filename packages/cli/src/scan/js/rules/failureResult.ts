@@ -6,7 +6,7 @@
 import { type Node, propertyName, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { builtFailureAnswer } from './builtFailureAnswer.js';
+import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import type { Report } from './Report.js';
@@ -36,7 +36,9 @@ export function failureObject(value: Node | null | undefined, verdictOnly = fals
     const key = propertyName(p.key, p.computed as boolean) ?? '';
     const field = unwrap(p.value as Node);
     if (field?.type !== 'Literal') return false;
-    if (key === 'statusCode') return !verdictOnly && errorStatus(field);
+    // `{ status: 502, message }`: an HTTP status under the shorter name says the same.
+    if (key === 'statusCode' || (key === 'status' && typeof field.value === 'number'))
+      return !verdictOnly && errorStatus(field);
     return (
       (VERDICT.test(key) && field.value === false) ||
       (STATUS.test(key) && typeof field.value === 'string' && FAILED.test(field.value))
@@ -53,7 +55,12 @@ export function failureObject(value: Node | null | undefined, verdictOnly = fals
  */
 export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
   // Returned at once or built in a variable first (`let response; ... response = createResponse(502)`).
-  if (!io || !builtFailureAnswer(handler.body as Node, (v) => failureObject(v))) return false;
+  const failure = (v: Node) => failureObject(v);
+  if (
+    !io ||
+    !(builtFailureAnswer(handler.body as Node, failure) || failureKeptForReturn(ctx, handler, failure))
+  )
+    return false;
   // An entry handler's own answer: read by an API caller, discarded by a schedule or an async source.
   if (unreadFailureAnswer(ctx, handler, report)) return true;
   const fn = ctx.enclosingFunction(handler);
