@@ -39,6 +39,7 @@ import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { refusesRequests } from './refusesRequests.js';
+import { requestedDeletes } from './requestedDeletes.js';
 import { rxjsRetryWhen } from './rxjsRetryWhen.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
@@ -203,7 +204,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       onlyLogs &&
       io &&
       ctx.handlerKindAt(handler) !== undefined &&
-      !onlyCleanup(ctx, tryStatement.block) &&
+      (!onlyCleanup(ctx, tryStatement.block) || requestedDeletes(ctx, tryStatement)) &&
       !bestEffortByDecision(ctx, tryStatement, shape) &&
       ((shape !== undefined && !skipsOne) ||
         !selectsOwnWork(ctx) ||
