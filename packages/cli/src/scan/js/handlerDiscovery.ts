@@ -9,6 +9,7 @@ import {
   propertyName,
   unwrap,
 } from './ast.js';
+import { callbackSignature } from './callbackSignature.js';
 import { declaredTypeOf, isBatch, typeNameOf } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { sstHandlerType } from './sstHandlers.js';
@@ -43,17 +44,6 @@ function calledHere(ctx: ModuleContext, name: string): boolean {
   );
 }
 
-/** `(event, context, callback)` by its names (`evt`, `ctx`, `cb` too): Lambda's own three-argument form. */
-function callbackSignature(params: Node[]): boolean {
-  const names = params.map((p) => (p.type === 'Identifier' ? (p.name as string) : ''));
-  return (
-    names.length === 3 &&
-    /^(event|evt)$/.test(names[0] ?? '') &&
-    /^(context|ctx)$/.test(names[1] ?? '') &&
-    /^(callback|cb)$/.test(names[2] ?? '')
-  );
-}
-
 /** Lambda-looking function: typed with an aws-lambda type, or takes (event, context). */
 function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: string | undefined): boolean {
   const declared = declaredTypeOf(ctx, fn);
@@ -65,8 +55,7 @@ function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: string | u
   const secondType = params[1] ? typeNameOf(params[1].typeAnnotation) : undefined;
   if (secondType === 'Context') return true;
   if (exportedName === 'handler' || exportedName === 'lambdaHandler') return params.length <= 3;
-  // Lambda's callback signature spelled out, `(event, context, callback)`: a handler whatever the export is
-  // called (`export const create = async (event, ctx, callback) => ...`, one per serverless.yml function).
+  // `(event, ctx, callback)`: Lambda's own form, a handler whatever the export is called.
   if (exportedName !== undefined && callbackSignature(params)) return true;
   if (exportedName !== undefined && HANDLER_NAME.test(exportedName)) {
     // A scheduled job takes no event (`export const main = async () => ...`): in a module named for a
