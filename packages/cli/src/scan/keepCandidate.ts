@@ -11,6 +11,7 @@ import { importsLog } from './importedLogs.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
+import { batchAnswerUnread } from './js/rules/batchDataReads.js';
 import { callersOmit } from './js/rules/cdkPassedProps.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
@@ -44,7 +45,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (
     c.onlyIfImportBatchResult !== undefined &&
-    project.importBatchResult(c.onlyIfImportBatchResult) === undefined
+    !batchAnswerUnread(c.onlyIfImportBatchResult, project.importBatchResult(c.onlyIfImportBatchResult))
   )
     return false;
   if (c.onlyIfImportRemote !== undefined && importRemote(project, c.onlyIfImportRemote) === undefined)

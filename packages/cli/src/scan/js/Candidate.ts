@@ -136,7 +136,12 @@ export interface Candidate {
    * The awaited answer of this project import is discarded or only printed: kept only when the import
    * hands back a batch API's answer unread (rules/batchWrappers.ts); `{batch}` and `{field}` name it.
    */
-  readonly onlyIfImportBatchResult?: { readonly ref: ImportRef; readonly method?: string };
+  readonly onlyIfImportBatchResult?: {
+    readonly ref: ImportRef;
+    readonly method?: string;
+    /** The caller reads the answer only for its data (`.Responses`): kept only for a batch read (rules/batchDataReads.ts). */
+    readonly dataOnly?: true;
+  };
   /** A Terraform queue finding that a mapping or alarm in another module may settle (iac/terraformModules.ts). */
   readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
   /** A Terraform function with no async failure destination: kept only if its module invokes it asynchronously. */

@@ -9,6 +9,7 @@ import {
   propertyName,
   unwrap,
 } from './ast.js';
+import { callbackSignature } from './callbackSignature.js';
 import { declaredTypeOf, isBatch, typeNameOf } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { sstHandlerType } from './sstHandlers.js';
@@ -54,6 +55,8 @@ function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: string | u
   const secondType = params[1] ? typeNameOf(params[1].typeAnnotation) : undefined;
   if (secondType === 'Context') return true;
   if (exportedName === 'handler' || exportedName === 'lambdaHandler') return params.length <= 3;
+  // `(event, ctx, callback)`: Lambda's own form, a handler whatever the export is called.
+  if (exportedName !== undefined && callbackSignature(params)) return true;
   if (exportedName !== undefined && HANDLER_NAME.test(exportedName)) {
     // A scheduled job takes no event (`export const main = async () => ...`): in a module named for a
     // Lambda (`handler.ts`, `cleanup-lambda/src/index.ts`) and never called there, it is the entry point.

@@ -11,6 +11,7 @@ import { SourceWords } from '../SourceWords.js';
 import { lastTextMemo } from '../textMemo.js';
 import { FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
 import { answerReturnedBy, answersWholeFailure } from './batchCollected.js';
+import { readsOnlyData } from './batchDataReads.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
@@ -186,11 +187,14 @@ export const importedBatchRules: Rule = (ctx: ModuleContext, report: Report) => 
     const awaited = ctx.parentOf(call);
     if (awaited?.type !== 'AwaitExpression') continue;
     const parent = ctx.parentOf(awaited);
-    if (parent?.type !== 'ExpressionStatement' && parent?.type !== 'VariableDeclarator') continue;
+    const dataOnly = readsOnlyData(ctx, awaited);
+    if (parent?.type !== 'ExpressionStatement' && parent?.type !== 'VariableDeclarator' && !dataOnly)
+      continue;
     const imported = importedCall(ctx, call);
     if (imported === undefined) continue;
     let how: string | undefined;
-    if (parent?.type === 'ExpressionStatement') how = 'discarded';
+    if (dataOnly) how = 'read only for its Responses';
+    else if (parent?.type === 'ExpressionStatement') how = 'discarded';
     else if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier') {
       const scope = (ctx.enclosingFunction(call)?.body as Node | undefined) ?? ctx.program;
       if (onlyPrinted(ctx, scope, parent.id.name as string, parent.end)) how = 'only logged';
@@ -202,7 +206,7 @@ export const importedBatchRules: Rule = (ctx: ModuleContext, report: Report) => 
       'swallowed-error',
       call,
       `{batch} answers success even when entries fail, and the answer ${imported.method ?? imported.ref.name}() hands back is ${how} here: {field} is never looked at, so those entries are lost`,
-      { onlyIfImportBatchResult: imported },
+      { onlyIfImportBatchResult: dataOnly ? { ...imported, dataOnly: true } : imported },
     );
   }
 };

@@ -6,6 +6,7 @@
 import { type Node, propertyName, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import type { Report } from './Report.js';
@@ -35,7 +36,9 @@ export function failureObject(value: Node | null | undefined, verdictOnly = fals
     const key = propertyName(p.key, p.computed as boolean) ?? '';
     const field = unwrap(p.value as Node);
     if (field?.type !== 'Literal') return false;
-    if (key === 'statusCode') return !verdictOnly && errorStatus(field);
+    // `{ status: 502, message }`: an HTTP status under the shorter name says the same.
+    if (key === 'statusCode' || (key === 'status' && typeof field.value === 'number'))
+      return !verdictOnly && errorStatus(field);
     return (
       (VERDICT.test(key) && field.value === false) ||
       (STATUS.test(key) && typeof field.value === 'string' && FAILED.test(field.value))
@@ -51,10 +54,13 @@ export function failureObject(value: Node | null | undefined, verdictOnly = fals
  * failureResultRule(ctx, handler, io, report) // catch (e) { log(e); return { success: false, error: e } } -> true
  */
 export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
-  const statements = (handler.body as Node).body as Node[];
-  const last = statements.at(-1);
-  if (!io || last?.type !== 'ReturnStatement' || !failureObject(last.argument as Node | null)) return false;
-  if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
+  // Returned at once or built in a variable first (`let response; ... response = createResponse(502)`).
+  const failure = (v: Node) => failureObject(v);
+  if (
+    !io ||
+    !(builtFailureAnswer(handler.body as Node, failure) || failureKeptForReturn(ctx, handler, failure))
+  )
+    return false;
   // An entry handler's own answer: read by an API caller, discarded by a schedule or an async source.
   if (unreadFailureAnswer(ctx, handler, report)) return true;
   const fn = ctx.enclosingFunction(handler);

@@ -24,6 +24,7 @@ import {
 } from './catchShapes.js';
 import { createOnFailure } from './createOnFailure.js';
 import { deferredFailureAnswer } from './deferredFailureAnswer.js';
+import { droppedCatchAnswer } from './droppedCatchAnswer.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
@@ -39,10 +40,12 @@ import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { refusesRequests } from './refusesRequests.js';
+import { requestedDeletes } from './requestedDeletes.js';
 import { rxjsRetryWhen } from './rxjsRetryWhen.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
+import { returnedErrorAnswersHttp } from './thrownResponses.js';
 import { unawaitedRethrowRule } from './unawaitedRethrow.js';
 import { uncheckedCallbackResponse } from './uncheckedCallbacks.js';
 import { uncheckedResponse } from './uncheckedFetch.js';
@@ -131,11 +134,13 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
       statements.some((s) => s.type === 'ReturnStatement' && unwrap(s.argument)?.name === param);
     if (returnsError && io && ctx.handlerKindAt(handler) === 'entry') {
-      report(
-        'swallowed-error',
-        handler,
-        'the handler returns the caught error as its result: the invocation succeeds and the work is lost',
-      );
+      // Over HTTP the returned error reaches the client as a failure (thrownResponses.ts).
+      if (!returnedErrorAnswersHttp(ctx, tryStatement))
+        report(
+          'swallowed-error',
+          handler,
+          'the handler returns the caught error as its result: the invocation succeeds and the work is lost',
+        );
     } else if (io && silentConstantAnswer(handler)) {
       // Dropped when every call of the try is to a data layer that logs and rethrows (loggingDataLayer.ts).
       const logged = importedDataCalls(ctx, tryStatement.block);
@@ -203,7 +208,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       onlyLogs &&
       io &&
       ctx.handlerKindAt(handler) !== undefined &&
-      !onlyCleanup(ctx, tryStatement.block) &&
+      (!onlyCleanup(ctx, tryStatement.block) || requestedDeletes(ctx, tryStatement)) &&
       !bestEffortByDecision(ctx, tryStatement, shape) &&
       ((shape !== undefined && !skipsOne) ||
         !selectsOwnWork(ctx) ||
@@ -254,7 +259,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
 
   const rxjs = ctx.source.includes('retryWhen');
   for (const call of ctx.of('CallExpression')) {
-    if (promiseCatch(ctx, call, report)) continue;
+    if (droppedCatchAnswer(ctx, call, report) || promiseCatch(ctx, call, report)) continue;
     if (rxjs && rxjsRetryWhen(ctx, call, report)) continue;
     // fetch responses whose status is never looked at.
     const http = classifyHttpCall(ctx, call);
