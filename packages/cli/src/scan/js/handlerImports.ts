@@ -6,9 +6,11 @@
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { implementedInterfaces } from './callerNames.js';
+import { handlerBuilders } from './handlerBuilders.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { instanceClass, memberCall } from './memberClass.js';
+import { handedImports, registeredByModule, registeredStarts } from './registeredEntries.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
@@ -24,10 +26,14 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   const installers = routerInstallers(ctx);
   if (ctx.handlers.size === 0) return installers;
   const refs = new Map<string, ImportRef>(installers.map((r) => [`${r.source}\0${r.name}`, r]));
+  const builders = handlerBuilders(ctx);
   for (const call of ctx.of('CallExpression')) {
-    if (ctx.handlerKindAt(call) === undefined && ctx.enclosingFunction(call) === undefined) continue;
+    const atLoad = ctx.handlerKindAt(call) === undefined && ctx.enclosingFunction(call) === undefined;
+    if (atLoad && !builders.has(call)) continue;
     const ref = projectCall(ctx, call);
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
+    // A project class handed to a call is built by it (`createApp(AppModule)`: js/registeredEntries.ts).
+    for (const handed of handedImports(ctx, call)) refs.set(`${handed.source}\0${handed.name}`, handed);
   }
   // Project functions the handler hands its core in an object of dependencies (js/injectedDependencies.ts).
   for (const ref of injectedDependencies(ctx)) refs.set(`${ref.source}\0${ref.name}`, ref);
@@ -54,6 +60,9 @@ function startsOf(ctx: ModuleContext, value: Node): Node[] {
   // A class, or a module-level instance of one (`export const orders = new OrderService()`).
   const cls = classOf(ctx, value) ?? instanceClass(ctx, value);
   if (cls === undefined) return [];
+  // A framework-built class whose methods decorators register starts from those (js/registeredEntries.ts).
+  const registered = registeredStarts(cls);
+  if (registered !== undefined) return registered;
   return ((cls.body as Node).body as Node[])
     .map((m) =>
       m.type === 'MethodDefinition' || m.type === 'PropertyDefinition' ? unwrap(m.value) : undefined,
@@ -152,6 +161,10 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
   }
   const out: Record<string, ImportRef[]> = {};
   for (const [name, value] of ctx.exports) {
+    // An `@Module({ providers: [...] })` class reaches the classes it registers (js/registeredEntries.ts).
+    const cls = classOf(ctx, value);
+    const registers = cls === undefined ? [] : registeredByModule(ctx, cls);
+    if (registers.length > 0) out[name] = registers;
     const starts = startsOf(ctx, value);
     if (starts.length === 0) continue;
     const seen = new Set<Node>(starts);
@@ -166,6 +179,7 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
           queue.push(next);
         }
     }
+    for (const ref of registers) refs.set(`${ref.source}\0${ref.name}`, ref);
     if (refs.size > 0) out[name] = [...refs.values()];
   }
   return out;
