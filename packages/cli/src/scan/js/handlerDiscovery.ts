@@ -12,6 +12,7 @@ import {
 import { declaredTypeOf, isBatch, typeNameOf } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { sstHandlerType } from './sstHandlers.js';
+import { wrapperEntry } from './wrapperEntries.js';
 
 const LAMBDA_EVENT_TYPES =
   /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
@@ -106,6 +107,14 @@ function addHandler(
         break;
       }
       if (callee?.type === 'MemberExpression') {
+        // `wrappers.restJSON.wrap(core, deps)` on a handler-named export (js/wrapperEntries.ts).
+        if (
+          kind === 'entry' &&
+          exportedName !== undefined &&
+          HANDLER_NAME.test(exportedName) &&
+          wrapperEntry(ctx, call)
+        )
+          break;
         // An error tracker's wrapper (`rollbar.lambdaHandler(fn)`, `Sentry.AWSLambda.wrapHandler(fn)`,
         // `Honeybadger.lambdaHandler(fn)`): it reports and rethrows, so the function it is given is the entry.
         if (kind === 'entry' && TRACKER_WRAPPER.test(propertyName(callee.property, callee.computed) ?? '')) {
@@ -173,6 +182,9 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
     if (!entry && !looksLikeHandler(ctx, inner as Node, named ? exportedName : undefined)) continue;
     ctx.handlers.set(inner as Node, 'entry');
     if (sst === 'sqs' || isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);
+    // `withTracking(cfg, 'mtd', mtdHandler)` returns what Lambda runs around the entry: on the path too.
+    const wrapper = returnedFunction(ctx.functionOf(callee));
+    if (wrapper !== undefined && !ctx.handlers.has(wrapper)) ctx.handlers.set(wrapper, 'helper');
     return;
   }
   // `export const handler = auditHandler('audit_log')`: a factory of this module returns the handler.
