@@ -6,11 +6,11 @@
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { implementedInterfaces } from './callerNames.js';
-import { handlerBuilders } from './handlerBuilders.js';
+import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { instanceClass, memberCall } from './memberClass.js';
-import { handedImports, registeredByModule, registeredStarts } from './registeredEntries.js';
+import { handedImports, registeredByModule, registeredStarts, tabledImport } from './registeredEntries.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
@@ -24,7 +24,8 @@ import { handedImports, registeredByModule, registeredStarts } from './registere
 export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   // Routes installed at load on the object a built handler dispatches to (js/injectedDependencies.ts).
   const installers = routerInstallers(ctx);
-  if (ctx.handlers.size === 0) return installers;
+  // A handler that is a member of an instance of a project class (js/handlerBuilders.ts) counts too.
+  if (ctx.handlers.size === 0 && !exportsInstanceHandler(ctx)) return installers;
   const refs = new Map<string, ImportRef>(installers.map((r) => [`${r.source}\0${r.name}`, r]));
   const builders = handlerBuilders(ctx);
   for (const call of ctx.of('CallExpression')) {
@@ -120,6 +121,23 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
   };
   const project = ctx.projectImports;
   if (project.size === 0) return {};
+  // Each function is reached from the one it is nested in, walked once per function.
+  const nest = (fn: Node) => {
+    for (let inner = fn; !nested.has(inner); ) {
+      const outer = ctx.enclosingFunction(inner);
+      nested.set(inner, outer);
+      if (outer === undefined) break;
+      add(local, outer, inner);
+      inner = outer;
+    }
+  };
+  // A project function put in a table of functions (`{ chatFn: chatBedrock }`) is called through it.
+  for (const prop of ctx.of('Property')) {
+    const ref = tabledImport(ctx, prop);
+    const fn = ref === undefined ? undefined : ctx.enclosingFunction(prop);
+    if (fn !== undefined) add(direct, fn, ref as ImportRef);
+    if (fn !== undefined) nest(fn);
+  }
   for (const call of [...ctx.of('CallExpression'), ...ctx.of('NewExpression')]) {
     const callee = unwrap(call.callee);
     // Cheap rejects first: a call of a project import, or of a module-local function.
@@ -151,13 +169,7 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     if (fn === undefined) continue;
     if (ref !== undefined) add(direct, fn, ref);
     else add(local, fn, target as Node);
-    for (let inner = fn; !nested.has(inner); ) {
-      const outer = ctx.enclosingFunction(inner);
-      nested.set(inner, outer);
-      if (outer === undefined) break;
-      add(local, outer, inner);
-      inner = outer;
-    }
+    nest(fn);
   }
   const out: Record<string, ImportRef[]> = {};
   for (const [name, value] of ctx.exports) {

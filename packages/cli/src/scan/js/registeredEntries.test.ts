@@ -4,7 +4,7 @@ import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
 import { ModuleContext } from './ModuleContext.js';
-import { handedImports, registeredByModule, registeredStarts } from './registeredEntries.js';
+import { handedImports, registeredByModule, registeredStarts, tabledImport } from './registeredEntries.js';
 
 function contextOf(source: string): ModuleContext {
   const parsed = parseSync('/app/m.ts', source, { experimentalRawTransfer: true } as Parameters<
@@ -28,7 +28,7 @@ function startedNames(source: string): string[] | undefined {
   const starts = registeredStarts(cls);
   if (starts === undefined) return undefined;
   const members = (cls.body as Node).body as Node[];
-  return starts.map((fn) => (members.find((m) => m.value === fn)?.key as Node).name as string).sort();
+  return starts.map((fn) => members.find((m) => m.value === fn)?.key?.name as string).sort();
 }
 
 describe('registeredByModule', () => {
@@ -105,5 +105,24 @@ describe('handedImports', () => {
     );
     const call = ctx.of('CallExpression')[0] as Node;
     expect(handedImports(ctx, call).map((r) => r.name)).toEqual(['AppModule']);
+  });
+});
+
+describe('tabledImport', () => {
+  it('takes a project function named in an object of functions, not a class, a package or a local', () => {
+    const ctx = contextOf(
+      [
+        "import { chatBedrock } from './bedrock';",
+        "import { Transformer } from './transform';",
+        "import { converse } from 'llm-sdk';",
+        'const local = () => 1;',
+        'export const configs = { Bedrock: () => ({ chatFn: chatBedrock, Transformer, converse, local }) };',
+      ].join('\n'),
+    );
+    const names = ctx
+      .of('Property')
+      .map((p) => tabledImport(ctx, p as Node)?.name)
+      .filter((n) => n !== undefined);
+    expect(names).toEqual(['chatBedrock']);
   });
 });

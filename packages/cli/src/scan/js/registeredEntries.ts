@@ -105,3 +105,17 @@ export function handedImports(ctx: ModuleContext, call: Node): ImportRef[] {
   }
   return refs;
 }
+
+/**
+ * A project function named as a value in an object of functions (`{ chatFn: chatBedrock }`,
+ * `{ triggerEvent }`): a provider table or an object of dependencies, whose functions the code holding
+ * it calls through the object.
+ */
+export function tabledImport(ctx: ModuleContext, prop: Node): ImportRef | undefined {
+  const value = unwrap(prop.value as Node);
+  if (value?.type !== 'Identifier' || CLASS_NAME.test(value.name as string)) return undefined;
+  if (!ctx.projectImports.has(value.name as string)) return undefined;
+  const imp = ctx.importOf(value.name as string, value);
+  if (imp === undefined || imp.imported === '*') return undefined;
+  return { from: ctx.file, source: imp.source, name: imp.imported };
+}
