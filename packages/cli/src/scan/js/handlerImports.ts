@@ -10,7 +10,13 @@ import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { instanceClass, memberCall } from './memberClass.js';
-import { handedImports, registeredByModule, registeredStarts, tabledImport } from './registeredEntries.js';
+import {
+  handedImports,
+  REGISTERED,
+  registeredByModule,
+  registeredStarts,
+  tabledImport,
+} from './registeredEntries.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
@@ -61,9 +67,6 @@ function startsOf(ctx: ModuleContext, value: Node): Node[] {
   // A class, or a module-level instance of one (`export const orders = new OrderService()`).
   const cls = classOf(ctx, value) ?? instanceClass(ctx, value);
   if (cls === undefined) return [];
-  // A framework-built class whose methods decorators register starts from those (js/registeredEntries.ts).
-  const registered = registeredStarts(cls);
-  if (registered !== undefined) return registered;
   return ((cls.body as Node).body as Node[])
     .map((m) =>
       m.type === 'MethodDefinition' || m.type === 'PropertyDefinition' ? unwrap(m.value) : undefined,
@@ -171,17 +174,11 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     else add(local, fn, target as Node);
     nest(fn);
   }
-  const out: Record<string, ImportRef[]> = {};
-  for (const [name, value] of ctx.exports) {
-    // An `@Module({ providers: [...] })` class reaches the classes it registers (js/registeredEntries.ts).
-    const cls = classOf(ctx, value);
-    const registers = cls === undefined ? [] : registeredByModule(ctx, cls);
-    if (registers.length > 0) out[name] = registers;
-    const starts = startsOf(ctx, value);
-    if (starts.length === 0) continue;
+  // The project imports the functions from `starts` call, themselves or through module-local calls.
+  const callsFrom = (starts: Node[], registers: ImportRef[]): ImportRef[] => {
     const seen = new Set<Node>(starts);
     const queue = [...starts];
-    const refs = new Map<string, ImportRef>();
+    const refs = new Map<string, ImportRef>(registers.map((r) => [`${r.source}\0${r.name}`, r]));
     while (queue.length > 0) {
       const fn = queue.pop() as Node;
       for (const ref of direct.get(fn) ?? []) refs.set(`${ref.source}\0${ref.name}`, ref);
@@ -191,8 +188,20 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
           queue.push(next);
         }
     }
-    for (const ref of registers) refs.set(`${ref.source}\0${ref.name}`, ref);
-    if (refs.size > 0) out[name] = [...refs.values()];
+    return [...refs.values()];
+  };
+  const out: Record<string, ImportRef[]> = {};
+  for (const [name, value] of ctx.exports) {
+    // An `@Module` reaches what it registers; a class's registered part (js/registeredEntries.ts).
+    const cls = classOf(ctx, value);
+    const registers = cls === undefined ? [] : registeredByModule(ctx, cls);
+    const registered = cls === undefined ? undefined : registeredStarts(cls);
+    if (registered !== undefined || registers.length > 0) {
+      const refs = callsFrom(registered ?? [], registers);
+      if (refs.length > 0) out[`${name}${REGISTERED}`] = refs;
+    }
+    const refs = callsFrom(startsOf(ctx, value), registers);
+    if (refs.length > 0) out[name] = refs;
   }
   return out;
 }
@@ -261,6 +270,10 @@ export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = fa
   for (const [name, value] of ctx.exports) {
     const starts = withClasses ? startsOf(ctx, value) : [isFunction(value) ? value : ctx.functionOf(value)];
     if (starts.some((fn) => fn !== undefined && reaching.has(fn))) names.push(name);
+    // Reached from a method a framework registration starts (js/registeredEntries.ts).
+    const cls = withClasses ? classOf(ctx, value) : undefined;
+    const registered = cls === undefined ? undefined : registeredStarts(cls);
+    if (registered?.some((fn) => reaching.has(fn))) names.push(`${name}${REGISTERED}`);
   }
   return names;
 }

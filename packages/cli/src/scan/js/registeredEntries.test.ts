@@ -3,6 +3,7 @@
 import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
+import { exportsReaching } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
 import { handedImports, registeredByModule, registeredStarts, tabledImport } from './registeredEntries.js';
 
@@ -46,9 +47,9 @@ describe('registeredByModule', () => {
       ].join('\n'),
     );
     expect(registeredByModule(ctx, classIn(ctx)).map((r) => r.name)).toEqual([
-      'UsersModule',
-      'MailListener',
-      'MailService',
+      'UsersModule#registered',
+      'MailListener#registered',
+      'MailService#registered',
     ]);
   });
 
@@ -124,5 +125,33 @@ describe('tabledImport', () => {
       .map((p) => tabledImport(ctx, p as Node)?.name)
       .filter((n) => n !== undefined);
     expect(names).toEqual(['chatBedrock']);
+  });
+});
+
+describe('exportsReaching with a registered class', () => {
+  const source = [
+    '@Injectable()',
+    'export class Reports {',
+    "  @Cron('0 * * * *') hourly() { this.rebuild(); }",
+    '  rebuild() { publish(1); }',
+    '  other() { publish(2); }',
+    '}',
+  ].join('\n');
+
+  /** exportsReaching for the `publish(n)` call. */
+  function reaching(n: number): string[] {
+    const ctx = contextOf(source);
+    const call = ctx
+      .of('CallExpression')
+      .find((c) => (c.arguments as Node[])[0]?.value === n && (c.callee as Node).name === 'publish') as Node;
+    return exportsReaching(ctx, call, true);
+  }
+
+  it('names the registered part for code a registered method reaches', () => {
+    expect(reaching(1)).toEqual(['Reports', 'Reports#registered']);
+  });
+
+  it('names only the class for a method registration does not start (a caller may still call it)', () => {
+    expect(reaching(2)).toEqual(['Reports']);
   });
 });

@@ -7,6 +7,18 @@ import { forEachDescendant, isFunction, type Node, propertyName, unwrap } from '
 import type { ImportRef } from './Candidate.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
+/**
+ * The tag on an export's name for the part of a class its framework registration starts
+ * (`NoticeListener#registered`): a class reached only as a module's provider runs its registered methods,
+ * while one a handler constructs or calls (`this.notices.send()`) runs any of them.
+ */
+export const REGISTERED = '#registered';
+
+/** The name an export is known by and its tag: `['NoticeListener', '#registered']`, `['main', '']`. */
+export function splitTag(name: string): [string, string] {
+  return name.endsWith(REGISTERED) ? [name.slice(0, -REGISTERED.length), REGISTERED] : [name, ''];
+}
+
 /** The name a decorator is called by: `Module` of `@Module({...})`, `OnEvent` of `@OnEvent('x')`. */
 function decoratorName(decorator: Node): string | undefined {
   let e = unwrap(decorator.expression as Node);
@@ -21,11 +33,11 @@ function decoratorsOf(node: Node | undefined): Node[] {
 
 /**
  * The project classes an `@Module({...})` class registers (its imports, providers, controllers, exports,
- * including `forwardRef(() => X)` and `{ provide: X, useClass: Y }`): the framework builds each, so
- * whatever reaches the module reaches them.
+ * including `forwardRef(() => X)` and `{ provide: X, useClass: Y }`), by their registered part (REGISTERED):
+ * the framework builds each, so whatever reaches the module reaches what their registrations start.
  *
  * @example
- * registeredByModule(ctx, emailModuleClass) // [{ from: '/app/email/email.module.ts', source: './email-events.handler', name: 'EmailEventsHandler' }]
+ * registeredByModule(ctx, emailModuleClass) // [{ from: '/app/email/email.module.ts', source: './email-events.handler', name: 'EmailEventsHandler#registered' }]
  */
 export function registeredByModule(ctx: ModuleContext, cls: Node): ImportRef[] {
   const decorator = decoratorsOf(cls).find((d) => decoratorName(d) === 'Module');
@@ -38,7 +50,8 @@ export function registeredByModule(ctx: ModuleContext, cls: Node): ImportRef[] {
     if (node.type !== 'Identifier' || callees.has(node)) return true;
     const imp = ctx.importOf(node.name as string, node);
     if (imp === undefined || imp.imported === '*' || !isProjectSource(imp.source)) return true;
-    refs.set(`${imp.source}\0${imp.imported}`, { from: ctx.file, source: imp.source, name: imp.imported });
+    const name = `${imp.imported}${REGISTERED}`;
+    refs.set(`${imp.source}\0${name}`, { from: ctx.file, source: imp.source, name });
     return true;
   });
   return [...refs.values()];
@@ -55,7 +68,7 @@ function methodName(member: Node): string | undefined {
  * (`@OnEvent(...)`, `@Cron(...)`, `@Get()`): the functions the framework starts, the registered methods
  * and the constructor, plus the methods they call as `this.name(...)`. An undecorated method nothing in
  * the class calls is not started by registration (`onUserCreated` left without its `@OnEvent` never runs).
- * Undefined for any other class: every method is then a start, as for a class a handler constructs.
+ * Undefined for any other class. A class a handler constructs or calls still starts from every method.
  */
 export function registeredStarts(cls: Node): Node[] | undefined {
   if (decoratorsOf(cls).length === 0) return undefined;
