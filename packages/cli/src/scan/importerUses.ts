@@ -5,6 +5,7 @@
 // project pass analyses deferred modules.
 import { escapeRegExp } from './escapeRegExp.js';
 import type { DroppedAwaits, ModuleFacts } from './js/Candidate.js';
+import { splitTag } from './js/registeredEntries.js';
 
 export class ImporterUses {
   /** `file#export` keys some module's handler path calls. */
@@ -118,13 +119,15 @@ export class ImporterUses {
       for (const [impl, cls] of this.implemented.get(key) ?? []) queue.push([impl, cls, depth + 1]);
       const facts = depth < 6 ? this.factsOf(file) : undefined;
       if (facts === undefined) continue;
+      // A tagged name (`X#registered`, js/registeredEntries.ts) follows a barrel by its export's name.
+      const [base, tag] = splitTag(name);
       for (const re of facts.reExports) {
         const target = this.resolve(file, re.source);
         if (target === undefined) continue;
         if (re.names === undefined) queue.push([target, name, depth + 1]);
         else
           for (const [exported, local] of re.names)
-            if (exported === name) queue.push([target, local, depth + 1]);
+            if (exported === base) queue.push([target, `${local}${tag}`, depth + 1]);
       }
       for (const ref of facts.exportCalls?.[name] ?? []) {
         const target = this.resolve(ref.from, ref.source);

@@ -9,15 +9,12 @@ import {
   propertyName,
   unwrap,
 } from './ast.js';
-import { callbackSignature } from './callbackSignature.js';
-import { declaredTypeOf, isBatch, typeNameOf } from './handlerTypes.js';
+import { HANDLER_NAME, looksLikeHandler } from './handlerShape.js';
+import { isBatch } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { sstHandlerType } from './sstHandlers.js';
+import { wrapperEntry } from './wrapperEntries.js';
 
-const LAMBDA_EVENT_TYPES =
-  /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
-/** An export named like a Lambda entry point. */
-export const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
 /** A factory of the project's own that says it builds a Lambda handler (not `errorHandler`, a middleware). */
 const HANDLER_FACTORY = /^(with|wrap|create|make|build)?(lambda|api|http)?handler$/i;
 /** Error trackers' Lambda wrappers, called as a method of the tracker: Rollbar, Sentry, Honeybadger. */
@@ -33,49 +30,6 @@ const WRAPPING_FACTORIES = new Set([
   // same name imported from a local shim package (`lambda-stream`) or copied from the global.
   'streamifyResponse',
 ]);
-
-/** A module path that names a Lambda: `handler.ts`, `lambdas/purge.ts`, `cleanup-lambda/src/index.ts`. */
-const LAMBDA_MODULE = /(^|\/)(handlers?|lambda)\.[cm]?[jt]s$|[/-]lambdas?\/|\/functions?\//i;
-
-/** The module calls the export itself (`main().catch(...)`): a script, not an entry point. */
-function calledHere(ctx: ModuleContext, name: string): boolean {
-  return new RegExp(`(^|[^\\w$.])${name}\\s*\\(`).test(
-    ctx.source.replace(/\bfunction\s*\*?\s*[\w$]+\s*\(|\b(const|let|var)\s+[\w$]+\s*=\s*(async\s*)?\(/g, ''),
-  );
-}
-
-/** Lambda-looking function: typed with an aws-lambda type, or takes (event, context). */
-function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: string | undefined): boolean {
-  const declared = declaredTypeOf(ctx, fn);
-  if (declared !== undefined && LAMBDA_EVENT_TYPES.test(declared)) return true;
-  const params = fn.params as Node[];
-  const first = params[0];
-  const firstType = first ? typeNameOf(first.typeAnnotation) : undefined;
-  if (firstType !== undefined && LAMBDA_EVENT_TYPES.test(firstType)) return true;
-  const secondType = params[1] ? typeNameOf(params[1].typeAnnotation) : undefined;
-  if (secondType === 'Context') return true;
-  if (exportedName === 'handler' || exportedName === 'lambdaHandler') return params.length <= 3;
-  // `(event, ctx, callback)`: Lambda's own form, a handler whatever the export is called.
-  if (exportedName !== undefined && callbackSignature(params)) return true;
-  if (exportedName !== undefined && HANDLER_NAME.test(exportedName)) {
-    // A scheduled job takes no event (`export const main = async () => ...`): in a module named for a
-    // Lambda (`handler.ts`, `cleanup-lambda/src/index.ts`) and never called there, it is the entry point.
-    if (
-      exportedName === 'main' &&
-      params.length === 0 &&
-      LAMBDA_MODULE.test(ctx.file) &&
-      !calledHere(ctx, exportedName)
-    )
-      return true;
-    const firstName = first?.type === 'Identifier' ? (first.name as string) : undefined;
-    const secondName = params[1]?.type === 'Identifier' ? (params[1].name as string) : undefined;
-    return (
-      (firstName === 'event' || firstName === 'evt') &&
-      (secondName === undefined || /^(context|ctx)$/.test(secondName))
-    );
-  }
-  return false;
-}
 
 function addHandler(
   ctx: ModuleContext,
@@ -109,6 +63,14 @@ function addHandler(
         break;
       }
       if (callee?.type === 'MemberExpression') {
+        // `wrappers.restJSON.wrap(core, deps)` on a handler-named export (js/wrapperEntries.ts).
+        if (
+          kind === 'entry' &&
+          exportedName !== undefined &&
+          HANDLER_NAME.test(exportedName) &&
+          wrapperEntry(ctx, call)
+        )
+          break;
         // An error tracker's wrapper (`rollbar.lambdaHandler(fn)`, `Sentry.AWSLambda.wrapHandler(fn)`,
         // `Honeybadger.lambdaHandler(fn)`): it reports and rethrows, so the function it is given is the entry.
         if (kind === 'entry' && TRACKER_WRAPPER.test(propertyName(callee.property, callee.computed) ?? '')) {
@@ -176,6 +138,9 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
     if (!entry && !looksLikeHandler(ctx, inner as Node, named ? exportedName : undefined)) continue;
     ctx.handlers.set(inner as Node, 'entry');
     if (sst === 'sqs' || isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);
+    // `withTracking(cfg, 'mtd', mtdHandler)` returns what Lambda runs around the entry: on the path too.
+    const wrapper = returnedFunction(ctx.functionOf(callee));
+    if (wrapper !== undefined && !ctx.handlers.has(wrapper)) ctx.handlers.set(wrapper, 'helper');
     return;
   }
   // `export const handler = auditHandler('audit_log')`: a factory of this module returns the handler.

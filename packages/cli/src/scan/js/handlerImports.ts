@@ -6,9 +6,17 @@
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { implementedInterfaces } from './callerNames.js';
+import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { instanceClass, memberCall } from './memberClass.js';
+import {
+  handedImports,
+  REGISTERED,
+  registeredByModule,
+  registeredStarts,
+  tabledImport,
+} from './registeredEntries.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
@@ -22,12 +30,17 @@ import { instanceClass, memberCall } from './memberClass.js';
 export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   // Routes installed at load on the object a built handler dispatches to (js/injectedDependencies.ts).
   const installers = routerInstallers(ctx);
-  if (ctx.handlers.size === 0) return installers;
+  // A handler that is a member of an instance of a project class (js/handlerBuilders.ts) counts too.
+  if (ctx.handlers.size === 0 && !exportsInstanceHandler(ctx)) return installers;
   const refs = new Map<string, ImportRef>(installers.map((r) => [`${r.source}\0${r.name}`, r]));
+  const builders = handlerBuilders(ctx);
   for (const call of ctx.of('CallExpression')) {
-    if (ctx.handlerKindAt(call) === undefined && ctx.enclosingFunction(call) === undefined) continue;
+    const atLoad = ctx.handlerKindAt(call) === undefined && ctx.enclosingFunction(call) === undefined;
+    if (atLoad && !builders.has(call)) continue;
     const ref = projectCall(ctx, call);
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
+    // A project class handed to a call is built by it (`createApp(AppModule)`: js/registeredEntries.ts).
+    for (const handed of handedImports(ctx, call)) refs.set(`${handed.source}\0${handed.name}`, handed);
   }
   // Project functions the handler hands its core in an object of dependencies (js/injectedDependencies.ts).
   for (const ref of injectedDependencies(ctx)) refs.set(`${ref.source}\0${ref.name}`, ref);
@@ -111,6 +124,23 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
   };
   const project = ctx.projectImports;
   if (project.size === 0) return {};
+  // Each function is reached from the one it is nested in, walked once per function.
+  const nest = (fn: Node) => {
+    for (let inner = fn; !nested.has(inner); ) {
+      const outer = ctx.enclosingFunction(inner);
+      nested.set(inner, outer);
+      if (outer === undefined) break;
+      add(local, outer, inner);
+      inner = outer;
+    }
+  };
+  // A project function put in a table of functions (`{ chatFn: chatBedrock }`) is called through it.
+  for (const prop of ctx.of('Property')) {
+    const ref = tabledImport(ctx, prop);
+    const fn = ref === undefined ? undefined : ctx.enclosingFunction(prop);
+    if (fn !== undefined) add(direct, fn, ref as ImportRef);
+    if (fn !== undefined) nest(fn);
+  }
   for (const call of [...ctx.of('CallExpression'), ...ctx.of('NewExpression')]) {
     const callee = unwrap(call.callee);
     // Cheap rejects first: a call of a project import, or of a module-local function.
@@ -142,21 +172,13 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     if (fn === undefined) continue;
     if (ref !== undefined) add(direct, fn, ref);
     else add(local, fn, target as Node);
-    for (let inner = fn; !nested.has(inner); ) {
-      const outer = ctx.enclosingFunction(inner);
-      nested.set(inner, outer);
-      if (outer === undefined) break;
-      add(local, outer, inner);
-      inner = outer;
-    }
+    nest(fn);
   }
-  const out: Record<string, ImportRef[]> = {};
-  for (const [name, value] of ctx.exports) {
-    const starts = startsOf(ctx, value);
-    if (starts.length === 0) continue;
+  // The project imports the functions from `starts` call, themselves or through module-local calls.
+  const callsFrom = (starts: Node[], registers: ImportRef[]): ImportRef[] => {
     const seen = new Set<Node>(starts);
     const queue = [...starts];
-    const refs = new Map<string, ImportRef>();
+    const refs = new Map<string, ImportRef>(registers.map((r) => [`${r.source}\0${r.name}`, r]));
     while (queue.length > 0) {
       const fn = queue.pop() as Node;
       for (const ref of direct.get(fn) ?? []) refs.set(`${ref.source}\0${ref.name}`, ref);
@@ -166,7 +188,20 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
           queue.push(next);
         }
     }
-    if (refs.size > 0) out[name] = [...refs.values()];
+    return [...refs.values()];
+  };
+  const out: Record<string, ImportRef[]> = {};
+  for (const [name, value] of ctx.exports) {
+    // An `@Module` reaches what it registers; a class's registered part (js/registeredEntries.ts).
+    const cls = classOf(ctx, value);
+    const registers = cls === undefined ? [] : registeredByModule(ctx, cls);
+    const registered = cls === undefined ? undefined : registeredStarts(cls);
+    if (registered !== undefined || registers.length > 0) {
+      const refs = callsFrom(registered ?? [], registers);
+      if (refs.length > 0) out[`${name}${REGISTERED}`] = refs;
+    }
+    const refs = callsFrom(startsOf(ctx, value), registers);
+    if (refs.length > 0) out[name] = refs;
   }
   return out;
 }
@@ -235,6 +270,10 @@ export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = fa
   for (const [name, value] of ctx.exports) {
     const starts = withClasses ? startsOf(ctx, value) : [isFunction(value) ? value : ctx.functionOf(value)];
     if (starts.some((fn) => fn !== undefined && reaching.has(fn))) names.push(name);
+    // Reached from a method a framework registration starts (js/registeredEntries.ts).
+    const cls = withClasses ? classOf(ctx, value) : undefined;
+    const registered = cls === undefined ? undefined : registeredStarts(cls);
+    if (registered?.some((fn) => reaching.has(fn))) names.push(`${name}${REGISTERED}`);
   }
   return names;
 }

@@ -3,7 +3,7 @@
 // functions of that object (hooks: on an exception, to build the request's context, to log) during the
 // invocation. A hook's dropped promise floats as one in the handler's own body does.
 import { type Node, unwrap } from '../ast.js';
-import { HANDLER_NAME } from '../handlerDiscovery.js';
+import { HANDLER_NAME } from '../handlerShape.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** `fn` is a property's value (or a method) of an object literal handed to `call`. */
