@@ -9,14 +9,14 @@ import {
   propertyName,
   unwrap,
 } from './ast.js';
-import { declaredTypeOf, isBatch, typeNameOf } from './handlerTypes.js';
+import { HANDLER_NAME, looksLikeHandler } from './handlerShape.js';
+import { isBatch } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { sstHandlerType } from './sstHandlers.js';
 
-const LAMBDA_EVENT_TYPES =
-  /^(SQS|SNS|S3|Kinesis|KinesisStream|DynamoDBStream|EventBridge|APIGatewayProxy|APIGatewayProxyV2|APIGatewayProxyEventV2|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito\w*|Context)\w*(Event|Handler)$|^Handler$/;
-/** An export named like a Lambda entry point. */
-export const HANDLER_NAME = /^(handler|main|lambdaHandler|\w+Handler)$/;
+/** An export named like a Lambda entry point (in handlerShape.ts, with the rest of a handler's shape). */
+export { HANDLER_NAME };
+
 /** A factory of the project's own that says it builds a Lambda handler (not `errorHandler`, a middleware). */
 const HANDLER_FACTORY = /^(with|wrap|create|make|build)?(lambda|api|http)?handler$/i;
 /** Error trackers' Lambda wrappers, called as a method of the tracker: Rollbar, Sentry, Honeybadger. */
@@ -32,47 +32,6 @@ const WRAPPING_FACTORIES = new Set([
   // same name imported from a local shim package (`lambda-stream`) or copied from the global.
   'streamifyResponse',
 ]);
-
-/** A module path that names a Lambda: `handler.ts`, `lambdas/purge.ts`, `cleanup-lambda/src/index.ts`. */
-const LAMBDA_MODULE = /(^|\/)(handlers?|lambda)\.[cm]?[jt]s$|[/-]lambdas?\/|\/functions?\//i;
-
-/** The module calls the export itself (`main().catch(...)`): a script, not an entry point. */
-function calledHere(ctx: ModuleContext, name: string): boolean {
-  return new RegExp(`(^|[^\\w$.])${name}\\s*\\(`).test(
-    ctx.source.replace(/\bfunction\s*\*?\s*[\w$]+\s*\(|\b(const|let|var)\s+[\w$]+\s*=\s*(async\s*)?\(/g, ''),
-  );
-}
-
-/** Lambda-looking function: typed with an aws-lambda type, or takes (event, context). */
-function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: string | undefined): boolean {
-  const declared = declaredTypeOf(ctx, fn);
-  if (declared !== undefined && LAMBDA_EVENT_TYPES.test(declared)) return true;
-  const params = fn.params as Node[];
-  const first = params[0];
-  const firstType = first ? typeNameOf(first.typeAnnotation) : undefined;
-  if (firstType !== undefined && LAMBDA_EVENT_TYPES.test(firstType)) return true;
-  const secondType = params[1] ? typeNameOf(params[1].typeAnnotation) : undefined;
-  if (secondType === 'Context') return true;
-  if (exportedName === 'handler' || exportedName === 'lambdaHandler') return params.length <= 3;
-  if (exportedName !== undefined && HANDLER_NAME.test(exportedName)) {
-    // A scheduled job takes no event (`export const main = async () => ...`): in a module named for a
-    // Lambda (`handler.ts`, `cleanup-lambda/src/index.ts`) and never called there, it is the entry point.
-    if (
-      exportedName === 'main' &&
-      params.length === 0 &&
-      LAMBDA_MODULE.test(ctx.file) &&
-      !calledHere(ctx, exportedName)
-    )
-      return true;
-    const firstName = first?.type === 'Identifier' ? (first.name as string) : undefined;
-    const secondName = params[1]?.type === 'Identifier' ? (params[1].name as string) : undefined;
-    return (
-      (firstName === 'event' || firstName === 'evt') &&
-      (secondName === undefined || /^(context|ctx)$/.test(secondName))
-    );
-  }
-  return false;
-}
 
 function addHandler(
   ctx: ModuleContext,
