@@ -1,8 +1,6 @@
-// What a Lambda entry point looks like from its own text: an aws-lambda type on it or its event, the
-// `(event, context)` parameters, an export named like a handler, or a no-argument `main` in a module named
-// for a Lambda. Asked by handler discovery (js/handlerDiscovery.ts) of exports and of the functions
-// wrappers are given.
-
+// Whether an exported function is shaped like a Lambda entry point: typed with an aws-lambda type, taking
+// (event, context), or exported under a Lambda's name. Kept apart from handlerDiscovery.ts, which walks a
+// module's exports and wrappers and asks this of each function it finds.
 import type { Node } from './ast.js';
 import { callbackSignature } from './callbackSignature.js';
 import { declaredTypeOf, typeNameOf } from './handlerTypes.js';
@@ -22,7 +20,17 @@ function calledHere(ctx: ModuleContext, name: string): boolean {
   );
 }
 
-/** Lambda-looking function: typed with an aws-lambda type, or takes (event, context). */
+/** The parameters read as a Lambda's: `(event)` or `(event, context)`. */
+function takesEvent(params: Node[]): boolean {
+  const firstName = params[0]?.type === 'Identifier' ? (params[0].name as string) : undefined;
+  const secondName = params[1]?.type === 'Identifier' ? (params[1].name as string) : undefined;
+  return (
+    (firstName === 'event' || firstName === 'evt') &&
+    (secondName === undefined || /^(context|ctx)$/.test(secondName))
+  );
+}
+
+/** Lambda-looking function: typed with an aws-lambda type, or takes (event, context), or exported as one. */
 export function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: string | undefined): boolean {
   const declared = declaredTypeOf(ctx, fn);
   if (declared !== undefined && LAMBDA_EVENT_TYPES.test(declared)) return true;
@@ -35,6 +43,9 @@ export function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: str
   if (exportedName === 'handler' || exportedName === 'lambdaHandler') return params.length <= 3;
   // `(event, ctx, callback)`: Lambda's own form, a handler whatever the export is called.
   if (exportedName !== undefined && callbackSignature(params)) return true;
+  // A default export taking the event, in a module named for a Lambda (`getUsers/handler.js`): bundlers
+  // and constructs point a function at the module's default export as readily as at a named one.
+  if (exportedName === 'default' && LAMBDA_MODULE.test(ctx.file) && takesEvent(params)) return true;
   if (exportedName !== undefined && HANDLER_NAME.test(exportedName)) {
     // A scheduled job takes no event (`export const main = async () => ...`): in a module named for a
     // Lambda (`handler.ts`, `cleanup-lambda/src/index.ts`) and never called there, it is the entry point.
@@ -45,12 +56,7 @@ export function looksLikeHandler(ctx: ModuleContext, fn: Node, exportedName: str
       !calledHere(ctx, exportedName)
     )
       return true;
-    const firstName = first?.type === 'Identifier' ? (first.name as string) : undefined;
-    const secondName = params[1]?.type === 'Identifier' ? (params[1].name as string) : undefined;
-    return (
-      (firstName === 'event' || firstName === 'evt') &&
-      (secondName === undefined || /^(context|ctx)$/.test(secondName))
-    );
+    return takesEvent(params);
   }
   return false;
 }

@@ -8,6 +8,7 @@ import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import { injectedFetchField } from './injectedFetchFields.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { nodeHttpChoice, nodeHttpSource } from './nodeHttpModules.js';
+import { spreadOptionsMethod } from './spreadOptionsMethod.js';
 
 const FETCH_MODULES = new Set([
   'node-fetch',
@@ -42,7 +43,8 @@ function methodOrGet(ctx: ModuleContext, options: Node | undefined): string | un
   const props = objectProps(ctx.valueOf(options));
   if (props === undefined) return undefined;
   if (props.props.has('method')) return methodOf(ctx, options);
-  return props.spread ? undefined : 'GET';
+  // `{ ...options }` of the wrapper's parameter: what the module's calls of the wrapper spell.
+  return props.spread ? spreadOptionsMethod(ctx, unwrap(ctx.valueOf(options)) as Node) : 'GET';
 }
 
 function methodOf(ctx: ModuleContext, options: Node | undefined): string | undefined {

@@ -10,6 +10,7 @@ import { counterOnFailure } from './counterOnFailure.js';
 import { redriveSites } from './dlqRedrive.js';
 import { drainSite } from './drainLoops.js';
 import type { Report, Rule } from './Report.js';
+import { answerRecursionSites } from './retryAnswerRecursion.js';
 import { retriedPerItem } from './retryFanOut.js';
 import { httpRetrySite } from './retryHttpOptions.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
@@ -109,7 +110,13 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
       sites.push(uncounted === undefined ? site : { ...site, unbounded: uncounted });
     }
   }
-  sites.push(...redriveSites(ctx), ...againSites(ctx), ...authRecursionSites(ctx), ...republishSites(ctx));
+  sites.push(
+    ...redriveSites(ctx),
+    ...againSites(ctx),
+    ...authRecursionSites(ctx),
+    ...republishSites(ctx),
+    ...answerRecursionSites(ctx),
+  );
   // A module that builds its own breaker (`this.breaker`, `#breaker`) counts as having one.
   const moduleHasBreaker =
     sites.length > 0 &&

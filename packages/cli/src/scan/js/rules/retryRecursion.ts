@@ -39,7 +39,7 @@ export function callsSelf(call: Node, self: { name: string; viaThis: boolean }):
 }
 
 /** The call hands back exactly the parameters it was given: nothing counts the attempts. */
-function sameArguments(fn: Node, call: Node): boolean {
+export function sameArguments(fn: Node, call: Node): boolean {
   const params = fn.params as Node[];
   const args = call.arguments as Node[];
   if (params.length !== args.length) return false;

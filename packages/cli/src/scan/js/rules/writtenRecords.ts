@@ -1,5 +1,13 @@
 // Written records (a row handed to an insert, or named then put as Item/data): apart so idempotency.ts stays small.
-import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import {
+  calleeName,
+  memberPath,
+  type Node,
+  objectProps,
+  propertyName,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** Row writes that take the row itself: query builders' `values`, ORM `save`/`insert`/`create`, Mongo's inserts. */
@@ -27,7 +35,30 @@ export function insertedRow(ctx: ModuleContext, owner: Node | undefined): boolea
     return false;
   if (name === 'save' || name === 'create' || name === 'bulkCreate')
     return ROW_HOLDER.test(path.at(-2) ?? '');
-  return true;
+  return name !== 'values' || !upsertsOnOtherKey(ctx, call);
+}
+
+/** Drizzle's upserts: MySQL's resolves on any unique key, Postgres's on the target it names (or any, with none). */
+const UPSERT = /^(onDuplicateKeyUpdate|onConflictDoNothing|onConflictDoUpdate)$/;
+
+/**
+ * `db.insert(t).values({ id: createId(), stageID, day }).onDuplicateKeyUpdate({ set })`: the row is
+ * deduplicated on a unique key of the table, and a fresh random id never collides, so that key is another
+ * column's: a redelivery updates the first row. An upsert whose target is the id column
+ * (`onConflictDoUpdate({ target: t.id, set })`) still writes a new row per attempt.
+ */
+function upsertsOnOtherKey(ctx: ModuleContext, values: Node): boolean {
+  for (let at: Node = values; ; ) {
+    const member = ctx.parentOf(at);
+    const next =
+      member?.type === 'MemberExpression' && member.object === at ? ctx.parentOf(member) : undefined;
+    if (next?.type !== 'CallExpression' || next.callee !== member) return false;
+    if (UPSERT.test(calleeName(next) ?? '')) {
+      const target = objectProps(unwrap((next.arguments as Node[])[0]))?.props.get('target');
+      return target === undefined || !/(^|[^\w$])_?id\b/i.test(ctx.source.slice(target.start, target.end));
+    }
+    at = next;
+  }
 }
 
 /** `Item: record`, `Item: marshall(record)`, `data: record`: what a put or create writes, by its name. */
