@@ -37,3 +37,39 @@ export const perCustomer = (sqs, c) => sqs.send(new SendMessageCommand({ QueueUr
     expect(found).toBeUndefined();
   });
 });
+
+// Ids the producer bounds itself (a number modulo a literal, a round-robin counter it winds back) keep the
+// queue to a fixed few groups, as a constant does; a counter that only grows, or a modulo by a value the
+// module does not fix, makes as many groups as values.
+describe('messageGroupsOf, ids kept to a fixed few values', () => {
+  const WRAPS =
+    'let current = 0;\nconst next = () => { if (current >= limit) { current = 0; } current++; return current; };\n';
+
+  it.each([
+    [
+      'a number modulo a literal',
+      'let i = 0;\nitems.map((x) => ({ MessageGroupId: (i++ % 10).toString() }));',
+      'constant',
+    ],
+    ['String() of a modulo', 'send({ MessageGroupId: String(n % 4) });', 'constant'],
+    ['a template over a modulo', `send({ MessageGroupId: \`shard-\${n % 4}\` });`, 'constant'],
+    [
+      'a round-robin counter',
+      `${WRAPS}const g = next();\nsend({ MessageGroupId: \`sync-\${g}\` });`,
+      'constant',
+    ],
+    ['a template over the message', `send({ MessageGroupId: \`tenant-\${t.id}\` });`, 'varying'],
+    [
+      'a counter that only grows',
+      `let current = 0;\nconst next = () => { current++; return current; };\nsend({ MessageGroupId: \`g-\${next()}\` });`,
+      'varying',
+    ],
+    ['a modulo by a variable', 'send({ MessageGroupId: String(n % shards) });', 'varying'],
+  ])('%s', (_name, source, expected) => {
+    // Act
+    const found = groups(source);
+
+    // Assess
+    expect(found).toBe(expected);
+  });
+});

@@ -4,6 +4,7 @@
 // (iac-no-reserved-concurrency). A group id read from the message (a customer, an issue) makes as many
 // groups as there are values, and a backlog fans out again.
 import { type Node, propertyName, unwrap } from './ast.js';
+import { boundedGroup } from './boundedGroups.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** Property names of the group id: the SDK's and the camel-cased ones of wrappers (`messageGroupId`). */
@@ -20,7 +21,8 @@ function constantString(ctx: ModuleContext, node: Node | undefined): boolean {
 }
 
 /**
- * `constant` when every message group id the module writes is a constant, `varying` when one is not,
+ * `constant` when every message group id the module writes is a constant or one of a fixed few values it
+ * keeps it to (js/boundedGroups.ts: `(index++ % 10).toString()`), `varying` when one is not,
  * undefined when it writes none.
  * @example
  * messageGroupsOf(ctx) // `MessageGroupId: MESSAGE_GROUP_ID` of `const MESSAGE_GROUP_ID = 'cost-requests'` -> 'constant'
@@ -30,7 +32,7 @@ export function messageGroupsOf(ctx: ModuleContext): 'constant' | 'varying' | un
   let out: 'constant' | undefined;
   for (const p of ctx.of('Property')) {
     if (!GROUP_KEYS.has(propertyName(p.key as Node, p.computed as boolean) ?? '')) continue;
-    if (!constantString(ctx, p.value as Node)) return 'varying';
+    if (!constantString(ctx, p.value as Node) && !boundedGroup(ctx, p.value as Node)) return 'varying';
     out = 'constant';
   }
   return out;
