@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeModule } from './analyzeModule.js';
 
-const groups = (source: string) => analyzeModule('/app/src/producer.ts', source).messageGroups;
+const facts = (source: string) => analyzeModule('/app/src/producer.ts', source).messageGroups;
+const groups = (source: string) => facts(source)?.any;
 
 describe('messageGroupsOf', () => {
   it('reads a group id fixed in the module as constant', () => {
@@ -71,5 +72,29 @@ describe('messageGroupsOf, ids kept to a fixed few values', () => {
 
     // Assess
     expect(found).toBe(expected);
+  });
+});
+
+// SST v2 code names its queue (`Queue.UsageQueue.queueUrl` of `sst/node/queue`): its writes are kept by
+// that queue, so another FIFO queue's per-customer groups do not count against this one's.
+describe('messageGroupsOf, by the SST queue written to', () => {
+  it("keeps each SST queue's groups apart, and the unnamed ones under any", () => {
+    // Act
+    const found = facts(`
+import { Queue } from 'sst/node/queue';
+let i = 0;
+export const usage = (sqs, ids) => sqs.send(new SendMessageBatchCommand({
+  QueueUrl: Queue.UsageQueue.queueUrl,
+  Entries: ids.map((id) => ({ Id: id, MessageBody: id, MessageGroupId: (i++ % 10).toString() })),
+}));
+export const issue = (sqs, e) => sqs.send(new SendMessageCommand({ QueueUrl: Queue['issue-queue'].queueUrl, MessageBody: e.body, MessageGroupId: e.stageId }));
+export const other = (sqs, body) => sqs.send(new SendMessageCommand({ QueueUrl: process.env.Q, MessageBody: body, MessageGroupId: 'all' }));
+`);
+
+    // Assess
+    expect(found).toEqual({
+      any: 'constant',
+      sstQueues: { UsageQueue: 'constant', 'issue-queue': 'varying' },
+    });
   });
 });

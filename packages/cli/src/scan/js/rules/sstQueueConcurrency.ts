@@ -63,7 +63,7 @@ export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Repor
       RULE,
       node,
       `SST Queue ${id}'s consumer has no cdk.eventSource.maxConcurrency and its function reserves no concurrency`,
-      fifoQueue(ctx, props) ? { onlyIfMessageGroupsVary: true } : undefined,
+      fifoQueue(ctx, props) ? { onlyIfMessageGroupsVary: id || true } : undefined,
     );
   }
 };
