@@ -19,15 +19,17 @@ function packageDir(file: string, root: string | undefined): string | undefined 
 }
 
 /**
- * Does some module of `file`'s package write a message group id, and every one a constant? A deferred
- * module is analysed for it only when its text writes one.
+ * Does some module of `file`'s package write a message group id, and every one a constant? With an SST
+ * queue's id, writes that name another SST queue are left out. A deferred module is analysed for it only
+ * when its text writes one.
  */
-export function messageGroupsConstant(project: Project, file: string): boolean {
+export function messageGroupsConstant(project: Project, file: string, sstQueue?: string): boolean {
   const dir = packageDir(file, project.rootDir);
   if (dir === undefined) return false;
   const known = answers.get(project) ?? new Map<string, boolean>();
   answers.set(project, known);
-  let answer = known.get(dir);
+  const key = `${dir}\u0000${sstQueue ?? ''}`;
+  let answer = known.get(key);
   if (answer === undefined) {
     let seen = false;
     let varying = false;
@@ -36,11 +38,17 @@ export function messageGroupsConstant(project: Project, file: string): boolean {
       const text = project.deferred.get(f);
       if (text !== undefined && !writesMessageGroups(text)) continue;
       const groups = project.factsOf(f)?.messageGroups;
-      seen ||= groups !== undefined;
-      varying ||= groups === 'varying';
+      if (groups === undefined) continue;
+      const queues = groups.sstQueues ?? {};
+      const kinds = [
+        groups.any,
+        ...(sstQueue === undefined ? Object.values(queues) : [queues[sstQueue]]),
+      ].filter((k) => k !== undefined);
+      seen ||= kinds.length > 0;
+      varying ||= kinds.includes('varying');
     }
     answer = seen && !varying;
-    known.set(dir, answer);
+    known.set(key, answer);
   }
   return answer;
 }

@@ -202,7 +202,9 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
   if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
-  if (c.onlyIfMessageGroupsVary === true && messageGroupsConstant(project, file)) return false;
+  const fifo = c.onlyIfMessageGroupsVary;
+  if (fifo !== undefined && messageGroupsConstant(project, file, fifo === true ? undefined : fifo))
+    return false;
   if (c.handlerLink !== undefined) {
     const fact = project.linkedHandler(c.handlerLink);
     if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))

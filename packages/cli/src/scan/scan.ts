@@ -11,6 +11,7 @@ import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
+import { messageGroupsConstant } from './fifoGroups.js';
 import { builtSourceHandlers } from './iac/buildEntries.js';
 import { nonProductionCode } from './iac/codeDirs.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
@@ -191,6 +192,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
               batchPairs.mergedIntoCode(c, o.file.rel) ||
               settledByAlarm(c) ||
               absorbedElsewhere(c) ||
+              (c.onlyIfMessageGroupsVary === true && messageGroupsConstant(project, o.file.path)) ||
               project.handlerSettles(c) ||
               !routed(c)
                 ? []

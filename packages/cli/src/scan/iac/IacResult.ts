@@ -49,7 +49,13 @@ export interface CodeDir {
 /** What an infrastructure finding may add to its candidate. */
 export type IacExtra = Pick<
   Candidate,
-  'maxReceive' | 'severity' | 'handlerLink' | 'exportedDlq' | 'stackRouted' | 'onDemandImports'
+  | 'maxReceive'
+  | 'severity'
+  | 'handlerLink'
+  | 'exportedDlq'
+  | 'stackRouted'
+  | 'onDemandImports'
+  | 'onlyIfMessageGroupsVary'
 >;
 
 /**

@@ -88,6 +88,23 @@ function namedDlqs(functions: Record<string, Json>): Set<string> {
   return out;
 }
 
+/**
+ * Does an sqs event's `arn` name a FIFO queue: an ARN or name ending `.fifo`, or a queue of `resources`
+ * (`Fn::GetAtt` or `Ref`) built with `FifoQueue: true` or such a name?
+ */
+function fifoQueueArn(arn: Json, config: Record<string, Json>): boolean {
+  const fifoName = (v: Json) => typeof v === 'string' && v.endsWith('.fifo');
+  if (fifoName(arn)) return true;
+  const ref = obj(arn);
+  const getAtt = ref?.['Fn::GetAtt'];
+  const id = Array.isArray(getAtt) ? getAtt[0] : typeof getAtt === 'string' ? getAtt.split('.')[0] : ref?.Ref;
+  const props = obj(obj(obj(obj(config.resources)?.Resources)?.[id])?.Properties);
+  return (
+    props !== undefined &&
+    (props.FifoQueue === true || props.FifoQueue === 'true' || fifoName(props.QueueName))
+  );
+}
+
 /** Checks one configuration; `providerElsewhere` when its functions sit in a file the provider is not in. */
 export function checkServerless(
   config: Record<string, Json>,
@@ -134,6 +151,8 @@ export function checkServerless(
             'iac-no-reserved-concurrency',
             evPath,
             `${name} consumes SQS with no reservedConcurrency or maximumConcurrency`,
+            // A FIFO queue's consumer is bounded by its producers' message groups when they are few.
+            fifoQueueArn(s.arn ?? e.sqs, config) ? { onlyIfMessageGroupsVary: true } : undefined,
           );
       } else if (e.stream !== undefined) {
         const s = obj(e.stream) ?? {};

@@ -179,8 +179,11 @@ export interface Candidate {
    * tables: dropped when every one is an on-demand table another template exports (iac/floodTargets.ts).
    */
   readonly onDemandImports?: readonly string[];
-  /** A FIFO queue's consumer: dropped when every message group id its package writes is a constant (fifoGroups.ts). */
-  readonly onlyIfMessageGroupsVary?: true;
+  /**
+   * A FIFO queue's consumer: dropped when every message group id its package writes is a constant
+   * (fifoGroups.ts); an SST v2 queue's id, when given, leaves out the writes that name another SST queue.
+   */
+  readonly onlyIfMessageGroupsVary?: true | string;
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
   readonly exportedDlq?: readonly string[];
   /** A function whose ARN these outputs hand on: kept when another template's API routes one (iac/stackRoutes.ts). */

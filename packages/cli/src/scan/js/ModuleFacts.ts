@@ -200,8 +200,14 @@ export interface ModuleFacts {
   readonly handlerReturns?: readonly (DroppedAwaits & { readonly handlers: readonly string[] })[];
   /** Handlers (`/abs/path/stem.export`) whose CDK event source has `batchSize: 1`. */
   readonly batchOneHandlers?: readonly string[];
-  /** Whether every FIFO message group id the module writes is a constant (js/messageGroups.ts). */
-  readonly messageGroups?: 'constant' | 'varying';
+  /**
+   * Whether every FIFO message group id the module writes is a constant (js/messageGroups.ts): `any` for
+   * writes to queues the scan cannot name, `sstQueues` by the SST v2 queue they name.
+   */
+  readonly messageGroups?: {
+    readonly any?: 'constant' | 'varying';
+    readonly sstQueues?: Readonly<Record<string, 'constant' | 'varying'>>;
+  };
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
   readonly eventHandlers?: readonly string[];
   /** Handler strings this module's templates (serverless.ts function modules) wire to a schedule (of unreadHandlers). */

@@ -3,7 +3,8 @@
 // or the few constants they name) cannot scale out with a backlog: its concurrency is bounded already
 // (iac-no-reserved-concurrency). A group id read from the message (a customer, an issue) makes as many
 // groups as there are values, and a backlog fans out again.
-import { type Node, propertyName, unwrap } from './ast.js';
+import { type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
+import { boundedGroup } from './boundedGroups.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** Property names of the group id: the SDK's and the camel-cased ones of wrappers (`messageGroupId`). */
@@ -19,19 +20,59 @@ function constantString(ctx: ModuleContext, node: Node | undefined): boolean {
   return v?.type === 'TemplateLiteral' && (v.expressions as Node[]).length === 0;
 }
 
+type Groups = 'constant' | 'varying';
+
 /**
- * `constant` when every message group id the module writes is a constant, `varying` when one is not,
- * undefined when it writes none.
- * @example
- * messageGroupsOf(ctx) // `MessageGroupId: MESSAGE_GROUP_ID` of `const MESSAGE_GROUP_ID = 'cost-requests'` -> 'constant'
+ * The SST v2 queue a group id is written for: the `QueueUrl` beside it, or in an object around it (a batch
+ * entry's command), read as `Queue.UsageQueue.queueUrl` or `Queue['usage-queue'].queueUrl` of
+ * `sst/node/queue`. Undefined for any other queue URL (a variable, an environment value).
  */
-export function messageGroupsOf(ctx: ModuleContext): 'constant' | 'varying' | undefined {
+function sstQueueOf(ctx: ModuleContext, group: Node): string | undefined {
+  for (let n = ctx.parentOf(group); n !== undefined; n = ctx.parentOf(n)) {
+    if (n.type !== 'ObjectExpression') continue;
+    const url = objectProps(n)?.props.get('QueueUrl');
+    if (url === undefined) continue;
+    const v = unwrap(url);
+    if (v?.type !== 'MemberExpression' || propertyName(v.property as Node, false) !== 'queueUrl')
+      return undefined;
+    const queue = unwrap(v.object as Node);
+    if (queue?.type !== 'MemberExpression') return undefined;
+    const root = unwrap(queue.object as Node);
+    const imp = root?.type === 'Identifier' ? ctx.importOf(root.name as string, root) : undefined;
+    if (imp?.source !== 'sst/node/queue') return undefined;
+    return (
+      propertyName(queue.property as Node, queue.computed as boolean) ?? stringValue(queue.property as Node)
+    );
+  }
+  return undefined;
+}
+
+/**
+ * How the module's message group ids are written: `constant` when every one is a constant or one of a fixed
+ * few values it keeps it to (js/boundedGroups.ts: `(index++ % 10).toString()`), `varying` when one is not;
+ * `any` for writes to a queue the scan cannot name, `sstQueues` by the SST v2 queue they name. Undefined
+ * when the module writes none.
+ * @example
+ * messageGroupsOf(ctx) // `MessageGroupId: MESSAGE_GROUP_ID` of `const MESSAGE_GROUP_ID = 'cost-requests'` -> { any: 'constant' }
+ * messageGroupsOf(ctx) // `{ QueueUrl: Queue.UsageQueue.queueUrl, ... MessageGroupId: w.id }` -> { sstQueues: { UsageQueue: 'varying' } }
+ */
+export function messageGroupsOf(
+  ctx: ModuleContext,
+): { any?: Groups; sstQueues?: Record<string, Groups> } | undefined {
   if (!writesMessageGroups(ctx.source)) return undefined;
-  let out: 'constant' | undefined;
+  let any: Groups | undefined;
+  const sstQueues: Record<string, Groups> = {};
   for (const p of ctx.of('Property')) {
     if (!GROUP_KEYS.has(propertyName(p.key as Node, p.computed as boolean) ?? '')) continue;
-    if (!constantString(ctx, p.value as Node)) return 'varying';
-    out = 'constant';
+    const kind: Groups =
+      constantString(ctx, p.value as Node) || boundedGroup(ctx, p.value as Node) ? 'constant' : 'varying';
+    const queue = sstQueueOf(ctx, p);
+    if (queue === undefined) any = any === 'varying' ? any : kind;
+    else sstQueues[queue] = sstQueues[queue] === 'varying' ? 'varying' : kind;
   }
-  return out;
+  if (any === undefined && Object.keys(sstQueues).length === 0) return undefined;
+  return {
+    ...(any !== undefined ? { any } : {}),
+    ...(Object.keys(sstQueues).length > 0 ? { sstQueues } : {}),
+  };
 }

@@ -8,6 +8,7 @@ export type Extra = Pick<
   | 'onlyIfImportAsync'
   | 'handlerExports'
   | 'handlerLink'
+  | 'onlyIfMessageGroupsVary'
   | 'unlessHandlersOnlyLog'
   | 'onlyIfOptionsUntimed'
   | 'maxReceive'

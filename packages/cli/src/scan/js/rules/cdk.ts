@@ -20,6 +20,7 @@ import { isBusTarget, leavesModule, logOnlyTargets, onlyForwards } from './cdkBu
 import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { destinationDlqWithoutAlarm } from './cdkDestinationDlqs.js';
+import { alarmedInModule } from './cdkDlqAlarms.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { noteEventWired } from './cdkEventWired.js';
 import { fallbackFor } from './cdkFallback.js';
@@ -161,12 +162,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
           );
         else if (
           (name !== undefined || inline) &&
-          (name === undefined ||
-            !new RegExp(
-              `${escapeRe(name)}\\s*\\.\\s*metric|metrics?:\\s*${escapeRe(name)}|${escapeRe(name)}\\.queueName`,
-            ).test(src)) &&
-          !/deadLetterQueue\b[\w.!?]*\.metric/.test(src) &&
-          !/new\s+\w*\.?Alarm\b/.test(src) &&
+          !alarmedInModule(ctx, name, queueName(ctx, props?.props.get('queueName'))) &&
           (name === undefined || (!onlyLogDeliveryDlq(ctx, name, node) && !alarmedElsewhere(ctx, name)))
         )
           report(

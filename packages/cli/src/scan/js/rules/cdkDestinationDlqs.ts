@@ -4,11 +4,8 @@
 // sees it, yet records dropped after the retries land there, and with no alarm nobody looks.
 import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { alarmedInModule } from './cdkDlqAlarms.js';
 import type { Report } from './Report.js';
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** `new SqsDlq(queue)` / lambda-destinations' `new SqsDestination(queue)`: the queue's build, if not a Queue. */
 export function destinationDlqWithoutAlarm(ctx: ModuleContext, node: Node, report: Report): void {
@@ -22,9 +19,7 @@ export function destinationDlqWithoutAlarm(ctx: ModuleContext, node: Node, repor
   // `new Queue(...)` is judged by the Queue check, which counts this use as a dead-letter one.
   const built = ctx.valueOf(init);
   if (built?.type === 'NewExpression') return;
-  const src = ctx.source;
-  if (/new\s+[\w.]*Alarm\s*\(/.test(src)) return;
-  if (new RegExp(`\\b${escapeRe(name)}\\s*\\.\\s*metric`).test(src)) return;
+  if (alarmedInModule(ctx, name, '')) return;
   report(
     'iac-missing-dlq',
     init,

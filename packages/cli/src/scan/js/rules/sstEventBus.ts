@@ -10,6 +10,7 @@
 import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
+import { sstBusShared } from './sstBusShared.js';
 
 const ARCHIVED = /\.archive\s*\(|\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Archive|EventArchive)\s*\(/;
 const FAILURE_TARGET = /\b(?:deadLetterQueue|onFailure)\b/;
@@ -100,8 +101,12 @@ export const sstEventBusRules: Rule = (ctx: ModuleContext, report: Report) => {
         else if (path.at(-1) === 'addRules') targets.push(...ruleTargets(ctx, callArgs[1]));
       }
     const kinds = targets.map((t) => targetKind(ctx, t, defaults));
-    // Functions that can only log, and nothing else: a replay would print the same lines again.
-    const idle = kinds.length > 0 && kinds.every((k) => k === 'idle');
+    // Functions that can only log, and nothing else: a replay would print the same lines again, unless
+    // the bus is handed to other stacks, which put their own consumers on it.
+    const idle =
+      kinds.length > 0 &&
+      kinds.every((k) => k === 'idle') &&
+      (name === undefined || !sstBusShared(ctx, name));
     if (!ARCHIVED.test(ctx.source) && !idle)
       report(
         'iac-no-event-archive',

@@ -3,7 +3,8 @@
 // as a CDK SqsEventSource would. SST writes the consumer as a function (`consumer: fn`, a handler string, a
 // function's props) or as `{ function, cdk: { eventSource } }`, where the event source's `maxConcurrency`
 // caps that queue's share; the function's own `reservedConcurrentExecutions` caps it too. The finding
-// sits at the queue, where the event source is made. Options the scan cannot read (a spread, a variable it
+// sits at the queue, where the event source is made; on a FIFO queue it stays only when its producers'
+// message groups vary (fifoGroups.ts), as for a CDK SqsEventSource. Options the scan cannot read (a spread, a variable it
 // does not see) are taken as holding a cap.
 import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -42,6 +43,16 @@ function consumerCapped(ctx: ModuleContext, consumer: Node): boolean {
   return functionCapped(ctx, props.props.get('function'));
 }
 
+/** Is the queue FIFO (`cdk: { queue: { fifo: true } }` or a `.fifo` name)? Then its producers' groups may bound it. */
+function fifoQueue(ctx: ModuleContext, props: ReturnType<typeof objectProps>): boolean {
+  const cdk = readProps(ctx, props?.props.get('cdk'));
+  const queue = cdk === null ? undefined : readProps(ctx, cdk?.props.get('queue'));
+  if (queue === null || queue === undefined) return false;
+  const fifo = queue.props.get('fifo');
+  const named = stringValue(ctx.valueOf(queue.props.get('queueName')))?.endsWith('.fifo') === true;
+  return unwrap(ctx.valueOf(fifo) ?? fifo)?.value === true || named;
+}
+
 export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const { node, args } of sstQueueBuilds(ctx)) {
     const props = objectProps(ctx.valueOf(args[2]));
@@ -52,6 +63,7 @@ export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Repor
       RULE,
       node,
       `SST Queue ${id}'s consumer has no cdk.eventSource.maxConcurrency and its function reserves no concurrency`,
+      fifoQueue(ctx, props) ? { onlyIfMessageGroupsVary: id || true } : undefined,
     );
   }
 };
