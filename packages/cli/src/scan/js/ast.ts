@@ -208,32 +208,40 @@ export function forEachDescendant(
       if (visit(node) === false) continue;
       if (skipFunctions && isFunction(node)) continue;
     }
-    const keys = ALL_KEYS.get(node.type);
-    if (keys !== undefined) for (const key of keys) pushChild(stack, node[key]);
-    // A node a rule made up to walk several subtrees at once (`{ type: 'Wrap', v }`).
-    else
-      for (const key in node)
-        if (key !== 'type' && key !== 'start' && key !== 'end') pushChild(stack, node[key]);
+    pushChildren(stack, node);
   }
 }
 
-/** True when some node below `root` satisfies `test`. */
+/** Pushes a node's children for the walks below (one order for both). */
+function pushChildren(stack: Node[], node: Node): void {
+  const keys = ALL_KEYS.get(node.type);
+  if (keys !== undefined) for (const key of keys) pushChild(stack, node[key]);
+  // A node a rule made up to walk several subtrees at once (`{ type: 'Wrap', v }`).
+  else
+    for (const key in node)
+      if (key !== 'type' && key !== 'start' && key !== 'end') pushChild(stack, node[key]);
+}
+
+/**
+ * True when some node below `root` satisfies `test`: forEachDescendant's order, stopping at the first
+ * (the nodes still on the stack are not popped one by one).
+ */
 export function someDescendant(
   root: Node | undefined,
   test: (node: Node) => boolean,
   skipFunctions = false,
 ): boolean {
-  let found = false;
-  forEachDescendant(
-    root,
-    (node) => {
-      if (found) return false;
-      if (test(node)) found = true;
-      return !found;
-    },
-    skipFunctions,
-  );
-  return found;
+  if (root === undefined || root === null) return false;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (node !== root) {
+      if (test(node)) return true;
+      if (skipFunctions && isFunction(node)) continue;
+    }
+    pushChildren(stack, node);
+  }
+  return false;
 }
 
 /** `async`, or declared to return a Promise (`function throttlingBackOff<T>(...): Promise<T>`). */

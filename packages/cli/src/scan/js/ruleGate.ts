@@ -16,6 +16,7 @@ import { mentionsExtendedSqs } from './rules/extendedSqsClient.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
 import { SourceWords } from './SourceWords.js';
+import { lastTextMemo } from './textMemo.js';
 
 /**
  * fetch (a call, `globalThis['fetch']`, a fetch package's import, one handed in: js/handedInClients.ts's
@@ -57,10 +58,14 @@ function http(words: SourceWords): boolean {
   );
 }
 
-/** Could the module make an HTTP call the scan recognises (js/httpCall.ts)? The gate's own HTTP words. */
-export function mayCallHttp(source: string): boolean {
-  return http(new SourceWords(source));
-}
+/**
+ * Could the module make an HTTP call the scan recognises (js/httpCall.ts)? The gate's own HTTP words,
+ * through the gate's bit set of the same text (SourceWords.of) and remembered for the last text: a rule
+ * asks it of the module the gate has just read.
+ */
+export const mayCallHttp: (source: string) => boolean = lastTextMemo((source) =>
+  http(SourceWords.of(source)),
+);
 
 /** An import or require of an SDK source, with the names it binds (group 1 or 2). */
 const SDK_BINDING =
@@ -221,7 +226,10 @@ function eager(words: SourceWords): boolean {
  * mayReport("import axios from 'axios'"); // true
  * mayReport('export class Props {}'); // false
  */
-export function mayReport(source: string): boolean {
+export const mayReport: (source: string) => boolean = lastTextMemo(gate);
+
+/** mayReport's words, asked once per text (a rule asks again of the module the gate has just admitted). */
+function gate(source: string): boolean {
   const words = SourceWords.of(source);
   return (
     catchOrRetry(words) ||

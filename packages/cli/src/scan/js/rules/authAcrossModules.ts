@@ -4,81 +4,18 @@
 // the catch (the line that decides every failure means "no"): at once when the caller is in the same
 // module, else on condition that some module's caller answers 401/403 on an export leading to it
 // (`authGated`, settled by the project pass: js/authGates.ts records the callers).
-import { calleeName, forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef, VerifierFact } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { memberCall, methodOf } from '../memberClass.js';
-import { spelledWithin } from '../namesWithin.js';
 import { SourceWords } from '../SourceWords.js';
 import { importRefOf } from '../sdkOptions.js';
 import { lastTextMemo } from '../textMemo.js';
-import { awaitedImports } from './authAwaitedImports.js';
-import { callsRemote, discriminates, isFalsyValue, isNotVerifiedValue, userOf } from './authFacts.js';
-import { fallThrough, onlyLogs, returnsOnSuccess } from './authFlow.js';
+import { isFalsyValue, userOf } from './authFacts.js';
+import { type FalsyCatch, hasFalsyCatch, ownCatch } from './authFalsyCatch.js';
 import { gateAnswer } from './authGateAnswer.js';
 import { exportedVerdicts, methodGateRefs } from './authMethodGates.js';
-import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
-
-interface FalsyCatch {
-  readonly handler: Node;
-  readonly remote: string;
-  /** Set when the remote call is a method of another module's class: kept if that method is remote there. */
-  readonly through?: (ImportRef & { method?: string })[];
-}
-
-/** A catch of `fn` itself (not of a nested function) that answers a falsy value for any remote failure. */
-function falsyCatch(ctx: ModuleContext, fn: Node): FalsyCatch | undefined {
-  let found: FalsyCatch | undefined;
-  // Every try statement spells `try`: subtrees whose text does not are not walked (same order otherwise).
-  const holds = tryWithin(ctx);
-  forEachDescendant(
-    fn.body as Node,
-    (n) => {
-      if (found !== undefined || !holds(n)) return false;
-      if (n.type !== 'TryStatement' || n.handler == null) return true;
-      const handler = n.handler as Node;
-      if (discriminates(handler)) return true;
-      const statements = (handler.body as Node).body as Node[];
-      let falsy =
-        statements.some((s) => s.type === 'ReturnStatement') &&
-        statements.every(
-          (s) => isLogCall(s) || (s.type === 'ReturnStatement' && isNotVerifiedValue(s.argument)),
-        );
-      if (!falsy && onlyLogs(handler) && returnsOnSuccess(n)) {
-        // Logs and goes on to `return null` (or to the end of the function: undefined).
-        const next = fallThrough(ctx, n);
-        falsy =
-          next?.kind === 'end' ||
-          (next?.kind === 'exit' &&
-            next.node.type === 'ReturnStatement' &&
-            isNotVerifiedValue(next.node.argument));
-      }
-      const remote = falsy ? callsRemote(ctx, n.block as Node) : undefined;
-      if (remote !== undefined) found = { handler, remote };
-      else if (falsy) {
-        // `await this.jwtVerifier.verify(t)` on a class of another module: judged there by the project pass.
-        const through = awaitedImports(ctx, n.block as Node);
-        if (through.length > 0) found = { handler, remote: '{remote}', through };
-      }
-      return true;
-    },
-    true,
-  );
-  return found;
-}
-
-const tries = new WeakMap<ModuleContext, (node: Node) => boolean>();
-
-/** Where the module's text spells `try`, found once per module (falsyCatch asks for many functions). */
-function tryWithin(ctx: ModuleContext): (node: Node) => boolean {
-  let holds = tries.get(ctx);
-  if (holds === undefined) {
-    holds = spelledWithin(ctx.source, 'try');
-    tries.set(ctx, holds);
-  }
-  return holds;
-}
 
 const passedCache = new WeakMap<Node, Node[]>();
 
@@ -151,8 +88,10 @@ export function falsyFailure(ctx: ModuleContext, fn: Node, depth = 0): FalsyCatc
     return found;
   }
   if (!ctx.source.includes('catch')) return undefined;
-  const own = falsyCatch(ctx, fn);
+  const own = ownCatch(ctx, fn);
   if (own !== undefined || depth > 3) return own;
+  // Passing a falsy result on leads only to a function of this module with such a catch of its own.
+  if (!hasFalsyCatch(ctx)) return undefined;
   for (const call of passedOn(ctx, fn)) {
     const local = unwrap(call.callee)?.type === 'Identifier' ? ctx.functionOf(call.callee) : undefined;
     const found = local !== undefined && local !== fn ? falsyFailure(ctx, local, depth + 1) : undefined;

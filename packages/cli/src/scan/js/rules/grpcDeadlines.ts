@@ -15,6 +15,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
+import { SourceWords } from '../SourceWords.js';
 import type { Report } from './Report.js';
 
 const GRPC_SOURCES = new Set(['@grpc/grpc-js', 'grpc']);
@@ -36,7 +37,11 @@ const CLIENT_METHODS = new Set([
 
 /** Does the module import a gRPC package? (a text test before any walk) */
 export function mentionsGrpc(source: string): boolean {
-  return source.includes('@grpc/grpc-js') || /['"]grpc['"]/.test(source);
+  // Both spell `grpc`: the gate's bit set of the same text rules most modules out without a search.
+  return (
+    SourceWords.of(source).includes('grpc') &&
+    (source.includes('@grpc/grpc-js') || /['"]grpc['"]/.test(source))
+  );
 }
 
 /** Is this `grpc.loadPackageDefinition(...)` (or a client constructor factory) of a gRPC package? */

@@ -67,9 +67,9 @@ function nodeRetrySite(ctx: ModuleContext, call: Node): RetrySite | undefined {
   const callee = unwrap(call.callee);
   if (callee?.type !== 'MemberExpression') return undefined;
   const method = propertyName(callee.property as Node, callee.computed as boolean) ?? '';
-  const imp = ctx.importRoot(callee);
-  if (!NODE_RETRY.has(method) || imp?.source !== 'retry' || unwrap(callee.object)?.type !== 'Identifier')
-    return undefined;
+  // The method name first: the import lookup climbs the callee for every member call of the module.
+  if (!NODE_RETRY.has(method) || ctx.importRoot(callee)?.source !== 'retry') return undefined;
+  if (unwrap(callee.object)?.type !== 'Identifier') return undefined;
   const arg = (call.arguments as Node[])[method === 'wrap' ? 1 : 0];
   const opts = objectProps(ctx.valueOf(arg));
   if (arg !== undefined && (opts === undefined || opts.spread)) return undefined;
