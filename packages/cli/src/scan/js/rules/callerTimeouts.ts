@@ -93,8 +93,8 @@ function spreadFromCaller(
     const spread = unwrap(p.argument as Node);
     const binding = spread?.type === 'Identifier' ? ctx.resolve(spread.name as string, spread) : undefined;
     const index =
-      binding?.kind === 'param' && binding.scope === fn
-        ? (fn?.params as Node[]).indexOf(binding.declaration)
+      fn !== undefined && binding?.kind === 'param' && binding.scope === fn
+        ? (fn.params as Node[]).indexOf(binding.declaration)
         : -1;
     if (index === -1 || arg !== undefined) return undefined;
     arg = index;
