@@ -8,9 +8,8 @@ describe('baseOf', () => {
     expect(baseOf('sdk-client-no-timeout')).toBe('high');
   });
 
-  it('is low for rules wrong half the time or more on unseen code', () => {
+  it('is low for rules wrong more than half the time on unseen code', () => {
     expect(baseOf('batch-no-partial-failure')).toBe('low');
-    expect(baseOf('iac-no-reserved-concurrency')).toBe('low');
     expect(baseOf('promise-all-no-partial')).toBe('low');
     expect(baseOf('insert-no-upsert')).toBe('low');
   });
@@ -21,6 +20,8 @@ describe('baseOf', () => {
     // Right exactly half the time or just over once the round-29 set was added (47 of 93, 11 of 22).
     expect(baseOf('iac-missing-dlq')).toBe('medium');
     expect(baseOf('retry-no-jitter')).toBe('medium');
+    // Exactly half once the round-32 set was added (22 of 44; 19 of 41 before): not below half.
+    expect(baseOf('iac-no-reserved-concurrency')).toBe('medium');
   });
 
   it('is medium when there are too few unseen findings to tell, however precise', () => {
