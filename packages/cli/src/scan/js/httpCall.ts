@@ -1,14 +1,14 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
-import { axiosInstanceField, axiosInstanceParam, injectedFetch, openMethod } from './handedInClients.js';
+import { axiosInstanceField, axiosInstanceParam, injectedFetch } from './handedInClients.js';
 import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
 import { copyCall, familyCopy, fieldInstances, instanceFactory } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import { injectedFetchField } from './injectedFetchFields.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { nodeHttpChoice, nodeHttpSource } from './nodeHttpModules.js';
-import { spreadOptionsMethod } from './spreadOptionsMethod.js';
+import { methodOf, methodOrGet } from './requestMethod.js';
 
 const FETCH_MODULES = new Set([
   'node-fetch',
@@ -35,23 +35,6 @@ export interface HttpCall {
   readonly package?: string;
   /** Made through a request-family copy (`request.defaults(options)`): the options it starts from. */
   readonly defaults?: Node;
-}
-
-/** The request method: 'GET' when options are absent or a literal without `method`, undefined when unknown. */
-function methodOrGet(ctx: ModuleContext, options: Node | undefined): string | undefined {
-  if (options === undefined) return 'GET';
-  const props = objectProps(ctx.valueOf(options));
-  if (props === undefined) return undefined;
-  if (props.props.has('method')) return methodOf(ctx, options);
-  // `{ ...options }` of the wrapper's parameter: what the module's calls of the wrapper spell.
-  return props.spread ? spreadOptionsMethod(ctx, unwrap(ctx.valueOf(options)) as Node) : 'GET';
-}
-
-function methodOf(ctx: ModuleContext, options: Node | undefined): string | undefined {
-  const props = objectProps(ctx.valueOf(options));
-  const value = props?.props.get('method');
-  const m = stringValue(value) ?? stringValue(ctx.valueOf(value));
-  return m?.toUpperCase() ?? openMethod(ctx, value);
 }
 
 /** Every module an HTTP call below can come from: fetch modules, the HTTP libraries and node:http(s). */

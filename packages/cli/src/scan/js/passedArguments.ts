@@ -6,17 +6,9 @@
 
 import { escapeRegExp } from '../escapeRegExp.js';
 import { type Node, propertyName, unwrap } from './ast.js';
+import { declaredName } from './flagGated.js';
 import { isExported } from './isExported.js';
 import type { ModuleContext } from './ModuleContext.js';
-
-/** The name a function is bound to in its module: `function f()`, `const f = () =>`. */
-function boundName(ctx: ModuleContext, fn: Node): string | undefined {
-  if (fn.type === 'FunctionDeclaration') return fn.id?.name as string | undefined;
-  const parent = ctx.parentOf(fn);
-  if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier')
-    return parent.id.name as string;
-  return undefined;
-}
 
 /** Where in the parameter list the identifier is declared: its position, and the key it is destructured by. */
 function slotOf(fn: Node, declaration: Node, name: string): { index: number; key?: string } | undefined {
@@ -67,7 +59,7 @@ export function passedValues(ctx: ModuleContext, id: Node): Node[] | undefined {
   const binding = ctx.resolve(n.name as string, n);
   if (binding?.kind !== 'param') return undefined;
   const fn = binding.scope;
-  const name = boundName(ctx, fn);
+  const name = declaredName(ctx, fn);
   const slot = slotOf(fn, binding.declaration, n.name as string);
   if (name === undefined || slot === undefined || isExported(ctx, fn)) return undefined;
   const calls = ctx.of('CallExpression').filter((c) => {

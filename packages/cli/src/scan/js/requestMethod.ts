@@ -1,0 +1,34 @@
+// The HTTP method a request's options spell (httpCall.ts asks it of every call it classifies): a literal
+// `method`, one read through a variable or the caller's argument, or what the module's calls of a wrapper
+// spell when the options spread its parameter.
+import { type Node, objectProps, stringValue, unwrap } from './ast.js';
+import { openMethod } from './handedInClients.js';
+import type { ModuleContext } from './ModuleContext.js';
+import { spreadOptionsMethod } from './spreadOptionsMethod.js';
+
+/**
+ * The request method: 'GET' when options are absent or a literal without `method`, undefined when unknown.
+ * @example
+ * methodOrGet(ctx, undefined) // 'GET'
+ */
+export function methodOrGet(ctx: ModuleContext, options: Node | undefined): string | undefined {
+  if (options === undefined) return 'GET';
+  const props = objectProps(ctx.valueOf(options));
+  if (props === undefined) return undefined;
+  if (props.props.has('method')) return methodOf(ctx, options);
+  // `{ ...options }` of the wrapper's parameter: what the module's calls of the wrapper spell.
+  return props.spread ? spreadOptionsMethod(ctx, unwrap(ctx.valueOf(options)) as Node) : 'GET';
+}
+
+/**
+ * The method an options value spells (`{ method: 'put' }` -> 'PUT'), read through a variable or a
+ * caller's argument; undefined when unknown.
+ * @example
+ * methodOf(ctx, options) // 'PUT' for `{ method: 'put' }`
+ */
+export function methodOf(ctx: ModuleContext, options: Node | undefined): string | undefined {
+  const props = objectProps(ctx.valueOf(options));
+  const value = props?.props.get('method');
+  const m = stringValue(value) ?? stringValue(ctx.valueOf(value));
+  return m?.toUpperCase() ?? openMethod(ctx, value);
+}
