@@ -6,6 +6,8 @@
 // that holds a handler or, for a shared breaker module, when a handler reaches one of its exports (the
 // project pass, ModuleFacts' importer uses). Not reported when the module also speaks to a shared store
 // (DynamoDB, Redis, SSM Parameter Store, ElastiCache): the memory may then be a cache of shared state.
+
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
@@ -26,6 +28,19 @@ function mutableState(init: Node | undefined): boolean {
   return v?.type === 'ObjectExpression' || v?.type === 'ArrayExpression' || v?.type === 'Literal';
 }
 
+/**
+ * Whether the module assigns to `name` after declaring it (`name = ...`, `name += 1`, `name++`). A `let`
+ * holding a literal that nothing reassigns is a label (`let breakerName = 'payments'`), not state.
+ */
+function reassigned(source: string, name: string): boolean {
+  const id = escapeRegExp(name);
+  const writes = source.match(
+    new RegExp(`(?<![\\w$.])${id}\\s*(?:[-+*/|&]?=(?!=)|\\+\\+|--)|(?:\\+\\+|--)\\s*${id}(?![\\w$])`, 'g'),
+  );
+  // The declaration's own `name = literal` is one of the matches.
+  return (writes?.length ?? 0) > 1;
+}
+
 /** The module-level declarators holding breaker state. */
 function breakerState(ctx: ModuleContext): Node[] {
   const out: Node[] = [];
@@ -36,8 +51,9 @@ function breakerState(ctx: ModuleContext): Node[] {
     for (const d of declaration.declarations as Node[]) {
       const name = d.id?.type === 'Identifier' ? (d.id.name as string) : '';
       // A `const` literal is a setting (`CIRCUIT_THRESHOLD = 5`), not state.
-      const literalConst = declaration.kind === 'const' && unwrap(d.init as Node)?.type === 'Literal';
-      if (BREAKER_NAME.test(name) && !literalConst && mutableState(d.init as Node)) out.push(d);
+      const literal = unwrap(d.init as Node)?.type === 'Literal';
+      if (literal && (declaration.kind === 'const' || !reassigned(ctx.source, name))) continue;
+      if (BREAKER_NAME.test(name) && mutableState(d.init as Node)) out.push(d);
     }
   }
   return out;
