@@ -142,7 +142,7 @@ const DEFAULTS_SOURCES = new Set([
 ]);
 
 /** The request-family package an expression is: its import, or `require('request')` written in place. */
-function familySource(ctx: ModuleContext, node: Node | undefined): string | undefined {
+export function familySource(ctx: ModuleContext, node: Node | undefined): string | undefined {
   const base = unwrap(node);
   let source: string | undefined;
   if (base?.type === 'Identifier') {
