@@ -64,7 +64,10 @@ function leavesOut(
 function callsIn(text: string, names: readonly string[], cond: TimeoutFromCaller): boolean[] {
   const all = [...names, ...localNames(text, names)];
   if (all.length === 0 || !all.some((n) => text.includes(n))) return [];
-  const pattern = new RegExp(`(?<![\\w$])(?:${all.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
+  // A method's calls read here are its class's own (`this.fetch(`): the bare name, or the name after another
+  // receiver (`headers.get(`), may be another function altogether.
+  const lead = cond.method === true ? '(?<=\\bthis\\s*\\.\\s*)' : '(?<![\\w$])';
+  const pattern = new RegExp(`${lead}(?:${all.map(escapeRegExp).join('|')})\\s*\\(`, 'g');
   const out: boolean[] = [];
   for (const m of text.matchAll(pattern)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);

@@ -18,6 +18,8 @@ export class ExportNames {
   readonly async = new Set<string>();
   /** Names some module exports as a wrapper handing back a batch API's answer unread (and their methods). */
   readonly batch = new Set<string>();
+  /** Names some module exports as an HTTP library's untimed request function (js/httpClientExports.ts). */
+  readonly httpClients = new Set<string>();
   /** Names a re-export renames to (`export { a as b } from`): these could stand for anything. */
   private readonly aliases = new Set<string>();
 
@@ -27,6 +29,7 @@ export class ExportNames {
       if (fact.eventSource !== undefined) this.wrappers.add(name);
       if (fact.async || fact.asyncMethods !== undefined) this.async.add(name);
       if (fact.batchResult !== undefined) this.batch.add(name);
+      if (fact.httpClient !== undefined) this.httpClients.add(name);
       // A class's wrapper is called by its method's name (`new Producer().writeToStream(...)`).
       for (const method of Object.keys(fact.batchMethods ?? {})) this.batch.add(method).add(name);
     }
@@ -34,7 +37,7 @@ export class ExportNames {
   }
 
   /** Could `name` stand for an export with this fact? False settles it without resolving anything. */
-  mayBe(kind: 'wrappers' | 'async' | 'batch', name: string): boolean {
+  mayBe(kind: 'wrappers' | 'async' | 'batch' | 'httpClients', name: string): boolean {
     return this[kind].has(name) || this.aliases.has(name) || name === 'default';
   }
 }

@@ -12,6 +12,7 @@ import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import { messageGroupsConstant } from './fifoGroups.js';
+import { httpClientCallers } from './httpClientCallers.js';
 import { builtSourceHandlers } from './iac/buildEntries.js';
 import { nonProductionCode } from './iac/codeDirs.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
@@ -177,6 +178,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (o.kind === 'problem') continue;
     // Calls of a project's batch wrapper, in any module (analysed only once the project has one).
     const batchCallers = o.kind === 'code' ? batchCallerCandidates(project, o.facts.file) : [];
+    // Requests through an HTTP library another module hands on (httpClientCallers.ts).
+    const clientCalls = o.kind === 'code' ? httpClientCallers(project, o.facts.file) : [];
     // A deferred module can hold a candidate only where it builds a project's SqsEventSource wrapper.
     const facts =
       o.kind !== 'code'
@@ -186,7 +189,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
           : o.facts;
     const candidates =
       facts !== undefined
-        ? [...facts.candidates.filter((c) => !batchPairs.mergedIntoCode(c, o.file.rel)), ...batchCallers]
+        ? [
+            ...facts.candidates.filter((c) => !batchPairs.mergedIntoCode(c, o.file.rel)),
+            ...batchCallers,
+            ...clientCalls,
+          ]
         : o.kind === 'iac'
           ? o.result.candidates.flatMap((c) =>
               batchPairs.mergedIntoCode(c, o.file.rel) ||

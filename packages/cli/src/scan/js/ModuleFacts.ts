@@ -3,6 +3,7 @@
 
 import type { Candidate, FieldRoute, ImportRef, PassedProps, Protection } from './Candidate.js';
 import type { ClientFacts } from './handedInClients.js';
+import type { HttpClientExport } from './httpClientExports.js';
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
 /** Libraries whose clients a project builds or configures in one module and uses in others (projectClients.ts). */
@@ -116,6 +117,8 @@ export interface ExportFact {
   readonly functionBuilder?: { readonly dlqKeys: readonly string[] };
   /** The export is an HTTP client class whose calls' timeout is this constructor argument, defaulting to none. */
   readonly httpTimeoutArg?: number;
+  /** The export is an HTTP library's own request function, untimed, handed on (js/httpClientExports.ts). */
+  readonly httpClient?: HttpClientExport;
   /** The function hands back a batch API's answer without reading its failure field. */
   readonly batchResult?: { readonly what: string; readonly field: string };
   /** The construct class puts the function given under each of these props behind an API route (limit in s). */

@@ -84,7 +84,8 @@ const RULES: readonly Rule[] = [
 ];
 const RAW = rawTransferSupported();
 
-function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
+/** The parser language of a file, by its extension. */
+export function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
   if (DECLARATION.test(file)) return 'dts';
   if (/\.(ts|mts|cts)$/.test(file)) return 'ts';
   if (file.endsWith('.tsx')) return 'tsx';

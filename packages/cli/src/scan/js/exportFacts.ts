@@ -5,6 +5,7 @@
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf } from './asyncMethods.js';
 import type { ExportFact, ImportRef, ReExport } from './Candidate.js';
+import { httpClientExport } from './httpClientExports.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass, methodOf, sdkInstance } from './memberClass.js';
 import { optionPropsOf } from './optionProps.js';
@@ -209,6 +210,9 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     // A function answering failures as values (`return left('ERROR')`), which a queue handler may return.
     if (failureWords && isFunction(v) && returnsFailureValue(v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), failureValue: true };
+    const httpClient = isFunction(v) ? undefined : httpClientExport(ctx, v);
+    if (httpClient !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), httpClient };
     const google = isFunction(v) ? untimedGoogleClient(ctx, v) : undefined;
     if (google !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), googleClient: google };

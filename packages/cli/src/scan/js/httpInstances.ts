@@ -33,7 +33,8 @@ export function instanceFactory(
   return undefined;
 }
 
-function enclosingClass(ctx: ModuleContext, node: Node): Node | undefined {
+/** The class whose instance `this` is at `node` (none inside a plain function). */
+export function enclosingClass(ctx: ModuleContext, node: Node): Node | undefined {
   for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) {
     if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return n;
     // `this` inside a plain function is not the class's instance.
@@ -142,7 +143,7 @@ const DEFAULTS_SOURCES = new Set([
 ]);
 
 /** The request-family package an expression is: its import, or `require('request')` written in place. */
-function familySource(ctx: ModuleContext, node: Node | undefined): string | undefined {
+export function familySource(ctx: ModuleContext, node: Node | undefined): string | undefined {
   const base = unwrap(node);
   let source: string | undefined;
   if (base?.type === 'Identifier') {

@@ -6,7 +6,7 @@
 // (callerTimeoutArgs.ts); a helper nobody calls, or one every caller hands a timeout, is not reported.
 // So is a request whose options spread the helper's parameter and name no timeout key themselves
 // (`fetch(url, { headers, ...options })`): a call passing a literal without one leaves it unbounded.
-import { type Node, propertyName, unwrap } from '../ast.js';
+import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { mergedProps } from '../mergedOptions.js';
 import { fromCallers, openProps } from './cdkPassedProps.js';
@@ -23,6 +23,8 @@ export interface TimeoutFromCaller {
    * leaves the timeout out when it passes no options, or a literal naming none of these keys.
    */
   readonly spreadKeys?: readonly string[];
+  /** The helper is a class's method: only the class's own calls (`this.fetch(...)`) are read. */
+  readonly method?: true;
 }
 
 /** `undefined`, `null`, `void 0`, `{}`: a parameter default (or a branch) that sets no timeout. */
@@ -91,6 +93,12 @@ function spreadFromCaller(
       continue;
     }
     const spread = unwrap(p.argument as Node);
+    // Defaults the module spells in full (`{ ...HTTP_DEFAULTS, ...config }`) add their keys, nothing unseen.
+    const spelled = objectProps(ctx.valueOf(spread));
+    if (spelled !== undefined && spread?.type === 'Identifier') {
+      if (spelled.spread || keys.some((k) => spelled.props.has(k))) return undefined;
+      continue;
+    }
     const binding = spread?.type === 'Identifier' ? ctx.resolve(spread.name as string, spread) : undefined;
     const index =
       fn !== undefined && binding?.kind === 'param' && binding.scope === fn
@@ -100,14 +108,30 @@ function spreadFromCaller(
     arg = index;
   }
   if (arg === undefined) return undefined;
-  const owner = fromCallers(ctx, call, [{ arg, keys: [] }]);
+  const owner = fromCallers(ctx, call, [{ arg, keys: [] }]) ?? classMember(ctx, fn);
   if (owner === null || owner === undefined) return undefined;
   return {
     names: owner.names,
     ...(owner.local !== undefined ? { local: owner.local } : {}),
+    ...('method' in owner ? { method: true as const } : {}),
     arg,
     spreadKeys: keys,
   };
+}
+
+/**
+ * A method of a class (`async get(path, init)`, `fetch = async (endpoint, config) => ...`): its callers
+ * read are the class's own calls of it (`this.fetch(...)`).
+ */
+function classMember(
+  ctx: ModuleContext,
+  fn: Node | undefined,
+): { names: readonly string[]; local: string; method: true } | undefined {
+  const holder = fn === undefined ? undefined : ctx.parentOf(fn);
+  if (holder?.type !== 'MethodDefinition' && holder?.type !== 'PropertyDefinition') return undefined;
+  if (holder.kind === 'constructor' || holder.static === true) return undefined;
+  const name = propertyName(holder.key as Node, holder.computed as boolean);
+  return name === undefined ? undefined : { names: [], local: name, method: true };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Whether an HTTP call's options bound it in time, per library: the keys that set a timeout, options
 // built by helpers (read through what they return), and instances created without one.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
+import { fieldOptions } from '../fieldOptions.js';
 import type { HttpCall } from '../httpCall.js';
 import { HTTP_LIBRARIES } from '../httpDefaults.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -47,6 +48,9 @@ export function optionsBound(
   const merged = v?.type === 'ObjectExpression' || isMergeCall(ctx, v) ? mergedProps(ctx, v) : undefined;
   if (merged === undefined && isMergeCall(ctx, v)) return true;
   if (merged === undefined && v?.type === 'CallExpression') return helperBound(ctx, v, keys);
+  // `fetch(url, this.params)`: the objects the class assigns the field, each judged in full.
+  const held = v?.type === 'MemberExpression' ? fieldOptions(ctx, v, keys) : undefined;
+  if (held !== undefined) return held.some((o) => optionsBound(ctx, o, keys) !== false);
   const props = merged ?? objectProps(v)?.props;
   if (props === undefined || (merged === undefined && objectProps(v)?.spread)) return true;
   for (const k of keys) {

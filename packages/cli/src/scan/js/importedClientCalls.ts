@@ -1,0 +1,61 @@
+// Requests made through an HTTP library another module of the project hands on (js/httpClientExports.ts):
+// `const { request } = require('../lib/utils')`, where utils exports `promisify(require('request'))`, makes
+// `request({ url, json: true })` a request of `request`, judged like one imported from the package. The
+// module is read again by the project pass, once it knows which imports those are, with the imports
+// standing for the library; only the findings at calls through them are new.
+import { parseSync } from 'oxc-parser';
+import { langOf } from './analyzeModule.js';
+import { type Node, unwrap } from './ast.js';
+import type { Candidate } from './Candidate.js';
+import { candidatePath } from './candidatePath.js';
+import type { HttpClientExport } from './httpClientExports.js';
+import { ModuleContext } from './ModuleContext.js';
+import type { ImportBinding } from './moduleIndex.js';
+import { httpRules } from './rules/http.js';
+
+/**
+ * http-no-timeout candidates at the calls of `file` made through imports `clientOf` answers for.
+ *
+ * @example
+ * importedClientCalls(file, text, (imp) => (imp.source === '../lib/utils' ? { source: 'request', imported: 'default' } : undefined))
+ */
+export function importedClientCalls(
+  file: string,
+  source: string,
+  clientOf: (imp: ImportBinding) => HttpClientExport | undefined,
+): Candidate[] {
+  const options = { lang: langOf(file), sourceType: 'unambiguous', preserveParens: false };
+  const parsed = parseSync(file, source, options as Parameters<typeof parseSync>[2]);
+  if (parsed.errors.some((e) => e.severity === 'Error')) return [];
+  const ctx = new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
+  const passed = new Set<string>();
+  for (const [name, imp] of [...ctx.imports]) {
+    const client = clientOf(imp);
+    if (client === undefined) continue;
+    ctx.imports.set(name, client);
+    passed.add(name);
+  }
+  if (passed.size === 0) return [];
+  const candidates: Candidate[] = [];
+  httpRules(ctx, (rule, node, message, extra) => {
+    if (rule !== 'http-no-timeout' || !through(ctx, node, passed)) return;
+    const path = candidatePath(ctx, rule, node);
+    if (path === 'off') return;
+    const { line, column } = ctx.position(node.start);
+    const via = path.length > 0 ? { reachedThrough: path } : {};
+    candidates.push({ rule, line, column, message, snippet: ctx.lineText(line), ...extra, ...via });
+  });
+  return candidates;
+}
+
+/** Is `node` a call whose callee starts at one of the `passed` imports (`request(...)`, `fetch.get(...)`)? */
+function through(ctx: ModuleContext, node: Node, passed: ReadonlySet<string>): boolean {
+  if (node.type !== 'CallExpression') return false;
+  let root = unwrap(node.callee);
+  while (root?.type === 'MemberExpression') root = unwrap(root.object);
+  return (
+    root?.type === 'Identifier' &&
+    passed.has(root.name as string) &&
+    ctx.importOf(root.name as string, root) !== undefined
+  );
+}
