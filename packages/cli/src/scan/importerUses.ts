@@ -3,11 +3,15 @@
 // (`export { x } from './x'`) and other modules' exports that call it, and does every call of an export
 // read its awaited result (js/resultUse.ts)? Built from every analysed module's facts, and added to as the
 // project pass analyses deferred modules.
+import { dirname, resolve as resolvePath } from 'node:path';
 import { escapeRegExp } from './escapeRegExp.js';
 import type { DroppedAwaits, ModuleFacts } from './js/Candidate.js';
+import { FOLDER_TAIL } from './js/folderLoads.js';
 import { splitTag } from './js/registeredEntries.js';
 
 export class ImporterUses {
+  /** Every module taken in (add). */
+  private readonly files = new Set<string>();
   /** `file#export` keys some module's handler path calls. */
   private readonly handlerPath = new Set<string>();
   /** `file#export` -> every call of it in other modules reads the awaited result. */
@@ -47,6 +51,7 @@ export class ImporterUses {
    */
   add(m: ModuleFacts): void {
     const resolve = this.resolve;
+    this.files.add(m.file);
     if ((m.handlerCalls?.length ?? 0) > 0) this.callingHandlers.add(m.file);
     for (const ref of m.handlerCalls ?? []) {
       const target = resolve(ref.from, ref.source);
@@ -130,11 +135,20 @@ export class ImporterUses {
             if (exported === base) queue.push([target, `${local}${tag}`, depth + 1]);
       }
       for (const ref of facts.exportCalls?.[name] ?? []) {
-        const target = this.resolve(ref.from, ref.source);
-        if (target !== undefined) queue.push([target, ref.name, depth + 1]);
+        // `../providers/*`: the export of that name of each module in the folder (js/folderLoads.ts).
+        const targets = ref.source.endsWith(FOLDER_TAIL)
+          ? this.folderModules(ref.from, ref.source.slice(0, -FOLDER_TAIL.length))
+          : [this.resolve(ref.from, ref.source)];
+        for (const target of targets) if (target !== undefined) queue.push([target, ref.name, depth + 1]);
       }
     }
     return reach;
+  }
+
+  /** The project's modules directly in folder `source` of `from`'s folder, analysed or deferred. */
+  private folderModules(from: string, source: string): string[] {
+    const dir = resolvePath(dirname(from), source);
+    return [...this.files, ...this.deferred.keys()].filter((f) => dirname(f) === dir);
   }
 
   /**

@@ -3,13 +3,15 @@
 // custom resource handler, `handleStreamEvent()` from `index.ts`). The helper's module names the exports
 // that reach the catch; the handler's module names the imported functions its handler path calls; the
 // project pass (project.ts) joins the two.
-import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+import { isFunction, type Node, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { implementedInterfaces } from './callerNames.js';
+import { folderLoadCalls } from './folderLoads.js';
 import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
-import { isProjectSource, type ModuleContext } from './ModuleContext.js';
-import { instanceClass, memberCall } from './memberClass.js';
+import type { ModuleContext } from './ModuleContext.js';
+import { instanceClass } from './memberClass.js';
+import { projectCall } from './projectCall.js';
 import {
   handedImports,
   REGISTERED,
@@ -74,36 +76,6 @@ function startsOf(ctx: ModuleContext, value: Node): Node[] {
     .filter((f): f is Node => f !== undefined && isFunction(f));
 }
 
-/** The project import a call calls (`initMenu()`, `ddb.getItem()` of a namespace or default import). */
-function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefined {
-  const callee = unwrap(call.callee);
-  let ref: ImportRef | undefined;
-  if (callee?.type === 'Identifier') {
-    const imp = ctx.importOf(callee.name as string, callee);
-    if (imp !== undefined && imp.imported !== '*')
-      ref = { from: ctx.file, source: imp.source, name: imp.imported };
-  } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
-    const object = unwrap(callee.object) as Node;
-    const imp = ctx.importOf(object.name as string, object);
-    const name = propertyName(callee.property, callee.computed as boolean);
-    if (imp !== undefined && name !== undefined && (imp.imported === '*' || imp.imported === 'default'))
-      ref = { from: ctx.file, source: imp.source, name };
-    // `OrderService.getInstance(...)`: a static factory of an imported class hands back an instance.
-    // `orders.save(...)` of an exported instance: its class's methods (startsOf).
-    else if (imp !== undefined && name !== undefined)
-      ref = { from: ctx.file, source: imp.source, name: imp.imported };
-  }
-  // `this.orders.save(...)` on a field (or a typed parameter) whose class is imported from the project:
-  // an injected service's methods run on this code's path (js/memberClass.ts).
-  if (ref === undefined && callee?.type === 'MemberExpression') {
-    const member = memberCall(ctx, call);
-    if (member?.owner.kind === 'import')
-      ref = { from: ctx.file, source: member.owner.source, name: member.owner.name };
-  }
-  if (ref === undefined) return undefined;
-  return isProjectSource(ref.source) ? ref : undefined;
-}
-
 /**
  * For each exported function, the project imports it calls, itself or through module-local functions:
  * the edges the project pass follows when a handler reaches a helper several modules away
@@ -123,7 +95,8 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     else list.push(value);
   };
   const project = ctx.projectImports;
-  if (project.size === 0) return {};
+  const loads = folderLoadCalls(ctx);
+  if (project.size === 0 && loads.length === 0) return {};
   // Each function is reached from the one it is nested in, walked once per function.
   const nest = (fn: Node) => {
     for (let inner = fn; !nested.has(inner); ) {
@@ -140,6 +113,11 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     const fn = ref === undefined ? undefined : ctx.enclosingFunction(prop);
     if (fn !== undefined) add(direct, fn, ref as ImportRef);
     if (fn !== undefined) nest(fn);
+  }
+  // A method of a module picked from a folder loaded by computed path (js/folderLoads.ts).
+  for (const { fn, ref } of loads) {
+    add(direct, fn, ref);
+    nest(fn);
   }
   for (const call of [...ctx.of('CallExpression'), ...ctx.of('NewExpression')]) {
     const callee = unwrap(call.callee);
