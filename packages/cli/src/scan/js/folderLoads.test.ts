@@ -26,12 +26,13 @@ describe('folderLoadCalls', () => {
   });
   it('reads a folder written into the template', () => {
     const src =
-      'function load(n) { return require(`./plugins/${n}`); }\nasync function go(m, n) { return m[n].run(); }';
+      'function load(n) { return require(`./plugins/$' +
+      '{n}`); }\nasync function go(m, n) { return m[n].run(); }';
     expect(refsOf(src)).toEqual(['./plugins/*:run']);
   });
   it('knows no folder when the whole path is computed', () => {
     expect(
-      refsOf('function load(p) { return require(`${p}`); }\nfunction go(m, n) { return m[n].run(); }'),
+      refsOf('function load(p) { return require(`$' + '{p}`); }\nfunction go(m, n) { return m[n].run(); }'),
     ).toEqual([]);
   });
   it('knows no folder when two are loaded: a picked module could come from either', () => {

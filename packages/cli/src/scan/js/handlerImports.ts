@@ -3,6 +3,9 @@
 // custom resource handler, `handleStreamEvent()` from `index.ts`). The helper's module names the exports
 // that reach the catch; the handler's module names the imported functions its handler path calls; the
 // project pass (project.ts) joins the two.
+
+import { escapeRegExp } from '../escapeRegExp.js';
+import { isGlobSource } from '../globImports.js';
 import { isFunction, type Node, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { implementedInterfaces } from './callerNames.js';
@@ -31,11 +34,13 @@ import {
  */
 export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   // Routes installed at load on the object a built handler dispatches to (js/injectedDependencies.ts).
-  const installers = routerInstallers(ctx);
+  // A glob import the handler is built from (`createGraphQLHandler({ services })`, a package's builder,
+  // so no handler function of the module's own): every export of every module it matches (globImports.ts).
+  const builders = handlerBuilders(ctx);
+  const installers = [...routerInstallers(ctx), ...globImportsHanded(ctx, builders)];
   // A handler that is a member of an instance of a project class (js/handlerBuilders.ts) counts too.
   if (ctx.handlers.size === 0 && !exportsInstanceHandler(ctx)) return installers;
   const refs = new Map<string, ImportRef>(installers.map((r) => [`${r.source}\0${r.name}`, r]));
-  const builders = handlerBuilders(ctx);
   for (const call of ctx.of('CallExpression')) {
     const atLoad = ctx.handlerKindAt(call) === undefined && ctx.enclosingFunction(call) === undefined;
     if (atLoad && !builders.has(call)) continue;
@@ -53,6 +58,18 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
   }
   return [...refs.values()];
+}
+
+/** Glob imports (`import services from 'src/services/**\/*.{js,ts}'`) named in a call building a handler. */
+function globImportsHanded(ctx: ModuleContext, builders: Set<Node>): ImportRef[] {
+  const out: ImportRef[] = [];
+  for (const [local, imp] of ctx.imports) {
+    if (!isGlobSource(imp.source)) continue;
+    const named = new RegExp(`\\b${escapeRegExp(local)}\\b`);
+    if ([...builders].some((call) => named.test(ctx.source.slice(call.start, call.end))))
+      out.push({ from: ctx.file, source: imp.source, name: '*' });
+  }
+  return out;
 }
 
 /** The class an export stands for (`export class X`, `export default X` of a class), if it is one. */
