@@ -28,6 +28,8 @@ export class ExportNames {
     for (const [name, fact] of Object.entries(m.exports)) {
       if (fact.eventSource !== undefined) this.wrappers.add(name);
       if (fact.async || fact.asyncMethods !== undefined) this.async.add(name);
+      // `Providers.put(...)` on the exported class: asked under the static method's name (project.ts).
+      for (const method of fact.asyncStatics ?? []) this.async.add(method);
       if (fact.batchResult !== undefined) this.batch.add(name);
       if (fact.httpClient !== undefined) this.httpClients.add(name);
       // A class's wrapper is called by its method's name (`new Producer().writeToStream(...)`).

@@ -3,11 +3,21 @@
 // (`export { x } from './x'`) and other modules' exports that call it, and does every call of an export
 // read its awaited result (js/resultUse.ts)? Built from every analysed module's facts, and added to as the
 // project pass analyses deferred modules.
+import { dirname, resolve as resolvePath } from 'node:path';
 import { escapeRegExp } from './escapeRegExp.js';
+import { globModules, isGlobSource } from './globImports.js';
 import type { DroppedAwaits, ModuleFacts } from './js/Candidate.js';
+import { FOLDER_TAIL } from './js/folderLoads.js';
 import { splitTag } from './js/registeredEntries.js';
 
+/** The name standing for every export of a module (a glob import hands the handler all of them). */
+const EVERY = '*';
+
 export class ImporterUses {
+  /** Glob imports (`[from, source]`) a handler's module hands its handler (globImports.ts). */
+  private readonly globs: [string, string][] = [];
+  /** Every module taken in (add). */
+  private readonly files = new Set<string>();
   /** `file#export` keys some module's handler path calls. */
   private readonly handlerPath = new Set<string>();
   /** `file#export` -> every call of it in other modules reads the awaited result. */
@@ -47,8 +57,15 @@ export class ImporterUses {
    */
   add(m: ModuleFacts): void {
     const resolve = this.resolve;
+    this.files.add(m.file);
     if ((m.handlerCalls?.length ?? 0) > 0) this.callingHandlers.add(m.file);
     for (const ref of m.handlerCalls ?? []) {
+      // A glob import handed to the handler (globImports.ts): matched when the handler path is asked.
+      if (isGlobSource(ref.source)) {
+        this.globs.push([ref.from, ref.source]);
+        this.reach = undefined;
+        continue;
+      }
       const target = resolve(ref.from, ref.source);
       if (target === undefined) continue;
       this.handlerPath.add(`${target}#${ref.name}`);
@@ -99,7 +116,7 @@ export class ImporterUses {
     if (names.some((n) => this.handlerPath.has(`${file}#${n}`))) return true;
     this.reach ??= this.reached();
     const reach = this.reach;
-    return names.some((n) => reach.has(`${file}#${n}`));
+    return reach.has(`${file}#${EVERY}`) || names.some((n) => reach.has(`${file}#${n}`));
   }
 
   /**
@@ -110,6 +127,9 @@ export class ImporterUses {
   private reached(): Set<string> {
     const reach = new Set<string>();
     const queue: [string, string, number][] = this.called.map(([file, name]) => [file, name, 0]);
+    const files = [...this.files, ...this.deferred.keys()];
+    for (const [from, source] of this.globs)
+      for (const file of globModules(from, source, files)) queue.push([file, EVERY, 0]);
     while (queue.length > 0) {
       const [file, name, depth] = queue.pop() as [string, string, number];
       const key = `${file}#${name}`;
@@ -129,12 +149,23 @@ export class ImporterUses {
           for (const [exported, local] of re.names)
             if (exported === base) queue.push([target, `${local}${tag}`, depth + 1]);
       }
-      for (const ref of facts.exportCalls?.[name] ?? []) {
-        const target = this.resolve(ref.from, ref.source);
-        if (target !== undefined) queue.push([target, ref.name, depth + 1]);
+      const calls =
+        name === EVERY ? Object.values(facts.exportCalls ?? {}).flat() : (facts.exportCalls?.[name] ?? []);
+      for (const ref of calls) {
+        // `../providers/*`: the export of that name of each module in the folder (js/folderLoads.ts).
+        const targets = ref.source.endsWith(FOLDER_TAIL)
+          ? this.folderModules(ref.from, ref.source.slice(0, -FOLDER_TAIL.length))
+          : [this.resolve(ref.from, ref.source)];
+        for (const target of targets) if (target !== undefined) queue.push([target, ref.name, depth + 1]);
       }
     }
     return reach;
+  }
+
+  /** The project's modules directly in folder `source` of `from`'s folder, analysed or deferred. */
+  private folderModules(from: string, source: string): string[] {
+    const dir = resolvePath(dirname(from), source);
+    return [...this.files, ...this.deferred.keys()].filter((f) => dirname(f) === dir);
   }
 
   /**

@@ -200,9 +200,11 @@ export class Project {
     const target = this.resolveModule(ref.from, ref.source);
     if (target === undefined) return false;
     const fact = this.exportFact(target, ref.name);
-    return ref.method === undefined
-      ? fact?.async === true
-      : fact?.asyncMethods?.includes(ref.method) === true;
+    if (ref.method !== undefined) return fact?.asyncMethods?.includes(ref.method) === true;
+    // `Providers.put(...)` of a module whose export is a class: a static method of it, not an export.
+    if (fact === undefined)
+      return this.exportFact(target, 'default')?.asyncStatics?.includes(ref.name) === true;
+    return fact.async === true;
   }
 
   /** What templates wire each handler to (templateWiring.ts), set by the scan pass. */

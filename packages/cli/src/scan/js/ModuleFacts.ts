@@ -131,6 +131,8 @@ export interface ExportFact {
   readonly googleClient?: 'api' | 'oauth';
   /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */
   readonly asyncMethods?: readonly string[];
+  /** The class's static methods that answer a promise (`static async put()`), called on the class itself. */
+  readonly asyncStatics?: readonly string[];
   /** The function reads a queue or stream batch from its first argument (rules/batchDecoders.ts). */
   readonly batchEvent?: true;
   /** The function throws when the list handed to it holds more than one record (rules/batchSingleHelpers.ts). */

@@ -2,6 +2,7 @@
 // imported class (`const db = new DatabaseClient(...); ... db.disconnect();`): floating-promise asks the
 // project pass whether the imported class's method is async, as it does for an imported function.
 import { type Node, propertyName, returnsPromise, unwrap } from './ast.js';
+import { requiredSource } from './folderLoads.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { asyncEventsOf } from './rules/floatingShapes.js';
 
@@ -28,6 +29,25 @@ export function asyncMethodsOf(ctx: ModuleContext, value: Node): string[] | unde
 }
 
 /**
+ * The static async methods of an exported class (`static async put(...)`): called on the class itself
+ * (`Providers.put(...)` of `const Providers = require('./providers')`), as a module's functions are.
+ *
+ * @example
+ * asyncStaticsOf(ctx, classNode) // class S3 { static async put() {} static key() {} } -> ['put']
+ */
+export function asyncStaticsOf(ctx: ModuleContext, value: Node): string[] | undefined {
+  const binding = value.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
+  const cls = binding?.kind === 'class' ? binding.declaration : value;
+  if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') return undefined;
+  const names = ((cls.body as Node).body as Node[])
+    .filter((m) => m.type === 'MethodDefinition' && m.kind === 'method' && m.static === true)
+    .filter((m) => returnsPromise(m.value as Node))
+    .map((m) => propertyName(m.key, m.computed as boolean))
+    .filter((n): n is string => n !== undefined);
+  return names.length > 0 ? names : undefined;
+}
+
+/**
  * `x.method(...)` where `x` is a local name bound once to `new Imported(...)` of a class imported from
  * the project (not a package): the import and the method the project pass looks up.
  */
@@ -40,6 +60,9 @@ export function importedInstanceMethod(
   const method = propertyName(c.property, c.computed as boolean);
   const made = ctx.valueOf(c.object as Node);
   const cls = made?.type === 'NewExpression' ? unwrap(made.callee) : undefined;
+  // `new (require('./lib/providers'))()`: the module's exported class (js/folderLoads.ts).
+  const required = requiredSource(cls);
+  if (method !== undefined && required !== undefined) return { source: required, name: 'default', method };
   if (method === undefined || cls?.type !== 'Identifier') return undefined;
   const imp = ctx.importOf(cls.name as string, cls);
   if (imp === undefined || imp.imported === '*' || imp.source.startsWith('node:')) return undefined;

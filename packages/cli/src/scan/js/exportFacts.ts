@@ -3,7 +3,7 @@
 // and the names it re-exports. Kept apart from analyzeModule.ts, which runs the rules.
 
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
-import { asyncMethodsOf } from './asyncMethods.js';
+import { asyncMethodsOf, asyncStaticsOf } from './asyncMethods.js';
 import type { ExportFact, ImportRef, ReExport } from './Candidate.js';
 import { httpClientExport } from './httpClientExports.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -249,6 +249,9 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
+    const asyncStatics = asyncStaticsOf(ctx, v);
+    if (asyncStatics !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncStatics };
     // A class, or a singleton made from one (`export const jwtAdapter = new JwtAdapter()`).
     const made = asyncMethods === undefined ? instanceClass(ctx, v) : undefined;
     const remote = !authClassText(ctx.source)

@@ -3,13 +3,18 @@
 // custom resource handler, `handleStreamEvent()` from `index.ts`). The helper's module names the exports
 // that reach the catch; the handler's module names the imported functions its handler path calls; the
 // project pass (project.ts) joins the two.
-import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+
+import { escapeRegExp } from '../escapeRegExp.js';
+import { isGlobSource } from '../globImports.js';
+import { isFunction, type Node, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { implementedInterfaces } from './callerNames.js';
+import { folderLoadCalls } from './folderLoads.js';
 import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
-import { isProjectSource, type ModuleContext } from './ModuleContext.js';
-import { instanceClass, memberCall } from './memberClass.js';
+import type { ModuleContext } from './ModuleContext.js';
+import { instanceClass } from './memberClass.js';
+import { projectCall } from './projectCall.js';
 import {
   handedImports,
   REGISTERED,
@@ -29,11 +34,13 @@ import {
  */
 export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   // Routes installed at load on the object a built handler dispatches to (js/injectedDependencies.ts).
-  const installers = routerInstallers(ctx);
+  // A glob import the handler is built from (`createGraphQLHandler({ services })`, a package's builder,
+  // so no handler function of the module's own): every export of every module it matches (globImports.ts).
+  const builders = handlerBuilders(ctx);
+  const installers = [...routerInstallers(ctx), ...globImportsHanded(ctx, builders)];
   // A handler that is a member of an instance of a project class (js/handlerBuilders.ts) counts too.
   if (ctx.handlers.size === 0 && !exportsInstanceHandler(ctx)) return installers;
   const refs = new Map<string, ImportRef>(installers.map((r) => [`${r.source}\0${r.name}`, r]));
-  const builders = handlerBuilders(ctx);
   for (const call of ctx.of('CallExpression')) {
     const atLoad = ctx.handlerKindAt(call) === undefined && ctx.enclosingFunction(call) === undefined;
     if (atLoad && !builders.has(call)) continue;
@@ -51,6 +58,18 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
   }
   return [...refs.values()];
+}
+
+/** Glob imports (`import services from 'src/services/**\/*.{js,ts}'`) named in a call building a handler. */
+function globImportsHanded(ctx: ModuleContext, builders: Set<Node>): ImportRef[] {
+  const out: ImportRef[] = [];
+  for (const [local, imp] of ctx.imports) {
+    if (!isGlobSource(imp.source)) continue;
+    const named = new RegExp(`\\b${escapeRegExp(local)}\\b`);
+    if ([...builders].some((call) => named.test(ctx.source.slice(call.start, call.end))))
+      out.push({ from: ctx.file, source: imp.source, name: '*' });
+  }
+  return out;
 }
 
 /** The class an export stands for (`export class X`, `export default X` of a class), if it is one. */
@@ -74,36 +93,6 @@ function startsOf(ctx: ModuleContext, value: Node): Node[] {
     .filter((f): f is Node => f !== undefined && isFunction(f));
 }
 
-/** The project import a call calls (`initMenu()`, `ddb.getItem()` of a namespace or default import). */
-function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefined {
-  const callee = unwrap(call.callee);
-  let ref: ImportRef | undefined;
-  if (callee?.type === 'Identifier') {
-    const imp = ctx.importOf(callee.name as string, callee);
-    if (imp !== undefined && imp.imported !== '*')
-      ref = { from: ctx.file, source: imp.source, name: imp.imported };
-  } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
-    const object = unwrap(callee.object) as Node;
-    const imp = ctx.importOf(object.name as string, object);
-    const name = propertyName(callee.property, callee.computed as boolean);
-    if (imp !== undefined && name !== undefined && (imp.imported === '*' || imp.imported === 'default'))
-      ref = { from: ctx.file, source: imp.source, name };
-    // `OrderService.getInstance(...)`: a static factory of an imported class hands back an instance.
-    // `orders.save(...)` of an exported instance: its class's methods (startsOf).
-    else if (imp !== undefined && name !== undefined)
-      ref = { from: ctx.file, source: imp.source, name: imp.imported };
-  }
-  // `this.orders.save(...)` on a field (or a typed parameter) whose class is imported from the project:
-  // an injected service's methods run on this code's path (js/memberClass.ts).
-  if (ref === undefined && callee?.type === 'MemberExpression') {
-    const member = memberCall(ctx, call);
-    if (member?.owner.kind === 'import')
-      ref = { from: ctx.file, source: member.owner.source, name: member.owner.name };
-  }
-  if (ref === undefined) return undefined;
-  return isProjectSource(ref.source) ? ref : undefined;
-}
-
 /**
  * For each exported function, the project imports it calls, itself or through module-local functions:
  * the edges the project pass follows when a handler reaches a helper several modules away
@@ -123,7 +112,8 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     else list.push(value);
   };
   const project = ctx.projectImports;
-  if (project.size === 0) return {};
+  const loads = folderLoadCalls(ctx);
+  if (project.size === 0 && loads.length === 0) return {};
   // Each function is reached from the one it is nested in, walked once per function.
   const nest = (fn: Node) => {
     for (let inner = fn; !nested.has(inner); ) {
@@ -140,6 +130,11 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     const fn = ref === undefined ? undefined : ctx.enclosingFunction(prop);
     if (fn !== undefined) add(direct, fn, ref as ImportRef);
     if (fn !== undefined) nest(fn);
+  }
+  // A method of a module picked from a folder loaded by computed path (js/folderLoads.ts).
+  for (const { fn, ref } of loads) {
+    add(direct, fn, ref);
+    nest(fn);
   }
   for (const call of [...ctx.of('CallExpression'), ...ctx.of('NewExpression')]) {
     const callee = unwrap(call.callee);

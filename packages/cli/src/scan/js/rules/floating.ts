@@ -11,6 +11,7 @@ import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { closesBrowser } from './browserClose.js';
 import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
+import { closesPromiseClient } from './clientClose.js';
 import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
@@ -42,6 +43,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     }
     if (name === 'execute' || name === 'fetch' || prismaCall(call)) return true;
     if (name === 'close' && closesBrowser(ctx, call)) return true;
+    if (closesPromiseClient(ctx, call)) return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
     if (emitsToAsyncListener(ctx, call)) return true;
     // `db.disconnect()` on an instance of the project's own class: the project pass decides. An `emit`

@@ -1,0 +1,45 @@
+// The project import a call reaches: the edge the handler path follows out of a module (handlerImports.ts).
+import { type Node, propertyName, unwrap } from './ast.js';
+import type { ImportRef } from './Candidate.js';
+import { requiredSource } from './folderLoads.js';
+import { isProjectSource, type ModuleContext } from './ModuleContext.js';
+import { memberCall } from './memberClass.js';
+
+/**
+ * The project import a call calls (`initMenu()`, `ddb.getItem()` of a namespace or default import), or
+ * the class a `new` makes.
+ *
+ * @example
+ * projectCall(ctx, call) // initMenu() of `import { initMenu } from './initMenu'` -> { from, source: './initMenu', name: 'initMenu' }
+ */
+export function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefined {
+  const callee = unwrap(call.callee);
+  let ref: ImportRef | undefined;
+  // `new (require('./lib/providers'))()`: the module's exported class, made inline (js/folderLoads.ts).
+  const required = call.type === 'NewExpression' ? requiredSource(callee) : undefined;
+  if (required !== undefined) ref = { from: ctx.file, source: required, name: 'default' };
+  else if (callee?.type === 'Identifier') {
+    const imp = ctx.importOf(callee.name as string, callee);
+    if (imp !== undefined && imp.imported !== '*')
+      ref = { from: ctx.file, source: imp.source, name: imp.imported };
+  } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
+    const object = unwrap(callee.object) as Node;
+    const imp = ctx.importOf(object.name as string, object);
+    const name = propertyName(callee.property, callee.computed as boolean);
+    if (imp !== undefined && name !== undefined && (imp.imported === '*' || imp.imported === 'default'))
+      ref = { from: ctx.file, source: imp.source, name };
+    // `OrderService.getInstance(...)`: a static factory of an imported class hands back an instance.
+    // `orders.save(...)` of an exported instance: its class's methods (startsOf).
+    else if (imp !== undefined && name !== undefined)
+      ref = { from: ctx.file, source: imp.source, name: imp.imported };
+  }
+  // `this.orders.save(...)` on a field (or a typed parameter) whose class is imported from the project:
+  // an injected service's methods run on this code's path (js/memberClass.ts).
+  if (ref === undefined && callee?.type === 'MemberExpression') {
+    const member = memberCall(ctx, call);
+    if (member?.owner.kind === 'import')
+      ref = { from: ctx.file, source: member.owner.source, name: member.owner.name };
+  }
+  if (ref === undefined) return undefined;
+  return isProjectSource(ref.source) ? ref : undefined;
+}
