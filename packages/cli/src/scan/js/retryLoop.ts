@@ -1,6 +1,6 @@
 // What a hand-written retry loop looks like, for the rules that report around one (retryLoops.ts,
 // retryPromiseAll.ts) and for protection.ts, which counts one as a retry around the work inside it.
-import { type Node, someDescendant, unwrap } from './ast.js';
+import { isFunction, type Node, someDescendant, unwrap } from './ast.js';
 
 /**
  * A hand-written retry: a loop whose body tries awaited work, leaves the loop when it succeeds (a
@@ -49,9 +49,30 @@ export function isRetryLoop(node: Node): boolean {
             flags.has(m.left.name as string)),
         true,
       ) &&
-      !(n.handler.body.body as Node[]).some((m) => m.type === 'ThrowStatement'),
+      (!(n.handler.body.body as Node[]).some((m) => m.type === 'ThrowStatement') ||
+        continuesLoop(n.handler.body as Node)),
     true,
   );
+}
+
+/**
+ * A catch that goes round for some errors before it rethrows the rest (`if (e instanceof RateLimited) {
+ * await sleep(60 * i); continue; } throw e;`): a plain `continue` of the loop itself, not of a loop or
+ * function nested in the catch.
+ */
+function continuesLoop(node: Node | null | undefined): boolean {
+  if (node == null || typeof node !== 'object') return false;
+  if (node.type === 'ContinueStatement') return node.label == null;
+  if (LOOP_STATEMENTS.has(node.type) || isFunction(node)) return false;
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    if (Array.isArray(child)) {
+      if (child.some((c) => continuesLoop(c as Node))) return true;
+    } else if (child !== null && typeof child === 'object' && typeof (child as Node).type === 'string') {
+      if (continuesLoop(child as Node)) return true;
+    }
+  }
+  return false;
 }
 
 /**

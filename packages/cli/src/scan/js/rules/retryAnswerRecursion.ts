@@ -42,7 +42,7 @@ export function answerRecursionSites(ctx: ModuleContext): RetrySite[] {
       (n) => n.type === 'AwaitExpression' && n.end <= guard.start,
       true,
     );
-    const delays = delaysIn(guard.consequent as Node);
+    const delays = delaysIn(ctx, guard.consequent as Node);
     if (!awaitedBefore || delays.length === 0) continue;
     sites.push({
       node: again,

@@ -12,23 +12,27 @@ import {
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
+import { ownSleepCall } from './sleepHelpers.js';
 
 const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
 
 /** The delay expressions a retry loop waits on: `await sleep(x)`, `await new Promise(r => setTimeout(r, x))`. */
-function loopDelays(loop: Node): Node[] {
-  return delaysIn(loop.body as Node);
+function loopDelays(ctx: ModuleContext, loop: Node): Node[] {
+  return delaysIn(ctx, loop.body as Node);
 }
 
-/** The delays awaited under `body` (a loop's body, a catch's block). */
-export function delaysIn(body: Node): Node[] {
+/**
+ * The delays awaited under `body` (a loop's body, a catch's block): a call named for a wait, or of the
+ * module's own sleep helper under any name (sleepHelpers.ts), whose first argument is the delay.
+ */
+export function delaysIn(ctx: ModuleContext, body: Node): Node[] {
   const delays: Node[] = [];
   someDescendant(
     body,
     (n) => {
       if (n.type !== 'CallExpression') return false;
       const name = calleeName(n);
-      if (name === undefined || !SLEEP.test(name)) return false;
+      if (name === undefined || !(SLEEP.test(name) || ownSleepCall(ctx, n))) return false;
       const args = n.arguments as Node[];
       const delay = name === 'setTimeout' && args.length >= 2 ? args[1] : args[0];
       if (delay !== undefined && unwrap(delay)?.type !== 'ArrowFunctionExpression') delays.push(delay);
@@ -62,7 +66,7 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
     true,
   );
   if (!resends) return undefined;
-  const delays = loopDelays(loop);
+  const delays = loopDelays(ctx, loop);
   // AWS asks that unprocessed items be retried with exponential backoff: a loop with no wait at all
   // re-sends at once, in lockstep with every caller throttled with it.
   const noJitter =
@@ -114,7 +118,7 @@ export function jittered(ctx: ModuleContext, d: Node): boolean {
 /** The retry a loop sets up, if `loop` is a retry loop. */
 export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
   if (!isRetryLoop(loop)) return undefined;
-  const delays = loopDelays(loop);
+  const delays = loopDelays(ctx, loop);
   const infinite =
     (loop.type === 'WhileStatement' && isBooleanLiteral(loop.test, true)) ||
     (loop.type === 'ForStatement' && loop.test == null) ||

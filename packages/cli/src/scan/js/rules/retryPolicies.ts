@@ -4,10 +4,12 @@
 import {
   isBooleanLiteral,
   isFunction,
+  memberPath,
   type Node,
   numberValue,
   objectProps,
   propertyName,
+  someDescendant,
   stringValue,
   unwrap,
 } from '../ast.js';
@@ -89,21 +91,37 @@ function nodeRetrySite(ctx: ModuleContext, call: Node): RetrySite | undefined {
 }
 
 /**
- * A retry delay with no random part, all of it in view: a number, or a function with an expression body
- * that calls nothing but `Math.*` and names no random or jitter (`(attempt) => 100 + attempt * 1000`).
+ * A retry delay with no random part, all of it in view: a number, or a function that calls nothing but
+ * `Math.*` and names no random or jitter, with an expression body (`(attempt) => 100 + attempt * 1000`) or
+ * a block that returns such a formula (`function (n) { return Math.pow(2, n) * 100; }`).
  */
 export function fixedDelay(ctx: ModuleContext, delay: Node | undefined): boolean {
   const value = ctx.valueOf(delay) ?? unwrap(delay);
-  return (
-    numberValue(value) !== undefined ||
-    (value !== undefined &&
-      isFunction(value) &&
-      unwrap(value.body as Node)?.type !== 'BlockStatement' &&
-      !/random|jitter/i.test(ctx.source.slice(value.start, value.end)) &&
-      !/\b[a-z_$][\w$]*\s*\(/i.test(
-        ctx.source.slice((value.body as Node).start, (value.body as Node).end).replace(/Math\.\w+\s*\(/g, ''),
-      ))
+  if (numberValue(value) !== undefined) return true;
+  if (value === undefined || !isFunction(value)) return false;
+  // Code, not comments: `// no jitter here` names jitter without drawing any.
+  const code = ctx.source.slice(value.start, value.end).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  if (/random|jitter/i.test(code)) return false;
+  const body = value.body as Node;
+  if (unwrap(body)?.type === 'BlockStatement') return formulaBlock(body);
+  return !/\b[a-z_$][\w$]*\s*\(/i.test(ctx.source.slice(body.start, body.end).replace(/Math\.\w+\s*\(/g, ''));
+}
+
+/**
+ * A function block that computes its delay in view: it returns a value, and it calls or builds nothing
+ * but `Math.*` (a helper out of view, `return backoffFor(n)`, may well add jitter).
+ */
+function formulaBlock(block: Node): boolean {
+  const returns = someDescendant(block, (n) => n.type === 'ReturnStatement' && n.argument != null, true);
+  const callsOut = someDescendant(
+    block,
+    (n) =>
+      n.type === 'NewExpression' ||
+      n.type === 'TaggedTemplateExpression' ||
+      n.type === 'AwaitExpression' ||
+      (n.type === 'CallExpression' && memberPath(unwrap(n.callee))?.[0] !== 'Math'),
   );
+  return returns && !callsOut;
 }
 
 /**

@@ -150,7 +150,7 @@ export function settledSite(ctx: ModuleContext, loop: Node): RetrySite | undefin
       true,
     );
   if (!readsFailures) return undefined;
-  const delays = delaysIn(loop.body as Node);
+  const delays = delaysIn(ctx, loop.body as Node);
   if (delays.length === 0 || delays.some((d) => jittered(ctx, d))) return undefined;
   return {
     node: loop,

@@ -71,7 +71,7 @@ export function recursionSite(ctx: ModuleContext, clause: Node): RetrySite | und
   if (again === undefined) return undefined;
   // Only a retry that waits is judged: a catch that calls again at once is most often a one-off
   // (a refreshed token, a fallback region), not a schedule of attempts.
-  const delays = delaysIn(clause.body as Node);
+  const delays = delaysIn(ctx, clause.body as Node);
   if (delays.length === 0) return undefined;
   const unbounded =
     sameArguments(fn, again) && !COUNTER.test(ctx.source.slice(fn.start, fn.end))
@@ -108,7 +108,7 @@ export function promiseRecursionSite(ctx: ModuleContext, call: Node): RetrySite 
     if (again === undefined && n.type === 'CallExpression' && callsSelf(n, self)) again = n;
     return again !== undefined;
   });
-  const delays = delaysIn(handler.body as Node);
+  const delays = delaysIn(ctx, handler.body as Node);
   if (again === undefined || delays.length === 0) return undefined;
   return {
     node: again,

@@ -127,7 +127,7 @@ export function resultLoopSite(ctx: ModuleContext, loop: Node): RetrySite | unde
       [...answers].some((a) => readsOutcome(s.test as Node, a)),
   );
   if (!exitsOnSuccess) return undefined;
-  const delays = delaysIn(loop.body as Node);
+  const delays = delaysIn(ctx, loop.body as Node);
   if (delays.length === 0 || delays.some((d) => jittered(ctx, d) && !numericFields(ctx, d, 0)))
     return undefined;
   return {
