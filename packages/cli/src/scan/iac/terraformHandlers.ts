@@ -6,6 +6,7 @@
 // file records its functions, locals and batch-1 mappings; the project pass joins them per folder.
 import { type HclBlock, literal } from './hcl.js';
 import { namesPackageModule, packageFolderHandlers } from './packageFolderHandlers.js';
+import { archivedSource, archiveSources } from './terraformArchives.js';
 import { isLambdaModule, mapEntries } from './terraformLambdaModules.js';
 import { pushedFunctions } from './terraformPushedFunctions.js';
 import { type SourcePath, sourceHandlers, sourcePathOf } from './terraformSourcePath.js';
@@ -23,6 +24,8 @@ export interface TerraformFunction {
 export interface TerraformCodeFacts {
   readonly functions: readonly TerraformFunction[];
   readonly locals: readonly (readonly [string, string])[];
+  /** The `archive_file` data sources' labels with their `source_dir` (or `source_file`), raw. */
+  readonly archives?: readonly (readonly [string, string])[];
   /** Functions (`aws_lambda_function` labels) polled by an event source mapping with `batch_size = 1`. */
   readonly batchOne: readonly string[];
   /** Every event source mapping's line and the function it polls, for its handler's code. */
@@ -90,14 +93,27 @@ export function terraformCodeFacts(blocks: readonly HclBlock[]): TerraformCodeFa
     ),
   ];
   const pushed = pushedFunctions(resources);
+  const archives = archiveSources(blocks);
   return {
     functions,
     locals,
+    ...(archives.length > 0 ? { archives } : {}),
     batchOne: mappings.filter((m) => m.one).map((m) => m.fn),
     mappings: mappings.map(({ fn, line }) => ({ fn, line })),
     ...(pushed.length > 0 ? { pushed } : {}),
   };
 }
+
+/** What a folder's files declare for all of them: `locals`, and `archive_file` sources by label. */
+interface FolderFacts {
+  readonly locals: ReadonlyMap<string, string>;
+  readonly archives: ReadonlyMap<string, string>;
+}
+
+const folderFacts = (here: readonly TerraformCodeFacts[]): FolderFacts => ({
+  locals: new Map(here.flatMap((f) => f.locals)),
+  archives: new Map(here.flatMap((f) => f.archives ?? [])),
+});
 
 /** A string an expression stands for: a quoted string, or a `local.x` naming one (once removed). */
 function resolve(
@@ -124,11 +140,13 @@ function packageEntry(code: string | undefined): string | undefined {
  * The handler strings of a function in Terraform folder `dir`: as written, and the package's entry with
  * the handler's export; a registry module's under its `source_path`.
  */
-function handlerStrings(fn: TerraformFunction, locals: ReadonlyMap<string, string>, dir: string): string[] {
+function handlerStrings(fn: TerraformFunction, folder: FolderFacts, dir: string): string[] {
+  const { locals } = folder;
   const handler = resolve(fn.handler, locals);
   const dot = handler?.lastIndexOf('.') ?? -1;
   if (handler === undefined || dot <= 0) return [];
-  if (fn.source !== undefined) return sourceHandlers(fn.source, dir, handler);
+  const source = fn.source ?? archivedSource(fn.code, folder.archives);
+  if (source !== undefined) return sourceHandlers(source, dir, handler);
   const entry = packageEntry(resolve(fn.code, locals) ?? fn.code);
   if (entry === undefined) return [handler];
   return [handler, `${entry}.${handler.slice(dot + 1)}`, ...packageFolderHandlers(entry, handler)];
@@ -149,12 +167,12 @@ export function terraformBatchOneHandlers(
     const polled = new Set(here.flatMap((f) => f.mappings.map((m) => m.fn)));
     const pushed = new Set(here.flatMap((f) => f.pushed ?? []).filter((fn) => !polled.has(fn)));
     if (batchOne.size === 0 && pushed.size === 0) continue;
-    const locals = new Map(here.flatMap((f) => f.locals));
+    const folder = folderFacts(here);
     for (const fn of here.flatMap((f) => f.functions))
-      if (batchOne.has(fn.name)) out.push(...handlerStrings(fn, locals, dir));
+      if (batchOne.has(fn.name)) out.push(...handlerStrings(fn, folder, dir));
       // Only strings that name package, folder and module: a scheduled `index.handler` would clear every
       // index module of the repository, queue consumers included.
-      else if (pushed.has(fn.name)) out.push(...handlerStrings(fn, locals, dir).filter(namesPackageModule));
+      else if (pushed.has(fn.name)) out.push(...handlerStrings(fn, folder, dir).filter(namesPackageModule));
   }
   return out;
 }
@@ -172,9 +190,9 @@ export function terraformUnreadHandlers(
     const here = files.filter((f) => f.dir === dir).map((f) => f.facts);
     const pushed = new Set(here.flatMap((f) => f.pushed ?? []));
     if (pushed.size === 0) continue;
-    const locals = new Map(here.flatMap((f) => f.locals));
+    const folder = folderFacts(here);
     for (const fn of here.flatMap((f) => f.functions))
-      if (pushed.has(fn.name)) out.push(...handlerStrings(fn, locals, dir).filter(namesPackageModule));
+      if (pushed.has(fn.name)) out.push(...handlerStrings(fn, folder, dir).filter(namesPackageModule));
   }
   return out;
 }
@@ -190,12 +208,12 @@ export function terraformMappingHandlers(
   for (const dir of new Set(files.map((f) => f.dir))) {
     const here = files.filter((f) => f.dir === dir);
     if (!here.some((f) => f.facts.mappings.length > 0)) continue;
-    const locals = new Map(here.flatMap((f) => f.facts.locals));
+    const folder = folderFacts(here.map((f) => f.facts));
     const functions = new Map(here.flatMap((f) => f.facts.functions.map((fn) => [fn.name, fn] as const)));
     for (const f of here)
       for (const m of f.facts.mappings) {
         const fn = functions.get(m.fn);
-        if (fn !== undefined) out.set(`${f.rel}:${m.line}`, handlerStrings(fn, locals, dir));
+        if (fn !== undefined) out.set(`${f.rel}:${m.line}`, handlerStrings(fn, folder, dir));
       }
   }
   return out;

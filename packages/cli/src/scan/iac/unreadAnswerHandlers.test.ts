@@ -113,4 +113,35 @@ resource "aws_scheduler_schedule" "weekly" {
       'digest/src/index.handler',
     ]);
   });
+  it('names a Terraform function packaged by an archive_file of another file under its source_dir', () => {
+    const archive = terraformCodeFacts(
+      parseHcl(`
+data "archive_file" "jobs_zip" {
+  type        = "zip"
+  source_dir  = "\${path.module}/lambda"
+  output_path = "\${path.module}/jobs.zip"
+}
+`),
+    );
+    const job = terraformCodeFacts(
+      parseHcl(`
+resource "aws_lambda_function" "recovery" {
+  handler  = "job-recovery.handler"
+  filename = data.archive_file.jobs_zip.output_path
+}
+resource "aws_cloudwatch_event_target" "recovery" {
+  rule = aws_cloudwatch_event_rule.every_five.name
+  arn  = aws_lambda_function.recovery.arn
+}
+`),
+    );
+    expect(
+      terraformUnreadHandlers([
+        { dir: 'backend', facts: archive },
+        { dir: 'backend', facts: job },
+      ]),
+    ).toEqual(['backend/lambda/job-recovery.handler']);
+    // Without the archive the bare `job-recovery.handler` names no folder and is not trusted.
+    expect(terraformUnreadHandlers([{ dir: 'backend', facts: job }])).toEqual([]);
+  });
 });

@@ -50,7 +50,11 @@ export function findExports(ctx: ModuleContext): void {
 function objectExports(ctx: ModuleContext, object: Node, override = false): void {
   for (const p of object.properties as Node[]) {
     const name = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
-    if (name !== undefined && (override || !ctx.exports.has(name)))
-      ctx.exports.set(name, ctx.valueOf(p.value) ?? p.value);
+    if (name === undefined || (!override && ctx.exports.has(name))) continue;
+    // `module.exports = { Updater, handler: exports.handler }` after `exports.handler = async () => ...`:
+    // the object lists the function exported before, which it replaces as the module's exports.
+    const earlier = /^(?:module\.)?exports\.(\w+)$/.exec(memberPath(p.value)?.join('.') ?? '')?.[1];
+    const value = earlier === undefined ? undefined : ctx.exports.get(earlier);
+    ctx.exports.set(name, value ?? ctx.valueOf(p.value) ?? p.value);
   }
 }

@@ -121,7 +121,7 @@ function streamified(ctx: ModuleContext, call: Node): boolean {
  * error mapper) wraps the function that does the work. The export must be named like a handler, or the
  * function typed with an aws-lambda type; the function it is given is then the entry.
  */
-function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | undefined): void {
+function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | undefined, depth = 0): void {
   // `export const sendTestEmail = handler(parser, async (request) => ...)`: a factory of the project's own
   // named for what it builds (`handler`, `apiHandler`) says so whatever the export is called.
   const callee = unwrap(call.callee);
@@ -142,6 +142,14 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
     const wrapper = returnedFunction(ctx.functionOf(callee));
     if (wrapper !== undefined && !ctx.handlers.has(wrapper)) ctx.handlers.set(wrapper, 'helper');
     return;
+  }
+  // `export const handler = ApiHandler(withApiAuth(async () => ...))`: factories nested around the function
+  // the export is named for; the innermost one given a function builds the entry.
+  const nested = (call.arguments as Node[]).map((a) => unwrap(a)).find((a) => a?.type === 'CallExpression');
+  if (named && depth < 2 && nested !== undefined && unwrap(nested.callee)?.type === 'Identifier') {
+    const before = ctx.handlers.size;
+    builtByFactory(ctx, nested, exportedName, depth + 1);
+    if (ctx.handlers.size > before) return;
   }
   // `export const handler = auditHandler('audit_log')`: a factory of this module returns the handler.
   const made = named ? returnedFunction(ctx.functionOf(callee)) : undefined;

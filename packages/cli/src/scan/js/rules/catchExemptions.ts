@@ -3,6 +3,7 @@
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { everyAwaitedCall } from './catchFacts.js';
+import { readsRequestHooks } from './requestHooks.js';
 
 // A failed ChangeMessageVisibility loses nothing either: the message comes back at the queue's own timeout.
 const CLEANUP_COMMAND =
@@ -51,6 +52,8 @@ export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
  * (a scheduled Powertools class copied from an API one keeps `Promise<APIGatewayProxyResult>`).
  */
 export function selectsOwnWork(ctx: ModuleContext, logOnly = false, typed = false): boolean {
+  // SST's API handlers take no event and read their request through hooks (requestHooks.ts).
+  if (readsRequestHooks(ctx)) return false;
   let entries = 0;
   for (const [fn, kind] of ctx.handlers) {
     if (kind !== 'entry') continue;

@@ -46,7 +46,12 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
       (b.body as Node[])[0]?.type === 'ReturnStatement' &&
       isEmptyValue((b.body as Node[])[0]?.argument);
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
-      report('swallowed-error', call, '.catch() discards the rejection');
+      // At `.catch(`, as below: a chain spread over lines is fixed where its handler is.
+      report(
+        'swallowed-error',
+        (unwrap(call.callee)?.property as Node | undefined) ?? call,
+        '.catch() discards the rejection',
+      );
     else if (answersFlag(ctx, call, b) && absentBeforeWrite(ctx, call))
       report(
         'swallowed-error',

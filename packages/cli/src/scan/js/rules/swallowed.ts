@@ -49,6 +49,7 @@ import { returnedErrorAnswersHttp } from './thrownResponses.js';
 import { unawaitedRethrowRule } from './unawaitedRethrow.js';
 import { uncheckedCallbackResponse } from './uncheckedCallbacks.js';
 import { uncheckedResponse } from './uncheckedFetch.js';
+import { workflowFailureAnswers } from './workflowFailureAnswers.js';
 
 const SHAPE_MESSAGE: Record<DropShape, string> = {
   'leaves-loop':
@@ -68,6 +69,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   settledDropsRule(ctx, report);
   invokeResultRule(ctx, report);
   errorTuplesRule(ctx, report);
+  workflowFailureAnswers(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;

@@ -33,6 +33,9 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
   ) {
     const name = parent.id.name as string;
     const fn = ctx.enclosingFunction(call) ?? ctx.program;
+    // `const res = await fetch(hook, { method: 'POST' })` and `res` never used again: dropped as a statement is.
+    if (!new RegExp(`\\b${escapeRegExp(name)}\\b`).test(ctx.source.slice(parent.end, fn.end)))
+      return `fetch() response ${name} is never read: a 4xx/5xx answer counts as success`;
     return readUnchecked(ctx, ctx.source.slice(fn.start, fn.end), name)
       ? `fetch() response ${name} is read without checking ${name}.ok or ${name}.status`
       : undefined;
