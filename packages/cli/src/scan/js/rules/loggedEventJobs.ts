@@ -3,8 +3,10 @@
 // exactly as a handler that ignores its event does: an item whose step failed and was only logged keeps the
 // status the run selected it by, and the next run selects it again. Only the per-item catch is read so: a
 // catch around the whole run, or one that deletes what would bring the work back, still is reported
-// (bestEffortCatch.ts), and a handler typed as answering a request is no job (a user waits on it).
-import type { Node } from '../ast.js';
+// (bestEffortCatch.ts), and a handler typed as answering a request is no job (a user waits on it). Nor is a
+// catch whose function answers something after the try (`return { ...book, author: null }`): that answer
+// is a stand-in for the item's result, which the run goes on with as if it were real.
+import { type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import type { DropShape } from './catchShapes.js';
@@ -20,7 +22,22 @@ import { perItem } from './jobItems.js';
  * itemOfLoggedEventJob(ctx, tryStatement) // -> true
  */
 export function itemOfLoggedEventJob(ctx: ModuleContext, tryStatement: Node): boolean {
-  return !selectsOwnWork(ctx) && selectsOwnWork(ctx, true, true) && perItem(ctx, tryStatement);
+  return (
+    !selectsOwnWork(ctx) &&
+    selectsOwnWork(ctx, true, true) &&
+    perItem(ctx, tryStatement) &&
+    !answersAfter(ctx, tryStatement)
+  );
+}
+
+/** The try's function returns a value after the try: what the catch falls through to is an answer. */
+function answersAfter(ctx: ModuleContext, tryStatement: Node): boolean {
+  const fn = ctx.enclosingFunction(tryStatement);
+  return someDescendant(
+    fn?.body as Node | undefined,
+    (r) => r.type === 'ReturnStatement' && r.start > tryStatement.end && r.argument != null,
+    true,
+  );
 }
 
 /**
