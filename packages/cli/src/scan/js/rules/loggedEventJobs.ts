@@ -45,7 +45,11 @@ function answersAfter(ctx: ModuleContext, tryStatement: Node): boolean {
  * await markFailed(job) }`), when the try is the last statement of a per-item loop's body: what the other
  * errors fall through to is the next item, so it skips only its own item, as a log and `continue` does.
  */
-export function fallsToNextItem(ctx: ModuleContext, tryStatement: Node, shape: DropShape | undefined): boolean {
+export function fallsToNextItem(
+  ctx: ModuleContext,
+  tryStatement: Node,
+  shape: DropShape | undefined,
+): boolean {
   if (shape !== 'one-kind') return false;
   const block = ctx.parentOf(tryStatement);
   if (block?.type !== 'BlockStatement' || (block.body as Node[]).at(-1) !== tryStatement) return false;
