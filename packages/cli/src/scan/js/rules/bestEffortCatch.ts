@@ -19,6 +19,7 @@ import { dereferencedAfter } from './dereferencedAfter.js';
 import { fallsToBackup } from './fallbackChain.js';
 import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 import { livePushOnly } from './livePush.js';
+import { unsetFallsToBackup } from './unsetBackup.js';
 
 /**
  * The try is a statement of an entry handler's own body, also in a `switch` case of it that picks the
@@ -69,6 +70,8 @@ export function bestEffortByDecision(
   if (fallsToBackup(ctx, tryStatement)) return true;
   // A fallback: the variable the try sets is checked after it, and the function throws when it is unset.
   if (unsetThrowsAfter(ctx, tryStatement) || keptFlagThrowsAfter(ctx, tryStatement)) return true;
+  // The unset variable sends the code on to another source (a cache miss rebuilt): unsetBackup.ts.
+  if (unsetFallsToBackup(ctx, tryStatement)) return true;
   // The failed messages are left undeleted: the queue redelivers them.
   if (acknowledgedOnlyOnSuccess(ctx, tryStatement)) return true;
   // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.

@@ -43,7 +43,7 @@ export function answersOriginalError(ctx: ModuleContext, tryStatement: Node): bo
 }
 
 /** `!x`, `x === undefined`, `x == null`, `typeof x === 'undefined'`: the test that `name` was never set. */
-function testsUnset(test: Node, name: string): boolean {
+export function testsUnset(test: Node, name: string): boolean {
   const t = unwrap(test);
   const named = (n: Node | undefined) => unwrap(n)?.type === 'Identifier' && unwrap(n)?.name === name;
   if (t?.type === 'UnaryExpression' && t.operator === '!') return named(t.argument);

@@ -34,6 +34,7 @@ import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { invokeResultRule } from './invokeResult.js';
 import { perItem } from './jobItems.js';
 import { lenientResponse } from './lenientClients.js';
+import { fallsToNextItem, itemOfLoggedEventJob } from './loggedEventJobs.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { importedDataCalls } from './loggingDataLayer.js';
 import { parseFailureRule } from './parseFailure.js';
@@ -125,7 +126,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       : dropShape(ctx, handler);
     const onlyLogs = shape !== undefined || statements.every((s) => isObservation(s));
     // A log and `continue` skips only this item: in a job that selects its own work, the next run finds it.
-    const skipsOne = shape === 'leaves-loop' && statements.at(-1)?.type === 'ContinueStatement';
+    const skipsOne =
+      (shape === 'leaves-loop' && statements.at(-1)?.type === 'ContinueStatement') ||
+      fallsToNextItem(ctx, tryStatement, shape);
     const returnsDefault =
       statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
       statements.some((s) => s.type === 'ReturnStatement' && isEmptyValue(resolved(s.argument))) &&
@@ -213,7 +216,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       (!onlyCleanup(ctx, tryStatement.block) || requestedDeletes(ctx, tryStatement)) &&
       !bestEffortByDecision(ctx, tryStatement, shape) &&
       ((shape !== undefined && !skipsOne) ||
-        !selectsOwnWork(ctx) ||
+        !(selectsOwnWork(ctx) || itemOfLoggedEventJob(ctx, tryStatement)) ||
         aroundWholeRun(ctx, tryStatement) ||
         deletedAfterLoop(ctx, tryStatement) ||
         deletedAfterTry(ctx, tryStatement))

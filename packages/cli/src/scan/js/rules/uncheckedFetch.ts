@@ -6,6 +6,7 @@ import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isServerModule } from '../serverModule.js';
 import { bodyReceivers } from './bodyHandedOn.js';
+import { errorFieldTested } from './errorFieldTest.js';
 
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
 export function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
@@ -66,11 +67,22 @@ function directBodyChecked(ctx: ModuleContext, json: Node): boolean {
       .replace(/^[\s)]*/, '');
     return readsDeep(`__fetchBody__${tail}`, '__fetchBody__');
   }
+  // `showResponse = await (await fetch(url)).json()`, assigned to a variable declared before: tested for
+  // an error field (errorFieldTest.ts) as a declared one is.
+  if (
+    parent?.type === 'AssignmentExpression' &&
+    parent.right === node &&
+    parent.left?.type === 'Identifier'
+  ) {
+    const fn = ctx.enclosingFunction(call) ?? ctx.program;
+    return errorFieldTested(ctx, fn, parent.end, parent.left.name as string);
+  }
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
   const fn = ctx.enclosingFunction(call) ?? ctx.program;
   const text = ctx.source.slice(parent.end, fn.end);
   const body = parent.id.name as string;
   return (
+    errorFieldTested(ctx, fn, parent.end, body) ||
     readsDeep(text, body) ||
     bodyTested(text, body) ||
     // Handed whole to a function of the module that reads it deep (bodyHandedOn.ts).
