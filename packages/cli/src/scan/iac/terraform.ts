@@ -75,10 +75,7 @@ export function checkTerraform(
     ),
     ...of('aws_pipes_pipe').map((b) => sub(b, 'source_parameters')?.text),
   ];
-  /**
-   * The queues whose redrive policy names `q`, when that is the only way failures reach it (no function,
-   * subscription, mapping or separate redrive resource sends there, and it is not named for a DLQ).
-   */
+  // The queues redriving into `q`, when nothing else sends failures there (terraformReceivers.ts).
   const redrivenFrom = (q: HclBlock): string[] | undefined => {
     if (failureTargets.some((text) => reads(text, q, 'arn'))) return undefined;
     if (redrivePolicies.some((p) => reads(p.attrs.get('redrive_policy')?.raw, q, 'arn'))) return undefined;
@@ -136,13 +133,7 @@ export function checkTerraform(
         'iac-missing-dlq',
         q.line,
         `dead-letter queue aws_sqs_queue.${q.labels[1]} has no aws_cloudwatch_metric_alarm: failed messages pile up unnoticed`,
-        {
-          terraformQueue: {
-            queue: q.labels[1] as string,
-            settledBy: 'alarm',
-            ...(sources !== undefined ? { sources } : {}),
-          },
-        },
+        { terraformQueue: { queue: q.labels[1] as string, settledBy: 'alarm', ...(sources && { sources }) } },
       );
   }
 
