@@ -43,6 +43,12 @@ resource "aws_sqs_queue_policy" "p" {
     expect(facts(policy('"arn:aws:iam::111122223333:root"')).received).toEqual(['q']);
   });
 
+  it('takes a function in a language the scan does not read as a possible receiver', () => {
+    expect(facts('resource "aws_lambda_function" "f" { runtime = "python3.12" }').foreignCompute).toBe(true);
+    expect(facts('resource "aws_lambda_function" "f" { runtime = "nodejs22.x" }').foreignCompute).toBe(false);
+    expect(facts('resource "aws_lambda_function" "f" { runtime = var.runtime }').foreignCompute).toBe(false);
+  });
+
   it('tells compute whose code may lie elsewhere from a batch job built from the folder ECR repository', () => {
     expect(facts('resource "aws_ecs_task_definition" "t" { family = "t" }').foreignCompute).toBe(true);
     expect(

@@ -3,7 +3,8 @@
 // no module, granted to no outside principal, in a folder whose functions' code (read by the scan) never
 // receives from SQS itself, has no poison message to redrive (dead infrastructure, or a queue kept for
 // later). Compute whose code may live elsewhere (containers or instances not built from the folder's own
-// ECR repository) could poll any queue it is told about, so a folder running it keeps every finding.
+// ECR repository) or that the scan does not read (a Python function) could poll any queue it is told
+// about, so a folder running it keeps every finding.
 import type { HclBlock } from './hcl.js';
 
 /** What one .tf file says about who may receive from its folder's queues. */
@@ -65,16 +66,22 @@ export function terraformReceiveFacts(blocks: readonly HclBlock[]): TerraformRec
   );
   const buildsFunction =
     resources('aws_lambda_function').length > 0 || modules.some((m) => m.attrs.has('handler'));
-  const foreignCompute = blocks.some(
-    (b) =>
-      b.type === 'resource' &&
-      COMPUTE.test(b.labels[0] ?? '') &&
-      // A container built from the folder's own ECR repository runs this repository's code.
-      !(
-        b.labels[0] === 'aws_batch_job_definition' &&
-        /\baws_ecr_repository\.[\w-]+\.repository_url/.test(b.text)
-      ),
+  // A function in a language the scan does not read may poll a queue itself (boto3's `receive_message`).
+  const otherLanguage = resources('aws_lambda_function').some((f) =>
+    /^"(python|go|java|dotnet|ruby|provided)/.test(f.attrs.get('runtime')?.raw ?? ''),
   );
+  const foreignCompute =
+    otherLanguage ||
+    blocks.some(
+      (b) =>
+        b.type === 'resource' &&
+        COMPUTE.test(b.labels[0] ?? '') &&
+        // A container built from the folder's own ECR repository runs this repository's code.
+        !(
+          b.labels[0] === 'aws_batch_job_definition' &&
+          /\baws_ecr_repository\.[\w-]+\.repository_url/.test(b.text)
+        ),
+    );
   return { received, handedNames, buildsFunction, foreignCompute };
 }
 
