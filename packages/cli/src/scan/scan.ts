@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
 import { batchTwins } from './batchTwins.js';
 import { ruleInfo } from './catalog.js';
+import { codeReceivers } from './codeReceivers.js';
 import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, discover } from './discover.js';
@@ -150,7 +151,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     terraformFiles.map((f) => ({ rel: f.rel, dir: f.dir, facts: f.facts.code })),
   );
   wireTemplates(project.wiring, outcomes, terraformFiles, mappings);
-  const terraform = terraformProject(terraformFiles);
+  const terraform = terraformProject(
+    terraformFiles,
+    codeReceivers(
+      outcomes.flatMap((o) =>
+        o.kind === 'code'
+          ? [{ rel: o.file.rel, text: () => deferred.get(o.facts.file) ?? readText(o.file.path) }]
+          : [],
+      ),
+    ),
+  );
   const batchPairs = batchTwins(outcomes, project, mappings);
   // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.
   const templates = outcomes.flatMap((o) => (o.kind === 'iac' ? [{ rel: o.file.rel, ...o.result }] : []));

@@ -75,6 +75,13 @@ export function checkTerraform(
     ),
     ...of('aws_pipes_pipe').map((b) => sub(b, 'source_parameters')?.text),
   ];
+  // The queues redriving into `q`, when nothing else sends failures there (terraformReceivers.ts).
+  const redrivenFrom = (q: HclBlock): string[] | undefined => {
+    if (failureTargets.some((text) => reads(text, q, 'arn'))) return undefined;
+    if (redrivePolicies.some((p) => reads(p.attrs.get('redrive_policy')?.raw, q, 'arn'))) return undefined;
+    const from = queues.filter((o) => o !== q && reads(o.attrs.get('redrive_policy')?.raw, q, 'arn'));
+    return from.length > 0 ? from.map((o) => o.labels[1] as string) : undefined;
+  };
   for (const q of queues) {
     const policy =
       q.attrs.get('redrive_policy')?.raw ??
@@ -100,6 +107,7 @@ export function checkTerraform(
           'iac-missing-dlq',
           q.line,
           `aws_sqs_queue.${q.labels[1]} has no redrive_policy: a poison message is retried until retention deletes it`,
+          { terraformQueue: { queue: q.labels[1] as string, settledBy: 'receive' } },
         );
     } else {
       const m = /maxReceiveCount["']?\s*[=:]\s*(\d+)/.exec(policy);
@@ -119,12 +127,13 @@ export function checkTerraform(
           },
         );
     }
+    const sources = redrivenFrom(q);
     if (isDlq && !mentions(alarms, q))
       report(
         'iac-missing-dlq',
         q.line,
         `dead-letter queue aws_sqs_queue.${q.labels[1]} has no aws_cloudwatch_metric_alarm: failed messages pile up unnoticed`,
-        { terraformQueue: { queue: q.labels[1] as string, settledBy: 'alarm' } },
+        { terraformQueue: { queue: q.labels[1] as string, settledBy: 'alarm', ...(sources && { sources }) } },
       );
   }
 

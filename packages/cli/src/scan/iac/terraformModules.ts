@@ -24,6 +24,7 @@ import {
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 import { moduleTriggers } from './terraformLambdaModules.js';
 import { onDemandInputs } from './terraformModuleInputs.js';
+import { type TerraformReceiveFacts, terraformReceiveFacts, unreceivedQueue } from './terraformReceivers.js';
 import { type TerraformS3Facts, terraformS3Facts } from './terraformS3Notified.js';
 
 /** What one .tf file says about queues across modules. */
@@ -55,6 +56,8 @@ export interface TerraformFacts {
   readonly gateway: TerraformGatewayFacts;
   /** Routes and variable defaults for functions of this folder (terraformGatewayResources.ts). */
   readonly gatewayResources: TerraformGatewayResourceFacts;
+  /** Who may receive from this folder's queues (terraformReceivers.ts). */
+  readonly receive: TerraformReceiveFacts;
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
@@ -127,22 +130,27 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     code: terraformCodeFacts(blocks),
     gateway: terraformGatewayFacts(blocks),
     gatewayResources: terraformGatewayResourceFacts(blocks),
+    receive: terraformReceiveFacts(blocks),
   };
 }
 
 /** A queue finding that another module may settle: its DLQ alarm, or who polls it. */
 export interface TerraformQueueRef {
   readonly queue: string;
-  readonly settledBy: 'alarm' | 'lambda';
+  readonly settledBy: 'alarm' | 'lambda' | 'receive';
+  readonly sources?: readonly string[];
 }
 
 /**
  * Judges the queue findings of every .tf file against the whole project: a DLQ alarmed through another
  * module is dropped, and a queue polled by a Lambda mapping in another module is judged at the Lambda
- * limit. `files` maps a file's folder (its module) to its facts.
+ * limit. A queue nothing can receive from needs no redrive, and a DLQ fed only by such queues no alarm
+ * (terraformReceivers.ts). `files` maps a file's folder (its module) to its facts; `codeReceives` answers
+ * whether the scan's code under a folder receives from SQS.
  */
 export function terraformProject(
   files: readonly { readonly dir: string; readonly facts: TerraformFacts }[],
+  codeReceives: (dir: string) => boolean = () => true,
 ): (dir: string, c: Candidate) => Candidate | undefined {
   const consumed = new Set(files.flatMap((f) => f.facts.consumed));
   const alarmed = new Set(files.flatMap((f) => f.facts.alarmed));
@@ -183,6 +191,12 @@ export function terraformProject(
     const ref = c.terraformQueue;
     if (ref === undefined) return c;
     if (ref.settledBy === 'alarm' && quietDlq(dir, ref.queue)) return undefined;
+    const receive = files.map((f) => ({ dir: f.dir, facts: f.facts.receive }));
+    const unreceived = (queue: string) =>
+      unreceivedQueue(receive, dir, queue, exported(dir, queue), codeReceives);
+    if (ref.settledBy === 'receive') return unreceived(ref.queue) ? undefined : c;
+    if (ref.settledBy === 'alarm' && ref.sources !== undefined && ref.sources.every(unreceived))
+      return undefined;
     const names = exported(dir, ref.queue);
     if (ref.settledBy === 'alarm') return names.some((n) => alarmed.has(n)) ? undefined : c;
     if (c.maxReceive === undefined || !names.some((n) => consumed.has(n))) return c;

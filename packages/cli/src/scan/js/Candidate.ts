@@ -143,7 +143,12 @@ export interface Candidate {
     readonly dataOnly?: true;
   };
   /** A Terraform queue finding that a mapping or alarm in another module may settle (iac/terraformModules.ts). */
-  readonly terraformQueue?: { readonly queue: string; readonly settledBy: 'alarm' | 'lambda' };
+  readonly terraformQueue?: {
+    readonly queue: string;
+    readonly settledBy: 'alarm' | 'lambda' | 'receive';
+    /** For a DLQ's alarm: the queues redriving into it, when nothing else sends failures there. */
+    readonly sources?: readonly string[];
+  };
   /** A Terraform function with no async failure destination: kept only if its module invokes it asynchronously. */
   readonly terraformAsyncFunction?: string;
   /** A Terraform function module's timeout above 29 s: kept if a route in another module reaches it (iac/terraformGatewayJoin.ts). */

@@ -5,14 +5,16 @@
 //   new EventSourceMapping(this, id, { target: fn, batchSize: 1, ... })   L2 mapping
 //   fn.addEventSourceMapping(id, { eventSourceArn, batchSize: 1 })        the function's own method
 //   new CfnEventSourceMapping(this, id, { functionName: fn.functionName, batchSize: 1, ... })   L1
-// and the size may be a module constant (`const BATCH_SIZE = 1`).
+// and the size may be a module constant (`const BATCH_SIZE = 1`) or a field of the module's settings
+// object read by destructuring (`const { lambdaBatchSize } = settings()`).
 import { memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { handlerLink } from './cdkHandlers.js';
+import { settingOf } from './cdkSourceOptions.js';
 
-/** The batch size written in `node`, through a module constant too. */
+/** The batch size written in `node`, through a module constant or the module's settings object too. */
 export function batchSizeOf(ctx: ModuleContext, node: Node | undefined): number | undefined {
-  return numberValue(node) ?? numberValue(ctx.valueOf(node));
+  return numberValue(node) ?? numberValue(ctx.valueOf(node)) ?? numberValue(settingOf(ctx, node));
 }
 
 function note(ctx: ModuleContext, fnExpr: Node | undefined): void {

@@ -7,6 +7,7 @@ import { eventSourceTarget } from './cdk.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { handlerLink } from './cdkHandlers.js';
 import { onScheduledRule } from './cdkScheduledRules.js';
+import { solutionsConsumer } from './cdkSolutionsConsumers.js';
 
 /** `fn.addEventSource(new X(...))` sources (aws-lambda-event-sources). */
 const EVENT_SOURCES =
@@ -23,6 +24,10 @@ const FUNCTION_TARGETS = /^(LambdaSubscription|LambdaDestination|LambdaFunction)
  */
 export function noteEventWired(ctx: ModuleContext): void {
   for (const node of ctx.of('NewExpression')) {
+    // A solutions-constructs pattern wires its consumer to the queue it builds (cdkSolutionsConsumers.ts).
+    const consumer = solutionsConsumer(ctx, node, 'no-work');
+    if (consumer !== undefined)
+      for (const stem of consumer.link.stems) ctx.eventHandlers.push(`${stem}.${consumer.link.export}`);
     const kind = cdkConstruct(ctx, node);
     if (kind === undefined) continue;
     let fn: Node | undefined;

@@ -17,6 +17,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { handlerLinkOfProps } from './cdkHandlers.js';
+import { solutionsConsumer } from './cdkSolutionsConsumers.js';
 import type { Report } from './Report.js';
 import { saysWhy } from './saysWhy.js';
 
@@ -87,6 +88,10 @@ export function solutionsConstructBatchOne(ctx: ModuleContext, node: Node): stri
   const props = propsOf(ctx, (node.arguments as Node[])[2]);
   const source = props?.get('sqsEventSourceProps');
   const fn = props?.get('lambdaFunctionProps');
+  // A pattern whose consumer is handed in or built from `consumerLambdaFunctionProps` (cdkSolutionsConsumers.ts).
+  const consumer = fn === undefined ? solutionsConsumer(ctx, node, 'no-record-work') : undefined;
+  if (consumer !== undefined && numberValue(propsOf(ctx, consumer.source)?.get('batchSize')) === 1)
+    return consumer.link.stems.map((stem) => `${stem}.${consumer.link.export}`);
   if (source === undefined || fn === undefined) return [];
   if (numberValue(propsOf(ctx, source)?.get('batchSize')) !== 1) return [];
   const link = handlerLinkOfProps(ctx, objectProps(ctx.valueOf(fn)), 'no-record-work');

@@ -43,6 +43,18 @@ function objectOf(ctx: ModuleContext, node: Node | undefined, depth: number): No
 }
 
 /**
+ * The value a name takes from the module's settings object (`const { lambdaBatchSize } = settings()`, then
+ * `batchSize: lambdaBatchSize`): the property it was destructured from, through the same reading.
+ */
+export function settingOf(ctx: ModuleContext, node: Node | undefined): Node | undefined {
+  const v = ctx.valueOf(node);
+  if (v?.type !== 'Identifier') return undefined;
+  const from = destructuredFrom(ctx, v);
+  if (from?.key === undefined) return undefined;
+  return ctx.valueOf(objectProps(objectOf(ctx, from.object, 0))?.props.get(from.key));
+}
+
+/**
  * The props of an event source's options argument: written inline, or read through the module's own
  * settings objects; `unread` when an argument is given but cannot be read (it may hold `maxConcurrency`).
  */
