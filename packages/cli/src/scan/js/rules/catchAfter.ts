@@ -4,6 +4,7 @@
 import { calleeName, isDefaultValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { exportNamesOf } from './lambda.js';
+import { setOnlyByTry } from './tryAssigned.js';
 
 /**
  * A block around the try, up to its function, throws unconditionally after it (`catch (err) { if (run)
@@ -74,22 +75,7 @@ export function testsUnset(test: Node, name: string): boolean {
  * passed off as success: it is a fallback, and the function fails when no attempt gave a value.
  */
 export function unsetThrowsAfter(ctx: ModuleContext, tryStatement: Node): boolean {
-  const assigned = (n: Node | undefined): string[] => {
-    const out: string[] = [];
-    if (n == null) return out;
-    someDescendant(
-      n,
-      (d) => {
-        const left = d.type === 'AssignmentExpression' ? unwrap(d.left) : undefined;
-        if (left?.type === 'Identifier') out.push(left.name as string);
-        return false;
-      },
-      true,
-    );
-    return out;
-  };
-  const handlerSets = new Set(assigned(tryStatement.handler as Node));
-  const names = assigned(tryStatement.block as Node).filter((x) => !handlerSets.has(x));
+  const names = setOnlyByTry(tryStatement);
   if (names.length === 0) return false;
   const throws = (s: Node) =>
     s.type === 'ThrowStatement' ||

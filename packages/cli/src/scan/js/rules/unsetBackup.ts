@@ -7,22 +7,7 @@ import { type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { later, testsUnset } from './catchAfter.js';
 import { doesIo } from './catchFacts.js';
-
-/** Names the node assigns (`x = ...`), outside nested functions. */
-function assigned(n: Node | undefined): string[] {
-  const out: string[] = [];
-  if (n == null) return out;
-  someDescendant(
-    n,
-    (d) => {
-      const left = d.type === 'AssignmentExpression' ? unwrap(d.left) : undefined;
-      if (left?.type === 'Identifier') out.push(left.name as string);
-      return false;
-    },
-    true,
-  );
-  return out;
-}
+import { assignedNames, setOnlyByTry } from './tryAssigned.js';
 
 /**
  * The try sets a variable its catch leaves unset, and the statement right after the try is an `if` that
@@ -34,12 +19,11 @@ function assigned(n: Node | undefined): string[] {
  * unsetFallsToBackup(ctx, tryStatement) // -> true
  */
 export function unsetFallsToBackup(ctx: ModuleContext, tryStatement: Node): boolean {
-  const handlerSets = new Set(assigned(tryStatement.handler as Node));
-  const names = assigned(tryStatement.block as Node).filter((x) => !handlerSets.has(x));
+  const names = setOnlyByTry(tryStatement);
   const next = later(ctx, tryStatement)[0];
   if (names.length === 0 || next?.type !== 'IfStatement') return false;
   const backup = next.consequent as Node;
   return names.some(
-    (x) => testsUnset(next.test as Node, x) && assigned(backup).includes(x) && doesIo(ctx, backup),
+    (x) => testsUnset(next.test as Node, x) && assignedNames(backup).includes(x) && doesIo(ctx, backup),
   );
 }
