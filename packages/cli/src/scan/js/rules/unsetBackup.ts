@@ -3,7 +3,7 @@
 // variable unset, and unset is exactly what sends the code on to the other source (a cache miss read as
 // "build it again", a replica after the primary). The failed read is not passed off as data; the backup's
 // own failure is judged at its own catch.
-import { type Node, someDescendant, unwrap } from '../ast.js';
+import type { Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { later, testsUnset } from './catchAfter.js';
 import { doesIo } from './catchFacts.js';
