@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rerunWithYoungGeneration, YOUNG_GENERATION_FLAG } from './youngGeneration.js';
 
-/** A stand-in for bin.js: exits 7 when it runs with the young generation flag and the arguments given, else 3. */
+/** A stand-in for bin.js: exits 7 when run with the young generation flag and the arguments given, else 3. */
 function fakeBin(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'bulwark-young-')), 'bin.mjs');
   writeFileSync(
     file,
-    `const ok = process.execArgv.includes(${JSON.stringify(YOUNG_GENERATION_FLAG)}) && process.argv.slice(2).join(' ') === 'scan src --quiet';
-process.exit(ok ? 7 : 3);
-`,
+    [
+      `const flagged = process.execArgv.includes(${JSON.stringify(YOUNG_GENERATION_FLAG)});`,
+      `const same = process.argv.slice(2).join(' ') === 'scan src --quiet';`,
+      'process.exit(flagged && same ? 7 : 3);',
+    ].join('\n'),
   );
   return file;
 }
@@ -33,10 +35,13 @@ describe('rerunWithYoungGeneration', () => {
     expect(code).toBeUndefined();
   });
 
-  it('leaves the scan to this process when NODE_OPTIONS chose a size', () => {
+  it.each([
+    ['a size', '--max-semi-space-size=32'],
+    ['a debugger', '--inspect-brk=0'],
+  ])('leaves the scan to this process when NODE_OPTIONS asks for %s', (_what, flag) => {
     // Prepare
     const before = process.env.NODE_OPTIONS;
-    process.env.NODE_OPTIONS = `${before ?? ''} --max-semi-space-size=32`;
+    process.env.NODE_OPTIONS = `${before ?? ''} ${flag}`;
 
     // Act
     let code: number | undefined;

@@ -10,25 +10,29 @@ import { spawnSync } from 'node:child_process';
 /** The flag the scan runs under (see above); also a marker that it already does. */
 export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=16';
 
-/** Was a young generation size chosen already, on the command line or in NODE_OPTIONS? */
-function sizeChosen(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  return (
-    execArgv.some((a) => a.startsWith('--max-semi-space-size')) ||
-    (nodeOptions ?? '').includes('--max-semi-space-size')
-  );
+/**
+ * Should this process run the scan as it is: a young generation size chosen already, or a debugger asked
+ * for (`--inspect*` must attach to the process that scans, and a child would find the port taken), on the
+ * command line or in NODE_OPTIONS?
+ */
+function runsAsIs(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  const asked = (flag: string) =>
+    execArgv.some((a) => a.startsWith(flag)) || (nodeOptions ?? '').includes(flag);
+  return asked('--max-semi-space-size') || asked('--inspect');
 }
 
 /**
  * Runs `bin` again in a child Node with {@link YOUNG_GENERATION_FLAG} when the command is `scan` and no
- * size was chosen, and returns the exit code to end with; undefined when this process should run the
- * command itself (another command, a size already chosen, or a child that could not start).
+ * size or debugger was asked for, and returns the exit code to end with; undefined when this process
+ * should run the command itself (another command, a size or debugger asked for, or a child that could not
+ * start).
  *
  * @example
  * const code = rerunWithYoungGeneration(fileURLToPath(import.meta.url), process.argv.slice(2));
  * if (code !== undefined) process.exit(code);
  */
 export function rerunWithYoungGeneration(bin: string, args: readonly string[]): number | undefined {
-  if (args[0] !== 'scan' || sizeChosen(process.execArgv, process.env.NODE_OPTIONS)) return undefined;
+  if (args[0] !== 'scan' || runsAsIs(process.execArgv, process.env.NODE_OPTIONS)) return undefined;
   const child = spawnSync(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, bin, ...args], {
     stdio: 'inherit',
   });
