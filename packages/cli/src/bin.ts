@@ -1,5 +1,12 @@
 #!/usr/bin/env node
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { rerunWithYoungGeneration } from './youngGeneration.js';
+
+// `bulwark scan` runs in a child with a smaller young generation (youngGeneration.ts): before anything else
+// is loaded, which the child loads itself.
+const rerun = rerunWithYoungGeneration(fileURLToPath(import.meta.url), process.argv.slice(2));
+if (rerun !== undefined) process.exit(rerun);
 
 // Cache compiled bytecode between runs: the parser's JavaScript side is large and every run is cold.
 // Node's default directory (os.tmpdir()/node-compile-cache, or NODE_COMPILE_CACHE when set), nothing in

@@ -1,0 +1,46 @@
+// The scan allocates a short-lived tree per file. Node 24 lets V8's young generation grow to 64 MB
+// semi-spaces, and scavenging that much space (and the cache misses of touching it) cost more CPU than
+// the extra collections of a 16 MB one: on a 1,100-file application the scan took 10-13 % less CPU, and
+// a third less peak memory, with `--max-semi-space-size=16`. V8 reads the size only when it builds the
+// heap (`v8.setFlagsFromString` afterwards changes nothing), so `bulwark scan` runs itself once more with
+// the flag, unless the flag was given already; the first process only waits and passes on the outcome.
+
+import { spawnSync } from 'node:child_process';
+
+/** The flag the scan runs under (see above); also a marker that it already does. */
+export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=16';
+
+/**
+ * Should this process run the scan as it is: a young generation size chosen already, or a debugger asked
+ * for (`--inspect*` must attach to the process that scans, and a child would find the port taken), on the
+ * command line or in NODE_OPTIONS?
+ */
+function runsAsIs(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  const asked = (flag: string) =>
+    execArgv.some((a) => a.startsWith(flag)) || (nodeOptions ?? '').includes(flag);
+  return asked('--max-semi-space-size') || asked('--inspect');
+}
+
+/**
+ * Runs `bin` again in a child Node with {@link YOUNG_GENERATION_FLAG} when the command is `scan` and no
+ * size or debugger was asked for, and returns the exit code to end with; undefined when this process
+ * should run the command itself (another command, a size or debugger asked for, or a child that could not
+ * start).
+ *
+ * @example
+ * const code = rerunWithYoungGeneration(fileURLToPath(import.meta.url), process.argv.slice(2));
+ * if (code !== undefined) process.exit(code);
+ */
+export function rerunWithYoungGeneration(bin: string, args: readonly string[]): number | undefined {
+  if (args[0] !== 'scan' || runsAsIs(process.execArgv, process.env.NODE_OPTIONS)) return undefined;
+  const child = spawnSync(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, bin, ...args], {
+    stdio: 'inherit',
+  });
+  if (child.error !== undefined) return undefined;
+  // Killed by a signal (Ctrl-C, a CI timeout): end the same way, so the caller sees what happened.
+  if (child.signal !== null) {
+    process.kill(process.pid, child.signal);
+    return 128;
+  }
+  return child.status ?? 1;
+}
