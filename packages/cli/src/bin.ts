@@ -5,7 +5,7 @@ import { rerunWithYoungGeneration } from './youngGeneration.js';
 
 // `bulwark scan` runs in a child with a smaller young generation (youngGeneration.ts): before anything else
 // is loaded, which the child loads itself.
-const rerun = rerunWithYoungGeneration(fileURLToPath(import.meta.url), process.argv.slice(2));
+const rerun = await rerunWithYoungGeneration(fileURLToPath(import.meta.url), process.argv.slice(2));
 if (rerun !== undefined) process.exit(rerun);
 
 // Cache compiled bytecode between runs: the parser's JavaScript side is large and every run is cold.

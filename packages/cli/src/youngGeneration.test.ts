@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rerunWithYoungGeneration, YOUNG_GENERATION_FLAG } from './youngGeneration.js';
 
@@ -19,17 +21,17 @@ function fakeBin(): string {
 }
 
 describe('rerunWithYoungGeneration', () => {
-  it('runs scan again with the flag and the same arguments, passing on its exit code', () => {
+  it('runs scan again with the flag and the same arguments, passing on its exit code', async () => {
     // Act
-    const code = rerunWithYoungGeneration(fakeBin(), ['scan', 'src', '--quiet']);
+    const code = await rerunWithYoungGeneration(fakeBin(), ['scan', 'src', '--quiet']);
 
     // Assess
     expect(code).toBe(7);
   });
 
-  it('leaves other commands to this process', () => {
+  it('leaves other commands to this process', async () => {
     // Act
-    const code = rerunWithYoungGeneration(fakeBin(), ['breaker', 'status']);
+    const code = await rerunWithYoungGeneration(fakeBin(), ['breaker', 'status']);
 
     // Assess
     expect(code).toBeUndefined();
@@ -38,7 +40,7 @@ describe('rerunWithYoungGeneration', () => {
   it.each([
     ['a size', '--max-semi-space-size=32'],
     ['a debugger', '--inspect-brk=0'],
-  ])('leaves the scan to this process when NODE_OPTIONS asks for %s', (_what, flag) => {
+  ])('leaves the scan to this process when NODE_OPTIONS asks for %s', async (_what, flag) => {
     // Prepare
     const before = process.env.NODE_OPTIONS;
     process.env.NODE_OPTIONS = `${before ?? ''} ${flag}`;
@@ -46,7 +48,7 @@ describe('rerunWithYoungGeneration', () => {
     // Act
     let code: number | undefined;
     try {
-      code = rerunWithYoungGeneration(fakeBin(), ['scan', 'src', '--quiet']);
+      code = await rerunWithYoungGeneration(fakeBin(), ['scan', 'src', '--quiet']);
     } finally {
       if (before === undefined) delete process.env.NODE_OPTIONS;
       else process.env.NODE_OPTIONS = before;
@@ -55,4 +57,55 @@ describe('rerunWithYoungGeneration', () => {
     // Assess
     expect(code).toBeUndefined();
   });
+});
+
+/** Polls `test` every 20 ms until it holds or `ms` have passed: a real child process takes its own time. */
+async function until(test: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    if (test()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return test();
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('rerunWithYoungGeneration in a real process', () => {
+  it('takes the scan down with it when a runner sends SIGTERM to the process it started', async () => {
+    // Prepare: a parent that reruns a scan which records its pid and never ends by itself.
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-young-signal-'));
+    const pidFile = join(dir, 'child.pid');
+    const bin = join(dir, 'bin.mjs');
+    writeFileSync(
+      bin,
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nsetInterval(() => {}, 1000);\n`,
+    );
+    const parentScript = join(dir, 'parent.mts');
+    const module = pathToFileURL(join(import.meta.dirname, 'youngGeneration.ts')).href;
+    writeFileSync(
+      parentScript,
+      `import { rerunWithYoungGeneration } from ${JSON.stringify(module)};\nprocess.exit((await rerunWithYoungGeneration(${JSON.stringify(bin)}, ['scan'])) ?? 99);\n`,
+    );
+    const parent = spawn(process.execPath, ['--import', 'tsx', parentScript], {
+      cwd: join(import.meta.dirname, '..'),
+      stdio: 'ignore',
+    });
+    const ended = new Promise((done) => parent.once('exit', done));
+    expect(await until(() => existsSync(pidFile), 20_000)).toBe(true);
+    const childPid = Number(readFileSync(pidFile, 'utf8'));
+
+    // Act
+    parent.kill('SIGTERM');
+    await ended;
+
+    // Assess
+    expect(await until(() => !alive(childPid), 5_000)).toBe(true);
+  }, 30_000);
 });
