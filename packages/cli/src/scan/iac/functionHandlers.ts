@@ -18,7 +18,10 @@ const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Funct
  *   { CodeUri: './dist/join', Handler: 'join/join.default' } } } })
  * // { inFolder: ['dist/join/join/join.default'], written: ['join/join.default'] }
  */
-export function samFunctionHandlers(template: Record<string, Json>): { inFolder: string[]; written: string[] } {
+export function samFunctionHandlers(template: Record<string, Json>): {
+  inFolder: string[];
+  written: string[];
+} {
   const globals = obj(obj(template.Globals)?.Function) ?? {};
   const inFolder = new Set<string>();
   const written = new Set<string>();

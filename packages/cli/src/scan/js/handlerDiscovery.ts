@@ -140,7 +140,9 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
     if (!isFunction(inner) || ctx.handlers.has(inner as Node)) continue;
     // A template names the export the factory builds: the function it is given does the work.
     const entry =
-      namedFactory || sst !== undefined || (exportedName !== undefined && ctx.templateNamed.has(exportedName));
+      namedFactory ||
+      sst !== undefined ||
+      (exportedName !== undefined && ctx.templateNamed.has(exportedName));
     if (!entry && !looksLikeHandler(ctx, inner as Node, named ? exportedName : undefined)) continue;
     ctx.handlers.set(inner as Node, 'entry');
     if (sst === 'sqs' || isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);
