@@ -36,6 +36,7 @@ export function namedHandlerStrings(
         ...(f.scheduledHandlers ?? []),
         ...(f.requestHandlers ?? []),
         ...(f.unreadHandlers ?? []),
+        ...(f.functionHandlers ?? []),
         ...(f.envFunctions ?? []).map(([, h]) => h),
       );
     }

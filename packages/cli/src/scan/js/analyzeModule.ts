@@ -5,6 +5,7 @@ import { ignoreDirectives } from '../ignoreDirectives.js';
 import type { Node } from './ast.js';
 import type { Candidate, ModuleFacts } from './Candidate.js';
 import { candidatePath } from './candidatePath.js';
+import { cdkFunctionHandlers } from './cdkFunctionHandlers.js';
 import { exportFacts, reExports } from './exportFacts.js';
 import { clientFacts } from './handedInClients.js';
 import { handlerFacts } from './handlerFacts.js';
@@ -221,6 +222,7 @@ export function analyzeModule(
   const nestHttp = nestHttpBuilds(ctx);
   const implemented = implementers(ctx);
   const groups = messageGroupsOf(ctx);
+  const functionHandlers = cdkFunctionHandlers(ctx);
   return {
     file,
     candidates,
@@ -230,6 +232,7 @@ export function analyzeModule(
     ...(ctx.scheduledHandlers.length > 0 ? { scheduledHandlers: ctx.scheduledHandlers } : {}),
     ...(ctx.requestHandlers.length > 0 ? { requestHandlers: ctx.requestHandlers } : {}),
     ...(ctx.unreadHandlers.length > 0 ? { unreadHandlers: ctx.unreadHandlers } : {}),
+    ...(functionHandlers.length > 0 ? { functionHandlers } : {}),
     ...(ctx.asyncInvokedEnv.length > 0 ? { asyncInvokedEnv: ctx.asyncInvokedEnv } : {}),
     ...(ctx.envFunctions.length > 0 ? { envFunctions: ctx.envFunctions } : {}),
     ...(groups !== undefined ? { messageGroups: groups } : {}),
