@@ -42,7 +42,11 @@ function parseError(file: DiscoveredFile, message: string): FileOutcome {
   return { kind: 'problem', file, problem: 'parse-error', message };
 }
 
-export function analyzeFile(file: DiscoveredFile): FileOutcome {
+/**
+ * Reads and analyses one file. `templateNamed`: a code module's exports a template names as handlers
+ * (templateNamedHandlers.ts).
+ */
+export function analyzeFile(file: DiscoveredFile, templateNamed?: ReadonlySet<string>): FileOutcome {
   let source: string;
   try {
     // Read as a string in one native call: reading a Buffer and decoding it separately cost more.
@@ -67,7 +71,7 @@ export function analyzeFile(file: DiscoveredFile): FileOutcome {
           problem: 'too-deep',
           message: `skipped: nests about ${depth} levels deep (over ${MAX_NESTING}); the parser cannot take it safely`,
         };
-      const facts = analyzeModule(file.path, source);
+      const facts = analyzeModule(file.path, source, false, templateNamed);
       if (facts.parseError !== undefined) return parseError(file, `does not parse: ${facts.parseError}`);
       return facts.deferred === true ? { kind: 'code', file, facts, source } : { kind: 'code', file, facts };
     }

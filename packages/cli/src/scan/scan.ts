@@ -24,6 +24,7 @@ import { terraformProject } from './iac/terraformModules.js';
 import { importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
+import { withTemplateHandlers } from './templateNamedHandlers.js';
 import { findTwins } from './twins.js';
 import { wireTemplates } from './wireTemplates.js';
 import { analyzeInWorkers, workerAvailable } from './workerPool.js';
@@ -121,6 +122,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
   }
 
+  const terraformFiles = outcomes.flatMap((o) =>
+    o.kind === 'iac' && o.result.terraform !== undefined
+      ? [{ rel: o.file.rel, dir: dirname(o.file.rel), facts: o.result.terraform }]
+      : [],
+  );
+  // Exports only a template names as handlers (`export default` of `Handler: x.default`): analysed again
+  // with those names, before any finding is read.
+  outcomes = withTemplateHandlers(outcomes, terraformFiles, readText);
   const problems: ScanProblem[] = [...found.problems];
   const modules: ModuleFacts[] = [];
   const batchOne: string[] = [];
@@ -137,11 +146,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         batchOne.push(...builtSourceHandlers(dirname(o.file.path), o.result.batchOneHandlers, readText));
     }
   }
-  const terraformFiles = outcomes.flatMap((o) =>
-    o.kind === 'iac' && o.result.terraform !== undefined
-      ? [{ rel: o.file.rel, dir: dirname(o.file.rel), facts: o.result.terraform }]
-      : [],
-  );
   batchOne.push(
     ...terraformBatchOneHandlers(terraformFiles.map((f) => ({ dir: f.dir, facts: f.facts.code }))),
   );

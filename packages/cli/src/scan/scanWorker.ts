@@ -4,5 +4,5 @@ import { analyzeFile } from './analyzeFile.js';
 import type { DiscoveredFile } from './discover.js';
 
 parentPort?.on('message', (files: DiscoveredFile[]) => {
-  parentPort?.postMessage(files.map(analyzeFile));
+  parentPort?.postMessage(files.map((f) => analyzeFile(f)));
 });

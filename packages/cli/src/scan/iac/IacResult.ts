@@ -16,6 +16,8 @@ export interface IacResult {
   readonly scheduledHandlers?: readonly string[];
   /** Handler strings an HTTP route invokes (requestHandlers.ts): a user waits on each answer. */
   readonly requestHandlers?: readonly string[];
+  /** Every function's handler string, whatever invokes it (functionHandlers.ts): exports the runtime calls. */
+  readonly handlers?: readonly string[];
   /** Environment variables the template sets to a function's name or ARN, with its handler string (unreadAnswerHandlers.ts). */
   readonly envFunctions?: readonly (readonly [string, string])[];
   readonly parseError?: string;

@@ -7,6 +7,7 @@ import { codeDirsOf } from './codeDirs.js';
 import { countDecided } from './decidedCount.js';
 import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.js';
 import { onDemandTableExports } from './floodTargets.js';
+import { samFunctionHandlers, serverlessFunctionHandlers } from './functionHandlers.js';
 import type { CodeDir, IacReport, IacResult } from './IacResult.js';
 import { packagedCopy } from './packagedTemplates.js';
 import { serverlessRequestHandlers } from './requestHandlers.js';
@@ -82,6 +83,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   let routes: RouteParam[] = [];
   let eventHandlers: string[] = [];
   let routed: string[] = [];
+  let handlers: string[] = [];
   let unread: UnreadWiring = { unread: [], scheduled: [] };
   let envFunctions: [string, string][] = [];
   let codeDirs: CodeDir[] = [];
@@ -91,6 +93,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     alarmImports = checkServerless(value, report, batchOneHandlers);
     eventHandlers = serverlessEventHandlers(value);
     routed = serverlessRequestHandlers(value);
+    handlers = anchorHandlers(serverlessFunctionHandlers(value), dirname(file));
     unread = serverlessUnreadHandlers(value);
     batchOneHandlers.push(...serverlessEventHandlers(value, true));
   } else if (isCloudFormation(value)) {
@@ -101,6 +104,9 @@ export function analyzeIac(file: string, source: string): IacResult {
     onDemandExports = onDemandTableExports(value);
     codeDirs = codeDirsOf(value, file);
     eventHandlers = samEventHandlers(value);
+    const named = samFunctionHandlers(value);
+    // As written (relative to a code folder the repository may not hold): kept bare, as handlerJoin.ts reads them.
+    handlers = [...anchorHandlers(named.inFolder, dirname(file)), ...named.written];
     unread = samUnreadHandlers(value);
     envFunctions = samEnvFunctions(value);
     batchOneHandlers.push(...samEventHandlers(value, true));
@@ -119,6 +125,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(unread.scheduled.length > 0
       ? { scheduledHandlers: unread.scheduled.map((h) => join(dirname(file), h)) }
       : {}),
+    ...(handlers.length > 0 ? { handlers } : {}),
     ...(routed.length > 0 ? { requestHandlers: routed.map((h) => join(dirname(file), h)) } : {}),
     ...(envFunctions.length > 0
       ? { envFunctions: envFunctions.map(([k, h]) => [k, join(dirname(file), h)] as const) }

@@ -218,3 +218,19 @@ export function terraformMappingHandlers(
   }
   return out;
 }
+
+/**
+ * The handler strings of every Lambda function of each folder's files, whatever invokes it: the exports
+ * the runtime calls (templateNamedHandlers.ts).
+ */
+export function terraformFunctionHandlers(
+  files: readonly { readonly dir: string; readonly facts: TerraformCodeFacts }[],
+): string[] {
+  const out: string[] = [];
+  for (const dir of new Set(files.map((f) => f.dir))) {
+    const here = files.filter((f) => f.dir === dir).map((f) => f.facts);
+    const folder = folderFacts(here);
+    for (const fn of here.flatMap((f) => f.functions)) out.push(...handlerStrings(fn, folder, dir));
+  }
+  return out;
+}

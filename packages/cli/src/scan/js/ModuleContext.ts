@@ -48,6 +48,11 @@ export class ModuleContext {
   readonly passedProps: PassedProps[] = [];
   /** Handlers built into an imported construct that may attach a one-record event source to itself. */
   readonly batchOneIfWrapper: { readonly ref: ImportRef; readonly handler: string }[] = [];
+  /**
+   * Exports a template names as a function's handler (`Handler: join/join-community.default`): entry points
+   * whatever their name or shape, since the runtime calls them (scan/templateNamedHandlers.ts).
+   */
+  readonly templateNamed: ReadonlySet<string>;
   private readonly bindings: Map<string, Binding[]>;
   private readonly parents: Map<Node, Node>;
   private readonly requireDeclarators: Set<Node>;
@@ -65,8 +70,10 @@ export class ModuleContext {
     source: string,
     program: Node,
     comments: readonly { type: string; value: string; start: number; end: number }[] = [],
+    templateNamed: ReadonlySet<string> = new Set(),
   ) {
     this.file = file;
+    this.templateNamed = templateNamed;
     this.comments = comments;
     this.source = source;
     this.program = program;

@@ -221,6 +221,8 @@ export interface ModuleFacts {
   readonly requestHandlers?: readonly string[];
   /** Handler strings wired to a schedule, an asynchronous source or a Step Functions task (rules/cdkUnreadAnswers.ts). */
   readonly unreadHandlers?: readonly string[];
+  /** Handler strings of every CDK function this module builds, whatever invokes it (cdkFunctionHandlers.ts). */
+  readonly functionHandlers?: readonly string[];
   /** Environment variables this module invokes a function by asynchronously (rules/asyncInvokeEnv.ts). */
   readonly asyncInvokedEnv?: readonly string[];
   /** Environment variables this module's CDK code sets to a function's name or ARN, with its handler string. */

@@ -5,6 +5,7 @@ import { ignoreDirectives } from '../ignoreDirectives.js';
 import type { Node } from './ast.js';
 import type { Candidate, ModuleFacts } from './Candidate.js';
 import { candidatePath } from './candidatePath.js';
+import { cdkFunctionHandlers } from './cdkFunctionHandlers.js';
 import { exportFacts, reExports } from './exportFacts.js';
 import { clientFacts } from './handedInClients.js';
 import { handlerFacts } from './handlerFacts.js';
@@ -143,20 +144,28 @@ export function batchCallers(file: string, source: string): Candidate[] {
   return candidates;
 }
 
-/**
- * The facts of one module. `whole` analyses it even when no rule can report in it (the project pass,
- * asking for a deferred module's exports).
- */
 /** Kept only if an imported module turns out to be the project's and to do something (`onlyIfImport...`). */
 function onImport(extra: object | undefined): boolean {
   return extra !== undefined && Object.keys(extra).some((k) => k.startsWith('onlyIfImport'));
 }
 
-export function analyzeModule(file: string, source: string, whole = false): ModuleFacts {
+/**
+ * The facts of one module. `whole` analyses it even when no rule can report in it (the project pass,
+ * asking for a deferred module's exports); `templateNamed`: the exports a template names as handlers
+ * (templateNamedHandlers.ts), entry points whatever their name or shape.
+ */
+export function analyzeModule(
+  file: string,
+  source: string,
+  whole = false,
+  templateNamed?: ReadonlySet<string>,
+): ModuleFacts {
   if (DECLARATION.test(file)) return syntaxOnly(file, source, false);
   // The rules' words first: most modules fail them, and whether a deferred one offers importers
   // anything (TRIGGERS) is only asked if an importer needs it.
-  if (!whole && !mayReport(source)) return syntaxOnly(file, source, true);
+  // A module a template names a handler of is a handler module, whatever its words.
+  const named = templateNamed !== undefined && templateNamed.size > 0;
+  if (!whole && !named && !mayReport(source)) return syntaxOnly(file, source, true);
   if (!TRIGGERS.test(source)) return whole ? emptyFacts(file, undefined) : syntaxOnly(file, source, false);
   const options = {
     lang: langOf(file),
@@ -167,7 +176,13 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const parsed = parseSync(file, source, options as Parameters<typeof parseSync>[2]);
   const parseError = fatalError(parsed, source);
   if (parseError !== undefined) return emptyFacts(file, parseError);
-  const ctx = new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = new ModuleContext(
+    file,
+    source,
+    parsed.program as unknown as Node,
+    parsed.comments,
+    templateNamed,
+  );
   const candidates: Candidate[] = [];
   const seen = new Map<string, number | undefined>();
   const report: Report = (rule, node, message, extra) => {
@@ -207,6 +222,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const nestHttp = nestHttpBuilds(ctx);
   const implemented = implementers(ctx);
   const groups = messageGroupsOf(ctx);
+  const functionHandlers = cdkFunctionHandlers(ctx);
   return {
     file,
     candidates,
@@ -216,6 +232,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(ctx.scheduledHandlers.length > 0 ? { scheduledHandlers: ctx.scheduledHandlers } : {}),
     ...(ctx.requestHandlers.length > 0 ? { requestHandlers: ctx.requestHandlers } : {}),
     ...(ctx.unreadHandlers.length > 0 ? { unreadHandlers: ctx.unreadHandlers } : {}),
+    ...(functionHandlers.length > 0 ? { functionHandlers } : {}),
     ...(ctx.asyncInvokedEnv.length > 0 ? { asyncInvokedEnv: ctx.asyncInvokedEnv } : {}),
     ...(ctx.envFunctions.length > 0 ? { envFunctions: ctx.envFunctions } : {}),
     ...(groups !== undefined ? { messageGroups: groups } : {}),

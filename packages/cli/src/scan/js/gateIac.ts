@@ -22,6 +22,8 @@ const LONG_TIMEOUT = /timeout\s*:\s*(?:[\w$]+\.)*Duration\.(?:minutes|hours|seco
 const EXPORTED_OBJECT = /\bexport\s+(?:const|let|default\s*\{)/;
 const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*Api\w*)\s*\(/;
 
+const NAMED_HANDLER = /\bhandler\s*:\s*['"`](?:[\w./-]*\.)?(?!handler['"`])[\w$]+['"`]/;
+
 export function cdkConstruct(words: SourceWords): boolean {
   const source = words.source;
   return (
@@ -33,6 +35,9 @@ export function cdkConstruct(words: SourceWords): boolean {
       (words.includes('export') && LONG_TIMEOUT.test(source) && EXPORTED_OBJECT.test(source)) ||
       // a function's own mapping, whose batch size may settle its handler (rules/cdkBatchOne.ts).
       words.includes('addEventSourceMapping') ||
+      // a function whose handler is an export other than `handler` (`handler: 'sendInvite'`, `'index.main'`):
+      // module analysis takes that export for an entry only once told (js/cdkFunctionHandlers.ts).
+      (words.includes('handler') && NAMED_HANDLER.test(source)) ||
       // an EventBridge target, whatever name its import is given (rules/cdkAsyncTargets.ts).
       words.includes('aws-events-targets') ||
       // an SES receipt rule's Lambda action, an asynchronous invoker (rules/cdkAsyncInvokers.ts).

@@ -40,7 +40,9 @@ function addHandler(
   const v = ctx.valueOf(value);
   if (v === undefined) return;
   if (isFunction(v)) {
-    if (kind === 'entry' && !looksLikeHandler(ctx, v, exportedName)) return;
+    // A template names its entry point by export: no shape is asked of it (the runtime calls it).
+    const named = exportedName !== undefined && ctx.templateNamed.has(exportedName);
+    if (kind === 'entry' && !named && !looksLikeHandler(ctx, v, exportedName)) return;
     if (!ctx.handlers.has(v) || kind !== 'helper') ctx.handlers.set(v, kind);
     if (kind === 'entry' && isBatch(ctx, v)) ctx.batchHandlers.add(v);
     return;
@@ -129,12 +131,18 @@ function builtByFactory(ctx: ModuleContext, call: Node, exportedName: string | u
   const source = factory !== undefined ? ctx.importOf(factory, callee as Node)?.source : undefined;
   const namedFactory =
     factory !== undefined && HANDLER_FACTORY.test(factory) && source !== undefined && isProjectSource(source);
-  const named = namedFactory || (exportedName !== undefined && HANDLER_NAME.test(exportedName));
+  const named =
+    namedFactory ||
+    (exportedName !== undefined && (HANDLER_NAME.test(exportedName) || ctx.templateNamed.has(exportedName)));
   const sst = sstHandlerType(ctx, call);
   for (const arg of call.arguments as Node[]) {
     const inner = ctx.valueOf(arg);
     if (!isFunction(inner) || ctx.handlers.has(inner as Node)) continue;
-    const entry = namedFactory || sst !== undefined;
+    // A template names the export the factory builds: the function it is given does the work.
+    const entry =
+      namedFactory ||
+      sst !== undefined ||
+      (exportedName !== undefined && ctx.templateNamed.has(exportedName));
     if (!entry && !looksLikeHandler(ctx, inner as Node, named ? exportedName : undefined)) continue;
     ctx.handlers.set(inner as Node, 'entry');
     if (sst === 'sqs' || isBatch(ctx, inner as Node)) ctx.batchHandlers.add(inner as Node);

@@ -203,6 +203,8 @@ function handler(words: SourceWords): boolean {
 
 const FLOATING_SHAPES = ['emit(', 'map(async', 'forEach(async', 'Promise.all', 'Promise.race', 'Promise.any'];
 
+const CLIENT_CLOSE = /\.(?:end|quit|disconnect)\(\s*\)\s*;/;
+
 const ORM_IMPORT = /['"](?:typeorm|sequelize|sequelize-typescript|mongoose)['"]/;
 
 /**
@@ -250,6 +252,9 @@ function gate(source: string): boolean {
     words.includes('messageGroupId') ||
     // Promises a helper module may leave floating in shapes no call name shows (rules/floatingShapes.ts).
     (words.includes('async') && FLOATING_SHAPES.some((w) => words.includes(w))) ||
+    // A promise-based client closed without await after its awaited queries (`await mysql.query(q)`, then
+    // `mysql.end()`: rules/clientClose.ts), in an exported function an importer or a template's handler runs.
+    (words.includes('await') && CLIENT_CLOSE.test(words.source)) ||
     // A headless browser closed without await (rules/browserClose.ts).
     (words.includes('.close(') && BROWSER_IMPORT.test(words.source)) ||
     // An entity save or create through an ORM, which a consumer may reach (rules/ormSaves.ts).
