@@ -27,12 +27,12 @@ function returnsItsError(fn: Node): boolean {
 const THROUGH = new Set(['AwaitExpression', 'ParenthesizedExpression', 'TSAsExpression', 'ChainExpression']);
 
 /** The call's awaited (or plain) result is the whole statement: nothing reads it. */
-function dropped(ctx: ModuleContext, call: Node): boolean {
+export function dropped(ctx: ModuleContext, call: Node): boolean {
   return ctx.climb(call, (p) => THROUGH.has(p.type)).parent?.type === 'ExpressionStatement';
 }
 
 /** The name callers use for the function whose result `node` is: `markDone` of `markDone() { return ... }`. */
-function returnedBy(ctx: ModuleContext, node: Node): string | undefined {
+export function returnedBy(ctx: ModuleContext, node: Node): string | undefined {
   const { node: top, parent } = ctx.climb(node, (p) => THROUGH.has(p.type));
   const fn = ctx.enclosingFunction(node);
   if (fn === undefined) return undefined;
