@@ -33,7 +33,8 @@ export function passedAnswer(ctx: ModuleContext, fn: Node): Node | undefined {
   if (value?.type === 'CallExpression') return value;
   if (value?.type !== 'Identifier') return undefined;
   const declared = statements.at(-2);
-  if (declared?.type !== 'VariableDeclaration' || (declared.declarations as Node[]).length !== 1) return undefined;
+  if (declared?.type !== 'VariableDeclaration' || (declared.declarations as Node[]).length !== 1)
+    return undefined;
   const only = (declared.declarations as Node[])[0] as Node;
   if (unwrap(only.id)?.type !== 'Identifier' || unwrap(only.id)?.name !== value.name) return undefined;
   const call = bare(only.init as Node | null);
@@ -41,6 +42,8 @@ export function passedAnswer(ctx: ModuleContext, fn: Node): Node | undefined {
   // Read between its declaration and the return (`log(result)` is fine, `result.ok` is a use): only the
   // two mentions, declaration and return, make it a hand-on.
   const text = ctx.source.slice(body.start, body.end);
-  const mentions = text.match(new RegExp(`(?<![\\w$.])${(value.name as string).replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
+  const mentions = text.match(
+    new RegExp(`(?<![\\w$.])${(value.name as string).replace(/\$/g, '\\$')}(?![\\w$])`, 'g'),
+  );
   return mentions?.length === 2 ? call : undefined;
 }

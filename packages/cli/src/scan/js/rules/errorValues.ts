@@ -6,8 +6,8 @@
 import { isBuiltin } from 'node:module';
 import { calleeName, isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { DroppedAwaits } from '../Candidate.js';
-import { passedAnswer } from '../passedAnswer.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import { passedAnswer } from '../passedAnswer.js';
 import type { Report } from './Report.js';
 
 /** `(e) => e`, `(error) => { return error; }`: the handler hands back what it caught, untouched. */
@@ -128,7 +128,8 @@ export function droppedAwaits(ctx: ModuleContext): DroppedAwaits | undefined {
     const name = calleeName(call);
     if (name !== undefined) names.add(name);
     // `await save(x);` where `save` only hands on `api.process(x)`'s answer: that answer is dropped too.
-    const inner = callee?.type === 'Identifier' ? passedAnswer(ctx, ctx.functionOf(callee) ?? callee) : undefined;
+    const inner =
+      callee?.type === 'Identifier' ? passedAnswer(ctx, ctx.functionOf(callee) ?? callee) : undefined;
     const innerName = inner === undefined ? undefined : calleeName(inner);
     if (innerName !== undefined) names.add(innerName);
   }
