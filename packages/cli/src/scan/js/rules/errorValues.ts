@@ -7,6 +7,7 @@ import { isBuiltin } from 'node:module';
 import { calleeName, isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { DroppedAwaits } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import { passedAnswer } from '../passedAnswer.js';
 import type { Report } from './Report.js';
 
 /** `(e) => e`, `(error) => { return error; }`: the handler hands back what it caught, untouched. */
@@ -27,12 +28,12 @@ function returnsItsError(fn: Node): boolean {
 const THROUGH = new Set(['AwaitExpression', 'ParenthesizedExpression', 'TSAsExpression', 'ChainExpression']);
 
 /** The call's awaited (or plain) result is the whole statement: nothing reads it. */
-function dropped(ctx: ModuleContext, call: Node): boolean {
+export function dropped(ctx: ModuleContext, call: Node): boolean {
   return ctx.climb(call, (p) => THROUGH.has(p.type)).parent?.type === 'ExpressionStatement';
 }
 
 /** The name callers use for the function whose result `node` is: `markDone` of `markDone() { return ... }`. */
-function returnedBy(ctx: ModuleContext, node: Node): string | undefined {
+export function returnedBy(ctx: ModuleContext, node: Node): string | undefined {
   const { node: top, parent } = ctx.climb(node, (p) => THROUGH.has(p.type));
   const fn = ctx.enclosingFunction(node);
   if (fn === undefined) return undefined;
@@ -126,6 +127,11 @@ export function droppedAwaits(ctx: ModuleContext): DroppedAwaits | undefined {
     }
     const name = calleeName(call);
     if (name !== undefined) names.add(name);
+    // `await save(x);` where `save` only hands on `api.process(x)`'s answer: that answer is dropped too.
+    const inner =
+      callee?.type === 'Identifier' ? passedAnswer(ctx, ctx.functionOf(callee) ?? callee) : undefined;
+    const innerName = inner === undefined ? undefined : calleeName(inner);
+    if (innerName !== undefined) names.add(innerName);
   }
   if (names.size === 0 && imported.size === 0) return undefined;
   return {

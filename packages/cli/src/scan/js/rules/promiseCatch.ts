@@ -7,6 +7,7 @@ import { isSdkSend } from '../sdkSend.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { hasComment, inTelemetryFunction, isLogCall, isObservation } from './catchFacts.js';
 import { absentBeforeWrite } from './createOnFailure.js';
+import { answersFlag, unreadFlag } from './flagChains.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
@@ -58,7 +59,9 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
         (unwrap(call.callee)?.property as Node | undefined) ?? call,
         ABSENT_BEFORE_WRITE,
       );
-    else if (logsThenEmpty(ctx, call, b))
+    else if (unreadFlag(ctx, call, b, report)) {
+      // A flag's failure side is judged by whether its callers read it (flagChains.ts).
+    } else if (logsThenEmpty(ctx, call, b))
       report(
         'swallowed-error',
         (unwrap(call.callee)?.property as Node | undefined) ?? call,
@@ -191,23 +194,6 @@ export function constantAnswer(body: Node | undefined): Node | undefined {
         ? unwrap(statements[0].argument)
         : undefined;
   return value?.type === 'Literal' ? value : undefined;
-}
-
-/**
- * `p.then(() => true).catch(() => false)`: the chain resolves to a flag, one constant for success and
- * another for failure, so the caller reads the failure as the answer (a file that is not there, a delete
- * that did not happen). The same constant on both sides, or a computed success value, still hides it.
- */
-function answersFlag(ctx: ModuleContext, call: Node, catchBody: Node): boolean {
-  const failed = constantAnswer(catchBody);
-  const receiver = unwrap(unwrap(call.callee)?.object);
-  if (failed === undefined || receiver?.type !== 'CallExpression' || calleeName(receiver) !== 'then')
-    return false;
-  if (receiver.arguments.length !== 1) return false;
-  const onOk = ctx.valueOf(receiver.arguments[0]);
-  if (onOk === undefined || !isFunction(onOk)) return false;
-  const succeeded = constantAnswer(onOk.body as Node);
-  return succeeded !== undefined && succeeded.value !== failed.value;
 }
 
 const CLEANUP =
