@@ -7,6 +7,7 @@ import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { outlivesGateway } from './iac/gatewayLimit.js';
+import { paramAlwaysAsync } from './passedAsyncCallers.js';
 import { importsLog } from './importedLogs.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
@@ -28,6 +29,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (imports.some((ref) => project.provides(ref, kind))) return false;
   }
   if (c.onlyIfImportAsync !== undefined && !project.isAsync(c.onlyIfImportAsync)) return false;
+  if (c.onlyIfParamAsync !== undefined && !paramAlwaysAsync(project, file, c.onlyIfParamAsync)) return false;
   if (c.onlyIfWrapperUnsafe !== undefined) {
     const { ref, literals } = c.onlyIfWrapperUnsafe;
     const wrapper = project.wrapperOf(ref);

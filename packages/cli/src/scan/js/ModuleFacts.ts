@@ -1,6 +1,7 @@
 // What one module offers the project pass besides its candidates: its exports' facts, its handlers, and
 // what it does with other modules' exports. Candidate.ts holds the findings-in-waiting themselves.
 
+import type { PassedFunction } from './passedAsync.js';
 import type { Candidate, FieldRoute, ImportRef, PassedProps, Protection } from './Candidate.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { HttpClientExport } from './httpClientExports.js';
@@ -178,6 +179,8 @@ export interface ModuleFacts {
   readonly handlers?: Readonly<Record<string, HandlerFact>>;
   /** Imported functions called on this module's handler path (js/handlerImports.ts). */
   readonly handlerCalls?: readonly ImportRef[];
+  /** Calls of imported project functions that hand them functions (js/passedAsync.ts). */
+  readonly passedFunctions?: readonly PassedFunction[];
   /** Per exported function, the project imports it calls, itself or through module-local functions. */
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions whose falsy result this module answers 401/403 on (rules/authAcrossModules.ts). */

@@ -10,6 +10,7 @@ import { clientFacts } from './handedInClients.js';
 import { handlerFacts } from './handlerFacts.js';
 import { exportCalls, handlerCalls, implementers } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
+import { passedFunctions } from './passedAsync.js';
 import { emptyFacts } from './ModuleFacts.js';
 import { messageGroupsOf } from './messageGroups.js';
 import { redelivered } from './redelivery.js';
@@ -195,6 +196,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
   const handlers = ctx.batchHandlers.size > 0 || ctx.handlers.size > 0 ? handlerFacts(ctx) : undefined;
   const calls = handlerCalls(ctx);
   const edges = exportCalls(ctx);
+  const passed = passedFunctions(ctx);
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
   const returns = handlerReturns(ctx);
@@ -225,6 +227,7 @@ export function analyzeModule(file: string, source: string, whole = false): Modu
     ...(ctx.passedProps.length > 0 ? { passedProps: ctx.passedProps } : {}),
     ...(calls.length > 0 ? { handlerCalls: calls } : {}),
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
+    ...(passed.length > 0 ? { passedFunctions: passed } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
     ...(gates.length > 0 ? { authGates: gates } : {}),
     ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),

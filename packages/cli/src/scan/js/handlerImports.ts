@@ -15,6 +15,7 @@ import { injectedDependencies, routerInstallers } from './injectedDependencies.j
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass } from './memberClass.js';
 import { projectCall } from './projectCall.js';
+import { wrappedTarget } from './wrappedCalls.js';
 import {
   handedImports,
   REGISTERED,
@@ -222,7 +223,8 @@ function localCallEdges(ctx: ModuleContext): readonly LocalCallEdge[] {
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'Identifier') continue;
-    const target = ctx.functionOf(callee);
+    // A wrapper built from a local function (`const w = withEnv(names)(core)`) runs it (wrappedCalls.ts).
+    const target = ctx.functionOf(callee) ?? wrappedTarget(ctx, callee);
     if (target !== undefined) edges.push({ target, call });
   }
   edgeCache.set(ctx, edges);
