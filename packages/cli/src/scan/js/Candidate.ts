@@ -1,12 +1,12 @@
 // What the per-file pass hands to the project pass: findings that may still depend on other files, and the
 // conditions another file settles them by. A module's other facts are in ModuleFacts.ts (re-exported here).
 
-import type { ParamSlot } from './passedAsync.js';
 import type { SharedRequest } from '../eventCallers.js';
 import type { GatewayResourceRef } from '../iac/terraformGatewayResources.js';
 import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { HandlerLink, ProjectClient } from './ModuleFacts.js';
+import type { ParamSlot } from './passedAsync.js';
 import type { TimeoutFromCaller } from './rules/callerTimeouts.js';
 
 export type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';

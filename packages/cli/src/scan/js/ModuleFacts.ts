@@ -1,10 +1,10 @@
 // What one module offers the project pass besides its candidates: its exports' facts, its handlers, and
 // what it does with other modules' exports. Candidate.ts holds the findings-in-waiting themselves.
 
-import type { PassedFunction } from './passedAsync.js';
 import type { Candidate, FieldRoute, ImportRef, PassedProps, Protection } from './Candidate.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { HttpClientExport } from './httpClientExports.js';
+import type { PassedFunction } from './passedAsync.js';
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
 /** Libraries whose clients a project builds or configures in one module and uses in others (projectClients.ts). */

@@ -15,7 +15,6 @@ import { injectedDependencies, routerInstallers } from './injectedDependencies.j
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass } from './memberClass.js';
 import { projectCall } from './projectCall.js';
-import { wrappedTarget } from './wrappedCalls.js';
 import {
   handedImports,
   REGISTERED,
@@ -23,6 +22,7 @@ import {
   registeredStarts,
   tabledImport,
 } from './registeredEntries.js';
+import { wrappedTarget } from './wrappedCalls.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,

@@ -5,11 +5,11 @@
 // module says what it hands an imported function (`passedFunctions`); the project pass joins the two
 // (passedAsyncCallers.ts).
 import { escapeRegExp } from '../escapeRegExp.js';
-import { isProjectSource } from './ModuleContext.js';
-import type { ModuleContext } from './ModuleContext.js';
 import { isFunction, type Node, returnsPromise, unwrap } from './ast.js';
 import { declaredName } from './flagGated.js';
 import { exportsReaching } from './handlerImports.js';
+import type { ModuleContext } from './ModuleContext.js';
+import { isProjectSource } from './ModuleContext.js';
 import { wrappedTarget } from './wrappedCalls.js';
 
 /** An exported function's parameter, by the export's name and the parameter's position. */
@@ -90,7 +90,8 @@ function callsOf(ctx: ModuleContext, fn: Node): Node[] | undefined {
 function slotsOf(ctx: ModuleContext, fn: Node, index: number, depth: number): ParamSlot[] | undefined {
   if (depth > 3) return undefined;
   const slots: ParamSlot[] = [];
-  for (const [name, v] of ctx.exports) if (v === fn || unwrap(ctx.valueOf(v)) === fn) slots.push({ name, index });
+  for (const [name, v] of ctx.exports)
+    if (v === fn || unwrap(ctx.valueOf(v)) === fn) slots.push({ name, index });
   const calls = callsOf(ctx, fn);
   if (calls === undefined) return slots.length > 0 ? slots : undefined;
   for (const call of calls) {
