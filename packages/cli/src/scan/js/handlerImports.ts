@@ -22,7 +22,6 @@ import {
   registeredStarts,
   tabledImport,
 } from './registeredEntries.js';
-import { wrappedTarget } from './wrappedCalls.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
@@ -223,8 +222,7 @@ function localCallEdges(ctx: ModuleContext): readonly LocalCallEdge[] {
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'Identifier') continue;
-    // A wrapper built from a local function (`const w = withEnv(names)(core)`) runs it (wrappedCalls.ts).
-    const target = ctx.functionOf(callee) ?? wrappedTarget(ctx, callee);
+    const target = ctx.functionOf(callee);
     if (target !== undefined) edges.push({ target, call });
   }
   edgeCache.set(ctx, edges);

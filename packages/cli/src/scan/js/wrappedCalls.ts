@@ -1,6 +1,6 @@
 // A module-local function wrapped by a higher-order helper and kept under a new name
 // (`const wrapped = requiredEnvVars(names)(routeCore)`, `const run = withRetry(work)`): a call of the
-// wrapper runs the wrapped function, so it is one of the function's callers for the handler path.
+// wrapper runs the wrapped function, so it is one of the function's callers (js/passedAsync.ts).
 import { type Node, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 

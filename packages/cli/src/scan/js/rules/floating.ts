@@ -191,7 +191,12 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     // Work a stream's listener starts to feed that stream: its reader waits on it (rules/listenerFeeds.ts).
     if (feedsListenedStream(ctx, stmt, e)) continue;
     if (!helper && !step && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
-    const reaching = helper && !hook ? exportsReaching(ctx, stmt, true) : [];
+    // A called parameter's exports reach it through the calls that forward it (js/passedAsync.ts), a
+    // wrapper built from the function among them.
+    const forwarders =
+      typeof promise === 'object' && 'slots' in promise ? promise.slots.map((s) => s.name) : [];
+    const reaching =
+      helper && !hook ? [...new Set([...exportsReaching(ctx, stmt, true), ...forwarders])] : [];
     if (helper && !hook && reaching.length === 0) continue;
     const message = step
       ? "this step of the handler's promise chain starts a chain and does not return it: the next step (often the answer) runs at once, and its failure never reaches the chain"
