@@ -8,10 +8,10 @@ import { ModuleContext } from './ModuleContext.js';
 import { paramSlots, passedFunctions } from './passedAsync.js';
 
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('/app/m.js', source, { experimentalRawTransfer: true } as Parameters<
+  const parsed = parseSync('/app/m.ts', source, { experimentalRawTransfer: true } as Parameters<
     typeof parseSync
   >[2]);
-  const ctx = new ModuleContext('/app/m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = new ModuleContext('/app/m.ts', source, parsed.program as unknown as Node, parsed.comments);
   findExports(ctx);
   return ctx;
 }
@@ -58,6 +58,10 @@ describe('paramSlots', () => {
       'const core = (p, respond) => { respond(p); };\nconst w = withEnv(core);\nexport default w;',
     ],
     ['not exported, never called', 'const core = (p, respond) => { respond(p); };'],
+    [
+      'the parameter has a declared type',
+      'export const route = (p, respond: () => void) => { respond(p); };',
+    ],
   ])('none when %s', (_, source) => {
     expect(slots(source)).toBeUndefined();
   });

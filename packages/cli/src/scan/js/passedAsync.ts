@@ -110,12 +110,17 @@ function slotsOf(ctx: ModuleContext, fn: Node, index: number, depth: number): Pa
 }
 
 /**
- * The exported parameters a called parameter stands for (see above), or undefined when it is none of them.
+ * The exported parameters an untyped called parameter stands for (see above), or undefined when it is none
+ * of them or its type is declared.
  *
  * @example
  * paramSlots(ctx, respondId) // [{ name: 'routeRequest', index: 1 }] for `respond(...)` inside routeCore
  */
 export function paramSlots(ctx: ModuleContext, callee: Node): ParamSlot[] | undefined {
+  // A parameter with a declared type says itself what it answers (rules/promiseParams.ts reads a Promise one).
+  if (callee.type !== 'Identifier') return undefined;
+  const declared = ctx.resolve(callee.name as string, callee)?.declaration;
+  if (declared?.typeAnnotation !== undefined && declared.typeAnnotation !== null) return undefined;
   const param = paramOf(ctx, callee);
   return param === undefined ? undefined : slotsOf(ctx, param.fn, param.index, 0);
 }
