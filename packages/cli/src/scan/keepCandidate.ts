@@ -16,6 +16,7 @@ import { callersOmit } from './js/rules/cdkPassedProps.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
 import { packageSdkUntimed } from './packageSdkTimeouts.js';
+import { paramAlwaysAsync } from './passedAsyncCallers.js';
 import type { Project } from './project.js';
 import { projectClientsUntimed } from './projectClients.js';
 import { optionsFrom } from './projectOptions.js';
@@ -28,6 +29,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (imports.some((ref) => project.provides(ref, kind))) return false;
   }
   if (c.onlyIfImportAsync !== undefined && !project.isAsync(c.onlyIfImportAsync)) return false;
+  if (c.onlyIfParamAsync !== undefined && !paramAlwaysAsync(project, file, c.onlyIfParamAsync)) return false;
   if (c.onlyIfWrapperUnsafe !== undefined) {
     const { ref, literals } = c.onlyIfWrapperUnsafe;
     const wrapper = project.wrapperOf(ref);

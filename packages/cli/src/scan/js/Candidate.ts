@@ -6,6 +6,7 @@ import type { GatewayResourceRef } from '../iac/terraformGatewayResources.js';
 import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { HandlerLink, ProjectClient } from './ModuleFacts.js';
+import type { ParamSlot } from './passedAsync.js';
 import type { TimeoutFromCaller } from './rules/callerTimeouts.js';
 
 export type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';
@@ -42,6 +43,8 @@ export interface Candidate {
   readonly unlessImportProvides?: { readonly kind: Protection; readonly imports: readonly ImportRef[] };
   /** Kept only when this project import turns out to be an async function. */
   readonly onlyIfImportAsync?: ImportRef & { readonly method?: string };
+  /** Kept only when every handler reaching one of these exported parameters hands it an async function. */
+  readonly onlyIfParamAsync?: readonly ParamSlot[];
   /** For batch handlers: the export names, so IaC with `BatchSize: 1` for any of them can clear the finding. */
   readonly handlerExports?: readonly string[];
   /**

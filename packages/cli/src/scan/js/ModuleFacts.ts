@@ -4,6 +4,7 @@
 import type { Candidate, FieldRoute, ImportRef, PassedProps, Protection } from './Candidate.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { HttpClientExport } from './httpClientExports.js';
+import type { PassedFunction } from './passedAsync.js';
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
 /** Libraries whose clients a project builds or configures in one module and uses in others (projectClients.ts). */
@@ -178,6 +179,8 @@ export interface ModuleFacts {
   readonly handlers?: Readonly<Record<string, HandlerFact>>;
   /** Imported functions called on this module's handler path (js/handlerImports.ts). */
   readonly handlerCalls?: readonly ImportRef[];
+  /** Calls of imported project functions that hand them functions (js/passedAsync.ts). */
+  readonly passedFunctions?: readonly PassedFunction[];
   /** Per exported function, the project imports it calls, itself or through module-local functions. */
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions whose falsy result this module answers 401/403 on (rules/authAcrossModules.ts). */

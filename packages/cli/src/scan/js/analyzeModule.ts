@@ -13,6 +13,7 @@ import { exportCalls, handlerCalls, implementers } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
 import { emptyFacts } from './ModuleFacts.js';
 import { messageGroupsOf } from './messageGroups.js';
+import { passedFunctions } from './passedAsync.js';
 import { redelivered } from './redelivery.js';
 import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
@@ -210,6 +211,7 @@ export function analyzeModule(
   const handlers = ctx.batchHandlers.size > 0 || ctx.handlers.size > 0 ? handlerFacts(ctx) : undefined;
   const calls = handlerCalls(ctx);
   const edges = exportCalls(ctx);
+  const passed = passedFunctions(ctx);
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
   const returns = handlerReturns(ctx);
@@ -242,6 +244,7 @@ export function analyzeModule(
     ...(ctx.passedProps.length > 0 ? { passedProps: ctx.passedProps } : {}),
     ...(calls.length > 0 ? { handlerCalls: calls } : {}),
     ...(Object.keys(edges).length > 0 ? { exportCalls: edges } : {}),
+    ...(passed.length > 0 ? { passedFunctions: passed } : {}),
     ...(uses.length > 0 ? { resultUses: uses } : {}),
     ...(gates.length > 0 ? { authGates: gates } : {}),
     ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),

@@ -6,6 +6,7 @@ import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap }
 import { importedInstanceMethod } from '../asyncMethods.js';
 import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { type ParamSlot, paramSlots } from '../passedAsync.js';
 import { returnsPending } from '../pendingReturns.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
@@ -26,7 +27,7 @@ import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
 import { settledOnReturn } from './settledAsync.js';
 import { timerStartsWork } from './timerWork.js';
 
-type PromiseCall = boolean | { source: string; name: string; method?: string };
+type PromiseCall = boolean | { source: string; name: string; method?: string } | { slots: ParamSlot[] };
 
 function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (classifyHttpCall(ctx, call) !== undefined) return true;
@@ -68,6 +69,9 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     const fn = ctx.functionOf(callee);
     if (fn !== undefined) return (returnsPromise(fn) || returnsPending(ctx, fn)) && !settledOnReturn(fn);
     if (callsPromiseParam(ctx, callee)) return true;
+    // An untyped parameter: the project pass asks what every handler reaching it hands in (js/passedAsync.ts).
+    const slots = paramSlots(ctx, callee);
+    if (slots !== undefined) return { slots };
     // A relative import, or one of the project's workspace packages: the project pass decides.
     const imp = ctx.importOf(callee.name as string, callee);
     if (imp !== undefined && !imp.source.startsWith('node:') && imp.imported !== '*')
@@ -187,13 +191,22 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     // Work a stream's listener starts to feed that stream: its reader waits on it (rules/listenerFeeds.ts).
     if (feedsListenedStream(ctx, stmt, e)) continue;
     if (!helper && !step && (answersThroughCallback(ctx, stmt) || chainAnswers(ctx, stmt, e))) continue;
-    const reaching = helper && !hook ? exportsReaching(ctx, stmt, true) : [];
+    // A called parameter's exports reach it through the calls that forward it (js/passedAsync.ts), a
+    // wrapper built from the function among them.
+    const forwarders =
+      typeof promise === 'object' && 'slots' in promise ? promise.slots.map((s) => s.name) : [];
+    const reaching =
+      helper && !hook ? [...new Set([...exportsReaching(ctx, stmt, true), ...forwarders])] : [];
     if (helper && !hook && reaching.length === 0) continue;
     const message = step
       ? "this step of the handler's promise chain starts a chain and does not return it: the next step (often the answer) runs at once, and its failure never reaches the chain"
       : messageOf(ctx, e, voided);
     report('floating-promise', e, message, {
-      ...(promise === true ? {} : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
+      ...(promise === true
+        ? {}
+        : 'slots' in promise
+          ? { onlyIfParamAsync: promise.slots }
+          : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
       ...(helper && !hook ? { onlyIfExportOnHandlerPath: reaching } : {}),
     });
   }
