@@ -33,6 +33,7 @@ export type Extra = Pick<
   | 'onlyIfImportRandom'
   | 'onlyIfImportGoogleClient'
   | 'onlyIfImportServerlessApi'
+  | 'onlyIfInvokedAsync'
   | 'onlyIfImportBatchEvent'
   | 'unlessImportRefusesBatch'
   | 'onlyIfEventWired'
