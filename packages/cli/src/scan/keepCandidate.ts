@@ -95,6 +95,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const target = project.resolveModule(ref.from, ref.source);
     if (target === undefined || project.exportFact(target, ref.name)?.googleClient !== kind) return false;
   }
+  if (c.onlyIfInvokedAsync !== undefined && !project.invokedFunctions.isInvoked(file, c.onlyIfInvokedAsync))
+    return false;
   if (c.onlyIfImportServerlessApi !== undefined) {
     const { refs, seconds } = c.onlyIfImportServerlessApi;
     const behindApi = refs.some((ref) => {

@@ -237,6 +237,11 @@ export interface Candidate {
    * definitions sets none and sits behind an API whose limit it reaches (ExportFact.serverlessApi).
    */
   readonly onlyIfImportServerlessApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
+  /**
+   * A serverless.ts function definition with no on-failure target and no event of its own: kept when the
+   * project's code invokes the name a serverless.ts deploys this export under with `'Event'` (invokedFunctions.ts).
+   */
+  readonly onlyIfInvokedAsync?: string;
   /** A handler that hands its event to these project functions: kept when one reads a batch from it (rules/batchDecoders.ts). */
   readonly onlyIfImportBatchEvent?: readonly ImportRef[];
   /** A batch handler handing its records to these project functions: dropped when one refuses a batch (rules/batchSingleHelpers.ts). */

@@ -4,6 +4,7 @@ import { isFunction, type Node, rootIdentifier, unwrap } from './ast.js';
 import type { EventSourceWrapper, FieldRoute, ImportRef, PassedProps } from './Candidate.js';
 import { findExports } from './exportDiscovery.js';
 import { findHandlers } from './handlerDiscovery.js';
+import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
 import { type Binding, type ImportBinding, type IndexedType, ModuleIndex } from './moduleIndex.js';
 
 export type { Binding, ImportBinding, IndexedType } from './moduleIndex.js';
@@ -36,6 +37,14 @@ export class ModuleContext {
   readonly asyncInvokedEnv: string[] = [];
   /** Environment variables this module's CDK code sets to a function's name or ARN, with its handler string. */
   readonly envFunctions: (readonly [string, string])[] = [];
+  /** Function names (`*` for a deploy-time part) this module invokes with `'Event'` (rules/asyncInvokeNames.ts). */
+  readonly asyncInvokedNames: string[] = [];
+  /** Helpers this module declares that invoke by a name built from a parameter (rules/asyncInvokeNames.ts). */
+  readonly invokeHelpers: InvokeHelper[] = [];
+  /** Calls of imported functions with a literal `'Event'` argument (rules/asyncInvokeNames.ts). */
+  readonly invokeHelperCalls: InvokeHelperCall[] = [];
+  /** Function names a serverless.ts gives the definitions it imports (rules/serverlessTsInvoked.ts). */
+  readonly serverlessFunctionNames: ServerlessFunctionName[] = [];
   /** Classes and functions that build an SqsEventSource from their own props (rules/cdkWrappers.ts). */
   readonly eventSourceWrappers = new Map<Node, EventSourceWrapper>();
   /** Construct classes that put a function from their props behind an API route: prop key -> the route's limit (s). */

@@ -4,6 +4,7 @@
 import type { Candidate, FieldRoute, ImportRef, PassedProps, Protection } from './Candidate.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { HttpClientExport } from './httpClientExports.js';
+import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
 import type { PassedFunction } from './passedAsync.js';
 
 /** A function that answers "not verified" (a falsy value) when its verification fails. */
@@ -230,6 +231,14 @@ export interface ModuleFacts {
   readonly asyncInvokedEnv?: readonly string[];
   /** Environment variables this module's CDK code sets to a function's name or ARN, with its handler string. */
   readonly envFunctions?: readonly (readonly [string, string])[];
+  /** Function names (`*` for a deploy-time part) this module invokes with `'Event'` (rules/asyncInvokeNames.ts). */
+  readonly asyncInvokedNames?: readonly string[];
+  /** Helpers this module declares that invoke by a name built from a parameter. */
+  readonly invokeHelpers?: readonly InvokeHelper[];
+  /** Calls of imported functions with a literal `'Event'` argument. */
+  readonly invokeHelperCalls?: readonly InvokeHelperCall[];
+  /** Function names a serverless.ts gives the definitions it imports (rules/serverlessTsInvoked.ts). */
+  readonly serverlessFunctionNames?: readonly ServerlessFunctionName[];
   /** Handlers (`stem.export`) that are one-record consumers when the imported construct built with them is. */
   readonly batchOneIfWrapper?: readonly { readonly ref: ImportRef; readonly handler: string }[];
   /** Fields of imported constructs this module hands to an imported API construct (rules/cdkApiProps.ts). */

@@ -18,6 +18,7 @@ import { redelivered } from './redelivery.js';
 import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
 import { asyncInvokeEnvRules } from './rules/asyncInvokeEnv.js';
+import { asyncInvokeNameRules } from './rules/asyncInvokeNames.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules, authGates } from './rules/authAcrossModules.js';
 import { authErrorMaps } from './rules/authErrorClasses.js';
@@ -44,6 +45,7 @@ import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
 import { sdkQueueRules } from './rules/sdkQueues.js';
 import { serverlessTsRules } from './rules/serverlessTs.js';
+import { serverlessTsInvokedRules } from './rules/serverlessTsInvoked.js';
 import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { sstEventBusRules } from './rules/sstEventBus.js';
@@ -77,6 +79,8 @@ const RULES: readonly Rule[] = [
   cdkSelfConsumerRules,
   serverlessTsRules,
   asyncInvokeEnvRules,
+  asyncInvokeNameRules,
+  serverlessTsInvokedRules,
   sstBatchOneRules,
   sstQueueRules,
   sstQueueConcurrencyRules,
@@ -237,6 +241,12 @@ export function analyzeModule(
     ...(functionHandlers.length > 0 ? { functionHandlers } : {}),
     ...(ctx.asyncInvokedEnv.length > 0 ? { asyncInvokedEnv: ctx.asyncInvokedEnv } : {}),
     ...(ctx.envFunctions.length > 0 ? { envFunctions: ctx.envFunctions } : {}),
+    ...(ctx.asyncInvokedNames.length > 0 ? { asyncInvokedNames: ctx.asyncInvokedNames } : {}),
+    ...(ctx.invokeHelpers.length > 0 ? { invokeHelpers: ctx.invokeHelpers } : {}),
+    ...(ctx.invokeHelperCalls.length > 0 ? { invokeHelperCalls: ctx.invokeHelperCalls } : {}),
+    ...(ctx.serverlessFunctionNames.length > 0
+      ? { serverlessFunctionNames: ctx.serverlessFunctionNames }
+      : {}),
     ...(groups !== undefined ? { messageGroups: groups } : {}),
     ...(ctx.batchOneIfWrapper.length > 0 ? { batchOneIfWrapper: ctx.batchOneIfWrapper } : {}),
     ...(ctx.fieldRoutes.length > 0 ? { fieldRoutes: ctx.fieldRoutes } : {}),

@@ -67,6 +67,9 @@ export function cdkConstruct(words: SourceWords): boolean {
 const SERVERLESS_EVENT =
   /\bevents\s*:\s*(?:[\w$.]+\s*\?\s*)?\[[\s\S]*?\b(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|cloudwatchLog|iot|sns|s3|schedule)\s*:/;
 
+/** An exported object literal with a `handler` key: a Serverless function definition module. */
+const SERVERLESS_DEFINITION = /\bexport\s+(?:default|const\s+[\w$]+[^=;]*=)\s*\{[^;]*?\bhandler\s*:/;
+
 export function serverlessConfig(words: SourceWords): boolean {
   return (
     // SST v2 queues with a consumer (rules/sstQueues.ts).
@@ -82,6 +85,10 @@ export function serverlessConfig(words: SourceWords): boolean {
     (words.includes('eventSource') && words.includes('batchSize')) ||
     (words.includes('events') && words.includes('handler') && SERVERLESS_EVENT.test(words.source)) ||
     // serverless.ts whose functions are imported but whose `resources` declare queues.
-    (words.includes('provider') && words.includes('functions') && /\bResources\s*:/.test(words.source))
+    (words.includes('provider') && words.includes('functions') && /\bResources\s*:/.test(words.source)) ||
+    // serverless.ts naming its imported functions, and an exported definition of one, which the project's
+    // code may invoke asynchronously (rules/serverlessTsInvoked.ts).
+    (words.includes('provider') && words.includes('functions') && words.includes('service')) ||
+    (words.includes('handler') && SERVERLESS_DEFINITION.test(words.source))
   );
 }

@@ -34,6 +34,7 @@ export type Extra = Pick<
   | 'onlyIfImportRandom'
   | 'onlyIfImportGoogleClient'
   | 'onlyIfImportServerlessApi'
+  | 'onlyIfInvokedAsync'
   | 'onlyIfImportBatchEvent'
   | 'unlessImportRefusesBatch'
   | 'onlyIfEventWired'

@@ -1,0 +1,89 @@
+// The join behind a function the project's own code invokes asynchronously by name (iac-missing-dlq): code
+// names the function (`svc-${stage}-notify` with `InvocationType: 'Event'`, directly or through a project
+// helper another module declares, js/rules/asyncInvokeNames.ts), and a serverless.ts deploys an imported
+// definition under that name (js/rules/serverlessTsInvoked.ts). Names are patterns, `*` for what only the
+// deploy decides (the stage), compared with `*` matching any run of characters on either side.
+import type { ImportRef, ModuleFacts } from './js/Candidate.js';
+import { calledName } from './js/rules/asyncInvokeNames.js';
+
+/** What the join needs of the project: its modules, module resolution, facts on demand. */
+export interface InvokeSources {
+  readonly modules: () => Iterable<ModuleFacts>;
+  readonly resolve: (from: string, source: string) => string | undefined;
+  readonly factsOf: (file: string) => ModuleFacts | undefined;
+}
+
+/** A name pattern, `*` matching any run of characters, as an anchored expression. */
+function patternRegExp(pattern: string): RegExp {
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+}
+
+/**
+ * Whether a deployed name and an invoked name can be the same function: each pattern's `*` may stand for
+ * the other's text. An invoked name with no literal text after its last `*` could name any function: none.
+ * @example
+ * namesMeet('DRKunta-*-notify', 'DRKunta-*-notify') // true
+ * namesMeet('DRKunta-*-notify', 'DRKunta-*-report') // false
+ */
+export function namesMeet(deployed: string, invoked: string): boolean {
+  if (/\*[^*]{0,2}$/.test(invoked) || /\*[^*]{0,2}$/.test(deployed)) return false;
+  return patternRegExp(invoked).test(deployed) || patternRegExp(deployed).test(invoked);
+}
+
+/** The module and export an import finally names, following named re-exports (`export { default as x } from`). */
+function definedAt(src: InvokeSources, ref: ImportRef, depth = 0): string | undefined {
+  const file = src.resolve(ref.from, ref.source);
+  if (file === undefined || depth > 5) return undefined;
+  const m = src.factsOf(file);
+  for (const re of m?.reExports ?? []) {
+    const pair = re.names?.find(([exported]) => exported === ref.name);
+    if (pair !== undefined)
+      return definedAt(src, { from: file, source: re.source, name: pair[1] }, depth + 1);
+  }
+  return `${file}#${ref.name}`;
+}
+
+/** Which serverless.ts-deployed definitions the project's code invokes asynchronously, joined once. */
+export class InvokedFunctions {
+  private invokedSet: Set<string> | undefined;
+  private readonly src: InvokeSources;
+
+  constructor(src: InvokeSources) {
+    this.src = src;
+  }
+
+  /** Whether `name` exported from `file` is deployed under a name some code invokes with `'Event'`. */
+  isInvoked(file: string, name: string): boolean {
+    this.invokedSet ??= this.join();
+    return this.invokedSet.has(`${file}#${name}`);
+  }
+
+  private join(): Set<string> {
+    const modules = [...this.src.modules()];
+    const invoked = modules.flatMap((m) => [...(m.asyncInvokedNames ?? [])]);
+    for (const m of modules)
+      for (const call of m.invokeHelperCalls ?? []) {
+        const target = this.src.resolve(call.ref.from, call.ref.source);
+        const helper =
+          target === undefined
+            ? undefined
+            : this.src.factsOf(target)?.invokeHelpers?.find((h) => h.name === call.ref.name);
+        const name = helper === undefined ? undefined : calledName(helper, call.args);
+        if (name !== undefined) invoked.push(name);
+      }
+    const out = new Set<string>();
+    if (invoked.length === 0) return out;
+    for (const m of modules)
+      for (const deployed of m.serverlessFunctionNames ?? [])
+        if (deployed.names.some((d) => invoked.some((i) => namesMeet(d, i)))) {
+          const at = definedAt(this.src, deployed.ref);
+          if (at !== undefined) out.add(at);
+        }
+    return out;
+  }
+}

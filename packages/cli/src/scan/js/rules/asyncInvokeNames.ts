@@ -1,0 +1,152 @@
+// Functions the project's own code invokes asynchronously by name: `new InvokeCommand({ FunctionName:
+// `svc-${stage}-notify`, InvocationType: 'Event' })` (or aws-sdk v2's `lambda.invoke({...})`), and the
+// usual project helper around it, `invokeLambda(name, type, payload)` building `svc-${stage}-${name}`,
+// called as `invokeLambda('notify', 'Event', body)`. Each name is kept as a pattern, `*` for what only the
+// deploy decides (`${stage}`); the project pass (invokedFunctions.ts) joins them to the functions a
+// serverless.ts names that way. Names read from `process.env` are asyncInvokeEnv.ts's.
+import { memberPath, type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { Rule } from './Report.js';
+
+/** Marks a helper's parameter in a name template: `\u0001` and the parameter's index. */
+export const PARAM = '\u0001';
+
+/** `'Event'` or the SDK's `InvocationType.Event`. */
+function isEvent(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return stringValue(n) === 'Event' || (n?.type === 'MemberExpression' && memberPath(n)?.at(-1) === 'Event');
+}
+
+/** The parameter names of a function, by position (only plain identifiers). */
+function paramNames(fn: Node | undefined): (string | undefined)[] {
+  return ((fn?.params as Node[] | undefined) ?? []).map((p) => {
+    const n = p.type === 'AssignmentPattern' ? (p.left as Node) : p;
+    return n.type === 'Identifier' ? (n.name as string) : undefined;
+  });
+}
+
+/**
+ * The name a `FunctionName` value spells, `*` for a part the code computes and PARAM+index for a
+ * parameter of the enclosing helper; undefined for an environment variable or anything else unread.
+ */
+function namePattern(
+  ctx: ModuleContext,
+  node: Node | undefined,
+  params: (string | undefined)[],
+): string | undefined {
+  const raw = unwrap(node);
+  const param = raw?.type === 'Identifier' ? params.indexOf(raw.name as string) : -1;
+  if (param !== -1) return `${PARAM}${param}`;
+  const n = unwrap(ctx.valueOf(raw));
+  if (n?.type !== 'TemplateLiteral') return stringValue(n);
+  const quasis = n.quasis as Node[];
+  const exprs = n.expressions as Node[];
+  return quasis
+    .map((q, i) => {
+      const e = unwrap(exprs[i]);
+      if (e === undefined) return q.value.cooked ?? '';
+      const at = e.type === 'Identifier' ? params.indexOf(e.name as string) : -1;
+      return `${q.value.cooked ?? ''}${at === -1 ? '*' : `${PARAM}${at}`}`;
+    })
+    .join('');
+}
+
+/** The name a declared function is called by (`function f`, `const f = async () => ...`). */
+function helperName(ctx: ModuleContext, fn: Node): string | undefined {
+  if (fn.type === 'FunctionDeclaration') return (fn.id as Node | undefined)?.name as string | undefined;
+  const { parent } = ctx.climb(fn, (p) => p.type.startsWith('TS') || p.type === 'ParenthesizedExpression');
+  const holder = parent ?? ctx.parentOf(fn);
+  return holder?.type === 'VariableDeclarator' && (holder.id as Node).type === 'Identifier'
+    ? ((holder.id as Node).name as string)
+    : undefined;
+}
+
+/** A helper that invokes by a name built from its parameters, and which parameter is the invocation type. */
+interface Helper {
+  readonly name: string;
+  readonly template: string;
+  /** The parameter holding `InvocationType`; -1 when the helper always invokes with `'Event'`. */
+  readonly typeParam: number;
+}
+
+/**
+ * The name a helper call invokes asynchronously: the template with the call's literal arguments in place,
+ * or undefined when its type argument is not `'Event'` or a parameter the template needs is not a literal.
+ * @example
+ * calledName({ name: 'invoke', template: 'svc-*-\u00010', typeParam: 1 }, ['notify', 'Event']) // 'svc-*-notify'
+ */
+export function calledName(
+  helper: { readonly template: string; readonly typeParam: number },
+  args: readonly (string | null)[],
+): string | undefined {
+  if (helper.typeParam !== -1 && args[helper.typeParam] !== 'Event') return undefined;
+  let unread = false;
+  const name = helper.template.replace(new RegExp(`${PARAM}(\\d+)`, 'g'), (_, i: string) => {
+    const v = args[Number(i)];
+    if (typeof v !== 'string') unread = true;
+    return v ?? '*';
+  });
+  return unread ? undefined : name;
+}
+
+function noteInvokes(ctx: ModuleContext): void {
+  const helpers: Helper[] = [];
+  for (const p of ctx.of('Property')) {
+    if (propertyName(p.key as Node, p.computed as boolean) !== 'InvocationType') continue;
+    const props = objectProps(ctx.parentOf(p))?.props;
+    if (props === undefined) continue;
+    const fn = ctx.enclosingFunction(p);
+    const params = paramNames(fn);
+    const type = unwrap(props.get('InvocationType'));
+    const typeParam = type?.type === 'Identifier' ? params.indexOf(type.name as string) : -1;
+    if (!isEvent(type) && typeParam === -1) continue;
+    const name = namePattern(ctx, props.get('FunctionName'), params);
+    if (name === undefined) continue;
+    if (!name.includes(PARAM)) {
+      if (typeParam === -1) ctx.asyncInvokedNames.push(name);
+      continue;
+    }
+    const called = fn === undefined ? undefined : helperName(ctx, fn);
+    if (called !== undefined) helpers.push({ name: called, template: name, typeParam });
+  }
+  ctx.invokeHelpers.push(...helpers.map(({ name, template, typeParam }) => ({ name, template, typeParam })));
+  if (helpers.length === 0) return;
+  // The helper's own module's calls are joined here; an importer's by the project pass.
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    const helper = callee?.type === 'Identifier' ? helpers.find((h) => h.name === callee.name) : undefined;
+    const name = helper === undefined ? undefined : calledName(helper, literalArgs(ctx, call));
+    if (name !== undefined) ctx.asyncInvokedNames.push(name);
+  }
+}
+
+/** A call's arguments, each a string literal's value or null. */
+function literalArgs(ctx: ModuleContext, call: Node): (string | null)[] {
+  return (call.arguments as Node[]).map((a) => stringValue(unwrap(ctx.valueOf(a))) ?? null);
+}
+
+/** Calls of an imported function with a literal `'Event'` argument: a helper's, perhaps (joined later). */
+function noteHelperCalls(ctx: ModuleContext): void {
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'Identifier') continue;
+    const args = literalArgs(ctx, call);
+    if (!args.includes('Event')) continue;
+    const bound = ctx.importOf(callee.name as string, callee);
+    if (bound !== undefined)
+      ctx.invokeHelperCalls.push({
+        ref: { from: ctx.file, source: bound.source, name: bound.imported },
+        args,
+      });
+  }
+}
+
+/**
+ * @example
+ * // lambda.send(new InvokeCommand({ FunctionName: `svc-${stage}-notify`, InvocationType: 'Event' })) -> ctx.asyncInvokedNames ['svc-*-notify']
+ * // invokeLambda('notify', 'Event', body), invokeLambda imported                                    -> ctx.invokeHelperCalls
+ */
+export const asyncInvokeNameRules: Rule = (ctx) => {
+  if (ctx.source.includes('InvocationType')) noteInvokes(ctx);
+  if (/['"`]Event['"`]/.test(ctx.source)) noteHelperCalls(ctx);
+};
