@@ -1,0 +1,84 @@
+// What a module offers to its importers, export by export: the facts the project pass reads when another
+// module imports the name (protections, client options, verifiers, handed-on clients, batch answers...).
+// Kept apart from ModuleFacts.ts, which says what the module itself does, because each rule that learns
+// something new about an export adds a field here.
+
+import type { ImportRef, Protection } from './Candidate.js';
+import type { HttpClientExport } from './httpClientExports.js';
+import type { EventSourceWrapper, OptionsFact, VerifierFact } from './ModuleFacts.js';
+
+/** What a module offers to its importers. */
+export interface ExportFact {
+  /** Protections a wrapper applies to the work it is given, or a policy object provides. */
+  readonly provides: readonly Protection[];
+  /** Imports whose protections add to `provides` once resolved. */
+  readonly via: readonly ImportRef[];
+  readonly async: boolean;
+  /** SDK client options this export is or returns, when they could be seen. */
+  readonly options?: OptionsFact;
+  /** SDK client options held by the export's properties (`appConfig.awsConfig`), per property. */
+  readonly optionProps?: Readonly<Record<string, OptionsFact>>;
+  /** The export wraps an SqsEventSource configured from its props. */
+  readonly eventSource?: EventSourceWrapper;
+  /** The export answers "not verified" when a verification fails (rules/authAcrossModules.ts). */
+  readonly verifier?: VerifierFact;
+  /** The export is a class extending this SDK client; `arg` is the constructor argument passed to `super`. */
+  /** The function awaits a remote verifier, key or secret (a JWKS, an introspection, a secret fetch). */
+  readonly remote?: string;
+  /** For a class: its methods that await a remote verifier, key, secret or AWS call, and what each awaits. */
+  readonly remoteMethods?: Readonly<Record<string, string>>;
+  /** For a class: its methods that await other modules' project code instead, followed there (a few hops). */
+  readonly remoteVia?: Readonly<Record<string, readonly (ImportRef & { readonly method?: string })[]>>;
+  /**
+   * A function that awaits none itself but awaits project imports (`await runQuery(q)` from a shared
+   * layer): the project pass asks them whether they reach one.
+   */
+  readonly remoteThrough?: readonly (ImportRef & { readonly method?: string })[];
+  /**
+   * A client instance whose every awaited method is a remote call: an AWS SDK client (`export { stsClient }`)
+   * or a key-fetching verifier (`CognitoJwtVerifier.create(...)`); what it calls.
+   */
+  readonly remoteClient?: string;
+  /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
+  readonly authError?: true;
+  readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
+  /** A class extending the CDK `Queue` whose `super` props set no `deadLetterQueue`. */
+  readonly queueSubclass?: true;
+  /** A helper returning a CDK Lambda function: the caller's keys that reach its DLQ props (rules/cdkBuiltFunctions.ts). */
+  readonly functionBuilder?: { readonly dlqKeys: readonly string[] };
+  /** The export is an HTTP client class whose calls' timeout is this constructor argument, defaulting to none. */
+  readonly httpTimeoutArg?: number;
+  /** The export is an HTTP library's own request function, untimed, handed on (js/httpClientExports.ts). */
+  readonly httpClient?: HttpClientExport;
+  /** The function hands back a batch API's answer without reading its failure field. */
+  readonly batchResult?: { readonly what: string; readonly field: string };
+  /** The construct class puts the function given under each of these props behind an API route (limit in s). */
+  readonly apiRoutes?: Readonly<Record<string, number>>;
+  /** The class's methods that hand back a batch API's answer without reading its failure field. */
+  readonly batchMethods?: Readonly<Record<string, { readonly what: string; readonly field: string }>>;
+  /** The function returns a random or clock value (`return Math.floor(Date.now() / 1000)`, `return randomUUID()`). */
+  readonly randomReturn?: true;
+  /** The function returns a Google API or OAuth2 client built with no timeout (rules/googleApis.ts). */
+  readonly googleClient?: 'api' | 'oauth';
+  /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */
+  readonly asyncMethods?: readonly string[];
+  /** The class's static methods that answer a promise (`static async put()`), called on the class itself. */
+  readonly asyncStatics?: readonly string[];
+  /** The function reads a queue or stream batch from its first argument (rules/batchDecoders.ts). */
+  readonly batchEvent?: true;
+  /** The function throws when the list handed to it holds more than one record (rules/batchSingleHelpers.ts). */
+  readonly refusesBatch?: true;
+  /**
+   * The export is, builds, or (a class) has a method building a middy middleware whose `onError` answers
+   * every error with a response and never rethrows (rules/httpErrorMiddleware.ts).
+   */
+  readonly answersErrors?: true;
+  /** A wrapper whose returned function answers what its argument at this index answers (js/wrappedReturns.ts). */
+  readonly forwards?: number;
+  /** A Serverless function definition with no `timeout` of its own behind an API of this limit, in s (rules/serverlessTsImports.ts). */
+  readonly serverlessApi?: number;
+  /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */
+  readonly failureValue?: true;
+  /** The function (`''`) or these methods log every failure of their I/O and rethrow it (rules/loggingDataLayer.ts). */
+  readonly logsFailures?: readonly string[];
+}
