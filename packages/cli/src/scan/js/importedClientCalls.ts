@@ -2,7 +2,8 @@
 // `const { request } = require('../lib/utils')`, where utils exports `promisify(require('request'))`, makes
 // `request({ url, json: true })` a request of `request`, judged like one imported from the package. The
 // module is read again by the project pass, once it knows which imports those are, with the imports
-// standing for the library; only the findings at calls through them are new.
+// standing for the library; only the findings at calls through them are new. A whole-module import's
+// member read (`utils.request(...)`, `http.fetch(...)`) stands for it too (namespaceClients.ts).
 import { parseSync } from 'oxc-parser';
 import { langOf } from './analyzeModule.js';
 import { type Node, unwrap } from './ast.js';
@@ -11,6 +12,7 @@ import { candidatePath } from './candidatePath.js';
 import type { HttpClientExport } from './httpClientExports.js';
 import { ModuleContext } from './ModuleContext.js';
 import type { ImportBinding } from './moduleIndex.js';
+import { namespaceClients } from './namespaceClients.js';
 import { httpRules } from './rules/http.js';
 
 /**
@@ -27,14 +29,18 @@ export function importedClientCalls(
   const options = { lang: langOf(file), sourceType: 'unambiguous', preserveParens: false };
   const parsed = parseSync(file, source, options as Parameters<typeof parseSync>[2]);
   if (parsed.errors.some((e) => e.severity === 'Error')) return [];
-  const ctx = new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
-  const passed = new Set<string>();
-  for (const [name, imp] of [...ctx.imports]) {
+  const program = parsed.program as unknown as Node;
+  let ctx = new ModuleContext(file, source, program, parsed.comments);
+  const clients = new Map<string, HttpClientExport>();
+  for (const [name, imp] of ctx.imports) {
     const client = clientOf(imp);
-    if (client === undefined) continue;
-    ctx.imports.set(name, client);
-    passed.add(name);
+    if (client !== undefined) clients.set(name, client);
   }
+  // `utils.request(...)` on `const utils = require('../lib/utils')`: the tree changes, so it is read anew.
+  const members = namespaceClients(ctx, program, clientOf);
+  if (members.size > 0) ctx = new ModuleContext(file, source, program, parsed.comments);
+  for (const [name, client] of [...clients, ...members]) ctx.imports.set(name, client);
+  const passed = new Set([...clients.keys(), ...members.keys()]);
   if (passed.size === 0) return [];
   const candidates: Candidate[] = [];
   httpRules(ctx, (rule, node, message, extra) => {
