@@ -16,7 +16,8 @@ import { namespaceClients } from './namespaceClients.js';
 import { httpRules } from './rules/http.js';
 
 /**
- * http-no-timeout candidates at the calls of `file` made through imports `clientOf` answers for.
+ * http-no-timeout and no-retry candidates at the calls of `file` made through imports `clientOf` answers
+ * for: no-retry reads their method and idempotency as it reads the library's own calls.
  *
  * @example
  * importedClientCalls(file, text, (imp) => (imp.source === '../lib/utils' ? { source: 'request', imported: 'default' } : undefined))
@@ -44,7 +45,7 @@ export function importedClientCalls(
   if (passed.size === 0) return [];
   const candidates: Candidate[] = [];
   httpRules(ctx, (rule, node, message, extra) => {
-    if (rule !== 'http-no-timeout' || !through(ctx, node, passed)) return;
+    if ((rule !== 'http-no-timeout' && rule !== 'no-retry') || !through(ctx, node, passed)) return;
     const path = candidatePath(ctx, rule, node);
     if (path === 'off') return;
     const { line, column } = ctx.position(node.start);
