@@ -50,7 +50,15 @@ export function importedClientCalls(
     if (path === 'off') return;
     const { line, column } = ctx.position(node.start);
     const via = path.length > 0 ? { reachedThrough: path } : {};
-    candidates.push({ rule, line, column, message, snippet: ctx.lineText(line), ...extra, ...via });
+    // A shared module's request through a handed-on library is reported for no-retry only once a handler
+    // given an event is found reaching it: such modules are often loaded by name (`require(dir + file)`),
+    // where "cannot tell who calls it" is a queue consumer's provider more often than a route's.
+    const shared = extra?.onlyIfEventCaller;
+    const judged =
+      rule === 'no-retry' && shared !== undefined
+        ? { ...extra, onlyIfEventCaller: { ...shared, strict: true as const } }
+        : extra;
+    candidates.push({ rule, line, column, message, snippet: ctx.lineText(line), ...judged, ...via });
   });
   return candidates;
 }
