@@ -34,7 +34,7 @@ function exporterStems(project: Project): readonly string[] {
 }
 
 /**
- * http-no-timeout candidates at `file`'s calls through a project export that is an HTTP library's own
+ * http-no-timeout and no-retry candidates at `file`'s calls through a project export that is an HTTP library's own
  * request function (ExportFact.httpClient); none when no module of the project exports one.
  *
  * @example

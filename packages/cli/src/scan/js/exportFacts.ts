@@ -5,7 +5,7 @@
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf, asyncStaticsOf } from './asyncMethods.js';
 import type { ExportFact, ImportRef, ReExport } from './Candidate.js';
-import { httpClientExport } from './httpClientExports.js';
+import { httpClientExport, reExportedClients } from './httpClientExports.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass, methodOf, sdkInstance } from './memberClass.js';
 import { optionPropsOf } from './optionProps.js';
@@ -264,6 +264,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...remote };
   }
+  for (const [name, httpClient] of reExportedClients(ctx))
+    facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), httpClient };
   return facts;
 }
 

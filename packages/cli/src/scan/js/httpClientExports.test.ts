@@ -3,15 +3,20 @@
 import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
-import { httpClientExport } from './httpClientExports.js';
+import { httpClientExport, reExportedClients } from './httpClientExports.js';
 import { ModuleContext } from './ModuleContext.js';
+
+/** The module context of `source`, parsed as `m.ts`. */
+function contextOf(source: string): ModuleContext {
+  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  return new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+}
 
 /** httpClientExport for the export `client` of `source`. */
 function exported(source: string): string | undefined {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const value = ctx.exports.get('client');
   return value === undefined ? undefined : httpClientExport(ctx, value)?.source;
 }
@@ -53,5 +58,21 @@ describe('httpClientExport', () => {
 
     // Assess
     expect(source_).toBe(expected);
+  });
+});
+
+describe('reExportedClients', () => {
+  it.each([
+    ["export { default as fetch } from 'node-fetch';", 'fetch:node-fetch'],
+    ["export { default } from 'axios';", 'default:axios'],
+    ["export { fetch as httpFetch } from 'cross-fetch';", 'httpFetch:cross-fetch'],
+    // Not the library's own function: a type, another name of the package, a package not handed on.
+    ["export type { default as Fetch } from 'node-fetch';", ''],
+    ["export { Headers } from 'node-fetch';", ''],
+    ["export { default as ky } from 'ky';", ''],
+    ["export { default as fetchWithRetry } from './fetchWithRetry';", ''],
+  ])('%s', (source, expected) => {
+    const found = [...reExportedClients(contextOf(source))].map(([name, c]) => `${name}:${c.source}`);
+    expect(found.join(',')).toBe(expected);
   });
 });

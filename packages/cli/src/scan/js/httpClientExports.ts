@@ -1,7 +1,8 @@
 // A project module that hands on an HTTP library's request function as its own export: node-fetch or
 // axios passed on as is (`export { fetch }`, `module.exports.fetch = require('node-fetch')`), or a copy of
 // request that keeps its defaults (`promisify(require('request'))`, `require('request').defaults({ json:
-// true })`). Each importer's call through it is a request of that library, judged where it is made
+// true })`), or one re-exported straight from the package (`export { default as fetch } from 'node-fetch'`).
+// Each importer's call through it is a request of that library, judged where it is made
 // (importedClientCalls.ts); a copy whose defaults carry a timeout bounds them all, and is not one.
 import { calleeName, type Node, stringValue, unwrap } from './ast.js';
 import { FAMILY_SOURCES } from './httpDefaults.js';
@@ -70,4 +71,28 @@ function untimedCopy(ctx: ModuleContext, call: Node): HttpClientExport | undefin
   const options = (call.arguments as Node[])[0];
   if (options !== undefined && optionsBound(ctx, options, TIMEOUT_KEYS.request) !== false) return undefined;
   return { source, imported: 'default' };
+}
+
+/**
+ * The names a module re-exports straight from one of PASSED_ON's packages as that package's own function:
+ * `export { default as fetch } from 'node-fetch'`, `export { default } from 'axios'`.
+ *
+ * @example
+ * reExportedClients(ctx) // Map { 'fetch' => { source: 'node-fetch', imported: 'default' } }
+ */
+export function reExportedClients(ctx: ModuleContext): Map<string, HttpClientExport> {
+  const out = new Map<string, HttpClientExport>();
+  for (const stmt of ctx.program.body as Node[]) {
+    if (stmt.type !== 'ExportNamedDeclaration' || stmt.exportKind === 'type') continue;
+    const source = stringValue(stmt.source);
+    if (source === undefined || !PASSED_ON.has(source)) continue;
+    for (const s of stmt.specifiers as Node[]) {
+      const exported = s.exported?.name ?? s.exported?.value;
+      const local = s.local?.name ?? s.local?.value;
+      const own = local === 'default' || (local === 'fetch' && source.includes('fetch'));
+      if (typeof exported === 'string' && s.exportKind !== 'type' && own)
+        out.set(exported, { source, imported: 'default' });
+    }
+  }
+  return out;
 }
