@@ -1,10 +1,10 @@
 // What a module offers its importers, read from its syntax tree: per export, the facts other modules'
 // rules ask of it (an async function, an SDK client's options, a wrapper, an auth verifier or error class),
-// and the names it re-exports. Kept apart from analyzeModule.ts, which runs the rules.
+// (the names it re-exports are read in reExports.ts). Kept apart from analyzeModule.ts, which runs the rules.
 
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf, asyncStaticsOf } from './asyncMethods.js';
-import type { ExportFact, ImportRef, ReExport } from './Candidate.js';
+import type { ExportFact, ImportRef } from './Candidate.js';
 import { httpClientExport, reExportedClients } from './httpClientExports.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass, methodOf, sdkInstance } from './memberClass.js';
@@ -34,7 +34,6 @@ import { settledOnReturn } from './rules/settledAsync.js';
 import { testSpelled } from './SourceWords.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { lastTextMemo } from './textMemo.js';
-import { mayBeWorkspaceImport } from './workspaceImports.js';
 import { forwardedParam, wrappedOptions } from './wrappedReturns.js';
 
 /** Words of a random or clock call, the cheap test before randomReturn reads a function's returns. */
@@ -267,37 +266,4 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   for (const [name, httpClient] of reExportedClients(ctx))
     facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), httpClient };
   return facts;
-}
-
-/** `export * from`, `export { a as b } from`: names this module passes on from others. */
-export function reExports(ctx: ModuleContext): ReExport[] {
-  const out: ReExport[] = [];
-  for (const stmt of ctx.program.body as Node[]) {
-    if (stmt.type === 'ExportAllDeclaration' && stmt.source && !stmt.exported) {
-      out.push({ source: stmt.source.value as string });
-    } else if (stmt.type === 'ExportAllDeclaration' && stmt.source) {
-      // `export * as Stage from './stage'`: the module itself under a name (`*`, as an import spells it);
-      // exportLookup.ts follows `Stage.assumeRole` into it.
-      const exported = stmt.exported?.name ?? stmt.exported?.value;
-      if (typeof exported === 'string')
-        out.push({ source: stmt.source.value as string, names: [[exported, '*']] });
-    } else if (stmt.type === 'ExportNamedDeclaration' && stmt.source) {
-      const names: [string, string][] = [];
-      for (const s of stmt.specifiers as Node[]) {
-        const exported = s.exported?.name ?? s.exported?.value;
-        const local = s.local?.name ?? s.local?.value;
-        if (typeof exported === 'string' && typeof local === 'string') names.push([exported, local]);
-      }
-      out.push({ source: stmt.source.value as string, names });
-    }
-  }
-  // `import { x } from './y'; export { x }` is a re-export too.
-  for (const [name, value] of ctx.exports) {
-    if (value.type === 'Identifier') {
-      const imp = ctx.imports.get(value.name as string);
-      if (imp !== undefined && mayBeWorkspaceImport(imp.source))
-        out.push({ source: imp.source, names: [[name, imp.imported]] });
-    }
-  }
-  return out;
 }

@@ -1,0 +1,43 @@
+// The names a module passes on from other modules (`export * from`, `export { a as b } from`, and an import
+// exported again): the project pass follows an importer's name through them to the module that defines it.
+import type { Node } from './ast.js';
+import type { ReExport } from './Candidate.js';
+import type { ModuleContext } from './ModuleContext.js';
+import { mayBeWorkspaceImport } from './workspaceImports.js';
+
+/**
+ * `export * from`, `export { a as b } from`: names this module passes on from others.
+ * @example
+ * reExports(ctx) // [{ source: './stage', names: [['Stage', '*']] }] for `export * as Stage from './stage'`
+ */
+export function reExports(ctx: ModuleContext): ReExport[] {
+  const out: ReExport[] = [];
+  for (const stmt of ctx.program.body as Node[]) {
+    if (stmt.type === 'ExportAllDeclaration' && stmt.source && !stmt.exported) {
+      out.push({ source: stmt.source.value as string });
+    } else if (stmt.type === 'ExportAllDeclaration' && stmt.source) {
+      // `export * as Stage from './stage'`: the module itself under a name (`*`, as an import spells it);
+      // exportLookup.ts follows `Stage.assumeRole` into it.
+      const exported = stmt.exported?.name ?? stmt.exported?.value;
+      if (typeof exported === 'string')
+        out.push({ source: stmt.source.value as string, names: [[exported, '*']] });
+    } else if (stmt.type === 'ExportNamedDeclaration' && stmt.source) {
+      const names: [string, string][] = [];
+      for (const s of stmt.specifiers as Node[]) {
+        const exported = s.exported?.name ?? s.exported?.value;
+        const local = s.local?.name ?? s.local?.value;
+        if (typeof exported === 'string' && typeof local === 'string') names.push([exported, local]);
+      }
+      out.push({ source: stmt.source.value as string, names });
+    }
+  }
+  // `import { x } from './y'; export { x }` is a re-export too.
+  for (const [name, value] of ctx.exports) {
+    if (value.type === 'Identifier') {
+      const imp = ctx.imports.get(value.name as string);
+      if (imp !== undefined && mayBeWorkspaceImport(imp.source))
+        out.push({ source: imp.source, names: [[name, imp.imported]] });
+    }
+  }
+  return out;
+}
