@@ -220,6 +220,28 @@ export class ModuleIndex {
     }
   }
 
+  /**
+   * `import pkg from 'aws-sdk'; const { S3 } = pkg` (the CommonJS package imported whole from ESM, then
+   * taken apart) and `const S3 = pkg.S3`: each name is that module's export, as `const { S3 } =
+   * require('aws-sdk')` would be. Only a default or namespace import seen before the declaration.
+   */
+  private noteImportedMembers(id: Node, base: string, member: string | undefined): boolean {
+    const whole = this.imports.get(base);
+    if (whole === undefined || (whole.imported !== 'default' && whole.imported !== '*')) return false;
+    if (id.type === 'Identifier' && member !== undefined) {
+      this.imports.set(id.name as string, { source: whole.source, imported: member });
+      return true;
+    }
+    if (id.type !== 'ObjectPattern' || member !== undefined) return false;
+    for (const p of id.properties as Node[]) {
+      if (p.type !== 'Property' || p.value?.type !== 'Identifier') continue;
+      const name = propertyName(p.key, p.computed);
+      if (name !== undefined)
+        this.imports.set(p.value.name as string, { source: whole.source, imported: name });
+    }
+    return true;
+  }
+
   /** `const x = require('m')` and `const { a } = require('m')` count as imports. */
   private noteRequire(id: Node, init: Node | undefined): boolean {
     let call = unwrap(init);
@@ -228,6 +250,7 @@ export class ModuleIndex {
       member = propertyName(call.property);
       call = unwrap(call.object);
     }
+    if (call?.type === 'Identifier') return this.noteImportedMembers(id, call.name as string, member);
     if (call?.type !== 'CallExpression') return false;
     const callee = unwrap(call.callee);
     if (callee?.type !== 'Identifier' || callee.name !== 'require') return false;
