@@ -8,9 +8,10 @@ import { countDecided } from './decidedCount.js';
 import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.js';
 import { onDemandTableExports } from './floodTargets.js';
 import { samFunctionHandlers, serverlessFunctionHandlers } from './functionHandlers.js';
-import type { CodeDir, IacReport, IacResult } from './IacResult.js';
+import type { CodeDir, IacReport, IacResult, Json } from './IacResult.js';
 import { packagedCopy } from './packagedTemplates.js';
 import { serverlessRequestHandlers } from './requestHandlers.js';
+import { writeEsbuildSourceHandlers } from './samEsbuildEntries.js';
 import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
@@ -98,6 +99,8 @@ export function analyzeIac(file: string, source: string): IacResult {
     batchOneHandlers.push(...serverlessEventHandlers(value, true));
   } else if (isCloudFormation(value)) {
     tool = 'sam';
+    // Handlers named by esbuild's output are read as the modules they are built from (samEsbuildEntries.ts).
+    writeEsbuildSourceHandlers(value as Record<string, Json>);
     // A `sam package` copy beside its source template repeats its findings where no one edits.
     if (!packagedCopy(value, file)) alarmImports = checkCloudFormation(value, report, [], batchOneHandlers);
     routes = routeParams(value);
