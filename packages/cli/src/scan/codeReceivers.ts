@@ -1,6 +1,7 @@
 // Whether the scan's code under a folder receives from SQS itself (a polling loop, a worker built on
 // sqs-consumer): then a queue no Lambda mapping reads may still have a consumer (iac/terraformReceivers.ts).
 import { dirname } from 'node:path';
+import type { FileOutcome } from './analyzeFile.js';
 
 const RECEIVES =
   /\b(ReceiveMessageCommand|receiveMessage|ReceiveMessage|receive_message)\b|sqs-consumer|nestjs-sqs/;
@@ -33,4 +34,21 @@ export function codeReceivers(files: readonly CodeFile[]): (dir: string) => bool
     const prefix = above === '.' ? '' : `${above}/`;
     return files.some((f) => f.rel.startsWith(prefix) && receives(f));
   };
+}
+
+/**
+ * The code modules among a scan's outcomes, read from the text a deferred module kept or else from disk.
+ * @example
+ * codeReceivers(codeFilesOf(outcomes, deferred, readText))
+ */
+export function codeFilesOf(
+  outcomes: readonly FileOutcome[],
+  deferred: ReadonlyMap<string, string>,
+  read: (path: string) => string | undefined,
+): CodeFile[] {
+  return outcomes.flatMap((o) =>
+    o.kind === 'code'
+      ? [{ rel: o.file.rel, text: () => deferred.get(o.facts.file) ?? read(o.file.path) }]
+      : [],
+  );
 }

@@ -7,7 +7,7 @@ import { ExportLookup } from './exportLookup.js';
 import { ExportNames } from './exportNames.js';
 import { LockedHandlers } from './handlerVersions.js';
 import type { ImporterUses } from './importerUses.js';
-import { InvokedFunctions } from './invokedFunctions.js';
+import type { InvokedFunctions } from './invokedFunctions.js';
 import { analyzeModule } from './js/analyzeModule.js';
 import type {
   Candidate,
@@ -216,17 +216,10 @@ export class Project {
 
   private templates: TemplateWiring | undefined;
 
-  /** Which serverless.ts definitions the project's code invokes asynchronously (invokedFunctions.ts). */
+  /** Which serverless.ts definitions the project's code invokes asynchronously (projectViews.ts). */
   get invokedFunctions(): InvokedFunctions {
-    this.invoked ??= new InvokedFunctions({
-      modules: () => this.modules.values(),
-      resolve: (from, source) => this.resolveModule(from, source),
-      factsOf: (file) => this.factsOf(file),
-    });
-    return this.invoked;
+    return this.views.invokedFunctions;
   }
-
-  private invoked: InvokedFunctions | undefined;
 
   /** Is `file`'s export `name` a handler a template wires to a redelivered source? */
   isEventWired(file: string, name: string): boolean {

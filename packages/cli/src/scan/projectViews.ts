@@ -3,6 +3,7 @@
 import { EventCallers } from './eventCallers.js';
 import { type GatherSources, gathered, mayHoldAuthErrorMap, mayHoldAuthGate } from './gatheredFacts.js';
 import { ImporterUses } from './importerUses.js';
+import { InvokedFunctions } from './invokedFunctions.js';
 import type { ImportRef, ModuleFacts } from './js/Candidate.js';
 import type { ProjectClient } from './js/ModuleFacts.js';
 import { mayBuildNestHttp } from './js/rules/nestHttp.js';
@@ -51,6 +52,18 @@ export class ProjectViews {
       this.src.deferred,
     );
     return this.uses;
+  }
+
+  private invoked: InvokedFunctions | undefined;
+
+  /** Which serverless.ts definitions the project's code invokes asynchronously (invokedFunctions.ts). */
+  get invokedFunctions(): InvokedFunctions {
+    this.invoked ??= new InvokedFunctions({
+      modules: () => this.src.modules(),
+      resolve: (from, source) => this.src.resolve(from, source),
+      factsOf: (file) => this.src.factsOf(file),
+    });
+    return this.invoked;
   }
 
   private callers: EventCallers | undefined;

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
 import { batchTwins } from './batchTwins.js';
 import { ruleInfo } from './catalog.js';
-import { codeReceivers } from './codeReceivers.js';
+import { codeFilesOf, codeReceivers } from './codeReceivers.js';
 import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, discover } from './discover.js';
@@ -26,7 +26,7 @@ import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js'
 import { Project } from './project.js';
 import { withTemplateHandlers } from './templateNamedHandlers.js';
 import { findTwins } from './twins.js';
-import { wireTemplates } from './wireTemplates.js';
+import { terraformFilesOf, wireTemplates } from './wireTemplates.js';
 import { analyzeInWorkers, workerAvailable } from './workerPool.js';
 import { Workspaces } from './workspaces.js';
 import { batchCallerCandidates, settleWrapperBuilders } from './wrapperCalls.js';
@@ -122,11 +122,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
   }
 
-  const terraformFiles = outcomes.flatMap((o) =>
-    o.kind === 'iac' && o.result.terraform !== undefined
-      ? [{ rel: o.file.rel, dir: dirname(o.file.rel), facts: o.result.terraform }]
-      : [],
-  );
+  const terraformFiles = terraformFilesOf(outcomes);
   // Exports only a template names as handlers (`export default` of `Handler: x.default`): analysed again
   // with those names, before any finding is read.
   outcomes = withTemplateHandlers(outcomes, terraformFiles, readText);
@@ -157,13 +153,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   wireTemplates(project.wiring, outcomes, terraformFiles, mappings);
   const terraform = terraformProject(
     terraformFiles,
-    codeReceivers(
-      outcomes.flatMap((o) =>
-        o.kind === 'code'
-          ? [{ rel: o.file.rel, text: () => deferred.get(o.facts.file) ?? readText(o.file.path) }]
-          : [],
-      ),
-    ),
+    codeReceivers(codeFilesOf(outcomes, deferred, readText)),
   );
   const batchPairs = batchTwins(outcomes, project, mappings);
   // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.

@@ -1,6 +1,7 @@
 // The scan pass's hand-over from what each IaC file noted (its handler strings per kind of source) and what
 // the Terraform folders hold to the project's one home for wiring (templateWiring.ts), so the rules that
 // ask "who invokes this handler" read one answer whichever dialect wired it.
+import { dirname } from 'node:path';
 import type { FileOutcome } from './analyzeFile.js';
 import { terraformUnreadHandlers } from './iac/terraformHandlers.js';
 import type { TerraformFacts } from './iac/terraformModules.js';
@@ -11,6 +12,19 @@ export interface TerraformFile {
   readonly rel: string;
   readonly dir: string;
   readonly facts: TerraformFacts;
+}
+
+/**
+ * The Terraform files among a scan's outcomes, each with its folder relative to the root.
+ * @example
+ * terraformFilesOf(outcomes) // [{ rel: 'infra/main.tf', dir: 'infra', facts }]
+ */
+export function terraformFilesOf(outcomes: readonly FileOutcome[]): TerraformFile[] {
+  return outcomes.flatMap((o) =>
+    o.kind === 'iac' && o.result.terraform !== undefined
+      ? [{ rel: o.file.rel, dir: dirname(o.file.rel), facts: o.result.terraform }]
+      : [],
+  );
 }
 
 /**
