@@ -76,6 +76,8 @@ export function serverlessConfig(words: SourceWords): boolean {
     (words.includes('sst/constructs') && words.includes('consumer')) ||
     // SST v2 event buses (rules/sstEventBus.ts).
     (words.includes('sst/constructs') && words.includes('EventBus')) ||
+    // SST v3 buses and their subscribers (rules/sstV3Bus.ts).
+    words.includes('sst.aws.Bus') ||
     // SST v2 stream consumers (rules/sstStreamConsumers.ts).
     (words.includes('sst/constructs') && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).
