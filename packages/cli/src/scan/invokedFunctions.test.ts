@@ -57,7 +57,11 @@ describe('isNameInvoked', () => {
     expect(joined.isNameInvoked(deployedNames('fees', 'getFees', {}))).toBe(false);
   });
   it("reads a function's own name with its deploy-time parts left open", () => {
-    expect(deployedNames('fees', 'storeFees', { name: '${sls:stage}-store-fees' })).toEqual(['*-store-fees']);
-    expect(deployedNames('${self:custom.app}-fees', 'storeFees', {})).toEqual(['*-fees-*-storeFees']);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless variable, written as in serverless.yml
+    const stageName = '${sls:stage}-store-fees';
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless variable, written as in serverless.yml
+    const service = '${self:custom.app}-fees';
+    expect(deployedNames('fees', 'storeFees', { name: stageName })).toEqual(['*-store-fees']);
+    expect(deployedNames(service, 'storeFees', {})).toEqual(['*-fees-*-storeFees']);
   });
 });
