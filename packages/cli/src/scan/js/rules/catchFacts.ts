@@ -3,6 +3,7 @@
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
+import { guardedObservation } from './guardedLog.js';
 import { classifyHttpCall } from './http.js';
 import { logStatesDecision } from './loggedDecision.js';
 
@@ -178,7 +179,8 @@ export function isObservation(node: Node | null | undefined): boolean {
   if (node.type === 'BlockStatement') return (node.body as Node[]).every((s) => isObservation(s));
   if (node.type === 'IfStatement')
     return isObservation(node.consequent as Node) && isObservation(node.alternate as Node | null);
-  return false;
+  // `try { console.error(JSON.stringify(e)) } catch { /* ignore */ }` (guardedLog.ts).
+  return guardedObservation(node, isObservation);
 }
 
 const TELEMETRY = /metric|telemetry|analytic|usage|track/i;
