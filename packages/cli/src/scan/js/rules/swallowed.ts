@@ -47,6 +47,7 @@ import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 import { returnedErrorAnswersHttp } from './thrownResponses.js';
+import { trackerNoRethrowRule } from './trackerNoRethrow.js';
 import { unawaitedRethrowRule } from './unawaitedRethrow.js';
 import { uncheckedCallbackResponse } from './uncheckedCallbacks.js';
 import { uncheckedResponse } from './uncheckedFetch.js';
@@ -71,6 +72,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   invokeResultRule(ctx, report);
   errorTuplesRule(ctx, report);
   workflowFailureAnswers(ctx, report);
+  trackerNoRethrowRule(ctx, report);
   const comments = ctx.comments;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
