@@ -7,6 +7,7 @@ import { guardedObservation } from './guardedLog.js';
 import { classifyHttpCall } from './http.js';
 import { logStatesDecision } from './loggedDecision.js';
 import { metricUnitRecord } from './metricUnitRecord.js';
+import { nonErrorGuard } from './nonErrorRethrow.js';
 
 const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.log|req\.log|request\.log)$/;
 
@@ -175,6 +176,8 @@ function isMetricRecord(node: Node): boolean {
 export function isObservation(node: Node | null | undefined): boolean {
   if (node == null) return true;
   if (isLogCall(node) || isTraceCall(node) || isMetricRecord(node) || metricUnitRecord(node)) return true;
+  // `if (!(e instanceof Error)) throw e` rethrows no failure of another system (nonErrorRethrow.ts).
+  if (nonErrorGuard(node)) return true;
   if (node.type === 'VariableDeclaration')
     return !someDescendant(node, (n) => n.type === 'AwaitExpression' || n.type === 'ThrowStatement', true);
   if (node.type === 'BlockStatement') return (node.body as Node[]).every((s) => isObservation(s));
