@@ -145,8 +145,8 @@ export function axiosInstanceField(ctx: ModuleContext, member: Node): boolean {
   return false;
 }
 
-const IDEMPOTENT_LITERAL =
-  /['"`](?:GET|HEAD|PUT|DELETE)['"`]|\bmethod\s*:\s*['"`](?:get|head|put|delete)['"`]/;
+// DELETE is left out (rules/http.ts IDEMPOTENT): sent again after a lost response it answers 404.
+const IDEMPOTENT_LITERAL = /['"`](?:GET|HEAD|PUT)['"`]|\bmethod\s*:\s*['"`](?:get|head|put)['"`]/;
 const WRITE_LITERAL = /['"`](?:POST|PATCH)['"`]|\bmethod\s*:\s*['"`](?:post|patch)['"`]/;
 
 /**

@@ -6,7 +6,8 @@ import type { ModuleContext } from './ModuleContext.js';
 
 /** A method spelled as a request option in the module: `method: 'PUT'`. */
 const SPELLED_METHOD = /\bmethod\s*:\s*['"`](get|head|put|delete|options|post|patch)['"`]/gi;
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+// DELETE is left out, as in rules/http.ts IDEMPOTENT.
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'OPTIONS']);
 
 /** Is some spread of the options object a parameter of its function (the callers' own options)? */
 function spreadsParameter(ctx: ModuleContext, options: Node): boolean {

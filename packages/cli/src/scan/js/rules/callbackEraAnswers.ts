@@ -3,6 +3,8 @@
 // `context.succeed`/`done`/`fail` end the invocation at once (they never waited for the event loop), and
 // `callback(...)` does the same where the module sets `callbackWaitsForEmptyEventLoop = false`: Lambda
 // freezes with the request unsent or unanswered, and its failure is never seen.
+
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { calleeName, isFunction, memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
@@ -91,10 +93,21 @@ export function chainAnswers(ctx: ModuleContext, stmt: Node, call: Node): boolea
   return false;
 }
 
+/**
+ * cfn-response's `send(event, context, status)` answers too: it PUTs the custom resource's response and
+ * then calls `context.done`, so a chain whose handlers call it ends the invocation when it settles.
+ */
+function cfnResponseAnswer(ctx: ModuleContext): RegExp | undefined {
+  const names = [...ctx.imports].filter(([, imp]) => imp.source === 'cfn-response').map(([name]) => name);
+  return names.length === 0
+    ? undefined
+    : new RegExp(`(?<![\\w$.])(?:${names.map(escapeRegExp).join('|')})\\.send\\s*\\(`);
+}
+
 /** The node's text answers the invocation, or calls a function of the module that does. */
 function answersIn(ctx: ModuleContext, fn: Node): boolean {
   const text = ctx.source.slice(fn.start, fn.end);
-  if (ANSWER.test(text)) return true;
+  if (ANSWER.test(text) || cfnResponseAnswer(ctx)?.test(text) === true) return true;
   for (const m of text.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)) {
     const local = localFunction(ctx, m[1] as string, fn);
     if (local !== undefined && local !== fn && ANSWER.test(ctx.source.slice(local.start, local.end)))

@@ -11,6 +11,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { settledOnReturn } from './settledAsync.js';
 
 const COMBINATORS = /^(all|allSettled|race|any)$/;
 const SUBSCRIBE = /^(on|once|addListener|prependListener|prependOnceListener)$/;
@@ -48,7 +49,8 @@ function methodOf(cls: Node, name: string): Node | undefined {
 }
 
 /**
- * `this.publish(x);` where `publish` is an async method of the same class.
+ * `this.publish(x);` where `publish` is an async method of the same class whose promise is still pending
+ * when the call returns.
  *
  * @example
  * ownAsyncMethod(ctx, call) // class Worker { async publish() {} run() { this.publish(); } } -> true
@@ -59,7 +61,9 @@ export function ownAsyncMethod(ctx: ModuleContext, call: Node): boolean {
   const name = propertyName(callee.property, callee.computed as boolean);
   const cls = enclosingClass(ctx, call);
   const method = name === undefined || cls === undefined ? undefined : methodOf(cls, name);
-  return method !== undefined && returnsPromise(method);
+  // An async method that awaits nothing has run to its end when the call returns (settledAsync.ts), as
+  // for a module function called by name.
+  return method !== undefined && returnsPromise(method) && !settledOnReturn(method);
 }
 
 /**

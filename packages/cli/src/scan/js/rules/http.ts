@@ -28,7 +28,10 @@ import type { Report, Rule } from './Report.js';
 
 export { classifyHttpCall };
 
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+// Methods a blind retry repeats safely. DELETE's effect is idempotent but its answer is not: sent again
+// after a delete whose response was lost, it answers 404, which its caller takes as a failure, so the
+// retry it needs is one that reads 404 as done, not the blind one this rule asks for.
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'OPTIONS']);
 
 function importRefs(cover: Cover): ImportRef[] {
   return cover.via;
