@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,38 @@ describe('bundledOr', () => {
 
     // Act
     const url = bundledOr(from, './scan.bundle.js', './scan/main.js');
+
+    // Assess
+    expect(url).toBe(pathToFileURL(join(dir, 'scan.bundle.js')).href);
+  });
+
+  it.each([
+    ['older than the bundle', 1_000, 2_000, 'scan.bundle.js'],
+    ['newer than the bundle (tsc -b ran after the bundling)', 2_000, 1_000, 'scan/main.js'],
+  ])('with a build-info file %s, names the right module', (_when, infoTime, bundleTime, expected) => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-bundled-'));
+    writeFileSync(join(dir, 'scan.bundle.js'), '');
+    writeFileSync(join(dir, 'build.tsbuildinfo'), '');
+    utimesSync(join(dir, 'build.tsbuildinfo'), infoTime, infoTime);
+    utimesSync(join(dir, 'scan.bundle.js'), bundleTime, bundleTime);
+    const from = pathToFileURL(join(dir, 'bin.js')).href;
+
+    // Act
+    const url = bundledOr(from, './scan.bundle.js', './scan/main.js', './build.tsbuildinfo');
+
+    // Assess
+    expect(url).toBe(pathToFileURL(join(dir, expected)).href);
+  });
+
+  it('uses the bundle when the build-info file is absent (an installed package)', () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-bundled-'));
+    writeFileSync(join(dir, 'scan.bundle.js'), '');
+    const from = pathToFileURL(join(dir, 'bin.js')).href;
+
+    // Act
+    const url = bundledOr(from, './scan.bundle.js', './scan/main.js', './build.tsbuildinfo');
 
     // Assess
     expect(url).toBe(pathToFileURL(join(dir, 'scan.bundle.js')).href);

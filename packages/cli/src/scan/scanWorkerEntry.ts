@@ -8,4 +8,6 @@ import module from 'node:module';
 module.enableCompileCache?.();
 // The worker's one-file build when the build wrote it (bundledModule.ts): Node pays per module it loads.
 const { bundledOr } = await import('../bundledModule.js');
-await import(bundledOr(import.meta.url, './scanWorker.bundle.js', './scanWorker.js'));
+await import(
+  bundledOr(import.meta.url, './scanWorker.bundle.js', './scanWorker.js', '../../tsconfig.build.tsbuildinfo')
+);
