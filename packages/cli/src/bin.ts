@@ -15,6 +15,20 @@ if (rerun !== undefined) process.exit(rerun);
 // compiled without it. Worker threads enable it themselves (scan/scanWorkerEntry.ts).
 module.enableCompileCache?.();
 const { exitWhenSettled } = await import('./exitWhenSettled.js');
-const { main } = await import('./main.js');
-
-exitWhenSettled(main(process.argv.slice(2)));
+const args = process.argv.slice(2);
+if (args[0] === 'scan') {
+  // The scan from its one-file build when the build wrote it (bundledModule.ts): the same code as main's
+  // `scan`, loaded as one module instead of some 430.
+  const { bundledOr } = await import('./bundledModule.js');
+  const entry = bundledOr(
+    import.meta.url,
+    './scan/scanMain.bundle.js',
+    './scan/cli/scanMain.js',
+    '../tsconfig.build.tsbuildinfo',
+  );
+  const { scanMain } = (await import(entry)) as typeof import('./scan/cli/scanMain.js');
+  exitWhenSettled(scanMain(args.slice(1)));
+} else {
+  const { main } = await import('./main.js');
+  exitWhenSettled(main(args));
+}

@@ -6,4 +6,8 @@
 import module from 'node:module';
 
 module.enableCompileCache?.();
-await import('./scanWorker.js');
+// The worker's one-file build when the build wrote it (bundledModule.ts): Node pays per module it loads.
+const { bundledOr } = await import('../bundledModule.js');
+await import(
+  bundledOr(import.meta.url, './scanWorker.bundle.js', './scanWorker.js', '../../tsconfig.build.tsbuildinfo')
+);
