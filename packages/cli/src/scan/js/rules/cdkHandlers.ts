@@ -17,6 +17,7 @@ import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { helperBuiltProps } from './cdkHelperProps.js';
 import { importedHelperLink } from './cdkImportedHelpers.js';
+import { packedSourceLink } from './cdkPackedSources.js';
 
 /** The directory a CDK app runs from: the nearest ancestor with `cdk.json`, else the file's own. */
 function appRoot(file: string): string {
@@ -135,7 +136,7 @@ export function handlerLink(
   // A function a project helper of another module builds is read there with this call's arguments.
   return props !== undefined
     ? handlerLinkOfProps(ctx, props, clearWhen)
-    : importedHelperLink(ctx, expr, clearWhen);
+    : (importedHelperLink(ctx, expr, clearWhen) ?? packedSourceLink(ctx, expr, clearWhen));
 }
 
 /**
