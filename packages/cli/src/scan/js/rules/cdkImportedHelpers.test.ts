@@ -32,12 +32,14 @@ describe('text', () => {
     ],
     [
       'a destructured key',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the helper's source text holds a template literal
       'export function make({ entry }) { return { handler: `${entry}.main` } }',
       "make({ entry: 'worker' })",
       'worker.main',
     ],
     [
       'a positional parameter with a module constant',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the helper's source text holds a template literal
       'const dir = "src"; export const make = (s, id, entry) => ({ handler: `${dir}/${entry}.handler` })',
       "make(this, 'W', 'worker')",
       'src/worker.handler',
