@@ -16,6 +16,8 @@ import {
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { helperBuiltProps } from './cdkHelperProps.js';
+import { importedHelperLink } from './cdkImportedHelpers.js';
+import { packedSourceLink } from './cdkPackedSources.js';
 
 /** The directory a CDK app runs from: the nearest ancestor with `cdk.json`, else the file's own. */
 function appRoot(file: string): string {
@@ -62,8 +64,8 @@ export function pathValue(ctx: ModuleContext, node: Node | undefined, depth = 0)
   return undefined;
 }
 
-function absolute(ctx: ModuleContext, path: string): string {
-  return isAbsolute(path) ? path : resolve(appRoot(ctx.file), path);
+function absolute(file: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(appRoot(file), path);
 }
 
 /** The `new ...Function(scope, id, props)` an expression stands for, with its props. */
@@ -130,11 +132,11 @@ export function handlerLink(
   clearWhen: HandlerLink['clearWhen'],
 ): HandlerLink | undefined {
   // A function a helper of this module builds (`this.build(scope, id, 'api/x.ts', {})`) is read through it.
-  return handlerLinkOfProps(
-    ctx,
-    functionConstruct(ctx, expr)?.props ?? helperBuiltProps(ctx, expr),
-    clearWhen,
-  );
+  const props = functionConstruct(ctx, expr)?.props ?? helperBuiltProps(ctx, expr);
+  // A function a project helper of another module builds is read there with this call's arguments.
+  return props !== undefined
+    ? handlerLinkOfProps(ctx, props, clearWhen)
+    : (importedHelperLink(ctx, expr, clearWhen) ?? packedSourceLink(ctx, expr, clearWhen));
 }
 
 /**
@@ -148,27 +150,45 @@ export function handlerLinkOfProps(
   clearWhen: HandlerLink['clearWhen'],
 ): HandlerLink | undefined {
   if (props === undefined) return undefined;
-  let stem: string | undefined;
-  let exportName: string;
   const handler = stringValue(props.props.get('handler'));
   if (props.props.has('entry')) {
     const entry = pathValue(ctx, props.props.get('entry'));
-    if (entry === undefined) return undefined;
-    stem = absolute(ctx, entry).replace(/\.[cm]?[jt]sx?$/, '');
-    exportName = handler ?? 'handler';
+    return entry === undefined ? undefined : linkOfPaths(ctx.file, { entry, handler }, clearWhen);
+  }
+  const code = ctx.valueOf(props.props.get('code'));
+  if (code?.type !== 'CallExpression' || calleeName(code) !== 'fromAsset' || handler === undefined)
+    return undefined;
+  const dir = pathValue(ctx, (code.arguments as Node[])[0]);
+  return dir === undefined ? undefined : linkOfPaths(ctx.file, { dir, handler }, clearWhen);
+}
+
+/**
+ * The link from a function's written paths, relative ones read from the CDK app of `file`: a bundled
+ * `entry` (export `handler` unless named), or an asset folder and a `file.export` handler string. A build
+ * output folder (`dist`, `build`, `out`) is also tried without it and as `src` (tsc's usual rootDir).
+ * @example
+ * linkOfPaths('/app/infra/lib/stack.ts', { dir: '../lambdas/dist', handler: 'worker.handler' }, 'no-work')
+ * // stems ['/app/lambdas/dist/worker', '/app/lambdas/worker', '/app/lambdas/src/worker'] with cdk.json in /app/infra
+ */
+export function linkOfPaths(
+  file: string,
+  paths: { readonly entry?: string; readonly dir?: string; readonly handler?: string | undefined },
+  clearWhen: HandlerLink['clearWhen'],
+): HandlerLink | undefined {
+  let stem: string;
+  let exportName: string;
+  if (paths.entry !== undefined) {
+    stem = absolute(file, paths.entry).replace(/\.[cm]?[jt]sx?$/, '');
+    exportName = paths.handler ?? 'handler';
   } else {
-    const code = ctx.valueOf(props.props.get('code'));
-    if (code?.type !== 'CallExpression' || calleeName(code) !== 'fromAsset' || handler === undefined)
-      return undefined;
-    const dir = pathValue(ctx, (code.arguments as Node[])[0]);
-    const dot = handler.lastIndexOf('.');
-    if (dir === undefined || dot <= 0) return undefined;
-    stem = join(absolute(ctx, dir), handler.slice(0, dot));
-    exportName = handler.slice(dot + 1);
+    const dot = paths.handler?.lastIndexOf('.') ?? -1;
+    if (paths.dir === undefined || paths.handler === undefined || dot <= 0) return undefined;
+    stem = join(absolute(file, paths.dir), paths.handler.slice(0, dot));
+    exportName = paths.handler.slice(dot + 1);
   }
   const stems = [stem];
   const withoutBuild = stem.replace(/\/(dist|build|out)(?=\/)/, '');
-  if (withoutBuild !== stem) stems.push(withoutBuild);
+  if (withoutBuild !== stem) stems.push(withoutBuild, stem.replace(/\/(dist|build|out)(?=\/)/, '/src'));
   return { stems, export: exportName, clearWhen };
 }
 

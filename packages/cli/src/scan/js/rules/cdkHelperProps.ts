@@ -17,7 +17,7 @@ function nodesOf(root: Node, type: string): Node[] {
 }
 
 /** The call a function expression holds: a local's initialiser, or the one call a class field is assigned. */
-function builtByCall(ctx: ModuleContext, expr: Node | undefined): Node | undefined {
+export function builtByCall(ctx: ModuleContext, expr: Node | undefined): Node | undefined {
   const held = ctx.valueOf(unwrap(expr));
   if (held?.type === 'CallExpression') return held;
   const path = memberPath(unwrap(expr));

@@ -1,0 +1,219 @@
+// The handler of a CDK function a project helper of ANOTHER module builds: `const fn = createLambda({ stack:
+// this, name: 'Converter', entry: 'sqs-to-converter' })` with, in ../shared/lambda.ts, `export function
+// createLambda(props) { const lambda = new Function(props.stack, props.name, { code: Code.fromAsset(
+// `${pathToLambdas}/dist`), handler: props.entry + '.handler' }); ...; return lambda; }`, or a bundled
+// `new NodejsFunction(scope, id, { entry })` from a positional parameter. The helper's module is read here
+// (a relative import), and its function's `entry`, or `code` and `handler`, are worked out with each of
+// its parameters standing for the call's argument, so every rule that joins a construct to its handler's
+// code (batch size 1, one finding per consumer, a log-only handler) sees the helper-built function.
+import { dirname, join, resolve } from 'node:path';
+import { parseSync } from 'oxc-parser';
+import { readSource } from '../../readSource.js';
+import {
+  calleeName,
+  forEachDescendant,
+  memberPath,
+  type Node,
+  objectProps,
+  propertyName,
+  stringValue,
+  unwrap,
+} from '../ast.js';
+import type { HandlerLink } from '../Candidate.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { cdkConstruct } from './cdkConstructName.js';
+import { linkOfPaths } from './cdkHandlers.js';
+import { builtByCall } from './cdkHelperProps.js';
+
+/** Helper modules read so far (per worker): a stack file calls the same helper many times. */
+const contexts = new Map<string, ModuleContext | null>();
+
+/**
+ * The module a relative import names, parsed when its text passes `worth` (by default: it builds a Lambda
+ * function); undefined when no file answers, it is not worth reading, or it does not parse.
+ * @example
+ * helperModule('/app/lib/stack.ts', './shared/lambda') // the context of /app/lib/shared/lambda.ts
+ */
+export function helperModule(
+  from: string,
+  source: string,
+  worth: RegExp = /Function\b|\bLambda\b/,
+): ModuleContext | undefined {
+  const base = resolve(dirname(from), source).replace(/\.[cm]?js$/, '');
+  for (const file of [
+    base,
+    ...['.ts', '.mts', '.js', '.mjs', '/index.ts', '/index.js'].map((e) => base + e),
+  ]) {
+    const cached = contexts.get(file);
+    if (cached !== undefined) return cached ?? undefined;
+    const text = /\.[cm]?[jt]s$/.test(file) ? readSource(file) : undefined;
+    if (text === undefined) continue;
+    if (!worth.test(text)) return undefined;
+    const ctx = parse(file, text);
+    contexts.set(file, ctx ?? null);
+    return ctx;
+  }
+  return undefined;
+}
+
+function parse(file: string, text: string): ModuleContext | undefined {
+  const lang = file.endsWith('ts') ? 'ts' : 'jsx';
+  const parsed = parseSync(file, text, { lang, sourceType: 'module' } as Parameters<typeof parseSync>[2]);
+  if (parsed.errors.some((e) => e.severity === 'Error')) return undefined;
+  return new ModuleContext(file, text, parsed.program as unknown as Node, parsed.comments);
+}
+
+/**
+ * The module-level function `name` (a declaration, or a const arrow or function expression); `default` too.
+ * @example
+ * topFunction(mod, 'createLambda') // the `function createLambda(props) { ... }` node
+ */
+export function topFunction(ctx: ModuleContext, name: string): Node | undefined {
+  for (const st of ctx.program.body as Node[]) {
+    const decl =
+      st.type === 'ExportNamedDeclaration' || st.type === 'ExportDefaultDeclaration'
+        ? (st.declaration as Node)
+        : st;
+    if (decl === null || decl === undefined) continue;
+    if (name === 'default' && st.type === 'ExportDefaultDeclaration')
+      return ctx.functionOf(decl) ?? undefined;
+    if (decl.type === 'FunctionDeclaration' && (decl.id as Node | null)?.name === name) return decl;
+    if (decl.type === 'VariableDeclaration')
+      for (const d of decl.declarations as Node[])
+        if ((d.id as Node).name === name) return ctx.functionOf(d.init as Node);
+  }
+  return undefined;
+}
+
+/** The one Lambda function construct the helper hands back (`return new Function(...)`, or a local it returns). */
+function returnedConstruct(ctx: ModuleContext, helper: Node): Node | undefined {
+  const body = helper.body as Node;
+  const returned: Node[] = [];
+  if (body.type !== 'BlockStatement') returned.push(body);
+  else
+    forEachDescendant(body, (r) => {
+      if (r.type === 'ReturnStatement' && r.argument !== null && ctx.enclosingFunction(r) === helper)
+        returned.push(r.argument as Node);
+      return undefined;
+    });
+  const built = returned.map((r) => ctx.valueOf(unwrap(r)));
+  const fn = built[0];
+  if (built.length !== 1 || fn?.type !== 'NewExpression') return undefined;
+  const kind = cdkConstruct(ctx, fn);
+  // aws-events-targets' `LambdaFunction` is a rule target, not a function.
+  return kind !== undefined && /Function$/.test(kind) && kind !== 'LambdaFunction' ? fn : undefined;
+}
+
+/** What a helper's parameters stand for at one call: the calling module, the helper's parameters, the arguments. */
+export interface CallValues {
+  readonly site: ModuleContext;
+  readonly params: readonly Node[];
+  readonly args: readonly Node[];
+}
+
+/** The call's argument for the helper's parameter named `name` (destructured keys read from the object). */
+function argumentFor(call: CallValues, name: string, key?: string): Node | undefined {
+  for (const [i, p] of call.params.entries()) {
+    const param = p.type === 'AssignmentPattern' ? (p.left as Node) : p;
+    const arg = call.args[i];
+    if (param.type === 'Identifier' && param.name === name)
+      return key === undefined ? arg : objectProps(call.site.valueOf(arg))?.props.get(key);
+    if (param.type === 'ObjectPattern' && key === undefined)
+      for (const prop of param.properties as Node[]) {
+        const value = unwrap(prop.value as Node);
+        const local = value?.type === 'AssignmentPattern' ? (value.left as Node) : value;
+        if (local?.type === 'Identifier' && local.name === name) {
+          const k = propertyName(prop.key as Node, prop.computed as boolean);
+          return k === undefined ? undefined : objectProps(call.site.valueOf(arg))?.props.get(k);
+        }
+      }
+  }
+  return undefined;
+}
+
+/**
+ * A string the helper's expression makes, its parameters read from the call (a few levels deep).
+ * @example
+ * text(mod, handlerNode, values) // 'sqs-to-converter.handler' for `props.entry + '.handler'`
+ */
+export function text(
+  ctx: ModuleContext,
+  node: Node | undefined,
+  call: CallValues,
+  depth = 0,
+): string | undefined {
+  const n = unwrap(node);
+  if (n === undefined || depth > 5) return undefined;
+  // stringValue reads `${x}/dist` with a placeholder: a template with expressions is read below.
+  const literal =
+    n.type === 'TemplateLiteral' && (n.expressions as Node[]).length > 0 ? undefined : stringValue(n);
+  if (literal !== undefined) return literal;
+  if (n.type === 'Identifier') {
+    if (n.name === '__dirname') return dirname(ctx.file);
+    if (ctx.resolve(n.name as string, n)?.kind === 'param') {
+      const arg = argumentFor(call, n.name as string);
+      return arg === undefined ? undefined : text(call.site, arg, { ...call, params: [] }, depth + 1);
+    }
+    const v = ctx.valueOf(n);
+    return v === n ? undefined : text(ctx, v, call, depth + 1);
+  }
+  if (n.type === 'MemberExpression') {
+    const path = memberPath(n);
+    const root = path?.[0];
+    if (path?.length !== 2 || root === undefined || ctx.resolve(root, n)?.kind !== 'param') return undefined;
+    const arg = argumentFor(call, root, path[1]);
+    return arg === undefined ? undefined : text(call.site, arg, { ...call, params: [] }, depth + 1);
+  }
+  if (n.type === 'LogicalExpression' && (n.operator === '??' || n.operator === '||'))
+    return text(ctx, n.left as Node, call, depth + 1) ?? text(ctx, n.right as Node, call, depth + 1);
+  if (n.type === 'BinaryExpression' && n.operator === '+') {
+    const [l, r] = [text(ctx, n.left as Node, call, depth + 1), text(ctx, n.right as Node, call, depth + 1)];
+    return l === undefined || r === undefined ? undefined : l + r;
+  }
+  if (n.type === 'TemplateLiteral') {
+    const parts = (n.expressions as Node[]).map((e) => text(ctx, e, call, depth + 1));
+    if (parts.some((p) => p === undefined)) return undefined;
+    return (n.quasis as Node[]).map((q, i) => `${q.value?.cooked ?? ''}${parts[i] ?? ''}`).join('');
+  }
+  if (n.type === 'CallExpression' && (calleeName(n) === 'join' || calleeName(n) === 'resolve')) {
+    const parts = (n.arguments as Node[]).map((a) => text(ctx, a, call, depth + 1));
+    if (parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
+    return join(...(parts as string[]));
+  }
+  return undefined;
+}
+
+/**
+ * The handler link of the function an imported project helper builds for `expr` (a local or a field
+ * holding the helper's call), read in the helper's module with the call's arguments; undefined when the
+ * helper is not such a function or its paths cannot be told.
+ * @example
+ * importedHelperLink(ctx, fnExpr, 'no-record-work') // createLambda({ entry: 'sqs-to-converter' }) -> stems [.../lambdas/dist/sqs-to-converter, ...]
+ */
+export function importedHelperLink(
+  ctx: ModuleContext,
+  expr: Node | undefined,
+  clearWhen: HandlerLink['clearWhen'],
+): HandlerLink | undefined {
+  const call = builtByCall(ctx, expr);
+  const callee = unwrap(call?.callee as Node | undefined);
+  if (call === undefined || callee?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(callee.name as string, callee);
+  if (imp === undefined || !imp.source.startsWith('.')) return undefined;
+  const mod = helperModule(ctx.file, imp.source);
+  const helper = mod === undefined ? undefined : topFunction(mod, imp.imported);
+  const fn = mod === undefined || helper === undefined ? undefined : returnedConstruct(mod, helper);
+  const props =
+    mod === undefined || fn === undefined ? undefined : objectProps(mod.valueOf((fn.arguments as Node[])[2]));
+  if (mod === undefined || helper === undefined || props === undefined) return undefined;
+  const values: CallValues = { site: ctx, params: helper.params as Node[], args: call.arguments as Node[] };
+  const handler = props.props.has('handler') ? text(mod, props.props.get('handler'), values) : undefined;
+  if (props.props.has('entry')) {
+    const entry = text(mod, props.props.get('entry'), values);
+    return entry === undefined ? undefined : linkOfPaths(ctx.file, { entry, handler }, clearWhen);
+  }
+  const code = mod.valueOf(props.props.get('code'));
+  if (code?.type !== 'CallExpression' || calleeName(code) !== 'fromAsset') return undefined;
+  const dir = text(mod, (code.arguments as Node[])[0], values);
+  return dir === undefined ? undefined : linkOfPaths(ctx.file, { dir, handler }, clearWhen);
+}
