@@ -191,6 +191,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       // In a job that selects its own work, answering nothing is judged as `return null` is there: the
       // next run selects the item again (unless the catch is the whole run's, or a delete follows it).
       if (nextRunRetries(ctx, handler, tryStatement)) continue;
+      // Falling out with undefined by a decision the catch states (its comment or log line), as a default is.
+      if (saysWhy(ctx, tryStatement, undefined, true)) continue;
       const readers = callersRead(ctx, handler);
       // In a module with no handler: kept unless only an operator's scripts reach it; or, when the catch
       // gives up on one item of a collection, unless only jobs do (their next run selects the item again).
