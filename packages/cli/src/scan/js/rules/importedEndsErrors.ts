@@ -5,17 +5,38 @@
 // importer's catch around it (`try { await sendToAudit(e) } catch (err) { log(err) }`) is reached only by
 // local errors: the failure is judged once, at the helper's own catch. The same judgement the scan makes
 // for the module's own exported helpers (selfHandledCalls.ts), across modules.
-import { forEachDescendant, isFunction, memberPath, type Node, unwrap } from '../ast.js';
+import { forEachDescendant, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { isIoNode } from './catchFacts.js';
 import { ioHandledInside } from './handledInside.js';
 import { type LoggedCallRef, ownMembers } from './loggingDataLayer.js';
 import type { Report } from './Report.js';
 
-/** The function's body reaches other systems only inside tries that end their errors (handledInside.ts). */
+/**
+ * The function's body reaches other systems only inside tries that end their errors (handledInside.ts),
+ * and throws nothing of its own past them: `if (!res.ok) throw ...` after such a try still fails the
+ * caller, with the failure the try let through.
+ */
 function endsItsFailures(ctx: ModuleContext, fn: Node): boolean {
   const body = fn.body as Node | undefined;
-  return body?.type === 'BlockStatement' && ioHandledInside(ctx, body);
+  return (
+    body?.type === 'BlockStatement' &&
+    ioHandledInside(ctx, body) &&
+    !someDescendant(body, (n) => n.type === 'ThrowStatement' && !caughtWithin(ctx, n, body), true)
+  );
+}
+
+/** The throw sits in the block of a try, inside `body`, whose catch does not rethrow: it ends there. */
+function caughtWithin(ctx: ModuleContext, thrown: Node, body: Node): boolean {
+  for (let at = thrown, p = ctx.parentOf(thrown); p !== undefined && at !== body; at = p, p = ctx.parentOf(p))
+    if (
+      p.type === 'TryStatement' &&
+      p.block === at &&
+      p.handler != null &&
+      !someDescendant((p.handler as Node).body as Node, (n) => n.type === 'ThrowStatement', true)
+    )
+      return true;
+  return false;
 }
 
 /**
