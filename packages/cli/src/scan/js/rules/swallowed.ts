@@ -73,20 +73,22 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   errorTuplesRule(ctx, report);
   workflowFailureAnswers(ctx, report);
   const comments = ctx.comments;
+  // Each catch reports through its own `report` (importedEndsErrors.ts): this is the module's.
+  const reportAll = report;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
     const statements = body.body as Node[];
     const tryStatement = ctx.parentOf(handler) as Node;
     // A try that reaches other systems only through imported helpers that end their own errors: no such
     // failure reaches this catch (importedEndsErrors.ts), which the project pass settles.
-    const reportHere = reportUnlessEnded(ctx, tryStatement, report);
+    const report = reportUnlessEnded(ctx, tryStatement, reportAll);
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
     if (authCatch(ctx, handler)) continue;
     // A function that returns at once under a request is run by an operator's script (refusesRequests.ts).
     if (refusesRequests(ctx, tryStatement)) continue;
     const any400 = any400AsAnswer(ctx, handler);
     if (any400 !== undefined) {
-      reportHere(
+      report(
         'swallowed-error',
         any400,
         'every HTTP 400 from AWS is answered as a normal result: AWS answers throttling, access and validation errors with 400 too, so they pass for the case this branch means; test the error name or code instead',
@@ -97,12 +99,12 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       // Around local work only (parsing, a computation) the empty catch is the answer chosen for bad
       // input, not a failure of another system disappearing.
       if (!hasComment(ctx, comments, body) && doesIo(ctx, tryStatement.block))
-        reportHere('swallowed-error', handler, 'empty catch block: the error disappears');
+        report('swallowed-error', handler, 'empty catch block: the error disappears');
       continue;
     }
     if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
-    if (unawaitedRethrowRule(ctx, handler, reportHere)) continue;
-    if (createOnFailure(ctx, handler, reportHere)) continue;
+    if (unawaitedRethrowRule(ctx, handler, report)) continue;
+    if (createOnFailure(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&
@@ -117,7 +119,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     ) {
       const flag = flagOnlyLogged(ctx, handler);
       if (flag !== undefined) {
-        reportHere(
+        report(
           'swallowed-error',
           handler,
           `catch only records the failure in ${flag}, which nothing but a log line reads: the work goes on as if the call had succeeded, and the error itself is lost`,
@@ -145,7 +147,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (returnsError && io && ctx.handlerKindAt(handler) === 'entry') {
       // Over HTTP the returned error reaches the client as a failure (thrownResponses.ts).
       if (!returnedErrorAnswersHttp(ctx, tryStatement))
-        reportHere(
+        report(
           'swallowed-error',
           handler,
           'the handler returns the caught error as its result: the invocation succeeds and the work is lost',
@@ -153,7 +155,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     } else if (io && silentConstantAnswer(handler)) {
       // Dropped when every call of the try is to a data layer that logs and rethrows (loggingDataLayer.ts).
       const logged = importedDataCalls(ctx, tryStatement.block);
-      reportHere(
+      report(
         'swallowed-error',
         handler,
         'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer',
@@ -177,7 +179,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       // A failed cleanup (a delete) answered as a boolean loses none of the work asked for (catchExemptions.ts).
       const cleanup = onlyCleanup(ctx, tryStatement.block);
       if (readers !== 'all-read' && !nextRun && !decided && !cleanup)
-        reportHere(
+        report(
           'swallowed-error',
           handler,
           /batchItemFailures/.test(ctx.source.slice(handler.start, handler.end))
@@ -186,7 +188,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           { ...jobs, ...readersCondition(readers, answer) },
         );
     } else if (onlyLogs && shape === undefined && io && fallsOutToStandIn(ctx, tryStatement)) {
-      reportHere(
+      report(
         'swallowed-error',
         handler,
         "catch only logs, and the function then returns a constant in place of the failed read's answer: the caller cannot tell the stand-in from real data",
@@ -209,7 +211,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
             }
           : {};
       if (readers !== 'all-read')
-        reportHere(
+        report(
           'swallowed-error',
           handler,
           'catch only logs, so the function returns undefined after failed I/O: the caller cannot tell failure from "nothing"',
@@ -227,7 +229,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         deletedAfterLoop(ctx, tryStatement) ||
         deletedAfterTry(ctx, tryStatement))
     ) {
-      reportHere(
+      report(
         'swallowed-error',
         handler,
         shape !== undefined
@@ -250,7 +252,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       // A helper module's catch: on the handler path when a handler elsewhere calls an export reaching it.
       const exported = exportsReaching(ctx, handler, true);
       if (exported.length > 0)
-        reportHere(
+        report(
           'swallowed-error',
           handler,
           shape === undefined
@@ -262,10 +264,10 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           },
         );
     } else if (
-      !failureResultRule(ctx, handler, io, reportHere) &&
-      !deferredFailureAnswer(ctx, handler, io, reportHere)
+      !failureResultRule(ctx, handler, io, report) &&
+      !deferredFailureAnswer(ctx, handler, io, report)
     )
-      successAnswerRule(ctx, handler, io, reportHere);
+      successAnswerRule(ctx, handler, io, report);
   }
 
   const rxjs = ctx.source.includes('retryWhen');
