@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { namesMeet } from './invokedFunctions.js';
+import { deployedNames } from './iac/serverlessInvoked.js';
+import { InvokedFunctions, namesMeet } from './invokedFunctions.js';
+import type { ModuleFacts } from './js/ModuleFacts.js';
 import { calledName, PARAM } from './js/rules/asyncInvokeNames.js';
 
 describe('namesMeet', () => {
@@ -30,5 +32,36 @@ describe('calledName', () => {
     expect(calledName({ template: `reports-*-${PARAM}0`, typeParam: -1 }, ['sendDigest'])).toBe(
       'reports-*-sendDigest',
     );
+  });
+});
+
+describe('isNameInvoked', () => {
+  const facts = (f: Partial<ModuleFacts>) => ({ file: '/p/a.ts', candidates: [], ...f }) as ModuleFacts;
+  const sources = (modules: ModuleFacts[]) => ({
+    modules: () => modules,
+    resolve: (_from: string, source: string) => (source === './invoke' ? '/p/invoke.ts' : undefined),
+    factsOf: (file: string) => modules.find((m) => m.file === file),
+  });
+  it("joins a serverless.yml function's deployed name to a helper call handing a full name", () => {
+    const helper = facts({
+      file: '/p/invoke.ts',
+      invokeHelpers: [{ name: 'default', template: `${PARAM}0`, typeParam: -1 }],
+    });
+    const caller = facts({
+      invokeHelperCalls: [
+        { ref: { from: '/p/a.ts', source: './invoke', name: 'default' }, args: ['fees-*-storeFees', null] },
+      ],
+    });
+    const joined = new InvokedFunctions(sources([helper, caller]));
+    expect(joined.isNameInvoked(deployedNames('fees', 'storeFees', {}))).toBe(true);
+    expect(joined.isNameInvoked(deployedNames('fees', 'getFees', {}))).toBe(false);
+  });
+  it("reads a function's own name with its deploy-time parts left open", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless variable, written as in serverless.yml
+    const stageName = '${sls:stage}-store-fees';
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless variable, written as in serverless.yml
+    const service = '${self:custom.app}-fees';
+    expect(deployedNames('fees', 'storeFees', { name: stageName })).toEqual(['*-store-fees']);
+    expect(deployedNames(service, 'storeFees', {})).toEqual(['*-fees-*-storeFees']);
   });
 });

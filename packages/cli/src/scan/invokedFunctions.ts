@@ -48,9 +48,13 @@ function definedAt(src: InvokeSources, ref: ImportRef, depth = 0): string | unde
   return `${file}#${ref.name}`;
 }
 
-/** Which serverless.ts-deployed definitions the project's code invokes asynchronously, joined once. */
+/**
+ * Which serverless.ts-deployed definitions the project's code invokes asynchronously, joined once, and
+ * whether a serverless.yml function's deployed name is among the invoked ones.
+ */
 export class InvokedFunctions {
   private invokedSet: Set<string> | undefined;
+  private invokedNames: string[] | undefined;
   private readonly src: InvokeSources;
 
   constructor(src: InvokeSources) {
@@ -63,8 +67,15 @@ export class InvokedFunctions {
     return this.invokedSet.has(`${file}#${name}`);
   }
 
-  private join(): Set<string> {
-    const modules = [...this.src.modules()];
+  /** Whether some code invokes, with `'Event'`, a name one of these deployed name patterns can be. */
+  isNameInvoked(deployed: readonly string[]): boolean {
+    this.invokedNames ??= this.names([...this.src.modules()]);
+    const invoked = this.invokedNames;
+    return deployed.some((d) => invoked.some((i) => namesMeet(d, i)));
+  }
+
+  /** Every name pattern the project's code invokes with `'Event'`, directly or through a helper. */
+  private names(modules: readonly ModuleFacts[]): string[] {
     const invoked = modules.flatMap((m) => [...(m.asyncInvokedNames ?? [])]);
     for (const m of modules)
       for (const call of m.invokeHelperCalls ?? []) {
@@ -76,6 +87,12 @@ export class InvokedFunctions {
         const name = helper === undefined ? undefined : calledName(helper, call.args);
         if (name !== undefined) invoked.push(name);
       }
+    return invoked;
+  }
+
+  private join(): Set<string> {
+    const modules = [...this.src.modules()];
+    const invoked = this.names(modules);
     const out = new Set<string>();
     if (invoked.length === 0) return out;
     for (const m of modules)

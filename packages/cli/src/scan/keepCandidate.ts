@@ -99,6 +99,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   }
   if (c.onlyIfInvokedAsync !== undefined && !project.invokedFunctions.isInvoked(file, c.onlyIfInvokedAsync))
     return false;
+  if (c.onlyIfNameInvoked !== undefined && !project.invokedFunctions.isNameInvoked(c.onlyIfNameInvoked))
+    return false;
   if (c.onlyIfImportServerlessApi !== undefined) {
     const { refs, seconds } = c.onlyIfImportServerlessApi;
     const behindApi = refs.some((ref) => {

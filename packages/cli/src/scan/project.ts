@@ -28,6 +28,7 @@ import { EXTENSIONS, ModuleResolver } from './moduleResolver.js';
 import type { ClientBuild } from './projectClients.js';
 import { optionsUnread } from './projectOptions.js';
 import { ProjectViews } from './projectViews.js';
+import { templateSettles } from './templateSettles.js';
 import { TemplateWiring } from './templateWiring.js';
 import { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
@@ -153,13 +154,11 @@ export class Project {
    * A template finding its handler's code settles: the handler does no work at all (`no-work`), or none
    * on its records one by one (`no-record-work`, a stream source that neither reports nor bisects; and
    * `reported-in-code`, an event source without ReportBatchItemFailures: a handler that never reads its
-   * records, a queue used as a nudge, has no record to report, as for CDK's SqsEventSource).
+   * records, a queue used as a nudge, has no record to report, as for CDK's SqsEventSource); or nothing
+   * invokes a serverless.yml function's name (templateSettles.ts).
    */
   handlerSettles(c: Candidate): boolean {
-    const link = c.handlerLink;
-    if (link === undefined) return false;
-    const fact = this.linkedHandler(link);
-    return fact !== undefined && !(link.clearWhen === 'no-work' ? fact.work : fact.recordWork);
+    return templateSettles(this, c);
   }
 
   linkedHandler(link: HandlerLink): HandlerFact | undefined {

@@ -58,6 +58,7 @@ export type IacExtra = Pick<
   | 'stackRouted'
   | 'onDemandImports'
   | 'onlyIfMessageGroupsVary'
+  | 'onlyIfNameInvoked'
 >;
 
 /**

@@ -31,6 +31,8 @@ export interface QueueContext {
   readonly received: ReadonlySet<string> | undefined;
   readonly lambdaConsumed: ReadonlySet<string>;
   readonly exports: ReadonlyMap<string, string[]>;
+  /** DLQs a function of the stack drains (drainedDlqs.ts): work queues too, which need a redrive policy. */
+  readonly drained: ReadonlySet<string>;
 }
 
 /** Checks one AWS::SQS::Queue: its redrive policy, its maxReceiveCount, and an alarm when it is a DLQ. */
@@ -38,12 +40,18 @@ export function checkQueue(
   r: TemplateResource,
   at: (r: TemplateResource, ...path: (string | number)[]) => (string | number)[],
   report: IacReport,
-  { dlqIds, alarmed, quietDlqs, received, lambdaConsumed, exports }: QueueContext,
+  { dlqIds, alarmed, quietDlqs, received, lambdaConsumed, exports, drained }: QueueContext,
 ): void {
   const redrive = redrivePolicyOf(r.props.RedrivePolicy);
   const isDlq = dlqIds.has(r.id) || /dlq|dead.?letter/i.test(`${r.id} ${r.props.QueueName ?? ''}`);
   if (redrive === undefined) {
-    if (!isDlq && (received === undefined || received.has(r.id)))
+    if (drained.has(r.id))
+      report(
+        'iac-missing-dlq',
+        at(r),
+        `dead-letter queue ${r.id} is also drained by a function of this stack and has no RedrivePolicy: a message the drainer keeps failing is received again until retention deletes it`,
+      );
+    else if (!isDlq && (received === undefined || received.has(r.id)))
       report(
         'iac-missing-dlq',
         at(r),

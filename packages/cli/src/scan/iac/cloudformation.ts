@@ -7,6 +7,7 @@ import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
 import { quietBuses } from './cfnBusTargets.js';
 import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
 import { checkQueue, lambdaConsumedQueues } from './cfnQueues.js';
+import { drainedDlqs } from './drainedDlqs.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { type IacReport, type Json, joinHandler, num, obj, workLink } from './IacResult.js';
@@ -68,6 +69,7 @@ export function checkCloudFormation(
   // Queues nothing in this stack receives from (no Lambda polls them, no policy grants a receive): with no
   // receive there is nothing for a redrive policy to count.
   const received = receivedQueues(resources, devOnly);
+  const drained = drainedDlqs(resources, dlqIds);
 
   const gateway = new GatewayTimeouts(
     report,
@@ -108,7 +110,15 @@ export function checkCloudFormation(
   for (const r of resources) {
     switch (r.type) {
       case 'AWS::SQS::Queue':
-        checkQueue(r, at, report, { dlqIds, alarmed, quietDlqs, received, lambdaConsumed, exports });
+        checkQueue(r, at, report, {
+          dlqIds,
+          alarmed,
+          quietDlqs,
+          received,
+          lambdaConsumed,
+          exports,
+          drained,
+        });
         break;
       case 'AWS::Lambda::EventSourceMapping': {
         // A StartingPosition marks a stream (an SQS mapping takes none), whatever its ARN is imported as.

@@ -6,6 +6,7 @@ import { SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
 import { checkCloudFormation } from './cloudformation.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, num, obj, workLink } from './IacResult.js';
+import { invokedByName } from './serverlessInvoked.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -206,6 +207,7 @@ export function checkServerless(
   }
   gateway.finish();
   liftQueueWorkers(config, report, batchOneHandlers);
+  invokedByName(config, report);
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
     ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, namedDlqs(functions))

@@ -8,6 +8,7 @@
 // eventCallers.ts), while an asynchronous source's handler is given an event.
 import { SAM_ASYNC_EVENTS, SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
 import { type Json, joinHandler, obj } from './IacResult.js';
+import { serverlessStepTasks } from './serverlessStepTasks.js';
 import { refsIn } from './yamlDocument.js';
 
 /** Handler strings whose invoker reads no answer, and the scheduled ones among them (a subset). */
@@ -24,7 +25,8 @@ const SAM_UNREAD = new Set([...SAM_SCHEDULES, ...SAM_ASYNC_EVENTS]);
 
 /**
  * Handler strings of a serverless.yml's (or serverless.ts's) functions with a `schedule` event (a rate or
- * cron expression, or an object with one) or an asynchronous one (`s3`, `sns`, `eventBridge`, ...); the
+ * cron expression, or an object with one) or an asynchronous one (`s3`, `sns`, `eventBridge`, ...), or that
+ * a state machine under `stepFunctions` runs as a Task; the
  * scheduled ones are those with a `schedule`, or an `eventBridge` event with a `schedule`.
  * @example
  * serverlessUnreadHandlers({ functions: { f: { handler: 'src/f.main', events: [{ schedule: 'rate(1 hour)' }] } } })
@@ -32,8 +34,14 @@ const SAM_UNREAD = new Set([...SAM_SCHEDULES, ...SAM_ASYNC_EVENTS]);
  */
 export function serverlessUnreadHandlers(config: Record<string, Json>): UnreadWiring {
   const out: UnreadWiring = { unread: [], scheduled: [] };
-  for (const f of Object.values(obj(config.functions) ?? {})) {
+  // A state machine's Task (serverlessStepTasks.ts) reads no failure from an answer either.
+  const tasks = serverlessStepTasks(config);
+  for (const [key, f] of Object.entries(obj(config.functions) ?? {})) {
     const fn = obj(f);
+    if (typeof fn?.handler === 'string' && tasks.has(key)) {
+      out.unread.push(fn.handler);
+      continue;
+    }
     if (typeof fn?.handler !== 'string' || !Array.isArray(fn.events)) continue;
     const events = (fn.events as Json[]).map((ev) => obj(ev) ?? {});
     const scheduled = events.some(

@@ -244,6 +244,11 @@ export interface Candidate {
    * project's code invokes the name a serverless.ts deploys this export under with `'Event'` (invokedFunctions.ts).
    */
   readonly onlyIfInvokedAsync?: string;
+  /**
+   * A serverless.yml function with no on-failure target and no event of its own, deployed under these name
+   * patterns (`svc-*-notify`): kept when the project's code invokes one of them with `'Event'` (invokedFunctions.ts).
+   */
+  readonly onlyIfNameInvoked?: readonly string[];
   /** A handler that hands its event to these project functions: kept when one reads a batch from it (rules/batchDecoders.ts). */
   readonly onlyIfImportBatchEvent?: readonly ImportRef[];
   /** A batch handler handing its records to these project functions: dropped when one refuses a batch (rules/batchSingleHelpers.ts). */

@@ -53,6 +53,7 @@ import { sstEventBusRules } from './rules/sstEventBus.js';
 import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
+import { sstV3BusRules } from './rules/sstV3Bus.js';
 import { swallowRules } from './rules/swallowed.js';
 
 const RULES: readonly Rule[] = [
@@ -87,6 +88,7 @@ const RULES: readonly Rule[] = [
   sstQueueConcurrencyRules,
   sstApiTimeoutRules,
   sstEventBusRules,
+  sstV3BusRules,
   sstStreamConsumerRules,
 ];
 const RAW = rawTransferSupported();

@@ -10,7 +10,7 @@ import type { SourceWords } from './SourceWords.js';
  * a construct given `lambdaFunctionProps` and `sqsEventSourceProps` may settle its handler's batch size.
  */
 const CDK_NEW =
-  /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|CfnEventSourceMapping|EventSourceMapping|KinesisEventSource|DynamoEventSource|SnsEventSource|S3EventSource(?:V2)?|LambdaSubscription|LambdaDestination|LambdaFunction(?:Action)?|LambdaInvoke|CfnSchedule|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
+  /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|CfnEventSourceMapping|EventSourceMapping|KinesisEventSource|DynamoEventSource|SnsEventSource|S3EventSource(?:V2)?|LambdaSubscription|LambdaDestination|LambdaFunction(?:Action)?|LambdaInvoke|CfnSchedule|CfnTopicRule|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
 const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
 // An L1 integration, or an API construct (a library's, or the project's own class, judged where it is
 // built with the functions it routes: cdkApiFunctions.ts, cdkApiProps.ts) whose name says Api.
@@ -76,6 +76,8 @@ export function serverlessConfig(words: SourceWords): boolean {
     (words.includes('sst/constructs') && words.includes('consumer')) ||
     // SST v2 event buses (rules/sstEventBus.ts).
     (words.includes('sst/constructs') && words.includes('EventBus')) ||
+    // SST v3 buses and their subscribers (rules/sstV3Bus.ts).
+    words.includes('sst.aws.Bus') ||
     // SST v2 stream consumers (rules/sstStreamConsumers.ts).
     (words.includes('sst/constructs') && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).

@@ -51,6 +51,19 @@ function namePattern(
     .join('');
 }
 
+/**
+ * The function whose parameter names the invoked function: the nearest enclosing one, or an outer one when
+ * the call sits in a callback inside it (`new Promise((resolve) => lambda.invoke({ FunctionName: name }))`).
+ */
+function helperOf(ctx: ModuleContext, at: Node, name: Node | undefined): Node | undefined {
+  const nearest = ctx.enclosingFunction(at);
+  const id = unwrap(name);
+  if (id?.type !== 'Identifier') return nearest;
+  for (let fn = nearest, depth = 0; fn !== undefined && depth < 4; fn = ctx.enclosingFunction(fn), depth++)
+    if (paramNames(fn).includes(id.name as string)) return fn;
+  return nearest;
+}
+
 /** The name a declared function is called by (`function f`, `const f = async () => ...`). */
 function helperName(ctx: ModuleContext, fn: Node): string | undefined {
   if (fn.type === 'FunctionDeclaration') return (fn.id as Node | undefined)?.name as string | undefined;
@@ -95,7 +108,7 @@ function noteInvokes(ctx: ModuleContext): void {
     if (propertyName(p.key as Node, p.computed as boolean) !== 'InvocationType') continue;
     const props = objectProps(ctx.parentOf(p))?.props;
     if (props === undefined) continue;
-    const fn = ctx.enclosingFunction(p);
+    const fn = helperOf(ctx, p, props.get('FunctionName'));
     const params = paramNames(fn);
     const type = unwrap(props.get('InvocationType'));
     const typeParam = type?.type === 'Identifier' ? params.indexOf(type.name as string) : -1;
@@ -108,6 +121,9 @@ function noteInvokes(ctx: ModuleContext): void {
     }
     const called = fn === undefined ? undefined : helperName(ctx, fn);
     if (called !== undefined) helpers.push({ name: called, template: name, typeParam });
+    // `export default async function invokeLambda(...)`: importers call it by whatever name they import.
+    if (called !== undefined && fn !== undefined && isDefaultExport(ctx, fn, called))
+      helpers.push({ name: 'default', template: name, typeParam });
   }
   ctx.invokeHelpers.push(...helpers.map(({ name, template, typeParam }) => ({ name, template, typeParam })));
   if (helpers.length === 0) return;
@@ -115,29 +131,47 @@ function noteInvokes(ctx: ModuleContext): void {
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     const helper = callee?.type === 'Identifier' ? helpers.find((h) => h.name === callee.name) : undefined;
-    const name = helper === undefined ? undefined : calledName(helper, literalArgs(ctx, call));
+    const name = helper === undefined ? undefined : calledName(helper, patternArgs(ctx, call));
     if (name !== undefined) ctx.asyncInvokedNames.push(name);
   }
 }
 
-/** A call's arguments, each a string literal's value or null. */
-function literalArgs(ctx: ModuleContext, call: Node): (string | null)[] {
-  return (call.arguments as Node[]).map((a) => stringValue(unwrap(ctx.valueOf(a))) ?? null);
+/** Is the function the module's default export (`export default function f`, `export default f`)? */
+function isDefaultExport(ctx: ModuleContext, fn: Node, name: string): boolean {
+  if (ctx.parentOf(fn)?.type === 'ExportDefaultDeclaration') return true;
+  const exported = unwrap(ctx.exports.get('default'));
+  return exported === fn || (exported?.type === 'Identifier' && exported.name === name);
 }
 
-/** Calls of an imported function with a literal `'Event'` argument: a helper's, perhaps (joined later). */
+/**
+ * A call's arguments, each the name it spells (a string literal's value, a template literal with `*` for
+ * what the code computes: `` `fees-${stage}-store` `` -> `fees-*-store`) or null.
+ */
+function patternArgs(ctx: ModuleContext, call: Node): (string | null)[] {
+  return (call.arguments as Node[]).map((a) => namePattern(ctx, a, []) ?? null);
+}
+
+/** A deployed function's full name (`service-stage-key`): dashes, no spaces, not only what the code computes. */
+const NAME_LIKE = /^(?=.*\w)(?=.*-)[\w*.:-]+$/;
+
+/**
+ * Calls of an imported function a helper may be behind (joined later): one with a literal `'Event'`
+ * argument, or one of a project module (a relative import) handed a name, for a helper that always
+ * invokes with `'Event'` (`invokeLambda(`fees-${stage}-store`, event)`).
+ */
 function noteHelperCalls(ctx: ModuleContext): void {
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'Identifier') continue;
-    const args = literalArgs(ctx, call);
-    if (!args.includes('Event')) continue;
     const bound = ctx.importOf(callee.name as string, callee);
-    if (bound !== undefined)
-      ctx.invokeHelperCalls.push({
-        ref: { from: ctx.file, source: bound.source, name: bound.imported },
-        args,
-      });
+    if (bound === undefined) continue;
+    const args = patternArgs(ctx, call);
+    const named = bound.source.startsWith('.') && args.some((a) => a !== null && NAME_LIKE.test(a));
+    if (!args.includes('Event') && !named) continue;
+    ctx.invokeHelperCalls.push({
+      ref: { from: ctx.file, source: bound.source, name: bound.imported },
+      args,
+    });
   }
 }
 
@@ -148,5 +182,5 @@ function noteHelperCalls(ctx: ModuleContext): void {
  */
 export const asyncInvokeNameRules: Rule = (ctx) => {
   if (ctx.source.includes('InvocationType')) noteInvokes(ctx);
-  if (/['"`]Event['"`]/.test(ctx.source)) noteHelperCalls(ctx);
+  noteHelperCalls(ctx);
 };

@@ -3,6 +3,7 @@
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { everyAwaitedCall } from './catchFacts.js';
+import { passedUnread } from './handedOnEvent.js';
 import { readsRequestHooks } from './requestHooks.js';
 
 // A failed ChangeMessageVisibility loses nothing either: the message comes back at the queue's own timeout.
@@ -66,7 +67,9 @@ export function selectsOwnWork(ctx: ModuleContext, logOnly = false, typed = fals
     if (name.startsWith('_')) continue;
     // With `logOnly`, logging the event (`console.log('event', event)`) is not reading it: the run still
     // selects its work (no-retry asks this; a catch that only logs is judged on the stricter reading).
-    const reads = (n: Node) => n.type === 'Identifier' && n.name === name && !(logOnly && logged(ctx, n));
+    // Handing the event to a module-local function that never reads it is no read (handedOnEvent.ts).
+    const reads = (n: Node) =>
+      n.type === 'Identifier' && n.name === name && !(logOnly && logged(ctx, n)) && !passedUnread(ctx, n);
     if (someDescendant(fn.body as Node, reads)) return false;
   }
   return entries > 0;

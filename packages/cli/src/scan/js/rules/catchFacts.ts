@@ -3,8 +3,12 @@
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
+import { guardedObservation } from './guardedLog.js';
 import { classifyHttpCall } from './http.js';
 import { logStatesDecision } from './loggedDecision.js';
+import { metricUnitRecord } from './metricUnitRecord.js';
+import { namedLogHelper } from './namedLogCall.js';
+import { nonErrorGuard } from './nonErrorRethrow.js';
 
 const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.log|req\.log|request\.log)$/;
 
@@ -24,7 +28,8 @@ export function isLogCall(node: Node): boolean {
   const call = n?.type === 'AwaitExpression' ? unwrap(n.argument) : n;
   if (call?.type !== 'CallExpression') return false;
   const path = memberPath(call.callee);
-  if (path?.length === 1) return TRACKER_CALL.test(path[0] ?? '');
+  // A project's log helper called by name, `logException(logger, e)` (namedLogCall.ts).
+  if (path?.length === 1) return TRACKER_CALL.test(path[0] ?? '') || namedLogHelper(path[0]);
   if (path === undefined || path.length < 2) return false;
   return (
     LOGGER.test(path.slice(0, -1).join('.')) ||
@@ -172,13 +177,16 @@ function isMetricRecord(node: Node): boolean {
  */
 export function isObservation(node: Node | null | undefined): boolean {
   if (node == null) return true;
-  if (isLogCall(node) || isTraceCall(node) || isMetricRecord(node)) return true;
+  if (isLogCall(node) || isTraceCall(node) || isMetricRecord(node) || metricUnitRecord(node)) return true;
+  // `if (!(e instanceof Error)) throw e` rethrows no failure of another system (nonErrorRethrow.ts).
+  if (nonErrorGuard(node)) return true;
   if (node.type === 'VariableDeclaration')
     return !someDescendant(node, (n) => n.type === 'AwaitExpression' || n.type === 'ThrowStatement', true);
   if (node.type === 'BlockStatement') return (node.body as Node[]).every((s) => isObservation(s));
   if (node.type === 'IfStatement')
     return isObservation(node.consequent as Node) && isObservation(node.alternate as Node | null);
-  return false;
+  // `try { console.error(JSON.stringify(e)) } catch { /* ignore */ }` (guardedLog.ts).
+  return guardedObservation(node, isObservation);
 }
 
 const TELEMETRY = /metric|telemetry|analytic|usage|track/i;

@@ -206,7 +206,11 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       // Options from the enclosing construct's props: judged where that construct is built.
       const wrapped = kind === 'SqsEventSource' && noteWrapper(ctx, p, node);
       if (!wrapped && !isBooleanLiteral(p?.props.get('reportBatchItemFailures'), true) && batchSize !== 1) {
-        const link = handlerLink(ctx, fnExpr, 'no-record-work');
+        // One finding per consumer, as for templates (batchTwins.ts): merged into the handler's reported code,
+        // except a stream source that does not bisect either, whose own fix needs no change to the code.
+        const unsplit =
+          kind !== 'SqsEventSource' && !isBooleanLiteral(p?.props.get('bisectBatchOnError'), true);
+        const link = handlerLink(ctx, fnExpr, unsplit ? 'no-record-work' : 'reported-in-code');
         report(
           'batch-no-partial-failure',
           node,

@@ -2,7 +2,8 @@
 // (cdkAsyncTargets.ts judges those): an SNS subscription (`new LambdaSubscription(fn)`, `fn.addEventSource(new
 // SnsEventSource(topic))`), an S3 notification (`new LambdaDestination(fn)` from aws-s3-notifications,
 // `new S3EventSource(bucket)`), a CloudWatch Logs subscription (`new LambdaDestination(fn)` from
-// aws-logs-destinations), an IoT rule's `new LambdaFunctionAction(fn)` and an SES receipt rule's Lambda action (`new actions.Lambda({ function })`,
+// aws-logs-destinations), an IoT rule's `new LambdaFunctionAction(fn)` or L1 `CfnTopicRule` Lambda action
+// (cdkTopicRules.ts) and an SES receipt rule's Lambda action (`new actions.Lambda({ function })`,
 // whose invocation type defaults to Event). Lambda queues such an event, retries a failed run twice and then
 // drops it unless the function has a DLQ or an on-failure destination. Reported once per function, at the
 // function's construct, as for Terraform: the fix goes there and covers every invoker.
@@ -20,14 +21,10 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { eventSourceTarget } from './cdk.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
-import {
-  asyncInvokeConfigured,
-  fieldConstruct,
-  functionConstruct,
-  functionHasAsyncDlq,
-  handlerLink,
-} from './cdkHandlers.js';
+import { asyncInvokeConfigured, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import { openProps } from './cdkPassedProps.js';
+import { topicRuleFunctions } from './cdkTopicRules.js';
+import { type BuiltFunction, builtFunction } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';
 import { saysWhy } from './saysWhy.js';
 
@@ -106,7 +103,7 @@ function givenNothing(
 }
 
 interface Invoked {
-  readonly fn: NonNullable<ReturnType<typeof functionConstruct>>;
+  readonly fn: BuiltFunction;
   readonly expr: Node;
   readonly kind: string;
   readonly at: Node;
@@ -117,14 +114,19 @@ function invokersOf(ctx: ModuleContext): Invoked[] {
   const out: Invoked[] = [];
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
-    const target = kind === undefined ? undefined : invoked(ctx, node, kind);
-    if (kind === undefined || target?.fn === undefined) continue;
+    if (kind === undefined) continue;
+    for (const expr of topicRuleFunctions(ctx, node, kind)) {
+      const fn = builtFunction(ctx, expr);
+      if (fn !== undefined) out.push({ fn, expr, kind, at: node });
+    }
+    const target = invoked(ctx, node, kind);
+    if (target?.fn === undefined) continue;
     // The subscription's own DLQ, taken as the EventBridge target's is (cdkAsyncTargets.ts).
     const own = target.own === undefined ? undefined : openProps(ctx, target.own);
     if (own !== undefined && (own.unknown || own.fromCaller.length > 0 || own.props.has('deadLetterQueue')))
       continue;
     // Only a function built in this module: one handed in is its builder's to judge.
-    const fn = functionConstruct(ctx, target.fn) ?? fieldConstruct(ctx, target.fn);
+    const fn = builtFunction(ctx, target.fn);
     if (fn !== undefined) out.push({ fn, expr: target.fn, kind, at: node });
   }
   return out;
@@ -133,7 +135,9 @@ function invokersOf(ctx: ModuleContext): Invoked[] {
 /** Reports each function of the module an SNS, S3 or SES invoker runs asynchronously with nowhere for failures. */
 export function asyncInvokersWithoutDlq(ctx: ModuleContext, report: Report): void {
   if (
-    !/LambdaSubscription|EventSource|LambdaDestination|LambdaFunctionAction|aws-ses-actions/.test(ctx.source)
+    !/LambdaSubscription|EventSource|LambdaDestination|LambdaFunctionAction|CfnTopicRule|aws-ses-actions/.test(
+      ctx.source,
+    )
   )
     return;
   const all = invokersOf(ctx);
@@ -141,7 +145,7 @@ export function asyncInvokersWithoutDlq(ctx: ModuleContext, report: Report): voi
   for (const { fn, expr, kind, at } of all) {
     if (done.has(fn.node)) continue;
     done.add(fn.node);
-    const fnOpen = openProps(ctx, (fn.node.arguments as Node[])[2]);
+    const fnOpen = openProps(ctx, fn.propsArg);
     if (fnOpen === undefined || fnOpen.unknown || fnOpen.fromCaller.length > 0) continue;
     const fnProps = { props: fnOpen.props, spread: false };
     const fnName = memberPath(unwrap(expr))?.join('.');

@@ -6,15 +6,10 @@
 import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
-import {
-  asyncInvokeConfigured,
-  fieldConstruct,
-  functionConstruct,
-  functionHasAsyncDlq,
-  handlerLink,
-} from './cdkHandlers.js';
+import { asyncInvokeConfigured, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import { fromCallers, type OpenProps, openProps } from './cdkPassedProps.js';
 import { noteTargetedField } from './cdkTargetedFields.js';
+import { builtFunction } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';
 
 const TARGET_DLQ = ['deadLetterQueue'];
@@ -48,9 +43,10 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
     args[0] as Node,
     () => ruleProps(ctx, node)?.props.has('schedule') === true,
   );
-  // A function built here, or kept in a field the module assigns once (`this.target = new Function(...)`).
-  const fn = functionConstruct(ctx, args[0]) ?? fieldConstruct(ctx, args[0] as Node);
-  const fnOpen = fn === undefined ? undefined : openProps(ctx, (fn.node.arguments as Node[])[2]);
+  // A function built here, kept in a field the module assigns once (`this.target = new Function(...)`), or
+  // handed out by a wrapper construct built here (`packed.fn`): reported where it is built.
+  const fn = builtFunction(ctx, args[0]);
+  const fnOpen = fn === undefined ? undefined : openProps(ctx, fn.propsArg);
   if (fn !== undefined && (fnOpen === undefined || fnOpen.unknown)) return;
   const fnProps = fnOpen === undefined ? undefined : { props: fnOpen.props, spread: false };
   if (functionHasAsyncDlq(fnProps)) return;
@@ -80,7 +76,7 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
   const link = handlerLink(ctx, args[0], 'no-work');
   report(
     'iac-missing-dlq',
-    node,
+    fn?.wrapper === true ? fn.node : node,
     "EventBridge target LambdaFunction whose function has no deadLetterQueue or onFailure destination: events whose run still fails after Lambda's retries are dropped (a target deadLetterQueue keeps only events EventBridge could not deliver)",
     {
       ...(link !== undefined ? { handlerLink: link } : {}),

@@ -15,6 +15,7 @@ import {
 } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { helperBuiltProps } from './cdkHelperProps.js';
 
 /** The directory a CDK app runs from: the nearest ancestor with `cdk.json`, else the file's own. */
 function appRoot(file: string): string {
@@ -128,7 +129,12 @@ export function handlerLink(
   expr: Node | undefined,
   clearWhen: HandlerLink['clearWhen'],
 ): HandlerLink | undefined {
-  return handlerLinkOfProps(ctx, functionConstruct(ctx, expr)?.props, clearWhen);
+  // A function a helper of this module builds (`this.build(scope, id, 'api/x.ts', {})`) is read through it.
+  return handlerLinkOfProps(
+    ctx,
+    functionConstruct(ctx, expr)?.props ?? helperBuiltProps(ctx, expr),
+    clearWhen,
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
+import { errorAnswerCall } from './namedErrorAnswer.js';
 import type { Report } from './Report.js';
 import { serverErrorStatus } from './silentCatch.js';
 import { unreadFailureAnswer } from './unreadFailureAnswer.js';
@@ -55,7 +56,8 @@ export function failureObject(value: Node | null | undefined, verdictOnly = fals
  */
 export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
   // Returned at once or built in a variable first (`let response; ... response = createResponse(502)`).
-  const failure = (v: Node) => failureObject(v);
+  // Or built by a function named for it, `createErrorResponse(error)` (namedErrorAnswer.ts).
+  const failure = (v: Node) => failureObject(v) || errorAnswerCall(v);
   if (
     !io ||
     !(builtFailureAnswer(handler.body as Node, failure) || failureKeptForReturn(ctx, handler, failure))

@@ -11,6 +11,7 @@ import { absentBeforeWrite } from './createOnFailure.js';
 import { answersFlag, unreadFlag } from './flagChains.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
+import { projectWorkCall } from './projectChain.js';
 import type { Report } from './Report.js';
 
 const ABSENT_BEFORE_WRITE =
@@ -139,7 +140,10 @@ function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
   return (
     isSdkSend(ctx, receiver) ||
     classifyHttpCall(ctx, receiver) !== undefined ||
-    (calleeName(receiver) === 'promise' && unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression')
+    (calleeName(receiver) === 'promise' &&
+      unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression') ||
+    // The project's own work, imported or module-local (projectChain.ts).
+    projectWorkCall(ctx, receiver)
   );
 }
 

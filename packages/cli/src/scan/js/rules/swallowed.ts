@@ -1,6 +1,6 @@
 // swallowed-error: catch blocks that hide failures, and unchecked fetch responses; promise `.catch()`
 // handlers are judged in promiseCatch.ts.
-import { isEmptyValue, type Node, someDescendant, unwrap } from '../ast.js';
+import { isEmptyValue, type Node, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -38,6 +38,7 @@ import { lenientResponse } from './lenientClients.js';
 import { fallsToNextItem, itemOfLoggedEventJob } from './loggedEventJobs.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { importedDataCalls } from './loggingDataLayer.js';
+import { rethrowsErrors } from './nonErrorRethrow.js';
 import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
@@ -48,6 +49,7 @@ import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 import { returnedErrorAnswersHttp } from './thrownResponses.js';
+import { trackerNoRethrowRule } from './trackerNoRethrow.js';
 import { unawaitedRethrowRule } from './unawaitedRethrow.js';
 import { uncheckedCallbackResponse } from './uncheckedCallbacks.js';
 import { uncheckedResponse } from './uncheckedFetch.js';
@@ -72,6 +74,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   invokeResultRule(ctx, report);
   errorTuplesRule(ctx, report);
   workflowFailureAnswers(ctx, report);
+  trackerNoRethrowRule(ctx, report);
   const comments = ctx.comments;
   // Each catch reports through its own `report` (importedEndsErrors.ts): this is the module's.
   const reportAll = report;
@@ -102,7 +105,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
         report('swallowed-error', handler, 'empty catch block: the error disappears');
       continue;
     }
-    if (someDescendant(body, (n) => n.type === 'ThrowStatement', true)) continue;
+    // A guard that rethrows only non-Error values rethrows no failure (nonErrorRethrow.ts).
+    if (rethrowsErrors(body)) continue;
     if (unawaitedRethrowRule(ctx, handler, report)) continue;
     if (createOnFailure(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.

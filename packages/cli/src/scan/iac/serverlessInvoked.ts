@@ -1,0 +1,50 @@
+// iac-missing-dlq for a serverless.yml function that no event of its configuration triggers but the
+// project's own code invokes asynchronously (`InvocationType: 'Event'`, js/rules/asyncInvokeNames.ts), as
+// js/rules/serverlessTsInvoked.ts does for serverless.ts. Lambda retries such an invocation twice and then
+// drops it unless the function has an on-failure target (`destinations.onFailure`, `onError`, `deadLetter`).
+// The finding sits at the function's key, where the fix is written, and is kept by the project pass only
+// when some code invokes the name the framework deploys it under (`service-stage-key`, or its own `name`).
+import type { IacReport, Json } from './IacResult.js';
+import { obj } from './IacResult.js';
+
+/** A deploy-time value (`${sls:stage}`, `${opt:stage, 'dev'}`) as `*`: only the deploy decides it. */
+function pattern(text: string): string {
+  return text.replace(/\$\{(?:[^{}]|\{[^{}]*\})*\}/g, '*');
+}
+
+/**
+ * The deployed name patterns of a function: its own `name`, else the framework's `service-stage-key`.
+ * @example
+ * deployedNames('fees', 'storeFees', {}) // ['fees-*-storeFees']
+ */
+export function deployedNames(service: string, key: string, fn: Record<string, Json>): string[] {
+  if (typeof fn.name === 'string') return [pattern(fn.name)];
+  return [`${pattern(service)}-*-${key}`];
+}
+
+/** Reports each function with no events and no on-failure target, kept where its name is invoked with 'Event'. */
+export function invokedByName(config: Record<string, Json>, report: IacReport): void {
+  const service = typeof config.service === 'string' ? config.service : obj(config.service)?.name;
+  if (typeof service !== 'string') return;
+  for (const [key, f] of Object.entries(obj(config.functions) ?? {})) {
+    const fn = obj(f);
+    // Events the scan cannot read (a variable in a serverless.ts) may be this function's trigger.
+    if (
+      fn === undefined ||
+      (fn.events !== undefined && !(Array.isArray(fn.events) && fn.events.length === 0))
+    )
+      continue;
+    if (
+      obj(fn.destinations)?.onFailure !== undefined ||
+      fn.onError !== undefined ||
+      fn.deadLetter !== undefined
+    )
+      continue;
+    report(
+      'iac-missing-dlq',
+      ['functions', key],
+      `${key} is invoked asynchronously by the project's code (InvocationType 'Event') with no destinations.onFailure, onError or deadLetter: after Lambda's two retries the event is dropped`,
+      { onlyIfNameInvoked: deployedNames(service, key, fn) },
+    );
+  }
+}

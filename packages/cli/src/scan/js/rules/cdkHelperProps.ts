@@ -1,0 +1,90 @@
+// The props of a CDK function a helper of the same module builds: `this.worker = this.buildFunction(scope,
+// 'Worker', 'api/worker.ts', { timeout })` with `private buildFunction(scope, id, entry, overrides) { return
+// new NodejsFunction(scope, id, { entry, ...overrides }); }`. The helper's props are read with each of its
+// parameters replaced by the call's argument, so the handler's code (`entry`, or `code` and `handler`) is
+// joined as if the construct were built in place.
+import { forEachDescendant, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+/** Every node of a type below `root` (the module's index holds only the types most rules ask for). */
+function nodesOf(root: Node, type: string): Node[] {
+  const out: Node[] = [];
+  forEachDescendant(root, (n) => {
+    if (n.type === type) out.push(n);
+    return undefined;
+  });
+  return out;
+}
+
+/** The call a function expression holds: a local's initialiser, or the one call a class field is assigned. */
+function builtByCall(ctx: ModuleContext, expr: Node | undefined): Node | undefined {
+  const held = ctx.valueOf(unwrap(expr));
+  if (held?.type === 'CallExpression') return held;
+  const path = memberPath(unwrap(expr));
+  if (path?.length !== 2 || path[0] !== 'this') return undefined;
+  const sets = nodesOf(ctx.program, 'AssignmentExpression').filter(
+    (a) => memberPath(a.left as Node)?.join('.') === path.join('.'),
+  );
+  const value = sets.length === 1 ? unwrap(sets[0]?.right as Node) : undefined;
+  return value?.type === 'CallExpression' ? value : undefined;
+}
+
+/** The module's function a call runs: a declared function or arrow, or a method of a class (`this.m(...)`). */
+function calledHelper(ctx: ModuleContext, call: Node): Node | undefined {
+  const callee = unwrap(call.callee as Node);
+  if (callee?.type === 'Identifier') return ctx.functionOf(callee);
+  const path = memberPath(callee);
+  if (path?.length !== 2 || path[0] !== 'this') return undefined;
+  const methods = nodesOf(ctx.program, 'MethodDefinition').filter(
+    (m) => propertyName(m.key as Node, m.computed as boolean) === path[1],
+  );
+  return methods.length === 1 ? (methods[0]?.value as Node) : undefined;
+}
+
+/** The one `new ...Function(...)` a helper returns (directly, or through a local it returns). */
+function returnedFunction(ctx: ModuleContext, helper: Node): Node | undefined {
+  const body = helper.body as Node;
+  const returned =
+    body.type !== 'BlockStatement'
+      ? [body]
+      : nodesOf(body, 'ReturnStatement')
+          .filter((r) => ctx.enclosingFunction(r) === helper && r.argument !== null)
+          .map((r) => r.argument as Node);
+  const built = returned.map((r) => ctx.valueOf(unwrap(r)));
+  const fn = built[0];
+  if (built.length !== 1 || fn?.type !== 'NewExpression') return undefined;
+  return /Function$/.test(memberPath(fn.callee as Node)?.at(-1) ?? '') ? fn : undefined;
+}
+
+/**
+ * The props of the function a helper of this module builds for `expr`, each value that is one of the
+ * helper's parameters replaced by the call's argument; undefined when `expr` is not such a call.
+ * @example
+ * helperBuiltProps(ctx, fnExpr)?.props.get('entry') // the `'api/worker.ts'` of `this.buildFunction(scope, 'W', 'api/worker.ts', {})`
+ */
+export function helperBuiltProps(
+  ctx: ModuleContext,
+  expr: Node | undefined,
+): ReturnType<typeof objectProps> | undefined {
+  const call = builtByCall(ctx, expr);
+  const helper = call === undefined ? undefined : calledHelper(ctx, call);
+  const fn = helper === undefined ? undefined : returnedFunction(ctx, helper);
+  const own = fn === undefined ? undefined : objectProps(ctx.valueOf((fn.arguments as Node[])[2]));
+  if (call === undefined || helper === undefined || own === undefined) return undefined;
+  const params = (helper.params as Node[]).map((p) =>
+    p.type === 'Identifier'
+      ? (p.name as string)
+      : p.type === 'AssignmentPattern'
+        ? (p.left as Node).name
+        : undefined,
+  );
+  const args = call.arguments as Node[];
+  const props = new Map<string, Node>();
+  for (const [key, value] of own.props) {
+    const v = unwrap(value);
+    const at = v?.type === 'Identifier' ? params.indexOf(v.name as string) : -1;
+    const arg = at === -1 ? value : args[at];
+    if (arg !== undefined) props.set(key, arg);
+  }
+  return { props, spread: own.spread };
+}

@@ -1,0 +1,86 @@
+// iac-no-event-archive and iac-missing-dlq for SST v3's Bus (`new sst.aws.Bus("Bus")`, the global `sst` of
+// an `sst.config.ts` app and the infra modules it imports). The bus is an EventBridge bus with no archive of
+// its own, and each `bus.subscribe(...)` builds a function of its own behind an EventBridge rule, which
+// invokes it asynchronously: after Lambda's two retries a failed event is dropped unless that function has a
+// dead-letter or on-failure destination (`transform: { function: { deadLetterConfig } }`, a
+// `destinationConfig.onFailure`, or an `aws.lambda.FunctionEventInvokeConfig`). So the archive finding sits
+// at the bus and the DLQ finding at each subscribe call, where each subscriber's fix goes. As for SST v2
+// (sstEventBus.ts), a subscriber given nothing to work with (no `link`, `permissions`, `environment`, `role`
+// or `vpc`, and no app-wide `$transform` of functions) can only log, and a bus whose subscribers all only
+// log, kept in its module, carries nothing worth replaying.
+import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { Report, Rule } from './Report.js';
+import { sstBusShared } from './sstBusShared.js';
+import { keptIn } from './sstEventBus.js';
+
+const ARCHIVED = /\.archive\s*\(|\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Archive|EventArchive)\s*\(/;
+const FAILURE_TARGET = /\b(?:deadLetterConfig|deadLetterQueue|onFailure)\b/;
+const CAPABLE = /\b(?:link|permissions|environment|role|vpc)\s*:/;
+/** App-wide function settings (`$transform(sst.aws.Function, ...)`) may give every subscriber its links. */
+const APP_DEFAULTS = /\$transform\s*\(/;
+
+/** Is `node` a `new sst.aws.Bus(...)` on SST's global `sst`? */
+function isV3Bus(ctx: ModuleContext, node: Node): boolean {
+  const path = memberPath(node.callee);
+  return path?.join('.') === 'sst.aws.Bus' && ctx.isGlobal('sst', node);
+}
+
+/**
+ * The subscriber and its args of a `bus.subscribe(...)` call: `subscribe(subscriber, args?)` or, in later
+ * SST v3 releases, `subscribe(name, subscriber, args?)`.
+ */
+function subscriberOf(
+  ctx: ModuleContext,
+  call: Node,
+): { subscriber: Node; args: Node | undefined } | undefined {
+  const args = (call.arguments as Node[]).map((a) => ctx.valueOf(unwrap(a)) ?? unwrap(a));
+  const named = stringValue(args[0]) !== undefined && args[1] !== undefined;
+  const subscriber = named ? args[1] : args[0];
+  return subscriber === undefined ? undefined : { subscriber, args: named ? args[2] : args[1] };
+}
+
+/** What a subscriber is: one that can only log, one that does work with or without a failure destination. */
+function subscriberKind(ctx: ModuleContext, call: Node): 'idle' | 'covered' | 'uncovered' | 'other' {
+  const found = subscriberOf(ctx, call);
+  if (found === undefined) return 'other';
+  const text = (n: Node | undefined) => (n === undefined ? '' : ctx.source.slice(n.start, n.end));
+  const { subscriber, args } = found;
+  if (stringValue(subscriber) === undefined && objectProps(subscriber) === undefined) return 'other';
+  if (objectProps(subscriber)?.spread === true) return 'other';
+  if (FAILURE_TARGET.test(text(subscriber)) || FAILURE_TARGET.test(text(args))) return 'covered';
+  if (/FunctionEventInvokeConfig/.test(ctx.source)) return 'covered';
+  const capable = stringValue(subscriber) === undefined && CAPABLE.test(text(subscriber));
+  return capable || APP_DEFAULTS.test(ctx.source) ? 'uncovered' : 'idle';
+}
+
+export const sstV3BusRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (!ctx.source.includes('sst.aws.Bus')) return;
+  for (const node of ctx.of('NewExpression')) {
+    if (!isV3Bus(ctx, node)) continue;
+    const id = stringValue(ctx.valueOf((node.arguments as Node[])[0])) ?? '';
+    const name = keptIn(ctx, node);
+    const subscribes =
+      name === undefined
+        ? []
+        : ctx.of('CallExpression').filter((call) => {
+            const path = memberPath(call.callee);
+            return path?.at(-1) === 'subscribe' && path.slice(0, -1).join('.') === name;
+          });
+    const kinds = subscribes.map((call) => subscriberKind(ctx, call));
+    const idle =
+      kinds.length > 0 &&
+      kinds.every((k) => k === 'idle') &&
+      (name === undefined || !sstBusShared(ctx, name));
+    if (!ARCHIVED.test(ctx.source) && !idle)
+      report('iac-no-event-archive', node, `SST Bus ${id} has no archive: lost events cannot be replayed`);
+    subscribes.forEach((call, i) => {
+      if (kinds[i] === 'uncovered')
+        report(
+          'iac-missing-dlq',
+          call,
+          `subscriber of SST Bus ${id} is invoked asynchronously by EventBridge with no dead-letter or onFailure destination: events that still fail after Lambda's two retries are dropped`,
+        );
+    });
+  }
+};
