@@ -7,6 +7,7 @@ import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { outlivesGateway } from './iac/gatewayLimit.js';
+import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
@@ -67,6 +68,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (target === undefined || project.exportFact(target, ref.name)?.failureValue !== true) return false;
   }
   if (c.unlessImportsLog !== undefined && importsLog(project, c.unlessImportsLog)) return false;
+  if (c.unlessImportsEnd !== undefined && importsEndFailures(project, c.unlessImportsEnd)) return false;
   if (c.onlyIfImportQueueSubclass !== undefined) {
     const ref = c.onlyIfImportQueueSubclass;
     const target = project.resolveModule(ref.from, ref.source);

@@ -206,6 +206,8 @@ export interface Candidate {
   readonly callersReadAs?: { readonly falsy?: true; readonly local?: true };
   /** A catch answering a constant: dropped when every one of these imported calls logs and rethrows (ExportFact.logsFailures). */
   readonly unlessImportsLog?: readonly (ImportRef & { readonly method: string })[];
+  /** A catch whose try reaches other systems only through these imported calls: dropped when each ends its own errors (ExportFact.endsFailures). */
+  readonly unlessImportsEnd?: readonly (ImportRef & { readonly method: string })[];
   /** A call a queue handler returns: kept when that imported function answers failures as values (ExportFact.failureValue). */
   readonly onlyIfImportFailureValue?: ImportRef;
   /** Kept only if the imported class extends the CDK `Queue` without a `deadLetterQueue` (cdkQueueSubclasses.ts). */

@@ -81,4 +81,6 @@ export interface ExportFact {
   readonly failureValue?: true;
   /** The function (`''`) or these methods log every failure of their I/O and rethrow it (rules/loggingDataLayer.ts). */
   readonly logsFailures?: readonly string[];
+  /** The names (`''` for the function itself, or methods) whose every I/O sits in a try that ends its errors (rules/importedEndsErrors.ts). */
+  readonly endsFailures?: readonly string[];
 }

@@ -25,6 +25,7 @@ import { queueSubclassWithoutDlq } from './rules/cdkQueueSubclasses.js';
 import { untimedGoogleClient } from './rules/googleApis.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { answersErrors } from './rules/httpErrorMiddleware.js';
+import { endedFailures } from './rules/importedEndsErrors.js';
 import { loggedFailures } from './rules/loggingDataLayer.js';
 import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
 import { randomReturn } from './rules/randomValues.js';
@@ -245,6 +246,9 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     const logsFailures = LOGS_TEXT.test(ctx.source) ? loggedFailures(ctx, v) : undefined;
     if (logsFailures !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), logsFailures };
+    const endsFailures = endedFailures(ctx, v);
+    if (endsFailures !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), endsFailures };
     const asyncMethods = asyncMethodsOf(ctx, v);
     if (asyncMethods !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };

@@ -52,6 +52,7 @@ export type Extra = Pick<
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportFailureValue'
   | 'unlessImportsLog'
+  | 'unlessImportsEnd'
   | 'onlyIfImportQueueSubclass'
   | 'onlyIfImportFunctionBuilder'
   | 'severity'

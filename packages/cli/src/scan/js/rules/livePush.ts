@@ -3,9 +3,13 @@
 // closed connection), after the write it reports is committed; a client that reconnects reads the state
 // again. A catch that only logs around such a push (and the reads that find the connections and build the
 // payload) loses nothing a retry could bring back: rethrowing would fail a request whose work is done, or
-// make a queue redeliver it and repeat that work. A try that also writes is judged as usual.
+// make a queue redeliver it and repeat that work. A try that also writes is judged as usual, unless the
+// write goes through an exported helper of the module that ends its own errors (judged at its catch).
 import { calleeName, forEachDescendant, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isIoNode } from './catchFacts.js';
+import { ioHandledInside } from './handledInside.js';
+import { selfHandledCall } from './selfHandledCalls.js';
 
 const PUSH = /^(postToConnection|PostToConnectionCommand)$/;
 /** A call named for a read: it gathers the connections or the payload (`listConnectionsByEvent`, `getAccount`). */
@@ -59,9 +63,19 @@ function reads(call: Node): boolean {
   );
 }
 
+/** A call of an exported function of this module that ends its own errors (selfHandledCalls.ts). */
+function endsOwnErrors(ctx: ModuleContext, call: Node): boolean {
+  return selfHandledCall(
+    ctx,
+    call,
+    (n) => isIoNode(ctx, n),
+    (body) => ioHandledInside(ctx, body),
+  );
+}
+
 /**
- * Every awaited call of the try is a push to WebSocket clients or a read that gathers what to push, and at
- * least one pushes.
+ * Every awaited call of the try is a push to WebSocket clients, a read that gathers what to push, or a
+ * call of the module's exported helper that ends its own errors, and at least one pushes.
  *
  * @example
  * livePushOnly(ctx, tryStatement) // try { const subs = await listConnections(id); await Promise.all(subs.map((s) => postToConnection(s.connectionId, data))) } -> true
@@ -78,7 +92,8 @@ export function livePushOnly(ctx: ModuleContext, tryStatement: Node): boolean {
       const call = unwrap(n.argument);
       if (call?.type !== 'CallExpression') return true;
       if (pushes(ctx, call) || pushesAll(ctx, call)) pushed = true;
-      else if (!reads(call)) other = true;
+      // A call of an exported helper that ends its own errors (`recordPriceHistory`) reaches no catch here.
+      else if (!reads(call) && !endsOwnErrors(ctx, call)) other = true;
       return false;
     },
     true,

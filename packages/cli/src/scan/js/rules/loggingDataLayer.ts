@@ -24,7 +24,7 @@ function calledFunction(ctx: ModuleContext, call: Node, owner: Node | undefined)
 }
 
 /** The functions an object literal or a class holds, by name. */
-function ownMembers(owner: Node): Map<string, Node> {
+export function ownMembers(owner: Node): Map<string, Node> {
   const out = new Map<string, Node>();
   const members = owner.type === 'ObjectExpression' ? owner.properties : (owner.body?.body ?? []);
   for (const m of members as Node[]) {

@@ -6,6 +6,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { hasComment, inTelemetryFunction, isLogCall, isObservation } from './catchFacts.js';
+import { chainSaysWhy } from './chainDecision.js';
 import { absentBeforeWrite } from './createOnFailure.js';
 import { answersFlag, unreadFlag } from './flagChains.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
@@ -47,6 +48,8 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
       (b.body as Node[]).length === 1 &&
       (b.body as Node[])[0]?.type === 'ReturnStatement' &&
       isEmptyValue((b.body as Node[])[0]?.argument);
+    // A comment beside the chain may state that the rejection is dropped by decision (chainDecision.ts).
+    if ((empty || returnsDefault) && chainSaysWhy(ctx, call)) return true;
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
       // At `.catch(`, as below: a chain spread over lines is fixed where its handler is.
       report(

@@ -31,6 +31,7 @@ import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { ioHandledInside } from './handledInside.js';
 import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
+import { reportUnlessEnded } from './importedEndsErrors.js';
 import { invokeResultRule } from './invokeResult.js';
 import { perItem } from './jobItems.js';
 import { lenientResponse } from './lenientClients.js';
@@ -75,10 +76,15 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   workflowFailureAnswers(ctx, report);
   trackerNoRethrowRule(ctx, report);
   const comments = ctx.comments;
+  // Each catch reports through its own `report` (importedEndsErrors.ts): this is the module's.
+  const reportAll = report;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
     const statements = body.body as Node[];
     const tryStatement = ctx.parentOf(handler) as Node;
+    // A try that reaches other systems only through imported helpers that end their own errors: no such
+    // failure reaches this catch (importedEndsErrors.ts), which the project pass settles.
+    const report = reportUnlessEnded(ctx, tryStatement, reportAll);
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
     if (authCatch(ctx, handler)) continue;
     // A function that returns at once under a request is run by an operator's script (refusesRequests.ts).
@@ -195,6 +201,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       // In a job that selects its own work, answering nothing is judged as `return null` is there: the
       // next run selects the item again (unless the catch is the whole run's, or a delete follows it).
       if (nextRunRetries(ctx, handler, tryStatement)) continue;
+      // Falling out with undefined by a decision the catch states (its comment or log line), as a default is.
+      if (saysWhy(ctx, tryStatement, undefined, true)) continue;
       const readers = callersRead(ctx, handler);
       // In a module with no handler: kept unless only an operator's scripts reach it; or, when the catch
       // gives up on one item of a collection, unless only jobs do (their next run selects the item again).

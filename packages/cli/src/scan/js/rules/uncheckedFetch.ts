@@ -5,7 +5,9 @@ import { escapeRegExp } from '../../escapeRegExp.js';
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isServerModule } from '../serverModule.js';
+import { assignedBodyChecked } from './assignedBody.js';
 import { bodyReceivers } from './bodyHandedOn.js';
+import { bodyTested, readsDeep } from './bodyReads.js';
 import { errorFieldTested } from './errorFieldTest.js';
 
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
@@ -75,7 +77,10 @@ function directBodyChecked(ctx: ModuleContext, json: Node): boolean {
     parent.left?.type === 'Identifier'
   ) {
     const fn = ctx.enclosingFunction(call) ?? ctx.program;
-    return errorFieldTested(ctx, fn, parent.end, parent.left.name as string);
+    return (
+      errorFieldTested(ctx, fn, parent.end, parent.left.name as string) ||
+      assignedBodyChecked(ctx, fn, parent, parent.left.name as string)
+    );
   }
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
   const fn = ctx.enclosingFunction(call) ?? ctx.program;
@@ -152,48 +157,6 @@ function schemaChecked(text: string, response: string): boolean {
   ).exec(text);
   if (parse === null) return false;
   return !parse[1]?.startsWith('safe') || /\bthrow\b/.test(text.slice(parse.index));
-}
-
-/**
- * The body is tested for an error shape and the function throws on it: `if (json.errors != null ||
- * json.data == null) throw ...`, as a GraphQL client must (GraphQL answers its errors in the body, with a
- * 200 or a 4xx alike). An error answer fails there, as it would on a status check.
- */
-function bodyTested(text: string, body: string): boolean {
-  const condition = '(?:[^(){};]|\\((?:[^(){};]|\\([^(){};]*\\))*\\))*';
-  return new RegExp(`\\bif\\s*\\(${condition}\\b${body}\\b${condition}\\)\\s*\\{?\\s*throw\\b`).test(text);
-}
-
-/**
- * The body's fields are read two deep with no optional chaining (`json['item']['domain_id']`,
- * `data.results.map(...)`, `result.choices[0]`), or a list method is called on it (`comments.map(...)`):
- * an error answer lacks the outer field or is no list, so the read throws a TypeError and the failure
- * surfaces, as with a caller that reads a property of an undefined answer at once.
- */
-function readsDeep(text: string, body: string): boolean {
-  const step = '(?:\\.\\s*([A-Za-z_$][\\w$]*)|\\[\\s*(?:[\'"`]([^\'"`\\]]+)[\'"`]|\\d+)\\s*\\])';
-  // A list method called on the body itself (`data.map(...)`): an error answer is an object, or no JSON.
-  const listMethod = '\\.\\s*(?:map|filter|forEach|find|findIndex|reduce|flatMap|some|every)\\s*\\(';
-  if (
-    new RegExp(`\\b${body}\\s*${listMethod}`).test(text) &&
-    !new RegExp(`Array\\.isArray\\(\\s*${body}\\s*\\)`).test(text)
-  )
-    return true;
-  for (const m of text.matchAll(new RegExp(`\\b${body}\\s*${step}\\s*${step}`, 'g'))) {
-    const field = m[1] ?? m[2];
-    // `if (!result.docs || result.docs.length === 0)`: a read the code guards first does not throw.
-    if (field === undefined || !guarded(text, body, field)) return true;
-  }
-  return false;
-}
-
-/** `body.field` is tested before it is read through (`!body.field`, `body.field &&`, `body.field?.x`, `'field' in body`). */
-function guarded(text: string, body: string, name: string): boolean {
-  const field = escapeRegExp(name);
-  const read = `${body}\\s*(?:\\.\\s*${field}\\b|\\[\\s*['"\`]${field}['"\`]\\s*\\])`;
-  return new RegExp(
-    `!\\s*${read}|${read}\\s*(?:&&|\\|\\||\\?\\?|[!=]==?|\\?\\.)|typeof\\s+${read}|['"\`]${field}['"\`]\\s+in\\s+${body}\\b`,
-  ).test(text);
 }
 
 /** The boolean a verification service answers with (`{ success: true, score: 0.9 }` from a captcha check). */

@@ -1,0 +1,47 @@
+// swallowed-error for fetch: the reads of a response body that throw on an error answer. An error answer
+// (`{ error: { code, message } }`, an HTML page) lacks the fields a success carries, so reading through
+// one of them, or testing the body and throwing, fails loudly where a status check would have.
+
+import { escapeRegExp } from '../../escapeRegExp.js';
+
+/**
+ * The body is tested for an error shape and the function throws on it: `if (json.errors != null ||
+ * json.data == null) throw ...`, as a GraphQL client must (GraphQL answers its errors in the body, with a
+ * 200 or a 4xx alike). An error answer fails there, as it would on a status check.
+ */
+export function bodyTested(text: string, body: string): boolean {
+  const condition = '(?:[^(){};]|\\((?:[^(){};]|\\([^(){};]*\\))*\\))*';
+  return new RegExp(`\\bif\\s*\\(${condition}\\b${body}\\b${condition}\\)\\s*\\{?\\s*throw\\b`).test(text);
+}
+
+/**
+ * The body's fields are read two deep with no optional chaining (`json['item']['domain_id']`,
+ * `data.results.map(...)`, `result.choices[0]`), or a list method is called on it (`comments.map(...)`):
+ * an error answer lacks the outer field or is no list, so the read throws a TypeError and the failure
+ * surfaces, as with a caller that reads a property of an undefined answer at once.
+ */
+export function readsDeep(text: string, body: string): boolean {
+  const step = '(?:\\.\\s*([A-Za-z_$][\\w$]*)|\\[\\s*(?:[\'"`]([^\'"`\\]]+)[\'"`]|\\d+)\\s*\\])';
+  // A list method called on the body itself (`data.map(...)`): an error answer is an object, or no JSON.
+  const listMethod = '\\.\\s*(?:map|filter|forEach|find|findIndex|reduce|flatMap|some|every)\\s*\\(';
+  if (
+    new RegExp(`\\b${body}\\s*${listMethod}`).test(text) &&
+    !new RegExp(`Array\\.isArray\\(\\s*${body}\\s*\\)`).test(text)
+  )
+    return true;
+  for (const m of text.matchAll(new RegExp(`\\b${body}\\s*${step}\\s*${step}`, 'g'))) {
+    const field = m[1] ?? m[2];
+    // `if (!result.docs || result.docs.length === 0)`: a read the code guards first does not throw.
+    if (field === undefined || !guarded(text, body, field)) return true;
+  }
+  return false;
+}
+
+/** `body.field` is tested before it is read through (`!body.field`, `body.field &&`, `body.field?.x`, `'field' in body`). */
+function guarded(text: string, body: string, name: string): boolean {
+  const field = escapeRegExp(name);
+  const read = `${body}\\s*(?:\\.\\s*${field}\\b|\\[\\s*['"\`]${field}['"\`]\\s*\\])`;
+  return new RegExp(
+    `!\\s*${read}|${read}\\s*(?:&&|\\|\\||\\?\\?|[!=]==?|\\?\\.)|typeof\\s+${read}|['"\`]${field}['"\`]\\s+in\\s+${body}\\b`,
+  ).test(text);
+}

@@ -1,0 +1,146 @@
+// swallowed-error: a catch around calls of another module's helpers that end their own errors. An
+// exported function (or a method of an exported object or class) whose every call to another system sits
+// in an inner try whose catch does not rethrow (`export async function sendToAudit(e) { try { await
+// sqs.send(...) } catch (err) { log(err) } }`) resolves whatever the remote system answers, so an
+// importer's catch around it (`try { await sendToAudit(e) } catch (err) { log(err) }`) is reached only by
+// local errors: the failure is judged once, at the helper's own catch. The same judgement the scan makes
+// for the module's own exported helpers (selfHandledCalls.ts), across modules.
+import { forEachDescendant, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { isIoNode } from './catchFacts.js';
+import { ioHandledInside } from './handledInside.js';
+import { type LoggedCallRef, ownMembers } from './loggingDataLayer.js';
+import type { Report } from './Report.js';
+
+/**
+ * The function's body reaches other systems only inside tries that end their errors (handledInside.ts),
+ * and throws nothing of its own past them: `if (!res.ok) throw ...` after such a try still fails the
+ * caller, with the failure the try let through.
+ */
+function endsItsFailures(ctx: ModuleContext, fn: Node): boolean {
+  const body = fn.body as Node | undefined;
+  return (
+    body?.type === 'BlockStatement' &&
+    ioHandledInside(ctx, body) &&
+    !someDescendant(body, (n) => n.type === 'ThrowStatement' && !caughtWithin(ctx, n, body), true)
+  );
+}
+
+/** The throw sits in the block of a try, inside `body`, whose catch does not rethrow: it ends there. */
+function caughtWithin(ctx: ModuleContext, thrown: Node, body: Node): boolean {
+  for (let at = thrown, p = ctx.parentOf(thrown); p !== undefined && at !== body; at = p, p = ctx.parentOf(p))
+    if (
+      p.type === 'TryStatement' &&
+      p.block === at &&
+      p.handler != null &&
+      !someDescendant((p.handler as Node).body as Node, (n) => n.type === 'ThrowStatement', true)
+    )
+      return true;
+  return false;
+}
+
+/**
+ * The names of an exported value that end their own failures: `['']` for a function, the methods of an
+ * object literal or a class that do.
+ *
+ * @example
+ * endedFailures(ctx, fn) // ['']: export async function send(e) { try { await sqs.send(cmd) } catch (err) { log(err) } }
+ */
+export function endedFailures(ctx: ModuleContext, value: Node): string[] | undefined {
+  if (!ctx.source.includes('catch')) return undefined;
+  if (isFunction(value)) return endsItsFailures(ctx, value) ? [''] : undefined;
+  if (
+    value.type !== 'ObjectExpression' &&
+    value.type !== 'ClassDeclaration' &&
+    value.type !== 'ClassExpression'
+  )
+    return undefined;
+  const names = [...ownMembers(value)].filter(([, fn]) => endsItsFailures(ctx, fn)).map(([name]) => name);
+  return names.length > 0 ? names : undefined;
+}
+
+/** The condition a catch carries whose try reaches other systems only through these imported calls. */
+export type EndedCallRefs = readonly LoggedCallRef[];
+
+/**
+ * What an awaited call stands for among the project's imports: `fn()` of a named import, `mod.fn()` of a
+ * namespace or default import, or `service.method()` on a local made from an imported class
+ * (`const service = Service.getInstance(...)`, `new Service(...)`).
+ */
+function importedRef(ctx: ModuleContext, call: Node): LoggedCallRef | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type === 'Identifier') {
+    const imp = ctx.importOf(callee.name as string, callee);
+    return imp !== undefined && imp.imported !== '*' && isProjectSource(imp.source)
+      ? { from: ctx.file, source: imp.source, name: imp.imported, method: '' }
+      : undefined;
+  }
+  const path = memberPath(callee);
+  if (callee?.type !== 'MemberExpression' || path?.length !== 2) return undefined;
+  const [object = '', method = ''] = path;
+  const imp = ctx.importOf(object, callee);
+  if (imp !== undefined)
+    return (imp.imported === '*' || imp.imported === 'default') && isProjectSource(imp.source)
+      ? {
+          from: ctx.file,
+          source: imp.source,
+          name: imp.imported === '*' ? method : 'default',
+          method: imp.imported === '*' ? '' : method,
+        }
+      : undefined;
+  // `const service = Service.getInstance(...)` / `new Service(...)`: a method of the imported class.
+  const made = unwrap(ctx.resolve(object, callee)?.init);
+  const maker =
+    made?.type === 'NewExpression'
+      ? unwrap(made.callee)
+      : made?.type === 'CallExpression'
+        ? memberPath(made.callee)
+        : undefined;
+  const className = Array.isArray(maker)
+    ? maker.length === 2
+      ? maker[0]
+      : undefined
+    : maker?.type === 'Identifier'
+      ? (maker.name as string)
+      : undefined;
+  const cls = className === undefined ? undefined : ctx.importOf(className, callee);
+  return cls !== undefined && cls.imported !== '*' && isProjectSource(cls.source)
+    ? { from: ctx.file, source: cls.source, name: cls.imported, method }
+    : undefined;
+}
+
+/**
+ * Every call of the block to another system is an awaited call of a project import, awaited as a
+ * statement (`await sendToAudit(e);`): the calls, or undefined. A helper that ends its failures with a
+ * value (`return null`) may still fail its caller where the answer is read (`[...results]` throws on
+ * null), and that failure reaches the catch, so a call whose answer is used does not count.
+ */
+function unusedImportedCalls(ctx: ModuleContext, block: Node): LoggedCallRef[] | undefined {
+  const refs: LoggedCallRef[] = [];
+  let other = false;
+  forEachDescendant(
+    block,
+    (n) => {
+      if (other) return false;
+      if (!isIoNode(ctx, n)) return true;
+      const call = n.type === 'AwaitExpression' ? unwrap(n.argument) : undefined;
+      const ref = call?.type === 'CallExpression' ? importedRef(ctx, call) : undefined;
+      if (ref === undefined || ctx.parentOf(n)?.type !== 'ExpressionStatement') other = true;
+      else refs.push(ref);
+      return false;
+    },
+    true,
+  );
+  return other || refs.length === 0 ? undefined : refs;
+}
+
+/**
+ * The report for one catch: when every call of its try to another system is an awaited call of a project
+ * import whose answer is not used (`await sendToAudit(e);`, `await service.sendToAudit(e);`), each finding
+ * carries those calls, and the project pass drops it when every one of them ends its own errors.
+ */
+export function reportUnlessEnded(ctx: ModuleContext, tryStatement: Node, report: Report): Report {
+  const refs = unusedImportedCalls(ctx, tryStatement.block as Node);
+  if (refs === undefined) return report;
+  return (rule, node, message, extra) => report(rule, node, message, { ...extra, unlessImportsEnd: refs });
+}
