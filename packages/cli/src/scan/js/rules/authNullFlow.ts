@@ -13,6 +13,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { wrap } from './authAnswers.js';
 import { answersAuthFailure, callsRemote, discriminates, isFalsyValue } from './authFacts.js';
 import { doesIo, isIoNode, isLogCall } from './catchFacts.js';
 import type { Report } from './Report.js';
@@ -148,16 +149,14 @@ function testedName(test: Node | undefined): string | undefined {
 
 /** The deny a branch answers: a decision with `allowed: false`, or a 401/403 (Deny, Unauthorized). */
 function denies(ctx: ModuleContext, branch: Node): boolean {
-  let found = false;
-  forEachDescendant(
-    branch,
-    (n) => {
-      if (n.type === 'ReturnStatement' && isDenyDecision(n.argument)) found = true;
-      return !found;
-    },
+  // Wrapped: `if (!x) return { allowed: false }` has the return itself as its branch.
+  const whole = wrap(branch);
+  const found = someDescendant(
+    whole,
+    (n) => n.type === 'ReturnStatement' && isDenyDecision(n.argument),
     true,
   );
-  return found || answersAuthFailure(branch, ctx) !== undefined;
+  return found || answersAuthFailure(whole, ctx) !== undefined;
 }
 
 /** Does a branch answer nothing (`return null`, `return;`): the caller reads the failure as a no. */
