@@ -76,6 +76,8 @@ function chainRemote(ctx: ModuleContext, chain: Node): string | undefined {
  * error, after logging at most: `try { return await findPricing(u) } catch (e) { log(e); return null }`.
  */
 function ownNullCatch(ctx: ModuleContext, fn: Node): NullSource | undefined {
+  // Asked for every call of a helper in every round: answered once per function.
+  if (ownNull.has(fn)) return ownNull.get(fn);
   let found: NullSource | undefined;
   forEachDescendant(
     fn.body as Node,
@@ -95,8 +97,11 @@ function ownNullCatch(ctx: ModuleContext, fn: Node): NullSource | undefined {
     },
     true,
   );
+  ownNull.set(fn, found);
   return found;
 }
+
+const ownNull = new WeakMap<Node, NullSource | undefined>();
 
 /** The failures answered null in an expression a name is declared with. */
 function sourcesIn(ctx: ModuleContext, init: Node, known: ReadonlyMap<Node, NullSource[]>): NullSource[] {
