@@ -17,7 +17,9 @@ import { fallThrough, onlyLogs, readsTrySet, returnsOnSuccess } from './authFlow
 import { hookFalsyAnswer } from './authFrameworkHooks.js';
 import { keyCacheCatch, keyCacheRules } from './authKeyCache.js';
 import { messageTestRules } from './authMessageTest.js';
+import { nullFlowRules, nullFlowSites } from './authNullFlow.js';
 import { passportRules } from './authPassport.js';
+import { tokenExchangeRules } from './authTokenExchange.js';
 import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
 import type { Report, Rule } from './Report.js';
@@ -47,6 +49,7 @@ export function authCatch(ctx: ModuleContext, handler: Node): boolean {
     hookFalsyAnswer(ctx, handler) !== undefined ||
     keyCacheCatch(ctx, handler) ||
     gatedCatch(ctx, handler) ||
+    nullFlowSites(ctx).has(handler) ||
     (ctx.source.includes('ntrospect') && introspectionCatch(ctx, handler))
   );
 }
@@ -130,6 +133,8 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   errorTupleRules(ctx, report);
   awsErrorNameRules(ctx, report);
   keyCacheRules(ctx, report);
+  nullFlowRules(ctx, report);
+  tokenExchangeRules(ctx, report);
   if (ctx.source.includes('.catch(') || ctx.source.includes('.then(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;

@@ -1,0 +1,94 @@
+// infra-error-as-auth for a token exchange with an identity provider (a refresh-token grant, a code
+// exchange): `if (!response.ok) return { statusCode: 400, body: 'Refresh token is invalid' }` after a fetch
+// of its token endpoint answers every non-2xx, a 5xx, a 429 or a bad API key of the service's own, as the
+// client's bad token. During the provider's outage clients discard good refresh tokens and log users out.
+import { calleeName, forEachDescendant, type Node, numberValue, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { wrap } from './authAnswers.js';
+import { answersAuthFailure } from './authFacts.js';
+import type { Report } from './Report.js';
+
+/** A token endpoint: Google's securetoken, an OAuth/OIDC `/token`, Cognito's `/oauth2/token`. */
+const TOKEN_URL = /securetoken|oauth2?\/token|\/token\b|\/connect\/token|grant_type/i;
+/** A message telling the client its token or credentials are bad. */
+const BAD_TOKEN =
+  /\b(token|credential|grant|refresh)s?\b[^.]{0,30}\b(invalid|expired|revoked|bad|wrong)\b|\b(invalid|expired|revoked|bad|wrong)\b[^.]{0,20}\b(token|credential|grant)s?\b/i;
+const CLIENT_STATUS = new Set([400, 401, 403]);
+
+/** The text a call's arguments spell (a URL literal or template, a body naming `grant_type`). */
+function spelled(ctx: ModuleContext, call: Node): string {
+  return (call.arguments as Node[]).map((a) => ctx.source.slice(a.start, a.end)).join(' ');
+}
+
+/** `const response = await fetch(tokenUrl, ...)`: the name the token endpoint's answer is kept in. */
+function exchangeAnswers(ctx: ModuleContext): Map<string, Node> {
+  const names = new Map<string, Node>();
+  for (const call of ctx.of('CallExpression')) {
+    if (!/^(fetch|post|request)$/.test(calleeName(call) ?? '')) continue;
+    const first = unwrap((call.arguments as Node[])[0]);
+    const url = first?.type === 'Identifier' ? ctx.valueOf(first) : first;
+    const text = `${url === undefined ? '' : ctx.source.slice(url.start, url.end)} ${spelled(ctx, call)}`;
+    if (!TOKEN_URL.test(text)) continue;
+    const { parent } = ctx.climb(
+      call,
+      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+    );
+    if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier')
+      names.set(parent.id.name as string, call);
+  }
+  return names;
+}
+
+/** `!response.ok`, `response.status !== 200`: any failure takes the branch. */
+function notOk(test: Node | undefined, names: ReadonlyMap<string, Node>): boolean {
+  const t = unwrap(test);
+  const member =
+    t?.type === 'UnaryExpression' && t.operator === '!'
+      ? unwrap(t.argument)
+      : t?.type === 'BinaryExpression' && (t.operator === '!==' || t.operator === '!=')
+        ? unwrap(t.left)
+        : undefined;
+  if (member?.type !== 'MemberExpression') return false;
+  const field = propertyName(member.property, member.computed as boolean);
+  const okTest =
+    t?.type === 'UnaryExpression'
+      ? field === 'ok'
+      : /^(status|statusCode)$/.test(field ?? '') && numberValue(unwrap(t?.right)) === 200;
+  return okTest && names.has((unwrap(member.object)?.name as string) ?? '');
+}
+
+/** A branch telling the client its token is bad: 401/403, or a 400 whose message says the token is invalid. */
+function answersBadToken(ctx: ModuleContext, branch: Node): boolean {
+  if (answersAuthFailure(wrap(branch), ctx) !== undefined) return true;
+  let found = false;
+  forEachDescendant(
+    wrap(branch),
+    (n) => {
+      if (n.type !== 'ObjectExpression') return !found;
+      const props = n.properties as Node[];
+      const status = props.find((p) => /^(statusCode|status)$/.test(propertyName(p.key) ?? ''));
+      if (status !== undefined && CLIENT_STATUS.has(numberValue(unwrap(status.value)) ?? 0))
+        found = BAD_TOKEN.test(ctx.source.slice(n.start, n.end));
+      return !found;
+    },
+    true,
+  );
+  return found;
+}
+
+/** Reports the `if` that answers every non-2xx of a token endpoint as the client's bad token. */
+export function tokenExchangeRules(ctx: ModuleContext, report: Report): void {
+  if (!/\.ok\b|status/.test(ctx.source) || !TOKEN_URL.test(ctx.source)) return;
+  const names = exchangeAnswers(ctx);
+  if (names.size === 0) return;
+  forEachDescendant(ctx.program, (n) => {
+    if (n.type !== 'IfStatement' || !notOk(n.test, names)) return true;
+    if (answersBadToken(ctx, n.consequent as Node))
+      report(
+        'infra-error-as-auth',
+        n,
+        'every non-2xx of the token endpoint (a 5xx, a 429, a bad key of the service) is answered as an invalid token: during the provider’s outage clients discard good tokens',
+      );
+    return true;
+  });
+}
