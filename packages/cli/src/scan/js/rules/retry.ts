@@ -22,6 +22,7 @@ import { againSites, settledSite } from './retryPromiseAll.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
 import { republishSites } from './retryRepublish.js';
 import { resultLoopSite } from './retryResultLoops.js';
+import { nullPollRules } from './retryNullPolls.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 import { superagentRetries } from './retrySuperagent.js';
 
@@ -79,6 +80,7 @@ function lostRaceOnly(ctx: ModuleContext, node: Node): boolean {
 
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   superagentRetries(ctx, report); // superagent's own .retry(n): rules/retrySuperagent.ts
+  nullPollRules(ctx, report); // `while (x == null)` over a helper answering errors with null: rules/retryNullPolls.ts
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
     const site =
