@@ -15,6 +15,7 @@ import { retriedPerItem } from './retryFanOut.js';
 import { httpRetrySite } from './retryHttpOptions.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
+import { nullPollRules } from './retryNullPolls.js';
 import { authRecursionSites } from './retryOnAuth.js';
 import { policySiteOf } from './retryPolicies.js';
 import { pollSite } from './retryPollLoops.js';
@@ -22,7 +23,6 @@ import { againSites, settledSite } from './retryPromiseAll.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
 import { republishSites } from './retryRepublish.js';
 import { resultLoopSite } from './retryResultLoops.js';
-import { nullPollRules } from './retryNullPolls.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 import { superagentRetries } from './retrySuperagent.js';
 
