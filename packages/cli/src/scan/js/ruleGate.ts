@@ -163,6 +163,8 @@ function catchOrRetry(words: SourceWords): boolean {
     // rules/retryRepublish.ts: a message re-sent with its attempt count moved on (`retryCount + 1`).
     ((words.includes('retr') || words.includes('ttempt')) && REPUBLISH_COUNT.test(source)) ||
     words.includes('@lifeomic/attempt') ||
+    // rules/retryRedisClients.ts: an ioredis client with no per-command retry limit.
+    words.includes('maxRetriesPerRequest') ||
     // rules/retryNullPolls.ts: `while (x == null)` polls over a helper that answers errors with null.
     (words.includes('while') && NULL_POLL_TEST.test(source)) ||
     (words.includes("retry'") && /['"]retry['"]/.test(source)) ||

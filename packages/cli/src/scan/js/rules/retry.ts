@@ -21,6 +21,7 @@ import { policySiteOf } from './retryPolicies.js';
 import { pollSite } from './retryPollLoops.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
+import { redisRetryRules } from './retryRedisClients.js';
 import { republishSites } from './retryRepublish.js';
 import { resultLoopSite } from './retryResultLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
@@ -80,6 +81,7 @@ function lostRaceOnly(ctx: ModuleContext, node: Node): boolean {
 
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   superagentRetries(ctx, report); // superagent's own .retry(n): rules/retrySuperagent.ts
+  redisRetryRules(ctx, report); // ioredis `maxRetriesPerRequest: null`: rules/retryRedisClients.ts
   nullPollRules(ctx, report); // `while (x == null)` over a helper answering errors with null: rules/retryNullPolls.ts
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
