@@ -67,6 +67,11 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const target = project.resolveModule(ref.from, ref.source);
     if (target === undefined || project.exportFact(target, ref.name)?.failureValue !== true) return false;
   }
+  if (c.onlyIfImportNullOnError !== undefined) {
+    const ref = c.onlyIfImportNullOnError;
+    const target = project.resolveModule(ref.from, ref.source);
+    if (target === undefined || project.exportFact(target, ref.name)?.nullOnError !== true) return false;
+  }
   if (c.unlessImportsLog !== undefined && importsLog(project, c.unlessImportsLog)) return false;
   if (c.unlessImportsEnd !== undefined && importsEndFailures(project, c.unlessImportsEnd)) return false;
   if (c.onlyIfImportQueueSubclass !== undefined) {

@@ -210,6 +210,8 @@ export interface Candidate {
   readonly unlessImportsEnd?: readonly (ImportRef & { readonly method: string })[];
   /** A call a queue handler returns: kept when that imported function answers failures as values (ExportFact.failureValue). */
   readonly onlyIfImportFailureValue?: ImportRef;
+  /** A poll re-calling this imported function: kept when it answers its errors with null (ExportFact.nullOnError). */
+  readonly onlyIfImportNullOnError?: ImportRef;
   /** Kept only if the imported class extends the CDK `Queue` without a `deadLetterQueue` (cdkQueueSubclasses.ts). */
   readonly onlyIfImportQueueSubclass?: ImportRef;
   /** A helper-built function invoked asynchronously: kept when the helper gives it no DLQ and `keys` pass none (cdkBuiltFunctions.ts). */

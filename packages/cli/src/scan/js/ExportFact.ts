@@ -79,6 +79,8 @@ export interface ExportFact {
   readonly serverlessApi?: number;
   /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */
   readonly failureValue?: true;
+  /** The function answers the errors of its awaited work with null or undefined (rules/retryNullPolls.ts). */
+  readonly nullOnError?: true;
   /** The function (`''`) or these methods log every failure of their I/O and rethrow it (rules/loggingDataLayer.ts). */
   readonly logsFailures?: readonly string[];
   /** The names (`''` for the function itself, or methods) whose every I/O sits in a try that ends its errors (rules/importedEndsErrors.ts). */

@@ -29,6 +29,7 @@ import { endedFailures } from './rules/importedEndsErrors.js';
 import { loggedFailures } from './rules/loggingDataLayer.js';
 import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
 import { randomReturn } from './rules/randomValues.js';
+import { answersNullOnError } from './rules/retryNullPolls.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessApiLimit } from './rules/serverlessTsImports.js';
 import { settledOnReturn } from './rules/settledAsync.js';
@@ -112,6 +113,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const facts: Record<string, ExportFact> = {};
   const sends = ctx.exports.size > 0 && mayBatch(ctx.source) ? batchSends(ctx) : [];
   const failureWords = ctx.exports.size > 0 && FAILURE_WORDS.test(ctx.source);
+  const catches = ctx.exports.size > 0 && ctx.source.includes('catch');
   const onError = ctx.source.includes('onError');
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
@@ -210,6 +212,9 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     // A function answering failures as values (`return left('ERROR')`), which a queue handler may return.
     if (failureWords && isFunction(v) && returnsFailureValue(v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), failureValue: true };
+    // A function answering its errors with null, which a `while (x == null)` poll retries (rules/retryNullPolls.ts).
+    if (catches && isFunction(v) && answersNullOnError(v))
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), nullOnError: true };
     const httpClient = isFunction(v) ? undefined : httpClientExport(ctx, v);
     if (httpClient !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), httpClient };

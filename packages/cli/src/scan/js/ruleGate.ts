@@ -14,6 +14,7 @@ import { mayDropBatchCall } from './rules/batchMethods.js';
 import { BROWSER_IMPORT } from './rules/browserClose.js';
 import { mentionsExtendedSqs } from './rules/extendedSqsClient.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
+import { NULL_POLL_TEST } from './rules/retryNullPolls.js';
 import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
 import { SourceWords } from './SourceWords.js';
 import { lastTextMemo } from './textMemo.js';
@@ -162,6 +163,10 @@ function catchOrRetry(words: SourceWords): boolean {
     // rules/retryRepublish.ts: a message re-sent with its attempt count moved on (`retryCount + 1`).
     ((words.includes('retr') || words.includes('ttempt')) && REPUBLISH_COUNT.test(source)) ||
     words.includes('@lifeomic/attempt') ||
+    // rules/retryRedisClients.ts: an ioredis client with no per-command retry limit.
+    words.includes('maxRetriesPerRequest') ||
+    // rules/retryNullPolls.ts: `while (x == null)` polls over a helper that answers errors with null.
+    (words.includes('while') && NULL_POLL_TEST.test(source)) ||
     (words.includes("retry'") && /['"]retry['"]/.test(source)) ||
     (words.includes('retry"') && /['"]retry['"]/.test(source))
   );

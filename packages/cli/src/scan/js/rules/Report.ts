@@ -51,6 +51,7 @@ export type Extra = Pick<
   | 'onlyIfCallerOmitsTimeout'
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportFailureValue'
+  | 'onlyIfImportNullOnError'
   | 'unlessImportsLog'
   | 'unlessImportsEnd'
   | 'onlyIfImportQueueSubclass'

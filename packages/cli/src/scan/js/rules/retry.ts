@@ -15,11 +15,13 @@ import { retriedPerItem } from './retryFanOut.js';
 import { httpRetrySite } from './retryHttpOptions.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
+import { nullPollRules } from './retryNullPolls.js';
 import { authRecursionSites } from './retryOnAuth.js';
 import { policySiteOf } from './retryPolicies.js';
 import { pollSite } from './retryPollLoops.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
+import { redisRetryRules } from './retryRedisClients.js';
 import { republishSites } from './retryRepublish.js';
 import { resultLoopSite } from './retryResultLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
@@ -79,6 +81,8 @@ function lostRaceOnly(ctx: ModuleContext, node: Node): boolean {
 
 export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
   superagentRetries(ctx, report); // superagent's own .retry(n): rules/retrySuperagent.ts
+  redisRetryRules(ctx, report); // ioredis `maxRetriesPerRequest: null`: rules/retryRedisClients.ts
+  nullPollRules(ctx, report); // `while (x == null)` over a helper answering errors with null: rules/retryNullPolls.ts
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
     const site =

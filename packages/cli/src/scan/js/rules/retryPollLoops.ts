@@ -13,7 +13,7 @@ import type { RetrySite } from './retryLibraries.js';
  * An attempt counter or a clock compared against a limit (`attempts < 20`, `Date.now() - started > max`,
  * `context.getRemainingTimeInMillis() < 5000`); a clock merely read (`let now = Date.now()`) bounds nothing.
  */
-const POLL_LIMIT =
+export const POLL_LIMIT =
   /\b\w*(attempt|tries|retries|retry|round|iteration|poll|count)\w*\s*(<|>|===|!==)|(<|>)=?\s*\w*(attempt|tries|retries|retry|round|iteration|poll|count)\w*\b|Date\.now\(\)\s*(-\s*[\w.]+\s*)?[<>]|[<>]=?\s*Date\.now\(\)|getRemainingTimeInMillis|\bAbortSignal\.timeout\b/i;
 const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
 /** The field a job API answers its state in. */
@@ -80,7 +80,7 @@ function ownNodes(root: Node | undefined, visit: (n: Node) => void): void {
 }
 
 /** The loop's text less its nested loops and functions: a deadline there bounds other work, not this poll. */
-function ownText(ctx: ModuleContext, loop: Node): string {
+export function ownText(ctx: ModuleContext, loop: Node): string {
   const cuts: Node[] = [];
   ownNodes(loop.body as Node, (n) => {
     if (LOOP_STATEMENTS.has(n.type) || isFunction(n)) cuts.push(n);
