@@ -9,6 +9,7 @@
 
 import { callsName, localNames, mentions, reExportedAs } from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
+import { buildsInstance, callsMethod } from './handedInstances.js';
 import { ImporterIndex } from './importerIndex.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
@@ -199,7 +200,13 @@ export class EventCallers {
       // call that name (one such hop).
       const local = [...names, ...localNames(text, names)];
       if (anyName || callsName(text, local)) callers.push(caller);
-      else if (depth === 0 && owner === undefined) {
+      else if (depth === 0 && owner !== undefined && buildsInstance(text, owner)) {
+        // It builds an instance and hands it on: its importers call the method on what they are given.
+        for (const up of this.graph.importersOf(caller)) {
+          const upText = up === file ? undefined : this.textOf(up);
+          if (upText !== undefined && callsMethod(upText, names)) callers.push(up);
+        }
+      } else if (depth === 0 && owner === undefined) {
         const passed = reExportedAs(text, local);
         if (passed.length > 0) callers.push(...this.callersOf(caller, { names: passed }, 1).callers);
       }
