@@ -4,7 +4,8 @@
 // js/rules/catchExemptions.ts selectsOwnWork) needs no retry, its next run is the retry; swallowed-error judges a
 // helper's catch the same way. `random-id-nondeterministic` keeps a random key there only when a retried
 // consumer reaches it. Callers are found by the called name in the modules importing the shared one (through
-// barrels, and through the interfaces its class implements), then followed up the import graph to the
+// barrels, through the interfaces its class implements, and through a module that builds its class's instance
+// and hands it on: handedInstances.ts), then followed up the import graph to the
 // handler modules, a few modules deep.
 
 import { callsName, localNames, mentions, reExportedAs } from './callerText.js';
