@@ -4,11 +4,13 @@
 // js/rules/catchExemptions.ts selectsOwnWork) needs no retry, its next run is the retry; swallowed-error judges a
 // helper's catch the same way. `random-id-nondeterministic` keeps a random key there only when a retried
 // consumer reaches it. Callers are found by the called name in the modules importing the shared one (through
-// barrels, and through the interfaces its class implements), then followed up the import graph to the
+// barrels, through the interfaces its class implements, and through a module that builds its class's instance
+// and hands it on: handedInstances.ts), then followed up the import graph to the
 // handler modules, a few modules deep.
 
 import { callsName, localNames, mentions, reExportedAs } from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
+import { buildsInstance, callsMethod } from './handedInstances.js';
 import { ImporterIndex } from './importerIndex.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
@@ -199,7 +201,13 @@ export class EventCallers {
       // call that name (one such hop).
       const local = [...names, ...localNames(text, names)];
       if (anyName || callsName(text, local)) callers.push(caller);
-      else if (depth === 0 && owner === undefined) {
+      else if (depth === 0 && owner !== undefined && buildsInstance(text, owner)) {
+        // It builds an instance and hands it on: its importers call the method on what they are given.
+        for (const up of this.graph.importersOf(caller)) {
+          const upText = up === file ? undefined : this.textOf(up);
+          if (upText !== undefined && callsMethod(upText, names)) callers.push(up);
+        }
+      } else if (depth === 0 && owner === undefined) {
         const passed = reExportedAs(text, local);
         if (passed.length > 0) callers.push(...this.callersOf(caller, { names: passed }, 1).callers);
       }
