@@ -6,17 +6,21 @@ describe('baseOf', () => {
   it('is high only for rules right 85 % or more over 15 or more unseen findings', () => {
     expect(baseOf('http-no-timeout')).toBe('high');
     expect(baseOf('sdk-client-no-timeout')).toBe('high');
+    // 59 of 67 once the round-34 held-aside set was added (39 of 47 before: medium).
+    expect(baseOf('iac-gateway-timeout-exceeds-lambda')).toBe('high');
   });
 
   it('is low for rules wrong more than half the time on unseen code', () => {
     expect(baseOf('batch-no-partial-failure')).toBe('low');
     expect(baseOf('promise-all-no-partial')).toBe('low');
     expect(baseOf('insert-no-upsert')).toBe('low');
+    // 4 of 9 once the round-34 set was added (4 of 8 before: exactly half, medium).
+    expect(baseOf('random-id-nondeterministic')).toBe('low');
   });
 
   it('is medium for rules right more than half the time on unseen code but under 85 %', () => {
-    // 17 of 25 once the round-26 held-aside set was added (5 of 13 before).
-    expect(baseOf('iac-gateway-timeout-exceeds-lambda')).toBe('medium');
+    // 33 of 42 once the round-34 held-aside set was added.
+    expect(baseOf('floating-promise')).toBe('medium');
     // Right exactly half the time or just over once the round-29 set was added (47 of 93, 11 of 22).
     expect(baseOf('iac-missing-dlq')).toBe('medium');
     expect(baseOf('retry-no-jitter')).toBe('medium');
