@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from './idempotentRequest.js';
 
+// stringValue's placeholder for an interpolated value in a template.
+const HOLE = '\u0024{}';
+
 describe('readDocument', () => {
   it('takes anonymous selections, named queries and fragments for reads', () => {
-    expect(readDocument('\n  {\n    vaults(where: { id: "${}" }) { id }\n  }\n')).toBe(true);
-    expect(readDocument('query Product($sku: ID!) { product(sku: $sku) { ...F } } ${}')).toBe(true);
+    expect(readDocument(`\n  {\n    vaults(where: { id: "${HOLE}" }) { id }\n  }\n`)).toBe(true);
+    expect(readDocument(`query Product($sku: ID!) { product(sku: $sku) { ...F } } ${HOLE}`)).toBe(true);
     expect(readDocument('# list\nquery { a }\nfragment F on T { b }')).toBe(true);
   });
 
