@@ -1,7 +1,8 @@
 // Code only a local or offline run reaches: a branch taken when the environment says the function runs
 // under serverless-offline (`IS_OFFLINE`), `sam local` (`AWS_SAM_LOCAL`), LocalStack, or a stage or
 // branch named `local` (`const isOffline = !process.env.BRANCH || process.env.BRANCH === 'local'`), or
-// `NODE_ENV` set to `development`. There
+// `NODE_ENV` set to `development`, read directly, through a const or through a module-local predicate
+// called with no arguments (`isOffline()`). There
 // it seeds an emulator or builds a client against one; the deployed function never takes the branch, so
 // a missing timeout, retry or error check in it harms no production traffic.
 import type { Node } from './ast.js';
@@ -94,6 +95,20 @@ function initOf(ctx: ModuleContext, test: Node): Node | undefined {
   return binding?.kind === 'const' ? binding.init : undefined;
 }
 
+/**
+ * What a call to a module-local predicate taking no arguments returns (`isOfflineLocalhost()` declared as
+ * `() => process.env.IS_OFFLINE && process.env.STAGE === 'local'`, or with one `return`): a test read once.
+ */
+function predicateResult(ctx: ModuleContext, test: Node): Node | undefined {
+  if (test.type !== 'CallExpression' || (test.arguments as Node[]).length > 0) return undefined;
+  const fn = ctx.functionOf(test.callee as Node);
+  const body = fn?.body as Node | undefined;
+  if (body === undefined || body.type !== 'BlockStatement') return body;
+  const statements = body.body as Node[];
+  const only = statements.length === 1 ? statements[0] : undefined;
+  return only?.type === 'ReturnStatement' ? ((only.argument as Node | null) ?? undefined) : undefined;
+}
+
 /** Is the test true only in a local run? */
 function local(ctx: ModuleContext, node: Node, depth: number): boolean {
   const test = unwrap(node);
@@ -124,7 +139,7 @@ function local(ctx: ModuleContext, node: Node, depth: number): boolean {
   }
   if (test.type === 'UnaryExpression' && test.operator === '!')
     return deployed(ctx, test.argument as Node, depth + 1);
-  const init = initOf(ctx, test);
+  const init = initOf(ctx, test) ?? predicateResult(ctx, test);
   return init !== undefined && local(ctx, init, depth + 1);
 }
 
@@ -135,7 +150,7 @@ function deployed(ctx: ModuleContext, node: Node, depth: number): boolean {
   if (test.type === 'UnaryExpression' && test.operator === '!')
     return local(ctx, test.argument as Node, depth + 1);
   if (test.type === 'BinaryExpression') return comparesLocal(test) === 'unequal';
-  const init = initOf(ctx, test);
+  const init = initOf(ctx, test) ?? predicateResult(ctx, test);
   return init !== undefined && deployed(ctx, init, depth + 1);
 }
 

@@ -6,6 +6,7 @@ import { sharedRequest } from '../callerNames.js';
 import { namesTimeout, unretriedAxios } from '../handedInClients.js';
 import { classifyHttpCall } from '../httpCall.js';
 import { instanceEscapes, instanceFactory } from '../httpInstances.js';
+import { idempotentRequest } from '../idempotentRequest.js';
 import { lambdaExtension } from '../lambdaExtension.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
@@ -27,11 +28,6 @@ import { inHealthCheck, inSyntheticProbe } from './probeCalls.js';
 import type { Report, Rule } from './Report.js';
 
 export { classifyHttpCall };
-
-// Methods a blind retry repeats safely. DELETE's effect is idempotent but its answer is not: sent again
-// after a delete whose response was lost, it answers 404, which its caller takes as a failure, so the
-// retry it needs is one that reads 404 as done, not the blind one this rule asks for.
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'OPTIONS']);
 
 function importRefs(cover: Cover): ImportRef[] {
   return cover.via;
@@ -214,7 +210,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     // A helper handed both its client and its config: its callers' instance and configs decide.
     const handed = http.handedIn === true && http.method === undefined;
-    if (!handed && (http.method === undefined || !IDEMPOTENT.has(http.method))) continue;
+    if (!handed && !idempotentRequest(ctx, call, http)) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
     // In a job that selects its own work (a schedule), the next run is the retry.
     if (
