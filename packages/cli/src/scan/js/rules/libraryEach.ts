@@ -24,7 +24,8 @@ export function libraryEachOfAsync(ctx: ModuleContext, call: Node): boolean {
     source = ctx.importOf(object.name as string, object)?.source;
   } else if (callee?.type === 'Identifier') {
     const imp = ctx.importOf(callee.name as string, callee);
-    if (imp === undefined || !(EACH_NAMES.has(imp.imported) || /foreach$/i.test(imp.source))) return false;
+    if (imp === undefined || !(EACH_NAMES.has(imp.imported) || /(^|[/.])(for)?each$/i.test(imp.source)))
+      return false;
     source = imp.source;
   }
   if (source === undefined || !ITERATOR_LIBRARIES.test(source)) return false;
