@@ -18,6 +18,7 @@ import { droppedPromises } from './droppedPromise.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { inHandlerHook, mayHaveHooks } from './handlerHooks.js';
 import { classifyHttpCall } from './http.js';
+import { libraryEachOfAsync } from './libraryEach.js';
 import { feedsListenedStream } from './listenerFeeds.js';
 import { prismaCall } from './prismaLazy.js';
 import { promiseFieldReads } from './promiseFieldRead.js';
@@ -33,6 +34,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (classifyHttpCall(ctx, call) !== undefined) return true;
   const callee = unwrap(call.callee);
   const name = calleeName(call);
+  if (libraryEachOfAsync(ctx, call)) return true;
   if (callee?.type === 'MemberExpression') {
     if (isSdkSend(ctx, call)) return true;
     if (name === 'then' || name === 'finally') return true;
@@ -127,6 +129,8 @@ const NO_WAIT = /callbackWaitsForEmptyEventLoop\s*=\s*false|do-not-wait-for-empt
 
 function messageOf(ctx: ModuleContext, call: Node, voided: boolean): string {
   const what = memberPath(call.callee)?.join('.') ?? 'call';
+  if (libraryEachOfAsync(ctx, call))
+    return `${what}(items, async ...) calls the callback per item and drops its promise: the handler returns before the work finishes, and its failures are never seen`;
   if (calleeName(call) === 'forEach')
     return 'forEach(async ...) does not wait: the handler returns before the records are processed';
   const group = unawaitedGroup(ctx, call);
