@@ -3,7 +3,9 @@
 // (`export { x } from './x'`) and other modules' exports that call it, and does every call of an export
 // read its awaited result (js/resultUse.ts)? Built from every analysed module's facts, and added to as the
 // project pass analyses deferred modules.
+
 import { dirname, resolve as resolvePath } from 'node:path';
+import { reExportsFrom } from './barrelDrops.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { globModules, isGlobSource } from './globImports.js';
 import type { DroppedAwaits, ModuleFacts } from './js/Candidate.js';
@@ -198,7 +200,15 @@ export class ImporterUses {
    * uses.dropped('/app/db.js', ['markDone']) // true when job.js (importing ./db) has `await db.markDone(ids);`
    */
   dropped(file: string, names: readonly string[]): boolean {
-    return names.some((n) => this.drops.has(`${file}#${n}`));
+    if (names.some((n) => this.drops.has(`${file}#${n}`))) return true;
+    // A caller importing through a barrel marks the barrel (barrelDrops.ts).
+    for (const key of this.drops) {
+      const at = key.lastIndexOf('#');
+      const name = key.slice(at + 1);
+      if (names.includes(name) && reExportsFrom(key.slice(0, at), file, name, this.factsOf, this.resolve))
+        return true;
+    }
+    return false;
   }
 
   /**

@@ -8,6 +8,7 @@ import { calleeName, isFunction, type Node, propertyName, unwrap } from '../ast.
 import type { DroppedAwaits } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { passedAnswer } from '../passedAnswer.js';
+import { caughtErrorReturnRules } from './caughtErrorReturns.js';
 import type { Report } from './Report.js';
 
 /** `(e) => e`, `(error) => { return error; }`: the handler hands back what it caught, untouched. */
@@ -64,6 +65,7 @@ export function returnedName(ctx: ModuleContext, fn: Node): string | undefined {
  * errorValueRules(ctx, report) // `await client.connect().catch((e) => e);` -> swallowed-error at `catch`
  */
 export function errorValueRules(ctx: ModuleContext, report: Report): void {
+  caughtErrorReturnRules(ctx, report);
   if (!ctx.source.includes('.catch(')) return;
   for (const call of ctx.of('CallExpression')) {
     if (calleeName(call) !== 'catch' || (call.arguments as Node[]).length !== 1) continue;
