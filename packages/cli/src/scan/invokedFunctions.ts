@@ -92,7 +92,8 @@ export class InvokedFunctions {
 
   private join(): Set<string> {
     const modules = [...this.src.modules()];
-    const invoked = this.names(modules);
+    this.invokedNames ??= this.names(modules);
+    const invoked = this.invokedNames;
     const out = new Set<string>();
     if (invoked.length === 0) return out;
     for (const m of modules)

@@ -22,7 +22,11 @@ export function deployedNames(service: string, key: string, fn: Record<string, J
   return [`${pattern(service)}-*-${key}`];
 }
 
-/** Reports each function with no events and no on-failure target, kept where its name is invoked with 'Event'. */
+/**
+ * Reports each function with no events and no on-failure target, kept where its name is invoked with 'Event'.
+ * @example
+ * invokedByName(config, report) // iac-missing-dlq at functions.storeFees, kept if 'fees-*-storeFees' is invoked
+ */
 export function invokedByName(config: Record<string, Json>, report: IacReport): void {
   const service = typeof config.service === 'string' ? config.service : obj(config.service)?.name;
   if (typeof service !== 'string') return;

@@ -22,5 +22,7 @@ describe('readDocument', () => {
     expect(readDocument('')).toBe(false);
     expect(readDocument(undefined)).toBe(false);
     expect(readDocument('{ a(filter: "}") { b } } mutation { c }')).toBe(false);
+    // Read only when the string is stripped: its brace would otherwise end the selection early.
+    expect(readDocument('{ a(filter: "}") { b } }')).toBe(true);
   });
 });

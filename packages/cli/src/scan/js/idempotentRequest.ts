@@ -14,6 +14,8 @@ const BODY_KEYS = ['body', 'data', 'json'];
 /**
  * True when a blind retry of the request is safe: an idempotent method, or a POST whose body is a
  * GraphQL document of queries only (`JSON.stringify({ query })` with no `mutation`), which reads.
+ * @example
+ * idempotentRequest(ctx, call, http) // true for fetch(url, { method: 'POST', body: JSON.stringify({ query: '{ a }' }) })
  */
 export function idempotentRequest(ctx: ModuleContext, call: Node, http: HttpCall): boolean {
   if (http.method === undefined) return false;
@@ -22,7 +24,7 @@ export function idempotentRequest(ctx: ModuleContext, call: Node, http: HttpCall
 }
 
 /** The POST's body is a GraphQL request whose document is written here and holds only queries. */
-export function graphqlQueryBody(ctx: ModuleContext, call: Node, http: HttpCall): boolean {
+function graphqlQueryBody(ctx: ModuleContext, call: Node, http: HttpCall): boolean {
   const bodies: (Node | undefined)[] = [];
   const options = objectProps(ctx.valueOf(http.options))?.props;
   for (const key of BODY_KEYS) bodies.push(options?.get(key));
@@ -52,6 +54,8 @@ function textOf(node: Node | undefined): string | undefined {
  * A GraphQL document whose operations are all reads: every top-level definition is a selection set
  * (`{ ... }`), a `query` or a `fragment`. A mutation or subscription makes it not one; so does text that
  * is not a GraphQL document (a search term sent as `query`).
+ * @example
+ * readDocument('query { a }') // true; readDocument('mutation { a }') // false
  */
 export function readDocument(text: string | undefined): boolean {
   if (text === undefined) return false;

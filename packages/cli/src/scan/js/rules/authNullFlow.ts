@@ -19,7 +19,7 @@ import { doesIo, isIoNode, isLogCall } from './catchFacts.js';
 import type { Report } from './Report.js';
 
 /** Where a failure became null, and what failed (a remote of the module, or imports the project pass judges). */
-export interface NullSource {
+interface NullSource {
   readonly site: Node;
   readonly remote: string;
 }
@@ -28,7 +28,7 @@ export interface NullSource {
 const DECISION_FIELD = /^(allowed|isAllowed|permitted|granted|authori[sz]ed|isAuthori[sz]ed)$/;
 
 /** A returned object whose decision field is `false`: an authorisation answer that is not a status. */
-export function isDenyDecision(node: Node | null | undefined): boolean {
+function isDenyDecision(node: Node | null | undefined): boolean {
   const n = unwrap(node);
   if (n?.type !== 'ObjectExpression') return false;
   return (n.properties as Node[]).some((p) => {
@@ -85,11 +85,8 @@ function ownNullCatch(ctx: ModuleContext, fn: Node): NullSource | undefined {
       if (found !== undefined) return false;
       if (n.type !== 'TryStatement' || n.handler == null) return true;
       const handler = n.handler as Node;
-      const statements = (handler.body as Node).body as Node[];
-      const falsy =
-        statements.some((s) => s.type === 'ReturnStatement') &&
-        statements.every((s) => isLogCall(s) || (s.type === 'ReturnStatement' && isFalsyValue(s.argument)));
-      if (!falsy || discriminates(handler)) return true;
+      // A catch clause's body is its block, as a callback's is: the same test of what it answers.
+      if (!answersFalsy(handler) || discriminates(handler)) return true;
       const remote = callsRemote(ctx, n.block as Node);
       if (remote !== undefined) found = { site: handler, remote };
       else if (doesIo(ctx, n.block as Node)) found = { site: handler, remote: 'the call it awaits' };
@@ -141,8 +138,7 @@ function sourcesIn(ctx: ModuleContext, init: Node, known: ReadonlyMap<Node, Null
 function testedName(test: Node | undefined): string | undefined {
   const t = unwrap(test);
   if (t?.type === 'UnaryExpression' && t.operator === '!') return unwrap(t.argument)?.name as string;
-  if (t?.type !== 'BinaryExpression' || !['==', '===', '!=', '!=='].includes(t.operator as string)) return;
-  if (t.operator === '!=' || t.operator === '!==') return undefined;
+  if (t?.type !== 'BinaryExpression' || !['==', '==='].includes(t.operator as string)) return;
   const [a, b] = [unwrap(t.left), unwrap(t.right)];
   const missing = (n: Node | undefined) =>
     (n?.type === 'Literal' && (n.value === null || n.value === false)) ||
@@ -245,6 +241,8 @@ const deniedSites = new WeakMap<ModuleContext, Map<Node, NullSource>>();
 /**
  * The catches (or `.catch` callbacks) whose null answer for a failure some function of the module reads
  * as a deny, directly or through helpers of the module that answer null in turn; found once per module.
+ * @example
+ * nullFlowSites(ctx) // the catch of `lookup().catch(() => null)` whose null later answers `{ allowed: false }`
  */
 export function nullFlowSites(ctx: ModuleContext): ReadonlyMap<Node, NullSource> {
   let sites = deniedSites.get(ctx);
@@ -274,7 +272,11 @@ export function nullFlowSites(ctx: ModuleContext): ReadonlyMap<Node, NullSource>
   return sites;
 }
 
-/** Reports each site of {@link nullFlowSites} at the catch that turns the failure into null. */
+/**
+ * Reports each site of {@link nullFlowSites} at the catch that turns the failure into null.
+ * @example
+ * nullFlowRules(ctx, report) // infra-error-as-auth at each such catch
+ */
 export function nullFlowRules(ctx: ModuleContext, report: Report): void {
   for (const source of nullFlowSites(ctx).values())
     report(

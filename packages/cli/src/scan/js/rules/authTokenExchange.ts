@@ -76,7 +76,11 @@ function answersBadToken(ctx: ModuleContext, branch: Node): boolean {
   return found;
 }
 
-/** Reports the `if` that answers every non-2xx of a token endpoint as the client's bad token. */
+/**
+ * Reports the `if` that answers every non-2xx of a token endpoint as the client's bad token.
+ * @example
+ * tokenExchangeRules(ctx, report) // at `if (!res.ok) return { statusCode: 401 }` after a POST to a token endpoint
+ */
 export function tokenExchangeRules(ctx: ModuleContext, report: Report): void {
   if (!/\.ok\b|status/.test(ctx.source) || !TOKEN_URL.test(ctx.source)) return;
   const names = exchangeAnswers(ctx);

@@ -16,7 +16,11 @@ function nodesOf(root: Node, type: string): Node[] {
   return out;
 }
 
-/** The call a function expression holds: a local's initialiser, or the one call a class field is assigned. */
+/**
+ * The call a function expression holds: a local's initialiser, or the one call a class field is assigned.
+ * @example
+ * builtByCall(ctx, thisWorker) // the `createLambda({...})` call of `this.worker = createLambda({...})`
+ */
 export function builtByCall(ctx: ModuleContext, expr: Node | undefined): Node | undefined {
   const held = ctx.valueOf(unwrap(expr));
   if (held?.type === 'CallExpression') return held;

@@ -104,7 +104,11 @@ function returnedConstruct(ctx: ModuleContext, helper: Node): Node | undefined {
   return kind !== undefined && /Function$/.test(kind) && kind !== 'LambdaFunction' ? fn : undefined;
 }
 
-/** What a helper's parameters stand for at one call: the calling module, the helper's parameters, the arguments. */
+/**
+ * What a helper's parameters stand for at one call: the calling module, the helper's parameters, the arguments.
+ * @example
+ * const values: CallValues = { site: ctx, params: helper.params, args: call.arguments }; // `entry` read through them
+ */
 export interface CallValues {
   readonly site: ModuleContext;
   readonly params: readonly Node[];

@@ -8,7 +8,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 
 /** The value at `key` of an object literal an expression holds. */
 function prop(ctx: ModuleContext, node: Node | undefined, key: string): Node | undefined {
-  return objectProps(ctx.valueOf(unwrap(node)) ?? unwrap(node))?.props.get(key);
+  return objectProps(ctx.valueOf(node))?.props.get(key);
 }
 
 /**
@@ -23,7 +23,7 @@ export function topicRuleFunctions(ctx: ModuleContext, node: Node, kind: string)
   const source = `${imp?.source ?? ''} ${imp?.imported ?? ''} ${memberPath(node.callee)?.join('.') ?? ''}`;
   if (!/aws[-_]iot/.test(source)) return [];
   const payload = prop(ctx, (node.arguments as Node[])[2], 'topicRulePayload');
-  const actions = ctx.valueOf(unwrap(prop(ctx, payload, 'actions'))) ?? unwrap(prop(ctx, payload, 'actions'));
+  const actions = ctx.valueOf(prop(ctx, payload, 'actions'));
   if (actions?.type !== 'ArrayExpression') return [];
   const out: Node[] = [];
   for (const action of actions.elements as (Node | null)[]) {

@@ -13,7 +13,11 @@ const FUNCTION_FIELD = /^(fn|func|function|lambda|lambdaFunction|lambdaFn)$/;
 /** The class names of wrappers: a construct named for the function it builds. */
 const WRAPPER_NAME = /(Fn|Func|Function|Lambda)$/;
 
-/** A function construct and the argument holding its props. */
+/**
+ * A function construct and the argument holding its props.
+ * @example
+ * const built: BuiltFunction = { node: newFn, propsArg: newFn.arguments[2], wrapper: false };
+ */
 export interface BuiltFunction {
   readonly node: Node;
   readonly propsArg: Node | undefined;

@@ -14,6 +14,8 @@ const EACH_NAMES = new Set(['each', 'forEach']);
 /**
  * True for `_.each(items, asyncFn)` (or `forEach` imported from lodash/underscore) whose callback is async or
  * returns a promise: the library calls it once per item and drops every promise.
+ * @example
+ * libraryEachOfAsync(ctx, call) // true for `_.each(repos, saveRepo)` where saveRepo is async
  */
 export function libraryEachOfAsync(ctx: ModuleContext, call: Node): boolean {
   const callee = unwrap(call.callee);
@@ -31,5 +33,5 @@ export function libraryEachOfAsync(ctx: ModuleContext, call: Node): boolean {
   if (source === undefined || !ITERATOR_LIBRARIES.test(source)) return false;
   const cb = ctx.valueOf((call.arguments as Node[])[1]);
   if (cb === undefined || !isFunction(cb)) return false;
-  return cb.async === true || returnsPromise(cb) || returnsPending(ctx, cb);
+  return returnsPromise(cb) || returnsPending(ctx, cb);
 }

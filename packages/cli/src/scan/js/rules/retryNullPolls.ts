@@ -11,7 +11,11 @@ import type { Report } from './Report.js';
 import { delaysIn, jittered } from './retryLoops.js';
 import { ownText, POLL_LIMIT } from './retryPollLoops.js';
 
-/** `while (x == null)`, `while (x === undefined)`, `while (!x)`: a loop left once `x` holds something. */
+/**
+ * `while (x == null)`, `while (x === undefined)`, `while (!x)`: a loop left once `x` holds something.
+ * @example
+ * NULL_POLL_TEST.test('while (tx == null) {') // true
+ */
 export const NULL_POLL_TEST = /\bwhile\s*\(\s*(?:!\s*[\w$]+\s*\)|[\w$]+\s*===?\s*(?:null|undefined)\s*\))/;
 
 /** A counter moved on and compared in one go: `if (attempts++ >= 10) throw ...`. */
@@ -48,6 +52,8 @@ function nothing(n: Node | null | undefined): boolean {
 /**
  * Does the function answer the failures of its awaited work with null or undefined: a top-level try that
  * awaits, whose catch never throws and returns nothing (`return null`, `return;`, or falls off the end)?
+ * @example
+ * answersNullOnError(fetchTransaction) // true for `try { return await rpc(sig) } catch { return null }`
  */
 export function answersNullOnError(fn: Node): boolean {
   const body = fn.body as Node | undefined;
@@ -94,7 +100,11 @@ function refetch(loop: Node, name: string): Node | undefined {
   return callee;
 }
 
-/** Reports `while (x == null)` polls whose refetch answers errors with null (the module's own or an import). */
+/**
+ * Reports `while (x == null)` polls whose refetch answers errors with null (the module's own or an import).
+ * @example
+ * nullPollRules(ctx, report) // at `while (tx == null) { await delay(500); tx = await fetchTransaction(sig) }`
+ */
 export function nullPollRules(ctx: ModuleContext, report: Report): void {
   if (!NULL_POLL_TEST.test(ctx.source)) return;
   for (const type of ['WhileStatement', 'DoWhileStatement'] as const) {

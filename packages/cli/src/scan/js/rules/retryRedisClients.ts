@@ -3,7 +3,7 @@
 // default) is what turns an outage into an error. In a function, a Redis outage then ends in the timeout.
 // Not reported: a client with `enableOfflineQueue: false` (commands fail at once while disconnected), and a
 // module that imports bullmq, whose workers require `maxRetriesPerRequest: null` for their blocking reads.
-import { type Node, numberValue, objectProps, unwrap } from '../ast.js';
+import { isBooleanLiteral, type Node, numberValue, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
 
@@ -12,16 +12,14 @@ function unlimited(n: Node | undefined): boolean {
   const v = unwrap(n);
   if (v === undefined) return false;
   if (v.type === 'Literal' && v.value === null && v.raw === 'null') return true;
-  if (v.type === 'Identifier' && v.name === 'Infinity') return true;
-  if (
-    v.type === 'MemberExpression' &&
-    /^Number\.POSITIVE_INFINITY$/.test(`${unwrap(v.object as Node)?.name}.${(v.property as Node).name}`)
-  )
-    return true;
   return numberValue(v) === Number.POSITIVE_INFINITY;
 }
 
-/** Reports `new Redis(url, { maxRetriesPerRequest: null })` (ioredis, `Redis.Cluster` `redisOptions` too). */
+/**
+ * Reports `new Redis(url, { maxRetriesPerRequest: null })` (ioredis, `Redis.Cluster` `redisOptions` too).
+ * @example
+ * redisRetryRules(ctx, report) // retry-unbounded at `maxRetriesPerRequest: null` of `new Redis(url, { ... })`
+ */
 export function redisRetryRules(ctx: ModuleContext, report: Report): void {
   if (!ctx.source.includes('maxRetriesPerRequest') || !ctx.source.includes('ioredis')) return;
   if (/['"]bullmq['"]/.test(ctx.source)) return;
@@ -37,7 +35,7 @@ export function redisRetryRules(ctx: ModuleContext, report: Report): void {
         const limit = props?.get('maxRetriesPerRequest');
         if (props === undefined || limit === undefined || !unlimited(limit)) continue;
         const offline = props.get('enableOfflineQueue');
-        if (unwrap(offline)?.type === 'Literal' && unwrap(offline)?.value === false) continue;
+        if (isBooleanLiteral(offline, false)) continue;
         report(
           'retry-unbounded',
           limit,

@@ -3,12 +3,13 @@
 // its own, and each `bus.subscribe(...)` builds a function of its own behind an EventBridge rule, which
 // invokes it asynchronously: after Lambda's two retries a failed event is dropped unless that function has a
 // dead-letter or on-failure destination (`transform: { function: { deadLetterConfig } }`, a
-// `destinationConfig.onFailure`, or an `aws.lambda.FunctionEventInvokeConfig`). So the archive finding sits
+// `destinationConfig.onFailure`, or an `aws.lambda.FunctionEventInvokeConfig`: any such config in the module is
+// taken to cover its subscribers, since it names the function by an output the scan does not follow). So the archive finding sits
 // at the bus and the DLQ finding at each subscribe call, where each subscriber's fix goes. As for SST v2
 // (sstEventBus.ts), a subscriber given nothing to work with (no `link`, `permissions`, `environment`, `role`
 // or `vpc`, and no app-wide `$transform` of functions) can only log, and a bus whose subscribers all only
 // log, kept in its module, carries nothing worth replaying.
-import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, stringValue } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
 import { sstBusShared } from './sstBusShared.js';
@@ -34,7 +35,7 @@ function subscriberOf(
   ctx: ModuleContext,
   call: Node,
 ): { subscriber: Node; args: Node | undefined } | undefined {
-  const args = (call.arguments as Node[]).map((a) => ctx.valueOf(unwrap(a)) ?? unwrap(a));
+  const args = (call.arguments as Node[]).map((a) => ctx.valueOf(a));
   const named = stringValue(args[0]) !== undefined && args[1] !== undefined;
   const subscriber = named ? args[1] : args[0];
   return subscriber === undefined ? undefined : { subscriber, args: named ? args[2] : args[1] };
@@ -54,6 +55,12 @@ function subscriberKind(ctx: ModuleContext, call: Node): 'idle' | 'covered' | 'u
   return capable || APP_DEFAULTS.test(ctx.source) ? 'uncovered' : 'idle';
 }
 
+/**
+ * iac-no-event-archive at each SST v3 bus with no archive, and iac-missing-dlq at each of its subscribe calls
+ * whose subscriber does work with no failure destination.
+ * @example
+ * sstV3BusRules(ctx, report) // for `const bus = new sst.aws.Bus('Bus'); bus.subscribe({ handler, link: [db] })`
+ */
 export const sstV3BusRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!ctx.source.includes('sst.aws.Bus')) return;
   for (const node of ctx.of('NewExpression')) {
@@ -69,9 +76,7 @@ export const sstV3BusRules: Rule = (ctx: ModuleContext, report: Report) => {
           });
     const kinds = subscribes.map((call) => subscriberKind(ctx, call));
     const idle =
-      kinds.length > 0 &&
-      kinds.every((k) => k === 'idle') &&
-      (name === undefined || !sstBusShared(ctx, name));
+      name !== undefined && kinds.length > 0 && kinds.every((k) => k === 'idle') && !sstBusShared(ctx, name);
     if (!ARCHIVED.test(ctx.source) && !idle)
       report('iac-no-event-archive', node, `SST Bus ${id} has no archive: lost events cannot be replayed`);
     subscribes.forEach((call, i) => {
