@@ -31,6 +31,7 @@ import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { alarmedElsewhere } from './cdkHandedDlqs.js';
 import { functionConstruct, handlerLink } from './cdkHandlers.js';
 import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
+import { uncappedQueueMappings } from './cdkMappingConcurrency.js';
 import { notePassedProps } from './cdkPassedProps.js';
 import { notePushedHandlers } from './cdkPushedHandlers.js';
 import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
@@ -95,6 +96,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   gatewayTimeouts(ctx, report);
   notePassedProps(ctx);
   noteAddedMappingsBatchOne(ctx);
+  uncappedQueueMappings(ctx, report);
   noteEventWired(ctx);
   noteUnreadAnswers(ctx);
   notePushedHandlers(ctx);

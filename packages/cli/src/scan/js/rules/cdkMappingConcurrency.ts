@@ -1,0 +1,75 @@
+// iac-no-reserved-concurrency for a CDK queue consumer wired by a mapping construct rather than an
+// `SqsEventSource`: `new lambda.EventSourceMapping(this, id, { eventSourceArn: queue.queueArn, target: fn })`
+// or `fn.addEventSourceMapping(id, { eventSourceArn: queue.queueArn })`. Lambda polls the queue the same
+// way and scales the consumer out on a backlog the same way, so the same caps settle it: `maxConcurrency`
+// on the mapping, `reservedConcurrentExecutions` on the function, or nothing behind the function to flood
+// (cdkFloodTargets.ts). What marks a queue is the source the code names, an SQS construct's `queueArn`:
+// a stream's mapping (`streamArn`, `tableStreamArn`, a `startingPosition`) scales by shard, not backlog.
+import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { cdkConstruct } from './cdkConstructName.js';
+import { fifoSource } from './cdkFifoSources.js';
+import { nothingToFloodInCdk } from './cdkFloodTargets.js';
+import { builtElsewhere } from './cdkFunctionElsewhere.js';
+import { functionConstruct, handlerLink } from './cdkHandlers.js';
+import { factoryCapped } from './cdkSelfConsumers.js';
+import type { Report } from './Report.js';
+
+/** The queue whose `queueArn` the mapping polls (`eventSourceArn: queue.queueArn`), if it names one. */
+function polledQueue(ctx: ModuleContext, arn: Node | undefined): Node | undefined {
+  const n = unwrap(ctx.valueOf(unwrap(arn)) ?? arn);
+  return n?.type === 'MemberExpression' && memberPath(n)?.at(-1) === 'queueArn'
+    ? (n.object as Node)
+    : undefined;
+}
+
+function judge(
+  ctx: ModuleContext,
+  at: Node,
+  options: Node | undefined,
+  fnExpr: Node | undefined,
+  report: Report,
+): void {
+  const props = objectProps(ctx.valueOf(options));
+  // Options the scan cannot read may hold the cap, as for an event source's.
+  if (props === undefined || props.spread || props.props.has('maxConcurrency')) return;
+  if (props.props.has('startingPosition')) return;
+  const queue = polledQueue(ctx, props.props.get('eventSourceArn'));
+  if (queue === undefined || fnExpr === undefined) return;
+  const fnProps = functionConstruct(ctx, fnExpr)?.props;
+  if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))
+    return;
+  // A function handed in has its concurrency set by whoever builds it.
+  if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) return;
+  if (nothingToFloodInCdk(ctx, memberPath(fnExpr)?.join('.'), fnProps)) return;
+  const link = handlerLink(ctx, fnExpr, 'no-work');
+  report(
+    'iac-no-reserved-concurrency',
+    at,
+    'SQS event source mapping without maxConcurrency on a function without reserved concurrency: a backlog scales out without limit',
+    { ...(link !== undefined ? { handlerLink: link } : {}), ...fifoSource(ctx, queue) },
+  );
+}
+
+/**
+ * Reports each CDK mapping construct, or `addEventSourceMapping` call, that polls an SQS queue with no cap
+ * on the mapping or the function, into a function with something behind it to flood.
+ * @example
+ * uncappedQueueMappings(ctx, report)
+ * // new lambda.EventSourceMapping(this, 'M', { eventSourceArn: queue.queueArn, target: worker }) -> reported at the `new`
+ * // worker.addEventSourceMapping('M', { eventSourceArn: queue.queueArn, maxConcurrency: 5 })   -> not reported
+ */
+export function uncappedQueueMappings(ctx: ModuleContext, report: Report): void {
+  if (!ctx.source.includes('EventSourceMapping') || !ctx.source.includes('queueArn')) return;
+  for (const node of ctx.of('NewExpression')) {
+    if (cdkConstruct(ctx, node) !== 'EventSourceMapping') continue;
+    const options = (node.arguments as Node[])[2];
+    judge(ctx, node, options, objectProps(ctx.valueOf(options))?.props.get('target'), report);
+  }
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee as Node);
+    if (callee?.type !== 'MemberExpression' || memberPath(callee)?.at(-1) !== 'addEventSourceMapping')
+      continue;
+    judge(ctx, call, (call.arguments as Node[])[1], callee.object as Node, report);
+  }
+}
