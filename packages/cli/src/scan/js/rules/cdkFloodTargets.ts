@@ -7,6 +7,7 @@
 // construct has `grantSendMessages`, `grantPublish` or `grantPutEventsTo`.
 import { calleeName, memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { basicExecutionRole } from './cdkBasicRole.js';
 import { namesWord, plainFunctionProps } from './cdkFunctionEnvironment.js';
 
 const ABSORBING_GRANT =
@@ -63,7 +64,9 @@ export function nothingToFloodInCdk(
   fnName: string | undefined,
   fnProps: ReturnType<typeof objectProps>,
 ): boolean {
-  if (!plainFunctionProps(ctx, fnName, fnProps, ENDPOINT_WORD)) return false;
+  // A role of its own holding only the basic execution policies reaches nothing to flood by itself.
+  const basicRole = basicExecutionRole(ctx, fnProps?.props.get('role'));
+  if (!plainFunctionProps(ctx, fnName, fnProps, ENDPOINT_WORD, basicRole)) return false;
   let grants = 0;
   for (const call of ctx.of('CallExpression')) {
     const name = calleeName(call) ?? '';
@@ -87,5 +90,5 @@ export function nothingToFloodInCdk(
       grants++;
     }
   }
-  return grants > 0;
+  return grants > 0 || basicRole;
 }

@@ -21,7 +21,8 @@ export function namesWord(key: string, words: RegExp): boolean {
 }
 
 /**
- * Whether the function `fnName` is built from props read in full (no spread, no role of its own) whose
+ * Whether the function `fnName` is built from props read in full (no spread, no role of its own unless
+ * `roleRead`) whose
  * environment names none of `words`.
  *
  * @example
@@ -32,9 +33,11 @@ export function plainFunctionProps(
   fnName: string | undefined,
   fnProps: ReturnType<typeof objectProps>,
   words: RegExp,
+  roleRead = false,
 ): fnName is string {
-  if (fnName === undefined || fnProps === undefined || fnProps.spread || fnProps.props.has('role'))
-    return false;
+  if (fnName === undefined || fnProps === undefined || fnProps.spread) return false;
+  // A role of its own may reach anything, unless the caller has read it (cdkBasicRole.ts).
+  if (fnProps.props.has('role') && !roleRead) return false;
   const environment = objectProps(ctx.valueOf(fnProps.props.get('environment')));
   if (environment?.spread) return false;
   for (const key of environment?.props.keys() ?? []) if (namesWord(key, words)) return false;
