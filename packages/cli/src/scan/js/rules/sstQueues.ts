@@ -1,9 +1,11 @@
 // iac-missing-dlq for SST v2's Queue construct (`import { Queue } from "sst/constructs"`): the queue's own
 // settings are the CDK queue props under `cdk.queue`, so its dead-letter queue is written
 // `cdk: { queue: { deadLetterQueue: { queue, maxReceiveCount } } }`. A consumed queue with none retries a
-// poison message until retention deletes it (a FIFO one blocks its message group meanwhile). A `cdk.queue`
+// poison message until retention deletes it (a FIFO one blocks its message group meanwhile). A queue is
+// consumed by its `consumer` prop or by `queue.addConsumer(stack, ...)` on the name it is held in: SST's two
+// ways of wiring the same event source. A `cdk.queue`
 // that is an existing queue (`cdk: { queue: imported }`) is judged where that queue is built.
-import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
 
@@ -30,10 +32,36 @@ export function* sstQueueBuilds(ctx: ModuleContext): Generator<{ node: Node; arg
   }
 }
 
+/** The names (`offers`, `this.offers`) whose `addConsumer(...)` the module calls. */
+function addedConsumerNames(ctx: ModuleContext): ReadonlySet<string> {
+  const out = new Set<string>();
+  if (!ctx.source.includes('addConsumer')) return out;
+  for (const call of ctx.of('CallExpression')) {
+    const path = memberPath(unwrap(call.callee as Node));
+    if (path !== undefined && path.length > 1 && path.at(-1) === 'addConsumer')
+      out.add(path.slice(0, -1).join('.'));
+  }
+  return out;
+}
+
+/** The name a built queue is held in: `const q = new Queue(...)`, `this.q = new Queue(...)`. */
+function heldIn(ctx: ModuleContext, node: Node): string | undefined {
+  const parent = ctx.parentOf(node);
+  if (parent?.type === 'VariableDeclarator' && (parent.id as Node).type === 'Identifier')
+    return (parent.id as Node).name as string;
+  if (parent?.type === 'AssignmentExpression') return memberPath(parent.left as Node)?.join('.');
+  return undefined;
+}
+
 export const sstQueueRules: Rule = (ctx: ModuleContext, report: Report) => {
+  const added = addedConsumerNames(ctx);
   for (const { node, args } of sstQueueBuilds(ctx)) {
-    const props = objectProps(ctx.valueOf(args[2]));
-    if (props === undefined || props.spread || !props.props.has('consumer')) continue;
+    // `new Queue(stack, 'Q')` with no props is a queue with no settings at all.
+    const props =
+      args[2] === undefined ? { props: new Map(), spread: false } : objectProps(ctx.valueOf(args[2]));
+    if (props === undefined || props.spread) continue;
+    const name = heldIn(ctx, node);
+    if (!props.props.has('consumer') && !(name !== undefined && added.has(name))) continue;
     const id = stringValue(ctx.valueOf(args[1])) ?? '';
     if (/dlq|dead/i.test(id)) continue;
     const cdk = props.props.get('cdk');
