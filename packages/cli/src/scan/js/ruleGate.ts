@@ -10,6 +10,7 @@ import { cdkConstruct, serverlessConfig } from './gateIac.js';
 import { mayDeclareResolvers } from './graphqlResolvers.js';
 import { importsNodeHttp, sdkImportCount } from './importScan.js';
 import { randomKey } from './randomKeyGate.js';
+import { mentionsRestDataSource } from './restDataSources.js';
 import { batchWordsIn } from './rules/batchApis.js';
 import { mayDropBatchCall } from './rules/batchMethods.js';
 import { BROWSER_IMPORT } from './rules/browserClose.js';
@@ -46,6 +47,8 @@ function http(words: SourceWords): boolean {
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
     words.source.includes('notifications-node-client') ||
     words.source.includes('graphql-request') ||
+    // Apollo's RESTDataSource subclasses (js/restDataSources.ts).
+    mentionsRestDataSource(words.source) ||
     // web-push, Sanity, IPFS clients (rules/untimedPackageClients.ts).
     mentionsUntimedPackages(words.source) ||
     (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
