@@ -12,6 +12,7 @@ import { returnsPending } from '../pendingReturns.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { type TypedCall, typedCall } from '../typedReceivers.js';
+import { algoliaRequest } from './algoliaCalls.js';
 import { closesBrowser } from './browserClose.js';
 import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
 import { closesPromiseClient } from './clientClose.js';
@@ -51,6 +52,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
       return cb !== undefined && isFunction(cb) && cb.async === true;
     }
     if (name === 'execute' || name === 'fetch' || prismaCall(call)) return true;
+    if (algoliaRequest(ctx, call)) return true;
     if (name === 'close' && closesBrowser(ctx, call)) return true;
     if (closesPromiseClient(ctx, call)) return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
