@@ -56,17 +56,39 @@ export function resolverType(ctx: ModuleContext, t: Node | undefined): string | 
     : undefined;
 }
 
+/** Words of a module about GraphQL, and of a root type's resolver map. */
+const GRAPHQL_WORDS = /graphql|apollo|Resolvers\b|\bgql\b/i;
+const ROOT_KEY = /\b(?:Query|Mutation|Subscription)\s*:/;
+
 /**
- * The statement runs in a function declared as a GraphQL resolver (its variable's type is a resolver type
- * of a GraphQL package, or a local alias of one).
+ * The function is a field resolver of a root type's map (`Mutation: { ping() { ... } }`, `Query: {
+ * user: async (...) => ... }`): the object literal under a `Query`, `Mutation` or `Subscription` key, the
+ * map GraphQL servers take their resolvers from.
+ */
+function inRootTypeMap(ctx: ModuleContext, fn: Node): boolean {
+  const prop = ctx.parentOf(fn);
+  if (prop?.type !== 'Property' || unwrap(prop.value) !== fn) return false;
+  const fields = ctx.parentOf(prop);
+  const root = fields?.type === 'ObjectExpression' ? ctx.parentOf(fields) : undefined;
+  if (root?.type !== 'Property' || unwrap(root.value) !== fields) return false;
+  const key = root.computed === true ? undefined : (root.key as Node | undefined);
+  const name = key?.type === 'Identifier' ? key.name : key?.value;
+  return name === 'Query' || name === 'Mutation' || name === 'Subscription';
+}
+
+/**
+ * The statement runs in a function declared as a GraphQL resolver: its variable's type is a resolver type
+ * of a GraphQL package (or a local alias of one), or it is a field of a root type's resolver map.
  *
  * @example
  * inGraphqlResolver(ctx, stmt) // a statement of `const f: IFieldResolver<any, Ctx> = async (...) => { ... }` -> true
  */
 export function inGraphqlResolver(ctx: ModuleContext, stmt: Node): boolean {
-  if (!ctx.source.includes('Resolver')) return false;
+  const maps = GRAPHQL_WORDS.test(ctx.source) && ROOT_KEY.test(ctx.source);
+  if (!maps && !ctx.source.includes('Resolver')) return false;
   for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
     const parent = ctx.parentOf(fn);
+    if (maps && inRootTypeMap(ctx, fn)) return true;
     if (parent?.type !== 'VariableDeclarator' || unwrap(parent.init) !== fn) continue;
     const declared = (parent.id?.typeAnnotation as Node | null)?.typeAnnotation as Node | undefined;
     if (resolverType(ctx, aliasTarget(ctx, declared)) !== undefined) return true;
