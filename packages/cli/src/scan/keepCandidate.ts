@@ -22,6 +22,7 @@ import type { Project } from './project.js';
 import { projectClientsUntimed } from './projectClients.js';
 import { optionsFrom } from './projectOptions.js';
 import { scriptOnly } from './scriptCallers.js';
+import { typedMethodAsync } from './typedMethods.js';
 
 /** Keeps a candidate unless another file settles it. */
 export function keepCandidate(project: Project, file: string, c: Candidate): boolean {
@@ -30,6 +31,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (imports.some((ref) => project.provides(ref, kind))) return false;
   }
   if (c.onlyIfImportAsync !== undefined && !project.isAsync(c.onlyIfImportAsync)) return false;
+  if (c.onlyIfTypedAsync !== undefined && !typedMethodAsync(project, c.onlyIfTypedAsync)) return false;
   if (c.onlyIfParamAsync !== undefined && !paramAlwaysAsync(project, file, c.onlyIfParamAsync)) return false;
   if (c.onlyIfWrapperUnsafe !== undefined) {
     const { ref, literals } = c.onlyIfWrapperUnsafe;

@@ -8,6 +8,7 @@ import type { ClientFacts } from './handedInClients.js';
 import type { HandlerLink, ProjectClient } from './ModuleFacts.js';
 import type { ParamSlot } from './passedAsync.js';
 import type { TimeoutFromCaller } from './rules/callerTimeouts.js';
+import type { TypedCall } from './typedReceivers.js';
 
 export type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';
 export type {
@@ -43,6 +44,8 @@ export interface Candidate {
   readonly unlessImportProvides?: { readonly kind: Protection; readonly imports: readonly ImportRef[] };
   /** Kept only when this project import turns out to be an async function. */
   readonly onlyIfImportAsync?: ImportRef & { readonly method?: string };
+  /** Kept only when the method a receiver's declared type leads to answers a promise (typedMethods.ts). */
+  readonly onlyIfTypedAsync?: TypedCall & { readonly from: string };
   /** Kept only when every handler reaching one of these exported parameters hands it an async function. */
   readonly onlyIfParamAsync?: readonly ParamSlot[];
   /** For batch handlers: the export names, so IaC with `BatchSize: 1` for any of them can clear the finding. */

@@ -2,6 +2,7 @@
 // what it does with other modules' exports. Candidate.ts holds the findings-in-waiting themselves.
 
 import type { Candidate, FieldRoute, ImportRef, PassedProps } from './Candidate.js';
+import type { DeclaredType } from './declaredTypes.js';
 import type { ExportFact } from './ExportFact.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
@@ -107,6 +108,8 @@ export interface ModuleFacts {
   readonly handlerCalls?: readonly ImportRef[];
   /** Calls of imported project functions that hand them functions (js/passedAsync.ts). */
   readonly passedFunctions?: readonly PassedFunction[];
+  /** The object types, interfaces and classes it declares, by name, for typed receivers (js/declaredTypes.ts). */
+  readonly declaredTypes?: Readonly<Record<string, DeclaredType>>;
   /** Per exported function, the project imports it calls, itself or through module-local functions. */
   readonly exportCalls?: Readonly<Record<string, readonly ImportRef[]>>;
   /** Imported functions whose falsy result this module answers 401/403 on (rules/authAcrossModules.ts). */

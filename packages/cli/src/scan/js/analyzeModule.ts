@@ -6,6 +6,7 @@ import type { Node } from './ast.js';
 import type { Candidate, ModuleFacts } from './Candidate.js';
 import { candidatePath } from './candidatePath.js';
 import { cdkFunctionHandlers } from './cdkFunctionHandlers.js';
+import { declaredTypes } from './declaredTypes.js';
 import { exportFacts } from './exportFacts.js';
 import { clientFacts } from './handedInClients.js';
 import { handlerFacts } from './handlerFacts.js';
@@ -218,6 +219,7 @@ export function analyzeModule(
   const handlers = ctx.batchHandlers.size > 0 || ctx.handlers.size > 0 ? handlerFacts(ctx) : undefined;
   const calls = handlerCalls(ctx);
   const edges = exportCalls(ctx);
+  const types = declaredTypes(ctx);
   const passed = passedFunctions(ctx);
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
@@ -268,6 +270,7 @@ export function analyzeModule(
     ...(handlers !== undefined && typedAsRequest(ctx) ? { requestTyped: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
+    ...(types !== undefined ? { declaredTypes: types } : {}),
     ...(implemented.length > 0 ? { implementers: implemented } : {}),
     ...(clients !== undefined ? { httpClients: clients } : {}),
     ...(octokit !== undefined || nestHttp !== undefined

@@ -9,6 +9,7 @@ import { injectedFetchField } from './injectedFetchFields.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { nodeHttpChoice, nodeHttpSource } from './nodeHttpModules.js';
 import { methodOf, methodOrGet } from './requestMethod.js';
+import { restDataSourceCall } from './restDataSources.js';
 
 const FETCH_MODULES = new Set([
   'node-fetch',
@@ -117,6 +118,10 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   if (copy !== undefined) return copyCall(ctx, call, copy);
   // A fetch the class keeps in a field (`constructor(private fetchFn: typeof fetch = fetch)`).
   if (injectedFetchField(ctx, callee)) return fetchCall(ctx, args);
+  // `this.get(path, params, init)` in an Apollo RESTDataSource subclass: node-fetch underneath.
+  const rest = restDataSourceCall(ctx, call);
+  if (rest !== undefined)
+    return { lib: 'fetch', method: rest.method, options: rest.init, receiver: 'RESTDataSource' };
   // A method call is an HTTP call only on an imported library, an instance one of them creates, or
   // `globalThis.fetch`: without such an import, only the last can be (most modules; the rest is costly).
   if (!importsHttp(ctx)) {

@@ -7,8 +7,10 @@
 // the rest of the check (measured: about a third of it on a 1,099-file application). The searches go
 // through SourceWords, which rules most absent words out in one pass over the text.
 import { cdkConstruct, serverlessConfig } from './gateIac.js';
+import { mayDeclareResolvers } from './graphqlResolvers.js';
 import { importsNodeHttp, sdkImportCount } from './importScan.js';
 import { randomKey } from './randomKeyGate.js';
+import { mentionsRestDataSource } from './restDataSources.js';
 import { batchWordsIn } from './rules/batchApis.js';
 import { mayDropBatchCall } from './rules/batchMethods.js';
 import { BROWSER_IMPORT } from './rules/browserClose.js';
@@ -45,6 +47,8 @@ function http(words: SourceWords): boolean {
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
     words.source.includes('notifications-node-client') ||
     words.source.includes('graphql-request') ||
+    // Apollo's RESTDataSource subclasses (js/restDataSources.ts).
+    mentionsRestDataSource(words.source) ||
     // web-push, Sanity, IPFS clients (rules/untimedPackageClients.ts).
     mentionsUntimedPackages(words.source) ||
     (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
@@ -257,6 +261,8 @@ function gate(source: string): boolean {
     words.includes('messageGroupId') ||
     // Promises a helper module may leave floating in shapes no call name shows (rules/floatingShapes.ts).
     (words.includes('async') && FLOATING_SHAPES.some((w) => words.includes(w))) ||
+    // A GraphQL resolver declared by its type, which runs inside the API handler (js/graphqlResolvers.ts).
+    (words.includes('Resolver') && mayDeclareResolvers(words.source)) ||
     // A promise-based client closed without await after its awaited queries (`await mysql.query(q)`, then
     // `mysql.end()`: rules/clientClose.ts), in an exported function an importer or a template's handler runs.
     (words.includes('await') && CLIENT_CLOSE.test(words.source)) ||

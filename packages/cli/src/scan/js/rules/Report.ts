@@ -6,6 +6,7 @@ export type Extra = Pick<
   Candidate,
   | 'unlessImportProvides'
   | 'onlyIfImportAsync'
+  | 'onlyIfTypedAsync'
   | 'onlyIfParamAsync'
   | 'handlerExports'
   | 'handlerLink'

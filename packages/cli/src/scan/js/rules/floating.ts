@@ -4,12 +4,15 @@
 // module, the project pass keeps it when a handler elsewhere reaches the function (js/handlerImports.ts).
 import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
 import { importedInstanceMethod } from '../asyncMethods.js';
+import { inGraphqlResolver } from '../graphqlResolvers.js';
 import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { type ParamSlot, paramSlots } from '../passedAsync.js';
 import { returnsPending } from '../pendingReturns.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
+import { type TypedCall, typedCall } from '../typedReceivers.js';
+import { algoliaRequest } from './algoliaCalls.js';
 import { closesBrowser } from './browserClose.js';
 import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
 import { closesPromiseClient } from './clientClose.js';
@@ -28,7 +31,11 @@ import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
 import { settledOnReturn } from './settledAsync.js';
 import { timerStartsWork } from './timerWork.js';
 
-type PromiseCall = boolean | { source: string; name: string; method?: string } | { slots: ParamSlot[] };
+type PromiseCall =
+  | boolean
+  | { source: string; name: string; method?: string }
+  | { slots: ParamSlot[] }
+  | { typed: TypedCall };
 
 function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (classifyHttpCall(ctx, call) !== undefined) return true;
@@ -45,6 +52,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
       return cb !== undefined && isFunction(cb) && cb.async === true;
     }
     if (name === 'execute' || name === 'fetch' || prismaCall(call)) return true;
+    if (algoliaRequest(ctx, call)) return true;
     if (name === 'close' && closesBrowser(ctx, call)) return true;
     if (closesPromiseClient(ctx, call)) return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
@@ -62,9 +70,11 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     // `browse.emitBrowseTerms(docs)` of `const browse = require('./lib/browse-terms')`: a function of a
     // project module read through its namespace; the project pass asks whether that export is async.
     const ns = importedCallee(ctx, callee);
-    return ns?.name !== undefined && isProjectSource(ns.source)
-      ? { source: ns.source, name: ns.name }
-      : false;
+    if (ns?.name !== undefined && isProjectSource(ns.source)) return { source: ns.source, name: ns.name };
+    // `dataSources.redis.store(...)` of a parameter declared `{ dataSources }: Context`: the project pass
+    // follows the declared types to the method (typedMethods.ts).
+    const typed = typedCall(ctx, callee);
+    return typed !== undefined ? { typed } : false;
   }
   if (callee?.type === 'Identifier') {
     if (timerStartsWork(ctx, call, (inner) => isPromiseCall(ctx, inner) === true)) return true;
@@ -183,9 +193,12 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     const step = !helper && droppedChainStep(ctx, stmt);
     // A hook of the options the handler is built from runs in the invocation (rules/handlerHooks.ts).
     const hook = !step && mayHook && ctx.handlerKindAt(stmt) === undefined && inHandlerHook(ctx, stmt);
-    const onPath = step || hook || ctx.handlerKindAt(stmt) !== undefined || inConstructedClass(ctx, stmt);
+    // A GraphQL resolver runs per request inside the API handler, however its map reaches the server
+    // (js/graphqlResolvers.ts): no importer's call has to show it.
+    const runs = hook || (helper && !step && inGraphqlResolver(ctx, stmt));
+    const onPath = step || runs || ctx.handlerKindAt(stmt) !== undefined || inConstructedClass(ctx, stmt);
     if (!helper && !onPath) continue;
-    if (helper && !hook && ctx.enclosingFunction(stmt) === undefined) continue;
+    if (helper && !runs && ctx.enclosingFunction(stmt) === undefined) continue;
     let e = unwrap(stmt.expression);
     const voided = e?.type === 'UnaryExpression' && e.operator === 'void';
     if (voided) e = unwrap(e?.argument);
@@ -200,8 +213,8 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     const forwarders =
       typeof promise === 'object' && 'slots' in promise ? promise.slots.map((s) => s.name) : [];
     const reaching =
-      helper && !hook ? [...new Set([...exportsReaching(ctx, stmt, true), ...forwarders])] : [];
-    if (helper && !hook && reaching.length === 0) continue;
+      helper && !runs ? [...new Set([...exportsReaching(ctx, stmt, true), ...forwarders])] : [];
+    if (helper && !runs && reaching.length === 0) continue;
     const message = step
       ? "this step of the handler's promise chain starts a chain and does not return it: the next step (often the answer) runs at once, and its failure never reaches the chain"
       : messageOf(ctx, e, voided);
@@ -210,8 +223,10 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
         ? {}
         : 'slots' in promise
           ? { onlyIfParamAsync: promise.slots }
-          : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
-      ...(helper && !hook ? { onlyIfExportOnHandlerPath: reaching } : {}),
+          : 'typed' in promise
+            ? { onlyIfTypedAsync: { from: ctx.file, ...promise.typed } }
+            : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
+      ...(helper && !runs ? { onlyIfExportOnHandlerPath: reaching } : {}),
     });
   }
   // An aws-sdk v2 call whose callback runs after the handler answered (rules/sdkCallbackAnswers.ts).

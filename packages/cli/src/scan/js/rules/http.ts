@@ -120,11 +120,13 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     const label =
       http.package !== undefined
         ? `${http.package} ${calleeName(call) ?? ''}()`
-        : http.lib === 'fetch' || http.lib === 'undici' || (isCalled(call) && http.lib !== 'axios')
-          ? `${http.lib}()`
-          : http.lib === 'node-http'
-            ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
-            : `${http.lib}.${calleeName(call) ?? ''}()`;
+        : http.receiver === 'RESTDataSource'
+          ? `RESTDataSource this.${calleeName(call) ?? ''}()`
+          : http.lib === 'fetch' || http.lib === 'undici' || (isCalled(call) && http.lib !== 'axios')
+            ? `${http.lib}()`
+            : http.lib === 'node-http'
+              ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
+              : `${http.lib}.${calleeName(call) ?? ''}()`;
 
     // Timeout.
     let bounded: boolean = cover.kinds.has('timeout');

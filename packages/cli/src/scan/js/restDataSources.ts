@@ -1,0 +1,60 @@
+// Apollo's RESTDataSource: a class extending it (`class MapsAPI extends RESTDataSource`) makes its
+// requests through its own inherited methods, `this.get(path, params, init)`, `this.post(path, body,
+// init)`. The package wraps node-fetch and adds request deduplication, an HTTP cache and error mapping;
+// it documents no timeout (node-fetch's default is none: a `timeout` or `signal` in `init` is the only
+// bound) and no retry. So each such call is a fetch with `init` as its options, judged like one.
+import { type Node, propertyName, unwrap } from './ast.js';
+import { importedType } from './declaredTypes.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/** The packages that export RESTDataSource: Apollo Server 2/3's, and the standalone one of Apollo Server 4. */
+const SOURCES = new Set(['apollo-datasource-rest', '@apollo/datasource-rest']);
+
+/** The request methods it inherits, each taking the fetch init as its third argument. */
+const METHODS: Readonly<Record<string, string>> = {
+  get: 'GET',
+  delete: 'DELETE',
+  head: 'HEAD',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+};
+
+/**
+ * Words of a module that may hold such a class, for the rule gate and the HTTP rules' import test.
+ *
+ * @example
+ * mentionsRestDataSource("import { RESTDataSource } from 'apollo-datasource-rest'") // true
+ */
+export const mentionsRestDataSource = (source: string): boolean => source.includes('datasource-rest');
+
+/** The class the node sits in extends RESTDataSource of one of SOURCES. */
+function inRestDataSource(ctx: ModuleContext, node: Node): boolean {
+  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) {
+    if (n.type !== 'ClassDeclaration' && n.type !== 'ClassExpression') continue;
+    const base = unwrap(n.superClass as Node | null);
+    if (base?.type !== 'Identifier') return false;
+    const imp = importedType(ctx, base.name as string, base);
+    return imp !== undefined && SOURCES.has(imp.source) && imp.imported === 'RESTDataSource';
+  }
+  return false;
+}
+
+/**
+ * `this.get(path, params, init)` in a RESTDataSource subclass: the HTTP method and the init argument.
+ *
+ * @example
+ * restDataSourceCall(ctx, call) // this.get('/geocode/json', { address }) in `class Maps extends RESTDataSource` -> { method: 'GET', init: undefined }
+ */
+export function restDataSourceCall(
+  ctx: ModuleContext,
+  call: Node,
+): { method: string; init: Node | undefined } | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
+    return undefined;
+  const method = METHODS[propertyName(callee.property, callee.computed as boolean) ?? ''];
+  if (method === undefined || !mentionsRestDataSource(ctx.source) || !inRestDataSource(ctx, call))
+    return undefined;
+  return { method, init: (call.arguments as Node[])[2] };
+}
