@@ -13,9 +13,10 @@ describe('buildsInstance', () => {
 });
 
 describe('callsMethod', () => {
-  it('sees a member call, optional or on this', () => {
+  it('sees a member call, optional, on this or with type arguments', () => {
     expect(callsMethod('await summarySrv.getHoldings(id)', ['getHoldings'])).toBe(true);
     expect(callsMethod('await this.svc?.getHoldings(id)', ['getHoldings'])).toBe(true);
+    expect(callsMethod('await svc.getHoldings<Row[]>(id)', ['getHoldings'])).toBe(true);
   });
   it('does not take a bare call or a longer name for the method', () => {
     expect(callsMethod('await getHoldings(id)', ['getHoldings'])).toBe(false);

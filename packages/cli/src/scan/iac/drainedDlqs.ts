@@ -2,7 +2,10 @@
 // name or ARN) and its role may receive from it (`sqs:ReceiveMessage`, or `sqs:*`, granted on the queue
 // or on every resource). Such a queue is a work queue as well as a DLQ (a drainer re-sending its messages,
 // as Sumo Logic's DLQ processor does every five minutes): a message the drainer keeps failing is received
-// again and again until retention deletes it, unless the queue has a redrive policy of its own.
+// again and again until retention deletes it, unless the queue has a redrive policy of its own. The role's
+// grants are read as floodTargets.ts reads them (inline, managed, and attached `AWS::IAM::Policy`).
+
+import { rolePolicies } from './floodTargets.js';
 import { type Json, obj } from './IacResult.js';
 import type { TemplateResource } from './queueUse.js';
 import { refsIn } from './yamlDocument.js';
@@ -50,12 +53,11 @@ export function drainedDlqs(
     const named = refsIn(obj(r.props.Environment)?.Variables);
     const queues = [...named].filter((id) => dlqIds.has(id));
     if (queues.length === 0) continue;
-    const roles = [...refsIn(r.props.Role)]
-      .map((id) => byId.get(id))
-      .filter((x) => x?.type === 'AWS::IAM::Role');
+    // The role's inline policies, its managed ones of this template and the policies attached to it (a
+    // CDK role's grants live in its DefaultPolicy).
     const grants = receivable([
       ...statementsOf(r.props.Policies ?? []),
-      ...roles.flatMap((role) => statementsOf(role?.props.Policies ?? [])),
+      ...statementsOf((rolePolicies(r, byId) ?? []) as Json[]),
     ]);
     // SAM's policy template for a queue poller names its queue.
     for (const p of [r.props.Policies ?? []].flat()) refsIn(obj(p)?.SQSPollerPolicy, grants);

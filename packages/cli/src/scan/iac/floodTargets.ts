@@ -117,8 +117,15 @@ function every<T>(items: readonly T[], judge: (item: T) => string[] | undefined)
   return out;
 }
 
-/** The policies of the template role a function names (`Role: !GetAtt WorkerRole.Arn`), if it is one. */
-function rolePolicies(fn: Resource, byId: ReadonlyMap<string, Resource>): unknown[] | undefined {
+/**
+ * The policies of the template role a function names (`Role: !GetAtt WorkerRole.Arn`), if it is one: the
+ * role's inline documents, its managed policies (a document of this template, else the ARN as written) and
+ * every `AWS::IAM::Policy` / `ManagedPolicy` attached to it by `Roles` (CDK writes a role's grants to such a
+ * `DefaultPolicy`).
+ * @example
+ * rolePolicies(fn, byId) // [{ Statement: [...] }, 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']
+ */
+export function rolePolicies(fn: Resource, byId: ReadonlyMap<string, Resource>): unknown[] | undefined {
   const roleId = [...refsIn(fn.props.Role)][0];
   const role = roleId !== undefined ? byId.get(roleId) : undefined;
   if (role?.type !== 'AWS::IAM::Role') return undefined;

@@ -33,6 +33,11 @@ describe('assignedBodyChecked', () => {
     ['a copied field iterated', 'items = response.items; for (const item of items) use(item)', true],
     ['one field read', 'return response.total', false],
     [
+      'a field copied back into the body in a branch, then one field read',
+      'if (x) { response = response.items; } return response.length',
+      false,
+    ],
+    [
       'a copied field guarded and replaced',
       'items = response.items; if (!items) { items = [] } return items.map(f)',
       false,

@@ -178,3 +178,29 @@ function builtAnswerField(n: Node, ctx: ModuleContext | undefined, depth: number
   if (value?.type !== 'ObjectExpression' && value?.type !== 'ArrayExpression') return false;
   return answersAuthFailure(wrap(value), ctx, depth + 1) !== undefined;
 }
+
+/**
+ * The first answer `judge` finds on a node of `type` in `fn`'s body (nested functions left out) that starts
+ * after `declarator`, the declaration of the result it tests: how an authorizer's check of a verification
+ * result is found after `const claims = await verify(token)`.
+ * @example
+ * answerAfter(fn, declarator, 'SwitchStatement', (s) => caseAnswer(s)) // the `return 401` of `case 'expired':`
+ */
+export function answerAfter(
+  fn: Node | undefined,
+  declarator: Node,
+  type: string,
+  judge: (node: Node) => Node | undefined,
+): Node | undefined {
+  let answer: Node | undefined;
+  someDescendant(
+    fn?.body as Node | undefined,
+    (m) => {
+      if (m.type !== type || m.start < declarator.end) return false;
+      answer = judge(m);
+      return answer !== undefined;
+    },
+    true,
+  );
+  return answer;
+}

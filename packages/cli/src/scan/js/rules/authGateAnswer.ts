@@ -2,7 +2,7 @@
 // result is falsy, whether written as an `if` or as a choice of the answer (`claims ? 'Allow' : 'Deny'`).
 import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { answersAuthFailure, isAuthStatus, wrap } from './authAnswers.js';
+import { answerAfter, answersAuthFailure, isAuthStatus, wrap } from './authAnswers.js';
 import { userOf, VERDICT_FIELD } from './authFacts.js';
 import { deniedStatusCase } from './authStatusVerdict.js';
 
@@ -56,22 +56,14 @@ function chosenDeny(
   declarator: Node,
   name: string,
 ): Node | undefined {
-  let answer: Node | undefined;
-  someDescendant(
-    fn?.body as Node | undefined,
-    (m) => {
-      if (answer !== undefined || m.type !== 'ConditionalExpression' || m.start < declarator.end)
-        return false;
-      const test = unwrap(m.test);
-      const negated = test?.type === 'UnaryExpression' && test.operator === '!';
-      const tested = negated ? unwrap(test?.argument) : test;
-      if (!((tested?.type === 'Identifier' && tested.name === name) || verdictOf(tested, name))) return false;
-      answer = failureBranch(ctx, negated ? m.consequent : m.alternate);
-      return false;
-    },
-    true,
-  );
-  return answer;
+  return answerAfter(fn, declarator, 'ConditionalExpression', (m) => {
+    const test = unwrap(m.test);
+    const negated = test?.type === 'UnaryExpression' && test.operator === '!';
+    const tested = negated ? unwrap(test?.argument) : test;
+    if (!((tested?.type === 'Identifier' && tested.name === name) || verdictOf(tested, name)))
+      return undefined;
+    return failureBranch(ctx, negated ? m.consequent : m.alternate);
+  });
 }
 
 /** `result.success`, `result.valid`: the verdict field of the result named `name`. */

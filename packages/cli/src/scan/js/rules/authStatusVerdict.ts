@@ -2,9 +2,9 @@
 // (a discriminated result, the shape TypeScript code types as `status: 'success' | 'invalid-token' | ...`)
 // from a catch-all around a remote verifier, and the caller `switch`es on the status and answers that case
 // 401/403. The status string names a credential failure, so a JWKS outage reads as a bad token.
-import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import { type Node, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { answersAuthFailure, wrap } from './authAnswers.js';
+import { answerAfter, answersAuthFailure, wrap } from './authAnswers.js';
 
 /** The fields a discriminated result says what happened with. */
 const STATUS_FIELD = /^(status|result|outcome|reason|kind|type|code)$/;
@@ -42,21 +42,16 @@ export function deniedStatusCase(
   declarator: Node,
   name: string,
 ): Node | undefined {
-  let answer: Node | undefined;
-  someDescendant(
-    fn?.body as Node | undefined,
-    (m) => {
-      if (answer !== undefined || m.type !== 'SwitchStatement' || m.start < declarator.end) return false;
-      if (!statusOf(m.discriminant, name)) return false;
-      for (const c of m.cases as Node[]) {
-        const label = stringValue(unwrap(c.test));
-        if (label === undefined || !DENIED_STATUS.test(label)) continue;
-        for (const s of c.consequent as Node[]) answer ??= answersAuthFailure(wrap(s), ctx);
-        if (answer !== undefined) break;
+  return answerAfter(fn, declarator, 'SwitchStatement', (m) => {
+    if (!statusOf(m.discriminant, name)) return undefined;
+    for (const c of m.cases as Node[]) {
+      const label = stringValue(unwrap(c.test));
+      if (label === undefined || !DENIED_STATUS.test(label)) continue;
+      for (const s of c.consequent as Node[]) {
+        const answer = answersAuthFailure(wrap(s), ctx);
+        if (answer !== undefined) return answer;
       }
-      return false;
-    },
-    true,
-  );
-  return answer;
+    }
+    return undefined;
+  });
 }

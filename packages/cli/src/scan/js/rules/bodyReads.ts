@@ -8,6 +8,8 @@ import { escapeRegExp } from '../../escapeRegExp.js';
  * The body is tested for an error shape and the function throws on it: `if (json.errors != null ||
  * json.data == null) throw ...`, as a GraphQL client must (GraphQL answers its errors in the body, with a
  * 200 or a 4xx alike). An error answer fails there, as it would on a status check.
+ * @example
+ * bodyTested('if (json.errors != null) throw new Error("query failed")', 'json') // -> true
  */
 export function bodyTested(text: string, body: string): boolean {
   const condition = '(?:[^(){};]|\\((?:[^(){};]|\\([^(){};]*\\))*\\))*';
@@ -19,6 +21,8 @@ export function bodyTested(text: string, body: string): boolean {
  * `data.results.map(...)`, `result.choices[0]`), or a list method is called on it (`comments.map(...)`):
  * an error answer lacks the outer field or is no list, so the read throws a TypeError and the failure
  * surfaces, as with a caller that reads a property of an undefined answer at once.
+ * @example
+ * readsDeep('return data.results.map(toRow)', 'data') // -> true; readsDeep('return data.total', 'data') // -> false
  */
 export function readsDeep(text: string, body: string): boolean {
   const step = '(?:\\.\\s*([A-Za-z_$][\\w$]*)|\\[\\s*(?:[\'"`]([^\'"`\\]]+)[\'"`]|\\d+)\\s*\\])';

@@ -3,7 +3,7 @@
 // that is a design (errors as values) only if a caller reads it. Reported, as errorValues.ts reports the
 // chain form, when a caller awaits the call as a statement and drops the answer (joined in the project
 // pass through `onlyIfResultDropped`); a caller that keeps or tests the answer is left alone.
-import { isFunction, type Node, unwrap } from '../ast.js';
+import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { returnedName } from './errorValues.js';
 import type { Report } from './Report.js';
@@ -40,7 +40,7 @@ export function caughtErrorReturnRules(ctx: ModuleContext, report: Report): void
   for (const clause of ctx.of('CatchClause')) {
     if (!answersWhatItCaught(clause)) continue;
     const fn = ctx.enclosingFunction(clause);
-    if (fn === undefined || !isFunction(fn)) continue;
+    if (fn === undefined) continue;
     const name = returnedName(ctx, fn);
     if (name === undefined) continue;
     report(

@@ -5,9 +5,10 @@
 // in such an observability construct; the module alone cannot see them. Read only for a DLQ this module
 // builds no alarm for, so the few files read cost nothing on the common path.
 import { readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readSource } from '../../readSource.js';
 import { type Node, propertyName, unwrap } from '../ast.js';
+import { relativeImportFiles } from '../importedFiles.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 
 /** A module that builds a CloudWatch alarm on a metric (`new cloudwatch.Alarm`, `metric.createAlarm`). */
@@ -37,7 +38,7 @@ export function alarmedElsewhere(ctx: ModuleContext, name: string): boolean {
     const root = ctx.importRoot(call.callee);
     if (root === undefined || !root.source.startsWith('.') || !isProjectSource(root.source)) return false;
     if (!(call.arguments as Node[]).some((arg) => passes(unwrap(arg), name))) return false;
-    return moduleFiles(resolve(dirname(ctx.file), root.source)).some((f) => alarms(readSource(f)));
+    return relativeImportFiles(ctx.file, root.source).some((f) => alarms(readSource(f)));
   });
 }
 
@@ -60,12 +61,6 @@ function neighbours(dir: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** The files a relative import may name (`./obs`, `./obs.js`, `./obs/index.ts`). */
-function moduleFiles(base: string): string[] {
-  const stem = base.replace(/\.[cm]?js$/, '');
-  return [base, ...['.ts', '.js', '.mts', '/index.ts', '/index.js'].map((ext) => stem + ext)];
 }
 
 /** The argument is the name, or an object literal with the name as a property's value. */

@@ -18,6 +18,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { helperBuiltProps } from './cdkHelperProps.js';
 import { importedHelperLink } from './cdkImportedHelpers.js';
 import { packedSourceLink } from './cdkPackedSources.js';
+import { fieldAssigned } from './fieldAssigned.js';
 
 /** The directory a CDK app runs from: the nearest ancestor with `cdk.json`, else the file's own. */
 function appRoot(file: string): string {
@@ -96,17 +97,7 @@ export function fieldConstruct(ctx: ModuleContext, expr: Node): ReturnType<typeo
  * fieldBuilt(ctx, thisQueueNode); // the `new Queue(...)` of `this.queue = new Queue(this, 'Q', props)`
  */
 export function fieldBuilt(ctx: ModuleContext, expr: Node | undefined): Node | undefined {
-  const path = memberPath(unwrap(expr));
-  if (path?.length !== 2 || path[0] !== 'this') return undefined;
-  const field = path.join('.');
-  const sets = ctx.of('NewExpression').filter((n) => {
-    const { parent } = ctx.climb(
-      n,
-      (p) => p.type === 'TSAsExpression' || p.type === 'ParenthesizedExpression',
-    );
-    return parent?.type === 'AssignmentExpression' && memberPath(parent.left as Node)?.join('.') === field;
-  });
-  return sets.length === 1 ? sets[0] : undefined;
+  return fieldAssigned(ctx, expr, 'NewExpression');
 }
 
 /** The function's failed async invocations go somewhere: a DLQ or an onFailure destination. */

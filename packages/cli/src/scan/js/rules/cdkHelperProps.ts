@@ -5,6 +5,7 @@
 // joined as if the construct were built in place.
 import { forEachDescendant, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { fieldAssigned } from './fieldAssigned.js';
 
 /** Every node of a type below `root` (the module's index holds only the types most rules ask for). */
 function nodesOf(root: Node, type: string): Node[] {
@@ -17,20 +18,15 @@ function nodesOf(root: Node, type: string): Node[] {
 }
 
 /**
- * The call a function expression holds: a local's initialiser, or the one call a class field is assigned.
+ * The call a function expression holds: a local's initialiser, or the one call the module assigns to the
+ * class field it reads.
  * @example
  * builtByCall(ctx, thisWorker) // the `createLambda({...})` call of `this.worker = createLambda({...})`
  */
 export function builtByCall(ctx: ModuleContext, expr: Node | undefined): Node | undefined {
   const held = ctx.valueOf(unwrap(expr));
   if (held?.type === 'CallExpression') return held;
-  const path = memberPath(unwrap(expr));
-  if (path?.length !== 2 || path[0] !== 'this') return undefined;
-  const sets = nodesOf(ctx.program, 'AssignmentExpression').filter(
-    (a) => memberPath(a.left as Node)?.join('.') === path.join('.'),
-  );
-  const value = sets.length === 1 ? unwrap(sets[0]?.right as Node) : undefined;
-  return value?.type === 'CallExpression' ? value : undefined;
+  return fieldAssigned(ctx, expr, 'CallExpression');
 }
 
 /** The module's function a call runs: a declared function or arrow, or a method of a class (`this.m(...)`). */
@@ -45,8 +41,13 @@ function calledHelper(ctx: ModuleContext, call: Node): Node | undefined {
   return methods.length === 1 ? (methods[0]?.value as Node) : undefined;
 }
 
-/** The one `new ...Function(...)` a helper returns (directly, or through a local it returns). */
-function returnedFunction(ctx: ModuleContext, helper: Node): Node | undefined {
+/**
+ * The one `new X(...)` a function returns, directly or through a local it returns (arrow bodies too);
+ * undefined when it returns something else, or more than one value.
+ * @example
+ * returnedNew(ctx, helper) // the `new NodejsFunction(...)` of `function build(s, id) { const fn = new NodejsFunction(s, id, {}); return fn; }`
+ */
+export function returnedNew(ctx: ModuleContext, helper: Node): Node | undefined {
   const body = helper.body as Node;
   const returned =
     body.type !== 'BlockStatement'
@@ -56,8 +57,13 @@ function returnedFunction(ctx: ModuleContext, helper: Node): Node | undefined {
           .map((r) => r.argument as Node);
   const built = returned.map((r) => ctx.valueOf(unwrap(r)));
   const fn = built[0];
-  if (built.length !== 1 || fn?.type !== 'NewExpression') return undefined;
-  return /Function$/.test(memberPath(fn.callee as Node)?.at(-1) ?? '') ? fn : undefined;
+  return built.length === 1 && fn?.type === 'NewExpression' ? fn : undefined;
+}
+
+/** The one `new ...Function(...)` a helper returns (directly, or through a local it returns). */
+function returnedFunction(ctx: ModuleContext, helper: Node): Node | undefined {
+  const fn = returnedNew(ctx, helper);
+  return /Function$/.test(memberPath(fn?.callee as Node)?.at(-1) ?? '') ? fn : undefined;
 }
 
 /**

@@ -6,24 +6,16 @@
 // (a relative import), and its function's `entry`, or `code` and `handler`, are worked out with each of
 // its parameters standing for the call's argument, so every rule that joins a construct to its handler's
 // code (batch size 1, one finding per consumer, a log-only handler) sees the helper-built function.
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseSync } from 'oxc-parser';
 import { readSource } from '../../readSource.js';
-import {
-  calleeName,
-  forEachDescendant,
-  memberPath,
-  type Node,
-  objectProps,
-  propertyName,
-  stringValue,
-  unwrap,
-} from '../ast.js';
+import { calleeName, memberPath, type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
+import { relativeImportFiles } from '../importedFiles.js';
 import { ModuleContext } from '../ModuleContext.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { linkOfPaths } from './cdkHandlers.js';
-import { builtByCall } from './cdkHelperProps.js';
+import { builtByCall, returnedNew } from './cdkHelperProps.js';
 
 /** Helper modules read so far (per worker): a stack file calls the same helper many times. */
 const contexts = new Map<string, ModuleContext | null>();
@@ -39,11 +31,7 @@ export function helperModule(
   source: string,
   worth: RegExp = /Function\b|\bLambda\b/,
 ): ModuleContext | undefined {
-  const base = resolve(dirname(from), source).replace(/\.[cm]?js$/, '');
-  for (const file of [
-    base,
-    ...['.ts', '.mts', '.js', '.mjs', '/index.ts', '/index.js'].map((e) => base + e),
-  ]) {
+  for (const file of relativeImportFiles(from, source)) {
     const cached = contexts.get(file);
     if (cached !== undefined) return cached ?? undefined;
     const text = /\.[cm]?[jt]s$/.test(file) ? readSource(file) : undefined;
@@ -87,19 +75,8 @@ export function topFunction(ctx: ModuleContext, name: string): Node | undefined 
 
 /** The one Lambda function construct the helper hands back (`return new Function(...)`, or a local it returns). */
 function returnedConstruct(ctx: ModuleContext, helper: Node): Node | undefined {
-  const body = helper.body as Node;
-  const returned: Node[] = [];
-  if (body.type !== 'BlockStatement') returned.push(body);
-  else
-    forEachDescendant(body, (r) => {
-      if (r.type === 'ReturnStatement' && r.argument !== null && ctx.enclosingFunction(r) === helper)
-        returned.push(r.argument as Node);
-      return undefined;
-    });
-  const built = returned.map((r) => ctx.valueOf(unwrap(r)));
-  const fn = built[0];
-  if (built.length !== 1 || fn?.type !== 'NewExpression') return undefined;
-  const kind = cdkConstruct(ctx, fn);
+  const fn = returnedNew(ctx, helper);
+  const kind = fn === undefined ? undefined : cdkConstruct(ctx, fn);
   // aws-events-targets' `LambdaFunction` is a rule target, not a function.
   return kind !== undefined && /Function$/.test(kind) && kind !== 'LambdaFunction' ? fn : undefined;
 }

@@ -5,11 +5,10 @@
 // importer's catch around it (`try { await sendToAudit(e) } catch (err) { log(err) }`) is reached only by
 // local errors: the failure is judged once, at the helper's own catch. The same judgement the scan makes
 // for the module's own exported helpers (selfHandledCalls.ts), across modules.
-import { forEachDescendant, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
-import { isIoNode } from './catchFacts.js';
 import { ioHandledInside } from './handledInside.js';
-import { type LoggedCallRef, ownMembers } from './loggingDataLayer.js';
+import { awaitedImportCalls, type LoggedCallRef, membersWhere } from './importedCallFacts.js';
 import type { Report } from './Report.js';
 
 /**
@@ -48,18 +47,16 @@ function caughtWithin(ctx: ModuleContext, thrown: Node, body: Node): boolean {
  */
 export function endedFailures(ctx: ModuleContext, value: Node): string[] | undefined {
   if (!ctx.source.includes('catch')) return undefined;
-  if (isFunction(value)) return endsItsFailures(ctx, value) ? [''] : undefined;
-  if (
-    value.type !== 'ObjectExpression' &&
-    value.type !== 'ClassDeclaration' &&
-    value.type !== 'ClassExpression'
-  )
-    return undefined;
-  const names = [...ownMembers(value)].filter(([, fn]) => endsItsFailures(ctx, fn)).map(([name]) => name);
-  return names.length > 0 ? names : undefined;
+  return membersWhere(value, (fn) => endsItsFailures(ctx, fn));
 }
 
-/** The condition a catch carries whose try reaches other systems only through these imported calls. */
+/**
+ * The imported calls a swallowed-error finding carries (its `unlessImportsEnd`): every call of the catch's
+ * try to another system, each an awaited call of a project import whose answer is unused. The project pass
+ * drops the finding when each of them ends its own failures (importedEnds.ts).
+ * @example
+ * const refs: EndedCallRefs = [{ from: '/app/handler.ts', source: './audit', name: 'sendToAudit', method: '' }];
+ */
 export type EndedCallRefs = readonly LoggedCallRef[];
 
 /**
@@ -116,22 +113,9 @@ function importedRef(ctx: ModuleContext, call: Node): LoggedCallRef | undefined 
  * null), and that failure reaches the catch, so a call whose answer is used does not count.
  */
 function unusedImportedCalls(ctx: ModuleContext, block: Node): LoggedCallRef[] | undefined {
-  const refs: LoggedCallRef[] = [];
-  let other = false;
-  forEachDescendant(
-    block,
-    (n) => {
-      if (other) return false;
-      if (!isIoNode(ctx, n)) return true;
-      const call = n.type === 'AwaitExpression' ? unwrap(n.argument) : undefined;
-      const ref = call?.type === 'CallExpression' ? importedRef(ctx, call) : undefined;
-      if (ref === undefined || ctx.parentOf(n)?.type !== 'ExpressionStatement') other = true;
-      else refs.push(ref);
-      return false;
-    },
-    true,
+  return awaitedImportCalls(ctx, block, (call, awaited) =>
+    ctx.parentOf(awaited)?.type === 'ExpressionStatement' ? importedRef(ctx, call) : undefined,
   );
-  return other || refs.length === 0 ? undefined : refs;
 }
 
 /**

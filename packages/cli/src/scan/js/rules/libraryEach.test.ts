@@ -29,6 +29,11 @@ describe('libraryEachOfAsync', () => {
       "const _ = require('lodash');\n_.each(items, async (x) => { await put(x); });",
       true,
     ],
+    [
+      'an async callback that only logs',
+      "const _ = require('lodash');\n_.each(items, async (x) => { console.log(x); });",
+      false,
+    ],
     ['a plain callback', "const _ = require('lodash');\n_.each(items, (x) => { x.seen = true; });", false],
     ['a local each', `const _ = { each: (a, f) => a.forEach(f) };\n${save}_.each(items, save);`, false],
     ['another library', `const async = require('async');\n${save}async.each(items, save);`, false],

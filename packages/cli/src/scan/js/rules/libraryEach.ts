@@ -4,6 +4,7 @@
 import { calleeName, isFunction, type Node, returnsPromise, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { returnsPending } from '../pendingReturns.js';
+import { settledOnReturn } from './settledAsync.js';
 
 /** Packages whose `each`/`forEach` take the collection first and ignore the callback's result. */
 const ITERATOR_LIBRARIES = /^(lodash|lodash-es|underscore)(\/.*)?$|^lodash\.foreach$/;
@@ -13,7 +14,8 @@ const EACH_NAMES = new Set(['each', 'forEach']);
 
 /**
  * True for `_.each(items, asyncFn)` (or `forEach` imported from lodash/underscore) whose callback is async or
- * returns a promise: the library calls it once per item and drops every promise.
+ * returns a promise, unless it only logs (its promise is settled when it returns): the library calls it once
+ * per item and drops every promise.
  * @example
  * libraryEachOfAsync(ctx, call) // true for `_.each(repos, saveRepo)` where saveRepo is async
  */
@@ -33,5 +35,6 @@ export function libraryEachOfAsync(ctx: ModuleContext, call: Node): boolean {
   if (source === undefined || !ITERATOR_LIBRARIES.test(source)) return false;
   const cb = ctx.valueOf((call.arguments as Node[])[1]);
   if (cb === undefined || !isFunction(cb)) return false;
-  return returnsPromise(cb) || returnsPending(ctx, cb);
+  // A callback whose promise settles before it returns (settledAsync.ts) drops nothing, as for its siblings.
+  return (returnsPromise(cb) || returnsPending(ctx, cb)) && !settledOnReturn(cb);
 }

@@ -4,14 +4,11 @@
 // the error and rethrows it (`catch (err) { console.error('DYNAMO DB ERROR', err); throw response }`, also
 // through a helper of that module, `throw this.dynamoErrorResponse(err)`), the cause is in the log already
 // and the caller still answers a failure: the catch hides nothing.
-import { forEachDescendant, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
-import type { ImportRef } from '../Candidate.js';
+import { forEachDescendant, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isProjectSource } from '../ModuleContext.js';
 import { isIoNode, isLogCall } from './catchFacts.js';
-
-/** A call named by an imported project module: `db.updateDBCustom(...)`, `saveOrder(...)`. */
-export type LoggedCallRef = ImportRef & { readonly method: string };
+import { awaitedImportCalls, type LoggedCallRef, membersWhere, ownMembers } from './importedCallFacts.js';
 
 /** The function, method or `this.helper` a call of this module stands for. */
 function calledFunction(ctx: ModuleContext, call: Node, owner: Node | undefined): Node | undefined {
@@ -21,18 +18,6 @@ function calledFunction(ctx: ModuleContext, call: Node, owner: Node | undefined)
   if (owner === undefined || path?.length !== 2 || path[0] !== 'this') return undefined;
   const found = ownMembers(owner).get(path[1] ?? '');
   return found;
-}
-
-/** The functions an object literal or a class holds, by name. */
-export function ownMembers(owner: Node): Map<string, Node> {
-  const out = new Map<string, Node>();
-  const members = owner.type === 'ObjectExpression' ? owner.properties : (owner.body?.body ?? []);
-  for (const m of members as Node[]) {
-    const key = m.key?.type === 'Identifier' ? (m.key.name as string) : undefined;
-    const value = unwrap(m.value);
-    if (key !== undefined && isFunction(value)) out.set(key, value as Node);
-  }
-  return out;
 }
 
 /** The catch logs (directly, or through a function of this module that logs) and then throws. */
@@ -81,17 +66,7 @@ function logsItsFailures(ctx: ModuleContext, fn: Node, owner: Node | undefined):
  * methods of an object literal or a class (`export default { getOne: async function () { ... } }`).
  */
 export function loggedFailures(ctx: ModuleContext, value: Node): string[] | undefined {
-  if (isFunction(value)) return logsItsFailures(ctx, value, undefined) ? [''] : undefined;
-  if (
-    value.type !== 'ObjectExpression' &&
-    value.type !== 'ClassDeclaration' &&
-    value.type !== 'ClassExpression'
-  )
-    return undefined;
-  const names = [...ownMembers(value)]
-    .filter(([, fn]) => logsItsFailures(ctx, fn, value))
-    .map(([name]) => name);
-  return names.length > 0 ? names : undefined;
+  return membersWhere(value, (fn, owner) => logsItsFailures(ctx, fn, owner));
 }
 
 /**
@@ -99,26 +74,13 @@ export function loggedFailures(ctx: ModuleContext, value: Node): string[] | unde
  * `await saveOrder(...)`): the imports and methods the project pass asks about, or undefined.
  */
 export function importedDataCalls(ctx: ModuleContext, block: Node): LoggedCallRef[] | undefined {
-  const refs: LoggedCallRef[] = [];
-  let other = false;
-  forEachDescendant(
-    block,
-    (n) => {
-      if (other) return false;
-      if (!isIoNode(ctx, n)) return true;
-      const call = n.type === 'AwaitExpression' ? unwrap(n.argument) : undefined;
-      const path = call?.type === 'CallExpression' ? memberPath(call.callee) : undefined;
-      const imp = path !== undefined && path.length <= 2 ? ctx.imports.get(path[0] ?? '') : undefined;
-      if (imp === undefined || !isProjectSource(imp.source) || (imp.imported === '*' && path?.length !== 2)) {
-        other = true;
-        return false;
-      }
-      // `import * as db from './db'`: `db.getOne` is the module's export `getOne`.
-      const [name, method] = imp.imported === '*' ? [path?.[1] ?? '', ''] : [imp.imported, path?.[1] ?? ''];
-      refs.push({ from: ctx.file, source: imp.source, name, method });
-      return false;
-    },
-    true,
-  );
-  return other || refs.length === 0 ? undefined : refs;
+  return awaitedImportCalls(ctx, block, (call) => {
+    const path = memberPath(call.callee);
+    const imp = path !== undefined && path.length <= 2 ? ctx.imports.get(path[0] ?? '') : undefined;
+    if (imp === undefined || !isProjectSource(imp.source) || (imp.imported === '*' && path?.length !== 2))
+      return undefined;
+    // `import * as db from './db'`: `db.getOne` is the module's export `getOne`.
+    const [name, method] = imp.imported === '*' ? [path?.[1] ?? '', ''] : [imp.imported, path?.[1] ?? ''];
+    return { from: ctx.file, source: imp.source, name, method };
+  });
 }

@@ -10,6 +10,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { numericFrom } from '../numericFrom.js';
 import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
 import { ownSleepCall } from './sleepHelpers.js';
@@ -260,36 +261,26 @@ function configuredDelay(node: Node | undefined): boolean {
  * those are judged: a delay from a backoff object or helper may well be jittered.
  */
 function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: number): boolean {
-  const n = unwrap(node);
-  if (n === undefined || depth > 6) return false;
-  switch (n.type) {
-    case 'Literal':
-      return typeof n.value === 'number';
-    case 'Identifier': {
-      const b = ctx.resolve(n.name as string, n);
-      if (b === undefined) return false;
-      if (b.kind === 'param' || b.kind === 'let' || b.kind === 'var') return true;
-      return b.init !== undefined && b.kind === 'const' && isVisibleDelay(ctx, b.init, depth + 1);
+  return numericFrom(ctx, node, depth, (n, again) => {
+    switch (n.type) {
+      case 'UnaryExpression':
+      case 'UpdateExpression':
+        return again(n.argument);
+      case 'ConditionalExpression':
+        return again(n.consequent) && again(n.alternate);
+      case 'CallExpression':
+        if (configuredDelay(n.callee) && (n.arguments as Node[]).length === 0) return true;
+        return (
+          (MATH.test(memberPath(n.callee)?.join('.') ?? '') ||
+            NUMBER.test(memberPath(n.callee)?.join('.') ?? '')) &&
+          (n.arguments as Node[]).every((a) => again(a))
+        );
+      case 'MemberExpression':
+        return configuredDelay(n);
+      default:
+        return false;
     }
-    case 'BinaryExpression':
-      return isVisibleDelay(ctx, n.left, depth + 1) && isVisibleDelay(ctx, n.right, depth + 1);
-    case 'UnaryExpression':
-    case 'UpdateExpression':
-      return isVisibleDelay(ctx, n.argument, depth + 1);
-    case 'ConditionalExpression':
-      return isVisibleDelay(ctx, n.consequent, depth + 1) && isVisibleDelay(ctx, n.alternate, depth + 1);
-    case 'CallExpression':
-      if (configuredDelay(n.callee) && (n.arguments as Node[]).length === 0) return true;
-      return (
-        (MATH.test(memberPath(n.callee)?.join('.') ?? '') ||
-          NUMBER.test(memberPath(n.callee)?.join('.') ?? '')) &&
-        (n.arguments as Node[]).every((a) => isVisibleDelay(ctx, a, depth + 1))
-      );
-    case 'MemberExpression':
-      return configuredDelay(n);
-    default:
-      return false;
-  }
+  });
 }
 
 function isJitteredName(ctx: ModuleContext, delay: Node): boolean {

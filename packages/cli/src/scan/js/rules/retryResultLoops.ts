@@ -5,6 +5,7 @@
 // its delay needs a random part like any other (retryLoops.ts judges the try/catch form).
 import { type Node, propertyName, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { numericFrom } from '../numericFrom.js';
 import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
 import { delaysIn, jittered } from './retryLoops.js';
@@ -57,27 +58,11 @@ function leaves(n: Node | undefined): boolean {
  * no random part. `jittered` (retryLoops.ts) treats such a field as unknown.
  */
 function numericFields(ctx: ModuleContext, node: Node | undefined, depth: number): boolean {
-  const n = unwrap(node);
-  if (n === undefined || depth > 6) return false;
-  switch (n.type) {
-    case 'Literal':
-      return typeof n.value === 'number';
-    case 'Identifier': {
-      const b = ctx.resolve(n.name as string, n);
-      if (b === undefined) return false;
-      if (b.kind === 'param' || b.kind === 'let' || b.kind === 'var') return true;
-      return b.kind === 'const' && b.init !== undefined && numericFields(ctx, b.init, depth + 1);
-    }
-    case 'BinaryExpression':
-      return numericFields(ctx, n.left, depth + 1) && numericFields(ctx, n.right, depth + 1);
-    case 'MemberExpression': {
-      if (unwrap(n.object as Node)?.type !== 'ThisExpression') return false;
-      const field = propertyName(n.property as Node, n.computed as boolean);
-      return field !== undefined && numberField(ctx, field, n);
-    }
-    default:
-      return false;
-  }
+  return numericFrom(ctx, node, depth, (n) => {
+    if (n.type !== 'MemberExpression' || unwrap(n.object as Node)?.type !== 'ThisExpression') return false;
+    const field = propertyName(n.property as Node, n.computed as boolean);
+    return field !== undefined && numberField(ctx, field, n);
+  });
 }
 
 /** The class around `at` declares a field of this name typed `number`. */

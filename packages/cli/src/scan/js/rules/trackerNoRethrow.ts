@@ -5,7 +5,7 @@
 // dropped, the task done. Reported at the option when the handler does work outside its try blocks that can
 // throw (an awaited call, a `JSON.parse` of the body): that failure is the one the option swallows. Kept by
 // the project pass only when a template wires the handler to an invoker that reads no answer.
-import { calleeName, forEachDescendant, isFunction, type Node, propertyName, unwrap } from '../ast.js';
+import { calleeName, forEachDescendant, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { exportNamesOf } from './lambda.js';
 import type { Report } from './Report.js';
@@ -66,8 +66,7 @@ export function trackerNoRethrowRule(ctx: ModuleContext, report: Report): void {
     const [inner, options] = call.arguments as Node[];
     const option = noRethrowOption(options);
     const fn = ctx.functionOf(inner);
-    if (option === undefined || fn === undefined || !isFunction(fn) || ctx.handlers.get(fn) !== 'entry')
-      continue;
+    if (option === undefined || fn === undefined || ctx.handlers.get(fn) !== 'entry') continue;
     const names = exportNamesOf(ctx, fn);
     if (names.length === 0 || !unguardedWork(ctx, fn)) continue;
     report(
