@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,4 +108,31 @@ describe('rerunWithYoungGeneration in a real process', () => {
     // Assess
     expect(await until(() => !alive(childPid), 5_000)).toBe(true);
   }, 30_000);
+});
+
+describe('youngGeneration in the process that scans', () => {
+  it('does not load child_process when it runs the scan itself', () => {
+    // Prepare: the child's situation, a size given already, so the module only answers "run as is".
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-young-load-'));
+    const script = join(dir, 'scanner.mts');
+    const module = pathToFileURL(join(import.meta.dirname, 'youngGeneration.ts')).href;
+    writeFileSync(
+      script,
+      [
+        `import { rerunWithYoungGeneration } from ${JSON.stringify(module)};`,
+        "const code = await rerunWithYoungGeneration('bin.js', ['scan']);",
+        "console.log(code, process.moduleLoadList.includes('NativeModule child_process'));",
+      ].join('\n'),
+    );
+
+    // Act: type stripping, not tsx (which loads child_process itself).
+    const run = spawnSync(
+      process.execPath,
+      ['--experimental-strip-types', '--no-warnings', YOUNG_GENERATION_FLAG, script],
+      { encoding: 'utf8' },
+    );
+
+    // Assess
+    expect(run.stdout.trim()).toBe('undefined false');
+  });
 });

@@ -5,8 +5,6 @@
 // heap (`v8.setFlagsFromString` afterwards changes nothing), so `bulwark scan` runs itself once more with
 // the flag, unless the flag was given already; the first process only waits and passes on the outcome.
 
-import { spawn } from 'node:child_process';
-
 /** The flag the scan runs under (see above); also a marker that it already does. */
 export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=16';
 
@@ -40,6 +38,9 @@ export async function rerunWithYoungGeneration(
   args: readonly string[],
 ): Promise<number | undefined> {
   if (args[0] !== 'scan' || runsAsIs(process.execArgv, process.env.NODE_OPTIONS)) return undefined;
+  // Loaded here, not at the top: the child that scans imports this module too, and loading
+  // child_process there (some 15 ms of CPU) buys nothing.
+  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, bin, ...args], {
     stdio: 'inherit',
   });

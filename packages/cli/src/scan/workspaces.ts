@@ -3,11 +3,11 @@
 // in the importer's nearest package.json.
 // `import { getOptions } from '@acme/common'` then resolves to that package's entry file inside the root.
 import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type LocalManifest, LocalPackages } from './localPackages.js';
 import { monorepoManifests } from './monorepoManifests.js';
 import { type PackageEntries, packageEntryPaths } from './packageEntry.js';
+import { yamlLibrary } from './yamlLibrary.js';
 
 interface PackageJson extends PackageEntries, LocalManifest {
   readonly name?: unknown;
@@ -39,8 +39,8 @@ function readPnpmWorkspace(dir: string): unknown {
     return undefined;
   }
   try {
-    // Loaded only for a pnpm monorepo, as the IaC reader does (iac/yamlDocument.ts).
-    const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+    // Loaded only for a pnpm monorepo, as the IaC reader does (yamlLibrary.ts).
+    const { parse } = yamlLibrary();
     const doc: unknown = parse(text);
     return typeof doc === 'object' && doc !== null ? (doc as { packages?: unknown }).packages : undefined;
   } catch {

@@ -1,15 +1,7 @@
 // Loads CloudFormation / SAM / serverless YAML or JSON with the intrinsic short forms (!Ref, !GetAtt,
 // !Sub, ...) turned into their long forms, and finds the line of any path in the document.
-import { createRequire } from 'node:module';
-import type * as YamlLibrary from 'yaml';
 import type { CollectionTag, ScalarTag } from 'yaml';
-
-let library: typeof YamlLibrary | undefined;
-/** The YAML parser, loaded on the first template: a scan of code alone never needs it. */
-function yaml(): typeof YamlLibrary {
-  library ??= createRequire(import.meta.url)('yaml') as typeof YamlLibrary;
-  return library;
-}
+import { yamlLibrary as yaml } from '../yamlLibrary.js';
 
 const INTRINSICS = [
   'Ref',

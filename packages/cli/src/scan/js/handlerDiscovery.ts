@@ -263,12 +263,20 @@ export function findHandlers(ctx: ModuleContext): void {
         if (fn !== undefined && !ctx.handlers.has(fn)) ctx.handlers.set(fn, 'helper');
       }
     }
-  // Same-file helpers called from handler code are on the must-complete path too.
+  // Same-file helpers called from handler code are on the must-complete path too. A call found in handler
+  // code once stays there (handlers only grow) and its targets do not depend on the handlers, so a later
+  // round adds nothing through it: each round asks only the calls no earlier round found in handler code,
+  // in the same order, and adds the same helpers in the same order as asking every call again would.
+  let pending: readonly Node[] = ctx.of('CallExpression');
   let grew = ctx.handlers.size > 0;
   for (let round = 0; grew && round < 4; round++) {
     grew = false;
-    for (const call of ctx.of('CallExpression')) {
-      if (ctx.handlerKindAt(call) === undefined) continue;
+    const outside: Node[] = [];
+    for (const call of pending) {
+      if (ctx.handlerKindAt(call) === undefined) {
+        outside.push(call);
+        continue;
+      }
       const callee = unwrap(call.callee);
       const targets =
         callee?.type === 'Identifier'
@@ -280,5 +288,6 @@ export function findHandlers(ctx: ModuleContext): void {
           grew = true;
         }
     }
+    pending = outside;
   }
 }
