@@ -65,6 +65,8 @@ export function failsOnAnswer(ctx: ModuleContext, call: Node): 'falsy' | 'nullis
   if (first[2] === undefined && /\bif\s*\(\s*!?\s*$/.test(before))
     return testedAndFailed(scope, name, end + first.index);
   if (first[2] !== undefined) return first[2] !== '?.' ? 'nullish' : undefined;
+  // `const { deposits, withdrawals } = txs;`: destructuring an undefined answer throws as a read does.
+  if (/\}\s*=\s*$/.test(before)) return 'nullish';
   return passedToReader(ctx, call, before) ? 'nullish' : undefined;
 }
 
@@ -108,7 +110,8 @@ function takenAs(ctx: ModuleContext, call: Node): 'read' | { name: string; end: 
 /**
  * The first use hands the result to a function of this module whose own first use of that parameter reads
  * a property of it (`const orders = await getOrders(drink); calculate(orders)`, and `calculate` starts with
- * `orders.sort(...)`): the TypeError comes one call later, still before anything passes for "nothing".
+ * `orders.sort(...)`, or destructures it, `const { deposits } = activity`): the TypeError comes one call
+ * later, still before anything passes for "nothing".
  */
 function passedToReader(ctx: ModuleContext, call: Node, before: string): boolean {
   const m = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(([^()]*,)?\s*$/.exec(before);
@@ -119,9 +122,10 @@ function passedToReader(ctx: ModuleContext, call: Node, before: string): boolean
   if (param?.type !== 'Identifier') return false;
   const name = (param.name as string).replace(/\$/g, '\\$');
   const body = fn.body as Node;
-  const use = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`).exec(
-    ctx.source.slice(body.start, body.end),
-  );
+  const text = ctx.source.slice(body.start, body.end);
+  const use = new RegExp(`(?<![\\w$.])${name}(?![\\w$])(\\s*(\\?\\.|\\.|\\[))?`).exec(text);
+  // `const { deposits, withdrawals } = activity;` first: destructuring undefined throws as a read does.
+  if (use !== null && /\}\s*=\s*$/.test(text.slice(0, use.index))) return true;
   return use?.[2] !== undefined && use[2] !== '?.';
 }
 

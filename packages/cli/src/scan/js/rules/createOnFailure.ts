@@ -13,9 +13,12 @@ import type { Report } from './Report.js';
 /** A read by its name: `getAccount`, `findUser`, `headObject`, `GetItemCommand`, `customers.retrieve`. */
 const READ =
   /^(?:get|find|fetch|load|read|lookup|describe|head|query|retrieve|select|Get|Head|Describe|Query)(?![a-z])/;
-/** A create or an overwrite by its name: `createAccount`, `customers.create`, `PutItemCommand`, `save`. */
+/**
+ * A create or an overwrite by its name: `createAccount`, `customers.create`, `PutItemCommand`, `save`,
+ * a store's `setGameData` or `redis.set`.
+ */
 const WRITE =
-  /^(?:create|put|save|insert|register|upsert|store|persist|add|write|Create|Put|Insert|Register)(?![a-z])/;
+  /^(?:create|put|save|set|insert|register|upsert|store|persist|add|write|Create|Put|Insert|Register)(?![a-z])/;
 
 /** What an I/O call does, by its name: the command's class for `client.send(new XCommand())`, the call for v2's `.promise()`. */
 function verbOf(call: Node): string {
@@ -202,10 +205,37 @@ export function absentBeforeWrite(ctx: ModuleContext, call: Node): boolean {
       if (onFailure === false)
         return (
           writesIn(n.alternate as Node | undefined) ||
-          (exits(n.consequent as Node) && writesIn(fn.body as Node, n.end))
+          (exits(n.consequent as Node) && writesIn(fn.body as Node, n.end)) ||
+          (throws(n.consequent as Node) && writesAfterGuard(ctx, fn, writesIn))
         );
       return false;
     },
     true,
   );
+}
+
+const throws = (n: Node | undefined): boolean =>
+  n !== undefined &&
+  (n.type === 'ThrowStatement' || (n.type === 'BlockStatement' && throws((n.body as Node[]).at(-1))));
+
+/**
+ * The check sits in a guard of the module that throws when the thing exists (`const assertSlugFree =
+ * async (slug) => { const taken = await getPage(slug).then(() => true).catch(() => false); if (taken)
+ * throw ... }`), and a caller awaits the guard as a statement and then writes in the same block
+ * (`await assertSlugFree(slug); await savePage(page)`): the guard's resolving is the "absent" answer.
+ */
+function writesAfterGuard(
+  ctx: ModuleContext,
+  guard: Node,
+  writesIn: (n: Node | undefined, after?: number) => boolean,
+): boolean {
+  for (const call of ctx.of('CallExpression')) {
+    if (ctx.functionOf(call.callee as Node) !== guard) continue;
+    const awaited = ctx.climb(call, (p) => p.type === 'ParenthesizedExpression');
+    const statement = awaited.parent?.type === 'AwaitExpression' ? ctx.parentOf(awaited.parent) : undefined;
+    const block = statement?.type === 'ExpressionStatement' ? ctx.parentOf(statement) : undefined;
+    // Only the statements after the guard's in its own block: a write in another branch is not guarded.
+    if (block?.type === 'BlockStatement' && writesIn(block, statement?.end)) return true;
+  }
+  return false;
 }

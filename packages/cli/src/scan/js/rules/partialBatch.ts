@@ -18,6 +18,7 @@ import { collectedBy } from './batchCollected.js';
 import { callersDiscard, exportedOwner } from './batchOwners.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
+import { thenDropsAnswer } from './batchThen.js';
 import { recordsSuccessAfter } from './catchAfter.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { isLogCall } from './catchFacts.js';
@@ -120,6 +121,14 @@ export function judgeBatch(
 ): void {
   // Sent once per chunk and awaited together: the answers are those of the `Promise.all`.
   const sent = collectedBy(ctx, alone) ?? alone;
+  if (thenDropsAnswer(ctx, sent, field)) {
+    report(
+      'swallowed-error',
+      at,
+      `${answersSuccess(what)}: a .then() callback takes its result without reading ${field}, ${lostWhat(what)}`,
+    );
+    return;
+  }
   if (sent.parent?.type === 'ExpressionStatement' && sent.node.type === 'AwaitExpression') {
     report(
       'swallowed-error',

@@ -4,6 +4,7 @@ import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
+import { throwsNext } from './catchBeforeThrow.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { hasComment, inTelemetryFunction, isLogCall, isObservation } from './catchFacts.js';
 import { chainSaysWhy } from './chainDecision.js';
@@ -50,6 +51,8 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
       isEmptyValue((b.body as Node[])[0]?.argument);
     // A comment beside the chain may state that the rejection is dropped by decision (chainDecision.ts).
     if ((empty || returnsDefault) && chainSaysWhy(ctx, call)) return true;
+    // A stand-in that only feeds the throw right after it: the path fails anyway (catchBeforeThrow.ts).
+    if ((empty || returnsDefault) && throwsNext(ctx, call)) return true;
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
       // At `.catch(`, as below: a chain spread over lines is fixed where its handler is.
       report(
@@ -130,7 +133,7 @@ function droppedSdkChain(ctx: ModuleContext, call: Node, body: Node): boolean {
 function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
   const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
   if (!statements.some((s) => isLogCall(s)) || !statements.every((s) => isObservation(s))) return false;
-  if (hasComment(ctx, ctx.comments, body) || inTelemetryFunction(ctx, call)) return false;
+  if (decidedInComment(ctx, body) || inTelemetryFunction(ctx, call)) return false;
   if (!awaited(ctx, call)) return false;
   let receiver = unwrap(unwrap(call.callee)?.object);
   while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
@@ -180,12 +183,33 @@ function logsThenEmpty(ctx: ModuleContext, call: Node, body: Node): boolean {
 }
 
 /**
+ * A comment in the handler states a decision, unless every comment there is a note of work left
+ * (`// FIXME: handle (suppress) expected errors`, `// TODO: retry`): that says the failure is not handled
+ * yet, the opposite of a decision.
+ */
+function decidedInComment(ctx: ModuleContext, body: Node): boolean {
+  if (!hasComment(ctx, ctx.comments, body)) return false;
+  const text = ctx.source.slice(body.start, body.end);
+  const comments = [...text.matchAll(/\/\/([^\n]*)|\/\*([\s\S]*?)\*\//g)].map((m) => m[1] ?? m[2] ?? '');
+  return comments.length === 0 || !comments.every((c) => /^[\s*]*(?:TODO|FIXME|XXX)\b/.test(c));
+}
+
+/**
  * Is the chain awaited, a cast on the way included (`await (chain.catch(...) as Promise<Row[]>)`)? One
  * answer for every judgement here: a cast says what the value is, not whether it is waited for.
  */
 function awaited(ctx: ModuleContext, call: Node): boolean {
   const through = (p: Node) => p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression';
-  return ctx.climb(call, through).parent?.type === 'AwaitExpression';
+  const parent = ctx.climb(call, through).parent;
+  if (parent?.type === 'AwaitExpression') return true;
+  // `await Promise.all([sfn.send(...).catch(log), ...])`: awaited together, the `.catch` ends each failure.
+  const all = parent?.type === 'ArrayExpression' ? ctx.parentOf(parent) : undefined;
+  return (
+    all?.type === 'CallExpression' &&
+    all.arguments[0] === parent &&
+    memberPath(all.callee)?.join('.') === 'Promise.all' &&
+    ctx.climb(all, through).parent?.type === 'AwaitExpression'
+  );
 }
 
 const TELEMETRY = /PutMetricData|putMetricData|PutLogEvents|putLogEvents/;

@@ -44,6 +44,7 @@ import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { refusesRequests } from './refusesRequests.js';
 import { requestedDeletes } from './requestedDeletes.js';
+import { returnsBodyField } from './returnedBodyField.js';
 import { rxjsRetryWhen } from './rxjsRetryWhen.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
@@ -289,6 +290,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       continue;
     }
     const unchecked = uncheckedResponse(ctx, call);
-    if (unchecked !== undefined) report('swallowed-error', call, unchecked);
+    if (unchecked === undefined) continue;
+    // A field of the body handed back: its callers decide, as for a catch answering undefined.
+    const readers = returnsBodyField(ctx, call) ? callersRead(ctx, call) : undefined;
+    if (readers !== 'all-read') report('swallowed-error', call, unchecked, readersCondition(readers));
   }
 };

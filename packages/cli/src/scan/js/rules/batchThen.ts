@@ -1,0 +1,63 @@
+// A batch answer handed straight to a `.then` callback that never reads its failure field
+// (`await sqs.send(new SendMessageBatchCommand(...)).then(() => log('re-scheduled'))`): what the chain
+// resolves to is the callback's answer, so the batch answer is gone there, as one awaited as a statement
+// is. rules/partialBatch.ts reports it.
+import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+/**
+ * The sent batch (`sent`, the send or the v2 `.promise()` call climbed through `await`) is the object of a
+ * `.then` whose callback takes no answer, names one it never reads, or takes it apart without `field`
+ * (`.then(({ Successful }) => Successful.length)`). A callback that reads the answer whole or its `field`
+ * is looking at the failures; a rest element (`{ ...rest }`) may too. The chain, with any `.catch` or
+ * `.finally` after it, is awaited or returned.
+ *
+ * @example
+ * // await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries })).then(() => log('re-queued'))
+ * thenDropsAnswer(ctx, sent, 'Failed') // -> true
+ */
+export function thenDropsAnswer(
+  ctx: ModuleContext,
+  sent: { node: Node; parent: Node | undefined },
+  field: string,
+): boolean {
+  const member = sent.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== sent.node) return false;
+  if (propertyName(member.property, member.computed as boolean) !== 'then') return false;
+  const call = ctx.parentOf(member);
+  if (call?.type !== 'CallExpression' || call.callee !== member) return false;
+  // A chain nobody awaits or returns is floating-promise's: the whole call's failure is lost there first.
+  if (!awaitedOrReturned(ctx, call)) return false;
+  const callback = unwrap(call.arguments[0]);
+  if (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression') return false;
+  const answer = (callback.params as Node[])[0];
+  if (answer === undefined) return true;
+  if (answer.type === 'Identifier') {
+    const name = answer.name as string;
+    const body = callback.body as Node;
+    const reads = (n: Node) => n.type === 'Identifier' && n.name === name;
+    // `.then((out) => out)` hands the answer on whole; nested callbacks (`out.Failed.forEach(...)`) read it too.
+    return !reads(body) && !someDescendant(body, reads);
+  }
+  if (answer.type !== 'ObjectPattern') return false;
+  return (answer.properties as Node[]).every(
+    (p) => p.type === 'Property' && propertyName(p.key, p.computed as boolean) !== field,
+  );
+}
+
+/** Promise methods a chain goes on through. */
+const CHAIN = new Set(['then', 'catch', 'finally']);
+
+/** The chain `call` starts (`.then(...).catch(...)`) is awaited or returned as a whole. */
+function awaitedOrReturned(ctx: ModuleContext, call: Node): boolean {
+  let at = call;
+  for (;;) {
+    const member = ctx.parentOf(at);
+    const next = member?.type === 'MemberExpression' ? ctx.parentOf(member) : undefined;
+    if (next?.type !== 'CallExpression' || next.callee !== member) break;
+    if (!CHAIN.has(propertyName(member?.property, member?.computed as boolean) ?? '')) break;
+    at = next;
+  }
+  const parent = ctx.climb(at, (p) => p.type === 'ParenthesizedExpression').parent;
+  return parent?.type === 'AwaitExpression' || parent?.type === 'ReturnStatement';
+}
