@@ -16,6 +16,7 @@ import { checkServerless, isServerless } from './serverless.js';
 import { checkIncludedFunctions } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkStateMachineLoops, isStateMachine } from './stepFunctionLoops.js';
+import { checkStateMachineRetriers } from './stepFunctionRetriers.js';
 import { checkTerraform } from './terraform.js';
 import {
   samEnvFunctions,
@@ -140,13 +141,13 @@ export function analyzeIac(file: string, source: string): IacResult {
 function stateMachine(source: string, candidates: Candidate[]): void {
   const loaded = loadYaml(source);
   if ('error' in loaded || !isStateMachine(loaded.value)) return;
-  checkStateMachineLoops(
-    loaded.value as Parameters<typeof checkStateMachineLoops>[0],
-    (rule, path, message, extra) => {
-      const { line, column } = loaded.locate(path);
-      candidates.push({ rule, line, column, message, snippet: loaded.lineText(line), ...extra });
-    },
-  );
+  const report: IacReport = (rule, path, message, extra) => {
+    const { line, column } = loaded.locate(path);
+    candidates.push({ rule, line, column, message, snippet: loaded.lineText(line), ...extra });
+  };
+  const definition = loaded.value as Parameters<typeof checkStateMachineLoops>[0];
+  checkStateMachineLoops(definition, report);
+  checkStateMachineRetriers(definition, report);
 }
 
 /**

@@ -239,11 +239,17 @@ export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth =
     }
     case 'ConditionalExpression':
     case 'LogicalExpression': {
-      // `...(region ? { region } : {})`, `options || {}`: a timeout key on either side counts.
+      // `...(region ? { region } : {})`, `options || {}`: a timeout key on either side counts. `flag && {...}`
+      // answers the object or the falsy flag, and a falsy value (false, '', 0, undefined) carries no key, so
+      // only the right side can add options (`process.env.ENDPOINT && { endpoint }` adds no timeout).
       const shape = empty();
-      for (const side of n.type === 'ConditionalExpression'
-        ? [n.consequent, n.alternate]
-        : [n.left, n.right]) {
+      const sides =
+        n.type === 'ConditionalExpression'
+          ? [n.consequent, n.alternate]
+          : n.operator === '&&'
+            ? [n.right]
+            : [n.left, n.right];
+      for (const side of sides) {
         const v = ctx.valueOf(side as Node);
         if (v?.type === 'Literal' || (v?.type === 'Identifier' && v.name === 'undefined')) continue;
         merge(shape, optionsShape(ctx, side as Node, depth + 1));
