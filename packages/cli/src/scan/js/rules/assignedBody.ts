@@ -21,7 +21,7 @@ import { bodyTested, readsDeep } from './bodyReads.js';
 export function assignedBodyChecked(ctx: ModuleContext, fn: Node, assignment: Node, body: string): boolean {
   const text = ctx.source.slice(assignment.end, segmentEnd(ctx, fn, assignment, body));
   if (readsDeep(text, body) || bodyTested(text, body)) return true;
-  return fieldCopies(text, body).some((copy) => copyFails(text, copy));
+  return copiedFieldFails(text, body);
 }
 
 /**
@@ -45,6 +45,19 @@ function segmentEnd(ctx: ModuleContext, fn: Node, assignment: Node, body: string
       return s.start as number;
   }
   return fn.end as number;
+}
+
+/**
+ * A field of the body is copied out whole and the copy then fails on an error answer (read through, or
+ * tested and thrown on): `const data = json.data; return data.vaults`. Shared with the two-step form,
+ * `const json = await res.json()` (uncheckedFetch.ts), where the body is declared rather than assigned.
+ *
+ * @example
+ * copiedFieldFails('const data = json.data;\nreturn data.vaults;', 'json') // -> true
+ * copiedFieldFails('const data = json.data;\nreturn data;', 'json') // -> false
+ */
+export function copiedFieldFails(text: string, body: string): boolean {
+  return fieldCopies(text, body).some((copy) => copyFails(text, copy));
 }
 
 /** The variables a field of the body is copied into whole: `items = response.items;`, `const data = response.items`. */
