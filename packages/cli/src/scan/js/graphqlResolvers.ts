@@ -76,6 +76,19 @@ function inRootTypeMap(ctx: ModuleContext, fn: Node): boolean {
   return name === 'Query' || name === 'Mutation' || name === 'Subscription';
 }
 
+/** Per module: the text tests below, run once per module rather than once per statement. */
+const RESOLVER_TEXT = new WeakMap<ModuleContext, { maps: boolean; typed: boolean }>();
+
+function resolverText(ctx: ModuleContext): { maps: boolean; typed: boolean } {
+  let facts = RESOLVER_TEXT.get(ctx);
+  if (facts === undefined) {
+    const maps = GRAPHQL_WORDS.test(ctx.source) && ROOT_KEY.test(ctx.source);
+    facts = { maps, typed: ctx.source.includes('Resolver') };
+    RESOLVER_TEXT.set(ctx, facts);
+  }
+  return facts;
+}
+
 /**
  * The statement runs in a function declared as a GraphQL resolver: its variable's type is a resolver type
  * of a GraphQL package (or a local alias of one), or it is a field of a root type's resolver map.
@@ -84,8 +97,8 @@ function inRootTypeMap(ctx: ModuleContext, fn: Node): boolean {
  * inGraphqlResolver(ctx, stmt) // a statement of `const f: IFieldResolver<any, Ctx> = async (...) => { ... }` -> true
  */
 export function inGraphqlResolver(ctx: ModuleContext, stmt: Node): boolean {
-  const maps = GRAPHQL_WORDS.test(ctx.source) && ROOT_KEY.test(ctx.source);
-  if (!maps && !ctx.source.includes('Resolver')) return false;
+  const { maps, typed } = resolverText(ctx);
+  if (!maps && !typed) return false;
   for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
     const parent = ctx.parentOf(fn);
     if (maps && inRootTypeMap(ctx, fn)) return true;

@@ -28,6 +28,18 @@ const METHODS: Readonly<Record<string, string>> = {
  */
 export const mentionsRestDataSource = (source: string): boolean => source.includes('datasource-rest');
 
+/** Per module: mentionsRestDataSource of its text, searched once per module rather than once per call. */
+const REST_TEXT = new WeakMap<ModuleContext, boolean>();
+
+function restDataSourceText(ctx: ModuleContext): boolean {
+  let found = REST_TEXT.get(ctx);
+  if (found === undefined) {
+    found = mentionsRestDataSource(ctx.source);
+    REST_TEXT.set(ctx, found);
+  }
+  return found;
+}
+
 /** The class the node sits in extends RESTDataSource of one of SOURCES. */
 function inRestDataSource(ctx: ModuleContext, node: Node): boolean {
   for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) {
@@ -54,7 +66,6 @@ export function restDataSourceCall(
   if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
     return undefined;
   const method = METHODS[propertyName(callee.property, callee.computed as boolean) ?? ''];
-  if (method === undefined || !mentionsRestDataSource(ctx.source) || !inRestDataSource(ctx, call))
-    return undefined;
+  if (method === undefined || !restDataSourceText(ctx) || !inRestDataSource(ctx, call)) return undefined;
   return { method, init: (call.arguments as Node[])[2] };
 }

@@ -49,6 +49,18 @@ function madeByClientFactory(ctx: ModuleContext, value: Node | undefined): boole
   return imp !== undefined && SOURCES.test(imp.source);
 }
 
+/** Per module: its text names Algolia at all (one text search per module, not one per call). */
+const ALGOLIA_TEXT = new WeakMap<ModuleContext, boolean>();
+
+function mentionsAlgolia(ctx: ModuleContext): boolean {
+  let found = ALGOLIA_TEXT.get(ctx);
+  if (found === undefined) {
+    found = ctx.source.includes('algolia');
+    ALGOLIA_TEXT.set(ctx, found);
+  }
+  return found;
+}
+
 /**
  * A request of an Algolia index or client written as a call: true when the receiver is declared as v4's
  * `SearchIndex`, was made by `client.initIndex(name)` of a client of the package, or is a client
@@ -61,7 +73,7 @@ export function algoliaRequest(ctx: ModuleContext, call: Node): boolean {
   const callee = unwrap(call.callee);
   const method = calleeName(call);
   if (callee?.type !== 'MemberExpression' || method === undefined || SYNC.has(method)) return false;
-  if (!ctx.source.includes('algolia')) return false;
+  if (!mentionsAlgolia(ctx)) return false;
   const receiver = unwrap(callee.object as Node);
   if (receiver === undefined) return false;
   const type = typeRefOf(ctx, declaredAnnotation(ctx, receiver));
