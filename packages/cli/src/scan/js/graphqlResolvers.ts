@@ -60,6 +60,19 @@ export function resolverType(ctx: ModuleContext, t: Node | undefined): string | 
 const GRAPHQL_WORDS = /graphql|apollo|Resolvers\b|\bgql\b/i;
 const ROOT_KEY = /\b(?:Query|Mutation|Subscription)\s*:/;
 
+/** Words of a module that may hold a root type's resolver map (`Mutation: { ... }` near GraphQL words). */
+const mayHoldResolverMap = (source: string): boolean => GRAPHQL_WORDS.test(source) && ROOT_KEY.test(source);
+
+/**
+ * Words of a module that may hold a resolver, typed (mayDeclareResolvers) or in a root type's map: the rule
+ * gate (js/ruleGate.ts) admits such a module, and inGraphqlResolver looks no further in any other.
+ *
+ * @example
+ * mayHoldResolvers('export const mutations = { Mutation: { track: (_, a) => save(a.id) } }; // resolvers') // true
+ */
+export const mayHoldResolvers = (source: string): boolean =>
+  mayHoldResolverMap(source) || mayDeclareResolvers(source);
+
 /**
  * The function is a field resolver of a root type's map (`Mutation: { ping() { ... } }`, `Query: {
  * user: async (...) => ... }`): the object literal under a `Query`, `Mutation` or `Subscription` key, the
@@ -82,8 +95,7 @@ const RESOLVER_TEXT = new WeakMap<ModuleContext, { maps: boolean; typed: boolean
 function resolverText(ctx: ModuleContext): { maps: boolean; typed: boolean } {
   let facts = RESOLVER_TEXT.get(ctx);
   if (facts === undefined) {
-    const maps = GRAPHQL_WORDS.test(ctx.source) && ROOT_KEY.test(ctx.source);
-    facts = { maps, typed: ctx.source.includes('Resolver') };
+    facts = { maps: mayHoldResolverMap(ctx.source), typed: ctx.source.includes('Resolver') };
     RESOLVER_TEXT.set(ctx, facts);
   }
   return facts;
