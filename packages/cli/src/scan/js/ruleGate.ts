@@ -261,6 +261,8 @@ function gate(source: string): boolean {
     words.includes('messageGroupId') ||
     // Promises a helper module may leave floating in shapes no call name shows (rules/floatingShapes.ts).
     (words.includes('async') && FLOATING_SHAPES.some((w) => words.includes(w))) ||
+    // An Algolia index or client's request left floating (rules/algoliaCalls.ts).
+    words.includes('algoliasearch') ||
     // A GraphQL resolver, declared by its type or held in a root type's map, which runs inside the API
     // handler (js/graphqlResolvers.ts).
     mayHoldResolvers(words.source) ||
