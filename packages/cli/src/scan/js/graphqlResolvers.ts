@@ -9,9 +9,10 @@ import type { ModuleContext } from './ModuleContext.js';
 
 /**
  * Resolver function types as the GraphQL packages declare them, `(source, args, context, info) => result`
- * with the context as their second type argument.
+ * with the context as their second type argument. (`ResolverFn` and `FieldResolver` are codegen's and
+ * type-graphql's names, which no package of GRAPHQL_SOURCES exports: resolverType could never match them.)
  */
-const RESOLVER_TYPES = /^(IFieldResolver|GraphQLFieldResolver|FieldResolver|ResolverFn)$/;
+const RESOLVER_TYPES = /^(IFieldResolver|GraphQLFieldResolver)$/;
 
 /**
  * The words of a module that may declare such a resolver: the rule gate (js/ruleGate.ts) admits it.
@@ -20,8 +21,7 @@ const RESOLVER_TYPES = /^(IFieldResolver|GraphQLFieldResolver|FieldResolver|Reso
  * mayDeclareResolvers('const f: IFieldResolver<any, Ctx> = ...') // true
  */
 export const mayDeclareResolvers = (source: string): boolean =>
-  source.includes('Resolver') &&
-  /\b(?:IFieldResolver|GraphQLFieldResolver|FieldResolver|ResolverFn)\b/.test(source);
+  source.includes('Resolver') && /\b(?:IFieldResolver|GraphQLFieldResolver)\b/.test(source);
 const GRAPHQL_SOURCES = /^(graphql$|@graphql-tools\/|graphql-tools$|apollo-server|@apollo\/server$)/;
 
 /**
