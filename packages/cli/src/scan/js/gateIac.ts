@@ -73,7 +73,7 @@ const SERVERLESS_DEFINITION = /\bexport\s+(?:default|const\s+[\w$]+[^=;]*=)\s*\{
 export function serverlessConfig(words: SourceWords): boolean {
   return (
     // SST v2 queues with a consumer (rules/sstQueues.ts).
-    (words.includes('sst/constructs') && words.includes('consumer')) ||
+    (words.includes('sst/constructs') && (words.includes('consumer') || words.includes('addConsumer'))) ||
     // SST v2 event buses (rules/sstEventBus.ts).
     (words.includes('sst/constructs') && words.includes('EventBus')) ||
     // SST v3 buses and their subscribers (rules/sstV3Bus.ts).

@@ -9,9 +9,10 @@ import type { ModuleContext } from './ModuleContext.js';
 
 /**
  * Resolver function types as the GraphQL packages declare them, `(source, args, context, info) => result`
- * with the context as their second type argument.
+ * with the context as their second type argument. (`ResolverFn` and `FieldResolver` are codegen's and
+ * type-graphql's names, which no package of GRAPHQL_SOURCES exports: resolverType could never match them.)
  */
-const RESOLVER_TYPES = /^(IFieldResolver|GraphQLFieldResolver|FieldResolver|ResolverFn)$/;
+const RESOLVER_TYPES = /^(IFieldResolver|GraphQLFieldResolver)$/;
 
 /**
  * The words of a module that may declare such a resolver: the rule gate (js/ruleGate.ts) admits it.
@@ -20,8 +21,7 @@ const RESOLVER_TYPES = /^(IFieldResolver|GraphQLFieldResolver|FieldResolver|Reso
  * mayDeclareResolvers('const f: IFieldResolver<any, Ctx> = ...') // true
  */
 export const mayDeclareResolvers = (source: string): boolean =>
-  source.includes('Resolver') &&
-  /\b(?:IFieldResolver|GraphQLFieldResolver|FieldResolver|ResolverFn)\b/.test(source);
+  source.includes('Resolver') && /\b(?:IFieldResolver|GraphQLFieldResolver)\b/.test(source);
 const GRAPHQL_SOURCES = /^(graphql$|@graphql-tools\/|graphql-tools$|apollo-server|@apollo\/server$)/;
 
 /**
@@ -60,6 +60,19 @@ export function resolverType(ctx: ModuleContext, t: Node | undefined): string | 
 const GRAPHQL_WORDS = /graphql|apollo|Resolvers\b|\bgql\b/i;
 const ROOT_KEY = /\b(?:Query|Mutation|Subscription)\s*:/;
 
+/** Words of a module that may hold a root type's resolver map (`Mutation: { ... }` near GraphQL words). */
+const mayHoldResolverMap = (source: string): boolean => GRAPHQL_WORDS.test(source) && ROOT_KEY.test(source);
+
+/**
+ * Words of a module that may hold a resolver, typed (mayDeclareResolvers) or in a root type's map: the rule
+ * gate (js/ruleGate.ts) admits such a module, and inGraphqlResolver looks no further in any other.
+ *
+ * @example
+ * mayHoldResolvers('export const mutations = { Mutation: { track: (_, a) => save(a.id) } }; // resolvers') // true
+ */
+export const mayHoldResolvers = (source: string): boolean =>
+  mayHoldResolverMap(source) || mayDeclareResolvers(source);
+
 /**
  * The function is a field resolver of a root type's map (`Mutation: { ping() { ... } }`, `Query: {
  * user: async (...) => ... }`): the object literal under a `Query`, `Mutation` or `Subscription` key, the
@@ -76,6 +89,18 @@ function inRootTypeMap(ctx: ModuleContext, fn: Node): boolean {
   return name === 'Query' || name === 'Mutation' || name === 'Subscription';
 }
 
+/** Per module: the text tests below, run once per module rather than once per statement. */
+const RESOLVER_TEXT = new WeakMap<ModuleContext, { maps: boolean; typed: boolean }>();
+
+function resolverText(ctx: ModuleContext): { maps: boolean; typed: boolean } {
+  let facts = RESOLVER_TEXT.get(ctx);
+  if (facts === undefined) {
+    facts = { maps: mayHoldResolverMap(ctx.source), typed: ctx.source.includes('Resolver') };
+    RESOLVER_TEXT.set(ctx, facts);
+  }
+  return facts;
+}
+
 /**
  * The statement runs in a function declared as a GraphQL resolver: its variable's type is a resolver type
  * of a GraphQL package (or a local alias of one), or it is a field of a root type's resolver map.
@@ -84,8 +109,8 @@ function inRootTypeMap(ctx: ModuleContext, fn: Node): boolean {
  * inGraphqlResolver(ctx, stmt) // a statement of `const f: IFieldResolver<any, Ctx> = async (...) => { ... }` -> true
  */
 export function inGraphqlResolver(ctx: ModuleContext, stmt: Node): boolean {
-  const maps = GRAPHQL_WORDS.test(ctx.source) && ROOT_KEY.test(ctx.source);
-  if (!maps && !ctx.source.includes('Resolver')) return false;
+  const { maps, typed } = resolverText(ctx);
+  if (!maps && !typed) return false;
   for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
     const parent = ctx.parentOf(fn);
     if (maps && inRootTypeMap(ctx, fn)) return true;

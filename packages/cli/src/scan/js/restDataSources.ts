@@ -1,6 +1,6 @@
 // Apollo's RESTDataSource: a class extending it (`class MapsAPI extends RESTDataSource`) makes its
-// requests through its own inherited methods, `this.get(path, params, init)`, `this.post(path, body,
-// init)`. The package wraps node-fetch and adds request deduplication, an HTTP cache and error mapping;
+// requests through its own inherited methods: `this.get(path, params, init)`, `this.post(path, body,
+// init)` in `apollo-datasource-rest`, `this.get(path, request)` in Apollo 4+'s `@apollo/datasource-rest`. The package wraps node-fetch and adds request deduplication, an HTTP cache and error mapping;
 // it documents no timeout (node-fetch's default is none: a `timeout` or `signal` in `init` is the only
 // bound) and no retry. So each such call is a fetch with `init` as its options, judged like one.
 import { type Node, propertyName, unwrap } from './ast.js';
@@ -10,7 +10,10 @@ import type { ModuleContext } from './ModuleContext.js';
 /** The packages that export RESTDataSource: Apollo Server 2/3's, and the standalone one of Apollo Server 4. */
 const SOURCES = new Set(['apollo-datasource-rest', '@apollo/datasource-rest']);
 
-/** The request methods it inherits, each taking the fetch init as its third argument. */
+/** Apollo Server 2/3's package, whose methods take the fetch init as their third argument. */
+const OLD_SOURCE = 'apollo-datasource-rest';
+
+/** The request methods it inherits. */
 const METHODS: Readonly<Record<string, string>> = {
   get: 'GET',
   delete: 'DELETE',
@@ -28,20 +31,36 @@ const METHODS: Readonly<Record<string, string>> = {
  */
 export const mentionsRestDataSource = (source: string): boolean => source.includes('datasource-rest');
 
-/** The class the node sits in extends RESTDataSource of one of SOURCES. */
-function inRestDataSource(ctx: ModuleContext, node: Node): boolean {
-  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) {
-    if (n.type !== 'ClassDeclaration' && n.type !== 'ClassExpression') continue;
-    const base = unwrap(n.superClass as Node | null);
-    if (base?.type !== 'Identifier') return false;
-    const imp = importedType(ctx, base.name as string, base);
-    return imp !== undefined && SOURCES.has(imp.source) && imp.imported === 'RESTDataSource';
+/** Per module: mentionsRestDataSource of its text, searched once per module rather than once per call. */
+const REST_TEXT = new WeakMap<ModuleContext, boolean>();
+
+function restDataSourceText(ctx: ModuleContext): boolean {
+  let found = REST_TEXT.get(ctx);
+  if (found === undefined) {
+    found = mentionsRestDataSource(ctx.source);
+    REST_TEXT.set(ctx, found);
   }
-  return false;
+  return found;
 }
 
 /**
- * `this.get(path, params, init)` in a RESTDataSource subclass: the HTTP method and the init argument.
+ * The package whose RESTDataSource the class the node sits in extends: one of SOURCES, or undefined.
+ */
+function restDataSourceOf(ctx: ModuleContext, node: Node): string | undefined {
+  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) {
+    if (n.type !== 'ClassDeclaration' && n.type !== 'ClassExpression') continue;
+    const base = unwrap(n.superClass as Node | null);
+    if (base?.type !== 'Identifier') return undefined;
+    const imp = importedType(ctx, base.name as string, base);
+    return imp !== undefined && SOURCES.has(imp.source) && imp.imported === 'RESTDataSource'
+      ? imp.source
+      : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `this.get(...)` in a RESTDataSource subclass: the HTTP method and the argument holding the fetch init.
  *
  * @example
  * restDataSourceCall(ctx, call) // this.get('/geocode/json', { address }) in `class Maps extends RESTDataSource` -> { method: 'GET', init: undefined }
@@ -54,7 +73,10 @@ export function restDataSourceCall(
   if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
     return undefined;
   const method = METHODS[propertyName(callee.property, callee.computed as boolean) ?? ''];
-  if (method === undefined || !mentionsRestDataSource(ctx.source) || !inRestDataSource(ctx, call))
-    return undefined;
-  return { method, init: (call.arguments as Node[])[2] };
+  if (method === undefined || !restDataSourceText(ctx)) return undefined;
+  const source = restDataSourceOf(ctx, call);
+  if (source === undefined) return undefined;
+  // Apollo 4+'s package takes `(path, request)`, the request being the fetch init; the old one takes
+  // `(path, params or body, init)`.
+  return { method, init: (call.arguments as Node[])[source === OLD_SOURCE ? 2 : 1] };
 }

@@ -7,7 +7,7 @@
 // the rest of the check (measured: about a third of it on a 1,099-file application). The searches go
 // through SourceWords, which rules most absent words out in one pass over the text.
 import { cdkConstruct, serverlessConfig } from './gateIac.js';
-import { mayDeclareResolvers } from './graphqlResolvers.js';
+import { mayHoldResolvers } from './graphqlResolvers.js';
 import { importsNodeHttp, sdkImportCount } from './importScan.js';
 import { randomKey } from './randomKeyGate.js';
 import { mentionsRestDataSource } from './restDataSources.js';
@@ -261,8 +261,11 @@ function gate(source: string): boolean {
     words.includes('messageGroupId') ||
     // Promises a helper module may leave floating in shapes no call name shows (rules/floatingShapes.ts).
     (words.includes('async') && FLOATING_SHAPES.some((w) => words.includes(w))) ||
-    // A GraphQL resolver declared by its type, which runs inside the API handler (js/graphqlResolvers.ts).
-    (words.includes('Resolver') && mayDeclareResolvers(words.source)) ||
+    // An Algolia index or client's request left floating (rules/algoliaCalls.ts).
+    words.includes('algoliasearch') ||
+    // A GraphQL resolver, declared by its type or held in a root type's map, which runs inside the API
+    // handler (js/graphqlResolvers.ts).
+    mayHoldResolvers(words.source) ||
     // A promise-based client closed without await after its awaited queries (`await mysql.query(q)`, then
     // `mysql.end()`: rules/clientClose.ts), in an exported function an importer or a template's handler runs.
     (words.includes('await') && CLIENT_CLOSE.test(words.source)) ||

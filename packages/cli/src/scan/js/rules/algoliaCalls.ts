@@ -9,8 +9,11 @@ import { importedType, typeRefOf } from '../declaredTypes.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 const SOURCES = /^(?:algoliasearch(?:\/lite)?|@algolia\/client-search)$/;
-/** Methods that answer at once: v4's `initIndex` hands back the index, `addAlgoliaAgent` a setting. */
-const SYNC = new Set(['initIndex', 'addAlgoliaAgent', 'wait']);
+/**
+ * Methods that answer at once: v4's `initIndex` hands back the index, `addAlgoliaAgent` a setting. (v4's
+ * `wait()` is not among them: it returns the indexing task's promise.)
+ */
+const SYNC = new Set(['initIndex', 'addAlgoliaAgent']);
 
 /** The class the node sits in. */
 function enclosingClass(ctx: ModuleContext, node: Node): Node | undefined {
@@ -49,6 +52,18 @@ function madeByClientFactory(ctx: ModuleContext, value: Node | undefined): boole
   return imp !== undefined && SOURCES.test(imp.source);
 }
 
+/** Per module: its text names Algolia at all (one text search per module, not one per call). */
+const ALGOLIA_TEXT = new WeakMap<ModuleContext, boolean>();
+
+function mentionsAlgolia(ctx: ModuleContext): boolean {
+  let found = ALGOLIA_TEXT.get(ctx);
+  if (found === undefined) {
+    found = ctx.source.includes('algolia');
+    ALGOLIA_TEXT.set(ctx, found);
+  }
+  return found;
+}
+
 /**
  * A request of an Algolia index or client written as a call: true when the receiver is declared as v4's
  * `SearchIndex`, was made by `client.initIndex(name)` of a client of the package, or is a client
@@ -61,14 +76,18 @@ export function algoliaRequest(ctx: ModuleContext, call: Node): boolean {
   const callee = unwrap(call.callee);
   const method = calleeName(call);
   if (callee?.type !== 'MemberExpression' || method === undefined || SYNC.has(method)) return false;
-  if (!ctx.source.includes('algolia')) return false;
+  if (!mentionsAlgolia(ctx)) return false;
   const receiver = unwrap(callee.object as Node);
   if (receiver === undefined) return false;
+  // `index.saveObject(o).wait()`: a promise of the waitable request's task, floating like the request.
+  if (method === 'wait') return receiver.type === 'CallExpression' && algoliaRequest(ctx, receiver);
   const type = typeRefOf(ctx, declaredAnnotation(ctx, receiver));
   if (type?.source !== undefined && SOURCES.test(type.source)) return type.name === 'SearchIndex';
   const value = receiver.type === 'Identifier' ? ctx.valueOf(receiver) : undefined;
   if (value?.type === 'CallExpression' && calleeName(value) === 'initIndex') {
     const client = unwrap(unwrap(value.callee)?.object as Node | undefined);
+    // A client held in a binding, or made in the same chain: `algoliasearch(app, key).initIndex(name)`.
+    if (client?.type === 'CallExpression') return madeByClientFactory(ctx, client);
     return client?.type === 'Identifier' && madeByClientFactory(ctx, ctx.valueOf(client));
   }
   return madeByClientFactory(ctx, value);

@@ -195,7 +195,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     const hook = !step && mayHook && ctx.handlerKindAt(stmt) === undefined && inHandlerHook(ctx, stmt);
     // A GraphQL resolver runs per request inside the API handler, however its map reaches the server
     // (js/graphqlResolvers.ts): no importer's call has to show it.
-    const runs = hook || (helper && !step && inGraphqlResolver(ctx, stmt));
+    const runs = hook || (helper && inGraphqlResolver(ctx, stmt));
     const onPath = step || runs || ctx.handlerKindAt(stmt) !== undefined || inConstructedClass(ctx, stmt);
     if (!helper && !onPath) continue;
     if (helper && !runs && ctx.enclosingFunction(stmt) === undefined) continue;

@@ -2,7 +2,7 @@
 // settings are the CDK queue props under `cdk.queue`, so its dead-letter queue is written
 // `cdk: { queue: { deadLetterQueue: { queue, maxReceiveCount } } }`. A consumed queue with none retries a
 // poison message until retention deletes it (a FIFO one blocks its message group meanwhile). A queue is
-// consumed by its `consumer` prop or by `queue.addConsumer(stack, ...)` on the name it is held in: SST's two
+// consumed by its `consumer` prop or by `queue.addConsumer(stack, ...)` on the binding or field it is held in: SST's two
 // ways of wiring the same event source. A `cdk.queue`
 // that is an existing queue (`cdk: { queue: imported }`) is judged where that queue is built.
 import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
@@ -32,36 +32,43 @@ export function* sstQueueBuilds(ctx: ModuleContext): Generator<{ node: Node; arg
   }
 }
 
-/** The names (`offers`, `this.offers`) whose `addConsumer(...)` the module calls. */
-function addedConsumerNames(ctx: ModuleContext): ReadonlySet<string> {
-  const out = new Set<string>();
-  if (!ctx.source.includes('addConsumer')) return out;
+/**
+ * What the module calls `addConsumer(...)` on: the `new Queue` a local binding holds (followed through its
+ * declaration, so two stack functions' `queue` locals stay apart), or the path of a field (`this.offers`).
+ */
+function addedConsumers(ctx: ModuleContext): { built: ReadonlySet<Node>; fields: ReadonlySet<string> } {
+  const built = new Set<Node>();
+  const fields = new Set<string>();
+  if (!ctx.source.includes('addConsumer')) return { built, fields };
   for (const call of ctx.of('CallExpression')) {
-    const path = memberPath(unwrap(call.callee as Node));
-    if (path !== undefined && path.length > 1 && path.at(-1) === 'addConsumer')
-      out.add(path.slice(0, -1).join('.'));
+    const callee = unwrap(call.callee as Node);
+    const path = memberPath(callee);
+    if (callee?.type !== 'MemberExpression' || path === undefined || path.at(-1) !== 'addConsumer') continue;
+    const receiver = unwrap(callee.object as Node);
+    if (receiver?.type === 'Identifier') {
+      const value = unwrap(ctx.valueOf(receiver));
+      if (value !== undefined) built.add(value);
+    } else if (path.length > 1) fields.add(path.slice(0, -1).join('.'));
   }
-  return out;
+  return { built, fields };
 }
 
-/** The name a built queue is held in: `const q = new Queue(...)`, `this.q = new Queue(...)`. */
-function heldIn(ctx: ModuleContext, node: Node): string | undefined {
+/** The field path a built queue is assigned to: `this.q = new Queue(...)`. */
+function fieldHolding(ctx: ModuleContext, node: Node): string | undefined {
   const parent = ctx.parentOf(node);
-  if (parent?.type === 'VariableDeclarator' && (parent.id as Node).type === 'Identifier')
-    return (parent.id as Node).name as string;
-  if (parent?.type === 'AssignmentExpression') return memberPath(parent.left as Node)?.join('.');
-  return undefined;
+  return parent?.type === 'AssignmentExpression' ? memberPath(parent.left as Node)?.join('.') : undefined;
 }
 
 export const sstQueueRules: Rule = (ctx: ModuleContext, report: Report) => {
-  const added = addedConsumerNames(ctx);
+  const added = addedConsumers(ctx);
   for (const { node, args } of sstQueueBuilds(ctx)) {
     // `new Queue(stack, 'Q')` with no props is a queue with no settings at all.
     const props =
       args[2] === undefined ? { props: new Map(), spread: false } : objectProps(ctx.valueOf(args[2]));
     if (props === undefined || props.spread) continue;
-    const name = heldIn(ctx, node);
-    if (!props.props.has('consumer') && !(name !== undefined && added.has(name))) continue;
+    const field = fieldHolding(ctx, node);
+    const consumed = added.built.has(node) || (field !== undefined && added.fields.has(field));
+    if (!props.props.has('consumer') && !consumed) continue;
     const id = stringValue(ctx.valueOf(args[1])) ?? '';
     if (/dlq|dead/i.test(id)) continue;
     const cdk = props.props.get('cdk');
