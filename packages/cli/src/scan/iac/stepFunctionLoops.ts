@@ -5,7 +5,13 @@
 // Step Functions' own limits (a year, 25,000 history events), calling the loop's tasks every round.
 import type { IacReport } from './IacResult.js';
 
-type States = Record<string, Record<string, unknown>>;
+/**
+ * A definition's `States` map: each state's name and its fields.
+ *
+ * @example
+ * const states: States = { Poll: { Type: 'Wait', Seconds: 30, Next: 'Check' } };
+ */
+export type States = Record<string, Record<string, unknown>>;
 
 /** Is `value` a state machine definition (`StartAt` and a `States` map)? */
 export function isStateMachine(value: unknown): value is { States: States } {
@@ -48,32 +54,76 @@ function countsAttempts(state: Record<string, unknown>): boolean {
   return state.Type === 'Choice' && /"Numeric|\$states\.input\.\w*[<>]/.test(JSON.stringify(state.Choices));
 }
 
-const timed = (s: Record<string, unknown>) =>
+/**
+ * Does a state's own `TimeoutSeconds` (or `TimeoutSecondsPath`) bound it?
+ *
+ * @example
+ * timed({ Type: 'Parallel', TimeoutSeconds: 300 }); // true
+ */
+export const timed = (s: Record<string, unknown>) =>
   s.TimeoutSeconds !== undefined || s.TimeoutSecondsPath !== undefined;
 
-function checkStates(states: States, bounded: boolean, path: (string | number)[], report: IacReport): void {
+/**
+ * Visits every state of a definition and of its Parallel branches and Map iterators, each with whether a
+ * `TimeoutSeconds` above it bounds it; `boundsInner(state)` says whether a state's own timeout bounds the
+ * states it holds (a Parallel's or Map's does; a Task's bounds one attempt only).
+ *
+ * @example
+ * walkStates(def.States, timed(def), ['States'], timed, (name, state, bounded) => console.log(name, bounded));
+ */
+export function walkStates(
+  states: States,
+  bounded: boolean,
+  path: (string | number)[],
+  boundsInner: (state: Record<string, unknown>) => boolean,
+  visit: (
+    name: string,
+    state: Record<string, unknown>,
+    bounded: boolean,
+    path: (string | number)[],
+    states: States,
+  ) => void,
+): void {
   for (const [name, state] of Object.entries(states)) {
     if (typeof state !== 'object' || state === null) continue;
-    const inner = bounded || timed(state);
+    const inner = bounded || boundsInner(state);
     if (Array.isArray(state.Branches))
       state.Branches.forEach((b, i) => {
-        if (isStateMachine(b)) checkStates(b.States, inner, [...path, name, 'Branches', i, 'States'], report);
+        if (isStateMachine(b))
+          walkStates(b.States, inner, [...path, name, 'Branches', i, 'States'], boundsInner, visit);
       });
     for (const key of ['Iterator', 'ItemProcessor'])
       if (isStateMachine(state[key]))
-        checkStates((state[key] as { States: States }).States, inner, [...path, name, key, 'States'], report);
-    if (bounded || state.Type !== 'Wait') continue;
-    const after = reachable(states, name);
-    if (!after.has(name)) continue;
-    // The loop: the states after the Wait that lead back to it.
-    const loop = [...after].filter((s) => s === name || reachable(states, s).has(name));
-    if (loop.some((s) => countsAttempts(states[s] ?? {}))) continue;
-    report(
-      'retry-unbounded',
-      [...path, name, 'Next'],
-      `Wait state "${name}" loops back with no attempt counter and no TimeoutSeconds: the execution retries until Step Functions' own limits`,
-    );
+        walkStates(
+          (state[key] as { States: States }).States,
+          inner,
+          [...path, name, key, 'States'],
+          boundsInner,
+          visit,
+        );
+    visit(name, state, bounded, path, states);
   }
+}
+
+function checkWait(
+  name: string,
+  state: Record<string, unknown>,
+  bounded: boolean,
+  path: (string | number)[],
+  states: States,
+  report: IacReport,
+): void {
+  if (bounded || state.Type !== 'Wait') return;
+  const after = reachable(states, name);
+  if (!after.has(name)) return;
+  // The loop: the states after the Wait that lead back to it.
+  const loop = [...after].filter((s) => s === name || reachable(states, s).has(name));
+  if (loop.some((s) => countsAttempts(states[s] ?? {}))) return;
+  report(
+    'retry-unbounded',
+    [...path, name, 'Next'],
+    `Wait state "${name}" loops back with no attempt counter and no TimeoutSeconds: the execution retries until Step Functions' own limits`,
+  );
 }
 
 /** Reports each unbounded Wait loop of a state machine definition. */
@@ -81,5 +131,7 @@ export function checkStateMachineLoops(
   value: { States: States } & Record<string, unknown>,
   report: IacReport,
 ): void {
-  checkStates(value.States, timed(value), ['States'], report);
+  walkStates(value.States, timed(value), ['States'], timed, (name, state, bounded, path, states) =>
+    checkWait(name, state, bounded, path, states, report),
+  );
 }

@@ -8,9 +8,7 @@
 // A retrier with `JitterStrategy: FULL` is the documented durable-retry shape (attempts spread at random over
 // a long outage): whoever set it tuned how the retries are spread, so the length is chosen, not overlooked.
 import type { IacReport } from './IacResult.js';
-import { isStateMachine } from './stepFunctionLoops.js';
-
-type States = Record<string, Record<string, unknown>>;
+import { type States, timed, walkStates } from './stepFunctionLoops.js';
 
 /** The longest a standard workflow execution may run, in seconds (Step Functions' service quota). */
 const EXECUTION_LIMIT = 365 * 24 * 3600;
@@ -45,34 +43,28 @@ export function retrierWaits(retrier: Record<string, unknown>, limit: number): n
   return total;
 }
 
-const timed = (s: Record<string, unknown>) =>
-  s.TimeoutSeconds !== undefined || s.TimeoutSecondsPath !== undefined;
+// A Parallel or Map state's TimeoutSeconds bounds its branches (a Task's bounds one attempt only).
+const boundsBranches = (state: Record<string, unknown>) => state.Type !== 'Task' && timed(state);
 
-function checkStates(states: States, bounded: boolean, path: (string | number)[], report: IacReport): void {
-  for (const [name, state] of Object.entries(states)) {
-    if (typeof state !== 'object' || state === null) continue;
-    // A Parallel or Map state's TimeoutSeconds bounds its branches (a Task's bounds one attempt only).
-    const inner = bounded || (state.Type !== 'Task' && timed(state));
-    if (Array.isArray(state.Branches))
-      state.Branches.forEach((b, i) => {
-        if (isStateMachine(b)) checkStates(b.States, inner, [...path, name, 'Branches', i, 'States'], report);
-      });
-    for (const key of ['Iterator', 'ItemProcessor'])
-      if (isStateMachine(state[key]))
-        checkStates((state[key] as { States: States }).States, inner, [...path, name, key, 'States'], report);
-    if (!Array.isArray(state.Retry) || bounded) continue;
-    state.Retry.forEach((retrier, i) => {
-      if (typeof retrier !== 'object' || retrier === null) return;
-      const r = retrier as Record<string, unknown>;
-      if (r.JitterStrategy === 'FULL' || retrierWaits(r, EXECUTION_LIMIT) <= EXECUTION_LIMIT) return;
-      const where = r.MaxAttempts !== undefined ? 'MaxAttempts' : 'ErrorEquals';
-      report(
-        'retry-unbounded',
-        [...path, name, 'Retry', i, where],
-        `Retry of "${name}" waits longer in all than the execution may run (no MaxDelaySeconds caps the growing wait): an error that keeps coming back never reaches the Catch`,
-      );
-    });
-  }
+function checkRetries(
+  name: string,
+  state: Record<string, unknown>,
+  bounded: boolean,
+  path: (string | number)[],
+  report: IacReport,
+): void {
+  if (!Array.isArray(state.Retry) || bounded) return;
+  state.Retry.forEach((retrier, i) => {
+    if (typeof retrier !== 'object' || retrier === null) return;
+    const r = retrier as Record<string, unknown>;
+    if (r.JitterStrategy === 'FULL' || retrierWaits(r, EXECUTION_LIMIT) <= EXECUTION_LIMIT) return;
+    const where = r.MaxAttempts !== undefined ? 'MaxAttempts' : 'ErrorEquals';
+    report(
+      'retry-unbounded',
+      [...path, name, 'Retry', i, where],
+      `Retry of "${name}" waits longer in all than the execution may run (no MaxDelaySeconds caps the growing wait): an error that keeps coming back never reaches the Catch`,
+    );
+  });
 }
 
 /**
@@ -85,5 +77,7 @@ export function checkStateMachineRetriers(
   value: { States: States } & Record<string, unknown>,
   report: IacReport,
 ): void {
-  checkStates(value.States, timed(value), ['States'], report);
+  walkStates(value.States, timed(value), ['States'], boundsBranches, (name, state, bounded, path) =>
+    checkRetries(name, state, bounded, path, report),
+  );
 }
