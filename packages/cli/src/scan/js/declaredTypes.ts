@@ -8,13 +8,24 @@ import { type Node, propertyName, returnsPromise, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { settledOnReturn } from './rules/settledAsync.js';
 
-/** A named type: one this module declares (no source) or one it imports (`source`, the imported name). */
+/**
+ * A named type: one this module declares (no source) or one it imports (`source`, the imported name).
+ *
+ * @example
+ * const ref: TypeRef = { source: './context', name: 'Context' }; // import type { Context } from './context'
+ */
 export interface TypeRef {
   readonly source?: string;
   readonly name: string;
 }
 
-/** What a declared type's members are declared as, and its methods that answer a promise. */
+/**
+ * What a declared type's members are declared as, and its methods that answer a promise.
+ *
+ * @example
+ * // class CacheSource { redis: RedisClient; async setKey(k: string) {} }
+ * const cache: DeclaredType = { members: { redis: { name: 'RedisClient' } }, asyncMethods: ['setKey'] };
+ */
 export interface DeclaredType {
   readonly members: Readonly<Record<string, TypeRef>>;
   readonly asyncMethods: readonly string[];

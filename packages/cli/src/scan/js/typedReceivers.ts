@@ -8,7 +8,13 @@ import { type DeclaredType, declaredTypes, type TypeRef, typeRefOf } from './dec
 import { aliasTarget, resolverType } from './graphqlResolvers.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 
-/** A method called on a value of a declared type, reached through these members of it. */
+/**
+ * A method called on a value of a declared type, reached through these members of it.
+ *
+ * @example
+ * // ({ dataSources }: Context) => dataSources.redis.setKey(k)
+ * const call: TypedCall = { type: { source: './context', name: 'Context' }, path: ['dataSources', 'redis'], method: 'setKey' };
+ */
 export interface TypedCall {
   readonly type: TypeRef;
   readonly path: readonly string[];
