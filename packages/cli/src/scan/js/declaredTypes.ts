@@ -153,6 +153,14 @@ function shapeOf(ctx: ModuleContext, d: Node): DeclaredType | undefined {
  * declaredTypes(ctx) // export type Ctx = { ds: DataSources } -> { Ctx: { members: { ds: { name: 'DataSources' } }, asyncMethods: [] } }
  */
 export function declaredTypes(ctx: ModuleContext): Record<string, DeclaredType> | undefined {
+  // Asked by the module's facts and again by typed receivers while rules run: read the module once.
+  if (!known.has(ctx)) known.set(ctx, readDeclaredTypes(ctx));
+  return known.get(ctx);
+}
+
+const known = new WeakMap<ModuleContext, Record<string, DeclaredType> | undefined>();
+
+function readDeclaredTypes(ctx: ModuleContext): Record<string, DeclaredType> | undefined {
   // Cheap text test: a module with no type annotation declares no member's type (plain JavaScript).
   if (!ctx.source.includes(':') || !/\b(type|interface|class)\b/.test(ctx.source)) return undefined;
   const out: Record<string, DeclaredType> = {};

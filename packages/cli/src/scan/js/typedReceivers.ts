@@ -84,16 +84,13 @@ export function typedCall(ctx: ModuleContext, callee: Node | undefined): TypedCa
   return settleLocally(ctx, { type, path: [...declared.path, ...members], method });
 }
 
-const ownTypes = new WeakMap<ModuleContext, Record<string, DeclaredType> | undefined>();
-
 /**
  * Follows the steps this module declares itself: a call whose type ends here is decided now (a sync
  * method, an unknown member: no candidate), one that leaves through an import of the project goes on from
  * there; a package's type (`Logger` of a logging library) is not the project's class, and is left alone.
  */
 function settleLocally(ctx: ModuleContext, call: TypedCall): TypedCall | undefined {
-  if (!ownTypes.has(ctx)) ownTypes.set(ctx, declaredTypes(ctx));
-  const types = ownTypes.get(ctx);
+  const types = declaredTypes(ctx);
   let type: TypeRef | undefined = call.type;
   const path = [...call.path];
   while (type !== undefined && type.source === undefined) {

@@ -25,17 +25,15 @@ import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { noteEventWired } from './cdkEventWired.js';
 import { fallbackFor } from './cdkFallback.js';
 import { fifoSource } from './cdkFifoSources.js';
-import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { functionDlqWithoutAlarm } from './cdkFunctionDlqs.js';
-import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { alarmedElsewhere } from './cdkHandedDlqs.js';
-import { functionConstruct, handlerLink } from './cdkHandlers.js';
+import { handlerLink } from './cdkHandlers.js';
 import { onlyLogDeliveryDlq } from './cdkLogDlqs.js';
-import { uncappedQueueMappings } from './cdkMappingConcurrency.js';
+import { consumerCap, uncappedQueueMappings } from './cdkMappingConcurrency.js';
 import { notePassedProps } from './cdkPassedProps.js';
 import { notePushedHandlers } from './cdkPushedHandlers.js';
 import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
-import { factoryCapped, noteSelfUncapped } from './cdkSelfConsumers.js';
+import { noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { sourceOptions } from './cdkSourceOptions.js';
 import { targetedFieldFunctions } from './cdkTargetedFields.js';
@@ -228,19 +226,10 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         );
       if (kind === 'SqsEventSource' && !opts.unread && p?.props.get('maxConcurrency') === undefined) {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
-        const fnProps = functionConstruct(ctx, fnExpr)?.props;
-        if (
-          fnProps?.spread ||
-          fnProps?.props.has('reservedConcurrentExecutions') ||
-          factoryCapped(ctx, fnExpr)
-        )
-          continue;
-        if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) {
-          noteSelfUncapped(ctx, fnExpr, node);
-          continue;
-        }
-        if (nothingToFloodInCdk(ctx, memberPath(fnExpr)?.join('.'), fnProps)) continue;
-        const link = handlerLink(ctx, fnExpr, 'no-work');
+        const cap = consumerCap(ctx, fnExpr);
+        if (cap.kind === 'elsewhere') noteSelfUncapped(ctx, fnExpr, node);
+        if (cap.kind !== 'uncapped') continue;
+        const link = cap.link;
         report(
           'iac-no-reserved-concurrency',
           node,

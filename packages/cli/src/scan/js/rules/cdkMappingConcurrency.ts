@@ -23,6 +23,26 @@ function polledQueue(ctx: ModuleContext, arn: Node | undefined): Node | undefine
     : undefined;
 }
 
+/**
+ * How a CDK function fed by an SQS source with no `maxConcurrency` stands: `capped` (its props reserve
+ * concurrency, spread props may, or its factory caps it), `elsewhere` (handed in: whoever builds it sets
+ * its concurrency), `idle` (nothing behind it to flood), else `uncapped` with the handler to link.
+ *
+ * @example
+ * consumerCap(ctx, worker) // new Function(this, 'W', { reservedConcurrentExecutions: 5 }) -> { kind: 'capped' }
+ */
+export function consumerCap(
+  ctx: ModuleContext,
+  fnExpr: Node | undefined,
+): { kind: 'capped' | 'elsewhere' | 'idle' } | { kind: 'uncapped'; link: ReturnType<typeof handlerLink> } {
+  const fnProps = functionConstruct(ctx, fnExpr)?.props;
+  if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))
+    return { kind: 'capped' };
+  if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) return { kind: 'elsewhere' };
+  if (nothingToFloodInCdk(ctx, memberPath(fnExpr)?.join('.'), fnProps)) return { kind: 'idle' };
+  return { kind: 'uncapped', link: handlerLink(ctx, fnExpr, 'no-work') };
+}
+
 function judge(
   ctx: ModuleContext,
   at: Node,
@@ -36,13 +56,9 @@ function judge(
   if (props.props.has('startingPosition')) return;
   const queue = polledQueue(ctx, props.props.get('eventSourceArn'));
   if (queue === undefined || fnExpr === undefined) return;
-  const fnProps = functionConstruct(ctx, fnExpr)?.props;
-  if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))
-    return;
-  // A function handed in has its concurrency set by whoever builds it.
-  if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) return;
-  if (nothingToFloodInCdk(ctx, memberPath(fnExpr)?.join('.'), fnProps)) return;
-  const link = handlerLink(ctx, fnExpr, 'no-work');
+  const cap = consumerCap(ctx, fnExpr);
+  if (cap.kind !== 'uncapped') return;
+  const link = cap.link;
   report(
     'iac-no-reserved-concurrency',
     at,
