@@ -5,6 +5,7 @@ import { type Node, objectProps, stringValue, unwrap } from './ast.js';
 import { openMethod } from './handedInClients.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { spreadOptionsMethod } from './spreadOptionsMethod.js';
+import { wholeOptionsMethod } from './wholeOptionsMethod.js';
 
 /**
  * The request method: 'GET' when options are absent or a literal without `method`, undefined when unknown.
@@ -14,7 +15,7 @@ import { spreadOptionsMethod } from './spreadOptionsMethod.js';
 export function methodOrGet(ctx: ModuleContext, options: Node | undefined): string | undefined {
   if (options === undefined) return 'GET';
   const props = objectProps(ctx.valueOf(options));
-  if (props === undefined) return undefined;
+  if (props === undefined) return wholeOptionsMethod(ctx, options);
   if (props.props.has('method')) return methodOf(ctx, options);
   // `{ ...options }` of the wrapper's parameter: what the module's calls of the wrapper spell.
   return props.spread ? spreadOptionsMethod(ctx, unwrap(ctx.valueOf(options)) as Node) : 'GET';
@@ -28,7 +29,11 @@ export function methodOrGet(ctx: ModuleContext, options: Node | undefined): stri
  */
 export function methodOf(ctx: ModuleContext, options: Node | undefined): string | undefined {
   const props = objectProps(ctx.valueOf(options));
-  const value = props?.props.get('method');
+  if (props === undefined) return wholeOptionsMethod(ctx, options);
+  const value = props.props.get('method');
+  // `{ timeout, ...config }` of the wrapper's parameter, no method of its own: what its callers spell.
+  if (value === undefined && props.spread)
+    return spreadOptionsMethod(ctx, unwrap(ctx.valueOf(options)) as Node);
   const m = stringValue(value) ?? stringValue(ctx.valueOf(value));
   return m?.toUpperCase() ?? openMethod(ctx, value);
 }

@@ -11,6 +11,7 @@ import { lambdaExtension } from '../lambdaExtension.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { type Cover, chainedMethods, coverAt } from '../protection.js';
+import { recursiveRetryAround } from '../recursiveRetryAround.js';
 import { isServerModule } from '../serverModule.js';
 import { untimedApiClients } from './apiClients.js';
 import { type TimeoutFromCaller, timeoutFromCaller } from './callerTimeouts.js';
@@ -122,7 +123,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         ? `${http.package} ${calleeName(call) ?? ''}()`
         : http.receiver === 'RESTDataSource'
           ? `RESTDataSource this.${calleeName(call) ?? ''}()`
-          : http.lib === 'fetch' || http.lib === 'undici' || (isCalled(call) && http.lib !== 'axios')
+          : http.lib === 'fetch' || http.lib === 'undici' || isCalled(call)
             ? `${http.lib}()`
             : http.lib === 'node-http'
               ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
@@ -221,6 +222,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     )
       continue;
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
+    if (recursiveRetryAround(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
     // In a shared module (no handler of its own), the handlers that reach the request decide it.
     // A consumer's redelivery retries a request it reaches, as in the handler's own module (above). A
