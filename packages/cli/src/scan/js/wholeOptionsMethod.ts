@@ -37,11 +37,22 @@ export function wholeOptionsMethod(ctx: ModuleContext, options: Node | undefined
 
 /** The method an options object literal spells: its `method`, or GET when it has none and spreads nothing. */
 function spelled(ctx: ModuleContext, arg: Node | undefined): string | undefined {
-  const props = objectProps(ctx.valueOf(arg));
+  const props = objectProps(ctx.valueOf(arg)) ?? objectProps(declaredValue(ctx, arg));
   if (props === undefined) return undefined;
   const value = props.props.get('method');
   if (value === undefined) return props.spread ? undefined : 'GET';
   return (stringValue(value) ?? stringValue(ctx.valueOf(value)))?.toUpperCase();
+}
+
+/**
+ * The object a `var`/`let` options variable starts as (`var config = { method: 'get', url }`), which
+ * valueOf leaves alone because it may be reassigned: its method is what the call site spells.
+ */
+function declaredValue(ctx: ModuleContext, arg: Node | undefined): Node | undefined {
+  const id = unwrap(arg);
+  if (id?.type !== 'Identifier') return undefined;
+  const binding = ctx.resolve(id.name as string, id);
+  return binding?.kind === 'var' || binding?.kind === 'let' ? unwrap(binding.init) : undefined;
 }
 
 /** The name a function is called by: declared, bound to a variable, or a class or object method's key. */
