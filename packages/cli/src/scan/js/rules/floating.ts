@@ -30,6 +30,7 @@ import type { Report } from './Report.js';
 import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
 import { settledOnReturn } from './settledAsync.js';
 import { timerStartsWork } from './timerWork.js';
+import { unawaitedQuery } from './unawaitedQuery.js';
 
 type PromiseCall =
   | boolean
@@ -55,6 +56,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (algoliaRequest(ctx, call)) return true;
     if (name === 'close' && closesBrowser(ctx, call)) return true;
     if (closesPromiseClient(ctx, call)) return true;
+    if (unawaitedQuery(ctx, call)) return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
     if (emitsToAsyncListener(ctx, call)) return true;
     // `db.disconnect()` on an instance of the project's own class: the project pass decides. An `emit`
