@@ -3,7 +3,15 @@
 // judged by what verifyToken does, not by its name) and into a promise's executor (`new Promise((res,
 // rej) => jwt.verify(token, getKey, cb))`); a name is the only evidence left for a call the module
 // cannot see into.
-import { calleeName, isFunction, memberPath, type Node, objectProps, someDescendant, unwrap } from '../ast.js';
+import {
+  calleeName,
+  isFunction,
+  memberPath,
+  type Node,
+  objectProps,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall, methodOf, sdkInstance } from '../memberClass.js';
 import { isSdkSend } from '../sdkSend.js';
