@@ -86,8 +86,9 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
     if (param !== undefined && discriminates({ type: 'CatchClause', start: 0, end: 0, param, body } as Node))
       continue;
     const chain = unwrap(callee.object) as Node;
+    // Wrapped: `getSignedUrl(client, cmd).catch(...)` is a chain whose root call is the remote one.
     const remote =
-      callsRemote(ctx, chain) ??
+      callsRemote(ctx, wrap(chain)) ??
       rootRemote(ctx, chain) ??
       (someDescendant(
         chain,

@@ -42,8 +42,21 @@ function literalOf(node: Node | undefined, ctx: ModuleContext | undefined): Node
 /** 401/403 as a number or a named constant. */
 export function isAuthStatus(node: Node | undefined, ctx?: ModuleContext): boolean {
   if (AUTH_STATUS.has(numberValue(literalOf(node, ctx)) ?? 0)) return true;
+  if (ctx !== undefined && AUTH_STATUS.has(numberValue(builtField(node, ctx)) ?? 0)) return true;
   const last = memberPath(unwrap(node))?.at(-1);
   return last !== undefined && (memberPath(unwrap(node))?.length ?? 0) > 1 && STATUS_NAME.test(last);
+}
+
+/**
+ * `res.status(error.code)` after `const error = { code: 403, message: err.message }`: the field of an object
+ * the function built first, so the status is what that literal says (the value a response is built from).
+ */
+function builtField(node: Node | undefined, ctx: ModuleContext): Node | undefined {
+  const n = unwrap(node);
+  if (n?.type !== 'MemberExpression' || unwrap(n.object)?.type !== 'Identifier') return undefined;
+  const key = propertyName(n.property, n.computed);
+  if (key !== 'code' && key !== 'status' && key !== 'statusCode') return undefined;
+  return objectProps(ctx.valueOf(n.object))?.props.get(key);
 }
 
 /**
@@ -93,7 +106,7 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
       /^(status|code|sendStatus|writeHead|throw|error|createError|createHttpError|httpError|HttpError)$/.test(
         name,
       ) &&
-      isAuthStatus(args[0])
+      isAuthStatus(args[0], ctx)
     )
       return true;
     if (BODY_THEN_STATUS.test(name) && isAuthStatus(args[1])) return true;

@@ -1,6 +1,6 @@
 // What infra-error-as-auth reads in code: an answer of 401/403 (or Deny), a try block that depends on a
 // remote verifier, a falsy "not verified" value, and a catch that looks at the error before answering.
-import { calleeName, isDefaultValue, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isDefaultValue, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure, wrap } from './authAnswers.js';
 import { isDeniedStatusValue } from './authStatusVerdict.js';
@@ -55,6 +55,9 @@ export function discriminates(handler: Node): boolean {
           (n.alternate == null || onlyLogs(n.alternate))
         )
           return false;
+        // `e.name === 'TokenExpiredError' ? 'Session expired' : 'Invalid token'`: picks the words of the one
+        // answer every error gets, not which errors get it.
+        if (n.type === 'ConditionalExpression' && picksWords(n)) return false;
         const test =
           n.type === 'SwitchStatement' ? n.discriminant : n.type === 'LogicalExpression' ? n : n.test;
         // `err instanceof AppError ? err.statusCode : 401`: the project's own errors keep their status and
@@ -82,6 +85,14 @@ export function discriminates(handler: Node): boolean {
     },
     true,
   );
+}
+
+/**
+ * A conditional choosing between two phrases (a message): words with a space between them, never a code,
+ * an effect or a status (`'FORBIDDEN' : 'INTERNAL_SERVER_ERROR'` picks the answer and tells errors apart).
+ */
+function picksWords(n: Node): boolean {
+  return [n.consequent, n.alternate].every((b) => /\S\s+\S/.test(stringValue(b as Node) ?? ''));
 }
 
 /** The catch-all base class a project raises its own answers with (`AppError`, `HttpError`, `ApiError`). */

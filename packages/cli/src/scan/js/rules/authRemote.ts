@@ -3,9 +3,17 @@
 // judged by what verifyToken does, not by its name) and into a promise's executor (`new Promise((res,
 // rej) => jwt.verify(token, getKey, cb))`); a name is the only evidence left for a call the module
 // cannot see into.
-import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import {
+  calleeName,
+  isFunction,
+  memberPath,
+  type Node,
+  objectProps,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isSdkClass, memberCall, methodOf } from '../memberClass.js';
+import { isSdkClass, memberCall, methodOf, sdkInstance } from '../memberClass.js';
 import { isSdkSend } from '../sdkSend.js';
 import { wrap } from './authAnswers.js';
 import { dataLookup } from './authLookups.js';
@@ -63,6 +71,17 @@ export function remoteVerifierMade(ctx: ModuleContext, value: Node | undefined):
   const call = unwrap(made?.type === 'ConditionalExpression' ? made.consequent : made);
   if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return false;
   return REMOTE_VERIFIERS.has(ctx.importRoot(call.callee)?.source ?? '');
+}
+
+/**
+ * `getSignedUrl(s3Client, command)`, `paginateListObjectsV2({ client }, input)`: a helper of an AWS SDK
+ * package handed a client, which resolves credentials and may call AWS through it.
+ */
+function sdkHelperCall(ctx: ModuleContext, call: Node, source: string | undefined): boolean {
+  if (source?.startsWith('@aws-sdk/') !== true) return false;
+  const first = unwrap((call.arguments as Node[])[0]);
+  const client = first?.type === 'ObjectExpression' ? objectProps(first)?.props.get('client') : first;
+  return client !== undefined && sdkInstance(ctx, client);
 }
 
 /** `this.m(...)` inside a class: the class's own method `m`. */
@@ -205,7 +224,8 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
         const cmd =
           arg?.type === 'NewExpression' ? (unwrap(arg.callee)?.name as string | undefined) : undefined;
         what = cmd !== undefined ? `${cmd} (AWS)` : 'an AWS call';
-      } else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
+      } else if (sdkHelperCall(ctx, n, imp?.source)) what = `${name}() (AWS)`;
+      else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
       else if (dataLookup(ctx, n) !== undefined) what = dataLookup(ctx, n);
       else if (awaited && name !== undefined) {
         // A function of this module: what it does decides, not its name.

@@ -2,8 +2,8 @@
 // promise-based by awaiting its queries (`await mysql.query(...)` then `mysql.end()`). serverless-mysql,
 // mysql2/promise, pg, Sequelize and ioredis close with a promise too: the handler returns while the close
 // still runs, it resumes in a later invocation that reuses the cached client, and its failure is never
-// seen. The method name alone says nothing (`server.close()`, a callback-era `connection.end()`), nor does
-// `release()`, which hands a pooled connection back at once.
+// seen (pg's Client and Pool say so by what they are). The method name alone says nothing (`server.close()`,
+// a callback-era `connection.end()`), nor does `release()`, which hands a pooled connection back at once.
 import { escapeRegExp } from '../../escapeRegExp.js';
 import { calleeName, memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -22,7 +22,18 @@ export function closesPromiseClient(ctx: ModuleContext, call: Node): boolean {
   const path = memberPath(unwrap(call.callee)?.object as Node | undefined);
   if (path === undefined || path.length === 0) return false;
   const receiver = path.map(escapeRegExp).join('\\s*\\.\\s*');
-  return new RegExp(`\\bawait\\s+${receiver}\\s*\\.\\s*(?:query|execute|transaction)\\s*[(<]`).test(
-    ctx.source,
-  );
+  // `await client.connect()` shows it as well as a query does: pg's and mysql2/promise's connect.
+  if (
+    new RegExp(`\\bawait\\s+${receiver}\\s*\\.\\s*(?:query|execute|transaction|connect)\\s*[(<]`).test(
+      ctx.source,
+    )
+  )
+    return true;
+  return path.length === 1 && madeByPg(ctx, unwrap(call.callee)?.object as Node);
+}
+
+/** `const client = new Client()` / `new Pool()` of pg: its `end()` answers a promise when given no callback. */
+function madeByPg(ctx: ModuleContext, receiver: Node): boolean {
+  const made = unwrap(ctx.valueOf(receiver));
+  return made?.type === 'NewExpression' && ctx.importRoot(made.callee)?.source === 'pg';
 }

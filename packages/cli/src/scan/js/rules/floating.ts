@@ -24,12 +24,13 @@ import { classifyHttpCall } from './http.js';
 import { libraryEachOfAsync } from './libraryEach.js';
 import { feedsListenedStream } from './listenerFeeds.js';
 import { prismaCall } from './prismaLazy.js';
-import { promiseFieldReads } from './promiseFieldRead.js';
+import { promiseFieldReads, promisesTestedAsAnswers } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
 import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
 import { settledOnReturn } from './settledAsync.js';
 import { timerStartsWork } from './timerWork.js';
+import { unawaitedQuery } from './unawaitedQuery.js';
 
 type PromiseCall =
   | boolean
@@ -55,6 +56,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (algoliaRequest(ctx, call)) return true;
     if (name === 'close' && closesBrowser(ctx, call)) return true;
     if (closesPromiseClient(ctx, call)) return true;
+    if (unawaitedQuery(ctx, call)) return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
     if (emitsToAsyncListener(ctx, call)) return true;
     // `db.disconnect()` on an instance of the project's own class: the project pass decides. An `emit`
@@ -232,6 +234,17 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   // An aws-sdk v2 call whose callback runs after the handler answered (rules/sdkCallbackAnswers.ts).
   if (!helper)
     for (const { call, why } of sdkCallbacksAnsweredEarly(ctx)) report('floating-promise', call, why);
+  // A promise kept in a const and only tested as if it were the answer (`if (!row)`): always truthy.
+  for (const call of promisesTestedAsAnswers(ctx)) {
+    const reaching = helper ? exportsReaching(ctx, call, true) : [];
+    if (helper && reaching.length === 0 && !inGraphqlResolver(ctx, call)) continue;
+    report(
+      'floating-promise',
+      call,
+      `${memberPath(call.callee)?.join('.') ?? 'call'}(...) is not awaited, yet its promise is tested as if it were the answer: a promise is always truthy, so the check never fires, and the call's failure is never seen`,
+      helper && reaching.length > 0 ? { onlyIfExportOnHandlerPath: reaching } : {},
+    );
+  }
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
   if (!ctx.source.includes('send(') && !ctx.source.includes('.promise()')) return;
   for (const call of droppedPromises(ctx)) {
