@@ -22,15 +22,26 @@ export function timerStartsWork(
   const cb = ctx.valueOf((call.arguments as Node[])[0]);
   if (cb === undefined || !isFunction(cb)) return false;
   if (cb.async === true) return true;
-  const body = unwrap(cb.body as Node);
-  // An expression body is the call itself; a block's statements are each looked at.
-  const expressions =
-    body?.type === 'BlockStatement'
-      ? (body.body as Node[]).map((s) => s.expression as Node | undefined)
-      : [body];
-  return expressions.some((expression) => {
-    let e = unwrap(expression);
-    if (e?.type === 'UnaryExpression' && e.operator === 'void') e = unwrap(e.argument);
-    return e?.type === 'CallExpression' && startsPromise(e);
-  });
+  // A callback that schedules itself again (`function poll() { ...; setTimeout(poll, 500) }`) is asked
+  // about while it is being looked at: that answer is the one being worked out, so it adds nothing.
+  if (visiting.has(cb)) return false;
+  visiting.add(cb);
+  try {
+    const body = unwrap(cb.body as Node);
+    // An expression body is the call itself; a block's statements are each looked at.
+    const expressions =
+      body?.type === 'BlockStatement'
+        ? (body.body as Node[]).map((s) => s.expression as Node | undefined)
+        : [body];
+    return expressions.some((expression) => {
+      let e = unwrap(expression);
+      if (e?.type === 'UnaryExpression' && e.operator === 'void') e = unwrap(e.argument);
+      return e?.type === 'CallExpression' && startsPromise(e);
+    });
+  } finally {
+    visiting.delete(cb);
+  }
 }
+
+/** Timer callbacks being looked at, up the current call stack. */
+const visiting = new Set<Node>();
