@@ -19,6 +19,7 @@ import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
 import { closesPromiseClient } from './clientClose.js';
 import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
+import { asyncErrFirstCallback } from './errFirstAsync.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { inHandlerHook, mayHaveHooks } from './handlerHooks.js';
 import { classifyHttpCall } from './http.js';
@@ -42,7 +43,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (classifyHttpCall(ctx, call) !== undefined) return true;
   const callee = unwrap(call.callee);
   const name = calleeName(call);
-  if (libraryEachOfAsync(ctx, call)) return true;
+  if (libraryEachOfAsync(ctx, call) || asyncErrFirstCallback(ctx, call)) return true;
   if (callee?.type === 'MemberExpression') {
     if (isSdkSend(ctx, call)) return true;
     if (name === 'then' || name === 'finally') return true;
@@ -144,6 +145,8 @@ function messageOf(ctx: ModuleContext, call: Node, voided: boolean): string {
     return `${what}(items, async ...) calls the callback per item and drops its promise: the handler returns before the work finishes, and its failures are never seen`;
   if (calleeName(call) === 'forEach')
     return 'forEach(async ...) does not wait: the handler returns before the records are processed';
+  if (asyncErrFirstCallback(ctx, call))
+    return `${what}(..., async (err) => ...) calls back the Node way and drops the callback's promise: its work outlives the caller, and a rejection in it is unhandled (the request it should answer is never answered)`;
   const group = unawaitedGroup(ctx, call);
   if (group === 'combinator')
     return `${what}(...) is not awaited: the handler goes on and may return while its promises still run, and their failures are never seen`;
