@@ -30,6 +30,7 @@ import { promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
 import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
+import { loggedSdkCallbacks } from './sdkLoggedCallbacks.js';
 import { settledOnReturn } from './settledAsync.js';
 import { timerStartsWork } from './timerWork.js';
 
@@ -236,6 +237,18 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   // An aws-sdk v2 call whose callback runs after the handler answered (rules/sdkCallbackAnswers.ts).
   if (!helper)
     for (const { call, why } of sdkCallbacksAnsweredEarly(ctx)) report('floating-promise', call, why);
+  // In a helper, one whose callback only logs, when a handler reaches it (rules/sdkLoggedCallbacks.ts).
+  else
+    for (const { call, method } of loggedSdkCallbacks(ctx)) {
+      const reaching = exportsReaching(ctx, call, true);
+      if (reaching.length > 0)
+        report(
+          'floating-promise',
+          call,
+          `${method}(..., callback) is fired and its callback only logs: the helper returns at once, so the handler reaching it may answer and freeze with the request in flight`,
+          { onlyIfExportOnHandlerPath: reaching },
+        );
+    }
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
   if (!ctx.source.includes('send(') && !ctx.source.includes('.promise()')) return;
   for (const call of droppedPromises(ctx)) {
