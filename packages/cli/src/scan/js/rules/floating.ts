@@ -23,10 +23,11 @@ import { asyncErrFirstCallback } from './errFirstAsync.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { inHandlerHook, mayHaveHooks } from './handlerHooks.js';
 import { classifyHttpCall } from './http.js';
+import { keptPromiseTests } from './keptPromiseTests.js';
 import { libraryEachOfAsync } from './libraryEach.js';
 import { feedsListenedStream } from './listenerFeeds.js';
 import { prismaCall } from './prismaLazy.js';
-import { promiseFieldReads } from './promiseFieldRead.js';
+import { certainPromise, promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
 import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
@@ -250,8 +251,8 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
         );
     }
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
-  if (!ctx.source.includes('send(') && !ctx.source.includes('.promise()')) return;
-  for (const call of droppedPromises(ctx)) {
+  const sdkText = ctx.source.includes('send(') || ctx.source.includes('.promise()');
+  for (const call of sdkText ? droppedPromises(ctx) : []) {
     if (!helper && ctx.handlerKindAt(call) === undefined && !inConstructedClass(ctx, call)) continue;
     const reaching = helper ? exportsReaching(ctx, call, true) : [];
     if (helper && reaching.length === 0) continue;
@@ -263,16 +264,29 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       helper ? { onlyIfExportOnHandlerPath: reaching } : {},
     );
   }
-  // A field read off the promise as if it were the answer (rules/promiseFieldRead.ts): a bug wherever it
-  // runs, so a handler's path is asked only of a helper module.
-  for (const call of promiseFieldReads(ctx)) {
-    const reaching = helper ? exportsReaching(ctx, call, true) : [];
-    if (helper && reaching.length === 0) continue;
+  // A field read off the promise as if it were the answer (rules/promiseFieldRead.ts), or a kept promise
+  // only tested or read as the answer (rules/keptPromiseTests.ts): a bug wherever it runs, so a handler's
+  // path is asked only of a helper module outside a GraphQL resolver.
+  const misread = [
+    ...(sdkText ? promiseFieldReads(ctx).map((call) => ({ call, kept: false })) : []),
+    ...(sdkText || PRISMA_QUERY.test(ctx.source)
+      ? keptPromiseTests(ctx, (call) => certainPromise(ctx, call)).map((call) => ({ call, kept: true }))
+      : []),
+  ];
+  for (const { call, kept } of misread) {
+    const reaching = helper && !inGraphqlResolver(ctx, call) ? exportsReaching(ctx, call, true) : undefined;
+    if (reaching?.length === 0) continue;
+    const what = memberPath(call.callee)?.join('.') ?? 'call';
     report(
       'floating-promise',
       call,
-      `${memberPath(call.callee)?.join('.') ?? 'call'}(...) is not awaited, yet its answer's fields are read off the promise: they are always undefined, the request floats and its failure is never seen`,
-      helper ? { onlyIfExportOnHandlerPath: reaching } : {},
+      kept
+        ? `${what}(...) is kept unawaited and then read as its answer (tested, or its fields read): a promise is always there and has no such fields, so the check never fires, and the request floats (a Prisma query never runs at all)`
+        : `${what}(...) is not awaited, yet its answer's fields are read off the promise: they are always undefined, the request floats and its failure is never seen`,
+      reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching },
     );
   }
 }
+
+/** Text of a Prisma model query (rules/prismaLazy.ts): the kept-promise check runs only where one may be. */
+const PRISMA_QUERY = /\.(findUnique|findFirst|createMany|updateMany|deleteMany|upsert)\w*\s*\(/;

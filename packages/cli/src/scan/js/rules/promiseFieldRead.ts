@@ -10,7 +10,7 @@ import { isSdkSend } from '../sdkSend.js';
 const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
 
 /** A call that certainly answers a promise: an AWS SDK send, or v2's `.promise()`. */
-function certainPromise(ctx: ModuleContext, call: Node): boolean {
+export function certainPromise(ctx: ModuleContext, call: Node): boolean {
   return (calleeName(call) === 'promise' && call.arguments.length === 0) || isSdkSend(ctx, call);
 }
 
