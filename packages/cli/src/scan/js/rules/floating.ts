@@ -13,24 +13,27 @@ import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { type TypedCall, typedCall } from '../typedReceivers.js';
 import { algoliaRequest } from './algoliaCalls.js';
+import { awaitedElsewhere } from './awaitedSibling.js';
 import { closesBrowser } from './browserClose.js';
 import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
 import { closesPromiseClient } from './clientClose.js';
 import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
+import { asyncErrFirstCallback } from './errFirstAsync.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { inHandlerHook, mayHaveHooks } from './handlerHooks.js';
 import { classifyHttpCall } from './http.js';
+import { keptPromiseTests } from './keptPromiseTests.js';
 import { libraryEachOfAsync } from './libraryEach.js';
 import { feedsListenedStream } from './listenerFeeds.js';
 import { prismaCall } from './prismaLazy.js';
-import { promiseFieldReads, promisesTestedAsAnswers } from './promiseFieldRead.js';
+import { certainPromise, promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
 import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
+import { loggedSdkCallbacks } from './sdkLoggedCallbacks.js';
 import { settledOnReturn } from './settledAsync.js';
 import { timerStartsWork } from './timerWork.js';
-import { unawaitedQuery } from './unawaitedQuery.js';
 
 type PromiseCall =
   | boolean
@@ -42,7 +45,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (classifyHttpCall(ctx, call) !== undefined) return true;
   const callee = unwrap(call.callee);
   const name = calleeName(call);
-  if (libraryEachOfAsync(ctx, call)) return true;
+  if (libraryEachOfAsync(ctx, call) || asyncErrFirstCallback(ctx, call)) return true;
   if (callee?.type === 'MemberExpression') {
     if (isSdkSend(ctx, call)) return true;
     if (name === 'then' || name === 'finally') return true;
@@ -55,8 +58,7 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (name === 'execute' || name === 'fetch' || prismaCall(call)) return true;
     if (algoliaRequest(ctx, call)) return true;
     if (name === 'close' && closesBrowser(ctx, call)) return true;
-    if (closesPromiseClient(ctx, call)) return true;
-    if (unawaitedQuery(ctx, call)) return true;
+    if (closesPromiseClient(ctx, call) || awaitedElsewhere(ctx, call)) return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
     if (emitsToAsyncListener(ctx, call)) return true;
     // `db.disconnect()` on an instance of the project's own class: the project pass decides. An `emit`
@@ -145,6 +147,8 @@ function messageOf(ctx: ModuleContext, call: Node, voided: boolean): string {
     return `${what}(items, async ...) calls the callback per item and drops its promise: the handler returns before the work finishes, and its failures are never seen`;
   if (calleeName(call) === 'forEach')
     return 'forEach(async ...) does not wait: the handler returns before the records are processed';
+  if (asyncErrFirstCallback(ctx, call))
+    return `${what}(..., async (err) => ...) calls back the Node way and drops the callback's promise: its work outlives the caller, and a rejection in it is unhandled (the request it should answer is never answered)`;
   const group = unawaitedGroup(ctx, call);
   if (group === 'combinator')
     return `${what}(...) is not awaited: the handler goes on and may return while its promises still run, and their failures are never seen`;
@@ -234,20 +238,21 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   // An aws-sdk v2 call whose callback runs after the handler answered (rules/sdkCallbackAnswers.ts).
   if (!helper)
     for (const { call, why } of sdkCallbacksAnsweredEarly(ctx)) report('floating-promise', call, why);
-  // A promise kept in a const and only tested as if it were the answer (`if (!row)`): always truthy.
-  for (const call of promisesTestedAsAnswers(ctx)) {
-    const reaching = helper ? exportsReaching(ctx, call, true) : [];
-    if (helper && reaching.length === 0 && !inGraphqlResolver(ctx, call)) continue;
-    report(
-      'floating-promise',
-      call,
-      `${memberPath(call.callee)?.join('.') ?? 'call'}(...) is not awaited, yet its promise is tested as if it were the answer: a promise is always truthy, so the check never fires, and the call's failure is never seen`,
-      helper && reaching.length > 0 ? { onlyIfExportOnHandlerPath: reaching } : {},
-    );
-  }
+  // In a helper, one whose callback only logs, when a handler reaches it (rules/sdkLoggedCallbacks.ts).
+  else
+    for (const { call, method } of loggedSdkCallbacks(ctx)) {
+      const reaching = exportsReaching(ctx, call, true);
+      if (reaching.length > 0)
+        report(
+          'floating-promise',
+          call,
+          `${method}(..., callback) is fired and its callback only logs: the helper returns at once, so the handler reaching it may answer and freeze with the request in flight`,
+          { onlyIfExportOnHandlerPath: reaching },
+        );
+    }
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
-  if (!ctx.source.includes('send(') && !ctx.source.includes('.promise()')) return;
-  for (const call of droppedPromises(ctx)) {
+  const sdkText = ctx.source.includes('send(') || ctx.source.includes('.promise()');
+  for (const call of sdkText ? droppedPromises(ctx) : []) {
     if (!helper && ctx.handlerKindAt(call) === undefined && !inConstructedClass(ctx, call)) continue;
     const reaching = helper ? exportsReaching(ctx, call, true) : [];
     if (helper && reaching.length === 0) continue;
@@ -259,16 +264,29 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       helper ? { onlyIfExportOnHandlerPath: reaching } : {},
     );
   }
-  // A field read off the promise as if it were the answer (rules/promiseFieldRead.ts): a bug wherever it
-  // runs, so a handler's path is asked only of a helper module.
-  for (const call of promiseFieldReads(ctx)) {
-    const reaching = helper ? exportsReaching(ctx, call, true) : [];
-    if (helper && reaching.length === 0) continue;
+  // A field read off the promise as if it were the answer (rules/promiseFieldRead.ts), or a kept promise
+  // only tested or read as the answer (rules/keptPromiseTests.ts): a bug wherever it runs, so a handler's
+  // path is asked only of a helper module outside a GraphQL resolver.
+  const misread = [
+    ...(sdkText ? promiseFieldReads(ctx).map((call) => ({ call, kept: false })) : []),
+    ...(sdkText || PRISMA_QUERY.test(ctx.source)
+      ? keptPromiseTests(ctx, (call) => certainPromise(ctx, call)).map((call) => ({ call, kept: true }))
+      : []),
+  ];
+  for (const { call, kept } of misread) {
+    const reaching = helper && !inGraphqlResolver(ctx, call) ? exportsReaching(ctx, call, true) : undefined;
+    if (reaching?.length === 0) continue;
+    const what = memberPath(call.callee)?.join('.') ?? 'call';
     report(
       'floating-promise',
       call,
-      `${memberPath(call.callee)?.join('.') ?? 'call'}(...) is not awaited, yet its answer's fields are read off the promise: they are always undefined, the request floats and its failure is never seen`,
-      helper ? { onlyIfExportOnHandlerPath: reaching } : {},
+      kept
+        ? `${what}(...) is kept unawaited and then read as its answer (tested, or its fields read): a promise is always there and has no such fields, so the check never fires, and the request floats (a Prisma query never runs at all)`
+        : `${what}(...) is not awaited, yet its answer's fields are read off the promise: they are always undefined, the request floats and its failure is never seen`,
+      reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching },
     );
   }
 }
+
+/** Text of a Prisma model query (rules/prismaLazy.ts): the kept-promise check runs only where one may be. */
+const PRISMA_QUERY = /\.(findUnique|findFirst|createMany|updateMany|deleteMany|upsert)\w*\s*\(/;

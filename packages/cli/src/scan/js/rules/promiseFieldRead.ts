@@ -2,49 +2,16 @@
 // `client.send(cmd).Items`. An AWS SDK v2 `.promise()` and a v3 `send` always answer a promise, whose only
 // members are then/catch/finally: every other field is undefined, the request floats unawaited, and its
 // rejection goes unhandled. The code reads on as if the call had answered nothing.
-import { calleeName, forEachDescendant, type Node, propertyName, unwrap } from '../ast.js';
+import { calleeName, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
-import { prismaCall } from './prismaLazy.js';
 
 /** A promise's own members: reading these is using the promise, not mistaking it for its result. */
 const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
 
-/** A call that certainly answers a promise: an AWS SDK send, v2's `.promise()`, or a Prisma query. */
-function certainPromise(ctx: ModuleContext, call: Node): boolean {
+/** A call that certainly answers a promise: an AWS SDK send, or v2's `.promise()`. */
+export function certainPromise(ctx: ModuleContext, call: Node): boolean {
   return (calleeName(call) === 'promise' && call.arguments.length === 0) || isSdkSend(ctx, call);
-}
-
-/**
- * `const upload = db.upload.findUnique(q); if (!upload) throw new NotFound()`: the promise kept in a
- * const is tested as if it were the row. A promise is always truthy, so the test never fires, nothing
- * awaits the query (a Prisma one never even runs) and its failure goes unseen.
- */
-function testedAsAnswer(ctx: ModuleContext, call: Node, parent: Node): boolean {
-  if (parent.type !== 'VariableDeclarator' || unwrap(parent.init) !== call) return false;
-  const id = unwrap(parent.id);
-  if (id?.type !== 'Identifier' || ctx.resolve(id.name as string, id)?.kind !== 'const') return false;
-  if (!certainPromise(ctx, call) && !prismaCall(call)) return false;
-  const fn = ctx.enclosingFunction(parent);
-  let tested = false;
-  let used = false;
-  forEachDescendant(
-    (fn?.body ?? ctx.program) as Node,
-    (n) => {
-      if (n.type !== 'Identifier' || n.name !== id.name || n === id) return true;
-      const p = ctx.parentOf(n);
-      // `db.upload.delete(...)`, `{ upload: 1 }`: a field's name, not the const.
-      if (p?.type === 'MemberExpression' && p.property === n && p.computed !== true) return true;
-      if (p?.type === 'Property' && p.key === n && p.shorthand !== true) return true;
-      const test = p?.type === 'UnaryExpression' && p.operator === '!' ? ctx.parentOf(p) : p;
-      const tester = test?.type === 'IfStatement' || test?.type === 'ConditionalExpression';
-      if (tester && (test?.test === n || test?.test === p)) tested = true;
-      else used = true;
-      return true;
-    },
-    false,
-  );
-  return tested && !used;
 }
 
 /** Where `call`'s value goes when nothing in between (parentheses aside) awaits it. */
@@ -83,19 +50,6 @@ export function promiseFieldReads(ctx: ModuleContext): Node[] {
         : undefined;
     const readsField = field !== undefined && !PROMISE_MEMBERS.has(field);
     if ((destructured || readsField) && certainPromise(ctx, call)) out.push(call);
-  }
-  return out;
-}
-
-/**
- * Promise-answering calls kept in a const that is only ever tested as if it held the answer
- * (`if (!upload)`): see testedAsAnswer.
- */
-export function promisesTestedAsAnswers(ctx: ModuleContext): Node[] {
-  const out: Node[] = [];
-  for (const call of ctx.of('CallExpression')) {
-    const parent = consumer(ctx, call);
-    if (parent !== undefined && testedAsAnswer(ctx, call, parent)) out.push(call);
   }
   return out;
 }

@@ -18,7 +18,7 @@ import { xrayCapturedSdk } from './sdk.js';
 const LOCAL_METHODS = /^(on|once|addListener|removeListener|getSignedUrl|createPresignedPost)$/;
 
 /** `client.method(params, cb)` or `client.method(params).send(cb)` of an aws-sdk v2 client, with its callback. */
-function sdkCallWithCallback(ctx: ModuleContext, call: Node): string | undefined {
+export function sdkCallWithCallback(ctx: ModuleContext, call: Node): string | undefined {
   const args = call.arguments as Node[];
   const last = unwrap(args.at(-1));
   if (last === undefined || (!isFunction(last) && last.type !== 'Identifier')) return undefined;

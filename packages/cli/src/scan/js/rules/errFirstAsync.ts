@@ -1,0 +1,30 @@
+// floating-promise: an async function handed as a Node-style error-first callback
+// (`upload(req, res, async (err) => { ... })` of multer, `jwt.verify(token, key, async (err, claims) => ...)`).
+// An API that calls back with `(err, ...)` is callback-era: it calls the function and drops what it returns,
+// as `forEach` does, so the callback's work outlives the caller and a rejection in it (an `await` that fails,
+// a `throw err`) is unhandled: the request it was to answer is never answered.
+import { calleeName, isFunction, type Node, returnsPromise, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { settledOnReturn } from './settledAsync.js';
+
+const ERROR_PARAM = /^(err|error|e|er|ex)$/i;
+/** Promise methods and subscriptions take callbacks of their own kind, judged elsewhere. */
+const NOT_ERR_FIRST = /^(then|catch|finally|on|once|addListener|prependListener|prependOnceListener)$/;
+
+/**
+ * The call's last argument is an async function whose first parameter is the error (`async (err) => ...`)
+ * that can still be running or reject when the call returns; the callee is not one of the module's own
+ * functions (which may await what it is given).
+ *
+ * @example
+ * asyncErrFirstCallback(ctx, call) // upload(req, res, async (err) => { if (err) throw err; await save(req.file) }) -> true
+ */
+export function asyncErrFirstCallback(ctx: ModuleContext, call: Node): boolean {
+  const last = unwrap((call.arguments as Node[]).at(-1));
+  if (last === undefined || !isFunction(last) || !returnsPromise(last) || settledOnReturn(last)) return false;
+  const first = unwrap((last.params as Node[])[0]);
+  if (first?.type !== 'Identifier' || !ERROR_PARAM.test(first.name as string)) return false;
+  if (NOT_ERR_FIRST.test(calleeName(call) ?? '')) return false;
+  const callee = unwrap(call.callee);
+  return callee?.type !== 'Identifier' || ctx.functionOf(callee) === undefined;
+}

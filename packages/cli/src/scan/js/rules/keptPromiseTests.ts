@@ -1,0 +1,69 @@
+// floating-promise: a request's promise kept in a local and then read as if it were the answer: tested
+// (`const upload = db.upload.findUnique(q); if (!upload) throw ...`, `if (item === null)`) or its fields
+// read (`upload.id`), and used no other way. A promise is always truthy and has no such fields, so the
+// check never fires; a Prisma query is lazy and never even runs, and an SDK request floats unawaited.
+// Only calls that certainly answer a promise count (an SDK send, v2's `.promise()`, a Prisma query), and a
+// local used any other way (awaited, returned, handed on) is left alone: it may be settled there.
+import { forEachDescendant, type Node, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { prismaCall } from './prismaLazy.js';
+
+const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
+/** How one reference of the local is used: read as the answer, or anything else. */
+function readAsAnswer(ctx: ModuleContext, ref: Node): boolean {
+  let n = ref;
+  let parent = ctx.parentOf(n);
+  while (parent?.type === 'ParenthesizedExpression') {
+    n = parent;
+    parent = ctx.parentOf(n);
+  }
+  if (parent === undefined) return false;
+  if (parent.type === 'UnaryExpression') return parent.operator === '!';
+  if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') return parent.test === n;
+  if (parent.type === 'MemberExpression' && parent.object === n)
+    return !PROMISE_MEMBERS.has(propertyName(parent.property as Node, parent.computed as boolean) ?? 'then');
+  if (parent.type === 'BinaryExpression' && EQUALITY.has(parent.operator as string)) {
+    const other = unwrap(parent.left === n ? parent.right : parent.left);
+    return (
+      (other?.type === 'Literal' && other.value === null) ||
+      (other?.type === 'Identifier' && other.name === 'undefined')
+    );
+  }
+  return false;
+}
+
+/**
+ * Calls answering a certain promise whose local (`const x = call`) is only read as the answer.
+ *
+ * @example
+ * keptPromiseTests(ctx, isSdk) // const upload = db.upload.findUnique({ where }); if (!upload) ... -> [the call]
+ */
+export function keptPromiseTests(ctx: ModuleContext, certain: (call: Node) => boolean): Node[] {
+  const out: Node[] = [];
+  for (const call of ctx.of('CallExpression')) {
+    const declarator = ctx.parentOf(call);
+    if (declarator?.type !== 'VariableDeclarator' || declarator.init !== call) continue;
+    const id = declarator.id as Node;
+    if (id.type !== 'Identifier' || !(prismaCall(call) || certain(call))) continue;
+    const binding = ctx.resolve(id.name as string, id);
+    if (binding?.declaration !== declarator) continue;
+    let reads = 0;
+    let other = false;
+    forEachDescendant(binding.scope, (n) => {
+      if (n.type !== 'Identifier' || n.name !== id.name || n === id) return !other;
+      if (ctx.resolve(id.name as string, n)?.declaration !== declarator) return true;
+      // A property key (`{ upload: 1 }`, `a.upload`) names no reference.
+      const parent = ctx.parentOf(n);
+      if (parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true)
+        return true;
+      if (parent?.type === 'Property' && parent.key === n && parent.shorthand !== true) return true;
+      if (readAsAnswer(ctx, n)) reads++;
+      else other = true;
+      return !other;
+    });
+    if (reads > 0 && !other) out.push(call);
+  }
+  return out;
+}
