@@ -45,6 +45,7 @@ import type { Report, Rule } from './Report.js';
 import { refusesRequests } from './refusesRequests.js';
 import { requestedDeletes } from './requestedDeletes.js';
 import { returnsBodyField } from './returnedBodyField.js';
+import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
 import { rxjsRetryWhen } from './rxjsRetryWhen.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
@@ -110,6 +111,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (rethrowsErrors(body)) continue;
     if (unawaitedRethrowRule(ctx, handler, report)) continue;
     if (createOnFailure(ctx, handler, report)) continue;
+    // A route handler's catch that neither answers nor hands the error on (routeCatchNoAnswer.ts).
+    if (routeCatchNoAnswer(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&
