@@ -9,6 +9,7 @@ import { logStatesDecision } from './loggedDecision.js';
 import { metricUnitRecord } from './metricUnitRecord.js';
 import { namedLogHelper } from './namedLogCall.js';
 import { nonErrorGuard } from './nonErrorRethrow.js';
+import { unreturnedReject } from './unreturnedReject.js';
 
 const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.log|req\.log|request\.log)$/;
 
@@ -180,6 +181,8 @@ export function isObservation(node: Node | null | undefined): boolean {
   if (isLogCall(node) || isTraceCall(node) || isMetricRecord(node) || metricUnitRecord(node)) return true;
   // `if (!(e instanceof Error)) throw e` rethrows no failure of another system (nonErrorRethrow.ts).
   if (nonErrorGuard(node)) return true;
+  // `Promise.reject(e);` left as a statement fails nothing (unreturnedReject.ts).
+  if (unreturnedReject(node)) return true;
   if (node.type === 'VariableDeclaration')
     return !someDescendant(node, (n) => n.type === 'AwaitExpression' || n.type === 'ThrowStatement', true);
   if (node.type === 'BlockStatement') return (node.body as Node[]).every((s) => isObservation(s));

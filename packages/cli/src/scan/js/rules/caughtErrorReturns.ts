@@ -2,9 +2,11 @@
 // its function's answer (`catch (error) { log(error); return error; }`) turns the failure into a value;
 // that is a design (errors as values) only if a caller reads it. Reported, as errorValues.ts reports the
 // chain form, when a caller awaits the call as a statement and drops the answer (joined in the project
-// pass through `onlyIfResultDropped`); a caller that keeps or tests the answer is left alone.
+// pass through `onlyIfResultDropped`); a caller that tests the answer is left alone, and one in the same
+// module that goes on with it as data is reported (caughtErrorAsData.ts).
 import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { usedAsData } from './caughtErrorAsData.js';
 import { returnedName } from './errorValues.js';
 import type { Report } from './Report.js';
 
@@ -43,6 +45,15 @@ export function caughtErrorReturnRules(ctx: ModuleContext, report: Report): void
     if (fn === undefined) continue;
     const name = returnedName(ctx, fn);
     if (name === undefined) continue;
+    // A caller here that goes on with the Error as if it were the data hides the failure without dropping it.
+    if (usedAsData(ctx, fn, name)) {
+      report(
+        'swallowed-error',
+        clause,
+        `the catch hands the error back as ${name}()'s result, and a caller goes on with it as if it were the data: the failure is lost`,
+      );
+      continue;
+    }
     report(
       'swallowed-error',
       clause,

@@ -39,12 +39,14 @@ import { fallsToNextItem, itemOfLoggedEventJob } from './loggedEventJobs.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { importedDataCalls } from './loggingDataLayer.js';
 import { rethrowsErrors } from './nonErrorRethrow.js';
+import { notFoundCatchAllRule } from './notFoundCatchAll.js';
 import { parseFailureRule } from './parseFailure.js';
 import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { refusesRequests } from './refusesRequests.js';
 import { requestedDeletes } from './requestedDeletes.js';
 import { returnsBodyField } from './returnedBodyField.js';
+import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
 import { rxjsRetryWhen } from './rxjsRetryWhen.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
@@ -76,6 +78,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   errorTuplesRule(ctx, report);
   workflowFailureAnswers(ctx, report);
   trackerNoRethrowRule(ctx, report);
+  const notFound = notFoundCatchAllRule(ctx, report);
   const comments = ctx.comments;
   // Each catch reports through its own `report` (importedEndsErrors.ts): this is the module's.
   const reportAll = report;
@@ -87,7 +90,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     // failure reaches this catch (importedEndsErrors.ts), which the project pass settles.
     const report = reportUnlessEnded(ctx, tryStatement, reportAll);
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
-    if (authCatch(ctx, handler)) continue;
+    if (authCatch(ctx, handler) || notFound.has(handler)) continue;
     // A function that returns at once under a request is run by an operator's script (refusesRequests.ts).
     if (refusesRequests(ctx, tryStatement)) continue;
     const any400 = any400AsAnswer(ctx, handler);
@@ -110,6 +113,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (rethrowsErrors(body)) continue;
     if (unawaitedRethrowRule(ctx, handler, report)) continue;
     if (createOnFailure(ctx, handler, report)) continue;
+    // A route handler's catch that neither answers nor hands the error on (routeCatchNoAnswer.ts).
+    if (routeCatchNoAnswer(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&

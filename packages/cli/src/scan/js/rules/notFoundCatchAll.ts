@@ -1,0 +1,153 @@
+// swallowed-error: a catch around an S3 object read (HeadObject, GetObject) that answers "not found" (404,
+// `NOT_FOUND`, `res.sendStatus(404)`) for every failure, never looking at what failed. S3 answers a missing
+// key with a throw, so the catch written for it also takes a throttle, an outage, an access-denied or a
+// timeout for "this does not exist": the client does not retry a 404 and no 5xx alarm counts it. A catch
+// that tests the error first (`error.name === 'NoSuchKey'`, `$metadata.httpStatusCode === 404`) answers 404
+// only for the absence it means and is not this.
+import {
+  calleeName,
+  forEachDescendant,
+  isFunction,
+  memberPath,
+  type Node,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { Report } from './Report.js';
+
+const NOT_FOUND_NAME = /^(?:NOT_?FOUND|notFound|NotFound|HTTP_NOT_FOUND|STATUS_NOT_FOUND)$/;
+const STATUS_FIELD = /^(?:statusCode|status|code|httpStatus)$/;
+const STATUS_CALL = /^(?:status|sendStatus|code)$/;
+
+/** A made-up root, so a walk visits `n` itself too (an arrow's expression body, a throw's argument). */
+const wrap = (n: Node): Node => ({ type: 'Wrap', v: n }) as unknown as Node;
+
+function is404(n: Node | null | undefined): boolean {
+  const v = unwrap(n);
+  if (v?.type === 'Literal') return v.value === 404;
+  return v?.type === 'MemberExpression' && NOT_FOUND_NAME.test(memberPath(v)?.at(-1) ?? '');
+}
+
+/** Some node of `body` answers 404: `{ statusCode: 404 }`, `res.status(404)`, `status.NOT_FOUND`, `notFound(...)`. */
+function answersNotFound(body: Node): boolean {
+  let found = false;
+  forEachDescendant(wrap(body), (n) => {
+    if (found) return;
+    if (n.type === 'Property' && !n.computed && STATUS_FIELD.test(unwrap(n.key as Node)?.name ?? ''))
+      found = is404(n.value as Node);
+    else if (n.type === 'CallExpression') {
+      const name = calleeName(n);
+      if (name !== undefined && STATUS_CALL.test(name)) found = is404((n.arguments as Node[])[0]);
+      else if (name !== undefined && NOT_FOUND_NAME.test(name)) found = true;
+    } else if (n.type === 'MemberExpression' && is404(n)) found = true;
+  });
+  return found;
+}
+
+/**
+ * The caught value's names: the parameter and what is read from it (`const err = error as { statusCode?:
+ * number }`, `const status = error.$metadata?.httpStatusCode`), in declaration order.
+ */
+function caughtNames(body: Node, param: string): Set<string> {
+  const names = new Set([param]);
+  const declarators: Node[] = [];
+  forEachDescendant(wrap(body), (n) => {
+    if (n.type === 'VariableDeclarator' && n.id?.type === 'Identifier') declarators.push(n);
+  });
+  for (const d of declarators.sort((a, b) => (a.start as number) - (b.start as number)))
+    if (someDescendant(wrap(d.init as Node), (m) => m.type === 'Identifier' && names.has(m.name as string)))
+      names.add(d.id.name as string);
+  return names;
+}
+
+/** The catch looks at what failed: a test (if, switch, ternary, && / ||) that reads the caught value. */
+function testsError(body: Node, param: string | undefined): boolean {
+  if (param === undefined) return false;
+  const names = caughtNames(body, param);
+  let tested = false;
+  const mentions = (n: Node | undefined) => {
+    let seen = false;
+    if (n !== undefined)
+      forEachDescendant(wrap(n), (m) => {
+        if (m.type === 'Identifier' && names.has(m.name as string)) seen = true;
+      });
+    return seen;
+  };
+  forEachDescendant(wrap(body), (n) => {
+    if (tested) return;
+    if (n.type === 'IfStatement' || n.type === 'ConditionalExpression') tested = mentions(n.test as Node);
+    else if (n.type === 'SwitchStatement') tested = mentions(n.discriminant as Node);
+    else if (n.type === 'LogicalExpression' && n.operator !== '??')
+      tested =
+        mentions(n.left as Node) && !/^(?:message|stack)$/.test(unwrap(n.left as Node)?.property?.name ?? '');
+    // A guard helper reading the error (`isNotFound(err)`, `isAwsErrorName(err, 'NoSuchKey')`) tests it too.
+    else if (n.type === 'CallExpression' && /^is[A-Z]/.test(calleeName(n) ?? ''))
+      tested = (n.arguments as Node[]).some((a) => mentions(a));
+  });
+  return tested;
+}
+
+/** A catch's own test: no throw of something other than a not-found answer, no test of the error. */
+function catchAll(body: Node, param: string | undefined): boolean {
+  let rethrows = false;
+  forEachDescendant(wrap(body), (n) => {
+    if (n.type === 'ThrowStatement' && !answersNotFound(n)) rethrows = true;
+  });
+  return !rethrows && !testsError(body, param) && answersNotFound(body);
+}
+
+/**
+ * An S3 object read: `s3.headObject(...)`, `s3.getObject(...)`, `new HeadObjectCommand(...)`. A missing key is
+ * answered by a throw (NoSuchKey, NotFound), so a catch meant for it catches every other failure as well. A
+ * read whose absence is an empty answer (DynamoDB's GetItem) gives a catch nothing to conflate.
+ */
+function readsS3Object(block: Node): boolean {
+  let reads = false;
+  forEachDescendant(wrap(block), (n) => {
+    if (reads) return;
+    if (n.type === 'CallExpression' && /^(?:headObject|getObject)$/.test(calleeName(n) ?? '')) reads = true;
+    else if (
+      n.type === 'NewExpression' &&
+      /^(?:Head|Get)ObjectCommand$/.test(unwrap(n.callee as Node)?.name ?? '')
+    )
+      reads = true;
+  });
+  return reads;
+}
+
+const MESSAGE =
+  'catch answers "not found" for every failure of the read without looking at the error: a throttle, an outage or a denied request is told to the client as a missing item, which it will not retry and no error alarm counts';
+
+/**
+ * The rule over catch clauses and `.catch(handler)` chains; answers the catch clauses it reported, which
+ * swallowed.ts then leaves alone.
+ *
+ * @example
+ * notFoundCatchAllRule(ctx, report) // `try { await getGame(id) } catch { return status.NOT_FOUND }`
+ */
+export function notFoundCatchAllRule(ctx: ModuleContext, report: Report): Set<Node> {
+  const reported = new Set<Node>();
+  if (!/404|not_?found/i.test(ctx.source)) return reported;
+  for (const handler of ctx.of('CatchClause')) {
+    const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
+    if (handler.param != null && param === undefined) continue;
+    const tryStatement = ctx.parentOf(handler) as Node;
+    if (!catchAll(handler.body as Node, param) || !readsS3Object(tryStatement.block as Node)) continue;
+    report('swallowed-error', handler, MESSAGE);
+    reported.add(handler);
+  }
+  for (const call of ctx.of('CallExpression')) {
+    if (calleeName(call) !== 'catch' || (call.arguments as Node[]).length !== 1) continue;
+    const fn = ctx.valueOf((call.arguments as Node[])[0]);
+    if (fn === undefined || !isFunction(fn)) continue;
+    const first = unwrap((fn.params as Node[])[0]);
+    if (first !== undefined && first.type !== 'Identifier') continue;
+    const callee = unwrap(call.callee as Node);
+    const chain = callee?.type === 'MemberExpression' ? unwrap(callee.object as Node) : undefined;
+    if (chain === undefined || !readsS3Object(chain)) continue;
+    if (!catchAll(fn.body as Node, first?.name as string | undefined)) continue;
+    report('swallowed-error', (callee?.property as Node | undefined) ?? call, MESSAGE);
+  }
+  return reported;
+}

@@ -1,0 +1,102 @@
+// swallowed-error: a catch in an HTTP route handler (`async (req, res) => ...`, Express's and its kin's
+// shape) that only logs. The handler answers through `res`, so a catch that neither answers, hands the error
+// to `next`, nor rethrows leaves the request either unanswered (the catch returns, or nothing after it
+// answers: the client waits for its timeout) or answered by the code after the try as if the work had
+// succeeded (`res.status(200).send(...)`). Returning the error from the catch answers nobody: the framework
+// does not read a route handler's result.
+import { isFunction, type Node, someDescendant } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isObservation } from './catchFacts.js';
+import type { Report } from './Report.js';
+
+const REQUEST = /^(?:req|request)$/;
+const RESPONSE = /^(?:res|response)$/;
+const ANSWERS = 'status|send|json|sendStatus|end|render|redirect|sendFile|jsonp|download';
+
+/** The route handler's response parameter name, when `fn` is `(req, res[, next])` and answers through it. */
+function responseParam(ctx: ModuleContext, fn: Node): string | undefined {
+  const [req, res] = fn.params as Node[];
+  if (req?.type !== 'Identifier' || res?.type !== 'Identifier') return undefined;
+  if (!REQUEST.test(req.name as string) || !RESPONSE.test(res.name as string)) return undefined;
+  const name = res.name as string;
+  const body = ctx.source.slice((fn.body as Node).start as number, (fn.body as Node).end as number);
+  return answerAt(body, name) === -1 ? undefined : name;
+}
+
+/** Where `text` first answers through `res` (`res.status(`, `res.json(`), or -1. */
+function answerAt(text: string, res: string): number {
+  return text.search(new RegExp(`(?<![\\w$.])${res}\\s*\\.\\s*(?:${ANSWERS})\\s*\\(`));
+}
+
+/** The catch's statements only observe (log, count, a bare `Promise.reject(...)`), or return what it caught or nothing. */
+function onlyObserves(statements: Node[], param: string | undefined): boolean {
+  return (
+    statements.length > 0 &&
+    statements.every(
+      (s) =>
+        isObservation(s) ||
+        (s.type === 'ReturnStatement' &&
+          (s.argument == null || (s.argument as Node).type === 'Identifier') &&
+          (s.argument == null || (s.argument as Node).name === param)),
+    )
+  );
+}
+
+/**
+ * After the try, the first answer through `res` is made unconditionally (the success answer for a failure
+ * the catch did not stop), or there is none (the request waits). An answer under a test after the try may
+ * be the failure's own (`if (!balance) return res.status(502)...`), so that is not reported.
+ */
+function answeredAfterAsSuccess(ctx: ModuleContext, fn: Node, tryStatement: Node, res: string): boolean {
+  if (ctx.parentOf(tryStatement) !== fn.body) return false;
+  const statements = (fn.body as Node).body as Node[];
+  const rest = statements.slice(statements.indexOf(tryStatement) + 1);
+  for (const s of rest) {
+    const text = ctx.source.slice(s.start as number, s.end as number);
+    if (answerAt(text, res) === -1) continue;
+    return s.type === 'ExpressionStatement' || s.type === 'ReturnStatement';
+  }
+  return true;
+}
+
+/**
+ * Reports a route handler's catch that only logs (see above). Answers whether it reported.
+ *
+ * @example
+ * routeCatchNoAnswer(ctx, handler, report) // `catch (err) { logger.log(err); return err; }` in `_list(req, res)`
+ */
+export function routeCatchNoAnswer(ctx: ModuleContext, handler: Node, report: Report): boolean {
+  const fn = ctx.enclosingFunction(handler);
+  if (fn === undefined || !isFunction(fn)) return false;
+  const res = responseParam(ctx, fn);
+  if (res === undefined) return false;
+  const tryStatement = ctx.parentOf(handler) as Node;
+  const block = tryStatement.block as Node;
+  // Work that can fail on another system: something awaited before the try's own answer, if any.
+  const blockText = ctx.source.slice(block.start as number, block.end as number);
+  const answered = answerAt(blockText, res);
+  const awaited = blockText.search(/\bawait\b/);
+  if (awaited === -1 || (answered !== -1 && answered < awaited)) return false;
+  const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
+  const statements = (handler.body as Node).body as Node[];
+  if (!onlyObserves(statements, param)) return false;
+  const catchText = ctx.source.slice(
+    (handler.body as Node).start as number,
+    (handler.body as Node).end as number,
+  );
+  const next = (fn.params as Node[])[2];
+  if (new RegExp(`(?<![\\w$.])${res}(?![\\w$])`).test(catchText)) return false;
+  if (next?.type === 'Identifier' && new RegExp(`\\b${next.name as string}\\s*\\(`).test(catchText))
+    return false;
+  const returns = statements.some((s) => s.type === 'ReturnStatement');
+  if (someDescendant(handler.body as Node, (n) => n.type === 'ThrowStatement', true)) return false;
+  if (!returns && !answeredAfterAsSuccess(ctx, fn, tryStatement, res)) return false;
+  report(
+    'swallowed-error',
+    handler,
+    returns
+      ? 'catch in a route handler only logs and returns: the request is never answered (the framework does not read the return value), so the client waits for its timeout and the failure shows nowhere'
+      : 'catch in a route handler only logs and the code after it answers as if the work had succeeded: the client is told it worked',
+  );
+  return true;
+}
