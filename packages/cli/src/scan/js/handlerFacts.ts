@@ -64,15 +64,19 @@ function namesRecords(ctx: ModuleContext, fn: Node, countIsWork: boolean): boole
 
 /**
  * True when the function works on the records of its batch: it reads `Records` (or a `records`
- * field), or hands its event to a call other than a logger (a service that may loop over it). With
- * `countIsWork` false, only code that names the records counts, not counting them or a log line's words.
+ * field), or hands its event to a call other than a logger (a service that may loop over it); one that
+ * takes no event cannot. With `countIsWork` false, only code that names the records counts, not counting
+ * them or a log line's words.
  * @example
  * worksPerRecord(ctx, fn) // false for a batch handler that pings one URL and logs the event
  */
 export function worksPerRecord(ctx: ModuleContext, fn: Node, countIsWork = true): boolean {
   if (namesRecords(ctx, fn, countIsWork)) return true;
   const first = (fn.params as Node[])[0];
-  if (first?.type !== 'Identifier') return true;
+  // No parameter at all (`async () => { await scanEverything() }`): the records never reach the code, so
+  // there is none to report failed (only `arguments` could read them).
+  if (first === undefined) return /\barguments\b/.test(ctx.source.slice(fn.start, fn.end));
+  if (first.type !== 'Identifier') return true;
   const event = first.name as string;
   return someDescendant(
     fn.body,

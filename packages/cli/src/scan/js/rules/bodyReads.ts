@@ -3,6 +3,7 @@
 // one of them, or testing the body and throwing, fails loudly where a status check would have.
 
 import { escapeRegExp } from '../../escapeRegExp.js';
+import { copiedFieldFails } from './copiedField.js';
 
 /**
  * The body is tested for an error shape and the function throws on it: `if (json.errors != null ||
@@ -38,25 +39,8 @@ export function readsDeep(text: string, body: string): boolean {
     // `if (!result.docs || result.docs.length === 0)`: a read the code guards first does not throw.
     if (field === undefined || !guarded(text, body, field)) return true;
   }
-  return readThroughCopy(text, body, step);
-}
-
-/**
- * `const data = json.data; return data.vaults;`: a field copied whole into a variable of its own and read
- * through it, unguarded, is the body read two deep.
- */
-function readThroughCopy(text: string, body: string, step: string): boolean {
-  const copies = new RegExp(
-    `\\b(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*${body}\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*;`,
-    'g',
-  );
-  for (const [, copy = ''] of text.matchAll(copies)) {
-    const c = escapeRegExp(copy);
-    // `if (!data)`, `data && ...`, `data?.vaults`: the code expects the field missing.
-    if (new RegExp(`!\\s*${c}\\b|\\b${c}\\s*(?:&&|\\|\\||\\?\\?|[!=]==?|\\?\\.)`).test(text)) continue;
-    if (new RegExp(`\\b${c}\\s*${step}`).test(text)) return true;
-  }
-  return false;
+  // `const data = json.data; return data.vaults;`: a field copied out and read through (copiedField.ts).
+  return copiedFieldFails(text, body);
 }
 
 /** `body.field` is tested before it is read through (`!body.field`, `body.field &&`, `body.field?.x`, `'field' in body`). */

@@ -1,6 +1,7 @@
 // What a catch block and its try do: log, touch another system, carry a comment. Shared by the
 // swallowed-error and infra-error-as-auth rules.
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { localWork } from '../localWork.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { guardedObservation } from './guardedLog.js';
@@ -139,6 +140,8 @@ export function isIoNode(ctx: ModuleContext, n: Node): boolean {
   if (arg.type === 'ImportExpression') return false;
   const name = calleeName(arg) ?? '';
   const root = memberPath(arg.callee)?.[0] ?? '';
+  // Hashing or image decoding in the function itself (js/localWork.ts) reaches no other system.
+  if (localWork(ctx, arg)) return false;
   return !LOCAL_IO.test(name) && !LOCAL_ROOTS.has(root) && !PRESIGN.test(name);
 }
 

@@ -5,7 +5,7 @@ import { escapeRegExp } from '../../escapeRegExp.js';
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isServerModule } from '../serverModule.js';
-import { assignedBodyChecked, copiedFieldFails } from './assignedBody.js';
+import { assignedBodyChecked } from './assignedBody.js';
 import { bodyReceivers } from './bodyHandedOn.js';
 import { bodyTested, readsDeep } from './bodyReads.js';
 import { errorFieldTested } from './errorFieldTest.js';
@@ -147,9 +147,7 @@ function schemaChecked(text: string, response: string): boolean {
       text,
     ) ||
       bodyTested(text, body) ||
-      readsDeep(text, body) ||
-      // `const data = json.data; return data.vaults`: the copy of a field is read through (assignedBody.ts).
-      copiedFieldFails(text, body))
+      readsDeep(text, body))
   )
     return true;
   const direct = `await\\s+${response}\\s*\\.\\s*json\\s*\\(\\s*\\)`;
