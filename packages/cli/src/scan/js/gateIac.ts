@@ -82,6 +82,8 @@ export function serverlessConfig(words: SourceWords): boolean {
     (words.includes('sst/constructs') && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).
     (words.includes('sst/constructs') && words.includes('routes') && words.includes('timeout')) ||
+    // SST v2 function defaults with a timeout, inherited by API routes (rules/sstFunctionDefaults.ts).
+    (words.includes('setDefaultFunctionProps') && words.includes('timeout')) ||
     // SST queue consumers with a batch size (rules/sstBatchOne.ts).
     (words.includes('subscribe') && words.includes('batch') && words.includes('size')) ||
     (words.includes('eventSource') && words.includes('batchSize')) ||
