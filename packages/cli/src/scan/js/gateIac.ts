@@ -20,6 +20,7 @@ const FUNCTION_FIELD = /this\.[\w$]+\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*\w*(?:Functi
 const LONG_TIMEOUT = /timeout\s*:\s*(?:[\w$]+\.)*Duration\.(?:minutes|hours|seconds\(\s*(?:[3-9]\d|\d{3,}))/;
 // An exported constant or default object: where shared function props are kept.
 const EXPORTED_OBJECT = /\bexport\s+(?:const|let|default\s*\{)/;
+const FALLBACK_TIMEOUT = /timeout\s*:[^,\n]*(?:\?\?|\|\|)/;
 const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*Api\w*)\s*\(/;
 
 const NAMED_HANDLER = /\bhandler\s*:\s*['"`](?:[\w./-]*\.)?(?!handler['"`])[\w$]+['"`]/;
@@ -33,6 +34,8 @@ export function cdkConstruct(words: SourceWords): boolean {
       (FUNCTION_FIELD.test(source) && LONG_TIMEOUT.test(source)) ||
       // shared function props exported with their timeout, spread where routed (rules/cdkSharedProps.ts).
       (words.includes('export') && LONG_TIMEOUT.test(source) && EXPORTED_OBJECT.test(source)) ||
+      // a function factory's default timeout, taken where a route calls it with none (rules/cdkHelperDefaults.ts).
+      (words.includes('export') && FALLBACK_TIMEOUT.test(source)) ||
       // a function's own mapping, whose batch size may settle its handler (rules/cdkBatchOne.ts).
       words.includes('addEventSourceMapping') ||
       // a function whose handler is an export other than `handler` (`handler: 'sendInvite'`, `'index.main'`):
