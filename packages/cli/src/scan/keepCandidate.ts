@@ -120,6 +120,18 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     });
     if (!behindApi) return false;
   }
+  if (c.onlyIfImportSstApi !== undefined) {
+    const { refs, seconds } = c.onlyIfImportSstApi;
+    const behindApi = refs.some((ref) => {
+      const target = project.resolveModule(ref.from, ref.source);
+      const limit =
+        target === undefined
+          ? undefined
+          : project.exportFactWhere(target, ref.name, (text) => text.includes('sst/constructs'))?.sstApi;
+      return limit !== undefined && outlivesGateway(seconds, limit);
+    });
+    if (!behindApi) return false;
+  }
   if (
     c.onlyIfImportBatchEvent !== undefined &&
     !c.onlyIfImportBatchEvent.some((ref) => {

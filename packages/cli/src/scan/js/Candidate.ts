@@ -245,6 +245,11 @@ export interface Candidate {
    */
   readonly onlyIfImportServerlessApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
   /**
+   * An SST v2 app-wide function default timeout of these seconds: kept when one of these imported stacks,
+   * added after it, builds an API whose routes take it and whose limit it reaches (ExportFact.sstApi).
+   */
+  readonly onlyIfImportSstApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
+  /**
    * A serverless.ts function definition with no on-failure target and no event of its own: kept when the
    * project's code invokes the name a serverless.ts deploys this export under with `'Event'` (invokedFunctions.ts).
    */

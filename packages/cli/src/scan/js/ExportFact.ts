@@ -77,6 +77,8 @@ export interface ExportFact {
   readonly forwards?: number;
   /** A Serverless function definition with no `timeout` of its own behind an API of this limit, in s (rules/serverlessTsImports.ts). */
   readonly serverlessApi?: number;
+  /** An SST v2 stack function building an API whose routes take the app's function defaults: its limit, in s (rules/sstFunctionDefaults.ts). */
+  readonly sstApi?: number;
   /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */
   readonly failureValue?: true;
   /** The function answers the errors of its awaited work with null or undefined (rules/retryNullPolls.ts). */

@@ -51,6 +51,7 @@ import { serverlessTsInvokedRules } from './rules/serverlessTsInvoked.js';
 import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
 import { sstEventBusRules } from './rules/sstEventBus.js';
+import { sstFunctionDefaultRules } from './rules/sstFunctionDefaults.js';
 import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
@@ -88,6 +89,7 @@ const RULES: readonly Rule[] = [
   sstQueueRules,
   sstQueueConcurrencyRules,
   sstApiTimeoutRules,
+  sstFunctionDefaultRules,
   sstEventBusRules,
   sstV3BusRules,
   sstStreamConsumerRules,

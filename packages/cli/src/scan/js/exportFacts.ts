@@ -33,6 +33,7 @@ import { answersNullOnError } from './rules/retryNullPolls.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessApiLimit } from './rules/serverlessTsImports.js';
 import { settledOnReturn } from './rules/settledAsync.js';
+import { sstStackApiLimit } from './rules/sstFunctionDefaults.js';
 import { testSpelled } from './SourceWords.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { lastTextMemo } from './textMemo.js';
@@ -226,6 +227,11 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       v.type === 'ObjectExpression' && ctx.source.includes('events') ? serverlessApiLimit(ctx, v) : undefined;
     if (apiLimit !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), serverlessApi: apiLimit };
+    // An SST v2 stack function whose API routes take the app's function defaults (rules/sstFunctionDefaults.ts).
+    const sstApi =
+      isFunction(v) && ctx.source.includes('sst/constructs') ? sstStackApiLimit(ctx, v) : undefined;
+    if (sstApi !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sstApi };
     // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
     if (onError && answersErrors(ctx, v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };

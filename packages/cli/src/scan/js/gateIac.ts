@@ -20,6 +20,7 @@ const FUNCTION_FIELD = /this\.[\w$]+\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*\w*(?:Functi
 const LONG_TIMEOUT = /timeout\s*:\s*(?:[\w$]+\.)*Duration\.(?:minutes|hours|seconds\(\s*(?:[3-9]\d|\d{3,}))/;
 // An exported constant or default object: where shared function props are kept.
 const EXPORTED_OBJECT = /\bexport\s+(?:const|let|default\s*\{)/;
+const FALLBACK_TIMEOUT = /timeout\s*:[^,\n]*(?:\?\?|\|\|)/;
 const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*Api\w*)\s*\(/;
 
 const NAMED_HANDLER = /\bhandler\s*:\s*['"`](?:[\w./-]*\.)?(?!handler['"`])[\w$]+['"`]/;
@@ -33,6 +34,8 @@ export function cdkConstruct(words: SourceWords): boolean {
       (FUNCTION_FIELD.test(source) && LONG_TIMEOUT.test(source)) ||
       // shared function props exported with their timeout, spread where routed (rules/cdkSharedProps.ts).
       (words.includes('export') && LONG_TIMEOUT.test(source) && EXPORTED_OBJECT.test(source)) ||
+      // a function factory's default timeout, taken where a route calls it with none (rules/cdkHelperDefaults.ts).
+      (words.includes('export') && FALLBACK_TIMEOUT.test(source)) ||
       // a function's own mapping, whose batch size may settle its handler (rules/cdkBatchOne.ts).
       words.includes('addEventSourceMapping') ||
       // a function whose handler is an export other than `handler` (`handler: 'sendInvite'`, `'index.main'`):
@@ -82,6 +85,8 @@ export function serverlessConfig(words: SourceWords): boolean {
     (words.includes('sst/constructs') && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).
     (words.includes('sst/constructs') && words.includes('routes') && words.includes('timeout')) ||
+    // SST v2 function defaults with a timeout, inherited by API routes (rules/sstFunctionDefaults.ts).
+    (words.includes('setDefaultFunctionProps') && words.includes('timeout')) ||
     // SST queue consumers with a batch size (rules/sstBatchOne.ts).
     (words.includes('subscribe') && words.includes('batch') && words.includes('size')) ||
     (words.includes('eventSource') && words.includes('batchSize')) ||

@@ -35,6 +35,7 @@ export type Extra = Pick<
   | 'onlyIfImportRandom'
   | 'onlyIfImportGoogleClient'
   | 'onlyIfImportServerlessApi'
+  | 'onlyIfImportSstApi'
   | 'onlyIfInvokedAsync'
   | 'onlyIfImportBatchEvent'
   | 'unlessImportRefusesBatch'

@@ -14,6 +14,7 @@ import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
 import { factoryTimeout } from './cdkFactoryFunctions.js';
 import { routedConstructField } from './cdkFieldRoutes.js';
 import { handlerLink } from './cdkHandlers.js';
+import { helperDefaultTimeouts, noteHelperRoute } from './cdkHelperDefaults.js';
 import { flushHandedProps, noteSpreadProps, selfRoutedLimit } from './cdkPropsSpread.js';
 import { noteSpreadRoutes, sharedPropsTimeouts } from './cdkSharedProps.js';
 import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
@@ -246,6 +247,7 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
       continue;
     }
     const made = factoryTimeout(ctx, route.fn); // built by a factory call: cdkFactoryFunctions.ts
+    if (made === undefined) noteHelperRoute(ctx, route.fn, route.limit); // its default: cdkHelperDefaults.ts
     if (made !== undefined && outlivesGateway(made.seconds, route.limit))
       shared.report(
         made.node,
@@ -278,5 +280,6 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
   solutionsPatternTimeouts(ctx, report);
   // Last: a candidate the project pass may drop never takes the line of a finding judged above.
   sharedPropsTimeouts(ctx, report);
+  helperDefaultTimeouts(ctx, report);
   flushHandedProps(ctx, report);
 }

@@ -16,9 +16,43 @@ const TARGET_DLQ = ['deadLetterQueue'];
 const FUNCTION_DLQ = ['deadLetterQueue', 'deadLetterTopic', 'onFailure', 'deadLetterQueueEnabled'];
 const EMPTY: OpenProps = { props: new Map(), unknown: false, fromCaller: [] };
 
+/**
+ * The rule a target kept in a const is handed to (`const target = new LambdaFunction(fn)`, then `targets:
+ * [target]` or `rule.addTarget(target)`), when exactly one rule of the module takes it.
+ */
+function ruleOfKept(ctx: ModuleContext, declarator: Node): Node | undefined {
+  const name = declarator.id.name as string;
+  const same = (n: Node | undefined) =>
+    n?.type === 'Identifier' && n.name === name && ctx.resolve(name, n)?.declaration === declarator;
+  const rules = new Set<Node>();
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'MemberExpression' || propertyName(callee.property as Node, false) !== 'addTarget')
+      continue;
+    const rule = ctx.valueOf(unwrap(callee.object as Node));
+    if ((call.arguments as Node[]).some((a) => same(unwrap(a))) && rule !== undefined) rules.add(rule);
+  }
+  for (const prop of ctx.of('Property')) {
+    const list = unwrap(prop.value as Node);
+    if (propertyName(prop.key as Node, prop.computed as boolean) !== 'targets') continue;
+    if (
+      list?.type !== 'ArrayExpression' ||
+      !(list.elements as (Node | null)[]).some((e) => same(unwrap(e ?? undefined)))
+    )
+      continue;
+    const rule = ctx.parentOf(ctx.parentOf(prop) as Node);
+    if (rule !== undefined) rules.add(rule);
+  }
+  return rules.size === 1 ? [...rules][0] : undefined;
+}
+
 /** The props of the rule a target is added to: `rule.addTarget(node)` or `new Rule(..., { targets: [node] })`. */
 function ruleProps(ctx: ModuleContext, node: Node): OpenProps | undefined {
   let parent = ctx.parentOf(node);
+  if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier') {
+    const rule = ruleOfKept(ctx, parent);
+    return rule?.type === 'NewExpression' ? openProps(ctx, (rule.arguments as Node[])[2]) : undefined;
+  }
   let rule: Node | undefined;
   const callee = parent?.type === 'CallExpression' ? unwrap(parent.callee) : undefined;
   if (callee?.type === 'MemberExpression' && propertyName(callee.property as Node, false) === 'addTarget')

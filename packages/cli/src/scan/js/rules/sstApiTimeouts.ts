@@ -16,7 +16,7 @@ const LIMITS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** SST's timeout written as seconds or a duration string; undefined when not a literal. */
-function seconds(ctx: ModuleContext, node: Node | undefined): number | undefined {
+export function sstSeconds(ctx: ModuleContext, node: Node | undefined): number | undefined {
   const value = ctx.valueOf(node) ?? unwrap(node);
   const n = numberValue(value);
   if (n !== undefined) return n;
@@ -58,7 +58,7 @@ export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => 
         if (fn !== undefined && (fnProps === undefined || !fnProps.spread)) inherits = true;
         continue;
       }
-      const s = seconds(ctx, own);
+      const s = sstSeconds(ctx, own);
       if (s !== undefined && outlivesGateway(s, limit))
         report(
           'iac-gateway-timeout-exceeds-lambda',
@@ -66,7 +66,7 @@ export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => 
           `SST route ${route} runs up to ${s} s behind an API that gives up at ${limit} s: the work goes on after the client's 504/503`,
         );
     }
-    const s = seconds(ctx, defaultTimeout);
+    const s = sstSeconds(ctx, defaultTimeout);
     if (inherits && defaultTimeout !== undefined && s !== undefined && outlivesGateway(s, limit))
       report(
         'iac-gateway-timeout-exceeds-lambda',
