@@ -8,7 +8,7 @@
 // and hands it on: handedInstances.ts), then followed up the import graph to the
 // handler modules, a few modules deep.
 
-import { callsName, localNames, mentions, reExportedAs } from './callerText.js';
+import { callsName, localNames, mentions, reExportedAs, reExportSources } from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { buildsInstance, callsMethod } from './handedInstances.js';
 import { ImporterIndex } from './importerIndex.js';
@@ -164,6 +164,31 @@ export class EventCallers {
       const text = this.textOf(f);
       return text !== undefined && mentions(text, names);
     });
+  }
+
+  /**
+   * Is `file` imported by the project, yet by no module that names one of `names` or re-exports it whole?
+   * Then nothing in sight calls those exports. False when nothing imports `file` (an import the scan could
+   * not resolve looks the same) or for a default export (called under the importer's own name).
+   *
+   * @example
+   * callers.importedUnnamed('/app/lib/mail.js', ['sendInvite']) // true: its importers call only sendReceipt
+   */
+  importedUnnamed(file: string, names: readonly string[]): boolean {
+    if (names.length === 0 || names.includes('default')) return false;
+    const importers = this.graph.importersOf(file);
+    if (importers.size === 0) return false;
+    // A barrel that renames (`export { default as sqsCollector } from`) hands importers another name.
+    for (const barrel of this.graph.barrelsOf(file)) {
+      const text = this.textOf(barrel);
+      if (text === undefined || localNames(text, [...names, 'default']).length > 0) return false;
+    }
+    for (const f of importers) {
+      const text = this.textOf(f);
+      if (text === undefined || mentions(text, names)) return false;
+      if (reExportSources(text).some((source) => this.lookup.resolve(f, source) === file)) return false;
+    }
+    return true;
   }
 
   /** Modules importing `file` (or an interface its class implements) that call one of the names. */

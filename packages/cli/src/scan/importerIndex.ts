@@ -48,6 +48,20 @@ export class ImporterIndex {
     return importers;
   }
 
+  /** Barrels re-exporting `file`, directly or through other barrels. */
+  barrelsOf(file: string): Set<string> {
+    this.index();
+    const out = new Set<string>();
+    const queue = [file];
+    while (queue.length > 0)
+      for (const barrel of this.barrels.get(queue.pop() as string) ?? [])
+        if (!out.has(barrel) && barrel !== file) {
+          out.add(barrel);
+          queue.push(barrel);
+        }
+    return out;
+  }
+
   /** Modules importing `file` directly or through barrels re-exporting it. */
   importersOf(file: string): Set<string> {
     const cached = this.importerCache.get(file);

@@ -23,6 +23,7 @@ import { projectClientsUntimed } from './projectClients.js';
 import { optionsFrom } from './projectOptions.js';
 import { scriptOnly } from './scriptCallers.js';
 import { typedMethodAsync } from './typedMethods.js';
+import { unnamedExport } from './unnamedExports.js';
 
 /** Keeps a candidate unless another file settles it. */
 export function keepCandidate(project: Project, file: string, c: Candidate): boolean {
@@ -238,6 +239,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
       return false;
   }
   if (c.reachedThrough !== undefined && scriptOnly(project, file, c.reachedThrough)) return false;
+  if (unnamedExport(project, file, c)) return false;
   if (
     c.onlyIfHandlerReaches !== undefined &&
     !project.importerUses.onHandlerPath(file, c.onlyIfHandlerReaches)

@@ -34,6 +34,14 @@ describe('mayReport', () => {
     ['a CommonJS handler', 'exports.handler = async (event, context) => {};'],
     ['a v3 client', "import { S3Client } from '@aws-sdk/client-s3'; new S3Client({});"],
     ['a v2 client', "const AWS = require('aws-sdk'); const s3 = new AWS.S3();"],
+    [
+      'a v2 client taken apart from a default import',
+      "import pkg from 'aws-sdk';\nconst { S3, Endpoint } = pkg;\nexport const read = () => new S3({ region: 'x' });",
+    ],
+    [
+      'a v2 client renamed out of a default import',
+      "import aws from 'aws-sdk';\nconst { S3: Store } = aws;\nexport const read = () => new Store({ region: 'x' });",
+    ],
     ['a renamed v3 client', "import { S3Client as Store } from '@aws-sdk/client-s3'; new Store({});"],
     ['a v3 namespace', "import * as sqs from '@aws-sdk/client-sqs'; new sqs.SQSClient({});"],
     ['an SDK import in a form not read', "export * from '@aws-sdk/client-s3';"],

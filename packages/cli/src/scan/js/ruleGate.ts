@@ -112,8 +112,29 @@ function sdk(words: SourceWords): boolean {
       if (!NOT_A_NAME.has(name) && (renames || !NOT_A_CLIENT.test(name)))
         names.push(name.replace(/\$/g, '\\$'));
   }
+  names.push(...takenApart(source, names));
   if (bindings < sources) return true;
   return names.length > 0 && new RegExp(`\\bnew\\s+(?:${names.join('|')})(?![\\w$])`).test(source);
+}
+
+/**
+ * The local names a module takes apart from an SDK binding: `import pkg from 'aws-sdk'; const { S3, Endpoint:
+ * E } = pkg` binds `S3` and `E` (js/moduleIndex.ts reads them as the package's exports), so `new S3(...)` is
+ * a client. `names` are already escaped for a RegExp.
+ */
+function takenApart(source: string, names: readonly string[]): string[] {
+  if (names.length === 0 || !source.includes('} =')) return [];
+  const out: string[] = [];
+  const pattern = new RegExp(
+    `\\b(?:const|let|var)\\s*\\{([^}]*)\\}\\s*=\\s*(?:${names.join('|')})\\s*[;\\n]`,
+    'g',
+  );
+  for (const m of source.matchAll(pattern))
+    for (const part of (m[1] ?? '').split(',')) {
+      const local = part.split(':').at(-1)?.trim();
+      if (local !== undefined && /^[A-Za-z_$][\w$]*$/.test(local)) out.push(local.replace(/\$/g, '\\$'));
+    }
+  return out;
 }
 
 /** `.catch(...)`, `p['catch'](...)`: a promise's catch handler (rules/swallowed.ts, auth.ts). */
