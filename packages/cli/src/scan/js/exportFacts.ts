@@ -106,6 +106,14 @@ function remoteMethodsOf(
 /** A module with a catch that throws: only there can a function log its failures and rethrow them. */
 const LOGS_TEXT = /catch[\s\S]*throw/;
 
+/**
+ * A catch clause inside the value (the module walk indexed them all): a function, or a member of an object or
+ * class, logs its failures and rethrows them only from a try of its own, so without one the data-layer walk
+ * (rules/loggingDataLayer.ts) could only answer no.
+ */
+const catchWithin = (ctx: ModuleContext, v: Node): boolean =>
+  ctx.of('CatchClause').some((c) => c.start >= v.start && c.end <= v.end);
+
 const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
 
 /** Facts per exported name, for the project pass (project.ts) to answer importers with. */
@@ -248,7 +256,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         functionBuilder: { dlqKeys },
       };
     // A data layer that logs each failure and rethrows it (rules/loggingDataLayer.ts).
-    const logsFailures = LOGS_TEXT.test(ctx.source) ? loggedFailures(ctx, v) : undefined;
+    const logsFailures = LOGS_TEXT.test(ctx.source) && catchWithin(ctx, v) ? loggedFailures(ctx, v) : undefined;
     if (logsFailures !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), logsFailures };
     const endsFailures = endedFailures(ctx, v);
