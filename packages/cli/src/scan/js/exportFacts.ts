@@ -5,6 +5,7 @@
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf, asyncStaticsOf } from './asyncMethods.js';
 import type { ExportFact, ImportRef } from './Candidate.js';
+import { catchReached, catchWithin } from './catchReach.js';
 import { httpClientExport, reExportedClients } from './httpClientExports.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass, methodOf, sdkInstance } from './memberClass.js';
@@ -105,14 +106,6 @@ function remoteMethodsOf(
 
 /** A module with a catch that throws: only there can a function log its failures and rethrow them. */
 const LOGS_TEXT = /catch[\s\S]*throw/;
-
-/**
- * A catch clause inside the value (the module walk indexed them all): a function, or a member of an object or
- * class, logs its failures and rethrows them only from a try of its own, so without one the data-layer walk
- * (rules/loggingDataLayer.ts) could only answer no.
- */
-const catchWithin = (ctx: ModuleContext, v: Node): boolean =>
-  ctx.of('CatchClause').some((c) => c.start >= v.start && c.end <= v.end);
 
 const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
 
@@ -256,10 +249,11 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         functionBuilder: { dlqKeys },
       };
     // A data layer that logs each failure and rethrows it (rules/loggingDataLayer.ts).
-    const logsFailures = LOGS_TEXT.test(ctx.source) && catchWithin(ctx, v) ? loggedFailures(ctx, v) : undefined;
+    const logsFailures =
+      LOGS_TEXT.test(ctx.source) && catchWithin(ctx, v) ? loggedFailures(ctx, v) : undefined;
     if (logsFailures !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), logsFailures };
-    const endsFailures = endedFailures(ctx, v);
+    const endsFailures = catchReached(ctx, v) ? endedFailures(ctx, v) : undefined;
     if (endsFailures !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), endsFailures };
     const asyncMethods = asyncMethodsOf(ctx, v);
