@@ -17,8 +17,8 @@ export function catchWithin(ctx: ModuleContext, v: Node): boolean {
  */
 export function catchReached(ctx: ModuleContext, v: Node, depth = 3): boolean {
   if (ctx.of('CatchClause').length === 0) return false;
-  let known = answers.get(v);
-  if (known === undefined) answers.set(v, (known = []));
+  const known = answers.get(v) ?? [];
+  answers.set(v, known);
   known[depth] ??= reached(ctx, v, depth);
   return known[depth];
 }
