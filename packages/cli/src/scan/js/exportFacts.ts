@@ -5,6 +5,7 @@
 import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf, asyncStaticsOf } from './asyncMethods.js';
 import type { ExportFact, ImportRef } from './Candidate.js';
+import { catchReached, catchWithin } from './catchReach.js';
 import { httpClientExport, reExportedClients } from './httpClientExports.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass, methodOf, sdkInstance } from './memberClass.js';
@@ -254,10 +255,11 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         functionBuilder: { dlqKeys },
       };
     // A data layer that logs each failure and rethrows it (rules/loggingDataLayer.ts).
-    const logsFailures = LOGS_TEXT.test(ctx.source) ? loggedFailures(ctx, v) : undefined;
+    const logsFailures =
+      LOGS_TEXT.test(ctx.source) && catchWithin(ctx, v) ? loggedFailures(ctx, v) : undefined;
     if (logsFailures !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), logsFailures };
-    const endsFailures = endedFailures(ctx, v);
+    const endsFailures = catchReached(ctx, v) ? endedFailures(ctx, v) : undefined;
     if (endsFailures !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), endsFailures };
     const asyncMethods = asyncMethodsOf(ctx, v);

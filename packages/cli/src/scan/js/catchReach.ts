@@ -1,0 +1,40 @@
+// Cheap pre-checks for the export facts whose walks can only answer yes where a catch is: a function that
+// logs its failures and rethrows them (rules/loggingDataLayer.ts) needs a try/catch of its own, and one that
+// ends its own failures (rules/importedEndsErrors.ts) needs one of its own or in a helper of this module it
+// awaits, a helper or two deep (rules/selfHandledCalls.ts). The module walk has indexed every catch clause
+// and call already, so these answer from offsets, without walking the function again.
+import { type Node, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/** A catch clause inside the node's text. */
+export function catchWithin(ctx: ModuleContext, v: Node): boolean {
+  return ctx.of('CatchClause').some((c) => c.start >= v.start && c.end <= v.end);
+}
+
+/**
+ * A catch inside the node, or inside a function of this module it calls by name (and so on, `depth` calls
+ * deep): without one, no try inside ends an error of another system, here or in a helper.
+ */
+export function catchReached(ctx: ModuleContext, v: Node, depth = 3): boolean {
+  if (ctx.of('CatchClause').length === 0) return false;
+  const known = answers.get(v) ?? [];
+  answers.set(v, known);
+  known[depth] ??= reached(ctx, v, depth);
+  return known[depth];
+}
+
+/** Answers per node and depth: a helper called from many exports is looked into once. */
+const answers = new WeakMap<Node, boolean[]>();
+
+function reached(ctx: ModuleContext, v: Node, depth: number): boolean {
+  if (catchWithin(ctx, v)) return true;
+  if (depth === 0) return false;
+  for (const call of ctx.of('CallExpression')) {
+    if (call.start < v.start || call.end > v.end) continue;
+    const callee = unwrap(call.callee as Node);
+    if (callee?.type !== 'Identifier') continue;
+    const fn = ctx.functionOf(callee);
+    if (fn !== undefined && fn !== v && catchReached(ctx, fn, depth - 1)) return true;
+  }
+  return false;
+}
