@@ -10,7 +10,7 @@ import { outlivesGateway } from './iac/gatewayLimit.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
-import type { Candidate, ModuleFacts } from './js/Candidate.js';
+import type { Candidate, ImportRef, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
 import { batchAnswerUnread } from './js/rules/batchDataReads.js';
 import { callersOmit } from './js/rules/cdkPassedProps.js';
@@ -24,6 +24,26 @@ import { optionsFrom } from './projectOptions.js';
 import { scriptOnly } from './scriptCallers.js';
 import { typedMethodAsync } from './typedMethods.js';
 import { unnamedExport } from './unnamedExports.js';
+
+/**
+ * Whether one of the imported `refs` builds an API (the export's `fact`, read only where its module's text
+ * mentions `marker`) whose integration limit a function allowed `seconds` outlives.
+ */
+function behindApi(
+  project: Project,
+  gate: { readonly refs: readonly ImportRef[]; readonly seconds: number },
+  marker: string,
+  fact: 'serverlessApi' | 'sstApi',
+): boolean {
+  return gate.refs.some((ref) => {
+    const target = project.resolveModule(ref.from, ref.source);
+    const limit =
+      target === undefined
+        ? undefined
+        : project.exportFactWhere(target, ref.name, (text) => text.includes(marker))?.[fact];
+    return limit !== undefined && outlivesGateway(gate.seconds, limit);
+  });
+}
 
 /** Keeps a candidate unless another file settles it. */
 export function keepCandidate(project: Project, file: string, c: Candidate): boolean {
@@ -109,30 +129,16 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfNameInvoked !== undefined && !project.invokedFunctions.isNameInvoked(c.onlyIfNameInvoked))
     return false;
-  if (c.onlyIfImportServerlessApi !== undefined) {
-    const { refs, seconds } = c.onlyIfImportServerlessApi;
-    const behindApi = refs.some((ref) => {
-      const target = project.resolveModule(ref.from, ref.source);
-      const limit =
-        target === undefined
-          ? undefined
-          : project.exportFactWhere(target, ref.name, (text) => text.includes('events'))?.serverlessApi;
-      return limit !== undefined && outlivesGateway(seconds, limit);
-    });
-    if (!behindApi) return false;
-  }
-  if (c.onlyIfImportSstApi !== undefined) {
-    const { refs, seconds } = c.onlyIfImportSstApi;
-    const behindApi = refs.some((ref) => {
-      const target = project.resolveModule(ref.from, ref.source);
-      const limit =
-        target === undefined
-          ? undefined
-          : project.exportFactWhere(target, ref.name, (text) => text.includes('sst/constructs'))?.sstApi;
-      return limit !== undefined && outlivesGateway(seconds, limit);
-    });
-    if (!behindApi) return false;
-  }
+  if (
+    c.onlyIfImportServerlessApi !== undefined &&
+    !behindApi(project, c.onlyIfImportServerlessApi, 'events', 'serverlessApi')
+  )
+    return false;
+  if (
+    c.onlyIfImportSstApi !== undefined &&
+    !behindApi(project, c.onlyIfImportSstApi, 'sst/constructs', 'sstApi')
+  )
+    return false;
   if (
     c.onlyIfImportBatchEvent !== undefined &&
     !c.onlyIfImportBatchEvent.some((ref) => {
