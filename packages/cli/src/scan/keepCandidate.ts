@@ -6,11 +6,11 @@ import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
-import { outlivesGateway } from './iac/gatewayLimit.js';
+import { behindApi, importRouted } from './importedApiLimits.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
-import type { Candidate, ImportRef, ModuleFacts } from './js/Candidate.js';
+import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
 import { batchAnswerUnread } from './js/rules/batchDataReads.js';
 import { callersOmit } from './js/rules/cdkPassedProps.js';
@@ -24,26 +24,6 @@ import { optionsFrom } from './projectOptions.js';
 import { scriptOnly } from './scriptCallers.js';
 import { typedMethodAsync } from './typedMethods.js';
 import { unnamedExport } from './unnamedExports.js';
-
-/**
- * Whether one of the imported `refs` builds an API (the export's `fact`, read only where its module's text
- * mentions `marker`) whose integration limit a function allowed `seconds` outlives.
- */
-function behindApi(
-  project: Project,
-  gate: { readonly refs: readonly ImportRef[]; readonly seconds: number },
-  marker: string,
-  fact: 'serverlessApi' | 'sstApi',
-): boolean {
-  return gate.refs.some((ref) => {
-    const target = project.resolveModule(ref.from, ref.source);
-    const limit =
-      target === undefined
-        ? undefined
-        : project.exportFactWhere(target, ref.name, (text) => text.includes(marker))?.[fact];
-    return limit !== undefined && outlivesGateway(gate.seconds, limit);
-  });
-}
 
 /** Keeps a candidate unless another file settles it. */
 export function keepCandidate(project: Project, file: string, c: Candidate): boolean {
@@ -161,16 +141,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     })
   )
     return false;
-  if (c.onlyIfImportApiRoute !== undefined) {
-    const { ref, key, seconds, or = [] } = c.onlyIfImportApiRoute;
-    const routed = [{ ref, key }, ...or].some((r) => {
-      const target = project.resolveModule(r.ref.from, r.ref.source);
-      const limit =
-        target === undefined ? undefined : project.exportFact(target, r.ref.name)?.apiRoutes?.[r.key];
-      return limit !== undefined && outlivesGateway(seconds, limit);
-    });
-    if (!routed) return false;
-  }
+  if (c.onlyIfImportApiRoute !== undefined && !importRouted(project, c.onlyIfImportApiRoute)) return false;
   if (c.onlyIfFieldRouted !== undefined && !fieldRouted(project, file, c.onlyIfFieldRouted)) return false;
   if (c.onlyIfFieldTargeted !== undefined && !fieldTargeted(project, file, c.onlyIfFieldTargeted))
     return false;
