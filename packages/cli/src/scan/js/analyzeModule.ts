@@ -31,6 +31,7 @@ import { cdkRules } from './rules/cdk.js';
 import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
+import { errorAnswerUses } from './rules/errorAnswerUses.js';
 import { droppedAwaits, errorValueRules, projectSources } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
 import { googleApiRules } from './rules/googleApis.js';
@@ -225,6 +226,7 @@ export function analyzeModule(
   const passed = passedFunctions(ctx);
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
+  const answerUses = errorAnswerUses(ctx);
   const returns = handlerReturns(ctx);
   const sources = projectSources(ctx);
   const gates = authGates(ctx);
@@ -267,6 +269,7 @@ export function analyzeModule(
     ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),
     ...(batchMethods.length > 0 ? { batchAnswerMethods: batchMethods } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
+    ...(Object.keys(answerUses).length > 0 ? { errorAnswerUses: answerUses } : {}),
     ...(returns.length > 0 ? { handlerReturns: returns } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && typedAsRequest(ctx) ? { requestTyped: true as const } : {}),

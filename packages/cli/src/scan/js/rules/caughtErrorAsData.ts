@@ -8,7 +8,8 @@
 import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
-type Use = 'data' | 'checked' | 'loud' | undefined;
+/** How a caller uses an answer; `printed` when it keeps it only for log lines, which drop it too. */
+export type Use = 'data' | 'checked' | 'loud' | 'printed' | undefined;
 
 /** Fields only an error has (or that a caller reads to tell one): reading them is a test of the answer. */
 const ERROR_FIELDS = new Set(['message', 'code', 'name', 'stack', 'error', 'errors', 'cause', '$metadata']);
@@ -67,6 +68,7 @@ function keptUse(ctx: ModuleContext, scope: Node, name: string, from: number): U
   const escaped = name.replace(/\$/g, '\\$');
   const mention = new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])`, 'g');
   let first: Use | 'propagated';
+  let printed = false;
   for (let m = mention.exec(text); m !== null; m = mention.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 200), m.index);
     const after = text.slice(m.index + name.length, m.index + name.length + 80);
@@ -76,17 +78,23 @@ function keptUse(ctx: ModuleContext, scope: Node, name: string, from: number): U
     if (field !== undefined && ERROR_FIELDS.has(field)) return 'checked';
     if (first !== undefined) continue;
     // A log line only prints it: the next mention decides.
-    if (LOG_LINE.test(lineStart)) continue;
-    if (/^\s*=(?!=)/.test(after) || /\breturn\s*$/.test(before)) first = 'propagated';
+    if (LOG_LINE.test(lineStart)) {
+      printed = true;
+      continue;
+    }
+    // Returned whole, the answer is its caller's to judge; `return token.value` reads it here as data.
+    if (/^\s*=(?!=)/.test(after) || (/\breturn\s*$/.test(before) && field === undefined))
+      first = 'propagated';
     else if (/^\s*\??\.\s*[\w$]+\s*\(/.test(after) && field !== 'toString') first = 'loud';
     else if (/\bof\s*$|\.\.\.\s*$/.test(before)) first = 'loud';
     else first = 'data';
   }
+  if (first === undefined) return printed ? 'printed' : undefined;
   return first === 'propagated' ? undefined : first;
 }
 
 /** How one caller uses the answer of `call`. */
-function callerUse(ctx: ModuleContext, call: Node): Use {
+export function callerUse(ctx: ModuleContext, call: Node): Use {
   const { node, parent } = ctx.climb(call, (p) => THROUGH.has(p.type));
   if (parent === undefined) return undefined;
   if (parent.type === 'MemberExpression' && parent.object === node) return memberUse(ctx, parent);
