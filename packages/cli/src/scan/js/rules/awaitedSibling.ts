@@ -9,10 +9,8 @@ import type { ModuleContext } from '../ModuleContext.js';
 const WRAPPERS = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression']);
 
 /** A receiver's root value, then the rest of its path: `res.json` in two functions names two values. */
-type Keyed = { root: object; rest: string };
-const awaitedByModule = new WeakMap<ModuleContext, Map<object, Set<string>>>();
-/** Roots that resolve to no binding (globals, undeclared names): one per name and module. */
-const globalRoots = new WeakMap<ModuleContext, Map<string, object>>();
+type Keyed = { root: unknown; rest: string };
+const awaitedByModule = new WeakMap<ModuleContext, Map<unknown, Set<string>>>();
 
 /** The class body (or, outside one, the function) whose `this` a `this.` path reads. */
 function thisOwner(ctx: ModuleContext, node: Node): Node | undefined {
@@ -43,18 +41,15 @@ function keyOf(ctx: ModuleContext, callee: Node): Keyed | undefined {
   if (root.type !== 'Identifier') return undefined;
   const declaration = ctx.resolve(root.name as string, root)?.declaration;
   if (declaration !== undefined) return { root: declaration, rest };
-  let globals = globalRoots.get(ctx);
-  if (globals === undefined) globalRoots.set(ctx, (globals = new Map()));
-  let sentinel = globals.get(root.name as string);
-  if (sentinel === undefined) globals.set(root.name as string, (sentinel = {}));
-  return { root: sentinel, rest };
+  // A name bound nowhere (a global, an undeclared name) is one value per module: keyed by the name.
+  return { root: `global ${root.name as string}`, rest };
 }
 
 /** Every member call the module awaits or chains with `.then`, by receiver: methods that answer promises. */
-function awaitedPaths(ctx: ModuleContext): Map<object, Set<string>> {
+function awaitedPaths(ctx: ModuleContext): Map<unknown, Set<string>> {
   const known = awaitedByModule.get(ctx);
   if (known !== undefined) return known;
-  const paths = new Map<object, Set<string>>();
+  const paths = new Map<unknown, Set<string>>();
   for (const call of ctx.of('CallExpression')) {
     let parent = ctx.parentOf(call);
     while (parent !== undefined && WRAPPERS.has(parent.type)) parent = ctx.parentOf(parent);
@@ -64,9 +59,9 @@ function awaitedPaths(ctx: ModuleContext): Map<object, Set<string>> {
     if (!settled) continue;
     const key = keyOf(ctx, call.callee as Node);
     if (key === undefined) continue;
-    let rests = paths.get(key.root);
-    if (rests === undefined) paths.set(key.root, (rests = new Set()));
+    const rests = paths.get(key.root) ?? new Set<string>();
     rests.add(key.rest);
+    paths.set(key.root, rests);
   }
   awaitedByModule.set(ctx, paths);
   return paths;

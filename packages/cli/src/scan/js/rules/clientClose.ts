@@ -60,12 +60,15 @@ function madeByPg(ctx: ModuleContext, receiver: Node): boolean {
   const declaration = ctx.resolve(receiver.name as string, receiver)?.declaration;
   return !ctx.of('CallExpression').some((call) => {
     const callee = unwrap(call.callee);
-    if (callee?.type !== 'MemberExpression' || !/^(connect|query)$/.test(calleeName(call) ?? '')) return false;
+    if (callee?.type !== 'MemberExpression' || !/^(connect|query)$/.test(calleeName(call) ?? ''))
+      return false;
     const object = unwrap(callee.object as Node);
     if (object?.type !== 'Identifier' || object.name !== receiver.name) return false;
     const last = unwrap((call.arguments as Node[]).at(-1));
     return (
-      last !== undefined && isFunction(last) && ctx.resolve(object.name as string, object)?.declaration === declaration
+      last !== undefined &&
+      isFunction(last) &&
+      ctx.resolve(object.name as string, object)?.declaration === declaration
     );
   });
 }
