@@ -10,11 +10,16 @@ import { settledOnReturn } from './settledAsync.js';
 const ERROR_PARAM = /^(err|error|e|er|ex)$/i;
 /** Promise methods and subscriptions take callbacks of their own kind, judged elsewhere. */
 const NOT_ERR_FIRST = /^(then|catch|finally|on|once|addListener|prependListener|prependOnceListener)$/;
+/**
+ * Framework registrations that await the handler they are given: Fastify's `setErrorHandler`, `register`
+ * and `addHook`, Express 5's error middleware through `use`, a router's `onError`.
+ */
+const AWAITS_HANDLER = /^(setErrorHandler|use|register|addHook|onError)$/;
 
 /**
- * The call's last argument is an async function whose first parameter is the error (`async (err) => ...`)
- * that can still be running or reject when the call returns; the callee is not one of the module's own
- * functions (which may await what it is given).
+ * The call's last argument is an async function of at most two parameters whose first is the error
+ * (`async (err) => ...`), that can still be running or reject when the call returns; the callee is neither
+ * one of the module's own functions nor a framework registration (either may await what it is given).
  *
  * @example
  * asyncErrFirstCallback(ctx, call) // upload(req, res, async (err) => { if (err) throw err; await save(req.file) }) -> true
@@ -25,7 +30,11 @@ export function asyncErrFirstCallback(ctx: ModuleContext, call: Node): boolean {
   if (startsNothing(last)) return false;
   const first = unwrap((last.params as Node[])[0]);
   if (first?.type !== 'Identifier' || !ERROR_PARAM.test(first.name as string)) return false;
-  if (NOT_ERR_FIRST.test(calleeName(call) ?? '')) return false;
+  // Three parameters or more is a framework's handler shape (`(err, req, reply)`, `(err, req, res, next)`),
+  // not a node-style result callback.
+  if ((last.params as Node[]).length >= 3) return false;
+  const name = calleeName(call) ?? '';
+  if (NOT_ERR_FIRST.test(name) || AWAITS_HANDLER.test(name)) return false;
   const callee = unwrap(call.callee);
   return callee?.type !== 'Identifier' || ctx.functionOf(callee) === undefined;
 }
