@@ -30,6 +30,9 @@ export class ImporterUses {
   private readonly implemented = new Map<string, [string, string][]>();
   /** `file#name` keys some module awaits and drops the result of (rules/errorValues.ts). */
   private readonly drops = new Set<string>();
+  /** `file#name` keys some module reads the awaited answer of as data, or tests as an error (rules/errorAnswerUses.ts). */
+  private readonly asData = new Set<string>();
+  private readonly asError = new Set<string>();
   /** `file#name` -> the `[file, handler exports]` whose entry handler returns its answer as its own. */
   private readonly handlerReturned = new Map<string, [string, readonly string[]][]>();
   /** The handler path's `[file, export]` pairs as called, and their closure once asked (see `reached`). */
@@ -75,6 +78,10 @@ export class ImporterUses {
       this.reach = undefined;
     }
     for (const key of dropKeys(m, resolve)) this.drops.add(key);
+    for (const key of dropKeys(m, resolve, m.errorAnswerUses?.data ?? { sources: [], names: [] }))
+      this.asData.add(key);
+    for (const key of dropKeys(m, resolve, m.errorAnswerUses?.checked ?? { sources: [], names: [] }))
+      this.asError.add(key);
     for (const returns of m.handlerReturns ?? [])
       for (const key of dropKeys(m, resolve, returns))
         this.handlerReturned.set(key, [...(this.handlerReturned.get(key) ?? []), [m.file, returns.handlers]]);
@@ -200,15 +207,32 @@ export class ImporterUses {
    * uses.dropped('/app/db.js', ['markDone']) // true when job.js (importing ./db) has `await db.markDone(ids);`
    */
   dropped(file: string, names: readonly string[]): boolean {
-    if (names.some((n) => this.drops.has(`${file}#${n}`))) return true;
-    // A caller importing through a barrel marks the barrel (barrelDrops.ts).
-    for (const key of this.drops) {
+    return this.marked(this.drops, file, names);
+  }
+
+  /** Does `keys` hold one of `names` of `file`, directly or through a barrel that re-exports it (barrelDrops.ts)? */
+  private marked(keys: ReadonlySet<string>, file: string, names: readonly string[]): boolean {
+    if (names.some((n) => keys.has(`${file}#${n}`))) return true;
+    for (const key of keys) {
       const at = key.lastIndexOf('#');
       const name = key.slice(at + 1);
       if (names.includes(name) && reExportsFrom(key.slice(0, at), file, name, this.factsOf, this.resolve))
         return true;
     }
     return false;
+  }
+
+  /**
+   * Does a module await a call of one of `names` (defined in `file`) and go on with the answer as data,
+   * while none tests it as an error? A deferred module calling one of the names is analysed first.
+   *
+   * @example
+   * uses.usedAsData('/app/stripe.ts', ['createPaymentIntent']) // true for `save((await s.createPaymentIntent(p)).id)`
+   */
+  usedAsData(file: string, names: readonly string[]): boolean {
+    const call = new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\s*\\(`);
+    for (const [other, source] of [...this.deferred]) if (call.test(source)) this.factsOf(other);
+    return !this.marked(this.asError, file, names) && this.marked(this.asData, file, names);
   }
 
   /**

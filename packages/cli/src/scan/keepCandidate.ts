@@ -171,7 +171,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (
     drops !== undefined &&
     !resultDropped(project, project.importerUses, project.deferred, file, drops) &&
-    !returnedUnread(project, file, drops)
+    !returnedUnread(project, file, drops) &&
+    !(c.orIfUsedAsData === true && project.importerUses.usedAsData(file, drops))
   )
     return false;
   const consumerOnly = c.onlyIfConsumerCaller;

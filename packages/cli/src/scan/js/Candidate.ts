@@ -227,6 +227,8 @@ export interface Candidate {
   readonly onlyIfImportAnswersErrors?: ImportRef;
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */
   readonly onlyIfResultDropped?: readonly string[];
+  /** With onlyIfResultDropped: kept too when a caller in another module reads the caught Error as data. */
+  readonly orIfUsedAsData?: true;
   /** A dropped call of this method: kept when a class or interface imported here declares it a batch answer (rules/batchMethods.ts). */
   readonly onlyIfBatchAnswerMethod?: {
     readonly method: string;

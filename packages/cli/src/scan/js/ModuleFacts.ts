@@ -129,6 +129,8 @@ export interface ModuleFacts {
   }[];
   /** Calls whose awaited result a statement drops, and the imports that may define them (rules/errorValues.ts). */
   readonly droppedAwaits?: DroppedAwaits;
+  /** Awaited calls whose answer this module reads as data, or tests as an error (rules/errorAnswerUses.ts). */
+  readonly errorAnswerUses?: { readonly data?: DroppedAwaits; readonly checked?: DroppedAwaits };
   /**
    * Calls whose answer an entry handler returns as its own (`return await processor.processRequest()`), with
    * the handler's export names: where a template wires that handler to a source that reads no answer, the

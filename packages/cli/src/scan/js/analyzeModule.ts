@@ -25,6 +25,7 @@ import { authErrorMaps } from './rules/authErrorClasses.js';
 import { batchAnswerMethods } from './rules/batchMethods.js';
 import { importedBatchRules } from './rules/batchWrappers.js';
 import { selectsOwnWork, typedAsRequest } from './rules/catchExemptions.js';
+import { errorAnswerUses } from './rules/errorAnswerUses.js';
 import { droppedAwaits, projectSources } from './rules/errorValues.js';
 import { handlerReturns } from './rules/handlerReturns.js';
 import { nestHttpBuilds } from './rules/nestHttp.js';
@@ -162,6 +163,7 @@ export function analyzeModule(
   const passed = passedFunctions(ctx);
   const uses = importResultUses(ctx);
   const drops = droppedAwaits(ctx);
+  const answerUses = errorAnswerUses(ctx);
   const returns = handlerReturns(ctx);
   const sources = projectSources(ctx);
   const gates = authGates(ctx);
@@ -204,6 +206,7 @@ export function analyzeModule(
     ...(errorMaps.length > 0 ? { authErrorMaps: errorMaps } : {}),
     ...(batchMethods.length > 0 ? { batchAnswerMethods: batchMethods } : {}),
     ...(drops !== undefined ? { droppedAwaits: drops } : {}),
+    ...(Object.keys(answerUses).length > 0 ? { errorAnswerUses: answerUses } : {}),
     ...(returns.length > 0 ? { handlerReturns: returns } : {}),
     ...(handlers !== undefined && selectsOwnWork(ctx) ? { job: true as const } : {}),
     ...(handlers !== undefined && typedAsRequest(ctx) ? { requestTyped: true as const } : {}),

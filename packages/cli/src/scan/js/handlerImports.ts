@@ -14,6 +14,7 @@ import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass } from './memberClass.js';
+import { adapterServes, registrations } from './mountedRoutes.js';
 import { projectCall } from './projectCall.js';
 import {
   handedImports,
@@ -37,7 +38,8 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   // A glob import the handler is built from (`createGraphQLHandler({ services })`, a package's builder,
   // so no handler function of the module's own): every export of every module it matches (globImports.ts).
   const builders = handlerBuilders(ctx);
-  const installers = [...routerInstallers(ctx), ...globImportsHanded(ctx, builders)];
+  // The app a Lambda adapter serves whole, with every route mounted on it (js/mountedRoutes.ts).
+  const installers = [...routerInstallers(ctx), ...globImportsHanded(ctx, builders), ...adapterServes(ctx)];
   // A handler that is a member of an instance of a project class (js/handlerBuilders.ts) counts too.
   if (ctx.handlers.size === 0 && !exportsInstanceHandler(ctx)) return installers;
   const refs = new Map<string, ImportRef>(installers.map((r) => [`${r.source}\0${r.name}`, r]));
@@ -195,7 +197,9 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
       const refs = callsFrom(registered ?? [], registers);
       if (refs.length > 0) out[`${name}${REGISTERED}`] = refs;
     }
-    const refs = callsFrom(startsOf(ctx, value), registers);
+    // An exported app or router reaches its routes and the routers mounted on it (js/mountedRoutes.ts).
+    const routes = registrations(ctx, value);
+    const refs = callsFrom([...startsOf(ctx, value), ...routes.starts], [...registers, ...routes.refs]);
     if (refs.length > 0) out[name] = refs;
   }
   return out;
@@ -264,6 +268,8 @@ export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = fa
   const names: string[] = [];
   for (const [name, value] of ctx.exports) {
     const starts = withClasses ? startsOf(ctx, value) : [isFunction(value) ? value : ctx.functionOf(value)];
+    // A callback registered on an exported app or router runs for its requests (js/mountedRoutes.ts).
+    starts.push(...registrations(ctx, value).starts);
     if (starts.some((fn) => fn !== undefined && reaching.has(fn))) names.push(name);
     // Reached from a method a framework registration starts (js/registeredEntries.ts).
     const cls = withClasses ? classOf(ctx, value) : undefined;

@@ -1,7 +1,7 @@
 // The method of a request whose options are its function's parameter, passed whole (`callAxios(options) {
 // return axios(options) }`): what the module's calls of that function hand it. A wrapper nobody in the module
 // calls (an exported pass-through) says nothing, so its request keeps an unknown method.
-import { calleeName, type Node, objectProps, stringValue, unwrap } from './ast.js';
+import { type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 // DELETE is left out, as in idempotentRequest.ts: sent again after a lost response it answers 404.
@@ -24,15 +24,57 @@ export function wholeOptionsMethod(ctx: ModuleContext, options: Node | undefined
   const index = (fn.params as Node[]).findIndex(
     (p) => p === binding.declaration || (p.type === 'AssignmentPattern' && p.left === binding.declaration),
   );
-  const name = ownName(ctx, fn);
-  if (index < 0 || name === undefined) return undefined;
+  if (index < 0) return undefined;
+  const key = `${index}`;
+  let memo = answers.get(fn);
+  if (memo?.has(key)) return memo.get(key);
   const passed: string[] = [];
-  for (const call of ctx.of('CallExpression')) {
-    if (calleeName(call) !== name || ctx.enclosingFunction(call) === fn) continue;
+  for (const call of callsOf(ctx, fn)) {
     const method = spelled(ctx, (call.arguments as Node[])[index]);
     if (method !== undefined) passed.push(method);
   }
-  return passed.find((m) => IDEMPOTENT.has(m)) ?? passed[0];
+  const answer = passed.find((m) => IDEMPOTENT.has(m)) ?? passed[0];
+  if (memo === undefined) answers.set(fn, (memo = new Map()));
+  memo.set(key, answer);
+  return answer;
+}
+
+/** Per wrapper function and options position: the method its calls hand it (functions are per module). */
+const answers = new WeakMap<Node, Map<string, string | undefined>>();
+
+/**
+ * The module's calls of `fn` itself: by its binding (`callAxios(config)` of `function callAxios`), or as
+ * `this.name(...)` inside the class whose method it is. A same-named call of something else
+ * (`https.request({...})` beside a `request(options)` method) is not one.
+ */
+function callsOf(ctx: ModuleContext, fn: Node): Node[] {
+  const parent = ctx.parentOf(fn);
+  const method = parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition';
+  const name = method ? propertyName(parent.key as Node, parent.computed as boolean) : undefined;
+  const classBody = method ? ctx.parentOf(parent) : undefined;
+  const out: Node[] = [];
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee === undefined || ctx.enclosingFunction(call) === fn) continue;
+    if (!method) {
+      if (callee.type === 'Identifier' && ctx.functionOf(callee) === fn) out.push(call);
+      continue;
+    }
+    if (
+      callee.type === 'MemberExpression' &&
+      unwrap(callee.object)?.type === 'ThisExpression' &&
+      propertyName(callee.property as Node, callee.computed as boolean) === name &&
+      insideBody(ctx, call, classBody)
+    )
+      out.push(call);
+  }
+  return out;
+}
+
+/** The node lies inside `body` (a class body). */
+function insideBody(ctx: ModuleContext, node: Node, body: Node | undefined): boolean {
+  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) if (n === body) return true;
+  return false;
 }
 
 /** The method an options object literal spells: its `method`, or GET when it has none and spreads nothing. */
@@ -53,18 +95,4 @@ function declaredValue(ctx: ModuleContext, arg: Node | undefined): Node | undefi
   if (id?.type !== 'Identifier') return undefined;
   const binding = ctx.resolve(id.name as string, id);
   return binding?.kind === 'var' || binding?.kind === 'let' ? unwrap(binding.init) : undefined;
-}
-
-/** The name a function is called by: declared, bound to a variable, or a class or object method's key. */
-function ownName(ctx: ModuleContext, fn: Node): string | undefined {
-  if (fn.type === 'FunctionDeclaration') return (fn.id as Node | null)?.name as string | undefined;
-  const parent = ctx.parentOf(fn);
-  if (parent?.type === 'VariableDeclarator') return (parent.id as Node).name as string | undefined;
-  if (
-    parent?.type === 'MethodDefinition' ||
-    parent?.type === 'Property' ||
-    parent?.type === 'PropertyDefinition'
-  )
-    return ((parent.key as Node).name ?? (parent.key as Node).value) as string | undefined;
-  return undefined;
 }

@@ -28,6 +28,7 @@ export type Extra = Pick<
   | 'unlessCallersRead'
   | 'callersReadAs'
   | 'onlyIfResultDropped'
+  | 'orIfUsedAsData'
   | 'onlyIfBatchAnswerMethod'
   | 'onlyIfImportBatchResult'
   | 'onlyIfEventCaller'

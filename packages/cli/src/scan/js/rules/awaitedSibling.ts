@@ -8,13 +8,48 @@ import type { ModuleContext } from '../ModuleContext.js';
 
 const WRAPPERS = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression']);
 
-const awaitedByModule = new WeakMap<ModuleContext, Set<string>>();
+/** A receiver's root value, then the rest of its path: `res.json` in two functions names two values. */
+type Keyed = { root: unknown; rest: string };
+const awaitedByModule = new WeakMap<ModuleContext, Map<unknown, Set<string>>>();
 
-/** `a.b.m` of every member call the module awaits or chains with `.then`: methods that answer promises. */
-function awaitedPaths(ctx: ModuleContext): Set<string> {
+/** The class body (or, outside one, the function) whose `this` a `this.` path reads. */
+function thisOwner(ctx: ModuleContext, node: Node): Node | undefined {
+  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) {
+    if (n.type === 'ClassBody') return n;
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression') {
+      // A method's function sits under its class body: keep climbing to it.
+      const parent = ctx.parentOf(n);
+      if (parent?.type !== 'MethodDefinition' && parent?.type !== 'Property') return n;
+    }
+  }
+  return undefined;
+}
+
+/** The callee `a.b.m`'s receiver keyed by the value its root names (see Keyed). */
+function keyOf(ctx: ModuleContext, callee: Node): Keyed | undefined {
+  const path = memberPath(callee);
+  // A receiver that is itself a call (`db().query`) may be another object each time.
+  if (path === undefined || path.length < 2 || path.some((p) => p.endsWith('()'))) return undefined;
+  let root = unwrap(callee);
+  while (root?.type === 'MemberExpression') root = unwrap(root.object as Node);
+  if (root === undefined) return undefined;
+  const rest = path.slice(1).join('.');
+  if (root.type === 'ThisExpression') {
+    const owner = thisOwner(ctx, root);
+    return { root: owner ?? ctx, rest };
+  }
+  if (root.type !== 'Identifier') return undefined;
+  const declaration = ctx.resolve(root.name as string, root)?.declaration;
+  if (declaration !== undefined) return { root: declaration, rest };
+  // A name bound nowhere (a global, an undeclared name) is one value per module: keyed by the name.
+  return { root: `global ${root.name as string}`, rest };
+}
+
+/** Every member call the module awaits or chains with `.then`, by receiver: methods that answer promises. */
+function awaitedPaths(ctx: ModuleContext): Map<unknown, Set<string>> {
   const known = awaitedByModule.get(ctx);
   if (known !== undefined) return known;
-  const paths = new Set<string>();
+  const paths = new Map<unknown, Set<string>>();
   for (const call of ctx.of('CallExpression')) {
     let parent = ctx.parentOf(call);
     while (parent !== undefined && WRAPPERS.has(parent.type)) parent = ctx.parentOf(parent);
@@ -22,10 +57,11 @@ function awaitedPaths(ctx: ModuleContext): Set<string> {
       parent?.type === 'AwaitExpression' ||
       (parent?.type === 'MemberExpression' && parent.computed !== true && parent.property?.name === 'then');
     if (!settled) continue;
-    const path = memberPath(call.callee);
-    // A receiver that is itself a call (`db().query`) may be another object each time.
-    if (path !== undefined && path.length >= 2 && !path.some((p) => p.endsWith('()')))
-      paths.add(path.join('.'));
+    const key = keyOf(ctx, call.callee as Node);
+    if (key === undefined) continue;
+    const rests = paths.get(key.root) ?? new Set<string>();
+    rests.add(key.rest);
+    paths.set(key.root, rests);
   }
   awaitedByModule.set(ctx, paths);
   return paths;
@@ -43,7 +79,6 @@ export function awaitedElsewhere(ctx: ModuleContext, call: Node): boolean {
   if (unwrap(call.callee)?.type !== 'MemberExpression') return false;
   const last = unwrap((call.arguments as Node[]).at(-1));
   if (last !== undefined && isFunction(last)) return false;
-  const path = memberPath(call.callee);
-  if (path === undefined || path.length < 2 || path.some((p) => p.endsWith('()'))) return false;
-  return awaitedPaths(ctx).has(path.join('.'));
+  const key = keyOf(ctx, call.callee as Node);
+  return key !== undefined && awaitedPaths(ctx).get(key.root)?.has(key.rest) === true;
 }

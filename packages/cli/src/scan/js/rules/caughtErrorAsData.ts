@@ -8,7 +8,8 @@
 import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
-type Use = 'data' | 'checked' | 'loud' | undefined;
+/** How a caller uses an answer; `printed` when it keeps it only for log lines, which drop it too. */
+export type Use = 'data' | 'checked' | 'loud' | 'printed' | undefined;
 
 /** Fields only an error has (or that a caller reads to tell one): reading them is a test of the answer. */
 const ERROR_FIELDS = new Set(['message', 'code', 'name', 'stack', 'error', 'errors', 'cause', '$metadata']);
@@ -23,6 +24,45 @@ const THROUGH = new Set([
 /** A line that only prints: `console.log('x', value)`, `logger.info(...)`, `Log('done', intent)`. */
 const LOG_LINE = /(?:^|[^\w$.])(?:console|logger|log|this\.logger)(?:\.\w+)?\s*\(/i;
 
+/** The module's calls, grouped once: by the function a plain callee names, and by class body and `this.` name. */
+interface CallIndex {
+  readonly byFunction: Map<Node, Node[]>;
+  readonly byMethod: Map<Node, Map<string, Node[]>>;
+}
+
+const indexes = new WeakMap<ModuleContext, CallIndex>();
+
+/** The nearest class body around `node`, if any. */
+function classBodyOf(ctx: ModuleContext, node: Node): Node | undefined {
+  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) if (n.type === 'ClassBody') return n;
+  return undefined;
+}
+
+/** Built once per module: asking per catch by walking every call made a large module quadratic. */
+function callIndex(ctx: ModuleContext): CallIndex {
+  let index = indexes.get(ctx);
+  if (index !== undefined) return index;
+  index = { byFunction: new Map(), byMethod: new Map() };
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee as Node);
+    if (callee?.type === 'Identifier') {
+      const fn = ctx.functionOf(callee);
+      if (fn !== undefined) index.byFunction.set(fn, [...(index.byFunction.get(fn) ?? []), call]);
+      continue;
+    }
+    if (callee?.type !== 'MemberExpression' || unwrap(callee.object as Node)?.type !== 'ThisExpression')
+      continue;
+    const name = propertyName(callee.property as Node, callee.computed as boolean);
+    const body = name === undefined ? undefined : classBodyOf(ctx, call);
+    if (name === undefined || body === undefined) continue;
+    let byName = index.byMethod.get(body);
+    if (byName === undefined) index.byMethod.set(body, (byName = new Map()));
+    byName.set(name, [...(byName.get(name) ?? []), call]);
+  }
+  indexes.set(ctx, index);
+  return index;
+}
+
 /** The calls of `fn` in its own module: by name, or `this.name(...)` from inside the same class. */
 function localCalls(ctx: ModuleContext, fn: Node, name: string): Node[] {
   const owner = ctx.parentOf(fn);
@@ -30,26 +70,15 @@ function localCalls(ctx: ModuleContext, fn: Node, name: string): Node[] {
     owner?.type === 'MethodDefinition' || owner?.type === 'PropertyDefinition'
       ? ctx.parentOf(owner)
       : undefined;
-  const calls: Node[] = [];
-  for (const call of ctx.of('CallExpression')) {
-    // A recursive call hands its answer to the same function's callers.
-    if (ctx.enclosingFunction(call) === fn) continue;
-    const callee = unwrap(call.callee as Node);
-    if (callee?.type === 'Identifier') {
-      if (ctx.functionOf(callee) === fn) calls.push(call);
-      continue;
-    }
-    if (
-      body !== undefined &&
-      callee?.type === 'MemberExpression' &&
-      unwrap(callee.object as Node)?.type === 'ThisExpression' &&
-      propertyName(callee.property as Node, callee.computed as boolean) === name &&
-      (call.start as number) >= (body.start as number) &&
-      (call.end as number) <= (body.end as number)
-    )
-      calls.push(call);
-  }
-  return calls;
+  const index = callIndex(ctx);
+  const calls = [
+    ...(index.byFunction.get(fn) ?? []),
+    ...(body === undefined ? [] : (index.byMethod.get(body)?.get(name) ?? [])),
+  ];
+  // A recursive call hands its answer to the same function's callers.
+  return calls
+    .filter((call) => ctx.enclosingFunction(call) !== fn)
+    .sort((a, b) => (a.start as number) - (b.start as number));
 }
 
 /** A member read of the answer: a field an error has is a test, a method call fails, anything else is data. */
@@ -67,6 +96,7 @@ function keptUse(ctx: ModuleContext, scope: Node, name: string, from: number): U
   const escaped = name.replace(/\$/g, '\\$');
   const mention = new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])`, 'g');
   let first: Use | 'propagated';
+  let printed = false;
   for (let m = mention.exec(text); m !== null; m = mention.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 200), m.index);
     const after = text.slice(m.index + name.length, m.index + name.length + 80);
@@ -76,17 +106,23 @@ function keptUse(ctx: ModuleContext, scope: Node, name: string, from: number): U
     if (field !== undefined && ERROR_FIELDS.has(field)) return 'checked';
     if (first !== undefined) continue;
     // A log line only prints it: the next mention decides.
-    if (LOG_LINE.test(lineStart)) continue;
-    if (/^\s*=(?!=)/.test(after) || /\breturn\s*$/.test(before)) first = 'propagated';
+    if (LOG_LINE.test(lineStart)) {
+      printed = true;
+      continue;
+    }
+    // Returned whole, the answer is its caller's to judge; `return token.value` reads it here as data.
+    if (/^\s*=(?!=)/.test(after) || (/\breturn\s*$/.test(before) && field === undefined))
+      first = 'propagated';
     else if (/^\s*\??\.\s*[\w$]+\s*\(/.test(after) && field !== 'toString') first = 'loud';
     else if (/\bof\s*$|\.\.\.\s*$/.test(before)) first = 'loud';
     else first = 'data';
   }
+  if (first === undefined) return printed ? 'printed' : undefined;
   return first === 'propagated' ? undefined : first;
 }
 
 /** How one caller uses the answer of `call`. */
-function callerUse(ctx: ModuleContext, call: Node): Use {
+export function callerUse(ctx: ModuleContext, call: Node): Use {
   const { node, parent } = ctx.climb(call, (p) => THROUGH.has(p.type));
   if (parent === undefined) return undefined;
   if (parent.type === 'MemberExpression' && parent.object === node) return memberUse(ctx, parent);

@@ -57,8 +57,8 @@ export function caughtErrorReturnRules(ctx: ModuleContext, report: Report): void
     report(
       'swallowed-error',
       clause,
-      `the catch hands the error back as ${name}()'s result, and a caller drops that result unread: the failure is lost`,
-      { onlyIfResultDropped: [name] },
+      `the catch hands the error back as ${name}()'s result, and a caller drops it unread or goes on with it as data: the failure is lost`,
+      { onlyIfResultDropped: [name], orIfUsedAsData: true },
     );
   }
 }

@@ -5,7 +5,7 @@
 // seen (pg's Client and Pool say so by what they are). The method name alone says nothing (`server.close()`,
 // a callback-era `connection.end()`), nor does `release()`, which hands a pooled connection back at once.
 import { escapeRegExp } from '../../escapeRegExp.js';
-import { calleeName, memberPath, type Node, unwrap } from '../ast.js';
+import { calleeName, isFunction, memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 const CLOSE = /^(end|quit|close|destroy|disconnect)$/;
@@ -32,8 +32,43 @@ export function closesPromiseClient(ctx: ModuleContext, call: Node): boolean {
   return path.length === 1 && madeByPg(ctx, unwrap(call.callee)?.object as Node);
 }
 
-/** `const client = new Client()` / `new Pool()` of pg: its `end()` answers a promise when given no callback. */
-function madeByPg(ctx: ModuleContext, receiver: Node): boolean {
+/**
+ * `client.connect()` or `client.query(q)` with no callback on a pg `new Client()` / `new Pool()`: pg
+ * answers a promise whenever it is given none, however the rest of the module uses the client.
+ *
+ * @example
+ * pgPromiseCall(ctx, call) // const client = new Client(); client.connect(); -> true
+ */
+export function pgPromiseCall(ctx: ModuleContext, call: Node): boolean {
+  if (!/^(connect|query)$/.test(calleeName(call) ?? '')) return false;
+  const last = unwrap((call.arguments as Node[]).at(-1));
+  if (last !== undefined && isFunction(last)) return false;
+  const receiver = unwrap(unwrap(call.callee)?.object as Node | undefined);
+  if (receiver?.type !== 'Identifier') return false;
   const made = unwrap(ctx.valueOf(receiver));
   return made?.type === 'NewExpression' && ctx.importRoot(made.callee)?.source === 'pg';
+}
+
+/**
+ * `const client = new Client()` / `new Pool()` of pg, never connected or queried with a callback: its
+ * `end()` answers a promise when given none. A client driven by callbacks closes the callback way.
+ */
+function madeByPg(ctx: ModuleContext, receiver: Node): boolean {
+  const made = unwrap(ctx.valueOf(receiver));
+  if (made?.type !== 'NewExpression' || ctx.importRoot(made.callee)?.source !== 'pg') return false;
+  if (receiver.type !== 'Identifier') return false;
+  const declaration = ctx.resolve(receiver.name as string, receiver)?.declaration;
+  return !ctx.of('CallExpression').some((call) => {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'MemberExpression' || !/^(connect|query)$/.test(calleeName(call) ?? ''))
+      return false;
+    const object = unwrap(callee.object as Node);
+    if (object?.type !== 'Identifier' || object.name !== receiver.name) return false;
+    const last = unwrap((call.arguments as Node[]).at(-1));
+    return (
+      last !== undefined &&
+      isFunction(last) &&
+      ctx.resolve(object.name as string, object)?.declaration === declaration
+    );
+  });
 }

@@ -2,6 +2,7 @@
 // something that settles it. The runtime freezes the environment once the handler returns, so the work may
 // never finish, and its failure is never seen. In a handler's module the handler path decides; in a helper
 // module, the project pass keeps it when a handler elsewhere reaches the function (js/handlerImports.ts).
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
 import { importedInstanceMethod } from '../asyncMethods.js';
 import { inGraphqlResolver } from '../graphqlResolvers.js';
@@ -16,7 +17,7 @@ import { algoliaRequest } from './algoliaCalls.js';
 import { awaitedElsewhere } from './awaitedSibling.js';
 import { closesBrowser } from './browserClose.js';
 import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
-import { closesPromiseClient } from './clientClose.js';
+import { closesPromiseClient, pgPromiseCall } from './clientClose.js';
 import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
 import { asyncErrFirstCallback } from './errFirstAsync.js';
@@ -26,7 +27,7 @@ import { classifyHttpCall } from './http.js';
 import { keptPromiseTests } from './keptPromiseTests.js';
 import { libraryEachOfAsync } from './libraryEach.js';
 import { feedsListenedStream } from './listenerFeeds.js';
-import { prismaCall } from './prismaLazy.js';
+import { PRISMA_CLIENT_METHODS, PRISMA_MODEL_OPERATIONS, prismaCall } from './prismaLazy.js';
 import { certainPromise, promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
@@ -58,7 +59,8 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (name === 'execute' || name === 'fetch' || prismaCall(call)) return true;
     if (algoliaRequest(ctx, call)) return true;
     if (name === 'close' && closesBrowser(ctx, call)) return true;
-    if (closesPromiseClient(ctx, call) || awaitedElsewhere(ctx, call)) return true;
+    if (closesPromiseClient(ctx, call) || pgPromiseCall(ctx, call) || awaitedElsewhere(ctx, call))
+      return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
     if (emitsToAsyncListener(ctx, call)) return true;
     // `db.disconnect()` on an instance of the project's own class: the project pass decides. An `emit`
@@ -288,5 +290,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   }
 }
 
-/** Text of a Prisma model query (rules/prismaLazy.ts): the kept-promise check runs only where one may be. */
-const PRISMA_QUERY = /\.(findUnique|findFirst|createMany|updateMany|deleteMany|upsert)\w*\s*\(/;
+/** Text of a Prisma query (rules/prismaLazy.ts): the kept-promise check runs only where one may be. */
+const PRISMA_QUERY = new RegExp(
+  `\\.\\s*(?:${[...PRISMA_CLIENT_METHODS, ...PRISMA_MODEL_OPERATIONS].map(escapeRegExp).join('|')})\\s*[(<]`,
+);

@@ -7,25 +7,21 @@
 import { forEachDescendant, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { prismaCall } from './prismaLazy.js';
+import { consumer, PROMISE_MEMBERS } from './promiseFieldRead.js';
 
-const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 /** How one reference of the local is used: read as the answer, or anything else. */
 function readAsAnswer(ctx: ModuleContext, ref: Node): boolean {
-  let n = ref;
-  let parent = ctx.parentOf(n);
-  while (parent?.type === 'ParenthesizedExpression') {
-    n = parent;
-    parent = ctx.parentOf(n);
-  }
+  const parent = consumer(ctx, ref);
   if (parent === undefined) return false;
+  const is = (slot: unknown) => unwrap(slot as Node | undefined) === ref;
   if (parent.type === 'UnaryExpression') return parent.operator === '!';
-  if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') return parent.test === n;
-  if (parent.type === 'MemberExpression' && parent.object === n)
+  if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') return is(parent.test);
+  if (parent.type === 'MemberExpression' && is(parent.object))
     return !PROMISE_MEMBERS.has(propertyName(parent.property as Node, parent.computed as boolean) ?? 'then');
   if (parent.type === 'BinaryExpression' && EQUALITY.has(parent.operator as string)) {
-    const other = unwrap(parent.left === n ? parent.right : parent.left);
+    const other = unwrap(is(parent.left) ? parent.right : parent.left);
     return (
       (other?.type === 'Literal' && other.value === null) ||
       (other?.type === 'Identifier' && other.name === 'undefined')

@@ -7,15 +7,25 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 
 /** A promise's own members: reading these is using the promise, not mistaking it for its result. */
-const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
+export const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
 
-/** A call that certainly answers a promise: an AWS SDK send, or v2's `.promise()`. */
+/**
+ * A call that certainly answers a promise: an AWS SDK send, or v2's `.promise()`.
+ *
+ * @example
+ * certainPromise(ctx, call) // s3.getObject(params).promise() -> true; s3.getObject(params, cb) -> false
+ */
 export function certainPromise(ctx: ModuleContext, call: Node): boolean {
   return (calleeName(call) === 'promise' && call.arguments.length === 0) || isSdkSend(ctx, call);
 }
 
-/** Where `call`'s value goes when nothing in between (parentheses aside) awaits it. */
-function consumer(ctx: ModuleContext, call: Node): Node | undefined {
+/**
+ * Where a node's value goes, past any parentheses around it (compare with `unwrap` to find its slot).
+ *
+ * @example
+ * consumer(ctx, call) // `(sqs.getQueueUrl(p).promise()).QueueUrl` -> the MemberExpression
+ */
+export function consumer(ctx: ModuleContext, call: Node): Node | undefined {
   let n: Node = call;
   let parent = ctx.parentOf(n);
   while (parent?.type === 'ParenthesizedExpression') {

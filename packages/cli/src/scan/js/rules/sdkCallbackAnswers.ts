@@ -17,7 +17,13 @@ import { xrayCapturedSdk } from './sdk.js';
 
 const LOCAL_METHODS = /^(on|once|addListener|removeListener|getSignedUrl|createPresignedPost)$/;
 
-/** `client.method(params, cb)` or `client.method(params).send(cb)` of an aws-sdk v2 client, with its callback. */
+/**
+ * `client.method(params, cb)` or `client.method(params).send(cb)` of an aws-sdk v2 client, with its callback:
+ * the method's name, or undefined.
+ *
+ * @example
+ * sdkCallWithCallback(ctx, call) // sqs.sendMessage(params, (err) => log(err)) -> 'sendMessage'
+ */
 export function sdkCallWithCallback(ctx: ModuleContext, call: Node): string | undefined {
   const args = call.arguments as Node[];
   const last = unwrap(args.at(-1));

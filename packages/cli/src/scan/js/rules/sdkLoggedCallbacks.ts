@@ -3,20 +3,29 @@
 // and nothing ties the request to its caller: a handler that reaches it answers with the request in flight,
 // so it may be frozen before it is sent. A callback that hands the outcome on (`resolve`, the caller's
 // `cb`) is the caller's to wait for, and is not read here.
-import { forEachDescendant, isFunction, memberPath, type Node, unwrap } from '../ast.js';
+import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isLogCall, isObservation } from './catchFacts.js';
 import { sdkCallWithCallback } from './sdkCallbackAnswers.js';
 
-/** The function's body calls nothing but `console.*` (it may test the error first). */
+/**
+ * A statement that only reports the outcome: a log line or other observation (catchFacts.ts), a bare
+ * `return` or `return console.log(err)` that ends the callback with nothing handed on, or a branch of these.
+ * A local binding is read as work, not a report.
+ */
+function observes(stmt: Node | null | undefined): boolean {
+  if (stmt == null) return true;
+  if (stmt.type === 'ReturnStatement') return stmt.argument == null || isLogCall(stmt.argument as Node);
+  if (stmt.type === 'BlockStatement') return (stmt.body as Node[]).every(observes);
+  if (stmt.type === 'IfStatement')
+    return observes(stmt.consequent as Node) && observes(stmt.alternate as Node | null);
+  return stmt.type !== 'VariableDeclaration' && isObservation(stmt);
+}
+
+/** The callback's body only reports the outcome (it may test the error first). */
 function onlyLogs(fn: Node): boolean {
-  let other = false;
-  forEachDescendant(fn.body as Node, (n) => {
-    if (n.type === 'CallExpression' && memberPath(n.callee)?.[0] !== 'console') other = true;
-    if (n.type === 'AssignmentExpression' || n.type === 'ReturnStatement' || n.type === 'ThrowStatement')
-      other = true;
-    return !other;
-  });
-  return !other;
+  const body = fn.body as Node;
+  return body.type === 'BlockStatement' ? observes(body) : isLogCall(body);
 }
 
 /**
