@@ -6,7 +6,7 @@ import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
-import { outlivesGateway } from './iac/gatewayLimit.js';
+import { behindApi, importRouted } from './importedApiLimits.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
@@ -109,30 +109,16 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfNameInvoked !== undefined && !project.invokedFunctions.isNameInvoked(c.onlyIfNameInvoked))
     return false;
-  if (c.onlyIfImportServerlessApi !== undefined) {
-    const { refs, seconds } = c.onlyIfImportServerlessApi;
-    const behindApi = refs.some((ref) => {
-      const target = project.resolveModule(ref.from, ref.source);
-      const limit =
-        target === undefined
-          ? undefined
-          : project.exportFactWhere(target, ref.name, (text) => text.includes('events'))?.serverlessApi;
-      return limit !== undefined && outlivesGateway(seconds, limit);
-    });
-    if (!behindApi) return false;
-  }
-  if (c.onlyIfImportSstApi !== undefined) {
-    const { refs, seconds } = c.onlyIfImportSstApi;
-    const behindApi = refs.some((ref) => {
-      const target = project.resolveModule(ref.from, ref.source);
-      const limit =
-        target === undefined
-          ? undefined
-          : project.exportFactWhere(target, ref.name, (text) => text.includes('sst/constructs'))?.sstApi;
-      return limit !== undefined && outlivesGateway(seconds, limit);
-    });
-    if (!behindApi) return false;
-  }
+  if (
+    c.onlyIfImportServerlessApi !== undefined &&
+    !behindApi(project, c.onlyIfImportServerlessApi, 'events', 'serverlessApi')
+  )
+    return false;
+  if (
+    c.onlyIfImportSstApi !== undefined &&
+    !behindApi(project, c.onlyIfImportSstApi, 'sst/constructs', 'sstApi')
+  )
+    return false;
   if (
     c.onlyIfImportBatchEvent !== undefined &&
     !c.onlyIfImportBatchEvent.some((ref) => {
@@ -155,16 +141,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     })
   )
     return false;
-  if (c.onlyIfImportApiRoute !== undefined) {
-    const { ref, key, seconds, or = [] } = c.onlyIfImportApiRoute;
-    const routed = [{ ref, key }, ...or].some((r) => {
-      const target = project.resolveModule(r.ref.from, r.ref.source);
-      const limit =
-        target === undefined ? undefined : project.exportFact(target, r.ref.name)?.apiRoutes?.[r.key];
-      return limit !== undefined && outlivesGateway(seconds, limit);
-    });
-    if (!routed) return false;
-  }
+  if (c.onlyIfImportApiRoute !== undefined && !importRouted(project, c.onlyIfImportApiRoute)) return false;
   if (c.onlyIfFieldRouted !== undefined && !fieldRouted(project, file, c.onlyIfFieldRouted)) return false;
   if (c.onlyIfFieldTargeted !== undefined && !fieldTargeted(project, file, c.onlyIfFieldTargeted))
     return false;

@@ -7,3 +7,12 @@
 export function outlivesGateway(seconds: number, limitSeconds: number): boolean {
   return seconds >= limitSeconds;
 }
+
+/**
+ * The shortest integration timeout API Gateway has: 29 s for REST and WebSocket APIs (HTTP APIs wait 30 s).
+ * A function default at or under it outlives no route, so the rules that judge a default before they know
+ * its API (shared props, helper defaults, SST's function defaults) compare against it first.
+ * @example
+ * outlivesGateway(25, SHORTEST_GATEWAY_LIMIT) // false: no API Gateway integration gives up before 25 s
+ */
+export const SHORTEST_GATEWAY_LIMIT = 29;

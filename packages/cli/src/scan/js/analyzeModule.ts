@@ -14,87 +14,24 @@ import { exportCalls, handlerCalls, implementers } from './handlerImports.js';
 import { ModuleContext } from './ModuleContext.js';
 import { emptyFacts } from './ModuleFacts.js';
 import { messageGroupsOf } from './messageGroups.js';
+import { RULES } from './moduleRules.js';
 import { passedFunctions } from './passedAsync.js';
 import { redelivered } from './redelivery.js';
 import { reExports } from './reExports.js';
 import { importResultUses } from './resultUse.js';
 import { mayReport } from './ruleGate.js';
-import { asyncInvokeEnvRules } from './rules/asyncInvokeEnv.js';
-import { asyncInvokeNameRules } from './rules/asyncInvokeNames.js';
-import { authRules } from './rules/auth.js';
-import { authAcrossModulesRules, authGates } from './rules/authAcrossModules.js';
+import { authGates } from './rules/authAcrossModules.js';
 import { authErrorMaps } from './rules/authErrorClasses.js';
-import { batchAnswerMethods, droppedBatchMethodRules } from './rules/batchMethods.js';
-import { importedBatchRules, ownedBatchWrapperRules } from './rules/batchWrappers.js';
+import { batchAnswerMethods } from './rules/batchMethods.js';
+import { importedBatchRules } from './rules/batchWrappers.js';
 import { selectsOwnWork, typedAsRequest } from './rules/catchExemptions.js';
-import { cdkRules } from './rules/cdk.js';
-import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
-import { cdkWrapperRules } from './rules/cdkWrappers.js';
-import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
 import { errorAnswerUses } from './rules/errorAnswerUses.js';
-import { droppedAwaits, errorValueRules, projectSources } from './rules/errorValues.js';
-import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
-import { googleApiRules } from './rules/googleApis.js';
+import { droppedAwaits, projectSources } from './rules/errorValues.js';
 import { handlerReturns } from './rules/handlerReturns.js';
-import { httpRules } from './rules/http.js';
-import { httpClientClassRules } from './rules/httpClientClasses.js';
-import { lambdaRules } from './rules/lambda.js';
 import { nestHttpBuilds } from './rules/nestHttp.js';
 import { octokitBuilds } from './rules/octokitClients.js';
-import { partialBatchRules } from './rules/partialBatch.js';
-import { queueErrorValueRules } from './rules/queueErrorValues.js';
-import type { Report, Rule } from './rules/Report.js';
-import { retryRules } from './rules/retry.js';
-import { sdkRules } from './rules/sdk.js';
-import { sdkQueueRules } from './rules/sdkQueues.js';
-import { serverlessTsRules } from './rules/serverlessTs.js';
-import { serverlessTsInvokedRules } from './rules/serverlessTsInvoked.js';
-import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
-import { sstBatchOneRules } from './rules/sstBatchOne.js';
-import { sstEventBusRules } from './rules/sstEventBus.js';
-import { sstFunctionDefaultRules } from './rules/sstFunctionDefaults.js';
-import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
-import { sstQueueRules } from './rules/sstQueues.js';
-import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
-import { sstV3BusRules } from './rules/sstV3Bus.js';
-import { swallowRules } from './rules/swallowed.js';
+import type { Report } from './rules/Report.js';
 
-const RULES: readonly Rule[] = [
-  httpRules,
-  httpClientClassRules,
-  googleApiRules,
-  sdkRules,
-  sdkQueueRules,
-  retryRules,
-  authRules,
-  authAcrossModulesRules,
-  // Before swallowRules: its verdict on a catch is unconditional, and the first report of a line is the
-  // one kept, while a helper's catch that swallowRules reports waits on the project pass.
-  exhaustedRetryRules,
-  swallowRules,
-  errorValueRules,
-  queueErrorValueRules,
-  droppedFailureValueRules,
-  partialBatchRules,
-  droppedBatchMethodRules,
-  ownedBatchWrapperRules,
-  lambdaRules,
-  cdkRules,
-  cdkWrapperRules,
-  cdkSelfConsumerRules,
-  serverlessTsRules,
-  asyncInvokeEnvRules,
-  asyncInvokeNameRules,
-  serverlessTsInvokedRules,
-  sstBatchOneRules,
-  sstQueueRules,
-  sstQueueConcurrencyRules,
-  sstApiTimeoutRules,
-  sstFunctionDefaultRules,
-  sstEventBusRules,
-  sstV3BusRules,
-  sstStreamConsumerRules,
-];
 const RAW = rawTransferSupported();
 
 /** The parser language of a file, by its extension. */

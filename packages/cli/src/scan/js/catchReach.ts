@@ -6,7 +6,11 @@
 import { type Node, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
-/** A catch clause inside the node's text. */
+/**
+ * A catch clause inside the node's text.
+ * @example
+ * catchWithin(ctx, fn) // true for `async function save(x) { try { await put(x) } catch (e) { throw e } }`
+ */
 export function catchWithin(ctx: ModuleContext, v: Node): boolean {
   return ctx.of('CatchClause').some((c) => c.start >= v.start && c.end <= v.end);
 }
@@ -14,6 +18,8 @@ export function catchWithin(ctx: ModuleContext, v: Node): boolean {
 /**
  * A catch inside the node, or inside a function of this module it calls by name (and so on, `depth` calls
  * deep): without one, no try inside ends an error of another system, here or in a helper.
+ * @example
+ * catchReached(ctx, fn) // true for `export async function run() { await step() }` when `step` has a try/catch
  */
 export function catchReached(ctx: ModuleContext, v: Node, depth = 3): boolean {
   if (ctx.of('CatchClause').length === 0) return false;

@@ -19,6 +19,7 @@ import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { NULL_POLL_TEST } from './rules/retryNullPolls.js';
 import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
 import { SourceWords } from './SourceWords.js';
+import { takenApart } from './takenApart.js';
 import { lastTextMemo } from './textMemo.js';
 
 /**
@@ -117,26 +118,6 @@ function sdk(words: SourceWords): boolean {
   return names.length > 0 && new RegExp(`\\bnew\\s+(?:${names.join('|')})(?![\\w$])`).test(source);
 }
 
-/**
- * The local names a module takes apart from an SDK binding: `import pkg from 'aws-sdk'; const { S3, Endpoint:
- * E } = pkg` binds `S3` and `E` (js/moduleIndex.ts reads them as the package's exports), so `new S3(...)` is
- * a client. `names` are already escaped for a RegExp.
- */
-function takenApart(source: string, names: readonly string[]): string[] {
-  if (names.length === 0 || !source.includes('} =')) return [];
-  const out: string[] = [];
-  const pattern = new RegExp(
-    `\\b(?:const|let|var)\\s*\\{([^}]*)\\}\\s*=\\s*(?:${names.join('|')})\\s*[;\\n]`,
-    'g',
-  );
-  for (const m of source.matchAll(pattern))
-    for (const part of (m[1] ?? '').split(',')) {
-      const local = part.split(':').at(-1)?.trim();
-      if (local !== undefined && /^[A-Za-z_$][\w$]*$/.test(local)) out.push(local.replace(/\$/g, '\\$'));
-    }
-  return out;
-}
-
 /** `.catch(...)`, `p['catch'](...)`: a promise's catch handler (rules/swallowed.ts, auth.ts). */
 const CATCH_CALL = /\.\s*catch\b|['"`]catch['"`]\s*\]/;
 /** `catch {}`, `catch (e) {}`: reported wherever it is. */
@@ -155,15 +136,15 @@ function authWords(words: SourceWords): boolean {
   );
 }
 
+/** An attempt count moved on, the mark of a retry by re-sending a message (rules/retryRepublish.ts). */
+const REPUBLISH_COUNT = /\b(?:retry|retries|attempts?)(?:Count|Counter|Number|No)?\s*\+\s*1\b/i;
+
 /**
  * A catch a rule can judge: one around I/O (awaited work, an SDK send; HTTP calls have their own words),
  * an empty one, a promise's `.catch()`, or one near a 401/403 answer (rules/swallowed.ts, auth.ts; a
  * hand-written retry loop awaits inside its try: retryLoops.ts, exhaustedRetry.ts). Catches on a handler's
  * path are the handler words' business. Plus the retry libraries rules/retryLibraries.ts and retryPolicies.ts read.
  */
-/** An attempt count moved on, the mark of a retry by re-sending a message (rules/retryRepublish.ts). */
-const REPUBLISH_COUNT = /\b(?:retry|retries|attempts?)(?:Count|Counter|Number|No)?\s*\+\s*1\b/i;
-
 function catchOrRetry(words: SourceWords): boolean {
   const source = words.source;
   return (

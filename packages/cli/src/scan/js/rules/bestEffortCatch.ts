@@ -13,12 +13,13 @@ import {
   unsetThrowsAfter,
 } from './catchAfter.js';
 import { selectsOwnWork } from './catchExemptions.js';
-import { bestEffortTelemetry, inTelemetryFunction, isObservation, saysWhy } from './catchFacts.js';
+import { isObservation, saysWhy } from './catchFacts.js';
 import type { DropShape } from './catchShapes.js';
 import { dereferencedAfter } from './dereferencedAfter.js';
 import { fallsToBackup } from './fallbackChain.js';
 import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 import { livePushOnly } from './livePush.js';
+import { bestEffortTelemetry, inTelemetryFunction } from './telemetryFacts.js';
 import { unsetFallsToBackup } from './unsetBackup.js';
 
 /**

@@ -2,9 +2,9 @@
 // scheduled job that selects its own work each run. Split from catchFacts.ts, which says what a catch does.
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { everyAwaitedCall } from './catchFacts.js';
 import { passedUnread } from './handedOnEvent.js';
 import { readsRequestHooks } from './requestHooks.js';
+import { everyAwaitedCall } from './telemetryFacts.js';
 
 // A failed ChangeMessageVisibility loses nothing either: the message comes back at the queue's own timeout.
 const CLEANUP_COMMAND =

@@ -5,21 +5,22 @@
 // default; the helper's module sees the default but not the route. The route records the helper it calls
 // with no timeout (a FieldRoute of field `()`, the function the call answers); the helper raises a candidate
 // at its default, kept by the project pass only where such a route waits less than it (constructFields.ts).
-import { outlivesGateway } from '../../iac/gatewayLimit.js';
+import { outlivesGateway, SHORTEST_GATEWAY_LIMIT } from '../../iac/gatewayLimit.js';
 import { calleeName, isFunction, memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { durationSeconds } from './cdkConstructDefaults.js';
 import type { Report } from './Report.js';
 
-/** The field a FieldRoute names for the function a helper's call answers. */
+/**
+ * The field a FieldRoute names for the function a helper's call answers.
+ * @example
+ * ctx.fieldRoutes.push({ owner, field: CALL_FIELD, limit: 29 }) // `createLambda({ stack, name })` is routed
+ */
 export const CALL_FIELD = '()';
 
 /** `Duration.<unit>(n)`: seconds per unit. */
 const UNITS: Readonly<Record<string, number>> = { seconds: 1, minutes: 60, hours: 3600 };
-
-/** The smallest integration timeout there is: a default at or under it outlives no route. */
-const SHORTEST_LIMIT = 29;
 
 /**
  * For a routed expression that is a call of a project helper (`createLambda({ ... })`) whose object
@@ -70,7 +71,11 @@ function fallbackTimeout(ctx: ModuleContext, timeout: Node): { node: Node; secon
   return { node: value, seconds: value.value * unit };
 }
 
-/** Reports each exported function factory's default timeout above 29 s, kept where a route relies on it. */
+/**
+ * Reports each exported function factory's default timeout above 29 s, kept where a route relies on it.
+ * @example
+ * helperDefaultTimeouts(ctx, report) // at `60` in `new Function(p.stack, p.name, { timeout: p.timeout ?? Duration.seconds(60) })`
+ */
 export function helperDefaultTimeouts(ctx: ModuleContext, report: Report): void {
   if (ctx.exports.size === 0 || !/timeout\s*:[^,\n]*(?:\?\?|\|\|)/.test(ctx.source)) return;
   const byNode = new Map<Node, { seconds: number; names: string[] }>();
@@ -82,7 +87,7 @@ export function helperDefaultTimeouts(ctx: ModuleContext, report: Report): void 
         continue;
       const timeout = objectProps(ctx.valueOf((node.arguments as Node[])[2]))?.props.get('timeout');
       const fallback = timeout === undefined ? undefined : fallbackTimeout(ctx, timeout);
-      if (fallback === undefined || !outlivesGateway(fallback.seconds, SHORTEST_LIMIT)) continue;
+      if (fallback === undefined || !outlivesGateway(fallback.seconds, SHORTEST_GATEWAY_LIMIT)) continue;
       const entry = byNode.get(fallback.node) ?? { seconds: fallback.seconds, names: [] };
       entry.names.push(name);
       byNode.set(fallback.node, entry);

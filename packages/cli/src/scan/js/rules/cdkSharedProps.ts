@@ -5,15 +5,12 @@
 // timeout; the module holding it cannot see the route. The route records the imported object it spreads
 // (a FieldRoute with an empty field); the owner raises a candidate at its timeout, kept by the project pass
 // only where a route spreads that export into a function behind an API whose integration waits less.
-import { outlivesGateway } from '../../iac/gatewayLimit.js';
+import { outlivesGateway, SHORTEST_GATEWAY_LIMIT } from '../../iac/gatewayLimit.js';
 import { type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { timeoutIn } from './cdkConstructDefaults.js';
 import type { Report } from './Report.js';
-
-/** The smallest integration timeout there is (REST and WebSocket APIs): nothing at or under it is judged. */
-const SHORTEST_LIMIT = 29;
 
 /** True when the props object itself writes a `timeout`, readable or not: a spread's one is overridden. */
 function writesTimeout(props: Node): boolean {
@@ -58,7 +55,7 @@ export function sharedPropsTimeouts(ctx: ModuleContext, report: Report): void {
   const byNode = new Map<Node, { seconds: number; names: string[] }>();
   for (const [name, object] of exportedObjects(ctx)) {
     const timeout = timeoutIn(ctx, object);
-    if (timeout === undefined || !outlivesGateway(timeout.seconds, SHORTEST_LIMIT)) continue;
+    if (timeout === undefined || !outlivesGateway(timeout.seconds, SHORTEST_GATEWAY_LIMIT)) continue;
     const entry = byNode.get(timeout.node) ?? { seconds: timeout.seconds, names: [] };
     entry.names.push(name);
     byNode.set(timeout.node, entry);

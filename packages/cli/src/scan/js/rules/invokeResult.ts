@@ -8,9 +8,9 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
 import { recordsSuccessAfter } from './catchAfter.js';
 import { selectsOwnWork } from './catchExemptions.js';
-import { inTelemetryFunction } from './catchFacts.js';
 import { judgeBatch } from './partialBatch.js';
 import type { Report } from './Report.js';
+import { inTelemetryFunction } from './telemetryFacts.js';
 
 /**
  * The invocation waits for the function's answer: no `InvocationType`, or `'RequestResponse'`. `Event`

@@ -6,7 +6,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { throwsNext } from './catchBeforeThrow.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
-import { hasComment, inTelemetryFunction, isLogCall, isObservation } from './catchFacts.js';
+import { hasComment, isLogCall, isObservation } from './catchFacts.js';
 import { chainSaysWhy } from './chainDecision.js';
 import { absentBeforeWrite } from './createOnFailure.js';
 import { answersFlag, unreadFlag } from './flagChains.js';
@@ -14,6 +14,7 @@ import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import { projectWorkCall } from './projectChain.js';
 import type { Report } from './Report.js';
+import { inTelemetryFunction } from './telemetryFacts.js';
 
 const ABSENT_BEFORE_WRITE =
   'the existence check answers any failure of the read as "absent", and a write follows on that answer: a throttle or a timeout lets it overwrite or duplicate what exists; test the not-found error and rethrow the rest';

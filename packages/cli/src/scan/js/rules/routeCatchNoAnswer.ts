@@ -4,6 +4,8 @@
 // answers: the client waits for its timeout) or answered by the code after the try as if the work had
 // succeeded (`res.status(200).send(...)`). Returning the error from the catch answers nobody: the framework
 // does not read a route handler's result.
+
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { isFunction, type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation } from './catchFacts.js';
@@ -43,20 +45,26 @@ function onlyObserves(statements: Node[], param: string | undefined): boolean {
 }
 
 /**
- * After the try, the first answer through `res` is made unconditionally (the success answer for a failure
- * the catch did not stop), or there is none (the request waits). An answer under a test after the try may
- * be the failure's own (`if (!balance) return res.status(502)...`), so that is not reported.
+ * What the code after the try does for a failure the catch did not stop: its first answer through `res` is
+ * made unconditionally (`'success'`: the success answer), or nothing after it answers (`'unanswered'`: the
+ * request waits). An answer under a test after the try may be the failure's own (`if (!balance) return
+ * res.status(502)...`), and a try nested in other code is not followed, so those give undefined.
  */
-function answeredAfterAsSuccess(ctx: ModuleContext, fn: Node, tryStatement: Node, res: string): boolean {
-  if (ctx.parentOf(tryStatement) !== fn.body) return false;
+function answerAfter(
+  ctx: ModuleContext,
+  fn: Node,
+  tryStatement: Node,
+  res: string,
+): 'success' | 'unanswered' | undefined {
+  if (ctx.parentOf(tryStatement) !== fn.body) return undefined;
   const statements = (fn.body as Node).body as Node[];
   const rest = statements.slice(statements.indexOf(tryStatement) + 1);
   for (const s of rest) {
     const text = ctx.source.slice(s.start as number, s.end as number);
     if (answerAt(text, res) === -1) continue;
-    return s.type === 'ExpressionStatement' || s.type === 'ReturnStatement';
+    return s.type === 'ExpressionStatement' || s.type === 'ReturnStatement' ? 'success' : undefined;
   }
-  return true;
+  return 'unanswered';
 }
 
 /**
@@ -86,17 +94,23 @@ export function routeCatchNoAnswer(ctx: ModuleContext, handler: Node, report: Re
   );
   const next = (fn.params as Node[])[2];
   if (new RegExp(`(?<![\\w$.])${res}(?![\\w$])`).test(catchText)) return false;
-  if (next?.type === 'Identifier' && new RegExp(`\\b${next.name as string}\\s*\\(`).test(catchText))
+  if (
+    next?.type === 'Identifier' &&
+    new RegExp(`(?<![\\w$.])${escapeRegExp(next.name as string)}\\s*\\(`).test(catchText)
+  )
     return false;
   const returns = statements.some((s) => s.type === 'ReturnStatement');
   if (someDescendant(handler.body as Node, (n) => n.type === 'ThrowStatement', true)) return false;
-  if (!returns && !answeredAfterAsSuccess(ctx, fn, tryStatement, res)) return false;
+  const after = returns ? undefined : answerAfter(ctx, fn, tryStatement, res);
+  if (!returns && after === undefined) return false;
   report(
     'swallowed-error',
     handler,
     returns
       ? 'catch in a route handler only logs and returns: the request is never answered (the framework does not read the return value), so the client waits for its timeout and the failure shows nowhere'
-      : 'catch in a route handler only logs and the code after it answers as if the work had succeeded: the client is told it worked',
+      : after === 'success'
+        ? 'catch in a route handler only logs and the code after it answers as if the work had succeeded: the client is told it worked'
+        : 'catch in a route handler only logs and nothing after it answers: the request is never answered, so the client waits for its timeout and the failure shows nowhere',
   );
   return true;
 }

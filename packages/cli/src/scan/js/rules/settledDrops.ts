@@ -8,9 +8,10 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { neverRejects } from './batchIds.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
-import { inTelemetryFunction, isLogCall } from './catchFacts.js';
+import { isLogCall } from './catchFacts.js';
 import { classifyHttpCall } from './http.js';
 import type { Report } from './Report.js';
+import { inTelemetryFunction } from './telemetryFacts.js';
 
 /**
  * What answers a rejection: a throw, a `reject(...)`, a failure list a batch handler returns, or a

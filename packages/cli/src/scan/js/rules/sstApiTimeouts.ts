@@ -9,13 +9,23 @@ import { type Node, numberValue, objectProps, stringValue, unwrap } from '../ast
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
 
-/** The integration limit of each SST v2 API construct, in seconds. */
-const LIMITS: ReadonlyMap<string, number> = new Map([
+/**
+ * The integration limit of each SST v2 API construct that runs functions, in seconds: `Api` is an HTTP API,
+ * `ApiGatewayV1Api` a REST API and `WebSocketApi` a WebSocket API, whose integrations give up at 29 s.
+ * @example
+ * LIMITS.get('WebSocketApi') // 29
+ */
+export const LIMITS: ReadonlyMap<string, number> = new Map([
   ['Api', 30],
   ['ApiGatewayV1Api', 29],
+  ['WebSocketApi', 29],
 ]);
 
-/** SST's timeout written as seconds or a duration string; undefined when not a literal. */
+/**
+ * SST's timeout written as seconds or a duration string; undefined when not a literal.
+ * @example
+ * sstSeconds(ctx, node) // 120 for `timeout: '2 minutes'`, 45 for `timeout: 45`
+ */
 export function sstSeconds(ctx: ModuleContext, node: Node | undefined): number | undefined {
   const value = ctx.valueOf(node) ?? unwrap(node);
   const n = numberValue(value);
@@ -27,6 +37,38 @@ export function sstSeconds(ctx: ModuleContext, node: Node | undefined): number |
 
 function propsOf(ctx: ModuleContext, node: Node | undefined) {
   return node === undefined ? undefined : objectProps(ctx.valueOf(node) ?? unwrap(node));
+}
+
+/**
+ * Whether a route (its value in `routes`) runs a function that takes the function defaults: a handler
+ * string, or a `function` that sets no timeout and spreads nothing that may set one. A `url` or `alb` route
+ * runs none.
+ */
+function routeInherits(ctx: ModuleContext, value: Node): boolean {
+  const entry = propsOf(ctx, value);
+  if (entry === undefined) return stringValue(ctx.valueOf(value) ?? unwrap(value)) !== undefined;
+  const type = stringValue(entry.props.get('type'));
+  const fn = entry.props.get('function');
+  if ((type !== undefined && type !== 'function') || fn === undefined) return false;
+  const fnProps = propsOf(ctx, fn);
+  return fnProps === undefined || (!fnProps.spread && !fnProps.props.has('timeout'));
+}
+
+/**
+ * True when the route functions of an API built with `propsNode` may run without a timeout of their own or
+ * of the API's defaults, so the app's or stack's function defaults apply.
+ * @example
+ * routesInherit(ctx, props) // true for `{ routes: { 'GET /': 'src/get.handler' } }`, false with `defaults: { function: { timeout: 10 } }`
+ */
+export function routesInherit(ctx: ModuleContext, propsNode: Node | undefined): boolean {
+  const props = propsOf(ctx, propsNode);
+  if (props === undefined) return true;
+  const defaults = propsOf(ctx, propsOf(ctx, props.props.get('defaults'))?.props.get('function'));
+  if (defaults?.props.has('timeout') === true) return false;
+  const routes = propsOf(ctx, props.props.get('routes'));
+  // No routes written here: they are added elsewhere (`api.addRoutes`, a project helper), with defaults.
+  if (routes === undefined || routes.spread || routes.props.size === 0) return true;
+  return [...routes.props.values()].some((value) => routeInherits(ctx, value));
 }
 
 /** Reports SST v2 API route functions whose timeout outlasts the API's integration limit. */
@@ -43,21 +85,15 @@ export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => 
     const defaultTimeout = defaults?.props.get('timeout');
     let inherits = false;
     for (const [route, value] of routes.props) {
+      if (routeInherits(ctx, value)) {
+        inherits = true;
+        continue;
+      }
       const entry = propsOf(ctx, value);
-      // A plain handler path ("GET /": "src/get.handler") takes the defaults; a `url`/`alb` route has none.
-      if (entry === undefined) {
-        if (stringValue(ctx.valueOf(value) ?? unwrap(value)) !== undefined) inherits = true;
-        continue;
-      }
-      const type = stringValue(entry.props.get('type'));
+      const type = stringValue(entry?.props.get('type'));
       if (type !== undefined && type !== 'function') continue;
-      const fn = entry.props.get('function');
-      const fnProps = propsOf(ctx, fn);
-      const own = fnProps?.props.get('timeout');
-      if (own === undefined) {
-        if (fn !== undefined && (fnProps === undefined || !fnProps.spread)) inherits = true;
-        continue;
-      }
+      const own = propsOf(ctx, entry?.props.get('function'))?.props.get('timeout');
+      if (own === undefined) continue;
       const s = sstSeconds(ctx, own);
       if (s !== undefined && outlivesGateway(s, limit))
         report(

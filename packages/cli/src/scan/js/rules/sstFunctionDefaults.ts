@@ -5,22 +5,12 @@
 // `defaults.function.timeout`, runs with it. The finding is at that default, the value the fix changes. A
 // stack's own default is judged in its module; the app's where it is set, kept by the project pass when a
 // stack added after it builds such an API and sets no timeout default of its own (ExportFact.sstApi).
-import { outlivesGateway } from '../../iac/gatewayLimit.js';
+import { outlivesGateway, SHORTEST_GATEWAY_LIMIT } from '../../iac/gatewayLimit.js';
 import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
-import { sstSeconds } from './sstApiTimeouts.js';
-
-/** The integration limit of each SST v2 API construct that runs functions, in seconds. */
-const LIMITS: ReadonlyMap<string, number> = new Map([
-  ['Api', 30],
-  ['ApiGatewayV1Api', 29],
-  ['WebSocketApi', 29],
-]);
-
-/** The shortest integration limit there is: a default at or under it outlives none. */
-const SHORTEST_LIMIT = 29;
+import { LIMITS, routesInherit, sstSeconds } from './sstApiTimeouts.js';
 
 function propsOf(ctx: ModuleContext, node: Node | undefined) {
   return node === undefined ? undefined : objectProps(ctx.valueOf(node) ?? unwrap(node));
@@ -47,22 +37,6 @@ function setsTimeout(ctx: ModuleContext, call: Node): boolean {
   return props === undefined || props.spread || props.props.has('timeout');
 }
 
-/** True when an API's route functions may run without a timeout of their own or of the API's defaults. */
-function routesInherit(ctx: ModuleContext, props: ReturnType<typeof propsOf>): boolean {
-  if (props === undefined) return true;
-  const defaults = propsOf(ctx, propsOf(ctx, props.props.get('defaults'))?.props.get('function'));
-  if (defaults?.props.has('timeout') === true) return false;
-  const routes = propsOf(ctx, props.props.get('routes'));
-  // No routes written here: they are added elsewhere (`api.addRoutes`, a project helper), with defaults.
-  if (routes === undefined || routes.spread || routes.props.size === 0) return true;
-  return [...routes.props.values()].some((value) => {
-    const fn = propsOf(ctx, value)?.props.get('function');
-    const fnProps = propsOf(ctx, fn);
-    // A handler string (the route itself, or its `function`) takes the defaults.
-    return fn === undefined ? propsOf(ctx, value) === undefined : fnProps?.props.has('timeout') !== true;
-  });
-}
-
 /**
  * The shortest integration limit of the SST APIs a stack function builds whose route functions take the
  * app's or stack's function defaults; undefined when it builds none.
@@ -75,7 +49,7 @@ export function inheritingApiLimit(ctx: ModuleContext, fn: Node): number | undef
     if (!within(fn, node)) continue;
     const imp = ctx.importRoot(node.callee);
     const own = imp?.source === 'sst/constructs' ? LIMITS.get(imp.imported ?? '') : undefined;
-    if (own === undefined || !routesInherit(ctx, propsOf(ctx, (node.arguments as Node[])[2]))) continue;
+    if (own === undefined || !routesInherit(ctx, (node.arguments as Node[])[2])) continue;
     limit = Math.min(limit ?? own, own);
   }
   return limit;
@@ -84,6 +58,8 @@ export function inheritingApiLimit(ctx: ModuleContext, fn: Node): number | undef
 /**
  * For an exported stack function: the limit of the APIs it builds whose routes take the app's defaults,
  * unless the stack sets a timeout default of its own (then judged in its module).
+ * @example
+ * sstStackApiLimit(ctx, stackFn) // 30 for `export function ApiStack({ stack }) { new Api(stack, 'api', { routes }) }`
  */
 export function sstStackApiLimit(ctx: ModuleContext, fn: Node): number | undefined {
   if (!ctx.source.includes('sst/constructs')) return undefined;
@@ -113,13 +89,18 @@ function addedStacks(ctx: ModuleContext, call: Node): { refs: ImportRef[]; local
   return { refs, local };
 }
 
-/** Reports an SST v2 function-defaults timeout that API routes inherit past their integration limit. */
+/**
+ * Reports an SST v2 function-defaults timeout that API routes inherit past their integration limit.
+ * @example
+ * sstFunctionDefaultRules(ctx, report) // at `60` in `app.setDefaultFunctionProps({ timeout: 60 }); app.stack(ApiStack)`
+ */
 export const sstFunctionDefaultRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!ctx.source.includes('setDefaultFunctionProps')) return;
   for (const call of defaultCalls(ctx)) {
     const timeout = propsOf(ctx, (call.arguments as Node[])[0])?.props.get('timeout');
     const seconds = sstSeconds(ctx, timeout);
-    if (timeout === undefined || seconds === undefined || !outlivesGateway(seconds, SHORTEST_LIMIT)) continue;
+    if (timeout === undefined || seconds === undefined || !outlivesGateway(seconds, SHORTEST_GATEWAY_LIMIT))
+      continue;
     const scope = ctx.enclosingFunction(call);
     // A stack's own default: its APIs are in sight.
     const own = scope === undefined ? undefined : inheritingApiLimit(ctx, scope);

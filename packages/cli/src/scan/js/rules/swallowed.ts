@@ -4,7 +4,6 @@ import { isEmptyValue, type Node, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { offServicePath } from '../offServicePath.js';
 import { callersRead, readersCondition } from '../resultUse.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
@@ -12,7 +11,7 @@ import { aroundWholeRun, bestEffortByDecision, nextRunRetries, telemetryPath } f
 import { callbackResultRule } from './callbackResult.js';
 import { deletedAfterLoop, deletedAfterTry } from './catchAfter.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
-import { doesIo, hasComment, inTelemetryFunction, isObservation, saysWhy } from './catchFacts.js';
+import { doesIo, hasComment, isObservation, saysWhy } from './catchFacts.js';
 import {
   type DropShape,
   dropShape,
@@ -24,38 +23,31 @@ import {
 } from './catchShapes.js';
 import { createOnFailure } from './createOnFailure.js';
 import { deferredFailureAnswer } from './deferredFailureAnswer.js';
-import { droppedCatchAnswer } from './droppedCatchAnswer.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { ioHandledInside } from './handledInside.js';
-import { classifyHttpCall } from './http.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
 import { reportUnlessEnded } from './importedEndsErrors.js';
 import { invokeResultRule } from './invokeResult.js';
 import { perItem } from './jobItems.js';
-import { lenientResponse } from './lenientClients.js';
 import { fallsToNextItem, itemOfLoggedEventJob } from './loggedEventJobs.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { importedDataCalls } from './loggingDataLayer.js';
 import { rethrowsErrors } from './nonErrorRethrow.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
 import { parseFailureRule } from './parseFailure.js';
-import { promiseCatch } from './promiseCatch.js';
 import type { Report, Rule } from './Report.js';
 import { refusesRequests } from './refusesRequests.js';
 import { requestedDeletes } from './requestedDeletes.js';
-import { returnsBodyField } from './returnedBodyField.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
-import { rxjsRetryWhen } from './rxjsRetryWhen.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
+import { swallowedCallRules } from './swallowedCalls.js';
 import { returnedErrorAnswersHttp } from './thrownResponses.js';
 import { trackerNoRethrowRule } from './trackerNoRethrow.js';
 import { unawaitedRethrowRule } from './unawaitedRethrow.js';
-import { uncheckedCallbackResponse } from './uncheckedCallbacks.js';
-import { uncheckedResponse } from './uncheckedFetch.js';
 import { workflowFailureAnswers } from './workflowFailureAnswers.js';
 
 const SHAPE_MESSAGE: Record<DropShape, string> = {
@@ -279,25 +271,5 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     )
       successAnswerRule(ctx, handler, io, report);
   }
-
-  const rxjs = ctx.source.includes('retryWhen');
-  for (const call of ctx.of('CallExpression')) {
-    if (droppedCatchAnswer(ctx, call, report) || promiseCatch(ctx, call, report)) continue;
-    if (rxjs && rxjsRetryWhen(ctx, call, report)) continue;
-    // fetch responses whose status is never looked at.
-    const http = classifyHttpCall(ctx, call);
-    if (http === undefined || inTelemetryFunction(ctx, call)) continue;
-    if (http.lib !== 'fetch') {
-      // A seeding program or a smoke-test suite is run by someone watching it.
-      if (offServicePath(ctx)) continue;
-      const callback = uncheckedCallbackResponse(ctx, call, http.lib) ?? lenientResponse(ctx, call, http);
-      if (callback !== undefined) report('swallowed-error', call, callback);
-      continue;
-    }
-    const unchecked = uncheckedResponse(ctx, call);
-    if (unchecked === undefined) continue;
-    // A field of the body handed back: its callers decide, as for a catch answering undefined.
-    const readers = returnsBodyField(ctx, call) ? callersRead(ctx, call) : undefined;
-    if (readers !== 'all-read') report('swallowed-error', call, unchecked, readersCondition(readers));
-  }
+  swallowedCallRules(ctx, report);
 };

@@ -1,0 +1,73 @@
+// The code rules the per-file pass (analyzeModule.ts) runs on every module it analyses, in order: where two
+// rules report the same line, the first report is the one kept.
+import { asyncInvokeEnvRules } from './rules/asyncInvokeEnv.js';
+import { asyncInvokeNameRules } from './rules/asyncInvokeNames.js';
+import { authRules } from './rules/auth.js';
+import { authAcrossModulesRules } from './rules/authAcrossModules.js';
+import { droppedBatchMethodRules } from './rules/batchMethods.js';
+import { ownedBatchWrapperRules } from './rules/batchWrappers.js';
+import { cdkRules } from './rules/cdk.js';
+import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
+import { cdkWrapperRules } from './rules/cdkWrappers.js';
+import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
+import { errorValueRules } from './rules/errorValues.js';
+import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
+import { googleApiRules } from './rules/googleApis.js';
+import { httpRules } from './rules/http.js';
+import { httpClientClassRules } from './rules/httpClientClasses.js';
+import { lambdaRules } from './rules/lambda.js';
+import { partialBatchRules } from './rules/partialBatch.js';
+import { queueErrorValueRules } from './rules/queueErrorValues.js';
+import type { Rule } from './rules/Report.js';
+import { retryRules } from './rules/retry.js';
+import { sdkRules } from './rules/sdk.js';
+import { sdkQueueRules } from './rules/sdkQueues.js';
+import { serverlessTsRules } from './rules/serverlessTs.js';
+import { serverlessTsInvokedRules } from './rules/serverlessTsInvoked.js';
+import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
+import { sstBatchOneRules } from './rules/sstBatchOne.js';
+import { sstEventBusRules } from './rules/sstEventBus.js';
+import { sstFunctionDefaultRules } from './rules/sstFunctionDefaults.js';
+import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
+import { sstQueueRules } from './rules/sstQueues.js';
+import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
+import { sstV3BusRules } from './rules/sstV3Bus.js';
+import { swallowRules } from './rules/swallowed.js';
+
+/** Every code rule, in the order they run. */
+export const RULES: readonly Rule[] = [
+  httpRules,
+  httpClientClassRules,
+  googleApiRules,
+  sdkRules,
+  sdkQueueRules,
+  retryRules,
+  authRules,
+  authAcrossModulesRules,
+  // Before swallowRules: its verdict on a catch is unconditional, and the first report of a line is the
+  // one kept, while a helper's catch that swallowRules reports waits on the project pass.
+  exhaustedRetryRules,
+  swallowRules,
+  errorValueRules,
+  queueErrorValueRules,
+  droppedFailureValueRules,
+  partialBatchRules,
+  droppedBatchMethodRules,
+  ownedBatchWrapperRules,
+  lambdaRules,
+  cdkRules,
+  cdkWrapperRules,
+  cdkSelfConsumerRules,
+  serverlessTsRules,
+  asyncInvokeEnvRules,
+  asyncInvokeNameRules,
+  serverlessTsInvokedRules,
+  sstBatchOneRules,
+  sstQueueRules,
+  sstQueueConcurrencyRules,
+  sstApiTimeoutRules,
+  sstFunctionDefaultRules,
+  sstEventBusRules,
+  sstV3BusRules,
+  sstStreamConsumerRules,
+];

@@ -1,0 +1,52 @@
+// What a route handler's log-only catch is said to do: answer as success, or leave the request unanswered.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
+
+/** The message reported for the first catch clause of `source`, or undefined. */
+function messageOf(source: string): string | undefined {
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  let message: string | undefined;
+  routeCatchNoAnswer(ctx, ctx.of('CatchClause')[0] as Node, (_rule, _node, m) => {
+    message = m;
+  });
+  return message;
+}
+
+describe('routeCatchNoAnswer', () => {
+  it.each([
+    [
+      'the code after the try answers as success',
+      'app.post("/a", async (req, res) => { let b = 0; try { b = await get() } catch (e) { log.error(e) } res.json({ b }) })',
+      'the code after it answers as if the work had succeeded',
+    ],
+    [
+      'nothing answers after the try',
+      'app.post("/a", async (req, res) => { try { await put(); res.sendStatus(204) } catch (e) { log.error(e) } })',
+      'the request is never answered',
+    ],
+    [
+      'the catch returns',
+      'app.post("/a", async (req, res) => { try { await put(); return res.sendStatus(204) } catch (e) { log.error(e); return e } })',
+      'the request is never answered',
+    ],
+  ])('%s', (_case, source, said) => {
+    // Act
+    const message = messageOf(source);
+    // Assess
+    expect(message).toContain(said);
+  });
+
+  it('takes a `$next` call as handing the error on', () => {
+    // Prepare
+    const source =
+      'app.post("/a", async (req, res, $next) => { try { await put(); res.sendStatus(204) } catch (e) { log.error(e); const handed = $next(e) } })';
+    // Act, Assess
+    expect(messageOf(source)).toBeUndefined();
+  });
+});
