@@ -34,7 +34,10 @@ export function wholeOptionsMethod(ctx: ModuleContext, options: Node | undefined
     if (method !== undefined) passed.push(method);
   }
   const answer = passed.find((m) => IDEMPOTENT.has(m)) ?? passed[0];
-  if (memo === undefined) answers.set(fn, (memo = new Map()));
+  if (memo === undefined) {
+    memo = new Map();
+    answers.set(fn, memo);
+  }
   memo.set(key, answer);
   return answer;
 }

@@ -56,7 +56,10 @@ function callIndex(ctx: ModuleContext): CallIndex {
     const body = name === undefined ? undefined : classBodyOf(ctx, call);
     if (name === undefined || body === undefined) continue;
     let byName = index.byMethod.get(body);
-    if (byName === undefined) index.byMethod.set(body, (byName = new Map()));
+    if (byName === undefined) {
+      byName = new Map();
+      index.byMethod.set(body, byName);
+    }
     byName.set(name, [...(byName.get(name) ?? []), call]);
   }
   indexes.set(ctx, index);
