@@ -13,6 +13,7 @@ import { escapeRegExp } from './escapeRegExp.js';
 import { buildsInstance, callsMethod } from './handedInstances.js';
 import { ImporterIndex } from './importerIndex.js';
 import type { ModuleFacts } from './js/Candidate.js';
+import { redeliveredHandler } from './js/ModuleFacts.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
 import { adapterHandler } from './webAppAdapter.js';
 
@@ -94,7 +95,7 @@ export class EventCallers {
       request.scriptsOnly === true ||
       ((!job(h) || (request.schedulesRetry === true && this.someRouted(h))) &&
         !(request.schedulesRetry === true && this.scheduledOnly(h)) &&
-        !(request.consumersRetry === true && redelivered(h)));
+        !(request.consumersRetry === true && redeliveredHandler(h)));
     for (const caller of callers) {
       const above = this.handlersAbove(caller);
       // An operator's script that no handler reaches is off the service's path: not a caller that counts.
@@ -296,8 +297,4 @@ export class EventCallers {
     }
     return { handlers, complete: level.length === 0 };
   }
-}
-
-function redelivered(h: ModuleFacts): boolean {
-  return Object.values(h.handlers ?? {}).some((f) => f.redelivered === true);
 }

@@ -242,14 +242,11 @@ export interface Candidate {
   /** A Google API request on a client this import returns: kept when it builds one of `kind` with no timeout. */
   readonly onlyIfImportGoogleClient?: { readonly ref: ImportRef; readonly kind: 'api' | 'oauth' };
   /**
-   * A serverless.ts `provider.timeout` of these seconds: kept when one of these imported function
-   * definitions sets none and sits behind an API whose limit it reaches (ExportFact.serverlessApi).
+   * An app-wide default timeout of these seconds (serverless.ts `provider.timeout`; SST v2's default in an
+   * earlier stack): kept when an imported definition or stack takes it behind an API whose limit it reaches
+   * (ExportFact.serverlessApi, ExportFact.sstApi; keepCandidate's `behindApi` judges both).
    */
   readonly onlyIfImportServerlessApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
-  /**
-   * An SST v2 app-wide function default timeout of these seconds: kept when one of these imported stacks,
-   * added after it, builds an API whose routes take it and whose limit it reaches (ExportFact.sstApi).
-   */
   readonly onlyIfImportSstApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
   /**
    * A serverless.ts function definition with no on-failure target and no event of its own: kept when the

@@ -235,3 +235,12 @@ export function emptyFacts(file: string, parseError: string | undefined): Module
     ...(parseError !== undefined ? { parseError } : {}),
   };
 }
+
+/**
+ * Does one of the module's handlers consume a redelivered source (a queue or stream batch)?
+ * @example
+ * redeliveredHandler(facts) // true for a module whose `handler` is wired to an SQS queue
+ */
+export function redeliveredHandler(h: ModuleFacts): boolean {
+  return Object.values(h.handlers ?? {}).some((f) => f.redelivered === true);
+}

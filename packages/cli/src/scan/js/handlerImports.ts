@@ -8,7 +8,6 @@ import { escapeRegExp } from '../escapeRegExp.js';
 import { isGlobSource } from '../globImports.js';
 import { isFunction, type Node, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
-import { implementedInterfaces } from './callerNames.js';
 import { folderLoadCalls } from './folderLoads.js';
 import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
@@ -74,8 +73,12 @@ function globImportsHanded(ctx: ModuleContext, builders: Set<Node>): ImportRef[]
   return out;
 }
 
-/** The class an export stands for (`export class X`, `export default X` of a class), if it is one. */
-function classOf(ctx: ModuleContext, value: Node): Node | undefined {
+/**
+ * The class an export stands for (`export class X`, `export default X` of a class), if it is one.
+ * @example
+ * classOf(ctx, ctx.exports.get('OrderRepository')!) // the ClassDeclaration
+ */
+export function classOf(ctx: ModuleContext, value: Node): Node | undefined {
   const binding = value.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
   const cls = binding?.kind === 'class' ? binding.declaration : value;
   return cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression' ? cls : undefined;
@@ -277,25 +280,4 @@ export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = fa
     if (registered?.some((fn) => reaching.has(fn))) names.push(`${name}${REGISTERED}`);
   }
   return names;
-}
-
-/**
- * The exported classes of the module and the interfaces each implements (`export class OrderRepository
- * implements IOrderRepository`): a handler whose field or parameter is typed by the interface
- * (`@inject(TYPES.Orders) private orders: IOrderRepository`) calls one of them.
- *
- * @example
- * implementers(ctx) // [{ cls: 'OrderRepository', source: '../interfaces', name: 'IOrderRepository' }]
- */
-export function implementers(ctx: ModuleContext): { cls: string; source: string; name: string }[] {
-  if (!ctx.source.includes('implements')) return [];
-  const out: { cls: string; source: string; name: string }[] = [];
-  for (const [cls, value] of ctx.exports) {
-    const node = classOf(ctx, value);
-    const body = node?.body as Node | undefined;
-    if (body === undefined) continue;
-    // implementedInterfaces climbs from a node inside the class to the class itself.
-    for (const impl of implementedInterfaces(ctx, body)) out.push({ cls, ...impl });
-  }
-  return out;
 }

@@ -6,7 +6,17 @@ import type { ModuleContext } from './ModuleContext.js';
 // DELETE's effect is idempotent but its answer is not: sent again after a delete whose response was lost,
 // it answers 404, which its caller takes as a failure, so the retry it needs is one that reads 404 as
 // done, not the blind one no-retry asks for.
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'OPTIONS']);
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'OPTIONS']);
+
+/**
+ * What a wrapper's callers hand it, read as one method: the first idempotent one, else the first at all
+ * (a wrapper that sends one idempotent request is one a retry can serve).
+ * @example
+ * preferIdempotent(['POST', 'GET']) // 'GET'
+ */
+export function preferIdempotent(methods: readonly string[]): string | undefined {
+  return methods.find((m) => IDEMPOTENT_METHODS.has(m)) ?? methods[0];
+}
 
 // Where a POST carries its payload: fetch/undici `body`, axios `data`, got/ky `json`.
 const BODY_KEYS = ['body', 'data', 'json'];
@@ -19,7 +29,7 @@ const BODY_KEYS = ['body', 'data', 'json'];
  */
 export function idempotentRequest(ctx: ModuleContext, call: Node, http: HttpCall): boolean {
   if (http.method === undefined) return false;
-  if (IDEMPOTENT.has(http.method)) return true;
+  if (IDEMPOTENT_METHODS.has(http.method)) return true;
   return http.method === 'POST' && graphqlQueryBody(ctx, call, http);
 }
 

@@ -2,12 +2,11 @@
 // (`fetch(url, { headers, ...options })` in `discordRequest(endpoint, options)`): like a method handed in as
 // a parameter (handedInClients.ts `openMethod`), it is what the module's calls of the wrapper spell.
 import { type Node, unwrap } from './ast.js';
+import { preferIdempotent } from './idempotentRequest.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** A method spelled as a request option in the module: `method: 'PUT'`. */
 const SPELLED_METHOD = /\bmethod\s*:\s*['"`](get|head|put|delete|options|post|patch)['"`]/gi;
-// DELETE is left out, as in rules/http.ts IDEMPOTENT.
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'OPTIONS']);
 
 /** Is some spread of the options object a parameter of its function (the callers' own options)? */
 function spreadsParameter(ctx: ModuleContext, options: Node): boolean {
@@ -28,5 +27,5 @@ function spreadsParameter(ctx: ModuleContext, options: Node): boolean {
 export function spreadOptionsMethod(ctx: ModuleContext, options: Node): string | undefined {
   if (options.type !== 'ObjectExpression' || !spreadsParameter(ctx, options)) return undefined;
   const spelled = [...ctx.source.matchAll(SPELLED_METHOD)].map((m) => (m[1] as string).toUpperCase());
-  return spelled.find((m) => IDEMPOTENT.has(m)) ?? spelled[0];
+  return preferIdempotent(spelled);
 }

@@ -2,10 +2,8 @@
 // return axios(options) }`): what the module's calls of that function hand it. A wrapper nobody in the module
 // calls (an exported pass-through) says nothing, so its request keeps an unknown method.
 import { type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
+import { preferIdempotent } from './idempotentRequest.js';
 import type { ModuleContext } from './ModuleContext.js';
-
-// DELETE is left out, as in idempotentRequest.ts: sent again after a lost response it answers 404.
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'OPTIONS']);
 
 /**
  * The first idempotent method the module's calls of the wrapper pass as its options (`{ method: 'get' }`, or
@@ -33,7 +31,7 @@ export function wholeOptionsMethod(ctx: ModuleContext, options: Node | undefined
     const method = spelled(ctx, (call.arguments as Node[])[index]);
     if (method !== undefined) passed.push(method);
   }
-  const answer = passed.find((m) => IDEMPOTENT.has(m)) ?? passed[0];
+  const answer = preferIdempotent(passed);
   if (memo === undefined) {
     memo = new Map();
     answers.set(fn, memo);
