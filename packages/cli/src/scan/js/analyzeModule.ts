@@ -1,6 +1,6 @@
 // Per-file pass: parse with oxc, index the module once, run every code rule, and describe what the
 // module exports (exportFacts.ts) so the project pass can follow imports.
-import { parseSync, rawTransferSupported } from 'oxc-parser';
+import { type parseSync, rawTransferSupported } from 'oxc-parser';
 import { ignoreDirectives } from '../ignoreDirectives.js';
 import type { Node } from './ast.js';
 import type { Candidate, ModuleFacts } from './Candidate.js';
@@ -16,6 +16,7 @@ import { ModuleContext } from './ModuleContext.js';
 import { emptyFacts } from './ModuleFacts.js';
 import { messageGroupsOf } from './messageGroups.js';
 import { RULES } from './moduleRules.js';
+import { parseSource } from './parseSource.js';
 import { passedFunctions } from './passedAsync.js';
 import { redelivered } from './redelivery.js';
 import { reExports } from './reExports.js';
@@ -66,7 +67,7 @@ function syntaxOnly(file: string, source: string, deferred: boolean): ModuleFact
   // Without raw transfer (Node < 22) the lazy parse is not there and the whole tree is built: slower,
   // but the same answer. Which modules are deferred must never depend on the runtime: a gate applied on
   // one Node and not on another made the same scan report different findings.
-  const parsed = parseSync(file, source, {
+  const parsed = parseSource(file, source, {
     lang: langOf(file),
     sourceType: 'unambiguous',
     ...(RAW ? { experimentalLazy: true } : {}),
@@ -83,7 +84,7 @@ function syntaxOnly(file: string, source: string, deferred: boolean): ModuleFact
  */
 export function batchCallers(file: string, source: string): Candidate[] {
   const options = { lang: langOf(file), sourceType: 'unambiguous', preserveParens: false };
-  const parsed = parseSync(file, source, options as Parameters<typeof parseSync>[2]);
+  const parsed = parseSource(file, source, options as Parameters<typeof parseSync>[2]);
   if (fatalError(parsed, source) !== undefined) return [];
   const ctx = new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
   const candidates: Candidate[] = [];
@@ -123,7 +124,7 @@ export function analyzeModule(
     preserveParens: false,
     ...(RAW ? { experimentalRawTransfer: true } : {}),
   };
-  const parsed = parseSync(file, source, options as Parameters<typeof parseSync>[2]);
+  const parsed = parseSource(file, source, options as Parameters<typeof parseSync>[2]);
   const parseError = fatalError(parsed, source);
   if (parseError !== undefined) return emptyFacts(file, parseError);
   const ctx = new ModuleContext(

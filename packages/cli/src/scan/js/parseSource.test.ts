@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseSource } from './parseSource.js';
+
+const fatal = (file: string, text: string) =>
+  parseSource(file, text, { lang: 'js' })
+    .errors.filter((e) => e.severity === 'Error')
+    .map((e) => e.message);
+
+describe('parseSource', () => {
+  it('reads a CommonJS body with a top-level return, as Node runs it', () => {
+    const text = "const cfg = require('./cfg');\nif (!cfg.on) {\n  return;\n}\nmodule.exports = cfg;\n";
+    expect(fatal('job.js', text)).toEqual([]);
+    expect(parseSource('job.js', text, { lang: 'js' }).program.body).toHaveLength(3);
+  });
+
+  it('still refuses a top-level return in an ES module, and other syntax errors of a script', () => {
+    expect(fatal('job.mjs', "import x from 'x';\nif (!x) return;\n")).toHaveLength(1);
+    expect(fatal('job.js', 'return;\nconst = 1;\n').length).toBeGreaterThan(0);
+  });
+
+  it('reads ES modules as modules', () => {
+    expect(
+      parseSource('m.js', "import x from 'x';\nexport const y = x;\n", { lang: 'js' }).program.sourceType,
+    ).toBe('module');
+  });
+});
