@@ -1,6 +1,6 @@
 import { parseSync } from 'oxc-parser';
 
-type Options = NonNullable<Parameters<typeof parseSync>[2]>;
+type Options = Parameters<typeof parseSync>[2];
 type Parsed = ReturnType<typeof parseSync>;
 
 // Node runs a CommonJS file inside a function wrapper, so `if (!ready) return;` at the top level is valid
@@ -18,11 +18,11 @@ const RETURN_OUTSIDE_FUNCTION = /'return' statement can only be used within a fu
  * parsed.errors; // []
  */
 export function parseSource(file: string, source: string, options: Options): Parsed {
-  const parsed = parseSync(file, source, { ...options, sourceType: 'unambiguous' } as Options);
+  const parsed = parseSync(file, source, { ...(options ?? {}), sourceType: 'unambiguous' } as Options);
   const fatal = parsed.errors.find((e) => e.severity === 'Error');
   if (fatal === undefined || !RETURN_OUTSIDE_FUNCTION.test(fatal.message)) return parsed;
   if ((parsed.program as { sourceType?: string }).sourceType !== 'script') return parsed;
-  const commonjs = parseSync(file, source, { ...options, sourceType: 'commonjs' } as Options);
+  const commonjs = parseSync(file, source, { ...(options ?? {}), sourceType: 'commonjs' } as Options);
   if (commonjs.errors.some((e) => e.severity === 'Error')) return parsed;
   (parsed as { dispose?: () => void }).dispose?.();
   return commonjs;
