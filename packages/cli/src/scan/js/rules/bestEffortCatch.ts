@@ -17,6 +17,8 @@ import { isObservation, saysWhy } from './catchFacts.js';
 import type { DropShape } from './catchShapes.js';
 import { dereferencedAfter } from './dereferencedAfter.js';
 import { fallsToBackup } from './fallbackChain.js';
+import { fallbackValueRead } from './fallbackValueRead.js';
+import { gatheredReads } from './gatheredReads.js';
 import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 import { livePushOnly } from './livePush.js';
 import { bestEffortTelemetry, inTelemetryFunction } from './telemetryFacts.js';
@@ -81,6 +83,8 @@ export function bestEffortByDecision(
       (saysWhy(ctx, tryStatement) &&
         !deletedAfterLoop(ctx, tryStatement) &&
         !deletedAfterTry(ctx, tryStatement)) ||
+      fallbackValueRead(ctx, tryStatement) ||
+      gatheredReads(ctx, tryStatement) ||
       feedsOnlyBestEffort(
         ctx,
         tryStatement,
