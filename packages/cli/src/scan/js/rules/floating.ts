@@ -53,8 +53,9 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (name === 'catch' && unwrap(callee.object)?.type === 'CallExpression') return true;
     if (name === 'promise' && call.arguments.length === 0) return true;
     if (name === 'forEach') {
+      // A callback that awaits nothing has run to its end per item before forEach returns (settledAsync.ts).
       const cb = ctx.valueOf(call.arguments[0]);
-      return cb !== undefined && isFunction(cb) && cb.async === true;
+      return cb !== undefined && isFunction(cb) && cb.async === true && !settledOnReturn(cb);
     }
     if (name === 'execute' || name === 'fetch' || prismaCall(call)) return true;
     if (algoliaRequest(ctx, call)) return true;
