@@ -22,6 +22,7 @@ import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
 import { asyncErrFirstCallback } from './errFirstAsync.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
+import { forksWaitedPromise } from './forkedChain.js';
 import { inHandlerHook, mayHaveHooks } from './handlerHooks.js';
 import { classifyHttpCall } from './http.js';
 import { keptPromiseTests } from './keptPromiseTests.js';
@@ -49,6 +50,8 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (libraryEachOfAsync(ctx, call) || asyncErrFirstCallback(ctx, call)) return true;
   if (callee?.type === 'MemberExpression') {
     if (isSdkSend(ctx, call)) return true;
+    // A side chain hung on a local that is awaited elsewhere (rules/forkedChain.ts).
+    if (/^(then|catch|finally)$/.test(name ?? '') && forksWaitedPromise(ctx, call)) return false;
     if (name === 'then' || name === 'finally') return true;
     if (name === 'catch' && unwrap(callee.object)?.type === 'CallExpression') return true;
     if (name === 'promise' && call.arguments.length === 0) return true;
