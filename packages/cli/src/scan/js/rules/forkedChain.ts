@@ -2,7 +2,8 @@
 // function also waits for (`const write = save(r); writes.push(write); write.then(log);` then `await
 // Promise.all(writes)`, or `await write` later). The work itself is awaited where the local goes; the
 // statement only forks a side chain off it (a log of the answer), so nothing the handler started floats.
-import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
+// A fork whose callbacks start work of their own is still judged as floating.
+import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { consumer } from './promiseFieldRead.js';
 
@@ -10,6 +11,30 @@ const CHAIN = new Set(['then', 'catch', 'finally']);
 
 /** Calls that settle or gather the promise handed to them (`writes.push(p)` gathers it for a later all). */
 const GATHERS = new Set(['push', 'unshift', 'all', 'allSettled', 'race', 'any']);
+
+/** A logger's method, or a function named for logging (`log('saved', r)`, `logger.info(r)`). */
+const LOGS = /^(log|info|debug|warn|error|trace)$/;
+
+/**
+ * The chain's callbacks start no work of their own: each is a plain (not async) function whose block
+ * returns nothing, or whose expression body only logs. A fork whose callback writes (`p.then(async (c) =>
+ * { await reset(c) })`) leaves that write floating, however the root is waited for.
+ */
+function sideOnly(ctx: ModuleContext, call: Node): boolean {
+  for (let n: Node | undefined = call; n?.type === 'CallExpression'; n = unwrap(unwrap(n.callee)?.object)) {
+    for (const arg of n.arguments as Node[]) {
+      const cb = ctx.valueOf(arg);
+      if (cb === undefined || !isFunction(cb) || cb.async === true) return false;
+      const body = cb.body as Node;
+      if (body.type !== 'BlockStatement') {
+        const e = unwrap(body);
+        if (e?.type !== 'CallExpression' || !LOGS.test(calleeName(e) ?? '')) return false;
+      } else if (someDescendant(body, (m) => m.type === 'ReturnStatement' && m.argument != null, true))
+        return false;
+    }
+  }
+  return true;
+}
 
 /** The identifier at the root of `p.then(...).catch(...)`, if the chain starts at a plain name. */
 function chainRoot(call: Node): Node | undefined {
@@ -44,7 +69,7 @@ function waitedFor(ctx: ModuleContext, ref: Node): boolean {
  */
 export function forksWaitedPromise(ctx: ModuleContext, call: Node): boolean {
   const root = chainRoot(call);
-  if (root === undefined) return false;
+  if (root === undefined || !sideOnly(ctx, call)) return false;
   const binding = ctx.resolve(root.name as string, root);
   if (binding === undefined || (binding.kind !== 'const' && binding.kind !== 'let')) return false;
   return someDescendant(
