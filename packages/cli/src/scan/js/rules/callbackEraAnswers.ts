@@ -122,3 +122,26 @@ function localFunction(ctx: ModuleContext, name: string, at: Node): Node | undef
   const value = b?.kind === 'function' ? b.declaration : b?.kind === 'param' ? undefined : unwrap(b?.init);
   return isFunction(value) ? value : undefined;
 }
+
+/**
+ * A callback-style handler (`(event, context, callback) => ...`, not async) answers Lambda by calling its
+ * callback, and Lambda then waits for the event loop to drain before it freezes (the runtime's default,
+ * `callbackWaitsForEmptyEventLoop`): work left unawaited still finishes, and a rejection fails the
+ * invocation as unhandled. Once the module turns that wait off, only a chain that calls the callback in its
+ * own handlers (`umzug.up().then(() => callback(null, 'ok'), ...)`) is the handler's answer.
+ */
+export function answersThroughCallback(ctx: ModuleContext, stmt: Node): boolean {
+  for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
+    if (ctx.handlers.get(fn) !== 'entry') continue;
+    const callback = (fn.params as Node[])[2];
+    if (fn.async === true || callback?.type !== 'Identifier') return false;
+    const calls = new RegExp(`\\b${(callback.name as string).replace(/[$]/g, '\\$')}\\s*\\(`);
+    if (!calls.test(ctx.source.slice(fn.start, fn.end))) return false;
+    if (!NO_WAIT.test(ctx.source)) return true;
+    return calls.test(ctx.source.slice(stmt.start, stmt.end));
+  }
+  return false;
+}
+
+/** The module stops Lambda waiting for the event loop after the callback (by hand or through middy). */
+export const NO_WAIT = /callbackWaitsForEmptyEventLoop\s*=\s*false|do-not-wait-for-empty-event-loop/;

@@ -5,15 +5,20 @@
 import { calleeName, forEachDescendant, memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
+import { fetchBodyRead } from './fetchBodyRead.js';
 
 const LOGGERS = /^(?:console|logger|log|Logger|LOGGER|LOG)$/;
 const LOG_METHODS = /^(?:log|debug|info|warn|error|trace|verbose)$/;
 /** Helpers that build a response serialise their arguments into the body (`sendResponse(200, res)`). */
 const RESPONSE_BUILDER = /respon[sd]|reply|stringify|json/i;
 
-/** A call that certainly answers a promise: an AWS SDK send, or v2's `.promise()`. */
+/** A call that certainly answers a promise: an AWS SDK send, v2's `.promise()`, a fetch body read. */
 function certainPromise(ctx: ModuleContext, call: Node): boolean {
-  return (calleeName(call) === 'promise' && call.arguments.length === 0) || isSdkSend(ctx, call);
+  return (
+    (calleeName(call) === 'promise' && call.arguments.length === 0) ||
+    isSdkSend(ctx, call) ||
+    fetchBodyRead(ctx, call)
+  );
 }
 
 /** The reference only logs the promise or puts it into the handler's answer: nothing waits for it. */

@@ -16,12 +16,14 @@ import { type TypedCall, typedCall } from '../typedReceivers.js';
 import { algoliaRequest } from './algoliaCalls.js';
 import { awaitedElsewhere } from './awaitedSibling.js';
 import { closesBrowser } from './browserClose.js';
-import { answersBeforeRequest, chainAnswers } from './callbackEraAnswers.js';
+import { answersBeforeRequest, answersThroughCallback, chainAnswers, NO_WAIT } from './callbackEraAnswers.js';
 import { closesPromiseClient, pgPromiseCall } from './clientClose.js';
 import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
 import { asyncErrFirstCallback } from './errFirstAsync.js';
+import { fetchBodyRead } from './fetchBodyRead.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
+import { forksWaitedPromise } from './forkedChain.js';
 import { inHandlerHook, mayHaveHooks } from './handlerHooks.js';
 import { classifyHttpCall } from './http.js';
 import { keptPromiseTests } from './keptPromiseTests.js';
@@ -49,12 +51,15 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (libraryEachOfAsync(ctx, call) || asyncErrFirstCallback(ctx, call)) return true;
   if (callee?.type === 'MemberExpression') {
     if (isSdkSend(ctx, call)) return true;
+    // A side chain hung on a local that is awaited elsewhere (rules/forkedChain.ts).
+    if (/^(then|catch|finally)$/.test(name ?? '') && forksWaitedPromise(ctx, call)) return false;
     if (name === 'then' || name === 'finally') return true;
     if (name === 'catch' && unwrap(callee.object)?.type === 'CallExpression') return true;
     if (name === 'promise' && call.arguments.length === 0) return true;
     if (name === 'forEach') {
+      // A callback that awaits nothing has run to its end per item before forEach returns (settledAsync.ts).
       const cb = ctx.valueOf(call.arguments[0]);
-      return cb !== undefined && isFunction(cb) && cb.async === true;
+      return cb !== undefined && isFunction(cb) && cb.async === true && !settledOnReturn(cb);
     }
     if (name === 'execute' || name === 'fetch' || prismaCall(call)) return true;
     if (algoliaRequest(ctx, call)) return true;
@@ -119,29 +124,6 @@ function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
   }
   return false;
 }
-
-/**
- * A callback-style handler (`(event, context, callback) => ...`, not async) answers Lambda by calling its
- * callback, and Lambda then waits for the event loop to drain before it freezes (the runtime's default,
- * `callbackWaitsForEmptyEventLoop`): work left unawaited still finishes, and a rejection fails the
- * invocation as unhandled. Once the module turns that wait off, only a chain that calls the callback in its
- * own handlers (`umzug.up().then(() => callback(null, 'ok'), ...)`) is the handler's answer.
- */
-function answersThroughCallback(ctx: ModuleContext, stmt: Node): boolean {
-  for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
-    if (ctx.handlers.get(fn) !== 'entry') continue;
-    const callback = (fn.params as Node[])[2];
-    if (fn.async === true || callback?.type !== 'Identifier') return false;
-    const calls = new RegExp(`\\b${(callback.name as string).replace(/[$]/g, '\\$')}\\s*\\(`);
-    if (!calls.test(ctx.source.slice(fn.start, fn.end))) return false;
-    if (!NO_WAIT.test(ctx.source)) return true;
-    return calls.test(ctx.source.slice(stmt.start, stmt.end));
-  }
-  return false;
-}
-
-/** The module stops Lambda waiting for the event loop after the callback (by hand or through middy). */
-const NO_WAIT = /callbackWaitsForEmptyEventLoop\s*=\s*false|do-not-wait-for-empty-event-loop/;
 
 function messageOf(ctx: ModuleContext, call: Node, voided: boolean): string {
   const what = memberPath(call.callee)?.join('.') ?? 'call';
@@ -254,16 +236,21 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     }
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
   const sdkText = ctx.source.includes('send(') || ctx.source.includes('.promise()');
-  for (const call of sdkText ? droppedPromises(ctx) : []) {
-    if (!helper && ctx.handlerKindAt(call) === undefined && !inConstructedClass(ctx, call)) continue;
-    const reaching = helper ? exportsReaching(ctx, call, true) : [];
-    if (helper && reaching.length === 0) continue;
-    if (!helper && answersThroughCallback(ctx, call)) continue;
+  for (const call of sdkText || ctx.source.includes('fetch(') ? droppedPromises(ctx) : []) {
+    // A body read only logged is wrong wherever it runs (the log shows a pending promise): no path asked.
+    const anywhere = fetchBodyRead(ctx, call);
+    if (!anywhere && !helper && ctx.handlerKindAt(call) === undefined && !inConstructedClass(ctx, call))
+      continue;
+    const reaching = helper && !anywhere ? exportsReaching(ctx, call, true) : undefined;
+    if (reaching?.length === 0 || (!helper && answersThroughCallback(ctx, call))) continue;
+    const what = memberPath(call.callee)?.join('.') ?? 'call';
     report(
       'floating-promise',
       call,
-      `${memberPath(call.callee)?.join('.') ?? 'call'}(...) is kept but never awaited (only logged or put into the response): the handler returns while it is in flight`,
-      helper ? { onlyIfExportOnHandlerPath: reaching } : {},
+      anywhere
+        ? `${what}() is kept unawaited and only logged or put into the response: it shows a pending promise instead of the body, and a failed read is unhandled`
+        : `${what}(...) is kept but never awaited (only logged or put into the response): the handler returns while it is in flight`,
+      reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching },
     );
   }
   // A field read off the promise as if it were the answer (rules/promiseFieldRead.ts), or a kept promise

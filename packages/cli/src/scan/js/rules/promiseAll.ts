@@ -3,6 +3,7 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { asyncJobModule, onJobPath, sendsPerItem } from './asyncFanOut.js';
+import { gatheredFanOut } from './gatheredFanOut.js';
 import { answersFailedItems } from './itemAnswers.js';
 import { exportNamesOf } from './lambda.js';
 import { returnsTheFailure } from './queueErrorValues.js';
@@ -205,7 +206,10 @@ function fanOut(
   }
   if (name === 'all' && memberPath(call.callee)?.join('.') === 'Promise.all') {
     const arg = ctx.valueOf(call.arguments[0]);
-    if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') return undefined;
+    if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') {
+      const gathered = gatheredFanOut(ctx, call);
+      return gathered === undefined ? undefined : { label: 'Promise.all', ...gathered };
+    }
     const over = unwrap(arg.callee)?.object as Node | undefined;
     return over === undefined ? undefined : { label: 'Promise.all', over, cb: ctx.valueOf(arg.arguments[0]) };
   }
