@@ -22,6 +22,7 @@ import type { Project } from './project.js';
 import { projectClientsUntimed } from './projectClients.js';
 import { optionsFrom } from './projectOptions.js';
 import { scriptOnly } from './scriptCallers.js';
+import { linkSettled } from './templateSettles.js';
 import { typedMethodAsync } from './typedMethods.js';
 import { unnamedExport } from './unnamedExports.js';
 
@@ -211,11 +212,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   const fifo = c.onlyIfMessageGroupsVary;
   if (fifo !== undefined && messageGroupsConstant(project, file, fifo === true ? undefined : fifo))
     return false;
-  if (c.handlerLink !== undefined) {
-    const fact = project.linkedHandler(c.handlerLink);
-    if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))
-      return false;
-  }
+  if (c.handlerLink !== undefined && linkSettled(c.handlerLink, project.linkedHandler(c.handlerLink)))
+    return false;
   if (c.reachedThrough !== undefined && scriptOnly(project, file, c.reachedThrough)) return false;
   if (unnamedExport(project, file, c)) return false;
   if (

@@ -50,6 +50,8 @@ export interface Candidate {
   readonly onlyIfParamAsync?: readonly ParamSlot[];
   /** For batch handlers: the export names, so IaC with `BatchSize: 1` for any of them can clear the finding. */
   readonly handlerExports?: readonly string[];
+  /** A batch handler that throws for the whole batch: settled behind bisecting streams only. */
+  readonly unlessBisected?: true;
   /**
    * Kept only when a template wires one of these handler exports of the module to a queue, stream or
    * asynchronous source (a consumer whose code does not show it, iac/eventWiredHandlers.ts).
