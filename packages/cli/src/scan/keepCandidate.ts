@@ -10,6 +10,7 @@ import { behindApi, importRouted } from './importedApiLimits.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
+import { importedQueue } from './importedSstQueues.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
 import { batchAnswerUnread } from './js/rules/batchDataReads.js';
@@ -120,6 +121,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     !behindApi(project, c.onlyIfImportSstApi, 'sst/constructs', 'sstApi')
   )
     return false;
+  const queue = c.onlyIfImportSstQueue;
+  if (queue !== undefined && importedQueue(project, queue) !== 'queue') return false;
   if (
     c.onlyIfImportBatchEvent !== undefined &&
     !c.onlyIfImportBatchEvent.some((ref) => {

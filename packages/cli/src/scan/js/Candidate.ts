@@ -250,6 +250,8 @@ export interface Candidate {
    */
   readonly onlyIfImportServerlessApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
   readonly onlyIfImportSstApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
+  /** Kept only when this import is an SST v3 Queue no other queue dead-letters into (ExportFact.sstQueue). */
+  readonly onlyIfImportSstQueue?: ImportRef;
   /**
    * A serverless.ts function definition with no on-failure target and no event of its own: kept when the
    * project's code invokes the name a serverless.ts deploys this export under with `'Event'` (invokedFunctions.ts).

@@ -32,6 +32,7 @@ import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
+import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
 import { swallowRules } from './rules/swallowed.js';
 
 /** Every code rule, in the order they run. */
@@ -69,5 +70,6 @@ export const RULES: readonly Rule[] = [
   sstFunctionDefaultRules,
   sstEventBusRules,
   sstV3BusRules,
+  sstV3QueueConcurrencyRules,
   sstStreamConsumerRules,
 ];
