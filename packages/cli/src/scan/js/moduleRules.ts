@@ -34,6 +34,7 @@ import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
 import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
 import { swallowRules } from './rules/swallowed.js';
+import { tsResourceQueueRules } from './rules/tsResourceQueues.js';
 
 /** Every code rule, in the order they run. */
 export const RULES: readonly Rule[] = [
@@ -71,5 +72,6 @@ export const RULES: readonly Rule[] = [
   sstEventBusRules,
   sstV3BusRules,
   sstV3QueueConcurrencyRules,
+  tsResourceQueueRules,
   sstStreamConsumerRules,
 ];
