@@ -18,6 +18,8 @@ export interface BatchTwins {
   readonly mergedIntoCode: (c: Candidate, rel: string) => boolean;
   /** The template files that wire this code finding's handler without partial batch responses. */
   readonly templatesOf: (file: string, c: Candidate) => readonly string[];
+  /** A handler that throws for the whole batch, wired only by stream sources that bisect (bisectedStreams.ts). */
+  readonly bisectedOnly: (file: string, c: Candidate) => boolean;
 }
 
 /**
@@ -31,6 +33,12 @@ export function batchTwins(
   terraformHandlers: ReadonlyMap<string, readonly string[]> = new Map(),
 ): BatchTwins {
   const linked = new Map<string, string[]>();
+  /** Whether every source linked to a handler key bisects. */
+  const bisecting = new Map<string, boolean>();
+  const link = (key: string, rel: string, bisects: boolean): void => {
+    linked.set(key, [...(linked.get(key) ?? []), rel]);
+    bisecting.set(key, (bisecting.get(key) ?? true) && bisects);
+  };
   /** Sources whose handler strings name code by the end of its path: Terraform's, and packaged artifacts'. */
   const terraform: {
     readonly at: string;
@@ -43,10 +51,8 @@ export function batchTwins(
       // Serverless configuration written in TypeScript (js/rules/serverlessTs.ts) links like a template.
       for (const c of o.facts.candidates)
         if (c.rule === RULE && c.handlerLink?.clearWhen === 'reported-in-code')
-          for (const stem of c.handlerLink.stems) {
-            const key = `${stemOf(stem)}#${c.handlerLink.export}`;
-            linked.set(key, [...(linked.get(key) ?? []), o.file.rel]);
-          }
+          for (const stem of c.handlerLink.stems)
+            link(`${stemOf(stem)}#${c.handlerLink.export}`, o.file.rel, c.handlerLink.bisects === true);
       continue;
     }
     if (o.kind !== 'iac') continue;
@@ -60,20 +66,17 @@ export function batchTwins(
           handlers,
           beside: (code) => besideTerraform(rel, code),
         });
-      const link = c.handlerLink;
-      if (c.rule !== RULE || link?.clearWhen !== 'reported-in-code') continue;
+      const hl = c.handlerLink;
+      if (c.rule !== RULE || hl?.clearWhen !== 'reported-in-code') continue;
       // A function's own artifact names its code under the service's folder (iac/artifactHandlers.ts).
-      if (link.packaged !== undefined)
+      if (hl.packaged !== undefined)
         terraform.push({
           at: `${rel}:${c.line}`,
           rel,
-          handlers: link.packaged,
+          handlers: hl.packaged,
           beside: (code) => under(rel, code),
         });
-      for (const stem of link.stems) {
-        const key = `${stemOf(stem)}#${link.export}`;
-        linked.set(key, [...(linked.get(key) ?? []), o.file.rel]);
-      }
+      for (const stem of hl.stems) link(`${stemOf(stem)}#${hl.export}`, o.file.rel, hl.bisects === true);
     }
   }
   const reported = new Set<string>();
@@ -119,6 +122,14 @@ export function batchTwins(
         ...(terraformOf.get(key) ?? []),
       ]);
       return [...new Set(templates)];
+    },
+    bisectedOnly: (file, c) => {
+      if (c.rule !== RULE || c.unlessBisected !== true || c.handlerExports === undefined) return false;
+      const keys = c.handlerExports.map((name) => `${stemOf(file)}#${name}`).filter((k) => linked.has(k));
+      return (
+        keys.length > 0 &&
+        keys.every((key) => bisecting.get(key) === true && (terraformOf.get(key) ?? []).length === 0)
+      );
     },
   };
 }

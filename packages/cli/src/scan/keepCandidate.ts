@@ -10,6 +10,7 @@ import { behindApi, importRouted } from './importedApiLimits.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
 import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
+import { importedQueue } from './importedSstQueues.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
 import { batchAnswerUnread } from './js/rules/batchDataReads.js';
@@ -22,6 +23,7 @@ import type { Project } from './project.js';
 import { projectClientsUntimed } from './projectClients.js';
 import { optionsFrom } from './projectOptions.js';
 import { scriptOnly } from './scriptCallers.js';
+import { linkSettled } from './templateSettles.js';
 import { typedMethodAsync } from './typedMethods.js';
 import { unnamedExport } from './unnamedExports.js';
 
@@ -119,6 +121,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     !behindApi(project, c.onlyIfImportSstApi, 'sst/constructs', 'sstApi')
   )
     return false;
+  const queue = c.onlyIfImportSstQueue;
+  if (queue !== undefined && importedQueue(project, queue) !== 'queue') return false;
   if (
     c.onlyIfImportBatchEvent !== undefined &&
     !c.onlyIfImportBatchEvent.some((ref) => {
@@ -211,11 +215,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   const fifo = c.onlyIfMessageGroupsVary;
   if (fifo !== undefined && messageGroupsConstant(project, file, fifo === true ? undefined : fifo))
     return false;
-  if (c.handlerLink !== undefined) {
-    const fact = project.linkedHandler(c.handlerLink);
-    if (fact !== undefined && !(c.handlerLink.clearWhen === 'no-work' ? fact.work : fact.recordWork))
-      return false;
-  }
+  if (c.handlerLink !== undefined && linkSettled(c.handlerLink, project.linkedHandler(c.handlerLink)))
+    return false;
   if (c.reachedThrough !== undefined && scriptOnly(project, file, c.reachedThrough)) return false;
   if (unnamedExport(project, file, c)) return false;
   if (

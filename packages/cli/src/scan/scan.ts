@@ -194,7 +194,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const candidates =
       facts !== undefined
         ? [
-            ...facts.candidates.filter((c) => !batchPairs.mergedIntoCode(c, o.file.rel)),
+            ...facts.candidates.filter(
+              (c) => !batchPairs.mergedIntoCode(c, o.file.rel) && !batchPairs.bisectedOnly(o.file.path, c),
+            ),
             ...batchCallers,
             ...clientCalls,
           ]

@@ -1,8 +1,11 @@
 // Whether the project's code settles an infrastructure file's finding (scan.ts drops such a candidate):
 // the handler its function runs does no work (`no-work`), or none on its records one by one
-// (`no-record-work`, `reported-in-code`), or, for a serverless.yml function no event triggers, nothing in
-// the code invokes its deployed name with `'Event'` (invokedFunctions.ts).
+// (`no-record-work`, `reported-in-code`), or its stream source bisects and it answers no item failures
+// (bisectedStreams.ts), or, for a serverless.yml function no event triggers, nothing in the code invokes
+// its deployed name with `'Event'` (invokedFunctions.ts).
+import { bisectSuffices } from './bisectedStreams.js';
 import type { Candidate } from './js/Candidate.js';
+import type { HandlerFact, HandlerLink } from './js/ModuleFacts.js';
 import type { Project } from './project.js';
 
 /**
@@ -14,7 +17,15 @@ export function templateSettles(project: Project, c: Candidate): boolean {
   if (c.onlyIfNameInvoked !== undefined && !project.invokedFunctions.isNameInvoked(c.onlyIfNameInvoked))
     return true;
   const link = c.handlerLink;
-  if (link === undefined) return false;
-  const fact = project.linkedHandler(link);
-  return fact !== undefined && !(link.clearWhen === 'no-work' ? fact.work : fact.recordWork);
+  return link !== undefined && linkSettled(link, project.linkedHandler(link));
+}
+
+/**
+ * Whether the linked handler's facts settle the finding (unknown code settles nothing).
+ * @example
+ * linkSettled({ stems: ['src/audit'], export: 'handler', clearWhen: 'no-work' }, { work: false, recordWork: false }) // true
+ */
+export function linkSettled(link: HandlerLink, fact: HandlerFact | undefined): boolean {
+  if (fact === undefined) return false;
+  return !(link.clearWhen === 'no-work' ? fact.work : fact.recordWork) || bisectSuffices(link, fact);
 }

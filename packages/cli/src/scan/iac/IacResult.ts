@@ -66,11 +66,12 @@ export type IacExtra = Pick<
  * `src/orders`, export `handler`); stems are relative to the template until analyzeIac anchors them.
  * A stream source that neither reports item failures nor bisects (`unsplit`) is a finding of its own:
  * bisecting needs no change to the code, so it is not merged into the code's finding, only dropped when
- * the handler does no work per record.
+ * the handler does no work per record. One that bisects (`bisects`) is dropped behind a handler that
+ * answers no item failures (bisectedStreams.ts).
  */
 export function batchLink(
   handler: string | undefined,
-  unsplit = false,
+  source: 'queue' | 'unsplit' | 'bisects' = 'queue',
   packaged: readonly string[] = [],
 ): IacExtra | undefined {
   const dot = handler?.lastIndexOf('.') ?? -1;
@@ -79,7 +80,8 @@ export function batchLink(
     handlerLink: {
       stems: [handler.slice(0, dot)],
       export: handler.slice(dot + 1),
-      clearWhen: unsplit ? 'no-record-work' : 'reported-in-code',
+      clearWhen: source === 'unsplit' ? 'no-record-work' : 'reported-in-code',
+      ...(source === 'bisects' ? { bisects: true as const } : {}),
       ...(packaged.length > 0 ? { packaged } : {}),
     },
   };

@@ -41,7 +41,7 @@ export function batchSourceChecker(
         'batch-no-partial-failure',
         path,
         `${sourceKind === 'sqs' ? 'SQS' : 'stream'} event source of ${fn?.id ?? r.id} has no FunctionResponseTypes: [ReportBatchItemFailures]${unsplit ? ' or BisectBatchOnFunctionError' : ''}: one failed record fails the whole batch`,
-        batchLink(h, unsplit),
+        batchLink(h, sourceKind === 'sqs' ? 'queue' : unsplit ? 'unsplit' : 'bisects'),
       );
     if (sourceKind === 'stream' && obj(obj(props.DestinationConfig)?.OnFailure) === undefined)
       report(

@@ -145,7 +145,7 @@ export function checkServerless(
             'batch-no-partial-failure',
             evPath,
             `sqs event of ${name} has no functionResponseType: ReportBatchItemFailures: one failed record fails the whole batch`,
-            typeof fn.handler === 'string' ? batchLink(fn.handler, false, artifactHandlers(fn)) : undefined,
+            typeof fn.handler === 'string' ? batchLink(fn.handler, 'queue', artifactHandlers(fn)) : undefined,
           );
         if (s.maximumConcurrency === undefined && !reserved)
           report(
@@ -164,7 +164,9 @@ export function checkServerless(
             'batch-no-partial-failure',
             evPath,
             `stream event of ${name} has no functionResponseType: ReportBatchItemFailures${unsplit ? ' or bisectBatchOnFunctionError' : ''}`,
-            typeof fn.handler === 'string' ? batchLink(fn.handler, unsplit) : undefined,
+            typeof fn.handler === 'string'
+              ? batchLink(fn.handler, unsplit ? 'unsplit' : 'bisects')
+              : undefined,
           );
         if (obj(s.destinations)?.onFailure === undefined)
           report(

@@ -97,12 +97,16 @@ export function loadYaml(text: string): LoadedYaml | { error: string } {
   };
 }
 
-/** Logical ids a value refers to: Ref, Fn::GetAtt, Fn::Sub `${X}` / `${X.Arn}`. */
+/**
+ * Logical ids a value refers to: Ref, Fn::GetAtt, Fn::Sub `${X}` / `${X.Arn}`. SAM's `!Ref Fn.Alias` and
+ * `!Ref Fn.Version` (the alias and version `AutoPublishAlias` makes) refer to the function `Fn`: a rule
+ * target, a permission or an environment variable naming the alias invokes that function.
+ */
 export function refsIn(value: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(value)) for (const v of value) refsIn(v, out);
   else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'Ref' && typeof v === 'string') out.add(v);
+      if (k === 'Ref' && typeof v === 'string') out.add(v.replace(/\.(?:Alias|Version)$/, ''));
       else if (k === 'Fn::GetAtt') {
         const first = Array.isArray(v) ? v[0] : typeof v === 'string' ? v.split('.')[0] : undefined;
         if (typeof first === 'string') out.add(first);

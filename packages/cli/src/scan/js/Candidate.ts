@@ -50,6 +50,8 @@ export interface Candidate {
   readonly onlyIfParamAsync?: readonly ParamSlot[];
   /** For batch handlers: the export names, so IaC with `BatchSize: 1` for any of them can clear the finding. */
   readonly handlerExports?: readonly string[];
+  /** A batch handler that throws for the whole batch: settled behind bisecting streams only. */
+  readonly unlessBisected?: true;
   /**
    * Kept only when a template wires one of these handler exports of the module to a queue, stream or
    * asynchronous source (a consumer whose code does not show it, iac/eventWiredHandlers.ts).
@@ -248,6 +250,8 @@ export interface Candidate {
    */
   readonly onlyIfImportServerlessApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
   readonly onlyIfImportSstApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
+  /** Kept only when this import is an SST v3 Queue no other queue dead-letters into (ExportFact.sstQueue). */
+  readonly onlyIfImportSstQueue?: ImportRef;
   /**
    * A serverless.ts function definition with no on-failure target and no event of its own: kept when the
    * project's code invokes the name a serverless.ts deploys this export under with `'Event'` (invokedFunctions.ts).

@@ -59,6 +59,13 @@ export interface HandlerLink {
    */
   readonly clearWhen: 'no-work' | 'no-record-work' | 'reported-in-code';
   /**
+   * A stream source that bisects a failed batch (`BisectBatchOnFunctionError`): a handler that throws for
+   * a failed record gets it isolated without reporting item failures, so the missing
+   * `ReportBatchItemFailures` loses records only behind a handler that answers `batchItemFailures`
+   * (bisectedStreams.ts).
+   */
+  readonly bisects?: true;
+  /**
    * Handler strings the function's own packaged artifact names (`ingest/index.handler` of
    * `dist/ingest/ingest.zip`): matched by the end of a module's path (handlerJoin.ts), never anchored.
    */
@@ -73,6 +80,8 @@ export interface HandlerFact {
   readonly recordWork: boolean;
   /** Consumes a queue or stream batch (or its records), which the event source redelivers on failure. */
   readonly redelivered?: true;
+  /** Its module answers partial batch failures (`batchItemFailures`, Powertools, middy): Lambda must be asked to read them. */
+  readonly answersItems?: true;
   /**
    * Project functions the handler hands its whole event to (`await processBatch(event, deps)`), by import
    * (js/eventTakers.ts): they take the batch the handler's event source delivers.

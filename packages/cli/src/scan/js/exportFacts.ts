@@ -35,6 +35,7 @@ import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessApiLimit } from './rules/serverlessTsImports.js';
 import { settledOnReturn } from './rules/settledAsync.js';
 import { sstStackApiLimit } from './rules/sstFunctionDefaults.js';
+import { sstV3QueueKind } from './rules/sstV3QueueConcurrency.js';
 import { testSpelled } from './SourceWords.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { lastTextMemo } from './textMemo.js';
@@ -233,6 +234,12 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       isFunction(v) && ctx.source.includes('sst/constructs') ? sstStackApiLimit(ctx, v) : undefined;
     if (sstApi !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sstApi };
+    // An SST v3 queue subscribed to in another module (rules/sstV3QueueConcurrency.ts).
+    const sstQueue = ctx.source.includes('sst.aws.Queue')
+      ? sstV3QueueKind(ctx, ctx.valueOf(v) ?? v, name)
+      : undefined;
+    if (sstQueue !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sstQueue };
     // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
     if (onError && answersErrors(ctx, v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };

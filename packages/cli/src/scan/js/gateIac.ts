@@ -81,6 +81,11 @@ export function serverlessConfig(words: SourceWords): boolean {
     (words.includes('sst/constructs') && words.includes('EventBus')) ||
     // SST v3 buses and their subscribers (rules/sstV3Bus.ts).
     words.includes('sst.aws.Bus') ||
+    // SST v3 queues, and subscribe calls on a handler string in another module (rules/sstV3QueueConcurrency.ts).
+    words.includes('sst.aws.Queue') ||
+    (words.includes('subscribe') && words.includes('handler')) ||
+    // CloudFormation queue resources kept apart from a serverless.ts configuration (rules/tsResourceQueues.ts).
+    words.includes('AWS::SQS::Queue') ||
     // SST v2 stream consumers (rules/sstStreamConsumers.ts).
     (words.includes('sst/constructs') && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).

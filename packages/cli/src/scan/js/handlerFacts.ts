@@ -8,6 +8,13 @@ import { boundMethod, madeByFactory } from './handlerDiscovery.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { cannotFailRecord } from './rules/recordSafe.js';
 
+/**
+ * Words of a partial batch answer anywhere in the module (the handler's own code, a helper, Powertools'
+ * processor, middy's partial-batch middleware): read widely, since a miss would drop a real finding.
+ */
+const ITEM_ANSWER =
+  /\b(batchItemFailures|itemIdentifier|processPartialResponse\w*|BatchProcessor|\w*BatchResponse|\w*[pP]artialBatch\w*)\b/;
+
 const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace']);
 
 function isLogCall(call: Node): boolean {
@@ -91,6 +98,7 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node, countIsWork = true)
 export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
   const out: Record<string, HandlerFact> = {};
   const records = [...ctx.handlers.values()].includes('record');
+  const answersItems = ITEM_ANSWER.test(ctx.source);
   for (const [fn, kind] of ctx.handlers) {
     if (kind !== 'entry') continue;
     const redelivered = records || ctx.batchHandlers.has(fn);
@@ -111,6 +119,7 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
         // A template's stream finding asks whether a record can fail on its own: counting them is no work.
         recordWork: work && worksPerRecord(ctx, fn, false) && !cannotFailRecord(ctx, fn),
         ...(redelivered ? { redelivered: true as const } : {}),
+        ...(answersItems ? { answersItems: true as const } : {}),
         ...(takers.length > 0 ? { passesEvent: takers } : {}),
       };
     }

@@ -32,7 +32,9 @@ import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
+import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
 import { swallowRules } from './rules/swallowed.js';
+import { tsResourceQueueRules } from './rules/tsResourceQueues.js';
 
 /** Every code rule, in the order they run. */
 export const RULES: readonly Rule[] = [
@@ -69,5 +71,7 @@ export const RULES: readonly Rule[] = [
   sstFunctionDefaultRules,
   sstEventBusRules,
   sstV3BusRules,
+  sstV3QueueConcurrencyRules,
+  tsResourceQueueRules,
   sstStreamConsumerRules,
 ];

@@ -37,6 +37,7 @@ export type Extra = Pick<
   | 'onlyIfImportGoogleClient'
   | 'onlyIfImportServerlessApi'
   | 'onlyIfImportSstApi'
+  | 'onlyIfImportSstQueue'
   | 'onlyIfInvokedAsync'
   | 'onlyIfImportBatchEvent'
   | 'unlessImportRefusesBatch'

@@ -211,11 +211,13 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         const unsplit =
           kind !== 'SqsEventSource' && !isBooleanLiteral(p?.props.get('bisectBatchOnError'), true);
         const link = handlerLink(ctx, fnExpr, unsplit ? 'no-record-work' : 'reported-in-code');
+        // A bisecting stream source is dropped behind a handler that answers no item failures (bisectedStreams.ts).
+        const bisects = kind !== 'SqsEventSource' && !unsplit;
         report(
           'batch-no-partial-failure',
           node,
           `${kind} without reportBatchItemFailures: one failed record fails the whole batch`,
-          link !== undefined ? { handlerLink: link } : undefined,
+          link !== undefined ? { handlerLink: bisects ? { ...link, bisects: true } : link } : undefined,
         );
       }
       if (kind !== 'SqsEventSource' && p?.props.get('onFailure') === undefined)

@@ -194,7 +194,9 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
         ? 'batch handler catches record failures but returns no batchItemFailures: failed records are deleted'
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
   const wired = single ? { onlyIfEventWired: extra?.handlerExports ?? [] } : {};
-  report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing });
+  // Only a failure that throws out of the handler lets a bisecting stream source isolate the record.
+  const throws = !single && !catches && !callsBackSuccessOnly(fn) ? { unlessBisected: true as const } : {};
+  report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing, ...throws });
 }
 
 /** Calls that fail only on a malformed record: a catch around them skips a record no retry can fix. */
