@@ -16,7 +16,7 @@ import { ModuleContext } from './ModuleContext.js';
 import { emptyFacts } from './ModuleFacts.js';
 import { messageGroupsOf } from './messageGroups.js';
 import { RULES } from './moduleRules.js';
-import { parseSource } from './parseSource.js';
+import { type ParseOptions, parseSource } from './parseSource.js';
 import { passedFunctions } from './passedAsync.js';
 import { redelivered } from './redelivery.js';
 import { reExports } from './reExports.js';
@@ -69,9 +69,8 @@ function syntaxOnly(file: string, source: string, deferred: boolean): ModuleFact
   // one Node and not on another made the same scan report different findings.
   const parsed = parseSource(file, source, {
     lang: langOf(file),
-    sourceType: 'unambiguous',
     ...(RAW ? { experimentalLazy: true } : {}),
-  } as Parameters<typeof parseSync>[2]);
+  } as ParseOptions);
   const parseError = fatalError(parsed, source);
   (parsed as { dispose?: () => void }).dispose?.();
   const facts = emptyFacts(file, parseError);
@@ -83,8 +82,8 @@ function syntaxOnly(file: string, source: string, deferred: boolean): ModuleFact
  * the project pass only when some module exports such a wrapper and this module's text names it.
  */
 export function batchCallers(file: string, source: string): Candidate[] {
-  const options = { lang: langOf(file), sourceType: 'unambiguous', preserveParens: false };
-  const parsed = parseSource(file, source, options as Parameters<typeof parseSync>[2]);
+  const options = { lang: langOf(file), preserveParens: false };
+  const parsed = parseSource(file, source, options as ParseOptions);
   if (fatalError(parsed, source) !== undefined) return [];
   const ctx = new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
   const candidates: Candidate[] = [];
@@ -120,11 +119,10 @@ export function analyzeModule(
   if (!TRIGGERS.test(source)) return whole ? emptyFacts(file, undefined) : syntaxOnly(file, source, false);
   const options = {
     lang: langOf(file),
-    sourceType: 'unambiguous',
     preserveParens: false,
     ...(RAW ? { experimentalRawTransfer: true } : {}),
   };
-  const parsed = parseSource(file, source, options as Parameters<typeof parseSync>[2]);
+  const parsed = parseSource(file, source, options as ParseOptions);
   const parseError = fatalError(parsed, source);
   if (parseError !== undefined) return emptyFacts(file, parseError);
   const ctx = new ModuleContext(

@@ -4,7 +4,6 @@
 // module is read again by the project pass, once it knows which imports those are, with the imports
 // standing for the library; only the findings at calls through them are new. A whole-module import's
 // member read (`utils.request(...)`, `http.fetch(...)`) stands for it too (namespaceClients.ts).
-import type { parseSync } from 'oxc-parser';
 import { langOf } from './analyzeModule.js';
 import { type Node, unwrap } from './ast.js';
 import type { Candidate } from './Candidate.js';
@@ -13,7 +12,7 @@ import type { HttpClientExport } from './httpClientExports.js';
 import { ModuleContext } from './ModuleContext.js';
 import type { ImportBinding } from './moduleIndex.js';
 import { namespaceClients } from './namespaceClients.js';
-import { parseSource } from './parseSource.js';
+import { type ParseOptions, parseSource } from './parseSource.js';
 import { httpRules } from './rules/http.js';
 
 /**
@@ -28,8 +27,8 @@ export function importedClientCalls(
   source: string,
   clientOf: (imp: ImportBinding) => HttpClientExport | undefined,
 ): Candidate[] {
-  const options = { lang: langOf(file), sourceType: 'unambiguous', preserveParens: false };
-  const parsed = parseSource(file, source, options as Parameters<typeof parseSync>[2]);
+  const options = { lang: langOf(file), preserveParens: false };
+  const parsed = parseSource(file, source, options as ParseOptions);
   if (parsed.errors.some((e) => e.severity === 'Error')) return [];
   const program = parsed.program as unknown as Node;
   let ctx = new ModuleContext(file, source, program, parsed.comments);

@@ -16,6 +16,8 @@ describe('parseSource', () => {
   it('still refuses a top-level return in an ES module, and other syntax errors of a script', () => {
     expect(fatal('job.mjs', "import x from 'x';\nif (!x) return;\n")).toHaveLength(1);
     expect(fatal('job.js', 'return;\nconst = 1;\n').length).toBeGreaterThan(0);
+    // Node loads .mjs as an ES module whatever its syntax: no CommonJS reading there.
+    expect(fatal('job.mjs', 'if (!process.env.ON) return;\n')).toHaveLength(1);
   });
 
   it('reads ES modules as modules', () => {

@@ -1,6 +1,6 @@
 import { parseSync } from 'oxc-parser';
 
-type Options = Parameters<typeof parseSync>[2];
+export type ParseOptions = Omit<NonNullable<Parameters<typeof parseSync>[2]>, 'sourceType'>;
 type Parsed = ReturnType<typeof parseSync>;
 
 // Node runs a CommonJS file inside a function wrapper, so `if (!ready) return;` at the top level is valid
@@ -8,21 +8,30 @@ type Parsed = ReturnType<typeof parseSync>;
 // parse" and every finding in it was lost.
 const RETURN_OUTSIDE_FUNCTION = /'return' statement can only be used within a function body/;
 
+// Node loads `.mjs`/`.mts` as ES modules whatever their syntax: a top-level return there is an error.
+const ESM_ONLY = /\.m[jt]s$/;
+
 /**
  * Parses a JavaScript or TypeScript module as Node would load it: ESM when it has import/export syntax
  * (`unambiguous`), otherwise as a script, and as a CommonJS body (top-level `return` allowed) when the
- * script reading stops at a top-level `return`. `options.sourceType` is ignored: the reading is decided here.
+ * script reading of a file Node may load as CommonJS stops at a top-level `return`. The source type is
+ * decided here, so callers cannot pass one.
  *
  * @example
  * const parsed = parseSource('job.js', "const cfg = require('./cfg');\nif (!cfg.on) return;\n", { lang: 'js' });
  * parsed.errors; // []
  */
-export function parseSource(file: string, source: string, options: Options): Parsed {
-  const parsed = parseSync(file, source, { ...(options ?? {}), sourceType: 'unambiguous' } as Options);
+export function parseSource(file: string, source: string, options: ParseOptions = {}): Parsed {
+  const parsed = parseSync(file, source, { ...options, sourceType: 'unambiguous' } as Parameters<
+    typeof parseSync
+  >[2]);
   const fatal = parsed.errors.find((e) => e.severity === 'Error');
-  if (fatal === undefined || !RETURN_OUTSIDE_FUNCTION.test(fatal.message)) return parsed;
+  if (fatal === undefined || !RETURN_OUTSIDE_FUNCTION.test(fatal.message) || ESM_ONLY.test(file))
+    return parsed;
   if ((parsed.program as { sourceType?: string }).sourceType !== 'script') return parsed;
-  const commonjs = parseSync(file, source, { ...(options ?? {}), sourceType: 'commonjs' } as Options);
+  const commonjs = parseSync(file, source, { ...options, sourceType: 'commonjs' } as Parameters<
+    typeof parseSync
+  >[2]);
   if (commonjs.errors.some((e) => e.severity === 'Error')) return parsed;
   (parsed as { dispose?: () => void }).dispose?.();
   return commonjs;

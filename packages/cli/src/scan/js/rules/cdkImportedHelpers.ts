@@ -7,12 +7,12 @@
 // its parameters standing for the call's argument, so every rule that joins a construct to its handler's
 // code (batch size 1, one finding per consumer, a log-only handler) sees the helper-built function.
 import { dirname, join } from 'node:path';
-import { parseSync } from 'oxc-parser';
 import { readSource } from '../../readSource.js';
 import { calleeName, memberPath, type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import { relativeImportFiles } from '../importedFiles.js';
 import { ModuleContext } from '../ModuleContext.js';
+import { parseSource } from '../parseSource.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { linkOfPaths } from './cdkHandlers.js';
 import { builtByCall, returnedNew } from './cdkHelperProps.js';
@@ -46,7 +46,7 @@ export function helperModule(
 
 function parse(file: string, text: string): ModuleContext | undefined {
   const lang = file.endsWith('ts') ? 'ts' : 'jsx';
-  const parsed = parseSync(file, text, { lang, sourceType: 'module' } as Parameters<typeof parseSync>[2]);
+  const parsed = parseSource(file, text, { lang });
   if (parsed.errors.some((e) => e.severity === 'Error')) return undefined;
   return new ModuleContext(file, text, parsed.program as unknown as Node, parsed.comments);
 }
