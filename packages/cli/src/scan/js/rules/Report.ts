@@ -42,6 +42,7 @@ export type Extra = Pick<
   | 'unlessImportRefusesBatch'
   | 'onlyIfEventWired'
   | 'onlyIfAnswerUnread'
+  | 'onlyIfRouted'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
   | 'onlyIfFieldTargeted'
