@@ -1,7 +1,7 @@
 // What a `var` stands for when nothing assigns it again. valueOf follows `const` and `let` but leaves a
 // `var` alone; code written before ES2015 keeps its request options in one (`var options = { method:
 // 'GET', url }`), and where the module never assigns that name again its declaration is its value.
-import { type Node, unwrap } from './ast.js';
+import { type Node, someDescendant, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /**
@@ -16,10 +16,11 @@ export function unassignedVar(ctx: ModuleContext, node: Node | undefined): Node 
   const name = id.name as string;
   const binding = ctx.resolve(name, id);
   if (binding?.kind !== 'var' || binding.init === undefined) return undefined;
-  for (const assign of ctx.of('AssignmentExpression')) {
-    const left = unwrap(assign.left as Node);
-    if (left?.type === 'Identifier' && left.name === name && ctx.resolve(name, left) === binding)
-      return undefined;
-  }
+  const assigned = someDescendant(ctx.program, (n) => {
+    if (n.type !== 'AssignmentExpression') return false;
+    const left = unwrap(n.left as Node);
+    return left?.type === 'Identifier' && left.name === name && ctx.resolve(name, left) === binding;
+  });
+  if (assigned) return undefined;
   return unwrap(binding.init);
 }
