@@ -211,6 +211,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfPackageSdkUntimed === true && !packageSdkUntimed(project, file)) return false;
   if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
   if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;
+  if (c.onlyIfRouted?.some((name) => project.isRouted(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
   const fifo = c.onlyIfMessageGroupsVary;
   if (fifo !== undefined && messageGroupsConstant(project, file, fifo === true ? undefined : fifo))

@@ -230,6 +230,11 @@ export class Project {
     return this.wiring.isAnswerUnread(file, name);
   }
 
+  /** Is `file`'s export `name` a handler a template wires to an HTTP route? */
+  isRouted(file: string, name: string): boolean {
+    return this.wiring.isRouted(file, name);
+  }
+
   /** Is `file`'s export `name` a handler whose event source is configured with BatchSize 1? */
   isBatchOne(file: string, name: string): boolean {
     return this.batchOne.has(file, name);

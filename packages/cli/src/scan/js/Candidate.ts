@@ -59,6 +59,8 @@ export interface Candidate {
   readonly onlyIfEventWired?: readonly string[];
   /** Kept only when a template wires one of these handler exports to a schedule or an asynchronous source. */
   readonly onlyIfAnswerUnread?: readonly string[];
+  /** Kept only when a template routes one of these handler exports to HTTP (rules/eventlessRoute.ts). */
+  readonly onlyIfRouted?: readonly string[];
   /**
    * For infrastructure findings about a function (CDK): where its handler's code is, so the project pass
    * can drop the finding when that handler does no work (`no-work`) or no work per record (`no-record-work`).

@@ -5,6 +5,7 @@
 // Each entry names the documentation it was read from.
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { unassignedVar } from './unassignedVar.js';
 
 export type HttpLib =
   | 'fetch'
@@ -157,7 +158,7 @@ function requestOptions(ctx: ModuleContext, args: Node[]): Node | undefined {
     value?.type === 'TemplateLiteral' ||
     (value?.type === 'BinaryExpression' && value.operator === '+') ||
     (objectProps(value) === undefined && URL_NAME.test(name));
-  if (!url) return first;
+  if (!url) return unassignedVar(ctx, first) ?? first;
   const second = unwrap(args[1]);
   return second?.type === 'ArrowFunctionExpression' || second?.type === 'FunctionExpression'
     ? undefined

@@ -171,6 +171,8 @@ function catchOrRetry(words: SourceWords): boolean {
     words.includes('@lifeomic/attempt') ||
     // rules/retryRedisClients.ts: an ioredis client with no per-command retry limit.
     words.includes('maxRetriesPerRequest') ||
+    // rules/retryViemTransport.ts: a viem transport's written retryDelay.
+    (words.includes('retryDelay') && words.includes('viem')) ||
     // rules/retryNullPolls.ts: `while (x == null)` polls over a helper that answers errors with null.
     (words.includes('while') && NULL_POLL_TEST.test(source)) ||
     (words.includes("retry'") && /['"]retry['"]/.test(source)) ||

@@ -43,6 +43,7 @@ export type Extra = Pick<
   | 'unlessImportRefusesBatch'
   | 'onlyIfEventWired'
   | 'onlyIfAnswerUnread'
+  | 'onlyIfRouted'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
   | 'onlyIfFieldTargeted'

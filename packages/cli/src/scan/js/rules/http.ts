@@ -16,6 +16,7 @@ import { isServerModule } from '../serverModule.js';
 import { untimedApiClients } from './apiClients.js';
 import { type TimeoutFromCaller, timeoutFromCaller } from './callerTimeouts.js';
 import { selectsOwnWork } from './catchExemptions.js';
+import { eventlessRoute } from './eventlessRoute.js';
 import { untimedGraphqlRequests } from './graphqlRequestClients.js';
 import {
   creationWithoutTimeout,
@@ -216,11 +217,11 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (!handed && !idempotentRequest(ctx, call, http)) continue;
     // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
     // In a job that selects its own work (a schedule), the next run is the retry.
-    if (
-      ctx.handlerKindAt(call) !== undefined &&
-      (isRedeliveredConsumer(ctx) || selectsOwnWork(ctx, true, true))
-    )
-      continue;
+    // A job-shaped handler (it reads no event) is judged only where a template routes it (eventlessRoute.ts).
+    const onHandler = ctx.handlerKindAt(call) !== undefined;
+    if (onHandler && isRedeliveredConsumer(ctx)) continue;
+    const routed = onHandler && selectsOwnWork(ctx, true, true) ? eventlessRoute(ctx) : {};
+    if (routed === undefined) continue;
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (recursiveRetryAround(ctx, call)) continue;
     if (!once('no-retry', call)) continue;
@@ -239,6 +240,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         : `${label} (${http.method}) is not retried: one transient fault fails the caller`,
       {
         ...shared,
+        ...routed,
         ...(handedTo !== undefined
           ? { onlyIfCallerClients: { request: handedTo, need: handedNeed(http.method) } }
           : {}),

@@ -26,6 +26,7 @@ import { republishSites } from './retryRepublish.js';
 import { resultLoopSite } from './retryResultLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 import { superagentRetries } from './retrySuperagent.js';
+import { viemRetrySite } from './retryViemTransport.js';
 
 function hasBreakerInModule(ctx: ModuleContext): boolean {
   for (const call of ctx.of('CallExpression')) {
@@ -89,7 +90,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
       siteOf(ctx, call) ??
       policySiteOf(ctx, call) ??
       promiseRecursionSite(ctx, call) ??
-      httpRetrySite(ctx, call);
+      httpRetrySite(ctx, call) ??
+      viemRetrySite(ctx, call);
     if (site !== undefined) sites.push(site);
   }
   for (const node of ctx.of('NewExpression')) {

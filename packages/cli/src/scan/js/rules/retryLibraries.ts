@@ -117,6 +117,8 @@ export function siteOf(ctx: ModuleContext, call: Node): RetrySite | undefined {
     return {
       node: call,
       label: 'axios-retry',
+      // A written delay is the fix's place, as an SDK strategy's `delayDecider` is.
+      ...(delay !== undefined && !jittered ? { noJitterAt: delay } : {}),
       ...(numberValue(opts?.props.get('retries')) === Number.POSITIVE_INFINITY
         ? { unbounded: 'axios-retry with retries: Infinity never gives up' }
         : {}),
