@@ -7,12 +7,8 @@
 import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import { isExported } from '../isExported.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isLogCall } from './catchFacts.js';
 import { exportNamesOf } from './lambda.js';
-
-/** The receiver of a levelled log method (`SCVLoggingUtil.info`, `appLogger.error`) is named for logging. */
-const LOG_OBJECT = /log/i;
-const LOG_METHOD = /^(trace|debug|info|warn|warning|error|log|fatal)$/;
+import { isLevelledLog } from './levelledLog.js';
 
 /** The statement holding `node`, when it is a log line (a project's logging module counts by its name). */
 function inLogLine(ctx: ModuleContext, node: Node): boolean {
@@ -30,16 +26,7 @@ function inLogLine(ctx: ModuleContext, node: Node): boolean {
     }
     at = parent;
   }
-  if (expression === undefined) return false;
-  if (isLogCall(expression)) return true;
-  const call = unwrap(expression);
-  const path = call?.type === 'CallExpression' ? memberPath(call.callee) : undefined;
-  return (
-    path !== undefined &&
-    path.length >= 2 &&
-    LOG_OBJECT.test(path.at(-2) ?? '') &&
-    LOG_METHOD.test(path.at(-1) ?? '')
-  );
+  return expression !== undefined && isLevelledLog(expression);
 }
 
 /** Where an unread answer may go: nowhere, or the answer of entry handlers (by export name). */

@@ -38,6 +38,7 @@ import { rethrowsErrors } from './nonErrorRethrow.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
 import { parseFailureRule } from './parseFailure.js';
 import type { Report, Rule } from './Report.js';
+import { recordLoopReturn } from './recordLoopReturn.js';
 import { refusesRequests } from './refusesRequests.js';
 import { requestedDeletes } from './requestedDeletes.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
@@ -107,6 +108,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (createOnFailure(ctx, handler, report)) continue;
     // A route handler's catch that neither answers nor hands the error on (routeCatchNoAnswer.ts).
     if (routeCatchNoAnswer(ctx, handler, report)) continue;
+    // A `return` out of the handler's loop over its event's records drops the rest (recordLoopReturn.ts).
+    if (recordLoopReturn(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&
