@@ -28,6 +28,7 @@ import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { ioHandledInside } from './handledInside.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
+import { ignoredSdkCallbackErrorRule } from './ignoredSdkCallbackError.js';
 import { reportUnlessEnded } from './importedEndsErrors.js';
 import { invokeResultRule } from './invokeResult.js';
 import { perItem } from './jobItems.js';
@@ -68,6 +69,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   parseFailureRule(ctx, report);
   settledDropsRule(ctx, report);
   invokeResultRule(ctx, report);
+  ignoredSdkCallbackErrorRule(ctx, report);
   errorTuplesRule(ctx, report);
   workflowFailureAnswers(ctx, report);
   trackerNoRethrowRule(ctx, report);
