@@ -23,6 +23,7 @@ import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 import { livePushOnly } from './livePush.js';
 import { bestEffortTelemetry, inTelemetryFunction } from './telemetryFacts.js';
 import { unsetFallsToBackup } from './unsetBackup.js';
+import { handsNothingBack } from './writeStepCatch.js';
 
 /**
  * The try is a statement of an entry handler's own body, also in a `switch` case of it that picks the
@@ -85,14 +86,16 @@ export function bestEffortByDecision(
         !deletedAfterTry(ctx, tryStatement)) ||
       fallbackValueRead(ctx, tryStatement) ||
       gatheredReads(ctx, tryStatement) ||
-      feedsOnlyBestEffort(
-        ctx,
-        tryStatement,
-        (outer) =>
-          ((outer.handler?.body as Node | undefined)?.body as Node[] | undefined)?.every((st) =>
-            isObservation(st),
-          ) === true,
-      )
+      // A helper's try that hands nothing back ends its failure there: no caller's catch judges it.
+      (!handsNothingBack(tryStatement) &&
+        feedsOnlyBestEffort(
+          ctx,
+          tryStatement,
+          (outer) =>
+            ((outer.handler?.body as Node | undefined)?.body as Node[] | undefined)?.every((st) =>
+              isObservation(st),
+            ) === true,
+        ))
     );
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);

@@ -23,6 +23,7 @@ import { recordsSuccessAfter } from './catchAfter.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { isLogCall } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
+import { callersOnlyPrint } from './printedAnswerCallers.js';
 import type { Report, Rule } from './Report.js';
 
 const COMMANDS = Object.keys(FAILURE_FIELD);
@@ -142,6 +143,16 @@ export function judgeBatch(
       'swallowed-error',
       at,
       `${answersSuccess(what)}: the result goes back to callers that all discard it, so ${field} is never looked at`,
+    );
+    return;
+  }
+  const printed = sent.parent?.type === 'ReturnStatement' ? callersOnlyPrint(ctx, sent.node) : undefined;
+  if (printed !== undefined) {
+    report(
+      'swallowed-error',
+      at,
+      `${answersSuccess(what)}: the result goes back to callers that only log it, so ${field} is never looked at`,
+      printed.entries.length > 0 ? { onlyIfAnswerUnread: printed.entries } : undefined,
     );
     return;
   }

@@ -28,6 +28,7 @@ import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
 import { ioHandledInside } from './handledInside.js';
 import { httpErrorMiddlewareRule } from './httpErrorMiddleware.js';
+import { ignoredSdkCallbackErrorRule } from './ignoredSdkCallbackError.js';
 import { reportUnlessEnded } from './importedEndsErrors.js';
 import { invokeResultRule } from './invokeResult.js';
 import { perItem } from './jobItems.js';
@@ -38,6 +39,7 @@ import { rethrowsErrors } from './nonErrorRethrow.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
 import { parseFailureRule } from './parseFailure.js';
 import type { Report, Rule } from './Report.js';
+import { recordLoopReturn } from './recordLoopReturn.js';
 import { refusesRequests } from './refusesRequests.js';
 import { requestedDeletes } from './requestedDeletes.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
@@ -67,6 +69,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   parseFailureRule(ctx, report);
   settledDropsRule(ctx, report);
   invokeResultRule(ctx, report);
+  ignoredSdkCallbackErrorRule(ctx, report);
   errorTuplesRule(ctx, report);
   workflowFailureAnswers(ctx, report);
   trackerNoRethrowRule(ctx, report);
@@ -107,6 +110,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (createOnFailure(ctx, handler, report)) continue;
     // A route handler's catch that neither answers nor hands the error on (routeCatchNoAnswer.ts).
     if (routeCatchNoAnswer(ctx, handler, report)) continue;
+    // A `return` out of the handler's loop over its event's records drops the rest (recordLoopReturn.ts).
+    if (recordLoopReturn(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
     const io =
       doesIo(ctx, tryStatement.block) &&
