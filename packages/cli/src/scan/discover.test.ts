@@ -56,28 +56,6 @@ describe('discover', () => {
     expect(found.problems).toEqual([]);
   });
 
-  it("reads a workspace package named build or dist, and still skips a package's own output and its copied manifest", () => {
-    // Prepare
-    const root = mkdtempSync(join(tmpdir(), 'bulwark-discover-'));
-    for (const dir of ['packages/build/src', 'packages/build/dist', 'api/dist', 'build'])
-      mkdirSync(join(root, dir), { recursive: true });
-    writeFileSync(join(root, 'package.json'), '{"name":"shop","workspaces":["packages/*"]}\n');
-    writeFileSync(join(root, 'packages/build/package.json'), '{"name":"@shop/build"}\n');
-    writeFileSync(join(root, 'packages/build/src/runner.ts'), 'export const handler = async () => {};\n');
-    writeFileSync(join(root, 'packages/build/dist/runner.js'), 'export const handler = async () => {};\n');
-    writeFileSync(join(root, 'api/package.json'), '{"name":"@shop/api"}\n');
-    writeFileSync(join(root, 'api/dist/package.json'), '{"name":"@shop/api"}\n');
-    writeFileSync(join(root, 'api/dist/index.js'), 'export const handler = async () => {};\n');
-    writeFileSync(join(root, 'build/package.json'), '{"name":"shop"}\n');
-    writeFileSync(join(root, 'build/index.js'), 'export const handler = async () => {};\n');
-
-    // Act
-    const found = discover(root, [root], normalizeScanConfig({}));
-
-    // Assess
-    expect(found.files.map((f) => f.rel)).toEqual(['packages/build/src/runner.ts']);
-  });
-
   it('reports a file reached both directly and through a folder link at its own path, once', () => {
     // Prepare: `api/src/helpers -> ../../helpers`, a link the sorted walk meets before `helpers/` itself
     const root = mkdtempSync(join(tmpdir(), 'bulwark-discover-'));

@@ -5,7 +5,6 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { BUILT_IN_EXCLUDES, type NormalizedScanConfig, SCRIPT_FOLDERS } from './config.js';
 import type { ScanProblem } from './Finding.js';
 import { matchesAny } from './glob.js';
-import { outputNamedPackage } from './outputNamedPackage.js';
 
 export const CODE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const IAC_EXTENSIONS = /\.(ya?ml|json|template|tf)$/;
@@ -101,17 +100,15 @@ export function discover(root: string, paths: readonly string[], config: Normali
   } catch {
     // A root that does not exist is refused by scan() before this runs.
   }
-  // `from`: where the built-in excludes are matched from; below a source package named like build output
-  // (outputNamedPackage.ts), that package's folder, so its own name does not exclude its files.
-  const excluded = (path: string, rel: string, from = base): boolean =>
-    matchesAny(rel, config.exclude) || matchesAny(toRel(from, path), BUILT_IN_EXCLUDES);
+  const excluded = (path: string, rel: string): boolean =>
+    matchesAny(rel, config.exclude) || matchesAny(toRel(base, path), BUILT_IN_EXCLUDES);
 
-  const consider = (path: string, size: number, explicit: boolean, viaLink: boolean, from = base): void => {
+  const consider = (path: string, size: number, explicit: boolean, viaLink: boolean): void => {
     const rel = toRel(root, path);
     const code = CODE_EXTENSIONS.test(path);
     const iac = !code && IAC_EXTENSIONS.test(path) && !NOT_IAC.test(rel);
     if (!code && !iac) return;
-    if (!explicit && excluded(path, rel, from)) return;
+    if (!explicit && excluded(path, rel)) return;
     if (!explicit && code && matchesAny(toRel(base, path), SCRIPT_FOLDERS) && !definesInfrastructure(path))
       return;
     if (config.include.length > 0 && !matchesAny(rel, config.include)) return;
@@ -140,7 +137,7 @@ export function discover(root: string, paths: readonly string[], config: Normali
   };
 
   // `real` is the directory's resolved path; `viaLink` once a symlink was followed to get here.
-  const walk = (dir: string, real: string, ancestors: Set<string>, viaLink: boolean, from = base): void => {
+  const walk = (dir: string, real: string, ancestors: Set<string>, viaLink: boolean): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -172,15 +169,7 @@ export function discover(root: string, paths: readonly string[], config: Normali
     for (const entry of entries) {
       const path = join(dir, entry.name);
       const rel = toRel(root, path);
-      if (excluded(path, rel, from)) {
-        const kept =
-          entry.isDirectory() &&
-          !matchesAny(rel, config.exclude) &&
-          outputNamedPackage(path, entry.name, entries);
-        if (kept)
-          walk(path, join(real, entry.name), new Set([...ancestors, join(real, entry.name)]), viaLink, path);
-        continue;
-      }
+      if (excluded(path, rel)) continue;
       if (entry.isSymbolicLink()) {
         let target: ReturnType<typeof statSync>;
         let linkReal: string;
@@ -210,17 +199,17 @@ export function discover(root: string, paths: readonly string[], config: Normali
             });
             continue;
           }
-          walk(path, linkReal, new Set([...ancestors, linkReal]), true, from);
-        } else if (target.isFile()) consider(path, target.size, false, true, from);
+          walk(path, linkReal, new Set([...ancestors, linkReal]), true);
+        } else if (target.isFile()) consider(path, target.size, false, true);
         continue;
       }
       if (entry.isDirectory()) {
         const childReal = join(real, entry.name);
-        walk(path, childReal, new Set([...ancestors, childReal]), viaLink, from);
+        walk(path, childReal, new Set([...ancestors, childReal]), viaLink);
       } else if (entry.isFile()) {
         if (!CODE_EXTENSIONS.test(entry.name) && !IAC_EXTENSIONS.test(entry.name)) continue;
         try {
-          consider(path, lstatSync(path).size, false, viaLink, from);
+          consider(path, lstatSync(path).size, false, viaLink);
         } catch (error: unknown) {
           problems.push({ file: rel, kind: 'unreadable', message: (error as Error).message });
         }

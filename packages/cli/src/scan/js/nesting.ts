@@ -3,8 +3,6 @@
 // its JavaScript AST transfer overflows the stack from about 1,000: a file past the limit is reported
 // and never parsed, so one hostile or generated file cannot take the scan down.
 
-import { regexLiteral } from './regexLiteral.js';
-
 /** Files nesting deeper than this are not parsed (measured: 1,000 parses in every shape tried). */
 export const MAX_NESTING = 900;
 
@@ -21,8 +19,8 @@ for (const c of '\'"`') CLASS[c.charCodeAt(0)] = 7;
 /**
  * An upper bound on the nesting of `source`: bracket depth, plus at each bracket level the ternaries and
  * arrows chained since the last `;` or `,` there (`a ? b : c ? d : ...` and `() => () => ...` nest
- * without brackets). Strings and comments are skipped; a regular expression literal counts by how deep its
- * groups nest, its other brackets being text (regexLiteral.ts).
+ * without brackets). Strings and comments are skipped; regular expressions are not recognised, which can
+ * only move the bound by the brackets they contain.
  * @example
  * nestingBound('x = ((1));') // 2
  */
@@ -65,13 +63,6 @@ export function nestingBound(source: string): number {
       } else if (next === 42) {
         const end = source.indexOf('*/', i + 2);
         i = end === -1 ? n : end + 1;
-      } else {
-        // A regular expression: its brackets are text; its groups nest as deep as they go.
-        const regex = regexLiteral(source, i);
-        if (regex !== undefined) {
-          if (level + chainSum + regex.depth > max) max = level + chainSum + regex.depth;
-          i = regex.end;
-        }
       }
       continue;
     } else {
