@@ -45,6 +45,9 @@ function http(words: SourceWords): boolean {
     // API client packages with no default timeout (rules/apiClients.ts).
     words.includes('@sendgrid/') ||
     words.includes('@slack/webhook') ||
+    // Slack WebClient, HubSpot Client (rules/constructedClients.ts).
+    words.includes('@slack/web-api') ||
+    words.includes('@hubspot/api-client') ||
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
     words.source.includes('notifications-node-client') ||
     words.source.includes('graphql-request') ||

@@ -1,6 +1,7 @@
-// A function nothing can call: declared under a name, not exported, and named nowhere else in its module
-// (no call, no reference, no export list, not even itself). Its findings are dead code: a reviewer deletes
-// the function rather than hardening it, and labellers of real repositories mark them as traps.
+// A function nothing can call: declared under a name, not exported, and named nowhere else in its module's
+// code (no call, no reference, no export list, not even itself; a comment naming it is no caller). Its
+// findings are dead code: a reviewer deletes the function rather than hardening it, and labellers of real
+// repositories mark them as traps.
 import { escapeRegExp } from '../escapeRegExp.js';
 import type { Node } from './ast.js';
 import { declaredName } from './flagGated.js';
@@ -25,15 +26,24 @@ export function uncalled(ctx: ModuleContext, node: Node): boolean {
     let verdict = dead.get(fn);
     if (verdict === undefined) {
       const exported = exportKeyword(ctx, fn) || isExported(ctx, fn);
-      const mentions = exported
-        ? 2
-        : (ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`, 'g'))?.length ?? 0);
+      const mentions = exported ? 2 : codeMentions(ctx, name);
       verdict = mentions <= 1;
       dead.set(fn, verdict);
     }
     if (verdict) return true;
   }
   return false;
+}
+
+/**
+ * How often `name` appears in the module's code. A mention inside a comment is no caller: a call left
+ * commented out (`// const detail = await callIpStacks(ip)`) is the usual way such a function went dead.
+ */
+function codeMentions(ctx: ModuleContext, name: string): number {
+  let count = 0;
+  for (const m of ctx.source.matchAll(new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`, 'g')))
+    if (!ctx.comments.some((c) => c.start <= m.index && m.index < c.end)) count++;
+  return count;
 }
 
 /**

@@ -25,6 +25,7 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
+import { untimedConstructedClients } from './constructedClients.js';
 import { untimedNestHttp } from './nestHttp.js';
 import { untimedNotifySend } from './notifyClients.js';
 import { octokitClient } from './octokitClients.js';
@@ -93,6 +94,7 @@ function callTimed(ctx: ModuleContext, arg: Node | undefined): boolean {
 export function untimedApiClients(ctx: ModuleContext, report: Report): void {
   untimedPackageClients(ctx, report); // web-push, Sanity, IPFS: rules/untimedPackageClients.ts
   untimedNestHttp(ctx, report); // NestJS HttpService: rules/nestHttp.ts
+  untimedConstructedClients(ctx, report); // Slack WebClient, HubSpot Client: rules/constructedClients.ts
   if (!mentions(ctx.source)) return;
   const sendgridConfigured = /\.setApiKey\(/.test(ctx.source) && !SENDGRID_TIMED.test(ctx.source);
   for (const call of ctx.of('CallExpression')) {

@@ -19,6 +19,7 @@ import { keyCacheCatch, keyCacheRules } from './authKeyCache.js';
 import { messageTestRules } from './authMessageTest.js';
 import { nullFlowRules, nullFlowSites } from './authNullFlow.js';
 import { passportRules } from './authPassport.js';
+import { reconnectRules } from './authReconnect.js';
 import { tokenExchangeRules } from './authTokenExchange.js';
 import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
@@ -136,6 +137,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   keyCacheRules(ctx, report);
   nullFlowRules(ctx, report);
   tokenExchangeRules(ctx, report);
+  reconnectRules(ctx, report);
   if (ctx.source.includes('.catch(') || ctx.source.includes('.then(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;

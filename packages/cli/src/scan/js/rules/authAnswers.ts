@@ -14,6 +14,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { statusHelperAnswers } from './authStatusParams.js';
 
 const AUTH_STATUS = new Set([401, 403]);
 /** `HttpStatus.UNAUTHORIZED`, `StatusCodes.FORBIDDEN`, `HttpStatusCode.Unauthorized`. */
@@ -113,6 +114,8 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     // A project's response builder, status first: `Response(HttpCodesEnum.UNAUTHORIZED, 'Unauthorized')`,
     // `buildResponse(401, body)`.
     if (/(^r|R)esponse$|^respond$|^reply$/.test(name) && builtStatus(args[0], ctx)) return true;
+    // `fail(stream, 401, 'Unauthorized')`: a helper of the module whose parameter is the response's status.
+    if (ctx !== undefined && statusHelperAnswers(ctx, n, isAuthStatus)) return true;
     // `throw Error('Unauthorized')`: Error called without `new` makes the same error.
     if (/^(Type)?Error$/.test(name) && AUTH_MESSAGE.test(stringValue(args[0]) ?? '')) return true;
     return CALLBACK.test(name) && AUTH_MESSAGE.test(stringValue(args[0]) ?? '');

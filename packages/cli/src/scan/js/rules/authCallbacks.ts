@@ -7,6 +7,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall } from '../memberClass.js';
 import { answersAuthFailure, wrap } from './authAnswers.js';
 import { callsRemote } from './authRemote.js';
+import { multerS3Upload } from './multerS3Uploads.js';
 import type { Report } from './Report.js';
 
 /** The test reads the error only as "there is one" (`if (err)`, `if (err || !decoded)`), never its kind. */
@@ -45,7 +46,8 @@ function anyErrorAnswers(ctx: ModuleContext, done: Node): Node[] {
  * The error-first callback of a remote call itself: jwks-rsa's `client.getSigningKey(kid, (err, key) =>
  * ...)` (a fetch of the JWKS; its SigningKeyNotFoundError is the token's fault, a timeout or a 5xx is not),
  * or an aws-sdk v2 client's method called with a callback (`cognito.getUser(params, (err, data) => ...)`:
- * NotAuthorizedException, but also TooManyRequestsException and InternalErrorException). `if (err)` answering
+ * NotAuthorizedException, but also TooManyRequestsException and InternalErrorException), or a multer-s3
+ * upload (rules/multerS3Uploads.ts). `if (err)` answering
  * 401/403/Deny answers all of them alike.
  */
 function remoteCallbackRules(ctx: ModuleContext, report: Report): void {
@@ -60,7 +62,9 @@ function remoteCallbackRules(ctx: ModuleContext, report: Report): void {
       ? 'the JWKS endpoint'
       : member !== undefined && isSdkClass(member.owner)
         ? `${member.method} (AWS)`
-        : undefined;
+        : multerS3Upload(ctx, call)
+          ? 'the S3 upload (multer-s3)'
+          : undefined;
     if (remote === undefined) continue;
     for (const n of anyErrorAnswers(ctx, done))
       report(
@@ -72,7 +76,11 @@ function remoteCallbackRules(ctx: ModuleContext, report: Report): void {
 }
 
 export function verifyCallbackRules(ctx: ModuleContext, report: Report): void {
-  if (ctx.source.includes('getSigningKey') || ctx.source.includes('aws-sdk'))
+  if (
+    ctx.source.includes('getSigningKey') ||
+    ctx.source.includes('aws-sdk') ||
+    ctx.source.includes('multer-s3')
+  )
     remoteCallbackRules(ctx, report);
   if (!ctx.source.includes('jsonwebtoken')) return;
   for (const call of ctx.of('CallExpression')) {

@@ -17,6 +17,7 @@ import { isSdkClass, memberCall, methodOf, sdkInstance } from '../memberClass.js
 import { isSdkSend } from '../sdkSend.js';
 import { wrap } from './authAnswers.js';
 import { dataLookup } from './authLookups.js';
+import { packageVerifier } from './authPackageVerifiers.js';
 import { chainUser } from './authPromiseChain.js';
 import { classifyHttpCall } from './http.js';
 
@@ -165,6 +166,15 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
       // `flattenedVerify`, `generalVerify`.
       if (JOSE_VERIFY.test(name ?? '') && imp?.source === 'jose') {
         if (remoteJose(ctx, n)) what = 'the remote JWKS';
+        return false;
+      }
+      // Clerk's verifyToken: a JWKS fetch unless handed the PEM key (rules/authPackageVerifiers.ts).
+      const packaged =
+        imp === undefined
+          ? undefined
+          : packageVerifier(ctx, n, imp.source, n.callee.type === 'Identifier' ? imp.imported : (name ?? ''));
+      if (packaged !== undefined) {
+        if (packaged === 'remote') what = 'the JWKS endpoint';
         return false;
       }
       // `await request.jwtVerify()`: @fastify/jwt (and kin) check against the secret they were registered

@@ -13,7 +13,11 @@ const TOKEN_URL = /securetoken|oauth2?\/token|\/token\b|\/connect\/token|grant_t
 /** A message telling the client its token or credentials are bad. */
 const BAD_TOKEN =
   /\b(token|credential|grant|refresh)s?\b[^.]{0,30}\b(invalid|expired|revoked|bad|wrong)\b|\b(invalid|expired|revoked|bad|wrong)\b[^.]{0,20}\b(token|credential|grant)s?\b/i;
+/** A message saying the exchange itself failed (`Failed to exchange authorization code for tokens`). */
+const EXCHANGE_FAILED = /\bfail\w*\b[^.]{0,20}\bexchange\b|\bexchange\b[^.]{0,20}\bfail/i;
 const CLIENT_STATUS = new Set([400, 401, 403]);
+/** Response builders taking the status first: `reply.status(400)`, `ctx.code(400)`, `res.sendStatus(400)`. */
+const STATUS_CALL = /^(status|code|sendStatus)$/;
 
 /** The text a call's arguments spell (a URL literal or template, a body naming `grant_type`). */
 function spelled(ctx: ModuleContext, call: Node): string {
@@ -57,13 +61,24 @@ function notOk(test: Node | undefined, names: ReadonlyMap<string, Node>): boolea
   return okTest && names.has((unwrap(member.object)?.name as string) ?? '');
 }
 
-/** A branch telling the client its token is bad: 401/403, or a 400 whose message says the token is invalid. */
+/**
+ * A branch telling the client its token is bad: 401/403, or a 400 whose message says the token is invalid
+ * (or, set through a status call, that the exchange failed).
+ */
 function answersBadToken(ctx: ModuleContext, branch: Node): boolean {
   if (answersAuthFailure(wrap(branch), ctx) !== undefined) return true;
   let found = false;
   forEachDescendant(
     wrap(branch),
     (n) => {
+      // `reply.status(400).send({ message: 'Failed to exchange the code' })`: a 400 told of the exchange.
+      if (n.type === 'CallExpression' && STATUS_CALL.test(calleeName(n) ?? '')) {
+        if (CLIENT_STATUS.has(numberValue(unwrap((n.arguments as Node[])[0])) ?? 0)) {
+          const text = ctx.source.slice(branch.start, branch.end);
+          found = BAD_TOKEN.test(text) || EXCHANGE_FAILED.test(text);
+        }
+        return !found;
+      }
       if (n.type !== 'ObjectExpression') return !found;
       const props = n.properties as Node[];
       const status = props.find((p) => /^(statusCode|status)$/.test(propertyName(p.key) ?? ''));

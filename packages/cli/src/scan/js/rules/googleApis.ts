@@ -9,13 +9,14 @@
 // transporterOptions: { timeout } })`), in the module's `google.options({ timeout })`, or in the call's
 // own options (`gmail.users.messages.get(params, { timeout })`). Options the scan cannot read (a variable
 // from elsewhere, a spread) are taken as holding one. Standalone `@googleapis/<api>` factories build the same
-// clients; a client a same-module helper returns (`await initialiseClient()`) is followed one hop, and one
-// a helper of another project module returns (`const drive = await getDriveService()`) is asked of that
-// module by the project pass (ExportFact.googleClient). A service-account `JWT` client is an OAuth2 client.
+// clients; a client a same-module helper returns (`await initialiseClient()`, or the class's own
+// `this.createClient()`) is followed one hop, and one a helper of another project module returns
+// (`const drive = await getDriveService()`) is asked of that module by the project pass (ExportFact.googleClient). A service-account `JWT` client is an OAuth2 client.
 // A client handed down as a parameter is judged by what the module's own callers pass (passedArguments.ts).
 import { isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import { methodOf } from '../memberClass.js';
 import { offServicePath } from '../offServicePath.js';
 import { passedValues } from '../passedArguments.js';
 import { mayCallHttp } from '../ruleGate.js';
@@ -78,7 +79,10 @@ function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): GoogleC
   if (built.type === 'CallExpression' && standalone !== undefined && path?.at(-1) === standalone)
     return { kind: 'api', timed: optionsTimed(ctx, args[0]) };
   // A same-module helper that builds and returns the client (`const c = await initialiseClient()`).
-  const helper = built.type === 'CallExpression' && hops === 0 ? ctx.functionOf(callee) : undefined;
+  const helper =
+    built.type === 'CallExpression' && hops === 0
+      ? (ctx.functionOf(callee) ?? ownClassMethod(ctx, callee))
+      : undefined;
   const returned = helper === undefined ? undefined : returnedValues(helper);
   if (returned?.length === 1) return clientOf(ctx, returned[0] as Node, hops + 1, params);
   // `ExternalAccountClient.fromJSON(credentialConfig)`: a credential file carries no transport options;
@@ -108,6 +112,17 @@ function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): GoogleC
 }
 
 type GoogleClient = { kind: 'api' | 'oauth'; timed: boolean };
+
+/** `this.createClient()`: a method of the class the call sits in (the class's own client factory). */
+function ownClassMethod(ctx: ModuleContext, callee: Node): Node | undefined {
+  if (callee.type !== 'MemberExpression' || unwrap(callee.object as Node)?.type !== 'ThisExpression')
+    return undefined;
+  const name = propertyName(callee.property as Node, callee.computed as boolean);
+  for (let p = ctx.parentOf(callee); p !== undefined; p = ctx.parentOf(p))
+    if (p.type === 'ClassDeclaration' || p.type === 'ClassExpression')
+      return name === undefined ? undefined : methodOf(p, name);
+  return undefined;
+}
 
 /**
  * A parameter the module's own callers fill (`ensureSheetExists(sheets, id)` after `const sheets =

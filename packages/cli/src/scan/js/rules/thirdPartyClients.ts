@@ -40,10 +40,21 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
   twilio: { timeoutMs: 30_000, retries: 'none by default', decision: 'silent' },
   // node-slack-sdk WebClientOptions: retryConfig defaults to retryPolicies.tenRetriesInAboutThirtyMinutes
   // ("Retry up to 10 times, over the span of about 30 minutes"), and rate-limited calls are waited out.
+  // packages/web-api/src/WebClient.ts: the constructor's `timeout = 0` goes into `axios.create({ timeout })`,
+  // which reads 0 as no timeout; WebClientOptions.timeout bounds each attempt.
   '@slack/web-api': {
     timeoutMs: null,
     retries: '10 over about 30 minutes',
-    decision: 'retry-unbounded when retryConfig is left at that default: longer than any Lambda runs',
+    decision:
+      'retry-unbounded when retryConfig is left at that default: longer than any Lambda runs; http-no-timeout at a `new WebClient` without `timeout` (rules/constructedClients.ts)',
+  },
+  // hubspot-api-nodejs src/configuration/IConfiguration.ts: apiKey, accessToken, basePath, defaultHeaders,
+  // numberOfApiCallRetries, limiterOptions, httpAgent; no timeout at all, and the generated services send
+  // through fetch with no signal. ApiClientConfigurator hands `httpAgent` to every request: the only bound.
+  '@hubspot/api-client': {
+    timeoutMs: null,
+    retries: 'numberOfApiCallRetries, 0 unless set',
+    decision: 'http-no-timeout at a `new Client` without `httpAgent` (rules/constructedClients.ts)',
   },
   // @sendgrid/client packages/client/src/classes/client.js: axios with a default request that sets no
   // timeout; @sendgrid/mail's mail.d.ts: setTimeout() "Set the default request timeout". No retry.

@@ -1,0 +1,77 @@
+// http-no-timeout for API client classes whose constructor takes the only option that bounds their requests,
+// and whose default is no bound at all (what each package does by default: rules/thirdPartyClients.ts).
+// Reported at the `new`, where the option goes: every call through the client inherits it, so one finding
+// per client says what a finding per call would say many times over.
+//
+// - `@slack/web-api` `new WebClient(token, options)`: the constructor's `timeout = 0` goes straight into
+//   `axios.create({ timeout })` (packages/web-api/src/WebClient.ts), and axios reads 0 as "wait forever".
+//   WebClientOptions.timeout bounds it.
+// - `@hubspot/api-client` `new Client(config)`: IConfiguration (src/configuration/IConfiguration.ts) has
+//   no timeout at all; the generated services send through fetch with no signal. The one way in is an
+//   `httpAgent` (ApiClientConfigurator's agent middleware), whose socket timeout a caller may set: a config
+//   that names one is given the benefit of the doubt.
+import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { coverAt } from '../protection.js';
+import { unreadClient } from '../unreadClients.js';
+import type { Report } from './Report.js';
+
+/** A client class, the constructor argument holding its options, and the option names that may bound it. */
+interface UntimedClass {
+  readonly exported: string;
+  readonly optionsAt: number;
+  readonly bounds: readonly string[];
+  readonly message: string;
+}
+
+const CLASSES: Readonly<Record<string, UntimedClass>> = {
+  '@slack/web-api': {
+    exported: 'WebClient',
+    optionsAt: 1,
+    bounds: ['timeout'],
+    message:
+      'Slack WebClient built without a timeout: its default is 0, which axios reads as none, so a slow Slack API holds every call; pass { timeout } in its options',
+  },
+  '@hubspot/api-client': {
+    exported: 'Client',
+    optionsAt: 0,
+    bounds: ['httpAgent'],
+    message:
+      'HubSpot Client built without a bound: its configuration has no timeout and its requests carry no signal; hand it an httpAgent with a timeout, or wrap the calls in one',
+  },
+};
+
+/** Does the module name one of these packages? (a text test before any walk) */
+export function mentionsConstructedClients(source: string): boolean {
+  return source.includes('@slack/web-api') || source.includes('@hubspot/api-client');
+}
+
+/** Options seen in full without any of `bounds`; absent options count as none. */
+function untimed(ctx: ModuleContext, options: Node | undefined, bounds: readonly string[]): boolean {
+  if (options === undefined) return true;
+  const props = objectProps(ctx.valueOf(options));
+  if (props === undefined || props.spread) return false;
+  return !bounds.some((name) => props.props.has(name));
+}
+
+/**
+ * `new WebClient(token)` / `new Client({ accessToken })` from the packages above, left without a bound.
+ * @example
+ * untimedConstructedClients(ctx, report); // reports `new WebClient(token)` from '@slack/web-api'
+ */
+export function untimedConstructedClients(ctx: ModuleContext, report: Report): void {
+  if (!mentionsConstructedClients(ctx.source)) return;
+  for (const node of ctx.of('NewExpression')) {
+    const callee = unwrap(node.callee as Node);
+    if (callee?.type !== 'Identifier' && callee?.type !== 'MemberExpression') continue;
+    const imp = ctx.importRoot(callee);
+    if (imp === undefined || !Object.hasOwn(CLASSES, imp.source)) continue;
+    const known = CLASSES[imp.source] as UntimedClass;
+    const name = callee.type === 'Identifier' ? imp.imported : memberPath(callee)?.at(-1);
+    if (name !== known.exported) continue;
+    if (!untimed(ctx, (node.arguments as Node[])[known.optionsAt], known.bounds)) continue;
+    // A client nothing reads sends nothing; one run under a timeout policy is bounded there.
+    if (unreadClient(ctx, node) || coverAt(ctx, node).kinds.has('timeout')) continue;
+    report('http-no-timeout', node, known.message);
+  }
+}

@@ -1,0 +1,28 @@
+// A multer middleware whose storage engine is multer-s3 (`multer({ storage: multerS3({ s3, bucket }) })
+// .single('file')`) streams each file to S3 while it parses the form: called with a callback
+// (`upload(req, res, (err) => ...)`), that callback's error is an S3 failure (throttling, an outage, a
+// credentials error) as well as a rejected file. A remote call for infra-error-as-auth's `if (err)` reading.
+import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+/** multer's ways of picking the fields a middleware reads. */
+const PICKERS = new Set(['single', 'array', 'fields', 'any', 'none']);
+
+/**
+ * Is `call` a call of a multer middleware of the module whose storage is multer-s3?
+ * @example
+ * multerS3Upload(ctx, call) // true for `upload(req, res, cb)` after `const upload = multer({ storage }).single('f')`
+ */
+export function multerS3Upload(ctx: ModuleContext, call: Node): boolean {
+  const callee = unwrap(call.callee as Node);
+  if (callee?.type !== 'Identifier') return false;
+  const made = unwrap(ctx.valueOf(callee));
+  if (made?.type !== 'CallExpression' || !PICKERS.has(calleeName(made) ?? '')) return false;
+  const picker = unwrap(made.callee as Node);
+  const built = picker?.type === 'MemberExpression' ? unwrap(picker.object as Node) : undefined;
+  if (built?.type !== 'CallExpression' || ctx.importRoot(built.callee as Node)?.source !== 'multer')
+    return false;
+  const storage = objectProps(ctx.valueOf((built.arguments as Node[])[0]))?.props.get('storage');
+  const engine = unwrap(ctx.valueOf(storage));
+  return engine?.type === 'CallExpression' && ctx.importRoot(engine.callee as Node)?.source === 'multer-s3';
+}
