@@ -7,12 +7,18 @@
 import type { HandlerFact, HandlerLink } from './js/ModuleFacts.js';
 
 /**
- * Whether bisecting already does what a partial batch answer would: the source bisects, the handler's
- * module answers no item failures, and the handler hands its event to no other module that might.
+ * Whether bisecting already does what a partial batch answer would: the source bisects, a failed record
+ * throws out of the handler (no catch, allSettled or `.catch(` swallows it), the handler's module answers
+ * no item failures, and the handler hands its event to no other module that might.
  * @example
  * bisectSuffices({ stems: ['src/projector'], export: 'handler', clearWhen: 'reported-in-code', bisects: true },
- *   { work: true, recordWork: true }) // true: a throwing record is isolated by the bisect
+ *   { work: true, recordWork: true, throwsForRecord: true }) // true: a throwing record is isolated by the bisect
  */
 export function bisectSuffices(link: HandlerLink, fact: HandlerFact): boolean {
-  return link.bisects === true && fact.answersItems !== true && fact.passesEvent === undefined;
+  return (
+    link.bisects === true &&
+    fact.throwsForRecord === true &&
+    fact.answersItems !== true &&
+    fact.passesEvent === undefined
+  );
 }

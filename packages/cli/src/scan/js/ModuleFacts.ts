@@ -82,6 +82,8 @@ export interface HandlerFact {
   readonly redelivered?: true;
   /** Its module answers partial batch failures (`batchItemFailures`, Powertools, middy): Lambda must be asked to read them. */
   readonly answersItems?: true;
+  /** Every failure on a record's path throws out of the handler (rules/recordThrows.ts): a bisect can isolate it. */
+  readonly throwsForRecord?: true;
   /**
    * Project functions the handler hands its whole event to (`await processBatch(event, deps)`), by import
    * (js/eventTakers.ts): they take the batch the handler's event source delivers.

@@ -70,6 +70,9 @@ export function cdkConstruct(words: SourceWords): boolean {
 const SERVERLESS_EVENT =
   /\bevents\s*:\s*(?:[\w$.]+\s*\?\s*)?\[[\s\S]*?\b(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|cloudwatchLog|iot|sns|s3|schedule)\s*:/;
 
+/** `.subscribe('src/jobs.handler')` or `.subscribe({ handler: ... })`: not a store's `subscribe(handler)`. */
+const SUBSCRIBE_HANDLER = /\.subscribe\s*\(\s*(?:['"`][^'"`]+\.\w+['"`]|\{[^}]*\bhandler\s*:)/;
+
 /** An exported object literal with a `handler` key: a Serverless function definition module. */
 const SERVERLESS_DEFINITION = /\bexport\s+(?:default|const\s+[\w$]+[^=;]*=)\s*\{[^;]*?\bhandler\s*:/;
 
@@ -83,7 +86,7 @@ export function serverlessConfig(words: SourceWords): boolean {
     words.includes('sst.aws.Bus') ||
     // SST v3 queues, and subscribe calls on a handler string in another module (rules/sstV3QueueConcurrency.ts).
     words.includes('sst.aws.Queue') ||
-    (words.includes('subscribe') && words.includes('handler')) ||
+    (words.includes('subscribe') && SUBSCRIBE_HANDLER.test(words.source)) ||
     // CloudFormation queue resources kept apart from a serverless.ts configuration (rules/tsResourceQueues.ts).
     words.includes('AWS::SQS::Queue') ||
     // SST v2 stream consumers (rules/sstStreamConsumers.ts).

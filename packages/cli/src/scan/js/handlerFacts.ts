@@ -7,6 +7,7 @@ import { eventTakers } from './eventTakers.js';
 import { boundMethod, madeByFactory } from './handlerDiscovery.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { cannotFailRecord } from './rules/recordSafe.js';
+import { returnsProjectCall, throwsForRecord } from './rules/recordThrows.js';
 
 /**
  * Words of a partial batch answer anywhere in the module (the handler's own code, a helper, Powertools'
@@ -119,7 +120,9 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
         // A template's stream finding asks whether a record can fail on its own: counting them is no work.
         recordWork: work && worksPerRecord(ctx, fn, false) && !cannotFailRecord(ctx, fn),
         ...(redelivered ? { redelivered: true as const } : {}),
-        ...(answersItems ? { answersItems: true as const } : {}),
+        // A handler returning a call into another project module may answer through it: unknown, so answering.
+        ...(answersItems || returnsProjectCall(ctx, fn) ? { answersItems: true as const } : {}),
+        ...(throwsForRecord(ctx, fn) ? { throwsForRecord: true as const } : {}),
         ...(takers.length > 0 ? { passesEvent: takers } : {}),
       };
     }

@@ -31,6 +31,7 @@ import { idempotencyRules } from './idempotency.js';
 import { promiseAllRule } from './promiseAll.js';
 import type { Extra, Report, Rule } from './Report.js';
 import { cannotFailRecord } from './recordSafe.js';
+import { decodesOnly, returnsProjectCall, throwsForRecord } from './recordThrows.js';
 
 /**
  * Every name under which the module exports a handler function: a handler is often exported bare for its
@@ -186,45 +187,22 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
       !callsBackError(fn, n.body) &&
       !decodesOnly(ctx.parentOf(n)?.block),
   );
+  // A failure swallowed on the record's path (a helper's catch, allSettled, `.catch(`) never reaches a bisect.
+  const swallows = !single && !catches && !throwsForRecord(ctx, fn, (c) => callsBackError(fn, c.body));
   const message = single
     ? 'batch handler reads only Records[0]: every other record in the batch is deleted unprocessed'
     : callsBackSuccessOnly(fn)
       ? 'batch handler calls back success whatever happens to its records and returns no batchItemFailures: failed records are deleted'
-      : catches
+      : catches || swallows
         ? 'batch handler catches record failures but returns no batchItemFailures: failed records are deleted'
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
   const wired = single ? { onlyIfEventWired: extra?.handlerExports ?? [] } : {};
-  // Only a failure that throws out of the handler lets a bisecting stream source isolate the record.
-  const throws = !single && !catches && !callsBackSuccessOnly(fn) ? { unlessBisected: true as const } : {};
+  // Only a failure that throws out of the handler lets a bisecting stream source isolate the record; a
+  // handler returning a project helper's answer may answer item failures the source ignores.
+  const isolated =
+    !single && !catches && !swallows && !callsBackSuccessOnly(fn) && !returnsProjectCall(ctx, fn);
+  const throws = isolated ? { unlessBisected: true as const } : {};
   report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing, ...throws });
-}
-
-/** Calls that fail only on a malformed record: a catch around them skips a record no retry can fix. */
-const DECODING = new Set([
-  'parse',
-  'from',
-  'atob',
-  'toString',
-  'decodeURIComponent',
-  'unmarshall',
-  'safeParse',
-]);
-
-/** A try block whose only calls decode the record (JSON.parse, base64 Buffer.from, unmarshall). */
-function decodesOnly(block: Node | undefined): boolean {
-  if (block === undefined) return false;
-  let calls = 0;
-  const other = someDescendant(
-    block,
-    (n) => {
-      if (n.type === 'AwaitExpression' || n.type === 'NewExpression') return true;
-      if (n.type !== 'CallExpression') return false;
-      calls++;
-      return !DECODING.has(calleeName(n) ?? '');
-    },
-    true,
-  );
-  return !other && calls > 0;
 }
 
 /** `console.log(JSON.stringify({ level, ... }))`: structured JSON with a level, as CloudWatch reads it. */

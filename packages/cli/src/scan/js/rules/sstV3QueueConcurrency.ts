@@ -6,13 +6,31 @@
 // subscribe call, where that cap goes. Queues are often built in one module and subscribed in another, so
 // an imported receiver is judged by its export (ExportFact.sstQueue). A queue another queue dead-letters
 // into (`dlq: dead.arn`) only receives what already failed elsewhere: no backlog of its own to flood with.
-import { memberPath, type Node, objectProps, stringValue } from '../ast.js';
+import { escapeRegExp } from '../../escapeRegExp.js';
+import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
 
 const RULE = 'iac-no-reserved-concurrency';
-/** A cap in the subscriber or its args, or app-wide function settings this module cannot see through. */
-const CAPPED = /\b(?:reserved|reservedConcurrentExecutions|maximumConcurrency)\b|\$transform\s*\(/;
+/** Where a cap is set: the subscriber's function args, or the subscribe args' event source mapping. */
+const CAPS = [
+  ['concurrency', 'reserved'],
+  ['transform', 'function', 'reservedConcurrentExecutions'],
+  ['transform', 'eventSourceMapping', 'scalingConfig', 'maximumConcurrency'],
+];
+
+/** Is there an app-wide `$transform(sst.aws.Function, fn)` here whose callback sets a function's concurrency? */
+function transformCaps(ctx: ModuleContext): boolean {
+  if (!ctx.source.includes('$transform')) return false;
+  return ctx.of('CallExpression').some((call) => {
+    const [target, change] = call.arguments as Node[];
+    if (unwrap(call.callee)?.name !== '$transform' || change === undefined) return false;
+    if (memberPath(target)?.join('.') !== 'sst.aws.Function') return false;
+    return /\b(?:concurrency|reservedConcurrentExecutions)\b/.test(
+      ctx.source.slice(change.start, change.end),
+    );
+  });
+}
 
 /** Is `node` a `new sst.aws.Queue(...)` on SST's global `sst`? */
 function isV3Queue(ctx: ModuleContext, node: Node | undefined): boolean {
@@ -28,7 +46,7 @@ function isV3Queue(ctx: ModuleContext, node: Node | undefined): boolean {
  */
 export function sstV3QueueKind(ctx: ModuleContext, value: Node, name: string): 'queue' | 'dlq' | undefined {
   if (!isV3Queue(ctx, value)) return undefined;
-  const named = new RegExp(`\\bdlq\\s*:\\s*(?:\\{[^}]*?\\bqueue\\s*:\\s*)?${name}\\.arn\\b`);
+  const named = new RegExp(`\\bdlq\\s*:\\s*(?:\\{[^}]*?\\bqueue\\s*:\\s*)?${escapeRegExp(name)}\\.arn\\b`);
   return named.test(ctx.source) ? 'dlq' : 'queue';
 }
 
@@ -39,6 +57,19 @@ function subscribeParts(ctx: ModuleContext, call: Node): readonly (Node | undefi
   return named ? args.slice(1, 3) : args.slice(0, 2);
 }
 
+/** Does the object set the property at `path`, or hold something unreadable (a variable, a spread) on the way? */
+function sets(node: Node | undefined, path: readonly string[]): boolean {
+  let at = node;
+  for (const key of path) {
+    const obj = objectProps(at);
+    if (obj === undefined) return at !== undefined && at !== node;
+    if (obj.spread) return true;
+    at = obj.props.get(key);
+    if (at === undefined) return false;
+  }
+  return true;
+}
+
 /** Is the subscription capped, or written where the scan cannot read it (a variable, a spread)? */
 function capped(ctx: ModuleContext, parts: readonly (Node | undefined)[]): boolean {
   const [subscriber, args] = parts;
@@ -47,8 +78,8 @@ function capped(ctx: ModuleContext, parts: readonly (Node | undefined)[]): boole
   if (objectProps(subscriber)?.spread === true || (args !== undefined && objectProps(args) === undefined))
     return true;
   if (objectProps(args)?.spread === true) return true;
-  const text = (n: Node | undefined) => (n === undefined ? '' : ctx.source.slice(n.start, n.end));
-  return CAPPED.test(text(subscriber)) || CAPPED.test(text(args)) || /\$transform\s*\(/.test(ctx.source);
+  const cap = (n: Node | undefined) => n !== undefined && CAPS.some((path) => sets(n, path));
+  return cap(subscriber) || cap(args) || transformCaps(ctx);
 }
 
 /**

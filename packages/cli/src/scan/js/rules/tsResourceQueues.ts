@@ -4,7 +4,7 @@
 // configuration pass (serverlessTs.ts) reads only what is written inside it, so such a queue with no
 // `RedrivePolicy` retried a poison message until retention deleted it unseen. A queue named for a DLQ, or
 // that another resource of the module names as its `deadLetterTargetArn`, is the dead-letter queue itself.
-import { type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
+import { type Node, objectProps, propertyName, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
 
@@ -19,18 +19,31 @@ function inConfiguration(ctx: ModuleContext, node: Node): boolean {
   return false;
 }
 
-/** The ids the module's `deadLetterTargetArn` values name (`{ 'Fn::GetAtt': ['JobsDlq', 'Arn'] }`, `'JobsDlq.Arn'`). */
-function deadLetterTargets(ctx: ModuleContext): string {
-  return ctx
-    .of('Property')
-    .filter((p) => propertyName(p.key as Node, p.computed as boolean) === 'deadLetterTargetArn')
-    .map((p) => ctx.source.slice((p.value as Node).start, (p.value as Node).end))
-    .join('\n');
+/** Logical ids a CloudFormation string names: `'JobsDlq'`, `'JobsDlq.Arn'`, or each `${JobsDlq.Arn}` of a Fn::Sub. */
+function idsIn(text: string): string[] {
+  if (text.includes('${')) return [...text.matchAll(/\$\{([\w]+)(?:\.\w+)?\}/g)].map((m) => m[1] as string);
+  const whole = /^(\w+)(?:\.\w+)?$/.exec(text);
+  return whole === null ? [] : [whole[1] as string];
 }
 
-/** Does one of those values name the queue `id`? */
-function namedIn(targets: string, id: string): boolean {
-  return [`'${id}`, `"${id}`, `\`${id}`].some((q) => targets.includes(q));
+/**
+ * The logical ids the module's `deadLetterTargetArn` values name, exactly: `{ 'Fn::GetAtt': ['JobsDlq', 'Arn'] }`,
+ * `{ 'Fn::GetAtt': 'JobsDlq.Arn' }`, `{ Ref: 'JobsDlq' }`, `{ 'Fn::Sub': '${JobsDlq.Arn}' }`.
+ */
+function deadLetterTargets(ctx: ModuleContext): Set<string> {
+  const ids = new Set<string>();
+  for (const p of ctx.of('Property')) {
+    if (propertyName(p.key as Node, p.computed as boolean) !== 'deadLetterTargetArn') continue;
+    const value = ctx.valueOf(p.value as Node) ?? (p.value as Node);
+    someDescendant(value, (n) => {
+      const text = n.type === 'Literal' || n.type === 'TemplateLiteral' ? stringValue(n) : undefined;
+      for (const id of idsIn(text ?? '')) ids.add(id);
+      return false;
+    });
+    const own = stringValue(value);
+    for (const id of idsIn(own ?? '')) ids.add(id);
+  }
+  return ids;
 }
 
 /**
@@ -55,7 +68,7 @@ export const tsResourceQueueRules: Rule = (ctx: ModuleContext, report: Report) =
     if (propsNode !== undefined && (props === undefined || props.spread)) continue;
     if (props?.props.has('RedrivePolicy') === true) continue;
     const name = stringValue(ctx.valueOf(props?.props.get('QueueName'))) ?? '';
-    if (/dlq|dead.?letter/i.test(`${id} ${name}`) || namedIn(targets, id)) continue;
+    if (/dlq|dead.?letter/i.test(`${id} ${name}`) || targets.has(id)) continue;
     report(
       'iac-missing-dlq',
       p,
