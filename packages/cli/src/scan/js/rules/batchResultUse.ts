@@ -5,7 +5,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isLogCall } from './catchFacts.js';
 
 /** There is a later reference to `name` in `scope`, and every one of them passes `ok`. */
-function everyLaterReference(
+export function everyLaterReference(
   scope: Node,
   name: string,
   after: number,

@@ -3,10 +3,11 @@
 // AWS and most APIs answer "not found" with one error among many (`NoSuchKey`, `ResourceNotFoundException`,
 // `ParameterNotFound`, a 404, Stripe's `resource_missing`); a throttle, a timeout or a denied call takes the
 // same branch, and the create then makes a duplicate (a second customer) or overwrites what exists.
-import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode, isLogCall } from './catchFacts.js';
+import { verbOf } from './ioVerbs.js';
 import { constantAnswer } from './promiseCatch.js';
 import type { Report } from './Report.js';
 
@@ -20,25 +21,13 @@ const READ =
 const WRITE =
   /^(?:create|put|save|set|insert|register|upsert|store|persist|add|write|Create|Put|Insert|Register)(?![a-z])/;
 
-/** What an I/O call does, by its name: the command's class for `client.send(new XCommand())`, the call for v2's `.promise()`. */
-function verbOf(call: Node): string {
-  const name = calleeName(call) ?? '';
-  const arg = unwrap((call.arguments as Node[])[0]);
-  if (name === 'send' && arg?.type === 'NewExpression') return calleeName(arg) ?? '';
-  if (name === 'promise') {
-    const inner = unwrap(unwrap(call.callee)?.object);
-    if (inner?.type === 'CallExpression') return calleeName(inner) ?? '';
-  }
-  return name;
-}
-
 /**
  * What a call reads or writes, by its name less the verb: `getStripeCustomer` -> `stripecustomer`,
  * `getIdentityByAddress` -> `identity`, `PutObjectCommand` -> `object`; for a bare verb on a resource
  * list, the list (`stripe.customers.create` -> `customer`); '' when the name says nothing more (`put`).
  */
-function nounOf(call: Node): string {
-  let noun = verbOf(call)
+function nounOf(ctx: ModuleContext, call: Node): string {
+  let noun = verbOf(ctx, call)
     .replace(READ, '')
     .replace(WRITE, '')
     .replace(/Command$/, '')
@@ -66,12 +55,12 @@ function conditional(ctx: ModuleContext, write: Node): boolean {
 }
 
 /** The write names the thing a read looked for, or names no thing at all (`this.put(record)`, `PutCommand`). */
-function sameThing(reads: Node[], write: Node): boolean {
-  const written = nounOf(write);
+function sameThing(ctx: ModuleContext, reads: Node[], write: Node): boolean {
+  const written = nounOf(ctx, write);
   return (
     written === '' ||
     reads.some((r) => {
-      const read = nounOf(r);
+      const read = nounOf(ctx, r);
       return read !== '' && (read.includes(written) || written.includes(read));
     })
   );
@@ -98,7 +87,7 @@ function ioCalls(ctx: ModuleContext, block: Node): Node[] {
  * calls to other systems all read (`GetCommand`), one level down.
  */
 function onlyReads(ctx: ModuleContext, call: Node, depth = 0): boolean {
-  if (READ.test(verbOf(call))) return true;
+  if (READ.test(verbOf(ctx, call))) return true;
   const fn = depth === 0 ? ctx.functionOf(call.callee as Node) : undefined;
   if (fn === undefined) return false;
   const inner = ioCalls(ctx, fn.body as Node);
@@ -131,7 +120,7 @@ export function createOnFailure(ctx: ModuleContext, handler: Node, report: Repor
   if (reads.length === 0 || !reads.every((c) => onlyReads(ctx, c))) return false;
   if (!errorUnread(handler)) return false;
   const writes = ioCalls(ctx, handler.body as Node).filter(
-    (c) => WRITE.test(verbOf(c)) && sameThing(reads, c) && !conditional(ctx, c),
+    (c) => WRITE.test(verbOf(ctx, c)) && sameThing(ctx, reads, c) && !conditional(ctx, c),
   );
   if (writes.length === 0) return false;
   const message =
@@ -194,7 +183,10 @@ export function absentBeforeWrite(ctx: ModuleContext, call: Node): boolean {
     n !== undefined &&
     ioCalls(ctx, n).some(
       (c) =>
-        (c.start as number) > after && WRITE.test(verbOf(c)) && sameThing([read], c) && !conditional(ctx, c),
+        (c.start as number) > after &&
+        WRITE.test(verbOf(ctx, c)) &&
+        sameThing(ctx, [read], c) &&
+        !conditional(ctx, c),
     );
   return someDescendant(
     fn.body as Node,

@@ -2,13 +2,16 @@
 // db.query({ Select: 'COUNT' })).Count } catch (e) { log(e) }`. The function chose, before the try, the
 // value it goes on with when the read fails, and the try only reads: nothing is written or sent there, so
 // its failure loses no work, it only leaves an extra (a count, a display name, a timestamp) at the chosen
-// value. Not so when the code after the try decides on that value (`if (!existing) await create(...)`):
-// there the fallback stands for "not there", and a failed read drives a write.
+// value. That holds only while the value goes nowhere but a log line (valueGoesNowhere.ts): once the code
+// tests it, switches on it, returns it to a caller, adds to it and writes the sum, or sends it anywhere,
+// the fallback stands in for what was there, and a failed read drives a decision or a write.
 import { type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { onlyReads } from './readOnlyTry.js';
-import { testedAfter } from './testedAfter.js';
 import { assignedNames } from './tryAssigned.js';
+import { goesNowhere } from './valueGoesNowhere.js';
+
+const LOOP = /^(For|ForIn|ForOf|While|DoWhile)Statement$/;
 
 /**
  * The declaration of `name` in the function, before `at`, gives it a value that is not `null` or
@@ -33,7 +36,8 @@ function presetBefore(fn: Node, name: string, at: number): boolean {
 
 /**
  * The try only reads, returns nothing, and sets only variables its function gave a fallback value before it,
- * none of which the code after it tests.
+ * whose every use after it (in a loop around it, from the loop's start: `while (more) { try { more = ... } }`)
+ * only ends in a log line.
  */
 export function fallbackValueRead(ctx: ModuleContext, tryStatement: Node): boolean {
   const fn = ctx.enclosingFunction(tryStatement);
@@ -41,9 +45,17 @@ export function fallbackValueRead(ctx: ModuleContext, tryStatement: Node): boole
   if (fn === undefined || someDescendant(block, (n) => n.type === 'ReturnStatement', true)) return false;
   const names = [...new Set(assignedNames(block))];
   if (names.length === 0 || !onlyReads(ctx, block)) return false;
+  const from = outermostLoop(ctx, fn, tryStatement)?.start ?? tryStatement.end;
   return names.every(
     (name) =>
-      presetBefore(fn, name, tryStatement.start) &&
-      !testedAfter(ctx, fn.body as Node, name, tryStatement.end),
+      presetBefore(fn, name, tryStatement.start) && goesNowhere(ctx, fn.body as Node, name, from, block),
   );
+}
+
+/** The outermost loop of the function around the try: its next rounds run after the failure too. */
+function outermostLoop(ctx: ModuleContext, fn: Node, tryStatement: Node): Node | undefined {
+  let loop: Node | undefined;
+  for (let p = ctx.parentOf(tryStatement); p !== undefined && p !== fn; p = ctx.parentOf(p))
+    if (LOOP.test(p.type)) loop = p;
+  return loop;
 }

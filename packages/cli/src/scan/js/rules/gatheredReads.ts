@@ -2,12 +2,15 @@
 // drive.getFileContent(file.id); contents.push({ name: file.name, text }) } catch (e) { log(e) } }`, then
 // the collection is used as a whole (a context for an answer, a list to show). The try only reads and only
 // adds to a collection made before the loop; its failure leaves one item out of what is gathered, which is
-// the degradation such code chooses, and loses no work of its own. A loop whose try writes, or sets
+// the degradation such code chooses, and loses no work of its own, as long as the collection then goes
+// nowhere but a log line (valueGoesNowhere.ts). Returned, written (`rows.join('\n')` into a PutObject,
+// `records.map(...)` into a BatchWrite), looped over for writes, or asked about an item, what was gathered
+// goes on as if complete, and the left-out item is lost or recreated. A loop whose try writes, or sets
 // anything else the function goes on with, is not this.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { onlyReads } from './readOnlyTry.js';
-import { testedAfter } from './testedAfter.js';
+import { goesNowhere } from './valueGoesNowhere.js';
 
 const LOOP = /^(For|ForIn|ForOf|While|DoWhile)Statement$/;
 const ADD = /^(push|unshift|add|set)$/;
@@ -53,16 +56,10 @@ export function gatheredReads(ctx: ModuleContext, tryStatement: Node): boolean {
   );
   if (other || targets.length === 0) return false;
   // Each collection is declared in the function before the loop, so it outlives the loop as the gathered
-  // whole; and after the loop, where its declaration reaches, it only feeds values: not returned for a caller
-  // to decide on, not tested, not handed whole to another call (a write of what was gathered, a create for
-  // what seems missing).
+  // whole; and from the loop on, where its declaration reaches, every use of it only ends in a log line.
   return targets.every((name) => {
     const scope = declaredAround(ctx, fn, name, loop);
-    return (
-      scope !== undefined &&
-      !testedAfter(ctx, scope, name, loop.end) &&
-      !handedOnAfter(ctx, scope, name, loop.end)
-    );
+    return scope !== undefined && goesNowhere(ctx, scope, name, loop.start, block);
   });
 }
 
@@ -84,27 +81,4 @@ function declaredAround(ctx: ModuleContext, fn: Node, name: string, loop: Node):
     true,
   );
   return scope;
-}
-
-/** Asks the gathered collection about an item (`found.includes(name)`): the code decides per item on what it holds. */
-const MEMBERSHIP = /^(includes|has|indexOf|find|findIndex|some|every|filter|get)$/;
-
-/**
- * After the loop, `name` is returned, passed whole as an argument, or asked about an item: what was
- * gathered goes on as it is, or decides what happens next.
- */
-function handedOnAfter(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
-  return someDescendant(scope, (n) => {
-    if (n.start < after || n.type !== 'Identifier' || n.name !== name) return false;
-    const parent = ctx.parentOf(n);
-    return (
-      parent?.type === 'ReturnStatement' ||
-      (parent?.type === 'CallExpression' && (parent.arguments as Node[]).includes(n)) ||
-      (parent?.type === 'ArrowFunctionExpression' && parent.body === n) ||
-      (parent?.type === 'MemberExpression' &&
-        parent.object === n &&
-        MEMBERSHIP.test(parent.property?.name ?? '') &&
-        ctx.parentOf(parent)?.type === 'CallExpression')
-    );
-  });
 }

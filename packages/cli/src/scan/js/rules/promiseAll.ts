@@ -4,29 +4,13 @@ import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap }
 import type { ModuleContext } from '../ModuleContext.js';
 import { asyncJobModule, onJobPath, sendsPerItem } from './asyncFanOut.js';
 import { gatheredFanOut } from './gatheredFanOut.js';
+import { readName } from './ioVerbs.js';
 import { answersFailedItems } from './itemAnswers.js';
 import { exportNamesOf } from './lambda.js';
 import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
-
-/** A call named for a read (`getItem`, `checkCooldown`, `describeStack`, `new QueryCommand`). */
-const READ =
-  /^(get|list|describe|query|scan|check|read|fetch|find|load|lookup|head|exists|is|has|validate|verify|count)([A-Z_]|$)|^(Get|List|Describe|Query|Scan|BatchGet|Head)\w*Command$/;
-
-/**
- * A second step of a call's name that writes (`getUserAndSaveMessages`, `fetchThenUpdate`, `checkAndSendAlert`):
- * the read verb it starts with names only its first step. A write word that is no step of its own
- * (`checkCooldownForUpdate`) leaves it a read.
- */
-const WRITE_STEP =
-  /(And|Then)(Save|Store|Put|Write|Update|Upsert|Create|Insert|Send|Publish|Delete|Remove|Enqueue|Notify|Process)(?=[A-Z0-9_]|$)/;
-
-/** A call named for a read, and for nothing it writes. */
-function readName(name: string): boolean {
-  return READ.test(name) && !WRITE_STEP.test(name);
-}
 
 /**
  * The callback guards each record: a try whose catch absorbs the failure (records it, answers a result)

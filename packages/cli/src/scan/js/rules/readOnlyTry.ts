@@ -1,9 +1,10 @@
 // Whether a try block only reads from other systems (by the verb of each call: `getUser`, `db.query`,
 // `HeadObjectCommand`): a failed read there loses no work of its own. Shared by the best-effort read
 // exemptions of swallowed-error (fallbackValueRead.ts, gatheredReads.ts).
-import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
+import { type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode } from './catchFacts.js';
+import { readName, verbOf } from './ioVerbs.js';
 
 /** A read by its verb: `getUser`, `db.query`, `HeadObjectCommand`, `userinfo.get`, `fetchProfile`. */
 const READ =
@@ -11,18 +12,51 @@ const READ =
 
 const BODY = /^(transformToString|transformToByteArray|json|text|arrayBuffer|blob)$/;
 
-/** The verb of an I/O call: the command's class for `client.send(new XCommand())`, the call for v2's `.promise()`. */
-function verbOf(ctx: ModuleContext, call: Node): string {
-  const name = calleeName(call) ?? '';
-  if (name === 'send') {
-    const command = ctx.valueOf((call.arguments as Node[])[0]);
-    if (command?.type === 'NewExpression') return calleeName(command) ?? '';
+/** SQL that only reads: `SELECT ...`, `WITH ... SELECT`. */
+const SELECT = /^\s*\(?\s*(SELECT|WITH)\b/i;
+
+/** The literal text of a string argument, or undefined when it is none (a call, a parameter). */
+function textOf(ctx: ModuleContext, node: Node | undefined): string | undefined {
+  const value = unwrap(ctx.valueOf(node));
+  if (value?.type === 'Literal' && typeof value.value === 'string') return value.value;
+  if (value?.type === 'TemplateLiteral')
+    return (value.quasis as Node[]).map((q) => q.value?.raw ?? '').join('');
+  return undefined;
+}
+
+/** A property of an object literal by its name (`{ method: 'POST' }`); null when the object has a spread. */
+function propertyOf(object: Node, key: string): Node | undefined | null {
+  const properties = object.properties as Node[];
+  if (properties.some((p) => p.type === 'SpreadElement')) return null;
+  const found = properties.find((p) => p.type === 'Property' && (p.key?.name ?? p.key?.value) === key);
+  return found === undefined ? undefined : (found.value as Node);
+}
+
+/**
+ * Whether a call named for a read reads by what it is given: `fetch` only with no options or a GET/HEAD
+ * method (`fetch(url, { method: 'POST' })` writes); `query` only with SELECT/WITH text, or with an
+ * object that carries no SQL text (DynamoDB's query params); `pool.query('INSERT ...')` writes.
+ */
+function readsByArguments(ctx: ModuleContext, verb: string, call: Node): boolean {
+  const args = call.arguments as Node[];
+  if (verb === 'fetch') {
+    if (args.length < 2) return true;
+    const options = unwrap(ctx.valueOf(args[1]));
+    if (options?.type !== 'ObjectExpression') return false;
+    const method = propertyOf(options, 'method');
+    if (method === null) return false;
+    return method === undefined || /^(GET|HEAD)$/i.test(textOf(ctx, method) ?? '');
   }
-  if (name === 'promise') {
-    const inner = unwrap(unwrap(call.callee)?.object);
-    if (inner?.type === 'CallExpression') return calleeName(inner) ?? '';
+  if (verb === 'query' || verb === 'execute') {
+    const first = unwrap(ctx.valueOf(args[0]));
+    if (first?.type === 'ObjectExpression') {
+      const text = propertyOf(first, 'text') ?? propertyOf(first, 'sql');
+      if (text === null) return false;
+      return text === undefined || SELECT.test(textOf(ctx, text) ?? '');
+    }
+    return SELECT.test(textOf(ctx, first) ?? '');
   }
-  return name;
+  return true;
 }
 
 /** Every call of the block that reaches another system reads (an awaited non-call, e.g. a stream, does not count). */
@@ -37,7 +71,7 @@ export function onlyReads(ctx: ModuleContext, block: Node): boolean {
       const verb = verbOf(ctx, call);
       // Reading the body of an answer already read (`await out.Body.transformToString()`) is part of that read.
       if (BODY.test(verb)) return false;
-      if (!READ.test(verb)) return true;
+      if (!readName(verb, READ) || !readsByArguments(ctx, verb, call)) return true;
       reads++;
       return false;
     },
