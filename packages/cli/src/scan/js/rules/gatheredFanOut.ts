@@ -44,7 +44,9 @@ function plainValue(ctx: ModuleContext, arg: Node): boolean {
   forEachDescendant({ type: 'Wrap', arg } as unknown as Node, (n) => {
     if (n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'AwaitExpression') plain = false;
     const parent = ctx.parentOf(n);
-    const key = parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true;
+    const key =
+      (parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true) ||
+      (parent?.type === 'Property' && parent.key === n && parent.value !== n);
     if (n.type === 'Identifier' && !key && n.name !== 'undefined') {
       // A `.then`/`.catch` callback's parameter is a settled value; any other name may hold a promise.
       const binding = ctx.resolve(n.name as string, n);

@@ -5,18 +5,23 @@
 // statement. The first such shape seen was a body that only logs (`async (e) => { console.log(e) }`).
 import { forEachDescendant, isFunction, memberPath, type Node, unwrap } from '../ast.js';
 
-/** `console.log(...)` (any console method) with arguments that start nothing themselves. */
-export function onlyLogs(expr: Node | undefined): boolean {
-  const e = unwrap(expr);
-  if (e?.type !== 'CallExpression' || memberPath(e.callee)?.[0] !== 'console') return false;
+/** No call, `new` or `await` among the nodes. */
+function startsNothing(nodes: Node[]): boolean {
   let works = false;
-  for (const arg of e.arguments as Node[])
+  for (const arg of nodes)
     forEachDescendant({ type: 'Wrap', arg } as unknown as Node, (n) => {
       if (n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'AwaitExpression')
         works = true;
       return !works;
     });
   return !works;
+}
+
+/** `console.log(...)` (any console method) with arguments that start nothing themselves. */
+export function onlyLogs(expr: Node | undefined): boolean {
+  const e = unwrap(expr);
+  if (e?.type !== 'CallExpression' || memberPath(e.callee)?.[0] !== 'console') return false;
+  return startsNothing(e.arguments as Node[]);
 }
 
 /**
@@ -61,7 +66,7 @@ export function settledEach(fn: Node): boolean {
       args.length === 1 &&
       unwrap(args[0])?.type === 'CallExpression' &&
       // `writes.push(save(JSON.parse(r)))`: a call in the arguments may throw before the push.
-      onlyLogs({ type: 'CallExpression', callee: { type: 'MemberExpression', object: { type: 'Identifier', name: 'console' }, property: { type: 'Identifier', name: 'log' } }, arguments: (unwrap(args[0]) as Node).arguments } as unknown as Node)
+      startsNothing((unwrap(args[0]) as Node).arguments as Node[])
     );
   };
   return statements.every((s) => {
