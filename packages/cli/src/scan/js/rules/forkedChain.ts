@@ -23,7 +23,9 @@ function logsOnly(ctx: ModuleContext, arg: Node): boolean {
   const logCall = (e: Node | undefined) =>
     unwrap(e)?.type === 'CallExpression' && (logs(unwrap(e) as Node) || onlyLogs(e as Node));
   if (body.type !== 'BlockStatement') return logCall(body);
-  return (body.body as Node[]).every((s) => s.type === 'ExpressionStatement' && logCall(s.expression as Node));
+  return (body.body as Node[]).every(
+    (s) => s.type === 'ExpressionStatement' && logCall(s.expression as Node),
+  );
 }
 
 /**
@@ -71,13 +73,15 @@ function waited(ctx: ModuleContext, ref: Node, scope: Node, depth = 0): boolean 
   // `[w, x]`: followed to where the array goes (`await Promise.all([w, x])`, `const all = [w, x]`).
   if (parent.type === 'ArrayExpression') {
     const holder = consumer(ctx, parent);
-    if (holder?.type === 'VariableDeclarator' && holder.init === parent) return arrayWaited(ctx, holder, scope, depth);
+    if (holder?.type === 'VariableDeclarator' && holder.init === parent)
+      return arrayWaited(ctx, holder, scope, depth);
     return waited(ctx, parent, scope, depth + 1);
   }
   if (parent.type !== 'CallExpression' || !(parent.arguments as Node[]).some((a) => unwrap(a) === ref))
     return false;
   const name = calleeName(parent) ?? '';
-  if (WAITS_ALL.has(name)) return memberPath(parent.callee)?.[0] === 'Promise' && waited(ctx, parent, scope, depth + 1);
+  if (WAITS_ALL.has(name))
+    return memberPath(parent.callee)?.[0] === 'Promise' && waited(ctx, parent, scope, depth + 1);
   // `writes.push(w)`: followed to where the array goes.
   if (name !== 'push' && name !== 'unshift') return false;
   const array = unwrap(unwrap(parent.callee)?.object);

@@ -42,7 +42,8 @@ const QUIET = /^(then|catch|finally|setTimeout|setImmediate)$/;
 function plainValue(ctx: ModuleContext, arg: Node): boolean {
   let plain = true;
   forEachDescendant({ type: 'Wrap', arg } as unknown as Node, (n) => {
-    if (n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'AwaitExpression') plain = false;
+    if (n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'AwaitExpression')
+      plain = false;
     const parent = ctx.parentOf(n);
     const key =
       (parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true) ||
