@@ -37,8 +37,16 @@ function dropped(ctx: ModuleContext, ref: Node, fn: Node): boolean {
   return false;
 }
 
+/** The reference is an argument of a log call, or a property of an object literal handed to one. */
+function loggedHere(ctx: ModuleContext, ref: Node): boolean {
+  const parent = ctx.parentOf(ref);
+  if (parent?.type === 'CallExpression') return logs(parent);
+  const holder = ctx.parentOf(ctx.parentOf(parent as Node) as Node);
+  return parent?.type === 'Property' && holder?.type === 'CallExpression' && logs(holder);
+}
+
 /** `console.log(...)`, `logger.debug(...)`: a call that only writes its arguments to the log. */
-function logs(call: Node): boolean {
+export function logs(call: Node): boolean {
   const path = memberPath(call.callee);
   return path?.length === 2 && LOGGERS.test(path[0] as string) && LOG_METHODS.test(path[1] as string);
 }
@@ -50,15 +58,21 @@ function inReturn(ctx: ModuleContext, node: Node, fn: Node): boolean {
   return false;
 }
 
+export interface DroppedPromise {
+  readonly call: Node;
+  /** Every use of the local is a log call (none puts it into an answer). */
+  readonly onlyLogged: boolean;
+}
+
 /**
  * Calls whose promise is bound to a local that is never awaited, returned, chained or handed on: every
  * use of it (if any) logs it or puts it into the response.
  *
  * @example
- * droppedPromises(ctx) // `const res = ddb.send(cmd); return sendResponse(200, res);` -> [the send call]
+ * droppedPromises(ctx) // `const res = ddb.send(cmd); return sendResponse(200, res);` -> [{ call: the send call, onlyLogged: false }]
  */
-export function droppedPromises(ctx: ModuleContext): Node[] {
-  const out: Node[] = [];
+export function droppedPromises(ctx: ModuleContext): DroppedPromise[] {
+  const out: DroppedPromise[] = [];
   for (const call of ctx.of('CallExpression')) {
     const declarator = ctx.parentOf(call);
     if (declarator?.type !== 'VariableDeclarator' || declarator.init !== call) continue;
@@ -66,6 +80,8 @@ export function droppedPromises(ctx: ModuleContext): Node[] {
     const fn = ctx.enclosingFunction(call);
     if (id?.type !== 'Identifier' || fn === undefined || !certainPromise(ctx, call)) continue;
     let settled = false;
+    let logged = 0;
+    let other = 0;
     forEachDescendant(fn.body as Node, (n) => {
       if (settled) return false;
       if (n.type !== 'Identifier' || n === id || n.name !== id.name) return true;
@@ -76,9 +92,11 @@ export function droppedPromises(ctx: ModuleContext): Node[] {
       if (parent?.type === 'Property' && parent.key === n && parent.value !== n) return true;
       if (ctx.resolve(id.name as string, n)?.declaration !== declarator) return true;
       if (!dropped(ctx, n, fn)) settled = true;
+      else if (loggedHere(ctx, n)) logged++;
+      else other++;
       return true;
     });
-    if (!settled) out.push(call);
+    if (!settled) out.push({ call, onlyLogged: logged > 0 && other === 0 });
   }
   return out;
 }

@@ -35,7 +35,7 @@ import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
 import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
 import { loggedSdkCallbacks } from './sdkLoggedCallbacks.js';
-import { settledOnReturn } from './settledAsync.js';
+import { settledEach, settledOnReturn } from './settledAsync.js';
 import { timerStartsWork } from './timerWork.js';
 
 type PromiseCall =
@@ -57,9 +57,10 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (name === 'catch' && unwrap(callee.object)?.type === 'CallExpression') return true;
     if (name === 'promise' && call.arguments.length === 0) return true;
     if (name === 'forEach') {
-      // A callback that awaits nothing has run to its end per item before forEach returns (settledAsync.ts).
+      // A callback that only logs or gathers has run to its end per item before forEach returns
+      // (settledAsync.ts); any other body may throw (JSON.parse, a property read): an unhandled rejection.
       const cb = ctx.valueOf(call.arguments[0]);
-      return cb !== undefined && isFunction(cb) && cb.async === true && !settledOnReturn(cb);
+      return cb !== undefined && isFunction(cb) && cb.async === true && !settledEach(cb);
     }
     if (name === 'execute' || name === 'fetch' || prismaCall(call)) return true;
     if (algoliaRequest(ctx, call)) return true;
@@ -236,9 +237,11 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     }
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
   const sdkText = ctx.source.includes('send(') || ctx.source.includes('.promise()');
-  for (const call of sdkText || ctx.source.includes('fetch(') ? droppedPromises(ctx) : []) {
+  for (const { call, onlyLogged } of sdkText || ctx.source.includes('fetch(') ? droppedPromises(ctx) : []) {
     // A body read only logged is wrong wherever it runs (the log shows a pending promise): no path asked.
-    const anywhere = fetchBodyRead(ctx, call);
+    // Put into a returned object or a `json(...)` it may be a framework's streamed answer (SvelteKit
+    // `load`, Remix `defer`): only a handler's answer is judged, like any other kept promise.
+    const anywhere = onlyLogged && fetchBodyRead(ctx, call);
     if (!anywhere && !helper && ctx.handlerKindAt(call) === undefined && !inConstructedClass(ctx, call))
       continue;
     const reaching = helper && !anywhere ? exportsReaching(ctx, call, true) : undefined;
@@ -248,7 +251,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       'floating-promise',
       call,
       anywhere
-        ? `${what}() is kept unawaited and only logged or put into the response: it shows a pending promise instead of the body, and a failed read is unhandled`
+        ? `${what}() is kept unawaited and only logged: it shows a pending promise instead of the body, and a failed read is unhandled`
         : `${what}(...) is kept but never awaited (only logged or put into the response): the handler returns while it is in flight`,
       reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching },
     );

@@ -2,37 +2,43 @@
 // function also waits for (`const write = save(r); writes.push(write); write.then(log);` then `await
 // Promise.all(writes)`, or `await write` later). The work itself is awaited where the local goes; the
 // statement only forks a side chain off it (a log of the answer), so nothing the handler started floats.
-// A fork whose callbacks start work of their own is still judged as floating.
-import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+// A fork whose callbacks start work of their own, or whose chain leaves a rejection unhandled, is still
+// judged as floating; so is one off a promise only waited for on some paths or by a race.
+import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { logs } from './droppedPromise.js';
 import { consumer } from './promiseFieldRead.js';
+import { onlyLogs } from './settledAsync.js';
 
 const CHAIN = new Set(['then', 'catch', 'finally']);
 
-/** Calls that settle or gather the promise handed to them (`writes.push(p)` gathers it for a later all). */
-const GATHERS = new Set(['push', 'unshift', 'all', 'allSettled', 'race', 'any']);
+/** Calls that wait for every promise handed to them (race/any leave the losers running unobserved). */
+const WAITS_ALL = new Set(['all', 'allSettled']);
 
-/** A logger's method, or a function named for logging (`log('saved', r)`, `logger.info(r)`). */
-const LOGS = /^(log|info|debug|warn|error|trace)$/;
+/** A callback that starts no work: a plain (not async) function whose every statement only logs. */
+function logsOnly(ctx: ModuleContext, arg: Node): boolean {
+  const cb = ctx.valueOf(arg);
+  if (cb === undefined || !isFunction(cb) || cb.async === true) return false;
+  const body = cb.body as Node;
+  const logCall = (e: Node | undefined) =>
+    unwrap(e)?.type === 'CallExpression' && (logs(unwrap(e) as Node) || onlyLogs(e as Node));
+  if (body.type !== 'BlockStatement') return logCall(body);
+  return (body.body as Node[]).every(
+    (s) => s.type === 'ExpressionStatement' && logCall(s.expression as Node),
+  );
+}
 
 /**
- * The chain's callbacks start no work of their own: each is a plain (not async) function whose block
- * returns nothing, or whose expression body only logs. A fork whose callback writes (`p.then(async (c) =>
- * { await reset(c) })`) leaves that write floating, however the root is waited for.
+ * The fork handles its own failure and starts no work: the chain ends in `.catch(fn)` or `.then(a, b)`
+ * (`w.then(log)` alone rejects, unhandled, when `w` fails: Node's default ends the process), and every
+ * callback in it only logs (`audit.log(x)` is not a log call: it may write).
  */
 function sideOnly(ctx: ModuleContext, call: Node): boolean {
-  for (let n: Node | undefined = call; n?.type === 'CallExpression'; n = unwrap(unwrap(n.callee)?.object)) {
-    for (const arg of n.arguments as Node[]) {
-      const cb = ctx.valueOf(arg);
-      if (cb === undefined || !isFunction(cb) || cb.async === true) return false;
-      const body = cb.body as Node;
-      if (body.type !== 'BlockStatement') {
-        const e = unwrap(body);
-        if (e?.type !== 'CallExpression' || !LOGS.test(calleeName(e) ?? '')) return false;
-      } else if (someDescendant(body, (m) => m.type === 'ReturnStatement' && m.argument != null, true))
-        return false;
-    }
-  }
+  const last = calleeName(call);
+  const args = call.arguments as Node[];
+  if (!((last === 'catch' && args.length === 1) || (last === 'then' && args.length === 2))) return false;
+  for (let n: Node | undefined = call; n?.type === 'CallExpression'; n = unwrap(unwrap(n.callee)?.object))
+    if (!(n.arguments as Node[]).every((arg) => logsOnly(ctx, arg))) return false;
   return true;
 }
 
@@ -47,17 +53,55 @@ function chainRoot(call: Node): Node | undefined {
   return n !== call && n?.type === 'Identifier' ? n : undefined;
 }
 
-/** The reference hands the promise to something that waits for it: awaited, returned, gathered. */
-function waitedFor(ctx: ModuleContext, ref: Node): boolean {
+/** The reference is only reached on some paths: under an `if`, a `? :`, an `&&`/`||`/`??`. */
+function conditional(ctx: ModuleContext, ref: Node, scope: Node): boolean {
+  for (let n = ctx.parentOf(ref); n !== undefined && n !== scope; n = ctx.parentOf(n)) {
+    if (isFunction(n)) return true;
+    if (n.type === 'IfStatement' || n.type === 'ConditionalExpression' || n.type === 'LogicalExpression')
+      return true;
+  }
+  return false;
+}
+
+/** The value (a promise, or an array of them) is awaited, returned, or handed to Promise.all/allSettled. */
+function waited(ctx: ModuleContext, ref: Node, scope: Node, depth = 0): boolean {
+  if (depth > 2 || conditional(ctx, ref, scope)) return false;
   const parent = consumer(ctx, ref);
   if (parent === undefined) return false;
   if (parent.type === 'AwaitExpression' || parent.type === 'ReturnStatement') return true;
-  if (parent.type === 'ArrayExpression') return true;
   if (parent.type === 'ArrowFunctionExpression') return parent.body === ref;
-  return (
-    parent.type === 'CallExpression' &&
-    (parent.arguments as Node[]).some((a) => unwrap(a) === ref) &&
-    GATHERS.has(calleeName(parent) ?? '')
+  // `[w, x]`: followed to where the array goes (`await Promise.all([w, x])`, `const all = [w, x]`).
+  if (parent.type === 'ArrayExpression') {
+    const holder = consumer(ctx, parent);
+    if (holder?.type === 'VariableDeclarator' && holder.init === parent)
+      return arrayWaited(ctx, holder, scope, depth);
+    return waited(ctx, parent, scope, depth + 1);
+  }
+  if (parent.type !== 'CallExpression' || !(parent.arguments as Node[]).some((a) => unwrap(a) === ref))
+    return false;
+  const name = calleeName(parent) ?? '';
+  if (WAITS_ALL.has(name))
+    return memberPath(parent.callee)?.[0] === 'Promise' && waited(ctx, parent, scope, depth + 1);
+  // `writes.push(w)`: followed to where the array goes.
+  if (name !== 'push' && name !== 'unshift') return false;
+  const array = unwrap(unwrap(parent.callee)?.object);
+  if (array?.type !== 'Identifier') return false;
+  const binding = ctx.resolve(array.name as string, array);
+  return binding !== undefined && arrayWaited(ctx, binding.declaration, scope, depth);
+}
+
+/** Some unconditional reference to the array declared at `declaration` waits for its promises. */
+function arrayWaited(ctx: ModuleContext, declaration: Node, scope: Node, depth: number): boolean {
+  const id = unwrap(declaration.id as Node | undefined);
+  if (declaration.type !== 'VariableDeclarator' || id?.type !== 'Identifier') return false;
+  return someDescendant(
+    scope,
+    (n) =>
+      n.type === 'Identifier' &&
+      n !== id &&
+      n.name === id.name &&
+      ctx.resolve(id.name as string, n)?.declaration === declaration &&
+      waited(ctx, n, scope, depth + 1),
   );
 }
 
@@ -65,7 +109,7 @@ function waitedFor(ctx: ModuleContext, ref: Node): boolean {
  * The statement's chain forks off a local promise that is waited for elsewhere in its scope.
  *
  * @example
- * forksWaitedPromise(ctx, call) // const w = save(id); writes.push(w); w.then(log); -> true for `w.then(log)`
+ * forksWaitedPromise(ctx, call) // const w = save(id); w.catch((e) => console.error(e)); await w; -> true
  */
 export function forksWaitedPromise(ctx: ModuleContext, call: Node): boolean {
   const root = chainRoot(call);
@@ -79,6 +123,6 @@ export function forksWaitedPromise(ctx: ModuleContext, call: Node): boolean {
       n.name === root.name &&
       (n.start < call.start || n.end > call.end) &&
       ctx.resolve(root.name as string, n)?.declaration === binding.declaration &&
-      waitedFor(ctx, n),
+      waited(ctx, n, binding.scope),
   );
 }

@@ -2,7 +2,7 @@
 // a loop over a collection (`records.forEach((r) => writes.push(save(r)))`, `for (const r of records)
 // pending.push(save(r))`) and the array is then handed to `Promise.all`: the same first-failure rejection
 // as `Promise.all(records.map(save))`, written the way older code and many tutorials write it.
-import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 export interface GatheredFanOut {
@@ -15,42 +15,98 @@ export interface GatheredFanOut {
   readonly cb: Node;
 }
 
-/** The collection a loop around `node` (inside `scope`) walks: `for...of`, or a `forEach` callback's array. */
-function loopedOver(ctx: ModuleContext, node: Node, scope: Node): Node | undefined {
-  for (let n = ctx.parentOf(node); n !== undefined && n !== scope; n = ctx.parentOf(n)) {
-    if (n.type === 'ForOfStatement' && n.await !== true) return n.right as Node;
+/**
+ * The collection a loop around `node` walks, when that loop lies between the array's declaration `decl`
+ * and the push, and does not hold the `Promise.all` itself: a loop around the declaration runs one
+ * gather per turn (a record's steps, one record at a time), not a fan-out over its items.
+ *
+ * @example
+ * loopedOver(ctx, push, decl, all) // const w = []; for (const r of rs) w.push(save(r)); await Promise.all(w) -> rs
+ */
+export function loopedOver(ctx: ModuleContext, node: Node, decl: Node, all: Node): Node | undefined {
+  const holds = (n: Node, m: Node) => n.start <= m.start && n.end >= m.end;
+  for (let n = ctx.parentOf(node); n !== undefined && !holds(n, decl); n = ctx.parentOf(n)) {
+    if (n.type === 'ForOfStatement' && n.await !== true) return holds(n, all) ? undefined : (n.right as Node);
     if (!isFunction(n)) continue;
     const call = ctx.parentOf(n);
     if (call?.type !== 'CallExpression' || calleeName(call) !== 'forEach' || call.arguments[0] !== n) return;
-    return unwrap(unwrap(call.callee)?.object);
+    return holds(call, all) ? undefined : unwrap(unwrap(call.callee)?.object);
   }
   return undefined;
 }
 
+/** Calls an executor may make without throwing: resolving, chaining, scheduling. */
+const QUIET = /^(then|catch|finally|setTimeout|setImmediate)$/;
+
+/** A `resolve(...)` argument that cannot be a promise: no call in it, no name but a callback's own. */
+function plainValue(ctx: ModuleContext, arg: Node): boolean {
+  let plain = true;
+  forEachDescendant({ type: 'Wrap', arg } as unknown as Node, (n) => {
+    if (n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'AwaitExpression')
+      plain = false;
+    const parent = ctx.parentOf(n);
+    const key =
+      (parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true) ||
+      (parent?.type === 'Property' && parent.key === n && parent.value !== n);
+    if (n.type === 'Identifier' && !key && n.name !== 'undefined') {
+      // A `.then`/`.catch` callback's parameter is a settled value; any other name may hold a promise.
+      const binding = ctx.resolve(n.name as string, n);
+      const owner = binding === undefined ? undefined : ctx.parentOf(binding.scope);
+      const settled =
+        binding?.kind === 'param' &&
+        owner?.type === 'CallExpression' &&
+        /^(then|catch)$/.test(calleeName(owner) ?? '');
+      if (!settled) plain = false;
+    }
+    return plain;
+  });
+  return plain;
+}
+
 /**
- * `new Promise((resolve) => ...)` whose executor takes no `reject`, or never names it: the promise only
- * ever resolves (each outcome handed to `resolve` as a value), so Promise.all over such cannot reject.
+ * `new Promise((resolve) => ...)` whose executor never names `reject`, hands `resolve` only plain values
+ * (`resolve(save(x))` adopts the rejection of what it is given) and makes no other call that may throw
+ * (a throw in the executor rejects): Promise.all over such cannot reject.
+ *
+ * @example
+ * settlesOnly(ctx, node) // new Promise((resolve) => save(x).then(() => resolve(true))) -> false: save(x) may throw
  */
-function settlesOnly(value: Node): boolean {
+export function settlesOnly(ctx: ModuleContext, value: Node): boolean {
   if (value.type !== 'NewExpression' || unwrap(value.callee)?.name !== 'Promise') return false;
   const executor = unwrap((value.arguments as Node[])[0]);
   if (executor === undefined || !isFunction(executor)) return false;
-  const reject = (executor.params as Node[])[1];
-  if (reject === undefined) return true;
-  return (
-    reject.type === 'Identifier' &&
-    !someDescendant(executor.body as Node, (n) => n.type === 'Identifier' && n.name === reject.name)
-  );
+  const [resolve, reject] = executor.params as Node[];
+  if (resolve?.type !== 'Identifier') return false;
+  if (reject !== undefined && reject.type !== 'Identifier') return false;
+  let ok = true;
+  forEachDescendant(executor.body as Node, (n) => {
+    if (n.type === 'Identifier' && n.name === reject?.name) ok = false;
+    const direct = ctx.enclosingFunction(n) === executor;
+    if (n.type === 'NewExpression' && direct) ok = false;
+    if (n.type === 'CallExpression') {
+      const name = calleeName(n) ?? '';
+      if (unwrap(n.callee)?.type === 'Identifier' && name === resolve.name)
+        ok = (n.arguments as Node[]).every((a) => plainValue(ctx, a));
+      else if (direct && !QUIET.test(name)) ok = false;
+    }
+    return ok;
+  });
+  return ok;
 }
 
 /**
  * `Promise.all(name)` where `name` starts as an empty array in the same function and gets one promise
- * pushed per item of a loop before the call.
+ * pushed per item of a loop before the call. Every looped push is a candidate: `excused` (the checks that
+ * clear `records.map(cb)`) picks the first that is not cleared, else the first.
  *
  * @example
  * gatheredFanOut(ctx, all) // const w = []; event.Records.forEach((r) => w.push(save(r))); await Promise.all(w); -> { over: event.Records, cb }
  */
-export function gatheredFanOut(ctx: ModuleContext, all: Node): GatheredFanOut | undefined {
+export function gatheredFanOut(
+  ctx: ModuleContext,
+  all: Node,
+  excused: (cb: Node) => boolean = () => false,
+): GatheredFanOut | undefined {
   const arg = unwrap((all.arguments as Node[])[0]);
   if (arg?.type !== 'Identifier') return undefined;
   const binding = ctx.resolve(arg.name as string, arg);
@@ -59,7 +115,7 @@ export function gatheredFanOut(ctx: ModuleContext, all: Node): GatheredFanOut | 
     return undefined;
   const scope = ctx.enclosingFunction(all);
   if (scope === undefined || ctx.enclosingFunction(binding.declaration) !== scope) return undefined;
-  let found: GatheredFanOut | undefined;
+  const found: GatheredFanOut[] = [];
   someDescendant(scope.body as Node, (n) => {
     if (n.type !== 'CallExpression' || n.start > all.start || calleeName(n) !== 'push') return false;
     const array = unwrap(unwrap(n.callee)?.object);
@@ -68,14 +124,13 @@ export function gatheredFanOut(ctx: ModuleContext, all: Node): GatheredFanOut | 
     const value = unwrap(ctx.valueOf(pushed)) ?? pushed;
     if (array?.type !== 'Identifier' || array.name !== arg.name || value === undefined) return false;
     if (ctx.resolve(arg.name as string, array)?.declaration !== binding.declaration) return false;
-    const over = loopedOver(ctx, n, scope);
-    if (over === undefined) return false;
-    if (settlesOnly(value)) return false;
+    const over = loopedOver(ctx, n, binding.declaration, all);
+    if (over === undefined || settlesOnly(ctx, value)) return false;
     // In parentheses, so the walks below the body (which skip their root) see the pushed call itself.
     const body = { type: 'ParenthesizedExpression', expression: value, start: value.start, end: value.end };
     const cb = { type: 'ArrowFunctionExpression', params: [], body, start: value.start, end: value.end };
-    found = { over, cb: cb as unknown as Node };
-    return true;
+    found.push({ over, cb: cb as unknown as Node });
+    return false;
   });
-  return found;
+  return found.find((f) => !excused(f.cb)) ?? found[0];
 }

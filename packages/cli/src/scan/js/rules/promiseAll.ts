@@ -191,7 +191,7 @@ function fanOut(
   if (name === 'all' && memberPath(call.callee)?.join('.') === 'Promise.all') {
     const arg = ctx.valueOf(call.arguments[0]);
     if (arg?.type !== 'CallExpression' || calleeName(arg) !== 'map') {
-      const gathered = gatheredFanOut(ctx, call);
+      const gathered = gatheredFanOut(ctx, call, (cb) => excused(ctx, cb));
       return gathered === undefined ? undefined : { label: 'Promise.all', ...gathered };
     }
     const over = unwrap(arg.callee)?.object as Node | undefined;
@@ -204,6 +204,17 @@ function fanOut(
   const over = call.arguments[0] as Node | undefined;
   if (!limited || over === undefined) return undefined;
   return { label: source === 'p-map' ? 'pMap' : 'Bluebird.map', over, cb: ctx.valueOf(call.arguments[1]) };
+}
+
+/** The callback keeps the fan-out's failures in hand: guarded, read-only, or answering them as values. */
+function excused(ctx: ModuleContext, cb: Node): boolean {
+  return (
+    guarded(cb) ||
+    onlyReads(ctx, cb) ||
+    delegatesToCatchAll(ctx, cb) ||
+    answersErrorValues(cb) ||
+    answersFailedItems(ctx, cb)
+  );
 }
 
 export function promiseAllRule(ctx: ModuleContext, report: Report): void {
@@ -241,16 +252,7 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
     }
     if (kind === undefined || kind === 'record') continue;
     if (!RECORDS.test(collection) && !fromEventRecords(ctx, fan.over)) continue;
-    if (
-      cb !== undefined &&
-      isFunction(cb) &&
-      (guarded(cb) ||
-        onlyReads(ctx, cb) ||
-        delegatesToCatchAll(ctx, cb) ||
-        answersErrorValues(cb) ||
-        answersFailedItems(ctx, cb))
-    )
-      continue;
+    if (cb !== undefined && isFunction(cb) && excused(ctx, cb)) continue;
     const handler = handlerAround(ctx, call);
     if (handler !== undefined && ONE_RECORD_EVENT.test(ctx.source.slice(handler.fn.start, handler.fn.end)))
       continue;

@@ -5,18 +5,23 @@
 // statement. The first such shape seen was a body that only logs (`async (e) => { console.log(e) }`).
 import { forEachDescendant, isFunction, memberPath, type Node, unwrap } from '../ast.js';
 
-/** `console.log(...)` (any console method) with arguments that start nothing themselves. */
-function onlyLogs(expr: Node | undefined): boolean {
-  const e = unwrap(expr);
-  if (e?.type !== 'CallExpression' || memberPath(e.callee)?.[0] !== 'console') return false;
+/** No call, `new` or `await` among the nodes. */
+function startsNothing(nodes: Node[]): boolean {
   let works = false;
-  for (const arg of e.arguments as Node[])
+  for (const arg of nodes)
     forEachDescendant({ type: 'Wrap', arg } as unknown as Node, (n) => {
       if (n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'AwaitExpression')
         works = true;
       return !works;
     });
   return !works;
+}
+
+/** `console.log(...)` (any console method) with arguments that start nothing themselves. */
+export function onlyLogs(expr: Node | undefined): boolean {
+  const e = unwrap(expr);
+  if (e?.type !== 'CallExpression' || memberPath(e.callee)?.[0] !== 'console') return false;
+  return startsNothing(e.arguments as Node[]);
 }
 
 /**
@@ -36,6 +41,38 @@ export function settledOnReturn(fn: Node): boolean {
     statements.length > 0 &&
     statements.every((s) => s.type === 'ExpressionStatement' && onlyLogs(s.expression as Node))
   );
+}
+
+/**
+ * A forEach callback that cannot reject: async, and every statement of its body logs to the console or
+ * pushes a call's promise onto an array (`(r) => { writes.push(save(r)) }`, gathered for a later wait).
+ *
+ * @example
+ * settledEach(fn) // async (r) => { JSON.parse(r.body) } -> false: the parse may throw
+ */
+export function settledEach(fn: Node): boolean {
+  if (fn.async !== true || fn.generator === true) return false;
+  const body = fn.body as Node;
+  const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
+  const gathers = (e: Node | undefined) => {
+    const call = unwrap(e);
+    const args = (call?.arguments ?? []) as Node[];
+    const callee = unwrap(call?.callee as Node | undefined);
+    return (
+      call?.type === 'CallExpression' &&
+      callee?.type === 'MemberExpression' &&
+      unwrap(callee.object as Node)?.type === 'Identifier' &&
+      memberPath(callee)?.[1] === 'push' &&
+      args.length === 1 &&
+      unwrap(args[0])?.type === 'CallExpression' &&
+      // `writes.push(save(JSON.parse(r)))`: a call in the arguments may throw before the push.
+      startsNothing((unwrap(args[0]) as Node).arguments as Node[])
+    );
+  };
+  return statements.every((s) => {
+    const e = s.type === 'ExpressionStatement' ? (s.expression as Node) : s;
+    return onlyLogs(e) || gathers(e);
+  });
 }
 
 /** A value that cannot be a pending promise: a literal, or an object/array/template built without calls. */
