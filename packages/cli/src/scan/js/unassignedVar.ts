@@ -3,9 +3,9 @@
 // 'GET', url }`), and where the module never assigns that name again, never declares it a second time
 // and never writes one of its properties (`options.method = 'POST'`, `delete options.timeout`,
 // `Object.assign(options, overrides)`), its declaration is its value.
-import { type Node, forEachDescendant, unwrap } from './ast.js';
-import type { Binding } from './moduleIndex.js';
+import { forEachDescendant, type Node, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
+import type { Binding } from './moduleIndex.js';
 
 /**
  * The initializer of the `var` that `node` names, when nothing in the module writes that binding.
