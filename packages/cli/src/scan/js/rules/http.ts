@@ -220,7 +220,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     // A job-shaped handler (it reads no event) is judged only where a template routes it (eventlessRoute.ts).
     const onHandler = ctx.handlerKindAt(call) !== undefined;
     if (onHandler && isRedeliveredConsumer(ctx)) continue;
-    const routed = onHandler && selectsOwnWork(ctx, true, true) ? eventlessRoute(ctx) : {};
+    const routed = onHandler && selectsOwnWork(ctx, true, true) ? eventlessRoute(ctx, call) : {};
     if (routed === undefined) continue;
     if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
     if (recursiveRetryAround(ctx, call)) continue;
