@@ -7,13 +7,12 @@ import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../as
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { BEST_EFFORT } from './catchFacts.js';
 import { isLevelledLog } from './levelledLog.js';
 import type { Report } from './Report.js';
 import { sdkCallWithCallback } from './sdkCallbackAnswers.js';
 import { inTelemetryFunction, TELEMETRY_CALL } from './telemetryFacts.js';
 
-/** A comment deciding the outcome does not matter: "Best effort: the copy expires anyway". */
-const SAYS_BEST_EFFORT = /best[- ]effort|fire[- ]and[- ]forget|harmless|not critical|cosmetic/i;
 /** A call that hands a failure on: `reject(...)`, `callback(err)`, `context.fail(...)`, `next(err)`. */
 const HANDS_ON = /^(reject|fail|callback|cb|done|next)$/;
 
@@ -32,7 +31,7 @@ function saysBestEffort(ctx: ModuleContext, call: Node): boolean {
   const own = line(call.start as number);
   return ctx.comments.some((c) => {
     const end = line(c.end);
-    return end <= own && end >= own - 2 && SAYS_BEST_EFFORT.test(ctx.source.slice(c.start, c.end));
+    return end <= own && end >= own - 2 && BEST_EFFORT.test(ctx.source.slice(c.start, c.end));
   });
 }
 
