@@ -6,7 +6,15 @@
 import { isFunction, type Node, propertyName, someDescendant } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
-const POLLED_FIELDS = new Set(['body', 'messageId', 'receiptHandle', 'md5OfBody', 'kinesis', 'dynamodb']);
+/** Fields only an SQS or stream record carries: a loop reading one is over a polled batch. */
+export const POLLED_FIELDS = new Set([
+  'body',
+  'messageId',
+  'receiptHandle',
+  'md5OfBody',
+  'kinesis',
+  'dynamodb',
+]);
 const PER_RECORD = new Set(['map', 'forEach', 'flatMap']);
 
 /** Does `expr` stand for the batch's records: `<event>.Records`, or the local `records` name destructured from it? */

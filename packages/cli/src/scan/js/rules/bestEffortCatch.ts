@@ -23,7 +23,7 @@ import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 import { livePushOnly } from './livePush.js';
 import { bestEffortTelemetry, inTelemetryFunction } from './telemetryFacts.js';
 import { unsetFallsToBackup } from './unsetBackup.js';
-import { handsNothingBack } from './writeStepCatch.js';
+import { endsInHelper } from './writeStepCatch.js';
 
 /**
  * The try is a statement of an entry handler's own body, also in a `switch` case of it that picks the
@@ -86,16 +86,18 @@ export function bestEffortByDecision(
         !deletedAfterTry(ctx, tryStatement)) ||
       fallbackValueRead(ctx, tryStatement) ||
       gatheredReads(ctx, tryStatement) ||
-      // A helper's try that hands nothing back ends its failure there: no caller's catch judges it.
-      (!handsNothingBack(tryStatement) &&
-        feedsOnlyBestEffort(
-          ctx,
-          tryStatement,
-          (outer) =>
+      // A caller's catch that says why decides for the helper; one that only logs does not when the
+      // helper's try ends its failure there (a write, then the helper's next step).
+      feedsOnlyBestEffort(
+        ctx,
+        tryStatement,
+        (outer) =>
+          saysWhy(ctx, outer) ||
+          (!endsInHelper(ctx, tryStatement) &&
             ((outer.handler?.body as Node | undefined)?.body as Node[] | undefined)?.every((st) =>
               isObservation(st),
-            ) === true,
-        ))
+            ) === true),
+      )
     );
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);

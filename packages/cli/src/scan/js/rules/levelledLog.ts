@@ -4,7 +4,9 @@
 import { memberPath, type Node, unwrap } from '../ast.js';
 import { isLogCall } from './catchFacts.js';
 
-const LOG_OBJECT = /log/i;
+// `log` starting a word (`log`, `my_logger`, `appLogger`, `SCVLoggingUtil`, `LOGGER`), never inside one
+// (`catalog`, `dialog`, `backlog`) nor only starting it (`login`, `logs`).
+const LOG_OBJECT = /(?:(?:^|[^A-Za-z])[Ll]og|Log|LOG)(?:ger|ging|GER|GING)?(?:Utils?|Service|UTILS?)?$/;
 const LOG_METHOD = /^(trace|debug|info|warn|warning|error|log|fatal)$/;
 
 /**

@@ -183,6 +183,25 @@ function arrayUnread(ctx: ModuleContext, declarator: Node, kept: boolean, depth:
 }
 
 /**
+ * Every reference to the helper's name is a direct call of it: no `module.exports = { capture }`, no
+ * `ids.map(capture)`, no alias. A caller reached another way is one this module cannot see read it.
+ */
+function onlyCalledDirectly(ctx: ModuleContext, fn: Node): boolean {
+  const parent = ctx.parentOf(fn);
+  const id =
+    (fn.id as Node | null) ?? (parent?.type === 'VariableDeclarator' ? (parent.id as Node) : undefined);
+  if (id?.type !== 'Identifier') return false;
+  return !someDescendant(ctx.program, (n) => {
+    if (n.type !== 'Identifier' || n.name !== id.name || n === id || n.start === id.start) return false;
+    const up = ctx.parentOf(n);
+    if (up?.type === 'MemberExpression' && up.property === n && !up.computed) return false;
+    if (up?.type === 'Property' && up.key === n && !up.shorthand && !up.computed) return false;
+    if (ctx.functionOf(n) !== fn) return false;
+    return !(up?.type === 'CallExpression' && up.callee === n);
+  });
+}
+
+/**
  * The helper returning the answer at `at` is module-local, and every call of it keeps the answer only to
  * print it (see the module comment). The entry handlers whose own answer carries it on unread, when
  * some do: the finding then holds only where their invoker reads no answer.
@@ -194,7 +213,7 @@ function arrayUnread(ctx: ModuleContext, declarator: Node, kept: boolean, depth:
  */
 export function callersOnlyPrint(ctx: ModuleContext, at: Node): Unread | undefined {
   const fn = ctx.enclosingFunction(at);
-  if (fn === undefined || isExported(ctx, fn)) return undefined;
+  if (fn === undefined || isExported(ctx, fn) || !onlyCalledDirectly(ctx, fn)) return undefined;
   const found: Unread[] = [];
   let calls = 0;
   for (const call of ctx.of('CallExpression')) {

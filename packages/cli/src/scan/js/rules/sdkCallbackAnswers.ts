@@ -43,13 +43,14 @@ export function sdkCallWithCallback(ctx: ModuleContext, call: Node): string | un
 
 /**
  * A name bound (`const`, `let` or callback-era `var`) to `new AWS.Kinesis(...)`, `new AWS.DynamoDB.DocumentClient()`
- * or `new S3()` of aws-sdk v2 (`aws-sdk`, `aws-sdk/clients/*`). v3 clients take `send(command, cb)` too, but
+ * or `new S3()` of aws-sdk v2 (`aws-sdk`, `aws-sdk/clients/*`), or such a `new` expression itself. v3 clients take `send(command, cb)` too, but
  * are not read here.
  */
 function isV2Client(ctx: ModuleContext, receiver: Node): boolean {
   const r = unwrap(receiver);
   const binding = r?.type === 'Identifier' ? ctx.resolve(r.name as string, r) : undefined;
-  const made = unwrap(binding?.init as Node | undefined);
+  // A client made in place (`new AWS.S3().getObject(params, cb)`) is one too.
+  const made = r?.type === 'NewExpression' ? r : unwrap(binding?.init as Node | undefined);
   if (made?.type !== 'NewExpression') return false;
   const source = ctx.importRoot(made.callee as Node)?.source;
   if (source === undefined) return xrayCapturedSdk(ctx, made.callee as Node);

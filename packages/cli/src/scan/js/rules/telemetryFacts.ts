@@ -67,7 +67,7 @@ export function everyAwaitedCall(block: Node, test: (call: Node) => boolean): bo
  * also the CloudWatch Logs calls that make the stream `PutLogEvents` writes to (`CreateLogStream`,
  * `CreateLogGroup`), whose usual failure is the documented ResourceAlreadyExistsException.
  */
-const TELEMETRY_CALL = /^(putMetricData|putLogEvents|createLogStream|createLogGroup)$/;
+export const TELEMETRY_CALL = /^(putMetricData|putLogEvents|createLogStream|createLogGroup)$/;
 /** What a catch's log line or comment says it gave up on: a metric, telemetry, analytics. */
 const CATCH_SAYS_TELEMETRY = /\bmetrics?\b|telemetry|analytics/i;
 const TELEMETRY_COMMAND = /\bnew\s+(PutMetricData|PutLogEvents|CreateLogStream|CreateLogGroup)Command\b/;

@@ -4,7 +4,14 @@
 // catch that only logs end the failure inside the helper, which then goes on to its next step. The
 // caller's catch never sees that failure, so it cannot be where the failure is judged: the try is its own
 // lost step, one per try when a helper runs several in a row.
-import { type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+/** A write by name: `deleteItem`, `putObject`, `new UpdateItemCommand`, `batchWrite`. */
+const WRITE_NAME =
+  /^(put|delete|del|update|insert|upsert|remove|write|create|publish|batchWrite|transactWrite|destroy|purge|save|increment|decrement|append|enqueue|send(Message|Email|Notification)|set[A-Z])/;
+/** A write in SQL text: `'DELETE FROM sessions ...'`. */
+const WRITE_SQL = /\b(DELETE|UPDATE|INSERT|UPSERT|MERGE|REPLACE)\b/;
 
 /** Names declared inside `block` (its `const`/`let`, functions' parameters), which do not leave it. */
 function declaredIn(block: Node): Set<string> {
@@ -26,6 +33,50 @@ function rootName(target: Node | undefined): string | undefined {
   while (at?.type === 'MemberExpression') at = unwrap(at.object);
   if (at?.type === 'ThisExpression') return 'this';
   return at?.type === 'Identifier' ? (at.name as string) : undefined;
+}
+
+/** An awaited call of the try block writes: by its method's or command's name, or its SQL text. */
+function awaitsWrite(ctx: ModuleContext, block: Node): boolean {
+  return someDescendant(
+    block,
+    (n) =>
+      n.type === 'AwaitExpression' &&
+      someDescendant(n, (c) => {
+        if (c.type === 'CallExpression' && WRITE_NAME.test(calleeName(c) ?? '')) return true;
+        if (c.type === 'NewExpression' && WRITE_NAME.test(lowerFirst(calleeName(c) ?? ''))) return true;
+        return (
+          (c.type === 'Literal' || c.type === 'TemplateLiteral') &&
+          WRITE_SQL.test(ctx.source.slice(c.start, c.end))
+        );
+      }),
+    true,
+  );
+}
+
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+/** A statement after the try in its block runs another step (a call, an await). */
+function stepAfter(ctx: ModuleContext, tryStatement: Node): boolean {
+  const block = ctx.parentOf(tryStatement);
+  const siblings = (block?.type === 'BlockStatement' ? block.body : []) as Node[];
+  return siblings
+    .slice(siblings.indexOf(tryStatement) + 1)
+    .some((s) => someDescendant(s, (n) => n.type === 'CallExpression' || n.type === 'AwaitExpression'));
+}
+
+/**
+ * A helper's try whose failure ends inside it: the try hands nothing back and awaits a write, and the
+ * helper goes on to another step after it, so its caller never sees the failure.
+ *
+ * @example
+ * endsInHelper(ctx, tryStatement) // try { await db.query('DELETE FROM sessions ...') } catch (e) { log(e) } await next() -> true
+ */
+export function endsInHelper(ctx: ModuleContext, tryStatement: Node): boolean {
+  return (
+    handsNothingBack(tryStatement) &&
+    awaitsWrite(ctx, tryStatement.block as Node) &&
+    stepAfter(ctx, tryStatement)
+  );
 }
 
 /**
