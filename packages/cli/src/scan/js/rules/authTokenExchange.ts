@@ -61,9 +61,24 @@ function notOk(test: Node | undefined, names: ReadonlyMap<string, Node>): boolea
   return okTest && names.has((unwrap(member.object)?.name as string) ?? '');
 }
 
+/** Calls that carry the answer's body after its status: `reply.status(400).send(...)`, `res.status(400).json(...)`. */
+const BODY_CALL = /^(send|json|end|write)$/;
+
+/**
+ * The text of what `status(...)` answers with: the arguments of the send/json chained to it, and nothing
+ * else of the branch (a comment or a log line beside it says nothing of the answer).
+ */
+function chainedMessage(ctx: ModuleContext, statusCall: Node): string {
+  const member = ctx.parentOf(statusCall);
+  const call = member?.type === 'MemberExpression' ? ctx.parentOf(member) : undefined;
+  if (call?.type !== 'CallExpression' || call.callee !== member || !BODY_CALL.test(calleeName(call) ?? ''))
+    return '';
+  return spelled(ctx, call);
+}
+
 /**
  * A branch telling the client its token is bad: 401/403, or a 400 whose message says the token is invalid
- * (or, set through a status call, that the exchange failed).
+ * (or, set through a status call, whose chained send/json says the exchange failed).
  */
 function answersBadToken(ctx: ModuleContext, branch: Node): boolean {
   if (answersAuthFailure(wrap(branch), ctx) !== undefined) return true;
@@ -74,7 +89,7 @@ function answersBadToken(ctx: ModuleContext, branch: Node): boolean {
       // `reply.status(400).send({ message: 'Failed to exchange the code' })`: a 400 told of the exchange.
       if (n.type === 'CallExpression' && STATUS_CALL.test(calleeName(n) ?? '')) {
         if (CLIENT_STATUS.has(numberValue(unwrap((n.arguments as Node[])[0])) ?? 0)) {
-          const text = ctx.source.slice(branch.start, branch.end);
+          const text = chainedMessage(ctx, n);
           found = BAD_TOKEN.test(text) || EXCHANGE_FAILED.test(text);
         }
         return !found;
