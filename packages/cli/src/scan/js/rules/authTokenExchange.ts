@@ -7,9 +7,8 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { wrap } from './authAnswers.js';
 import { answersAuthFailure } from './authFacts.js';
 import type { Report } from './Report.js';
+import { spelled, TOKEN_URL, tokenRequest } from './tokenEndpoint.js';
 
-/** A token endpoint: Google's securetoken, an OAuth/OIDC `/token`, Cognito's `/oauth2/token`. */
-const TOKEN_URL = /securetoken|oauth2?\/token|\/token\b|\/connect\/token|grant_type/i;
 /** A message telling the client its token or credentials are bad. */
 const BAD_TOKEN =
   /\b(token|credential|grant|refresh)s?\b[^.]{0,30}\b(invalid|expired|revoked|bad|wrong)\b|\b(invalid|expired|revoked|bad|wrong)\b[^.]{0,20}\b(token|credential|grant)s?\b/i;
@@ -19,20 +18,11 @@ const CLIENT_STATUS = new Set([400, 401, 403]);
 /** Response builders taking the status first: `reply.status(400)`, `ctx.code(400)`, `res.sendStatus(400)`. */
 const STATUS_CALL = /^(status|code|sendStatus)$/;
 
-/** The text a call's arguments spell (a URL literal or template, a body naming `grant_type`). */
-function spelled(ctx: ModuleContext, call: Node): string {
-  return (call.arguments as Node[]).map((a) => ctx.source.slice(a.start, a.end)).join(' ');
-}
-
 /** `const response = await fetch(tokenUrl, ...)`: the name the token endpoint's answer is kept in. */
 function exchangeAnswers(ctx: ModuleContext): Map<string, Node> {
   const names = new Map<string, Node>();
   for (const call of ctx.of('CallExpression')) {
-    if (!/^(fetch|post|request)$/.test(calleeName(call) ?? '')) continue;
-    const first = unwrap((call.arguments as Node[])[0]);
-    const url = first?.type === 'Identifier' ? ctx.valueOf(first) : first;
-    const text = `${url === undefined ? '' : ctx.source.slice(url.start, url.end)} ${spelled(ctx, call)}`;
-    if (!TOKEN_URL.test(text)) continue;
+    if (!tokenRequest(ctx, call)) continue;
     const { parent } = ctx.climb(
       call,
       (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
