@@ -8,8 +8,8 @@ import type { ModuleContext } from '../ModuleContext.js';
 /** Calls that set a response's status from their first argument. */
 const STATUS_SETTERS = /^(status|setStatus|sendStatus|writeHead)$/;
 
-/** Response calls an answer object is handed to: `res.send({ status })`, `stream.end(...)`, `res.json(...)`. */
-const RESPONSE_CALLS = /^(send|end|json|write)$/;
+/** Response calls an answer object is handed to: `res.send({ status })`, `res.json(...)`, Lambda's `HttpResponseStream.from(stream, { statusCode })`. */
+const RESPONSE_CALLS = /^(send|end|json|write|from)$/;
 /** Wrappers an object passes through on its way out: parentheses, `as`, `JSON.stringify(...)`. */
 const THROUGH = new Set([
   'ParenthesizedExpression',
