@@ -5,8 +5,9 @@
 // - Clerk's `verifyToken(token, options)` (@clerk/backend src/tokens/verify.ts, re-exported by the framework
 //   SDKs): "Networkless if the `jwtKey` is provided. Otherwise, performs a network call to retrieve the JWKS
 //   from the Backend API" (loadClerkJWKFromRemote with the secret key). Options seen in full without `jwtKey`
-//   are a JWKS fetch; with it, a local check. Options out of sight decide nothing here.
-import { type Node, objectProps } from '../ast.js';
+//   are a JWKS fetch; with it, a local check. A spread is read through when its source is a literal of the
+//   module (`{ ...base, secretKey }`); options, or a spread, out of sight decide nothing here.
+import { type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 const CLERK_PACKAGES = new Set([
@@ -30,7 +31,28 @@ export function packageVerifier(
   imported: string,
 ): 'remote' | 'local' | undefined {
   if (!CLERK_PACKAGES.has(source) || imported !== 'verifyToken') return undefined;
-  const options = objectProps(ctx.valueOf((call.arguments as Node[])[1]));
-  if (options === undefined || options.spread) return undefined;
-  return options.props.has('jwtKey') ? 'local' : 'remote';
+  const options = unwrap(ctx.valueOf((call.arguments as Node[])[1]));
+  const named = namesJwtKey(ctx, options);
+  return named === undefined ? undefined : named ? 'local' : 'remote';
+}
+
+/**
+ * Do options `node` name `jwtKey`, in the literal or in a spread whose source the module shows in full
+ * (`{ ...base, secretKey }` with `const base = {...}`)? undefined when a part is out of sight.
+ */
+function namesJwtKey(ctx: ModuleContext, node: Node | undefined, depth = 0): boolean | undefined {
+  if (node?.type !== 'ObjectExpression' || depth > 3) return undefined;
+  let unseen = false;
+  for (const p of node.properties as Node[]) {
+    if (p.type === 'SpreadElement') {
+      const named = namesJwtKey(ctx, unwrap(ctx.valueOf(p.argument as Node)), depth + 1);
+      if (named === true) return true;
+      if (named === undefined) unseen = true;
+      continue;
+    }
+    const key = propertyName(p.key as Node, p.computed as boolean);
+    if (key === 'jwtKey') return true;
+    if (key === undefined) unseen = true;
+  }
+  return unseen ? undefined : false;
 }

@@ -5,25 +5,15 @@
 // worker that reads the message marks the connection broken). Judged by what the try does (a fetch of a
 // token endpoint, in the try or in a function of the module it awaits) and what the catch says (revoked,
 // reconnect, sign in again), not by the names of either.
-import { calleeName, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { discriminates } from './authFacts.js';
 import type { Report } from './Report.js';
+import { TOKEN_URL, tokenRequest } from './tokenEndpoint.js';
 
-/** A token endpoint: an OAuth/OIDC `/token`, Google's securetoken, or a body naming the grant type. */
-const TOKEN_URL = /securetoken|oauth2?\/token|\/token\b|\/connect\/token|grant_type/i;
 /** A message sending the user to grant access again. */
 const RECONNECT =
   /\b(reconnect|re-?connect your|re-?authori[sz]e|re-?authenticate|sign in again|log ?in again|access (was |has been )?revoked)\b/i;
-
-/** A fetch (or `post`/`request`) of a token endpoint. */
-function tokenRequest(ctx: ModuleContext, call: Node): boolean {
-  if (!/^(fetch|post|request)$/.test(calleeName(call) ?? '')) return false;
-  const first = unwrap((call.arguments as Node[])[0]);
-  const url = first?.type === 'Identifier' ? ctx.valueOf(first) : first;
-  const text = (call.arguments as Node[]).map((a) => ctx.source.slice(a.start, a.end)).join(' ');
-  return TOKEN_URL.test(`${url === undefined ? '' : ctx.source.slice(url.start, url.end)} ${text}`);
-}
 
 /** Does `block` request a token endpoint, itself or through a function of the module it calls? */
 function refreshesToken(ctx: ModuleContext, block: Node, depth = 0): boolean {

@@ -7,9 +7,8 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { wrap } from './authAnswers.js';
 import { answersAuthFailure } from './authFacts.js';
 import type { Report } from './Report.js';
+import { spelled, TOKEN_URL, tokenRequest } from './tokenEndpoint.js';
 
-/** A token endpoint: Google's securetoken, an OAuth/OIDC `/token`, Cognito's `/oauth2/token`. */
-const TOKEN_URL = /securetoken|oauth2?\/token|\/token\b|\/connect\/token|grant_type/i;
 /** A message telling the client its token or credentials are bad. */
 const BAD_TOKEN =
   /\b(token|credential|grant|refresh)s?\b[^.]{0,30}\b(invalid|expired|revoked|bad|wrong)\b|\b(invalid|expired|revoked|bad|wrong)\b[^.]{0,20}\b(token|credential|grant)s?\b/i;
@@ -19,20 +18,11 @@ const CLIENT_STATUS = new Set([400, 401, 403]);
 /** Response builders taking the status first: `reply.status(400)`, `ctx.code(400)`, `res.sendStatus(400)`. */
 const STATUS_CALL = /^(status|code|sendStatus)$/;
 
-/** The text a call's arguments spell (a URL literal or template, a body naming `grant_type`). */
-function spelled(ctx: ModuleContext, call: Node): string {
-  return (call.arguments as Node[]).map((a) => ctx.source.slice(a.start, a.end)).join(' ');
-}
-
 /** `const response = await fetch(tokenUrl, ...)`: the name the token endpoint's answer is kept in. */
 function exchangeAnswers(ctx: ModuleContext): Map<string, Node> {
   const names = new Map<string, Node>();
   for (const call of ctx.of('CallExpression')) {
-    if (!/^(fetch|post|request)$/.test(calleeName(call) ?? '')) continue;
-    const first = unwrap((call.arguments as Node[])[0]);
-    const url = first?.type === 'Identifier' ? ctx.valueOf(first) : first;
-    const text = `${url === undefined ? '' : ctx.source.slice(url.start, url.end)} ${spelled(ctx, call)}`;
-    if (!TOKEN_URL.test(text)) continue;
+    if (!tokenRequest(ctx, call)) continue;
     const { parent } = ctx.climb(
       call,
       (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
@@ -61,9 +51,24 @@ function notOk(test: Node | undefined, names: ReadonlyMap<string, Node>): boolea
   return okTest && names.has((unwrap(member.object)?.name as string) ?? '');
 }
 
+/** Calls that carry the answer's body after its status: `reply.status(400).send(...)`, `res.status(400).json(...)`. */
+const BODY_CALL = /^(send|json|end|write)$/;
+
+/**
+ * The text of what `status(...)` answers with: the arguments of the send/json chained to it, and nothing
+ * else of the branch (a comment or a log line beside it says nothing of the answer).
+ */
+function chainedMessage(ctx: ModuleContext, statusCall: Node): string {
+  const member = ctx.parentOf(statusCall);
+  const call = member?.type === 'MemberExpression' ? ctx.parentOf(member) : undefined;
+  if (call?.type !== 'CallExpression' || call.callee !== member || !BODY_CALL.test(calleeName(call) ?? ''))
+    return '';
+  return spelled(ctx, call);
+}
+
 /**
  * A branch telling the client its token is bad: 401/403, or a 400 whose message says the token is invalid
- * (or, set through a status call, that the exchange failed).
+ * (or, set through a status call, whose chained send/json says the exchange failed).
  */
 function answersBadToken(ctx: ModuleContext, branch: Node): boolean {
   if (answersAuthFailure(wrap(branch), ctx) !== undefined) return true;
@@ -74,7 +79,7 @@ function answersBadToken(ctx: ModuleContext, branch: Node): boolean {
       // `reply.status(400).send({ message: 'Failed to exchange the code' })`: a 400 told of the exchange.
       if (n.type === 'CallExpression' && STATUS_CALL.test(calleeName(n) ?? '')) {
         if (CLIENT_STATUS.has(numberValue(unwrap((n.arguments as Node[])[0])) ?? 0)) {
-          const text = ctx.source.slice(branch.start, branch.end);
+          const text = chainedMessage(ctx, n);
           found = BAD_TOKEN.test(text) || EXCHANGE_FAILED.test(text);
         }
         return !found;

@@ -8,8 +8,8 @@
 //   WebClientOptions.timeout bounds it.
 // - `@hubspot/api-client` `new Client(config)`: IConfiguration (src/configuration/IConfiguration.ts) has
 //   no timeout at all; the generated services send through fetch with no signal. The one way in is an
-//   `httpAgent` (ApiClientConfigurator's agent middleware), whose socket timeout a caller may set: a config
-//   that names one is given the benefit of the doubt.
+//   `httpAgent` (ApiClientConfigurator's agent middleware), whose socket timeout a caller may set: a visible
+//   `new Agent({...})` must set `timeout`; an agent out of sight is given the benefit of the doubt.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
@@ -46,12 +46,30 @@ export function mentionsConstructedClients(source: string): boolean {
   return source.includes('@slack/web-api') || source.includes('@hubspot/api-client');
 }
 
+/**
+ * Does the value of option `name` bound the client? An `httpAgent` bounds it only through its socket
+ * timeout: a `new Agent({...})` seen in full must set `timeout`; an agent out of sight (a parameter, an
+ * import, options with a spread) is given the benefit of the doubt.
+ */
+function bounds(ctx: ModuleContext, name: string, value: Node | undefined): boolean {
+  if (name !== 'httpAgent') return true;
+  const agent = unwrap(ctx.valueOf(value));
+  if (agent?.type !== 'NewExpression') return true;
+  const callee = unwrap(agent.callee as Node);
+  const built = callee?.type === 'MemberExpression' ? memberPath(callee)?.at(-1) : callee?.name;
+  if (built !== 'Agent') return true;
+  const args = agent.arguments as Node[];
+  if (args.length === 0) return false;
+  const props = objectProps(ctx.valueOf(args[0]));
+  return props === undefined || props.spread || props.props.has('timeout');
+}
+
 /** Options seen in full without any of `bounds`; absent options count as none. */
-function untimed(ctx: ModuleContext, options: Node | undefined, bounds: readonly string[]): boolean {
+function untimed(ctx: ModuleContext, options: Node | undefined, names: readonly string[]): boolean {
   if (options === undefined) return true;
   const props = objectProps(ctx.valueOf(options));
   if (props === undefined || props.spread) return false;
-  return !bounds.some((name) => props.props.has(name));
+  return !names.some((name) => props.props.has(name) && bounds(ctx, name, props.props.get(name)));
 }
 
 /**

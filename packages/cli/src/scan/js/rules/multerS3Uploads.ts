@@ -11,15 +11,18 @@ const PICKERS = new Set(['single', 'array', 'fields', 'any', 'none']);
 /**
  * Is `call` a call of a multer middleware of the module whose storage is multer-s3?
  * @example
- * multerS3Upload(ctx, call) // true for `upload(req, res, cb)` after `const upload = multer({ storage }).single('f')`
+ * multerS3Upload(ctx, call) // true for `upload(req, res, cb)` after `const upload = multer({ storage }).single('f')`,
+ * // and for `uploader.single('f')(req, res, cb)` after `const uploader = multer({ storage })`
  */
 export function multerS3Upload(ctx: ModuleContext, call: Node): boolean {
+  // `upload(req, res, cb)` after `const upload = ....single('f')`, or `upload.single('f')(req, res, cb)`.
   const callee = unwrap(call.callee as Node);
-  if (callee?.type !== 'Identifier') return false;
-  const made = unwrap(ctx.valueOf(callee));
+  if (callee?.type !== 'Identifier' && callee?.type !== 'CallExpression') return false;
+  const made = callee.type === 'Identifier' ? unwrap(ctx.valueOf(callee)) : callee;
   if (made?.type !== 'CallExpression' || !PICKERS.has(calleeName(made) ?? '')) return false;
   const picker = unwrap(made.callee as Node);
-  const built = picker?.type === 'MemberExpression' ? unwrap(picker.object as Node) : undefined;
+  // `multer({ storage }).single('f')`, or `upload.single('f')` after `const upload = multer({ storage })`.
+  const built = picker?.type === 'MemberExpression' ? unwrap(ctx.valueOf(picker.object as Node)) : undefined;
   if (built?.type !== 'CallExpression' || ctx.importRoot(built.callee as Node)?.source !== 'multer')
     return false;
   const storage = objectProps(ctx.valueOf((built.arguments as Node[])[0]))?.props.get('storage');
