@@ -6,21 +6,23 @@ describe('baseOf', () => {
   it('is high only for rules right 85 % or more over 15 or more unseen findings', () => {
     expect(baseOf('http-no-timeout')).toBe('high');
     expect(baseOf('sdk-client-no-timeout')).toBe('high');
-    // 60 of 68 after round 36 (59 of 67 once the round-34 held-aside set was added, 39 of 47 before: medium).
+    // 73 of 81 after round 37 (60 of 68 after round 36, 39 of 47 before round 34: medium).
     expect(baseOf('iac-gateway-timeout-exceeds-lambda')).toBe('high');
+    // 16 of 16 once the round-37 set was added: the first time it has the 15 findings `high` needs.
+    expect(baseOf('infra-error-as-auth')).toBe('high');
   });
 
   it('is low for rules wrong more than half the time on unseen code', () => {
     expect(baseOf('batch-no-partial-failure')).toBe('low');
     expect(baseOf('promise-all-no-partial')).toBe('low');
     expect(baseOf('insert-no-upsert')).toBe('low');
-    // 4 of 11 after round 36 (4 of 9 once the round-34 set was added, 4 of 8 before: exactly half, medium).
-    expect(baseOf('random-id-nondeterministic')).toBe('low');
   });
 
   it('is medium for rules right more than half the time on unseen code but under 85 %', () => {
-    // 40 of 52 once the round-36 held-aside set was added (38 of 48 after round 35).
+    // 43 of 56 once the round-37 held-aside set was added (40 of 52 after round 36).
     expect(baseOf('floating-promise')).toBe('medium');
+    // 9 of 16 once the round-37 set was added (4 of 11 after round 36: low).
+    expect(baseOf('random-id-nondeterministic')).toBe('medium');
     // Right exactly half the time or just over once the round-29 set was added (47 of 93, 11 of 22).
     expect(baseOf('iac-missing-dlq')).toBe('medium');
     expect(baseOf('retry-no-jitter')).toBe('medium');
@@ -29,8 +31,6 @@ describe('baseOf', () => {
   });
 
   it('is medium when there are too few unseen findings to tell, however precise', () => {
-    // 14 of 14 real after round 36, but fourteen findings are not evidence enough for `high`.
-    expect(baseOf('infra-error-as-auth')).toBe('medium');
     expect(baseOf('no-retry')).toBe('medium');
     expect(baseOf('in-process-breaker-state')).toBe('medium');
     expect(baseOf('swallowed-error')).toBe('medium');
