@@ -11,7 +11,16 @@ import type { ModuleContext } from '../ModuleContext.js';
  * callersDiscard(ctx, sendCall) // true when `async function put(p) { return client.send(...) }` is only awaited as a statement
  */
 export function callersDiscard(ctx: ModuleContext, at: Node): boolean {
-  const fn = ctx.enclosingFunction(at);
+  return discardedByCallers(ctx, ctx.enclosingFunction(at));
+}
+
+/**
+ * `fn` is module-local and every call of it discards what it returns (awaited or not, as a statement);
+ * false when nothing calls it.
+ * @example
+ * discardedByCallers(ctx, putEvents) // true when every `putEvents(...)` stands alone as `await putEvents(p);`
+ */
+export function discardedByCallers(ctx: ModuleContext, fn: Node | undefined): boolean {
   if (fn === undefined || isExported(ctx, fn)) return false;
   let calls = 0;
   for (const call of ctx.of('CallExpression')) {

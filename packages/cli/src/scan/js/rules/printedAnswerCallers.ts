@@ -7,6 +7,7 @@
 import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import { isExported } from '../isExported.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { discardedByCallers } from './batchOwners.js';
 import { exportNamesOf } from './lambda.js';
 import { isLevelledLog } from './levelledLog.js';
 
@@ -45,19 +46,8 @@ function answerUnread(ctx: ModuleContext, fn: Node | undefined, depth: number): 
     const names = exportNamesOf(ctx, fn);
     return names.length > 0 ? { entries: names } : undefined;
   }
-  if (depth > 1 || isExported(ctx, fn)) return undefined;
-  let calls = 0;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (callee?.type !== 'Identifier' || ctx.functionOf(callee) !== fn) continue;
-    calls++;
-    const { parent } = ctx.climb(
-      call,
-      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
-    );
-    if (parent?.type !== 'ExpressionStatement') return undefined;
-  }
-  return calls > 0 ? NOTHING : undefined;
+  if (depth > 1) return undefined;
+  return discardedByCallers(ctx, fn) ? NOTHING : undefined;
 }
 
 /** A `.then` callback on the kept promise that reads its answer only in log lines (or not at all). */
