@@ -2,12 +2,12 @@
 // conditions another file settles them by. A module's other facts are in ModuleFacts.ts (re-exported here).
 
 import type { SharedRequest } from '../eventCallers.js';
-import type { GatewayResourceRef } from '../iac/terraformGatewayResources.js';
 import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { HandlerLink, ProjectClient } from './ModuleFacts.js';
 import type { ParamSlot } from './passedAsync.js';
 import type { TimeoutFromCaller } from './rules/callerTimeouts.js';
+import type { TerraformConditions } from './terraformConditions.js';
 import type { TypedCall } from './typedReceivers.js';
 
 export type { FieldRoute, PassedProps, PropsFromCaller } from './constructWiring.js';
@@ -34,7 +34,7 @@ export interface ImportRef {
 
 export type Protection = 'retry' | 'breaker' | 'timeout';
 
-export interface Candidate {
+export interface Candidate extends TerraformConditions {
   readonly rule: string;
   readonly line: number;
   readonly column: number;
@@ -152,19 +152,6 @@ export interface Candidate {
     /** The caller reads the answer only for its data (`.Responses`): kept only for a batch read (rules/batchDataReads.ts). */
     readonly dataOnly?: true;
   };
-  /** A Terraform queue finding that a mapping or alarm in another module may settle (iac/terraformModules.ts). */
-  readonly terraformQueue?: {
-    readonly queue: string;
-    readonly settledBy: 'alarm' | 'lambda' | 'receive';
-    /** For a DLQ's alarm: the queues redriving into it, when nothing else sends failures there. */
-    readonly sources?: readonly string[];
-  };
-  /** A Terraform function with no async failure destination: kept only if its module invokes it asynchronously. */
-  readonly terraformAsyncFunction?: string;
-  /** A Terraform function module's timeout above 29 s: kept if a route in another module reaches it (iac/terraformGatewayJoin.ts). */
-  readonly terraformGatewayFunction?: { readonly module: string; readonly seconds: number };
-  /** A Terraform `aws_lambda_function` kept if a route in another file of its folder reaches it (iac/terraformGatewayResources.ts). */
-  readonly terraformGatewayResource?: GatewayResourceRef;
   /** A function handed to an imported construct under `key`: kept when that construct routes the prop to an API. */
   readonly onlyIfImportApiRoute?: {
     readonly ref: ImportRef;
@@ -187,8 +174,6 @@ export interface Candidate {
   readonly unlessFieldBuilt?: { readonly owner: ImportRef; readonly field: string };
   /** A function kept in a field of an exported construct: kept when some module's EventBridge rule targets that field. */
   readonly onlyIfFieldTargeted?: { readonly exports: readonly string[]; readonly field: string };
-  /** A Terraform SQS consumer (`aws_lambda_function.f`, `module.m`): dropped when its folder's IAM reaches only absorbing services. */
-  readonly terraformFloodFunction?: string;
   /**
    * A CloudFormation SQS consumer whose permissions reach only absorbing services and these imported
    * tables: dropped when every one is an on-demand table another template exports (iac/floodTargets.ts).
@@ -271,10 +256,6 @@ export interface Candidate {
   /** A random key in a module with no handler, reached by calling these names: kept when a retried consumer reaches it. */
   readonly onlyIfConsumerCaller?: SharedRequest;
   /**
-   * A request on an HTTP client the caller hands in: kept when a module calling these names creates an
-   * instance with every fact in `need` (handedInClients.ts).
-   */
-  /**
    * A request on a client handed in (an Octokit, a NestJS HttpService): kept when the project builds clients
    * of that library and none is bounded (projectClients.ts).
    */
@@ -285,6 +266,10 @@ export interface Candidate {
   readonly onlyIfCallerOmitsTimeout?: TimeoutFromCaller;
   /** Props opened by a spread of the helper's parameters: kept only if some caller omits `keys` (rules/cdkPassedProps.ts). */
   readonly onlyIfCallersOmit?: PropsFromCaller;
+  /**
+   * A request on an HTTP client the caller hands in: kept when a module calling these names creates an
+   * instance with every fact in `need` (handedInClients.ts).
+   */
   readonly onlyIfCallerClients?: {
     readonly request: SharedRequest;
     readonly need: readonly (keyof ClientFacts)[];

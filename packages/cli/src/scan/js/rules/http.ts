@@ -10,7 +10,7 @@ import { idempotentRequest } from '../idempotentRequest.js';
 import { lambdaExtension } from '../lambdaExtension.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
-import { type Cover, chainedMethods, coverAt } from '../protection.js';
+import { chainedMethods, coverAt } from '../protection.js';
 import { recursiveRetryAround } from '../recursiveRetryAround.js';
 import { isServerModule } from '../serverModule.js';
 import { untimedApiClients } from './apiClients.js';
@@ -30,10 +30,6 @@ import { inHealthCheck, inSyntheticProbe } from './probeCalls.js';
 import type { Report, Rule } from './Report.js';
 
 export { classifyHttpCall };
-
-function importRefs(cover: Cover): ImportRef[] {
-  return cover.via;
-}
 
 /** Receivers that had axios-retry applied in this module: `axiosRetry(api, ...)`. */
 function axiosRetried(ctx: ModuleContext): Set<string> {
@@ -118,7 +114,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     const http = classifyHttpCall(ctx, call);
     if (http === undefined || lambdaExtension(ctx, call)) continue;
     const cover = coverAt(ctx, call);
-    const via = importRefs(cover);
+    const via = cover.via;
     const label =
       http.package !== undefined
         ? `${http.package} ${calleeName(call) ?? ''}()`
