@@ -95,7 +95,7 @@ const RESOLVER_TEXT = new WeakMap<ModuleContext, { maps: boolean; typed: boolean
 function resolverText(ctx: ModuleContext): { maps: boolean; typed: boolean } {
   let facts = RESOLVER_TEXT.get(ctx);
   if (facts === undefined) {
-    facts = { maps: mayHoldResolverMap(ctx.source), typed: ctx.source.includes('Resolver') };
+    facts = { maps: mayHoldResolverMap(ctx.source), typed: ctx.spells('Resolver') };
     RESOLVER_TEXT.set(ctx, facts);
   }
   return facts;

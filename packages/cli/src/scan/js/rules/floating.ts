@@ -162,12 +162,12 @@ function inConstructedClass(ctx: ModuleContext, stmt: Node): boolean {
 }
 
 export function floatingRule(ctx: ModuleContext, report: Report): void {
-  const mayExecute = ctx.source.includes('new Promise');
+  const mayExecute = ctx.spells('new Promise');
   const mayHook = mayHaveHooks(ctx);
   // A module with no handler of its own: its functions are judged when a handler elsewhere reaches them.
   const helper = ctx.handlers.size === 0;
   // Cheap text tests first: only a module that ends a request may answer before it is sent.
-  const endsRequest = !helper && ctx.source.includes('.end(') && /\bhttps?\b/.test(ctx.source);
+  const endsRequest = !helper && ctx.spells('.end(') && /\bhttps?\b/.test(ctx.source);
   // Read only where a request is ended (answersBeforeRequest): elsewhere the whole-text search is skipped.
   const noWait = endsRequest && NO_WAIT.test(ctx.source);
   for (const stmt of ctx.of('ExpressionStatement')) {
@@ -236,8 +236,8 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
         );
     }
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
-  const sdkText = ctx.source.includes('send(') || ctx.source.includes('.promise()');
-  for (const { call, onlyLogged } of sdkText || ctx.source.includes('fetch(') ? droppedPromises(ctx) : []) {
+  const sdkText = ctx.spells('send(') || ctx.spells('.promise()');
+  for (const { call, onlyLogged } of sdkText || ctx.spells('fetch(') ? droppedPromises(ctx) : []) {
     // A body read only logged is wrong wherever it runs (the log shows a pending promise): no path asked.
     // Put into a returned object or a `json(...)` it may be a framework's streamed answer (SvelteKit
     // `load`, Remix `defer`): only a handler's answer is judged, like any other kept promise.
