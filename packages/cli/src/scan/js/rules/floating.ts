@@ -11,6 +11,7 @@ import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { type ParamSlot, paramSlots } from '../passedAsync.js';
 import { returnsPending } from '../pendingReturns.js';
 import { importedCallee } from '../resultUse.js';
+import { testSpelled } from '../SourceWords.js';
 import { isSdkSend } from '../sdkSend.js';
 import { type TypedCall, typedCall } from '../typedReceivers.js';
 import { algoliaRequest } from './algoliaCalls.js';
@@ -261,7 +262,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   // path is asked only of a helper module outside a GraphQL resolver.
   const misread = [
     ...(sdkText ? promiseFieldReads(ctx).map((call) => ({ call, kept: false })) : []),
-    ...(sdkText || PRISMA_QUERY.test(ctx.source)
+    ...(sdkText || testSpelled(PRISMA_QUERY, ctx.source, PRISMA_METHODS)
       ? keptPromiseTests(ctx, (call) => certainPromise(ctx, call)).map((call) => ({ call, kept: true }))
       : []),
   ];
@@ -281,6 +282,5 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
 }
 
 /** Text of a Prisma query (rules/prismaLazy.ts): the kept-promise check runs only where one may be. */
-const PRISMA_QUERY = new RegExp(
-  `\\.\\s*(?:${[...PRISMA_CLIENT_METHODS, ...PRISMA_MODEL_OPERATIONS].map(escapeRegExp).join('|')})\\s*[(<]`,
-);
+const PRISMA_METHODS = [...PRISMA_CLIENT_METHODS, ...PRISMA_MODEL_OPERATIONS];
+const PRISMA_QUERY = new RegExp(`\\.\\s*(?:${PRISMA_METHODS.map(escapeRegExp).join('|')})\\s*[(<]`);
