@@ -6,6 +6,7 @@ import { findExports } from './exportDiscovery.js';
 import { findHandlers } from './handlerDiscovery.js';
 import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
 import { type Binding, type ImportBinding, type IndexedType, ModuleIndex } from './moduleIndex.js';
+import { SourceWords } from './SourceWords.js';
 
 export type { Binding, ImportBinding, IndexedType } from './moduleIndex.js';
 
@@ -101,6 +102,18 @@ export class ModuleContext {
   of(type: IndexedType): readonly Node[] {
     return this.nodes.get(type) ?? [];
   }
+
+  /**
+   * Exactly `this.source.includes(word)`. Rules ask the whole text for a hundred words a module mostly
+   * lacks, each a full search; the text's three-character bit set (SourceWords.ts, built once per module
+   * and usually kept from the gate) rules most of them out without one.
+   */
+  spells(word: string): boolean {
+    this.words ??= SourceWords.of(this.source);
+    return this.words.includes(word);
+  }
+
+  private words: SourceWords | undefined;
 
   /** 1-based line and column of an offset. oxc offsets are UTF-16 indices into the source string. */
   position(offset: number): { line: number; column: number } {

@@ -11,7 +11,7 @@ import { functionConstruct, handlerLinkOfProps } from './rules/cdkHandlers.js';
  * cdkFunctionHandlers(ctx) // ['/repo/src/join/join-team.main'] for new NodejsFunction(this, 'J', { entry: 'src/join/join-team.ts', handler: 'main' })
  */
 export function cdkFunctionHandlers(ctx: ModuleContext): string[] {
-  if (!ctx.source.includes('Function(') || !ctx.source.includes('aws-cdk')) return [];
+  if (!ctx.spells('Function(') || !ctx.spells('aws-cdk')) return [];
   const out: string[] = [];
   for (const node of ctx.of('NewExpression')) {
     const link = handlerLinkOfProps(ctx, functionConstruct(ctx, node)?.props, 'no-work');

@@ -69,7 +69,7 @@ export function namespaceMade(ctx: ModuleContext, value: Node | undefined): Memb
 /** `kms: AWS.KMS` of `import * as AWS from '@aws-sdk/client-kms'`: the class read through a namespace import. */
 function namespaced(ctx: ModuleContext, name: string): MemberClass | undefined {
   for (const [local, imp] of ctx.imports)
-    if (imp.imported === '*' && ctx.source.includes(`${local}.${name}`))
+    if (imp.imported === '*' && ctx.spells(`${local}.${name}`))
       return { kind: 'import', source: imp.source, name };
   return undefined;
 }

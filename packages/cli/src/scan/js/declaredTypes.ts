@@ -162,7 +162,7 @@ const known = new WeakMap<ModuleContext, Record<string, DeclaredType> | undefine
 
 function readDeclaredTypes(ctx: ModuleContext): Record<string, DeclaredType> | undefined {
   // Cheap text test: a module with no type annotation declares no member's type (plain JavaScript).
-  if (!ctx.source.includes(':') || !/\b(type|interface|class)\b/.test(ctx.source)) return undefined;
+  if (!ctx.spells(':') || !/\b(type|interface|class)\b/.test(ctx.source)) return undefined;
   const out: Record<string, DeclaredType> = {};
   for (const stmt of ctx.program.body as Node[]) {
     const exported = stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration';

@@ -50,7 +50,7 @@ function loadedFolder(ctx: ModuleContext, call: Node): string | undefined {
  * folderLoadCalls(ctx) // [{ fn: processorMethod, ref: { from, source: '../providers/*', name: 'processor' } }]
  */
 export function folderLoadCalls(ctx: ModuleContext): { fn: Node; ref: ImportRef }[] {
-  if (!ctx.source.includes('require(`')) return [];
+  if (!ctx.spells('require(`')) return [];
   const folders = new Set<string>();
   for (const call of ctx.of('CallExpression')) {
     const folder = loadedFolder(ctx, call);

@@ -6,6 +6,7 @@
 import { type Node, unwrap } from './ast.js';
 import { importedType } from './declaredTypes.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { testSpelled } from './SourceWords.js';
 
 /**
  * Resolver function types as the GraphQL packages declare them, `(source, args, context, info) => result`
@@ -58,10 +59,13 @@ export function resolverType(ctx: ModuleContext, t: Node | undefined): string | 
 
 /** Words of a module about GraphQL, and of a root type's resolver map. */
 const GRAPHQL_WORDS = /graphql|apollo|Resolvers\b|\bgql\b/i;
+/** A word every match of GRAPHQL_WORDS holds: a case-insensitive alternation is slow over a whole module. */
+const GRAPHQL_SPELLED = ['graphql', 'apollo', 'resolvers', 'gql'];
 const ROOT_KEY = /\b(?:Query|Mutation|Subscription)\s*:/;
 
 /** Words of a module that may hold a root type's resolver map (`Mutation: { ... }` near GraphQL words). */
-const mayHoldResolverMap = (source: string): boolean => GRAPHQL_WORDS.test(source) && ROOT_KEY.test(source);
+const mayHoldResolverMap = (source: string): boolean =>
+  testSpelled(GRAPHQL_WORDS, source, GRAPHQL_SPELLED) && ROOT_KEY.test(source);
 
 /**
  * Words of a module that may hold a resolver, typed (mayDeclareResolvers) or in a root type's map: the rule
@@ -95,7 +99,7 @@ const RESOLVER_TEXT = new WeakMap<ModuleContext, { maps: boolean; typed: boolean
 function resolverText(ctx: ModuleContext): { maps: boolean; typed: boolean } {
   let facts = RESOLVER_TEXT.get(ctx);
   if (facts === undefined) {
-    facts = { maps: mayHoldResolverMap(ctx.source), typed: ctx.source.includes('Resolver') };
+    facts = { maps: mayHoldResolverMap(ctx.source), typed: ctx.spells('Resolver') };
     RESOLVER_TEXT.set(ctx, facts);
   }
   return facts;

@@ -88,7 +88,7 @@ export function unretriedAxios(ctx: ModuleContext): boolean {
 
 /** The facts of the instances the module creates, if it creates any. */
 export function clientFacts(ctx: ModuleContext): ClientFacts | undefined {
-  if (!ctx.source.includes('.create') && !ctx.source.includes('.extend')) return undefined;
+  if (!ctx.spells('.create') && !ctx.spells('.extend')) return undefined;
   let untimed = false;
   let unretried = false;
   for (const call of ctx.of('CallExpression')) {
@@ -129,7 +129,7 @@ export function axiosInstanceField(ctx: ModuleContext, member: Node): boolean {
   const m = unwrap(member);
   if (m?.type !== 'MemberExpression' || unwrap(m.object)?.type !== 'ThisExpression') return false;
   const field = propertyName(m.property, m.computed as boolean);
-  if (field === undefined || !ctx.source.includes('AxiosInstance')) return false;
+  if (field === undefined || !ctx.spells('AxiosInstance')) return false;
   for (let n = ctx.parentOf(m); n !== undefined; n = ctx.parentOf(n)) {
     if (n.type !== 'ClassBody') continue;
     for (const el of n.body as Node[]) {

@@ -254,7 +254,7 @@ export function findHandlers(ctx: ModuleContext): void {
   }
   // A long-running SQS worker (`Consumer.create({ handleMessage })` of sqs-consumer) deletes each message
   // its handler resolves for: that handler is on a must-complete path like a Lambda's.
-  if (ctx.source.includes('sqs-consumer'))
+  if (ctx.spells('sqs-consumer'))
     for (const call of ctx.of('CallExpression')) {
       if (calleeNameOf(call) !== 'create' || ctx.importRoot(call.callee)?.source !== 'sqs-consumer') continue;
       const options = objectProps(ctx.valueOf(call.arguments[0]));

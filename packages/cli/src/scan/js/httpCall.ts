@@ -62,9 +62,9 @@ function importsHttp(ctx: ModuleContext): boolean {
     known = false;
     for (const imp of ctx.imports.values()) if (HTTP_SOURCES.has(imp.source)) known = true;
     // `import type { AxiosInstance } from 'axios'` binds no name, yet a helper may be handed one.
-    if (!known && ctx.source.includes('AxiosInstance')) known = /['"]axios['"]/.test(ctx.source);
+    if (!known && ctx.spells('AxiosInstance')) known = /['"]axios['"]/.test(ctx.source);
     // `require('superagent-promise')(require('superagent'), Promise)` binds no import to a name.
-    if (!known && ctx.source.includes('superagent-promise')) known = true;
+    if (!known && ctx.spells('superagent-promise')) known = true;
     importsHttpCache.set(ctx, known);
   }
   return known;

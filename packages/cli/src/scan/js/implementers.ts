@@ -14,7 +14,7 @@ import type { ModuleContext } from './ModuleContext.js';
  * implementers(ctx) // [{ cls: 'OrderRepository', source: '../interfaces', name: 'IOrderRepository' }]
  */
 export function implementers(ctx: ModuleContext): { cls: string; source: string; name: string }[] {
-  if (!ctx.source.includes('implements')) return [];
+  if (!ctx.spells('implements')) return [];
   const out: { cls: string; source: string; name: string }[] = [];
   for (const [cls, value] of ctx.exports) {
     const node = classOf(ctx, value);

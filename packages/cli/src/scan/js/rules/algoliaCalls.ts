@@ -58,7 +58,7 @@ const ALGOLIA_TEXT = new WeakMap<ModuleContext, boolean>();
 function mentionsAlgolia(ctx: ModuleContext): boolean {
   let found = ALGOLIA_TEXT.get(ctx);
   if (found === undefined) {
-    found = ctx.source.includes('algolia');
+    found = ctx.spells('algolia');
     ALGOLIA_TEXT.set(ctx, found);
   }
   return found;

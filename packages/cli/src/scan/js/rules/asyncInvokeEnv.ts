@@ -72,6 +72,6 @@ function noteEnvFunctions(ctx: ModuleContext): void {
  * // environment: { NOTIFY_FN: notify.functionName }                                       -> ctx.envFunctions [['NOTIFY_FN', '/app/notify.handler']]
  */
 export const asyncInvokeEnvRules: Rule = (ctx) => {
-  if (ctx.source.includes('InvocationType') && ctx.source.includes('process.env')) noteAsyncInvokes(ctx);
-  if (ctx.source.includes('aws-cdk') && /function(?:Name|Arn)/.test(ctx.source)) noteEnvFunctions(ctx);
+  if (ctx.spells('InvocationType') && ctx.spells('process.env')) noteAsyncInvokes(ctx);
+  if (ctx.spells('aws-cdk') && /function(?:Name|Arn)/.test(ctx.source)) noteEnvFunctions(ctx);
 };

@@ -181,6 +181,6 @@ function noteHelperCalls(ctx: ModuleContext): void {
  * // invokeLambda('notify', 'Event', body), invokeLambda imported                                    -> ctx.invokeHelperCalls
  */
 export const asyncInvokeNameRules: Rule = (ctx) => {
-  if (ctx.source.includes('InvocationType')) noteInvokes(ctx);
+  if (ctx.spells('InvocationType')) noteInvokes(ctx);
   noteHelperCalls(ctx);
 };

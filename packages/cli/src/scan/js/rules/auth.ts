@@ -51,7 +51,7 @@ export function authCatch(ctx: ModuleContext, handler: Node): boolean {
     keyCacheCatch(ctx, handler) ||
     gatedCatch(ctx, handler) ||
     nullFlowSites(ctx).has(handler) ||
-    (ctx.source.includes('ntrospect') && introspectionCatch(ctx, handler))
+    (ctx.spells('ntrospect') && introspectionCatch(ctx, handler))
   );
 }
 
@@ -138,7 +138,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   nullFlowRules(ctx, report);
   tokenExchangeRules(ctx, report);
   reconnectRules(ctx, report);
-  if (ctx.source.includes('.catch(') || ctx.source.includes('.then(')) chainCatches(ctx, report);
+  if (ctx.spells('.catch(') || ctx.spells('.then(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
     const tryStatement = ctx.parentOf(handler) as Node;
@@ -180,5 +180,5 @@ const mentionsAuth = lastTextMemo((text) => /auth|token|session|jwt|jwks|api.?ke
 
 /** A catch raising a project error class (`throw new X(`, `next(new X(`) in a module that mentions auth. */
 function mayRaise(ctx: ModuleContext): boolean {
-  return ctx.source.includes('new ') && mentionsAuth(ctx.source);
+  return ctx.spells('new ') && mentionsAuth(ctx.source);
 }

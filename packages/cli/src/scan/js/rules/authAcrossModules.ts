@@ -87,7 +87,7 @@ export function falsyFailure(ctx: ModuleContext, fn: Node, depth = 0): FalsyCatc
     failureCache.set(fn, found);
     return found;
   }
-  if (!ctx.source.includes('catch')) return undefined;
+  if (!ctx.spells('catch')) return undefined;
   const own = ownCatch(ctx, fn);
   if (own !== undefined || depth > 3) return own;
   // Passing a falsy result on leads only to a function of this module with such a catch of its own.
@@ -123,7 +123,7 @@ export function verifierFact(ctx: ModuleContext, fn: Node): VerifierFact | undef
 export function authGates(ctx: ModuleContext): (ImportRef & { method?: string })[] {
   const refs: (ImportRef & { method?: string })[] = [];
   // A parameter typed by a project class comes through a type-only import, which projectImports leaves out.
-  if ((ctx.projectImports.size === 0 && !ctx.source.includes('type')) || !authText(ctx.source)) return refs;
+  if ((ctx.projectImports.size === 0 && !ctx.spells('type')) || !authText(ctx.source)) return refs;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : callee;
@@ -160,7 +160,7 @@ export const authText = lastTextMemo((source) => {
 /** The catches this module's gates reach in this module, with what the gate is called. */
 function localGates(ctx: ModuleContext): Map<Node, { helper: string; remote: string }> {
   const out = new Map<Node, { helper: string; remote: string }>();
-  if (!authText(ctx.source) || !ctx.source.includes('catch')) return out;
+  if (!authText(ctx.source) || !ctx.spells('catch')) return out;
   const failures = new Map<Node, FalsyCatch | undefined>();
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);

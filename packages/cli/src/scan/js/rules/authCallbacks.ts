@@ -76,13 +76,9 @@ function remoteCallbackRules(ctx: ModuleContext, report: Report): void {
 }
 
 export function verifyCallbackRules(ctx: ModuleContext, report: Report): void {
-  if (
-    ctx.source.includes('getSigningKey') ||
-    ctx.source.includes('aws-sdk') ||
-    ctx.source.includes('multer-s3')
-  )
+  if (ctx.spells('getSigningKey') || ctx.spells('aws-sdk') || ctx.spells('multer-s3'))
     remoteCallbackRules(ctx, report);
-  if (!ctx.source.includes('jsonwebtoken')) return;
+  if (!ctx.spells('jsonwebtoken')) return;
   for (const call of ctx.of('CallExpression')) {
     if (calleeName(call) !== 'verify' || ctx.importRoot(call.callee)?.source !== 'jsonwebtoken') continue;
     const args = call.arguments as Node[];

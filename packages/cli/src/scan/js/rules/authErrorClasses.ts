@@ -92,7 +92,7 @@ export function raisedAuthClass(
  * failure answers an outage as 401 although the class itself carries no status.
  */
 export function authErrorMaps(ctx: ModuleContext): ImportRef[] {
-  if (!ctx.source.includes('instanceof')) return [];
+  if (!ctx.spells('instanceof')) return [];
   // The keyword is spelled inside every `instanceof` test: subtrees whose text holds none are not walked
   // (most of a module that tests one class somewhere). The order of the rest is the full walk's.
   const holds = spelledWithin(ctx.source, 'instanceof');

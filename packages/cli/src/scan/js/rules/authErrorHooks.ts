@@ -63,7 +63,7 @@ function frameworkHooks(ctx: ModuleContext): Node[] {
 
 /** NestJS's `@Catch()` with no class named catches every exception; its `catch(exception, host)` method. */
 function catchAllFilters(ctx: ModuleContext): Node[] {
-  if (!ctx.source.includes('@Catch()')) return [];
+  if (!ctx.spells('@Catch()')) return [];
   const out: Node[] = [];
   for (const stmt of ctx.program.body as Node[]) {
     const cls = stmt.type === 'ClassDeclaration' ? stmt : unwrap(stmt.declaration);

@@ -73,7 +73,7 @@ function wrappedRemote(
  * errorTupleRules(ctx, report) // const [e, secret] = await to(secrets.get(name)); if (e) throw Error('Unauthorized') -> at the if
  */
 export function errorTupleRules(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('] = await')) return;
+  if (!ctx.spells('] = await')) return;
   for (const call of ctx.of('CallExpression')) {
     const awaited = ctx.parentOf(call);
     if (awaited?.type !== 'AwaitExpression') continue;

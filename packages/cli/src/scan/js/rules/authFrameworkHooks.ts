@@ -50,7 +50,7 @@ function answersFalsy(ctx: ModuleContext, handler: Node): boolean {
  * "not authenticated" for it. Returns the node to report the answer at, or undefined.
  */
 export function hookFalsyAnswer(ctx: ModuleContext, handler: Node): Node | undefined {
-  const hooks = HOOKS.filter((h) => ctx.source.includes(h.name) && h.framework.test(ctx.source));
+  const hooks = HOOKS.filter((h) => ctx.spells(h.name) && h.framework.test(ctx.source));
   if (hooks.length === 0) return undefined;
   const fn = ctx.enclosingFunction(handler);
   if (fn === undefined || !isFunction(fn)) return undefined;

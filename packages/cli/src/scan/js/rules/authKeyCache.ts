@@ -113,7 +113,7 @@ export function keyCacheRules(ctx: ModuleContext, report: Report): void {
       const tryStatement = ctx.parentOf(handler) as Node;
       loads.push({ at: handler, scope: tryStatement.block as Node, fn: ctx.enclosingFunction(handler) });
     }
-  if (ctx.source.includes('.catch('))
+  if (ctx.spells('.catch('))
     for (const call of ctx.of('CallExpression')) {
       const callee = unwrap(call.callee);
       if (calleeName(call) !== 'catch' || callee?.type !== 'MemberExpression') continue;

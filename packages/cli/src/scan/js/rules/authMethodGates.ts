@@ -102,7 +102,7 @@ export function exportedVerdicts(ctx: ModuleContext): Map<Node, Verdict> {
   if (known !== undefined) return known;
   const byCatch = new Map<Node, Verdict>();
   verdictsByModule.set(ctx, byCatch);
-  if (ctx.exports.size === 0 || !ctx.source.includes('catch')) return byCatch;
+  if (ctx.exports.size === 0 || !ctx.spells('catch')) return byCatch;
   for (const [name, value] of ctx.exports) {
     const fn = unwrap(value);
     if (fn === undefined || !isFunction(fn)) continue;

@@ -249,10 +249,7 @@ export function nullFlowSites(ctx: ModuleContext): ReadonlyMap<Node, NullSource>
   if (sites !== undefined) return sites;
   sites = new Map();
   deniedSites.set(ctx, sites);
-  if (
-    !ctx.source.includes('catch') ||
-    !/\ballowed\b|\bauthori[sz]ed\b|40[13]|Deny|Unauthori/i.test(ctx.source)
-  )
+  if (!ctx.spells('catch') || !/\ballowed\b|\bauthori[sz]ed\b|40[13]|Deny|Unauthori/i.test(ctx.source))
     return sites;
   const fns: Node[] = [];
   forEachDescendant(ctx.program, (n) => {

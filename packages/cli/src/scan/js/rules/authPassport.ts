@@ -120,7 +120,7 @@ function strategyCatches(ctx: ModuleContext, report: Report): void {
 }
 
 export function passportRules(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('passport')) return;
+  if (!ctx.spells('passport')) return;
   customCallbacks(ctx, report);
   strategyCatches(ctx, report);
 }

@@ -7,6 +7,7 @@
 // reconnect, sign in again), not by the names of either.
 import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { testSpelled } from '../SourceWords.js';
 import { discriminates } from './authFacts.js';
 import type { Report } from './Report.js';
 import { TOKEN_URL, tokenRequest } from './tokenEndpoint.js';
@@ -14,6 +15,10 @@ import { TOKEN_URL, tokenRequest } from './tokenEndpoint.js';
 /** A message sending the user to grant access again. */
 const RECONNECT =
   /\b(reconnect|re-?connect your|re-?authori[sz]e|re-?authenticate|sign in again|log ?in again|access (was |has been )?revoked)\b/i;
+
+/** A word every match of RECONNECT (of TOKEN_URL) holds: the module's bit set rules most modules out. */
+const RECONNECT_SPELLED = ['connect', 'authori', 'authenticate', 'again', 'revoked'];
+const TOKEN_SPELLED = ['token', 'grant_type'];
 
 /** Does `block` request a token endpoint, itself or through a function of the module it calls? */
 function refreshesToken(ctx: ModuleContext, block: Node, depth = 0): boolean {
@@ -53,7 +58,11 @@ function reconnectAnswer(body: Node): Node | undefined {
  * reconnectRules(ctx, report) // at `catch { throw new Error('Access revoked. Please reconnect') }`
  */
 export function reconnectRules(ctx: ModuleContext, report: Report): void {
-  if (!RECONNECT.test(ctx.source) || !TOKEN_URL.test(ctx.source)) return;
+  if (
+    !testSpelled(RECONNECT, ctx.source, RECONNECT_SPELLED) ||
+    !testSpelled(TOKEN_URL, ctx.source, TOKEN_SPELLED)
+  )
+    return;
   for (const handler of ctx.of('CatchClause')) {
     if (reconnectAnswer(handler.body as Node) === undefined || discriminates(handler)) continue;
     const tryStatement = ctx.parentOf(handler) as Node;

@@ -44,7 +44,7 @@ function remoteVerifierObject(ctx: ModuleContext, object: Node | undefined): boo
 
 /** `this.jwtService.verifyAsync(token)` in a module using @nestjs/jwt: a local check against its secret. */
 function nestJwt(ctx: ModuleContext, object: Node | undefined): boolean {
-  if (!ctx.source.includes('@nestjs/jwt')) return false;
+  if (!ctx.spells('@nestjs/jwt')) return false;
   return /jwtService$/i.test(memberPath(unwrap(object))?.at(-1) ?? '');
 }
 

@@ -8,7 +8,7 @@ import type { ModuleContext } from '../ModuleContext.js';
  * it turns the handler's settled results (`Promise.allSettled`) into batchItemFailures.
  */
 export function middyPartialBatch(ctx: ModuleContext): boolean {
-  if (!ctx.source.includes('@middy/sqs-partial-batch-failure')) return false;
+  if (!ctx.spells('@middy/sqs-partial-batch-failure')) return false;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'Identifier') continue;
@@ -24,7 +24,7 @@ export function middyPartialBatch(ctx: ModuleContext): boolean {
  * answers batchItemFailures through it.
  */
 export function powertoolsProcessors(ctx: ModuleContext): RegExp | undefined {
-  if (!ctx.source.includes('@aws-lambda-powertools/batch')) return undefined;
+  if (!ctx.spells('@aws-lambda-powertools/batch')) return undefined;
   const names: string[] = [];
   for (const node of ctx.of('NewExpression')) {
     if (ctx.importRoot(node.callee)?.source !== '@aws-lambda-powertools/batch') continue;

@@ -69,7 +69,7 @@ export function batchSends(ctx: ModuleContext): { send: Node; what: string; fiel
     if (call !== undefined) out.push({ send: call, what, field });
     else for (const send of sendsOfVariable(ctx, command)) out.push({ send, what, field });
   }
-  if (!ctx.source.includes('.promise(')) return out;
+  if (!ctx.spells('.promise(')) return out;
   for (const call of ctx.of('CallExpression')) {
     if (call.arguments.length > 0 || unwrap(call.callee)?.type !== 'MemberExpression') continue;
     if (propertyName(unwrap(call.callee)?.property) !== 'promise') continue;

@@ -111,7 +111,7 @@ function awsLambdaTypes(source: string): { names: Set<string>; namespaces: Set<s
  * not read as this.
  */
 function answersRequest(ctx: ModuleContext, fn: Node): boolean {
-  if (!ctx.source.includes('aws-lambda')) return false;
+  if (!ctx.spells('aws-lambda')) return false;
   const parent = ctx.parentOf(fn);
   const declared = parent?.type === 'VariableDeclarator' ? parent.id?.typeAnnotation : undefined;
   const { names, namespaces } = awsLambdaTypes(ctx.source);

@@ -38,7 +38,7 @@ function answersWhatItCaught(clause: Node): boolean {
  * caughtErrorReturnRules(ctx, report) // `catch (e) { log(e); return e; }` in capture(), `await capture(id);`
  */
 export function caughtErrorReturnRules(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('catch')) return;
+  if (!ctx.spells('catch')) return;
   for (const clause of ctx.of('CatchClause')) {
     if (!answersWhatItCaught(clause)) continue;
     const fn = ctx.enclosingFunction(clause);

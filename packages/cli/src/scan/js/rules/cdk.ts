@@ -89,7 +89,7 @@ function inlineDlq(ctx: ModuleContext, node: Node): boolean {
 }
 
 export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!ctx.source.includes('aws-cdk')) return;
+  if (!ctx.spells('aws-cdk')) return;
   const src = ctx.source;
   gatewayTimeouts(ctx, report);
   notePassedProps(ctx);
@@ -122,8 +122,8 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
   }
   // Asked once, not per construct: each is a search of the whole stack's text.
-  const solutionsBatch = src.includes('sqsEventSourceProps');
-  const solutions = src.includes('@aws-solutions-constructs/');
+  const solutionsBatch = ctx.spells('sqsEventSourceProps');
+  const solutions = ctx.spells('@aws-solutions-constructs/');
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
     if (kind === undefined) {

@@ -40,7 +40,7 @@ export function noteMappingBatchOne(ctx: ModuleContext, node: Node, kind: string
 
 /** Notes the handler of every `fn.addEventSourceMapping(id, { batchSize: 1, ... })` in the module. */
 export function noteAddedMappingsBatchOne(ctx: ModuleContext): void {
-  if (!ctx.source.includes('addEventSourceMapping')) return;
+  if (!ctx.spells('addEventSourceMapping')) return;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee as Node);
     if (callee?.type !== 'MemberExpression' || memberPath(callee)?.at(-1) !== 'addEventSourceMapping')

@@ -76,7 +76,7 @@ function judge(
  * // worker.addEventSourceMapping('M', { eventSourceArn: queue.queueArn, maxConcurrency: 5 })   -> not reported
  */
 export function uncappedQueueMappings(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('EventSourceMapping') || !ctx.source.includes('queueArn')) return;
+  if (!ctx.spells('EventSourceMapping') || !ctx.spells('queueArn')) return;
   for (const node of ctx.of('NewExpression')) {
     if (cdkConstruct(ctx, node) !== 'EventSourceMapping') continue;
     const options = (node.arguments as Node[])[2];

@@ -21,7 +21,7 @@ const PUSHED_TARGETS = /^(LambdaSubscription|LambdaDestination|LambdaFunction)$/
  * // fn.addEventSource(new SnsEventSource(topic)) and nothing polled into fn -> fn's handler noted
  */
 export function notePushedHandlers(ctx: ModuleContext): void {
-  if (ctx.source.includes('EventSourceMapping')) return;
+  if (ctx.spells('EventSourceMapping')) return;
   const pushed = new Set<string>();
   const polled = new Set<string>();
   for (const node of ctx.of('NewExpression')) {

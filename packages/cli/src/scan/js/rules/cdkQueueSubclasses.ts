@@ -50,7 +50,7 @@ export function queueSubclassWithoutDlq(ctx: ModuleContext, cls: Node): boolean 
  * written here: a candidate kept only if that class extends `Queue` without one (queueSubclassWithoutDlq).
  */
 export function importedQueueSubclasses(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('Queue')) return;
+  if (!ctx.spells('Queue')) return;
   for (const node of ctx.of('NewExpression')) {
     const callee = unwrap(node.callee);
     if (callee?.type !== 'Identifier' || !/Queue$/.test(callee.name as string)) continue;

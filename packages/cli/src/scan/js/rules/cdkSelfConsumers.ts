@@ -61,7 +61,7 @@ const MESSAGE = (name: string) =>
 /** Places a self-consuming construct is built: judged here for a local class, by the project pass for an imported one. */
 export const cdkSelfConsumerRules: Rule = (ctx: ModuleContext, report: Report) => {
   // A stack module imports CDK itself (its Stack, Duration, a grant's statement): others build no consumer.
-  if (!ctx.source.includes('aws-cdk') || !ctx.source.includes('new ') || HATCH.test(ctx.source)) return;
+  if (!ctx.spells('aws-cdk') || !ctx.spells('new ') || HATCH.test(ctx.source)) return;
   for (const node of ctx.of('NewExpression')) {
     const callee = unwrap(node.callee as Node);
     const last = (node.arguments as Node[]).at(-1);

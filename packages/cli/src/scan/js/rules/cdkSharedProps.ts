@@ -50,7 +50,7 @@ function exportedObjects(ctx: ModuleContext): [string, Node][] {
 
 /** Reports each exported props object's timeout above 29 s, kept where a routed function spreads it. */
 export function sharedPropsTimeouts(ctx: ModuleContext, report: Report): void {
-  if (ctx.exports.size === 0 || !ctx.source.includes('timeout')) return;
+  if (ctx.exports.size === 0 || !ctx.spells('timeout')) return;
   // One candidate per timeout, under every name that reaches it (`default` and its `lambdaProps`).
   const byNode = new Map<Node, { seconds: number; names: string[] }>();
   for (const [name, object] of exportedObjects(ctx)) {

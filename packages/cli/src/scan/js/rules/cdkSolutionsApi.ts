@@ -22,7 +22,7 @@ function fromLibrary(ctx: ModuleContext, node: Node): boolean {
  */
 export function solutionsPatternTimeouts(ctx: ModuleContext, report: Report): void {
   // The pattern's class name is spelled where it is built: most CDK modules build none.
-  if (!ctx.source.includes('ApiGatewayToLambda') && !ctx.source.includes('\\u')) return;
+  if (!ctx.spells('ApiGatewayToLambda') && !ctx.spells('\\u')) return;
   for (const node of ctx.of('NewExpression')) {
     const kind = memberPath(node.callee)?.at(-1) ?? '';
     if (!/ApiGatewayToLambda$/.test(kind) || !fromLibrary(ctx, node)) continue;

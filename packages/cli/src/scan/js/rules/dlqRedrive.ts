@@ -40,11 +40,7 @@ function queueText(ctx: ModuleContext, input: Node | undefined): string | undefi
  * redriveSites(ctx); // [{ node: <new SendMessageCommand(...)>, unbounded: '...' }] for a daily DLQ re-driver
  */
 export function redriveSites(ctx: ModuleContext): RetrySite[] {
-  if (
-    ctx.handlers.size === 0 ||
-    !DEAD_LETTER.test(ctx.source) ||
-    ctx.source.includes('ApproximateReceiveCount')
-  )
+  if (ctx.handlers.size === 0 || !DEAD_LETTER.test(ctx.source) || ctx.spells('ApproximateReceiveCount'))
     return [];
   const ops = [...ctx.of('NewExpression'), ...ctx.of('CallExpression')]
     .map((node) => ({ node, op: sqsOperation(node) }))

@@ -40,7 +40,7 @@ class Gathered {
  * errorAnswerUses(ctx).data?.names // ['createPaymentIntent'] for `const i = await s.createPaymentIntent(p); save(i.id)`
  */
 export function errorAnswerUses(ctx: ModuleContext): ErrorAnswerUses {
-  if (!ctx.source.includes('await')) return {};
+  if (!ctx.spells('await')) return {};
   const data = new Gathered();
   const checked = new Gathered();
   for (const call of ctx.of('CallExpression')) {

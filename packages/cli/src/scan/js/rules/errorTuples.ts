@@ -50,7 +50,7 @@ function errorTests(ctx: ModuleContext, fn: Node, name: string, from: number): N
  * const [error, pdf] = await to(S3.getFile(bucket, key)); if (error) { log.error(error); return false; } // reported
  */
 export function errorTuplesRule(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('await-to-js')) return;
+  if (!ctx.spells('await-to-js')) return;
   for (const declarator of ctx.of('CallExpression')) {
     if (!isToCall(ctx, declarator)) continue;
     const { parent } = ctx.climb(

@@ -66,7 +66,7 @@ export function returnedName(ctx: ModuleContext, fn: Node): string | undefined {
  */
 export function errorValueRules(ctx: ModuleContext, report: Report): void {
   caughtErrorReturnRules(ctx, report);
-  if (!ctx.source.includes('.catch(')) return;
+  if (!ctx.spells('.catch(')) return;
   for (const call of ctx.of('CallExpression')) {
     if (calleeName(call) !== 'catch' || (call.arguments as Node[]).length !== 1) continue;
     const fn = ctx.valueOf(call.arguments[0]);
@@ -153,7 +153,7 @@ export function projectSources(ctx: ModuleContext): string[] {
   const sources = new Set<string>();
   // A bare name may be a workspace package of the project (`slic-tools`): the resolver tells.
   for (const imp of ctx.imports.values()) if (maybeOwnPackage(imp.source)) sources.add(imp.source);
-  if (ctx.source.includes('import type'))
+  if (ctx.spells('import type'))
     for (const [, source] of ctx.source.matchAll(/\bimport\s+type\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/g))
       if (source !== undefined && maybeOwnPackage(source)) sources.add(source);
   const out = [...sources];

@@ -60,7 +60,7 @@ function freshInBody(ctx: ModuleContext, body: Node | undefined, send: Node): No
 
 /** In a redelivered consumer's handler path, or in a module with no handler that such a consumer reaches. */
 export function fifoContentDedupRule(ctx: ModuleContext, report: Report, consumer: boolean): void {
-  if (!ctx.source.includes('MessageGroupId')) return;
+  if (!ctx.spells('MessageGroupId')) return;
   const shared = ctx.handlers.size === 0;
   if (!consumer && !shared) return;
   for (const group of ctx.of('Property')) {

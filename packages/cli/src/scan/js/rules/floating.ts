@@ -11,6 +11,7 @@ import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { type ParamSlot, paramSlots } from '../passedAsync.js';
 import { returnsPending } from '../pendingReturns.js';
 import { importedCallee } from '../resultUse.js';
+import { testSpelled } from '../SourceWords.js';
 import { isSdkSend } from '../sdkSend.js';
 import { type TypedCall, typedCall } from '../typedReceivers.js';
 import { algoliaRequest } from './algoliaCalls.js';
@@ -162,12 +163,12 @@ function inConstructedClass(ctx: ModuleContext, stmt: Node): boolean {
 }
 
 export function floatingRule(ctx: ModuleContext, report: Report): void {
-  const mayExecute = ctx.source.includes('new Promise');
+  const mayExecute = ctx.spells('new Promise');
   const mayHook = mayHaveHooks(ctx);
   // A module with no handler of its own: its functions are judged when a handler elsewhere reaches them.
   const helper = ctx.handlers.size === 0;
   // Cheap text tests first: only a module that ends a request may answer before it is sent.
-  const endsRequest = !helper && ctx.source.includes('.end(') && /\bhttps?\b/.test(ctx.source);
+  const endsRequest = !helper && ctx.spells('.end(') && /\bhttps?\b/.test(ctx.source);
   // Read only where a request is ended (answersBeforeRequest): elsewhere the whole-text search is skipped.
   const noWait = endsRequest && NO_WAIT.test(ctx.source);
   for (const stmt of ctx.of('ExpressionStatement')) {
@@ -236,8 +237,8 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
         );
     }
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
-  const sdkText = ctx.source.includes('send(') || ctx.source.includes('.promise()');
-  for (const { call, onlyLogged } of sdkText || ctx.source.includes('fetch(') ? droppedPromises(ctx) : []) {
+  const sdkText = ctx.spells('send(') || ctx.spells('.promise()');
+  for (const { call, onlyLogged } of sdkText || ctx.spells('fetch(') ? droppedPromises(ctx) : []) {
     // A body read only logged is wrong wherever it runs (the log shows a pending promise): no path asked.
     // Put into a returned object or a `json(...)` it may be a framework's streamed answer (SvelteKit
     // `load`, Remix `defer`): only a handler's answer is judged, like any other kept promise.
@@ -261,7 +262,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   // path is asked only of a helper module outside a GraphQL resolver.
   const misread = [
     ...(sdkText ? promiseFieldReads(ctx).map((call) => ({ call, kept: false })) : []),
-    ...(sdkText || PRISMA_QUERY.test(ctx.source)
+    ...(sdkText || testSpelled(PRISMA_QUERY, ctx.source, PRISMA_METHODS)
       ? keptPromiseTests(ctx, (call) => certainPromise(ctx, call)).map((call) => ({ call, kept: true }))
       : []),
   ];
@@ -281,6 +282,5 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
 }
 
 /** Text of a Prisma query (rules/prismaLazy.ts): the kept-promise check runs only where one may be. */
-const PRISMA_QUERY = new RegExp(
-  `\\.\\s*(?:${[...PRISMA_CLIENT_METHODS, ...PRISMA_MODEL_OPERATIONS].map(escapeRegExp).join('|')})\\s*[(<]`,
-);
+const PRISMA_METHODS = [...PRISMA_CLIENT_METHODS, ...PRISMA_MODEL_OPERATIONS];
+const PRISMA_QUERY = new RegExp(`\\.\\s*(?:${PRISMA_METHODS.map(escapeRegExp).join('|')})\\s*[(<]`);

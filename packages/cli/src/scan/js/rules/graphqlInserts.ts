@@ -29,7 +29,7 @@ function plainInserts(text: string): number[] {
  * graphqlInsertRule(ctx, report, view); // reports insert_orders_one(object: $o) { id } sent by an EventBridge consumer
  */
 export function graphqlInsertRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
-  if (ctx.handlers.size === 0 || !view.consumer || !ctx.source.includes('insert_')) return;
+  if (ctx.handlers.size === 0 || !view.consumer || !ctx.spells('insert_')) return;
   const onPath = (n: Node) => ctx.handlerKindAt(n) !== undefined;
   for (const node of ctx.of('TemplateLiteral')) {
     const raw = ctx.source.slice(node.start, node.end);

@@ -48,7 +48,7 @@ function optionsForm(ctx: ModuleContext, first: Node | undefined): boolean {
  * untimedGraphqlRequests(ctx, report); // reports `client.request(mutation, vars)` on `new GraphQLClient(url, { headers })`
  */
 export function untimedGraphqlRequests(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes(PACKAGE)) return;
+  if (!ctx.spells(PACKAGE)) return;
   for (const call of ctx.of('CallExpression')) {
     const method = calleeName(call);
     if (method === undefined || !CLIENT_SENDS.has(method)) continue;

@@ -66,7 +66,7 @@ function breakerState(ctx: ModuleContext): Node[] {
  */
 export function handRolledBreakers(ctx: ModuleContext, report: Report): void {
   if (!BREAKER_NAME.test(ctx.source) || SHARED_STORE.test(ctx.source)) return;
-  if (ctx.source.includes('cockatiel') || ctx.source.includes('opossum')) return; // rules/lambda.ts
+  if (ctx.spells('cockatiel') || ctx.spells('opossum')) return; // rules/lambda.ts
   const state = breakerState(ctx);
   if (state.length === 0) return;
   const exported = [...ctx.exports.keys()];

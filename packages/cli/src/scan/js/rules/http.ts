@@ -170,7 +170,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         if (Array.isArray(bound)) untimedUnless = bound.map((d) => ({ ref: d.ref, argSeen: d.argSeen }));
       }
     }
-    if (!bounded && http.lib === 'axios' && ctx.source.includes('defaults.timeout')) bounded = true;
+    if (!bounded && http.lib === 'axios' && ctx.spells('defaults.timeout')) bounded = true;
     if (
       !bounded &&
       !optional &&

@@ -102,8 +102,8 @@ function projectMiddleware(ctx: ModuleContext, m: Node): ImportRef | boolean {
  * httpErrorMiddlewareRule(ctx, report) // middy(onOrderEvent).use(httpErrorHandler()), onOrderEvent(event: EventBridgeEvent<...>) -> at `.use(`
  */
 export function httpErrorMiddlewareRule(ctx: ModuleContext, report: Report): void {
-  const stock = ctx.source.includes('@middy/http-error-handler');
-  if (!stock && !(ctx.source.includes('middy') && ctx.source.includes('.use'))) return;
+  const stock = ctx.spells('@middy/http-error-handler');
+  if (!stock && !(ctx.spells('middy') && ctx.spells('.use'))) return;
   for (const call of ctx.of('CallExpression')) {
     if (calleeName(call) !== 'use') continue;
     const arg = unwrap((call.arguments as Node[])[0]);

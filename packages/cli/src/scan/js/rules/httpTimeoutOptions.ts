@@ -99,7 +99,7 @@ export function creationWithoutTimeout(ctx: ModuleContext, call: Node): string |
   const isCreate =
     (imp.source === 'axios' && method === 'create') || (imp.source === 'got' && method === 'extend');
   if (!isCreate) return undefined;
-  if (imp.source === 'axios' && ctx.source.includes('defaults.timeout')) return undefined;
+  if (imp.source === 'axios' && ctx.spells('defaults.timeout')) return undefined;
   if (optionsBound(ctx, call.arguments[0], ['timeout', 'signal'])) return undefined;
   return `${base.name as string}.${method}`;
 }

@@ -82,7 +82,7 @@ function ignoresError(ctx: ModuleContext, callback: Node): boolean {
  * ssm.putParameter({ Name, Value, Overwrite: true }, () => {}); // reported
  */
 export function ignoredSdkCallbackErrorRule(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('aws-sdk')) return;
+  if (!ctx.spells('aws-sdk')) return;
   for (const call of ctx.of('CallExpression')) {
     const method = sdkCallWithCallback(ctx, call);
     const callback = unwrap((call.arguments as Node[]).at(-1));

@@ -46,7 +46,7 @@ function caughtWithin(ctx: ModuleContext, thrown: Node, body: Node): boolean {
  * endedFailures(ctx, fn) // ['']: export async function send(e) { try { await sqs.send(cmd) } catch (err) { log(err) } }
  */
 export function endedFailures(ctx: ModuleContext, value: Node): string[] | undefined {
-  if (!ctx.source.includes('catch')) return undefined;
+  if (!ctx.spells('catch')) return undefined;
   return membersWhere(value, (fn) => endsItsFailures(ctx, fn));
 }
 

@@ -62,7 +62,7 @@ export function introspectionCatch(ctx: ModuleContext, handler: Node): boolean {
 const NOT_OK = /!\s*\(?\s*[\w$.]+\.ok\b|\.ok\s*===?\s*false|\.status(Code)?\s*(!==?|>=?)\s*\d/;
 
 export function introspectionRules(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('ntrospect')) return;
+  if (!ctx.spells('ntrospect')) return;
   for (const handler of ctx.of('CatchClause')) {
     if (!introspectionCatch(ctx, handler)) {
       const tryStatement = ctx.parentOf(handler) as Node;

@@ -82,7 +82,7 @@ function someThrow(ctx: ModuleContext, sent: Node, fn: Node | undefined): boolea
  * const { Payload } = await lambda.send(new InvokeCommand({ FunctionName: 'price', Payload: body })); // reported
  */
 export function invokeResultRule(ctx: ModuleContext, given: Report): void {
-  const has = (word: string) => ctx.source.includes(word);
+  const has = (word: string) => ctx.spells(word);
   if (!has('InvokeCommand') && !(has('.invoke(') && has('FunctionName'))) return;
   // A job that selects its own work each run tries again next run, as for a batch (partialBatch.ts).
   const report: Report = selectsOwnWork(ctx)

@@ -81,7 +81,7 @@ function endsOwnErrors(ctx: ModuleContext, call: Node): boolean {
  * livePushOnly(ctx, tryStatement) // try { const subs = await listConnections(id); await Promise.all(subs.map((s) => postToConnection(s.connectionId, data))) } -> true
  */
 export function livePushOnly(ctx: ModuleContext, tryStatement: Node): boolean {
-  if (!ctx.source.includes('ostToConnection')) return false;
+  if (!ctx.spells('ostToConnection')) return false;
   let pushed = false;
   let other = false;
   forEachDescendant(

@@ -69,7 +69,7 @@ function pipedThroughTimeout(ctx: ModuleContext, call: Node): boolean {
  * untimedNestHttp(ctx, report) // reports `this.http.get(url, { params })` in a service injected with HttpService
  */
 export function untimedNestHttp(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('@nestjs/axios')) return;
+  if (!ctx.spells('@nestjs/axios')) return;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'MemberExpression') continue;

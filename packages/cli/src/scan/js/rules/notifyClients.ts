@@ -34,7 +34,7 @@ function typedNotify(ctx: ModuleContext, param: Node): boolean {
  * untimedNotifySend(ctx, callee) // `client.sendEmail` with `const client = new NotifyClient(key)` -> true
  */
 export function untimedNotifySend(ctx: ModuleContext, callee: Node): boolean {
-  if (!ctx.source.includes(SOURCE) || ctx.source.includes('.setClient(')) return false;
+  if (!ctx.spells(SOURCE) || ctx.spells('.setClient(')) return false;
   const c = unwrap(callee);
   if (c?.type !== 'MemberExpression') return false;
   const method = propertyName(c.property as Node, c.computed as boolean);

@@ -145,7 +145,7 @@ function moduleBuildsUntimed(ctx: ModuleContext): boolean | undefined {
  * octokitBuilds(ctx) // 'untimed' for github/auth.ts building `new (Octokit.plugin(retry))({ auth })`
  */
 export function octokitBuilds(ctx: ModuleContext): 'timed' | 'untimed' | undefined {
-  if (!ctx.source.includes('Octokit') && !ctx.source.includes('App')) return undefined;
+  if (!ctx.spells('Octokit') && !ctx.spells('App')) return undefined;
   const untimed = moduleBuildsUntimed(ctx);
   return untimed === undefined ? undefined : untimed ? 'untimed' : 'timed';
 }

@@ -61,7 +61,7 @@ function stopsReading(ctx: ModuleContext, at: Node, fn: Node): boolean {
  * parseFailureRule(ctx, report) // `if (!success) { console.error(...); return; }` in `async function* pages()`
  */
 export function parseFailureRule(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('safeParse')) return;
+  if (!ctx.spells('safeParse')) return;
   // Two parses in one function may bind the same name (`const { success } = ...` per page): one finding each.
   const judged = new Set<Node>();
   for (const call of ctx.of('CallExpression')) {

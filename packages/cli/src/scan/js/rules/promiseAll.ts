@@ -218,7 +218,7 @@ function excused(ctx: ModuleContext, cb: Node): boolean {
 }
 
 export function promiseAllRule(ctx: ModuleContext, report: Report): void {
-  const pMapped = ctx.source.includes('p-map');
+  const pMapped = ctx.spells('p-map');
   const asyncJob = asyncJobModule(ctx);
   for (const call of ctx.of('CallExpression')) {
     const name = calleeName(call);

@@ -206,18 +206,17 @@ function droppedErrorValues(ctx: ModuleContext, report: Report): void {
  * queueErrorValueRules(ctx, report) // SQS handler with `if (isLeft(key)) return key;` -> swallowed-error at the return
  */
 export function queueErrorValueRules(ctx: ModuleContext, report: Report): void {
-  const src = ctx.source;
   const guards =
-    src.includes('isLeft') ||
-    src.includes('isErr') ||
-    src.includes('isFail') ||
-    src.includes('_tag') ||
-    src.includes('instanceof Error');
+    ctx.spells('isLeft') ||
+    ctx.spells('isErr') ||
+    ctx.spells('isFail') ||
+    ctx.spells('_tag') ||
+    ctx.spells('instanceof Error');
   if (
     ctx.handlers.size + ctx.batchHandlers.size > 0 &&
-    (guards || src.includes('.ok') || src.includes('.success') || src.includes('Either'))
+    (guards || ctx.spells('.ok') || ctx.spells('.success') || ctx.spells('Either'))
   )
     handlersReturningFailures(ctx, report);
-  if (src.includes('right(') || src.includes('ok(') || src.includes('Ok(') || src.includes('success('))
+  if (ctx.spells('right(') || ctx.spells('ok(') || ctx.spells('Ok(') || ctx.spells('success('))
     droppedErrorValues(ctx, report);
 }

@@ -18,7 +18,7 @@ const verdicts = new WeakMap<Node, boolean>();
  * refusesRequests(ctx, tryStatement) // true in `getOrCreateOrganization` after `if (context && Object.keys(context).length > 0) { log(...); return }`
  */
 export function refusesRequests(ctx: ModuleContext, node: Node): boolean {
-  if (!ctx.source.includes('context')) return false;
+  if (!ctx.spells('context')) return false;
   const fn = ctx.enclosingFunction(node);
   if (fn === undefined || fn.body?.type !== 'BlockStatement') return false;
   let verdict = verdicts.get(fn);

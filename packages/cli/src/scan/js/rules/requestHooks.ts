@@ -15,7 +15,7 @@ const SST_API =
  * readsRequestHooks(ctx) // true
  */
 export function readsRequestHooks(ctx: ModuleContext): boolean {
-  if (!ctx.source.includes('sst/node/api')) return false;
+  if (!ctx.spells('sst/node/api')) return false;
   for (const [local, binding] of ctx.imports)
     if (
       binding.source === 'sst/node/api' &&

@@ -71,7 +71,7 @@ function awaitedCalls(fn: Node): { path: string; node: Node }[] {
 
 /** Each wait in a `Promise.all` callback that is followed by the same call it waited after. */
 export function againSites(ctx: ModuleContext): RetrySite[] {
-  if (!ctx.source.includes('Promise.all')) return [];
+  if (!ctx.spells('Promise.all')) return [];
   const sites: RetrySite[] = [];
   for (const wait of ctx.of('CallExpression')) {
     const name = calleeName(wait);

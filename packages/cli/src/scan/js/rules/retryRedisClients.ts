@@ -21,7 +21,7 @@ function unlimited(n: Node | undefined): boolean {
  * redisRetryRules(ctx, report) // retry-unbounded at `maxRetriesPerRequest: null` of `new Redis(url, { ... })`
  */
 export function redisRetryRules(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('maxRetriesPerRequest') || !ctx.source.includes('ioredis')) return;
+  if (!ctx.spells('maxRetriesPerRequest') || !ctx.spells('ioredis')) return;
   if (/['"]bullmq['"]/.test(ctx.source)) return;
   for (const node of ctx.of('NewExpression')) {
     if (ctx.importRoot(unwrap(node.callee))?.source !== 'ioredis') continue;

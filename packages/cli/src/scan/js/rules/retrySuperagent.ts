@@ -28,7 +28,7 @@ function fromSuperagent(ctx: ModuleContext, callee: Node): boolean {
  * superagentRetries(ctx, report); // reports `superagent.get(url).timeout(t).retry(5)` at `retry`
  */
 export function superagentRetries(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('superagent') || !ctx.source.includes('.retry(')) return;
+  if (!ctx.spells('superagent') || !ctx.spells('.retry(')) return;
   const helper = ctx.handlers.size === 0;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);

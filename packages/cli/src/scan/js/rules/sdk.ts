@@ -223,12 +223,12 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (offServicePath(ctx)) return; // a load generator or a command-line program: its runner watches it
   // The plain-text checks first: a regular expression with a bounded gap is slow on every large file.
   const v2GlobalTimeout =
-    ctx.source.includes('httpOptions') && /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
-  const mayProtect = ctx.source.includes('.protect(');
-  const maySignal = ctx.source.includes('abortSignal');
-  const mayThirdParty = ctx.source.includes('@slack/web-api');
+    ctx.spells('httpOptions') && /config\.update\(\s*\{[\s\S]{0,200}httpOptions/.test(ctx.source);
+  const mayProtect = ctx.spells('.protect(');
+  const maySignal = ctx.spells('abortSignal');
+  const mayThirdParty = ctx.spells('@slack/web-api');
   const mayExtendedSqs = mentionsExtendedSqs(ctx.source);
-  const mayPresign = ctx.source.includes('getSignedUrl') || ctx.source.includes('Presigned');
+  const mayPresign = ctx.spells('getSignedUrl') || ctx.spells('Presigned');
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
     if (mayProtect && isProtected(ctx, node)) continue;
@@ -285,7 +285,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       `aws-sdk v2 ${v2} has no httpOptions.timeout (the default waits up to 2 minutes)`,
     );
   }
-  if (ctx.source.includes('@middy/') && MIDDY_CLIENT_IMPORT.test(ctx.source))
+  if (ctx.spells('@middy/') && MIDDY_CLIENT_IMPORT.test(ctx.source))
     for (const call of ctx.of('CallExpression'))
       middyClient(ctx, report, call, (h) => handlerProblem(ctx, h), versionCondition);
 };

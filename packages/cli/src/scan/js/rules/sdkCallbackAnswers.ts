@@ -120,7 +120,7 @@ function answerAfter(ctx: ModuleContext, stmt: Node, handler: Node): Node | unde
  * sdkCallbacksAnsweredEarly(ctx) // [{ call: kinesis.putRecord(params, callback), why: '...' }]
  */
 export function sdkCallbacksAnsweredEarly(ctx: ModuleContext): { call: Node; why: string }[] {
-  if (!ctx.source.includes('aws-sdk') && !ctx.source.includes('.end(')) return [];
+  if (!ctx.spells('aws-sdk') && !ctx.spells('.end(')) return [];
   const out: { call: Node; why: string }[] = [];
   for (const stmt of ctx.of('ExpressionStatement')) {
     const call = unwrap(stmt.expression);

@@ -35,7 +35,7 @@ function onlyLogs(fn: Node): boolean {
  * loggedSdkCallbacks(ctx) // cloudwatch.putMetricData(params, function (err) { if (err) console.log(err) }) -> [call]
  */
 export function loggedSdkCallbacks(ctx: ModuleContext): { call: Node; method: string }[] {
-  if (!ctx.source.includes('aws-sdk')) return [];
+  if (!ctx.spells('aws-sdk')) return [];
   const out: { call: Node; method: string }[] = [];
   for (const stmt of ctx.of('ExpressionStatement')) {
     const call = unwrap(stmt.expression);

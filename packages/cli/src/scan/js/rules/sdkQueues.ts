@@ -27,10 +27,10 @@ function calleeName(node: Node): string | undefined {
 /** Reports each run-time queue creation with no redrive policy in a module that wires the queue to a consumer. */
 export const sdkQueueRules: Rule = (ctx, report) => {
   const src = ctx.source;
-  if (!src.includes('QueueName') || !CONSUMES.test(src)) return;
+  if (!ctx.spells('QueueName') || !CONSUMES.test(src)) return;
   // A RedrivePolicy written as a key anywhere in the module (a comment's mention is no setting).
   if (
-    src.includes('RedrivePolicy') &&
+    ctx.spells('RedrivePolicy') &&
     ctx.of('Property').some((p) => propertyName(p.key as Node, p.computed as boolean) === 'RedrivePolicy')
   )
     return;

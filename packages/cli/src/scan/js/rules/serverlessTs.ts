@@ -219,8 +219,8 @@ function anchored(extra: IacExtra | undefined, dir: string): IacExtra | undefine
 export const serverlessTsRules: Rule = (ctx, report) => {
   // A configuration whose functions are all imported has no `events` of its own, yet its `resources` do,
   // and its `provider.timeout` is theirs.
-  const ownEvents = ctx.source.includes('events') && ctx.source.includes('handler');
-  if (!ownEvents && !ctx.source.includes('Resources') && !ctx.source.includes('timeout')) return;
+  const ownEvents = ctx.spells('events') && ctx.spells('handler');
+  if (!ownEvents && !ctx.spells('Resources') && !ctx.spells('timeout')) return;
   const roots = ctx
     .of('Property')
     .filter((p) => propertyName(p.key as Node) === 'functions')

@@ -82,7 +82,7 @@ function checkDefinitions(ctx: ModuleContext, report: Parameters<Rule>[1]): void
  * // notify/index.ts: export default { handler: `${handlerPath(__dirname)}/handler.main`, timeout: 30 } -> candidate
  */
 export const serverlessTsInvokedRules: Rule = (ctx, report) => {
-  if (!ctx.source.includes('handler') && !ctx.source.includes('functions')) return;
+  if (!ctx.spells('handler') && !ctx.spells('functions')) return;
   let config = false;
   for (const p of ctx.of('Property')) {
     if (propertyName(p.key as Node) !== 'functions') continue;

@@ -128,7 +128,7 @@ function textAfter(ctx: ModuleContext, node: Node, fn: Node): string {
  * await Promise.allSettled(cases.map(async (c) => updateCase(await getWorkflow(c)))); // reported
  */
 export function settledDropsRule(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('allSettled')) return;
+  if (!ctx.spells('allSettled')) return;
   for (const call of ctx.of('CallExpression')) {
     if (!isAllSettled(call)) continue;
     const work = (call.arguments as Node[])[0];

@@ -43,7 +43,7 @@ function untimedGrant(ctx: ModuleContext, built: Node): boolean {
  * simpleOauth2Tokens(ctx, report); // reports `await new AuthorizationCode(config).getToken({ code })` with no http.timeout
  */
 export function simpleOauth2Tokens(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('simple-oauth2') || !ctx.source.includes('getToken')) return;
+  if (!ctx.spells('simple-oauth2') || !ctx.spells('getToken')) return;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'MemberExpression' || calleeName(call) !== 'getToken') continue;

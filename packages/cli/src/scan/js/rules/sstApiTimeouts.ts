@@ -73,7 +73,7 @@ export function routesInherit(ctx: ModuleContext, propsNode: Node | undefined): 
 
 /** Reports SST v2 API route functions whose timeout outlasts the API's integration limit. */
 export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!ctx.source.includes('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  if (!ctx.spells('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
   for (const node of ctx.of('NewExpression')) {
     const imp = ctx.importRoot(node.callee);
     const limit = imp?.source === 'sst/constructs' ? LIMITS.get(imp.imported ?? '') : undefined;

@@ -35,9 +35,8 @@ function v2Consumer(ctx: ModuleContext, consumer: Node | undefined): string | un
 }
 
 export const sstBatchOneRules: Rule = (ctx) => {
-  const src = ctx.source;
-  const v3 = src.includes('subscribe') && src.includes('size');
-  if (!v3 && !(src.includes('eventSource') && src.includes('batchSize'))) return;
+  const v3 = ctx.spells('subscribe') && ctx.spells('size');
+  if (!v3 && !(ctx.spells('eventSource') && ctx.spells('batchSize'))) return;
   const found: (string | undefined)[] = [];
   for (const call of ctx.of('CallExpression')) {
     const method = memberPath(unwrap(call.callee as Node))?.at(-1);

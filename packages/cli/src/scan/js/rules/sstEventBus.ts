@@ -69,7 +69,7 @@ function ruleTargets(ctx: ModuleContext, rules: Node | undefined): Node[] {
 
 export const sstEventBusRules: Rule = (ctx: ModuleContext, report: Report) => {
   // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
-  if (!ctx.source.includes('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  if (!ctx.spells('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
   for (const node of ctx.of('NewExpression')) {
     const imp = ctx.importRoot(node.callee);
     if (imp?.source !== 'sst/constructs' || imp.imported !== 'EventBus') continue;

@@ -62,7 +62,7 @@ export function inheritingApiLimit(ctx: ModuleContext, fn: Node): number | undef
  * sstStackApiLimit(ctx, stackFn) // 30 for `export function ApiStack({ stack }) { new Api(stack, 'api', { routes }) }`
  */
 export function sstStackApiLimit(ctx: ModuleContext, fn: Node): number | undefined {
-  if (!ctx.source.includes('sst/constructs')) return undefined;
+  if (!ctx.spells('sst/constructs')) return undefined;
   if (defaultCalls(ctx, fn).some((c) => setsTimeout(ctx, c))) return undefined;
   return inheritingApiLimit(ctx, fn);
 }
@@ -95,7 +95,7 @@ function addedStacks(ctx: ModuleContext, call: Node): { refs: ImportRef[]; local
  * sstFunctionDefaultRules(ctx, report) // at `60` in `app.setDefaultFunctionProps({ timeout: 60 }); app.stack(ApiStack)`
  */
 export const sstFunctionDefaultRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!ctx.source.includes('setDefaultFunctionProps')) return;
+  if (!ctx.spells('setDefaultFunctionProps')) return;
   for (const call of defaultCalls(ctx)) {
     const timeout = propsOf(ctx, (call.arguments as Node[])[0])?.props.get('timeout');
     const seconds = sstSeconds(ctx, timeout);

@@ -24,7 +24,7 @@ function at(ctx: ModuleContext, node: Node | undefined, path: readonly string[])
  */
 export function* sstQueueBuilds(ctx: ModuleContext): Generator<{ node: Node; args: Node[] }> {
   // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
-  if (!ctx.source.includes('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  if (!ctx.spells('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
   for (const node of ctx.of('NewExpression')) {
     const imp = ctx.importRoot(node.callee);
     if (imp?.source === 'sst/constructs' && imp.imported === 'Queue')
@@ -39,7 +39,7 @@ export function* sstQueueBuilds(ctx: ModuleContext): Generator<{ node: Node; arg
 function addedConsumers(ctx: ModuleContext): { built: ReadonlySet<Node>; fields: ReadonlySet<string> } {
   const built = new Set<Node>();
   const fields = new Set<string>();
-  if (!ctx.source.includes('addConsumer')) return { built, fields };
+  if (!ctx.spells('addConsumer')) return { built, fields };
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee as Node);
     const path = memberPath(callee);

@@ -43,7 +43,7 @@ function checkConsumers(ctx: ModuleContext, consumers: Node | undefined, kind: s
 
 export const sstStreamConsumerRules: Rule = (ctx: ModuleContext, report: Report) => {
   // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
-  if (!ctx.source.includes('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  if (!ctx.spells('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
   for (const node of ctx.of('NewExpression')) {
     const imp = ctx.importRoot(node.callee);
     if (imp?.source !== 'sst/constructs' || !STREAM_CONSTRUCTS.has(imp.imported)) continue;

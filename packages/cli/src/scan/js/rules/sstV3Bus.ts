@@ -62,7 +62,7 @@ function subscriberKind(ctx: ModuleContext, call: Node): 'idle' | 'covered' | 'u
  * sstV3BusRules(ctx, report) // for `const bus = new sst.aws.Bus('Bus'); bus.subscribe({ handler, link: [db] })`
  */
 export const sstV3BusRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!ctx.source.includes('sst.aws.Bus')) return;
+  if (!ctx.spells('sst.aws.Bus')) return;
   for (const node of ctx.of('NewExpression')) {
     if (!isV3Bus(ctx, node)) continue;
     const id = stringValue(ctx.valueOf((node.arguments as Node[])[0])) ?? '';

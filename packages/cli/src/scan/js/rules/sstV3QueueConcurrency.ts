@@ -21,7 +21,7 @@ const CAPS = [
 
 /** Is there an app-wide `$transform(sst.aws.Function, fn)` here whose callback sets a function's concurrency? */
 function transformCaps(ctx: ModuleContext): boolean {
-  if (!ctx.source.includes('$transform')) return false;
+  if (!ctx.spells('$transform')) return false;
   return ctx.of('CallExpression').some((call) => {
     const [target, change] = call.arguments as Node[];
     if (unwrap(call.callee)?.name !== '$transform' || change === undefined) return false;
@@ -89,7 +89,7 @@ function capped(ctx: ModuleContext, parts: readonly (Node | undefined)[]): boole
  * sstV3QueueConcurrencyRules(ctx, report) // at `jobs.subscribe('src/jobs.handler')` for `const jobs = new sst.aws.Queue('Jobs')`
  */
 export const sstV3QueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!ctx.source.includes('subscribe')) return;
+  if (!ctx.spells('subscribe')) return;
   for (const call of ctx.of('CallExpression')) {
     const path = memberPath(call.callee);
     if (path?.length !== 2 || path[1] !== 'subscribe') continue;

@@ -21,7 +21,7 @@ import { uncheckedResponse } from './uncheckedFetch.js';
  * swallowedCallRules(ctx, report) // at `fetch(url)` in `const res = await fetch(url); return res.json()`
  */
 export function swallowedCallRules(ctx: ModuleContext, report: Report): void {
-  const rxjs = ctx.source.includes('retryWhen');
+  const rxjs = ctx.spells('retryWhen');
   for (const call of ctx.of('CallExpression')) {
     if (droppedCatchAnswer(ctx, call, report) || promiseCatch(ctx, call, report)) continue;
     if (rxjs && rxjsRetryWhen(ctx, call, report)) continue;

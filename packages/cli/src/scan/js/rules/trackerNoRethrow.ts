@@ -61,7 +61,7 @@ function unguardedWork(ctx: ModuleContext, fn: Node): boolean {
  * //   { rethrowAfterCapture: false })   // SQS-wired: reported at the option
  */
 export function trackerNoRethrowRule(ctx: ModuleContext, report: Report): void {
-  if (!ctx.source.includes('rethrowAfterCapture')) return;
+  if (!ctx.spells('rethrowAfterCapture')) return;
   for (const call of ctx.of('CallExpression')) {
     const [inner, options] = call.arguments as Node[];
     const option = noRethrowOption(options);

@@ -52,7 +52,7 @@ function deadLetterTargets(ctx: ModuleContext): Set<string> {
  * tsResourceQueueRules(ctx, report) // at `receiverQueue` of `{ receiverQueue: { Type: 'AWS::SQS::Queue', Properties: { QueueName } } }`
  */
 export const tsResourceQueueRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!ctx.source.includes(QUEUE_TYPE)) return;
+  if (!ctx.spells(QUEUE_TYPE)) return;
   const targets = deadLetterTargets(ctx);
   for (const p of ctx.of('Property')) {
     const value = unwrap(p.value as Node);

@@ -44,7 +44,7 @@ function isTrigger(node: Node | undefined): boolean {
  * returned value is recorded as a successful run.
  */
 export function workflowFunctions(ctx: ModuleContext): Node[] {
-  if (!ctx.source.includes('createFunction')) return [];
+  if (!ctx.spells('createFunction')) return [];
   return ctx.of('CallExpression').flatMap((call) => {
     const args = call.arguments as Node[];
     const handler = unwrap(args[2]);
