@@ -55,6 +55,7 @@ function definedAt(src: InvokeSources, ref: ImportRef, depth = 0): string | unde
 export class InvokedFunctions {
   private invokedSet: Set<string> | undefined;
   private invokedNames: string[] | undefined;
+  private envInvoked: Set<string> | undefined;
   private readonly src: InvokeSources;
 
   constructor(src: InvokeSources) {
@@ -72,6 +73,13 @@ export class InvokedFunctions {
     this.invokedNames ??= this.names([...this.src.modules()]);
     const invoked = this.invokedNames;
     return deployed.some((d) => invoked.some((i) => namesMeet(d, i)));
+  }
+
+  /** Whether some code invokes, with `'Event'`, the function one of these environment variables names. */
+  isEnvInvoked(variables: readonly string[]): boolean {
+    this.envInvoked ??= new Set([...this.src.modules()].flatMap((m) => m.asyncInvokedEnv ?? []));
+    const invoked = this.envInvoked;
+    return variables.some((v) => invoked.has(v));
   }
 
   /** Every name pattern the project's code invokes with `'Event'`, directly or through a helper. */

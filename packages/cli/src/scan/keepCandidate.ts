@@ -111,6 +111,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfNameInvoked !== undefined && !project.invokedFunctions.isNameInvoked(c.onlyIfNameInvoked))
     return false;
+  if (c.onlyIfEnvInvoked !== undefined && !project.invokedFunctions.isEnvInvoked(c.onlyIfEnvInvoked))
+    return false;
   if (
     c.onlyIfImportServerlessApi !== undefined &&
     !behindApi(project, c.onlyIfImportServerlessApi, 'events', 'serverlessApi')

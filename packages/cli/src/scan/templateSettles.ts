@@ -16,6 +16,8 @@ import type { Project } from './project.js';
 export function templateSettles(project: Project, c: Candidate): boolean {
   if (c.onlyIfNameInvoked !== undefined && !project.invokedFunctions.isNameInvoked(c.onlyIfNameInvoked))
     return true;
+  if (c.onlyIfEnvInvoked !== undefined && !project.invokedFunctions.isEnvInvoked(c.onlyIfEnvInvoked))
+    return true;
   const link = c.handlerLink;
   return link !== undefined && linkSettled(link, project.linkedHandler(link));
 }

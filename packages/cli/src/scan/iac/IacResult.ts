@@ -59,6 +59,7 @@ export type IacExtra = Pick<
   | 'onDemandImports'
   | 'onlyIfMessageGroupsVary'
   | 'onlyIfNameInvoked'
+  | 'onlyIfEnvInvoked'
 >;
 
 /**

@@ -5,7 +5,9 @@
 // event twice and then drops it unless the function has a dead-letter queue or an on-failure destination;
 // an SNS subscription with its own `RedrivePolicy` counts, as a SAM SNS event's does. An invoke
 // permission alone is no invocation: templates keep permissions for topics nothing subscribes any more.
-// Terraform's counterpart is terraformAsyncInvokers.ts.
+// Terraform's counterpart is terraformAsyncInvokers.ts. A function handed another's name or ARN in an
+// environment variable (`NOTIFY_FN: !GetAtt Notify.Arn`) invokes it asynchronously only when its code does
+// (`FunctionName: process.env.NOTIFY_FN, InvocationType: 'Event'`): that finding waits on the project pass.
 import { type IacReport, type Json, obj } from './IacResult.js';
 import type { TemplateResource } from './queueUse.js';
 import { redrivePolicyOf } from './redrivePolicy.js';
@@ -58,6 +60,24 @@ export function checkAsyncInvokers(
     if (r.type === 'AWS::IoT::TopicRule')
       for (const a of [obj(r.props.TopicRulePayload)?.Actions ?? []].flat())
         note(fnOf(obj(obj(a)?.Lambda)?.FunctionArn), r, 'an IoT rule');
+  }
+  // Handed by name in another function's environment: kept where code invokes by the variable with 'Event'.
+  const byEnv = new Map<string, string[]>();
+  for (const r of resources)
+    for (const [name, value] of Object.entries(obj(obj(r.props.Environment)?.Variables) ?? {})) {
+      const fn = fnOf(value);
+      if (fn !== undefined && fn.id !== r.id && !invoked.has(fn.id))
+        byEnv.set(fn.id, [...(byEnv.get(fn.id) ?? []), name]);
+    }
+  for (const [id, variables] of byEnv) {
+    const fn = byId.get(id) as TemplateResource;
+    if (settled(fn)) continue;
+    report(
+      'iac-missing-dlq',
+      at(fn),
+      `${id} is invoked asynchronously (by the code reading ${variables.join(', ')} with InvocationType 'Event') with no DeadLetterConfig or OnFailure destination: events that still fail after Lambda's retries are dropped`,
+      { onlyIfEnvInvoked: variables },
+    );
   }
   for (const [id, { what }] of invoked) {
     const fn = byId.get(id) as TemplateResource;

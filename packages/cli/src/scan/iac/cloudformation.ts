@@ -258,7 +258,8 @@ export function checkCloudFormation(
     resources,
     byId,
     at,
-    (rule, path, message, extra) => report(rule, path, message, extra ?? codeOf(byId.get(`${path.at(-1)}`))),
+    (rule, path, message, extra) =>
+      report(rule, path, message, { ...codeOf(byId.get(`${path.at(-1)}`)), ...extra }),
     (fn) =>
       asyncFailureTarget(fn) !== undefined ||
       invokeConfigured.has(fn.id) ||

@@ -20,6 +20,7 @@ import {
   numberIn,
   permittedModule,
 } from './terraformLambdaModules.js';
+import { methodModuleRoutes } from './terraformMethodModules.js';
 import { type TerraformFacts, terraformFacts } from './terraformModules.js';
 import { checkQueueModules } from './terraformQueueModules.js';
 import { offByDefault } from './terraformSwitches.js';
@@ -263,6 +264,7 @@ export function checkTerraform(
       name: `${integ.labels[0]}.${integ.labels[1]}`,
     })),
     ...gatewayModuleRoutes(blocks),
+    ...methodModuleRoutes(blocks).map((r) => ({ ...r, text: `${r.fn}.` })),
   ];
   const reported = new Set<string>();
   for (const route of routes) {

@@ -9,6 +9,7 @@ import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal } from './hcl.js';
 import type { TfReport } from './terraform.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
+import { methodModuleRoutes } from './terraformMethodModules.js';
 
 const API_GATEWAY_MAX_MS = 29_000;
 const HTTP_API_MAX_MS = 30_000;
@@ -56,6 +57,7 @@ export function terraformGatewayResourceFacts(blocks: readonly HclBlock[]): Terr
   for (const r of gatewayModuleRoutes(blocks))
     for (const m of r.text.matchAll(FUNCTION_READ))
       routes.push({ fn: `aws_lambda_function.${m[1]}`, limitMs: r.limitMs, name: r.name });
+  routes.push(...methodModuleRoutes(blocks));
   const variables: { name: string; value: number }[] = [];
   for (const b of blocks) {
     const value = literal(b.attrs.get('default'));

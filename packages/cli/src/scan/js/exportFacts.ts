@@ -162,6 +162,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         // A helper building the 401/403 answer (`error.status = 401; return error`): raised like a class.
         ...(authStatusText(ctx.source) && authErrorFactory(ctx, v) ? { authError: true } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),
+        // A route helper spreading an option into the function it routes (rules/cdkRouteHelpers.ts).
+        ...(ctx.apiRouteProps.has(v) ? { apiRoutes: ctx.apiRouteProps.get(v) ?? {} } : {}),
       };
     } else if (wrapper !== undefined) {
       facts[name] = { provides: [], via: [], async: false, eventSource: wrapper };

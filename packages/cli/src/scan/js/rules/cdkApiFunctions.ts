@@ -16,6 +16,7 @@ import { routedConstructField } from './cdkFieldRoutes.js';
 import { handlerLink } from './cdkHandlers.js';
 import { helperDefaultTimeouts, noteHelperRoute } from './cdkHelperDefaults.js';
 import { flushHandedProps, noteSpreadProps, selfRoutedLimit } from './cdkPropsSpread.js';
+import { routeHelperCalls } from './cdkRouteHelpers.js';
 import { noteSpreadRoutes, sharedPropsTimeouts } from './cdkSharedProps.js';
 import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
 import { solutionsPatternTimeouts } from './cdkSolutionsApi.js';
@@ -281,5 +282,6 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
   // Last: a candidate the project pass may drop never takes the line of a finding judged above.
   sharedPropsTimeouts(ctx, report);
   helperDefaultTimeouts(ctx, report);
+  routeHelperCalls(ctx); // props handed to a route helper function: cdkRouteHelpers.ts
   flushHandedProps(ctx, report);
 }

@@ -19,30 +19,58 @@ import type { Report } from './Report.js';
 /** Keys that say where on an API a route sits. */
 const ROUTE_KEYS = ['path', 'method', 'methods', 'httpMethod', 'routeKey'];
 
-/** The constructor parameter `props` a value is read from and the key read: `props.k`, `const { k } = props`. */
-function paramKey(ctx: ModuleContext, value: Node | undefined): { param: Node; key: string } | undefined {
+/** The key a destructuring pattern binds to the local `name`: `{ k }`, `{ k: name }`, `{ k = d }`. */
+function patternKey(pattern: Node | undefined, name: string): string | undefined {
+  const p0 = unwrap(pattern);
+  const obj = p0?.type === 'AssignmentPattern' ? unwrap(p0.left as Node) : p0;
+  if (obj?.type !== 'ObjectPattern') return undefined;
+  for (const p of obj.properties as Node[]) {
+    const v = p.type === 'Property' ? unwrap(p.value as Node) : undefined;
+    const local = v?.type === 'AssignmentPattern' ? unwrap(v.left as Node) : v;
+    if (local?.type === 'Identifier' && local.name === name)
+      return propertyName(p.key as Node, p.computed as boolean);
+  }
+  return undefined;
+}
+
+/**
+ * The function whose options parameter a value is read from (its scope) and the key read: `props.k`,
+ * `const { k } = props`, or `k` destructured in the signature (`function f(a, { k }: Options)`).
+ */
+function paramKey(ctx: ModuleContext, value: Node | undefined): { fn: Node; key: string } | undefined {
   const n = unwrap(value);
   if (n?.type === 'MemberExpression') {
     const root = unwrap(n.object as Node);
     const key = propertyName(n.property as Node, n.computed as boolean);
     if (root?.type !== 'Identifier' || key === undefined) return undefined;
-    return ctx.resolve(root.name as string, root)?.kind === 'param' ? { param: root, key } : undefined;
+    const b = ctx.resolve(root.name as string, root);
+    return b?.kind === 'param' ? { fn: b.scope, key } : undefined;
   }
   if (n?.type !== 'Identifier') return undefined;
-  const decl = ctx.resolve(n.name as string, n)?.declaration;
-  const init = unwrap(decl?.init as Node);
-  if (decl?.type !== 'VariableDeclarator' || decl.id?.type !== 'ObjectPattern' || init?.type !== 'Identifier')
-    return undefined;
-  if (ctx.resolve(init.name as string, init)?.kind !== 'param') return undefined;
-  for (const p of decl.id.properties as Node[]) {
-    const v = p.type === 'Property' ? unwrap(p.value as Node) : undefined;
-    const local = v?.type === 'AssignmentPattern' ? unwrap(v.left as Node) : v;
-    if (local?.type === 'Identifier' && local.name === n.name) {
-      const key = propertyName(p.key as Node, p.computed as boolean);
-      return key === undefined ? undefined : { param: init, key };
-    }
+  const binding = ctx.resolve(n.name as string, n);
+  if (binding?.kind === 'param') {
+    const key = patternKey(binding.declaration, n.name as string);
+    return key === undefined ? undefined : { fn: binding.scope, key };
   }
-  return undefined;
+  const decl = binding?.declaration;
+  const init = unwrap(decl?.init as Node);
+  if (decl?.type !== 'VariableDeclarator' || init?.type !== 'Identifier') return undefined;
+  const from = ctx.resolve(init.name as string, init);
+  const key = from?.kind === 'param' ? patternKey(decl.id as Node, n.name as string) : undefined;
+  return key === undefined || from === undefined ? undefined : { fn: from.scope, key };
+}
+
+/**
+ * What a routed spread is noted on: the class of a constructor, or a route helper function itself
+ * (`export function addRoute(stack, api, { lambdaDefaults })`, judged at its calls: cdkRouteHelpers.ts).
+ */
+function routeOwner(ctx: ModuleContext, fn: Node): Node | undefined {
+  const method = ctx.parentOf(fn);
+  if (method?.type === 'MethodDefinition')
+    return method.kind === 'constructor' ? constructorClass(ctx, fn.body as Node) : undefined;
+  return fn.type === 'FunctionDeclaration' || ctx.parentOf(fn)?.type === 'VariableDeclarator'
+    ? fn
+    : undefined;
 }
 
 /**
@@ -56,7 +84,7 @@ export function noteSpreadProps(ctx: ModuleContext, construct: Node, limit: numb
   for (const p of props.properties as Node[]) {
     if (p.type !== 'SpreadElement') continue;
     const read = paramKey(ctx, p.argument as Node);
-    const cls = read === undefined ? undefined : constructorClass(ctx, read.param);
+    const cls = read === undefined ? undefined : routeOwner(ctx, read.fn);
     if (read === undefined || cls === undefined) continue;
     const routes = ctx.apiRouteProps.get(cls) ?? {};
     const key = `...${read.key}`;
