@@ -36,6 +36,7 @@ import { fallsToNextItem, itemOfLoggedEventJob } from './loggedEventJobs.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { importedDataCalls } from './loggingDataLayer.js';
 import { rethrowsErrors } from './nonErrorRethrow.js';
+import { nonOkAsNotFoundRule } from './nonOkAsNotFound.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
 import { parseFailureRule } from './parseFailure.js';
 import type { Report, Rule } from './Report.js';
@@ -74,6 +75,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   errorTuplesRule(ctx, report);
   workflowFailureAnswers(ctx, report);
   trackerNoRethrowRule(ctx, report);
+  nonOkAsNotFoundRule(ctx, report);
   const notFound = notFoundCatchAllRule(ctx, report);
   // A promise wrapper's catch that resolves a stand-in is judged by its wrapper's callers (resolvedStandIns.ts).
   const standIns = resolvedStandInRule(ctx, report);
