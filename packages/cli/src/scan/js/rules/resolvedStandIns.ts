@@ -37,8 +37,8 @@ function standInOf(value: Node | undefined): StandIn | undefined {
 function resolvedBy(statement: Node, resolve: string): { value: Node | undefined } | undefined {
   const call = statement.type === 'ExpressionStatement' ? unwrap(statement.expression as Node) : undefined;
   const callee = call?.type === 'CallExpression' ? unwrap(call.callee as Node) : undefined;
-  if (callee?.type !== 'Identifier' || callee.name !== resolve) return undefined;
-  return { value: (call?.arguments as Node[])[0] };
+  if (call === undefined || callee?.type !== 'Identifier' || callee.name !== resolve) return undefined;
+  return { value: (call.arguments as Node[])[0] };
 }
 
 /**
