@@ -36,12 +36,14 @@ import { fallsToNextItem, itemOfLoggedEventJob } from './loggedEventJobs.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { importedDataCalls } from './loggingDataLayer.js';
 import { rethrowsErrors } from './nonErrorRethrow.js';
+import { nonOkAsNotFoundRule } from './nonOkAsNotFound.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
 import { parseFailureRule } from './parseFailure.js';
 import type { Report, Rule } from './Report.js';
 import { recordLoopReturn } from './recordLoopReturn.js';
 import { refusesRequests } from './refusesRequests.js';
 import { requestedDeletes } from './requestedDeletes.js';
+import { resolvedStandInRule } from './resolvedStandIns.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
@@ -73,7 +75,10 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   errorTuplesRule(ctx, report);
   workflowFailureAnswers(ctx, report);
   trackerNoRethrowRule(ctx, report);
+  nonOkAsNotFoundRule(ctx, report);
   const notFound = notFoundCatchAllRule(ctx, report);
+  // A promise wrapper's catch that resolves a stand-in is judged by its wrapper's callers (resolvedStandIns.ts).
+  const standIns = resolvedStandInRule(ctx, report);
   const comments = ctx.comments;
   // Each catch reports through its own `report` (importedEndsErrors.ts): this is the module's.
   const reportAll = report;
@@ -85,7 +90,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     // failure reaches this catch (importedEndsErrors.ts), which the project pass settles.
     const report = reportUnlessEnded(ctx, tryStatement, reportAll);
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
-    if (authCatch(ctx, handler) || notFound.has(handler)) continue;
+    if (authCatch(ctx, handler) || notFound.has(handler) || standIns.has(handler)) continue;
     // A function that returns at once under a request is run by an operator's script (refusesRequests.ts).
     if (refusesRequests(ctx, tryStatement)) continue;
     const any400 = any400AsAnswer(ctx, handler);
