@@ -15,6 +15,8 @@ import { batchWordsIn } from './rules/batchApis.js';
 import { mayDropBatchCall } from './rules/batchMethods.js';
 import { BROWSER_IMPORT } from './rules/browserClose.js';
 import { mentionsExtendedSqs } from './rules/extendedSqsClient.js';
+import { mentionsGemini } from './rules/geminiClients.js';
+import { mentionsGeneratedClients } from './rules/generatedClients.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { NULL_POLL_TEST } from './rules/retryNullPolls.js';
 import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
@@ -48,6 +50,9 @@ function http(words: SourceWords): boolean {
     // Slack WebClient, HubSpot Client (rules/constructedClients.ts).
     words.includes('@slack/web-api') ||
     words.includes('@hubspot/api-client') ||
+    // Generated OpenAPI clients over fetch, Gemini SDKs (rules/generatedClients.ts, geminiClients.ts).
+    mentionsGeneratedClients(words.source) ||
+    mentionsGemini(words.source) ||
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
     words.source.includes('notifications-node-client') ||
     words.source.includes('graphql-request') ||

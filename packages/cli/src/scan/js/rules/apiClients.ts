@@ -26,6 +26,8 @@ import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
 import { untimedConstructedClients } from './constructedClients.js';
+import { untimedGemini } from './geminiClients.js';
+import { untimedGeneratedClients } from './generatedClients.js';
 import { untimedNestHttp } from './nestHttp.js';
 import { untimedNotifySend } from './notifyClients.js';
 import { octokitClient } from './octokitClients.js';
@@ -95,6 +97,8 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
   untimedPackageClients(ctx, report); // web-push, Sanity, IPFS: rules/untimedPackageClients.ts
   untimedNestHttp(ctx, report); // NestJS HttpService: rules/nestHttp.ts
   untimedConstructedClients(ctx, report); // Slack WebClient, HubSpot Client: rules/constructedClients.ts
+  untimedGeneratedClients(ctx, report); // openapi-fetch, typescript-fetch runtimes: rules/generatedClients.ts
+  untimedGemini(ctx, report); // @google/generative-ai, @google/genai: rules/geminiClients.ts
   if (!mentions(ctx.source)) return;
   const sendgridConfigured = /\.setApiKey\(/.test(ctx.source) && !SENDGRID_TIMED.test(ctx.source);
   for (const call of ctx.of('CallExpression')) {

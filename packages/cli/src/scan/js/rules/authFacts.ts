@@ -5,6 +5,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure, wrap } from './authAnswers.js';
 import { isDeniedStatusValue } from './authStatusVerdict.js';
 import { isLogCall } from './catchFacts.js';
+import { describesError } from './errorText.js';
 
 export { answersAuthFailure } from './authAnswers.js';
 export { callsRemote } from './authRemote.js';
@@ -58,6 +59,8 @@ export function discriminates(handler: Node): boolean {
         // `e.name === 'TokenExpiredError' ? 'Session expired' : 'Invalid token'`: picks the words of the one
         // answer every error gets, not which errors get it.
         if (n.type === 'ConditionalExpression' && picksWords(n)) return false;
+        // `e instanceof Error ? e.message : String(e)`: the error made into text, whatever it is.
+        if (describesError(n, param)) return false;
         const test =
           n.type === 'SwitchStatement' ? n.discriminant : n.type === 'LogicalExpression' ? n : n.test;
         // `err instanceof AppError ? err.statusCode : 401`: the project's own errors keep their status and

@@ -125,6 +125,38 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     decision:
       'http-no-timeout where the client is created without `timeout` (rules/untimedPackageClients.ts)',
   },
+  // openapi-fetch 0.17 dist/index.mjs createClient: `fetch: baseFetch = globalThis.fetch`, the rest of the
+  // options spread into each Request as RequestInit; no timeout and no retry of its own.
+  'openapi-fetch': {
+    timeoutMs: null,
+    retries: 'none',
+    decision:
+      'http-no-timeout at a createClient with no signal and no fetch of its own (rules/generatedClients.ts)',
+  },
+  // @kibocommerce/rest-sdk client-runtime (openapi-generator's typescript-fetch runtime): Configuration
+  // takes `fetchApi` (default isomorphic-fetch) and `middleware`; BaseAPI.fetchApi calls
+  // `(this.configuration.fetchApi || fetch)(url, init)` with no signal. No retry.
+  '@kibocommerce/rest-sdk': {
+    timeoutMs: null,
+    retries: 'none',
+    decision:
+      'http-no-timeout at a `new Configuration({ fetchApi: fetch })` with no middleware (rules/generatedClients.ts)',
+  },
+  // @google/generative-ai 0.24 dist/index.mjs buildFetchOptions: an AbortController only when
+  // `requestOptions.timeout >= 0` or a `signal` is given; no retry.
+  '@google/generative-ai': {
+    timeoutMs: null,
+    retries: 'none',
+    decision:
+      'http-no-timeout at a getGenerativeModel without requestOptions.timeout (rules/geminiClients.ts)',
+  },
+  // @google/genai 2.x dist/node/index.mjs: "there is no client-side timeout by default (the server bounds
+  // requests: 10 min unary, 20 min streaming)"; `httpOptions.timeout` arms the abort timer per attempt.
+  '@google/genai': {
+    timeoutMs: null,
+    retries: 'none unless httpOptions.retryOptions (then 5 attempts on 408, 429, 5xx)',
+    decision: 'http-no-timeout at a `new GoogleGenAI` without httpOptions.timeout (rules/geminiClients.ts)',
+  },
   // MongoDB Node driver "Connection Options": serverSelectionTimeoutMS 30000, connectTimeoutMS 30000,
   // socketTimeoutMS 0 (none; mongoose's docs say the same since #13576), retryReads and retryWrites true.
   // A database driver: an operation is bounded by maxTimeMS, which no HTTP rule reads.
