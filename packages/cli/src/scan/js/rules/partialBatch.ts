@@ -1,11 +1,12 @@
 // swallowed-error for batch APIs that answer success while some entries failed (SQS SendMessageBatch,
 // SNS PublishBatch, EventBridge PutEvents, Kinesis PutRecords, Firehose PutRecordBatch, DynamoDB
-// BatchWriteItem and BatchGetItem, S3 DeleteObjects: rules/batchApis.ts), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
+// BatchWriteItem and BatchGetItem, S3 DeleteObjects, Secrets Manager BatchGetSecretValue: rules/batchApis.ts), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
 // discarded, only logged, or whose failed entries are only logged, loses them.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { SourceWords } from '../SourceWords.js';
 import {
+  answersData,
   answersSuccess,
   batchWordsIn,
   DISTINCT_FIELDS,
@@ -173,7 +174,7 @@ export function judgeBatch(
       const used = new RegExp(`\\b${v}\\b`).test(after);
       // A batch read answers its data in another field (`out.Responses`), so reading that is not looking
       // at the leftovers; a write's or a delete's answer is all outcome, and reading any of it is looking.
-      const readsData = field === 'UnprocessedKeys' || field === 'FunctionError';
+      const readsData = answersData(field, what);
       if (
         !printed &&
         used &&
