@@ -15,6 +15,7 @@ import {
   V2_FAILURE_FIELD,
   V2_METHODS,
 } from './batchApis.js';
+import { onlyServed } from './batchAnswerBody.js';
 import { collectedBy } from './batchCollected.js';
 import { callersDiscard, exportedOwner } from './batchOwners.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
@@ -171,12 +172,14 @@ export function judgeBatch(
     // Returned or handed on whole: the caller may look at the failures; only printed, nobody does.
     if (!new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`).test(after)) {
       const printed = onlyPrinted(ctx, scope, id.name as string, sent.parent.end);
+      const served = !printed && onlyServed(ctx, scope, id.name as string, sent.parent.end);
       const used = new RegExp(`\\b${v}\\b`).test(after);
       // A batch read answers its data in another field (`out.Responses`), so reading that is not looking
       // at the leftovers; a write's or a delete's answer is all outcome, and reading any of it is looking.
       const readsData = answersData(field, what);
       if (
         !printed &&
+        !served &&
         used &&
         !(readsData && onlyOtherFields(ctx, scope, id.name as string, field, sent.parent.end))
       ) {
@@ -189,7 +192,9 @@ export function judgeBatch(
         at,
         printed
           ? `${answersSuccess(what)}: the result is only logged and ${field} never looked at, ${lostWhat(what)}`
-          : `${answersSuccess(what)}: ${field} is never looked at, ${lostWhat(what)}`,
+          : served
+            ? `${answersSuccess(what)}: the result is only serialised into a success answer and ${field} never looked at, ${lostWhat(what)}`
+            : `${answersSuccess(what)}: ${field} is never looked at, ${lostWhat(what)}`,
       );
       return;
     }
