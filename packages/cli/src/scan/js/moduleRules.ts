@@ -4,6 +4,7 @@ import { asyncInvokeEnvRules } from './rules/asyncInvokeEnv.js';
 import { asyncInvokeNameRules } from './rules/asyncInvokeNames.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules } from './rules/authAcrossModules.js';
+import { batchCallbackRules } from './rules/batchCallbacks.js';
 import { droppedBatchMethodRules } from './rules/batchMethods.js';
 import { ownedBatchWrapperRules } from './rules/batchWrappers.js';
 import { cdkRules } from './rules/cdk.js';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   queueErrorValueRules,
   droppedFailureValueRules,
   partialBatchRules,
+  batchCallbackRules,
   droppedBatchMethodRules,
   ownedBatchWrapperRules,
   lambdaRules,
