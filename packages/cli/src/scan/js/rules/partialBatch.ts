@@ -5,6 +5,7 @@
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { SourceWords } from '../SourceWords.js';
+import { onlyServed } from './batchAnswerBody.js';
 import {
   answersData,
   answersSuccess,
@@ -15,8 +16,8 @@ import {
   V2_FAILURE_FIELD,
   V2_METHODS,
 } from './batchApis.js';
-import { onlyServed } from './batchAnswerBody.js';
 import { collectedBy } from './batchCollected.js';
+import { deletedAfterMove } from './batchMovedAfter.js';
 import { callersDiscard, exportedOwner } from './batchOwners.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
@@ -225,13 +226,14 @@ export function judgeBatch(
  * the run found it, and the next run sends it again: that is the retry, as for a catch that only logs.
  * Only the job's own module is judged so: a helper module's batch can be reached by a job that does not
  * select its work again (a one-off seed upload), and a handler given an event alike. A job that records its
- * own success after the unread answer (catchAfter.ts recordsSuccessAfter) is judged like any other code.
+ * own success after the unread answer (catchAfter.ts recordsSuccessAfter), or deletes what it wrote from where it
+ * selected it (batchMovedAfter.ts), is judged like any other code.
  */
 export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
   // Unless the run then records its own success (a flag a later write waits on): nothing brings it back.
   const report: Report = selectsOwnWork(ctx)
     ? (rule, node, message, extra) => {
-        if (recordsSuccessAfter(ctx, node)) given(rule, node, message, extra);
+        if (recordsSuccessAfter(ctx, node) || deletedAfterMove(ctx, node)) given(rule, node, message, extra);
       }
     : given;
   // Plain-text checks: an alternation regular expression over every large file costs more. Each word is
