@@ -13,6 +13,7 @@ import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
 import { errorValueRules } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
+import { gatheredFailureRules } from './rules/gatheredFailures.js';
 import { googleApiRules } from './rules/googleApis.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules } from './rules/httpClientClasses.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   droppedFailureValueRules,
   partialBatchRules,
   batchCallbackRules,
+  gatheredFailureRules,
   droppedBatchMethodRules,
   ownedBatchWrapperRules,
   lambdaRules,
