@@ -9,13 +9,11 @@ import { later } from './catchAfter.js';
 /** The input a command is built with, resolved through local names (`new BatchWriteItemCommand(removal)`). */
 function inputOf(ctx: ModuleContext, command: Node): Node | undefined {
   const arg = (command.arguments as Node[])[0];
-  const value = ctx.valueOf(arg) ?? unwrap(arg);
-  // `puts(table, page)`: a module-local builder's answer is the text to read, with its arguments.
-  return value;
+  return ctx.valueOf(arg) ?? unwrap(arg);
 }
 
 /** The names mapped into the input (`batch.map(...)`): which collection the command is about. */
-function mappedNames(ctx: ModuleContext, input: Node | undefined): Set<string> {
+function mappedNames(input: Node | undefined): Set<string> {
   const names = new Set<string>();
   if (input === undefined) return names;
   const visit = (n: Node) => {
@@ -62,7 +60,7 @@ function deleteCommands(ctx: ModuleContext, statement: Node): Node[] {
  */
 export function deletedAfterMove(ctx: ModuleContext, command: Node): boolean {
   if (command.type !== 'NewExpression') return false;
-  const written = mappedNames(ctx, inputOf(ctx, command));
+  const written = mappedNames(inputOf(ctx, command));
   if (written.size === 0) return false;
   for (let n: Node = command, p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(p)) {
     if (
@@ -74,7 +72,7 @@ export function deletedAfterMove(ctx: ModuleContext, command: Node): boolean {
     if (p.type !== 'BlockStatement') continue;
     for (const s of later(ctx, n))
       for (const d of deleteCommands(ctx, s))
-        if (d !== command && [...mappedNames(ctx, inputOf(ctx, d))].some((x) => written.has(x))) return true;
+        if (d !== command && [...mappedNames(inputOf(ctx, d))].some((x) => written.has(x))) return true;
   }
   return false;
 }
