@@ -4,6 +4,7 @@ import { asyncInvokeEnvRules } from './rules/asyncInvokeEnv.js';
 import { asyncInvokeNameRules } from './rules/asyncInvokeNames.js';
 import { authRules } from './rules/auth.js';
 import { authAcrossModulesRules } from './rules/authAcrossModules.js';
+import { batchCallbackRules } from './rules/batchCallbacks.js';
 import { droppedBatchMethodRules } from './rules/batchMethods.js';
 import { ownedBatchWrapperRules } from './rules/batchWrappers.js';
 import { cdkRules } from './rules/cdk.js';
@@ -12,6 +13,7 @@ import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
 import { errorValueRules } from './rules/errorValues.js';
 import { exhaustedRetryRules } from './rules/exhaustedRetry.js';
+import { gatheredFailureRules } from './rules/gatheredFailures.js';
 import { googleApiRules } from './rules/googleApis.js';
 import { httpRules } from './rules/http.js';
 import { httpClientClassRules } from './rules/httpClientClasses.js';
@@ -54,6 +56,8 @@ export const RULES: readonly Rule[] = [
   queueErrorValueRules,
   droppedFailureValueRules,
   partialBatchRules,
+  batchCallbackRules,
+  gatheredFailureRules,
   droppedBatchMethodRules,
   ownedBatchWrapperRules,
   lambdaRules,

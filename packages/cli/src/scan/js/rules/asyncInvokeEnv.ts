@@ -3,7 +3,8 @@
 // and the stack hands that variable a function's name or ARN (CDK `environment: { NOTIFY_FN:
 // notify.functionName }`, `fn.addEnvironment('NOTIFY_FN', notify.functionArn)`; SAM in
 // iac/unreadAnswerHandlers.ts). Lambda queues the event and discards the invoked function's answer, so
-// that function joins the handlers nobody answers to (project.ts wireUnreadHandlers).
+// that function joins the handlers nobody answers to (project.ts wireUnreadHandlers). A schedule or rule
+// target made at run time with the function's ARN from such a variable invokes it the same way.
 import { memberPath, type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { handlerLink } from './cdkHandlers.js';
@@ -30,6 +31,24 @@ function noteAsyncInvokes(ctx: ModuleContext): void {
     const props = objectProps(ctx.parentOf(p))?.props;
     if (props === undefined || !isEvent(props.get('InvocationType'))) continue;
     const name = envName(ctx, props.get('FunctionName'));
+    if (name !== undefined) ctx.asyncInvokedEnv.push(name);
+  }
+}
+
+/**
+ * `Target: { Arn: process.env.X }` of an EventBridge Scheduler schedule made at run time
+ * (`CreateScheduleCommand`, `scheduler.createSchedule`), or `Targets: [{ Arn }]` of an EventBridge rule's
+ * `PutTargets`: both invoke a function asynchronously and read no answer, like an `Event` invoke.
+ */
+function noteTargetArns(ctx: ModuleContext): void {
+  for (const p of ctx.of('Property')) {
+    if (propertyName(p.key as Node, p.computed as boolean) !== 'Arn') continue;
+    const holder = ctx.parentOf(ctx.parentOf(p) as Node);
+    const list = holder?.type === 'ArrayExpression' ? ctx.parentOf(holder) : undefined;
+    const key = (n: Node | undefined) =>
+      n?.type === 'Property' ? propertyName(n.key as Node, n.computed as boolean) : undefined;
+    if (key(holder) !== 'Target' && key(list) !== 'Targets') continue;
+    const name = envName(ctx, p.value as Node);
     if (name !== undefined) ctx.asyncInvokedEnv.push(name);
   }
 }
@@ -73,5 +92,6 @@ function noteEnvFunctions(ctx: ModuleContext): void {
  */
 export const asyncInvokeEnvRules: Rule = (ctx) => {
   if (ctx.spells('InvocationType') && ctx.spells('process.env')) noteAsyncInvokes(ctx);
+  if (/\bTargets?\b/.test(ctx.source) && ctx.spells('process.env')) noteTargetArns(ctx);
   if (ctx.spells('aws-cdk') && /function(?:Name|Arn)/.test(ctx.source)) noteEnvFunctions(ctx);
 };

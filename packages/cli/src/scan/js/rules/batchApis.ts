@@ -2,7 +2,8 @@
 // that lists (or counts) those entries: rules/partialBatch.ts and rules/batchWrappers.ts judge whether
 // anyone reads it. Reads are batches too: BatchGetItem answers the keys it did not read in UnprocessedKeys
 // (under throttling, or past 16 MB), and S3 DeleteObjects lists the keys it failed to delete in Errors
-// (with `Quiet: true` that list is all the answer holds).
+// (with `Quiet: true` that list is all the answer holds). Secrets Manager's BatchGetSecretValue answers the
+// secrets it could not read (throttled, not granted) in Errors beside the SecretValues it did.
 
 /** v3 command -> the result field that lists (or counts) the entries that failed. */
 export const FAILURE_FIELD: Readonly<Record<string, string>> = {
@@ -17,6 +18,7 @@ export const FAILURE_FIELD: Readonly<Record<string, string>> = {
   BatchGetItemCommand: 'UnprocessedKeys',
   BatchGetCommand: 'UnprocessedKeys',
   DeleteObjectsCommand: 'Errors',
+  BatchGetSecretValueCommand: 'Errors',
 };
 
 /** The same APIs on an aws-sdk v2 client (`sqs.sendMessageBatch(params).promise()`, the document client's `batchWrite`). */
@@ -31,6 +33,7 @@ export const V2_FAILURE_FIELD: Readonly<Record<string, string>> = {
   batchGetItem: 'UnprocessedKeys',
   batchGet: 'UnprocessedKeys',
   deleteObjects: 'Errors',
+  batchGetSecretValue: 'Errors',
 };
 
 /**
@@ -40,6 +43,16 @@ export const V2_FAILURE_FIELD: Readonly<Record<string, string>> = {
 export const DISTINCT_FIELDS: readonly string[] = [...new Set(Object.values(FAILURE_FIELD))].filter(
   (f) => f !== 'Failed' && f !== 'Errors',
 );
+
+/**
+ * The answer carries data beside its leftovers (`out.Responses`, `out.SecretValues`, an Invoke's `Payload`),
+ * so reading that data is not looking at the failures; a write's or a delete's answer is all outcome.
+ * @example
+ * answersData('Errors', 'BatchGetSecretValue'); // true
+ * answersData('Errors', 'DeleteObjects');       // false
+ */
+export const answersData = (field: string, what: string): boolean =>
+  field === 'UnprocessedKeys' || field === 'FunctionError' || /^batchGetSecretValue$/i.test(what);
 
 /** The v2 method names, as rules/partialBatch.ts looks for them. */
 export const V2_METHODS: readonly string[] = Object.keys(V2_FAILURE_FIELD);

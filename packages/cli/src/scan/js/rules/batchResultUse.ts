@@ -29,11 +29,14 @@ export function everyLaterReference(
  * the result is printed, never looked at.
  */
 export function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
-  return everyLaterReference(scope, name, after, (n) => {
-    let at: Node | undefined = n;
-    while (at !== undefined && at.type !== 'ExpressionStatement' && at !== scope) at = ctx.parentOf(at);
-    return at?.type === 'ExpressionStatement' && isLogCall(at);
-  });
+  return everyLaterReference(scope, name, after, (n) => printedReference(ctx, scope, n));
+}
+
+/** The statement holding `reference` (inside `scope`) is a log call. */
+export function printedReference(ctx: ModuleContext, scope: Node, reference: Node): boolean {
+  let at: Node | undefined = reference;
+  while (at !== undefined && at.type !== 'ExpressionStatement' && at !== scope) at = ctx.parentOf(at);
+  return at?.type === 'ExpressionStatement' && isLogCall(at);
 }
 
 /**

@@ -1,11 +1,13 @@
 // swallowed-error for batch APIs that answer success while some entries failed (SQS SendMessageBatch,
 // SNS PublishBatch, EventBridge PutEvents, Kinesis PutRecords, Firehose PutRecordBatch, DynamoDB
-// BatchWriteItem and BatchGetItem, S3 DeleteObjects: rules/batchApis.ts), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
+// BatchWriteItem and BatchGetItem, S3 DeleteObjects, Secrets Manager BatchGetSecretValue: rules/batchApis.ts), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
 // discarded, only logged, or whose failed entries are only logged, loses them.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { SourceWords } from '../SourceWords.js';
+import { onlyServed } from './batchAnswerBody.js';
 import {
+  answersData,
   answersSuccess,
   batchWordsIn,
   DISTINCT_FIELDS,
@@ -15,6 +17,7 @@ import {
   V2_METHODS,
 } from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
+import { deletedAfterMove } from './batchMovedAfter.js';
 import { callersDiscard, exportedOwner } from './batchOwners.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
@@ -170,12 +173,14 @@ export function judgeBatch(
     // Returned or handed on whole: the caller may look at the failures; only printed, nobody does.
     if (!new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`).test(after)) {
       const printed = onlyPrinted(ctx, scope, id.name as string, sent.parent.end);
+      const served = !printed && onlyServed(ctx, scope, id.name as string, sent.parent.end);
       const used = new RegExp(`\\b${v}\\b`).test(after);
       // A batch read answers its data in another field (`out.Responses`), so reading that is not looking
       // at the leftovers; a write's or a delete's answer is all outcome, and reading any of it is looking.
-      const readsData = field === 'UnprocessedKeys' || field === 'FunctionError';
+      const readsData = answersData(field, what);
       if (
         !printed &&
+        !served &&
         used &&
         !(readsData && onlyOtherFields(ctx, scope, id.name as string, field, sent.parent.end))
       ) {
@@ -188,7 +193,9 @@ export function judgeBatch(
         at,
         printed
           ? `${answersSuccess(what)}: the result is only logged and ${field} never looked at, ${lostWhat(what)}`
-          : `${answersSuccess(what)}: ${field} is never looked at, ${lostWhat(what)}`,
+          : served
+            ? `${answersSuccess(what)}: the result is only serialised into a success answer and ${field} never looked at, ${lostWhat(what)}`
+            : `${answersSuccess(what)}: ${field} is never looked at, ${lostWhat(what)}`,
       );
       return;
     }
@@ -219,13 +226,14 @@ export function judgeBatch(
  * the run found it, and the next run sends it again: that is the retry, as for a catch that only logs.
  * Only the job's own module is judged so: a helper module's batch can be reached by a job that does not
  * select its work again (a one-off seed upload), and a handler given an event alike. A job that records its
- * own success after the unread answer (catchAfter.ts recordsSuccessAfter) is judged like any other code.
+ * own success after the unread answer (catchAfter.ts recordsSuccessAfter), or deletes what it wrote from where it
+ * selected it (batchMovedAfter.ts), is judged like any other code.
  */
 export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
   // Unless the run then records its own success (a flag a later write waits on): nothing brings it back.
   const report: Report = selectsOwnWork(ctx)
     ? (rule, node, message, extra) => {
-        if (recordsSuccessAfter(ctx, node)) given(rule, node, message, extra);
+        if (recordsSuccessAfter(ctx, node) || deletedAfterMove(ctx, node)) given(rule, node, message, extra);
       }
     : given;
   // Plain-text checks: an alternation regular expression over every large file costs more. Each word is

@@ -1,0 +1,85 @@
+// A batch API's answer put whole into a success answer (`return { statusCode: 200, body: JSON.stringify({
+// resp }) }`, `res.status(200).json({ out })`): the failure field travels in a body the sender never reads,
+// since the status already said the delivery was taken. Serialising the answer is not looking at it; the
+// entries the API refused are lost as surely as if it were only logged (rules/partialBatch.ts asks this).
+import { calleeName, memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { everyLaterReference, printedReference } from './batchResultUse.js';
+
+/** Nodes a value passes through on its way into a body without being read. */
+const CARRIERS = new Set([
+  'ObjectExpression',
+  'ArrayExpression',
+  'SpreadElement',
+  'TemplateLiteral',
+  'ParenthesizedExpression',
+  'TSAsExpression',
+  'TSNonNullExpression',
+]);
+
+const is2xx = (n: number | undefined) => n !== undefined && n >= 200 && n < 300;
+
+/** `{ statusCode: 200, ... }` (or `status`): an answer that says the work was done. */
+function successObject(node: Node | undefined): boolean {
+  const props = objectProps(node)?.props;
+  return is2xx(numberValue(props?.get('statusCode') ?? props?.get('status')));
+}
+
+/**
+ * `res.json(x)`, `res.send(x)`, `res.status(201).json(x)`: the express-style answer, 200 unless a `status`
+ * call in the chain says otherwise.
+ */
+function successReply(call: Node): boolean {
+  if (!/^(json|send|end)$/.test(calleeName(call) ?? '')) return false;
+  for (let at = unwrap(call.callee); at?.type === 'MemberExpression'; ) {
+    const object = unwrap(at.object as Node);
+    if (object?.type !== 'CallExpression') return true;
+    if (calleeName(object) === 'status') return is2xx(numberValue((object.arguments as Node[])[0]));
+    at = unwrap(object.callee);
+  }
+  return true;
+}
+
+/** `JSON.stringify(x)`: a serialisation, which reads no field. */
+const isStringify = (call: Node) => memberPath(unwrap(call.callee))?.join('.') === 'JSON.stringify';
+
+/** The reference goes, untouched, into the body of a success answer. */
+function servedAsSuccess(ctx: ModuleContext, reference: Node): boolean {
+  let at = reference;
+  for (let p = ctx.parentOf(at); p !== undefined; at = p, p = ctx.parentOf(p)) {
+    if (p.type === 'Property' && (p.value === at || p.shorthand === true)) continue;
+    if (CARRIERS.has(p.type)) continue;
+    const args = p.type === 'CallExpression' ? (p.arguments as Node[]) : [];
+    if (args.includes(at) && isStringify(p)) continue;
+    if (p.type === 'ReturnStatement') return successObject(at);
+    if (p.type === 'ArrowFunctionExpression') return p.body === at && successObject(at);
+    return args.includes(at) && successReply(p);
+  }
+  return false;
+}
+
+/** The identifier names a key (`{ resp: resp }`'s first) or a field (`x.resp`), not the variable. */
+function onlyAName(ctx: ModuleContext, n: Node): boolean {
+  const p = ctx.parentOf(n);
+  return (
+    (p?.type === 'Property' && p.key === n && p.shorthand !== true && p.computed !== true) ||
+    (p?.type === 'MemberExpression' && p.property === n && p.computed !== true)
+  );
+}
+
+/**
+ * Every later reference to `name` is printed or serialised into a success answer, and one is served.
+ * @example
+ * // const resp = await bus.send(cmd); return { statusCode: 200, body: JSON.stringify({ resp }) }
+ * onlyServed(ctx, scope, 'resp', after) // true
+ */
+export function onlyServed(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
+  let served = false;
+  const all = everyLaterReference(scope, name, after, (n) => {
+    if (onlyAName(ctx, n)) return true;
+    if (servedAsSuccess(ctx, n)) served = true;
+    else if (!printedReference(ctx, scope, n)) return false;
+    return true;
+  });
+  return all && served;
+}

@@ -1,0 +1,95 @@
+// swallowed-error: the failed entries of batch answers gathered into a name that is only logged
+// (`const refused = answers.flatMap((a) => a.Failed ?? []); if (refused.length) log(refused)`), where the
+// batch is sent elsewhere (a project helper hands its answer back). The code went to the trouble of
+// finding what the API refused and then goes on as if it were sent: those entries are lost. Where the
+// function sends the batch itself, rules/partialBatch.ts judges the answer from the command.
+import { type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { FAILURE_FIELD, V2_METHODS } from './batchApis.js';
+import { everyLaterReference, printedReference } from './batchResultUse.js';
+import { isLogCall } from './catchFacts.js';
+import type { Rule } from './Report.js';
+
+/** Failure fields whose name alone says which API answered (`Errors` names too many other things). */
+const FIELDS = new Set([...Object.values(FAILURE_FIELD)].filter((f) => f !== 'Errors'));
+
+/**
+ * A failure field read off an answer held in a camel-case name (`answer.Failed`, `res?.UnprocessedItems`):
+ * an enum member (`Status.Failed`) is not an answer. The pre-parse gate (ruleGate.ts) admits modules by it.
+ */
+export const FAILED_READ =
+  /\b[a-z_$][\w$]*\??\.(?:Failed|FailedEntryCount|FailedRecordCount|FailedPutCount|UnprocessedItems|UnprocessedKeys)\b/;
+
+/** The first such read in `init`, if any. */
+function failureRead(init: Node): Node | undefined {
+  let found: Node | undefined;
+  someDescendant(init, (n) => {
+    if (n.type !== 'MemberExpression' || n.computed === true) return false;
+    const object = unwrap(n.object as Node);
+    const field = unwrap(n.property as Node)?.name as string | undefined;
+    if (field === undefined || !FIELDS.has(field) || object?.type !== 'Identifier') return false;
+    if (!/^[a-z_$]/.test(object.name as string)) return false;
+    found = n;
+    return true;
+  });
+  return found;
+}
+
+/** `reference` sits in the test of an `if` whose branch only logs and that has no `else`. */
+function testsToLog(ctx: ModuleContext, reference: Node): boolean {
+  for (let at = reference, p = ctx.parentOf(at); p !== undefined; at = p, p = ctx.parentOf(p)) {
+    if (p.type === 'IfStatement') {
+      if (p.test !== at || p.alternate != null) return false;
+      const c = p.consequent as Node;
+      const statements = c.type === 'BlockStatement' ? (c.body as Node[]) : [c];
+      return statements.length > 0 && statements.every((s) => isLogCall(s));
+    }
+    if (p.type.endsWith('Statement') || p.type === 'VariableDeclarator') return false;
+  }
+  return false;
+}
+
+/** The function sends a batch itself: partialBatch.ts judges it from the command. */
+function sendsBatch(ctx: ModuleContext, scope: Node): boolean {
+  const text = ctx.source.slice(scope.start, scope.end);
+  return (
+    Object.keys(FAILURE_FIELD).some((c) => text.includes(`new ${c}`)) ||
+    (text.includes('.promise(') && V2_METHODS.some((m) => text.includes(`.${m}(`)))
+  );
+}
+
+/**
+ * @example
+ * // const refused = answers.flatMap((a) => a.Failed ?? []); if (refused.length) console.error(refused) -> reported at a.Failed
+ */
+export const gatheredFailureRules: Rule = (ctx, report) => {
+  if (!FAILED_READ.test(ctx.source)) return;
+  // Declarations are not indexed; the text test above makes this walk rare.
+  const declarators: Node[] = [];
+  someDescendant(ctx.program, (n) => {
+    if (n.type === 'VariableDeclarator') declarators.push(n);
+    return false;
+  });
+  for (const declarator of declarators) {
+    const id = unwrap(declarator.id as Node);
+    const init = unwrap(declarator.init as Node);
+    if (id?.type !== 'Identifier' || init === undefined) continue;
+    const read = failureRead(init);
+    if (read === undefined) continue;
+    const scope = (ctx.enclosingFunction(declarator)?.body as Node | undefined) ?? ctx.program;
+    if (sendsBatch(ctx, scope)) continue;
+    const logged = everyLaterReference(
+      scope,
+      id.name as string,
+      declarator.end,
+      (n) => printedReference(ctx, scope, n) || testsToLog(ctx, n),
+    );
+    if (!logged) continue;
+    const field = unwrap(read.property as Node)?.name as string;
+    report(
+      'swallowed-error',
+      read,
+      `the entries a batch API refused (${field}) are gathered and only logged: the code goes on as if they were sent, so they are lost`,
+    );
+  }
+};
