@@ -43,7 +43,7 @@ import { textSpelled } from './textSpelled.js';
 import { forwardedParam, wrappedOptions } from './wrappedReturns.js';
 
 /** Words of a random or clock call, the cheap test before randomReturn reads a function's returns. */
-const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(/;
+const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(|moment\(|dayjs\(|DateTime\./;
 
 /** Words of an answer of 401/403, asked once per module however many classes it exports. */
 const authStatusText = lastTextMemo((text) =>

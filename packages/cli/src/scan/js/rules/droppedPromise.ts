@@ -66,19 +66,24 @@ export interface DroppedPromise {
 
 /**
  * Calls whose promise is bound to a local that is never awaited, returned, chained or handed on: every
- * use of it (if any) logs it or puts it into the response.
+ * use of it (if any) logs it or puts it into the response. `mayBePromise` admits calls that answer a
+ * promise only if another module says so (a project import): the caller then asks that module.
  *
  * @example
  * droppedPromises(ctx) // `const res = ddb.send(cmd); return sendResponse(200, res);` -> [{ call: the send call, onlyLogged: false }]
  */
-export function droppedPromises(ctx: ModuleContext): DroppedPromise[] {
+export function droppedPromises(
+  ctx: ModuleContext,
+  mayBePromise: (call: Node) => boolean = () => false,
+): DroppedPromise[] {
   const out: DroppedPromise[] = [];
   for (const call of ctx.of('CallExpression')) {
     const declarator = ctx.parentOf(call);
     if (declarator?.type !== 'VariableDeclarator' || declarator.init !== call) continue;
     const id = unwrap(declarator.id);
     const fn = ctx.enclosingFunction(call);
-    if (id?.type !== 'Identifier' || fn === undefined || !certainPromise(ctx, call)) continue;
+    if (id?.type !== 'Identifier' || fn === undefined) continue;
+    if (!certainPromise(ctx, call) && !mayBePromise(call)) continue;
     let settled = false;
     let logged = 0;
     let other = 0;

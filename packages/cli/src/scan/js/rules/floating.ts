@@ -238,7 +238,10 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     }
   // A promise kept in a local that is only logged or put into the answer (rules/droppedPromise.ts).
   const sdkText = ctx.spells('send(') || ctx.spells('.promise()');
-  for (const { call, onlyLogged } of sdkText || ctx.spells('fetch(') ? droppedPromises(ctx) : []) {
+  // A project function kept the same way (`const resp = eventConsumer(detail)` answered as the body):
+  // kept when the project pass finds the export async.
+  const importedCall = (call: Node): boolean => !helper && keptImport(ctx, call) !== undefined;
+  for (const { call, onlyLogged } of droppedPromises(ctx, importedCall)) {
     // A body read only logged is wrong wherever it runs (the log shows a pending promise): no path asked.
     // Put into a returned object or a `json(...)` it may be a framework's streamed answer (SvelteKit
     // `load`, Remix `defer`): only a handler's answer is judged, like any other kept promise.
@@ -254,7 +257,10 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       anywhere
         ? `${what}() is kept unawaited and only logged: it shows a pending promise instead of the body, and a failed read is unhandled`
         : `${what}(...) is kept but never awaited (only logged or put into the response): the handler returns while it is in flight`,
-      reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching },
+      {
+        ...(reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching }),
+        ...(importedCall(call) ? { onlyIfImportAsync: { from: ctx.file, ...keptImport(ctx, call)! } } : {}),
+      },
     );
   }
   // A field read off the promise as if it were the answer (rules/promiseFieldRead.ts), or a kept promise
@@ -279,6 +285,15 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching },
     );
   }
+}
+
+/** A call of a function the module imports from the project by name (`consumer(detail)`), not a library's. */
+function keptImport(ctx: ModuleContext, call: Node): { source: string; name: string } | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(callee.name as string, callee);
+  if (imp === undefined || imp.imported === '*' || !isProjectSource(imp.source)) return undefined;
+  return { source: imp.source, name: imp.imported };
 }
 
 /** Text of a Prisma query (rules/prismaLazy.ts): the kept-promise check runs only where one may be. */

@@ -11,13 +11,12 @@ import { lambdaExtension } from '../lambdaExtension.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { chainedMethods, coverAt } from '../protection.js';
-import { recursiveRetryAround } from '../recursiveRetryAround.js';
 import { isServerModule } from '../serverModule.js';
 import { untimedApiClients } from './apiClients.js';
 import { type TimeoutFromCaller, timeoutFromCaller } from './callerTimeouts.js';
 import { selectsOwnWork } from './catchExemptions.js';
-import { eventlessRoute } from './eventlessRoute.js';
 import { untimedGraphqlRequests } from './graphqlRequestClients.js';
+import { handedRequests } from './handedRequestOptions.js';
 import {
   creationWithoutTimeout,
   optionsBound,
@@ -26,8 +25,8 @@ import {
   TIMEOUT_KEYS,
 } from './httpTimeoutOptions.js';
 import { locallyHandedUntimed } from './locallyHandedOptions.js';
-import { inHealthCheck, inSyntheticProbe } from './probeCalls.js';
 import type { Report, Rule } from './Report.js';
+import { isRedeliveredConsumer, retryAsked } from './retryAsked.js';
 
 export { classifyHttpCall };
 
@@ -43,26 +42,6 @@ function axiosRetried(ctx: ModuleContext): Set<string> {
     if (target?.type === 'Identifier') names.add(target.name as string);
   }
   return names;
-}
-
-/**
- * The call's failure is classified and answered to the caller (`catch (e) { classify(e) ... toProblemDetails(e) }`):
- * the retry decision is handed on with a Retry-After, deliberately.
- */
-function answersClassified(ctx: ModuleContext, call: Node): boolean {
-  for (let n = ctx.parentOf(call); n !== undefined && !isFunction(n); n = ctx.parentOf(n)) {
-    if (n.type !== 'TryStatement' || n.handler == null) continue;
-    const text = ctx.source.slice(n.handler.start, n.handler.end);
-    if (/\b(classify|toProblemDetails)\(/.test(text)) return true;
-  }
-  return false;
-}
-
-/** The module's handlers consume SQS or stream batches (or their records). */
-export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
-  if (ctx.batchHandlers.size > 0) return true;
-  for (const kind of ctx.handlers.values()) if (kind === 'record') return true;
-  return false;
 }
 
 export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
@@ -211,16 +190,8 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     // A helper handed both its client and its config: its callers' instance and configs decide.
     const handed = http.handedIn === true && http.method === undefined;
     if (!handed && !idempotentRequest(ctx, call, http)) continue;
-    // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
-    // In a job that selects its own work (a schedule), the next run is the retry.
-    // A job-shaped handler (it reads no event) is judged only where a template routes it (eventlessRoute.ts).
-    const onHandler = ctx.handlerKindAt(call) !== undefined;
-    if (onHandler && isRedeliveredConsumer(ctx)) continue;
-    const routed = onHandler && selectsOwnWork(ctx, true, true) ? eventlessRoute(ctx, call) : {};
-    if (routed === undefined) continue;
-    if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) continue;
-    if (recursiveRetryAround(ctx, call)) continue;
-    if (!once('no-retry', call)) continue;
+    const routed = retryAsked(ctx, call);
+    if (routed === undefined || !once('no-retry', call)) continue;
     // In a shared module (no handler of its own), the handlers that reach the request decide it.
     // A consumer's redelivery retries a request it reaches, as in the handler's own module (above). A
     // helper handed its callers' instance is not given that allowance: those clients fan requests out
@@ -241,6 +212,22 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
           ? { onlyIfCallerClients: { request: handedTo, need: handedNeed(http.method) } }
           : {}),
         ...(via.length > 0 ? { unlessImportProvides: { kind: 'retry' as const, imports: via } } : {}),
+      },
+    );
+  }
+  // Raw node:http requests are judged where a project helper is handed their options (handedRequestOptions.ts).
+  for (const { call, method, helper } of frontend ? [] : handedRequests(ctx)) {
+    const cover = coverAt(ctx, call);
+    const routed = cover.kinds.has('retry') ? undefined : retryAsked(ctx, call);
+    if (routed === undefined) continue;
+    report(
+      'no-retry',
+      call,
+      `${calleeName(call) ?? 'call'}(...) sends the ${method} request it is handed with no retry, here or in the helper: one transient fault fails the caller`,
+      {
+        ...consumersRetry(sharedOnly(ctx, call, plain)),
+        ...routed,
+        unlessImportProvides: { kind: 'retry' as const, imports: [helper, ...cover.via] },
       },
     );
   }

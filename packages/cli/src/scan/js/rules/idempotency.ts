@@ -99,7 +99,12 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     const objectKey = key === 'Key' && parent !== undefined && hasProperty(parent, 'Bucket');
     // StartExecution's `name`: a standard workflow runs once per name (a repeat with the same input
     // returns the running execution), so a name made per attempt starts the workflow again.
-    const executionName = key === 'name' && parent !== undefined && hasProperty(parent, 'stateMachineArn');
+    // EventBridge's `Name` beside a `ScheduleExpression` (Scheduler's CreateSchedule, a rule's PutRule)
+    // likewise: the name is unique in its group, so a name made per attempt books a second schedule.
+    const executionName =
+      parent !== undefined &&
+      ((key === 'name' && hasProperty(parent, 'stateMachineArn')) ||
+        (key === 'Name' && hasProperty(parent, 'ScheduleExpression')));
     const idLike = RECORD_ID_FIELD.test(key) || SORT_KEY.test(key) || prefixedKey(ctx, prop.value);
     const emittedId = emittedIdKey(key);
     if (!idLike && !emittedId && !reference && !objectKey && !executionName && !cloudEventId(owner, key))
@@ -125,7 +130,9 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         reference
           ? `${key} is a new random reference per attempt ${where}: a redelivery reaches the receiver as a new request it cannot recognise as a repeat`
           : executionName
-            ? `the Step Functions execution name is made per attempt ${where}: a redelivery starts the workflow again instead of finding the first execution`
+            ? key === 'Name'
+              ? `the schedule name is made per attempt ${where}: a redelivery books a second schedule instead of colliding with the first`
+              : `the Step Functions execution name is made per attempt ${where}: a redelivery starts the workflow again instead of finding the first execution`
             : `the object key is random ${where}: a redelivered message is stored again under a new key`,
         extra,
       );

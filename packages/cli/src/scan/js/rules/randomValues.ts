@@ -11,14 +11,28 @@ import { SourceWords } from '../SourceWords.js';
 const RANDOM_CALL =
   /^(randomUUID|uuid|v4|v7|uuidv[147]|uuidV[147]|nanoid|ulid|cuid|cuid2|createId|generateId|randomBytes|Math\.random|Date\.now|crypto\.randomUUID|crypto\.randomBytes|uuid\.v[147])$/;
 
-/** `new Date()` with no argument: the time of this attempt, as a key as new per redelivery as a random one. */
-function clockNow(n: Node): boolean {
-  return (
-    n.type === 'NewExpression' &&
-    unwrap(n.callee)?.type === 'Identifier' &&
-    unwrap(n.callee)?.name === 'Date' &&
-    (n.arguments as Node[]).length === 0
-  );
+/** Date libraries' clock: `moment()`, `dayjs()`, luxon's `DateTime.now()` / `DateTime.local()` with no argument. */
+const CLOCK_LIBRARIES: Readonly<Record<string, RegExp>> = {
+  moment: /^moment$/,
+  'moment-timezone': /^moment$/,
+  dayjs: /^dayjs$/,
+  luxon: /^DateTime\.(now|local|utc)$/,
+};
+
+/**
+ * `new Date()` with no argument, or a date library's call of the same clock: the time of this attempt, as
+ * a key as new per redelivery as a random one. Given a time (`dayjs(event.time)`) it is that time.
+ */
+function clockNow(ctx: ModuleContext, n: Node): boolean {
+  if ((n.type !== 'NewExpression' && n.type !== 'CallExpression') || (n.arguments as Node[]).length > 0)
+    return false;
+  const callee = unwrap(n.callee);
+  if (n.type === 'NewExpression') return callee?.type === 'Identifier' && callee.name === 'Date';
+  const path = memberPath(callee)?.join('.');
+  const head = memberPath(callee)?.[0];
+  if (path === undefined || head === undefined) return false;
+  const source = ctx.importOf(head, callee as Node)?.source;
+  return source !== undefined && CLOCK_LIBRARIES[source]?.test(path) === true;
 }
 
 /**
@@ -66,7 +80,7 @@ function walkRandom(ctx: ModuleContext, v: Node, depth: number): Node | undefine
       if (binding?.kind === 'const' && binding.init !== undefined) found = randomCallIn(ctx, binding.init, 1);
       return found !== undefined;
     }
-    if (clockNow(n) && !awaitedBetween(ctx, n, v)) {
+    if (clockNow(ctx, n) && !awaitedBetween(ctx, n, v)) {
       found = n;
       return true;
     }
@@ -113,6 +127,9 @@ export function mayCallRandom(source: string): boolean {
   return (
     RANDOM_PIECES.some((w) => words.includes(w)) ||
     (words.includes('Date') && (words.includes('now') || words.includes('new Date()'))) ||
+    words.includes('moment') ||
+    words.includes('dayjs') ||
+    words.includes('DateTime') ||
     source.includes('\\u')
   );
 }
