@@ -5,6 +5,7 @@ import { calleeName, isDefaultValue, isFunction, type Node, someDescendant, unwr
 import type { ModuleContext } from '../ModuleContext.js';
 import { exportNamesOf } from './lambda.js';
 import { setOnlyByTry } from './tryAssigned.js';
+import { findsUnset, unsetWhenFailed } from './unsetWhenFailed.js';
 
 /**
  * A block around the try, up to its function, throws unconditionally after it (`catch (err) { if (run)
@@ -85,7 +86,9 @@ export function unsetThrowsAfter(ctx: ModuleContext, tryStatement: Node): boolea
     if (p.type !== 'BlockStatement') continue;
     const checked = later(ctx, n).some(
       (s) =>
-        s.type === 'IfStatement' && throws(s.consequent as Node) && names.some((x) => testsUnset(s.test, x)),
+        s.type === 'IfStatement' &&
+        throws(s.consequent as Node) &&
+        names.some((x) => findsUnset(s.test, x) && unsetWhenFailed(ctx, tryStatement, x)),
     );
     if (checked) return true;
   }

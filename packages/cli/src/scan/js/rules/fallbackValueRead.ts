@@ -18,7 +18,7 @@ const LOOP = /^(For|ForIn|ForOf|While|DoWhile)Statement$/;
  * `undefined`: the value the function goes on with is its own choice. A bare `let photos;` left undefined is
  * a stand-in for the read, not a fallback (a job that then writes `photos ?? []` overwrites good data).
  */
-function presetBefore(fn: Node, name: string, at: number): boolean {
+export function presetBefore(fn: Node, name: string, at: number): boolean {
   return someDescendant(
     fn.body as Node,
     (n) => {

@@ -69,6 +69,8 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
       );
     else if (unreadFlag(ctx, call, b, report)) {
       // A flag's failure side is judged by whether its callers read it (flagChains.ts).
+    } else if (throwsNext(ctx, call)) {
+      // A logged rejection on a path that throws right after: a second failure on the way out.
     } else if (logsThenEmpty(ctx, call, b))
       report(
         'swallowed-error',
