@@ -16,7 +16,7 @@ const CASES: readonly (readonly [string, RegExp, readonly string[], readonly str
       "fetch('https://SecureToken.googleapis.com/v1/token?key=k')",
       "post('https://auth.example.com/oauth2/token', body)",
       "post('https://github.com/login/oauth/token', body)",
-      'fetch(`${issuer}/token`)',
+      "fetch(issuer + '/token')",
       "fetch('https://id.example.com/connect/token')",
       "body: 'grant_type=client_credentials&scope=read'",
     ],
