@@ -7,7 +7,6 @@
 // reconnect, sign in again), not by the names of either.
 import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { testSpelled } from '../SourceWords.js';
 import { discriminates } from './authFacts.js';
 import type { Report } from './Report.js';
 import { TOKEN_URL, TOKEN_URL_WORDS, tokenRequest } from './tokenEndpoint.js';
@@ -59,11 +58,7 @@ function reconnectAnswer(body: Node): Node | undefined {
  * reconnectRules(ctx, report) // at `catch { throw new Error('Access revoked. Please reconnect') }`
  */
 export function reconnectRules(ctx: ModuleContext, report: Report): void {
-  if (
-    !testSpelled(RECONNECT, ctx.source, RECONNECT_WORDS) ||
-    !testSpelled(TOKEN_URL, ctx.source, TOKEN_URL_WORDS)
-  )
-    return;
+  if (!ctx.testSpelled(RECONNECT, RECONNECT_WORDS) || !ctx.testSpelled(TOKEN_URL, TOKEN_URL_WORDS)) return;
   for (const handler of ctx.of('CatchClause')) {
     if (reconnectAnswer(handler.body as Node) === undefined || discriminates(handler)) continue;
     const tryStatement = ctx.parentOf(handler) as Node;
