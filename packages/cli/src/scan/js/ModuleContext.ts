@@ -109,8 +109,22 @@ export class ModuleContext {
    * and usually kept from the gate) rules most of them out without one.
    */
   spells(word: string): boolean {
+    return this.sourceWords().includes(word);
+  }
+
+  /**
+   * Exactly `pattern.test(this.source)`, where every match of `pattern` holds one of `words` (in any case):
+   * testSpelled (SourceWords.ts) on this module's own bit set, which a helper module's context asking
+   * mid-rule cannot evict as it evicts SourceWords.of's one slot.
+   */
+  testSpelled(pattern: RegExp, words: readonly string[]): boolean {
+    const spelled = this.sourceWords();
+    return words.some((w) => spelled.mayHave(w)) && pattern.test(this.source);
+  }
+
+  private sourceWords(): SourceWords {
     this.words ??= SourceWords.of(this.source);
-    return this.words.includes(word);
+    return this.words;
   }
 
   private words: SourceWords | undefined;

@@ -39,7 +39,6 @@ import { sstV3QueueKind } from './rules/sstV3QueueConcurrency.js';
 import { testSpelled } from './SourceWords.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { lastTextMemo } from './textMemo.js';
-import { textSpelled } from './textSpelled.js';
 import { forwardedParam, wrappedOptions } from './wrappedReturns.js';
 
 /** Words of a random or clock call, the cheap test before randomReturn reads a function's returns. */
@@ -107,8 +106,11 @@ function remoteMethodsOf(
   };
 }
 
-/** A module with a catch that throws: only there can a function log its failures and rethrow them. */
-const LOGS_TEXT = /catch[\s\S]*throw/;
+/**
+ * A module with a catch that throws: only there can a function log its failures and rethrow them. Asked
+ * once per module however many exports it has.
+ */
+const logsText = lastTextMemo((text) => /catch[\s\S]*throw/.test(text));
 
 const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
 
@@ -119,7 +121,6 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const failureWords = ctx.exports.size > 0 && FAILURE_WORDS.test(ctx.source);
   const catches = ctx.exports.size > 0 && ctx.spells('catch');
   const onError = ctx.spells('onError');
-  const spelled = textSpelled(ctx.source);
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined) continue;
@@ -143,8 +144,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       // A clock or id helper (`return Math.floor(Date.now() / 1000)`): a key built from its answer is random.
       const random = RANDOMISH.test(ctx.source.slice(v.start, v.end)) && randomReturn(ctx, v) !== undefined;
       const forwards = v.params.length > 0 ? forwardedParam(ctx, v) : undefined;
-      const batchEvent = spelled('.Records') && readsBatchEvent(ctx, v);
-      const refuses = spelled('.length') && refusesBatchArg(v);
+      const batchEvent = ctx.spells('.Records') && readsBatchEvent(ctx, v);
+      const refuses = ctx.spells('.length') && refusesBatchArg(v);
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
@@ -230,15 +231,15 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), googleClient: google };
     // A Serverless function definition (`export default { handler, events: [{ http }] }`) for serverless.ts.
     const apiLimit =
-      v.type === 'ObjectExpression' && spelled('events') ? serverlessApiLimit(ctx, v) : undefined;
+      v.type === 'ObjectExpression' && ctx.spells('events') ? serverlessApiLimit(ctx, v) : undefined;
     if (apiLimit !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), serverlessApi: apiLimit };
     // An SST v2 stack function whose API routes take the app's function defaults (rules/sstFunctionDefaults.ts).
-    const sstApi = isFunction(v) && spelled('sst/constructs') ? sstStackApiLimit(ctx, v) : undefined;
+    const sstApi = isFunction(v) && ctx.spells('sst/constructs') ? sstStackApiLimit(ctx, v) : undefined;
     if (sstApi !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sstApi };
     // An SST v3 queue subscribed to in another module (rules/sstV3QueueConcurrency.ts).
-    const sstQueue = spelled('sst.aws.Queue') ? sstV3QueueKind(ctx, ctx.valueOf(v) ?? v, name) : undefined;
+    const sstQueue = ctx.spells('sst.aws.Queue') ? sstV3QueueKind(ctx, ctx.valueOf(v) ?? v, name) : undefined;
     if (sstQueue !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sstQueue };
     // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
@@ -256,14 +257,14 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (remoteClient !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), remoteClient };
     // A project helper building a CDK Lambda function: what its callers can hand it for failures.
-    const dlqKeys = isFunction(v) && spelled('aws-cdk') ? builderDlqKeys(ctx, v) : undefined;
+    const dlqKeys = isFunction(v) && ctx.spells('aws-cdk') ? builderDlqKeys(ctx, v) : undefined;
     if (dlqKeys !== undefined)
       facts[name] = {
         ...(facts[name] ?? { provides: [], via: [], async: false }),
         functionBuilder: { dlqKeys },
       };
     // A data layer that logs each failure and rethrows it (rules/loggingDataLayer.ts).
-    const logsFailures = spelled(LOGS_TEXT) && catchWithin(ctx, v) ? loggedFailures(ctx, v) : undefined;
+    const logsFailures = logsText(ctx.source) && catchWithin(ctx, v) ? loggedFailures(ctx, v) : undefined;
     if (logsFailures !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), logsFailures };
     const endsFailures = catchReached(ctx, v) ? endedFailures(ctx, v) : undefined;

@@ -8,7 +8,6 @@
 import type { Node } from './ast.js';
 import { unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { testSpelled } from './SourceWords.js';
 
 /** Environment variables set only by a local emulator of Lambda (serverless-offline, SAM CLI, LocalStack). */
 const LOCAL_FLAGS = /^(IS_OFFLINE|AWS_SAM_LOCAL|IS_LOCAL|LOCALSTACK|LOCALSTACK_HOSTNAME|IS_LOCALSTACK)$/;
@@ -31,7 +30,7 @@ const NAMES_LOCAL = new WeakMap<ModuleContext, boolean>();
 export function localOnly(ctx: ModuleContext, node: Node): boolean {
   let words = NAMES_LOCAL.get(ctx);
   if (words === undefined) {
-    words = testSpelled(WORDS, ctx.source, ['local', 'offline', 'NODE_ENV']);
+    words = ctx.testSpelled(WORDS, ['local', 'offline', 'NODE_ENV']);
     NAMES_LOCAL.set(ctx, words);
   }
   if (!words) return false;

@@ -4,7 +4,6 @@
 // retry sends again to every item the failed run had already served (a second digest, a duplicate row).
 import { type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { testSpelled } from '../SourceWords.js';
 
 /** Types of an asynchronously invoked event that carries no batch: a schedule, an S3 notification. */
 const ASYNC_JOB_EVENT = /\b(ScheduledHandler|ScheduledEvent|S3Event|S3Handler)\b/;
@@ -22,12 +21,8 @@ const SENDS =
 /** Does the module hold a handler of an asynchronously invoked, batch-less event (checked on its text)? */
 export function asyncJobModule(ctx: ModuleContext): boolean {
   return (
-    testSpelled(ASYNC_JOB_EVENT, ctx.source, [
-      'ScheduledHandler',
-      'ScheduledEvent',
-      'S3Event',
-      'S3Handler',
-    ]) && !BATCH_EVENT.test(ctx.source)
+    ctx.testSpelled(ASYNC_JOB_EVENT, ['ScheduledHandler', 'ScheduledEvent', 'S3Event', 'S3Handler']) &&
+    !BATCH_EVENT.test(ctx.source)
   );
 }
 

@@ -6,7 +6,6 @@
 // (`class AccessDeniedException`, `name = 'AccessDeniedException'`) is the project's, and is left alone.
 import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { SourceWords } from '../SourceWords.js';
 import { answersAuthFailure, wrap } from './authAnswers.js';
 import type { Report } from './Report.js';
 
@@ -45,8 +44,7 @@ function ownName(source: string, name: string): boolean {
  */
 export function awsErrorNameRules(ctx: ModuleContext, report: Report): void {
   // Through the gate's bit set of the same text: nine names, most modules spelling none of them.
-  const words = SourceWords.of(ctx.source);
-  if (![...AWS_CREDENTIAL_ERRORS].some((name) => words.includes(name))) return;
+  if (![...AWS_CREDENTIAL_ERRORS].some((name) => ctx.spells(name))) return;
   for (const literal of ctx.of('Literal')) {
     const name = typeof literal.value === 'string' ? literal.value : undefined;
     if (name === undefined || !AWS_CREDENTIAL_ERRORS.has(name) || ownName(ctx.source, name)) continue;

@@ -6,7 +6,6 @@
 // dependency fails, even when the handler itself was careful.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { SourceWords } from '../SourceWords.js';
 import { answersAuthFailure } from './authAnswers.js';
 import { onErrorFunctions } from './httpErrorMiddleware.js';
 import type { Report } from './Report.js';
@@ -44,9 +43,8 @@ function frameworkHooks(ctx: ModuleContext): Node[] {
     if (express(fn)) hooks.push(fn as Node);
   }
   // Through the gate's bit set of the same text: each is otherwise a search of the whole module.
-  const words = SourceWords.of(ctx.source);
-  const named = words.includes('setErrorHandler') || words.includes('.onError(');
-  if (!named && !words.includes('.use(')) return hooks;
+  const named = ctx.spells('setErrorHandler') || ctx.spells('.onError(');
+  if (!named && !ctx.spells('.use(')) return hooks;
   for (const call of ctx.of('CallExpression')) {
     const name = calleeName(call);
     if (name === 'use')
@@ -139,7 +137,7 @@ function looksAtError(fn: Node, names: Set<string>): boolean {
  */
 export function errorHookRules(ctx: ModuleContext, report: Report): void {
   const hooks = [
-    ...(SourceWords.of(ctx.source).includes('onError') ? onErrorFunctions(ctx, ctx.program) : []),
+    ...(ctx.spells('onError') ? onErrorFunctions(ctx, ctx.program) : []),
     ...frameworkHooks(ctx),
     ...catchAllFilters(ctx),
   ];

@@ -4,7 +4,6 @@
 // set, a timeout or an issuer 5xx included, under that message, so the mapping answers 401 for an outage.
 import { memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { testSpelled } from '../SourceWords.js';
 import { answersAuthFailure } from './authAnswers.js';
 import { callsRemote } from './authRemote.js';
 import type { Report } from './Report.js';
@@ -50,7 +49,7 @@ function answersTokenError(ctx: ModuleContext, branch: Node): boolean {
 
 export function messageTestRules(ctx: ModuleContext, report: Report): void {
   // Without a catch clause there is nothing to judge: the whole-text test is skipped.
-  if (ctx.of('CatchClause').length === 0 || !testSpelled(KEY_RESOLUTION, ctx.source, KEY_WORDS)) return;
+  if (ctx.of('CatchClause').length === 0 || !ctx.testSpelled(KEY_RESOLUTION, KEY_WORDS)) return;
   for (const handler of ctx.of('CatchClause')) {
     const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
     if (param === undefined) continue;

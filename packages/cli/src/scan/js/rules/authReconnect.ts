@@ -7,18 +7,18 @@
 // reconnect, sign in again), not by the names of either.
 import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { testSpelled } from '../SourceWords.js';
 import { discriminates } from './authFacts.js';
 import type { Report } from './Report.js';
-import { TOKEN_URL, tokenRequest } from './tokenEndpoint.js';
+import { TOKEN_URL, TOKEN_URL_WORDS, tokenRequest } from './tokenEndpoint.js';
 
 /** A message sending the user to grant access again. */
-const RECONNECT =
+export const RECONNECT =
   /\b(reconnect|re-?connect your|re-?authori[sz]e|re-?authenticate|sign in again|log ?in again|access (was |has been )?revoked)\b/i;
-
-/** A word every match of RECONNECT (of TOKEN_URL) holds: the module's bit set rules most modules out. */
-const RECONNECT_SPELLED = ['connect', 'authori', 'authenticate', 'again', 'revoked'];
-const TOKEN_SPELLED = ['token', 'grant_type'];
+/**
+ * A word every match of RECONNECT holds: the module's bit set rules most modules out. A new alternative of
+ * RECONNECT needs its word here (spelledWords.test.ts).
+ */
+export const RECONNECT_WORDS: readonly string[] = ['connect', 'authori', 'authenticate', 'again', 'revoked'];
 
 /** Does `block` request a token endpoint, itself or through a function of the module it calls? */
 function refreshesToken(ctx: ModuleContext, block: Node, depth = 0): boolean {
@@ -58,11 +58,7 @@ function reconnectAnswer(body: Node): Node | undefined {
  * reconnectRules(ctx, report) // at `catch { throw new Error('Access revoked. Please reconnect') }`
  */
 export function reconnectRules(ctx: ModuleContext, report: Report): void {
-  if (
-    !testSpelled(RECONNECT, ctx.source, RECONNECT_SPELLED) ||
-    !testSpelled(TOKEN_URL, ctx.source, TOKEN_SPELLED)
-  )
-    return;
+  if (!ctx.testSpelled(RECONNECT, RECONNECT_WORDS) || !ctx.testSpelled(TOKEN_URL, TOKEN_URL_WORDS)) return;
   for (const handler of ctx.of('CatchClause')) {
     if (reconnectAnswer(handler.body as Node) === undefined || discriminates(handler)) continue;
     const tryStatement = ctx.parentOf(handler) as Node;

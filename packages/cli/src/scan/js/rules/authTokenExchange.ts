@@ -7,7 +7,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { wrap } from './authAnswers.js';
 import { answersAuthFailure } from './authFacts.js';
 import type { Report } from './Report.js';
-import { spelled, TOKEN_URL, tokenRequest } from './tokenEndpoint.js';
+import { spelled, TOKEN_URL, TOKEN_URL_WORDS, tokenRequest } from './tokenEndpoint.js';
 
 /** A message telling the client its token or credentials are bad. */
 const BAD_TOKEN =
@@ -102,7 +102,7 @@ function answersBadToken(ctx: ModuleContext, branch: Node): boolean {
  * tokenExchangeRules(ctx, report) // at `if (!res.ok) return { statusCode: 401 }` after a POST to a token endpoint
  */
 export function tokenExchangeRules(ctx: ModuleContext, report: Report): void {
-  if (!/\.ok\b|status/.test(ctx.source) || !TOKEN_URL.test(ctx.source)) return;
+  if (!/\.ok\b|status/.test(ctx.source) || !ctx.testSpelled(TOKEN_URL, TOKEN_URL_WORDS)) return;
   const names = exchangeAnswers(ctx);
   if (names.size === 0) return;
   forEachDescendant(ctx.program, (n) => {

@@ -7,7 +7,7 @@
 // (keepCandidate.ts).
 import { calleeName, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { SourceWords, testSpelled } from '../SourceWords.js';
+import { testSpelled } from '../SourceWords.js';
 import { FAILURE_FIELD } from './batchApis.js';
 import { collectedBy, type Sent } from './batchCollected.js';
 import { sendOf } from './batchSends.js';
@@ -42,8 +42,7 @@ const climbAwait = (ctx: ModuleContext, node: Node): Sent =>
  */
 export function batchAnswerMethods(ctx: ModuleContext): string[] {
   // Each command ruled out through the gate's bit set of the same text before a search: most modules send none.
-  const words = SourceWords.of(ctx.source);
-  if (!COMMANDS.some((c) => words.includes(`new ${c}`))) return [];
+  if (!COMMANDS.some((c) => ctx.spells(`new ${c}`))) return [];
   const names: string[] = [];
   for (const command of ctx.of('NewExpression')) {
     const field = FAILURE_FIELD[unwrap(command.callee)?.name as string];

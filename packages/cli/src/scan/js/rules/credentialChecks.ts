@@ -4,7 +4,6 @@
 // "wrong password". During an outage of that system every user is told their password is wrong.
 import { calleeName, isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { testSpelled } from '../SourceWords.js';
 import type { Report } from './Report.js';
 
 /** Calls that check a user's credentials against another system. */
@@ -62,7 +61,7 @@ function branchOf(ctx: ModuleContext, node: Node): Node | undefined {
 }
 
 export function credentialCheckRules(ctx: ModuleContext, report: Report): void {
-  if (!testSpelled(WORDS, ctx.source, WORD_LIST)) return;
+  if (!ctx.testSpelled(WORDS, WORD_LIST)) return;
   for (const error of ctx.of('NewExpression')) {
     if (!WRONG_CREDENTIALS.test((unwrap(error.callee)?.name as string) ?? '')) continue;
     const branch = branchOf(ctx, error);

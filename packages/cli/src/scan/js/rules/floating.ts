@@ -11,7 +11,6 @@ import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { type ParamSlot, paramSlots } from '../passedAsync.js';
 import { returnsPending } from '../pendingReturns.js';
 import { importedCallee } from '../resultUse.js';
-import { testSpelled } from '../SourceWords.js';
 import { isSdkSend } from '../sdkSend.js';
 import { type TypedCall, typedCall } from '../typedReceivers.js';
 import { algoliaRequest } from './algoliaCalls.js';
@@ -268,7 +267,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   // path is asked only of a helper module outside a GraphQL resolver.
   const misread = [
     ...(sdkText ? promiseFieldReads(ctx).map((call) => ({ call, kept: false })) : []),
-    ...(sdkText || testSpelled(PRISMA_QUERY, ctx.source, PRISMA_METHODS)
+    ...(sdkText || ctx.testSpelled(PRISMA_QUERY, PRISMA_METHODS)
       ? keptPromiseTests(ctx, (call) => certainPromise(ctx, call)).map((call) => ({ call, kept: true }))
       : []),
   ];

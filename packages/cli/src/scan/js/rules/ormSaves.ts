@@ -6,7 +6,6 @@
 import { calleeName, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { testSpelled } from '../SourceWords.js';
 import { guarded } from './insertGuards.js';
 import type { Report } from './Report.js';
 
@@ -59,7 +58,7 @@ export function ormSaveRule(
   wired?: { readonly onlyIfEventWired: readonly string[] },
 ): void {
   const shared = ctx.handlers.size === 0;
-  if (!(shared || consumer) || !testSpelled(ORM_IMPORT, ctx.source, ORM_WORDS)) return;
+  if (!(shared || consumer) || !ctx.testSpelled(ORM_IMPORT, ORM_WORDS)) return;
   for (const call of ctx.of('CallExpression')) {
     if (!shared && ctx.handlerKindAt(call) === undefined) continue;
     const row = savedRow(ctx, call);

@@ -4,7 +4,6 @@
 // discarded, only logged, or whose failed entries are only logged, loses them.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { SourceWords } from '../SourceWords.js';
 import { onlyServed } from './batchAnswerBody.js';
 import {
   answersData,
@@ -239,8 +238,7 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
   // Plain-text checks: an alternation regular expression over every large file costs more. Each word is
   // first ruled out through the gate's bit set of the same text: most modules send no batch at all.
   // The two entries below are batchWordsIn's words, which the pre-parse gate admits modules by.
-  const words = SourceWords.of(ctx.source);
-  const has = (word: string) => words.includes(word);
+  const has = (word: string) => ctx.spells(word);
   if (!batchWordsIn(has) && !COMMANDS.some(has)) return;
   if (FIELDS.some(has)) loggedOnlyBranches(ctx, report);
   if (has('.promise(') && V2_METHODS.some(has)) {

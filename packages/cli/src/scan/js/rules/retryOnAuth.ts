@@ -6,7 +6,6 @@
 // asks `!retried`) bounds it, as does calling something other than itself (one retry of the request).
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { testSpelled } from '../SourceWords.js';
 import type { RetrySite } from './retryLibraries.js';
 import { callsSelf, selfName } from './retryRecursion.js';
 
@@ -58,7 +57,7 @@ function bounded(ctx: ModuleContext, fn: Node, call: Node, test: Node): boolean 
  * authRecursionSites(ctx) // `if (res.statusCode === 401) resolve(this.get(id, await this.token()))` -> [site]
  */
 export function authRecursionSites(ctx: ModuleContext): RetrySite[] {
-  if (!testSpelled(AUTH_TEST, ctx.source, AUTH_WORDS)) return [];
+  if (!ctx.testSpelled(AUTH_TEST, AUTH_WORDS)) return [];
   const sites: RetrySite[] = [];
   for (const call of ctx.of('CallExpression')) {
     // Only `name(...)` or `this.name(...)` can be a function calling itself.

@@ -6,6 +6,11 @@ import type { ModuleContext } from '../ModuleContext.js';
 
 /** A token endpoint: Google's securetoken, an OAuth/OIDC `/token`, Cognito's `/oauth2/token`, a body naming `grant_type`. */
 export const TOKEN_URL = /securetoken|oauth2?\/token|\/token\b|\/connect\/token|grant_type/i;
+/**
+ * A word every match of TOKEN_URL holds (in any case), for testSpelled: the module's bit set rules most
+ * modules out before TOKEN_URL runs. A new alternative of TOKEN_URL needs its word here (spelledWords.test.ts).
+ */
+export const TOKEN_URL_WORDS: readonly string[] = ['token', 'grant_type'];
 
 /** The text a call's arguments spell (a URL literal or template, a body naming `grant_type`). */
 export function spelled(ctx: ModuleContext, call: Node): string {

@@ -1,0 +1,68 @@
+// A whole-text expression asked through testSpelled runs only where one of its words is spelled, so each
+// word list must hold a word of every alternative of its expression: a phrase added to the expression and
+// not to the list would leave the rule silent. One sample per alternative, matched and let through.
+import { describe, expect, it } from 'vitest';
+import { GRAPHQL_SPELLED, GRAPHQL_WORDS } from '../graphqlResolvers.js';
+import { testSpelled } from '../SourceWords.js';
+import { RECONNECT, RECONNECT_WORDS } from './authReconnect.js';
+import { TOKEN_URL, TOKEN_URL_WORDS } from './tokenEndpoint.js';
+
+const CASES: readonly (readonly [string, RegExp, readonly string[], readonly string[]])[] = [
+  [
+    'TOKEN_URL',
+    TOKEN_URL,
+    TOKEN_URL_WORDS,
+    [
+      "fetch('https://SecureToken.googleapis.com/v1/token?key=k')",
+      "post('https://auth.example.com/oauth2/token', body)",
+      "post('https://github.com/login/oauth/token', body)",
+      "fetch(issuer + '/token')",
+      "fetch('https://id.example.com/connect/token')",
+      "body: 'grant_type=client_credentials&scope=read'",
+    ],
+  ],
+  [
+    'RECONNECT',
+    RECONNECT,
+    RECONNECT_WORDS,
+    [
+      "throw new Error('Please reconnect your Slack workspace')",
+      "'Re-connect your account'",
+      "'You need to re-authorize the app'",
+      "'Reauthorise access'",
+      "'Please re-authenticate'",
+      "'Session ended: sign in again'",
+      "'Please log in again'",
+      "'Please login again'",
+      "'Access revoked'",
+      "'Access was revoked by the provider'",
+      "'Access has been revoked'",
+    ],
+  ],
+  [
+    'GRAPHQL_WORDS',
+    GRAPHQL_WORDS,
+    GRAPHQL_SPELLED,
+    [
+      "import { GraphQLError } from 'graphql';",
+      "import { ApolloServer } from '@apollo/server';",
+      'export const resolvers: Resolvers = {};',
+      'const typeDefs = gql`type Query { a: Int }`;',
+    ],
+  ],
+];
+
+const SAMPLES = CASES.flatMap(([name, pattern, words, phrases]) =>
+  phrases.map((phrase) => [name, phrase, pattern, words] as const),
+);
+
+describe('word lists of testSpelled expressions', () => {
+  it.each(SAMPLES)('%s: %j is matched and let through by its words', (_name, phrase, pattern, words) => {
+    // Act
+    const matched = pattern.test(phrase);
+    const spelled = testSpelled(pattern, phrase, words);
+
+    // Assess
+    expect([matched, spelled]).toEqual([true, true]);
+  });
+});
