@@ -107,6 +107,8 @@ export const gatheredFailureRules: Rule = (ctx, report) => {
     if (n.type === 'VariableDeclarator') declarators.push(n);
     return false;
   });
+  // Whether each function sends a batch itself, tested once per function.
+  const sent = new Map<Node, boolean>();
   for (const declarator of declarators) {
     const id = unwrap(declarator.id as Node);
     const init = unwrap(declarator.init as Node);
@@ -114,7 +116,8 @@ export const gatheredFailureRules: Rule = (ctx, report) => {
     const read = failureRead(init);
     if (read === undefined) continue;
     const scope = (ctx.enclosingFunction(declarator)?.body as Node | undefined) ?? ctx.program;
-    if (sendsBatch(ctx, scope)) continue;
+    if (!sent.has(scope)) sent.set(scope, sendsBatch(ctx, scope));
+    if (sent.get(scope)) continue;
     const logged = everyLaterReference(
       scope,
       id.name as string,
