@@ -5,6 +5,7 @@
 import { calleeName, memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { everyLaterReference, printedReference } from './batchResultUse.js';
+import { responseParam } from './routeCatchNoAnswer.js';
 
 /** Nodes a value passes through on its way into a body without being read. */
 const CARRIERS = new Set([
@@ -26,18 +27,33 @@ function successObject(node: Node | undefined): boolean {
 }
 
 /**
- * `res.json(x)`, `res.send(x)`, `res.status(201).json(x)`: the express-style answer, 200 unless a `status`
- * call in the chain says otherwise.
+ * `res.json(x)`, `res.send(x)`, `res.status(201).json(x)` on the route's response parameter: 200 unless a
+ * `status`/`code` call in the chain, an earlier `res.statusCode = n` or `res.writeHead(n)` says otherwise.
  */
-function successReply(call: Node): boolean {
+function successReply(ctx: ModuleContext, call: Node): boolean {
   if (!/^(json|send|end)$/.test(calleeName(call) ?? '')) return false;
-  for (let at = unwrap(call.callee); at?.type === 'MemberExpression'; ) {
+  let status: number | null | undefined;
+  let at = unwrap(call.callee);
+  while (at?.type === 'MemberExpression') {
     const object = unwrap(at.object as Node);
-    if (object?.type !== 'CallExpression') return true;
-    if (calleeName(object) === 'status') return is2xx(numberValue((object.arguments as Node[])[0]));
+    if (object?.type !== 'CallExpression') break;
+    if (status === undefined && /^(status|code|writeHead)$/.test(calleeName(object) ?? ''))
+      status = numberValue((object.arguments as Node[])[0]) ?? null;
     at = unwrap(object.callee);
   }
-  return true;
+  const root = at?.type === 'MemberExpression' ? unwrap(at.object as Node) : undefined;
+  const fn = ctx.enclosingFunction(call);
+  if (root?.type !== 'Identifier' || fn === undefined || responseParam(ctx, fn) !== root.name) return false;
+  if (status === undefined) {
+    const before = ctx.source.slice((fn.body as Node).start, call.start);
+    const set = new RegExp(
+      `(?<![\\w$.])${root.name}\\s*\\.\\s*(?:statusCode\\s*=|writeHead\\s*\\()\\s*(\\d+)?`,
+      'g',
+    );
+    const last = [...before.matchAll(set)].at(-1);
+    if (last !== undefined) status = last[1] === undefined ? null : Number(last[1]);
+  }
+  return status === undefined || (status !== null && is2xx(status));
 }
 
 /** `JSON.stringify(x)`: a serialisation, which reads no field. */
@@ -53,7 +69,7 @@ function servedAsSuccess(ctx: ModuleContext, reference: Node): boolean {
     if (args.includes(at) && isStringify(p)) continue;
     if (p.type === 'ReturnStatement') return successObject(at);
     if (p.type === 'ArrowFunctionExpression') return p.body === at && successObject(at);
-    return args.includes(at) && successReply(p);
+    return args.includes(at) && successReply(ctx, p);
   }
   return false;
 }

@@ -6,14 +6,15 @@
 // promise and v3 spellings; a callback that hands the answer to a promise leaves it to that promise's caller.
 import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { answersSuccess, lostWhat, V2_FAILURE_FIELD } from './batchApis.js';
-import { printedReference } from './batchResultUse.js';
+import { answersData, answersSuccess, lostWhat, V2_FAILURE_FIELD } from './batchApis.js';
+import { onlyOtherFields, printedReference } from './batchResultUse.js';
+import { isHandlerCallback } from './callbackResult.js';
 import type { Rule } from './Report.js';
 import { sdkCallWithCallback } from './sdkCallbackAnswers.js';
 
 /**
- * `callback(null, data)` where `callback` is the third parameter of a function around it, the Lambda
- * handler's `(event, context, callback)`: the answer becomes the invocation's result.
+ * `callback(null, data)` where `callback` is the third parameter of an entry handler of the module, the
+ * Lambda handler's `(event, context, callback)` (callbackResult.ts): the answer becomes the invocation's result.
  */
 function answeredRaw(ctx: ModuleContext, reference: Node): boolean {
   const call = ctx.parentOf(reference);
@@ -21,20 +22,23 @@ function answeredRaw(ctx: ModuleContext, reference: Node): boolean {
   const callee = call === undefined ? undefined : unwrap(call.callee);
   if (args[1] !== reference || unwrap(args[0])?.type !== 'Literal' || callee?.type !== 'Identifier')
     return false;
-  if (unwrap(args[0])?.value !== null) return false;
-  for (let fn = ctx.enclosingFunction(call as Node); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
-    const param = unwrap((fn.params as Node[])[2]);
-    if (param?.type === 'Identifier' && param.name === callee.name) return true;
-  }
-  return false;
+  return unwrap(args[0])?.value === null && isHandlerCallback(ctx, callee);
 }
 
 /** Why the callback loses the failed entries, or undefined when it looks at (or hands on) its answer. */
-function lostIn(ctx: ModuleContext, callback: Node, field: string): 'unread' | 'printed' | undefined {
+function lostIn(
+  ctx: ModuleContext,
+  callback: Node,
+  field: string,
+  method: string,
+): 'unread' | 'printed' | undefined {
   const data = unwrap((callback.params as Node[])[1]);
   if (data === undefined) return 'unread';
   if (data.type !== 'Identifier') return undefined;
   const body = callback.body as Node;
+  // Reading only the data beside the leftovers (`data.Responses.T`, `data.SecretValues`) is not looking.
+  if (answersData(field, method) && onlyOtherFields(ctx, body, data.name as string, field, body.start))
+    return 'unread';
   let printed = false;
   const kept = someDescendant(body, (n) => {
     if (n.type !== 'Identifier' || n.name !== data.name) return false;
@@ -73,7 +77,7 @@ export const batchCallbackRules: Rule = (ctx, report) => {
     const field = method === undefined ? undefined : V2_FAILURE_FIELD[method];
     const callback = unwrap((call.arguments as Node[]).at(-1));
     if (field === undefined || callback === undefined || !isFunction(callback)) continue;
-    const lost = lostIn(ctx, callback, field);
+    const lost = lostIn(ctx, callback, field, method as string);
     if (lost === undefined) continue;
     report(
       'swallowed-error',

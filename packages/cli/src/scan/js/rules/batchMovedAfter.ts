@@ -4,10 +4,12 @@
 // write left in its leftovers (UnprocessedItems) are in neither place and no later run can find them.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { later } from './catchAfter.js';
+import { V2_METHODS } from './batchApis.js';
+import { DELETE_CALL, later } from './catchAfter.js';
 
 /** The input a command is built with, resolved through local names (`new BatchWriteItemCommand(removal)`). */
 function inputOf(ctx: ModuleContext, command: Node): Node | undefined {
+  // A v2 call (`db.batchWriteItem(params)`) takes its input as a command's constructor does.
   const arg = (command.arguments as Node[])[0];
   return ctx.valueOf(arg) ?? unwrap(arg);
 }
@@ -32,23 +34,40 @@ function mappedNames(input: Node | undefined): Set<string> {
   return names;
 }
 
-/** `new X(...)` sent in `statement` that deletes: a `Delete*Command`, or a batch write of `DeleteRequest`s. */
+/** `new X(...)` or a v2 call sent in `statement` that deletes: a `Delete*Command`, `db.deleteItem(...)`, or a batch write of `DeleteRequest`s. */
 function deleteCommands(ctx: ModuleContext, statement: Node): Node[] {
   const found: Node[] = [];
   someDescendant(statement, (n) => {
-    if (n.type !== 'NewExpression') return false;
-    const name = unwrap(n.callee)?.name as string | undefined;
+    const name =
+      n.type === 'NewExpression'
+        ? (unwrap(n.callee)?.name as string | undefined)
+        : n.type === 'CallExpression'
+          ? calleeName(n)
+          : undefined;
     if (name === undefined) return false;
     const input = inputOf(ctx, n);
     const text = input === undefined ? '' : ctx.source.slice(input.start, input.end);
     if (
       /^Delete\w*Command$/.test(name) ||
-      (/^BatchWrite(Item)?Command$/.test(name) && text.includes('DeleteRequest'))
+      (n.type === 'CallExpression' && DELETE_CALL.test(name)) ||
+      (/^(BatchWrite(Item)?Command|batchWrite(Item)?)$/.test(name) && text.includes('DeleteRequest'))
     )
       found.push(n);
     return false;
   });
   return found;
+}
+
+/** The command the report is about: the node itself, the command a `send` carries, or a v2 batch call. */
+function commandOf(ctx: ModuleContext, node: Node): Node | undefined {
+  if (node.type === 'NewExpression') return node;
+  if (node.type !== 'CallExpression') return undefined;
+  const callee = unwrap(node.callee);
+  if (calleeName(node) === 'promise' && callee?.type === 'MemberExpression')
+    return commandOf(ctx, unwrap(callee.object as Node) as Node);
+  if (calleeName(node) !== 'send') return V2_METHODS.includes(calleeName(node) ?? '') ? node : undefined;
+  const command = ctx.valueOf((node.arguments as Node[])[0]);
+  return command?.type === 'NewExpression' ? command : undefined;
 }
 
 /**
@@ -58,11 +77,12 @@ function deleteCommands(ctx: ModuleContext, statement: Node): Node[] {
  * // await db.send(new BatchWriteItemCommand(puts(ARCHIVE, batch))); ...; await db.send(new BatchWriteItemCommand({ ...batch.map(toDelete) }))
  * deletedAfterMove(ctx, archiveCommand) // true
  */
-export function deletedAfterMove(ctx: ModuleContext, command: Node): boolean {
-  if (command.type !== 'NewExpression') return false;
+export function deletedAfterMove(ctx: ModuleContext, node: Node): boolean {
+  const command = commandOf(ctx, node);
+  if (command === undefined) return false;
   const written = mappedNames(inputOf(ctx, command));
   if (written.size === 0) return false;
-  for (let n: Node = command, p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(p)) {
+  for (let n: Node = node, p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(p)) {
     if (
       p.type === 'FunctionDeclaration' ||
       p.type === 'FunctionExpression' ||

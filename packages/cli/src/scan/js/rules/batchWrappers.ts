@@ -116,7 +116,10 @@ function importedClass(
 }
 
 /** A call of a function (or of a class's method) imported from the project, and what it is. */
-function importedCall(ctx: ModuleContext, call: Node): { ref: ImportRef; method?: string } | undefined {
+export function importedCall(
+  ctx: ModuleContext,
+  call: Node,
+): { ref: ImportRef; method?: string } | undefined {
   const callee = unwrap(call.callee);
   let source: string | undefined;
   let name: string | undefined;

@@ -7,7 +7,7 @@ import type { Report } from './Report.js';
 const ERROR_NAME = /^(e|ex)$|err|exception/i;
 
 /** `callback` is the third parameter of an entry handler of this module. */
-function isHandlerCallback(ctx: ModuleContext, callee: Node): boolean {
+export function isHandlerCallback(ctx: ModuleContext, callee: Node): boolean {
   if (callee.type !== 'Identifier') return false;
   const b = ctx.resolve(callee.name as string, callee);
   if (b?.kind !== 'param' || !isFunction(b.scope)) return false;

@@ -96,7 +96,7 @@ export function unsetThrowsAfter(ctx: ModuleContext, tryStatement: Node): boolea
 }
 
 /** A call that deletes or acknowledges: `deleteResponses(...)`, `sqs.deleteMessage(...)`, `removeMarker(...)`. */
-const DELETE_CALL = /^(delete|remove|purge|ack|acknowledge)([A-Z_]\w*)?$/;
+export const DELETE_CALL = /^(delete|remove|purge|ack|acknowledge)([A-Z_]\w*)?$/;
 /** An SDK v3 delete sent: `client.send(new DeleteCommand(...))`, `DeleteMessageCommand`, `DeleteObjectsCommand`. */
 const DELETE_COMMAND = /^Delete\w*Command$/;
 

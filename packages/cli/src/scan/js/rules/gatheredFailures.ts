@@ -7,6 +7,7 @@ import { type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { FAILURE_FIELD, V2_METHODS } from './batchApis.js';
 import { everyLaterReference, printedReference } from './batchResultUse.js';
+import { importedCall } from './batchWrappers.js';
 import { isLogCall } from './catchFacts.js';
 import type { Rule } from './Report.js';
 
@@ -20,18 +21,54 @@ const FIELDS = new Set([...Object.values(FAILURE_FIELD)].filter((f) => f !== 'Er
 export const FAILED_READ =
   /\b[a-z_$][\w$]*\??\.(?:Failed|FailedEntryCount|FailedRecordCount|FailedPutCount|UnprocessedItems|UnprocessedKeys)\b/;
 
-/** The first such read in `init`, if any. */
+/** A failure field read off a camel-case name: `answer.Failed`. */
+function isFailureRead(n: Node): boolean {
+  if (n.type !== 'MemberExpression' || n.computed === true) return false;
+  const object = unwrap(n.object as Node);
+  const field = unwrap(n.property as Node)?.name as string | undefined;
+  if (field === undefined || !FIELDS.has(field) || object?.type !== 'Identifier') return false;
+  return /^[a-z_$]/.test(object.name as string);
+}
+
+/** An import or require of a project module (ModuleContext.ts isProjectSource, relative paths only). */
+export const PROJECT_IMPORT = /(?:\bfrom|\brequire\()\s*['"]\.{1,2}\//;
+
+/** The first such read in `init` (the init itself included), if any. */
 function failureRead(init: Node): Node | undefined {
+  if (isFailureRead(init)) return init;
   let found: Node | undefined;
   someDescendant(init, (n) => {
-    if (n.type !== 'MemberExpression' || n.computed === true) return false;
-    const object = unwrap(n.object as Node);
-    const field = unwrap(n.property as Node)?.name as string | undefined;
-    if (field === undefined || !FIELDS.has(field) || object?.type !== 'Identifier') return false;
-    if (!/^[a-z_$]/.test(object.name as string)) return false;
+    if (!isFailureRead(n)) return false;
     found = n;
     return true;
   });
+  return found;
+}
+
+/**
+ * The name holding the answers the read is taken from: the object itself (`answer.Failed`), or the array
+ * a callback walks (`answers.flatMap((a) => a.Failed ?? [])` -> answers).
+ */
+function answersName(ctx: ModuleContext, read: Node): Node | undefined {
+  const object = unwrap(read.object as Node) as Node;
+  const fn = ctx.enclosingFunction(read);
+  const params = (fn?.params as Node[] | undefined) ?? [];
+  if (fn === undefined || !params.some((p) => unwrap(p)?.name === object.name)) return object;
+  const call = ctx.parentOf(fn);
+  const callee = call?.type === 'CallExpression' ? unwrap(call.callee as Node) : undefined;
+  if (callee?.type !== 'MemberExpression') return undefined;
+  const array = unwrap(callee.object as Node);
+  return array?.type === 'Identifier' ? array : undefined;
+}
+
+/** The project import whose call the answers come from (`await Promise.all(cs.map((c) => queueBatch(c)))`). */
+function answeringImport(ctx: ModuleContext, init: Node): ReturnType<typeof importedCall> {
+  let found: ReturnType<typeof importedCall>;
+  const test = (n: Node) => {
+    if (n.type === 'CallExpression') found = importedCall(ctx, n);
+    return found !== undefined;
+  };
+  if (!test(init)) someDescendant(init, test);
   return found;
 }
 
@@ -70,6 +107,8 @@ export const gatheredFailureRules: Rule = (ctx, report) => {
     if (n.type === 'VariableDeclarator') declarators.push(n);
     return false;
   });
+  // Whether each function sends a batch itself, tested once per function.
+  const sent = new Map<Node, boolean>();
   for (const declarator of declarators) {
     const id = unwrap(declarator.id as Node);
     const init = unwrap(declarator.init as Node);
@@ -77,7 +116,8 @@ export const gatheredFailureRules: Rule = (ctx, report) => {
     const read = failureRead(init);
     if (read === undefined) continue;
     const scope = (ctx.enclosingFunction(declarator)?.body as Node | undefined) ?? ctx.program;
-    if (sendsBatch(ctx, scope)) continue;
+    if (!sent.has(scope)) sent.set(scope, sendsBatch(ctx, scope));
+    if (sent.get(scope)) continue;
     const logged = everyLaterReference(
       scope,
       id.name as string,
@@ -85,11 +125,25 @@ export const gatheredFailureRules: Rule = (ctx, report) => {
       (n) => printedReference(ctx, scope, n) || testsToLog(ctx, n),
     );
     if (!logged) continue;
+    // The answers come from a project import's call, and nothing but the gathering and logging reads them.
+    const answers = answersName(ctx, read);
+    const binding = answers && ctx.resolve(answers.name as string, answers);
+    const imported = binding?.init && answeringImport(ctx, unwrap(binding.init) as Node);
+    if (binding === undefined || !imported) continue;
+    const gathered = (n: Node) => n.start >= declarator.start && n.end <= declarator.end;
+    const answersLogged = everyLaterReference(
+      binding.scope,
+      answers?.name as string,
+      binding.declaration.end,
+      (n) => gathered(n) || printedReference(ctx, scope, n) || testsToLog(ctx, n),
+    );
+    if (!answersLogged) continue;
     const field = unwrap(read.property as Node)?.name as string;
     report(
       'swallowed-error',
       read,
       `the entries a batch API refused (${field}) are gathered and only logged: the code goes on as if they were sent, so they are lost`,
+      { onlyIfImportBatchResult: imported },
     );
   }
 };

@@ -16,7 +16,7 @@ const RESPONSE = /^(?:res|response)$/;
 const ANSWERS = 'status|send|json|sendStatus|end|render|redirect|sendFile|jsonp|download';
 
 /** The route handler's response parameter name, when `fn` is `(req, res[, next])` and answers through it. */
-function responseParam(ctx: ModuleContext, fn: Node): string | undefined {
+export function responseParam(ctx: ModuleContext, fn: Node): string | undefined {
   const [req, res] = fn.params as Node[];
   if (req?.type !== 'Identifier' || res?.type !== 'Identifier') return undefined;
   if (!REQUEST.test(req.name as string) || !RESPONSE.test(res.name as string)) return undefined;
