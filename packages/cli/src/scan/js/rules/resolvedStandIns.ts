@@ -5,7 +5,7 @@
 // tell a failed read from "nothing there", or a failed write from a refused one. As with a catch that
 // returns a default (swallowed.ts), a nullish or falsy stand-in every caller tests and fails on is fine;
 // an empty list, an empty object or `true` passes any such test, so the callers cannot catch it.
-import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import { isExported } from '../isExported.js';
@@ -15,12 +15,10 @@ import { aroundWholeRun } from './bestEffortCatch.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { BEST_EFFORT, doesIo, isIoNode, isObservation, saysWhy } from './catchFacts.js';
 import { falsy, nothing } from './catchShapes.js';
+import { ERROR_PARAM } from './errorFirstCallbacks.js';
 import { logStatesDecision } from './loggedDecision.js';
 import type { Report } from './Report.js';
 import { sdkCallWithCallback } from './sdkCallbackAnswers.js';
-
-/** The name an error-first callback gives its error. */
-const ERROR_PARAM = /^(e|err|error|ex)$/i;
 
 /** How a caller could see the stand-in: `nullish`/`falsy` answers fail a caller's test, `unseen` ones pass it. */
 type StandIn = 'nullish' | 'falsy' | 'unseen';
@@ -145,9 +143,19 @@ interface Branch {
 /** The failure branches of an executor: its own catches, and the `if (err)` of a client call's callback. */
 function failureBranches(ctx: ModuleContext, executor: Node, resolve: string): Branch[] {
   const branches: Branch[] = [];
-  for (const handler of ctx.of('CatchClause')) {
-    if (handler.start < executor.start || handler.end > executor.end) continue;
-    if (ctx.enclosingFunction(handler) !== executor) continue;
+  // Only the executor's own nodes (not the module's, and not those of functions nested in it).
+  const handlers: Node[] = [];
+  const calls: Node[] = [];
+  forEachDescendant(
+    executor.body as Node,
+    (n) => {
+      if (n.type === 'CatchClause') handlers.push(n);
+      else if (n.type === 'CallExpression') calls.push(n);
+      return undefined;
+    },
+    true,
+  );
+  for (const handler of handlers) {
     const tryStatement = ctx.parentOf(handler) as Node;
     const kind = branchStandIn(handler.body.body as Node[], resolve);
     // Only awaited work can fail into the catch: a floating `put(...).promise()` rejects after it is left.
@@ -155,9 +163,7 @@ function failureBranches(ctx: ModuleContext, executor: Node, resolve: string): B
     if (kind !== undefined && awaited && doesIo(ctx, tryStatement.block))
       branches.push({ at: handler, work: tryStatement, kind });
   }
-  for (const call of ctx.of('CallExpression')) {
-    if (call.start < executor.start || call.end > executor.end || ctx.enclosingFunction(call) !== executor)
-      continue;
+  for (const call of calls) {
     // A method of a client (`documentClient.query(params, (err, data) => ...)`), its callback last.
     if (unwrap(call.callee as Node)?.type !== 'MemberExpression') continue;
     // Only a call to another system (`jwt.verify`, `fs.readFile` fail on their own input, not an outage).
@@ -183,10 +189,11 @@ function failureBranches(ctx: ModuleContext, executor: Node, resolve: string): B
 }
 
 /**
+ * Reports each stand-in branch; the catches it reported, which swallowed.ts then leaves alone.
+ *
  * @example
  * resolvedStandInRule(ctx, report) // return new Promise(async (resolve) => { try { await put() } catch (e) { resolve(false) } })
  */
-/** Reports each stand-in branch; the catches it reported, which swallowed.ts then leaves alone. */
 export function resolvedStandInRule(ctx: ModuleContext, report: Report): Set<Node> {
   const judged = new Set<Node>();
   // Cheap text test first: a hand-made promise somewhere in the module.
@@ -194,9 +201,9 @@ export function resolvedStandInRule(ctx: ModuleContext, report: Report): Set<Nod
   for (const made of ctx.of('NewExpression')) {
     const wrapper = returnedExecutor(ctx, made);
     if (wrapper === undefined) continue;
+    // A job that selects its own work finds the item again on its next run, unless the wrapper is its run.
+    const job = ctx.handlerKindAt(made) !== undefined && selectsOwnWork(ctx);
     for (const branch of failureBranches(ctx, wrapper.executor, wrapper.resolve)) {
-      // A job that selects its own work finds the item again on its next run, unless the wrapper is its run.
-      const job = ctx.handlerKindAt(made) !== undefined && selectsOwnWork(ctx);
       if (job && !(branch.work.type === 'TryStatement' && aroundWholeRun(ctx, branch.work))) continue;
       // A comment in the branch that decides the stand-in (`// best effort: no list is fine`) is a design.
       if (branch.work.type === 'TryStatement' && saysWhy(ctx, branch.work, undefined, true)) continue;
