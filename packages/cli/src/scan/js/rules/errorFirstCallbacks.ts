@@ -9,7 +9,7 @@ import { isObservation } from './catchFacts.js';
 import type { Report } from './Report.js';
 
 /** The name an error-first callback gives its error: `err`, `error`, `e`. */
-const ERROR_PARAM = /^(e|err|error|ex)$/i;
+export const ERROR_PARAM = /^(e|err|error|ex)$/i;
 const ERROR_FIRST = /\(\s*(?:e|err|error|ex)\s*,/i;
 
 /** `if (err) { ...log lines only }` with no else, testing the callback's error parameter itself. */

@@ -3,10 +3,12 @@
 // there, a 5xx, a throttle or a lost connection as much as a 404, so an outage reaches the client as
 // "this does not exist" (which harvesters and caches act on) or as an empty list, with nothing failing.
 // A test that singles out 404 first, or a failing side that throws or answers the status it got, is fine.
-import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { forEachDescendant, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { selectsOwnWork } from './catchExemptions.js';
+import { answersNotFound, is404 } from './notFoundCatchAll.js';
 import type { Report } from './Report.js';
 
 const STATUS = /^(status|statusCode)$/;
@@ -37,15 +39,51 @@ function names404(n: Node): boolean {
     : false;
 }
 
-/** The answer says "not found" (a 404, itself or through a local function building it) or "nothing" (`[]`). */
-function notFoundAnswer(ctx: ModuleContext, answer: Node | undefined): boolean {
+/** A 404 in the value itself: `{ status: 404 }`, `error(404)`, `notFound()`, `res.status(404)`. */
+const says404 = (v: Node): boolean => names404(v) || someDescendant(v, names404, true) || answersNotFound(v);
+
+/** `<response>.status` / `<response>.statusCode`. */
+function isStatusOf(n: Node | undefined, response: string): boolean {
+  const m = unwrap(n);
+  if (m?.type !== 'MemberExpression') return false;
+  const object = unwrap(m.object as Node);
+  return (
+    object?.type === 'Identifier' &&
+    object.name === response &&
+    STATUS.test(propertyName(m.property, m.computed as boolean) ?? '')
+  );
+}
+
+/** A local function answers 404 on every path: each of its returns (or its expression body) says 404. */
+function alwaysAnswers404(local: Node): boolean {
+  const body = local.body as Node;
+  if (body.type !== 'BlockStatement') return says404(body);
+  const returns: Node[] = [];
+  forEachDescendant(
+    body,
+    (n) => {
+      if (n.type === 'ReturnStatement') returns.push(n);
+      return undefined;
+    },
+    true,
+  );
+  return returns.length > 0 && returns.every((r) => r.argument != null && says404(r.argument as Node));
+}
+
+/**
+ * The answer says "not found" (a 404, itself or through a local function that answers 404 on every path)
+ * or "nothing" (`[]`); one handed the response's own status (`httpError(res.status, ...)`) does not.
+ */
+function notFoundAnswer(ctx: ModuleContext, answer: Node | undefined, response: string): boolean {
   const a = unwrap(answer);
   if (a === undefined) return false;
   if (a.type === 'ArrayExpression' && (a.elements as Node[]).length === 0) return true;
+  const call = a.type === 'CallExpression' || a.type === 'NewExpression' ? a : undefined;
+  if (call !== undefined && (call.arguments as Node[]).some((arg) => isStatusOf(arg, response))) return false;
   if (names404(a) || someDescendant(a, names404, true)) return true;
   const callee = a.type === 'CallExpression' ? unwrap(a.callee as Node) : undefined;
   const local = callee?.type === 'Identifier' ? ctx.functionOf(callee) : undefined;
-  return local !== undefined && someDescendant(local.body as Node, names404, true);
+  return local !== undefined && alwaysAnswers404(local);
 }
 
 /** The value a branch answers: its `return`'s argument, or the branch itself for a conditional expression. */
@@ -65,13 +103,36 @@ function awaitedResponse(ctx: ModuleContext, name: string, at: Node): boolean {
   return unwrap(bound?.init)?.type === 'AwaitExpression';
 }
 
-/** A status test of the same response for 404 alone: the "not found" answer is then the real one. */
-function singlesOut404(ctx: ModuleContext, fn: Node, response: string): boolean {
-  const text = ctx.source.slice(fn.start, fn.end);
-  return new RegExp(`\\b${response}\\.status(Code)?\\s*[!=]==?\\s*404\\b`).test(text);
+/**
+ * The function tests the same response's status for 404 apart from the rest (`res.status === 404`,
+ * `404 === res.status`, `[404, 410].includes(res.status)`, `case 404:` of a `switch (res.status)`,
+ * `StatusCodes.NOT_FOUND`): the "not found" answer is then the real one.
+ */
+function singlesOut404(fn: Node, response: string): boolean {
+  let found = false;
+  forEachDescendant(fn.body as Node, (n) => {
+    if (found) return false;
+    if (n.type === 'BinaryExpression' && /^[!=]==?$/.test(n.operator as string)) {
+      const [l, r] = [n.left as Node, n.right as Node];
+      found = (isStatusOf(l, response) && is404(r)) || (isStatusOf(r, response) && is404(l));
+    } else if (n.type === 'CallExpression' && (n.arguments as Node[]).some((a) => isStatusOf(a, response))) {
+      const callee = unwrap(n.callee as Node);
+      const list = callee?.type === 'MemberExpression' ? unwrap(callee.object as Node) : undefined;
+      found =
+        list?.type === 'ArrayExpression' &&
+        propertyName(callee?.property, callee?.computed as boolean) === 'includes' &&
+        (list.elements as Node[]).some((e) => is404(e));
+    } else if (n.type === 'SwitchStatement' && isStatusOf(n.discriminant as Node, response)) {
+      found = (n.cases as Node[]).some((c) => c.test != null && is404(c.test as Node));
+    }
+    return undefined;
+  });
+  return found;
 }
 
 /**
+ * Reports a status test of an awaited response whose failing side answers "not found" or an empty list.
+ *
  * @example
  * nonOkAsNotFoundRule(ctx, report) // if (res.status !== 200) return new Response('Not Found', { status: 404 })
  */
@@ -96,9 +157,11 @@ export function nonOkAsNotFoundRule(ctx: ModuleContext, report: Report): void {
     if (test === undefined || !awaitedResponse(ctx, test.response, node)) continue;
     const failing = test.failsWhenTrue ? node.consequent : node.alternate;
     const answer = type === 'IfStatement' ? branchAnswer(failing as Node) : (failing as Node);
-    if (!notFoundAnswer(ctx, answer)) continue;
+    if (!notFoundAnswer(ctx, answer, test.response)) continue;
     const fn = ctx.enclosingFunction(node);
-    if (fn === undefined || singlesOut404(ctx, fn, test.response)) continue;
+    if (fn === undefined || singlesOut404(fn, test.response)) continue;
+    // A job that selects its own work finds the item again on its next run.
+    if (ctx.handlerKindAt(node) !== undefined && selectsOwnWork(ctx)) continue;
     // In a helper module, only an export a handler reaches matters.
     const exported = ctx.handlers.size === 0 ? exportsReaching(ctx, node, true) : [];
     if (ctx.handlers.size === 0 && exported.length === 0) continue;

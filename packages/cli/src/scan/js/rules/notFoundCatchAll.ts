@@ -23,14 +23,14 @@ const STATUS_CALL = /^(?:status|sendStatus|code)$/;
 /** A made-up root, so a walk visits `n` itself too (an arrow's expression body, a throw's argument). */
 const wrap = (n: Node): Node => ({ type: 'Wrap', v: n }) as unknown as Node;
 
-function is404(n: Node | null | undefined): boolean {
+export function is404(n: Node | null | undefined): boolean {
   const v = unwrap(n);
   if (v?.type === 'Literal') return v.value === 404;
   return v?.type === 'MemberExpression' && NOT_FOUND_NAME.test(memberPath(v)?.at(-1) ?? '');
 }
 
 /** Some node of `body` answers 404: `{ statusCode: 404 }`, `res.status(404)`, `status.NOT_FOUND`, `notFound(...)`. */
-function answersNotFound(body: Node): boolean {
+export function answersNotFound(body: Node): boolean {
   let found = false;
   forEachDescendant(wrap(body), (n) => {
     if (found) return;

@@ -5,19 +5,20 @@
 // tell a failed read from "nothing there", or a failed write from a refused one. As with a catch that
 // returns a default (swallowed.ts), a nullish or falsy stand-in every caller tests and fails on is fine;
 // an empty list, an empty object or `true` passes any such test, so the callers cannot catch it.
-import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { exportsReaching } from '../handlerImports.js';
+import { isExported } from '../isExported.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead, readersCondition } from '../resultUse.js';
 import { aroundWholeRun } from './bestEffortCatch.js';
 import { selectsOwnWork } from './catchExemptions.js';
-import { doesIo, isObservation, saysWhy } from './catchFacts.js';
+import { BEST_EFFORT, doesIo, isIoNode, isObservation, saysWhy } from './catchFacts.js';
 import { falsy, nothing } from './catchShapes.js';
+import { ERROR_PARAM } from './errorFirstCallbacks.js';
+import { logStatesDecision } from './loggedDecision.js';
 import type { Report } from './Report.js';
-
-/** The name an error-first callback gives its error. */
-const ERROR_PARAM = /^(e|err|error|ex)$/i;
+import { sdkCallWithCallback } from './sdkCallbackAnswers.js';
 
 /** How a caller could see the stand-in: `nullish`/`falsy` answers fail a caller's test, `unseen` ones pass it. */
 type StandIn = 'nullish' | 'falsy' | 'unseen';
@@ -27,7 +28,6 @@ function standInOf(value: Node | undefined): StandIn | undefined {
   const v = unwrap(value);
   if (nothing(v)) return 'nullish';
   if (falsy(v)) return 'falsy';
-  if (v?.type === 'Literal' && v.value === true) return 'unseen';
   if (v?.type === 'ArrayExpression' && (v.elements as Node[]).length === 0) return 'unseen';
   if (v?.type === 'ObjectExpression' && (v.properties as Node[]).length === 0) return 'unseen';
   return undefined;
@@ -77,25 +77,40 @@ function returnedExecutor(ctx: ModuleContext, made: Node): { executor: Node; res
   return returned ? { executor, resolve: resolve.name as string } : undefined;
 }
 
+/** A node inside a failure branch of the executor: a catch clause, or the body of an `if (err)`. */
+function inFailureBranch(ctx: ModuleContext, n: Node, executor: Node): boolean {
+  for (let at = n, p = ctx.parentOf(n); p !== undefined && at !== executor; at = p, p = ctx.parentOf(p)) {
+    if (p.type === 'CatchClause') return true;
+    const test = p.type === 'IfStatement' && p.consequent === at ? unwrap(p.test as Node) : undefined;
+    if (test?.type === 'Identifier' && ERROR_PARAM.test(test.name as string)) return true;
+  }
+  return false;
+}
+
 /**
  * `false` is also what the wrapper answers on a path that is no failure (`resolve(false)` for "not yours"):
  * its callers already take false for "not done", which the failure is too. (A null or an empty list there
- * would say "nothing there", which a failure is not: those stay judged.)
+ * would say "nothing there", which a failure is not: those stay judged.) A `resolve(false)` in another
+ * failure branch is no such answer.
  */
-function falseIsAnAnswer(executor: Node, resolve: string, branch: Node): boolean {
+function falseIsAnAnswer(ctx: ModuleContext, executor: Node, resolve: string): boolean {
   return someDescendant(executor, (n) => {
-    if (n.type !== 'CallExpression' || (n.start >= branch.start && n.end <= branch.end)) return false;
+    if (n.type !== 'CallExpression') return false;
     const callee = unwrap(n.callee as Node);
     const value = unwrap((n.arguments as Node[])[0]);
-    return callee?.name === resolve && value?.type === 'Literal' && value.value === false;
+    if (callee?.name !== resolve || value?.type !== 'Literal' || value.value !== false) return false;
+    return !inFailureBranch(ctx, n, executor);
   });
 }
 
 /**
- * Every call of the wrapper in this module sits in a try whose catch only logs: a rejection would have
- * been swallowed there all the same, so the stand-in loses nothing more (that catch is judged itself).
+ * Every call of a wrapper the module keeps to itself is the last statement of a try whose catch only logs:
+ * a rejection would have been swallowed there all the same, and nothing after the call in that try reads
+ * the stand-in, so it loses nothing more (that catch is judged itself). An exported wrapper has callers
+ * this module cannot see.
  */
 function callersCatchAnyway(ctx: ModuleContext, wrapper: Node): boolean {
+  if (isExported(ctx, wrapper)) return false;
   let calls = 0;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee as Node);
@@ -105,7 +120,12 @@ function callersCatchAnyway(ctx: ModuleContext, wrapper: Node): boolean {
     let caught = false;
     for (let p = ctx.parentOf(at); p !== undefined && !isFunction(p); at = p, p = ctx.parentOf(p))
       if (p.type === 'TryStatement' && p.block === at && p.handler != null) {
-        caught = (p.handler.body.body as Node[]).every((s) => isObservation(s));
+        const last = (p.block.body as Node[]).at(-1);
+        caught =
+          last !== undefined &&
+          call.start >= last.start &&
+          call.end <= last.end &&
+          (p.handler.body.body as Node[]).every((s) => isObservation(s));
         break;
       }
     if (!caught) return false;
@@ -123,9 +143,19 @@ interface Branch {
 /** The failure branches of an executor: its own catches, and the `if (err)` of a client call's callback. */
 function failureBranches(ctx: ModuleContext, executor: Node, resolve: string): Branch[] {
   const branches: Branch[] = [];
-  for (const handler of ctx.of('CatchClause')) {
-    if (handler.start < executor.start || handler.end > executor.end) continue;
-    if (ctx.enclosingFunction(handler) !== executor) continue;
+  // Only the executor's own nodes (not the module's, and not those of functions nested in it).
+  const handlers: Node[] = [];
+  const calls: Node[] = [];
+  forEachDescendant(
+    executor.body as Node,
+    (n) => {
+      if (n.type === 'CatchClause') handlers.push(n);
+      else if (n.type === 'CallExpression') calls.push(n);
+      return undefined;
+    },
+    true,
+  );
+  for (const handler of handlers) {
     const tryStatement = ctx.parentOf(handler) as Node;
     const kind = branchStandIn(handler.body.body as Node[], resolve);
     // Only awaited work can fail into the catch: a floating `put(...).promise()` rejects after it is left.
@@ -133,11 +163,11 @@ function failureBranches(ctx: ModuleContext, executor: Node, resolve: string): B
     if (kind !== undefined && awaited && doesIo(ctx, tryStatement.block))
       branches.push({ at: handler, work: tryStatement, kind });
   }
-  for (const call of ctx.of('CallExpression')) {
-    if (call.start < executor.start || call.end > executor.end || ctx.enclosingFunction(call) !== executor)
-      continue;
+  for (const call of calls) {
     // A method of a client (`documentClient.query(params, (err, data) => ...)`), its callback last.
     if (unwrap(call.callee as Node)?.type !== 'MemberExpression') continue;
+    // Only a call to another system (`jwt.verify`, `fs.readFile` fail on their own input, not an outage).
+    if (!isIoNode(ctx, call) && sdkCallWithCallback(ctx, call) === undefined) continue;
     const callback = unwrap((call.arguments as Node[]).at(-1));
     if (callback === undefined || !isFunction(callback) || callback.body.type !== 'BlockStatement') continue;
     const error = (callback.params as Node[])[0];
@@ -146,17 +176,24 @@ function failureBranches(ctx: ModuleContext, executor: Node, resolve: string): B
       const test = s.type === 'IfStatement' ? unwrap(s.test as Node) : undefined;
       if (test?.type !== 'Identifier' || test.name !== error.name) continue;
       const kind = branchStandIn(bodyOf(s.consequent as Node), resolve);
-      if (kind !== undefined) branches.push({ at: s, work: call, kind });
+      // As for a catch: a comment or a log line in the branch that decides the stand-in is a design.
+      const text = ctx.source.slice(s.start, s.end);
+      const block = s.consequent as Node;
+      const decided =
+        BEST_EFFORT.test(text) ||
+        (block.type === 'BlockStatement' && logStatesDecision({ body: block } as unknown as Node));
+      if (kind !== undefined && !decided) branches.push({ at: s, work: call, kind });
     }
   }
   return branches;
 }
 
 /**
+ * Reports each stand-in branch; the catches it reported, which swallowed.ts then leaves alone.
+ *
  * @example
  * resolvedStandInRule(ctx, report) // return new Promise(async (resolve) => { try { await put() } catch (e) { resolve(false) } })
  */
-/** Reports each stand-in branch; the catches it reported, which swallowed.ts then leaves alone. */
 export function resolvedStandInRule(ctx: ModuleContext, report: Report): Set<Node> {
   const judged = new Set<Node>();
   // Cheap text test first: a hand-made promise somewhere in the module.
@@ -164,13 +201,13 @@ export function resolvedStandInRule(ctx: ModuleContext, report: Report): Set<Nod
   for (const made of ctx.of('NewExpression')) {
     const wrapper = returnedExecutor(ctx, made);
     if (wrapper === undefined) continue;
+    // A job that selects its own work finds the item again on its next run, unless the wrapper is its run.
+    const job = ctx.handlerKindAt(made) !== undefined && selectsOwnWork(ctx);
     for (const branch of failureBranches(ctx, wrapper.executor, wrapper.resolve)) {
-      // A job that selects its own work finds the item again on its next run, unless the wrapper is its run.
-      const job = ctx.handlerKindAt(made) !== undefined && selectsOwnWork(ctx);
       if (job && !(branch.work.type === 'TryStatement' && aroundWholeRun(ctx, branch.work))) continue;
       // A comment in the branch that decides the stand-in (`// best effort: no list is fine`) is a design.
       if (branch.work.type === 'TryStatement' && saysWhy(ctx, branch.work, undefined, true)) continue;
-      if (branch.kind === 'falsy' && falseIsAnAnswer(wrapper.executor, wrapper.resolve, branch.at)) continue;
+      if (branch.kind === 'falsy' && falseIsAnAnswer(ctx, wrapper.executor, wrapper.resolve)) continue;
       const fn = ctx.enclosingFunction(made);
       if (fn !== undefined && callersCatchAnyway(ctx, fn)) continue;
       const answer = branch.kind === 'unseen' ? undefined : branch.kind;
