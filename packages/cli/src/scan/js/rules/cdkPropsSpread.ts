@@ -175,7 +175,7 @@ export function flushHandedProps(ctx: ModuleContext, report: Report): void {
     report(
       'iac-gateway-timeout-exceeds-lambda',
       h.node,
-      `function timeout ${h.seconds}s is at least API Gateway's integration timeout: these props are handed to a construct that spreads them into functions it routes behind the API, and clients get 504 while they keep running`,
+      `function timeout ${h.seconds}s is at least API Gateway's integration timeout: these props are handed to a construct or route helper that spreads them into functions it routes behind the API, and clients get 504 while they keep running`,
       h.local || first === undefined
         ? undefined
         : { onlyIfImportApiRoute: { ...first, seconds: h.seconds, ...(or.length > 0 ? { or } : {}) } },
