@@ -80,11 +80,22 @@ export class InvokedFunctions {
    * Whether a module under one of these code folders invokes, with `'Event'`, the function one of these
    * environment variables names: the holder's own code, not another service reading a variable of that name.
    */
-  isEnvInvoked(env: { readonly variables: readonly string[]; readonly under: readonly string[] }): boolean {
+  isEnvInvoked(env: {
+    readonly variables: readonly string[];
+    readonly under: readonly string[];
+    readonly written?: readonly string[];
+  }): boolean {
     this.envInvoked ??= envInvokers(this.src.modules());
     const invoked = this.envInvoked;
+    const within = (file: string, dir: string) => file.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+    // A CodeUri the template's folder does not hold (written relative to where the build runs) is matched
+    // as written, anywhere in the project, as handler strings are (handlerJoin.ts).
+    const files = [...this.src.modules()].map((m) => m.file);
+    const held = env.under.some((dir) => files.some((f) => within(f, dir)));
     const inside = (file: string) =>
-      env.under.some((dir) => file.startsWith(dir.endsWith('/') ? dir : `${dir}/`));
+      held
+        ? env.under.some((dir) => within(file, dir))
+        : (env.written ?? []).some((dir) => dir !== '' && `/${file}`.includes(`/${dir}/`));
     return env.variables.some((v) => (invoked.get(v) ?? []).some(inside));
   }
 

@@ -202,7 +202,10 @@ function anchor(candidates: Candidate[], dir: string): Candidate[] {
     const anchored =
       env === undefined
         ? c
-        : { ...c, onlyIfEnvInvoked: { ...env, under: env.under.map((u) => join(dir, u)) } };
+        : {
+            ...c,
+            onlyIfEnvInvoked: { ...env, under: env.under.map((u) => join(dir, u)), written: env.under },
+          };
     return c.handlerLink === undefined
       ? anchored
       : {

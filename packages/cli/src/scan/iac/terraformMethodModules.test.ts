@@ -40,6 +40,15 @@ describe('methodModuleRoutes', () => {
       [['aws_lambda_function.f', 29000]],
     ],
     [
+      'a method module with prefixed arguments',
+      `  aws_api_gateway_rest_api = "\${aws_api_gateway_rest_api.api.id}"
+  aws_api_gateway_resource_id = "\${aws_api_gateway_resource.r.id}"
+  aws_api_gateway_method_http_method = "POST"
+  aws_lambda_function_arn = "\${aws_lambda_function.f.arn}"
+  aws_lambda_function_name = "\${aws_lambda_function.f.function_name}"`,
+      [['aws_lambda_function.f', 29000]],
+    ],
+    [
       'an HTTP API route',
       `  api_id = aws_apigatewayv2_api.api.id\n  route_key = "GET /x"\n  invoke_arn = aws_lambda_function.f.invoke_arn`,
       [['aws_lambda_function.f', 30000]],

@@ -18,22 +18,27 @@ function isLocalSource(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../');
 }
 
-/** The API a call hands by id (`rest_api_id`/`api_id` = `….id`): its ceiling, REST or HTTP. */
+/**
+ * The API a call hands by id (`rest_api_id`/`api_id`, or a prefixed `aws_api_gateway_rest_api` argument, =
+ * `….id`): its ceiling, REST or HTTP.
+ */
 function apiCeilingMs(attrs: ReadonlyMap<string, HclAttribute>): number | undefined {
-  for (const key of ['rest_api_id', 'api_id']) {
-    const raw = attrs.get(key)?.raw ?? '';
+  let ceiling: number | undefined;
+  for (const { raw } of attrs.values()) {
     if (/\baws_api_gateway_rest_api\.[\w-]+(?:\[[^\]]*\])?\.id\b/.test(raw)) return API_GATEWAY_MAX_MS;
-    if (/\baws_apigatewayv2_api\.[\w-]+(?:\[[^\]]*\])?\.id\b/.test(raw)) return HTTP_API_MAX_MS;
+    if (/\baws_apigatewayv2_api\.[\w-]+(?:\[[^\]]*\])?\.id\b/.test(raw)) ceiling = HTTP_API_MAX_MS;
   }
-  return undefined;
+  return ceiling;
 }
 
-/** Whether the call names a method or route: `http_method`, `route_key`, or `resource_id` plus a method. */
+/**
+ * Whether the call names a method or route: `http_method`, `route_key`, or `resource_id` plus a method
+ * (prefixed too: `aws_api_gateway_method_http_method`, `aws_api_gateway_resource_id`).
+ */
 function namesMethod(keys: readonly string[]): boolean {
   return (
-    keys.includes('http_method') ||
-    keys.includes('route_key') ||
-    (keys.includes('resource_id') && keys.some((k) => /method/i.test(k)))
+    keys.some((k) => /(?:^|_)(?:http_method|route_key)$/.test(k)) ||
+    (keys.some((k) => /(?:^|_)resource_id$/.test(k)) && keys.some((k) => /method/i.test(k)))
   );
 }
 
