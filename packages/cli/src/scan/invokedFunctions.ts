@@ -3,6 +3,7 @@
 // helper another module declares, js/rules/asyncInvokeNames.ts), and a serverless.ts deploys an imported
 // definition under that name (js/rules/serverlessTsInvoked.ts). Names are patterns, `*` for what only the
 // deploy decides (the stage), compared with `*` matching any run of characters on either side.
+import { envInvokers } from './iac/envHandedFunctions.js';
 import type { ImportRef, ModuleFacts } from './js/Candidate.js';
 import { calledName } from './js/rules/asyncInvokeNames.js';
 
@@ -55,7 +56,7 @@ function definedAt(src: InvokeSources, ref: ImportRef, depth = 0): string | unde
 export class InvokedFunctions {
   private invokedSet: Set<string> | undefined;
   private invokedNames: string[] | undefined;
-  private envInvoked: Set<string> | undefined;
+  private envInvoked: Map<string, string[]> | undefined;
   private readonly src: InvokeSources;
 
   constructor(src: InvokeSources) {
@@ -75,11 +76,27 @@ export class InvokedFunctions {
     return deployed.some((d) => invoked.some((i) => namesMeet(d, i)));
   }
 
-  /** Whether some code invokes, with `'Event'`, the function one of these environment variables names. */
-  isEnvInvoked(variables: readonly string[]): boolean {
-    this.envInvoked ??= new Set([...this.src.modules()].flatMap((m) => m.asyncInvokedEnv ?? []));
+  /**
+   * Whether a module under one of these code folders invokes, with `'Event'`, the function one of these
+   * environment variables names: the holder's own code, not another service reading a variable of that name.
+   */
+  isEnvInvoked(env: {
+    readonly variables: readonly string[];
+    readonly under: readonly string[];
+    readonly written?: readonly string[];
+  }): boolean {
+    this.envInvoked ??= envInvokers(this.src.modules());
     const invoked = this.envInvoked;
-    return variables.some((v) => invoked.has(v));
+    const within = (file: string, dir: string) => file.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+    // A CodeUri the template's folder does not hold (written relative to where the build runs) is matched
+    // as written, anywhere in the project, as handler strings are (handlerJoin.ts).
+    const files = [...this.src.modules()].map((m) => m.file);
+    const held = env.under.some((dir) => files.some((f) => within(f, dir)));
+    const inside = (file: string) =>
+      held
+        ? env.under.some((dir) => within(file, dir))
+        : (env.written ?? []).some((dir) => dir !== '' && `/${file}`.includes(`/${dir}/`));
+    return env.variables.some((v) => (invoked.get(v) ?? []).some(inside));
   }
 
   /** Every name pattern the project's code invokes with `'Event'`, directly or through a helper. */

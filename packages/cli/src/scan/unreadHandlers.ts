@@ -2,6 +2,7 @@
 // modules say: the strings they wire to a schedule, an asynchronous source or a Step Functions task, and
 // the functions invoked with `InvocationType: 'Event'` through an environment variable a stack sets to
 // their name (js/rules/asyncInvokeEnv.ts: the variable read in one module, set in another).
+import { envInvokers } from './iac/envHandedFunctions.js';
 import type { ModuleFacts } from './js/ModuleFacts.js';
 
 /**
@@ -14,7 +15,7 @@ export function unreadHandlerStrings(
   envFunctions: readonly (readonly [string, string])[],
   modules: readonly ModuleFacts[],
 ): string[] {
-  const invoked = new Set(modules.flatMap((m) => m.asyncInvokedEnv ?? []));
+  const invoked = envInvokers(modules);
   const byEnv = [...envFunctions, ...modules.flatMap((m) => m.envFunctions ?? [])]
     .filter(([key]) => invoked.has(key))
     .map(([, handler]) => handler);

@@ -195,11 +195,22 @@ function anchorHandlers(handlers: readonly string[], dir: string): string[] {
   return handlers.flatMap((h) => (h.includes('/') ? [join(dir, h)] : [join(dir, h), h]));
 }
 
-/** Handler links are written relative to the template (or its serverless.yml): anchor them at its folder. */
+/** Handler links and code folders are written relative to the template (or its serverless.yml): anchor them at its folder. */
 function anchor(candidates: Candidate[], dir: string): Candidate[] {
-  return candidates.map((c) =>
-    c.handlerLink === undefined
-      ? c
-      : { ...c, handlerLink: { ...c.handlerLink, stems: c.handlerLink.stems.map((s) => join(dir, s)) } },
-  );
+  return candidates.map((c) => {
+    const env = c.onlyIfEnvInvoked;
+    const anchored =
+      env === undefined
+        ? c
+        : {
+            ...c,
+            onlyIfEnvInvoked: { ...env, under: env.under.map((u) => join(dir, u)), written: env.under },
+          };
+    return c.handlerLink === undefined
+      ? anchored
+      : {
+          ...anchored,
+          handlerLink: { ...c.handlerLink, stems: c.handlerLink.stems.map((s) => join(dir, s)) },
+        };
+  });
 }

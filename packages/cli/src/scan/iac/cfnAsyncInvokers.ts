@@ -8,6 +8,7 @@
 // Terraform's counterpart is terraformAsyncInvokers.ts. A function handed another's name or ARN in an
 // environment variable (`NOTIFY_FN: !GetAtt Notify.Arn`) invokes it asynchronously only when its code does
 // (`FunctionName: process.env.NOTIFY_FN, InvocationType: 'Event'`): that finding waits on the project pass.
+import type { EnvHanded } from './envHandedFunctions.js';
 import { type IacReport, type Json, obj } from './IacResult.js';
 import type { TemplateResource } from './queueUse.js';
 import { redrivePolicyOf } from './redrivePolicy.js';
@@ -26,11 +27,18 @@ export function failureTargetOf(r: TemplateResource | undefined, globals: Record
         obj(obj(r.props.EventInvokeConfig ?? globals.EventInvokeConfig)?.DestinationConfig)?.OnFailure);
 }
 
+/** A function's code folder relative to the template ('' for the template's own, or code kept in S3). */
+function codeDirOf(codeUri: Json): string {
+  return typeof codeUri === 'string' && !codeUri.startsWith('s3:')
+    ? codeUri.replace(/^\.\/?/, '').replace(/\/$/, '')
+    : '';
+}
+
 /**
  * Reports each function of the template such resources invoke, once, at the function, when the
  * function has no failure target (`settled`: its DLQ, destination, or event invoke config).
  * @example
- * checkAsyncInvokers(resources, byId, at, report, (fn) => fn.props.DeadLetterConfig !== undefined)
+ * checkAsyncInvokers(resources, byId, at, report, (fn) => fn.props.DeadLetterConfig !== undefined, envHandedFunctions(template), globals)
  */
 export function checkAsyncInvokers(
   resources: readonly TemplateResource[],
@@ -38,6 +46,8 @@ export function checkAsyncInvokers(
   at: (r: TemplateResource, ...path: (string | number)[]) => (string | number)[],
   report: IacReport,
   settled: (fn: TemplateResource) => boolean,
+  env: readonly EnvHanded[] = [],
+  globals: Record<string, Json> = {},
 ): void {
   const fnOf = (value: unknown) =>
     [...refsIn(value)].map((id) => byId.get(id)).find((r) => r?.type.endsWith('::Function'));
@@ -61,22 +71,26 @@ export function checkAsyncInvokers(
       for (const a of [obj(r.props.TopicRulePayload)?.Actions ?? []].flat())
         note(fnOf(obj(obj(a)?.Lambda)?.FunctionArn), r, 'an IoT rule');
   }
-  // Handed by name in another function's environment: kept where code invokes by the variable with 'Event'.
-  const byEnv = new Map<string, string[]>();
-  for (const r of resources)
-    for (const [name, value] of Object.entries(obj(obj(r.props.Environment)?.Variables) ?? {})) {
-      const fn = fnOf(value);
-      if (fn !== undefined && fn.id !== r.id && !invoked.has(fn.id))
-        byEnv.set(fn.id, [...(byEnv.get(fn.id) ?? []), name]);
-    }
-  for (const [id, variables] of byEnv) {
+  // Handed by name in another function's environment: kept where the holder's own code (a module under its
+  // CodeUri) invokes by the variable with 'Event'; another service invoking a variable of the same name
+  // says nothing of this one.
+  const byEnv = new Map<string, { variables: string[]; under: string[] }>();
+  for (const { variable, holder, target } of env) {
+    const by = holder === undefined ? undefined : byId.get(holder);
+    if (by === undefined || target === by.id || invoked.has(target)) continue;
+    const entry = byEnv.get(target) ?? { variables: [], under: [] };
+    entry.variables.push(variable);
+    entry.under.push(codeDirOf(by.props.CodeUri ?? globals.CodeUri));
+    byEnv.set(target, entry);
+  }
+  for (const [id, { variables, under }] of byEnv) {
     const fn = byId.get(id) as TemplateResource;
     if (settled(fn)) continue;
     report(
       'iac-missing-dlq',
       at(fn),
       `${id} is invoked asynchronously (by the code reading ${variables.join(', ')} with InvocationType 'Event') with no DeadLetterConfig or OnFailure destination: events that still fail after Lambda's retries are dropped`,
-      { onlyIfEnvInvoked: variables },
+      { onlyIfEnvInvoked: { variables, under } },
     );
   }
   for (const [id, { what }] of invoked) {

@@ -8,6 +8,7 @@ import { quietBuses } from './cfnBusTargets.js';
 import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
 import { checkQueue, lambdaConsumedQueues } from './cfnQueues.js';
 import { drainedDlqs } from './drainedDlqs.js';
+import { envHandedFunctions } from './envHandedFunctions.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { type IacReport, type Json, joinHandler, num, obj, workLink } from './IacResult.js';
@@ -266,6 +267,8 @@ export function checkCloudFormation(
       onlyEphemeralOutput(fn, globals) ||
       Object.keys(obj(fn.props.Events) ?? {}).length > 0 ||
       !firstAsyncReport(fn.id),
+    envHandedFunctions(template),
+    globals,
   );
   // Functions no route here reaches may be routed by an API in another template, through their outputs.
   const outputs = outputsByResource(template);

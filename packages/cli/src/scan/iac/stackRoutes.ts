@@ -6,12 +6,11 @@
 // passing `OrdersFunctionArn: !GetAtt Functions.Outputs.OrdersFunctionArn`). A function no route of its
 // own template reaches is a tentative finding naming its outputs; the project pass keeps it when some
 // template's integration reads one of them and waits less than its timeout.
+
+import { API_GATEWAY_MAX_MS, HTTP_API_MAX_MS } from './apiLimits.js';
 import { outlivesGateway } from './gatewayLimit.js';
 import { type Json, num, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
-
-const API_GATEWAY_MAX_MS = 29_000;
-const HTTP_API_MAX_MS = 30_000;
 
 /** A template parameter an API integration's URI reads, and how long the integration waits. */
 export interface RouteParam {

@@ -3,6 +3,7 @@
 
 import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
+import { API_GATEWAY_MAX_MS, HTTP_API_MAX_MS } from './apiLimits.js';
 import { scalingConfigBlock } from './concurrencyCaps.js';
 import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
@@ -39,8 +40,6 @@ export type TfReport = (
       | 'terraformGatewayResource'
     >,
 ) => void;
-
-const API_GATEWAY_MAX_SECONDS = 29;
 
 /** Runs the Terraform rules over one file and answers what it says about queues across modules. */
 export function checkTerraform(
@@ -259,7 +258,7 @@ export function checkTerraform(
       // An HTTP API (v2) integration waits 30 s by default, a REST API's 29 s.
       limitMs: Number(
         literal(integ.attrs.get('timeout_milliseconds')) ??
-          (integ.labels[0] === 'aws_apigatewayv2_integration' ? 30 : API_GATEWAY_MAX_SECONDS) * 1000,
+          (integ.labels[0] === 'aws_apigatewayv2_integration' ? HTTP_API_MAX_MS : API_GATEWAY_MAX_MS),
       ),
       name: `${integ.labels[0]}.${integ.labels[1]}`,
     })),
@@ -284,12 +283,8 @@ export function checkTerraform(
   reportFolderRoutes(functions, timeouts, reported, report);
   // A function module no route here reaches may be routed by an API in another module (terraformGatewayJoin.ts).
   for (const [fn, timeout] of timeouts) {
-    if (
-      !fn.startsWith('module.') ||
-      reported.has(fn) ||
-      !outlivesGateway(timeout.seconds, API_GATEWAY_MAX_SECONDS)
-    )
-      continue;
+    if (!fn.startsWith('module.') || reported.has(fn)) continue;
+    if (!outlivesGateway(timeout.seconds, API_GATEWAY_MAX_MS / 1000)) continue;
     report(
       'iac-gateway-timeout-exceeds-lambda',
       timeout.line,

@@ -8,12 +8,11 @@
 
 import { posix } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
+import { API_GATEWAY_MAX_MS, HTTP_API_MAX_MS } from './apiLimits.js';
 import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal } from './hcl.js';
 import { isLambdaModule } from './terraformLambdaModules.js';
 
-const API_GATEWAY_MAX_MS = 29_000;
-const HTTP_API_MAX_MS = 30_000;
 /** How many outputs may hand a function on before a route reads it (module, parent, grandparent...). */
 const MAX_HOPS = 6;
 

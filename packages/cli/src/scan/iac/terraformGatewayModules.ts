@@ -2,10 +2,10 @@
 // map entry, `integrations = { "POST /" = { lambda_arn = module.fn.lambda_function_arn } }` (up to v4) or
 // `routes = { "POST /" = { integration = { uri = module.fn.lambda_function_arn } } }` (v5), with the
 // integration's own `timeout_milliseconds` or HTTP API's 30 s.
+
+import { HTTP_API_MAX_MS } from './apiLimits.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { mapEntries } from './terraformLambdaModules.js';
-
-const HTTP_API_MAX_MS = 30_000;
 
 /** Each route of this file's apigateway-v2 modules: its text (naming the function) and its limit. */
 export function gatewayModuleRoutes(

@@ -5,15 +5,12 @@
 // records the functions its integrations read and its variables' numeric defaults; a function no route of
 // its own file settles becomes a tentative finding the project pass keeps when a route of its folder does.
 import type { Candidate } from '../js/Candidate.js';
+import { API_GATEWAY_MAX_MS, FUNCTION_READ, HTTP_API_MAX_MS } from './apiLimits.js';
 import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal } from './hcl.js';
 import type { TfReport } from './terraform.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 import { methodModuleRoutes } from './terraformMethodModules.js';
-
-const API_GATEWAY_MAX_MS = 29_000;
-const HTTP_API_MAX_MS = 30_000;
-const FUNCTION_READ = /\baws_lambda_function\.([\w-]+)(?:\[[^\]]*\])?\./g;
 
 /** What one .tf file says about its folder's own functions and routes. */
 export interface TerraformGatewayResourceFacts {

@@ -7,6 +7,7 @@
 // noted apart in the same pass: a scheduled handler is a job whatever its code reads (no-retry asks this,
 // eventCallers.ts), while an asynchronous source's handler is given an event.
 import { SAM_ASYNC_EVENTS, SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
+import { envHandedFunctions } from './envHandedFunctions.js';
 import { type Json, joinHandler, obj } from './IacResult.js';
 import { serverlessStepTasks } from './serverlessStepTasks.js';
 import { refsIn } from './yamlDocument.js';
@@ -149,16 +150,8 @@ export function samEnvFunctions(template: Record<string, Json>): [string, string
     const props = obj(res.Properties) ?? {};
     return joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);
   };
-  const out: [string, string][] = [];
-  const variables = [
-    obj(obj(globals.Environment)?.Variables),
-    ...Object.values(resources).map((r) => obj(obj(obj(obj(r)?.Properties)?.Environment)?.Variables)),
-  ];
-  for (const vars of variables)
-    for (const [key, value] of Object.entries(vars ?? {}))
-      for (const id of refsIn(value)) {
-        const h = handlerOf(id);
-        if (h !== undefined) out.push([key, h]);
-      }
-  return out;
+  return envHandedFunctions(template).flatMap(({ variable, target }) => {
+    const h = handlerOf(target);
+    return h === undefined ? [] : [[variable, h] as [string, string]];
+  });
 }

@@ -251,9 +251,15 @@ export interface Candidate extends TerraformConditions {
   readonly onlyIfNameInvoked?: readonly string[];
   /**
    * A template function handed to others in these environment variables, with no on-failure target: kept
-   * when the project's code invokes by one of them with `'Event'` (js/rules/asyncInvokeEnv.ts).
+   * when a module under one of the holders' code folders (`under`, anchored at the project) invokes by one
+   * of them with `'Event'` (js/rules/asyncInvokeEnv.ts).
    */
-  readonly onlyIfEnvInvoked?: readonly string[];
+  readonly onlyIfEnvInvoked?: {
+    readonly variables: readonly string[];
+    readonly under: readonly string[];
+    /** The folders as the template writes them, for code the template's folder does not hold. */
+    readonly written?: readonly string[];
+  };
   /** A handler that hands its event to these project functions: kept when one reads a batch from it (rules/batchDecoders.ts). */
   readonly onlyIfImportBatchEvent?: readonly ImportRef[];
   /** A batch handler handing its records to these project functions: dropped when one refuses a batch (rules/batchSingleHelpers.ts). */

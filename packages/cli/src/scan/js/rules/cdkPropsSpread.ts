@@ -74,15 +74,26 @@ function routeOwner(ctx: ModuleContext, fn: Node): Node | undefined {
 }
 
 /**
- * Notes each constructor prop a routed function's props spread (`...props.k`) as routed under `...k`.
+ * Notes each constructor prop a routed function's props spread (`...props.k`) as routed under `...k`,
+ * unless a `timeout` written after the spread overrides the spread one.
  * @example
  * noteSpreadProps(ctx, construct, 29) // `{ ...props.defaults, entry }` -> apiRouteProps[cls]['...defaults'] = 29
  */
 export function noteSpreadProps(ctx: ModuleContext, construct: Node, limit: number): void {
   const props = ctx.valueOf((construct.arguments as Node[] | undefined)?.[2]);
   if (props?.type !== 'ObjectExpression') return;
-  for (const p of props.properties as Node[]) {
+  const all = props.properties as Node[];
+  for (const [i, p] of all.entries()) {
     if (p.type !== 'SpreadElement') continue;
+    // A `timeout` written after the spread wins over the spread one, whatever its value (`timeout ?? 10 s`).
+    if (
+      all
+        .slice(i + 1)
+        .some(
+          (q) => q.type === 'Property' && propertyName(q.key as Node, q.computed as boolean) === 'timeout',
+        )
+    )
+      continue;
     const read = paramKey(ctx, p.argument as Node);
     const cls = read === undefined ? undefined : routeOwner(ctx, read.fn);
     if (read === undefined || cls === undefined) continue;
@@ -164,7 +175,7 @@ export function flushHandedProps(ctx: ModuleContext, report: Report): void {
     report(
       'iac-gateway-timeout-exceeds-lambda',
       h.node,
-      `function timeout ${h.seconds}s is at least API Gateway's integration timeout: these props are handed to a construct that spreads them into functions it routes behind the API, and clients get 504 while they keep running`,
+      `function timeout ${h.seconds}s is at least API Gateway's integration timeout: these props are handed to a construct or route helper that spreads them into functions it routes behind the API, and clients get 504 while they keep running`,
       h.local || first === undefined
         ? undefined
         : { onlyIfImportApiRoute: { ...first, seconds: h.seconds, ...(or.length > 0 ? { or } : {}) } },

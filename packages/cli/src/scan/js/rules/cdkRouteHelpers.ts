@@ -5,12 +5,9 @@
 // fact `apiRoutes`); each call that hands it an object with a timeout is judged here like a construct's
 // props: at once for a helper of this module, through the project pass for an imported one.
 import { type Node, objectProps, unwrap } from '../ast.js';
-import type { ModuleContext } from '../ModuleContext.js';
+import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { handedPropsBuilt } from './cdkPropsSpread.js';
-
-/** A project module's import (a relative or aliased path), not a library's. */
-const PROJECT_SOURCE = /^[.@~#]/;
 
 /**
  * Notes the timeouts each call of a route helper hands it in an object argument (`{ lambdaDefaults }`),
@@ -31,11 +28,7 @@ export function routeHelperCalls(ctx: ModuleContext): void {
           : undefined;
     const local = helper === undefined ? undefined : ctx.apiRouteProps.get(helper);
     const ref = local === undefined && binding?.kind === 'import' ? importRefOf(ctx, callee) : undefined;
-    if (
-      local === undefined &&
-      (ref === undefined || !PROJECT_SOURCE.test(ref.source) || ref.source.startsWith('@aws-cdk/'))
-    )
-      continue;
+    if (local === undefined && (ref === undefined || !mayBeProjectSource(ref.source))) continue;
     for (const arg of call.arguments as Node[])
       for (const [key, value] of objectProps(ctx.valueOf(arg))?.props ?? [])
         handedPropsBuilt(ctx, call, {
