@@ -16,12 +16,17 @@
 //   (whose `pre` may add a signal) is given the benefit of the doubt.
 import { calleeName, memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { heldIn, isCastOrParen } from '../heldIn.js';
 import { coverAt } from '../protection.js';
 import { unreadClient } from '../unreadClients.js';
 import type { Report } from './Report.js';
 
 /** Packages whose default export is the fetch itself (no timeout of their own). */
 const FETCH_PACKAGES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici']);
+
+const USE = new Set(['use']);
+/** openapi-fetch's request methods. */
+const VERBS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']);
 
 /** Does the module name openapi-fetch or hand a generated client a `fetchApi`? (a text test before any walk) */
 export function mentionsGeneratedClients(source: string): boolean {
@@ -43,26 +48,53 @@ function plainFetch(ctx: ModuleContext, value: Node | undefined): boolean {
   return path?.length === 2 && path[1] === 'fetch' && (path[0] === 'globalThis' || path[0] === 'window');
 }
 
-/** The variable a client is held in (`const api = createClient(...)`), if any. */
-function heldName(ctx: ModuleContext, node: Node): string | undefined {
-  const parent = ctx.parentOf(node);
-  return parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier'
-    ? (parent.id.name as string)
-    : undefined;
+/** Where a built client is kept: `const api = ...` gives ['api'], a class field `client = ...` ['this', 'client']. */
+function holderPath(ctx: ModuleContext, node: Node): string[] | undefined {
+  const held = heldIn(ctx, node);
+  if (held !== undefined) return [held.id.name as string];
+  const { parent } = ctx.climb(node, isCastOrParen);
+  if (parent?.type === 'PropertyDefinition' && parent.key?.type === 'Identifier')
+    return ['this', parent.key.name as string];
+  if (parent?.type === 'AssignmentExpression') return memberPath(parent.left as Node);
+  return undefined;
 }
 
-/** Does the module hand the client a middleware (`api.use(...)`)? */
-function givenMiddleware(ctx: ModuleContext, name: string | undefined): boolean {
-  if (name === undefined) return false;
-  return ctx.of('CallExpression').some((call) => {
+/** Calls of `method` on the client kept at `path` (`api.use(...)`, `this.client.GET(...)`). */
+function callsOn(ctx: ModuleContext, path: readonly string[], methods: ReadonlySet<string>): Node[] {
+  return ctx.of('CallExpression').filter((call) => {
     const callee = unwrap(call.callee as Node);
-    return (
-      callee?.type === 'MemberExpression' &&
-      calleeName(call) === 'use' &&
-      unwrap(callee.object as Node)?.type === 'Identifier' &&
-      unwrap(callee.object as Node)?.name === name
-    );
+    if (callee?.type !== 'MemberExpression' || !methods.has(calleeName(call) ?? '')) return false;
+    return memberPath(callee.object as Node)?.join('.') === path.join('.');
   });
+}
+
+/** Is this middleware out of sight (imported) or one whose `onRequest` sets a signal? */
+function boundingMiddleware(ctx: ModuleContext, arg: Node): boolean {
+  const a = unwrap(arg);
+  if (a?.type === 'Identifier' && ctx.importOf(a.name as string, a) !== undefined) return true;
+  const props = objectProps(ctx.valueOf(arg));
+  if (props === undefined) return false;
+  const onRequest = props.props.get('onRequest');
+  return onRequest !== undefined && ctx.source.slice(onRequest.start, onRequest.end).includes('signal');
+}
+
+/** Is the client handed a middleware that may bound its requests (`api.use(...)`)? */
+function givenMiddleware(ctx: ModuleContext, path: string[] | undefined): boolean {
+  if (path === undefined) return false;
+  return callsOn(ctx, path, USE).some((call) => (call.arguments as Node[]).some((a) => boundingMiddleware(ctx, a)));
+}
+
+/** Does every request on the client pass its own `signal` (`api.GET(path, { signal })`)? */
+function everyRequestSignalled(ctx: ModuleContext, path: string[] | undefined): boolean {
+  if (path === undefined) return false;
+  const requests = callsOn(ctx, path, VERBS);
+  return (
+    requests.length > 0 &&
+    requests.every((call) => {
+      const props = objectProps(ctx.valueOf((call.arguments as Node[])[1]));
+      return props?.props.has('signal') === true;
+    })
+  );
 }
 
 /** `createClient(options)` from openapi-fetch left on the global fetch with no signal. */
@@ -80,13 +112,20 @@ function untimedOpenapiFetch(ctx: ModuleContext, call: Node): boolean {
     const fetch = props.props.get('fetch');
     if (fetch !== undefined && !plainFetch(ctx, ctx.valueOf(fetch))) return false;
   }
-  return !givenMiddleware(ctx, heldName(ctx, call));
+  const path = holderPath(ctx, call);
+  return !givenMiddleware(ctx, path) && !everyRequestSignalled(ctx, path);
 }
 
 /** `new Configuration({ fetchApi: fetch })` of a typescript-fetch runtime, with no middleware. */
 function untimedFetchApiConfiguration(ctx: ModuleContext, node: Node): boolean {
+  // The runtime's `Configuration`, imported from a package: a project's own class taking `fetchApi` is unread.
+  const callee = unwrap(node.callee as Node);
+  const imp = ctx.importRoot(callee);
+  const name = callee?.type === 'MemberExpression' ? calleeName(node) : imp?.imported;
+  if (name !== 'Configuration' || imp === undefined || /^[./]/.test(imp.source)) return false;
   const props = objectProps(ctx.valueOf((node.arguments as Node[])[0]));
   if (props === undefined || props.spread || props.props.has('middleware')) return false;
+  if ([...props.props.keys()].some((key) => /timeout/i.test(key))) return false;
   const fetchApi = props.props.get('fetchApi');
   return fetchApi !== undefined && plainFetch(ctx, ctx.valueOf(fetchApi));
 }
