@@ -60,10 +60,11 @@ function holderPath(ctx: ModuleContext, node: Node): string[] | undefined {
 }
 
 /** Calls of `method` on the client kept at `path` (`api.use(...)`, `this.client.GET(...)`). */
-function callsOn(ctx: ModuleContext, path: readonly string[], methods: ReadonlySet<string>): Node[] {
+function callsOn(ctx: ModuleContext, path: readonly string[], methods?: ReadonlySet<string>): Node[] {
   return ctx.of('CallExpression').filter((call) => {
     const callee = unwrap(call.callee as Node);
-    if (callee?.type !== 'MemberExpression' || !methods.has(calleeName(call) ?? '')) return false;
+    if (callee?.type !== 'MemberExpression') return false;
+    if (methods !== undefined && !methods.has(calleeName(call) ?? '')) return false;
     return memberPath(callee.object as Node)?.join('.') === path.join('.');
   });
 }
@@ -85,9 +86,9 @@ function givenMiddleware(ctx: ModuleContext, path: string[] | undefined): boolea
 }
 
 /** Does every request on the client pass its own `signal` (`api.GET(path, { signal })`)? */
-function everyRequestSignalled(ctx: ModuleContext, path: string[] | undefined): boolean {
+function everyRequestSignalled(ctx: ModuleContext, path: string[] | undefined, verbs?: ReadonlySet<string>): boolean {
   if (path === undefined) return false;
-  const requests = callsOn(ctx, path, VERBS);
+  const requests = callsOn(ctx, path, verbs);
   return (
     requests.length > 0 &&
     requests.every((call) => {
@@ -113,7 +114,24 @@ function untimedOpenapiFetch(ctx: ModuleContext, call: Node): boolean {
     if (fetch !== undefined && !plainFetch(ctx, ctx.valueOf(fetch))) return false;
   }
   const path = holderPath(ctx, call);
-  return !givenMiddleware(ctx, path) && !everyRequestSignalled(ctx, path);
+  return !givenMiddleware(ctx, path) && !everyRequestSignalled(ctx, path, VERBS);
+}
+
+/** The generated APIs built on a configuration: `new ProductsApi(config)` with the config inline or held. */
+function apisOn(ctx: ModuleContext, config: Node): Node[] {
+  const { parent } = ctx.climb(config, isCastOrParen);
+  if (parent?.type === 'NewExpression') return [parent];
+  const held = heldIn(ctx, config);
+  if (held === undefined) return [];
+  return ctx
+    .of('NewExpression')
+    .filter((n) => (n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === held.id.name));
+}
+
+/** Does every call on every API built on the configuration pass init overrides with a `signal`? */
+function apisSignalled(ctx: ModuleContext, config: Node): boolean {
+  const apis = apisOn(ctx, config);
+  return apis.length > 0 && apis.every((api) => everyRequestSignalled(ctx, holderPath(ctx, api)));
 }
 
 /** `new Configuration({ fetchApi: fetch })` of a typescript-fetch runtime, with no middleware. */
@@ -148,7 +166,7 @@ export function untimedGeneratedClients(ctx: ModuleContext, report: Report): voi
     );
   }
   for (const node of ctx.of('NewExpression')) {
-    if (!untimedFetchApiConfiguration(ctx, node)) continue;
+    if (!untimedFetchApiConfiguration(ctx, node) || apisSignalled(ctx, node)) continue;
     if (unreadClient(ctx, node) || coverAt(ctx, node).kinds.has('timeout')) continue;
     report(
       'http-no-timeout',
