@@ -53,7 +53,9 @@ function lacks(ctx: ModuleContext, options: Node | undefined, names: readonly st
 
 /** `new GoogleGenAI(...)` calls of the module. */
 function genaiClients(ctx: ModuleContext): Node[] {
-  return ctx.of('NewExpression').filter((n) => ctx.importRoot(n.callee as Node)?.source === GENAI);
+  return ctx
+    .of('NewExpression')
+    .filter((n) => ctx.importRoot(n.callee as Node)?.source.startsWith(GENAI) === true);
 }
 
 /** `new GoogleGenAI(options)` whose `httpOptions`, seen in full, set no timeout. */
@@ -78,7 +80,7 @@ export function untimedGemini(ctx: ModuleContext, report: Report): void {
       if (unwrap(call.callee as Node)?.type !== 'MemberExpression') continue;
       const at = MODEL_FACTORIES[name] as number;
       if (!lacks(ctx, (call.arguments as Node[])[at], ['timeout', 'signal'])) continue;
-      if (coverAt(ctx, call).kinds.has('timeout')) continue;
+      if (unreadClient(ctx, call) || coverAt(ctx, call).kinds.has('timeout')) continue;
       report(
         'http-no-timeout',
         call,

@@ -17,14 +17,15 @@
 import { calleeName, memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { heldIn, isCastOrParen } from '../heldIn.js';
+import { FETCH_MODULES } from '../httpCall.js';
+import { globalFetch } from '../injectedFetchFields.js';
 import { coverAt } from '../protection.js';
 import { unreadClient } from '../unreadClients.js';
 import type { Report } from './Report.js';
 
-/** Packages whose default export is the fetch itself (no timeout of their own). */
-const FETCH_PACKAGES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici']);
-
 const USE = new Set(['use']);
+/** openapi-fetch's client factories. */
+const OPENAPI_FETCH_FACTORIES = new Set(['default', 'createClient', 'createPathBasedClient']);
 /** openapi-fetch's request methods. */
 const VERBS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']);
 
@@ -33,7 +34,7 @@ export function mentionsGeneratedClients(source: string): boolean {
   return source.includes('openapi-fetch') || source.includes('fetchApi');
 }
 
-/** Is `value` the global fetch (or a package's plain fetch), which sets no timeout? */
+/** Is `value` the global fetch (or a package's plain fetch, `import { fetch as f } from 'undici'`)? */
 function plainFetch(ctx: ModuleContext, value: Node | undefined): boolean {
   let v = unwrap(value);
   // `fetch.bind(globalThis)`: the same function.
@@ -41,11 +42,9 @@ function plainFetch(ctx: ModuleContext, value: Node | undefined): boolean {
   if (v?.type === 'Identifier') {
     const imp = ctx.importOf(v.name as string, v);
     if (imp !== undefined)
-      return FETCH_PACKAGES.has(imp.source) && (v.name === 'fetch' || imp.imported === 'default');
-    return v.name === 'fetch' && ctx.isGlobal('fetch', v);
+      return FETCH_MODULES.has(imp.source) && (imp.imported === 'fetch' || imp.imported === 'default');
   }
-  const path = v?.type === 'MemberExpression' ? memberPath(v) : undefined;
-  return path?.length === 2 && path[1] === 'fetch' && (path[0] === 'globalThis' || path[0] === 'window');
+  return globalFetch(ctx, v);
 }
 
 /** Where a built client is kept: `const api = ...` gives ['api'], a class field `client = ...` ['this', 'client']. */
@@ -103,9 +102,8 @@ function untimedOpenapiFetch(ctx: ModuleContext, call: Node): boolean {
   const callee = unwrap(call.callee as Node);
   const imp = ctx.importRoot(callee);
   if (imp?.source !== 'openapi-fetch') return false;
-  if (callee?.type === 'MemberExpression' && calleeName(call) !== 'default') return false;
-  if (callee?.type === 'Identifier' && imp.imported !== 'default' && imp.imported !== 'createClient')
-    return false;
+  if (callee?.type === 'MemberExpression' && !OPENAPI_FETCH_FACTORIES.has(calleeName(call) ?? '')) return false;
+  if (callee?.type === 'Identifier' && !OPENAPI_FETCH_FACTORIES.has(imp.imported)) return false;
   const options = (call.arguments as Node[])[0];
   if (options !== undefined) {
     const props = objectProps(ctx.valueOf(options));
