@@ -26,8 +26,6 @@ const MODEL_FACTORIES: Readonly<Record<string, number>> = {
   getGenerativeModel: 1,
   getGenerativeModelFromCachedContent: 2,
 };
-/** Legacy model methods that take per-call requestOptions as their second argument. */
-const LEGACY_CALLS = new Set(['generateContent', 'generateContentStream', 'countTokens', 'embedContent']);
 
 /** Does the module name one of Google's Gemini SDKs? (a text test before any walk) */
 export function mentionsGemini(source: string): boolean {
@@ -88,7 +86,7 @@ export function untimedGemini(ctx: ModuleContext, report: Report): void {
       );
     }
   const clients = imports(ctx, GENAI) ? genaiClients(ctx) : [];
-    for (const node of clients) {
+  for (const node of clients) {
     if (!untimedGenai(ctx, node)) continue;
     if (unreadClient(ctx, node) || coverAt(ctx, node).kinds.has('timeout')) continue;
     report(

@@ -15,10 +15,10 @@
 //   `fetch.bind(globalThis)`, or node-fetch / cross-fetch / isomorphic-fetch) is reported. A `middleware`
 //   (whose `pre` may add a signal) is given the benefit of the doubt.
 import { calleeName, memberPath, type Node, objectProps, unwrap } from '../ast.js';
-import type { ModuleContext } from '../ModuleContext.js';
 import { heldIn, isCastOrParen } from '../heldIn.js';
 import { FETCH_MODULES } from '../httpCall.js';
 import { globalFetch } from '../injectedFetchFields.js';
+import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
 import { unreadClient } from '../unreadClients.js';
 import type { Report } from './Report.js';
@@ -81,11 +81,17 @@ function boundingMiddleware(ctx: ModuleContext, arg: Node): boolean {
 /** Is the client handed a middleware that may bound its requests (`api.use(...)`)? */
 function givenMiddleware(ctx: ModuleContext, path: string[] | undefined): boolean {
   if (path === undefined) return false;
-  return callsOn(ctx, path, USE).some((call) => (call.arguments as Node[]).some((a) => boundingMiddleware(ctx, a)));
+  return callsOn(ctx, path, USE).some((call) =>
+    (call.arguments as Node[]).some((a) => boundingMiddleware(ctx, a)),
+  );
 }
 
 /** Does every request on the client pass its own `signal` (`api.GET(path, { signal })`)? */
-function everyRequestSignalled(ctx: ModuleContext, path: string[] | undefined, verbs?: ReadonlySet<string>): boolean {
+function everyRequestSignalled(
+  ctx: ModuleContext,
+  path: string[] | undefined,
+  verbs?: ReadonlySet<string>,
+): boolean {
   if (path === undefined) return false;
   const requests = callsOn(ctx, path, verbs);
   return (
@@ -102,7 +108,8 @@ function untimedOpenapiFetch(ctx: ModuleContext, call: Node): boolean {
   const callee = unwrap(call.callee as Node);
   const imp = ctx.importRoot(callee);
   if (imp?.source !== 'openapi-fetch') return false;
-  if (callee?.type === 'MemberExpression' && !OPENAPI_FETCH_FACTORIES.has(calleeName(call) ?? '')) return false;
+  if (callee?.type === 'MemberExpression' && !OPENAPI_FETCH_FACTORIES.has(calleeName(call) ?? ''))
+    return false;
   if (callee?.type === 'Identifier' && !OPENAPI_FETCH_FACTORIES.has(imp.imported)) return false;
   const options = (call.arguments as Node[])[0];
   if (options !== undefined) {
@@ -123,7 +130,11 @@ function apisOn(ctx: ModuleContext, config: Node): Node[] {
   if (held === undefined) return [];
   return ctx
     .of('NewExpression')
-    .filter((n) => (n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === held.id.name));
+    .filter((n) =>
+      (n.arguments as Node[]).some(
+        (a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === held.id.name,
+      ),
+    );
 }
 
 /** Does every call on every API built on the configuration pass init overrides with a `signal`? */
