@@ -11,7 +11,8 @@ import { nodeHttpChoice, nodeHttpSource } from './nodeHttpModules.js';
 import { methodOf, methodOrGet } from './requestMethod.js';
 import { restDataSourceCall } from './restDataSources.js';
 
-const FETCH_MODULES = new Set([
+/** Packages whose default or `fetch` export is a plain fetch (no timeout of its own). */
+export const FETCH_MODULES = new Set([
   'node-fetch',
   'undici',
   'cross-fetch',

@@ -31,7 +31,7 @@ function fetchType(ctx: ModuleContext, annotated: Node | undefined): boolean {
 }
 
 /** The global fetch: `fetch`, `globalThis.fetch`, `global.fetch`, `window.fetch` (not shadowed). */
-function globalFetch(ctx: ModuleContext, node: Node | undefined): boolean {
+export function globalFetch(ctx: ModuleContext, node: Node | undefined): boolean {
   const n = unwrap(node);
   if (n?.type === 'Identifier') return n.name === 'fetch' && ctx.isGlobal('fetch', n);
   if (n?.type !== 'MemberExpression') return false;

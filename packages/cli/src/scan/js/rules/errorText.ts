@@ -3,8 +3,30 @@
 // writes it (in a log line or the answer's message) tells no failure apart from another.
 import { calleeName, memberPath, type Node, unwrap } from '../ast.js';
 
+/** Built-in error classes: a test against one asks what kind of value was thrown, not which failure. */
+const BUILT_IN_ERRORS = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+  'DOMException',
+]);
+
 /** Properties of an error read for their text. */
 const TEXT_FIELDS = new Set(['message', 'stack', 'name']);
+
+/** Is `node` text made from the error `param` (the error itself, a field of it, or a call on it)? */
+function fromError(node: Node | undefined, param: string): boolean {
+  const n = unwrap(node);
+  if (n === undefined || n.type === 'Literal') return false;
+  if (n.type === 'TemplateLiteral')
+    return (n.expressions as Node[]).some((e) => fromError(e, param)) && textOf(n, param);
+  return textOf(n, param);
+}
 
 /** Is `node` the error itself, text made from it, or a fixed text? */
 function textOf(node: Node | undefined, param: string): boolean {
@@ -31,8 +53,16 @@ function textOf(node: Node | undefined, param: string): boolean {
 function kindTest(test: Node | undefined, param: string): boolean {
   const t = unwrap(test);
   if (t?.type !== 'BinaryExpression') return false;
-  if (t.operator === 'instanceof')
-    return unwrap(t.left)?.type === 'Identifier' && unwrap(t.left)?.name === param;
+  if (t.operator === 'instanceof') {
+    // `e instanceof JwtBaseError` picks out a failure; only a built-in class asks what kind of value it is.
+    const right = unwrap(t.right);
+    return (
+      unwrap(t.left)?.type === 'Identifier' &&
+      unwrap(t.left)?.name === param &&
+      right?.type === 'Identifier' &&
+      BUILT_IN_ERRORS.has(right.name as string)
+    );
+  }
   const side = [unwrap(t.left), unwrap(t.right)].find((s) => s?.type === 'UnaryExpression');
   return (
     /^[!=]==?$/.test(t.operator as string) &&
@@ -47,19 +77,23 @@ function kindTest(test: Node | undefined, param: string): boolean {
  * @example
  * describesError(parse('e instanceof Error ? e.message : String(e)'), 'e'); // true
  * describesError(parse('e instanceof TokenError ? 401 : 500'), 'e'); // false
+ * describesError(parse("e instanceof JwtBaseError ? 'UNAUTHORIZED' : 'INTERNAL'"), 'e'); // false
  */
 export function describesError(n: Node, param: string): boolean {
   if (n.type === 'ConditionalExpression')
     return (
       kindTest(n.test as Node, param) &&
       textOf(n.consequent as Node, param) &&
-      textOf(n.alternate as Node, param)
+      textOf(n.alternate as Node, param) &&
+      // Two fixed texts (`'UNAUTHORIZED' : 'INTERNAL'`) are a choice of answer, not the error in words.
+      (fromError(n.consequent as Node, param) || fromError(n.alternate as Node, param))
     );
   if (n.type === 'LogicalExpression')
     return (
       (n.operator === '||' || n.operator === '??') &&
       textOf(n.left as Node, param) &&
-      textOf(n.right as Node, param)
+      textOf(n.right as Node, param) &&
+      fromError(n.left as Node, param)
     );
   return false;
 }

@@ -6,13 +6,13 @@
 //   `getGenerativeModelFromCachedContent(cached, params, requestOptions)`); dist/index.mjs buildFetchOptions
 //   arms an AbortController only when `requestOptions.timeout >= 0` or a `signal` is given; the model hands
 //   its requestOptions to every generateContent, so a model built without them sends with none. A call's own
-//   requestOptions (`model.generateContent(req, { timeout })`) bound it too: a module whose generation calls
-//   pass them is given the benefit of the doubt.
+//   requestOptions (`model.generateContent(req, { timeout })`) bound that call only; they are not read (a
+//   module-wide look let one bounded call exempt every model), so a model built without them is reported.
 // - `@google/genai`: `new GoogleGenAI({ apiKey, httpOptions: { timeout } })`; dist/node/index.mjs: "there is
 //   no client-side timeout by default (the server bounds requests: 10 min unary, 20 min streaming)";
 //   `httpOptions.timeout` arms the SDK's abort timer; a custom `httpOptions.fetch` is given the benefit of
-//   the doubt. A call's `config: { httpOptions, abortSignal }` bounds that call: a module that passes
-//   either is given the benefit of the doubt.
+//   the doubt. A call's `config: { httpOptions, abortSignal }` bounds that call only; it is not read (a
+//   module-wide look let any `httpOptions`, an aws-sdk one included, exempt every client).
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
@@ -26,8 +26,6 @@ const MODEL_FACTORIES: Readonly<Record<string, number>> = {
   getGenerativeModel: 1,
   getGenerativeModelFromCachedContent: 2,
 };
-/** Legacy model methods that take per-call requestOptions as their second argument. */
-const LEGACY_CALLS = new Set(['generateContent', 'generateContentStream', 'countTokens', 'embedContent']);
 
 /** Does the module name one of Google's Gemini SDKs? (a text test before any walk) */
 export function mentionsGemini(source: string): boolean {
@@ -51,27 +49,11 @@ function lacks(ctx: ModuleContext, options: Node | undefined, names: readonly st
   return !names.some((name) => props.props.has(name));
 }
 
-/** Does any generation call in the module pass its own request options (a timeout or signal may be there)? */
-function callsBounded(ctx: ModuleContext): boolean {
-  return ctx.of('CallExpression').some((call) => {
-    const name = calleeName(call);
-    return name !== undefined && LEGACY_CALLS.has(name) && (call.arguments as Node[]).length > 1;
-  });
-}
-
 /** `new GoogleGenAI(...)` calls of the module. */
 function genaiClients(ctx: ModuleContext): Node[] {
-  return ctx.of('NewExpression').filter((n) => ctx.importRoot(n.callee as Node)?.source === GENAI);
-}
-
-/** Does an object in the module other than a client's options carry a per-call bound (`abortSignal`, `httpOptions`)? */
-function genaiCallBounded(ctx: ModuleContext, clients: readonly Node[]): boolean {
-  const own = new Set(clients.map((c) => unwrap(ctx.valueOf((c.arguments as Node[])[0]))));
-  return ctx.of('Property').some((p) => {
-    const key = unwrap(p.key as Node);
-    const name = key?.type === 'Identifier' ? key.name : key?.type === 'Literal' ? key.value : undefined;
-    return (name === 'abortSignal' || name === 'httpOptions') && !own.has(ctx.parentOf(p));
-  });
+  return ctx
+    .of('NewExpression')
+    .filter((n) => ctx.importRoot(n.callee as Node)?.source.startsWith(GENAI) === true);
 }
 
 /** `new GoogleGenAI(options)` whose `httpOptions`, seen in full, set no timeout. */
@@ -89,14 +71,14 @@ function untimedGenai(ctx: ModuleContext, node: Node): boolean {
  */
 export function untimedGemini(ctx: ModuleContext, report: Report): void {
   if (!mentionsGemini(ctx.source)) return;
-  if (imports(ctx, LEGACY) && !callsBounded(ctx))
+  if (imports(ctx, LEGACY))
     for (const call of ctx.of('CallExpression')) {
       const name = calleeName(call);
       if (name === undefined || !Object.hasOwn(MODEL_FACTORIES, name)) continue;
       if (unwrap(call.callee as Node)?.type !== 'MemberExpression') continue;
       const at = MODEL_FACTORIES[name] as number;
       if (!lacks(ctx, (call.arguments as Node[])[at], ['timeout', 'signal'])) continue;
-      if (coverAt(ctx, call).kinds.has('timeout')) continue;
+      if (unreadClient(ctx, call) || coverAt(ctx, call).kinds.has('timeout')) continue;
       report(
         'http-no-timeout',
         call,
@@ -104,7 +86,6 @@ export function untimedGemini(ctx: ModuleContext, report: Report): void {
       );
     }
   const clients = imports(ctx, GENAI) ? genaiClients(ctx) : [];
-  if (clients.length === 0 || genaiCallBounded(ctx, clients)) return;
   for (const node of clients) {
     if (!untimedGenai(ctx, node)) continue;
     if (unreadClient(ctx, node) || coverAt(ctx, node).kinds.has('timeout')) continue;

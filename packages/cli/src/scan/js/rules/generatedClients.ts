@@ -15,20 +15,26 @@
 //   `fetch.bind(globalThis)`, or node-fetch / cross-fetch / isomorphic-fetch) is reported. A `middleware`
 //   (whose `pre` may add a signal) is given the benefit of the doubt.
 import { calleeName, memberPath, type Node, objectProps, unwrap } from '../ast.js';
+import { heldIn, isCastOrParen } from '../heldIn.js';
+import { FETCH_MODULES } from '../httpCall.js';
+import { globalFetch } from '../injectedFetchFields.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
 import { unreadClient } from '../unreadClients.js';
 import type { Report } from './Report.js';
 
-/** Packages whose default export is the fetch itself (no timeout of their own). */
-const FETCH_PACKAGES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici']);
+const USE = new Set(['use']);
+/** openapi-fetch's client factories. */
+const OPENAPI_FETCH_FACTORIES = new Set(['default', 'createClient', 'createPathBasedClient']);
+/** openapi-fetch's request methods. */
+const VERBS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']);
 
 /** Does the module name openapi-fetch or hand a generated client a `fetchApi`? (a text test before any walk) */
 export function mentionsGeneratedClients(source: string): boolean {
   return source.includes('openapi-fetch') || source.includes('fetchApi');
 }
 
-/** Is `value` the global fetch (or a package's plain fetch), which sets no timeout? */
+/** Is `value` the global fetch (or a package's plain fetch, `import { fetch as f } from 'undici'`)? */
 function plainFetch(ctx: ModuleContext, value: Node | undefined): boolean {
   let v = unwrap(value);
   // `fetch.bind(globalThis)`: the same function.
@@ -36,33 +42,65 @@ function plainFetch(ctx: ModuleContext, value: Node | undefined): boolean {
   if (v?.type === 'Identifier') {
     const imp = ctx.importOf(v.name as string, v);
     if (imp !== undefined)
-      return FETCH_PACKAGES.has(imp.source) && (v.name === 'fetch' || imp.imported === 'default');
-    return v.name === 'fetch' && ctx.isGlobal('fetch', v);
+      return FETCH_MODULES.has(imp.source) && (imp.imported === 'fetch' || imp.imported === 'default');
   }
-  const path = v?.type === 'MemberExpression' ? memberPath(v) : undefined;
-  return path?.length === 2 && path[1] === 'fetch' && (path[0] === 'globalThis' || path[0] === 'window');
+  return globalFetch(ctx, v);
 }
 
-/** The variable a client is held in (`const api = createClient(...)`), if any. */
-function heldName(ctx: ModuleContext, node: Node): string | undefined {
-  const parent = ctx.parentOf(node);
-  return parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier'
-    ? (parent.id.name as string)
-    : undefined;
+/** Where a built client is kept: `const api = ...` gives ['api'], a class field `client = ...` ['this', 'client']. */
+function holderPath(ctx: ModuleContext, node: Node): string[] | undefined {
+  const held = heldIn(ctx, node);
+  if (held !== undefined) return [held.id.name as string];
+  const { parent } = ctx.climb(node, isCastOrParen);
+  if (parent?.type === 'PropertyDefinition' && parent.key?.type === 'Identifier')
+    return ['this', parent.key.name as string];
+  if (parent?.type === 'AssignmentExpression') return memberPath(parent.left as Node);
+  return undefined;
 }
 
-/** Does the module hand the client a middleware (`api.use(...)`)? */
-function givenMiddleware(ctx: ModuleContext, name: string | undefined): boolean {
-  if (name === undefined) return false;
-  return ctx.of('CallExpression').some((call) => {
+/** Calls of `method` on the client kept at `path` (`api.use(...)`, `this.client.GET(...)`). */
+function callsOn(ctx: ModuleContext, path: readonly string[], methods?: ReadonlySet<string>): Node[] {
+  return ctx.of('CallExpression').filter((call) => {
     const callee = unwrap(call.callee as Node);
-    return (
-      callee?.type === 'MemberExpression' &&
-      calleeName(call) === 'use' &&
-      unwrap(callee.object as Node)?.type === 'Identifier' &&
-      unwrap(callee.object as Node)?.name === name
-    );
+    if (callee?.type !== 'MemberExpression') return false;
+    if (methods !== undefined && !methods.has(calleeName(call) ?? '')) return false;
+    return memberPath(callee.object as Node)?.join('.') === path.join('.');
   });
+}
+
+/** Is this middleware out of sight (imported) or one whose `onRequest` sets a signal? */
+function boundingMiddleware(ctx: ModuleContext, arg: Node): boolean {
+  const a = unwrap(arg);
+  if (a?.type === 'Identifier' && ctx.importOf(a.name as string, a) !== undefined) return true;
+  const props = objectProps(ctx.valueOf(arg));
+  if (props === undefined) return false;
+  const onRequest = props.props.get('onRequest');
+  return onRequest !== undefined && ctx.source.slice(onRequest.start, onRequest.end).includes('signal');
+}
+
+/** Is the client handed a middleware that may bound its requests (`api.use(...)`)? */
+function givenMiddleware(ctx: ModuleContext, path: string[] | undefined): boolean {
+  if (path === undefined) return false;
+  return callsOn(ctx, path, USE).some((call) =>
+    (call.arguments as Node[]).some((a) => boundingMiddleware(ctx, a)),
+  );
+}
+
+/** Does every request on the client pass its own `signal` (`api.GET(path, { signal })`)? */
+function everyRequestSignalled(
+  ctx: ModuleContext,
+  path: string[] | undefined,
+  verbs?: ReadonlySet<string>,
+): boolean {
+  if (path === undefined) return false;
+  const requests = callsOn(ctx, path, verbs);
+  return (
+    requests.length > 0 &&
+    requests.every((call) => {
+      const props = objectProps(ctx.valueOf((call.arguments as Node[])[1]));
+      return props?.props.has('signal') === true;
+    })
+  );
 }
 
 /** `createClient(options)` from openapi-fetch left on the global fetch with no signal. */
@@ -70,9 +108,9 @@ function untimedOpenapiFetch(ctx: ModuleContext, call: Node): boolean {
   const callee = unwrap(call.callee as Node);
   const imp = ctx.importRoot(callee);
   if (imp?.source !== 'openapi-fetch') return false;
-  if (callee?.type === 'MemberExpression' && calleeName(call) !== 'default') return false;
-  if (callee?.type === 'Identifier' && imp.imported !== 'default' && imp.imported !== 'createClient')
+  if (callee?.type === 'MemberExpression' && !OPENAPI_FETCH_FACTORIES.has(calleeName(call) ?? ''))
     return false;
+  if (callee?.type === 'Identifier' && !OPENAPI_FETCH_FACTORIES.has(imp.imported)) return false;
   const options = (call.arguments as Node[])[0];
   if (options !== undefined) {
     const props = objectProps(ctx.valueOf(options));
@@ -80,13 +118,41 @@ function untimedOpenapiFetch(ctx: ModuleContext, call: Node): boolean {
     const fetch = props.props.get('fetch');
     if (fetch !== undefined && !plainFetch(ctx, ctx.valueOf(fetch))) return false;
   }
-  return !givenMiddleware(ctx, heldName(ctx, call));
+  const path = holderPath(ctx, call);
+  return !givenMiddleware(ctx, path) && !everyRequestSignalled(ctx, path, VERBS);
+}
+
+/** The generated APIs built on a configuration: `new ProductsApi(config)` with the config inline or held. */
+function apisOn(ctx: ModuleContext, config: Node): Node[] {
+  const { parent } = ctx.climb(config, isCastOrParen);
+  if (parent?.type === 'NewExpression') return [parent];
+  const held = heldIn(ctx, config);
+  if (held === undefined) return [];
+  return ctx
+    .of('NewExpression')
+    .filter((n) =>
+      (n.arguments as Node[]).some(
+        (a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === held.id.name,
+      ),
+    );
+}
+
+/** Does every call on every API built on the configuration pass init overrides with a `signal`? */
+function apisSignalled(ctx: ModuleContext, config: Node): boolean {
+  const apis = apisOn(ctx, config);
+  return apis.length > 0 && apis.every((api) => everyRequestSignalled(ctx, holderPath(ctx, api)));
 }
 
 /** `new Configuration({ fetchApi: fetch })` of a typescript-fetch runtime, with no middleware. */
 function untimedFetchApiConfiguration(ctx: ModuleContext, node: Node): boolean {
+  // The runtime's `Configuration`, imported from a package: a project's own class taking `fetchApi` is unread.
+  const callee = unwrap(node.callee as Node);
+  const imp = ctx.importRoot(callee);
+  const name = callee?.type === 'MemberExpression' ? calleeName(node) : imp?.imported;
+  if (name !== 'Configuration' || imp === undefined || /^[./]/.test(imp.source)) return false;
   const props = objectProps(ctx.valueOf((node.arguments as Node[])[0]));
   if (props === undefined || props.spread || props.props.has('middleware')) return false;
+  if ([...props.props.keys()].some((key) => /timeout/i.test(key))) return false;
   const fetchApi = props.props.get('fetchApi');
   return fetchApi !== undefined && plainFetch(ctx, ctx.valueOf(fetchApi));
 }
@@ -109,7 +175,7 @@ export function untimedGeneratedClients(ctx: ModuleContext, report: Report): voi
     );
   }
   for (const node of ctx.of('NewExpression')) {
-    if (!untimedFetchApiConfiguration(ctx, node)) continue;
+    if (!untimedFetchApiConfiguration(ctx, node) || apisSignalled(ctx, node)) continue;
     if (unreadClient(ctx, node) || coverAt(ctx, node).kinds.has('timeout')) continue;
     report(
       'http-no-timeout',
