@@ -79,10 +79,7 @@ export interface DroppedPromise {
  * @example
  * droppedPromises(ctx) // `const res = ddb.send(cmd); return sendResponse(200, res);` -> [{ call: the send call, onlyLogged: false }]
  */
-export function droppedPromises(
-  ctx: ModuleContext,
-  projectCalls = false,
-): DroppedPromise[] {
+export function droppedPromises(ctx: ModuleContext, projectCalls = false): DroppedPromise[] {
   const out: DroppedPromise[] = [];
   for (const call of ctx.of('CallExpression')) {
     const declarator = ctx.parentOf(call);
@@ -109,7 +106,8 @@ export function droppedPromises(
       else other++;
       return true;
     });
-    if (!settled) out.push({ call, onlyLogged: logged > 0 && other === 0, ...(imported ? { imported } : {}) });
+    if (!settled)
+      out.push({ call, onlyLogged: logged > 0 && other === 0, ...(imported ? { imported } : {}) });
   }
   return out;
 }

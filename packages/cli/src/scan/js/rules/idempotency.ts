@@ -129,7 +129,11 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     const extra = shared
       ? { onlyIfConsumerCaller: sharedRequest(ctx, prop) }
       : viaImport !== undefined
-        ? { ...view.extra, onlyIfImportRandom: viaImport, ...(withId ? { unlessImportDayOnly: true as const } : {}) }
+        ? {
+            ...view.extra,
+            onlyIfImportRandom: viaImport,
+            ...(withId ? { unlessImportDayOnly: true as const } : {}),
+          }
         : view.extra;
     const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
     if (reference || objectKey || executionName) {

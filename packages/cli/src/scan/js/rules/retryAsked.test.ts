@@ -23,7 +23,7 @@ describe('retryAsked', () => {
       [
         "import type { APIGatewayProxyEvent } from 'aws-lambda';",
         'export const handler = async (event: APIGatewayProxyEvent) => {',
-        '  const res = await fetch(`https://api.example.com/items/${event.pathParameters?.id}`);',
+        '  const res = await fetch("https://api.example.com/items/" + event.pathParameters?.id);',
         '  return { statusCode: 200, body: await res.text() };',
         '};',
       ].join('\n'),
@@ -42,7 +42,7 @@ describe('retryAsked', () => {
       [
         "import type { SQSEvent } from 'aws-lambda';",
         'export const handler = async (event: SQSEvent) => {',
-        '  for (const record of event.Records) await fetch(`https://api.example.com/${record.body}`);',
+        '  for (const record of event.Records) await fetch("https://api.example.com/" + record.body);',
         '};',
       ].join('\n'),
     );
@@ -62,7 +62,7 @@ describe('retryAsked', () => {
         "import type { APIGatewayProxyEvent } from 'aws-lambda';",
         'export const handler = async (event: APIGatewayProxyEvent) => {',
         '  try {',
-        '    const res = await fetch(`https://api.example.com/${event.body}`);',
+        '    const res = await fetch("https://api.example.com/" + event.body);',
         '    return { statusCode: 200, body: await res.text() };',
         '  } catch (e) {',
         '    return toProblemDetails(classify(e));',
