@@ -100,7 +100,10 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfImportRandom !== undefined) {
     const ref = c.onlyIfImportRandom;
     const target = project.resolveModule(ref.from, ref.source);
-    if (target === undefined || project.exportFact(target, ref.name)?.randomReturn !== true) return false;
+    const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
+    if (fact?.randomReturn !== true) return false;
+    // `${dailyFolder()}/${deal.id}`: the day and the record's own id, the same on a redelivery that day.
+    if (c.unlessImportDayOnly === true && fact.randomDayOnly === true) return false;
   }
   if (c.onlyIfImportGoogleClient !== undefined) {
     const { ref, kind } = c.onlyIfImportGoogleClient;

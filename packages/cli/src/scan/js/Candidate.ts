@@ -228,6 +228,8 @@ export interface Candidate extends TerraformConditions {
    * that function returns a random or clock value (ExportFact.randomReturn).
    */
   readonly onlyIfImportRandom?: ImportRef;
+  /** The key also carries a stable record id: dropped when that import's value is only the day (randomDayOnly). */
+  readonly unlessImportDayOnly?: true;
   /** A Google API request on a client this import returns: kept when it builds one of `kind` with no timeout. */
   readonly onlyIfImportGoogleClient?: { readonly ref: ImportRef; readonly kind: 'api' | 'oauth' };
   /**

@@ -58,6 +58,8 @@ export interface ExportFact {
   readonly batchMethods?: Readonly<Record<string, { readonly what: string; readonly field: string }>>;
   /** The function returns a random or clock value (`return Math.floor(Date.now() / 1000)`, `return randomUUID()`). */
   readonly randomReturn?: true;
+  /** That value is the clock formatted to the day (`dayjs().format('YYYY-MM-DD')`): the same all day. */
+  readonly randomDayOnly?: true;
   /** The function returns a Google API or OAuth2 client built with no timeout (rules/googleApis.ts). */
   readonly googleClient?: 'api' | 'oauth';
   /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */

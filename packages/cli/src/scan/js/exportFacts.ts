@@ -29,7 +29,7 @@ import { answersErrors } from './rules/httpErrorMiddleware.js';
 import { endedFailures } from './rules/importedEndsErrors.js';
 import { loggedFailures } from './rules/loggingDataLayer.js';
 import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
-import { randomReturn } from './rules/randomValues.js';
+import { dayLevelClock, randomReturn } from './rules/randomValues.js';
 import { answersNullOnError } from './rules/retryNullPolls.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessApiLimit } from './rules/serverlessTsImports.js';
@@ -42,7 +42,10 @@ import { lastTextMemo } from './textMemo.js';
 import { forwardedParam, wrappedOptions } from './wrappedReturns.js';
 
 /** Words of a random or clock call, the cheap test before randomReturn reads a function's returns. */
-const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(|moment\(|dayjs\(|DateTime\./;
+const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(/;
+
+/** A date library imported: its clock is called by whatever local name the import gives it (randomValues.ts). */
+const CLOCK_IMPORT = /['"](moment|moment-timezone|dayjs|luxon)['"]/;
 
 /** Words of an answer of 401/403, asked once per module however many classes it exports. */
 const authStatusText = lastTextMemo((text) =>
@@ -142,7 +145,11 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           : [];
       const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
       // A clock or id helper (`return Math.floor(Date.now() / 1000)`): a key built from its answer is random.
-      const random = RANDOMISH.test(ctx.source.slice(v.start, v.end)) && randomReturn(ctx, v) !== undefined;
+      const made =
+        RANDOMISH.test(ctx.source.slice(v.start, v.end)) || CLOCK_IMPORT.test(ctx.source)
+          ? randomReturn(ctx, v)
+          : undefined;
+      const random = made !== undefined;
       const forwards = v.params.length > 0 ? forwardedParam(ctx, v) : undefined;
       const batchEvent = ctx.spells('.Records') && readsBatchEvent(ctx, v);
       const refuses = ctx.spells('.length') && refusesBatchArg(v);
@@ -157,6 +164,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(through.length > 0 ? { remoteThrough: through } : {}),
         ...(batchResult !== undefined ? { batchResult } : {}),
         ...(random ? { randomReturn: true as const } : {}),
+        ...(random && dayLevelClock(ctx, made) ? { randomDayOnly: true as const } : {}),
         ...(forwards !== undefined ? { forwards } : {}),
         ...(batchEvent ? { batchEvent: true as const } : {}),
         ...(refuses ? { refusesBatch: true as const } : {}),

@@ -34,6 +34,7 @@ export type Extra = Pick<
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
   | 'onlyIfImportRandom'
+  | 'unlessImportDayOnly'
   | 'onlyIfImportGoogleClient'
   | 'onlyIfImportServerlessApi'
   | 'onlyIfImportSstApi'

@@ -3,7 +3,9 @@
 // flight when the handler returns (the response body serialises the pending promise as `{}`), so Lambda
 // may freeze it and its failure is never seen.
 import { calleeName, forEachDescendant, memberPath, type Node, unwrap } from '../ast.js';
+import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { projectCall } from '../projectCall.js';
 import { isSdkSend } from '../sdkSend.js';
 import { fetchBodyRead } from './fetchBodyRead.js';
 
@@ -62,20 +64,22 @@ export interface DroppedPromise {
   readonly call: Node;
   /** Every use of the local is a log call (none puts it into an answer). */
   readonly onlyLogged: boolean;
+  /**
+   * The project import called (`consumer(detail)`, `consumers.carrierEventConsumer(detail)`) when the call
+   * is not known to answer a promise here: the project pass keeps the finding if that export is async.
+   */
+  readonly imported?: ImportRef;
 }
 
 /**
  * Calls whose promise is bound to a local that is never awaited, returned, chained or handed on: every
- * use of it (if any) logs it or puts it into the response. `mayBePromise` admits calls that answer a
- * promise only if another module says so (a project import): the caller then asks that module.
+ * use of it (if any) logs it or puts it into the response. With `projectCalls`, a call of a project
+ * import (projectCall.ts) is admitted too, with the import named: only that module says if it is async.
  *
  * @example
  * droppedPromises(ctx) // `const res = ddb.send(cmd); return sendResponse(200, res);` -> [{ call: the send call, onlyLogged: false }]
  */
-export function droppedPromises(
-  ctx: ModuleContext,
-  mayBePromise: (call: Node) => boolean = () => false,
-): DroppedPromise[] {
+export function droppedPromises(ctx: ModuleContext, projectCalls = false): DroppedPromise[] {
   const out: DroppedPromise[] = [];
   for (const call of ctx.of('CallExpression')) {
     const declarator = ctx.parentOf(call);
@@ -83,7 +87,8 @@ export function droppedPromises(
     const id = unwrap(declarator.id);
     const fn = ctx.enclosingFunction(call);
     if (id?.type !== 'Identifier' || fn === undefined) continue;
-    if (!certainPromise(ctx, call) && !mayBePromise(call)) continue;
+    const imported = certainPromise(ctx, call) || !projectCalls ? undefined : projectCall(ctx, call);
+    if (imported === undefined && !certainPromise(ctx, call)) continue;
     let settled = false;
     let logged = 0;
     let other = 0;
@@ -101,7 +106,8 @@ export function droppedPromises(
       else other++;
       return true;
     });
-    if (!settled) out.push({ call, onlyLogged: logged > 0 && other === 0 });
+    if (!settled)
+      out.push({ call, onlyLogged: logged > 0 && other === 0, ...(imported ? { imported } : {}) });
   }
   return out;
 }

@@ -239,8 +239,9 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   const sdkText = ctx.spells('send(') || ctx.spells('.promise()');
   // A project function kept the same way (`const resp = eventConsumer(detail)` answered as the body):
   // kept when the project pass finds the export async.
-  const importedCall = (call: Node): boolean => !helper && keptImport(ctx, call) !== undefined;
-  for (const { call, onlyLogged } of droppedPromises(ctx, importedCall)) {
+  const projectCalls = !helper && ctx.projectImports.size > 0;
+  const dropped = sdkText || ctx.spells('fetch(') || projectCalls ? droppedPromises(ctx, projectCalls) : [];
+  for (const { call, onlyLogged, imported } of dropped) {
     // A body read only logged is wrong wherever it runs (the log shows a pending promise): no path asked.
     // Put into a returned object or a `json(...)` it may be a framework's streamed answer (SvelteKit
     // `load`, Remix `defer`): only a handler's answer is judged, like any other kept promise.
@@ -258,7 +259,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
         : `${what}(...) is kept but never awaited (only logged or put into the response): the handler returns while it is in flight`,
       {
         ...(reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching }),
-        ...(importedCall(call) ? { onlyIfImportAsync: { from: ctx.file, ...keptImport(ctx, call)! } } : {}),
+        ...(imported === undefined ? {} : { onlyIfImportAsync: imported }),
       },
     );
   }
@@ -284,15 +285,6 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching },
     );
   }
-}
-
-/** A call of a function the module imports from the project by name (`consumer(detail)`), not a library's. */
-function keptImport(ctx: ModuleContext, call: Node): { source: string; name: string } | undefined {
-  const callee = unwrap(call.callee);
-  if (callee?.type !== 'Identifier') return undefined;
-  const imp = ctx.importOf(callee.name as string, callee);
-  if (imp === undefined || imp.imported === '*' || !isProjectSource(imp.source)) return undefined;
-  return { source: imp.source, name: imp.imported };
 }
 
 /** Text of a Prisma query (rules/prismaLazy.ts): the kept-promise check runs only where one may be. */

@@ -16,7 +16,6 @@ import { untimedApiClients } from './apiClients.js';
 import { type TimeoutFromCaller, timeoutFromCaller } from './callerTimeouts.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { untimedGraphqlRequests } from './graphqlRequestClients.js';
-import { handedRequests } from './handedRequestOptions.js';
 import {
   creationWithoutTimeout,
   optionsBound,
@@ -212,22 +211,6 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
           ? { onlyIfCallerClients: { request: handedTo, need: handedNeed(http.method) } }
           : {}),
         ...(via.length > 0 ? { unlessImportProvides: { kind: 'retry' as const, imports: via } } : {}),
-      },
-    );
-  }
-  // Raw node:http requests are judged where a project helper is handed their options (handedRequestOptions.ts).
-  for (const { call, method, helper } of frontend ? [] : handedRequests(ctx)) {
-    const cover = coverAt(ctx, call);
-    const routed = cover.kinds.has('retry') ? undefined : retryAsked(ctx, call);
-    if (routed === undefined) continue;
-    report(
-      'no-retry',
-      call,
-      `${calleeName(call) ?? 'call'}(...) sends the ${method} request it is handed with no retry, here or in the helper: one transient fault fails the caller`,
-      {
-        ...consumersRetry(sharedOnly(ctx, call, plain)),
-        ...routed,
-        unlessImportProvides: { kind: 'retry' as const, imports: [helper, ...cover.via] },
       },
     );
   }

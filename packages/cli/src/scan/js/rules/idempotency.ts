@@ -13,6 +13,9 @@ import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
 import { ormSaveRule } from './ormSaves.js';
 import type { Report } from './Report.js';
 import {
+  carriesRecordId,
+  clockValue,
+  dayLevelClock,
   generatedAt,
   importedCallIn,
   isRandom,
@@ -111,16 +114,26 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
       continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
     // when that helper returns a random or clock value.
-    const randomValue = isRandom(ctx, prop.value); // a walk of the value: asked once
+    const made = randomCallIn(ctx, prop.value); // a walk of the value: asked once
+    const randomValue = made !== undefined;
     const viaImport = randomValue || shared ? undefined : importedCallIn(ctx, prop.value);
     if (viaImport === undefined && !randomValue) continue;
+    // Today's date and the record's own id (`${moment().format('YYYY-MM-DD')}/${record.messageId}`): the
+    // same key on a redelivery that day, so not a new one per attempt.
+    const withId = carriesRecordId(ctx, prop.value);
+    if (randomValue && withId && dayLevelClock(ctx, made)) continue;
+    const clock = randomValue && clockValue(ctx, made);
     // A reference made where nothing is awaited but a timer (a stand-in for the request) reaches no one.
     if (reference && !awaitsWork(ctx, prop)) continue;
     // In a shared module: kept when a redelivered or retried consumer reaches it (eventCallers.ts).
     const extra = shared
       ? { onlyIfConsumerCaller: sharedRequest(ctx, prop) }
       : viaImport !== undefined
-        ? { ...view.extra, onlyIfImportRandom: viaImport }
+        ? {
+            ...view.extra,
+            onlyIfImportRandom: viaImport,
+            ...(withId ? { unlessImportDayOnly: true as const } : {}),
+          }
         : view.extra;
     const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
     if (reference || objectKey || executionName) {
@@ -133,7 +146,7 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
             ? key === 'Name'
               ? `the schedule name is made per attempt ${where}: a redelivery books a second schedule instead of colliding with the first`
               : `the Step Functions execution name is made per attempt ${where}: a redelivery starts the workflow again instead of finding the first execution`
-            : `the object key is random ${where}: a redelivered message is stored again under a new key`,
+            : `the object key is ${clock ? 'made from the time of processing' : 'random'} ${where}: a redelivered message is stored again under a new key`,
         extra,
       );
       continue;

@@ -11,28 +11,42 @@ import { SourceWords } from '../SourceWords.js';
 const RANDOM_CALL =
   /^(randomUUID|uuid|v4|v7|uuidv[147]|uuidV[147]|nanoid|ulid|cuid|cuid2|createId|generateId|randomBytes|Math\.random|Date\.now|crypto\.randomUUID|crypto\.randomBytes|uuid\.v[147])$/;
 
-/** Date libraries' clock: `moment()`, `dayjs()`, luxon's `DateTime.now()` / `DateTime.local()` with no argument. */
-const CLOCK_LIBRARIES: Readonly<Record<string, RegExp>> = {
-  moment: /^moment$/,
-  'moment-timezone': /^moment$/,
-  dayjs: /^dayjs$/,
-  luxon: /^DateTime\.(now|local|utc)$/,
-};
+/** The date libraries whose call with no argument reads the clock. */
+const CLOCK_LIBRARIES: ReadonlySet<string> = new Set(['moment', 'moment-timezone', 'dayjs', 'luxon']);
+
+/** luxon's `DateTime` methods that read the clock when given no argument. */
+const LUXON_NOW = /^(now|local|utc)$/;
 
 /**
- * `new Date()` with no argument, or a date library's call of the same clock: the time of this attempt, as
- * a key as new per redelivery as a random one. Given a time (`dayjs(event.time)`) it is that time.
+ * `new Date()` with no argument, or a date library's call of the same clock, judged by what is imported
+ * and not by the local name: `day()` of `import day from 'dayjs'`, `moment.utc()`, moment-timezone's
+ * `mtz.tz(zone)`, `Luxon.now()` of `{ DateTime as Luxon }`, `luxon.DateTime.now()` of a namespace. The
+ * time of this attempt, as a key as new per redelivery as a random one. Given a time
+ * (`dayjs(event.time)`) it is that time; a local `const dayjs = () => fixed` is no library.
  */
 function clockNow(ctx: ModuleContext, n: Node): boolean {
-  if ((n.type !== 'NewExpression' && n.type !== 'CallExpression') || (n.arguments as Node[]).length > 0)
-    return false;
+  if (n.type !== 'NewExpression' && n.type !== 'CallExpression') return false;
+  const args = (n.arguments as Node[]).length;
   const callee = unwrap(n.callee);
-  if (n.type === 'NewExpression') return callee?.type === 'Identifier' && callee.name === 'Date';
-  const path = memberPath(callee)?.join('.');
-  const head = memberPath(callee)?.[0];
-  if (path === undefined || head === undefined) return false;
-  const source = ctx.importOf(head, callee as Node)?.source;
-  return source !== undefined && CLOCK_LIBRARIES[source]?.test(path) === true;
+  if (n.type === 'NewExpression')
+    return args === 0 && callee?.type === 'Identifier' && callee.name === 'Date';
+  const path = memberPath(callee);
+  if (path === undefined || path.length === 0) return false;
+  const imp = ctx.importOf(path[0] as string, callee as Node);
+  if (imp === undefined || !CLOCK_LIBRARIES.has(imp.source)) return false;
+  const rest = path.slice(1);
+  const whole = imp.imported === 'default' || imp.imported === '*';
+  if (imp.source === 'luxon') {
+    // `DateTime.now()` of `{ DateTime }` (any local name), `luxon.DateTime.now()` of the module.
+    const method = imp.imported === 'DateTime' && rest.length === 1 ? rest[0] : undefined;
+    const nsMethod = whole && rest.length === 2 && rest[0] === 'DateTime' ? rest[1] : undefined;
+    return args === 0 && LUXON_NOW.test(method ?? nsMethod ?? '');
+  }
+  if (!whole) return false;
+  // moment-timezone's `tz(zone)` with the zone alone is now in that zone; `tz(time, zone)` is that time.
+  if (imp.source === 'moment-timezone' && rest.length === 1 && rest[0] === 'tz') return args === 1;
+  // `moment()`, `dayjs()`, `moment.utc()`.
+  return args === 0 && (rest.length === 0 || (rest.length === 1 && rest[0] === 'utc'));
 }
 
 /**
@@ -224,4 +238,52 @@ export function generatedAt(ctx: ModuleContext, prop: Node): Node {
   if (value?.type !== 'Identifier') return prop;
   const binding = ctx.resolve(value.name as string, value);
   return binding?.kind === 'const' && binding.init !== undefined ? binding.declaration : prop;
+}
+
+/** A format that names nothing finer than the day: no hour, minute, second, epoch or am/pm token. */
+const FINER_THAN_DAY = /[HhkmsSxXaAT]/;
+
+/**
+ * Is `made` (a random or clock call) the clock formatted to the day (`moment().format('YYYY-MM-DD')`,
+ * `DateTime.now().toISODate()`)? Redelivered the same day, it is the same value.
+ */
+export function dayLevelClock(ctx: ModuleContext, made: Node | undefined): boolean {
+  if (made === undefined || !clockNow(ctx, made)) return false;
+  const member = ctx.parentOf(made);
+  if (member?.type !== 'MemberExpression' || member.object !== made) return false;
+  const name = propertyName(member.property, member.computed as boolean);
+  const call = ctx.parentOf(member);
+  if (call?.type !== 'CallExpression' || call.callee !== member) return false;
+  if (name === 'toISODate') return true;
+  const format = (call.arguments as Node[])[0];
+  return (
+    (name === 'format' || name === 'toFormat') &&
+    format?.type === 'Literal' &&
+    typeof format.value === 'string' &&
+    !FINER_THAN_DAY.test(format.value)
+  );
+}
+
+/** Does a key carry a record's own id that is not random (`${day}/${record.messageId}`, `${day}-${deal.id}`)? */
+export function carriesRecordId(ctx: ModuleContext, value: Node | undefined): boolean {
+  const v = ctx.valueOf(value);
+  if (v === undefined) return false;
+  let found = false;
+  someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
+    const name =
+      n.type === 'MemberExpression'
+        ? propertyName(n.property, n.computed as boolean)
+        : n.type === 'Identifier' && ctx.parentOf(n)?.type !== 'MemberExpression'
+          ? (n.name as string)
+          : undefined;
+    found = name !== undefined && RECORD_ID_FIELD.test(name) && !isRandom(ctx, n);
+    return found;
+  });
+  return found;
+}
+
+/** Is `made` (a random or clock call) the clock (`new Date()`, `Date.now()`, `dayjs()`), not a random id? */
+export function clockValue(ctx: ModuleContext, made: Node | undefined): boolean {
+  if (made === undefined) return false;
+  return clockNow(ctx, made) || memberPath((made as Node).callee)?.join('.') === 'Date.now';
 }
