@@ -3,6 +3,7 @@
 // every item of the loop around it (the failed ones go too, so even a job's next run cannot redo them).
 import { calleeName, isDefaultValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { caughtHere } from './catchBeforeThrow.js';
 import { exportNamesOf } from './lambda.js';
 import { setOnlyByTry } from './tryAssigned.js';
 import { findsUnset, unsetWhenFailed } from './unsetWhenFailed.js';
@@ -17,7 +18,8 @@ export function throwsAfter(ctx: ModuleContext, tryStatement: Node): boolean {
     if (isFunction(p)) return false;
     if (p.type !== 'BlockStatement') continue;
     const statements = p.body as Node[];
-    if (statements.slice(statements.indexOf(n) + 1).some((s) => s.type === 'ThrowStatement')) return true;
+    const after = statements.slice(statements.indexOf(n) + 1);
+    if (after.some((s) => s.type === 'ThrowStatement' && !caughtHere(ctx, s))) return true;
   }
   return false;
 }
@@ -44,31 +46,6 @@ export function answersOriginalError(ctx: ModuleContext, tryStatement: Node): bo
   return false;
 }
 
-/** `!x`, `x === undefined`, `x == null`, `typeof x === 'undefined'`: the test that `name` was never set. */
-export function testsUnset(test: Node, name: string): boolean {
-  const t = unwrap(test);
-  const named = (n: Node | undefined) => unwrap(n)?.type === 'Identifier' && unwrap(n)?.name === name;
-  if (t?.type === 'UnaryExpression' && t.operator === '!') return named(t.argument);
-  if (t?.type === 'LogicalExpression' && t.operator === '||')
-    return testsUnset(t.left, name) || testsUnset(t.right, name);
-  if (t?.type !== 'BinaryExpression' || !/^[=!]==?$/.test(t.operator as string) || t.operator[0] === '!')
-    return false;
-  const absent = (n: Node | undefined) => {
-    const u = unwrap(n);
-    return (
-      (u?.type === 'Identifier' && u.name === 'undefined') || (u?.type === 'Literal' && u.value === null)
-    );
-  };
-  const typeofOf = (n: Node | undefined) => {
-    const u = unwrap(n);
-    return u?.type === 'UnaryExpression' && u.operator === 'typeof' && named(u.argument);
-  };
-  const [l, r] = [t.left as Node, t.right as Node];
-  if ((named(l) && absent(r)) || (named(r) && absent(l))) return true;
-  const undef = (n: Node) => unwrap(n)?.type === 'Literal' && unwrap(n)?.value === 'undefined';
-  return (typeofOf(l) && undef(r)) || (typeofOf(r) && undef(l));
-}
-
 /**
  * The try sets a variable its catch leaves unset, and after it (in its block or one around it, up to the
  * function) an `if` that finds the variable unset throws: `try { cek = await decrypt(key) } catch (e) {
@@ -88,7 +65,7 @@ export function unsetThrowsAfter(ctx: ModuleContext, tryStatement: Node): boolea
       (s) =>
         s.type === 'IfStatement' &&
         throws(s.consequent as Node) &&
-        names.some((x) => findsUnset(s.test, x) && unsetWhenFailed(ctx, tryStatement, x)),
+        names.some((x) => findsUnset(s.test, x) && unsetWhenFailed(ctx, tryStatement, x, s)),
     );
     if (checked) return true;
   }

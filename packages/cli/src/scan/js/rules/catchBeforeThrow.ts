@@ -1,8 +1,8 @@
-// swallowed-error: a `.catch` whose stand-in only feeds the throw right after it. Reading an error
-// answer's body for the message (`const reason = await res.text().catch(() => '')`, then `throw new
-// Error(`${res.status} - ${reason}`)`), or marking the work failed before rethrowing, is a second failure on
-// the way out: the path already fails, and the stand-in only leaves the message shorter, as a catch on a
-// path that throws right after does.
+// swallowed-error: a `.catch` (a stand-in, or a handler that only logs) on a statement followed by a throw.
+// Reading an error answer's body for the message (`const reason = await res.text().catch(() => '')`, then
+// `throw new Error(`${res.status} - ${reason}`)`), or marking the work failed before rethrowing, is a second
+// failure on the way out: the path already fails, and the stand-in only leaves the message shorter. Not so
+// when a try of the same function catches that throw and may answer success (`throw new Redirect(to)`).
 import { isFunction, type Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
@@ -31,8 +31,24 @@ export function throwsNext(ctx: ModuleContext, call: Node): boolean {
   if (parent === undefined || !STRAIGHT.has(at.type)) return false;
   const statements = parent.body as Node[];
   for (const next of statements.slice(statements.indexOf(at) + 1)) {
-    if (next.type === 'ThrowStatement') return true;
+    if (next.type === 'ThrowStatement') return !caughtHere(ctx, next);
     if (!STRAIGHT.has(next.type)) return false;
+  }
+  return false;
+}
+
+/**
+ * The throw sits in the block of a try of its own function whose catch does not rethrow at once (`catch (e) {
+ * if (e instanceof Redirect) return redirect(e.to); throw e }`): the catch may answer success, so the
+ * throw need not fail the path.
+ */
+export function caughtHere(ctx: ModuleContext, thrown: Node): boolean {
+  for (let n: Node = thrown, p = ctx.parentOf(n); p !== undefined; n = p, p = ctx.parentOf(p)) {
+    if (isFunction(p)) return false;
+    if (p.type !== 'TryStatement' || n !== p.block || p.handler == null) continue;
+    const body = ((p.handler as Node).body as Node).body as Node[];
+    const first = body.find((s) => !STRAIGHT.has(s.type));
+    if (first?.type !== 'ThrowStatement') return true;
   }
   return false;
 }

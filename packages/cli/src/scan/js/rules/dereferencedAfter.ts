@@ -31,7 +31,7 @@ function loopHeader(loop: Node, child: Node): boolean {
 }
 
 /** `null` or `undefined`: a declaration that leaves the variable empty. */
-function isNullish(node: Node): boolean {
+export function isNullish(node: Node | undefined): boolean {
   const n = unwrap(node);
   return (n?.type === 'Literal' && n.value === null) || (n?.type === 'Identifier' && n.name === 'undefined');
 }
@@ -39,15 +39,22 @@ function isNullish(node: Node): boolean {
 /**
  * A loop around the try that the variable is declared outside of: from the second pass on, the variable
  * still holds the last pass's value, so the read after a failure takes stale data and does not throw.
+ * With `check`, only a loop that also holds the check counts (a check after the loop runs once, at its end).
  */
-function loopBetween(ctx: ModuleContext, tryStatement: Node, declaration: Node): boolean {
+export function loopBetween(
+  ctx: ModuleContext,
+  tryStatement: Node,
+  declaration: Node,
+  check?: Node,
+): boolean {
   for (let n = ctx.parentOf(tryStatement); n !== undefined; n = ctx.parentOf(n)) {
     if (
       (n.start as number) <= (declaration.start as number) &&
       (declaration.end as number) <= (n.end as number)
     )
       return false;
-    if (LOOPS.has(n.type)) return true;
+    if (LOOPS.has(n.type) && (check === undefined || (check.start >= n.start && check.end <= n.end)))
+      return true;
   }
   return false;
 }

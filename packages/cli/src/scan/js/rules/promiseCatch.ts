@@ -52,7 +52,7 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
       isEmptyValue((b.body as Node[])[0]?.argument);
     // A comment beside the chain may state that the rejection is dropped by decision (chainDecision.ts).
     if ((empty || returnsDefault) && chainSaysWhy(ctx, call)) return true;
-    // A stand-in that only feeds the throw right after it: the path fails anyway (catchBeforeThrow.ts).
+    // A stand-in before a throw the function does not catch: the path fails anyway (catchBeforeThrow.ts).
     if ((empty || returnsDefault) && throwsNext(ctx, call)) return true;
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
       // At `.catch(`, as below: a chain spread over lines is fixed where its handler is.

@@ -5,9 +5,10 @@
 // own failure is judged at its own catch.
 import type { Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { later, testsUnset } from './catchAfter.js';
+import { later } from './catchAfter.js';
 import { doesIo } from './catchFacts.js';
 import { assignedNames, setOnlyByTry } from './tryAssigned.js';
+import { testsUnset } from './unsetWhenFailed.js';
 
 /**
  * The try sets a variable its catch leaves unset, and the statement right after the try is an `if` that
