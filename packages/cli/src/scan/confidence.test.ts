@@ -6,7 +6,7 @@ describe('baseOf', () => {
   it('is high only for rules right 85 % or more over 15 or more unseen findings', () => {
     expect(baseOf('http-no-timeout')).toBe('high');
     expect(baseOf('sdk-client-no-timeout')).toBe('high');
-    // 73 of 81 after round 37 (60 of 68 after round 36, 39 of 47 before round 34: medium).
+    // 81 of 89 after round 38 (73 of 81 after round 37, 60 of 68 after round 36, 39 of 47 before round 34: medium).
     expect(baseOf('iac-gateway-timeout-exceeds-lambda')).toBe('high');
     // 16 of 16 once the round-37 set was added: the first time it has the 15 findings `high` needs.
     expect(baseOf('infra-error-as-auth')).toBe('high');
@@ -16,13 +16,13 @@ describe('baseOf', () => {
     expect(baseOf('batch-no-partial-failure')).toBe('low');
     expect(baseOf('promise-all-no-partial')).toBe('low');
     expect(baseOf('insert-no-upsert')).toBe('low');
+    // 12 of 25 once the round-38 set was added (9 of 16 after round 37: medium; 4 of 11 after round 36: low).
+    expect(baseOf('random-id-nondeterministic')).toBe('low');
   });
 
   it('is medium for rules right more than half the time on unseen code but under 85 %', () => {
-    // 43 of 56 once the round-37 held-aside set was added (40 of 52 after round 36).
+    // 53 of 66 once the round-38 held-aside set was added (43 of 56 after round 37).
     expect(baseOf('floating-promise')).toBe('medium');
-    // 9 of 16 once the round-37 set was added (4 of 11 after round 36: low).
-    expect(baseOf('random-id-nondeterministic')).toBe('medium');
     // Right exactly half the time or just over once the round-29 set was added (47 of 93, 11 of 22).
     expect(baseOf('iac-missing-dlq')).toBe('medium');
     expect(baseOf('retry-no-jitter')).toBe('medium');

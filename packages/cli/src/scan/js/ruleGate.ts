@@ -6,6 +6,7 @@
 // Plain word searches first: a regular expression with many alternatives over every file cost more than
 // the rest of the check (measured: about a third of it on a 1,099-file application). The searches go
 // through SourceWords, which rules most absent words out in one pass over the text.
+import { handlerWords } from './gateHandler.js';
 import { cdkConstruct, serverlessConfig } from './gateIac.js';
 import { mayHoldResolvers } from './graphqlResolvers.js';
 import { importsNodeHttp, sdkImportCount } from './importScan.js';
@@ -191,40 +192,6 @@ function catchOrRetry(words: SourceWords): boolean {
   );
 }
 
-/** An aws-lambda type: `SQSEvent`, `APIGatewayProxyHandler`, `: Context`, `: lambda.Handler<...>`. */
-const LAMBDA_TYPE =
-  /\b(?:SQS|SNS|S3|Kinesis|DynamoDBStream|EventBridge|APIGatewayProxy|ALB|Scheduled|CloudWatchLogs|Firehose|Cognito|Context)\w*(?:Event|Handler)\b|:\s*(?:[\w$]+\.)*(?:Handler|Context)\b/;
-/** An export named like a handler: `export const handler`, `export async function main`, `exports.fooHandler`. */
-const HANDLER_EXPORT =
-  /\bexport\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:function\s*\*?|const|let|var)\s*[\w$]*(?:handler|Handler|main)\b|\bexports\s*(?:\.\s*|\[\s*['"`])[\w$]*(?:handler|Handler|main)\b/;
-/** `export const a = 1, handler = ...`: a handler-like name declared after a comma, in a module that exports variables. */
-const LATER_DECLARATOR = /,\s*[\w$]*(?:handler|Handler|main)\s*[:=]/;
-const EXPORTS_VARIABLES = /\bexport\s+(?:declare\s+)?(?:const|let|var)\b/;
-
-/**
- * A Lambda handler (js/handlerDiscovery.ts starts from the module's exports): an export named like one,
- * typed with an aws-lambda type, or built by a wrapping factory. Every lambda rule (rules/lambda.ts,
- * idempotency.ts) and every handler fact needs one. `export { x as handler }` and `module.exports` keep
- * a module analysed anyway (eager below).
- */
-function handler(words: SourceWords): boolean {
-  const source = words.source;
-  const named = words.includes('andler') || words.includes('main');
-  const typed = words.includes('Event') || words.includes('Handler') || words.includes('Context');
-  return (
-    (named &&
-      words.includes('export') &&
-      (HANDLER_EXPORT.test(source) || (LATER_DECLARATOR.test(source) && EXPORTS_VARIABLES.test(source)))) ||
-    (typed && LAMBDA_TYPE.test(source)) ||
-    words.includes('middy') ||
-    words.includes('sqsHandler') ||
-    words.includes('httpHandler') ||
-    words.includes('captureLambdaHandler') ||
-    words.includes('dempot') ||
-    words.includes('processPartialResponse')
-  );
-}
-
 const FLOATING_SHAPES = ['emit(', 'map(async', 'forEach(async', 'Promise.all', 'Promise.race', 'Promise.any'];
 
 const CLIENT_CLOSE = /\.(?:end|quit|disconnect)\(\s*\)\s*;/;
@@ -264,7 +231,7 @@ function gate(source: string): boolean {
     eager(words) ||
     cdkConstruct(words) ||
     serverlessConfig(words) ||
-    handler(words) ||
+    handlerWords(words) ||
     randomKey(words) ||
     // A workflow engine's function answering a tested error as a value (rules/workflowFailureAnswers.ts).
     (words.includes('createFunction') && words.includes('await')) ||
