@@ -2,6 +2,7 @@
 // conditions another file settles them by. A module's other facts are in ModuleFacts.ts (re-exported here).
 
 import type { SharedRequest } from '../eventCallers.js';
+import type { AuthConditions } from './authConditions.js';
 import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { HandlerLink, ProjectClient } from './ModuleFacts.js';
@@ -34,7 +35,7 @@ export interface ImportRef {
 
 export type Protection = 'retry' | 'breaker' | 'timeout';
 
-export interface Candidate extends TerraformConditions {
+export interface Candidate extends TerraformConditions, AuthConditions {
   readonly rule: string;
   readonly line: number;
   readonly column: number;
@@ -97,26 +98,9 @@ export interface Candidate extends TerraformConditions {
     readonly prop?: string;
   }[];
   /**
-   * An answer of 401/403 on the falsy result of this imported function: kept only when the imports lead
-   * to a catch that answers falsy for any failure of a remote verifier; `{remote}` in the message names it.
-   */
-  readonly onlyIfImportVerifier?: ImportRef;
-  /**
    * `new Imported(...)` of a project class: kept only when that class extends an AWS SDK client and the
    * argument it hands to `super` is one of these positions (options seen in full, with no timeouts).
    */
-  /**
-   * A catch that answers 401/403/Deny around awaited calls of these project imports: kept only when one of
-   * them awaits a remote verifier or secret itself; `{remote}` in the message names it.
-   */
-  readonly onlyIfImportRemote?: readonly (ImportRef & { readonly method?: string })[];
-  /** A catch raising these project error classes: kept only when one of them answers 401/403 (rules/authErrorClasses.ts). */
-  readonly onlyIfImportAuthError?: readonly ImportRef[];
-  /**
-   * A catch answering "not verified" for any remote failure, reached from these exports: kept only when a
-   * caller in some module answers 401/403 on one of them, directly or through helpers passing it on.
-   */
-  readonly onlyIfAuthGated?: readonly string[];
   readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
   /**
    * An SDK client whose handler sets `requestTimeout` without `throwOnRequestTimeout`: kept only when the

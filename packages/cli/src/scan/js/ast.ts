@@ -27,6 +27,15 @@ export function unwrap(node: Node | null | undefined): Node | undefined {
   return current;
 }
 
+/**
+ * A class, declared or written as an expression.
+ * @example
+ * isClass(program.body[0]); // true for `class A {}`
+ */
+export function isClass(node: Node | undefined): boolean {
+  return node?.type === 'ClassDeclaration' || node?.type === 'ClassExpression';
+}
+
 export function isFunction(node: Node | undefined): boolean {
   return (
     node !== undefined &&

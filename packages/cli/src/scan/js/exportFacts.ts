@@ -2,13 +2,14 @@
 // rules ask of it (an async function, an SDK client's options, a wrapper, an auth verifier or error class),
 // (the names it re-exports are read in reExports.ts). Kept apart from analyzeModule.ts, which runs the rules.
 
-import { isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
+import { isClass, isFunction, memberPath, type Node, returnsPromise, unwrap } from './ast.js';
 import { asyncMethodsOf, asyncStaticsOf } from './asyncMethods.js';
-import type { ExportFact, ImportRef } from './Candidate.js';
+import type { ExportFact } from './Candidate.js';
 import { catchReached, catchWithin } from './catchReach.js';
+import { authClassText, authStatusText, remoteMethodsOf } from './exportAuthFacts.js';
 import { httpClientExport, reExportedClients } from './httpClientExports.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { instanceClass, methodOf, sdkInstance } from './memberClass.js';
+import { instanceClass, sdkInstance } from './memberClass.js';
 import { optionPropsOf } from './optionProps.js';
 import { returnsPending } from './pendingReturns.js';
 import { functionCover, policyCover } from './protection.js';
@@ -36,7 +37,6 @@ import { serverlessApiLimit } from './rules/serverlessTsImports.js';
 import { settledOnReturn } from './rules/settledAsync.js';
 import { sstStackApiLimit } from './rules/sstFunctionDefaults.js';
 import { sstV3QueueKind } from './rules/sstV3QueueConcurrency.js';
-import { testSpelled } from './SourceWords.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { lastTextMemo } from './textMemo.js';
 import { forwardedParam, wrappedOptions } from './wrappedReturns.js';
@@ -47,75 +47,14 @@ const RANDOMISH = /Date\.now|random|uuid|v4|nanoid|ulid|cuid|[iI]d\(/;
 /** A date library imported: its clock is called by whatever local name the import gives it (randomValues.ts). */
 const CLOCK_IMPORT = /['"](moment|moment-timezone|dayjs|luxon)['"]/;
 
-/** Words of an answer of 401/403, asked once per module however many classes it exports. */
-const authStatusText = lastTextMemo((text) =>
-  testSpelled(/40[13]|nauthori|orbidden|nauthenticated|UNAUTHORI|FORBIDDEN/, text, [
-    '401',
-    '403',
-    'nauthori',
-    'orbidden',
-    'nauthenticated',
-  ]),
-);
-
-/** Words of a class that verifies tokens or looks up keys, sessions or credentials: only then are its methods judged. */
-const authClassText = lastTextMemo((text) =>
-  testSpelled(/jwt|jwk|token|verif|decrypt|secret|signingkey|introspect|session|credential|api.?key/i, text, [
-    'jwt',
-    'jwk',
-    'token',
-    'verif',
-    'decrypt',
-    'secret',
-    'signingkey',
-    'introspect',
-    'session',
-    'credential',
-    'api',
-  ]),
-);
-
 /** Words of an AWS SDK import, asked once per module before any export is read as an SDK client. */
 const awsText = lastTextMemo((text) => text.includes('aws-sdk'));
-
-/**
- * The async methods of an exported class that await a remote verifier, key, secret or AWS call, for a
- * catch answering 401/403 around `this.adapter.verify(t)` in another module (rules/auth.ts).
- */
-function remoteMethodsOf(
-  ctx: ModuleContext,
-  v: Node,
-  methods: readonly string[],
-): Pick<ExportFact, 'remoteMethods' | 'remoteVia'> {
-  const binding = v.type === 'Identifier' ? ctx.resolve(v.name as string, v) : undefined;
-  const cls = binding?.kind === 'class' ? binding.declaration : v;
-  if (!isClass(cls)) return {};
-  const remoteMethods: Record<string, string> = {};
-  const remoteVia: Record<string, ImportRef[]> = {};
-  for (const method of methods) {
-    const fn = methodOf(cls, method);
-    if (fn === undefined) continue;
-    const remote = callsRemote(ctx, fn.body as Node);
-    if (remote !== undefined) remoteMethods[method] = remote;
-    else {
-      // `await this.jwtAdapter.verify(t)` of another module's class: the project pass follows it there.
-      const refs = awaitedImports(ctx, fn.body as Node);
-      if (refs.length > 0) remoteVia[method] = refs;
-    }
-  }
-  return {
-    ...(Object.keys(remoteMethods).length > 0 ? { remoteMethods } : {}),
-    ...(Object.keys(remoteVia).length > 0 ? { remoteVia } : {}),
-  };
-}
 
 /**
  * A module with a catch that throws: only there can a function log its failures and rethrow them. Asked
  * once per module however many exports it has.
  */
 const logsText = lastTextMemo((text) => /catch[\s\S]*throw/.test(text));
-
-const isClass = (v: Node): boolean => v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
 
 /** Facts per exported name, for the project pass (project.ts) to answer importers with. */
 export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {

@@ -2,6 +2,7 @@
 // word list must hold a word of every alternative of its expression: a phrase added to the expression and
 // not to the list would leave the rule silent. One sample per alternative, matched and let through.
 import { describe, expect, it } from 'vitest';
+import { AUTH_CLASS, AUTH_CLASS_WORDS, AUTH_STATUS, AUTH_STATUS_WORDS } from '../exportAuthFacts.js';
 import { GRAPHQL_SPELLED, GRAPHQL_WORDS } from '../graphqlResolvers.js';
 import { testSpelled } from '../SourceWords.js';
 import { RECONNECT, RECONNECT_WORDS } from './authReconnect.js';
@@ -48,6 +49,39 @@ const CASES: readonly (readonly [string, RegExp, readonly string[], readonly str
       "import { ApolloServer } from '@apollo/server';",
       'export const resolvers: Resolvers = {};',
       'const typeDefs = gql`type Query { a: Int }`;',
+    ],
+  ],
+  [
+    'AUTH_STATUS',
+    AUTH_STATUS,
+    AUTH_STATUS_WORDS,
+    [
+      'return { statusCode: 401 }',
+      'res.status(403)',
+      "new Error('Unauthorized')",
+      "'Forbidden'",
+      "'Unauthenticated'",
+      'UNAUTHORIZED',
+      'FORBIDDEN',
+    ],
+  ],
+  [
+    'AUTH_CLASS',
+    AUTH_CLASS,
+    AUTH_CLASS_WORDS,
+    [
+      'jwt.verify(t)',
+      'getJwks()',
+      'const token = h',
+      'verifier.verify(t)',
+      'kms.decrypt(b)',
+      'getSecretValue()',
+      'getSigningKey(kid)',
+      'introspect(t)',
+      'loadSession(id)',
+      'fromCredentials()',
+      'const apiKey = k',
+      'API_KEY',
     ],
   ],
 ];
