@@ -7,6 +7,7 @@ import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
 import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, queryIdRule } from './emittedIds.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
+import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { graphqlInsertRule } from './graphqlInserts.js';
 import { insertRule } from './inserts.js';
 import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
@@ -156,14 +157,16 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     if (owner?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(owner) ?? ''))
       owner = ctx.parentOf(owner);
     const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
-    if (ownerKey === 'Item' || ownerKey === 'data' || writtenRecord(ctx, owner) || insertedRow(ctx, owner))
+    if (ownerKey === 'Item' || ownerKey === 'data' || writtenRecord(ctx, owner) || insertedRow(ctx, owner)) {
+      // Made only after a lookup found no row (here or in every caller in the module): once per key.
+      if (guardedUpstream(ctx, prop, (n) => returnsWhenFound(ctx, n))) continue;
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
         `${key} ${clockMade(ctx, prop.value) ? 'is the time of processing' : 'is generated randomly'} ${where}: a redelivered message writes a duplicate record`,
         extra,
       );
-    else if (
+    } else if (
       emittedPayload(ctx, owner) ||
       cloudEventId(owner, key) ||
       (emittedId &&
