@@ -9,6 +9,7 @@ import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, queryIdR
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { graphqlInsertRule } from './graphqlInserts.js';
+import { idempotencyCheckKeyRule } from './idempotencyCheckKeys.js';
 import { insertRule } from './inserts.js';
 import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
 import { ormSaveRule } from './ormSaves.js';
@@ -265,6 +266,7 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView,
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   const view = consumerView(ctx);
   randomIdRule(ctx, report, view);
+  idempotencyCheckKeyRule(ctx, report, view);
   insertRule(ctx, report, view);
   graphqlInsertRule(ctx, report, view);
   ormSaveRule(ctx, report, ctx.isLambdaModule && view.consumer, view.extra);
