@@ -24,6 +24,7 @@ import { refusesBatchArg } from './rules/batchSingleHelpers.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { builderDlqKeys } from './rules/cdkBuiltFunctions.js';
 import { queueSubclassWithoutDlq } from './rules/cdkQueueSubclasses.js';
+import { clockDefaultParam } from './rules/clockDefaults.js';
 import { untimedGoogleClient } from './rules/googleApis.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { answersErrors } from './rules/httpErrorMiddleware.js';
@@ -89,6 +90,11 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           ? randomReturn(ctx, v)
           : undefined;
       const random = made !== undefined;
+      // Or only when a call omits the time (`at = Date.now()`, `at || Date.now()`): decided per call.
+      const clockParam =
+        !random && v.params.length > 0 && RANDOMISH.test(ctx.source.slice(v.start, v.end))
+          ? clockDefaultParam(ctx, v)
+          : undefined;
       const forwards = v.params.length > 0 ? forwardedParam(ctx, v) : undefined;
       const batchEvent = ctx.spells('.Records') && readsBatchEvent(ctx, v);
       const refuses = ctx.spells('.length') && refusesBatchArg(v);
@@ -103,6 +109,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(through.length > 0 ? { remoteThrough: through } : {}),
         ...(batchResult !== undefined ? { batchResult } : {}),
         ...(random ? { randomReturn: true as const } : {}),
+        ...(clockParam !== undefined ? { randomReturn: true as const, randomUnlessArg: clockParam } : {}),
         ...(random && dayLevelClock(ctx, made) ? { randomDayOnly: true as const } : {}),
         ...(forwards !== undefined ? { forwards } : {}),
         ...(batchEvent ? { batchEvent: true as const } : {}),

@@ -7,7 +7,9 @@ import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
 import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, queryIdRule } from './emittedIds.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
+import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { graphqlInsertRule } from './graphqlInserts.js';
+import { idempotencyCheckKeyRule } from './idempotencyCheckKeys.js';
 import { insertRule } from './inserts.js';
 import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
 import { ormSaveRule } from './ormSaves.js';
@@ -156,14 +158,16 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     if (owner?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(owner) ?? ''))
       owner = ctx.parentOf(owner);
     const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
-    if (ownerKey === 'Item' || ownerKey === 'data' || writtenRecord(ctx, owner) || insertedRow(ctx, owner))
+    if (ownerKey === 'Item' || ownerKey === 'data' || writtenRecord(ctx, owner) || insertedRow(ctx, owner)) {
+      // Made only after a lookup found no row (here or in every caller in the module): once per key.
+      if (guardedUpstream(ctx, prop, (n) => returnsWhenFound(ctx, n))) continue;
       report(
         'random-id-nondeterministic',
         generatedAt(ctx, prop),
         `${key} ${clockMade(ctx, prop.value) ? 'is the time of processing' : 'is generated randomly'} ${where}: a redelivered message writes a duplicate record`,
         extra,
       );
-    else if (
+    } else if (
       emittedPayload(ctx, owner) ||
       cloudEventId(owner, key) ||
       (emittedId &&
@@ -262,6 +266,7 @@ function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView,
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   const view = consumerView(ctx);
   randomIdRule(ctx, report, view);
+  idempotencyCheckKeyRule(ctx, report, view);
   insertRule(ctx, report, view);
   graphqlInsertRule(ctx, report, view);
   ormSaveRule(ctx, report, ctx.isLambdaModule && view.consumer, view.extra);

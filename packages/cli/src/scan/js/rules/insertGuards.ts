@@ -11,6 +11,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { guardedUpstream } from './foundGuards.js';
 
 /** A value loaded by an await: `const app = await repo.findOne(...)` (directly, not through a call). */
 function loaded(ctx: ModuleContext, id: Node): boolean {
@@ -37,6 +38,11 @@ const isOrReadsLoaded = (ctx: ModuleContext, test: Node) =>
  * deleted what it inserts (children replaced in one transaction). A test on the message itself is no guard.
  */
 export function guarded(ctx: ModuleContext, call: Node): boolean {
+  // Or past a found-return in every caller in the module (foundGuards.ts).
+  return guardedUpstream(ctx, call, (n) => guardedHere(ctx, n));
+}
+
+function guardedHere(ctx: ModuleContext, call: Node): boolean {
   for (let c = call, p = ctx.parentOf(call); p !== undefined; c = p, p = ctx.parentOf(p)) {
     if (p.type === 'IfStatement' || p.type === 'ConditionalExpression') {
       if (p.alternate === c) return true;

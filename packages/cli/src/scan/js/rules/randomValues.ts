@@ -153,10 +153,13 @@ export function mayCallRandom(source: string): boolean {
  * random call of the module in it: the project pass keeps the finding when that import returns a random or
  * clock value (ExportFact.randomReturn). The first such call is the one asked about.
  */
-export function importedCallIn(ctx: ModuleContext, value: Node | undefined): ImportRef | undefined {
+export function importedCallIn(
+  ctx: ModuleContext,
+  value: Node | undefined,
+): (ImportRef & { readonly args: number }) | undefined {
   const v = ctx.valueOf(value);
   if (v === undefined) return undefined;
-  let found: ImportRef | undefined;
+  let found: (ImportRef & { readonly args: number }) | undefined;
   someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
     if (n.type !== 'CallExpression' || awaitedBetween(ctx, n, v)) return false;
     const callee = unwrap(n.callee);
@@ -164,7 +167,10 @@ export function importedCallIn(ctx: ModuleContext, value: Node | undefined): Imp
     const binding = ctx.importOf(callee.name as string, callee);
     if (binding === undefined || binding.imported === '*' || !mayBeProjectSource(binding.source))
       return false;
-    found = { from: ctx.file, source: binding.source, name: binding.imported };
+    // The arguments passed, for a helper random only when one is omitted (a spread may pass any number).
+    const args = n.arguments as Node[];
+    const count = args.some((a) => a.type === 'SpreadElement') ? Number.POSITIVE_INFINITY : args.length;
+    found = { from: ctx.file, source: binding.source, name: binding.imported, args: count };
     return true;
   });
   return found;
