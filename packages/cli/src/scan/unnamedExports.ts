@@ -1,5 +1,6 @@
 // An outbound finding (a request with no timeout, a retry with no jitter or no bound, a fan-out or insert
-// that fails part-way) matters only if something makes that request. In a shared module it is reached
+// that fails part-way) matters only if something makes that request; a swallowed error only if some caller
+// depends on the value or the work it hides. In a shared module it is reached
 // through its exports; when the project imports the module, yet no importer names any export that reaches
 // the finding (it imports the module for something else), nothing calls that code: dead code a reviewer
 // deletes rather than hardens. Judged only where the package's handler graph is known (scriptCallers.ts), so a
@@ -10,13 +11,15 @@ import type { Project } from './project.js';
 import { packageDir } from './scriptCallers.js';
 
 /** The rules judged so: each is about a call made at run time, nothing a caller could act on if never made. */
-const OUTBOUND = new Set([
+const RUN_TIME_RULES = new Set([
   'http-no-timeout',
   'sdk-client-no-timeout',
   'retry-no-jitter',
   'retry-unbounded',
   'promise-all-no-partial',
   'insert-no-upsert',
+  // A failure hidden in code nothing calls hides nothing: no caller waits on the value or the work.
+  'swallowed-error',
 ]);
 
 /**
@@ -27,7 +30,7 @@ const OUTBOUND = new Set([
  */
 export function unnamedExport(project: Project, file: string, c: Candidate): boolean {
   const names = c.reachedThrough;
-  if (names === undefined || names.length === 0 || !OUTBOUND.has(c.rule)) return false;
+  if (names === undefined || names.length === 0 || !RUN_TIME_RULES.has(c.rule)) return false;
   const root = project.rootDir;
   if (root === undefined) return false;
   const uses = project.importerUses;

@@ -24,6 +24,7 @@ export type Extra = Pick<
   | 'onlyIfImportAuthError'
   | 'onlyIfAuthGated'
   | 'onlyIfExportOnHandlerPath'
+  | 'unlessCallersThrowNext'
   | 'onlyIfExportMentioned'
   | 'unlessCallersRead'
   | 'callersReadAs'
