@@ -225,12 +225,14 @@ export function analyzeModule(
       : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
-    ignores: ignoreDirectives(source),
+    // The three whole-text words below through the module's bit set (ctx.spells is exactly includes):
+    // absent from almost every module, each was a search of the whole text.
+    ignores: ctx.spells('bulwark-ignore') ? ignoreDirectives(source) : [],
     globalTimeouts: [
-      ...(source.includes('axios.defaults') && /axios\.defaults\.timeout\s*=/.test(source)
+      ...(ctx.spells('axios.defaults') && /axios\.defaults\.timeout\s*=/.test(source)
         ? (['axios'] as const)
         : []),
-      ...(source.includes('httpOptions') &&
+      ...(ctx.spells('httpOptions') &&
       /AWS\.config\.update\(\s*\{[\s\S]{0,200}httpOptions[\s\S]{0,80}timeout/.test(source)
         ? (['aws-sdk-v2'] as const)
         : []),

@@ -6,7 +6,7 @@
 import { type Node, unwrap } from './ast.js';
 import { importedType } from './declaredTypes.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { testSpelled } from './SourceWords.js';
+import { SourceWords, testSpelled } from './SourceWords.js';
 
 /**
  * Resolver function types as the GraphQL packages declare them, `(source, args, context, info) => result`
@@ -22,7 +22,8 @@ const RESOLVER_TYPES = /^(IFieldResolver|GraphQLFieldResolver)$/;
  * mayDeclareResolvers('const f: IFieldResolver<any, Ctx> = ...') // true
  */
 export const mayDeclareResolvers = (source: string): boolean =>
-  source.includes('Resolver') && /\b(?:IFieldResolver|GraphQLFieldResolver)\b/.test(source);
+  // `Resolver` through the gate's bit set of the same text: exact, mostly ruled out without a search.
+  SourceWords.of(source).includes('Resolver') && /\b(?:IFieldResolver|GraphQLFieldResolver)\b/.test(source);
 const GRAPHQL_SOURCES = /^(graphql$|@graphql-tools\/|graphql-tools$|apollo-server|@apollo\/server$)/;
 
 /**

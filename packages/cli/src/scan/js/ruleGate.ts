@@ -56,8 +56,8 @@ function http(words: SourceWords): boolean {
     mentionsGeneratedClients(words.source) ||
     mentionsGemini(words.source) ||
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
-    words.source.includes('notifications-node-client') ||
-    words.source.includes('graphql-request') ||
+    words.includes('notifications-node-client') ||
+    words.includes('graphql-request') ||
     // Apollo's RESTDataSource subclasses (js/restDataSources.ts).
     mentionsRestDataSource(words.source) ||
     // web-push, Sanity, IPFS clients (rules/untimedPackageClients.ts).
@@ -177,7 +177,7 @@ function catchOrRetry(words: SourceWords): boolean {
     // rules/retryPolicies.ts: polly-js, @lifeomic/attempt, node-retry (`from 'retry'`).
     words.includes('polly-js') ||
     // rules/retrySuperagent.ts: superagent's `.retry(n)`, which resends with no delay.
-    (words.includes('superagent') && source.includes('.retry(')) ||
+    (words.includes('superagent') && words.includes('.retry(')) ||
     // rules/retryRepublish.ts: a message re-sent with its attempt count moved on (`retryCount + 1`).
     ((words.includes('retr') || words.includes('ttempt')) && REPUBLISH_COUNT.test(source)) ||
     words.includes('@lifeomic/attempt') ||

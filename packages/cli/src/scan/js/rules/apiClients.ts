@@ -40,14 +40,17 @@ const SENDGRID_SENDS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 const SENDGRID_TIMED = /\.setTimeout\(|\.setDefaultRequest\(\s*['"`]timeout['"`]/;
 
-/** Does the module name one of the packages this rule reads? (a text test before any walk) */
-function mentions(source: string): boolean {
+/**
+ * Does the module name one of the packages this rule reads? (a text test before any walk; the words
+ * through the module's bit set, exactly includes, so an absent word costs no search of the text)
+ */
+function mentions(ctx: ModuleContext): boolean {
   return (
-    source.includes('@sendgrid/') ||
-    source.includes('@slack/webhook') ||
-    source.includes('octokit') ||
-    source.includes('notifications-node-client') ||
-    /['"`]soap['"`]/.test(source)
+    ctx.spells('@sendgrid/') ||
+    ctx.spells('@slack/webhook') ||
+    ctx.spells('octokit') ||
+    ctx.spells('notifications-node-client') ||
+    /['"`]soap['"`]/.test(ctx.source)
   );
 }
 
@@ -99,7 +102,7 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
   untimedConstructedClients(ctx, report); // Slack WebClient, HubSpot Client: rules/constructedClients.ts
   untimedGeneratedClients(ctx, report); // openapi-fetch, typescript-fetch runtimes: rules/generatedClients.ts
   untimedGemini(ctx, report); // @google/generative-ai, @google/genai: rules/geminiClients.ts
-  if (!mentions(ctx.source)) return;
+  if (!mentions(ctx)) return;
   const sendgridConfigured = /\.setApiKey\(/.test(ctx.source) && !SENDGRID_TIMED.test(ctx.source);
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);

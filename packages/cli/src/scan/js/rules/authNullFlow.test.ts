@@ -65,4 +65,27 @@ describe('nullFlowSites', () => {
     ].join('\n');
     expect(siteLines(source)).toEqual([4]);
   });
+
+  it('through helpers declared after their callers: a later round follows the caller again', () => {
+    const source = [
+      'export async function decide(k) {',
+      '  const priced = await price(k);',
+      '  if (!priced) return { allowed: false, reason: "NotSubscribed" };',
+      '  return { allowed: true };',
+      '}',
+      'async function price(k) {',
+      '  const row = await load(k);',
+      '  if (row == null) return null;',
+      '  return row.price;',
+      '}',
+      'async function load(k) {',
+      '  try {',
+      '    return await lookup(k);',
+      '  } catch (e) {',
+      '    return null;',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(siteLines(source)).toEqual([14]);
+  });
 });

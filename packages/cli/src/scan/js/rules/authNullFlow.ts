@@ -257,15 +257,28 @@ export function nullFlowSites(ctx: ModuleContext): ReadonlyMap<Node, NullSource>
     return true;
   });
   const known = new Map<Node, NullSource[]>();
+  // A function's flow depends only on `known`: while no helper has been added to it since the flow was
+  // followed (in most modules none ever is), the next round's answer is the same one, not walked again.
+  let changes = 0;
+  const flows = new Map<Node, { readonly at: number; readonly flow: Flow }>();
+  const flowAt = (fn: Node): Flow => {
+    const kept = flows.get(fn);
+    if (kept !== undefined && kept.at === changes) return kept.flow;
+    const flow = flowOf(ctx, fn, known);
+    flows.set(fn, { at: changes, flow });
+    return flow;
+  };
   // Helpers passing a failure on to their callers: two rounds reach a helper's helper.
   for (let round = 0; round < 2; round++)
     for (const fn of fns) {
-      const passed = flowOf(ctx, fn, known).passed;
-      if (passed.length > 0) known.set(fn, passed);
+      const passed = flowAt(fn).passed;
+      if (passed.length > 0) {
+        known.set(fn, passed);
+        changes++;
+      }
     }
   for (const fn of fns)
-    for (const source of flowOf(ctx, fn, known).denied)
-      if (!sites.has(source.site)) sites.set(source.site, source);
+    for (const source of flowAt(fn).denied) if (!sites.has(source.site)) sites.set(source.site, source);
   return sites;
 }
 

@@ -41,9 +41,12 @@ const CLASSES: Readonly<Record<string, UntimedClass>> = {
   },
 };
 
-/** Does the module name one of these packages? (a text test before any walk) */
-export function mentionsConstructedClients(source: string): boolean {
-  return source.includes('@slack/web-api') || source.includes('@hubspot/api-client');
+/**
+ * Does the module name one of these packages? (a text test before any walk; through the module's bit set,
+ * exactly includes, so an absent word costs no search of the text)
+ */
+export function mentionsConstructedClients(ctx: ModuleContext): boolean {
+  return ctx.spells('@slack/web-api') || ctx.spells('@hubspot/api-client');
 }
 
 /**
@@ -78,7 +81,7 @@ function untimed(ctx: ModuleContext, options: Node | undefined, names: readonly 
  * untimedConstructedClients(ctx, report); // reports `new WebClient(token)` from '@slack/web-api'
  */
 export function untimedConstructedClients(ctx: ModuleContext, report: Report): void {
-  if (!mentionsConstructedClients(ctx.source)) return;
+  if (!mentionsConstructedClients(ctx)) return;
   for (const node of ctx.of('NewExpression')) {
     const callee = unwrap(node.callee as Node);
     if (callee?.type !== 'Identifier' && callee?.type !== 'MemberExpression') continue;

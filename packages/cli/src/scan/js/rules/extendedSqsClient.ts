@@ -7,6 +7,7 @@
 // (`new SqsExtendedClient(sqs, s3, options)`): those are judged where they are built, not here.
 import { type Node, objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { SourceWords } from '../SourceWords.js';
 import { optionsShape } from '../sdkOptions.js';
 import type { Report } from './Report.js';
 
@@ -15,7 +16,8 @@ const CONFIGS = ['sqsClientConfig', 's3ClientConfig'] as const;
 
 /** Does the module name the package? (a text test before any walk) */
 export function mentionsExtendedSqs(source: string): boolean {
-  return source.includes(PACKAGE);
+  // Through the gate's bit set of the same text: an exact search, mostly ruled out without reading the text.
+  return SourceWords.of(source).includes(PACKAGE);
 }
 
 /**

@@ -16,6 +16,7 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
+import { SourceWords } from '../SourceWords.js';
 import { unreadClient } from '../unreadClients.js';
 import type { Report } from './Report.js';
 
@@ -29,7 +30,9 @@ const MODEL_FACTORIES: Readonly<Record<string, number>> = {
 
 /** Does the module name one of Google's Gemini SDKs? (a text test before any walk) */
 export function mentionsGemini(source: string): boolean {
-  return source.includes(LEGACY) || source.includes(GENAI);
+  // Through the gate's bit set of the same text: exact searches, most ruled out without reading the text.
+  const words = SourceWords.of(source);
+  return words.includes(LEGACY) || words.includes(GENAI);
 }
 
 /** Does the module import from `source` (the package or one of its subpaths)? */

@@ -20,6 +20,7 @@ import { FETCH_MODULES } from '../httpCall.js';
 import { globalFetch } from '../injectedFetchFields.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
+import { SourceWords } from '../SourceWords.js';
 import { unreadClient } from '../unreadClients.js';
 import type { Report } from './Report.js';
 
@@ -31,7 +32,9 @@ const VERBS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH
 
 /** Does the module name openapi-fetch or hand a generated client a `fetchApi`? (a text test before any walk) */
 export function mentionsGeneratedClients(source: string): boolean {
-  return source.includes('openapi-fetch') || source.includes('fetchApi');
+  // Through the gate's bit set of the same text: exact searches, most ruled out without reading the text.
+  const words = SourceWords.of(source);
+  return words.includes('openapi-fetch') || words.includes('fetchApi');
 }
 
 /** Is `value` the global fetch (or a package's plain fetch, `import { fetch as f } from 'undici'`)? */

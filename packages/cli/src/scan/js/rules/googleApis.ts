@@ -213,7 +213,7 @@ function globalTimeout(ctx: ModuleContext): boolean {
  * untimedGoogleClient(ctx, fn) // 'api' for `async () => google.drive({ version: 'v3', auth })`
  */
 export function untimedGoogleClient(ctx: ModuleContext, fn: Node): 'api' | 'oauth' | undefined {
-  if (!isFunction(fn) || !mentionsGoogle(ctx.source)) return undefined;
+  if (!isFunction(fn) || !mentionsGoogle(ctx)) return undefined;
   const returned = returnedValues(fn);
   if (returned?.length !== 1) return undefined;
   const client = clientOf(ctx, returned[0] as Node, 1);
@@ -221,8 +221,9 @@ export function untimedGoogleClient(ctx: ModuleContext, fn: Node): 'api' | 'oaut
   return client.kind;
 }
 
-const mentionsGoogle = (source: string): boolean =>
-  source.includes('googleapis') || source.includes('google-auth-library');
+/** The words through the module's bit set (exactly includes): asked per function, mostly of absent words. */
+const mentionsGoogle = (ctx: ModuleContext): boolean =>
+  ctx.spells('googleapis') || ctx.spells('google-auth-library');
 
 /** `await getDriveService()` of a function another project module exports: the import to ask. */
 function importedHelper(ctx: ModuleContext, base: Node): ImportRef | undefined {
@@ -236,7 +237,7 @@ function importedHelper(ctx: ModuleContext, base: Node): ImportRef | undefined {
 }
 
 export const googleApiRules: Rule = (ctx: ModuleContext, report: Report) => {
-  const google = mentionsGoogle(ctx.source);
+  const google = mentionsGoogle(ctx);
   // A client from another module's helper is judged where the module is analysed for its own HTTP calls
   // (js/ruleGate.ts): a module with no HTTP word is not read for it.
   if (!google && !(ctx.projectImports.size > 0 && mayCallHttp(ctx.source))) return;

@@ -6,6 +6,7 @@
 // local errors: the failure is judged once, at the helper's own catch. The same judgement the scan makes
 // for the module's own exported helpers (selfHandledCalls.ts), across modules.
 import { memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { catchReached } from '../catchReach.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { ioHandledInside } from './handledInside.js';
 import { awaitedImportCalls, type LoggedCallRef, membersWhere } from './importedCallFacts.js';
@@ -47,7 +48,9 @@ function caughtWithin(ctx: ModuleContext, thrown: Node, body: Node): boolean {
  */
 export function endedFailures(ctx: ModuleContext, value: Node): string[] | undefined {
   if (!ctx.spells('catch')) return undefined;
-  return membersWhere(value, (fn) => endsItsFailures(ctx, fn));
+  // Only a member with a catch of its own or in a helper it calls by name can end its failures (the
+  // exported value's own gate, catchReach.ts, asked of each member): the others are not walked.
+  return membersWhere(value, (fn) => catchReached(ctx, fn) && endsItsFailures(ctx, fn));
 }
 
 /**

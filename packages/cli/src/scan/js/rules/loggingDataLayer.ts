@@ -5,6 +5,7 @@
 // through a helper of that module, `throw this.dynamoErrorResponse(err)`), the cause is in the log already
 // and the caller still answers a failure: the catch hides nothing.
 import { forEachDescendant, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { catchWithin } from '../catchReach.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isProjectSource } from '../ModuleContext.js';
 import { isIoNode, isLogCall } from './catchFacts.js';
@@ -66,7 +67,9 @@ function logsItsFailures(ctx: ModuleContext, fn: Node, owner: Node | undefined):
  * methods of an object literal or a class (`export default { getOne: async function () { ... } }`).
  */
 export function loggedFailures(ctx: ModuleContext, value: Node): string[] | undefined {
-  return membersWhere(value, (fn, owner) => logsItsFailures(ctx, fn, owner));
+  // Only a member with a try/catch of its own can log and rethrow (the exported value's own gate,
+  // catchReach.ts, asked of each member): the others are not walked.
+  return membersWhere(value, (fn, owner) => catchWithin(ctx, fn) && logsItsFailures(ctx, fn, owner));
 }
 
 /**

@@ -1,0 +1,61 @@
+// Which members of an exported value endedFailures names as ending their own failures: through a try of
+// their own, or through an exported helper of the module they await that does.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { endedFailures } from './importedEndsErrors.js';
+
+/** endedFailures of the module's exported class `Audit`. */
+function endedOf(source: string): string[] | undefined {
+  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const cls = (ctx.program.body as Node[])
+    .map((s) => s.declaration as Node | undefined)
+    .find((d) => d?.type === 'ClassDeclaration' && d.id?.name === 'Audit');
+  return cls === undefined ? undefined : endedFailures(ctx, cls);
+}
+
+const HELPER = [
+  'export async function send(e) {',
+  '  try {',
+  '    await fetch("https://audit.example", { method: "POST", body: e });',
+  '  } catch (err) {',
+  '    console.error(err);',
+  '  }',
+  '}',
+].join('\n');
+
+describe('endedFailures', () => {
+  it('names a method with its own try, and one with no catch that awaits a helper ending its failures', () => {
+    const source = [
+      HELPER,
+      'export class Audit {',
+      '  async own(e) {',
+      '    try { await fetch("https://a.example", { body: e }); } catch (err) { console.error(err); }',
+      '  }',
+      '  async viaHelper(e) {',
+      '    await send(e);',
+      '  }',
+      '  async bare(e) {',
+      '    await fetch("https://b.example", { body: e });',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(endedOf(source)).toEqual(['own', 'viaHelper']);
+  });
+
+  it('names none when no method reaches a catch', () => {
+    const source = [
+      'export class Audit {',
+      '  async bare(e) {',
+      '    await fetch("https://b.example", { body: e });',
+      '  }',
+      '}',
+      'function unused() { try { JSON.parse("x"); } catch { return 1; } }',
+    ].join('\n');
+    expect(endedOf(source)).toBeUndefined();
+  });
+});
