@@ -49,8 +49,9 @@ function http(words: SourceWords): boolean {
     // API client packages with no default timeout (rules/apiClients.ts).
     words.includes('@sendgrid/') ||
     words.includes('@slack/webhook') ||
-    // Slack WebClient, HubSpot Client (rules/constructedClients.ts).
+    // Slack WebClient and Bolt App, HubSpot Client (rules/constructedClients.ts).
     words.includes('@slack/web-api') ||
+    words.includes('@slack/bolt') ||
     words.includes('@hubspot/api-client') ||
     // Generated OpenAPI clients over fetch, Gemini SDKs (rules/generatedClients.ts, geminiClients.ts).
     mentionsGeneratedClients(words.source) ||
