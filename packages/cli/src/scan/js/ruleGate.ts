@@ -36,7 +36,7 @@ const FETCH =
   /\b(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)\s*\(|fetch['"`]|typeof\s+(?:[\w$]+\.)*fetch\b/;
 
 const FAMILY =
-  /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"`](?:request(?:-promise(?:-native|-any)?|retry)?|needle|ofetch)['"`]/;
+  /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"`](?:request(?:-promise(?:-native|-any)?|retry)?|(?:sync|then)-request|needle|ofetch)['"`]/;
 
 function http(words: SourceWords): boolean {
   const source = words.source;
