@@ -8,6 +8,7 @@ import { escapeRegExp } from '../escapeRegExp.js';
 import { isGlobSource } from '../globImports.js';
 import { isFunction, type Node, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
+import { classMethods, constructionEdges } from './constructedClasses.js';
 import { folderLoadCalls } from './folderLoads.js';
 import { exportsInstanceHandler, handlerBuilders } from './handlerBuilders.js';
 import { injectedDependencies, routerInstallers } from './injectedDependencies.js';
@@ -91,11 +92,7 @@ function startsOf(ctx: ModuleContext, value: Node): Node[] {
   // A class, or a module-level instance of one (`export const orders = new OrderService()`).
   const cls = classOf(ctx, value) ?? instanceClass(ctx, value);
   if (cls === undefined) return [];
-  return ((cls.body as Node).body as Node[])
-    .map((m) =>
-      m.type === 'MethodDefinition' || m.type === 'PropertyDefinition' ? unwrap(m.value) : undefined,
-    )
-    .filter((f): f is Node => f !== undefined && isFunction(f));
+  return classMethods(cls);
 }
 
 /**
@@ -246,7 +243,8 @@ function enclosing(ctx: ModuleContext, node: Node): Node[] {
 /**
  * The names this module exports whose function contains `node` or reaches it through module-local calls
  * (a few calls deep); `withClasses`: also an exported class one of whose methods does (a handler that
- * constructs the class reaches its methods). Callers looked up by name (callerNames.ts) leave classes out:
+ * constructs the class reaches its methods), and an export that builds such a class (`getSmsService()`
+ * returning a cached `new SmsService()`: js/constructedClasses.ts). Callers looked up by name (callerNames.ts) leave classes out:
  * the class name is not a call of the method.
  *
  * @example
@@ -256,17 +254,22 @@ export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = fa
   const reaching = new Set<Node>(enclosing(ctx, node));
   if (reaching.size === 0) return [];
   const edges = localCallEdges(ctx);
+  // A function building a module-local class reaches its methods (js/constructedClasses.ts).
+  const builds = withClasses ? constructionEdges(ctx) : [];
+  const reach = (fns: readonly Node[]) => {
+    const before = reaching.size;
+    for (const fn of fns) reaching.add(fn);
+    return reaching.size > before;
+  };
   for (let round = 0, grew = true; grew && round < 4; round++) {
     grew = false;
     for (const edge of edges) {
       if (!reaching.has(edge.target)) continue;
       edge.callers ??= enclosing(ctx, edge.call);
-      for (const fn of edge.callers)
-        if (!reaching.has(fn)) {
-          reaching.add(fn);
-          grew = true;
-        }
+      if (reach(edge.callers)) grew = true;
     }
+    for (const b of builds)
+      if ([...b.methods].some((m) => reaching.has(m)) && reach(enclosing(ctx, b.site))) grew = true;
   }
   const names: string[] = [];
   for (const [name, value] of ctx.exports) {

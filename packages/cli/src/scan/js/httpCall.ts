@@ -10,6 +10,7 @@ import type { ModuleContext } from './ModuleContext.js';
 import { nodeHttpChoice, nodeHttpSource } from './nodeHttpModules.js';
 import { methodOf, methodOrGet } from './requestMethod.js';
 import { restDataSourceCall } from './restDataSources.js';
+import { promisedSuperagent, superagentCall } from './superagentCalls.js';
 
 /** Packages whose default or `fetch` export is a plain fetch (no timeout of its own). */
 export const FETCH_MODULES = new Set([
@@ -111,6 +112,8 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
       return { lib: 'got', method: methodOrGet(ctx, args[1]), options: args[1] };
     if (imp.source === 'ky' && imp.imported === 'default')
       return { lib: 'ky', method: methodOrGet(ctx, args[1]), options: args[1] };
+    if (imp.source === 'superagent' && (imp.imported === 'default' || imp.imported === '*'))
+      return { lib: 'superagent', ...superagentCall(ctx, args), options: undefined, receiver: name };
     return familyImport(imp) ? familyCall(ctx, call, imp.source) : undefined;
   }
   if (callee.type !== 'MemberExpression') return undefined;
@@ -230,18 +233,6 @@ function interopDefault(
   return lib === 'axios' || lib === 'got' || lib === 'ky' || lib === 'superagent'
     ? { lib, receiver: root.name as string }
     : undefined;
-}
-
-/** `require('superagent-promise')(require('superagent'), Promise)`: superagent, with promises. */
-function promisedSuperagent(ctx: ModuleContext, object: Node): boolean {
-  const init = unwrap(ctx.resolve(object.name as string, object)?.init);
-  if (init?.type !== 'CallExpression') return false;
-  const factory = unwrap(init.callee);
-  return (
-    factory?.type === 'CallExpression' &&
-    calleeName(factory) === 'require' &&
-    stringValue(factory.arguments[0]) === 'superagent-promise'
-  );
 }
 
 function fetchCall(ctx: ModuleContext, args: Node[]): HttpCall {

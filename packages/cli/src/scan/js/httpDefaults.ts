@@ -17,7 +17,8 @@ export type HttpLib =
   | 'node-http'
   | 'request'
   | 'needle'
-  | 'ofetch';
+  | 'ofetch'
+  | 'then-request';
 
 interface LibraryDefaults {
   /** Option keys that bound a request; none set means the library's default (below) applies. */
@@ -65,10 +66,16 @@ export const HTTP_LIBRARIES: Readonly<Record<HttpLib, LibraryDefaults>> = {
   // ofetch docs, "Timeout" (none unless `timeout` is set) and "Auto retry" (GET/HEAD/OPTIONS/TRACE
   // once on 408/409/425/429/5xx and network errors).
   ofetch: { timeoutKeys: ['timeout', 'signal'], timeoutMs: null, retries: true },
+  // sync-request README, "Options" (passed through to then-request, whose README lists the same):
+  // `timeout` (default false: "times out if no response is returned within the given number of
+  // milliseconds"), `socketTimeout` (default false, req.setTimeout), `retry` (default false, GETs only).
+  'then-request': { timeoutKeys: ['timeout', 'socketTimeout'], timeoutMs: null, retries: false },
 };
 
+type FamilyLib = 'request' | 'needle' | 'ofetch' | 'then-request';
+
 /** Packages of the request family: called as `request(options, cb)` or `request.get(url, cb)`. */
-const REQUEST_FAMILY: Readonly<Record<string, 'request' | 'needle' | 'ofetch'>> = {
+const REQUEST_FAMILY: Readonly<Record<string, FamilyLib>> = {
   request: 'request',
   'request-promise': 'request',
   'request-promise-native': 'request',
@@ -76,6 +83,9 @@ const REQUEST_FAMILY: Readonly<Record<string, 'request' | 'needle' | 'ofetch'>> 
   requestretry: 'request',
   needle: 'needle',
   ofetch: 'ofetch',
+  // `request(method, url, options)`: then-request, and sync-request which runs it in a child process.
+  'then-request': 'then-request',
+  'sync-request': 'then-request',
 };
 
 /** Every module a request of the family can come from (httpCall.ts importsHttp). */
@@ -84,7 +94,7 @@ export const FAMILY_SOURCES: readonly string[] = Object.keys(REQUEST_FAMILY);
 const METHODS = new Set(['get', 'head', 'post', 'put', 'patch', 'del', 'delete', 'options']);
 
 export interface FamilyCall {
-  readonly lib: 'request' | 'needle' | 'ofetch';
+  readonly lib: FamilyLib;
   readonly method: string | undefined;
   readonly options: Node | undefined;
   /** Retries idempotent requests by default (requestretry, a wrapper of request). */
@@ -104,7 +114,7 @@ function methodIn(ctx: ModuleContext, options: Node | undefined): string | undef
 /**
  * A request through the request family: `request(options, cb)`, `rp({ uri, method })`,
  * `request.get(url, options, cb)`, `needle('get', url, data, options)`, `needle.post(url, data, options)`,
- * `ofetch(url, options)`, `ofetch.raw(url, options)`. `asMember` names the method when the call's own name
+ * `ofetch(url, options)`, `ofetch.raw(url, options)`, `syncRequest('GET', url, options)`. `asMember` names the method when the call's own name
  * is another (`getAsync` of a promisified copy is `get`).
  */
 export function familyCall(
@@ -127,6 +137,10 @@ export function familyCall(
     if (!METHODS.has(member)) return undefined;
     return { lib, method: verb(member), options: member === 'get' || member === 'head' ? args[1] : args[2] };
   }
+  if (lib === 'then-request')
+    return member === undefined
+      ? { lib, method: stringValue(args[0])?.toUpperCase(), options: args[2] }
+      : undefined;
   if (lib === 'ofetch') {
     if (member !== undefined && member !== 'raw' && member !== 'native') return undefined;
     return { lib, method: methodIn(ctx, args[1]), options: args[1] };

@@ -36,7 +36,7 @@ const FETCH =
   /\b(?:fetch|fetchImpl|fetchFn|fetchFunction|customFetch|httpFetch)\s*\(|fetch['"`]|typeof\s+(?:[\w$]+\.)*fetch\b/;
 
 const FAMILY =
-  /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"`](?:request(?:-promise(?:-native|-any)?|retry)?|needle|ofetch)['"`]/;
+  /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"`](?:request(?:-promise(?:-native|-any)?|retry)?|(?:sync|then)-request|needle|ofetch)['"`]/;
 
 function http(words: SourceWords): boolean {
   const source = words.source;
@@ -49,8 +49,9 @@ function http(words: SourceWords): boolean {
     // API client packages with no default timeout (rules/apiClients.ts).
     words.includes('@sendgrid/') ||
     words.includes('@slack/webhook') ||
-    // Slack WebClient, HubSpot Client (rules/constructedClients.ts).
+    // Slack WebClient and Bolt App, HubSpot Client (rules/constructedClients.ts).
     words.includes('@slack/web-api') ||
+    words.includes('@slack/bolt') ||
     words.includes('@hubspot/api-client') ||
     // Generated OpenAPI clients over fetch, Gemini SDKs (rules/generatedClients.ts, geminiClients.ts).
     mentionsGeneratedClients(words.source) ||

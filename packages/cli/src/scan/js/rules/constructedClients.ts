@@ -10,6 +10,10 @@
 //   no timeout at all; the generated services send through fetch with no signal. The one way in is an
 //   `httpAgent` (ApiClientConfigurator's agent middleware), whose socket timeout a caller may set: a visible
 //   `new Agent({...})` must set `timeout`; an agent out of sight is given the benefit of the doubt.
+// - `@slack/bolt` `new App({...})`: its constructor takes `this.clientOptions = clientOptions ?? {}` (only
+//   `agent`, `tls`, `logger`/`logLevel` added) and builds `this.client = new WebClient(token, this.clientOptions)`
+//   (src/App.ts, v3 and v4; v4's AppOptions types `clientOptions?: WebClientOptions`), so `app.client` and the
+//   `client` every listener gets are the WebClient above with its timeout 0 unless `clientOptions.timeout`.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
@@ -21,6 +25,8 @@ interface UntimedClass {
   readonly exported: string;
   readonly optionsAt: number;
   readonly bounds: readonly string[];
+  /** The option holding the client's own options, when the bounds sit one level down. */
+  readonly nestedIn?: string;
   readonly message: string;
 }
 
@@ -39,6 +45,14 @@ const CLASSES: Readonly<Record<string, UntimedClass>> = {
     message:
       'HubSpot Client built without a bound: its configuration has no timeout and its requests carry no signal; hand it an httpAgent with a timeout, or wrap the calls in one',
   },
+  '@slack/bolt': {
+    exported: 'App',
+    optionsAt: 0,
+    bounds: ['timeout'],
+    nestedIn: 'clientOptions',
+    message:
+      'Slack Bolt App built without clientOptions.timeout: its WebClient defaults to 0, which axios reads as none, so a slow Slack API holds every call made through app.client; pass clientOptions: { timeout }',
+  },
 };
 
 /**
@@ -46,7 +60,7 @@ const CLASSES: Readonly<Record<string, UntimedClass>> = {
  * exactly includes, so an absent word costs no search of the text)
  */
 export function mentionsConstructedClients(ctx: ModuleContext): boolean {
-  return ctx.spells('@slack/web-api') || ctx.spells('@hubspot/api-client');
+  return ctx.spells('@slack/web-api') || ctx.spells('@hubspot/api-client') || ctx.spells('@slack/bolt');
 }
 
 /**
@@ -67,12 +81,17 @@ function bounds(ctx: ModuleContext, name: string, value: Node | undefined): bool
   return props === undefined || props.spread || props.props.has('timeout');
 }
 
-/** Options seen in full without any of `bounds`; absent options count as none. */
-function untimed(ctx: ModuleContext, options: Node | undefined, names: readonly string[]): boolean {
+/**
+ * Options seen in full without any of `bounds` (in the `nestedIn` option when given); absent options count
+ * as none.
+ */
+function untimed(ctx: ModuleContext, options: Node | undefined, known: UntimedClass): boolean {
   if (options === undefined) return true;
   const props = objectProps(ctx.valueOf(options));
   if (props === undefined || props.spread) return false;
-  return !names.some((name) => props.props.has(name) && bounds(ctx, name, props.props.get(name)));
+  const { nestedIn, ...own } = known;
+  if (nestedIn !== undefined) return untimed(ctx, props.props.get(nestedIn), own);
+  return !known.bounds.some((name) => props.props.has(name) && bounds(ctx, name, props.props.get(name)));
 }
 
 /**
@@ -90,7 +109,7 @@ export function untimedConstructedClients(ctx: ModuleContext, report: Report): v
     const known = CLASSES[imp.source] as UntimedClass;
     const name = callee.type === 'Identifier' ? imp.imported : memberPath(callee)?.at(-1);
     if (name !== known.exported) continue;
-    if (!untimed(ctx, (node.arguments as Node[])[known.optionsAt], known.bounds)) continue;
+    if (!untimed(ctx, (node.arguments as Node[])[known.optionsAt], known)) continue;
     // A client nothing reads sends nothing; one run under a timeout policy is bounded there.
     if (unreadClient(ctx, node) || coverAt(ctx, node).kinds.has('timeout')) continue;
     report('http-no-timeout', node, known.message);

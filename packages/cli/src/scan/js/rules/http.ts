@@ -183,6 +183,9 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     // presigned URL (a CloudFormation custom resource's ResponseURL), which nobody above retries.
     if (http.lib === 'node-http' && !/\bResponseURL\b/.test(ctx.source)) continue;
     if (http.lib === 'superagent' && chainedMethods(ctx, call).includes('retry')) continue;
+    // The library called as a function (superagent's `request(url)`, sync-request's `request('GET', url)`) is
+    // judged for its timeout only: its retries were not measured (a probe's failure is its answer).
+    if (http.lib === 'then-request' || (http.lib === 'superagent' && isCalled(call))) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && retried.has(http.receiver)) continue;
     if (http.lib === 'axios' && http.receiver !== undefined && /axiosRetry|axios-retry/.test(ctx.source))
       continue;

@@ -48,6 +48,15 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     decision:
       'retry-unbounded when retryConfig is left at that default: longer than any Lambda runs; http-no-timeout at a `new WebClient` without `timeout` (rules/constructedClients.ts)',
   },
+  // bolt-js src/App.ts (v3 and v4): `this.clientOptions = clientOptions !== undefined ? clientOptions : {}`,
+  // then `this.client = new WebClient(token, this.clientOptions)`; only agent, tls and the logger are added,
+  // so app.client and every listener's `client` keep WebClient's timeout 0. v4's AppOptions types
+  // `clientOptions?: WebClientOptions` (v3 typed it as `Pick<..., 'slackApiUrl'>`, though passed it whole).
+  '@slack/bolt': {
+    timeoutMs: null,
+    retries: "WebClient's: 10 over about 30 minutes",
+    decision: 'http-no-timeout at a `new App` without `clientOptions.timeout` (rules/constructedClients.ts)',
+  },
   // hubspot-api-nodejs src/configuration/IConfiguration.ts: apiKey, accessToken, basePath, defaultHeaders,
   // numberOfApiCallRetries, limiterOptions, httpAgent; no timeout at all, and the generated services send
   // through fetch with no signal. ApiClientConfigurator hands `httpAgent` to every request: the only bound.

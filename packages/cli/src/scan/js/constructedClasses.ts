@@ -1,0 +1,55 @@
+// A module's own class is reached through whatever builds it. A service module that exports both the class
+// and a factory keeping one instance (`export function getSmsService() { return cached ??= new SmsService() }`)
+// is used through the factory: importers name `getSmsService`, never `SmsService`, yet every request its
+// methods make runs on their path. handlerImports.ts's exportsReaching follows these edges as it follows
+// module-local calls, so the factory counts among the exports that reach a finding in a method.
+
+import { isFunction, type Node, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/** A `new C(...)` of a class the module declares: the class's methods, and the construction. */
+export interface ConstructionEdge {
+  readonly methods: ReadonlySet<Node>;
+  readonly site: Node;
+}
+
+const cache = new WeakMap<ModuleContext, readonly ConstructionEdge[]>();
+
+/**
+ * The module's constructions of its own classes, found once per module.
+ *
+ * @example
+ * constructionEdges(ctx) // [{ methods: {sendSms}, site: `new SmsService()` in getSmsService }]
+ */
+export function constructionEdges(ctx: ModuleContext): readonly ConstructionEdge[] {
+  const cached = cache.get(ctx);
+  if (cached !== undefined) return cached;
+  const edges: ConstructionEdge[] = [];
+  const methodsByClass = new Map<Node, ReadonlySet<Node>>();
+  for (const site of ctx.of('NewExpression')) {
+    const callee = unwrap(site.callee);
+    if (callee?.type !== 'Identifier') continue;
+    const binding = ctx.resolve(callee.name as string, callee);
+    if (binding?.kind !== 'class') continue;
+    const cls = binding.declaration;
+    let methods = methodsByClass.get(cls);
+    if (methods === undefined) {
+      methods = new Set(classMethods(cls));
+      methodsByClass.set(cls, methods);
+    }
+    if (methods.size > 0) edges.push({ methods, site });
+  }
+  cache.set(ctx, edges);
+  return edges;
+}
+
+/** The functions of a class's methods and function-valued fields (`send = async () => {...}`). */
+export function classMethods(cls: Node): Node[] {
+  const body = cls.body as Node | undefined;
+  if (body === undefined || !Array.isArray(body.body)) return [];
+  return (body.body as Node[])
+    .map((m) =>
+      m.type === 'MethodDefinition' || m.type === 'PropertyDefinition' ? unwrap(m.value) : undefined,
+    )
+    .filter((f): f is Node => f !== undefined && isFunction(f));
+}
