@@ -2,8 +2,8 @@
 // and runs its checks.
 import { dirname, join } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
-import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import { anchorHandlers } from './anchoredHandlers.js';
+import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import { codeDirsOf } from './codeDirs.js';
 import { countDecided } from './decidedCount.js';
 import { samEventHandlers, serverlessEventHandlers } from './eventWiredHandlers.js';
