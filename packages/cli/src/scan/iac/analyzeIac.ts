@@ -2,6 +2,7 @@
 // and runs its checks.
 import { dirname, join } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
+import { anchorHandlers } from './anchoredHandlers.js';
 import { checkCloudFormation, isCloudFormation } from './cloudformation.js';
 import { codeDirsOf } from './codeDirs.js';
 import { countDecided } from './decidedCount.js';
@@ -125,12 +126,12 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(codeDirs.length > 0 ? { codeDirs } : {}),
     ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),
     ...(eventHandlers.length > 0 ? { eventHandlers: anchorHandlers(eventHandlers, dirname(file)) } : {}),
-    ...(unread.unread.length > 0 ? { unreadHandlers: unread.unread.map((h) => join(dirname(file), h)) } : {}),
+    ...(unread.unread.length > 0 ? { unreadHandlers: anchorHandlers(unread.unread, dirname(file)) } : {}),
     ...(unread.scheduled.length > 0
-      ? { scheduledHandlers: unread.scheduled.map((h) => join(dirname(file), h)) }
+      ? { scheduledHandlers: anchorHandlers(unread.scheduled, dirname(file)) }
       : {}),
     ...(handlers.length > 0 ? { handlers } : {}),
-    ...(routed.length > 0 ? { requestHandlers: routed.map((h) => join(dirname(file), h)) } : {}),
+    ...(routed.length > 0 ? { requestHandlers: anchorHandlers(routed, dirname(file)) } : {}),
     ...(envFunctions.length > 0
       ? { envFunctions: envFunctions.map(([k, h]) => [k, join(dirname(file), h)] as const) }
       : {}),
@@ -191,10 +192,6 @@ function undecided(candidates: Candidate[], lines: readonly string[]): Candidate
  * kept as written too: a function whose code sits in S3 or is built elsewhere names a module the template's
  * folder may not hold, joined only when one module of the project answers to it (handlerJoin.ts).
  */
-function anchorHandlers(handlers: readonly string[], dir: string): string[] {
-  return handlers.flatMap((h) => (h.includes('/') ? [join(dir, h)] : [join(dir, h), h]));
-}
-
 /** Handler links and code folders are written relative to the template (or its serverless.yml): anchor them at its folder. */
 function anchor(candidates: Candidate[], dir: string): Candidate[] {
   return candidates.map((c) => {

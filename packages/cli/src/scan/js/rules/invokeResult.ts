@@ -70,8 +70,25 @@ function someThrow(ctx: ModuleContext, sent: Node, fn: Node | undefined): boolea
   if (fn === undefined) return false;
   return someDescendant(
     fn.body as Node,
-    (n) => n.start > sent.end && n.type === 'ThrowStatement' && ctx.enclosingFunction(n) === fn,
+    (n) =>
+      n.start > sent.end &&
+      n.type === 'ThrowStatement' &&
+      ctx.enclosingFunction(n) === fn &&
+      !rethrowsAround(ctx, n, sent),
   );
+}
+
+/**
+ * The throw sits in the `catch` of a `try` that holds the send: it hands on what was thrown (the SDK's own
+ * failure, or a read that failed), and says nothing of an answer that came back with `FunctionError` set.
+ */
+function rethrowsAround(ctx: ModuleContext, thrown: Node, sent: Node): boolean {
+  for (let at = ctx.parentOf(thrown); at !== undefined; at = ctx.parentOf(at)) {
+    if (at.type !== 'CatchClause') continue;
+    const attempt = ctx.parentOf(at)?.block as Node | undefined;
+    if (attempt !== undefined && attempt.start <= sent.start && sent.end <= attempt.end) return true;
+  }
+  return false;
 }
 
 /**

@@ -14,6 +14,8 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { doesIo } from './catchFacts.js';
+import { answersAbsent, PROBE_MESSAGE, probesExistence } from './existenceProbe.js';
 import type { Report } from './Report.js';
 
 const NOT_FOUND_NAME = /^(?:NOT_?FOUND|notFound|NotFound|HTTP_NOT_FOUND|STATUS_NOT_FOUND)$/;
@@ -39,6 +41,9 @@ export function answersNotFound(body: Node): boolean {
     else if (n.type === 'CallExpression') {
       const name = calleeName(n);
       if (name !== undefined && STATUS_CALL.test(name)) found = is404((n.arguments as Node[])[0]);
+      // `fail(stream, 404, 'Content not found')`: a project's answer helper handed the status.
+      else if ((n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Literal' && unwrap(a)?.value === 404))
+        found = true;
       else if (name !== undefined && NOT_FOUND_NAME.test(name)) found = true;
     } else if (n.type === 'MemberExpression' && is404(n)) found = true;
   });
@@ -116,6 +121,16 @@ function readsS3Object(block: Node): boolean {
   return reads;
 }
 
+/**
+ * The try reaches another system: an S3 object read, or, for a catch that binds no error at all (`catch {
+ * return notFound }`), any awaited I/O (a project's `getGame(id)` that throws when the item is absent, a
+ * query). Such a catch cannot tell the outage from the absence, nor record it; one that binds the error
+ * and logs it is left to the rest of swallowed.ts.
+ */
+function conflates(ctx: ModuleContext, block: Node, handler: Node): boolean {
+  return readsS3Object(block) || (handler.param == null && doesIo(ctx, block));
+}
+
 const MESSAGE =
   'catch answers "not found" for every failure of the read without looking at the error: a throttle, an outage or a denied request is told to the client as a missing item, which it will not retry and no error alarm counts';
 
@@ -128,12 +143,19 @@ const MESSAGE =
  */
 export function notFoundCatchAllRule(ctx: ModuleContext, report: Report): Set<Node> {
   const reported = new Set<Node>();
-  if (!/404|not_?found/i.test(ctx.source)) return reported;
+  if (!/404|not_?found|headObject/i.test(ctx.source)) return reported;
   for (const handler of ctx.of('CatchClause')) {
     const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
     if (handler.param != null && param === undefined) continue;
     const tryStatement = ctx.parentOf(handler) as Node;
-    if (!catchAll(handler.body as Node, param) || !readsS3Object(tryStatement.block as Node)) continue;
+    const body = handler.body as Node;
+    const block = tryStatement.block as Node;
+    if (probesExistence(block) && !testsError(body, param) && answersAbsent(body)) {
+      report('swallowed-error', handler, PROBE_MESSAGE);
+      reported.add(handler);
+      continue;
+    }
+    if (!catchAll(body, param) || !conflates(ctx, block, handler)) continue;
     report('swallowed-error', handler, MESSAGE);
     reported.add(handler);
   }

@@ -38,6 +38,7 @@ import { importedDataCalls } from './loggingDataLayer.js';
 import { rethrowsErrors } from './nonErrorRethrow.js';
 import { nonOkAsNotFoundRule } from './nonOkAsNotFound.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
+import { parsedInstanceofRule } from './parsedInstanceof.js';
 import { parseFailureRule } from './parseFailure.js';
 import type { Report, Rule } from './Report.js';
 import { recordLoopReturn } from './recordLoopReturn.js';
@@ -71,6 +72,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   parseFailureRule(ctx, report);
   settledDropsRule(ctx, report);
   invokeResultRule(ctx, report);
+  parsedInstanceofRule(ctx, report);
   ignoredSdkCallbackErrorRule(ctx, report);
   errorTuplesRule(ctx, report);
   workflowFailureAnswers(ctx, report);

@@ -1,0 +1,44 @@
+// swallowed-error: a catch around an existence probe (S3 HeadObject) that takes every failure for "the
+// object is not there". HeadObject answers a missing key by throwing NotFound (404), so a catch written for
+// that case, without testing the error, also answers "missing" for a throttle, an outage, an access denied
+// or a timeout: the caller then writes where an object already is, or skips work it should do. A stated
+// reason (`// we expect it to be missing`) names only the absence, never the other failures, so it does not
+// excuse this; a catch that tests the name or status first (`error.name === 'NotFound'`) is not this.
+import { calleeName, forEachDescendant, type Node, someDescendant, unwrap } from '../ast.js';
+import { isObservation } from './catchFacts.js';
+
+/** A made-up root, so a walk visits `n` itself too. */
+const wrap = (n: Node): Node => ({ type: 'Wrap', v: n }) as unknown as Node;
+
+/**
+ * The try asks S3 whether an object exists: `s3.headObject(...)`, `new HeadObjectCommand(...)`.
+ * @example
+ * probesExistence(tryBlock) // true for `await s3.headObject({ Bucket, Key }).promise()`
+ */
+export function probesExistence(block: Node): boolean {
+  let probes = false;
+  forEachDescendant(wrap(block), (n) => {
+    if (probes) return;
+    if (n.type === 'CallExpression' && calleeName(n) === 'headObject') probes = true;
+    else if (n.type === 'NewExpression' && unwrap(n.callee as Node)?.name === 'HeadObjectCommand')
+      probes = true;
+  });
+  return probes;
+}
+
+/**
+ * The catch answers as if the probe had said "absent": its statements only log, assign or return a
+ * value (or there are none), so no throw, no call that records the failure (`await failUpload(...)`),
+ * no exit.
+ */
+export function answersAbsent(body: Node): boolean {
+  return (body.body as Node[]).every(
+    (s) =>
+      isObservation(s) ||
+      (s.type === 'ReturnStatement' &&
+        !someDescendant(wrap(s), (n) => n.type === 'CallExpression' || n.type === 'AwaitExpression')),
+  );
+}
+
+export const PROBE_MESSAGE =
+  'catch takes every failure of the HeadObject for "the object does not exist" without testing the error: a throttle, an outage or a denied request is answered as missing, and the caller goes on to write or skip as if it were';
