@@ -42,7 +42,8 @@ export function consumerCap(
     return { kind: 'capped' };
   const wrapped = fnProps === undefined ? wrappedFunction(ctx, fnExpr) : undefined;
   const wrappedProps = wrapped === undefined ? undefined : builtProps(ctx, wrapped);
-  if (wrappedProps?.unknown || wrappedProps?.props.has('reservedConcurrentExecutions')) return { kind: 'capped' };
+  if (wrappedProps?.unknown || wrappedProps?.props.has('reservedConcurrentExecutions'))
+    return { kind: 'capped' };
   if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) return { kind: 'elsewhere' };
   if (nothingToFloodInCdk(ctx, memberPath(fnExpr)?.join('.'), fnProps)) return { kind: 'idle' };
   return { kind: 'uncapped', link: handlerLink(ctx, fnExpr, 'no-work') };
