@@ -7,7 +7,9 @@
 // permission alone is no invocation: templates keep permissions for topics nothing subscribes any more.
 // Terraform's counterpart is terraformAsyncInvokers.ts. A function handed another's name or ARN in an
 // environment variable (`NOTIFY_FN: !GetAtt Notify.Arn`) invokes it asynchronously only when its code does
-// (`FunctionName: process.env.NOTIFY_FN, InvocationType: 'Event'`): that finding waits on the project pass.
+// (`FunctionName: process.env.NOTIFY_FN, InvocationType: 'Event'`): that finding waits on the project pass,
+// as does one for a function invoked by the name the template deploys it under (cfnNameInvoked.ts).
+import { checkNameInvoked } from './cfnNameInvoked.js';
 import type { EnvHanded } from './envHandedFunctions.js';
 import { type IacReport, type Json, obj } from './IacResult.js';
 import type { TemplateResource } from './queueUse.js';
@@ -103,4 +105,6 @@ export function checkAsyncInvokers(
       `${id} is invoked asynchronously (${what}) with no DeadLetterConfig or OnFailure destination: events that still fail after Lambda's retries are dropped`,
     );
   }
+  // Last: a function already reported above is settled for this pass.
+  checkNameInvoked(resources, at, report, settled);
 }

@@ -17,11 +17,14 @@ const ITEM_ANSWER =
   /\b(batchItemFailures|itemIdentifier|processPartialResponse\w*|BatchProcessor|\w*BatchResponse|\w*[pP]artialBatch\w*)\b/;
 
 const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace']);
+/** A project's level-named log function (`logInfo(msg, ctx)`, `logError(err)`): named for the level it writes. */
+const LEVEL_LOG = /^log(Info|Error|Warn|Warning|Debug|Trace)?$/;
 
 function isLogCall(call: Node): boolean {
   const path = memberPath(call.callee);
   if (path === undefined) return false;
   if (path.join('.') === 'JSON.stringify') return true;
+  if (path.length === 1 && LEVEL_LOG.test(path[0] ?? '')) return true;
   const [owner] = path;
   const method = path[path.length - 1];
   const logger = owner === 'console' || /^(logger|log)$/i.test(owner ?? '');
@@ -30,7 +33,7 @@ function isLogCall(call: Node): boolean {
 
 /**
  * True when the function can fail: it awaits, throws, constructs, or calls anything but a logger
- * (`console.*`, `logger.*`, `JSON.stringify`). A handler that only logs cannot fail a record.
+ * (`console.*`, `logger.*`, a level-named `logInfo(...)`, `JSON.stringify`). A handler that only logs cannot fail a record.
  * @example
  * doesWork(fn) // false for `async (e) => { console.log(JSON.stringify(e)); }`
  */

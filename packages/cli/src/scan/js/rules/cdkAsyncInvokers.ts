@@ -24,7 +24,7 @@ import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { asyncInvokeConfigured, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import { openProps } from './cdkPassedProps.js';
 import { topicRuleFunctions } from './cdkTopicRules.js';
-import { type BuiltFunction, builtFunction } from './cdkWrappedFunctions.js';
+import { type BuiltFunction, builtFunction, builtProps } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';
 import { saysWhy } from './saysWhy.js';
 
@@ -145,7 +145,7 @@ export function asyncInvokersWithoutDlq(ctx: ModuleContext, report: Report): voi
   for (const { fn, expr, kind, at } of all) {
     if (done.has(fn.node)) continue;
     done.add(fn.node);
-    const fnOpen = openProps(ctx, fn.propsArg);
+    const fnOpen = builtProps(ctx, fn);
     if (fnOpen === undefined || fnOpen.unknown || fnOpen.fromCaller.length > 0) continue;
     const fnProps = { props: fnOpen.props, spread: false };
     const fnName = memberPath(unwrap(expr))?.join('.');

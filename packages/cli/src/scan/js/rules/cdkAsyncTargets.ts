@@ -9,7 +9,7 @@ import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { asyncInvokeConfigured, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
 import { fromCallers, type OpenProps, openProps } from './cdkPassedProps.js';
 import { noteTargetedField } from './cdkTargetedFields.js';
-import { builtFunction } from './cdkWrappedFunctions.js';
+import { builtFunction, builtProps } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';
 
 const TARGET_DLQ = ['deadLetterQueue'];
@@ -80,7 +80,7 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
   // A function built here, kept in a field the module assigns once (`this.target = new Function(...)`), or
   // handed out by a wrapper construct built here (`packed.fn`): reported where it is built.
   const fn = builtFunction(ctx, args[0]);
-  const fnOpen = fn === undefined ? undefined : openProps(ctx, fn.propsArg);
+  const fnOpen = fn === undefined ? undefined : builtProps(ctx, fn);
   if (fn !== undefined && (fnOpen === undefined || fnOpen.unknown)) return;
   const fnProps = fnOpen === undefined ? undefined : { props: fnOpen.props, spread: false };
   if (functionHasAsyncDlq(fnProps)) return;

@@ -13,6 +13,7 @@ import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { functionConstruct, handlerLink } from './cdkHandlers.js';
 import { factoryCapped } from './cdkSelfConsumers.js';
+import { builtProps, wrappedFunction } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';
 
 /** The queue whose `queueArn` the mapping polls (`eventSourceArn: queue.queueArn`), if it names one. */
@@ -25,7 +26,8 @@ function polledQueue(ctx: ModuleContext, arn: Node | undefined): Node | undefine
 
 /**
  * How a CDK function fed by an SQS source with no `maxConcurrency` stands: `capped` (its props reserve
- * concurrency, spread props may, or its factory caps it), `elsewhere` (handed in: whoever builds it sets
+ * concurrency, spread props may, or its factory caps it; a wrapper construct's field is read through the
+ * wrapper's props and the option objects they nest), `elsewhere` (handed in: whoever builds it sets
  * its concurrency), `idle` (nothing behind it to flood), else `uncapped` with the handler to link.
  *
  * @example
@@ -37,6 +39,10 @@ export function consumerCap(
 ): { kind: 'capped' | 'elsewhere' | 'idle' } | { kind: 'uncapped'; link: ReturnType<typeof handlerLink> } {
   const fnProps = functionConstruct(ctx, fnExpr)?.props;
   if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))
+    return { kind: 'capped' };
+  const wrapped = fnProps === undefined ? wrappedFunction(ctx, fnExpr) : undefined;
+  const wrappedProps = wrapped === undefined ? undefined : builtProps(ctx, wrapped);
+  if (wrappedProps?.unknown || wrappedProps?.props.has('reservedConcurrentExecutions'))
     return { kind: 'capped' };
   if (fnProps === undefined && builtElsewhere(ctx, fnExpr)) return { kind: 'elsewhere' };
   if (nothingToFloodInCdk(ctx, memberPath(fnExpr)?.join('.'), fnProps)) return { kind: 'idle' };

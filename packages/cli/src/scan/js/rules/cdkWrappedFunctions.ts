@@ -3,13 +3,16 @@
 // it in `.fn`, which rules, topic rules and event sources are then given (`new LambdaFunction(packed.fn)`,
 // `functionArn: this.packed.fn.functionArn`). The wrapper's last object argument is the function's props,
 // so a DLQ or onFailure destination is read there, and the finding sits at the wrapper, where the fix goes.
+// Wrappers name the field for what it holds (`.fn`, `.lambdaFunction`, `.tsLambdaFunction`, `.handlerFn`) and
+// often nest the function's own props one level down (`{ entryPath, customOptions: { timeout } }`).
 import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { fieldBuilt, fieldConstruct, functionConstruct } from './cdkHandlers.js';
+import { type OpenProps, openProps } from './cdkPassedProps.js';
 
-/** The field names a wrapper keeps its function under. */
-const FUNCTION_FIELD = /^(fn|func|function|lambda|lambdaFunction|lambdaFn)$/;
+/** The field names a wrapper keeps its function under: the word itself or a camelCase name ending in it. */
+const FUNCTION_FIELD = /^(fn|func|function|lambda)$|[a-z0-9](Fn|Func|Function|Lambda)$/;
 /** The class names of wrappers: a construct named for the function it builds. */
 const WRAPPER_NAME = /(Fn|Func|Function|Lambda)$/;
 
@@ -56,4 +59,26 @@ export function builtFunction(ctx: ModuleContext, expr: Node | undefined): Built
   const fn = functionConstruct(ctx, expr) ?? (expr === undefined ? undefined : fieldConstruct(ctx, expr));
   if (fn !== undefined) return { node: fn.node, propsArg: (fn.node.arguments as Node[])[2], wrapper: false };
   return wrappedFunction(ctx, expr);
+}
+
+/**
+ * The props a built function is given: a wrapper's own and, one level down, those of the object literals it
+ * nests (`customOptions: { deadLetterQueue }`), where a wrapper passes the function's props through. A nested
+ * object this module cannot read leaves the whole unknown.
+ * @example
+ * builtProps(ctx, fn)?.props.has('deadLetterQueue')
+ */
+export function builtProps(ctx: ModuleContext, fn: BuiltFunction): OpenProps | undefined {
+  const open = openProps(ctx, fn.propsArg);
+  if (open === undefined || !fn.wrapper || open.unknown) return open;
+  const props = new Map(open.props);
+  let unknown = false;
+  for (const value of open.props.values()) {
+    const inner = ctx.valueOf(unwrap(value));
+    if (inner?.type !== 'ObjectExpression') continue;
+    const nested = openProps(ctx, inner);
+    if (nested === undefined || nested.unknown || nested.fromCaller.length > 0) unknown = true;
+    else for (const [key, node] of nested.props) if (!props.has(key)) props.set(key, node);
+  }
+  return { props, unknown, fromCaller: open.fromCaller };
 }
