@@ -32,8 +32,20 @@ export function closesPromiseClient(ctx: ModuleContext, call: Node): boolean {
   const receiverNode = unwrap(unwrap(call.callee)?.object as Node | undefined);
   return (
     path.length === 1 &&
-    (madeByPg(ctx, receiverNode as Node) || awaitedDriverClient(ctx, receiverNode as Node))
+    (madeByPg(ctx, receiverNode as Node) ||
+      (awaitedDriverClient(ctx, receiverNode as Node) && lastAwaitedStep(ctx, call)))
   );
+}
+
+/**
+ * Nothing is awaited after the close in its function: the close is what the function ends on (a
+ * `finally`, the last step). A probe connection closed before minutes of further awaited work has long
+ * finished when the handler returns.
+ */
+function lastAwaitedStep(ctx: ModuleContext, call: Node): boolean {
+  const fn = ctx.enclosingFunction(call);
+  if (fn === undefined) return false;
+  return !/\bawait\b/.test(ctx.source.slice(call.end, fn.end));
 }
 
 /** Database drivers whose connections and pools close with a promise when handed no callback. */
