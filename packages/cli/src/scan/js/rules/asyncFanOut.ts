@@ -4,7 +4,6 @@
 // retry sends again to every item the failed run had already served (a second digest, a duplicate row).
 import { type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { exportNamesOf } from './lambda.js';
 
 /** Types of an asynchronously invoked event that carries no batch: a schedule, an S3 notification. */
 const ASYNC_JOB_EVENT = /\b(ScheduledHandler|ScheduledEvent|S3Event|S3Handler)\b/;
@@ -25,23 +24,6 @@ export function asyncJobModule(ctx: ModuleContext): boolean {
     ctx.testSpelled(ASYNC_JOB_EVENT, ['ScheduledHandler', 'ScheduledEvent', 'S3Event', 'S3Handler']) &&
     !BATCH_EVENT.test(ctx.source)
   );
-}
-
-/**
- * The export names of the module's entry handlers, when no event type shows what invokes them (an
- * untyped `async () => ...` a cron or an async invoke runs): the project pass asks the templates whether
- * one is wired to a schedule or an asynchronous source (`onlyIfAnswerUnread`).
- *
- * @example
- * untypedJobExports(ctx) // export const handler = wrapHandler(async () => { ... }) -> ['handler']
- */
-export function untypedJobExports(ctx: ModuleContext): string[] {
-  if (/\b(APIGateway\w*|ALB\w*|LambdaFunctionURL\w*)(Event|Handler|Result)\b/.test(ctx.source)) return [];
-  if (BATCH_EVENT.test(ctx.source)) return [];
-  const names = new Set<string>();
-  for (const [fn, kind] of ctx.handlers)
-    if (kind === 'entry') for (const n of exportNamesOf(ctx, fn)) names.add(n);
-  return [...names];
 }
 
 /**

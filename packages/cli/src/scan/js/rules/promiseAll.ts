@@ -2,7 +2,7 @@
 // and forgets the other outcomes, so records that succeeded are redelivered and done again.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { asyncJobModule, onJobPath, sendsPerItem, untypedJobExports } from './asyncFanOut.js';
+import { asyncJobModule, onJobPath, sendsPerItem } from './asyncFanOut.js';
 import { gatheredFanOut } from './gatheredFanOut.js';
 import { readName } from './ioVerbs.js';
 import { answersFailedItems } from './itemAnswers.js';
@@ -220,8 +220,6 @@ function excused(ctx: ModuleContext, cb: Node): boolean {
 export function promiseAllRule(ctx: ModuleContext, report: Report): void {
   const pMapped = ctx.spells('p-map');
   const asyncJob = asyncJobModule(ctx);
-  // No event type names the source: the fan-out is judged as a job's when a template wires it as one.
-  const untyped = asyncJob || ctx.handlers.size === 0 ? [] : untypedJobExports(ctx);
   for (const call of ctx.of('CallExpression')) {
     const name = calleeName(call);
     if (name !== 'all' && name !== 'map' && !pMapped) continue;
@@ -234,7 +232,7 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
     const cb = fan.cb;
     // A schedule or S3 notification fanning sends out over what it loaded: retried whole, it sends again.
     const job =
-      (asyncJob || untyped.length > 0) &&
+      asyncJob &&
       onJobPath(ctx, call) &&
       !RECORDS.test(collection) &&
       cb !== undefined &&
@@ -249,7 +247,6 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
         'promise-all-no-partial',
         call,
         `${fan.label} over ${collection} sends one message per item in an asynchronously invoked handler: the first failed send rejects the run, and Lambda's retry sends again to every item already sent`,
-        asyncJob ? undefined : { onlyIfAnswerUnread: untyped },
       );
       continue;
     }
