@@ -6,6 +6,7 @@ import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
+import { globalMemberAsync } from './globalMembers.js';
 import { behindApi, importRouted } from './importedApiLimits.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
@@ -35,6 +36,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (imports.some((ref) => project.provides(ref, kind))) return false;
   }
   if (c.onlyIfImportAsync !== undefined && !project.isAsync(c.onlyIfImportAsync)) return false;
+  if (c.onlyIfGlobalAsync !== undefined && !globalMemberAsync(project, c.onlyIfGlobalAsync)) return false;
   if (c.onlyIfTypedAsync !== undefined && !typedMethodAsync(project, c.onlyIfTypedAsync)) return false;
   if (c.onlyIfParamAsync !== undefined && !paramAlwaysAsync(project, file, c.onlyIfParamAsync)) return false;
   if (c.onlyIfWrapperUnsafe !== undefined) {

@@ -2,6 +2,7 @@
 // conditions another file settles them by. A module's other facts are in ModuleFacts.ts (re-exported here).
 
 import type { SharedRequest } from '../eventCallers.js';
+import type { GlobalMemberCall } from './assignedAsync.js';
 import type { AuthConditions } from './authConditions.js';
 import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
@@ -45,6 +46,8 @@ export interface Candidate extends TerraformConditions, AuthConditions {
   readonly unlessImportProvides?: { readonly kind: Protection; readonly imports: readonly ImportRef[] };
   /** Kept only when this project import turns out to be an async function. */
   readonly onlyIfImportAsync?: ImportRef & { readonly method?: string };
+  /** Kept only when one of these loaded modules makes the global member an async function (js/assignedAsync.ts). */
+  readonly onlyIfGlobalAsync?: GlobalMemberCall & { readonly from: string };
   /** Kept only when the method a receiver's declared type leads to answers a promise (typedMethods.ts). */
   readonly onlyIfTypedAsync?: TypedCall & { readonly from: string };
   /** Kept only when every handler reaching one of these exported parameters hands it an async function. */

@@ -209,6 +209,8 @@ export interface ModuleFacts {
    * from ('' when declared here): a field typed by the interface runs one of them (importerUses.ts).
    */
   readonly implementers?: readonly { readonly cls: string; readonly source: string; readonly name: string }[];
+  /** Members of global objects this module assigns async functions to (`console.logError`, js/assignedAsync.ts). */
+  readonly globalAsync?: readonly string[];
   /** Project import sources (type-only and re-exports too), for the callers of a shared module (eventCallers.ts). */
   readonly importSources?: readonly string[];
   readonly parseError?: string;

@@ -2,6 +2,7 @@
 // module exports (exportFacts.ts) so the project pass can follow imports.
 import { type parseSync, rawTransferSupported } from 'oxc-parser';
 import { ignoreDirectives } from '../ignoreDirectives.js';
+import { assignedAsyncGlobals } from './assignedAsync.js';
 import type { Node } from './ast.js';
 import type { Candidate, ModuleFacts } from './Candidate.js';
 import { candidatePath } from './candidatePath.js';
@@ -175,6 +176,7 @@ export function analyzeModule(
   const implemented = implementers(ctx);
   const groups = messageGroupsOf(ctx);
   const functionHandlers = cdkFunctionHandlers(ctx);
+  const globalAsync = assignedAsyncGlobals(ctx);
   return {
     file,
     candidates,
@@ -212,6 +214,7 @@ export function analyzeModule(
     ...(handlers !== undefined && typedAsRequest(ctx) ? { requestTyped: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
+    ...(globalAsync.length > 0 ? { globalAsync } : {}),
     ...(types !== undefined ? { declaredTypes: types } : {}),
     ...(implemented.length > 0 ? { implementers: implemented } : {}),
     ...(clients !== undefined ? { httpClients: clients } : {}),

@@ -7,6 +7,7 @@ export type Extra = Pick<
   | 'unlessImportProvides'
   | 'onlyIfImportAsync'
   | 'onlyIfTypedAsync'
+  | 'onlyIfGlobalAsync'
   | 'onlyIfParamAsync'
   | 'handlerExports'
   | 'handlerLink'

@@ -29,7 +29,52 @@ export function closesPromiseClient(ctx: ModuleContext, call: Node): boolean {
     )
   )
     return true;
-  return path.length === 1 && madeByPg(ctx, unwrap(call.callee)?.object as Node);
+  const receiverNode = unwrap(unwrap(call.callee)?.object as Node | undefined);
+  return (
+    path.length === 1 &&
+    (madeByPg(ctx, receiverNode as Node) ||
+      (awaitedDriverClient(ctx, receiverNode as Node) && lastAwaitedStep(ctx, call)))
+  );
+}
+
+/**
+ * Nothing is awaited after the close in its function: the close is what the function ends on (a
+ * `finally`, the last step). A probe connection closed before minutes of further awaited work has long
+ * finished when the handler returns.
+ */
+function lastAwaitedStep(ctx: ModuleContext, call: Node): boolean {
+  const fn = ctx.enclosingFunction(call);
+  if (fn === undefined) return false;
+  return !/\bawait\b/.test(ctx.source.slice(call.end, fn.end));
+}
+
+/** Database drivers whose connections and pools close with a promise when handed no callback. */
+const PROMISE_DRIVER_IMPORT = /\bfrom\s*['"](?:mssql|pg|mongodb|mysql2|mysql2\/promise|ioredis|redis)['"]/;
+
+/**
+ * A local only ever given an awaited value (`pool = await createConnectionPool(...)`) in a module that
+ * uses a promise driver (mssql's `IResult`, pg): a connection reached by awaiting is the driver's promise
+ * API, so its close answers a promise too, whatever helper made it.
+ *
+ * @example
+ * awaitedDriverClient(ctx, pool) // import { IResult } from 'mssql'; let pool; pool = await connectPool(); -> true
+ */
+function awaitedDriverClient(ctx: ModuleContext, receiver: Node): boolean {
+  if (receiver?.type !== 'Identifier') return false;
+  // A type-only import (`import type { IResult } from 'mssql'`) says which driver as well as a value's.
+  if (!PROMISE_DRIVER_IMPORT.test(ctx.source)) return false;
+  const binding = ctx.resolve(receiver.name as string, receiver);
+  if (binding === undefined || binding.kind === 'param' || binding.kind === 'import') return false;
+  const values: (Node | undefined)[] = binding.init === undefined ? [] : [binding.init];
+  for (const stmt of ctx.of('ExpressionStatement')) {
+    const e = unwrap(stmt.expression as Node);
+    const left = unwrap(e?.left as Node | undefined);
+    if (e?.type !== 'AssignmentExpression' || left?.type !== 'Identifier' || left.name !== receiver.name)
+      continue;
+    if (ctx.resolve(left.name as string, left)?.declaration === binding.declaration)
+      values.push(e.right as Node);
+  }
+  return values.length > 0 && values.every((v) => unwrap(v)?.type === 'AwaitExpression');
 }
 
 /**

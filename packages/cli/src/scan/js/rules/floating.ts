@@ -3,6 +3,7 @@
 // never finish, and its failure is never seen. In a handler's module the handler path decides; in a helper
 // module, the project pass keeps it when a handler elsewhere reaches the function (js/handlerImports.ts).
 import { escapeRegExp } from '../../escapeRegExp.js';
+import { assignedAsyncCall, type GlobalMemberCall } from '../assignedAsync.js';
 import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
 import { importedInstanceMethod } from '../asyncMethods.js';
 import { inGraphqlResolver } from '../graphqlResolvers.js';
@@ -42,7 +43,8 @@ type PromiseCall =
   | boolean
   | { source: string; name: string; method?: string }
   | { slots: ParamSlot[] }
-  | { typed: TypedCall };
+  | { typed: TypedCall }
+  | { global: GlobalMemberCall };
 
 function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
   if (classifyHttpCall(ctx, call) !== undefined) return true;
@@ -68,6 +70,9 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (closesPromiseClient(ctx, call) || pgPromiseCall(ctx, call) || awaitedElsewhere(ctx, call))
       return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
+    // `console.logError(err)` of `console.logError = async ...` here or in a module this one loads.
+    const assigned = assignedAsyncCall(ctx, callee);
+    if (assigned !== undefined) return assigned === true ? true : { global: assigned };
     if (emitsToAsyncListener(ctx, call)) return true;
     // `db.disconnect()` on an instance of the project's own class: the project pass decides. An `emit`
     // there asks whether the class subscribes itself to that event with an async listener.
@@ -216,7 +221,9 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
           ? { onlyIfParamAsync: promise.slots }
           : 'typed' in promise
             ? { onlyIfTypedAsync: { from: ctx.file, ...promise.typed } }
-            : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
+            : 'global' in promise
+              ? { onlyIfGlobalAsync: { from: ctx.file, ...promise.global } }
+              : { onlyIfImportAsync: { from: ctx.file, ...promise } }),
       ...(helper && !runs ? { onlyIfExportOnHandlerPath: reaching } : {}),
     });
   }
