@@ -25,10 +25,15 @@ function readCall(ctx: ModuleContext, call: Node, local = true): boolean {
   if (name === 'send' && first?.type === 'NewExpression' && READ_COMMAND.test(calleeName(first) ?? ''))
     return true;
   if (name === 'all' || name === 'allSettled')
-    return first?.type === 'ArrayExpression' && (first.elements as Node[]).some((e) => readExpression(ctx, e, local));
+    return (
+      first?.type === 'ArrayExpression' &&
+      (first.elements as Node[]).some((e) => readExpression(ctx, e, local))
+    );
   const callee = unwrap(call.callee as Node);
   const fn = local && callee?.type === 'Identifier' ? ctx.functionOf(callee) : undefined;
-  return fn !== undefined && someDescendant(fn, (n) => n.type === 'CallExpression' && readCall(ctx, n, false));
+  return (
+    fn !== undefined && someDescendant(fn, (n) => n.type === 'CallExpression' && readCall(ctx, n, false))
+  );
 }
 
 /** `await x.findFirst(...)`, `x.findFirst(...)` (in `Promise.all`), or a few results picked from one. */
@@ -45,7 +50,8 @@ function readExpression(ctx: ModuleContext, e: Node | undefined, local = true): 
   }
   if (v.type === 'MemberExpression' && (v.computed || RESULT.test(propertyName(v) ?? '')))
     return readExpression(ctx, v.object as Node, local);
-  if (v.type === 'LogicalExpression' && v.operator === '??') return readExpression(ctx, v.left as Node, local);
+  if (v.type === 'LogicalExpression' && v.operator === '??')
+    return readExpression(ctx, v.left as Node, local);
   return false;
 }
 
@@ -72,7 +78,9 @@ function foundValue(ctx: ModuleContext, id: Node, depth = 0): boolean {
   const init = unwrap((b.init as Node | undefined) ?? declared);
   if (init === undefined) return false;
   if (readExpression(ctx, init)) return true;
-  return b.kind === 'const' && depth < 3 && (existence(ctx, init, depth + 1) || narrowed(ctx, init, depth + 1));
+  return (
+    b.kind === 'const' && depth < 3 && (existence(ctx, init, depth + 1) || narrowed(ctx, init, depth + 1))
+  );
 }
 
 /** `rows.filter(isOpen)` of a found value. */
