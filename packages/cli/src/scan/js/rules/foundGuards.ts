@@ -91,11 +91,11 @@ function narrowed(ctx: ModuleContext, init: Node, depth: number): boolean {
   return object?.type === 'Identifier' && foundValue(ctx, object, depth);
 }
 
-/** The found value itself or its count: `existing`, `rows.length`, `out.Count`. */
+/** The found value itself or its count: `existing`, `rows.length`, `out.Count`, `res.rowCount`. */
 function foundOperand(ctx: ModuleContext, n: Node | undefined, depth: number): boolean {
   const v = unwrap(n);
   if (v?.type === 'Identifier') return foundValue(ctx, v, depth);
-  if (v?.type !== 'MemberExpression' || !/^(length|Count|size)$/.test(propertyName(v) ?? '')) return false;
+  if (v?.type !== 'MemberExpression' || !/^(length|Count|rowCount|size)$/.test(propertyName(v) ?? '')) return false;
   return foundOperand(ctx, v.object as Node, depth);
 }
 
