@@ -2,12 +2,12 @@
 // reaches a module-local helper which inserts. A redelivery (a retry after a timeout, Lambda's async
 // retry) runs after the first delivery and finds what it wrote, so the write is made once per key, not
 // once per delivery. Two deliveries at the same moment can both miss the row (read-then-insert races):
-// the rules accept that, as the labels' readers do, because a sequential redelivery is the common case.
+// the rules accept that, because a sequential redelivery is the common case.
 // Only a test that exits when the lookup FOUND something counts (`if (existing)`, `rows.length > 0`,
 // `x !== null`): `if (!order) return` is a precondition a redelivery passes again.
 
-import { escapeRegExp } from '../../escapeRegExp.js';
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { declaredName, nameMentions } from '../flagGated.js';
 import { isExported } from '../isExported.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
@@ -95,7 +95,8 @@ function narrowed(ctx: ModuleContext, init: Node, depth: number): boolean {
 function foundOperand(ctx: ModuleContext, n: Node | undefined, depth: number): boolean {
   const v = unwrap(n);
   if (v?.type === 'Identifier') return foundValue(ctx, v, depth);
-  if (v?.type !== 'MemberExpression' || !/^(length|Count|rowCount|size)$/.test(propertyName(v) ?? '')) return false;
+  if (v?.type !== 'MemberExpression' || !/^(length|Count|rowCount|size)$/.test(propertyName(v) ?? ''))
+    return false;
   return foundOperand(ctx, v.object as Node, depth);
 }
 
@@ -137,7 +138,7 @@ function existence(ctx: ModuleContext, test: Node | undefined, depth = 0): boole
 }
 
 /** Is `test` true when a store read found something (and false when it found nothing)? */
-export const foundTest = (ctx: ModuleContext, test: Node | undefined): boolean => existence(ctx, test);
+const foundTest = (ctx: ModuleContext, test: Node | undefined): boolean => existence(ctx, test);
 
 /**
  * An `if (<test>) { ...; return }` ended before `node` in the function around it or one enclosing it (the
@@ -180,10 +181,43 @@ function namedFunction(ctx: ModuleContext, node: Node): Node | undefined {
   return fn;
 }
 
+/** The calls of a module-local function in its module, and whether its name is also used otherwise. */
+interface Callers {
+  calls: Node[];
+  /** Handed on as a value (`records.map(write)`): called where this cannot see. */
+  handedOn: boolean;
+}
+
+/** Per module, once: each function's calls; and per (function, depth), whether every call is guarded. */
+const callersOf = new WeakMap<ModuleContext, Map<Node, Callers>>();
+const guardedAt = new WeakMap<ModuleContext, Map<Node, Map<number, boolean>>>();
+
+function callers(ctx: ModuleContext, fn: Node): Callers {
+  let byFn = callersOf.get(ctx);
+  if (byFn === undefined) {
+    byFn = new Map();
+    for (const c of ctx.of('CallExpression')) {
+      const callee = unwrap(c.callee as Node);
+      const f = callee?.type === 'Identifier' ? ctx.functionOf(callee) : undefined;
+      if (f === undefined) continue;
+      const entry = byFn.get(f) ?? { calls: [], handedOn: false };
+      entry.calls.push(c);
+      byFn.set(f, entry);
+    }
+    // A mention in a comment counts too, on the safe side; unnamed functions are handed on.
+    for (const [f, entry] of byFn) {
+      const name = declaredName(ctx, f);
+      entry.handedOn = name === undefined || nameMentions(ctx, name) !== entry.calls.length + 1;
+    }
+    callersOf.set(ctx, byFn);
+  }
+  return byFn.get(fn) ?? { calls: [], handedOn: true };
+}
+
 /**
  * Is `node` guarded where it is written (`guardedHere`), or does every call in this module of the
- * function it is written in (not exported: another module may call it unguarded) sit past a found-return,
- * a few calls up?
+ * function it is written in (not exported: another module may call it unguarded; not handed on as a
+ * value) sit past a found-return, a few calls up?
  */
 export function guardedUpstream(
   ctx: ModuleContext,
@@ -195,30 +229,17 @@ export function guardedUpstream(
   if (depth >= 3) return false;
   const fn = namedFunction(ctx, node);
   if (fn === undefined || isExported(ctx, fn)) return false;
-  const calls = ctx.of('CallExpression').filter((c) => {
-    const callee = unwrap(c.callee as Node);
-    return callee?.type === 'Identifier' && ctx.functionOf(callee) === fn;
-  });
-  // A function also handed on as a value (`records.map(write)`) is called where this cannot see.
-  if (calls.length === 0 || referencedElsewhere(ctx, fn, calls)) return false;
-  return calls.every((c) => guardedUpstream(ctx, c, (n) => returnsWhenFound(ctx, n), depth + 1));
-}
-
-/** The name a function is declared under (`function f`, `const f = async () => ...`). */
-function declaredName(ctx: ModuleContext, fn: Node): string | undefined {
-  if (fn.type === 'FunctionDeclaration') return fn.id?.name as string | undefined;
-  const p = ctx.parentOf(fn);
-  return p?.type === 'VariableDeclarator' && p.id?.type === 'Identifier' ? (p.id.name as string) : undefined;
-}
-
-/**
- * Is `fn`'s name written anywhere but its declaration and the callees of `calls` (handed on as a value,
- * `records.map(write)`, where this cannot see the call)? Counted in the text: a mention in a comment
- * counts too, on the safe side.
- */
-function referencedElsewhere(ctx: ModuleContext, fn: Node, calls: Node[]): boolean {
-  const name = declaredName(ctx, fn);
-  if (name === undefined) return true;
-  const mentions = ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`, 'g'));
-  return (mentions?.length ?? 0) !== calls.length + 1;
+  let memo = guardedAt.get(ctx);
+  if (memo === undefined) guardedAt.set(ctx, (memo = new Map()));
+  const byDepth = memo.get(fn) ?? new Map<number, boolean>();
+  memo.set(fn, byDepth);
+  const known = byDepth.get(depth);
+  if (known !== undefined) return known;
+  const { calls, handedOn } = callers(ctx, fn);
+  const answer =
+    calls.length > 0 &&
+    !handedOn &&
+    calls.every((c) => guardedUpstream(ctx, c, (n) => returnsWhenFound(ctx, n), depth + 1));
+  byDepth.set(depth, answer);
+  return answer;
 }

@@ -1,14 +1,7 @@
 // When an insert that a redelivered consumer reaches does not run twice: the code around it decides from
 // what the first delivery already wrote. Shared by the insert-no-upsert rules (inserts.ts: SQL, Mongo,
 // Prisma, Knex/TypeORM insert; ormSaves.ts: entity saves).
-import {
-  calleeName,
-  memberPath,
-  type Node,
-  someDescendant,
-  stringValue,
-  unwrap,
-} from '../ast.js';
+import { calleeName, memberPath, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 
