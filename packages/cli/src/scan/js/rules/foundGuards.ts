@@ -229,8 +229,8 @@ export function guardedUpstream(
   if (depth >= 3) return false;
   const fn = namedFunction(ctx, node);
   if (fn === undefined || isExported(ctx, fn)) return false;
-  let memo = guardedAt.get(ctx);
-  if (memo === undefined) guardedAt.set(ctx, (memo = new Map()));
+  const memo = guardedAt.get(ctx) ?? new Map<Node, Map<number, boolean>>();
+  guardedAt.set(ctx, memo);
   const byDepth = memo.get(fn) ?? new Map<number, boolean>();
   memo.set(fn, byDepth);
   const known = byDepth.get(depth);
