@@ -104,10 +104,11 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const ref = c.onlyIfImportRandom;
     const target = project.resolveModule(ref.from, ref.source);
     const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
-    if (fact?.randomReturn !== true) return false;
-    // A helper random only without its time argument, called with it (`generateEventId(t, id, created)`).
-    if (fact.randomUnlessArg !== undefined && (ref.args ?? Number.POSITIVE_INFINITY) > fact.randomUnlessArg)
-      return false;
+    // Or a helper random only without its time argument, called without it (`generateEventId(t, id)`).
+    const omitted =
+      fact?.randomWhenOmitted !== undefined &&
+      (ref.args ?? Number.POSITIVE_INFINITY) <= fact.randomWhenOmitted;
+    if (fact?.randomReturn !== true && !omitted) return false;
     // `${dailyFolder()}/${deal.id}`: the day and the record's own id, the same on a redelivery that day.
     if (c.unlessImportDayOnly === true && fact.randomDayOnly === true) return false;
   }

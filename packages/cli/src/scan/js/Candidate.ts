@@ -216,7 +216,13 @@ export interface Candidate extends TerraformConditions, AuthConditions {
    * A key whose only changing part is this project import's answer (`${epochSecondsNow()}-${id}`): kept when
    * that function returns a random or clock value (ExportFact.randomReturn).
    */
-  readonly onlyIfImportRandom?: ImportRef & { readonly args?: number };
+  readonly onlyIfImportRandom?: ImportRef & {
+    /**
+     * How many arguments the call passes (Infinity when one is spread: it may pass any number), compared
+     * with ExportFact.randomWhenOmitted: a helper given its time argument makes the same key on a retry.
+     */
+    readonly args?: number;
+  };
   /** The key also carries a stable record id: dropped when that import's value is only the day (randomDayOnly). */
   readonly unlessImportDayOnly?: true;
   /** A Google API request on a client this import returns: kept when it builds one of `kind` with no timeout. */

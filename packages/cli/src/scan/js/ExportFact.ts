@@ -58,8 +58,11 @@ export interface ExportFact {
   readonly batchMethods?: Readonly<Record<string, { readonly what: string; readonly field: string }>>;
   /** The function returns a random or clock value (`return Math.floor(Date.now() / 1000)`, `return randomUUID()`). */
   readonly randomReturn?: true;
-  /** Random only when the call omits the argument at this index (`generateEventId(type, id, at?)`, rules/clockDefaults.ts). */
-  readonly randomUnlessArg?: number;
+  /**
+   * Not randomReturn: the function returns a clock value only when a call omits the argument at this index
+   * (`generateEventId(type, id, at?)`, rules/clockDefaults.ts); keepCandidate.ts compares each call's count.
+   */
+  readonly randomWhenOmitted?: number;
   /** That value is the clock formatted to the day (`dayjs().format('YYYY-MM-DD')`): the same all day. */
   readonly randomDayOnly?: true;
   /** The function returns a Google API or OAuth2 client built with no timeout (rules/googleApis.ts). */

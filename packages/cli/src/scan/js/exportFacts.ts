@@ -109,7 +109,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(through.length > 0 ? { remoteThrough: through } : {}),
         ...(batchResult !== undefined ? { batchResult } : {}),
         ...(random ? { randomReturn: true as const } : {}),
-        ...(clockParam !== undefined ? { randomReturn: true as const, randomUnlessArg: clockParam } : {}),
+        ...(clockParam !== undefined ? { randomWhenOmitted: clockParam } : {}),
         ...(random && dayLevelClock(ctx, made) ? { randomDayOnly: true as const } : {}),
         ...(forwards !== undefined ? { forwards } : {}),
         ...(batchEvent ? { batchEvent: true as const } : {}),

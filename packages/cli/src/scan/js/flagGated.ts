@@ -107,7 +107,13 @@ function callsLeaveOut(
   if (new RegExp(`\\.\\s*${escapeRegExp(name)}\\s*\\(`).test(ctx.source)) return undefined;
   const exported = [...ctx.exports].filter(([, v]) => ctx.functionOf(v) === fn).map(([n]) => n);
   // Declaration, calls, and one mention per export (`module.exports = { handler, processRecords }`).
-  const mentions =
-    ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`, 'g'))?.length ?? 0;
-  return mentions <= 1 + calls + exported.length ? { exported } : undefined;
+  return nameMentions(ctx, name) <= 1 + calls + exported.length ? { exported } : undefined;
+}
+
+/**
+ * How often `name` is written in the module's text as a name of its own (not `x.name`): its declaration,
+ * calls, exports, and uses as a value. Comments count too, on the safe side.
+ */
+export function nameMentions(ctx: ModuleContext, name: string): number {
+  return ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`, 'g'))?.length ?? 0;
 }

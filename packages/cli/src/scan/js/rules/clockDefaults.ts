@@ -2,7 +2,7 @@
 // `const ts = timestamp || Math.floor(Date.now() / 1000)`, or `(type, id, at = Date.now())`. Called with
 // the time of the event, the key is the same on a retry; called without it, the key is the time of this
 // attempt, new on every redelivery. Which argument decides is recorded with the export (ExportFact
-// .randomUnlessArg) and compared with the arguments each call passes (keepCandidate.ts).
+// .randomWhenOmitted) and compared with the arguments each call passes (keepCandidate.ts).
 import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { randomCallIn } from './randomValues.js';

@@ -2,81 +2,157 @@
 // reaches a module-local helper which inserts. A redelivery (a retry after a timeout, Lambda's async
 // retry) runs after the first delivery and finds what it wrote, so the write is made once per key, not
 // once per delivery. Two deliveries at the same moment can both miss the row (read-then-insert races):
-// the rules accept that, as the labels' readers do, because a sequential redelivery is the common case.
+// the rules accept that, because a sequential redelivery is the common case.
 // Only a test that exits when the lookup FOUND something counts (`if (existing)`, `rows.length > 0`,
 // `x !== null`): `if (!order) return` is a precondition a redelivery passes again.
 
-import { escapeRegExp } from '../../escapeRegExp.js';
-import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { declaredName, nameMentions } from '../flagGated.js';
 import { isExported } from '../isExported.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
+/** A call named for a read from a store: `findFirst`, `getCases`, `query`, `select`, `count`. */
+const READ_CALL = /^(find|get|query|select|count)/i;
+
+/** A DynamoDB read command handed to `send`: `new QueryCommand(...)`. */
+const READ_COMMAND = /^(Get|BatchGet|Query|Scan)(Item)?Command$/;
+
+/** Is `call` a read from a store, or a call of a module-local function that makes one (`hasPaymentFor`)? */
+function readCall(ctx: ModuleContext, call: Node, local = true): boolean {
+  const name = calleeName(call) ?? '';
+  if (READ_CALL.test(name)) return true;
+  const first = unwrap((call.arguments as Node[])[0]);
+  if (name === 'send' && first?.type === 'NewExpression' && READ_COMMAND.test(calleeName(first) ?? ''))
+    return true;
+  if (name === 'all' || name === 'allSettled')
+    return (
+      first?.type === 'ArrayExpression' &&
+      (first.elements as Node[]).some((e) => readExpression(ctx, e, local))
+    );
+  const callee = unwrap(call.callee as Node);
+  const fn = local && callee?.type === 'Identifier' ? ctx.functionOf(callee) : undefined;
+  return (
+    fn !== undefined && someDescendant(fn, (n) => n.type === 'CallExpression' && readCall(ctx, n, false))
+  );
+}
+
+/** `await x.findFirst(...)`, `x.findFirst(...)` (in `Promise.all`), or a few results picked from one. */
+function readExpression(ctx: ModuleContext, e: Node | undefined, local = true): boolean {
+  const v = unwrap(e);
+  if (v === undefined) return false;
+  if (v.type === 'AwaitExpression') return readExpression(ctx, v.argument as Node, local);
+  if (v.type === 'CallExpression') {
+    const callee = unwrap(v.callee as Node);
+    // What was found, narrowed: `(await getCases(u)).filter(isOpen)`, `rows.find(...)`.
+    if (callee?.type === 'MemberExpression' && PICK.test(propertyName(callee) ?? ''))
+      return readExpression(ctx, callee.object as Node, local) || readCall(ctx, v, local);
+    return readCall(ctx, v, local);
+  }
+  if (v.type === 'MemberExpression' && (v.computed || RESULT.test(propertyName(v) ?? '')))
+    return readExpression(ctx, v.object as Node, local);
+  if (v.type === 'LogicalExpression' && v.operator === '??')
+    return readExpression(ctx, v.left as Node, local);
+  return false;
+}
+
+/** Array methods that narrow what a lookup found. */
+const PICK = /^(filter|find|findLast|at|slice)$/;
+
+/** Where a client puts the rows it found: `res.rows`, `out.Items`, `out.Item`, `res.data`. */
+const RESULT = /^(rows|Items|Item|Count|data|docs|records|results?)$/;
+
+function propertyName(m: Node): string | undefined {
+  const p = m.property as Node;
+  return !m.computed && p?.type === 'Identifier' ? (p.name as string) : undefined;
+}
+
 /**
- * A value an await loaded, directly (`const x = await find()`, `const [a, b] = await Promise.all(...)`)
- * or through a few consts built from one (`const open = (await getCases(u)).filter(isOpen)`,
- * `const hasOpen = open.length > 0`).
+ * Does `id` hold what a store read found (`const x = await prisma.x.findFirst()`, `const [a, b] = await
+ * Promise.all([...])`, `const open = (await getCases(u)).filter(isOpen)`), or a const that tests it for
+ * existence (`const hasOpen = open.length > 0`)? A value from the event (an awaited parse) does not.
  */
-export function loadedValue(ctx: ModuleContext, id: Node, depth = 0): boolean {
+function foundValue(ctx: ModuleContext, id: Node, depth = 0): boolean {
   const b = ctx.resolve(id.name as string, id);
   if (b === undefined) return false;
   const declared = b.declaration?.type === 'VariableDeclarator' ? (b.declaration.init as Node) : undefined;
   const init = unwrap((b.init as Node | undefined) ?? declared);
   if (init === undefined) return false;
-  if (init.type === 'AwaitExpression') return true;
-  if (b.kind !== 'const' || depth >= 3) return false;
-  return someDescendant(init, (n) => {
-    if (isFunction(n)) return false;
-    if (n.type === 'AwaitExpression') return true;
-    return n.type === 'Identifier' && n !== id && n.name !== id.name && loadedValue(ctx, n, depth + 1);
-  });
+  if (readExpression(ctx, init)) return true;
+  return (
+    b.kind === 'const' && depth < 3 && (existence(ctx, init, depth + 1) || narrowed(ctx, init, depth + 1))
+  );
 }
 
-/** Does `n` (itself included: `if (existing)`) read a loaded value? */
-const readsLoaded = (ctx: ModuleContext, n: Node) =>
-  someDescendant(
-    { type: 'Wrap', start: n.start, end: n.end, n } as Node,
-    (d) => d.type === 'Identifier' && loadedValue(ctx, d),
-  );
+/** `rows.filter(isOpen)` of a found value. */
+function narrowed(ctx: ModuleContext, init: Node, depth: number): boolean {
+  const callee = init.type === 'CallExpression' ? unwrap(init.callee as Node) : undefined;
+  if (callee?.type !== 'MemberExpression' || !PICK.test(propertyName(callee) ?? '')) return false;
+  const object = unwrap(callee.object as Node);
+  return object?.type === 'Identifier' && foundValue(ctx, object, depth);
+}
 
-/** `null`, `undefined`, `0`, `false`, `''`: what a lookup that found nothing answers. */
+/** The found value itself or its count: `existing`, `rows.length`, `out.Count`, `res.rowCount`. */
+function foundOperand(ctx: ModuleContext, n: Node | undefined, depth: number): boolean {
+  const v = unwrap(n);
+  if (v?.type === 'Identifier') return foundValue(ctx, v, depth);
+  if (v?.type !== 'MemberExpression' || !/^(length|Count|rowCount|size)$/.test(propertyName(v) ?? ''))
+    return false;
+  return foundOperand(ctx, v.object as Node, depth);
+}
+
+/** `null`, `undefined`: what a lookup that found nothing answers. */
 function emptyValue(n: Node | undefined): boolean {
   const v = unwrap(n);
   if (v?.type === 'Identifier') return v.name === 'undefined';
-  return v?.type === 'Literal' && (v.value === null || v.value === 0 || v.value === false || v.value === '');
+  return v?.type === 'Literal' && v.value === null;
 }
 
-/** Is `test` true when the lookup found something (and false when it found nothing)? */
-export function foundTest(ctx: ModuleContext, test: Node | undefined): boolean {
-  const t = unwrap(test);
-  if (t === undefined) return false;
-  if (t.type === 'UnaryExpression') return false;
-  if (t.type === 'LogicalExpression') {
-    const [l, r] = [t.left as Node, t.right as Node];
-    return t.operator === '&&'
-      ? foundTest(ctx, l) || foundTest(ctx, r)
-      : foundTest(ctx, l) && foundTest(ctx, r);
-  }
-  if (t.type === 'BinaryExpression') {
-    const op = t.operator as string;
-    const [l, r] = [t.left as Node, t.right as Node];
-    if (op === '<' || op === '<=') return false;
-    if ((op === '===' || op === '==') && (emptyValue(l) || emptyValue(r))) return false;
-    if ((op === '!==' || op === '!=') && !(emptyValue(l) || emptyValue(r))) return false;
-  }
-  return readsLoaded(ctx, t);
-}
+const isZero = (n: Node | undefined) => unwrap(n)?.type === 'Literal' && unwrap(n)?.value === 0;
+const isOne = (n: Node | undefined) => unwrap(n)?.type === 'Literal' && unwrap(n)?.value === 1;
 
 /**
- * An `if (<found>) { ...; return }` written before `node` in the function around it or one enclosing it
- * (the write may sit in a transaction's callback).
+ * Is `test` an existence test that is true when a store read found something: the value itself
+ * (`if (existing)`), a count above zero (`rows.length > 0`, `rows.length`), `x !== null`. A state of what
+ * was found (`order.status === 'CANCELLED'`, `user.blocked`), a limit (`open > 5`) or a test of the message
+ * is a precondition a redelivery passes again.
  */
-export function returnsWhenFound(ctx: ModuleContext, node: Node): boolean {
+function existence(ctx: ModuleContext, test: Node | undefined, depth = 0): boolean {
+  const t = unwrap(test);
+  if (t === undefined) return false;
+  if (t.type === 'Identifier' || t.type === 'MemberExpression') return foundOperand(ctx, t, depth);
+  if (t.type === 'LogicalExpression') {
+    const [l, r] = [t.left as Node, t.right as Node];
+    if (t.operator === '&&') return existence(ctx, l, depth) || existence(ctx, r, depth);
+    return t.operator === '||' && existence(ctx, l, depth) && existence(ctx, r, depth);
+  }
+  if (t.type !== 'BinaryExpression') return false;
+  const op = t.operator as string;
+  const [l, r] = [t.left as Node, t.right as Node];
+  const found = (n: Node) => foundOperand(ctx, n, depth);
+  if (op === '!==' || op === '!=')
+    return (found(l) && (emptyValue(r) || isZero(r))) || (found(r) && (emptyValue(l) || isZero(l)));
+  if (op === '>') return found(l) && isZero(r);
+  if (op === '>=') return found(l) && isOne(r);
+  if (op === '<') return found(r) && isZero(l);
+  return false;
+}
+
+/** Is `test` true when a store read found something (and false when it found nothing)? */
+const foundTest = (ctx: ModuleContext, test: Node | undefined): boolean => existence(ctx, test);
+
+/**
+ * An `if (<test>) { ...; return }` ended before `node` in the function around it or one enclosing it (the
+ * write may sit in a transaction's callback). An `if` that holds the write is no guard: its branch runs on
+ * every delivery that passes its test.
+ */
+export function returnsEarlyWhen(ctx: ModuleContext, node: Node, test: (t: Node) => boolean): boolean {
   for (let fn = ctx.enclosingFunction(node); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
     const body = fn.body as Node | undefined;
     if (body?.type !== 'BlockStatement') continue;
     for (const statement of body.body as Node[]) {
       if (statement.start >= node.start) break;
-      if (statement.type !== 'IfStatement' || !foundTest(ctx, statement.test as Node)) continue;
+      if (statement.end > node.start) continue;
+      if (statement.type !== 'IfStatement' || !test(statement.test as Node)) continue;
       const then = statement.consequent as Node;
       if (
         then.type === 'ReturnStatement' ||
@@ -87,6 +163,10 @@ export function returnsWhenFound(ctx: ModuleContext, node: Node): boolean {
   }
   return false;
 }
+
+/** An `if (<found>) { ...; return }` ended before `node` (returnsEarlyWhen). */
+export const returnsWhenFound = (ctx: ModuleContext, node: Node): boolean =>
+  returnsEarlyWhen(ctx, node, (t) => foundTest(ctx, t));
 
 function nested(ctx: ModuleContext, node: Node, outer: Node): boolean {
   for (let n = ctx.parentOf(node); n !== undefined && n !== outer; n = ctx.parentOf(n))
@@ -101,10 +181,43 @@ function namedFunction(ctx: ModuleContext, node: Node): Node | undefined {
   return fn;
 }
 
+/** The calls of a module-local function in its module, and whether its name is also used otherwise. */
+interface Callers {
+  calls: Node[];
+  /** Handed on as a value (`records.map(write)`): called where this cannot see. */
+  handedOn: boolean;
+}
+
+/** Per module, once: each function's calls; and per (function, depth), whether every call is guarded. */
+const callersOf = new WeakMap<ModuleContext, Map<Node, Callers>>();
+const guardedAt = new WeakMap<ModuleContext, Map<Node, Map<number, boolean>>>();
+
+function callers(ctx: ModuleContext, fn: Node): Callers {
+  let byFn = callersOf.get(ctx);
+  if (byFn === undefined) {
+    byFn = new Map();
+    for (const c of ctx.of('CallExpression')) {
+      const callee = unwrap(c.callee as Node);
+      const f = callee?.type === 'Identifier' ? ctx.functionOf(callee) : undefined;
+      if (f === undefined) continue;
+      const entry = byFn.get(f) ?? { calls: [], handedOn: false };
+      entry.calls.push(c);
+      byFn.set(f, entry);
+    }
+    // A mention in a comment counts too, on the safe side; unnamed functions are handed on.
+    for (const [f, entry] of byFn) {
+      const name = declaredName(ctx, f);
+      entry.handedOn = name === undefined || nameMentions(ctx, name) !== entry.calls.length + 1;
+    }
+    callersOf.set(ctx, byFn);
+  }
+  return byFn.get(fn) ?? { calls: [], handedOn: true };
+}
+
 /**
  * Is `node` guarded where it is written (`guardedHere`), or does every call in this module of the
- * function it is written in (not exported: another module may call it unguarded) sit past a found-return,
- * a few calls up?
+ * function it is written in (not exported: another module may call it unguarded; not handed on as a
+ * value) sit past a found-return, a few calls up?
  */
 export function guardedUpstream(
   ctx: ModuleContext,
@@ -116,30 +229,17 @@ export function guardedUpstream(
   if (depth >= 3) return false;
   const fn = namedFunction(ctx, node);
   if (fn === undefined || isExported(ctx, fn)) return false;
-  const calls = ctx.of('CallExpression').filter((c) => {
-    const callee = unwrap(c.callee as Node);
-    return callee?.type === 'Identifier' && ctx.functionOf(callee) === fn;
-  });
-  // A function also handed on as a value (`records.map(write)`) is called where this cannot see.
-  if (calls.length === 0 || referencedElsewhere(ctx, fn, calls)) return false;
-  return calls.every((c) => guardedUpstream(ctx, c, (n) => returnsWhenFound(ctx, n), depth + 1));
-}
-
-/** The name a function is declared under (`function f`, `const f = async () => ...`). */
-function declaredName(ctx: ModuleContext, fn: Node): string | undefined {
-  if (fn.type === 'FunctionDeclaration') return fn.id?.name as string | undefined;
-  const p = ctx.parentOf(fn);
-  return p?.type === 'VariableDeclarator' && p.id?.type === 'Identifier' ? (p.id.name as string) : undefined;
-}
-
-/**
- * Is `fn`'s name written anywhere but its declaration and the callees of `calls` (handed on as a value,
- * `records.map(write)`, where this cannot see the call)? Counted in the text: a mention in a comment
- * counts too, on the safe side.
- */
-function referencedElsewhere(ctx: ModuleContext, fn: Node, calls: Node[]): boolean {
-  const name = declaredName(ctx, fn);
-  if (name === undefined) return true;
-  const mentions = ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`, 'g'));
-  return (mentions?.length ?? 0) !== calls.length + 1;
+  const memo = guardedAt.get(ctx) ?? new Map<Node, Map<number, boolean>>();
+  guardedAt.set(ctx, memo);
+  const byDepth = memo.get(fn) ?? new Map<number, boolean>();
+  memo.set(fn, byDepth);
+  const known = byDepth.get(depth);
+  if (known !== undefined) return known;
+  const { calls, handedOn } = callers(ctx, fn);
+  const answer =
+    calls.length > 0 &&
+    !handedOn &&
+    calls.every((c) => guardedUpstream(ctx, c, (n) => returnsWhenFound(ctx, n), depth + 1));
+  byDepth.set(depth, answer);
+  return answer;
 }

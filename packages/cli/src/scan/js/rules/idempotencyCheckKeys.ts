@@ -10,8 +10,12 @@ import type { ConsumerView } from '../wiredConsumer.js';
 import type { Report } from './Report.js';
 import { carriesRecordId, dayLevelClock, importedCallIn, randomCallIn } from './randomValues.js';
 
-/** A function named for the check a consumer runs before its work. */
-const CHECK_CALL = /idempoten|^(dedupe?|deduplicate|checkDuplicate|isDuplicate|alreadyProcessed)$/i;
+/**
+ * A function named for the check a consumer runs before its work (`ensureIdempotency`, `isIdempotent`,
+ * `dedupe`); not one that records after it (`saveIdempotencyRecord`, `markIdempotencyComplete`).
+ */
+const CHECK_CALL =
+  /^(ensure|check|is|assert)\w*Idempoten|^(dedupe?|deduplicate|checkDuplicate|isDuplicate|alreadyProcessed)$/i;
 
 /** A name that says it holds a key (`eventId`, `dedupKey`, `requestToken`), not a table or a payload. */
 const KEY_NAME = /(key|id|token)$/i;
@@ -30,6 +34,32 @@ function keyValue(ctx: ModuleContext, arg: Node): { value: Node; at: Node } | un
   return a.type === 'TemplateLiteral' || a.type === 'CallExpression' ? { value: a, at: a } : undefined;
 }
 
+/**
+ * The argument a check call takes as its key: one named for a key (`eventId`, `r.messageId`), else the
+ * single template or call among its arguments; the others (a table, a time stamped beside the key, options)
+ * are not the key.
+ */
+function keyArgument(call: Node): Node | undefined {
+  const args = (call.arguments as Node[]).map((a) => unwrap(a) as Node);
+  const named = args.find((a) => {
+    const name =
+      a?.type === 'Identifier'
+        ? a.name
+        : a?.type === 'MemberExpression'
+          ? (a.property as Node)?.name
+          : undefined;
+    return typeof name === 'string' && KEY_NAME.test(name);
+  });
+  if (named !== undefined) return named;
+  const made = args.filter((a) => a?.type === 'TemplateLiteral' || a?.type === 'CallExpression');
+  return made.length === 1 ? made[0] : undefined;
+}
+
+/**
+ * random-id-nondeterministic on the key of a consumer's idempotency check (`ensureIdempotency(table, key)`)
+ * when that key is made per attempt: a random id, the time of processing, or an imported helper making one.
+ * In a module with no handler, only where a retried consumer reaches the call (onlyIfConsumerCaller).
+ */
 export function idempotencyCheckKeyRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
   if (!/idempoten|dedup|duplicate|alreadyProcessed/i.test(ctx.source)) return;
   const shared = ctx.handlers.size === 0;
@@ -37,22 +67,20 @@ export function idempotencyCheckKeyRule(ctx: ModuleContext, report: Report, view
   for (const call of ctx.of('CallExpression')) {
     if (!CHECK_CALL.test(calleeName(call) ?? '')) continue;
     if (shared ? ctx.enclosingFunction(call) === undefined : ctx.handlerKindAt(call) === undefined) continue;
-    for (const arg of call.arguments as Node[]) {
-      const key = keyValue(ctx, arg);
-      if (key === undefined) continue;
-      const made = randomCallIn(ctx, key.value);
-      // Today's date beside the record's own id is the same key on a redelivery that day.
-      if (made !== undefined && dayLevelClock(ctx, made) && carriesRecordId(ctx, key.value)) break;
-      const via = made === undefined ? importedCallIn(ctx, key.value) : undefined;
-      if (made === undefined && via === undefined) continue;
-      const base = shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra;
-      report(
-        'random-id-nondeterministic',
-        key.at,
-        `the key ${calleeName(call)}() checks is made per attempt ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivery gets a new key and the check lets it through as new work`,
-        via === undefined ? base : { ...base, onlyIfImportRandom: via },
-      );
-      break;
-    }
+    const arg = keyArgument(call);
+    const key = arg === undefined ? undefined : keyValue(ctx, arg);
+    if (key === undefined) continue;
+    const made = randomCallIn(ctx, key.value);
+    // Today's date beside the record's own id is the same key on a redelivery that day.
+    if (made !== undefined && dayLevelClock(ctx, made) && carriesRecordId(ctx, key.value)) continue;
+    const via = made === undefined ? importedCallIn(ctx, key.value) : undefined;
+    if (made === undefined && via === undefined) continue;
+    const base = shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra;
+    report(
+      'random-id-nondeterministic',
+      key.at,
+      `the key ${calleeName(call)}() checks is made per attempt ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivery gets a new key and the check lets it through as new work`,
+      via === undefined ? base : { ...base, onlyIfImportRandom: via },
+    );
   }
 }

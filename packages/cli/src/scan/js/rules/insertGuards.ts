@@ -1,17 +1,9 @@
 // When an insert that a redelivered consumer reaches does not run twice: the code around it decides from
 // what the first delivery already wrote. Shared by the insert-no-upsert rules (inserts.ts: SQL, Mongo,
 // Prisma, Knex/TypeORM insert; ormSaves.ts: entity saves).
-import {
-  calleeName,
-  isFunction,
-  memberPath,
-  type Node,
-  someDescendant,
-  stringValue,
-  unwrap,
-} from '../ast.js';
+import { calleeName, memberPath, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { guardedUpstream } from './foundGuards.js';
+import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 
 /** A value loaded by an await: `const app = await repo.findOne(...)` (directly, not through a call). */
 function loaded(ctx: ModuleContext, id: Node): boolean {
@@ -26,15 +18,12 @@ function loaded(ctx: ModuleContext, id: Node): boolean {
 const readsLoaded = (ctx: ModuleContext, test: Node) =>
   someDescendant(test, (n) => n.type === 'Identifier' && loaded(ctx, n));
 
-/** An early return's test may also be the loaded name itself: `if (author) return author.id;`. */
-const isOrReadsLoaded = (ctx: ModuleContext, test: Node) =>
-  (unwrap(test)?.type === 'Identifier' && loaded(ctx, unwrap(test) as Node)) || readsLoaded(ctx, test);
-
 /**
  * The insert runs on a branch that a redelivery does not take again: the `else` of an if (update when it
  * exists, insert when it does not), under a test that reads an entity loaded by an await (a state change
- * the first delivery made: `if (isNil(app.completedAt))`), after an early return on such a test in an
- * enclosing function (`if (existing) return existing.id;` before the writes), or after the same function
+ * the first delivery made: `if (isNil(app.completedAt))`), after an early return when a lookup found
+ * the row in an enclosing function (`if (existing) return existing.id;` before the writes: foundGuards.ts's
+ * existence tests, so `if (!order) return` is none), or after the same function
  * deleted what it inserts (children replaced in one transaction). A test on the message itself is no guard.
  */
 export function guarded(ctx: ModuleContext, call: Node): boolean {
@@ -49,36 +38,7 @@ function guardedHere(ctx: ModuleContext, call: Node): boolean {
       if (p.consequent === c && readsLoaded(ctx, p.test as Node)) return true;
     }
   }
-  return returnedEarly(ctx, call) || replacedFirst(ctx, call);
-}
-
-/**
- * `if (found && found.status !== 'SOURCED') { ...; return found.id; }` written before the insert in the
- * function around it (or one enclosing it: the insert may sit in a transaction's callback), where `found`
- * was loaded by an await: a redelivery finds the first delivery's row and returns there.
- */
-function returnedEarly(ctx: ModuleContext, call: Node): boolean {
-  for (let fn = ctx.enclosingFunction(call); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
-    const body = fn.body as Node | undefined;
-    if (body?.type !== 'BlockStatement') continue;
-    for (const statement of body.body as Node[]) {
-      if (statement.start >= call.start) break;
-      if (statement.type !== 'IfStatement' || !isOrReadsLoaded(ctx, statement.test as Node)) continue;
-      const then = statement.consequent as Node;
-      const returns =
-        then.type === 'ReturnStatement' ||
-        someDescendant(then, (n) => n.type === 'ReturnStatement' && !insideFunction(ctx, n, statement));
-      if (returns) return true;
-    }
-  }
-  return false;
-}
-
-/** Is `node` inside a function nested in `outer` (a callback's return is not the statement's)? */
-function insideFunction(ctx: ModuleContext, node: Node, outer: Node): boolean {
-  for (let n = ctx.parentOf(node); n !== undefined && n !== outer; n = ctx.parentOf(n))
-    if (isFunction(n)) return true;
-  return false;
+  return returnsWhenFound(ctx, call) || replacedFirst(ctx, call);
 }
 
 /**

@@ -1,0 +1,92 @@
+// Which early returns guard a write a redelivery reaches (returnsWhenFound): an existence test of what a
+// store read found, in an `if` ended before the write; not a precondition a redelivery passes again.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { returnsWhenFound } from './foundGuards.js';
+
+/** Is `write()` in `async function f(msg) { <body> }` past a found-return? */
+function guarded(body: string): boolean {
+  const source = `async function getFlags(id) { return db.flags.findUnique({ where: { id } }); }
+async function parse(b) { return JSON.parse(b); }
+async function f(msg) { ${body} }`;
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const write = ctx
+    .of('CallExpression')
+    .find((c) => (c.callee as Node).type === 'Identifier' && c.callee.name === 'write');
+  if (write === undefined) throw new Error('no write() in the body');
+  return returnsWhenFound(ctx, write);
+}
+
+describe('returnsWhenFound', () => {
+  it.each([
+    [
+      'the found row itself',
+      'const existing = await db.renewal.findFirst(); if (existing) return; await write();',
+    ],
+    ['not null', 'const known = await db.receipt.findFirst(); if (known !== null) return; await write();'],
+    [
+      'not undefined',
+      'const known = await db.receipt.findFirst(); if (undefined !== known) return; await write();',
+    ],
+    ['a count above zero', 'const rows = await db.query(q); if (rows.length > 0) return; await write();'],
+    [
+      'a rowCount above zero',
+      'const found = await db.query(q); if (found.rowCount !== null && found.rowCount > 0) return; await write();',
+    ],
+    ['a length', 'const rows = await db.query(q); if (rows.length) { return; } await write();'],
+    ['a count at least one', 'const n = await db.ticket.count(); if (n >= 1) return; await write();'],
+    [
+      'a narrowed lookup',
+      'const open = (await getCases(u)).filter(isOpen); const has = open.length > 0; if (has) return; await write();',
+    ],
+    [
+      'a local function making a read',
+      'const flags = await getFlags(msg.id); if (flags) return; await write();',
+    ],
+    [
+      'a Promise.all of reads',
+      'const [a, paid] = await Promise.all([findA(), db.pay.findFirst()]); if (paid) return; await write();',
+    ],
+    [
+      'in a transaction callback',
+      'const e = await db.x.findFirst(); if (e) return; await db.$transaction(async (tx) => { await write(); });',
+    ],
+  ])('guards: %s', (_, body) => {
+    // Act and assess
+    expect(guarded(body)).toBe(true);
+  });
+
+  it.each([
+    [
+      'the write inside the found branch',
+      'const existing = await db.renewal.findFirst(); if (existing) { await write(); return; }',
+    ],
+    ['a missing row', 'const order = await db.order.findUnique(); if (!order) return; await write();'],
+    [
+      'equal to null',
+      'const order = await db.order.findUnique(); if (order === null) return; await write();',
+    ],
+    ['no rows', 'const rows = await db.query(q); if (rows.length === 0) return; await write();'],
+    [
+      'a state of what was found',
+      "const order = await db.order.findUnique(); if (order.status === 'CANCELLED') return; await write();",
+    ],
+    [
+      'a flag',
+      'const flags = await getFlags(msg.id); if (flags.notificationsDisabled) return; await write();',
+    ],
+    ['a field', 'const user = await db.user.findUnique(); if (user.blocked) return; await write();'],
+    ['a limit', 'const open = await db.ticket.count(); if (open > 5) return; await write();'],
+    ['the message, parsed', "const m = await parse(msg.body); if (m.type === 'ping') return; await write();"],
+    ['an awaited non-read', 'const ok = await sendMail(); if (ok) return; await write();'],
+    ['a return after the write', 'await write(); const e = await db.x.findFirst(); if (e) return;'],
+  ])('does not guard: %s', (_, body) => {
+    // Act and assess
+    expect(guarded(body)).toBe(false);
+  });
+});
