@@ -24,7 +24,6 @@ export type Extra = Pick<
   | 'onlyIfImportAuthError'
   | 'onlyIfAuthGated'
   | 'onlyIfExportOnHandlerPath'
-  | 'unlessCallersThrowNext'
   | 'onlyIfExportMentioned'
   | 'unlessCallersRead'
   | 'callersReadAs'
