@@ -91,3 +91,28 @@ export function importSources(text: string): string[] {
 export function reExportSources(text: string): string[] {
   return [...text.matchAll(RE_EXPORT)].map((m) => m[1] as string);
 }
+
+const NAMESPACE =
+  /\b(?:import\s*\*\s*as\s+([\w$]+)\s+from|(?:const|let|var)\s+([\w$]+)\s*=\s*require\()\s*['"]([^'"\n]+)['"]/g;
+
+/**
+ * The sources a text imports whole (`import * as lib from`, `const lib = require(...)`) and uses other
+ * than by reading a member by name (`lib[kind]`, `Object.values(lib)`, `run(lib)`): every export of those
+ * may be called, though the text spells none.
+ *
+ * @example
+ * namespaceWholeSources("import * as n from './n'; await n[kind](id);") // ['./n']
+ */
+export function namespaceWholeSources(text: string): string[] {
+  if (!text.includes('*') && !text.includes('require')) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(NAMESPACE)) {
+    const local = (m[1] ?? m[2]) as string;
+    const uses = text.matchAll(
+      new RegExp(`(?<![\\w$.])${escapeRegExp(local)}(?![\\w$])(?!\\s*\\??\\.\\s*[\\w$])`, 'g'),
+    );
+    // The binding itself is one use not followed by a member read; any other is the module handed on whole.
+    if ([...uses].length > 1) out.push(m[3] as string);
+  }
+  return out;
+}

@@ -8,7 +8,14 @@
 // and hands it on: handedInstances.ts), then followed up the import graph to the
 // handler modules, a few modules deep.
 
-import { callsName, localNames, mentions, reExportedAs, reExportSources } from './callerText.js';
+import {
+  callsName,
+  localNames,
+  mentions,
+  namespaceWholeSources,
+  reExportedAs,
+  reExportSources,
+} from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { buildsInstance, callsMethod } from './handedInstances.js';
 import { ImporterIndex } from './importerIndex.js';
@@ -187,7 +194,8 @@ export class EventCallers {
     for (const f of importers) {
       const text = this.textOf(f);
       if (text === undefined || mentions(text, names)) return false;
-      if (reExportSources(text).some((source) => this.lookup.resolve(f, source) === file)) return false;
+      const whole = [...reExportSources(text), ...namespaceWholeSources(text)]; // each may call any name
+      if (whole.some((source) => this.lookup.resolve(f, source) === file)) return false;
     }
     return true;
   }

@@ -25,7 +25,6 @@ import { projectClientsUntimed } from './projectClients.js';
 import { optionsFrom } from './projectOptions.js';
 import { scriptOnly } from './scriptCallers.js';
 import { linkSettled } from './templateSettles.js';
-import { everyCallThrowsNext } from './throwingCallers.js';
 import { typedMethodAsync } from './typedMethods.js';
 import { unnamedExport } from './unnamedExports.js';
 
@@ -172,8 +171,6 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     c.onlyIfExportOnHandlerPath !== undefined &&
     !project.importerUses.onHandlerPath(file, c.onlyIfExportOnHandlerPath)
   )
-    return false;
-  if (c.unlessCallersThrowNext !== undefined && everyCallThrowsNext(project, file, c.unlessCallersThrowNext))
     return false;
   const mentioned = c.onlyIfExportMentioned;
   if (mentioned !== undefined && project.eventCallers.mentioning(file, mentioned).length === 0) return false;

@@ -117,8 +117,6 @@ export interface Candidate extends TerraformConditions, AuthConditions {
    * calls one of them on its must-complete path (js/handlerImports.ts).
    */
   readonly onlyIfExportOnHandlerPath?: readonly string[];
-  /** A helper's log-only catch behind these exports: dropped when every call of them throws next (throwingCallers.ts). */
-  readonly unlessCallersThrowNext?: readonly string[];
   /**
    * A finding in a helper module, reached from these exports: kept only when another module of the
    * project names one of them (an export nothing imports sends nothing; rules/retrySuperagent.ts).

@@ -25,7 +25,6 @@ export type Extra = Pick<
   | 'onlyIfImportAuthError'
   | 'onlyIfAuthGated'
   | 'onlyIfExportOnHandlerPath'
-  | 'unlessCallersThrowNext'
   | 'onlyIfExportMentioned'
   | 'unlessCallersRead'
   | 'callersReadAs'

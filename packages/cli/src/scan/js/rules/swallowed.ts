@@ -274,9 +274,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
             : `${SHAPE_MESSAGE[shape]} in a function a Lambda handler calls`,
           {
             onlyIfExportOnHandlerPath: exported,
-            ...(shape === undefined
-              ? { onlyIfEventCaller: sharedRequest(ctx, handler), unlessCallersThrowNext: exported }
-              : {}),
+            ...(shape === undefined ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {}),
           },
         );
     } else if (
