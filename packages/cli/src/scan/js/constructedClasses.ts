@@ -4,7 +4,7 @@
 // methods make runs on their path. handlerImports.ts's exportsReaching follows these edges as it follows
 // module-local calls, so the factory counts among the exports that reach a finding in a method.
 
-import { isFunction, type Node, unwrap } from './ast.js';
+import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** A `new C(...)` of a class the module declares: the class's methods, and the construction. */
@@ -34,13 +34,45 @@ export function constructionEdges(ctx: ModuleContext): readonly ConstructionEdge
     const cls = binding.declaration;
     let methods = methodsByClass.get(cls);
     if (methods === undefined) {
-      methods = new Set(classMethods(cls));
+      methods = new Set(builtMethods(cls));
       methodsByClass.set(cls, methods);
     }
-    if (methods.size > 0) edges.push({ methods, site });
+    // `new C().m()` runs `m` as well; any other method only runs when something calls it.
+    const calledOn = calledMethod(ctx, cls, site);
+    const reached = calledOn === undefined ? methods : new Set([...methods, calledOn]);
+    if (reached.size > 0) edges.push({ methods: reached, site });
   }
   cache.set(ctx, edges);
   return edges;
+}
+
+/** What `new C()` itself runs: the constructor and the function-valued fields' initialisers are not calls. */
+function builtMethods(cls: Node): Node[] {
+  const body = cls.body as Node | undefined;
+  if (body === undefined || !Array.isArray(body.body)) return [];
+  return (body.body as Node[])
+    .filter((m) => m.type === 'MethodDefinition' && m.kind === 'constructor')
+    .map((m) => unwrap(m.value))
+    .filter((f): f is Node => f !== undefined && isFunction(f));
+}
+
+/** The instance method called straight on the construction (`new C(u).name()`), if any. */
+function calledMethod(ctx: ModuleContext, cls: Node, site: Node): Node | undefined {
+  const member = ctx.parentOf(site);
+  if (member?.type !== 'MemberExpression' || member.object !== site) return undefined;
+  const call = ctx.parentOf(member);
+  if (call?.type !== 'CallExpression' || call.callee !== member) return undefined;
+  const name = propertyName(member.property as Node, member.computed as boolean);
+  const body = cls.body as Node | undefined;
+  if (name === undefined || body === undefined || !Array.isArray(body.body)) return undefined;
+  const def = (body.body as Node[]).find(
+    (m) =>
+      (m.type === 'MethodDefinition' || m.type === 'PropertyDefinition') &&
+      m.static !== true &&
+      propertyName(m.key as Node, m.computed as boolean) === name,
+  );
+  const fn = def === undefined ? undefined : unwrap(def.value as Node);
+  return fn !== undefined && isFunction(fn) ? fn : undefined;
 }
 
 /** The functions of a class's methods and function-valued fields (`send = async () => {...}`). */

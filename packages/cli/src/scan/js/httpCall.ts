@@ -38,6 +38,8 @@ export interface HttpCall {
   readonly package?: string;
   /** Made through a request-family copy (`request.defaults(options)`): the options it starts from. */
   readonly defaults?: Node;
+  /** Returns the response itself, not a promise (sync-request). */
+  readonly sync?: true;
 }
 
 /** Every module an HTTP call below can come from: fetch modules, the HTTP libraries and node:http(s). */

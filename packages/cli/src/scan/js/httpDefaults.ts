@@ -99,6 +99,8 @@ export interface FamilyCall {
   readonly options: Node | undefined;
   /** Retries idempotent requests by default (requestretry, a wrapper of request). */
   readonly package?: string;
+  /** Returns the response itself, not a promise (sync-request blocks until the answer is in). */
+  readonly sync?: true;
 }
 
 /** The request method an options object names (`method: 'POST'`), GET when it names none. */
@@ -139,7 +141,12 @@ export function familyCall(
   }
   if (lib === 'then-request')
     return member === undefined
-      ? { lib, method: stringValue(args[0])?.toUpperCase(), options: args[2] }
+      ? {
+          lib,
+          method: stringValue(args[0])?.toUpperCase(),
+          options: args[2],
+          ...(source === 'sync-request' ? { sync: true as const } : {}),
+        }
       : undefined;
   if (lib === 'ofetch') {
     if (member !== undefined && member !== 'raw' && member !== 'native') return undefined;

@@ -47,7 +47,9 @@ type PromiseCall =
   | { global: GlobalMemberCall };
 
 function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
-  if (classifyHttpCall(ctx, call) !== undefined) return true;
+  // sync-request blocks until the answer is in: an HTTP call, yet no promise.
+  const http = classifyHttpCall(ctx, call);
+  if (http !== undefined) return http.sync !== true;
   const callee = unwrap(call.callee);
   const name = calleeName(call);
   if (libraryEachOfAsync(ctx, call) || asyncErrFirstCallback(ctx, call)) return true;
