@@ -5,8 +5,17 @@ import type { IgnoreDirective } from './js/Candidate.js';
 const DIRECTIVE =
   /bulwark-ignore(?:-next-line)?\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(?::\s*(.*?))?\s*(?:\*\/)?\s*$/;
 
-export function ignoreDirectives(source: string): IgnoreDirective[] {
-  if (!source.includes('bulwark-ignore')) return [];
+/**
+ * The directives of a text. `spells` is the text's word test: a JS module passes its ctx.spells, which rules
+ * the word out through the module's bit set rather than a search of the whole text.
+ * @example
+ * ignoreDirectives(source, (w) => ctx.spells(w)) // [] without a search when the module lacks the word
+ */
+export function ignoreDirectives(
+  source: string,
+  spells: (word: string) => boolean = (w) => source.includes(w),
+): IgnoreDirective[] {
+  if (!spells('bulwark-ignore')) return [];
   const out: IgnoreDirective[] = [];
   const lines = source.split('\n');
   for (let i = 0; i < lines.length; i++) {

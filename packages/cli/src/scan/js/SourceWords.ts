@@ -69,7 +69,12 @@ export class SourceWords {
     return last;
   }
 
-  /** Exactly `source.includes(word)`. */
+  /**
+   * Exactly `source.includes(word)`: a word with a piece missing from the bit set is ruled out without a
+   * search. The gate asks through this and rules through ModuleContext.spells (this on the module's own
+   * set); their callers need not repeat it. Take a predicate (`(w) => ctx.spells(w)` or
+   * `(w) => words.includes(w)`) rather than a text, as SourceWords.of keeps one text only.
+   */
   includes(word: string): boolean {
     return this.mayHave(word) && this.source.includes(word);
   }

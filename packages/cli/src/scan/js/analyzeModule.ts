@@ -228,9 +228,8 @@ export function analyzeModule(
       : {}),
     exports: exportFacts(ctx),
     reExports: reExports(ctx),
-    // The three whole-text words below through the module's bit set (ctx.spells is exactly includes):
-    // absent from almost every module, each was a search of the whole text.
-    ignores: ctx.spells('bulwark-ignore') ? ignoreDirectives(source) : [],
+    // The whole-text words here through the module's bit set (ctx.spells): absent from almost every module.
+    ignores: ignoreDirectives(source, (w) => ctx.spells(w)),
     globalTimeouts: [
       ...(ctx.spells('axios.defaults') && /axios\.defaults\.timeout\s*=/.test(source)
         ? (['axios'] as const)

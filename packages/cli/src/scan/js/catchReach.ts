@@ -12,7 +12,7 @@ import type { ModuleContext } from './ModuleContext.js';
  * catchWithin(ctx, fn) // true for `async function save(x) { try { await put(x) } catch (e) { throw e } }`
  */
 export function catchWithin(ctx: ModuleContext, v: Node): boolean {
-  return ctx.of('CatchClause').some((c) => c.start >= v.start && c.end <= v.end);
+  return inside(ctx, 'CatchClause', v).length > 0;
 }
 
 /**
@@ -35,8 +35,7 @@ const answers = new WeakMap<Node, boolean[]>();
 function reached(ctx: ModuleContext, v: Node, depth: number): boolean {
   if (catchWithin(ctx, v)) return true;
   if (depth === 0) return false;
-  for (const call of ctx.of('CallExpression')) {
-    if (call.start < v.start || call.end > v.end) continue;
+  for (const call of inside(ctx, 'CallExpression', v)) {
     const callee = unwrap(call.callee as Node);
     if (callee?.type !== 'Identifier') continue;
     const fn = ctx.functionOf(callee);
@@ -44,3 +43,42 @@ function reached(ctx: ModuleContext, v: Node, depth: number): boolean {
   }
   return false;
 }
+
+/**
+ * The indexed nodes of a type inside `v`, found by binary search on start offsets, so a per-member gate
+ * costs the member's own calls, not the module's. The index is in walk (start) order; a copy sorted by
+ * start is kept per module in case a node was entered out of text order.
+ */
+function inside(ctx: ModuleContext, type: 'CallExpression' | 'CatchClause', v: Node): Node[] {
+  const list = byStart(ctx, type);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Node).start < v.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Node[] = [];
+  for (let i = lo; i < list.length && (list[i] as Node).start < v.end; i++) {
+    const n = list[i] as Node;
+    if (n.end <= v.end) found.push(n);
+  }
+  return found;
+}
+
+function byStart(ctx: ModuleContext, type: 'CallExpression' | 'CatchClause'): readonly Node[] {
+  const lists = sorted.get(ctx) ?? new Map<string, readonly Node[]>();
+  sorted.set(ctx, lists);
+  let list = lists.get(type);
+  if (list === undefined) {
+    const all = ctx.of(type);
+    list = all.every((n, i) => i === 0 || (all[i - 1] as Node).start <= n.start)
+      ? all
+      : [...all].sort((a, b) => a.start - b.start);
+    lists.set(type, list);
+  }
+  return list;
+}
+
+/** Per module, its calls and catch clauses in start order. */
+const sorted = new WeakMap<ModuleContext, Map<string, readonly Node[]>>();

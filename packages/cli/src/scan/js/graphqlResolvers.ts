@@ -22,7 +22,6 @@ const RESOLVER_TYPES = /^(IFieldResolver|GraphQLFieldResolver)$/;
  * mayDeclareResolvers('const f: IFieldResolver<any, Ctx> = ...') // true
  */
 export const mayDeclareResolvers = (source: string): boolean =>
-  // `Resolver` through the gate's bit set of the same text: exact, mostly ruled out without a search.
   SourceWords.of(source).includes('Resolver') && /\b(?:IFieldResolver|GraphQLFieldResolver)\b/.test(source);
 const GRAPHQL_SOURCES = /^(graphql$|@graphql-tools\/|graphql-tools$|apollo-server|@apollo\/server$)/;
 

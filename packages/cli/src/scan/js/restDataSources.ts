@@ -6,7 +6,6 @@
 import { type Node, propertyName, unwrap } from './ast.js';
 import { importedType } from './declaredTypes.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { SourceWords } from './SourceWords.js';
 
 /** The packages that export RESTDataSource: Apollo Server 2/3's, and the standalone one of Apollo Server 4. */
 const SOURCES = new Set(['apollo-datasource-rest', '@apollo/datasource-rest']);
@@ -28,11 +27,10 @@ const METHODS: Readonly<Record<string, string>> = {
  * Words of a module that may hold such a class, for the rule gate and the HTTP rules' import test.
  *
  * @example
- * mentionsRestDataSource("import { RESTDataSource } from 'apollo-datasource-rest'") // true
+ * mentionsRestDataSource((w) => ctx.spells(w)) // true for "import { RESTDataSource } from 'apollo-datasource-rest'"
  */
-export const mentionsRestDataSource = (source: string): boolean =>
-  // Through the gate's bit set of the same text: an exact search, mostly ruled out without reading the text.
-  SourceWords.of(source).includes('datasource-rest');
+export const mentionsRestDataSource = (spells: (word: string) => boolean): boolean =>
+  spells('datasource-rest');
 
 /** Per module: mentionsRestDataSource of its text, searched once per module rather than once per call. */
 const REST_TEXT = new WeakMap<ModuleContext, boolean>();
@@ -40,7 +38,7 @@ const REST_TEXT = new WeakMap<ModuleContext, boolean>();
 function restDataSourceText(ctx: ModuleContext): boolean {
   let found = REST_TEXT.get(ctx);
   if (found === undefined) {
-    found = mentionsRestDataSource(ctx.source);
+    found = mentionsRestDataSource((w) => ctx.spells(w));
     REST_TEXT.set(ctx, found);
   }
   return found;

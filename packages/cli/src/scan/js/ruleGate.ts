@@ -54,13 +54,13 @@ function http(words: SourceWords): boolean {
     words.includes('@slack/bolt') ||
     words.includes('@hubspot/api-client') ||
     // Generated OpenAPI clients over fetch, Gemini SDKs (rules/generatedClients.ts, geminiClients.ts).
-    mentionsGeneratedClients(words.source) ||
-    mentionsGemini(words.source) ||
+    mentionsGeneratedClients((w) => words.includes(w)) ||
+    mentionsGemini((w) => words.includes(w)) ||
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
     words.includes('notifications-node-client') ||
     words.includes('graphql-request') ||
     // Apollo's RESTDataSource subclasses (js/restDataSources.ts).
-    mentionsRestDataSource(words.source) ||
+    mentionsRestDataSource((w) => words.includes(w)) ||
     // web-push, Sanity, IPFS clients (rules/untimedPackageClients.ts).
     mentionsUntimedPackages(words.source) ||
     (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
@@ -111,7 +111,7 @@ function sdk(words: SourceWords): boolean {
   // Middy middlewares that build their own client (rules/middyClients.ts).
   if (words.includes('@middy/') && MIDDY_CLIENT_IMPORT.test(source)) return true;
   // The SQS extended client builds its SQS and S3 clients from its options (rules/extendedSqsClient.ts).
-  if (mentionsExtendedSqs(source)) return true;
+  if (mentionsExtendedSqs((w) => words.includes(w))) return true;
   if (words.includes('Client(') && /\bnew\s+[\w$]*Client\s*\(/.test(source)) return true;
   if (!words.includes('aws-sdk')) return false;
   const sources = sdkImportCount(source);

@@ -41,8 +41,7 @@ const SENDGRID_SENDS: Readonly<Record<string, ReadonlySet<string>>> = {
 const SENDGRID_TIMED = /\.setTimeout\(|\.setDefaultRequest\(\s*['"`]timeout['"`]/;
 
 /**
- * Does the module name one of the packages this rule reads? (a text test before any walk; the words
- * through the module's bit set, exactly includes, so an absent word costs no search of the text)
+ * Does the module name one of the packages this rule reads? (a text test before any walk)
  */
 function mentions(ctx: ModuleContext): boolean {
   return (

@@ -43,7 +43,6 @@ function ownName(source: string, name: string): boolean {
  * awsErrorNameRules(ctx, report) // switch (error.name) { case 'AccessDeniedException': return parseResponse(401) } -> at the case
  */
 export function awsErrorNameRules(ctx: ModuleContext, report: Report): void {
-  // Through the gate's bit set of the same text: nine names, most modules spelling none of them.
   if (![...AWS_CREDENTIAL_ERRORS].some((name) => ctx.spells(name))) return;
   for (const literal of ctx.of('Literal')) {
     const name = typeof literal.value === 'string' ? literal.value : undefined;

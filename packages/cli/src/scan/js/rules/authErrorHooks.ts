@@ -42,7 +42,6 @@ function frameworkHooks(ctx: ModuleContext): Node[] {
     const fn = ctx.functionOf(value);
     if (express(fn)) hooks.push(fn as Node);
   }
-  // Through the gate's bit set of the same text: each is otherwise a search of the whole module.
   const named = ctx.spells('setErrorHandler') || ctx.spells('.onError(');
   if (!named && !ctx.spells('.use(')) return hooks;
   for (const call of ctx.of('CallExpression')) {

@@ -257,8 +257,8 @@ export function nullFlowSites(ctx: ModuleContext): ReadonlyMap<Node, NullSource>
     return true;
   });
   const known = new Map<Node, NullSource[]>();
-  // A function's flow depends only on `known`: while no helper has been added to it since the flow was
-  // followed (in most modules none ever is), the next round's answer is the same one, not walked again.
+  // A function's flow depends only on `known`: while no helper's answer in it has changed since the flow was
+  // followed (in most modules none ever does), the next round's answer is the same one, not walked again.
   let changes = 0;
   const flows = new Map<Node, { readonly at: number; readonly flow: Flow }>();
   const flowAt = (fn: Node): Flow => {
@@ -273,13 +273,23 @@ export function nullFlowSites(ctx: ModuleContext): ReadonlyMap<Node, NullSource>
     for (const fn of fns) {
       const passed = flowAt(fn).passed;
       if (passed.length > 0) {
+        // Only a changed answer can change another function's flow: re-setting the same sources keeps them.
+        if (!sameSources(known.get(fn), passed)) changes++;
         known.set(fn, passed);
-        changes++;
       }
     }
   for (const fn of fns)
     for (const source of flowAt(fn).denied) if (!sites.has(source.site)) sites.set(source.site, source);
   return sites;
+}
+
+/** The same sources in the same order (each site and remote), so `known` did not change. */
+function sameSources(was: readonly NullSource[] | undefined, now: readonly NullSource[]): boolean {
+  return (
+    was !== undefined &&
+    was.length === now.length &&
+    was.every((s, i) => s.site === now[i]?.site && s.remote === now[i]?.remote)
+  );
 }
 
 /**

@@ -41,7 +41,6 @@ const climbAwait = (ctx: ModuleContext, node: Node): Sent =>
  * batchAnswerMethods(ctx) // class Queue { async sendBatchMessage(e) { return await this.client.send(new SendMessageBatchCommand(...)) } } -> ['sendBatchMessage']
  */
 export function batchAnswerMethods(ctx: ModuleContext): string[] {
-  // Each command ruled out through the gate's bit set of the same text before a search: most modules send none.
   if (!COMMANDS.some((c) => ctx.spells(`new ${c}`))) return [];
   const names: string[] = [];
   for (const command of ctx.of('NewExpression')) {

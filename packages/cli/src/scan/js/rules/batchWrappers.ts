@@ -45,8 +45,7 @@ const V2_CALLS = Object.keys(V2_FAILURE_FIELD).map((m) => `.${m}(`);
 
 /**
  * Words without which a module sends no batch API call. Asked twice of each analysed module (its export
- * facts, ownedBatchWrapperRules): remembered for the last text, and each word ruled out through the gate's
- * bit set of the same text (SourceWords) before a search, as most modules send no batch at all.
+ * facts, ownedBatchWrapperRules): remembered for the last text.
  */
 export const mayBatch = lastTextMemo((source: string): boolean => {
   const words = SourceWords.of(source);

@@ -56,8 +56,7 @@ const CLASSES: Readonly<Record<string, UntimedClass>> = {
 };
 
 /**
- * Does the module name one of these packages? (a text test before any walk; through the module's bit set,
- * exactly includes, so an absent word costs no search of the text)
+ * Does the module name one of these packages? (a text test before any walk)
  */
 export function mentionsConstructedClients(ctx: ModuleContext): boolean {
   return ctx.spells('@slack/web-api') || ctx.spells('@hubspot/api-client') || ctx.spells('@slack/bolt');

@@ -7,17 +7,18 @@
 // (`new SqsExtendedClient(sqs, s3, options)`): those are judged where they are built, not here.
 import { type Node, objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { SourceWords } from '../SourceWords.js';
 import { optionsShape } from '../sdkOptions.js';
 import type { Report } from './Report.js';
 
 const PACKAGE = 'sqs-extended-client';
 const CONFIGS = ['sqsClientConfig', 's3ClientConfig'] as const;
 
-/** Does the module name the package? (a text test before any walk) */
-export function mentionsExtendedSqs(source: string): boolean {
-  // Through the gate's bit set of the same text: an exact search, mostly ruled out without reading the text.
-  return SourceWords.of(source).includes(PACKAGE);
+/**
+ * Does the module name the package? (a text test before any walk, through `spells`: the gate's
+ * SourceWords.includes or a rule's ctx.spells, never SourceWords.of, whose one slot a helper module evicts)
+ */
+export function mentionsExtendedSqs(spells: (word: string) => boolean): boolean {
+  return spells(PACKAGE);
 }
 
 /**

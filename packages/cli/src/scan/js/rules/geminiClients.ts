@@ -16,7 +16,6 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
-import { SourceWords } from '../SourceWords.js';
 import { unreadClient } from '../unreadClients.js';
 import type { Report } from './Report.js';
 
@@ -28,11 +27,9 @@ const MODEL_FACTORIES: Readonly<Record<string, number>> = {
   getGenerativeModelFromCachedContent: 2,
 };
 
-/** Does the module name one of Google's Gemini SDKs? (a text test before any walk) */
-export function mentionsGemini(source: string): boolean {
-  // Through the gate's bit set of the same text: exact searches, most ruled out without reading the text.
-  const words = SourceWords.of(source);
-  return words.includes(LEGACY) || words.includes(GENAI);
+/** Does the module name one of Google's Gemini SDKs? (a text test before any walk, as mentionsExtendedSqs) */
+export function mentionsGemini(spells: (word: string) => boolean): boolean {
+  return spells(LEGACY) || spells(GENAI);
 }
 
 /** Does the module import from `source` (the package or one of its subpaths)? */
@@ -73,7 +70,7 @@ function untimedGenai(ctx: ModuleContext, node: Node): boolean {
  * untimedGemini(ctx, report); // reports `genAI.getGenerativeModel({ model })` in a module importing @google/generative-ai
  */
 export function untimedGemini(ctx: ModuleContext, report: Report): void {
-  if (!mentionsGemini(ctx.source)) return;
+  if (!mentionsGemini((w) => ctx.spells(w))) return;
   if (imports(ctx, LEGACY))
     for (const call of ctx.of('CallExpression')) {
       const name = calleeName(call);

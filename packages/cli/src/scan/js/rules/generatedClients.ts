@@ -20,7 +20,6 @@ import { FETCH_MODULES } from '../httpCall.js';
 import { globalFetch } from '../injectedFetchFields.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
-import { SourceWords } from '../SourceWords.js';
 import { unreadClient } from '../unreadClients.js';
 import type { Report } from './Report.js';
 
@@ -31,10 +30,9 @@ const OPENAPI_FETCH_FACTORIES = new Set(['default', 'createClient', 'createPathB
 const VERBS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']);
 
 /** Does the module name openapi-fetch or hand a generated client a `fetchApi`? (a text test before any walk) */
-export function mentionsGeneratedClients(source: string): boolean {
-  // Through the gate's bit set of the same text: exact searches, most ruled out without reading the text.
-  const words = SourceWords.of(source);
-  return words.includes('openapi-fetch') || words.includes('fetchApi');
+export function mentionsGeneratedClients(spells: (word: string) => boolean): boolean {
+  // A text test as mentionsExtendedSqs (rules/extendedSqsClient.ts): the gate's words or the rule's ctx.spells.
+  return spells('openapi-fetch') || spells('fetchApi');
 }
 
 /** Is `value` the global fetch (or a package's plain fetch, `import { fetch as f } from 'undici'`)? */
@@ -166,7 +164,7 @@ function untimedFetchApiConfiguration(ctx: ModuleContext, node: Node): boolean {
  * untimedGeneratedClients(ctx, report); // reports `createClient<paths>({ baseUrl })` from 'openapi-fetch'
  */
 export function untimedGeneratedClients(ctx: ModuleContext, report: Report): void {
-  if (!mentionsGeneratedClients(ctx.source)) return;
+  if (!mentionsGeneratedClients((w) => ctx.spells(w))) return;
   for (const call of ctx.of('CallExpression')) {
     if (!untimedOpenapiFetch(ctx, call)) continue;
     // A client nothing reads sends nothing; one built under a timeout policy is bounded there.

@@ -221,7 +221,7 @@ export function untimedGoogleClient(ctx: ModuleContext, fn: Node): 'api' | 'oaut
   return client.kind;
 }
 
-/** The words through the module's bit set (exactly includes): asked per function, mostly of absent words. */
+/** Whether the module names a Google API package; asked per function. */
 const mentionsGoogle = (ctx: ModuleContext): boolean =>
   ctx.spells('googleapis') || ctx.spells('google-auth-library');
 

@@ -37,7 +37,7 @@ const CLIENT_METHODS = new Set([
 
 /** Does the module import a gRPC package? (a text test before any walk) */
 export function mentionsGrpc(source: string): boolean {
-  // Both spell `grpc`: the gate's bit set of the same text rules most modules out without a search.
+  // Both spell `grpc`.
   return (
     SourceWords.of(source).includes('grpc') &&
     (source.includes('@grpc/grpc-js') || /['"]grpc['"]/.test(source))

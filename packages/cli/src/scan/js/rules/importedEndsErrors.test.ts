@@ -47,15 +47,38 @@ describe('endedFailures', () => {
     expect(endedOf(source)).toEqual(['own', 'viaHelper']);
   });
 
-  it('names none when no method reaches a catch', () => {
+  it('names a method whose helper awaits another that ends its failures, two calls deep', () => {
+    const source = [
+      'export async function post(e) {',
+      '  try {',
+      '    await fetch("https://audit.example", { method: "POST", body: e });',
+      '  } catch (err) {',
+      '    console.error(err);',
+      '  }',
+      '}',
+      'export async function send(e) {',
+      '  await post(e);',
+      '}',
+      'export class Audit {',
+      '  async twoDeep(e) {',
+      '    await send(e);',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(endedOf(source)).toEqual(['twoDeep']);
+  });
+
+  it('leaves out a method with no catch anywhere beside one with its own', () => {
     const source = [
       'export class Audit {',
+      '  async own(e) {',
+      '    try { await fetch("https://a.example", { body: e }); } catch (err) { console.error(err); }',
+      '  }',
       '  async bare(e) {',
       '    await fetch("https://b.example", { body: e });',
       '  }',
       '}',
-      'function unused() { try { JSON.parse("x"); } catch { return 1; } }',
     ].join('\n');
-    expect(endedOf(source)).toBeUndefined();
+    expect(endedOf(source)).toEqual(['own']);
   });
 });

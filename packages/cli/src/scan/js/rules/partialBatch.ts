@@ -235,8 +235,7 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
         if (recordsSuccessAfter(ctx, node) || deletedAfterMove(ctx, node)) given(rule, node, message, extra);
       }
     : given;
-  // Plain-text checks: an alternation regular expression over every large file costs more. Each word is
-  // first ruled out through the gate's bit set of the same text: most modules send no batch at all.
+  // Plain-text checks: an alternation regular expression over every large file costs more.
   // The two entries below are batchWordsIn's words, which the pre-parse gate admits modules by.
   const has = (word: string) => ctx.spells(word);
   if (!batchWordsIn(has) && !COMMANDS.some(has)) return;

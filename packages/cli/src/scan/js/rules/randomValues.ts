@@ -136,7 +136,6 @@ const RANDOM_PIECES = ['uuid', 'v4', 'v7', 'nanoid', 'ulid', 'cuid', 'createId',
 export function mayCallRandom(source: string): boolean {
   // One native search per piece: an alternation of them in one expression cost several times more.
   // `\u` escapes can spell an identifier the text does not show: then the rules read the module.
-  // The gate's bit set of the same text (SourceWords.of) rules most pieces out without a search.
   const words = SourceWords.of(source);
   return (
     RANDOM_PIECES.some((w) => words.includes(w)) ||

@@ -227,7 +227,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   const mayProtect = ctx.spells('.protect(');
   const maySignal = ctx.spells('abortSignal');
   const mayThirdParty = ctx.spells('@slack/web-api');
-  const mayExtendedSqs = mentionsExtendedSqs(ctx.source);
+  const mayExtendedSqs = mentionsExtendedSqs((w) => ctx.spells(w));
   const mayPresign = ctx.spells('getSignedUrl') || ctx.spells('Presigned');
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;

@@ -37,7 +37,6 @@ const SANITY_REQUESTS = new Set([
 
 /** Does the module name one of these packages? (a text test before any walk) */
 export function mentionsUntimedPackages(source: string): boolean {
-  // Through the gate's bit set of the same text: exact searches, most ruled out without reading the text.
   const words = SourceWords.of(source);
   return (
     words.includes('web-push') ||
