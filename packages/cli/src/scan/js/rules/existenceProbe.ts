@@ -67,5 +67,6 @@ export function answersAbsent(body: Node): boolean {
   );
 }
 
+/** The finding's text for a catch that takes every failure of a HeadObject probe for "absent". */
 export const PROBE_MESSAGE =
   'catch takes every failure of the HeadObject for "the object does not exist" without testing the error: a throttle, an outage or a denied request is answered as missing, and the caller goes on to write or skip as if it were';
