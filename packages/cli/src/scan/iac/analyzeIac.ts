@@ -187,12 +187,9 @@ function undecided(candidates: Candidate[], lines: readonly string[]): Candidate
 }
 
 /**
- * Handler strings are written relative to the template's folder (a serverless.yml's service folder): anchored
- * there, a bare `app.handler` names that folder's app module, not every app.ts of a monorepo. A bare one is
- * kept as written too: a function whose code sits in S3 or is built elsewhere names a module the template's
- * folder may not hold, joined only when one module of the project answers to it (handlerJoin.ts).
+ * Handler links and code folders are written relative to the template (or its serverless.yml): anchor them
+ * at its folder, so a bare `app.handler` names that folder's app module, not every app.ts of a monorepo.
  */
-/** Handler links and code folders are written relative to the template (or its serverless.yml): anchor them at its folder. */
 function anchor(candidates: Candidate[], dir: string): Candidate[] {
   return candidates.map((c) => {
     const env = c.onlyIfEnvInvoked;

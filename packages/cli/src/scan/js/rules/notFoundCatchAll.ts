@@ -10,12 +10,13 @@ import {
   isFunction,
   memberPath,
   type Node,
+  rootIdentifier,
   someDescendant,
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { doesIo } from './catchFacts.js';
-import { answersAbsent, PROBE_MESSAGE, probesExistence } from './existenceProbe.js';
+import { isIoNode, saysWhy } from './catchFacts.js';
+import { answersAbsent, onlyProbes, PROBE_MESSAGE } from './existenceProbe.js';
 import type { Report } from './Report.js';
 
 const NOT_FOUND_NAME = /^(?:NOT_?FOUND|notFound|NotFound|HTTP_NOT_FOUND|STATUS_NOT_FOUND)$/;
@@ -121,14 +122,33 @@ function readsS3Object(block: Node): boolean {
   return reads;
 }
 
+/** Request values a framework hands in (Next.js `await params`, `cookies()`, `headers()`): nothing remote. */
+const REQUEST_VALUES = /^(?:params|searchParams|cookies|headers|draftMode)$/;
+
+/**
+ * A call that reaches another system: an SDK send, an HTTP call, a v2 `.promise()`, or an awaited call of
+ * an imported or module-declared function (`await getGame(id)`). Not an awaited identifier (`await params`)
+ * nor a request value.
+ */
+function remoteCall(ctx: ModuleContext, n: Node): boolean {
+  if (n.type !== 'AwaitExpression') return n.type === 'CallExpression' && isIoNode(ctx, n);
+  const arg = unwrap(n.argument as Node);
+  if (arg?.type !== 'CallExpression' || !isIoNode(ctx, n)) return false;
+  const root = rootIdentifier(arg.callee as Node);
+  if (root === undefined || REQUEST_VALUES.test(calleeName(arg) ?? '')) return false;
+  return ctx.importOf(root, arg) !== undefined || ctx.functionOf(arg.callee as Node) !== undefined;
+}
+
 /**
  * The try reaches another system: an S3 object read, or, for a catch that binds no error at all (`catch {
- * return notFound }`), any awaited I/O (a project's `getGame(id)` that throws when the item is absent, a
+ * return notFound }`), a remote call (a project's `getGame(id)` that throws when the item is absent, a
  * query). Such a catch cannot tell the outage from the absence, nor record it; one that binds the error
  * and logs it is left to the rest of swallowed.ts.
  */
 function conflates(ctx: ModuleContext, block: Node, handler: Node): boolean {
-  return readsS3Object(block) || (handler.param == null && doesIo(ctx, block));
+  return (
+    readsS3Object(block) || (handler.param == null && someDescendant(block, (n) => remoteCall(ctx, n), true))
+  );
 }
 
 const MESSAGE =
@@ -150,7 +170,12 @@ export function notFoundCatchAllRule(ctx: ModuleContext, report: Report): Set<No
     const tryStatement = ctx.parentOf(handler) as Node;
     const body = handler.body as Node;
     const block = tryStatement.block as Node;
-    if (probesExistence(block) && !testsError(body, param) && answersAbsent(body)) {
+    if (
+      onlyProbes(ctx, block) &&
+      !testsError(body, param) &&
+      answersAbsent(body) &&
+      !saysWhy(ctx, tryStatement)
+    ) {
       report('swallowed-error', handler, PROBE_MESSAGE);
       reported.add(handler);
       continue;

@@ -44,6 +44,10 @@ export function parsedInstanceofRule(ctx: ModuleContext, report: Report): void {
       const left = unwrap(test.left as Node);
       const right = unwrap(test.right as Node);
       if (left?.type !== 'Identifier' || left.name !== id.name) return false;
+      // The name resolved where the test reads it: this const (a `let` may be given a class instance later;
+      // a same-named const of another block or callback is another value).
+      const binding = ctx.resolve(left.name as string, left);
+      if (binding?.kind !== 'const' || binding.declaration !== parent) return false;
       if (right?.type !== 'Identifier' || PLAIN.has(right.name as string)) return false;
       const branch = n.consequent as Node;
       const throws =
