@@ -5,6 +5,7 @@
 import { importSources } from '../callerText.js';
 import { isFunction, type Node, propertyName, returnsPromise, unwrap } from './ast.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
+import { settledOnReturn } from './rules/settledAsync.js';
 
 /** A call through a global object whose member another module may have made async. */
 export interface GlobalMemberCall {
@@ -37,7 +38,8 @@ function asyncAssignments(ctx: ModuleContext): { left: Node; right: Node }[] {
     const e = unwrap(stmt.expression as Node);
     if (e?.type !== 'AssignmentExpression' || e.operator !== '=') continue;
     const fn = ctx.valueOf(e.right as Node);
-    if (fn !== undefined && isFunction(fn) && returnsPromise(fn))
+    // An async function that awaits nothing has settled when the call returns (as for a plain function).
+    if (fn !== undefined && isFunction(fn) && returnsPromise(fn) && !settledOnReturn(fn))
       out.push({ left: e.left as Node, right: fn });
   }
   return out;

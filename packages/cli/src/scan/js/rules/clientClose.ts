@@ -5,13 +5,13 @@
 // seen (pg's Client and Pool say so by what they are). The method name alone says nothing (`server.close()`,
 // a callback-era `connection.end()`), nor does `release()`, which hands a pooled connection back at once.
 import { escapeRegExp } from '../../escapeRegExp.js';
-import { calleeName, isFunction, memberPath, type Node, unwrap } from '../ast.js';
+import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
-const CLOSE = /^(end|quit|close|destroy|disconnect)$/;
+const CLOSE = /^(end|quit|close)$/;
 
 /**
- * `db.end()` (or `quit`, `close`, `destroy`, `disconnect`) on a receiver whose queries the module awaits
+ * `db.end()` (or `quit`, `close`; `destroy`/`disconnect` are synchronous on ioredis, sockets, streams) on a receiver whose queries the module awaits
  * (`await db.query(...)`, `execute`, `transaction`): a promise client, whose close is a promise too.
  *
  * @example
@@ -30,39 +30,68 @@ export function closesPromiseClient(ctx: ModuleContext, call: Node): boolean {
   )
     return true;
   const receiverNode = unwrap(unwrap(call.callee)?.object as Node | undefined);
+  if (path.length !== 1) return false;
+  if (madeByPg(ctx, receiverNode as Node)) return true;
+  // `disconnect()` / `destroy()` are synchronous on ioredis, net sockets and streams: only these answer one.
   return (
-    path.length === 1 &&
-    (madeByPg(ctx, receiverNode as Node) ||
-      (awaitedDriverClient(ctx, receiverNode as Node) && lastAwaitedStep(ctx, call)))
+    AWAITED_CLOSE.test(calleeName(call) ?? '') &&
+    awaitedDriverClient(ctx, receiverNode as Node, call) &&
+    lastAwaitedStep(ctx, call)
   );
 }
 
+const AWAITED_CLOSE = /^(end|close|quit)$/;
+
 /**
- * Nothing is awaited after the close in its function: the close is what the function ends on (a
- * `finally`, the last step). A probe connection closed before minutes of further awaited work has long
- * finished when the handler returns.
+ * Nothing is awaited after the close in its function (an `await` or `for await` node, not in a nested
+ * function): the close is what the function ends on. A probe connection closed before minutes of further
+ * awaited work has long finished when the handler returns.
  */
 function lastAwaitedStep(ctx: ModuleContext, call: Node): boolean {
   const fn = ctx.enclosingFunction(call);
   if (fn === undefined) return false;
-  return !/\bawait\b/.test(ctx.source.slice(call.end, fn.end));
+  return !someDescendant(
+    fn.body as Node,
+    (n) =>
+      n.start >= call.end &&
+      (n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await === true)),
+    true,
+  );
 }
 
 /** Database drivers whose connections and pools close with a promise when handed no callback. */
-const PROMISE_DRIVER_IMPORT = /\bfrom\s*['"](?:mssql|pg|mongodb|mysql2|mysql2\/promise|ioredis|redis)['"]/;
+const PROMISE_DRIVERS = new Set(['mssql', 'pg', 'mongodb', 'mysql2', 'mysql2/promise', 'ioredis', 'redis']);
+/** What a driver's connection is used with: a query, a request, a transaction. */
+const DRIVER_METHOD = /^(query|execute|request|transaction|batch)$/;
+const CONNECT = /^(connect|createConnection|createPool)$/;
+
+const usesDriver = new WeakMap<ModuleContext, boolean>();
+
+/** The module imports a promise driver: by import (a type-only one says which driver too) or require. */
+function importsDriver(ctx: ModuleContext): boolean {
+  let known = usesDriver.get(ctx);
+  if (known === undefined) {
+    known =
+      [...ctx.imports.values()].some((imp) => PROMISE_DRIVERS.has(imp.source)) ||
+      (ctx.program.body as Node[]).some(
+        (s) => s.type === 'ImportDeclaration' && PROMISE_DRIVERS.has((s.source as Node).value as string),
+      );
+    usesDriver.set(ctx, known);
+  }
+  return known;
+}
 
 /**
- * A local only ever given an awaited value (`pool = await createConnectionPool(...)`) in a module that
- * uses a promise driver (mssql's `IResult`, pg): a connection reached by awaiting is the driver's promise
- * API, so its close answers a promise too, whatever helper made it.
+ * A local only ever given an awaited value in a module that uses a promise driver, tied to the driver:
+ * the awaited value is the driver's own connect (`await mysql.createConnection(...)`), or the receiver is
+ * used with a driver method in the closing function (`pool.request()`, `conn.query(q)`). Anything else
+ * got by awaiting (a stream, a socket, a ws) says nothing about its close.
  *
  * @example
- * awaitedDriverClient(ctx, pool) // import { IResult } from 'mssql'; let pool; pool = await connectPool(); -> true
+ * awaitedDriverClient(ctx, pool, call) // import type { IResult } from 'mssql'; pool = await openPool(); pool.request(); pool.close() -> true
  */
-function awaitedDriverClient(ctx: ModuleContext, receiver: Node): boolean {
-  if (receiver?.type !== 'Identifier') return false;
-  // A type-only import (`import type { IResult } from 'mssql'`) says which driver as well as a value's.
-  if (!PROMISE_DRIVER_IMPORT.test(ctx.source)) return false;
+function awaitedDriverClient(ctx: ModuleContext, receiver: Node, call: Node): boolean {
+  if (receiver?.type !== 'Identifier' || !importsDriver(ctx)) return false;
   const binding = ctx.resolve(receiver.name as string, receiver);
   if (binding === undefined || binding.kind === 'param' || binding.kind === 'import') return false;
   const values: (Node | undefined)[] = binding.init === undefined ? [] : [binding.init];
@@ -74,7 +103,35 @@ function awaitedDriverClient(ctx: ModuleContext, receiver: Node): boolean {
     if (ctx.resolve(left.name as string, left)?.declaration === binding.declaration)
       values.push(e.right as Node);
   }
-  return values.length > 0 && values.every((v) => unwrap(v)?.type === 'AwaitExpression');
+  if (values.length === 0 || !values.every((v) => unwrap(v)?.type === 'AwaitExpression')) return false;
+  const driverConnect = values.every((v) => {
+    const made = unwrap(unwrap(v)?.argument as Node | undefined);
+    return (
+      made?.type === 'CallExpression' &&
+      CONNECT.test(calleeName(made) ?? '') &&
+      PROMISE_DRIVERS.has(ctx.importRoot(made.callee as Node)?.source ?? '')
+    );
+  });
+  return driverConnect || usedWithDriverMethod(ctx, receiver, binding.declaration, call);
+}
+
+/** `receiver.query(...)` / `.request()` / `.execute(...)` on the same binding in the closing function. */
+function usedWithDriverMethod(ctx: ModuleContext, receiver: Node, declaration: unknown, call: Node): boolean {
+  const fn = ctx.enclosingFunction(call);
+  if (fn === undefined) return false;
+  return someDescendant(
+    fn.body as Node,
+    (n) => {
+      if (n.type !== 'CallExpression' || !DRIVER_METHOD.test(calleeName(n) ?? '')) return false;
+      const object = unwrap(unwrap(n.callee)?.object as Node | undefined);
+      return (
+        object?.type === 'Identifier' &&
+        object.name === receiver.name &&
+        ctx.resolve(object.name as string, object)?.declaration === declaration
+      );
+    },
+    true,
+  );
 }
 
 /**
