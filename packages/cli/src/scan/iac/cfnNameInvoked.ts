@@ -23,9 +23,8 @@ export function checkNameInvoked(
 ): void {
   for (const fn of resources) {
     if (fn.type !== 'AWS::Serverless::Function' && fn.type !== 'AWS::Lambda::Function') continue;
-    // Collapsed so that two adjacent substitutions (`${Env}${Stage}`) read as the one run `*` stands for.
-    const name = exportName(fn.props.FunctionName)?.replace(/\*+/g, '*');
-    if (name === undefined || !/[A-Za-z]{3}/.test(name) || settled(fn)) continue;
+    const name = invokedName(fn);
+    if (name === undefined || settled(fn)) continue;
     report(
       'iac-missing-dlq',
       at(fn),
@@ -33,4 +32,15 @@ export function checkNameInvoked(
       { onlyIfNameInvoked: [name] },
     );
   }
+}
+
+/**
+ * The deployed name pattern code could invoke a function by (`*` for each substitution), when it holds
+ * enough of its own to tell (three letters).
+ * @example
+ * invokedName(fn) // '*_orders_cancelled' for FunctionName !Sub '${Env}_orders_cancelled'
+ */
+export function invokedName(fn: TemplateResource): string | undefined {
+  const name = exportName(fn.props.FunctionName);
+  return name !== undefined && /[A-Za-z]{3}/.test(name) ? name : undefined;
 }
