@@ -24,7 +24,12 @@ import type { Project } from './project.js';
 import { projectClientsUntimed } from './projectClients.js';
 import { optionsFrom } from './projectOptions.js';
 import { scriptOnly } from './scriptCallers.js';
+<<<<<<< HEAD
 import { linkSettled } from './templateSettles.js';
+=======
+import { invocationUnmet, linkSettled } from './templateSettles.js';
+import { everyCallThrowsNext } from './throwingCallers.js';
+>>>>>>> r39-fixiac
 import { typedMethodAsync } from './typedMethods.js';
 import { unnamedExport } from './unnamedExports.js';
 
@@ -118,10 +123,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   }
   if (c.onlyIfInvokedAsync !== undefined && !project.invokedFunctions.isInvoked(file, c.onlyIfInvokedAsync))
     return false;
-  if (c.onlyIfNameInvoked !== undefined && !project.invokedFunctions.isNameInvoked(c.onlyIfNameInvoked))
-    return false;
-  if (c.onlyIfEnvInvoked !== undefined && !project.invokedFunctions.isEnvInvoked(c.onlyIfEnvInvoked))
-    return false;
+  if (invocationUnmet(project, c)) return false;
   if (
     c.onlyIfImportServerlessApi !== undefined &&
     !behindApi(project, c.onlyIfImportServerlessApi, 'events', 'serverlessApi')

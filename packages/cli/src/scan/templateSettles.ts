@@ -9,15 +9,28 @@ import type { HandlerFact, HandlerLink } from './js/ModuleFacts.js';
 import type { Project } from './project.js';
 
 /**
+ * Whether a finding kept only where the code invokes its function (by deployed name, or by an environment
+ * variable with 'Event') finds neither: one finding may carry both, kept if either holds.
+ * @example
+ * invocationUnmet(project, { onlyIfNameInvoked: ['*_shipped'], onlyIfEnvInvoked }) // false when the router invokes '*_shipped'
+ */
+export function invocationUnmet(project: Project, c: Candidate): boolean {
+  const name = c.onlyIfNameInvoked;
+  const env = c.onlyIfEnvInvoked;
+  if (name === undefined && env === undefined) return false;
+  return !(
+    (name !== undefined && project.invokedFunctions.isNameInvoked(name)) ||
+    (env !== undefined && project.invokedFunctions.isEnvInvoked(env))
+  );
+}
+
+/**
  * A template finding the project's code settles.
  * @example
  * templateSettles(project, candidate) // true for `functions.notify` when no code invokes `svc-*-notify` with 'Event'
  */
 export function templateSettles(project: Project, c: Candidate): boolean {
-  if (c.onlyIfNameInvoked !== undefined && !project.invokedFunctions.isNameInvoked(c.onlyIfNameInvoked))
-    return true;
-  if (c.onlyIfEnvInvoked !== undefined && !project.invokedFunctions.isEnvInvoked(c.onlyIfEnvInvoked))
-    return true;
+  if (invocationUnmet(project, c)) return true;
   const link = c.handlerLink;
   return link !== undefined && linkSettled(link, project.linkedHandler(link));
 }

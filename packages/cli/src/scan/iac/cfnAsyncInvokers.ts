@@ -9,7 +9,7 @@
 // environment variable (`NOTIFY_FN: !GetAtt Notify.Arn`) invokes it asynchronously only when its code does
 // (`FunctionName: process.env.NOTIFY_FN, InvocationType: 'Event'`): that finding waits on the project pass,
 // as does one for a function invoked by the name the template deploys it under (cfnNameInvoked.ts).
-import { checkNameInvoked } from './cfnNameInvoked.js';
+import { checkNameInvoked, invokedName } from './cfnNameInvoked.js';
 import type { EnvHanded } from './envHandedFunctions.js';
 import { type IacReport, type Json, obj } from './IacResult.js';
 import type { TemplateResource } from './queueUse.js';
@@ -30,6 +30,12 @@ export function failureTargetOf(r: TemplateResource | undefined, globals: Record
 }
 
 /** A function's code folder relative to the template ('' for the template's own, or code kept in S3). */
+// The name condition checkNameInvoked would have reported under, for a finding that settles it first.
+function named(fn: TemplateResource): { onlyIfNameInvoked?: string[] } {
+  const name = invokedName(fn);
+  return name === undefined ? {} : { onlyIfNameInvoked: [name] };
+}
+
 function codeDirOf(codeUri: Json): string {
   return typeof codeUri === 'string' && !codeUri.startsWith('s3:')
     ? codeUri.replace(/^\.\/?/, '').replace(/\/$/, '')
@@ -92,7 +98,8 @@ export function checkAsyncInvokers(
       'iac-missing-dlq',
       at(fn),
       `${id} is invoked asynchronously (by the code reading ${variables.join(', ')} with InvocationType 'Event') with no DeadLetterConfig or OnFailure destination: events that still fail after Lambda's retries are dropped`,
-      { onlyIfEnvInvoked: { variables, under } },
+      // Its deployed name as well: this report settles it for checkNameInvoked, so it is kept if either holds.
+      { onlyIfEnvInvoked: { variables, under }, ...named(fn) },
     );
   }
   for (const [id, { what }] of invoked) {

@@ -265,7 +265,6 @@ export function checkCloudFormation(
       asyncFailureTarget(fn) !== undefined ||
       invokeConfigured.has(fn.id) ||
       onlyEphemeralOutput(fn, globals) ||
-      Object.keys(obj(fn.props.Events) ?? {}).length > 0 ||
       !firstAsyncReport(fn.id),
     envHandedFunctions(template),
     globals,

@@ -6,6 +6,7 @@ import type { HandlerFact } from './Candidate.js';
 import { eventTakers } from './eventTakers.js';
 import { boundMethod, madeByFactory } from './handlerDiscovery.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { namedLogHelper } from './rules/namedLogCall.js';
 import { cannotFailRecord } from './rules/recordSafe.js';
 import { returnsProjectCall, throwsForRecord } from './rules/recordThrows.js';
 
@@ -17,14 +18,17 @@ const ITEM_ANSWER =
   /\b(batchItemFailures|itemIdentifier|processPartialResponse\w*|BatchProcessor|\w*BatchResponse|\w*[pP]artialBatch\w*)\b/;
 
 const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace']);
-/** A project's level-named log function (`logInfo(msg, ctx)`, `logError(err)`): named for the level it writes. */
-const LEVEL_LOG = /^log(Info|Error|Warn|Warning|Debug|Trace)?$/;
+/**
+ * A project's level-named log function (`logInfo(msg, ctx)`, `logError(err)`): a failure level as
+ * namedLogHelper reads it, or a quiet one. Never a bare `log(...)`: an audit trail's `log` may write a table.
+ */
+const isLevelLog = (name: string) => namedLogHelper(name) || /^log(Info|Debug|Trace)$/.test(name);
 
 function isLogCall(call: Node): boolean {
   const path = memberPath(call.callee);
   if (path === undefined) return false;
   if (path.join('.') === 'JSON.stringify') return true;
-  if (path.length === 1 && LEVEL_LOG.test(path[0] ?? '')) return true;
+  if (path.length === 1 && isLevelLog(path[0] ?? '')) return true;
   const [owner] = path;
   const method = path[path.length - 1];
   const logger = owner === 'console' || /^(logger|log)$/i.test(owner ?? '');

@@ -9,6 +9,7 @@ import { type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
+import { holdsFunctionProps } from './cdkWrappedFunctions.js';
 import { ownerOf } from './cdkWrappers.js';
 import type { Report, Rule } from './Report.js';
 
@@ -33,13 +34,13 @@ export function noteSelfUncapped(ctx: ModuleContext, target: Node | undefined, a
   ctx.eventSourceWrappers.set(owner, { ...ctx.eventSourceWrappers.get(owner), uncapped: true });
 }
 
-/** The props object a function's settings are in: the construct's own props, or the one nested object holding `handler`. */
+/** The props object a function's settings are in: the construct's own props, or the one nested object holding a function's own props. */
 function functionProps(ctx: ModuleContext, props: Node): ReturnType<typeof objectProps> {
   const own = objectProps(ctx.valueOf(props));
   if (own === undefined || own.props.has('handler')) return own;
   for (const value of own.props.values()) {
     const nested = objectProps(ctx.valueOf(value));
-    if (nested?.props.has('handler')) return nested;
+    if (nested !== undefined && holdsFunctionProps(nested.props.keys())) return nested;
   }
   return own;
 }

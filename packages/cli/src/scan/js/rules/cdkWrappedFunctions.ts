@@ -61,24 +61,39 @@ export function builtFunction(ctx: ModuleContext, expr: Node | undefined): Built
   return wrappedFunction(ctx, expr);
 }
 
+/** Keys only a function's own props hold: the nested object with one of them is where a wrapper passes them. */
+const FUNCTION_PROP = /^(handler|entry|runtime|timeout|memorySize)$/;
+
 /**
- * The props a built function is given: a wrapper's own and, one level down, those of the object literals it
- * nests (`customOptions: { deadLetterQueue }`), where a wrapper passes the function's props through. A nested
- * object this module cannot read leaves the whole unknown.
+ * Whether an object's keys are a function's own props (`{ timeout, memorySize }`), not another resource's
+ * options (`inputQueueOptions`) or the function's environment, bundling or tags.
+ * @example
+ * holdsFunctionProps(['timeout', 'deadLetterQueue']) // true
+ */
+export function holdsFunctionProps(keys: Iterable<string>): boolean {
+  for (const key of keys) if (FUNCTION_PROP.test(key)) return true;
+  return false;
+}
+
+/**
+ * The props a built function is given: a wrapper's own and, one level down, those of the one object literal
+ * holding the function's own props (`functionOptions: { timeout, deadLetterQueue }`). Other nested objects
+ * (environment, another resource's options) are ignored; unknown only when the wrapper's own props or that
+ * object cannot be read.
  * @example
  * builtProps(ctx, fn)?.props.has('deadLetterQueue')
  */
 export function builtProps(ctx: ModuleContext, fn: BuiltFunction): OpenProps | undefined {
   const open = openProps(ctx, fn.propsArg);
   if (open === undefined || !fn.wrapper || open.unknown) return open;
-  const props = new Map(open.props);
-  let unknown = false;
   for (const value of open.props.values()) {
     const inner = ctx.valueOf(unwrap(value));
     if (inner?.type !== 'ObjectExpression') continue;
     const nested = openProps(ctx, inner);
-    if (nested === undefined || nested.unknown || nested.fromCaller.length > 0) unknown = true;
-    else for (const [key, node] of nested.props) if (!props.has(key)) props.set(key, node);
+    if (nested === undefined || !holdsFunctionProps(nested.props.keys())) continue;
+    const props = new Map(open.props);
+    for (const [key, node] of nested.props) if (!props.has(key)) props.set(key, node);
+    return { props, unknown: nested.unknown || nested.fromCaller.length > 0, fromCaller: open.fromCaller };
   }
-  return { props, unknown, fromCaller: open.fromCaller };
+  return open;
 }
