@@ -24,12 +24,7 @@ import type { Project } from './project.js';
 import { projectClientsUntimed } from './projectClients.js';
 import { optionsFrom } from './projectOptions.js';
 import { scriptOnly } from './scriptCallers.js';
-<<<<<<< HEAD
-import { linkSettled } from './templateSettles.js';
-=======
 import { invocationUnmet, linkSettled } from './templateSettles.js';
-import { everyCallThrowsNext } from './throwingCallers.js';
->>>>>>> r39-fixiac
 import { typedMethodAsync } from './typedMethods.js';
 import { unnamedExport } from './unnamedExports.js';
 
