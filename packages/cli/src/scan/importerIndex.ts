@@ -1,7 +1,7 @@
 // The reverse import graph (which modules import a file, directly or through barrels): built once per scan, apart from how eventCallers.ts judges the callers it finds.
 
+import type { CallerLookup } from './callerLookup.js';
 import { importSources, reExportSources } from './callerText.js';
-import type { CallerLookup } from './eventCallers.js';
 
 export class ImporterIndex {
   private readonly lookup: CallerLookup;

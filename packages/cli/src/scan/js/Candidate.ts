@@ -1,7 +1,7 @@
 // What the per-file pass hands to the project pass: findings that may still depend on other files, and the
 // conditions another file settles them by. A module's other facts are in ModuleFacts.ts (re-exported here).
 
-import type { SharedRequest } from '../eventCallers.js';
+import type { SharedRequest } from '../callerLookup.js';
 import type { GlobalMemberCall } from './assignedAsync.js';
 import type { AuthConditions } from './authConditions.js';
 import type { PropsFromCaller } from './constructWiring.js';

@@ -2,7 +2,7 @@
 // the functions and methods around it, and the exports that reach it through module-local calls. The
 // project pass (eventCallers.ts) looks for calls of these names in the modules that import this one.
 
-import type { SharedRequest } from '../eventCallers.js';
+import type { SharedRequest } from '../callerLookup.js';
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import { factoryOwner } from './factoryMethods.js';
 import { exportsReaching } from './handlerImports.js';

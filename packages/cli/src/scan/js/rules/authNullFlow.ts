@@ -3,18 +3,10 @@
 // function keeps it in (the promise, its awaited value, a helper's result built from it) to a test
 // (`if (!subscribed)`, `if (counter === null)`) that answers a deny: `{ allowed: false, reason }`, 401/403.
 // A helper of the module that answers null when such a value is null passes the failure on to its callers.
-import {
-  calleeName,
-  forEachDescendant,
-  isFunction,
-  type Node,
-  propertyName,
-  someDescendant,
-  unwrap,
-} from '../ast.js';
+import { calleeName, forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { wrap } from './authAnswers.js';
-import { answersAuthFailure, callsRemote, discriminates, isFalsyValue } from './authFacts.js';
+import { callsRemote, discriminates, isFalsyValue } from './authFacts.js';
+import { answersMissing, denies } from './authNullAnswers.js';
 import { doesIo, isIoNode, isLogCall } from './catchFacts.js';
 import type { Report } from './Report.js';
 
@@ -22,20 +14,6 @@ import type { Report } from './Report.js';
 interface NullSource {
   readonly site: Node;
   readonly remote: string;
-}
-
-/** The fields an authorisation or gateway decision says no with: `{ allowed: false, reason }`. */
-const DECISION_FIELD = /^(allowed|isAllowed|permitted|granted|authori[sz]ed|isAuthori[sz]ed)$/;
-
-/** A returned object whose decision field is `false`: an authorisation answer that is not a status. */
-function isDenyDecision(node: Node | null | undefined): boolean {
-  const n = unwrap(node);
-  if (n?.type !== 'ObjectExpression') return false;
-  return (n.properties as Node[]).some((p) => {
-    const key = p.type === 'Property' ? propertyName(p.key, p.computed as boolean) : undefined;
-    const value = unwrap(p.value);
-    return DECISION_FIELD.test(key ?? '') && value?.type === 'Literal' && value.value === false;
-  });
 }
 
 /** A callback that answers a falsy value for whatever it is handed, after logging at most. */
@@ -146,24 +124,6 @@ function testedName(test: Node | undefined): string | undefined {
   if (missing(b) && a?.type === 'Identifier') return a.name as string;
   if (missing(a) && b?.type === 'Identifier') return b.name as string;
   return undefined;
-}
-
-/** The deny a branch answers: a decision with `allowed: false`, or a 401/403 (Deny, Unauthorized). */
-function denies(ctx: ModuleContext, branch: Node): boolean {
-  // Wrapped: `if (!x) return { allowed: false }` has the return itself as its branch.
-  const whole = wrap(branch);
-  const found = someDescendant(
-    whole,
-    (n) => n.type === 'ReturnStatement' && isDenyDecision(n.argument),
-    true,
-  );
-  return found || answersAuthFailure(whole, ctx) !== undefined;
-}
-
-/** Does a branch answer nothing (`return null`, `return;`): the caller reads the failure as a no. */
-function answersMissing(branch: Node): boolean {
-  const only = branch.type === 'BlockStatement' ? (branch.body as Node[])[0] : branch;
-  return only?.type === 'ReturnStatement' && isFalsyValue(only.argument);
 }
 
 /** Names a pattern binds: `x`, `{ result, error }`, `[a, b]`. */

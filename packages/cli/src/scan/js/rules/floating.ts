@@ -1,8 +1,3 @@
-// floating-promise: a promise started on a Lambda handler's path and never awaited, returned or handed to
-// something that settles it. The runtime freezes the environment once the handler returns, so the work may
-// never finish, and its failure is never seen. In a handler's module the handler path decides; in a helper
-// module, the project pass keeps it when a handler elsewhere reaches the function (js/handlerImports.ts).
-import { escapeRegExp } from '../../escapeRegExp.js';
 import { assignedAsyncCall, type GlobalMemberCall } from '../assignedAsync.js';
 import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
 import { importedInstanceMethod } from '../asyncMethods.js';
@@ -30,7 +25,7 @@ import { classifyHttpCall } from './http.js';
 import { keptPromiseTests } from './keptPromiseTests.js';
 import { libraryEachOfAsync } from './libraryEach.js';
 import { feedsListenedStream } from './listenerFeeds.js';
-import { PRISMA_CLIENT_METHODS, PRISMA_MODEL_OPERATIONS, prismaCall } from './prismaLazy.js';
+import { PRISMA_METHODS, PRISMA_QUERY, prismaCall } from './prismaLazy.js';
 import { certainPromise, promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
@@ -295,7 +290,3 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     );
   }
 }
-
-/** Text of a Prisma query (rules/prismaLazy.ts): the kept-promise check runs only where one may be. */
-const PRISMA_METHODS = [...PRISMA_CLIENT_METHODS, ...PRISMA_MODEL_OPERATIONS];
-const PRISMA_QUERY = new RegExp(`\\.\\s*(?:${PRISMA_METHODS.map(escapeRegExp).join('|')})\\s*[(<]`);

@@ -18,15 +18,19 @@ function endedOf(source: string): string[] | undefined {
   return cls === undefined ? undefined : endedFailures(ctx, cls);
 }
 
-const HELPER = [
-  'export async function send(e) {',
-  '  try {',
-  '    await fetch("https://audit.example", { method: "POST", body: e });',
-  '  } catch (err) {',
-  '    console.error(err);',
-  '  }',
-  '}',
-].join('\n');
+/** An exported helper named `name` whose own catch ends its failures. */
+const helperNamed = (name: string): string =>
+  [
+    `export async function ${name}(e) {`,
+    '  try {',
+    '    await fetch("https://audit.example", { method: "POST", body: e });',
+    '  } catch (err) {',
+    '    console.error(err);',
+    '  }',
+    '}',
+  ].join('\n');
+
+const HELPER = helperNamed('send');
 
 describe('endedFailures', () => {
   it('names a method with its own try, and one with no catch that awaits a helper ending its failures', () => {
@@ -49,13 +53,7 @@ describe('endedFailures', () => {
 
   it('names a method whose helper awaits another that ends its failures, two calls deep', () => {
     const source = [
-      'export async function post(e) {',
-      '  try {',
-      '    await fetch("https://audit.example", { method: "POST", body: e });',
-      '  } catch (err) {',
-      '    console.error(err);',
-      '  }',
-      '}',
+      helperNamed('post'),
       'export async function send(e) {',
       '  await post(e);',
       '}',

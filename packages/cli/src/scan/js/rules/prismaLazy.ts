@@ -1,5 +1,6 @@
 // floating-promise for Prisma Client: its queries are lazy (a PrismaPromise runs only when awaited or
 // `.then`-ed), so a query written as a statement never runs, and `$disconnect()` returns a promise.
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { type Node, unwrap } from '../ast.js';
 
 /** The client's own methods: `$disconnect()` / `$connect()` and the raw queries answer promises. */
@@ -41,3 +42,7 @@ export function prismaCall(call: Node): boolean {
   // `client.model.op(...)`: a model delegate, named by Prisma's documented operations.
   return unwrap(callee.object)?.type === 'MemberExpression' && MODEL.has(name);
 }
+
+/** Text of a Prisma query: floating.ts's kept-promise check runs only where one may be. */
+export const PRISMA_METHODS = [...PRISMA_CLIENT_METHODS, ...PRISMA_MODEL_OPERATIONS];
+export const PRISMA_QUERY = new RegExp(`\\.\\s*(?:${PRISMA_METHODS.map(escapeRegExp).join('|')})\\s*[(<]`);
