@@ -1,12 +1,14 @@
 // Settles a call through a global object's member (`console.logError(err)`): it answers a promise when a
-// module the caller loads assigns that member an async function (js/assignedAsync.ts). Only loaded
-// modules count: the assignment runs when its module is imported, so a module the caller never loads
-// cannot have installed it.
+// module the caller imports (a bare `import './services/logger'` included) assigns that member an async
+// function (js/assignedAsync.ts). Only the caller's own imports are asked: an installer loaded once by an
+// entry module (a bootstrap the caller never imports) is not seen, so such calls are missed, never
+// reported wrongly.
 import { escapeRegExp } from './escapeRegExp.js';
 import type { GlobalMemberCall } from './js/assignedAsync.js';
 import type { Project } from './project.js';
 
 /**
+ * Does one of the modules the call's module imports assign the global member an async function?
  * @example
  * globalMemberAsync(project, { from: '/p/sendEmail.ts', path: 'console.logError', sources: ['./services/logger'] }) // true
  */

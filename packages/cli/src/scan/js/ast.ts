@@ -263,3 +263,13 @@ export function returnsPromise(fn: Node): boolean {
     type.typeName.name === 'Promise'
   );
 }
+
+/**
+ * A made-up node whose only child is `node`, so a walk (someDescendant, forEachDescendant: neither tests its
+ * root) visits `node` itself too: an arrow's expression body, a throw's argument, a branch.
+ * @example someDescendant(wrap(arrow.body), isAwait) // true for `async () => await x` too
+ */
+export function wrap(node: Node | null | undefined): Node {
+  // Callers hand in optional children (an init, an argument): a missing one wraps to a node with nothing below.
+  return { type: 'Wrap', start: node?.start ?? 0, end: node?.end ?? 0, body: node } as Node;
+}

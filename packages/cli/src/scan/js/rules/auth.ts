@@ -1,10 +1,10 @@
 // infra-error-as-auth: a catch around a token check, JWKS fetch or verifier call that answers 401/403 for
 // any error, so an outage of the identity provider logs every user out.
-import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { lastTextMemo } from '../textMemo.js';
 import { gatedCatch } from './authAcrossModules.js';
-import { wrap } from './authAnswers.js';
+
 import { awaitedImports } from './authAwaitedImports.js';
 import { awsErrorNameRules } from './authAwsErrorNames.js';
 import { verifyCallbackRules } from './authCallbacks.js';
@@ -76,7 +76,7 @@ function chainCatches(ctx: ModuleContext, report: Report): void {
     // The value the callback answers with: its body, or the constant a bare name stands for.
     const body = cb.body as Node;
     const answered = body.type === 'BlockStatement' ? body : (ctx.valueOf(body) ?? body);
-    const wrapped = { type: 'Answer', start: answered.start, end: answered.end, body: answered } as Node;
+    const wrapped = wrap(answered);
     // `.catch(() => next(util.buildInvalidApiKey()))`: a helper of the project that builds the 401.
     const built =
       answersAuthFailure(wrapped, ctx) === undefined && mayRaise(ctx)

@@ -12,6 +12,7 @@ import {
   someDescendant,
   stringValue,
   unwrap,
+  wrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { statusHelperAnswers } from './authStatusParams.js';
@@ -175,11 +176,6 @@ export function answersAuthFailure(
     true,
   );
   return found;
-}
-
-/** A node to walk whose only child is `node` (someDescendant does not test its root). */
-export function wrap(node: Node): Node {
-  return { type: 'Answer', start: node.start, end: node.end, body: node } as Node;
 }
 
 /**

@@ -4,9 +4,9 @@
 // never because the end user's token was bad. Answering them 401/403 tells a valid user they are
 // unauthorised while the service's permissions are broken. A name the module declares for its own error
 // (`class AccessDeniedException`, `name = 'AccessDeniedException'`) is the project's, and is left alone.
-import { type Node, unwrap } from '../ast.js';
+import { type Node, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { answersAuthFailure, wrap } from './authAnswers.js';
+import { answersAuthFailure } from './authAnswers.js';
 import type { Report } from './Report.js';
 
 /** Errors AWS APIs answer when the caller's (the function's) credentials or permissions are refused. */

@@ -2,10 +2,10 @@
 // => { if (err) return res.status(401)... })` with a key callback that fetches the signing key from a JWKS
 // endpoint. jsonwebtoken hands the key callback's failure (a timeout, a 5xx, jwks-rsa's rate limit) to the
 // completion callback as a JsonWebTokenError, so `if (err)` answers 401 for an outage of the issuer too.
-import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall } from '../memberClass.js';
-import { answersAuthFailure, wrap } from './authAnswers.js';
+import { answersAuthFailure } from './authAnswers.js';
 import { callsRemote } from './authRemote.js';
 import { multerS3Upload } from './multerS3Uploads.js';
 import type { Report } from './Report.js';

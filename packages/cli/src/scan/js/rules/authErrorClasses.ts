@@ -2,12 +2,20 @@
 // throw new TokenError('invalid token') }` with `class TokenError extends HttpError { constructor(m) {
 // super(401, m) } }` in an errors module, or `statusCode = 401` as a field. The catch that wraps every
 // failure in such a class answers an outage as 401 as surely as one calling `res.status(401)`.
-import { forEachDescendant, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import {
+  forEachDescendant,
+  memberPath,
+  type Node,
+  propertyName,
+  someDescendant,
+  unwrap,
+  wrap,
+} from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { spelledWithin } from '../namesWithin.js';
 import { importRefOf } from '../sdkOptions.js';
-import { answersAuthFailure, isAuthStatus, wrap } from './authAnswers.js';
+import { answersAuthFailure, isAuthStatus } from './authAnswers.js';
 import { OWN_ERROR_CLASS } from './authFacts.js';
 
 const STATUS_FIELD = /^(status|statusCode|httpStatus|httpStatusCode|code)$/;

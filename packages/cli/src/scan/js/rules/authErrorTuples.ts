@@ -2,11 +2,11 @@
 // project helpers that copy it) turns a rejection into the first element of a tuple, and `if (err) throw
 // Error('Unauthorized')` is then the catch-all. When the promise is a secret read, a JWKS fetch or a
 // verifier's call, its outage is answered 401 like a bad token.
-import { type Node, someDescendant, unwrap } from '../ast.js';
+import { type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall } from '../memberClass.js';
 import { importRefOf } from '../sdkOptions.js';
-import { answersAuthFailure, wrap } from './authAnswers.js';
+import { answersAuthFailure } from './authAnswers.js';
 import { singletonCall } from './authAwaitedImports.js';
 import { callsRemote } from './authRemote.js';
 import type { Report } from './Report.js';

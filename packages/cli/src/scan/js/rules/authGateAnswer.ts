@@ -1,8 +1,8 @@
 // The caller's half of a "not verified" gate: the 401/403/Deny answered when a verification helper's
 // result is falsy, whether written as an `if` or as a choice of the answer (`claims ? 'Allow' : 'Deny'`).
-import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import { type Node, someDescendant, stringValue, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { answerAfter, answersAuthFailure, isAuthStatus, wrap } from './authAnswers.js';
+import { answerAfter, answersAuthFailure, isAuthStatus } from './authAnswers.js';
 import { userOf, VERDICT_FIELD } from './authFacts.js';
 import { deniedStatusCase } from './authStatusVerdict.js';
 

@@ -1,8 +1,8 @@
 // What an infra-error-as-auth null flow (authNullFlow.ts) ends in: a branch that answers a deny (a decision
 // with `allowed: false`, a 401/403) or answers nothing, which the caller reads as a no.
-import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { type Node, propertyName, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { wrap } from './authAnswers.js';
+
 import { answersAuthFailure, isFalsyValue } from './authFacts.js';
 
 /** The fields an authorisation or gateway decision says no with: `{ allowed: false, reason }`. */

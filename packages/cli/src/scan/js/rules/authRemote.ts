@@ -11,11 +11,12 @@ import {
   objectProps,
   someDescendant,
   unwrap,
+  wrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall, methodOf, sdkInstance } from '../memberClass.js';
 import { isSdkSend } from '../sdkSend.js';
-import { wrap } from './authAnswers.js';
+
 import { dataLookup } from './authLookups.js';
 import { packageVerifier } from './authPackageVerifiers.js';
 import { chainUser } from './authPromiseChain.js';

@@ -2,9 +2,9 @@
 // (a discriminated result, the shape TypeScript code types as `status: 'success' | 'invalid-token' | ...`)
 // from a catch-all around a remote verifier, and the caller `switch`es on the status and answers that case
 // 401/403. The status string names a credential failure, so a JWKS outage reads as a bad token.
-import { type Node, stringValue, unwrap } from '../ast.js';
+import { type Node, stringValue, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { answerAfter, answersAuthFailure, wrap } from './authAnswers.js';
+import { answerAfter, answersAuthFailure } from './authAnswers.js';
 
 /** The fields a discriminated result says what happened with. */
 const STATUS_FIELD = /^(status|result|outcome|reason|kind|type|code)$/;

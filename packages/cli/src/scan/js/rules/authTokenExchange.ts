@@ -2,9 +2,9 @@
 // exchange): `if (!response.ok) return { statusCode: 400, body: 'Refresh token is invalid' }` after a fetch
 // of its token endpoint answers every non-2xx, a 5xx, a 429 or a bad API key of the service's own, as the
 // client's bad token. During the provider's outage clients discard good refresh tokens and log users out.
-import { calleeName, forEachDescendant, type Node, numberValue, propertyName, unwrap } from '../ast.js';
+import { calleeName, forEachDescendant, type Node, numberValue, propertyName, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { wrap } from './authAnswers.js';
+
 import { answersAuthFailure } from './authFacts.js';
 import type { Report } from './Report.js';
 import { spelled, TOKEN_URL, TOKEN_URL_WORDS, tokenRequest } from './tokenEndpoint.js';

@@ -4,12 +4,9 @@
 // or a timeout: the caller then writes where an object already is, or skips work it should do. A stated
 // reason (`// we expect it to be missing`) names only the absence, never the other failures, so it does not
 // excuse this; a catch that tests the name or status first (`error.name === 'NotFound'`) is not this.
-import { calleeName, forEachDescendant, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, forEachDescendant, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode, isObservation } from './catchFacts.js';
-
-/** A made-up root, so a walk visits `n` itself too. */
-const wrap = (n: Node): Node => ({ type: 'Wrap', v: n }) as unknown as Node;
 
 /**
  * The try asks S3 whether an object exists: `s3.headObject(...)`, `new HeadObjectCommand(...)`.

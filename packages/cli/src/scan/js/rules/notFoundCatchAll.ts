@@ -13,6 +13,7 @@ import {
   rootIdentifier,
   someDescendant,
   unwrap,
+  wrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode, saysWhy } from './catchFacts.js';
@@ -22,9 +23,6 @@ import type { Report } from './Report.js';
 const NOT_FOUND_NAME = /^(?:NOT_?FOUND|notFound|NotFound|HTTP_NOT_FOUND|STATUS_NOT_FOUND)$/;
 const STATUS_FIELD = /^(?:statusCode|status|code|httpStatus)$/;
 const STATUS_CALL = /^(?:status|sendStatus|code)$/;
-
-/** A made-up root, so a walk visits `n` itself too (an arrow's expression body, a throw's argument). */
-const wrap = (n: Node): Node => ({ type: 'Wrap', v: n }) as unknown as Node;
 
 export function is404(n: Node | null | undefined): boolean {
   const v = unwrap(n);

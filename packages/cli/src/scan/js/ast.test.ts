@@ -1,0 +1,28 @@
+// wrap: the made-up root that lets a walk test a node itself, and an optional child that is missing.
+import { describe, expect, it } from 'vitest';
+import { forEachDescendant, type Node, someDescendant, wrap } from './ast.js';
+
+const literal = { type: 'Literal', start: 4, end: 6, value: 42 } as Node;
+
+describe('wrap', () => {
+  it('lets someDescendant test the wrapped node itself, which it never tests as a root', () => {
+    expect(someDescendant(literal, (n) => n.type === 'Literal')).toBe(false);
+    expect(someDescendant(wrap(literal), (n) => n.type === 'Literal')).toBe(true);
+  });
+
+  it('keeps the wrapped node’s range', () => {
+    expect([wrap(literal).start, wrap(literal).end]).toEqual([4, 6]);
+  });
+
+  it.each([undefined, null])(
+    'wraps a missing child (%s) to a node with nothing below, not a throw',
+    (missing) => {
+      const seen: Node[] = [];
+      forEachDescendant(wrap(missing), (n) => {
+        seen.push(n);
+        return true;
+      });
+      expect(seen).toEqual([]);
+    },
+  );
+});
