@@ -13,6 +13,7 @@ import { idempotencyCheckKeyRule } from './idempotencyCheckKeys.js';
 import { insertRule } from './inserts.js';
 import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
 import { ormSaveRule } from './ormSaves.js';
+import { passedQueryIdRule } from './passedQueryIds.js';
 import type { Report } from './Report.js';
 import {
   carriesRecordId,
@@ -77,7 +78,10 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
   if (!random && !consumer) return;
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
-  if (random && (consumer || shared)) randomWriteKeys(ctx, report, view, shared);
+  if (random && (consumer || shared)) {
+    randomWriteKeys(ctx, report, view, shared);
+    passedQueryIdRule(ctx, report, view, shared);
+  }
   const emitted = new Map<Node, number>();
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
