@@ -27,6 +27,7 @@ import {
   randomCallIn,
 } from './randomValues.js';
 import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
+import { upsertFilterRule } from './upsertFilters.js';
 import { insertedRow, writtenRecord } from './writtenRecords.js';
 
 const KEY_FIELD =
@@ -272,6 +273,7 @@ export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   randomIdRule(ctx, report, view);
   idempotencyCheckKeyRule(ctx, report, view);
   insertRule(ctx, report, view);
+  upsertFilterRule(ctx, report, view);
   graphqlInsertRule(ctx, report, view);
   ormSaveRule(ctx, report, ctx.isLambdaModule && view.consumer, view.extra);
   fifoContentDedupRule(ctx, report, redelivered(ctx));
