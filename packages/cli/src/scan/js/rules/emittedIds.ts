@@ -29,7 +29,7 @@ const KEBAB_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*-id$/i;
 /** Ids for tracing and log correlation: nobody deduplicates on them. */
 const TRACE_ID = /^(x-)?(trace|span|correlation|causation|amzn-trace|request)[-_]?id$/i;
 /** A query parameter just before an interpolation: `?id=`, `&requestId=`. */
-const QUERY_PARAM = /[?&]([A-Za-z][\w-]*)=$/;
+export const QUERY_PARAM = /[?&]([A-Za-z][\w-]*)=$/;
 
 /** Is `key` named like the id of what is emitted (and not a trace or correlation id)? */
 export function emittedIdKey(key: string): boolean {
@@ -128,7 +128,7 @@ export function emittedObject(ctx: ModuleContext, object: Node | undefined): boo
 }
 
 /** Is the URL template `url` sent as a request: a `url:` of a request config, or an HTTP call's first argument? */
-function requestUrl(ctx: ModuleContext, url: Node, depth: number): boolean {
+export function requestUrl(ctx: ModuleContext, url: Node, depth = 0): boolean {
   const p = ctx.parentOf(url);
   if (p?.type === 'Property' && p.value === url)
     return /^(url|uri)$/.test(propertyName(p.key, p.computed) ?? '');

@@ -13,6 +13,7 @@ import { idempotencyCheckKeyRule } from './idempotencyCheckKeys.js';
 import { insertRule } from './inserts.js';
 import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
 import { ormSaveRule } from './ormSaves.js';
+import { passedQueryIdRule } from './passedQueryIds.js';
 import type { Report } from './Report.js';
 import {
   carriesRecordId,
@@ -26,6 +27,7 @@ import {
   randomCallIn,
 } from './randomValues.js';
 import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
+import { upsertFilterRule } from './upsertFilters.js';
 import { insertedRow, writtenRecord } from './writtenRecords.js';
 
 const KEY_FIELD =
@@ -77,7 +79,10 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
   if (!random && !consumer) return;
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
-  if (random && (consumer || shared)) randomWriteKeys(ctx, report, view, shared);
+  if (random && (consumer || shared)) {
+    randomWriteKeys(ctx, report, view, shared);
+    passedQueryIdRule(ctx, report, view, shared);
+  }
   const emitted = new Map<Node, number>();
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
@@ -268,6 +273,7 @@ export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   randomIdRule(ctx, report, view);
   idempotencyCheckKeyRule(ctx, report, view);
   insertRule(ctx, report, view);
+  upsertFilterRule(ctx, report, view);
   graphqlInsertRule(ctx, report, view);
   ormSaveRule(ctx, report, ctx.isLambdaModule && view.consumer, view.extra);
   fifoContentDedupRule(ctx, report, redelivered(ctx));

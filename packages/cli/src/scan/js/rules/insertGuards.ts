@@ -18,10 +18,46 @@ function loaded(ctx: ModuleContext, id: Node): boolean {
 const readsLoaded = (ctx: ModuleContext, test: Node) =>
   someDescendant(test, (n) => n.type === 'Identifier' && loaded(ctx, n));
 
+/** A loaded value or its size: `rows`, `rows.length`, `out.Count`. */
+function loadedOperand(ctx: ModuleContext, n: Node | undefined): boolean {
+  const v = unwrap(n);
+  if (v?.type === 'Identifier') return loaded(ctx, v);
+  if (v?.type !== 'MemberExpression' || v.computed) return false;
+  const name = (v.property as Node).name as string | undefined;
+  return /^(length|size|Count|rowCount)$/.test(name ?? '') && loadedOperand(ctx, v.object as Node);
+}
+
+const literal = (n: Node | undefined, ...values: unknown[]) => {
+  const v = unwrap(n);
+  return (
+    (v?.type === 'Literal' && values.includes(v.value)) ||
+    (v?.type === 'Identifier' && v.name === 'undefined')
+  );
+};
+
+/**
+ * Is `test` only "the lookup found something" (`rows.length > 0`, `if (row)`, `row !== null`)? An insert
+ * under it copies what was found (a history snapshot), and a redelivery finds the same rows and copies
+ * them again: a precondition, unlike a state the first delivery changes (`run.closedAt === undefined`).
+ */
+function presenceOnly(ctx: ModuleContext, test: Node | undefined): boolean {
+  const t = unwrap(test);
+  if (t === undefined) return false;
+  if (t.type === 'LogicalExpression' && t.operator === '&&')
+    return presenceOnly(ctx, t.left as Node) && presenceOnly(ctx, t.right as Node);
+  if (t.type === 'Identifier' || t.type === 'MemberExpression') return loadedOperand(ctx, t);
+  if (t.type !== 'BinaryExpression') return false;
+  const [l, r, op] = [t.left as Node, t.right as Node, t.operator as string];
+  if (op === '!==' || op === '!=') return loadedOperand(ctx, l) && literal(r, null, 0);
+  if (op === '>') return loadedOperand(ctx, l) && literal(r, 0);
+  if (op === '>=') return loadedOperand(ctx, l) && literal(r, 1);
+  return false;
+}
+
 /**
  * The insert runs on a branch that a redelivery does not take again: the `else` of an if (update when it
  * exists, insert when it does not), under a test that reads an entity loaded by an await (a state change
- * the first delivery made: `if (isNil(app.completedAt))`), after an early return when a lookup found
+ * the first delivery made: `if (isNil(app.completedAt))`; not a test that it was found, presenceOnly), after an early return when a lookup found
  * the row in an enclosing function (`if (existing) return existing.id;` before the writes: foundGuards.ts's
  * existence tests, so `if (!order) return` is none), or after the same function
  * deleted what it inserts (children replaced in one transaction). A test on the message itself is no guard.
@@ -35,7 +71,8 @@ function guardedHere(ctx: ModuleContext, call: Node): boolean {
   for (let c = call, p = ctx.parentOf(call); p !== undefined; c = p, p = ctx.parentOf(p)) {
     if (p.type === 'IfStatement' || p.type === 'ConditionalExpression') {
       if (p.alternate === c) return true;
-      if (p.consequent === c && readsLoaded(ctx, p.test as Node)) return true;
+      const test = p.test as Node;
+      if (p.consequent === c && readsLoaded(ctx, test) && !presenceOnly(ctx, test)) return true;
     }
   }
   return returnsWhenFound(ctx, call) || replacedFirst(ctx, call);

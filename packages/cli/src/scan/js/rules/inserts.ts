@@ -99,7 +99,8 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
   // An insert on a branch a redelivery does not take again (the else of "update when it exists", a
   // test on a row loaded by an await) is a create-if-absent.
   const settled = (u: Node) => duplicateAnswered(ctx, u) || guarded(ctx, u);
-  const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')];
+  // In source order: the first plain INSERT of a function is the one reported.
+  const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')].sort((a, b) => a.start - b.start);
   const runsInserts = new Set<Node | undefined>();
   const fnOf = (n: Node) => ctx.enclosingFunction(n);
   for (const node of sqlNodes) {
@@ -111,12 +112,13 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     // An insert whose id column takes a random value is reported once, by random-id-nondeterministic.
     const open = uses.filter((u) => !settled(u) && reportedSqlKeys(ctx, view, shared, u).length === 0);
     if (open.length === 0) continue;
-    // A module-scope statement is reported where it runs, once per function that runs plain inserts (a
-    // transaction inserting a row and its children is one fix): the constant alone says nothing of who
-    // runs it, and is often declared far from the call.
-    const at = open[0] === node ? node : (open.find((u) => !runsInserts.has(fnOf(u))) ?? undefined);
+    // Reported once per function that runs plain inserts, written inline or kept in a module-scope
+    // statement reported where it runs (the constant alone says nothing of who runs it): a row and its
+    // children inserted together (`INSERT INTO products ... RETURNING id`, then `INSERT INTO stocks` with
+    // that id) are one fix, keying the first.
+    const at = open.find((u) => !runsInserts.has(fnOf(u)));
     if (at === undefined) continue;
-    if (at !== node) runsInserts.add(fnOf(at));
+    runsInserts.add(fnOf(at));
     report(
       'insert-no-upsert',
       at,
