@@ -4,34 +4,15 @@
 // the record in batchItemFailures, answers a 5xx), the failure still reaches the caller or the queue; only
 // the note about it is lost. The enclosing catch is judged on its own; the inner one is not a swallowed
 // failure. An enclosing catch that only logs and goes on keeps the inner finding.
-import {
-  calleeName,
-  memberPath,
-  type Node,
-  numberValue,
-  propertyName,
-  someDescendant,
-  unwrap,
-  wrap,
-} from '../ast.js';
+import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { answersError } from './existenceProbe.js';
 
 /** A list that collects failed work: `batchItemFailures`, `failures`, `failedIds`, `errors`. */
 const FAILURE_LIST = /fail|error/i;
 
 /** A function that hands a failure on: a Lambda callback, a promise's reject, Express's next. */
 const FAILURE_CALLBACK = /^(?:callback|cb|done|reject|next)$/;
-
-/** The returned value answers failure: `{ statusCode: 500 }` (any 4xx/5xx) or `{ success: false }`. */
-function answersFailure(value: Node | undefined): boolean {
-  return someDescendant(wrap(value), (n) => {
-    if (n.type !== 'Property' || n.computed) return false;
-    const key = propertyName(n.key as Node) ?? '';
-    const answer = unwrap(n.value as Node);
-    if (/^(?:statusCode|status)$/.test(key)) return (numberValue(answer) ?? 0) >= 400;
-    return /^(?:success|ok)$/.test(key) && answer?.type === 'Literal' && answer.value === false;
-  });
-}
 
 /** `X.push(...)` onto a failure list, or `callback(error)`-style hand-on of the caught error. */
 function reportsByCall(statement: Node, caught: string | undefined): boolean {
@@ -52,7 +33,8 @@ function reportsByCall(statement: Node, caught: string | undefined): boolean {
 /** One statement of the enclosing catch that reports the failure, wherever its record of it went. */
 function reportsFailure(statement: Node, caught: string | undefined): boolean {
   if (statement.type === 'ThrowStatement') return true;
-  if (statement.type === 'ReturnStatement') return answersFailure(statement.argument as Node | undefined);
+  if (statement.type === 'ReturnStatement')
+    return statement.argument != null && answersError(statement.argument as Node);
   return reportsByCall(statement, caught);
 }
 
