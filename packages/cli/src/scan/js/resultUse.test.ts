@@ -61,6 +61,26 @@ describe('failsOnAnswer', () => {
       'goes on',
     ],
     ['a Promise.all answer kept whole', 'const all = await Promise.all([load()]); return all;', 'goes on'],
+    [
+      'tested where it is made, failing side throws',
+      "if (!(await load())) throw new Error('refused');",
+      'falsy',
+    ],
+    [
+      'tested where it is made, else answers 500',
+      'if (await load()) { return ok() } else { return { statusCode: 500 } }',
+      'falsy',
+    ],
+    [
+      'tested where it is made, failing side goes on',
+      'if (await load()) return skip(); return proceed();',
+      'goes on',
+    ],
+    [
+      'tested inside a larger condition',
+      "if (ready && !(await load())) throw new Error('refused');",
+      'goes on',
+    ],
   ])('%s', (_, body, expected) => {
     expect(failsOn(body)).toBe(expected);
   });

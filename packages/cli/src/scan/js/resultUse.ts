@@ -8,6 +8,7 @@
 import { testedAndFailed } from './answerTest.js';
 import { isFunction, memberPath, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
+import { inlineTestFails } from './inlineTest.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 const LOG_LINE = /^\s*(?:console|logger|log|this\.logger)\.\w+\(/;
@@ -40,6 +41,8 @@ function mentionsOf(name: string, text: string): RegExp {
  * null answer fails there), `undefined` when the caller may go on with the answer as "nothing".
  */
 export function failsOnAnswer(ctx: ModuleContext, call: Node): 'falsy' | 'nullish' | undefined {
+  // `if (!(await verify(token))) throw ...`: the answer is tested where it is made (inlineTest.ts).
+  if (inlineTestFails(ctx, call) === 'falsy') return 'falsy';
   const taken = takenAs(ctx, call);
   if (taken === 'read') return 'nullish';
   if (taken === undefined) return undefined;

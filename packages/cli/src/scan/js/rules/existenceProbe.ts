@@ -4,9 +4,10 @@
 // or a timeout: the caller then writes where an object already is, or skips work it should do. A stated
 // reason (`// we expect it to be missing`) names only the absence, never the other failures, so it does not
 // excuse this; a catch that tests the name or status first (`error.name === 'NotFound'`) is not this.
-import { calleeName, forEachDescendant, type Node, someDescendant, unwrap, wrap } from '../ast.js';
+import { type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode, isObservation } from './catchFacts.js';
+import { callsS3Object } from './s3ObjectCalls.js';
 
 /**
  * The try asks S3 whether an object exists: `s3.headObject(...)`, `new HeadObjectCommand(...)`.
@@ -14,14 +15,7 @@ import { isIoNode, isObservation } from './catchFacts.js';
  * probesExistence(tryBlock) // true for `await s3.headObject({ Bucket, Key }).promise()`
  */
 export function probesExistence(block: Node): boolean {
-  let probes = false;
-  forEachDescendant(wrap(block), (n) => {
-    if (probes) return;
-    if (n.type === 'CallExpression' && calleeName(n) === 'headObject') probes = true;
-    else if (n.type === 'NewExpression' && unwrap(n.callee as Node)?.name === 'HeadObjectCommand')
-      probes = true;
-  });
-  return probes;
+  return callsS3Object(block, ['Head']);
 }
 
 /**
@@ -36,8 +30,11 @@ export function onlyProbes(ctx: ModuleContext, block: Node): boolean {
 
 const STATUS_FIELD = /^(?:statusCode|status|httpStatus)$/;
 
-/** `{ statusCode: 500 }`, `{ success: false }`: the returned value tells the caller it failed. */
-function answersError(ret: Node): boolean {
+/**
+ * `{ statusCode: 500 }`, `{ success: false }`: the returned value tells the caller it failed. A 404 is the
+ * not-found answer a probe means, so it does not count.
+ */
+export function answersError(ret: Node): boolean {
   return someDescendant(wrap(ret), (n) => {
     if (n.type !== 'Property' || n.computed) return false;
     const key = unwrap(n.key as Node)?.name ?? '';

@@ -19,6 +19,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode, saysWhy } from './catchFacts.js';
 import { answersAbsent, onlyProbes, PROBE_MESSAGE } from './existenceProbe.js';
 import type { Report } from './Report.js';
+import { callsS3Object } from './s3ObjectCalls.js';
 
 const NOT_FOUND_NAME = /^(?:NOT_?FOUND|notFound|NotFound|HTTP_NOT_FOUND|STATUS_NOT_FOUND)$/;
 const STATUS_FIELD = /^(?:statusCode|status|code|httpStatus)$/;
@@ -107,17 +108,7 @@ function catchAll(body: Node, param: string | undefined): boolean {
  * read whose absence is an empty answer (DynamoDB's GetItem) gives a catch nothing to conflate.
  */
 function readsS3Object(block: Node): boolean {
-  let reads = false;
-  forEachDescendant(wrap(block), (n) => {
-    if (reads) return;
-    if (n.type === 'CallExpression' && /^(?:headObject|getObject)$/.test(calleeName(n) ?? '')) reads = true;
-    else if (
-      n.type === 'NewExpression' &&
-      /^(?:Head|Get)ObjectCommand$/.test(unwrap(n.callee as Node)?.name ?? '')
-    )
-      reads = true;
-  });
-  return reads;
+  return callsS3Object(block, ['Head', 'Get']);
 }
 
 /** Request values a framework hands in (Next.js `await params`, `cookies()`, `headers()`): nothing remote. */

@@ -43,6 +43,7 @@ import { parseFailureRule } from './parseFailure.js';
 import type { Report, Rule } from './Report.js';
 import { recordLoopReturn } from './recordLoopReturn.js';
 import { refusesRequests } from './refusesRequests.js';
+import { failureStillReported } from './reportedAfterBookkeeping.js';
 import { requestedDeletes } from './requestedDeletes.js';
 import { resolvedStandInRule } from './resolvedStandIns.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
@@ -95,6 +96,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (authCatch(ctx, handler) || notFound.has(handler) || standIns.has(handler)) continue;
     // A function that returns at once under a request is run by an operator's script (refusesRequests.ts).
     if (refusesRequests(ctx, tryStatement)) continue;
+    // Bookkeeping inside a catch that still reports the failure (reportedAfterBookkeeping.ts).
+    if (statements.every((s) => isObservation(s)) && failureStillReported(ctx, handler)) continue;
     const any400 = any400AsAnswer(ctx, handler);
     if (any400 !== undefined) {
       report(
