@@ -3,7 +3,7 @@
 // `lambda`, an S3 bucket's `NotificationConfiguration.LambdaConfigurations`, an `AWS::Logs::SubscriptionFilter`
 // or an `AWS::IoT::TopicRule` Lambda action. Lambda retries such an
 // event twice and then drops it unless the function has a dead-letter queue or an on-failure destination;
-// an SNS subscription with its own `RedrivePolicy` counts, as a SAM SNS event's does. An invoke
+// an SNS subscription's own `RedrivePolicy` does not count (it keeps only undeliverable messages). An invoke
 // permission alone is no invocation: templates keep permissions for topics nothing subscribes any more.
 // Terraform's counterpart is terraformAsyncInvokers.ts. A function handed another's name or ARN in an
 // environment variable (`NOTIFY_FN: !GetAtt Notify.Arn`) invokes it asynchronously only when its code does
@@ -13,7 +13,6 @@ import { checkNameInvoked, invokedName } from './cfnNameInvoked.js';
 import type { EnvHanded } from './envHandedFunctions.js';
 import { type IacReport, type Json, obj } from './IacResult.js';
 import type { TemplateResource } from './queueUse.js';
-import { redrivePolicyOf } from './redrivePolicy.js';
 import { refsIn } from './yamlDocument.js';
 
 /**
@@ -66,8 +65,8 @@ export function checkAsyncInvokers(
   };
   for (const r of resources) {
     if (r.type === 'AWS::SNS::Subscription' && /^lambda$/i.test(String(r.props.Protocol))) {
-      if (redrivePolicyOf(r.props.RedrivePolicy) === undefined)
-        note(fnOf(r.props.Endpoint), r, 'an SNS subscription');
+      // Its RedrivePolicy keeps only what SNS could not deliver: a failed run is the function's to keep.
+      note(fnOf(r.props.Endpoint), r, 'an SNS subscription');
     }
     if (r.type === 'AWS::S3::Bucket')
       for (const c of [obj(r.props.NotificationConfiguration)?.LambdaConfigurations ?? []].flat())

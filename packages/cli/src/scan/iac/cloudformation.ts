@@ -19,7 +19,6 @@ import {
   receivedQueues,
   type TemplateResource,
 } from './queueUse.js';
-import { redrivePolicyOf } from './redrivePolicy.js';
 import { exportsByResource, ssmImports } from './stackExports.js';
 import { outputsByResource } from './stackRoutes.js';
 import { templateLinks } from './templateLinks.js';
@@ -150,11 +149,11 @@ export function checkCloudFormation(
             snsThroughQueue(r, name, props, at(r, 'Properties', 'Events', name));
           else if (
             // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too. An
-            // event's own dead-letter queue (an EventBridge rule target's, an SNS subscription's) counts.
+            // EventBridge event's own DeadLetterConfig counts; an SNS event's RedrivePolicy does not: it keeps
+            // only what SNS could not hand to Lambda, never a run that failed after Lambda took the event.
             SAM_ASYNC_EVENTS.has(type ?? '') &&
             props.Schedule === undefined &&
-            props.DeadLetterConfig === undefined &&
-            redrivePolicyOf(props.RedrivePolicy) === undefined
+            props.DeadLetterConfig === undefined
           )
             asyncSource ??= name;
         }

@@ -23,21 +23,14 @@ export function isServerless(value: unknown, file: string): boolean {
 
 /**
  * Whether an event names its own dead-letter queue: an `eventBridge` event's `deadLetterQueueArn` (the rule
- * target's DLQ, documented with `retryPolicy` at serverless.com events/event-bridge), or an `sns` event's
- * `redrivePolicy` (`deadLetterTargetArn`, `deadLetterTargetRef` or `deadLetterTargetImport`, the
- * subscription's DLQ, events/sns): a queue ARN string, variable or intrinsic (`Fn::GetAtt`, `Ref`,
- * `Fn::ImportValue`), counted like SAM's per-event `DeadLetterConfig`.
+ * target's DLQ, documented with `retryPolicy` at serverless.com events/event-bridge), a queue ARN string,
+ * variable or intrinsic (`Fn::GetAtt`, `Ref`, `Fn::ImportValue`), counted like SAM's per-event
+ * `DeadLetterConfig`. An `sns` event's `redrivePolicy` is not one: it keeps only what SNS could not deliver,
+ * never a run that failed after Lambda took the event.
  */
 function hasEventDlq(event: Record<string, Json>): boolean {
   const named = (v: Json) => (typeof v === 'string' && v.trim() !== '') || obj(v) !== undefined;
-  const redrive = obj(obj(event.sns)?.redrivePolicy);
-  return (
-    named(obj(event.eventBridge)?.deadLetterQueueArn) ||
-    (redrive !== undefined &&
-      (named(redrive.deadLetterTargetArn) ||
-        named(redrive.deadLetterTargetRef) ||
-        named(redrive.deadLetterTargetImport)))
-  );
+  return named(obj(event.eventBridge)?.deadLetterQueueArn);
 }
 
 /**

@@ -12,9 +12,6 @@ import { s3PermissionsUnused } from './terraformS3Notified.js';
 /** The `via` of a pattern rule's target naming the function resource. */
 const EVENTBRIDGE_RULE = 'EventBridge rule';
 
-/** The `via` of an SNS subscription with its own `redrive_policy`: no invoker the function must answer for. */
-const SNS_REDRIVEN = 'SNS subscription with redrive_policy';
-
 // A function resource, or a function module's output (`module.fn.lambda_function_arn`).
 const LAMBDA_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)\./;
 
@@ -29,11 +26,11 @@ export function asyncSubscribers(
   };
   for (const f of resources('aws_cloudwatch_log_subscription_filter'))
     add(f.attrs.get('destination_arn')?.raw, 'log subscription');
-  // A subscription with a `redrive_policy` has its own dead-letter queue (what SNS could not deliver),
-  // counted as an EventBridge target's `dead_letter_config` is; its topic's permission goes with it.
+  // A subscription's own `redrive_policy` keeps only what SNS could not deliver, as an EventBridge target's
+  // `dead_letter_config` keeps only what EventBridge could not: a run that failed is the function's to keep.
   for (const s of resources('aws_sns_topic_subscription'))
     if (/"lambda"/.test(s.attrs.get('protocol')?.raw ?? ''))
-      add(s.attrs.get('endpoint')?.raw, s.attrs.has('redrive_policy') ? SNS_REDRIVEN : 'SNS subscription');
+      add(s.attrs.get('endpoint')?.raw, 'SNS subscription');
   for (const n of resources('aws_s3_bucket_notification'))
     for (const b of n.blocks)
       if (b.type === 'lambda_function') add(b.attrs.get('lambda_function_arn')?.raw, 'S3 notification');
@@ -67,19 +64,12 @@ export function asyncFunctionFinding(
         i.fn !== fn ? [] : i.via !== undefined ? [i.via] : viaRule(i) ? [EVENTBRIDGE_RULE] : [],
       ),
   );
-  // Every SNS subscription of the function has its own DLQ: the topic's invoke permission is theirs.
-  const redriven = all.has(SNS_REDRIVEN) && !all.has('SNS subscription');
   // S3 permissions no bucket notification of the folder uses invoke nothing (terraformS3Notified.ts).
   const s3Unused = s3PermissionsUnused(
     here.map((f) => f.s3),
     fn,
   );
-  const via = [...all].filter(
-    (v) =>
-      v !== SNS_REDRIVEN &&
-      !(redriven && v === 'sns permission') &&
-      !(s3Unused && (v === 's3 permission' || v === 's3 trigger')),
-  );
+  const via = [...all].filter((v) => !(s3Unused && (v === 's3 permission' || v === 's3 trigger')));
   if (via.length === 0) return undefined;
   return { ...c, message: c.message.replace('{invokers}', via.join(', ')) };
 }

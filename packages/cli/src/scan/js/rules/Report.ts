@@ -41,6 +41,7 @@ export type Extra = Pick<
   | 'onlyIfImportSstApi'
   | 'onlyIfImportSstQueue'
   | 'onlyIfInvokedAsync'
+  | 'onlyIfEnvInvoked'
   | 'onlyIfImportBatchEvent'
   | 'unlessImportRefusesBatch'
   | 'onlyIfEventWired'

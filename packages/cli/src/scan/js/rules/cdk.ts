@@ -21,6 +21,7 @@ import { ownDefaultTimeout } from './cdkConstructDefaults.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { destinationDlqWithoutAlarm } from './cdkDestinationDlqs.js';
 import { alarmedInModule } from './cdkDlqAlarms.js';
+import { envInvokedWithoutDlq } from './cdkEnvInvoked.js';
 import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 import { noteEventWired } from './cdkEventWired.js';
 import { fallbackFor } from './cdkFallback.js';
@@ -98,7 +99,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   noteEventWired(ctx);
   noteUnreadAnswers(ctx);
   notePushedHandlers(ctx);
-  asyncInvokersWithoutDlq(ctx, report);
+  envInvokedWithoutDlq(ctx, report, asyncInvokersWithoutDlq(ctx, report));
   targetedFieldFunctions(ctx, report);
   importedQueueSubclasses(ctx, report);
   helperBuiltAsyncTargets(ctx, report);

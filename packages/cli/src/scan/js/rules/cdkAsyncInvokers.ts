@@ -5,7 +5,8 @@
 // aws-logs-destinations), an IoT rule's `new LambdaFunctionAction(fn)` or L1 `CfnTopicRule` Lambda action
 // (cdkTopicRules.ts) and an SES receipt rule's Lambda action (`new actions.Lambda({ function })`,
 // whose invocation type defaults to Event). Lambda queues such an event, retries a failed run twice and then
-// drops it unless the function has a DLQ or an on-failure destination. Reported once per function, at the
+// drops it unless the function has a DLQ or an on-failure destination; a subscription's `deadLetterQueue`
+// keeps only messages SNS could not deliver, so it does not stand in for either. Reported once per function, at the
 // function's construct, as for Terraform: the fix goes there and covers every invoker.
 import { escapeRegExp } from '../../escapeRegExp.js';
 import {
@@ -22,18 +23,13 @@ import { eventSourceTarget } from './cdk.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { asyncInvokeConfigured, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
-import { openProps } from './cdkPassedProps.js';
 import { topicRuleFunctions } from './cdkTopicRules.js';
 import { type BuiltFunction, builtFunction, builtProps } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';
 import { saysWhy } from './saysWhy.js';
 
-/** The function an asynchronous invoker construct invokes, and its own props (a subscription's DLQ). */
-export function invoked(
-  ctx: ModuleContext,
-  node: Node,
-  kind: string,
-): { fn: Node | undefined; own?: Node | undefined } | undefined {
+/** The function an asynchronous invoker construct invokes. */
+export function invoked(ctx: ModuleContext, node: Node, kind: string): { fn: Node | undefined } | undefined {
   const imp = ctx.importRoot(node.callee);
   // `aws-cdk-lib/aws-sns-subscriptions`, or `cdk.aws_sns_subscriptions.X` / `import { aws_sns_subscriptions }`
   // from 'aws-cdk-lib': the module named either way, with dashes.
@@ -43,14 +39,13 @@ export function invoked(
       '-',
     );
   const args = node.arguments as Node[];
-  if (kind === 'LambdaSubscription' && source.includes('aws-sns-subscriptions'))
-    return { fn: args[0], own: args[1] };
+  if (kind === 'LambdaSubscription' && source.includes('aws-sns-subscriptions')) return { fn: args[0] };
   if (kind === 'LambdaDestination' && source.includes('aws-s3-notifications')) return { fn: args[0] };
   // A CloudWatch Logs subscription filter's and an IoT topic rule's Lambda action invoke asynchronously too.
   if (kind === 'LambdaDestination' && source.includes('aws-logs-destinations')) return { fn: args[0] };
   if (kind === 'LambdaFunctionAction' && source.includes('aws-iot-actions')) return { fn: args[0] };
   if (/^(SnsEventSource|S3EventSource(V2)?)$/.test(kind) && source.includes('aws-lambda-event-sources'))
-    return { fn: eventSourceTarget(ctx, node), own: kind === 'SnsEventSource' ? args[1] : undefined };
+    return { fn: eventSourceTarget(ctx, node) };
   if (kind === 'Lambda' && source.includes('aws-ses-actions')) {
     const props = objectProps(ctx.valueOf(args[0]))?.props;
     const type = props?.get('invocationType');
@@ -121,10 +116,8 @@ function invokersOf(ctx: ModuleContext): Invoked[] {
     }
     const target = invoked(ctx, node, kind);
     if (target?.fn === undefined) continue;
-    // The subscription's own DLQ, taken as the EventBridge target's is (cdkAsyncTargets.ts).
-    const own = target.own === undefined ? undefined : openProps(ctx, target.own);
-    if (own !== undefined && (own.unknown || own.fromCaller.length > 0 || own.props.has('deadLetterQueue')))
-      continue;
+    // A subscription's own deadLetterQueue is not looked at: like an EventBridge target's (cdkAsyncTargets.ts)
+    // it keeps only what SNS could not hand to Lambda, never a run that failed after Lambda took the event.
     // Only a function built in this module: one handed in is its builder's to judge.
     const fn = builtFunction(ctx, target.fn);
     if (fn !== undefined) out.push({ fn, expr: target.fn, kind, at: node });
@@ -132,16 +125,19 @@ function invokersOf(ctx: ModuleContext): Invoked[] {
   return out;
 }
 
-/** Reports each function of the module an SNS, S3 or SES invoker runs asynchronously with nowhere for failures. */
-export function asyncInvokersWithoutDlq(ctx: ModuleContext, report: Report): void {
+/**
+ * Reports each function of the module an SNS, S3 or SES invoker runs asynchronously with nowhere for
+ * failures, and answers the functions it judged (reported or not), which no other invoker reports again.
+ */
+export function asyncInvokersWithoutDlq(ctx: ModuleContext, report: Report): ReadonlySet<Node> {
+  const done = new Set<Node>();
   if (
     !/LambdaSubscription|EventSource|LambdaDestination|LambdaFunctionAction|CfnTopicRule|aws-ses-actions/.test(
       ctx.source,
     )
   )
-    return;
+    return done;
   const all = invokersOf(ctx);
-  const done = new Set<Node>();
   for (const { fn, expr, kind, at } of all) {
     if (done.has(fn.node)) continue;
     done.add(fn.node);
@@ -162,4 +158,5 @@ export function asyncInvokersWithoutDlq(ctx: ModuleContext, report: Report): voi
       link !== undefined ? { handlerLink: link } : undefined,
     );
   }
+  return done;
 }

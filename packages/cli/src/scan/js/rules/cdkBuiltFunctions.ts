@@ -119,7 +119,7 @@ export function helperBuiltAsyncTargets(ctx: ModuleContext, report: Report): voi
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);
     const target = kind === undefined ? undefined : invoked(ctx, node, kind);
-    if (kind === undefined || target?.fn === undefined || target.own !== undefined) continue;
+    if (kind === undefined || target?.fn === undefined) continue;
     const call = ctx.valueOf(unwrap(target.fn));
     if (call?.type !== 'CallExpression' || done.has(call)) continue;
     const callee = unwrap(call.callee);
