@@ -4,8 +4,8 @@
 // 5xx, so such a retry never reaches a catch; it is judged like the catch form (retryRecursion.ts).
 import { isFunction, type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
-import { delaysIn, jittered } from './retryLoops.js';
 import { COUNTER, callsSelf, sameArguments, selfName } from './retryRecursion.js';
 
 /** A test that reads a failed answer: a throttling or server-error status, a rate-limit or error code. */

@@ -1,47 +1,14 @@
 // Hand-written retry loops: `while (true) { try { ...; return } catch { await sleep(x) } }`, their bound,
 // their delays and whether the delays are jittered.
-import {
-  calleeName,
-  isBooleanLiteral,
-  isFunction,
-  memberPath,
-  type Node,
-  someDescendant,
-  unwrap,
-} from '../ast.js';
+import { isBooleanLiteral, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { numericFrom } from '../numericFrom.js';
-import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
+import { isRetryLoop, LOOP_STATEMENTS, walksCollection } from '../retryLoop.js';
+import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
-import { ownSleepCall } from './sleepHelpers.js';
-
-const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
 
 /** The delay expressions a retry loop waits on: `await sleep(x)`, `await new Promise(r => setTimeout(r, x))`. */
 function loopDelays(ctx: ModuleContext, loop: Node): Node[] {
   return delaysIn(ctx, loop.body as Node);
-}
-
-/**
- * The delays awaited under `body` (a loop's body, a catch's block): a call named for a wait, or of the
- * module's own sleep helper under any name (sleepHelpers.ts), whose first argument is the delay.
- */
-export function delaysIn(ctx: ModuleContext, body: Node): Node[] {
-  const delays: Node[] = [];
-  someDescendant(
-    body,
-    (n) => {
-      if (n.type !== 'CallExpression') return false;
-      const name = calleeName(n);
-      if (name === undefined || !(SLEEP.test(name) || ownSleepCall(ctx, n))) return false;
-      const args = n.arguments as Node[];
-      const delay = name === 'setTimeout' && args.length >= 2 ? args[1] : args[0];
-      if (delay !== undefined && unwrap(delay)?.type !== 'ArrowFunctionExpression') delays.push(delay);
-      return false;
-    },
-    false,
-  );
-  return delays;
 }
 
 /** A read of a batch API's leftovers: `result.UnprocessedItems`, `out.Failed`, `res.FailedEntryCount`. */
@@ -66,8 +33,10 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
       innermostLoop(ctx, n) === loop,
     true,
   );
-  if (!resends) return undefined;
   const delays = loopDelays(ctx, loop);
+  // Or the wait between rounds grows with the loop's own counter: a backoff, so whatever the next round
+  // sends (a map the failed entries were gathered into), the loop is retrying them.
+  if (!resends && !delays.some((d) => readsCounter(ctx, d, loop))) return undefined;
   // AWS asks that unprocessed items be retried with exponential backoff: a loop with no wait at all
   // re-sends at once, in lockstep with every caller throttled with it.
   const noJitter =
@@ -90,6 +59,29 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
   };
 }
 
+/**
+ * Whether a delay is worked out from the counter a `for` loop moves on each round (`attempt++`,
+ * `tries += 1`): read in its arithmetic or passed to the helper that computes it (`backoffMs(attempt)`),
+ * directly or through a local it was stored in.
+ */
+function readsCounter(ctx: ModuleContext, delay: Node, loop: Node): boolean {
+  if (loop.type !== 'ForStatement' || walksCollection(loop)) return false;
+  const update = unwrap(loop.update);
+  const counter = unwrap(
+    update?.type === 'UpdateExpression'
+      ? update.argument
+      : update?.type === 'AssignmentExpression' && update.operator === '+='
+        ? update.left
+        : undefined,
+  );
+  if (counter?.type !== 'Identifier') return false;
+  const binding = ctx.resolve(counter.name as string, counter);
+  const isCounter = (n: Node) =>
+    n.type === 'Identifier' && n.name === counter.name && ctx.resolve(n.name as string, n) === binding;
+  const value = ctx.valueOf(delay) ?? delay;
+  return isCounter(value) || someDescendant(value, isCounter, true);
+}
+
 /** The nearest loop statement around a node, within its function. */
 function innermostLoop(ctx: ModuleContext, node: Node): Node | undefined {
   for (let p = ctx.parentOf(node); p !== undefined && !isFunction(p); p = ctx.parentOf(p))
@@ -106,14 +98,6 @@ function resendBounded(ctx: ModuleContext, loop: Node): boolean {
   if (ROUND_LIMIT.test(ctx.source.slice(loop.start, loop.end))) return true;
   // `for (let i = 0; i < 5; i++)`: the loop's own counter, whatever it is called.
   return loop.type === 'ForStatement' && loop.test != null && loop.update != null;
-}
-
-export function jittered(ctx: ModuleContext, d: Node): boolean {
-  return (
-    /random|jitter/i.test(ctx.source.slice(d.start, d.end)) ||
-    isJitteredName(ctx, d) ||
-    !isVisibleDelay(ctx, d, 0)
-  );
 }
 
 /** The retry a loop sets up, if `loop` is a retry loop. */
@@ -238,53 +222,4 @@ function retriesAtOnce(ctx: ModuleContext, loop: Node): boolean {
     return false;
   };
   return !someDescendant(loop.body, (n) => n.type === 'AwaitExpression' && !insideTried(n), true);
-}
-
-const MATH = /^Math\.(min|max|pow|floor|ceil|round|trunc)$/;
-const NUMBER = /^(Number|parseInt|parseFloat)$/;
-/** A setting named for a wait: `backoffPeriod`, `RETRY_DELAY_MS`, `retryIntervalSeconds`. */
-const WAIT_SETTING = /(period|delay|interval|ms|millis|seconds|wait)$/i;
-const SETTINGS = /env|config|setting/i;
-
-/**
- * A delay read from configuration (`this.environmentVariables.backoffPeriod()`, `config.retryDelayMs`,
- * `process.env.RETRY_DELAY_MS`): one value for every caller, so as fixed as a literal.
- */
-function configuredDelay(node: Node | undefined): boolean {
-  const path = memberPath(node);
-  if (path === undefined || path.length < 2) return false;
-  return WAIT_SETTING.test(path.at(-1) ?? '') && path.slice(0, -1).some((p) => SETTINGS.test(p));
-}
-
-/**
- * A delay whose whole computation is in view (numbers, counters, arithmetic, Math.min/pow...). Only
- * those are judged: a delay from a backoff object or helper may well be jittered.
- */
-function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: number): boolean {
-  return numericFrom(ctx, node, depth, (n, again) => {
-    switch (n.type) {
-      case 'UnaryExpression':
-      case 'UpdateExpression':
-        return again(n.argument);
-      case 'ConditionalExpression':
-        return again(n.consequent) && again(n.alternate);
-      case 'CallExpression':
-        if (configuredDelay(n.callee) && (n.arguments as Node[]).length === 0) return true;
-        return (
-          (MATH.test(memberPath(n.callee)?.join('.') ?? '') ||
-            NUMBER.test(memberPath(n.callee)?.join('.') ?? '')) &&
-          (n.arguments as Node[]).every((a) => again(a))
-        );
-      case 'MemberExpression':
-        return configuredDelay(n);
-      default:
-        return false;
-    }
-  });
-}
-
-function isJitteredName(ctx: ModuleContext, delay: Node): boolean {
-  const v = ctx.valueOf(delay);
-  if (v === undefined || v === unwrap(delay)) return false;
-  return /random|jitter/i.test(ctx.source.slice(v.start, v.end));
 }

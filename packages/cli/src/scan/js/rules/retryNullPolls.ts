@@ -7,8 +7,8 @@
 import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop } from '../retryLoop.js';
+import { delaysIn, jittered } from './loopDelays.js';
 import type { Report } from './Report.js';
-import { delaysIn, jittered } from './retryLoops.js';
 import { ownText, POLL_LIMIT } from './retryPollLoops.js';
 
 /**

@@ -8,8 +8,8 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop, LOOP_STATEMENTS as LOOPS, walksCollection } from '../retryLoop.js';
+import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
-import { delaysIn, jittered } from './retryLoops.js';
 
 const SLEEP = /^(sleep|delay|wait|pause|setTimeout)$/i;
 /** An `if` that goes this way after a failure: a failed parse, a bad status, an error field. */

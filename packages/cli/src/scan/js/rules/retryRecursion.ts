@@ -4,8 +4,8 @@
 // arguments it was given (no counter) goes round for as long as the call fails.
 import { isFunction, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
-import { delaysIn, jittered } from './retryLoops.js';
 
 /** The name a function calls itself by: its declaration's, its variable's, or `this.<method>`. */
 export function selfName(ctx: ModuleContext, fn: Node): { name: string; viaThis: boolean } | undefined {

@@ -7,8 +7,8 @@ import { type Node, propertyName, someDescendant, stringValue, unwrap } from '..
 import type { ModuleContext } from '../ModuleContext.js';
 import { numericFrom } from '../numericFrom.js';
 import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
+import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
-import { delaysIn, jittered } from './retryLoops.js';
 
 /** The fields an answer reports success or failure in (`res.ok`, `out.isError`, `r.statusCode`). */
 const OUTCOME_FIELD = /^(ok|isError|error|errors|success|succeeded|failed|statusCode|status|Error)$/;
