@@ -57,6 +57,7 @@ export type Extra = Pick<
   | 'onlyIfCallersOmit'
   | 'onlyIfCallerOmitsTimeout'
   | 'onlyIfImportAnswersErrors'
+  | 'onlyIfImportSuccessAnswer'
   | 'onlyIfImportFailureValue'
   | 'onlyIfImportNullOnError'
   | 'unlessImportsLog'

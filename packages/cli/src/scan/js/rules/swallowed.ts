@@ -49,6 +49,7 @@ import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
+import { successBuilderRule } from './successBuilders.js';
 import { swallowedCallRules } from './swallowedCalls.js';
 import { returnedErrorAnswersHttp } from './thrownResponses.js';
 import { trackerNoRethrowRule } from './trackerNoRethrow.js';
@@ -281,7 +282,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       !failureResultRule(ctx, handler, io, report) &&
       !deferredFailureAnswer(ctx, handler, io, report)
     )
-      successAnswerRule(ctx, handler, io, report);
+      successAnswerRule(ctx, handler, io, report) || successBuilderRule(ctx, handler, io, report);
   }
   swallowedCallRules(ctx, report);
 };
