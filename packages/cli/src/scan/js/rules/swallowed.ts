@@ -43,6 +43,7 @@ import { parseFailureRule } from './parseFailure.js';
 import type { Report, Rule } from './Report.js';
 import { recordLoopReturn } from './recordLoopReturn.js';
 import { refusesRequests } from './refusesRequests.js';
+import { reportedSuccessRule } from './reportedSuccessAnswer.js';
 import { requestedDeletes } from './requestedDeletes.js';
 import { resolvedStandInRule } from './resolvedStandIns.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
@@ -282,7 +283,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       !failureResultRule(ctx, handler, io, report) &&
       !deferredFailureAnswer(ctx, handler, io, report)
     )
-      successAnswerRule(ctx, handler, io, report) || successBuilderRule(ctx, handler, io, report);
+      successAnswerRule(ctx, handler, io, report) ||
+        successBuilderRule(ctx, handler, io, report) ||
+        reportedSuccessRule(ctx, handler, io, report);
   }
   swallowedCallRules(ctx, report);
 };
