@@ -94,6 +94,11 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (dlqKeys === undefined || keys.some((k) => dlqKeys.includes(k)) || (spread && dlqKeys.length > 0))
       return false;
   }
+  if (c.onlyIfImportSuccessAnswer !== undefined) {
+    const ref = c.onlyIfImportSuccessAnswer;
+    const target = project.resolveModule(ref.from, ref.source);
+    if (target === undefined || project.exportFact(target, ref.name)?.successAnswer !== true) return false;
+  }
   if (c.onlyIfImportAnswersErrors !== undefined) {
     const ref = c.onlyIfImportAnswersErrors;
     const target = project.resolveModule(ref.from, ref.source);

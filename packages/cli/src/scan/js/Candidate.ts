@@ -199,6 +199,8 @@ export interface Candidate extends TerraformConditions, AuthConditions {
     readonly keys: readonly string[];
     readonly spread: boolean;
   };
+  /** A catch answering through this imported builder: kept when its status is always a constant 2xx (ExportFact.successAnswer). */
+  readonly onlyIfImportSuccessAnswer?: ImportRef;
   /** A middy middleware from another module: kept when its `onError` answers every error (ExportFact.answersErrors). */
   readonly onlyIfImportAnswersErrors?: ImportRef;
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */

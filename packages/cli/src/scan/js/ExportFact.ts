@@ -90,6 +90,8 @@ export interface ExportFact {
   readonly sstQueue?: 'queue' | 'dlq';
   /** The function answers a failure as a value: one of its returns is `left(...)`, `err(...)` (rules/queueErrorValues.ts). */
   readonly failureValue?: true;
+  /** The function answers an HTTP answer whose status is always a constant 2xx (rules/successBuilders.ts). */
+  readonly successAnswer?: true;
   /** The function answers the errors of its awaited work with null or undefined (rules/retryNullPolls.ts). */
   readonly nullOnError?: true;
   /** The function (`''`) or these methods log every failure of their I/O and rethrow it (rules/loggingDataLayer.ts). */

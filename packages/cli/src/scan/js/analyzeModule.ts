@@ -51,10 +51,11 @@ export function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
  * without any of them, and declaration files (no executable code), are only checked for syntax: parsed
  * without building the JavaScript AST, which is most of the cost. Modules with some of them but none of
  * the rules' words (ruleGate.ts) are syntax-checked too and marked `deferred`: the project pass analyses
- * them only if another module asks what they export.
+ * them only if another module asks what they export. `statusCode`: an answer builder another module's catch
+ * answers through (rules/successBuilders.ts).
  */
 const TRIGGERS =
-  /Date\.now|randomUUID|uuid|fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b|essageGroupId|sst\.aws\./;
+  /Date\.now|randomUUID|uuid|fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b|essageGroupId|sst\.aws\.|statusCode/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** The first fatal parse error as `message (line n)`, or undefined when the file parses. */

@@ -38,6 +38,7 @@ import { serverlessApiLimit } from './rules/serverlessTsImports.js';
 import { settledOnReturn } from './rules/settledAsync.js';
 import { sstStackApiLimit } from './rules/sstFunctionDefaults.js';
 import { sstV3QueueKind } from './rules/sstV3QueueConcurrency.js';
+import { alwaysSuccessAnswer } from './rules/successBuilders.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { lastTextMemo } from './textMemo.js';
 import { forwardedParam, wrappedOptions } from './wrappedReturns.js';
@@ -64,6 +65,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const failureWords = ctx.exports.size > 0 && FAILURE_WORDS.test(ctx.source);
   const catches = ctx.exports.size > 0 && ctx.spells('catch');
   const onError = ctx.spells('onError');
+  const statusWords = ctx.exports.size > 0 && ctx.spells('statusCode');
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined) continue;
@@ -177,6 +179,9 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     // A function answering its errors with null, which a `while (x == null)` poll retries (rules/retryNullPolls.ts).
     if (catches && isFunction(v) && answersNullOnError(v))
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), nullOnError: true };
+    // An answer builder always saying 2xx, which a catch answering a failure through it hides (rules/successBuilders.ts).
+    if (statusWords && isFunction(v) && alwaysSuccessAnswer(v))
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), successAnswer: true };
     const httpClient = isFunction(v) ? undefined : httpClientExport(ctx, v);
     if (httpClient !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), httpClient };

@@ -58,6 +58,7 @@ export type Extra = Pick<
   | 'onlyIfCallersOmit'
   | 'onlyIfCallerOmitsTimeout'
   | 'onlyIfImportAnswersErrors'
+  | 'onlyIfImportSuccessAnswer'
   | 'onlyIfImportFailureValue'
   | 'onlyIfImportNullOnError'
   | 'unlessImportsLog'

@@ -44,12 +44,14 @@ import type { Report, Rule } from './Report.js';
 import { recordLoopReturn } from './recordLoopReturn.js';
 import { refusesRequests } from './refusesRequests.js';
 import { failureStillReported } from './reportedAfterBookkeeping.js';
+import { reportedSuccessRule } from './reportedSuccessAnswer.js';
 import { requestedDeletes } from './requestedDeletes.js';
 import { resolvedStandInRule } from './resolvedStandIns.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
+import { successBuilderRule } from './successBuilders.js';
 import { swallowedCallRules } from './swallowedCalls.js';
 import { returnedErrorAnswersHttp } from './thrownResponses.js';
 import { trackerNoRethrowRule } from './trackerNoRethrow.js';
@@ -284,7 +286,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       !failureResultRule(ctx, handler, io, report) &&
       !deferredFailureAnswer(ctx, handler, io, report)
     )
-      successAnswerRule(ctx, handler, io, report);
+      successAnswerRule(ctx, handler, io, report) ||
+        successBuilderRule(ctx, handler, io, report) ||
+        reportedSuccessRule(ctx, handler, io, report);
   }
   swallowedCallRules(ctx, report);
 };

@@ -1,0 +1,95 @@
+// swallowed-error: a catch that hands the failure to a report (a chat or alert channel, an error tracker:
+// `await sendSlackError(req, err)`, `Sentry.captureException(err)`) and then answers the request 2xx
+// (`res.status(200).send(...)`, `return { statusCode: 200 }`). Someone may read the report, but the sender
+// is told the request succeeded: a webhook sender (Stripe, GitHub) marks the event delivered and never
+// redelivers it, a client does not retry, and the work is lost. The report is an observation, not an
+// answer; the answer is what the sender acts on. A catch that answers 5xx after alerting is right.
+import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isObservation, saysWhy } from './catchFacts.js';
+import type { Report } from './Report.js';
+import { responseParam } from './routeCatchNoAnswer.js';
+
+const is2xx = (n: Node | undefined): boolean => {
+  const v = unwrap(n);
+  return v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 200 && v.value < 300;
+};
+
+/** A comment deciding the 2xx: it stops the sender's retries (`// return 200 to prevent retries`). */
+const ACKNOWLEDGED =
+  /\b(prevent|avoid|stop|no)\w*\s+(\w+\s+){0,3}(retr(y|ies|ying)|redeliver\w*)|acknowledg/i;
+
+/** `report(req, err)`, `await alert(err.message)`: a statement handing the caught error to a call. */
+function reportsError(s: Node, param: string): boolean {
+  if (s.type !== 'ExpressionStatement') return false;
+  let e = unwrap(s.expression as Node);
+  if (e?.type === 'AwaitExpression') e = unwrap(e.argument as Node);
+  if (e?.type !== 'CallExpression') return false;
+  return (e.arguments as Node[]).some((a) =>
+    someDescendant({ type: 'Wrap', start: a.start, end: a.end, a } as Node, (n) => {
+      return n.type === 'Identifier' && n.name === param;
+    }),
+  );
+}
+
+/** `res.status(200).send(...)`, `res.sendStatus(204)`: the chain answers through `res` with a 2xx status. */
+function routeSuccess(expression: Node | null | undefined, res: string): boolean {
+  let e = unwrap(expression);
+  let success = false;
+  while (e?.type === 'CallExpression') {
+    const callee = unwrap(e.callee);
+    if (callee?.type !== 'MemberExpression') return false;
+    const name = calleeName(e);
+    if ((name === 'status' || name === 'sendStatus') && is2xx((e.arguments as Node[])[0])) success = true;
+    else if (name === 'status' || name === 'sendStatus') return false;
+    e = unwrap(callee.object as Node);
+  }
+  return success && e?.type === 'Identifier' && e.name === res;
+}
+
+/** `{ statusCode: 200, ... }`: an answer object saying the request succeeded. */
+function successObject(value: Node | null | undefined): boolean {
+  const v = unwrap(value);
+  if (v?.type !== 'ObjectExpression') return false;
+  return (v.properties as Node[]).some(
+    (p) => p.type === 'Property' && unwrap(p.key as Node)?.name === 'statusCode' && is2xx(p.value as Node),
+  );
+}
+
+/**
+ * Reports a catch, around I/O on a handler's or a route's path, whose statements only observe or report the
+ * caught error, at least one of them a report, and whose last answers 2xx. True when reported.
+ *
+ * @example
+ * // router.post('/stripe', async (req, res) => { try { ... } catch (err) { await notifySlack(err); return res.status(200).end() } })
+ * reportedSuccessRule(ctx, handler, true, report) // true
+ */
+export function reportedSuccessRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
+  const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
+  const statements = (handler.body as Node).body as Node[];
+  const last = statements.at(-1);
+  if (!io || param === undefined || last === undefined) return false;
+  const before = statements.slice(0, -1);
+  if (!before.some((s) => reportsError(s, param))) return false;
+  if (!before.every((s) => isObservation(s) || reportsError(s, param))) return false;
+  const fn = ctx.enclosingFunction(handler);
+  const res = fn === undefined ? undefined : responseParam(ctx, fn);
+  const answer =
+    last.type === 'ReturnStatement'
+      ? (last.argument as Node | null)
+      : last.type === 'ExpressionStatement'
+        ? (last.expression as Node)
+        : null;
+  const success =
+    (res !== undefined && routeSuccess(answer, res)) ||
+    (last.type === 'ReturnStatement' && ctx.handlerKindAt(handler) !== undefined && successObject(answer));
+  if (!success) return false;
+  // A comment saying why (an event acknowledged on purpose, to stop redelivery of a poison event) is a decision.
+  if (saysWhy(ctx, ctx.parentOf(handler) as Node, ACKNOWLEDGED)) return false;
+  report(
+    'swallowed-error',
+    handler,
+    'catch reports the failure (an alert, a chat message, an error tracker) and answers 2xx: the sender is told the request succeeded, so a webhook is never redelivered and a client does not retry, and the work is lost',
+  );
+  return true;
+}

@@ -1,0 +1,87 @@
+// swallowed-error: a catch that answers the failure through an answer builder whose HTTP status is a
+// constant 2xx (`return formatJSONResponse({ message: err.message })` where the builder always answers
+// `{ statusCode: 200, body }`, the Serverless starter's helper). The catch returns a built answer, which reads
+// like the failure answered; but the status the client, or a webhook sender, sees is 200: the failed write
+// passes for done and nobody retries. A builder in this module is read here; an imported one by the project
+// pass (ExportFact.successAnswer). A builder whose status comes from its argument, or is only a default the
+// call overrides, answers what its caller asks and is not one.
+import { calleeName, isFunction, type Node, objectProps, someDescendant, unwrap } from '../ast.js';
+import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { isObservation, saysWhy } from './catchFacts.js';
+import type { Report } from './Report.js';
+
+/** A 2xx status literal. */
+const is2xx = (n: Node | undefined): boolean => {
+  const v = unwrap(n);
+  return v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 200 && v.value < 300;
+};
+
+/** `{ statusCode: 200, ... }`: an answer object whose status is a constant 2xx. */
+function successObject(value: Node | null | undefined): boolean {
+  const status = objectProps(value ?? undefined)?.props.get('statusCode');
+  return status !== undefined && is2xx(status);
+}
+
+/**
+ * Every answer `fn` gives is an object with a constant 2xx status (`(body) => ({ statusCode: 200, body })`):
+ * whatever its caller hands it, the client is told the request succeeded. A function with no answer, or
+ * one whose status is a parameter (`(statusCode, body) => ({ statusCode, body })`), is not.
+ *
+ * @example
+ * alwaysSuccessAnswer(parse('(r) => { return { statusCode: 200, body: JSON.stringify(r) } }')) // true
+ */
+export function alwaysSuccessAnswer(fn: Node): boolean {
+  const body = fn.body as Node;
+  if (body.type !== 'BlockStatement') return successObject(body);
+  let answers = 0;
+  const other = someDescendant(
+    body,
+    (n) => {
+      if (n.type !== 'ReturnStatement') return false;
+      answers++;
+      return !successObject(n.argument as Node | null);
+    },
+    true,
+  );
+  return answers > 0 && !other;
+}
+
+/** The builder call the catch's last statement returns (`return ok({ error })`, `return await ok(...)`). */
+function returnedCall(last: Node | undefined): Node | undefined {
+  if (last?.type !== 'ReturnStatement') return undefined;
+  let v = unwrap(last.argument as Node | null);
+  if (v?.type === 'AwaitExpression') v = unwrap(v.argument as Node);
+  return v?.type === 'CallExpression' && unwrap(v.callee)?.type === 'Identifier' ? v : undefined;
+}
+
+/**
+ * Reports a catch on a handler's path that only observes the failed I/O and returns a 2xx builder's answer.
+ * True when it reported (or left it to the project pass).
+ *
+ * @example
+ * // catch (e) { console.log(e); return formatJSONResponse({ message: 'Internal Server Error' }) }
+ * successBuilderRule(ctx, handler, true, report) // true: kept when formatJSONResponse always answers 200
+ */
+export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
+  const statements = (handler.body as Node).body as Node[];
+  const call = returnedCall(statements.at(-1));
+  if (!io || call === undefined || ctx.handlerKindAt(handler) === undefined) return false;
+  if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
+  // A comment saying why (a webhook acknowledged on purpose) is a decision.
+  if (saysWhy(ctx, ctx.parentOf(handler) as Node)) return false;
+  const name = calleeName(call) as string;
+  const message = `catch answers the failure through ${name}(), which always answers HTTP 2xx: the client is told the request succeeded and does not retry, and the work is lost`;
+  const callee = unwrap(call.callee) as Node;
+  const imported = ctx.importOf(name, callee);
+  if (imported !== undefined) {
+    if (!isProjectSource(imported.source) || imported.imported === '*') return false;
+    report('swallowed-error', handler, message, {
+      onlyIfImportSuccessAnswer: { from: ctx.file, source: imported.source, name: imported.imported },
+    });
+    return true;
+  }
+  const local = ctx.functionOf(callee);
+  if (local === undefined || !isFunction(local) || !alwaysSuccessAnswer(local)) return false;
+  report('swallowed-error', handler, message);
+  return true;
+}
