@@ -1,7 +1,9 @@
 // What infra-error-as-auth needs to know about imported functions: the remote verifier, key or secret an
 // imported function awaits, answered through the project's cross-module facts (project.ts).
 
+import type { AuthConditions } from './js/authConditions.js';
 import type { ImportRef } from './js/Candidate.js';
+import { rebrandMatches } from './js/rules/authRebrands.js';
 import type { Project } from './project.js';
 
 /** The remote verifier or secret the first of these imported functions (or class methods) that awaits one awaits. */
@@ -95,4 +97,23 @@ export function importAuthError(project: Project, refs: readonly ImportRef[]): b
     mapped ??= new Set(project.authErrorMaps.map(key));
     return mapped.has(key(ref));
   });
+}
+
+/**
+ * The remote system behind an imported helper that raises one of `words` for any failure of it
+ * (rules/authRebrands.ts): its own, or one its try reaches through project imports.
+ */
+export function importRebrand(
+  project: Project,
+  cond: NonNullable<AuthConditions['onlyIfImportRebrands']>,
+): string | undefined {
+  for (const ref of cond.refs) {
+    if (ref.method !== undefined) continue;
+    const target = project.resolveModule(ref.from, ref.source);
+    const fact = target === undefined ? undefined : project.exportFact(target, ref.name)?.rebrand;
+    if (fact === undefined || !rebrandMatches(fact, cond.words)) continue;
+    const remote = fact.remote ?? importRemote(project, fact.through);
+    if (remote !== undefined) return `${remote} inside ${ref.name}()`;
+  }
+  return undefined;
 }

@@ -139,9 +139,20 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     numberValue(unwrap(n.argument)) === undefined
   )
     return true;
+  // `return error(err.message, 401)`: an answer built by a helper (imported or not) handed the status as a
+  // number; a literal 401/403 among a returned call's arguments is the status of what the caller answers.
+  if (n.type === 'ReturnStatement' && statusArgument(n.argument)) return true;
   if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement')
     return AUTH_MESSAGE.test(stringValue(n.argument) ?? '');
   return false;
+}
+
+/** A call (awaited or not) handed a literal 401 or 403. */
+function statusArgument(node: Node | null | undefined): boolean {
+  const v = unwrap(node);
+  const call = v?.type === 'AwaitExpression' ? unwrap(v.argument) : v;
+  if (call?.type !== 'CallExpression') return false;
+  return (call.arguments as Node[]).some((a) => AUTH_STATUS.has(numberValue(unwrap(a)) ?? 0));
 }
 
 /**
