@@ -6,6 +6,9 @@ import type { ImportRef } from './js/Candidate.js';
 import { rebrandMatches } from './js/rules/authRebrands.js';
 import type { Project } from './project.js';
 
+/** Functions named for checking a stored credential: an API key, a user or session looked up by id. */
+const STORED_CREDENTIAL = /api_?key|^(find|get|load|lookup|fetch)(User|Account|Session|Client)/i;
+
 /** The remote verifier or secret the first of these imported functions (or class methods) that awaits one awaits. */
 export function importRemote(
   project: Project,
@@ -27,6 +30,10 @@ export function importRemote(
       continue;
     }
     if (fact?.remote !== undefined) return `${fact.remote} inside ${ref.name}()`;
+    // A private package the repository does not hold (`@acme/security`): only its name is left to judge
+    // by, and an API key or user is checked by looking it up in a store.
+    if (target === undefined && ref.source.startsWith('@') && STORED_CREDENTIAL.test(ref.name))
+      return `${ref.name}() of ${ref.source} (a stored key or user lookup)`;
     const through = depth < 3 ? fact?.remoteThrough : undefined;
     const deeper = through === undefined ? undefined : importRemote(project, through, depth + 1);
     if (deeper !== undefined) return `${deeper} through ${ref.name}()`;

@@ -97,6 +97,9 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     // `generatePolicy(principal, 'Deny', arn)`, `denyPolicy(arn)`: an authorizer's deny.
     if (args.some((a) => stringValue(literalOf(a, ctx)) === 'Deny')) return true;
     if (/^(generate|build|create|make)?deny(All)?(Policy|Response)?$/i.test(name)) return true;
+    // `generatePolicy(false, ctx)`: a simple authorizer's answer built with `false` for "authorized".
+    if (/^(generate|build|create|make)\w*(Policy|AuthorizerResponse)$/.test(name) && args.some(isFalse))
+      return true;
     // `send401()`, `unauthorized()`, `respondForbidden()`, `createError.Unauthorized()`: named for the answer.
     if (
       /^(send|respond|reply|return)?(401|403|unauthori[sz]ed|forbidden|notAuthori[sz]ed)(Response)?$/i.test(
@@ -145,6 +148,11 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
   if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement')
     return AUTH_MESSAGE.test(stringValue(n.argument) ?? '');
   return false;
+}
+
+function isFalse(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return n?.type === 'Literal' && n.value === false;
 }
 
 /** A call (awaited or not) handed a literal 401 or 403. */
