@@ -1,8 +1,13 @@
 // What infra-error-as-auth needs to know about imported functions: the remote verifier, key or secret an
 // imported function awaits, answered through the project's cross-module facts (project.ts).
 
+import type { AuthConditions } from './js/authConditions.js';
 import type { ImportRef } from './js/Candidate.js';
+import { rebrandMatches } from './js/rules/authRebrands.js';
 import type { Project } from './project.js';
+
+/** Functions named for checking a stored credential: an API key, a user or session looked up by id. */
+const STORED_CREDENTIAL = /api_?key|^(find|get|load|lookup|fetch)(User|Account|Session|Client)/i;
 
 /** The remote verifier or secret the first of these imported functions (or class methods) that awaits one awaits. */
 export function importRemote(
@@ -25,6 +30,10 @@ export function importRemote(
       continue;
     }
     if (fact?.remote !== undefined) return `${fact.remote} inside ${ref.name}()`;
+    // A private package the repository does not hold (`@acme/security`): only its name is left to judge
+    // by, and an API key or user is checked by looking it up in a store.
+    if (target === undefined && ref.source.startsWith('@') && STORED_CREDENTIAL.test(ref.name))
+      return `${ref.name}() of ${ref.source} (a stored key or user lookup)`;
     const through = depth < 3 ? fact?.remoteThrough : undefined;
     const deeper = through === undefined ? undefined : importRemote(project, through, depth + 1);
     if (deeper !== undefined) return `${deeper} through ${ref.name}()`;
@@ -95,4 +104,23 @@ export function importAuthError(project: Project, refs: readonly ImportRef[]): b
     mapped ??= new Set(project.authErrorMaps.map(key));
     return mapped.has(key(ref));
   });
+}
+
+/**
+ * The remote system behind an imported helper that raises one of `words` for any failure of it
+ * (rules/authRebrands.ts): its own, or one its try reaches through project imports.
+ */
+export function importRebrand(
+  project: Project,
+  cond: NonNullable<AuthConditions['onlyIfImportRebrands']>,
+): string | undefined {
+  for (const ref of cond.refs) {
+    if (ref.method !== undefined) continue;
+    const target = project.resolveModule(ref.from, ref.source);
+    const fact = target === undefined ? undefined : project.exportFact(target, ref.name)?.rebrand;
+    if (fact === undefined || !rebrandMatches(fact, cond.words)) continue;
+    const remote = fact.remote ?? importRemote(project, fact.through);
+    if (remote !== undefined) return `${remote} inside ${ref.name}()`;
+  }
+  return undefined;
 }

@@ -10,7 +10,13 @@ import { globalMemberAsync } from './globalMembers.js';
 import { behindApi, importRouted } from './importedApiLimits.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
-import { authGated, importAuthError, importRemote, verifierRemote } from './importedRemotes.js';
+import {
+  authGated,
+  importAuthError,
+  importRebrand,
+  importRemote,
+  verifierRemote,
+} from './importedRemotes.js';
 import { importedQueue } from './importedSstQueues.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
@@ -63,6 +69,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfImportAuthError !== undefined && !importAuthError(project, c.onlyIfImportAuthError))
     return false;
   if (c.onlyIfAuthGated !== undefined && !authGated(project, file, c.onlyIfAuthGated)) return false;
+  if (c.onlyIfImportRebrands !== undefined && importRebrand(project, c.onlyIfImportRebrands) === undefined)
+    return false;
   if (c.onlyIfImportSdkSubclass !== undefined) {
     const { ref, untimedArgs } = c.onlyIfImportSdkSubclass;
     const target = project.resolveModule(ref.from, ref.source);

@@ -21,7 +21,7 @@ import { alarmedElsewhere } from './iac/stackExports.js';
 import { routedElsewhere } from './iac/stackRoutes.js';
 import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terraformHandlers.js';
 import { terraformProject } from './iac/terraformModules.js';
-import { importRemote, verifierRemote } from './importedRemotes.js';
+import { importRebrand, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
 import { withTemplateHandlers } from './templateNamedHandlers.js';
@@ -229,6 +229,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       }
       if (c.onlyIfImportRemote !== undefined)
         message = message.replace('{remote}', importRemote(project, c.onlyIfImportRemote) ?? 'a verifier');
+      if (c.onlyIfImportRebrands !== undefined)
+        message = message.replace(
+          '{remote}',
+          importRebrand(project, c.onlyIfImportRebrands) ?? 'a store lookup',
+        );
       const batch = c.onlyIfImportBatchResult && project.importBatchResult(c.onlyIfImportBatchResult);
       if (batch) message = message.replace('{batch}', batch.what).replace('{field}', batch.field);
       if (c.onlyIfImportVerifier !== undefined)

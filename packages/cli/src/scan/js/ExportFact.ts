@@ -34,6 +34,8 @@ export interface ExportFact {
    * layer): the project pass asks them whether they reach one.
    */
   readonly remoteThrough?: readonly (ImportRef & { readonly method?: string })[];
+  /** The function wraps every failure of remote work in an error of a fixed message (rules/authRebrands.ts). */
+  readonly rebrand?: RebrandFact;
   /**
    * A client instance whose every awaited method is a remote call: an AWS SDK client (`export { stsClient }`)
    * or a key-fetching verifier (`CognitoJwtVerifier.create(...)`); what it calls.
@@ -98,4 +100,14 @@ export interface ExportFact {
   readonly logsFailures?: readonly string[];
   /** The names (`''` for the function itself, or methods) whose every I/O sits in a try that ends its errors (rules/importedEndsErrors.ts). */
   readonly endsFailures?: readonly string[];
+}
+
+/**
+ * A catch that raises a new error with a fixed message for any failure of its try, around remote work:
+ * the messages' fixed heads, and the remote system (here, or behind these project imports).
+ */
+export interface RebrandFact {
+  readonly messages: readonly string[];
+  readonly remote?: string;
+  readonly through: readonly (ImportRef & { readonly method?: string })[];
 }

@@ -26,4 +26,12 @@ export interface AuthConditions {
    * caller in some module answers 401/403 on one of them, directly or through helpers passing it on.
    */
   readonly onlyIfAuthGated?: readonly string[];
+  /**
+   * A catch answering 401/403 when the error's message holds `words`, around awaited calls of these project
+   * imports: kept only when one of them raises that message for any failure of remote work (authRebrands.ts).
+   */
+  readonly onlyIfImportRebrands?: {
+    readonly refs: readonly (ImportRef & { readonly method?: string })[];
+    readonly words: readonly string[];
+  };
 }

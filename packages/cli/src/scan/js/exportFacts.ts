@@ -14,10 +14,11 @@ import { optionPropsOf } from './optionProps.js';
 import { returnsPending } from './pendingReturns.js';
 import { functionCover, policyCover } from './protection.js';
 import { verifierFact } from './rules/authAcrossModules.js';
-import { awaitedImports } from './rules/authAwaitedImports.js';
+import { settledImports } from './rules/authAwaitedImports.js';
 import { authErrorClass } from './rules/authErrorClasses.js';
 import { authErrorFactory } from './rules/authErrorFactories.js';
 import { callsRemote } from './rules/authFacts.js';
+import { rebrandFact } from './rules/authRebrands.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
 import { refusesBatchArg } from './rules/batchSingleHelpers.js';
@@ -82,9 +83,10 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           : undefined;
       // Awaiting another module's function that does (`await runQuery(q)`): asked there by the project pass.
       const through =
-        remote === undefined && returnsPromise(v) && authClassText(ctx.source)
-          ? awaitedImports(ctx, v.body as Node)
-          : [];
+        remote === undefined && returnsPromise(v) && authClassText(ctx.source) ? settledImports(ctx, v) : [];
+      // Rebranding every failure of remote work as one message (`throw new Error('Authentication failed')`).
+      const rebrand =
+        catches && returnsPromise(v) && authClassText(ctx.source) ? rebrandFact(ctx, v) : undefined;
       const batchResult = sends.length > 0 ? batchResultOf(ctx, v, sends) : undefined;
       // A clock or id helper (`return Math.floor(Date.now() / 1000)`): a key built from its answer is random.
       const made =
@@ -109,6 +111,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(verifier !== undefined ? { verifier } : {}),
         ...(remote !== undefined ? { remote } : {}),
         ...(through.length > 0 ? { remoteThrough: through } : {}),
+        ...(rebrand !== undefined ? { rebrand } : {}),
         ...(batchResult !== undefined ? { batchResult } : {}),
         ...(random ? { randomReturn: true as const } : {}),
         ...(clockParam !== undefined ? { randomWhenOmitted: clockParam } : {}),

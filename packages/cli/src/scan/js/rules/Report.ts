@@ -24,6 +24,7 @@ export type Extra = Pick<
   | 'onlyIfImportRemote'
   | 'onlyIfImportAuthError'
   | 'onlyIfAuthGated'
+  | 'onlyIfImportRebrands'
   | 'onlyIfExportOnHandlerPath'
   | 'onlyIfExportMentioned'
   | 'unlessCallersRead'

@@ -19,6 +19,7 @@ import { keyCacheCatch, keyCacheRules } from './authKeyCache.js';
 import { messageTestRules } from './authMessageTest.js';
 import { nullFlowRules, nullFlowSites } from './authNullFlow.js';
 import { passportRules } from './authPassport.js';
+import { authMessageTests } from './authRebrands.js';
 import { reconnectRules } from './authReconnect.js';
 import { tokenExchangeRules } from './authTokenExchange.js';
 import { credentialCheckRules } from './credentialChecks.js';
@@ -150,7 +151,10 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
         ? (raisedAuthClass(ctx, body) ?? raisedFactories(ctx, body))
         : undefined;
     if (auth === undefined && raised === undefined) continue;
-    if (discriminates(handler)) continue;
+    if (discriminates(handler)) {
+      rebrandedTest(ctx, handler, tryStatement, report);
+      continue;
+    }
     const classes =
       raised !== undefined && 'imported' in raised ? { onlyIfImportAuthError: raised.imported } : {};
     // Reported at the catch: the line that decides every error is an auth failure (reviewers point there).
@@ -174,6 +178,25 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
   }
 };
+
+/**
+ * `if (err.message.includes('Authentication failed')) return error(err.message, 401)`: a test that tells
+ * errors apart only if the awaited helper does not word every failure that way (rules/authRebrands.ts).
+ */
+function rebrandedTest(ctx: ModuleContext, handler: Node, tryStatement: Node, report: Report): void {
+  const words = authMessageTests(ctx, handler);
+  if (words.length === 0) return;
+  const refs = awaitedImports(ctx, tryStatement.block);
+  // The longest tested words name the wrapper's message (`|| err.message.includes('Missing')` aside).
+  const named = words.reduce((a, b) => (b.length > a.length ? b : a));
+  if (refs.length > 0)
+    report(
+      'infra-error-as-auth',
+      handler,
+      `the catch answers 401/403 for errors whose message says "${named}", which the helper it awaits raises for any failure of {remote}: an outage logs every user out`,
+      { onlyIfImportRebrands: { refs, words } },
+    );
+}
 
 /** Whether a module mentions auth: asked once per catch clause of the module, answered once. */
 const mentionsAuth = lastTextMemo((text) => /auth|token|session|jwt|jwks|api.?key/i.test(text));

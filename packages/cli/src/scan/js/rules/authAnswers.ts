@@ -97,6 +97,9 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     // `generatePolicy(principal, 'Deny', arn)`, `denyPolicy(arn)`: an authorizer's deny.
     if (args.some((a) => stringValue(literalOf(a, ctx)) === 'Deny')) return true;
     if (/^(generate|build|create|make)?deny(All)?(Policy|Response)?$/i.test(name)) return true;
+    // `generatePolicy(false, ctx)`: a simple authorizer's answer built with `false` for "authorized".
+    if (/^(generate|build|create|make)\w*(Policy|AuthorizerResponse)$/.test(name) && args.some(isFalse))
+      return true;
     // `send401()`, `unauthorized()`, `respondForbidden()`, `createError.Unauthorized()`: named for the answer.
     if (
       /^(send|respond|reply|return)?(401|403|unauthori[sz]ed|forbidden|notAuthori[sz]ed)(Response)?$/i.test(
@@ -139,9 +142,25 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     numberValue(unwrap(n.argument)) === undefined
   )
     return true;
+  // `return error(err.message, 401)`: an answer built by a helper (imported or not) handed the status as a
+  // number; a literal 401/403 among a returned call's arguments is the status of what the caller answers.
+  if (n.type === 'ReturnStatement' && statusArgument(n.argument)) return true;
   if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement')
     return AUTH_MESSAGE.test(stringValue(n.argument) ?? '');
   return false;
+}
+
+function isFalse(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return n?.type === 'Literal' && n.value === false;
+}
+
+/** A call (awaited or not) handed a literal 401 or 403. */
+function statusArgument(node: Node | null | undefined): boolean {
+  const v = unwrap(node);
+  const call = v?.type === 'AwaitExpression' ? unwrap(v.argument) : v;
+  if (call?.type !== 'CallExpression') return false;
+  return (call.arguments as Node[]).some((a) => AUTH_STATUS.has(numberValue(unwrap(a)) ?? 0));
 }
 
 /**

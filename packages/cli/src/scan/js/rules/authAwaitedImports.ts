@@ -3,7 +3,7 @@
 // jwtAdapter.verify(t)`) and of a field's imported class (`await this.jwtAdapter.verify(t)`). The
 // project pass keeps the catch only if one of them awaits a remote verifier, key or secret itself.
 
-import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { memberCall } from '../memberClass.js';
@@ -52,4 +52,53 @@ export function singletonCall(ctx: ModuleContext, call: Node): (ImportRef & { me
   if (imp === undefined || imp.imported === '*' || method === undefined || !isProjectSource(imp.source))
     return undefined;
   return { from: ctx.file, source: imp.source, name: imp.imported, method };
+}
+
+/**
+ * The project functions a function's own promise settles with: those it awaits, those whose promise it
+ * hands back (`return authenticateToken(token)`, unawaited), and so on through the functions of its module
+ * it awaits or hands back. `export const authenticateUser = (e) => authenticateToken(read(e))` fails as
+ * authenticateToken's store lookup fails, though it awaits nothing itself.
+ */
+export function settledImports(
+  ctx: ModuleContext,
+  fn: Node,
+  seen: Set<Node> = new Set(),
+): (ImportRef & { method?: string })[] {
+  if (seen.has(fn) || seen.size > 4 || !isFunction(fn)) return [];
+  seen.add(fn);
+  const body = fn.body as Node;
+  const refs = awaitedImports(ctx, body);
+  const settled = (call: Node): void => {
+    const ref = importRefOf(ctx, call.callee as Node);
+    if (ref !== undefined) {
+      if (!refs.some((r) => r.source === ref.source && r.name === ref.name)) refs.push(ref);
+      return;
+    }
+    const local = unwrap(call.callee)?.type === 'Identifier' ? ctx.functionOf(call.callee) : undefined;
+    if (local !== undefined) refs.push(...settledImports(ctx, local, seen));
+  };
+  const handed = (n: Node | undefined): void => {
+    const v = unwrap(n);
+    const call = v?.type === 'AwaitExpression' ? unwrap(v.argument) : v;
+    if (call?.type === 'CallExpression') settled(call);
+  };
+  if (body.type !== 'BlockStatement') handed(body);
+  someDescendant(
+    body,
+    (n) => {
+      if (n.type === 'ReturnStatement') handed(n.argument);
+      // `await localHelper(x)`: what the helper awaits is awaited here.
+      else if (n.type === 'AwaitExpression') {
+        const call = unwrap(n.argument);
+        if (call?.type === 'CallExpression' && unwrap(call.callee)?.type === 'Identifier') {
+          const local = ctx.functionOf(call.callee);
+          if (local !== undefined) refs.push(...settledImports(ctx, local, seen));
+        }
+      }
+      return false;
+    },
+    true,
+  );
+  return refs;
 }
