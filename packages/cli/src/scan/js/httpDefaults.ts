@@ -4,6 +4,7 @@
 // default is reported where a request sets no bound; one that retries by default gets no `no-retry`.
 // Each entry names the documentation it was read from.
 import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
+import { memberMethod } from './httpVerbs.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { unassignedVar } from './unassignedVar.js';
 
@@ -91,8 +92,6 @@ const REQUEST_FAMILY: Readonly<Record<string, FamilyLib>> = {
 /** Every module a request of the family can come from (httpCall.ts importsHttp). */
 export const FAMILY_SOURCES: readonly string[] = Object.keys(REQUEST_FAMILY);
 
-const METHODS = new Set(['get', 'head', 'post', 'put', 'patch', 'del', 'delete', 'options']);
-
 export interface FamilyCall {
   readonly lib: FamilyLib;
   readonly method: string | undefined;
@@ -136,8 +135,9 @@ export function familyCall(
     // needle.head(url, options), the other verbs with data before the options.
     if (member === undefined || member === 'request')
       return { lib, method: stringValue(args[0])?.toUpperCase(), options: args[3] };
-    if (!METHODS.has(member)) return undefined;
-    return { lib, method: verb(member), options: member === 'get' || member === 'head' ? args[1] : args[2] };
+    const method = memberMethod(member);
+    if (method === undefined) return undefined;
+    return { lib, method, options: member === 'get' || member === 'head' ? args[1] : args[2] };
   }
   if (lib === 'then-request')
     return member === undefined
@@ -152,9 +152,10 @@ export function familyCall(
     if (member !== undefined && member !== 'raw' && member !== 'native') return undefined;
     return { lib, method: methodIn(ctx, args[1]), options: args[1] };
   }
-  if (member !== undefined && !METHODS.has(member)) return undefined;
+  const method = member === undefined ? undefined : memberMethod(member);
+  if (member !== undefined && method === undefined) return undefined;
   const options = requestOptions(ctx, args);
-  return { lib, method: member !== undefined ? verb(member) : methodIn(ctx, options), options, ...pkg };
+  return { lib, method: method ?? methodIn(ctx, options), options, ...pkg };
 }
 
 const URL_NAME = /(url|uri|href|link|endpoint|path)s?$/i;
@@ -194,8 +195,4 @@ export function familyImport(imp: { source: string; imported: string }): boolean
     imp.imported === 'ofetch' ||
     imp.imported === '$fetch'
   );
-}
-
-function verb(member: string): string {
-  return member === 'del' ? 'DELETE' : member.toUpperCase();
 }

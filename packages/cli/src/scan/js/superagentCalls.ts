@@ -3,9 +3,8 @@
 // given) and superagent-promise's wrapped copy. Its timeout is chained (`.timeout({ response, deadline })`),
 // so a call's options never bound it (rules/http.ts reads the chain).
 import { calleeName, type Node, stringValue, unwrap } from './ast.js';
+import { literalMethod } from './httpVerbs.js';
 import type { ModuleContext } from './ModuleContext.js';
-
-const METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'DEL', 'POST', 'PUT', 'PATCH']);
 
 /**
  * `request(url)` or `request(method, url)` on superagent's own export: its method (GET for a URL alone,
@@ -17,9 +16,7 @@ const METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE', 'DEL', 'POST', 'PUT
 export function superagentCall(ctx: ModuleContext, args: readonly Node[]): { method: string | undefined } {
   if (args.length < 2) return { method: 'GET' };
   const first = stringValue(args[0]) ?? stringValue(ctx.valueOf(args[0]));
-  const method = first?.toUpperCase();
-  if (method === undefined || !METHODS.has(method)) return { method: undefined };
-  return { method: method === 'DEL' ? 'DELETE' : method };
+  return { method: literalMethod(first) };
 }
 
 /** `require('superagent-promise')(require('superagent'), Promise)`: superagent, with promises. */
