@@ -21,21 +21,30 @@ const serverError = (n: Node | null | undefined): boolean => {
 };
 
 /**
- * Does this branch fail the work: it throws, answers a 5xx (`res.status(500)`, `sendResponse(500, ...)`,
- * `{ statusCode: 500 }`, `return INTERNAL_SERVER_ERROR`), or reports a batch item failure (`batchItemFailures.push(...)`)? Nested functions
- * are not looked into: what they do runs later, if at all.
+ * Does this branch fail the work whenever it runs: it is, or one of its top-level statements is, a throw, a
+ * 5xx answer (`res.status(500)`, `sendResponse(500, ...)`, `{ statusCode: 500 }`, `return
+ * INTERNAL_SERVER_ERROR`) or a batch item failure (`batchItemFailures.push(...)`)? A failure under a
+ * condition of its own (`{ if (bad) throw ...; return proceed() }`) may not run, so it does not count; nor do
+ * nested functions: what they do runs later, if at all.
  */
 export function failsHere(branch: Node | null | undefined): boolean {
   if (branch == null) return false;
+  const statements = branch.type === 'BlockStatement' ? (branch.body as Node[]) : [branch];
+  return statements.some(failingStatement);
+}
+
+/** One statement that fails the work itself; compound statements (if, loops, try) only may. */
+function failingStatement(statement: Node): boolean {
+  if (statement.type === 'ThrowStatement') return true;
+  if (!/^(ReturnStatement|ExpressionStatement|VariableDeclaration)$/.test(statement.type)) return false;
   let fails = false;
-  // The walk visits only what is under its root: a bare `throw` branch is its own root.
+  // The walk visits only what is under its root: the statement is wrapped so that it is visited too.
   forEachDescendant(
-    { type: 'Branch', start: branch.start, end: branch.end, branch } as Node,
+    { type: 'Branch', start: statement.start, end: statement.end, statement } as Node,
     (n) => {
       if (fails) return false;
-      if (n.type === 'ThrowStatement') fails = true;
       // `return INTERNAL_SERVER_ERROR`: a response the module built once for every server error.
-      else if (n.type === 'ReturnStatement' && serverError(n.argument as Node | null)) fails = true;
+      if (n.type === 'ReturnStatement' && serverError(n.argument as Node | null)) fails = true;
       else if (n.type === 'CallExpression' && (n.arguments as Node[]).some((a) => serverError(a)))
         fails = true;
       else if (n.type === 'CallExpression' && calleeName(n) === 'push') {

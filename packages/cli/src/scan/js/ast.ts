@@ -20,6 +20,13 @@ const WRAPPERS = new Set([
   'ChainExpression',
 ]);
 
+/**
+ * `await`, parentheses, `as`: what a call's answer passes through on its way to where it is used; a
+ * `ctx.climb` predicate.
+ */
+export const answerWrapper = (p: Node): boolean =>
+  p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression';
+
 /** Strips parentheses, `as`, `satisfies`, `!` and optional chains. */
 export function unwrap(node: Node | null | undefined): Node | undefined {
   let current = node ?? undefined;

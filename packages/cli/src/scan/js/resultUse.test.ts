@@ -81,6 +81,26 @@ describe('failsOnAnswer', () => {
       "if (ready && !(await load())) throw new Error('refused');",
       'goes on',
     ],
+    [
+      'tested where it is made, the failing side throws only under a condition of its own',
+      'if (!(await load())) { if (bad) throw new Error(); return proceed(); }',
+      'goes on',
+    ],
+    [
+      'an async answer tested without await: a Promise is always truthy',
+      "async function load() { return true; }\nif (!load()) throw new Error('x')",
+      'goes on',
+    ],
+    [
+      'an imported answer tested without await: not known to be sync',
+      "if (!load()) throw new Error('x')",
+      'goes on',
+    ],
+    [
+      'a local sync answer tested without await',
+      "function load() { return true; }\nif (!load()) throw new Error('x')",
+      'falsy',
+    ],
   ])('%s', (_, body, expected) => {
     expect(failsOn(body)).toBe(expected);
   });

@@ -6,7 +6,7 @@
 // and in its importers (joined in project.ts), reads the result that way, the catch is not reported.
 
 import { testedAndFailed } from './answerTest.js';
-import { isFunction, memberPath, type Node, propertyName, unwrap } from './ast.js';
+import { answerWrapper, isFunction, memberPath, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { inlineTestFails } from './inlineTest.js';
 import { isProjectSource, type ModuleContext } from './ModuleContext.js';
@@ -42,7 +42,7 @@ function mentionsOf(name: string, text: string): RegExp {
  */
 export function failsOnAnswer(ctx: ModuleContext, call: Node): 'falsy' | 'nullish' | undefined {
   // `if (!(await verify(token))) throw ...`: the answer is tested where it is made (inlineTest.ts).
-  if (inlineTestFails(ctx, call) === 'falsy') return 'falsy';
+  if (inlineTestFails(ctx, call)) return 'falsy';
   const taken = takenAs(ctx, call);
   if (taken === 'read') return 'nullish';
   if (taken === undefined) return undefined;
@@ -73,9 +73,6 @@ export function failsOnAnswer(ctx: ModuleContext, call: Node): 'falsy' | 'nullis
   return passedToReader(ctx, call, before) ? 'nullish' : undefined;
 }
 
-const THROUGH = (p: Node) =>
-  p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression';
-
 /**
  * Where the caller keeps the awaited answer: `'read'` when it is read or destructured at once, the variable
  * it is declared or assigned to (and where that statement ends), or undefined. An answer awaited through
@@ -83,7 +80,7 @@ const THROUGH = (p: Node) =>
  * (`const [passes, reservation] = await Promise.all([getPasses(d), getReservation(d)])`).
  */
 function takenAs(ctx: ModuleContext, call: Node): 'read' | { name: string; end: number } | undefined {
-  let { node, parent } = ctx.climb(call, THROUGH);
+  let { node, parent } = ctx.climb(call, answerWrapper);
   let position: number | undefined;
   if (parent?.type === 'ArrayExpression') {
     const all = ctx.parentOf(parent);
@@ -91,7 +88,7 @@ function takenAs(ctx: ModuleContext, call: Node): 'read' | { name: string; end: 
     if (path !== 'Promise.all' || all === undefined || (all.arguments as Node[])[0] !== parent)
       return undefined;
     position = (parent.elements as Node[]).indexOf(node);
-    ({ node, parent } = ctx.climb(all, THROUGH));
+    ({ node, parent } = ctx.climb(all, answerWrapper));
   }
   if (parent?.type === 'MemberExpression')
     return position === undefined && parent.object === node && parent.optional !== true ? 'read' : undefined;

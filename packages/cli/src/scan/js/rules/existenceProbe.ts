@@ -34,7 +34,7 @@ const STATUS_FIELD = /^(?:statusCode|status|httpStatus)$/;
  * `{ statusCode: 500 }`, `{ success: false }`: the returned value tells the caller it failed. A 404 is the
  * not-found answer a probe means, so it does not count.
  */
-export function answersError(ret: Node): boolean {
+function answersError(ret: Node): boolean {
   return someDescendant(wrap(ret), (n) => {
     if (n.type !== 'Property' || n.computed) return false;
     const key = unwrap(n.key as Node)?.name ?? '';

@@ -1,5 +1,7 @@
 // S3 object calls by operation, in both SDK shapes (`s3.headObject(...)` in v2, `new HeadObjectCommand(...)`
-// in v3): the existence probe and the not-found catch-all both ask "does this block call S3 for an object".
+// in v3). S3 answers a missing object to HeadObject and GetObject with an error (NotFound, NoSuchKey), not
+// with an empty result: a catch around such a call is where "not there" is decided, so whether it is a probe
+// or a catch-all that takes every failure for "not there" depends on which of them the block calls.
 import { calleeName, forEachDescendant, type Node, unwrap, wrap } from '../ast.js';
 
 /** The object operations a test can ask for: `Head` (HeadObject), `Get` (GetObject). */

@@ -2,7 +2,7 @@
 // takes an error page for data.
 
 import { escapeRegExp } from '../../escapeRegExp.js';
-import { isFunction, type Node, unwrap } from '../ast.js';
+import { answerWrapper, isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isServerModule } from '../serverModule.js';
 import { assignedBodyChecked } from './assignedBody.js';
@@ -12,11 +12,7 @@ import { errorFieldTested } from './errorFieldTest.js';
 
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
 export function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
-  const { node: n, parent } = ctx.climb(
-    call,
-    (p) =>
-      p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression' || p.type === 'TSAsExpression',
-  );
+  const { node: n, parent } = ctx.climb(call, answerWrapper);
   if (parent === undefined) return undefined;
   if (parent.type === 'ExpressionStatement' && n.type === 'AwaitExpression')
     return 'fetch() response is discarded: a 4xx/5xx answer counts as success';
