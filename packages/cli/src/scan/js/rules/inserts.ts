@@ -129,6 +129,8 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
   // test on a row loaded by an await) is a create-if-absent.
   const settled = (u: Node) => duplicateAnswered(ctx, u) || guarded(ctx, u);
   const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')];
+  const runsInserts = new Set<Node | undefined>();
+  const fnOf = (n: Node) => ctx.enclosingFunction(n);
   for (const node of sqlNodes) {
     const text =
       node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : undefined) : stringValue(node);
@@ -137,11 +139,18 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     const uses = usesOf(ctx, node, onPath);
     // An insert whose id column takes a random value is reported once, by random-id-nondeterministic.
     const open = uses.filter((u) => !settled(u) && reportedSqlKeys(ctx, view, shared, u).length === 0);
-    // Reported once per statement, written inline or kept in a module-scope constant and reported where it
-    // first runs (the constant alone says nothing of who runs it); not a child row keyed by an earlier
-    // plain insert's RETURNING id, whose fix is keying that parent.
-    const at = open.find((u) => !childOfReturning(ctx, u));
+    // Written inline, each statement is reported, except a child row keyed by an earlier plain insert's
+    // RETURNING id, whose fix is keying that parent. A module-scope statement is reported where it runs,
+    // once per function that runs such statements (as before: the constant alone says nothing of who runs
+    // it, and a transaction of them is one fix).
+    const inline = open[0] === node;
+    const at = inline
+      ? childOfReturning(ctx, node)
+        ? undefined
+        : node
+      : open.find((u) => !runsInserts.has(fnOf(u)) && !childOfReturning(ctx, u));
     if (at === undefined) continue;
+    if (!inline) runsInserts.add(fnOf(at));
     report(
       'insert-no-upsert',
       at,
