@@ -62,6 +62,12 @@ function upsertFilters(ctx: ModuleContext): Node[] {
   return filters;
 }
 
+/**
+ * Reports the field of an upsert's filter made per attempt: `createdAt: new Date()` in
+ * `coll.updateOne({ sku, createdAt: new Date() }, update, { upsert: true })`, in bulkWrite's
+ * `{ updateOne: { filter, upsert: true } }`, or in a spread record built in the module; not the clock in
+ * the update, a range on it, the day, or a random id (random-id-nondeterministic's).
+ */
 export function upsertFilterRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
   const shared = ctx.handlers.size === 0;
   if ((!shared && !view.consumer) || (!shared && scheduledOnly(ctx))) return;
