@@ -7,6 +7,7 @@ import {
   type Node,
   objectProps,
   propertyName,
+  someDescendant,
   stringValue,
   unwrap,
 } from '../ast.js';
@@ -82,6 +83,34 @@ export function usesOf(ctx: ModuleContext, literal: Node, onPath: (n: Node) => b
   return uses;
 }
 
+/** A plain `INSERT ... RETURNING` awaited in `fn`'s scope before `at`: the parent whose id a child takes. */
+function returningInsert(ctx: ModuleContext, id: Node, at: Node): boolean {
+  const b = ctx.resolve(id.name as string, id);
+  const declared = b?.declaration?.type === 'VariableDeclarator' ? (b.declaration.init as Node) : undefined;
+  const init = unwrap((b?.init as Node | undefined) ?? declared);
+  const call = init?.type === 'AwaitExpression' ? unwrap(init.argument as Node) : undefined;
+  if (call?.type !== 'CallExpression' || call.end > at.start) return false;
+  const first = (call.arguments as Node[])[0];
+  const text = stringValue(ctx.valueOf(first) ?? first);
+  return (
+    text !== undefined && /^\s*insert\s+into\b[\s\S]*\breturning\b/i.test(text) && !UPSERT_SQL.test(text)
+  );
+}
+
+/**
+ * Is the insert used at `u` a child keyed by an earlier plain insert's returned id (`[rows[0].id, line.sku]`
+ * after `const { rows } = await client.query('INSERT INTO orders ... RETURNING id')`)? Keying the parent
+ * (ON CONFLICT) is the one fix for both; an insert that takes nothing from it is a defect of its own.
+ */
+function childOfReturning(ctx: ModuleContext, u: Node): boolean {
+  const parent = ctx.parentOf(u);
+  const call = u.type === 'CallExpression' ? u : parent?.type === 'CallExpression' ? parent : u;
+  const values = call === u ? [u] : (call.arguments as Node[]).map((a) => ctx.valueOf(a) ?? a);
+  return values.some((v) =>
+    someDescendant(v, (n) => n.type === 'Identifier' && returningInsert(ctx, n, call)),
+  );
+}
+
 /**
  * In the consumer's own module, inserts on its handler path; in a module with no handler (a repository, a
  * service), inserts inside a function, kept when a redelivered consumer reaches that function through the
@@ -99,8 +128,7 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
   // An insert on a branch a redelivery does not take again (the else of "update when it exists", a
   // test on a row loaded by an await) is a create-if-absent.
   const settled = (u: Node) => duplicateAnswered(ctx, u) || guarded(ctx, u);
-  // In source order: the first plain INSERT of a function is the one reported.
-  const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')].sort((a, b) => a.start - b.start);
+  const sqlNodes = [...ctx.of('Literal'), ...ctx.of('TemplateLiteral')];
   const runsInserts = new Set<Node | undefined>();
   const fnOf = (n: Node) => ctx.enclosingFunction(n);
   for (const node of sqlNodes) {
@@ -111,19 +139,23 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     const uses = usesOf(ctx, node, onPath);
     // An insert whose id column takes a random value is reported once, by random-id-nondeterministic.
     const open = uses.filter((u) => !settled(u) && reportedSqlKeys(ctx, view, shared, u).length === 0);
-    if (open.length === 0) continue;
-    // Reported once per function that runs plain inserts, written inline or kept in a module-scope
-    // statement reported where it runs (the constant alone says nothing of who runs it): a row and its
-    // children inserted together (`INSERT INTO products ... RETURNING id`, then `INSERT INTO stocks` with
-    // that id) are one fix, keying the first.
-    const at = open.find((u) => !runsInserts.has(fnOf(u)));
+    // Written inline, each statement is reported, except a child row keyed by an earlier plain insert's
+    // RETURNING id, whose fix is keying that parent. A module-scope statement is reported where it runs,
+    // once per function that runs such statements (as before: the constant alone says nothing of who runs
+    // it, and a transaction of them is one fix).
+    const inline = open[0] === node;
+    const at = inline
+      ? childOfReturning(ctx, node)
+        ? undefined
+        : node
+      : open.find((u) => !runsInserts.has(fnOf(u)) && !childOfReturning(ctx, u));
     if (at === undefined) continue;
-    runsInserts.add(fnOf(at));
+    if (!inline) runsInserts.add(fnOf(at));
     report(
       'insert-no-upsert',
       at,
       `plain INSERT ${where}: a redelivered message inserts twice or fails on the unique key`,
-      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, open[0] as Node) } : view.extra,
+      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, at) } : view.extra,
     );
   }
   for (const call of ctx.of('CallExpression')) {

@@ -3,26 +3,10 @@
 // bucket, so it is read by what it is (a path template, or a name like `fileName`/`key`), not by position.
 import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
+import { dayOnly, RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
 
 /** An argument named like an object key. */
 const KEY_NAME = /(key|name|path|file)$/i;
-
-/**
- * Is the clock value `made` cut to its day (`new Date().toISOString().substring(0, 10)`, `.slice(0, 10)`,
- * `.split('T')[0]`)? A date folder is the same on a redelivery that day: the rest of the key decides.
- */
-function dayOnly(ctx: ModuleContext, made: Node): boolean {
-  let n: Node | undefined = made;
-  for (let i = 0; i < 6 && n !== undefined; i++, n = ctx.parentOf(n)) {
-    if (n.type !== 'CallExpression') continue;
-    const name = propertyName(unwrap(n.callee as Node)?.property as Node | undefined) ?? '';
-    const args = n.arguments as Node[];
-    if (/^(substring|slice|substr)$/.test(name) && unwrap(args[1])?.value === 10) return true;
-    if (name === 'split' && unwrap(args[0])?.value === 'T') return true;
-  }
-  return false;
-}
 
 /** The random or clock part of a key template (`${folder}/message-${millis}-${idx}.json`), date folders aside. */
 function randomPart(ctx: ModuleContext, template: Node): Node | undefined {

@@ -4,14 +4,33 @@
 import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
+/** The module's calls of each function it names, built once per module: asked per interpolated name. */
+const callsByFunction = new WeakMap<ModuleContext, Map<Node, Node[]>>();
+
+function callsOf(ctx: ModuleContext, fn: Node): Node[] {
+  let byFn = callsByFunction.get(ctx);
+  if (byFn === undefined) {
+    byFn = new Map();
+    for (const call of ctx.of('CallExpression')) {
+      if (unwrap(call.callee as Node)?.type !== 'Identifier') continue;
+      const callee = ctx.functionOf(call.callee);
+      if (callee === undefined) continue;
+      const calls = byFn.get(callee) ?? [];
+      calls.push(call);
+      byFn.set(callee, calls);
+    }
+    callsByFunction.set(ctx, byFn);
+  }
+  return byFn.get(fn) ?? [];
+}
+
 /**
- * The arguments the module's calls of `fn` pass at parameter `index` (`callPublishEP(v, 'STORES', id)`),
+ * The arguments the module's calls of `fn` pass at parameter `index` (`sendEvent(v, 'ORDERS', id)`),
  * where `fn` is named in the module (a function declaration or a const holding one).
  */
 function argumentsAt(ctx: ModuleContext, fn: Node, index: number): Node[] {
   const args: Node[] = [];
-  for (const call of ctx.of('CallExpression')) {
-    if (unwrap(call.callee as Node)?.type !== 'Identifier' || ctx.functionOf(call.callee) !== fn) continue;
+  for (const call of callsOf(ctx, fn)) {
     const arg = (call.arguments as Node[])[index];
     if (arg !== undefined && arg.type !== 'SpreadElement') args.push(arg);
   }
@@ -20,7 +39,7 @@ function argumentsAt(ctx: ModuleContext, fn: Node, index: number): Node[] {
 
 /**
  * The values that reach parameter `id` through the module's calls, followed through parameters of the
- * calling helpers `depth` more times (`publishStores(..., id)` calling `callPublishEP(..., id)`). A name
+ * calling helpers `depth` more times (`notifyOrders(..., id)` calling `sendEvent(..., id)`). A name
  * that is no plain parameter (destructured, defaulted, rest) answers nothing: its value is not one
  * argument.
  */

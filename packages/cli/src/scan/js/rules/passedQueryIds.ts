@@ -28,6 +28,11 @@ function madeAt(ctx: ModuleContext, call: Node): Node {
   return p?.type === 'VariableDeclarator' && p.init === call ? p : call;
 }
 
+/**
+ * Reports where a random id is made when a helper sends it as an id-like query parameter: in
+ * `const publishId = uuidv4(); await notify(publishId)` with `notify = (id) => fetch(`${base}?publishId=${id}`)`,
+ * the `const publishId` line (the helper only forwards it).
+ */
 export function passedQueryIdRule(
   ctx: ModuleContext,
   report: Report,
@@ -43,8 +48,10 @@ export function passedQueryIdRule(
       const before = quasis[index]?.value?.cooked as string | undefined;
       const param = before !== undefined ? QUERY_PARAM.exec(before)?.[1] : undefined;
       if (param === undefined || !emittedIdKey(param)) return;
+      // The cheap tests first: madeFor follows the module's calls of the helper.
+      if (!requestUrl(ctx, template)) return;
       const made = madeFor(ctx, id);
-      if (made.length === 0 || !requestUrl(ctx, template)) return;
+      if (made.length === 0) return;
       for (const call of made) {
         const at = madeAt(ctx, call);
         if (!shared && ctx.handlerKindAt(at) === undefined && !calledThroughExports(ctx, at)) continue;

@@ -269,6 +269,22 @@ export function dayLevelClock(ctx: ModuleContext, made: Node | undefined): boole
   );
 }
 
+/**
+ * Is the clock value `made` cut to its day (`new Date().toISOString().substring(0, 10)`, `.slice(0, 10)`,
+ * `.split('T')[0]`)? A date folder (keyedWriteKeys.ts) or an upsert filter's day (upsertFilters.ts) is the same on a redelivery that day.
+ */
+export function dayOnly(ctx: ModuleContext, made: Node): boolean {
+  let n: Node | undefined = made;
+  for (let i = 0; i < 6 && n !== undefined; i++, n = ctx.parentOf(n)) {
+    if (n.type !== 'CallExpression') continue;
+    const name = propertyName(unwrap(n.callee as Node)?.property as Node | undefined) ?? '';
+    const args = n.arguments as Node[];
+    if (/^(substring|slice|substr)$/.test(name) && unwrap(args[1])?.value === 10) return true;
+    if (name === 'split' && unwrap(args[0])?.value === 'T') return true;
+  }
+  return false;
+}
+
 /** Does a key carry a record's own id that is not random (`${day}/${record.messageId}`, `${day}-${deal.id}`)? */
 export function carriesRecordId(ctx: ModuleContext, value: Node | undefined): boolean {
   const v = ctx.valueOf(value);

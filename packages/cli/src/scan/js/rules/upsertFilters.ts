@@ -6,7 +6,7 @@ import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { ConsumerView } from '../wiredConsumer.js';
 import type { Report } from './Report.js';
-import { randomCallIn } from './randomValues.js';
+import { clockValue, dayLevelClock, dayOnly, randomCallIn } from './randomValues.js';
 import { scheduledOnly } from './sqlParamKeys.js';
 
 /** Collection methods that take `(filter, update, { upsert })`. */
@@ -29,11 +29,15 @@ function perAttemptField(ctx: ModuleContext, filter: Node | undefined, depth = 0
 }
 
 /**
- * A value equal to the time or a fresh id of this attempt; a query operator (`{ $gt: new Date() }`) is a
- * range a redelivery still falls in, not a value the document must equal.
+ * A value equal to the time of this attempt. A query operator (`{ $gt: new Date() }`) is a range a
+ * redelivery still falls in, and the clock cut to the day (`new Date().toISOString().slice(0, 10)`,
+ * `dayjs().format('YYYY-MM-DD')`) is the same value on a redelivery that day. A random id in a filter
+ * (`{ eventId: randomUUID() }`) is random-id-nondeterministic's, as both rule texts say.
  */
 function scalarMadeNow(ctx: ModuleContext, value: Node): boolean {
-  return unwrap(ctx.valueOf(value))?.type !== 'ObjectExpression' && randomCallIn(ctx, value) !== undefined;
+  if (unwrap(ctx.valueOf(value))?.type === 'ObjectExpression') return false;
+  const made = randomCallIn(ctx, value);
+  return clockValue(ctx, made) && !dayLevelClock(ctx, made) && !dayOnly(ctx, made as Node);
 }
 
 /** The filters of the module's upserts: `coll.updateOne(filter, update, { upsert: true })` and bulkWrite's `{ updateOne: { filter, upsert: true } }`. */
@@ -58,6 +62,12 @@ function upsertFilters(ctx: ModuleContext): Node[] {
   return filters;
 }
 
+/**
+ * Reports the field of an upsert's filter made per attempt: `createdAt: new Date()` in
+ * `coll.updateOne({ sku, createdAt: new Date() }, update, { upsert: true })`, in bulkWrite's
+ * `{ updateOne: { filter, upsert: true } }`, or in a spread record built in the module; not the clock in
+ * the update, a range on it, the day, or a random id (random-id-nondeterministic's).
+ */
 export function upsertFilterRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
   const shared = ctx.handlers.size === 0;
   if ((!shared && !view.consumer) || (!shared && scheduledOnly(ctx))) return;

@@ -1,0 +1,78 @@
+// Which tests around an insert guard it (guarded): a test on what an await read that only says the lookup
+// found something (presenceOnly) is no guard, a redelivery finds the same rows; a conditional write's answer
+// (a claim) is one, the first delivery won it and a redelivery does not.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { guarded } from './insertGuards.js';
+
+/** Is `write()` in `async function f(msg) { <body> }` guarded? */
+function guardedWrite(body: string): boolean {
+  const source = `async function f(msg) { ${body} }`;
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const write = ctx
+    .of('CallExpression')
+    .find((c) => (c.callee as Node).type === 'Identifier' && c.callee.name === 'write');
+  if (write === undefined) throw new Error('no write() in the body');
+  return guarded(ctx, write);
+}
+
+describe('presenceOnly, through guarded', () => {
+  it.each([
+    ['a length above zero', 'const rows = await coll.find(q).toArray(); if (rows.length > 0) await write();'],
+    ['zero below a length', 'const rows = await coll.find(q).toArray(); if (0 < rows.length) await write();'],
+    ['the row itself', 'const row = await repo.findOne(q); if (row) await write();'],
+    ['not null', 'const row = await repo.findOne(q); if (row !== null) await write();'],
+    ['null not the row', 'const row = await repo.findOne(q); if (null !== row) await write();'],
+    ['not undefined, loosely', 'const row = await repo.findOne(q); if (row != undefined) await write();'],
+    ['a size at least one', 'const rows = await repo.findBy(q); if (rows.length >= 1) await write();'],
+    [
+      'two found-tests joined',
+      'const row = await repo.findOne(q); const rows = await repo.find(q); if (row && rows.length > 0) await write();',
+    ],
+    [
+      'a DynamoDB Count',
+      'const out = await ddb.send(new QueryCommand(p)); if (out.Count > 0) await write();',
+    ],
+    [
+      "a SELECT's rowCount",
+      "const found = await pool.query('SELECT 1 FROM lines WHERE n = $1', [n]); if (found.rowCount > 0) await write();",
+    ],
+  ])('is no guard: %s', (_, body) => {
+    // Act and assess
+    expect(guardedWrite(body)).toBe(false);
+  });
+
+  it.each([
+    [
+      'a claim that inserted',
+      "const claim = await pool.query('INSERT INTO processed (id) VALUES ($1) ON CONFLICT DO NOTHING', [id]); if (claim.rowCount > 0) await write();",
+    ],
+    [
+      'an UPDATE that moved the state',
+      "const { rowCount } = await pool.query(\"UPDATE orders SET state='SETTLED' WHERE n=$1 AND state='OPEN'\", [n]); if (rowCount > 0) await write();",
+    ],
+    [
+      'the same, operands swapped',
+      "const { rowCount } = await pool.query(\"UPDATE orders SET state='SETTLED' WHERE n=$1 AND state='OPEN'\", [n]); if (0 < rowCount) await write();",
+    ],
+    ['findOneAndUpdate', 'const doc = await coll.findOneAndUpdate(q, u); if (doc !== null) await write();'],
+    ['a redis SET NX', "const won = await redis.set(key, '1', 'NX'); if (won === 'OK') await write();"],
+    ['a modifiedCount', 'const res = await coll.updateOne(q, u); if (res.modifiedCount > 0) await write();'],
+    [
+      'a state the first delivery changes',
+      'const run = await repo.findOne(q); if (run.closedAt === undefined) await write();',
+    ],
+    [
+      'undefined where zero is asked for',
+      'const rows = await repo.find(q); if (rows.length > undefined) await write();',
+    ],
+  ])('guards: %s', (_, body) => {
+    // Act and assess
+    expect(guardedWrite(body)).toBe(true);
+  });
+});
