@@ -4,7 +4,6 @@
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { numericFrom } from '../numericFrom.js';
-import { returnedValues } from '../sdkOptions.js';
 import { ownSleepCall } from './sleepHelpers.js';
 
 const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
@@ -31,12 +30,11 @@ export function delaysIn(ctx: ModuleContext, body: Node): Node[] {
   return delays;
 }
 
-const RANDOM = /random|jitter/i;
-
-/** Whether a delay has a random part, or is computed out of view (where it may have one). */
 export function jittered(ctx: ModuleContext, d: Node): boolean {
   return (
-    RANDOM.test(ctx.source.slice(d.start, d.end)) || isJitteredName(ctx, d) || !isVisibleDelay(ctx, d, 0)
+    /random|jitter/i.test(ctx.source.slice(d.start, d.end)) ||
+    isJitteredName(ctx, d) ||
+    !isVisibleDelay(ctx, d, 0)
   );
 }
 
@@ -68,48 +66,19 @@ function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: numbe
         return again(n.argument);
       case 'ConditionalExpression':
         return again(n.consequent) && again(n.alternate);
-      case 'CallExpression': {
+      case 'CallExpression':
         if (configuredDelay(n.callee) && (n.arguments as Node[]).length === 0) return true;
-        const helper = ctx.functionOf(n.callee);
-        if (helper !== undefined)
-          return helperInView(ctx, helper, again) && (n.arguments as Node[]).every(again);
         return (
           (MATH.test(memberPath(n.callee)?.join('.') ?? '') ||
             NUMBER.test(memberPath(n.callee)?.join('.') ?? '')) &&
           (n.arguments as Node[]).every((a) => again(a))
         );
-      }
       case 'MemberExpression':
         return configuredDelay(n);
       default:
         return false;
     }
   });
-}
-
-/**
- * The values a module's own function answers (`backoffMs(attempt)` -> `Math.min(1_000, 50 * 2 ** attempt)`),
- * its parameters standing for the numbers passed in: a delay worked out by a helper is as visible as one
- * written in place. A helper with a random term anywhere in it (through a local, a second step) jitters.
- */
-function helperInView(ctx: ModuleContext, fn: Node, again: (n: Node | undefined) => boolean): boolean {
-  if (RANDOM.test(ctx.source.slice(fn.start, fn.end))) return false;
-  return returnedValues(fn)?.every(again) ?? false;
-}
-
-/**
- * Whether `node` has a random part, in its own text or in a module function it calls (a few calls deep):
- * `withSpread(2 ** attempt)` where `withSpread` multiplies by `Math.random()`.
- */
-export function randomWithin(ctx: ModuleContext, node: Node, depth = 0): boolean {
-  if (RANDOM.test(ctx.source.slice(node.start, node.end))) return true;
-  if (depth > 3) return false;
-  const callsRandom = (n: Node) => {
-    if (n.type !== 'CallExpression') return false;
-    const fn = ctx.functionOf(n.callee);
-    return fn !== undefined && fn !== node && randomWithin(ctx, fn, depth + 1);
-  };
-  return callsRandom(node) || someDescendant(node, callsRandom, true);
 }
 
 function isJitteredName(ctx: ModuleContext, delay: Node): boolean {

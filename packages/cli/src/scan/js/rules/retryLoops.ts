@@ -2,7 +2,7 @@
 // their delays and whether the delays are jittered.
 import { isBooleanLiteral, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isRetryLoop, LOOP_STATEMENTS, walksCollection } from '../retryLoop.js';
+import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -33,10 +33,8 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
       innermostLoop(ctx, n) === loop,
     true,
   );
+  if (!resends) return undefined;
   const delays = loopDelays(ctx, loop);
-  // Or the wait between rounds grows with the loop's own counter: a backoff, so whatever the next round
-  // sends (a map the failed entries were gathered into), the loop is retrying them.
-  if (!resends && !delays.some((d) => readsCounter(ctx, d, loop))) return undefined;
   // AWS asks that unprocessed items be retried with exponential backoff: a loop with no wait at all
   // re-sends at once, in lockstep with every caller throttled with it.
   const noJitter =
@@ -57,29 +55,6 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
     ...(unbounded === undefined ? {} : { unbounded }),
     noBreaker: true,
   };
-}
-
-/**
- * Whether a delay is worked out from the counter a `for` loop moves on each round (`attempt++`,
- * `tries += 1`): read in its arithmetic or passed to the helper that computes it (`backoffMs(attempt)`),
- * directly or through a local it was stored in.
- */
-function readsCounter(ctx: ModuleContext, delay: Node, loop: Node): boolean {
-  if (loop.type !== 'ForStatement' || walksCollection(loop)) return false;
-  const update = unwrap(loop.update);
-  const counter = unwrap(
-    update?.type === 'UpdateExpression'
-      ? update.argument
-      : update?.type === 'AssignmentExpression' && update.operator === '+='
-        ? update.left
-        : undefined,
-  );
-  if (counter?.type !== 'Identifier') return false;
-  const binding = ctx.resolve(counter.name as string, counter);
-  const isCounter = (n: Node) =>
-    n.type === 'Identifier' && n.name === counter.name && ctx.resolve(n.name as string, n) === binding;
-  const value = ctx.valueOf(delay) ?? delay;
-  return isCounter(value) || someDescendant(value, isCounter, true);
 }
 
 /** The nearest loop statement around a node, within its function. */

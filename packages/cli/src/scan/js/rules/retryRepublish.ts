@@ -4,7 +4,6 @@
 // only a random part can spread a delay computed from it (DelaySeconds or a delay argument).
 import { calleeName, forEachDescendant, type Node, numberValue, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { randomWithin } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
 
 /** A field that counts attempts: `retryCount`, `retryCounter`, `attempts`, `attemptNumber`, `retries`. */
@@ -44,20 +43,15 @@ function compared(source: string, name: string): boolean {
  * `2 ** attempts * 30`), declared in `fn` and handed to a send: every message that failed together comes back
  * together.
  */
-function unjitteredDelays(ctx: ModuleContext, fn: Node, names: string[]): Node[] {
+function unjitteredDelays(ctx: ModuleContext, fn: Node, name: string): Node[] {
   const found: Node[] = [];
-  const counts = new RegExp(`\\b(?:${names.join('|')})\\b`);
   forEachDescendant(fn, (node) => {
     if (node.type !== 'VariableDeclarator' || node.init == null) return true;
     const id = unwrap(node.id as Node);
     const text = ctx.source.slice((node.init as Node).start, (node.init as Node).end);
-    if (
-      id?.type !== 'Identifier' ||
-      !/\bMath\.pow\s*\(|\*\*/.test(text) ||
-      randomWithin(ctx, node.init as Node)
-    )
+    if (id?.type !== 'Identifier' || !/\bMath\.pow\s*\(|\*\*/.test(text) || /random|jitter/i.test(text))
       return true;
-    if (!counts.test(text)) return true;
+    if (!new RegExp(`\\b${name}\\b`).test(text)) return true;
     const delay = id.name as string;
     const body = ctx.source.slice(fn.start, fn.end);
     const handed =
@@ -69,21 +63,13 @@ function unjitteredDelays(ctx: ModuleContext, fn: Node, names: string[]): Node[]
   return found;
 }
 
-/** `x.tries = (x.tries || 0) + 1` / `?? 0`: the field moved on from its own old value. */
-function bumpsItself(ctx: ModuleContext, left: Node, right: Node): boolean {
-  const old = unwrap(right.left as Node);
-  const read = old?.type === 'LogicalExpression' ? unwrap(old.left as Node) : old;
-  if (read === undefined) return false;
-  return ctx.source.slice(read.start, read.end) === ctx.source.slice(left.start, left.end);
-}
-
 /** Re-sends of a message with its attempt count moved on: unbounded when nothing compares the count, and
  * unjittered when a delay computed from it has no random part. */
 export function republishSites(ctx: ModuleContext): RetrySite[] {
   if (!/retr|attempt/i.test(ctx.source) || !SENDS.test(ctx.source)) return [];
   const sites: RetrySite[] = [];
   const seen = new Set<Node>();
-  const judge = (at: Node, name: string, call: Node | undefined, locals: string[] = []) => {
+  const judge = (at: Node, name: string, call: Node | undefined) => {
     const fn = ctx.enclosingFunction(at);
     if (fn === undefined || seen.has(fn)) return;
     seen.add(fn);
@@ -94,7 +80,7 @@ export function republishSites(ctx: ModuleContext): RetrySite[] {
         unbounded: `the message is re-sent with ${name} + 1 but nothing compares ${name} with a limit: each re-send is a new message, so the queue's maxReceiveCount never stops the chain`,
         noBreaker: true,
       });
-    for (const delay of unjitteredDelays(ctx, fn, [name, ...locals]))
+    for (const delay of unjitteredDelays(ctx, fn, name))
       sites.push({
         node: delay,
         label: 'a message re-sent with a delay',
@@ -112,17 +98,13 @@ export function republishSites(ctx: ModuleContext): RetrySite[] {
     if (assign?.type !== 'AssignmentExpression') continue;
     const left = unwrap(assign.left as Node);
     const name = left?.type === 'MemberExpression' ? (propertyName(left.property as Node) ?? '') : '';
-    const written = unwrap(assign.right as Node);
-    // `msg.tries = attempt` where `const attempt = (msg.tries || 0) + 1`: the local is the next count.
-    const right = ctx.valueOf(written);
+    if (!COUNTER.test(name)) continue;
+    const right = unwrap(assign.right as Node);
     const bumps =
       isIncrement(right) ||
       (right?.type === 'ConditionalExpression' &&
         (isIncrement(right.consequent as Node) || isIncrement(right.alternate as Node)));
-    // A field set to one more than itself counts attempts whatever it is called.
-    if (!bumps || !(COUNTER.test(name) || bumpsItself(ctx, left as Node, right as Node))) continue;
-    const local = written?.type === 'Identifier' ? [written.name as string] : [];
-    judge(assign, name, undefined, local);
+    if (bumps) judge(assign, name, undefined);
   }
   return sites;
 }
