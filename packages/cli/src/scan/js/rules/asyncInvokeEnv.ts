@@ -66,15 +66,17 @@ function noteTargetArns(ctx: ModuleContext): void {
     const list = holder?.type === 'ArrayExpression' ? ctx.parentOf(holder) : undefined;
     const key = (n: Node | undefined) =>
       n?.type === 'Property' ? propertyName(n.key as Node, n.computed as boolean) : undefined;
+    let recurring: boolean;
     if (key(holder) === 'Target') {
       const schedule = objectProps(ctx.parentOf(holder as Node))?.props.get('ScheduleExpression');
-      if (!firesOnce(ctx, schedule)) continue;
+      recurring = !firesOnce(ctx, schedule);
     } else if (key(list) === 'Targets') {
       scheduledRule ??= putsScheduledRule(ctx);
-      if (scheduledRule) continue;
+      recurring = scheduledRule;
     } else continue;
     const name = envName(ctx, p.value as Node);
-    if (name !== undefined) ctx.asyncInvokedEnv.push(name);
+    // A recurring target's answer is unread all the same (unreadHandlers.ts), but its next run is the retry.
+    if (name !== undefined) (recurring ? ctx.scheduledInvokedEnv : ctx.asyncInvokedEnv).push(name);
   }
 }
 
