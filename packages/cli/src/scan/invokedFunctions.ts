@@ -56,6 +56,8 @@ function definedAt(src: InvokeSources, ref: ImportRef, depth = 0): string | unde
 export class InvokedFunctions {
   private invokedSet: Set<string> | undefined;
   private invokedNames: string[] | undefined;
+  private files: string[] | undefined;
+  private byStem: Map<string, string> | undefined;
   private envInvoked: Map<string, string[]> | undefined;
   private readonly src: InvokeSources;
 
@@ -77,26 +79,59 @@ export class InvokedFunctions {
   }
 
   /**
-   * Whether a module under one of these code folders invokes, with `'Event'`, the function one of these
-   * environment variables names: the holder's own code, not another service reading a variable of that name.
+   * Whether a module under one of these code folders, or reached from one of these handlers through project
+   * imports, invokes, with `'Event'`, the function one of these environment variables names: the holder's
+   * own code, not another service reading a variable of that name.
    */
   isEnvInvoked(env: {
     readonly variables: readonly string[];
     readonly under: readonly string[];
     readonly written?: readonly string[];
+    readonly handlers?: readonly string[];
   }): boolean {
     this.envInvoked ??= envInvokers(this.src.modules());
     const invoked = this.envInvoked;
     const within = (file: string, dir: string) => file.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
     // A CodeUri the template's folder does not hold (written relative to where the build runs) is matched
     // as written, anywhere in the project, as handler strings are (handlerJoin.ts).
-    const files = [...this.src.modules()].map((m) => m.file);
+    this.files ??= [...this.src.modules()].map((m) => m.file);
+    const files = this.files;
     const held = env.under.some((dir) => files.some((f) => within(f, dir)));
+    const reached = this.reachedFrom(env.handlers ?? []);
     const inside = (file: string) =>
-      held
+      reached.has(file) ||
+      (held
         ? env.under.some((dir) => within(file, dir))
-        : (env.written ?? []).some((dir) => dir !== '' && `/${file}`.includes(`/${dir}/`));
+        : (env.written ?? []).some((dir) => dir !== '' && `/${file}`.includes(`/${dir}/`)));
     return env.variables.some((v) => (invoked.get(v) ?? []).some(inside));
+  }
+
+  /** The modules these handlers (`/app/api.handler`) are in or call into, following each export's project imports. */
+  private reachedFrom(handlers: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    if (handlers.length === 0) return out;
+    this.files ??= [...this.src.modules()].map((m) => m.file);
+    this.byStem ??= new Map(this.files.map((f) => [f.replace(/\.[cm]?[jt]sx?$/, ''), f]));
+    const byStem = this.byStem;
+    const todo: string[] = [];
+    for (const h of handlers) {
+      const dot = h.lastIndexOf('.');
+      const file = byStem.get(h.slice(0, dot)) ?? byStem.get(`${h.slice(0, dot)}/index`);
+      if (file !== undefined) todo.push(`${file}#${h.slice(dot + 1)}`);
+    }
+    const seen = new Set<string>();
+    for (let at = todo.pop(); at !== undefined && seen.size < 200; at = todo.pop()) {
+      if (seen.has(at)) continue;
+      seen.add(at);
+      const hash = at.lastIndexOf('#');
+      const file = at.slice(0, hash);
+      out.add(file);
+      for (const ref of this.src.factsOf(file)?.exportCalls?.[at.slice(hash + 1)] ?? []) {
+        const next = definedAt(this.src, ref);
+        if (next !== undefined) todo.push(next);
+      }
+    }
+    return out;
   }
 
   /** Every name pattern the project's code invokes with `'Event'`, directly or through a helper. */

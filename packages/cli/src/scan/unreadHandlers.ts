@@ -15,7 +15,8 @@ export function unreadHandlerStrings(
   envFunctions: readonly (readonly [string, string])[],
   modules: readonly ModuleFacts[],
 ): string[] {
-  const invoked = envInvokers(modules);
+  // A recurring run-time schedule reads no answer either.
+  const invoked = envInvokers(modules, true);
   const byEnv = [...envFunctions, ...modules.flatMap((m) => m.envFunctions ?? [])]
     .filter(([key]) => invoked.has(key))
     .map(([, handler]) => handler);

@@ -148,12 +148,11 @@ export function checkCloudFormation(
           else if (type === 'SNS' && props.SqsSubscription !== undefined && props.SqsSubscription !== false)
             snsThroughQueue(r, name, props, at(r, 'Properties', 'Events', name));
           else if (
-            // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too. An
-            // EventBridge event's own DeadLetterConfig counts; an SNS event's RedrivePolicy does not: it keeps
-            // only what SNS could not hand to Lambda, never a run that failed after Lambda took the event.
+            // A schedule's next run is its retry; a rule with only a ScheduleExpression is one too. Neither an
+            // EventBridge event's own DeadLetterConfig nor an SNS event's RedrivePolicy counts: each keeps only
+            // what EventBridge or SNS could not hand to Lambda, never a run that failed after Lambda took it.
             SAM_ASYNC_EVENTS.has(type ?? '') &&
-            props.Schedule === undefined &&
-            props.DeadLetterConfig === undefined
+            props.Schedule === undefined
           )
             asyncSource ??= name;
         }

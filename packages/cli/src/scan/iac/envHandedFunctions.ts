@@ -40,10 +40,16 @@ export function envHandedFunctions(template: Record<string, Json>): EnvHanded[] 
  * envInvokers(modules) // Map { 'NOTIFY_FN' => ['/app/src/upload.js'] }
  */
 export function envInvokers(
-  modules: Iterable<{ readonly file: string; readonly asyncInvokedEnv?: readonly string[] }>,
+  modules: Iterable<{
+    readonly file: string;
+    readonly asyncInvokedEnv?: readonly string[];
+    readonly scheduledInvokedEnv?: readonly string[];
+  }>,
+  withScheduled = false,
 ): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const m of modules)
-    for (const v of m.asyncInvokedEnv ?? []) out.set(v, [...(out.get(v) ?? []), m.file]);
+    for (const v of [...(m.asyncInvokedEnv ?? []), ...(withScheduled ? (m.scheduledInvokedEnv ?? []) : [])])
+      out.set(v, [...(out.get(v) ?? []), m.file]);
   return out;
 }

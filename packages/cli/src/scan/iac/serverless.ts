@@ -22,18 +22,6 @@ export function isServerless(value: unknown, file: string): boolean {
 }
 
 /**
- * Whether an event names its own dead-letter queue: an `eventBridge` event's `deadLetterQueueArn` (the rule
- * target's DLQ, documented with `retryPolicy` at serverless.com events/event-bridge), a queue ARN string,
- * variable or intrinsic (`Fn::GetAtt`, `Ref`, `Fn::ImportValue`), counted like SAM's per-event
- * `DeadLetterConfig`. An `sns` event's `redrivePolicy` is not one: it keeps only what SNS could not deliver,
- * never a run that failed after Lambda took the event.
- */
-function hasEventDlq(event: Record<string, Json>): boolean {
-  const named = (v: Json) => (typeof v === 'string' && v.trim() !== '') || obj(v) !== undefined;
-  return named(obj(event.eventBridge)?.deadLetterQueueArn);
-}
-
-/**
  * serverless-lift's `queue` construct (`constructs: { jobs: { type: queue, worker: { handler } } }`) builds
  * the queue, its DLQ (`maxRetries`, default 3) and the worker's SQS event source, with `batchSize` 1 unless
  * set (getlift/lift docs/queue.md): such a worker's handler takes one message per invocation, and the DLQ
@@ -176,8 +164,10 @@ export function checkServerless(
         // whether written `schedule:` or as an `eventBridge` event's own `schedule`.
         SERVERLESS_ASYNC_EVENTS.some((k) => e[k] !== undefined) &&
         obj(e.eventBridge)?.schedule === undefined &&
-        onFailure === undefined &&
-        !hasEventDlq(e)
+        // An `eventBridge` event's own `deadLetterQueueArn` (the rule target's DLQ) does not count, as an `sns`
+        // event's `redrivePolicy` does not: it keeps only what EventBridge could not deliver, never a run
+        // that failed after Lambda took the event.
+        onFailure === undefined
       )
         asyncEvent ??= SERVERLESS_ASYNC_EVENTS.find((k) => e[k] !== undefined);
     });

@@ -256,6 +256,11 @@ export interface Candidate extends TerraformConditions, AuthConditions {
     readonly under: readonly string[];
     /** The folders as the template writes them, for code the template's folder does not hold. */
     readonly written?: readonly string[];
+    /**
+     * The holders' handlers (`/app/handlers/api.handler`): a module they reach through project imports
+     * (`../services/reminders.ts`) is the holder's code too, in whatever folder (CDK, js/rules/cdkEnvInvoked.ts).
+     */
+    readonly handlers?: readonly string[];
   };
   /** A handler that hands its event to these project functions: kept when one reads a batch from it (rules/batchDecoders.ts). */
   readonly onlyIfImportBatchEvent?: readonly ImportRef[];

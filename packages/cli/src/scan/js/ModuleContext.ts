@@ -36,6 +36,8 @@ export class ModuleContext {
   readonly unreadHandlers: string[] = [];
   /** Environment variables this module invokes a function by with `InvocationType: 'Event'` (rules/asyncInvokeEnv.ts). */
   readonly asyncInvokedEnv: string[] = [];
+  /** Variables a recurring schedule or scheduled rule made at run time targets: unread answers, not DLQ (asyncInvokeEnv.ts). */
+  readonly scheduledInvokedEnv: string[] = [];
   /** Environment variables this module's CDK code sets to a function's name or ARN, with its handler string. */
   readonly envFunctions: (readonly [string, string])[] = [];
   /** Function names (`*` for a deploy-time part) this module invokes with `'Event'` (rules/asyncInvokeNames.ts). */

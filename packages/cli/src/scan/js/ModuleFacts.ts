@@ -170,6 +170,8 @@ export interface ModuleFacts {
   readonly functionHandlers?: readonly string[];
   /** Environment variables this module invokes a function by asynchronously (rules/asyncInvokeEnv.ts). */
   readonly asyncInvokedEnv?: readonly string[];
+  /** Variables only a recurring run-time schedule targets: its answer is unread, its next run the retry. */
+  readonly scheduledInvokedEnv?: readonly string[];
   /** Environment variables this module's CDK code sets to a function's name or ARN, with its handler string. */
   readonly envFunctions?: readonly (readonly [string, string])[];
   /** Function names (`*` for a deploy-time part) this module invokes with `'Event'` (rules/asyncInvokeNames.ts). */

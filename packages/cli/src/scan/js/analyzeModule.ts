@@ -189,6 +189,7 @@ export function analyzeModule(
     ...(ctx.unreadHandlers.length > 0 ? { unreadHandlers: ctx.unreadHandlers } : {}),
     ...(functionHandlers.length > 0 ? { functionHandlers } : {}),
     ...(ctx.asyncInvokedEnv.length > 0 ? { asyncInvokedEnv: ctx.asyncInvokedEnv } : {}),
+    ...(ctx.scheduledInvokedEnv.length > 0 ? { scheduledInvokedEnv: ctx.scheduledInvokedEnv } : {}),
     ...(ctx.envFunctions.length > 0 ? { envFunctions: ctx.envFunctions } : {}),
     ...(ctx.asyncInvokedNames.length > 0 ? { asyncInvokedNames: ctx.asyncInvokedNames } : {}),
     ...(ctx.invokeHelpers.length > 0 ? { invokeHelpers: ctx.invokeHelpers } : {}),

@@ -7,6 +7,7 @@
 // target made at run time with the function's ARN from such a variable invokes it the same way.
 import { memberPath, type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { envHandedFunctions } from './cdkEnvHanded.js';
 import { handlerLink } from './cdkHandlers.js';
 import type { Rule } from './Report.js';
 
@@ -35,53 +36,56 @@ function noteAsyncInvokes(ctx: ModuleContext): void {
   }
 }
 
+/** A schedule expression that fires once: `at(2026-01-01T09:00:00)`, or a template string starting so. */
+function firesOnce(ctx: ModuleContext, node: Node | undefined): boolean {
+  const n = unwrap(ctx.valueOf(node));
+  const text = n?.type === 'TemplateLiteral' ? n.quasis[0]?.value?.cooked : stringValue(n);
+  return typeof text === 'string' && /^\s*at\(/.test(text);
+}
+
+/** Whether some `PutRule` of the module sets a `ScheduleExpression`: its targets then run on a schedule. */
+function putsScheduledRule(ctx: ModuleContext): boolean {
+  if (!/\b[Pp]utRule/.test(ctx.source)) return false;
+  return ctx
+    .of('Property')
+    .some((p) => propertyName(p.key as Node, p.computed as boolean) === 'ScheduleExpression');
+}
+
 /**
- * `Target: { Arn: process.env.X }` of an EventBridge Scheduler schedule made at run time
- * (`CreateScheduleCommand`, `scheduler.createSchedule`), or `Targets: [{ Arn }]` of an EventBridge rule's
- * `PutTargets`: both invoke a function asynchronously and read no answer, like an `Event` invoke.
+ * `Target: { Arn: process.env.X }` of a one-time EventBridge Scheduler schedule made at run time
+ * (`CreateScheduleCommand` with `ScheduleExpression: 'at(...)'`), or `Targets: [{ Arn }]` of an EventBridge
+ * rule's `PutTargets` when no `PutRule` of the module sets a schedule: both invoke a function asynchronously
+ * and read no answer, like an `Event` invoke. A recurring `rate()`/`cron()` schedule is not noted: its next
+ * run is the retry, as iac-missing-dlq exempts scheduled rules.
  */
 function noteTargetArns(ctx: ModuleContext): void {
+  let scheduledRule: boolean | undefined;
   for (const p of ctx.of('Property')) {
     if (propertyName(p.key as Node, p.computed as boolean) !== 'Arn') continue;
     const holder = ctx.parentOf(ctx.parentOf(p) as Node);
     const list = holder?.type === 'ArrayExpression' ? ctx.parentOf(holder) : undefined;
     const key = (n: Node | undefined) =>
       n?.type === 'Property' ? propertyName(n.key as Node, n.computed as boolean) : undefined;
-    if (key(holder) !== 'Target' && key(list) !== 'Targets') continue;
+    let recurring: boolean;
+    if (key(holder) === 'Target') {
+      const schedule = objectProps(ctx.parentOf(holder as Node))?.props.get('ScheduleExpression');
+      recurring = !firesOnce(ctx, schedule);
+    } else if (key(list) === 'Targets') {
+      scheduledRule ??= putsScheduledRule(ctx);
+      recurring = scheduledRule;
+    } else continue;
     const name = envName(ctx, p.value as Node);
-    if (name !== undefined) ctx.asyncInvokedEnv.push(name);
+    // A recurring target's answer is unread all the same (unreadHandlers.ts), but its next run is the retry.
+    if (name !== undefined) (recurring ? ctx.scheduledInvokedEnv : ctx.asyncInvokedEnv).push(name);
   }
-}
-
-/** The function whose `functionName` or `functionArn` a value reads (`notify.functionArn`). */
-function namedFunction(ctx: ModuleContext, value: Node | undefined): Node | undefined {
-  const v = ctx.valueOf(value);
-  if (v?.type !== 'MemberExpression') return undefined;
-  const field = propertyName(v.property as Node, false);
-  return field === 'functionName' || field === 'functionArn' ? (v.object as Node) : undefined;
 }
 
 /** Notes each environment variable this module's CDK code sets to a function's name or ARN, with its handler. */
 function noteEnvFunctions(ctx: ModuleContext): void {
-  const note = (key: string | undefined, value: Node | undefined) => {
-    const fn = key === undefined ? undefined : namedFunction(ctx, value);
-    const link = fn === undefined ? undefined : handlerLink(ctx, fn, 'no-work');
+  for (const { fn, variable } of envHandedFunctions(ctx)) {
+    const link = handlerLink(ctx, fn, 'no-work');
     if (link !== undefined)
-      for (const stem of link.stems) ctx.envFunctions.push([key as string, `${stem}.${link.export}`]);
-  };
-  for (const p of ctx.of('Property')) {
-    if (propertyName(p.key as Node, p.computed as boolean) !== 'environment') continue;
-    for (const [key, value] of objectProps(ctx.valueOf(p.value as Node))?.props ?? []) note(key, value);
-  }
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (
-      callee?.type !== 'MemberExpression' ||
-      propertyName(callee.property as Node, false) !== 'addEnvironment'
-    )
-      continue;
-    const [key, value] = call.arguments as Node[];
-    note(stringValue(ctx.valueOf(key)), value);
+      for (const stem of link.stems) ctx.envFunctions.push([variable, `${stem}.${link.export}`]);
   }
 }
 

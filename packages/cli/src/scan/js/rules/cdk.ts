@@ -99,7 +99,8 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   noteEventWired(ctx);
   noteUnreadAnswers(ctx);
   notePushedHandlers(ctx);
-  envInvokedWithoutDlq(ctx, report, asyncInvokersWithoutDlq(ctx, report));
+  // Every function an async-invoker pass judged, reported or not: the env pass, last, judges none again.
+  const judged = new Set(asyncInvokersWithoutDlq(ctx, report));
   targetedFieldFunctions(ctx, report);
   importedQueueSubclasses(ctx, report);
   helperBuiltAsyncTargets(ctx, report);
@@ -248,7 +249,10 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       )
     ) {
       if (kind === 'ApiDestination') apiDestinationWithoutDlq(ctx, node, report);
-      else asyncTargetWithoutDlq(ctx, node, report);
+      else {
+        const fn = asyncTargetWithoutDlq(ctx, node, report);
+        if (fn !== undefined) judged.add(fn);
+      }
     } else if (kind === 'EventBus') {
       if (isBusTarget(ctx, node) || (name !== undefined && onlyForwards(ctx, name))) continue;
       if (name !== undefined && new RegExp(`${escapeRe(name)}\\s*\\.\\s*archive\\(`).test(src)) continue;
@@ -278,4 +282,5 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       );
     }
   }
+  envInvokedWithoutDlq(ctx, report, judged);
 };

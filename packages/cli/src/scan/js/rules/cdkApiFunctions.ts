@@ -11,6 +11,7 @@ import { calleeName, memberPath, type Node, objectProps, propertyName, unwrap } 
 import type { ModuleContext } from '../ModuleContext.js';
 import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
+import { referencedFunction } from './cdkEnvHanded.js';
 import { factoryTimeout } from './cdkFactoryFunctions.js';
 import { routedConstructField } from './cdkFieldRoutes.js';
 import { handlerLink } from './cdkHandlers.js';
@@ -53,8 +54,8 @@ function functionsInUri(ctx: ModuleContext, uri: Node | undefined, depth = 0): N
   const n = ctx.valueOf(uri);
   if (n === undefined || depth > 3) return [];
   if (n.type === 'MemberExpression') {
-    const prop = propertyName(n.property as Node, n.computed as boolean);
-    return prop === 'functionArn' || prop === 'functionName' ? [n.object as Node] : [];
+    const fn = referencedFunction(ctx, n);
+    return fn === undefined ? [] : [fn];
   }
   if (n.type === 'TemplateLiteral')
     return (n.expressions as Node[]).flatMap((e) => functionsInUri(ctx, e, depth + 1));

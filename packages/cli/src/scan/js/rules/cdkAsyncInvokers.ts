@@ -1,32 +1,12 @@
-// iac-missing-dlq for CDK functions invoked asynchronously by something other than an EventBridge rule
-// (cdkAsyncTargets.ts judges those): an SNS subscription (`new LambdaSubscription(fn)`, `fn.addEventSource(new
-// SnsEventSource(topic))`), an S3 notification (`new LambdaDestination(fn)` from aws-s3-notifications,
-// `new S3EventSource(bucket)`), a CloudWatch Logs subscription (`new LambdaDestination(fn)` from
-// aws-logs-destinations), an IoT rule's `new LambdaFunctionAction(fn)` or L1 `CfnTopicRule` Lambda action
-// (cdkTopicRules.ts) and an SES receipt rule's Lambda action (`new actions.Lambda({ function })`,
-// whose invocation type defaults to Event). Lambda queues such an event, retries a failed run twice and then
-// drops it unless the function has a DLQ or an on-failure destination; a subscription's `deadLetterQueue`
-// keeps only messages SNS could not deliver, so it does not stand in for either. Reported once per function, at the
-// function's construct, as for Terraform: the fix goes there and covers every invoker.
-import { escapeRegExp } from '../../escapeRegExp.js';
-import {
-  memberPath,
-  type Node,
-  numberValue,
-  objectProps,
-  propertyName,
-  stringValue,
-  unwrap,
-} from '../ast.js';
+import { memberPath, type Node, objectProps, stringValue } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { eventSourceTarget } from './cdk.js';
+import { asyncFailureKept } from './cdkAsyncFailureKept.js';
 import { cdkConstruct } from './cdkConstructName.js';
-import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
-import { asyncInvokeConfigured, functionHasAsyncDlq, handlerLink } from './cdkHandlers.js';
+import { handlerLink } from './cdkHandlers.js';
 import { topicRuleFunctions } from './cdkTopicRules.js';
-import { type BuiltFunction, builtFunction, builtProps } from './cdkWrappedFunctions.js';
+import { type BuiltFunction, builtFunction } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';
-import { saysWhy } from './saysWhy.js';
 
 /** The function an asynchronous invoker construct invokes. */
 export function invoked(ctx: ModuleContext, node: Node, kind: string): { fn: Node | undefined } | undefined {
@@ -54,47 +34,6 @@ export function invoked(ctx: ModuleContext, node: Node, kind: string): { fn: Nod
     return sync ? undefined : { fn: props?.get('function') };
   }
   return undefined;
-}
-
-/**
- * `retryAttempts: 0` with a comment giving the reason, on the function or in its `configureAsyncInvoke`:
- * the project decided that a failed event is not run again, so a place to park it was considered.
- */
-function decidedNoRetry(ctx: ModuleContext, fnProps: Map<string, Node>, fnName: string | undefined): boolean {
-  const zero = (n: Node | undefined) => n !== undefined && numberValue(n) === 0;
-  const own = fnProps.get('retryAttempts');
-  if (zero(own) && saysWhy(ctx, ctx.parentOf(own as Node) ?? (own as Node))) return true;
-  if (fnName === undefined) return false;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (
-      callee?.type !== 'MemberExpression' ||
-      propertyName(callee.property as Node, false) !== 'configureAsyncInvoke'
-    )
-      continue;
-    if (memberPath(callee.object as Node)?.join('.') !== fnName) continue;
-    const retry = objectProps(ctx.valueOf((call.arguments as Node[])[0]))?.props.get('retryAttempts');
-    if (zero(retry) && saysWhy(ctx, ctx.parentOf(retry as Node) ?? (retry as Node))) return true;
-  }
-  return false;
-}
-
-/**
- * The function held in the local `fnName` is given nothing in this module beyond its invokers: no role, no
- * policy, no environment, no grant and no other use of its name. Its AWS calls would be denied and it knows
- * no endpoint, so all it can do with an event is read it and log: a dropped event loses no work.
- */
-function givenNothing(
-  ctx: ModuleContext,
-  fnName: string | undefined,
-  fnProps: Map<string, Node>,
-  uses: number,
-): boolean {
-  if (fnName === undefined || !/^[\w$]+$/.test(fnName)) return false;
-  if (['role', 'initialPolicy', 'environment', 'vpc'].some((k) => fnProps.has(k))) return false;
-  const named = ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(fnName)}(?![\\w$])`, 'g'));
-  // its declaration and the invokers, nothing else
-  return (named?.length ?? 0) <= uses + 1;
 }
 
 interface Invoked {
@@ -141,14 +80,8 @@ export function asyncInvokersWithoutDlq(ctx: ModuleContext, report: Report): Rea
   for (const { fn, expr, kind, at } of all) {
     if (done.has(fn.node)) continue;
     done.add(fn.node);
-    const fnOpen = builtProps(ctx, fn);
-    if (fnOpen === undefined || fnOpen.unknown || fnOpen.fromCaller.length > 0) continue;
-    const fnProps = { props: fnOpen.props, spread: false };
-    const fnName = memberPath(unwrap(expr))?.join('.');
-    if (functionHasAsyncDlq(fnProps) || asyncInvokeConfigured(ctx, fnName)) continue;
-    if (decidedNoRetry(ctx, fnOpen.props, fnName) || onlyPushesInCdk(ctx, fnName, fnProps)) continue;
     const uses = all.filter((i) => i.fn.node === fn.node).length;
-    if (givenNothing(ctx, fnName, fnOpen.props, uses)) continue;
+    if (asyncFailureKept(ctx, fn, expr, uses)) continue;
     const link = handlerLink(ctx, expr, 'no-work');
     const { line } = ctx.position(at.start as number);
     report(

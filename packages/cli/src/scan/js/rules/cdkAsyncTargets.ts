@@ -66,11 +66,14 @@ function ruleProps(ctx: ModuleContext, node: Node): OpenProps | undefined {
   return openProps(ctx, (rule.arguments as Node[])[2]);
 }
 
-/** Reports a Lambda rule target whose failed events have nowhere to go. */
-export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Report): void {
+/**
+ * Reports a Lambda rule target whose failed events have nowhere to go, and answers the function built in
+ * this module it reported, which no later pass reports again.
+ */
+export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Report): Node | undefined {
   const args = node.arguments as Node[];
   const target = args[1] === undefined ? EMPTY : openProps(ctx, args[1]);
-  if (target === undefined || target.unknown) return;
+  if (target === undefined || target.unknown) return undefined;
   // A function a project construct keeps in a field (`collector.fn`): judged where the construct builds it.
   const field = noteTargetedField(
     ctx,
@@ -81,14 +84,14 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
   // handed out by a wrapper construct built here (`packed.fn`): reported where it is built.
   const fn = builtFunction(ctx, args[0]);
   const fnOpen = fn === undefined ? undefined : builtProps(ctx, fn);
-  if (fn !== undefined && (fnOpen === undefined || fnOpen.unknown)) return;
+  if (fn !== undefined && (fnOpen === undefined || fnOpen.unknown)) return undefined;
   const fnProps = fnOpen === undefined ? undefined : { props: fnOpen.props, spread: false };
-  if (functionHasAsyncDlq(fnProps)) return;
+  if (functionHasAsyncDlq(fnProps)) return undefined;
   // A schedule's next run is the retry.
   const rule = ruleProps(ctx, node);
-  if (rule?.props.has('schedule')) return;
+  if (rule?.props.has('schedule')) return undefined;
   const fnName = memberPath(args[0])?.join('.');
-  if (asyncInvokeConfigured(ctx, fnName) || onlyPushesInCdk(ctx, fnName, fnProps)) return;
+  if (asyncInvokeConfigured(ctx, fnName) || onlyPushesInCdk(ctx, fnName, fnProps)) return undefined;
   // A function handed in by the caller (`props.handler`): judged by the construct the caller builds, if any.
   const handedIn = fn === undefined ? openProps(ctx, args[0])?.fromCaller : undefined;
   const fnParts = [
@@ -101,12 +104,12 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
     fn !== undefined &&
     ctx.enclosingFunction(fn.node) !== ctx.enclosingFunction(node)
   )
-    return;
+    return undefined;
   const cond = fromCallers(ctx, node, [
     ...fnParts.map((p) => ({ ...p, keys: FUNCTION_DLQ })),
     ...(rule?.fromCaller ?? []).map((p) => ({ ...p, keys: ['schedule'] })),
   ]);
-  if (cond === null) return;
+  if (cond === null) return undefined;
   const link = handlerLink(ctx, args[0], 'no-work');
   report(
     'iac-missing-dlq',
@@ -118,6 +121,7 @@ export function asyncTargetWithoutDlq(ctx: ModuleContext, node: Node, report: Re
       ...(field !== undefined ? { unlessFieldBuilt: field } : {}),
     },
   );
+  return fn?.node;
 }
 
 /**

@@ -9,6 +9,7 @@
 // object read by destructuring (`const { lambdaBatchSize } = settings()`).
 import { memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { referencedFunction } from './cdkEnvHanded.js';
 import { handlerLink } from './cdkHandlers.js';
 import { settingOf } from './cdkSourceOptions.js';
 
@@ -22,20 +23,13 @@ function note(ctx: ModuleContext, fnExpr: Node | undefined): void {
   if (link !== undefined) for (const stem of link.stems) ctx.batchOneHandlers.push(`${stem}.${link.export}`);
 }
 
-/** `fn.functionName` / `fn.functionArn` (an L1 mapping names its function so): the `fn`. */
-function functionOfReference(node: Node | undefined): Node | undefined {
-  const n = unwrap(node);
-  if (n?.type !== 'MemberExpression') return undefined;
-  const last = memberPath(n)?.at(-1);
-  return last === 'functionName' || last === 'functionArn' ? (n.object as Node) : undefined;
-}
-
 /** Notes the handler of a CDK mapping construct (`EventSourceMapping`, `CfnEventSourceMapping`) of size 1. */
 export function noteMappingBatchOne(ctx: ModuleContext, node: Node, kind: string): void {
   const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]));
   if (props === undefined || batchSizeOf(ctx, props.props.get('batchSize')) !== 1) return;
   if (kind === 'EventSourceMapping') note(ctx, props.props.get('target'));
-  else if (kind === 'CfnEventSourceMapping') note(ctx, functionOfReference(props.props.get('functionName')));
+  else if (kind === 'CfnEventSourceMapping')
+    note(ctx, referencedFunction(ctx, props.props.get('functionName')));
 }
 
 /** Notes the handler of every `fn.addEventSourceMapping(id, { batchSize: 1, ... })` in the module. */

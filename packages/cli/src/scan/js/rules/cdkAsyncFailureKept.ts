@@ -1,0 +1,73 @@
+// Whether a CDK function's failed asynchronous events need no finding: read by every pass that reports
+// iac-missing-dlq at a function's construct (cdkAsyncInvokers.ts for SNS, S3, SES and IoT invokers,
+// cdkEnvInvoked.ts for code invoking by an environment variable), so they decide alike.
+import { escapeRegExp } from '../../escapeRegExp.js';
+import { memberPath, type Node, numberValue, objectProps, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
+import { asyncInvokeConfigured, functionHasAsyncDlq } from './cdkHandlers.js';
+import { type BuiltFunction, builtProps } from './cdkWrappedFunctions.js';
+import { saysWhy } from './saysWhy.js';
+
+/**
+ * `retryAttempts: 0` with a comment giving the reason, on the function or in its `configureAsyncInvoke`:
+ * the project decided that a failed event is not run again, so a place to park it was considered.
+ */
+function decidedNoRetry(ctx: ModuleContext, fnProps: Map<string, Node>, fnName: string | undefined): boolean {
+  const zero = (n: Node | undefined) => n !== undefined && numberValue(n) === 0;
+  const own = fnProps.get('retryAttempts');
+  if (zero(own) && saysWhy(ctx, ctx.parentOf(own as Node) ?? (own as Node))) return true;
+  if (fnName === undefined) return false;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (
+      callee?.type !== 'MemberExpression' ||
+      propertyName(callee.property as Node, false) !== 'configureAsyncInvoke'
+    )
+      continue;
+    if (memberPath(callee.object as Node)?.join('.') !== fnName) continue;
+    const retry = objectProps(ctx.valueOf((call.arguments as Node[])[0]))?.props.get('retryAttempts');
+    if (zero(retry) && saysWhy(ctx, ctx.parentOf(retry as Node) ?? (retry as Node))) return true;
+  }
+  return false;
+}
+
+/**
+ * The function held in the local `fnName` is given nothing in this module beyond its invokers: no role, no
+ * policy, no environment, no grant and no other use of its name. Its AWS calls would be denied and it knows
+ * no endpoint, so all it can do with an event is read it and log: a dropped event loses no work.
+ */
+function givenNothing(
+  ctx: ModuleContext,
+  fnName: string | undefined,
+  fnProps: Map<string, Node>,
+  uses: number,
+): boolean {
+  if (fnName === undefined || !/^[\w$]+$/.test(fnName)) return false;
+  if (['role', 'initialPolicy', 'environment', 'vpc'].some((k) => fnProps.has(k))) return false;
+  const named = ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(fnName)}(?![\\w$])`, 'g'));
+  // its declaration and the invokers, nothing else
+  return (named?.length ?? 0) <= uses + 1;
+}
+
+/**
+ * Whether the function's failed asynchronous events are kept (a DLQ, an onFailure destination, here or in
+ * its `configureAsyncInvoke`), or the project decided none is needed (`retryAttempts: 0` with its reason), or
+ * losing one loses no work (it only pushes events on, or is given nothing to act with), or its props cannot
+ * be read here (unknown, or from the caller): in each case no finding.
+ * @example
+ * asyncFailureKept(ctx, fn, expr) // true for `new NodejsFunction(this, 'F', { ..., onFailure: dest })`
+ */
+export function asyncFailureKept(ctx: ModuleContext, fn: BuiltFunction, expr: Node, uses = 1): boolean {
+  const fnOpen = builtProps(ctx, fn);
+  if (fnOpen === undefined || fnOpen.unknown || fnOpen.fromCaller.length > 0) return true;
+  const fnProps = { props: fnOpen.props, spread: false };
+  const fnName = memberPath(unwrap(expr))?.join('.');
+  return (
+    functionHasAsyncDlq(fnProps) ||
+    asyncInvokeConfigured(ctx, fnName) ||
+    decidedNoRetry(ctx, fnOpen.props, fnName) ||
+    onlyPushesInCdk(ctx, fnName, fnProps) ||
+    givenNothing(ctx, fnName, fnOpen.props, uses)
+  );
+}
