@@ -125,19 +125,20 @@ export function importAuthError(project: Project, refs: readonly ImportRef[]): b
 
 /**
  * The remote system behind an imported helper that raises one of `words` for any failure of it
- * (rules/authRebrands.ts): its own, or one its try reaches through project imports.
+ * (rules/authRebrands.ts): its own, or one its try reaches through project imports; with the words matched.
  */
 export function importRebrand(
   project: Project,
   cond: NonNullable<AuthConditions['onlyIfImportRebrands']>,
-): string | undefined {
+): { readonly remote: string; readonly words: string } | undefined {
   for (const ref of cond.refs) {
     if (ref.method !== undefined) continue;
     const target = project.resolveModule(ref.from, ref.source);
     const fact = target === undefined ? undefined : project.exportFact(target, ref.name)?.rebrand;
-    if (fact === undefined || !rebrandMatches(fact, cond.words)) continue;
+    const words = fact === undefined ? undefined : rebrandMatches(fact, cond.words);
+    if (fact === undefined || words === undefined) continue;
     const remote = fact.remote ?? importRemote(project, fact.through);
-    if (remote !== undefined) return `${remote} inside ${ref.name}()`;
+    if (remote !== undefined) return { remote: `${remote} inside ${ref.name}()`, words };
   }
   return undefined;
 }

@@ -229,11 +229,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       }
       if (c.onlyIfImportRemote !== undefined)
         message = message.replace('{remote}', importRemote(project, c.onlyIfImportRemote) ?? 'a verifier');
-      if (c.onlyIfImportRebrands !== undefined)
-        message = message.replace(
-          '{remote}',
-          importRebrand(project, c.onlyIfImportRebrands) ?? 'a store lookup',
-        );
+      const rebrand = c.onlyIfImportRebrands && importRebrand(project, c.onlyIfImportRebrands);
+      if (rebrand) message = message.replace('{remote}', rebrand.remote).replace('{words}', rebrand.words);
       const batch = c.onlyIfImportBatchResult && project.importBatchResult(c.onlyIfImportBatchResult);
       if (batch) message = message.replace('{batch}', batch.what).replace('{field}', batch.field);
       if (c.onlyIfImportVerifier !== undefined)

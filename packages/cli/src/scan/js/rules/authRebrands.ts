@@ -165,7 +165,8 @@ export function authMessageTests(ctx: ModuleContext, handler: Node): string[] {
   return words;
 }
 
-/** Does a helper's rebranded message hold the words a caller's catch tests for? */
-export function rebrandMatches(fact: RebrandFact, words: readonly string[]): boolean {
-  return fact.messages.some((m) => words.some((w) => m.includes(w)));
+/** The words a caller's catch tests for that a helper's rebranded message holds (the longest), if any. */
+export function rebrandMatches(fact: RebrandFact, words: readonly string[]): string | undefined {
+  const held = words.filter((w) => fact.messages.some((m) => m.includes(w)));
+  return held.length === 0 ? undefined : held.reduce((a, b) => (b.length > a.length ? b : a));
 }
