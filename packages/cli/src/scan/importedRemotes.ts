@@ -4,10 +4,22 @@
 import type { AuthConditions } from './js/authConditions.js';
 import type { ImportRef } from './js/Candidate.js';
 import { rebrandMatches } from './js/rules/authRebrands.js';
+import { PrivateScopes } from './privateScopes.js';
 import type { Project } from './project.js';
 
 /** Functions named for checking a stored credential: an API key, a user or session looked up by id. */
-const STORED_CREDENTIAL = /api_?key|^(find|get|load|lookup|fetch)(User|Account|Session|Client)/i;
+const STORED_CREDENTIAL =
+  /^(verify|check|validate|lookup)ApiKey$|^(find|get|load|fetch)(User|Account|Session|Client)(By\w+)?$/;
+
+/** Each project's private scopes, read once (privateScopes.ts). */
+const scopesOf = new WeakMap<Project, PrivateScopes | undefined>();
+
+/** Is `source` a package of the repository's own private scope (not a path alias, not a public package)? */
+function privatePackage(project: Project, from: string, source: string): boolean {
+  if (!scopesOf.has(project))
+    scopesOf.set(project, project.rootDir === undefined ? undefined : new PrivateScopes(project.rootDir));
+  return scopesOf.get(project)?.isPrivate(from, source) === true;
+}
 
 /** The remote verifier or secret the first of these imported functions (or class methods) that awaits one awaits. */
 export function importRemote(
@@ -30,9 +42,14 @@ export function importRemote(
       continue;
     }
     if (fact?.remote !== undefined) return `${fact.remote} inside ${ref.name}()`;
-    // A private package the repository does not hold (`@acme/security`): only its name is left to judge
-    // by, and an API key or user is checked by looking it up in a store.
-    if (target === undefined && ref.source.startsWith('@') && STORED_CREDENTIAL.test(ref.name))
+    // A private package the repository does not hold (`@acme/security`, its scope the repository's own or
+    // given a registry in .npmrc): only its name is left to judge by, and an API key or user is checked by
+    // looking it up in a store.
+    if (
+      target === undefined &&
+      STORED_CREDENTIAL.test(ref.name) &&
+      privatePackage(project, ref.from, ref.source)
+    )
       return `${ref.name}() of ${ref.source} (a stored key or user lookup)`;
     const through = depth < 3 ? fact?.remoteThrough : undefined;
     const deeper = through === undefined ? undefined : importRemote(project, through, depth + 1);
@@ -108,19 +125,20 @@ export function importAuthError(project: Project, refs: readonly ImportRef[]): b
 
 /**
  * The remote system behind an imported helper that raises one of `words` for any failure of it
- * (rules/authRebrands.ts): its own, or one its try reaches through project imports.
+ * (rules/authRebrands.ts): its own, or one its try reaches through project imports; with the words matched.
  */
 export function importRebrand(
   project: Project,
   cond: NonNullable<AuthConditions['onlyIfImportRebrands']>,
-): string | undefined {
+): { readonly remote: string; readonly words: string } | undefined {
   for (const ref of cond.refs) {
     if (ref.method !== undefined) continue;
     const target = project.resolveModule(ref.from, ref.source);
     const fact = target === undefined ? undefined : project.exportFact(target, ref.name)?.rebrand;
-    if (fact === undefined || !rebrandMatches(fact, cond.words)) continue;
+    const words = fact === undefined ? undefined : rebrandMatches(fact, cond.words);
+    if (fact === undefined || words === undefined) continue;
     const remote = fact.remote ?? importRemote(project, fact.through);
-    if (remote !== undefined) return `${remote} inside ${ref.name}()`;
+    if (remote !== undefined) return { remote: `${remote} inside ${ref.name}()`, words };
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
 import { batchTwins } from './batchTwins.js';
+import { projectMessage } from './candidateMessage.js';
 import { ruleInfo } from './catalog.js';
 import { codeFilesOf, codeReceivers } from './codeReceivers.js';
 import { confidenceOf } from './confidence.js';
@@ -21,7 +22,6 @@ import { alarmedElsewhere } from './iac/stackExports.js';
 import { routedElsewhere } from './iac/stackRoutes.js';
 import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terraformHandlers.js';
 import { terraformProject } from './iac/terraformModules.js';
-import { importRebrand, importRemote, verifierRemote } from './importedRemotes.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
 import { withTemplateHandlers } from './templateNamedHandlers.js';
@@ -227,23 +227,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         if (c.maxReceive.count <= limit) continue;
         message = message.replace('{limit}', String(limit));
       }
-      if (c.onlyIfImportRemote !== undefined)
-        message = message.replace('{remote}', importRemote(project, c.onlyIfImportRemote) ?? 'a verifier');
-      if (c.onlyIfImportRebrands !== undefined)
-        message = message.replace(
-          '{remote}',
-          importRebrand(project, c.onlyIfImportRebrands) ?? 'a store lookup',
-        );
-      const batch = c.onlyIfImportBatchResult && project.importBatchResult(c.onlyIfImportBatchResult);
-      if (batch) message = message.replace('{batch}', batch.what).replace('{field}', batch.field);
-      if (c.onlyIfImportVerifier !== undefined)
-        message = message.replace(
-          '{remote}',
-          verifierRemote(project, c.onlyIfImportVerifier) ?? 'a verifier',
-        );
-      const unread = c.onlyIfOptionsUntimed !== undefined ? project.optionsUnread(c) : undefined;
-      if (unread !== undefined)
-        message = `${message}, unless its options (${unread}, a module the scan could not read) set one`;
+      const filled = projectMessage(project, c, message);
+      message = filled.message;
       const own = ruleInfo(c.rule).severity;
       const draft: Draft = {
         rule: c.rule,
@@ -254,7 +239,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         message,
         snippet: c.snippet,
         lowered: c.severity !== undefined && severityRank(c.severity) > severityRank(own),
-        ...(unread !== undefined ? { unread: true as const } : {}),
+        ...(filled.unread ? { unread: true as const } : {}),
       };
       const directive = ignoredBy(directives, c);
       const local = o.kind === 'iac' ? localOnly.get(o.file.rel) : undefined;

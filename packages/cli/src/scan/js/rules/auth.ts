@@ -187,13 +187,12 @@ function rebrandedTest(ctx: ModuleContext, handler: Node, tryStatement: Node, re
   const words = authMessageTests(ctx, handler);
   if (words.length === 0) return;
   const refs = awaitedImports(ctx, tryStatement.block);
-  // The longest tested words name the wrapper's message (`|| err.message.includes('Missing')` aside).
-  const named = words.reduce((a, b) => (b.length > a.length ? b : a));
+  // {words}: the tested words the helper's message holds, filled in by the project pass.
   if (refs.length > 0)
     report(
       'infra-error-as-auth',
       handler,
-      `the catch answers 401/403 for errors whose message says "${named}", which the helper it awaits raises for any failure of {remote}: an outage logs every user out`,
+      `the catch answers 401/403 for errors whose message says "{words}", which the helper it awaits raises for any failure of {remote}: an outage logs every user out`,
       { onlyIfImportRebrands: { refs, words } },
     );
 }

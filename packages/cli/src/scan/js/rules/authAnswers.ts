@@ -98,7 +98,7 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     if (args.some((a) => stringValue(literalOf(a, ctx)) === 'Deny')) return true;
     if (/^(generate|build|create|make)?deny(All)?(Policy|Response)?$/i.test(name)) return true;
     // `generatePolicy(false, ctx)`: a simple authorizer's answer built with `false` for "authorized".
-    if (/^(generate|build|create|make)\w*(Policy|AuthorizerResponse)$/.test(name) && args.some(isFalse))
+    if (/^(generate|build|create|make)\w*(Policy|AuthorizerResponse)$/.test(name) && falseAuthorized(n, ctx))
       return true;
     // `send401()`, `unauthorized()`, `respondForbidden()`, `createError.Unauthorized()`: named for the answer.
     if (
@@ -142,9 +142,9 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     numberValue(unwrap(n.argument)) === undefined
   )
     return true;
-  // `return error(err.message, 401)`: an answer built by a helper (imported or not) handed the status as a
-  // number; a literal 401/403 among a returned call's arguments is the status of what the caller answers.
-  if (n.type === 'ReturnStatement' && statusArgument(n.argument)) return true;
+  // `return error(err.message, 401)`: an answer built by an imported response builder handed the status as a
+  // number. A helper of the module is left to statusHelperAnswers, which checks the number is its status.
+  if (n.type === 'ReturnStatement' && statusArgument(n.argument, ctx)) return true;
   if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement')
     return AUTH_MESSAGE.test(stringValue(n.argument) ?? '');
   return false;
@@ -155,11 +155,42 @@ function isFalse(node: Node | undefined): boolean {
   return n?.type === 'Literal' && n.value === false;
 }
 
-/** A call (awaited or not) handed a literal 401 or 403. */
-function statusArgument(node: Node | null | undefined): boolean {
+/**
+ * A policy call handed `false` for "authorized": none of its arguments is 'Allow' (`buildPolicy('guest',
+ * 'Allow', arn, false)` lets a guest in), and a helper of the module puts that parameter in `isAuthorized`.
+ */
+function falseAuthorized(call: Node, ctx: ModuleContext | undefined): boolean {
+  const args = call.arguments as Node[];
+  if (args.some((a) => stringValue(literalOf(a, ctx)) === 'Allow')) return false;
+  const at = args.findIndex(isFalse);
+  if (at < 0) return false;
+  const callee = unwrap(call.callee as Node);
+  const fn = callee?.type === 'Identifier' ? ctx?.functionOf(callee) : undefined;
+  if (fn === undefined) return true;
+  const param = unwrap((fn.params as Node[] | undefined)?.[at]);
+  if (param?.type !== 'Identifier') return false;
+  return someDescendant(
+    fn.body as Node,
+    (n) =>
+      n.type === 'Property' &&
+      propertyName(n.key as Node, n.computed as boolean) === 'isAuthorized' &&
+      unwrap(n.value as Node)?.type === 'Identifier' &&
+      unwrap(n.value as Node)?.name === param.name,
+    true,
+  );
+}
+
+/** Names of response builders: `reply`, `respond`, `c.json`, `sendError`, `errorResponse`. */
+const RESPONSE_BUILDER =
+  /^(reply|respond|answer|json|send|error|fail|endWith)$|^(send|build|make|create)?(Error|Response|Json|Reply)$|[a-z]Response$/i;
+
+/** A call (awaited or not) of a response builder not declared in this module, handed a literal 401 or 403. */
+function statusArgument(node: Node | null | undefined, ctx: ModuleContext | undefined): boolean {
   const v = unwrap(node);
   const call = v?.type === 'AwaitExpression' ? unwrap(v.argument) : v;
-  if (call?.type !== 'CallExpression') return false;
+  if (call?.type !== 'CallExpression' || !RESPONSE_BUILDER.test(calleeName(call) ?? '')) return false;
+  const callee = unwrap(call.callee as Node);
+  if (callee?.type === 'Identifier' && ctx?.functionOf(callee) !== undefined) return false;
   return (call.arguments as Node[]).some((a) => AUTH_STATUS.has(numberValue(unwrap(a)) ?? 0));
 }
 

@@ -4,7 +4,7 @@
 // tells auth failures from outages, but the helper already made every outage read as one. The helper's
 // side is an export fact (the messages it rebrands with, and what its try depends on); the route's side
 // is a candidate the project pass keeps only when the imported helper rebrands with the tested words.
-import { memberPath, type Node, someDescendant, stringValue, unwrap, wrap } from '../ast.js';
+import { memberPath, type Node, numberValue, someDescendant, stringValue, unwrap, wrap } from '../ast.js';
 import type { RebrandFact } from '../ExportFact.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure } from './authAnswers.js';
@@ -97,31 +97,50 @@ export function rebrandFact(
   return { messages, through, ...(remote !== undefined ? { remote } : {}) };
 }
 
-/** `err.message.includes('Authentication failed')`, `.startsWith(...)`, `/Authentication failed/.test(err.message)`. */
+/**
+ * The strings a test is true for when the caught error's message holds them: `err.message.includes(...)`,
+ * `.startsWith(...)`, `/.../.test(err.message)`, `.indexOf(...) !== -1` (or `>= 0`, `> -1`), bare or as an
+ * operand of `||`. A negated test (`!...startsWith(...)`, `indexOf(...) === -1`) answers for other messages.
+ */
 function testedMessage(test: Node, param: string): string[] {
-  const found: string[] = [];
   const readsMessage = (n: Node | undefined) => memberPath(unwrap(n))?.join('.') === `${param}.message`;
-  someDescendant(
-    { type: 'Test', start: test.start, end: test.end, test } as Node,
-    (n) => {
-      if (n.type !== 'CallExpression') return false;
-      const callee = unwrap(n.callee);
-      if (callee?.type !== 'MemberExpression') return false;
-      const method = memberPath(callee)?.at(-1);
-      const arg = unwrap((n.arguments as Node[])[0]);
-      let text: string | undefined;
-      if (
-        (method === 'includes' || method === 'startsWith' || method === 'indexOf') &&
-        readsMessage(callee.object)
-      )
-        text = stringValue(arg);
-      else if (method === 'test' && readsMessage(arg)) text = unwrap(callee.object)?.regex?.pattern as string;
-      if (text !== undefined && text.length >= MIN_CHARS) found.push(text);
-      return false;
-    },
-    false,
-  );
-  return found;
+  const textOf = (node: Node | undefined, methods: readonly string[]): string | undefined => {
+    const n = unwrap(node);
+    if (n?.type !== 'CallExpression') return undefined;
+    const callee = unwrap(n.callee);
+    if (callee?.type !== 'MemberExpression') return undefined;
+    const method = memberPath(callee)?.at(-1) ?? '';
+    const arg = unwrap((n.arguments as Node[])[0]);
+    if (methods.includes(method) && method !== 'test' && readsMessage(callee.object)) return stringValue(arg);
+    if (method === 'test' && methods.includes('test') && readsMessage(arg))
+      return unwrap(callee.object)?.regex?.pattern as string | undefined;
+    return undefined;
+  };
+  const positive = (node: Node | undefined): string[] => {
+    const n = unwrap(node);
+    if (n?.type === 'LogicalExpression' && n.operator === '||')
+      return [...positive(n.left as Node), ...positive(n.right as Node)];
+    if (n?.type === 'BinaryExpression') {
+      const bound = numberValue(unwrap(n.right as Node)) ?? negativeOne(n.right as Node);
+      const found =
+        (['!==', '!='].includes(n.operator as string) && bound === -1) ||
+        (n.operator === '>=' && bound === 0) ||
+        (n.operator === '>' && bound === -1);
+      const text = found ? textOf(n.left as Node, ['indexOf']) : undefined;
+      return text !== undefined && text.length >= MIN_CHARS ? [text] : [];
+    }
+    const text = textOf(n, ['includes', 'startsWith', 'test']);
+    return text !== undefined && text.length >= MIN_CHARS ? [text] : [];
+  };
+  return positive(test);
+}
+
+/** `-1` written as a unary minus. */
+function negativeOne(node: Node): number | undefined {
+  const n = unwrap(node);
+  return n?.type === 'UnaryExpression' && n.operator === '-' && numberValue(unwrap(n.argument as Node)) === 1
+    ? -1
+    : undefined;
 }
 
 /**
@@ -146,9 +165,8 @@ export function authMessageTests(ctx: ModuleContext, handler: Node): string[] {
   return words;
 }
 
-/** Does a helper's rebranded message hold the words a caller's catch tests for? */
-export function rebrandMatches(fact: RebrandFact, words: readonly string[]): boolean {
-  return fact.messages.some((m) =>
-    words.some((w) => m.includes(w) || (m.length >= MIN_CHARS && w.startsWith(m))),
-  );
+/** The words a caller's catch tests for that a helper's rebranded message holds (the longest), if any. */
+export function rebrandMatches(fact: RebrandFact, words: readonly string[]): string | undefined {
+  const held = words.filter((w) => fact.messages.some((m) => m.includes(w)));
+  return held.length === 0 ? undefined : held.reduce((a, b) => (b.length > a.length ? b : a));
 }
