@@ -46,6 +46,29 @@ interface Tree {
 }
 
 const trees = new Map<string, Tree>();
+const projectRoots = new Map<string, boolean>();
+
+/** A root-level file that says the scan root is a project of its own: IaC templates and framework configs. */
+const PROJECT_FILE =
+  /^(?:package\.json|serverless\.(?:ya?ml|ts|js|json)|template\.(?:ya?ml|json)|samconfig\.toml|cdk\.json|[^/]+\.tf|(?:next|nuxt|vite|astro|remix|svelte)\.config\.[cm]?[jt]s|nest-cli\.json|vercel\.json|netlify\.toml|amplify\.ya?ml)$/;
+
+/**
+ * Is the scan root a project of its own (its own package.json, an IaC template or a framework config)? A fixture
+ * subfolder or a made-up project scanned as the root is not: what loads its modules lies outside the walk, so no
+ * module there can be judged dead.
+ */
+function ownProject(root: string): boolean {
+  let known = projectRoots.get(root);
+  if (known === undefined) {
+    try {
+      known = readdirSync(root).some((name) => PROJECT_FILE.test(name));
+    } catch {
+      known = false;
+    }
+    projectRoots.set(root, known);
+  }
+  return known;
+}
 
 /**
  * Is `c` in a module nothing can load (see above)?
@@ -57,7 +80,7 @@ export function deadModule(project: Project, file: string, c: Candidate): boolea
   if (!RUN_TIME_RULES.has(c.rule)) return false;
   const root = project.rootDir;
   const stem = basename(file, extname(file));
-  if (root === undefined || stem === 'index' || stem.length < 3) return false;
+  if (root === undefined || stem === 'index' || stem.length < 3 || !ownProject(root)) return false;
   if (Object.keys(project.factsOf(file)?.handlers ?? {}).length > 0) return false;
   const pkg = packageDir(file, root);
   if (!project.importerUses.knowsHandlersUnder(pkg) || project.eventCallers.importedBy(file)) return false;
