@@ -53,9 +53,9 @@ const PROJECT_FILE =
   /^(?:package\.json|serverless\.(?:ya?ml|ts|js|json)|template\.(?:ya?ml|json)|samconfig\.toml|cdk\.json|[^/]+\.tf|(?:next|nuxt|vite|astro|remix|svelte)\.config\.[cm]?[jt]s|nest-cli\.json|vercel\.json|netlify\.toml|amplify\.ya?ml)$/;
 
 /**
- * Is the scan root a project of its own (its own package.json, an IaC template or a framework config)? A fixture
- * subfolder or a made-up project scanned as the root is not: what loads its modules lies outside the walk, so no
- * module there can be judged dead.
+ * Is the module's package (the nearest folder with a package.json, else the scan root) a project of its own: its
+ * own package.json, an IaC template or a framework config? A fixture subfolder or a made-up project scanned as
+ * the root is not: what loads its modules lies outside the walk, so no module there can be judged dead.
  */
 function ownProject(root: string): boolean {
   let known = projectRoots.get(root);
@@ -80,9 +80,10 @@ export function deadModule(project: Project, file: string, c: Candidate): boolea
   if (!RUN_TIME_RULES.has(c.rule)) return false;
   const root = project.rootDir;
   const stem = basename(file, extname(file));
-  if (root === undefined || stem === 'index' || stem.length < 3 || !ownProject(root)) return false;
+  if (root === undefined || stem === 'index' || stem.length < 3) return false;
   if (Object.keys(project.factsOf(file)?.handlers ?? {}).length > 0) return false;
   const pkg = packageDir(file, root);
+  if (!ownProject(pkg)) return false;
   if (!project.importerUses.knowsHandlersUnder(pkg) || project.eventCallers.importedBy(file)) return false;
   const tree = treeOf(root);
   if (tree.partial) return false;
