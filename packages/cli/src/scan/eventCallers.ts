@@ -138,6 +138,11 @@ export class EventCallers {
     });
   }
 
+  /** Does some project module import `file` (directly or through a barrel re-exporting it)? */
+  importedBy(file: string): boolean {
+    return this.graph.importersOf(file).size > 0 || this.graph.barrelsOf(file).size > 0;
+  }
+
   /**
    * Is `file` imported by the project, yet by no module that names one of `names` or re-exports it whole?
    * Then nothing in sight calls those exports. False when nothing imports `file` (an import the scan could

@@ -4,6 +4,7 @@
 
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
+import { deadModule } from './deadModules.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { globalMemberAsync } from './globalMembers.js';
@@ -240,7 +241,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.handlerLink !== undefined && linkSettled(c.handlerLink, project.linkedHandler(c.handlerLink)))
     return false;
   if (c.reachedThrough !== undefined && scriptOnly(project, file, c.reachedThrough)) return false;
-  if (unnamedExport(project, file, c)) return false;
+  if (unnamedExport(project, file, c) || deadModule(project, file, c)) return false;
   if (
     c.onlyIfHandlerReaches !== undefined &&
     !project.importerUses.onHandlerPath(file, c.onlyIfHandlerReaches)

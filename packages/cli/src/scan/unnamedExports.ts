@@ -11,7 +11,7 @@ import type { Project } from './project.js';
 import { packageDir } from './scriptCallers.js';
 
 /** The rules judged so: each is about a call made at run time, nothing a caller could act on if never made. */
-const RUN_TIME_RULES = new Set([
+export const RUN_TIME_RULES: ReadonlySet<string> = new Set([
   'http-no-timeout',
   'sdk-client-no-timeout',
   'retry-no-jitter',

@@ -1,0 +1,138 @@
+// A run-time finding (a client or request with no timeout, a retry, a swallowed failure) in a module nothing
+// can load sends nothing and hides nothing: a reviewer deletes such code rather than hardens it. A module is
+// judged dead only on evidence that it is no entry point and no dependency of one: no project module imports,
+// requires, dynamically imports or re-exports it; no file of the repository (a template's handler string, a
+// CDK `entry` path, package.json `main` / `bin` / `scripts`, a Dockerfile, another module's path string)
+// names its file; it exports no Lambda handler; it is no folder's `index`; nothing in its package loads
+// modules by a computed path or by listing a folder; and its package's handler graph is known (some handler
+// there calls project code). Anything less (an import the scan failed to resolve, a path alias) keeps it.
+
+import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { escapeRegExp } from './escapeRegExp.js';
+import type { Candidate } from './js/Candidate.js';
+import type { Project } from './project.js';
+import { readSource } from './readSource.js';
+import { packageDir } from './scriptCallers.js';
+import { RUN_TIME_RULES } from './unnamedExports.js';
+
+/** Folders that hold no entry point a deployment names: installed packages, build output, caches. */
+const SKIPPED = new Set(['node_modules', '.git', 'cdk.out', '.serverless', '.aws-sam', 'coverage', '.next']);
+/** Text files that can name a module as an entry; documentation and data are not evidence. */
+const TEXT =
+  /\.(?:[cm]?[jt]sx?|json|ya?ml|tf|hcl|toml|sh|ps1|py|cfg|ini|env)$|(?:^|\/)(?:Dockerfile|Makefile|Procfile)[^/]*$/;
+/** Beyond this many files the walk gives up: an unread file could name the module. */
+const MAX_FILES = 20_000;
+const MAX_BYTES = 1_000_000;
+/** A module loaded by a computed path (`require(name)`, `import(\`./jobs/${job}\`)`). */
+const COMPUTED_LOAD = /\b(?:require|import)\s*\(\s*(?:[A-Za-z_$]|`[^`]*\$\{)/;
+/** A folder listed (`readdirSync(dir)`, `glob('src/**')`) whose files may then be loaded. */
+const LISTING = /\b(?:readdir|glob)(?:Sync)?\s*\(([^)]*)\)/g;
+
+/**
+ * May the text load modules it never names: by a computed path, or by listing a folder? Listing
+ * `node_modules` (a bundler config marking packages external, as webpack configs do) loads none of the project's.
+ */
+function loadsUnnamed(text: string): boolean {
+  if (COMPUTED_LOAD.test(text)) return true;
+  for (const m of text.matchAll(LISTING)) if (!(m[1] ?? '').includes('node_modules')) return true;
+  return false;
+}
+
+interface Tree {
+  readonly files: readonly { readonly file: string; readonly text: string }[];
+  /** The walk stopped early: some file was not read. */
+  readonly partial: boolean;
+}
+
+const trees = new Map<string, Tree>();
+const projectRoots = new Map<string, boolean>();
+
+/** A root-level file that says the scan root is a project of its own: IaC templates and framework configs. */
+const PROJECT_FILE =
+  /^(?:package\.json|serverless\.(?:ya?ml|ts|js|json)|template\.(?:ya?ml|json)|samconfig\.toml|cdk\.json|[^/]+\.tf|(?:next|nuxt|vite|astro|remix|svelte)\.config\.[cm]?[jt]s|nest-cli\.json|vercel\.json|netlify\.toml|amplify\.ya?ml)$/;
+
+/**
+ * Is the module's package (the nearest folder with a package.json, else the scan root) a project of its own: its
+ * own package.json, an IaC template or a framework config? A fixture subfolder or a made-up project scanned as
+ * the root is not: what loads its modules lies outside the walk, so no module there can be judged dead.
+ */
+function ownProject(root: string): boolean {
+  let known = projectRoots.get(root);
+  if (known === undefined) {
+    try {
+      known = readdirSync(root).some((name) => PROJECT_FILE.test(name));
+    } catch {
+      known = false;
+    }
+    projectRoots.set(root, known);
+  }
+  return known;
+}
+
+/**
+ * Is `c` in a module nothing can load (see above)?
+ *
+ * @example
+ * deadModule(project, '/app/src/legacyHook.ts', c) // true: no import of it and no file names `legacyHook`
+ */
+export function deadModule(project: Project, file: string, c: Candidate): boolean {
+  if (!RUN_TIME_RULES.has(c.rule)) return false;
+  const root = project.rootDir;
+  const stem = basename(file, extname(file));
+  if (root === undefined || stem === 'index' || stem.length < 3) return false;
+  if (Object.keys(project.factsOf(file)?.handlers ?? {}).length > 0) return false;
+  const pkg = packageDir(file, root);
+  if (!ownProject(pkg)) return false;
+  if (!project.importerUses.knowsHandlersUnder(pkg) || project.eventCallers.importedBy(file)) return false;
+  const tree = treeOf(root);
+  if (tree.partial) return false;
+  const named = new RegExp(`(?:^|[^\\w$-])${escapeRegExp(stem)}(?![\\w$-])`);
+  for (const { file: other, text } of tree.files) {
+    if (other === file) continue;
+    if (named.test(text)) return false;
+    if (other.startsWith(pkg) && /\.[cm]?[jt]sx?$/.test(other) && loadsUnnamed(text)) return false;
+  }
+  return true;
+}
+
+/** Every text file under `root` with its text, read once per scan root. */
+function treeOf(root: string): Tree {
+  const cached = trees.get(root);
+  if (cached !== undefined) return cached;
+  const files: { file: string; text: string }[] = [];
+  let partial = false;
+  const stack = [root];
+  while (stack.length > 0 && !partial) {
+    const dir = stack.pop() as string;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIPPED.has(e.name)) stack.push(path);
+      } else if (e.isFile() && TEXT.test(relative(root, path))) {
+        if (files.length >= MAX_FILES) partial = true;
+        else if (size(path) <= MAX_BYTES) {
+          const text = readSource(path);
+          if (text !== undefined) files.push({ file: path, text });
+        }
+      }
+    }
+  }
+  const tree = { files, partial };
+  trees.set(root, tree);
+  return tree;
+}
+
+function size(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
