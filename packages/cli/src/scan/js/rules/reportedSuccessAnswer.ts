@@ -6,6 +6,7 @@
 // answer; the answer is what the sender acts on. A catch that answers 5xx after alerting is right.
 import { calleeName, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { acknowledgedOnPurpose } from './ackComment.js';
 import { isObservation, isTrackerCall, saysWhy } from './catchFacts.js';
 import type { Report } from './Report.js';
 import { responseParam } from './routeCatchNoAnswer.js';
@@ -14,10 +15,6 @@ const is2xx = (n: Node | undefined): boolean => {
   const v = unwrap(n);
   return v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 200 && v.value < 300;
 };
-
-/** A comment deciding the 2xx: it stops the sender's retries (`// return 200 to prevent retries`). */
-const ACKNOWLEDGED =
-  /\b(prevent|avoid|stop|no)\w*\s+(\w+\s+){0,3}(retr(y|ies|ying)|redeliver\w*)|acknowledg/i;
 
 /**
  * A report names its channel (`notifySlack`, `sendAlert`, `postToChat`, `pageOnCall`, `sendErrorMail`): one
@@ -116,7 +113,8 @@ export function reportedSuccessRule(ctx: ModuleContext, handler: Node, io: boole
     (last.type === 'ReturnStatement' && ctx.handlerKindAt(handler) !== undefined && successObject(answer));
   if (!success) return false;
   // A comment saying why (an event acknowledged on purpose, to stop redelivery of a poison event) is a decision.
-  if (saysWhy(ctx, ctx.parentOf(handler) as Node, ACKNOWLEDGED)) return false;
+  const tryStatement = ctx.parentOf(handler) as Node;
+  if (saysWhy(ctx, tryStatement) || acknowledgedOnPurpose(ctx, tryStatement)) return false;
   report(
     'swallowed-error',
     handler,
