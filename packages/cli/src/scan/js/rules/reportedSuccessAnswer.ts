@@ -9,12 +9,8 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { acknowledgedOnPurpose } from './ackComment.js';
 import { isObservation, isTrackerCall, saysWhy } from './catchFacts.js';
 import type { Report } from './Report.js';
+import { constant2xxObject, is2xx } from './successStatus.js';
 import { responseParam } from './routeCatchNoAnswer.js';
-
-const is2xx = (n: Node | undefined): boolean => {
-  const v = unwrap(n);
-  return v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 200 && v.value < 300;
-};
 
 /**
  * A report names its channel (`notifySlack`, `sendAlert`, `postToChat`, `pageOnCall`, `sendErrorMail`): one
@@ -75,15 +71,6 @@ function routeSuccess(expression: Node | null | undefined, res: string): boolean
   return success && e?.type === 'Identifier' && e.name === res;
 }
 
-/** `{ statusCode: 200, ... }`: an answer object saying the request succeeded. */
-function successObject(value: Node | null | undefined): boolean {
-  const v = unwrap(value);
-  if (v?.type !== 'ObjectExpression') return false;
-  return (v.properties as Node[]).some(
-    (p) => p.type === 'Property' && unwrap(p.key as Node)?.name === 'statusCode' && is2xx(p.value as Node),
-  );
-}
-
 /**
  * Reports a catch, around I/O on a handler's or a route's path, whose statements only observe or report the
  * caught error, at least one of them a report, and whose last answers 2xx. True when reported.
@@ -110,7 +97,7 @@ export function reportedSuccessRule(ctx: ModuleContext, handler: Node, io: boole
         : null;
   const success =
     (res !== undefined && routeSuccess(answer, res)) ||
-    (last.type === 'ReturnStatement' && ctx.handlerKindAt(handler) !== undefined && successObject(answer));
+    (last.type === 'ReturnStatement' && ctx.handlerKindAt(handler) !== undefined && constant2xxObject(answer));
   if (!success) return false;
   // A comment saying why (an event acknowledged on purpose, to stop redelivery of a poison event) is a decision.
   const tryStatement = ctx.parentOf(handler) as Node;
