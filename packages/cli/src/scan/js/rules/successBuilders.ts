@@ -6,7 +6,7 @@
 // pass (ExportFact.successAnswer). A builder whose status comes from its argument, or is only a default the
 // call overrides, answers what its caller asks and is not one.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
-import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { acknowledgedOnPurpose } from './ackComment.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import type { Report } from './Report.js';
@@ -65,7 +65,7 @@ export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolea
   const callee = unwrap(call.callee) as Node;
   const imported = ctx.importOf(name, callee);
   if (imported !== undefined) {
-    if (!isProjectSource(imported.source) || imported.imported === '*') return false;
+    if (!mayBeProjectSource(imported.source) || imported.imported === '*') return false;
     report('swallowed-error', handler, message, {
       onlyIfImportSuccessAnswer: { from: ctx.file, source: imported.source, name: imported.imported },
     });
