@@ -22,7 +22,8 @@ const comments = (text: string): string => (text.match(/\/\/[^\n]*|\/\*[\s\S]*?\
  */
 export function acknowledgedOnPurpose(ctx: ModuleContext, tryStatement: Node): boolean {
   const handler = tryStatement.handler as Node | null;
-  if (handler != null && ACKNOWLEDGED.test(comments(ctx.source.slice(handler.start, handler.end)))) return true;
+  if (handler != null && ACKNOWLEDGED.test(comments(ctx.source.slice(handler.start, handler.end))))
+    return true;
   let from = tryStatement.start;
   for (let i = 0; i < 4 && from > 0; i++) from = ctx.source.lastIndexOf('\n', from - 1);
   return ACKNOWLEDGED.test(comments(ctx.source.slice(Math.max(from, 0), tryStatement.start)));

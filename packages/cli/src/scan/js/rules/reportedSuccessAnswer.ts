@@ -9,8 +9,8 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { acknowledgedOnPurpose } from './ackComment.js';
 import { isObservation, isTrackerCall, saysWhy } from './catchFacts.js';
 import type { Report } from './Report.js';
-import { constant2xxObject, is2xx } from './successStatus.js';
 import { responseParam } from './routeCatchNoAnswer.js';
+import { constant2xxObject, is2xx } from './successStatus.js';
 
 /**
  * A report names its channel (`notifySlack`, `sendAlert`, `postToChat`, `pageOnCall`, `sendErrorMail`): one
@@ -97,7 +97,9 @@ export function reportedSuccessRule(ctx: ModuleContext, handler: Node, io: boole
         : null;
   const success =
     (res !== undefined && routeSuccess(answer, res)) ||
-    (last.type === 'ReturnStatement' && ctx.handlerKindAt(handler) !== undefined && constant2xxObject(answer));
+    (last.type === 'ReturnStatement' &&
+      ctx.handlerKindAt(handler) !== undefined &&
+      constant2xxObject(answer));
   if (!success) return false;
   // A comment saying why (an event acknowledged on purpose, to stop redelivery of a poison event) is a decision.
   const tryStatement = ctx.parentOf(handler) as Node;
