@@ -24,6 +24,16 @@ const ERROR_TRACKER =
   /^(rollbar|sentry|bugsnag|honeybadger|airbrake|raygun|newrelic|capture|error[-_]?(tracker|reporter|reporting)|crash[-_]?reporter)$/i;
 const TRACKER_CALL = /^(captureException|captureMessage|captureError|noticeError)$/;
 
+/** An error tracker's report (`Sentry.captureException(e)`, `captureException(e)`), not a plain log line. */
+export function isTrackerCall(node: Node): boolean {
+  const n = unwrap(node.type === 'ExpressionStatement' ? node.expression : node);
+  const call = n?.type === 'AwaitExpression' ? unwrap(n.argument) : n;
+  if (call?.type !== 'CallExpression') return false;
+  const path = memberPath(call.callee);
+  if (path === undefined) return false;
+  return TRACKER_CALL.test(path.at(-1) ?? '') || (path.length >= 2 && ERROR_TRACKER.test(path.at(-2) ?? ''));
+}
+
 /** A log line, or an error tracker's report (see above). */
 export function isLogCall(node: Node): boolean {
   const n = unwrap(node.type === 'ExpressionStatement' ? node.expression : node);

@@ -6,6 +6,7 @@
 import { type Node, propertyName, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { acknowledgedOnPurpose } from './ackComment.js';
 import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
@@ -108,7 +109,8 @@ export function successAnswerRule(ctx: ModuleContext, handler: Node, io: boolean
   if (!io || last?.type !== 'ReturnStatement' || !successResponse(last.argument as Node | null)) return false;
   if (!statements.slice(0, -1).every((s) => isObservation(s)) || ctx.handlerKindAt(handler) === undefined)
     return false;
-  if (saysWhy(ctx, ctx.parentOf(handler) as Node)) return false;
+  const tryStatement = ctx.parentOf(handler) as Node;
+  if (saysWhy(ctx, tryStatement) || acknowledgedOnPurpose(ctx, tryStatement)) return false;
   report(
     'swallowed-error',
     handler,

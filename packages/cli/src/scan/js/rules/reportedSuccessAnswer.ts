@@ -4,32 +4,56 @@
 // is told the request succeeded: a webhook sender (Stripe, GitHub) marks the event delivered and never
 // redelivers it, a client does not retry, and the work is lost. The report is an observation, not an
 // answer; the answer is what the sender acts on. A catch that answers 5xx after alerting is right.
-import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isObservation, saysWhy } from './catchFacts.js';
+import { acknowledgedOnPurpose } from './ackComment.js';
+import { isObservation, isTrackerCall, saysWhy } from './catchFacts.js';
 import type { Report } from './Report.js';
 import { responseParam } from './routeCatchNoAnswer.js';
+import { constant2xxObject, is2xx } from './successStatus.js';
 
-const is2xx = (n: Node | undefined): boolean => {
-  const v = unwrap(n);
-  return v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 200 && v.value < 300;
-};
+/**
+ * A report names its channel (`notifySlack`, `sendAlert`, `postToChat`, `pageOnCall`, `sendErrorMail`): one
+ * shared pattern for the callee's name. A plain log is not a report here.
+ */
+export const REPORT_CALLEE = /report|notify|alert|slack|discord|teams|telegram|chat|page|sendError|mail/i;
 
-/** A comment deciding the 2xx: it stops the sender's retries (`// return 200 to prevent retries`). */
-const ACKNOWLEDGED =
-  /\b(prevent|avoid|stop|no)\w*\s+(\w+\s+){0,3}(retr(y|ies|ying)|redeliver\w*)|acknowledg/i;
+/**
+ * The request's payload in `fn`: `req.body` on a route, the event (and `event.body`) of a handler, and the
+ * local names bound from them (`const delivery = JSON.parse(event.body)`). A call handing these on keeps the
+ * work (a retry queue, a dead-letter queue, a failed-events store): it is not a report.
+ */
+function payloadNames(fn: Node | undefined, route: boolean): (n: Node) => boolean {
+  const first = unwrap((fn?.params as Node[] | undefined)?.[0]);
+  const req = first?.type === 'Identifier' ? (first.name as string) : undefined;
+  const direct = (n: Node): boolean =>
+    req !== undefined &&
+    ((n.type === 'MemberExpression' &&
+      unwrap(n.object as Node)?.type === 'Identifier' &&
+      unwrap(n.object as Node)?.name === req &&
+      unwrap(n.property as Node)?.name === 'body') ||
+      (!route && n.type === 'Identifier' && n.name === req));
+  const bound = new Set<string>();
+  if (fn !== undefined)
+    someDescendant(fn.body as Node, (n) => {
+      if (n.type === 'VariableDeclarator' && unwrap(n.id as Node)?.type === 'Identifier' && n.init != null)
+        if (someDescendant(wrap(n.init as Node), direct)) bound.add(unwrap(n.id as Node)?.name as string);
+      return false;
+    });
+  return (n) => direct(n) || (n.type === 'Identifier' && bound.has(n.name as string));
+}
 
-/** `report(req, err)`, `await alert(err.message)`: a statement handing the caught error to a call. */
-function reportsError(s: Node, param: string): boolean {
+/**
+ * `await notifySlack(err)`, `Sentry.captureException(err)`, `await postToChat(req, 'sync failed')`: a statement
+ * handing the failure to a report channel (REPORT_CALLEE) or an error tracker, never one handing on the payload.
+ */
+export function reportsFailure(s: Node, payload: (n: Node) => boolean = () => false): boolean {
   if (s.type !== 'ExpressionStatement') return false;
   let e = unwrap(s.expression as Node);
   if (e?.type === 'AwaitExpression') e = unwrap(e.argument as Node);
   if (e?.type !== 'CallExpression') return false;
-  return (e.arguments as Node[]).some((a) =>
-    someDescendant({ type: 'Wrap', start: a.start, end: a.end, a } as Node, (n) => {
-      return n.type === 'Identifier' && n.name === param;
-    }),
-  );
+  if ((e.arguments as Node[]).some((a) => someDescendant(wrap(a), payload))) return false;
+  return isTrackerCall(s) || REPORT_CALLEE.test(calleeName(e) ?? '');
 }
 
 /** `res.status(200).send(...)`, `res.sendStatus(204)`: the chain answers through `res` with a 2xx status. */
@@ -47,15 +71,6 @@ function routeSuccess(expression: Node | null | undefined, res: string): boolean
   return success && e?.type === 'Identifier' && e.name === res;
 }
 
-/** `{ statusCode: 200, ... }`: an answer object saying the request succeeded. */
-function successObject(value: Node | null | undefined): boolean {
-  const v = unwrap(value);
-  if (v?.type !== 'ObjectExpression') return false;
-  return (v.properties as Node[]).some(
-    (p) => p.type === 'Property' && unwrap(p.key as Node)?.name === 'statusCode' && is2xx(p.value as Node),
-  );
-}
-
 /**
  * Reports a catch, around I/O on a handler's or a route's path, whose statements only observe or report the
  * caught error, at least one of them a report, and whose last answers 2xx. True when reported.
@@ -65,15 +80,15 @@ function successObject(value: Node | null | undefined): boolean {
  * reportedSuccessRule(ctx, handler, true, report) // true
  */
 export function reportedSuccessRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
-  const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
   const statements = (handler.body as Node).body as Node[];
   const last = statements.at(-1);
-  if (!io || param === undefined || last === undefined) return false;
-  const before = statements.slice(0, -1);
-  if (!before.some((s) => reportsError(s, param))) return false;
-  if (!before.every((s) => isObservation(s) || reportsError(s, param))) return false;
+  if (!io || last === undefined) return false;
   const fn = ctx.enclosingFunction(handler);
   const res = fn === undefined ? undefined : responseParam(ctx, fn);
+  const payload = payloadNames(fn, res !== undefined);
+  const before = statements.slice(0, -1);
+  if (!before.some((s) => reportsFailure(s, payload))) return false;
+  if (!before.every((s) => isObservation(s) || reportsFailure(s, payload))) return false;
   const answer =
     last.type === 'ReturnStatement'
       ? (last.argument as Node | null)
@@ -82,10 +97,13 @@ export function reportedSuccessRule(ctx: ModuleContext, handler: Node, io: boole
         : null;
   const success =
     (res !== undefined && routeSuccess(answer, res)) ||
-    (last.type === 'ReturnStatement' && ctx.handlerKindAt(handler) !== undefined && successObject(answer));
+    (last.type === 'ReturnStatement' &&
+      ctx.handlerKindAt(handler) !== undefined &&
+      constant2xxObject(answer));
   if (!success) return false;
   // A comment saying why (an event acknowledged on purpose, to stop redelivery of a poison event) is a decision.
-  if (saysWhy(ctx, ctx.parentOf(handler) as Node, ACKNOWLEDGED)) return false;
+  const tryStatement = ctx.parentOf(handler) as Node;
+  if (saysWhy(ctx, tryStatement) || acknowledgedOnPurpose(ctx, tryStatement)) return false;
   report(
     'swallowed-error',
     handler,

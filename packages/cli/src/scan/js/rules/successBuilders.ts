@@ -5,22 +5,12 @@
 // passes for done and nobody retries. A builder in this module is read here; an imported one by the project
 // pass (ExportFact.successAnswer). A builder whose status comes from its argument, or is only a default the
 // call overrides, answers what its caller asks and is not one.
-import { calleeName, isFunction, type Node, objectProps, someDescendant, unwrap } from '../ast.js';
-import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import { acknowledgedOnPurpose } from './ackComment.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import type { Report } from './Report.js';
-
-/** A 2xx status literal. */
-const is2xx = (n: Node | undefined): boolean => {
-  const v = unwrap(n);
-  return v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 200 && v.value < 300;
-};
-
-/** `{ statusCode: 200, ... }`: an answer object whose status is a constant 2xx. */
-function successObject(value: Node | null | undefined): boolean {
-  const status = objectProps(value ?? undefined)?.props.get('statusCode');
-  return status !== undefined && is2xx(status);
-}
+import { constant2xxObject } from './successStatus.js';
 
 /**
  * Every answer `fn` gives is an object with a constant 2xx status (`(body) => ({ statusCode: 200, body })`):
@@ -32,14 +22,14 @@ function successObject(value: Node | null | undefined): boolean {
  */
 export function alwaysSuccessAnswer(fn: Node): boolean {
   const body = fn.body as Node;
-  if (body.type !== 'BlockStatement') return successObject(body);
+  if (body.type !== 'BlockStatement') return constant2xxObject(body);
   let answers = 0;
   const other = someDescendant(
     body,
     (n) => {
       if (n.type !== 'ReturnStatement') return false;
       answers++;
-      return !successObject(n.argument as Node | null);
+      return !constant2xxObject(n.argument as Node | null);
     },
     true,
   );
@@ -68,13 +58,14 @@ export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolea
   if (!io || call === undefined || ctx.handlerKindAt(handler) === undefined) return false;
   if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
   // A comment saying why (a webhook acknowledged on purpose) is a decision.
-  if (saysWhy(ctx, ctx.parentOf(handler) as Node)) return false;
+  const tryStatement = ctx.parentOf(handler) as Node;
+  if (saysWhy(ctx, tryStatement) || acknowledgedOnPurpose(ctx, tryStatement)) return false;
   const name = calleeName(call) as string;
   const message = `catch answers the failure through ${name}(), which always answers HTTP 2xx: the client is told the request succeeded and does not retry, and the work is lost`;
   const callee = unwrap(call.callee) as Node;
   const imported = ctx.importOf(name, callee);
   if (imported !== undefined) {
-    if (!isProjectSource(imported.source) || imported.imported === '*') return false;
+    if (!mayBeProjectSource(imported.source) || imported.imported === '*') return false;
     report('swallowed-error', handler, message, {
       onlyIfImportSuccessAnswer: { from: ctx.file, source: imported.source, name: imported.imported },
     });

@@ -1,0 +1,29 @@
+// The 2xx status of an answer, shared by the success-answer rules: a 2xx literal, and an answer object whose
+// statusCode is a constant 2xx that nothing after it can override (`{ statusCode: 200, ...init }` answers
+// whatever `init` says, so it is no constant 2xx).
+import { type Node, propertyName, unwrap } from '../ast.js';
+
+/** A 2xx status literal. */
+export const is2xx = (n: Node | null | undefined): boolean => {
+  const v = unwrap(n ?? undefined);
+  return v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 200 && v.value < 300;
+};
+
+/**
+ * `{ statusCode: 200, body }`, `{ 'statusCode': 204 }`: an object whose last statusCode is a 2xx literal with
+ * no spread or computed key after it.
+ *
+ * @example
+ * constant2xxObject(parse('({ statusCode: 200, ...init })')) // false
+ */
+export function constant2xxObject(value: Node | null | undefined): boolean {
+  const v = unwrap(value ?? undefined);
+  if (v?.type !== 'ObjectExpression') return false;
+  let success = false;
+  for (const p of v.properties as Node[]) {
+    const key = p.type === 'Property' ? propertyName(p.key as Node, p.computed as boolean) : undefined;
+    if (key === undefined) success = false;
+    else if (key === 'statusCode') success = is2xx(p.value as Node);
+  }
+  return success;
+}
