@@ -9,6 +9,7 @@ import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { globalMemberAsync } from './globalMembers.js';
 import { behindApi, importRouted } from './importedApiLimits.js';
+import { importsBatchAnswerMethod } from './importedBatchMethods.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
 import {
@@ -279,24 +280,4 @@ function returnedUnread(project: Project, file: string, names: readonly string[]
 /** A handler module a template wires to a redelivered source, though its code does not show it. */
 function eventWired(project: Project, m: ModuleFacts): boolean {
   return Object.keys(m.handlers ?? {}).some((name) => project.isEventWired(m.file, name));
-}
-
-/**
- * Does a class or interface `file` imports from the project declare `method` as one returning a batch answer
- * whole (rules/batchMethods.ts)? A library's method of the same name (a data mapper's `batchWrite` that
- * retries leftovers itself) is not the project's.
- */
-function importsBatchAnswerMethod(
-  project: Project,
-  file: string,
-  method: string,
-  imports: readonly { readonly source: string; readonly name: string }[],
-): boolean {
-  return imports.some(({ source, name }) => {
-    const target = project.resolveModule(file, source);
-    return (
-      target !== undefined &&
-      (project.factsOf(target)?.batchAnswerMethods ?? []).includes(`${name}.${method}`)
-    );
-  });
 }

@@ -6,6 +6,7 @@ import type { GlobalMemberCall } from './assignedAsync.js';
 import type { AuthConditions } from './authConditions.js';
 import type { PropsFromCaller } from './constructWiring.js';
 import type { ClientFacts } from './handedInClients.js';
+import type { ImportConditions } from './importConditions.js';
 import type { HandlerLink, ProjectClient } from './ModuleFacts.js';
 import type { ParamSlot } from './passedAsync.js';
 import type { TimeoutFromCaller } from './rules/callerTimeouts.js';
@@ -36,7 +37,7 @@ export interface ImportRef {
 
 export type Protection = 'retry' | 'breaker' | 'timeout';
 
-export interface Candidate extends TerraformConditions, AuthConditions {
+export interface Candidate extends TerraformConditions, AuthConditions, ImportConditions {
   readonly rule: string;
   readonly line: number;
   readonly column: number;
@@ -183,26 +184,6 @@ export interface Candidate extends TerraformConditions, AuthConditions {
    * settle it when no other module calls the export (one exported for its tests).
    */
   readonly callersReadAs?: { readonly falsy?: true; readonly local?: true };
-  /** A catch answering a constant: dropped when every one of these imported calls logs and rethrows (ExportFact.logsFailures). */
-  readonly unlessImportsLog?: readonly (ImportRef & { readonly method: string })[];
-  /** A catch whose try reaches other systems only through these imported calls: dropped when each ends its own errors (ExportFact.endsFailures). */
-  readonly unlessImportsEnd?: readonly (ImportRef & { readonly method: string })[];
-  /** A call a queue handler returns: kept when that imported function answers failures as values (ExportFact.failureValue). */
-  readonly onlyIfImportFailureValue?: ImportRef;
-  /** A poll re-calling this imported function: kept when it answers its errors with null (ExportFact.nullOnError). */
-  readonly onlyIfImportNullOnError?: ImportRef;
-  /** Kept only if the imported class extends the CDK `Queue` without a `deadLetterQueue` (cdkQueueSubclasses.ts). */
-  readonly onlyIfImportQueueSubclass?: ImportRef;
-  /** A helper-built function invoked asynchronously: kept when the helper gives it no DLQ and `keys` pass none (cdkBuiltFunctions.ts). */
-  readonly onlyIfImportFunctionBuilder?: {
-    readonly ref: ImportRef;
-    readonly keys: readonly string[];
-    readonly spread: boolean;
-  };
-  /** A catch answering through this imported builder: kept when its status is always a constant 2xx (ExportFact.successAnswer). */
-  readonly onlyIfImportSuccessAnswer?: ImportRef;
-  /** A middy middleware from another module: kept when its `onError` answers every error (ExportFact.answersErrors). */
-  readonly onlyIfImportAnswersErrors?: ImportRef;
   /** An error handed back as these functions' result: kept when a caller here or in an importer drops it. */
   readonly onlyIfResultDropped?: readonly string[];
   /** With onlyIfResultDropped: kept too when a caller in another module reads the caught Error as data. */
@@ -212,30 +193,6 @@ export interface Candidate extends TerraformConditions, AuthConditions {
     readonly method: string;
     readonly imports: readonly { readonly source: string; readonly name: string }[];
   };
-  /**
-   * A key whose only changing part is this project import's answer (`${epochSecondsNow()}-${id}`): kept when
-   * that function returns a random or clock value (ExportFact.randomReturn).
-   */
-  readonly onlyIfImportRandom?: ImportRef & {
-    /**
-     * How many arguments the call passes (Infinity when one is spread: it may pass any number), compared
-     * with ExportFact.randomWhenOmitted: a helper given its time argument makes the same key on a retry.
-     */
-    readonly args?: number;
-  };
-  /** The key also carries a stable record id: dropped when that import's value is only the day (randomDayOnly). */
-  readonly unlessImportDayOnly?: true;
-  /** A Google API request on a client this import returns: kept when it builds one of `kind` with no timeout. */
-  readonly onlyIfImportGoogleClient?: { readonly ref: ImportRef; readonly kind: 'api' | 'oauth' };
-  /**
-   * An app-wide default timeout of these seconds (serverless.ts `provider.timeout`; SST v2's default in an
-   * earlier stack): kept when an imported definition or stack takes it behind an API whose limit it reaches
-   * (ExportFact.serverlessApi, ExportFact.sstApi; keepCandidate's `behindApi` judges both).
-   */
-  readonly onlyIfImportServerlessApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
-  readonly onlyIfImportSstApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
-  /** Kept only when this import is an SST v3 Queue no other queue dead-letters into (ExportFact.sstQueue). */
-  readonly onlyIfImportSstQueue?: ImportRef;
   /**
    * A serverless.ts function definition with no on-failure target and no event of its own: kept when the
    * project's code invokes the name a serverless.ts deploys this export under with `'Event'` (invokedFunctions.ts).

@@ -26,13 +26,14 @@ import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/bat
 import { builderDlqKeys } from './rules/cdkBuiltFunctions.js';
 import { queueSubclassWithoutDlq } from './rules/cdkQueueSubclasses.js';
 import { clockDefaultParam } from './rules/clockDefaults.js';
+import { dayLevelClock } from './rules/clockValues.js';
 import { untimedGoogleClient } from './rules/googleApis.js';
 import { untimedTimeoutArg } from './rules/httpClientClasses.js';
 import { answersErrors } from './rules/httpErrorMiddleware.js';
 import { endedFailures } from './rules/importedEndsErrors.js';
 import { loggedFailures } from './rules/loggingDataLayer.js';
 import { FAILURE_WORDS, returnsFailureValue } from './rules/queueErrorValues.js';
-import { dayLevelClock, randomReturn } from './rules/randomValues.js';
+import { randomReturn } from './rules/randomValues.js';
 import { answersNullOnError } from './rules/retryNullPolls.js';
 import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessApiLimit } from './rules/serverlessTsImports.js';

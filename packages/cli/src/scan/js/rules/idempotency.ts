@@ -5,6 +5,7 @@ import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
+import { clockValue, dayLevelClock } from './clockValues.js';
 import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, queryIdRule } from './emittedIds.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
@@ -17,8 +18,6 @@ import { passedQueryIdRule } from './passedQueryIds.js';
 import type { Report } from './Report.js';
 import {
   carriesRecordId,
-  clockValue,
-  dayLevelClock,
   generatedAt,
   importedCallIn,
   isRandom,

@@ -7,8 +7,9 @@ import { calleeName, type Node, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { ConsumerView } from '../wiredConsumer.js';
+import { dayLevelClock } from './clockValues.js';
 import type { Report } from './Report.js';
-import { carriesRecordId, dayLevelClock, importedCallIn, randomCallIn } from './randomValues.js';
+import { carriesRecordId, importedCallIn, randomCallIn } from './randomValues.js';
 
 /**
  * A function named for the check a consumer runs before its work (`ensureIdempotency`, `isIdempotent`,

@@ -3,7 +3,8 @@
 // bucket, so it is read by what it is (a path template, or a name like `fileName`/`key`), not by position.
 import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { dayOnly, RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
+import { dayOnly } from './clockValues.js';
+import { RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
 
 /** An argument named like an object key. */
 const KEY_NAME = /(key|name|path|file)$/i;

@@ -6,7 +6,8 @@
 // failure. An enclosing catch that only logs and goes on keeps the inner finding.
 import { type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { answersOriginalError, handsOnFailure, throwsAfter } from './catchAfter.js';
+import { answersOriginalError, throwsAfter } from './catchAfter.js';
+import { handsOnFailure } from './handsOnFailure.js';
 
 /**
  * The catch guards error bookkeeping inside an enclosing catch that reports the failure regardless: its try

@@ -5,8 +5,9 @@ import { calleeName, isBooleanLiteral, type Node, objectProps, unwrap } from '..
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { ConsumerView } from '../wiredConsumer.js';
+import { clockValue, dayLevelClock, dayOnly } from './clockValues.js';
 import type { Report } from './Report.js';
-import { clockValue, dayLevelClock, dayOnly, randomCallIn } from './randomValues.js';
+import { randomCallIn } from './randomValues.js';
 import { scheduledOnly } from './sqlParamKeys.js';
 
 /** Collection methods that take `(filter, update, { upsert })`. */

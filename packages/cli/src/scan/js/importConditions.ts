@@ -1,0 +1,56 @@
+// The conditions a candidate carries on another module of the project: what an imported function, class or
+// stack turns out to be (its ExportFact) settles whether the finding is kept. Apart from Candidate.ts so
+// each family of conditions reads as one concept (as TerraformConditions and AuthConditions do).
+import type { ImportRef } from './Candidate.js';
+
+/**
+ * A finding's conditions on project imports, each answered by the project pass from the imported module's facts.
+ * @example
+ * const kept: ImportConditions = { onlyIfImportSuccessAnswer: { from: '/app/src/handler.ts', source: './libs/api', name: 'ok' } };
+ */
+export interface ImportConditions {
+  /** A catch answering a constant: dropped when every one of these imported calls logs and rethrows (ExportFact.logsFailures). */
+  readonly unlessImportsLog?: readonly (ImportRef & { readonly method: string })[];
+  /** A catch whose try reaches other systems only through these imported calls: dropped when each ends its own errors (ExportFact.endsFailures). */
+  readonly unlessImportsEnd?: readonly (ImportRef & { readonly method: string })[];
+  /** A call a queue handler returns: kept when that imported function answers failures as values (ExportFact.failureValue). */
+  readonly onlyIfImportFailureValue?: ImportRef;
+  /** A poll re-calling this imported function: kept when it answers its errors with null (ExportFact.nullOnError). */
+  readonly onlyIfImportNullOnError?: ImportRef;
+  /** Kept only if the imported class extends the CDK `Queue` without a `deadLetterQueue` (cdkQueueSubclasses.ts). */
+  readonly onlyIfImportQueueSubclass?: ImportRef;
+  /** A helper-built function invoked asynchronously: kept when the helper gives it no DLQ and `keys` pass none (cdkBuiltFunctions.ts). */
+  readonly onlyIfImportFunctionBuilder?: {
+    readonly ref: ImportRef;
+    readonly keys: readonly string[];
+    readonly spread: boolean;
+  };
+  /** A catch answering through this imported builder: kept when its status is always a constant 2xx (ExportFact.successAnswer). */
+  readonly onlyIfImportSuccessAnswer?: ImportRef;
+  /** A middy middleware from another module: kept when its `onError` answers every error (ExportFact.answersErrors). */
+  readonly onlyIfImportAnswersErrors?: ImportRef;
+  /**
+   * A key whose only changing part is this project import's answer (`${epochSecondsNow()}-${id}`): kept when
+   * that function returns a random or clock value (ExportFact.randomReturn).
+   */
+  readonly onlyIfImportRandom?: ImportRef & {
+    /**
+     * How many arguments the call passes (Infinity when one is spread: it may pass any number), compared
+     * with ExportFact.randomWhenOmitted: a helper given its time argument makes the same key on a retry.
+     */
+    readonly args?: number;
+  };
+  /** The key also carries a stable record id: dropped when that import's value is only the day (randomDayOnly). */
+  readonly unlessImportDayOnly?: true;
+  /** A Google API request on a client this import returns: kept when it builds one of `kind` with no timeout. */
+  readonly onlyIfImportGoogleClient?: { readonly ref: ImportRef; readonly kind: 'api' | 'oauth' };
+  /**
+   * An app-wide default timeout of these seconds (serverless.ts `provider.timeout`; SST v2's default in an
+   * earlier stack): kept when an imported definition or stack takes it behind an API whose limit it reaches
+   * (ExportFact.serverlessApi, ExportFact.sstApi; keepCandidate's `behindApi` judges both).
+   */
+  readonly onlyIfImportServerlessApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
+  readonly onlyIfImportSstApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
+  /** Kept only when this import is an SST v3 Queue no other queue dead-letters into (ExportFact.sstQueue). */
+  readonly onlyIfImportSstQueue?: ImportRef;
+}
