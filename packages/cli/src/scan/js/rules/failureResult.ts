@@ -13,6 +13,7 @@ import { returnedName } from './errorValues.js';
 import { errorAnswerCall } from './namedErrorAnswer.js';
 import type { Report } from './Report.js';
 import { serverErrorStatus } from './silentCatch.js';
+import { constant2xxObject } from './successStatus.js';
 import { unreadFailureAnswer } from './unreadFailureAnswer.js';
 
 const VERDICT = /^(success|succeeded|successful|ok|isSuccess|isOk|saved|sent|done|processed)$/;
@@ -81,19 +82,6 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
   return true;
 }
 
-/** `{ statusCode: 200, ... }` (any 2xx): an HTTP answer that says the request succeeded. */
-function successResponse(value: Node | null | undefined): boolean {
-  const v = unwrap(value);
-  if (v?.type !== 'ObjectExpression') return false;
-  return (v.properties as Node[]).some((p) => {
-    if (p.type !== 'Property' || propertyName(p.key, p.computed as boolean) !== 'statusCode') return false;
-    const code = unwrap(p.value as Node);
-    return (
-      code?.type === 'Literal' && typeof code.value === 'number' && code.value >= 200 && code.value < 300
-    );
-  });
-}
-
 /**
  * A catch on a handler's path that only observes the failure of a call to another system and answers the
  * client 2xx (`catch (e) { log(e); return { statusCode: 200, body: 'Order received' } }`): the client, or a
@@ -106,7 +94,8 @@ function successResponse(value: Node | null | undefined): boolean {
 export function successAnswerRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
   const statements = (handler.body as Node).body as Node[];
   const last = statements.at(-1);
-  if (!io || last?.type !== 'ReturnStatement' || !successResponse(last.argument as Node | null)) return false;
+  if (!io || last?.type !== 'ReturnStatement' || !constant2xxObject(last.argument as Node | null))
+    return false;
   if (!statements.slice(0, -1).every((s) => isObservation(s)) || ctx.handlerKindAt(handler) === undefined)
     return false;
   const tryStatement = ctx.parentOf(handler) as Node;
