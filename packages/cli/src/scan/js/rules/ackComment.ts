@@ -5,6 +5,7 @@
 // catch and the lines just above the try: a function's doc describes the function, not this answer.
 import type { Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { saysWhy } from './catchFacts.js';
 
 /** Words tying a 2xx to stopping retries: a stopping word, then within a few words a retry or redelivery. */
 export const ACKNOWLEDGED =
@@ -27,4 +28,17 @@ export function acknowledgedOnPurpose(ctx: ModuleContext, tryStatement: Node): b
   let from = tryStatement.start;
   for (let i = 0; i < 4 && from > 0; i++) from = ctx.source.lastIndexOf('\n', from - 1);
   return ACKNOWLEDGED.test(comments(ctx.source.slice(Math.max(from, 0), tryStatement.start)));
+}
+
+/**
+ * A catch's 2xx answer decided on purpose: its try states why (saysWhy), or a comment ties the answer to
+ * stopping retries (acknowledgedOnPurpose). One test for every rule that reports a 2xx after a failure.
+ *
+ * @example
+ * // catch (e) { // 200 so the sender stops retrying a poison event
+ * answeredOnPurpose(ctx, handler) // true
+ */
+export function answeredOnPurpose(ctx: ModuleContext, handler: Node): boolean {
+  const tryStatement = ctx.parentOf(handler) as Node;
+  return saysWhy(ctx, tryStatement) || acknowledgedOnPurpose(ctx, tryStatement);
 }

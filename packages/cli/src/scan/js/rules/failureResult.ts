@@ -6,9 +6,9 @@
 import { type Node, propertyName, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { acknowledgedOnPurpose } from './ackComment.js';
+import { answeredOnPurpose } from './ackComment.js';
 import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
-import { isObservation, saysWhy } from './catchFacts.js';
+import { isObservation } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import { errorAnswerCall } from './namedErrorAnswer.js';
 import type { Report } from './Report.js';
@@ -98,8 +98,7 @@ export function successAnswerRule(ctx: ModuleContext, handler: Node, io: boolean
     return false;
   if (!statements.slice(0, -1).every((s) => isObservation(s)) || ctx.handlerKindAt(handler) === undefined)
     return false;
-  const tryStatement = ctx.parentOf(handler) as Node;
-  if (saysWhy(ctx, tryStatement) || acknowledgedOnPurpose(ctx, tryStatement)) return false;
+  if (answeredOnPurpose(ctx, handler)) return false;
   report(
     'swallowed-error',
     handler,

@@ -6,8 +6,8 @@
 // answer; the answer is what the sender acts on. A catch that answers 5xx after alerting is right.
 import { calleeName, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { acknowledgedOnPurpose } from './ackComment.js';
-import { isObservation, isTrackerCall, saysWhy } from './catchFacts.js';
+import { answeredOnPurpose } from './ackComment.js';
+import { isObservation, isTrackerCall } from './catchFacts.js';
 import type { Report } from './Report.js';
 import { responseParam } from './routeCatchNoAnswer.js';
 import { constant2xxObject, is2xx } from './successStatus.js';
@@ -16,7 +16,7 @@ import { constant2xxObject, is2xx } from './successStatus.js';
  * A report names its channel (`notifySlack`, `sendAlert`, `postToChat`, `pageOnCall`, `sendErrorMail`): one
  * shared pattern for the callee's name. A plain log is not a report here.
  */
-export const REPORT_CALLEE = /report|notify|alert|slack|discord|teams|telegram|chat|page|sendError|mail/i;
+const REPORT_CALLEE = /report|notify|alert|slack|discord|teams|telegram|chat|page|sendError|mail/i;
 
 /**
  * The request's payload in `fn`: `req.body` on a route, the event (and `event.body`) of a handler, and the
@@ -47,7 +47,7 @@ function payloadNames(fn: Node | undefined, route: boolean): (n: Node) => boolea
  * `await notifySlack(err)`, `Sentry.captureException(err)`, `await postToChat(req, 'sync failed')`: a statement
  * handing the failure to a report channel (REPORT_CALLEE) or an error tracker, never one handing on the payload.
  */
-export function reportsFailure(s: Node, payload: (n: Node) => boolean = () => false): boolean {
+function reportsFailure(s: Node, payload: (n: Node) => boolean = () => false): boolean {
   if (s.type !== 'ExpressionStatement') return false;
   let e = unwrap(s.expression as Node);
   if (e?.type === 'AwaitExpression') e = unwrap(e.argument as Node);
@@ -102,8 +102,7 @@ export function reportedSuccessRule(ctx: ModuleContext, handler: Node, io: boole
       constant2xxObject(answer));
   if (!success) return false;
   // A comment saying why (an event acknowledged on purpose, to stop redelivery of a poison event) is a decision.
-  const tryStatement = ctx.parentOf(handler) as Node;
-  if (saysWhy(ctx, tryStatement) || acknowledgedOnPurpose(ctx, tryStatement)) return false;
+  if (answeredOnPurpose(ctx, handler)) return false;
   report(
     'swallowed-error',
     handler,

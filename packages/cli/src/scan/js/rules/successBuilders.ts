@@ -7,8 +7,8 @@
 // call overrides, answers what its caller asks and is not one.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
-import { acknowledgedOnPurpose } from './ackComment.js';
-import { isObservation, saysWhy } from './catchFacts.js';
+import { answeredOnPurpose } from './ackComment.js';
+import { isObservation } from './catchFacts.js';
 import type { Report } from './Report.js';
 import { constant2xxObject } from './successStatus.js';
 
@@ -58,8 +58,7 @@ export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolea
   if (!io || call === undefined || ctx.handlerKindAt(handler) === undefined) return false;
   if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
   // A comment saying why (a webhook acknowledged on purpose) is a decision.
-  const tryStatement = ctx.parentOf(handler) as Node;
-  if (saysWhy(ctx, tryStatement) || acknowledgedOnPurpose(ctx, tryStatement)) return false;
+  if (answeredOnPurpose(ctx, handler)) return false;
   const name = calleeName(call) as string;
   const message = `catch answers the failure through ${name}(), which always answers HTTP 2xx: the client is told the request succeeded and does not retry, and the work is lost`;
   const callee = unwrap(call.callee) as Node;
