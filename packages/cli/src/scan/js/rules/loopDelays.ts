@@ -4,6 +4,8 @@
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { numericFrom } from '../numericFrom.js';
+import { returnedValues } from '../sdkOptions.js';
+import { hasRandomPart } from './randomPart.js';
 import { ownSleepCall } from './sleepHelpers.js';
 
 const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
@@ -30,12 +32,9 @@ export function delaysIn(ctx: ModuleContext, body: Node): Node[] {
   return delays;
 }
 
+/** Whether a delay has a random part (randomPart.ts), or is computed out of view (where it may have one). */
 export function jittered(ctx: ModuleContext, d: Node): boolean {
-  return (
-    /random|jitter/i.test(ctx.source.slice(d.start, d.end)) ||
-    isJitteredName(ctx, d) ||
-    !isVisibleDelay(ctx, d, 0)
-  );
+  return hasRandomPart(ctx, d) || isJitteredName(ctx, d) || !isVisibleDelay(ctx, d, 0);
 }
 
 const MATH = /^Math\.(min|max|pow|floor|ceil|round|trunc)$/;
@@ -66,13 +65,23 @@ function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: numbe
         return again(n.argument);
       case 'ConditionalExpression':
         return again(n.consequent) && again(n.alternate);
-      case 'CallExpression':
+      case 'CallExpression': {
         if (configuredDelay(n.callee) && (n.arguments as Node[]).length === 0) return true;
+        // The module's own helper (`backoffMs(attempt)` -> `Math.min(1_000, 50 * 2 ** attempt)`): as
+        // visible as the values it answers, its parameters standing for the numbers passed in.
+        const helper = ctx.functionOf(n.callee as Node);
+        if (helper !== undefined)
+          return (
+            !hasRandomPart(ctx, helper) &&
+            answersInView(helper, again) &&
+            (n.arguments as Node[]).every(again)
+          );
         return (
           (MATH.test(memberPath(n.callee)?.join('.') ?? '') ||
             NUMBER.test(memberPath(n.callee)?.join('.') ?? '')) &&
           (n.arguments as Node[]).every((a) => again(a))
         );
+      }
       case 'MemberExpression':
         return configuredDelay(n);
       default:
@@ -81,8 +90,13 @@ function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: numbe
   });
 }
 
+function answersInView(fn: Node, again: (n: Node | undefined) => boolean): boolean {
+  const answers = returnedValues(fn);
+  return answers !== undefined && answers.length > 0 && answers.every(again);
+}
+
 function isJitteredName(ctx: ModuleContext, delay: Node): boolean {
   const v = ctx.valueOf(delay);
   if (v === undefined || v === unwrap(delay)) return false;
-  return /random|jitter/i.test(ctx.source.slice(v.start, v.end));
+  return hasRandomPart(ctx, v);
 }

@@ -3,6 +3,7 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { asyncJobModule, onJobPath, sendsPerItem } from './asyncFanOut.js';
+import { guarded } from './callbackGuards.js';
 import { gatheredFanOut } from './gatheredFanOut.js';
 import { readName } from './ioVerbs.js';
 import { answersFailedItems } from './itemAnswers.js';
@@ -11,26 +12,6 @@ import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
-
-/**
- * The callback guards each record: a try whose catch absorbs the failure (records it, answers a result)
- * or a `.catch(...)` that does. A catch that rethrows (`catch (err) { log(err); throw err; }`) guards
- * nothing: the rejection still reaches Promise.all.
- */
-function guarded(cb: Node): boolean {
-  const absorbs = (body: Node | undefined) =>
-    body !== undefined && !someDescendant(body, (n) => n.type === 'ThrowStatement', true);
-  return someDescendant(
-    cb.body as Node,
-    (n) => {
-      if (n.type === 'TryStatement' && n.handler != null) return absorbs(n.handler.body as Node);
-      if (n.type !== 'CallExpression' || calleeName(n) !== 'catch') return false;
-      const fn = n.arguments[0] as Node | undefined;
-      return fn === undefined || !isFunction(fn) || absorbs(fn.body as Node);
-    },
-    true,
-  );
-}
 
 /**
  * Every awaited call of the callback only reads (`await checkCooldown(msg)`, `send(new GetItemCommand(...))`),
@@ -209,7 +190,7 @@ function fanOut(
 /** The callback keeps the fan-out's failures in hand: guarded, read-only, or answering them as values. */
 function excused(ctx: ModuleContext, cb: Node): boolean {
   return (
-    guarded(cb) ||
+    guarded(ctx, cb, (call) => readsOnly(ctx, call, 0)) ||
     onlyReads(ctx, cb) ||
     delegatesToCatchAll(ctx, cb) ||
     answersErrorValues(cb) ||
@@ -238,7 +219,7 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
       cb !== undefined &&
       isFunction(cb) &&
       sendsPerItem(ctx, cb) &&
-      !guarded(cb) &&
+      !guarded(ctx, cb, (call) => readsOnly(ctx, call, 0)) &&
       !delegatesToCatchAll(ctx, cb) &&
       !answersErrorValues(cb) &&
       !answersFailedItems(ctx, cb);

@@ -3,6 +3,7 @@
 import { isBooleanLiteral, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
+import { gathersLeftovers } from './gatheredResend.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -33,7 +34,8 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
       innermostLoop(ctx, n) === loop,
     true,
   );
-  if (!resends) return undefined;
+  // Or the failed entries are gathered into a fresh collection that the next round sends (gatheredResend.ts).
+  if (!resends && !gathersLeftovers(ctx, loop)) return undefined;
   const delays = loopDelays(ctx, loop);
   // AWS asks that unprocessed items be retried with exponential backoff: a loop with no wait at all
   // re-sends at once, in lockstep with every caller throttled with it.

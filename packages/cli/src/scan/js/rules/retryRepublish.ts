@@ -4,10 +4,11 @@
 // only a random part can spread a delay computed from it (DelaySeconds or a delay argument).
 import { calleeName, forEachDescendant, type Node, numberValue, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { hasRandomPart } from './randomPart.js';
 import type { RetrySite } from './retryLibraries.js';
 
-/** A field that counts attempts: `retryCount`, `retryCounter`, `attempts`, `attemptNumber`, `retries`. */
-const COUNTER = /^(?:retry|retries|attempts?)(?:Count|Counter|Number|No)?$/i;
+/** A field that counts attempts: `retryCount`, `retryCounter`, `attempts`, `attemptNumber`, `retries`, `tries`. */
+const COUNTER = /^(?:retry|retries|tries|attempts?)(?:Count|Counter|Number|No)?$/i;
 /** A call that sends a message on: `sendMessage`, `publish`, `queueRetry`, `enqueue`, `requeue`. */
 const SENDS = /send|publish|queue/i;
 
@@ -43,15 +44,23 @@ function compared(source: string, name: string): boolean {
  * `2 ** attempts * 30`), declared in `fn` and handed to a send: every message that failed together comes back
  * together.
  */
-function unjitteredDelays(ctx: ModuleContext, fn: Node, name: string): Node[] {
+function unjitteredDelays(ctx: ModuleContext, fn: Node, names: readonly string[]): Node[] {
   const found: Node[] = [];
+  // Only plain identifiers count: an empty or computed name would match any text.
+  const words = names.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  if (words.length === 0) return found;
+  const counts = new RegExp(`\\b(?:${words.map((w) => w.replace(/\$/g, '\\$')).join('|')})\\b`);
   forEachDescendant(fn, (node) => {
     if (node.type !== 'VariableDeclarator' || node.init == null) return true;
     const id = unwrap(node.id as Node);
     const text = ctx.source.slice((node.init as Node).start, (node.init as Node).end);
-    if (id?.type !== 'Identifier' || !/\bMath\.pow\s*\(|\*\*/.test(text) || /random|jitter/i.test(text))
+    if (
+      id?.type !== 'Identifier' ||
+      !/\bMath\.pow\s*\(|\*\*/.test(text) ||
+      hasRandomPart(ctx, node.init as Node)
+    )
       return true;
-    if (!new RegExp(`\\b${name}\\b`).test(text)) return true;
+    if (!counts.test(text)) return true;
     const delay = id.name as string;
     const body = ctx.source.slice(fn.start, fn.end);
     const handed =
@@ -69,7 +78,7 @@ export function republishSites(ctx: ModuleContext): RetrySite[] {
   if (!/retr|attempt/i.test(ctx.source) || !SENDS.test(ctx.source)) return [];
   const sites: RetrySite[] = [];
   const seen = new Set<Node>();
-  const judge = (at: Node, name: string, call: Node | undefined) => {
+  const judge = (at: Node, name: string, call: Node | undefined, local?: string) => {
     const fn = ctx.enclosingFunction(at);
     if (fn === undefined || seen.has(fn)) return;
     seen.add(fn);
@@ -80,7 +89,7 @@ export function republishSites(ctx: ModuleContext): RetrySite[] {
         unbounded: `the message is re-sent with ${name} + 1 but nothing compares ${name} with a limit: each re-send is a new message, so the queue's maxReceiveCount never stops the chain`,
         noBreaker: true,
       });
-    for (const delay of unjitteredDelays(ctx, fn, name))
+    for (const delay of unjitteredDelays(ctx, fn, local === undefined ? [name] : [name, local]))
       sites.push({
         node: delay,
         label: 'a message re-sent with a delay',
@@ -99,12 +108,16 @@ export function republishSites(ctx: ModuleContext): RetrySite[] {
     const left = unwrap(assign.left as Node);
     const name = left?.type === 'MemberExpression' ? (propertyName(left.property as Node) ?? '') : '';
     if (!COUNTER.test(name)) continue;
-    const right = unwrap(assign.right as Node);
+    const written = unwrap(assign.right as Node);
+    // `msg.tries = attempt` after `const attempt = (msg.tries || 0) + 1`: the local is the next count, and
+    // a delay may be worked out from it rather than from the field.
+    const right = written?.type === 'Identifier' ? ctx.valueOf(written) : written;
     const bumps =
       isIncrement(right) ||
       (right?.type === 'ConditionalExpression' &&
         (isIncrement(right.consequent as Node) || isIncrement(right.alternate as Node)));
-    if (bumps) judge(assign, name, undefined);
+    if (bumps)
+      judge(assign, name, undefined, written?.type === 'Identifier' ? (written.name as string) : undefined);
   }
   return sites;
 }

@@ -1,0 +1,92 @@
+// A batch loop may resend its failed entries without ever assigning the service's answer field: it walks
+// `out.Failed` (or `UnprocessedItems`), gathers the entries to try again into a fresh collection, and makes
+// that collection what the next round sends (`pending = again`). Read from the data flow, not from the
+// loop's text: a poll that only reads a `Failed` count, or a loop that counts failures for a report and
+// sends the next page, gathers nothing that is sent again.
+import { calleeName, isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { LOOP_STATEMENTS } from '../retryLoop.js';
+
+/** A batch answer's field of entries it did not take: `Failed`, `UnprocessedItems`, `UnprocessedKeys`. */
+const LEFTOVER_FIELD = /^(?:Failed|FailedEntries|UnprocessedItems|UnprocessedKeys|Unprocessed)$/;
+/** A call that adds an entry to a collection. */
+const GATHERS = /^(?:set|push|add)$/;
+
+/** Whether `node` reads a batch answer's leftover field (`out.Failed`, `res.UnprocessedItems?.[t]`). */
+function readsLeftovers(node: Node | undefined): boolean {
+  const isLeftover = (n: Node) =>
+    n.type === 'MemberExpression' && LEFTOVER_FIELD.test(propertyName(n.property as Node) ?? '');
+  return node !== undefined && node !== null && (isLeftover(node) || someDescendant(node, isLeftover, true));
+}
+
+/**
+ * Whether `loop` sends again, in its next round, a collection it filled from the last answer's leftover
+ * entries: `pending = again` where `again` is built from `out.Failed` (its initialiser maps or filters
+ * them, or a loop over them adds to it), and `pending` is handed to a call in the loop.
+ * @example
+ * gathersLeftovers(ctx, forLoop) // for (...) { out = await send(pending); for (f of out.Failed) again.set(...); pending = again }
+ */
+export function gathersLeftovers(ctx: ModuleContext, loop: Node): boolean {
+  return someDescendant(
+    loop.body as Node,
+    (n) => {
+      if (n.type !== 'AssignmentExpression' || n.operator !== '=') return false;
+      const left = unwrap(n.left as Node);
+      const right = unwrap(n.right as Node);
+      if (left?.type !== 'Identifier' || right?.type !== 'Identifier' || ownLoop(ctx, n) !== loop)
+        return false;
+      return filledFromLeftovers(ctx, right, loop) && sentInLoop(ctx, left, loop);
+    },
+    true,
+  );
+}
+
+/** The nearest loop statement around a node, within its function. */
+function ownLoop(ctx: ModuleContext, node: Node): Node | undefined {
+  for (let p = ctx.parentOf(node); p !== undefined && !isFunction(p); p = ctx.parentOf(p))
+    if (LOOP_STATEMENTS.has(p.type)) return p;
+  return undefined;
+}
+
+/** A collection declared in the loop and built from, or filled while walking, the leftover entries. */
+function filledFromLeftovers(ctx: ModuleContext, ref: Node, loop: Node): boolean {
+  const b = ctx.resolve(ref.name as string, ref);
+  if (b === undefined || b.declaration.start < loop.start || b.declaration.end > loop.end) return false;
+  if (readsLeftovers(b.init)) return true;
+  return someDescendant(
+    loop.body as Node,
+    (n) => {
+      if ((n.type !== 'ForOfStatement' && n.type !== 'ForInStatement') || !readsLeftovers(n.right as Node))
+        return false;
+      return someDescendant(
+        n.body as Node,
+        (c) => {
+          if (c.type !== 'CallExpression' || !GATHERS.test(calleeName(c) ?? '')) return false;
+          const target = unwrap((unwrap(c.callee as Node)?.object as Node) ?? undefined);
+          return (
+            target?.type === 'Identifier' &&
+            target.name === ref.name &&
+            ctx.resolve(target.name as string, target) === b
+          );
+        },
+        true,
+      );
+    },
+    true,
+  );
+}
+
+/** Whether the variable `ref` names is read by an argument of a call inside the loop: the send. */
+function sentInLoop(ctx: ModuleContext, ref: Node, loop: Node): boolean {
+  const b = ctx.resolve(ref.name as string, ref);
+  if (b === undefined) return false;
+  const isRef = (n: Node) =>
+    n.type === 'Identifier' && n.name === ref.name && n !== ref && ctx.resolve(n.name as string, n) === b;
+  return someDescendant(
+    loop.body as Node,
+    (n) =>
+      n.type === 'CallExpression' &&
+      (n.arguments as Node[]).some((a) => isRef(a) || someDescendant(a, isRef, true)),
+    true,
+  );
+}
