@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Serverless variables, written as in serverless.yml
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mountOf, resolveServerless } from './serverlessConfig.js';
