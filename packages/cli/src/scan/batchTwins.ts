@@ -44,7 +44,7 @@ export function batchTwins(
     readonly at: string;
     readonly rel: string;
     readonly handlers: readonly string[];
-    readonly beside: (codeRel: string) => boolean;
+    readonly beside: (codeRel: string, codePath: string) => boolean;
   }[] = [];
   for (const o of outcomes) {
     if (o.kind === 'code') {
@@ -74,7 +74,8 @@ export function batchTwins(
           at: `${rel}:${c.line}`,
           rel,
           handlers: hl.packaged,
-          beside: (code) => under(rel, code),
+          beside: (code, path) =>
+            hl.packagedUnder !== undefined ? path.startsWith(`${hl.packagedUnder}/`) : under(rel, code),
         });
       for (const stem of hl.stems) link(`${stemOf(stem)}#${hl.export}`, o.file.rel, hl.bisects === true);
     }
@@ -95,7 +96,7 @@ export function batchTwins(
         const mappings = terraform.filter((t) =>
           t.handlers.some(
             (h) =>
-              (t.beside(o.file.rel) || namesPackageModule(h)) &&
+              (t.beside(o.file.rel, o.file.path) || namesPackageModule(h)) &&
               names.some((name) => join.names(h, o.facts.file, name)),
           ),
         );

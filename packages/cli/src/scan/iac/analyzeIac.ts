@@ -14,7 +14,7 @@ import { packagedCopy } from './packagedTemplates.js';
 import { serverlessRequestHandlers } from './requestHandlers.js';
 import { writeEsbuildSourceHandlers } from './samEsbuildEntries.js';
 import { checkServerless, isServerless } from './serverless.js';
-import { checkIncludedFunctions } from './serverlessIncludes.js';
+import { checkIncludedFunctions, deployedServerless, reportInto } from './serverlessIncludes.js';
 import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkStateMachineLoops, isStateMachine } from './stepFunctionLoops.js';
 import { checkStateMachineRetriers } from './stepFunctionRetriers.js';
@@ -50,19 +50,14 @@ export function analyzeIac(file: string, source: string): IacResult {
     return { candidates: undecided(candidates, lines), batchOneHandlers, terraform };
   }
   // A serverless.yml's `functions: ${file(...)}` include is checked as that serverless.yml's functions.
-  const included = checkIncludedFunctions(
-    file,
-    source,
-    (loaded) => (rule, path, message, extra) => {
-      const { line, column } = loaded.locate(path);
-      candidates.push({ rule, line, column, message, snippet: loaded.lineText(line), ...extra });
-    },
-    batchOneHandlers,
-  );
+  const included = checkIncludedFunctions(file, source, (loaded) => (rule, path, message, extra) => {
+    const { line, column } = loaded.locate(path);
+    candidates.push({ rule, line, column, message, snippet: loaded.lineText(line), ...extra });
+  });
   if (included !== undefined)
     return {
-      candidates: anchor(undecided(candidates, lines), included.serviceDir),
-      batchOneHandlers: anchorHandlers(batchOneHandlers, included.serviceDir),
+      candidates: anchor(undecided(candidates, lines), included.serviceDir, true),
+      batchOneHandlers,
     };
   // A standalone Amazon States Language definition (`.asl.json`, a YAML one a template reads in).
   if (!mayBeInfrastructure(source)) {
@@ -93,12 +88,15 @@ export function analyzeIac(file: string, source: string): IacResult {
   let onDemandExports: string[] = [];
   if (isServerless(value, file)) {
     tool = 'serverless';
-    alarmImports = checkServerless(value, report, batchOneHandlers);
-    eventHandlers = serverlessEventHandlers(value);
-    routed = serverlessRequestHandlers(value);
-    handlers = anchorHandlers(serverlessFunctionHandlers(value), dirname(file));
-    unread = serverlessUnreadHandlers(value);
-    batchOneHandlers.push(...serverlessEventHandlers(value, true));
+    // As deployed: variables resolved, included functions and resources read (their findings land there).
+    const deployed = deployedServerless(file, value);
+    const config = deployed.config;
+    alarmImports = checkServerless(config, reportInto(deployed, file, file, report), batchOneHandlers);
+    eventHandlers = serverlessEventHandlers(config);
+    routed = serverlessRequestHandlers(config);
+    handlers = anchorHandlers(serverlessFunctionHandlers(config), dirname(file));
+    unread = serverlessUnreadHandlers(config);
+    batchOneHandlers.push(...serverlessEventHandlers(config, true));
   } else if (isCloudFormation(value)) {
     tool = 'sam';
     // Handlers named by esbuild's output are read as the modules they are built from (samEsbuildEntries.ts).
@@ -190,7 +188,7 @@ function undecided(candidates: Candidate[], lines: readonly string[]): Candidate
  * Handler links and code folders are written relative to the template (or its serverless.yml): anchor them
  * at its folder, so a bare `app.handler` names that folder's app module, not every app.ts of a monorepo.
  */
-function anchor(candidates: Candidate[], dir: string): Candidate[] {
+function anchor(candidates: Candidate[], dir: string, included = false): Candidate[] {
   return candidates.map((c) => {
     const env = c.onlyIfEnvInvoked;
     const anchored =
@@ -204,7 +202,12 @@ function anchor(candidates: Candidate[], dir: string): Candidate[] {
       ? anchored
       : {
           ...anchored,
-          handlerLink: { ...c.handlerLink, stems: c.handlerLink.stems.map((s) => join(dir, s)) },
+          handlerLink: {
+            ...c.handlerLink,
+            stems: c.handlerLink.stems.map((s) => join(dir, s)),
+            // An included file's packaged code is under its serverless.yml's folder, not its own.
+            ...(included && c.handlerLink.packaged !== undefined ? { packagedUnder: dir } : {}),
+          },
         };
   });
 }

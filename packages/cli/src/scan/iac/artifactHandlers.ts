@@ -13,10 +13,17 @@ import { packageFolderHandlers } from './packageFolderHandlers.js';
  * artifactHandlers({ handler: 'index.handler', package: { artifact: 'dist/ingest/ingest.zip' } }); // ['ingest/index.handler']
  */
 export function artifactHandlers(fn: Record<string, Json>): string[] {
-  const artifact = obj(fn.package)?.artifact;
   const handler = fn.handler;
-  if (typeof artifact !== 'string' || typeof handler !== 'string' || artifact.includes('${')) return [];
-  const entry = /^([\w.-]+)\.zip$/i.exec(basename(artifact))?.[1];
-  if (entry === undefined || handler.lastIndexOf('.') <= 0) return [];
+  const entry = artifactEntry(fn);
+  if (entry === undefined || typeof handler !== 'string' || handler.lastIndexOf('.') <= 0) return [];
+  // Already read from the zip's entry folder (artifactSources.ts): it names the code by the end of its path.
+  if (handler.startsWith(`${entry}/`)) return [handler];
   return [...new Set([`${entry}/${handler}`, ...packageFolderHandlers(entry, handler)])];
+}
+
+/** The entry folder a function's own zip is named for (`dist/ingest/ingest.zip` -> `ingest`). */
+export function artifactEntry(fn: Record<string, Json>): string | undefined {
+  const artifact = obj(fn.package)?.artifact;
+  if (typeof artifact !== 'string' || artifact.includes('${')) return undefined;
+  return /^([\w.-]+)\.zip$/i.exec(basename(artifact))?.[1];
 }

@@ -7,6 +7,7 @@ import { checkCloudFormation } from './cloudformation.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, num, obj, workLink } from './IacResult.js';
 import { invokedByName } from './serverlessInvoked.js';
+import { polledQueues } from './serverlessReceivers.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -133,8 +134,12 @@ export function checkServerless(
             'iac-no-reserved-concurrency',
             evPath,
             `${name} consumes SQS with no reservedConcurrency or maximumConcurrency`,
-            // A FIFO queue's consumer is bounded by its producers' message groups when they are few.
-            fifoQueueArn(s.arn ?? e.sqs, config) ? { onlyIfMessageGroupsVary: true } : undefined,
+            {
+              // A consumer whose handler only logs has nothing behind it to flood (as serverless.ts and CDK judge).
+              ...(typeof fn.handler === 'string' ? workLink(fn.handler) : {}),
+              // A FIFO queue's consumer is bounded by its producers' message groups when they are few.
+              ...(fifoQueueArn(s.arn ?? e.sqs, config) ? { onlyIfMessageGroupsVary: true as const } : {}),
+            },
           );
       } else if (e.stream !== undefined) {
         const s = obj(e.stream) ?? {};
@@ -195,6 +200,13 @@ export function checkServerless(
   invokedByName(config, report);
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
-    ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, namedDlqs(functions))
+    ? checkCloudFormation(
+        resources,
+        report,
+        ['resources'],
+        batchOneHandlers,
+        namedDlqs(functions),
+        polledQueues(config),
+      )
     : [];
 }

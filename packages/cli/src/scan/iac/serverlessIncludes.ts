@@ -1,66 +1,92 @@
-// serverless.yml files often keep their functions in another file: `functions: ${file(./sls-functions.yml)}`
-// (or `${file(./functions.yml):functions}`, one key of it), resolved relative to the serverless.yml. Such a
-// fragment is no template on its own; it is checked as the functions of the serverless.yml that includes
-// it (same folder, or the one above), and its findings land on the fragment's own lines.
-import { existsSync, readFileSync } from 'node:fs';
+// serverless.yml files often keep their functions and resources in other files: `functions:
+// ${file(./sls-functions.yml)}`, `resources: ${file(${self:provider.stage}/resources.yml):resources}`, or lists
+// of such fragments. The serverless.yml is checked as the Framework deploys it (serverlessConfig.ts), and
+// each finding lands in the file its function or resource was read from: the serverless.yml's own pass keeps
+// those on its lines, an included file's pass (found through the serverless.yml in its folder or up to two
+// above) keeps those on its own. An included fragment is no template on its own.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { withArtifactSources } from './artifactSources.js';
 import type { IacReport, Json } from './IacResult.js';
 import { obj } from './IacResult.js';
 import { checkServerless } from './serverless.js';
+import { includedFiles, mountOf, type ResolvedServerless, resolveServerless } from './serverlessConfig.js';
 import { type LoadedYaml, loadYaml } from './yamlDocument.js';
 
-/** A serverless.yml's text, if there is one (a stat per YAML file's folder and the one above). */
-function serverlessText(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+const resolvedCache = new Map<string, { mtime: number; resolved: ResolvedServerless | undefined }>();
+
+/** The serverless.yml at `path` as deployed, when it includes any file (cached per file version). */
+function includingConfig(path: string): ResolvedServerless | undefined {
+  if (!existsSync(path)) return undefined;
+  const mtime = statSync(path).mtimeMs;
+  const cached = resolvedCache.get(path);
+  if (cached?.mtime === mtime) return cached.resolved;
+  const text = readFileSync(path, 'utf8');
+  let resolved: ResolvedServerless | undefined;
+  if (text.includes('${file(')) {
+    const loaded = loadYaml(text);
+    const raw = 'error' in loaded ? undefined : obj(loaded.value);
+    resolved = raw === undefined ? undefined : deployed(path, raw);
+  }
+  resolvedCache.set(path, { mtime, resolved });
+  return resolved;
 }
 
-const INCLUDE = /^functions:\s*['"]?\$\{file\(([^)]+)\)(?::([\w-]+))?\}/m;
-
-/** The serverless.yml that includes `file` as its functions, its parsed config and the key read. */
-function includer(file: string): { dir: string; config: Record<string, Json>; key?: string } | undefined {
-  for (const dir of [dirname(file), dirname(dirname(file))]) {
+/** The serverless.yml (same folder, or up to two above) that reads `file` as functions or resources. */
+function includer(file: string): { path: string; resolved: ResolvedServerless } | undefined {
+  for (let dir = dirname(file), up = 0; up < 3; dir = dirname(dir), up++) {
     for (const name of ['serverless.yml', 'serverless.yaml']) {
-      const text = serverlessText(join(dir, name));
-      const m = text === undefined ? null : INCLUDE.exec(text);
-      if (text === undefined || m === null || join(dir, (m[1] as string).trim()) !== file) continue;
-      const loaded = loadYaml(text);
-      const config = 'error' in loaded ? undefined : obj(loaded.value);
-      if (config === undefined) return undefined;
-      return { dir, config, ...(m[2] !== undefined ? { key: m[2] } : {}) };
+      const path = join(dir, name);
+      if (path === file) continue;
+      const resolved = includingConfig(path);
+      if (resolved !== undefined && includedFiles(resolved).has(file)) return { path, resolved };
     }
   }
   return undefined;
 }
 
 /**
- * Checks a YAML file that a serverless.yml includes as its functions; `undefined` when none does. Handler
- * strings are relative to the serverless.yml's folder, returned as `serviceDir` to anchor handler links.
+ * The findings of a resolved configuration that land in `file`, reported at their paths there. Paths no
+ * mount claims belong to the serverless.yml itself (`mainFile`).
+ */
+export function reportInto(
+  resolved: ResolvedServerless,
+  mainFile: string,
+  file: string,
+  report: IacReport,
+): IacReport {
+  return (rule, path, message, extra) => {
+    const m = mountOf(resolved.mounts, path);
+    const target = m?.file ?? mainFile;
+    if (target === file) report(rule, m?.at ?? path, message, extra);
+  };
+}
+
+/**
+ * Checks a YAML file that a serverless.yml includes as functions or resources; `undefined` when none does.
+ * Handlers are the serverless.yml's to name (its own pass reads every function); only findings come back.
  */
 export function checkIncludedFunctions(
   file: string,
   source: string,
   report: (loaded: LoadedYaml) => IacReport,
-  batchOneHandlers: string[],
 ): { serviceDir: string } | undefined {
   if (!/\.ya?ml$/.test(file) || /^serverless\.ya?ml$/.test(basename(file))) return undefined;
   const found = includer(file);
   if (found === undefined) return undefined;
   const loaded = loadYaml(source);
   if ('error' in loaded) return undefined;
-  const located = report(loaded);
-  const value = obj(loaded.value);
-  const functions = found.key !== undefined ? obj(value?.[found.key]) : value;
-  if (functions === undefined) return undefined;
-  const prefix = found.key !== undefined ? [found.key] : [];
-  checkServerless(
-    { ...found.config, functions, resources: undefined },
-    (rule, path, message, extra) => {
-      if (path[0] !== 'functions') return;
-      located(rule, [...prefix, ...path.slice(1)], message, extra);
-    },
-    batchOneHandlers,
-    // The including file sees none of these functions: an inherited provider timeout is reported here.
-    true,
-  );
-  return { serviceDir: found.dir };
+  checkServerless(found.resolved.config, reportInto(found.resolved, found.path, file, report(loaded)), []);
+  return { serviceDir: dirname(found.path) };
+}
+
+/** The serverless.yml at `file` (parsed as `value`) as deployed: variables resolved, includes read. */
+export function deployedServerless(file: string, value: Record<string, Json>): ResolvedServerless {
+  return includingConfig(file) ?? deployed(file, value);
+}
+
+/** Resolved, with artifact-packaged handlers read from their zips' entry folders (artifactSources.ts). */
+function deployed(file: string, raw: Record<string, Json>): ResolvedServerless {
+  const resolved = resolveServerless(file, raw);
+  return { ...resolved, config: withArtifactSources(resolved.config, dirname(file)) };
 }

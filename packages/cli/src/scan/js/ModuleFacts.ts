@@ -70,6 +70,11 @@ export interface HandlerLink {
    * `dist/ingest/ingest.zip`): matched by the end of a module's path (handlerJoin.ts), never anchored.
    */
   readonly packaged?: readonly string[];
+  /**
+   * The service folder (absolute) `packaged` code sits under, when the finding's file is not in it: a
+   * functions file a serverless.yml includes from a sub-folder (`dev/functions.yml`).
+   */
+  readonly packagedUnder?: string;
 }
 
 /** What an exported handler does, as far as the infrastructure that invokes it cares. */
