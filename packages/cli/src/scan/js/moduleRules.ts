@@ -24,6 +24,7 @@ import type { Rule } from './rules/Report.js';
 import { retryRules } from './rules/retry.js';
 import { sdkRules } from './rules/sdk.js';
 import { sdkQueueRules } from './rules/sdkQueues.js';
+import { searchBulkRule } from './rules/searchBulk.js';
 import { serverlessTsRules } from './rules/serverlessTs.js';
 import { serverlessTsInvokedRules } from './rules/serverlessTsInvoked.js';
 import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   queueErrorValueRules,
   droppedFailureValueRules,
   partialBatchRules,
+  searchBulkRule,
   batchCallbackRules,
   gatheredFailureRules,
   droppedBatchMethodRules,

@@ -104,6 +104,8 @@ function sdk(words: SourceWords): boolean {
   if (words.includes('Command') && PARTIAL_BATCH_COMMAND.test(source)) return true;
   // A v2 batch request on a client made elsewhere, or a batch's failure field read (rules/partialBatch.ts).
   if (batchWordsIn((w) => words.includes(w))) return true;
+  // An Elasticsearch/OpenSearch bulk call whose per-document errors may go unread (rules/searchBulk.ts).
+  if (words.includes('.bulk(')) return true;
   // Refused entries gathered from answers a project helper handed back (rules/gatheredFailures.ts).
   if (words.includes('Failed') && FAILED_READ.test(source) && PROJECT_IMPORT.test(source)) return true;
   // Powertools parameter providers and project subclasses of SDK clients (rules/sdkClients.ts, sdk.ts).
