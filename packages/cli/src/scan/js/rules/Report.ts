@@ -45,6 +45,7 @@ export type Extra = Pick<
   | 'onlyIfEnvInvoked'
   | 'onlyIfImportBatchEvent'
   | 'unlessImportRefusesBatch'
+  | 'unlessImportsParkRecord'
   | 'onlyIfEventWired'
   | 'onlyIfAnswerUnread'
   | 'onlyIfRouted'

@@ -123,7 +123,9 @@ export function handlerLink(
   clearWhen: HandlerLink['clearWhen'],
 ): HandlerLink | undefined {
   // A function a helper of this module builds (`this.build(scope, id, 'api/x.ts', {})`) is read through it.
-  const props = functionConstruct(ctx, expr)?.props ?? helperBuiltProps(ctx, expr);
+  // A stack's class field too (`this.worker.addEventSource(...)` after `this.worker = new NodejsFunction(...)`).
+  const built = functionConstruct(ctx, expr) ?? (expr === undefined ? undefined : fieldConstruct(ctx, expr));
+  const props = built?.props ?? helperBuiltProps(ctx, expr);
   // A function a project helper of another module builds is read there with this call's arguments.
   return props !== undefined
     ? handlerLinkOfProps(ctx, props, clearWhen)
