@@ -32,6 +32,9 @@ const KEY_FIELD_WORDS = [
  */
 const RANDOM_ARGUMENT =
   /[,(]\s*(?:uuid|v4|v7|uuidv[47]|randomUUID|crypto\.randomUUID|nanoid|ulid|cuid|createId|generateId)\(\)\s*,?\s*\)/;
+/** The argument itself, as wrappedKeys.ts reads it: the gate and the rule agree on what they look at. */
+export const RANDOM_ARGUMENT_TEXT =
+  /^(?:uuid|v4|v7|uuidv[47]|randomUUID|crypto\.randomUUID|nanoid|ulid|cuid|createId|generateId)\(\)$/;
 
 /**
  * The rule gate's words for random-id-nondeterministic: a random value and a key field both named.

@@ -10,6 +10,7 @@ import type { ExportFact } from '../ExportFact.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isProjectSource } from '../ModuleContext.js';
 import { type MemberClass, memberCall, methodOf } from '../memberClass.js';
+import { RANDOM_ARGUMENT_TEXT } from '../randomKeyGate.js';
 import type { Report } from './Report.js';
 import { mayCallRandom, randomCallIn, randomReturn } from './randomValues.js';
 
@@ -161,7 +162,13 @@ export function randomMethodCall(
 export function wrappedKeyRule(ctx: ModuleContext, report: Report): void {
   for (const call of ctx.of('CallExpression')) {
     const args = call.arguments as Node[];
-    const random = args.map((a) => (a.type === 'SpreadElement' ? undefined : randomCallIn(ctx, a)));
+    // A key parameter takes a string: the argument is the random call itself (`uuid()`), not an object
+    // or a value that merely carries one (`{ ...body, traceId: uuid() }`).
+    const random = args.map((a) =>
+      RANDOM_ARGUMENT_TEXT.test(ctx.source.slice(a.start as number, a.end as number))
+        ? randomCallIn(ctx, a)
+        : undefined,
+    );
     if (random.every((r) => r === undefined)) continue;
     const target = callTarget(ctx, call);
     if (target === undefined) continue;
