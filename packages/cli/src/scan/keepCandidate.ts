@@ -123,9 +123,20 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const omitted =
       fact?.randomWhenOmitted !== undefined &&
       (ref.args ?? Number.POSITIVE_INFINITY) <= fact.randomWhenOmitted;
-    if (fact?.randomReturn !== true && !omitted) return false;
+    const random =
+      ref.method === undefined
+        ? fact?.randomReturn === true
+        : fact?.randomMethods?.includes(ref.method) === true;
+    if (!random && !omitted) return false;
     // `${dailyFolder()}/${deal.id}`: the day and the record's own id, the same on a redelivery that day.
-    if (c.unlessImportDayOnly === true && fact.randomDayOnly === true) return false;
+    if (c.unlessImportDayOnly === true && fact?.randomDayOnly === true) return false;
+  }
+  if (c.onlyIfImportKeyParam !== undefined) {
+    const ref = c.onlyIfImportKeyParam;
+    const target = project.resolveModule(ref.from, ref.source);
+    const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
+    const params = ref.method === undefined ? fact?.keyParams : fact?.keyParamMethods?.[ref.method];
+    if (params?.includes(ref.index) !== true) return false;
   }
   if (c.onlyIfImportGoogleClient !== undefined) {
     const { ref, kind } = c.onlyIfImportGoogleClient;

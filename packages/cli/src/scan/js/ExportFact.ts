@@ -65,6 +65,12 @@ export interface ExportFact {
    * (`generateEventId(type, id, at?)`, rules/clockDefaults.ts); keepCandidate.ts compares each call's count.
    */
   readonly randomWhenOmitted?: number;
+  /** The class's methods that return a random or clock value (`generate() { return uuidv4(); }`). */
+  readonly randomMethods?: readonly string[];
+  /** The function writes the parameters at these indexes as a deduplication key (rules/wrappedKeys.ts). */
+  readonly keyParams?: readonly number[];
+  /** The class's methods that write a parameter as a deduplication key, with its indexes. */
+  readonly keyParamMethods?: Readonly<Record<string, readonly number[]>>;
   /** That value is the clock formatted to the day (`dayjs().format('YYYY-MM-DD')`): the same all day. */
   readonly randomDayOnly?: true;
   /** The function returns a Google API or OAuth2 client built with no timeout (rules/googleApis.ts). */

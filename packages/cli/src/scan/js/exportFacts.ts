@@ -41,6 +41,7 @@ import { settledOnReturn } from './rules/settledAsync.js';
 import { sstStackApiLimit } from './rules/sstFunctionDefaults.js';
 import { sstV3QueueKind } from './rules/sstV3QueueConcurrency.js';
 import { alwaysSuccessAnswer } from './rules/successBuilders.js';
+import { wrapperKeyFacts } from './rules/wrappedKeys.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { STORE_WORDS, storedParams } from './storedParams.js';
 import { lastTextMemo } from './textMemo.js';
@@ -253,6 +254,10 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           : {};
     if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...remote };
+    // A wrapper a caller's random argument or call becomes a deduplication key through (rules/wrappedKeys.ts).
+    const keyFacts = wrapperKeyFacts(ctx, v, made ?? (isClass(v) ? undefined : instanceClass(ctx, v)));
+    if (keyFacts !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...keyFacts };
   }
   for (const [name, httpClient] of reExportedClients(ctx))
     facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), httpClient };

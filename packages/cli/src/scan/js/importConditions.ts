@@ -39,7 +39,14 @@ export interface ImportConditions {
      * with ExportFact.randomWhenOmitted: a helper given its time argument makes the same key on a retry.
      */
     readonly args?: number;
+    /** A method of the imported class (or instance) rather than the import itself: ExportFact.randomMethods. */
+    readonly method?: string;
   };
+  /**
+   * A random argument to this project import (or its `method`): kept when the import writes the parameter
+   * at `index` as a deduplication key (ExportFact.keyParams, keyParamMethods; rules/wrappedKeys.ts).
+   */
+  readonly onlyIfImportKeyParam?: ImportRef & { readonly index: number; readonly method?: string };
   /** The key also carries a stable record id: dropped when that import's value is only the day (randomDayOnly). */
   readonly unlessImportDayOnly?: true;
   /** A Google API request on a client this import returns: kept when it builds one of `kind` with no timeout. */

@@ -27,6 +27,16 @@ const KEY_FIELD_WORDS = [
 ];
 
 /**
+ * A random value handed straight to a call (`queue.sendFifo(body, url, group, uuid())`): the callee may write
+ * it as a deduplication key in another module (rules/wrappedKeys.ts), which the project pass asks.
+ */
+const RANDOM_ARGUMENT =
+  /[,(]\s*(?:uuid|v4|v7|uuidv[47]|randomUUID|crypto\.randomUUID|nanoid|ulid|cuid|createId|generateId)\(\)\s*,?\s*\)/;
+/** The argument itself, as wrappedKeys.ts reads it: the gate and the rule agree on what they look at. */
+export const RANDOM_ARGUMENT_TEXT =
+  /^(?:uuid|v4|v7|uuidv[47]|randomUUID|crypto\.randomUUID|nanoid|ulid|cuid|createId|generateId)\(\)$/;
+
+/**
  * The rule gate's words for random-id-nondeterministic: a random value and a key field both named.
  * @example
  * randomKey(new SourceWords("const idempotencyKey = uuid()")); // true
@@ -46,7 +56,8 @@ export function randomKey(words: SourceWords): boolean {
       words.includes('random') ||
       words.includes('Date.now') ||
       words.includes('new Date()')) &&
-    KEY_FIELD_WORDS.some((w) => words.mayHave(w)) &&
-    (KEY_FIELD_ANY_CASE.test(source) || KEY_FIELD.test(source))
+    ((KEY_FIELD_WORDS.some((w) => words.mayHave(w)) &&
+      (KEY_FIELD_ANY_CASE.test(source) || KEY_FIELD.test(source))) ||
+      RANDOM_ARGUMENT.test(source))
   );
 }

@@ -36,6 +36,7 @@ export type Extra = Pick<
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'
   | 'onlyIfImportRandom'
+  | 'onlyIfImportKeyParam'
   | 'unlessImportDayOnly'
   | 'onlyIfImportGoogleClient'
   | 'onlyIfImportServerlessApi'

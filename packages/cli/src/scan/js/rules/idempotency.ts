@@ -27,10 +27,9 @@ import {
 } from './randomValues.js';
 import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
 import { upsertFilterRule } from './upsertFilters.js';
+import { KEY_FIELD, randomMethodCall, wrappedKeyRule } from './wrappedKeys.js';
 import { insertedRow, writtenRecord } from './writtenRecords.js';
 
-const KEY_FIELD =
-  /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
 /**
  * The caller's reference a receiving API knows a request by (`messageReference`, `CallerReference`):
  * made afresh per attempt, a redelivery is a new request to the receiver. A bare `reference` is left
@@ -89,12 +88,20 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     if (KEY_FIELD.test(key)) {
       // A message attribute so named (`MessageDeduplicationId: { DataType, StringValue }`) is not the
       // parameter the service deduplicates on: the key itself is a string.
-      if (unwrap(prop.value as Node)?.type !== 'ObjectExpression' && isRandom(ctx, prop.value))
-        report(
-          'random-id-nondeterministic',
-          generatedAt(ctx, prop),
-          `${key} is random: a retry or redelivery gets a new key and runs twice`,
-        );
+      if (unwrap(prop.value as Node)?.type === 'ObjectExpression') continue;
+      const message = `${key} is random: a retry or redelivery gets a new key and runs twice`;
+      if (isRandom(ctx, prop.value)) report('random-id-nondeterministic', generatedAt(ctx, prop), message);
+      else {
+        // `new UuidAdapter().generate()`: an id class's method, here or in another module.
+        const via = randomMethodCall(ctx, prop.value);
+        if (via !== undefined)
+          report(
+            'random-id-nondeterministic',
+            generatedAt(ctx, prop),
+            message,
+            'local' in via ? undefined : { onlyIfImportRandom: { from: ctx.file, ...via } },
+          );
+      }
       continue;
     }
     const onPath =
@@ -276,4 +283,5 @@ export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   graphqlInsertRule(ctx, report, view);
   ormSaveRule(ctx, report, ctx.isLambdaModule && view.consumer, view.extra);
   fifoContentDedupRule(ctx, report, redelivered(ctx));
+  if (mayCallRandom(ctx.source)) wrappedKeyRule(ctx, report);
 }
