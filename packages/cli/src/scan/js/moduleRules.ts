@@ -32,6 +32,7 @@ import { sstEventBusRules } from './rules/sstEventBus.js';
 import { sstFunctionDefaultRules } from './rules/sstFunctionDefaults.js';
 import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
+import { sstRouteTableRules } from './rules/sstRouteTables.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
 import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   sstQueueRules,
   sstQueueConcurrencyRules,
   sstApiTimeoutRules,
+  sstRouteTableRules,
   sstFunctionDefaultRules,
   sstEventBusRules,
   sstV3BusRules,
