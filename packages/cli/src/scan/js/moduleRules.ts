@@ -36,6 +36,7 @@ import { sstRouteTableRules } from './rules/sstRouteTables.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
 import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
+import { sstV3QueueDlqRules } from './rules/sstV3QueueDlq.js';
 import { swallowRules } from './rules/swallowed.js';
 import { tsResourceQueueRules } from './rules/tsResourceQueues.js';
 
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   sstEventBusRules,
   sstV3BusRules,
   sstV3QueueConcurrencyRules,
+  sstV3QueueDlqRules,
   tsResourceQueueRules,
   sstStreamConsumerRules,
 ];
