@@ -33,9 +33,11 @@ import { sstEventBusRules } from './rules/sstEventBus.js';
 import { sstFunctionDefaultRules } from './rules/sstFunctionDefaults.js';
 import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
+import { sstRouteTableRules } from './rules/sstRouteTables.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
 import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
+import { sstV3QueueDlqRules } from './rules/sstV3QueueDlq.js';
 import { swallowRules } from './rules/swallowed.js';
 import { tsResourceQueueRules } from './rules/tsResourceQueues.js';
 
@@ -74,10 +76,12 @@ export const RULES: readonly Rule[] = [
   sstQueueRules,
   sstQueueConcurrencyRules,
   sstApiTimeoutRules,
+  sstRouteTableRules,
   sstFunctionDefaultRules,
   sstEventBusRules,
   sstV3BusRules,
   sstV3QueueConcurrencyRules,
+  sstV3QueueDlqRules,
   tsResourceQueueRules,
   sstStreamConsumerRules,
 ];

@@ -3,7 +3,8 @@
 // A route's function is written `"POST /x": { function: { handler, timeout } }` (optionally with
 // `type: "function"`), and `defaults: { function: { timeout } }` applies to every route function that sets
 // none. SST's `timeout` is seconds as a number or a duration string ("120 seconds", "2 minutes"). The finding
-// sits at the timeout the fix changes: the route's own, or the defaults' one when a route inherits it.
+// sits at the timeout the fix changes: the route's own, or the defaults' one when a route inherits it
+// (routes the module does not write out, a helper's table or `addRoutes`, are taken to inherit it).
 import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import { type Node, numberValue, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -79,12 +80,13 @@ export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => 
     const limit = imp?.source === 'sst/constructs' ? LIMITS.get(imp.imported ?? '') : undefined;
     if (limit === undefined) continue;
     const props = propsOf(ctx, (node.arguments as Node[])[2]);
-    const routes = propsOf(ctx, props?.props.get('routes'));
-    if (props === undefined || routes === undefined) continue;
+    if (props === undefined) continue;
+    const routes = propsOf(ctx, props.props.get('routes'));
     const defaults = propsOf(ctx, propsOf(ctx, props.props.get('defaults'))?.props.get('function'));
     const defaultTimeout = defaults?.props.get('timeout');
-    let inherits = false;
-    for (const [route, value] of routes.props) {
+    // Routes out of sight (a helper's table, `addRoutes`) that set no timeout take the defaults'.
+    let inherits = routes === undefined || routes.spread;
+    for (const [route, value] of routes?.props ?? []) {
       if (routeInherits(ctx, value)) {
         inherits = true;
         continue;

@@ -4,9 +4,10 @@
 // function's props) or as `{ function, cdk: { eventSource } }`, where the event source's `maxConcurrency`
 // caps that queue's share; the function's own `reservedConcurrentExecutions` caps it too. The finding
 // sits at the queue, where the event source is made; on a FIFO queue it stays only when its producers'
-// message groups vary (fifoGroups.ts), as for a CDK SqsEventSource. Options the scan cannot read (a spread, a variable it
+// message groups vary (fifoGroups.ts), as for a CDK SqsEventSource. `queue.addConsumer(stack, consumer)` on a
+// binding that holds such a queue attaches the same event source, so it is judged the same way, at that call. Options the scan cannot read (a spread, a variable it
 // does not see) are taken as holding a cap.
-import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { functionConstruct } from './cdkHandlers.js';
 import type { Report, Rule } from './Report.js';
@@ -53,17 +54,45 @@ function fifoQueue(ctx: ModuleContext, props: ReturnType<typeof objectProps>): b
   return unwrap(ctx.valueOf(fifo) ?? fifo)?.value === true || named;
 }
 
+/** Each `queue.addConsumer(scope, consumer)` whose receiver is a binding holding one of `builds`, with that build. */
+function* addConsumerCalls(
+  ctx: ModuleContext,
+  builds: ReadonlyMap<Node, Node[]>,
+): Generator<{ call: Node; build: Node; consumer: Node | undefined }> {
+  if (!ctx.spells('addConsumer')) return;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee as Node);
+    if (callee?.type !== 'MemberExpression' || memberPath(callee)?.at(-1) !== 'addConsumer') continue;
+    const receiver = unwrap(callee.object as Node);
+    const build = receiver?.type === 'Identifier' ? unwrap(ctx.valueOf(receiver)) : undefined;
+    if (build === undefined || !builds.has(build)) continue;
+    yield { call, build, consumer: (call.arguments as Node[])[1] };
+  }
+}
+
+/** Reports an uncapped consumer of the queue built with `args`, at `at` (the queue or its addConsumer call). */
+function reportUncapped(ctx: ModuleContext, report: Report, at: Node, args: Node[]): void {
+  const props = objectProps(ctx.valueOf(args[2]));
+  const id = stringValue(ctx.valueOf(args[1])) ?? '';
+  report(
+    RULE,
+    at,
+    `SST Queue ${id}'s consumer has no cdk.eventSource.maxConcurrency and its function reserves no concurrency`,
+    fifoQueue(ctx, props) ? { onlyIfMessageGroupsVary: id || true } : undefined,
+  );
+}
+
 export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Report) => {
+  const builds = new Map<Node, Node[]>();
   for (const { node, args } of sstQueueBuilds(ctx)) {
+    builds.set(node, args);
     const props = objectProps(ctx.valueOf(args[2]));
     const consumer = props?.spread ? undefined : props?.props.get('consumer');
     if (consumer === undefined || consumerCapped(ctx, consumer)) continue;
-    const id = stringValue(ctx.valueOf(args[1])) ?? '';
-    report(
-      RULE,
-      node,
-      `SST Queue ${id}'s consumer has no cdk.eventSource.maxConcurrency and its function reserves no concurrency`,
-      fifoQueue(ctx, props) ? { onlyIfMessageGroupsVary: id || true } : undefined,
-    );
+    reportUncapped(ctx, report, node, args);
+  }
+  for (const { call, build, consumer } of addConsumerCalls(ctx, builds)) {
+    if (consumer === undefined || consumerCapped(ctx, consumer)) continue;
+    reportUncapped(ctx, report, call, builds.get(build) ?? []);
   }
 };

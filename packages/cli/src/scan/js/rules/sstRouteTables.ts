@@ -1,0 +1,124 @@
+// iac-gateway-timeout-exceeds-lambda for SST v2 route tables built outside the API construct. Stacks
+// often build an `Api`'s routes in a helper and pass them as `routes: table`; the table's declared type
+// (`ApiRouteProps` of `sst/constructs` for an HTTP API, `ApiGatewayV1ApiRouteProps` for a REST one) says
+// which API runs it, so its limit is known without the `new Api` in sight. A route's function `timeout` is
+// judged there, as sstApiTimeouts.ts judges one written inside the construct. A table that is itself the
+// `routes` of an API built in the module is left to that rule.
+import { outlivesGateway } from '../../iac/gatewayLimit.js';
+import { type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { Report, Rule } from './Report.js';
+import { LIMITS, sstSeconds } from './sstApiTimeouts.js';
+
+/** SST v2's route-props types and the integration limit of the API that takes them. */
+const ROUTE_TYPES: ReadonlyMap<string, number> = new Map([
+  ['ApiRouteProps', 30],
+  ['ApiGatewayV1ApiRouteProps', 29],
+]);
+
+/** A route key of an SST API: `"GET /path"`, `"ANY /{proxy+}"`, `"$default"`. */
+const ROUTE_KEY = /^(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY)\s+\/|\$default$)/;
+
+/** The type annotation that types `object`: its variable's, the variable it is assigned to, or its function's return type. */
+function declaredType(ctx: ModuleContext, object: Node): Node | undefined {
+  const { parent } = ctx.climb(object, (p) =>
+    ['TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'].includes(p.type),
+  );
+  if (parent?.type === 'VariableDeclarator') return (parent.id as Node).typeAnnotation as Node | undefined;
+  if (parent?.type === 'AssignmentExpression' && (parent.left as Node).type === 'Identifier') {
+    const binding = ctx.resolve((parent.left as Node).name as string, parent);
+    return binding?.declaration.type === 'VariableDeclarator'
+      ? ((binding.declaration.id as Node).typeAnnotation as Node | undefined)
+      : undefined;
+  }
+  if (parent?.type === 'ReturnStatement' || parent?.type === 'ArrowFunctionExpression') {
+    return ctx.enclosingFunction(object)?.returnType as Node | undefined;
+  }
+  return undefined;
+}
+
+/** The names `sst/constructs` route-props types go by here: type-only imports too, which bindings leave out. */
+function routeTypeNames(ctx: ModuleContext): Map<string, number> {
+  const names = new Map<string, number>();
+  for (const statement of ctx.program.body as Node[]) {
+    if (statement.type !== 'ImportDeclaration' || (statement.source as Node).value !== 'sst/constructs')
+      continue;
+    for (const spec of statement.specifiers as Node[]) {
+      const limit = ROUTE_TYPES.get(propertyName(spec.imported as Node) ?? '');
+      if (spec.type === 'ImportSpecifier' && limit !== undefined)
+        names.set((spec.local as Node).name as string, limit);
+    }
+  }
+  return names;
+}
+
+/** The limit of the SST API a route table's declared type names (the shortest, when it names both). */
+function tableLimit(
+  ctx: ModuleContext,
+  object: Node,
+  names: ReadonlyMap<string, number>,
+): number | undefined {
+  const type = declaredType(ctx, object);
+  if (type === undefined || type === null) return undefined;
+  const text = ctx.source.slice(type.start as number, type.end as number);
+  let limit: number | undefined;
+  for (const [name, own] of names)
+    if (new RegExp(`\\b${name}\\b`).test(text)) limit = Math.min(limit ?? own, own);
+  return limit;
+}
+
+/** The `routes` objects of the SST API constructs this module builds: judged where they are built. */
+function constructRoutes(ctx: ModuleContext): Set<Node> {
+  const tables = new Set<Node>();
+  for (const node of ctx.of('NewExpression')) {
+    const imp = ctx.importRoot(node.callee);
+    if (imp?.source !== 'sst/constructs' || !LIMITS.has(imp.imported ?? '')) continue;
+    const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]));
+    const routes = unwrap(ctx.valueOf(props?.props.get('routes')));
+    if (routes !== undefined) tables.add(routes);
+  }
+  return tables;
+}
+
+/** The object literals of this module whose keys are SST route keys. */
+function routeObjects(ctx: ModuleContext): Set<Node> {
+  const objects = new Set<Node>();
+  for (const prop of ctx.of('Property')) {
+    const key = propertyName(prop.key as Node, prop.computed as boolean);
+    const parent = ctx.parentOf(prop);
+    if (key !== undefined && ROUTE_KEY.test(key) && parent?.type === 'ObjectExpression') objects.add(parent);
+  }
+  return objects;
+}
+
+/**
+ * Reports a route function's own timeout, in a typed SST route table, that outlasts its API's limit.
+ * @example
+ * sstRouteTableRules(ctx, report) // at `'5 minutes'` in `const routes: Record<string, ApiRouteProps<never>> = { 'GET /x': { function: { handler, timeout: '5 minutes' } } }`
+ */
+export const sstRouteTableRules: Rule = (ctx: ModuleContext, report: Report) => {
+  if (!ctx.spells('sst/constructs') || ![...ROUTE_TYPES.keys()].some((t) => ctx.spells(t))) return;
+  const names = routeTypeNames(ctx);
+  if (names.size === 0) return;
+  const built = constructRoutes(ctx);
+  for (const object of routeObjects(ctx)) {
+    if (built.has(object)) continue;
+    const limit = tableLimit(ctx, object, names);
+    const routes = objectProps(object);
+    if (limit === undefined || routes === undefined) continue;
+    for (const [route, value] of routes.props) {
+      const entry = objectProps(ctx.valueOf(value) ?? unwrap(value));
+      const type = stringValue(entry?.props.get('type'));
+      if (type !== undefined && type !== 'function') continue;
+      const fn = objectProps(ctx.valueOf(entry?.props.get('function')));
+      const timeout = fn?.props.get('timeout');
+      const seconds = sstSeconds(ctx, timeout);
+      if (timeout === undefined || seconds === undefined || !outlivesGateway(seconds, limit)) continue;
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        timeout,
+        `SST route ${route} runs up to ${seconds} s behind an API that gives up at ${limit} s: the work goes on after the client's 504/503`,
+      );
+    }
+  }
+};
