@@ -39,10 +39,22 @@ function loadsUnnamed(text: string): boolean {
   return false;
 }
 
+interface TreeFile {
+  readonly file: string;
+  readonly text: string;
+  /** loadsUnnamed of the text, asked the first time a module of its package is judged. */
+  loads?: boolean;
+}
+
 interface Tree {
-  readonly files: readonly { readonly file: string; readonly text: string }[];
+  readonly files: readonly TreeFile[];
   /** The walk stopped early: some file was not read. */
   readonly partial: boolean;
+  /**
+   * unnamedInTree per module: every candidate of a module asks the same question of the whole tree, and the
+   * answer depends only on the module's path and its package, never on the candidate.
+   */
+  readonly unnamed: Map<string, boolean>;
 }
 
 const trees = new Map<string, Tree>();
@@ -87,11 +99,24 @@ export function deadModule(project: Project, file: string, c: Candidate): boolea
   if (!project.importerUses.knowsHandlersUnder(pkg) || project.eventCallers.importedBy(file)) return false;
   const tree = treeOf(root);
   if (tree.partial) return false;
+  let unnamed = tree.unnamed.get(file);
+  if (unnamed === undefined) {
+    unnamed = unnamedInTree(tree, file, stem, pkg);
+    tree.unnamed.set(file, unnamed);
+  }
+  return unnamed;
+}
+
+/** No other file of the tree names `stem`, and no code file of its package loads modules it does not name. */
+function unnamedInTree(tree: Tree, file: string, stem: string, pkg: string): boolean {
   const named = new RegExp(`(?:^|[^\\w$-])${escapeRegExp(stem)}(?![\\w$-])`);
-  for (const { file: other, text } of tree.files) {
-    if (other === file) continue;
-    if (named.test(text)) return false;
-    if (other.startsWith(pkg) && /\.[cm]?[jt]sx?$/.test(other) && loadsUnnamed(text)) return false;
+  for (const other of tree.files) {
+    if (other.file === file) continue;
+    if (named.test(other.text)) return false;
+    if (other.file.startsWith(pkg) && /\.[cm]?[jt]sx?$/.test(other.file)) {
+      other.loads ??= loadsUnnamed(other.text);
+      if (other.loads) return false;
+    }
   }
   return true;
 }
@@ -100,7 +125,7 @@ export function deadModule(project: Project, file: string, c: Candidate): boolea
 function treeOf(root: string): Tree {
   const cached = trees.get(root);
   if (cached !== undefined) return cached;
-  const files: { file: string; text: string }[] = [];
+  const files: TreeFile[] = [];
   let partial = false;
   const stack = [root];
   while (stack.length > 0 && !partial) {
@@ -124,7 +149,7 @@ function treeOf(root: string): Tree {
       }
     }
   }
-  const tree = { files, partial };
+  const tree = { files, partial, unnamed: new Map<string, boolean>() };
   trees.set(root, tree);
   return tree;
 }

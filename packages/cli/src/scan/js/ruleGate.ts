@@ -16,7 +16,7 @@ import { batchWordsIn } from './rules/batchApis.js';
 import { mayDropBatchCall } from './rules/batchMethods.js';
 import { BROWSER_IMPORT } from './rules/browserClose.js';
 import { mentionsExtendedSqs } from './rules/extendedSqsClient.js';
-import { FAILED_READ, PROJECT_IMPORT } from './rules/gatheredFailures.js';
+import { PROJECT_IMPORT, readsFailureField } from './rules/gatheredFailures.js';
 import { mentionsGemini } from './rules/geminiClients.js';
 import { mentionsGeneratedClients } from './rules/generatedClients.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
@@ -107,7 +107,7 @@ function sdk(words: SourceWords): boolean {
   // An Elasticsearch/OpenSearch bulk call whose per-document errors may go unread (rules/searchBulk.ts).
   if (words.includes('.bulk(')) return true;
   // Refused entries gathered from answers a project helper handed back (rules/gatheredFailures.ts).
-  if (words.includes('Failed') && FAILED_READ.test(source) && PROJECT_IMPORT.test(source)) return true;
+  if (words.includes('Failed') && readsFailureField(source) && PROJECT_IMPORT.test(source)) return true;
   // Powertools parameter providers and project subclasses of SDK clients (rules/sdkClients.ts, sdk.ts).
   if (words.includes('@aws-lambda-powertools/parameters')) return true;
   // Middy middlewares that build their own client (rules/middyClients.ts).

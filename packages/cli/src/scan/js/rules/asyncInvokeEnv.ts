@@ -96,6 +96,7 @@ function noteEnvFunctions(ctx: ModuleContext): void {
  */
 export const asyncInvokeEnvRules: Rule = (ctx) => {
   if (ctx.spells('InvocationType') && ctx.spells('process.env')) noteAsyncInvokes(ctx);
-  if (/\bTargets?\b/.test(ctx.source) && ctx.spells('process.env')) noteTargetArns(ctx);
+  // The cheap word first: the whole-text expression runs only where process.env is read.
+  if (ctx.spells('process.env') && /\bTargets?\b/.test(ctx.source)) noteTargetArns(ctx);
   if (ctx.spells('aws-cdk') && /function(?:Name|Arn)/.test(ctx.source)) noteEnvFunctions(ctx);
 };

@@ -2,6 +2,7 @@
 // any error, so an outage of the identity provider logs every user out.
 import { calleeName, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { testSpelled } from '../SourceWords.js';
 import { lastTextMemo } from '../textMemo.js';
 import { gatedCatch } from './authAcrossModules.js';
 
@@ -197,8 +198,12 @@ function rebrandedTest(ctx: ModuleContext, handler: Node, tryStatement: Node, re
     );
 }
 
+/** Words of a module that mentions auth. */
+export const AUTH_TEXT = /auth|token|session|jwt|jwks|api.?key/i;
+/** AUTH_TEXT's words, one in every alternative (spelledWords.test.ts holds them together). */
+export const AUTH_TEXT_WORDS: readonly string[] = ['auth', 'token', 'session', 'jwt', 'jwks', 'api'];
 /** Whether a module mentions auth: asked once per catch clause of the module, answered once. */
-const mentionsAuth = lastTextMemo((text) => /auth|token|session|jwt|jwks|api.?key/i.test(text));
+const mentionsAuth = lastTextMemo((text) => testSpelled(AUTH_TEXT, text, AUTH_TEXT_WORDS));
 
 /** A catch raising a project error class (`throw new X(`, `next(new X(`) in a module that mentions auth. */
 function mayRaise(ctx: ModuleContext): boolean {

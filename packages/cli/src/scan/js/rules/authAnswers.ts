@@ -15,6 +15,7 @@ import {
   wrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { nodesWithin } from '../nodesWithin.js';
 import { statusHelperAnswers } from './authStatusParams.js';
 
 const AUTH_STATUS = new Set([401, 403]);
@@ -254,15 +255,13 @@ export function answerAfter(
   type: string,
   judge: (node: Node) => Node | undefined,
 ): Node | undefined {
+  const body = fn?.body as Node | undefined;
+  if (body === undefined || body === null) return undefined;
   let answer: Node | undefined;
-  someDescendant(
-    fn?.body as Node | undefined,
-    (m) => {
-      if (m.type !== type || m.start < declarator.end) return false;
-      answer = judge(m);
-      return answer !== undefined;
-    },
-    true,
-  );
+  for (const m of nodesWithin(body, type)) {
+    if (m.start < declarator.end) continue;
+    answer = judge(m);
+    if (answer !== undefined) break;
+  }
   return answer;
 }

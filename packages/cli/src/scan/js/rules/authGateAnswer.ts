@@ -1,7 +1,8 @@
 // The caller's half of a "not verified" gate: the 401/403/Deny answered when a verification helper's
 // result is falsy, whether written as an `if` or as a choice of the answer (`claims ? 'Allow' : 'Deny'`).
-import { type Node, someDescendant, stringValue, unwrap, wrap } from '../ast.js';
+import { type Node, stringValue, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { nodesWithin } from '../nodesWithin.js';
 import { answerAfter, answersAuthFailure, isAuthStatus } from './authAnswers.js';
 import { userOf, VERDICT_FIELD } from './authFacts.js';
 import { deniedStatusCase } from './authStatusVerdict.js';
@@ -18,23 +19,19 @@ export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
   const name = parent.id.name as string;
   const fn = ctx.enclosingFunction(parent);
   let answer: Node | undefined;
-  someDescendant(
-    fn?.body as Node | undefined,
-    (m) => {
-      if (answer !== undefined || m.type !== 'IfStatement' || m.start < parent.end) return false;
-      const test = unwrap(m.test);
-      const arg =
-        test?.type === 'UnaryExpression' && test.operator === '!' ? unwrap(test.argument) : undefined;
-      if (
-        (arg?.type === 'Identifier' && arg.name === name) ||
-        verdictOf(arg, name) ||
-        deniedVerdict(test, name)
-      )
-        answer = answersAuthFailure(m.consequent, ctx);
-      return false;
-    },
-    true,
-  );
+  const body = fn?.body as Node | undefined;
+  for (const m of body === undefined || body === null ? [] : nodesWithin(body, 'IfStatement')) {
+    if (answer !== undefined) break;
+    if (m.start < parent.end) continue;
+    const test = unwrap(m.test);
+    const arg = test?.type === 'UnaryExpression' && test.operator === '!' ? unwrap(test.argument) : undefined;
+    if (
+      (arg?.type === 'Identifier' && arg.name === name) ||
+      verdictOf(arg, name) ||
+      deniedVerdict(test, name)
+    )
+      answer = answersAuthFailure(m.consequent, ctx);
+  }
   return answer ?? chosenDeny(ctx, fn, parent, name) ?? deniedStatusCase(ctx, fn, parent, name);
 }
 

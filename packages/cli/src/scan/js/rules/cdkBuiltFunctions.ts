@@ -106,15 +106,24 @@ function returnsConstruct(ctx: ModuleContext, fn: Node, ctor: Node): boolean {
   );
 }
 
+/** The constructs that invoke a function asynchronously, by name. */
+export const ASYNC_INVOKERS =
+  /EventSource|LambdaSubscription|LambdaDestination|LambdaFunctionAction|aws-ses-actions/;
+/** ASYNC_INVOKERS's words, one in every alternative (spelledWords.test.ts holds them together). */
+export const ASYNC_INVOKER_WORDS: readonly string[] = [
+  'EventSource',
+  'LambdaSubscription',
+  'LambdaDestination',
+  'LambdaFunctionAction',
+  'aws-ses-actions',
+];
+
 /**
  * Reports each call of an imported project helper whose returned function an SNS, S3, SES, IoT or Logs
  * invoker of this module runs asynchronously, unless this module configures its async invocation.
  */
 export function helperBuiltAsyncTargets(ctx: ModuleContext, report: Report): void {
-  if (
-    !/EventSource|LambdaSubscription|LambdaDestination|LambdaFunctionAction|aws-ses-actions/.test(ctx.source)
-  )
-    return;
+  if (!ctx.testSpelled(ASYNC_INVOKERS, ASYNC_INVOKER_WORDS)) return;
   const done = new Set<Node>();
   for (const node of ctx.of('NewExpression')) {
     const kind = cdkConstruct(ctx, node);

@@ -13,7 +13,9 @@ import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
 
 /** A name for breaker state: the word circuit or breaker in it. */
-const BREAKER_NAME = /circuit|breaker/i;
+export const BREAKER_NAME = /circuit|breaker/i;
+/** BREAKER_NAME's words (spelledWords.test.ts holds them together). */
+export const BREAKER_WORDS: readonly string[] = ['circuit', 'breaker'];
 /** A store the state may live in instead of memory. */
 const SHARED_STORE =
   /@aws-sdk\/client-(?:dynamodb|ssm)|@aws-sdk\/lib-dynamodb|\bioredis\b|['"`]redis['"`]|DynamoDB|SSM\b/;
@@ -65,7 +67,7 @@ function breakerState(ctx: ModuleContext): Node[] {
  * handRolledBreakers(ctx, report) // reports `const circuitBreakerState = new Map()` in common/circuitBreaker.js
  */
 export function handRolledBreakers(ctx: ModuleContext, report: Report): void {
-  if (!BREAKER_NAME.test(ctx.source) || SHARED_STORE.test(ctx.source)) return;
+  if (!ctx.testSpelled(BREAKER_NAME, BREAKER_WORDS) || SHARED_STORE.test(ctx.source)) return;
   if (ctx.spells('cockatiel') || ctx.spells('opossum')) return; // rules/lambda.ts
   const state = breakerState(ctx);
   if (state.length === 0) return;

@@ -140,6 +140,11 @@ function conflates(ctx: ModuleContext, block: Node, handler: Node): boolean {
   );
 }
 
+/** A module that can answer "not found": the rule reads its catches only then. */
+export const NOT_FOUND_TEXT = /404|not_?found|headObject/i;
+/** NOT_FOUND_TEXT's words, one in every alternative (spelledWords.test.ts holds them together). */
+export const NOT_FOUND_WORDS: readonly string[] = ['404', 'found', 'headObject'];
+
 const MESSAGE =
   'catch answers "not found" for every failure of the read without looking at the error: a throttle, an outage or a denied request is told to the client as a missing item, which it will not retry and no error alarm counts';
 
@@ -152,7 +157,7 @@ const MESSAGE =
  */
 export function notFoundCatchAllRule(ctx: ModuleContext, report: Report): Set<Node> {
   const reported = new Set<Node>();
-  if (!/404|not_?found|headObject/i.test(ctx.source)) return reported;
+  if (!ctx.testSpelled(NOT_FOUND_TEXT, NOT_FOUND_WORDS)) return reported;
   for (const handler of ctx.of('CatchClause')) {
     const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
     if (handler.param != null && param === undefined) continue;

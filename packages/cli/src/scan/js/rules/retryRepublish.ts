@@ -72,10 +72,15 @@ function unjitteredDelays(ctx: ModuleContext, fn: Node, names: readonly string[]
   return found;
 }
 
+/** A module that counts retries or attempts: only then are its sends read. */
+export const RETRY_TEXT = /retr|attempt/i;
+/** RETRY_TEXT's words (spelledWords.test.ts holds them together). */
+export const RETRY_WORDS: readonly string[] = ['retr', 'attempt'];
+
 /** Re-sends of a message with its attempt count moved on: unbounded when nothing compares the count, and
  * unjittered when a delay computed from it has no random part. */
 export function republishSites(ctx: ModuleContext): RetrySite[] {
-  if (!/retr|attempt/i.test(ctx.source) || !SENDS.test(ctx.source)) return [];
+  if (!ctx.testSpelled(RETRY_TEXT, RETRY_WORDS) || !SENDS.test(ctx.source)) return [];
   const sites: RetrySite[] = [];
   const seen = new Set<Node>();
   const judge = (at: Node, name: string, call: Node | undefined, local?: string) => {

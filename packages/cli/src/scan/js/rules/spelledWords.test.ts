@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { AUTH_CLASS, AUTH_CLASS_WORDS, AUTH_STATUS, AUTH_STATUS_WORDS } from '../exportAuthFacts.js';
 import { GRAPHQL_SPELLED, GRAPHQL_WORDS } from '../graphqlResolvers.js';
 import { testSpelled } from '../SourceWords.js';
+import { AUTH_TEXT, AUTH_TEXT_WORDS } from './auth.js';
 import { RECONNECT, RECONNECT_WORDS } from './authReconnect.js';
+import { ASYNC_INVOKER_WORDS, ASYNC_INVOKERS } from './cdkBuiltFunctions.js';
+import { BREAKER_NAME, BREAKER_WORDS } from './handRolledBreakers.js';
+import { NOT_FOUND_TEXT, NOT_FOUND_WORDS } from './notFoundCatchAll.js';
+import { RETRY_TEXT, RETRY_WORDS } from './retryRepublish.js';
 import { TOKEN_URL, TOKEN_URL_WORDS } from './tokenEndpoint.js';
 
 const CASES: readonly (readonly [string, RegExp, readonly string[], readonly string[]])[] = [
@@ -82,6 +87,46 @@ const CASES: readonly (readonly [string, RegExp, readonly string[], readonly str
       'fromCredentials()',
       'const apiKey = k',
       'API_KEY',
+    ],
+  ],
+  [
+    'NOT_FOUND_TEXT',
+    NOT_FOUND_TEXT,
+    NOT_FOUND_WORDS,
+    [
+      'return { statusCode: 404 }',
+      "'NotFound'",
+      'status.NOT_FOUND',
+      "code === 'not_found'",
+      'HeadObjectCommand',
+    ],
+  ],
+  [
+    'AUTH_TEXT',
+    AUTH_TEXT,
+    AUTH_TEXT_WORDS,
+    [
+      'getAuthHeader()',
+      'const token = t',
+      'SESSION_ID',
+      'jwt.decode(t)',
+      "'/.well-known/jwks.json'",
+      'API_KEY',
+      'api-key',
+    ],
+  ],
+  ['BREAKER_NAME', BREAKER_NAME, BREAKER_WORDS, ['const circuitState = {}', 'let BREAKER_OPEN = false']],
+  ['RETRY_TEXT', RETRY_TEXT, RETRY_WORDS, ['retryCount + 1', 'MAX_RETRIES', 'attempts++', 'ATTEMPT']],
+  [
+    'ASYNC_INVOKERS',
+    ASYNC_INVOKERS,
+    ASYNC_INVOKER_WORDS,
+    [
+      'new SqsEventSource(q)',
+      'new LambdaSubscription(fn)',
+      'new LambdaDestination(fn)',
+      'new LambdaFunctionAction(fn)',
+      "from 'aws-cdk-lib/aws-ses-actions'",
     ],
   ],
 ];
