@@ -32,9 +32,8 @@ function parksFailure(ctx: ModuleContext, clause: Node): boolean {
 
 /** Can the statement throw: a call, a construction, an await or a throw anywhere in it. */
 function mayThrow(statement: Node): boolean {
-  return someDescendant(
-    wrap(statement),
-    (n) => /^(CallExpression|NewExpression|AwaitExpression|ThrowStatement)$/.test(n.type),
+  return someDescendant(wrap(statement), (n) =>
+    /^(CallExpression|NewExpression|AwaitExpression|ThrowStatement)$/.test(n.type),
   );
 }
 
