@@ -5,7 +5,7 @@
 // - it catches each record's failure and parks the record itself (sends it to a dead-letter or retry queue,
 //   or a stream): nothing is lost and nothing healthy is redone.
 // batch-no-partial-failure has nothing to say about either.
-import { type Node, someDescendant } from '../ast.js';
+import { type Node, someDescendant, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 const DELETE_CALL = /\b(DeleteMessageBatchCommand|DeleteMessageCommand|deleteMessageBatch|deleteMessage)\b/;
@@ -30,6 +30,26 @@ function parksFailure(ctx: ModuleContext, clause: Node): boolean {
   });
 }
 
+/** Can the statement throw: a call, a construction, an await or a throw anywhere in it. */
+function mayThrow(statement: Node): boolean {
+  return someDescendant(wrap(statement), (n) =>
+    /^(CallExpression|NewExpression|AwaitExpression|ThrowStatement)$/.test(n.type),
+  );
+}
+
+/**
+ * Does the try stand guard over its record: its catch never rethrows (the record is parked and the whole
+ * batch fails anyway), and no statement beside it in its block may throw (`const { invoice } =
+ * JSON.parse(record.body)` before the try rejects the batch on one malformed body).
+ */
+function guards(ctx: ModuleContext, statement: Node): boolean {
+  if (someDescendant((statement.handler as Node).body as Node, (n) => n.type === 'ThrowStatement', true))
+    return false;
+  const block = ctx.parentOf(statement);
+  if (block?.type !== 'BlockStatement') return true;
+  return (block.body as Node[]).every((s) => s === statement || !mayThrow(s));
+}
+
 /**
  * Every await of the handler runs inside a try whose catch parks the record (or in such a catch): no
  * record's failure reaches Lambda, and none is dropped. One await outside (a throwing call after the
@@ -42,7 +62,8 @@ export function parksEveryFailure(ctx: ModuleContext, fn: Node): boolean {
       n.type === 'TryStatement' &&
       n.handler !== null &&
       n.handler !== undefined &&
-      parksFailure(ctx, n.handler)
+      parksFailure(ctx, n.handler) &&
+      guards(ctx, n)
     )
       parking.push(n);
     return false;

@@ -21,7 +21,6 @@ import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
-import { parkedRecords } from './batchParkedRecords.js';
 import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
 import { singleRecordHelpers } from './batchSingleHelpers.js';
 import { readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
@@ -172,10 +171,8 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   if (!doesWork(fn) || !worksPerRecord(ctx, fn) || cannotFailRecord(ctx, fn)) return;
   if (deletesSucceeded(ctx, fn)) return;
   if (parksEveryFailure(ctx, fn) || wholeBatchRetryDecided(ctx, fn)) return;
-  // Or hands each failed record to a function that writes it for a re-drive (batchParkedRecords.ts).
-  const parked = parkedRecords(ctx, fn);
-  if (parked?.local) return;
-  const parking = parked !== undefined ? { unlessImportsParkRecord: parked.imports } : {};
+  // A record handed to a project function that writes it no longer excuses the handler: which writes keep
+  // a record was too loosely read (an id-only put, an email, a visibility change; r41 batch review).
   // Written for one record (batchSingleRecord.ts): a handler that refuses a larger batch loses nothing, and
   // one that reads only Records[0] loses records only where the scan sees a mapping of a larger batch.
   if (refusesBatches(fn) || onlyConverts(ctx, fn)) return;
@@ -207,7 +204,7 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   const isolated =
     !single && !catches && !swallows && !callsBackSuccessOnly(fn) && !returnsProjectCall(ctx, fn);
   const throws = isolated ? { unlessBisected: true as const } : {};
-  report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing, ...parking, ...throws });
+  report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing, ...throws });
 }
 
 /** `console.log(JSON.stringify({ level, ... }))`: structured JSON with a level, as CloudWatch reads it. */
