@@ -26,7 +26,6 @@ import { batchAnswerUnread } from './js/rules/batchDataReads.js';
 import { callersOmit } from './js/rules/cdkPassedProps.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
-import { STORE_WORDS } from './js/storedParams.js';
 import { packageSdkUntimed } from './packageSdkTimeouts.js';
 import { paramAlwaysAsync } from './passedAsyncCallers.js';
 import type { Project } from './project.js';
@@ -180,15 +179,6 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     })
   )
     return false;
-  const parking = c.unlessImportsParkRecord;
-  if (
-    parking?.every((ref) => {
-      const target = project.resolveModule(ref.from, ref.source);
-      const fact = target === undefined ? undefined : project.exportFactWhere(target, ref.name, parks);
-      return fact?.storesParams?.includes(ref.param) === true;
-    })
-  )
-    return false;
   if (c.onlyIfImportApiRoute !== undefined && !importRouted(project, c.onlyIfImportApiRoute)) return false;
   if (c.onlyIfFieldRouted !== undefined && !fieldRouted(project, file, c.onlyIfFieldRouted)) return false;
   if (c.onlyIfFieldTargeted !== undefined && !fieldTargeted(project, file, c.onlyIfFieldTargeted))
@@ -279,8 +269,6 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
  * module naming `timeout` and an HTTP client: the lookup does not analyse a deferred module without both
  * (most of a barrel's members, which the plain lookup analysed in full to find the class's own module).
  */
-/** A module that may write what it is handed (js/storedParams.ts), or hand the name on. */
-const parks = (text: string) => STORE_WORDS.test(text);
 const mayHoldHttpClass = (text: string) => text.includes('timeout') && mayCallHttp(text);
 
 function httpClasses(project: Project): Parameters<typeof timeoutArgLeftOut>[0] {

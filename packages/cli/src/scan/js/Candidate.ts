@@ -223,8 +223,6 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly onlyIfImportBatchEvent?: readonly ImportRef[];
   /** A batch handler handing its records to these project functions: dropped when one refuses a batch (rules/batchSingleHelpers.ts). */
   readonly unlessImportRefusesBatch?: readonly ImportRef[];
-  /** A batch handler whose catches hand each failed record to these project functions: dropped when every one writes it (rules/batchParkedRecords.ts). */
-  readonly unlessImportsParkRecord?: readonly (ImportRef & { readonly param: number })[];
   /** A random key in a module with no handler, reached by calling these names: kept when a retried consumer reaches it. */
   readonly onlyIfConsumerCaller?: SharedRequest;
   /**

@@ -83,8 +83,6 @@ export interface ExportFact {
   readonly batchEvent?: true;
   /** The function throws when the list handed to it holds more than one record (rules/batchSingleHelpers.ts). */
   readonly refusesBatch?: true;
-  /** The indexes of the parameters the function writes somewhere durable (storedParams.ts). */
-  readonly storesParams?: readonly number[];
   /**
    * The export is, builds, or (a class) has a method building a middy middleware whose `onError` answers
    * every error with a response and never rethrows (rules/httpErrorMiddleware.ts).

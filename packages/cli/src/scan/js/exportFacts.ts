@@ -43,7 +43,6 @@ import { sstV3QueueKind } from './rules/sstV3QueueConcurrency.js';
 import { alwaysSuccessAnswer } from './rules/successBuilders.js';
 import { wrapperKeyFacts } from './rules/wrappedKeys.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
-import { STORE_WORDS, storedParams } from './storedParams.js';
 import { lastTextMemo } from './textMemo.js';
 import { forwardedParam, wrappedOptions } from './wrappedReturns.js';
 
@@ -105,7 +104,6 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const forwards = v.params.length > 0 ? forwardedParam(ctx, v) : undefined;
       const batchEvent = ctx.spells('.Records') && readsBatchEvent(ctx, v);
       const refuses = ctx.spells('.length') && refusesBatchArg(v);
-      const stores = v.params.length > 0 && STORE_WORDS.test(ctx.source) ? storedParams(ctx, v) : [];
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
@@ -123,7 +121,6 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(forwards !== undefined ? { forwards } : {}),
         ...(batchEvent ? { batchEvent: true as const } : {}),
         ...(refuses ? { refusesBatch: true as const } : {}),
-        ...(stores.length > 0 ? { storesParams: stores } : {}),
         // A helper building the 401/403 answer (`error.status = 401; return error`): raised like a class.
         ...(authStatusText(ctx.source) && authErrorFactory(ctx, v) ? { authError: true } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),

@@ -46,7 +46,6 @@ export type Extra = Pick<
   | 'onlyIfEnvInvoked'
   | 'onlyIfImportBatchEvent'
   | 'unlessImportRefusesBatch'
-  | 'unlessImportsParkRecord'
   | 'onlyIfEventWired'
   | 'onlyIfAnswerUnread'
   | 'onlyIfRouted'
