@@ -16,9 +16,10 @@ export function artifactHandlers(fn: Record<string, Json>): string[] {
   const handler = fn.handler;
   const entry = artifactEntry(fn);
   if (entry === undefined || typeof handler !== 'string' || handler.lastIndexOf('.') <= 0) return [];
-  // Already read from the zip's entry folder (artifactSources.ts): it names the code by the end of its path.
-  if (handler.startsWith(`${entry}/`)) return [handler];
-  return [...new Set([`${entry}/${handler}`, ...packageFolderHandlers(entry, handler)])];
+  // Already read from the zip's entry folder (artifactSources.ts): the handler as written is what follows,
+  // and its package folder's sources (`dist/index.handler` -> `ingest/src/index.handler`) still answer.
+  const written = handler.startsWith(`${entry}/`) ? handler.slice(entry.length + 1) : handler;
+  return [...new Set([`${entry}/${written}`, ...packageFolderHandlers(entry, written)])];
 }
 
 /** The entry folder a function's own zip is named for (`dist/ingest/ingest.zip` -> `ingest`). */

@@ -29,8 +29,6 @@ export interface QueueContext {
   readonly quietDlqs: ReadonlySet<string>;
   /** Queues something in this stack receives from; undefined when that cannot be told. */
   readonly received: ReadonlySet<string> | undefined;
-  /** DLQs whose every source queue nothing receives from (unreceivedDlqs): nothing is ever dead-lettered. */
-  readonly unreceivedDlqs: ReadonlySet<string>;
   readonly lambdaConsumed: ReadonlySet<string>;
   readonly exports: ReadonlyMap<string, string[]>;
   /** DLQs a function of the stack drains (drainedDlqs.ts): work queues too, which need a redrive policy. */
@@ -42,7 +40,7 @@ export function checkQueue(
   r: TemplateResource,
   at: (r: TemplateResource, ...path: (string | number)[]) => (string | number)[],
   report: IacReport,
-  { dlqIds, alarmed, quietDlqs, received, unreceivedDlqs, lambdaConsumed, exports, drained }: QueueContext,
+  { dlqIds, alarmed, quietDlqs, received, lambdaConsumed, exports, drained }: QueueContext,
 ): void {
   const redrive = redrivePolicyOf(r.props.RedrivePolicy);
   const isDlq = dlqIds.has(r.id) || /dlq|dead.?letter/i.test(`${r.id} ${r.props.QueueName ?? ''}`);
@@ -70,38 +68,11 @@ export function checkQueue(
       );
   }
   const exported = exports.get(r.id);
-  if (isDlq && !alarmed.has(r.id) && !quietDlqs.has(r.id) && !unreceivedDlqs.has(r.id))
+  if (isDlq && !alarmed.has(r.id) && !quietDlqs.has(r.id))
     report(
       'iac-missing-dlq',
       at(r),
       `dead-letter queue ${r.id} has no CloudWatch alarm: failed messages pile up unnoticed`,
       exported !== undefined ? { exportedDlq: exported } : undefined,
     );
-}
-
-/**
- * Dead-letter queues whose every source queue (the queues whose RedrivePolicy names them) nothing in the
- * stack receives from: a message is dead-lettered only after a receive, so they stay empty. A DLQ any other
- * resource names (a function's DeadLetterConfig, a rule target's, a destination; not an alarm or a queue
- * policy), or that a serverless.yml's functions name (`fed`), may be fed directly and keeps its alarm.
- */
-export function unreceivedDlqs(
-  resources: readonly TemplateResource[],
-  received: ReadonlySet<string> | undefined,
-  fed: Iterable<string>,
-): Set<string> {
-  const out = new Set<string>();
-  if (received === undefined) return out;
-  const anyReceived = new Map<string, boolean>();
-  const named = new Set<string>(fed);
-  for (const r of resources) {
-    if (r.type === 'AWS::SQS::Queue') {
-      const target = redrivePolicyOf(r.props.RedrivePolicy)?.deadLetterTargetArn;
-      for (const dlq of refsIn(target))
-        anyReceived.set(dlq, (anyReceived.get(dlq) ?? false) || received.has(r.id));
-    } else if (r.type !== 'AWS::CloudWatch::Alarm' && r.type !== 'AWS::SQS::QueuePolicy')
-      refsIn(r.props, named);
-  }
-  for (const [dlq, some] of anyReceived) if (!some && !named.has(dlq)) out.add(dlq);
-  return out;
 }

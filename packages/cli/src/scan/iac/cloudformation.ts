@@ -6,7 +6,7 @@ import { checkAsyncInvokers, failureTargetOf } from './cfnAsyncInvokers.js';
 import { batchSourceChecker, snsQueueChecker } from './cfnBatchSources.js';
 import { quietBuses } from './cfnBusTargets.js';
 import { checkDeliveryTargets } from './cfnDeliveryTargets.js';
-import { checkQueue, lambdaConsumedQueues, unreceivedDlqs } from './cfnQueues.js';
+import { checkQueue, lambdaConsumedQueues } from './cfnQueues.js';
 import { drainedDlqs } from './drainedDlqs.js';
 import { envHandedFunctions } from './envHandedFunctions.js';
 import { onlyEphemeralOutput } from './ephemeralTargets.js';
@@ -49,7 +49,6 @@ export function checkCloudFormation(
   base: readonly string[] = [],
   batchOneHandlers: string[] = [],
   outerDlqs: Iterable<string> = [],
-  outerReceived?: ReadonlySet<string>,
 ): string[] {
   const devOnly = nonProductionConditions(template);
   const resources: Resource[] = productionResources(template, devOnly, batchOneHandlers);
@@ -69,11 +68,7 @@ export function checkCloudFormation(
   for (const id of fedDlqs) quietDlqs.delete(id);
   // Queues nothing in this stack receives from (no Lambda polls them, no policy grants a receive): with no
   // receive there is nothing for a redrive policy to count.
-  const received = receivedQueues(resources, devOnly, outerReceived);
-  // Only where every function of the service is in view (a serverless.yml's): a SAM stack's queue may be
-  // consumed by another stack that imports it, and its fixtures hold such DLQs to their alarms.
-  const unreceived =
-    outerReceived !== undefined ? unreceivedDlqs(resources, received, outerDlqs) : new Set<string>();
+  const received = receivedQueues(resources, devOnly);
   const drained = drainedDlqs(resources, dlqIds);
 
   const gateway = new GatewayTimeouts(
@@ -120,7 +115,6 @@ export function checkCloudFormation(
           alarmed,
           quietDlqs,
           received,
-          unreceivedDlqs: unreceived,
           lambdaConsumed,
           exports,
           drained,

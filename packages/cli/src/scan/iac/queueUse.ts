@@ -76,23 +76,17 @@ const RECEIVE = /^sqs:(ReceiveMessage|\*)$/i;
 
 /**
  * Queues something in the stack may receive from: a Lambda event source (outside a non-production branch)
- * or a queue policy granting `sqs:ReceiveMessage` (with `outside`, those a serverless.yml's functions receive
- * from). `undefined` when the stack runs compute other than
+ * or a queue policy granting `sqs:ReceiveMessage`. `undefined` when the stack runs compute other than
  * Lambda (containers, instances): their consumers cannot be seen, so every queue counts as received.
  */
 export function receivedQueues(
   resources: readonly TemplateResource[],
   devOnly: ReadonlySet<string>,
-  outside?: ReadonlySet<string>,
 ): Set<string> | undefined {
   if (resources.some((r) => COMPUTE_BEYOND_LAMBDA.test(r.type))) return undefined;
-  // `outside`: the queues a serverless.yml's functions receive from, its functions being outside `resources`.
-  if (
-    outside === undefined &&
-    !resources.some((r) => r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function')
-  )
+  if (!resources.some((r) => r.type === 'AWS::Serverless::Function' || r.type === 'AWS::Lambda::Function'))
     return undefined;
-  const out = new Set<string>(outside);
+  const out = new Set<string>();
   for (const r of resources) {
     if (r.type === 'AWS::Lambda::EventSourceMapping') productionRefs(r.props.EventSourceArn, devOnly, out);
     if (r.type === 'AWS::Serverless::Function')

@@ -7,7 +7,6 @@ import { checkCloudFormation } from './cloudformation.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, num, obj, workLink } from './IacResult.js';
 import { invokedByName } from './serverlessInvoked.js';
-import { polledQueues } from './serverlessReceivers.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -200,13 +199,6 @@ export function checkServerless(
   invokedByName(config, report);
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
-    ? checkCloudFormation(
-        resources,
-        report,
-        ['resources'],
-        batchOneHandlers,
-        namedDlqs(functions),
-        polledQueues(config),
-      )
+    ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, namedDlqs(functions))
     : [];
 }

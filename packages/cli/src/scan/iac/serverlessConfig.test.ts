@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Serverless variables, written as in serverless.yml
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mountOf, resolveServerless } from './serverlessConfig.js';
+import { mountOf, resolveServerless, resolveServerlessStages } from './serverlessConfig.js';
 import { ServerlessVariables } from './serverlessVariables.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures/corpus');
@@ -82,5 +82,52 @@ describe('resolveServerless', () => {
       file: join(dir, 'serverless.yml'),
       at: ['resources', 1, 'Resources', 'Alarm'],
     });
+  });
+});
+
+describe('resolveServerlessStages', () => {
+  it('resolves once per stage folder when the configuration does not fix the stage', () => {
+    // Prepare
+    const dir = join(fixtures, 'serverless-stage-folders-only');
+    const raw = {
+      provider: { stage: '${opt:stage}' },
+      functions: '${file(./${self:provider.stage}/functions.yml)}',
+    };
+
+    // Act
+    const stages = resolveServerlessStages(join(dir, 'serverless.yml'), raw);
+
+    // Assess
+    expect(stages.map((s) => mountOf(s.mounts, ['functions', 'charge'])?.file)).toEqual([
+      join(dir, 'prod/functions.yml'),
+      join(dir, 'staging/functions.yml'),
+      undefined,
+    ]);
+  });
+
+  it('reads only the stage the configuration fixes', () => {
+    // Prepare
+    const raw = { provider: { stage: 'prod' }, functions: '${file(${sls:stage}/functions.yml)}' };
+
+    // Act
+    const stages = resolveServerlessStages(join(stageDir, 'serverless.yml'), raw);
+
+    // Assess
+    expect(stages).toHaveLength(1);
+    expect(mountOf(stages[0]?.mounts ?? [], ['functions'])?.file).toBe(join(stageDir, 'prod/functions.yml'));
+  });
+});
+
+describe('file includes with an unknown variable', () => {
+  it('reads the first file the path matches', () => {
+    // Prepare
+    const dir = join(fixtures, 'serverless-list-includes');
+    const vars = new ServerlessVariables(join(dir, 'serverless.yml'), {});
+
+    // Act
+    const resolved = vars.resolveString('${file(./config/${env:TARGET_UNSET}.yml)}');
+
+    // Assess
+    expect(resolved.from?.file).toBe(join(dir, 'config/dev.yml'));
   });
 });

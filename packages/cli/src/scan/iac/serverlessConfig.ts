@@ -2,8 +2,15 @@
 // (serverlessVariables.ts), `functions` and `resources` given as lists of fragments merged into one map,
 // and for each part read from another file the place it came from ("mounts"), so a finding on an included
 // function or resource lands on that file's own line.
+import { readdirSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { type Json, obj } from './IacResult.js';
-import { type FileReader, readConfigFile, ServerlessVariables } from './serverlessVariables.js';
+import {
+  DEFAULT_STAGE,
+  type FileReader,
+  readConfigFile,
+  ServerlessVariables,
+} from './serverlessVariables.js';
 
 type Path = readonly (string | number)[];
 
@@ -34,7 +41,55 @@ export function resolveServerless(
   raw: Record<string, Json>,
   read: FileReader = readConfigFile,
 ): ResolvedServerless {
-  const vars = new ServerlessVariables(file, raw, read);
+  return resolveAt(file, raw, read, undefined).resolved;
+}
+
+/**
+ * The serverless.yml at `file` resolved once per stage it may be deployed with: when the configuration does
+ * not fix the stage (`stage: ${opt:stage, 'dev'}`), also each folder beside it named for a stage whose
+ * files it includes (`prod/functions.yml`). The default stage's first, unless it includes nothing a
+ * stage folder does (no `dev/` folder): then the first such stage's comes first.
+ */
+export function resolveServerlessStages(
+  file: string,
+  raw: Record<string, Json>,
+  read: FileReader = readConfigFile,
+): ResolvedServerless[] {
+  const first = resolveAt(file, raw, read, undefined);
+  if (!first.stageOpen) return [first.resolved];
+  const dir = dirname(file);
+  const own = includedFiles(first.resolved);
+  const out: ResolvedServerless[] = [];
+  for (const stage of stageFolders(dir)) {
+    const { resolved } = resolveAt(file, raw, read, stage);
+    const files = [...includedFiles(resolved)].filter((f) => !own.has(f));
+    if (files.some((f) => f.startsWith(join(dir, stage) + sep))) out.push(resolved);
+  }
+  return [...own].some((f) => f.startsWith(join(dir, DEFAULT_STAGE) + sep)) || out.length === 0
+    ? [first.resolved, ...out]
+    : [...out, first.resolved];
+}
+
+/** Folders beside a serverless.yml that may be named for a stage. */
+function stageFolders(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== DEFAULT_STAGE && /^[\w-]+$/.test(e.name))
+      .filter((e) => e.name !== 'node_modules' && e.name !== 'src')
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function resolveAt(
+  file: string,
+  raw: Record<string, Json>,
+  read: FileReader,
+  stage: string | undefined,
+): { resolved: ResolvedServerless; stageOpen: boolean } {
+  const vars = new ServerlessVariables(file, raw, read, stage);
   const mounts: Mount[] = [];
   const walk = (value: Json, path: Path, depth: number): Json => {
     if (depth > 40) return value;
@@ -55,7 +110,7 @@ export function resolveServerless(
   for (const [key, levels] of Object.entries(MERGED))
     if (Array.isArray(config[key])) config[key] = mergeFragments(config[key], [key], levels, file, mounts);
   mounts.sort((a, b) => b.path.length - a.path.length);
-  return { config, mounts };
+  return { resolved: { config, mounts }, stageOpen: vars.stageOpen };
 }
 
 /**

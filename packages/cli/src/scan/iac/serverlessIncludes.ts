@@ -10,19 +10,24 @@ import { withArtifactSources } from './artifactSources.js';
 import type { IacReport, Json } from './IacResult.js';
 import { obj } from './IacResult.js';
 import { checkServerless } from './serverless.js';
-import { includedFiles, mountOf, type ResolvedServerless, resolveServerless } from './serverlessConfig.js';
+import {
+  includedFiles,
+  mountOf,
+  type ResolvedServerless,
+  resolveServerlessStages,
+} from './serverlessConfig.js';
 import { type LoadedYaml, loadYaml } from './yamlDocument.js';
 
-const resolvedCache = new Map<string, { mtime: number; resolved: ResolvedServerless | undefined }>();
+const resolvedCache = new Map<string, { mtime: number; resolved: ResolvedServerless[] | undefined }>();
 
-/** The serverless.yml at `path` as deployed, when it includes any file (cached per file version). */
-function includingConfig(path: string): ResolvedServerless | undefined {
+/** The serverless.yml at `path` as deployed (once per stage), when it includes any file (cached per file version). */
+function includingConfig(path: string): ResolvedServerless[] | undefined {
   if (!existsSync(path)) return undefined;
   const mtime = statSync(path).mtimeMs;
   const cached = resolvedCache.get(path);
   if (cached?.mtime === mtime) return cached.resolved;
   const text = readFileSync(path, 'utf8');
-  let resolved: ResolvedServerless | undefined;
+  let resolved: ResolvedServerless[] | undefined;
   if (text.includes('${file(')) {
     const loaded = loadYaml(text);
     const raw = 'error' in loaded ? undefined : obj(loaded.value);
@@ -38,8 +43,8 @@ function includer(file: string): { path: string; resolved: ResolvedServerless } 
     for (const name of ['serverless.yml', 'serverless.yaml']) {
       const path = join(dir, name);
       if (path === file) continue;
-      const resolved = includingConfig(path);
-      if (resolved !== undefined && includedFiles(resolved).has(file)) return { path, resolved };
+      const resolved = includingConfig(path)?.find((r) => includedFiles(r).has(file));
+      if (resolved !== undefined) return { path, resolved };
     }
   }
   return undefined;
@@ -82,11 +87,13 @@ export function checkIncludedFunctions(
 
 /** The serverless.yml at `file` (parsed as `value`) as deployed: variables resolved, includes read. */
 export function deployedServerless(file: string, value: Record<string, Json>): ResolvedServerless {
-  return includingConfig(file) ?? deployed(file, value);
+  return includingConfig(file)?.[0] ?? (deployed(file, value)[0] as ResolvedServerless);
 }
 
-/** Resolved, with artifact-packaged handlers read from their zips' entry folders (artifactSources.ts). */
-function deployed(file: string, raw: Record<string, Json>): ResolvedServerless {
-  const resolved = resolveServerless(file, raw);
-  return { ...resolved, config: withArtifactSources(resolved.config, dirname(file)) };
+/** Resolved per stage, with artifact-packaged handlers read from their zips' entry folders (artifactSources.ts). */
+function deployed(file: string, raw: Record<string, Json>): ResolvedServerless[] {
+  return resolveServerlessStages(file, raw).map((resolved) => ({
+    ...resolved,
+    config: withArtifactSources(resolved.config, dirname(file)),
+  }));
 }

@@ -36,11 +36,21 @@ export class ServerlessVariables {
   private readonly self: Record<string, Json>;
   private readonly read: FileReader;
   private readonly cache = new Map<string, Json>();
+  /** The stage a command line would give (`--stage prod`); the Framework's default when undefined. */
+  private readonly cliStage: string | undefined;
+  /** Whether the stage came from the command line or its default: the configuration does not fix it. */
+  stageOpen = false;
 
-  constructor(file: string, self: Record<string, Json>, read: FileReader = readConfigFile) {
+  constructor(
+    file: string,
+    self: Record<string, Json>,
+    read: FileReader = readConfigFile,
+    cliStage?: string,
+  ) {
     this.dir = dirname(file);
     this.self = self;
     this.read = read;
+    this.cliStage = cliStage;
   }
 
   /**
@@ -70,8 +80,14 @@ export class ServerlessVariables {
     const [first, ...rest] = splitTopLevel(body);
     const source = (first ?? '').trim();
     if (!SOURCES.test(source)) return undefined;
+    if (source === 'opt:stage') {
+      this.stageOpen = true;
+      if (this.cliStage !== undefined) return { value: this.cliStage };
+    }
     const inner = this.resolveString(source, depth + 1).value;
-    const found = typeof inner === 'string' && !inner.includes('${') ? this.lookup(inner, depth) : undefined;
+    // A file path still holding an unknown variable is read as the first file it matches (pick).
+    const readable = typeof inner === 'string' && (!inner.includes('${') || inner.startsWith('file('));
+    const found = readable ? this.lookup(inner as string, depth) : undefined;
     if (found !== undefined && found.value !== undefined && found.value !== null) return found;
     const fallback = rest.join(',').trim();
     if (fallback !== '') return this.fallback(fallback, depth);
@@ -107,7 +123,9 @@ export class ServerlessVariables {
   /** provider.stage as resolved, else the Framework's default stage. */
   private stage(depth: number): Resolution {
     const stage = this.selfPath(['provider', 'stage'], depth);
-    return typeof stage?.value === 'string' && !stage.value.includes('${') ? stage : { value: DEFAULT_STAGE };
+    if (typeof stage?.value === 'string' && !stage.value.includes('${')) return stage;
+    this.stageOpen = true;
+    return { value: this.cliStage ?? DEFAULT_STAGE };
   }
 
   private selfPath(path: readonly string[], depth: number): Resolution | undefined {
