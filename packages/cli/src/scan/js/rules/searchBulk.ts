@@ -12,7 +12,7 @@ import type { Report } from './Report.js';
 /** The search clients whose `bulk` answers per-document failures inside a success. */
 const SEARCH_CLIENTS = /^(@elastic\/elasticsearch|@opensearch-project\/opensearch|elasticsearch)(\/|$)/;
 
-/** The module imports a search client package (the client may be built here or handed in as a field). */
+/** The module imports a search client package. A client built in another module and imported is not judged (a miss). */
 function importsSearchClient(ctx: ModuleContext): boolean {
   for (const binding of ctx.imports.values()) if (SEARCH_CLIENTS.test(binding.source)) return true;
   return false;
