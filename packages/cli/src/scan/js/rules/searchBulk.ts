@@ -12,7 +12,7 @@ import type { Report } from './Report.js';
 /** The search clients whose `bulk` answers per-document failures inside a success. */
 const SEARCH_CLIENTS = /^(@elastic\/elasticsearch|@opensearch-project\/opensearch|elasticsearch)(\/|$)/;
 
-/** The module imports a search client package (the client may be built here or handed in as a field). */
+/** The module imports a search client package. A client built in another module and imported is not judged (a miss). */
 function importsSearchClient(ctx: ModuleContext): boolean {
   for (const binding of ctx.imports.values()) if (SEARCH_CLIENTS.test(binding.source)) return true;
   return false;
@@ -27,6 +27,24 @@ function bulkCall(call: Node): boolean {
 }
 
 /**
+ * `const { body: res } = await client.bulk(...)` (the v7 client's answer): the name `body` is kept under.
+ * Undefined unless the answer is destructured with `body` bound to a plain name.
+ */
+function bodyName(sent: { node: Node; parent: Node | undefined }): string | undefined {
+  if (sent.parent?.type !== 'VariableDeclarator') return undefined;
+  const id = sent.parent.id as Node;
+  if (id.type !== 'ObjectPattern') return undefined;
+  for (const p of id.properties as Node[]) {
+    const key = p.type === 'Property' ? (p.key as Node) : undefined;
+    const value = p.type === 'Property' ? (p.value as Node) : undefined;
+    if (key?.name === 'body' && value?.type === 'Identifier') return value.name as string;
+  }
+  return undefined;
+}
+
+/**
+ * A bulk answer whose `body` is destructured (Elastic v7) is judged by that name: reported when it is never
+ * used again; when it is read for `errors`, or used any other way (returned, handed on), it is not reported.
  * @example
  * // import { Client } from '@elastic/elasticsearch'; ... await this.client.bulk({ body }); -> reported
  * // const res = await client.bulk({ body }); if (res.errors) throw ...                    -> not reported
@@ -36,6 +54,18 @@ export function searchBulkRule(ctx: ModuleContext, report: Report): void {
   for (const call of ctx.of('CallExpression')) {
     if (!bulkCall(call)) continue;
     const sent = ctx.climb(call, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
+    const body = bodyName(sent);
+    if (body !== undefined) {
+      const scope = (ctx.enclosingFunction(sent.node)?.body as Node | undefined) ?? ctx.program;
+      const after = ctx.source.slice((sent.parent as Node).end as number, scope.end as number);
+      if (!new RegExp(`\\b${body.replace(/[$]/g, '\\$')}\\b`).test(after))
+        report(
+          'swallowed-error',
+          call,
+          'bulk answers success even when entries fail: errors is never looked at, so those entries are lost',
+        );
+      continue;
+    }
     judgeBatch(ctx, report, call, sent, 'errors', 'bulk');
   }
 }
