@@ -4,16 +4,22 @@
 import { type Node, someDescendant } from './ast.js';
 
 const found = new WeakMap<Node, Map<string, readonly Node[]>>();
+const NONE: readonly Node[] = [];
 
 /**
  * The nodes of `type` below `root` (not `root` itself, nor inside nested functions), in the order
  * someDescendant(root, test, true) meets them: a loop over this list asks the same nodes in the same
  * order as that walk did.
  *
+ * That walk is a stack: an outer node comes before the nodes inside it and siblings in source order,
+ * but an `if`'s else-branch (a conditional's alternate) before its then-branch (consequent). A missing
+ * root has none.
+ *
  * @example
- * nodesWithin(fn.body, 'IfStatement') // every `if` of the function, outermost first, in source order
+ * nodesWithin(fn.body, 'IfStatement') // `if (x) { if (a) ... } else { if (b) ... }` -> [if (x), if (b), if (a)]
  */
-export function nodesWithin(root: Node, type: string): readonly Node[] {
+export function nodesWithin(root: Node | null | undefined, type: string): readonly Node[] {
+  if (root === null || root === undefined) return NONE;
   let byType = found.get(root);
   if (byType === undefined) {
     byType = new Map();

@@ -107,7 +107,12 @@ function sdk(words: SourceWords): boolean {
   // An Elasticsearch/OpenSearch bulk call whose per-document errors may go unread (rules/searchBulk.ts).
   if (words.includes('.bulk(')) return true;
   // Refused entries gathered from answers a project helper handed back (rules/gatheredFailures.ts).
-  if (words.includes('Failed') && readsFailureField(source) && PROJECT_IMPORT.test(source)) return true;
+  if (
+    words.includes('Failed') &&
+    readsFailureField(source, (w) => words.includes(w)) &&
+    PROJECT_IMPORT.test(source)
+  )
+    return true;
   // Powertools parameter providers and project subclasses of SDK clients (rules/sdkClients.ts, sdk.ts).
   if (words.includes('@aws-lambda-powertools/parameters')) return true;
   // Middy middlewares that build their own client (rules/middyClients.ts).

@@ -2,8 +2,6 @@
 // any error, so an outage of the identity provider logs every user out.
 import { calleeName, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { testSpelled } from '../SourceWords.js';
-import { lastTextMemo } from '../textMemo.js';
 import { gatedCatch } from './authAcrossModules.js';
 
 import { awaitedImports } from './authAwaitedImports.js';
@@ -202,10 +200,21 @@ function rebrandedTest(ctx: ModuleContext, handler: Node, tryStatement: Node, re
 export const AUTH_TEXT = /auth|token|session|jwt|jwks|api.?key/i;
 /** AUTH_TEXT's words, one in every alternative (spelledWords.test.ts holds them together). */
 export const AUTH_TEXT_WORDS: readonly string[] = ['auth', 'token', 'session', 'jwt', 'jwks', 'api'];
-/** Whether a module mentions auth: asked once per catch clause of the module, answered once. */
-const mentionsAuth = lastTextMemo((text) => testSpelled(AUTH_TEXT, text, AUTH_TEXT_WORDS));
+/**
+ * Whether a module mentions auth: asked once per catch clause of the module, answered once per context and
+ * on the context's own word index (ModuleContext.testSpelled), which helper modules' contexts cannot empty.
+ */
+const authMentioned = new WeakMap<ModuleContext, boolean>();
+function mentionsAuth(ctx: ModuleContext): boolean {
+  let answer = authMentioned.get(ctx);
+  if (answer === undefined) {
+    answer = ctx.testSpelled(AUTH_TEXT, AUTH_TEXT_WORDS);
+    authMentioned.set(ctx, answer);
+  }
+  return answer;
+}
 
 /** A catch raising a project error class (`throw new X(`, `next(new X(`) in a module that mentions auth. */
 function mayRaise(ctx: ModuleContext): boolean {
-  return ctx.spells('new ') && mentionsAuth(ctx.source);
+  return ctx.spells('new ') && mentionsAuth(ctx);
 }

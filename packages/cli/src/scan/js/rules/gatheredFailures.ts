@@ -24,12 +24,16 @@ export const FAILED_READ =
 /**
  * Exactly `FAILED_READ.test(source)`: every match holds `.Failed` or `.Unprocessed`, and two plain searches
  * rule out most texts before the expression, which V8 tries at every word of the text (a 1,099-file
- * application spent more on it than on any other expression of the gate).
+ * application spent more on it than on any other expression of the gate). `includes` must answer as
+ * `source.includes` does: callers pass their word index (SourceWords, ModuleContext.spells).
  * @example
  * readsFailureField('if (res.FailedEntryCount > 0) retry(res)') // true
  */
-export function readsFailureField(source: string): boolean {
-  return (source.includes('.Failed') || source.includes('.Unprocessed')) && FAILED_READ.test(source);
+export function readsFailureField(
+  source: string,
+  includes: (word: string) => boolean = (w) => source.includes(w),
+): boolean {
+  return (includes('.Failed') || includes('.Unprocessed')) && FAILED_READ.test(source);
 }
 
 /** A failure field read off a camel-case name: `answer.Failed`. */
@@ -111,7 +115,7 @@ function sendsBatch(ctx: ModuleContext, scope: Node): boolean {
  * // const refused = answers.flatMap((a) => a.Failed ?? []); if (refused.length) console.error(refused) -> reported at a.Failed
  */
 export const gatheredFailureRules: Rule = (ctx, report) => {
-  if (!FAILED_READ.test(ctx.source)) return;
+  if (!readsFailureField(ctx.source, (w) => ctx.spells(w))) return;
   // Declarations are not indexed; the text test above makes this walk rare.
   const declarators: Node[] = [];
   someDescendant(ctx.program, (n) => {

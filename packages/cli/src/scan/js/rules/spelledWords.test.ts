@@ -145,3 +145,28 @@ describe('word lists of testSpelled expressions', () => {
     expect([matched, spelled]).toEqual([true, true]);
   });
 });
+
+// Derived from the expressions themselves, so an alternative added without a word (`|NoSuchKey`) fails
+// even when nobody writes a sample for it.
+const DERIVED: readonly (readonly [string, RegExp, readonly string[]])[] = [
+  ['NOT_FOUND_TEXT', NOT_FOUND_TEXT, NOT_FOUND_WORDS],
+  ['AUTH_TEXT', AUTH_TEXT, AUTH_TEXT_WORDS],
+  ['BREAKER_NAME', BREAKER_NAME, BREAKER_WORDS],
+  ['RETRY_TEXT', RETRY_TEXT, RETRY_WORDS],
+  ['ASYNC_INVOKERS', ASYNC_INVOKERS, ASYNC_INVOKER_WORDS],
+];
+
+describe('word lists against their expressions', () => {
+  it.each(DERIVED)(
+    '%s: every alternative of the expression holds one of its words',
+    (_name, pattern, words) => {
+      // Act
+      const bare = pattern.source
+        .split('|')
+        .filter((alt) => !words.some((w) => alt.toLowerCase().includes(w.toLowerCase())));
+
+      // Assess
+      expect(bare).toEqual([]);
+    },
+  );
+});
