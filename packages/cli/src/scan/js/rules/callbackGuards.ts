@@ -111,7 +111,8 @@ export function guarded(ctx: ModuleContext, cb: Node, reads: (call: Node) => boo
     if (v === undefined || PLAIN.has(v.type) || hops > 4) return false;
     if (v.type === 'Identifier') {
       const held = ctx.valueOf(v);
-      if (held === v || held === undefined) return v.name !== 'undefined';
+      // A parameter or a name with no value in view (the record itself) is no promise known to reject.
+      if (held === v || held === undefined) return false;
       return escapes(held, at, safe, hops + 1);
     }
     if (v.type === 'ConditionalExpression')
@@ -120,6 +121,8 @@ export function guarded(ctx: ModuleContext, cb: Node, reads: (call: Node) => boo
       return escapes(v.left, at, safe, hops + 1) || escapes(v.right, at, safe, hops + 1);
     if (v.type === 'ArrayExpression')
       return (v.elements as (Node | null)[]).some((e) => e !== null && escapes(e, e, returnedSafe, hops + 1));
+    // A field read is a promise only when awaited (`await job.done`); returned, it is the record's data.
+    if (v.type === 'MemberExpression') return at.type === 'AwaitExpression' && !safe(at, v);
     if (v.type !== 'CallExpression') return !safe(at, v);
     if (safe(at, v) || absorbingCatch(v) || onlyWaits(ctx, v) || reads(v)) return false;
     const own = ctx.functionOf(v.callee as Node);
