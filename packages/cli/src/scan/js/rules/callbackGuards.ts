@@ -1,12 +1,14 @@
 // Whether a fan-out's callback keeps its own failures from reaching Promise.all: every promise it awaits or
-// hands back must be kept in hand. A try around one branch of the callback (the GitHub case of a switch,
-// none around the Slack case) leaves the other branches' writes free to reject the whole fan-out; so does a
+// hands back must be kept in hand. A try around one branch of the callback leaves the writes of the other
+// branches free to reject the whole fan-out, since a guard covers only what runs inside it; so does a
 // write the callback returns unawaited outside its guard, a promise held in
 // a local and awaited outside the guard, one more write awaited inside the catch itself, and a
 // `Promise.all([...])` of writes that do not carry their own `.catch`.
 
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isLogCall } from './catchFacts.js';
+import { ownSleepCall } from './sleepHelpers.js';
 
 const absorbs = (body: Node | undefined) =>
   body !== undefined && !someDescendant(body, (n) => n.type === 'ThrowStatement', true);
@@ -44,17 +46,40 @@ function absorbedSpans(body: Node): { spans: Node[]; tries: Node[]; handlers: No
 }
 
 /**
- * A call in an absorbing catch that is handed the caught error (`await parkForRetry(record, err)`): the
- * guard's own report of the failure, not another write of the record's work.
+ * A call in an absorbing catch that cannot reject the fan-out: a logger's report of the failure. (A module
+ * function that guards its own writes is excused wherever it is called.) Another write there, even one
+ * handed the caught error, can fail as the try's write did.
  */
 function reportsCaught(handlers: Node[], at: Node, call: Node): boolean {
-  return handlers.some((h) => {
-    const param = unwrap(h.param as Node | undefined);
-    if (param?.type !== 'Identifier' || !within(at, h)) return false;
-    const isError = (n: Node) => n.type === 'Identifier' && n.name === param.name;
-    return (call.arguments as Node[]).some((a) => isError(a) || someDescendant(a, isError, true));
-  });
+  if (!handlers.some((h) => within(at, h))) return false;
+  // A bare helper named for reporting a failure (`reportFailure(record, err)`) is read as a logger.
+  const path = memberPath(call.callee);
+  return isLogCall(call) || (path?.length === 1 && REPORT_HELPER.test(path[0] ?? ''));
 }
+
+const REPORT_HELPER = /^(log|report)\w*(Error|Exception|Failure|Warning)$/;
+
+/** A wait that cannot reject: the module's own sleep helper or `setTimeout` of node:timers/promises. */
+function onlyWaits(ctx: ModuleContext, call: Node): boolean {
+  if (ownSleepCall(ctx, call)) return true;
+  const callee = unwrap(call.callee as Node);
+  if (callee?.type !== 'Identifier') return false;
+  const imp = ctx.importOf(callee.name as string, callee);
+  return imp !== undefined && /^(node:)?timers\/promises$/.test(imp.source) && imp.imported === 'setTimeout';
+}
+
+/** Values that are no promise and cannot reject. */
+const PLAIN = new Set([
+  'Literal',
+  'TemplateLiteral',
+  'ObjectExpression',
+  'ArrowFunctionExpression',
+  'FunctionExpression',
+  'BinaryExpression',
+  'UnaryExpression',
+  'UpdateExpression',
+  'AwaitExpression',
+]);
 
 const within = (n: Node, span: Node) => span.start <= n.start && n.end <= span.end;
 
@@ -74,14 +99,39 @@ export function guarded(ctx: ModuleContext, cb: Node, reads: (call: Node) => boo
     spans.some((s) => within(at, s)) || reportsCaught(handlers, at, call);
   // A promise returned unawaited settles after the try is left: only a `.catch` on it keeps it.
   const returnedSafe = (at: Node) => spans.some((s) => within(at, s) && !tries.includes(s));
-  const escapes = (call: Node | undefined, at: Node, safe: (at: Node, call: Node) => boolean): boolean => {
-    if (call?.type !== 'CallExpression' || safe(at, call) || absorbingCatch(call) || reads(call))
-      return false;
-    const own = ctx.functionOf(call.callee as Node);
+  // Escapes by default: a held local is judged by what it holds, a conditional or logical value by each
+  // branch; anything else escapes unless it sits under a guard, only reads, or only waits.
+  const escapes = (
+    value: Node | undefined,
+    at: Node,
+    safe: (at: Node, call: Node) => boolean,
+    hops = 0,
+  ): boolean => {
+    const v = unwrap(value);
+    if (v === undefined || PLAIN.has(v.type) || hops > 4) return false;
+    if (v.type === 'Identifier') {
+      const held = ctx.valueOf(v);
+      // A parameter or a name with no value in view (the record itself) is no promise known to reject.
+      if (held === v || held === undefined) return false;
+      return escapes(held, at, safe, hops + 1);
+    }
+    if (v.type === 'ConditionalExpression')
+      return escapes(v.consequent, at, safe, hops + 1) || escapes(v.alternate, at, safe, hops + 1);
+    if (v.type === 'LogicalExpression')
+      return escapes(v.left, at, safe, hops + 1) || escapes(v.right, at, safe, hops + 1);
+    if (v.type === 'ArrayExpression')
+      return (v.elements as (Node | null)[]).some((e) => e !== null && escapes(e, e, returnedSafe, hops + 1));
+    // A field read is a promise only when awaited (`await job.done`); returned, it is the record's data.
+    if (v.type === 'MemberExpression') return at.type === 'AwaitExpression' && !safe(at, v);
+    if (v.type !== 'CallExpression') return !safe(at, v);
+    if (safe(at, v) || absorbingCatch(v) || onlyWaits(ctx, v) || reads(v)) return false;
+    const own = ctx.functionOf(v.callee as Node);
     if (own !== undefined && own !== cb && depth < 2 && guarded(ctx, own, reads, depth + 1)) return false;
     return combinedEscapes(
-      call,
-      (element) => element !== undefined && escapes(element, element, returnedSafe),
+      ctx,
+      v,
+      (element) => escapes(element, element, returnedSafe, hops + 1),
+      (fn) => (depth < 2 ? guarded(ctx, fn, reads, depth + 1) : false),
     );
   };
   if (body.type !== 'BlockStatement') return !escapes(unwrap(body), body, returnedSafe);
@@ -91,14 +141,12 @@ export function guarded(ctx: ModuleContext, cb: Node, reads: (call: Node) => boo
       if (n.type === 'AwaitExpression') {
         const awaited = unwrap(n.argument as Node);
         // `const p = save(m); ... await p`: judged as the write it holds, where it is awaited.
-        const call = awaited?.type === 'Identifier' ? ctx.valueOf(awaited) : awaited;
-        return escapes(call, n, awaitedSafe);
+        return escapes(awaited, n, awaitedSafe);
       }
       if (n.type === 'ReturnStatement' && n.argument != null) {
         const returned = unwrap(n.argument as Node);
-        // `try { return send(m) } catch {}` does not catch either, but readers do not count it: judged as
-        // guarded, so only a write returned outside any guard escapes here.
-        return returned?.type !== 'AwaitExpression' && escapes(returned, n, awaitedSafe);
+        // `try { return send(m) } catch {}` does not catch it: the promise settles after the try is left.
+        return escapes(returned, n, returnedSafe);
       }
       return false;
     },
@@ -108,14 +156,24 @@ export function guarded(ctx: ModuleContext, cb: Node, reads: (call: Node) => boo
 
 /**
  * For a `Promise.<combinator>(...)` call, whether a combined promise escapes: `allSettled` never rejects;
- * `all`/`race`/`any` of a written array escape when one of its elements does; of anything else (a list
- * built elsewhere) they may. Any other call is a write that escapes.
+ * `all`/`race`/`any` of an array escape when one of its elements does (a held array by what it holds); of
+ * `list.map(fn)` when `fn` does not guard itself; of anything else (a list built elsewhere) they may. Any
+ * other call is a write that escapes.
  */
-function combinedEscapes(call: Node, elementEscapes: (element: Node | undefined) => boolean): boolean {
+function combinedEscapes(
+  ctx: ModuleContext,
+  call: Node,
+  elementEscapes: (element: Node) => boolean,
+  fnGuarded: (fn: Node) => boolean,
+): boolean {
   const path = memberPath(call.callee);
   if (path?.[0] !== 'Promise' || path.length !== 2) return true;
   if (path[1] === 'allSettled') return false;
-  const list = unwrap(call.arguments[0] as Node | undefined);
-  if (list?.type !== 'ArrayExpression') return true;
-  return (list.elements as (Node | null)[]).some((e) => e !== null && elementEscapes(unwrap(e)));
+  const list = ctx.valueOf(call.arguments[0] as Node | undefined);
+  if (list?.type === 'ArrayExpression') return elementEscapes(list);
+  if (list?.type === 'CallExpression' && calleeName(list) === 'map') {
+    const fn = ctx.valueOf(list.arguments[0] as Node | undefined);
+    return fn === undefined || !isFunction(fn) || !fnGuarded(fn);
+  }
+  return true;
 }

@@ -13,7 +13,7 @@ const LEFTOVER_FIELD = /^(?:Failed|FailedEntries|UnprocessedItems|UnprocessedKey
 const GATHERS = /^(?:set|push|add)$/;
 
 /** Whether `node` reads a batch answer's leftover field (`out.Failed`, `res.UnprocessedItems?.[t]`). */
-function readsLeftovers(node: Node | undefined): boolean {
+export function readsLeftovers(node: Node | undefined): boolean {
   const isLeftover = (n: Node) =>
     n.type === 'MemberExpression' && LEFTOVER_FIELD.test(propertyName(n.property as Node) ?? '');
   return node !== undefined && node !== null && (isLeftover(node) || someDescendant(node, isLeftover, true));
@@ -56,10 +56,17 @@ function filledFromLeftovers(ctx: ModuleContext, ref: Node, loop: Node): boolean
   return someDescendant(
     loop.body as Node,
     (n) => {
-      if ((n.type !== 'ForOfStatement' && n.type !== 'ForInStatement') || !readsLeftovers(n.right as Node))
-        return false;
+      // `for (const f of out.Failed)` or `out.Failed?.forEach((f) => ...)`.
+      const walked =
+        n.type === 'ForOfStatement' || n.type === 'ForInStatement'
+          ? readsLeftovers(n.right as Node) && (n.body as Node)
+          : n.type === 'CallExpression' &&
+            calleeName(n) === 'forEach' &&
+            readsLeftovers(unwrap(n.callee as Node)?.object as Node) &&
+            (n.arguments[0] as Node | undefined);
+      if (!walked) return false;
       return someDescendant(
-        n.body as Node,
+        walked,
         (c) => {
           if (c.type !== 'CallExpression' || !GATHERS.test(calleeName(c) ?? '')) return false;
           const target = unwrap((unwrap(c.callee as Node)?.object as Node) ?? undefined);
@@ -76,8 +83,12 @@ function filledFromLeftovers(ctx: ModuleContext, ref: Node, loop: Node): boolean
   );
 }
 
-/** Whether the variable `ref` names is read by an argument of a call inside the loop: the send. */
-function sentInLoop(ctx: ModuleContext, ref: Node, loop: Node): boolean {
+/**
+ * Whether the variable `ref` names is read by an argument of the loop's batch call: a call whose answer is
+ * held in a name whose leftover field the loop reads (`out = await send(pending)` ... `out.Failed`). A log
+ * call or any other call handed the variable sends nothing again.
+ */
+export function sentInLoop(ctx: ModuleContext, ref: Node, loop: Node): boolean {
   const b = ctx.resolve(ref.name as string, ref);
   if (b === undefined) return false;
   const isRef = (n: Node) =>
@@ -86,7 +97,31 @@ function sentInLoop(ctx: ModuleContext, ref: Node, loop: Node): boolean {
     loop.body as Node,
     (n) =>
       n.type === 'CallExpression' &&
-      (n.arguments as Node[]).some((a) => isRef(a) || someDescendant(a, isRef, true)),
+      (n.arguments as Node[]).some((a) => isRef(a) || someDescendant(a, isRef, true)) &&
+      answerHoldsLeftovers(ctx, n, loop),
+    true,
+  );
+}
+
+/** The call's answer is held in a name (`const out = await call`, `out = await call`) whose leftovers the loop reads. */
+function answerHoldsLeftovers(ctx: ModuleContext, call: Node, loop: Node): boolean {
+  let at = ctx.parentOf(call);
+  while (at !== undefined && (at.type === 'AwaitExpression' || at.type === 'ParenthesizedExpression'))
+    at = ctx.parentOf(at);
+  const holder =
+    at?.type === 'VariableDeclarator'
+      ? unwrap(at.id as Node)
+      : at?.type === 'AssignmentExpression'
+        ? unwrap(at.left as Node)
+        : undefined;
+  if (holder?.type !== 'Identifier') return false;
+  return someDescendant(
+    loop.body as Node,
+    (n) =>
+      n.type === 'MemberExpression' &&
+      unwrap(n.object as Node)?.type === 'Identifier' &&
+      unwrap(n.object as Node)?.name === holder.name &&
+      readsLeftovers(n),
     true,
   );
 }

@@ -34,7 +34,7 @@ export function delaysIn(ctx: ModuleContext, body: Node): Node[] {
 
 /** Whether a delay has a random part (randomPart.ts), or is computed out of view (where it may have one). */
 export function jittered(ctx: ModuleContext, d: Node): boolean {
-  return hasRandomPart(ctx, d) || isJitteredName(ctx, d) || !isVisibleDelay(ctx, d, 0);
+  return hasRandomPart(ctx, d) || !isVisibleDelay(ctx, d, 0);
 }
 
 const MATH = /^Math\.(min|max|pow|floor|ceil|round|trunc)$/;
@@ -93,10 +93,4 @@ function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: numbe
 function answersInView(fn: Node, again: (n: Node | undefined) => boolean): boolean {
   const answers = returnedValues(fn);
   return answers !== undefined && answers.length > 0 && answers.every(again);
-}
-
-function isJitteredName(ctx: ModuleContext, delay: Node): boolean {
-  const v = ctx.valueOf(delay);
-  if (v === undefined || v === unwrap(delay)) return false;
-  return hasRandomPart(ctx, v);
 }

@@ -3,7 +3,7 @@
 import { isBooleanLiteral, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
-import { gathersLeftovers } from './gatheredResend.js';
+import { gathersLeftovers, readsLeftovers, sentInLoop } from './gatheredResend.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -25,13 +25,17 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
   if (isRetryLoop(loop) || !LEFTOVERS.test(ctx.source.slice(loop.start, loop.end))) return undefined;
   // Resending: the leftovers become what the next round of this loop sends (`pending =
   // out.UnprocessedItems...`). An inner loop that resends them is the retry, reported on its own; the loop
-  // around it (one round per slice of keys) goes on to new keys.
+  // around it (one round per slice of keys) goes on to new keys. The assigned name must reach the batch
+  // call again: a count (`failures += out.Failed.length`) or a list kept to hand back is no resend.
   const resends = someDescendant(
     loop.body,
     (n) =>
       n.type === 'AssignmentExpression' &&
-      LEFTOVERS.test(ctx.source.slice(n.right.start, n.right.end)) &&
-      innermostLoop(ctx, n) === loop,
+      n.operator === '=' &&
+      unwrap(n.left)?.type === 'Identifier' &&
+      readsLeftovers(n.right) &&
+      innermostLoop(ctx, n) === loop &&
+      sentInLoop(ctx, unwrap(n.left) as Node, loop),
     true,
   );
   // Or the failed entries are gathered into a fresh collection that the next round sends (gatheredResend.ts).
