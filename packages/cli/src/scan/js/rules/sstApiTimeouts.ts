@@ -7,8 +7,8 @@
 // (a table it cannot read, a spread, or an Api with no `routes` nor `addRoutes` here, is taken to inherit it).
 import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import { memberPath, type Node, numberValue, objectProps, stringValue, unwrap } from '../ast.js';
-import { returnedValues } from '../sdkOptions.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { returnedValues } from '../sdkOptions.js';
 import type { Report, Rule } from './Report.js';
 
 /**

@@ -28,7 +28,7 @@ function transformsQueues(ctx: ModuleContext): boolean {
 /** Does the queue's name say it is a dead-letter queue (`FailedDlq`, `dead-letters`; not `DeadlineReminders`)? */
 function deadLetterName(name: string): boolean {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2');
-  return /dlq|dead[-_ ]?letter/i.test(words);
+  return /\bdlq\b|\bdead[-_ ]?letter/i.test(words);
 }
 
 /**
