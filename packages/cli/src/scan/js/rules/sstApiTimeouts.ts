@@ -4,10 +4,11 @@
 // `type: "function"`), and `defaults: { function: { timeout } }` applies to every route function that sets
 // none. SST's `timeout` is seconds as a number or a duration string ("120 seconds", "2 minutes"). The finding
 // sits at the timeout the fix changes: the route's own, or the defaults' one when a route inherits it
-// (routes the module does not write out, a helper's table or `addRoutes`, are taken to inherit it).
+// (a table it cannot read, a spread, or an Api with no `routes` nor `addRoutes` here, is taken to inherit it).
 import { outlivesGateway } from '../../iac/gatewayLimit.js';
-import { type Node, numberValue, objectProps, stringValue, unwrap } from '../ast.js';
+import { memberPath, type Node, numberValue, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { returnedValues } from '../sdkOptions.js';
 import type { Report, Rule } from './Report.js';
 
 /**
@@ -72,6 +73,43 @@ export function routesInherit(ctx: ModuleContext, propsNode: Node | undefined): 
   return [...routes.props.values()].some((value) => routeInherits(ctx, value));
 }
 
+/**
+ * The route tables an API built at `api` gets: its `routes` (or what a local helper passed as `routes`
+ * returns) and the table of each `addRoutes(scope, table)` on its binding. Undefined when one is out of sight.
+ */
+function routeTables(ctx: ModuleContext, api: Node, routesNode: Node | undefined): Node[] | undefined {
+  const tables: Node[] = [];
+  const value = routesNode === undefined ? undefined : (ctx.valueOf(routesNode) ?? unwrap(routesNode));
+  if (value?.type === 'CallExpression') {
+    const fn = ctx.functionOf(value.callee as Node);
+    const returned = fn === undefined ? undefined : returnedValues(fn);
+    if (returned === undefined) return undefined;
+    tables.push(...returned);
+  } else if (routesNode !== undefined) tables.push(routesNode);
+  if (!ctx.spells('addRoutes')) return tables;
+  for (const call of ctx.of('CallExpression')) {
+    const path = memberPath(call.callee);
+    if (path?.length !== 2 || path[1] !== 'addRoutes') continue;
+    const receiver = unwrap((call.callee as Node).object as Node);
+    const bound = receiver?.type === 'Identifier' ? unwrap(ctx.valueOf(receiver)) : undefined;
+    if (bound === api) tables.push((call.arguments as Node[])[1] ?? call);
+    else if (bound === undefined) return undefined;
+  }
+  return tables;
+}
+
+/** Whether some route of the API built at `api` may take its defaults' function timeout. */
+function tablesInherit(ctx: ModuleContext, api: Node, routesNode: Node | undefined): boolean {
+  const tables = routeTables(ctx, api, routesNode);
+  if (tables === undefined || tables.length === 0) return true;
+  return tables.some((table) => {
+    const routes = propsOf(ctx, table);
+    return (
+      routes === undefined || routes.spread || [...routes.props.values()].some((v) => routeInherits(ctx, v))
+    );
+  });
+}
+
 /** Reports SST v2 API route functions whose timeout outlasts the API's integration limit. */
 export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!ctx.spells('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
@@ -84,8 +122,8 @@ export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => 
     const routes = propsOf(ctx, props.props.get('routes'));
     const defaults = propsOf(ctx, propsOf(ctx, props.props.get('defaults'))?.props.get('function'));
     const defaultTimeout = defaults?.props.get('timeout');
-    // Routes out of sight (a helper's table, `addRoutes`) that set no timeout take the defaults'.
-    let inherits = routes === undefined || routes.spread;
+    // Routes out of sight (a helper's table elsewhere, a spread) that set no timeout take the defaults'.
+    let inherits = tablesInherit(ctx, node, props.props.get('routes'));
     for (const [route, value] of routes?.props ?? []) {
       if (routeInherits(ctx, value)) {
         inherits = true;

@@ -4,14 +4,15 @@
 // function's props) or as `{ function, cdk: { eventSource } }`, where the event source's `maxConcurrency`
 // caps that queue's share; the function's own `reservedConcurrentExecutions` caps it too. The finding
 // sits at the queue, where the event source is made; on a FIFO queue it stays only when its producers'
-// message groups vary (fifoGroups.ts), as for a CDK SqsEventSource. `queue.addConsumer(stack, consumer)` on a
-// binding that holds such a queue attaches the same event source, so it is judged the same way, at that call. Options the scan cannot read (a spread, a variable it
-// does not see) are taken as holding a cap.
-import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
+// message groups vary (fifoGroups.ts), as for a CDK SqsEventSource. `queue.addConsumer(stack, consumer)` on
+// a binding or field (`this.jobs`) that holds such a queue attaches the same event source, so it is judged
+// the same way, at that call. Options the scan cannot read (a spread, a variable it does not see) are taken
+// as holding a cap.
+import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { functionConstruct } from './cdkHandlers.js';
 import type { Report, Rule } from './Report.js';
-import { sstQueueBuilds } from './sstQueues.js';
+import { addConsumerCalls, fieldHolding, sstQueueBuilds } from './sstQueues.js';
 
 const RULE = 'iac-no-reserved-concurrency';
 
@@ -54,22 +55,6 @@ function fifoQueue(ctx: ModuleContext, props: ReturnType<typeof objectProps>): b
   return unwrap(ctx.valueOf(fifo) ?? fifo)?.value === true || named;
 }
 
-/** Each `queue.addConsumer(scope, consumer)` whose receiver is a binding holding one of `builds`, with that build. */
-function* addConsumerCalls(
-  ctx: ModuleContext,
-  builds: ReadonlyMap<Node, Node[]>,
-): Generator<{ call: Node; build: Node; consumer: Node | undefined }> {
-  if (!ctx.spells('addConsumer')) return;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee as Node);
-    if (callee?.type !== 'MemberExpression' || memberPath(callee)?.at(-1) !== 'addConsumer') continue;
-    const receiver = unwrap(callee.object as Node);
-    const build = receiver?.type === 'Identifier' ? unwrap(ctx.valueOf(receiver)) : undefined;
-    if (build === undefined || !builds.has(build)) continue;
-    yield { call, build, consumer: (call.arguments as Node[])[1] };
-  }
-}
-
 /** Reports an uncapped consumer of the queue built with `args`, at `at` (the queue or its addConsumer call). */
 function reportUncapped(ctx: ModuleContext, report: Report, at: Node, args: Node[]): void {
   const props = objectProps(ctx.valueOf(args[2]));
@@ -91,8 +76,16 @@ export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Repor
     if (consumer === undefined || consumerCapped(ctx, consumer)) continue;
     reportUncapped(ctx, report, node, args);
   }
-  for (const { call, build, consumer } of addConsumerCalls(ctx, builds)) {
-    if (consumer === undefined || consumerCapped(ctx, consumer)) continue;
-    reportUncapped(ctx, report, call, builds.get(build) ?? []);
+  // A queue a construct keeps in a field (`this.jobs = new Queue(...)`) is found by that field's path.
+  const fields = new Map<string, Node>();
+  for (const build of builds.keys()) {
+    const field = fieldHolding(ctx, build);
+    if (field !== undefined) fields.set(field, build);
+  }
+  for (const { call, built, field } of addConsumerCalls(ctx)) {
+    const args = builds.get(built ?? fields.get(field ?? '') ?? call);
+    const consumer = (call.arguments as Node[])[1];
+    if (args === undefined || consumer === undefined || consumerCapped(ctx, consumer)) continue;
+    reportUncapped(ctx, report, call, args);
   }
 };

@@ -33,28 +33,41 @@ export function* sstQueueBuilds(ctx: ModuleContext): Generator<{ node: Node; arg
 }
 
 /**
- * What the module calls `addConsumer(...)` on: the `new Queue` a local binding holds (followed through its
- * declaration, so two stack functions' `queue` locals stay apart), or the path of a field (`this.offers`).
+ * Each `addConsumer(...)` call of the module with what it is called on: the `new Queue` a local binding
+ * holds (followed through its declaration, so two stack functions' `queue` locals stay apart), or the path
+ * of a field (`this.offers`).
+ * @example
+ * [...addConsumerCalls(ctx)] // [{ call, field: 'this.jobs' }] for `this.jobs.addConsumer(this, 'src/jobs.handler')`
  */
-function addedConsumers(ctx: ModuleContext): { built: ReadonlySet<Node>; fields: ReadonlySet<string> } {
-  const built = new Set<Node>();
-  const fields = new Set<string>();
-  if (!ctx.spells('addConsumer')) return { built, fields };
+export function* addConsumerCalls(
+  ctx: ModuleContext,
+): Generator<{ call: Node; built?: Node; field?: string }> {
+  if (!ctx.spells('addConsumer')) return;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee as Node);
     const path = memberPath(callee);
     if (callee?.type !== 'MemberExpression' || path === undefined || path.at(-1) !== 'addConsumer') continue;
     const receiver = unwrap(callee.object as Node);
     if (receiver?.type === 'Identifier') {
-      const value = unwrap(ctx.valueOf(receiver));
-      if (value !== undefined) built.add(value);
-    } else if (path.length > 1) fields.add(path.slice(0, -1).join('.'));
+      const built = unwrap(ctx.valueOf(receiver));
+      if (built !== undefined) yield { call, built };
+    } else if (path.length > 1) yield { call, field: path.slice(0, -1).join('.') };
+  }
+}
+
+/** What the module calls `addConsumer(...)` on: built queues and field paths. */
+function addedConsumers(ctx: ModuleContext): { built: ReadonlySet<Node>; fields: ReadonlySet<string> } {
+  const built = new Set<Node>();
+  const fields = new Set<string>();
+  for (const added of addConsumerCalls(ctx)) {
+    if (added.built !== undefined) built.add(added.built);
+    if (added.field !== undefined) fields.add(added.field);
   }
   return { built, fields };
 }
 
 /** The field path a built queue is assigned to: `this.q = new Queue(...)`. */
-function fieldHolding(ctx: ModuleContext, node: Node): string | undefined {
+export function fieldHolding(ctx: ModuleContext, node: Node): string | undefined {
   const parent = ctx.parentOf(node);
   return parent?.type === 'AssignmentExpression' ? memberPath(parent.left as Node)?.join('.') : undefined;
 }

@@ -19,8 +19,13 @@ const ROUTE_TYPES: ReadonlyMap<string, number> = new Map([
 /** A route key of an SST API: `"GET /path"`, `"ANY /{proxy+}"`, `"$default"`. */
 const ROUTE_KEY = /^(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY)\s+\/|\$default$)/;
 
-/** The type annotation that types `object`: its variable's, the variable it is assigned to, or its function's return type. */
+/** The type annotation that types `object`: an `as`/`satisfies` type, its variable's, the variable it is assigned to, or its function's return type. */
 function declaredType(ctx: ModuleContext, object: Node): Node | undefined {
+  // `{ ... } satisfies Record<string, ApiRouteProps<never>>` or `as ...`: the nearest such type wins.
+  for (let p = ctx.parentOf(object); p !== undefined; p = ctx.parentOf(p)) {
+    if (p.type === 'TSAsExpression' || p.type === 'TSSatisfiesExpression') return p.typeAnnotation as Node;
+    if (p.type !== 'ParenthesizedExpression') break;
+  }
   const { parent } = ctx.climb(object, (p) =>
     ['TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'].includes(p.type),
   );

@@ -4,39 +4,40 @@
 // (`queue.subscribe(...)`) with no `dlq` retries a message that keeps failing until retention deletes it,
 // and a FIFO queue blocks that message group meanwhile. The finding sits at the queue, where the `dlq`
 // goes. A queue another queue names as its `dlq` is the dead-letter queue itself, and args the scan cannot
-// read (a variable it does not see, a spread) are taken as holding one. That dead-letter queue fills up
-// unseen unless something alarms on it: one that no CloudWatch alarm of its module names is reported too.
+// read (a variable it does not see, a spread) are taken as holding one, and so is a `transform` of the queue
+// (`transform: { queue: { redrivePolicy } }`) or an app-wide `$transform(sst.aws.Queue, ...)` in the module.
+// Whether a dead-letter queue is alarmed on is not judged: the alarm may sit in another module or name the
+// queue in ways the scan does not follow.
 import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
 import { sstV3QueueKind } from './sstV3QueueConcurrency.js';
+
+/** A queue's redrive set app-wide: `$transform(sst.aws.Queue, (args) => { args.dlq ??= ... })`. */
+function transformsQueues(ctx: ModuleContext): boolean {
+  if (!ctx.spells('$transform')) return false;
+  return ctx
+    .of('CallExpression')
+    .some(
+      (call) =>
+        unwrap(call.callee)?.name === '$transform' &&
+        memberPath((call.arguments as Node[])[0])?.join('.') === 'sst.aws.Queue',
+    );
+}
+
+/** Does the queue's name say it is a dead-letter queue (`FailedDlq`, `dead-letters`; not `DeadlineReminders`)? */
+function deadLetterName(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2');
+  return /\bdlq\b|\bdead[-_ ]?letter/i.test(words);
+}
 
 /**
  * Reports each SST v3 queue built and subscribed to in this module that has no `dlq`.
  * @example
  * sstV3QueueDlqRules(ctx, report) // at `new sst.aws.Queue('Jobs')` when `jobs.subscribe('src/jobs.handler')` follows
  */
-/** Reports each SST v3 queue another queue of this module dead-letters into, when no alarm here names it. */
-function unalarmedDeadLetters(ctx: ModuleContext, report: Report): void {
-  if (!ctx.spells('dlq')) return;
-  for (const node of ctx.of('NewExpression')) {
-    const parent = ctx.parentOf(node);
-    const id = parent?.type === 'VariableDeclarator' ? (parent.id as Node) : undefined;
-    if (id?.type !== 'Identifier' || sstV3QueueKind(ctx, node, id.name as string) !== 'dlq') continue;
-    const alarmed = new RegExp(`Alarm[\\s\\S]*\\b${id.name as string}\\.`).test(ctx.source);
-    if (alarmed) continue;
-    const name = stringValue(ctx.valueOf((node.arguments as Node[])[0])) ?? (id.name as string);
-    report(
-      'iac-missing-dlq',
-      node,
-      `SST Queue ${name} is a dead-letter queue nothing alarms on: failed messages pile up unseen until retention deletes them`,
-    );
-  }
-}
-
 export const sstV3QueueDlqRules: Rule = (ctx: ModuleContext, report: Report) => {
-  unalarmedDeadLetters(ctx, report);
-  if (!ctx.spells('subscribe')) return;
+  if (!ctx.spells('subscribe') || transformsQueues(ctx)) return;
   const reported = new Set<Node>();
   for (const call of ctx.of('CallExpression')) {
     const path = memberPath(call.callee);
@@ -49,10 +50,10 @@ export const sstV3QueueDlqRules: Rule = (ctx: ModuleContext, report: Report) => 
     if (sstV3QueueKind(ctx, queue, receiver.name as string) !== 'queue') continue;
     const [nameArg, argsNode] = queue.arguments as Node[];
     const name = stringValue(ctx.valueOf(nameArg)) ?? '';
-    if (/dlq|dead/i.test(name)) continue;
+    if (deadLetterName(name)) continue;
     const args =
       argsNode === undefined ? { props: new Map(), spread: false } : objectProps(ctx.valueOf(argsNode));
-    if (args === undefined || args.spread || args.props.has('dlq')) continue;
+    if (args === undefined || args.spread || args.props.has('dlq') || args.props.has('transform')) continue;
     reported.add(queue);
     report(
       'iac-missing-dlq',
