@@ -5,8 +5,8 @@
 // value (ExportFact.keyParams, keyParamMethods, randomMethods); the caller's module reports the random
 // argument or call, kept by the project pass when the wrapper's fact says so.
 import { calleeName, isClass, isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
-import { classNamed } from '../classNamed.js';
 import { sharedRequest } from '../callerNames.js';
+import { classNamed } from '../classNamed.js';
 import type { ExportFact } from '../ExportFact.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isProjectSource } from '../ModuleContext.js';
