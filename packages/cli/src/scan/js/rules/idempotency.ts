@@ -283,5 +283,5 @@ export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   graphqlInsertRule(ctx, report, view);
   ormSaveRule(ctx, report, ctx.isLambdaModule && view.consumer, view.extra);
   fifoContentDedupRule(ctx, report, redelivered(ctx));
-  if (mayCallRandom(ctx.source)) wrappedKeyRule(ctx, report);
+  if (mayCallRandom(ctx.source)) wrappedKeyRule(ctx, report, view);
 }

@@ -5,12 +5,14 @@
 // value (ExportFact.keyParams, keyParamMethods, randomMethods); the caller's module reports the random
 // argument or call, kept by the project pass when the wrapper's fact says so.
 import { calleeName, isClass, isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { sharedRequest } from '../callerNames.js';
 import { classNamed } from '../classNamed.js';
 import type { ExportFact } from '../ExportFact.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isProjectSource } from '../ModuleContext.js';
 import { type MemberClass, memberCall, methodOf } from '../memberClass.js';
 import { RANDOM_ARGUMENT_TEXT } from '../randomKeyGate.js';
+import type { ConsumerView } from '../wiredConsumer.js';
 import type { Report } from './Report.js';
 import { mayCallRandom, randomCallIn, randomReturn } from './randomValues.js';
 
@@ -44,7 +46,10 @@ export function keyParamsOf(ctx: ModuleContext, fn: Node): number[] | undefined 
     const v = unwrap(n.value as Node);
     if (key === undefined || !KEY_FIELD.test(key) || v?.type !== 'Identifier') return false;
     const at = names.get(v.name as string);
-    if (at !== undefined && ctx.resolve(v.name as string, v)?.kind === 'param') found.add(at);
+    // The binding must be this function's own parameter, not an inner callback's of the same name
+    // (`items.map((trace) => ({ MessageDeduplicationId: trace }))` inside `send(trace, items)`).
+    const binding = ctx.resolve(v.name as string, v);
+    if (at !== undefined && binding?.kind === 'param' && binding.scope === fn) found.add(at);
     return false;
   });
   return found.size > 0 ? [...found].sort((a, b) => a - b) : undefined;
@@ -74,9 +79,17 @@ export function keyParamMethodsOf(ctx: ModuleContext, cls: Node): Record<string,
 /** A class's methods that return a random or clock value (`generate() { return uuidv4(); }`). */
 export function randomMethodsOf(ctx: ModuleContext, cls: Node): string[] | undefined {
   const out = methodsOf(cls)
-    .filter(([, fn]) => randomReturn(ctx, fn) !== undefined)
+    .filter(([, fn]) => randomWhatever(ctx, fn))
     .map(([name]) => name);
   return out.length > 0 ? out : undefined;
+}
+
+/**
+ * A method whose answer is random whatever it is given. One that takes any parameter may return it
+ * (`generate(seed?: string) { return seed ?? randomUUID() }`), so it is not counted as random.
+ */
+function randomWhatever(ctx: ModuleContext, fn: Node): boolean {
+  return (fn.params as Node[]).length === 0 && randomReturn(ctx, fn) !== undefined;
 }
 
 /** The class and method a call names: `this.ids.generate()`, `ids.generate()`, `new Ids().generate()`. */
@@ -148,8 +161,7 @@ export function randomMethodCall(
   if (v?.type !== 'CallExpression' || unwrap(v.callee)?.type !== 'MemberExpression') return undefined;
   const target = callTarget(ctx, v);
   if (target?.kind === 'local') {
-    const made = randomReturn(ctx, target.fn);
-    return made === undefined ? undefined : { local: v };
+    return randomWhatever(ctx, target.fn) ? { local: v } : undefined;
   }
   if (target?.method === undefined || !isProjectSource(target.source)) return undefined;
   return { source: target.source, name: target.name, method: target.method };
@@ -159,8 +171,13 @@ export function randomMethodCall(
  * `queue.sendFifo(body, url, group, uuid())`: a random argument a wrapper writes as the deduplication key.
  * A redelivered webhook or message sends again under a new key, which the FIFO queue cannot drop.
  */
-export function wrappedKeyRule(ctx: ModuleContext, report: Report): void {
+export function wrappedKeyRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
+  // Only where a message or webhook comes again: a consumer's handler path, or, in a module with no
+  // handler, code a retried consumer reaches. A seed script or an unsigned HTTP route is not redelivered.
+  const shared = ctx.handlers.size === 0;
+  if (!shared && !view.consumer) return;
   for (const call of ctx.of('CallExpression')) {
+    if (!shared && ctx.handlerKindAt(call) === undefined) continue;
     const args = call.arguments as Node[];
     // A key parameter takes a string: the argument is the random call itself (`uuid()`), not an object
     // or a value that merely carries one (`{ ...body, traceId: uuid() }`).
@@ -172,12 +189,13 @@ export function wrappedKeyRule(ctx: ModuleContext, report: Report): void {
     if (random.every((r) => r === undefined)) continue;
     const target = callTarget(ctx, call);
     if (target === undefined) continue;
+    const extra = (at: Node) => (shared ? { onlyIfConsumerCaller: sharedRequest(ctx, at) } : view.extra);
     const what = `${calleeName(call) ?? 'the call'}() writes a random argument as its deduplication key`;
     const message = `${what}: a retry or redelivery sends under a new key and runs twice`;
     if (target.kind === 'local') {
       const params = keyParamsOf(ctx, target.fn) ?? [];
       const at = params.find((i) => random[i] !== undefined);
-      if (at !== undefined) report('random-id-nondeterministic', args[at] as Node, message);
+      if (at !== undefined) report('random-id-nondeterministic', args[at] as Node, message, extra(call));
       continue;
     }
     if (!isProjectSource(target.source)) continue;
@@ -187,6 +205,7 @@ export function wrappedKeyRule(ctx: ModuleContext, report: Report): void {
       const keyParam = target.method === undefined ? { index } : { index, method: target.method };
       report('random-id-nondeterministic', args[index] as Node, message, {
         onlyIfImportKeyParam: { ...ref, ...keyParam },
+        ...extra(call),
       });
     });
   }
