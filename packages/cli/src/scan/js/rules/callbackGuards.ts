@@ -36,6 +36,7 @@ function absorbedSpans(body: Node): { spans: Node[]; tries: Node[]; handlers: No
         spans.push(n.block as Node);
         tries.push(n.block as Node);
         handlers.push(n.handler as Node);
+        TRIED.set(n.handler as Node, n.block as Node);
       }
       if (absorbingCatch(n)) spans.push(unwrap(n.callee as Node)?.object as Node);
       return false;
@@ -46,16 +47,33 @@ function absorbedSpans(body: Node): { spans: Node[]; tries: Node[]; handlers: No
 }
 
 /**
- * A call in an absorbing catch that cannot reject the fan-out: a logger's report of the failure. (A module
- * function that guards its own writes is excused wherever it is called.) Another write there, even one
- * handed the caught error, can fail as the try's write did.
+ * A call in an absorbing catch that cannot reject the fan-out: a logger's report of the failure, or a call
+ * handed the caught error (`await parkForRetry(record, url, err)`: the failure is parked or reported, as
+ * the working set's consumers do). Never a call to a callee the try itself writes with (`catch (err) {
+ * await storeAudit(id, { lastError: String(err) }) }` after `await storeAudit(id, body)`): that write
+ * can fail as the try's did. (A module function that guards its own writes is excused wherever it is called.)
  */
 function reportsCaught(handlers: Node[], at: Node, call: Node): boolean {
-  if (!handlers.some((h) => within(at, h))) return false;
+  const h = handlers.find((c) => within(at, c));
+  if (h === undefined) return false;
   // A bare helper named for reporting a failure (`reportFailure(record, err)`) is read as a logger.
   const path = memberPath(call.callee);
-  return isLogCall(call) || (path?.length === 1 && REPORT_HELPER.test(path[0] ?? ''));
+  if (isLogCall(call) || (path?.length === 1 && REPORT_HELPER.test(path[0] ?? ''))) return true;
+  const param = unwrap(h.param as Node | undefined);
+  if (param?.type !== 'Identifier') return false;
+  const isError = (n: Node) => n.type === 'Identifier' && n.name === param.name;
+  if (!(call.arguments as Node[]).some((a) => isError(a) || someDescendant(a, isError, true))) return false;
+  const name = path?.join('.');
+  const block = TRIED.get(h);
+  return (
+    name === undefined ||
+    block === undefined ||
+    !someDescendant(block, (n) => n.type === 'CallExpression' && memberPath(n.callee)?.join('.') === name, true)
+  );
 }
+
+/** Each absorbing catch clause's protected block, for reportsCaught. */
+const TRIED = new WeakMap<Node, Node>();
 
 const REPORT_HELPER = /^(log|report)\w*(Error|Exception|Failure|Warning)$/;
 
