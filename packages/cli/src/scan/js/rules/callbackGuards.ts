@@ -68,7 +68,11 @@ function reportsCaught(handlers: Node[], at: Node, call: Node): boolean {
   return (
     name === undefined ||
     block === undefined ||
-    !someDescendant(block, (n) => n.type === 'CallExpression' && memberPath(n.callee)?.join('.') === name, true)
+    !someDescendant(
+      block,
+      (n) => n.type === 'CallExpression' && memberPath(n.callee)?.join('.') === name,
+      true,
+    )
   );
 }
 
