@@ -33,7 +33,7 @@ export function gathersLeftovers(ctx: ModuleContext, loop: Node): boolean {
       if (n.type !== 'AssignmentExpression' || n.operator !== '=') return false;
       const left = unwrap(n.left as Node);
       const right = unwrap(n.right as Node);
-      if (left?.type !== 'Identifier' || right?.type !== 'Identifier' || ownLoop(ctx, n) !== loop)
+      if (left?.type !== 'Identifier' || right?.type !== 'Identifier' || innermostLoop(ctx, n) !== loop)
         return false;
       return filledFromLeftovers(ctx, right, loop) && sentInLoop(ctx, left, loop);
     },
@@ -41,8 +41,12 @@ export function gathersLeftovers(ctx: ModuleContext, loop: Node): boolean {
   );
 }
 
-/** The nearest loop statement around a node, within its function. */
-function ownLoop(ctx: ModuleContext, node: Node): Node | undefined {
+/**
+ * The nearest loop statement around a node, within its function.
+ * @example
+ * innermostLoop(ctx, sendCall) // the `while` whose body sends, not an outer `for` of another function
+ */
+export function innermostLoop(ctx: ModuleContext, node: Node): Node | undefined {
   for (let p = ctx.parentOf(node); p !== undefined && !isFunction(p); p = ctx.parentOf(p))
     if (LOOP_STATEMENTS.has(p.type)) return p;
   return undefined;

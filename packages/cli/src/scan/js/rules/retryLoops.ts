@@ -1,9 +1,9 @@
 // Hand-written retry loops: `while (true) { try { ...; return } catch { await sleep(x) } }`, their bound,
 // their delays and whether the delays are jittered.
-import { isBooleanLiteral, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { isBooleanLiteral, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
-import { gathersLeftovers, readsLeftovers, sentInLoop } from './gatheredResend.js';
+import { isRetryLoop } from '../retryLoop.js';
+import { gathersLeftovers, innermostLoop, readsLeftovers, sentInLoop } from './gatheredResend.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -61,13 +61,6 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
     ...(unbounded === undefined ? {} : { unbounded }),
     noBreaker: true,
   };
-}
-
-/** The nearest loop statement around a node, within its function. */
-function innermostLoop(ctx: ModuleContext, node: Node): Node | undefined {
-  for (let p = ctx.parentOf(node); p !== undefined && !isFunction(p); p = ctx.parentOf(p))
-    if (LOOP_STATEMENTS.has(p.type)) return p;
-  return undefined;
 }
 
 /** An attempt counter or a clock compared against a limit: `retries < 5`, `attempt >= MAX`, `Date.now() < deadline`. */
