@@ -220,8 +220,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (level === 'off') continue;
       let message = c.message;
       const templates = o.kind === 'code' ? batchPairs.templatesOf(o.file.path, c) : [];
+      // Sorted: the templates are met in file order, and a report must not depend on it (one handler, two stages).
       if (templates.length > 0)
-        message = `${message}; its event source in ${templates.join(', ')} has no ReportBatchItemFailures either`;
+        message = `${message}; its event source in ${[...templates].sort().join(', ')} has no ReportBatchItemFailures either`;
       if (c.maxReceive !== undefined) {
         const limit = config.maxReceiveCount[c.maxReceive.consumer];
         if (c.maxReceive.count <= limit) continue;
