@@ -35,7 +35,6 @@ import { perItem } from './jobItems.js';
 import { fallsToNextItem, itemOfLoggedEventJob } from './loggedEventJobs.js';
 import { flagOnlyLogged } from './loggedFlag.js';
 import { importedDataCalls } from './loggingDataLayer.js';
-import { markedFailedCatch } from './markedFailedCatch.js';
 import { rethrowsErrors } from './nonErrorRethrow.js';
 import { nonOkAsNotFoundRule } from './nonOkAsNotFound.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
@@ -284,7 +283,6 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           },
         );
     } else if (
-      !markedFailedCatch(ctx, handler, io, report) &&
       !failureResultRule(ctx, handler, io, report) &&
       !deferredFailureAnswer(ctx, handler, io, report)
     )
