@@ -205,7 +205,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
               batchPairs.mergedIntoCode(c, o.file.rel) ||
               settledByAlarm(c) ||
               absorbedElsewhere(c) ||
-              (c.onlyIfMessageGroupsVary === true && messageGroupsConstant(project, o.file.path)) ||
+              (c.onlyIfMessageGroupsVary === true &&
+                messageGroupsConstant(project, o.file.path, undefined, c.fifoQueueEnv)) ||
               project.handlerSettles(c) ||
               !routed(c)
                 ? []

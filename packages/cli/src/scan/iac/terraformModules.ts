@@ -5,6 +5,7 @@
 // mappings and alarms read; the project pass joins them before judging a queue's findings.
 import type { Candidate } from '../js/Candidate.js';
 import type { HclBlock } from './hcl.js';
+import { alarmSignals } from './terraformAlarmSignal.js';
 import { asyncFunctionFinding, asyncSubscribers } from './terraformAsyncInvokers.js';
 import {
   nothingToFloodInTerraform,
@@ -85,9 +86,9 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
   const consumed = resources('aws_lambda_event_source_mapping').flatMap((m) =>
     namesIn(m.attrs.get('event_source_arn')?.raw ?? ''),
   );
-  const alarmed = resources('aws_cloudwatch_metric_alarm').flatMap((a) =>
-    namesIn(a.text).flatMap((n) => [n, ...namesIn(locals.get(n) ?? '')]),
-  );
+  const alarmed = resources('aws_cloudwatch_metric_alarm')
+    .filter(alarmSignals)
+    .flatMap((a) => namesIn(a.text).flatMap((n) => [n, ...namesIn(locals.get(n) ?? '')]));
   const functionDlqs: { fn: string; queue: string }[] = [];
   for (const b of blocks) {
     const fn =

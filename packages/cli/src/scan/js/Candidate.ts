@@ -172,6 +172,8 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
    * (fifoGroups.ts); an SST v2 queue's id, when given, leaves out the writes that name another SST queue.
    */
   readonly onlyIfMessageGroupsVary?: true | string;
+  /** That FIFO queue's URL handed to code in these environment variables: its producers, in any package (js/queueUrlEnv.ts). */
+  readonly fifoQueueEnv?: readonly string[];
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
   readonly exportedDlq?: readonly string[];
   /** A function whose ARN these outputs hand on: kept when another template's API routes one (iac/stackRoutes.ts). */

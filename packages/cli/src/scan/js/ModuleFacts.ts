@@ -162,6 +162,8 @@ export interface ModuleFacts {
   readonly messageGroups?: {
     readonly any?: 'constant' | 'varying';
     readonly sstQueues?: Readonly<Record<string, 'constant' | 'varying'>>;
+    /** By the environment variable the write's `QueueUrl` reads (js/queueUrlEnv.ts). */
+    readonly envQueues?: Readonly<Record<string, 'constant' | 'varying'>>;
   };
   /** Handler strings wired to a queue, stream or asynchronous source (iac/eventWiredHandlers.ts). */
   readonly eventHandlers?: readonly string[];

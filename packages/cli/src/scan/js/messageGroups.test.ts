@@ -95,6 +95,23 @@ export const other = (sqs, body) => sqs.send(new SendMessageCommand({ QueueUrl: 
     expect(found).toEqual({
       any: 'constant',
       sstQueues: { UsageQueue: 'constant', 'issue-queue': 'varying' },
+      envQueues: { Q: 'constant' },
     });
+  });
+});
+
+describe('messageGroupsOf, by the environment variable holding the queue URL', () => {
+  it.each([
+    ['read inline', `QueueUrl: process.env.LEDGER_URL, MessageBody: b, MessageGroupId: 'ledger'`, 'constant'],
+    ['kept in a variable', `QueueUrl: url, MessageBody: b, MessageGroupId: to`, 'varying'],
+  ])('names the variable when the URL is %s', (_case, fields, kind) => {
+    // Act
+    const found = facts(`
+const url = process.env['LEDGER_URL'];
+export const send = (sqs, b, to) => sqs.send(new SendMessageCommand({ ${fields} }));
+`);
+
+    // Assess
+    expect(found?.envQueues).toEqual({ LEDGER_URL: kind });
   });
 });

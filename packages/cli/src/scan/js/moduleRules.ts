@@ -36,6 +36,7 @@ import { sstQueueRules } from './rules/sstQueues.js';
 import { sstRouteTableRules } from './rules/sstRouteTables.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
+import { sstV3DlqAlarmRules } from './rules/sstV3DlqAlarms.js';
 import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
 import { sstV3QueueDlqRules } from './rules/sstV3QueueDlq.js';
 import { swallowRules } from './rules/swallowed.js';
@@ -82,6 +83,7 @@ export const RULES: readonly Rule[] = [
   sstV3BusRules,
   sstV3QueueConcurrencyRules,
   sstV3QueueDlqRules,
+  sstV3DlqAlarmRules,
   tsResourceQueueRules,
   sstStreamConsumerRules,
 ];

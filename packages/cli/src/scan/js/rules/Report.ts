@@ -12,6 +12,7 @@ export type Extra = Pick<
   | 'handlerExports'
   | 'handlerLink'
   | 'onlyIfMessageGroupsVary'
+  | 'fifoQueueEnv'
   | 'unlessHandlersOnlyLog'
   | 'onlyIfOptionsUntimed'
   | 'maxReceive'

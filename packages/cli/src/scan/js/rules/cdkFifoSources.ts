@@ -4,6 +4,7 @@
 // `.fifo` name, or by a project class named for it (`new FifoQueue(this, 'CostRequest')`).
 import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { queueUrlEnvNames } from '../queueUrlEnv.js';
 import { fieldBuilt } from './cdkHandlers.js';
 
 /** The `new X(...)` an expression stands for: a name, or a class field the module assigns once. */
@@ -21,7 +22,7 @@ function builtQueue(ctx: ModuleContext, expr: Node | undefined): Node | undefine
 export function fifoSource(
   ctx: ModuleContext,
   queueExpr: Node | undefined,
-): { readonly onlyIfMessageGroupsVary: true } | undefined {
+): { readonly onlyIfMessageGroupsVary: true; readonly fifoQueueEnv?: readonly string[] } | undefined {
   const built = builtQueue(ctx, queueExpr);
   if (built === undefined) return undefined;
   const kind = memberPath(built.callee as Node)?.at(-1) ?? '';
@@ -29,5 +30,7 @@ export function fifoSource(
   const fifo = props?.get('fifo');
   const named = stringValue(ctx.valueOf(props?.get('queueName')))?.endsWith('.fifo') === true;
   const flagged = unwrap(ctx.valueOf(fifo) ?? fifo)?.value === true;
-  return /Fifo/.test(kind) || flagged || named ? { onlyIfMessageGroupsVary: true } : undefined;
+  if (!/Fifo/.test(kind) && !flagged && !named) return undefined;
+  const env = queueUrlEnvNames(ctx, queueExpr);
+  return { onlyIfMessageGroupsVary: true, ...(env.length > 0 ? { fifoQueueEnv: env } : {}) };
 }

@@ -6,8 +6,7 @@
 // goes. A queue another queue names as its `dlq` is the dead-letter queue itself, and args the scan cannot
 // read (a variable it does not see, a spread) are taken as holding one, and so is a `transform` of the queue
 // (`transform: { queue: { redrivePolicy } }`) or an app-wide `$transform(sst.aws.Queue, ...)` in the module.
-// Whether a dead-letter queue is alarmed on is not judged: the alarm may sit in another module or name the
-// queue in ways the scan does not follow.
+// Whether a dead-letter queue is alarmed on is judged apart (sstV3DlqAlarms.ts).
 import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
@@ -26,7 +25,7 @@ function transformsQueues(ctx: ModuleContext): boolean {
 }
 
 /** Does the queue's name say it is a dead-letter queue (`FailedDlq`, `dead-letters`; not `DeadlineReminders`)? */
-function deadLetterName(name: string): boolean {
+export function deadLetterName(name: string): boolean {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2');
   return /\bdlq\b|\bdead[-_ ]?letter/i.test(words);
 }
