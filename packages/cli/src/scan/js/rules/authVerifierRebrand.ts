@@ -2,9 +2,9 @@
 // `verifier.verify(token)`, jwks-rsa, openid-client, jose's remote key set) that raises a fresh "token
 // verification failed" for whatever went wrong. The JWKS download's failure, `JwksNotAvailableInCacheError`
 // or a network fault leaves the helper as a bad-token error, so every caller answers it 401/Deny.
-import { memberPath, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import { isFunction, memberPath, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { callsRemote, discriminates } from './authFacts.js';
+import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import type { Report } from './Report.js';
 
 /** Libraries whose verifier downloads the issuer's keys itself. */
@@ -32,10 +32,30 @@ function blamesToken(handler: Node): boolean {
   );
 }
 
+/**
+ * Is the helper the catch sits in awaited, in this module, inside a try whose catch answers 401/Deny
+ * itself? Then that answering catch is the line reviewers point at, and it is reported on its own.
+ */
+function answeredHere(ctx: ModuleContext, handler: Node): boolean {
+  const fn = ctx.enclosingFunction(handler);
+  if (fn === undefined) return false;
+  return ctx.of('CallExpression').some((call) => {
+    if (ctx.functionOf(call.callee) !== fn) return false;
+    for (let n: Node | undefined = ctx.parentOf(call); n !== undefined; n = ctx.parentOf(n)) {
+      if (isFunction(n)) return false;
+      if (n.type === 'TryStatement' && n.handler != null)
+        return answersAuthFailure((n.handler as Node).body as Node, ctx) !== undefined;
+    }
+    return false;
+  });
+}
+
 export function verifierRebrandRules(ctx: ModuleContext, report: Report): void {
   if (!KEY_FETCHERS.some((w) => ctx.spells(w))) return;
   for (const handler of ctx.of('CatchClause')) {
-    if (!blamesToken(handler) || discriminates(handler)) continue;
+    // A catch whose throw is itself the answer (`Unauthorized`) is the catch-all rule's (rules/auth.ts).
+    if (!blamesToken(handler) || answersAuthFailure(handler.body as Node, ctx) !== undefined) continue;
+    if (discriminates(handler) || answeredHere(ctx, handler)) continue;
     const tryStatement = ctx.parentOf(handler) as Node;
     const remote = callsRemote(ctx, tryStatement.block);
     if (remote === undefined) continue;
