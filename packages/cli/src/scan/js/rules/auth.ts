@@ -22,9 +22,9 @@ import { authMessageTests } from './authRebrands.js';
 import { reconnectRules } from './authReconnect.js';
 import { tokenExchangeRules } from './authTokenExchange.js';
 import { verifierRebrandRules } from './authVerifierRebrand.js';
-import { jwksStatusRules } from './jwksStatus.js';
 import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
+import { jwksStatusRules } from './jwksStatus.js';
 import type { Report, Rule } from './Report.js';
 
 /**

@@ -18,7 +18,8 @@ export type MethodSettles = { readonly remote?: string; readonly refs: readonly 
 /** `this.name(...)`: a call of the class's own method, its function when the class declares it. */
 function ownMethod(cls: Node, call: Node): Node | undefined {
   const callee = unwrap(call.callee);
-  if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression') return undefined;
+  if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
+    return undefined;
   const name = propertyName(callee.property, callee.computed as boolean);
   return name === undefined ? undefined : methodOf(cls, name);
 }
@@ -36,7 +37,12 @@ function projectRef(ctx: ModuleContext, call: Node): Ref | undefined {
  * What `fn`, a method of `cls`, settles with: a remote call of its own (or of an own method it awaits or
  * hands back), else the project imports it awaits or hands back.
  */
-export function methodSettles(ctx: ModuleContext, cls: Node, fn: Node, seen = new Set<Node>()): MethodSettles {
+export function methodSettles(
+  ctx: ModuleContext,
+  cls: Node,
+  fn: Node,
+  seen = new Set<Node>(),
+): MethodSettles {
   if (seen.has(fn) || seen.size > 4 || !isFunction(fn)) return { refs: [] };
   seen.add(fn);
   const body = fn.body as Node;

@@ -8,7 +8,13 @@ import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import type { Report } from './Report.js';
 
 /** Libraries whose verifier downloads the issuer's keys itself. */
-const KEY_FETCHERS = ['aws-jwt-verify', 'jwks-rsa', '@okta/jwt-verifier', 'openid-client', 'createRemoteJWKSet'];
+const KEY_FETCHERS = [
+  'aws-jwt-verify',
+  'jwks-rsa',
+  '@okta/jwt-verifier',
+  'openid-client',
+  'createRemoteJWKSet',
+];
 
 /** Words of a message that blames the token or the caller's credentials. */
 const TOKEN_BLAME = /token|jwt|verif|unauthori[sz]ed|not authori[sz]ed|invalid.*credential|authenticat/i;
@@ -19,7 +25,8 @@ function raisedMessage(thrown: Node | undefined): string | undefined {
   if (made?.type !== 'NewExpression' && made?.type !== 'CallExpression') return undefined;
   if (!/Error$/.test(memberPath(unwrap(made.callee))?.at(-1) ?? '')) return undefined;
   const first = unwrap((made.arguments as Node[])[0]);
-  if (first?.type === 'TemplateLiteral') return (first.quasis as Node[])[0]?.value?.cooked as string | undefined;
+  if (first?.type === 'TemplateLiteral')
+    return (first.quasis as Node[])[0]?.value?.cooked as string | undefined;
   return stringValue(first);
 }
 

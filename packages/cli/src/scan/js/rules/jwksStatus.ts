@@ -12,7 +12,8 @@ import type { Report } from './Report.js';
 const KEY_URL = /jwks|\bcerts\b|well-known|public.?keys?/i;
 
 /** `!res.ok`, `res.ok === false`, `res.status !== 200`, `res.status >= 400`: the response object tested. */
-const NOT_OK = /^!\s*\(?\s*([\w$]+)\.ok\b|^([\w$]+)\.ok\s*===?\s*false$|^([\w$]+)\.status(?:Code)?\s*(?:!==?|>=?)\s*\d+$/;
+const NOT_OK =
+  /^!\s*\(?\s*([\w$]+)\.ok\b|^([\w$]+)\.ok\s*===?\s*false$|^([\w$]+)\.status(?:Code)?\s*(?:!==?|>=?)\s*\d+$/;
 
 /** The HTTP call a tested response name was awaited from, when it downloads keys. */
 function keyDownload(ctx: ModuleContext, test: Node): boolean {
