@@ -5,8 +5,7 @@ import { isClass, type Node } from './ast.js';
 import type { ExportFact, ImportRef } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { methodOf } from './memberClass.js';
-import { awaitedImports } from './rules/authAwaitedImports.js';
-import { callsRemote } from './rules/authFacts.js';
+import { methodSettles } from './rules/authMethodSettles.js';
 import { testSpelled } from './SourceWords.js';
 import { lastTextMemo } from './textMemo.js';
 
@@ -54,13 +53,11 @@ export function remoteMethodsOf(
   for (const method of methods) {
     const fn = methodOf(cls, method);
     if (fn === undefined) continue;
-    const remote = callsRemote(ctx, fn.body as Node);
-    if (remote !== undefined) remoteMethods[method] = remote;
-    else {
-      // `await this.jwtAdapter.verify(t)` of another module's class: the project pass follows it there.
-      const refs = awaitedImports(ctx, fn.body as Node);
-      if (refs.length > 0) remoteVia[method] = refs;
-    }
+    // `await this.jwtAdapter.verify(t)` or `return this.store.read(k)` of another module's class, also
+    // through the class's own methods: the project pass follows the refs there.
+    const settles = methodSettles(ctx, cls, fn);
+    if (settles.remote !== undefined) remoteMethods[method] = settles.remote;
+    else if (settles.refs.length > 0) remoteVia[method] = [...settles.refs];
   }
   return {
     ...(Object.keys(remoteMethods).length > 0 ? { remoteMethods } : {}),

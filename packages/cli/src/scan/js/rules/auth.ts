@@ -21,8 +21,10 @@ import { passportRules } from './authPassport.js';
 import { authMessageTests } from './authRebrands.js';
 import { reconnectRules } from './authReconnect.js';
 import { tokenExchangeRules } from './authTokenExchange.js';
+import { verifierRebrandRules } from './authVerifierRebrand.js';
 import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
+import { jwksStatusRules } from './jwksStatus.js';
 import type { Report, Rule } from './Report.js';
 
 /**
@@ -138,6 +140,8 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   nullFlowRules(ctx, report);
   tokenExchangeRules(ctx, report);
   reconnectRules(ctx, report);
+  verifierRebrandRules(ctx, report);
+  jwksStatusRules(ctx, report);
   if (ctx.spells('.catch(') || ctx.spells('.then(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;

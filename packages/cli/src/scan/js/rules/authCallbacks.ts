@@ -7,6 +7,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall } from '../memberClass.js';
 import { answersAuthFailure } from './authAnswers.js';
 import { callsRemote } from './authRemote.js';
+import { isLogCall } from './catchFacts.js';
 import { multerS3Upload } from './multerS3Uploads.js';
 import type { Report } from './Report.js';
 
@@ -66,13 +67,46 @@ function remoteCallbackRules(ctx: ModuleContext, report: Report): void {
           ? 'the S3 upload (multer-s3)'
           : undefined;
     if (remote === undefined) continue;
-    for (const n of anyErrorAnswers(ctx, done))
+    const answers = anyErrorAnswers(ctx, done);
+    if (answers.length === 0 && remote === 'the JWKS endpoint')
+      for (const n of discardingBranches(ctx, done))
+        report(
+          'infra-error-as-auth',
+          n,
+          'the JWKS download error stops at a log, and the callback answers the same failure a forged token gets: an outage of the issuer logs every user out',
+        );
+    for (const n of answers)
       report(
         'infra-error-as-auth',
         n,
         `any error of ${remote} reaches this callback, and it is answered 401/403: an outage of the issuer or service logs every user out`,
       );
   }
+}
+
+/**
+ * `if (err) { log(err); done(fail()) }` in jwks-rsa's key callback: the key download's error goes no further
+ * than a log, and what leaves is the same failure a forged token gets (a handed-in `fail`, a `false`), so
+ * whatever the caller answers for a bad token it answers for a JWKS outage too. Handing `err` on is fine.
+ */
+function discardingBranches(ctx: ModuleContext, done: Node): Node[] {
+  const param = (done.params as Node[])[0];
+  if (param?.type !== 'Identifier') return [];
+  const found: Node[] = [];
+  for (const n of (unwrap(done.body as Node)?.body as Node[] | undefined) ?? []) {
+    if (n.type !== 'IfStatement' || !anyError(ctx, n.test as Node, param.name as string)) continue;
+    const branch = n.consequent as Node;
+    const statements = branch.type === 'BlockStatement' ? (branch.body as Node[]) : [branch];
+    const kept = statements.filter((s) => !isLogCall(s));
+    const handsOn = kept.some((s) =>
+      someDescendant(s, (m) => m.type === 'Identifier' && m.name === param.name),
+    );
+    const answers = kept.some((s) =>
+      someDescendant(wrap(s), (m) => m.type === 'CallExpression' || m.type === 'ThrowStatement'),
+    );
+    if (!handsOn && answers) found.push(n);
+  }
+  return found;
 }
 
 export function verifyCallbackRules(ctx: ModuleContext, report: Report): void {
