@@ -141,15 +141,15 @@ function existence(ctx: ModuleContext, test: Node | undefined, depth = 0): boole
 const foundTest = (ctx: ModuleContext, test: Node | undefined): boolean => existence(ctx, test);
 
 /**
- * An `if (<test>) { ...; return }` ended before `node` in the function around it or one enclosing it (the
- * write may sit in a transaction's callback). An `if` that holds the write is no guard: its branch runs on
- * every delivery that passes its test.
+ * An `if (<test>) { ...; return }` ended before `node` in a block that holds it: the function around it, one
+ * enclosing it (the write may sit in a transaction's callback), or a block between, such as the `try` that
+ * wraps a step's whole body to log and rethrow. An `if` that holds the write is no guard: its branch runs
+ * on every delivery that passes its test; nor is one in a block the write is not in (a `catch` before it).
  */
 export function returnsEarlyWhen(ctx: ModuleContext, node: Node, test: (t: Node) => boolean): boolean {
-  for (let fn = ctx.enclosingFunction(node); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
-    const body = fn.body as Node | undefined;
-    if (body?.type !== 'BlockStatement') continue;
-    for (const statement of body.body as Node[]) {
+  for (let block = ctx.parentOf(node); block !== undefined; block = ctx.parentOf(block)) {
+    if (block.type !== 'BlockStatement') continue;
+    for (const statement of block.body as Node[]) {
       if (statement.start >= node.start) break;
       if (statement.end > node.start) continue;
       if (statement.type !== 'IfStatement' || !test(statement.test as Node)) continue;

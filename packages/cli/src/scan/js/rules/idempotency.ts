@@ -26,6 +26,7 @@ import {
   randomCallIn,
 } from './randomValues.js';
 import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
+import { hasProperty, helperMadeName, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
 import { KEY_FIELD, randomMethodCall, wrappedKeyRule } from './wrappedKeys.js';
 import { insertedRow, writtenRecord } from './writtenRecords.js';
@@ -113,21 +114,19 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     let owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
     const reference = REFERENCE_FIELD.test(key);
     const objectKey = key === 'Key' && parent !== undefined && hasProperty(parent, 'Bucket');
-    // StartExecution's `name`: a standard workflow runs once per name (a repeat with the same input
-    // returns the running execution), so a name made per attempt starts the workflow again.
-    // EventBridge's `Name` beside a `ScheduleExpression` (Scheduler's CreateSchedule, a rule's PutRule)
-    // likewise: the name is unique in its group, so a name made per attempt books a second schedule.
-    const executionName =
-      parent !== undefined &&
-      ((key === 'name' && hasProperty(parent, 'stateMachineArn')) ||
-        (key === 'Name' && hasProperty(parent, 'ScheduleExpression')));
+    // A name the service keeps unique (an execution, a schedule, a Transcribe or SageMaker job): uniqueNames.ts.
+    const uniqueName = uniqueNameKind(key, parent);
+    const executionName = uniqueName !== undefined;
     const idLike = RECORD_ID_FIELD.test(key) || SORT_KEY.test(key) || prefixedKey(ctx, prop.value);
     const emittedId = emittedIdKey(key);
     if (!idLike && !emittedId && !reference && !objectKey && !executionName && !cloudEventId(owner, key))
       continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
     // when that helper returns a random or clock value.
-    const made = randomCallIn(ctx, prop.value); // a walk of the value: asked once
+    let made = randomCallIn(ctx, prop.value); // a walk of the value: asked once
+    // A job's unique name composed by a helper of the module, reported where the helper reads the clock.
+    const composed = executionName && made === undefined ? helperMadeName(ctx, prop.value) : undefined;
+    made ??= composed;
     const randomValue = made !== undefined;
     const viaImport = randomValue || shared ? undefined : importedCallIn(ctx, prop.value);
     if (viaImport === undefined && !randomValue) continue;
@@ -150,15 +149,15 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         : view.extra;
     const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
     if (reference || objectKey || executionName) {
+      // A scheduled job has no message to name its work after; its next run is the retry.
+      if (executionName && !shared && scheduledOnly(ctx)) continue;
       report(
         'random-id-nondeterministic',
-        generatedAt(ctx, prop),
+        composed ?? generatedAt(ctx, prop),
         reference
           ? `${key} is a new random reference per attempt ${where}: a redelivery reaches the receiver as a new request it cannot recognise as a repeat`
-          : executionName
-            ? key === 'Name'
-              ? `the schedule name is made per attempt ${where}: a redelivery books a second schedule instead of colliding with the first`
-              : `the Step Functions execution name is made per attempt ${where}: a redelivery starts the workflow again instead of finding the first execution`
+          : uniqueName !== undefined
+            ? uniqueNameMessage(uniqueName, key, where)
             : `the object key is ${clock ? 'made from the time of processing' : 'random'} ${where}: a redelivered message is stored again under a new key`,
         extra,
       );
@@ -229,16 +228,6 @@ function isBucket(ctx: ModuleContext, arg: Node | undefined): boolean {
   const v = unwrap(arg);
   if (v === undefined) return false;
   return /bucket/i.test(ctx.source.slice(v.start, v.end));
-}
-
-/** `{ Bucket, Key }`: the object names an S3 object. */
-function hasProperty(object: Node, name: string): boolean {
-  return (
-    object.type === 'ObjectExpression' &&
-    (object.properties as Node[]).some(
-      (p) => p.type === 'Property' && propertyName(p.key, p.computed) === name,
-    )
-  );
 }
 
 /**

@@ -2,7 +2,7 @@
 // mysql2 and sqlite `?`): `db.query('INSERT INTO orders (id, ...) VALUES ($1, ...)', [randomUUID(), ...])`.
 // The id column's parameter is made per attempt, so a redelivered message inserts the row again under a
 // new key. The column list is matched to the VALUES list and that to the parameter array, by position.
-import { calleeName, type Node, stringValue } from '../ast.js';
+import { calleeName, type Node, stringValue, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { ConsumerView } from '../wiredConsumer.js';
@@ -70,8 +70,9 @@ export function scheduledOnly(ctx: ModuleContext): boolean {
  * reported once, at its random id.
  */
 export function reportedSqlKeys(ctx: ModuleContext, view: ConsumerView, shared: boolean, use: Node): Node[] {
-  // insert-no-upsert hands over the SQL literal itself when the call is made around it.
-  const call = use.type === 'CallExpression' ? use : ctx.parentOf(use);
+  // insert-no-upsert hands over the SQL literal itself when the call is made around it, or kept in a
+  // local constant the function runs by name (`const query = 'INSERT ...'; await client.query(query, [...])`).
+  const call = use.type === 'CallExpression' ? use : runnerOf(ctx, use);
   if (call?.type !== 'CallExpression') return [];
   if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) return [];
   // The insert's own shape first: this runs for every call of a module that names a random call, and the
@@ -82,6 +83,32 @@ export function reportedSqlKeys(ctx: ModuleContext, view: ConsumerView, shared: 
   // that selects its own work (each run writes its own rows; the next run is the retry).
   if (selectsOwnWork(ctx) || scheduledOnly(ctx) || guarded(ctx, call)) return [];
   return keys;
+}
+
+/**
+ * The call that runs an SQL literal: the call around it, or the first call of its function handed the
+ * local constant that holds it.
+ */
+function runnerOf(ctx: ModuleContext, literal: Node): Node | undefined {
+  const parent = ctx.parentOf(literal);
+  if (parent?.type === 'CallExpression') return parent;
+  if (parent?.type !== 'VariableDeclarator') return undefined;
+  const id = unwrap(parent.id);
+  const fn = ctx.enclosingFunction(literal);
+  if (id?.type !== 'Identifier' || fn === undefined) return undefined;
+  return ctx.of('CallExpression').find(
+    (call) =>
+      call.start > parent.end &&
+      call.end <= fn.end &&
+      (call.arguments as Node[]).some((a) => {
+        const arg = unwrap(a);
+        return (
+          arg?.type === 'Identifier' &&
+          arg.name === id.name &&
+          ctx.resolve(id.name as string, arg)?.declaration === parent
+        );
+      }),
+  );
 }
 
 /**

@@ -1,0 +1,72 @@
+// Names an AWS service keeps unique and refuses (or answers with the first run) when used again: a name made
+// from the message makes a redelivery collide with the first run; one made per attempt starts the work again.
+import { type Node, propertyName, someDescendant } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { randomCallIn } from './randomValues.js';
+
+/**
+ * Start-job calls whose name is unique in the account and region: Transcribe's (standard, medical, call
+ * analytics, scribe) and SageMaker's jobs. A second start under the same name fails with a conflict, so the
+ * name is the job's idempotency key.
+ */
+const UNIQUE_JOB_NAME =
+  /^(TranscriptionJobName|MedicalTranscriptionJobName|CallAnalyticsJobName|MedicalScribeJobName|TrainingJobName|ProcessingJobName|TransformJobName|CompilationJobName|LabelingJobName|HyperParameterTuningJobName|AutoMLJobName)$/;
+
+export type UniqueNameKind = 'execution' | 'schedule' | 'job';
+
+/**
+ * Is `key` of `parent` such a name? StartExecution's `name` beside its `stateMachineArn` (a standard workflow
+ * runs once per name), EventBridge's `Name` beside a `ScheduleExpression` (unique in its group), or a
+ * unique job name above.
+ */
+export function uniqueNameKind(key: string, parent: Node | undefined): UniqueNameKind | undefined {
+  if (parent === undefined) return undefined;
+  if (key === 'name' && hasProperty(parent, 'stateMachineArn')) return 'execution';
+  if (key === 'Name' && hasProperty(parent, 'ScheduleExpression')) return 'schedule';
+  if (UNIQUE_JOB_NAME.test(key) && parent.type === 'ObjectExpression') return 'job';
+  return undefined;
+}
+
+/** What a name made per attempt does, for the finding's message. */
+export function uniqueNameMessage(kind: UniqueNameKind, key: string, where: string): string {
+  if (kind === 'schedule')
+    return `the schedule name is made per attempt ${where}: a redelivery books a second schedule instead of colliding with the first`;
+  if (kind === 'execution')
+    return `the Step Functions execution name is made per attempt ${where}: a redelivery starts the workflow again instead of finding the first execution`;
+  return `${key} is made per attempt ${where}: a redelivery starts (and pays for) a second job instead of colliding with the first`;
+}
+
+/** `{ Bucket, Key }`: the object literal has a property of that name. */
+export function hasProperty(object: Node, name: string): boolean {
+  return (
+    object.type === 'ObjectExpression' &&
+    (object.properties as Node[]).some(
+      (p) => p.type === 'Property' && propertyName(p.key, p.computed) === name,
+    )
+  );
+}
+
+/**
+ * The random or clock call a name gets through a module-local helper that builds it (`const jobName =
+ * makeJobName(id)`, the helper returning `` `job-${id}-${stamp}` `` with `const stamp = Date.now()`): a name
+ * is usually composed in one place and used once, so the helper's own constants are read too. That call is
+ * where the finding points: the line to change is in the helper.
+ */
+export function helperMadeName(ctx: ModuleContext, value: Node | undefined): Node | undefined {
+  const call = ctx.valueOf(value);
+  if (call?.type !== 'CallExpression') return undefined;
+  const helper = ctx.functionOf(call.callee as Node);
+  const body = helper?.body as Node | undefined;
+  if (body === undefined) return undefined;
+  if (body.type !== 'BlockStatement') return randomCallIn(ctx, body);
+  let found: Node | undefined;
+  someDescendant(
+    body,
+    (n) => {
+      if (n.type === 'ReturnStatement') found = randomCallIn(ctx, n.argument as Node);
+      return found !== undefined;
+    },
+    true,
+  );
+  return found;
+}
