@@ -19,7 +19,7 @@ import {
   importRemote,
   verifierRemote,
 } from './importedRemotes.js';
-import { importedQueue } from './importedSstQueues.js';
+import { sstAppUnmet } from './importedSstQueues.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
 import { batchAnswerUnread } from './js/rules/batchDataReads.js';
@@ -155,8 +155,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     !behindApi(project, c.onlyIfImportSstApi, 'sst/constructs', 'sstApi')
   )
     return false;
-  const queue = c.onlyIfImportSstQueue;
-  if (queue !== undefined && importedQueue(project, queue) !== 'queue') return false;
+  if (sstAppUnmet(project, file, c)) return false;
   if (
     c.onlyIfImportBatchEvent !== undefined &&
     !c.onlyIfImportBatchEvent.some((ref) => {

@@ -7,6 +7,7 @@ import type { ExportFact } from './ExportFact.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
 import type { PassedFunction } from './passedAsync.js';
+import type { SstTransform } from './rules/sstV3Transforms.js';
 
 export type { ExportFact };
 
@@ -222,6 +223,10 @@ export interface ModuleFacts {
   readonly globalAsync?: readonly string[];
   /** Project import sources (type-only and re-exports too), for the callers of a shared module (eventCallers.ts). */
   readonly importSources?: readonly string[];
+  /** Imports this module subscribes functions to as SST v3 queues (rules/sstV3Subscriptions.ts). */
+  readonly sstSubscribed?: readonly ImportRef[];
+  /** App-wide SST v3 `$transform`s written here, settling findings in every module (rules/sstV3Transforms.ts). */
+  readonly sstTransforms?: readonly SstTransform[];
   readonly parseError?: string;
   /**
    * No rule can report here (js/ruleGate.ts): only the syntax was checked, and the facts above are empty

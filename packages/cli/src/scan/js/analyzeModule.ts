@@ -34,6 +34,8 @@ import { handlerReturns } from './rules/handlerReturns.js';
 import { nestHttpBuilds } from './rules/nestHttp.js';
 import { octokitBuilds } from './rules/octokitClients.js';
 import type { Report } from './rules/Report.js';
+import { sstSubscribedImports } from './rules/sstV3Subscriptions.js';
+import { sstTransforms } from './rules/sstV3Transforms.js';
 
 const RAW = rawTransferSupported();
 
@@ -178,6 +180,8 @@ export function analyzeModule(
   const groups = messageGroupsOf(ctx);
   const functionHandlers = cdkFunctionHandlers(ctx);
   const globalAsync = assignedAsyncGlobals(ctx);
+  const subscribed = sstSubscribedImports(ctx);
+  const transforms = sstTransforms(ctx);
   return {
     file,
     candidates,
@@ -217,6 +221,8 @@ export function analyzeModule(
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
     ...(globalAsync.length > 0 ? { globalAsync } : {}),
+    ...(subscribed.length > 0 ? { sstSubscribed: subscribed } : {}),
+    ...(transforms.length > 0 ? { sstTransforms: transforms } : {}),
     ...(types !== undefined ? { declaredTypes: types } : {}),
     ...(implemented.length > 0 ? { implementers: implemented } : {}),
     ...(clients !== undefined ? { httpClients: clients } : {}),

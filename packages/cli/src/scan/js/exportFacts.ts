@@ -39,7 +39,7 @@ import { sdkSubclass } from './rules/sdkClients.js';
 import { serverlessApiLimit } from './rules/serverlessTsImports.js';
 import { settledOnReturn } from './rules/settledAsync.js';
 import { sstStackApiLimit } from './rules/sstFunctionDefaults.js';
-import { sstV3QueueKind } from './rules/sstV3QueueConcurrency.js';
+import { sstV3QueueKind } from './rules/sstV3Subscriptions.js';
 import { alwaysSuccessAnswer } from './rules/successBuilders.js';
 import { wrapperKeyFacts } from './rules/wrappedKeys.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';

@@ -70,8 +70,12 @@ export function cdkConstruct(words: SourceWords): boolean {
 const SERVERLESS_EVENT =
   /\bevents\s*:\s*(?:[\w$.]+\s*\?\s*)?\[[\s\S]*?\b(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|cloudwatchLog|iot|sns|s3|schedule)\s*:/;
 
-/** `.subscribe('src/jobs.handler')` or `.subscribe({ handler: ... })`: not a store's `subscribe(handler)`. */
-const SUBSCRIBE_HANDLER = /\.subscribe\s*\(\s*(?:['"`][^'"`]+\.\w+['"`]|\{[^}]*\bhandler\s*:)/;
+/**
+ * `.subscribe('src/jobs.handler')`, `.subscribe({ handler: ... })` or a function handed over by ARN
+ * (`.subscribe(worker.arn)`): not a store's `subscribe(handler)`.
+ */
+const SUBSCRIBE_HANDLER =
+  /\.subscribe\s*\(\s*(?:['"`][^'"`]+\.\w+['"`]|\{[^}]*\bhandler\s*:|[\w$]+\.arn\s*[,)])/;
 
 /** An exported object literal with a `handler` key: a Serverless function definition module. */
 const SERVERLESS_DEFINITION = /\bexport\s+(?:default|const\s+[\w$]+[^=;]*=)\s*\{[^;]*?\bhandler\s*:/;

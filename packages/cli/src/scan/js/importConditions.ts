@@ -2,6 +2,7 @@
 // stack turns out to be (its ExportFact) settles whether the finding is kept. Apart from Candidate.ts so
 // each family of conditions reads as one concept (as TerraformConditions and AuthConditions do).
 import type { ImportRef } from './Candidate.js';
+import type { SstTransform } from './rules/sstV3Transforms.js';
 
 /**
  * A finding's conditions on project imports, each answered by the project pass from the imported module's facts.
@@ -60,4 +61,8 @@ export interface ImportConditions {
   readonly onlyIfImportSstApi?: { readonly refs: readonly ImportRef[]; readonly seconds: number };
   /** Kept only when this import is an SST v3 Queue no other queue dead-letters into (ExportFact.sstQueue). */
   readonly onlyIfImportSstQueue?: ImportRef;
+  /** An SST v3 queue this module exports under that name: kept when an importer subscribes it (ModuleFacts.sstSubscribed). */
+  readonly onlyIfExportSubscribed?: string;
+  /** Dropped when some module of the app writes an app-wide `$transform` that settles it (ModuleFacts.sstTransforms). */
+  readonly unlessSstTransform?: SstTransform;
 }

@@ -43,6 +43,8 @@ export type Extra = Pick<
   | 'onlyIfImportServerlessApi'
   | 'onlyIfImportSstApi'
   | 'onlyIfImportSstQueue'
+  | 'onlyIfExportSubscribed'
+  | 'unlessSstTransform'
   | 'onlyIfInvokedAsync'
   | 'onlyIfEnvInvoked'
   | 'onlyIfImportBatchEvent'

@@ -110,6 +110,41 @@ function tablesInherit(ctx: ModuleContext, api: Node, routesNode: Node | undefin
   });
 }
 
+/**
+ * Reports each route of a table whose function's own timeout outlasts the API's `limit`; answers whether
+ * some route takes the defaults' instead. One loop for the routes of an API built here and for a typed route
+ * table built apart from it (rules/sstRouteTables.ts).
+ * @example
+ * reportRouteTimeouts(ctx, routes, 30, report) // at `'5 minutes'` of `{ 'GET /x': { function: { handler, timeout: '5 minutes' } } }`
+ */
+export function reportRouteTimeouts(
+  ctx: ModuleContext,
+  routes: ReturnType<typeof objectProps>,
+  limit: number,
+  report: Report,
+): boolean {
+  let inherits = false;
+  for (const [route, value] of routes?.props ?? []) {
+    if (routeInherits(ctx, value)) {
+      inherits = true;
+      continue;
+    }
+    const entry = propsOf(ctx, value);
+    const type = stringValue(entry?.props.get('type'));
+    if (type !== undefined && type !== 'function') continue;
+    const own = propsOf(ctx, entry?.props.get('function'))?.props.get('timeout');
+    if (own === undefined) continue;
+    const s = sstSeconds(ctx, own);
+    if (s !== undefined && outlivesGateway(s, limit))
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        own,
+        `SST route ${route} runs up to ${s} s behind an API that gives up at ${limit} s: the work goes on after the client's 504/503`,
+      );
+  }
+  return inherits;
+}
+
 /** Reports SST v2 API route functions whose timeout outlasts the API's integration limit. */
 export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!ctx.spells('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
@@ -123,25 +158,8 @@ export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => 
     const defaults = propsOf(ctx, propsOf(ctx, props.props.get('defaults'))?.props.get('function'));
     const defaultTimeout = defaults?.props.get('timeout');
     // Routes out of sight (a helper's table elsewhere, a spread) that set no timeout take the defaults'.
-    let inherits = tablesInherit(ctx, node, props.props.get('routes'));
-    for (const [route, value] of routes?.props ?? []) {
-      if (routeInherits(ctx, value)) {
-        inherits = true;
-        continue;
-      }
-      const entry = propsOf(ctx, value);
-      const type = stringValue(entry?.props.get('type'));
-      if (type !== undefined && type !== 'function') continue;
-      const own = propsOf(ctx, entry?.props.get('function'))?.props.get('timeout');
-      if (own === undefined) continue;
-      const s = sstSeconds(ctx, own);
-      if (s !== undefined && outlivesGateway(s, limit))
-        report(
-          'iac-gateway-timeout-exceeds-lambda',
-          own,
-          `SST route ${route} runs up to ${s} s behind an API that gives up at ${limit} s: the work goes on after the client's 504/503`,
-        );
-    }
+    const tablesMay = tablesInherit(ctx, node, props.props.get('routes'));
+    const inherits = reportRouteTimeouts(ctx, routes, limit, report) || tablesMay;
     const s = sstSeconds(ctx, defaultTimeout);
     if (inherits && defaultTimeout !== undefined && s !== undefined && outlivesGateway(s, limit))
       report(

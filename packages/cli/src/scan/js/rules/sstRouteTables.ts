@@ -1,14 +1,7 @@
-// iac-gateway-timeout-exceeds-lambda for SST v2 route tables built outside the API construct. Stacks
-// often build an `Api`'s routes in a helper and pass them as `routes: table`; the table's declared type
-// (`ApiRouteProps` of `sst/constructs` for an HTTP API, `ApiGatewayV1ApiRouteProps` for a REST one) says
-// which API runs it, so its limit is known without the `new Api` in sight. A route's function `timeout` is
-// judged there, as sstApiTimeouts.ts judges one written inside the construct. A table that is itself the
-// `routes` of an API built in the module is left to that rule.
-import { outlivesGateway } from '../../iac/gatewayLimit.js';
-import { type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
+import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
-import { LIMITS, sstSeconds } from './sstApiTimeouts.js';
+import { LIMITS, reportRouteTimeouts } from './sstApiTimeouts.js';
 
 /** SST v2's route-props types and the integration limit of the API that takes them. */
 const ROUTE_TYPES: ReadonlyMap<string, number> = new Map([
@@ -111,19 +104,6 @@ export const sstRouteTableRules: Rule = (ctx: ModuleContext, report: Report) => 
     const limit = tableLimit(ctx, object, names);
     const routes = objectProps(object);
     if (limit === undefined || routes === undefined) continue;
-    for (const [route, value] of routes.props) {
-      const entry = objectProps(ctx.valueOf(value) ?? unwrap(value));
-      const type = stringValue(entry?.props.get('type'));
-      if (type !== undefined && type !== 'function') continue;
-      const fn = objectProps(ctx.valueOf(entry?.props.get('function')));
-      const timeout = fn?.props.get('timeout');
-      const seconds = sstSeconds(ctx, timeout);
-      if (timeout === undefined || seconds === undefined || !outlivesGateway(seconds, limit)) continue;
-      report(
-        'iac-gateway-timeout-exceeds-lambda',
-        timeout,
-        `SST route ${route} runs up to ${seconds} s behind an API that gives up at ${limit} s: the work goes on after the client's 504/503`,
-      );
-    }
+    reportRouteTimeouts(ctx, routes, limit, report);
   }
 };

@@ -13,8 +13,8 @@ import { readSource } from '../../readSource.js';
 import { type Node, stringValue } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
-import { sstV3QueueKind } from './sstV3QueueConcurrency.js';
 import { deadLetterName } from './sstV3QueueDlq.js';
+import { sstV3QueueKind } from './sstV3Subscriptions.js';
 
 const ALARM = /\bnew\s+[\w.]*(?:MetricAlarm|cloudwatch\.Alarm)\s*\(/g;
 

@@ -1,0 +1,85 @@
+// The one walk over SST v3 queue subscriptions (`queue.subscribe(subscriber, args?)`), read by two rules:
+// rules/sstV3QueueDlq.ts judges the queue (its `dlq`), rules/sstV3QueueConcurrency.ts the subscription (its
+// cap). Apps often build the queues in one infra module and subscribe them in another, so a subscription
+// says whether its receiver is a queue built here or an import, and modules record the imports they
+// subscribe (ModuleFacts.sstSubscribed) for the module that built the queue.
+import { escapeRegExp } from '../../escapeRegExp.js';
+import { memberPath, type Node, stringValue, unwrap } from '../ast.js';
+import type { ImportRef } from '../Candidate.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+/** One `x.subscribe(...)` call on a queue built here or on an import. */
+export interface Subscription {
+  readonly call: Node;
+  /** The receiver's name as written. */
+  readonly name: string;
+  /** The queue built here (`new sst.aws.Queue(...)`), and what it is to its subscribers. */
+  readonly queue?: { readonly node: Node; readonly kind: 'queue' | 'dlq' };
+  /** The import the receiver is, judged by the module that built it (ExportFact.sstQueue). */
+  readonly imported?: ImportRef;
+  /** The subscriber and its args: `subscribe(subscriber, args?)` or `subscribe(name, subscriber, args?)`. */
+  readonly subscriber: Node | undefined;
+  readonly args: Node | undefined;
+}
+
+/** Is `node` a `new sst.aws.Queue(...)` on SST's global `sst`? */
+export function isV3Queue(ctx: ModuleContext, node: Node | undefined): boolean {
+  if (node?.type !== 'NewExpression') return false;
+  return memberPath(node.callee)?.join('.') === 'sst.aws.Queue' && ctx.isGlobal('sst', node);
+}
+
+/**
+ * What a queue is to the functions that subscribe to it: an SST v3 queue, or one that another queue of its
+ * module names as its dead-letter queue (`dlq: name.arn` or `dlq: { queue: name.arn }`).
+ * @example
+ * sstV3QueueKind(ctx, node, 'deadLetterQueue') // 'dlq' when `new sst.aws.Queue('Jobs', { dlq: { queue: deadLetterQueue.arn } })` is beside it
+ */
+export function sstV3QueueKind(ctx: ModuleContext, value: Node, name: string): 'queue' | 'dlq' | undefined {
+  if (!isV3Queue(ctx, value)) return undefined;
+  const named = new RegExp(`\\bdlq\\s*:\\s*(?:\\{[^}]*?\\bqueue\\s*:\\s*)?${escapeRegExp(name)}\\.arn\\b`);
+  return named.test(ctx.source) ? 'dlq' : 'queue';
+}
+
+const walked = new WeakMap<ModuleContext, readonly Subscription[]>();
+
+/**
+ * Every subscribe call of the module whose receiver is an SST v3 queue built here or an import.
+ * @example
+ * sstV3Subscriptions(ctx) // [{ name: 'jobs', queue: { node, kind: 'queue' }, subscriber: 'src/jobs.handler' }] for `jobs.subscribe('src/jobs.handler')`
+ */
+export function sstV3Subscriptions(ctx: ModuleContext): readonly Subscription[] {
+  const known = walked.get(ctx);
+  if (known !== undefined) return known;
+  const out: Subscription[] = [];
+  if (ctx.spells('subscribe'))
+    for (const call of ctx.of('CallExpression')) {
+      const path = memberPath(call.callee);
+      if (path?.length !== 2 || path[1] !== 'subscribe') continue;
+      const receiver = unwrap((call.callee as Node).object as Node);
+      if (receiver?.type !== 'Identifier') continue;
+      const name = receiver.name as string;
+      const args = (call.arguments as Node[]).map((a) => ctx.valueOf(a) ?? a);
+      const named = stringValue(args[0]) !== undefined && args[1] !== undefined;
+      const [subscriber, subscribeArgs] = named ? args.slice(1, 3) : args.slice(0, 2);
+      const parts = { call, name, subscriber, args: subscribeArgs };
+      const imp = ctx.importOf(name, receiver);
+      if (imp !== undefined) {
+        out.push({ ...parts, imported: { from: ctx.file, source: imp.source, name: imp.imported } });
+        continue;
+      }
+      const node = unwrap(ctx.valueOf(receiver));
+      const kind = node === undefined ? undefined : sstV3QueueKind(ctx, node, name);
+      if (node !== undefined && kind !== undefined) out.push({ ...parts, queue: { node, kind } });
+    }
+  walked.set(ctx, out);
+  return out;
+}
+
+/**
+ * The imports this module subscribes functions to, for the module that built them (ModuleFacts.sstSubscribed).
+ * @example
+ * sstSubscribedImports(ctx) // [{ from: '/app/infra/functions.ts', source: './queues', name: 'fetchQueue' }]
+ */
+export function sstSubscribedImports(ctx: ModuleContext): readonly ImportRef[] {
+  return sstV3Subscriptions(ctx).flatMap((s) => (s.imported !== undefined ? [s.imported] : []));
+}
