@@ -9,6 +9,7 @@
 
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
+import { isCloudAssembly } from './cloudAssembly.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import type { Candidate } from './js/Candidate.js';
 import type { Project } from './project.js';
@@ -136,6 +137,9 @@ function treeOf(root: string): Tree {
     } catch {
       continue;
     }
+    // A cloud assembly under any name (`cdk.out.deploy`): its bundled assets are built from the modules
+    // judged here, so they name them; the walk that found those modules skips it too (discover.ts).
+    if (dir !== root && isCloudAssembly(entries)) continue;
     for (const e of entries) {
       const path = join(dir, e.name);
       if (e.isDirectory()) {

@@ -2,6 +2,7 @@
 // symlinks once (a loop is reported, not followed), and reports what it had to skip.
 import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { isCloudAssembly } from './cloudAssembly.js';
 import { BUILT_IN_EXCLUDES, type NormalizedScanConfig, SCRIPT_FOLDERS } from './config.js';
 import type { ScanProblem } from './Finding.js';
 import { matchesAny } from './glob.js';
@@ -286,12 +287,4 @@ function definesInfrastructure(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The entries of a CDK cloud assembly directory: the `cdk.out` version file and `manifest.json`. */
-function isCloudAssembly(entries: readonly Dirent[]): boolean {
-  return (
-    entries.some((e) => e.name === 'cdk.out' && e.isFile()) &&
-    entries.some((e) => e.name === 'manifest.json' && e.isFile())
-  );
 }

@@ -205,9 +205,12 @@ const ALL_KEYS = new Map<string, readonly string[]>([
 ]);
 
 function pushChild(stack: Node[], value: unknown): void {
+  // Most fields hold null, a string or a number: ruled out before the array and node tests, which cost
+  // more; the walks spend most of their time here (someDescendant on every judged call).
+  if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i]);
-  } else if (isNode(value)) stack.push(value);
+  } else if (typeof (value as { type?: unknown }).type === 'string') stack.push(value as Node);
 }
 
 /** Visits every node below `root` (not into nested functions when `skipFunctions`). */
@@ -231,7 +234,7 @@ export function forEachDescendant(
 /** Pushes a node's children for the walks below (one order for both). */
 function pushChildren(stack: Node[], node: Node): void {
   const keys = ALL_KEYS.get(node.type);
-  if (keys !== undefined) for (const key of keys) pushChild(stack, node[key]);
+  if (keys !== undefined) for (let i = 0; i < keys.length; i++) pushChild(stack, node[keys[i] as string]);
   // A node a rule made up to walk several subtrees at once (`{ type: 'Wrap', v }`).
   else
     for (const key in node)
