@@ -9,6 +9,7 @@ import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { globalMemberAsync } from './globalMembers.js';
 import { behindApi, importRouted } from './importedApiLimits.js';
+import { readsBatchThrough } from './importedBatchDecoders.js';
 import { importsBatchAnswerMethod } from './importedBatchMethods.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
@@ -158,13 +159,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (sstAppUnmet(project, file, c)) return false;
   if (
     c.onlyIfImportBatchEvent !== undefined &&
-    !c.onlyIfImportBatchEvent.some((ref) => {
-      const target = project.resolveModule(ref.from, ref.source);
-      return (
-        target !== undefined &&
-        project.exportFactWhere(target, ref.name, (text) => text.includes('.Records'))?.batchEvent === true
-      );
-    })
+    !c.onlyIfImportBatchEvent.some((ref) => readsBatchThrough(project, ref))
   )
     return false;
   const refusing = c.unlessImportRefusesBatch;

@@ -222,7 +222,7 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
     readonly handlers?: readonly string[];
   };
   /** A handler that hands its event to these project functions: kept when one reads a batch from it (rules/batchDecoders.ts). */
-  readonly onlyIfImportBatchEvent?: readonly ImportRef[];
+  readonly onlyIfImportBatchEvent?: readonly (ImportRef & { readonly method?: string })[];
   /** A batch handler handing its records to these project functions: dropped when one refuses a batch (rules/batchSingleHelpers.ts). */
   readonly unlessImportRefusesBatch?: readonly ImportRef[];
   /** A random key in a module with no handler, reached by calling these names: kept when a retried consumer reaches it. */

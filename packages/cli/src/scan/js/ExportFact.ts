@@ -81,6 +81,12 @@ export interface ExportFact {
   readonly asyncStatics?: readonly string[];
   /** The function reads a queue or stream batch from its first argument (rules/batchDecoders.ts). */
   readonly batchEvent?: true;
+  /** The class's or object's members that read a queue or stream batch from their event (rules/batchDecoderMembers.ts). */
+  readonly batchEventMembers?: readonly string[];
+  /** Members handing their event on to these project functions, by member name (rules/batchDecoderMembers.ts). */
+  readonly batchEventForwards?: Readonly<
+    Record<string, readonly (ImportRef & { readonly method?: string })[]>
+  >;
   /** The function throws when the list handed to it holds more than one record (rules/batchSingleHelpers.ts). */
   readonly refusesBatch?: true;
   /**

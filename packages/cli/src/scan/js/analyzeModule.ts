@@ -54,10 +54,11 @@ export function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
  * without building the JavaScript AST, which is most of the cost. Modules with some of them but none of
  * the rules' words (ruleGate.ts) are syntax-checked too and marked `deferred`: the project pass analyses
  * them only if another module asks what they export. `statusCode`: an answer builder another module's catch
- * answers through (rules/successBuilders.ts).
+ * answers through (rules/successBuilders.ts). `.Records` (or `["Records"]`): a decoder of a queue event a handler hands its
+ * event to (rules/batchDecoderMembers.ts).
  */
 const TRIGGERS =
-  /Date\.now|randomUUID|uuid|fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b|essageGroupId|sst\.aws\.|statusCode/;
+  /Date\.now|randomUUID|uuid|fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b|essageGroupId|sst\.aws\.|statusCode|\.Records\b|\[\s*['"`]Records['"`]/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** The first fatal parse error as `message (line n)`, or undefined when the file parses. */

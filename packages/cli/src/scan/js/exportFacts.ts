@@ -20,6 +20,7 @@ import { authErrorFactory } from './rules/authErrorFactories.js';
 import { callsRemote } from './rules/authFacts.js';
 import { rebrandFact } from './rules/authRebrands.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
+import { decoderMembers } from './rules/batchDecoderMembers.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
 import { refusesBatchArg } from './rules/batchSingleHelpers.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
@@ -69,6 +70,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const catches = ctx.exports.size > 0 && ctx.spells('catch');
   const onError = ctx.spells('onError');
   const statusWords = ctx.exports.size > 0 && ctx.spells('statusCode');
+  const eventWords = ctx.exports.size > 0 && ctx.spells('event');
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined) continue;
@@ -102,7 +104,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           ? clockDefaultParam(ctx, v)
           : undefined;
       const forwards = v.params.length > 0 ? forwardedParam(ctx, v) : undefined;
-      const batchEvent = ctx.spells('.Records') && readsBatchEvent(ctx, v);
+      const batchEvent = ctx.spells('Records') && readsBatchEvent(ctx, v);
       const refuses = ctx.spells('.length') && refusesBatchArg(v);
       facts[name] = {
         provides: [...cover.kinds],
@@ -193,6 +195,10 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     const google = isFunction(v) ? untimedGoogleClient(ctx, v) : undefined;
     if (google !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), googleClient: google };
+    // A controller's dto or model class, or an object of functions, decoding a queue event (rules/batchDecoderMembers.ts).
+    const decoders = !isFunction(v) && eventWords ? decoderMembers(ctx, v) : undefined;
+    if (decoders !== undefined)
+      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...decoders };
     // A Serverless function definition (`export default { handler, events: [{ http }] }`) for serverless.ts.
     const apiLimit =
       v.type === 'ObjectExpression' && ctx.spells('events') ? serverlessApiLimit(ctx, v) : undefined;

@@ -98,7 +98,13 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node, countIsWork = true)
     (n) =>
       n.type === 'CallExpression' &&
       !isLogCall(n) &&
-      (n.arguments as Node[]).some((a) => a.type === 'Identifier' && a.name === event),
+      (n.arguments as Node[]).some(
+        (a) =>
+          (a.type === 'Identifier' && a.name === event) ||
+          // `parse({ event, context })`: the event handed on inside an options object.
+          (a.type === 'ObjectExpression' &&
+            (a.properties as Node[]).some((p) => p.type === 'Property' && p.value?.name === event)),
+      ),
   );
 }
 

@@ -3,14 +3,17 @@
 // record, so the module alone cannot tell it consumes a batch. The decoder's module can: it reads
 // `event.Records` and a field only queue or stream records carry (ExportFact.batchEvent). The finding is
 // kept when one of the functions the handler hands its event to is such a decoder.
-import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
-import { namespaceMember } from '../asyncMethods.js';
+import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { importedInstanceMethod, namespaceMember } from '../asyncMethods.js';
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { namedRecordCallbackReadsPolled } from '../recordCallbacks.js';
 
 /** Words of a partial batch answer, built by hand or by Powertools. */
 const PARTIAL_ANSWER = /\b(batchItemFailures|itemIdentifier|processPartialResponse|BatchProcessor)\b/;
+
+/** `["Records"]`, `['Records']`: the records field read with a string key. */
+const QUOTED_RECORDS = /\[\s*(['"`])Records\1\s*\]/g;
 
 /** Fields only SQS records (body, ids) or stream records (kinesis, dynamodb) carry. */
 const RECORD_FIELDS = /\.(body|messageId|receiptHandle|kinesis|dynamodb)\b/;
@@ -23,10 +26,11 @@ const RECORD_FIELDS = /\.(body|messageId|receiptHandle|kinesis|dynamodb)\b/;
  */
 export function readsBatchEvent(ctx: ModuleContext, fn: Node): boolean {
   if (!isFunction(fn)) return false;
-  const first = (fn.params as Node[])[0];
-  if (first?.type !== 'Identifier') return false;
-  const text = ctx.source.slice(fn.start, fn.end);
-  const records = `${first.name as string}.Records`;
+  const event = eventParam(fn);
+  if (event === undefined) return false;
+  // `event["Records"]` read as `event.Records`: the same field, spelled with a string key.
+  const text = ctx.source.slice(fn.start, fn.end).replace(QUOTED_RECORDS, '.Records');
+  const records = `${event}.Records`;
   if (!text.includes(records) || /\.(s3|Sns|cf)\b/.test(text)) return false;
   // The field may be read by a function of the module each record is handed to (`decodeJson(r)`).
   if (!RECORD_FIELDS.test(text) && !namedRecordCallbackReadsPolled(ctx, fn)) return false;
@@ -40,32 +44,77 @@ export function readsBatchEvent(ctx: ModuleContext, fn: Node): boolean {
 }
 
 /**
- * The project functions a handler hands its event to whole (`decode(event)`, `decoder.decode(event)` of a
- * required module), for the project pass to ask whether one reads a batch from it.
+ * The name a function takes its event by: its first parameter, or the `event` field of an options object
+ * it destructures (`({ event, context }) => ...`, a decoder handed both by a handler).
  */
-export function eventDecoders(ctx: ModuleContext, fn: Node): ImportRef[] {
+export function eventParam(fn: Node): string | undefined {
   const first = (fn.params as Node[])[0];
-  if (first?.type !== 'Identifier') return [];
-  const event = first.name as string;
-  const refs: ImportRef[] = [];
+  if (first?.type === 'Identifier') return first.name as string;
+  if (first?.type !== 'ObjectPattern') return undefined;
+  for (const p of first.properties as Node[]) {
+    if (p.type !== 'Property' || p.computed === true || p.key?.name !== 'event') continue;
+    const value = p.value?.type === 'AssignmentPattern' ? p.value.left : p.value;
+    return value?.type === 'Identifier' ? (value.name as string) : undefined;
+  }
+  return undefined;
+}
+
+/** A project function a handler hands its event to, or a method of a project class or object (`Dto.parse`). */
+export type DecoderRef = ImportRef & { readonly method?: string };
+
+/** The argument is the event, or an object literal carrying it (`decode({ event, context })`). */
+function carriesEvent(arg: Node | undefined, event: string): boolean {
+  const a = unwrap(arg);
+  if (a?.type === 'Identifier') return a.name === event;
+  if (a?.type !== 'ObjectExpression') return false;
+  return (a.properties as Node[]).some((p) => p.type === 'Property' && unwrap(p.value)?.name === event);
+}
+
+/**
+ * The project functions a function hands its event to whole (`decode(event)`, `decoder.decode(event)` of a
+ * required module, `Dto.parseEvent(event)` of an imported class or object, `model.getRecords(event)` of an
+ * instance of an imported class), for the project pass to ask whether one reads a batch from it. A handler
+ * returning the call's answer is left out (it may answer the failed records); a method forwarding its
+ * event (`forwarding`) keeps it: its answer is what the handler reads.
+ */
+export function eventDecoders(ctx: ModuleContext, fn: Node, forwarding = false): DecoderRef[] {
+  const event = forwarding ? eventParam(fn) : undefined;
+  const first = (fn.params as Node[])[0];
+  const name = event ?? (first?.type === 'Identifier' ? (first.name as string) : undefined);
+  if (name === undefined) return [];
+  const refs: DecoderRef[] = [];
   someDescendant(fn.body as Node, (n) => {
     if (n.type !== 'CallExpression') return false;
-    if (!(n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === event))
-      return false;
+    if (!(n.arguments as Node[]).some((a) => carriesEvent(a, name))) return false;
     // `return decode(event)`: the decoder's answer is the handler's, and may name the failed records.
     const up = ctx.climb(n, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
-    if (up.parent?.type === 'ReturnStatement') return false;
-    if (up.parent !== undefined && isFunction(up.parent) && up.parent.body === up.node) return false;
-    const callee = unwrap(n.callee);
-    if (callee?.type === 'Identifier') {
-      const imp = ctx.importOf(callee.name as string, callee);
-      if (imp !== undefined && imp.imported !== '*' && mayBeProjectSource(imp.source))
-        refs.push({ from: ctx.file, source: imp.source, name: imp.imported });
-    } else {
-      const member = namespaceMember(ctx, callee);
-      if (member !== undefined) refs.push({ from: ctx.file, ...member });
-    }
+    if (!forwarding && up.parent?.type === 'ReturnStatement') return false;
+    if (!forwarding && up.parent !== undefined && isFunction(up.parent) && up.parent.body === up.node)
+      return false;
+    const ref = decoderRef(ctx, n.callee);
+    if (ref !== undefined) refs.push(ref);
     return false;
   });
   return refs;
+}
+
+/** The project export (and member) a call's callee names, if it is one. */
+function decoderRef(ctx: ModuleContext, callee: Node | undefined): DecoderRef | undefined {
+  const c = unwrap(callee);
+  if (c?.type === 'Identifier') {
+    const imp = ctx.importOf(c.name as string, c);
+    if (imp === undefined || imp.imported === '*' || !mayBeProjectSource(imp.source)) return undefined;
+    return { from: ctx.file, source: imp.source, name: imp.imported };
+  }
+  const member = namespaceMember(ctx, c);
+  if (member !== undefined) return { from: ctx.file, ...member };
+  const instance = importedInstanceMethod(ctx, c);
+  if (instance !== undefined && mayBeProjectSource(instance.source)) return { from: ctx.file, ...instance };
+  // `Dto.parseEvent(event)`: a static method of an imported class, or a function of an imported object.
+  const object = c?.type === 'MemberExpression' ? unwrap(c.object as Node) : undefined;
+  const method = c?.type === 'MemberExpression' ? propertyName(c.property, c.computed as boolean) : undefined;
+  if (object?.type !== 'Identifier' || method === undefined) return undefined;
+  const imp = ctx.importOf(object.name as string, object);
+  if (imp === undefined || imp.imported === '*' || !mayBeProjectSource(imp.source)) return undefined;
+  return { from: ctx.file, source: imp.source, name: imp.imported, method };
 }

@@ -1,0 +1,66 @@
+// The members of a project class or object that decode a queue or stream event: a static or instance
+// method (`static parseEvent(event)`, `getRecords(event)`), or a function of a default-exported object
+// (`export default { getRecords }`). Handlers written as controller + dto + model hand their event to
+// one of these and never name a record themselves; with no IaC in the repository, the decoder reading
+// `event.Records[].body` is the only sign the handler consumes a batch (batchDecoders.ts). A method that
+// hands its event on to another module's decoder (`getPhones(event) { return Dto.getRecords(event) }`)
+// is recorded with where it hands it, for the project pass to follow.
+import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { type DecoderRef, eventDecoders, eventParam, readsBatchEvent } from './batchDecoders.js';
+
+/** What a class or object export says about its members as event decoders (ExportFact). */
+export interface DecoderMembers {
+  readonly batchEventMembers?: readonly string[];
+  readonly batchEventForwards?: Readonly<Record<string, readonly DecoderRef[]>>;
+}
+
+/** The functions a class (static, instance, arrow-valued fields) or an object literal holds, by name. */
+function membersOf(ctx: ModuleContext, value: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  const binding = value.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
+  const holder = binding?.kind === 'class' ? binding.declaration : value;
+  if (holder.type === 'ClassDeclaration' || holder.type === 'ClassExpression') {
+    for (const m of (holder.body as Node).body as Node[]) {
+      const name = propertyName(m.key, m.computed as boolean);
+      const fn = unwrap(m.value as Node | undefined);
+      if (name === undefined || fn === undefined || !isFunction(fn)) continue;
+      if (m.type === 'MethodDefinition' ? m.kind === 'method' : m.type === 'PropertyDefinition')
+        out.set(name, fn);
+    }
+  } else if (holder.type === 'ObjectExpression') {
+    for (const p of holder.properties as Node[]) {
+      if (p.type !== 'Property') continue;
+      const name = propertyName(p.key, p.computed as boolean);
+      const v = unwrap(p.value as Node);
+      const fn = v !== undefined && isFunction(v) ? v : ctx.functionOf(v);
+      if (name !== undefined && fn !== undefined && isFunction(fn)) out.set(name, fn);
+    }
+  }
+  return out;
+}
+
+/**
+ * The members of an exported class or object that read a batch from their event, and those that hand
+ * their event to another module's function; undefined when there are none.
+ *
+ * @example
+ * decoderMembers(ctx, cls) // class Dto { static getRecords(event) { return event.Records.map((r) => JSON.parse(r.body)) } } -> { batchEventMembers: ['getRecords'] }
+ */
+export function decoderMembers(ctx: ModuleContext, value: Node): DecoderMembers | undefined {
+  const reads: string[] = [];
+  const forwards: Record<string, DecoderRef[]> = {};
+  for (const [name, fn] of membersOf(ctx, value)) {
+    if (eventParam(fn) === undefined) continue;
+    if (readsBatchEvent(ctx, fn)) reads.push(name);
+    else {
+      const refs = eventDecoders(ctx, fn, true);
+      if (refs.length > 0) forwards[name] = refs;
+    }
+  }
+  if (reads.length === 0 && Object.keys(forwards).length === 0) return undefined;
+  return {
+    ...(reads.length > 0 ? { batchEventMembers: reads } : {}),
+    ...(Object.keys(forwards).length > 0 ? { batchEventForwards: forwards } : {}),
+  };
+}
