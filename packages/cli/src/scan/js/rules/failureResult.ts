@@ -42,7 +42,17 @@ export function failureObject(value: Node | null | undefined, verdictOnly = fals
   if (v?.type === 'CallExpression') {
     const first = unwrap((v.arguments as Node[])[0]);
     // `response({ statusCode: 500, message })`: a response helper handed the failure object itself.
-    if (first?.type === 'ObjectExpression') return failureObject(first, verdictOnly);
+    // Only its `statusCode`: a `status: 500` inside a body handed to an always-200 builder is no failure answer.
+    if (first?.type === 'ObjectExpression')
+      return (
+        !verdictOnly &&
+        (first.properties as Node[]).some(
+          (p) =>
+            p.type === 'Property' &&
+            propertyName(p.key, p.computed as boolean) === 'statusCode' &&
+            errorStatus(p.value as Node),
+        )
+      );
     return !verdictOnly && errorStatus(first);
   }
   if (v?.type !== 'ObjectExpression') return false;

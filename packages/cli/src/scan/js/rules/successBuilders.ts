@@ -6,7 +6,6 @@
 // pass (ExportFact.successAnswer). A builder whose status comes from its argument, or is only a default the
 // call overrides, answers what its caller asks and is not one.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
-import { exportsReaching } from '../handlerImports.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { answeredOnPurpose } from './ackComment.js';
 import { isObservation } from './catchFacts.js';
@@ -56,14 +55,7 @@ function returnedCall(last: Node | undefined): Node | undefined {
 export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
   const statements = (handler.body as Node).body as Node[];
   const call = returnedCall(statements.at(-1));
-  if (!io || call === undefined) return false;
-  // Off a handler's path in this module, a helper (a data layer answering HTTP for the routes) whose
-  // exported function a handler elsewhere reaches: its catch is where the failure became a 200, the layer
-  // a reviewer changes, whatever the route then does with the answer.
-  const onPath = ctx.handlerKindAt(handler) !== undefined;
-  const exported = onPath ? [] : exportsReaching(ctx, handler, true);
-  if (!onPath && exported.length === 0) return false;
-  const path = onPath ? {} : { onlyIfExportOnHandlerPath: exported };
+  if (!io || call === undefined || ctx.handlerKindAt(handler) === undefined) return false;
   if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
   // A comment saying why (a webhook acknowledged on purpose) is a decision.
   if (answeredOnPurpose(ctx, handler)) return false;
@@ -75,12 +67,11 @@ export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolea
     if (!mayBeProjectSource(imported.source) || imported.imported === '*') return false;
     report('swallowed-error', handler, message, {
       onlyIfImportSuccessAnswer: { from: ctx.file, source: imported.source, name: imported.imported },
-      ...path,
     });
     return true;
   }
   const local = ctx.functionOf(callee);
   if (local === undefined || !isFunction(local) || !alwaysSuccessAnswer(local)) return false;
-  report('swallowed-error', handler, message, onPath ? undefined : path);
+  report('swallowed-error', handler, message);
   return true;
 }
