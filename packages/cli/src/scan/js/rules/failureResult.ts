@@ -21,9 +21,16 @@ const STATUS = /^(status|result|outcome|state)$/;
 const FAILED = /^(error|err|fail|failed|failure|ko)$/i;
 
 /** A number literal between 400 and 599, or a name for a server error (`HttpCodesEnum.SERVER_ERROR`). */
-const errorStatus = (n: Node | undefined): boolean =>
-  (n?.type === 'Literal' && typeof n.value === 'number' && n.value >= 400 && n.value < 600) ||
-  serverErrorStatus(n);
+const errorStatus = (n: Node | undefined): boolean => {
+  const v = unwrap(n);
+  // `error.status || 500`: the error's own status, else a server error; an error status either way.
+  if (v?.type === 'LogicalExpression' && (v.operator === '||' || v.operator === '??'))
+    return errorStatus(v.right as Node);
+  return (
+    (v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 400 && v.value < 600) ||
+    serverErrorStatus(v)
+  );
+};
 
 /**
  * `{ success: false, ... }`, `{ ok: false }`, `{ status: 'failed' }`: an object that says the work failed;
@@ -32,12 +39,29 @@ const errorStatus = (n: Node | undefined): boolean =>
  */
 export function failureObject(value: Node | null | undefined, verdictOnly = false): boolean {
   const v = unwrap(value);
-  if (v?.type === 'CallExpression') return !verdictOnly && errorStatus(unwrap((v.arguments as Node[])[0]));
+  if (v?.type === 'CallExpression') {
+    const first = unwrap((v.arguments as Node[])[0]);
+    // `response({ statusCode: 500, message })`: a response helper handed the failure object itself.
+    // Only its `statusCode`: a `status: 500` inside a body handed to an always-200 builder is no failure answer.
+    if (first?.type === 'ObjectExpression')
+      return (
+        !verdictOnly &&
+        (first.properties as Node[]).some(
+          (p) =>
+            p.type === 'Property' &&
+            propertyName(p.key, p.computed as boolean) === 'statusCode' &&
+            errorStatus(p.value as Node),
+        )
+      );
+    return !verdictOnly && errorStatus(first);
+  }
   if (v?.type !== 'ObjectExpression') return false;
   return (v.properties as Node[]).some((p) => {
     if (p.type !== 'Property') return false;
     const key = propertyName(p.key, p.computed as boolean) ?? '';
     const field = unwrap(p.value as Node);
+    if (key === 'statusCode' && field?.type === 'LogicalExpression')
+      return !verdictOnly && errorStatus(field);
     if (field?.type !== 'Literal') return false;
     // `{ status: 502, message }`: an HTTP status under the shorter name says the same.
     if (key === 'statusCode' || (key === 'status' && typeof field.value === 'number'))
