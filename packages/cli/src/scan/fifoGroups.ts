@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { writesMessageGroups } from './js/messageGroups.js';
-import { readSource } from './readSource.js';
 import type { Project } from './project.js';
+import { readSource } from './readSource.js';
 
 const answers = new WeakMap<Project, Map<string, boolean | undefined>>();
 

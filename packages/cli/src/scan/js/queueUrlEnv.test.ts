@@ -22,12 +22,20 @@ function names(source: string): string[] {
 
 describe('queueUrlEnvNames', () => {
   it.each([
-    ['an environment entry', "new Function(this, 'F', { environment: { JOBS_URL: jobs.queueUrl } });", ['JOBS_URL']],
+    [
+      'an environment entry',
+      "new Function(this, 'F', { environment: { JOBS_URL: jobs.queueUrl } });",
+      ['JOBS_URL'],
+    ],
     ['addEnvironment', "fn.addEnvironment('JOBS_URL', jobs.queueUrl);", ['JOBS_URL']],
     ['a CfnOutput value', "new CfnOutput(this, 'U', { value: jobs.queueUrl });", []],
     ['an SSM parameter', "new StringParameter(this, 'P', { stringValue: jobs.queueUrl });", []],
     ['construct props', "new Worker(this, 'W', { queueUrl: jobs.queueUrl });", []],
-    ['another queue', "new Function(this, 'F', { environment: { MAIL_URL: mail.queueUrl } }); jobs.grantSendMessages(fn);", []],
+    [
+      'another queue',
+      "new Function(this, 'F', { environment: { MAIL_URL: mail.queueUrl } }); jobs.grantSendMessages(fn);",
+      [],
+    ],
   ])('%s', (_, source, expected) => {
     expect(names(source)).toEqual(expected);
   });

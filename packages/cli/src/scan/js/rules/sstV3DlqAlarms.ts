@@ -16,7 +16,8 @@ import { type AppModule, appAlarmModules, signallingAlarms } from './sstV3AppAla
 import { deadLetterName } from './sstV3QueueDlq.js';
 import { sstV3QueueKind } from './sstV3Subscriptions.js';
 
-const IMPORT = /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{([^}]*)\}|\*\s+as\s+([\w$]+))\s*from\s*['"](\.[^'"]+)['"]/g;
+const IMPORT =
+  /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{([^}]*)\}|\*\s+as\s+([\w$]+))\s*from\s*['"](\.[^'"]+)['"]/g;
 
 /** A word-bounded pattern for a name written as code. */
 const word = (n: string) => new RegExp(`(?<![\\w$.])${escapeRegExp(n)}(?![\\w$])`);
