@@ -3,13 +3,15 @@
 // Lambda, which runs one batch per group at a time, cannot scale its consumer out with a backlog. The
 // application is the package that holds the stack's module (its nearest package.json): producers in other
 // packages of a monorepo are not read, and with none seen the finding stays, unless the stack hands the
-// queue's URL to code in an environment variable: then the sends reading it, in any package, decide.
+// queue's URL to code in an environment variable: then the sends reading it, in any package, may settle it
+// as constant, but only when the stack's package writes no varying group; any varying one keeps it.
 import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { writesMessageGroups } from './js/messageGroups.js';
 import type { Project } from './project.js';
+import { readSource } from './readSource.js';
 
-const answers = new WeakMap<Project, Map<string, boolean>>();
+const answers = new WeakMap<Project, Map<string, boolean | undefined>>();
 
 /** The folder of the nearest package.json above `file`, not above the scan's root. */
 function packageDir(file: string, root: string | undefined): string | undefined {
@@ -21,24 +23,37 @@ function packageDir(file: string, root: string | undefined): string | undefined 
 
 /**
  * Do the sends that read the queue's URL from one of `env` (`QueueUrl: process.env.EXPORT_QUEUE_URL`), in
- * any package of the project, all write a constant group? Undefined when no module sends that way: then
- * the package's writes decide.
+ * any package of the project, all write a constant group? A module that spells one of the names and writes
+ * a varying group to a queue the scan cannot name (`const { X } = process.env`, a config object) counts as
+ * varying. Undefined when no module sends that way. Read once per set of names.
  */
 function envGroupsConstant(project: Project, env: readonly string[]): boolean | undefined {
-  let seen = false;
+  const known = answers.get(project) ?? new Map<string, boolean | undefined>();
+  answers.set(project, known);
+  const key = `env\u0000${[...env].sort().join('\u0000')}`;
+  if (known.has(key)) return known.get(key);
+  let answer: boolean | undefined;
   for (const f of [...project.files]) {
     const text = project.deferred.get(f);
     if (text !== undefined && !(writesMessageGroups(text) && env.some((e) => text.includes(e)))) continue;
-    const kinds = env.map((e) => project.factsOf(f)?.messageGroups?.envQueues?.[e]);
-    if (kinds.includes('varying')) return false;
-    seen ||= kinds.includes('constant');
+    const groups = project.factsOf(f)?.messageGroups;
+    const kinds = env.map((e) => groups?.envQueues?.[e]);
+    const spells = groups?.any === 'varying' && env.some((e) => (text ?? readSource(f) ?? '').includes(e));
+    if (kinds.includes('varying') || spells) {
+      answer = false;
+      break;
+    }
+    if (kinds.includes('constant')) answer = true;
   }
-  return seen ? true : undefined;
+  known.set(key, answer);
+  return answer;
 }
 
 /**
  * Does some module of `file`'s package write a message group id, and every one a constant? With an SST
- * queue's id, writes that name another SST queue are left out. A deferred module is analysed for it only
+ * queue's id, writes that name another SST queue are left out. With `env`, the names of environment
+ * variables the stack hands the queue's URL in, the sends reading them (envGroupsConstant) answer instead
+ * when they all write a constant and the package writes no varying group; any varying one answers false. A deferred module is analysed for it only
  * when its text writes one.
  */
 export function messageGroupsConstant(
@@ -48,14 +63,14 @@ export function messageGroupsConstant(
   env?: readonly string[],
 ): boolean {
   const byEnv = env !== undefined && env.length > 0 ? envGroupsConstant(project, env) : undefined;
-  if (byEnv !== undefined) return byEnv;
+  if (byEnv === false) return false;
   const dir = packageDir(file, project.rootDir);
-  if (dir === undefined) return false;
-  const known = answers.get(project) ?? new Map<string, boolean>();
+  if (dir === undefined) return byEnv === true;
+  const known = answers.get(project) ?? new Map<string, boolean | undefined>();
   answers.set(project, known);
   const key = `${dir}\u0000${sstQueue ?? ''}`;
   let answer = known.get(key);
-  if (answer === undefined) {
+  if (answer === undefined || !known.has(`${key}\u0000varying`)) {
     let seen = false;
     let varying = false;
     for (const f of [...project.files]) {
@@ -74,6 +89,8 @@ export function messageGroupsConstant(
     }
     answer = seen && !varying;
     known.set(key, answer);
+    known.set(`${key}\u0000varying`, varying);
   }
-  return answer;
+  // The env answer settles a constant queue only when the package writes no varying group either.
+  return byEnv === true ? known.get(`${key}\u0000varying`) === false : answer;
 }

@@ -8,7 +8,7 @@ import { scalingConfigBlock } from './concurrencyCaps.js';
 import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
-import { alarmSignals } from './terraformAlarmSignal.js';
+import { alarmSignals, silentAlarmText } from './terraformAlarmSignal.js';
 import { quietTerraformBuses } from './terraformBusTargets.js';
 import { checkTerraformDeliveryTargets } from './terraformDeliveryTargets.js';
 import { isFunctionModule } from './terraformGatewayJoin.js';
@@ -64,7 +64,8 @@ export function checkTerraform(
 
   const queues = of('aws_sqs_queue');
   const redrivePolicies = of('aws_sqs_queue_redrive_policy');
-  const alarms = of('aws_cloudwatch_metric_alarm').filter(alarmSignals);
+  const allAlarms = of('aws_cloudwatch_metric_alarm');
+  const alarms = allAlarms.filter(alarmSignals);
   const functions = of('aws_lambda_function');
   // Where failures are sent: an SNS subscription's redrive policy, a function's or rule target's
   // dead_letter_config, a mapping's or invoke config's on-failure destination. A queue named there is a DLQ.
@@ -133,7 +134,7 @@ export function checkTerraform(
       report(
         'iac-missing-dlq',
         q.line,
-        `dead-letter queue aws_sqs_queue.${q.labels[1]} has no aws_cloudwatch_metric_alarm: failed messages pile up unnoticed`,
+        `dead-letter queue aws_sqs_queue.${q.labels[1]} ${silentAlarmText(allAlarms.filter((a) => reads(a.text, q)))}: failed messages pile up unnoticed`,
         { terraformQueue: { queue: q.labels[1] as string, settledBy: 'alarm', ...(sources && { sources }) } },
       );
   }

@@ -4,6 +4,7 @@
 // thing both sides spell the same, so it ties a FIFO queue to the message groups its producers write.
 import { type Node, propertyName, stringValue, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { environmentEntries } from './rules/cdkEnvHanded.js';
 
 /** The variable `process.env.NAME` / `process.env['NAME']` reads, or undefined for anything else. */
 export function envName(node: Node | undefined): string | undefined {
@@ -39,18 +40,7 @@ export function queueUrlEnvNames(ctx: ModuleContext, queueExpr: Node | undefined
     const o = unwrap(u.object as Node);
     return o !== undefined && ctx.source.slice(o.start, o.end) === text;
   };
-  const names: string[] = [];
-  for (const p of ctx.of('Property')) {
-    const name = propertyName(p.key as Node, p.computed as boolean);
-    if (name !== undefined && urlOfQueue(p.value as Node)) names.push(name);
-  }
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee as Node);
-    if (callee?.type !== 'MemberExpression') continue;
-    if (propertyName(callee.property as Node, false) !== 'addEnvironment') continue;
-    const [key, value] = call.arguments as Node[];
-    const name = stringValue(ctx.valueOf(key) ?? key);
-    if (name !== undefined && urlOfQueue(value)) names.push(name);
-  }
-  return names;
+  return environmentEntries(ctx)
+    .filter((e) => urlOfQueue(e.value))
+    .map((e) => e.variable);
 }

@@ -7,17 +7,10 @@
 // target made at run time with the function's ARN from such a variable invokes it the same way.
 import { memberPath, type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { envName } from '../queueUrlEnv.js';
 import { envHandedFunctions } from './cdkEnvHanded.js';
 import { handlerLink } from './cdkHandlers.js';
 import type { Rule } from './Report.js';
-
-/** The variable `process.env.X` (or `process.env['X']`) names, through a local constant. */
-function envName(ctx: ModuleContext, node: Node | undefined): string | undefined {
-  const n = ctx.valueOf(node);
-  if (n?.type !== 'MemberExpression' || memberPath(n.object as Node)?.join('.') !== 'process.env')
-    return undefined;
-  return propertyName(n.property as Node, n.computed as boolean) ?? stringValue(n.property as Node);
-}
 
 /** `'Event'` or the SDK's `InvocationType.Event`. */
 function isEvent(node: Node | undefined): boolean {
@@ -31,7 +24,8 @@ function noteAsyncInvokes(ctx: ModuleContext): void {
     if (propertyName(p.key as Node, p.computed as boolean) !== 'InvocationType') continue;
     const props = objectProps(ctx.parentOf(p))?.props;
     if (props === undefined || !isEvent(props.get('InvocationType'))) continue;
-    const name = envName(ctx, props.get('FunctionName'));
+    const fnName = props.get('FunctionName');
+    const name = envName(unwrap(ctx.valueOf(fnName) ?? fnName));
     if (name !== undefined) ctx.asyncInvokedEnv.push(name);
   }
 }
@@ -74,7 +68,7 @@ function noteTargetArns(ctx: ModuleContext): void {
       scheduledRule ??= putsScheduledRule(ctx);
       recurring = scheduledRule;
     } else continue;
-    const name = envName(ctx, p.value as Node);
+    const name = envName(unwrap(ctx.valueOf(p.value as Node) ?? (p.value as Node)));
     // A recurring target's answer is unread all the same (unreadHandlers.ts), but its next run is the retry.
     if (name !== undefined) (recurring ? ctx.scheduledInvokedEnv : ctx.asyncInvokedEnv).push(name);
   }

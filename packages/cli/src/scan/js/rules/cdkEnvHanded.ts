@@ -25,26 +25,32 @@ export interface EnvHanded {
   readonly holder: Node | undefined;
 }
 
-const cache = new WeakMap<ModuleContext, EnvHanded[]>();
+/** One entry of an `environment` object or `addEnvironment` call, with its holder (when one is seen). */
+export interface EnvEntry {
+  readonly variable: string;
+  readonly value: Node | undefined;
+  readonly holder: Node | undefined;
+}
+
+const cache = new WeakMap<ModuleContext, EnvEntry[]>();
 
 /**
- * Each environment variable of the module that names a function, with the function and its holder.
+ * Each environment variable the module sets: the entries of an `environment` object and the
+ * `x.addEnvironment(NAME, value)` calls, read once per module.
  * @example
- * envHandedFunctions(ctx) // [{ fn: `notify`, variable: 'NOTIFY_FN', holder: `new NodejsFunction(this, 'Api', ...)` }]
+ * environmentEntries(ctx) // [{ variable: 'JOBS_URL', value: `jobs.queueUrl`, holder: `new NodejsFunction(...)` }]
  */
-export function envHandedFunctions(ctx: ModuleContext): readonly EnvHanded[] {
+export function environmentEntries(ctx: ModuleContext): readonly EnvEntry[] {
   const known = cache.get(ctx);
   if (known !== undefined) return known;
-  const out: EnvHanded[] = [];
+  const out: EnvEntry[] = [];
   for (const p of ctx.of('Property')) {
     if (propertyName(p.key as Node, p.computed as boolean) !== 'environment') continue;
     // `new NodejsFunction(this, id, { ..., environment })`: the construct the props are written into.
     const ctor = ctx.parentOf(ctx.parentOf(p) as Node);
     const holder = ctor?.type === 'NewExpression' ? ctor : undefined;
-    for (const [variable, value] of objectProps(ctx.valueOf(p.value as Node))?.props ?? []) {
-      const fn = referencedFunction(ctx, value);
-      if (fn !== undefined) out.push({ fn, variable, holder });
-    }
+    for (const [variable, value] of objectProps(ctx.valueOf(p.value as Node))?.props ?? [])
+      out.push({ variable, value, holder });
   }
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
@@ -54,10 +60,23 @@ export function envHandedFunctions(ctx: ModuleContext): readonly EnvHanded[] {
     )
       continue;
     const [key, value] = call.arguments as Node[];
-    const variable = stringValue(ctx.valueOf(key));
-    const fn = referencedFunction(ctx, value);
-    if (variable !== undefined && fn !== undefined) out.push({ fn, variable, holder: callee.object as Node });
+    const variable = stringValue(ctx.valueOf(key) ?? key);
+    if (variable !== undefined) out.push({ variable, value, holder: callee.object as Node });
   }
   cache.set(ctx, out);
+  return out;
+}
+
+/**
+ * Each environment variable of the module that names a function, with the function and its holder.
+ * @example
+ * envHandedFunctions(ctx) // [{ fn: `notify`, variable: 'NOTIFY_FN', holder: `new NodejsFunction(this, 'Api', ...)` }]
+ */
+export function envHandedFunctions(ctx: ModuleContext): readonly EnvHanded[] {
+  const out: EnvHanded[] = [];
+  for (const { variable, value, holder } of environmentEntries(ctx)) {
+    const fn = referencedFunction(ctx, value);
+    if (fn !== undefined) out.push({ fn, variable, holder });
+  }
   return out;
 }

@@ -64,7 +64,7 @@ function neighbours(dir: string): string[] {
 }
 
 /** The argument is the name, or an object literal with the name as a property's value. */
-function passes(arg: Node | undefined, name: string): boolean {
+export function passes(arg: Node | undefined, name: string): boolean {
   if (arg?.type === 'Identifier') return arg.name === name;
   if (arg?.type !== 'ObjectExpression') return false;
   return (arg.properties as Node[]).some((p) => {

@@ -2,75 +2,77 @@
 // another queue names as its `dlq` (or whose name says it is one) fills up silently unless a CloudWatch
 // alarm watches THAT queue and tells someone. SST v3 builds no alarm of its own; the app writes a Pulumi
 // `aws.cloudwatch.MetricAlarm` (or `aws.cloudwatch.Alarm`), often in another module of the app, with
-// `dimensions: { QueueName: dlq.nodes.queue.name }` and `alarmActions: [topic.arn]`. An alarm counts when its
-// arguments name the queue (its variable, the name it is exported under, or its literal name) and it tells
-// someone (`alarmActions` not empty, or red on the first dead letter). The app's modules read are this module's folder and its
-// parent (`infra/*.ts` and `sst.config.ts`), as for CDK's neighbouring alarms (cdkHandedDlqs.ts).
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// `dimensions: { QueueName: dlq.nodes.queue.name }` and `alarmActions: [topic.arn]`. An alarm counts when it
+// tells someone (sstV3AppAlarms.ts) and names the queue: by its variable in this module; by the local name
+// another module imports it under from this one; by its literal name anywhere in the app; or when this
+// module passes the queue to a project function whose module builds such an alarm (`alarmOnDlq(name, dlq)`).
 import { escapeRegExp } from '../../escapeRegExp.js';
-import { readSource } from '../../readSource.js';
-import { type Node, stringValue } from '../ast.js';
-import type { ModuleContext } from '../ModuleContext.js';
+import { type Node, stringValue, unwrap } from '../ast.js';
+import { relativeImportFiles } from '../importedFiles.js';
+import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
+import { passes } from './cdkHandedDlqs.js';
 import type { Report, Rule } from './Report.js';
+import { type AppModule, appAlarmModules, signallingAlarms } from './sstV3AppAlarms.js';
 import { deadLetterName } from './sstV3QueueDlq.js';
 import { sstV3QueueKind } from './sstV3Subscriptions.js';
 
-const ALARM = /\bnew\s+[\w.]*(?:MetricAlarm|cloudwatch\.Alarm)\s*\(/g;
+const IMPORT =
+  /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{([^}]*)\}|\*\s+as\s+([\w$]+))\s*from\s*['"](\.[^'"]+)['"]/g;
 
-/** The arguments' text of each alarm the source builds (up to the matching parenthesis). */
-function alarmArgs(text: string): string[] {
-  const found: string[] = [];
-  for (const m of text.matchAll(ALARM)) {
-    let depth = 1;
-    let i = (m.index ?? 0) + m[0].length;
-    const start = i;
-    for (; i < text.length && depth > 0; i++) depth += text[i] === '(' ? 1 : text[i] === ')' ? -1 : 0;
-    found.push(text.slice(start, i));
+/** A word-bounded pattern for a name written as code. */
+const word = (n: string) => new RegExp(`(?<![\\w$.])${escapeRegExp(n)}(?![\\w$])`);
+
+/** The names `variable` is exported under by this module (`export const dlq`, `export { dlq as jobsDlq }`). */
+function exportedNames(ctx: ModuleContext, variable: string): string[] {
+  const names = ctx.exports.has(variable) ? [variable] : [];
+  for (const m of ctx.source.matchAll(/\bexport\s*\{([^}]*)\}/g))
+    for (const part of (m[1] ?? '').split(',')) {
+      const [local, as] = part.trim().split(/\s+as\s+/);
+      if (local === variable) names.push(as ?? local);
+    }
+  return [...new Set(names)];
+}
+
+/** The local names (`exportsDlq`, `q.exportsDlq`) the module `other` imports `exported` under from ctx.file. */
+function importedAs(ctx: ModuleContext, other: AppModule, exported: readonly string[]): string[] {
+  const locals: string[] = [];
+  for (const m of other.text.matchAll(IMPORT)) {
+    if (!relativeImportFiles(other.file, m[3] ?? '').includes(ctx.file)) continue;
+    if (m[2] !== undefined) for (const e of exported) locals.push(`${m[2]}.${e}`);
+    for (const part of (m[1] ?? '').split(',')) {
+      const [name, as] = part.trim().split(/\s+as\s+/);
+      if (name !== undefined && exported.includes(name)) locals.push(as ?? name);
+    }
   }
-  return found;
+  return locals;
 }
 
-/**
- * Does the alarm tell someone: an `alarmActions` that is not an empty list, or, with none, a threshold that
- * turns it red on the first dead letter (`> 0`, `>= 1`), as Terraform's are read (iac/terraformAlarmSignal.ts)?
- */
-function signals(args: string): boolean {
-  if (/\balarmActions\s*:\s*(?!\[\s*\])\S/.test(args)) return true;
-  const threshold = /\bthreshold\s*:\s*(\d+(?:\.\d+)?)\b/.exec(args);
-  if (threshold === null) return true;
-  const n = Number(threshold[1]);
-  return /GreaterThanOrEqualToThreshold/.test(args)
-    ? n <= 1
-    : /GreaterThanThreshold/.test(args)
-      ? n < 1
-      : true;
-}
-
-/** TypeScript and JavaScript modules of a folder (none when it cannot be read). */
-function modules(dir: string): string[] {
-  try {
-    return readdirSync(dir)
-      .filter((f) => /\.[cm]?[jt]s$/.test(f) && !/\.(?:test|spec|d)\.[cm]?[jt]s$/.test(f))
-      .map((f) => join(dir, f));
-  } catch {
-    return [];
-  }
-}
-
-/** Is the queue named by one of `names` alarmed, with an action, by some module of the app? */
-function alarmedInApp(ctx: ModuleContext, names: readonly string[]): boolean {
-  const words = names.map((n) => {
-    const e = escapeRegExp(n);
-    return new RegExp(`(?<![\\w$.])${e}(?![\\w$])|['"\`]${e}['"\`]`);
+/** Does this module pass the queue to a project function whose module builds an alarm telling someone? */
+function handedToAlarmHelper(ctx: ModuleContext, variable: string): boolean {
+  return [...ctx.of('CallExpression'), ...ctx.of('NewExpression')].some((call) => {
+    const root = ctx.importRoot(call.callee as Node);
+    if (root === undefined || !root.source.startsWith('.') || !isProjectSource(root.source)) return false;
+    if (!(call.arguments as Node[]).some((arg) => passes(unwrap(arg), variable))) return false;
+    const files = relativeImportFiles(ctx.file, root.source);
+    return appAlarmModules(ctx.file).some((m) => files.includes(m.file));
   });
-  const here = dirname(ctx.file);
-  const files = [...new Set([ctx.file, ...modules(here), ...modules(dirname(here))])];
-  return files.some((f) => {
-    const text = f === ctx.file ? ctx.source : readSource(f);
-    if (text === undefined || !/Alarm/.test(text)) return false;
-    return alarmArgs(text).some((args) => signals(args) && words.some((w) => w.test(args)));
-  });
+}
+
+/** Is the queue kept in `variable` (literal name `name`) alarmed, telling someone, by the app? */
+function alarmed(ctx: ModuleContext, variable: string, name: string): boolean {
+  const literal = name === '' ? undefined : new RegExp(`['"\`]${escapeRegExp(name)}['"\`]`);
+  const here = [word(variable), ...(literal ? [literal] : [])];
+  if (signallingAlarms(ctx.source).some((a) => here.some((w) => w.test(a)))) return true;
+  const exported = exportedNames(ctx, variable);
+  const others = appAlarmModules(ctx.file).filter((m) => m.file !== ctx.file);
+  if (
+    others.some((m) => {
+      const words = [...importedAs(ctx, m, exported).map(word), ...(literal ? [literal] : [])];
+      return words.length > 0 && m.alarms.some((a) => words.some((w) => w.test(a)));
+    })
+  )
+    return true;
+  return handedToAlarmHelper(ctx, variable);
 }
 
 /**
@@ -87,7 +89,7 @@ export const sstV3DlqAlarmRules: Rule = (ctx: ModuleContext, report: Report) => 
     const kind = sstV3QueueKind(ctx, queue, id.name as string);
     const name = stringValue(ctx.valueOf((queue.arguments as Node[])[0])) ?? '';
     if (kind === undefined || (kind !== 'dlq' && !deadLetterName(name))) continue;
-    if (alarmedInApp(ctx, [id.name as string, ...(name !== '' ? [name] : [])])) continue;
+    if (alarmed(ctx, id.name as string, name)) continue;
     report(
       'iac-missing-dlq',
       queue,
