@@ -115,7 +115,7 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     const reference = REFERENCE_FIELD.test(key);
     const objectKey = key === 'Key' && parent !== undefined && hasProperty(parent, 'Bucket');
     // A name the service keeps unique (an execution, a schedule, a Transcribe or SageMaker job): uniqueNames.ts.
-    const uniqueName = uniqueNameKind(key, parent);
+    const uniqueName = uniqueNameKind(ctx, key, parent);
     const executionName = uniqueName !== undefined;
     const idLike = RECORD_ID_FIELD.test(key) || SORT_KEY.test(key) || prefixedKey(ctx, prop.value);
     const emittedId = emittedIdKey(key);
@@ -149,8 +149,13 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         : view.extra;
     const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
     if (reference || objectKey || executionName) {
-      // A scheduled job has no message to name its work after; its next run is the retry.
-      if (executionName && !shared && scheduledOnly(ctx)) continue;
+      // A Transcribe or SageMaker job started by a schedule-only module: its name must be new on every run
+      // (the service keeps used names for good), so the run's time is how tonight's job differs from
+      // yesterday's. A schedule or execution name is still reported: the event's id and time stay the
+      // same across Lambda's async retries and name the run.
+      if (uniqueName === 'job' && !shared && scheduledOnly(ctx)) continue;
+      // A name made only after a lookup found no record (here or in every caller): once per key.
+      if (executionName && guardedUpstream(ctx, prop, (n) => returnsWhenFound(ctx, n))) continue;
       report(
         'random-id-nondeterministic',
         composed ?? generatedAt(ctx, prop),

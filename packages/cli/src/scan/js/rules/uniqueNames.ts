@@ -1,6 +1,6 @@
 // Names an AWS service keeps unique and refuses (or answers with the first run) when used again: a name made
 // from the message makes a redelivery collide with the first run; one made per attempt starts the work again.
-import { type Node, propertyName, someDescendant } from '../ast.js';
+import { calleeName, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { randomCallIn } from './randomValues.js';
 
@@ -19,12 +19,29 @@ export type UniqueNameKind = 'execution' | 'schedule' | 'job';
  * runs once per name), EventBridge's `Name` beside a `ScheduleExpression` (unique in its group), or a
  * unique job name above.
  */
-export function uniqueNameKind(key: string, parent: Node | undefined): UniqueNameKind | undefined {
+export function uniqueNameKind(
+  ctx: ModuleContext,
+  key: string,
+  parent: Node | undefined,
+): UniqueNameKind | undefined {
   if (parent === undefined) return undefined;
   if (key === 'name' && hasProperty(parent, 'stateMachineArn')) return 'execution';
   if (key === 'Name' && hasProperty(parent, 'ScheduleExpression')) return 'schedule';
-  if (UNIQUE_JOB_NAME.test(key) && parent.type === 'ObjectExpression') return 'job';
+  if (UNIQUE_JOB_NAME.test(key) && startsJob(ctx, parent)) return 'job';
   return undefined;
+}
+
+/** The start-job command itself: `new StartTranscriptionJobCommand({ ... })` (v3) or `.startTranscriptionJob({ ... })` (v2). */
+const JOB_COMMAND = /^(Start|Create)\w*JobCommand$/;
+const JOB_METHOD = /^(start|create)\w*Job$/;
+
+/** Is `object` the first argument of a start-job command or call (not an item stored with a key so named)? */
+function startsJob(ctx: ModuleContext, object: Node): boolean {
+  if (object.type !== 'ObjectExpression') return false;
+  const call = ctx.parentOf(object);
+  if (call === undefined || (call.arguments as Node[] | undefined)?.[0] !== object) return false;
+  if (call.type === 'NewExpression') return JOB_COMMAND.test(unwrap(call.callee as Node)?.name ?? '');
+  return call.type === 'CallExpression' && JOB_METHOD.test(calleeName(call) ?? '');
 }
 
 /** What a name made per attempt does, for the finding's message. */
