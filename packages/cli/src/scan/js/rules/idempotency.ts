@@ -26,7 +26,7 @@ import {
   randomCallIn,
 } from './randomValues.js';
 import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
-import { hasProperty, helperMadeName, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
+import { hasProperty, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
 import { KEY_FIELD, randomMethodCall, wrappedKeyRule } from './wrappedKeys.js';
 import { insertedRow, writtenRecord } from './writtenRecords.js';
@@ -123,10 +123,16 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
       continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
     // when that helper returns a random or clock value.
-    let made = randomCallIn(ctx, prop.value); // a walk of the value: asked once
-    // A job's unique name composed by a helper of the module, reported where the helper reads the clock.
-    const composed = executionName && made === undefined ? helperMadeName(ctx, prop.value) : undefined;
-    made ??= composed;
+    const made = randomCallIn(ctx, prop.value); // a walk of the value: asked once
+    // A name or object key composed by a helper of the module, reported where the helper reads the clock:
+    // the line to change is in the helper.
+    const composed =
+      (executionName || objectKey) &&
+      made !== undefined &&
+      ctx.enclosingFunction(made) !== undefined &&
+      ctx.enclosingFunction(made) !== ctx.enclosingFunction(prop)
+        ? made
+        : undefined;
     const randomValue = made !== undefined;
     const viaImport = randomValue || shared ? undefined : importedCallIn(ctx, prop.value);
     if (viaImport === undefined && !randomValue) continue;

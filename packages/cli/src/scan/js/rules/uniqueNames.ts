@@ -1,8 +1,7 @@
 // Names an AWS service keeps unique and refuses (or answers with the first run) when used again: a name made
 // from the message makes a redelivery collide with the first run; one made per attempt starts the work again.
-import { calleeName, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { calleeName, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { randomCallIn } from './randomValues.js';
 
 /**
  * Start-job calls whose name is unique in the account and region: Transcribe's (standard, medical, call
@@ -61,29 +60,4 @@ export function hasProperty(object: Node, name: string): boolean {
       (p) => p.type === 'Property' && propertyName(p.key, p.computed) === name,
     )
   );
-}
-
-/**
- * The random or clock call a name gets through a module-local helper that builds it (`const jobName =
- * makeJobName(id)`, the helper returning `` `job-${id}-${stamp}` `` with `const stamp = Date.now()`): a name
- * is usually composed in one place and used once, so the helper's own constants are read too. That call is
- * where the finding points: the line to change is in the helper.
- */
-export function helperMadeName(ctx: ModuleContext, value: Node | undefined): Node | undefined {
-  const call = ctx.valueOf(value);
-  if (call?.type !== 'CallExpression') return undefined;
-  const helper = ctx.functionOf(call.callee as Node);
-  const body = helper?.body as Node | undefined;
-  if (body === undefined) return undefined;
-  if (body.type !== 'BlockStatement') return randomCallIn(ctx, body);
-  let found: Node | undefined;
-  someDescendant(
-    body,
-    (n) => {
-      if (n.type === 'ReturnStatement') found = randomCallIn(ctx, n.argument as Node);
-      return found !== undefined;
-    },
-    true,
-  );
-  return found;
 }
