@@ -1,6 +1,14 @@
 // Idempotency on a Lambda handler's path: random keys and record ids in consumers that are redelivered
 // or retried (random-id-nondeterministic); plain inserts in at-least-once consumers (insert-no-upsert) are inserts.ts's.
-import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import {
+  calleeName,
+  hasProperty,
+  memberPath,
+  type Node,
+  propertyName,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
@@ -26,7 +34,7 @@ import {
   randomCallIn,
 } from './randomValues.js';
 import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
-import { hasProperty, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
+import { uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
 import { KEY_FIELD, randomMethodCall, wrappedKeyRule } from './wrappedKeys.js';
 import { insertedRow, writtenRecord } from './writtenRecords.js';

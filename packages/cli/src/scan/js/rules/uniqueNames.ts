@@ -1,6 +1,6 @@
 // Names an AWS service keeps unique and refuses (or answers with the first run) when used again: a name made
 // from the message makes a redelivery collide with the first run; one made per attempt starts the work again.
-import { calleeName, type Node, propertyName, unwrap } from '../ast.js';
+import { calleeName, hasProperty, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /**
@@ -11,6 +11,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 const UNIQUE_JOB_NAME =
   /^(TranscriptionJobName|MedicalTranscriptionJobName|CallAnalyticsJobName|MedicalScribeJobName|TrainingJobName|ProcessingJobName|TransformJobName|CompilationJobName|LabelingJobName|HyperParameterTuningJobName|AutoMLJobName)$/;
 
+/** A Step Functions execution's name, an EventBridge schedule's, or a Transcribe or SageMaker job's. */
 export type UniqueNameKind = 'execution' | 'schedule' | 'job';
 
 /**
@@ -50,14 +51,4 @@ export function uniqueNameMessage(kind: UniqueNameKind, key: string, where: stri
   if (kind === 'execution')
     return `the Step Functions execution name is made per attempt ${where}: a redelivery starts the workflow again instead of finding the first execution`;
   return `${key} is made per attempt ${where}: a redelivery starts (and pays for) a second job instead of colliding with the first`;
-}
-
-/** `{ Bucket, Key }`: the object literal has a property of that name. */
-export function hasProperty(object: Node, name: string): boolean {
-  return (
-    object.type === 'ObjectExpression' &&
-    (object.properties as Node[]).some(
-      (p) => p.type === 'Property' && propertyName(p.key, p.computed) === name,
-    )
-  );
 }
