@@ -283,3 +283,15 @@ export function wrap(node: Node | null | undefined): Node {
   // Callers hand in optional children (an init, an argument): a missing one wraps to a node with nothing below.
   return { type: 'Wrap', start: node?.start ?? 0, end: node?.end ?? 0, body: node } as Node;
 }
+
+/** `{ Bucket, Key }`: an object literal with a property of that name (or one a pattern matches). */
+export function hasProperty(object: Node, name: string | RegExp): boolean {
+  return (
+    object.type === 'ObjectExpression' &&
+    (object.properties as Node[]).some((p) => {
+      if (p.type !== 'Property') return false;
+      const key = propertyName(p.key, p.computed);
+      return typeof name === 'string' ? key === name : name.test(key ?? '');
+    })
+  );
+}

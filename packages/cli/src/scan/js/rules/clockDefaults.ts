@@ -5,7 +5,7 @@
 // .randomWhenOmitted) and compared with the arguments each call passes (keepCandidate.ts).
 import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { randomCallIn } from './randomValues.js';
+import { LEAF, randomCallIn } from './randomValues.js';
 
 /**
  * The index of the parameter whose absence makes `fn` return a clock or random value: a default
@@ -21,7 +21,7 @@ export function clockDefaultParam(ctx: ModuleContext, fn: Node): number | undefi
     const name = id.name as string;
     const carriers = new Set([name]);
     let fallback: Node | undefined =
-      p.type === 'AssignmentPattern' && randomCallIn(ctx, p.right as Node, 1) !== undefined
+      p.type === 'AssignmentPattern' && randomCallIn(ctx, p.right as Node, LEAF) !== undefined
         ? (p.right as Node)
         : undefined;
     if (fallback === undefined)
@@ -31,7 +31,7 @@ export function clockDefaultParam(ctx: ModuleContext, fn: Node): number | undefi
           if (n.type !== 'LogicalExpression' || (n.operator !== '||' && n.operator !== '??')) return false;
           const left = unwrap(n.left as Node);
           if (left?.type !== 'Identifier' || left.name !== name) return false;
-          if (randomCallIn(ctx, n.right as Node, 1) === undefined) return false;
+          if (randomCallIn(ctx, n.right as Node, LEAF) === undefined) return false;
           fallback = n;
           // `const ts = timestamp || Date.now()`: the key is then built from `ts`.
           const declarator = ctx.parentOf(n);

@@ -2,7 +2,15 @@
 // `MessageBody`, SNS `Message`/`MessageAttributes`, EventBridge `Detail`, Kinesis `Data`), an HTTP request's
 // body, or an id-like query parameter of a request URL (`?id=${uuidv1()}`). Made per attempt, a redelivered
 // record emits the same thing under a new id the receiver cannot recognise as the repeat.
-import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import {
+  calleeName,
+  hasProperty,
+  memberPath,
+  type Node,
+  propertyName,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { ConsumerView } from '../wiredConsumer.js';
@@ -82,7 +90,8 @@ function reachesPayload(ctx: ModuleContext, start: Node, nested: boolean, depth:
       const key = propertyName(p.key, p.computed) ?? '';
       const owner = ctx.parentOf(p);
       if (PAYLOAD_KEY.test(key)) return true;
-      if (key === 'data' && owner?.type === 'ObjectExpression' && hasKey(owner, REQUEST_KEY)) return true;
+      if (key === 'data' && owner?.type === 'ObjectExpression' && hasProperty(owner, REQUEST_KEY))
+        return true;
       if (NOT_PAYLOAD.test(key) || owner === undefined) return false;
       n = owner;
       nested = true;
@@ -114,12 +123,6 @@ function reachesPayload(ctx: ModuleContext, start: Node, nested: boolean, depth:
     if (depth >= 3) return false;
     return heldBy(ctx, n, p).some((ref) => reachesPayload(ctx, ref, nested, depth + 1));
   }
-}
-
-function hasKey(object: Node, key: RegExp): boolean {
-  return (object.properties as Node[]).some(
-    (q) => q.type === 'Property' && key.test(propertyName(q.key, q.computed) ?? ''),
-  );
 }
 
 /** Is the object literal holding an id-like property part of an emitted payload? */

@@ -56,6 +56,18 @@ describe('returnsWhenFound', () => {
       'in a transaction callback',
       'const e = await db.x.findFirst(); if (e) return; await db.$transaction(async (tx) => { await write(); });',
     ],
+    [
+      'inside the try that wraps the body',
+      'try { const e = await db.x.findFirst(); if (e) return; await write(); } catch (err) { throw err; }',
+    ],
+    [
+      'a continue in the loop body holding the write',
+      'for (const r of msg.Records) { const e = await db.x.findFirst(); if (e) continue; await write(); }',
+    ],
+    [
+      'a continue in a block of the loop body',
+      'for (const r of msg.Records) { const e = await db.x.findFirst(); if (e) { log(e); continue; } await write(); }',
+    ],
   ])('guards: %s', (_, body) => {
     // Act and assess
     expect(guarded(body)).toBe(true);
@@ -85,6 +97,22 @@ describe('returnsWhenFound', () => {
     ['the message, parsed', "const m = await parse(msg.body); if (m.type === 'ping') return; await write();"],
     ['an awaited non-read', 'const ok = await sendMail(); if (ok) return; await write();'],
     ['a return after the write', 'await write(); const e = await db.x.findFirst(); if (e) return;'],
+    [
+      'a return in a catch before the write',
+      'try { await db.x.update(); } catch (err) { const e = await db.x.findFirst(); if (e) return; throw err; } await write();',
+    ],
+    [
+      'a continue outside any loop around the write',
+      'for (const r of msg.Records) { const e = await db.x.findFirst(); if (e) continue; } await write();',
+    ],
+    [
+      'a continue of an inner loop',
+      'for (const r of msg.Records) { const e = await db.x.findFirst(); if (e) { for (const t of r.tags) continue; } await write(); }',
+    ],
+    [
+      'a loop between the continue and the write',
+      'for (const r of msg.Records) { const e = await db.x.findFirst(); if (e) continue; for (const t of r.tags) { await write(); } }',
+    ],
   ])('does not guard: %s', (_, body) => {
     // Act and assess
     expect(guarded(body)).toBe(false);

@@ -145,32 +145,43 @@ const foundTest = (ctx: ModuleContext, test: Node | undefined): boolean => exist
  * enclosing it (the write may sit in a transaction's callback), or a block between, such as the `try` that
  * wraps a step's whole body to log and rethrow. An `if` that holds the write is no guard: its branch runs
  * on every delivery that passes its test; nor is one in a block the write is not in (a `catch` before it).
+ * In a loop's body holding the write (no inner loop between), `if (<test>) continue` skips the write too.
  */
 export function returnsEarlyWhen(ctx: ModuleContext, node: Node, test: (t: Node) => boolean): boolean {
+  // Until a loop is passed on the way up, a `continue` in the loop's own body skips the write as well.
+  let inLoop = true;
   for (let block = ctx.parentOf(node); block !== undefined; block = ctx.parentOf(block)) {
-    if (block.type !== 'BlockStatement') continue;
+    if (block.type !== 'BlockStatement') {
+      if (LOOP.test(block.type)) inLoop = false;
+      continue;
+    }
+    const loopBody = inLoop && LOOP.test(ctx.parentOf(block)?.type ?? '');
+    const exits = (n: Node) =>
+      (n.type === 'ReturnStatement' || (loopBody && n.type === 'ContinueStatement' && n.label == null)) &&
+      !nested(ctx, n, block);
     for (const statement of block.body as Node[]) {
       if (statement.start >= node.start) break;
       if (statement.end > node.start) continue;
       if (statement.type !== 'IfStatement' || !test(statement.test as Node)) continue;
       const then = statement.consequent as Node;
-      if (
-        then.type === 'ReturnStatement' ||
-        someDescendant(then, (n) => n.type === 'ReturnStatement' && !nested(ctx, n, statement))
-      )
-        return true;
+      if (exits(then) || someDescendant(then, exits)) return true;
     }
   }
   return false;
 }
 
+/** A loop statement: a `continue` in its body ends the iteration. */
+const LOOP = /^(For|ForOf|ForIn|While|DoWhile)Statement$/;
+
 /** An `if (<found>) { ...; return }` ended before `node` (returnsEarlyWhen). */
 export const returnsWhenFound = (ctx: ModuleContext, node: Node): boolean =>
   returnsEarlyWhen(ctx, node, (t) => foundTest(ctx, t));
 
+/** Is `node` inside a function (for a `continue`: a loop) nested in `outer`? */
 function nested(ctx: ModuleContext, node: Node, outer: Node): boolean {
+  const loops = node.type === 'ContinueStatement';
   for (let n = ctx.parentOf(node); n !== undefined && n !== outer; n = ctx.parentOf(n))
-    if (isFunction(n)) return true;
+    if (isFunction(n) || (loops && LOOP.test(n.type))) return true;
   return false;
 }
 

@@ -1,6 +1,14 @@
 // Idempotency on a Lambda handler's path: random keys and record ids in consumers that are redelivered
 // or retried (random-id-nondeterministic); plain inserts in at-least-once consumers (insert-no-upsert) are inserts.ts's.
-import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import {
+  calleeName,
+  hasProperty,
+  memberPath,
+  type Node,
+  propertyName,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
@@ -26,7 +34,7 @@ import {
   randomCallIn,
 } from './randomValues.js';
 import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
-import { hasProperty, helperMadeName, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
+import { uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
 import { KEY_FIELD, randomMethodCall, wrappedKeyRule } from './wrappedKeys.js';
 import { insertedRow, writtenRecord } from './writtenRecords.js';
@@ -115,7 +123,7 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     const reference = REFERENCE_FIELD.test(key);
     const objectKey = key === 'Key' && parent !== undefined && hasProperty(parent, 'Bucket');
     // A name the service keeps unique (an execution, a schedule, a Transcribe or SageMaker job): uniqueNames.ts.
-    const uniqueName = uniqueNameKind(key, parent);
+    const uniqueName = uniqueNameKind(ctx, key, parent);
     const executionName = uniqueName !== undefined;
     const idLike = RECORD_ID_FIELD.test(key) || SORT_KEY.test(key) || prefixedKey(ctx, prop.value);
     const emittedId = emittedIdKey(key);
@@ -123,10 +131,16 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
       continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
     // when that helper returns a random or clock value.
-    let made = randomCallIn(ctx, prop.value); // a walk of the value: asked once
-    // A job's unique name composed by a helper of the module, reported where the helper reads the clock.
-    const composed = executionName && made === undefined ? helperMadeName(ctx, prop.value) : undefined;
-    made ??= composed;
+    const made = randomCallIn(ctx, prop.value); // a walk of the value: asked once
+    // A name or object key composed by a helper of the module, reported where the helper reads the clock:
+    // the line to change is in the helper.
+    const composed =
+      (executionName || objectKey) &&
+      made !== undefined &&
+      ctx.enclosingFunction(made) !== undefined &&
+      ctx.enclosingFunction(made) !== ctx.enclosingFunction(prop)
+        ? made
+        : undefined;
     const randomValue = made !== undefined;
     const viaImport = randomValue || shared ? undefined : importedCallIn(ctx, prop.value);
     if (viaImport === undefined && !randomValue) continue;
@@ -149,8 +163,13 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         : view.extra;
     const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
     if (reference || objectKey || executionName) {
-      // A scheduled job has no message to name its work after; its next run is the retry.
-      if (executionName && !shared && scheduledOnly(ctx)) continue;
+      // A Transcribe or SageMaker job started by a schedule-only module: its name must be new on every run
+      // (the service keeps used names for good), so the run's time is how tonight's job differs from
+      // yesterday's. A schedule or execution name is still reported: the event's id and time stay the
+      // same across Lambda's async retries and name the run.
+      if (uniqueName === 'job' && !shared && scheduledOnly(ctx)) continue;
+      // A name made only after a lookup found no record (here or in every caller): once per key.
+      if (executionName && guardedUpstream(ctx, prop, (n) => returnsWhenFound(ctx, n))) continue;
       report(
         'random-id-nondeterministic',
         composed ?? generatedAt(ctx, prop),

@@ -15,7 +15,11 @@ const RANDOM_CALL =
 /**
  * The random call a value is (or is built from): `randomUUID()`, `` `CONF#${v4()}` ``, a constant holding
  * one, a module-local helper that returns one (`const newId = () => crypto.randomUUID()`), or a method of
- * the same class that does (`this.keyFor(m)`, `Store.keyFor(m)`), one step deep.
+ * the same class that does (`this.keyFor(m)`, `Store.keyFor(m)`), one step deep. A helper's return is read
+ * with its own constants (`const stamp = Date.now(); return \`job-${id}-${stamp}\``), and a constant
+ * of the value may hold such a helper's answer (`const jobName = jobNameFor(id)`).
+ * Depth: 0 the value (reads constants and helpers), CONSTANT a constant's initialiser (reads helpers),
+ * HELPER a helper's return (reads constants), LEAF nothing further.
  */
 export function randomCallIn(ctx: ModuleContext, value: Node | undefined, depth = 0): Node | undefined {
   const v = ctx.valueOf(value);
@@ -24,21 +28,27 @@ export function randomCallIn(ctx: ModuleContext, value: Node | undefined, depth 
   // by each rule that reads it): the walk below depends only on the module, the value and the depth.
   const cache = answersOf(ctx, depth);
   if (cache.has(v)) return cache.get(v);
+  cache.set(v, undefined); // a helper that reaches itself through a constant ends here
   const found = walkRandom(ctx, v, depth);
   cache.set(v, found);
   return found;
 }
 
-const answers = new WeakMap<ModuleContext, [Map<Node, Node | undefined>, Map<Node, Node | undefined>]>();
+/** randomCallIn's depths past the value itself: a constant's initialiser, a helper's return, neither read on. */
+const CONSTANT = 1;
+const HELPER = 2;
+export const LEAF = 3;
 
-/** randomCallIn's answers in this module, per depth (0 or 1). */
+const answers = new WeakMap<ModuleContext, Map<Node, Node | undefined>[]>();
+
+/** randomCallIn's answers in this module, per depth (0, CONSTANT, HELPER, LEAF). */
 function answersOf(ctx: ModuleContext, depth: number): Map<Node, Node | undefined> {
-  let pair = answers.get(ctx);
-  if (pair === undefined) {
-    pair = [new Map(), new Map()];
-    answers.set(ctx, pair);
+  let byDepth = answers.get(ctx);
+  if (byDepth === undefined) {
+    byDepth = [new Map(), new Map(), new Map(), new Map()];
+    answers.set(ctx, byDepth);
   }
-  return depth === 0 ? pair[0] : pair[1];
+  return byDepth[Math.min(depth, LEAF)] as Map<Node, Node | undefined>;
 }
 
 /** The walk of randomCallIn over a value (already resolved through `valueOf`). */
@@ -46,7 +56,7 @@ function walkRandom(ctx: ModuleContext, v: Node, depth: number): Node | undefine
   let found: Node | undefined;
   someDescendant({ type: 'Wrap', start: v.start, end: v.end, v } as Node, (n) => {
     // `` `CONF#${code}` `` with `const code = v4()` above.
-    if (n.type === 'Identifier' && depth === 0 && n !== v) {
+    if (n.type === 'Identifier' && (depth === 0 || depth === HELPER) && n !== v) {
       const p = ctx.parentOf(n);
       if (
         (p?.type === 'MemberExpression' && p.property === n && !p.computed) ||
@@ -54,7 +64,8 @@ function walkRandom(ctx: ModuleContext, v: Node, depth: number): Node | undefine
       )
         return false;
       const binding = ctx.resolve(n.name as string, n);
-      if (binding?.kind === 'const' && binding.init !== undefined) found = randomCallIn(ctx, binding.init, 1);
+      if (binding?.kind === 'const' && binding.init !== undefined)
+        found = randomCallIn(ctx, binding.init, depth === 0 ? CONSTANT : LEAF);
       return found !== undefined;
     }
     if (clockNow(ctx, n) && !awaitedBetween(ctx, n, v)) {
@@ -68,12 +79,12 @@ function walkRandom(ctx: ModuleContext, v: Node, depth: number): Node | undefine
       return true;
     }
     const helper =
-      depth > 0
+      depth >= HELPER
         ? undefined
         : unwrap(n.callee)?.type === 'Identifier'
           ? ctx.functionOf(n.callee)
           : classMethodOf(ctx, n);
-    found = helper !== undefined ? randomReturn(ctx, helper) : undefined;
+    found = helper !== undefined ? randomReturn(ctx, helper, HELPER) : undefined;
     return found !== undefined;
   });
   return found;
@@ -154,16 +165,21 @@ export function randomlyKeyed(ctx: ModuleContext, row: Node | undefined): boolea
   );
 }
 
-/** The random call a function returns (its expression body, or a `return` in its body). */
-export function randomReturn(ctx: ModuleContext, fn: Node): Node | undefined {
+/**
+ * The random call a function returns (its expression body, or a `return` in its body): at HELPER depth
+ * its own constants are read too, after the returned expression's own calls; by default only those.
+ */
+export function randomReturn(ctx: ModuleContext, fn: Node, depth = LEAF): Node | undefined {
   const body = fn.body as Node | undefined;
   if (body === undefined) return undefined;
-  if (body.type !== 'BlockStatement') return randomCallIn(ctx, body, 1);
+  const read = (n: Node) =>
+    randomCallIn(ctx, n, LEAF) ?? (depth === HELPER ? randomCallIn(ctx, n, HELPER) : undefined);
+  if (body.type !== 'BlockStatement') return read(body);
   let found: Node | undefined;
   someDescendant(
     body,
     (n) => {
-      if (n.type === 'ReturnStatement') found = randomCallIn(ctx, n.argument as Node, 1);
+      if (n.type === 'ReturnStatement') found = read(n.argument as Node);
       return found !== undefined;
     },
     true,

@@ -2,7 +2,7 @@
 // mysql2 and sqlite `?`): `db.query('INSERT INTO orders (id, ...) VALUES ($1, ...)', [randomUUID(), ...])`.
 // The id column's parameter is made per attempt, so a redelivered message inserts the row again under a
 // new key. The column list is matched to the VALUES list and that to the parameter array, by position.
-import { calleeName, type Node, stringValue, unwrap } from '../ast.js';
+import { calleeName, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { ConsumerView } from '../wiredConsumer.js';
@@ -71,9 +71,15 @@ export function scheduledOnly(ctx: ModuleContext): boolean {
  */
 export function reportedSqlKeys(ctx: ModuleContext, view: ConsumerView, shared: boolean, use: Node): Node[] {
   // insert-no-upsert hands over the SQL literal itself when the call is made around it, or kept in a
-  // local constant the function runs by name (`const query = 'INSERT ...'; await client.query(query, [...])`).
-  const call = use.type === 'CallExpression' ? use : runnerOf(ctx, use);
-  if (call?.type !== 'CallExpression') return [];
+  // local constant the function runs by name (`const query = 'INSERT ...'; await client.query(query, [...])`):
+  // then every run of it is judged, and the row is handed over only when each has a reported random key.
+  if (use.type === 'CallExpression') return keysOf(ctx, view, shared, use);
+  const runners = runnersOf(ctx, use);
+  const keys = runners.map((call) => keysOf(ctx, view, shared, call));
+  return keys.length > 0 && keys.every((k) => k.length > 0) ? keys.flat() : [];
+}
+
+function keysOf(ctx: ModuleContext, view: ConsumerView, shared: boolean, call: Node): Node[] {
   if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) return [];
   // The insert's own shape first: this runs for every call of a module that names a random call, and the
   // tests below walk handler bodies and search the whole text.
@@ -86,29 +92,30 @@ export function reportedSqlKeys(ctx: ModuleContext, view: ConsumerView, shared: 
 }
 
 /**
- * The call that runs an SQL literal: the call around it, or the first call of its function handed the
- * local constant that holds it.
+ * The calls that run an SQL literal: the call around it, or, for a local constant that holds it, each call
+ * of its function whose first argument is that constant (a logger handed it later is no runner).
  */
-function runnerOf(ctx: ModuleContext, literal: Node): Node | undefined {
+function runnersOf(ctx: ModuleContext, literal: Node): Node[] {
   const parent = ctx.parentOf(literal);
-  if (parent?.type === 'CallExpression') return parent;
-  if (parent?.type !== 'VariableDeclarator') return undefined;
+  if (parent?.type === 'CallExpression') return [parent];
+  if (parent?.type !== 'VariableDeclarator') return [];
   const id = unwrap(parent.id);
   const fn = ctx.enclosingFunction(literal);
-  if (id?.type !== 'Identifier' || fn === undefined) return undefined;
-  return ctx.of('CallExpression').find(
-    (call) =>
-      call.start > parent.end &&
-      call.end <= fn.end &&
-      (call.arguments as Node[]).some((a) => {
-        const arg = unwrap(a);
-        return (
-          arg?.type === 'Identifier' &&
-          arg.name === id.name &&
-          ctx.resolve(id.name as string, arg)?.declaration === parent
-        );
-      }),
-  );
+  if (id?.type !== 'Identifier' || fn === undefined) return [];
+  const runners: Node[] = [];
+  // Only the function's own calls: a walk of the module's per literal was quadratic in a large module.
+  someDescendant(fn, (call) => {
+    if (call.type !== 'CallExpression' || call.start < parent.end) return false;
+    const first = unwrap((call.arguments as Node[])[0]);
+    if (
+      first?.type === 'Identifier' &&
+      first.name === id.name &&
+      ctx.resolve(id.name as string, first)?.declaration === parent
+    )
+      runners.push(call);
+    return false;
+  });
+  return runners;
 }
 
 /**

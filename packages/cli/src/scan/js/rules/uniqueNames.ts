@@ -1,8 +1,7 @@
 // Names an AWS service keeps unique and refuses (or answers with the first run) when used again: a name made
 // from the message makes a redelivery collide with the first run; one made per attempt starts the work again.
-import { type Node, propertyName, someDescendant } from '../ast.js';
+import { calleeName, hasProperty, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { randomCallIn } from './randomValues.js';
 
 /**
  * Start-job calls whose name is unique in the account and region: Transcribe's (standard, medical, call
@@ -12,6 +11,7 @@ import { randomCallIn } from './randomValues.js';
 const UNIQUE_JOB_NAME =
   /^(TranscriptionJobName|MedicalTranscriptionJobName|CallAnalyticsJobName|MedicalScribeJobName|TrainingJobName|ProcessingJobName|TransformJobName|CompilationJobName|LabelingJobName|HyperParameterTuningJobName|AutoMLJobName)$/;
 
+/** A Step Functions execution's name, an EventBridge schedule's, or a Transcribe or SageMaker job's. */
 export type UniqueNameKind = 'execution' | 'schedule' | 'job';
 
 /**
@@ -19,12 +19,29 @@ export type UniqueNameKind = 'execution' | 'schedule' | 'job';
  * runs once per name), EventBridge's `Name` beside a `ScheduleExpression` (unique in its group), or a
  * unique job name above.
  */
-export function uniqueNameKind(key: string, parent: Node | undefined): UniqueNameKind | undefined {
+export function uniqueNameKind(
+  ctx: ModuleContext,
+  key: string,
+  parent: Node | undefined,
+): UniqueNameKind | undefined {
   if (parent === undefined) return undefined;
   if (key === 'name' && hasProperty(parent, 'stateMachineArn')) return 'execution';
   if (key === 'Name' && hasProperty(parent, 'ScheduleExpression')) return 'schedule';
-  if (UNIQUE_JOB_NAME.test(key) && parent.type === 'ObjectExpression') return 'job';
+  if (UNIQUE_JOB_NAME.test(key) && startsJob(ctx, parent)) return 'job';
   return undefined;
+}
+
+/** The start-job command itself: `new StartTranscriptionJobCommand({ ... })` (v3) or `.startTranscriptionJob({ ... })` (v2). */
+const JOB_COMMAND = /^(Start|Create)\w*JobCommand$/;
+const JOB_METHOD = /^(start|create)\w*Job$/;
+
+/** Is `object` the first argument of a start-job command or call (not an item stored with a key so named)? */
+function startsJob(ctx: ModuleContext, object: Node): boolean {
+  if (object.type !== 'ObjectExpression') return false;
+  const call = ctx.parentOf(object);
+  if (call === undefined || (call.arguments as Node[] | undefined)?.[0] !== object) return false;
+  if (call.type === 'NewExpression') return JOB_COMMAND.test(unwrap(call.callee as Node)?.name ?? '');
+  return call.type === 'CallExpression' && JOB_METHOD.test(calleeName(call) ?? '');
 }
 
 /** What a name made per attempt does, for the finding's message. */
@@ -34,39 +51,4 @@ export function uniqueNameMessage(kind: UniqueNameKind, key: string, where: stri
   if (kind === 'execution')
     return `the Step Functions execution name is made per attempt ${where}: a redelivery starts the workflow again instead of finding the first execution`;
   return `${key} is made per attempt ${where}: a redelivery starts (and pays for) a second job instead of colliding with the first`;
-}
-
-/** `{ Bucket, Key }`: the object literal has a property of that name. */
-export function hasProperty(object: Node, name: string): boolean {
-  return (
-    object.type === 'ObjectExpression' &&
-    (object.properties as Node[]).some(
-      (p) => p.type === 'Property' && propertyName(p.key, p.computed) === name,
-    )
-  );
-}
-
-/**
- * The random or clock call a name gets through a module-local helper that builds it (`const jobName =
- * makeJobName(id)`, the helper returning `` `job-${id}-${stamp}` `` with `const stamp = Date.now()`): a name
- * is usually composed in one place and used once, so the helper's own constants are read too. That call is
- * where the finding points: the line to change is in the helper.
- */
-export function helperMadeName(ctx: ModuleContext, value: Node | undefined): Node | undefined {
-  const call = ctx.valueOf(value);
-  if (call?.type !== 'CallExpression') return undefined;
-  const helper = ctx.functionOf(call.callee as Node);
-  const body = helper?.body as Node | undefined;
-  if (body === undefined) return undefined;
-  if (body.type !== 'BlockStatement') return randomCallIn(ctx, body);
-  let found: Node | undefined;
-  someDescendant(
-    body,
-    (n) => {
-      if (n.type === 'ReturnStatement') found = randomCallIn(ctx, n.argument as Node);
-      return found !== undefined;
-    },
-    true,
-  );
-  return found;
 }
