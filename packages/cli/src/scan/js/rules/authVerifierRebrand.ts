@@ -7,17 +7,19 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import type { Report } from './Report.js';
 
-/** Libraries whose verifier downloads the issuer's keys itself. */
-const KEY_FETCHERS = [
-  'aws-jwt-verify',
-  'jwks-rsa',
-  '@okta/jwt-verifier',
-  'openid-client',
-  'createRemoteJWKSet',
-];
+/** Words of a message that names the token or the caller's credentials... */
+const TOKEN_WORD = /token|jwt|verif|unauthori[sz]ed|not authori[sz]ed|credential|authenticat/i;
+/** ...as bad: a message naming the token without one of these does not call it forged. */
+const BAD_WORD = /invalid|expired|failed|rejected|malformed|unauthori[sz]ed|not authori[sz]ed/i;
+/** A message naming an outage says what it is, whatever else it names. */
+const OUTAGE_WORD = /unavailable|timeout|timed out|retry|fetch|download|jwks|network|\b5\d\d\b/i;
 
-/** Words of a message that blames the token or the caller's credentials. */
-const TOKEN_BLAME = /token|jwt|verif|unauthori[sz]ed|not authori[sz]ed|invalid.*credential|authenticat/i;
+/** Does a fixed message blame the token: a token word with a bad-token word, and no outage named? */
+function blamesTokenText(message: string | undefined): boolean {
+  return (
+    message !== undefined && TOKEN_WORD.test(message) && BAD_WORD.test(message) && !OUTAGE_WORD.test(message)
+  );
+}
 
 /** The message of `new Error('...')` / `Error(`...`)` a throw raises, when it is a fixed text. */
 function raisedMessage(thrown: Node | undefined): string | undefined {
@@ -34,7 +36,29 @@ function raisedMessage(thrown: Node | undefined): string | undefined {
 function blamesToken(handler: Node): boolean {
   return someDescendant(
     handler.body as Node,
-    (n) => n.type === 'ThrowStatement' && TOKEN_BLAME.test(raisedMessage(n.argument) ?? ''),
+    (n) => n.type === 'ThrowStatement' && blamesTokenText(raisedMessage(n.argument)),
+    true,
+  );
+}
+
+/**
+ * Does the catch tell errors apart? Testing the error's class is not enough: some path has to let the
+ * others go as what they are, by rethrowing the caught error or raising one that does not blame the token
+ * (`if (e instanceof JwtExpiredError) throw new Error('Token expired'); throw new Error('Invalid token')`
+ * tells one class apart and rebrands the rest).
+ */
+function tellsApart(handler: Node): boolean {
+  if (!discriminates(handler)) return false;
+  const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
+  return someDescendant(
+    handler.body as Node,
+    (n) => {
+      if (n.type !== 'ThrowStatement') return false;
+      const thrown = unwrap(n.argument);
+      if (thrown?.type === 'Identifier' && thrown.name === param) return true;
+      const message = raisedMessage(thrown);
+      return message !== undefined && !blamesTokenText(message);
+    },
     true,
   );
 }
@@ -58,11 +82,12 @@ function answeredHere(ctx: ModuleContext, handler: Node): boolean {
 }
 
 export function verifierRebrandRules(ctx: ModuleContext, report: Report): void {
-  if (!KEY_FETCHERS.some((w) => ctx.spells(w))) return;
+  // No gate on the module's own words: the verifier is usually imported from a module of its own, and
+  // callsRemote (below) knows a key-fetching verifier exported by another module of the project.
   for (const handler of ctx.of('CatchClause')) {
     // A catch whose throw is itself the answer (`Unauthorized`) is the catch-all rule's (rules/auth.ts).
     if (!blamesToken(handler) || answersAuthFailure(handler.body as Node, ctx) !== undefined) continue;
-    if (discriminates(handler) || answeredHere(ctx, handler)) continue;
+    if (tellsApart(handler) || answeredHere(ctx, handler)) continue;
     const tryStatement = ctx.parentOf(handler) as Node;
     const remote = callsRemote(ctx, tryStatement.block);
     if (remote === undefined) continue;
