@@ -8,6 +8,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { callsRemote, discriminates, isFalsyValue } from './authFacts.js';
 import { answersMissing, denies } from './authNullAnswers.js';
 import { doesIo, isIoNode, isLogCall } from './catchFacts.js';
+import { keyDownloadMiss, spellsKeyUrl } from './jwksStatus.js';
 import type { Report } from './Report.js';
 
 /** Where a failure became null, and what failed (a remote of the module, or imports the project pass judges). */
@@ -72,6 +73,9 @@ function ownNullCatch(ctx: ModuleContext, fn: Node): NullSource | undefined {
     },
     true,
   );
+  // `if (!res.ok) return null` after a key (JWKS) download: the host's outage answered "no keys".
+  const miss = found === undefined ? keyDownloadMiss(ctx, fn) : undefined;
+  if (miss !== undefined) found = { site: miss, remote: 'the key (JWKS) download' };
   ownNull.set(fn, found);
   return found;
 }
@@ -209,7 +213,10 @@ export function nullFlowSites(ctx: ModuleContext): ReadonlyMap<Node, NullSource>
   if (sites !== undefined) return sites;
   sites = new Map();
   deniedSites.set(ctx, sites);
-  if (!ctx.spells('catch') || !/\ballowed\b|\bauthori[sz]ed\b|40[13]|Deny|Unauthori/i.test(ctx.source))
+  if (
+    !(ctx.spells('catch') || spellsKeyUrl(ctx)) ||
+    !/\ballowed\b|\bauthori[sz]ed\b|40[13]|Deny|Unauthori/i.test(ctx.source)
+  )
     return sites;
   const fns: Node[] = [];
   forEachDescendant(ctx.program, (n) => {
