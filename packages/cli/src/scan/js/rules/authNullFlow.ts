@@ -8,7 +8,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { callsRemote, discriminates, isFalsyValue } from './authFacts.js';
 import { answersMissing, denies } from './authNullAnswers.js';
 import { doesIo, isIoNode, isLogCall } from './catchFacts.js';
-import { keyDownloadMiss, spellsKeyUrl } from './jwksStatus.js';
+import { KEY_DOWNLOAD, keyDownloadMiss, spellsKeyUrl } from './jwksStatus.js';
 import type { Report } from './Report.js';
 
 /** Where a failure became null, and what failed (a remote of the module, or imports the project pass judges). */
@@ -75,7 +75,7 @@ function ownNullCatch(ctx: ModuleContext, fn: Node): NullSource | undefined {
   );
   // `if (!res.ok) return null` after a key (JWKS) download: the host's outage answered "no keys".
   const miss = found === undefined ? keyDownloadMiss(ctx, fn) : undefined;
-  if (miss !== undefined) found = { site: miss, remote: 'the key (JWKS) download' };
+  if (miss !== undefined) found = { site: miss, remote: KEY_DOWNLOAD };
   ownNull.set(fn, found);
   return found;
 }
@@ -128,6 +128,22 @@ function testedName(test: Node | undefined): string | undefined {
   if (missing(b) && a?.type === 'Identifier') return a.name as string;
   if (missing(a) && b?.type === 'Identifier') return b.name as string;
   return undefined;
+}
+
+/** The name an `if` tests for an empty list: `!x.length`, `x.length === 0`, `!x.keys.length`. */
+function emptiedName(test: Node | undefined): string | undefined {
+  const t = unwrap(test);
+  const zero = (n: Node | undefined) => n?.type === 'Literal' && n.value === 0;
+  const measured =
+    t?.type === 'UnaryExpression' && t.operator === '!'
+      ? unwrap(t.argument)
+      : t?.type === 'BinaryExpression' && ['==', '==='].includes(t.operator as string) && zero(unwrap(t.right))
+        ? unwrap(t.left)
+        : undefined;
+  if (measured?.type !== 'MemberExpression' || measured.property?.name !== 'length') return undefined;
+  let owner = unwrap(measured.object);
+  if (owner?.type === 'MemberExpression' && owner.property?.name === 'keys') owner = unwrap(owner.object);
+  return owner?.type === 'Identifier' ? (owner.name as string) : undefined;
 }
 
 /** Names a pattern binds: `x`, `{ result, error }`, `[a, b]`. */
@@ -192,8 +208,15 @@ function flowOf(ctx: ModuleContext, fn: Node, known: ReadonlyMap<Node, NullSourc
       continue;
     }
     const name = testedName(step.test);
-    const sources = name === undefined ? undefined : held.get(name);
-    if (sources === undefined) continue;
+    const emptied = name === undefined ? emptiedName(step.test) : undefined;
+    // An empty key set (`keys.length === 0`) is "no keys" only for a key download's miss.
+    const sources =
+      name !== undefined
+        ? held.get(name)
+        : emptied === undefined
+          ? undefined
+          : held.get(emptied)?.filter((s) => s.remote === KEY_DOWNLOAD);
+    if (sources === undefined || sources.length === 0) continue;
     if (denies(ctx, step.consequent as Node)) flow.denied.push(...sources);
     else if (answersMissing(step.consequent as Node)) flow.passed.push(...sources);
   }

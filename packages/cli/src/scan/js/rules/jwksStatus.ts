@@ -45,6 +45,25 @@ function lastOf(branch: Node): Node | undefined {
   return b.type === 'BlockStatement' ? ((b.body as Node[]).at(-1) as Node | undefined) : b;
 }
 
+/** The "no keys" a miss answers: a falsy value, `[]`, or `{ keys: [] }`. */
+function noKeys(value: Node | null | undefined): boolean {
+  const v = unwrap(value);
+  if (isFalsyValue(v) || (v?.type === 'ArrayExpression' && (v.elements as Node[]).length === 0)) return true;
+  if (v?.type !== 'ObjectExpression') return false;
+  const props = v.properties as Node[];
+  const only = props.length === 1 ? props[0] : undefined;
+  const empty = unwrap(only?.value);
+  return (
+    only?.type === 'Property' &&
+    (only.key?.name ?? only.key?.value) === 'keys' &&
+    empty?.type === 'ArrayExpression' &&
+    (empty.elements as Node[]).length === 0
+  );
+}
+
+/** The remote a key download's miss is reported with: its empty answers count only with it. */
+export const KEY_DOWNLOAD = 'the key (JWKS) download';
+
 /** Does the module name a key URL at all (the cheap gate of {@link keyDownloadMiss})? */
 export function spellsKeyUrl(ctx: ModuleContext): boolean {
   return ctx.testSpelled(KEY_URL, ['jwks', 'certs', 'openid']);
@@ -65,7 +84,7 @@ export function keyDownloadMiss(ctx: ModuleContext, fn: Node): Node | undefined 
       if (found !== undefined || isFunction(n)) return false;
       if (n.type !== 'IfStatement') return true;
       const ret = lastOf(n.consequent as Node);
-      if (ret?.type === 'ReturnStatement' && isFalsyValue(ret.argument) && keyDownload(ctx, n.test as Node))
+      if (ret?.type === 'ReturnStatement' && noKeys(ret.argument) && keyDownload(ctx, n.test as Node))
         found = n;
       return true;
     },
