@@ -63,19 +63,37 @@ function tellsApart(handler: Node): boolean {
   );
 }
 
+/** The calls of each function of the module, by the function they reach: built once per module. */
+const callsByFunction = new WeakMap<ModuleContext, Map<Node, Node[]>>();
+function callsOf(ctx: ModuleContext, fn: Node): readonly Node[] {
+  let index = callsByFunction.get(ctx);
+  if (index === undefined) {
+    index = new Map();
+    for (const call of ctx.of('CallExpression')) {
+      const target = ctx.functionOf(call.callee);
+      if (target !== undefined) index.set(target, [...(index.get(target) ?? []), call]);
+    }
+    callsByFunction.set(ctx, index);
+  }
+  return index.get(fn) ?? [];
+}
+
 /**
- * Is the helper the catch sits in awaited, in this module, inside a try whose catch answers 401/Deny
- * itself? Then that answering catch is the line reviewers point at, and it is reported on its own.
+ * Is the helper the catch sits in awaited, in this module, inside a try whose catch answers 401/Deny for any
+ * error? Then that answering catch is the line reviewers point at, and the catch-all rule (rules/auth.ts)
+ * reports it. A catch that tests the error first (`err.message === 'Invalid access token'`) is not reported
+ * there, so the helper's rebrand is not exempted by it.
  */
 function answeredHere(ctx: ModuleContext, handler: Node): boolean {
   const fn = ctx.enclosingFunction(handler);
   if (fn === undefined) return false;
-  return ctx.of('CallExpression').some((call) => {
-    if (ctx.functionOf(call.callee) !== fn) return false;
+  return callsOf(ctx, fn).some((call) => {
     for (let n: Node | undefined = ctx.parentOf(call); n !== undefined; n = ctx.parentOf(n)) {
       if (isFunction(n)) return false;
-      if (n.type === 'TryStatement' && n.handler != null)
-        return answersAuthFailure((n.handler as Node).body as Node, ctx) !== undefined;
+      if (n.type === 'TryStatement' && n.handler != null) {
+        const answering = n.handler as Node;
+        return answersAuthFailure(answering.body as Node, ctx) !== undefined && !discriminates(answering);
+      }
     }
     return false;
   });
