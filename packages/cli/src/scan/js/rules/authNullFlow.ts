@@ -15,6 +15,8 @@ import type { Report } from './Report.js';
 interface NullSource {
   readonly site: Node;
   readonly remote: string;
+  /** An empty set (`[]`, `{ keys: [] }`) rather than null: only an emptiness test reads it as missing. */
+  readonly empty?: boolean;
 }
 
 /** A callback that answers a falsy value for whatever it is handed, after logging at most. */
@@ -75,7 +77,7 @@ function ownNullCatch(ctx: ModuleContext, fn: Node): NullSource | undefined {
   );
   // `if (!res.ok) return null` after a key (JWKS) download: the host's outage answered "no keys".
   const miss = found === undefined ? keyDownloadMiss(ctx, fn) : undefined;
-  if (miss !== undefined) found = { site: miss, remote: KEY_DOWNLOAD };
+  if (miss !== undefined) found = { site: miss.site, remote: KEY_DOWNLOAD, empty: miss.empty };
   ownNull.set(fn, found);
   return found;
 }
@@ -209,13 +211,13 @@ function flowOf(ctx: ModuleContext, fn: Node, known: ReadonlyMap<Node, NullSourc
     }
     const name = testedName(step.test);
     const emptied = name === undefined ? emptiedName(step.test) : undefined;
-    // An empty key set (`keys.length === 0`) is "no keys" only for a key download's miss.
+    // `!k` reads a null as missing, `k.length === 0` an empty key set (a key download's miss) as missing.
     const sources =
       name !== undefined
-        ? held.get(name)
+        ? held.get(name)?.filter((s) => s.empty !== true)
         : emptied === undefined
           ? undefined
-          : held.get(emptied)?.filter((s) => s.remote === KEY_DOWNLOAD);
+          : held.get(emptied)?.filter((s) => s.empty === true);
     if (sources === undefined || sources.length === 0) continue;
     if (denies(ctx, step.consequent as Node)) flow.denied.push(...sources);
     else if (answersMissing(step.consequent as Node)) flow.passed.push(...sources);

@@ -45,10 +45,10 @@ function lastOf(branch: Node): Node | undefined {
   return b.type === 'BlockStatement' ? ((b.body as Node[]).at(-1) as Node | undefined) : b;
 }
 
-/** The "no keys" a miss answers: a falsy value, `[]`, or `{ keys: [] }`. */
-function noKeys(value: Node | null | undefined): boolean {
+/** An empty "no keys" a miss answers: `[]` or `{ keys: [] }` (truthy: only an emptiness test reads it). */
+function emptyKeys(value: Node | null | undefined): boolean {
   const v = unwrap(value);
-  if (isFalsyValue(v) || (v?.type === 'ArrayExpression' && (v.elements as Node[]).length === 0)) return true;
+  if (v?.type === 'ArrayExpression' && (v.elements as Node[]).length === 0) return true;
   if (v?.type !== 'ObjectExpression') return false;
   const props = v.properties as Node[];
   const only = props.length === 1 ? props[0] : undefined;
@@ -61,8 +61,14 @@ function noKeys(value: Node | null | undefined): boolean {
   );
 }
 
-/** The remote a key download's miss is reported with: its empty answers count only with it. */
+/** The remote a key download's miss is reported with. */
 export const KEY_DOWNLOAD = 'the key (JWKS) download';
+
+/** A key download's miss: the `if` answering "no keys", and whether that answer is an empty set. */
+export interface KeyMiss {
+  readonly site: Node;
+  readonly empty: boolean;
+}
 
 /** Does the module name a key URL at all (the cheap gate of {@link keyDownloadMiss})? */
 export function spellsKeyUrl(ctx: ModuleContext): boolean {
@@ -75,17 +81,18 @@ export function spellsKeyUrl(ctx: ModuleContext): boolean {
  * @example
  * keyDownloadMiss(ctx, fn) // the `if (!res.ok) return null` after `const res = await fetch(jwksUrl)`
  */
-export function keyDownloadMiss(ctx: ModuleContext, fn: Node): Node | undefined {
+export function keyDownloadMiss(ctx: ModuleContext, fn: Node): KeyMiss | undefined {
   if (!spellsKeyUrl(ctx)) return undefined;
-  let found: Node | undefined;
+  let found: KeyMiss | undefined;
   forEachDescendant(
     fn.body as Node,
     (n) => {
       if (found !== undefined || isFunction(n)) return false;
       if (n.type !== 'IfStatement') return true;
       const ret = lastOf(n.consequent as Node);
-      if (ret?.type === 'ReturnStatement' && noKeys(ret.argument) && keyDownload(ctx, n.test as Node))
-        found = n;
+      if (ret?.type !== 'ReturnStatement') return true;
+      const empty = emptyKeys(ret.argument);
+      if ((empty || isFalsyValue(ret.argument)) && keyDownload(ctx, n.test as Node)) found = { site: n, empty };
       return true;
     },
     true,
