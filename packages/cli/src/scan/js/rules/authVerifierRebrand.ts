@@ -2,9 +2,10 @@
 // `verifier.verify(token)`, jwks-rsa, openid-client, jose's remote key set) that raises a fresh "token
 // verification failed" for whatever went wrong. The JWKS download's failure, `JwksNotAvailableInCacheError`
 // or a network fault leaves the helper as a bad-token error, so every caller answers it 401/Deny.
-import { isFunction, memberPath, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
+import { raisedMessage, wrappedMessages } from './authRebrands.js';
 import type { Report } from './Report.js';
 
 /** Words of a message that names the token or the caller's credentials... */
@@ -21,24 +22,9 @@ function blamesTokenText(message: string | undefined): boolean {
   );
 }
 
-/** The message of `new Error('...')` / `Error(`...`)` a throw raises, when it is a fixed text. */
-function raisedMessage(thrown: Node | undefined): string | undefined {
-  const made = unwrap(thrown);
-  if (made?.type !== 'NewExpression' && made?.type !== 'CallExpression') return undefined;
-  if (!/Error$/.test(memberPath(unwrap(made.callee))?.at(-1) ?? '')) return undefined;
-  const first = unwrap((made.arguments as Node[])[0]);
-  if (first?.type === 'TemplateLiteral')
-    return (first.quasis as Node[])[0]?.value?.cooked as string | undefined;
-  return stringValue(first);
-}
-
 /** A throw in the catch body (not in a nested function) raising a fixed message that blames the token. */
 function blamesToken(handler: Node): boolean {
-  return someDescendant(
-    handler.body as Node,
-    (n) => n.type === 'ThrowStatement' && blamesTokenText(raisedMessage(n.argument)),
-    true,
-  );
+  return wrappedMessages(handler).some(blamesTokenText);
 }
 
 /**
@@ -99,6 +85,12 @@ function answeredHere(ctx: ModuleContext, handler: Node): boolean {
   });
 }
 
+/**
+ * Reports each catch around a key-fetching verifier that raises a token error for any failure, unless it
+ * tells the errors apart or a same-module caller's catch-all answering 401/Deny is reported instead.
+ * @example
+ * verifierRebrandRules(ctx, report) // at `catch { throw new Error('Invalid access token') }` around verifier.verify(t)
+ */
 export function verifierRebrandRules(ctx: ModuleContext, report: Report): void {
   // No gate on the module's own words: the verifier is usually imported from a module of its own, and
   // callsRemote (below) knows a key-fetching verifier exported by another module of the project.
