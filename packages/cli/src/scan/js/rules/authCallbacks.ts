@@ -2,7 +2,15 @@
 // => { if (err) return res.status(401)... })` with a key callback that fetches the signing key from a JWKS
 // endpoint. jsonwebtoken hands the key callback's failure (a timeout, a 5xx, jwks-rsa's rate limit) to the
 // completion callback as a JsonWebTokenError, so `if (err)` answers 401 for an outage of the issuer too.
-import { calleeName, forEachDescendant, isFunction, type Node, someDescendant, unwrap, wrap } from '../ast.js';
+import {
+  calleeName,
+  forEachDescendant,
+  isFunction,
+  type Node,
+  someDescendant,
+  unwrap,
+  wrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall } from '../memberClass.js';
 import { answersAuthFailure } from './authAnswers.js';
@@ -126,7 +134,8 @@ function sameFailure(ctx: ModuleContext, body: Node, branch: Node): boolean {
       if (n.type !== 'CallExpression') return true;
       for (const a of n.arguments as Node[]) {
         const arg = unwrap(a);
-        if (arg?.type === 'CallExpression' || (arg?.type === 'Literal' && arg.value === false)) handed.add(text(arg));
+        if (arg?.type === 'CallExpression' || (arg?.type === 'Literal' && arg.value === false))
+          handed.add(text(arg));
       }
       return true;
     },

@@ -139,7 +139,9 @@ function emptiedName(test: Node | undefined): string | undefined {
   const measured =
     t?.type === 'UnaryExpression' && t.operator === '!'
       ? unwrap(t.argument)
-      : t?.type === 'BinaryExpression' && ['==', '==='].includes(t.operator as string) && zero(unwrap(t.right))
+      : t?.type === 'BinaryExpression' &&
+          ['==', '==='].includes(t.operator as string) &&
+          zero(unwrap(t.right))
         ? unwrap(t.left)
         : undefined;
   if (measured?.type !== 'MemberExpression' || measured.property?.name !== 'length') return undefined;

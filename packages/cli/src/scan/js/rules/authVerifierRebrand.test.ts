@@ -13,7 +13,9 @@ const HEAD = [
 /** The lines (1-based) reported in HEAD plus `source`. */
 function reportedLines(source: string): number[] {
   const text = `${HEAD}\n${source}`;
-  const parsed = parseSync('m.ts', text, { experimentalRawTransfer: true } as Parameters<typeof parseSync>[2]);
+  const parsed = parseSync('m.ts', text, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
   const ctx = new ModuleContext('m.ts', text, parsed.program as unknown as Node, parsed.comments);
   const lines: number[] = [];
   verifierRebrandRules(ctx, (_rule, node) => lines.push(ctx.position(node.start).line));
@@ -28,7 +30,10 @@ describe('verifierRebrandRules', () => {
   it.each([
     ['a fixed token blame', "throw new Error('Invalid access token');"],
     ['an expired-or-invalid blame', "throw new Error('Token verification failed');"],
-    ['one class told apart, the rest rebranded', "if (err instanceof JwtExpiredError) throw new Error('Token expired'); throw new Error('Invalid token');"],
+    [
+      'one class told apart, the rest rebranded',
+      "if (err instanceof JwtExpiredError) throw new Error('Token expired'); throw new Error('Invalid token');",
+    ],
   ])('reported: %s', (_, body) => {
     expect(reportedLines(helper(body))).toEqual([5]);
   });
@@ -37,14 +42,21 @@ describe('verifierRebrandRules', () => {
     ['the outage named', "throw new Error('Authentication service unavailable, retry later');"],
     ['the key fetch named', "throw new Error('Could not fetch token signing keys');"],
     ['a token word without a bad-token word', "throw new Error('Token check: see cause');"],
-    ['the error rethrown when not the token\'s', "if (err instanceof JwtExpiredError) throw new Error('Token expired'); throw err;"],
-    ['a non-token error for the rest', "if (err instanceof JwtExpiredError) throw new Error('Token expired'); throw new Error('Upstream error');"],
+    [
+      "the error rethrown when not the token's",
+      "if (err instanceof JwtExpiredError) throw new Error('Token expired'); throw err;",
+    ],
+    [
+      'a non-token error for the rest',
+      "if (err instanceof JwtExpiredError) throw new Error('Token expired'); throw new Error('Upstream error');",
+    ],
   ])('not reported: %s', (_, body) => {
     expect(reportedLines(helper(body))).toEqual([]);
   });
 
   it('not reported when a same-module caller answers any error 401 (that catch is the line)', () => {
-    const caller = 'export const h = async (e) => { try { return await claims(e.t); } catch { return { statusCode: 401 }; } };';
+    const caller =
+      'export const h = async (e) => { try { return await claims(e.t); } catch { return { statusCode: 401 }; } };';
     expect(reportedLines(`${helper("throw new Error('Invalid access token');")}\n${caller}`)).toEqual([]);
   });
 

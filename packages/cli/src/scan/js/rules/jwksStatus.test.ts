@@ -8,7 +8,9 @@ import { nullFlowSites } from './authNullFlow.js';
 
 /** The lines of the null-flow sites in `source` (1-based). */
 function siteLines(source: string): number[] {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<typeof parseSync>[2]);
+  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
   const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
   return [...nullFlowSites(ctx).keys()].map((n) => ctx.position(n.start).line).sort();
 }
@@ -29,7 +31,13 @@ describe('key download misses in the null flow', () => {
   it.each([
     ['!res.ok answered null, caller 401', JWKS, '!res.ok', 'null', '401'],
     ['status !== 200 answered false, caller 403', JWKS, 'res.status !== 200', 'false', '403'],
-    ['an openid-configuration URL', "'https://x/.well-known/openid-configuration'", '!res.ok', 'undefined', '401'],
+    [
+      'an openid-configuration URL',
+      "'https://x/.well-known/openid-configuration'",
+      '!res.ok',
+      'undefined',
+      '401',
+    ],
     ['an empty key list, caller tests its length', JWKS, '!res.ok', '[]', 'E401'],
     ['{ keys: [] }, caller tests its length', JWKS, 'res.ok === false', '{ keys: [] }', 'E401'],
   ])('reported: %s', (_, url, test, miss, answer) => {

@@ -6,7 +6,6 @@ import { forEachDescendant, isFunction, type Node, someDescendant, unwrap } from
 import type { ModuleContext } from '../ModuleContext.js';
 import { isFalsyValue } from './authFacts.js';
 import { classifyHttpCall } from './http.js';
-import type { Report } from './Report.js';
 
 /** Words of a URL (or the name holding it) that serves an issuer's public keys. */
 const KEY_URL = /jwks|\/certs\b|openid-configuration/i;
@@ -92,7 +91,8 @@ export function keyDownloadMiss(ctx: ModuleContext, fn: Node): KeyMiss | undefin
       const ret = lastOf(n.consequent as Node);
       if (ret?.type !== 'ReturnStatement') return true;
       const empty = emptyKeys(ret.argument);
-      if ((empty || isFalsyValue(ret.argument)) && keyDownload(ctx, n.test as Node)) found = { site: n, empty };
+      if ((empty || isFalsyValue(ret.argument)) && keyDownload(ctx, n.test as Node))
+        found = { site: n, empty };
       return true;
     },
     true,
