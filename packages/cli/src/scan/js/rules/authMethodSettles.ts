@@ -52,13 +52,19 @@ function localMethod(ctx: ModuleContext, call: Node): { cls: Node; fn: Node } | 
  * What `fn`, a method of `cls`, settles with: a remote call of its own (or of an own method, or a method of
  * another class of this module, it awaits or hands back), else the project imports it awaits or hands back.
  */
-export function methodSettles(
-  ctx: ModuleContext,
-  cls: Node,
-  fn: Node,
-  seen = new Set<Node>(),
-  depth = 0,
-): MethodSettles {
+export function methodSettles(ctx: ModuleContext, cls: Node, fn: Node): MethodSettles {
+  // A method's answer from the top depends only on its own tree (each parse has its own nodes): kept.
+  let settles = settled.get(fn);
+  if (settles === undefined) {
+    settles = settlesFrom(ctx, cls, fn, new Set(), 0);
+    settled.set(fn, settles);
+  }
+  return settles;
+}
+
+const settled = new WeakMap<Node, MethodSettles>();
+
+function settlesFrom(ctx: ModuleContext, cls: Node, fn: Node, seen: Set<Node>, depth: number): MethodSettles {
   if (seen.has(fn) || depth > MAX_DEPTH || !isFunction(fn)) return { refs: [] };
   seen.add(fn);
   const body = fn.body as Node;
@@ -70,7 +76,7 @@ export function methodSettles(
     const own = ownMethod(ctx, call);
     const local = own === undefined ? localMethod(ctx, call) : { cls, fn: own };
     if (local !== undefined) {
-      const inner = methodSettles(ctx, local.cls, local.fn, seen, depth + 1);
+      const inner = settlesFrom(ctx, local.cls, local.fn, seen, depth + 1);
       found ??= inner.remote;
       refs.push(...inner.refs);
       return;
