@@ -50,7 +50,13 @@ function tellsApart(handler: Node): boolean {
 }
 
 /** Libraries whose verifier downloads the issuer's keys itself. */
-const KEY_FETCHERS = ['aws-jwt-verify', 'jwks-rsa', '@okta/jwt-verifier', 'openid-client', 'createRemoteJWKSet'];
+const KEY_FETCHERS = [
+  'aws-jwt-verify',
+  'jwks-rsa',
+  '@okta/jwt-verifier',
+  'openid-client',
+  'createRemoteJWKSet',
+];
 
 /** The calls of each function of the module, by the function they reach: built once per module. */
 const callsByFunction = new WeakMap<ModuleContext, Map<Node, Node[]>>();
