@@ -24,7 +24,6 @@ import { tokenExchangeRules } from './authTokenExchange.js';
 import { verifierRebrandRules } from './authVerifierRebrand.js';
 import { credentialCheckRules } from './credentialChecks.js';
 import { introspectionCatch, introspectionRules } from './introspection.js';
-import { jwksStatusRules } from './jwksStatus.js';
 import type { Report, Rule } from './Report.js';
 
 /**
@@ -141,7 +140,6 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
   tokenExchangeRules(ctx, report);
   reconnectRules(ctx, report);
   verifierRebrandRules(ctx, report);
-  jwksStatusRules(ctx, report);
   if (ctx.spells('.catch(') || ctx.spells('.then(')) chainCatches(ctx, report);
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;

@@ -2,7 +2,15 @@
 // => { if (err) return res.status(401)... })` with a key callback that fetches the signing key from a JWKS
 // endpoint. jsonwebtoken hands the key callback's failure (a timeout, a 5xx, jwks-rsa's rate limit) to the
 // completion callback as a JsonWebTokenError, so `if (err)` answers 401 for an outage of the issuer too.
-import { calleeName, isFunction, type Node, someDescendant, unwrap, wrap } from '../ast.js';
+import {
+  calleeName,
+  forEachDescendant,
+  isFunction,
+  type Node,
+  someDescendant,
+  unwrap,
+  wrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall } from '../memberClass.js';
 import { answersAuthFailure } from './authAnswers.js';
@@ -86,27 +94,58 @@ function remoteCallbackRules(ctx: ModuleContext, report: Report): void {
 
 /**
  * `if (err) { log(err); done(fail()) }` in jwks-rsa's key callback: the key download's error goes no further
- * than a log, and what leaves is the same failure a forged token gets (a handed-in `fail`, a `false`), so
- * whatever the caller answers for a bad token it answers for a JWKS outage too. Handing `err` on is fine.
+ * than a log, and what leaves is the same failure a forged token gets, so whatever the caller answers for a
+ * bad token it answers for a JWKS outage too. The branch counts only when it answers 401/403 itself, or hands
+ * on an argument (`fail()`, `false`) the rest of the callback also hands on for a bad token; handing `err`
+ * on, or a fresh outage error (`done(new KeysUnavailable(...))`, `res.status(503)`), is fine. The `if` may
+ * sit in nested blocks (a try), not in nested functions.
  */
 function discardingBranches(ctx: ModuleContext, done: Node): Node[] {
   const param = (done.params as Node[])[0];
   if (param?.type !== 'Identifier') return [];
+  const body = done.body as Node;
   const found: Node[] = [];
-  for (const n of (unwrap(done.body as Node)?.body as Node[] | undefined) ?? []) {
-    if (n.type !== 'IfStatement' || !anyError(ctx, n.test as Node, param.name as string)) continue;
-    const branch = n.consequent as Node;
-    const statements = branch.type === 'BlockStatement' ? (branch.body as Node[]) : [branch];
-    const kept = statements.filter((s) => !isLogCall(s));
-    const handsOn = kept.some((s) =>
-      someDescendant(s, (m) => m.type === 'Identifier' && m.name === param.name),
-    );
-    const answers = kept.some((s) =>
-      someDescendant(wrap(s), (m) => m.type === 'CallExpression' || m.type === 'ThrowStatement'),
-    );
-    if (!handsOn && answers) found.push(n);
-  }
+  forEachDescendant(
+    body,
+    (n) => {
+      if (n.type !== 'IfStatement' || !anyError(ctx, n.test as Node, param.name as string)) return true;
+      const branch = n.consequent as Node;
+      const statements = branch.type === 'BlockStatement' ? (branch.body as Node[]) : [branch];
+      const kept = statements.filter((s) => !isLogCall(s));
+      const handsOn = kept.some((s) =>
+        someDescendant(s, (m) => m.type === 'Identifier' && m.name === param.name),
+      );
+      if (!handsOn && (answersAuthFailure(branch, ctx) !== undefined || sameFailure(ctx, body, branch)))
+        found.push(n);
+      return false;
+    },
+    true,
+  );
   return found;
+}
+
+/** Does the branch hand on an argument (`fail()`, `false`) that the callback also hands on outside it? */
+function sameFailure(ctx: ModuleContext, body: Node, branch: Node): boolean {
+  const text = (n: Node) => ctx.source.slice(n.start, n.end).replace(/\s+/g, '');
+  const handed = new Set<string>();
+  forEachDescendant(
+    branch,
+    (n) => {
+      if (n.type !== 'CallExpression') return true;
+      for (const a of n.arguments as Node[]) {
+        const arg = unwrap(a);
+        if (arg?.type === 'CallExpression' || (arg?.type === 'Literal' && arg.value === false))
+          handed.add(text(arg));
+      }
+      return true;
+    },
+    true,
+  );
+  if (handed.size === 0) return false;
+  return someDescendant(body, (n) => {
+    if (n.start >= branch.start && n.end <= branch.end) return false;
+    return (n.type === 'CallExpression' || n.type === 'Literal') && handed.has(text(n));
+  });
 }
 
 export function verifyCallbackRules(ctx: ModuleContext, report: Report): void {

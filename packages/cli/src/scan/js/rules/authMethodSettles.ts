@@ -2,27 +2,19 @@
 // it awaits, and those whose promise it hands back unawaited (`return this.store.read(name)`), followed
 // through the class's own methods (`return this.matchesKey(k)`). A data layer that returns its client's
 // promise fails as that client fails, though it awaits nothing itself.
-import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { memberCall, methodOf } from '../memberClass.js';
 import { importRefOf } from '../sdkOptions.js';
 import { awaitedImports, singletonCall } from './authAwaitedImports.js';
 import { callsRemote } from './authFacts.js';
+import { ownMethod } from './authRemote.js';
 
 type Ref = ImportRef & { method?: string };
 
 /** A method's remote work found in its own class, or the project imports the project pass follows. */
 export type MethodSettles = { readonly remote?: string; readonly refs: readonly Ref[] };
-
-/** `this.name(...)`: a call of the class's own method, its function when the class declares it. */
-function ownMethod(cls: Node, call: Node): Node | undefined {
-  const callee = unwrap(call.callee);
-  if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
-    return undefined;
-  const name = propertyName(callee.property, callee.computed as boolean);
-  return name === undefined ? undefined : methodOf(cls, name);
-}
 
 /** The project function or method a call reaches: another module's class, an imported instance or function. */
 function projectRef(ctx: ModuleContext, call: Node): Ref | undefined {
@@ -33,17 +25,47 @@ function projectRef(ctx: ModuleContext, call: Node): Ref | undefined {
   return ref !== undefined && isProjectSource(ref.source) ? ref : undefined;
 }
 
+/** How many methods deep a settle is followed (own methods and this module's other classes). */
+const MAX_DEPTH = 4;
+
+/** `x.then(...)`, `x.finally(...)` peeled to `x`: the promise settles as x does (a `.catch` changes that). */
+function peeled(call: Node): Node {
+  let c = call;
+  for (let i = 0; i < 8 && /^(then|finally)$/.test(calleeName(c) ?? ''); i++) {
+    const callee = unwrap(c.callee);
+    const inner = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+    if (inner?.type !== 'CallExpression') break;
+    c = inner;
+  }
+  return c;
+}
+
+/** The method of another class of this module a call reaches (`this.store.read(k)`, Store declared here). */
+function localMethod(ctx: ModuleContext, call: Node): { cls: Node; fn: Node } | undefined {
+  const member = memberCall(ctx, call);
+  if (member?.owner.kind !== 'local') return undefined;
+  const fn = methodOf(member.owner.cls, member.method);
+  return fn === undefined ? undefined : { cls: member.owner.cls, fn };
+}
+
 /**
- * What `fn`, a method of `cls`, settles with: a remote call of its own (or of an own method it awaits or
- * hands back), else the project imports it awaits or hands back.
+ * What `fn`, a method of `cls`, settles with: a remote call of its own (or of an own method, or a method of
+ * another class of this module, it awaits or hands back), else the project imports it awaits or hands back.
  */
-export function methodSettles(
-  ctx: ModuleContext,
-  cls: Node,
-  fn: Node,
-  seen = new Set<Node>(),
-): MethodSettles {
-  if (seen.has(fn) || seen.size > 4 || !isFunction(fn)) return { refs: [] };
+export function methodSettles(ctx: ModuleContext, cls: Node, fn: Node): MethodSettles {
+  // A method's answer from the top depends only on its own tree (each parse has its own nodes): kept.
+  let settles = settled.get(fn);
+  if (settles === undefined) {
+    settles = settlesFrom(ctx, cls, fn, new Set(), 0);
+    settled.set(fn, settles);
+  }
+  return settles;
+}
+
+const settled = new WeakMap<Node, MethodSettles>();
+
+function settlesFrom(ctx: ModuleContext, cls: Node, fn: Node, seen: Set<Node>, depth: number): MethodSettles {
+  if (seen.has(fn) || depth > MAX_DEPTH || !isFunction(fn)) return { refs: [] };
   seen.add(fn);
   const body = fn.body as Node;
   const remote = callsRemote(ctx, body);
@@ -51,9 +73,10 @@ export function methodSettles(
   const refs: Ref[] = [...awaitedImports(ctx, body)];
   let found: string | undefined;
   const settle = (call: Node, handedBack: boolean): void => {
-    const own = ownMethod(cls, call);
-    if (own !== undefined) {
-      const inner = methodSettles(ctx, cls, own, seen);
+    const own = ownMethod(ctx, call);
+    const local = own === undefined ? localMethod(ctx, call) : { cls, fn: own };
+    if (local !== undefined) {
+      const inner = settlesFrom(ctx, local.cls, local.fn, seen, depth + 1);
       found ??= inner.remote;
       refs.push(...inner.refs);
       return;
@@ -65,7 +88,7 @@ export function methodSettles(
   const handed = (n: Node | undefined): void => {
     const v = unwrap(n);
     const call = v?.type === 'AwaitExpression' ? unwrap(v.argument) : v;
-    if (call?.type === 'CallExpression') settle(call, v?.type !== 'AwaitExpression');
+    if (call?.type === 'CallExpression') settle(peeled(call), v?.type !== 'AwaitExpression');
   };
   if (body.type !== 'BlockStatement') handed(body);
   someDescendant(
@@ -74,7 +97,7 @@ export function methodSettles(
       if (n.type === 'ReturnStatement') handed(n.argument);
       else if (n.type === 'AwaitExpression') {
         const call = unwrap(n.argument);
-        if (call?.type === 'CallExpression' && ownMethod(cls, call) !== undefined) settle(call, false);
+        if (call?.type === 'CallExpression' && ownMethod(ctx, call) !== undefined) settle(call, false);
       }
       return false;
     },

@@ -8,12 +8,15 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { callsRemote, discriminates, isFalsyValue } from './authFacts.js';
 import { answersMissing, denies } from './authNullAnswers.js';
 import { doesIo, isIoNode, isLogCall } from './catchFacts.js';
+import { KEY_DOWNLOAD, keyDownloadMiss, spellsKeyUrl } from './jwksStatus.js';
 import type { Report } from './Report.js';
 
 /** Where a failure became null, and what failed (a remote of the module, or imports the project pass judges). */
 interface NullSource {
   readonly site: Node;
   readonly remote: string;
+  /** An empty set (`[]`, `{ keys: [] }`) rather than null: only an emptiness test reads it as missing. */
+  readonly empty?: boolean;
 }
 
 /** A callback that answers a falsy value for whatever it is handed, after logging at most. */
@@ -72,6 +75,9 @@ function ownNullCatch(ctx: ModuleContext, fn: Node): NullSource | undefined {
     },
     true,
   );
+  // `if (!res.ok) return null` after a key (JWKS) download: the host's outage answered "no keys".
+  const miss = found === undefined ? keyDownloadMiss(ctx, fn) : undefined;
+  if (miss !== undefined) found = { site: miss.site, remote: KEY_DOWNLOAD, empty: miss.empty };
   ownNull.set(fn, found);
   return found;
 }
@@ -124,6 +130,24 @@ function testedName(test: Node | undefined): string | undefined {
   if (missing(b) && a?.type === 'Identifier') return a.name as string;
   if (missing(a) && b?.type === 'Identifier') return b.name as string;
   return undefined;
+}
+
+/** The name an `if` tests for an empty list: `!x.length`, `x.length === 0`, `!x.keys.length`. */
+function emptiedName(test: Node | undefined): string | undefined {
+  const t = unwrap(test);
+  const zero = (n: Node | undefined) => n?.type === 'Literal' && n.value === 0;
+  const measured =
+    t?.type === 'UnaryExpression' && t.operator === '!'
+      ? unwrap(t.argument)
+      : t?.type === 'BinaryExpression' &&
+          ['==', '==='].includes(t.operator as string) &&
+          zero(unwrap(t.right))
+        ? unwrap(t.left)
+        : undefined;
+  if (measured?.type !== 'MemberExpression' || measured.property?.name !== 'length') return undefined;
+  let owner = unwrap(measured.object);
+  if (owner?.type === 'MemberExpression' && owner.property?.name === 'keys') owner = unwrap(owner.object);
+  return owner?.type === 'Identifier' ? (owner.name as string) : undefined;
 }
 
 /** Names a pattern binds: `x`, `{ result, error }`, `[a, b]`. */
@@ -188,8 +212,15 @@ function flowOf(ctx: ModuleContext, fn: Node, known: ReadonlyMap<Node, NullSourc
       continue;
     }
     const name = testedName(step.test);
-    const sources = name === undefined ? undefined : held.get(name);
-    if (sources === undefined) continue;
+    const emptied = name === undefined ? emptiedName(step.test) : undefined;
+    // `!k` reads a null as missing, `k.length === 0` an empty key set (a key download's miss) as missing.
+    const sources =
+      name !== undefined
+        ? held.get(name)?.filter((s) => s.empty !== true)
+        : emptied === undefined
+          ? undefined
+          : held.get(emptied)?.filter((s) => s.empty === true);
+    if (sources === undefined || sources.length === 0) continue;
     if (denies(ctx, step.consequent as Node)) flow.denied.push(...sources);
     else if (answersMissing(step.consequent as Node)) flow.passed.push(...sources);
   }
@@ -209,7 +240,10 @@ export function nullFlowSites(ctx: ModuleContext): ReadonlyMap<Node, NullSource>
   if (sites !== undefined) return sites;
   sites = new Map();
   deniedSites.set(ctx, sites);
-  if (!ctx.spells('catch') || !/\ballowed\b|\bauthori[sz]ed\b|40[13]|Deny|Unauthori/i.test(ctx.source))
+  if (
+    !(ctx.spells('catch') || spellsKeyUrl(ctx)) ||
+    !/\ballowed\b|\bauthori[sz]ed\b|40[13]|Deny|Unauthori/i.test(ctx.source)
+  )
     return sites;
   const fns: Node[] = [];
   forEachDescendant(ctx.program, (n) => {

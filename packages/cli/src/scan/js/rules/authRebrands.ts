@@ -21,17 +21,22 @@ function messageHead(node: Node | undefined): string | undefined {
   return stringValue(n);
 }
 
+/** The fixed head of the message `new Error('...')` / `SomeError(`...`)` raises, when `thrown` is one. */
+export function raisedMessage(thrown: Node | undefined): string | undefined {
+  const made = unwrap(thrown);
+  if (made?.type !== 'NewExpression' && made?.type !== 'CallExpression') return undefined;
+  if (!/Error$/.test(memberPath(unwrap(made.callee))?.at(-1) ?? '')) return undefined;
+  return messageHead((made.arguments as Node[])[0]);
+}
+
 /** `throw new Error('Authentication failed: ...')` directly in a catch body: the message it raises. */
-function wrappedMessages(handler: Node): string[] {
+export function wrappedMessages(handler: Node): string[] {
   const messages: string[] = [];
   someDescendant(
     handler.body as Node,
     (n) => {
       if (n.type !== 'ThrowStatement') return false;
-      const made = unwrap(n.argument);
-      if (made?.type !== 'NewExpression' && made?.type !== 'CallExpression') return false;
-      if (!/Error$/.test(memberPath(unwrap(made.callee))?.at(-1) ?? '')) return false;
-      const head = messageHead((made.arguments as Node[])[0])?.trim();
+      const head = raisedMessage(n.argument)?.trim();
       if (head !== undefined && head.length >= MIN_CHARS) messages.push(head);
       return false;
     },

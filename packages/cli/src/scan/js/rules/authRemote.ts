@@ -87,7 +87,7 @@ function sdkHelperCall(ctx: ModuleContext, call: Node, source: string | undefine
 }
 
 /** `this.m(...)` inside a class: the class's own method `m`. */
-function ownMethod(ctx: ModuleContext, call: Node): Node | undefined {
+export function ownMethod(ctx: ModuleContext, call: Node): Node | undefined {
   const callee = unwrap(call.callee);
   if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
     return undefined;
