@@ -2,10 +2,8 @@
 // exported decoder, a member of an exported class or object, or a method handing the event on to one
 // (js/rules/batchDecoders.ts, js/rules/batchDecoderMembers.ts). Followed a few hops, as a controller
 // hands the event to a model that hands it to a dto.
-import type { ImportRef } from './js/Candidate.js';
+import type { DecoderRef } from './js/Candidate.js';
 import type { Project } from './project.js';
-
-type DecoderRef = ImportRef & { readonly method?: string };
 
 /** Hops followed through forwarding methods: controller -> model -> dto, with room for one more. */
 const MAX_HOPS = 3;
@@ -25,8 +23,12 @@ export function readsBatchThrough(project: Project, ref: DecoderRef, hops = 0): 
     (text) => text.includes('Records') || text.includes(key),
   );
   if (fact === undefined) return false;
-  if (ref.method === undefined) return fact.batchEvent === true;
-  if (fact.batchEventMembers?.includes(ref.method) === true) return true;
+  // The event handed inside an options object under another key than `event`: only a member destructuring
+  // that key is known to read it (batchEventMembers' `messages.sqsEvent`).
+  const keyed = ref.key !== undefined && ref.key !== 'event';
+  if (ref.method === undefined) return !keyed && fact.batchEvent === true;
+  if (fact.batchEventMembers?.includes(keyed ? `${ref.method}.${ref.key}` : ref.method) === true) return true;
+  if (keyed) return false;
   const onward = fact.batchEventForwards?.[ref.method] ?? [];
   return onward.some((next) => readsBatchThrough(project, next, hops + 1));
 }

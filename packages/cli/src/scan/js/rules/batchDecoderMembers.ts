@@ -6,13 +6,28 @@
 // hands its event on to another module's decoder (`getPhones(event) { return Dto.getRecords(event) }`)
 // is recorded with where it hands it, for the project pass to follow.
 import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
+import type { DecoderRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { type DecoderRef, eventDecoders, eventParam, readsBatchEvent } from './batchDecoders.js';
+import { eventDecoders, eventParam, PARTIAL_ANSWER, readsBatchEvent } from './batchDecoders.js';
 
 /** What a class or object export says about its members as event decoders (ExportFact). */
 export interface DecoderMembers {
+  /**
+   * Members reading a batch from their event: `getRecords`, or `messages.sqsEvent` for one reading it from
+   * the `sqsEvent` field of the options object it destructures (`({ sqsEvent }) => sqsEvent.Records...`).
+   */
   readonly batchEventMembers?: readonly string[];
+  /** Members handing their event on to these project functions, by member name. */
   readonly batchEventForwards?: Readonly<Record<string, readonly DecoderRef[]>>;
+}
+
+/** The keys other than `event` of the options object a function destructures first (`({ sqsEvent, context })`). */
+function optionKeys(fn: Node): string[] {
+  const first = (fn.params as Node[])[0];
+  if (first?.type !== 'ObjectPattern') return [];
+  return (first.properties as Node[])
+    .filter((p) => p.type === 'Property' && p.computed !== true && p.key?.name !== 'event')
+    .map((p) => p.key.name as string);
 }
 
 /** The functions a class (static, instance, arrow-valued fields) or an object literal holds, by name. */
@@ -47,13 +62,22 @@ function membersOf(ctx: ModuleContext, value: Node): Map<string, Node> {
  * @example
  * decoderMembers(ctx, cls) // class Dto { static getRecords(event) { return event.Records.map((r) => JSON.parse(r.body)) } } -> { batchEventMembers: ['getRecords'] }
  */
-export function decoderMembers(ctx: ModuleContext, value: Node): DecoderMembers | undefined {
+export function decoderMembers(
+  ctx: ModuleContext,
+  value: Node,
+  ask: { readonly reads: boolean; readonly forwards: boolean } = { reads: true, forwards: true },
+): DecoderMembers | undefined {
   const reads: string[] = [];
   const forwards: Record<string, DecoderRef[]> = {};
   for (const [name, fn] of membersOf(ctx, value)) {
+    // A member answering failed records itself (`batchItemFailures`): whatever it decodes or forwards, a
+    // handler returning its answer answers them (r42 batch review).
+    if (PARTIAL_ANSWER.test(ctx.source.slice(fn.start, fn.end))) continue;
+    if (ask.reads)
+      for (const key of optionKeys(fn)) if (readsBatchEvent(ctx, fn, key)) reads.push(`${name}.${key}`);
     if (eventParam(fn) === undefined) continue;
-    if (readsBatchEvent(ctx, fn)) reads.push(name);
-    else {
+    if (ask.reads && readsBatchEvent(ctx, fn)) reads.push(name);
+    else if (ask.forwards) {
       const refs = eventDecoders(ctx, fn, true);
       if (refs.length > 0) forwards[name] = refs;
     }
