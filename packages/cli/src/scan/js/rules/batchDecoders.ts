@@ -7,6 +7,7 @@ import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../
 import { importedInstanceMethod, namespaceMember } from '../asyncMethods.js';
 import type { DecoderRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import { receiverClass } from '../memberClass.js';
 import { namedRecordCallbackReadsPolled } from '../recordCallbacks.js';
 
 /** Words of a partial batch answer, built by hand or by Powertools. */
@@ -116,8 +117,15 @@ export function decoderRef(ctx: ModuleContext, callee: Node | undefined): Decode
   if (member !== undefined) return { from: ctx.file, ...member };
   const instance = importedInstanceMethod(ctx, c);
   if (instance !== undefined && mayBeProjectSource(instance.source)) return { from: ctx.file, ...instance };
-  // `Dto.parseEvent(event)`: a static method of an imported class, or a function of an imported object.
-  const object = c?.type === 'MemberExpression' ? unwrap(c.object as Node) : undefined;
+  // `this.dto.getRecords(event)`, `dto.parse(event)` of a parameter typed by an imported class (memberClass.ts).
+  const owner = c?.type === 'MemberExpression' ? receiverClass(ctx, c.object as Node) : undefined;
+  const called = c?.type === 'MemberExpression' ? propertyName(c.property, c.computed as boolean) : undefined;
+  if (owner?.kind === 'import' && called !== undefined && mayBeProjectSource(owner.source))
+    return { from: ctx.file, source: owner.source, name: owner.name, method: called };
+  // `Dto.parseEvent(event)`: a static method of an imported class, or a function of an imported object;
+  // `new Service().save(event)`: a method of an instance made inline.
+  const made = c?.type === 'MemberExpression' ? unwrap(c.object as Node) : undefined;
+  const object = made?.type === 'NewExpression' ? unwrap(made.callee as Node) : made;
   const method = c?.type === 'MemberExpression' ? propertyName(c.property, c.computed as boolean) : undefined;
   if (object?.type !== 'Identifier' || method === undefined) return undefined;
   const imp = ctx.importOf(object.name as string, object);
