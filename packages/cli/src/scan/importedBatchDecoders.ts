@@ -9,6 +9,9 @@ import type { Project } from './project.js';
 const MAX_HOPS = 3;
 
 /**
+ * Whether the project function or member `ref` names reads a queue or stream batch from the event handed
+ * to it, itself or through forwarding members at most MAX_HOPS further (a cycle ends there too).
+ *
  * @example
  * readsBatchThrough(project, { from: '/app/index.ts', source: './dto', name: 'default', method: 'getRecords' }) // -> true when Dto.getRecords maps event.Records[].body
  */
@@ -16,11 +19,12 @@ export function readsBatchThrough(project: Project, ref: DecoderRef, hops = 0): 
   if (hops > MAX_HOPS) return false;
   const target = project.resolveModule(ref.from, ref.source);
   if (target === undefined) return false;
-  const key = ref.method ?? ref.name;
+  // Only a module spelling Records reads a batch, and only one importing another can hand it on: not every
+  // module defining the name a handler hands its event to (validate(event), Audit.note(event)).
   const fact = project.exportFactWhere(
     target,
     ref.name,
-    (text) => text.includes('Records') || text.includes(key),
+    (text) => text.includes('Records') || (ref.method !== undefined && /\bimport\b|require\(/.test(text)),
   );
   if (fact === undefined) return false;
   // The event handed inside an options object under another key than `event`: only a member destructuring
