@@ -35,6 +35,12 @@ export interface ImportRef {
   readonly name: string;
 }
 
+/**
+ * A project function a handler hands its event to, or a method of a project class or object (`Dto.parse`);
+ * `key` when the event goes inside an options object (`Parse.messages({ sqsEvent: event })`).
+ */
+export type DecoderRef = ImportRef & { readonly method?: string; readonly key?: string };
+
 export type Protection = 'retry' | 'breaker' | 'timeout';
 
 export interface Candidate extends TerraformConditions, AuthConditions, ImportConditions {
@@ -222,7 +228,7 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
     readonly handlers?: readonly string[];
   };
   /** A handler that hands its event to these project functions: kept when one reads a batch from it (rules/batchDecoders.ts). */
-  readonly onlyIfImportBatchEvent?: readonly (ImportRef & { readonly method?: string })[];
+  readonly onlyIfImportBatchEvent?: readonly DecoderRef[];
   /** A batch handler handing its records to these project functions: dropped when one refuses a batch (rules/batchSingleHelpers.ts). */
   readonly unlessImportRefusesBatch?: readonly ImportRef[];
   /** A random key in a module with no handler, reached by calling these names: kept when a retried consumer reaches it. */

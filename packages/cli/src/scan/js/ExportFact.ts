@@ -3,7 +3,7 @@
 // Kept apart from ModuleFacts.ts, which says what the module itself does, because each rule that learns
 // something new about an export adds a field here.
 
-import type { ImportRef, Protection } from './Candidate.js';
+import type { DecoderRef, ImportRef, Protection } from './Candidate.js';
 import type { HttpClientExport } from './httpClientExports.js';
 import type { EventSourceWrapper, OptionsFact, VerifierFact } from './ModuleFacts.js';
 
@@ -84,9 +84,7 @@ export interface ExportFact {
   /** The class's or object's members that read a queue or stream batch from their event (rules/batchDecoderMembers.ts). */
   readonly batchEventMembers?: readonly string[];
   /** Members handing their event on to these project functions, by member name (rules/batchDecoderMembers.ts). */
-  readonly batchEventForwards?: Readonly<
-    Record<string, readonly (ImportRef & { readonly method?: string })[]>
-  >;
+  readonly batchEventForwards?: Readonly<Record<string, readonly DecoderRef[]>>;
   /** The function throws when the list handed to it holds more than one record (rules/batchSingleHelpers.ts). */
   readonly refusesBatch?: true;
   /**

@@ -8,7 +8,7 @@ import type { ExportFact } from './Candidate.js';
 import { catchReached, catchWithin } from './catchReach.js';
 import { authClassText, authStatusText, remoteMethodsOf } from './exportAuthFacts.js';
 import { httpClientExport, reExportedClients } from './httpClientExports.js';
-import type { ModuleContext } from './ModuleContext.js';
+import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { instanceClass, sdkInstance } from './memberClass.js';
 import { optionPropsOf } from './optionProps.js';
 import { returnsPending } from './pendingReturns.js';
@@ -70,7 +70,12 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const catches = ctx.exports.size > 0 && ctx.spells('catch');
   const onError = ctx.spells('onError');
   const statusWords = ctx.exports.size > 0 && ctx.spells('statusCode');
-  const eventWords = ctx.exports.size > 0 && ctx.spells('event');
+  // A member reads a batch only where `Records` is spelled, and hands its event on only to a project
+  // import (rules/batchDecoderMembers.ts): no word of the parameter's name is asked for.
+  const decoderGate = {
+    reads: ctx.exports.size > 0 && ctx.spells('Records'),
+    forwards: ctx.exports.size > 0 && [...ctx.imports.values()].some((i) => mayBeProjectSource(i.source)),
+  };
   for (const [name, value] of ctx.exports) {
     const v = unwrap(value);
     if (v === undefined) continue;
@@ -196,7 +201,10 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (google !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), googleClient: google };
     // A controller's dto or model class, or an object of functions, decoding a queue event (rules/batchDecoderMembers.ts).
-    const decoders = !isFunction(v) && eventWords ? decoderMembers(ctx, v) : undefined;
+    const decoders =
+      !isFunction(v) && (decoderGate.reads || decoderGate.forwards)
+        ? decoderMembers(ctx, v, decoderGate)
+        : undefined;
     if (decoders !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...decoders };
     // A Serverless function definition (`export default { handler, events: [{ http }] }`) for serverless.ts.

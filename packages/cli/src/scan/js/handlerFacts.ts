@@ -6,6 +6,7 @@ import type { HandlerFact } from './Candidate.js';
 import { eventTakers } from './eventTakers.js';
 import { boundMethod, madeByFactory } from './handlerDiscovery.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { carriesEvent, decoderRef } from './rules/batchDecoders.js';
 import { namedLogHelper } from './rules/namedLogCall.js';
 import { cannotFailRecord } from './rules/recordSafe.js';
 import { returnsProjectCall, throwsForRecord } from './rules/recordThrows.js';
@@ -98,13 +99,13 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node, countIsWork = true)
     (n) =>
       n.type === 'CallExpression' &&
       !isLogCall(n) &&
-      (n.arguments as Node[]).some(
-        (a) =>
-          (a.type === 'Identifier' && a.name === event) ||
-          // `parse({ event, context })`: the event handed on inside an options object.
-          (a.type === 'ObjectExpression' &&
-            (a.properties as Node[]).some((p) => p.type === 'Property' && p.value?.name === event)),
-      ),
+      (n.arguments as Node[]).some((a) => {
+        const key = carriesEvent(a, event);
+        // `Parse.messages({ event, context })`: the event handed inside an options object counts only when
+        // handed to a project decoder, which the project pass asks reads a batch; a one-call notice
+        // (`notify({ detail: event })`) has no record to name (r42 batch review).
+        return key === '' || (key !== undefined && decoderRef(ctx, n.callee) !== undefined);
+      }),
   );
 }
 

@@ -5,21 +5,38 @@
 // `event.Records[].body` is the only sign the handler consumes a batch (batchDecoders.ts). A method that
 // hands its event on to another module's decoder (`getPhones(event) { return Dto.getRecords(event) }`)
 // is recorded with where it hands it, for the project pass to follow.
-import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
+import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import type { DecoderRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { type DecoderRef, eventDecoders, eventParam, readsBatchEvent } from './batchDecoders.js';
+import { instanceClass } from '../memberClass.js';
+import { carriesEvent, eventDecoders, eventParam, PARTIAL_ANSWER, readsBatchEvent } from './batchDecoders.js';
 
 /** What a class or object export says about its members as event decoders (ExportFact). */
 export interface DecoderMembers {
+  /**
+   * Members reading a batch from their event: `getRecords`, or `messages.sqsEvent` for one reading it from
+   * the `sqsEvent` field of the options object it destructures (`({ sqsEvent }) => sqsEvent.Records...`).
+   */
   readonly batchEventMembers?: readonly string[];
+  /** Members handing their event on to these project functions, by member name. */
   readonly batchEventForwards?: Readonly<Record<string, readonly DecoderRef[]>>;
+}
+
+/** The keys other than `event` of the options object a function destructures first (`({ sqsEvent, context })`). */
+function optionKeys(fn: Node): string[] {
+  const first = (fn.params as Node[])[0];
+  if (first?.type !== 'ObjectPattern') return [];
+  return (first.properties as Node[])
+    .filter((p) => p.type === 'Property' && p.computed !== true && p.key?.name !== 'event')
+    .map((p) => p.key.name as string);
 }
 
 /** The functions a class (static, instance, arrow-valued fields) or an object literal holds, by name. */
 function membersOf(ctx: ModuleContext, value: Node): Map<string, Node> {
   const out = new Map<string, Node>();
   const binding = value.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
-  const holder = binding?.kind === 'class' ? binding.declaration : value;
+  // `export default new Model()`: the singleton's class holds the members its importers call.
+  const holder = binding?.kind === 'class' ? binding.declaration : (instanceClass(ctx, value) ?? value);
   if (holder.type === 'ClassDeclaration' || holder.type === 'ClassExpression') {
     for (const m of (holder.body as Node).body as Node[]) {
       const name = propertyName(m.key, m.computed as boolean);
@@ -47,15 +64,50 @@ function membersOf(ctx: ModuleContext, value: Node): Map<string, Node> {
  * @example
  * decoderMembers(ctx, cls) // class Dto { static getRecords(event) { return event.Records.map((r) => JSON.parse(r.body)) } } -> { batchEventMembers: ['getRecords'] }
  */
-export function decoderMembers(ctx: ModuleContext, value: Node): DecoderMembers | undefined {
+export function decoderMembers(
+  ctx: ModuleContext,
+  value: Node,
+  ask: { readonly reads: boolean; readonly forwards: boolean } = { reads: true, forwards: true },
+): DecoderMembers | undefined {
   const reads: string[] = [];
   const forwards: Record<string, DecoderRef[]> = {};
-  for (const [name, fn] of membersOf(ctx, value)) {
+  const members = membersOf(ctx, value);
+  for (const [name, fn] of members) {
+    // A member answering failed records itself (`batchItemFailures`): whatever it decodes or forwards, a
+    // handler returning its answer answers them (r42 batch review).
+    if (PARTIAL_ANSWER.test(ctx.source.slice(fn.start, fn.end))) continue;
+    if (ask.reads)
+      for (const key of optionKeys(fn)) if (readsBatchEvent(ctx, fn, key)) reads.push(`${name}.${key}`);
     if (eventParam(fn) === undefined) continue;
-    if (readsBatchEvent(ctx, fn)) reads.push(name);
-    else {
+    if (ask.reads && readsBatchEvent(ctx, fn)) reads.push(name);
+    else if (ask.forwards) {
       const refs = eventDecoders(ctx, fn, true);
       if (refs.length > 0) forwards[name] = refs;
+    }
+  }
+  // `static parseEvent(event) { return this.records(event) }`: a member handing its event to one of the
+  // same class that reads it reads it too (one pass per member, as far as a chain goes).
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, fn] of members) {
+      const event = eventParam(fn);
+      if (reads.includes(name) || event === undefined) continue;
+      if (PARTIAL_ANSWER.test(ctx.source.slice(fn.start, fn.end))) continue;
+      const hands = someDescendant(fn.body as Node, (n) => {
+        const callee = n.type === 'CallExpression' ? unwrap(n.callee) : undefined;
+        if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
+          return false;
+        const m = propertyName(callee.property, callee.computed as boolean);
+        return (
+          m !== undefined &&
+          reads.includes(m) &&
+          (n.arguments as Node[]).some((a) => carriesEvent(a, event) === '')
+        );
+      });
+      if (hands) {
+        reads.push(name);
+        grew = true;
+      }
     }
   }
   if (reads.length === 0 && Object.keys(forwards).length === 0) return undefined;

@@ -5,15 +5,16 @@
 // kept when one of the functions the handler hands its event to is such a decoder.
 import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import { importedInstanceMethod, namespaceMember } from '../asyncMethods.js';
-import type { ImportRef } from '../Candidate.js';
+import type { DecoderRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import { receiverClass } from '../memberClass.js';
 import { namedRecordCallbackReadsPolled } from '../recordCallbacks.js';
 
 /** Words of a partial batch answer, built by hand or by Powertools. */
-const PARTIAL_ANSWER = /\b(batchItemFailures|itemIdentifier|processPartialResponse|BatchProcessor)\b/;
+export const PARTIAL_ANSWER = /\b(batchItemFailures|itemIdentifier|processPartialResponse|BatchProcessor)\b/;
 
-/** `["Records"]`, `['Records']`: the records field read with a string key. */
-const QUOTED_RECORDS = /\[\s*(['"`])Records\1\s*\]/g;
+/** `["Records"]`, `?.['Records']`, `?.Records`: the records field read with a string key or optional chaining. */
+const SPELLED_RECORDS = /(?:\?\.)?\[\s*(['"`])Records\1\s*\]|\?\.Records\b/g;
 
 /** Fields only SQS records (body, ids) or stream records (kinesis, dynamodb) carry. */
 const RECORD_FIELDS = /\.(body|messageId|receiptHandle|kinesis|dynamodb)\b/;
@@ -24,12 +25,12 @@ const RECORD_FIELDS = /\.(body|messageId|receiptHandle|kinesis|dynamodb)\b/;
  * @example
  * readsBatchEvent(ctx, fn) // (event) => event.Records.map((r) => Buffer.from(r.kinesis.data, 'base64')) -> true
  */
-export function readsBatchEvent(ctx: ModuleContext, fn: Node): boolean {
+export function readsBatchEvent(ctx: ModuleContext, fn: Node, key = 'event'): boolean {
   if (!isFunction(fn)) return false;
-  const event = eventParam(fn);
+  const event = eventParam(fn, key);
   if (event === undefined) return false;
-  // `event["Records"]` read as `event.Records`: the same field, spelled with a string key.
-  const text = ctx.source.slice(fn.start, fn.end).replace(QUOTED_RECORDS, '.Records');
+  // `event["Records"]`, `event?.Records` read as `event.Records`: the same field, spelled another way.
+  const text = ctx.source.slice(fn.start, fn.end).replace(SPELLED_RECORDS, '.Records');
   const records = `${event}.Records`;
   if (!text.includes(records) || /\.(s3|Sns|cf)\b/.test(text)) return false;
   // The field may be read by a function of the module each record is handed to (`decodeJson(r)`).
@@ -44,30 +45,35 @@ export function readsBatchEvent(ctx: ModuleContext, fn: Node): boolean {
 }
 
 /**
- * The name a function takes its event by: its first parameter, or the `event` field of an options object
- * it destructures (`({ event, context }) => ...`, a decoder handed both by a handler).
+ * The name a function takes its event by: its first parameter, or the `key` field (`event` unless named)
+ * of an options object it destructures (`({ event, context }) => ...`, a decoder handed both by a handler).
  */
-export function eventParam(fn: Node): string | undefined {
+export function eventParam(fn: Node, key = 'event'): string | undefined {
   const first = (fn.params as Node[])[0];
   if (first?.type === 'Identifier') return first.name as string;
   if (first?.type !== 'ObjectPattern') return undefined;
   for (const p of first.properties as Node[]) {
-    if (p.type !== 'Property' || p.computed === true || p.key?.name !== 'event') continue;
+    if (p.type !== 'Property' || p.computed === true || p.key?.name !== key) continue;
     const value = p.value?.type === 'AssignmentPattern' ? p.value.left : p.value;
     return value?.type === 'Identifier' ? (value.name as string) : undefined;
   }
   return undefined;
 }
 
-/** A project function a handler hands its event to, or a method of a project class or object (`Dto.parse`). */
-export type DecoderRef = ImportRef & { readonly method?: string };
+export type { DecoderRef };
 
-/** The argument is the event, or an object literal carrying it (`decode({ event, context })`). */
-function carriesEvent(arg: Node | undefined, event: string): boolean {
+/**
+ * How the argument carries the event: '' when it is the event, the property's key when an object literal
+ * holds it (`decode({ sqsEvent: event, context })` -> 'sqsEvent'), undefined when it does not.
+ */
+export function carriesEvent(arg: Node | undefined, event: string): string | undefined {
   const a = unwrap(arg);
-  if (a?.type === 'Identifier') return a.name === event;
-  if (a?.type !== 'ObjectExpression') return false;
-  return (a.properties as Node[]).some((p) => p.type === 'Property' && unwrap(p.value)?.name === event);
+  if (a?.type === 'Identifier') return a.name === event ? '' : undefined;
+  if (a?.type !== 'ObjectExpression') return undefined;
+  for (const p of a.properties as Node[])
+    if (p.type === 'Property' && unwrap(p.value)?.name === event)
+      return propertyName(p.key, p.computed as boolean);
+  return undefined;
 }
 
 /**
@@ -85,21 +91,22 @@ export function eventDecoders(ctx: ModuleContext, fn: Node, forwarding = false):
   const refs: DecoderRef[] = [];
   someDescendant(fn.body as Node, (n) => {
     if (n.type !== 'CallExpression') return false;
-    if (!(n.arguments as Node[]).some((a) => carriesEvent(a, name))) return false;
+    const key = (n.arguments as Node[]).map((a) => carriesEvent(a, name)).find((k) => k !== undefined);
+    if (key === undefined) return false;
     // `return decode(event)`: the decoder's answer is the handler's, and may name the failed records.
     const up = ctx.climb(n, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
     if (!forwarding && up.parent?.type === 'ReturnStatement') return false;
     if (!forwarding && up.parent !== undefined && isFunction(up.parent) && up.parent.body === up.node)
       return false;
     const ref = decoderRef(ctx, n.callee);
-    if (ref !== undefined) refs.push(ref);
+    if (ref !== undefined) refs.push(key === '' ? ref : { ...ref, key });
     return false;
   });
   return refs;
 }
 
 /** The project export (and member) a call's callee names, if it is one. */
-function decoderRef(ctx: ModuleContext, callee: Node | undefined): DecoderRef | undefined {
+export function decoderRef(ctx: ModuleContext, callee: Node | undefined): DecoderRef | undefined {
   const c = unwrap(callee);
   if (c?.type === 'Identifier') {
     const imp = ctx.importOf(c.name as string, c);
@@ -110,8 +117,15 @@ function decoderRef(ctx: ModuleContext, callee: Node | undefined): DecoderRef | 
   if (member !== undefined) return { from: ctx.file, ...member };
   const instance = importedInstanceMethod(ctx, c);
   if (instance !== undefined && mayBeProjectSource(instance.source)) return { from: ctx.file, ...instance };
-  // `Dto.parseEvent(event)`: a static method of an imported class, or a function of an imported object.
-  const object = c?.type === 'MemberExpression' ? unwrap(c.object as Node) : undefined;
+  // `this.dto.getRecords(event)`, `dto.parse(event)` of a parameter typed by an imported class (memberClass.ts).
+  const owner = c?.type === 'MemberExpression' ? receiverClass(ctx, c.object as Node) : undefined;
+  const called = c?.type === 'MemberExpression' ? propertyName(c.property, c.computed as boolean) : undefined;
+  if (owner?.kind === 'import' && called !== undefined && mayBeProjectSource(owner.source))
+    return { from: ctx.file, source: owner.source, name: owner.name, method: called };
+  // `Dto.parseEvent(event)`: a static method of an imported class, or a function of an imported object;
+  // `new Service().save(event)`: a method of an instance made inline.
+  const made = c?.type === 'MemberExpression' ? unwrap(c.object as Node) : undefined;
+  const object = made?.type === 'NewExpression' ? unwrap(made.callee as Node) : made;
   const method = c?.type === 'MemberExpression' ? propertyName(c.property, c.computed as boolean) : undefined;
   if (object?.type !== 'Identifier' || method === undefined) return undefined;
   const imp = ctx.importOf(object.name as string, object);
