@@ -97,7 +97,7 @@ describe('deadModule', () => {
 
     // Assess
     expect(rules).toEqual(BOTH);
-  }, 60_000);
+  }, 180_000);
 
   it('sees the files as they are at each scan of the same root in one process', async () => {
     // Prepare
