@@ -1,9 +1,10 @@
 // A run-time finding (a client or request with no timeout, a retry, a swallowed failure) in a module nothing
 // can load sends nothing and hides nothing: a reviewer deletes such code rather than hardens it. A module is
 // judged dead only on evidence that it is no entry point and no dependency of one: no project module imports,
-// requires, dynamically imports or re-exports it; no file of the repository (a template's handler string, a
-// CDK `entry` path, package.json `main` / `bin` / `scripts`, a Dockerfile, another module's path string)
-// names its file; it exports no Lambda handler; it is no folder's `index`; nothing in its package loads
+// requires, dynamically imports or re-exports it; no text file of the repository (a template's handler string, a
+// CDK `entry` path, package.json `main` / `bin` / `scripts`, a Dockerfile, another module's path string, a
+// bundle in a cloud assembly under any name) names its file, generated folders (node_modules, cdk.out,
+// .serverless, .aws-sam, coverage, .next) and files over 1 MB not read; it exports no Lambda handler; it is no folder's `index`; nothing in its package loads
 // modules by a computed path or by listing a folder; and its package's handler graph is known (some handler
 // there calls project code). Anything less (an import the scan failed to resolve, a path alias) keeps it.
 
@@ -48,7 +49,16 @@ interface TreeFile {
 }
 
 interface Tree {
+  readonly root: string;
   readonly files: readonly TreeFile[];
+  /**
+   * Cloud assemblies under any name (`cdk.out.deploy`): their text files were counted but not read. A bundle
+   * there is built from a deployed entry point, so it is evidence the modules it names are used; it is read
+   * only when a module would otherwise be judged dead, which few are.
+   */
+  readonly assemblies: readonly string[];
+  /** Their text files, read the first time they are needed. */
+  assemblyFiles?: readonly TreeFile[];
   /** The walk stopped early: some file was not read. */
   readonly partial: boolean;
   /**
@@ -58,8 +68,9 @@ interface Tree {
   readonly unnamed: Map<string, boolean>;
 }
 
-const trees = new Map<string, Tree>();
-const projectRoots = new Map<string, boolean>();
+/** Per scan (each scan builds its own Project): a later scan of the same root sees the files as they are then. */
+const trees = new WeakMap<Project, Tree>();
+const projectRoots = new WeakMap<Project, Map<string, boolean>>();
 
 /** A root-level file that says the scan root is a project of its own: IaC templates and framework configs. */
 const PROJECT_FILE =
@@ -70,15 +81,20 @@ const PROJECT_FILE =
  * own package.json, an IaC template or a framework config? A fixture subfolder or a made-up project scanned as
  * the root is not: what loads its modules lies outside the walk, so no module there can be judged dead.
  */
-function ownProject(root: string): boolean {
-  let known = projectRoots.get(root);
+function ownProject(project: Project, root: string): boolean {
+  let roots = projectRoots.get(project);
+  if (roots === undefined) {
+    roots = new Map();
+    projectRoots.set(project, roots);
+  }
+  let known = roots.get(root);
   if (known === undefined) {
     try {
       known = readdirSync(root).some((name) => PROJECT_FILE.test(name));
     } catch {
       known = false;
     }
-    projectRoots.set(root, known);
+    roots.set(root, known);
   }
   return known;
 }
@@ -96,9 +112,9 @@ export function deadModule(project: Project, file: string, c: Candidate): boolea
   if (root === undefined || stem === 'index' || stem.length < 3) return false;
   if (Object.keys(project.factsOf(file)?.handlers ?? {}).length > 0) return false;
   const pkg = packageDir(file, root);
-  if (!ownProject(pkg)) return false;
+  if (!ownProject(project, pkg)) return false;
   if (!project.importerUses.knowsHandlersUnder(pkg) || project.eventCallers.importedBy(file)) return false;
-  const tree = treeOf(root);
+  const tree = treeOf(project, root);
   if (tree.partial) return false;
   let unnamed = tree.unnamed.get(file);
   if (unnamed === undefined) {
@@ -108,54 +124,109 @@ export function deadModule(project: Project, file: string, c: Candidate): boolea
   return unnamed;
 }
 
-/** No other file of the tree names `stem`, and no code file of its package loads modules it does not name. */
+/**
+ * No other file of the tree names `stem`, and no code file of its package loads modules it does not name. The
+ * assemblies' files are asked last, and only then read: the answer is the same as if they had been read first.
+ */
 function unnamedInTree(tree: Tree, file: string, stem: string, pkg: string): boolean {
   const named = new RegExp(`(?:^|[^\\w$-])${escapeRegExp(stem)}(?![\\w$-])`);
-  for (const other of tree.files) {
-    if (other.file === file) continue;
-    if (named.test(other.text)) return false;
-    if (other.file.startsWith(pkg) && /\.[cm]?[jt]sx?$/.test(other.file)) {
-      other.loads ??= loadsUnnamed(other.text);
-      if (other.loads) return false;
+  const unnamedIn = (files: readonly TreeFile[]): boolean => {
+    for (const other of files) {
+      if (other.file === file) continue;
+      if (named.test(other.text)) return false;
+      if (other.file.startsWith(pkg) && /\.[cm]?[jt]sx?$/.test(other.file)) {
+        other.loads ??= loadsUnnamed(other.text);
+        if (other.loads) return false;
+      }
     }
-  }
-  return true;
+    return true;
+  };
+  if (!unnamedIn(tree.files)) return false;
+  tree.assemblyFiles ??= tree.assemblies.flatMap(
+    (dir) => readTextFiles(dir, tree.root, Number.POSITIVE_INFINITY).files,
+  );
+  return unnamedIn(tree.assemblyFiles);
 }
 
-/** Every text file under `root` with its text, read once per scan root. */
-function treeOf(root: string): Tree {
-  const cached = trees.get(root);
+/** Every text file under the project's root with its text, read once per scan; assemblies only counted. */
+function treeOf(project: Project, root: string): Tree {
+  const cached = trees.get(project);
   if (cached !== undefined) return cached;
+  const assemblies: string[] = [];
+  const { files, partial } = readTextFiles(root, root, MAX_FILES, assemblies);
+  const tree = { root, files, assemblies, partial, unnamed: new Map<string, boolean>() };
+  trees.set(project, tree);
+  return tree;
+}
+
+/**
+ * The text files under `dir` (their paths tested against TEXT relative to `root`), read until `limit` files are
+ * held: `partial` when a further one is met. With `assemblies`, a cloud assembly below `dir` is not read but
+ * listed there, its text files (those that would be held) counted toward `limit` without reading them.
+ */
+function readTextFiles(
+  dir: string,
+  root: string,
+  limit: number,
+  assemblies?: string[],
+): { files: TreeFile[]; partial: boolean } {
   const files: TreeFile[] = [];
+  let counted = 0;
   let partial = false;
-  const stack = [root];
-  while (stack.length > 0 && !partial) {
-    const dir = stack.pop() as string;
+  walkTextFiles(
+    dir,
+    root,
+    (path, assembly) => {
+      if (files.length + counted >= limit) {
+        partial = true;
+        return false;
+      }
+      if (size(path) > MAX_BYTES) return true;
+      if (assembly) counted++;
+      else {
+        const text = readSource(path);
+        if (text !== undefined) files.push({ file: path, text });
+      }
+      return true;
+    },
+    assemblies,
+  );
+  return { files, partial };
+}
+
+/**
+ * Calls `visit` on every text file under `dir` (not in SKIPPED folders) until it answers false. With
+ * `assemblies`, a cloud assembly below `dir` is recorded there and its files visited with `assembly` true.
+ */
+function walkTextFiles(
+  dir: string,
+  root: string,
+  visit: (path: string, assembly: boolean) => boolean,
+  assemblies?: string[],
+): void {
+  const stack: { dir: string; assembly: boolean }[] = [{ dir, assembly: false }];
+  while (stack.length > 0) {
+    const at = stack.pop() as { dir: string; assembly: boolean };
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(at.dir, { withFileTypes: true });
     } catch {
       continue;
     }
-    // A cloud assembly under any name (`cdk.out.deploy`): its bundled assets are built from the modules
-    // judged here, so they name them; the walk that found those modules skips it too (discover.ts).
-    if (dir !== root && isCloudAssembly(entries)) continue;
+    let assembly = at.assembly;
+    if (!assembly && assemblies !== undefined && at.dir !== dir && isCloudAssembly(entries)) {
+      assemblies.push(at.dir);
+      assembly = true;
+    }
     for (const e of entries) {
-      const path = join(dir, e.name);
+      const path = join(at.dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIPPED.has(e.name)) stack.push(path);
+        if (!SKIPPED.has(e.name)) stack.push({ dir: path, assembly });
       } else if (e.isFile() && TEXT.test(relative(root, path))) {
-        if (files.length >= MAX_FILES) partial = true;
-        else if (size(path) <= MAX_BYTES) {
-          const text = readSource(path);
-          if (text !== undefined) files.push({ file: path, text });
-        }
+        if (!visit(path, assembly)) return;
       }
     }
   }
-  const tree = { files, partial, unnamed: new Map<string, boolean>() };
-  trees.set(root, tree);
-  return tree;
 }
 
 function size(path: string): number {

@@ -210,6 +210,7 @@ function pushChild(stack: Node[], value: unknown): void {
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i]);
+    // isNode's test, inlined: isNode once the null and non-object values are ruled out (change both together).
   } else if (typeof (value as { type?: unknown }).type === 'string') stack.push(value as Node);
 }
 
