@@ -12,7 +12,7 @@ const ANSWERLESS_TYPE =
   /\b(SQS|SNS|S3|Kinesis(?:Stream)?|DynamoDBStream|Scheduled|EventBridge|CloudWatchLogs)(Event|Handler)\b/;
 
 /** Event and handler types of a caller that reads the answer. */
-const ANSWERED_TYPE = /\b(APIGateway\w*|ALB\w*|LambdaFunctionURL\w*|Handler<\s*APIGateway)/;
+const ANSWERED_TYPE = /\b(APIGateway\w*|ALB\w*|LambdaFunctionURL\w*|CloudFront\w*|Handler<\s*APIGateway)/;
 
 /** Fields only an HTTP event carries: a handler reading them answers a client. */
 const HTTP_FIELDS = 'body|pathParameters|queryStringParameters|httpMethod|headers|requestContext|rawPath';
@@ -43,10 +43,15 @@ export function answerlessEvent(ctx: ModuleContext, fn: Node): boolean {
   const declared = declaredTypes(ctx, fn);
   if (ANSWERED_TYPE.test(declared)) return false;
   if (ANSWERLESS_TYPE.test(declared)) return true;
+  // Any other declared type (`CloudFrontRequestHandler`, a project's own) is not guessed from its fields;
+  // only an untyped event (none, `any`, `unknown`) is.
+  if (!/^[\s:]*(any|unknown)?[\s:]*$/.test(declared)) return false;
   const event = unwrap((fn.params as Node[])[0]);
   if (event?.type !== 'Identifier') return false;
   const name = escapeRegExp(event.name as string);
   const text = ctx.source.slice((fn.body as Node).start, (fn.body as Node).end);
   if (new RegExp(`\\b${name}\\s*\\??\\.\\s*(${HTTP_FIELDS})\\b`).test(text)) return false;
+  // Lambda@Edge events carry `Records[0].cf` too, and CloudFront reads the answer (as handlerTypes.isBatch).
+  if (/\.\s*cf\b/.test(text)) return false;
   return new RegExp(`\\b${name}\\s*\\??\\.\\s*Records\\b`).test(text);
 }

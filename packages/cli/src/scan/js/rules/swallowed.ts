@@ -282,13 +282,17 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
             ...(shape === undefined ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {}),
           },
         );
-    } else if (
-      !failureResultRule(ctx, handler, io, report) &&
-      !deferredFailureAnswer(ctx, handler, io, report)
-    )
-      successAnswerRule(ctx, handler, io, report) ||
-        successBuilderRule(ctx, handler, io, report) ||
-        reportedSuccessRule(ctx, handler, io, report);
+    } else {
+      // An always-2xx builder handed `{ statusCode: 500 }` still answers 200: both findings are made, each
+      // under its own hold, so whichever gate holds keeps one (review r42, item 1).
+      const built = successBuilderRule(ctx, handler, io, report);
+      if (
+        !failureResultRule(ctx, handler, io, report) &&
+        !deferredFailureAnswer(ctx, handler, io, report) &&
+        !built
+      )
+        successAnswerRule(ctx, handler, io, report) || reportedSuccessRule(ctx, handler, io, report);
+    }
   }
   swallowedCallRules(ctx, report);
 };

@@ -8,7 +8,6 @@
 // (`onlyIfAnswerUnread`, iac/unreadAnswerHandlers.ts, iac/eventWiredHandlers.ts, rules/cdkUnreadAnswers.ts).
 import { calleeName, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { answerlessEvent } from './answerlessEvent.js';
 import { returnedName } from './errorValues.js';
 import { exportNamesOf } from './lambda.js';
 import type { Report } from './Report.js';
@@ -49,14 +48,13 @@ export function unreadFailureAnswer(ctx: ModuleContext, handler: Node, report: R
   const entries = ctx.handlers.get(fn) === 'entry' ? [fn] : answeringEntries(ctx, fn);
   const names = [...new Set(entries.flatMap((e) => exportNamesOf(ctx, e)))];
   if (names.length === 0) return false;
-  // The handler's own event says a queue, stream, notification or schedule invokes it (answerlessEvent.ts):
-  // no template needed to know the answer is unread.
-  const unread = entries.every((e) => answerlessEvent(ctx, e));
+  // Held for a template even when the event looks answerless: the event's shape alone cannot be vetoed by a
+  // template wiring the handler to a caller that reads the answer (review r42, item 3).
   report(
     'swallowed-error',
     handler,
     'the handler answers the failure as a returned value, but what invokes it reads no answer (a schedule, an asynchronous source, a queue, a Step Functions task): the failed run counts as a success, so no retry, Catch or alarm sees it',
-    unread ? undefined : { onlyIfAnswerUnread: [...names] },
+    { onlyIfAnswerUnread: [...names] },
   );
   return true;
 }
