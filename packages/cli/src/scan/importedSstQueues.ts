@@ -19,15 +19,20 @@ export function importedQueue(project: Project, ref: ImportRef): 'queue' | 'dlq'
   return project.exportFactWhere(target, ref.name, (text) => text.includes('sst.aws.Queue'))?.sstQueue;
 }
 
-/** Does some module importing `file` subscribe a function to its export `name`? */
+/**
+ * Does some module importing `file` (directly or through a barrel) subscribe a function to its export
+ * `name`? An import through a barrel is followed to the module that defines the export: the same fact.
+ */
 function subscribedElsewhere(project: Project, file: string, name: string): boolean {
+  const mine = project.exportFact(file, name);
+  const isMine = (ref: ImportRef) => {
+    const target = project.resolveModule(ref.from, ref.source);
+    if (target === file) return ref.name === name;
+    return target !== undefined && mine !== undefined && project.exportFact(target, ref.name) === mine;
+  };
   return project.eventCallers
     .mentioning(file, [name])
-    .some((importer) =>
-      (project.factsOf(importer)?.sstSubscribed ?? []).some(
-        (ref) => ref.name === name && project.resolveModule(ref.from, ref.source) === file,
-      ),
-    );
+    .some((importer) => (project.factsOf(importer)?.sstSubscribed ?? []).some(isMine));
 }
 
 /** `sst.config.ts` files of the project, by folder, asked once per project. */
