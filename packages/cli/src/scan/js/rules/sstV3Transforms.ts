@@ -68,12 +68,12 @@ function topLevel(body: Node, name: string | undefined): Node[] {
  */
 function callbackSettles(kind: SstTransform, callback: Node | undefined): boolean {
   const fn = unwrap(callback);
-  if (!isFunction(fn)) return false;
-  const param = unwrap((fn?.params as Node[])[0]);
+  if (fn === undefined || !isFunction(fn)) return false;
+  const param = unwrap((fn.params as Node[])[0]);
   if (param?.type !== 'Identifier') return false;
-  const name = unwrap((fn?.params as Node[])[2]);
+  const name = unwrap((fn.params as Node[])[2]);
   const statements = topLevel(
-    fn?.body as Node,
+    fn.body as Node,
     name?.type === 'Identifier' ? (name.name as string) : undefined,
   );
   return statements.some((e) => {
