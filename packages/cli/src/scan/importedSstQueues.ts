@@ -30,9 +30,10 @@ function subscribedElsewhere(project: Project, file: string, name: string): bool
     if (target === file) return ref.name === name;
     return target !== undefined && mine !== undefined && project.exportFact(target, ref.name) === mine;
   };
-  return project.eventCallers
-    .mentioning(file, [name])
-    .some((importer) => (project.factsOf(importer)?.sstSubscribed ?? []).some(isMine));
+  const importers = project.eventCallers.mentioning(file, [name]).map((f) => project.factsOf(f));
+  // A queue another module names as its `dlq` is that queue's dead-letter queue, not one lacking its own.
+  if (importers.some((m) => (m?.sstDlqImports ?? []).some(isMine))) return false;
+  return importers.some((m) => (m?.sstSubscribed ?? []).some(isMine));
 }
 
 /** `sst.config.ts` files of the project, by folder, asked once per project. */

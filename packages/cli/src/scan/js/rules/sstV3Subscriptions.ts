@@ -4,7 +4,7 @@
 // says whether its receiver is a queue built here or an import, and modules record the imports they
 // subscribe (ModuleFacts.sstSubscribed) for the module that built the queue.
 import { escapeRegExp } from '../../escapeRegExp.js';
-import { memberPath, type Node, stringValue, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
@@ -86,4 +86,33 @@ export function sstV3Subscriptions(ctx: ModuleContext): readonly Subscription[] 
  */
 export function sstSubscribedImports(ctx: ModuleContext): readonly ImportRef[] {
   return sstV3Subscriptions(ctx).flatMap((s) => (s.imported !== undefined ? [s.imported] : []));
+}
+
+/** The queue a `dlq` arg names: `x.arn` or `{ queue: x.arn }` -> the `x` node. */
+function dlqOwner(dlq: Node | undefined): Node | undefined {
+  const value = unwrap(dlq);
+  const arn = objectProps(value)?.props.get('queue') ?? value;
+  const path = memberPath(arn);
+  return path?.length === 2 && path[1] === 'arn' ? unwrap((unwrap(arn) as Node).object as Node) : undefined;
+}
+
+/**
+ * The imports this module's SST v3 queues name as their dead-letter queue (`dlq: parked.arn`), so the
+ * module that built them does not judge them as queues with no dlq of their own (ModuleFacts.sstDlqImports).
+ * @example
+ * sstDlqImports(ctx) // [{ from: '/app/infra/queues.ts', source: './dead', name: 'parked' }]
+ */
+export function sstDlqImports(ctx: ModuleContext): readonly ImportRef[] {
+  if (!ctx.spells('dlq') || !ctx.spells('sst.aws.Queue')) return [];
+  const out: ImportRef[] = [];
+  for (const node of ctx.of('NewExpression')) {
+    if (!isV3Queue(ctx, node)) continue;
+    const args = (node.arguments as Node[])[1];
+    const owner = dlqOwner(objectProps(ctx.valueOf(args) ?? args)?.props.get('dlq'));
+    if (owner?.type !== 'Identifier') continue;
+    const imp = ctx.importOf(owner.name as string, owner);
+    if (imp !== undefined && imp.imported !== '*')
+      out.push({ from: ctx.file, source: imp.source, name: imp.imported });
+  }
+  return out;
 }
