@@ -19,15 +19,21 @@ export function importedQueue(project: Project, ref: ImportRef): 'queue' | 'dlq'
   return project.exportFactWhere(target, ref.name, (text) => text.includes('sst.aws.Queue'))?.sstQueue;
 }
 
-/** Does some module importing `file` subscribe a function to its export `name`? */
+/**
+ * Does some module importing `file` (directly or through a barrel) subscribe a function to its export
+ * `name`? An import through a barrel is followed to the module that defines the export: the same fact.
+ */
 function subscribedElsewhere(project: Project, file: string, name: string): boolean {
-  return project.eventCallers
-    .mentioning(file, [name])
-    .some((importer) =>
-      (project.factsOf(importer)?.sstSubscribed ?? []).some(
-        (ref) => ref.name === name && project.resolveModule(ref.from, ref.source) === file,
-      ),
-    );
+  const mine = project.exportFact(file, name);
+  const isMine = (ref: ImportRef) => {
+    const target = project.resolveModule(ref.from, ref.source);
+    if (target === file) return ref.name === name;
+    return target !== undefined && mine !== undefined && project.exportFact(target, ref.name) === mine;
+  };
+  const importers = project.eventCallers.mentioning(file, [name]).map((f) => project.factsOf(f));
+  // A queue another module names as its `dlq` is that queue's dead-letter queue, not one lacking its own.
+  if (importers.some((m) => (m?.sstDlqImports ?? []).some(isMine))) return false;
+  return importers.some((m) => (m?.sstSubscribed ?? []).some(isMine));
 }
 
 /** `sst.config.ts` files of the project, by folder, asked once per project. */

@@ -225,6 +225,8 @@ export interface ModuleFacts {
   readonly importSources?: readonly string[];
   /** Imports this module subscribes functions to as SST v3 queues (rules/sstV3Subscriptions.ts). */
   readonly sstSubscribed?: readonly ImportRef[];
+  /** Imports this module's SST v3 queues name as their `dlq` (rules/sstV3Subscriptions.ts). */
+  readonly sstDlqImports?: readonly ImportRef[];
   /** App-wide SST v3 `$transform`s written here, settling findings in every module (rules/sstV3Transforms.ts). */
   readonly sstTransforms?: readonly SstTransform[];
   readonly parseError?: string;

@@ -34,7 +34,7 @@ import { handlerReturns } from './rules/handlerReturns.js';
 import { nestHttpBuilds } from './rules/nestHttp.js';
 import { octokitBuilds } from './rules/octokitClients.js';
 import type { Report } from './rules/Report.js';
-import { sstSubscribedImports } from './rules/sstV3Subscriptions.js';
+import { sstDlqImports, sstSubscribedImports } from './rules/sstV3Subscriptions.js';
 import { sstTransforms } from './rules/sstV3Transforms.js';
 
 const RAW = rawTransferSupported();
@@ -182,6 +182,7 @@ export function analyzeModule(
   const functionHandlers = cdkFunctionHandlers(ctx);
   const globalAsync = assignedAsyncGlobals(ctx);
   const subscribed = sstSubscribedImports(ctx);
+  const dlqImports = sstDlqImports(ctx);
   const transforms = sstTransforms(ctx);
   return {
     file,
@@ -223,6 +224,7 @@ export function analyzeModule(
     ...(sources.length > 0 ? { importSources: sources } : {}),
     ...(globalAsync.length > 0 ? { globalAsync } : {}),
     ...(subscribed.length > 0 ? { sstSubscribed: subscribed } : {}),
+    ...(dlqImports.length > 0 ? { sstDlqImports: dlqImports } : {}),
     ...(transforms.length > 0 ? { sstTransforms: transforms } : {}),
     ...(types !== undefined ? { declaredTypes: types } : {}),
     ...(implemented.length > 0 ? { implementers: implemented } : {}),

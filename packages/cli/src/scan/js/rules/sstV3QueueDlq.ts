@@ -56,7 +56,11 @@ export const sstV3QueueDlqRules: Rule = (ctx: ModuleContext, report: Report) => 
   for (const [exported, value] of ctx.exports) {
     const node = unwrap(ctx.valueOf(value) ?? value);
     if (node === undefined || reported.has(node)) continue;
-    if (sstV3QueueKind(ctx, node, exported) !== 'queue') continue;
+    // `const dead = new sst.aws.Queue(...); export { dead as parked }`: the module's queues name it `dead.arn`.
+    const declarator = ctx.parentOf(node);
+    const id = declarator?.type === 'VariableDeclarator' ? unwrap(declarator.id as Node) : undefined;
+    const local = id?.type === 'Identifier' ? (id.name as string) : exported;
+    if (sstV3QueueKind(ctx, node, local) !== 'queue') continue;
     const name = missingDlq(ctx, node);
     if (name === undefined) continue;
     reported.add(node);

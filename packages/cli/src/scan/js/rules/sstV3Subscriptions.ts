@@ -4,14 +4,14 @@
 // says whether its receiver is a queue built here or an import, and modules record the imports they
 // subscribe (ModuleFacts.sstSubscribed) for the module that built the queue.
 import { escapeRegExp } from '../../escapeRegExp.js';
-import { memberPath, type Node, stringValue, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** One `x.subscribe(...)` call on a queue built here or on an import. */
 export interface Subscription {
   readonly call: Node;
-  /** The receiver's name as written. */
+  /** The receiver's name as written (the member's, for a namespace import's `ns.jobs`). */
   readonly name: string;
   /** The queue built here (`new sst.aws.Queue(...)`), and what it is to its subscribers. */
   readonly queue?: { readonly node: Node; readonly kind: 'queue' | 'dlq' };
@@ -54,17 +54,21 @@ export function sstV3Subscriptions(ctx: ModuleContext): readonly Subscription[] 
   if (ctx.spells('subscribe'))
     for (const call of ctx.of('CallExpression')) {
       const path = memberPath(call.callee);
-      if (path?.length !== 2 || path[1] !== 'subscribe') continue;
+      if (path?.at(-1) !== 'subscribe' || (path.length !== 2 && path.length !== 3)) continue;
       const receiver = unwrap((call.callee as Node).object as Node);
-      if (receiver?.type !== 'Identifier') continue;
-      const name = receiver.name as string;
+      // `queues.jobs.subscribe(...)`: a member of a namespace import (`import * as queues from './queues'`).
+      const root = receiver?.type === 'MemberExpression' ? unwrap(receiver.object as Node) : receiver;
+      if (root?.type !== 'Identifier') continue;
+      const name = path[path.length - 2] as string;
+      const imp = ctx.importOf(root.name as string, root);
+      if (root !== receiver && imp?.imported !== '*') continue;
       const args = (call.arguments as Node[]).map((a) => ctx.valueOf(a) ?? a);
       const named = stringValue(args[0]) !== undefined && args[1] !== undefined;
       const [subscriber, subscribeArgs] = named ? args.slice(1, 3) : args.slice(0, 2);
       const parts = { call, name, subscriber, args: subscribeArgs };
-      const imp = ctx.importOf(name, receiver);
       if (imp !== undefined) {
-        out.push({ ...parts, imported: { from: ctx.file, source: imp.source, name: imp.imported } });
+        const imported = imp.imported === '*' ? name : imp.imported;
+        out.push({ ...parts, imported: { from: ctx.file, source: imp.source, name: imported } });
         continue;
       }
       const node = unwrap(ctx.valueOf(receiver));
@@ -82,4 +86,33 @@ export function sstV3Subscriptions(ctx: ModuleContext): readonly Subscription[] 
  */
 export function sstSubscribedImports(ctx: ModuleContext): readonly ImportRef[] {
   return sstV3Subscriptions(ctx).flatMap((s) => (s.imported !== undefined ? [s.imported] : []));
+}
+
+/** The queue a `dlq` arg names: `x.arn` or `{ queue: x.arn }` -> the `x` node. */
+function dlqOwner(dlq: Node | undefined): Node | undefined {
+  const value = unwrap(dlq);
+  const arn = objectProps(value)?.props.get('queue') ?? value;
+  const path = memberPath(arn);
+  return path?.length === 2 && path[1] === 'arn' ? unwrap((unwrap(arn) as Node).object as Node) : undefined;
+}
+
+/**
+ * The imports this module's SST v3 queues name as their dead-letter queue (`dlq: parked.arn`), so the
+ * module that built them does not judge them as queues with no dlq of their own (ModuleFacts.sstDlqImports).
+ * @example
+ * sstDlqImports(ctx) // [{ from: '/app/infra/queues.ts', source: './dead', name: 'parked' }]
+ */
+export function sstDlqImports(ctx: ModuleContext): readonly ImportRef[] {
+  if (!ctx.spells('dlq') || !ctx.spells('sst.aws.Queue')) return [];
+  const out: ImportRef[] = [];
+  for (const node of ctx.of('NewExpression')) {
+    if (!isV3Queue(ctx, node)) continue;
+    const args = (node.arguments as Node[])[1];
+    const owner = dlqOwner(objectProps(ctx.valueOf(args) ?? args)?.props.get('dlq'));
+    if (owner?.type !== 'Identifier') continue;
+    const imp = ctx.importOf(owner.name as string, owner);
+    if (imp !== undefined && imp.imported !== '*')
+      out.push({ from: ctx.file, source: imp.source, name: imp.imported });
+  }
+  return out;
 }

@@ -1,25 +1,98 @@
-// SST v3's app-wide `$transform(sst.aws.Queue | sst.aws.Function, (args) => ...)` changes every queue or
-// function the app builds after it. A module's own transforms settle its findings here; the app's
-// `sst.config.ts` writes its transforms in `run()` before it imports the infra modules, so those are recorded
-// as ModuleFacts.sstTransforms and settle every module's findings in the project pass (importedSstQueues.ts).
-import { memberPath, type Node, unwrap } from '../ast.js';
+// SST v3's `$transform(sst.aws.Queue | sst.aws.Function, (args) => ...)` changes every queue or function the
+// app builds after it. A module's own transforms settle its findings here. The app's `sst.config.ts` may
+// write transforms in `run()`; those recorded in ModuleFacts.sstTransforms (only the ones written before
+// its first `await import(...)`, as the modules built after them) settle the findings of the modules under
+// that config in the project pass (importedSstQueues.ts).
+import { basename } from 'node:path';
+import {
+  isFunction,
+  memberPath,
+  type Node,
+  objectProps,
+  someDescendant,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** What an app-wide transform settles: every queue's redrive policy, or every function's concurrency. */
 export type SstTransform = 'queue-dlq' | 'function-cap';
 
-/** The component each transform is written on, and the words its callback must hold to settle it. */
-const SETTLES: Readonly<Record<SstTransform, { readonly component: string; readonly words: RegExp }>> = {
-  // A queue transform setting only its visibility or retention leaves the redrive policy unset.
-  'queue-dlq': { component: 'sst.aws.Queue', words: /\b(?:dlq|redrivePolicy)\b/ },
-  'function-cap': {
-    component: 'sst.aws.Function',
-    words: /\b(?:concurrency|reservedConcurrentExecutions)\b/,
-  },
+/** The component each transform is written on. */
+const COMPONENT: Readonly<Record<SstTransform, string>> = {
+  'queue-dlq': 'sst.aws.Queue',
+  'function-cap': 'sst.aws.Function',
 };
 
 /**
- * The transforms written in this module that settle a rule app-wide.
+ * Does the assignment `args.<path> = value` settle `kind`? A queue's `dlq` or its raw `redrivePolicy`; a
+ * function's reserved concurrency (`concurrency.reserved`, `reservedConcurrentExecutions`), and not
+ * `concurrency: { provisioned }`, which caps nothing.
+ */
+function settles(kind: SstTransform, path: readonly string[], value: Node | undefined): boolean {
+  const at = path.join('.');
+  if (kind === 'queue-dlq') return at === 'dlq' || at === 'transform.queue.redrivePolicy';
+  if (at === 'concurrency.reserved' || at === 'transform.function.reservedConcurrentExecutions') return true;
+  return at === 'concurrency' && objectProps(unwrap(value))?.props.has('reserved') === true;
+}
+
+/** `name !== 'FailedMessages'`: the test of an `if` that leaves out one named component (its dead-letter queue). */
+function excludesOne(test: Node | undefined, name: string | undefined): boolean {
+  const t = unwrap(test);
+  if (name === undefined || t?.type !== 'BinaryExpression' || (t.operator !== '!==' && t.operator !== '!='))
+    return false;
+  const [l, r] = [unwrap(t.left as Node), unwrap(t.right as Node)];
+  const isName = (n: Node | undefined) => n?.type === 'Identifier' && n.name === name;
+  return (isName(l) && stringValue(r) !== undefined) || (isName(r) && stringValue(l) !== undefined);
+}
+
+/**
+ * The expressions a callback body runs for every component: its top-level expression statements, and those
+ * of an `if (name !== 'X')` with no `else` (all but one named component, which is how an app keeps its
+ * dead-letter queue out of its own transform).
+ */
+function topLevel(body: Node, name: string | undefined): Node[] {
+  if (body.type !== 'BlockStatement') return [body];
+  return (body.body as Node[]).flatMap((s) => {
+    if (s.type === 'ExpressionStatement') return [s.expression as Node];
+    if (s.type !== 'IfStatement' || s.alternate || !excludesOne(s.test as Node, name)) return [];
+    const then = s.consequent as Node;
+    if (then.type === 'ExpressionStatement') return [then.expression as Node];
+    return then.type === 'BlockStatement' ? topLevel(then, undefined) : [];
+  });
+}
+
+/**
+ * Does the callback assign, unconditionally at its top level, what settles `kind` on its first parameter
+ * (`args.dlq ??= ...`)? A statement inside an `if`, a comment or a word elsewhere does not count.
+ */
+function callbackSettles(kind: SstTransform, callback: Node | undefined): boolean {
+  const fn = unwrap(callback);
+  if (fn === undefined || !isFunction(fn)) return false;
+  const param = unwrap((fn.params as Node[])[0]);
+  if (param?.type !== 'Identifier') return false;
+  const name = unwrap((fn.params as Node[])[2]);
+  const statements = topLevel(
+    fn.body as Node,
+    name?.type === 'Identifier' ? (name.name as string) : undefined,
+  );
+  return statements.some((e) => {
+    const assign = unwrap(e);
+    if (assign?.type !== 'AssignmentExpression') return false;
+    const path = memberPath(assign.left as Node);
+    return path !== undefined && path[0] === param.name && settles(kind, path.slice(1), assign.right as Node);
+  });
+}
+
+/** In `sst.config.ts`, is the call after an `await import(...)` of its function (so the imports come first)? */
+function afterImports(ctx: ModuleContext, call: Node): boolean {
+  if (basename(ctx.file) !== 'sst.config.ts') return false;
+  const fn = ctx.enclosingFunction(call);
+  return someDescendant(fn, (n) => n.type === 'ImportExpression' && n.start < call.start);
+}
+
+/**
+ * The transforms written in this module that settle a rule for what it builds after them.
  * @example
  * sstTransforms(ctx) // ['function-cap'] for `$transform(sst.aws.Function, (args) => { args.concurrency = { reserved: 5 } })`
  */
@@ -30,11 +103,9 @@ export function sstTransforms(ctx: ModuleContext): SstTransform[] {
     const [target, change] = call.arguments as Node[];
     if (unwrap(call.callee)?.name !== '$transform' || change === undefined) continue;
     const component = memberPath(target)?.join('.');
-    for (const [kind, { component: on, words }] of Object.entries(SETTLES) as [
-      SstTransform,
-      (typeof SETTLES)[SstTransform],
-    ][])
-      if (component === on && words.test(ctx.source.slice(change.start, change.end))) found.add(kind);
+    for (const kind of Object.keys(COMPONENT) as SstTransform[])
+      if (component === COMPONENT[kind] && callbackSettles(kind, change) && !afterImports(ctx, call))
+        found.add(kind);
   }
   return [...found];
 }
