@@ -20,7 +20,10 @@ const VERDICT = /^(success|succeeded|successful|ok|isSuccess|isOk|saved|sent|don
 const STATUS = /^(status|result|outcome|state)$/;
 const FAILED = /^(error|err|fail|failed|failure|ko)$/i;
 
-/** A number literal between 400 and 599, or a name for a server error (`HttpCodesEnum.SERVER_ERROR`). */
+/**
+ * A number literal between 400 and 599, a name for a server error (`HttpCodesEnum.SERVER_ERROR`), or either
+ * as the fallback of the error's own status (`error.status || 500`, `?? 500`).
+ */
 const errorStatus = (n: Node | undefined): boolean => {
   const v = unwrap(n);
   // `error.status || 500`: the error's own status, else a server error; an error status either way.
