@@ -8,6 +8,7 @@ import type { ImportRef } from '../Candidate.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { memberCall } from '../memberClass.js';
 import { importRefOf } from '../sdkOptions.js';
+import { forSettlingCalls } from './settlingCalls.js';
 
 /**
  * The project functions a try block awaits (`await isAuthorized(...)` imported from a sibling package):
@@ -78,27 +79,15 @@ export function settledImports(
     const local = unwrap(call.callee)?.type === 'Identifier' ? ctx.functionOf(call.callee) : undefined;
     if (local !== undefined) refs.push(...settledImports(ctx, local, seen));
   };
-  const handed = (n: Node | undefined): void => {
-    const v = unwrap(n);
-    const call = v?.type === 'AwaitExpression' ? unwrap(v.argument) : v;
-    if (call?.type === 'CallExpression') settled(call);
-  };
-  if (body.type !== 'BlockStatement') handed(body);
-  someDescendant(
+  forSettlingCalls(
     body,
-    (n) => {
-      if (n.type === 'ReturnStatement') handed(n.argument);
-      // `await localHelper(x)`: what the helper awaits is awaited here.
-      else if (n.type === 'AwaitExpression') {
-        const call = unwrap(n.argument);
-        if (call?.type === 'CallExpression' && unwrap(call.callee)?.type === 'Identifier') {
-          const local = ctx.functionOf(call.callee);
-          if (local !== undefined) refs.push(...settledImports(ctx, local, seen));
-        }
-      }
-      return false;
+    (call) => settled(call),
+    // `await localHelper(x)`: what the helper awaits is awaited here.
+    (call) => {
+      if (unwrap(call.callee)?.type !== 'Identifier') return;
+      const local = ctx.functionOf(call.callee);
+      if (local !== undefined) refs.push(...settledImports(ctx, local, seen));
     },
-    true,
   );
   return refs;
 }

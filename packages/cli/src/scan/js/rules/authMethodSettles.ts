@@ -10,6 +10,7 @@ import { importRefOf } from '../sdkOptions.js';
 import { awaitedImports, singletonCall } from './authAwaitedImports.js';
 import { callsRemote } from './authFacts.js';
 import { ownMethod } from './authRemote.js';
+import { forSettlingCalls } from './settlingCalls.js';
 
 type Ref = ImportRef & { method?: string };
 
@@ -85,23 +86,12 @@ function settlesFrom(ctx: ModuleContext, cls: Node, fn: Node, seen: Set<Node>, d
     const ref = handedBack ? projectRef(ctx, call) : undefined;
     if (ref !== undefined) refs.push(ref);
   };
-  const handed = (n: Node | undefined): void => {
-    const v = unwrap(n);
-    const call = v?.type === 'AwaitExpression' ? unwrap(v.argument) : v;
-    if (call?.type === 'CallExpression') settle(peeled(call), v?.type !== 'AwaitExpression');
-  };
-  if (body.type !== 'BlockStatement') handed(body);
-  someDescendant(
+  forSettlingCalls(
     body,
-    (n) => {
-      if (n.type === 'ReturnStatement') handed(n.argument);
-      else if (n.type === 'AwaitExpression') {
-        const call = unwrap(n.argument);
-        if (call?.type === 'CallExpression' && ownMethod(ctx, call) !== undefined) settle(call, false);
-      }
-      return false;
+    (call, handedBack) => settle(peeled(call), handedBack),
+    (call) => {
+      if (ownMethod(ctx, call) !== undefined) settle(call, false);
     },
-    true,
   );
   return found !== undefined ? { remote: found, refs: [] } : { refs };
 }
