@@ -2,7 +2,7 @@
 // it awaits, and those whose promise it hands back unawaited (`return this.store.read(name)`), followed
 // through the class's own methods (`return this.matchesKey(k)`). A data layer that returns its client's
 // promise fails as that client fails, though it awaits nothing itself.
-import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, type Node, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { memberCall, methodOf } from '../memberClass.js';
