@@ -9,6 +9,7 @@ import { callsRemote, discriminates, isFalsyValue } from './authFacts.js';
 import { answersMissing, denies } from './authNullAnswers.js';
 import { doesIo, isIoNode, isLogCall } from './catchFacts.js';
 import { KEY_DOWNLOAD, keyDownloadMiss, spellsKeyUrl } from './jwksStatus.js';
+import { emptiedName, testedName } from './missingTests.js';
 import type { Report } from './Report.js';
 
 /** Where a failure became null, and what failed (a remote of the module, or imports the project pass judges). */
@@ -116,38 +117,6 @@ function sourcesIn(ctx: ModuleContext, init: Node, known: ReadonlyMap<Node, Null
     true,
   );
   return found;
-}
-
-/** The name an `if` tests for a missing value: `!x`, `x === null`, `x == null`, `x === undefined`. */
-function testedName(test: Node | undefined): string | undefined {
-  const t = unwrap(test);
-  if (t?.type === 'UnaryExpression' && t.operator === '!') return unwrap(t.argument)?.name as string;
-  if (t?.type !== 'BinaryExpression' || !['==', '==='].includes(t.operator as string)) return;
-  const [a, b] = [unwrap(t.left), unwrap(t.right)];
-  const missing = (n: Node | undefined) =>
-    (n?.type === 'Literal' && (n.value === null || n.value === false)) ||
-    (n?.type === 'Identifier' && n.name === 'undefined');
-  if (missing(b) && a?.type === 'Identifier') return a.name as string;
-  if (missing(a) && b?.type === 'Identifier') return b.name as string;
-  return undefined;
-}
-
-/** The name an `if` tests for an empty list: `!x.length`, `x.length === 0`, `!x.keys.length`. */
-function emptiedName(test: Node | undefined): string | undefined {
-  const t = unwrap(test);
-  const zero = (n: Node | undefined) => n?.type === 'Literal' && n.value === 0;
-  const measured =
-    t?.type === 'UnaryExpression' && t.operator === '!'
-      ? unwrap(t.argument)
-      : t?.type === 'BinaryExpression' &&
-          ['==', '==='].includes(t.operator as string) &&
-          zero(unwrap(t.right))
-        ? unwrap(t.left)
-        : undefined;
-  if (measured?.type !== 'MemberExpression' || measured.property?.name !== 'length') return undefined;
-  let owner = unwrap(measured.object);
-  if (owner?.type === 'MemberExpression' && owner.property?.name === 'keys') owner = unwrap(owner.object);
-  return owner?.type === 'Identifier' ? (owner.name as string) : undefined;
 }
 
 /** Names a pattern binds: `x`, `{ result, error }`, `[a, b]`. */
