@@ -24,7 +24,9 @@ import {
 } from './terraformGatewayResources.js';
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 import { moduleTriggers } from './terraformLambdaModules.js';
+import { type TerraformBindingFacts, terraformBindingFacts } from './terraformModuleBindings.js';
 import { onDemandInputs } from './terraformModuleInputs.js';
+import { moduleMappingFinding } from './terraformModuleMappings.js';
 import { type TerraformReceiveFacts, terraformReceiveFacts, unreceivedQueue } from './terraformReceivers.js';
 import { type TerraformS3Facts, terraformS3Facts } from './terraformS3Notified.js';
 
@@ -59,6 +61,8 @@ export interface TerraformFacts {
   readonly gatewayResources: TerraformGatewayResourceFacts;
   /** Who may receive from this folder's queues (terraformReceivers.ts). */
   readonly receive: TerraformReceiveFacts;
+  /** Variables' defaults, locals and local module calls, for what a module's variables are per call (terraformModuleBindings.ts). */
+  readonly bindings: TerraformBindingFacts;
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
@@ -132,6 +136,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     gateway: terraformGatewayFacts(blocks),
     gatewayResources: terraformGatewayResourceFacts(blocks),
     receive: terraformReceiveFacts(blocks),
+    bindings: terraformBindingFacts(blocks),
   };
 }
 
@@ -183,6 +188,8 @@ export function terraformProject(
       return gatewayFunctionFinding(files, dir, c, c.terraformGatewayFunction);
     if (c.terraformGatewayResource !== undefined)
       return gatewayResourceFinding(files, dir, c, c.terraformGatewayResource);
+    if (c.terraformModuleMapping !== undefined)
+      return moduleMappingFinding(files, dir, c, c.terraformModuleMapping);
     if (c.terraformAsyncFunction !== undefined)
       return asyncFunctionFinding(files, dir, c, c.terraformAsyncFunction);
     const consumer = c.terraformFloodFunction;
