@@ -26,6 +26,7 @@ import { methodModuleRoutes } from './terraformMethodModules.js';
 import { type TerraformFacts, terraformFacts } from './terraformModules.js';
 import { checkQueueModules } from './terraformQueueModules.js';
 import { offByDefault } from './terraformSwitches.js';
+import { reportTimeoutDefaults } from './terraformTimeoutDefaults.js';
 
 export type TfReport = (
   rule: string,
@@ -40,6 +41,7 @@ export type TfReport = (
       | 'terraformGatewayFunction'
       | 'terraformGatewayResource'
       | 'terraformModuleMapping'
+      | 'terraformTimeoutDefault'
     >,
 ) => void;
 
@@ -242,6 +244,8 @@ export function checkTerraform(
   }
   // A function no route here reports may be routed, or its timeout declared, in another file of its folder.
   reportFolderRoutes(functions, timeouts, reported, report);
+  // A function module's own default, kept by calls an API in the caller routes (terraformTimeoutDefaults.ts).
+  reportTimeoutDefaults(blocks, report);
   // A function module no route here reaches may be routed by an API in another module (terraformGatewayJoin.ts).
   for (const [fn, timeout] of timeouts) {
     if (!fn.startsWith('module.') || reported.has(fn)) continue;

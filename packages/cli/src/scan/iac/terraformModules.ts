@@ -29,6 +29,11 @@ import { onDemandInputs } from './terraformModuleInputs.js';
 import { moduleMappingFinding } from './terraformModuleMappings.js';
 import { type TerraformReceiveFacts, terraformReceiveFacts, unreceivedQueue } from './terraformReceivers.js';
 import { type TerraformS3Facts, terraformS3Facts } from './terraformS3Notified.js';
+import {
+  type TerraformTimeoutFacts,
+  terraformTimeoutFacts,
+  timeoutDefaultFinding,
+} from './terraformTimeoutDefaults.js';
 
 /** What one .tf file says about queues across modules. */
 export interface TerraformFacts {
@@ -63,6 +68,8 @@ export interface TerraformFacts {
   readonly receive: TerraformReceiveFacts;
   /** Variables' defaults, locals and local module calls, for what a module's variables are per call (terraformModuleBindings.ts). */
   readonly bindings: TerraformBindingFacts;
+  /** Timeout variables and the API this folder builds, for a function module's default (terraformTimeoutDefaults.ts). */
+  readonly timeouts: TerraformTimeoutFacts;
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
@@ -137,6 +144,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     gatewayResources: terraformGatewayResourceFacts(blocks),
     receive: terraformReceiveFacts(blocks),
     bindings: terraformBindingFacts(blocks),
+    timeouts: terraformTimeoutFacts(blocks),
   };
 }
 
@@ -188,6 +196,8 @@ export function terraformProject(
       return gatewayFunctionFinding(files, dir, c, c.terraformGatewayFunction);
     if (c.terraformGatewayResource !== undefined)
       return gatewayResourceFinding(files, dir, c, c.terraformGatewayResource);
+    if (c.terraformTimeoutDefault !== undefined)
+      return timeoutDefaultFinding(files, dir, c, c.terraformTimeoutDefault);
     if (c.terraformModuleMapping !== undefined)
       return moduleMappingFinding(files, dir, c, c.terraformModuleMapping);
     if (c.terraformAsyncFunction !== undefined)
