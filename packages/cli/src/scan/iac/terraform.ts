@@ -4,7 +4,6 @@
 import { escapeRegExp } from '../escapeRegExp.js';
 import type { Candidate } from '../js/Candidate.js';
 import { API_GATEWAY_MAX_MS, HTTP_API_MAX_MS } from './apiLimits.js';
-import { scalingConfigBlock } from './concurrencyCaps.js';
 import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
@@ -22,10 +21,12 @@ import {
   numberIn,
   permittedModule,
 } from './terraformLambdaModules.js';
+import { checkTerraformMappings } from './terraformMappings.js';
 import { methodModuleRoutes } from './terraformMethodModules.js';
 import { type TerraformFacts, terraformFacts } from './terraformModules.js';
 import { checkQueueModules } from './terraformQueueModules.js';
 import { offByDefault } from './terraformSwitches.js';
+import { reportTimeoutDefaults } from './terraformTimeoutDefaults.js';
 
 export type TfReport = (
   rule: string,
@@ -39,6 +40,8 @@ export type TfReport = (
       | 'terraformFloodFunction'
       | 'terraformGatewayFunction'
       | 'terraformGatewayResource'
+      | 'terraformModuleMapping'
+      | 'terraformTimeoutDefault'
     >,
 ) => void;
 
@@ -139,49 +142,7 @@ export function checkTerraform(
       );
   }
 
-  for (const m of of('aws_lambda_event_source_mapping')) {
-    const arn = m.attrs.get('event_source_arn')?.raw ?? '';
-    const sqs = /sqs/i.test(arn);
-    const stream = !sqs && /kinesis|stream|:dynamodb:/i.test(arn);
-    if (!sqs && !stream) continue;
-    // A literal, or a `var.x` / `local.x` this file declares (its default), as timeouts are read.
-    const batch = numberIn(blocks, m.attrs.get('batch_size'), Number.NaN);
-    const fnRef = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
-    const fn = functions.find((f) => f.labels[1] === fnRef);
-    const consumer = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/.exec(
-      m.attrs.get('function_name')?.raw ?? '',
-    )?.[1];
-    if (batch === 1 && fn !== undefined) {
-      const handler = literal(fn.attrs.get('handler'));
-      if (handler) batchOneHandlers.push(handler);
-    }
-    if (
-      !(m.attrs.get('function_response_types')?.raw.includes('ReportBatchItemFailures') ?? false) &&
-      batch !== 1
-    )
-      report(
-        'batch-no-partial-failure',
-        m.line,
-        `aws_lambda_event_source_mapping.${m.labels[1]} has no function_response_types = ["ReportBatchItemFailures"]: one failed record fails the whole batch`,
-      );
-    if (stream && sub(sub(m, 'destination_config') ?? m, 'on_failure') === undefined)
-      report(
-        'iac-missing-dlq',
-        m.line,
-        `aws_lambda_event_source_mapping.${m.labels[1]} (stream) has no destination_config.on_failure: failed records are retried until they expire`,
-      );
-    if (
-      sqs &&
-      scalingConfigBlock(m) === undefined &&
-      !(fn?.attrs.has('reserved_concurrent_executions') ?? false)
-    )
-      report(
-        'iac-no-reserved-concurrency',
-        m.line,
-        `aws_lambda_event_source_mapping.${m.labels[1]} has no scaling_config.maximum_concurrency and the function reserves no concurrency`,
-        consumer !== undefined ? { terraformFloodFunction: consumer } : undefined,
-      );
-  }
+  checkTerraformMappings(blocks, functions, report, batchOneHandlers);
 
   checkTerraformDeliveryTargets(resources, report);
   const archives = of('aws_cloudwatch_event_archive');
@@ -283,6 +244,8 @@ export function checkTerraform(
   }
   // A function no route here reports may be routed, or its timeout declared, in another file of its folder.
   reportFolderRoutes(functions, timeouts, reported, report);
+  // A function module's own default, kept by calls an API in the caller routes (terraformTimeoutDefaults.ts).
+  reportTimeoutDefaults(blocks, report);
   // A function module no route here reaches may be routed by an API in another module (terraformGatewayJoin.ts).
   for (const [fn, timeout] of timeouts) {
     if (!fn.startsWith('module.') || reported.has(fn)) continue;

@@ -24,9 +24,16 @@ import {
 } from './terraformGatewayResources.js';
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 import { moduleTriggers } from './terraformLambdaModules.js';
+import { type TerraformBindingFacts, terraformBindingFacts } from './terraformModuleBindings.js';
 import { onDemandInputs } from './terraformModuleInputs.js';
+import { moduleMappingFinding } from './terraformModuleMappings.js';
 import { type TerraformReceiveFacts, terraformReceiveFacts, unreceivedQueue } from './terraformReceivers.js';
 import { type TerraformS3Facts, terraformS3Facts } from './terraformS3Notified.js';
+import {
+  type TerraformTimeoutFacts,
+  terraformTimeoutFacts,
+  timeoutDefaultFinding,
+} from './terraformTimeoutDefaults.js';
 
 /** What one .tf file says about queues across modules. */
 export interface TerraformFacts {
@@ -59,6 +66,10 @@ export interface TerraformFacts {
   readonly gatewayResources: TerraformGatewayResourceFacts;
   /** Who may receive from this folder's queues (terraformReceivers.ts). */
   readonly receive: TerraformReceiveFacts;
+  /** Variables' defaults, locals and local module calls, for what a module's variables are per call (terraformModuleBindings.ts). */
+  readonly bindings: TerraformBindingFacts;
+  /** Timeout variables and the API this folder builds, for a function module's default (terraformTimeoutDefaults.ts). */
+  readonly timeouts: TerraformTimeoutFacts;
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
@@ -132,6 +143,8 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     gateway: terraformGatewayFacts(blocks),
     gatewayResources: terraformGatewayResourceFacts(blocks),
     receive: terraformReceiveFacts(blocks),
+    bindings: terraformBindingFacts(blocks),
+    timeouts: terraformTimeoutFacts(blocks),
   };
 }
 
@@ -183,6 +196,10 @@ export function terraformProject(
       return gatewayFunctionFinding(files, dir, c, c.terraformGatewayFunction);
     if (c.terraformGatewayResource !== undefined)
       return gatewayResourceFinding(files, dir, c, c.terraformGatewayResource);
+    if (c.terraformTimeoutDefault !== undefined)
+      return timeoutDefaultFinding(files, dir, c, c.terraformTimeoutDefault);
+    if (c.terraformModuleMapping !== undefined)
+      return moduleMappingFinding(files, dir, c, c.terraformModuleMapping);
     if (c.terraformAsyncFunction !== undefined)
       return asyncFunctionFinding(files, dir, c, c.terraformAsyncFunction);
     const consumer = c.terraformFloodFunction;

@@ -2,6 +2,8 @@
 // them in the project pass (iac/terraformModules.ts, terraformGatewayJoin.ts, terraformGatewayResources.ts).
 // Kept apart from Candidate.ts, which every per-file rule fills, so that file stays one screenful per concept.
 import type { GatewayResourceRef } from '../iac/terraformGatewayResources.js';
+import type { ModuleMappingRef } from '../iac/terraformModuleMappings.js';
+import type { TimeoutDefaultRef } from '../iac/terraformTimeoutDefaults.js';
 
 /**
  * The Terraform part of a Candidate: each field names what in another module keeps or drops the finding.
@@ -24,4 +26,8 @@ export interface TerraformConditions {
   readonly terraformGatewayResource?: GatewayResourceRef;
   /** A Terraform SQS consumer (`aws_lambda_function.f`, `module.m`): dropped when its folder's IAM reaches only absorbing services. */
   readonly terraformFloodFunction?: string;
+  /** A mapping a local module builds from its variables: judged with each call's arguments (iac/terraformModuleMappings.ts). */
+  readonly terraformModuleMapping?: ModuleMappingRef;
+  /** A function module's timeout variable default: kept if a call keeps it and is routed by an API (iac/terraformTimeoutDefaults.ts). */
+  readonly terraformTimeoutDefault?: TimeoutDefaultRef;
 }

@@ -1,0 +1,84 @@
+// Terraform's `aws_lambda_event_source_mapping` resources: partial batch responses, a stream's on-failure
+// destination, an SQS consumer's concurrency cap. A mapping inside a local module reads its source, batch
+// size and response types from the module's variables (`event_source_arn = each.value` over
+// `var.trigger_queues`): what its file does not say is judged per call in the project pass
+// (terraformModuleMappings.ts), where each caller's arguments, or the variables' defaults, say it.
+
+import { scalingConfigBlock } from './concurrencyCaps.js';
+import type { HclBlock } from './hcl.js';
+import { literal } from './hcl.js';
+import type { TfReport } from './terraform.js';
+import { numberIn } from './terraformLambdaModules.js';
+
+const REPORTS_ITEMS = 'ReportBatchItemFailures';
+
+/** Runs the mapping checks over one file's mappings; pushes the handlers of batch-size-1 consumers. */
+export function checkTerraformMappings(
+  blocks: readonly HclBlock[],
+  functions: readonly HclBlock[],
+  report: TfReport,
+  batchOneHandlers: string[],
+): void {
+  const mappings = blocks.filter(
+    (b) => b.type === 'resource' && b.labels[0] === 'aws_lambda_event_source_mapping',
+  );
+  const sub = (b: HclBlock, type: string) => b.blocks.find((x) => x.type === type);
+  for (const m of mappings) {
+    const arn = m.attrs.get('event_source_arn')?.raw ?? '';
+    const sqs = /sqs/i.test(arn);
+    const stream = !sqs && /kinesis|stream|:dynamodb:/i.test(arn);
+    // A module's input (`var.trigger_arn`, `each.value` over a map variable) names no kind of source here.
+    const fromInput = !sqs && !stream && /\b(var|each)\./.test(arn);
+    if (!sqs && !stream && !fromInput) continue;
+    // A literal, or a `var.x` / `local.x` this file declares (its default), as timeouts are read.
+    const batch = numberIn(blocks, m.attrs.get('batch_size'), Number.NaN);
+    const fnRef = /aws_lambda_function\.([\w-]+)/.exec(m.attrs.get('function_name')?.raw ?? '')?.[1];
+    const fn = functions.find((f) => f.labels[1] === fnRef);
+    const consumer = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/.exec(
+      m.attrs.get('function_name')?.raw ?? '',
+    )?.[1];
+    if (batch === 1 && fn !== undefined) {
+      const handler = literal(fn.attrs.get('handler'));
+      if (handler) batchOneHandlers.push(handler);
+    }
+    const types = m.attrs.get('function_response_types')?.raw ?? '';
+    const batchRaw = m.attrs.get('batch_size')?.raw.trim() ?? '';
+    // What the callers decide: the source's kind, or the response types or batch size handed in.
+    const bound = fromInput || /\bvar\./.test(types) || /^var\./.test(batchRaw);
+    const message = `aws_lambda_event_source_mapping.${m.labels[1]} has no function_response_types = ["${REPORTS_ITEMS}"]: one failed record fails the whole batch`;
+    if (!types.includes(REPORTS_ITEMS) && batch !== 1)
+      report(
+        'batch-no-partial-failure',
+        m.line,
+        message,
+        bound
+          ? {
+              terraformModuleMapping: {
+                arn: /\beach\.(value|key)\b/.test(arn) ? (m.attrs.get('for_each')?.raw ?? arn) : arn,
+                types,
+                batch: batchRaw,
+                known: !fromInput,
+              },
+            }
+          : undefined,
+      );
+    if (fromInput) continue;
+    if (stream && sub(sub(m, 'destination_config') ?? m, 'on_failure') === undefined)
+      report(
+        'iac-missing-dlq',
+        m.line,
+        `aws_lambda_event_source_mapping.${m.labels[1]} (stream) has no destination_config.on_failure: failed records are retried until they expire`,
+      );
+    if (
+      sqs &&
+      scalingConfigBlock(m) === undefined &&
+      !(fn?.attrs.has('reserved_concurrent_executions') ?? false)
+    )
+      report(
+        'iac-no-reserved-concurrency',
+        m.line,
+        `aws_lambda_event_source_mapping.${m.labels[1]} has no scaling_config.maximum_concurrency and the function reserves no concurrency`,
+        consumer !== undefined ? { terraformFloodFunction: consumer } : undefined,
+      );
+  }
+}
