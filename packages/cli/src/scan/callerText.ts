@@ -9,9 +9,13 @@ const MODIFIERS = /^\s*(?:(?:public|private|protected|static|async|get|set|overr
 export function localNames(text: string, names: readonly string[]): string[] {
   if (!text.includes(' as ')) return [];
   const out: string[] = [];
-  for (const n of names)
+  for (const n of names) {
+    // Every match spells the name: a text without it is passed over before an expression is compiled, and
+    // one led by a lookbehind is tried at every position of the text.
+    if (!text.includes(n)) continue;
     for (const m of text.matchAll(new RegExp(`(?<![\\w$])${escapeRegExp(n)}\\s+as\\s+([\\w$]+)`, 'g')))
       if (m[1] !== undefined) out.push(m[1]);
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@ import { memberPath, type Node, objectProps, propertyName, someDescendant, unwra
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { SourceWords } from '../SourceWords.js';
+import { lastTextMemo } from '../textMemo.js';
 import { clockNow } from './clockValues.js';
 
 // uuid's v1 and v7 are made from the clock and a random part, so they differ per attempt like v4; node's
@@ -108,6 +109,12 @@ const RANDOM_PIECES = ['uuid', 'v4', 'v7', 'nanoid', 'ulid', 'cuid', 'createId',
  * a module without any has no random value, so the rules need not read its properties one by one.
  */
 export function mayCallRandom(source: string): boolean {
+  return spellsRandom(source);
+}
+
+// Asked once per export by the key rules (wrappedKeys.ts): `v4`, `v7` and `\u` are too short for the word
+// index, so each asking searched the whole text again.
+const spellsRandom = lastTextMemo((source) => {
   // One native search per piece: an alternation of them in one expression cost several times more.
   // `\u` escapes can spell an identifier the text does not show: then the rules read the module.
   const words = SourceWords.of(source);
@@ -119,7 +126,7 @@ export function mayCallRandom(source: string): boolean {
     words.includes('DateTime') ||
     source.includes('\\u')
   );
-}
+});
 
 /**
  * The project import a key is built from a call of (`` `${epochSecondsNow()}-${id}` ``), for a key with no

@@ -12,6 +12,7 @@ import { BREAKER_NAME, BREAKER_WORDS } from './handRolledBreakers.js';
 import { NOT_FOUND_TEXT, NOT_FOUND_WORDS } from './notFoundCatchAll.js';
 import { RETRY_TEXT, RETRY_WORDS } from './retryRepublish.js';
 import { TOKEN_URL, TOKEN_URL_WORDS } from './tokenEndpoint.js';
+import { KEY_WORDS, KEY_WORDS_SPELLED } from './wrappedKeys.js';
 
 const CASES: readonly (readonly [string, RegExp, readonly string[], readonly string[]])[] = [
   [
@@ -116,6 +117,12 @@ const CASES: readonly (readonly [string, RegExp, readonly string[], readonly str
     ],
   ],
   ['BREAKER_NAME', BREAKER_NAME, BREAKER_WORDS, ['const circuitState = {}', 'let BREAKER_OPEN = false']],
+  [
+    'KEY_WORDS',
+    KEY_WORDS,
+    KEY_WORDS_SPELLED,
+    ['MessageDeduplicationId: id', 'idempotencyKey', 'CLIENTTOKEN', 'clientRequestToken: t'],
+  ],
   ['RETRY_TEXT', RETRY_TEXT, RETRY_WORDS, ['retryCount + 1', 'MAX_RETRIES', 'attempts++', 'ATTEMPT']],
   [
     'ASYNC_INVOKERS',
@@ -154,6 +161,7 @@ const DERIVED: readonly (readonly [string, RegExp, readonly string[]])[] = [
   ['BREAKER_NAME', BREAKER_NAME, BREAKER_WORDS],
   ['RETRY_TEXT', RETRY_TEXT, RETRY_WORDS],
   ['ASYNC_INVOKERS', ASYNC_INVOKERS, ASYNC_INVOKER_WORDS],
+  ['KEY_WORDS', KEY_WORDS, KEY_WORDS_SPELLED],
 ];
 
 describe('word lists against their expressions', () => {

@@ -211,7 +211,28 @@ export function wrappedKeyRule(ctx: ModuleContext, report: Report, view: Consume
   }
 }
 
-const KEY_WORDS = /dedup|idempoten|ClientToken|ClientRequestToken/i;
+/** Words of a module that may name a key parameter. */
+export const KEY_WORDS = /dedup|idempoten|ClientToken|ClientRequestToken/i;
+/** KEY_WORDS' words, one in every alternative (spelledWords.test.ts holds them together). */
+export const KEY_WORDS_SPELLED: readonly string[] = [
+  'dedup',
+  'idempoten',
+  'ClientToken',
+  'ClientRequestToken',
+];
+/**
+ * Whether a module may name a key: asked once per export of the module (a whole-text search each time,
+ * a module of many exports paid it many times), answered once per context and on its own word index.
+ */
+const keysNamed = new WeakMap<ModuleContext, boolean>();
+function namesKeys(ctx: ModuleContext): boolean {
+  let answer = keysNamed.get(ctx);
+  if (answer === undefined) {
+    answer = ctx.testSpelled(KEY_WORDS, KEY_WORDS_SPELLED);
+    keysNamed.set(ctx, answer);
+  }
+  return answer;
+}
 
 /**
  * What an export tells its importers about keys (ExportFact.keyParams, keyParamMethods, randomMethods): a
@@ -222,7 +243,7 @@ export function wrapperKeyFacts(
   value: Node,
   made: Node | undefined,
 ): Pick<ExportFact, 'keyParams' | 'keyParamMethods' | 'randomMethods'> | undefined {
-  const keys = KEY_WORDS.test(ctx.source);
+  const keys = namesKeys(ctx);
   const random = mayCallRandom(ctx.source);
   if (!keys && !random) return undefined;
   if (isFunction(value)) {
