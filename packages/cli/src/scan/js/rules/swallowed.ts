@@ -38,6 +38,7 @@ import { importedDataCalls } from './loggingDataLayer.js';
 import { rethrowsErrors } from './nonErrorRethrow.js';
 import { nonOkAsNotFoundRule } from './nonOkAsNotFound.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
+import { onlyFillsOptionalFields } from './optionalFieldAnswers.js';
 import { parsedInstanceofRule } from './parsedInstanceof.js';
 import { parseFailureRule } from './parseFailure.js';
 import type { Report, Rule } from './Report.js';
@@ -197,7 +198,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {};
       // A failed cleanup (a delete) answered as a boolean loses none of the work asked for (catchExemptions.ts).
       const cleanup = onlyCleanup(ctx, tryStatement.block);
-      if (readers !== 'all-read' && !nextRun && !decided && !cleanup)
+      // A null whose every caller reads it only into optional fields of a payload (optionalFieldAnswers.ts).
+      const optional = answer === 'nullish' && onlyFillsOptionalFields(ctx, handler);
+      if (readers !== 'all-read' && !nextRun && !decided && !cleanup && !optional)
         report(
           'swallowed-error',
           handler,
