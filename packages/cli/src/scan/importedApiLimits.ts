@@ -7,22 +7,23 @@ import type { Project } from './project.js';
 
 /**
  * Whether one of the imported `refs` builds an API (the export's `fact`, read only where its module's text
- * mentions `marker`) whose integration limit a function allowed `seconds` outlives.
+ * mentions `marker`, or one of several) whose integration limit a function allowed `seconds` outlives.
  * @example
  * behindApi(project, { refs, seconds: 60 }, 'sst/constructs', 'sstApi') // true when an imported stack builds an SST Api
  */
 export function behindApi(
   project: Project,
   gate: { readonly refs: readonly ImportRef[]; readonly seconds: number },
-  marker: string,
+  marker: string | readonly string[],
   fact: 'serverlessApi' | 'sstApi',
 ): boolean {
+  const markers = typeof marker === 'string' ? [marker] : marker;
   return gate.refs.some((ref) => {
     const target = project.resolveModule(ref.from, ref.source);
     const limit =
       target === undefined
         ? undefined
-        : project.exportFactWhere(target, ref.name, (text) => text.includes(marker))?.[fact];
+        : project.exportFactWhere(target, ref.name, (text) => markers.some((m) => text.includes(m)))?.[fact];
     return limit !== undefined && outlivesGateway(gate.seconds, limit);
   });
 }

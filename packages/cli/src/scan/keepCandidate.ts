@@ -27,6 +27,7 @@ import { batchAnswerUnread } from './js/rules/batchDataReads.js';
 import { callersOmit } from './js/rules/cdkPassedProps.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
+import { SST_CONSTRUCT_SOURCES } from './js/sstConstructs.js';
 import { packageSdkUntimed } from './packageSdkTimeouts.js';
 import { paramAlwaysAsync } from './passedAsyncCallers.js';
 import type { Project } from './project.js';
@@ -153,7 +154,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (
     c.onlyIfImportSstApi !== undefined &&
-    !behindApi(project, c.onlyIfImportSstApi, 'sst/constructs', 'sstApi')
+    !behindApi(project, c.onlyIfImportSstApi, SST_CONSTRUCT_SOURCES, 'sstApi')
   )
     return false;
   if (sstAppUnmet(project, file, c)) return false;

@@ -7,6 +7,7 @@ import { checkCloudFormation } from './cloudformation.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, num, obj, workLink } from './IacResult.js';
 import { invokedByName } from './serverlessInvoked.js';
+import { checkPermittedInvokers } from './serverlessPermitted.js';
 import { refsIn } from './yamlDocument.js';
 
 const API_GATEWAY_MAX_SECONDS = 29;
@@ -196,7 +197,7 @@ export function checkServerless(
   }
   gateway.finish();
   liftQueueWorkers(config, report, batchOneHandlers);
-  invokedByName(config, report);
+  invokedByName(config, report, checkPermittedInvokers(config, report));
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
     ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, namedDlqs(functions))

@@ -2,8 +2,10 @@
 // ${file(./sls-functions.yml)}`, `resources: ${file(${self:provider.stage}/resources.yml):resources}`, or lists
 // of such fragments. The serverless.yml is checked as the Framework deploys it (serverlessConfig.ts), and
 // each finding lands in the file its function or resource was read from: the serverless.yml's own pass keeps
-// those on its lines, an included file's pass (found through the serverless.yml in its folder or up to two
-// above) keeps those on its own. An included fragment is no template on its own.
+// those on its lines, an included file's pass (found through the serverless.yml in its folder or up to
+// INCLUDER_LEVELS above) keeps those on its own. An included fragment is no template on its own, even when
+// it is named serverless.yml itself (`functions: - ${file(./functions/email/serverless.yml)}`, one file per
+// function folder): a file with no `service` and no `provider` that a serverless.yml above includes is one.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { withArtifactSources } from './artifactSources.js';
@@ -37,9 +39,15 @@ function includingConfig(path: string): ResolvedServerless[] | undefined {
   return resolved;
 }
 
-/** The serverless.yml (same folder, or up to two above) that reads `file` as functions or resources. */
+/**
+ * How many folders above an included file its serverless.yml is looked for: a function folder nests a
+ * group or two deep (`functions/channels/email/serverless.yml` under the service's root).
+ */
+const INCLUDER_LEVELS = 4;
+
+/** The serverless.yml (same folder, or up to INCLUDER_LEVELS above) that reads `file` as functions or resources. */
 function includer(file: string): { path: string; resolved: ResolvedServerless } | undefined {
-  for (let dir = dirname(file), up = 0; up < 3; dir = dirname(dir), up++) {
+  for (let dir = dirname(file), up = 0; up <= INCLUDER_LEVELS; dir = dirname(dir), up++) {
     for (const name of ['serverless.yml', 'serverless.yaml']) {
       const path = join(dir, name);
       if (path === file) continue;
@@ -76,7 +84,10 @@ export function checkIncludedFunctions(
   source: string,
   report: (loaded: LoadedYaml) => IacReport,
 ): { serviceDir: string } | undefined {
-  if (!/\.ya?ml$/.test(file) || /^serverless\.ya?ml$/.test(basename(file))) return undefined;
+  if (!/\.ya?ml$/.test(file)) return undefined;
+  // A serverless.yml is a service of its own unless it is a fragment: no `service`, no `provider`.
+  const named = /^serverless\.ya?ml$/.test(basename(file));
+  if (named && /^(?:service|provider)\s*:/m.test(source)) return undefined;
   const found = includer(file);
   if (found === undefined) return undefined;
   const loaded = loadYaml(source);

@@ -27,10 +27,16 @@ export function deployedNames(service: string, key: string, fn: Record<string, J
  * @example
  * invokedByName(config, report) // iac-missing-dlq at functions.storeFees, kept if 'fees-*-storeFees' is invoked
  */
-export function invokedByName(config: Record<string, Json>, report: IacReport): void {
+export function invokedByName(
+  config: Record<string, Json>,
+  report: IacReport,
+  judged: ReadonlySet<string> = new Set(),
+): void {
   const service = typeof config.service === 'string' ? config.service : obj(config.service)?.name;
   if (typeof service !== 'string') return;
   for (const [key, f] of Object.entries(obj(config.functions) ?? {})) {
+    // Judged already as invoked by a source deployed elsewhere (serverlessPermitted.ts).
+    if (judged.has(key)) continue;
     const fn = obj(f);
     // Events the scan cannot read (a variable in a serverless.ts) may be this function's trigger.
     if (

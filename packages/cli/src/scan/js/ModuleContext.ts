@@ -268,7 +268,7 @@ export class ModuleContext {
 
 /** Scopes of public packages, never one of the project's own workspace packages. */
 const PUBLIC_SCOPE =
-  /^@(aws-sdk|smithy|aws-lambda-powertools|aws-cdk|aws-crypto|types|middy|opentelemetry)\//;
+  /^@(aws-sdk|smithy|aws-lambda-powertools|aws-cdk|aws-crypto|types|middy|opentelemetry|serverless-stack)\//;
 
 /**
  * Could an import source be the project's own code: a relative path, or a scoped package that may be a

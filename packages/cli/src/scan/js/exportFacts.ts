@@ -44,6 +44,7 @@ import { sstV3QueueKind } from './rules/sstV3Subscriptions.js';
 import { alwaysSuccessAnswer } from './rules/successBuilders.js';
 import { wrapperKeyFacts } from './rules/wrappedKeys.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
+import { spellsSstConstructs } from './sstConstructs.js';
 import { lastTextMemo } from './textMemo.js';
 import { forwardedParam, wrappedOptions } from './wrappedReturns.js';
 
@@ -212,8 +213,10 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       v.type === 'ObjectExpression' && ctx.spells('events') ? serverlessApiLimit(ctx, v) : undefined;
     if (apiLimit !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), serverlessApi: apiLimit };
-    // An SST v2 stack function whose API routes take the app's function defaults (rules/sstFunctionDefaults.ts).
-    const sstApi = isFunction(v) && ctx.spells('sst/constructs') ? sstStackApiLimit(ctx, v) : undefined;
+    // An SST stack function (or SST v1 stack class) whose API routes take the app's function defaults
+    // (rules/sstFunctionDefaults.ts).
+    const stack = isFunction(v) || v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
+    const sstApi = stack && spellsSstConstructs(ctx) ? sstStackApiLimit(ctx, v) : undefined;
     if (sstApi !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sstApi };
     // An SST v3 queue subscribed to in another module (rules/sstV3QueueConcurrency.ts).

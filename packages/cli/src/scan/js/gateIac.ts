@@ -3,6 +3,7 @@
 // from ruleGate.ts, whose other families are about what code does at run time.
 
 import type { SourceWords } from './SourceWords.js';
+import { SST_CONSTRUCT_SOURCES } from './sstConstructs.js';
 
 /**
  * The CDK constructs rules/cdk.ts judges, built with `new` (its only entry: the kind is the constructor's
@@ -81,11 +82,13 @@ const SUBSCRIBE_HANDLER =
 const SERVERLESS_DEFINITION = /\bexport\s+(?:default|const\s+[\w$]+[^=;]*=)\s*\{[^;]*?\bhandler\s*:/;
 
 export function serverlessConfig(words: SourceWords): boolean {
+  // SST's constructs, v2's package or v1's (js/sstConstructs.ts).
+  const sst = SST_CONSTRUCT_SOURCES.some((source) => words.includes(source));
   return (
     // SST v2 queues with a consumer (rules/sstQueues.ts).
-    (words.includes('sst/constructs') && (words.includes('consumer') || words.includes('addConsumer'))) ||
+    (sst && (words.includes('consumer') || words.includes('addConsumer'))) ||
     // SST v2 event buses (rules/sstEventBus.ts).
-    (words.includes('sst/constructs') && words.includes('EventBus')) ||
+    (sst && words.includes('EventBus')) ||
     // SST v3 buses and their subscribers (rules/sstV3Bus.ts).
     words.includes('sst.aws.Bus') ||
     // SST v3 queues, and subscribe calls on a handler string in another module (rules/sstV3QueueConcurrency.ts).
@@ -94,9 +97,9 @@ export function serverlessConfig(words: SourceWords): boolean {
     // CloudFormation queue resources kept apart from a serverless.ts configuration (rules/tsResourceQueues.ts).
     words.includes('AWS::SQS::Queue') ||
     // SST v2 stream consumers (rules/sstStreamConsumers.ts).
-    (words.includes('sst/constructs') && words.includes('consumers')) ||
+    (sst && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).
-    (words.includes('sst/constructs') && words.includes('routes') && words.includes('timeout')) ||
+    (sst && words.includes('routes') && words.includes('timeout')) ||
     // SST v2 function defaults with a timeout, inherited by API routes (rules/sstFunctionDefaults.ts).
     (words.includes('setDefaultFunctionProps') && words.includes('timeout')) ||
     // SST queue consumers with a batch size (rules/sstBatchOne.ts).

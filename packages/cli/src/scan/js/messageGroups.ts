@@ -34,8 +34,8 @@ function queueUrlNear(ctx: ModuleContext, group: Node): Node | undefined {
 }
 
 /**
- * The SST v2 queue a `QueueUrl` names: `Queue.UsageQueue.queueUrl` or `Queue['usage-queue'].queueUrl` of
- * `sst/node/queue`. Undefined for any other queue URL (a variable, an environment value).
+ * The SST queue a `QueueUrl` names: `Queue.UsageQueue.queueUrl` or `Queue['usage-queue'].queueUrl` of
+ * `sst/node/queue` (SST v1: `@serverless-stack/node/queue`). Undefined for any other queue URL (a variable, an environment value).
  */
 function sstQueueOf(ctx: ModuleContext, v: Node | undefined): string | undefined {
   if (v?.type !== 'MemberExpression' || propertyName(v.property as Node, false) !== 'queueUrl')
@@ -44,7 +44,7 @@ function sstQueueOf(ctx: ModuleContext, v: Node | undefined): string | undefined
   if (queue?.type !== 'MemberExpression') return undefined;
   const root = unwrap(queue.object as Node);
   const imp = root?.type === 'Identifier' ? ctx.importOf(root.name as string, root) : undefined;
-  if (imp?.source !== 'sst/node/queue') return undefined;
+  if (imp?.source !== 'sst/node/queue' && imp?.source !== '@serverless-stack/node/queue') return undefined;
   return (
     propertyName(queue.property as Node, queue.computed as boolean) ?? stringValue(queue.property as Node)
   );

@@ -1,4 +1,5 @@
-// SST v2's typed handler wrapper, `Handler(type, fn)` from `sst/context` (`Handler("sqs", async (event) =>
+// SST's typed handler wrapper, `Handler(type, fn)` from `sst/context` (SST v1: `@serverless-stack/node/context`,
+// the same call) (`Handler("sqs", async (event) =>
 // ...)`): the function it is given is the Lambda's entry whatever the module exports it as (SST names it by
 // the handler string, `issue-detected.queue`), and its event is the one `type` names: "sqs" hands it an SQS
 // batch. Its callback runs as the handler itself: a throw fails the whole invocation.
@@ -14,6 +15,7 @@ export function sstHandlerType(ctx: ModuleContext, call: Node): string | undefin
   const callee = unwrap(call.callee);
   if (callee?.type !== 'Identifier') return undefined;
   const imp = ctx.importOf(callee.name as string, callee);
-  if (imp?.source !== 'sst/context' || imp.imported !== 'Handler') return undefined;
+  const sst = imp?.source === 'sst/context' || imp?.source === '@serverless-stack/node/context';
+  if (!sst || imp?.imported !== 'Handler') return undefined;
   return stringValue(ctx.valueOf((call.arguments as Node[])[0]));
 }

@@ -1,14 +1,17 @@
-// iac-gateway-timeout-exceeds-lambda for SST v2's API constructs (`import { Api } from "sst/constructs"`).
-// SST's `Api` is an API Gateway HTTP API (30 s integration limit) and `ApiGatewayV1Api` a REST API (29 s).
-// A route's function is written `"POST /x": { function: { handler, timeout } }` (optionally with
-// `type: "function"`), and `defaults: { function: { timeout } }` applies to every route function that sets
-// none. SST's `timeout` is seconds as a number or a duration string ("120 seconds", "2 minutes"). The finding
+// iac-gateway-timeout-exceeds-lambda for SST's API constructs (v2's `import { Api } from "sst/constructs"`,
+// v1's from `@serverless-stack/resources`). SST's `Api` is an API Gateway HTTP API (30 s integration limit)
+// and `ApiGatewayV1Api` a REST API (29 s). A route's function is written
+// `"POST /x": { function: { handler, timeout } }` (optionally with `type: "function"`; SST v1 before 1.0 also
+// took the function's props as the route, `"POST /x": { handler, timeout }`), and
+// `defaults: { function: { timeout } }` (v1 0.x: `defaultFunctionProps`) applies to every route function
+// that sets none. SST's `timeout` is seconds as a number or a duration string ("120 seconds", "2 minutes"). The finding
 // sits at the timeout the fix changes: the route's own, or the defaults' one when a route inherits it
 // (a table it cannot read, a spread, or an Api with no `routes` nor `addRoutes` here, is taken to inherit it).
 import { outlivesGateway } from '../../iac/gatewayLimit.js';
 import { memberPath, type Node, numberValue, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { returnedValues } from '../sdkOptions.js';
+import { spellsSstConstructs, sstConstruct, v0Prop } from '../sstConstructs.js';
 import type { Report, Rule } from './Report.js';
 
 /**
@@ -42,6 +45,25 @@ function propsOf(ctx: ModuleContext, node: Node | undefined) {
 }
 
 /**
+ * The function a route runs, as written in its entry: `function`, or the entry itself when it is the
+ * function's own props (`{ handler, timeout }`, SST v1 0.x).
+ */
+function routeFunction(entry: ReturnType<typeof objectProps>, value: Node): Node | undefined {
+  const fn = entry?.props.get('function');
+  return fn ?? (entry?.props.has('handler') && !entry.props.has('type') ? value : undefined);
+}
+
+/**
+ * The API's function defaults: `defaults.function`, or SST v1 0.x's `defaultFunctionProps`.
+ * @example
+ * apiDefaults(ctx, props, true) // the props of `{ defaultFunctionProps: { timeout: 90 } }`
+ */
+export function apiDefaults(ctx: ModuleContext, props: ReturnType<typeof objectProps>, v1: boolean) {
+  const written = propsOf(ctx, props?.props.get('defaults'))?.props.get('function');
+  return propsOf(ctx, written ?? v0Prop(props?.props, 'defaults.function', v1));
+}
+
+/**
  * Whether a route (its value in `routes`) runs a function that takes the function defaults: a handler
  * string, or a `function` that sets no timeout and spreads nothing that may set one. A `url` or `alb` route
  * runs none.
@@ -50,7 +72,7 @@ function routeInherits(ctx: ModuleContext, value: Node): boolean {
   const entry = propsOf(ctx, value);
   if (entry === undefined) return stringValue(ctx.valueOf(value) ?? unwrap(value)) !== undefined;
   const type = stringValue(entry.props.get('type'));
-  const fn = entry.props.get('function');
+  const fn = routeFunction(entry, value);
   if ((type !== undefined && type !== 'function') || fn === undefined) return false;
   const fnProps = propsOf(ctx, fn);
   return fnProps === undefined || (!fnProps.spread && !fnProps.props.has('timeout'));
@@ -62,10 +84,10 @@ function routeInherits(ctx: ModuleContext, value: Node): boolean {
  * @example
  * routesInherit(ctx, props) // true for `{ routes: { 'GET /': 'src/get.handler' } }`, false with `defaults: { function: { timeout: 10 } }`
  */
-export function routesInherit(ctx: ModuleContext, propsNode: Node | undefined): boolean {
+export function routesInherit(ctx: ModuleContext, propsNode: Node | undefined, v1 = false): boolean {
   const props = propsOf(ctx, propsNode);
   if (props === undefined) return true;
-  const defaults = propsOf(ctx, propsOf(ctx, props.props.get('defaults'))?.props.get('function'));
+  const defaults = apiDefaults(ctx, props, v1);
   if (defaults?.props.has('timeout') === true) return false;
   const routes = propsOf(ctx, props.props.get('routes'));
   // No routes written here: they are added elsewhere (`api.addRoutes`, a project helper), with defaults.
@@ -132,7 +154,7 @@ export function reportRouteTimeouts(
     const entry = propsOf(ctx, value);
     const type = stringValue(entry?.props.get('type'));
     if (type !== undefined && type !== 'function') continue;
-    const own = propsOf(ctx, entry?.props.get('function'))?.props.get('timeout');
+    const own = propsOf(ctx, routeFunction(entry, value))?.props.get('timeout');
     if (own === undefined) continue;
     const s = sstSeconds(ctx, own);
     if (s !== undefined && outlivesGateway(s, limit))
@@ -145,17 +167,17 @@ export function reportRouteTimeouts(
   return inherits;
 }
 
-/** Reports SST v2 API route functions whose timeout outlasts the API's integration limit. */
+/** Reports SST (v2, v1) API route functions whose timeout outlasts the API's integration limit. */
 export const sstApiTimeoutRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!ctx.spells('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  if (!spellsSstConstructs(ctx) || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
   for (const node of ctx.of('NewExpression')) {
-    const imp = ctx.importRoot(node.callee);
-    const limit = imp?.source === 'sst/constructs' ? LIMITS.get(imp.imported ?? '') : undefined;
-    if (limit === undefined) continue;
+    const construct = sstConstruct(ctx, node.callee);
+    const limit = construct === undefined ? undefined : LIMITS.get(construct.name);
+    if (construct === undefined || limit === undefined) continue;
     const props = propsOf(ctx, (node.arguments as Node[])[2]);
     if (props === undefined) continue;
     const routes = propsOf(ctx, props.props.get('routes'));
-    const defaults = propsOf(ctx, propsOf(ctx, props.props.get('defaults'))?.props.get('function'));
+    const defaults = apiDefaults(ctx, props, construct.v1);
     const defaultTimeout = defaults?.props.get('timeout');
     // Routes out of sight (a helper's table elsewhere, a spread) that set no timeout take the defaults'.
     const tablesMay = tablesInherit(ctx, node, props.props.get('routes'));

@@ -1,4 +1,6 @@
-// iac-no-event-archive and iac-missing-dlq for SST v2's EventBus (`import { EventBus } from "sst/constructs"`),
+// iac-no-event-archive and iac-missing-dlq for SST's EventBus (v2's `import { EventBus } from "sst/constructs"`,
+// v1's from `@serverless-stack/resources`, whose 0.x `eventBridgeEventBus` is read as `cdk.eventBus`; 0.x
+// rules list their targets in an array, which is not read for the DLQ),
 // the bus of SST's own starter (`new EventBus(stack, "bus", { defaults: { retries: 10 } })` and
 // `bus.subscribe("todo.created", handler)`). It builds a CDK EventBus (`cdk.eventBus` takes its props or an
 // existing bus) with no archive of its own, and each function target is an EventBridge rule invoking Lambda
@@ -9,6 +11,7 @@
 // `defaults.function`) can only log; a queue target is not an async invocation.
 import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { spellsSstConstructs, sstConstruct, v0Prop } from '../sstConstructs.js';
 import type { Report, Rule } from './Report.js';
 import { sstBusShared } from './sstBusShared.js';
 
@@ -69,10 +72,10 @@ function ruleTargets(ctx: ModuleContext, rules: Node | undefined): Node[] {
 
 export const sstEventBusRules: Rule = (ctx: ModuleContext, report: Report) => {
   // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
-  if (!ctx.spells('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  if (!spellsSstConstructs(ctx) || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
   for (const node of ctx.of('NewExpression')) {
-    const imp = ctx.importRoot(node.callee);
-    if (imp?.source !== 'sst/constructs' || imp.imported !== 'EventBus') continue;
+    const construct = sstConstruct(ctx, node.callee);
+    if (construct?.name !== 'EventBus') continue;
     const args = node.arguments as Node[];
     const props =
       args[2] === undefined
@@ -83,7 +86,7 @@ export const sstEventBusRules: Rule = (ctx: ModuleContext, report: Report) => {
     const cdk = props.props.get('cdk');
     const cdkProps = cdk !== undefined ? objectProps(ctx.valueOf(cdk)) : undefined;
     if (cdk !== undefined && (cdkProps === undefined || cdkProps.spread)) continue;
-    const existing = cdkProps?.props.get('eventBus');
+    const existing = cdkProps?.props.get('eventBus') ?? v0Prop(props.props, 'cdk.eventBus', construct.v1);
     if (existing !== undefined && objectProps(ctx.valueOf(existing)) === undefined) continue;
     const id = stringValue(ctx.valueOf(args[1])) ?? '';
     const defaultsNode = objectProps(ctx.valueOf(props.props.get('defaults')))?.props.get('function');

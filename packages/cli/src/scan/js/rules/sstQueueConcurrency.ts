@@ -1,4 +1,6 @@
-// iac-no-reserved-concurrency for SST v2's Queue construct (`import { Queue } from "sst/constructs"`): a
+// iac-no-reserved-concurrency for SST's Queue construct (v2's `import { Queue } from "sst/constructs"`, v1's
+// from `@serverless-stack/resources`, whose 0.x `consumerProps` and `sqsQueue` are read as v2's
+// `cdk.eventSource` and `cdk.queue`): a
 // queue built with a `consumer` attaches an SQS event source to that function, so a backlog scales it out
 // as a CDK SqsEventSource would. SST writes the consumer as a function (`consumer: fn`, a handler string, a
 // function's props) or as `{ function, cdk: { eventSource } }`, where the event source's `maxConcurrency`
@@ -10,6 +12,7 @@
 // as holding a cap.
 import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { v0Prop } from '../sstConstructs.js';
 import { functionConstruct } from './cdkHandlers.js';
 import type { Report, Rule } from './Report.js';
 import { addConsumerCalls, fieldHolding, sstQueueBuilds } from './sstQueues.js';
@@ -33,22 +36,27 @@ function functionCapped(ctx: ModuleContext, fn: Node | undefined): boolean {
   return props === null || props === undefined || props.props.has('reservedConcurrentExecutions');
 }
 
-/** Is the consumer (`fn`, or `{ function, cdk: { eventSource } }`) capped, or written out of sight? */
-function consumerCapped(ctx: ModuleContext, consumer: Node): boolean {
+/**
+ * Is the consumer (`fn`, or `{ function, cdk: { eventSource } }`; SST v1 0.x: `{ function, consumerProps }`)
+ * capped, or written out of sight?
+ */
+function consumerCapped(ctx: ModuleContext, consumer: Node, v1: boolean): boolean {
   const value = unwrap(ctx.valueOf(consumer) ?? consumer);
   const props = value?.type === 'ObjectExpression' ? objectProps(value) : undefined;
   if (props === undefined || !props.props.has('function')) return functionCapped(ctx, consumer);
   if (props.spread) return true;
   const cdk = readProps(ctx, props.props.get('cdk'));
-  const source = cdk === null ? null : readProps(ctx, cdk?.props.get('eventSource'));
+  const written = cdk?.props.get('eventSource') ?? v0Prop(props.props, 'cdk.eventSource', v1);
+  const source = cdk === null ? null : readProps(ctx, written);
   if (cdk === null || source === null || source?.props.has('maxConcurrency')) return true;
   return functionCapped(ctx, props.props.get('function'));
 }
 
 /** Is the queue FIFO (`cdk: { queue: { fifo: true } }` or a `.fifo` name)? Then its producers' groups may bound it. */
-function fifoQueue(ctx: ModuleContext, props: ReturnType<typeof objectProps>): boolean {
+function fifoQueue(ctx: ModuleContext, props: ReturnType<typeof objectProps>, v1: boolean): boolean {
   const cdk = readProps(ctx, props?.props.get('cdk'));
-  const queue = cdk === null ? undefined : readProps(ctx, cdk?.props.get('queue'));
+  const written = cdk?.props.get('queue') ?? v0Prop(props?.props, 'cdk.queue', v1);
+  const queue = cdk === null ? undefined : readProps(ctx, written);
   if (queue === null || queue === undefined) return false;
   const fifo = queue.props.get('fifo');
   const named = stringValue(ctx.valueOf(queue.props.get('queueName')))?.endsWith('.fifo') === true;
@@ -56,25 +64,25 @@ function fifoQueue(ctx: ModuleContext, props: ReturnType<typeof objectProps>): b
 }
 
 /** Reports an uncapped consumer of the queue built with `args`, at `at` (the queue or its addConsumer call). */
-function reportUncapped(ctx: ModuleContext, report: Report, at: Node, args: Node[]): void {
+function reportUncapped(ctx: ModuleContext, report: Report, at: Node, args: Node[], v1: boolean): void {
   const props = objectProps(ctx.valueOf(args[2]));
   const id = stringValue(ctx.valueOf(args[1])) ?? '';
   report(
     RULE,
     at,
     `SST Queue ${id}'s consumer has no cdk.eventSource.maxConcurrency and its function reserves no concurrency`,
-    fifoQueue(ctx, props) ? { onlyIfMessageGroupsVary: id || true } : undefined,
+    fifoQueue(ctx, props, v1) ? { onlyIfMessageGroupsVary: id || true } : undefined,
   );
 }
 
 export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Report) => {
-  const builds = new Map<Node, Node[]>();
-  for (const { node, args } of sstQueueBuilds(ctx)) {
-    builds.set(node, args);
+  const builds = new Map<Node, { args: Node[]; v1: boolean }>();
+  for (const { node, args, v1 } of sstQueueBuilds(ctx)) {
+    builds.set(node, { args, v1 });
     const props = objectProps(ctx.valueOf(args[2]));
     const consumer = props?.spread ? undefined : props?.props.get('consumer');
-    if (consumer === undefined || consumerCapped(ctx, consumer)) continue;
-    reportUncapped(ctx, report, node, args);
+    if (consumer === undefined || consumerCapped(ctx, consumer, v1)) continue;
+    reportUncapped(ctx, report, node, args, v1);
   }
   // A queue a construct keeps in a field (`this.jobs = new Queue(...)`) is found by that field's path.
   const fields = new Map<string, Node>();
@@ -83,9 +91,9 @@ export const sstQueueConcurrencyRules: Rule = (ctx: ModuleContext, report: Repor
     if (field !== undefined) fields.set(field, build);
   }
   for (const { call, built, field } of addConsumerCalls(ctx)) {
-    const args = builds.get(built ?? fields.get(field ?? '') ?? call);
+    const build = builds.get(built ?? fields.get(field ?? '') ?? call);
     const consumer = (call.arguments as Node[])[1];
-    if (args === undefined || consumer === undefined || consumerCapped(ctx, consumer)) continue;
-    reportUncapped(ctx, report, call, args);
+    if (build === undefined || consumer === undefined || consumerCapped(ctx, consumer, build.v1)) continue;
+    reportUncapped(ctx, report, call, build.args, build.v1);
   }
 };

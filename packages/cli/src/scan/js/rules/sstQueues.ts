@@ -1,5 +1,6 @@
-// iac-missing-dlq for SST v2's Queue construct (`import { Queue } from "sst/constructs"`): the queue's own
-// settings are the CDK queue props under `cdk.queue`, so its dead-letter queue is written
+// iac-missing-dlq for SST's Queue construct (v2's `import { Queue } from "sst/constructs"`, and v1's from
+// `@serverless-stack/resources`, js/sstConstructs.ts): the queue's own settings are the CDK queue props under
+// `cdk.queue` (SST v1 before 1.0: `sqsQueue`), so its dead-letter queue is written
 // `cdk: { queue: { deadLetterQueue: { queue, maxReceiveCount } } }`. A consumed queue with none retries a
 // poison message until retention deletes it (a FIFO one blocks its message group meanwhile). A queue is
 // consumed by its `consumer` prop or by `queue.addConsumer(stack, ...)` on the binding or field it is held in: SST's two
@@ -7,6 +8,7 @@
 // that is an existing queue (`cdk: { queue: imported }`) is judged where that queue is built.
 import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { spellsSstConstructs, sstConstruct, v0Prop } from '../sstConstructs.js';
 import type { Report, Rule } from './Report.js';
 
 /** The value at `path` in an object literal, or undefined when a step is missing or not a literal. */
@@ -17,18 +19,18 @@ function at(ctx: ModuleContext, node: Node | undefined, path: readonly string[])
 }
 
 /**
- * Each `new Queue(...)` of SST v2 (`sst/constructs`) a module builds, with its arguments; none in SST's own
+ * Each `new Queue(...)` of SST (v2's `sst/constructs`, v1's `@serverless-stack/resources`) a module builds,
+ * with its arguments and whether it is SST v1's (whose props may keep their 0.x names); none in SST's own
  * build output.
  * @example
  * for (const { node, args } of sstQueueBuilds(ctx)) stringValue(ctx.valueOf(args[1])); // the queue's id
  */
-export function* sstQueueBuilds(ctx: ModuleContext): Generator<{ node: Node; args: Node[] }> {
+export function* sstQueueBuilds(ctx: ModuleContext): Generator<{ node: Node; args: Node[]; v1: boolean }> {
   // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
-  if (!ctx.spells('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  if (!spellsSstConstructs(ctx) || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
   for (const node of ctx.of('NewExpression')) {
-    const imp = ctx.importRoot(node.callee);
-    if (imp?.source === 'sst/constructs' && imp.imported === 'Queue')
-      yield { node, args: node.arguments as Node[] };
+    const construct = sstConstruct(ctx, node.callee);
+    if (construct?.name === 'Queue') yield { node, args: node.arguments as Node[], v1: construct.v1 };
   }
 }
 
@@ -74,7 +76,7 @@ export function fieldHolding(ctx: ModuleContext, node: Node): string | undefined
 
 export const sstQueueRules: Rule = (ctx: ModuleContext, report: Report) => {
   const added = addedConsumers(ctx);
-  for (const { node, args } of sstQueueBuilds(ctx)) {
+  for (const { node, args, v1 } of sstQueueBuilds(ctx)) {
     // `new Queue(stack, 'Q')` with no props is a queue with no settings at all.
     const props =
       args[2] === undefined ? { props: new Map(), spread: false } : objectProps(ctx.valueOf(args[2]));
@@ -87,7 +89,7 @@ export const sstQueueRules: Rule = (ctx: ModuleContext, report: Report) => {
     const cdk = props.props.get('cdk');
     const cdkProps = cdk !== undefined ? objectProps(ctx.valueOf(cdk)) : undefined;
     if (cdk !== undefined && (cdkProps === undefined || cdkProps.spread)) continue;
-    const queue = cdkProps?.props.get('queue');
+    const queue = cdkProps?.props.get('queue') ?? v0Prop(props.props, 'cdk.queue', v1);
     const queueProps = queue !== undefined ? objectProps(ctx.valueOf(queue)) : undefined;
     if (queue !== undefined && (queueProps === undefined || queueProps.spread)) continue;
     if (at(ctx, queue, ['deadLetterQueue']) !== undefined) continue;

@@ -1,9 +1,10 @@
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isSstConstructs, spellsSstConstructs, sstConstruct } from '../sstConstructs.js';
 import type { Report, Rule } from './Report.js';
 import { LIMITS, reportRouteTimeouts } from './sstApiTimeouts.js';
 
-/** SST v2's route-props types and the integration limit of the API that takes them. */
+/** SST's route-props types (v2's, and v1 1.x's of the same name) and the integration limit of the API that takes them. */
 const ROUTE_TYPES: ReadonlyMap<string, number> = new Map([
   ['ApiRouteProps', 30],
   ['ApiGatewayV1ApiRouteProps', 29],
@@ -35,11 +36,14 @@ function declaredType(ctx: ModuleContext, object: Node): Node | undefined {
   return undefined;
 }
 
-/** The names `sst/constructs` route-props types go by here: type-only imports too, which bindings leave out. */
+/** The names SST's route-props types (`sst/constructs`, `@serverless-stack/resources`) go by here: type-only imports too, which bindings leave out. */
 function routeTypeNames(ctx: ModuleContext): Map<string, number> {
   const names = new Map<string, number>();
   for (const statement of ctx.program.body as Node[]) {
-    if (statement.type !== 'ImportDeclaration' || (statement.source as Node).value !== 'sst/constructs')
+    if (
+      statement.type !== 'ImportDeclaration' ||
+      !isSstConstructs((statement.source as Node).value as string)
+    )
       continue;
     for (const spec of statement.specifiers as Node[]) {
       const limit = ROUTE_TYPES.get(propertyName(spec.imported as Node) ?? '');
@@ -69,8 +73,7 @@ function tableLimit(
 function constructRoutes(ctx: ModuleContext): Set<Node> {
   const tables = new Set<Node>();
   for (const node of ctx.of('NewExpression')) {
-    const imp = ctx.importRoot(node.callee);
-    if (imp?.source !== 'sst/constructs' || !LIMITS.has(imp.imported ?? '')) continue;
+    if (!LIMITS.has(sstConstruct(ctx, node.callee)?.name ?? '')) continue;
     const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]));
     const routes = unwrap(ctx.valueOf(props?.props.get('routes')));
     if (routes !== undefined) tables.add(routes);
@@ -95,7 +98,7 @@ function routeObjects(ctx: ModuleContext): Set<Node> {
  * sstRouteTableRules(ctx, report) // at `'5 minutes'` in `const routes: Record<string, ApiRouteProps<never>> = { 'GET /x': { function: { handler, timeout: '5 minutes' } } }`
  */
 export const sstRouteTableRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!ctx.spells('sst/constructs') || ![...ROUTE_TYPES.keys()].some((t) => ctx.spells(t))) return;
+  if (!spellsSstConstructs(ctx) || ![...ROUTE_TYPES.keys()].some((t) => ctx.spells(t))) return;
   const names = routeTypeNames(ctx);
   if (names.size === 0) return;
   const built = constructRoutes(ctx);

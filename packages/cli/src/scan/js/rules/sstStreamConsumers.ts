@@ -1,5 +1,6 @@
-// iac-missing-dlq for SST v2's stream consumers (`import { KinesisStream, Table } from "sst/constructs"`): a
-// consumer (`consumers: { name: handler | { function, cdk: { eventSource } } }`, or `addConsumers(stack, {...})`)
+// iac-missing-dlq for SST's stream consumers (v2's `import { KinesisStream, Table } from "sst/constructs"`, v1's
+// from `@serverless-stack/resources`): a consumer (`consumers: { name: handler | { function, cdk: { eventSource } } }`
+// (SST v1 0.x: `{ function, consumerProps }`), or `addConsumers(stack, {...})`)
 // is a Lambda event source mapping on a Kinesis or DynamoDB stream, whose options are the CDK
 // `KinesisEventSource` / `DynamoEventSource` props under `cdk.eventSource`. With no `onFailure` there, a
 // record that keeps failing is retried until it expires from the stream, holding its shard, and is then
@@ -7,13 +8,20 @@
 // (where `onFailure` goes), else at the consumer.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { spellsSstConstructs, sstConstruct, v0Prop } from '../sstConstructs.js';
 import type { Report, Rule } from './Report.js';
 import { keptIn } from './sstEventBus.js';
 
 const STREAM_CONSTRUCTS = new Set(['KinesisStream', 'Table']);
 
 /** Reports each consumer of a `consumers` object whose event source has no on-failure destination. */
-function checkConsumers(ctx: ModuleContext, consumers: Node | undefined, kind: string, report: Report): void {
+function checkConsumers(
+  ctx: ModuleContext,
+  consumers: Node | undefined,
+  kind: string,
+  v1: boolean,
+  report: Report,
+): void {
   const all = objectProps(ctx.valueOf(consumers) ?? unwrap(consumers));
   if (all === undefined) return;
   for (const [name, consumer] of all.props) {
@@ -26,7 +34,7 @@ function checkConsumers(ctx: ModuleContext, consumers: Node | undefined, kind: s
       const cdk = props.props.get('cdk');
       const cdkProps = cdk !== undefined ? objectProps(ctx.valueOf(cdk)) : undefined;
       if (cdk !== undefined && (cdkProps === undefined || cdkProps.spread)) continue;
-      const source = cdkProps?.props.get('eventSource');
+      const source = cdkProps?.props.get('eventSource') ?? v0Prop(props.props, 'cdk.eventSource', v1);
       if (source !== undefined) {
         const sourceProps = objectProps(ctx.valueOf(source));
         if (sourceProps === undefined || sourceProps.spread || sourceProps.props.has('onFailure')) continue;
@@ -43,21 +51,21 @@ function checkConsumers(ctx: ModuleContext, consumers: Node | undefined, kind: s
 
 export const sstStreamConsumerRules: Rule = (ctx: ModuleContext, report: Report) => {
   // `.sst.config.<time>.mjs`: SST's own bundle of the app, left behind by a build; the stacks are the source.
-  if (!ctx.spells('sst/constructs') || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
+  if (!spellsSstConstructs(ctx) || /(?:^|[\\/])\.sst\.config\.\d+\.mjs$/.test(ctx.file)) return;
   for (const node of ctx.of('NewExpression')) {
-    const imp = ctx.importRoot(node.callee);
-    if (imp?.source !== 'sst/constructs' || !STREAM_CONSTRUCTS.has(imp.imported)) continue;
+    const imp = sstConstruct(ctx, node.callee);
+    if (imp === undefined || !STREAM_CONSTRUCTS.has(imp.name)) continue;
     const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]));
     if (props === undefined || props.spread) continue;
     // An SST Table has a stream only when `stream` is set; its consumers need one.
-    if (imp.imported === 'Table' && !props.props.has('stream')) continue;
-    checkConsumers(ctx, props.props.get('consumers'), imp.imported, report);
+    if (imp.name === 'Table' && !props.props.has('stream')) continue;
+    checkConsumers(ctx, props.props.get('consumers'), imp.name, imp.v1, report);
     const name = keptIn(ctx, node);
     if (name === undefined) continue;
     for (const call of ctx.of('CallExpression')) {
       const path = memberPath(call.callee);
       if (path?.at(-1) !== 'addConsumers' || path.slice(0, -1).join('.') !== name) continue;
-      checkConsumers(ctx, (call.arguments as Node[])[1], imp.imported, report);
+      checkConsumers(ctx, (call.arguments as Node[])[1], imp.name, imp.v1, report);
     }
   }
 };
