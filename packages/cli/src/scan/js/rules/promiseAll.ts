@@ -8,6 +8,7 @@ import { gatheredFanOut } from './gatheredFanOut.js';
 import { readName } from './ioVerbs.js';
 import { answersFailedItems } from './itemAnswers.js';
 import { exportNamesOf } from './lambda.js';
+import { answersSettlingPromise } from './onlyResolves.js';
 import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
 
@@ -194,7 +195,8 @@ function excused(ctx: ModuleContext, cb: Node): boolean {
     onlyReads(ctx, cb) ||
     delegatesToCatchAll(ctx, cb) ||
     answersErrorValues(cb) ||
-    answersFailedItems(ctx, cb)
+    answersFailedItems(ctx, cb) ||
+    answersSettlingPromise(ctx, cb)
   );
 }
 
