@@ -18,16 +18,11 @@ const BATCH_EVENT = /\b(SQS(Event|Handler)|DynamoDBStream(Event|Handler)|Kinesis
 const SENDS =
   /\bnew (SendMessage|SendMessageBatch|Publish|PublishBatch|SendEmail|SendRawEmail|SendTemplatedEmail|PutEvents)Command\b|\b(send|publish|enqueue|queue)[A-Z]\w*\s*\(|\.(publish|sendMessage|sendEmail|putEvents)\s*\(/;
 
-/** Does the module name a batch consumer's event type (its fan-outs are judged as batches)? */
-export function batchTypedModule(ctx: ModuleContext): boolean {
-  return BATCH_EVENT.test(ctx.source);
-}
-
 /** Does the module hold a handler of an asynchronously invoked, batch-less event (checked on its text)? */
 export function asyncJobModule(ctx: ModuleContext): boolean {
   return (
     ctx.testSpelled(ASYNC_JOB_EVENT, ['ScheduledHandler', 'ScheduledEvent', 'S3Event', 'S3Handler']) &&
-    !batchTypedModule(ctx)
+    !BATCH_EVENT.test(ctx.source)
   );
 }
 

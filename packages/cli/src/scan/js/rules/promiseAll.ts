@@ -2,7 +2,7 @@
 // and forgets the other outcomes, so records that succeeded are redelivered and done again.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { asyncJobModule, batchTypedModule, onJobPath, sendsPerItem } from './asyncFanOut.js';
+import { asyncJobModule, onJobPath, sendsPerItem } from './asyncFanOut.js';
 import { guarded } from './callbackGuards.js';
 import { gatheredFanOut } from './gatheredFanOut.js';
 import { readName } from './ioVerbs.js';
@@ -206,7 +206,6 @@ function excused(ctx: ModuleContext, cb: Node): boolean {
 export function promiseAllRule(ctx: ModuleContext, report: Report): void {
   const pMapped = ctx.spells('p-map');
   const asyncJob = asyncJobModule(ctx);
-  const batchTyped = batchTypedModule(ctx);
   for (const call of ctx.of('CallExpression')) {
     const name = calleeName(call);
     if (name !== 'all' && name !== 'map' && !pMapped) continue;
@@ -218,11 +217,8 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
     if (collection === undefined) continue;
     const cb = fan.cb;
     // A schedule or S3 notification fanning sends out over what it loaded: retried whole, it sends again.
-    // A handler whose event type the code does not say (`export async function payWinners()`) is a job
-    // when a template wires it to a schedule or another source nobody answers (the project pass asks).
-    const untyped = asyncJob || batchTyped ? undefined : handlerAround(ctx, call);
     const job =
-      (asyncJob || (untyped !== undefined && untyped.names.length > 0)) &&
+      asyncJob &&
       onJobPath(ctx, call) &&
       !RECORDS.test(collection) &&
       cb !== undefined &&
@@ -237,7 +233,6 @@ export function promiseAllRule(ctx: ModuleContext, report: Report): void {
         'promise-all-no-partial',
         call,
         `${fan.label} over ${collection} sends one message per item in an asynchronously invoked handler: the first failed send rejects the run, and Lambda's retry sends again to every item already sent`,
-        untyped === undefined ? undefined : { onlyIfAnswerUnread: untyped.names },
       );
       continue;
     }
