@@ -94,3 +94,27 @@ export function namespaceMember(
   if (imp.imported !== '*' && !(imp.imported === 'default' && required)) return undefined;
   return { source: imp.source, name: name as string };
 }
+
+/**
+ * `users.save(x)` where `users` is imported by name from a project module: when that module exports it as
+ * an instance of its own class (`export const users = new Users()`, a repository or service singleton), the
+ * project pass looks the method up among that class's async methods, as for `new Imported().save(x)`.
+ *
+ * @example
+ * importedSingletonMethod(ctx, callee) // users.assertUpdate of `import { users } from '../models'` -> { source: '../models', name: 'users', method: 'assertUpdate' }
+ */
+export function importedSingletonMethod(
+  ctx: ModuleContext,
+  callee: Node | undefined,
+): { source: string; name: string; method: string } | undefined {
+  const c = unwrap(callee);
+  const object = unwrap(c?.object as Node | undefined);
+  if (c?.type !== 'MemberExpression' || object?.type !== 'Identifier') return undefined;
+  const method = propertyName(c.property, c.computed as boolean);
+  const imp = method === undefined ? undefined : ctx.importOf(object.name as string, object);
+  if (imp === undefined || imp.imported === '*' || imp.imported === 'default') return undefined;
+  if (imp.source.startsWith('node:') || !mayBeProjectSource(imp.source)) return undefined;
+  // A name bound by `require` destructuring is a module's export too, but only an ES import is asked here.
+  if (ctx.resolve(object.name as string, object)?.kind !== 'import') return undefined;
+  return { source: imp.source, name: imp.imported, method: method as string };
+}

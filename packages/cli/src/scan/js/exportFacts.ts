@@ -268,6 +268,13 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           : {};
     if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...remote };
+    // A singleton's async methods (`export const users = new Users()`): an importer's `users.save(x)` floats.
+    const singletonAsync = made === undefined ? undefined : asyncMethodsOf(ctx, made);
+    if (singletonAsync !== undefined)
+      facts[name] = {
+        ...(facts[name] ?? { provides: [], via: [], async: false }),
+        asyncMethods: singletonAsync,
+      };
     // A wrapper a caller's random argument or call becomes a deduplication key through (rules/wrappedKeys.ts).
     const keyFacts = wrapperKeyFacts(ctx, v, made ?? (isClass(v) ? undefined : instanceClass(ctx, v)));
     if (keyFacts !== undefined)

@@ -29,6 +29,7 @@ import { serverlessTsRules } from './rules/serverlessTs.js';
 import { serverlessTsInvokedRules } from './rules/serverlessTsInvoked.js';
 import { sstApiTimeoutRules } from './rules/sstApiTimeouts.js';
 import { sstBatchOneRules } from './rules/sstBatchOne.js';
+import { sstCronJobRules } from './rules/sstCronJobs.js';
 import { sstEventBusRules } from './rules/sstEventBus.js';
 import { sstFunctionDefaultRules } from './rules/sstFunctionDefaults.js';
 import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
@@ -86,4 +87,5 @@ export const RULES: readonly Rule[] = [
   sstV3DlqAlarmRules,
   tsResourceQueueRules,
   sstStreamConsumerRules,
+  sstCronJobRules,
 ];

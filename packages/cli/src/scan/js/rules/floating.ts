@@ -1,6 +1,6 @@
 import { assignedAsyncCall, type GlobalMemberCall } from '../assignedAsync.js';
 import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
-import { importedInstanceMethod } from '../asyncMethods.js';
+import { importedInstanceMethod, importedSingletonMethod } from '../asyncMethods.js';
 import { inGraphqlResolver } from '../graphqlResolvers.js';
 import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
@@ -85,6 +85,9 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     // project module read through its namespace; the project pass asks whether that export is async.
     const ns = importedCallee(ctx, callee);
     if (ns?.name !== undefined && isProjectSource(ns.source)) return { source: ns.source, name: ns.name };
+    // `users.assertUpdateOne(...)` of a repository singleton imported by name (asyncMethods.ts).
+    const single = importedSingletonMethod(ctx, callee);
+    if (single !== undefined && isProjectSource(single.source)) return single;
     // `dataSources.redis.store(...)` of a parameter declared `{ dataSources }: Context`: the project pass
     // follows the declared types to the method (typedMethods.ts).
     const typed = typedCall(ctx, callee);

@@ -8,6 +8,7 @@ import { gatheredFanOut } from './gatheredFanOut.js';
 import { readName } from './ioVerbs.js';
 import { answersFailedItems } from './itemAnswers.js';
 import { exportNamesOf } from './lambda.js';
+import { answersSettlingPromise } from './onlyResolves.js';
 import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
 
@@ -71,7 +72,8 @@ function readCall(ctx: ModuleContext, call: Node): boolean {
 
 /**
  * A callback that hands each record to a module-local function whose whole body is one try whose catch
- * answers a result and never throws (`return { status: false, messageId }`): that promise cannot reject.
+ * answers a result (`return { status: false, messageId }`) or only logs, and never throws: that promise
+ * cannot reject.
  */
 function delegatesToCatchAll(ctx: ModuleContext, cb: Node): boolean {
   const body = cb.body as Node;
@@ -85,9 +87,11 @@ function delegatesToCatchAll(ctx: ModuleContext, cb: Node): boolean {
   if (last?.type !== 'TryStatement' || last.handler == null) return false;
   if (statements.some((st) => st !== last && st.type !== 'VariableDeclaration')) return false;
   const handler = last.handler.body as Node;
+  if (someDescendant(handler, (n) => n.type === 'ThrowStatement', true)) return false;
+  // A catch that only logs resolves too; one that awaits more work may still reject with it.
   return (
-    !someDescendant(handler, (n) => n.type === 'ThrowStatement', true) &&
-    someDescendant(handler, (n) => n.type === 'ReturnStatement' && n.argument != null, true)
+    someDescendant(handler, (n) => n.type === 'ReturnStatement' && n.argument != null, true) ||
+    !someDescendant(handler, (n) => n.type === 'AwaitExpression' || n.type === 'ReturnStatement', true)
   );
 }
 
@@ -194,7 +198,8 @@ function excused(ctx: ModuleContext, cb: Node): boolean {
     onlyReads(ctx, cb) ||
     delegatesToCatchAll(ctx, cb) ||
     answersErrorValues(cb) ||
-    answersFailedItems(ctx, cb)
+    answersFailedItems(ctx, cb) ||
+    answersSettlingPromise(ctx, cb)
   );
 }
 
