@@ -91,8 +91,25 @@ function startsOf(ctx: ModuleContext, value: Node): Node[] {
   if (fn !== undefined) return [fn];
   // A class, or a module-level instance of one (`export const orders = new OrderService()`).
   const cls = classOf(ctx, value) ?? instanceClass(ctx, value);
-  if (cls === undefined) return [];
-  return classMethods(cls);
+  if (cls !== undefined) return classMethods(cls);
+  return tabledFunctions(ctx, value);
+}
+
+/**
+ * `export const processors = { location: processLocation }`: a dispatch table whose importers look a
+ * function up by key (`processors[type](data)`), so each function it holds is reached through its name.
+ */
+function tabledFunctions(ctx: ModuleContext, value: Node): Node[] {
+  const table = ctx.valueOf(value);
+  if (table?.type !== 'ObjectExpression') return [];
+  const out: Node[] = [];
+  for (const p of table.properties as Node[]) {
+    if (p.type !== 'Property') continue;
+    const v = unwrap(p.value as Node);
+    const fn = v === undefined ? undefined : isFunction(v) ? v : ctx.functionOf(v);
+    if (fn !== undefined) out.push(fn);
+  }
+  return out;
 }
 
 /**
