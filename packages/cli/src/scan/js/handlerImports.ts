@@ -86,31 +86,13 @@ export function classOf(ctx: ModuleContext, value: Node): Node | undefined {
 }
 
 /** The functions an export starts from: the function itself, or every method of an exported class. */
-function startsOf(ctx: ModuleContext, value: Node, name: string): Node[] {
+function startsOf(ctx: ModuleContext, value: Node): Node[] {
   const fn = isFunction(value) ? value : ctx.functionOf(value);
   if (fn !== undefined) return [fn];
   // A class, or a module-level instance of one (`export const orders = new OrderService()`).
   const cls = classOf(ctx, value) ?? instanceClass(ctx, value);
-  if (cls !== undefined) return classMethods(cls);
-  // A default export is taken whole by every importer: naming it tells nothing about which entry runs.
-  return name === 'default' ? [] : tabledFunctions(ctx, value);
-}
-
-/**
- * `export const processors = { location: processLocation }`: a dispatch table whose importers look a
- * function up by key (`processors[type](data)`), so each function it holds is reached through its name.
- */
-function tabledFunctions(ctx: ModuleContext, value: Node): Node[] {
-  const table = ctx.valueOf(value);
-  if (table?.type !== 'ObjectExpression') return [];
-  const out: Node[] = [];
-  for (const p of table.properties as Node[]) {
-    if (p.type !== 'Property') continue;
-    const v = unwrap(p.value as Node);
-    const fn = v === undefined ? undefined : isFunction(v) ? v : ctx.functionOf(v);
-    if (fn !== undefined) out.push(fn);
-  }
-  return out;
+  if (cls === undefined) return [];
+  return classMethods(cls);
 }
 
 /**
@@ -217,7 +199,7 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
     }
     // An exported app or router reaches its routes and the routers mounted on it (js/mountedRoutes.ts).
     const routes = registrations(ctx, value);
-    const refs = callsFrom([...startsOf(ctx, value, name), ...routes.starts], [...registers, ...routes.refs]);
+    const refs = callsFrom([...startsOf(ctx, value), ...routes.starts], [...registers, ...routes.refs]);
     if (refs.length > 0) out[name] = refs;
   }
   return out;
@@ -291,9 +273,7 @@ export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = fa
   }
   const names: string[] = [];
   for (const [name, value] of ctx.exports) {
-    const starts = withClasses
-      ? startsOf(ctx, value, name)
-      : [isFunction(value) ? value : ctx.functionOf(value)];
+    const starts = withClasses ? startsOf(ctx, value) : [isFunction(value) ? value : ctx.functionOf(value)];
     // A callback registered on an exported app or router runs for its requests (js/mountedRoutes.ts).
     starts.push(...registrations(ctx, value).starts);
     if (starts.some((fn) => fn !== undefined && reaching.has(fn))) names.push(name);
