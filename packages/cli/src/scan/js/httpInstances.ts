@@ -24,13 +24,24 @@ export function instanceFactory(
   if (call?.type !== 'CallExpression') return undefined;
   const callee = unwrap(call.callee);
   if (callee?.type !== 'MemberExpression') return undefined;
-  const base = unwrap(callee.object);
-  const imp = base?.type === 'Identifier' ? ctx.importOf(base.name as string, base) : undefined;
+  const imp = libraryImport(ctx, unwrap(callee.object));
   const factory = calleeName(call);
   if (imp?.source === 'axios' && factory === 'create') return 'axios';
   if (imp?.source === 'got' && factory === 'extend') return 'got';
   if (imp?.source === 'ky' && (factory === 'create' || factory === 'extend')) return 'ky';
   return undefined;
+}
+
+/**
+ * The import a factory is called on: `axios` itself, or `axios.default` of a namespace import
+ * (`import * as axios from 'axios'`, which TypeScript without esModuleInterop leaves as the module object).
+ */
+export function libraryImport(ctx: ModuleContext, base: Node | undefined) {
+  if (base?.type === 'Identifier') return ctx.importOf(base.name as string, base);
+  if (base?.type !== 'MemberExpression' || propertyName(base.property, base.computed) !== 'default') return;
+  const ns = unwrap(base.object);
+  const imp = ns?.type === 'Identifier' ? ctx.importOf(ns.name as string, ns) : undefined;
+  return imp?.imported === '*' ? imp : undefined;
 }
 
 /** The class whose instance `this` is at `node` (none inside a plain function). */
@@ -66,7 +77,8 @@ function constructorArguments(ctx: ModuleContext, cls: Node, index: number): Nod
 
 /**
  * The creation calls that `this.<field>` can hold inside a class of this module: a field initializer, an
- * assignment in the constructor, or a constructor parameter the module's own `new` expressions fill.
+ * assignment in the constructor or in a method that builds it on first use, or a constructor parameter
+ * the module's own `new` expressions fill.
  */
 export function fieldInstances(ctx: ModuleContext, member: Node): Node[] {
   const m = unwrap(member);
@@ -78,8 +90,9 @@ export function fieldInstances(ctx: ModuleContext, member: Node): Node[] {
   for (const el of cls.body.body as Node[]) {
     if (el.type === 'PropertyDefinition' && propertyName(el.key, el.computed) === field && el.value)
       values.push(el.value);
-    if (el.type !== 'MethodDefinition' || el.kind !== 'constructor') continue;
-    const params = el.value.params as Node[];
+    if (el.type !== 'MethodDefinition' || isFunction(el.value) === false) continue;
+    // A method other than the constructor may build the client lazily (`initialize()` on first use).
+    const params = el.kind === 'constructor' ? (el.value.params as Node[]) : [];
     params.forEach((p, i) => {
       if (p.type === 'TSParameterProperty' && paramName(p) === field)
         values.push(...constructorArguments(ctx, cls, i));

@@ -4,6 +4,7 @@
 import { isFunction, memberPath, type Node, propertyName, rootIdentifier, unwrap } from './ast.js';
 import type { ImportRef, OptionsFact } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { untimedSide } from './untimedSide.js';
 
 /** An imported helper or object the options come from, and whether its call's first argument was seen. */
 export interface DeferredOptions {
@@ -20,6 +21,8 @@ export interface OptionsShape {
   /** Some part could not be seen (a parameter, a computed key, an expression of unknown origin). */
   unknown: boolean;
   readonly deferred: DeferredOptions[];
+  /** The side of a run-time choice that sets no timeout while the other does (untimedSide.ts). */
+  readonly untimedBranch?: true;
 }
 
 /** Keys whose presence means the options may bound requests (v3 handler, v2 httpOptions). */
@@ -168,6 +171,8 @@ export function returnFact(ctx: ModuleContext, fn: Node, depth = 1): OptionsFact
   if (param !== undefined) return { timeout: addsTimeout, unknown: false, param };
   const shape = optionsShape(ctx, value, depth + 1);
   if (shape.deferred.length > 0) return undefined;
+  // The timeout text is the other side's, which the condition may not pick.
+  if (shape.untimedBranch) return { timeout: false, unknown: false };
   return { timeout: addsTimeout || TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: shape.unknown };
 }
 
@@ -243,6 +248,7 @@ export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth =
       // answers the object or the falsy flag, and a falsy value (false, '', 0, undefined) carries no key, so
       // only the right side can add options (`process.env.ENDPOINT && { endpoint }` adds no timeout).
       const shape = empty();
+      const shapes: OptionsShape[] = [];
       const sides =
         n.type === 'ConditionalExpression'
           ? [n.consequent, n.alternate]
@@ -252,8 +258,13 @@ export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth =
       for (const side of sides) {
         const v = ctx.valueOf(side as Node);
         if (v?.type === 'Literal' || (v?.type === 'Identifier' && v.name === 'undefined')) continue;
-        merge(shape, optionsShape(ctx, side as Node, depth + 1));
+        shapes.push(optionsShape(ctx, side as Node, depth + 1));
       }
+      if (n.type === 'ConditionalExpression') {
+        const open = untimedSide(shapes);
+        if (open !== undefined) return open;
+      }
+      for (const s of shapes) merge(shape, s);
       return shape;
     }
     case 'AwaitExpression':

@@ -4,6 +4,7 @@ import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import { fieldOptions } from '../fieldOptions.js';
 import type { HttpCall } from '../httpCall.js';
 import { HTTP_LIBRARIES } from '../httpDefaults.js';
+import { libraryImport } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isMergeCall, mergedProps } from '../mergedOptions.js';
 import { isRelative } from '../protection.js';
@@ -92,14 +93,13 @@ export function creationWithoutTimeout(ctx: ModuleContext, call: Node): string |
   const callee = unwrap(call.callee);
   if (callee?.type !== 'MemberExpression') return undefined;
   const base = unwrap(callee.object);
-  if (base?.type !== 'Identifier') return undefined;
-  const imp = ctx.importOf(base.name as string, base);
-  if (imp === undefined || isRelative(imp.source)) return undefined;
+  const imp = libraryImport(ctx, base);
+  if (base === undefined || imp === undefined || isRelative(imp.source)) return undefined;
   const method = calleeName(call);
   const isCreate =
     (imp.source === 'axios' && method === 'create') || (imp.source === 'got' && method === 'extend');
   if (!isCreate) return undefined;
   if (imp.source === 'axios' && ctx.spells('defaults.timeout')) return undefined;
   if (optionsBound(ctx, call.arguments[0], ['timeout', 'signal'])) return undefined;
-  return `${base.name as string}.${method}`;
+  return `${ctx.source.slice(base.start, base.end)}.${method}`;
 }

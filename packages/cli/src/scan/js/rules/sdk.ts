@@ -1,16 +1,6 @@
 // sdk-client-no-timeout: AWS SDK v3 clients without a request handler that bounds requests (and
 // `requestTimeout` without `throwOnRequestTimeout`, which only warns), and v2 clients without httpOptions.
-import {
-  calleeName,
-  isBooleanLiteral,
-  memberPath,
-  type Node,
-  numberValue,
-  objectProps,
-  rootIdentifier,
-  stringValue,
-  unwrap,
-} from '../ast.js';
+import { isBooleanLiteral, memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
 import { isCastOrParen } from '../heldIn.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
@@ -25,35 +15,8 @@ import type { Report, Rule } from './Report.js';
 import { fixedDelay } from './retryPolicies.js';
 import { v3Client } from './sdkClients.js';
 import { paramFedCondition, paramFedMessage, paramFedOptions } from './sdkParamOptions.js';
+import { v2ClientName } from './sdkV2Clients.js';
 import { thirdPartyClient } from './thirdPartyClients.js';
-
-/**
- * `AWSXRay.captureAWS(require('aws-sdk'))`, or `captureAWS(AWS)` of the SDK imported beside it: the SDK,
- * instrumented by X-Ray, under another name (aws-xray-sdk-core: captureAWS patches and returns the module).
- */
-export function xrayCapturedSdk(ctx: ModuleContext, callee: Node): boolean {
-  const root = rootIdentifier(callee);
-  const init = root === undefined ? undefined : unwrap(ctx.resolve(root, callee)?.init);
-  if (init?.type !== 'CallExpression' || calleeName(init) !== 'captureAWS') return false;
-  const arg = unwrap(init.arguments[0] as Node | undefined);
-  if (arg?.type === 'Identifier') return ctx.importOf(arg.name as string, arg)?.source === 'aws-sdk';
-  return (
-    arg?.type === 'CallExpression' &&
-    calleeName(arg) === 'require' &&
-    stringValue(arg.arguments[0]) === 'aws-sdk'
-  );
-}
-
-function v2ClientName(ctx: ModuleContext, callee: Node): string | undefined {
-  const imp = ctx.importRoot(callee);
-  if (imp === undefined) return xrayCapturedSdk(ctx, callee) ? memberPath(callee)?.join('.') : undefined;
-  if (imp.source === 'aws-sdk' || imp.source.startsWith('aws-sdk/clients/')) {
-    const path = memberPath(callee);
-    if (path === undefined) return undefined;
-    return path.join('.');
-  }
-  return undefined;
-}
 
 /** `service: new AWS.DynamoDB({ httpOptions })`, directly or through a variable of this module. */
 function timedService(ctx: ModuleContext, service: Node | undefined): boolean {

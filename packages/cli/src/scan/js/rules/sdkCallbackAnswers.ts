@@ -13,7 +13,7 @@
 import { calleeName, forEachDescendant, isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isClientRequest } from './callbackEraAnswers.js';
-import { xrayCapturedSdk } from './sdk.js';
+import { xrayCapturedSdk } from './sdkV2Clients.js';
 
 const LOCAL_METHODS = /^(on|once|addListener|removeListener|getSignedUrl|createPresignedPost)$/;
 
