@@ -6,7 +6,7 @@
 // they read.
 import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { returnedValues } from '../sdkOptions.js';
+import { destructuredFrom, returnedValues } from '../sdkOptions.js';
 import { ownMethod } from './authRemote.js';
 
 /** calls() per function: a helper's callers are asked once per argument of each construct it routes. */
@@ -98,9 +98,11 @@ export function constructsOf(ctx: ModuleContext, expr: Node | undefined, depth =
   if (v?.type === 'CallExpression') return returnedConstructs(ctx, v, undefined, depth);
   if (v?.type === 'Identifier') {
     const binding = ctx.resolve(v.name as string, v);
-    const taken =
-      binding?.kind === 'const' ? destructuredFrom(binding.declaration, v.name as string) : undefined;
-    if (taken !== undefined) return returnedConstructs(ctx, taken.call, taken.key, depth);
+    // `const { onConnect } = this.socketFunctions()`: the key it took from what the call hands back.
+    const taken = destructuredFrom(ctx, v);
+    const call = unwrap(taken?.object);
+    if (call?.type === 'CallExpression' && taken?.key !== undefined)
+      return returnedConstructs(ctx, call, taken.key, depth);
     if (binding?.kind !== 'param') return [];
     const fn = ctx.parentOf(binding.declaration);
     const index =
@@ -113,22 +115,6 @@ export function constructsOf(ctx: ModuleContext, expr: Node | undefined, depth =
     return assignedTo(ctx, path.join('.')).flatMap((right) => constructsOf(ctx, right, depth + 1));
   }
   return [];
-}
-
-/** `const { key: name } = call(...)` (or shorthand `{ name }`): the call and the key `name` was taken from. */
-function destructuredFrom(declarator: Node, name: string): { call: Node; key: string } | undefined {
-  const pattern = declarator.type === 'VariableDeclarator' ? (declarator.id as Node) : undefined;
-  const call = unwrap(declarator.init as Node | undefined);
-  if (pattern?.type !== 'ObjectPattern' || call?.type !== 'CallExpression') return undefined;
-  for (const p of pattern.properties as Node[]) {
-    if (p.type !== 'Property') continue;
-    const value = unwrap(p.value as Node);
-    const local = value?.type === 'AssignmentPattern' ? unwrap(value.left as Node) : value;
-    if (local?.type !== 'Identifier' || local.name !== name) continue;
-    const key = propertyName(p.key as Node, p.computed as boolean);
-    return key === undefined ? undefined : { call, key };
-  }
-  return undefined;
 }
 
 /**
