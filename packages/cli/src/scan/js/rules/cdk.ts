@@ -22,7 +22,11 @@ import { cdkConstruct } from './cdkConstructName.js';
 import { destinationDlqWithoutAlarm } from './cdkDestinationDlqs.js';
 import { alarmedInModule } from './cdkDlqAlarms.js';
 import { envInvokedWithoutDlq } from './cdkEnvInvoked.js';
-import { streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
+import {
+  addedStreamMappings,
+  streamMappingWithoutOnFailure,
+  streamSourceWithoutOnFailure,
+} from './cdkEventSourceMappings.js';
 import { noteEventWired } from './cdkEventWired.js';
 import { fallbackFor } from './cdkFallback.js';
 import { fifoSource } from './cdkFifoSources.js';
@@ -95,6 +99,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   gatewayTimeouts(ctx, report);
   notePassedProps(ctx);
   noteAddedMappingsBatchOne(ctx);
+  addedStreamMappings(ctx, report);
   uncappedQueueMappings(ctx, report);
   noteEventWired(ctx);
   noteUnreadAnswers(ctx);
@@ -222,12 +227,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
           link !== undefined ? { handlerLink: bisects ? { ...link, bisects: true } : link } : undefined,
         );
       }
-      if (kind !== 'SqsEventSource' && p?.props.get('onFailure') === undefined)
-        report(
-          'iac-missing-dlq',
-          node,
-          `${kind} without onFailure: failed records are retried until they expire, then dropped`,
-        );
+      if (kind !== 'SqsEventSource') streamSourceWithoutOnFailure(ctx, node, kind, p, report);
       if (kind === 'SqsEventSource' && !opts.unread && p?.props.get('maxConcurrency') === undefined) {
         // `fn.addEventSource(new SqsEventSource(...))`: the function may reserve concurrency itself.
         const cap = consumerCap(ctx, fnExpr);

@@ -1,9 +1,10 @@
 // iac-gateway-timeout-exceeds-lambda in CDK: which function constructs sit behind an API Gateway route, and
 // what timeout each runs with. A route reaches its function through an integration (`new
-// LambdaIntegration(fn)`, `new HttpLambdaIntegration(id, fn)`, `LambdaRestApi({ handler })`, an L1
+// LambdaIntegration(fn)`, `new HttpLambdaIntegration(id, fn)`, a WebSocket route's `new
+// WebSocketLambdaIntegration(id, fn)`, `LambdaRestApi({ handler })`, an L1
 // `CfnIntegration`/`CfnMethod` whose URI embeds `fn.functionArn`) or through an API construct of a
 // library (`{ path, httpMethod, lambda: fn }`); the function may come through a same-file helper's
-// parameter (`addRoute('Id', 'POST /x', fn)`). One finding per function, at the `timeout` it runs with:
+// parameter (`addRoute('Id', 'POST /x', fn)`) or a builder method's answer (cdkConstructsOf.ts). One finding per function, at the `timeout` it runs with:
 // that is the line the fix changes; functions sharing one timeout value share one finding there
 // (cdkSharedTimeouts.ts).
 import { outlivesGateway } from '../../iac/gatewayLimit.js';
@@ -11,6 +12,7 @@ import { calleeName, memberPath, type Node, objectProps, propertyName, unwrap } 
 import type { ModuleContext } from '../ModuleContext.js';
 import { fieldFunctions, noteRoutedProp, routedPropsBuilt } from './cdkApiProps.js';
 import { durationSeconds, timeoutIn } from './cdkConstructDefaults.js';
+import { constructsOf } from './cdkConstructsOf.js';
 import { referencedFunction } from './cdkEnvHanded.js';
 import { factoryTimeout } from './cdkFactoryFunctions.js';
 import { routedConstructField } from './cdkFieldRoutes.js';
@@ -21,9 +23,10 @@ import { routeHelperCalls } from './cdkRouteHelpers.js';
 import { noteSpreadRoutes, sharedPropsTimeouts } from './cdkSharedProps.js';
 import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
 import { solutionsPatternTimeouts } from './cdkSolutionsApi.js';
+import { onWebSocketApi, WEBSOCKET_LIMIT, webSocketIntegration } from './cdkWebSocketApis.js';
 import type { Report } from './Report.js';
 
-/** REST API integrations stop at 29 s; HTTP API (v2) ones at 30 s. */
+/** REST API integrations stop at 29 s; HTTP API (v2) ones at 30 s; WebSocket ones at 29 s (cdkWebSocketApis.ts). */
 const REST_LIMIT = 29;
 const HTTP_LIMIT = 30;
 
@@ -100,10 +103,13 @@ function routes(ctx: ModuleContext): Route[] {
     const kind = memberPath(node.callee)?.at(-1) ?? '';
     const args = node.arguments as Node[];
     const cdk = fromCdk(ctx, node);
+    const socket = cdk ? webSocketIntegration(node) : undefined;
     if (cdk && kind === 'LambdaIntegration' && args[0])
       out.push({ fn: args[0], limit: integrationTimeout(ctx, args[1], REST_LIMIT) });
     else if (cdk && kind === 'HttpLambdaIntegration' && args[1])
       out.push({ fn: args[1], limit: integrationTimeout(ctx, args[2], HTTP_LIMIT) });
+    else if (socket !== undefined)
+      out.push({ fn: socket.fn, limit: integrationTimeout(ctx, socket.options, WEBSOCKET_LIMIT) });
     else if (cdk && kind === 'LambdaRestApi') {
       const handler = objectProps(ctx.valueOf(args[2]))?.props.get('handler');
       if (handler) out.push({ fn: handler, limit: REST_LIMIT });
@@ -115,7 +121,11 @@ function routes(ctx: ModuleContext): Route[] {
       const given = unwrap(ms)?.type === 'Literal' ? Number(unwrap(ms)?.value) / 1000 : undefined;
       const limit =
         given ??
-        (v2 && /apigatewayv2/.test(ctx.importRoot(node.callee)?.source ?? '') ? HTTP_LIMIT : REST_LIMIT);
+        (v2 && onWebSocketApi(ctx, props?.get('apiId'))
+          ? WEBSOCKET_LIMIT
+          : v2 && /apigatewayv2/.test(ctx.importRoot(node.callee)?.source ?? '')
+            ? HTTP_LIMIT
+            : REST_LIMIT);
       for (const fn of functionsInUri(ctx, integration?.get(v2 ? 'integrationUri' : 'uri')))
         out.push({ fn, limit });
     } else if (!cdk && fromLibrary(ctx, node) && selfRoutedLimit(ctx, node) !== undefined)
@@ -125,108 +135,6 @@ function routes(ctx: ModuleContext): Route[] {
         for (const fn of routeFunctions(ctx, arg)) out.push({ fn, limit: REST_LIMIT });
   }
   return out;
-}
-
-/** calls() per function: a helper's callers are asked once per argument of each construct it routes. */
-const callsOf = new WeakMap<Node, Node[]>();
-
-/**
- * A module's calls by callee, in module order, gathered in one pass: `i:name` for a plain name, `m:` and
- * the joined member path for any callee that has one (`m:this.addRoute`).
- */
-const callsByCallee = new WeakMap<ModuleContext, Map<string, Node[]>>();
-
-function callsTo(ctx: ModuleContext, key: string): readonly Node[] {
-  let byCallee = callsByCallee.get(ctx);
-  if (byCallee === undefined) {
-    byCallee = new Map();
-    const add = (k: string, c: Node) => {
-      const list = byCallee?.get(k);
-      if (list === undefined) byCallee?.set(k, [c]);
-      else list.push(c);
-    };
-    for (const c of ctx.of('CallExpression')) {
-      const callee = unwrap(c.callee as Node);
-      if (callee?.type === 'Identifier') add(`i:${callee.name as string}`, c);
-      const path = memberPath(callee);
-      if (path !== undefined) add(`m:${path.join('.')}`, c);
-    }
-    callsByCallee.set(ctx, byCallee);
-  }
-  return byCallee.get(key) ?? [];
-}
-
-/** `this.x = value` statements of a module by their target (`this.x`), gathered in one pass. */
-const fieldAssignments = new WeakMap<ModuleContext, Map<string, Node[]>>();
-
-function assignedTo(ctx: ModuleContext, target: string): readonly Node[] {
-  let byTarget = fieldAssignments.get(ctx);
-  if (byTarget === undefined) {
-    byTarget = new Map();
-    for (const stmt of ctx.of('ExpressionStatement')) {
-      const e = unwrap(stmt.expression as Node);
-      const path = e?.type === 'AssignmentExpression' ? memberPath(e.left as Node) : undefined;
-      if (e === undefined || path === undefined) continue;
-      const key = path.join('.');
-      const values = byTarget.get(key) ?? [];
-      values.push(e.right as Node);
-      byTarget.set(key, values);
-    }
-    fieldAssignments.set(ctx, byTarget);
-  }
-  return byTarget.get(target) ?? [];
-}
-
-/** The calls of a function in this module, by the name it is called by (see callsUncached). */
-function calls(ctx: ModuleContext, fn: Node): Node[] {
-  let found = callsOf.get(fn);
-  if (found === undefined) {
-    found = callsUncached(ctx, fn);
-    callsOf.set(fn, found);
-  }
-  return found;
-}
-
-/** The name a function is called by in this module: `const f = () =>`, `function f()`, a method. */
-function callsUncached(ctx: ModuleContext, fn: Node): Node[] {
-  const parent = ctx.parentOf(fn);
-  let name: string | undefined;
-  let method = false;
-  if (fn.type === 'FunctionDeclaration') name = (fn.id as Node | null)?.name as string | undefined;
-  else if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier')
-    name = parent.id.name as string;
-  else if (parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') {
-    name = propertyName(parent.key as Node, parent.computed as boolean);
-    method = true;
-  }
-  if (name === undefined) return [];
-  if (method) return [...callsTo(ctx, `m:this.${name}`)];
-  return callsTo(ctx, `i:${name}`).filter((c) => ctx.functionOf(unwrap(c.callee as Node)) === fn);
-}
-
-/**
- * The `new ...(scope, id, props)` constructs an expression may stand for: a const, a `this.field`
- * assigned in this module, or a parameter of a same-file helper followed to its callers' arguments.
- */
-export function constructsOf(ctx: ModuleContext, expr: Node | undefined, depth = 0): Node[] {
-  const n = unwrap(expr);
-  if (n === undefined || depth > 3) return [];
-  const v = ctx.valueOf(n);
-  if (v?.type === 'NewExpression') return [v];
-  if (v?.type === 'Identifier') {
-    const binding = ctx.resolve(v.name as string, v);
-    if (binding?.kind !== 'param') return [];
-    const fn = ctx.parentOf(binding.declaration);
-    const index =
-      fn === undefined ? -1 : ((fn.params as Node[] | undefined) ?? []).indexOf(binding.declaration);
-    if (fn === undefined || index < 0) return [];
-    return calls(ctx, fn).flatMap((c) => constructsOf(ctx, (c.arguments as Node[])[index], depth + 1));
-  }
-  const path = memberPath(v);
-  if (path?.length === 2 && path[0] === 'this') {
-    return assignedTo(ctx, path.join('.')).flatMap((right) => constructsOf(ctx, right, depth + 1));
-  }
-  return [];
 }
 
 /** Reports each function construct behind a route whose timeout outlasts the route's integration. */

@@ -1,15 +1,78 @@
-// iac-missing-dlq for a stream read through a bare event source mapping in CDK: `new CfnEventSourceMapping(
-// scope, id, { eventSourceArn: table.tableStreamArn, startingPosition, ... })` (L1) or `new
-// EventSourceMapping(scope, id, { target, eventSourceArn, startingPosition })` (L2). A starting position
-// is what marks a stream (Kinesis, DynamoDB Streams, Kafka): an SQS mapping takes none. Without an
-// on-failure destination a batch that keeps failing is dropped once its retries or its age run out, and
-// nothing records which records were skipped.
-import { type Node, objectProps } from '../ast.js';
+// iac-missing-dlq for a stream read by a Lambda in CDK, in each form CDK offers: an event source (`new
+// DynamoEventSource(table, {...})`, `new KinesisEventSource(stream, {...})`), a bare mapping (`new
+// CfnEventSourceMapping(scope, id, { eventSourceArn: table.tableStreamArn, startingPosition, ... })` (L1),
+// `new EventSourceMapping(scope, id, { target, eventSourceArn, startingPosition })` (L2)) or the function's
+// own `fn.addEventSourceMapping(id, { eventSourceArn, startingPosition })`. A starting position is what
+// marks a stream mapping (Kinesis, DynamoDB Streams): an SQS mapping takes none.
+//
+// What makes one safe is an on-failure destination: without it a record that keeps failing blocks its shard
+// until its retries or its age run out and is then skipped, with no record of what was lost. Bounded retries
+// (`retryAttempts`), bisecting and `maxRecordAge` only decide how soon that happens, so none stands in for
+// it; `retryAttempts: 0` (L1 `maximumRetryAttempts`) with a comment giving the reason is a decision, as it is
+// for an asynchronously invoked function (cdkAsyncFailureKept.ts).
+import { memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
+import { saysWhy } from './saysWhy.js';
+
+/** The retry and age settings a stream mapping is read for, by the name its form spells them. */
+const RETRY_KEY = { l1: 'maximumRetryAttempts', l2: 'retryAttempts' } as const;
+const AGE_KEY = { l1: 'maximumRecordAgeInSeconds', l2: 'maxRecordAge' } as const;
+
+/** `retryAttempts: 0` with a comment on its line or just above saying why a failed record is not retried. */
+function decidedNoRetry(ctx: ModuleContext, retry: Node | undefined): boolean {
+  if (retry === undefined || numberValue(ctx.valueOf(retry)) !== 0) return false;
+  return saysWhy(ctx, ctx.parentOf(retry) ?? retry);
+}
+
+/** What a stream with no on-failure destination does with a record that keeps failing. */
+function fate(props: Map<string, Node>, form: 'l1' | 'l2'): string {
+  const bounded = props.has(RETRY_KEY[form]) || props.has(AGE_KEY[form]);
+  return bounded
+    ? 'a record that keeps failing is skipped once its retries or age run out, with no record of what was lost'
+    : 'a record that keeps failing blocks its shard until it expires (24 h on a DynamoDB stream) and is then dropped with no record';
+}
+
+type Props = ReturnType<typeof objectProps>;
 
 /**
- * Reports a stream mapping built with `kind` (its constructor's name) that has no on-failure destination.
+ * Reports a stream source or mapping, judged by the props it is built with, that has no on-failure
+ * destination and no decision not to retry. `l1` spells the destination `destinationConfig.onFailure`.
+ */
+function judgeStream(
+  ctx: ModuleContext,
+  at: Node,
+  props: Props,
+  what: string,
+  form: 'l1' | 'l2',
+  report: Report,
+): void {
+  const config = props?.props.get('destinationConfig');
+  const onFailure =
+    form === 'l1' ? objectProps(ctx.valueOf(config))?.props.get('onFailure') : props?.props.get('onFailure');
+  // A destination config built elsewhere (`destinationConfig: failureDestination`) is given the benefit.
+  if (
+    onFailure !== undefined ||
+    (form === 'l1' && config !== undefined && objectProps(ctx.valueOf(config)) === undefined)
+  )
+    return;
+  if (decidedNoRetry(ctx, props?.props.get(RETRY_KEY[form]))) return;
+  report(
+    'iac-missing-dlq',
+    at,
+    `${what} on a stream without an on-failure destination: ${fate(props?.props ?? new Map(), form)}`,
+  );
+}
+
+/** The props of a bare mapping's options: written out, spreading nothing, with a starting position. */
+function streamMapping(ctx: ModuleContext, options: Node | undefined): Props {
+  const props = objectProps(ctx.valueOf(options));
+  return props === undefined || props.spread || !props.props.has('startingPosition') ? undefined : props;
+}
+
+/**
+ * Reports a stream mapping construct built with `kind` (its constructor's name) that has no on-failure
+ * destination.
  * @example
  * streamMappingWithoutOnFailure(ctx, node, 'CfnEventSourceMapping', report) // { startingPosition: 'LATEST' } -> reported
  */
@@ -19,22 +82,35 @@ export function streamMappingWithoutOnFailure(
   kind: string,
   report: Report,
 ): void {
-  const props = objectProps(ctx.valueOf((node.arguments as Node[])[2]));
-  if (props === undefined || props.spread || !props.props.has('startingPosition')) return;
-  const onFailure =
-    kind === 'CfnEventSourceMapping'
-      ? objectProps(ctx.valueOf(props.props.get('destinationConfig')))?.props.get('onFailure')
-      : props.props.get('onFailure');
-  const destination = kind === 'CfnEventSourceMapping' ? props.props.get('destinationConfig') : onFailure;
-  // A destination config built elsewhere (`destinationConfig: failureDestination`) is given the benefit.
-  if (
-    onFailure !== undefined ||
-    (destination !== undefined && objectProps(ctx.valueOf(destination)) === undefined)
-  )
-    return;
-  report(
-    'iac-missing-dlq',
-    node,
-    `${kind} on a stream without an on-failure destination: a batch that keeps failing is skipped once its retries run out, with no record of what was lost`,
-  );
+  const props = streamMapping(ctx, (node.arguments as Node[])[2]);
+  if (props !== undefined)
+    judgeStream(ctx, node, props, kind, kind === 'CfnEventSourceMapping' ? 'l1' : 'l2', report);
+}
+
+/**
+ * Reports a `DynamoEventSource` / `KinesisEventSource` whose options (read by cdkSourceOptions.ts; undefined
+ * when they cannot be read, which keeps the finding) give no on-failure destination.
+ * @example
+ * streamSourceWithoutOnFailure(ctx, node, 'DynamoEventSource', props, report) // { startingPosition, retryAttempts: 2 } -> reported
+ */
+export function streamSourceWithoutOnFailure(
+  ctx: ModuleContext,
+  node: Node,
+  kind: string,
+  props: Props,
+  report: Report,
+): void {
+  judgeStream(ctx, node, props, kind, 'l2', report);
+}
+
+/** Reports every `fn.addEventSourceMapping(id, { eventSourceArn, startingPosition })` with no onFailure. */
+export function addedStreamMappings(ctx: ModuleContext, report: Report): void {
+  if (!ctx.spells('addEventSourceMapping')) return;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee as Node);
+    if (callee?.type !== 'MemberExpression' || memberPath(callee)?.at(-1) !== 'addEventSourceMapping')
+      continue;
+    const props = streamMapping(ctx, (call.arguments as Node[])[1]);
+    if (props !== undefined) judgeStream(ctx, call, props, 'addEventSourceMapping', 'l2', report);
+  }
 }

@@ -1,0 +1,132 @@
+// The `new ...(scope, id, props)` constructs an expression in a CDK stack may stand for, followed through the
+// module: a const, a `this.field` assigned in the class, a parameter of a same-file helper (to its callers'
+// arguments), or what a same-file method or function hands back (`const fn = this.makeFn()`, `const {
+// onConnect } = this.socketFunctions()`: stacks group the functions of one API in a builder method). Rules
+// that judge a construct by where it is used (a route, a rule target) ask it for the construct whose props
+// they read.
+import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { destructuredFrom, returnedValues } from '../sdkOptions.js';
+import { ownMethod } from './authRemote.js';
+
+/** calls() per function: a helper's callers are asked once per argument of each construct it routes. */
+const callsOf = new WeakMap<Node, Node[]>();
+
+/**
+ * A module's calls by callee, in module order, gathered in one pass: `i:name` for a plain name, `m:` and
+ * the joined member path for any callee that has one (`m:this.addRoute`).
+ */
+const callsByCallee = new WeakMap<ModuleContext, Map<string, Node[]>>();
+
+function callsTo(ctx: ModuleContext, key: string): readonly Node[] {
+  let byCallee = callsByCallee.get(ctx);
+  if (byCallee === undefined) {
+    byCallee = new Map();
+    const add = (k: string, c: Node) => {
+      const list = byCallee?.get(k);
+      if (list === undefined) byCallee?.set(k, [c]);
+      else list.push(c);
+    };
+    for (const c of ctx.of('CallExpression')) {
+      const callee = unwrap(c.callee as Node);
+      if (callee?.type === 'Identifier') add(`i:${callee.name as string}`, c);
+      const path = memberPath(callee);
+      if (path !== undefined) add(`m:${path.join('.')}`, c);
+    }
+    callsByCallee.set(ctx, byCallee);
+  }
+  return byCallee.get(key) ?? [];
+}
+
+/** `this.x = value` statements of a module by their target (`this.x`), gathered in one pass. */
+const fieldAssignments = new WeakMap<ModuleContext, Map<string, Node[]>>();
+
+function assignedTo(ctx: ModuleContext, target: string): readonly Node[] {
+  let byTarget = fieldAssignments.get(ctx);
+  if (byTarget === undefined) {
+    byTarget = new Map();
+    for (const stmt of ctx.of('ExpressionStatement')) {
+      const e = unwrap(stmt.expression as Node);
+      const path = e?.type === 'AssignmentExpression' ? memberPath(e.left as Node) : undefined;
+      if (e === undefined || path === undefined) continue;
+      const key = path.join('.');
+      const values = byTarget.get(key) ?? [];
+      values.push(e.right as Node);
+      byTarget.set(key, values);
+    }
+    fieldAssignments.set(ctx, byTarget);
+  }
+  return byTarget.get(target) ?? [];
+}
+
+/** The calls of a function in this module, by the name it is called by (see callsUncached). */
+function calls(ctx: ModuleContext, fn: Node): Node[] {
+  let found = callsOf.get(fn);
+  if (found === undefined) {
+    found = callsUncached(ctx, fn);
+    callsOf.set(fn, found);
+  }
+  return found;
+}
+
+/** The name a function is called by in this module: `const f = () =>`, `function f()`, a method. */
+function callsUncached(ctx: ModuleContext, fn: Node): Node[] {
+  const parent = ctx.parentOf(fn);
+  let name: string | undefined;
+  let method = false;
+  if (fn.type === 'FunctionDeclaration') name = (fn.id as Node | null)?.name as string | undefined;
+  else if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier')
+    name = parent.id.name as string;
+  else if (parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') {
+    name = propertyName(parent.key as Node, parent.computed as boolean);
+    method = true;
+  }
+  if (name === undefined) return [];
+  if (method) return [...callsTo(ctx, `m:this.${name}`)];
+  return callsTo(ctx, `i:${name}`).filter((c) => ctx.functionOf(unwrap(c.callee as Node)) === fn);
+}
+
+/**
+ * The `new ...(scope, id, props)` constructs an expression may stand for: a const, a `this.field`
+ * assigned in this module, or a parameter of a same-file helper followed to its callers' arguments.
+ */
+export function constructsOf(ctx: ModuleContext, expr: Node | undefined, depth = 0): Node[] {
+  const n = unwrap(expr);
+  if (n === undefined || depth > 3) return [];
+  const v = ctx.valueOf(n);
+  if (v?.type === 'NewExpression') return [v];
+  if (v?.type === 'CallExpression') return returnedConstructs(ctx, v, undefined, depth);
+  if (v?.type === 'Identifier') {
+    const binding = ctx.resolve(v.name as string, v);
+    // `const { onConnect } = this.socketFunctions()`: the key it took from what the call hands back.
+    const taken = destructuredFrom(ctx, v);
+    const call = unwrap(taken?.object);
+    if (call?.type === 'CallExpression' && taken?.key !== undefined)
+      return returnedConstructs(ctx, call, taken.key, depth);
+    if (binding?.kind !== 'param') return [];
+    const fn = ctx.parentOf(binding.declaration);
+    const index =
+      fn === undefined ? -1 : ((fn.params as Node[] | undefined) ?? []).indexOf(binding.declaration);
+    if (fn === undefined || index < 0) return [];
+    return calls(ctx, fn).flatMap((c) => constructsOf(ctx, (c.arguments as Node[])[index], depth + 1));
+  }
+  const path = memberPath(v);
+  if (path?.length === 2 && path[0] === 'this') {
+    return assignedTo(ctx, path.join('.')).flatMap((right) => constructsOf(ctx, right, depth + 1));
+  }
+  return [];
+}
+
+/**
+ * The constructs a call of this module's own method (`this.m()`) or function (`f()`) hands back: each
+ * returned expression, or with `key` the value under that key of each returned object.
+ */
+function returnedConstructs(ctx: ModuleContext, call: Node, key: string | undefined, depth: number): Node[] {
+  const fn = ownMethod(ctx, call) ?? ctx.functionOf(unwrap(call.callee as Node));
+  if (fn === undefined) return [];
+  return (returnedValues(fn, 'skip') ?? []).flatMap((value) => {
+    if (key === undefined) return constructsOf(ctx, value, depth + 1);
+    const held = objectProps(ctx.valueOf(value))?.props.get(key);
+    return held === undefined ? [] : constructsOf(ctx, held, depth + 1);
+  });
+}
