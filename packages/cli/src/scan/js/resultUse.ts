@@ -79,7 +79,7 @@ export function failsOnAnswer(ctx: ModuleContext, call: Node): 'falsy' | 'nullis
  * `Promise.all([...])` and taken apart by position is kept in that position's element
  * (`const [passes, reservation] = await Promise.all([getPasses(d), getReservation(d)])`).
  */
-function takenAs(ctx: ModuleContext, call: Node): 'read' | { name: string; end: number } | undefined {
+export function takenAs(ctx: ModuleContext, call: Node): 'read' | { name: string; end: number } | undefined {
   let { node, parent } = ctx.climb(call, answerWrapper);
   let position: number | undefined;
   if (parent?.type === 'ArrayExpression') {

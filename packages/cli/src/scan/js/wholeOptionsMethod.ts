@@ -1,8 +1,9 @@
 // The method of a request whose options are its function's parameter, passed whole (`callAxios(options) {
 // return axios(options) }`): what the module's calls of that function hand it. A wrapper nobody in the module
 // calls (an exported pass-through) says nothing, so its request keeps an unknown method.
-import { type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
+import { type Node, objectProps, stringValue, unwrap } from './ast.js';
 import { preferIdempotent } from './idempotentRequest.js';
+import { callsOf } from './localCalls.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /**
@@ -42,41 +43,6 @@ export function wholeOptionsMethod(ctx: ModuleContext, options: Node | undefined
 
 /** Per wrapper function and options position: the method its calls hand it (functions are per module). */
 const answers = new WeakMap<Node, Map<string, string | undefined>>();
-
-/**
- * The module's calls of `fn` itself: by its binding (`callAxios(config)` of `function callAxios`), or as
- * `this.name(...)` inside the class whose method it is. A same-named call of something else
- * (`https.request({...})` beside a `request(options)` method) is not one.
- */
-function callsOf(ctx: ModuleContext, fn: Node): Node[] {
-  const parent = ctx.parentOf(fn);
-  const method = parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition';
-  const name = method ? propertyName(parent.key as Node, parent.computed as boolean) : undefined;
-  const classBody = method ? ctx.parentOf(parent) : undefined;
-  const out: Node[] = [];
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (callee === undefined || ctx.enclosingFunction(call) === fn) continue;
-    if (!method) {
-      if (callee.type === 'Identifier' && ctx.functionOf(callee) === fn) out.push(call);
-      continue;
-    }
-    if (
-      callee.type === 'MemberExpression' &&
-      unwrap(callee.object)?.type === 'ThisExpression' &&
-      propertyName(callee.property as Node, callee.computed as boolean) === name &&
-      insideBody(ctx, call, classBody)
-    )
-      out.push(call);
-  }
-  return out;
-}
-
-/** The node lies inside `body` (a class body). */
-function insideBody(ctx: ModuleContext, node: Node, body: Node | undefined): boolean {
-  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) if (n === body) return true;
-  return false;
-}
 
 /** The method an options object literal spells: its `method`, or GET when it has none and spreads nothing. */
 function spelled(ctx: ModuleContext, arg: Node | undefined): string | undefined {

@@ -2,7 +2,9 @@
 // scheduled job that selects its own work each run. Split from catchFacts.ts, which says what a catch does.
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { saysWhy } from './catchFacts.js';
 import { passedUnread } from './handedOnEvent.js';
+import { onlyFillsOptionalFields } from './optionalFieldAnswers.js';
 import { readsRequestHooks } from './requestHooks.js';
 import { everyAwaitedCall } from './telemetryFacts.js';
 
@@ -14,6 +16,28 @@ const SELECT_COMMAND = /^(Scan|Query|List)\w*$/;
 // Closing a connection (`await this.pool.end()`, `client.disconnect()`) loses none of the work done on it.
 const CLEANUP_METHOD =
   /^(delete|remove|deregister|untag|detach|disassociate|disable|changeMessageVisibility)\w*$|^(close|end|disconnect|quit|release|destroy)$/;
+
+/**
+ * A catch answering a default after I/O that loses no work, asked cheapest first: a scheduled handler whose
+ * next run selects the work again, a comment in the catch that decides the default
+ * (`// swallowed: we fall back on the API`), a failed cleanup, or a null every caller reads only into
+ * optional fields of an answered payload (optionalFieldAnswers.ts, which walks the module's calls, last).
+ * @example
+ * defaultAnswerExcused(ctx, handler, tryStatement, 'nullish') // true for a cleanup-only try block
+ */
+export function defaultAnswerExcused(
+  ctx: ModuleContext,
+  handler: Node,
+  tryStatement: Node,
+  answer?: string,
+): boolean {
+  return (
+    (ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx)) ||
+    saysWhy(ctx, tryStatement, undefined, true) ||
+    onlyCleanup(ctx, tryStatement.block as Node) ||
+    (answer === 'nullish' && onlyFillsOptionalFields(ctx, handler))
+  );
+}
 
 /**
  * Every AWS call in the try block is a delete or another cleanup (`DeleteSubscriptionFilterCommand`,

@@ -1,8 +1,9 @@
 // swallowed-error: a lookup that answers null on any failure hides nothing when every caller reads that
-// answer only to fill optional fields of what it builds (`company_name: company?.name || null`, a logo URL
-// under `company?.logo ? ... : null`): the failure costs a display detail the payload already does without,
-// which is the degradation the code was written for. A caller that tests the answer to decide work
-// (`if (prefs?.email)`), hands it on whole, or keeps it past an object's field still takes it for "nothing".
+// answer only to fill optional fields of the payload it answers with (`company_name: company?.name ?? null`,
+// a logo URL under `company?.logo ? ... : null`): the failure costs a display detail the payload already does
+// without, which is the degradation the code was written for. A caller that tests the answer to decide work
+// (`if (prefs?.email)`, `x?.revoked ? null : 'granted'`), computes with it, hands it on whole, puts a stand-in
+// in its place, or writes the field to a table or a query still takes it for "nothing".
 import {
   answerWrapper,
   isFunction,
@@ -12,126 +13,128 @@ import {
   someDescendant,
   unwrap,
 } from '../ast.js';
-import { isExported } from '../isExported.js';
+import { onlyLocalCalls } from '../localCalls.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { takenAs } from '../resultUse.js';
 
-/** Expression nodes a field's value is built through, on the way from the read up to the field. */
-const VALUE_PARTS = new Set([
-  'MemberExpression',
+/** Wrappers a value passes through unchanged on its way up to the field. */
+const SAME_VALUE = new Set([
   'ChainExpression',
-  'LogicalExpression',
-  'ConditionalExpression',
-  'TemplateLiteral',
   'ParenthesizedExpression',
   'TSAsExpression',
   'TSNonNullExpression',
-  'UnaryExpression',
-  'BinaryExpression',
 ]);
 
-/**
- * The calls of `fn` in this module: by name for a module function, through `this.name(...)` inside the
- * same class for a method. Undefined when `fn` leaves the module, so callers elsewhere are out of sight.
- */
-function callsOf(ctx: ModuleContext, fn: Node): Node[] | undefined {
-  const holder = ctx.parentOf(fn);
-  if (holder?.type === 'MethodDefinition') {
-    const name = propertyName(holder.key as Node, holder.computed as boolean);
-    const body = ctx.parentOf(holder);
-    if (name === undefined || body === undefined) return undefined;
-    return ctx.of('CallExpression').filter((call) => {
-      const callee = unwrap(call.callee);
-      return (
-        call.start > body.start &&
-        call.end < body.end &&
-        callee?.type === 'MemberExpression' &&
-        unwrap(callee.object)?.type === 'ThisExpression' &&
-        propertyName(callee.property, callee.computed as boolean) === name
-      );
-    });
-  }
-  if (isExported(ctx, fn)) return undefined;
-  return ctx.of('CallExpression').filter((call) => {
-    const callee = unwrap(call.callee);
-    return (
-      callee?.type === 'Identifier' && ctx.functionOf(callee) === fn && ctx.enclosingFunction(call) !== fn
-    );
-  });
-}
+/** Keys of an object that is written or queried with, not answered: its fields are data, not display. */
+const IO_KEYS = /^(Item|Key|ExpressionAttributeValues|Update|where|filter|Filter|data|create|update|params)$/;
 
 /**
- * The variable a call's answer is kept in: `const x = await f()`, `const x = c ? await f() : null`, or a
- * position of `const [a, x] = await Promise.all([g(), f()])`. Undefined for any other use.
+ * The variable a call's answer is kept in, and where that statement ends: `const x = await f()`,
+ * `x = c ? await f() : null`, or a position of `const [a, x] = await Promise.all([g(), f()])` (resultUse.ts).
  */
-function keptIn(ctx: ModuleContext, call: Node): { name: string; declarator: Node } | undefined {
-  const through = (p: Node): boolean => answerWrapper(p) || p.type === 'ConditionalExpression';
-  let { node, parent } = ctx.climb(call, through);
-  let position: number | undefined;
-  if (parent?.type === 'ArrayExpression') {
-    const all = ctx.parentOf(parent);
-    if (all?.type !== 'CallExpression' || memberPath(all.callee as Node)?.join('.') !== 'Promise.all')
-      return undefined;
-    position = (parent.elements as Node[]).indexOf(node);
-    ({ node, parent } = ctx.climb(all, answerWrapper));
-  }
-  if (parent?.type !== 'VariableDeclarator' || parent.init !== node) return undefined;
-  let id = parent.id as Node;
-  if (position !== undefined)
-    id = id.type === 'ArrayPattern' ? ((id.elements as (Node | null)[])[position] ?? id) : id;
-  return id.type === 'Identifier' ? { name: id.name as string, declarator: parent } : undefined;
+function keptIn(ctx: ModuleContext, call: Node): { name: string; end: number } | undefined {
+  let node = call;
+  for (let p = ctx.parentOf(node); p !== undefined; node = p, p = ctx.parentOf(node))
+    if (!answerWrapper(p) && !(p.type === 'ConditionalExpression' && p.test !== node)) break;
+  const kept = takenAs(ctx, node);
+  return typeof kept === 'object' ? kept : undefined;
 }
 
-/** A test that reads `name` with `?.` or tests it whole (`x?.logo ? ... : null`, `x && x.name`). */
+/** A test that is the answer itself or an optional read of it (`x ? ...`, `x?.logo ? ... : null`). */
 function guards(test: Node | undefined, name: string): boolean {
   const t = unwrap(test);
   if (t?.type === 'Identifier') return t.name === name;
-  if (t?.type === 'UnaryExpression') return guards(t.argument as Node, name);
   const path = t?.type === 'MemberExpression' ? memberPath(t) : undefined;
   return (
     path?.[0] === name && someDescendant(test, (n) => n.type === 'MemberExpression' && n.optional === true)
   );
 }
 
-/**
- * A fallback that leaves the field empty or at a fixed wording (`|| null`, `?? ''`, `|| 'Support'`,
- * `|| process.env.SUPPORT_EMAIL`), not a stand-in value taken from elsewhere (`?? facility.max`, `|| 0`):
- * a count or a capacity put in the failed answer's place is wrong data, not a missing detail.
- */
+/** The branch reads a property of the answer (`team.name` under `team ? ... : null`). */
+function reads(branch: Node | undefined, name: string): boolean {
+  const read = (n: Node) => n.type === 'MemberExpression' && unwrap(n.object as Node)?.name === name;
+  const b = unwrap(branch);
+  return b !== undefined && (read(b) || someDescendant(b, read));
+}
+
+/** A fallback that leaves the field empty: `null`, `undefined`, `''`; not a stand-in (`|| 'free'`, `?? 0`). */
 function absent(node: Node | undefined): boolean {
   const n = unwrap(node);
-  if (n === undefined) return false;
-  if (n.type === 'Literal') return n.value === null || typeof n.value === 'string';
-  if (n.type === 'Identifier') return n.name === 'undefined';
-  if (n.type === 'TemplateLiteral') return (n.expressions as Node[]).length === 0;
-  if (n.type === 'LogicalExpression') return absent(n.left as Node) && absent(n.right as Node);
-  return memberPath(n)?.slice(0, 2).join('.') === 'process.env';
+  if (n?.type === 'Literal') return n.value === null || n.value === '';
+  if (n?.type === 'Identifier') return n.name === 'undefined';
+  if (n?.type === 'TemplateLiteral')
+    return (
+      (n.expressions as Node[]).length === 0 && (n.quasis as Node[]).every((q) => q.value?.cooked === '')
+    );
+  return n?.type === 'LogicalExpression' && absent(n.left as Node) && absent(n.right as Node);
 }
 
 /**
- * One mention of the kept answer: a property read, optional (`x?.name`) or under a test that guards it,
- * whose value goes, through fallbacks that leave it empty, choices and string building only, into a field
- * of an object literal.
+ * The object holding the field is answered, not written or queried: through nested objects and arrays, it
+ * is the function's answer (`return { ... }`, an arrow's body), a `JSON.stringify` body, or a constant only
+ * answered that way; no key on the way is a command's `Item`/`Key` or a query's `where`.
+ */
+function answered(ctx: ModuleContext, field: Node): boolean {
+  let node: Node = ctx.parentOf(field) as Node;
+  for (let parent = ctx.parentOf(node); parent !== undefined; node = parent, parent = ctx.parentOf(node)) {
+    if (parent.type === 'Property') {
+      if (parent.value !== node || IO_KEYS.test(propertyName(parent.key as Node, false) ?? '')) return false;
+    } else if (parent.type !== 'ObjectExpression' && parent.type !== 'ArrayExpression') break;
+  }
+  const top = ctx.parentOf(node);
+  if (top === undefined) return false;
+  if (top.type === 'ReturnStatement' || (isFunction(top) && top.body === node)) return true;
+  if (top.type === 'CallExpression' && memberPath(top.callee as Node)?.join('.') === 'JSON.stringify')
+    return true;
+  if (top.type !== 'VariableDeclarator' || (top.id as Node).type !== 'Identifier') return false;
+  const name = (top.id as Node).name as string;
+  const scope = ctx.enclosingFunction(top);
+  const uses: Node[] = [];
+  someDescendant(scope?.body as Node | undefined, (n) => {
+    if (n.type === 'Identifier' && n.name === name && n.start > top.end && !isName(ctx, n)) uses.push(n);
+    return false;
+  });
+  return uses.length > 0 && uses.every((u) => stringified(ctx, u));
+}
+
+/** `JSON.stringify(card)` or `return card`. */
+function stringified(ctx: ModuleContext, use: Node): boolean {
+  const p = ctx.parentOf(use);
+  if (p?.type === 'ReturnStatement') return true;
+  return p?.type === 'CallExpression' && memberPath(p.callee as Node)?.join('.') === 'JSON.stringify';
+}
+
+/**
+ * One mention of the kept answer: an optional read, or a read or test under a guard (`x?.logo ? ... : null`,
+ * `x && x.name`), whose value goes, through fallbacks that leave it empty and choices whose other side is
+ * empty, into a field of an answered object. A string built from it (a template, a formatting call) counts
+ * only under such a guard; `!`, arithmetic, comparisons and the test of a choice that is not a guard do not.
  */
 function fillsField(ctx: ModuleContext, mention: Node, name: string): boolean {
-  const read = ctx.parentOf(mention);
-  if (read?.type !== 'MemberExpression' || read.object !== mention) return false;
-  let guarded = read.optional === true;
-  let node: Node = read;
+  let guarded = false;
+  let needsGuard = false;
+  let node: Node = mention;
   for (let parent = ctx.parentOf(node); parent !== undefined; node = parent, parent = ctx.parentOf(node)) {
-    if (parent.type === 'Property') return guarded && parent.value === node;
-    if (parent.type === 'ConditionalExpression') {
-      // The field is absent when the answer is: the other side of the choice must say "nothing".
+    if (parent.type === 'Property')
+      return parent.value === node && guarded && !needsGuard && answered(ctx, parent);
+    if (parent.type === 'MemberExpression') {
+      if (parent.object !== node) return false;
+      if (node === mention) guarded = parent.optional === true;
+    } else if (parent.type === 'ConditionalExpression') {
       if (parent.alternate === node || !absent(parent.alternate as Node)) return false;
-      if (parent.consequent === node) guarded ||= guards(parent.test, name);
-    }
-    if (parent.type === 'LogicalExpression') {
-      if (parent.right === node && parent.operator === '&&') guarded ||= guards(parent.left as Node, name);
-      else if (parent.left === node && parent.operator !== '&&' && !absent(parent.right as Node))
-        return false;
-    }
-    // A helper that formats the field (`formatAddress(brand?.address)`) gives back the field's value.
-    const argument = parent.type === 'CallExpression' && (parent.arguments as Node[]).includes(node);
-    if (!VALUE_PARTS.has(parent.type) && !argument) return false;
+      const guard = guards(parent.test as Node, name);
+      if (parent.test === node && !(guard && reads(parent.consequent as Node, name))) return false;
+      if (guard) [guarded, needsGuard] = [true, false];
+    } else if (parent.type === 'LogicalExpression') {
+      if (parent.operator === '&&') {
+        const guard = guards(parent.left as Node, name);
+        if (parent.left === node && !(guard && reads(parent.right as Node, name))) return false;
+        if (guard) [guarded, needsGuard] = [true, false];
+      } else if (parent.left === node && !absent(parent.right as Node)) return false;
+    } else if (parent.type === 'TemplateLiteral' || parent.type === 'CallExpression') {
+      if (parent.type === 'CallExpression' && !(parent.arguments as Node[]).includes(node)) return false;
+      needsGuard = true;
+    } else if (!SAME_VALUE.has(parent.type)) return false;
   }
   return false;
 }
@@ -145,13 +148,13 @@ function isName(ctx: ModuleContext, n: Node): boolean {
 }
 
 /**
- * The catch's function answers null or undefined on failure, and every call of it in this module keeps the
- * answer in a variable that is only read into optional fields (see above); at least one such call exists.
+ * The catch's function answers null or undefined on failure, every use of it is a call in this module
+ * (localCalls.ts), and each call keeps the answer in a variable only read into optional fields of an
+ * answered object (see above); at least one such call exists.
  */
 export function onlyFillsOptionalFields(ctx: ModuleContext, at: Node): boolean {
   const fn = ctx.enclosingFunction(at);
-  if (fn === undefined) return false;
-  const calls = callsOf(ctx, fn);
+  const calls = fn === undefined ? undefined : onlyLocalCalls(ctx, fn);
   if (calls === undefined || calls.length === 0) return false;
   return calls.every((call) => {
     const kept = keptIn(ctx, call);
@@ -159,7 +162,7 @@ export function onlyFillsOptionalFields(ctx: ModuleContext, at: Node): boolean {
     if (kept === undefined || scope === undefined || !isFunction(scope)) return false;
     const mentions: Node[] = [];
     someDescendant(scope.body as Node, (n) => {
-      if (n.type === 'Identifier' && n.name === kept.name && n.start > kept.declarator.end && !isName(ctx, n))
+      if (n.type === 'Identifier' && n.name === kept.name && n.start > kept.end && !isName(ctx, n))
         mentions.push(n);
       return false;
     });

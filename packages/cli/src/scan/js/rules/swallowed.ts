@@ -10,7 +10,7 @@ import { any400AsAnswer } from './awsStatusCatch.js';
 import { aroundWholeRun, bestEffortByDecision, nextRunRetries, telemetryPath } from './bestEffortCatch.js';
 import { callbackResultRule } from './callbackResult.js';
 import { deletedAfterLoop, deletedAfterTry } from './catchAfter.js';
-import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
+import { defaultAnswerExcused, onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { doesIo, hasComment, isObservation, saysWhy } from './catchFacts.js';
 import {
   type DropShape,
@@ -38,7 +38,6 @@ import { importedDataCalls } from './loggingDataLayer.js';
 import { rethrowsErrors } from './nonErrorRethrow.js';
 import { nonOkAsNotFoundRule } from './nonOkAsNotFound.js';
 import { notFoundCatchAllRule } from './notFoundCatchAll.js';
-import { onlyFillsOptionalFields } from './optionalFieldAnswers.js';
 import { parsedInstanceofRule } from './parsedInstanceof.js';
 import { parseFailureRule } from './parseFailure.js';
 import type { Report, Rule } from './Report.js';
@@ -191,16 +190,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           ? 'falsy'
           : undefined;
       const readers = answer === undefined ? undefined : callersRead(ctx, handler, answer);
-      const nextRun = ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx);
-      // A comment in the catch that decides the default (`// swallowed: we fall back on the API`) is a design.
-      const decided = saysWhy(ctx, tryStatement, undefined, true);
       // No handler here: kept unless only jobs reach it (their next run selects the work again).
       const jobs = ctx.handlers.size === 0 ? { onlyIfEventCaller: sharedRequest(ctx, handler) } : {};
-      // A failed cleanup (a delete) answered as a boolean loses none of the work asked for (catchExemptions.ts).
-      const cleanup = onlyCleanup(ctx, tryStatement.block);
-      // A null whose every caller reads it only into optional fields of a payload (optionalFieldAnswers.ts).
-      const optional = answer === 'nullish' && onlyFillsOptionalFields(ctx, handler);
-      if (readers !== 'all-read' && !nextRun && !decided && !cleanup && !optional)
+      if (readers !== 'all-read' && !defaultAnswerExcused(ctx, handler, tryStatement, answer))
         report(
           'swallowed-error',
           handler,
