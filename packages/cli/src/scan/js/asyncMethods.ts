@@ -5,9 +5,11 @@ import { type Node, propertyName, returnsPromise, unwrap } from './ast.js';
 import { requiredSource } from './folderLoads.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { asyncEventsOf } from './rules/floatingShapes.js';
+import { settledOnReturn } from './rules/settledAsync.js';
 
 /**
- * The async methods of an exported class (`async disconnect() { ... }`), or undefined when it is not a
+ * The async methods of an exported class (`async disconnect() { ... }`) whose promise is still pending when
+ * the call returns (settledOnReturn), or undefined when it is not a
  * class or has none.
  *
  * @example
@@ -21,7 +23,9 @@ export function asyncMethodsOf(ctx: ModuleContext, value: Node): string[] | unde
   for (const member of (cls.body as Node).body as Node[]) {
     if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.static === true) continue;
     const name = propertyName(member.key, member.computed as boolean);
-    if (name !== undefined && returnsPromise(member.value as Node)) names.push(name);
+    // One that awaits nothing (`async note(t) { this.notes.push(t) }`) has settled when the call returns.
+    const fn = member.value as Node;
+    if (name !== undefined && returnsPromise(fn) && !settledOnReturn(fn)) names.push(name);
   }
   // `this.on('event', this.onEvent.bind(this))` with an async listener: an importer's `emit('event')` floats it.
   names.push(...asyncEventsOf(ctx, cls));
