@@ -102,7 +102,8 @@ function mayThrow(ctx: ModuleContext, node: Node): boolean {
 function returnsUnawaited(block: Node): boolean {
   return someDescendant(
     block,
-    (n) => n.type === 'ReturnStatement' && n.argument != null && unwrap(n.argument)?.type !== 'AwaitExpression',
+    (n) =>
+      n.type === 'ReturnStatement' && n.argument != null && unwrap(n.argument)?.type !== 'AwaitExpression',
     true,
   );
 }
