@@ -75,7 +75,11 @@ export interface ExportFact {
   readonly randomDayOnly?: true;
   /** The function returns a Google API or OAuth2 client built with no timeout (rules/googleApis.ts). */
   readonly googleClient?: 'api' | 'oauth';
-  /** The class's methods that answer a promise (`async disconnect()`): a call left unawaited floats. */
+  /**
+   * The methods that answer a promise still pending when the call returns (`async disconnect()`), of the
+   * exported class or of the class an exported singleton is made from (`export const users = new Users()`):
+   * a call left unawaited floats.
+   */
   readonly asyncMethods?: readonly string[];
   /** The class's static methods that answer a promise (`static async put()`), called on the class itself. */
   readonly asyncStatics?: readonly string[];

@@ -5,9 +5,11 @@ import { type Node, propertyName, returnsPromise, unwrap } from './ast.js';
 import { requiredSource } from './folderLoads.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { asyncEventsOf } from './rules/floatingShapes.js';
+import { settledOnReturn } from './rules/settledAsync.js';
 
 /**
- * The async methods of an exported class (`async disconnect() { ... }`), or undefined when it is not a
+ * The async methods of an exported class (`async disconnect() { ... }`) whose promise is still pending when
+ * the call returns (settledOnReturn), or undefined when it is not a
  * class or has none.
  *
  * @example
@@ -21,7 +23,9 @@ export function asyncMethodsOf(ctx: ModuleContext, value: Node): string[] | unde
   for (const member of (cls.body as Node).body as Node[]) {
     if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.static === true) continue;
     const name = propertyName(member.key, member.computed as boolean);
-    if (name !== undefined && returnsPromise(member.value as Node)) names.push(name);
+    // One that awaits nothing (`async note(t) { this.notes.push(t) }`) has settled when the call returns.
+    const fn = member.value as Node;
+    if (name !== undefined && returnsPromise(fn) && !settledOnReturn(fn)) names.push(name);
   }
   // `this.on('event', this.onEvent.bind(this))` with an async listener: an importer's `emit('event')` floats it.
   names.push(...asyncEventsOf(ctx, cls));
@@ -70,6 +74,27 @@ export function importedInstanceMethod(
 }
 
 /**
+ * `local.member` where `local` is imported from a project module (not `node:` nor a package): the import,
+ * the member's name, and whether `local` is bound by an ES import (not `require`). The shared reading of
+ * namespaceMember and importedSingletonMethod.
+ */
+function importedMember(
+  ctx: ModuleContext,
+  callee: Node | undefined,
+): { source: string; imported: string; member: string; esImport: boolean } | undefined {
+  const c = unwrap(callee);
+  const object = unwrap(c?.object as Node | undefined);
+  if (c?.type !== 'MemberExpression' || object?.type !== 'Identifier') return undefined;
+  const member = propertyName(c.property, c.computed as boolean);
+  const local = object.name as string;
+  const imp = member === undefined ? undefined : ctx.importOf(local, object);
+  if (imp === undefined || imp.source.startsWith('node:') || !mayBeProjectSource(imp.source))
+    return undefined;
+  const esImport = ctx.resolve(local, object)?.kind === 'import';
+  return { source: imp.source, imported: imp.imported, member: member as string, esImport };
+}
+
+/**
  * `ns.fn(...)` where `ns` is a whole project module (`const browse = require('./lib/browse')`, or
  * `import * as browse from './browse'`): the module's export `fn`, which the project pass looks up as it
  * does a destructured import. An ES default import is not such a module: its properties are those of
@@ -82,17 +107,9 @@ export function namespaceMember(
   ctx: ModuleContext,
   callee: Node | undefined,
 ): { source: string; name: string } | undefined {
-  const c = unwrap(callee);
-  const object = unwrap(c?.object as Node | undefined);
-  if (c?.type !== 'MemberExpression' || object?.type !== 'Identifier') return undefined;
-  const name = propertyName(c.property, c.computed as boolean);
-  const local = object.name as string;
-  const imp = name === undefined ? undefined : ctx.importOf(local, object);
-  if (imp === undefined || imp.source.startsWith('node:') || !mayBeProjectSource(imp.source))
-    return undefined;
-  const required = ctx.resolve(local, object)?.kind !== 'import';
-  if (imp.imported !== '*' && !(imp.imported === 'default' && required)) return undefined;
-  return { source: imp.source, name: name as string };
+  const m = importedMember(ctx, callee);
+  if (m === undefined || (m.imported !== '*' && !(m.imported === 'default' && !m.esImport))) return undefined;
+  return { source: m.source, name: m.member };
 }
 
 /**
@@ -107,14 +124,9 @@ export function importedSingletonMethod(
   ctx: ModuleContext,
   callee: Node | undefined,
 ): { source: string; name: string; method: string } | undefined {
-  const c = unwrap(callee);
-  const object = unwrap(c?.object as Node | undefined);
-  if (c?.type !== 'MemberExpression' || object?.type !== 'Identifier') return undefined;
-  const method = propertyName(c.property, c.computed as boolean);
-  const imp = method === undefined ? undefined : ctx.importOf(object.name as string, object);
-  if (imp === undefined || imp.imported === '*' || imp.imported === 'default') return undefined;
-  if (imp.source.startsWith('node:') || !mayBeProjectSource(imp.source)) return undefined;
+  const m = importedMember(ctx, callee);
+  if (m === undefined || m.imported === '*' || m.imported === 'default') return undefined;
   // A name bound by `require` destructuring is a module's export too, but only an ES import is asked here.
-  if (ctx.resolve(object.name as string, object)?.kind !== 'import') return undefined;
-  return { source: imp.source, name: imp.imported, method: method as string };
+  if (!m.esImport) return undefined;
+  return { source: m.source, name: m.imported, method: m.member };
 }

@@ -259,17 +259,17 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncStatics };
     // A class, or a singleton made from one (`export const jwtAdapter = new JwtAdapter()`).
     const made = asyncMethods === undefined ? instanceClass(ctx, v) : undefined;
+    const singletonAsync = made === undefined ? undefined : asyncMethodsOf(ctx, made);
     const remote = !authClassText(ctx.source)
       ? {}
       : made !== undefined
-        ? remoteMethodsOf(ctx, made, asyncMethodsOf(ctx, made) ?? [])
+        ? remoteMethodsOf(ctx, made, singletonAsync ?? [])
         : asyncMethods !== undefined
           ? remoteMethodsOf(ctx, v, asyncMethods)
           : {};
     if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...remote };
     // A singleton's async methods (`export const users = new Users()`): an importer's `users.save(x)` floats.
-    const singletonAsync = made === undefined ? undefined : asyncMethodsOf(ctx, made);
     if (singletonAsync !== undefined)
       facts[name] = {
         ...(facts[name] ?? { provides: [], via: [], async: false }),

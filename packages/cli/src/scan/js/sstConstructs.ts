@@ -3,7 +3,7 @@
 // props v2 kept (`consumer`, `cdk.queue`, `cdk.eventSource`, `routes`, `defaults.function`,
 // `setDefaultFunctionProps`). Before 1.0 some props had other names, which the readers take explicitly where
 // they read the prop (V0_PROPS); a 0.x prop a reader does not read is named in that rule's text.
-import { memberPath, type Node, unwrap } from './ast.js';
+import { memberPath, type Node, objectProps, stringValue, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** The packages SST's constructs are imported from: v2's, then v1's. */
@@ -78,4 +78,22 @@ export function v0Prop(
     if (value !== undefined) return value;
   }
   return undefined;
+}
+
+/**
+ * The handler string of an SST function definition: a string, or `{ handler }`, or a job's or consumer's
+ * `{ function }` holding either.
+ * @example
+ * sstHandlerString(ctx, job) // 'src/jobs.run' for `{ function: { handler: 'src/jobs.run', timeout: 60 } }`
+ */
+export function sstHandlerString(ctx: ModuleContext, node: Node | undefined, depth = 0): string | undefined {
+  const value = unwrap(ctx.valueOf(node) ?? node);
+  if (value === undefined || depth > 2) return undefined;
+  const text = stringValue(value);
+  if (text !== undefined) return text;
+  const props = objectProps(value)?.props;
+  return (
+    sstHandlerString(ctx, props?.get('handler'), depth + 1) ??
+    sstHandlerString(ctx, props?.get('function'), depth + 1)
+  );
 }

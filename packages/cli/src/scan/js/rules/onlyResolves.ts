@@ -1,8 +1,16 @@
 // promise-all-no-partial: a promise that only ever resolves cannot reject, so a fan-out over such promises
 // cannot fail fast. The wrapper written by hand around work whose failure it keeps as a value:
 // `new Promise((resolve) => ...)` that never names `reject` and lets nothing throw in its executor.
-import { calleeName, forEachDescendant, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
-import type { ModuleContext } from '../ModuleContext.js';
+import {
+  calleeName,
+  forEachDescendant,
+  isFunction,
+  type Node,
+  returnsPromise,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
+import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 
 /** Calls an executor may make without throwing: resolving, chaining, scheduling. */
 const QUIET = /^(then|catch|finally|setTimeout|setImmediate)$/;
@@ -41,23 +49,73 @@ function plainValue(ctx: ModuleContext, arg: Node): boolean {
   return plain;
 }
 
-/** Does `fn`'s body call `resolve` (by that name)? */
+/** Does `fn`'s body call `resolve` (by that name)? A concise body may be that call itself. */
 function callsResolve(fn: Node | undefined, resolve: string): boolean {
   if (fn === undefined || !isFunction(fn)) return false;
-  return someDescendant(
-    fn.body as Node,
-    (n) =>
-      n.type === 'CallExpression' && unwrap(n.callee)?.type === 'Identifier' && calleeName(n) === resolve,
+  const isResolve = (n: Node) =>
+    n.type === 'CallExpression' && unwrap(n.callee)?.type === 'Identifier' && calleeName(n) === resolve;
+  const body = fn.body as Node;
+  return (
+    (body.type !== 'BlockStatement' && isResolve(unwrap(body) ?? body)) || someDescendant(body, isResolve)
   );
 }
 
 /**
- * A call that cannot throw the executor out: a callback API handed, last, a callback that resolves
- * (`readFile(p, (err, d) => resolve(err ? null : d))`: the API reports its failure to that callback), or
- * one inside a `try` of the executor whose catch resolves and throws nothing (the throw is kept as a value).
+ * A callee trusted to report its failure to its last-argument callback: a package's or SDK's API, or a
+ * function of the module that answers no promise and throws nothing. An async function rejects instead,
+ * and a project module's function (imported) cannot be seen from here, so neither is trusted.
+ */
+function callbackApi(ctx: ModuleContext, call: Node): boolean {
+  const own = ctx.functionOf(call.callee as Node);
+  if (own !== undefined)
+    return (
+      !returnsPromise(own) && !someDescendant(own.body as Node, (n) => n.type === 'ThrowStatement', true)
+    );
+  const source = ctx.importRoot(call.callee as Node)?.source;
+  return source !== undefined && !mayBeProjectSource(source);
+}
+
+/**
+ * The call's promise settles into `resolve` when it rejects: chained with `.then(ok, onRejected)` or
+ * `.catch(onRejected)` whose handler resolves (`save(x).then(() => resolve(true))` alone rejects unhandled).
+ */
+function rejectionResolves(ctx: ModuleContext, call: Node, resolve: string): boolean {
+  for (let link = call; ; ) {
+    const member = ctx.parentOf(link);
+    const next = member === undefined ? undefined : ctx.parentOf(member);
+    if (member?.type !== 'MemberExpression' || member.object !== link || next?.type !== 'CallExpression')
+      return false;
+    const name = calleeName(next);
+    const args = next.arguments as Node[];
+    if (name === 'catch' && callsResolve(unwrap(args[0]), resolve)) return true;
+    if (name === 'then' && callsResolve(unwrap(args[1]), resolve)) return true;
+    if (name !== 'then' && name !== 'finally') return false;
+    link = next;
+  }
+}
+
+/** A call whose result is a promise left to settle on its own (`save(x);`, `save(x).then(ok)`). */
+function floatsPromise(ctx: ModuleContext, call: Node): boolean {
+  const parent = ctx.parentOf(call);
+  if (parent?.type === 'ExpressionStatement') return true;
+  if (parent?.type === 'MemberExpression' && parent.object === call)
+    return /^(then|catch|finally)$/.test(calleeName(ctx.parentOf(parent) ?? parent) ?? '');
+  const own = ctx.functionOf(call.callee as Node);
+  return own !== undefined && returnsPromise(own);
+}
+
+/**
+ * A call that cannot throw the executor out: a callback API (callbackApi) handed, last, a callback that
+ * resolves (`readFile(p, (err, d) => resolve(err ? null : d))`: the API reports its failure to that
+ * callback), or one inside a `try` of the executor whose catch resolves and throws nothing (the throw is
+ * kept as a value). A try catches only a synchronous throw: a promise the call answers must itself have
+ * its rejection resolved (rejectionResolves).
  */
 function keptFailure(ctx: ModuleContext, call: Node, executor: Node, resolve: string): boolean {
-  if (callsResolve(unwrap((call.arguments as Node[]).at(-1)), resolve)) return true;
+  if (call.type === 'CallExpression' && callsResolve(unwrap((call.arguments as Node[]).at(-1)), resolve))
+    return callbackApi(ctx, call);
+  if (call.type === 'CallExpression' && floatsPromise(ctx, call) && !rejectionResolves(ctx, call, resolve))
+    return false;
   for (let n = ctx.parentOf(call); n !== undefined && n !== executor; n = ctx.parentOf(n)) {
     const parent = ctx.parentOf(n);
     if (parent?.type !== 'TryStatement' || parent.block !== n || parent.handler == null) continue;
@@ -90,7 +148,8 @@ export function settlesOnly(ctx: ModuleContext, value: Node): boolean {
   if (resolve?.type !== 'Identifier') return false;
   if (reject !== undefined && reject.type !== 'Identifier') return false;
   let ok = true;
-  forEachDescendant(executor.body as Node, (n) => {
+  // A concise body may itself be the call (`(resolve) => archive(x, cb)`): the walk starts above it.
+  forEachDescendant({ type: 'Wrap', body: executor.body } as unknown as Node, (n) => {
     if (n.type === 'Identifier' && n.name === reject?.name) ok = false;
     const direct = ctx.enclosingFunction(n) === executor;
     const kept = () => keptFailure(ctx, n, executor, resolve.name as string);
