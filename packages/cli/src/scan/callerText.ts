@@ -7,7 +7,8 @@ const MODIFIERS = /^\s*(?:(?:public|private|protected|static|async|get|set|overr
 
 /** The local names `import { name as local }` binds for these names. */
 export function localNames(text: string, names: readonly string[]): string[] {
-  if (!text.includes(' as ')) return [];
+  // Any white space around `as` (a line break, a tab), as the expression below allows.
+  if (!/\sas\s/.test(text)) return [];
   const out: string[] = [];
   for (const n of names) {
     // Every match spells the name: a text without it is passed over before an expression is compiled, and
