@@ -14,9 +14,19 @@ describe('localNames', () => {
   it.each([
     ['a name that is absent', "import { save as store } from './items';", ['load'], []],
     ['a name that is present', "import { load as fetchItem } from './items';", ['load'], ['fetchItem']],
-    ['a name spelled only with an escape', "import { \\u006coad as fetchItem } from './items';", ['load'], []],
+    [
+      'a name spelled only with an escape',
+      "import { \\u006coad as fetchItem } from './items';",
+      ['load'],
+      [],
+    ],
     ['a name present only in a different case', "import { Load as fetchItem } from './items';", ['load'], []],
-    ['a renamed default', "export { default as sqsCollector } from './collector';", ['default'], ['sqsCollector']],
+    [
+      'a renamed default',
+      "export { default as sqsCollector } from './collector';",
+      ['default'],
+      ['sqsCollector'],
+    ],
     [
       'an alias across lines',
       "import {\n  load as\n    fetchItem,\n} from './items';\nfetchItem(id);",
