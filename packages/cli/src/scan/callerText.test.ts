@@ -1,5 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { callsName } from './callerText.js';
+import { callsName, localNames } from './callerText.js';
+import { escapeRegExp } from './escapeRegExp.js';
+
+/** localNames without its prefilters: the expression alone, asked of every name. */
+const plainLocalNames = (text: string, names: readonly string[]): string[] =>
+  names.flatMap((n) =>
+    [...text.matchAll(new RegExp(`(?<![\\w$])${escapeRegExp(n)}\\s+as\\s+([\\w$]+)`, 'g'))].map(
+      (m) => m[1] as string,
+    ),
+  );
+
+describe('localNames', () => {
+  it.each([
+    ['a name that is absent', "import { save as store } from './items';", ['load'], []],
+    ['a name that is present', "import { load as fetchItem } from './items';", ['load'], ['fetchItem']],
+    [
+      'a name spelled only with an escape',
+      "import { \\u006coad as fetchItem } from './items';",
+      ['load'],
+      [],
+    ],
+    ['a name present only in a different case', "import { Load as fetchItem } from './items';", ['load'], []],
+    [
+      'a renamed default',
+      "export { default as sqsCollector } from './collector';",
+      ['default'],
+      ['sqsCollector'],
+    ],
+    [
+      'an alias across lines',
+      "import {\n  load as\n    fetchItem,\n} from './items';\nfetchItem(id);",
+      ['load'],
+      ['fetchItem'],
+    ],
+    ['an alias between tabs', "import { load\tas\tfetchItem } from './items';", ['load'], ['fetchItem']],
+  ])('gives what the expression alone gives for %s', (_case, text, names, expected) => {
+    // Prepare
+    const plain = plainLocalNames(text, names);
+
+    // Act
+    const found = localNames(text, names);
+
+    // Assess
+    expect(found).toEqual(expected);
+    expect(found).toEqual(plain);
+  });
+});
 
 describe('callsName', () => {
   it('finds member calls, awaited calls and calls in arrow bodies', () => {

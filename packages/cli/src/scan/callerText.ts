@@ -7,7 +7,8 @@ const MODIFIERS = /^\s*(?:(?:public|private|protected|static|async|get|set|overr
 
 /** The local names `import { name as local }` binds for these names. */
 export function localNames(text: string, names: readonly string[]): string[] {
-  if (!text.includes(' as ')) return [];
+  // Any white space around `as` (a line break, a tab), as the expression below allows.
+  if (!/\sas\s/.test(text)) return [];
   const out: string[] = [];
   for (const n of names) {
     // Every match spells the name: a text without it is passed over before an expression is compiled, and
@@ -22,11 +23,14 @@ export function localNames(text: string, names: readonly string[]): string[] {
 /** Exported names that stand for one of `names`: `export const getClient = getTwitterClient`. */
 export function reExportedAs(text: string, names: readonly string[]): string[] {
   const out: string[] = [];
-  for (const n of names)
+  for (const n of names) {
+    // The expression spells the name: a text without it is passed over before one is compiled.
+    if (!text.includes(n)) continue;
     for (const m of text.matchAll(
       new RegExp(`\\bexport\\s+(?:const|let|var)\\s+([\\w$]+)\\s*=\\s*${escapeRegExp(n)}\\s*;?\\s*$`, 'gm'),
     ))
       if (m[1] !== undefined) out.push(m[1]);
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@ import { nodeHttpChoice, nodeHttpSource } from './nodeHttpModules.js';
 import { methodOf, methodOrGet } from './requestMethod.js';
 import { restDataSourceCall } from './restDataSources.js';
 import { promisedSuperagent, superagentCall } from './superagentCalls.js';
+import { contextMemo } from './textMemo.js';
 
 /** Packages whose default or `fetch` export is a plain fetch (no timeout of its own). */
 export const FETCH_MODULES = new Set([
@@ -57,22 +58,16 @@ const HTTP_SOURCES = new Set([
   'node:http',
   'node:https',
 ]);
-const importsHttpCache = new WeakMap<ModuleContext, boolean>();
-
 /** Does the module import (or require) any of HTTP_SOURCES? */
-function importsHttp(ctx: ModuleContext): boolean {
-  let known = importsHttpCache.get(ctx);
-  if (known === undefined) {
-    known = false;
-    for (const imp of ctx.imports.values()) if (HTTP_SOURCES.has(imp.source)) known = true;
-    // `import type { AxiosInstance } from 'axios'` binds no name, yet a helper may be handed one.
-    if (!known && ctx.spells('AxiosInstance')) known = /['"]axios['"]/.test(ctx.source);
-    // `require('superagent-promise')(require('superagent'), Promise)` binds no import to a name.
-    if (!known && ctx.spells('superagent-promise')) known = true;
-    importsHttpCache.set(ctx, known);
-  }
+const importsHttp = contextMemo((ctx) => {
+  let known = false;
+  for (const imp of ctx.imports.values()) if (HTTP_SOURCES.has(imp.source)) known = true;
+  // `import type { AxiosInstance } from 'axios'` binds no name, yet a helper may be handed one.
+  if (!known && ctx.spells('AxiosInstance')) known = /['"]axios['"]/.test(ctx.source);
+  // `require('superagent-promise')(require('superagent'), Promise)` binds no import to a name.
+  if (!known && ctx.spells('superagent-promise')) known = true;
   return known;
-}
+});
 
 /** Instance creation behind a receiver identifier: `const api = axios.create(cfg)`. */
 function instanceOf(ctx: ModuleContext, receiver: Node): Node | undefined {

@@ -6,6 +6,7 @@
 import { type Node, propertyName, unwrap } from './ast.js';
 import { importedType } from './declaredTypes.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { contextMemo } from './textMemo.js';
 
 /** The packages that export RESTDataSource: Apollo Server 2/3's, and the standalone one of Apollo Server 4. */
 const SOURCES = new Set(['apollo-datasource-rest', '@apollo/datasource-rest']);
@@ -33,16 +34,7 @@ export const mentionsRestDataSource = (spells: (word: string) => boolean): boole
   spells('datasource-rest');
 
 /** Per module: mentionsRestDataSource of its text, searched once per module rather than once per call. */
-const REST_TEXT = new WeakMap<ModuleContext, boolean>();
-
-function restDataSourceText(ctx: ModuleContext): boolean {
-  let found = REST_TEXT.get(ctx);
-  if (found === undefined) {
-    found = mentionsRestDataSource((w) => ctx.spells(w));
-    REST_TEXT.set(ctx, found);
-  }
-  return found;
-}
+const restDataSourceText = contextMemo((ctx) => mentionsRestDataSource((w) => ctx.spells(w)));
 
 /**
  * The package whose RESTDataSource the class the node sits in extends: one of SOURCES, or undefined.

@@ -2,6 +2,8 @@
 // is a native search over the whole file (10 KB on average, 100 KB for a large CDK stack), so asking it
 // once per export or once per rule made it cost as much as a walk of the tree.
 
+import type { ModuleContext } from './ModuleContext.js';
+
 /**
  * `test`, remembering its answer for the last text it was asked about. Modules are analysed one after
  * another, so the rules of one module ask about the same string; another text (even an equal one) is
@@ -16,5 +18,25 @@ export function lastTextMemo(test: (text: string) => boolean): (text: string) =>
       lastText = text;
     }
     return lastAnswer;
+  };
+}
+
+/**
+ * `test`, remembering its answer per module context: for tests asked once per export or per node of a
+ * module, where a helper module's context asking in between would evict lastTextMemo's one text. The
+ * answer depends only on the context's text, so remembering it cannot change a finding.
+ *
+ * @example
+ * const namesKeys = contextMemo((ctx) => ctx.testSpelled(KEY_TEXT, KEY_TEXT_WORDS));
+ */
+export function contextMemo(test: (ctx: ModuleContext) => boolean): (ctx: ModuleContext) => boolean {
+  const answers = new WeakMap<ModuleContext, boolean>();
+  return (ctx) => {
+    let answer = answers.get(ctx);
+    if (answer === undefined) {
+      answer = test(ctx);
+      answers.set(ctx, answer);
+    }
+    return answer;
   };
 }

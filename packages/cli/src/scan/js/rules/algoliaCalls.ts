@@ -7,6 +7,7 @@
 import { calleeName, type Node, propertyName, unwrap } from '../ast.js';
 import { importedType, typeRefOf } from '../declaredTypes.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { contextMemo } from '../textMemo.js';
 
 const SOURCES = /^(?:algoliasearch(?:\/lite)?|@algolia\/client-search)$/;
 /**
@@ -53,16 +54,7 @@ function madeByClientFactory(ctx: ModuleContext, value: Node | undefined): boole
 }
 
 /** Per module: its text names Algolia at all (one text search per module, not one per call). */
-const ALGOLIA_TEXT = new WeakMap<ModuleContext, boolean>();
-
-function mentionsAlgolia(ctx: ModuleContext): boolean {
-  let found = ALGOLIA_TEXT.get(ctx);
-  if (found === undefined) {
-    found = ctx.spells('algolia');
-    ALGOLIA_TEXT.set(ctx, found);
-  }
-  return found;
-}
+const mentionsAlgolia = contextMemo((ctx) => ctx.spells('algolia'));
 
 /**
  * A request of an Algolia index or client written as a call: true when the receiver is declared as v4's

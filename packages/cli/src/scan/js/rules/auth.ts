@@ -2,8 +2,8 @@
 // any error, so an outage of the identity provider logs every user out.
 import { calleeName, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { contextMemo } from '../textMemo.js';
 import { gatedCatch } from './authAcrossModules.js';
-
 import { awaitedImports } from './authAwaitedImports.js';
 import { awsErrorNameRules } from './authAwsErrorNames.js';
 import { verifyCallbackRules } from './authCallbacks.js';
@@ -206,15 +206,7 @@ export const AUTH_TEXT_WORDS: readonly string[] = ['auth', 'token', 'session', '
  * Whether a module mentions auth: asked once per catch clause of the module, answered once per context and
  * on the context's own word index (ModuleContext.testSpelled), which helper modules' contexts cannot empty.
  */
-const authMentioned = new WeakMap<ModuleContext, boolean>();
-function mentionsAuth(ctx: ModuleContext): boolean {
-  let answer = authMentioned.get(ctx);
-  if (answer === undefined) {
-    answer = ctx.testSpelled(AUTH_TEXT, AUTH_TEXT_WORDS);
-    authMentioned.set(ctx, answer);
-  }
-  return answer;
-}
+const mentionsAuth = contextMemo((ctx) => ctx.testSpelled(AUTH_TEXT, AUTH_TEXT_WORDS));
 
 /** A catch raising a project error class (`throw new X(`, `next(new X(`) in a module that mentions auth. */
 function mayRaise(ctx: ModuleContext): boolean {

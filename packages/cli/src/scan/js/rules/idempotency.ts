@@ -81,7 +81,7 @@ function cloudEventId(owner: Node | undefined, key: string): boolean {
 function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
   // Every report below needs a random call of this module (randomCallIn), or, in a consumer, a key built
   // from a project helper's answer (importedCallIn): without a random word, only a consumer is read on.
-  const random = mayCallRandom(ctx.source);
+  const random = mayCallRandom(ctx);
   const consumer = view.consumer;
   if (!random && !consumer) return;
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
@@ -291,5 +291,5 @@ export function idempotencyRules(ctx: ModuleContext, report: Report): void {
   graphqlInsertRule(ctx, report, view);
   ormSaveRule(ctx, report, ctx.isLambdaModule && view.consumer, view.extra);
   fifoContentDedupRule(ctx, report, redelivered(ctx));
-  if (mayCallRandom(ctx.source)) wrappedKeyRule(ctx, report, view);
+  if (mayCallRandom(ctx)) wrappedKeyRule(ctx, report, view);
 }

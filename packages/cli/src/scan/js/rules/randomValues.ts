@@ -4,8 +4,7 @@
 import { memberPath, type Node, objectProps, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
-import { SourceWords } from '../SourceWords.js';
-import { lastTextMemo } from '../textMemo.js';
+import { contextMemo } from '../textMemo.js';
 import { clockNow } from './clockValues.js';
 
 // uuid's v1 and v7 are made from the clock and a random part, so they differ per attempt like v4; node's
@@ -104,29 +103,23 @@ function awaitedBetween(ctx: ModuleContext, node: Node, top: Node): boolean {
 const RANDOM_PIECES = ['uuid', 'v4', 'v7', 'nanoid', 'ulid', 'cuid', 'createId', 'generateId', 'random'];
 
 /**
- * Can any call in `source` be one of RANDOM_CALL's? Every name there contains one of these pieces, and a
+ * Can any call in the module be one of RANDOM_CALL's? Every name there contains one of these pieces, and a
  * callee's member path is spelled in the source (`Date.now` as `Date` and `now`, whatever lies between):
- * a module without any has no random value, so the rules need not read its properties one by one.
+ * a module without any has no random value, so the rules need not read its properties one by one. Asked
+ * once per export by the key rules (wrappedKeys.ts), and answered once per context on its own word index:
+ * `v4`, `v7` and `\u` are too short for the word index, so each asking searched the whole text again.
  */
-export function mayCallRandom(source: string): boolean {
-  return spellsRandom(source);
-}
-
-// Asked once per export by the key rules (wrappedKeys.ts): `v4`, `v7` and `\u` are too short for the word
-// index, so each asking searched the whole text again.
-const spellsRandom = lastTextMemo((source) => {
-  // One native search per piece: an alternation of them in one expression cost several times more.
-  // `\u` escapes can spell an identifier the text does not show: then the rules read the module.
-  const words = SourceWords.of(source);
-  return (
-    RANDOM_PIECES.some((w) => words.includes(w)) ||
-    (words.includes('Date') && (words.includes('now') || words.includes('new Date()'))) ||
-    words.includes('moment') ||
-    words.includes('dayjs') ||
-    words.includes('DateTime') ||
-    source.includes('\\u')
-  );
-});
+export const mayCallRandom: (ctx: ModuleContext) => boolean = contextMemo(
+  (ctx) =>
+    // One native search per piece: an alternation of them in one expression cost several times more.
+    // `\u` escapes can spell an identifier the text does not show: then the rules read the module.
+    RANDOM_PIECES.some((w) => ctx.spells(w)) ||
+    (ctx.spells('Date') && (ctx.spells('now') || ctx.spells('new Date()'))) ||
+    ctx.spells('moment') ||
+    ctx.spells('dayjs') ||
+    ctx.spells('DateTime') ||
+    ctx.spells('\\u'),
+);
 
 /**
  * The project import a key is built from a call of (`` `${epochSecondsNow()}-${id}` ``), for a key with no

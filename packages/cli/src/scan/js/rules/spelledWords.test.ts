@@ -12,7 +12,7 @@ import { BREAKER_NAME, BREAKER_WORDS } from './handRolledBreakers.js';
 import { NOT_FOUND_TEXT, NOT_FOUND_WORDS } from './notFoundCatchAll.js';
 import { RETRY_TEXT, RETRY_WORDS } from './retryRepublish.js';
 import { TOKEN_URL, TOKEN_URL_WORDS } from './tokenEndpoint.js';
-import { KEY_WORDS, KEY_WORDS_SPELLED } from './wrappedKeys.js';
+import { KEY_TEXT, KEY_TEXT_WORDS } from './wrappedKeys.js';
 
 const CASES: readonly (readonly [string, RegExp, readonly string[], readonly string[]])[] = [
   [
@@ -118,9 +118,9 @@ const CASES: readonly (readonly [string, RegExp, readonly string[], readonly str
   ],
   ['BREAKER_NAME', BREAKER_NAME, BREAKER_WORDS, ['const circuitState = {}', 'let BREAKER_OPEN = false']],
   [
-    'KEY_WORDS',
-    KEY_WORDS,
-    KEY_WORDS_SPELLED,
+    'KEY_TEXT',
+    KEY_TEXT,
+    KEY_TEXT_WORDS,
     ['MessageDeduplicationId: id', 'idempotencyKey', 'CLIENTTOKEN', 'clientRequestToken: t'],
   ],
   ['RETRY_TEXT', RETRY_TEXT, RETRY_WORDS, ['retryCount + 1', 'MAX_RETRIES', 'attempts++', 'ATTEMPT']],
@@ -161,7 +161,7 @@ const DERIVED: readonly (readonly [string, RegExp, readonly string[]])[] = [
   ['BREAKER_NAME', BREAKER_NAME, BREAKER_WORDS],
   ['RETRY_TEXT', RETRY_TEXT, RETRY_WORDS],
   ['ASYNC_INVOKERS', ASYNC_INVOKERS, ASYNC_INVOKER_WORDS],
-  ['KEY_WORDS', KEY_WORDS, KEY_WORDS_SPELLED],
+  ['KEY_TEXT', KEY_TEXT, KEY_TEXT_WORDS],
 ];
 
 describe('word lists against their expressions', () => {

@@ -12,6 +12,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isProjectSource } from '../ModuleContext.js';
 import { type MemberClass, memberCall, methodOf } from '../memberClass.js';
 import { RANDOM_ARGUMENT_TEXT } from '../randomKeyGate.js';
+import { contextMemo } from '../textMemo.js';
 import type { ConsumerView } from '../wiredConsumer.js';
 import type { Report } from './Report.js';
 import { mayCallRandom, randomCallIn, randomReturn } from './randomValues.js';
@@ -212,27 +213,14 @@ export function wrappedKeyRule(ctx: ModuleContext, report: Report, view: Consume
 }
 
 /** Words of a module that may name a key parameter. */
-export const KEY_WORDS = /dedup|idempoten|ClientToken|ClientRequestToken/i;
-/** KEY_WORDS' words, one in every alternative (spelledWords.test.ts holds them together). */
-export const KEY_WORDS_SPELLED: readonly string[] = [
-  'dedup',
-  'idempoten',
-  'ClientToken',
-  'ClientRequestToken',
-];
+export const KEY_TEXT = /dedup|idempoten|ClientToken|ClientRequestToken/i;
+/** KEY_TEXT's words, one in every alternative (spelledWords.test.ts holds them together). */
+export const KEY_TEXT_WORDS: readonly string[] = ['dedup', 'idempoten', 'ClientToken', 'ClientRequestToken'];
 /**
  * Whether a module may name a key: asked once per export of the module (a whole-text search each time,
  * a module of many exports paid it many times), answered once per context and on its own word index.
  */
-const keysNamed = new WeakMap<ModuleContext, boolean>();
-function namesKeys(ctx: ModuleContext): boolean {
-  let answer = keysNamed.get(ctx);
-  if (answer === undefined) {
-    answer = ctx.testSpelled(KEY_WORDS, KEY_WORDS_SPELLED);
-    keysNamed.set(ctx, answer);
-  }
-  return answer;
-}
+const namesKeys = contextMemo((ctx) => ctx.testSpelled(KEY_TEXT, KEY_TEXT_WORDS));
 
 /**
  * What an export tells its importers about keys (ExportFact.keyParams, keyParamMethods, randomMethods): a
@@ -244,7 +232,7 @@ export function wrapperKeyFacts(
   made: Node | undefined,
 ): Pick<ExportFact, 'keyParams' | 'keyParamMethods' | 'randomMethods'> | undefined {
   const keys = namesKeys(ctx);
-  const random = mayCallRandom(ctx.source);
+  const random = mayCallRandom(ctx);
   if (!keys && !random) return undefined;
   if (isFunction(value)) {
     const keyParams = keys ? keyParamsOf(ctx, value) : undefined;
