@@ -11,7 +11,7 @@ import {
 } from './ast.js';
 import type { HttpCall } from './httpCall.js';
 import { familyCall } from './httpDefaults.js';
-import type { ModuleContext } from './ModuleContext.js';
+import type { ImportBinding, ModuleContext } from './ModuleContext.js';
 import { testSpelled } from './SourceWords.js';
 import { lastTextMemo } from './textMemo.js';
 
@@ -33,15 +33,16 @@ export function instanceFactory(
 }
 
 /**
- * The import a factory is called on: `axios` itself, or `axios.default` of a namespace import
- * (`import * as axios from 'axios'`, which TypeScript without esModuleInterop leaves as the module object).
+ * The library import `base` is: `axios` itself, or `axios.default` of a namespace import (`import * as axios
+ * from 'axios'`, which TypeScript without esModuleInterop leaves as the module object) or of a default import
+ * or `require` (CommonJS interop: `const axios = require('axios'); axios.default.create(...)`).
  */
-export function libraryImport(ctx: ModuleContext, base: Node | undefined) {
+export function libraryImport(ctx: ModuleContext, base: Node | undefined): ImportBinding | undefined {
   if (base?.type === 'Identifier') return ctx.importOf(base.name as string, base);
   if (base?.type !== 'MemberExpression' || propertyName(base.property, base.computed) !== 'default') return;
   const ns = unwrap(base.object);
   const imp = ns?.type === 'Identifier' ? ctx.importOf(ns.name as string, ns) : undefined;
-  return imp?.imported === '*' ? imp : undefined;
+  return imp?.imported === '*' || imp?.imported === 'default' ? imp : undefined;
 }
 
 /** The class whose instance `this` is at `node` (none inside a plain function). */
