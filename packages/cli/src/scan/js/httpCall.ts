@@ -1,9 +1,9 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
-import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap } from './ast.js';
+import { calleeName, type Node, objectProps, stringValue, unwrap } from './ast.js';
 import { axiosInstanceField, axiosInstanceParam, injectedFetch } from './handedInClients.js';
 import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
-import { copyCall, familyCopy, fieldInstances, instanceFactory } from './httpInstances.js';
+import { copyCall, familyCopy, fieldInstances, instanceFactory, libraryImport } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import { injectedFetchField } from './injectedFetchFields.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -32,6 +32,8 @@ export interface HttpCall {
   readonly options: Node | undefined;
   /** For instance calls: the instance's creation call. */
   readonly instance?: Node;
+  /** A class field written more than once: every creation it can hold (`instance` is the first). */
+  readonly instances?: readonly Node[];
   readonly receiver?: string;
   /** An axios instance the caller hands in (a parameter typed `AxiosInstance`): its callers create it. */
   readonly handedIn?: true;
@@ -184,10 +186,21 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
   if (interop !== undefined)
     return libraryMethodCall(interop.lib, method, args, interop.receiver, undefined, ctx);
   // An instance kept on the class: `this.api.get(...)` after `this.api = api` in the constructor.
-  const [field] = object !== undefined ? fieldInstances(ctx, object) : [];
+  // Every creation the field can hold is judged (a client rebuilt without a timeout after login).
+  const fields = object !== undefined ? fieldInstances(ctx, object) : [];
+  const field = fields[0];
   const fieldLib = instanceFactory(ctx, field);
-  if (object !== undefined && fieldLib !== undefined)
-    return libraryMethodCall(fieldLib, method, args, ctx.source.slice(object.start, object.end), field, ctx);
+  if (object !== undefined && fieldLib !== undefined) {
+    const made = libraryMethodCall(
+      fieldLib,
+      method,
+      args,
+      ctx.source.slice(object.start, object.end),
+      field,
+      ctx,
+    );
+    return made !== undefined && fields.length > 1 ? { ...made, instances: fields } : made;
+  }
   // One handed to the constructor: `constructor(private readonly http: AxiosInstance)`.
   if (object !== undefined && field === undefined && axiosInstanceField(ctx, object)) {
     const call = libraryMethodCall(
@@ -215,20 +228,15 @@ function axiosCall(ctx: ModuleContext, args: Node[], receiver: string): HttpCall
   };
 }
 
-/** `axios.default` on an import of axios, got, ky or superagent: the library itself. */
+/** `axios.default` on an import of axios, got, ky or superagent: the library itself (libraryImport). */
 function interopDefault(
   ctx: ModuleContext,
   object: Node | undefined,
 ): { lib: 'axios' | 'got' | 'ky' | 'superagent'; receiver: string } | undefined {
-  if (object?.type !== 'MemberExpression' || propertyName(object.property, object.computed) !== 'default')
-    return undefined;
-  const root = unwrap(object.object);
-  if (root?.type !== 'Identifier') return undefined;
-  const imp = ctx.importOf(root.name as string, root);
-  if (imp === undefined || (imp.imported !== 'default' && imp.imported !== '*')) return undefined;
-  const lib = imp.source;
+  const root = object?.type === 'MemberExpression' ? unwrap(object.object) : undefined;
+  const lib = root?.type === 'Identifier' ? libraryImport(ctx, object)?.source : undefined;
   return lib === 'axios' || lib === 'got' || lib === 'ky' || lib === 'superagent'
-    ? { lib, receiver: root.name as string }
+    ? { lib, receiver: root?.name as string }
     : undefined;
 }
 

@@ -11,7 +11,7 @@ import {
 } from './ast.js';
 import type { HttpCall } from './httpCall.js';
 import { familyCall } from './httpDefaults.js';
-import type { ModuleContext } from './ModuleContext.js';
+import type { ImportBinding, ModuleContext } from './ModuleContext.js';
 import { testSpelled } from './SourceWords.js';
 import { lastTextMemo } from './textMemo.js';
 
@@ -33,15 +33,16 @@ export function instanceFactory(
 }
 
 /**
- * The import a factory is called on: `axios` itself, or `axios.default` of a namespace import
- * (`import * as axios from 'axios'`, which TypeScript without esModuleInterop leaves as the module object).
+ * The library import `base` is: `axios` itself, or `axios.default` of a namespace import (`import * as axios
+ * from 'axios'`, which TypeScript without esModuleInterop leaves as the module object) or of a default import
+ * or `require` (CommonJS interop: `const axios = require('axios'); axios.default.create(...)`).
  */
-export function libraryImport(ctx: ModuleContext, base: Node | undefined) {
+export function libraryImport(ctx: ModuleContext, base: Node | undefined): ImportBinding | undefined {
   if (base?.type === 'Identifier') return ctx.importOf(base.name as string, base);
   if (base?.type !== 'MemberExpression' || propertyName(base.property, base.computed) !== 'default') return;
   const ns = unwrap(base.object);
   const imp = ns?.type === 'Identifier' ? ctx.importOf(ns.name as string, ns) : undefined;
-  return imp?.imported === '*' ? imp : undefined;
+  return imp?.imported === '*' || imp?.imported === 'default' ? imp : undefined;
 }
 
 /** The class whose instance `this` is at `node` (none inside a plain function). */
@@ -75,6 +76,9 @@ function constructorArguments(ctx: ModuleContext, cls: Node, index: number): Nod
   return out;
 }
 
+/** Per class, the creation calls each field can hold: filled in one pass over the class (fieldInstances). */
+const classFields = new WeakMap<Node, Map<string, Node[]>>();
+
 /**
  * The creation calls that `this.<field>` can hold inside a class of this module: a field initializer, an
  * assignment in the constructor or in a method that builds it on first use, or a constructor parameter
@@ -85,31 +89,47 @@ export function fieldInstances(ctx: ModuleContext, member: Node): Node[] {
   if (m?.type !== 'MemberExpression' || unwrap(m.object)?.type !== 'ThisExpression') return [];
   const field = propertyName(m.property, m.computed);
   const cls = field !== undefined ? enclosingClass(ctx, m) : undefined;
-  if (cls === undefined) return [];
-  const values: Node[] = [];
+  if (cls === undefined || field === undefined) return [];
+  let fields = classFields.get(cls);
+  if (fields === undefined) {
+    fields = classFieldInstances(ctx, cls);
+    classFields.set(cls, fields);
+  }
+  return fields.get(field) ?? [];
+}
+
+/** Every field of `cls` that is given a creation call, with those calls: one walk of the class. */
+function classFieldInstances(ctx: ModuleContext, cls: Node): Map<string, Node[]> {
+  const values = new Map<string, Node[]>();
+  const add = (field: string | undefined, vs: Node[]) => {
+    if (field !== undefined) values.set(field, [...(values.get(field) ?? []), ...vs]);
+  };
   for (const el of cls.body.body as Node[]) {
-    if (el.type === 'PropertyDefinition' && propertyName(el.key, el.computed) === field && el.value)
-      values.push(el.value);
+    if (el.type === 'PropertyDefinition' && el.value) add(propertyName(el.key, el.computed), [el.value]);
     if (el.type !== 'MethodDefinition' || isFunction(el.value) === false) continue;
     // A method other than the constructor may build the client lazily (`initialize()` on first use).
     const params = el.kind === 'constructor' ? (el.value.params as Node[]) : [];
     params.forEach((p, i) => {
-      if (p.type === 'TSParameterProperty' && paramName(p) === field)
-        values.push(...constructorArguments(ctx, cls, i));
+      if (p.type === 'TSParameterProperty') add(paramName(p), constructorArguments(ctx, cls, i));
     });
     forEachDescendant(el.value.body, (n) => {
       if (n.type !== 'AssignmentExpression' || n.operator !== '=') return true;
       const left = unwrap(n.left);
       if (left?.type !== 'MemberExpression' || unwrap(left.object)?.type !== 'ThisExpression') return true;
-      if (propertyName(left.property, left.computed) !== field) return true;
+      const field = propertyName(left.property, left.computed);
       const right = unwrap(n.right);
       const index = right?.type === 'Identifier' ? params.findIndex((p) => paramName(p) === right.name) : -1;
-      if (index >= 0) values.push(...constructorArguments(ctx, cls, index));
-      else if (right !== undefined) values.push(right);
+      if (index >= 0) add(field, constructorArguments(ctx, cls, index));
+      else if (right !== undefined) add(field, [right]);
       return true;
     });
   }
-  return values.map((v) => ctx.valueOf(v) as Node).filter((v) => instanceFactory(ctx, v) !== undefined);
+  const out = new Map<string, Node[]>();
+  for (const [field, vs] of values) {
+    const made = vs.map((v) => ctx.valueOf(v) as Node).filter((v) => instanceFactory(ctx, v) !== undefined);
+    if (made.length > 0) out.set(field, made);
+  }
+  return out;
 }
 
 /**

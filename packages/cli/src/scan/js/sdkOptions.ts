@@ -21,8 +21,14 @@ export interface OptionsShape {
   /** Some part could not be seen (a parameter, a computed key, an expression of unknown origin). */
   unknown: boolean;
   readonly deferred: DeferredOptions[];
-  /** The side of a run-time choice that sets no timeout while the other does (untimedSide.ts). */
-  readonly untimedBranch?: true;
+  /** A run-time choice's deployed side, unbounded while the local side is (untimedSide.ts). */
+  readonly untimedSide?: UntimedSide;
+}
+
+/** The unbounded side of a run-time choice, and the side that bounds requests (an expression). */
+export interface UntimedSide {
+  readonly shape: OptionsShape;
+  readonly bounding: Node;
 }
 
 /** Keys whose presence means the options may bound requests (v3 handler, v2 httpOptions). */
@@ -171,9 +177,16 @@ export function returnFact(ctx: ModuleContext, fn: Node, depth = 1): OptionsFact
   if (param !== undefined) return { timeout: addsTimeout, unknown: false, param };
   const shape = optionsShape(ctx, value, depth + 1);
   if (shape.deferred.length > 0) return undefined;
-  // The timeout text is the other side's, which the condition may not pick.
-  if (shape.untimedBranch) return { timeout: false, unknown: false };
+  // The local side's timeout text does not bound the deployed side; one the helper writes elsewhere does.
+  if (shape.untimedSide !== undefined && !TIMEOUT_TEXT.test(textOutside(ctx, fn, shape.untimedSide.bounding)))
+    return { timeout: false, unknown: shape.untimedSide.shape.unknown };
   return { timeout: addsTimeout || TIMEOUT_KEYS.some((k) => shape.props.has(k)), unknown: shape.unknown };
+}
+
+/** The source of `fn` with `cut` left out (when it lies inside `fn`). */
+function textOutside(ctx: ModuleContext, fn: Node, cut: Node): string {
+  if (cut.start < fn.start || cut.end > fn.end) return ctx.source.slice(fn.start, fn.end);
+  return ctx.source.slice(fn.start, cut.start) + ctx.source.slice(cut.end, fn.end);
 }
 
 /** `undefined`, `void 0`: a return answering nothing. */
@@ -249,6 +262,7 @@ export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth =
       // only the right side can add options (`process.env.ENDPOINT && { endpoint }` adds no timeout).
       const shape = empty();
       const shapes: OptionsShape[] = [];
+      const seen: Node[] = [];
       const sides =
         n.type === 'ConditionalExpression'
           ? [n.consequent, n.alternate]
@@ -259,13 +273,11 @@ export function optionsShape(ctx: ModuleContext, node: Node | undefined, depth =
         const v = ctx.valueOf(side as Node);
         if (v?.type === 'Literal' || (v?.type === 'Identifier' && v.name === 'undefined')) continue;
         shapes.push(optionsShape(ctx, side as Node, depth + 1));
-      }
-      if (n.type === 'ConditionalExpression') {
-        const open = untimedSide(shapes);
-        if (open !== undefined) return open;
+        seen.push(side as Node);
       }
       for (const s of shapes) merge(shape, s);
-      return shape;
+      const open = n.type === 'ConditionalExpression' ? untimedSide(ctx, seen, shapes) : undefined;
+      return open === undefined ? shape : { ...shape, untimedSide: open };
     }
     case 'AwaitExpression':
       // `new X(await assumeRole(id))`: awaiting a helper's options yields what its returns resolve to, so

@@ -1,25 +1,36 @@
-// Options chosen at run time between two objects (`stage === 'local' ? { endpoint, httpOptions } : {}`): a
-// client built from them runs unbounded whenever the condition picks the side with no timeout. That side
-// is what the client is judged by, unless it is the local one (it names an `endpoint`, a local emulator's),
-// since only the deployed side matters.
-import type { OptionsShape } from './sdkOptions.js';
+// Options chosen at run time between a local emulator's and the deployed ones
+// (`stage === 'local' ? { endpoint, httpOptions: { timeout } } : {}`): only the local side is bounded, so
+// the deployed client runs unbounded. Recorded beside the merged shape (OptionsShape.untimedSide) and read
+// only by the v2 timeout check (rules/sdk.ts) and returnFact; every other reader (the retry rules, v3)
+// sees the sides merged, a key on either counting.
+import { type Node, objectProps } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+import type { OptionsShape, UntimedSide } from './sdkOptions.js';
 
-/** Keys whose presence means the options may bound requests (v3 handler, v2 httpOptions). */
-const BOUNDING = ['requestHandler', 'httpOptions'] as const;
-
-const bounds = (shape: OptionsShape) => BOUNDING.some((k) => shape.props.has(k));
+/** A v3 request handler, or v2 httpOptions seen to set a timeout (or spread from out of sight). */
+function bounds(ctx: ModuleContext, shape: OptionsShape): boolean {
+  if (shape.props.has('requestHandler')) return true;
+  const http = objectProps(ctx.valueOf(shape.props.get('httpOptions')));
+  return http !== undefined && (http.spread || http.props.has('timeout'));
+}
 
 /**
- * The side seen in full with no timeout and no endpoint, when another side does bound requests; else
- * undefined (the sides are then merged as before: a timeout key on either counts).
+ * The deployed side of a two-sided choice: seen in full, with no request handler, httpOptions or endpoint,
+ * when the other side bounds requests and names an `endpoint` (the timeout sits on the local side). Any
+ * other pair (`test ? {} : { httpOptions: { timeout } }`) gives undefined: the sides are merged as before.
  *
  * @example
- * untimedSide([{ endpoint, httpOptions }, {}]) // the `{}` shape, flagged `untimedBranch`
+ * untimedSide(ctx, [local, deployed], [{ endpoint, httpOptions }, {}]) // { shape: <{}>, bounding: local }
  */
-export function untimedSide(sides: readonly OptionsShape[]): OptionsShape | undefined {
-  if (!sides.some(bounds)) return undefined;
-  const open = sides.find(
-    (s) => !s.unknown && s.deferred.length === 0 && !bounds(s) && !s.props.has('endpoint'),
-  );
-  return open === undefined ? undefined : { ...open, untimedBranch: true };
+export function untimedSide(
+  ctx: ModuleContext,
+  nodes: readonly Node[],
+  shapes: readonly OptionsShape[],
+): UntimedSide | undefined {
+  if (nodes.length !== 2 || shapes.length !== 2) return undefined;
+  const b = shapes.findIndex((s) => bounds(ctx, s) && s.props.has('endpoint'));
+  const open = shapes[1 - b];
+  if (b === -1 || open === undefined || open.unknown || open.deferred.length > 0) return undefined;
+  if (['requestHandler', 'httpOptions', 'endpoint'].some((k) => open.props.has(k))) return undefined;
+  return { shape: open, bounding: ctx.valueOf(nodes[b] as Node) ?? (nodes[b] as Node) };
 }

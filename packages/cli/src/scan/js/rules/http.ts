@@ -121,8 +121,11 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
               (ctx.enclosingFunction(call) ?? ctx.program).end,
             ),
           );
-      else if (http.instance !== undefined && creationWithoutTimeout(ctx, http.instance) === undefined)
-        bounded = true; // the instance carries a timeout (or one cannot be seen)
+      else if (
+        http.instance !== undefined &&
+        (http.instances ?? [http.instance]).every((i) => creationWithoutTimeout(ctx, i) === undefined)
+      )
+        bounded = true; // every instance it can be carries a timeout (or one cannot be seen)
       else if (http.handedIn === true) {
         // The callers' instance decides, unless the request names its own bound.
         bounded = namesTimeout(ctx, http.options);
@@ -158,7 +161,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     ) {
       // An instance this module creates: its config is the fix, so the finding goes to its creation, once
       // (where an instance that leaves the module is reported anyway).
-      if (!untimedLocal.includes(http.instance)) untimedLocal.push(http.instance);
+      for (const i of http.instances ?? [http.instance]) if (!untimedLocal.includes(i)) untimedLocal.push(i);
     } else if (!bounded && once('http-no-timeout', call)) {
       report(
         'http-no-timeout',

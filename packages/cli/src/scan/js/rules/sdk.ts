@@ -235,8 +235,10 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
     // `new AWS.DynamoDB.DocumentClient({ service })` sends through that service client: when it is seen
     // built here with httpOptions, that is the client judged (one not seen is reported at this line).
-    if (timedService(ctx, shape.props.get('service'))) continue;
-    const httpNode = shape.props.get('httpOptions');
+    // A local emulator's side bounded and the deployed side not: the deployed side is judged (untimedSide.ts).
+    const judged = shape.untimedSide?.shape ?? shape;
+    if (timedService(ctx, judged.props.get('service'))) continue;
+    const httpNode = judged.props.get('httpOptions');
     const http = objectProps(ctx.valueOf(httpNode));
     if (http !== undefined && (http.spread || http.props.has('timeout'))) continue;
     if (httpNode !== undefined && http === undefined) continue;

@@ -13,7 +13,7 @@
 import { calleeName, forEachDescendant, isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isClientRequest } from './callbackEraAnswers.js';
-import { xrayCapturedSdk } from './sdkV2Clients.js';
+import { v2ClientName } from './sdkV2Clients.js';
 
 const LOCAL_METHODS = /^(on|once|addListener|removeListener|getSignedUrl|createPresignedPost)$/;
 
@@ -51,10 +51,8 @@ function isV2Client(ctx: ModuleContext, receiver: Node): boolean {
   const binding = r?.type === 'Identifier' ? ctx.resolve(r.name as string, r) : undefined;
   // A client made in place (`new AWS.S3().getObject(params, cb)`) is one too.
   const made = r?.type === 'NewExpression' ? r : unwrap(binding?.init as Node | undefined);
-  if (made?.type !== 'NewExpression') return false;
-  const source = ctx.importRoot(made.callee as Node)?.source;
-  if (source === undefined) return xrayCapturedSdk(ctx, made.callee as Node);
-  return /^aws-sdk(?:\/|$)/.test(source);
+  // The SDK imported, captured by X-Ray, or a class alias chosen between the two (sdkV2Clients.ts).
+  return made?.type === 'NewExpression' && v2ClientName(ctx, made.callee as Node) !== undefined;
 }
 
 /**
