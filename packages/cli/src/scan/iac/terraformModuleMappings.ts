@@ -63,5 +63,5 @@ export function moduleMappingFinding(
     .filter((b) => wholeInstances(ref, (raw) => b.expand(local(raw))))
     .map((b) => b.call);
   if (whole.length === 0) return undefined;
-  return { ...c, message: `${c.message} (as called by ${listCalls([...new Set(whole)])})` };
+  return { ...c, message: `${c.message} (as called by ${listCalls([...new Set(whole)].sort())})` };
 }

@@ -145,7 +145,7 @@ export function timeoutDefaultJudge(
     return {
       ...c,
       message: c.message
-        .replace('{calls}', listCalls(kept.map((k) => k.call)))
+        .replace('{calls}', listCalls(kept.map((k) => k.call).sort()))
         .replace('{keep}', kept.length === 1 ? 'keeps' : 'keep')
         .replace('{limit}', `an API whose integration waits ${ms} ms`),
     };
