@@ -6,12 +6,12 @@
 // var.x_invoke_arn`). Each .tf file records its outputs and what its integrations read; the project pass
 // keeps a function's finding only when a route reaches it and waits less than its timeout.
 
-import { posix } from 'node:path';
 import type { Candidate } from '../js/Candidate.js';
-import { API_GATEWAY_MAX_MS, HTTP_API_MAX_MS } from './apiLimits.js';
 import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal } from './hcl.js';
+import { integrationLimitMs } from './terraformGatewayResources.js';
 import { isLambdaModule } from './terraformLambdaModules.js';
+import { moduleDir } from './terraformModuleInputs.js';
 
 /** How many outputs may hand a function on before a route reads it (module, parent, grandparent...). */
 const MAX_HOPS = 6;
@@ -53,11 +53,7 @@ export function terraformGatewayFacts(blocks: readonly HclBlock[]): TerraformGat
     const type = b.type === 'resource' ? b.labels[0] : undefined;
     if (type !== 'aws_apigatewayv2_integration' && type !== 'aws_api_gateway_integration') continue;
     const uri = b.attrs.get('integration_uri')?.raw ?? b.attrs.get('uri')?.raw ?? '';
-    const ms = Number(
-      literal(b.attrs.get('timeout_milliseconds')) ??
-        (type === 'aws_apigatewayv2_integration' ? HTTP_API_MAX_MS : API_GATEWAY_MAX_MS),
-    );
-    const limitMs = Number.isNaN(ms) ? API_GATEWAY_MAX_MS : ms;
+    const limitMs = integrationLimitMs(b);
     for (const m of uri.matchAll(/\bvar\.([\w-]+)|\bmodule\.([\w-]+)\.([\w-]+)/g))
       routes.push(
         m[1] !== undefined
@@ -108,7 +104,7 @@ export function gatewayFunctionFinding(
   const callsOf = (d: string) =>
     files
       .flatMap((f) => f.facts.gateway.calls.map((call) => ({ call, dir: f.dir })))
-      .filter(({ call, dir: from }) => posix.normalize(posix.join(from, call.source)) === d);
+      .filter(({ call, dir: from }) => moduleDir(from, call.source) === moduleDir(d, '.'));
   const kept = (limitMs: number, via: string) =>
     outlivesGateway(fn.seconds, limitMs / 1000)
       ? { ...c, message: c.message.replace('{limit}', `${limitMs} ms (${via})`) }
@@ -133,7 +129,7 @@ export function gatewayFunctionFinding(
         // A caller's argument set from the function: the called module's routes read it as a variable.
         for (const call of facts.calls)
           for (const arg of call.args.filter(hands)) {
-            const child = posix.normalize(posix.join(r.dir, call.source));
+            const child = moduleDir(r.dir, call.source);
             for (const route of inDir(child).flatMap((g) => g.routes))
               if ('variable' in route && route.variable === arg.name) {
                 const hit = kept(route.limitMs, `var.${arg.name}`);

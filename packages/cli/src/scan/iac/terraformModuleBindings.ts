@@ -3,115 +3,166 @@
 // `each.value` of `var.trigger_queues`, and only the call shows that the value is a queue, that
 // `function_response_types` was handed in, or that `batch_size` kept the module's default. Each .tf file
 // records its variables' defaults, its locals and its calls of local modules; the project pass binds a
-// module folder's variables per call: the argument (else the default), with the caller's `local.*`,
-// `each.*` (its `for_each` map of consumers) and `var.*` (through the caller's own callers) expanded.
-// Registry and git sources are not read: their variables stay unbound.
-import { posix } from 'node:path';
+// module folder's variables once per instance: each call, times each binding of the caller's own
+// variables (through its callers, up to MAX_DEPTH levels), times each entry of the call's `for_each` map.
+// A value is never merged across instances: a `for_each` whose entries its text does not spell out, or a
+// variable no caller binds, stays as written, unknown. Registry and git sources are not read.
 import type { HclBlock } from './hcl.js';
-
-/** One call of a local module: its label, its folder as written and its arguments' raw text. */
-interface ModuleCall {
-  readonly name: string;
-  readonly source: string;
-  readonly args: readonly (readonly [string, string])[];
-}
+import { eachIn, entriesOf, type MapEntry } from './terraformEntries.js';
+import { type LocalModuleCall, localModuleCalls, moduleDir } from './terraformModuleInputs.js';
 
 /** What one .tf file says for the binding. */
 export interface TerraformBindingFacts {
   /** Variables declared here, with their default's raw text when they have one. */
   readonly defaults: readonly (readonly [string, string | undefined])[];
+  /** This file's `locals`, by name, as raw text. */
   readonly locals: readonly (readonly [string, string])[];
-  readonly calls: readonly ModuleCall[];
+  /** This file's calls of local modules (terraformModuleInputs.ts). */
+  readonly calls: readonly LocalModuleCall[];
 }
 
-const LOCAL_SOURCE = /^"(\.\.?\/[^"]*)"$/;
-
+/** The variables' defaults, locals and local module calls of one parsed .tf file. */
 export function terraformBindingFacts(blocks: readonly HclBlock[]): TerraformBindingFacts {
   const defaults: (readonly [string, string | undefined])[] = [];
   const locals: (readonly [string, string])[] = [];
-  const calls: ModuleCall[] = [];
   for (const b of blocks) {
     const label = b.labels[0];
     if (b.type === 'variable' && label !== undefined) defaults.push([label, b.attrs.get('default')?.raw]);
     if (b.type === 'locals') for (const [name, attr] of b.attrs) locals.push([name, attr.raw]);
-    const source = LOCAL_SOURCE.exec(b.attrs.get('source')?.raw.trim() ?? '')?.[1];
-    if (b.type === 'module' && label !== undefined && source !== undefined)
-      calls.push({ name: label, source, args: [...b.attrs].map(([n, a]) => [n, a.raw] as const) });
   }
-  return { defaults, locals, calls };
+  return { defaults, locals, calls: localModuleCalls(blocks) };
 }
 
-/** One call of a module folder, with its variables bound in the caller's context. */
+/** One instance of a module folder, with its variables bound in the caller's context. */
 export interface ModuleBinding {
-  /** The call as the caller writes it: `module.lambda_orders`. */
+  /** The call as the caller writes it: `module.lambda_orders`, `module.consumer["b"]` for a for_each entry. */
   readonly call: string;
-  /** A raw expression with this call's variables (and, through it, the caller's names) expanded. */
+  /** A raw expression with this instance's variables (and, through it, the caller's names) expanded. */
   readonly expand: (raw: string) => string;
 }
 
-/** How many module levels a value is followed up (a root calling a stack calling a function module). */
-const MAX_DEPTH = 4;
-
-const REF = /\b(var|local)\.([\w-]+)|\beach\.(?:value|key)\b/g;
-
-/**
- * The calls of the module in `dir` the project holds, each binding that folder's variables.
- * @example
- * bindingsOf(files, 'infra/modules/lambda')[0]?.expand('var.trigger_queues')
- * // '{ orders = aws_sqs_queue.orders.arn }'
- */
-export function bindingsOf(
-  files: readonly { readonly dir: string; readonly facts: TerraformBindingFacts }[],
-  dir: string,
-  depth = 0,
-): ModuleBinding[] {
-  const folder = (d: string) => files.filter((f) => f.dir === d).map((f) => f.facts);
-  const defaults = new Map(folder(dir).flatMap((f) => f.defaults));
-  if (depth >= MAX_DEPTH) return [];
-  const out: ModuleBinding[] = [];
-  for (const f of files)
-    for (const call of f.facts.calls) {
-      if (posix.normalize(posix.join(f.dir, call.source)) !== posix.normalize(dir)) continue;
-      const args = new Map(call.args);
-      const callerLocals = new Map(folder(f.dir).flatMap((x) => x.locals));
-      const callerDefaults = new Map(folder(f.dir).flatMap((x) => x.defaults));
-      // The caller's own variables, as every one of its callers binds them (its default at the root).
-      const callerVar = (name: string): string => {
-        const up = bindingsOf(files, f.dir, depth + 1);
-        return up.length > 0
-          ? up.map((b) => b.expand(`var.${name}`)).join(' ')
-          : (callerDefaults.get(name) ?? `var.${name}`);
-      };
-      const inCaller = (raw: string, hops = 0): string =>
-        hops > MAX_DEPTH
-          ? raw
-          : raw.replace(REF, (whole, kind?: string, name?: string) => {
-              if (kind === 'var') return callerVar(name as string);
-              if (kind === 'local') {
-                const v = callerLocals.get(name as string);
-                return v === undefined ? whole : inCaller(v, hops + 1);
-              }
-              const each = args.get('for_each');
-              return each === undefined ? whole : inCaller(each, hops + 1);
-            });
-      const variable = (name: string): string => {
-        const arg = args.get(name);
-        return arg !== undefined ? inCaller(arg) : (defaults.get(name) ?? `var.${name}`);
-      };
-      out.push({
-        call: `module.${call.name}`,
-        expand: (raw) => raw.replace(/\bvar\.([\w-]+)/g, (_, name: string) => variable(name)),
-      });
-    }
-  return out;
+/** The project's .tf facts by folder, and the module instances each folder gets. */
+export interface BindingIndex {
+  /** The facts of the files in `dir`. */
+  readonly facts: (dir: string) => readonly TerraformBindingFacts[];
+  /** The local module calls that reach `dir`, with the caller's folder. */
+  readonly callers: (dir: string) => readonly { readonly dir: string; readonly call: LocalModuleCall }[];
+  /** Each instance of the module in `dir`: one per call, upstream binding and `for_each` entry. */
+  readonly bindingsOf: (dir: string) => readonly ModuleBinding[];
+  /** `raw` with `dir`'s own locals expanded (a leftover `local.x` is one the folder does not declare). */
+  readonly withLocals: (dir: string, raw: string) => string;
+  /** `raw` with `dir`'s variables at their defaults, for a module no call reaches. */
+  readonly withDefaults: (dir: string, raw: string) => string;
 }
 
-/** A module folder's raw expression with its variables at their defaults, when nothing calls it. */
-export function withDefaults(
+/** How many module levels a value is followed up (a root calling a stack calling a function module). */
+export const MAX_DEPTH = 4;
+/** How many instances of one folder are judged; past it, the rest stay unjudged. */
+const MAX_INSTANCES = 64;
+
+const REF = /\b(var|local)\.([\w-]+)|\beach\.(?:key|value)\b(?:\.[\w-]+|\["[\w-]+"\])?/g;
+const VAR = /\bvar\.([\w-]+)/g;
+
+/**
+ * Indexes the project's files once; bindings are memoized by folder and depth.
+ * @example
+ * bindingIndex(files).bindingsOf('infra/modules/lambda')[0]?.expand('var.trigger_queues')
+ * // '{ orders = aws_sqs_queue.orders.arn }'
+ */
+export function bindingIndex(
   files: readonly { readonly dir: string; readonly facts: TerraformBindingFacts }[],
-  dir: string,
-  raw: string,
-): string {
-  const defaults = new Map(files.filter((f) => f.dir === dir).flatMap((f) => f.facts.defaults));
-  return raw.replace(/\bvar\.([\w-]+)/g, (whole, name: string) => defaults.get(name) ?? whole);
+): BindingIndex {
+  const byDir = new Map<string, TerraformBindingFacts[]>();
+  const callersOf = new Map<string, { dir: string; call: LocalModuleCall }[]>();
+  for (const f of files) {
+    const dir = moduleDir(f.dir, '.');
+    byDir.set(dir, [...(byDir.get(dir) ?? []), f.facts]);
+    for (const call of f.facts.calls) {
+      const target = moduleDir(f.dir, call.source);
+      callersOf.set(target, [...(callersOf.get(target) ?? []), { dir, call }]);
+    }
+  }
+  const facts = (dir: string) => byDir.get(moduleDir(dir, '.')) ?? [];
+  const callers = (dir: string) => callersOf.get(moduleDir(dir, '.')) ?? [];
+  const mapsOf = new Map<
+    string,
+    { defaults: Map<string, string | undefined>; locals: Map<string, string> }
+  >();
+  const maps = (dir: string) => {
+    let m = mapsOf.get(dir);
+    if (m === undefined) {
+      const here = facts(dir);
+      m = {
+        defaults: new Map(here.flatMap((f) => f.defaults)),
+        locals: new Map(here.flatMap((f) => f.locals)),
+      };
+      mapsOf.set(dir, m);
+    }
+    return m;
+  };
+  const withLocals = (dir: string, raw: string, hops = 0): string =>
+    hops > MAX_DEPTH
+      ? raw
+      : raw.replace(/\blocal\.([\w-]+)/g, (whole, name: string) => {
+          const v = maps(dir).locals.get(name);
+          return v === undefined ? whole : withLocals(dir, v, hops + 1);
+        });
+  const withDefaults = (dir: string, raw: string) =>
+    raw.replace(VAR, (whole, name: string) => maps(dir).defaults.get(name) ?? whole);
+
+  const memo = new Map<string, ModuleBinding[]>();
+  const bind = (dir: string, depth: number): ModuleBinding[] => {
+    const key = `${depth}\u0000${dir}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const out: ModuleBinding[] = [];
+    memo.set(key, out);
+    const { defaults } = maps(dir);
+    for (const { dir: from, call } of callers(dir)) {
+      const args = new Map(call.inputs);
+      const caller = maps(from);
+      // The caller's own variables, once per binding of the caller (its defaults at the top). A caller
+      // that is itself called past MAX_DEPTH keeps its variables unbound.
+      const called = callers(from).length > 0;
+      const up: ((name: string) => string)[] =
+        called && depth + 1 < MAX_DEPTH
+          ? bind(from, depth + 1).map((b) => (name) => b.expand(`var.${name}`))
+          : [(name) => (called ? undefined : caller.defaults.get(name)) ?? `var.${name}`];
+      for (const upVar of up) {
+        const inCaller = (raw: string, entry: MapEntry | undefined, hops = 0): string =>
+          hops > MAX_DEPTH
+            ? raw
+            : raw.replace(REF, (whole, kind?: string, name?: string) => {
+                if (kind === 'var') return upVar(name as string);
+                if (kind === 'local') {
+                  const v = caller.locals.get(name as string);
+                  return v === undefined ? whole : inCaller(v, entry, hops + 1);
+                }
+                return eachIn(whole, entry);
+              });
+        const forEach = args.get('for_each');
+        const entries: (MapEntry | undefined)[] =
+          forEach === undefined ? [undefined] : (entriesOf(inCaller(forEach, undefined)) ?? [undefined]);
+        for (const entry of entries) {
+          if (out.length >= MAX_INSTANCES) return out;
+          const variable = (name: string): string => {
+            const arg = args.get(name);
+            return arg !== undefined ? inCaller(arg, entry) : (defaults.get(name) ?? `var.${name}`);
+          };
+          out.push({
+            call: `module.${call.name}${entry !== undefined ? `["${entry.key}"]` : ''}`,
+            expand: (raw) => raw.replace(VAR, (_, name: string) => variable(name)),
+          });
+        }
+      }
+    }
+    return out;
+  };
+  return {
+    facts,
+    callers,
+    bindingsOf: (dir) => bind(moduleDir(dir, '.'), 0),
+    withLocals: (dir, raw) => withLocals(moduleDir(dir, '.'), raw),
+    withDefaults: (dir, raw) => withDefaults(moduleDir(dir, '.'), raw),
+  };
 }

@@ -6,8 +6,20 @@
 import { posix } from 'node:path';
 import type { HclBlock } from './hcl.js';
 
-/** One call of a local module: its folder as written (`./x`, `../modules/x`) and its inputs' raw text. */
+/**
+ * The folder a local module call reaches: its `source` joined to the caller's folder, normalized, with no
+ * trailing slash (`./modules/worker/` is `modules/worker`).
+ * @example
+ * moduleDir('infra', './modules/worker/') // 'infra/modules/worker'
+ */
+export function moduleDir(callerDir: string, source: string): string {
+  const dir = posix.normalize(posix.join(callerDir, source));
+  return dir.length > 1 ? dir.replace(/\/+$/, '') : dir;
+}
+
+/** One call of a local module: its label, its folder as written (`./x`, `../modules/x`) and its inputs' raw text. */
 export interface LocalModuleCall {
+  readonly name: string;
   readonly source: string;
   readonly inputs: readonly (readonly [string, string])[];
 }
@@ -16,10 +28,11 @@ export interface LocalModuleCall {
 export function localModuleCalls(blocks: readonly HclBlock[]): LocalModuleCall[] {
   const calls: LocalModuleCall[] = [];
   for (const b of blocks) {
-    if (b.type !== 'module') continue;
+    const name = b.labels[0];
+    if (b.type !== 'module' || name === undefined) continue;
     const source = /^"(\.\.?\/[^"]*)"$/.exec(b.attrs.get('source')?.raw.trim() ?? '')?.[1];
     if (source === undefined) continue;
-    calls.push({ source, inputs: [...b.attrs].map(([name, a]) => [name, a.raw] as const) });
+    calls.push({ name, source, inputs: [...b.attrs].map(([input, a]) => [input, a.raw] as const) });
   }
   return calls;
 }
@@ -40,7 +53,7 @@ interface FolderFacts {
 export function onDemandInputs(folders: readonly FolderFacts[], dir: string): (variable: string) => boolean {
   const callers = folders.flatMap((f) =>
     f.calls
-      .filter((c) => posix.join(f.dir, c.source) === posix.normalize(dir))
+      .filter((c) => moduleDir(f.dir, c.source) === moduleDir(dir, '.'))
       .map((c) => ({ call: c, callerDir: f.dir })),
   );
   return (variable) =>

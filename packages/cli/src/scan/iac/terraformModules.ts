@@ -24,15 +24,20 @@ import {
 } from './terraformGatewayResources.js';
 import { type TerraformCodeFacts, terraformCodeFacts } from './terraformHandlers.js';
 import { moduleTriggers } from './terraformLambdaModules.js';
-import { type TerraformBindingFacts, terraformBindingFacts } from './terraformModuleBindings.js';
-import { onDemandInputs } from './terraformModuleInputs.js';
+import {
+  type BindingIndex,
+  bindingIndex,
+  type TerraformBindingFacts,
+  terraformBindingFacts,
+} from './terraformModuleBindings.js';
+import { moduleDir, onDemandInputs } from './terraformModuleInputs.js';
 import { moduleMappingFinding } from './terraformModuleMappings.js';
 import { type TerraformReceiveFacts, terraformReceiveFacts, unreceivedQueue } from './terraformReceivers.js';
 import { type TerraformS3Facts, terraformS3Facts } from './terraformS3Notified.js';
 import {
   type TerraformTimeoutFacts,
   terraformTimeoutFacts,
-  timeoutDefaultFinding,
+  timeoutDefaultJudge,
 } from './terraformTimeoutDefaults.js';
 
 /** What one .tf file says about queues across modules. */
@@ -191,15 +196,28 @@ export function terraformProject(
     onDemandTables: f.facts.iam.onDemandTables,
   }));
   const tableInputs = (dir: string) => onDemandInputs(folders, dir);
+  let index: BindingIndex | undefined;
+  const bindings = () =>
+    (index ??= bindingIndex(files.map((f) => ({ dir: f.dir, facts: f.facts.bindings }))));
+  let timeoutDefaults: ReturnType<typeof timeoutDefaultJudge> | undefined;
+  const timeoutDefault = () => {
+    if (timeoutDefaults !== undefined) return timeoutDefaults;
+    const byDir = new Map<string, TerraformFacts[]>();
+    for (const f of files)
+      byDir.set(moduleDir(f.dir, '.'), [...(byDir.get(moduleDir(f.dir, '.')) ?? []), f.facts]);
+    timeoutDefaults = timeoutDefaultJudge(bindings(), (d) => byDir.get(moduleDir(d, '.')) ?? [], [
+      ...byDir.keys(),
+    ]);
+    return timeoutDefaults;
+  };
   return (dir, c) => {
     if (c.terraformGatewayFunction !== undefined)
       return gatewayFunctionFinding(files, dir, c, c.terraformGatewayFunction);
     if (c.terraformGatewayResource !== undefined)
       return gatewayResourceFinding(files, dir, c, c.terraformGatewayResource);
-    if (c.terraformTimeoutDefault !== undefined)
-      return timeoutDefaultFinding(files, dir, c, c.terraformTimeoutDefault);
+    if (c.terraformTimeoutDefault !== undefined) return timeoutDefault()(dir, c, c.terraformTimeoutDefault);
     if (c.terraformModuleMapping !== undefined)
-      return moduleMappingFinding(files, dir, c, c.terraformModuleMapping);
+      return moduleMappingFinding(bindings(), dir, c, c.terraformModuleMapping);
     if (c.terraformAsyncFunction !== undefined)
       return asyncFunctionFinding(files, dir, c, c.terraformAsyncFunction);
     const consumer = c.terraformFloodFunction;

@@ -4,6 +4,8 @@
 // read as N problems on N lines, none of them the line to change; reported at the value N times, one line
 // carries N findings. So the functions behind an API that share one timeout make one finding at it, naming
 // them, and it is dropped only when none of their handlers does any work (each alone would be).
+
+import { listCalls } from '../../listCalls.js';
 import type { Node } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import type { Extra, Report } from './Report.js';
@@ -51,12 +53,10 @@ export function sharedTimeoutReport(report: Report): {
           continue;
         }
         const links = s.links.filter((l): l is HandlerLink => l !== undefined);
-        const shown = s.names.slice(0, 3).join(', ');
-        const more = s.names.length > 3 ? ` and ${s.names.length - 3} more` : '';
         report(
           RULE,
           s.node,
-          `${s.message} (shared by ${s.names.length} functions behind the API: ${shown}${more})`,
+          `${s.message} (shared by ${s.names.length} functions behind the API: ${listCalls(s.names)})`,
           // One function whose code cannot be found keeps the finding: its work is unknown.
           links.length === s.links.length ? { unlessHandlersOnlyLog: links } : undefined,
         );
