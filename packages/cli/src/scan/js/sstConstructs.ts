@@ -36,9 +36,9 @@ export function spellsSstConstructs(ctx: { spells(word: string): boolean }): boo
   return SST_CONSTRUCT_SOURCES.some((s) => ctx.spells(s));
 }
 
-/** The same, for a module's text. */
-export function mentionsSstConstructs(text: string): boolean {
-  return SST_CONSTRUCT_SOURCES.some((s) => text.includes(s));
+/** Does the module's text name SST v1's package, whose props may still carry their 0.x names? */
+export function spellsSstV1(ctx: { spells(word: string): boolean }): boolean {
+  return ctx.spells(V1);
 }
 
 /**
