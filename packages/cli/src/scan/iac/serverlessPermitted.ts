@@ -60,13 +60,15 @@ function builtNames(config: Record<string, Json>, resources: Record<string, Json
     for (const k of ['TopicName', 'BucketName', 'Name'])
       if (typeof props?.[k] === 'string') out.push(lastSegment(props[k]));
   }
-  for (const f of Object.values(obj(config.functions) ?? {}))
-    for (const e of Array.isArray(obj(f)?.events) ? (obj(f)?.events as Json[]) : []) {
+  for (const f of Object.values(obj(config.functions) ?? {})) {
+    const events = obj(f)?.events;
+    for (const e of Array.isArray(events) ? events : []) {
       const sns = obj(e)?.sns;
       const s3 = obj(e)?.s3;
       const name = textOf(obj(sns)?.topicName ?? obj(sns)?.arn ?? sns) ?? textOf(obj(s3)?.bucket ?? s3);
       if (name !== undefined) out.push(lastSegment(name));
     }
+  }
   return out;
 }
 
