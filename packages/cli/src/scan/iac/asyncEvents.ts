@@ -39,3 +39,13 @@ export function oncePerFunction(): (id: string) => boolean {
     return true;
   };
 }
+
+/**
+ * A Lambda permission's principal that invokes asynchronously, with its service in group 1. EventBridge is left
+ * out on purpose: a permission cannot tell a schedule (not reported: its next run is its retry) from a pattern
+ * rule. A partition's suffix (`sns.${AWS::URLSuffix}`, `s3.amazonaws.com.cn`) is accepted.
+ * @example
+ * ASYNC_PRINCIPAL.exec('sns.amazonaws.com')?.[1] // 'sns'
+ */
+export const ASYNC_PRINCIPAL =
+  /\b(sns|s3|logs|iot|ses)\.(?:(?:[\w${}.-]+\.)?amazonaws\.com|\$\{AWS::URLSuffix\})/;

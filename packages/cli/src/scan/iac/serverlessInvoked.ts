@@ -7,8 +7,12 @@
 import type { IacReport, Json } from './IacResult.js';
 import { obj } from './IacResult.js';
 
-/** A deploy-time value (`${sls:stage}`, `${opt:stage, 'dev'}`) as `*`: only the deploy decides it. */
-function pattern(text: string): string {
+/**
+ * A deploy-time value (`${sls:stage}`, `${opt:stage, 'dev'}`) as `*`: only the deploy decides it.
+ * @example
+ * deployPattern('fees-${sls:stage}') // 'fees-*'
+ */
+export function deployPattern(text: string): string {
   return text.replace(/\$\{(?:[^{}]|\{[^{}]*\})*\}/g, '*');
 }
 
@@ -18,8 +22,18 @@ function pattern(text: string): string {
  * deployedNames('fees', 'storeFees', {}) // ['fees-*-storeFees']
  */
 export function deployedNames(service: string, key: string, fn: Record<string, Json>): string[] {
-  if (typeof fn.name === 'string') return [pattern(fn.name)];
-  return [`${pattern(service)}-*-${key}`];
+  if (typeof fn.name === 'string') return [deployPattern(fn.name)];
+  return [`${deployPattern(service)}-*-${key}`];
+}
+
+/**
+ * The configuration's `service`, written as a string or as `{ name }`.
+ * @example
+ * serviceName({ service: { name: 'fees' } }) // 'fees'
+ */
+export function serviceName(config: Record<string, Json>): string | undefined {
+  const service = typeof config.service === 'string' ? config.service : obj(config.service)?.name;
+  return typeof service === 'string' ? service : undefined;
 }
 
 /**
@@ -32,8 +46,8 @@ export function invokedByName(
   report: IacReport,
   judged: ReadonlySet<string> = new Set(),
 ): void {
-  const service = typeof config.service === 'string' ? config.service : obj(config.service)?.name;
-  if (typeof service !== 'string') return;
+  const service = serviceName(config);
+  if (service === undefined) return;
   for (const [key, f] of Object.entries(obj(config.functions) ?? {})) {
     // Judged already as invoked by a source deployed elsewhere (serverlessPermitted.ts).
     if (judged.has(key)) continue;

@@ -6,10 +6,15 @@
 import { type Json, obj } from './IacResult.js';
 import { refsIn } from './yamlDocument.js';
 
-/** The framework's logical id for a function key: `retry-request` -> `RetryDashrequestLambdaFunction`. */
-function lambdaLogicalId(key: string): string {
-  const normal = key.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
-  return `${normal.charAt(0).toUpperCase()}${normal.slice(1)}LambdaFunction`;
+/**
+ * The logical id the Framework gives a function's resource: its key with `-` and `_` spelled out, the first
+ * letter upper-cased, and `LambdaFunction` after it.
+ * @example
+ * functionLogicalId('send-digest') // 'SendDashdigestLambdaFunction'
+ */
+export function functionLogicalId(key: string): string {
+  const spelled = key.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
+  return `${spelled.charAt(0).toUpperCase()}${spelled.slice(1)}LambdaFunction`;
 }
 
 /**
@@ -26,6 +31,6 @@ export function serverlessStepTasks(config: Record<string, Json>): Set<string> {
   if (machines === undefined) return out;
   const named = refsIn(Object.values(machines).map((m) => obj(m)?.definition));
   for (const key of Object.keys(obj(config.functions) ?? {}))
-    if (named.has(key) || named.has(lambdaLogicalId(key))) out.add(key);
+    if (named.has(key) || named.has(functionLogicalId(key))) out.add(key);
   return out;
 }

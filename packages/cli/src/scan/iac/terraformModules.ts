@@ -4,6 +4,7 @@
 // `dependency.sqs.outputs.x_arn`, `module.sqs.x_arn`). Each .tf file records what it exports and what its
 // mappings and alarms read; the project pass joins them before judging a queue's findings.
 import type { Candidate } from '../js/Candidate.js';
+import { ASYNC_PRINCIPAL } from './asyncEvents.js';
 import type { HclBlock } from './hcl.js';
 import { alarmSignals } from './terraformAlarmSignal.js';
 import { asyncFunctionFinding, asyncSubscribers } from './terraformAsyncInvokers.js';
@@ -78,7 +79,6 @@ export interface TerraformFacts {
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
-const ASYNC_PRINCIPAL = /\b(sns|s3|logs|iot|ses)\.(?:[\w${}.-]+\.)?amazonaws\.com/;
 
 const NAME_REF =
   /\b(?:var|local)\.([\w-]+)|\bmodule\.[\w-]+\.([\w-]+)|\bdependency\.[\w-]+\.outputs\.([\w-]+)/g;

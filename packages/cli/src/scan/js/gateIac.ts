@@ -97,8 +97,7 @@ export function serverlessConfig(words: SourceWords): boolean {
     // CloudFormation queue resources kept apart from a serverless.ts configuration (rules/tsResourceQueues.ts).
     words.includes('AWS::SQS::Queue') ||
     // SST v1/v2 Cron jobs (rules/sstCronJobs.ts).
-    ((words.includes('sst/constructs') || words.includes('@serverless-stack/resources')) &&
-      words.includes('Cron')) ||
+    (sst && words.includes('Cron')) ||
     // SST v2 stream consumers (rules/sstStreamConsumers.ts).
     (sst && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).

@@ -7,6 +7,7 @@ import { type Node, objectProps, propertyName, stringValue, unwrap } from './ast
 import { boundedGroup } from './boundedGroups.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { envName } from './queueUrlEnv.js';
+import { isSstModule } from './sstConstructs.js';
 
 /** Property names of the group id: the SDK's and the camel-cased ones of wrappers (`messageGroupId`). */
 const GROUP_KEYS = new Set(['MessageGroupId', 'messageGroupId']);
@@ -44,7 +45,7 @@ function sstQueueOf(ctx: ModuleContext, v: Node | undefined): string | undefined
   if (queue?.type !== 'MemberExpression') return undefined;
   const root = unwrap(queue.object as Node);
   const imp = root?.type === 'Identifier' ? ctx.importOf(root.name as string, root) : undefined;
-  if (imp?.source !== 'sst/node/queue' && imp?.source !== '@serverless-stack/node/queue') return undefined;
+  if (!isSstModule(imp?.source, 'sst/node/queue')) return undefined;
   return (
     propertyName(queue.property as Node, queue.computed as boolean) ?? stringValue(queue.property as Node)
   );

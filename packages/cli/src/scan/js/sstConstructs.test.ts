@@ -57,6 +57,9 @@ describe('v0Prop', () => {
     const value = v0Prop(props, path, v1);
 
     // Assess
-    expect(value).toBe(key === undefined ? undefined : props?.get(key));
+    expect(props).toBeDefined();
+    const expected = key === undefined ? undefined : props?.get(key);
+    if (key !== undefined) expect(expected).toBeDefined();
+    expect(value).toBe(expected);
   });
 });

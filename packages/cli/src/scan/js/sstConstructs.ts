@@ -19,12 +19,27 @@ const V1 = '@serverless-stack/resources';
  * @example
  * V0_PROPS.get('cdk.queue') // ['sqsQueue']
  */
-export const V0_PROPS: ReadonlyMap<string, readonly string[]> = new Map([
+const V0_PROPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['cdk.queue', ['sqsQueue']],
   ['cdk.eventSource', ['consumerProps']],
   ['defaults.function', ['defaultFunctionProps']],
   ['cdk.eventBus', ['eventBridgeEventBus']],
 ]);
+
+/** SST v2's runtime modules with their SST v1 twins (`@serverless-stack/node/...`). */
+const V1_TWINS: ReadonlyMap<string, string> = new Map([
+  ['sst/context', '@serverless-stack/node/context'],
+  ['sst/node/queue', '@serverless-stack/node/queue'],
+]);
+
+/**
+ * Is `source` SST v2's runtime module `v2`, or its SST v1 twin?
+ * @example
+ * isSstModule('@serverless-stack/node/queue', 'sst/node/queue') // true
+ */
+export function isSstModule(source: string | undefined, v2: string): boolean {
+  return source !== undefined && (source === v2 || source === V1_TWINS.get(v2));
+}
 
 /** Is `source` a package SST's constructs come from? */
 export function isSstConstructs(source: string | undefined): boolean {
@@ -36,9 +51,9 @@ export function spellsSstConstructs(ctx: { spells(word: string): boolean }): boo
   return SST_CONSTRUCT_SOURCES.some((s) => ctx.spells(s));
 }
 
-/** The same, for a module's text. */
-export function mentionsSstConstructs(text: string): boolean {
-  return SST_CONSTRUCT_SOURCES.some((s) => text.includes(s));
+/** Does the module's text name SST v1's package, whose props may still carry their 0.x names? */
+export function spellsSstV1(ctx: { spells(word: string): boolean }): boolean {
+  return ctx.spells(V1);
 }
 
 /**

@@ -5,6 +5,7 @@
 // batch. Its callback runs as the handler itself: a throw fails the whole invocation.
 import { type Node, stringValue, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { isSstModule } from './sstConstructs.js';
 
 /**
  * The event type an SST `Handler(type, fn)` call declares (`sqs`, `api`), or undefined for any other call.
@@ -15,7 +16,7 @@ export function sstHandlerType(ctx: ModuleContext, call: Node): string | undefin
   const callee = unwrap(call.callee);
   if (callee?.type !== 'Identifier') return undefined;
   const imp = ctx.importOf(callee.name as string, callee);
-  const sst = imp?.source === 'sst/context' || imp?.source === '@serverless-stack/node/context';
+  const sst = isSstModule(imp?.source, 'sst/context');
   if (!sst || imp?.imported !== 'Handler') return undefined;
   return stringValue(ctx.valueOf((call.arguments as Node[])[0]));
 }

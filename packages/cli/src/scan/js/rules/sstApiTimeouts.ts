@@ -58,7 +58,7 @@ function routeFunction(entry: ReturnType<typeof objectProps>, value: Node): Node
  * @example
  * apiDefaults(ctx, props, true) // the props of `{ defaultFunctionProps: { timeout: 90 } }`
  */
-export function apiDefaults(ctx: ModuleContext, props: ReturnType<typeof objectProps>, v1: boolean) {
+function apiDefaults(ctx: ModuleContext, props: ReturnType<typeof objectProps>, v1: boolean) {
   const written = propsOf(ctx, props?.props.get('defaults'))?.props.get('function');
   return propsOf(ctx, written ?? v0Prop(props?.props, 'defaults.function', v1));
 }

@@ -5,9 +5,11 @@
 //                       queue.subscribe({ handler: "src/sub.handler" }, { batch: { size: 1 } })
 //   v2 (stacks/*.ts):   new Queue(stack, id, { consumer: { function: "src/c.main", cdk: { eventSource: { batchSize: 1 } } } })
 //                       queue.addConsumer(stack, { function: { handler: "src/c.main" }, cdk: { eventSource: { batchSize: 1 } } })
+//   v1 0.x:             new sst.Queue(this, id, { consumer: { function: "src/c.main", consumerProps: { batchSize: 1 } } })
 // Only the batch size is read here: a consumer at SST's default of 10 is left to the handler's own finding.
 import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { spellsSstV1, v0Prop } from '../sstConstructs.js';
 import { batchSizeOf } from './cdkBatchOne.js';
 import type { Rule } from './Report.js';
 
@@ -28,26 +30,33 @@ function at(ctx: ModuleContext, node: Node | undefined, path: readonly string[])
   return n;
 }
 
-/** A v2 consumer (`{ function, cdk: { eventSource: { batchSize } } }`) of batch size 1: its handler. */
-function v2Consumer(ctx: ModuleContext, consumer: Node | undefined): string | undefined {
-  if (batchSizeOf(ctx, at(ctx, consumer, ['cdk', 'eventSource', 'batchSize'])) !== 1) return undefined;
+/**
+ * A v2 consumer (`{ function, cdk: { eventSource: { batchSize } } }`; SST v1 0.x: `{ function, consumerProps }`)
+ * of batch size 1: its handler.
+ */
+function v2Consumer(ctx: ModuleContext, consumer: Node | undefined, v1: boolean): string | undefined {
+  const props = objectProps(ctx.valueOf(consumer) ?? unwrap(consumer))?.props;
+  const source = at(ctx, consumer, ['cdk', 'eventSource']) ?? v0Prop(props, 'cdk.eventSource', v1);
+  if (batchSizeOf(ctx, at(ctx, source, ['batchSize'])) !== 1) return undefined;
   return handlerString(ctx, at(ctx, consumer, ['function']));
 }
 
 export const sstBatchOneRules: Rule = (ctx) => {
   const v3 = ctx.spells('subscribe') && ctx.spells('size');
-  if (!v3 && !(ctx.spells('eventSource') && ctx.spells('batchSize'))) return;
+  const v1 = spellsSstV1(ctx);
+  if (!v3 && !((ctx.spells('eventSource') || (v1 && ctx.spells('consumerProps'))) && ctx.spells('batchSize')))
+    return;
   const found: (string | undefined)[] = [];
   for (const call of ctx.of('CallExpression')) {
     const method = memberPath(unwrap(call.callee as Node))?.at(-1);
     const args = call.arguments as Node[];
     if (method === 'subscribe' && batchSizeOf(ctx, at(ctx, args[1], ['batch', 'size'])) === 1)
       found.push(handlerString(ctx, args[0]));
-    else if (method === 'addConsumer') found.push(v2Consumer(ctx, args[1]));
+    else if (method === 'addConsumer') found.push(v2Consumer(ctx, args[1], v1));
   }
   for (const p of ctx.of('Property'))
     if (propertyName(p.key as Node, p.computed as boolean) === 'consumer')
-      found.push(v2Consumer(ctx, p.value));
+      found.push(v2Consumer(ctx, p.value, v1));
   // Relative to the app's folder: matched against the end of a module's path, as a template's handler is.
   for (const h of found) if (h?.includes('.')) ctx.batchOneHandlers.push(h.replace(/^\.\//, ''));
 };
