@@ -19,6 +19,7 @@ import {
 } from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { buildsInstance, callsMethod } from './handedInstances.js';
+import { handlerExportsReaching } from './handlerExportReach.js';
 import { ImporterIndex } from './importerIndex.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { redeliveredHandler } from './js/ModuleFacts.js';
@@ -66,7 +67,7 @@ export class EventCallers {
       request.scriptsOnly === true ||
       ((!job(h) || (request.schedulesRetry === true && this.someRouted(h))) &&
         !(request.schedulesRetry === true && this.scheduledOnly(h)) &&
-        !(request.consumersRetry === true && redeliveredHandler(h)));
+        !(request.consumersRetry === true && this.redeliveredFor(h, file, request.names)));
     for (const caller of callers) {
       const above = this.handlersAbove(caller);
       // An operator's script that no handler reaches is off the service's path: not a caller that counts.
@@ -226,6 +227,18 @@ export class EventCallers {
     const names = Object.keys(h.handlers ?? {});
     const scheduled = this.lookup.scheduled;
     return scheduled !== undefined && names.length > 0 && names.every((n) => scheduled(h.file, n));
+  }
+
+  /**
+   * Is the request redelivered when this handler module reaches it: one of its exports consumes a queue or
+   * stream batch, and every export that reaches the request (following values: handlerExportReach.ts) is
+   * such a consumer. A sibling HTTP handler reaching it is retried by nobody. When no export is seen to
+   * reach it (a handler built by a wrapper call), the module's word stands.
+   */
+  private redeliveredFor(h: ModuleFacts, file: string, names: readonly string[]): boolean {
+    if (!redeliveredHandler(h)) return false;
+    const reaching = handlerExportsReaching(this.lookup, h, file, names);
+    return reaching.every((name) => h.handlers?.[name]?.redelivered === true);
   }
 
   /** Some handler the module exports is one a template wires to an HTTP route: a user waits on it. */

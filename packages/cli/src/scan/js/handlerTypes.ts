@@ -52,9 +52,10 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   // `async ({ Records }) =>`: the event destructured in the parameter list reads its records the same way.
   const records = first?.type === 'ObjectPattern' ? destructuredRecords(first) : undefined;
   if (first?.type !== 'Identifier' && records === undefined) return false;
-  // Untyped: reads `event.Records` and a field only SQS/stream records have.
+  // Untyped (or typed `any`): reads `event.Records`, also as `const { Records } = event`, and a field only
+  // SQS/stream records have.
   const src = ctx.source.slice(fn.start, fn.end);
-  if (records === undefined && !src.includes(`${first?.name}.Records`)) return false;
+  if (records === undefined && !readsRecordsOf(src, first?.name as string)) return false;
   // SQS records carry a body (an S3 notification delivered through SQS included); stream records a
   // kinesis/dynamodb field, and S3/SNS events neither.
   if (/\.(body|messageId|receiptHandle)\b/.test(src) || SQS_FIELDS_DESTRUCTURED.test(src)) return true;
@@ -63,7 +64,11 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   if (/\.(s3|Sns|ses|codecommit|cf)\b/.test(src)) return false;
   // Records handed whole to a decoder (`Event.fromRecord(record)`) show no source field: a module filed
   // under its source (`kinesis/udp-events.js`, `sqs/worker.js`, `orders-queue-consumer.ts`) names it.
-  return /\.(kinesis|dynamodb)\b/.test(src) || SOURCE_NAMED.test(ctx.file.split('/').slice(-3).join('/'));
+  return (
+    /\.(kinesis|dynamodb)\b/.test(src) ||
+    STREAM_FIELDS_DESTRUCTURED.test(src) ||
+    SOURCE_NAMED.test(ctx.file.split('/').slice(-3).join('/'))
+  );
 }
 
 /**
@@ -73,6 +78,19 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
  */
 const SQS_FIELDS_DESTRUCTURED =
   /\{[^{}]*\b(body|messageId|receiptHandle|md5OfBody)\b[^{}]*\}\s*(=\s*[\w$.]*\.Records\b|of\s+[\w$.]*\.Records\b)|['"]aws:sqs['"]/;
+
+/**
+ * A stream record's own payload field taken apart (`const { eventName, dynamodb } = event.Records[0]`,
+ * `const { kinesis } = record`): as telling as `record.dynamodb`, and S3/SNS records carry neither.
+ */
+const STREAM_FIELDS_DESTRUCTURED = /\{[^{}]*\b(kinesis|dynamodb)\b[^{}]*\}\s*=/;
+
+/** Whether the body reads the event's records: `event.Records`, `event?.Records` or `const { Records } = event`. */
+function readsRecordsOf(src: string, event: string): boolean {
+  if (src.includes(`${event}.Records`) || src.includes(`${event}?.Records`)) return true;
+  const name = event.replace(/\$/g, '\\$');
+  return new RegExp(`\\{[^{}]*\\bRecords\\b[^{}]*\\}\\s*=\\s*${name}\\b`).test(src);
+}
 
 /** A path segment (or a word of one) that names a queue or stream source. */
 const SOURCE_NAMED = /(^|[/_.-])(sqs|kinesis|queues?|streams?)([/_.-]|$)/i;
