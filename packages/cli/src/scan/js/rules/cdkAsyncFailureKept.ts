@@ -2,21 +2,19 @@
 // iac-missing-dlq at a function's construct (cdkAsyncInvokers.ts for SNS, S3, SES and IoT invokers,
 // cdkEnvInvoked.ts for code invoking by an environment variable), so they decide alike.
 import { escapeRegExp } from '../../escapeRegExp.js';
-import { memberPath, type Node, numberValue, objectProps, propertyName, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { asyncInvokeConfigured, functionHasAsyncDlq } from './cdkHandlers.js';
 import { type BuiltFunction, builtProps } from './cdkWrappedFunctions.js';
-import { saysWhy } from './saysWhy.js';
+import { decidedZero } from './saysWhy.js';
 
 /**
  * `retryAttempts: 0` with a comment giving the reason, on the function or in its `configureAsyncInvoke`:
  * the project decided that a failed event is not run again, so a place to park it was considered.
  */
 function decidedNoRetry(ctx: ModuleContext, fnProps: Map<string, Node>, fnName: string | undefined): boolean {
-  const zero = (n: Node | undefined) => n !== undefined && numberValue(n) === 0;
-  const own = fnProps.get('retryAttempts');
-  if (zero(own) && saysWhy(ctx, ctx.parentOf(own as Node) ?? (own as Node))) return true;
+  if (decidedZero(ctx, fnProps.get('retryAttempts'))) return true;
   if (fnName === undefined) return false;
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
@@ -27,7 +25,7 @@ function decidedNoRetry(ctx: ModuleContext, fnProps: Map<string, Node>, fnName: 
       continue;
     if (memberPath(callee.object as Node)?.join('.') !== fnName) continue;
     const retry = objectProps(ctx.valueOf((call.arguments as Node[])[0]))?.props.get('retryAttempts');
-    if (zero(retry) && saysWhy(ctx, ctx.parentOf(retry as Node) ?? (retry as Node))) return true;
+    if (decidedZero(ctx, retry)) return true;
   }
   return false;
 }

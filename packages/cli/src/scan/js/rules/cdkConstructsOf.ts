@@ -123,7 +123,9 @@ export function constructsOf(ctx: ModuleContext, expr: Node | undefined, depth =
  */
 function returnedConstructs(ctx: ModuleContext, call: Node, key: string | undefined, depth: number): Node[] {
   const fn = ownMethod(ctx, call) ?? ctx.functionOf(unwrap(call.callee as Node));
-  if (fn === undefined) return [];
+  // A builder taking parameters may build from the caller's props (`{ timeout, ...props }`), which its own
+  // props do not show: judging its construct alone gave false and double findings, so it is not followed.
+  if (fn === undefined || ((fn.params as Node[] | undefined) ?? []).length > 0) return [];
   return (returnedValues(fn, 'skip') ?? []).flatMap((value) => {
     if (key === undefined) return constructsOf(ctx, value, depth + 1);
     const held = objectProps(ctx.valueOf(value))?.props.get(key);

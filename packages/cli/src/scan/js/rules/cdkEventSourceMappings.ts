@@ -10,20 +10,14 @@
 // (`retryAttempts`), bisecting and `maxRecordAge` only decide how soon that happens, so none stands in for
 // it; `retryAttempts: 0` (L1 `maximumRetryAttempts`) with a comment giving the reason is a decision, as it is
 // for an asynchronously invoked function (cdkAsyncFailureKept.ts).
-import { memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
-import { saysWhy } from './saysWhy.js';
+import { decidedZero } from './saysWhy.js';
 
 /** The retry and age settings a stream mapping is read for, by the name its form spells them. */
 const RETRY_KEY = { l1: 'maximumRetryAttempts', l2: 'retryAttempts' } as const;
 const AGE_KEY = { l1: 'maximumRecordAgeInSeconds', l2: 'maxRecordAge' } as const;
-
-/** `retryAttempts: 0` with a comment on its line or just above saying why a failed record is not retried. */
-function decidedNoRetry(ctx: ModuleContext, retry: Node | undefined): boolean {
-  if (retry === undefined || numberValue(ctx.valueOf(retry)) !== 0) return false;
-  return saysWhy(ctx, ctx.parentOf(retry) ?? retry);
-}
 
 /** What a stream with no on-failure destination does with a record that keeps failing. */
 function fate(props: Map<string, Node>, form: 'l1' | 'l2'): string {
@@ -56,7 +50,7 @@ function judgeStream(
     (form === 'l1' && config !== undefined && objectProps(ctx.valueOf(config)) === undefined)
   )
     return;
-  if (decidedNoRetry(ctx, props?.props.get(RETRY_KEY[form]))) return;
+  if (decidedZero(ctx, props?.props.get(RETRY_KEY[form]))) return;
   report(
     'iac-missing-dlq',
     at,

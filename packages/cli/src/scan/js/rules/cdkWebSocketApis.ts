@@ -28,7 +28,10 @@ export function webSocketIntegration(node: Node): { fn: Node; options: Node | un
 export function onWebSocketApi(ctx: ModuleContext, apiId: Node | undefined): boolean {
   const id = ctx.valueOf(apiId);
   const api = id?.type === 'MemberExpression' ? ctx.valueOf(unwrap(id.object as Node)) : undefined;
-  if (api?.type !== 'NewExpression' || memberPath(api.callee as Node)?.at(-1) !== 'CfnApi') return false;
+  if (api?.type !== 'NewExpression') return false;
+  // an L2 `new WebSocketApi(...)` with L1 integrations (`apiId: api.apiId`)
+  if (memberPath(api.callee as Node)?.at(-1) === 'WebSocketApi') return true;
+  if (memberPath(api.callee as Node)?.at(-1) !== 'CfnApi') return false;
   const props = objectProps(ctx.valueOf((api.arguments as Node[])[2]))?.props;
   return stringValue(ctx.valueOf(props?.get('protocolType')))?.toUpperCase() === 'WEBSOCKET';
 }

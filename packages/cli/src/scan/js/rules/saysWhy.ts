@@ -1,16 +1,72 @@
-// A setting a project chose on purpose says so: a comment on its line or just above it (`retryAttempts: 0,
-// // the caller replays from the ledger`). A comment there is taken as the reason the value was chosen, so a
-// value a rule would question (no retries, a high redrive count) is a decision rather than an oversight.
+// A setting a project chose on purpose says so in a comment that belongs to it: one ending the setting's
+// own line (`retryAttempts: 0, // the caller replays from the ledger`), or full-line comments directly above
+// it. Such a comment is taken as the reason the value was chosen, so a value a rule would question (no
+// retries, a high redrive count) is a decision rather than an oversight. A comment that belongs to something
+// else is no reason: one ending a neighbouring property's line, commented-out code (`// onFailure: new
+// SqsDlq(dlq),`) or a fixture's `expect:` / `trap:` label.
 // iac/decidedCount.ts reads the same from template and Terraform text, which keep no comments once parsed.
-import type { Node } from '../ast.js';
+import { parseSync } from 'oxc-parser';
+import { type Node, numberValue } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
-/** A comment on the line of `node` or the two lines above it: the reason a setting was chosen. */
+type Comment = ModuleContext['comments'][number];
+
+const LABEL = /\b(?:expect|trap):\s*[a-z0-9-]+/;
+
+/** Whether a comment's text reads as code: an object property or a statement that parses. */
+function isCode(text: string): boolean {
+  const parses = (source: string) => parseSync('why.ts', source).errors.length === 0;
+  if (/[:(]/.test(text) && parses(`({${text}\n})`)) return true;
+  return /[(=;]/.test(text) && parses(text);
+}
+
+/** A comment that can give a reason: prose, not code and not a fixture label. */
+function isReason(c: Comment): boolean {
+  const text = c.value.replace(/^\s*\*+/gm, '').trim();
+  return /[a-z]{2}/i.test(text) && !LABEL.test(text) && !isCode(text);
+}
+
+/** Whether only whitespace stands between the comment and the ends of its lines. */
+function fullLine(ctx: ModuleContext, c: Comment): boolean {
+  const before = ctx.source.lastIndexOf('\n', c.start - 1) + 1;
+  const after = ctx.source.indexOf('\n', c.end);
+  return (
+    ctx.source.slice(before, c.start).trim() === '' &&
+    ctx.source.slice(c.end, after === -1 ? undefined : after).trim() === ''
+  );
+}
+
+/**
+ * A comment that belongs to the setting `node` (its property) gives a reason: one ending the setting's line,
+ * or one of the full-line comments directly above it.
+ * @example
+ * saysWhy(ctx, prop) // true for `// A dropped refresh is superseded by the next click.\nretryAttempts: 0,`
+ */
 export function saysWhy(ctx: ModuleContext, node: Node): boolean {
   const line = (at: number) => ctx.position(at).line;
   const own = line(node.start as number);
-  return ctx.comments.some((c) => {
-    const end = line(c.end);
-    return end <= own && end >= own - 2;
-  });
+  const ownEnd = line(node.end as number);
+  const trailing = ctx.comments.filter(
+    (c) => c.start >= (node.start as number) && line(c.start) >= own && line(c.start) <= ownEnd,
+  );
+  // a comment after the setting that ends its line
+  if (trailing.some((c) => line(c.start) === ownEnd && isReason(c))) return true;
+  const above: Comment[] = [];
+  for (let next = own - 1; ; ) {
+    const c = ctx.comments.find((k) => k.end <= (node.start as number) && line(k.end) === next);
+    if (c === undefined || !fullLine(ctx, c)) break;
+    above.push(c);
+    next = line(c.start) - 1;
+  }
+  return above.some(isReason);
+}
+
+/**
+ * `key: 0` (its value node) with a comment giving the reason: the project decided not to retry.
+ * @example
+ * decidedZero(ctx, retry) // true for `// duplicates are worse than a lost refresh\nretryAttempts: 0,`
+ */
+export function decidedZero(ctx: ModuleContext, value: Node | undefined): boolean {
+  if (value === undefined || numberValue(ctx.valueOf(value)) !== 0) return false;
+  return saysWhy(ctx, ctx.parentOf(value) ?? value);
 }
