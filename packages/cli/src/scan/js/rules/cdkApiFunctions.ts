@@ -23,7 +23,12 @@ import { routeHelperCalls } from './cdkRouteHelpers.js';
 import { noteSpreadRoutes, sharedPropsTimeouts } from './cdkSharedProps.js';
 import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
 import { solutionsPatternTimeouts } from './cdkSolutionsApi.js';
-import { onWebSocketApi, WEBSOCKET_LIMIT, webSocketIntegration } from './cdkWebSocketApis.js';
+import {
+  onWebSocketApi,
+  servesDisconnect,
+  WEBSOCKET_LIMIT,
+  webSocketIntegration,
+} from './cdkWebSocketApis.js';
 import type { Report } from './Report.js';
 
 /** REST API integrations stop at 29 s; HTTP API (v2) ones at 30 s; WebSocket ones at 29 s (cdkWebSocketApis.ts). */
@@ -108,7 +113,7 @@ function routes(ctx: ModuleContext): Route[] {
       out.push({ fn: args[0], limit: integrationTimeout(ctx, args[1], REST_LIMIT) });
     else if (cdk && kind === 'HttpLambdaIntegration' && args[1])
       out.push({ fn: args[1], limit: integrationTimeout(ctx, args[2], HTTP_LIMIT) });
-    else if (socket !== undefined)
+    else if (socket !== undefined && !servesDisconnect(ctx, node))
       out.push({ fn: socket.fn, limit: integrationTimeout(ctx, socket.options, WEBSOCKET_LIMIT) });
     else if (cdk && kind === 'LambdaRestApi') {
       const handler = objectProps(ctx.valueOf(args[2]))?.props.get('handler');
