@@ -8,8 +8,6 @@ describe('baseOf', () => {
     expect(baseOf('sdk-client-no-timeout')).toBe('high');
     // 81 of 89 after round 38 (73 of 81 after round 37, 60 of 68 after round 36, 39 of 47 before round 34: medium).
     expect(baseOf('iac-gateway-timeout-exceeds-lambda')).toBe('high');
-    // 16 of 16 once the round-37 set was added: the first time it has the 15 findings `high` needs.
-    expect(baseOf('infra-error-as-auth')).toBe('high');
   });
 
   it('is low for rules wrong more than half the time on unseen code', () => {
@@ -28,6 +26,9 @@ describe('baseOf', () => {
     expect(baseOf('retry-no-jitter')).toBe('medium');
     // Exactly half once the round-32 set was added (22 of 44; 19 of 41 before): not below half.
     expect(baseOf('iac-no-reserved-concurrency')).toBe('medium');
+    // 22 of 32 once the round-43 set was added (22 of 22 before: high): ten findings on one repository's
+    // session checks, none of them a remote lookup, took it back under 85 %.
+    expect(baseOf('infra-error-as-auth')).toBe('medium');
   });
 
   it('is medium when there are too few unseen findings to tell, however precise', () => {
