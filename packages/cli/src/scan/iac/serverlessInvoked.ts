@@ -37,6 +37,28 @@ export function serviceName(config: Record<string, Json>): string | undefined {
 }
 
 /**
+ * A serverless.yml function with no events the scan can read: only another source (the project's own
+ * code, a permission for a source deployed elsewhere) can invoke it.
+ * @example
+ * eventless({ handler: 'src/a.handler' }) // true
+ */
+export function eventless(fn: Record<string, Json>): boolean {
+  return fn.events === undefined || (Array.isArray(fn.events) && fn.events.length === 0);
+}
+
+/**
+ * A serverless.yml function that keeps a failed async event: an on-failure destination, `onError` or a
+ * `deadLetter`.
+ * @example
+ * keepsAsyncFailure({ destinations: { onFailure: 'arn:aws:sqs:...' } }) // true
+ */
+export function keepsAsyncFailure(fn: Record<string, Json>): boolean {
+  return (
+    obj(fn.destinations)?.onFailure !== undefined || fn.onError !== undefined || fn.deadLetter !== undefined
+  );
+}
+
+/**
  * Reports each function with no events and no on-failure target, kept where its name is invoked with 'Event'.
  * @example
  * invokedByName(config, report) // iac-missing-dlq at functions.storeFees, kept if 'fees-*-storeFees' is invoked
@@ -53,17 +75,7 @@ export function invokedByName(
     if (judged.has(key)) continue;
     const fn = obj(f);
     // Events the scan cannot read (a variable in a serverless.ts) may be this function's trigger.
-    if (
-      fn === undefined ||
-      (fn.events !== undefined && !(Array.isArray(fn.events) && fn.events.length === 0))
-    )
-      continue;
-    if (
-      obj(fn.destinations)?.onFailure !== undefined ||
-      fn.onError !== undefined ||
-      fn.deadLetter !== undefined
-    )
-      continue;
+    if (fn === undefined || !eventless(fn) || keepsAsyncFailure(fn)) continue;
     report(
       'iac-missing-dlq',
       ['functions', key],

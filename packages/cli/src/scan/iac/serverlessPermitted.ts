@@ -12,7 +12,13 @@
 // (cfnAsyncInvokers.ts). Reported at the function's key, where its `destinations.onFailure` is written.
 import { ASYNC_PRINCIPAL } from './asyncEvents.js';
 import { type IacReport, type Json, obj, workLink } from './IacResult.js';
-import { deployedNames, deployPattern, serviceName } from './serverlessInvoked.js';
+import {
+  deployedNames,
+  deployPattern,
+  eventless,
+  keepsAsyncFailure,
+  serviceName,
+} from './serverlessInvoked.js';
 import { functionLogicalId } from './serverlessStepTasks.js';
 import { refsIn } from './yamlDocument.js';
 
@@ -142,17 +148,9 @@ export function checkPermittedInvokers(config: Record<string, Json>, report: Iac
   for (const [key, principal] of invoked) {
     const fn = obj(functions[key]);
     // A function with events is judged by them (an async event there is reported already).
-    const events = fn?.events;
-    if (fn === undefined || (events !== undefined && !(Array.isArray(events) && events.length === 0)))
-      continue;
+    if (fn === undefined || !eventless(fn)) continue;
     judged.add(key);
-    if (
-      settled.has(key) ||
-      obj(fn.destinations)?.onFailure !== undefined ||
-      fn.onError !== undefined ||
-      fn.deadLetter !== undefined
-    )
-      continue;
+    if (settled.has(key) || keepsAsyncFailure(fn)) continue;
     report(
       'iac-missing-dlq',
       ['functions', key],
