@@ -5,7 +5,7 @@
 // Projects put their token verifiers and AWS senders behind such service classes, so rules that judge a
 // call by what it does (infra-error-as-auth's remote check, swallowed-error's handler path) follow the
 // receiver to its class: one of this module, or one imported (from the project, or an SDK client class).
-import { type Node, propertyName, unwrap } from './ast.js';
+import { memberPath, type Node, propertyName, unwrap } from './ast.js';
 import { classNamed, namespaceMade } from './classNamed.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -237,4 +237,20 @@ function calleeNameOf(call: Node): string {
   return callee?.type === 'MemberExpression'
     ? (propertyName(callee.property, callee.computed as boolean) ?? '')
     : '';
+}
+
+/**
+ * `this.m(...)` inside a class: the class's own method `m`.
+ * @example
+ * ownMethod(ctx, call) // this.load(id) inside class Repo { load(id) {...} } -> the load method's function
+ */
+export function ownMethod(ctx: ModuleContext, call: Node): Node | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
+    return undefined;
+  const name = memberPath(callee)?.at(-1);
+  for (let p = ctx.parentOf(call); p !== undefined; p = ctx.parentOf(p))
+    if (p.type === 'ClassDeclaration' || p.type === 'ClassExpression')
+      return name === undefined ? undefined : methodOf(p, name);
+  return undefined;
 }

@@ -5,11 +5,10 @@
 import { calleeName, isFunction, type Node, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
-import { memberCall, methodOf } from '../memberClass.js';
+import { memberCall, methodOf, ownMethod } from '../memberClass.js';
 import { importRefOf } from '../sdkOptions.js';
 import { awaitedImports, singletonCall } from './authAwaitedImports.js';
 import { callsRemote } from './authFacts.js';
-import { ownMethod } from './authRemote.js';
 import { forSettlingCalls } from './settlingCalls.js';
 
 type Ref = ImportRef & { method?: string };

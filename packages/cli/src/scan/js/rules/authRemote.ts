@@ -14,7 +14,7 @@ import {
   wrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { isSdkClass, memberCall, methodOf, sdkInstance } from '../memberClass.js';
+import { isSdkClass, memberCall, methodOf, ownMethod, sdkInstance } from '../memberClass.js';
 import { isSdkSend } from '../sdkSend.js';
 
 import { dataLookup } from './authLookups.js';
@@ -84,18 +84,6 @@ function sdkHelperCall(ctx: ModuleContext, call: Node, source: string | undefine
   const first = unwrap((call.arguments as Node[])[0]);
   const client = first?.type === 'ObjectExpression' ? objectProps(first)?.props.get('client') : first;
   return client !== undefined && sdkInstance(ctx, client);
-}
-
-/** `this.m(...)` inside a class: the class's own method `m`. */
-export function ownMethod(ctx: ModuleContext, call: Node): Node | undefined {
-  const callee = unwrap(call.callee);
-  if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
-    return undefined;
-  const name = memberPath(callee)?.at(-1);
-  for (let p = ctx.parentOf(call); p !== undefined; p = ctx.parentOf(p))
-    if (p.type === 'ClassDeclaration' || p.type === 'ClassExpression')
-      return name === undefined ? undefined : methodOf(p, name);
-  return undefined;
 }
 
 /**

@@ -6,8 +6,8 @@
 // they read.
 import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { ownMethod } from '../memberClass.js';
 import { destructuredFrom, returnedValues } from '../sdkOptions.js';
-import { ownMethod } from './authRemote.js';
 
 /** calls() per function: a helper's callers are asked once per argument of each construct it routes. */
 const callsOf = new WeakMap<Node, Node[]>();
