@@ -9,6 +9,7 @@ import { HandlerJoin, stemOf } from './handlerJoin.js';
 import { namesPackageModule } from './iac/packageFolderHandlers.js';
 import type { Candidate } from './js/Candidate.js';
 import type { Project } from './project.js';
+import { sharedAt, sharedServes } from './sharedBatchServes.js';
 
 const RULE = 'batch-no-partial-failure';
 
@@ -20,6 +21,11 @@ export interface BatchTwins {
   readonly templatesOf: (file: string, c: Candidate) => readonly string[];
   /** A handler that throws for the whole batch, wired only by stream sources that bisect (bisectedStreams.ts). */
   readonly bisectedOnly: (file: string, c: Candidate) => boolean;
+  /**
+   * The handlers (`stem#export`) a shared batch function's finding serves (sharedBatchServes.ts); empty for
+   * any other finding, and for a shared function that serves no template-wired handler (then not reported).
+   */
+  readonly servedBy: (file: string, c: Candidate) => readonly string[];
 }
 
 /**
@@ -109,6 +115,14 @@ export function batchTwins(
         }
       }
     }
+  // A handler with no loop of its own that hands its event to a shared function reported for it: its
+  // template findings are that function's, as a handler's are its own code's.
+  const shared = sharedServes(outcomes, project, {
+    linked: (key) => linked.has(key),
+    reportedInCode: (key) => reported.has(key),
+    bisectsOnly: (key) => bisecting.get(key) === true,
+  });
+  for (const keys of shared.values()) for (const key of keys) reported.add(key);
   return {
     mergedIntoCode: (c, rel) =>
       c.rule === RULE &&
@@ -116,14 +130,19 @@ export function batchTwins(
         (c.handlerLink?.clearWhen === 'reported-in-code' &&
           c.handlerLink.stems.some((s) => reported.has(`${stemOf(s)}#${c.handlerLink?.export}`)))),
     templatesOf: (file, c) => {
-      if (c.rule !== RULE || c.handlerExports === undefined) return [];
-      const keys = c.handlerExports.map((name) => `${stemOf(file)}#${name}`);
+      if (c.rule !== RULE) return [];
+      const keys =
+        c.onlyIfServesHandlers !== undefined
+          ? (shared.get(sharedAt(file, c)) ?? [])
+          : (c.handlerExports ?? []).map((name) => `${stemOf(file)}#${name}`);
       const templates = keys.flatMap((key) => [
         ...(reported.has(key) ? (linked.get(key) ?? []) : []),
         ...(terraformOf.get(key) ?? []),
       ]);
       return [...new Set(templates)];
     },
+    servedBy: (file, c) =>
+      c.rule === RULE && c.onlyIfServesHandlers !== undefined ? (shared.get(sharedAt(file, c)) ?? []) : [],
     bisectedOnly: (file, c) => {
       if (c.rule !== RULE || c.unlessBisected !== true || c.handlerExports === undefined) return false;
       const keys = c.handlerExports.map((name) => `${stemOf(file)}#${name}`).filter((k) => linked.has(k));

@@ -24,6 +24,7 @@ import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terra
 import { terraformProject } from './iac/terraformModules.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
+import { servedText } from './sharedBatchServes.js';
 import { withTemplateHandlers } from './templateNamedHandlers.js';
 import { findTwins } from './twins.js';
 import { terraformFilesOf, wireTemplates } from './wireTemplates.js';
@@ -195,7 +196,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       facts !== undefined
         ? [
             ...facts.candidates.filter(
-              (c) => !batchPairs.mergedIntoCode(c, o.file.rel) && !batchPairs.bisectedOnly(o.file.path, c),
+              (c) =>
+                !batchPairs.mergedIntoCode(c, o.file.rel) &&
+                !batchPairs.bisectedOnly(o.file.path, c) &&
+                (c.onlyIfServesHandlers === undefined || batchPairs.servedBy(o.file.path, c).length > 0),
             ),
             ...batchCallers,
             ...clientCalls,
@@ -220,6 +224,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       const level = config.rules.get(c.rule);
       if (level === 'off') continue;
       let message = c.message;
+      const served = o.kind === 'code' ? batchPairs.servedBy(o.file.path, c) : [];
+      if (served.length > 0) message = `${message} ${servedText(root, served)}`;
       const templates = o.kind === 'code' ? batchPairs.templatesOf(o.file.path, c) : [];
       // Sorted: the templates are met in file order, and a report must not depend on it (one handler, two stages).
       if (templates.length > 0)

@@ -61,6 +61,12 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly onlyIfParamAsync?: readonly ParamSlot[];
   /** For batch handlers: the export names, so IaC with `BatchSize: 1` for any of them can clear the finding. */
   readonly handlerExports?: readonly string[];
+  /**
+   * A function exported under these names that loops over a batch's records for handlers of other modules
+   * (`handle(event, context, processor)`): kept, and reported there once, when template-wired handlers hand
+   * it their event (sharedBatchServes.ts).
+   */
+  readonly onlyIfServesHandlers?: readonly string[];
   /** A batch handler that throws for the whole batch: settled behind bisecting streams only. */
   readonly unlessBisected?: true;
   /**

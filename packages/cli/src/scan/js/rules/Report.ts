@@ -48,6 +48,7 @@ export type Extra = Pick<
   | 'onlyIfInvokedAsync'
   | 'onlyIfEnvInvoked'
   | 'onlyIfImportBatchEvent'
+  | 'onlyIfServesHandlers'
   | 'unlessImportRefusesBatch'
   | 'onlyIfEventWired'
   | 'onlyIfAnswerUnread'

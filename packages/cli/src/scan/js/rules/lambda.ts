@@ -22,6 +22,7 @@ import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
 import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
+import { sharedBatchFunctions } from './batchShared.js';
 import { singleRecordHelpers } from './batchSingleHelpers.js';
 import { readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
 import { onlyConverts } from './batchTransforms.js';
@@ -119,6 +120,12 @@ function batchRule(ctx: ModuleContext, report: Report): void {
       onlyIfImportBatchEvent: decoders,
     });
   }
+  // A shared function the handlers of other modules hand their event to, which loops over the records
+  // itself: judged like a handler, kept only where it serves template-wired handlers (batchShared.ts).
+  // Powertools' words are a partial answer readsBatchEvent already turns away.
+  if (!middyPartialBatch(ctx))
+    for (const { fn, names } of sharedBatchFunctions(ctx))
+      judgeUnanswered(ctx, report, fn, { onlyIfServesHandlers: names });
 }
 
 /** The catch hands the error to the handler's callback (`callback(e)`): the batch fails, as by a throw. */
