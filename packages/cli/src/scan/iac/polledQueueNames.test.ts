@@ -3,6 +3,7 @@ import { parseHcl } from './hcl.js';
 import {
   blanked,
   polledBy,
+  serverlessPolledIds,
   serverlessPolledNames,
   templatePolledNames,
   terraformQueueNames,
@@ -55,6 +56,17 @@ describe('serverlessPolledNames', () => {
       },
     };
     expect(serverlessPolledNames(config)).toEqual(['queue:jobs-*']);
+  });
+});
+
+describe('serverlessPolledIds', () => {
+  it('answers the resources its functions poll through GetAtt or Ref, in either form of the event', () => {
+    const functions = {
+      a: { events: [{ sqs: { arn: { 'Fn::GetAtt': ['JobsQueue', 'Arn'] }, batchSize: 1 } }] },
+      b: { events: [{ sqs: { 'Fn::GetAtt': ['FeedQueue', 'Arn'] } }, { http: 'GET /' }] },
+      c: { events: [{ sqs: 'arn:aws:sqs:eu-west-1:123456789012:elsewhere' }] },
+    };
+    expect([...serverlessPolledIds(functions)].sort()).toEqual(['FeedQueue', 'JobsQueue']);
   });
 });
 

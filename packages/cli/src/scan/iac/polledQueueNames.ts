@@ -7,10 +7,13 @@
 // pass joins them, so a queue Lambda polls is judged at the Lambda limit. Only names both sides write are
 // compared: a reference to the template's own resource (`!GetAtt Queue.Arn`) names no Terraform queue,
 // and a name a reader cannot read (built by a function, read from a variable) joins nothing.
+// Within one serverless.yml the same split holds: its functions poll queues of its own `resources`, which
+// the CloudFormation reader judges; serverlessPolledIds hands it those logical ids.
 import { escapeRegExp } from '../escapeRegExp.js';
 import { type HclBlock, literal } from './hcl.js';
 import { type Json, obj } from './IacResult.js';
 import { ssmImports } from './stackExports.js';
+import { refsIn } from './yamlDocument.js';
 
 /** `${...}` variables, innermost first (a serverless.yml nests them: `${ssm:/a/${sls:stage}/b}`). */
 const VARIABLE = /\$\{[^{}]*\}/g;
@@ -82,6 +85,23 @@ export function serverlessPolledNames(...configs: readonly Json[]): string[] {
       }
     }
   return [...out];
+}
+
+/**
+ * Logical ids of a serverless.yml's own `resources` that its functions poll (`sqs: arn: !GetAtt Jobs.Arn`):
+ * the CloudFormation reader sees only the resources, so without these it judged such a queue's
+ * maxReceiveCount at the limit for other consumers.
+ */
+export function serverlessPolledIds(functions: Record<string, Json>): Set<string> {
+  const out = new Set<string>();
+  for (const fn of Object.values(functions)) {
+    const events = obj(fn)?.events;
+    for (const ev of Array.isArray(events) ? events : []) {
+      const sqs = obj(ev)?.sqs;
+      if (sqs !== undefined) refsIn(obj(sqs)?.arn ?? sqs, out);
+    }
+  }
+  return out;
 }
 
 /**
