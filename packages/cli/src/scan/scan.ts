@@ -155,6 +155,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const terraform = terraformProject(
     terraformFiles,
     codeReceivers(codeFilesOf(outcomes, deferred, readText)),
+    // Queues a serverless.yml's or SAM template's functions poll, by the names Terraform declares them under.
+    outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.polledQueues ?? []) : [])),
   );
   const batchPairs = batchTwins(outcomes, project, mappings);
   // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.

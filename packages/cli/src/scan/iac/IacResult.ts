@@ -29,6 +29,8 @@ export interface IacResult {
   readonly onDemandExports?: readonly string[];
   /** Export names a CloudFormation template's alarms import: another template's DLQ may be alarmed so. */
   readonly alarmImports?: readonly string[];
+  /** Names (`ssm:<path>`, `queue:<name>`) of queues this template's functions poll, for Terraform's queues (polledQueueNames.ts). */
+  readonly polledQueues?: readonly string[];
   /** Parameters a template's API integrations call as functions, for functions of other templates (stackRoutes.ts). */
   readonly routeParams?: readonly RouteParam[];
   /**

@@ -11,6 +11,7 @@ import { onDemandTableExports } from './floodTargets.js';
 import { samFunctionHandlers, serverlessFunctionHandlers } from './functionHandlers.js';
 import type { CodeDir, IacReport, IacResult, Json } from './IacResult.js';
 import { packagedCopy } from './packagedTemplates.js';
+import { serverlessPolledNames, templatePolledNames } from './polledQueueNames.js';
 import { serverlessRequestHandlers } from './requestHandlers.js';
 import { writeEsbuildSourceHandlers } from './samEsbuildEntries.js';
 import { checkServerless, isServerless } from './serverless.js';
@@ -86,6 +87,7 @@ export function analyzeIac(file: string, source: string): IacResult {
   let envFunctions: [string, string][] = [];
   let codeDirs: CodeDir[] = [];
   let onDemandExports: string[] = [];
+  let polledQueues: string[] = [];
   if (isServerless(value, file)) {
     tool = 'serverless';
     // As deployed: variables resolved, included functions and resources read (their findings land there).
@@ -97,6 +99,8 @@ export function analyzeIac(file: string, source: string): IacResult {
     handlers = anchorHandlers(serverlessFunctionHandlers(config), dirname(file));
     unread = serverlessUnreadHandlers(config);
     batchOneHandlers.push(...serverlessEventHandlers(config, true));
+    // As written too: a resolved `${ssm:/path, 'fallback'}` keeps only the fallback.
+    polledQueues = serverlessPolledNames(value, config);
   } else if (isCloudFormation(value)) {
     tool = 'sam';
     // Handlers named by esbuild's output are read as the modules they are built from (samEsbuildEntries.ts).
@@ -113,6 +117,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     unread = samUnreadHandlers(value);
     envFunctions = samEnvFunctions(value);
     batchOneHandlers.push(...samEventHandlers(value, true));
+    polledQueues = templatePolledNames(value as Record<string, Json>);
   }
   return {
     candidates: anchor(undecided(candidates, lines), dirname(file)),
@@ -120,6 +125,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
     ...(onDemandExports.length > 0 ? { onDemandExports } : {}),
+    ...(polledQueues.length > 0 ? { polledQueues } : {}),
     ...(routes.length > 0 ? { routeParams: routes } : {}),
     ...(codeDirs.length > 0 ? { codeDirs } : {}),
     ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),

@@ -40,7 +40,8 @@ type Resource = TemplateResource;
 
 /**
  * Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it),
- * `outerDlqs` the resources its serverless.yml's functions and events name as dead-letter queues.
+ * `outerDlqs` the resources its serverless.yml's functions and events name as dead-letter queues, `outer.polled`
+ * the queues those functions poll (`sqs` events: Lambda event sources, judged at the Lambda limit).
  * Answers the export names its alarms import, for DLQs of other templates (stackExports.ts).
  */
 export function checkCloudFormation(
@@ -49,6 +50,7 @@ export function checkCloudFormation(
   base: readonly string[] = [],
   batchOneHandlers: string[] = [],
   outerDlqs: Iterable<string> = [],
+  outer: { readonly polled?: Iterable<string> } = {},
 ): string[] {
   const devOnly = nonProductionConditions(template);
   const resources: Resource[] = productionResources(template, devOnly, batchOneHandlers);
@@ -82,7 +84,7 @@ export function checkCloudFormation(
     r.type === 'AWS::Serverless::Function' &&
     num(globals.Timeout) !== undefined;
   const exports = exportsByResource(template);
-  const lambdaConsumed = lambdaConsumedQueues(resources);
+  const lambdaConsumed = new Set([...lambdaConsumedQueues(resources), ...(outer.polled ?? [])]);
   const asyncFailureTarget = (r: Resource | undefined): Json => failureTargetOf(r, globals);
   const snsThroughQueue = snsQueueChecker(report, globals, batchOneHandlers);
   const functionTimeout = (r: Resource): number => num(r.props.Timeout) ?? num(globals.Timeout) ?? 3;

@@ -6,6 +6,7 @@ import { SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
 import { checkCloudFormation } from './cloudformation.js';
 import { GatewayTimeouts } from './gatewayTimeouts.js';
 import { batchLink, type IacReport, type Json, num, obj, workLink } from './IacResult.js';
+import { serverlessPolledIds } from './polledQueueNames.js';
 import { invokedByName } from './serverlessInvoked.js';
 import { checkPermittedInvokers } from './serverlessPermitted.js';
 import { refsIn } from './yamlDocument.js';
@@ -200,6 +201,8 @@ export function checkServerless(
   invokedByName(config, report, checkPermittedInvokers(config, report));
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
-    ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, namedDlqs(functions))
+    ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, namedDlqs(functions), {
+        polled: serverlessPolledIds(functions),
+      })
     : [];
 }

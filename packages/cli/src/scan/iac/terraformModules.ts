@@ -6,6 +6,7 @@
 import type { Candidate } from '../js/Candidate.js';
 import { ASYNC_PRINCIPAL } from './asyncEvents.js';
 import type { HclBlock } from './hcl.js';
+import { polledBy, type TerraformQueueNames, terraformQueueNames } from './polledQueueNames.js';
 import { alarmSignals } from './terraformAlarmSignal.js';
 import { asyncFunctionFinding, asyncSubscribers } from './terraformAsyncInvokers.js';
 import {
@@ -76,6 +77,8 @@ export interface TerraformFacts {
   readonly bindings: TerraformBindingFacts;
   /** Timeout variables and the API this folder builds, for a function module's default (terraformTimeoutDefaults.ts). */
   readonly timeouts: TerraformTimeoutFacts;
+  /** Names another tool's function may poll this file's queues by (polledQueueNames.ts). */
+  readonly queueNames: readonly TerraformQueueNames[];
 }
 
 const FUNCTION_REF = /\b(aws_lambda_function\.[\w-]+|module\.[\w-]+)/;
@@ -150,6 +153,7 @@ export function terraformFacts(blocks: readonly HclBlock[]): TerraformFacts {
     receive: terraformReceiveFacts(blocks),
     bindings: terraformBindingFacts(blocks),
     timeouts: terraformTimeoutFacts(blocks),
+    queueNames: terraformQueueNames(blocks),
   };
 }
 
@@ -165,11 +169,13 @@ export interface TerraformQueueRef {
  * module is dropped, and a queue polled by a Lambda mapping in another module is judged at the Lambda
  * limit. A queue nothing can receive from needs no redrive, and a DLQ fed only by such queues no alarm
  * (terraformReceivers.ts). `files` maps a file's folder (its module) to its facts; `codeReceives` answers
- * whether the scan's code under a folder receives from SQS.
+ * whether the scan's code under a folder receives from SQS; `polled` holds the names of queues that
+ * functions of the repository's templates (serverless.yml, SAM) poll (polledQueueNames.ts).
  */
 export function terraformProject(
   files: readonly { readonly dir: string; readonly facts: TerraformFacts }[],
   codeReceives: (dir: string) => boolean = () => true,
+  polled: readonly string[] = [],
 ): (dir: string, c: Candidate) => Candidate | undefined {
   const consumed = new Set(files.flatMap((f) => f.facts.consumed));
   const alarmed = new Set(files.flatMap((f) => f.facts.alarmed));
@@ -190,6 +196,13 @@ export function terraformProject(
       return by.length > 0 && by.every((i) => i.rule !== undefined && scheduled.has(i.rule));
     });
   };
+  /** A function of a template polls the queue by a name its folder declares it under. */
+  const polledElsewhere = (dir: string, queue: string): boolean =>
+    polled.length > 0 &&
+    files
+      .filter((f) => f.dir === dir)
+      .flatMap((f) => f.facts.queueNames)
+      .some((q) => q.queue === queue && q.names.some((n) => polled.some((p) => polledBy(n, p))));
   const folders = files.map((f) => ({
     dir: f.dir,
     calls: f.facts.iam.localModules,
@@ -235,7 +248,8 @@ export function terraformProject(
       return undefined;
     const names = exported(dir, ref.queue);
     if (ref.settledBy === 'alarm') return names.some((n) => alarmed.has(n)) ? undefined : c;
-    if (c.maxReceive === undefined || !names.some((n) => consumed.has(n))) return c;
+    if (c.maxReceive === undefined) return c;
+    if (!names.some((n) => consumed.has(n)) && !polledElsewhere(dir, ref.queue)) return c;
     return {
       ...c,
       message: c.message.replace(' > {limit}', ' > {limit} for a Lambda consumer'),
