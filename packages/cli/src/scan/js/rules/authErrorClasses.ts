@@ -104,7 +104,8 @@ export function authErrorMaps(ctx: ModuleContext): ImportRef[] {
   // The keyword is spelled inside every `instanceof` test: subtrees whose text holds none are not walked
   // (most of a module that tests one class somewhere). The order of the rest is the full walk's.
   const holds = spelledWithin(ctx.source, 'instanceof');
-  const refs: ImportRef[] = [];
+  const mapped: { cls: Node; ref: ImportRef }[] = [];
+  const otherwise = new Set<string>();
   forEachDescendant(ctx.program, (n) => {
     if (!holds(n)) return false;
     if (n.type !== 'IfStatement' && n.type !== 'ConditionalExpression') return true;
@@ -113,15 +114,41 @@ export function authErrorMaps(ctx: ModuleContext): ImportRef[] {
       if (m.type === 'BinaryExpression' && m.operator === 'instanceof') tested.push(unwrap(m.right) as Node);
       return false;
     });
-    if (tested.length === 0 || answersAuthFailure(wrap(n.consequent as Node), ctx) === undefined) return true;
+    if (tested.length === 0) return true;
+    if (answersAuthFailure(wrap(n.consequent as Node), ctx) === undefined) {
+      // `if (err instanceof AppErr) return badRequest(err)`: the same class answered another way.
+      if (answersOtherwise(n.consequent as Node)) for (const cls of tested) otherwise.add(classKey(cls));
+      return true;
+    }
     for (const cls of tested) {
       // A project's catch-all base (`AppError`) carries the status each raise gives it: mapping it to 401
       // in one place does not make every raise of it an auth answer.
       if (OWN_ERROR_CLASS.test(cls?.name ?? '')) continue;
       const ref = cls === undefined ? undefined : importRefOf(ctx, cls);
-      if (ref !== undefined && ctx.projectImports.has(memberPath(cls)?.[0] ?? '')) refs.push(ref);
+      if (ref !== undefined && ctx.projectImports.has(memberPath(cls)?.[0] ?? '')) mapped.push({ cls, ref });
     }
     return true;
   });
-  return refs;
+  // A class this module answers 401 in one place and 400/500 in another is a general-purpose error whose
+  // status each catch picks (`if (err instanceof VisibleError) return unauthorized(err)` after a session
+  // check, `... return badRequest(err)` after validation): its raises elsewhere say nothing about 401.
+  return mapped.filter((m) => !otherwise.has(classKey(m.cls))).map((m) => m.ref);
+}
+
+/** The tested class as written (`VisibleError`, `errors.TokenError`). */
+function classKey(cls: Node | undefined): string {
+  return (memberPath(cls) ?? []).join('.');
+}
+
+/**
+ * The branch answers the error itself with something built (`return badRequest(err)`), so the class it
+ * tests has more than one answer; passing the error on as it is (`throw err`) is not an answer.
+ */
+function answersOtherwise(consequent: Node): boolean {
+  const builds = (m: Node) =>
+    (m.type === 'ReturnStatement' || m.type === 'ThrowStatement') &&
+    m.argument != null &&
+    unwrap(m.argument)?.type !== 'Identifier';
+  const c = unwrap(consequent);
+  return c !== undefined && (builds(c) || someDescendant(c, builds, true));
 }

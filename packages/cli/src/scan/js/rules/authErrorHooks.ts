@@ -7,6 +7,7 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure } from './authAnswers.js';
+import { localAdapterHooks } from './authSstAdapters.js';
 import { onErrorFunctions } from './httpErrorMiddleware.js';
 import type { Report } from './Report.js';
 
@@ -140,7 +141,8 @@ export function errorHookRules(ctx: ModuleContext, report: Report): void {
     ...frameworkHooks(ctx),
     ...catchAllFilters(ctx),
   ];
-  const seen = new Set<Node>();
+  // SST's link/code adapters call their hook only for their own local token check (authSstAdapters.ts).
+  const seen = new Set<Node>(localAdapterHooks(ctx));
   for (const fn of hooks) {
     if (seen.has(fn) || !isFunction(fn)) continue;
     seen.add(fn);
