@@ -16,6 +16,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { chainedMethods } from '../protection.js';
 import type { ConsumerView } from '../wiredConsumer.js';
 import { guarded } from './insertGuards.js';
+import { clickhouseAppend, prismaShapedCreate, projectWrapperCall } from './insertShapes.js';
 import type { Report } from './Report.js';
 import { randomlyKeyed } from './randomValues.js';
 import { reportedSqlKeys, scheduledOnly } from './sqlParamKeys.js';
@@ -230,7 +231,14 @@ function insertMessage(
     // `prisma.order.create`, `this.prisma.order.create`, `ctx.db.order.create`: the client holds the
     // model. Other SDKs' `client.messages.create` (an SMS, a chat completion) are no rows: without
     // `prisma` in the chain, the module must use Prisma.
-    path.slice(0, -2).some((p) => /prisma/i.test(p) || (/db|client/i.test(p) && usesPrisma(ctx)))
+    // A client imported from the project's own module (`import { db } from '@/db'`) is known by the
+    // argument: only Prisma's keys, `data` among them (insertShapes.ts).
+    path
+      .slice(0, -2)
+      .some(
+        (p) =>
+          /prisma/i.test(p) || (/db|client/i.test(p) && (usesPrisma(ctx) || prismaShapedCreate(ctx, call))),
+      )
   ) {
     const opts = objectProps(ctx.valueOf(call.arguments[0]));
     if (name === 'createMany' && isBooleanLiteral(opts?.props.get('skipDuplicates'), true)) return undefined;
@@ -239,6 +247,9 @@ function insertMessage(
     if (randomlyKeyed(ctx, opts?.props.get('data'))) return undefined;
     return `${path.join('.')}()`;
   }
+  // The project's own wrapper (`new Repository().insert(table, row)`) is judged where its insert is written.
+  if (name === 'insert' && projectWrapperCall(ctx, call)) return undefined;
+  if (name === 'insert' && clickhouseAppend(ctx, call)) return 'insert() into ClickHouse';
   // Knex `db('t').insert(...)`, TypeORM `repository.insert(...)` / `manager.insert(Entity, ...)`.
   if (name === 'insert' && /knex|db|trx|query|repo|repository|manager/i.test(path[0] ?? '')) {
     const chain = chainedMethods(ctx, call);

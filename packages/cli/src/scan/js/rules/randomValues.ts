@@ -213,15 +213,25 @@ function classMethodOf(ctx: ModuleContext, call: Node): Node | undefined {
  */
 export function generatedAt(ctx: ModuleContext, prop: Node): Node {
   let value = unwrap(prop.value as Node | undefined);
-  // `` `CONF#${code}` ``: the key's random part is the name it interpolates that holds a random value.
-  if (value?.type === 'TemplateLiteral') {
-    const names = (value.expressions as Node[]).filter((e) => unwrap(e)?.type === 'Identifier');
+  // `` `CONF#${code}` `` or `network + '/' + key`: the key's random part is the name it interpolates (or
+  // adds) that holds a random value.
+  const parts = value?.type === 'TemplateLiteral' ? (value.expressions as Node[]) : addedParts(value);
+  if (parts.length > 0) {
+    const names = parts.filter((e) => unwrap(e)?.type === 'Identifier');
     const random = names.filter((e) => isRandom(ctx, e));
     value = unwrap(random.length === 1 ? random[0] : names.length === 1 ? names[0] : undefined);
   }
   if (value?.type !== 'Identifier') return prop;
   const binding = ctx.resolve(value.name as string, value);
   return binding?.kind === 'const' && binding.init !== undefined ? binding.declaration : prop;
+}
+
+/** The operands of a `+` chain (`a + '/' + b`), left to right; none when `value` is no such chain. */
+function addedParts(value: Node | undefined): Node[] {
+  const v = unwrap(value);
+  if (v?.type !== 'BinaryExpression' || v.operator !== '+') return [];
+  const left = addedParts(v.left as Node);
+  return [...(left.length > 0 ? left : [v.left as Node]), v.right as Node];
 }
 
 /** Does a key carry a record's own id that is not random (`${day}/${record.messageId}`, `${day}-${deal.id}`)? */

@@ -1,0 +1,79 @@
+// Which inserts insert-no-upsert knows by the call's shape (insertShapes.ts).
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { clickhouseAppend, prismaShapedCreate, projectWrapperCall } from './insertShapes.js';
+
+/** The module's last statement's awaited call, with `prelude` before it. */
+function lastCall(prelude: string, call: string): { ctx: ModuleContext; call: Node } {
+  const source = `${prelude}\nasync function f(rows, token) { await ${call}; }`;
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const body = ctx.program.body as Node[];
+  const fn = body[body.length - 1] as Node;
+  const awaited = ((fn.body as Node).body as Node[])[0]?.expression as Node;
+  return { ctx, call: awaited.argument as Node };
+}
+
+describe('clickhouseAppend', () => {
+  it.each([
+    ['table and values', "client.insert({ table: 'events', values: rows, format: 'JSONEachRow' })", true],
+    [
+      'a settings object without a token',
+      "client.insert({ table: 't', values: rows, clickhouse_settings: { async_insert: 1 } })",
+      true,
+    ],
+    [
+      'a deduplication token',
+      "client.insert({ table: 't', values: rows, clickhouse_settings: { insert_deduplication_token: token } })",
+      false,
+    ],
+    [
+      'settings it cannot read',
+      "client.insert({ table: 't', values: rows, clickhouse_settings: opts })",
+      false,
+    ],
+    ['a Knex insert of rows', 'db.insert(rows)', false],
+    ['a TypeORM manager insert', 'manager.insert(Order, rows)', false],
+  ])('%s', (_name, call, expected) => {
+    const { ctx, call: node } = lastCall('', call);
+    expect(clickhouseAppend(ctx, node)).toBe(expected);
+  });
+});
+
+describe('prismaShapedCreate', () => {
+  it.each([
+    ['data only', 'db.question.create({ data: { text: rows } })', true],
+    ['data and select', 'db.question.create({ data: rows, select: { id: true } })', true],
+    ['createMany with skipDuplicates', 'db.script.createMany({ data: rows, skipDuplicates: true })', true],
+    ['an SMS send', "client.messages.create({ to: token, body: 'hi' })", false],
+    ['a chat completion with a data field', 'client.messages.create({ model: token, data: rows })', false],
+    ['a spread argument', 'db.question.create({ ...rows, data: rows })', false],
+  ])('%s', (_name, call, expected) => {
+    const { ctx, call: node } = lastCall('', call);
+    expect(prismaShapedCreate(ctx, node)).toBe(expected);
+  });
+});
+
+describe('projectWrapperCall', () => {
+  it.each([
+    [
+      'an instance of a required project class',
+      "const Repo = require('./Repo'); const repo = new Repo();",
+      true,
+    ],
+    [
+      'an instance of an imported project class',
+      "import { Repo } from '../db/Repo'; const repo = new Repo();",
+      true,
+    ],
+    ['an instance of a package class', "import { Repo } from 'some-orm'; const repo = new Repo();", false],
+    ['a repository handed in', 'const repo = makeRepo();', false],
+  ])('%s', (_name, prelude, expected) => {
+    const { ctx, call } = lastCall(prelude, "repo.insert('events', rows)");
+    expect(projectWrapperCall(ctx, call)).toBe(expected);
+  });
+});
