@@ -11,6 +11,7 @@ import { metricUnitRecord } from './metricUnitRecord.js';
 import { namedLogHelper } from './namedLogCall.js';
 import { nonErrorGuard } from './nonErrorRethrow.js';
 import { unreturnedReject } from './unreturnedReject.js';
+import { unthrownError } from './unthrownError.js';
 
 const LOGGER = /^(console|logger|log|this\.logger|this\.log|ctx\.log|context\.log|req\.log|request\.log)$/;
 
@@ -196,6 +197,8 @@ export function isObservation(node: Node | null | undefined): boolean {
   if (nonErrorGuard(node)) return true;
   // `Promise.reject(e);` left as a statement fails nothing (unreturnedReject.ts).
   if (unreturnedReject(node)) return true;
+  // `new VisibleError('...', { cause: e });` built and dropped hands nothing on (unthrownError.ts).
+  if (unthrownError(node)) return true;
   if (node.type === 'VariableDeclaration')
     return !someDescendant(node, (n) => n.type === 'AwaitExpression' || n.type === 'ThrowStatement', true);
   if (node.type === 'BlockStatement') return (node.body as Node[]).every((s) => isObservation(s));
