@@ -40,6 +40,26 @@ export function sstV3QueueKind(ctx: ModuleContext, value: Node, name: string): '
   return named.test(ctx.source) ? 'dlq' : 'queue';
 }
 
+/** Is the node `undefined` or `null` as written: the branch of a queue built only on some stages? */
+function nothing(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return (n?.type === 'Identifier' && n.name === 'undefined') || (n?.type === 'Literal' && n.value === null);
+}
+
+/**
+ * The queue a value builds, also when it is built only on some stages (`$dev || permanent ? new
+ * sst.aws.Queue(...) : undefined`, subscribed with `queue?.subscribe(...)`): the branch that builds it.
+ * @example
+ * stagedQueue(node) // the `new sst.aws.Queue('Jobs')` of `isProd ? new sst.aws.Queue('Jobs') : undefined`
+ */
+export function stagedQueue(node: Node | undefined): Node | undefined {
+  const n = unwrap(node);
+  if (n?.type !== 'ConditionalExpression') return n;
+  const [yes, no] = [unwrap(n.consequent as Node), unwrap(n.alternate as Node)];
+  if (nothing(no) && yes?.type === 'NewExpression') return yes;
+  return nothing(yes) && no?.type === 'NewExpression' ? no : n;
+}
+
 const walked = new WeakMap<ModuleContext, readonly Subscription[]>();
 
 /**
@@ -71,7 +91,7 @@ export function sstV3Subscriptions(ctx: ModuleContext): readonly Subscription[] 
         out.push({ ...parts, imported: { from: ctx.file, source: imp.source, name: imported } });
         continue;
       }
-      const node = unwrap(ctx.valueOf(receiver));
+      const node = stagedQueue(ctx.valueOf(receiver));
       const kind = node === undefined ? undefined : sstV3QueueKind(ctx, node, name);
       if (node !== undefined && kind !== undefined) out.push({ ...parts, queue: { node, kind } });
     }
