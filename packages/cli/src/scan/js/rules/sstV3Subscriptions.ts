@@ -83,7 +83,13 @@ export function sstV3Subscriptions(ctx: ModuleContext): readonly Subscription[] 
       const imp = ctx.importOf(root.name as string, root);
       if (root !== receiver && imp?.imported !== '*') continue;
       const args = (call.arguments as Node[]).map((a) => ctx.valueOf(a) ?? a);
-      const named = stringValue(args[0]) !== undefined && args[1] !== undefined;
+      // `subscribe('src/jobs.handler', { batch })`: a second argument written as an object with no `handler`
+      // is the subscription's args, not a function's, so the string is the subscriber and not a name.
+      const second = objectProps(args[1]);
+      const named =
+        stringValue(args[0]) !== undefined &&
+        args[1] !== undefined &&
+        (args[2] !== undefined || second === undefined || second.props.has('handler') || second.spread);
       const [subscriber, subscribeArgs] = named ? args.slice(1, 3) : args.slice(0, 2);
       const parts = { call, name, subscriber, args: subscribeArgs };
       if (imp !== undefined) {
