@@ -36,11 +36,13 @@ export function templateSettles(project: Project, c: Candidate): boolean {
 }
 
 /**
- * Whether the linked handler's facts settle the finding (unknown code settles nothing).
+ * Whether the linked handler's facts settle the finding (unknown code settles nothing, except for
+ * `answers-nothing`, which is kept only for a handler known to answer item failures).
  * @example
  * linkSettled({ stems: ['src/audit'], export: 'handler', clearWhen: 'no-work' }, { work: false, recordWork: false }) // true
  */
 export function linkSettled(link: HandlerLink, fact: HandlerFact | undefined): boolean {
+  if (link.clearWhen === 'answers-nothing') return fact?.answersItems !== true;
   if (fact === undefined) return false;
   return !(link.clearWhen === 'no-work' ? fact.work : fact.recordWork) || bisectSuffices(link, fact);
 }

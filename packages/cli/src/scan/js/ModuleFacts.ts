@@ -57,8 +57,11 @@ export interface HandlerLink {
   /**
    * `reported-in-code`: a template's batch finding, dropped when the handler's own code is reported for
    * the same problem (one finding per consumer, at the code; its message names the template).
+   * `answers-nothing`: a subscription that does not ask Lambda to read partial batch responses, kept only
+   * when its handler answers batchItemFailures (rules/sstV3PartialResponses.ts); code the scan cannot find
+   * settles it too, as nothing is known to be answered into the void.
    */
-  readonly clearWhen: 'no-work' | 'no-record-work' | 'reported-in-code';
+  readonly clearWhen: 'no-work' | 'no-record-work' | 'reported-in-code' | 'answers-nothing';
   /**
    * A stream source that bisects a failed batch (`BisectBatchOnFunctionError`): a handler that throws for
    * a failed record gets it isolated without reporting item failures, so the missing

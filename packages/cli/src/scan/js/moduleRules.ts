@@ -38,6 +38,7 @@ import { sstRouteTableRules } from './rules/sstRouteTables.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
 import { sstV3DlqAlarmRules } from './rules/sstV3DlqAlarms.js';
+import { sstV3PartialResponseRules } from './rules/sstV3PartialResponses.js';
 import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
 import { sstV3QueueDlqRules } from './rules/sstV3QueueDlq.js';
 import { swallowRules } from './rules/swallowed.js';
@@ -83,6 +84,7 @@ export const RULES: readonly Rule[] = [
   sstEventBusRules,
   sstV3BusRules,
   sstV3QueueConcurrencyRules,
+  sstV3PartialResponseRules,
   sstV3QueueDlqRules,
   sstV3DlqAlarmRules,
   tsResourceQueueRules,

@@ -2,11 +2,12 @@
 // above the module; with none, the module's own folder) and the TypeScript modules under it, outside node_modules and
 // dot folders (`.sst`). For each module: its text, and the arguments of each alarm it builds that tells
 // someone (iac/terraformAlarmSignal.ts decides, as for Terraform).
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { callArguments } from '../../callerTimeoutArgs.js';
 import { type AlarmFields, signals } from '../../iac/terraformAlarmSignal.js';
 import { readSource } from '../../readSource.js';
+import { sstAppRoot } from './sstAppRoot.js';
 
 const ALARM = /\bnew\s+[\w.]*(?:MetricAlarm|cloudwatch\.Alarm)\s*\(/g;
 const MAX_FILES = 2000;
@@ -39,13 +40,6 @@ export function signallingAlarms(text: string): string[] {
   return found;
 }
 
-/** The app's root folder: where sst.config.ts is, up to three folders above the module, else the module's. */
-function appRoot(file: string): string {
-  let dir = dirname(file);
-  for (let up = 0; up <= 3; up++, dir = dirname(dir)) if (existsSync(join(dir, 'sst.config.ts'))) return dir;
-  return dirname(file);
-}
-
 /** TypeScript and JavaScript modules under `dir`, outside node_modules and dot folders. */
 function walk(dir: string, out: string[]): void {
   let entries: import('node:fs').Dirent[];
@@ -69,7 +63,7 @@ function walk(dir: string, out: string[]): void {
  * appAlarmModules('/app/infra/queues.ts') // [{ file: '/app/infra/alarms.ts', text, alarms: ['...'] }]
  */
 export function appAlarmModules(file: string): AppModule[] {
-  const root = appRoot(file);
+  const root = sstAppRoot(file);
   let found = apps.get(root);
   if (found === undefined) {
     const files: string[] = [];

@@ -3,9 +3,11 @@
 // its own, and each `bus.subscribe(...)` builds a function of its own behind an EventBridge rule, which
 // invokes it asynchronously: after Lambda's two retries a failed event is dropped unless that function has a
 // dead-letter or on-failure destination (`transform: { function: { deadLetterConfig } }`, a
-// `destinationConfig.onFailure`, or an `aws.lambda.FunctionEventInvokeConfig`: any such config in the module is
-// taken to cover its subscribers, since it names the function by an output the scan does not follow). So the archive finding sits
-// at the bus and the DLQ finding at each subscribe call, where each subscriber's fix goes. As for SST v2
+// `destinationConfig.onFailure`, or an `aws.lambda.FunctionEventInvokeConfig`: any such config in the module
+// is taken to cover its subscribers, since it names the function by an output the scan does not follow). The
+// rule target's `transform: { target: { deadLetterConfig } }` is not one: it holds only the events
+// EventBridge could not hand to Lambda. So the archive finding sits at the bus and the DLQ finding at each
+// subscribe call, where each subscriber's fix goes. As for SST v2
 // (sstEventBus.ts), a subscriber given nothing to work with (no `link`, `permissions`, `environment`, `role`
 // or `vpc`, and no app-wide `$transform` of functions) can only log, and a bus whose subscribers all only
 // log, kept in its module, carries nothing worth replaying.
@@ -41,6 +43,19 @@ function subscriberOf(
   return subscriber === undefined ? undefined : { subscriber, args: named ? args[2] : args[1] };
 }
 
+/**
+ * The subscribe args' text without `transform.target`: a `deadLetterConfig` there is the EventBridge rule
+ * target's, which catches only events EventBridge could not hand to Lambda; an event the function fails on
+ * is retried by Lambda's own async queue and then dropped, so it covers nothing this rule asks for.
+ */
+function withoutRuleTarget(ctx: ModuleContext, args: Node | undefined): string {
+  if (args === undefined) return '';
+  const target = objectProps(objectProps(args)?.props.get('transform'))?.props.get('target');
+  const text = ctx.source.slice(args.start, args.end);
+  if (target === undefined) return text;
+  return text.slice(0, target.start - args.start) + text.slice(target.end - args.start);
+}
+
 /** What a subscriber is: one that can only log, one that does work with or without a failure destination. */
 function subscriberKind(ctx: ModuleContext, call: Node): 'idle' | 'covered' | 'uncovered' | 'other' {
   const found = subscriberOf(ctx, call);
@@ -49,7 +64,8 @@ function subscriberKind(ctx: ModuleContext, call: Node): 'idle' | 'covered' | 'u
   const { subscriber, args } = found;
   if (stringValue(subscriber) === undefined && objectProps(subscriber) === undefined) return 'other';
   if (objectProps(subscriber)?.spread === true) return 'other';
-  if (FAILURE_TARGET.test(text(subscriber)) || FAILURE_TARGET.test(text(args))) return 'covered';
+  if (FAILURE_TARGET.test(text(subscriber)) || FAILURE_TARGET.test(withoutRuleTarget(ctx, args)))
+    return 'covered';
   if (/FunctionEventInvokeConfig/.test(ctx.source)) return 'covered';
   const capable = stringValue(subscriber) === undefined && CAPABLE.test(text(subscriber));
   return capable || APP_DEFAULTS.test(ctx.source) ? 'uncovered' : 'idle';

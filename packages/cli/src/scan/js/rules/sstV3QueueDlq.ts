@@ -6,13 +6,14 @@
 // goes: a queue subscribed here is judged here; an exported queue is kept by the project pass only when
 // some importer subscribes it (ModuleFacts.sstSubscribed). A queue another queue names as its `dlq` is the
 // dead-letter queue itself, and args the scan cannot read (a variable it does not see, a spread) are taken
-// as holding one, and so is a `transform` of the queue (`transform: { queue: { redrivePolicy } }`) or an
+// as holding one, and so is a `transform` of the queue that may set one (`transform: { queue: { redrivePolicy } }`,
+// a callback; not one that only sets retention, `transform: { queue: { messageRetentionSeconds } }`) or an
 // app-wide `$transform(sst.aws.Queue, ...)` setting one, here or in another module of the app.
 // Whether a dead-letter queue is alarmed on is judged apart (sstV3DlqAlarms.ts).
 import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
-import { sstV3QueueKind, sstV3Subscriptions } from './sstV3Subscriptions.js';
+import { sstV3QueueKind, sstV3Subscriptions, stagedQueue } from './sstV3Subscriptions.js';
 import { sstTransforms } from './sstV3Transforms.js';
 
 /** Does the queue's name say it is a dead-letter queue (`FailedDlq`, `dead-letters`; not `DeadlineReminders`)? */
@@ -28,9 +29,25 @@ function missingDlq(ctx: ModuleContext, queue: Node): string | undefined {
   if (deadLetterName(name)) return undefined;
   const args =
     argsNode === undefined ? { props: new Map(), spread: false } : objectProps(ctx.valueOf(argsNode));
-  if (args === undefined || args.spread || args.props.has('dlq') || args.props.has('transform'))
-    return undefined;
+  if (args === undefined || args.spread || args.props.has('dlq')) return undefined;
+  const transform = args.props.get('transform');
+  if (transform !== undefined && transformMayRedrive(ctx, transform)) return undefined;
   return name;
+}
+
+/**
+ * Can the queue's `transform` set a redrive policy? Only `transform.queue` reaches the SQS queue's
+ * `redrivePolicy`; a `queue` object the scan reads in full that sets none (an app's shared retention
+ * setting, `{ queue: { messageRetentionSeconds } }`) leaves the queue with no dlq. A callback, a variable
+ * it cannot read or a spread may set one.
+ */
+function transformMayRedrive(ctx: ModuleContext, transform: Node): boolean {
+  const outer = objectProps(ctx.valueOf(transform) ?? transform);
+  if (outer === undefined || outer.spread) return true;
+  const queue = outer.props.get('queue');
+  if (queue === undefined) return false;
+  const inner = objectProps(ctx.valueOf(queue) ?? queue);
+  return inner === undefined || inner.spread || inner.props.has('redrivePolicy');
 }
 
 const message = (name: string) =>
@@ -54,7 +71,7 @@ export const sstV3QueueDlqRules: Rule = (ctx: ModuleContext, report: Report) => 
   }
   // Exported queues this module does not subscribe: an importer may (infra/queues.ts + infra/functions.ts).
   for (const [exported, value] of ctx.exports) {
-    const node = unwrap(ctx.valueOf(value) ?? value);
+    const node = stagedQueue(ctx.valueOf(value) ?? value);
     if (node === undefined || reported.has(node)) continue;
     // `const dead = new sst.aws.Queue(...); export { dead as parked }`: the module's queues name it `dead.arn`.
     const declarator = ctx.parentOf(node);

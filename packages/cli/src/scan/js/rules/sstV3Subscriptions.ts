@@ -40,6 +40,26 @@ export function sstV3QueueKind(ctx: ModuleContext, value: Node, name: string): '
   return named.test(ctx.source) ? 'dlq' : 'queue';
 }
 
+/** Is the node `undefined` or `null` as written: the branch of a queue built only on some stages? */
+function nothing(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  return (n?.type === 'Identifier' && n.name === 'undefined') || (n?.type === 'Literal' && n.value === null);
+}
+
+/**
+ * The queue a value builds, also when it is built only on some stages (`$dev || permanent ? new
+ * sst.aws.Queue(...) : undefined`, subscribed with `queue?.subscribe(...)`): the branch that builds it.
+ * @example
+ * stagedQueue(node) // the `new sst.aws.Queue('Jobs')` of `isProd ? new sst.aws.Queue('Jobs') : undefined`
+ */
+export function stagedQueue(node: Node | undefined): Node | undefined {
+  const n = unwrap(node);
+  if (n?.type !== 'ConditionalExpression') return n;
+  const [yes, no] = [unwrap(n.consequent as Node), unwrap(n.alternate as Node)];
+  if (nothing(no) && yes?.type === 'NewExpression') return yes;
+  return nothing(yes) && no?.type === 'NewExpression' ? no : n;
+}
+
 const walked = new WeakMap<ModuleContext, readonly Subscription[]>();
 
 /**
@@ -63,7 +83,13 @@ export function sstV3Subscriptions(ctx: ModuleContext): readonly Subscription[] 
       const imp = ctx.importOf(root.name as string, root);
       if (root !== receiver && imp?.imported !== '*') continue;
       const args = (call.arguments as Node[]).map((a) => ctx.valueOf(a) ?? a);
-      const named = stringValue(args[0]) !== undefined && args[1] !== undefined;
+      // `subscribe('src/jobs.handler', { batch })`: a second argument written as an object with no `handler`
+      // is the subscription's args, not a function's, so the string is the subscriber and not a name.
+      const second = objectProps(args[1]);
+      const named =
+        stringValue(args[0]) !== undefined &&
+        args[1] !== undefined &&
+        (args[2] !== undefined || second === undefined || second.props.has('handler') || second.spread);
       const [subscriber, subscribeArgs] = named ? args.slice(1, 3) : args.slice(0, 2);
       const parts = { call, name, subscriber, args: subscribeArgs };
       if (imp !== undefined) {
@@ -71,7 +97,7 @@ export function sstV3Subscriptions(ctx: ModuleContext): readonly Subscription[] 
         out.push({ ...parts, imported: { from: ctx.file, source: imp.source, name: imported } });
         continue;
       }
-      const node = unwrap(ctx.valueOf(receiver));
+      const node = stagedQueue(ctx.valueOf(receiver));
       const kind = node === undefined ? undefined : sstV3QueueKind(ctx, node, name);
       if (node !== undefined && kind !== undefined) out.push({ ...parts, queue: { node, kind } });
     }
