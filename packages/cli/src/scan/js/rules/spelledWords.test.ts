@@ -6,6 +6,7 @@ import { AUTH_CLASS, AUTH_CLASS_WORDS, AUTH_STATUS, AUTH_STATUS_WORDS } from '..
 import { GRAPHQL_SPELLED, GRAPHQL_WORDS } from '../graphqlResolvers.js';
 import { testSpelled } from '../SourceWords.js';
 import { AUTH_TEXT, AUTH_TEXT_WORDS } from './auth.js';
+import { DENIAL_TEXT, DENIAL_WORDS } from './authNullFlow.js';
 import { RECONNECT, RECONNECT_WORDS } from './authReconnect.js';
 import { ASYNC_INVOKER_WORDS, ASYNC_INVOKERS } from './cdkBuiltFunctions.js';
 import { BREAKER_NAME, BREAKER_WORDS } from './handRolledBreakers.js';
@@ -106,6 +107,20 @@ const CASES: readonly (readonly [string, RegExp, readonly string[], readonly str
     ],
   ],
   [
+    'DENIAL_TEXT',
+    DENIAL_TEXT,
+    DENIAL_WORDS,
+    [
+      '{ allowed: false }',
+      'if (!authorised) return',
+      'AUTHORIZED',
+      'statusCode: 401',
+      'status(403)',
+      "Effect: 'Deny'",
+      'Unauthorized',
+    ],
+  ],
+  [
     'IDEMPOTENCY_TEXT',
     IDEMPOTENCY_TEXT,
     IDEMPOTENCY_WORDS,
@@ -175,6 +190,7 @@ describe('word lists of testSpelled expressions', () => {
 const DERIVED: readonly (readonly [string, RegExp, readonly string[]])[] = [
   ['NOT_FOUND_TEXT', NOT_FOUND_TEXT, NOT_FOUND_WORDS],
   ['IDEMPOTENCY_TEXT', IDEMPOTENCY_TEXT, IDEMPOTENCY_WORDS],
+  ['DENIAL_TEXT', DENIAL_TEXT, DENIAL_WORDS],
   ['AUTH_TEXT', AUTH_TEXT, AUTH_TEXT_WORDS],
   ['BREAKER_NAME', BREAKER_NAME, BREAKER_WORDS],
   ['RETRY_TEXT', RETRY_TEXT, RETRY_WORDS],
