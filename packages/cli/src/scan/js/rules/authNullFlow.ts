@@ -198,6 +198,14 @@ function flowOf(ctx: ModuleContext, fn: Node, known: ReadonlyMap<Node, NullSourc
 
 const deniedSites = new WeakMap<ModuleContext, Map<Node, NullSource>>();
 
+/** A module that can answer a denial: nullFlowSites reads it only then. */
+export const DENIAL_TEXT = /\ballowed\b|\bauthori[sz]ed\b|401|403|Deny|Unauthori/i;
+/**
+ * DENIAL_TEXT's words, one in every alternative (spelledWords.test.ts holds them together): the module's
+ * word index rules most modules out before the case-insensitive search of the whole text.
+ */
+export const DENIAL_WORDS: readonly string[] = ['allowed', 'authori', '401', '403', 'Deny'];
+
 /**
  * The catches (or `.catch` callbacks) whose null answer for a failure some function of the module reads
  * as a deny, directly or through helpers of the module that answer null in turn; found once per module.
@@ -209,10 +217,7 @@ export function nullFlowSites(ctx: ModuleContext): ReadonlyMap<Node, NullSource>
   if (sites !== undefined) return sites;
   sites = new Map();
   deniedSites.set(ctx, sites);
-  if (
-    !(ctx.spells('catch') || spellsKeyUrl(ctx)) ||
-    !/\ballowed\b|\bauthori[sz]ed\b|40[13]|Deny|Unauthori/i.test(ctx.source)
-  )
+  if (!(ctx.spells('catch') || spellsKeyUrl(ctx)) || !ctx.testSpelled(DENIAL_TEXT, DENIAL_WORDS))
     return sites;
   const fns: Node[] = [];
   forEachDescendant(ctx.program, (n) => {

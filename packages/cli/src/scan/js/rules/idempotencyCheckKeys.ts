@@ -56,13 +56,22 @@ function keyArgument(call: Node): Node | undefined {
   return made.length === 1 ? made[0] : undefined;
 }
 
+/** A module that speaks of idempotency: the rule reads its calls only then. */
+export const IDEMPOTENCY_TEXT = /idempoten|dedup|duplicate|alreadyProcessed/i;
+/**
+ * IDEMPOTENCY_TEXT's words, one in every alternative (spelledWords.test.ts holds them together): asked
+ * through the module's word index first, since the case-insensitive expression alone searched every
+ * module's whole text and most modules hold none of them.
+ */
+export const IDEMPOTENCY_WORDS: readonly string[] = ['idempoten', 'dedup', 'duplicate', 'alreadyProcessed'];
+
 /**
  * random-id-nondeterministic on the key of a consumer's idempotency check (`ensureIdempotency(table, key)`)
  * when that key is made per attempt: a random id, the time of processing, or an imported helper making one.
  * In a module with no handler, only where a retried consumer reaches the call (onlyIfConsumerCaller).
  */
 export function idempotencyCheckKeyRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
-  if (!/idempoten|dedup|duplicate|alreadyProcessed/i.test(ctx.source)) return;
+  if (!ctx.testSpelled(IDEMPOTENCY_TEXT, IDEMPOTENCY_WORDS)) return;
   const shared = ctx.handlers.size === 0;
   if (!shared && !view.consumer) return;
   for (const call of ctx.of('CallExpression')) {

@@ -140,10 +140,17 @@ function conflates(ctx: ModuleContext, block: Node, handler: Node): boolean {
   );
 }
 
-/** A module that can answer "not found": the rule reads its catches only then. */
-export const NOT_FOUND_TEXT = /404|not_?found|headObject/i;
-/** NOT_FOUND_TEXT's words, one in every alternative (spelledWords.test.ts holds them together). */
-export const NOT_FOUND_WORDS: readonly string[] = ['404', 'found', 'headObject'];
+/**
+ * A module that can answer "not found": the rule reads its catches only then. `notfound|not_found` rather
+ * than `not_?found` so that each alternative has a word of its own below.
+ */
+export const NOT_FOUND_TEXT = /404|notfound|not_found|headObject/i;
+/**
+ * NOT_FOUND_TEXT's words, one in every alternative (spelledWords.test.ts holds them together). Not the
+ * bare `found`, which nearly every module spells (`not found` in a message, `found` in a comment): each
+ * of those modules then paid a case-insensitive search of its whole text that fails.
+ */
+export const NOT_FOUND_WORDS: readonly string[] = ['404', 'notfound', 'not_found', 'headObject'];
 
 const MESSAGE =
   'catch answers "not found" for every failure of the read without looking at the error: a throttle, an outage or a denied request is told to the client as a missing item, which it will not retry and no error alarm counts';

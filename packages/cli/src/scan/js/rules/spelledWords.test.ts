@@ -6,9 +6,11 @@ import { AUTH_CLASS, AUTH_CLASS_WORDS, AUTH_STATUS, AUTH_STATUS_WORDS } from '..
 import { GRAPHQL_SPELLED, GRAPHQL_WORDS } from '../graphqlResolvers.js';
 import { testSpelled } from '../SourceWords.js';
 import { AUTH_TEXT, AUTH_TEXT_WORDS } from './auth.js';
+import { DENIAL_TEXT, DENIAL_WORDS } from './authNullFlow.js';
 import { RECONNECT, RECONNECT_WORDS } from './authReconnect.js';
 import { ASYNC_INVOKER_WORDS, ASYNC_INVOKERS } from './cdkBuiltFunctions.js';
 import { BREAKER_NAME, BREAKER_WORDS } from './handRolledBreakers.js';
+import { IDEMPOTENCY_TEXT, IDEMPOTENCY_WORDS } from './idempotencyCheckKeys.js';
 import { NOT_FOUND_TEXT, NOT_FOUND_WORDS } from './notFoundCatchAll.js';
 import { RETRY_TEXT, RETRY_WORDS } from './retryRepublish.js';
 import { TOKEN_URL, TOKEN_URL_WORDS } from './tokenEndpoint.js';
@@ -99,7 +101,37 @@ const CASES: readonly (readonly [string, RegExp, readonly string[], readonly str
       "'NotFound'",
       'status.NOT_FOUND',
       "code === 'not_found'",
+      "error.code === 'NOTFOUND'",
+      'const notFound = true',
       'HeadObjectCommand',
+    ],
+  ],
+  [
+    'DENIAL_TEXT',
+    DENIAL_TEXT,
+    DENIAL_WORDS,
+    [
+      '{ allowed: false }',
+      'if (!authorised) return',
+      'AUTHORIZED',
+      'statusCode: 401',
+      'status(403)',
+      "Effect: 'Deny'",
+      'Unauthorized',
+    ],
+  ],
+  [
+    'IDEMPOTENCY_TEXT',
+    IDEMPOTENCY_TEXT,
+    IDEMPOTENCY_WORDS,
+    [
+      'await ensureIdempotency(table, key)',
+      'const IDEMPOTENT = true',
+      'isDuplicate(messageId)',
+      'dedupKey',
+      'DeduplicationId',
+      'if (alreadyProcessed) return',
+      'ALREADYPROCESSED',
     ],
   ],
   [
@@ -157,6 +189,8 @@ describe('word lists of testSpelled expressions', () => {
 // even when nobody writes a sample for it.
 const DERIVED: readonly (readonly [string, RegExp, readonly string[]])[] = [
   ['NOT_FOUND_TEXT', NOT_FOUND_TEXT, NOT_FOUND_WORDS],
+  ['IDEMPOTENCY_TEXT', IDEMPOTENCY_TEXT, IDEMPOTENCY_WORDS],
+  ['DENIAL_TEXT', DENIAL_TEXT, DENIAL_WORDS],
   ['AUTH_TEXT', AUTH_TEXT, AUTH_TEXT_WORDS],
   ['BREAKER_NAME', BREAKER_NAME, BREAKER_WORDS],
   ['RETRY_TEXT', RETRY_TEXT, RETRY_WORDS],
