@@ -11,8 +11,9 @@
 // it; -1, AWS's "no limit", bounds nothing, so the record blocks its shard until the stream expires it.
 // `retryAttempts: 0` (L1 `maximumRetryAttempts`) with a comment giving the reason is a decision, as it is
 // for an asynchronously invoked function (cdkAsyncFailureKept.ts).
-import { memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
+import { type Node, numberValue, objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { addedMappings } from './cdkAddedMappings.js';
 import type { Report } from './Report.js';
 import { decidedZero } from './saysWhy.js';
 
@@ -105,12 +106,8 @@ export function streamSourceWithoutOnFailure(
 
 /** Reports every `fn.addEventSourceMapping(id, { eventSourceArn, startingPosition })` with no onFailure. */
 export function addedStreamMappings(ctx: ModuleContext, report: Report): void {
-  if (!ctx.spells('addEventSourceMapping')) return;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee as Node);
-    if (callee?.type !== 'MemberExpression' || memberPath(callee)?.at(-1) !== 'addEventSourceMapping')
-      continue;
-    const props = streamMapping(ctx, (call.arguments as Node[])[1]);
+  for (const { call, options } of addedMappings(ctx)) {
+    const props = streamMapping(ctx, options);
     if (props !== undefined) judgeStream(ctx, call, props, 'addEventSourceMapping', 'l2', report);
   }
 }
