@@ -19,7 +19,9 @@ export interface CallerLookup {
 /** A request in a shared module, as the rule saw it (js/callerNames.ts sharedRequest). */
 export interface SharedRequest {
   readonly names: readonly string[];
+  /** The exported class the request is made in. */
   readonly owner?: string;
+  /** The interfaces that class implements, and where from: code handed the object calls it through them. */
   readonly interfaces?: readonly { readonly source: string; readonly name: string }[];
   /**
    * Kept only when a caller is found and leads to a handler given an event: the module shows no sign of

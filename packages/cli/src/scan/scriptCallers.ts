@@ -5,9 +5,10 @@
 // handler graph is known (some handler calls project code) and a script is seen calling the function; a
 // library with no handlers, or an export nothing visibly calls, keeps its findings.
 
-import { type Dirent, existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { importSources, mentions } from './callerText.js';
+import { type FileWalk, filesUnder } from './filesUnder.js';
 import { commandLine } from './js/offServicePath.js';
 import type { Project } from './project.js';
 import { readSource } from './readSource.js';
@@ -18,6 +19,11 @@ const SCRIPT_FILE = /\.(?:[cm]?[jt]s)$/;
 /** Script files read per folder at most, and folder depth: a scripts folder is a handful of programs. */
 const MAX_FILES = 200;
 const MAX_DEPTH = 2;
+/** Script files a few folders deep, outside node_modules; declarations are not programs. */
+const SCRIPT_WALK: FileWalk = {
+  enter: (name, depth) => depth <= MAX_DEPTH && name !== 'node_modules',
+  take: (e) => e.isFile() && SCRIPT_FILE.test(e.name) && !e.name.endsWith('.d.ts'),
+};
 
 const folderCache = new WeakMap<Project, Map<string, readonly { file: string; text: string }[]>>();
 
@@ -91,24 +97,10 @@ function scriptsIn(project: Project, folder: string): readonly { file: string; t
   const cached = cache.get(folder);
   if (cached !== undefined) return cached;
   const out: { file: string; text: string }[] = [];
-  const walk = (dir: string, depth: number) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (out.length >= MAX_FILES) return;
-      const path = join(dir, e.name);
-      if (e.isDirectory() && depth < MAX_DEPTH && e.name !== 'node_modules') walk(path, depth + 1);
-      else if (e.isFile() && SCRIPT_FILE.test(e.name) && !e.name.endsWith('.d.ts')) {
-        const text = readSource(path);
-        if (text !== undefined) out.push({ file: path, text });
-      }
-    }
-  };
-  walk(folder, 0);
+  for (const path of filesUnder(folder, SCRIPT_WALK)) {
+    const text = readSource(path);
+    if (text !== undefined && out.push({ file: path, text }) >= MAX_FILES) break;
+  }
   cache.set(folder, out);
   return out;
 }

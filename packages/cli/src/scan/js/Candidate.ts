@@ -258,17 +258,9 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
     readonly request: SharedRequest;
     readonly need: readonly (keyof ClientFacts)[];
   };
-  /** A request in a module with no handler, reached by calling these names: kept when a handler given an event reaches it (eventCallers.ts). */
-  readonly onlyIfEventCaller?: {
-    readonly names: readonly string[];
-    /** The exported class the request is made in. */
-    readonly owner?: string;
-    /** The interfaces that class implements, and where from: code handed the object calls it through them. */
-    readonly interfaces?: readonly { readonly source: string; readonly name: string }[];
-    readonly strict?: true;
-    /** A redelivered consumer reaching the request counts like a job (eventCallers.ts). */
-    readonly consumersRetry?: true;
-    /** A handler a template wires to a schedule counts as a job, whatever it reads (eventCallers.ts). */
-    readonly schedulesRetry?: true;
-  };
+  /**
+   * A request in a module with no handler, reached by calling these names (and methods of `owner`, through
+   * its `interfaces`): kept when a handler given an event reaches it (eventCallers.ts).
+   */
+  readonly onlyIfEventCaller?: SharedRequest;
 }

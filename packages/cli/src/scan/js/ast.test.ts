@@ -1,6 +1,8 @@
+// numberValue: the number a literal spells, a minus included.
 // wrap: the made-up root that lets a walk test a node itself, and an optional child that is missing.
 import { describe, expect, it } from 'vitest';
-import { forEachDescendant, type Node, someDescendant, wrap } from './ast.js';
+import { forEachDescendant, type Node, numberValue, someDescendant, wrap } from './ast.js';
+import { parseSource } from './parseSource.js';
 
 const literal = { type: 'Literal', start: 4, end: 6, value: 42 } as Node;
 
@@ -25,4 +27,26 @@ describe('wrap', () => {
       expect(seen).toEqual([]);
     },
   );
+});
+
+/** The expression of `x = <text>;`, parsed. */
+const assigned = (text: string) =>
+  (parseSource('v.ts', `x = ${text};`).program.body[0] as Node).expression.right as Node;
+
+describe('numberValue', () => {
+  it.each([
+    ['42', 42],
+    ['-1', -1],
+    ['(-1)', -1],
+    ['-2.5', -2.5],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['-Infinity', Number.NEGATIVE_INFINITY],
+    ['Number.POSITIVE_INFINITY', Number.POSITIVE_INFINITY],
+  ])('reads %s as %s', (text, value) => {
+    expect(numberValue(assigned(text))).toBe(value);
+  });
+
+  it.each(['-x', '!1', "'-1'", '1 - 2'])('reads no number from %s', (text) => {
+    expect(numberValue(assigned(text))).toBeUndefined();
+  });
 });

@@ -2,8 +2,9 @@
 // `Object.assign({}, base, { url })`, lodash's `assign(...)`/`merge(...)`/`defaults(...)`. Callback-era code
 // builds one options object per host or per call this way; the merge is as readable as a literal when every
 // piece is, and stays out of sight (benefit of the doubt) when any piece is not.
-import { calleeName, memberPath, type Node, propertyName, unwrap } from './ast.js';
+import { calleeName, memberPath, type Node, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { spreadProps } from './spreadProps.js';
 
 /** Packages whose `assign`/`merge`/`extend`/`defaults` copy objects' properties together. */
 const MERGE_PACKAGES = /^(lodash|lodash\.(assign|merge|defaults|extend)|lodash\/\w+|underscore|xtend)$/;
@@ -33,22 +34,9 @@ export function mergedProps(
 ): Map<string, Node> | undefined {
   if (depth > 4) return undefined;
   const v = ctx.valueOf(node);
-  const out = new Map<string, Node>();
-  if (v?.type === 'ObjectExpression') {
-    for (const p of v.properties as Node[]) {
-      if (p.type === 'SpreadElement') {
-        const inner = mergedProps(ctx, p.argument as Node, depth + 1);
-        if (inner === undefined) return undefined;
-        for (const [k, value] of inner) out.set(k, value);
-        continue;
-      }
-      const key = propertyName(p.key as Node, p.computed as boolean);
-      if (key === undefined) return undefined;
-      out.set(key, p.shorthand ? (p.key as Node) : (p.value as Node));
-    }
-    return out;
-  }
+  if (v?.type === 'ObjectExpression') return spreadProps(v, (arg) => mergedProps(ctx, arg, depth + 1));
   if (!isMergeCall(ctx, v)) return undefined;
+  const out = new Map<string, Node>();
   for (const arg of (v as Node).arguments as Node[]) {
     const inner = arg.type === 'SpreadElement' ? undefined : mergedProps(ctx, arg, depth + 1);
     if (inner === undefined) return undefined;

@@ -3,6 +3,7 @@
 // verification failed" for whatever went wrong. The JWKS download's failure, `JwksNotAvailableInCacheError`
 // or a network fault leaves the helper as a bad-token error, so every caller answers it 401/Deny.
 import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { callsReaching } from '../callIndex.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure, callsRemote, discriminates } from './authFacts.js';
 import { raisedMessage, wrappedMessages } from './authRebrands.js';
@@ -58,21 +59,6 @@ const KEY_FETCHERS = [
   'createRemoteJWKSet',
 ];
 
-/** The calls of each function of the module, by the function they reach: built once per module. */
-const callsByFunction = new WeakMap<ModuleContext, Map<Node, Node[]>>();
-function callsOf(ctx: ModuleContext, fn: Node): readonly Node[] {
-  let index = callsByFunction.get(ctx);
-  if (index === undefined) {
-    index = new Map();
-    for (const call of ctx.of('CallExpression')) {
-      const target = ctx.functionOf(call.callee);
-      if (target !== undefined) index.set(target, [...(index.get(target) ?? []), call]);
-    }
-    callsByFunction.set(ctx, index);
-  }
-  return index.get(fn) ?? [];
-}
-
 /**
  * Is the helper the catch sits in awaited, in this module, inside a try whose catch answers 401/Deny for any
  * error? Then that answering catch is the line reviewers point at, and the catch-all rule (rules/auth.ts)
@@ -82,7 +68,7 @@ function callsOf(ctx: ModuleContext, fn: Node): readonly Node[] {
 function answeredHere(ctx: ModuleContext, handler: Node): boolean {
   const fn = ctx.enclosingFunction(handler);
   if (fn === undefined) return false;
-  return callsOf(ctx, fn).some((call) => {
+  return callsReaching(ctx, fn).some((call) => {
     for (let n: Node | undefined = ctx.parentOf(call); n !== undefined; n = ctx.parentOf(n)) {
       if (isFunction(n)) return false;
       if (n.type === 'TryStatement' && n.handler != null) {

@@ -7,8 +7,9 @@
 //   new CfnEventSourceMapping(this, id, { functionName: fn.functionName, batchSize: 1, ... })   L1
 // and the size may be a module constant (`const BATCH_SIZE = 1`) or a field of the module's settings
 // object read by destructuring (`const { lambdaBatchSize } = settings()`).
-import { memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
+import { type Node, numberValue, objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { addedMappings } from './cdkAddedMappings.js';
 import { referencedFunction } from './cdkEnvHanded.js';
 import { handlerLink } from './cdkHandlers.js';
 import { settingOf } from './cdkSourceOptions.js';
@@ -34,12 +35,8 @@ export function noteMappingBatchOne(ctx: ModuleContext, node: Node, kind: string
 
 /** Notes the handler of every `fn.addEventSourceMapping(id, { batchSize: 1, ... })` in the module. */
 export function noteAddedMappingsBatchOne(ctx: ModuleContext): void {
-  if (!ctx.spells('addEventSourceMapping')) return;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee as Node);
-    if (callee?.type !== 'MemberExpression' || memberPath(callee)?.at(-1) !== 'addEventSourceMapping')
-      continue;
-    const props = objectProps(ctx.valueOf((call.arguments as Node[])[1]));
-    if (batchSizeOf(ctx, props?.props.get('batchSize')) === 1) note(ctx, callee.object as Node);
+  for (const { fn, options } of addedMappings(ctx)) {
+    const props = objectProps(ctx.valueOf(options));
+    if (batchSizeOf(ctx, props?.props.get('batchSize')) === 1) note(ctx, fn);
   }
 }

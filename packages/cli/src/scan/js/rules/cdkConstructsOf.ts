@@ -5,38 +5,13 @@
 // that judge a construct by where it is used (a route, a rule target) ask it for the construct whose props
 // they read.
 import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import { callsByPath } from '../callIndex.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { ownMethod } from '../memberClass.js';
 import { destructuredFrom, returnedValues } from '../sdkOptions.js';
 
 /** calls() per function: a helper's callers are asked once per argument of each construct it routes. */
 const callsOf = new WeakMap<Node, Node[]>();
-
-/**
- * A module's calls by callee, in module order, gathered in one pass: `i:name` for a plain name, `m:` and
- * the joined member path for any callee that has one (`m:this.addRoute`).
- */
-const callsByCallee = new WeakMap<ModuleContext, Map<string, Node[]>>();
-
-function callsTo(ctx: ModuleContext, key: string): readonly Node[] {
-  let byCallee = callsByCallee.get(ctx);
-  if (byCallee === undefined) {
-    byCallee = new Map();
-    const add = (k: string, c: Node) => {
-      const list = byCallee?.get(k);
-      if (list === undefined) byCallee?.set(k, [c]);
-      else list.push(c);
-    };
-    for (const c of ctx.of('CallExpression')) {
-      const callee = unwrap(c.callee as Node);
-      if (callee?.type === 'Identifier') add(`i:${callee.name as string}`, c);
-      const path = memberPath(callee);
-      if (path !== undefined) add(`m:${path.join('.')}`, c);
-    }
-    callsByCallee.set(ctx, byCallee);
-  }
-  return byCallee.get(key) ?? [];
-}
 
 /** `this.x = value` statements of a module by their target (`this.x`), gathered in one pass. */
 const fieldAssignments = new WeakMap<ModuleContext, Map<string, Node[]>>();
@@ -82,8 +57,8 @@ function callsUncached(ctx: ModuleContext, fn: Node): Node[] {
     method = true;
   }
   if (name === undefined) return [];
-  if (method) return [...callsTo(ctx, `m:this.${name}`)];
-  return callsTo(ctx, `i:${name}`).filter((c) => ctx.functionOf(unwrap(c.callee as Node)) === fn);
+  if (method) return [...callsByPath(ctx, `this.${name}`)];
+  return callsByPath(ctx, name).filter((c) => ctx.functionOf(unwrap(c.callee as Node)) === fn);
 }
 
 /**

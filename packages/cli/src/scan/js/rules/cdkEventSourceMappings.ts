@@ -8,10 +8,12 @@
 // What makes one safe is an on-failure destination: without it a record that keeps failing blocks its shard
 // until its retries or its age run out and is then skipped, with no record of what was lost. Bounded retries
 // (`retryAttempts`), bisecting and `maxRecordAge` only decide how soon that happens, so none stands in for
-// it; `retryAttempts: 0` (L1 `maximumRetryAttempts`) with a comment giving the reason is a decision, as it is
+// it; -1, AWS's "no limit", bounds nothing, so the record blocks its shard until the stream expires it.
+// `retryAttempts: 0` (L1 `maximumRetryAttempts`) with a comment giving the reason is a decision, as it is
 // for an asynchronously invoked function (cdkAsyncFailureKept.ts).
-import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
+import { type Node, numberValue, objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { addedMappings } from './cdkAddedMappings.js';
 import type { Report } from './Report.js';
 import { decidedZero } from './saysWhy.js';
 
@@ -19,9 +21,14 @@ import { decidedZero } from './saysWhy.js';
 const RETRY_KEY = { l1: 'maximumRetryAttempts', l2: 'retryAttempts' } as const;
 const AGE_KEY = { l1: 'maximumRecordAgeInSeconds', l2: 'maxRecordAge' } as const;
 
+/** A retry or age setting that bounds something: set, and not -1, which AWS reads as "no limit". */
+function bounds(ctx: ModuleContext, value: Node | undefined): boolean {
+  return value !== undefined && numberValue(ctx.valueOf(value) ?? value) !== -1;
+}
+
 /** What a stream with no on-failure destination does with a record that keeps failing. */
-function fate(props: Map<string, Node>, form: 'l1' | 'l2'): string {
-  const bounded = props.has(RETRY_KEY[form]) || props.has(AGE_KEY[form]);
+function fate(ctx: ModuleContext, props: Map<string, Node>, form: 'l1' | 'l2'): string {
+  const bounded = bounds(ctx, props.get(RETRY_KEY[form])) || bounds(ctx, props.get(AGE_KEY[form]));
   return bounded
     ? 'a record that keeps failing is skipped once its retries or age run out, with no record of what was lost'
     : 'a record that keeps failing blocks its shard until it expires (24 h on a DynamoDB stream) and is then dropped with no record';
@@ -54,7 +61,7 @@ function judgeStream(
   report(
     'iac-missing-dlq',
     at,
-    `${what} on a stream without an on-failure destination: ${fate(props?.props ?? new Map(), form)}`,
+    `${what} on a stream without an on-failure destination: ${fate(ctx, props?.props ?? new Map(), form)}`,
   );
 }
 
@@ -99,12 +106,8 @@ export function streamSourceWithoutOnFailure(
 
 /** Reports every `fn.addEventSourceMapping(id, { eventSourceArn, startingPosition })` with no onFailure. */
 export function addedStreamMappings(ctx: ModuleContext, report: Report): void {
-  if (!ctx.spells('addEventSourceMapping')) return;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee as Node);
-    if (callee?.type !== 'MemberExpression' || memberPath(callee)?.at(-1) !== 'addEventSourceMapping')
-      continue;
-    const props = streamMapping(ctx, (call.arguments as Node[])[1]);
+  for (const { call, options } of addedMappings(ctx)) {
+    const props = streamMapping(ctx, options);
     if (props !== undefined) judgeStream(ctx, call, props, 'addEventSourceMapping', 'l2', report);
   }
 }

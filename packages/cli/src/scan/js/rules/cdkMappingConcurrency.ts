@@ -7,6 +7,7 @@
 // a stream's mapping (`streamArn`, `tableStreamArn`, a `startingPosition`) scales by shard, not backlog.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { addedMappings } from './cdkAddedMappings.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { fifoSource } from './cdkFifoSources.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
@@ -88,10 +89,5 @@ export function uncappedQueueMappings(ctx: ModuleContext, report: Report): void 
     const options = (node.arguments as Node[])[2];
     judge(ctx, node, options, objectProps(ctx.valueOf(options))?.props.get('target'), report);
   }
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee as Node);
-    if (callee?.type !== 'MemberExpression' || memberPath(callee)?.at(-1) !== 'addEventSourceMapping')
-      continue;
-    judge(ctx, call, (call.arguments as Node[])[1], callee.object as Node, report);
-  }
+  for (const { call, fn, options } of addedMappings(ctx)) judge(ctx, call, options, fn, report);
 }

@@ -16,6 +16,7 @@ import {
   unwrap,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { spreadProps } from '../spreadProps.js';
 import { handlerLinkOfProps } from './cdkHandlers.js';
 import { solutionsConsumer } from './cdkSolutionsConsumers.js';
 import type { Report } from './Report.js';
@@ -54,21 +55,11 @@ function propsOf(ctx: ModuleContext, node: Node | undefined, depth = 0): Map<str
   if (depth > 3) return undefined;
   const n = ctx.valueOf(node);
   if (n?.type !== 'ObjectExpression') return undefined;
-  const out = new Map<string, Node>();
-  for (const p of n.properties as Node[]) {
-    if (p.type === 'SpreadElement') {
-      const arg = ctx.valueOf(p.argument as Node);
-      const method = arg?.type === 'CallExpression' ? thisMethod(ctx, arg) : undefined;
-      const inner = propsOf(ctx, method !== undefined ? returnedObject(method) : arg, depth + 1);
-      if (inner === undefined) return undefined;
-      for (const [k, v] of inner) out.set(k, v);
-      continue;
-    }
-    const key = propertyName(p.key as Node, p.computed as boolean);
-    if (key === undefined) return undefined;
-    out.set(key, p.shorthand ? (p.key as Node) : (p.value as Node));
-  }
-  return out;
+  return spreadProps(n, (spread) => {
+    const arg = ctx.valueOf(spread);
+    const method = arg?.type === 'CallExpression' ? thisMethod(ctx, arg) : undefined;
+    return propsOf(ctx, method !== undefined ? returnedObject(method) : arg, depth + 1);
+  });
 }
 
 /**

@@ -203,12 +203,31 @@ export function queryIdRule(
 ): void {
   if (!shared && !view.consumer) return;
   const param = randomQueryId(ctx, call);
-  if (param === undefined) return;
-  if (!shared && ctx.handlerKindAt(call) === undefined && !calledThroughExports(ctx, call)) return;
+  if (param !== undefined) reportQueryId(ctx, report, view, shared, call, param, 'is random');
+}
+
+/**
+ * Reports the random `param` query parameter at `at` (the random call, or the const it initialises): in a
+ * shared module, kept when a retried consumer reaches it; else when `at` is in a handler or reached through
+ * the module's exports. Shared by the call written in the URL (above) and the id handed down to the helper
+ * that sends it (passedQueryIds.ts), which differ only in how the message says the id was made.
+ * @example
+ * reportQueryId(ctx, report, view, false, call, 'requestId', 'is random') // in a queue consumer -> reported
+ */
+export function reportQueryId(
+  ctx: ModuleContext,
+  report: Report,
+  view: ConsumerView,
+  shared: boolean,
+  at: Node,
+  param: string,
+  made: 'is random' | 'is made randomly',
+): void {
+  if (!shared && ctx.handlerKindAt(at) === undefined && !calledThroughExports(ctx, at)) return;
   report(
     'random-id-nondeterministic',
-    call,
-    `the request's ${param} query parameter is random ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivery sends the request again under an id the receiver cannot recognise`,
-    shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
+    at,
+    `the request's ${param} query parameter ${made} ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivery sends the request again under an id the receiver cannot recognise`,
+    shared ? { onlyIfConsumerCaller: sharedRequest(ctx, at) } : view.extra,
   );
 }

@@ -2,26 +2,12 @@
 // mints an id once (`const publishId = uuidv4()`) and hands it to a helper that sends it on (`?publishId=`)
 // or writes it as a key has made the key per attempt, whichever function puts it on the wire.
 import { type Node, unwrap } from '../ast.js';
+import { callsReaching } from '../callIndex.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
-/** The module's calls of each function it names, built once per module: asked per interpolated name. */
-const callsByFunction = new WeakMap<ModuleContext, Map<Node, Node[]>>();
-
+/** The module's calls of `fn` by a plain name (`send(a)`), not as a member (`obj.send(a)`). */
 function callsOf(ctx: ModuleContext, fn: Node): Node[] {
-  let byFn = callsByFunction.get(ctx);
-  if (byFn === undefined) {
-    byFn = new Map();
-    for (const call of ctx.of('CallExpression')) {
-      if (unwrap(call.callee as Node)?.type !== 'Identifier') continue;
-      const callee = ctx.functionOf(call.callee);
-      if (callee === undefined) continue;
-      const calls = byFn.get(callee) ?? [];
-      calls.push(call);
-      byFn.set(callee, calls);
-    }
-    callsByFunction.set(ctx, byFn);
-  }
-  return byFn.get(fn) ?? [];
+  return callsReaching(ctx, fn).filter((call) => unwrap(call.callee as Node)?.type === 'Identifier');
 }
 
 /**

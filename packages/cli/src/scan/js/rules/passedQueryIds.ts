@@ -2,10 +2,9 @@
 // the id was made once in a consumer (`const publishId = uuidv4()`) and handed down to the helper that
 // sends the request. Each place it is made is reported, the line to change (the helper only forwards it).
 import { type Node, unwrap } from '../ast.js';
-import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { ConsumerView } from '../wiredConsumer.js';
-import { calledThroughExports, emittedIdKey, QUERY_PARAM, requestUrl } from './emittedIds.js';
+import { emittedIdKey, QUERY_PARAM, reportQueryId, requestUrl } from './emittedIds.js';
 import { argumentValues } from './paramArguments.js';
 import type { Report } from './Report.js';
 import { randomCallIn } from './randomValues.js';
@@ -52,16 +51,8 @@ export function passedQueryIdRule(
       if (!requestUrl(ctx, template)) return;
       const made = madeFor(ctx, id);
       if (made.length === 0) return;
-      for (const call of made) {
-        const at = madeAt(ctx, call);
-        if (!shared && ctx.handlerKindAt(at) === undefined && !calledThroughExports(ctx, at)) continue;
-        report(
-          'random-id-nondeterministic',
-          at,
-          `the request's ${param} query parameter is made randomly ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivery sends the request again under an id the receiver cannot recognise`,
-          shared ? { onlyIfConsumerCaller: sharedRequest(ctx, at) } : view.extra,
-        );
-      }
+      for (const call of made)
+        reportQueryId(ctx, report, view, shared, madeAt(ctx, call), param, 'is made randomly');
     });
   }
 }

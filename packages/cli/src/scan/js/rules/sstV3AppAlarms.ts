@@ -2,9 +2,9 @@
 // above the module; with none, the module's own folder) and the TypeScript modules under it, outside node_modules and
 // dot folders (`.sst`). For each module: its text, and the arguments of each alarm it builds that tells
 // someone (iac/terraformAlarmSignal.ts decides, as for Terraform).
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { callArguments } from '../../callerTimeoutArgs.js';
+import { type FileWalk, filesUnder } from '../../filesUnder.js';
 import { type AlarmFields, signals } from '../../iac/terraformAlarmSignal.js';
 import { readSource } from '../../readSource.js';
 import { sstAppRoot } from './sstAppRoot.js';
@@ -40,22 +40,11 @@ export function signallingAlarms(text: string): string[] {
   return found;
 }
 
-/** TypeScript and JavaScript modules under `dir`, outside node_modules and dot folders. */
-function walk(dir: string, out: string[]): void {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (out.length >= MAX_FILES) return;
-    if (e.isDirectory()) {
-      if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(join(dir, e.name), out);
-    } else if (/\.[cm]?[jt]s$/.test(e.name) && !/\.(?:test|spec|d)\.[cm]?[jt]s$/.test(e.name))
-      out.push(join(dir, e.name));
-  }
-}
+/** TypeScript and JavaScript modules, tests and declarations aside, outside node_modules and dot folders. */
+const APP_MODULES: FileWalk = {
+  enter: (name) => name !== 'node_modules' && !name.startsWith('.'),
+  take: (e) => /\.[cm]?[jt]s$/.test(e.name) && !/\.(?:test|spec|d)\.[cm]?[jt]s$/.test(e.name),
+};
 
 /**
  * The modules of `file`'s SST app that build an alarm telling someone, read once per app.
@@ -67,7 +56,7 @@ export function appAlarmModules(file: string): AppModule[] {
   let found = apps.get(root);
   if (found === undefined) {
     const files: string[] = [];
-    walk(root, files);
+    for (const f of filesUnder(root, APP_MODULES)) if (files.push(f) >= MAX_FILES) break;
     found = [];
     for (const f of files) {
       const text = readSource(f);
