@@ -244,7 +244,8 @@ export function terraformProject(
     // A function of a serverless.yml or SAM template polling the queue receives from it, though no
     // Terraform mapping or ReceiveMessage call says so.
     const unreceived = (queue: string) =>
-      !polledElsewhere(dir, queue) && unreceivedQueue(receive, dir, queue, exported(dir, queue), codeReceives);
+      !polledElsewhere(dir, queue) &&
+      unreceivedQueue(receive, dir, queue, exported(dir, queue), codeReceives);
     if (ref.settledBy === 'receive') return unreceived(ref.queue) ? undefined : c;
     if (ref.settledBy === 'alarm' && ref.sources !== undefined && ref.sources.every(unreceived))
       return undefined;
