@@ -1,6 +1,7 @@
 // The SQS queue rules of a CloudFormation template (RedrivePolicy, maxReceiveCount, DLQ alarms): kept apart so that cloudformation.ts stays a dispatcher over resource types.
 
-import { type IacReport, maxReceiveExtra, num, obj } from './IacResult.js';
+import { type IacReport, maxReceiveExtra, num } from './IacResult.js';
+import { templateSqsValues } from './polledQueueValues.js';
 import type { TemplateResource } from './queueUse.js';
 import { redrivePolicyOf } from './redrivePolicy.js';
 import { refsIn } from './yamlDocument.js';
@@ -11,14 +12,7 @@ import { refsIn } from './yamlDocument.js';
  */
 export function lambdaConsumedQueues(resources: readonly TemplateResource[]): Set<string> {
   const lambdaConsumed = new Set<string>();
-  for (const r of resources) {
-    if (r.type === 'AWS::Lambda::EventSourceMapping')
-      for (const id of refsIn(r.props.EventSourceArn)) lambdaConsumed.add(id);
-    if (r.type === 'AWS::Serverless::Function')
-      for (const ev of Object.values(obj(r.props.Events) ?? {}))
-        if (obj(ev)?.Type === 'SQS')
-          for (const id of refsIn(obj(obj(ev)?.Properties)?.Queue)) lambdaConsumed.add(id);
-  }
+  for (const value of templateSqsValues(resources)) refsIn(value, lambdaConsumed);
   return lambdaConsumed;
 }
 

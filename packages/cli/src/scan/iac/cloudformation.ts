@@ -40,8 +40,9 @@ type Resource = TemplateResource;
 
 /**
  * Runs every CloudFormation rule; `base` is where Resources sits in the document (serverless nests it),
- * `outerDlqs` the resources its serverless.yml's functions and events name as dead-letter queues, `outer.polled`
- * the queues those functions poll (`sqs` events: Lambda event sources, judged at the Lambda limit).
+ * `outer` what its serverless.yml's functions say about its resources: `dlqs` those they and their events
+ * name as dead-letter queues, `polled` the queues they poll (`sqs` events: Lambda event sources, judged at
+ * the Lambda limit).
  * Answers the export names its alarms import, for DLQs of other templates (stackExports.ts).
  */
 export function checkCloudFormation(
@@ -49,8 +50,7 @@ export function checkCloudFormation(
   report: IacReport,
   base: readonly string[] = [],
   batchOneHandlers: string[] = [],
-  outerDlqs: Iterable<string> = [],
-  outer: { readonly polled?: Iterable<string> } = {},
+  outer: { readonly dlqs?: Iterable<string>; readonly polled?: Iterable<string> } = {},
 ): string[] {
   const devOnly = nonProductionConditions(template);
   const resources: Resource[] = productionResources(template, devOnly, batchOneHandlers);
@@ -62,7 +62,7 @@ export function checkCloudFormation(
   for (const r of resources)
     if (r.type === 'AWS::CloudWatch::Alarm') alarmImports.push(...ssmImports(r.props, template));
   // Queues a serverless.yml's functions and events name as their dead-letter queues.
-  for (const id of outerDlqs) {
+  for (const id of outer.dlqs ?? []) {
     dlqIds.add(id);
     fedDlqs.add(id);
   }

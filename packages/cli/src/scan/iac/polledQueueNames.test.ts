@@ -140,4 +140,47 @@ describe('polledBy', () => {
     expect(polledBy('ssm:/app/*/queues/orders/arn', 'ssm:/app/*/queues/report/arn')).toBe(false);
     expect(polledBy('queue:orders', 'ssm:orders')).toBe(false);
   });
+
+  it('joins no name without a literal word, with two variables, or through a dlq word', () => {
+    // A module-built queue (`name = "\${var.name}"`) and a serverless.yml ARN whose name is a variable.
+    expect(polledBy('queue:*', 'queue:orders')).toBe(false);
+    expect(polledBy('queue:reports_worker', 'queue:*')).toBe(false);
+    // `"\${var.project}-\${var.env}"`: one of the two is not the stage.
+    expect(polledBy('queue:*-*', 'queue:orders-dlq')).toBe(false);
+    // A redrive processor polling the DLQ by its literal name.
+    expect(polledBy('queue:reports-*', 'queue:reports-dlq')).toBe(false);
+    expect(polledBy('queue:reports-*', 'queue:reports-worker')).toBe(false);
+    expect(polledBy('ssm:/*/*/arn', 'ssm:/shop/dev/arn')).toBe(false);
+    expect(polledBy('ssm:/shop/*/queues/*/arn', 'ssm:/shop/*/queues/*/arn')).toBe(false);
+  });
+
+  it('matches a stage with a region or number, and the variable in the same place', () => {
+    expect(polledBy('queue:orders-*', 'queue:orders-prod_eu')).toBe(true);
+    expect(polledBy('queue:orders-*', 'queue:orders-staging2')).toBe(true);
+    expect(polledBy('queue:orders-*', 'queue:orders-*')).toBe(true);
+  });
+});
+
+describe('switched-off event sources', () => {
+  it('are not read as pollers, in a serverless.yml or a SAM template', () => {
+    const arn = 'arn:aws:sqs:eu-west-1:123456789012:reports';
+    const config = { functions: { a: { events: [{ sqs: { arn, enabled: false } }] } } };
+    expect(serverlessPolledNames(config)).toEqual([]);
+    expect([
+      ...serverlessPolledIds({ a: { events: [{ sqs: { arn: { Ref: 'Q' }, enabled: false } }] } }),
+    ]).toEqual([]);
+    const template = {
+      Resources: {
+        Fn: {
+          Type: 'AWS::Serverless::Function',
+          Properties: { Events: { A: { Type: 'SQS', Properties: { Queue: arn, Enabled: false } } } },
+        },
+        Mapping: {
+          Type: 'AWS::Lambda::EventSourceMapping',
+          Properties: { EventSourceArn: `${arn}-b`, Enabled: 'false' },
+        },
+      },
+    };
+    expect(templatePolledNames(template)).toEqual([]);
+  });
 });

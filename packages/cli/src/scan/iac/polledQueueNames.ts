@@ -9,9 +9,9 @@
 // and a name a reader cannot read (built by a function, read from a variable) joins nothing.
 // Within one serverless.yml the same split holds: its functions poll queues of its own `resources`, which
 // the CloudFormation reader judges; serverlessPolledIds hands it those logical ids.
-import { escapeRegExp } from '../escapeRegExp.js';
 import { type HclBlock, literal } from './hcl.js';
 import { type Json, obj } from './IacResult.js';
+import { serverlessSqsValues, sourceResources, templateSqsValues } from './polledQueueValues.js';
 import { ssmImports } from './stackExports.js';
 import { refsIn } from './yamlDocument.js';
 
@@ -76,14 +76,8 @@ function namesOf(value: Json): string[] {
 export function serverlessPolledNames(...configs: readonly Json[]): string[] {
   const out = new Set<string>();
   for (const config of configs)
-    for (const fn of Object.values(obj(obj(config)?.functions) ?? {})) {
-      const events = obj(fn)?.events;
-      for (const ev of Array.isArray(events) ? events : []) {
-        const sqs = obj(ev)?.sqs;
-        if (sqs === undefined) continue;
-        for (const name of namesOf(obj(sqs)?.arn ?? sqs)) out.add(name);
-      }
-    }
+    for (const value of serverlessSqsValues(obj(obj(config)?.functions) ?? {}))
+      for (const name of namesOf(value)) out.add(name);
   return [...out];
 }
 
@@ -94,13 +88,7 @@ export function serverlessPolledNames(...configs: readonly Json[]): string[] {
  */
 export function serverlessPolledIds(functions: Record<string, Json>): Set<string> {
   const out = new Set<string>();
-  for (const fn of Object.values(functions)) {
-    const events = obj(fn)?.events;
-    for (const ev of Array.isArray(events) ? events : []) {
-      const sqs = obj(ev)?.sqs;
-      if (sqs !== undefined) refsIn(obj(sqs)?.arn ?? sqs, out);
-    }
-  }
+  for (const value of serverlessSqsValues(functions)) refsIn(value, out);
   return out;
 }
 
@@ -115,14 +103,7 @@ export function templatePolledNames(template: Record<string, Json>): string[] {
     for (const name of namesOf(value)) out.add(name);
     for (const path of ssmImports(value, template)) out.add(`ssm:${path}`);
   };
-  for (const r of Object.values(obj(template.Resources) ?? {})) {
-    const res = obj(r);
-    const props = obj(res?.Properties) ?? {};
-    if (res?.Type === 'AWS::Lambda::EventSourceMapping') add(props.EventSourceArn);
-    if (res?.Type === 'AWS::Serverless::Function')
-      for (const ev of Object.values(obj(props.Events) ?? {}))
-        if (obj(ev)?.Type === 'SQS') add(obj(obj(ev)?.Properties)?.Queue);
-  }
+  for (const value of templateSqsValues(sourceResources(template))) add(value);
   return [...out];
 }
 
@@ -154,27 +135,56 @@ export function terraformQueueNames(blocks: readonly HclBlock[]): TerraformQueue
   });
 }
 
-/** One name part against another: equal, or a blanked variable (`*`) standing for one word of the other. */
+/**
+ * The words a deploy-time variable in a queue name or SSM path is taken to stand for: a stage or
+ * environment, optionally with a region or number (`prod_eu`, `dev2`). A variable standing for anything
+ * else (a service, a project, the whole name) joins queues that have nothing to do with each other, and
+ * a DLQ's `dlq` word must never be taken for a stage.
+ */
+const STAGE =
+  /^(?:dev|develop|development|prod|production|prd|stage|staging|stg|test|testing|qa|uat|sandbox|sbx|preprod|demo|local|live|beta|alpha|int|integration|e2e|perf|preview)\d*(?:_[a-z]{2}(?:_?[a-z]+)?\d*)?$/i;
+
+/**
+ * A name the join may use: at most one variable, taken for the stage, and a literal word besides it
+ * (an SSM path: two literal segments). A name made only of variables (`${var.name}`, a module's queue)
+ * or of two (`${var.project}-${var.env}`) would join every queue whose words happen to fit.
+ */
+function joinable(kind: string, name: string): boolean {
+  if ((name.match(/\*/g) ?? []).length > 1) return false;
+  if (kind === 'ssm')
+    return name.split('/').filter((seg) => /[A-Za-z]/.test(seg) && !seg.includes('*')).length >= 2;
+  return /[A-Za-z]/.test(name.replace(/\*/g, ''));
+}
+
+/**
+ * One name part against another: equal (a variable in the same place on both sides included), or a
+ * variable on one side standing for a stage word of the other.
+ */
 function samePart(declared: string, polled: string): boolean {
   if (declared === polled) return true;
-  const pattern = (s: string) => new RegExp(`^${s.split('*').map(escapeRegExp).join('[A-Za-z0-9_]+')}$`);
+  if (declared.includes('*') === polled.includes('*')) return false;
+  const [pattern, other] = declared.includes('*') ? [declared, polled] : [polled, declared];
+  const [before = '', after = ''] = pattern.split('*');
   return (
-    (declared.includes('*') && pattern(declared).test(polled)) ||
-    (polled.includes('*') && pattern(polled).test(declared))
+    other.length > before.length + after.length &&
+    other.startsWith(before) &&
+    other.endsWith(after) &&
+    STAGE.test(other.slice(before.length, other.length - after.length))
   );
 }
 
 /**
  * Does a name a queue is declared under match a name a consumer polls? SSM paths are compared segment by
- * segment, queue names whole; a `*` on either side stands for one stage-like word (`dev`, `prod_eu`), so
- * `orders-queue-*` matches `orders-queue-dev` but not `orders-queue-dlq-dev`.
+ * segment, queue names whole; each side may hold one variable, standing for a stage word (`dev`,
+ * `prod_eu`) of the other side or for the variable in the same place there, so `orders-queue-*` matches
+ * `orders-queue-dev` but neither `orders-queue-dlq-dev` nor `orders-queue-worker`.
  * @example
- * polledBy('ssm:/app/* /queues/orders/arn', 'ssm:/app/* /queues/orders/arn') // true (without the spaces)
+ * polledBy('ssm:/app/* /queues/orders/arn', 'ssm:/app/prod/queues/orders/arn') // true (without the spaces)
  */
 export function polledBy(declared: string, polled: string): boolean {
-  const [kind, name = ''] = declared.split(/:(.*)/s);
+  const [kind = '', name = ''] = declared.split(/:(.*)/s);
   const [otherKind, other = ''] = polled.split(/:(.*)/s);
-  if (kind !== otherKind) return false;
+  if (kind !== otherKind || !joinable(kind, name) || !joinable(kind, other)) return false;
   if (kind === 'queue') return samePart(name, other);
   const a = name.split('/');
   const b = other.split('/');

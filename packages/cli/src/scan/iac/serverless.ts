@@ -201,7 +201,8 @@ export function checkServerless(
   invokedByName(config, report, checkPermittedInvokers(config, report));
   const resources = obj(config.resources);
   return resources !== undefined && obj(resources.Resources) !== undefined
-    ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, namedDlqs(functions), {
+    ? checkCloudFormation(resources, report, ['resources'], batchOneHandlers, {
+        dlqs: namedDlqs(functions),
         polled: serverlessPolledIds(functions),
       })
     : [];

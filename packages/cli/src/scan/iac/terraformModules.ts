@@ -241,7 +241,10 @@ export function terraformProject(
     if (ref === undefined) return c;
     if (ref.settledBy === 'alarm' && quietDlq(dir, ref.queue)) return undefined;
     const receive = files.map((f) => ({ dir: f.dir, facts: f.facts.receive }));
+    // A function of a serverless.yml or SAM template polling the queue receives from it, though no
+    // Terraform mapping or ReceiveMessage call says so.
     const unreceived = (queue: string) =>
+      !polledElsewhere(dir, queue) &&
       unreceivedQueue(receive, dir, queue, exported(dir, queue), codeReceives);
     if (ref.settledBy === 'receive') return unreceived(ref.queue) ? undefined : c;
     if (ref.settledBy === 'alarm' && ref.sources !== undefined && ref.sources.every(unreceived))
