@@ -45,6 +45,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     if (imports.some((ref) => project.provides(ref, kind))) return false;
   }
   if (c.onlyIfImportAsync !== undefined && !project.isAsync(c.onlyIfImportAsync)) return false;
+  if (c.unlessImportAsync !== undefined && project.isAsync(c.unlessImportAsync)) return false;
   if (c.onlyIfGlobalAsync !== undefined && !globalMemberAsync(project, c.onlyIfGlobalAsync)) return false;
   if (c.onlyIfTypedAsync !== undefined && !typedMethodAsync(project, c.onlyIfTypedAsync)) return false;
   if (c.onlyIfParamAsync !== undefined && !paramAlwaysAsync(project, file, c.onlyIfParamAsync)) return false;

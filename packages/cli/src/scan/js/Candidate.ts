@@ -53,6 +53,8 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly unlessImportProvides?: { readonly kind: Protection; readonly imports: readonly ImportRef[] };
   /** Kept only when this project import turns out to be an async function. */
   readonly onlyIfImportAsync?: ImportRef & { readonly method?: string };
+  /** Dropped when this project import (its `method`) turns out to be async: the wrapper whose own code is judged. */
+  readonly unlessImportAsync?: ImportRef & { readonly method?: string };
   /** Kept only when one of these loaded modules makes the global member an async function (js/assignedAsync.ts). */
   readonly onlyIfGlobalAsync?: GlobalMemberCall & { readonly from: string };
   /** Kept only when the method a receiver's declared type leads to answers a promise (typedMethods.ts). */

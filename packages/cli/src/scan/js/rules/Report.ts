@@ -6,6 +6,7 @@ export type Extra = Pick<
   Candidate,
   | 'unlessImportProvides'
   | 'onlyIfImportAsync'
+  | 'unlessImportAsync'
   | 'onlyIfTypedAsync'
   | 'onlyIfGlobalAsync'
   | 'onlyIfParamAsync'

@@ -36,6 +36,16 @@ describe('clickhouseAppend', () => {
       "client.insert({ table: 't', values: rows, clickhouse_settings: opts })",
       false,
     ],
+    [
+      'an in-house writer with a key ClickHouse does not take',
+      "audit.insert({ table: 'orders', values: rows, actor: token })",
+      false,
+    ],
+    [
+      'defaults spread in, which may carry the token',
+      'client.insert({ ...defaults, table, values: rows })',
+      false,
+    ],
     ['a Knex insert of rows', 'db.insert(rows)', false],
     ['a TypeORM manager insert', 'manager.insert(Order, rows)', false],
   ])('%s', (_name, call, expected) => {
@@ -59,21 +69,31 @@ describe('prismaShapedCreate', () => {
 });
 
 describe('projectWrapperCall', () => {
+  // The import the project pass looks the class up in; whether it defines its own insert is settled there.
   it.each([
     [
       'an instance of a required project class',
       "const Repo = require('./Repo'); const repo = new Repo();",
-      true,
+      './Repo',
     ],
     [
       'an instance of an imported project class',
       "import { Repo } from '../db/Repo'; const repo = new Repo();",
-      true,
+      '../db/Repo',
     ],
-    ['an instance of a package class', "import { Repo } from 'some-orm'; const repo = new Repo();", false],
-    ['a repository handed in', 'const repo = makeRepo();', false],
+    [
+      'an instance of a class through a path alias',
+      "import { Repo } from '@/repo/Repo'; const repo = new Repo();",
+      '@/repo/Repo',
+    ],
+    [
+      'an instance of a package class',
+      "import { Repo } from 'some-orm'; const repo = new Repo();",
+      'some-orm',
+    ],
+    ['a repository handed in', 'const repo = makeRepo();', undefined],
   ])('%s', (_name, prelude, expected) => {
     const { ctx, call } = lastCall(prelude, "repo.insert('events', rows)");
-    expect(projectWrapperCall(ctx, call)).toBe(expected);
+    expect(projectWrapperCall(ctx, call)?.source).toBe(expected);
   });
 });

@@ -4,12 +4,33 @@
 // where it is written. Read by inserts.ts.
 import { type Node, objectProps } from '../ast.js';
 import { importedInstanceMethod } from '../asyncMethods.js';
+import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /**
+ * The keys of @clickhouse/client's InsertParams: an object with others (`actor`) is some other writer's
+ * `insert({ table, values, actor })`, an in-house audit log, not this client.
+ */
+const CLICKHOUSE_INSERT_KEYS = new Set([
+  'table',
+  'values',
+  'format',
+  'columns',
+  'clickhouse_settings',
+  'query_params',
+  'query_id',
+  'session_id',
+  'abort_signal',
+  'auth',
+  'role',
+]);
+
+/**
  * A ClickHouse client insert (`client.insert({ table: 'events', values: rows, format: 'JSONEachRow' })`,
- * @clickhouse/client): MergeTree tables have no unique key, so every run appends the rows again. Not when
- * it names an `insert_deduplication_token` (ClickHouse drops a block whose token it has seen).
+ * @clickhouse/client): MergeTree tables have no unique key, so a retry appends the rows again unless the
+ * retried block is byte-identical and the table deduplicates inserts (a Replicated or Cloud table); a row
+ * stamped per attempt always appends. Not when it names an `insert_deduplication_token` (ClickHouse drops a
+ * block whose token it has seen).
  *
  * @example
  * clickhouseAppend(ctx, call) // true for this.connection.insert({ table, values, format: 'JSONEachRow' })
@@ -19,6 +40,8 @@ export function clickhouseAppend(ctx: ModuleContext, call: Node): boolean {
   if (args.length !== 1) return false;
   const opts = objectProps(ctx.valueOf(args[0]) ?? args[0]);
   if (opts === undefined || !opts.props.has('table') || !opts.props.has('values')) return false;
+  // A spread (`{ ...this.insertDefaults, table, values }`) may carry the token, like unreadable settings.
+  if (opts.spread || [...opts.props.keys()].some((k) => !CLICKHOUSE_INSERT_KEYS.has(k))) return false;
   const settings = opts.props.get('clickhouse_settings');
   // A settings object we cannot read may carry the token: say nothing then.
   if (settings === undefined) return true;
@@ -47,13 +70,19 @@ export function prismaShapedCreate(ctx: ModuleContext, call: Node): boolean {
 }
 
 /**
- * `repo.insert(...)` where `repo` is `new Repo()` of a class from a relative import: the project's own
- * wrapper, whose insert (or upsert) is judged in the wrapper's module, where the fix goes.
+ * `repo.insert(...)` where `repo` is `new Repo()` of an imported class: the class the project pass looks up.
+ * The call is left to the wrapper's module (where its insert is judged, and the fix goes) only when the
+ * class resolves to a scanned project module and defines its own async `insert` there (ExportFact
+ * asyncMethods); a package class (`new ClickHouseClient()`), an alias the pass cannot resolve, or a
+ * subclass inheriting its insert (`class EventRepo extends Repository<Event> {}`) keeps the finding here.
  *
  * @example
- * projectWrapperCall(ctx, call) // true for repository.insert('events', row) after const repository = new Repository() of require('./Repository')
+ * projectWrapperCall(ctx, call) // { from, source: './Repository', name: 'default', method: 'insert' } for repository.insert('events', row) after const repository = new Repository() of require('./Repository')
  */
-export function projectWrapperCall(ctx: ModuleContext, call: Node): boolean {
+export function projectWrapperCall(
+  ctx: ModuleContext,
+  call: Node,
+): (ImportRef & { method: string }) | undefined {
   const made = importedInstanceMethod(ctx, call.callee as Node);
-  return made?.source.startsWith('.') === true;
+  return made === undefined ? undefined : { from: ctx.file, ...made };
 }

@@ -21,6 +21,12 @@ import type { Report } from './Report.js';
 import { randomlyKeyed } from './randomValues.js';
 import { reportedSqlKeys, scheduledOnly } from './sqlParamKeys.js';
 
+/**
+ * A client named for a database (`db`, `database`, `dbClient`, `appDb`, `user_db`): not `apiClient`,
+ * `httpClient`, `feedback` or `mongodb`, whose `x.create({ data })` need not be Prisma's.
+ */
+const DB_NAME = /^(db|database)$|^db[A-Z_]|(Db|DB|_db)$/;
+
 /** A Prisma client in the module (`@prisma/client`, `PrismaClient`, a project's generated client). */
 const PRISMA = /PrismaClient|@prisma\/client|\bprisma\b/i;
 const UPSERT_SQL =
@@ -167,11 +173,17 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     if (path === undefined || path.length < 2) continue;
     const message = insertMessage(ctx, call, name, path);
     if (message === undefined || settled(call)) continue;
+    // The project's own wrapper (`const repository = new Repository(); repository.insert(table, row)`) is
+    // judged where its insert is written, once the project pass finds it defines one (insertShapes.ts).
+    const wrapper = name === 'insert' ? projectWrapperCall(ctx, call) : undefined;
     report(
       'insert-no-upsert',
       call,
       `${message} ${where}: a redelivered message ${message.startsWith('insert') ? 'inserts twice' : 'creates a duplicate'}`,
-      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
+      {
+        ...(shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra),
+        ...(wrapper === undefined ? {} : { unlessImportAsync: wrapper }),
+      },
     );
   }
 }
@@ -232,12 +244,15 @@ function insertMessage(
     // model. Other SDKs' `client.messages.create` (an SMS, a chat completion) are no rows: without
     // `prisma` in the chain, the module must use Prisma.
     // A client imported from the project's own module (`import { db } from '@/db'`) is known by the
-    // argument: only Prisma's keys, `data` among them (insertShapes.ts).
+    // argument: only Prisma's keys, `data` among them (insertShapes.ts), and only under a database's
+    // name: `apiClient.orders.create({ data })` is a REST wrapper's POST.
     path
       .slice(0, -2)
       .some(
         (p) =>
-          /prisma/i.test(p) || (/db|client/i.test(p) && (usesPrisma(ctx) || prismaShapedCreate(ctx, call))),
+          /prisma/i.test(p) ||
+          (/db|client/i.test(p) && usesPrisma(ctx)) ||
+          (DB_NAME.test(p) && prismaShapedCreate(ctx, call)),
       )
   ) {
     const opts = objectProps(ctx.valueOf(call.arguments[0]));
@@ -247,8 +262,6 @@ function insertMessage(
     if (randomlyKeyed(ctx, opts?.props.get('data'))) return undefined;
     return `${path.join('.')}()`;
   }
-  // The project's own wrapper (`new Repository().insert(table, row)`) is judged where its insert is written.
-  if (name === 'insert' && projectWrapperCall(ctx, call)) return undefined;
   if (name === 'insert' && clickhouseAppend(ctx, call)) return 'insert() into ClickHouse';
   // Knex `db('t').insert(...)`, TypeORM `repository.insert(...)` / `manager.insert(Entity, ...)`.
   if (name === 'insert' && /knex|db|trx|query|repo|repository|manager/i.test(path[0] ?? '')) {

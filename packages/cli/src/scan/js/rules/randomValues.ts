@@ -219,7 +219,10 @@ export function generatedAt(ctx: ModuleContext, prop: Node): Node {
   if (parts.length > 0) {
     const names = parts.filter((e) => unwrap(e)?.type === 'Identifier');
     const random = names.filter((e) => isRandom(ctx, e));
-    value = unwrap(random.length === 1 ? random[0] : names.length === 1 ? names[0] : undefined);
+    // A random part written inline (`folder + '/' + Date.now()`) is made on the key's own line: the lone
+    // name beside it (`const folder = message.folder`) holds nothing random, so the finding stays here.
+    const inline = parts.some((p) => unwrap(p)?.type !== 'Identifier' && isRandom(ctx, p));
+    value = unwrap(random.length === 1 ? random[0] : !inline && names.length === 1 ? names[0] : undefined);
   }
   if (value?.type !== 'Identifier') return prop;
   const binding = ctx.resolve(value.name as string, value);
