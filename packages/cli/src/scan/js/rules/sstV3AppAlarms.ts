@@ -2,7 +2,6 @@
 // above the module; with none, the module's own folder) and the TypeScript modules under it, outside node_modules and
 // dot folders (`.sst`). For each module: its text, and the arguments of each alarm it builds that tells
 // someone (iac/terraformAlarmSignal.ts decides, as for Terraform).
-import { join } from 'node:path';
 import { callArguments } from '../../callerTimeoutArgs.js';
 import { type FileWalk, filesUnder } from '../../filesUnder.js';
 import { type AlarmFields, signals } from '../../iac/terraformAlarmSignal.js';
