@@ -42,7 +42,7 @@ export function templateSettles(project: Project, c: Candidate): boolean {
  * linkSettled({ stems: ['src/audit'], export: 'handler', clearWhen: 'no-work' }, { work: false, recordWork: false }) // true
  */
 export function linkSettled(link: HandlerLink, fact: HandlerFact | undefined): boolean {
-  if (link.clearWhen === 'answers-nothing') return fact?.answersItems !== true;
+  if (link.clearWhen === 'answers-nothing') return fact?.returnsItemAnswer !== true;
   if (fact === undefined) return false;
   return !(link.clearWhen === 'no-work' ? fact.work : fact.recordWork) || bisectSuffices(link, fact);
 }

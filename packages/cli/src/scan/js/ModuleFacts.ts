@@ -91,6 +91,11 @@ export interface HandlerFact {
   readonly redelivered?: true;
   /** Its module answers partial batch failures (`batchItemFailures`, Powertools, middy): Lambda must be asked to read them. */
   readonly answersItems?: true;
+  /**
+   * This export's own handler answers `{ batchItemFailures }` (its code, a helper of its module, Powertools,
+   * middy's partial-batch middleware on the export): evidence, unlike answersItems, so a finding may rest on it.
+   */
+  readonly returnsItemAnswer?: true;
   /** Every failure on a record's path throws out of the handler (rules/recordThrows.ts): a bisect can isolate it. */
   readonly throwsForRecord?: true;
   /**

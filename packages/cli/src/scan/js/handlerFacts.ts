@@ -5,6 +5,7 @@ import { memberPath, type Node, propertyName, someDescendant } from './ast.js';
 import type { HandlerFact } from './Candidate.js';
 import { eventTakers } from './eventTakers.js';
 import { boundMethod, madeByFactory } from './handlerDiscovery.js';
+import { answersItemsItself } from './itemAnswer.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { carriesEvent, decoderRef } from './rules/batchDecoders.js';
 import { namedLogHelper } from './rules/namedLogCall.js';
@@ -136,6 +137,10 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
         ...(redelivered ? { redelivered: true as const } : {}),
         // A handler returning a call into another project module may answer through it: unknown, so answering.
         ...(answersItems || returnsProjectCall(ctx, fn) ? { answersItems: true as const } : {}),
+        // Evidence only, for a finding kept when the handler answers (js/itemAnswer.ts).
+        ...(out[name]?.returnsItemAnswer === true || answersItemsItself(ctx, fn, value)
+          ? { returnsItemAnswer: true as const }
+          : {}),
         ...(throwsForRecord(ctx, fn) ? { throwsForRecord: true as const } : {}),
         ...(takers.length > 0 ? { passesEvent: takers } : {}),
       };

@@ -12,16 +12,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { spellsSstV1, v0Prop } from '../sstConstructs.js';
 import { batchSizeOf } from './cdkBatchOne.js';
 import type { Rule } from './Report.js';
-
-/** A handler string as written: a string, or a function's props object with a `handler` string. */
-function handlerString(ctx: ModuleContext, node: Node | undefined): string | undefined {
-  const n = unwrap(ctx.valueOf(node) ?? node);
-  if (n?.type === 'Literal' && typeof n.value === 'string') return n.value;
-  if (n?.type === 'TemplateLiteral' && (n.expressions as Node[]).length === 0)
-    return (n.quasis as Node[])[0]?.value.cooked ?? undefined;
-  if (n?.type === 'ObjectExpression') return handlerString(ctx, objectProps(n)?.props.get('handler'));
-  return undefined;
-}
+import { handlerString } from './sstV3Subscriptions.js';
 
 /** The value at `path` in an object literal (`{ batch: { size: 1 } }`, path `batch.size`). */
 function at(ctx: ModuleContext, node: Node | undefined, path: readonly string[]): Node | undefined {

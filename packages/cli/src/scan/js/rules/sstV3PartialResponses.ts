@@ -8,27 +8,30 @@
 // judged by its own code, where its fix starts. A subscription of one record a call (`batch: { size: 1 }`),
 // one whose mapping is given `functionResponseTypes` through its `transform`, or one whose args the scan
 // cannot read is left alone.
-import { type Node, objectProps, stringValue } from '../ast.js';
+import { type Node, objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { HandlerLink } from '../ModuleFacts.js';
 import { batchSizeOf } from './cdkBatchOne.js';
 import { linkOfPaths } from './cdkHandlers.js';
 import type { Report, Rule } from './Report.js';
 import { sstAppRoot } from './sstAppRoot.js';
-import { type Subscription, sstV3Subscriptions } from './sstV3Subscriptions.js';
+import { handlerString, type Subscription, sstV3Subscriptions } from './sstV3Subscriptions.js';
+import { sstTransforms } from './sstV3Transforms.js';
 
 const RULE = 'batch-no-partial-failure';
-/** A mapping given partial responses through the subscription's `transform.eventSourceMapping`. */
-const RESPONSE_TYPES = /\bfunctionResponseTypes\b|ReportBatchItemFailures/;
 
-/** The handler string of a subscriber written as one (`'src/jobs.handler'`) or as function args. */
-function handlerOf(ctx: ModuleContext, subscriber: Node | undefined): string | undefined {
-  const direct = stringValue(subscriber);
-  if (direct !== undefined) return direct;
-  const props = objectProps(subscriber);
-  if (props === undefined || props.spread) return undefined;
-  const handler = props.props.get('handler');
-  return stringValue(ctx.valueOf(handler) ?? handler);
+/**
+ * May the subscription's `transform.eventSourceMapping` set the mapping's `functionResponseTypes`? Read as
+ * written, not as text (a comment or an env value naming ReportBatchItemFailures sets nothing): a callback,
+ * a value the scan cannot read or a spread may set them.
+ */
+function mappingMayReport(ctx: ModuleContext, transform: Node): boolean {
+  const outer = objectProps(ctx.valueOf(transform) ?? transform);
+  if (outer === undefined || outer.spread) return true;
+  const mapping = outer.props.get('eventSourceMapping');
+  if (mapping === undefined) return false;
+  const inner = objectProps(ctx.valueOf(mapping) ?? mapping);
+  return inner === undefined || inner.spread || inner.props.has('functionResponseTypes');
 }
 
 /**
@@ -39,7 +42,8 @@ function partialResponsesOff(ctx: ModuleContext, args: Node | undefined): boolea
   if (args === undefined) return true;
   const props = objectProps(args);
   if (props === undefined || props.spread) return false;
-  if (RESPONSE_TYPES.test(ctx.source.slice(args.start, args.end))) return false;
+  const transform = props.props.get('transform');
+  if (transform !== undefined && mappingMayReport(ctx, transform)) return false;
   const batchNode = props.props.get('batch');
   if (batchNode === undefined) return true;
   const batch = objectProps(ctx.valueOf(batchNode) ?? batchNode);
@@ -55,7 +59,7 @@ function partialResponsesOff(ctx: ModuleContext, args: Node | undefined): boolea
 
 /** The link to the subscribed handler, relative to the app's folder, kept only if it answers item failures. */
 function answeringLink(ctx: ModuleContext, s: Subscription): HandlerLink | undefined {
-  const handler = handlerOf(ctx, s.subscriber);
+  const handler = handlerString(ctx, s.subscriber);
   if (handler === undefined) return undefined;
   const dir = sstAppRoot(ctx.file);
   return linkOfPaths(ctx.file, { dir, handler: handler.replace(/^\.\//, '') }, 'answers-nothing');
@@ -68,7 +72,8 @@ function answeringLink(ctx: ModuleContext, s: Subscription): HandlerLink | undef
  * sstV3PartialResponseRules(ctx, report) // at `jobs.subscribe({ handler: 'src/jobs.handler' })` when src/jobs.ts returns { batchItemFailures }
  */
 export const sstV3PartialResponseRules: Rule = (ctx: ModuleContext, report: Report) => {
-  if (!ctx.spells('subscribe')) return;
+  // An app-wide `$transform(aws.lambda.EventSourceMapping, ...)` here; one in sst.config.ts is read in the project pass.
+  if (!ctx.spells('subscribe') || sstTransforms(ctx).includes('mapping-responses')) return;
   for (const s of sstV3Subscriptions(ctx)) {
     if (!partialResponsesOff(ctx, s.args)) continue;
     const link = answeringLink(ctx, s);
@@ -79,6 +84,7 @@ export const sstV3PartialResponseRules: Rule = (ctx: ModuleContext, report: Repo
       `subscriber of SST Queue ${s.name} answers batchItemFailures but the subscription sets no batch.partialResponses: Lambda ignores the answer and deletes the failed records with the batch`,
       {
         handlerLink: link,
+        unlessSstTransform: 'mapping-responses',
         ...(s.imported !== undefined ? { onlyIfImportSstQueue: s.imported } : {}),
       },
     );

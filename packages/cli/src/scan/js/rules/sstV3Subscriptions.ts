@@ -1,10 +1,12 @@
-// The one walk over SST v3 queue subscriptions (`queue.subscribe(subscriber, args?)`), read by two rules:
-// rules/sstV3QueueDlq.ts judges the queue (its `dlq`), rules/sstV3QueueConcurrency.ts the subscription (its
-// cap). Apps often build the queues in one infra module and subscribe them in another, so a subscription
-// says whether its receiver is a queue built here or an import, and modules record the imports they
-// subscribe (ModuleFacts.sstSubscribed) for the module that built the queue.
+// The one walk over SST v3 queue subscriptions (`queue.subscribe(subscriber, args?, opts?)`), read by three
+// rules: rules/sstV3QueueDlq.ts judges the queue (its `dlq`), rules/sstV3QueueConcurrency.ts the subscription
+// (its cap), rules/sstV3PartialResponses.ts its batch (partial responses). The walk also keeps a queue built
+// only on some stages (stagedQueue) and splits the call into subscriber and args. Apps often build the
+// queues in one infra module and subscribe them in another, so a subscription says whether its receiver is
+// a queue built here or an import, and modules record the imports they subscribe (ModuleFacts.sstSubscribed)
+// for the module that built the queue.
 import { escapeRegExp } from '../../escapeRegExp.js';
-import { memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
@@ -17,9 +19,25 @@ export interface Subscription {
   readonly queue?: { readonly node: Node; readonly kind: 'queue' | 'dlq' };
   /** The import the receiver is, judged by the module that built it (ExportFact.sstQueue). */
   readonly imported?: ImportRef;
-  /** The subscriber and its args: `subscribe(subscriber, args?)` or `subscribe(name, subscriber, args?)`. */
+  /** The subscriber and its args: `subscribe(subscriber, args?, opts?)`, the only form of a queue's subscribe. */
   readonly subscriber: Node | undefined;
   readonly args: Node | undefined;
+}
+
+/**
+ * The handler string of an SST subscriber or consumer as written: a string (`'src/jobs.handler'`), or a
+ * function's props object with a `handler` string, followed through constants. Shared by the v3
+ * subscription rules and the v1/v2 consumers of rules/sstBatchOne.ts.
+ * @example
+ * handlerString(ctx, node) // 'src/jobs.handler' for `{ handler: 'src/jobs.handler', timeout: '1 minute' }`
+ */
+export function handlerString(ctx: ModuleContext, node: Node | undefined): string | undefined {
+  const n = unwrap(ctx.valueOf(node) ?? node);
+  if (n?.type === 'Literal' && typeof n.value === 'string') return n.value;
+  if (n?.type === 'TemplateLiteral' && (n.expressions as Node[]).length === 0)
+    return (n.quasis as Node[])[0]?.value.cooked ?? undefined;
+  if (n?.type === 'ObjectExpression') return handlerString(ctx, objectProps(n)?.props.get('handler'));
+  return undefined;
 }
 
 /** Is `node` a `new sst.aws.Queue(...)` on SST's global `sst`? */
@@ -83,14 +101,9 @@ export function sstV3Subscriptions(ctx: ModuleContext): readonly Subscription[] 
       const imp = ctx.importOf(root.name as string, root);
       if (root !== receiver && imp?.imported !== '*') continue;
       const args = (call.arguments as Node[]).map((a) => ctx.valueOf(a) ?? a);
-      // `subscribe('src/jobs.handler', { batch })`: a second argument written as an object with no `handler`
-      // is the subscription's args, not a function's, so the string is the subscriber and not a name.
-      const second = objectProps(args[1]);
-      const named =
-        stringValue(args[0]) !== undefined &&
-        args[1] !== undefined &&
-        (args[2] !== undefined || second === undefined || second.props.has('handler') || second.spread);
-      const [subscriber, subscribeArgs] = named ? args.slice(1, 3) : args.slice(0, 2);
+      // SST v3's Queue.subscribe is `subscribe(subscriber, args?, opts?)`: it never takes a name (that form is
+      // Bus's and SnsTopic's, whose receivers this queue-only walk never keeps).
+      const [subscriber, subscribeArgs] = args;
       const parts = { call, name, subscriber, args: subscribeArgs };
       if (imp !== undefined) {
         const imported = imp.imported === '*' ? name : imp.imported;

@@ -1,5 +1,5 @@
-// SST v3's `$transform(sst.aws.Queue | sst.aws.Function, (args) => ...)` changes every queue or function the
-// app builds after it. A module's own transforms settle its findings here. The app's `sst.config.ts` may
+// SST v3's `$transform(sst.aws.Queue | sst.aws.Function | aws.lambda.EventSourceMapping, (args) => ...)`
+// changes every queue, function or event source mapping the app builds after it. A module's own transforms settle its findings here. The app's `sst.config.ts` may
 // write transforms in `run()`; those recorded in ModuleFacts.sstTransforms (only the ones written before
 // its first `await import(...)`, as the modules built after them) settle the findings of the modules under
 // that config in the project pass (importedSstQueues.ts).
@@ -15,13 +15,17 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
-/** What an app-wide transform settles: every queue's redrive policy, or every function's concurrency. */
-export type SstTransform = 'queue-dlq' | 'function-cap';
+/**
+ * What an app-wide transform settles: every queue's redrive policy, every function's concurrency, or every
+ * event source mapping's response types (partial batch responses read).
+ */
+export type SstTransform = 'queue-dlq' | 'function-cap' | 'mapping-responses';
 
 /** The component each transform is written on. */
 const COMPONENT: Readonly<Record<SstTransform, string>> = {
   'queue-dlq': 'sst.aws.Queue',
   'function-cap': 'sst.aws.Function',
+  'mapping-responses': 'aws.lambda.EventSourceMapping',
 };
 
 /**
@@ -32,6 +36,7 @@ const COMPONENT: Readonly<Record<SstTransform, string>> = {
 function settles(kind: SstTransform, path: readonly string[], value: Node | undefined): boolean {
   const at = path.join('.');
   if (kind === 'queue-dlq') return at === 'dlq' || at === 'transform.queue.redrivePolicy';
+  if (kind === 'mapping-responses') return at === 'functionResponseTypes';
   if (at === 'concurrency.reserved' || at === 'transform.function.reservedConcurrentExecutions') return true;
   return at === 'concurrency' && objectProps(unwrap(value))?.props.has('reserved') === true;
 }
