@@ -42,7 +42,9 @@ function rethrowsReason(fn: Node): boolean {
   return someDescendant(fn.body, (n) => {
     if (n.type !== 'ThrowStatement') return false;
     const thrown = unwrap(n.argument as Node);
-    return thrown?.type === 'MemberExpression' && thrown.computed !== true && thrown.property?.name === 'reason';
+    return (
+      thrown?.type === 'MemberExpression' && thrown.computed !== true && thrown.property?.name === 'reason'
+    );
   });
 }
 
