@@ -1,9 +1,11 @@
 // Which deployed handlers a shared batch function serves (js/rules/batchShared.ts): handlers of other
 // modules that hand it their whole event (js/eventTakers.ts, HandlerFact.passesEvent) and that a template
-// wires to a queue or stream without ReportBatchItemFailures. Those handlers have no loop of their own
-// (their code is not reported), so the template findings of each would be the only report, one per event,
-// while the fix is one change in the shared function: the finding goes there, once, and takes the
-// templates' findings over (batchTwins.ts). A handler whose own code is reported keeps its finding.
+// wires to a queue or stream without ReportBatchItemFailures. Those handlers only hand their batch on
+// (HandlerFact.delegatesBatch: no record named, no answer of their own), so the template findings of each
+// would be the only report, one per event, while the fix is one change in the shared function: the finding
+// goes there, once, and takes the templates' findings over (batchTwins.ts). A handler with a loop of its
+// own (an audit pass handed the event first), or answered by middy, Powertools or its own
+// `batchItemFailures`, is served by nothing: its code, or its template, keeps the finding (r44 review).
 import { relative } from 'node:path';
 import type { FileOutcome } from './analyzeFile.js';
 import { followReExports } from './batchOne.js';
@@ -67,7 +69,9 @@ function takersIndex(outcomes: readonly FileOutcome[], project: Project): Map<st
   for (const o of outcomes) {
     if (o.kind !== 'code') continue;
     const file = o.facts.file;
-    for (const [handler, fact] of Object.entries(o.facts.handlers ?? {}))
+    for (const [handler, fact] of Object.entries(o.facts.handlers ?? {})) {
+      // Handing the event on is not enough: an answer or loop of the handler's own keeps the fix there.
+      if (fact.delegatesBatch !== true) continue;
       for (const t of fact.passesEvent ?? []) {
         const target = t.source === '' ? file : resolve(file, t.source);
         if (target === undefined) continue;
@@ -80,6 +84,7 @@ function takersIndex(outcomes: readonly FileOutcome[], project: Project): Map<st
           index.set(at, [...(index.get(at) ?? []), `${stemOf(file)}#${handler}`]);
         }
       }
+    }
   }
   return index;
 }

@@ -103,6 +103,13 @@ export interface HandlerFact {
    * (js/eventTakers.ts): they take the batch the handler's event source delivers.
    */
   readonly passesEvent?: readonly { readonly source: string; readonly name: string }[];
+  /**
+   * It only hands its batch on: it passes its event (passesEvent), names no record itself, and its module
+   * answers no item failure in words (middy, Powertools, `batchItemFailures`), parks or deletes none. Only
+   * such a handler is served by a shared batch function (sharedBatchServes.ts): one with a loop or an answer
+   * of its own is judged, or fixed in its template, where it stands.
+   */
+  readonly delegatesBatch?: true;
 }
 
 export interface ReExport {

@@ -13,19 +13,19 @@ function eventCallees(handler: Node): Node[] {
   if (first?.type !== 'Identifier') return [];
   const event = first.name as string;
   const out: Node[] = [];
-  // `(event, context) => handle(event, context, processor)`: a concise body is the call itself, which a
-  // walk below the body would not visit.
-  someDescendant(
-    { type: 'Wrap', start: handler.start, end: handler.end, body: handler.body } as Node,
-    (n) => {
-      if (n.type !== 'CallExpression') return false;
-      const callee = unwrap(n.callee);
-      if (callee?.type !== 'Identifier') return false;
-      if ((n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === event))
-        out.push(callee);
-      return false;
-    },
-  );
+  const visit = (n: Node): boolean => {
+    if (n.type !== 'CallExpression') return false;
+    const callee = unwrap(n.callee);
+    if (callee?.type !== 'Identifier') return false;
+    if ((n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === event))
+      out.push(callee);
+    return false;
+  };
+  // `(event, context) => handle(event, context, processor)`: a concise body is the call itself, which
+  // someDescendant (it never tests its root) would not visit.
+  const body = handler.body as Node;
+  visit(body);
+  someDescendant(body, visit);
   return out;
 }
 

@@ -8,6 +8,7 @@ import { boundMethod, madeByFactory } from './handlerDiscovery.js';
 import { answersItemsItself } from './itemAnswer.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { carriesEvent, decoderRef } from './rules/batchDecoders.js';
+import { deletesSucceeded, parksEveryFailure } from './rules/batchOwnAnswers.js';
 import { namedLogHelper } from './rules/namedLogCall.js';
 import { cannotFailRecord } from './rules/recordSafe.js';
 import { returnsProjectCall, throwsForRecord } from './rules/recordThrows.js';
@@ -110,6 +111,17 @@ export function worksPerRecord(ctx: ModuleContext, fn: Node, countIsWork = true)
   );
 }
 
+/**
+ * Does the handler only hand its batch on (sharedBatchServes.ts)? It hands its event to a project function,
+ * names no record itself (no loop of its own), and nothing of its module answers item failures in words
+ * (`batchItemFailures`, a middy partial-batch middleware, Powertools), parks or deletes them: a handler
+ * that does is answered, or fixed, where it stands, not in the function it hands its event to.
+ */
+function delegatesBatch(ctx: ModuleContext, fn: Node, answersInWords: boolean): boolean {
+  if (answersInWords || namesRecords(ctx, fn, true)) return false;
+  return !parksEveryFailure(ctx, fn) && !deletesSucceeded(ctx, fn);
+}
+
 /** Facts of every exported entry handler, by export name, for the project pass. */
 export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
   const out: Record<string, HandlerFact> = {};
@@ -129,7 +141,8 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
       if (!covers) continue;
       const work = doesWork(fn);
       // An export that reaches two handler functions (one calls the other) keeps both one's takers.
-      const takers = [...(out[name]?.passesEvent ?? []), ...eventTakers(ctx, fn)];
+      const own = eventTakers(ctx, fn);
+      const takers = [...(out[name]?.passesEvent ?? []), ...own];
       out[name] = {
         work,
         // A template's stream finding asks whether a record can fail on its own: counting them is no work.
@@ -143,6 +156,12 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
           : {}),
         ...(throwsForRecord(ctx, fn) ? { throwsForRecord: true as const } : {}),
         ...(takers.length > 0 ? { passesEvent: takers } : {}),
+        // Of an export reaching two handler functions, both must only hand the batch on.
+        ...((out[name] === undefined || out[name]?.delegatesBatch === true) &&
+        own.length > 0 &&
+        delegatesBatch(ctx, fn, answersItems)
+          ? { delegatesBatch: true as const }
+          : {}),
       };
     }
   }

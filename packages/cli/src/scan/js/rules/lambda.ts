@@ -105,8 +105,12 @@ function batchRule(ctx: ModuleContext, report: Report): void {
     // record to name: the whole batch's redelivery is the right answer to its failure.
     judgeUnanswered(ctx, report, fn, extra);
   }
-  // A handler that hands its whole event to a decoder of another module: kept if that decoder reads a batch.
+  // A handler that hands its whole event to a decoder of another module: kept if that decoder reads a batch,
+  // unless middy's partial-batch middleware answers for what it returns (r44 review: `middy((event) =>
+  // settleAll(event)).use(sqsPartialBatchFailure())` is answered, whatever the decoder does).
+  const middyAnswers = middyPartialBatch(ctx);
   for (const [fn, kind] of ctx.handlers) {
+    if (middyAnswers) break;
     if (kind !== 'entry' || ctx.batchHandlers.has(fn)) continue;
     const text = ctx.source.slice(fn.start, fn.end);
     if (/\b(batchItemFailures|processPartialResponse|BatchProcessor|sqsHandler)\b/.test(text)) continue;

@@ -57,4 +57,45 @@ export const handler = async (event: SQSEvent) => {
       'batch handler catches record failures but returns no batchItemFailures: failed records are deleted',
     ]);
   });
+
+  it.each([
+    [
+      'throw failed.reason',
+      'const failed = results.find((r) => r.status === "rejected");\n  if (failed) throw failed.reason;',
+    ],
+    [
+      'throw results.find(...).reason',
+      'if (results.some((r) => r.status === "rejected")) throw results.find((r) => r.status === "rejected").reason;',
+    ],
+  ])('says the whole batch redelivers when allSettled rejections are rethrown (%s)', async (_, rethrow) => {
+    // Act: nothing is deleted, the first rejection fails the batch (r44 review of batchplace).
+    const found = await messages(`
+import type { SQSEvent } from 'aws-lambda';
+import { save } from './store.js';
+export const handler = async (event: SQSEvent) => {
+  const results = await Promise.allSettled(event.Records.map(async (r) => save(JSON.parse(r.body))));
+  ${rethrow}
+};`);
+
+    // Assess
+    expect(found).toEqual([
+      'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver',
+    ]);
+  });
+
+  it('still says failed records are deleted when allSettled rejections are only logged', async () => {
+    // Act
+    const found = await messages(`
+import type { SQSEvent } from 'aws-lambda';
+import { save } from './store.js';
+export const handler = async (event: SQSEvent) => {
+  const results = await Promise.allSettled(event.Records.map(async (r) => save(JSON.parse(r.body))));
+  for (const r of results) if (r.status === 'rejected') console.error('failed', r.reason);
+};`);
+
+    // Assess
+    expect(found).toEqual([
+      'batch handler catches record failures but returns no batchItemFailures: failed records are deleted',
+    ]);
+  });
 });

@@ -1,7 +1,8 @@
 // Whether a failed record can leave a batch handler as a thrown error: the only failure a bisecting stream
 // source (BisectBatchOnFunctionError) sees. A catch that never rethrows on the record's path (in the handler
 // or a module-local helper it calls), `Promise.allSettled` or a `.catch(` on the record's promise turn the
-// failure into a success: the bisect never runs, and the failed record is simply lost.
+// failure into a success: the bisect never runs, and the failed record is simply lost. An allSettled whose
+// rejection is thrown on (`throw failed.reason`) fails the whole batch like a throw (r44 review).
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
@@ -33,10 +34,25 @@ export function decodesOnly(block: Node | undefined): boolean {
   return !other && calls > 0;
 }
 
+/**
+ * The function throws a settled result's rejection (`throw failed.reason`, `throw results.find(...).reason`):
+ * its `Promise.allSettled` only waits for every record before failing the batch, it swallows nothing.
+ */
+function rethrowsReason(fn: Node): boolean {
+  return someDescendant(fn.body, (n) => {
+    if (n.type !== 'ThrowStatement') return false;
+    const thrown = unwrap(n.argument as Node);
+    return (
+      thrown?.type === 'MemberExpression' && thrown.computed !== true && thrown.property?.name === 'reason'
+    );
+  });
+}
+
 /** Swallows a failure in this function's own body: a catch that never throws, allSettled, or `.catch(`. */
 function swallowsHere(ctx: ModuleContext, fn: Node, fails: (c: Node) => boolean): boolean {
   const text = ctx.source.slice(fn.start, fn.end);
-  if (/\ballSettled\b/.test(text) || /\.catch\s*\(/.test(text)) return true;
+  if (/\ballSettled\b/.test(text) && !rethrowsReason(fn)) return true;
+  if (/\.catch\s*\(/.test(text)) return true;
   return someDescendant(
     fn.body,
     (n) =>
