@@ -2,7 +2,7 @@
 // stop it part-way.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type FileWalk, filesUnder } from './filesUnder.js';
 
@@ -34,9 +34,22 @@ describe('filesUnder', () => {
     expect(found(ts, join(root, 'missing'))).toEqual([]);
   });
 
-  it('stops where the caller stops', () => {
-    const first: string[] = [];
-    for (const f of filesUnder(root, ts)) if (first.push(f) >= 2) break;
-    expect(first).toHaveLength(2);
+  it('lists no folder past the file the caller stops at', () => {
+    // Three sibling folders, a file in each: a lazy walk stopped at its first file has entered only the
+    // folder that file is in (whichever the listing puts first); an eager one has entered all three.
+    const wide = join(root, '..', `${basename(root)}-wide`);
+    for (const folder of ['p', 'q', 'r']) {
+      mkdirSync(join(wide, folder), { recursive: true });
+      writeFileSync(join(wide, folder, 'x.ts'), '');
+    }
+    const entered: string[] = [];
+    const spy: FileWalk = { enter: (name) => entered.push(name) > 0, take: ts.take };
+    let first = '';
+    for (const f of filesUnder(wide, spy)) {
+      first = relative(wide, f);
+      break;
+    }
+    rmSync(wide, { recursive: true, force: true });
+    expect(entered).toEqual([first.split('/')[0]]);
   });
 });

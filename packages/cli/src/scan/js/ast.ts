@@ -146,14 +146,13 @@ export function numberValue(node: Node | undefined): number | undefined {
   if (n === undefined) return undefined;
   if (n.type === 'Literal' && typeof n.value === 'number') return n.value;
   // A negative number is a minus applied to a literal: `retryAttempts: -1` is how AWS spells "no limit".
-  if (n.type === 'UnaryExpression' && n.operator === '-') return negate(numberValue(n.argument as Node));
+  const negated = n.type === 'UnaryExpression' && n.operator === '-' ? numberValue(n.argument) : undefined;
+  if (negated !== undefined) return -negated;
   if (n.type === 'Identifier' && n.name === 'Infinity') return Number.POSITIVE_INFINITY;
   if (n.type === 'MemberExpression' && memberPath(n)?.join('.') === 'Number.POSITIVE_INFINITY')
     return Number.POSITIVE_INFINITY;
   return undefined;
 }
-
-const negate = (v: number | undefined) => (v === undefined ? undefined : -v);
 
 export function isBooleanLiteral(node: Node | undefined, value: boolean): boolean {
   const n = unwrap(node);

@@ -126,7 +126,7 @@ function testedMessage(test: Node, param: string): string[] {
     if (n?.type === 'LogicalExpression' && n.operator === '||')
       return [...positive(n.left as Node), ...positive(n.right as Node)];
     if (n?.type === 'BinaryExpression') {
-      const bound = numberValue(unwrap(n.right as Node)) ?? negativeOne(n.right as Node);
+      const bound = numberValue(unwrap(n.right as Node));
       const found =
         (['!==', '!='].includes(n.operator as string) && bound === -1) ||
         (n.operator === '>=' && bound === 0) ||
@@ -138,14 +138,6 @@ function testedMessage(test: Node, param: string): string[] {
     return text !== undefined && text.length >= MIN_CHARS ? [text] : [];
   };
   return positive(test);
-}
-
-/** `-1` written as a unary minus. */
-function negativeOne(node: Node): number | undefined {
-  const n = unwrap(node);
-  return n?.type === 'UnaryExpression' && n.operator === '-' && numberValue(unwrap(n.argument as Node)) === 1
-    ? -1
-    : undefined;
 }
 
 /**

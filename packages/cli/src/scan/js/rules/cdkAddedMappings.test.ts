@@ -26,7 +26,7 @@ bare.addEventSourceMapping('B');`;
     ]);
   });
 
-  it('finds no plain call of that name, and nothing in a module that never spells it', () => {
+  it('finds no plain call of that name, nor a call of another method', () => {
     expect(mappings("addEventSourceMapping('M', {});")).toEqual([]);
     expect(mappings('worker.addEventSource(new SqsEventSource(queue));')).toEqual([]);
   });
