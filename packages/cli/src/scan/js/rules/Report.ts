@@ -24,6 +24,7 @@ export type Extra = Pick<
   | 'onlyIfImportHttpTimeoutArg'
   | 'onlyIfImportRemote'
   | 'onlyIfImportAuthError'
+  | 'unlessImportLocalAdapter'
   | 'onlyIfAuthGated'
   | 'onlyIfImportRebrands'
   | 'onlyIfExportOnHandlerPath'
