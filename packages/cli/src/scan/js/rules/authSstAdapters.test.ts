@@ -40,6 +40,10 @@ describe('localAdapterHooks', () => {
       "import { LinkAdapter } from 'sst/auth/adapter';\nconst a = LinkAdapter({ onError: denied });",
     ],
     ['a createAdapter adapter whose try awaits nothing', built('return config.onSuccess(1);')],
+    [
+      'an adapter of a subpath import, beside SST auth (unread)',
+      "import { Session } from 'sst/node/auth';\nimport { LogoutAdapter } from '#util/logout';\nconst a = LogoutAdapter({ onError: denied });",
+    ],
   ])('settled: %s', (_, source) => {
     expect(hooks(`${source}\n${HOOK}`)).toEqual([['denied', []]]);
   });

@@ -69,6 +69,11 @@ export function localAdapter(ctx: ModuleContext, call: Node): boolean {
   return !awaitedCatch && reads.length > 0 && reads.every((r) => syncCaught.has(r));
 }
 
+/** Does the module import anything from SST's auth? */
+function usesSstAuth(ctx: ModuleContext): boolean {
+  return [...ctx.imports.values()].some((b) => SST_AUTH.test(b.source));
+}
+
 /** What a call's callee is: SST's LinkAdapter, a local adapter, a project import to ask, or none of these. */
 function adapterKind(ctx: ModuleContext, call: Node): 'local' | 'judged' | ImportRef | undefined {
   const callee = unwrap(call.callee as Node);
@@ -77,7 +82,13 @@ function adapterKind(ctx: ModuleContext, call: Node): 'local' | 'judged' | Impor
   const imp = ctx.importOf(name, callee);
   if (imp !== undefined && SST_AUTH.test(imp.source))
     return imp.imported === SST_LOCAL_ADAPTER ? 'local' : undefined;
-  if (imp !== undefined) return ctx.projectImports.has(name) ? importRefOf(ctx, callee) : undefined;
+  if (imp !== undefined && ctx.projectImports.has(name)) return importRefOf(ctx, callee);
+  // A package.json subpath import (`#util/auth-code-adapter`): the project pass resolves no such source,
+  // so the adapter's body cannot be read. In a module using SST's auth it is taken as an SST adapter of
+  // the project's, unread (a blind spot for one whose try awaits; RESULTS, Round 44 review fix of auth).
+  if (imp?.source.startsWith('#') && /Adapter$/.test(name) && usesSstAuth(ctx))
+    return 'local';
+  if (imp !== undefined) return undefined;
   const built = unwrap(ctx.valueOf(callee));
   if (built?.type !== 'CallExpression' || calleeName(built) !== 'createAdapter') return undefined;
   return localAdapter(ctx, built) ? 'local' : 'judged';
