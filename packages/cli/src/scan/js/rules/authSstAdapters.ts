@@ -86,8 +86,7 @@ function adapterKind(ctx: ModuleContext, call: Node): 'local' | 'judged' | Impor
   // A package.json subpath import (`#util/auth-code-adapter`): the project pass resolves no such source,
   // so the adapter's body cannot be read. In a module using SST's auth it is taken as an SST adapter of
   // the project's, unread (a blind spot for one whose try awaits; RESULTS, Round 44 review fix of auth).
-  if (imp?.source.startsWith('#') && /Adapter$/.test(name) && usesSstAuth(ctx))
-    return 'local';
+  if (imp?.source.startsWith('#') && /Adapter$/.test(name) && usesSstAuth(ctx)) return 'local';
   if (imp !== undefined) return undefined;
   const built = unwrap(ctx.valueOf(callee));
   if (built?.type !== 'CallExpression' || calleeName(built) !== 'createAdapter') return undefined;
