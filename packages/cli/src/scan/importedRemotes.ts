@@ -123,6 +123,14 @@ export function importAuthError(project: Project, refs: readonly ImportRef[]): b
   });
 }
 
+/** Is every one of these imported project adapters one whose `onError` answers only a local check? */
+export function importLocalAdapters(project: Project, refs: readonly ImportRef[]): boolean {
+  return refs.every((ref) => {
+    const target = project.resolveModule(ref.from, ref.source);
+    return target !== undefined && project.exportFact(target, ref.name)?.localAdapter === true;
+  });
+}
+
 /**
  * The remote system behind an imported helper that raises one of `words` for any failure of it
  * (rules/authRebrands.ts): its own, or one its try reaches through project imports; with the words matched.

@@ -16,6 +16,7 @@ import { importsLog } from './importedLogs.js';
 import {
   authGated,
   importAuthError,
+  importLocalAdapters,
   importRebrand,
   importRemote,
   verifierRemote,
@@ -72,6 +73,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfImportRemote !== undefined && importRemote(project, c.onlyIfImportRemote) === undefined)
     return false;
   if (c.onlyIfImportAuthError !== undefined && !importAuthError(project, c.onlyIfImportAuthError))
+    return false;
+  if (c.unlessImportLocalAdapter !== undefined && importLocalAdapters(project, c.unlessImportLocalAdapter))
     return false;
   if (c.onlyIfAuthGated !== undefined && !authGated(project, file, c.onlyIfAuthGated)) return false;
   if (c.onlyIfImportRebrands !== undefined && importRebrand(project, c.onlyIfImportRebrands) === undefined)

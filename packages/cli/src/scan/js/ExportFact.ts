@@ -34,6 +34,8 @@ export interface ExportFact {
    * layer): the project pass asks them whether they reach one.
    */
   readonly remoteThrough?: readonly (ImportRef & { readonly method?: string })[];
+  /** A `createAdapter` adapter that calls its `onError` only from a catch whose try awaits nothing. */
+  readonly localAdapter?: true;
   /** The function wraps every failure of remote work in an error of a fixed message (rules/authRebrands.ts). */
   readonly rebrand?: RebrandFact;
   /**

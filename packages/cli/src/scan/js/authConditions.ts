@@ -22,6 +22,11 @@ export interface AuthConditions {
   /** A catch raising these project error classes: kept only when one of them answers 401/403 (rules/authErrorClasses.ts). */
   readonly onlyIfImportAuthError?: readonly ImportRef[];
   /**
+   * An error hook given only to these imported project adapters: dropped when every one of them calls it
+   * only from a catch whose try awaits nothing (rules/authSstAdapters.ts, export fact `localAdapter`).
+   */
+  readonly unlessImportLocalAdapter?: readonly ImportRef[];
+  /**
    * A catch answering "not verified" for any remote failure, reached from these exports: kept only when a
    * caller in some module answers 401/403 on one of them, directly or through helpers passing it on.
    */

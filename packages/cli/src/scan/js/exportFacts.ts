@@ -20,6 +20,7 @@ import { authErrorFactory } from './rules/authErrorFactories.js';
 import { callsRemote } from './rules/authFacts.js';
 import { rebrandFact } from './rules/authRebrands.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
+import { localAdapter } from './rules/authSstAdapters.js';
 import { decoderMembers } from './rules/batchDecoderMembers.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
 import { refusesBatchArg } from './rules/batchSingleHelpers.js';
@@ -152,6 +153,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       facts[name] = { provides: [], via: [], async: false, queueSubclass: true };
     } else if (isClass(v) && authStatusText(ctx.source) && authErrorClass(ctx, v)) {
       facts[name] = { provides: [], via: [], async: false, authError: true };
+    } else if (onError && v.type === 'CallExpression' && localAdapter(ctx, v)) {
+      facts[name] = { provides: [], via: [], async: false, localAdapter: true };
     } else if (
       v.type === 'ObjectExpression' ||
       v.type === 'ConditionalExpression' ||

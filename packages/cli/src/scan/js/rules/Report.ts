@@ -25,6 +25,7 @@ export type Extra = Pick<
   | 'onlyIfImportHttpTimeoutArg'
   | 'onlyIfImportRemote'
   | 'onlyIfImportAuthError'
+  | 'unlessImportLocalAdapter'
   | 'onlyIfAuthGated'
   | 'onlyIfImportRebrands'
   | 'onlyIfExportOnHandlerPath'

@@ -109,15 +109,14 @@ export function authErrorMaps(ctx: ModuleContext): ImportRef[] {
   forEachDescendant(ctx.program, (n) => {
     if (!holds(n)) return false;
     if (n.type !== 'IfStatement' && n.type !== 'ConditionalExpression') return true;
-    const tested: Node[] = [];
-    someDescendant(wrap(n.test as Node), (m) => {
-      if (m.type === 'BinaryExpression' && m.operator === 'instanceof') tested.push(unwrap(m.right) as Node);
-      return false;
-    });
+    const tested = positivelyTested(n.test as Node);
     if (tested.length === 0) return true;
     if (answersAuthFailure(wrap(n.consequent as Node), ctx) === undefined) {
-      // `if (err instanceof AppErr) return badRequest(err)`: the same class answered another way.
-      if (answersOtherwise(n.consequent as Node)) for (const cls of tested) otherwise.add(classKey(cls));
+      // `if (err instanceof AppErr) return badRequest(err)`, `err instanceof AppErr ? badRequest(err) : ...`:
+      // the same class answered with another status. A predicate (`return true`) or a pass-on (`next(err)`)
+      // is no answer.
+      if (answersOtherStatus(n.consequent as Node, ctx))
+        for (const cls of tested) otherwise.add(classKey(cls));
       return true;
     }
     for (const cls of tested) {
@@ -141,14 +140,53 @@ function classKey(cls: Node | undefined): string {
 }
 
 /**
- * The branch answers the error itself with something built (`return badRequest(err)`), so the class it
- * tests has more than one answer; passing the error on as it is (`throw err`) is not an answer.
+ * The classes a test holds for its consequent: `err instanceof A`, either side of `&&`/`||`. Under `!` the
+ * consequent is for every other error (`if (!(err instanceof A)) throw ...`), so nothing is tested there.
  */
-function answersOtherwise(consequent: Node): boolean {
-  const builds = (m: Node) =>
-    (m.type === 'ReturnStatement' || m.type === 'ThrowStatement') &&
-    m.argument != null &&
-    unwrap(m.argument)?.type !== 'Identifier';
-  const c = unwrap(consequent);
-  return c !== undefined && (builds(c) || someDescendant(c, builds, true));
+function positivelyTested(test: Node | undefined): Node[] {
+  const t = unwrap(test);
+  if (t?.type === 'LogicalExpression')
+    return [...positivelyTested(t.left as Node), ...positivelyTested(t.right as Node)];
+  if (t?.type === 'BinaryExpression' && t.operator === 'instanceof') return [unwrap(t.right) as Node];
+  return [];
+}
+
+/** 4xx/5xx other than 401/403: the status of an answer that is not an auth failure. */
+function otherStatus(node: Node | undefined, ctx: ModuleContext): boolean {
+  const v = unwrap(node);
+  const value = v?.type === 'Identifier' ? ctx.valueOf(v) : v;
+  const code = value?.type === 'Literal' && typeof value.value === 'number' ? value.value : undefined;
+  return code !== undefined && code >= 400 && code < 600 && !isAuthStatus(value, ctx);
+}
+
+/** Builders named for a status other than 401/403: `badRequest(err)`, `internalError()`, `new NotFoundException()`. */
+const OTHER_STATUS_NAME =
+  /^(send|respond|reply|return)?(badRequest|notFound|conflict|gone|unprocessable\w*|tooManyRequests|internal(Server)?Error|serverError|serviceUnavailable|unavailable|badGateway)(Response|Error|Exception)?$/i;
+
+/**
+ * The branch answers with a status other than 401/403: a builder named for one, a status given to a
+ * response (`res.status(400)`, `reply(500, body)`, `new HttpError(422, m)`) or set as a field (`{ statusCode:
+ * 500 }`, `ctx.status = 404`). Returning a boolean or null, or passing the error on (`next(err)`, `throw
+ * wrap(err)`, `new Error(m, { cause })`), answers nothing.
+ */
+function answersOtherStatus(consequent: Node, ctx: ModuleContext): boolean {
+  return someDescendant(
+    wrap(consequent),
+    (n) => {
+      if (n.type === 'Property') {
+        const key = propertyName(n.key, n.computed as boolean);
+        return (key === 'statusCode' || key === 'status') && otherStatus(n.value, ctx);
+      }
+      if (n.type === 'AssignmentExpression') {
+        const left = unwrap(n.left);
+        const prop =
+          left?.type === 'MemberExpression' ? propertyName(left.property, left.computed) : undefined;
+        return (prop === 'status' || prop === 'statusCode') && otherStatus(n.right, ctx);
+      }
+      if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return false;
+      const name = memberPath(unwrap(n.callee as Node))?.at(-1) ?? '';
+      return OTHER_STATUS_NAME.test(name) || (n.arguments as Node[]).some((a) => otherStatus(a, ctx));
+    },
+    true,
+  );
 }

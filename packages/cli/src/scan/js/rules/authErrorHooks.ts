@@ -141,17 +141,22 @@ export function errorHookRules(ctx: ModuleContext, report: Report): void {
     ...frameworkHooks(ctx),
     ...catchAllFilters(ctx),
   ];
-  // SST's link/code adapters call their hook only for their own local token check (authSstAdapters.ts).
-  const seen = new Set<Node>(localAdapterHooks(ctx));
+  // Passwordless adapters that call their hook only from a local token check (authSstAdapters.ts): settled
+  // here, or by the export facts of the project adapters imported.
+  const adapters = localAdapterHooks(ctx);
+  const seen = new Set<Node>();
   for (const fn of hooks) {
     if (seen.has(fn) || !isFunction(fn)) continue;
     seen.add(fn);
+    const imported = adapters.get(fn);
+    if (imported !== undefined && imported.length === 0) continue;
     const answer = answersAuthFailure(fn.body as Node, ctx);
     if (answer === undefined || looksAtError(fn, errorNames(fn))) continue;
     report(
       'infra-error-as-auth',
       answer,
       'this error hook answers every error with 401/403/Unauthorized, so an outage of the key store, identity provider or database logs every user out',
+      imported !== undefined ? { unlessImportLocalAdapter: imported } : undefined,
     );
   }
 }

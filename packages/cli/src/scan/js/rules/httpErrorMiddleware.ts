@@ -3,7 +3,7 @@
 // HTTP. Such a middleware turns every error into a response, which is right behind API Gateway; for an SQS,
 // stream, EventBridge or scheduled function the invocation then succeeds: the batch is deleted, the async
 // event is not retried, and the Errors metric stays quiet.
-import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
@@ -22,12 +22,34 @@ function wrapped(ctx: ModuleContext, call: Node): Node | undefined {
   return fn !== undefined && isFunction(fn) ? fn : undefined;
 }
 
+/** The function a hook's value names: a function written there, or the one a name is bound to. */
+function hookFunction(ctx: ModuleContext, value: Node | undefined): Node | undefined {
+  return ctx.functionOf(value) ?? (value !== undefined && isFunction(value) ? value : undefined);
+}
+
+/**
+ * The functions an options object (or the name bound to one) gives as its `onError` property.
+ * @example
+ * onErrorOf(ctx, optionsArg) // LinkAdapter({ onSuccess, onError: denied }) -> [denied]
+ */
+export function onErrorOf(ctx: ModuleContext, objectExpr: Node | undefined): Node[] {
+  const options = ctx.valueOf(objectExpr);
+  if (options?.type !== 'ObjectExpression') return [];
+  const out: Node[] = [];
+  for (const p of options.properties as Node[]) {
+    if (p.type !== 'Property' || propertyName(p.key, p.computed as boolean) !== 'onError') continue;
+    const fn = hookFunction(ctx, unwrap(p.value));
+    if (fn !== undefined) out.push(fn);
+  }
+  return out;
+}
+
 /** `onError` as a property or method, or assigned (`middleware.onError = ...`): the functions it names. */
 export function onErrorFunctions(ctx: ModuleContext, root: Node): Node[] {
   const found: Node[] = [];
   const named = (key: Node | undefined) => (key?.name ?? key?.value) === 'onError';
   const add = (value: Node | undefined) => {
-    const fn = ctx.functionOf(value) ?? (value !== undefined && isFunction(value) ? value : undefined);
+    const fn = hookFunction(ctx, value);
     if (fn !== undefined) found.push(fn);
   };
   const visit = (n: Node) => {
