@@ -65,7 +65,7 @@ export function hasComment(
 
 /** Words of a comment that decides a failure may pass: it says the step is optional, not why it runs. */
 export const BEST_EFFORT =
-  /best[- ]?effort|fail(s|ing)?[- ]?(open|closed)|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never)( want to)? (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|(?:is|are) (?:logged|caught)(?: and|,) not (?:re-?)?thrown|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|avoid (blocking|failing|breaking)|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing)(?: [\w-]+){0,3} (errors?|failures?)\b/i;
+  /best[- ]?effort|fail(s|ing)?[- ]?(open|closed)|non[- ]?(critical|blocking|fatal|essential)|not (critical|fatal|essential)|(don'?t|do not|should not|shouldn'?t|must not|never)( want to)? (throw|fail|block|rethrow|abort|stop)|never throws|not throwing|\bno (?:re-?)?throw(?:ing)?\b|just log|(?:is|are) (?:logged|caught)(?: and|,) not (?:re-?)?thrown|no need to (throw|fail|retry)|only clean-?up (is )?(left|needed|required)|intentional|deliberate|on purpose|rather than fail|avoid (blocking|failing|breaking)|than (to )?(fail|throw|block)|continue without|without failing|even if|degrade|optional|swallow(s|ed|ing)?(?![\w-])|ignor(e|ing)(?: [\w-]+){0,3} (errors?|failures?)\b/i;
 
 /**
  * A comment says the failure is only logged by decision: in the catch, in the few lines above the try

@@ -56,6 +56,7 @@ import { swallowedCallRules } from './swallowedCalls.js';
 import { returnedErrorAnswersHttp } from './thrownResponses.js';
 import { trackerNoRethrowRule } from './trackerNoRethrow.js';
 import { unawaitedRethrowRule } from './unawaitedRethrow.js';
+import { droppedError } from './unthrownError.js';
 import { workflowFailureAnswers } from './workflowFailureAnswers.js';
 
 const SHAPE_MESSAGE: Record<DropShape, string> = {
@@ -89,7 +90,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   const reportAll = report;
   for (const handler of ctx.of('CatchClause')) {
     const body = handler.body as Node;
-    const statements = body.body as Node[];
+    // `new Error(String(e));` does nothing (unthrownError.ts): judged as if it were not there.
+    const statements = (body.body as Node[]).filter((s) => droppedError(s) !== 'nothing');
     const tryStatement = ctx.parentOf(handler) as Node;
     // A try that reaches other systems only through imported helpers that end their own errors: no such
     // failure reaches this catch (importedEndsErrors.ts), which the project pass settles.
@@ -113,7 +115,13 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       // Around local work only (parsing, a computation) the empty catch is the answer chosen for bad
       // input, not a failure of another system disappearing.
       if (!hasComment(ctx, comments, body) && doesIo(ctx, tryStatement.block))
-        report('swallowed-error', handler, 'empty catch block: the error disappears');
+        report(
+          'swallowed-error',
+          handler,
+          (body.body as Node[]).length === 0
+            ? 'empty catch block: the error disappears'
+            : 'catch only builds a built-in Error and drops it, which does nothing: the error disappears',
+        );
       continue;
     }
     // A guard that rethrows only non-Error values rethrows no failure (nonErrorRethrow.ts).
