@@ -3,8 +3,13 @@
 // writes it (in a log line or the answer's message) tells no failure apart from another.
 import { calleeName, memberPath, type Node, unwrap } from '../ast.js';
 
-/** Built-in error classes: a test against one asks what kind of value was thrown, not which failure. */
-const BUILT_IN_ERRORS = new Set([
+/**
+ * Built-in error classes: a test against one asks what kind of value was thrown, not which failure; a
+ * dropped one logs nothing (unthrownError.ts).
+ * @example
+ * BUILT_IN_ERRORS.has('TypeError') // true
+ */
+export const BUILT_IN_ERRORS = new Set([
   'Error',
   'TypeError',
   'RangeError',

@@ -16,7 +16,7 @@ import { linkOfPaths } from './cdkHandlers.js';
 import type { Report, Rule } from './Report.js';
 import { sstAppRoot } from './sstAppRoot.js';
 import { handlerString, type Subscription, sstV3Subscriptions } from './sstV3Subscriptions.js';
-import { sstTransforms } from './sstV3Transforms.js';
+import { sstTransforms, transformMaySet } from './sstV3Transforms.js';
 
 const RULE = 'batch-no-partial-failure';
 
@@ -26,12 +26,7 @@ const RULE = 'batch-no-partial-failure';
  * a value the scan cannot read or a spread may set them.
  */
 function mappingMayReport(ctx: ModuleContext, transform: Node): boolean {
-  const outer = objectProps(ctx.valueOf(transform) ?? transform);
-  if (outer === undefined || outer.spread) return true;
-  const mapping = outer.props.get('eventSourceMapping');
-  if (mapping === undefined) return false;
-  const inner = objectProps(ctx.valueOf(mapping) ?? mapping);
-  return inner === undefined || inner.spread || inner.props.has('functionResponseTypes');
+  return transformMaySet(ctx, transform, 'eventSourceMapping', 'functionResponseTypes');
 }
 
 /**

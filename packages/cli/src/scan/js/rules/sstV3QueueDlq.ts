@@ -14,7 +14,7 @@ import { type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
 import { sstV3QueueKind, sstV3Subscriptions, stagedQueue } from './sstV3Subscriptions.js';
-import { sstTransforms } from './sstV3Transforms.js';
+import { sstTransforms, transformMaySet } from './sstV3Transforms.js';
 
 /** Does the queue's name say it is a dead-letter queue (`FailedDlq`, `dead-letters`; not `DeadlineReminders`)? */
 export function deadLetterName(name: string): boolean {
@@ -42,12 +42,7 @@ function missingDlq(ctx: ModuleContext, queue: Node): string | undefined {
  * it cannot read or a spread may set one.
  */
 function transformMayRedrive(ctx: ModuleContext, transform: Node): boolean {
-  const outer = objectProps(ctx.valueOf(transform) ?? transform);
-  if (outer === undefined || outer.spread) return true;
-  const queue = outer.props.get('queue');
-  if (queue === undefined) return false;
-  const inner = objectProps(ctx.valueOf(queue) ?? queue);
-  return inner === undefined || inner.spread || inner.props.has('redrivePolicy');
+  return transformMaySet(ctx, transform, 'queue', 'redrivePolicy');
 }
 
 const message = (name: string) =>

@@ -114,3 +114,24 @@ export function sstTransforms(ctx: ModuleContext): SstTransform[] {
   }
   return [...found];
 }
+
+/**
+ * May a component's `transform` (`{ queue: {...} }`, `{ eventSourceMapping: {...} }`) set `prop` on the
+ * resource `component` names? Read as written, not as text: a callback, a value the scan cannot read or a
+ * spread (at either level) may set it; a component left out, or read in full without `prop`, does not.
+ * @example
+ * transformMaySet(ctx, node, 'queue', 'redrivePolicy') // false for `{ queue: { messageRetentionSeconds: 60 } }`
+ */
+export function transformMaySet(
+  ctx: ModuleContext,
+  transform: Node,
+  component: string,
+  prop: string,
+): boolean {
+  const outer = objectProps(ctx.valueOf(transform) ?? transform);
+  if (outer === undefined || outer.spread) return true;
+  const inner = outer.props.get(component);
+  if (inner === undefined) return false;
+  const props = objectProps(ctx.valueOf(inner) ?? inner);
+  return props === undefined || props.spread || props.props.has(prop);
+}

@@ -8,22 +8,10 @@
 // new Error(...))` arrow resolves its promise with the object: whether that is read is its callers' matter,
 // not judged here.
 import { type Node, unwrap } from '../ast.js';
+import { BUILT_IN_ERRORS } from './errorText.js';
 
 /** A class name that says it is an error: `Error`, `VisibleError`, `HttpException`, `AppFault`. */
 const ERROR_CLASS = /(Error|Exception|Fault)$/;
-
-/** The language's and the platform's own error classes: their constructors have no effect to observe. */
-const BUILT_IN = new Set([
-  'Error',
-  'TypeError',
-  'RangeError',
-  'SyntaxError',
-  'ReferenceError',
-  'EvalError',
-  'URIError',
-  'AggregateError',
-  'DOMException',
-]);
 
 /**
  * What a dropped `new SomeError(...);` statement does: `'log'` for a project class (its constructor may
@@ -49,7 +37,7 @@ export function droppedError(node: Node | null | undefined): 'log' | 'nothing' |
         : undefined;
   if (typeof name !== 'string' || !ERROR_CLASS.test(name)) return undefined;
   // Only the bare global name is the built-in: `errors.Error` is some module's class.
-  return callee?.type === 'Identifier' && BUILT_IN.has(name) ? 'nothing' : 'log';
+  return callee?.type === 'Identifier' && BUILT_IN_ERRORS.has(name) ? 'nothing' : 'log';
 }
 
 /**
