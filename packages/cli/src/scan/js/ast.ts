@@ -160,45 +160,6 @@ export function isBooleanLiteral(node: Node | undefined, value: boolean): boolea
 }
 
 /**
- * A value that stands for "nothing happened": null, undefined, void 0, false, '', 0, [] or {}.
- * Catch blocks returning one of these hide the failure from the caller.
- */
-export function isDefaultValue(node: Node | null | undefined): boolean {
-  const n = unwrap(node);
-  if (n === undefined) return true;
-  if (n.type === 'Literal') return n.value === null || n.value === false || n.value === '' || n.value === 0;
-  if (n.type === 'Identifier') return n.name === 'undefined';
-  if (n.type === 'UnaryExpression') return n.operator === 'void';
-  if (n.type === 'ArrayExpression') return (n.elements as unknown[]).length === 0;
-  if (n.type === 'ObjectExpression') return (n.properties as unknown[]).length === 0;
-  return false;
-}
-
-/**
- * A default value, or an object made only of empty lists (and empty objects or zero counts beside them):
- * `{ lines: [] }`, `{ items: [], total: 0 }`, the "no results" page a failed read is replaced by. Flags
- * and words (`{ success: false }`, `{ status: 'error' }`) say something failed, so they are not empty.
- */
-export function isEmptyValue(node: Node | null | undefined): boolean {
-  const n = unwrap(node);
-  if (isDefaultValue(n) || n?.type !== 'ObjectExpression') return isDefaultValue(n);
-  const values = (n.properties as Node[]).map((p) =>
-    p.type === 'Property' && !p.computed ? unwrap(p.value) : undefined,
-  );
-  const emptyList = (v: Node | undefined) =>
-    v?.type === 'ArrayExpression' && (v.elements as Node[]).length === 0;
-  return (
-    values.some(emptyList) &&
-    values.every(
-      (v) =>
-        emptyList(v) ||
-        (v?.type === 'ObjectExpression' && (v.properties as Node[]).length === 0) ||
-        (v?.type === 'Literal' && (v.value === 0 || v.value === null)),
-    )
-  );
-}
-
-/**
  * Every key of a node type that can hold a child node, in the order the parser creates them (its visitor
  * keys, plus the Program's hashbang): the walk below visits children in the same order as a `for...in`
  * over the node, without looking at each node's other fields.

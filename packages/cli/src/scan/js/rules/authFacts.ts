@@ -1,6 +1,7 @@
 // What infra-error-as-auth reads in code: an answer of 401/403 (or Deny), a try block that depends on a
 // remote verifier, a falsy "not verified" value, and a catch that looks at the error before answering.
-import { calleeName, isDefaultValue, type Node, someDescendant, stringValue, unwrap, wrap } from '../ast.js';
+import { calleeName, type Node, someDescendant, stringValue, unwrap, wrap } from '../ast.js';
+import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersAuthFailure } from './authAnswers.js';
 import { isDeniedStatusValue } from './authStatusVerdict.js';

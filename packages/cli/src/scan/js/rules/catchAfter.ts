@@ -2,7 +2,8 @@
 // failure is not passed off as success, so swallowed-error leaves the catch alone; a hand-on of the failure
 // beside it is handsOnFailure.ts), or a delete of every item of the loop around it (the failed ones go too,
 // so even a job's next run cannot redo them).
-import { calleeName, isDefaultValue, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { caughtHere } from './catchBeforeThrow.js';
 import { exportNamesOf } from './lambda.js';

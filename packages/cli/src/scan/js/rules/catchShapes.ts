@@ -1,7 +1,8 @@
 // Catches that look like handling but, for the failure they do not recognise, only observe it: they leave
 // the loop after logging, handle one kind of error and let every other fall through, or put a stand-in
 // value where the failed read's result would have gone. Each is judged like a catch that only logs.
-import { isDefaultValue, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { doesIo, isLogCall, isObservation } from './catchFacts.js';
 
@@ -235,3 +236,17 @@ export function fallsOutWithUndefined(ctx: ModuleContext, tryStatement: Node): b
     true,
   );
 }
+
+/**
+ * What each drop shape costs, as a finding's message says it (swallowed.ts adds where it happens).
+ * @example
+ * `${SHAPE_MESSAGE['stand-in']} on a Lambda handler path`
+ */
+export const SHAPE_MESSAGE: Record<DropShape, string> = {
+  'leaves-loop':
+    'catch logs and leaves the loop: the items it did not reach are dropped and the caller goes on as if all were done',
+  'one-kind':
+    'catch answers only the errors its check recognises: every other failure falls through and the code after the try runs as if it had succeeded',
+  'stand-in':
+    "catch puts a stand-in value where the failed read's result would have gone: the rest of the code cannot tell it from real data",
+};

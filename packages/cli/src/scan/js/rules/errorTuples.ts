@@ -2,8 +2,9 @@
 // turns a rejection into a value, and the `if (err)` after it plays the part of a catch. A branch that only
 // logs and answers nothing, a constant or an empty value lets the
 // handler report success with the work undone, as a catch that only logs does (swallowed.ts).
-import { isEmptyValue, type Node, someDescendant, unwrap } from '../ast.js';
+import { type Node, someDescendant, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
+import { isEmptyValue } from '../emptyValues.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { selectsOwnWork } from './catchExemptions.js';

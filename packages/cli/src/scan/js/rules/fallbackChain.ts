@@ -3,7 +3,8 @@
 // throw e }`, or an unguarded `return await backup()`): the logged failure only sends the function on to the
 // backup (a second key, region or replica), and when that fails too the caller gets the error. Nothing
 // passes for success, so the log line is not a swallowed failure.
-import { isDefaultValue, type Node } from '../ast.js';
+import type { Node } from '../ast.js';
+import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { doesIo } from './catchFacts.js';
 

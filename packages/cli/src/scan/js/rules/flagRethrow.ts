@@ -1,7 +1,8 @@
 // A rejection handler that rethrows only when a boolean option says so (`catchDecorator(Type, false)`,
 // `withErrors(fn, { rethrow })`): called with the flag off, the failure is logged and the promise resolves
 // undefined, so a read looks like "no data" and a write looks done.
-import { isDefaultValue, type Node, unwrap } from '../ast.js';
+import { type Node, unwrap } from '../ast.js';
+import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation } from './catchFacts.js';
 

@@ -1,6 +1,7 @@
 // swallowed-error for promise chains: `.catch()` handlers that discard a rejection or only log it.
-import { calleeName, isEmptyValue, isFunction, memberPath, type Node, unwrap } from '../ast.js';
+import { calleeName, isFunction, memberPath, type Node, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
+import { isEmptyValue } from '../emptyValues.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';

@@ -1,7 +1,8 @@
 // swallowed-error: a status check whose 5xx branch returns a message instead of failing
 // (`if (res.statusCode < 500) ... else return \`Server error: ${res.statusCode}\``): the function resolves,
 // the invocation succeeds, and the retry the server error asked for never happens.
-import { forEachDescendant, isDefaultValue, type Node, numberValue, someDescendant, unwrap } from '../ast.js';
+import { forEachDescendant, type Node, numberValue, someDescendant, unwrap } from '../ast.js';
+import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
 

@@ -1,7 +1,8 @@
 // swallowed-error: catch blocks that hide failures, and unchecked fetch responses; promise `.catch()`
 // handlers are judged in promiseCatch.ts.
-import { isEmptyValue, type Node, unwrap } from '../ast.js';
+import { type Node, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
+import { isEmptyValue } from '../emptyValues.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead, readersCondition } from '../resultUse.js';
@@ -20,6 +21,7 @@ import {
   falsy,
   nothing,
   resolved,
+  SHAPE_MESSAGE,
 } from './catchShapes.js';
 import { createOnFailure } from './createOnFailure.js';
 import { deferredFailureAnswer } from './deferredFailureAnswer.js';
@@ -58,15 +60,6 @@ import { trackerNoRethrowRule } from './trackerNoRethrow.js';
 import { unawaitedRethrowRule } from './unawaitedRethrow.js';
 import { droppedError } from './unthrownError.js';
 import { workflowFailureAnswers } from './workflowFailureAnswers.js';
-
-const SHAPE_MESSAGE: Record<DropShape, string> = {
-  'leaves-loop':
-    'catch logs and leaves the loop: the items it did not reach are dropped and the caller goes on as if all were done',
-  'one-kind':
-    'catch answers only the errors its check recognises: every other failure falls through and the code after the try runs as if it had succeeded',
-  'stand-in':
-    "catch puts a stand-in value where the failed read's result would have gone: the rest of the code cannot tell it from real data",
-};
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   callbackResultRule(ctx, report);
