@@ -4,19 +4,19 @@ import type { Node } from './ast.js';
 import { isDefaultValue, isEmptyValue } from './emptyValues.js';
 import { parseSource } from './parseSource.js';
 
-const valueOf = (text: string): Node =>
+const parsedValue = (text: string): Node =>
   (parseSource('v.ts', `x = ${text};`).program.body[0] as Node).expression.right as Node;
 
 describe('isDefaultValue', () => {
   it.each(['null', 'undefined', 'void 0', 'false', "''", '0', '[]', '{}', '([])'])(
     '%s says nothing happened',
     (t) => {
-      expect(isDefaultValue(valueOf(t))).toBe(true);
+      expect(isDefaultValue(parsedValue(t))).toBe(true);
     },
   );
 
   it.each(['true', "'error'", '1', '[1]', '{ ok: false }', 'result'])('%s is an answer', (t) => {
-    expect(isDefaultValue(valueOf(t))).toBe(false);
+    expect(isDefaultValue(parsedValue(t))).toBe(false);
   });
 
   it('a missing value (a bare `return;`) is a default', () => {
@@ -28,7 +28,7 @@ describe('isEmptyValue', () => {
   it.each(['{ items: [] }', '{ items: [], total: 0 }', '{ lines: [], meta: {}, next: null }', '[]'])(
     '%s is an empty page',
     (t) => {
-      expect(isEmptyValue(valueOf(t))).toBe(true);
+      expect(isEmptyValue(parsedValue(t))).toBe(true);
     },
   );
 
@@ -38,6 +38,6 @@ describe('isEmptyValue', () => {
     "{ items: [], status: 'error' }",
     '{ items: [1] }',
   ])('%s says something (or holds something)', (t) => {
-    expect(isEmptyValue(valueOf(t))).toBe(false);
+    expect(isEmptyValue(parsedValue(t))).toBe(false);
   });
 });
