@@ -10,25 +10,22 @@
 // 4. heap after 1M successful calls (goal: flat) and timers left referenced after calls settle (goal: 0).
 
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { TransientError } from '@bulwark/errors';
 import { wrapDependency } from '@bulwark/policies';
-import { mulberry32 } from '@bulwark/testing';
 import {
   ConsecutiveBreaker,
   circuitBreaker,
   ExponentialBackoff,
   handleAll,
-  handleWhen,
   retry,
   TimeoutStrategy,
   timeout,
   wrap,
 } from 'cockatiel';
 import { type Benchmark, type BenchSize, type BenchTable, nsPerCall } from '../harness.js';
+import { contenders, simulate } from './amplification.js';
+import { heapAndTimers } from './heapAndTimers.js';
 import { otelCosts } from './otelCost.js';
-import { VirtualClock } from './virtualClock.js';
 
 interface OpossumBreaker {
   fire(...args: unknown[]): Promise<unknown>;
@@ -129,141 +126,6 @@ const rejectOnceHandled = (error: unknown) =>
   new Promise<never>((_, reject) => {
     settled.then(() => reject(error));
   });
-
-// ---- 3: amplification in simulated time -----------------------------------------------------------------
-
-type Caller = (fn: () => Promise<number>) => Promise<unknown>;
-
-interface Contender {
-  readonly name: string;
-  make(): Caller;
-}
-
-const RETRIES = 3;
-const transientOnly = (e: unknown) => e instanceof TransientError;
-const contenders: Contender[] = [
-  {
-    name: 'naive retry (3 retries, no backoff)',
-    make: () => async (fn) => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await fn();
-        } catch (error) {
-          if (attempt > RETRIES) throw error;
-        }
-      }
-    },
-  },
-  {
-    name: 'cockatiel retry + breaker',
-    make: () => {
-      const policy = wrap(
-        retry(handleWhen(transientOnly), {
-          maxAttempts: RETRIES,
-          backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 5_000 }),
-        }),
-        circuitBreaker(handleWhen(transientOnly), {
-          halfOpenAfter: 5_000,
-          breaker: new ConsecutiveBreaker(5),
-        }),
-      );
-      return (fn) => policy.execute(fn);
-    },
-  },
-  {
-    name: 'wrapDependency (defaults, 4 attempts)',
-    make: () => {
-      const dep = wrapDependency('sim', { logger: false, retry: { maxAttempts: RETRIES + 1 } });
-      return (fn) => dep.execute(fn);
-    },
-  },
-  {
-    name: 'wrapDependency, budget only (no breaker)',
-    make: () => {
-      const dep = wrapDependency('sim', {
-        logger: false,
-        retry: { maxAttempts: RETRIES + 1 },
-        breaker: false,
-      });
-      return (fn) => dep.execute(fn);
-    },
-  },
-];
-
-async function simulate(contender: Contender, calls: number, failRate: number, seed: number) {
-  const clock = new VirtualClock();
-  const uninstall = clock.install();
-  try {
-    const call = contender.make();
-    const random = mulberry32(seed);
-    let attempts = 0;
-    let ok = 0;
-    const dependency = async (): Promise<number> => {
-      attempts++;
-      if (random() < failRate) throw new TransientError('injected 503', { status: 503 });
-      return 1;
-    };
-    // 20 calls per simulated second, each started on its own timer.
-    for (let i = 0; i < calls; i++) {
-      clock.schedule(() => {
-        call(dependency).then(
-          () => ok++,
-          () => undefined,
-        );
-      }, i * 50);
-    }
-    await clock.run();
-    return {
-      attemptsPerCall: attempts / calls,
-      successRate: ok / calls,
-      simulatedSeconds: (calls * 50) / 1000,
-    };
-  } finally {
-    uninstall();
-  }
-}
-
-// ---- 4: heap and timers -------------------------------------------------------------------------------------
-
-function gcFunction(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-async function heapAndTimers(size: BenchSize) {
-  const gc = gcFunction();
-  const total = size === 'full' ? 1_000_000 : 100_000;
-  const dep = wrapDependency('heap', { logger: false });
-  const checkpoints: [number, number][] = [];
-  const heap = () => {
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
-  for (let i = 1; i <= total; i++) {
-    await dep.execute(bare);
-    if (i === total / 10 || i === total) checkpoints.push([i, heap()]);
-  }
-  const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-  const quick = wrapDependency('timers', {
-    logger: false,
-    timeout: { attemptMs: 20, totalMs: 200 },
-    retry: { backoff: { initialDelayMs: 1, maxDelayMs: 2 } },
-  });
-  await quick.execute(bare);
-  let n = 0;
-  await quick.execute(async () => {
-    if (++n < 3) throw new TransientError('503');
-    return 1;
-  });
-  // The attempt timer is unref'd (it must not hold a Lambda sandbox or a CLI open); keep this process
-  // alive while a hung attempt waits for it, as real I/O would.
-  const keepAlive = setInterval(() => undefined, 1_000);
-  await quick.execute(() => new Promise<number>(() => {})).catch(swallow);
-  clearInterval(keepAlive);
-  const timersAfter = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-  return { total, checkpoints, timersLeft: timersAfter - timersBefore };
-}
 
 // ---- the benchmark -------------------------------------------------------------------------------------------
 
