@@ -38,11 +38,11 @@ export function callsOf(ctx: ModuleContext, fn: Node): Node[] {
 }
 
 /**
- * The module's calls of `fn` when they are every use it has, so every caller is in sight: a module function
- * not exported whose name is written only at its declaration and as the callee of those calls (not
- * `ids.map(getUser)`), or a method whose name is written only there and in `this.name(...)` calls, of a
- * class neither exported nor handed out (each instance a module constant used only as `inst.m(...)`, never
- * exported). Undefined otherwise.
+ * The module's calls of `fn` when they are every use it has in the module: a module function not exported
+ * whose name is written only at its declaration and as the callee of those calls (not `ids.map(getUser)`),
+ * or a method whose name is written only there and in `this.name(...)` calls, of a class whose instances
+ * made here are not handed out (each a module constant used only as `inst.m(...)`, never exported; the class
+ * itself may be exported, see keptInModule). Undefined otherwise.
  * @example
  * onlyLocalCalls(ctx, fn) // undefined for `export const prefs = new Prefs()` beside `prefs.getPreferences(id)`
  */
@@ -60,12 +60,19 @@ export function onlyLocalCalls(ctx: ModuleContext, fn: Node): Node[] | undefined
   return nameMentions(ctx, name) === 1 + calls.length ? calls : undefined;
 }
 
-/** A named class, not exported, whose every instance is a module constant used only as `inst.m(...)`. */
+/**
+ * A named class whose every instance made here is a module constant used only as `inst.m(...)`. The class
+ * itself may be exported (`module.exports = Resolver`): a method whose name the module writes only at its
+ * declaration and in `this.m(...)` calls is the class's own step, called by its other methods (another
+ * module calling it on an instance is not looked for).
+ */
 function keptInModule(ctx: ModuleContext, owner: Node): boolean {
   const name = (owner.id as Node | null | undefined)?.name as string | undefined;
-  if (name === undefined || exportedValue(ctx, owner)) return false;
+  if (name === undefined) return false;
   const made = ctx.of('NewExpression').filter((n) => unwrap(n.callee)?.name === name);
-  if (written(ctx, name) !== 1 + made.length) return false;
+  // `module.exports = Resolver`, `export { Resolver }`: the export names the class, it calls no method.
+  const exported = [...ctx.exports.values()].filter((v) => unwrap(v)?.name === name).length;
+  if (written(ctx, name) !== 1 + made.length + exported) return false;
   return made.every((n) => {
     const declarator = ctx.parentOf(n);
     const id = declarator?.type === 'VariableDeclarator' ? (declarator.id as Node) : undefined;

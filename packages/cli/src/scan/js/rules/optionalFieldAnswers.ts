@@ -16,6 +16,7 @@ import {
 import { onlyLocalCalls } from '../localCalls.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { takenAs } from '../resultUse.js';
+import { printedReference } from './batchResultUse.js';
 
 /** Wrappers a value passes through unchanged on its way up to the field. */
 const SAME_VALUE = new Set([
@@ -86,6 +87,9 @@ function answered(ctx: ModuleContext, field: Node): boolean {
   if (top.type === 'ReturnStatement' || (isFunction(top) && top.body === node)) return true;
   if (top.type === 'CallExpression' && memberPath(top.callee as Node)?.join('.') === 'JSON.stringify')
     return true;
+  // `event.context = { ...event.context, company_name: company?.name || null }`: the answer handed back in
+  // the argument the caller gave (a resolver enriching the event it was handed).
+  if (top.type === 'AssignmentExpression' && top.right === node) return intoParameter(ctx, top.left as Node);
   if (top.type !== 'VariableDeclarator' || (top.id as Node).type !== 'Identifier') return false;
   const name = (top.id as Node).name as string;
   const scope = ctx.enclosingFunction(top);
@@ -139,6 +143,12 @@ function fillsField(ctx: ModuleContext, mention: Node, name: string): boolean {
   return false;
 }
 
+/** `event.context` of a parameter `event` of the enclosing function. */
+function intoParameter(ctx: ModuleContext, target: Node): boolean {
+  const root = target.type === 'MemberExpression' ? memberPath(target)?.[0] : undefined;
+  return root !== undefined && ctx.resolve(root, target)?.kind === 'param';
+}
+
 /** An identifier that names a field (`{ driver: ... }`, `event.driver`) rather than reading a variable. */
 function isName(ctx: ModuleContext, n: Node): boolean {
   const parent = ctx.parentOf(n);
@@ -166,6 +176,11 @@ export function onlyFillsOptionalFields(ctx: ModuleContext, at: Node): boolean {
         mentions.push(n);
       return false;
     });
-    return mentions.length > 0 && mentions.every((m) => fillsField(ctx, m, kept.name));
+    // A log line that prints the answer (`logger.info('enriched', { company: company?.name })`) uses none of it.
+    return (
+      mentions.length > 0 &&
+      mentions.every((m) => printedReference(ctx, scope, m) || fillsField(ctx, m, kept.name)) &&
+      mentions.some((m) => !printedReference(ctx, scope, m))
+    );
   });
 }

@@ -5,6 +5,7 @@ import { isEmptyValue } from '../emptyValues.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
+import { droppedBuiltErrorCatch } from './builtErrorAnswer.js';
 import { throwsNext } from './catchBeforeThrow.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { hasComment, isLogCall, isObservation } from './catchFacts.js';
@@ -17,6 +18,8 @@ import { projectWorkCall } from './projectChain.js';
 import type { Report } from './Report.js';
 import { inTelemetryFunction } from './telemetryFacts.js';
 
+const BUILT_ERROR_DROPPED =
+  '.catch() answers a new error object instead of throwing it: the promise resolves, nothing reads the answer, and the failure is lost; throw it (or let the rejection through)';
 const ABSENT_BEFORE_WRITE =
   'the existence check answers any failure of the read as "absent", and a write follows on that answer: a throttle or a timeout lets it overwrite or duplicate what exists; test the not-found error and rethrow the rest';
 
@@ -53,6 +56,11 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
       isEmptyValue((b.body as Node[])[0]?.argument);
     // A comment beside the chain may state that the rejection is dropped by decision (chainDecision.ts).
     if ((empty || returnsDefault) && chainSaysWhy(ctx, call)) return true;
+    // `.catch((e) => new Error(...))` answered to nobody (builtErrorAnswer.ts).
+    if (droppedBuiltErrorCatch(ctx, call, fn) && !chainSaysWhy(ctx, call)) {
+      report('swallowed-error', unwrap(call.callee)?.property as Node, BUILT_ERROR_DROPPED);
+      return true;
+    }
     // A stand-in before a throw the function does not catch: the path fails anyway (catchBeforeThrow.ts).
     if ((empty || returnsDefault) && throwsNext(ctx, call)) return true;
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))

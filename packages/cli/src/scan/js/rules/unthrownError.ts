@@ -5,8 +5,8 @@
 // line; a `throw new X(...)`, `return new X(...)` or `reject(new X(...))` does hand the failure on and is
 // not this. A built-in class (`new Error(String(e))`) logs nothing, so that statement is no log line: the
 // catch is judged as if it were not there (an empty catch when nothing else is in it). A `.catch((e) =>
-// new Error(...))` arrow resolves its promise with the object: whether that is read is its callers' matter,
-// not judged here.
+// new Error(...))` arrow resolves its promise with the object: builtErrorAnswer.ts judges whether that
+// value is read.
 import { type Node, unwrap } from '../ast.js';
 import { BUILT_IN_ERRORS } from './errorText.js';
 
@@ -27,6 +27,19 @@ export function droppedError(node: Node | null | undefined): 'log' | 'nothing' |
   let made = unwrap(node.expression as Node);
   // `void new AppError(...)` says "dropped" out loud; the object is dropped all the same.
   if (made?.type === 'UnaryExpression' && made.operator === 'void') made = unwrap(made.argument as Node);
+  return builtError(made);
+}
+
+/**
+ * What `new SomeError(...)` builds, as an expression: `'log'` for a project class (its constructor may
+ * log), `'nothing'` for a built-in one, `undefined` when the node is not one.
+ *
+ * @example
+ * builtError(parse("new AppError('Failed', { cause: err })")) // -> 'log'
+ * builtError(parse('new Error(`failed: ${err}`)')) // -> 'nothing'
+ */
+export function builtError(node: Node | null | undefined): 'log' | 'nothing' | undefined {
+  const made = unwrap(node);
   if (made?.type !== 'NewExpression') return undefined;
   const callee = unwrap(made.callee as Node);
   const name =

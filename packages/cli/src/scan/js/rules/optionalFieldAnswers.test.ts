@@ -1,0 +1,69 @@
+// Which lookups answering null are only used, by their callers in the module, to fill optional fields of
+// an answered object (onlyFillsOptionalFields), for class methods called as `this.x()`.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { onlyFillsOptionalFields } from './optionalFieldAnswers.js';
+
+const LOOKUP = `async getCarrier(id) {
+    try { const r = await db.send(new GetCommand({ Key: { id } })); return r.Item || null; }
+    catch (error) { log.error('failed', error); return null; }
+  }`;
+
+/** Is the lookup's catch an optional enrichment, with `caller` as the class's other method? */
+function enrichment(caller: string, after = 'module.exports = Resolver;'): boolean {
+  const source = `class Resolver {\n  ${caller}\n  ${LOOKUP}\n}\n${after}`;
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  return onlyFillsOptionalFields(ctx, ctx.of('CatchClause')[0] as Node);
+}
+
+describe('onlyFillsOptionalFields of an exported class', () => {
+  it.each([
+    [
+      'answered fields with empty fallbacks',
+      'async resolve(d) { const c = await this.getCarrier(d.id); return { name: c?.name || null }; }',
+    ],
+    [
+      'fields written into the event it was handed, and a log line',
+      "async resolve(event) { const c = await this.getCarrier(event.id); event.context = { ...event.context, name: c?.name || null, url: c?.logo ? mediaUrl(c.logo) : null }; log.info('done', { name: c?.name }); }",
+    ],
+    [
+      'a call made only when an id is there',
+      'async resolve(d) { const c = d.id ? await this.getCarrier(d.id) : null; return { name: c?.name ?? null }; }',
+    ],
+  ])('only fills optional fields: %s', (_name, caller) => {
+    expect(enrichment(caller)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a branch on the answer',
+      'async resolve(d) { const c = await this.getCarrier(d.id); let t = 1; if (c?.fee) t += c.fee; return { t }; }',
+    ],
+    ['the answer handed on', 'async resolve(d) { const c = await this.getCarrier(d.id); return send(c); }'],
+    [
+      'a field with a stand-in',
+      "async resolve(d) { const c = await this.getCarrier(d.id); return { name: c?.name || 'Unknown' }; }",
+    ],
+    [
+      'fields written into a module object, not the argument',
+      'async resolve(d) { const c = await this.getCarrier(d.id); cache.context = { name: c?.name || null }; }',
+    ],
+    [
+      'only a log line',
+      "async resolve(d) { const c = await this.getCarrier(d.id); log.info('done', { name: c?.name }); }",
+    ],
+  ])('does not: %s', (_name, caller) => {
+    expect(enrichment(caller)).toBe(false);
+  });
+
+  it('does not when an instance is handed out', () => {
+    const caller =
+      'async resolve(d) { const c = await this.getCarrier(d.id); return { name: c?.name || null }; }';
+    expect(enrichment(caller, 'module.exports = new Resolver();')).toBe(false);
+  });
+});
