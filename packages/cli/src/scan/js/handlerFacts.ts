@@ -17,8 +17,21 @@ import { returnsProjectCall, throwsForRecord } from './rules/recordThrows.js';
  * Words of a partial batch answer anywhere in the module (the handler's own code, a helper, Powertools'
  * processor, middy's partial-batch middleware): read widely, since a miss would drop a real finding.
  */
-const ITEM_ANSWER =
+export const ITEM_ANSWER =
   /\b(batchItemFailures|itemIdentifier|processPartialResponse\w*|BatchProcessor|\w*BatchResponse|\w*[pP]artialBatch\w*)\b/;
+/**
+ * A word of every alternative of ITEM_ANSWER, so it is asked through the module's word index
+ * (ctx.testSpelled): its `\w*`-led alternatives are tried at every position of the text, once per module
+ * with a handler, where most modules spell none of these words.
+ */
+export const ITEM_ANSWER_WORDS = [
+  'batchItemFailures',
+  'itemIdentifier',
+  'processPartialResponse',
+  'BatchProcessor',
+  'BatchResponse',
+  'artialBatch',
+];
 
 const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace']);
 /**
@@ -126,7 +139,7 @@ function delegatesBatch(ctx: ModuleContext, fn: Node, answersInWords: boolean): 
 export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
   const out: Record<string, HandlerFact> = {};
   const records = [...ctx.handlers.values()].includes('record');
-  const answersItems = ITEM_ANSWER.test(ctx.source);
+  const answersItems = ctx.testSpelled(ITEM_ANSWER, ITEM_ANSWER_WORDS);
   for (const [fn, kind] of ctx.handlers) {
     if (kind !== 'entry') continue;
     const redelivered = records || ctx.batchHandlers.has(fn);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTH_CLASS, AUTH_CLASS_WORDS, AUTH_STATUS, AUTH_STATUS_WORDS } from '../exportAuthFacts.js';
 import { GRAPHQL_SPELLED, GRAPHQL_WORDS } from '../graphqlResolvers.js';
+import { ITEM_ANSWER, ITEM_ANSWER_WORDS } from '../handlerFacts.js';
 import { testSpelled } from '../SourceWords.js';
 import { AUTH_TEXT, AUTH_TEXT_WORDS } from './auth.js';
 import { DENIAL_TEXT, DENIAL_WORDS } from './authNullFlow.js';
@@ -150,6 +151,20 @@ const CASES: readonly (readonly [string, RegExp, readonly string[], readonly str
   ],
   ['BREAKER_NAME', BREAKER_NAME, BREAKER_WORDS, ['const circuitState = {}', 'let BREAKER_OPEN = false']],
   [
+    'ITEM_ANSWER',
+    ITEM_ANSWER,
+    ITEM_ANSWER_WORDS,
+    [
+      'return { batchItemFailures }',
+      'failures.push({ itemIdentifier: id })',
+      'processPartialResponseSync(event, fn, processor)',
+      'new BatchProcessor(EventType.SQS)',
+      'const out: SQSBatchResponse = {}',
+      'middy(h).use(sqsPartialBatchFailure())',
+      'const PartialBatchError = e',
+    ],
+  ],
+  [
     'KEY_TEXT',
     KEY_TEXT,
     KEY_TEXT_WORDS,
@@ -196,6 +211,7 @@ const DERIVED: readonly (readonly [string, RegExp, readonly string[]])[] = [
   ['RETRY_TEXT', RETRY_TEXT, RETRY_WORDS],
   ['ASYNC_INVOKERS', ASYNC_INVOKERS, ASYNC_INVOKER_WORDS],
   ['KEY_TEXT', KEY_TEXT, KEY_TEXT_WORDS],
+  ['ITEM_ANSWER', ITEM_ANSWER, ITEM_ANSWER_WORDS],
 ];
 
 describe('word lists against their expressions', () => {
