@@ -33,6 +33,7 @@ import { untimedNotifySend } from './notifyClients.js';
 import { octokitClient } from './octokitClients.js';
 import type { Report } from './Report.js';
 import { untimedPackageClients } from './untimedPackageClients.js';
+import { untimedWretch } from './wretchClients.js';
 
 const SENDGRID_SENDS: Readonly<Record<string, ReadonlySet<string>>> = {
   '@sendgrid/mail': new Set(['send', 'sendMultiple']),
@@ -101,6 +102,7 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
   untimedConstructedClients(ctx, report); // Slack WebClient, HubSpot Client: rules/constructedClients.ts
   untimedGeneratedClients(ctx, report); // openapi-fetch, typescript-fetch runtimes: rules/generatedClients.ts
   untimedGemini(ctx, report); // @google/generative-ai, @google/genai: rules/geminiClients.ts
+  untimedWretch(ctx, report); // wretch instances: rules/wretchClients.ts
   if (!mentions(ctx)) return;
   const sendgridConfigured = /\.setApiKey\(/.test(ctx.source) && !SENDGRID_TIMED.test(ctx.source);
   for (const call of ctx.of('CallExpression')) {
