@@ -176,6 +176,14 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     decision:
       'http-no-timeout at a `wretch(...)` instance with no signal and no abort addon (rules/wretchClients.ts)',
   },
+  // actions-on-google-nodejs src/service/smarthome/smarthome.ts: requestSync and reportState go to Home Graph
+  // through `common.request` (src/common.ts: https.request, no timeout) after a google.auth.JWT authorize
+  // (gaxios, timeout 0); SmartHomeOptions has no timeout. No retry.
+  'actions-on-google': {
+    timeoutMs: null,
+    retries: 'none',
+    decision: 'http-no-timeout at each requestSync / reportState (rules/smarthomeClients.ts)',
+  },
   // MongoDB Node driver "Connection Options": serverSelectionTimeoutMS 30000, connectTimeoutMS 30000,
   // socketTimeoutMS 0 (none; mongoose's docs say the same since #13576), retryReads and retryWrites true.
   // A database driver: an operation is bounded by maxTimeMS, which no HTTP rule reads.
