@@ -3,16 +3,18 @@
 // judged dead only on evidence that it is no entry point and no dependency of one: no project module imports,
 // requires, dynamically imports or re-exports it; no text file of the repository (a template's handler string, a
 // CDK `entry` path, package.json `main` / `bin` / `scripts`, a Dockerfile, another module's path string, a
-// bundle in a cloud assembly under any name) names its file, generated folders (node_modules, cdk.out,
-// .serverless, .aws-sam, coverage, .next) and files over 1 MB not read; it exports no Lambda handler; it is no folder's `index`; nothing in its package loads
-// modules by a computed path or by listing a folder; and its package's handler graph is known (some handler
-// there calls project code). Anything less (an import the scan failed to resolve, a path alias) keeps it.
-
+// bundle in a cloud assembly under any name) names its file as a path or handler string (moduleMentions.ts: not
+// in prose, not as a class name, not in a relative import of another file of that name); generated folders
+// (node_modules, cdk.out, .serverless, .aws-sam, coverage, .next) and files over 1 MB not read; it exports no
+// Lambda handler; it is no folder's `index`; nothing in its package loads modules by a computed path or by
+// listing a folder; and its package's handler graph is known (some handler there calls project code). Anything
+// less (an import the scan failed to resolve, a path alias) keeps it.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { isCloudAssembly } from './cloudAssembly.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import type { Candidate } from './js/Candidate.js';
+import { mentionsModule } from './moduleMentions.js';
 import type { Project } from './project.js';
 import { readSource } from './readSource.js';
 import { packageDir } from './scriptCallers.js';
@@ -133,7 +135,7 @@ function unnamedInTree(tree: Tree, file: string, stem: string, pkg: string): boo
   const unnamedIn = (files: readonly TreeFile[]): boolean => {
     for (const other of files) {
       if (other.file === file) continue;
-      if (named.test(other.text)) return false;
+      if (named.test(other.text) && mentionsModule(other.text, other.file, file, stem)) return false;
       if (other.file.startsWith(pkg) && /\.[cm]?[jt]sx?$/.test(other.file)) {
         other.loads ??= loadsUnnamed(other.text);
         if (other.loads) return false;

@@ -58,7 +58,7 @@ export function langOf(file: string): 'ts' | 'tsx' | 'jsx' | 'dts' {
  * event to (rules/batchDecoderMembers.ts).
  */
 const TRIGGERS =
-  /Date\.now|randomUUID|uuid|fetch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b|essageGroupId|sst\.aws\.|statusCode|\.Records\b|\[\s*['"`]Records['"`]/;
+  /Date\.now|randomUUID|uuid|fetch|wretch|axios|\bgot\b|\bky\b|superagent|undici|Client|aws-sdk|etry|backOff|catch|andler|\bmain\b|Event|Context|middy|dempot|edup|aws-cdk|cockatiel|reaker|wrapDependency|opossum|execute|[tT]imeout|withDeadline|async|Promise|export\s*\*|\}\s*from|exports|require\(|ptions|onfig|region|UserAgent|maxAttempts|credentials|extends\s+[\w.]*(?:Error|Exception)\b|essageGroupId|sst\.aws\.|statusCode|\.Records\b|\[\s*['"`]Records['"`]/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** The first fatal parse error as `message (line n)`, or undefined when the file parses. */

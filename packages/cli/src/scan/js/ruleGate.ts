@@ -21,7 +21,9 @@ import { mentionsGemini } from './rules/geminiClients.js';
 import { mentionsGeneratedClients } from './rules/generatedClients.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { NULL_POLL_TEST } from './rules/retryNullPolls.js';
+import { mentionsActionsOnGoogle } from './rules/smarthomeClients.js';
 import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
+import { mentionsWretch } from './rules/wretchClients.js';
 import { SourceWords } from './SourceWords.js';
 import { takenApart } from './takenApart.js';
 import { lastTextMemo } from './textMemo.js';
@@ -63,6 +65,10 @@ function http(words: SourceWords): boolean {
     mentionsRestDataSource((w) => words.includes(w)) ||
     // web-push, Sanity, IPFS clients (rules/untimedPackageClients.ts).
     mentionsUntimedPackages(words.source) ||
+    // wretch instances (rules/wretchClients.ts).
+    (words.includes('wretch') && mentionsWretch(words.source)) ||
+    // actions-on-google's smart home app (rules/smarthomeClients.ts).
+    (words.includes('actions-on-google') && mentionsActionsOnGoogle(words.source)) ||
     (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||

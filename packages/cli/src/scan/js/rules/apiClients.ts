@@ -32,7 +32,9 @@ import { untimedNestHttp } from './nestHttp.js';
 import { untimedNotifySend } from './notifyClients.js';
 import { octokitClient } from './octokitClients.js';
 import type { Report } from './Report.js';
+import { untimedSmarthome } from './smarthomeClients.js';
 import { untimedPackageClients } from './untimedPackageClients.js';
+import { untimedWretch } from './wretchClients.js';
 
 const SENDGRID_SENDS: Readonly<Record<string, ReadonlySet<string>>> = {
   '@sendgrid/mail': new Set(['send', 'sendMultiple']),
@@ -101,6 +103,8 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
   untimedConstructedClients(ctx, report); // Slack WebClient, HubSpot Client: rules/constructedClients.ts
   untimedGeneratedClients(ctx, report); // openapi-fetch, typescript-fetch runtimes: rules/generatedClients.ts
   untimedGemini(ctx, report); // @google/generative-ai, @google/genai: rules/geminiClients.ts
+  untimedWretch(ctx, report); // wretch instances: rules/wretchClients.ts
+  untimedSmarthome(ctx, report); // actions-on-google Home Graph calls: rules/smarthomeClients.ts
   if (!mentions(ctx)) return;
   const sendgridConfigured = /\.setApiKey\(/.test(ctx.source) && !SENDGRID_TIMED.test(ctx.source);
   for (const call of ctx.of('CallExpression')) {

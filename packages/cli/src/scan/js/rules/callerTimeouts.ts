@@ -169,3 +169,29 @@ export function timeoutFromCaller(
     ...(from.key !== undefined ? { key: from.key } : {}),
   };
 }
+
+/**
+ * A request on a client parameter that defaults to the axios import itself (`client = axios`, a seam for
+ * tests): a caller that leaves the argument out sends through axios's default, which has no timeout. The
+ * condition keeps the finding only if some caller does (callerTimeoutArgs.ts: an absent argument leaves it
+ * out, one passed in may carry a bound).
+ *
+ * @example
+ * defaultAxiosFromCaller(ctx, call) // { names: ['loadGames'], arg: 1 } for `loadGames = (url, client = axios) => client.get(url)`
+ */
+export function defaultAxiosFromCaller(ctx: ModuleContext, call: Node): TimeoutFromCaller | undefined {
+  const callee = unwrap(call.callee as Node);
+  const receiver = callee?.type === 'MemberExpression' ? unwrap(callee.object as Node) : undefined;
+  if (receiver?.type !== 'Identifier') return undefined;
+  const binding = ctx.resolve(receiver.name as string, receiver);
+  const fn = ctx.enclosingFunction(call);
+  if (binding?.kind !== 'param' || fn === undefined || binding.scope !== fn) return undefined;
+  const param = binding.declaration;
+  const fallback = param.type === 'AssignmentPattern' ? unwrap(param.right as Node) : undefined;
+  if (fallback?.type !== 'Identifier') return undefined;
+  if (ctx.importOf(fallback.name as string, fallback)?.source !== 'axios') return undefined;
+  const arg = (fn.params as Node[]).indexOf(param);
+  const owner = arg === -1 ? undefined : fromCallers(ctx, call, [{ arg, keys: [] }]);
+  if (owner === null || owner === undefined) return undefined;
+  return { names: owner.names, ...(owner.local !== undefined ? { local: owner.local } : {}), arg };
+}

@@ -13,7 +13,7 @@ import { offServicePath } from '../offServicePath.js';
 import { chainedMethods, coverAt } from '../protection.js';
 import { isServerModule } from '../serverModule.js';
 import { untimedApiClients } from './apiClients.js';
-import { type TimeoutFromCaller, timeoutFromCaller } from './callerTimeouts.js';
+import { defaultAxiosFromCaller, type TimeoutFromCaller, timeoutFromCaller } from './callerTimeouts.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { untimedGraphqlRequests } from './graphqlRequestClients.js';
 import {
@@ -129,12 +129,18 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
       else if (http.handedIn === true) {
         // The callers' instance decides, unless the request names its own bound.
         bounded = namesTimeout(ctx, http.options);
+        // `client = axios`: a caller that hands nothing in sends through axios's default, which has none.
+        const byDefault = bounded ? undefined : defaultAxiosFromCaller(ctx, call);
         if (!bounded && once('http-no-timeout', call))
           report(
             'http-no-timeout',
             call,
-            `${label} on an axios instance its callers hand in, created without a timeout, and the request sets none: every request through this helper can wait forever`,
-            { onlyIfCallerClients: { request: sharedRequest(ctx, call), need: ['untimed'] } },
+            byDefault !== undefined
+              ? `${label} on a client parameter that defaults to axios, and a caller passes none: axios sets no timeout by default, so the request can wait forever`
+              : `${label} on an axios instance its callers hand in, created without a timeout, and the request sets none: every request through this helper can wait forever`,
+            byDefault !== undefined
+              ? { onlyIfCallerOmitsTimeout: byDefault }
+              : { onlyIfCallerClients: { request: sharedRequest(ctx, call), need: ['untimed'] } },
           );
         bounded = true;
       } else if (

@@ -166,6 +166,24 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     retries: 'none unless httpOptions.retryOptions (then 5 attempts on 408, 429, 5xx)',
     decision: 'http-no-timeout at a `new GoogleGenAI` without httpOptions.timeout (rules/geminiClients.ts)',
   },
+  // wretch (1.x to 3.x) dist/index.js `factory(_url, _options)` keeps the options and src/resolver.ts hands
+  // them to fetch (1.x adds an AbortController signal, never a timer); dist/addons/abort.js arms a timer only
+  // when a request calls `.setTimeout(ms)`, or aborts through `.signal(controller)`.
+  // No retry unless the retry middleware (wretch/middlewares/retry) is added.
+  wretch: {
+    timeoutMs: null,
+    retries: 'none unless the retry middleware is added',
+    decision:
+      'http-no-timeout at a `wretch(...)` instance with no signal and no abort addon (rules/wretchClients.ts)',
+  },
+  // actions-on-google-nodejs src/service/smarthome/smarthome.ts: requestSync and reportState go to Home Graph
+  // through `common.request` (src/common.ts: https.request, no timeout) after a google.auth.JWT authorize
+  // (gaxios, timeout 0); SmartHomeOptions has no timeout. No retry.
+  'actions-on-google': {
+    timeoutMs: null,
+    retries: 'none',
+    decision: 'http-no-timeout at each requestSync / reportState (rules/smarthomeClients.ts)',
+  },
   // MongoDB Node driver "Connection Options": serverSelectionTimeoutMS 30000, connectTimeoutMS 30000,
   // socketTimeoutMS 0 (none; mongoose's docs say the same since #13576), retryReads and retryWrites true.
   // A database driver: an operation is bounded by maxTimeMS, which no HTTP rule reads.
