@@ -90,18 +90,31 @@ function filledFromLeftovers(ctx: ModuleContext, ref: Node, loop: Node): boolean
 /**
  * Whether the variable `ref` names is read by an argument of the loop's batch call: a call whose answer is
  * held in a name whose leftover field the loop reads (`out = await send(pending)` ... `out.Failed`). A log
- * call or any other call handed the variable sends nothing again.
+ * call or any other call handed the variable sends nothing again. SDK v3 builds the request first
+ * (`const command = new BatchWriteItemCommand({ RequestItems: pending }); out = await client.send(command)`),
+ * so an argument naming a command built from the variable inside the loop reads it as well.
  */
 export function sentInLoop(ctx: ModuleContext, ref: Node, loop: Node): boolean {
   const b = ctx.resolve(ref.name as string, ref);
   if (b === undefined) return false;
   const isRef = (n: Node) =>
     n.type === 'Identifier' && n.name === ref.name && n !== ref && ctx.resolve(n.name as string, n) === b;
+  const reads = (a: Node) => isRef(a) || someDescendant(a, isRef, true);
+  const builtFrom = (a: Node) => {
+    if (unwrap(a)?.type !== 'Identifier') return false;
+    const built = ctx.valueOf(a);
+    return (
+      built?.type === 'NewExpression' &&
+      built.start >= loop.start &&
+      built.end <= loop.end &&
+      (built.arguments as Node[]).some(reads)
+    );
+  };
   return someDescendant(
     loop.body as Node,
     (n) =>
       n.type === 'CallExpression' &&
-      (n.arguments as Node[]).some((a) => isRef(a) || someDescendant(a, isRef, true)) &&
+      (n.arguments as Node[]).some((a) => reads(a) || builtFrom(a)) &&
       answerHoldsLeftovers(ctx, n, loop),
     true,
   );
