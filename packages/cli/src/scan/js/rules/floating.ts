@@ -17,7 +17,6 @@ import { closesPromiseClient, pgPromiseCall } from './clientClose.js';
 import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
 import { asyncErrFirstCallback } from './errFirstAsync.js';
-import { settlesExecutor } from './executorSettles.js';
 import { fetchBodyRead } from './fetchBodyRead.js';
 import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { forksWaitedPromise } from './forkedChain.js';
@@ -106,6 +105,28 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     const imp = ctx.importOf(callee.name as string, callee);
     if (imp !== undefined && !imp.source.startsWith('node:') && imp.imported !== '*')
       return { source: imp.source, name: imp.imported };
+  }
+  return false;
+}
+
+/**
+ * The statement runs inside a `new Promise((resolve, reject) => ...)` executor and hands the outcome to
+ * `resolve`/`reject`: the promise the caller awaits settles with it, so nothing floats.
+ */
+function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
+  for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
+    const parent = ctx.parentOf(fn);
+    if (
+      parent?.type !== 'NewExpression' ||
+      memberPath(parent.callee)?.join('.') !== 'Promise' ||
+      parent.arguments[0] !== fn
+    )
+      continue;
+    const names = (fn.params as Node[])
+      .map((p) => (p.type === 'Identifier' ? (p.name as string) : undefined))
+      .filter((n): n is string => n !== undefined);
+    const text = ctx.source.slice(stmt.start, stmt.end);
+    return names.some((n) => new RegExp(`\\b${n.replace(/[$]/g, '\\$')}\\b`).test(text));
   }
   return false;
 }
