@@ -90,18 +90,34 @@ function filledFromLeftovers(ctx: ModuleContext, ref: Node, loop: Node): boolean
 /**
  * Whether the variable `ref` names is read by an argument of the loop's batch call: a call whose answer is
  * held in a name whose leftover field the loop reads (`out = await send(pending)` ... `out.Failed`). A log
- * call or any other call handed the variable sends nothing again.
+ * call or any other call handed the variable sends nothing again. SDK v3 builds the request first, often
+ * in steps (`const params = { RequestItems: { [t]: pending } }; out = await client.send(new
+ * BatchWriteCommand(params))`), so a name declared in the loop from the variable reads it as well.
  */
 export function sentInLoop(ctx: ModuleContext, ref: Node, loop: Node): boolean {
   const b = ctx.resolve(ref.name as string, ref);
   if (b === undefined) return false;
   const isRef = (n: Node) =>
     n.type === 'Identifier' && n.name === ref.name && n !== ref && ctx.resolve(n.name as string, n) === b;
+  // A name whose value, written in this loop, reads the variable (a few steps: params, then the command).
+  const builtFrom = (n: Node, depth: number): boolean => {
+    if (n.type !== 'Identifier' || depth > 3 || n.name === ref.name) return false;
+    const value = ctx.valueOf(n);
+    return (
+      value !== undefined &&
+      value !== n &&
+      value.start >= loop.start &&
+      value.end <= loop.end &&
+      reads(value, depth + 1)
+    );
+  };
+  const reads = (a: Node, depth: number): boolean =>
+    isRef(a) || builtFrom(a, depth) || someDescendant(a, (n) => isRef(n) || builtFrom(n, depth), true);
   return someDescendant(
     loop.body as Node,
     (n) =>
       n.type === 'CallExpression' &&
-      (n.arguments as Node[]).some((a) => isRef(a) || someDescendant(a, isRef, true)) &&
+      (n.arguments as Node[]).some((a) => reads(a, 0)) &&
       answerHoldsLeftovers(ctx, n, loop),
     true,
   );

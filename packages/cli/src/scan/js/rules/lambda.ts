@@ -29,6 +29,7 @@ import { onlyConverts } from './batchTransforms.js';
 import { floatingRule } from './floating.js';
 import { handRolledBreakers } from './handRolledBreakers.js';
 import { idempotencyRules } from './idempotency.js';
+import { middyNextChains } from './middyNextChains.js';
 import { promiseAllRule } from './promiseAll.js';
 import type { Extra, Report, Rule } from './Report.js';
 import { cannotFailRecord } from './recordSafe.js';
@@ -284,6 +285,7 @@ export const lambdaRules: Rule = (ctx: ModuleContext, report: Report) => {
   batchRule(ctx, report);
   promiseAllRule(ctx, report);
   floatingRule(ctx, report);
+  middyNextChains(ctx, report); // middy 1 hooks calling next() only on fulfilment
   consoleRule(ctx, report);
   idempotencyRules(ctx, report);
   breakerStateRule(ctx, report);

@@ -11,6 +11,7 @@ import { redriveSites } from './dlqRedrive.js';
 import { drainSite } from './drainLoops.js';
 import type { Report, Rule } from './Report.js';
 import { answerRecursionSites } from './retryAnswerRecursion.js';
+import { errorHintRecursions } from './retryErrorRecursion.js';
 import { retriedPerItem } from './retryFanOut.js';
 import { httpRetrySite } from './retryHttpOptions.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
@@ -23,6 +24,7 @@ import { againSites, settledSite } from './retryPromiseAll.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
 import { redisRetryRules } from './retryRedisClients.js';
 import { republishSites } from './retryRepublish.js';
+import { requeueSites } from './retryRequeue.js';
 import { resultLoopSite } from './retryResultLoops.js';
 import { narrowRetryLoop, narrowRetryPredicate } from './retryScope.js';
 import { superagentRetries } from './retrySuperagent.js';
@@ -122,6 +124,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
     ...authRecursionSites(ctx),
     ...republishSites(ctx),
     ...answerRecursionSites(ctx),
+    ...errorHintRecursions(ctx),
+    ...requeueSites(ctx),
   );
   // A module that builds its own breaker (`this.breaker`, `#breaker`) counts as having one.
   const moduleHasBreaker =

@@ -1,0 +1,56 @@
+// middyNextChains: a middy 1 callback hook whose chain calls next() only when it fulfils.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { middyNextChains } from './middyNextChains.js';
+
+function contextOf(source: string): ModuleContext {
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+}
+
+/** The lines reported in a module that hangs `hook` on a middy handler with `.onError`. */
+function reported(hook: string): number[] {
+  const source = [
+    "const middy = require('@middy/core');",
+    `const hook = ${hook};`,
+    'module.exports.handler = middy(async () => ({})).onError(hook);',
+  ].join('\n');
+  const ctx = contextOf(source);
+  const out: number[] = [];
+  middyNextChains(ctx, (rule, node) => {
+    if (rule === 'floating-promise') out.push(ctx.position(node.start).line);
+  });
+  return out;
+}
+
+describe('middyNextChains', () => {
+  it('reports a chain that calls next only in its .then', () => {
+    expect(reported('(h, next) => { emit(h.error).then(() => next(h.error)); }')).toEqual([2]);
+    expect(reported('(h, next) => { emit(h.error).then(next); }')).toEqual([2]);
+  });
+
+  it('leaves a chain that hands its failure on, or is returned, or a hook without next', () => {
+    expect(reported('(h, next) => { emit(h.error).then(() => next(h.error)).catch(next); }')).toEqual([]);
+    expect(reported('(h, next) => { emit(h.error).then(() => next(h.error), next); }')).toEqual([]);
+    expect(reported('(h, next) => { return emit(h.error).then(() => next(h.error)); }')).toEqual([]);
+    expect(reported('async (h) => { emit(h.error).then(() => log(h.error)); }')).toEqual([]);
+  });
+
+  it('leaves a hook handed to a chain that is not middy', () => {
+    const source = [
+      "const other = require('other-router');",
+      'const hook = (h, next) => { emit(h.error).then(() => next(h.error)); };',
+      'module.exports.handler = other(async () => ({})).onError(hook);',
+    ].join('\n');
+    const ctx = contextOf(source);
+    let count = 0;
+    middyNextChains(ctx, () => {
+      count++;
+    });
+    expect(count).toBe(0);
+  });
+});

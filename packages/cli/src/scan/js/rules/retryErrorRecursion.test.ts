@@ -1,0 +1,67 @@
+// errorHintRecursions: a catch that calls its own function again with a value read off the error.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { errorHintRecursions } from './retryErrorRecursion.js';
+
+function contextOf(source: string): ModuleContext {
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+}
+
+/** The lines of the self-calls reported as unbounded. */
+function lines(source: string): number[] {
+  const ctx = contextOf(source);
+  return errorHintRecursions(ctx)
+    .filter((s) => s.unbounded !== undefined)
+    .map((s) => ctx.position(s.node.start).line);
+}
+
+describe('errorHintRecursions', () => {
+  it('reports a try/catch that recurses with the token the error carries', () => {
+    const source = [
+      'async function put(id, token) {',
+      '  try { await send(id, token); }',
+      '  catch (e) { if (e.expectedSequenceToken) return put(id, e.expectedSequenceToken); throw e; }',
+      '}',
+    ].join('\n');
+    expect(lines(source)).toEqual([3]);
+  });
+
+  it('reports a .catch callback that recurses with a value parsed from the message', () => {
+    const source = [
+      'async function write(s, l, token) {',
+      '  await send(s, l, token).catch(async (err) => {',
+      "    const next = err.message.split(':')[1].trim();",
+      '    await write(s, l, next);',
+      '  });',
+      '}',
+    ].join('\n');
+    expect(lines(source)).toEqual([4]);
+  });
+
+  it('leaves a recursion that counts its attempts, or hands on nothing from the error', () => {
+    const counted = [
+      'async function put(id, token, attempt = 0) {',
+      '  try { await send(id, token); }',
+      '  catch (e) { if (attempt >= 3) throw e; return put(id, e.expectedSequenceToken, attempt + 1); }',
+      '}',
+    ].join('\n');
+    const created = [
+      'async function write(s, l) {',
+      '  try { await send(s, l); }',
+      '  catch (e) { await create(s); return write(s, l); }',
+      '}',
+    ].join('\n');
+    const handed = [
+      'async function put(id) {',
+      '  try { await send(id); }',
+      '  catch (e) { return put(e); }',
+      '}',
+    ].join('\n');
+    expect([lines(counted), lines(created), lines(handed)]).toEqual([[], [], []]);
+  });
+});

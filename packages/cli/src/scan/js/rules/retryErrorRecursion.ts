@@ -1,0 +1,95 @@
+// A function whose catch calls the function again with a value the error carries: CloudWatch Logs'
+// `catch (e) { return put(events, e.expectedSequenceToken) }`, or the token parsed out of the error's
+// message. No wait is asked (retryRecursion.ts judges only catches that wait): the error itself hands over
+// what the next attempt needs, so the code assumes the second call succeeds. Nothing bounds it, though:
+// while other writers keep moving the token, every call fails the same way and recurses again until the
+// invocation times out and the work is lost.
+import { isFunction, type Node, propertyName, rootIdentifier, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { RetrySite } from './retryLibraries.js';
+import { COUNTER, callsSelf, selfName } from './retryRecursion.js';
+
+/** Whether `arg` is read off the caught error `error` (directly or through a const worked out from it). */
+function fromError(ctx: ModuleContext, arg: Node, error: Node): boolean {
+  const name = error.name as string;
+  const a = unwrap(arg);
+  // The error itself handed on (`handle(e)`) is no value taken from it.
+  if (a === undefined || (a.type === 'Identifier' && a.name === name)) return false;
+  const value = a.type === 'Identifier' ? ctx.valueOf(a) : a;
+  if (value === undefined || value.type === 'Identifier') return false;
+  const root = rootIdentifier(value);
+  return root === name && ctx.resolve(name, value) === ctx.resolve(name, error);
+}
+
+/** The self-call in `body` handing on a value read off `error`, if any. */
+function againWithErrorValue(
+  ctx: ModuleContext,
+  body: Node,
+  self: { name: string; viaThis: boolean },
+  error: Node,
+): Node | undefined {
+  let again: Node | undefined;
+  someDescendant(
+    body,
+    (n) => {
+      if (
+        again === undefined &&
+        n.type === 'CallExpression' &&
+        callsSelf(n, self) &&
+        (n.arguments as Node[]).some((a) => fromError(ctx, a, error))
+      )
+        again = n;
+      return again !== undefined;
+    },
+    true,
+  );
+  return again;
+}
+
+/** `(catch body, error parameter)` of a try's catch clause or of a `.catch(err => ...)` callback. */
+function caught(ctx: ModuleContext, node: Node): { body: Node; error: Node } | undefined {
+  if (node.type === 'CatchClause') {
+    const param = unwrap(node.param as Node | undefined);
+    return param?.type === 'Identifier' ? { body: node.body as Node, error: param } : undefined;
+  }
+  const callee = unwrap(node.callee);
+  if (callee?.type !== 'MemberExpression' || propertyName(callee.property as Node) !== 'catch')
+    return undefined;
+  const handler = ctx.valueOf((node.arguments as Node[])[0]);
+  const param =
+    handler !== undefined && isFunction(handler) ? unwrap((handler.params as Node[])[0]) : undefined;
+  return param?.type === 'Identifier' && handler !== undefined
+    ? { body: handler.body as Node, error: param }
+    : undefined;
+}
+
+/**
+ * Recursions on an error's own hint, unbounded when the function counts nothing (no `attempt`, `retries`,
+ * `count` compared anywhere in it).
+ *
+ * @example
+ * errorHintRecursions(ctx) // catch (e) { if (e.expectedSequenceToken) return put(id, e.expectedSequenceToken) } -> [site]
+ */
+export function errorHintRecursions(ctx: ModuleContext): RetrySite[] {
+  if (!ctx.spells('catch')) return [];
+  const sites: RetrySite[] = [];
+  const nodes = [...ctx.of('CatchClause'), ...ctx.of('CallExpression')];
+  for (const node of nodes) {
+    const c = caught(ctx, node);
+    if (c === undefined) continue;
+    const fn = ctx.enclosingFunction(node);
+    const self = fn === undefined ? undefined : selfName(ctx, fn);
+    if (fn === undefined || self === undefined) continue;
+    if (COUNTER.test(ctx.source.slice(fn.start, fn.end))) continue;
+    const again = againWithErrorValue(ctx, c.body, self, c.error);
+    if (again === undefined) continue;
+    sites.push({
+      node: again,
+      label: 'recursive retry on the error',
+      unbounded:
+        'the catch calls the function again with a value the error carries (a fresh sequence token) and nothing counts the attempts: while the error recurs it recurses until the invocation times out',
+      noBreaker: true,
+    });
+  }
+  return sites;
+}

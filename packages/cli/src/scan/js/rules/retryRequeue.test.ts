@@ -1,0 +1,41 @@
+// requeueSites: a pulled message sent back through the helper it came from, on failure, with no count.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { requeueSites } from './retryRequeue.js';
+
+function contextOf(source: string): ModuleContext {
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+}
+
+/** The lines of the re-sends reported, for a consumer whose catch body is `onFailure`. */
+function lines(onFailure: string, head = ''): number[] {
+  const source = [
+    'export const main = async () => {',
+    '  const m = await q.receive();',
+    `  const { id } = JSON.parse(m.Body);${head}`,
+    '  try { await work(id); }',
+    `  catch (e) { ${onFailure} }`,
+    '};',
+  ].join('\n');
+  const ctx = contextOf(source);
+  return requeueSites(ctx).map((s) => ctx.position(s.node.start).line);
+}
+
+describe('requeueSites', () => {
+  it('reports what was received sent back through the same helper on failure', () => {
+    expect(lines('await q.send([id]); /* retry later */')).toEqual([5]);
+  });
+
+  it('leaves a send through another helper, a counted re-send, and a send of other data', () => {
+    expect(lines('await parked.send([id]);')).toEqual([]);
+    expect(
+      lines('if (attempt > 3) throw e; await q.send([id], attempt + 1);', ' const attempt = 0;'),
+    ).toEqual([]);
+    expect(lines('await q.send([defaultId]);')).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+// A consumer that pulls its message from a queue helper (`const m = await queue.receive()`) and, when the
+// work fails (in a catch, or a branch taken on a bad answer), sends what it read back through the same
+// helper (`await queue.send([m.id])`). That is a retry by re-enqueueing: each re-send is a new message
+// received once, so the queue's maxReceiveCount never counts it, and with no attempt count written into
+// the message nothing ever gives up on an item that can never succeed (rules/retryRepublish.ts judges the
+// re-sends that do carry a count).
+import { forEachDescendant, type Node, rootIdentifier, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import type { RetrySite } from './retryLibraries.js';
+
+/** A helper's receiving method: `receive`, `receiveMessage`, `poll`. */
+const RECEIVES = /^(?:receive\w*|poll)$/;
+/** A helper's sending method: `send`, `sendMessage`, `enqueue`, `push`. */
+const SENDS = /^(?:send\w*|enqueue|push)$/;
+/** A name that counts attempts: a count the re-send could carry. */
+const COUNTS = /attempt|retr(?:y|ies)|tries|receiveCount/i;
+
+/** `queue.receive()` -> `['queue', 'receive']`, for a call on a plain name. */
+function onName(call: Node): { receiver: string; method: string } | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression' || callee.computed) return undefined;
+  const object = unwrap(callee.object as Node);
+  const property = callee.property as Node;
+  if (object?.type !== 'Identifier' || property?.type !== 'Identifier') return undefined;
+  return { receiver: object.name as string, method: property.name as string };
+}
+
+/** The names bound in a declarator's pattern (`{ a, b }`, `[a]`, `a`). */
+function boundNames(pattern: Node | undefined, out: string[]): void {
+  const p = unwrap(pattern);
+  if (p === undefined) return;
+  if (p.type === 'Identifier') out.push(p.name as string);
+  else if (p.type === 'ObjectPattern')
+    for (const prop of p.properties as Node[])
+      boundNames(prop.type === 'RestElement' ? (prop.argument as Node) : (prop.value as Node), out);
+  else if (p.type === 'ArrayPattern') for (const e of p.elements as Node[]) boundNames(e, out);
+  else if (p.type === 'AssignmentPattern') boundNames(p.left as Node, out);
+}
+
+/** The names in `fn` worked out from `start` (`const body = JSON.parse(m.Body); const { id } = body`). */
+function derivedNames(fn: Node, start: string): Set<string> {
+  const names = new Set([start]);
+  const declarators: Node[] = [];
+  forEachDescendant(fn.body as Node, (n) => {
+    if (n.type === 'VariableDeclarator') declarators.push(n);
+    return true;
+  });
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const d of declarators) {
+      const init = d.init as Node | null;
+      if (init == null) continue;
+      const reads =
+        someDescendant(init, (n) => n.type === 'Identifier' && names.has(n.name as string), true) ||
+        (unwrap(init)?.type === 'Identifier' && names.has(unwrap(init)?.name as string));
+      if (!reads) continue;
+      const bound: string[] = [];
+      boundNames(d.id as Node, bound);
+      for (const b of bound)
+        if (!names.has(b)) {
+          names.add(b);
+          grown = true;
+        }
+    }
+  }
+  return names;
+}
+
+/** Whether `node` sits in a catch clause's body or an if's branch below `fn`. */
+function onFailurePath(ctx: ModuleContext, node: Node, fn: Node): boolean {
+  for (let c: Node = node, p = ctx.parentOf(node); p !== undefined && c !== fn; c = p, p = ctx.parentOf(p)) {
+    if (p.type === 'CatchClause') return true;
+    if (p.type === 'IfStatement' && (p.consequent === c || p.alternate === c)) return true;
+  }
+  return false;
+}
+
+/**
+ * Re-sends, through the helper a message was received from, of what that message carried, on a failure
+ * path, in a function that counts no attempts.
+ *
+ * @example
+ * requeueSites(ctx) // const m = await q.receive(); try { ... } catch { await q.send([JSON.parse(m.Body).id]) } -> [site]
+ */
+export function requeueSites(ctx: ModuleContext): RetrySite[] {
+  if (!ctx.spells('receive') || !ctx.spells('catch')) return [];
+  const sites: RetrySite[] = [];
+  for (const call of ctx.of('CallExpression')) {
+    const received = onName(call);
+    if (received === undefined || !RECEIVES.test(received.method)) continue;
+    const { parent } = ctx.climb(
+      call,
+      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
+    );
+    const held = parent?.type === 'VariableDeclarator' ? unwrap(parent.id as Node) : undefined;
+    const fn = ctx.enclosingFunction(call);
+    if (held?.type !== 'Identifier' || fn === undefined) continue;
+    // Names only: a comment that says "retry" counts nothing.
+    if (someDescendant(fn, (n) => n.type === 'Identifier' && COUNTS.test(n.name as string))) continue;
+    const derived = derivedNames(fn, held.name as string);
+    someDescendant(
+      fn.body as Node,
+      (n) => {
+        if (n.type !== 'CallExpression') return false;
+        const sent = onName(n);
+        if (sent?.receiver !== received.receiver || !SENDS.test(sent.method)) return false;
+        const carries = (n.arguments as Node[]).some((a) => {
+          const root = rootIdentifier(a);
+          return (
+            (root !== undefined && derived.has(root)) ||
+            someDescendant(a, (x) => x.type === 'Identifier' && derived.has(x.name as string), true)
+          );
+        });
+        if (carries && onFailurePath(ctx, n, fn))
+          sites.push({
+            node: n,
+            label: 'a received message sent back to its queue',
+            unbounded: `on failure the consumer sends what it received back through ${received.receiver}.${sent.method}() with no attempt count: each re-send is a new message, so the queue's maxReceiveCount never stops it, and an item that can never succeed goes round for ever`,
+            noBreaker: true,
+          });
+        return false;
+      },
+      true,
+    );
+  }
+  return sites;
+}
