@@ -129,8 +129,8 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     const emittedId = emittedIdKey(key);
     if (!idLike && !emittedId && !reference && !objectKey && !executionName && !cloudEventId(owner, key))
       continue;
-    // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`) in the consumer itself: kept
-    // when that helper returns a random or clock value.
+    // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`), in a consumer or in code
+    // one reaches: kept when that helper returns a random or clock value.
     const made = randomCallIn(ctx, prop.value); // a walk of the value: asked once
     // A name or object key composed by a helper of the module, reported where the helper reads the clock:
     // the line to change is in the helper.
@@ -142,7 +142,7 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         ? made
         : undefined;
     const randomValue = made !== undefined;
-    const viaImport = randomValue || shared ? undefined : importedCallIn(ctx, prop.value);
+    const viaImport = randomValue ? undefined : importedCallIn(ctx, prop.value);
     if (viaImport === undefined && !randomValue) continue;
     // Today's date and the record's own id (`${moment().format('YYYY-MM-DD')}/${record.messageId}`): the
     // same key on a redelivery that day, so not a new one per attempt.
@@ -152,15 +152,16 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     // A reference made where nothing is awaited but a timer (a stand-in for the request) reaches no one.
     if (reference && !awaitsWork(ctx, prop)) continue;
     // In a shared module: kept when a redelivered or retried consumer reaches it (eventCallers.ts).
-    const extra = shared
-      ? { onlyIfConsumerCaller: sharedRequest(ctx, prop) }
-      : viaImport !== undefined
-        ? {
-            ...view.extra,
-            onlyIfImportRandom: viaImport,
-            ...(withId ? { unlessImportDayOnly: true as const } : {}),
-          }
-        : view.extra;
+    // A helper's answer (`id: generateUniqueID()` of '../utils/idGenerator') counts, in either, once the
+    // project pass finds the helper random.
+    const viaHelper =
+      viaImport === undefined
+        ? {}
+        : { onlyIfImportRandom: viaImport, ...(withId ? { unlessImportDayOnly: true as const } : {}) };
+    const extra = {
+      ...(shared ? { onlyIfConsumerCaller: sharedRequest(ctx, prop) } : view.extra),
+      ...viaHelper,
+    };
     const where = shared ? 'in code a retried consumer reaches' : 'in a queue consumer';
     if (reference || objectKey || executionName) {
       // A Transcribe or SageMaker job started by a schedule-only module: its name must be new on every run
