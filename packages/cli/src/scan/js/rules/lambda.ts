@@ -222,7 +222,9 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
       : catches || swallows
         ? 'batch handler catches record failures but returns no batchItemFailures: failed records are deleted'
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
-  const wired = single ? { onlyIfEventWired: extra?.handlerExports ?? [] } : {};
+  // Reading only Records[0] drops the rest in the handler's own flow, as a loop-return does: the event
+  // source's finding merges into this one whatever it sets (batchTwins.ts).
+  const wired = single ? { onlyIfEventWired: extra?.handlerExports ?? [], dropsRecords: true as const } : {};
   // Only a failure that throws out of the handler lets a bisecting stream source isolate the record; a
   // handler returning a project helper's answer may answer item failures the source ignores.
   const isolated =
