@@ -45,6 +45,14 @@ export function batchTwins(
     linked.set(key, [...(linked.get(key) ?? []), rel]);
     bisecting.set(key, (bisecting.get(key) ?? true) && bisects);
   };
+  /**
+   * Stream sources that neither report item failures nor bisect (`no-record-work` links): a finding of
+   * their own, unless the handler's code drops records itself (`dropsRecords`), which no setting fixes.
+   */
+  const unsplit = new Map<string, string[]>();
+  const linkUnsplit = (key: string, rel: string): void => {
+    unsplit.set(key, [...(unsplit.get(key) ?? []), rel]);
+  };
   /** Sources whose handler strings name code by the end of its path: Terraform's, and packaged artifacts'. */
   const terraform: {
     readonly at: string;
@@ -55,10 +63,13 @@ export function batchTwins(
   for (const o of outcomes) {
     if (o.kind === 'code') {
       // Serverless configuration written in TypeScript (js/rules/serverlessTs.ts) links like a template.
-      for (const c of o.facts.candidates)
-        if (c.rule === RULE && c.handlerLink?.clearWhen === 'reported-in-code')
-          for (const stem of c.handlerLink.stems)
-            link(`${stemOf(stem)}#${c.handlerLink.export}`, o.file.rel, c.handlerLink.bisects === true);
+      for (const c of o.facts.candidates) {
+        const hl = c.rule === RULE ? c.handlerLink : undefined;
+        if (hl?.clearWhen === 'no-record-work')
+          for (const stem of hl.stems) linkUnsplit(`${stemOf(stem)}#${hl.export}`, o.file.rel);
+        if (hl?.clearWhen === 'reported-in-code')
+          for (const stem of hl.stems) link(`${stemOf(stem)}#${hl.export}`, o.file.rel, hl.bisects === true);
+      }
       continue;
     }
     if (o.kind !== 'iac') continue;
@@ -73,6 +84,8 @@ export function batchTwins(
           beside: (code) => besideTerraform(rel, code),
         });
       const hl = c.handlerLink;
+      if (c.rule === RULE && hl?.clearWhen === 'no-record-work')
+        for (const stem of hl.stems) linkUnsplit(`${stemOf(stem)}#${hl.export}`, o.file.rel);
       if (c.rule !== RULE || hl?.clearWhen !== 'reported-in-code') continue;
       // A function's own artifact names its code under the service's folder (iac/artifactHandlers.ts).
       if (hl.packaged !== undefined)
@@ -87,12 +100,14 @@ export function batchTwins(
     }
   }
   const reported = new Set<string>();
+  /** Handler keys whose code finding drops records itself: their unsplit stream findings merge into it. */
+  const dropping = new Set<string>();
   // `index.handler` of a function whose package the scan cannot place names no one index module.
   const join = new HandlerJoin(() => project.files);
   /** Terraform mappings (`file:line`) whose handler's code is reported, and the templates of each code key. */
   const terraformMerged = new Set<string>();
   const terraformOf = new Map<string, string[]>();
-  if (linked.size > 0 || terraform.length > 0)
+  if (linked.size > 0 || terraform.length > 0 || unsplit.size > 0)
     for (const o of outcomes) {
       if (o.kind !== 'code') continue;
       for (const c of o.facts.candidates) {
@@ -106,9 +121,11 @@ export function batchTwins(
               names.some((name) => join.names(h, o.facts.file, name)),
           ),
         );
-        if (!keys.some((key) => linked.has(key)) && mappings.length === 0) continue;
+        const drops = c.dropsRecords === true && keys.some((key) => unsplit.has(key));
+        if (!keys.some((key) => linked.has(key)) && mappings.length === 0 && !drops) continue;
         if (!project.keep(o.file.path, c)) continue;
         for (const key of keys) reported.add(key);
+        if (drops) for (const key of keys) dropping.add(key);
         for (const t of mappings) {
           terraformMerged.add(t.at);
           for (const key of keys) terraformOf.set(key, [...(terraformOf.get(key) ?? []), t.rel]);
@@ -128,7 +145,9 @@ export function batchTwins(
       c.rule === RULE &&
       (terraformMerged.has(`${rel}:${c.line}`) ||
         (c.handlerLink?.clearWhen === 'reported-in-code' &&
-          c.handlerLink.stems.some((s) => reported.has(`${stemOf(s)}#${c.handlerLink?.export}`)))),
+          c.handlerLink.stems.some((s) => reported.has(`${stemOf(s)}#${c.handlerLink?.export}`))) ||
+        (c.handlerLink?.clearWhen === 'no-record-work' &&
+          c.handlerLink.stems.some((s) => dropping.has(`${stemOf(s)}#${c.handlerLink?.export}`)))),
     templatesOf: (file, c) => {
       if (c.rule !== RULE) return [];
       const keys =
@@ -137,6 +156,7 @@ export function batchTwins(
           : (c.handlerExports ?? []).map((name) => `${stemOf(file)}#${name}`);
       const templates = keys.flatMap((key) => [
         ...(reported.has(key) ? (linked.get(key) ?? []) : []),
+        ...(dropping.has(key) ? (unsplit.get(key) ?? []) : []),
         ...(terraformOf.get(key) ?? []),
       ]);
       return [...new Set(templates)];

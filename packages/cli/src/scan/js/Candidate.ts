@@ -72,6 +72,11 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   /** A batch handler that throws for the whole batch: settled behind bisecting streams only. */
   readonly unlessBisected?: true;
   /**
+   * A batch handler whose own flow drops the records after one (a `return` inside the record loop): the
+   * event source's finding, whatever it sets, is merged into this one (batchTwins.ts).
+   */
+  readonly dropsRecords?: true;
+  /**
    * Kept only when a template wires one of these handler exports of the module to a queue, stream or
    * asynchronous source (a consumer whose code does not show it, iac/eventWiredHandlers.ts).
    */

@@ -73,6 +73,7 @@ export type Extra = Pick<
   | 'unlessImportsEnd'
   | 'onlyIfImportQueueSubclass'
   | 'onlyIfImportFunctionBuilder'
+  | 'dropsRecords'
   | 'severity'
 >;
 

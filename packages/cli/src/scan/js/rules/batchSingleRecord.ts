@@ -9,14 +9,21 @@
 // the batch is redelivered and dead-lettered, nothing is lost in silence.
 import { memberPath, type Node, numberValue, someDescendant, unwrap } from '../ast.js';
 
+/** `x.Records.length` compared with nothing-left: `=== 0`, `!== 0`, `> 0`, `< 1`, `>= 1`. */
+const EMPTINESS_GUARD = /\.Records\s*\.\s*length\s*(?:[=!]==?\s*0|>\s*0|<\s*1|>=\s*1)(?![\d.])/g;
+
 /**
  * Does the function read only the first record: `event.Records[0]`, `const [record] = event.Records`,
  * `const [{ body }] = event.Records`, `({ Records: [record] }) => ...`, and never walk the list?
  * @example
  * readsOnlyFirstRecord('const { id } = JSON.parse(event.Records[0].body)') // true
+ * readsOnlyFirstRecord('if (event.Records.length === 0) return; const r = event.Records[0]') // true
  * readsOnlyFirstRecord('const records: any[] = event.Records; for (const r of records) ...') // false
  */
 export function readsOnlyFirstRecord(text: string): boolean {
+  // An emptiness guard (`if (!event.Records || event.Records.length === 0) return`) reads the count, not
+  // the records: it walks nothing, and the handler goes on to read only the first.
+  const unguarded = text.replace(EMPTINESS_GUARD, '');
   const first =
     /\.Records\s*\[\s*0\s*\]/.test(text) ||
     // A destructuring pattern, not a type annotation (`let records: any[] = event.Records`).
@@ -24,7 +31,7 @@ export function readsOnlyFirstRecord(text: string): boolean {
     /\bRecords\s*:\s*\[/.test(text);
   const walks =
     /\.Records\s*\.\s*(map|forEach|filter|reduce|length|entries|values)|of\s+\w+\.Records|\.Records\s*\)|=\s*[\w$.]+\.Records\s*;/.test(
-      text,
+      unguarded,
     );
   return first && !walks;
 }

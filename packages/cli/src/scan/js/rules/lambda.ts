@@ -20,6 +20,7 @@ import { eventDecoders } from './batchDecoders.js';
 import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
+import { recordLoopReturn } from './batchLoopReturns.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
 import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
 import { sharedBatchFunctions } from './batchShared.js';
@@ -193,6 +194,18 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   if (helpers.local) return;
   const refusing = helpers.imports.length > 0 ? { unlessImportRefusesBatch: helpers.imports } : {};
   const single = readsOnlyFirstRecord(text);
+  // Leaves the record loop by `return` after the first record's work (batchLoopReturns.ts): reported at
+  // that return, and the event source's finding merged into it, whatever the source answers or bisects.
+  const leaves = single ? undefined : recordLoopReturn(fn, (n) => ctx.parentOf(n));
+  if (leaves !== undefined) {
+    report(
+      'batch-no-partial-failure',
+      leaves,
+      'batch handler returns inside its record loop: the records after the first one handled are acknowledged unprocessed',
+      { ...extra, ...refusing, dropsRecords: true },
+    );
+    return;
+  }
   const catches = someDescendant(
     fn.body,
     (n) =>
@@ -210,7 +223,9 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
       : catches || swallows
         ? 'batch handler catches record failures but returns no batchItemFailures: failed records are deleted'
         : 'batch handler has no batchItemFailures: one failed record makes the whole batch redeliver';
-  const wired = single ? { onlyIfEventWired: extra?.handlerExports ?? [] } : {};
+  // Reading only Records[0] drops the rest in the handler's own flow, as a loop-return does: the event
+  // source's finding merges into this one whatever it sets (batchTwins.ts).
+  const wired = single ? { onlyIfEventWired: extra?.handlerExports ?? [], dropsRecords: true as const } : {};
   // Only a failure that throws out of the handler lets a bisecting stream source isolate the record; a
   // handler returning a project helper's answer may answer item failures the source ignores.
   const isolated =

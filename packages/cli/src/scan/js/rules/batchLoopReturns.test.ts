@@ -1,0 +1,103 @@
+// Which return of a batch handler leaves its record loop after a record's work (the rest of the batch lost).
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { recordLoopReturn } from './batchLoopReturns.js';
+
+/** The source text of the return recordLoopReturn picks in the module's first function, if any. */
+function picked(source: string): string | undefined {
+  const p = parseSync('/app/handler.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const program = p.program as unknown as Node;
+  const ctx = new ModuleContext('/app/handler.js', source, program, p.comments);
+  const decl = (program.body as Node[])[0] as Node;
+  const fn = (decl.type === 'ExportNamedDeclaration' ? decl.declaration : decl) as Node;
+  const init = fn.type === 'VariableDeclaration' ? ((fn.declarations as Node[])[0]?.init as Node) : fn;
+  const found = recordLoopReturn(init, (n) => ctx.parentOf(n));
+  return found === undefined ? undefined : source.slice(found.start, found.end);
+}
+
+describe('recordLoopReturn', () => {
+  it('finds the return after the awaited work of a for-of over the records', () => {
+    expect(
+      picked(`export const handler = async (event) => {
+  for (const record of event.Records) {
+    if (record.eventName !== 'INSERT') continue;
+    await save(record);
+    return { statusCode: 200 };
+  }
+};`),
+    ).toBe('return { statusCode: 200 };');
+  });
+
+  it('finds it in an indexed loop over the records and inside a try', () => {
+    expect(
+      picked(`export async function handler(event) {
+  for (let i = 0; i < event.Records.length; i++) {
+    try {
+      await save(event.Records[i]);
+      return 'ok';
+    } catch (e) {
+      return 'failed';
+    }
+  }
+}`),
+    ).toBe("return 'ok';");
+  });
+
+  it.each([
+    [
+      'a return after the loop',
+      `export const handler = async (event) => {
+  for (const record of event.Records) await save(record);
+  return 'done';
+};`,
+    ],
+    [
+      'a guard before any awaited work',
+      `export const handler = async (event) => {
+  for (const record of event.Records) {
+    if (!record.body) return;
+    await save(record);
+  }
+};`,
+    ],
+    [
+      'a return in the catch of a failed record',
+      `export const handler = async (event) => {
+  for (const record of event.Records) {
+    try { await save(record); } catch (e) { console.error(e); return; }
+  }
+};`,
+    ],
+    [
+      'a return under an if (a record that gives up)',
+      `export const handler = async (event) => {
+  for (const record of event.Records) {
+    const info = await lookup(record);
+    if (info.attempts > 3) { await park(record); return; }
+    await retry(record);
+  }
+};`,
+    ],
+    [
+      'a return inside a callback of the loop',
+      `export const handler = async (event) => {
+  for (const record of event.Records) {
+    await Promise.all(record.items.map(async (item) => { await save(item); return item.id; }));
+  }
+};`,
+    ],
+    [
+      'a loop over something other than the records',
+      `export const handler = async (event) => {
+  const ids = JSON.parse(event.body).ids;
+  for (const id of ids) { await save(id); return id; }
+};`,
+    ],
+  ])('ignores %s', (_what, source) => {
+    expect(picked(source)).toBeUndefined();
+  });
+});
