@@ -27,6 +27,7 @@ export type Extra = Pick<
   | 'onlyIfImportAuthError'
   | 'unlessImportLocalAdapter'
   | 'onlyIfAuthGated'
+  | 'unlessAuthGated'
   | 'onlyIfImportRebrands'
   | 'onlyIfExportOnHandlerPath'
   | 'onlyIfExportMentioned'

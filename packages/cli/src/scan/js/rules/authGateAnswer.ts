@@ -12,7 +12,9 @@ import { deniedStatusCase } from './authStatusVerdict.js';
  * `const ok = await verify(t); ... if (!ok) return 403` in the same function.
  */
 export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
-  const { node, parent } = userOf(ctx, call);
+  let { node, parent } = userOf(ctx, call);
+  // `if (await client.isTokenValid(t) === false)`: the comparison is the "no" a `!` would be.
+  if (parent !== undefined && comparedToNo(parent, node)) ({ node, parent } = userOf(ctx, parent));
   if (parent?.type === 'IfStatement' && parent.test === node)
     return answersAuthFailure(parent.consequent, ctx) ?? answersAuthFailure(parent.alternate, ctx);
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return undefined;
@@ -69,6 +71,18 @@ function verdictOf(node: Node | undefined, name: string): boolean {
   if (n?.type !== 'MemberExpression' || n.computed === true) return false;
   const object = unwrap(n.object);
   return object?.type === 'Identifier' && object.name === name && VERDICT_FIELD.test(n.property?.name ?? '');
+}
+
+/** `x === false` or `x !== true` (either side): a test that holds when `x` is "no". */
+function comparedToNo(test: Node, operand: Node): boolean {
+  if (test.type !== 'BinaryExpression') return false;
+  const other = test.left === operand ? test.right : test.right === operand ? test.left : undefined;
+  const literal = unwrap(other);
+  if (literal?.type !== 'Literal') return false;
+  return (
+    ((test.operator === '===' || test.operator === '==') && literal.value === false) ||
+    ((test.operator === '!==' || test.operator === '!=') && literal.value === true)
+  );
 }
 
 /** `result.success === false`, `result.valid !== true`: the verdict read as "no". */

@@ -23,6 +23,17 @@ const SQL_RECEIVER = /^(pool|db|database|client|conn|connection|sql|pg|mysql|kne
 /** An AWS SDK v2 service object: `await cognito.getUser(params).promise()`, `docClient.get(...).promise()`. */
 const SDK_V2 = /client|ddb|dynamo|kms|ssm|secrets|cognito|identity|sts|documentclient/i;
 
+/** The reads of @aws/dynamodb-data-mapper's DataMapper: each is a DynamoDB request (GetItem, Query...). */
+const MAPPER_READ = /^(get|query|scan|batchGet|parallelScan)$/;
+const DATA_MAPPER = '@aws/dynamodb-data-mapper';
+
+/** `mapper.get(item)` on a `new DataMapper(...)` of the package (seen where the receiver is made). */
+function dataMapperRead(ctx: ModuleContext, name: string, receiver: Node | undefined): boolean {
+  if (!MAPPER_READ.test(name)) return false;
+  const made = unwrap(ctx.valueOf(unwrap(receiver)));
+  return made?.type === 'NewExpression' && ctx.importRoot(made.callee)?.source === DATA_MAPPER;
+}
+
 /**
  * Is `call` (perhaps inside a chain such as `.select(...)`, `.lean()`) awaited, or, inside a promise's
  * executor, chained to a `.catch` that rejects that promise (`Key.findOne(q).then(...).catch(reject)`)?
@@ -88,6 +99,8 @@ export function dataLookup(ctx: ModuleContext, call: Node): string | undefined {
   if (ORM_READ.test(name)) what = `the ${receiver ? `${receiver}.` : ''}${name}() lookup (database)`;
   else if (CACHE_READ.test(name) && CACHE_RECEIVER.test(receiver))
     what = `the ${receiver}.${name}() lookup (cache)`;
+  else if (dataMapperRead(ctx, name, callee.object as Node))
+    what = `the ${receiver}.${name}() read (DynamoDB data mapper)`;
   else if (SQL_RUN.test(name) && SQL_RECEIVER.test(receiver))
     what = `the ${receiver}.${name}() query (database)`;
   else if (name === 'promise' && (call.arguments as Node[]).length === 0) {
