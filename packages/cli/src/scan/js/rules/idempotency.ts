@@ -14,7 +14,7 @@ import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
 import { clockValue, dayLevelClock } from './clockValues.js';
-import { adjacentId, calledThroughExports, emittedIdKey, emittedObject } from './emittedIds.js';
+import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, traceIdKey } from './emittedIds.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { graphqlInsertRule } from './graphqlInserts.js';
@@ -199,7 +199,8 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         extra,
       );
     } else if (
-      emittedPayload(ctx, owner) ||
+      // A trace or correlation id in a serialised payload names the attempt, not the event.
+      (emittedPayload(ctx, owner) && !traceIdKey(key)) ||
       cloudEventId(owner, key) ||
       (emittedId &&
         parent !== undefined &&
