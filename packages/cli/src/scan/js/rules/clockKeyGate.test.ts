@@ -1,6 +1,7 @@
 // The fixture corpus cannot test the random-word gate of random-id-nondeterministic: its `expect:` markers
 // spell the rule's name, and so the word "random", in every file. A consumer whose key takes its clock part
-// from a project helper may spell no such word at all, and must still be read.
+// from a project helper may spell no such word at all, and must still be read; so may a module with no
+// handler that writes a record under a project id helper's answer (`id: newRecordId()`).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,5 +47,53 @@ describe('random-id-nondeterministic in a consumer with no random word of its ow
     // Assess
     const keys = result.findings.filter((f) => f.rule === 'random-id-nondeterministic');
     expect(keys.map((f) => `${f.file}:${f.line}`)).toEqual(['consumer.ts:12']);
+  });
+
+  it('reports a record key from a project id helper in a shared module with no random word', async () => {
+    // Prepare
+    const root = mkdtempSync(join(tmpdir(), 'bulwark-helper-key-'));
+    writeFileSync(
+      join(root, 'ids.ts'),
+      "import { ulid } from 'ulid';\n\nexport const newRecordId = (): string => ulid();\n",
+    );
+    writeFileSync(
+      join(root, 'alertService.ts'),
+      [
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+        "import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';",
+        "import { newRecordId } from './ids.js';",
+        '',
+        'const doc = DynamoDBDocumentClient.from(',
+        '  new DynamoDBClient({ requestHandler: { requestTimeout: 3000, connectionTimeout: 1000, throwOnRequestTimeout: true } }),',
+        ');',
+        '',
+        'export async function createAlert(userId: string, title: string): Promise<void> {',
+        '  await doc.send(new PutCommand({ TableName: process.env.ALERTS_TABLE, Item: { userId, title, id: newRecordId() } }));',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(root, 'consumer.ts'),
+      [
+        "import type { SQSEvent } from 'aws-lambda';",
+        "import { createAlert } from './alertService.js';",
+        '',
+        'export const handler = async (event: SQSEvent): Promise<void> => {',
+        '  for (const record of event.Records) {',
+        '    const { userId, title } = JSON.parse(record.body) as { userId: string; title: string };',
+        '    await createAlert(userId, title);',
+        '  }',
+        '};',
+        '',
+      ].join('\n'),
+    );
+
+    // Act
+    const result = await scan({ root, workers: 0 });
+
+    // Assess
+    const keys = result.findings.filter((f) => f.rule === 'random-id-nondeterministic');
+    expect(keys.map((f) => `${f.file}:${f.line}`)).toEqual(['alertService.ts:10']);
   });
 });

@@ -36,6 +36,10 @@ const LOGGER = /^(log|logger|console|Logger|metrics|tracer)$/;
 const KEBAB_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*-id$/i;
 /** Ids for tracing and log correlation: nobody deduplicates on them. */
 const TRACE_ID = /^(x-)?(trace|span|correlation|causation|amzn-trace|request)[-_]?id$/i;
+/** Is `key` a tracing or log-correlation id (`correlationId`, `x-trace-id`), which nobody deduplicates on? */
+export function traceIdKey(key: string): boolean {
+  return TRACE_ID.test(key);
+}
 /** A query parameter just before an interpolation: `?id=`, `&requestId=`. */
 export const QUERY_PARAM = /[?&]([A-Za-z][\w-]*)=$/;
 

@@ -10,17 +10,17 @@ import {
   unwrap,
 } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
-import type { ModuleContext } from '../ModuleContext.js';
+import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
 import { clockValue, dayLevelClock } from './clockValues.js';
-import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, queryIdRule } from './emittedIds.js';
+import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, traceIdKey } from './emittedIds.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { graphqlInsertRule } from './graphqlInserts.js';
 import { idempotencyCheckKeyRule } from './idempotencyCheckKeys.js';
 import { insertRule } from './inserts.js';
-import { firstKeyRandom, laterKeyRandom } from './keyedWriteKeys.js';
+import { randomWriteKeys } from './keyedWriteKeys.js';
 import { ormSaveRule } from './ormSaves.js';
 import { passedQueryIdRule } from './passedQueryIds.js';
 import type { Report } from './Report.js';
@@ -33,7 +33,7 @@ import {
   RECORD_ID_FIELD,
   randomCallIn,
 } from './randomValues.js';
-import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
+import { scheduledOnly } from './sqlParamKeys.js';
 import { uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
 import { KEY_FIELD, randomMethodCall, wrappedKeyRule } from './wrappedKeys.js';
@@ -45,9 +45,6 @@ import { insertedRow, writtenRecord } from './writtenRecords.js';
  * alone: in most APIs (GOV.UK Notify, payment references) it is free text nobody deduplicates on.
  */
 const REFERENCE_FIELD = /^[a-zA-Z]+Reference$/;
-/** A write whose first argument names what is written: a gateway's `upload(key, body)`, `putObject(key, ...)`. */
-const KEYED_WRITE =
-  /^(upload|upload[A-Z]\w*|putObject|putFile|saveFile|storeFile|storeObject|saveObject|writeObject)$/;
 /**
  * A DynamoDB sort key by its usual names: with a fixed partition key, a sort key made per attempt (the
  * time of processing, a fresh id) files a redelivered message as a second item beside the first.
@@ -79,13 +76,15 @@ function cloudEventId(owner: Node | undefined, key: string): boolean {
 }
 
 function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
-  // Every report below needs a random call of this module (randomCallIn), or, in a consumer, a key built
-  // from a project helper's answer (importedCallIn): without a random word, only a consumer is read on.
+  // Every report below needs a random call of this module (randomCallIn) or a key built from a project
+  // helper's answer (importedCallIn): without a random word, only a consumer, or a module with no handler
+  // that imports from the project, can hold one (`id: newRecordId()`, the helper's ulid in another file).
   const random = mayCallRandom(ctx);
   const consumer = view.consumer;
-  if (!random && !consumer) return;
   // A module with no handler (a data layer, an event publisher) is judged by the consumers that reach it.
   const shared = ctx.handlers.size === 0;
+  const helperOnly = !random && !consumer;
+  if (helperOnly && !(shared && importsFromProject(ctx))) return;
   if (random && (consumer || shared)) {
     randomWriteKeys(ctx, report, view, shared);
     passedQueryIdRule(ctx, report, view, shared);
@@ -98,6 +97,8 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
       // A message attribute so named (`MessageDeduplicationId: { DataType, StringValue }`) is not the
       // parameter the service deduplicates on: the key itself is a string.
       if (unwrap(prop.value as Node)?.type === 'ObjectExpression') continue;
+      // Read as before the shared modules were let in: an id class's method is not a helper's answer.
+      if (helperOnly) continue;
       const message = `${key} is random: a retry or redelivery gets a new key and runs twice`;
       if (isRandom(ctx, prop.value)) report('random-id-nondeterministic', generatedAt(ctx, prop), message);
       else {
@@ -129,8 +130,8 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     const emittedId = emittedIdKey(key);
     if (!idLike && !emittedId && !reference && !objectKey && !executionName && !cloudEventId(owner, key))
       continue;
-    // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`), in a consumer or in code
-    // one reaches: kept when that helper returns a random or clock value.
+    // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`): kept when the project
+    // pass finds that helper returns a random or clock value.
     const made = randomCallIn(ctx, prop.value); // a walk of the value: asked once
     // A name or object key composed by a helper of the module, reported where the helper reads the clock:
     // the line to change is in the helper.
@@ -152,8 +153,8 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     // A reference made where nothing is awaited but a timer (a stand-in for the request) reaches no one.
     if (reference && !awaitsWork(ctx, prop)) continue;
     // In a shared module: kept when a redelivered or retried consumer reaches it (eventCallers.ts).
-    // A helper's answer (`id: generateUniqueID()` of '../utils/idGenerator') counts, in either, once the
-    // project pass finds the helper random.
+    // A key from a project helper (`id: newId()` of another module) is kept only when the project pass
+    // finds the helper random; in a shared module, also only when a redelivered consumer reaches it.
     const viaHelper =
       viaImport === undefined
         ? {}
@@ -198,7 +199,8 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
         extra,
       );
     } else if (
-      emittedPayload(ctx, owner) ||
+      // A trace or correlation id in a serialised payload names the attempt, not the event.
+      (emittedPayload(ctx, owner) && !traceIdKey(key)) ||
       cloudEventId(owner, key) ||
       (emittedId &&
         parent !== undefined &&
@@ -214,6 +216,13 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
       );
     }
   }
+}
+
+/** Does the module import a name from the project (importedCallIn's only candidates)? */
+function importsFromProject(ctx: ModuleContext): boolean {
+  for (const imp of ctx.imports.values())
+    if (imp.imported !== '*' && mayBeProjectSource(imp.source)) return true;
+  return false;
 }
 
 /** Is the key's per-attempt part the clock (`new Date()`, `Date.now()`) rather than a random id? */
@@ -241,46 +250,6 @@ function awaitsWork(ctx: ModuleContext, node: Node): boolean {
     const arg = unwrap(n.argument as Node);
     return !(arg?.type === 'NewExpression' && unwrap(arg.callee)?.name === 'Promise');
   });
-}
-
-/** A bucket name as a write's first argument: `process.env.PDF_BUCKET`, `bucketName`, `this.bucket`. */
-function isBucket(ctx: ModuleContext, arg: Node | undefined): boolean {
-  const v = unwrap(arg);
-  if (v === undefined) return false;
-  return /bucket/i.test(ctx.source.slice(v.start, v.end));
-}
-
-/**
- * `gateway.upload(key, body)` where the key is made randomly, here or in a helper (`this.keyFor(m)`): a
- * redelivered message is stored again under a new key, and whatever the store triggers runs twice.
- */
-function randomWriteKeys(ctx: ModuleContext, report: Report, view: ConsumerView, shared: boolean): void {
-  for (const call of ctx.of('CallExpression')) {
-    if (ctx.parentOf(call)?.type === 'TemplateLiteral') queryIdRule(ctx, report, view, shared, call);
-    if (!KEYED_WRITE.test(calleeName(call) ?? '')) {
-      sqlKeyRule(ctx, report, view, shared, call);
-      continue;
-    }
-    if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) continue;
-    // A scheduled job has no message to name what it stores after; its next run is the retry.
-    if (!shared && scheduledOnly(ctx)) continue;
-    // The key is the first argument (`upload(key, body)`) or the second after a bucket (`storeFile(bucket, key, body)`),
-    // or, past the bucket, a path template or key-named argument (`uploadToS3(s3, bucket, body, key)`).
-    const args = call.arguments as Node[];
-    const [first, second] = args;
-    const bucketAt = args.slice(0, 2).findIndex((a) => isBucket(ctx, a));
-    const random =
-      firstKeyRandom(ctx, first) ??
-      (bucketAt === 0 ? randomCallIn(ctx, second) : undefined) ??
-      (bucketAt >= 0 ? laterKeyRandom(ctx, args, bucketAt) : undefined);
-    if (random === undefined) continue;
-    report(
-      'random-id-nondeterministic',
-      random,
-      `the key ${calleeName(call)}() writes under is random ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivered message is stored again under a new key`,
-      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
-    );
-  }
 }
 
 export function idempotencyRules(ctx: ModuleContext, report: Report): void {

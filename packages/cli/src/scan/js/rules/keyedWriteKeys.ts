@@ -1,10 +1,20 @@
 // The key of a keyed write (`upload(key, body)`, `uploadToS3(bucket, body, key)`,
 // `uploadToS3(s3, bucket, body, key)`): project storage helpers put the key in any position after the
 // bucket, so it is read by what it is (a path template, or a name like `fileName`/`key`), not by position.
-import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
+// randomWriteKeys (below) reports such a write whose key is random, for the idempotency rules (idempotency.ts).
+import { calleeName, memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import { sharedRequest } from '../callerNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import type { ConsumerView } from '../wiredConsumer.js';
 import { dayOnly } from './clockValues.js';
+import { queryIdRule } from './emittedIds.js';
+import type { Report } from './Report.js';
 import { RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
+import { scheduledOnly, sqlKeyRule } from './sqlParamKeys.js';
+
+/** A write whose first argument names what is written: a gateway's `upload(key, body)`, `putObject(key, ...)`. */
+const KEYED_WRITE =
+  /^(upload|upload[A-Z]\w*|putObject|putFile|saveFile|storeFile|storeObject|saveObject|writeObject)$/;
 
 /** An argument named like an object key. */
 const KEY_NAME = /(key|name|path|file)$/i;
@@ -66,4 +76,49 @@ export function firstKeyRandom(ctx: ModuleContext, first: Node | undefined): Nod
     if (made !== undefined) return made;
   }
   return undefined;
+}
+
+/** A bucket name as a write's first argument: `process.env.PDF_BUCKET`, `bucketName`, `this.bucket`. */
+function isBucket(ctx: ModuleContext, arg: Node | undefined): boolean {
+  const v = unwrap(arg);
+  if (v === undefined) return false;
+  return /bucket/i.test(ctx.source.slice(v.start, v.end));
+}
+
+/**
+ * `gateway.upload(key, body)` where the key is made randomly, here or in a helper (`this.keyFor(m)`): a
+ * redelivered message is stored again under a new key, and whatever the store triggers runs twice.
+ */
+export function randomWriteKeys(
+  ctx: ModuleContext,
+  report: Report,
+  view: ConsumerView,
+  shared: boolean,
+): void {
+  for (const call of ctx.of('CallExpression')) {
+    if (ctx.parentOf(call)?.type === 'TemplateLiteral') queryIdRule(ctx, report, view, shared, call);
+    if (!KEYED_WRITE.test(calleeName(call) ?? '')) {
+      sqlKeyRule(ctx, report, view, shared, call);
+      continue;
+    }
+    if (!shared && !(view.consumer && ctx.handlerKindAt(call) !== undefined)) continue;
+    // A scheduled job has no message to name what it stores after; its next run is the retry.
+    if (!shared && scheduledOnly(ctx)) continue;
+    // The key is the first argument (`upload(key, body)`) or the second after a bucket (`storeFile(bucket, key, body)`),
+    // or, past the bucket, a path template or key-named argument (`uploadToS3(s3, bucket, body, key)`).
+    const args = call.arguments as Node[];
+    const [first, second] = args;
+    const bucketAt = args.slice(0, 2).findIndex((a) => isBucket(ctx, a));
+    const random =
+      firstKeyRandom(ctx, first) ??
+      (bucketAt === 0 ? randomCallIn(ctx, second) : undefined) ??
+      (bucketAt >= 0 ? laterKeyRandom(ctx, args, bucketAt) : undefined);
+    if (random === undefined) continue;
+    report(
+      'random-id-nondeterministic',
+      random,
+      `the key ${calleeName(call)}() writes under is random ${shared ? 'in code a retried consumer reaches' : 'in a queue consumer'}: a redelivered message is stored again under a new key`,
+      shared ? { onlyIfConsumerCaller: sharedRequest(ctx, call) } : view.extra,
+    );
+  }
 }
