@@ -4,9 +4,11 @@
 // such actions, and whose environment names no endpoint, database or function, has nothing behind it to
 // flood. A role of its own, a grant on anything else (a provisioned table, a function, a stream), or no
 // grant in sight keeps it. A queue, topic or bus handed in by props is known by its grant alone: no other
-// construct has `grantSendMessages`, `grantPublish` or `grantPutEventsTo`.
+// construct has `grantSendMessages`, `grantPublish` or `grantPutEventsTo`. A table handed in (its data
+// grants) is on demand when every table the CDK app builds is (cdkAppTables.ts).
 import { calleeName, memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { appTablesOnDemand } from './cdkAppTables.js';
 import { basicExecutionRole } from './cdkBasicRole.js';
 import { namesWord, plainFunctionProps } from './cdkFunctionEnvironment.js';
 
@@ -16,6 +18,8 @@ const ABSORBING_GRANT =
 const OWN_KIND_GRANT = /^grant(SendMessages|ConsumeMessages|Publish|PutEventsTo)$/;
 /** A bucket's object grants (a stream or a secret has `grantRead`/`grantWrite` too: the receiver decides). */
 const BUCKET_GRANT = /^grant(Read|Write|ReadWrite|Put|Delete)$/;
+/** A DynamoDB table's item grants: no other construct of the CDK library has them. */
+const TABLE_DATA_GRANT = /^grant(ReadData|WriteData|ReadWriteData)$/;
 const ABSORBING_ACTION =
   /^(dynamodb:[A-Za-z*]+|events:PutEvents|sqs:SendMessage(Batch)?|sns:Publish(Batch)?|s3:(Get|Put|Delete)Object\w*|s3:ListBucket|s3:AbortMultipartUpload|secretsmanager:GetSecretValue|ssm:GetParameters?|kms:(Decrypt|GenerateDataKey)|states:SendTask\w+|xray:[A-Za-z*]+|logs:[A-Za-z*]+|cloudwatch:PutMetricData)$/;
 const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|REDIS|CLUSTER|FUNCTION)$/i;
@@ -31,6 +35,13 @@ function isBucket(ctx: ModuleContext, receiver: Node | undefined): boolean {
   return made?.type === 'NewExpression'
     ? /Bucket$/.test(path.at(-1) ?? '')
     : path.at(-2) === 'Bucket' && /^fromBucket/.test(path.at(-1) ?? '');
+}
+
+/** A table grant on a table this module does not build (props, a parameter): on demand if the app's all are. */
+function handedOnDemandTable(ctx: ModuleContext, grant: string, receiver: Node | undefined): boolean {
+  if (!TABLE_DATA_GRANT.test(grant)) return false;
+  const made = ctx.valueOf(unwrap(receiver));
+  return made?.type !== 'NewExpression' && made?.type !== 'CallExpression' && appTablesOnDemand(ctx.file);
 }
 
 function absorbingResource(ctx: ModuleContext, receiver: Node | undefined): boolean {
@@ -85,7 +96,8 @@ export function nothingToFloodInCdk(
       const absorbing =
         OWN_KIND_GRANT.test(name) ||
         (BUCKET_GRANT.test(name) && isBucket(ctx, callee.object)) ||
-        (ABSORBING_GRANT.test(name) && absorbingResource(ctx, callee.object));
+        (ABSORBING_GRANT.test(name) && absorbingResource(ctx, callee.object)) ||
+        handedOnDemandTable(ctx, name, callee.object);
       if (!absorbing) return false;
       grants++;
     }
