@@ -11,6 +11,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { appTablesOnDemand } from './cdkAppTables.js';
 import { basicExecutionRole } from './cdkBasicRole.js';
 import { namesWord, plainFunctionProps } from './cdkFunctionEnvironment.js';
+import { fieldBuilt } from './cdkHandlers.js';
 
 const ABSORBING_GRANT =
   /^grant(ReadData|WriteData|ReadWriteData|StreamRead|SendMessages|ConsumeMessages|Publish|PutEventsTo)$/;
@@ -28,7 +29,7 @@ const ABSORBING_CONSTRUCT = /^(Queue|Topic|EventBus|TableV2)$/;
 
 /** A bucket built here (`new s3.Bucket`, a project's `GuS3Bucket`) or imported by name (`Bucket.fromBucketName`). */
 function isBucket(ctx: ModuleContext, receiver: Node | undefined): boolean {
-  const made = ctx.valueOf(unwrap(receiver));
+  const made = built(ctx, receiver) ?? ctx.valueOf(unwrap(receiver));
   const path =
     made?.type === 'NewExpression' || made?.type === 'CallExpression' ? memberPath(made.callee) : undefined;
   if (path === undefined) return false;
@@ -39,13 +40,18 @@ function isBucket(ctx: ModuleContext, receiver: Node | undefined): boolean {
 
 /** A table grant on a table this module does not build (props, a parameter): on demand if the app's all are. */
 function handedOnDemandTable(ctx: ModuleContext, grant: string, receiver: Node | undefined): boolean {
-  if (!TABLE_DATA_GRANT.test(grant)) return false;
+  if (!TABLE_DATA_GRANT.test(grant) || built(ctx, receiver) !== undefined) return false;
+  return ctx.valueOf(unwrap(receiver))?.type !== 'CallExpression' && appTablesOnDemand(ctx.file);
+}
+
+/** The `new X(...)` a receiver stands for: a name, or a class field the module assigns once (`this.table`). */
+function built(ctx: ModuleContext, receiver: Node | undefined): Node | undefined {
   const made = ctx.valueOf(unwrap(receiver));
-  return made?.type !== 'NewExpression' && made?.type !== 'CallExpression' && appTablesOnDemand(ctx.file);
+  return made?.type === 'NewExpression' ? made : fieldBuilt(ctx, receiver);
 }
 
 function absorbingResource(ctx: ModuleContext, receiver: Node | undefined): boolean {
-  const made = ctx.valueOf(unwrap(receiver));
+  const made = built(ctx, receiver);
   if (made?.type !== 'NewExpression') return false;
   const kind = memberPath(made.callee)?.at(-1) ?? '';
   if (ABSORBING_CONSTRUCT.test(kind)) return true;
