@@ -4,11 +4,14 @@
 // such actions, and whose environment names no endpoint, database or function, has nothing behind it to
 // flood. A role of its own, a grant on anything else (a provisioned table, a function, a stream), or no
 // grant in sight keeps it. A queue, topic or bus handed in by props is known by its grant alone: no other
-// construct has `grantSendMessages`, `grantPublish` or `grantPutEventsTo`.
+// construct has `grantSendMessages`, `grantPublish` or `grantPutEventsTo`. A table handed in (its data
+// grants) is on demand when every table the CDK app builds is (cdkAppTables.ts).
 import { calleeName, memberPath, type Node, objectProps, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { appTablesOnDemand } from './cdkAppTables.js';
 import { basicExecutionRole } from './cdkBasicRole.js';
 import { namesWord, plainFunctionProps } from './cdkFunctionEnvironment.js';
+import { fieldBuilt } from './cdkHandlers.js';
 
 const ABSORBING_GRANT =
   /^grant(ReadData|WriteData|ReadWriteData|StreamRead|SendMessages|ConsumeMessages|Publish|PutEventsTo)$/;
@@ -16,6 +19,8 @@ const ABSORBING_GRANT =
 const OWN_KIND_GRANT = /^grant(SendMessages|ConsumeMessages|Publish|PutEventsTo)$/;
 /** A bucket's object grants (a stream or a secret has `grantRead`/`grantWrite` too: the receiver decides). */
 const BUCKET_GRANT = /^grant(Read|Write|ReadWrite|Put|Delete)$/;
+/** A DynamoDB table's item grants: no other construct of the CDK library has them. */
+const TABLE_DATA_GRANT = /^grant(ReadData|WriteData|ReadWriteData)$/;
 const ABSORBING_ACTION =
   /^(dynamodb:[A-Za-z*]+|events:PutEvents|sqs:SendMessage(Batch)?|sns:Publish(Batch)?|s3:(Get|Put|Delete)Object\w*|s3:ListBucket|s3:AbortMultipartUpload|secretsmanager:GetSecretValue|ssm:GetParameters?|kms:(Decrypt|GenerateDataKey)|states:SendTask\w+|xray:[A-Za-z*]+|logs:[A-Za-z*]+|cloudwatch:PutMetricData)$/;
 const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|REDIS|CLUSTER|FUNCTION)$/i;
@@ -24,7 +29,7 @@ const ABSORBING_CONSTRUCT = /^(Queue|Topic|EventBus|TableV2)$/;
 
 /** A bucket built here (`new s3.Bucket`, a project's `GuS3Bucket`) or imported by name (`Bucket.fromBucketName`). */
 function isBucket(ctx: ModuleContext, receiver: Node | undefined): boolean {
-  const made = ctx.valueOf(unwrap(receiver));
+  const made = built(ctx, receiver) ?? ctx.valueOf(unwrap(receiver));
   const path =
     made?.type === 'NewExpression' || made?.type === 'CallExpression' ? memberPath(made.callee) : undefined;
   if (path === undefined) return false;
@@ -33,8 +38,20 @@ function isBucket(ctx: ModuleContext, receiver: Node | undefined): boolean {
     : path.at(-2) === 'Bucket' && /^fromBucket/.test(path.at(-1) ?? '');
 }
 
-function absorbingResource(ctx: ModuleContext, receiver: Node | undefined): boolean {
+/** A table grant on a table this module does not build (props, a parameter): on demand if the app's all are. */
+function handedOnDemandTable(ctx: ModuleContext, grant: string, receiver: Node | undefined): boolean {
+  if (!TABLE_DATA_GRANT.test(grant) || built(ctx, receiver) !== undefined) return false;
+  return ctx.valueOf(unwrap(receiver))?.type !== 'CallExpression' && appTablesOnDemand(ctx.file);
+}
+
+/** The `new X(...)` a receiver stands for: a name, or a class field the module assigns once (`this.table`). */
+function built(ctx: ModuleContext, receiver: Node | undefined): Node | undefined {
   const made = ctx.valueOf(unwrap(receiver));
+  return made?.type === 'NewExpression' ? made : fieldBuilt(ctx, receiver);
+}
+
+function absorbingResource(ctx: ModuleContext, receiver: Node | undefined): boolean {
+  const made = built(ctx, receiver);
   if (made?.type !== 'NewExpression') return false;
   const kind = memberPath(made.callee)?.at(-1) ?? '';
   if (ABSORBING_CONSTRUCT.test(kind)) return true;
@@ -85,7 +102,8 @@ export function nothingToFloodInCdk(
       const absorbing =
         OWN_KIND_GRANT.test(name) ||
         (BUCKET_GRANT.test(name) && isBucket(ctx, callee.object)) ||
-        (ABSORBING_GRANT.test(name) && absorbingResource(ctx, callee.object));
+        (ABSORBING_GRANT.test(name) && absorbingResource(ctx, callee.object)) ||
+        handedOnDemandTable(ctx, name, callee.object);
       if (!absorbing) return false;
       grants++;
     }

@@ -21,7 +21,7 @@ import { packedSourceLink } from './cdkPackedSources.js';
 import { fieldAssigned } from './fieldAssigned.js';
 
 /** The directory a CDK app runs from: the nearest ancestor with `cdk.json`, else the file's own. */
-function appRoot(file: string): string {
+export function appRoot(file: string): string {
   let dir = dirname(file);
   for (let i = 0; i < 12; i++) {
     if (existsSync(join(dir, 'cdk.json'))) return dir;

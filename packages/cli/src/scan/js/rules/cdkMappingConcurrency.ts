@@ -12,7 +12,7 @@ import { cdkConstruct } from './cdkConstructName.js';
 import { fifoSource } from './cdkFifoSources.js';
 import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
-import { functionConstruct, handlerLink } from './cdkHandlers.js';
+import { fieldConstruct, functionConstruct, handlerLink } from './cdkHandlers.js';
 import { factoryCapped } from './cdkSelfConsumers.js';
 import { builtProps, wrappedFunction } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';
@@ -38,7 +38,10 @@ export function consumerCap(
   ctx: ModuleContext,
   fnExpr: Node | undefined,
 ): { kind: 'capped' | 'elsewhere' | 'idle' } | { kind: 'uncapped'; link: ReturnType<typeof handlerLink> } {
-  const fnProps = functionConstruct(ctx, fnExpr)?.props;
+  // A stack often keeps its worker in a class field (`this.worker = new NodejsFunction(...)`): read its props too.
+  const built =
+    functionConstruct(ctx, fnExpr) ?? (fnExpr === undefined ? undefined : fieldConstruct(ctx, fnExpr));
+  const fnProps = built?.props;
   if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))
     return { kind: 'capped' };
   const wrapped = fnProps === undefined ? wrappedFunction(ctx, fnExpr) : undefined;
