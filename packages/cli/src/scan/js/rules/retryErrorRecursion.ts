@@ -21,12 +21,38 @@ function fromError(ctx: ModuleContext, arg: Node, error: Node): boolean {
   return root === name && ctx.resolve(name, value) === ctx.resolve(name, error);
 }
 
-/** The self-call in `body` handing on a value read off `error`, if any. */
+/**
+ * Whether, before `call`, the catch body stores a value read off `error` on `this` or on a parameter of
+ * `fn` (`this.sequenceToken = e.expectedSequenceToken`): the self-call then reads the hint from there.
+ */
+function storesHint(ctx: ModuleContext, body: Node, call: Node, error: Node, fn: Node): boolean {
+  const params = new Set(
+    (fn.params as Node[]).map((p) => unwrap(p.type === 'AssignmentPattern' ? p.left : p)?.name as string),
+  );
+  return someDescendant(
+    body,
+    (n) => {
+      if (n.type !== 'AssignmentExpression' || n.end > call.start) return false;
+      const left = unwrap(n.left as Node);
+      if (left?.type !== 'MemberExpression') return false;
+      let object = unwrap(left.object as Node);
+      while (object?.type === 'MemberExpression') object = unwrap(object.object as Node);
+      const onOwner =
+        object?.type === 'ThisExpression' ||
+        (object?.type === 'Identifier' && params.has(object.name as string));
+      return onOwner && fromError(ctx, n.right as Node, error);
+    },
+    true,
+  );
+}
+
+/** The self-call in `body` handing on a value read off `error`, directly or stored first, if any. */
 function againWithErrorValue(
   ctx: ModuleContext,
   body: Node,
   self: { name: string; viaThis: boolean },
   error: Node,
+  fn: Node,
 ): Node | undefined {
   let again: Node | undefined;
   someDescendant(
@@ -36,7 +62,7 @@ function againWithErrorValue(
         again === undefined &&
         n.type === 'CallExpression' &&
         callsSelf(n, self) &&
-        (n.arguments as Node[]).some((a) => fromError(ctx, a, error))
+        ((n.arguments as Node[]).some((a) => fromError(ctx, a, error)) || storesHint(ctx, body, n, error, fn))
       )
         again = n;
       return again !== undefined;
@@ -120,7 +146,7 @@ export function errorHintRecursions(ctx: ModuleContext): RetrySite[] {
     const self = fn === undefined ? undefined : selfName(ctx, fn);
     if (fn === undefined || self === undefined) continue;
     if (COUNTER.test(ctx.source.slice(fn.start, fn.end))) continue;
-    const again = againWithErrorValue(ctx, c.body, self, c.error);
+    const again = againWithErrorValue(ctx, c.body, self, c.error, fn);
     if (again === undefined || boundedHint(ctx, fn, again, c)) continue;
     sites.push({
       node: again,
