@@ -39,6 +39,10 @@ describe('requeueSites', () => {
     expect(lines('await q.send([defaultId]);')).toEqual([]);
   });
 
+  it('follows a rest element of the received body', () => {
+    expect(lines('await q.send(ids);', " const [kind, ...ids] = m.Body.split(',');")).toEqual([5]);
+  });
+
   it('counts only a count that is compared or carried, not a name that merely exists', () => {
     expect(lines('await q.send([id]);', ' const maxRetries = 3;')).toEqual([5]);
   });
