@@ -1,3 +1,5 @@
+// floating-promise has a second entry point: middy 1 callback hooks are judged in middyNextChains.ts
+// (called from lambdaRules beside floatingRule), which this file never sees.
 import { assignedAsyncCall, type GlobalMemberCall } from '../assignedAsync.js';
 import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
 import { importedInstanceMethod, importedSingletonMethod } from '../asyncMethods.js';

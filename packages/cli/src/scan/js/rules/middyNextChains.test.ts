@@ -53,4 +53,16 @@ describe('middyNextChains', () => {
     });
     expect(count).toBe(0);
   });
+
+  it('leaves an async or generator two-parameter hook: middy 1 waits on its returned promise, not on next', () => {
+    expect(reported('async (h, next) => { emit(h.error).then(() => next(h.error)); }')).toEqual([]);
+    expect(reported('function* (h, next) { emit(h.error).then(() => next(h.error)); }')).toEqual([]);
+  });
+
+  it('takes a .finally as a rejection handler only when it calls next', () => {
+    expect(
+      reported('(h, next) => { emit(h.error).then(() => next(h.error)).finally(() => log()); }'),
+    ).toEqual([2]);
+    expect(reported('(h, next) => { emit(h.error).then(() => log()).finally(() => next()); }')).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
 // (`emit(event).then(() => next(handler.error))`), with no rejection handler anywhere in the chain, never
 // calls `next` when the chain rejects: the rejection is unhandled and the request hangs until the Lambda
 // timeout. A chain that also passes its failure on (`.catch(next)`, `.then(ok, next)`) or is returned is
-// not reported.
+// not reported, nor is an `async` or generator hook: middy 1 waits on the promise it returns, not on `next`.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
@@ -12,7 +12,7 @@ import type { Report } from './Report.js';
 /** middy's builder methods whose function argument is a middleware hook. */
 const HOOKS = new Set(['before', 'after', 'onError']);
 
-/** Whether `call` is a `.before/.after/.onError/.use` call on a chain that starts at `middy(...)`. */
+/** Whether `call` is a `.before/.after/.onError` call on a chain that starts at `middy(...)`. */
 function onMiddyChain(ctx: ModuleContext, call: Node): boolean {
   let c: Node | undefined = call;
   while (c?.type === 'CallExpression' && unwrap(c.callee)?.type === 'MemberExpression')
@@ -30,7 +30,9 @@ function callbackHooks(ctx: ModuleContext): Node[] {
     const arg = (call.arguments as Node[])[0];
     const fn = ctx.functionOf(arg) ?? (isFunction(unwrap(arg)) ? unwrap(arg) : undefined);
     const next = fn === undefined ? undefined : unwrap((fn.params as Node[])[1]);
-    if (fn !== undefined && next?.type === 'Identifier') hooks.push(fn);
+    // middy 1 drives an async (or generator) hook by what it returns, not by `next`: no hang there.
+    if (fn === undefined || fn.async === true || fn.generator === true) continue;
+    if (next?.type === 'Identifier') hooks.push(fn);
   }
   return hooks;
 }
@@ -51,7 +53,9 @@ function nextOnlyOnFulfil(chain: Node, next: string): boolean {
   for (let c: Node | undefined = chain; c?.type === 'CallExpression'; ) {
     const name = calleeName(c);
     const args = c.arguments as Node[];
-    if (name === 'catch' || name === 'finally') return false;
+    if (name === 'catch') return false;
+    // `.finally(() => next())` runs on rejection too; a `.finally` that only logs does not call next.
+    if (name === 'finally' && args[0] !== undefined && usesNext(args[0], next)) return false;
     if (name === 'then') {
       if (args.length > 1) return false;
       if (args[0] !== undefined && usesNext(args[0], next)) fulfils = true;
@@ -77,7 +81,11 @@ export function middyNextChains(ctx: ModuleContext, report: Report): void {
       (n) => {
         if (n.type !== 'ExpressionStatement' || ctx.enclosingFunction(n) !== hook) return false;
         const e = unwrap(n.expression as Node);
-        if (e?.type === 'CallExpression' && calleeName(e) === 'then' && nextOnlyOnFulfil(e, next))
+        if (
+          e?.type === 'CallExpression' &&
+          ['then', 'finally'].includes(calleeName(e) ?? '') &&
+          nextOnlyOnFulfil(e, next)
+        )
           report(
             'floating-promise',
             e,

@@ -64,4 +64,29 @@ describe('errorHintRecursions', () => {
     ].join('\n');
     expect([lines(counted), lines(created), lines(handed)]).toEqual([[], [], []]);
   });
+
+  it('leaves a one-shot retry bounded by a flag, a nullish parameter, or a hint tested on entry', () => {
+    const flag = [
+      'async function putLog(events, token, retried) {',
+      '  try { await send(events, token); }',
+      '  catch (e) { if (!retried && e.expectedSequenceToken) return putLog(events, e.expectedSequenceToken, true); throw e; }',
+      '}',
+    ].join('\n');
+    const redirect = [
+      'async function getObj(key, region) {',
+      '  try { return await get(key, region); }',
+      "  catch (err) { if (err.name === 'PermanentRedirect' && region === undefined) return getObj(key, err.Region); throw err; }",
+      '}',
+    ].join('\n');
+    const branch = [
+      'export async function handler(event, context, failure) {',
+      '  if (failure) return notifyFailure(event, failure);',
+      '  try { return await process(event); }',
+      '  catch (e) { return handler(event, context, e.message); }',
+      '}',
+    ].join('\n');
+    expect(lines(flag)).toEqual([]);
+    expect(lines(redirect)).toEqual([]);
+    expect(lines(branch)).toEqual([]);
+  });
 });

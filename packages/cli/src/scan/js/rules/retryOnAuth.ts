@@ -7,17 +7,13 @@
 import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { RetrySite } from './retryLibraries.js';
-import { callsSelf, selfName } from './retryRecursion.js';
+import { bounded, callsSelf, selfName } from './retryRecursion.js';
 
 /** A test that asks about an authentication failure. */
 const AUTH_TEST =
   /\b401\b|nauthori[sz]ed|UNAUTHORI[SZ]ED|invalid_token|InvalidToken|TokenExpired|ExpiredToken|[Tt]oken\W{0,3}(is\W)?[Ee]xpired|[Ee]xpired\W{0,3}[Tt]oken/;
 /** A word every match of AUTH_TEST holds, in some case. */
 const AUTH_WORDS = ['401', 'nauthori', 'invalid', 'xpired'];
-/** Words of a flag or counter that bounds the rounds. */
-const BOUND_WORDS =
-  /retr(y|ied|ies)|attempt|tries|count|again|refreshed|isRetry|second|once|first|depth|max/i;
-
 /** The auth test of the branch the call sits in (its `if` consequent or `? :` first arm), below `fn`. */
 function authBranchTest(ctx: ModuleContext, call: Node, fn: Node): Node | undefined {
   let child = call;
@@ -36,18 +32,6 @@ function thisReaches(ctx: ModuleContext, call: Node, fn: Node): boolean {
   for (let f = ctx.enclosingFunction(call); f !== undefined && f !== fn; f = ctx.enclosingFunction(f))
     if (f.type !== 'ArrowFunctionExpression') return false;
   return true;
-}
-
-/** A bound: a flag or counter parameter, a literal or computed argument, a negated flag in the test. */
-function bounded(ctx: ModuleContext, fn: Node, call: Node, test: Node): boolean {
-  const params = (fn.params as Node[]).map((p) => ctx.source.slice(p.start, p.end)).join(',');
-  if (BOUND_WORDS.test(params)) return true;
-  const testText = ctx.source.slice(test.start, test.end);
-  if (BOUND_WORDS.test(testText) || /![\w$(]/.test(testText.replace(/!==?/g, ''))) return true;
-  return (call.arguments as Node[]).some((a) => {
-    const u = unwrap(a);
-    return u?.type === 'Literal' || u?.type === 'BinaryExpression' || u?.type === 'UnaryExpression';
-  });
 }
 
 /**
@@ -72,7 +56,7 @@ export function authRecursionSites(ctx: ModuleContext): RetrySite[] {
       if (self === undefined || !callsSelf(call, self)) continue;
       if (self.viaThis && !thisReaches(ctx, call, fn)) break;
       const test = authBranchTest(ctx, call, fn);
-      if (test !== undefined && !bounded(ctx, fn, call, test))
+      if (test !== undefined && !bounded(ctx, fn, call, [test]))
         sites.push({
           node: call,
           label: 'retry on an expired token',

@@ -53,6 +53,30 @@ export function sameArguments(fn: Node, call: Node): boolean {
 /** Text that counts attempts (`attempt >= 3`, `retries < max`). */
 export const COUNTER = /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===|<=|<|!==)/i;
 
+/** Words of a flag or counter that bounds the rounds. */
+const BOUND_WORDS =
+  /retr(y|ied|ies)|attempt|tries|count|again|refreshed|isRetry|second|once|first|depth|max/i;
+
+/**
+ * Whether a self-call is bounded: a flag or counter parameter, a literal or computed argument, or a guard
+ * test (`tests`, the conditions the call sits under) that asks a negated flag.
+ *
+ * @example
+ * bounded(ctx, fn, call, [test]) // if (!retried && e.expectedSequenceToken) return put(events, token, true) -> true
+ */
+export function bounded(ctx: ModuleContext, fn: Node, call: Node, tests: Node[]): boolean {
+  const params = (fn.params as Node[]).map((p) => ctx.source.slice(p.start, p.end)).join(',');
+  if (BOUND_WORDS.test(params)) return true;
+  for (const test of tests) {
+    const testText = ctx.source.slice(test.start, test.end);
+    if (BOUND_WORDS.test(testText) || /![\w$(]/.test(testText.replace(/!==?/g, ''))) return true;
+  }
+  return (call.arguments as Node[]).some((a) => {
+    const u = unwrap(a);
+    return u?.type === 'Literal' || u?.type === 'BinaryExpression' || u?.type === 'UnaryExpression';
+  });
+}
+
 /** The retry a catch sets up by calling its own function again after a wait, if it does. */
 export function recursionSite(ctx: ModuleContext, clause: Node): RetrySite | undefined {
   const tryStatement = ctx.parentOf(clause);

@@ -4,7 +4,14 @@
 // received once, so the queue's maxReceiveCount never counts it, and with no attempt count written into
 // the message nothing ever gives up on an item that can never succeed (rules/retryRepublish.ts judges the
 // re-sends that do carry a count).
-import { forEachDescendant, type Node, rootIdentifier, someDescendant, unwrap } from '../ast.js';
+import {
+  forEachDescendant,
+  type Node,
+  propertyName,
+  rootIdentifier,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -12,7 +19,7 @@ import type { RetrySite } from './retryLibraries.js';
 const RECEIVES = /^(?:receive\w*|poll)$/;
 /** A helper's sending method: `send`, `sendMessage`, `enqueue`, `push`. */
 const SENDS = /^(?:send\w*|enqueue|push)$/;
-/** A name that counts attempts: a count the re-send could carry. */
+/** A name that counts attempts: a count compared, or carried by the re-send. */
 const COUNTS = /attempt|retr(?:y|ies)|tries|receiveCount/i;
 
 /** `queue.receive()` -> `['queue', 'receive']`, for a call on a plain name. */
@@ -34,6 +41,7 @@ function boundNames(pattern: Node | undefined, out: string[]): void {
     for (const prop of p.properties as Node[])
       boundNames(prop.type === 'RestElement' ? (prop.argument as Node) : (prop.value as Node), out);
   else if (p.type === 'ArrayPattern') for (const e of p.elements as Node[]) boundNames(e, out);
+  else if (p.type === 'RestElement') boundNames(p.argument as Node, out);
   else if (p.type === 'AssignmentPattern') boundNames(p.left as Node, out);
 }
 
@@ -66,13 +74,50 @@ function derivedNames(fn: Node, start: string): Set<string> {
   return names;
 }
 
-/** Whether `node` sits in a catch clause's body or an if's branch below `fn`. */
+/** A test that holds when the work failed: `!res.ok`, `status !== 200`, `status >= 400`, `res.error`. */
+const FAILED =
+  /^!.*(?:\bok\b|success|status|valid)|\b(?:err(?:or)?s?|fail\w*|invalid|reject\w*)\b|status\w*\s*(?:!==?|>=?\s*[3-5]\d\d|===?\s*[3-5]\d\d)|\bok\s*===?\s*false/i;
+/** A test that holds when the work succeeded, so its `else` is the failure branch. */
+const SUCCEEDED = /\.ok\b|\bsuccess\w*|status\w*\s*===?\s*2\d\d/i;
+
+/**
+ * Whether `node` sits in a catch clause's body or in a branch taken on a bad answer below `fn`. Any other
+ * branch (`if (page.nextCursor) queue.send(...)`, a continuation) is not a failure path.
+ */
 function onFailurePath(ctx: ModuleContext, node: Node, fn: Node): boolean {
   for (let c: Node = node, p = ctx.parentOf(node); p !== undefined && c !== fn; c = p, p = ctx.parentOf(p)) {
     if (p.type === 'CatchClause') return true;
-    if (p.type === 'IfStatement' && (p.consequent === c || p.alternate === c)) return true;
+    if (p.type !== 'IfStatement') continue;
+    const test = ctx.source.slice(p.test.start, p.test.end).trim();
+    if (p.consequent === c && FAILED.test(test)) return true;
+    if (p.alternate === c && !test.startsWith('!') && SUCCEEDED.test(test)) return true;
   }
   return false;
+}
+
+/** The text of the `QueueUrl` a raw SQS call names (`sqs.receiveMessage({ QueueUrl: URL })`), if any. */
+function queueUrlOf(ctx: ModuleContext, call: Node): string | undefined {
+  const arg = unwrap((call.arguments as Node[])[0]);
+  if (arg?.type !== 'ObjectExpression') return undefined;
+  for (const prop of arg.properties as Node[])
+    if (prop.type === 'Property' && propertyName(prop.key as Node) === 'QueueUrl')
+      return ctx.source.slice(prop.value.start, prop.value.end);
+  return undefined;
+}
+
+/** Whether the function compares an attempt count, or the re-send carries one. */
+function counts(fn: Node, send: Node): boolean {
+  const named = (n: Node) =>
+    (n.type === 'Identifier' && COUNTS.test(n.name as string)) ||
+    someDescendant(n, (x) => x.type === 'Identifier' && COUNTS.test(x.name as string), true);
+  if ((send.arguments as Node[]).some(named)) return true;
+  return someDescendant(
+    fn,
+    (n) =>
+      n.type === 'BinaryExpression' &&
+      /^(?:[<>]=?|[!=]==?)$/.test(n.operator as string) &&
+      (named(n.left as Node) || named(n.right as Node)),
+  );
 }
 
 /**
@@ -95,8 +140,10 @@ export function requeueSites(ctx: ModuleContext): RetrySite[] {
     const held = parent?.type === 'VariableDeclarator' ? unwrap(parent.id as Node) : undefined;
     const fn = ctx.enclosingFunction(call);
     if (held?.type !== 'Identifier' || fn === undefined) continue;
-    // Names only: a comment that says "retry" counts nothing.
-    if (someDescendant(fn, (n) => n.type === 'Identifier' && COUNTS.test(n.name as string))) continue;
+    // A raw client names its queue in each call: only a send to the same QueueUrl is a re-send (a DLQ or
+    // parking queue through the same client is the bounded shape). A helper's receive() names none.
+    const queue = queueUrlOf(ctx, call);
+    if ((call.arguments as Node[]).length > 0 && queue === undefined) continue;
     const derived = derivedNames(fn, held.name as string);
     someDescendant(
       fn.body as Node,
@@ -104,6 +151,10 @@ export function requeueSites(ctx: ModuleContext): RetrySite[] {
         if (n.type !== 'CallExpression') return false;
         const sent = onName(n);
         if (sent?.receiver !== received.receiver || !SENDS.test(sent.method)) return false;
+        if (queue !== undefined && queueUrlOf(ctx, n) !== queue) return false;
+        // Names only, and only compared or carried: a comment that says "retry", or an unused
+        // `maxRetries`, counts nothing.
+        if (counts(fn, n)) return false;
         const carries = (n.arguments as Node[]).some((a) => {
           const root = rootIdentifier(a);
           return (
