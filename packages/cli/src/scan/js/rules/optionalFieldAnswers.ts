@@ -89,7 +89,8 @@ function answered(ctx: ModuleContext, field: Node): boolean {
     return true;
   // `event.context = { ...event.context, company_name: company?.name || null }`: the answer handed back in
   // the argument the caller gave (a resolver enriching the event it was handed).
-  if (top.type === 'AssignmentExpression' && top.right === node) return intoParameter(ctx, top.left as Node, top);
+  if (top.type === 'AssignmentExpression' && top.right === node)
+    return intoParameter(ctx, top.left as Node, top);
   if (top.type !== 'VariableDeclarator' || (top.id as Node).type !== 'Identifier') return false;
   const name = (top.id as Node).name as string;
   const scope = ctx.enclosingFunction(top);
