@@ -6,6 +6,7 @@
 // the failure is handed on and is its reader's matter.
 import { calleeName, forEachDescendant, isFunction, memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { offServicePath } from '../offServicePath.js';
 import { isObservation } from './catchFacts.js';
 import { builtError } from './unthrownError.js';
 
@@ -93,9 +94,17 @@ function allDropped(ctx: ModuleContext, list: Node): boolean {
   return ctx.climb(call, passesValue).parent?.type === 'ExpressionStatement';
 }
 
-/** Is this call a `.catch(handler)` whose handler answers a built error that nothing reads? */
+/**
+ * Is this call a `.catch(handler)` whose handler answers a built error that nothing reads? Not off the
+ * service's path (a seeder, a load test): droppedCatchAnswer.ts spares a dropped failure object there, and
+ * a dropped error object is the same loss.
+ */
 export function droppedBuiltErrorCatch(ctx: ModuleContext, call: Node, fn: Node | undefined): boolean {
   return (
-    calleeName(call) === 'catch' && fn !== undefined && answersBuiltError(fn) && answerDropped(ctx, call)
+    calleeName(call) === 'catch' &&
+    fn !== undefined &&
+    answersBuiltError(fn) &&
+    answerDropped(ctx, call) &&
+    !offServicePath(ctx)
   );
 }
