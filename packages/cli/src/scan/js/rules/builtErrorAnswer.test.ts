@@ -58,6 +58,11 @@ describe('droppedBuiltErrorCatch', () => {
       "const a = run().catch((e) => new Error('x')); const b = other(); await Promise.all([a, b]);",
     ],
     ['a const never used', "const a = run().catch((e) => new Error('x'));"],
+    ['voided', "void run().catch((e) => new Error('x'));"],
+    [
+      'mapped into a dropped Promise.all',
+      'await Promise.all(items.map((i) => fetch(i).catch((e) => new Error(String(e)))));',
+    ],
   ])('dropped: %s', (_name, body) => {
     expect(dropped(body)).toBe(true);
   });
@@ -74,7 +79,18 @@ describe('droppedBuiltErrorCatch', () => {
       "const a = run().catch((e) => new Error('x')); await Promise.all([a]); return a;",
     ],
     ['thrown from the handler', "await run().catch((e) => { throw new Error('x'); });"],
+    [
+      'mapped into a Promise.all whose answer is kept',
+      'const all = await Promise.all(items.map((i) => fetch(i).catch((e) => new Error(String(e)))));',
+    ],
   ])('read or handed on: %s', (_name, body) => {
     expect(dropped(body)).toBe(false);
+  });
+
+  it("an exported const is its importers' to read", () => {
+    const { ctx, call, fn } = firstCatch(
+      "export const ready = connect().catch((e) => new Error('x', { cause: e }));",
+    );
+    expect(droppedBuiltErrorCatch(ctx, call, fn)).toBe(false);
   });
 });

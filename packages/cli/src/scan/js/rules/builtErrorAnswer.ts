@@ -6,6 +6,7 @@
 // the failure is handed on and is its reader's matter.
 import { calleeName, forEachDescendant, isFunction, memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { offServicePath } from '../offServicePath.js';
 import { isObservation } from './catchFacts.js';
 import { builtError } from './unthrownError.js';
 
@@ -45,10 +46,21 @@ const passesValue = (p: Node) =>
 export function answerDropped(ctx: ModuleContext, chain: Node): boolean {
   const { node, parent } = ctx.climb(chain, passesValue);
   if (parent?.type === 'ExpressionStatement') return true;
+  // `void p.catch(...)` discards the answer wherever it stands.
+  if (parent?.type === 'UnaryExpression' && parent.operator === 'void') return true;
   if (parent?.type === 'ArrayExpression') return allDropped(ctx, parent);
+  // `Promise.all(items.map((i) => f(i).catch(...)))`: the arrow's answer is one of the list's promises.
+  if (parent !== undefined && isFunction(parent) && parent.body === node) return mappedDropped(ctx, parent);
   if (parent?.type !== 'VariableDeclarator' || parent.init !== node) return false;
   const id = unwrap(parent.id as Node);
   if (id?.type !== 'Identifier') return false;
+  // An exported binding is read by its importers (`const r = await ready; if (r instanceof Error) throw r`),
+  // which this module cannot see: not judged here.
+  if (
+    ctx.exports.has(id.name as string) ||
+    ctx.parentOf(ctx.parentOf(parent) as Node)?.type === 'ExportNamedDeclaration'
+  )
+    return false;
   const scope = ctx.enclosingFunction(parent) ?? ctx.program;
   const uses: Node[] = [];
   forEachDescendant(scope, (n) => {
@@ -63,7 +75,17 @@ export function answerDropped(ctx: ModuleContext, chain: Node): boolean {
   });
 }
 
-/** `[a, b]` is the list of a `Promise.all` / `allSettled` whose own answer ends as a statement. */
+/** The arrow is the callback of `items.map(...)`, and that mapped list goes to a dropped `Promise.all`. */
+function mappedDropped(ctx: ModuleContext, arrow: Node): boolean {
+  const map = ctx.parentOf(arrow);
+  if (map?.type !== 'CallExpression' || calleeName(map) !== 'map') return false;
+  return (map.arguments as Node[])[0] === arrow && allDropped(ctx, map);
+}
+
+/**
+ * `[a, b]` (or `items.map(...)`) is the list of a `Promise.all` / `allSettled` whose own answer ends as a
+ * statement.
+ */
 function allDropped(ctx: ModuleContext, list: Node): boolean {
   const call = ctx.parentOf(list);
   if (call?.type !== 'CallExpression' || (call.arguments as Node[])[0] !== list) return false;
@@ -72,9 +94,17 @@ function allDropped(ctx: ModuleContext, list: Node): boolean {
   return ctx.climb(call, passesValue).parent?.type === 'ExpressionStatement';
 }
 
-/** Is this call a `.catch(handler)` whose handler answers a built error that nothing reads? */
+/**
+ * Is this call a `.catch(handler)` whose handler answers a built error that nothing reads? Not off the
+ * service's path (a seeder, a load test): droppedCatchAnswer.ts spares a dropped failure object there, and
+ * a dropped error object is the same loss.
+ */
 export function droppedBuiltErrorCatch(ctx: ModuleContext, call: Node, fn: Node | undefined): boolean {
   return (
-    calleeName(call) === 'catch' && fn !== undefined && answersBuiltError(fn) && answerDropped(ctx, call)
+    calleeName(call) === 'catch' &&
+    fn !== undefined &&
+    answersBuiltError(fn) &&
+    answerDropped(ctx, call) &&
+    !offServicePath(ctx)
   );
 }

@@ -7,7 +7,9 @@ import { isBuiltin } from 'node:module';
 import { calleeName, isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { DroppedAwaits } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
+import { offServicePath } from '../offServicePath.js';
 import { passedAnswer } from '../passedAnswer.js';
+import { answersBuiltError } from './builtErrorAnswer.js';
 import { caughtErrorReturnRules } from './caughtErrorReturns.js';
 import type { Report } from './Report.js';
 
@@ -70,10 +72,15 @@ export function errorValueRules(ctx: ModuleContext, report: Report): void {
   for (const call of ctx.of('CallExpression')) {
     if (calleeName(call) !== 'catch' || (call.arguments as Node[]).length !== 1) continue;
     const fn = ctx.valueOf(call.arguments[0]);
-    if (fn === undefined || !isFunction(fn) || !returnsItsError(fn)) continue;
+    if (fn === undefined || !isFunction(fn)) continue;
+    // `.catch((e) => new Error('run failed', { cause: e }))` hands back a built error: where it is made,
+    // builtErrorAnswer.ts judges it; here only the function that returns the chain to its callers.
+    const built = !returnsItsError(fn) && answersBuiltError(fn);
+    if (!built && !returnsItsError(fn)) continue;
+    if (built && offServicePath(ctx)) continue;
     // At `.catch(`, the line that turns the failure into a value, not where a long chain starts.
     const at = (unwrap(call.callee)?.property as Node | undefined) ?? call;
-    if (dropped(ctx, call)) {
+    if (!built && dropped(ctx, call)) {
       report(
         'swallowed-error',
         at,

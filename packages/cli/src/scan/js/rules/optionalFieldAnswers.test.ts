@@ -54,6 +54,14 @@ describe('onlyFillsOptionalFields of an exported class', () => {
       'async resolve(d) { const c = await this.getCarrier(d.id); cache.context = { name: c?.name || null }; }',
     ],
     [
+      'fields written into the argument, which is then stored',
+      "async resolve(order) { const c = await this.getCarrier(order.id); order.carrier = { name: c?.name || null }; await db.send(new PutCommand({ TableName: 'orders', Item: order })); }",
+    ],
+    [
+      'fields written into the argument, which is then handed on',
+      'async resolve(order) { const c = await this.getCarrier(order.id); order.carrier = { name: c?.name || null }; await save(order); }',
+    ],
+    [
       'only a log line',
       "async resolve(d) { const c = await this.getCarrier(d.id); log.info('done', { name: c?.name }); }",
     ],

@@ -89,7 +89,8 @@ function answered(ctx: ModuleContext, field: Node): boolean {
     return true;
   // `event.context = { ...event.context, company_name: company?.name || null }`: the answer handed back in
   // the argument the caller gave (a resolver enriching the event it was handed).
-  if (top.type === 'AssignmentExpression' && top.right === node) return intoParameter(ctx, top.left as Node);
+  if (top.type === 'AssignmentExpression' && top.right === node)
+    return intoParameter(ctx, top.left as Node, top);
   if (top.type !== 'VariableDeclarator' || (top.id as Node).type !== 'Identifier') return false;
   const name = (top.id as Node).name as string;
   const scope = ctx.enclosingFunction(top);
@@ -143,10 +144,32 @@ function fillsField(ctx: ModuleContext, mention: Node, name: string): boolean {
   return false;
 }
 
-/** `event.context` of a parameter `event` of the enclosing function. */
-function intoParameter(ctx: ModuleContext, target: Node): boolean {
+/**
+ * `event.context` of a parameter `event` of the enclosing function, which after the assignment is only
+ * returned, `JSON.stringify`'d or logged: a parameter the function then sends, stores (`Item: order`) or
+ * hands to any other call is written, and a field missing there is lost data, not a display detail.
+ */
+function intoParameter(ctx: ModuleContext, target: Node, assignment: Node): boolean {
   const root = target.type === 'MemberExpression' ? memberPath(target)?.[0] : undefined;
-  return root !== undefined && ctx.resolve(root, target)?.kind === 'param';
+  if (root === undefined) return false;
+  const param = ctx.resolve(root, target);
+  const scope = ctx.enclosingFunction(assignment);
+  if (param?.kind !== 'param' || scope === undefined) return false;
+  const later: Node[] = [];
+  someDescendant(scope.body as Node, (n) => {
+    if (n.type === 'Identifier' && n.name === root && n.start > assignment.end && !isName(ctx, n))
+      later.push(n);
+    return false;
+  });
+  return later.every((use) => {
+    if (ctx.resolve(root, use) !== param) return true;
+    if (printedReference(ctx, scope, use)) return true;
+    // `return event`, `return event.context`: a read of the object handed back, not a new destination.
+    let top = use;
+    for (let p = ctx.parentOf(top); p?.type === 'MemberExpression' && p.object === top; p = ctx.parentOf(p))
+      top = p;
+    return stringified(ctx, top);
+  });
 }
 
 /** An identifier that names a field (`{ driver: ... }`, `event.driver`) rather than reading a variable. */
