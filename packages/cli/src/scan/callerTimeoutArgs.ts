@@ -77,7 +77,8 @@ function callsIn(text: string, names: readonly string[], cond: TimeoutFromCaller
     if (args === undefined) continue;
     const after = text.slice(m.index + m[0].length - 1).match(/^\([^)]*\)\s*(?::[^={]*)?\{/);
     if (after !== null && /(?:^|[\s;{}])(?:async\s+)?$/.test(before) && !/[=(,]\s*$/.test(before)) continue;
-    out.push(leavesOut(args[cond.arg], cond.key, cond.spreadKeys));
+    const arg = args[cond.arg];
+    out.push(cond.untimedArgs?.includes(arg ?? '') === true || leavesOut(arg, cond.key, cond.spreadKeys));
   }
   return out;
 }

@@ -228,15 +228,15 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfCallersOmit !== undefined && !callersOmit(project, file, c.onlyIfCallersOmit)) return false;
   const timed = c.onlyIfCallerOmitsTimeout;
-  if (timed !== undefined && !callerOmitsTimeout(project, file, timed)) return false;
   const clients = c.onlyIfCallerClients;
-  if (
-    clients !== undefined &&
-    !project.eventCallers.someCaller(file, clients.request, (m) =>
+  const omits = () => timed === undefined || callerOmitsTimeout(project, file, timed);
+  const untimed = () =>
+    clients === undefined ||
+    project.eventCallers.someCaller(file, clients.request, (m) =>
       clients.need.every((k) => m.httpClients?.[k] === true),
-    )
-  )
-    return false;
+    );
+  // `callerEither`: a `client = axios` helper is kept when either condition holds (rules/http.ts).
+  if (c.callerEither === true ? !omits() && !untimed() : !omits() || !untimed()) return false;
   if (
     c.onlyIfProjectClientsUntimed !== undefined &&
     !projectClientsUntimed(project, file, c.onlyIfProjectClientsUntimed)

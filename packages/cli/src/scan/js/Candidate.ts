@@ -265,6 +265,8 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
     readonly request: SharedRequest;
     readonly need: readonly (keyof ClientFacts)[];
   };
+  /** `onlyIfCallerOmitsTimeout` and `onlyIfCallerClients` are alternatives: kept when either holds. */
+  readonly callerEither?: true;
   /**
    * A request in a module with no handler, reached by calling these names (and methods of `owner`, through
    * its `interfaces`): kept when a handler given an event reaches it (eventCallers.ts).

@@ -66,6 +66,7 @@ export type Extra = Pick<
   | 'onlyIfPackageSdkUntimed'
   | 'onlyIfCallersOmit'
   | 'onlyIfCallerOmitsTimeout'
+  | 'callerEither'
   | 'onlyIfImportAnswersErrors'
   | 'onlyIfImportSuccessAnswer'
   | 'onlyIfImportFailureValue'

@@ -25,6 +25,8 @@ export interface TimeoutFromCaller {
   readonly spreadKeys?: readonly string[];
   /** The helper is a class's method: only the class's own calls (`this.fetch(...)`) are read. */
   readonly method?: true;
+  /** Argument texts that carry no bound either (`axios` handed in for a `client = axios` default). */
+  readonly untimedArgs?: readonly string[];
 }
 
 /** `undefined`, `null`, `void 0`, `{}`: a parameter default (or a branch) that sets no timeout. */
@@ -172,9 +174,9 @@ export function timeoutFromCaller(
 
 /**
  * A request on a client parameter that defaults to the axios import itself (`client = axios`, a seam for
- * tests): a caller that leaves the argument out sends through axios's default, which has no timeout. The
- * condition keeps the finding only if some caller does (callerTimeoutArgs.ts: an absent argument leaves it
- * out, one passed in may carry a bound).
+ * tests): a caller that leaves the argument out, or hands in `axios` itself, sends through axios's default,
+ * which has no timeout (callerTimeoutArgs.ts: any other argument may carry a bound). Undefined when the module
+ * sets `axios.defaults.timeout`: then the default is bounded.
  *
  * @example
  * defaultAxiosFromCaller(ctx, call) // { names: ['loadGames'], arg: 1 } for `loadGames = (url, client = axios) => client.get(url)`
@@ -190,8 +192,10 @@ export function defaultAxiosFromCaller(ctx: ModuleContext, call: Node): TimeoutF
   const fallback = param.type === 'AssignmentPattern' ? unwrap(param.right as Node) : undefined;
   if (fallback?.type !== 'Identifier') return undefined;
   if (ctx.importOf(fallback.name as string, fallback)?.source !== 'axios') return undefined;
+  if (ctx.spells('defaults.timeout')) return undefined;
   const arg = (fn.params as Node[]).indexOf(param);
   const owner = arg === -1 ? undefined : fromCallers(ctx, call, [{ arg, keys: [] }]);
   if (owner === null || owner === undefined) return undefined;
-  return { names: owner.names, ...(owner.local !== undefined ? { local: owner.local } : {}), arg };
+  const local = owner.local !== undefined ? { local: owner.local } : {};
+  return { names: owner.names, ...local, arg, untimedArgs: [fallback.name as string, 'axios'] };
 }

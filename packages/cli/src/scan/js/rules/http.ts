@@ -138,9 +138,11 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
             byDefault !== undefined
               ? `${label} on a client parameter that defaults to axios, and a caller passes none: axios sets no timeout by default, so the request can wait forever`
               : `${label} on an axios instance its callers hand in, created without a timeout, and the request sets none: every request through this helper can wait forever`,
-            byDefault !== undefined
-              ? { onlyIfCallerOmitsTimeout: byDefault }
-              : { onlyIfCallerClients: { request: sharedRequest(ctx, call), need: ['untimed'] } },
+            {
+              onlyIfCallerClients: { request: sharedRequest(ctx, call), need: ['untimed'] },
+              // Also when a caller hands in an untimed instance, not only when one leaves the default.
+              ...(byDefault !== undefined ? { onlyIfCallerOmitsTimeout: byDefault, callerEither: true } : {}),
+            },
           );
         bounded = true;
       } else if (

@@ -167,8 +167,10 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     decision: 'http-no-timeout at a `new GoogleGenAI` without httpOptions.timeout (rules/geminiClients.ts)',
   },
   // wretch (1.x to 3.x) dist/index.js `factory(_url, _options)` keeps the options and src/resolver.ts hands
-  // them to fetch (1.x adds an AbortController signal, never a timer); dist/addons/abort.js arms a timer only
-  // when a request calls `.setTimeout(ms)`, or aborts through `.signal(controller)`.
+  // them to fetch with no timer. 1.x's resolver has `.setTimeout(ms)` built in (1.7.9 src/resolver.ts:152,
+  // `timeout.ref = setTimeout(() => controller.abort(), time)`); 2.x/3.x moved it to the abort addon
+  // (dist/addons/abort.js), which arms a timer only when a request calls `.setTimeout(ms)`. A signal kept in
+  // an instance's options is spread into every request, so one on a module-scope instance fires only once.
   // No retry unless the retry middleware (wretch/middlewares/retry) is added.
   wretch: {
     timeoutMs: null,

@@ -27,6 +27,28 @@ describe('untimedWretch', () => {
     ['options without a signal', `${IMPORT}const api = wretch(base, { mode: 'cors' });`],
     ['an inline request', `${IMPORT}await wretch(url).post(body).json();`],
     ['a require', "const wretch = require('wretch');\nconst api = wretch(base);"],
+    [
+      'a module-scope signal (one, shared)',
+      `${IMPORT}const api = wretch(base, { signal: AbortSignal.timeout(1000) });`,
+    ],
+    [
+      'a module-scope signal along the chain',
+      `${IMPORT}const api = wretch(base).options({ signal: s }).auth(k);`,
+    ],
+    ['a module-scope controller', `${IMPORT}const api = wretch(base).signal(controller);`],
+    [
+      'a query-string addon',
+      `${IMPORT}import QueryStringAddon from 'wretch/addons/queryString'; const api = wretch(base).addon(QueryStringAddon);`,
+    ],
+    [
+      "wretch's retry middleware",
+      `${IMPORT}import { retry } from 'wretch/middlewares'; const api = wretch(base).middlewares([retry()]);`,
+    ],
+    [
+      'node-fetch as polyfill',
+      `${IMPORT}const api = wretch(base).polyfills({ fetch: require('node-fetch'), FormData });`,
+    ],
+    ['the global timer', `${IMPORT}const api = wretch(base);\nsetTimeout(() => {}, 10);`],
   ])('reports %s', (_name, source) => {
     // Act
     const lines = reported(source);
@@ -35,14 +57,32 @@ describe('untimedWretch', () => {
   });
 
   it.each([
-    ['a signal in the options', `${IMPORT}const api = wretch(base, { signal: AbortSignal.timeout(1000) });`],
+    [
+      'a signal made per request',
+      `${IMPORT}const get = (u) => wretch(u, { signal: AbortSignal.timeout(1000) }).get();`,
+    ],
     ['options it cannot read', `${IMPORT}const api = wretch(base, defaults);`],
-    ['a signal set along the chain', `${IMPORT}const api = wretch(base).options({ signal: s }).auth(k);`],
-    ['a controller along the chain', `${IMPORT}const api = wretch(base).signal(controller);`],
+    [
+      'a per-request signal along the chain',
+      `${IMPORT}const get = (u) => wretch(u).options({ signal: AbortSignal.timeout(9) }).get();`,
+    ],
+    [
+      'a per-request signal on the instance',
+      `${IMPORT}const api = wretch(base);\nconst get = (u) => api.options({ signal: AbortSignal.timeout(9) }).get(u);`,
+    ],
     ['a fetch of its own', `${IMPORT}const api = wretch(base).fetchPolyfill(timedFetch);`],
+    ['a middleware of its own', `${IMPORT}const api = wretch(base).middlewares([timeoutMiddleware]);`],
     [
       'the abort addon in the module',
       `${IMPORT}import AbortAddon from 'wretch/addons/abort';\nconst api = wretch(base).addon(AbortAddon());`,
+    ],
+    [
+      'the abort addon of wretch/addons',
+      `${IMPORT}import { abortAddon } from 'wretch/addons';\nconst api = wretch(base);\napi.addon(abortAddon()).get();`,
+    ],
+    [
+      "1.x's built-in setTimeout",
+      `${IMPORT}const api = wretch(base).auth(k);\nexport const h = (e) => api.url(e.id).get().setTimeout(2000).json();`,
     ],
     ['a local function named wretch', 'const wretch = (u) => fetch(u);\nwretch(url);'],
   ])('leaves %s', (_name, source) => {
