@@ -84,18 +84,6 @@ describe('unloadedModule (through authGated)', () => {
     expect(rules).toEqual(expected);
   });
 
-  it('judges a SAM service folder (a template, no package.json) as a unit too', async () => {
-    // Act
-    const rules = await atCatch({
-      'package.json': PKG,
-      'services/svc/template.yml': 'Resources: {}\n',
-      'services/svc/src/clients/Check.js': CHECK,
-      'services/svc/src/validations/gate.js': GATE,
-    });
-    // Assert
-    expect(rules).toEqual(['swallowed-error']);
-  });
-
   it('keeps the gate of a repository with no nested package (nothing to judge it by)', async () => {
     // Act
     const rules = await atCatch({ 'src/clients/Check.js': CHECK, 'src/validations/gate.js': GATE });

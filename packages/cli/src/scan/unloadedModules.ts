@@ -1,15 +1,15 @@
 // A module nothing loads: a middleware left in a service after its handlers stopped using it. A 401/403
 // gate written there answers no one, so it makes no catch an infra-error-as-auth finding. Judged only on
-// evidence, and only inside a unit of its own below the repository root (a folder with package.json, or a
-// service folder with its SAM or Serverless template): it exports no Lambda handler, no project module
-// imports it, and no other module of that unit, nor a template or manifest at its top, names its file. A
-// module in no such unit, an `index` or a short stem is never judged unloaded (deadModules.ts asks the whole
-// repository instead).
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, extname, join, sep } from 'node:path';
+// evidence, and only inside a package of its own (a folder with package.json below the repository root):
+// it exports no Lambda handler, no project module imports it, and no other module of its package, nor a
+// template or manifest at the package's top, names its file. A repository without such packages, an `index`
+// or a short stem is never judged unloaded (deadModules.ts asks the whole repository instead).
+import { readdirSync } from 'node:fs';
+import { basename, extname, join, sep } from 'node:path';
 import { escapeRegExp } from './escapeRegExp.js';
 import type { Project } from './project.js';
 import { readSource } from './readSource.js';
+import { packageDir } from './scriptCallers.js';
 
 const known = new WeakMap<Project, Map<string, boolean>>();
 /** Files at a package's top that can name a module as an entry (serverless.yml, template.yaml, package.json). */
@@ -40,8 +40,8 @@ function judge(project: Project, file: string): boolean {
   if (root === undefined || stem === 'index' || stem.length < 3) return false;
   if (Object.keys(project.factsOf(file)?.handlers ?? {}).length > 0) return false;
   if (project.eventCallers.importedBy(file)) return false;
-  const pkg = unitDir(file, root);
-  if (pkg === undefined) return false;
+  const pkg = packageDir(file, root);
+  if (pkg === `${root}${sep}`) return false;
   const named = new RegExp(`(?:^|[^\\w$-])${escapeRegExp(stem)}(?![\\w$-])`);
   for (const other of project.files) {
     if (other === file || !other.startsWith(pkg)) continue;
@@ -54,21 +54,4 @@ function judge(project: Project, file: string): boolean {
     return false;
   }
   return top.every((f) => !named.test(readSource(join(pkg, f)) ?? stem));
-}
-
-/** What marks a folder as a deployable unit of its own: its package manifest or its service template. */
-const UNIT_FILES = [
-  'package.json',
-  'template.yml',
-  'template.yaml',
-  'serverless.yml',
-  'serverless.yaml',
-  'serverless.ts',
-];
-
-/** The nearest folder above `file`, below `root`, that is a unit of its own (with the trailing separator). */
-function unitDir(file: string, root: string): string | undefined {
-  for (let dir = dirname(file); dir.startsWith(root) && dir !== root; dir = dirname(dir))
-    if (UNIT_FILES.some((f) => existsSync(join(dir, f)))) return `${dir}${sep}`;
-  return undefined;
 }
