@@ -87,8 +87,6 @@ export function authGated(project: Project, file: string, names: readonly string
   });
   if (wanted.size === 0 && methods.length === 0) return false;
   for (let ref of project.authGates as readonly (ImportRef & { method?: string })[]) {
-    // A gate in a module nothing loads (no handler of its own, no importer) answers no one.
-    if (unloaded(project, ref.from)) continue;
     if (ref.method !== undefined) {
       const target = project.resolveModule(ref.from, ref.source);
       const fact = target === undefined ? undefined : project.exportFact(target, ref.name);
@@ -107,16 +105,6 @@ export function authGated(project: Project, file: string, names: readonly string
     }
   }
   return false;
-}
-
-/**
- * Is `file` loaded by nothing in sight: it exports no Lambda handler and no project module imports it
- * (a middleware left behind when its service stopped using it)? An entry named only by a template with
- * no handler export of its own reads as unloaded too, which costs a finding, never adds one.
- */
-function unloaded(project: Project, file: string): boolean {
-  if (Object.keys(project.factsOf(file)?.handlers ?? {}).length > 0) return false;
-  return !project.eventCallers.importedBy(file);
 }
 
 /**
