@@ -6,7 +6,6 @@ import type { ImportRef } from './js/Candidate.js';
 import { rebrandMatches } from './js/rules/authRebrands.js';
 import { PrivateScopes } from './privateScopes.js';
 import type { Project } from './project.js';
-import { unloadedModule } from './unloadedModules.js';
 
 /** Functions named for checking a stored credential: an API key, a user or session looked up by id. */
 const STORED_CREDENTIAL =
@@ -88,8 +87,6 @@ export function authGated(project: Project, file: string, names: readonly string
   });
   if (wanted.size === 0 && methods.length === 0) return false;
   for (let ref of project.authGates as readonly (ImportRef & { method?: string })[]) {
-    // A gate in a module nothing loads (no handler of its own, no importer) answers no one.
-    if (unloadedModule(project, ref.from)) continue;
     if (ref.method !== undefined) {
       const target = project.resolveModule(ref.from, ref.source);
       const fact = target === undefined ? undefined : project.exportFact(target, ref.name);

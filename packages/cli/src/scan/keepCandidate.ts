@@ -77,7 +77,6 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.unlessImportLocalAdapter !== undefined && importLocalAdapters(project, c.unlessImportLocalAdapter))
     return false;
   if (c.onlyIfAuthGated !== undefined && !authGated(project, file, c.onlyIfAuthGated)) return false;
-  if (c.unlessAuthGated !== undefined && authGated(project, file, c.unlessAuthGated)) return false;
   if (c.onlyIfImportRebrands !== undefined && importRebrand(project, c.onlyIfImportRebrands) === undefined)
     return false;
   if (c.onlyIfImportSdkSubclass !== undefined) {

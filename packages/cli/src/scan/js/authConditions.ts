@@ -32,11 +32,6 @@ export interface AuthConditions {
    */
   readonly onlyIfAuthGated?: readonly string[];
   /**
-   * The same catch seen by swallowed-error: dropped when a caller answers 401/403 on one of these exports,
-   * for then infra-error-as-auth reports it (rules/authGatedSilence.ts): one rule per catch.
-   */
-  readonly unlessAuthGated?: readonly string[];
-  /**
    * A catch answering 401/403 when the error's message holds `words`, around awaited calls of these project
    * imports: kept only when one of them raises that message for any failure of remote work (authRebrands.ts).
    */

@@ -27,7 +27,6 @@ export type Extra = Pick<
   | 'onlyIfImportAuthError'
   | 'unlessImportLocalAdapter'
   | 'onlyIfAuthGated'
-  | 'unlessAuthGated'
   | 'onlyIfImportRebrands'
   | 'onlyIfExportOnHandlerPath'
   | 'onlyIfExportMentioned'

@@ -13,7 +13,9 @@ import { deniedStatusCase } from './authStatusVerdict.js';
  */
 export function gateAnswer(ctx: ModuleContext, call: Node): Node | undefined {
   let { node, parent } = userOf(ctx, call);
-  // `if (await client.isTokenValid(t) === false)`: the comparison is the "no" a `!` would be.
+  // `if (await client.isTokenValid(t) !== true)`: holds for every answer but `true`, so it is the "no" a `!`
+  // would be whatever the helper's catch returns. `=== false`/`== false` are not read as "no": they miss a
+  // catch answering null or an object, and the catch's answer is not compared here (round 45 review, item 1).
   if (parent !== undefined && comparedToNo(parent, node)) ({ node, parent } = userOf(ctx, parent));
   if (parent?.type === 'IfStatement' && parent.test === node)
     return answersAuthFailure(parent.consequent, ctx) ?? answersAuthFailure(parent.alternate, ctx);
@@ -73,16 +75,13 @@ function verdictOf(node: Node | undefined, name: string): boolean {
   return object?.type === 'Identifier' && object.name === name && VERDICT_FIELD.test(n.property?.name ?? '');
 }
 
-/** `x === false` or `x !== true` (either side): a test that holds when `x` is "no". */
+/** `x !== true` or `x != true` (either side): a test that holds for any "no" `x`, false, null or an object. */
 function comparedToNo(test: Node, operand: Node): boolean {
   if (test.type !== 'BinaryExpression') return false;
   const other = test.left === operand ? test.right : test.right === operand ? test.left : undefined;
   const literal = unwrap(other);
   if (literal?.type !== 'Literal') return false;
-  return (
-    ((test.operator === '===' || test.operator === '==') && literal.value === false) ||
-    ((test.operator === '!==' || test.operator === '!=') && literal.value === true)
-  );
+  return (test.operator === '!==' || test.operator === '!=') && literal.value === true;
 }
 
 /** `result.success === false`, `result.valid !== true`: the verdict read as "no". */

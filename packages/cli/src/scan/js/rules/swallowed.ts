@@ -7,7 +7,6 @@ import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead, readersCondition } from '../resultUse.js';
 import { authCatch } from './auth.js';
-import { reportUnlessAuthGated } from './authGatedSilence.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { aroundWholeRun, bestEffortByDecision, nextRunRetries, telemetryPath } from './bestEffortCatch.js';
 import { callbackResultRule } from './callbackResult.js';
@@ -89,8 +88,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const tryStatement = ctx.parentOf(handler) as Node;
     // A try that reaches other systems only through imported helpers that end their own errors: no such
     // failure reaches this catch (importedEndsErrors.ts), which the project pass settles.
-    // A helper's catch a caller elsewhere answers 401/403 on is infra-error-as-auth's (authGatedSilence.ts).
-    const report = reportUnlessAuthGated(ctx, handler, reportUnlessEnded(ctx, tryStatement, reportAll));
+    const report = reportUnlessEnded(ctx, tryStatement, reportAll);
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
     if (authCatch(ctx, handler) || notFound.has(handler) || standIns.has(handler)) continue;
     // A function that returns at once under a request is run by an operator's script (refusesRequests.ts).
