@@ -5,6 +5,29 @@
 // finding goes at the `return` a reader points at, and the event source's own finding is merged into it
 // (batchTwins.ts, `dropsRecords`).
 import { forEachDescendant, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { refusesBatches } from './batchSingleRecord.js';
+import type { Extra, Report } from './Report.js';
+
+/**
+ * Reports a batch handler that returns inside its record loop after a record's work, at that return, and
+ * says whether it did. Judged before the gates for a handler that settles its own failures: parking them,
+ * deleting the succeeded ones or a decided whole-batch retry brings back none of the records never read.
+ * Gated like a `Records[0]` read (`onlyIfEventWired`): with no mapping in the scan the batch size is
+ * unknown, and this loop is written for `BatchSize: 1` too (discovering-hot-topics wf-translate-text).
+ * The event source's finding is merged into it (`dropsRecords`, batchTwins.ts).
+ */
+export function reportLoopReturn(ctx: ModuleContext, report: Report, fn: Node, extra: Extra): boolean {
+  const leaves = recordLoopReturn(fn, (n) => ctx.parentOf(n));
+  if (leaves === undefined || refusesBatches(fn)) return false;
+  report(
+    'batch-no-partial-failure',
+    leaves,
+    'batch handler returns inside its record loop: the records after the first one handled are acknowledged unprocessed',
+    { ...extra, onlyIfEventWired: extra.handlerExports ?? [], dropsRecords: true },
+  );
+  return true;
+}
 
 /** Is the loop one over a batch's records: `for (const r of event.Records)`, `for (...; i < event.Records.length; ...)`? */
 function walksRecords(loop: Node): boolean {

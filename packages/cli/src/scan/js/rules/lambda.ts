@@ -20,7 +20,7 @@ import { eventDecoders } from './batchDecoders.js';
 import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
-import { recordLoopReturn } from './batchLoopReturns.js';
+import { reportLoopReturn } from './batchLoopReturns.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
 import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
 import { sharedBatchFunctions } from './batchShared.js';
@@ -184,24 +184,11 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   if (!doesWork(fn) || !worksPerRecord(ctx, fn)) return;
   // A `Records[0]` read beside a call handed the whole event (a dispatch on the source) is no one-record read.
   const single = readsOnlyFirstRecord(text) && !handsEventOn(fn);
-  // Leaves the record loop by `return` after the first record's work (batchLoopReturns.ts): judged before
-  // the gates for a handler that settles its own failures, since parking them, deleting the succeeded ones
-  // or a decided whole-batch retry brings back none of the records never read. Reported at that return,
-  // the event source's finding merged into it, and gated like Records[0]: with no mapping in the scan the
-  // batch size is unknown, and this loop is written for `BatchSize: 1` too (wf-translate-text).
-  const leaves = single ? undefined : recordLoopReturn(fn, (n) => ctx.parentOf(n));
-  // Or hands its records to a helper that refuses more than one (batchSingleHelpers.ts), here or imported.
+  // Records handed to a helper that refuses more than one (batchSingleHelpers.ts), here or imported.
   const helpers = singleRecordHelpers(ctx, fn);
   const refusing = helpers.imports.length > 0 ? { unlessImportRefusesBatch: helpers.imports } : {};
-  if (leaves !== undefined && !refusesBatches(fn) && !helpers.local) {
-    report(
-      'batch-no-partial-failure',
-      leaves,
-      'batch handler returns inside its record loop: the records after the first one handled are acknowledged unprocessed',
-      { ...extra, ...refusing, onlyIfEventWired: extra?.handlerExports ?? [], dropsRecords: true },
-    );
-    return;
-  }
+  // A return inside the record loop (batchLoopReturns.ts), judged before the settles-itself gates below.
+  if (!single && !helpers.local && reportLoopReturn(ctx, report, fn, { ...extra, ...refusing })) return;
   if (cannotFailRecord(ctx, fn) || deletesSucceeded(ctx, fn)) return;
   if (parksEveryFailure(ctx, fn) || wholeBatchRetryDecided(ctx, fn)) return;
   // A record handed to a project function that writes it no longer excuses the handler: which writes keep
