@@ -28,3 +28,26 @@ describe('batch-no-partial-failure seen in code and template', () => {
     ]);
   });
 });
+
+describe('batch-no-partial-failure merged into a handler that drops records itself', () => {
+  it('names the merged source without pointing at ReportBatchItemFailures', async () => {
+    // Act
+    const result = await scan({
+      root: join(import.meta.dirname, '../../fixtures/corpus/batch-loop-returns'),
+      workers: 0,
+    });
+
+    // Assess: a loop return and a Records[0] read are fixed in the code or by BatchSize: 1 (r45 batch review).
+    const messages = result.findings
+      .filter((f) => f.file === 'service/notifyOnUpload.mjs' || f.file === 'service/forwardMessage.mjs')
+      .filter((f) => f.rule === 'batch-no-partial-failure')
+      .map((f) => f.message);
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message).toMatch(
+        /its event source in serverless\.yml is merged here \(no setting there but BatchSize: 1 brings these records back\): continue instead of return, or return after the loop; or BatchSize: 1$/,
+      );
+      expect(message).not.toMatch(/ReportBatchItemFailures/);
+    }
+  });
+});

@@ -72,8 +72,10 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   /** A batch handler that throws for the whole batch: settled behind bisecting streams only. */
   readonly unlessBisected?: true;
   /**
-   * A batch handler whose own flow drops the records after one (a `return` inside the record loop): the
-   * event source's finding, whatever it sets, is merged into this one (batchTwins.ts).
+   * A batch handler whose own flow drops the records after one (a `return` inside the record loop,
+   * batchLoopReturns.ts, or a read of only `Records[0]`, batchSingleRecord.ts): the event source's finding,
+   * whatever it sets other than `BatchSize: 1` (which clears the handler), is merged into this one
+   * (batchTwins.ts).
    */
   readonly dropsRecords?: true;
   /**

@@ -49,6 +49,34 @@ describe('recordLoopReturn', () => {
 
   it.each([
     [
+      'return await f(record)',
+      `export const handler = async (event) => {
+  for (const record of event.Records) {
+    const msg = JSON.parse(record.body);
+    return await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: msg.text }));
+  }
+};`,
+      'return await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: msg.text }));',
+    ],
+    [
+      'return f(record) in a loop without braces',
+      `export const handler = async (event) => {
+  for (const r of event.Records) return handle(r);
+};`,
+      'return handle(r);',
+    ],
+  ])('finds a return whose value does the work: %s', (_what, source, expected) => {
+    expect(picked(source)).toBe(expected);
+  });
+
+  it.each([
+    [
+      'a plain answer with no work before it',
+      `export const handler = async (event) => {
+  for (const r of event.Records) { log(r); return ok(); }
+};`,
+    ],
+    [
       'a return after the loop',
       `export const handler = async (event) => {
   for (const record of event.Records) await save(record);

@@ -9,8 +9,36 @@
 // the batch is redelivered and dead-lettered, nothing is lost in silence.
 import { memberPath, type Node, numberValue, someDescendant, unwrap } from '../ast.js';
 
-/** `x.Records.length` compared with nothing-left: `=== 0`, `!== 0`, `> 0`, `< 1`, `>= 1`. */
-const EMPTINESS_GUARD = /\.Records\s*\.\s*length\s*(?:[=!]==?\s*0|>\s*0|<\s*1|>=\s*1)(?![\d.])/g;
+/**
+ * `x.Records.length` (or `x.Records?.length`) compared with nothing-left, either side: `=== 0`, `!== 0`,
+ * `> 0`, `< 1`, `>= 1`, `0 === ...`, or negated, `!x.Records.length`.
+ */
+const EMPTINESS_GUARD =
+  /!\s*[\w$.]*\.Records\s*\??\.\s*length\b(?!\s*[=!<>])|\b0\s*[=!]==?\s*[\w$.]*\.Records\s*\??\.\s*length\b|\.Records\s*\??\.\s*length\s*(?:[=!]==?\s*0|>\s*0|<\s*1|>=\s*1)(?![\d.])/g;
+
+/**
+ * The text with the emptiness guards of its `if` tests blanked. Only an `if`'s test: a `while
+ * (event.Records.length > 0)` that shifts the list drains every record and is a walk (r45 batch review).
+ */
+function withoutIfGuards(text: string): string {
+  let out = text;
+  for (const m of text.matchAll(/\bif\s*\(/g)) {
+    const open = (m.index ?? 0) + m[0].length;
+    let depth = 1;
+    let end = open;
+    for (; end < text.length && depth > 0; end++) {
+      if (text[end] === '(') depth++;
+      else if (text[end] === ')') depth--;
+    }
+    const test = text.slice(open, end);
+    const blanked = test.replace(EMPTINESS_GUARD, (g) => ' '.repeat(g.length));
+    out = out.slice(0, open) + blanked + out.slice(end);
+  }
+  return out;
+}
+
+/** `Records[0].eventSource` (or `eventSourceARN`): a dispatch on the batch's source, not a read of its first record. */
+const SOURCE_CHECK = /\.Records\s*\[\s*0\s*\]\s*\??\.\s*eventSource(?:ARN)?\b/g;
 
 /**
  * Does the function read only the first record: `event.Records[0]`, `const [record] = event.Records`,
@@ -23,9 +51,9 @@ const EMPTINESS_GUARD = /\.Records\s*\.\s*length\s*(?:[=!]==?\s*0|>\s*0|<\s*1|>=
 export function readsOnlyFirstRecord(text: string): boolean {
   // An emptiness guard (`if (!event.Records || event.Records.length === 0) return`) reads the count, not
   // the records: it walks nothing, and the handler goes on to read only the first.
-  const unguarded = text.replace(EMPTINESS_GUARD, '');
+  const unguarded = withoutIfGuards(text);
   const first =
-    /\.Records\s*\[\s*0\s*\]/.test(text) ||
+    /\.Records\s*\[\s*0\s*\]/.test(text.replace(SOURCE_CHECK, '')) ||
     // A destructuring pattern, not a type annotation (`let records: any[] = event.Records`).
     /\b(?:const|let|var)\s*\[[^\]=]*\]\s*=\s*[\w$.]+\.Records\b(?!\s*[.[])/.test(text) ||
     /\bRecords\s*:\s*\[/.test(text);
@@ -34,6 +62,25 @@ export function readsOnlyFirstRecord(text: string): boolean {
       unguarded,
     );
   return first && !walks;
+}
+
+/**
+ * Does the function hand its whole event to a call (`return fromQueue(event)` after a
+ * `Records[0].eventSource` dispatch)? The callee may walk every record, so a `Records[0]` read beside it
+ * is no proof of a one-record handler. A log line or `JSON.stringify` handed the event reads none.
+ */
+export function handsEventOn(fn: Node): boolean {
+  const param = (fn.params as Node[] | undefined)?.[0];
+  if (param?.type !== 'Identifier') return false;
+  return someDescendant(fn.body as Node, (n) => {
+    if (n.type !== 'CallExpression') return false;
+    const callee = memberPath(unwrap(n.callee));
+    if (callee !== undefined && /^(log|info|warn|error|debug|trace|stringify)$/.test(callee.at(-1) ?? ''))
+      return false;
+    return (n.arguments as Node[]).some(
+      (a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === param.name,
+    );
+  });
 }
 
 /** `x.Records.length` compared with a number: the comparison's operator and that number, as `length op n`. */

@@ -20,12 +20,12 @@ import { eventDecoders } from './batchDecoders.js';
 import { identifierField } from './batchIdOrigins.js';
 import { wrongFailures } from './batchIds.js';
 import { middyPartialBatch, powertoolsProcessors } from './batchLibraries.js';
-import { recordLoopReturn } from './batchLoopReturns.js';
+import { reportLoopReturn } from './batchLoopReturns.js';
 import { deletesSucceeded, parksEveryFailure } from './batchOwnAnswers.js';
 import { wholeBatchRetryDecided } from './batchRetryDecisions.js';
 import { sharedBatchFunctions } from './batchShared.js';
 import { singleRecordHelpers } from './batchSingleHelpers.js';
-import { readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
+import { handsEventOn, readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
 import { onlyConverts } from './batchTransforms.js';
 import { floatingRule } from './floating.js';
 import { handRolledBreakers } from './handRolledBreakers.js';
@@ -181,31 +181,21 @@ function callsBackSuccessOnly(fn: Node): boolean {
 /** A batch handler that answers no batchItemFailures: reported unless it cannot fail a record. */
 function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Extra | undefined): void {
   const text = ctx.source.slice(fn.start, fn.end);
-  if (!doesWork(fn) || !worksPerRecord(ctx, fn) || cannotFailRecord(ctx, fn)) return;
-  if (deletesSucceeded(ctx, fn)) return;
+  if (!doesWork(fn) || !worksPerRecord(ctx, fn)) return;
+  // A `Records[0]` read beside a call handed the whole event (a dispatch on the source) is no one-record read.
+  const single = readsOnlyFirstRecord(text) && !handsEventOn(fn);
+  // Records handed to a helper that refuses more than one (batchSingleHelpers.ts), here or imported.
+  const helpers = singleRecordHelpers(ctx, fn);
+  const refusing = helpers.imports.length > 0 ? { unlessImportRefusesBatch: helpers.imports } : {};
+  // A return inside the record loop (batchLoopReturns.ts), judged before the settles-itself gates below.
+  if (!single && !helpers.local && reportLoopReturn(ctx, report, fn, { ...extra, ...refusing })) return;
+  if (cannotFailRecord(ctx, fn) || deletesSucceeded(ctx, fn)) return;
   if (parksEveryFailure(ctx, fn) || wholeBatchRetryDecided(ctx, fn)) return;
   // A record handed to a project function that writes it no longer excuses the handler: which writes keep
   // a record was too loosely read (an id-only put, an email, a visibility change; r41 batch review).
   // Written for one record (batchSingleRecord.ts): a handler that refuses a larger batch loses nothing, and
   // one that reads only Records[0] loses records only where the scan sees a mapping of a larger batch.
-  if (refusesBatches(fn) || onlyConverts(ctx, fn)) return;
-  // Or hands its records to a helper that refuses more than one (batchSingleHelpers.ts), here or imported.
-  const helpers = singleRecordHelpers(ctx, fn);
-  if (helpers.local) return;
-  const refusing = helpers.imports.length > 0 ? { unlessImportRefusesBatch: helpers.imports } : {};
-  const single = readsOnlyFirstRecord(text);
-  // Leaves the record loop by `return` after the first record's work (batchLoopReturns.ts): reported at
-  // that return, and the event source's finding merged into it, whatever the source answers or bisects.
-  const leaves = single ? undefined : recordLoopReturn(fn, (n) => ctx.parentOf(n));
-  if (leaves !== undefined) {
-    report(
-      'batch-no-partial-failure',
-      leaves,
-      'batch handler returns inside its record loop: the records after the first one handled are acknowledged unprocessed',
-      { ...extra, ...refusing, dropsRecords: true },
-    );
-    return;
-  }
+  if (refusesBatches(fn) || onlyConverts(ctx, fn) || helpers.local) return;
   const catches = someDescendant(
     fn.body,
     (n) =>
