@@ -191,3 +191,20 @@ function under(rel: string, codeRel: string): boolean {
   const dir = rel.replace(/\\/g, '/').split('/').slice(0, -1).join('/');
   return dir === '' || codeRel.replace(/\\/g, '/').startsWith(`${dir}/`);
 }
+
+/**
+ * A batch finding's message with the event sources merged into it named. Sorted: the templates are met in
+ * file order, and a report must not depend on it (one handler, two stages). A handler that drops records in
+ * its own flow (`dropsRecords`) is fixed in its code or by `BatchSize: 1`: naming the missing
+ * ReportBatchItemFailures would point at a setting that brings nothing back.
+ * @example
+ * withEventSources('Batch handler ...', candidate, ['serverless.yml']);
+ * // 'Batch handler ...; its event source in serverless.yml has no ReportBatchItemFailures either'
+ */
+export function withEventSources(message: string, c: Candidate, templates: readonly string[]): string {
+  if (templates.length === 0) return message;
+  const where = [...templates].sort().join(', ');
+  return c.dropsRecords
+    ? `${message}; its event source in ${where} is merged here (no setting there but BatchSize: 1 brings these records back): continue instead of return, or return after the loop; or BatchSize: 1`
+    : `${message}; its event source in ${where} has no ReportBatchItemFailures either`;
+}

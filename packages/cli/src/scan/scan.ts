@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
-import { batchTwins } from './batchTwins.js';
+import { batchTwins, withEventSources } from './batchTwins.js';
 import { projectMessage } from './candidateMessage.js';
 import { ruleInfo } from './catalog.js';
 import { codeFilesOf, codeReceivers } from './codeReceivers.js';
@@ -228,14 +228,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       let message = c.message;
       const served = o.kind === 'code' ? batchPairs.servedBy(o.file.path, c) : [];
       if (served.length > 0) message = `${message} ${servedText(root, served)}`;
-      const templates = o.kind === 'code' ? batchPairs.templatesOf(o.file.path, c) : [];
-      // Sorted: the templates are met in file order, and a report must not depend on it (one handler, two stages).
-      // A handler that drops records in its own flow (`dropsRecords`) is fixed in its code or by `BatchSize: 1`:
-      // naming the missing ReportBatchItemFailures would point at a setting that brings nothing back.
-      if (templates.length > 0)
-        message = c.dropsRecords
-          ? `${message}; its event source in ${[...templates].sort().join(', ')} is merged here (no setting there but BatchSize: 1 brings these records back): continue instead of return, or return after the loop; or BatchSize: 1`
-          : `${message}; its event source in ${[...templates].sort().join(', ')} has no ReportBatchItemFailures either`;
+      if (o.kind === 'code') message = withEventSources(message, c, batchPairs.templatesOf(o.file.path, c));
       if (c.maxReceive !== undefined) {
         const limit = config.maxReceiveCount[c.maxReceive.consumer];
         if (c.maxReceive.count <= limit) continue;
