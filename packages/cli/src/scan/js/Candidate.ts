@@ -123,7 +123,7 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
     readonly prop?: string;
   }[];
   /**
-   * `new Imported(...)` of a project class: kept only when that class extends an AWS SDK client and the
+   * `new Imported(...)` of a project class: kept only when that class extends an AWS SDK client (or is one passed on) and the
    * argument it hands to `super` is one of these positions (options seen in full, with no timeouts).
    */
   readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };

@@ -45,6 +45,10 @@ export interface ExportFact {
   readonly remoteClient?: string;
   /** An error class that answers 401/403 itself: its base, a status field or `super(401, ...)`. */
   readonly authError?: true;
+  /**
+   * A class extending an SDK v3 client, and the argument of `new` that reaches `super` (null: none); also
+   * the SDK's own client class passed on unchanged, whose options are argument 0 (sdkClientExports.ts).
+   */
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
   /** A class extending the CDK `Queue` whose `super` props set no `deadLetterQueue`. */
   readonly queueSubclass?: true;

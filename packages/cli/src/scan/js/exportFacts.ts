@@ -44,6 +44,7 @@ import { sstStackApiLimit } from './rules/sstFunctionDefaults.js';
 import { sstV3QueueKind } from './rules/sstV3Subscriptions.js';
 import { alwaysSuccessAnswer } from './rules/successBuilders.js';
 import { wrapperKeyFacts } from './rules/wrappedKeys.js';
+import { sdkClientExports } from './sdkClientExports.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { spellsSstConstructs } from './sstConstructs.js';
 import { lastTextMemo } from './textMemo.js';
@@ -285,5 +286,11 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   }
   for (const [name, httpClient] of reExportedClients(ctx))
     facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), httpClient };
+  // An SDK client class passed on as is: its importers' `new X(options)` hand argument 0 to the SDK.
+  for (const [name, base] of sdkClientExports(ctx))
+    facts[name] = {
+      ...(facts[name] ?? { provides: [], via: [], async: false }),
+      sdkSubclass: { base, arg: 0 },
+    };
   return facts;
 }

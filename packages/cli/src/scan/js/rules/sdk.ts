@@ -153,7 +153,8 @@ function customBackoffRule(ctx: ModuleContext, report: Report, client: string, s
 /**
  * `new IsbEventBridgeClient(props, { customUserAgent })` with the class imported from the project: a
  * candidate kept by the project pass only if that class extends an SDK client and hands `super` one of
- * the arguments whose options are seen in full without timeouts.
+ * the arguments whose options are seen in full without timeouts, or is the SDK's own class a workspace
+ * package passes on (`export { EventBridgeClient }`, js/sdkClientExports.ts), whose options are argument 0.
  */
 function importedSubclass(ctx: ModuleContext, report: Report, node: Node): void {
   const callee = unwrap(node.callee);
@@ -172,7 +173,7 @@ function importedSubclass(ctx: ModuleContext, report: Report, node: Node): void 
   report(
     'sdk-client-no-timeout',
     node,
-    `${callee.name as string} extends an AWS SDK client and is built without a request handler that bounds requests`,
+    `${callee.name as string} is (or extends) an AWS SDK client and is built without a request handler that bounds requests`,
     {
       onlyIfImportSdkSubclass: {
         ref: { from: ctx.file, source: imp.source, name: imp.imported },

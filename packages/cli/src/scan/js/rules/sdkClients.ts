@@ -8,6 +8,17 @@ import type { ModuleContext } from '../ModuleContext.js';
 const NOT_A_CLIENT = /(Command|Exception|Error|Paginator|Waiter)$/;
 const POWERTOOLS_PROVIDER = /^(SSMProvider|SecretsProvider|AppConfigProvider|DynamoDBProvider)$/;
 
+/**
+ * Is `name`, imported from `@aws-sdk/client-*`, a client class (`EventBridgeClient`, the aggregated
+ * `DynamoDB`) rather than a command, error, paginator or waiter?
+ *
+ * @example
+ * isV3ClientExport('EventBridgeClient') // true; isV3ClientExport('PutEventsCommand') // false
+ */
+export function isV3ClientExport(name: string): boolean {
+  return /^[A-Z]/.test(name) && !NOT_A_CLIENT.test(name);
+}
+
 export function v3ClientName(ctx: ModuleContext, callee: Node): string | undefined {
   const c = unwrap(callee);
   if (c?.type === 'Identifier') {
