@@ -10,6 +10,7 @@ import { handlerWords } from './gateHandler.js';
 import { cdkConstruct, serverlessConfig } from './gateIac.js';
 import { mayHoldResolvers } from './graphqlResolvers.js';
 import { importsNodeHttp, sdkImportCount } from './importScan.js';
+import { loadsPackage } from './loadsPackage.js';
 import { randomKey } from './randomKeyGate.js';
 import { mentionsRestDataSource } from './restDataSources.js';
 import { batchWordsIn } from './rules/batchApis.js';
@@ -69,7 +70,7 @@ function http(words: SourceWords): boolean {
     (words.includes('wretch') && mentionsWretch(words.source)) ||
     // actions-on-google's smart home app (rules/smarthomeClients.ts).
     (words.includes('actions-on-google') && mentionsActionsOnGoogle(words.source)) ||
-    (words.includes('soap') && /(?:\bfrom\s*|\brequire\(\s*)['"`]soap['"`]/.test(words.source)) ||
+    (words.includes('soap') && loadsPackage(words.source, 'soap')) ||
     // Google API clients (rules/googleApis.ts).
     words.includes('googleapis') ||
     words.includes('google-auth-library') ||

@@ -5,6 +5,7 @@
 // app takes no option that bounds either. The fix is at the call (a race against a timer, or the
 // @googleapis/homegraph client with a timeout), so each call is reported.
 import { calleeName, type Node, unwrap } from '../ast.js';
+import { loadsPackage } from '../loadsPackage.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
 import type { Report } from './Report.js';
@@ -14,7 +15,7 @@ const HOME_GRAPH_CALLS = new Set(['requestSync', 'reportState']);
 
 /** Does the module load actions-on-google? (a text test before any walk) */
 export function mentionsActionsOnGoogle(source: string): boolean {
-  return /(?:\bfrom\s*|\brequire\(\s*)['"`]actions-on-google['"`]/.test(source);
+  return loadsPackage(source, 'actions-on-google');
 }
 
 /** `smarthome(options)` from actions-on-google behind the receiver (a name the module binds to it). */

@@ -8,6 +8,7 @@
 // Projects build one instance per API (`export const api = wretch(base).auth(key)`) and send through it
 // elsewhere, so the finding sits at the `wretch(...)` that makes the instance, where the fix goes.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
+import { loadsPackage } from '../loadsPackage.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
 import type { Report } from './Report.js';
@@ -17,7 +18,7 @@ const PLAIN_FETCH = /^(?:node-fetch|cross-fetch|isomorphic-fetch|isomorphic-unfe
 
 /** Does the module import wretch? (a text test before any walk) */
 export function mentionsWretch(source: string): boolean {
-  return /(?:\bfrom\s*|\brequire\(\s*)['"`]wretch['"`]/.test(source);
+  return loadsPackage(source, 'wretch');
 }
 
 /**

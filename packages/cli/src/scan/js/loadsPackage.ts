@@ -1,0 +1,20 @@
+// A text test before any walk: does a module load a package by name? Rules that judge one library's calls
+// (wretch, actions-on-google, soap) skip the module's syntax tree when its text never imports or requires it.
+import { escapeRegExp } from '../escapeRegExp.js';
+
+const tests = new Map<string, RegExp>();
+
+/**
+ * Does `source` import (`from 'pkg'`) or require (`require('pkg')`) the package `name` itself (not a subpath)?
+ * @example
+ * loadsPackage("import wretch from 'wretch';", 'wretch'); // true
+ * loadsPackage("import { abortAddon } from 'wretch/addons';", 'wretch'); // false
+ */
+export function loadsPackage(source: string, name: string): boolean {
+  let test = tests.get(name);
+  if (test === undefined) {
+    test = new RegExp(`(?:\\bfrom\\s*|\\brequire\\(\\s*)['"\`]${escapeRegExp(name)}['"\`]`);
+    tests.set(name, test);
+  }
+  return test.test(source);
+}
