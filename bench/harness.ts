@@ -46,6 +46,17 @@ function fmt(n: number): string {
   return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3);
 }
 
+/**
+ * The middle sample (the upper one of an even count): what every benchmark reports, so that one slow
+ * round on the shared machine does not move a figure.
+ *
+ * @example median([3, 1, 2]) // 2
+ */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+}
+
 /** Nanoseconds per call of `fn`, median of `rounds` rounds of `iterations` calls each. */
 export async function nsPerCall(fn: () => unknown, iterations: number, rounds = 5): Promise<number> {
   const samples: number[] = [];
@@ -54,6 +65,5 @@ export async function nsPerCall(fn: () => unknown, iterations: number, rounds = 
     for (let i = 0; i < iterations; i++) await fn();
     samples.push(Number(process.hrtime.bigint() - start) / iterations);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+  return median(samples);
 }

@@ -1,12 +1,3 @@
-// @bulwark/lambda against bare Powertools, in the same run:
-// 1. records/second through sqsHandler with a no-op record handler (idempotency off and on) against
-//    Powertools processPartialResponse (and, for "on", Powertools makeIdempotent) with the same handler.
-//    Goal: >= 0.9x of Powertools.
-// 2. cold import time of the BUILT @bulwark/lambda (fresh node processes) against Powertools batch + logger
-//    alone. Goal: <= 1.2x.
-
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
@@ -14,9 +5,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { lambdaContext, sqsEvent } from '@bulwark/testing';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { InMemoryPersistenceLayer } from '../../test/lambda/support/InMemoryPersistenceLayer.js';
-import type { Benchmark, BenchSize, BenchTable } from '../harness.js';
+import { type Benchmark, type BenchSize, type BenchTable, median } from '../harness.js';
+import { buildLambda, coldImports } from './coldImports.js';
 
-const root = join(import.meta.dirname, '..', '..');
+const _root = join(import.meta.dirname, '..', '..');
 const BATCH = 10;
 
 /** A Powertools Logger that formats every line as it would in Lambda but writes nowhere. */
@@ -131,11 +123,6 @@ async function recordsPerSecond(fn: BatchFn, batches: number): Promise<number> {
   return (batches * BATCH) / seconds;
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-};
-
 async function throughput(size: BenchSize) {
   const rounds = size === 'tiny' ? 3 : 9;
   const batches = size === 'tiny' ? 100 : 2_000;
@@ -162,74 +149,6 @@ async function throughput(size: BenchSize) {
     bulwarkIdem: median(samples.bulwarkIdem ?? []),
   };
   return { rps, names: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x.name])), rounds, batches };
-}
-
-/** Builds @bulwark/lambda and the packages it imports (declarations, then the esbuild bundle: `npm run build`
- * in each). Returns false when the build failed but an older dist exists. */
-function buildLambda(): boolean {
-  const turbo = join(root, 'node_modules', '.bin', 'turbo');
-  const result = spawnSync(
-    turbo,
-    ['run', 'build', '--filter=@bulwark/lambda...', '--output-logs=errors-only'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
-  if (result.status === 0) return true;
-  if (!existsSync(join(root, 'packages/lambda/dist/index.js'))) {
-    throw new Error(`lambda.bench: building @bulwark/lambda failed:\n${result.stdout}${result.stderr}`);
-  }
-  console.warn(`lambda.bench: build failed, measuring the existing dist:\n${result.stdout}${result.stderr}`);
-  return false;
-}
-
-/** Milliseconds to import `specifiers` in a fresh node process (after the ESM loader itself is warm). */
-function coldImportMs(specifiers: readonly string[]): number {
-  const script = `
-    await import('node:fs');
-    const t0 = performance.now();
-    await Promise.all(${JSON.stringify(specifiers)}.map((s) => import(s)));
-    process.stdout.write(String(performance.now() - t0));
-  `;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0)
-    throw new Error(`lambda.bench: importing ${specifiers.join(', ')} failed:\n${result.stderr}`);
-  return Number(result.stdout);
-}
-
-function coldImports(size: BenchSize) {
-  const dist = (p: string) => `file://${join(root, 'packages/lambda/dist', p)}`;
-  const targets = {
-    baseline: ['@aws-lambda-powertools/batch', '@aws-lambda-powertools/logger'],
-    // What the root entry cannot go below while it extends @bulwark/errors' classes: the baseline plus errors.
-    baselineAndErrors: [
-      '@aws-lambda-powertools/batch',
-      '@aws-lambda-powertools/logger',
-      `file://${join(root, 'packages/errors/dist/index.js')}`,
-    ],
-    lambda: [dist('index.js')],
-    middy: [dist('middy/index.js')],
-    errors: [`file://${join(root, 'packages/errors/dist/index.js')}`],
-    policies: [`file://${join(root, 'packages/policies/dist/index.js')}`],
-  } as const;
-  const runs = size === 'tiny' ? 1 : 15;
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
-  for (let i = 0; i < runs; i++) {
-    for (const [key, specifiers] of Object.entries(targets)) samples[key]?.push(coldImportMs(specifiers));
-  }
-  const ms = {
-    baseline: median(samples.baseline ?? []),
-    baselineAndErrors: median(samples.baselineAndErrors ?? []),
-    lambda: median(samples.lambda ?? []),
-    middy: median(samples.middy ?? []),
-    errors: median(samples.errors ?? []),
-    policies: median(samples.policies ?? []),
-  };
-  return { ms, runs };
 }
 
 const bench: Benchmark = {

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { wrapDependency } from '@bulwark/policies';
 import { LOCAL_CREDENTIALS, startFaultServer } from '@bulwark/testing';
-import type { Benchmark, BenchSize, BenchTable } from '../harness.js';
+import { type Benchmark, type BenchSize, type BenchTable, median } from '../harness.js';
 
 const EMPTY_ITEM = {
   status: 200,
@@ -43,9 +43,6 @@ function client(endpoint: string, inMemory: boolean): DynamoDBClient {
     ...(inMemory ? { requestHandler: inMemoryHandler() } : {}),
   });
 }
-
-const median = (xs: readonly number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** One timed round: wall and process CPU µs per send (client and server share this process). */
 interface Round {
