@@ -64,7 +64,8 @@ function main(): void {
   const both = new Set(filesUnder(root).filter((f) => inA(f) && inB(f)));
   const ruleOk = (r: string) =>
     (a.rules.length === 0 || a.rules.includes(r)) && (b.rules.length === 0 || b.rules.includes(r));
-  const keep = (ls: Label[]) => ls.filter((l) => both.has(l.file) && ruleOk(l.rule));
+  const keep = (ls: Label[]) =>
+    ls.filter((l) => both.has(l.file) && inA(l.file, l.line) && inB(l.file, l.line) && ruleOk(l.rule));
   const first = keep(a.labels);
   const second = keep(b.labels);
   console.log(

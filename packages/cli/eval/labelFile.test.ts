@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLabels, scopeMatcher } from './labelFile.js';
+import { parseScopeRange, readLabels, scopeMatcher } from './labelFile.js';
 
 function labelFile(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-labels-'));
@@ -58,5 +58,29 @@ describe('scopeMatcher', () => {
     expect(inScope('srcx/a.ts')).toBe(false);
     expect(inScope('tf/5_sqs_orders.tf')).toBe(true);
     expect(inScope('tf/6_sns.tf')).toBe(false);
+  });
+
+  it('admits a ranged file only on its lines, and the file itself when asked without a line', () => {
+    // Prepare
+    const root = mkdtempSync(join(tmpdir(), 'bulwark-scope-'));
+
+    // Act
+    const inScope = scopeMatcher(root, ['serverless.yml:17-80', 'serverless.yml:536-960']);
+
+    // Assess
+    expect(inScope('serverless.yml', 17)).toBe(true);
+    expect(inScope('serverless.yml', 80)).toBe(true);
+    expect(inScope('serverless.yml', 81)).toBe(false);
+    expect(inScope('serverless.yml', 700)).toBe(true);
+    expect(inScope('serverless.yml', 1200)).toBe(false);
+    expect(inScope('serverless.yml')).toBe(true);
+    expect(inScope('other.yml', 20)).toBe(false);
+  });
+
+  it('throws on a range that ends before it starts, naming the scope', () => {
+    expect(() => parseScopeRange('serverless.yml:90-80')).toThrow(
+      'scope serverless.yml:90-80: the range ends (80) before it starts (90)',
+    );
+    expect(parseScopeRange('src/handlers/')).toBeUndefined();
   });
 });

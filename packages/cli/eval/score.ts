@@ -6,6 +6,7 @@
 //
 // Label file format, one entry a line:
 //   scope <path prefix>              files read in full; only findings inside the scope are scored
+//   scope <file>:<from>-<to>         only these lines of a file too large to read whole
 //   rules <rule> [<rule> ...]        only these rules were labelled: findings of others are not scored
 //   + <file>:<line> <rule> <why>     a place a senior reviewer would act on (a positive)
 //   - <file>:<line> <rule> <why>     a trap: the pattern looks present, but nothing is wrong
@@ -95,7 +96,8 @@ async function main(): Promise<void> {
     const inScope = scopeMatcher(root, scope);
     const result = await scan({ root, workers: 0 });
     const findings = result.findings.filter(
-      (f) => inScope(f.file) && !UNSCORED.has(f.rule) && (rules.length === 0 || rules.includes(f.rule)),
+      (f) =>
+        inScope(f.file, f.line) && !UNSCORED.has(f.rule) && (rules.length === 0 || rules.includes(f.rule)),
     );
     const m = matchPlaces(findings, labels, LINE_SLACK);
     const repoTally = tally();
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
     total.fn += repoTally.fn;
     total.labels += repoTally.labels;
     const consoleCount = result.findings.filter(
-      (f) => inScope(f.file) && f.rule === 'console-logging',
+      (f) => inScope(f.file, f.line) && f.rule === 'console-logging',
     ).length;
     console.log(
       `${repo.heldAside ? '[held aside] ' : ''}${repo.name}: precision ${ratio(repoTally.tp, repoTally.tp + repoTally.fp)} recall ${ratio(repoTally.tp, repoTally.tp + repoTally.fn)} (tp ${repoTally.tp}, fp ${repoTally.fp}, fn ${repoTally.fn}; ${labels.length} labels; console-logging ${consoleCount}; ${result.problems.length} problems)`,
