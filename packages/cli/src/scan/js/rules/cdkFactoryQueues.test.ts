@@ -73,7 +73,8 @@ describe('factoryConstruct', () => {
       `import createJobsQueue from './queues/createJobsQueue';\nimport { other } from 'some-package';\n${body}`,
     );
   // The argument of the body's closing `use(x)`: the local the stack reads.
-  const used = (ctx: ModuleContext) => (ctx.of('CallExpression').at(-1)?.arguments as Node[])[0];
+  const used = (ctx: ModuleContext) =>
+    (ctx.of('CallExpression').at(-1)?.arguments as Node[] | undefined)?.[0];
 
   it.each([
     [
