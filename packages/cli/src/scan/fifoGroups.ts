@@ -7,6 +7,7 @@
 // as constant, but only when the stack's package writes no varying group; any varying one keeps it.
 import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
+import type { Candidate } from './js/Candidate.js';
 import { writesMessageGroups } from './js/messageGroups.js';
 import type { Project } from './project.js';
 import { readSource } from './readSource.js';
@@ -54,18 +55,21 @@ function envGroupsConstant(project: Project, env: readonly string[]): boolean | 
  * queue's id, writes that name another SST queue are left out. With `env`, the names of environment
  * variables the stack hands the queue's URL in, the sends reading them (envGroupsConstant) answer instead
  * when they all write a constant and the package writes no varying group; any varying one answers false. A deferred module is analysed for it only
- * when its text writes one.
+ * when its text writes one. With `fifo.fifoGroupsWritten`, the template's own producers write constant groups
+ * to the queue: then it is enough that the package's code writes no varying one.
  */
 export function messageGroupsConstant(
   project: Project,
   file: string,
   sstQueue?: string,
-  env?: readonly string[],
+  fifo?: Pick<Candidate, 'fifoQueueEnv' | 'fifoGroupsWritten'>,
 ): boolean {
+  const env = fifo?.fifoQueueEnv;
+  const written = fifo?.fifoGroupsWritten === 'constant';
   const byEnv = env !== undefined && env.length > 0 ? envGroupsConstant(project, env) : undefined;
   if (byEnv === false) return false;
   const dir = packageDir(file, project.rootDir);
-  if (dir === undefined) return byEnv === true;
+  if (dir === undefined) return byEnv === true || written;
   const known = answers.get(project) ?? new Map<string, boolean | undefined>();
   answers.set(project, known);
   const key = `${dir}\u0000${sstQueue ?? ''}`;
@@ -91,6 +95,7 @@ export function messageGroupsConstant(
     known.set(key, answer);
     known.set(`${key}\u0000varying`, varying);
   }
-  // The env answer settles a constant queue only when the package writes no varying group either.
-  return byEnv === true ? known.get(`${key}\u0000varying`) === false : answer;
+  // The env answer, or the template's own constant producers, settle a constant queue only when the
+  // package writes no varying group either.
+  return byEnv === true || written ? known.get(`${key}\u0000varying`) === false : answer;
 }

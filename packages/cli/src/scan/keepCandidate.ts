@@ -247,10 +247,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfRouted?.some((name) => project.isRouted(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
   const fifo = c.onlyIfMessageGroupsVary;
-  if (
-    fifo !== undefined &&
-    messageGroupsConstant(project, file, fifo === true ? undefined : fifo, c.fifoQueueEnv)
-  )
+  if (fifo !== undefined && messageGroupsConstant(project, file, fifo === true ? undefined : fifo, c))
     return false;
   if (c.handlerLink !== undefined && linkSettled(c.handlerLink, project.linkedHandler(c.handlerLink)))
     return false;

@@ -212,7 +212,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
               settledByAlarm(c) ||
               absorbedElsewhere(c) ||
               (c.onlyIfMessageGroupsVary === true &&
-                messageGroupsConstant(project, o.file.path, undefined, c.fifoQueueEnv)) ||
+                messageGroupsConstant(project, o.file.path, undefined, c)) ||
               project.handlerSettles(c) ||
               !routed(c)
                 ? []

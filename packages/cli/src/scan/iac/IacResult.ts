@@ -60,6 +60,7 @@ export type IacExtra = Pick<
   | 'stackRouted'
   | 'onDemandImports'
   | 'onlyIfMessageGroupsVary'
+  | 'fifoGroupsWritten'
   | 'onlyIfNameInvoked'
   | 'onlyIfEnvInvoked'
 >;

@@ -1,6 +1,7 @@
 // The batch and stream event sources of a CloudFormation/SAM template (an `AWS::Lambda::EventSourceMapping`,
 // a SAM function's `SQS`, `Kinesis` or `DynamoDB` event, an `SNS` event through `SqsSubscription`): partial
 // batch failures, a stream's on-failure destination, and an SQS consumer's concurrency limit.
+import { fifoSourceExtra } from './cfnFifoSources.js';
 import { writesCap } from './concurrencyCaps.js';
 import { floodImports } from './floodTargets.js';
 import { batchLink, type IacReport, type Json, joinHandler, num, obj } from './IacResult.js';
@@ -58,7 +59,8 @@ export function batchSourceChecker(
         'iac-no-reserved-concurrency',
         path,
         `SQS event source of ${fn?.id ?? r.id} has no ScalingConfig.MaximumConcurrency and the function reserves no concurrency`,
-        imports !== undefined ? { onDemandImports: imports } : undefined,
+        // A FIFO queue's consumer is bounded by its producers' message groups when they are few.
+        { ...(imports !== undefined ? { onDemandImports: imports } : {}), ...fifoSourceExtra(props, byId) },
       );
   };
 }

@@ -39,18 +39,22 @@ export const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|R
 const OBSERVABILITY_AGENT = /^(DT|DD|NEW_RELIC|OTEL|SENTRY|LUMIGO|ELASTIC_APM)_/;
 
 /**
+ * A name part naming one of the request-scaled services whose own endpoint a variable may override
+ * (`DYNAMODB_ENDPOINT_URL`, set for a local DynamoDB when offline): the service is judged by the policies.
+ */
+const ABSORBING_SERVICE_WORD = /^(DYNAMODB|DYNAMO|SQS|SNS|S3)$/i;
+
+/**
  * Whether an environment variable's name points at an endpoint: one of its `_`/`-` parts is an endpoint
- * word, except the URL of a queue (`ORDERS_QUEUE_URL`), which is how SQS names a queue, and an
- * observability agent's settings.
+ * word, except the URL of a queue (`ORDERS_QUEUE_URL`), which is how SQS names a queue, the endpoint of a
+ * request-scaled AWS service, and an observability agent's settings.
  * @example
- * namesEndpoint('NEXT_QUEUE_URL') // false; namesEndpoint('PARTNER_API_URL') // true
+ * namesEndpoint('NEXT_QUEUE_URL') // false; namesEndpoint('PARTNER_API_URL') // true; namesEndpoint('DYNAMODB_ENDPOINT_URL') // false
  */
 export function namesEndpoint(name: string): boolean {
   if (OBSERVABILITY_AGENT.test(name)) return false;
-  return name
-    .replace(/QUEUE[_-]?URL/gi, 'QUEUE')
-    .split(/[_-]/)
-    .some((w) => ENDPOINT_WORD.test(w));
+  const words = name.replace(/QUEUE[_-]?URL/gi, 'QUEUE').split(/[_-]/);
+  return !words.some((w) => ABSORBING_SERVICE_WORD.test(w)) && words.some((w) => ENDPOINT_WORD.test(w));
 }
 
 /** `value` with every `Fn::ImportValue` left out. */
@@ -74,12 +78,27 @@ function onDemandTables(value: unknown, byId: ReadonlyMap<string, Resource>): st
   const ids = [...refsIn(withoutImports(value))].filter((id) => !/^AWS::/.test(id));
   const imports = importsIn(value);
   if (ids.length === 0 && imports.length === 0) return undefined;
+  const onDemand = (t: Resource | undefined) =>
+    t?.type === 'AWS::Serverless::SimpleTable'
+      ? t.props.ProvisionedThroughput === undefined
+      : t?.type === 'AWS::DynamoDB::Table' && t.props.BillingMode === 'PAY_PER_REQUEST';
   const local = ids.every((id) => {
     const t = byId.get(id);
-    if (t?.type === 'AWS::Serverless::SimpleTable') return t.props.ProvisionedThroughput === undefined;
-    return t?.type === 'AWS::DynamoDB::Table' && t.props.BillingMode === 'PAY_PER_REQUEST';
+    if (t !== undefined) return onDemand(t);
+    const named = tablesNamedBy(id, byId);
+    return named.length > 0 && named.every(onDemand);
   });
   return local ? imports : undefined;
+}
+
+/**
+ * The tables of the template named by the parameter `id` (`TableName: !Ref OrdersTableName`): SAM's DynamoDB policy
+ * templates take a table's name, and a template that names its table from a parameter often hands the policy that
+ * parameter rather than the table. Empty when the parameter names no table here (a table of another stack).
+ */
+function tablesNamedBy(id: string, byId: ReadonlyMap<string, Resource>): Resource[] {
+  // The name exactly the parameter: a name built from it and more (`${Stage}-orders`) may not be the one meant.
+  return [...byId.values()].filter((t) => /Table$/.test(t.type) && obj(t.props.TableName)?.Ref === id);
 }
 
 /** The imported tables a statement needs on demand, or undefined when it reaches something floodable. */

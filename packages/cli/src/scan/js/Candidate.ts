@@ -195,6 +195,8 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly onlyIfMessageGroupsVary?: true | string;
   /** That FIFO queue's URL handed to code in these environment variables: its producers, in any package (js/queueUrlEnv.ts). */
   readonly fifoQueueEnv?: readonly string[];
+  /** That FIFO queue is fed by producers the template itself declares, every one with a constant group (iac/cfnFifoSources.ts). */
+  readonly fifoGroupsWritten?: 'constant';
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
   readonly exportedDlq?: readonly string[];
   /** A function whose ARN these outputs hand on: kept when another template's API routes one (iac/stackRoutes.ts). */
