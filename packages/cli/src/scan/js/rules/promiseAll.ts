@@ -12,6 +12,7 @@ import { exportNamesOf } from './lambda.js';
 import { answersSettlingPromise } from './onlyResolves.js';
 import { returnsTheFailure } from './queueErrorValues.js';
 import type { Report } from './Report.js';
+import { parksRecordPromise } from './recordCatchParks.js';
 
 const RECORDS = /(^|\.)(Records|records|messages|batch|items|events|entries)$/;
 
@@ -175,7 +176,8 @@ function excused(ctx: ModuleContext, cb: Node): boolean {
     delegatesToCatchAll(ctx, cb) ||
     answersErrorValues(cb) ||
     answersFailedItems(ctx, cb) ||
-    answersSettlingPromise(ctx, cb)
+    answersSettlingPromise(ctx, cb) ||
+    parksRecordPromise(ctx, cb)
   );
 }
 
