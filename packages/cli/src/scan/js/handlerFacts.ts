@@ -158,8 +158,10 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
       const takers = [...(out[name]?.passesEvent ?? []), ...own];
       out[name] = {
         work,
-        // A template's stream finding asks whether a record can fail on its own: counting them is no work.
-        recordWork: work && worksPerRecord(ctx, fn, false) && !cannotFailRecord(ctx, fn),
+        // A template's stream finding asks whether a record can fail on its own: counting them is no work,
+        // and a handler that parks each failure itself (batchOwnAnswers.ts) fails none.
+        recordWork:
+          work && worksPerRecord(ctx, fn, false) && !cannotFailRecord(ctx, fn) && !parksEveryFailure(ctx, fn),
         ...(redelivered ? { redelivered: true as const } : {}),
         // A handler returning a call into another project module may answer through it: unknown, so answering.
         ...(answersItems || returnsProjectCall(ctx, fn) ? { answersItems: true as const } : {}),

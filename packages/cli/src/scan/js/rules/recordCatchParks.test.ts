@@ -128,6 +128,21 @@ describe('parksRecordPromise', () => {
     expect(parked).toBe(false);
   });
 
+  it('does not count a promise whose record is parsed before the catch exists', () => {
+    // Prepare
+    const { ctx, cb } = callbackOf(
+      `export const handler = async (event) => {
+  await Promise.all(event.Records.map((r) => save(JSON.parse(r.body)).catch((e) => deadLetters.put(r))));
+};`,
+    );
+
+    // Act
+    const parked = parksRecordPromise(ctx, cb);
+
+    // Assess
+    expect(parked).toBe(false);
+  });
+
   it('does not count a park that rejects again', () => {
     // Prepare
     const { ctx, cb } = callbackOf(

@@ -73,6 +73,17 @@ function settledValue(node: Node): boolean {
 }
 
 /**
+ * A `JSON.parse` outside nested functions: it throws before any promise exists, so no `.catch` sees a
+ * malformed record's failure (the fan-out, or the batch, fails at once).
+ */
+const parsesInline = (node: Node): boolean =>
+  someDescendant(
+    wrap(node),
+    (n) => n.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'JSON.parse',
+    true,
+  );
+
+/**
  * The expression answers a parked promise: `work.catch(park)` (whatever it chains before the catch), or
  * a call to a function of the module whose every answer is one (answersParked).
  */
@@ -81,6 +92,7 @@ function parkedAnswer(ctx: ModuleContext, node: Node | undefined, depth: number)
   if (n?.type === 'AwaitExpression') n = unwrap(n.argument as Node);
   if (n?.type !== 'CallExpression') return false;
   if (calleeName(n) === 'catch') {
+    if (parsesInline(unwrap(n.callee)?.object as Node)) return false;
     const handler = functionAt(ctx, (n.arguments as Node[])[0]);
     return handler !== undefined && parks(ctx, handler, 0);
   }
@@ -96,6 +108,7 @@ function parkedAnswer(ctx: ModuleContext, node: Node | undefined, depth: number)
 function answersParked(ctx: ModuleContext, fn: Node, depth: number): boolean {
   const body = fn.body as Node;
   if (body.type !== 'BlockStatement') return parkedAnswer(ctx, body, depth);
+  if (parsesInline(body)) return false;
   let parked = 0;
   const loose = someDescendant(
     body,
