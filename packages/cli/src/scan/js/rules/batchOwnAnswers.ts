@@ -7,11 +7,10 @@
 // batch-no-partial-failure has nothing to say about either.
 import { type Node, someDescendant, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { PARK_CALL } from './parkCalls.js';
+import { parksEachRecordPromise } from './recordCatchParks.js';
 
 const DELETE_CALL = /\b(DeleteMessageBatchCommand|DeleteMessageCommand|deleteMessageBatch|deleteMessage)\b/;
-/** A send that parks a record elsewhere: SQS, SNS, Kinesis, EventBridge, or a helper named for a queue or DLQ. */
-const PARK_CALL =
-  /\b(SendMessage(Batch)?Command|sendMessage(Batch)?|PublishCommand|PutRecords?Command|putRecords?|PutEventsCommand|putEvents)\b|\bsend\w*(Sqs|Queue|Dlq)|dlq|dead.?letter/i;
 
 /** The handler deletes records by their receipt handles and throws: the undeleted rest is redelivered. */
 export function deletesSucceeded(ctx: ModuleContext, fn: Node): boolean {
@@ -53,9 +52,15 @@ function guards(ctx: ModuleContext, statement: Node): boolean {
 /**
  * Every await of the handler runs inside a try whose catch parks the record (or in such a catch): no
  * record's failure reaches Lambda, and none is dropped. One await outside (a throwing call after the
- * guarded lookup) still fails the whole batch, and the finding stands.
+ * guarded lookup) still fails the whole batch, and the finding stands. The promise-chain form, each
+ * record's promise ending in a `.catch` that parks it, counts the same (recordCatchParks.ts).
  */
 export function parksEveryFailure(ctx: ModuleContext, fn: Node): boolean {
+  return triesPark(ctx, fn) || parksEachRecordPromise(ctx, fn);
+}
+
+/** Every await of the handler sits in a try whose catch parks the record (parksEveryFailure). */
+function triesPark(ctx: ModuleContext, fn: Node): boolean {
   const parking: Node[] = [];
   someDescendant(fn.body as Node, (n) => {
     if (

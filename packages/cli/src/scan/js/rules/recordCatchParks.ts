@@ -1,0 +1,210 @@
+// A record's promise that ends in `.catch(cb)` whose callback parks the record on a dead-letter or retry
+// queue (`index(item).catch((e) => deadLetters.put({ item, error: e.message }))`): the promise-chain form of
+// a try whose catch parks (batchOwnAnswers.ts). Such a promise rejects only when the park itself fails, so
+// one record's failure neither fails the batch nor rejects a `Promise.all` over the records, and the failed
+// record is kept for a replay. Followed through functions of the module (a fan-out callback handing the
+// record to `syncRecord(r)`, a catch handing the error to `deadLetter(item, e)`), two calls deep.
+import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap, wrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isLogCall } from './catchFacts.js';
+import { PARK_CALL } from './parkCalls.js';
+
+/** How many functions of the module are followed from a callback or a catch callback. */
+const DEPTH = 2;
+
+/** The function `node` is or names in this module (an inline callback, `.catch(deadLetter)`). */
+function functionAt(ctx: ModuleContext, node: Node | undefined): Node | undefined {
+  const v = ctx.valueOf(node);
+  return isFunction(v) ? v : undefined;
+}
+
+/**
+ * A rejection the function hands back on purpose: a throw, or `Promise.reject(...)`, also in a callback it
+ * chains (`deadLetters.put(r).then(() => Promise.reject(e))` rejects after parking).
+ */
+function rejects(body: Node): boolean {
+  return someDescendant(
+    wrap(body),
+    (n) =>
+      n.type === 'ThrowStatement' ||
+      (n.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'Promise.reject'),
+  );
+}
+
+/**
+ * The call sends to a queue or stream that parks (PARK_CALL): by its callee (`deadLetterQueue.put(m)`,
+ * `sqs.sendMessage(p)`), or by the command it sends (`sqs.send(new SendMessageCommand(...))`).
+ */
+function parkingCall(ctx: ModuleContext, call: Node): boolean {
+  const callee = call.callee as Node;
+  if (PARK_CALL.test(ctx.source.slice(callee.start, callee.end))) return true;
+  return (call.arguments as Node[]).some((a) => {
+    const v = unwrap(a);
+    const name = v?.type === 'NewExpression' ? (unwrap(v.callee)?.name as string | undefined) : undefined;
+    return name !== undefined && PARK_CALL.test(name);
+  });
+}
+
+/**
+ * The catch callback parks what failed and never rejects again: a parking call in its body, or in a
+ * function of the module it calls. A log line naming a dead-letter queue is no park.
+ */
+function parks(ctx: ModuleContext, fn: Node, depth: number): boolean {
+  const body = fn.body as Node;
+  if (rejects(body)) return false;
+  return someDescendant(
+    wrap(body),
+    (n) => {
+      if (n.type !== 'CallExpression' || isLogCall(n)) return false;
+      if (parkingCall(ctx, n)) return true;
+      const own = depth < DEPTH ? ctx.functionOf(n.callee as Node) : undefined;
+      return own !== undefined && own !== fn && parks(ctx, own, depth + 1);
+    },
+    true,
+  );
+}
+
+/** A value that cannot reject: no call, await or construction in it, or `Promise.resolve(...)` of such. */
+function settledValue(node: Node): boolean {
+  const n = unwrap(node);
+  if (n?.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'Promise.resolve')
+    return (n.arguments as Node[]).every((a) => settledValue(a));
+  return !someDescendant(wrap(n), (m) => /^(CallExpression|NewExpression|AwaitExpression)$/.test(m.type));
+}
+
+/**
+ * A `JSON.parse` outside nested functions: it throws before any promise exists, so no `.catch` sees a
+ * malformed record's failure (the fan-out, or the batch, fails at once).
+ */
+const parsesInline = (node: Node): boolean =>
+  someDescendant(
+    wrap(node),
+    (n) => n.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'JSON.parse',
+    true,
+  );
+
+/**
+ * The expression answers a parked promise: `work.catch(park)` (whatever it chains before the catch), or
+ * a call to a function of the module whose every answer is one (answersParked).
+ */
+function parkedAnswer(ctx: ModuleContext, node: Node | undefined, depth: number): boolean {
+  let n = unwrap(node);
+  if (n?.type === 'AwaitExpression') n = unwrap(n.argument as Node);
+  if (n?.type !== 'CallExpression') return false;
+  if (calleeName(n) === 'catch') {
+    if (parsesInline(unwrap(n.callee)?.object as Node)) return false;
+    const handler = functionAt(ctx, (n.arguments as Node[])[0]);
+    return handler !== undefined && parks(ctx, handler, 0);
+  }
+  const own = depth < DEPTH ? ctx.functionOf(n.callee as Node) : undefined;
+  return own !== undefined && answersParked(ctx, own, depth + 1);
+}
+
+/**
+ * Every promise the function awaits or answers is parked, and some is: an expression body answering one,
+ * or a block whose awaits and returns are parked promises or plain values (`if (!item) return
+ * Promise.resolve();`). A write awaited or returned without its parking catch may reject.
+ */
+function answersParked(ctx: ModuleContext, fn: Node, depth: number): boolean {
+  const body = fn.body as Node;
+  if (body.type !== 'BlockStatement') return parkedAnswer(ctx, body, depth);
+  if (parsesInline(body)) return false;
+  let parked = 0;
+  const loose = someDescendant(
+    body,
+    (n) => {
+      if (n.type === 'AwaitExpression') {
+        if (!parkedAnswer(ctx, n, depth)) return true;
+        parked++;
+        return false;
+      }
+      if (n.type !== 'ReturnStatement' || n.argument == null) return false;
+      if (parkedAnswer(ctx, n.argument as Node, depth)) parked++;
+      else if (!settledValue(n.argument as Node)) return true;
+      return false;
+    },
+    true,
+  );
+  return !loose && parked > 0;
+}
+
+/**
+ * The fan-out callback's promise for a record is parked on failure (the module's comment above): it cannot
+ * reject the `Promise.all` (or Bluebird `Promise.map`) it is handed to.
+ * @example
+ * parksRecordPromise(ctx, cb) // true for `(r) => index(r).catch((e) => deadLetters.put({ r, error: e.message }))`
+ */
+export function parksRecordPromise(ctx: ModuleContext, cb: Node): boolean {
+  return isFunction(cb) && answersParked(ctx, cb, 0);
+}
+
+/** The callbacks of the handler's fan-outs: `Promise.all(xs.map(cb))`, Bluebird's `Promise.map(xs, cb)`. */
+function fanOutCallbacks(ctx: ModuleContext, fn: Node): { call: Node; cb: Node | undefined }[] {
+  const out: { call: Node; cb: Node | undefined }[] = [];
+  someDescendant(
+    fn.body as Node,
+    (n) => {
+      if (n.type !== 'CallExpression') return false;
+      const path = memberPath(n.callee)?.join('.');
+      const args = n.arguments as Node[];
+      if (path === 'Promise.all') {
+        const mapped = ctx.valueOf(args[0]);
+        if (mapped?.type === 'CallExpression' && calleeName(mapped) === 'map')
+          out.push({ call: n, cb: functionAt(ctx, (mapped.arguments as Node[])[0]) });
+      } else if (calleeName(n) === 'map' && ctx.importRoot(n.callee)?.source === 'bluebird')
+        out.push({ call: n, cb: functionAt(ctx, args[1]) });
+      return false;
+    },
+    true,
+  );
+  return out;
+}
+
+/**
+ * A `.then(cb)` of the handler that does more than answer its callback or log (`.then(() => notify())`):
+ * work after the fan-out that may fail the whole batch.
+ */
+function worksAfter(fn: Node): boolean {
+  const callback = (fn.params as Node[])[2];
+  const answer = callback?.type === 'Identifier' ? (callback.name as string) : undefined;
+  return someDescendant(
+    fn.body as Node,
+    (n) =>
+      n.type === 'CallExpression' &&
+      calleeName(n) === 'then' &&
+      (n.arguments as Node[]).some(
+        (a) =>
+          !isFunction(a) ||
+          someDescendant(
+            wrap(a.body as Node),
+            (m) =>
+              m.type === 'CallExpression' &&
+              !isLogCall(m) &&
+              !(answer !== undefined && unwrap(m.callee)?.name === answer),
+          ),
+      ),
+    true,
+  );
+}
+
+/**
+ * The handler settles each record's failure by parking it in a promise chain: it fans its records out
+ * (`Promise.all(records.map(cb))`, Bluebird's `Promise.map(records, cb)`) through callbacks whose promises
+ * all park on failure, awaits nothing else, and does no work after the fan-out but answer its callback or
+ * log. Its batch fails only when a park fails.
+ * @example
+ * parksEachRecordPromise(ctx, fn) // true for `(event, context, cb) => Promise.map(event.Records, syncRecord).then(() => cb(null))`
+ */
+export function parksEachRecordPromise(ctx: ModuleContext, fn: Node): boolean {
+  const fans = fanOutCallbacks(ctx, fn);
+  if (fans.length === 0 || !fans.every((f) => f.cb !== undefined && parksRecordPromise(ctx, f.cb)))
+    return false;
+  const awaitsOther = someDescendant(
+    fn.body as Node,
+    (n) =>
+      n.type === 'AwaitExpression' &&
+      !fans.some((f) => (n.argument as Node).start <= f.call.start && f.call.end <= (n.argument as Node).end),
+    true,
+  );
+  return !awaitsOther && !worksAfter(fn);
+}
