@@ -6,6 +6,7 @@
 
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { returnedInstance } from './returnedInstance.js';
 
 /** A `new C(...)` of a class the module declares: the class's methods, and the construction. */
 export interface ConstructionEdge {
@@ -37,9 +38,14 @@ export function constructionEdges(ctx: ModuleContext): readonly ConstructionEdge
       methods = new Set(builtMethods(cls));
       methodsByClass.set(cls, methods);
     }
-    // `new C().m()` runs `m` as well; any other method only runs when something calls it.
+    // `new C().m()` runs `m` as well; any other method only runs when something calls it, which a
+    // factory's callers may do with the instance it returns (returnedInstance.ts).
     const calledOn = calledMethod(ctx, cls, site);
-    const reached = calledOn === undefined ? methods : new Set([...methods, calledOn]);
+    const reached = returnedInstance(ctx, site)
+      ? new Set(classMethods(cls))
+      : calledOn === undefined
+        ? methods
+        : new Set([...methods, calledOn]);
     if (reached.size > 0) edges.push({ methods: reached, site });
   }
   cache.set(ctx, edges);

@@ -1,13 +1,13 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
-import { calleeName, type Node, objectProps, stringValue, unwrap } from './ast.js';
+import { calleeName, type Node, stringValue, unwrap } from './ast.js';
 import { axiosInstanceField, axiosInstanceParam, injectedFetch } from './handedInClients.js';
 import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
 import { copyCall, familyCopy, fieldInstances, instanceFactory, libraryImport } from './httpInstances.js';
 import { AXIOS_LIKE, untimedClientCall } from './httpLibraries.js';
 import { injectedFetchField } from './injectedFetchFields.js';
 import type { ModuleContext } from './ModuleContext.js';
-import { nodeHttpChoice, nodeHttpSource } from './nodeHttpModules.js';
+import { nodeHttpCall, nodeHttpChoice, nodeHttpImport, nodeHttpSource } from './nodeHttpModules.js';
 import { methodOf, methodOrGet } from './requestMethod.js';
 import { restDataSourceCall } from './restDataSources.js';
 import { promisedSuperagent, superagentCall } from './superagentCalls.js';
@@ -102,6 +102,8 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     }
     if (FETCH_MODULES.has(imp.source) && (imp.imported === 'default' || imp.imported === 'fetch'))
       return fetchCall(ctx, args);
+    const nodeMethod = nodeHttpImport(imp);
+    if (nodeMethod !== undefined) return nodeHttpCall(ctx, nodeMethod, args);
     if (imp.source === 'undici' && imp.imported === 'request')
       return { lib: 'undici', method: methodOrGet(ctx, args[1]), options: args[1] };
     if (imp.source === 'axios' && imp.imported === 'default') return axiosCall(ctx, args, name);
@@ -148,17 +150,8 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     if (
       (nodeHttpSource(imp?.source) || nodeHttpChoice(ctx, object)) &&
       (method === 'get' || method === 'request')
-    ) {
-      // `https.get(url, options?, cb?)` / `https.request(options, cb?)`: options are the first object argument.
-      const options = args.find(
-        (a) => objectProps(ctx.valueOf(a)) !== undefined || unwrap(a)?.type === 'Identifier',
-      );
-      return {
-        lib: 'node-http',
-        method: method === 'get' ? 'GET' : methodOf(ctx, options),
-        options: objectProps(ctx.valueOf(options)) !== undefined ? options : undefined,
-      };
-    }
+    )
+      return nodeHttpCall(ctx, method, args);
     if (lib === 'axios' || lib === 'got' || lib === 'ky' || lib === 'superagent')
       return libraryMethodCall(lib, method, args, objName, undefined, ctx);
     if (imp !== undefined && familyImport(imp)) return familyCall(ctx, call, imp.source);

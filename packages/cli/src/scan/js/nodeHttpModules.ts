@@ -1,6 +1,9 @@
-// Node's own http and https modules as a request's receiver: imported, or picked by scheme at run time.
-import { type Node, unwrap } from './ast.js';
-import type { ModuleContext } from './ModuleContext.js';
+// Node's own http and https modules as a request's receiver: imported, or picked by scheme at run time;
+// and their `request` / `get` imported by name (`import { request as nodeRequest } from 'https'`), which
+// are the same functions with the same lack of a default timeout.
+import { type Node, objectProps, unwrap } from './ast.js';
+import type { ImportBinding, ModuleContext } from './ModuleContext.js';
+import { methodOf } from './requestMethod.js';
 
 const NODE_HTTP = new Set(['http', 'https', 'node:http', 'node:https']);
 
@@ -23,4 +26,29 @@ export function nodeHttpChoice(ctx: ModuleContext, receiver: Node): boolean {
     const id = unwrap(side);
     return id?.type === 'Identifier' && nodeHttpSource(ctx.importOf(id.name as string, id)?.source);
   });
+}
+
+/** `request` or `get` when the import is that function of Node's http or https, taken by name. */
+export function nodeHttpImport(imp: ImportBinding): 'get' | 'request' | undefined {
+  if (!nodeHttpSource(imp.source)) return undefined;
+  return imp.imported === 'get' || imp.imported === 'request' ? imp.imported : undefined;
+}
+
+/**
+ * The request `https.get(url, options?, cb?)` / `https.request(options, cb?)` makes (or the same functions
+ * imported by name): its options are the first object argument.
+ */
+export function nodeHttpCall(
+  ctx: ModuleContext,
+  method: 'get' | 'request',
+  args: readonly Node[],
+): { lib: 'node-http'; method: string | undefined; options: Node | undefined } {
+  const options = args.find(
+    (a) => objectProps(ctx.valueOf(a)) !== undefined || unwrap(a)?.type === 'Identifier',
+  );
+  return {
+    lib: 'node-http',
+    method: method === 'get' ? 'GET' : methodOf(ctx, options),
+    options: objectProps(ctx.valueOf(options)) !== undefined ? options : undefined,
+  };
 }

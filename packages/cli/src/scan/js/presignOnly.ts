@@ -2,26 +2,80 @@
 // (`getSignedUrl(s3, new PutObjectCommand(...))`, `createPresignedPost(s3, ...)`, and in aws-sdk v2 the
 // client's own `s3.getSignedUrl('putObject', ...)`, `s3.getSignedUrlPromise(...)`, `s3.createPresignedPost(...)`)
 // never sends one: the signature is computed locally, and the browser makes the request. Such a client is
-// not reported.
+// not reported. The same holds for a client that only lends its config to `new S3RequestPresigner(c.config)`
+// (what getSignedUrl itself does) or only builds a request for it (`createRequest(client, command)` of
+// @aws-sdk/util-create-request answers from a middleware before the send), and for one wrapped by X-Ray's
+// `captureAWSv3Client(client)` (which returns the client it instruments).
 import { calleeName, type Node, someDescendant, unwrap } from './ast.js';
+import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const PRESIGN = /^(getSignedUrl|createPresignedPost|createPresignedUrl|presign)$/;
 /** aws-sdk v2: the client signs by a method of its own. */
 const V2_PRESIGN = /^(getSignedUrl|getSignedUrlPromise|createPresignedPost)$/;
 
+/** The package whose `createRequest(client, command)` builds a request without sending it. */
+const CREATE_REQUEST = '@aws-sdk/util-create-request';
+
 /** `n` is the client of a presigning call: `getSignedUrl(n, command)` (v3) or `n.getSignedUrlPromise(...)` (v2). */
 function presignsWith(ctx: ModuleContext, n: Node): boolean {
   const call = ctx.parentOf(n);
   if (call?.type === 'MemberExpression' && call.object === n) {
     const method = ctx.parentOf(call);
+    if (!call.computed && call.property?.name === 'config') return configToPresigner(ctx, call);
     return (
       method?.type === 'CallExpression' &&
       method.callee === call &&
       V2_PRESIGN.test(call.property?.name ?? '')
     );
   }
-  return call?.type === 'CallExpression' && call.arguments[0] === n && PRESIGN.test(calleeName(call) ?? '');
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== n) return false;
+  const name = calleeName(call) ?? '';
+  if (PRESIGN.test(name)) return true;
+  const callee = unwrap(call.callee as Node);
+  return (
+    name === 'createRequest' &&
+    callee?.type === 'Identifier' &&
+    ctx.importOf(name, callee)?.source === CREATE_REQUEST
+  );
+}
+
+/** `new S3RequestPresigner(c.config)` or `new S3RequestPresigner({ ...c.config, ... })`: `config` is `c.config`. */
+function configToPresigner(ctx: ModuleContext, config: Node): boolean {
+  let arg = config;
+  const spread = ctx.parentOf(config);
+  if (spread?.type === 'SpreadElement') {
+    const object = ctx.parentOf(spread);
+    if (object?.type !== 'ObjectExpression') return false;
+    arg = object;
+  }
+  const built = ctx.parentOf(arg);
+  return (
+    built?.type === 'NewExpression' &&
+    built.arguments[0] === arg &&
+    calleeName(built) === 'S3RequestPresigner'
+  );
+}
+
+/** X-Ray's wrappers that instrument a client and return it (aws-xray-sdk-core). */
+const XRAY_CAPTURE = /^(captureAWSv3Client|captureAWSClient)$/;
+
+/** Climbs from a built client through casts, parentheses and X-Ray capture calls to what holds it. */
+function holder(ctx: ModuleContext, created: Node): { node: Node; parent: Node | undefined } {
+  let node = created;
+  let parent = ctx.parentOf(node);
+  while (
+    parent !== undefined &&
+    (parent.type === 'TSAsExpression' ||
+      parent.type === 'ParenthesizedExpression' ||
+      (parent.type === 'CallExpression' &&
+        parent.arguments[0] === node &&
+        XRAY_CAPTURE.test(calleeName(parent) ?? '')))
+  ) {
+    node = parent;
+    parent = ctx.parentOf(node);
+  }
+  return { node, parent };
 }
 
 /**
@@ -34,10 +88,9 @@ function presignsWith(ctx: ModuleContext, n: Node): boolean {
  * onlyPresigns(ctx, node) // const s3 = new S3(); ... s3.getSignedUrlPromise('putObject', params) -> true
  */
 export function onlyPresigns(ctx: ModuleContext, created: Node): boolean {
-  const { parent } = ctx.climb(
-    created,
-    (p) => p.type === 'TSAsExpression' || p.type === 'ParenthesizedExpression',
-  );
+  const { node: outer, parent } = holder(ctx, created);
+  // Built inline as the presigning call's client: `createRequest(new S3Client({}), command)`.
+  if (presignsWith(ctx, outer)) return true;
   const field = fieldName(parent);
   if (field !== undefined) return fieldOnlyPresigns(ctx, parent as Node, field);
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return false;
@@ -48,7 +101,8 @@ export function onlyPresigns(ctx: ModuleContext, created: Node): boolean {
     ctx.program,
     (n) => {
       if (n.type !== 'Identifier' || n.name !== name || n === parent.id) return false;
-      if (ctx.resolve(name, n)?.declaration !== parent) return false;
+      // `const S3 = new AWS.S3()`: the class's member name `S3` is no use of the variable.
+      if (isKeyName(ctx, n) || ctx.resolve(name, n)?.declaration !== parent) return false;
       uses++;
       return !presignsWith(ctx, n);
     },

@@ -5,6 +5,7 @@
 // constant switches off (`const doTrace = false; if (doTrace) { ... }`) is no read.
 import { type Node, someDescendant, unwrap } from './ast.js';
 import { heldIn } from './heldIn.js';
+import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** `const doTrace = false`: a test that never passes. */
@@ -58,16 +59,8 @@ export function unreadClient(ctx: ModuleContext, created: Node): boolean {
     ctx.program,
     (n) => {
       if (n.type !== 'Identifier' || n.name !== name || n === parent.id) return false;
-      const p = ctx.parentOf(n);
       // A member name or property key spelled like the variable is not the variable.
-      if (p?.type === 'MemberExpression' && p.property === n && !p.computed) return false;
-      if (
-        (p?.type === 'Property' || p?.type === 'PropertyDefinition') &&
-        p.key === n &&
-        !p.computed &&
-        !p.shorthand
-      )
-        return false;
+      if (isKeyName(ctx, n)) return false;
       // Only a binding that shadows it is another variable; an unresolved mention counts as a read.
       const declaration = ctx.resolve(name, n)?.declaration;
       return (declaration === undefined || declaration === parent) && !switchedOff(ctx, n);

@@ -98,10 +98,10 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
         ? `${http.package} ${calleeName(call) ?? ''}()`
         : http.receiver === 'RESTDataSource'
           ? `RESTDataSource this.${calleeName(call) ?? ''}()`
-          : http.lib === 'fetch' || http.lib === 'undici' || isCalled(call)
-            ? `${http.lib}()`
-            : http.lib === 'node-http'
-              ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
+          : http.lib === 'node-http' // `https.request()`, or `nodeRequest()` imported by that name
+            ? `${memberPath(call.callee)?.join('.') ?? 'http.request'}()`
+            : http.lib === 'fetch' || http.lib === 'undici' || isCalled(call)
+              ? `${http.lib}()`
               : `${http.lib}.${calleeName(call) ?? ''}()`;
 
     // Timeout.

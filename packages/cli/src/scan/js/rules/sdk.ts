@@ -192,7 +192,9 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   const maySignal = ctx.spells('abortSignal');
   const mayThirdParty = ctx.spells('@slack/web-api');
   const mayExtendedSqs = mentionsExtendedSqs((w) => ctx.spells(w));
-  const mayPresign = ctx.spells('getSignedUrl') || ctx.spells('Presigned');
+  // `Presigne`: createPresignedPost / S3RequestPresigner; a request built by util-create-request is presigned too.
+  const mayPresign =
+    ctx.spells('getSignedUrl') || ctx.spells('Presigne') || ctx.spells('util-create-request');
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
     if (mayProtect && isProtected(ctx, node)) continue;

@@ -49,14 +49,26 @@ function chosenSdkAlias(ctx: ModuleContext, callee: Node): boolean {
   return sdkMember(ctx, init.consequent as Node) && sdkMember(ctx, init.alternate as Node);
 }
 
+/**
+ * The SDK's classes that are no service client: a configuration (`new AWS.Config({ region })`, handed to
+ * another library), an endpoint, a credential or token provider, a signer, a raw request, and the instance
+ * metadata client (whose own default timeout is 1 s). None takes `httpOptions` for requests of its own.
+ */
+const NOT_A_CLIENT =
+  /^(Config|Endpoint|HttpRequest|HttpResponse|MetadataService|Token|[A-Za-z]*Credentials|[A-Za-z]*TokenProvider)$/;
+
+/** `AWS.Config`, `AWS.Signers.V4`: a class of the v2 SDK that sends no request of its own (see NOT_A_CLIENT). */
+function notAClient(path: string[] | undefined): boolean {
+  return path !== undefined && (NOT_A_CLIENT.test(path.at(-1) ?? '') || path.includes('Signers'));
+}
+
 /** The dotted name of the v2 client `callee` builds (`AWS.SNS`, `DynamoDB.DocumentClient`), if it is one. */
 export function v2ClientName(ctx: ModuleContext, callee: Node): string | undefined {
+  const path = memberPath(callee);
+  if (notAClient(path)) return undefined;
   const imp = ctx.importRoot(callee);
   if (imp === undefined)
-    return xrayCapturedSdk(ctx, callee) || chosenSdkAlias(ctx, callee)
-      ? memberPath(callee)?.join('.')
-      : undefined;
-  if (imp.source === 'aws-sdk' || imp.source.startsWith('aws-sdk/clients/'))
-    return memberPath(callee)?.join('.');
+    return xrayCapturedSdk(ctx, callee) || chosenSdkAlias(ctx, callee) ? path?.join('.') : undefined;
+  if (imp.source === 'aws-sdk' || imp.source.startsWith('aws-sdk/clients/')) return path?.join('.');
   return undefined;
 }
