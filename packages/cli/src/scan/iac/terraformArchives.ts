@@ -16,6 +16,21 @@ export function archiveSources(blocks: readonly HclBlock[]): (readonly [string, 
 }
 
 const ARCHIVE_OUTPUT = /^data\.archive_file\.([\w-]+)\.output_path$/;
+const ARCHIVE_HASH = /^data\.archive_file\.([\w-]+)\.output_base64sha256$/;
+
+/**
+ * The package of a function deployed from S3 (`s3_key = aws_s3_object.x.key`, no `filename`), as the archive
+ * its `source_code_hash` hashes: the object uploads that archive, and the hash is what redeploys the function
+ * when the archive's folder changes, so the folder is its code. Answered as the archive's `output_path`
+ * expression, which archivedSource reads; none when the function names its package in `filename`.
+ * @example
+ * hashedArchive(undefined, 'data.archive_file.cron_src.output_base64sha256') // 'data.archive_file.cron_src.output_path'
+ */
+export function hashedArchive(filename: string | undefined, hash: string | undefined): string | undefined {
+  if (filename !== undefined) return undefined;
+  const label = ARCHIVE_HASH.exec(hash?.trim() ?? '')?.[1];
+  return label === undefined ? undefined : `data.archive_file.${label}.output_path`;
+}
 
 /**
  * The code folder of a function whose package is an archive of the folder (`archives`: label -> source).

@@ -6,7 +6,7 @@
 // file records its functions, locals and batch-1 mappings; the project pass joins them per folder.
 import { type HclBlock, literal } from './hcl.js';
 import { namesPackageModule, packageFolderHandlers } from './packageFolderHandlers.js';
-import { archivedSource, archiveSources } from './terraformArchives.js';
+import { archivedSource, archiveSources, hashedArchive } from './terraformArchives.js';
 import { isLambdaModule, mapEntries } from './terraformLambdaModules.js';
 import { pushedFunctions } from './terraformPushedFunctions.js';
 import { type SourcePath, sourceHandlers, sourcePathOf } from './terraformSourcePath.js';
@@ -60,9 +60,12 @@ export function terraformCodeFacts(blocks: readonly HclBlock[]): TerraformCodeFa
   });
   const modules = blocks.filter(isLambdaModule);
   const functions = [
-    ...resources('aws_lambda_function').map((f) =>
-      described(f.labels[1] as string, f.attrs.get('handler')?.raw, f.attrs.get('filename')?.raw),
-    ),
+    // Deployed from S3, the package is the archive its `source_code_hash` hashes (terraformArchives.ts).
+    ...resources('aws_lambda_function').map((f) => {
+      const filename = f.attrs.get('filename')?.raw;
+      const code = filename ?? hashedArchive(filename, f.attrs.get('source_code_hash')?.raw);
+      return described(f.labels[1] as string, f.attrs.get('handler')?.raw, code);
+    }),
     // The registry module's handler is relative to its `source_path`, as a resource's is to its package.
     ...modules.map((m) =>
       described(

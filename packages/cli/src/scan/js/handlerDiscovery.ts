@@ -9,6 +9,7 @@ import {
   propertyName,
   unwrap,
 } from './ast.js';
+import { handedFunctions, routedTargets } from './callTargets.js';
 import { HANDLER_NAME, looksLikeHandler } from './handlerShape.js';
 import { isBatch } from './handlerTypes.js';
 import { type HandlerKind, isProjectSource, type ModuleContext } from './ModuleContext.js';
@@ -196,23 +197,6 @@ function returnedFunction(factory: Node | undefined): Node | undefined {
 }
 
 /**
- * `routes[event.routeKey](event)`: a call through a table of functions (a config-driven router) may run
- * any of them, so every function in the table is on the handler's path.
- */
-function routedTargets(ctx: ModuleContext, callee: Node | undefined): Node[] {
-  if (callee?.type !== 'MemberExpression' || !callee.computed) return [];
-  const table = ctx.valueOf(callee.object as Node);
-  if (table?.type !== 'ObjectExpression') return [];
-  const targets: Node[] = [];
-  for (const p of table.properties as Node[]) {
-    if (p.type !== 'Property') continue;
-    const fn = ctx.functionOf(p.value as Node);
-    if (fn !== undefined) targets.push(fn);
-  }
-  return targets;
-}
-
-/**
  * The method a member call or reference reaches in a class of this module: `this.save` inside the class,
  * or `repo.put` of `const repo = new OrderRepo()` (a service class the handler's module constructs).
  */
@@ -263,7 +247,8 @@ export function findHandlers(ctx: ModuleContext): void {
         if (fn !== undefined && !ctx.handlers.has(fn)) ctx.handlers.set(fn, 'helper');
       }
     }
-  // Same-file helpers called from handler code are on the must-complete path too. A call found in handler
+  // Same-file helpers called from handler code, or handed by name to a call there (callTargets.ts), are on
+  // the must-complete path too. A call found in handler
   // code once stays there (handlers only grow) and its targets do not depend on the handlers, so a later
   // round adds nothing through it: each round asks only the calls no earlier round found in handler code,
   // in the same order, and adds the same helpers in the same order as asking every call again would.
@@ -278,10 +263,12 @@ export function findHandlers(ctx: ModuleContext): void {
         continue;
       }
       const callee = unwrap(call.callee);
-      const targets =
-        callee?.type === 'Identifier'
+      const targets = [
+        ...(callee?.type === 'Identifier'
           ? [ctx.functionOf(callee)]
-          : [...routedTargets(ctx, callee), methodTarget(ctx, callee)];
+          : [...routedTargets(ctx, callee), methodTarget(ctx, callee)]),
+        ...handedFunctions(ctx, call),
+      ];
       for (const target of targets)
         if (target !== undefined && !ctx.handlers.has(target)) {
           ctx.handlers.set(target, 'helper');

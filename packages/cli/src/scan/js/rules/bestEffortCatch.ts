@@ -15,6 +15,7 @@ import {
 import { selectsOwnWork } from './catchExemptions.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import type { DropShape } from './catchShapes.js';
+import { deletedOnMissingAnswer } from './deletedOnMissing.js';
 import { dereferencedAfter } from './dereferencedAfter.js';
 import { fallsToBackup } from './fallbackChain.js';
 import { fallbackValueRead } from './fallbackValueRead.js';
@@ -107,7 +108,8 @@ export function bestEffortByDecision(
  * The catch sits on the path of a job that selects its own work each run (its handlers ignore their
  * event): what it failed to do is still where the run found it, and the next run selects it again. Not
  * so around a statement of the handler's own body (the whole run fails, unseen), nor when the code after
- * it deletes what would bring the work back.
+ * it deletes what would bring the work back, nor when a caller deletes the item on the nothing it answers
+ * (deletedOnMissing.ts).
  */
 export function nextRunRetries(ctx: ModuleContext, handler: Node, tryStatement: Node): boolean {
   return (
@@ -115,6 +117,7 @@ export function nextRunRetries(ctx: ModuleContext, handler: Node, tryStatement: 
     selectsOwnWork(ctx) &&
     !aroundWholeRun(ctx, tryStatement) &&
     !deletedAfterLoop(ctx, tryStatement) &&
-    !deletedAfterTry(ctx, tryStatement)
+    !deletedAfterTry(ctx, tryStatement) &&
+    !deletedOnMissingAnswer(ctx, handler)
   );
 }

@@ -16,6 +16,7 @@ import { rethrowsOnlyOnFlag } from './flagRethrow.js';
 import { classifyHttpCall } from './http.js';
 import { projectWorkCall } from './projectChain.js';
 import type { Report } from './Report.js';
+import { returnedByHandler } from './returnedChain.js';
 import { inTelemetryFunction } from './telemetryFacts.js';
 
 const BUILT_ERROR_DROPPED =
@@ -146,7 +147,8 @@ function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
   const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
   if (!statements.some((s) => isLogCall(s)) || !statements.every((s) => isObservation(s))) return false;
   if (decidedInComment(ctx, body) || inTelemetryFunction(ctx, call)) return false;
-  if (!awaited(ctx, call)) return false;
+  // A chain the handler returns is awaited by Lambda: its answer is the invocation's (returnedChain.ts).
+  if (!awaited(ctx, call) && !returnedByHandler(ctx, call)) return false;
   let receiver = unwrap(unwrap(call.callee)?.object);
   while (receiver?.type === 'CallExpression' && calleeName(receiver) === 'then')
     receiver = unwrap(unwrap(receiver.callee)?.object);

@@ -1,0 +1,70 @@
+// Which module functions a call in handler code runs by being handed them (handedFunctions), and that
+// handler discovery puts them on the handler's path.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from './ast.js';
+import { handedFunctions } from './callTargets.js';
+import { findHandlers } from './handlerDiscovery.js';
+import { ModuleContext } from './ModuleContext.js';
+
+function moduleOf(source: string): ModuleContext {
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+}
+
+/** The names of the functions the first call of `callee` in `source` is handed. */
+function handedNames(source: string, callee: string): string[] {
+  const ctx = moduleOf(source);
+  const call = ctx.of('CallExpression').find((c) => (c.callee as Node).name === callee);
+  if (call === undefined) throw new Error(`no call of ${callee}`);
+  return handedFunctions(ctx, call).map((fn) => {
+    const owner = ctx.parentOf(fn);
+    return (fn.id?.name ?? owner?.id?.name) as string;
+  });
+}
+
+describe('handedFunctions', () => {
+  it('takes a module function handed by name', () => {
+    expect(
+      handedNames('const processor = async (m, p) => {}; handle(event, context, processor);', 'handle'),
+    ).toEqual(['processor']);
+    expect(handedNames('async function each(r) {} run(records, each);', 'run')).toEqual(['each']);
+  });
+
+  it('leaves names bound to anything but a function of the module', () => {
+    expect(handedNames("const { processor } = require('./p'); handle(event, processor);", 'handle')).toEqual(
+      [],
+    );
+    expect(handedNames('const limit = 5; handle(event, limit);', 'handle')).toEqual([]);
+  });
+});
+
+describe('findHandlers with handed functions', () => {
+  it("puts a processor the handler hands to a wrapper on the handler's path", () => {
+    const ctx = moduleOf(
+      [
+        "const { handle } = require('./consume');",
+        'const processor = async (metadata, payload) => { try { await save(payload) } catch (e) { log(e) } };',
+        'const handler = async (event, context) => handle(event, context, processor);',
+        'module.exports.handler = handler;',
+      ].join('\n'),
+    );
+    findHandlers(ctx);
+    const clause = ctx.of('CatchClause')[0] as Node;
+    expect(ctx.handlerKindAt(clause)).toBe('helper');
+  });
+
+  it('does not follow a function handed only outside handler code', () => {
+    const ctx = moduleOf(
+      [
+        'const processor = async (p) => { try { await save(p) } catch (e) { log(e) } };',
+        'register(processor);',
+        'module.exports.handler = async (event, context) => ({ statusCode: 200 });',
+      ].join('\n'),
+    );
+    findHandlers(ctx);
+    expect(ctx.handlerKindAt(ctx.of('CatchClause')[0] as Node)).toBeUndefined();
+  });
+});

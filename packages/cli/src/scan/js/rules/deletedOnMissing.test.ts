@@ -1,0 +1,36 @@
+// Whether a caller deletes the item when the function holding a catch answers nothing (deletedOnMissingAnswer).
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { deletedOnMissingAnswer } from './deletedOnMissing.js';
+
+const CHECK =
+  'const exists = async (r) => { try { return (await readOne(r.id)).Item !== undefined } catch (e) { log(e) } };';
+
+function deletes(caller: string): boolean {
+  const source = `${CHECK}\nasync function run(items) { for (const r of items) { ${caller} } }`;
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  return deletedOnMissingAnswer(ctx, ctx.of('CatchClause')[0] as Node);
+}
+
+describe('deletedOnMissingAnswer', () => {
+  it.each([
+    'if (!(await exists(r))) { await removeRequest(r); continue; }',
+    'if (!await exists(r)) pending.push(deleteDelivery(r));',
+    'if (await exists(r)) { await send(r) } else { await purgeQueueItem(r) }',
+  ])('deletes on the nothing answered: %s', (caller) => {
+    expect(deletes(caller)).toBe(true);
+  });
+
+  it.each([
+    'if (!(await exists(r))) continue;',
+    'if (await exists(r)) { await removeRequest(r) }',
+    'const ok = await exists(r); log(ok); await removeRequest(r);',
+  ])('does not: %s', (caller) => {
+    expect(deletes(caller)).toBe(false);
+  });
+});
