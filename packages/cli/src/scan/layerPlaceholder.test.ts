@@ -12,6 +12,7 @@ const files: Record<string, string> = {
   'stubbed/layer/nodejs/ledger/index.js': '// Silence is golden.\n',
   'stubbed/ledger/index.js': "module.exports = { ...require('./invoices') };\n",
   'stubbed/fn/index.js': "const { settle } = require('/opt/nodejs/ledger');\n",
+  'stubbed/lib/ledger.js': 'module.exports = { entries: [] };\n',
   'real/layers/shared/nodejs/kit/index.js': 'module.exports = { kit: true };\n',
   'real/kit/index.js': 'module.exports = { other: true };\n',
   'blocks/a.js': '/* generated */\n#!/usr/bin/env node is not a comment here\n',
@@ -48,7 +49,7 @@ describe('isPlaceholderModule', () => {
 });
 
 describe('ModuleResolver on /opt/nodejs imports', () => {
-  it('answers the copied folder when the layer holds only a stub', () => {
+  it('answers the copied folder when the layer holds only a stub, not a file named alike', () => {
     const from = join(root, 'stubbed/fn/index.js');
     expect(resolverOver('stubbed').resolve(from, '/opt/nodejs/ledger')).toBe(
       join(root, 'stubbed/ledger/index.js'),

@@ -94,8 +94,10 @@ export class ModuleResolver {
     // -> `common/index.js`).
     const stubs = found.filter((f) => isPlaceholderModule(f));
     if (stubs.length > 0 && stubs.length === found.length && rest.startsWith('nodejs/')) {
+      // A stub folder's index is filled by copying a folder: only another folder's index is that copy.
+      const folderIndex = (f: string) => /\/index\.[cm]?[jt]sx?$/.test(f);
       const copied = this.endingAs(rest.slice('nodejs/'.length)).filter(
-        (f) => !stubs.includes(f) && !isPlaceholderModule(f),
+        (f) => !stubs.includes(f) && (folderIndex(f) || !stubs.every(folderIndex)) && !isPlaceholderModule(f),
       );
       found = copied.length === 1 ? copied : found;
     }
