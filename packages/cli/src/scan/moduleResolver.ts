@@ -2,6 +2,7 @@
 // index), or a sibling workspace package (`@acme/common`, `file:` links), answered once per folder.
 import { realpathSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { isPlaceholderModule } from './layerPlaceholder.js';
 import type { TsconfigPaths } from './tsconfigPaths.js';
 import type { Workspaces } from './workspaces.js';
 
@@ -80,20 +81,40 @@ export class ModuleResolver {
    * `require('/opt/permissionLayer')`: Lambda mounts a layer's content at /opt, so the module is the one
    * in the project whose path ends as the import does (`layers/permissionLayer/permissionLayer.js`), or
    * the `nodejs/` folder's (`/opt/nodejs/utils` -> `layers/common/nodejs/utils.js`). Kept only when one
-   * module matches, or one of several sits in a folder named for layers.
+   * module matches, or one of several sits in a folder named for layers. When the layer's module is only
+   * a stub with no code, which the build overwrites with a copy, the one project module named as the
+   * import is below `nodejs/` is what runs.
    */
   private layerModule(source: string): string | undefined {
     if (this.layers.has(source)) return this.layers.get(source);
     const rest = source.slice('/opt/'.length).replace(/\.(js|mjs|cjs)$/, '');
+    let found = this.endingAs(rest);
+    // Only stubs the build overwrites (layerPlaceholder.ts): what runs is the folder the build copies in,
+    // the project's own folder named as the import is below the layer's `nodejs/` (`/opt/nodejs/common`
+    // -> `common/index.js`).
+    const stubs = found.filter((f) => isPlaceholderModule(f));
+    if (stubs.length > 0 && stubs.length === found.length && rest.startsWith('nodejs/')) {
+      // A stub folder's index is filled by copying a folder: only another folder's index is that copy.
+      const folderIndex = (f: string) => /\/index\.[cm]?[jt]sx?$/.test(f);
+      const copied = this.endingAs(rest.slice('nodejs/'.length)).filter(
+        (f) => !stubs.includes(f) && (folderIndex(f) || !stubs.every(folderIndex)) && !isPlaceholderModule(f),
+      );
+      found = copied.length === 1 ? copied : found;
+    }
+    const inLayers = found.filter((f) => /layer/i.test(f.slice(0, f.length - rest.length)));
+    const answer = found.length === 1 ? found[0] : inLayers.length === 1 ? inLayers[0] : undefined;
+    this.layers.set(source, answer);
+    return answer;
+  }
+
+  /** The scanned modules (tests aside) whose path ends as `rest` does, or as its folder's index. */
+  private endingAs(rest: string): string[] {
     const tails = EXTENSIONS.flatMap((e) => [`/${rest}${e}`, `/${rest}/index${e}`]);
     const found: string[] = [];
     for (const file of this.files?.() ?? [])
       if (tails.some((t) => file.endsWith(t)) && !/\/(__tests__|tests?|__mocks__)\//.test(file))
         found.push(file);
-    const inLayers = found.filter((f) => /layer/i.test(f.slice(0, f.length - rest.length)));
-    const answer = found.length === 1 ? found[0] : inLayers.length === 1 ? inLayers[0] : undefined;
-    this.layers.set(source, answer);
-    return answer;
+    return found;
   }
 
   /**

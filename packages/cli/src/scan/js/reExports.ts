@@ -1,6 +1,6 @@
 // The names a module passes on from other modules (`export * from`, `export { a as b } from`, and an import
 // exported again): the project pass follows an importer's name through them to the module that defines it.
-import type { Node } from './ast.js';
+import { memberPath, type Node, unwrap } from './ast.js';
 import type { ReExport } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { mayBeWorkspaceImport } from './workspaceImports.js';
@@ -31,12 +31,39 @@ export function reExports(ctx: ModuleContext): ReExport[] {
       out.push({ source: stmt.source.value as string, names });
     }
   }
+  // CommonJS: `module.exports = { ...require('./a'), ...require('./b') }` passes on all of each.
+  for (const source of spreadRequires(ctx)) out.push({ source });
   // `import { x } from './y'; export { x }` is a re-export too.
   for (const [name, value] of ctx.exports) {
     if (value.type === 'Identifier') {
       const imp = ctx.imports.get(value.name as string);
       if (imp !== undefined && mayBeWorkspaceImport(imp.source))
         out.push({ source: imp.source, names: [[name, imp.imported]] });
+    }
+  }
+  return out;
+}
+
+/**
+ * The modules a CommonJS barrel spreads into its exports at top level: `module.exports = { ...require('./a') }`
+ * exports every name `./a` exports (a layer's or a package's index built from its files).
+ * @example
+ * spreadRequires(ctx) // ['./api-utils', './subscriptions'] for `module.exports = { ...require('./api-utils'), ...require('./subscriptions') }`
+ */
+function spreadRequires(ctx: ModuleContext): string[] {
+  if (!ctx.spells('...require(')) return [];
+  const out: string[] = [];
+  for (const stmt of ctx.program.body as Node[]) {
+    const e = stmt.type === 'ExpressionStatement' ? unwrap(stmt.expression) : undefined;
+    if (e?.type !== 'AssignmentExpression' || e.operator !== '=') continue;
+    if (memberPath(e.left)?.join('.') !== 'module.exports') continue;
+    const value = unwrap(e.right);
+    if (value?.type !== 'ObjectExpression') continue;
+    for (const prop of value.properties as Node[]) {
+      const arg = prop.type === 'SpreadElement' ? unwrap(prop.argument) : undefined;
+      if (arg?.type !== 'CallExpression' || unwrap(arg.callee)?.name !== 'require') continue;
+      const first = unwrap((arg.arguments as Node[])[0]);
+      if (first?.type === 'Literal' && typeof first.value === 'string') out.push(first.value);
     }
   }
   return out;

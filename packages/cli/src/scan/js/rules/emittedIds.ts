@@ -36,16 +36,21 @@ const LOGGER = /^(log|logger|console|Logger|metrics|tracer)$/;
 const KEBAB_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*-id$/i;
 /** Ids for tracing and log correlation: nobody deduplicates on them. */
 const TRACE_ID = /^(x-)?(trace|span|correlation|causation|amzn-trace|request)[-_]?id$/i;
-/** Is `key` a tracing or log-correlation id (`correlationId`, `x-trace-id`), which nobody deduplicates on? */
+/** A FIFO ordering group (`MessageGroupId`) carried in a payload: it orders messages, nobody deduplicates on it. */
+const GROUP_ID = /^(message[-_]?)?group[-_]?id$/i;
+/**
+ * Is `key` a tracing or log-correlation id (`correlationId`, `x-trace-id`) or an ordering group
+ * (`MessageGroupId`), which nobody deduplicates on?
+ */
 export function traceIdKey(key: string): boolean {
-  return TRACE_ID.test(key);
+  return TRACE_ID.test(key) || GROUP_ID.test(key);
 }
 /** A query parameter just before an interpolation: `?id=`, `&requestId=`. */
 export const QUERY_PARAM = /[?&]([A-Za-z][\w-]*)=$/;
 
 /** Is `key` named like the id of what is emitted (and not a trace or correlation id)? */
 export function emittedIdKey(key: string): boolean {
-  return (RECORD_ID_FIELD.test(key) || KEBAB_ID.test(key)) && !TRACE_ID.test(key);
+  return (RECORD_ID_FIELD.test(key) || KEBAB_ID.test(key)) && !traceIdKey(key);
 }
 
 /** References to the binding `declaration` declares for `name`, within its scope. */

@@ -20,7 +20,8 @@ import { droppedChainStep } from './droppedChainStep.js';
 import { droppedPromises } from './droppedPromise.js';
 import { asyncErrFirstCallback } from './errFirstAsync.js';
 import { fetchBodyRead } from './fetchBodyRead.js';
-import { emitsToAsyncListener, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
+import { floatingMessage } from './floatingMessage.js';
+import { emitsToAsyncListener, importedMapCall, ownAsyncMethod, unawaitedGroup } from './floatingShapes.js';
 import { forksWaitedPromise } from './forkedChain.js';
 import { inHandlerHook, mayHaveHooks } from './handlerHooks.js';
 import { classifyHttpCall } from './http.js';
@@ -69,6 +70,9 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (closesPromiseClient(ctx, call) || pgPromiseCall(ctx, call) || awaitedElsewhere(ctx, call))
       return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
+    // `files.map((f) => send(f))` of an imported `send`: async when the project pass finds it so.
+    const mapped = importedMapCall(ctx, call);
+    if (mapped !== undefined) return mapped;
     // `console.logError(err)` of `console.logError = async ...` here or in a module this one loads.
     const assigned = assignedAsyncCall(ctx, callee);
     if (assigned !== undefined) return assigned === true ? true : { global: assigned };
@@ -133,26 +137,6 @@ function settlesExecutor(ctx: ModuleContext, stmt: Node): boolean {
   return false;
 }
 
-function messageOf(ctx: ModuleContext, call: Node, voided: boolean): string {
-  const what = memberPath(call.callee)?.join('.') ?? 'call';
-  if (libraryEachOfAsync(ctx, call))
-    return `${what}(items, async ...) calls the callback per item and drops its promise: the handler returns before the work finishes, and its failures are never seen`;
-  if (calleeName(call) === 'forEach')
-    return 'forEach(async ...) does not wait: the handler returns before the records are processed';
-  if (asyncErrFirstCallback(ctx, call))
-    return `${what}(..., async (err) => ...) calls back the Node way and drops the callback's promise: its work outlives the caller, and a rejection in it is unhandled (the request it should answer is never answered)`;
-  const group = unawaitedGroup(ctx, call);
-  if (group === 'combinator')
-    return `${what}(...) is not awaited: the handler goes on and may return while its promises still run, and their failures are never seen`;
-  if (group === 'map')
-    return `${what}(async ...) starts one promise per item and none is awaited: the handler may return before they finish, and their failures are never seen`;
-  if (/^set(Timeout|Interval|Immediate)$/.test(what))
-    return `${what}(...) schedules async work nobody awaits: it runs during a later invocation or after a thaw, may be frozen mid-flight, and its failure is never seen`;
-  if (calleeName(call) === 'emit')
-    return `${what}(...) hands the event to an async listener without waiting: the listener's work runs after this returns, and its failure is never seen`;
-  return `${voided ? 'void ' : ''}${what}(...) is not awaited: Lambda may freeze before it finishes`;
-}
-
 /** The statement is in a method of a class this handler's module constructs (`const w = new Worker()`). */
 function inConstructedClass(ctx: ModuleContext, stmt: Node): boolean {
   let cls: Node | undefined;
@@ -215,7 +199,7 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     if (helper && !runs && reaching.length === 0) continue;
     const message = step
       ? "this step of the handler's promise chain starts a chain and does not return it: the next step (often the answer) runs at once, and its failure never reaches the chain"
-      : messageOf(ctx, e, voided);
+      : floatingMessage(ctx, e, voided);
     report('floating-promise', e, message, {
       ...(promise === true
         ? {}

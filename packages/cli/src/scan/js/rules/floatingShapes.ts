@@ -30,6 +30,36 @@ export function unawaitedGroup(ctx: ModuleContext, call: Node): 'combinator' | '
   return callback !== undefined && isFunction(callback) && returnsPromise(callback) ? 'map' : undefined;
 }
 
+/**
+ * `files.map((file) => send(file))` as a statement, the callback's answer a call to an imported function
+ * (a relative import, a workspace package or a layer module): the import the project pass asks about,
+ * since the promises it starts float when that function is async.
+ *
+ * @example
+ * importedMapCall(ctx, call) // files.map((f) => sendCommand(f)); -> { source: './bridge', name: 'sendCommand' }
+ */
+export function importedMapCall(
+  ctx: ModuleContext,
+  call: Node,
+): { source: string; name: string } | undefined {
+  if (calleeName(call) !== 'map' || unwrap(call.callee)?.type !== 'MemberExpression') return undefined;
+  const callback = ctx.valueOf((call.arguments as Node[])[0]);
+  if (callback === undefined || !isFunction(callback) || callback.async === true) return undefined;
+  const body = unwrap(callback.body as Node);
+  const answered = body?.type === 'BlockStatement' ? onlyReturned(body) : body;
+  const callee = answered?.type === 'CallExpression' ? unwrap(answered.callee) : undefined;
+  if (callee?.type !== 'Identifier') return undefined;
+  const imp = ctx.importOf(callee.name as string, callee);
+  if (imp === undefined || imp.source.startsWith('node:') || imp.imported === '*') return undefined;
+  return { source: imp.source, name: imp.imported };
+}
+
+/** The expression a block answers when its only statement is `return <expression>`. */
+function onlyReturned(block: Node): Node | undefined {
+  const [only, ...rest] = block.body as Node[];
+  return rest.length === 0 && only?.type === 'ReturnStatement' ? unwrap(only.argument) : undefined;
+}
+
 /** The class declaration or expression a node sits in. */
 function enclosingClass(ctx: ModuleContext, node: Node): Node | undefined {
   for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n))

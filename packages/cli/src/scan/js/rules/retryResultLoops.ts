@@ -32,6 +32,26 @@ function readsOutcome(test: Node, name: string): boolean {
   );
 }
 
+/** Fields that say the call worked when true, and fields that say it failed when true. */
+const SUCCESS_FIELD = /^(ok|success|succeeded)$/;
+const FAILURE_FIELD = /^(isError|error|errors|failed|Error)$/;
+
+/**
+ * The test asks whether an answer failed (`!page.ok`, `!out.success`, `res.isError`): a loop that leaves
+ * there gives up on the first failure and goes round only after a success (the next page, the next
+ * term), so its sleep paces the walk and retries nothing.
+ */
+function testsFailure(test: Node, answers: Set<string>): boolean {
+  const t = unwrap(test);
+  const negated = t?.type === 'UnaryExpression' && t.operator === '!';
+  const member = negated ? unwrap(t.argument as Node) : t;
+  if (member?.type !== 'MemberExpression') return false;
+  const object = unwrap(member.object as Node);
+  const field = propertyName(member.property as Node, member.computed as boolean) ?? '';
+  if (object?.type !== 'Identifier' || !answers.has(object.name as string)) return false;
+  return negated ? SUCCESS_FIELD.test(field) : FAILURE_FIELD.test(field);
+}
+
 /** A comparison with a string (`status === 'Complete'`): a poll for a job's state, not a retry. */
 function comparesString(test: Node): boolean {
   return someDescendant(
@@ -109,6 +129,7 @@ export function resultLoopSite(ctx: ModuleContext, loop: Node): RetrySite | unde
       s.type === 'IfStatement' &&
       leaves(s.consequent as Node) &&
       !comparesString(s.test as Node) &&
+      !testsFailure(s.test as Node, answers) &&
       [...answers].some((a) => readsOutcome(s.test as Node, a)),
   );
   if (!exitsOnSuccess) return undefined;

@@ -3,7 +3,7 @@
 // caller's turn), so a body that awaits nothing, throws nothing and returns no pending value has finished,
 // fulfilled, when the call returns: dropping its promise loses no work and hides no failure. What the body itself starts and drops is judged at its own
 // statement. The first such shape seen was a body that only logs (`async (e) => { console.log(e) }`).
-import { forEachDescendant, isFunction, memberPath, type Node, unwrap } from '../ast.js';
+import { forEachDescendant, isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 
 /** No call, `new` or `await` among the nodes. */
 function startsNothing(nodes: Node[]): boolean {
@@ -35,12 +35,43 @@ export function settledOnReturn(fn: Node): boolean {
   if (fn.async !== true || fn.generator === true) return false;
   const body = fn.body as Node;
   if (body.type !== 'BlockStatement') return onlyLogs(body);
-  if (awaitsNothing(body)) return true;
+  if (awaitsNothing(body) || pureRecursion(fn)) return true;
   const statements = body.body as Node[];
   return (
     statements.length > 0 &&
     statements.every((s) => s.type === 'ExpressionStatement' && onlyLogs(s.expression as Node))
   );
+}
+
+/** Calls that start no work outside the process: conversions, and collecting promises already made. */
+const PURE_CALL =
+  /^(Number|String|Boolean|BigInt|Array\.isArray|JSON\.(parse|stringify)|Object\.(keys|values|entries|fromEntries|assign)|Promise\.(all|allSettled|resolve))$/;
+const PURE_METHOD =
+  /^(map|filter|reduce|forEach|push|concat|slice|join|split|toString|trim|toLowerCase|toUpperCase)$/;
+
+/**
+ * A named async function whose only work is calling itself (a recursive conversion of a nested value,
+ * `jsonObject[key] = await convert(value[key])`) besides conversions and array methods: every await settles
+ * in the current run of microtasks, before any I/O, so no work outlives the caller's turn.
+ */
+function pureRecursion(fn: Node): boolean {
+  const name = fn.id?.name as string | undefined;
+  if (name === undefined) return false;
+  let other = false;
+  forEachDescendant(fn.body as Node, (n) => {
+    if (n.type === 'NewExpression' || n.type === 'ImportExpression') other = true;
+    if (n.type === 'CallExpression') {
+      const callee = unwrap(n.callee);
+      const path = memberPath(callee)?.join('.') ?? '';
+      const method =
+        callee?.type === 'MemberExpression'
+          ? propertyName(callee.property, callee.computed as boolean)
+          : undefined;
+      if (path !== name && !PURE_CALL.test(path) && !PURE_METHOD.test(method ?? '')) other = true;
+    }
+    return !other;
+  });
+  return !other;
 }
 
 /**

@@ -1,0 +1,69 @@
+// floatingMessage and importedMapCall: a `.map` statement whose callback answers an imported call is
+// asked about that import, and its finding says what each item starts.
+import { parseSync } from 'oxc-parser';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import { ModuleContext } from '../ModuleContext.js';
+import { reExports } from '../reExports.js';
+import { floatingMessage } from './floatingMessage.js';
+import { importedMapCall } from './floatingShapes.js';
+
+function contextOf(source: string): ModuleContext {
+  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+    typeof parseSync
+  >[2]);
+  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+}
+
+/** The `.map(...)` calls written as statements, with their module. */
+function mapStatements(source: string): { ctx: ModuleContext; calls: Node[] } {
+  const ctx = contextOf(source);
+  const calls = ctx
+    .of('ExpressionStatement')
+    .map((s) => s.expression as Node)
+    .filter((e) => e.type === 'CallExpression' && e.callee.property?.name === 'map');
+  return { ctx, calls };
+}
+
+describe('importedMapCall', () => {
+  it('names the import a statement map callback answers, with an expression or a one-return body', () => {
+    const { ctx, calls } = mapStatements(
+      [
+        "const { send } = require('/opt/nodejs/kit');",
+        "import { push } from './bridge';",
+        'files.map((f) => send(f));',
+        'files.map(function (f) { return push(f); });',
+      ].join('\n'),
+    );
+    expect(calls.map((c) => importedMapCall(ctx, c))).toEqual([
+      { source: '/opt/nodejs/kit', name: 'send' },
+      { source: './bridge', name: 'push' },
+    ]);
+    expect(floatingMessage(ctx, calls[0] as Node, false)).toMatch(
+      /^files\.map\(\.\.\. => send\(\.\.\.\)\) starts one send per item/,
+    );
+  });
+
+  it('leaves local functions, node built-ins, namespaces and longer bodies alone', () => {
+    const { ctx, calls } = mapStatements(
+      [
+        "import { readFile } from 'node:fs/promises';",
+        "import * as kit from './kit';",
+        "import { send } from './bridge';",
+        'const local = (f) => f;',
+        'files.map((f) => local(f));',
+        'files.map((f) => readFile(f));',
+        'files.map((f) => kit.send(f));',
+        'files.map((f) => { log(f); return send(f); });',
+      ].join('\n'),
+    );
+    expect(calls.map((c) => importedMapCall(ctx, c))).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('reExports of a CommonJS barrel', () => {
+  it('passes on every module spread into module.exports', () => {
+    const ctx = contextOf("module.exports = { ...require('./a'), ...require('./b'), c: 1 };");
+    expect(reExports(ctx)).toEqual([{ source: './a' }, { source: './b' }]);
+  });
+});
