@@ -4,6 +4,7 @@
 import { isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { allButNamedKinds } from './allButOneKind.js';
 import { doesIo, isLogCall, isObservation } from './catchFacts.js';
 
 /**
@@ -64,7 +65,8 @@ function leavesALoop(ctx: ModuleContext, handler: Node): boolean {
  * catch made of it, `const err = error as AWSError`): the errors it recognises are answered, every other
  * one is dropped. The branch may handle its kind without returning (`if (err.code === 'Throttled') {
  * retries++; pending = batch }`): the others still fall through untouched. A check that only logs is an
- * observation instead, and one that throws rethrows.
+ * observation instead, and one that throws rethrows. A negated check that answers (`if (e.statusCode !==
+ * 404) return 500`) answers every failure but the named kind, which is no drop (allButOneKind.ts).
  */
 function handlesOneKind(handler: Node, before: Node[], test: Node): boolean {
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
@@ -80,6 +82,13 @@ function handlesOneKind(handler: Node, before: Node[], test: Node): boolean {
   if (test.alternate != null)
     return isObservation(test.alternate as Node) && !isObservation(test.consequent as Node);
   const consequent = test.consequent as Node;
+  const answers = someDescendant(
+    consequent,
+    (n) => n.type === 'ReturnStatement' || n.type === 'ThrowStatement',
+    true,
+  );
+  // `if (e.statusCode !== 404) return respond(500)`: every failure but the named kind is answered (allButOneKind.ts).
+  if (answers && allButNamedKinds(test.test as Node, names)) return false;
   if (someDescendant(consequent, (n) => n.type === 'ReturnStatement', true)) return true;
   return !isObservation(consequent) && !someDescendant(consequent, (n) => n.type === 'ThrowStatement', true);
 }

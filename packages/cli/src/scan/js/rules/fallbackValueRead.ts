@@ -5,8 +5,10 @@
 // value. That holds only while the value goes nowhere but a log line (valueGoesNowhere.ts): once the code
 // tests it, switches on it, returns it to a caller, adds to it and writes the sum, or sends it anywhere,
 // the fallback stands in for what was there, and a failed read drives a decision or a write.
+// One exception, in extraAnswerField.ts: a flag or count placed as one field among several of the answer.
 import { type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { onlyAnswerExtra, setsScalar } from './extraAnswerField.js';
 import { onlyReads } from './readOnlyTry.js';
 import { assignedNames } from './tryAssigned.js';
 import { goesNowhere } from './valueGoesNowhere.js';
@@ -48,7 +50,12 @@ export function fallbackValueRead(ctx: ModuleContext, tryStatement: Node): boole
   const from = outermostLoop(ctx, fn, tryStatement)?.start ?? tryStatement.end;
   return names.every(
     (name) =>
-      presetBefore(fn, name, tryStatement.start) && goesNowhere(ctx, fn.body as Node, name, from, block),
+      presetBefore(fn, name, tryStatement.start) &&
+      (goesNowhere(ctx, fn.body as Node, name, from, block) ||
+        // A flag or count that is one field of the answer (extraAnswerField.ts), outside any loop.
+        (from === tryStatement.end &&
+          setsScalar(block, name) &&
+          onlyAnswerExtra(ctx, fn.body as Node, name, from, block))),
   );
 }
 

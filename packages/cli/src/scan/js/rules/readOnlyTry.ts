@@ -1,7 +1,7 @@
 // Whether a try block only reads from other systems (by the verb of each call: `getUser`, `db.query`,
 // `HeadObjectCommand`): a failed read there loses no work of its own. Shared by the best-effort read
 // exemptions of swallowed-error (fallbackValueRead.ts, gatheredReads.ts).
-import { type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode } from './catchFacts.js';
 import { readName, verbOf } from './ioVerbs.js';
@@ -71,7 +71,10 @@ export function onlyReads(ctx: ModuleContext, block: Node): boolean {
       const verb = verbOf(ctx, call);
       // Reading the body of an answer already read (`await out.Body.transformToString()`) is part of that read.
       if (BODY.test(verb)) return false;
-      if (!readName(verb, READ) || !readsByArguments(ctx, verb, call)) return true;
+      // v2's `ddb.query(params).promise()`: the parameters are the inner call's, not `.promise()`'s.
+      const made = calleeName(call) === 'promise' ? unwrap(unwrap(call.callee)?.object) : undefined;
+      const given = made?.type === 'CallExpression' ? made : call;
+      if (!readName(verb, READ) || !readsByArguments(ctx, verb, given)) return true;
       reads++;
       return false;
     },
