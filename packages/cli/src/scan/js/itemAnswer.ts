@@ -3,8 +3,9 @@
 // that: it reads the whole module's text and takes a call into another module as answering, which is right
 // where true only withholds an exemption (bisectedStreams.ts) but turns a type import, a comment, a sibling
 // handler's answer or a thin handler over a library into a false finding where true keeps one (r44 review).
-import { memberPath, type Node, propertyName, someDescendant } from './ast.js';
+import { memberPath, type Node, propertyName } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { someBelow } from './subtreeIndex.js';
 
 /** Powertools' one-call answer (`return processPartialResponse(event, recordHandler, processor)`). */
 const POWERTOOLS_CALL = /^processPartialResponse(Sync)?$/;
@@ -29,10 +30,9 @@ function processorResponse(ctx: ModuleContext, call: Node): boolean {
  * comments are not code, so `import type { SQSBatchResponse }` and a note naming the field do not count.
  */
 function buildsAnswer(ctx: ModuleContext, root: Node, depth: number): boolean {
-  return someDescendant(root, (n) => {
+  return someBelow(root, ['Property', 'CallExpression'], (n) => {
     if (n.type === 'Property')
       return propertyName(n.key as Node, n.computed as boolean) === 'batchItemFailures';
-    if (n.type !== 'CallExpression') return false;
     const callee = n.callee as Node;
     if (callee.type === 'Identifier' && POWERTOOLS_CALL.test(callee.name as string)) return true;
     if (processorResponse(ctx, n)) return true;
@@ -43,8 +43,7 @@ function buildsAnswer(ctx: ModuleContext, root: Node, depth: number): boolean {
 
 /** A middy chain on the export that answers for the handler (`middy(fn).use(sqsPartialBatchFailure())`). */
 function wrappedToAnswer(ctx: ModuleContext, value: Node): boolean {
-  return someDescendant(ctx.valueOf(value) ?? value, (n) => {
-    if (n.type !== 'CallExpression') return false;
+  return someBelow(ctx.valueOf(value) ?? value, ['CallExpression'], (n) => {
     const callee = n.callee as Node;
     return callee.type === 'Identifier' && MIDDLEWARE.test(callee.name as string);
   });

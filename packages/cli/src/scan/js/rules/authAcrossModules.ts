@@ -4,12 +4,13 @@
 // the catch (the line that decides every failure means "no"): at once when the caller is in the same
 // module, else on condition that some module's caller answers 401/403 on an export leading to it
 // (`authGated`, settled by the project pass: js/authGates.ts records the callers).
-import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, isFunction, type Node, unwrap } from '../ast.js';
 import type { ImportRef, VerifierFact } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { memberCall, methodOf } from '../memberClass.js';
 import { SourceWords } from '../SourceWords.js';
 import { importRefOf } from '../sdkOptions.js';
+import { someBelow } from '../subtreeIndex.js';
 import { lastTextMemo } from '../textMemo.js';
 import { isFalsyValue, userOf } from './authFacts.js';
 import { type FalsyCatch, hasFalsyCatch, ownCatch } from './authFalsyCatch.js';
@@ -34,10 +35,11 @@ function passedOn(ctx: ModuleContext, fn: Node): Node[] {
   const isChecked = (name: string): boolean => {
     if (checked === undefined) {
       const names = new Set<string>();
-      someDescendant(
+      someBelow(
         fn.body as Node,
+        ['IfStatement'],
         (m) => {
-          const test = m.type === 'IfStatement' ? unwrap(m.test) : undefined;
+          const test = unwrap(m.test);
           const arg =
             test?.type === 'UnaryExpression' && test.operator === '!' ? unwrap(test.argument) : undefined;
           if (arg?.type === 'Identifier' && returnsFalsy(m.consequent)) names.add(arg.name as string);
@@ -49,10 +51,10 @@ function passedOn(ctx: ModuleContext, fn: Node): Node[] {
     }
     return checked.has(name);
   };
-  someDescendant(
+  someBelow(
     fn.body as Node,
+    ['CallExpression'],
     (n) => {
-      if (n.type !== 'CallExpression') return false;
       const { node, parent } = userOf(ctx, n);
       if (parent?.type === 'ReturnStatement' || (parent === fn && fn.expression === true)) calls.push(n);
       else if (parent?.type === 'IfStatement' && parent.test === node) {

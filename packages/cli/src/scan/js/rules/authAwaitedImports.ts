@@ -3,11 +3,12 @@
 // jwtAdapter.verify(t)`) and of a field's imported class (`await this.jwtAdapter.verify(t)`). The
 // project pass keeps the catch only if one of them awaits a remote verifier, key or secret itself.
 
-import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { memberCall } from '../memberClass.js';
 import { importRefOf } from '../sdkOptions.js';
+import { someBelow } from '../subtreeIndex.js';
 import { forSettlingCalls } from './settlingCalls.js';
 
 /**
@@ -16,10 +17,10 @@ import { forSettlingCalls } from './settlingCalls.js';
  */
 export function awaitedImports(ctx: ModuleContext, block: Node): (ImportRef & { method?: string })[] {
   const refs: (ImportRef & { method?: string })[] = [];
-  someDescendant(
+  someBelow(
     block,
+    ['AwaitExpression'],
     (n) => {
-      if (n.type !== 'AwaitExpression') return false;
       const call = unwrap(n.argument);
       if (call?.type !== 'CallExpression') return false;
       const ref = importRefOf(ctx, call.callee as Node);

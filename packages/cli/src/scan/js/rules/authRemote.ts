@@ -3,19 +3,11 @@
 // judged by what verifyToken does, not by its name) and into a promise's executor (`new Promise((res,
 // rej) => jwt.verify(token, getKey, cb))`); a name is the only evidence left for a call the module
 // cannot see into.
-import {
-  calleeName,
-  isFunction,
-  memberPath,
-  type Node,
-  objectProps,
-  someDescendant,
-  unwrap,
-  wrap,
-} from '../ast.js';
+import { calleeName, isFunction, memberPath, type Node, objectProps, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkClass, memberCall, methodOf, ownMethod, sdkInstance } from '../memberClass.js';
 import { isSdkSend } from '../sdkSend.js';
+import { someBelow } from '../subtreeIndex.js';
 
 import { dataLookup } from './authLookups.js';
 import { packageVerifier } from './authPackageVerifiers.js';
@@ -130,8 +122,9 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
 
 function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | undefined {
   let what: string | undefined;
-  someDescendant(
+  someBelow(
     block,
+    ['NewExpression', 'CallExpression'],
     (n) => {
       if (what) return true;
       // `await new Promise((resolve, reject) => jwt.verify(token, getKey, cb))`: the executor runs now.

@@ -5,10 +5,11 @@
 // `event.Records[].body` is the only sign the handler consumes a batch (batchDecoders.ts). A method that
 // hands its event on to another module's decoder (`getPhones(event) { return Dto.getRecords(event) }`)
 // is recorded with where it hands it, for the project pass to follow.
-import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import type { DecoderRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { instanceClass } from '../memberClass.js';
+import { someBelow } from '../subtreeIndex.js';
 import { carriesEvent, eventDecoders, eventParam, PARTIAL_ANSWER, readsBatchEvent } from './batchDecoders.js';
 
 /** What a class or object export says about its members as event decoders (ExportFact). */
@@ -93,8 +94,8 @@ export function decoderMembers(
       const event = eventParam(fn);
       if (reads.includes(name) || event === undefined) continue;
       if (PARTIAL_ANSWER.test(ctx.source.slice(fn.start, fn.end))) continue;
-      const hands = someDescendant(fn.body as Node, (n) => {
-        const callee = n.type === 'CallExpression' ? unwrap(n.callee) : undefined;
+      const hands = someBelow(fn.body as Node, ['CallExpression'], (n) => {
+        const callee = unwrap(n.callee);
         if (callee?.type !== 'MemberExpression' || unwrap(callee.object)?.type !== 'ThisExpression')
           return false;
         const m = propertyName(callee.property, callee.computed as boolean);

@@ -3,12 +3,13 @@
 // record, so the module alone cannot tell it consumes a batch. The decoder's module can: it reads
 // `event.Records` and a field only queue or stream records carry (ExportFact.batchEvent). The finding is
 // kept when one of the functions the handler hands its event to is such a decoder.
-import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
 import { importedInstanceMethod, namespaceMember } from '../asyncMethods.js';
 import type { DecoderRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { receiverClass } from '../memberClass.js';
 import { namedRecordCallbackReadsPolled } from '../recordCallbacks.js';
+import { someBelow } from '../subtreeIndex.js';
 
 /** Words of a partial batch answer, built by hand or by Powertools. */
 export const PARTIAL_ANSWER = /\b(batchItemFailures|itemIdentifier|processPartialResponse|BatchProcessor)\b/;
@@ -89,8 +90,7 @@ export function eventDecoders(ctx: ModuleContext, fn: Node, forwarding = false):
   const name = event ?? (first?.type === 'Identifier' ? (first.name as string) : undefined);
   if (name === undefined) return [];
   const refs: DecoderRef[] = [];
-  someDescendant(fn.body as Node, (n) => {
-    if (n.type !== 'CallExpression') return false;
+  someBelow(fn.body as Node, ['CallExpression'], (n) => {
     const key = (n.arguments as Node[]).map((a) => carriesEvent(a, name)).find((k) => k !== undefined);
     if (key === undefined) return false;
     // `return decode(event)`: the decoder's answer is the handler's, and may name the failed records.

@@ -8,6 +8,7 @@
 // holds more than one record (`if (event.Records.length !== 1) throw ...`) refuses a larger batch loudly:
 // the batch is redelivered and dead-lettered, nothing is lost in silence.
 import { memberPath, type Node, numberValue, someDescendant, unwrap } from '../ast.js';
+import { someBelow } from '../subtreeIndex.js';
 
 /**
  * `x.Records.length` (or `x.Records?.length`) compared with nothing-left, either side: `=== 0`, `!== 0`,
@@ -123,8 +124,7 @@ export function refusesBatches(
   fn: Node,
   holder: (path: readonly string[]) => boolean = recordsList,
 ): boolean {
-  return someDescendant(fn.body as Node, (n) => {
-    if (n.type !== 'IfStatement') return false;
+  return someBelow(fn.body as Node, ['IfStatement'], (n) => {
     const test = lengthTest(n.test as Node, holder);
     if (test === undefined || !moreThanOne(test)) return false;
     // `if (...) throw ...` with no braces: the consequent is the throw itself.

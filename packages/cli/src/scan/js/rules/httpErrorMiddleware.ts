@@ -6,6 +6,7 @@
 import { calleeName, isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { someBelow } from '../subtreeIndex.js';
 import type { Report } from './Report.js';
 
 const NOT_HTTP =
@@ -62,7 +63,7 @@ export function onErrorFunctions(ctx: ModuleContext, root: Node): Node[] {
       add(unwrap(n.right));
     return false;
   };
-  if (!visit(root)) someDescendant(root, visit);
+  if (!visit(root)) someBelow(root, ['Property', 'MethodDefinition', 'AssignmentExpression'], visit);
   return found;
 }
 

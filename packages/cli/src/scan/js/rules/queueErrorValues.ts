@@ -6,6 +6,7 @@
 // propagate(...)`) but drops in one branch (`await propagate(...);`) loses that branch's failure.
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { someBelow } from '../subtreeIndex.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report } from './Report.js';
 
@@ -122,11 +123,7 @@ function failureAnswer(expression: Node | null | undefined): boolean {
 export function returnsFailureValue(fn: Node): boolean {
   const body = fn.body as Node;
   if (body.type !== 'BlockStatement') return failureAnswer(body);
-  return someDescendant(
-    body,
-    (n) => n.type === 'ReturnStatement' && failureAnswer(n.argument as Node | null),
-    true,
-  );
+  return someBelow(body, ['ReturnStatement'], (n) => failureAnswer(n.argument as Node | null), true);
 }
 
 /**

@@ -5,6 +5,7 @@
 // rejection is thrown on (`throw failed.reason`) fails the whole batch like a throw (r44 review).
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { someBelow } from '../subtreeIndex.js';
 
 /** Calls that fail only on a malformed record: a catch around them skips a record no retry can fix. */
 const DECODING = new Set([
@@ -53,11 +54,11 @@ function swallowsHere(ctx: ModuleContext, fn: Node, fails: (c: Node) => boolean)
   const text = ctx.source.slice(fn.start, fn.end);
   if (/\ballSettled\b/.test(text) && !rethrowsReason(fn)) return true;
   if (/\.catch\s*\(/.test(text)) return true;
-  return someDescendant(
+  return someBelow(
     fn.body,
+    ['CatchClause'],
     (n) =>
-      n.type === 'CatchClause' &&
-      !someDescendant(n.body, (m) => m.type === 'ThrowStatement', true) &&
+      !someBelow(n.body, ['ThrowStatement'], () => true, true) &&
       !fails(n) &&
       !decodesOnly(ctx.parentOf(n)?.block),
   );
@@ -82,8 +83,7 @@ export function throwsForRecord(
     if (seen.has(f)) continue;
     seen.add(f);
     if (seen.size > 40 || swallowsHere(ctx, f, fails)) return false;
-    someDescendant(f.body, (n) => {
-      if (n.type !== 'Identifier') return false;
+    someBelow(f.body, ['Identifier'], (n) => {
       const local = ctx.functionOf(n);
       if (local !== undefined && isFunction(local) && !seen.has(local)) queue.push(local);
       return false;

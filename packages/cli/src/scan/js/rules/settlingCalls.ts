@@ -2,11 +2,13 @@
 // lookup helper to the handler: a call it returns (awaited, or handed back unawaited, also as an arrow's
 // expression body) and a call it awaits anywhere in its body. Functions nested in the body are not entered:
 // their calls settle their own promises.
-import { type Node, someDescendant, unwrap } from '../ast.js';
+import { type Node, unwrap } from '../ast.js';
+import { someBelow } from '../subtreeIndex.js';
 
 /**
  * Calls `returned` for each returned call (with whether it is handed back unawaited) and `awaited` for each
- * awaited call; an awaited call that is also returned reaches both.
+ * awaited call; an awaited call that is also returned reaches both. The body's nodes are listed once
+ * (subtreeIndex.ts): the auth rules ask this of the same method bodies for each catch and export.
  * @example
  * forSettlingCalls(fn.body as Node, (call, handedBack) => refs.push(call), (call) => awaitedCalls.push(call));
  */
@@ -21,8 +23,9 @@ export function forSettlingCalls(
     if (call?.type === 'CallExpression') returned(call, v?.type !== 'AwaitExpression');
   };
   if (body.type !== 'BlockStatement') handed(body);
-  someDescendant(
+  someBelow(
     body,
+    ['ReturnStatement', 'AwaitExpression'],
     (n) => {
       if (n.type === 'ReturnStatement') handed(n.argument);
       else if (n.type === 'AwaitExpression') {
