@@ -4,15 +4,19 @@
 // application is the package that holds the stack's module (its nearest package.json): producers in other
 // packages of a monorepo are not read, and with none seen the finding stays, unless the stack hands the
 // queue's URL to code in an environment variable: then the sends reading it, in any package, may settle it
-// as constant, but only when the stack's package writes no varying group; any varying one keeps it.
+// as constant, but only when the stack's package writes no varying group; any varying one keeps it. A SAM or
+// CloudFormation template whose own EventBridge rules write literal groups settles it when the code it
+// deploys (its folder and every CodeUri, read wherever they sit) writes no varying group; with none of that
+// code readable the finding stays.
 import { existsSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { Candidate } from './js/Candidate.js';
 import { writesMessageGroups } from './js/messageGroups.js';
 import type { Project } from './project.js';
 import { readSource } from './readSource.js';
 
 const answers = new WeakMap<Project, Map<string, boolean | undefined>>();
+const scans = new WeakMap<Project, Map<string, { seen: boolean; varying: boolean; read: number }>>();
 
 /** The folder of the nearest package.json above `file`, not above the scan's root. */
 function packageDir(file: string, root: string | undefined): string | undefined {
@@ -51,51 +55,68 @@ function envGroupsConstant(project: Project, env: readonly string[]): boolean | 
 }
 
 /**
+ * What the modules under `dirs` write as message group ids: `seen` any, `varying` one that varies, `read`
+ * how many modules were found there at all. With an SST queue's id, writes naming another SST queue are
+ * left out. A deferred module is analysed only when its text writes a group. Read once per set of folders.
+ */
+function groupsUnder(
+  project: Project,
+  dirs: readonly string[],
+  sstQueue?: string,
+): { seen: boolean; varying: boolean; read: number } {
+  const known = scans.get(project) ?? new Map<string, { seen: boolean; varying: boolean; read: number }>();
+  scans.set(project, known);
+  const key = `${[...dirs].sort().join('\u0000')}\u0001${sstQueue ?? ''}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const out = { seen: false, varying: false, read: 0 };
+  for (const f of [...project.files]) {
+    if (!dirs.some((d) => f.startsWith(d + sep))) continue;
+    out.read++;
+    const text = project.deferred.get(f);
+    if (text !== undefined && !writesMessageGroups(text)) continue;
+    const groups = project.factsOf(f)?.messageGroups;
+    if (groups === undefined) continue;
+    const queues = groups.sstQueues ?? {};
+    const kinds = [
+      groups.any,
+      ...(sstQueue === undefined ? Object.values(queues) : [queues[sstQueue]]),
+    ].filter((k) => k !== undefined);
+    out.seen ||= kinds.length > 0;
+    out.varying ||= kinds.includes('varying');
+  }
+  known.set(key, out);
+  return out;
+}
+
+/**
  * Does some module of `file`'s package write a message group id, and every one a constant? With an SST
  * queue's id, writes that name another SST queue are left out. With `env`, the names of environment
  * variables the stack hands the queue's URL in, the sends reading them (envGroupsConstant) answer instead
- * when they all write a constant and the package writes no varying group; any varying one answers false. A deferred module is analysed for it only
- * when its text writes one. With `fifo.fifoGroupsWritten`, the template's own producers write constant groups
- * to the queue: then it is enough that the package's code writes no varying one.
+ * when they all write a constant and the package writes no varying group; any varying one answers false.
+ * With `fifo.fifoGroupsWritten`, the template's own producers write constant groups to the queue: then it
+ * is enough that the code the template deploys (`fifoCodeDirs`, its package's too) writes no varying one,
+ * and some of that code must have been read.
  */
 export function messageGroupsConstant(
   project: Project,
   file: string,
   sstQueue?: string,
-  fifo?: Pick<Candidate, 'fifoQueueEnv' | 'fifoGroupsWritten'>,
+  fifo?: Pick<Candidate, 'fifoQueueEnv' | 'fifoGroupsWritten' | 'fifoCodeDirs'>,
 ): boolean {
   const env = fifo?.fifoQueueEnv;
-  const written = fifo?.fifoGroupsWritten === 'constant';
   const byEnv = env !== undefined && env.length > 0 ? envGroupsConstant(project, env) : undefined;
   if (byEnv === false) return false;
   const dir = packageDir(file, project.rootDir);
-  if (dir === undefined) return byEnv === true || written;
-  const known = answers.get(project) ?? new Map<string, boolean | undefined>();
-  answers.set(project, known);
-  const key = `${dir}\u0000${sstQueue ?? ''}`;
-  let answer = known.get(key);
-  if (answer === undefined || !known.has(`${key}\u0000varying`)) {
-    let seen = false;
-    let varying = false;
-    for (const f of [...project.files]) {
-      if (!f.startsWith(dir + sep)) continue;
-      const text = project.deferred.get(f);
-      if (text !== undefined && !writesMessageGroups(text)) continue;
-      const groups = project.factsOf(f)?.messageGroups;
-      if (groups === undefined) continue;
-      const queues = groups.sstQueues ?? {};
-      const kinds = [
-        groups.any,
-        ...(sstQueue === undefined ? Object.values(queues) : [queues[sstQueue]]),
-      ].filter((k) => k !== undefined);
-      seen ||= kinds.length > 0;
-      varying ||= kinds.includes('varying');
-    }
-    answer = seen && !varying;
-    known.set(key, answer);
-    known.set(`${key}\u0000varying`, varying);
+  if (fifo?.fifoGroupsWritten === 'constant') {
+    // The template's folder and CodeUri folders, wherever its package.json files sit (a SAM app keeps one
+    // per function, beside its code, and none beside the template).
+    const code = (fifo.fifoCodeDirs ?? ['.']).map((d) => resolve(dirname(file), d));
+    const under = groupsUnder(project, dir !== undefined ? [dir, ...code] : code, sstQueue);
+    return under.read > 0 && !under.varying;
   }
-  // The env answer, or the template's own constant producers, settle a constant queue only when the
-  // package writes no varying group either.
-  return byEnv === true || written ? known.get(`${key}\u0000varying`) === false : answer;
+  if (dir === undefined) return byEnv === true;
+  const { seen, varying } = groupsUnder(project, [dir], sstQueue);
+  // The env answer settles a constant queue only when the package writes no varying group either.
+  return byEnv === true ? !varying : seen && !varying;
 }

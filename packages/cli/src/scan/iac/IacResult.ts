@@ -61,6 +61,7 @@ export type IacExtra = Pick<
   | 'onDemandImports'
   | 'onlyIfMessageGroupsVary'
   | 'fifoGroupsWritten'
+  | 'fifoCodeDirs'
   | 'onlyIfNameInvoked'
   | 'onlyIfEnvInvoked'
 >;

@@ -60,7 +60,10 @@ export function batchSourceChecker(
         path,
         `SQS event source of ${fn?.id ?? r.id} has no ScalingConfig.MaximumConcurrency and the function reserves no concurrency`,
         // A FIFO queue's consumer is bounded by its producers' message groups when they are few.
-        { ...(imports !== undefined ? { onDemandImports: imports } : {}), ...fifoSourceExtra(props, byId) },
+        {
+          ...(imports !== undefined ? { onDemandImports: imports } : {}),
+          ...fifoSourceExtra(props, byId, globals),
+        },
       );
   };
 }

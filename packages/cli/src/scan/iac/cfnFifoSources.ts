@@ -39,20 +39,68 @@ function ruleGroups(queueId: string, byId: ReadonlyMap<string, Resource>): 'cons
   return seen ? 'constant' : undefined;
 }
 
+/** Resources that name a queue without writing to it, or whose writes are the code's (read in fifoGroups.ts). */
+const NOT_PRODUCERS =
+  /^(AWS::(SQS::Queue(Policy)?|SQS::QueueInlinePolicy|Lambda::(EventSourceMapping|Function|Permission)|Serverless::Function|CloudWatch::Alarm|IAM::\w+|SSM::Parameter|Events::Rule))$/;
+
+/**
+ * The other producers the template declares for `queueId` (a Pipe, an API Gateway SQS integration, an SNS
+ * subscription, a state machine): `literal` when every one is a Pipe naming a literal group, `varying`
+ * otherwise (their group is taken from the request or the event), undefined when there is none.
+ */
+function otherProducers(
+  queueId: string,
+  byId: ReadonlyMap<string, Resource>,
+): 'literal' | 'varying' | undefined {
+  let out: 'literal' | 'varying' | undefined;
+  for (const r of byId.values()) {
+    if (r.id === queueId || NOT_PRODUCERS.test(r.type) || !refsIn(r.props).has(queueId)) continue;
+    const group = obj(obj(r.props.TargetParameters)?.SqsQueueParameters)?.MessageGroupId;
+    const literal = r.type === 'AWS::Pipes::Pipe' && typeof group === 'string' && !group.startsWith('$');
+    if (!literal) return 'varying';
+    out = 'literal';
+  }
+  return out;
+}
+
+/**
+ * The folders, relative to the template, holding the code it deploys: every SAM function's `CodeUri` (or
+ * the Globals one) and the template's own folder. A template's constant rule groups settle its FIFO
+ * consumer only when that code writes no varying group (fifoGroups.ts), whatever package it sits in.
+ */
+function codeDirs(byId: ReadonlyMap<string, Resource>, globals: Record<string, Json>): string[] {
+  const dirs = new Set(['.']);
+  const shared = globals.CodeUri;
+  for (const r of byId.values()) {
+    if (r.type !== 'AWS::Serverless::Function') continue;
+    const uri = r.props.CodeUri ?? shared;
+    if (typeof uri === 'string' && !/^s3:\/\//.test(uri)) dirs.add(uri.replace(/\/+$/, '') || '.');
+  }
+  return [...dirs];
+}
+
 /**
  * The extra an SQS source's concurrency finding carries when its queue (the SAM event's `Queue`, the
  * mapping's `EventSourceArn`) is a FIFO queue of the template: dropped in the project pass when the groups
- * written to it stay constant.
+ * written to it stay constant. A producer of the template that writes a group from the request or event
+ * keeps it whatever the code writes.
  * @example
- * fifoSourceExtra({ Queue: { 'Fn::GetAtt': ['Jobs', 'Arn'] } }, byId) // Jobs FIFO, a rule writes 'jobs' -> { onlyIfMessageGroupsVary: true, fifoGroupsWritten: 'constant' }
+ * fifoSourceExtra({ Queue: { 'Fn::GetAtt': ['Jobs', 'Arn'] } }, byId) // Jobs FIFO, a rule writes 'jobs' -> { onlyIfMessageGroupsVary: true, fifoGroupsWritten: 'constant', fifoCodeDirs: ['.'] }
  */
 export function fifoSourceExtra(
   props: Record<string, Json>,
   byId: ReadonlyMap<string, Resource>,
+  globals: Record<string, Json> = {},
 ): IacExtra | undefined {
   const ids = [...refsIn(props.Queue ?? props.EventSourceArn)];
   const queueId = ids.length === 1 ? ids[0] : undefined;
   if (queueId === undefined || !fifoQueue(byId.get(queueId))) return undefined;
-  const written = ruleGroups(queueId, byId);
-  return { onlyIfMessageGroupsVary: true, ...(written !== undefined ? { fifoGroupsWritten: written } : {}) };
+  const others = otherProducers(queueId, byId);
+  if (others === 'varying') return undefined;
+  // Rule groups say nothing of a Pipe's: with one, only the code's writes can settle it (no fifoGroupsWritten).
+  const written = others === undefined ? ruleGroups(queueId, byId) : undefined;
+  return {
+    onlyIfMessageGroupsVary: true,
+    ...(written !== undefined ? { fifoGroupsWritten: written, fifoCodeDirs: codeDirs(byId, globals) } : {}),
+  };
 }

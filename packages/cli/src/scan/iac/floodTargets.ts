@@ -39,22 +39,29 @@ export const ENDPOINT_WORD = /^(URL|URI|ENDPOINT|HOST|HOSTNAME|API|DATABASE|DB|R
 const OBSERVABILITY_AGENT = /^(DT|DD|NEW_RELIC|OTEL|SENTRY|LUMIGO|ELASTIC_APM)_/;
 
 /**
- * A name part naming one of the request-scaled services whose own endpoint a variable may override
- * (`DYNAMODB_ENDPOINT_URL`, set for a local DynamoDB when offline): the service is judged by the policies.
+ * A variable overriding a request-scaled AWS service's own endpoint (`DYNAMODB_ENDPOINT_URL`, set for a
+ * local DynamoDB when offline; the SDK's `AWS_ENDPOINT_URL_SQS` style): the service word must qualify the
+ * endpoint word itself, so `SNS_SLACK_WEBHOOK_URL` or `S3_SIGNER_API_URL`, which point elsewhere, stay
+ * endpoints. What the service is reached for is judged by the policies.
  */
-const ABSORBING_SERVICE_WORD = /^(DYNAMODB|DYNAMO|SQS|SNS|S3)$/i;
+const SERVICE_ENDPOINT =
+  /^(AWS_ENDPOINT_URL_(DYNAMODB|SQS|SNS|S3)|(DYNAMO(DB)?|SQS|SNS|S3)[_-](ENDPOINT([_-]URL)?|URL|HOST))$/i;
+/** A literal such an override may hold: AWS's own endpoint, or a local stand-in (DynamoDB Local, LocalStack). */
+const SERVICE_HOST = /amazonaws\.com|localhost|127\.0\.0\.1|localstack/i;
 
 /**
  * Whether an environment variable's name points at an endpoint: one of its `_`/`-` parts is an endpoint
- * word, except the URL of a queue (`ORDERS_QUEUE_URL`), which is how SQS names a queue, the endpoint of a
- * request-scaled AWS service, and an observability agent's settings.
+ * word, except the URL of a queue (`ORDERS_QUEUE_URL`, `ORDERS_SQS_URL`), which is how SQS names a queue, a request-scaled
+ * AWS service's own endpoint (SERVICE_ENDPOINT, and when `value` is a literal, one of SERVICE_HOST), and
+ * an observability agent's settings.
  * @example
  * namesEndpoint('NEXT_QUEUE_URL') // false; namesEndpoint('PARTNER_API_URL') // true; namesEndpoint('DYNAMODB_ENDPOINT_URL') // false
  */
-export function namesEndpoint(name: string): boolean {
+export function namesEndpoint(name: string, value?: unknown): boolean {
   if (OBSERVABILITY_AGENT.test(name)) return false;
-  const words = name.replace(/QUEUE[_-]?URL/gi, 'QUEUE').split(/[_-]/);
-  return !words.some((w) => ABSORBING_SERVICE_WORD.test(w)) && words.some((w) => ENDPOINT_WORD.test(w));
+  if (SERVICE_ENDPOINT.test(name) && (typeof value !== 'string' || SERVICE_HOST.test(value))) return false;
+  const words = name.replace(/(QUEUE|SQS)[_-]?URL/gi, 'QUEUE').split(/[_-]/);
+  return words.some((w) => ENDPOINT_WORD.test(w));
 }
 
 /** `value` with every `Fn::ImportValue` left out. */
@@ -96,9 +103,14 @@ function onDemandTables(value: unknown, byId: ReadonlyMap<string, Resource>): st
  * templates take a table's name, and a template that names its table from a parameter often hands the policy that
  * parameter rather than the table. Empty when the parameter names no table here (a table of another stack).
  */
-function tablesNamedBy(id: string, byId: ReadonlyMap<string, Resource>): Resource[] {
+export function tablesNamedBy(id: string, byId: ReadonlyMap<string, Resource>): Resource[] {
   // The name exactly the parameter: a name built from it and more (`${Stage}-orders`) may not be the one meant.
-  return [...byId.values()].filter((t) => /Table$/.test(t.type) && obj(t.props.TableName)?.Ref === id);
+  // DynamoDB's own tables only: a Glue, Timestream or Keyspaces table says nothing of a DynamoDB policy's.
+  return [...byId.values()].filter(
+    (t) =>
+      (t.type === 'AWS::DynamoDB::Table' || t.type === 'AWS::Serverless::SimpleTable') &&
+      obj(t.props.TableName)?.Ref === id,
+  );
 }
 
 /** The imported tables a statement needs on demand, or undefined when it reaches something floodable. */
@@ -191,7 +203,7 @@ export function floodImports(
     ...(obj(obj(globals.Environment)?.Variables) ?? {}),
     ...(obj(obj(fn.props.Environment)?.Variables) ?? {}),
   };
-  return Object.keys(variables).some(namesEndpoint) ? undefined : imports;
+  return Object.entries(variables).some(([k, v]) => namesEndpoint(k, v)) ? undefined : imports;
 }
 
 /**

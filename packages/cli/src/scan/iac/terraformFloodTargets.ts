@@ -153,7 +153,7 @@ export function nothingToFloodInTerraform(
 ): boolean {
   const function_ = facts.flatMap((f) => f.functions).find((f) => f.fn === fn);
   if (function_?.env === undefined) return false;
-  if (function_.env.some(namesEndpoint)) return false;
+  if (function_.env.some((name) => namesEndpoint(name))) return false;
   const holder = function_.role !== undefined ? `aws_iam_role.${function_.role}` : fn;
   const grants = facts.flatMap((f) => f.grants);
   const statements = facts.flatMap((f) => f.statements);

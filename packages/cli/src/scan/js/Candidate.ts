@@ -197,6 +197,8 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly fifoQueueEnv?: readonly string[];
   /** That FIFO queue is fed by producers the template itself declares, every one with a constant group (iac/cfnFifoSources.ts). */
   readonly fifoGroupsWritten?: 'constant';
+  /** With fifoGroupsWritten: the folders, relative to the template, of the code it deploys, read for varying groups. */
+  readonly fifoCodeDirs?: readonly string[];
   /** A CloudFormation DLQ's export names: dropped when another template's alarm imports one (iac/stackExports.ts). */
   readonly exportedDlq?: readonly string[];
   /** A function whose ARN these outputs hand on: kept when another template's API routes one (iac/stackRoutes.ts). */

@@ -1,4 +1,4 @@
-// Which construct a factory hands back (returnedConstruct), and the local a stack keeps it in, read across
+// Which construct a factory hands back (factoryReturnedNew), and the local a stack keeps it in, read across
 // the factory's module (factoryConstruct).
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { ModuleContext } from '../ModuleContext.js';
-import { factoryConstruct, returnedConstruct } from './cdkFactoryQueues.js';
+import { factoryConstruct, factoryReturnedNew } from './cdkFactoryQueues.js';
 import { topFunction } from './cdkImportedHelpers.js';
 
 function context(file: string, source: string): ModuleContext {
@@ -18,11 +18,11 @@ function context(file: string, source: string): ModuleContext {
 /** The queue id (`new Queue(s, '<id>')`) the factory `make` returns under `key`. */
 function returnedId(source: string, key?: string): string | undefined {
   const mod = context('/app/lib/queues.ts', source);
-  const built = returnedConstruct(mod, topFunction(mod, 'make') as Node, key);
+  const built = factoryReturnedNew(mod, topFunction(mod, 'make') as Node, key);
   return (built?.arguments as Node[] | undefined)?.[1]?.value as string | undefined;
 }
 
-describe('returnedConstruct', () => {
+describe('factoryReturnedNew', () => {
   it.each([
     [
       'a key of the returned object',

@@ -4,38 +4,27 @@
 // return { jobsQueue, deadLetterQueue }; }`. Stacks that keep each queue's setup in its own file read the
 // queue's props only through the factory, so an event source on it would otherwise not know the queue is
 // FIFO (cdkFifoSources.ts) and judge its consumer as if a backlog could fan out without bound.
-import { forEachDescendant, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { returnedValues } from '../sdkOptions.js';
+import { returnedNew } from './cdkHelperProps.js';
 import { helperModule, topFunction } from './cdkImportedHelpers.js';
 
-/** The values a function returns (arrow bodies too), from its own `return`s only. */
-function returnedValues(mod: ModuleContext, helper: Node): Node[] {
-  const body = helper.body as Node;
-  if (body.type !== 'BlockStatement') return [body];
-  const out: Node[] = [];
-  forEachDescendant(body, (n) => {
-    if (n.type === 'ReturnStatement' && mod.enclosingFunction(n) === helper && n.argument !== null)
-      out.push(n.argument as Node);
-    return undefined;
-  });
-  return out;
-}
-
 /**
- * The one `new X(...)` a factory returns, whole (`key` undefined) or as the `key` of the object it returns
- * (`return { jobsQueue, dlq }`); undefined when it returns several values or the key holds no construct.
+ * The one `new X(...)` a factory returns, whole (`key` undefined: cdkHelperProps' returnedNew) or as the
+ * `key` of the one object it returns (`return { jobsQueue, dlq }`); undefined when it returns several
+ * values or the key holds no construct.
  * @example
- * returnedConstruct(mod, helper, 'jobsQueue') // the `new sqs.Queue(...)` of `const jobsQueue = new sqs.Queue(...); return { jobsQueue }`
+ * factoryReturnedNew(mod, helper, 'jobsQueue') // the `new sqs.Queue(...)` of `const jobsQueue = new sqs.Queue(...); return { jobsQueue }`
  */
-export function returnedConstruct(mod: ModuleContext, helper: Node, key?: string): Node | undefined {
-  const values = returnedValues(mod, helper);
-  if (values.length !== 1) return undefined;
-  let value = mod.valueOf(unwrap(values[0]));
-  if (key !== undefined) {
-    const props = value?.type === 'ObjectExpression' ? objectProps(value) : undefined;
-    value = props === undefined ? undefined : mod.valueOf(unwrap(props.props.get(key)));
-  }
-  return value?.type === 'NewExpression' ? value : undefined;
+export function factoryReturnedNew(mod: ModuleContext, helper: Node, key?: string): Node | undefined {
+  if (key === undefined) return returnedNew(mod, helper);
+  const values = returnedValues(helper);
+  if (values?.length !== 1) return undefined;
+  const value = mod.valueOf(unwrap(values[0]));
+  const props = value?.type === 'ObjectExpression' ? objectProps(value) : undefined;
+  const built = props === undefined ? undefined : mod.valueOf(unwrap(props.props.get(key)));
+  return built?.type === 'NewExpression' ? built : undefined;
 }
 
 /** The key of `pattern` (`{ jobsQueue }`, `{ queue: jobs }`) that binds the local `name`. */
@@ -75,6 +64,6 @@ export function factoryConstruct(
   if (imp === undefined || !imp.source.startsWith('.')) return undefined;
   const mod = helperModule(ctx.file, imp.source, /\bQueue\b/);
   const helper = mod === undefined ? undefined : topFunction(mod, imp.imported);
-  const built = mod === undefined || helper === undefined ? undefined : returnedConstruct(mod, helper, key);
+  const built = mod === undefined || helper === undefined ? undefined : factoryReturnedNew(mod, helper, key);
   return mod === undefined || built === undefined ? undefined : { mod, built };
 }
