@@ -3,6 +3,7 @@
 import { isBooleanLiteral, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop } from '../retryLoop.js';
+import { delayAnchor } from './delayAnchor.js';
 import { gathersLeftovers, innermostLoop, readsLeftovers, sentInLoop } from './gatheredResend.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
@@ -54,10 +55,12 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
     ? undefined
     : 'loop resends failed batch entries until none are left, with no attempt limit';
   if (noJitter === undefined && unbounded === undefined) return undefined;
+  const at = delayAnchor(ctx, loop, delays);
   return {
     node: loop,
     label: 'loop resending failed batch entries',
     ...(noJitter === undefined ? {} : { noJitter }),
+    ...(noJitter === undefined || at === undefined ? {} : { noJitterAt: at }),
     ...(unbounded === undefined ? {} : { unbounded }),
     noBreaker: true,
   };
@@ -102,6 +105,8 @@ export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
   const afterCatchExits =
     /\b(\w*(attempt|tries|retries|retry|count)\w*|n)\s*(>=|>|===)/i.test(loopText) || DEADLINE.test(loopText);
   const withRandom = delays.some((d) => jittered(ctx, d));
+  // Reported at the delay, where the jitter goes (delayAnchor.ts); at the loop when no one delay is in view.
+  const anchor = delayAnchor(ctx, loop, delays) ?? loop;
   return {
     node: loop,
     label: 'hand-written retry loop',
@@ -109,7 +114,7 @@ export function loopSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
       ? { unbounded: 'retry loop with no attempt limit' }
       : {}),
     ...(delays.length > 0 && !withRandom
-      ? { noJitter: 'retry loop sleeps a fixed or purely exponential delay, no jitter' }
+      ? { noJitter: 'retry loop sleeps a fixed or purely exponential delay, no jitter', noJitterAt: anchor }
       : {}),
     ...(delays.length === 0 && retriesAtOnce(ctx, loop)
       ? { noJitter: 'retry loop goes round again at once: no delay and no jitter between attempts' }

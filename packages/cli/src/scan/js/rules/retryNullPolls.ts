@@ -7,6 +7,7 @@
 import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop } from '../retryLoop.js';
+import { delayAnchor } from './delayAnchor.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { Report } from './Report.js';
 import { ownText, POLL_LIMIT } from './retryPollLoops.js';
@@ -135,7 +136,7 @@ export function nullPollRules(ctx: ModuleContext, report: Report): void {
       if (!delays.some((d) => jittered(ctx, d)))
         report(
           'retry-no-jitter',
-          loop,
+          delayAnchor(ctx, loop, delays) ?? loop,
           `poll loop re-calls ${fn}(), which answers its errors with null, after a fixed delay: a retry with no jitter`,
           extra,
         );

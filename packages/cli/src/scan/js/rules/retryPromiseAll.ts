@@ -8,6 +8,7 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop, LOOP_STATEMENTS as LOOPS, walksCollection } from '../retryLoop.js';
+import { delayAnchor } from './delayAnchor.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -152,8 +153,10 @@ export function settledSite(ctx: ModuleContext, loop: Node): RetrySite | undefin
   if (!readsFailures) return undefined;
   const delays = delaysIn(ctx, loop.body as Node);
   if (delays.length === 0 || delays.some((d) => jittered(ctx, d))) return undefined;
+  const at = delayAnchor(ctx, loop, delays);
   return {
     node: loop,
+    ...(at === undefined ? {} : { noJitterAt: at }),
     label: 'loop retrying the failed attempts of a Promise.all',
     noJitter:
       'loop retries the failed attempts of a Promise.all after a fixed or purely exponential delay, no jitter',

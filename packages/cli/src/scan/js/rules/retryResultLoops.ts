@@ -7,6 +7,7 @@ import { type Node, propertyName, someDescendant, stringValue, unwrap } from '..
 import type { ModuleContext } from '../ModuleContext.js';
 import { numericFrom } from '../numericFrom.js';
 import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
+import { delayAnchor } from './delayAnchor.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -136,8 +137,10 @@ export function resultLoopSite(ctx: ModuleContext, loop: Node): RetrySite | unde
   const delays = delaysIn(ctx, loop.body as Node);
   if (delays.length === 0 || delays.some((d) => jittered(ctx, d) && !numericFields(ctx, d, 0)))
     return undefined;
+  const at = delayAnchor(ctx, loop, delays);
   return {
     node: loop,
+    ...(at === undefined ? {} : { noJitterAt: at }),
     label: 'retry loop checking each answer',
     noJitter:
       'retry loop checks each answer and sleeps a fixed, linear or purely exponential delay, no jitter',
