@@ -103,12 +103,23 @@ function walkPaced(loop: Node, calls: Node[]): boolean {
       moving.add(target.name as string);
     return false;
   });
-  return calls.some((c) =>
-    someDescendant(
-      { type: 'Wrap', a: c.arguments } as unknown as Node,
-      (n) => n.type === 'Identifier' && moving.has(n.name as string),
-      true,
-    ),
+  // `const term = terms[index]`: a local the body reads off the counter moves with it.
+  someOwn(loop.body as Node, (n) => {
+    const id = unwrap(n.id as Node | undefined);
+    if (n.type === 'VariableDeclarator' && id?.type === 'Identifier' && readsAny(n.init as Node, moving))
+      moving.add(id.name as string);
+    return false;
+  });
+  return calls.some((c) => readsAny({ type: 'Wrap', a: c.arguments } as unknown as Node, moving));
+}
+
+/** Does `node` read any of `names`? */
+function readsAny(node: Node | undefined, names: Set<string>): boolean {
+  if (node === undefined || node === null) return false;
+  return someDescendant(
+    { type: 'Wrap', node } as unknown as Node,
+    (n) => n.type === 'Identifier' && names.has(n.name as string),
+    true,
   );
 }
 
