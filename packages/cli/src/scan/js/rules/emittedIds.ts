@@ -36,8 +36,11 @@ const LOGGER = /^(log|logger|console|Logger|metrics|tracer)$/;
 const KEBAB_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*-id$/i;
 /** Ids for tracing and log correlation: nobody deduplicates on them. */
 const TRACE_ID = /^(x-)?(trace|span|correlation|causation|amzn-trace|request)[-_]?id$/i;
-/** A FIFO ordering group (`MessageGroupId`) carried in a payload: it orders messages, nobody deduplicates on it. */
-const GROUP_ID = /^(message[-_]?)?group[-_]?id$/i;
+/**
+ * A FIFO ordering group (`MessageGroupId`) carried in a payload: it orders messages, nobody deduplicates on
+ * it. Only the SQS/SNS field name: a bare `groupId` is usually a domain entity's id (a chat or user group).
+ */
+const GROUP_ID = /^[Mm]essage[-_]?[Gg]roup[-_]?[Ii]d$/;
 /**
  * Is `key` a tracing or log-correlation id (`correlationId`, `x-trace-id`) or an ordering group
  * (`MessageGroupId`), which nobody deduplicates on?

@@ -4,7 +4,6 @@ import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { ModuleContext } from '../ModuleContext.js';
-import { reExports } from '../reExports.js';
 import { floatingMessage } from './floatingMessage.js';
 import { importedMapCall } from './floatingShapes.js';
 
@@ -58,12 +57,5 @@ describe('importedMapCall', () => {
       ].join('\n'),
     );
     expect(calls.map((c) => importedMapCall(ctx, c))).toEqual([undefined, undefined, undefined, undefined]);
-  });
-});
-
-describe('reExports of a CommonJS barrel', () => {
-  it('passes on every module spread into module.exports', () => {
-    const ctx = contextOf("module.exports = { ...require('./a'), ...require('./b'), c: 1 };");
-    expect(reExports(ctx)).toEqual([{ source: './a' }, { source: './b' }]);
   });
 });

@@ -3,7 +3,15 @@
 // `{ ok: false }` all report failure in the result. `for (let i = 0; i < 3; i++) { const res = await
 // fetch(url); if (res.ok) return res.json(); await sleep(1000 * 2 ** i); }` is a retry all the same, and
 // its delay needs a random part like any other (retryLoops.ts judges the try/catch form).
-import { type Node, propertyName, someDescendant, stringValue, unwrap } from '../ast.js';
+import {
+  forEachDescendant,
+  isFunction,
+  type Node,
+  propertyName,
+  someDescendant,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { numericFrom } from '../numericFrom.js';
 import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
@@ -38,11 +46,11 @@ const SUCCESS_FIELD = /^(ok|success|succeeded)$/;
 const FAILURE_FIELD = /^(isError|error|errors|failed|Error)$/;
 
 /**
- * The test asks whether an answer failed (`!page.ok`, `!out.success`, `res.isError`): a loop that leaves
- * there gives up on the first failure and goes round only after a success (the next page, the next
- * term), so its sleep paces the walk and retries nothing.
+ * The test asks whether an answer failed (`!page.ok`, `!out.success`, `res.isError`). Leaving there ends a
+ * walk only when nothing sends the loop round after a failure (paced) and the awaited call asks for
+ * something new each round (walkPaced): otherwise the exit is a retry failing fast on what it cannot retry.
  */
-function testsFailure(test: Node, answers: Set<string>): boolean {
+export function testsFailure(test: Node, answers: Set<string>): boolean {
   const t = unwrap(test);
   const negated = t?.type === 'UnaryExpression' && t.operator === '!';
   const member = negated ? unwrap(t.argument as Node) : t;
@@ -51,6 +59,69 @@ function testsFailure(test: Node, answers: Set<string>): boolean {
   const field = propertyName(member.property as Node, member.computed as boolean) ?? '';
   if (object?.type !== 'Identifier' || !answers.has(object.name as string)) return false;
   return negated ? SUCCESS_FIELD.test(field) : FAILURE_FIELD.test(field);
+}
+
+/** Statements below `n` in the loop's own body, not in nested loops or functions. */
+function someOwn(n: Node, test: (m: Node) => boolean): boolean {
+  let found = false;
+  forEachDescendant(
+    n,
+    (m) => {
+      if (LOOP_STATEMENTS.has(m.type) || isFunction(m)) return false;
+      if (test(m)) found = true;
+      return !found;
+    },
+    true,
+  );
+  return found || test(n);
+}
+
+/**
+ * A branch that reads an answer's outcome and goes round (`if (res.status === 429) { await sleep(d);
+ * continue; }`): the loop repeats the same call after a failure, a retry whatever else it leaves on.
+ */
+function retriesOnFailure(loop: Node, answers: Set<string>): boolean {
+  return someOwn(
+    loop.body as Node,
+    (n) =>
+      n.type === 'IfStatement' &&
+      !comparesString(n.test as Node) &&
+      [...answers].some((a) => readsOutcome(n.test as Node, a)) &&
+      someOwn(n.consequent as Node, (m) => m.type === 'ContinueStatement'),
+  );
+}
+
+/**
+ * The awaited call's arguments change each round: they read the loop's counter or a variable the body
+ * assigns (`loadPage(term, pageIndex * 20)`, `walkTerm(terms[index])`), so each round asks for the next
+ * page or term and a failure ends the walk.
+ */
+function walkPaced(loop: Node, calls: Node[]): boolean {
+  const moving = new Set<string>();
+  someOwn({ type: 'Wrap', u: loop.update, b: loop.body } as unknown as Node, (n) => {
+    const target = unwrap((n.type === 'UpdateExpression' ? n.argument : n.left) as Node | undefined);
+    if ((n.type === 'UpdateExpression' || n.type === 'AssignmentExpression') && target?.type === 'Identifier')
+      moving.add(target.name as string);
+    return false;
+  });
+  // `const term = terms[index]`: a local the body reads off the counter moves with it.
+  someOwn(loop.body as Node, (n) => {
+    const id = unwrap(n.id as Node | undefined);
+    if (n.type === 'VariableDeclarator' && id?.type === 'Identifier' && readsAny(n.init as Node, moving))
+      moving.add(id.name as string);
+    return false;
+  });
+  return calls.some((c) => readsAny({ type: 'Wrap', a: c.arguments } as unknown as Node, moving));
+}
+
+/** Does `node` read any of `names`? */
+function readsAny(node: Node | undefined, names: Set<string>): boolean {
+  if (node === undefined || node === null) return false;
+  return someDescendant(
+    { type: 'Wrap', node } as unknown as Node,
+    (n) => n.type === 'Identifier' && names.has(n.name as string),
+    true,
+  );
 }
 
 /** A comparison with a string (`status === 'Complete'`): a poll for a job's state, not a retry. */
@@ -65,11 +136,19 @@ function comparesString(test: Node): boolean {
   );
 }
 
-/** `n` leaves the loop on every path of a block (a return, a break). */
+/**
+ * `n` leaves the loop on every path (a return, a break, an if whose both branches leave); a block leaves
+ * when one of its statements does and none before it may go round (`continue`).
+ */
 function leaves(n: Node | undefined): boolean {
   if (n === undefined || n === null) return false;
   if (n.type === 'ReturnStatement' || n.type === 'BreakStatement') return true;
-  if (n.type === 'BlockStatement') return (n.body as Node[]).some((s) => leaves(s));
+  if (n.type === 'IfStatement') return leaves(n.consequent as Node) && leaves(n.alternate as Node);
+  if (n.type !== 'BlockStatement') return false;
+  for (const s of n.body as Node[]) {
+    if (leaves(s)) return true;
+    if (someOwn(s, (m) => m.type === 'ContinueStatement')) return false;
+  }
   return false;
 }
 
@@ -115,25 +194,31 @@ export function resultLoopSite(ctx: ModuleContext, loop: Node): RetrySite | unde
   const statements = statementsOf(loop);
   // `const res = await call(...)` among the loop's own statements.
   const answers = new Set<string>();
+  const calls: Node[] = [];
   for (const s of statements) {
     if (s.type !== 'VariableDeclaration') continue;
     for (const d of s.declarations as Node[]) {
       const init = unwrap(d.init as Node);
       const id = unwrap(d.id as Node);
-      if (init?.type === 'AwaitExpression' && unwrap(init.argument as Node)?.type === 'CallExpression')
-        if (id?.type === 'Identifier') answers.add(id.name as string);
+      const call = init?.type === 'AwaitExpression' ? unwrap(init.argument as Node) : undefined;
+      if (call?.type === 'CallExpression' && id?.type === 'Identifier') {
+        answers.add(id.name as string);
+        calls.push(call);
+      }
     }
   }
   if (answers.size === 0) return undefined;
+  const retries = retriesOnFailure(loop, answers);
+  const walk = !retries && walkPaced(loop, calls);
   const exitsOnSuccess = statements.some(
     (s) =>
       s.type === 'IfStatement' &&
       leaves(s.consequent as Node) &&
       !comparesString(s.test as Node) &&
-      !testsFailure(s.test as Node, answers) &&
+      !(walk && testsFailure(s.test as Node, answers)) &&
       [...answers].some((a) => readsOutcome(s.test as Node, a)),
   );
-  if (!exitsOnSuccess) return undefined;
+  if (!exitsOnSuccess && !retries) return undefined;
   const delays = delaysIn(ctx, loop.body as Node);
   if (delays.length === 0 || delays.some((d) => jittered(ctx, d) && !numericFields(ctx, d, 0)))
     return undefined;

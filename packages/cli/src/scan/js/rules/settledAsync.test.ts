@@ -22,6 +22,7 @@ describe('settledOnReturn', () => {
       'async function convert(v) {',
       "  if ('M' in v) { const o = {}; for (const k of Object.keys(v.M)) o[k] = await convert(v.M[k]); return o; }",
       "  if ('L' in v) return Promise.all(v.L.map(async (i) => await convert(i)));",
+      "  if ('S' in v) return v.S;",
       '  return Number(v.N);',
       '}',
     ].join('\n');
@@ -34,6 +35,27 @@ describe('settledOnReturn', () => {
     );
     expect(settled('async function load(v) { return await new Client().get(v); }')).toBe(false);
     expect(settled('(async function (v) { return await Promise.all([]); });')).toBe(false);
-    expect(settled('(async function walk(v) { return await Promise.all([]); });')).toBe(true);
+    // Named, but it never calls itself: nothing says its awaits settle before any I/O.
+    expect(settled('(async function walk(v) { return await Promise.all([]); });')).toBe(false);
+  });
+
+  it('does not count one that hands back or awaits work it did not start by calling itself', () => {
+    expect(settled('async function flushAll(pending) { return Promise.all(pending); }')).toBe(false);
+    expect(settled('async function waitFor(p) { return await p; }')).toBe(false);
+    expect(settled('async function runBatch(chunk, fn) { await Promise.all(chunk.map(fn)); }')).toBe(false);
+    const write = 'async function writeEmbedding(id, v) { await db.$executeRaw`UPDATE t SET v = 1`; }';
+    expect(settled(write)).toBe(false);
+    // Calling itself does not cover the rest: a tagged template, `for await`, a global's method.
+    const tagged = 'async function w(xs) { if (xs.length) await w(xs.slice(1)); await sql`DELETE`; }';
+    expect(settled(tagged)).toBe(false);
+    const stream = [
+      'async function streamToBuffer(s, parts = []) {',
+      '  for await (const c of s) parts.push(c);',
+      '  return Buffer.concat(parts);',
+      '}',
+    ].join('\n');
+    expect(settled(stream)).toBe(false);
+    const pending = 'async function drain(q) { if (q.more) await drain(q.next); return await q.done; }';
+    expect(settled(pending)).toBe(false);
   });
 });

@@ -51,27 +51,128 @@ const PURE_METHOD =
 
 /**
  * A named async function whose only work is calling itself (a recursive conversion of a nested value,
- * `jsonObject[key] = await convert(value[key])`) besides conversions and array methods: every await settles
- * in the current run of microtasks, before any I/O, so no work outlives the caller's turn.
+ * `jsonObject[key] = await convert(value[key])`) besides conversions and methods of its own arrays: every
+ * await settles in the current run of microtasks, before any I/O, so no work outlives the caller's turn.
+ * It must call itself at least once, and every await, Promise.* argument and return must be built from
+ * those self-calls or settled values: `return Promise.all(pending)` or `return await p` hands back work
+ * the caller started, and a tagged template (`db.$executeRaw`) or `for await` is I/O.
  */
 function pureRecursion(fn: Node): boolean {
   const name = fn.id?.name as string | undefined;
   if (name === undefined) return false;
+  const locals = localNames(fn);
+  let selfCalls = 0;
   let other = false;
   forEachDescendant(fn.body as Node, (n) => {
-    if (n.type === 'NewExpression' || n.type === 'ImportExpression') other = true;
+    if (
+      n.type === 'NewExpression' ||
+      n.type === 'ImportExpression' ||
+      n.type === 'TaggedTemplateExpression' ||
+      (n.type === 'ForOfStatement' && n.await === true)
+    )
+      other = true;
+    if (n.type === 'AwaitExpression' && !fromSelf(n.argument as Node, name, locals)) other = true;
+    if (n.type === 'ReturnStatement' && !returnsOwn(n.argument as Node, name, locals)) other = true;
     if (n.type === 'CallExpression') {
-      const callee = unwrap(n.callee);
-      const path = memberPath(callee)?.join('.') ?? '';
-      const method =
-        callee?.type === 'MemberExpression'
-          ? propertyName(callee.property, callee.computed as boolean)
-          : undefined;
-      if (path !== name && !PURE_CALL.test(path) && !PURE_METHOD.test(method ?? '')) other = true;
+      const path = memberPath(unwrap(n.callee))?.join('.') ?? '';
+      if (path === name) selfCalls += 1;
+      else if (/^Promise\./.test(path) && !(n.arguments as Node[]).every((a) => fromSelf(a, name, locals)))
+        other = true;
+      else if (!PURE_CALL.test(path) && !ownArrayMethod(n, locals)) other = true;
     }
     return !other;
   });
-  return !other;
+  return !other && selfCalls > 0;
+}
+
+/** A return of a field read off its own value (`return value.S`), or what fromSelf accepts. */
+function returnsOwn(value: Node | undefined, name: string, locals: Locals): boolean {
+  const v = unwrap(value);
+  if (v?.type === 'MemberExpression') {
+    const root = memberPath(v)?.[0];
+    if (root !== undefined && locals.all.has(root)) return true;
+  }
+  return fromSelf(v, name, locals);
+}
+
+/** Names bound inside the function: all of them, and those it declares itself (not parameters). */
+interface Locals {
+  all: Set<string>;
+  declared: Set<string>;
+}
+
+/** Parameters and declared variables of the function and the functions inside it. */
+function localNames(fn: Node): Locals {
+  const locals: Locals = { all: new Set(), declared: new Set() };
+  const add = (id: Node | undefined, declared: boolean) => {
+    forEachDescendant({ type: 'Wrap', id } as unknown as Node, (n) => {
+      if (n.type === 'Identifier') {
+        locals.all.add(n.name as string);
+        if (declared) locals.declared.add(n.name as string);
+      }
+      return !isFunction(n);
+    });
+  };
+  for (const p of (fn.params ?? []) as Node[]) add(p, false);
+  forEachDescendant(fn.body as Node, (n) => {
+    if (isFunction(n)) for (const p of (n.params ?? []) as Node[]) add(p, false);
+    if (n.type === 'VariableDeclarator') add(n.id as Node, true);
+    return true;
+  });
+  return locals;
+}
+
+/** What a callback answers: its expression body, or the arguments of its returns. */
+function answers(fn: Node): Node[] {
+  const body = fn.body as Node;
+  if (body.type !== 'BlockStatement') return [body];
+  const out: Node[] = [];
+  forEachDescendant(
+    body,
+    (n) => {
+      if (n.type === 'ReturnStatement') out.push(n.argument as Node);
+      return true;
+    },
+    true,
+  );
+  return out;
+}
+
+/**
+ * `v.L.map(...)`, `out.push(x)`: a PURE_METHOD on a receiver rooted in a parameter or local of the
+ * function, not on a global or module-level object (`Buffer.concat`, `queue.push`, `channel.join`).
+ */
+function ownArrayMethod(call: Node, locals: Locals): boolean {
+  const callee = unwrap(call.callee as Node);
+  if (callee?.type !== 'MemberExpression') return false;
+  const method = propertyName(callee.property as Node, callee.computed as boolean) ?? '';
+  const root = memberPath(unwrap(callee.object as Node))?.[0];
+  return PURE_METHOD.test(method) && root !== undefined && locals.all.has(root);
+}
+
+/**
+ * The value is a call to `name`, a settled value, a conversion, or built of those (an array of them,
+ * `Promise.all(xs.map(async (i) => await name(i)))`), or a local: nothing the caller handed in pending.
+ */
+function fromSelf(value: Node | undefined, name: string, locals: Locals): boolean {
+  const v = unwrap(value);
+  if (v === undefined || settledValue(v)) return true;
+  if (v.type === 'AwaitExpression') return fromSelf(v.argument as Node, name, locals);
+  // A local the body built (`const o = {}; ... return o`); a parameter may be a promise handed in.
+  if (v.type === 'Identifier') return locals.declared.has(v.name as string);
+  if (v.type === 'ArrayExpression') return (v.elements as Node[]).every((e) => fromSelf(e, name, locals));
+  if (v.type !== 'CallExpression') return false;
+  const path = memberPath(unwrap(v.callee as Node))?.join('.') ?? '';
+  if (path === name) return true;
+  if (/^Promise\./.test(path)) return (v.arguments as Node[]).every((a) => fromSelf(a, name, locals));
+  if (PURE_CALL.test(path)) return true;
+  const callee = unwrap(v.callee as Node);
+  // `xs.map(async (i) => await name(i))`: an array of self-calls.
+  if (callee?.type === 'MemberExpression' && ownArrayMethod(v, locals)) {
+    const cb = unwrap((v.arguments as Node[])[0]);
+    return cb !== undefined && isFunction(cb) && answers(cb).every((a) => fromSelf(a, name, locals));
+  }
+  return false;
 }
 
 /**
