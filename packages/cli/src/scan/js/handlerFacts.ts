@@ -159,8 +159,8 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
       out[name] = {
         work,
         // A template's stream finding asks whether a record can fail on its own: counting them is no work.
-        // A handler that parks each failure (batchOwnAnswers.ts) still fails its batch when a park fails,
-        // which blocks a stream's shard without a bisect: its event source's finding stays (r46 batch).
+        // A parking handler does not clear its event source: a failed park fails the batch and, with no
+        // bisect, blocks a stream's shard.
         recordWork: work && worksPerRecord(ctx, fn, false) && !cannotFailRecord(ctx, fn),
         ...(redelivered ? { redelivered: true as const } : {}),
         // A handler returning a call into another project module may answer through it: unknown, so answering.

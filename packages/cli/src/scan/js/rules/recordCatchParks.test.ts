@@ -176,4 +176,60 @@ export const handler = async (event) => {
     // Assess
     expect(parked).toBe(false);
   });
+
+  it('does not count a block-bodied function that parses before its parked write', () => {
+    // Prepare
+    const { ctx, cb } = callbackOf(
+      `function m(r) {
+  const o = JSON.parse(r.body);
+  return save(o).catch((e) => park(r, e));
+}
+function park(r, e) {
+  return DeadLetters.put({ r, error: e.message });
+}
+export const handler = async (event) => {
+  await Promise.all(event.Records.map((r) => m(r)));
+};`,
+    );
+
+    // Act
+    const parked = parksRecordPromise(ctx, cb);
+
+    // Assess
+    expect(parked).toBe(false);
+  });
+
+  it('does not count a function that throws before its parked write', () => {
+    // Prepare
+    const { ctx, cb } = callbackOf(
+      `function m(r) {
+  if (!r.body) throw new Error('empty');
+  return save(r).catch((e) => DeadLetters.put({ r, error: e.message }));
+}
+export const handler = async (event) => {
+  await Promise.all(event.Records.map((r) => m(r)));
+};`,
+    );
+
+    // Act
+    const parked = parksRecordPromise(ctx, cb);
+
+    // Assess
+    expect(parked).toBe(false);
+  });
+
+  it('does not count a floating write in a block body', () => {
+    // Prepare
+    const { ctx, cb } = callbackOf(
+      `export const handler = async (event) => {
+  await Promise.all(event.Records.map((r) => { save(r); }));
+};`,
+    );
+
+    // Act
+    const parked = parksRecordPromise(ctx, cb);
+
+    // Assess
+    expect(parked).toBe(false);
+  });
 });

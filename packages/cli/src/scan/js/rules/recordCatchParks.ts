@@ -8,6 +8,7 @@ import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap, 
 import type { ModuleContext } from '../ModuleContext.js';
 import { isLogCall } from './catchFacts.js';
 import { PARK_CALL } from './parkCalls.js';
+import { DECODING } from './recordThrows.js';
 
 /** How many functions of the module are followed from a callback or a catch callback. */
 const DEPTH = 2;
@@ -73,15 +74,24 @@ function settledValue(node: Node): boolean {
 }
 
 /**
- * A `JSON.parse` outside nested functions: it throws before any promise exists, so no `.catch` sees a
- * malformed record's failure (the fan-out, or the batch, fails at once).
+ * A decoder (DECODING: `JSON.parse`, `unmarshall`, `Buffer.from`, a Zod `.parse`), a throw, or a call to a
+ * module function that throws or decodes, outside nested functions: it fails before any promise exists, so
+ * no `.catch` sees the record's failure (the fan-out, or the batch, fails at once).
  */
-const parsesInline = (node: Node): boolean =>
-  someDescendant(
+function throwsInline(ctx: ModuleContext, node: Node, depth = 0): boolean {
+  return someDescendant(
     wrap(node),
-    (n) => n.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'JSON.parse',
+    (n) => {
+      if (n.type === 'ThrowStatement') return true;
+      if (n.type !== 'CallExpression') return false;
+      const name = calleeName(n);
+      if (name !== undefined && DECODING.has(name)) return true;
+      const own = depth < DEPTH ? ctx.functionOf(n.callee as Node) : undefined;
+      return own !== undefined && throwsInline(ctx, own.body as Node, depth + 1);
+    },
     true,
   );
+}
 
 /**
  * The expression answers a parked promise: `work.catch(park)` (whatever it chains before the catch), or
@@ -92,7 +102,7 @@ function parkedAnswer(ctx: ModuleContext, node: Node | undefined, depth: number)
   if (n?.type === 'AwaitExpression') n = unwrap(n.argument as Node);
   if (n?.type !== 'CallExpression') return false;
   if (calleeName(n) === 'catch') {
-    if (parsesInline(unwrap(n.callee)?.object as Node)) return false;
+    if (throwsInline(ctx, unwrap(n.callee)?.object as Node)) return false;
     const handler = functionAt(ctx, (n.arguments as Node[])[0]);
     return handler !== undefined && parks(ctx, handler, 0);
   }
@@ -108,7 +118,7 @@ function parkedAnswer(ctx: ModuleContext, node: Node | undefined, depth: number)
 function answersParked(ctx: ModuleContext, fn: Node, depth: number): boolean {
   const body = fn.body as Node;
   if (body.type !== 'BlockStatement') return parkedAnswer(ctx, body, depth);
-  if (parsesInline(body)) return false;
+  if (throwsInline(ctx, body)) return false;
   let parked = 0;
   const loose = someDescendant(
     body,
@@ -129,8 +139,8 @@ function answersParked(ctx: ModuleContext, fn: Node, depth: number): boolean {
 }
 
 /**
- * The fan-out callback's promise for a record is parked on failure (the module's comment above): it cannot
- * reject the `Promise.all` (or Bluebird `Promise.map`) it is handed to.
+ * The fan-out callback's promise for a record is parked on failure (a `.catch` whose callback parks it on a
+ * dead-letter or retry queue): it cannot reject the `Promise.all` (or Bluebird `Promise.map`) it is handed to.
  * @example
  * parksRecordPromise(ctx, cb) // true for `(r) => index(r).catch((e) => deadLetters.put({ r, error: e.message }))`
  */
@@ -206,5 +216,15 @@ export function parksEachRecordPromise(ctx: ModuleContext, fn: Node): boolean {
       !fans.some((f) => (n.argument as Node).start <= f.call.start && f.call.end <= (n.argument as Node).end),
     true,
   );
-  return !awaitsOther && !worksAfter(fn);
+  // A throw in the handler, or a decoder outside the parked callbacks (`event.Records.map((r) =>
+  // JSON.parse(r.body))` before the fan-out), fails the whole batch whatever the callbacks park.
+  const inCallback = (n: Node) =>
+    fans.some((f) => f.cb !== undefined && f.cb.start <= n.start && n.end <= f.cb.end);
+  const failsBatch = someDescendant(
+    fn.body as Node,
+    (n) =>
+      !inCallback(n) &&
+      (n.type === 'ThrowStatement' || (n.type === 'CallExpression' && DECODING.has(calleeName(n) ?? ''))),
+  );
+  return !awaitsOther && !failsBatch && !worksAfter(fn);
 }

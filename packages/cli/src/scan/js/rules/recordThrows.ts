@@ -8,7 +8,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { someBelow } from '../subtreeIndex.js';
 
 /** Calls that fail only on a malformed record: a catch around them skips a record no retry can fix. */
-const DECODING = new Set([
+export const DECODING = new Set([
   'parse',
   'from',
   'atob',
