@@ -1,11 +1,17 @@
-// Which catch checks answer every failure but the kinds they name (allButNamedKinds).
+// Which catch checks answer every failure but the kinds they name (allButNamedKinds), and which branches
+// answer on every path (answersEveryPath).
 import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import { type Node, someDescendant } from '../ast.js';
-import { allButNamedKinds } from './allButOneKind.js';
+import { allButNamedKinds, answersEveryPath } from './allButOneKind.js';
 
 /** The test of the first `if` in `source`. */
 function firstTest(source: string): Node {
+  return firstIf(source).test as Node;
+}
+
+/** The first `if` in `source`. */
+function firstIf(source: string): Node {
   const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
     typeof parseSync
   >[2]);
@@ -15,7 +21,7 @@ function firstTest(source: string): Node {
     return false;
   });
   if (found === undefined) throw new Error(`no if in ${source}`);
-  return found.test as Node;
+  return found;
 }
 
 const names = new Set(['error', 'err']);
@@ -43,5 +49,26 @@ describe('allButNamedKinds', () => {
     "if (error.message.includes('x') !== true) return 1;",
   ])('does not: %s', (source) => {
     expect(allButNamedKinds(firstTest(source), names)).toBe(false);
+  });
+});
+
+describe('answersEveryPath', () => {
+  it.each([
+    'if (e.statusCode !== 404) return respond(500, {});',
+    'if (e.statusCode !== 404) { console.error(e); return respond(500, {}); }',
+    'if (e.statusCode !== 404) throw e;',
+    'if (e.statusCode !== 404) { if (strict) return respond(500); else throw e; }',
+  ])('answers: %s', (source) => {
+    expect(answersEveryPath(firstIf(source).consequent as Node)).toBe(true);
+  });
+
+  it.each([
+    'if (e.statusCode !== 404) { return; }',
+    'if (e.statusCode !== 404) return null;',
+    'if (e.statusCode !== 404) { return false; }',
+    "if (e.statusCode !== 404) { if (strict) { return respond(500); } console.warn('lenient'); }",
+    'if (e.statusCode !== 404) { console.error(e); }',
+  ])('does not: %s', (source) => {
+    expect(answersEveryPath(firstIf(source).consequent as Node)).toBe(false);
   });
 });

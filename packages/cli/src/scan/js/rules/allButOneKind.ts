@@ -3,6 +3,7 @@
 // after the try, which is the decided answer to them, not a failure passing for success. catchShapes.ts
 // asks this before reading such a check as one that handles one kind and drops the rest.
 import { type Node, rootIdentifier, unwrap } from '../ast.js';
+import { isDefaultValue } from '../emptyValues.js';
 
 /**
  * The test is true for every error but the kinds it names, so its branch answers all failures except
@@ -47,4 +48,24 @@ function constant(n: Node | undefined): boolean {
   if (n.type === 'Literal') return typeof n.value === 'string' || typeof n.value === 'number';
   if (n.type === 'TemplateLiteral') return (n.expressions as Node[]).length === 0;
   return n.type === 'MemberExpression' && unwrap(n.object as Node)?.type === 'Identifier' && !n.computed;
+}
+
+/**
+ * Every path through the branch ends in a throw or in a return of a value, so no failure it is taken for
+ * falls through. A bare `return` or a `return null` (or any default value) ends the call as if nothing had
+ * failed, and a return under a further `if` leaves the other path falling through: neither answers the
+ * failure. The branch may be a lone statement (`if (...) return respond(500)`) or a block.
+ *
+ * @example
+ * answersEveryPath(ifStatement.consequent) // `{ log(e); return respond(500, {}) }` -> true
+ */
+export function answersEveryPath(branch: Node | null | undefined): boolean {
+  if (branch == null) return false;
+  if (branch.type === 'ThrowStatement') return true;
+  if (branch.type === 'ReturnStatement')
+    return branch.argument != null && !isDefaultValue(branch.argument as Node);
+  if (branch.type === 'BlockStatement') return (branch.body as Node[]).some((s) => answersEveryPath(s));
+  if (branch.type === 'IfStatement')
+    return answersEveryPath(branch.consequent as Node) && answersEveryPath(branch.alternate as Node | null);
+  return false;
 }

@@ -4,7 +4,7 @@
 import { isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import { isDefaultValue } from '../emptyValues.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { allButNamedKinds } from './allButOneKind.js';
+import { allButNamedKinds, answersEveryPath } from './allButOneKind.js';
 import { doesIo, isLogCall, isObservation } from './catchFacts.js';
 
 /**
@@ -82,13 +82,9 @@ function handlesOneKind(handler: Node, before: Node[], test: Node): boolean {
   if (test.alternate != null)
     return isObservation(test.alternate as Node) && !isObservation(test.consequent as Node);
   const consequent = test.consequent as Node;
-  const answers = someDescendant(
-    consequent,
-    (n) => n.type === 'ReturnStatement' || n.type === 'ThrowStatement',
-    true,
-  );
-  // `if (e.statusCode !== 404) return respond(500)`: every failure but the named kind is answered (allButOneKind.ts).
-  if (answers && allButNamedKinds(test.test as Node, names)) return false;
+  // `if (e.statusCode !== 404) return respond(500)`: every failure but the named kind is answered
+  // (allButOneKind.ts). A `return;`, a `return null` or a return on one path only answers nothing.
+  if (answersEveryPath(consequent) && allButNamedKinds(test.test as Node, names)) return false;
   if (someDescendant(consequent, (n) => n.type === 'ReturnStatement', true)) return true;
   return !isObservation(consequent) && !someDescendant(consequent, (n) => n.type === 'ThrowStatement', true);
 }

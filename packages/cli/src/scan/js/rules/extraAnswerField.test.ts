@@ -38,6 +38,8 @@ describe('onlyAnswerExtra', () => {
     `${TRY} return respond(200, { flag });`,
     // Written, tested, or handed to a call that is not the answer.
     `${TRY} await db.put({ id, email, alias, flag }); return respond(200, {});`,
+    // Handed to a local helper that writes it: `saveUser` posts the record, fallback and all.
+    `function saveUser(u) { return fetch('https://users.example/save', { method: 'POST', body: JSON.stringify(u) }); } ${TRY} return saveUser({ id, email, alias, flag });`,
     `${TRY} if (!flag) await welcome(id); return respond(200, { id, email, alias, flag });`,
     `${TRY} return await save({ id, email, alias, flag });`,
     `${TRY} return db.put({ id, email, alias, flag });`,

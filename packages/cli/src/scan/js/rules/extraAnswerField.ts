@@ -10,6 +10,7 @@
 import { isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { everyLaterReference } from './batchResultUse.js';
+import { doesIo } from './catchFacts.js';
 
 /** Other fields the object must hold beside the extra, so the extra is not the answer's substance. */
 const MIN_OTHER_FIELDS = 3;
@@ -109,13 +110,18 @@ function answered(ctx: ModuleContext, object: Node, scope: Node, depth = 0): boo
 
 /**
  * `respond(200, x)`, `JSON.stringify(x)`: a call of a plain function name (not a client's method), not
- * awaited, that takes the object: it builds the answer. An awaited call or a method call may write it.
+ * awaited, that takes the object: it builds the answer. An awaited call or a method call may write it,
+ * and so does a module-local function that calls another system (`return saveUser({ ...,  banned })`
+ * around a PutCommand): the flag's fallback is then stored as fact.
  */
 function answerBuilder(ctx: ModuleContext, call: Node, argument: Node): boolean {
   if (call.type !== 'CallExpression' || !(call.arguments as Node[]).includes(argument)) return false;
   if (ctx.parentOf(call)?.type === 'AwaitExpression') return false;
   const callee = unwrap(call.callee as Node);
-  return callee?.type === 'Identifier' || memberPath(callee)?.join('.') === 'JSON.stringify';
+  if (memberPath(callee)?.join('.') === 'JSON.stringify') return true;
+  if (callee?.type !== 'Identifier') return false;
+  const local = unwrap(ctx.resolve(callee.name as string, callee)?.init);
+  return !(local !== undefined && isFunction(local) && doesIo(ctx, local.body as Node));
 }
 
 /** The reference is handed, through call arguments and object literals only, to a `return`. */

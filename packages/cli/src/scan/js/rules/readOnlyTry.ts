@@ -5,6 +5,7 @@ import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode } from './catchFacts.js';
 import { readName, verbOf } from './ioVerbs.js';
+import { v2ClientName } from './sdkV2Clients.js';
 
 /** A read by its verb: `getUser`, `db.query`, `HeadObjectCommand`, `userinfo.get`, `fetchProfile`. */
 const READ =
@@ -47,6 +48,8 @@ function readsByArguments(ctx: ModuleContext, verb: string, call: Node): boolean
     if (method === null) return false;
     return method === undefined || /^(GET|HEAD)$/i.test(textOf(ctx, method) ?? '');
   }
+  // DynamoDB's `query` only reads, whatever its parameters are (a function parameter, `{ ...params }`).
+  if (verb === 'query' && dynamoV2Receiver(ctx, call)) return true;
   if (verb === 'query' || verb === 'execute') {
     const first = unwrap(ctx.valueOf(args[0]));
     if (first?.type === 'ObjectExpression') {
@@ -57,6 +60,20 @@ function readsByArguments(ctx: ModuleContext, verb: string, call: Node): boolean
     return SELECT.test(textOf(ctx, first) ?? '');
   }
   return true;
+}
+
+/**
+ * The call's receiver is an aws-sdk v2 DynamoDB client or DocumentClient (`const ddb = new
+ * AWS.DynamoDB.DocumentClient()`, or one made in place), whose `query` takes no SQL: a SQL client's
+ * `pool.query(text)` is still judged by its text.
+ */
+function dynamoV2Receiver(ctx: ModuleContext, call: Node): boolean {
+  const callee = unwrap(call.callee);
+  const r = callee?.type === 'MemberExpression' ? unwrap(callee.object as Node) : undefined;
+  const binding = r?.type === 'Identifier' ? ctx.resolve(r.name as string, r) : undefined;
+  const made = r?.type === 'NewExpression' ? r : unwrap(binding?.init as Node | undefined);
+  if (made?.type !== 'NewExpression') return false;
+  return /(?:^|\.)(?:DynamoDB|DocumentClient)$/.test(v2ClientName(ctx, made.callee as Node) ?? '');
 }
 
 /** Every call of the block that reaches another system reads (an awaited non-call, e.g. a stream, does not count). */
