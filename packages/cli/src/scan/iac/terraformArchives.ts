@@ -19,8 +19,8 @@ const ARCHIVE_OUTPUT = /^data\.archive_file\.([\w-]+)\.output_path$/;
 const ARCHIVE_HASH = /^data\.archive_file\.([\w-]+)\.output_base64sha256$/;
 
 /**
- * The package of a function deployed from S3 (`s3_key = aws_s3_object.x.key`, no `filename`), as the archive
- * its `source_code_hash` hashes: the object uploads that archive, and the hash is what redeploys the function
+ * The package of a function with no `filename` (in practice one deployed from S3, `s3_key = ...`; the absence
+ * of `filename` is the whole test, `s3_key`/`s3_bucket` are not read), as the archive its `source_code_hash` hashes: the object uploads that archive, and the hash is what redeploys the function
  * when the archive's folder changes, so the folder is its code. Answered as the archive's `output_path`
  * expression, which archivedSource reads; none when the function names its package in `filename`.
  * @example

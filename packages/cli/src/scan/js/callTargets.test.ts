@@ -17,7 +17,9 @@ function moduleOf(source: string): ModuleContext {
 /** The names of the functions the first call of `callee` in `source` is handed. */
 function handedNames(source: string, callee: string): string[] {
   const ctx = moduleOf(source);
-  const call = ctx.of('CallExpression').find((c) => (c.callee as Node).name === callee);
+  const call = ctx
+    .of('CallExpression')
+    .find((c) => ctx.source.slice((c.callee as Node).start, (c.callee as Node).end) === callee);
   if (call === undefined) throw new Error(`no call of ${callee}`);
   return handedFunctions(ctx, call).map((fn) => {
     const owner = ctx.parentOf(fn);
@@ -31,6 +33,17 @@ describe('handedFunctions', () => {
       handedNames('const processor = async (m, p) => {}; handle(event, context, processor);', 'handle'),
     ).toEqual(['processor']);
     expect(handedNames('async function each(r) {} run(records, each);', 'run')).toEqual(['each']);
+  });
+
+  it('leaves a function a call keeps for later: a listener, a stored entry, a timer, a rejection handler', () => {
+    const fns = 'const onProgress = async (p) => {}; const ok = (r) => r; ';
+    expect(handedNames(`${fns}bus.on('progress', onProgress);`, 'bus.on')).toEqual([]);
+    expect(handedNames(`${fns}process.once('SIGTERM', onProgress);`, 'process.once')).toEqual([]);
+    expect(handedNames(`${fns}registry.set('k', onProgress);`, 'registry.set')).toEqual([]);
+    expect(handedNames(`${fns}handlers.push(onProgress);`, 'handlers.push')).toEqual([]);
+    expect(handedNames(`${fns}setTimeout(onProgress, 10);`, 'setTimeout')).toEqual([]);
+    expect(handedNames(`${fns}p.then(ok, onProgress);`, 'p.then')).toEqual(['ok']);
+    expect(handedNames(`${fns}records.map(onProgress);`, 'records.map')).toEqual(['onProgress']);
   });
 
   it('leaves names bound to anything but a function of the module', () => {

@@ -248,10 +248,10 @@ export function findHandlers(ctx: ModuleContext): void {
       }
     }
   // Same-file helpers called from handler code, or handed by name to a call there (callTargets.ts), are on
-  // the must-complete path too. A call found in handler
-  // code once stays there (handlers only grow) and its targets do not depend on the handlers, so a later
-  // round adds nothing through it: each round asks only the calls no earlier round found in handler code,
-  // in the same order, and adds the same helpers in the same order as asking every call again would.
+  // the must-complete path too. A call found in handler code once stays there (handlers only grow) and its
+  // targets do not depend on the handlers, so a later round adds nothing through it: each round asks only
+  // the calls no earlier round found in handler code, in the same order, and adds the same helpers in the
+  // same order as asking every call again would.
   let pending: readonly Node[] = ctx.of('CallExpression');
   let grew = ctx.handlers.size > 0;
   for (let round = 0; grew && round < 4; round++) {

@@ -79,7 +79,8 @@ export const DELETE_CALL = /^(delete|remove|purge|ack|acknowledge)([A-Z_]\w*)?$/
 /** An SDK v3 delete sent: `client.send(new DeleteCommand(...))`, `DeleteMessageCommand`, `DeleteObjectsCommand`. */
 const DELETE_COMMAND = /^Delete\w*Command$/;
 
-function deletes(ctx: ModuleContext, call: Node): boolean {
+/** A call that deletes by name (DELETE_CALL) or sends an SDK v3 `Delete*Command`. */
+export function deletes(ctx: ModuleContext, call: Node): boolean {
   const name = calleeName(call) ?? '';
   if (DELETE_CALL.test(name)) return true;
   if (name !== 'send') return false;

@@ -22,6 +22,10 @@ describe('deletedOnMissingAnswer', () => {
     'if (!(await exists(r))) { await removeRequest(r); continue; }',
     'if (!await exists(r)) pending.push(deleteDelivery(r));',
     'if (await exists(r)) { await send(r) } else { await purgeQueueItem(r) }',
+    'if (!(await exists(r))) { await ddb.send(new DeleteCommand({ Key: { id: r.id } })); continue; }',
+    'const ok = await exists(r); if (!ok) { await removeDelivery(r); continue; }',
+    'if (!(await exists(r)) || expired(r)) removeRequest(r);',
+    '(await exists(r)) ? await send(r) : await removeRequest(r);',
   ])('deletes on the nothing answered: %s', (caller) => {
     expect(deletes(caller)).toBe(true);
   });
@@ -30,6 +34,8 @@ describe('deletedOnMissingAnswer', () => {
     'if (!(await exists(r))) continue;',
     'if (await exists(r)) { await removeRequest(r) }',
     'const ok = await exists(r); log(ok); await removeRequest(r);',
+    'const seen = new Set(); if (!(await exists(r))) { seen.delete(r.id); continue; }',
+    'const exists = (x) => x.ok; if (!exists(r)) { await removeRequest(r); }',
   ])('does not: %s', (caller) => {
     expect(deletes(caller)).toBe(false);
   });

@@ -102,7 +102,10 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
           'swallowed-error',
           // At `.catch(`, not where a chain spread over lines starts.
           (unwrap(call.callee)?.property as Node | undefined) ?? call,
-          '.catch() only logs a failed call that is awaited on a Lambda handler path: the work goes on as if it had succeeded, and the invocation succeeds',
+          // A chain the handler returns is not awaited by its code, and nothing of it runs after the catch.
+          awaited(ctx, call)
+            ? '.catch() only logs a failed call that is awaited on a Lambda handler path: the work goes on as if it had succeeded, and the invocation succeeds'
+            : ".catch() only logs a failed call in the chain the handler returns: Lambda resolves the invocation with the catch's undefined, so nothing retries",
           onPath
             ? undefined
             : { onlyIfExportOnHandlerPath: exported, onlyIfEventCaller: sharedRequest(ctx, call) },

@@ -8,10 +8,10 @@ import { returnedByHandler } from './returnedChain.js';
 
 /** Is the first `.catch` of `source` (handlers found as the scan finds them) returned by a handler? */
 function returned(source: string): boolean {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
+  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
     typeof parseSync
   >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
   findHandlers(ctx);
   const call = ctx.of('CallExpression').find((c) => (c.callee as Node).property?.name === 'catch');
   if (call === undefined) throw new Error('no .catch');
@@ -22,6 +22,7 @@ describe('returnedByHandler', () => {
   it.each([
     'exports.handler = async (event) => { return start(event.detail).then(done).catch((e) => log(e)); };',
     'exports.handler = async (event) => start(event.detail).catch((e) => log(e));',
+    'export const handler = async (e: E) => start(e.detail).catch((x) => log(x)) as Promise<unknown>;',
     'exports.handler = async (event) => { return (start(event).catch((e) => log(e))).finally(() => close()); };',
   ])('the handler answers the chain: %s', (source) => {
     expect(returned(source)).toBe(true);

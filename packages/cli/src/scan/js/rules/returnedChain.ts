@@ -1,7 +1,7 @@
 // A promise chain a Lambda handler returns (`return s3.send(cmd).then(log).catch(logOnly)`, also with a
 // `.finally(...)` after the catch) is the invocation's answer, as an awaited one is the awaiting code's: a
 // `.catch` there that only logs resolves it, so the invocation succeeds and nothing retries the work.
-import { calleeName, type Node, unwrap } from '../ast.js';
+import { calleeName, type Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 const THROUGH = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression']);
@@ -41,5 +41,6 @@ export function returnedByHandler(ctx: ModuleContext, call: Node): boolean {
   const kind = ctx.handlers.get(fn);
   if (kind !== 'entry' && kind !== 'record') return false;
   if (parent?.type === 'ReturnStatement') return ctx.enclosingFunction(parent) === fn;
-  return unwrap(fn.body as Node) === at && parent === fn;
+  // `at` is the body as written, casts included (`=> s.send(c).catch(log) as Promise<unknown>`).
+  return parent === fn && fn.body === at;
 }
