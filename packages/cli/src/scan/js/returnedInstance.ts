@@ -67,7 +67,8 @@ function exported(ctx: ModuleContext, fn: Node): boolean {
     const binding = value.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
     const cls = binding?.kind === 'class' ? binding.declaration : value;
     const members = (cls.body as Node | undefined)?.body;
-    if (Array.isArray(members) && (members as Node[]).some((m) => unwrap(m.value as Node) === fn)) return true;
+    if (Array.isArray(members) && (members as Node[]).some((m) => unwrap(m.value as Node) === fn))
+      return true;
   }
   return false;
 }
