@@ -42,7 +42,7 @@ export function constructionEdges(ctx: ModuleContext): readonly ConstructionEdge
     // factory's callers may do with the instance it returns (returnedInstance.ts).
     const calledOn = calledMethod(ctx, cls, site);
     const reached = returnedInstance(ctx, site)
-      ? new Set(classMethods(cls))
+      ? new Set(classMethods(cls, false))
       : calledOn === undefined
         ? methods
         : new Set([...methods, calledOn]);
@@ -81,11 +81,15 @@ function calledMethod(ctx: ModuleContext, cls: Node, site: Node): Node | undefin
   return fn !== undefined && isFunction(fn) ? fn : undefined;
 }
 
-/** The functions of a class's methods and function-valued fields (`send = async () => {...}`). */
-export function classMethods(cls: Node): Node[] {
+/**
+ * The functions of a class's methods and function-valued fields (`send = async () => {...}`). Without
+ * `statics`, the instance's alone: a holder of an instance cannot call a static method through it.
+ */
+export function classMethods(cls: Node, statics = true): Node[] {
   const body = cls.body as Node | undefined;
   if (body === undefined || !Array.isArray(body.body)) return [];
   return (body.body as Node[])
+    .filter((m) => statics || m.static !== true)
     .map((m) =>
       m.type === 'MethodDefinition' || m.type === 'PropertyDefinition' ? unwrap(m.value) : undefined,
     )

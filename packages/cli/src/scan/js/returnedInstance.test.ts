@@ -23,6 +23,7 @@ describe('returnedInstance', () => {
     ['a returned ??= ', 'let s; export function get() { return (s ??= new Service()); }'],
     ['a local then returned', 'export function get() { const s = new Service(); s.init(); return s; }'],
     ['one side of ??', 'let s; export function get() { return s ?? new Service(); }'],
+    ['an exported class method', 'export class F { static get() { return new Service(); } }'],
   ])('hands out %s', (_name, source) => {
     // Act
     const found = returned(source);
@@ -36,6 +37,14 @@ describe('returnedInstance', () => {
     ['a local never returned', 'export function run() { const s = new Service(); return s.run(); }'],
     ['module scope', 'export const s = new Service();'],
     ['an argument', 'export function run() { return wrap(new Service()); }'],
+    [
+      'a module-local helper',
+      'function make() { return new Service(u); } export function name() { return make().name(); }',
+    ],
+    [
+      'a callback',
+      'export function name() { const all = [u].map((x) => new Service(x)); return all[0].name(); }',
+    ],
   ])('keeps %s', (_name, source) => {
     // Act
     const found = returned(source);

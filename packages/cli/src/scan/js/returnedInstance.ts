@@ -1,8 +1,11 @@
 // A factory that hands out the instance it builds (`return new SmsService()`, or a cached singleton:
 // `instance ??= new SmsService(); return instance`) gives its callers every method of the class: they hold
 // the object and call what they like, as an importer naming the class itself would. A function that only
-// builds the object to use it inside (`return new Prober(url).name()`) hands out nothing.
-import { type Node, someDescendant, unwrap } from './ast.js';
+// builds the object to use it inside (`return new Prober(url).name()`) hands out nothing. Only a function
+// the module exports hands the instance to callers outside it: a module-local helper or callback that
+// returns `new Prober(url)` keeps it inside, and counting it would reach every method again (round 39's
+// prober trap, one indirection away).
+import { isFunction, type Node, someDescendant, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** What stands between a construction and the value it becomes: parentheses, casts, `a ?? b`, `c ? a : b`. */
@@ -17,7 +20,7 @@ const PASSES_ON = new Set([
 ]);
 
 /**
- * The construction `site` is what its enclosing function returns: directly, through a cast or a `??=`,
+ * The construction `site` is what its enclosing function, one the module exports, returns: directly, through a cast or a `??=`,
  * or through the variable it is stored in (`instance ??= new C(); return instance`).
  *
  * @example
@@ -26,7 +29,7 @@ const PASSES_ON = new Set([
  */
 export function returnedInstance(ctx: ModuleContext, site: Node): boolean {
   const fn = ctx.enclosingFunction(site);
-  if (fn === undefined) return false;
+  if (fn === undefined || !exported(ctx, fn)) return false;
   let node = site;
   let parent = ctx.parentOf(node);
   let holder: string | undefined;
@@ -55,4 +58,17 @@ export function returnedInstance(ctx: ModuleContext, site: Node): boolean {
     },
     true,
   );
+}
+
+/** `fn` is an export's own function, or a method of an exported class: callers outside the module run it. */
+function exported(ctx: ModuleContext, fn: Node): boolean {
+  for (const value of ctx.exports.values()) {
+    if ((isFunction(value) ? value : ctx.functionOf(value)) === fn) return true;
+    const binding = value.type === 'Identifier' ? ctx.resolve(value.name as string, value) : undefined;
+    const cls = binding?.kind === 'class' ? binding.declaration : value;
+    const members = (cls.body as Node | undefined)?.body;
+    if (Array.isArray(members) && (members as Node[]).some((m) => unwrap(m.value as Node) === fn))
+      return true;
+  }
+  return false;
 }

@@ -15,7 +15,7 @@ import type { Report, Rule } from './Report.js';
 import { fixedDelay } from './retryPolicies.js';
 import { v3Client } from './sdkClients.js';
 import { paramFedCondition, paramFedMessage, paramFedOptions } from './sdkParamOptions.js';
-import { v2ClientName } from './sdkV2Clients.js';
+import { v2ClientName, v2ClientOptions } from './sdkV2Clients.js';
 import { thirdPartyClient } from './thirdPartyClients.js';
 
 /** `service: new AWS.DynamoDB({ httpOptions })`, directly or through a variable of this module. */
@@ -209,7 +209,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
     const shape = optionsShape(
       ctx,
-      client !== undefined ? client.options : (node.arguments[0] as Node | undefined),
+      client !== undefined ? client.options : v2ClientOptions(ctx, v2 as string, node),
     );
     attemptsRule(
       ctx,

@@ -2,7 +2,15 @@
 // X-Ray under another name, and a class alias chosen at run time between the two
 // (`const DynamoDB = offline ? AWS.DynamoDB : AWSXRay.captureAWS(AWS).DynamoDB`), which still builds an
 // SDK client whichever side is taken.
-import { calleeName, memberPath, type Node, rootIdentifier, stringValue, unwrap } from '../ast.js';
+import {
+  calleeName,
+  memberPath,
+  type Node,
+  objectProps,
+  rootIdentifier,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** `captureAWS(AWS)` of the SDK imported here, or `captureAWS(require('aws-sdk'))`. */
@@ -50,16 +58,33 @@ function chosenSdkAlias(ctx: ModuleContext, callee: Node): boolean {
 }
 
 /**
- * The SDK's classes that are no service client: a configuration (`new AWS.Config({ region })`, handed to
- * another library), an endpoint, a credential or token provider, a signer, a raw request, and the instance
- * metadata client (whose own default timeout is 1 s). None takes `httpOptions` for requests of its own.
+ * The SDK's classes that send no request of their own: a configuration (`new AWS.Config({ region })`, handed
+ * to another library), an endpoint, a raw request, static or file/env/process credentials, a static token,
+ * a signer. The providers that call STS, Cognito or IMDS (ChainableTemporaryCredentials, WebIdentity-,
+ * CognitoIdentityCredentials, MetadataService, whose own httpOptions default to no timeout) are clients.
  */
 const NOT_A_CLIENT =
-  /^(Config|Endpoint|HttpRequest|HttpResponse|MetadataService|Token|[A-Za-z]*Credentials|[A-Za-z]*TokenProvider)$/;
+  /^(Config|Endpoint|HttpRequest|HttpResponse|Credentials|EnvironmentCredentials|SharedIniFileCredentials|FileSystemCredentials|ProcessCredentials|Token|StaticTokenProvider)$/;
 
 /** `AWS.Config`, `AWS.Signers.V4`: a class of the v2 SDK that sends no request of its own (see NOT_A_CLIENT). */
 function notAClient(path: string[] | undefined): boolean {
   return path !== undefined && (NOT_A_CLIENT.test(path.at(-1) ?? '') || path.includes('Signers'));
+}
+
+/**
+ * The options that configure the client a credential provider builds: its own options are the STS call's
+ * parameters, so `httpOptions` there bound nothing (aws-sdk lib/credentials/*.js).
+ *
+ * @example
+ * v2ClientOptions(ctx, 'AWS.ChainableTemporaryCredentials', node) // the `stsConfig` value
+ */
+export function v2ClientOptions(ctx: ModuleContext, name: string, node: Node): Node | undefined {
+  const last = name.split('.').at(-1);
+  const args = node.arguments as Node[];
+  if (last === 'ChainableTemporaryCredentials')
+    return objectProps(ctx.valueOf(args[0]))?.props.get('stsConfig');
+  if (last === 'WebIdentityCredentials' || last === 'CognitoIdentityCredentials') return args[1];
+  return args[0];
 }
 
 /** The dotted name of the v2 client `callee` builds (`AWS.SNS`, `DynamoDB.DocumentClient`), if it is one. */
