@@ -209,7 +209,9 @@ function pushChildren(stack: Node[], node: Node): void {
 
 /**
  * True when some node below `root` satisfies `test`: forEachDescendant's order, stopping at the first
- * (the nodes still on the stack are not popped one by one).
+ * (the nodes still on the stack are not popped one by one). For a one-shot question, or a root made for
+ * the question, use this; for a root other questions ask about again (a function's body), use someBelow
+ * (subtreeIndex.ts), which lists the root once and answers every later question from the list.
  */
 export function someDescendant(
   root: Node | undefined,

@@ -1,7 +1,7 @@
 import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import { forEachDescendant, type Node, someDescendant, wrap } from './ast.js';
-import { nodesBelow, someBelow } from './subtreeIndex.js';
+import { listingsMade, someBelow } from './subtreeIndex.js';
 
 // Code shaped like what the adopting rules ask about: handlers with nested callbacks, else-branches
 // before then-branches in the walk, a class with methods, try/catch, a type annotation holding literals.
@@ -33,7 +33,22 @@ function walked(root: Node, types: readonly string[], skip: boolean): Node[] {
   return met;
 }
 
-describe('nodesBelow', () => {
+/** What someBelow asks its test about of `types` below `root`, in its order (a test that never stops). */
+function below(root: Node | undefined, types: readonly string[], skip = false): Node[] {
+  const asked: Node[] = [];
+  someBelow(
+    root,
+    types,
+    (n) => {
+      asked.push(n);
+      return false;
+    },
+    skip,
+  );
+  return asked;
+}
+
+describe('someBelow, node for node', () => {
   // The lists must be someDescendant's, node for node and in its order: the rules loop over them where
   // they walked, and what they collect (and the first match they keep) depends on the order.
   it.each([
@@ -57,9 +72,9 @@ describe('nodesBelow', () => {
     // Act
     const mismatched = roots.flatMap((root) =>
       [false, true].filter((skip) => {
-        const got = nodesBelow(root, types, skip);
+        const got = below(root, types, skip);
         const want = walked(root, types, skip);
-        const again = nodesBelow(root, types, skip);
+        const again = below(root, types, skip);
         return [got, again].some((list) => list.length !== want.length || list.some((n, i) => n !== want[i]));
       }),
     );
@@ -73,17 +88,39 @@ describe('nodesBelow', () => {
     // Prepare
     const program = parseSync('h.ts', SOURCE).program as unknown as Node;
     const fn = (program.body as Node[])[3] as Node; // function plain(a)
+    const start = listingsMade();
 
     // Act
-    const calls = nodesBelow(fn.body, ['CallExpression'], true);
-    const returns = nodesBelow(fn.body, ['ReturnStatement'], true);
-    const inner = nodesBelow(fn.body, ['ReturnStatement']);
+    const calls = below(fn.body, ['CallExpression'], true);
+    const first = listingsMade() - start;
+    const returns = below(fn.body, ['ReturnStatement'], true);
+    const cached = listingsMade() - start;
+    const inner = below(fn.body, ['ReturnStatement']);
+    const other = listingsMade() - start;
 
     // Assess
     expect(calls.map((n) => n.callee.name)).toEqual(['g', 'f']); // the alternate before the consequent
     expect(returns).toHaveLength(1);
     expect(inner).toHaveLength(2);
-    expect(nodesBelow(undefined, ['CallExpression'])).toEqual([]);
+    expect([first, cached, other]).toEqual([1, 1, 2]); // the other skip flag is another list
+    expect(below(undefined, ['CallExpression'])).toEqual([]);
+  });
+
+  it("answers a question about wrap(body) from the body's own list, making none for the throwaway root", () => {
+    // Prepare
+    const program = parseSync('h.ts', SOURCE).program as unknown as Node;
+    const fn = (program.body as Node[])[3] as Node; // function plain(a)
+    below(fn.body, ['CallExpression'], true);
+    const start = listingsMade();
+
+    // Act
+    const wrapped = below(wrap(fn.body), ['BlockStatement', 'CallExpression'], true);
+    const again = below(wrap(fn.body), ['CallExpression'], true);
+
+    // Assess
+    expect(wrapped).toEqual(walked(wrap(fn.body), ['BlockStatement', 'CallExpression'], true));
+    expect(again.map((n) => n.callee.name)).toEqual(['g', 'f']);
+    expect(listingsMade() - start).toBe(0);
   });
 });
 

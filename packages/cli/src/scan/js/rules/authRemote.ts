@@ -122,116 +122,120 @@ export function callsRemote(ctx: ModuleContext, block: Node, depth = 0): string 
 
 function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | undefined {
   let what: string | undefined;
-  someBelow(
-    block,
-    ['NewExpression', 'CallExpression'],
-    (n) => {
-      if (what) return true;
-      // `await new Promise((resolve, reject) => jwt.verify(token, getKey, cb))`: the executor runs now.
-      if (n.type === 'NewExpression' && unwrap(n.callee)?.name === 'Promise' && depth < 3) {
-        const executor = unwrap(n.arguments[0]);
-        if (isFunction(executor)) what = bodyRemote(ctx, executor?.body as Node, depth + 1);
-        return false;
-      }
-      if (n.type !== 'CallExpression') return false;
-      const name = calleeName(n);
-      const imp = ctx.importRoot(n.callee);
-      const parentType = chainUser(ctx, n)?.type;
-      const awaited = parentType === 'AwaitExpression';
-      // An AWS client's method handed back from a method (`return this.kms.decrypt(...)`) is awaited by
-      // whoever awaits that method; only for the client calls below, never for a name judged by its words.
-      // aws-sdk v2's callback form (`kms.verify(params, (err, data) => ...)`) sends the request as well.
-      const args = n.arguments as Node[];
-      const handedBack =
-        awaited || parentType === 'ReturnStatement' || isFunction(unwrap(args[args.length - 1]));
-      // jose's verifiers all take the key (or a key set) second: `jwtVerify`, `compactVerify`,
-      // `flattenedVerify`, `generalVerify`.
-      if (JOSE_VERIFY.test(name ?? '') && imp?.source === 'jose') {
-        if (remoteJose(ctx, n)) what = 'the remote JWKS';
-        return false;
-      }
-      // Clerk's verifyToken: a JWKS fetch unless handed the PEM key (rules/authPackageVerifiers.ts).
-      const packaged =
-        imp === undefined
-          ? undefined
-          : packageVerifier(ctx, n, imp.source, n.callee.type === 'Identifier' ? imp.imported : (name ?? ''));
-      if (packaged !== undefined) {
-        if (packaged === 'remote') what = 'the JWKS endpoint';
-        return false;
-      }
-      // `await request.jwtVerify()`: @fastify/jwt (and kin) check against the secret they were registered
-      // with, unless the module hands them a JWKS.
-      if (name === 'jwtVerify' && imp === undefined && !/jwks/i.test(ctx.source)) return false;
-      if (name === 'verify' && imp?.source === 'jsonwebtoken') {
-        // A key callback (`getKey(header, cb)`) fetches the key; a key or secret in hand is a local check.
+  // Judges one call and sets `what` when it is remote; the walk stops at the first that does.
+  const judge = (n: Node & { type: 'NewExpression' | 'CallExpression' }): false => {
+    // `await new Promise((resolve, reject) => jwt.verify(token, getKey, cb))`: the executor runs now.
+    if (n.type === 'NewExpression' && unwrap(n.callee)?.name === 'Promise' && depth < 3) {
+      const executor = unwrap(n.arguments[0]);
+      if (isFunction(executor)) what = bodyRemote(ctx, executor?.body as Node, depth + 1);
+      return false;
+    }
+    if (n.type !== 'CallExpression') return false;
+    const name = calleeName(n);
+    const imp = ctx.importRoot(n.callee);
+    const parentType = chainUser(ctx, n)?.type;
+    const awaited = parentType === 'AwaitExpression';
+    // An AWS client's method handed back from a method (`return this.kms.decrypt(...)`) is awaited by
+    // whoever awaits that method; only for the client calls below, never for a name judged by its words.
+    // aws-sdk v2's callback form (`kms.verify(params, (err, data) => ...)`) sends the request as well.
+    const args = n.arguments as Node[];
+    const handedBack =
+      awaited || parentType === 'ReturnStatement' || isFunction(unwrap(args[args.length - 1]));
+    // jose's verifiers all take the key (or a key set) second: `jwtVerify`, `compactVerify`,
+    // `flattenedVerify`, `generalVerify`.
+    if (JOSE_VERIFY.test(name ?? '') && imp?.source === 'jose') {
+      if (remoteJose(ctx, n)) what = 'the remote JWKS';
+      return false;
+    }
+    // Clerk's verifyToken: a JWKS fetch unless handed the PEM key (rules/authPackageVerifiers.ts).
+    const packaged =
+      imp === undefined
+        ? undefined
+        : packageVerifier(ctx, n, imp.source, n.callee.type === 'Identifier' ? imp.imported : (name ?? ''));
+    if (packaged !== undefined) {
+      if (packaged === 'remote') what = 'the JWKS endpoint';
+      return false;
+    }
+    // `await request.jwtVerify()`: @fastify/jwt (and kin) check against the secret they were registered
+    // with, unless the module hands them a JWKS.
+    if (name === 'jwtVerify' && imp === undefined && !/jwks/i.test(ctx.source)) return false;
+    if (name === 'verify' && imp?.source === 'jsonwebtoken') {
+      // A key callback (`getKey(header, cb)`) fetches the key; a key or secret in hand is a local check.
+      const key = ctx.functionOf(n.arguments[1]);
+      if (key !== undefined && depth < 3) what = bodyRemote(ctx, key.body as Node, depth + 1);
+      return false;
+    }
+    // `const verifyAsync = promisify(jwt.verify)`: jsonwebtoken's verify, judged as above.
+    const made = n.callee.type === 'Identifier' ? ctx.valueOf(n.callee) : undefined;
+    if (made?.type === 'CallExpression' && calleeName(made) === 'promisify') {
+      if (ctx.importRoot(made.arguments[0])?.source === 'jsonwebtoken') {
         const key = ctx.functionOf(n.arguments[1]);
         if (key !== undefined && depth < 3) what = bodyRemote(ctx, key.body as Node, depth + 1);
         return false;
       }
-      // `const verifyAsync = promisify(jwt.verify)`: jsonwebtoken's verify, judged as above.
-      const made = n.callee.type === 'Identifier' ? ctx.valueOf(n.callee) : undefined;
-      if (made?.type === 'CallExpression' && calleeName(made) === 'promisify') {
-        if (ctx.importRoot(made.arguments[0])?.source === 'jsonwebtoken') {
-          const key = ctx.functionOf(n.arguments[1]);
-          if (key !== undefined && depth < 3) what = bodyRemote(ctx, key.body as Node, depth + 1);
-          return false;
-        }
-      }
-      // `await this.jwtAdapter.verify(t)`: a method of the receiver's class is judged by what it does (an
-      // AWS client's method is a call to AWS); one of an imported project class by its own module.
-      const called = handedBack && n.callee.type === 'MemberExpression' ? memberCall(ctx, n) : undefined;
-      if (called !== undefined && isSdkClass(called.owner) && called.method !== 'send') {
-        what = `${called.method} (AWS)`;
-        return false;
-      }
-      const member = awaited ? called : undefined;
-      // A class of a sibling module is judged there (remoteMethods), not by its method's name; a scoped
-      // package may be a workspace or a public verifier (`@okta/jwt-verifier`), so its name still speaks.
-      if (member?.owner.kind === 'import' && member.owner.source.startsWith('.')) return false;
-      // `await this.sendDecryptRequest(alias, key)`: a method of the class the call sits in.
-      const own = awaited && member === undefined ? ownMethod(ctx, n) : undefined;
-      // Only what it is seen to do counts here; otherwise its name is judged below, as before.
-      const ownRemote =
-        own !== undefined && depth < 3 ? bodyRemote(ctx, own.body as Node, depth + 1) : undefined;
-      if (ownRemote !== undefined) {
-        what = ownRemote;
-        return false;
-      }
-      if (member?.owner.kind === 'local') {
-        const fn = methodOf(member.owner.cls, member.method);
-        if (fn !== undefined) {
-          if (depth < 3) what = bodyRemote(ctx, fn.body as Node, depth + 1);
-          return false;
-        }
-      }
-      if (name === 'getSigningKey' || name === 'getSigningKeys' || name === 'getSigningKeyAsync')
-        what = 'the JWKS endpoint';
-      else if (/^verify/.test(name ?? '') && awaited && n.callee.type === 'MemberExpression') {
-        // NestJS's JwtService checks against the secret it was configured with.
-        if (nestJwt(ctx, n.callee.object)) return false;
-        if (remoteVerifierObject(ctx, n.callee.object)) what = 'the JWKS endpoint';
-        else if (name !== 'verify' && NAMED_REMOTE.test(name ?? '')) what = `${name}()`;
-      } else if (isSdkSend(ctx, n)) {
-        const arg = unwrap(n.arguments[0]);
-        const cmd =
-          arg?.type === 'NewExpression' ? (unwrap(arg.callee)?.name as string | undefined) : undefined;
-        what = cmd !== undefined ? `${cmd} (AWS)` : 'an AWS call';
-      } else if (sdkHelperCall(ctx, n, imp?.source)) what = `${name}() (AWS)`;
-      else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
-      else if (dataLookup(ctx, n) !== undefined) what = dataLookup(ctx, n);
-      else if (awaited && name !== undefined) {
-        // A function of this module: what it does decides, not its name.
-        const local = n.callee.type === 'Identifier' ? ctx.functionOf(n.callee) : undefined;
-        if (local !== undefined) {
-          if (depth < 3) what = bodyRemote(ctx, local.body as Node, depth + 1);
-        } else if (
-          !(n.callee.type === 'Identifier' && ctx.projectImports.has(n.callee.name as string)) &&
-          NAMED_REMOTE.test(name)
-        )
-          // A project import is judged by what it does in its own module (onlyIfImportRemote), not by name.
-          what = `${name}()`;
-      }
+    }
+    // `await this.jwtAdapter.verify(t)`: a method of the receiver's class is judged by what it does (an
+    // AWS client's method is a call to AWS); one of an imported project class by its own module.
+    const called = handedBack && n.callee.type === 'MemberExpression' ? memberCall(ctx, n) : undefined;
+    if (called !== undefined && isSdkClass(called.owner) && called.method !== 'send') {
+      what = `${called.method} (AWS)`;
       return false;
+    }
+    const member = awaited ? called : undefined;
+    // A class of a sibling module is judged there (remoteMethods), not by its method's name; a scoped
+    // package may be a workspace or a public verifier (`@okta/jwt-verifier`), so its name still speaks.
+    if (member?.owner.kind === 'import' && member.owner.source.startsWith('.')) return false;
+    // `await this.sendDecryptRequest(alias, key)`: a method of the class the call sits in.
+    const own = awaited && member === undefined ? ownMethod(ctx, n) : undefined;
+    // Only what it is seen to do counts here; otherwise its name is judged below, as before.
+    const ownRemote =
+      own !== undefined && depth < 3 ? bodyRemote(ctx, own.body as Node, depth + 1) : undefined;
+    if (ownRemote !== undefined) {
+      what = ownRemote;
+      return false;
+    }
+    if (member?.owner.kind === 'local') {
+      const fn = methodOf(member.owner.cls, member.method);
+      if (fn !== undefined) {
+        if (depth < 3) what = bodyRemote(ctx, fn.body as Node, depth + 1);
+        return false;
+      }
+    }
+    if (name === 'getSigningKey' || name === 'getSigningKeys' || name === 'getSigningKeyAsync')
+      what = 'the JWKS endpoint';
+    else if (/^verify/.test(name ?? '') && awaited && n.callee.type === 'MemberExpression') {
+      // NestJS's JwtService checks against the secret it was configured with.
+      if (nestJwt(ctx, n.callee.object)) return false;
+      if (remoteVerifierObject(ctx, n.callee.object)) what = 'the JWKS endpoint';
+      else if (name !== 'verify' && NAMED_REMOTE.test(name ?? '')) what = `${name}()`;
+    } else if (isSdkSend(ctx, n)) {
+      const arg = unwrap(n.arguments[0]);
+      const cmd =
+        arg?.type === 'NewExpression' ? (unwrap(arg.callee)?.name as string | undefined) : undefined;
+      what = cmd !== undefined ? `${cmd} (AWS)` : 'an AWS call';
+    } else if (sdkHelperCall(ctx, n, imp?.source)) what = `${name}() (AWS)`;
+    else if (classifyHttpCall(ctx, n) !== undefined) what = 'an HTTP call';
+    else if (dataLookup(ctx, n) !== undefined) what = dataLookup(ctx, n);
+    else if (awaited && name !== undefined) {
+      // A function of this module: what it does decides, not its name.
+      const local = n.callee.type === 'Identifier' ? ctx.functionOf(n.callee) : undefined;
+      if (local !== undefined) {
+        if (depth < 3) what = bodyRemote(ctx, local.body as Node, depth + 1);
+      } else if (
+        !(n.callee.type === 'Identifier' && ctx.projectImports.has(n.callee.name as string)) &&
+        NAMED_REMOTE.test(name)
+      )
+        // A project import is judged by what it does in its own module (onlyIfImportRemote), not by name.
+        what = `${name}()`;
+    }
+    return false;
+  };
+  someBelow(
+    block,
+    ['NewExpression', 'CallExpression'],
+    (n) => {
+      judge(n);
+      return Boolean(what);
     },
     true,
   );

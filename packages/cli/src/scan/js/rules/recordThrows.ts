@@ -40,8 +40,8 @@ export function decodesOnly(block: Node | undefined): boolean {
  * its `Promise.allSettled` only waits for every record before failing the batch, it swallows nothing.
  */
 function rethrowsReason(fn: Node): boolean {
-  return someDescendant(fn.body, (n) => {
-    if (n.type !== 'ThrowStatement') return false;
+  // swallowsHere lists the same fn.body (with nested functions) for its catches: one list for both.
+  return someBelow(fn.body, ['ThrowStatement'], (n) => {
     const thrown = unwrap(n.argument as Node);
     return (
       thrown?.type === 'MemberExpression' && thrown.computed !== true && thrown.property?.name === 'reason'
@@ -58,7 +58,8 @@ function swallowsHere(ctx: ModuleContext, fn: Node, fails: (c: Node) => boolean)
     fn.body,
     ['CatchClause'],
     (n) =>
-      !someBelow(n.body, ['ThrowStatement'], () => true, true) &&
+      // A catch body is asked once: a walk that stops at the first throw, not a list of all of it.
+      !someDescendant(n.body, (t) => t.type === 'ThrowStatement', true) &&
       !fails(n) &&
       !decodesOnly(ctx.parentOf(n)?.block),
   );
