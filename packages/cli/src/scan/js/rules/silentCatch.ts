@@ -101,6 +101,21 @@ export function silentConstantAnswer(handler: Node): boolean {
   return !readsError && answersServerError(value) && isFixedResponse(value);
 }
 
+/**
+ * What a silent constant answer costs, for the finding's message: a fixed 5xx tells the caller that something
+ * failed but keeps no trace of what (nothing to diagnose, nothing a log alarm can count), while any other
+ * constant answer passes the failure off as a normal result.
+ *
+ * @example silentAnswerMessage(catchOf('catch { return json(500, { ok: false }) }')) // '...fixed server error...'
+ */
+export function silentAnswerMessage(handler: Node): string {
+  const [only] = (handler.body as Node).body as Node[];
+  const value = unwrap(only?.type === 'ReturnStatement' ? only.argument : undefined);
+  return value !== undefined && answersServerError(value)
+    ? 'catch answers a fixed server error without logging or reading the error: the caller learns that it failed, nobody learns why, and no log-based alarm sees it'
+    : 'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer';
+}
+
 const TOKEN_LIBRARIES = new Set(['jsonwebtoken', 'jose']);
 const VERIFY = /^(verify|jwtVerify|decode)$/;
 
