@@ -1,8 +1,8 @@
 // Which catch checks answer every failure but the kinds they name (allButNamedKinds), and which branches
 // answer on every path (answersEveryPath).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import { type Node, someDescendant } from '../ast.js';
+import type { Node } from '../ast.js';
+import { firstOfType } from '../testing/parsed.js';
 import { allButNamedKinds, answersEveryPath } from './allButOneKind.js';
 
 /** The test of the first `if` in `source`. */
@@ -12,16 +12,7 @@ function firstTest(source: string): Node {
 
 /** The first `if` in `source`. */
 function firstIf(source: string): Node {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  let found: Node | undefined;
-  someDescendant(parsed.program as unknown as Node, (n) => {
-    if (n.type === 'IfStatement') found ??= n;
-    return false;
-  });
-  if (found === undefined) throw new Error(`no if in ${source}`);
-  return found;
+  return firstOfType(source, 'IfStatement');
 }
 
 const names = new Set(['error', 'err']);

@@ -1,8 +1,7 @@
 // Whether a caller deletes the item when the function holding a catch answers nothing (deletedOnMissingAnswer).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { deletedOnMissingAnswer } from './deletedOnMissing.js';
 
 const CHECK =
@@ -10,10 +9,7 @@ const CHECK =
 
 function deletes(caller: string): boolean {
   const source = `${CHECK}\nasync function run(items) { for (const r of items) { ${caller} } }`;
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   return deletedOnMissingAnswer(ctx, ctx.of('CatchClause')[0] as Node);
 }
 

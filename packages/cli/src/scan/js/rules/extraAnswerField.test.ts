@@ -1,17 +1,13 @@
 // Which fallback values are one flag or count of the function's answer (setsScalar, onlyAnswerExtra).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { onlyAnswerExtra, setsScalar } from './extraAnswerField.js';
 
 /** Is `flag`, set by the first try of `body` (an async function's), only an extra field of its answer? */
 function extra(body: string): boolean {
   const source = `async function f(id) { ${body} }`;
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const handler = ctx.of('CatchClause')[0];
   const tryStatement = handler === undefined ? undefined : ctx.parentOf(handler);
   const fn = tryStatement === undefined ? undefined : ctx.enclosingFunction(tryStatement);

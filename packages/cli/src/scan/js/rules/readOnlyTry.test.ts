@@ -1,18 +1,14 @@
 // Which try blocks only read (onlyReads), for aws-sdk v2's `.promise()` chains above all: their parameters
 // are the inner call's.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { onlyReads } from './readOnlyTry.js';
 
 /** Does the first try of `body` (inside an async function of a module with a v2 DocumentClient) only read? */
 function reads(body: string): boolean {
   const source = `const AWS = require('aws-sdk');\nconst ddb = new AWS.DynamoDB.DocumentClient();\nasync function f(pool, params) { ${body} }`;
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const tryStatement = ctx.parentOf(ctx.of('CatchClause')[0] as Node);
   return onlyReads(ctx, tryStatement?.block as Node);
 }

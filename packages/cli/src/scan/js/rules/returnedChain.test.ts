@@ -1,17 +1,13 @@
 // Which `.catch(...)` chains a handler returns as its answer (returnedByHandler).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { findHandlers } from '../handlerDiscovery.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { returnedByHandler } from './returnedChain.js';
 
 /** Is the first `.catch` of `source` (handlers found as the scan finds them) returned by a handler? */
 function returned(source: string): boolean {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   findHandlers(ctx);
   const call = ctx.of('CallExpression').find((c) => (c.callee as Node).property?.name === 'catch');
   if (call === undefined) throw new Error('no .catch');

@@ -1,22 +1,13 @@
 // What a silent constant answer is told it costs: a fixed server error and any other constant answer are
 // different failures for the reader of the finding (silentAnswerMessage).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import { type Node, someDescendant } from '../ast.js';
+import type { Node } from '../ast.js';
+import { firstOfType } from '../testing/parsed.js';
 import { silentAnswerMessage, silentConstantAnswer } from './silentCatch.js';
 
 /** The catch clause of the first `try` in `source`. */
 function firstCatch(source: string): Node {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  let found: Node | undefined;
-  someDescendant(parsed.program as unknown as Node, (n) => {
-    if (n.type === 'CatchClause') found ??= n;
-    return false;
-  });
-  if (found === undefined) throw new Error(`no catch in ${source}`);
-  return found;
+  return firstOfType(source, 'CatchClause');
 }
 
 describe('silentAnswerMessage', () => {
