@@ -66,7 +66,7 @@ describe('recordLoopReturn', () => {
       'return handle(r);',
     ],
     [
-      'an if branch answering with the record\'s work',
+      "an if branch answering with the record's work",
       `export const handler = async (event) => {
   for (const record of event.Records) {
     const data = JSON.parse(record.body);
