@@ -65,6 +65,16 @@ describe('recordLoopReturn', () => {
 };`,
       'return handle(r);',
     ],
+    [
+      "an if branch answering with the record's work",
+      `export const handler = async (event) => {
+  for (const record of event.Records) {
+    const data = JSON.parse(record.body);
+    if (data.id) { return await check(data.id); } else { await checkAll(data.caseId); }
+  }
+};`,
+      'return await check(data.id);',
+    ],
   ])('finds a return whose value does the work: %s', (_what, source, expected) => {
     expect(picked(source)).toBe(expected);
   });
@@ -107,6 +117,14 @@ describe('recordLoopReturn', () => {
     const info = await lookup(record);
     if (info.attempts > 3) { await park(record); return; }
     await retry(record);
+  }
+};`,
+    ],
+    [
+      'a return carrying work under a switch',
+      `export const handler = async (event) => {
+  for (const record of event.Records) {
+    switch (record.kind) { case 'a': return await save(record); default: await skip(record); }
   }
 };`,
     ],

@@ -48,7 +48,8 @@ function walksRecords(loop: Node): boolean {
  * meant as a filter, the second ends only the callback, and the third is a record's failure swallowed (the
  * handler is reported for catching it). Nor is one under an `if` or a `switch` (a record that gives up,
  * `if (attempt > max) { await park(record); return }`): only some records leave there, and which is not
- * read here; the return that ends the loop body's every pass (in it, or in its `try`) is the shape.
+ * read here; the return that ends the loop body's every pass (in it, or in its `try`) is the shape, and
+ * so is one under an `if` whose own value is the record's work (`if (id) return await check(id)`).
  * @example
  * // for (const r of event.Records) { await put(r); return { statusCode: 200 } }   -> that return
  * // for (const r of event.Records) { if (!r.body) continue; await put(r) } return  -> undefined
@@ -74,10 +75,15 @@ export function recordLoopReturn(fn: Node, parentOf: (n: Node) => Node | undefin
         true,
       );
       returns.sort((a, b) => a.start - b.start);
-      for (const r of returns.filter((x) => unconditional(x, body, parentOf))) {
+      for (const r of returns) {
+        const carries = carriesWork(r.argument as Node | undefined, loop);
+        // Under an `if`, only a return whose own value is the record's work (`if (data.id) return await
+        // check(data.id)`): that branch is a record's normal path, and it ends the batch. A bare return
+        // there (`await park(record); return`) is a record giving up, which is not read here.
+        const every = unconditional(r, body, parentOf);
+        if (!every && !(carries && underIfs(r, body, parentOf))) continue;
         const worked =
-          someDescendant(body, (n) => n.type === 'AwaitExpression' && n.end <= r.start, true) ||
-          carriesWork(r.argument as Node | undefined, loop);
+          carries || someDescendant(body, (n) => n.type === 'AwaitExpression' && n.end <= r.start, true);
         if (worked) {
           found = r;
           break;
@@ -118,6 +124,15 @@ function unconditional(r: Node, body: Node, parentOf: (n: Node) => Node | undefi
   for (let up = parentOf(r); up !== undefined; up = parentOf(up)) {
     if (up === body) return true;
     if (up.type !== 'BlockStatement' && up.type !== 'TryStatement') return false;
+  }
+  return false;
+}
+
+/** Is the return reached through blocks, `try` blocks and `if` branches only (no switch, no catch)? */
+function underIfs(r: Node, body: Node, parentOf: (n: Node) => Node | undefined): boolean {
+  for (let up = parentOf(r); up !== undefined; up = parentOf(up)) {
+    if (up === body) return true;
+    if (up.type !== 'BlockStatement' && up.type !== 'TryStatement' && up.type !== 'IfStatement') return false;
   }
   return false;
 }
