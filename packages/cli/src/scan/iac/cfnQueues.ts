@@ -56,7 +56,8 @@ export function checkQueue(
     if (max !== undefined)
       report(
         'iac-missing-dlq',
-        at(r, 'Properties', 'RedrivePolicy'),
+        // At the count, where its fix goes; a policy written as a JSON string falls back to the policy's line.
+        at(r, 'Properties', 'RedrivePolicy', 'maxReceiveCount'),
         `queue ${r.id} maxReceiveCount ${max} > {limit}${lambdaConsumed.has(r.id) ? ' for a Lambda consumer' : ''}: poison messages churn ${max} times before the DLQ`,
         maxReceiveExtra(max, lambdaConsumed.has(r.id)),
       );

@@ -36,6 +36,14 @@ describe('countDecided', () => {
     expect(countDecided(hcl, 1)).toBe(false);
   });
 
+  it('does not take a fixture label as a reason, but keeps the prose before one', () => {
+    expect(countDecided(['  maxReceiveCount: 8 # expect: iac-missing-dlq'], 1)).toBe(false);
+    expect(countDecided(['  maxReceiveCount = 20 // trap: iac-missing-dlq'], 1)).toBe(false);
+    expect(countDecided(['  maxReceiveCount: 166 # 999 hours / 6 hours  trap: iac-missing-dlq'], 1)).toBe(
+      true,
+    );
+  });
+
   it('answers false when no count sits near the reported line', () => {
     expect(countDecided(['Queue:', '  Type: AWS::SQS::Queue'], 1)).toBe(false);
   });

@@ -6,9 +6,11 @@
 
 /** The text after the value on a line: a `#` or `//` comment preceded by a space (not part of a URL). */
 const TRAILING = /\s(#|\/\/)\s*\S/;
+/** A fixture's `expect:` / `trap:` label (as saysWhy.ts skips in CDK): a label is no reason. */
+const LABEL = /(#|\/\/)\s*(?:expect|trap):\s*[a-z0-9-]+.*$/;
 /** A line holding only a comment. */
 const COMMENT_LINE = /^\s*(#|\/\/|\/\*|\*)/;
-/** How far below the reported line (the policy, or its queue) the count may sit. */
+/** How far below the reported line the count may sit (the count itself, or the policy when that is a JSON string). */
 const REACH = 8;
 
 /**
@@ -21,7 +23,7 @@ export function countDecided(lines: readonly string[], line: number): boolean {
     const text = lines[i] ?? '';
     const at = text.search(/maxReceiveCount/);
     if (at < 0) continue;
-    if (TRAILING.test(text.slice(at))) return true;
+    if (TRAILING.test(text.slice(at).replace(LABEL, ''))) return true;
     return i > 0 && COMMENT_LINE.test(lines[i - 1] ?? '');
   }
   return false;

@@ -7,6 +7,7 @@ import { API_GATEWAY_MAX_MS, HTTP_API_MAX_MS } from './apiLimits.js';
 import { outlivesGateway } from './gatewayLimit.js';
 import { type HclBlock, literal, parseHcl } from './hcl.js';
 import { type IacExtra, maxReceiveExtra } from './IacResult.js';
+import { hclCountLine } from './receiveCountLine.js';
 import { alarmSignals, silentAlarmText } from './terraformAlarmSignal.js';
 import { quietTerraformBuses } from './terraformBusTargets.js';
 import { checkTerraformDeliveryTargets } from './terraformDeliveryTargets.js';
@@ -116,6 +117,7 @@ export function checkTerraform(
         );
     } else {
       const m = /maxReceiveCount["']?\s*[=:]\s*(\d+)/.exec(policy);
+      const ownPolicy = q.attrs.get('redrive_policy');
       const max = m ? Number(m[1]) : undefined;
       // Polled by a Lambda event source mapping: AWS asks for at least 5 there.
       const byLambda = of('aws_lambda_event_source_mapping').some((m) =>
@@ -124,7 +126,8 @@ export function checkTerraform(
       if (max !== undefined)
         report(
           'iac-missing-dlq',
-          q.attrs.get('redrive_policy')?.line ?? q.line,
+          // At the count in the queue's own policy; a separate aws_sqs_queue_redrive_policy keeps the queue's line.
+          ownPolicy === undefined ? q.line : hclCountLine(ownPolicy),
           `aws_sqs_queue.${q.labels[1]} maxReceiveCount ${max} > {limit}${byLambda ? ' for a Lambda consumer' : ''}: poison messages churn before the DLQ`,
           {
             ...maxReceiveExtra(max, byLambda),

@@ -5,6 +5,7 @@
 import type { HclBlock } from './hcl.js';
 import { literal } from './hcl.js';
 import { maxReceiveExtra } from './IacResult.js';
+import { hclCountLine } from './receiveCountLine.js';
 import type { TfReport } from './terraform.js';
 
 const REGISTRY_SQS = /terraform-aws-modules\/sqs\b/;
@@ -41,7 +42,7 @@ export function checkQueueModules(blocks: readonly HclBlock[], report: TfReport)
     );
     report(
       'iac-missing-dlq',
-      policy?.line ?? q.line,
+      policy === undefined ? q.line : hclCountLine(policy),
       `module.${q.labels[0]} maxReceiveCount ${max} > {limit}${byLambda ? ' for a Lambda consumer' : ''}: poison messages churn before the DLQ`,
       maxReceiveExtra(Number(max), byLambda),
     );

@@ -185,10 +185,11 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
         // Polled by a Lambda event source in this file: AWS asks for at least 5 there.
         const byLambda =
           name !== undefined && new RegExp(`SqsEventSource\\(\\s*${escapeRe(name)}\\b`).test(src);
-        if (max !== undefined)
+        // Reported at the count, where its fix goes (receiveCountLine.ts says why).
+        if (max !== undefined && count !== undefined)
           report(
             'iac-missing-dlq',
-            node,
+            count,
             `maxReceiveCount ${max} > {limit}: a poison message is retried ${max} times before reaching the DLQ`,
             { maxReceive: { count: max, consumer: byLambda ? 'lambda' : 'other' }, severity: 'high' },
           );
