@@ -1,17 +1,12 @@
 // Which calls are HTTP calls, including the shortcut for modules that import no HTTP library: there only
 // `globalThis.fetch`/`window.fetch` (and plain or injected `fetch`) can be one.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from './ast.js';
 import { classifyHttpCall } from './httpCall.js';
-import { ModuleContext } from './ModuleContext.js';
+import { contextOf } from './testing/parsed.js';
 
 /** The library of every HTTP call in `source`, in source order (calls that are not one are left out). */
 function httpCalls(source: string): string[] {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   return ctx
     .of('CallExpression')
     .map((call) => classifyHttpCall(ctx, call))

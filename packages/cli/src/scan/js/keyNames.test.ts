@@ -1,16 +1,12 @@
 // Which identifiers spelled like a variable are only member or key names.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import { forEachDescendant, type Node } from './ast.js';
 import { isKeyName } from './keyNames.js';
-import { ModuleContext } from './ModuleContext.js';
+import { contextOf } from './testing/parsed.js';
 
 /** For each `S3` identifier of `source`, in source order: is it a key name? */
 function keyNames(source: string): boolean[] {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const named: Node[] = [];
   forEachDescendant(ctx.program, (n) => {
     if (n.type === 'Identifier' && n.name === 'S3') named.push(n);

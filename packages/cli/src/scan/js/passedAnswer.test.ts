@@ -1,17 +1,13 @@
 // Which functions only hand on another call's answer (passedAnswer).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import { calleeName, type Node } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
 import { passedAnswer } from './passedAnswer.js';
+import { contextOf } from './testing/parsed.js';
 
 /** The name of the call `f`'s body hands on, or undefined. */
 function handedOn(fn: string): string | undefined {
   const source = `const f = ${fn};`;
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const decl = ((ctx.program.body as Node[])[0] as Node).declarations[0] as Node;
   const call = passedAnswer(ctx, decl.init as Node);
   return call === undefined ? undefined : calleeName(call);

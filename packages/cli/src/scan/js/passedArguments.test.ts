@@ -1,17 +1,13 @@
 // What a module's own calls hand a helper's parameter (passedValues): read only when every use of the
 // helper is such a call.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
 import { passedValues } from './passedArguments.js';
+import { contextOf } from './testing/parsed.js';
 
 /** The source text of what passedValues answers for the `client` read as `client.get()` in `source`. */
 function passed(source: string): string[] | undefined {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const read = ctx
     .of('CallExpression')
     .map((c) => c.callee as Node)

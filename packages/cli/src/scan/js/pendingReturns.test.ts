@@ -1,16 +1,12 @@
 // Which functions not declared async hand their caller a pending promise (returnsPending).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
 import { returnsPending } from './pendingReturns.js';
+import { contextOf } from './testing/parsed.js';
 
 /** returnsPending for the function declared as `target` in `source`. */
 function pendingOf(source: string): boolean {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const fn = (ctx.program.body as Node[]).find(
     (s) => s.type === 'FunctionDeclaration' && (s.id as Node).name === 'target',
   ) as Node;

@@ -1,17 +1,13 @@
 // The environment variables a CDK module hands a queue's URL in: only `environment` entries and
 // `addEnvironment` calls, never any property whose value is the URL.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
 import { queueUrlEnvNames } from './queueUrlEnv.js';
+import { contextOf } from './testing/parsed.js';
 
 /** The names queueUrlEnvNames answers for the queue `jobs` in `source`. */
 function names(source: string): string[] {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const values = [
     ...ctx.of('Property').map((p) => p.value as Node),
     ...ctx.of('CallExpression').flatMap((c) => [c.callee as Node, ...(c.arguments as Node[])]),

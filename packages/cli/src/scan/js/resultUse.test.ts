@@ -1,18 +1,14 @@
 // What a caller's first use of an awaited answer fails on (failsOnAnswer): a property read fails on an
 // undefined or null answer only, a test whose failing side fails the work fails on `false` too.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
 import { failsOnAnswer } from './resultUse.js';
+import { contextOf } from './testing/parsed.js';
 
 /** failsOnAnswer for the one call of `load()` in `body` (inside an async function). */
 function failsOn(body: string): string {
   const source = `async function caller(res) {\n${body}\n}`;
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const call = ctx.of('CallExpression').find((c) => (c.callee as Node).name === 'load') as Node;
   return failsOnAnswer(ctx, call) ?? 'goes on';
 }

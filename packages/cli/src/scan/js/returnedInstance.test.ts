@@ -1,16 +1,12 @@
 // Which constructions a factory hands out: the `new Service(...)` of each case, returned or not.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
 import { returnedInstance } from './returnedInstance.js';
+import { contextOf } from './testing/parsed.js';
 
 /** returnedInstance of the first `new Service(...)` in `source`. */
 function returned(source: string): boolean {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const site = ctx.of('NewExpression').find((n) => (n.callee as Node).name === 'Service');
   return returnedInstance(ctx, site as Node);
 }

@@ -1,16 +1,12 @@
 // Which module-level clients send no request (unreadClient): only one the module neither reads nor exports.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
+import { contextOf } from './testing/parsed.js';
 import { unreadClient } from './unreadClients.js';
 
 /** unreadClient for the one `new S3(...)` of `source`. */
 function unread(source: string): boolean {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const created = ctx.of('NewExpression').find((n) => (n.callee as Node).name === 'S3') as Node;
   return unreadClient(ctx, created);
 }

@@ -1,17 +1,13 @@
 // Which fetch bodies assigned to a variable declared before fail on an error answer (assignedBodyChecked).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { assignedBodyChecked } from './assignedBody.js';
 
 /** Does the code after `response = await (await fetch(u)).json()` (the function's second statement) fail on an error answer? */
 function checked(after: string): boolean {
   const source = `async function f() { let response, items; response = await (await fetch(u)).json(); ${after} }`;
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const fn = (ctx.program.body as Node[])[0] as Node;
   const assignment = ((fn.body as Node).body as Node[])[1]?.expression as Node;
   return assignedBodyChecked(ctx, fn, assignment, 'response');

@@ -1,9 +1,7 @@
 // Which imported error classes authErrorMaps publishes as answered 401/403 by `instanceof`, and which it
 // drops as general-purpose classes answered with another status elsewhere in the module.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { authErrorMaps } from './authErrorClasses.js';
 
 /** The class names authErrorMaps publishes for a module importing TokenRejected and running `body`. */
@@ -14,10 +12,7 @@ export function answer(err, res, next) {
   return res.status(500).json({ message: 'Internal error' });
 }
 ${body}`;
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   return authErrorMaps(ctx).map((r) => r.name);
 }
 

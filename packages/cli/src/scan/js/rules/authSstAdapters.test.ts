@@ -1,17 +1,13 @@
 // Which `onError` hooks localAdapterHooks leaves alone: SST's LinkAdapter by its import, a project's
 // `createAdapter` adapter by its body (here, or through the export fact of an imported one).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { localAdapterHooks } from './authSstAdapters.js';
 
 /** The hooks localAdapterHooks answers for `source`: name, and the imported adapters still to ask. */
 function hooks(source: string): [string, string[]][] {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   return [...localAdapterHooks(ctx)].map(([fn, refs]) => [
     (fn.id as Node | undefined)?.name as string,
     refs.map((r) => `${r.source}#${r.name}`),

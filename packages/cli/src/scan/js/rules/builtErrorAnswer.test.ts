@@ -1,17 +1,14 @@
 // Which `.catch(...)` handlers answer a built error (answersBuiltError) and whether the chain's answer is read
 // (droppedBuiltErrorCatch).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { answersBuiltError, droppedBuiltErrorCatch } from './builtErrorAnswer.js';
 
 /** The module of `source`, its first `.catch(...)` call, and that call's handler. */
 function firstCatch(source: string): { ctx: ModuleContext; call: Node; fn: Node } {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const call = ctx
     .of('CallExpression')
     .find(

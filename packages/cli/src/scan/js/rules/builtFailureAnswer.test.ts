@@ -1,17 +1,14 @@
 // Which catch clauses answer a failure built in steps (builtFailureAnswer, failureKeptForReturn).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
 import { failureObject } from './failureResult.js';
 
 /** The first catch clause of `source`, with its module. */
 function catchOf(source: string): { ctx: ModuleContext; handler: Node } {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   return { ctx, handler: ctx.of('CatchClause')[0] as Node };
 }
 

@@ -1,17 +1,13 @@
 // Which parameter's absence makes an id helper return the time of this attempt (clockDefaultParam).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { clockDefaultParam } from './clockDefaults.js';
 
 /** clockDefaultParam of the module's first function; `$(x)` in the cases stands for a template's `${x}`. */
 function param(written: string): number | undefined {
   const source = written.replaceAll('$(', '$' + '{');
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const first = (ctx.program.body as Node[])[0] as Node;
   const fn = first.type === 'VariableDeclaration' ? ((first.declarations as Node[])[0]?.init as Node) : first;
   return clockDefaultParam(ctx, fn);

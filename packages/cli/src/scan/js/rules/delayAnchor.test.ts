@@ -1,16 +1,12 @@
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { delayAnchor } from './delayAnchor.js';
 import { delaysIn } from './loopDelays.js';
 
 /** The text `delayAnchor` points at for the first (outermost) `for`/`while` of `source`. */
 function anchorText(source: string): string | undefined {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const loops = [...ctx.of('ForStatement'), ...ctx.of('WhileStatement')].sort((a, b) => a.start - b.start);
   const loop = loops[0] as Node;
   const at = delayAnchor(ctx, loop, delaysIn(ctx, loop.body as Node));

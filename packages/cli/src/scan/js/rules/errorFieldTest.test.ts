@@ -1,17 +1,13 @@
 // Which fetch bodies are tested for their API's error field on a branch that leaves (errorFieldTested).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { errorFieldTested } from './errorFieldTest.js';
 
 /** Is `result`, declared first in `body`'s async function, tested so? */
 function tested(body: string): boolean {
   const source = `async function f() { const result = await (await fetch(u)).json(); ${body} }`;
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const fn = (ctx.program.body as Node[])[0] as Node;
   const declarator = ((fn.body as Node).body as Node[])[0]?.declarations[0] as Node;
   return errorFieldTested(ctx, fn, declarator.end, 'result');

@@ -1,9 +1,8 @@
 // Which early returns guard a write a redelivery reaches (returnsWhenFound): an existence test of what a
 // store read found, in an `if` ended before the write; not a precondition a redelivery passes again.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { returnsWhenFound } from './foundGuards.js';
 
 /** Is `write()` in `async function f(msg) { <body> }` past a found-return? */
@@ -11,10 +10,7 @@ function guarded(body: string): boolean {
   const source = `async function getFlags(id) { return db.flags.findUnique({ where: { id } }); }
 async function parse(b) { return JSON.parse(b); }
 async function f(msg) { ${body} }`;
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const write = ctx
     .of('CallExpression')
     .find((c) => (c.callee as Node).type === 'Identifier' && c.callee.name === 'write');

@@ -1,17 +1,13 @@
 // Which members of an exported value endedFailures names as ending their own failures: through a try of
 // their own, or through an exported helper of the module they await that does.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { endedFailures } from './importedEndsErrors.js';
 
 /** endedFailures of the module's exported class `Audit`. */
 function endedOf(source: string): string[] | undefined {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const cls = (ctx.program.body as Node[])
     .map((s) => s.declaration as Node | undefined)
     .find((d) => d?.type === 'ClassDeclaration' && d.id?.name === 'Audit');

@@ -1,19 +1,15 @@
 // Which tests around an insert guard it (guarded): a test on what an await read that only says the lookup
 // found something (presenceOnly) is no guard, a redelivery finds the same rows; a conditional write's answer
 // (a claim) is one, the first delivery won it and a redelivery does not.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { guarded } from './insertGuards.js';
 
 /** Is `write()` in `async function f(msg) { <body> }` guarded? */
 function guardedWrite(body: string): boolean {
   const source = `async function f(msg) { ${body} }`;
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const write = ctx
     .of('CallExpression')
     .find((c) => (c.callee as Node).type === 'Identifier' && c.callee.name === 'write');

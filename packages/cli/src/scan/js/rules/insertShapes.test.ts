@@ -1,17 +1,14 @@
 // Which inserts insert-no-upsert knows by the call's shape (insertShapes.ts).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { clickhouseAppend, prismaShapedCreate, projectWrapperCall } from './insertShapes.js';
 
 /** The module's last statement's awaited call, with `prelude` before it. */
 function lastCall(prelude: string, call: string): { ctx: ModuleContext; call: Node } {
   const source = `${prelude}\nasync function f(rows, token) { await ${call}; }`;
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const body = ctx.program.body as Node[];
   const fn = body[body.length - 1] as Node;
   const awaited = ((fn.body as Node).body as Node[])[0]?.expression as Node;

@@ -1,17 +1,12 @@
 // Which key-download misses (`if (!res.ok) return null` after a JWKS fetch) the null flow reports: only
 // those a caller of the module reads as a deny, on a key URL, with the not-ok test alone.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { nullFlowSites } from './authNullFlow.js';
 
 /** The lines of the null-flow sites in `source` (1-based). */
 function siteLines(source: string): number[] {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   return [...nullFlowSites(ctx).keys()].map((n) => ctx.position(n.start).line).sort();
 }
 

@@ -1,17 +1,13 @@
 // Which catch bodies rethrow a failure, with a guard that rethrows only non-Error values set aside.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { nonErrorGuard, rethrowsErrors } from './nonErrorRethrow.js';
 
 /** The catch clause's body of `try { work() } catch (e) { <body> }`. */
 function catchBody(body: string): Node {
   const source = `try { work() } catch (e) { ${body} }`;
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const tryStatement = (ctx.program.body as Node[])[0] as Node;
   return (tryStatement.handler as Node).body as Node;
 }

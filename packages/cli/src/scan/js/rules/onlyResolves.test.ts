@@ -1,16 +1,12 @@
 // Which hand-written `new Promise((resolve) => ...)` wrappers cannot reject (settlesOnly).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { settlesOnly } from './onlyResolves.js';
 
 /** settlesOnly for the value of `const target = ...` in `source`. */
 function settles(source: string): boolean {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const decl = (ctx.program.body as Node[]).find(
     (s) => s.type === 'VariableDeclaration' && s.declarations[0].id.name === 'target',
   ) as Node;

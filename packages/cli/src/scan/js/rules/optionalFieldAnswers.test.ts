@@ -1,9 +1,8 @@
 // Which lookups answering null are only used, by their callers in the module, to fill optional fields of
 // an answered object (onlyFillsOptionalFields), for class methods called as `this.x()`.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { onlyFillsOptionalFields } from './optionalFieldAnswers.js';
 
 const LOOKUP = `async getCarrier(id) {
@@ -14,10 +13,7 @@ const LOOKUP = `async getCarrier(id) {
 /** Is the lookup's catch an optional enrichment, with `caller` as the class's other method? */
 function enrichment(caller: string, after = 'module.exports = Resolver;'): boolean {
   const source = `class Resolver {\n  ${caller}\n  ${LOOKUP}\n}\n${after}`;
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   return onlyFillsOptionalFields(ctx, ctx.of('CatchClause')[0] as Node);
 }
 

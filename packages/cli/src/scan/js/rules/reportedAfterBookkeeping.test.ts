@@ -1,19 +1,15 @@
 // failureStillReported: an inner catch around error bookkeeping is left alone only when the enclosing catch
 // still hands the failure on (a throw, an answer, batchItemFailures, a list that reaches the answer or a
 // throw, a callback); a list that only reaches a log line hands nothing on.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { failureStillReported } from './reportedAfterBookkeeping.js';
 
 /** failureStillReported for the catch of `(b)` in a handler whose loop body is `body`. */
 function stillReported(before: string, body: string, after: string): boolean {
   const source = `export const handler = async (event, context, callback) => {\n${before}\nfor (const r of event.Records) {\ntry { await save(r) } catch (error) {\n${body}\n}\n}\n${after}\n};`;
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const inner = ctx.of('CatchClause').find((c) => (c.param as Node | null)?.name === 'b') as Node;
   return failureStillReported(ctx, inner);
 }

@@ -1,17 +1,14 @@
 // Where no-retry asks for a retry at all: not in a redelivered consumer (its redelivery is the retry), nor
 // in a health check, nor where the failure is classified and answered to the caller.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { isRedeliveredConsumer, retryAsked } from './retryAsked.js';
 
 /** The module's context and its first call of `fetch`. */
 function fetchIn(source: string): { ctx: ModuleContext; call: Node } {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const call = ctx.of('CallExpression').find((c) => (c.callee as Node).name === 'fetch') as Node;
   return { ctx, call };
 }

@@ -1,16 +1,12 @@
 // What a route handler's log-only catch is said to do: answer as success, or leave the request unanswered.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
 
 /** The message reported for the first catch clause of `source`, or undefined. */
 function messageOf(source: string): string | undefined {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   let message: string | undefined;
   routeCatchNoAnswer(ctx, ctx.of('CatchClause')[0] as Node, (_rule, _node, m) => {
     message = m;

@@ -1,15 +1,12 @@
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { ownSleepCall } from './sleepHelpers.js';
 
 /** The call of `name` in `source`, with the module's context. */
 function callIn(source: string, name: string): { ctx: ModuleContext; call: Node } {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const call = ctx.of('CallExpression').find((c) => (c.callee as Node).name === name) as Node;
   return { ctx, call };
 }

@@ -1,16 +1,11 @@
 // Which Home Graph calls of an actions-on-google smart home app are reported for having no timeout.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { mentionsActionsOnGoogle, untimedSmarthome } from './smarthomeClients.js';
 
 /** The lines `untimedSmarthome` reports in `source`. */
 function reported(source: string): number[] {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const lines: number[] = [];
   untimedSmarthome(ctx, (_rule, node) => {
     lines.push(source.slice(0, node.start as number).split('\n').length);

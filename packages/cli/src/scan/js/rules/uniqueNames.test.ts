@@ -1,16 +1,12 @@
 // Which names the service keeps unique (uniqueNameKind): read by the object they are a property of.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { uniqueNameKind } from './uniqueNames.js';
 
 /** The kind of the one property named `key` in `source`. */
 function kindOf(source: string, key: string): string | undefined {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const prop = ctx.of('Property').find((p) => (p.key as Node).name === key);
   if (prop === undefined) throw new Error(`no ${key} in the source`);
   return uniqueNameKind(ctx, key, ctx.parentOf(prop));

@@ -1,17 +1,13 @@
 // Which checks after a log-only catch find the variable its try left unset (findsUnset).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { findsUnset } from './unsetWhenFailed.js';
 
 /** Is the test of `if (<test>) throw e` true when `x` was never set? */
 function finds(test: string): boolean {
   const source = `if (${test}) throw e;`;
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, 'm.js');
   const statement = (ctx.program.body as Node[])[0] as Node;
   return findsUnset(statement.test as Node, 'x');
 }

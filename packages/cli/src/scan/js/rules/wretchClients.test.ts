@@ -1,16 +1,11 @@
 // Which wretch instances are reported for having no timeout: the line of each `wretch(...)` reported.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { mentionsWretch, untimedWretch } from './wretchClients.js';
 
 /** The lines `untimedWretch` reports in `source`. */
 function reported(source: string): number[] {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source);
   const lines: number[] = [];
   untimedWretch(ctx, (_rule, node) => {
     lines.push(source.slice(0, node.start as number).split('\n').length);
