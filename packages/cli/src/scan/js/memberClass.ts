@@ -212,6 +212,16 @@ export function instanceClass(ctx: ModuleContext, value: Node | undefined): Node
 const XRAY_CAPTURE = /^capture(AWSv3Client|AWSClient|AWS)$/;
 
 /**
+ * Is `name` one of X-Ray's wrappers that instrument what they are given and hand it back (aws-xray-sdk-core)?
+ * One list for every rule that sees through them.
+ *
+ * @example isXrayCapture('captureAWSv3Client') // true
+ */
+export function isXrayCapture(name: string | undefined): boolean {
+  return XRAY_CAPTURE.test(name ?? '');
+}
+
+/**
  * Is this exported value an AWS SDK client? `new STS({...})`, `new AWS.KMS()`, either branch of
  * `xray ? AWSXRay.captureAWSv3Client(raw) : raw`, through the consts naming them. Its importers'
  * `await stsClient.assumeRoleWithWebIdentity(...)` is a call to AWS.

@@ -9,6 +9,7 @@
 import { calleeName, type Node, someDescendant, unwrap } from './ast.js';
 import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { isXrayCapture } from './memberClass.js';
 
 const PRESIGN = /^(getSignedUrl|createPresignedPost|createPresignedUrl|presign)$/;
 /** aws-sdk v2: the client signs by a method of its own. */
@@ -57,9 +58,6 @@ function configToPresigner(ctx: ModuleContext, config: Node): boolean {
   );
 }
 
-/** X-Ray's wrappers that instrument a client and return it (aws-xray-sdk-core). */
-const XRAY_CAPTURE = /^(captureAWSv3Client|captureAWSClient)$/;
-
 /** Climbs from a built client through casts, parentheses and X-Ray capture calls to what holds it. */
 function holder(ctx: ModuleContext, created: Node): { node: Node; parent: Node | undefined } {
   let node = created;
@@ -68,9 +66,7 @@ function holder(ctx: ModuleContext, created: Node): { node: Node; parent: Node |
     parent !== undefined &&
     (parent.type === 'TSAsExpression' ||
       parent.type === 'ParenthesizedExpression' ||
-      (parent.type === 'CallExpression' &&
-        parent.arguments[0] === node &&
-        XRAY_CAPTURE.test(calleeName(parent) ?? '')))
+      (parent.type === 'CallExpression' && parent.arguments[0] === node && isXrayCapture(calleeName(parent))))
   ) {
     node = parent;
     parent = ctx.parentOf(node);
