@@ -58,6 +58,27 @@ describe('handlers whose invoker reads no answer', () => {
     expect(scheduled).toEqual([]);
   });
 
+  it('reads a custom resource whose ServiceToken is a function: CloudFormation reads the response URL, not the answer', () => {
+    const fn = (handler: string) => ({ Type: 'AWS::Serverless::Function', Properties: { Handler: handler } });
+    const template = {
+      Resources: {
+        Empty: fn('empty.handler'),
+        Seed: fn('seed.handler'),
+        Api: fn('api.handler'),
+        EmptyBucket: {
+          Type: 'Custom::EmptyBucket',
+          Properties: { ServiceToken: { 'Fn::GetAtt': ['Empty', 'Arn'] }, BucketName: { Ref: 'Bucket' } },
+        },
+        SeedTable: {
+          Type: 'AWS::CloudFormation::CustomResource',
+          Properties: { ServiceToken: { 'Fn::GetAtt': 'Seed.Arn' } },
+        },
+        Bucket: { Type: 'AWS::S3::Bucket', Properties: {} },
+      },
+    };
+    expect(samUnreadHandlers(template)).toEqual({ unread: ['empty.handler', 'seed.handler'], scheduled: [] });
+  });
+
   it('notes the functions a schedule invokes apart: a Schedule event, a rule with a ScheduleExpression, the Scheduler', () => {
     const fn = (handler: string, events = {}) => ({
       Type: 'AWS::Serverless::Function',

@@ -65,7 +65,8 @@ function targetId(arn: Json | undefined): string | undefined {
 /**
  * Logical ids of the functions a CloudFormation resource invokes reading no answer: an `AWS::Events::Rule`
  * (a schedule or a pattern: its `Targets`), an `AWS::Scheduler::Schedule` (its `Target`), an
- * `AWS::SNS::Subscription` with protocol `lambda`, an S3 bucket's `LambdaConfigurations`, a state
+ * `AWS::SNS::Subscription` with protocol `lambda`, an S3 bucket's `LambdaConfigurations`, a custom
+ * resource's `ServiceToken` (`Custom::EmptyBucket`), a state
  * machine's task (a function its definition or `DefinitionSubstitutions` names: the state's Retry and Catch
  * act only on a thrown error, a returned failure passes as the task's output).
  */
@@ -95,6 +96,10 @@ function unreadTargets(resources: Record<string, Json>): { ids: Set<string>; sch
     if (res?.Type === 'AWS::S3::Bucket')
       for (const c of [obj(props.NotificationConfiguration)?.LambdaConfigurations ?? []].flat())
         for (const id of refsIn(obj(c)?.Function)) ids.add(id);
+    // A custom resource's function answers CloudFormation through the response URL it is handed; what it
+    // returns nobody reads, so a failure answered as a value leaves the stack waiting (an hour) for an answer.
+    if (res?.Type === 'AWS::CloudFormation::CustomResource' || String(res?.Type).startsWith('Custom::'))
+      for (const id of refsIn(props.ServiceToken)) ids.add(id);
     if (res?.Type === 'AWS::Serverless::StateMachine' || res?.Type === 'AWS::StepFunctions::StateMachine')
       for (const key of ['Definition', 'DefinitionString', 'DefinitionSubstitutions'])
         for (const id of refsIn(props[key])) ids.add(id);

@@ -1,44 +1,62 @@
-// What a silent constant answer is told it costs: a fixed server error and any other constant answer are
-// different failures for the reader of the finding (silentAnswerMessage).
+// Which constant answers of a silent catch (no log, no read of the error) are silentConstantAnswer's: a constant
+// result or a constant 4xx hides the failure; a fixed server error tells the caller it failed (round 47's
+// decision), and is left to failureResult.ts, which asks whether anyone reads the answer.
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { firstOfType } from '../testing/parsed.js';
-import { silentAnswerMessage, silentConstantAnswer } from './silentCatch.js';
+import { silentConstantAnswer } from './silentCatch.js';
 
-/** The catch clause of the first `try` in `source`. */
-function firstCatch(source: string): Node {
-  return firstOfType(source, 'CatchClause');
+/** The catch clause of a function whose try awaits another system's call. */
+function catchOf(handler: string): Node {
+  return firstOfType(`async function h() { try { return await load(); } ${handler} }`, 'CatchClause');
 }
 
-describe('silentAnswerMessage', () => {
+describe('silentConstantAnswer', () => {
   it.each([
     ['catch { return errorJson(500, "List failed"); }'],
     ['catch (error) { return json(503, { ok: false, message: "DB ping failed" }); }'],
     ['catch { return { statusCode: 500, body: "failed" }; }'],
-  ])('names a fixed server error as one, not as a normal answer: %s', (handler) => {
+    ['catch { return Response(HttpCodesEnum.SERVER_ERROR, "An error has occured"); }'],
+    ['catch (err) { return addHttpHeaders({ statusCode: 500, body: formatErrorMessage(ERRORS.FAILED) }); }'],
+  ])('leaves a fixed server error to the unread-answer check: %s', (handler) => {
     // Prepare
-    const clause = firstCatch(`async function h() { try { await work(); } ${handler} }`);
+    const clause = catchOf(handler);
 
     // Act
-    const message = silentAnswerMessage(clause);
+    const silent = silentConstantAnswer(clause);
 
     // Assess
-    expect(silentConstantAnswer(clause)).toBe(true);
-    expect(message).toContain('fixed server error');
-    expect(message).not.toContain('normal answer');
+    expect(silent).toBe(false);
   });
 
-  it('keeps "looks like a normal answer" for a constant result that is not an error', () => {
+  it.each([
+    ['catch { return { items: [] }; }'],
+    ['catch (error) { return { data: undefined, success: false, message: ["Unknown error"] }; }'],
+    ['catch { return { statusCode: 400, headers: { "content-type": "application/json" } }; }'],
+    ['catch (err) { return { statusCode: 404 }; }'],
+  ])('takes a constant result or a constant 4xx: %s', (handler) => {
     // Prepare
-    const clause = firstCatch(
-      'async function h() { try { return await load(); } catch { return { items: [] }; } }',
-    );
+    const clause = catchOf(handler);
 
     // Act
-    const message = silentAnswerMessage(clause);
+    const silent = silentConstantAnswer(clause);
 
     // Assess
-    expect(silentConstantAnswer(clause)).toBe(true);
-    expect(message).toContain('looks like a normal answer');
+    expect(silent).toBe(true);
+  });
+
+  it.each([
+    ['catch (error) { return { success: false, message: error.message }; }'],
+    ['catch { log("failed"); return { success: false }; }'],
+    ['catch { return errorJson(400, "Invalid body"); }'],
+  ])('leaves answers that read the error, log, or are built by a call: %s', (handler) => {
+    // Prepare
+    const clause = catchOf(handler);
+
+    // Act
+    const silent = silentConstantAnswer(clause);
+
+    // Assess
+    expect(silent).toBe(false);
   });
 });

@@ -22,32 +22,6 @@ function isConstant(node: Node | null | undefined, depth = 0): boolean {
   return false;
 }
 
-/**
- * Built only from constants and calls of constants: `addHttpHeaders({ statusCode: 500, body:
- * format(ERRORS.FAILED) })`. A member path (`ERRORS.FAILED`) counts as a constant; any other name
- * might hold the error, so it does not.
- */
-function isFixedResponse(node: Node | null | undefined, depth = 0): boolean {
-  const n = unwrap(node);
-  if (n === undefined || depth > 4) return false;
-  if (n.type === 'MemberExpression')
-    return !n.computed && memberPath(n)?.every((part) => !part.endsWith('()')) === true;
-  if (n.type === 'CallExpression' && !n.optional) {
-    const callee = unwrap(n.callee);
-    return (
-      (callee?.type === 'Identifier' || (callee?.type === 'MemberExpression' && !callee.computed)) &&
-      (n.arguments as Node[]).every((a) => isFixedResponse(a, depth + 1))
-    );
-  }
-  if (n.type === 'ObjectExpression')
-    return (n.properties as Node[]).every(
-      (p) => p.type === 'Property' && !p.computed && isFixedResponse(p.value, depth + 1),
-    );
-  if (n.type === 'ArrayExpression')
-    return (n.elements as Node[]).every((e) => e !== null && isFixedResponse(e, depth + 1));
-  return isConstant(n);
-}
-
 /** A status argument naming a server error: `500`, `HttpCodesEnum.SERVER_ERROR`, `StatusCodes.INTERNAL_SERVER_ERROR`. */
 const SERVER_ERROR_NAME = /^(SERVER_ERROR|INTERNAL_SERVER_ERROR|INTERNAL_ERROR|SERVICE_UNAVAILABLE)$/;
 
@@ -60,7 +34,7 @@ export function serverErrorStatus(n: Node | undefined): boolean {
 
 /**
  * Somewhere in the answer an object says `statusCode: 5xx`, or a response helper is handed a server-error
- * status first (`Response(HttpCodesEnum.SERVER_ERROR, 'An error has occured')`): the answer is a server error.
+ * status first (`errorJson(500, 'List failed')`, `Response(HttpCodesEnum.SERVER_ERROR, '...')`).
  */
 function answersServerError(value: Node): boolean {
   const call = unwrap(value);
@@ -68,52 +42,28 @@ function answersServerError(value: Node): boolean {
   let found = false;
   forEachDescendant(value, (n) => {
     if (n.type !== 'Property' || found) return !found;
-    const v = unwrap(n.value);
-    found =
-      propertyName(n.key, n.computed as boolean) === 'statusCode' &&
-      v?.type === 'Literal' &&
-      typeof v.value === 'number' &&
-      v.value >= 500;
+    found = propertyName(n.key, n.computed as boolean) === 'statusCode' && serverErrorStatus(n.value as Node);
     return !found;
   });
   return found;
 }
 
 /**
- * The catch's only statement returns a non-empty constant object, or a fixed server-error response built
- * through calls of constants (`return addHttpHeaders({ statusCode: 500, body: ... })`), and the error is
- * never read: with a single such return there is nowhere the error could be read; a param is fine.
+ * The catch's only statement returns a non-empty constant object (`return { success: false, message:
+ * ['Unknown error'] }`, `return { statusCode: 400 }` for every failure): the error is never read, so the
+ * failure leaves no trace and the caller gets an answer it cannot tell from a normal or refused one.
+ *
+ * A fixed server error is not this (round 47's decision across the working set): the caller is told that it
+ * failed, and API Gateway counts the 5xx; readers did not act on the missing log. Whether anyone reads that
+ * answer (a schedule does not) is judged where every failure answer is (failureResult.ts).
  */
 export function silentConstantAnswer(handler: Node): boolean {
   const statements = (handler.body as Node).body as Node[];
   if (statements.length !== 1) return false;
   const [only] = statements;
   const value = unwrap(only?.type === 'ReturnStatement' ? only.argument : undefined);
-  if (value === undefined) return false;
-  if (value.type === 'ObjectExpression' && (value.properties as Node[]).length > 0 && isConstant(value))
-    return true;
-  const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
-  let readsError = false;
-  forEachDescendant(value, (n) => {
-    if (n.type === 'Identifier' && n.name === param) readsError = true;
-    return !readsError;
-  });
-  return !readsError && answersServerError(value) && isFixedResponse(value);
-}
-
-/**
- * What a silent constant answer costs, for the finding's message: a fixed 5xx tells the caller that something
- * failed but keeps no trace of what (nothing to diagnose, nothing a log alarm can count), while any other
- * constant answer passes the failure off as a normal result.
- *
- * @example silentAnswerMessage(catchOf('catch { return json(500, { ok: false }) }')) // '...fixed server error...'
- */
-export function silentAnswerMessage(handler: Node): string {
-  const [only] = (handler.body as Node).body as Node[];
-  const value = unwrap(only?.type === 'ReturnStatement' ? only.argument : undefined);
-  return value !== undefined && answersServerError(value)
-    ? 'catch answers a fixed server error without logging or reading the error: the caller learns that it failed, nobody learns why, and no log-based alarm sees it'
-    : 'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer';
+  if (value === undefined || answersServerError(value)) return false;
+  return value.type === 'ObjectExpression' && (value.properties as Node[]).length > 0 && isConstant(value);
 }
 
 const TOKEN_LIBRARIES = new Set(['jsonwebtoken', 'jose']);

@@ -52,7 +52,7 @@ import { resolvedStandInRule } from './resolvedStandIns.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
-import { localTokenCheck, silentAnswerMessage, silentConstantAnswer } from './silentCatch.js';
+import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
 import { successBuilderRule } from './successBuilders.js';
 import { swallowedCallRules } from './swallowedCalls.js';
 import { returnedErrorAnswersHttp } from './thrownResponses.js';
@@ -178,7 +178,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       report(
         'swallowed-error',
         handler,
-        silentAnswerMessage(handler),
+        'catch answers a constant result without logging or reading the error: the failure leaves no trace and looks like a normal answer',
         logged !== undefined ? { unlessImportsLog: logged } : undefined,
       );
     } else if (returnsDefault && io) {
