@@ -6,6 +6,7 @@
 // record to `syncRecord(r)`, a catch handing the error to `deadLetter(item, e)`), two calls deep.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { settledValue } from '../settledValue.js';
 import { isLogCall } from './catchFacts.js';
 import { PARK_CALL } from './parkCalls.js';
 import { DECODING } from './recordThrows.js';
@@ -63,14 +64,6 @@ function parks(ctx: ModuleContext, fn: Node, depth: number): boolean {
     },
     true,
   );
-}
-
-/** A value that cannot reject: no call, await or construction in it, or `Promise.resolve(...)` of such. */
-function settledValue(node: Node): boolean {
-  const n = unwrap(node);
-  if (n?.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'Promise.resolve')
-    return (n.arguments as Node[]).every((a) => settledValue(a));
-  return !someDescendant(wrap(n), (m) => /^(CallExpression|NewExpression|AwaitExpression)$/.test(m.type));
 }
 
 /**
