@@ -6,6 +6,7 @@
 // record to `syncRecord(r)`, a catch handing the error to `deadLetter(item, e)`), two calls deep.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { mayThrow } from '../mayThrow.js';
 import { settledValue } from '../settledValue.js';
 import { isLogCall } from './catchFacts.js';
 import { PARK_CALL } from './parkCalls.js';
@@ -67,26 +68,6 @@ function parks(ctx: ModuleContext, fn: Node, depth: number): boolean {
 }
 
 /**
- * A decoder (DECODING: `JSON.parse`, `unmarshall`, `Buffer.from`, a Zod `.parse`), a throw, or a call to a
- * module function that throws or decodes, outside nested functions: it fails before any promise exists, so
- * no `.catch` sees the record's failure (the fan-out, or the batch, fails at once).
- */
-function throwsInline(ctx: ModuleContext, node: Node, depth = 0): boolean {
-  return someDescendant(
-    wrap(node),
-    (n) => {
-      if (n.type === 'ThrowStatement') return true;
-      if (n.type !== 'CallExpression') return false;
-      const name = calleeName(n);
-      if (name !== undefined && DECODING.has(name)) return true;
-      const own = depth < DEPTH ? ctx.functionOf(n.callee as Node) : undefined;
-      return own !== undefined && throwsInline(ctx, own.body as Node, depth + 1);
-    },
-    true,
-  );
-}
-
-/**
  * The expression answers a parked promise: `work.catch(park)` (whatever it chains before the catch), or
  * a call to a function of the module whose every answer is one (answersParked).
  */
@@ -95,7 +76,7 @@ function parkedAnswer(ctx: ModuleContext, node: Node | undefined, depth: number)
   if (n?.type === 'AwaitExpression') n = unwrap(n.argument as Node);
   if (n?.type !== 'CallExpression') return false;
   if (calleeName(n) === 'catch') {
-    if (throwsInline(ctx, unwrap(n.callee)?.object as Node)) return false;
+    if (mayThrow(ctx, unwrap(n.callee)?.object as Node, 'known')) return false;
     const handler = functionAt(ctx, (n.arguments as Node[])[0]);
     return handler !== undefined && parks(ctx, handler, 0);
   }
@@ -111,7 +92,7 @@ function parkedAnswer(ctx: ModuleContext, node: Node | undefined, depth: number)
 function answersParked(ctx: ModuleContext, fn: Node, depth: number): boolean {
   const body = fn.body as Node;
   if (body.type !== 'BlockStatement') return parkedAnswer(ctx, body, depth);
-  if (throwsInline(ctx, body)) return false;
+  if (mayThrow(ctx, body, 'known')) return false;
   let parked = 0;
   const loose = someDescendant(
     body,
