@@ -232,4 +232,47 @@ export const handler = async (event) => {
     // Assess
     expect(parked).toBe(false);
   });
+
+  it.each([
+    ['an SNS alert', '(e) => sns.send(new PublishCommand({ TopicArn: t, Message: e.message }))'],
+    ['a helper named for the dead-letter queue', '(e) => notifyDeadLetterWatchers(e)'],
+    ['a DLQ put of the error alone', '(e) => deadLetters.put({ error: e.message, at: Date.now() })'],
+  ])('does not count %s that carries nothing of the record', (_, handler) => {
+    // Prepare
+    const { ctx, cb } = callbackOf(
+      `export const handler = async (event) => {
+  await Promise.all(event.Records.map((r) => save(r).catch(${handler})));
+};`,
+    );
+
+    // Act
+    const parked = parksRecordPromise(ctx, cb);
+
+    // Assess
+    expect(parked).toBe(false);
+  });
+
+  it('counts a park handed a value declared from the record, through a function of the module', () => {
+    // Prepare
+    const { ctx, cb } = callbackOf(
+      `function park(event, error) {
+  const message = { event, error: error.message };
+  return deadLetters.put(message);
+}
+function sync(record) {
+  const [image] = KINDS[record.eventName];
+  const item = cleanse(record[image]);
+  return index(item).catch((error) => park({ payload: item }, error));
+}
+export const handler = async (event) => {
+  await Promise.all(event.Records.map((r) => sync(r)));
+};`,
+    );
+
+    // Act
+    const parked = parksRecordPromise(ctx, cb);
+
+    // Assess
+    expect(parked).toBe(true);
+  });
 });
