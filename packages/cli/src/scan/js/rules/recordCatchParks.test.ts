@@ -1,17 +1,14 @@
 // Which record promises are parked on failure by their own `.catch` (the promise-chain form of a parking try).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { parksEachRecordPromise, parksRecordPromise } from './recordCatchParks.js';
 
 /** The module's context and the function the export named `name` stands for. */
 function exported(source: string, name: string): { ctx: ModuleContext; fn: Node } {
-  const p = parseSync('/app/handler.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const program = p.program as unknown as Node;
-  const ctx = new ModuleContext('/app/handler.js', source, program, p.comments);
+  const ctx = contextOf(source, '/app/handler.js');
+  const program = ctx.program;
   for (const decl of program.body as Node[]) {
     if (decl.type !== 'ExportNamedDeclaration') continue;
     const d = decl.declaration as Node;
