@@ -1,9 +1,7 @@
 // ModuleContext.spells may only save work (the text's bit set rules words out before a search): every
 // answer must equal a plain search of the module's text, asked once or many times.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
+import { contextOf } from './testing/parsed.js';
 
 const SOURCE = `import { SQSClient } from '@aws-sdk/client-sqs';
 export const handler = async (event) => {
@@ -16,8 +14,7 @@ describe('ModuleContext.spells', () => {
   // another case than the text's (the bit set, folding case, lets it through; the search answers no).
   it.each(['“äöü”', 'sqsclient'])('answers %j as a search of the text does', (word) => {
     // Prepare
-    const parsed = parseSync('/app/m.js', SOURCE);
-    const ctx = new ModuleContext('/app/m.js', SOURCE, parsed.program as unknown as Node, parsed.comments);
+    const ctx = contextOf(SOURCE, '/app/m.js');
 
     // Act: asked twice, as rules of one module do.
     const first = ctx.spells(word);

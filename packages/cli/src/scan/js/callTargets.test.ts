@@ -1,17 +1,14 @@
 // Which module functions a call in handler code runs by being handed them (handedFunctions), and that
 // handler discovery puts them on the handler's path.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
 import { handedFunctions } from './callTargets.js';
 import { findHandlers } from './handlerDiscovery.js';
-import { ModuleContext } from './ModuleContext.js';
+import type { ModuleContext } from './ModuleContext.js';
+import { contextOf } from './testing/parsed.js';
 
 function moduleOf(source: string): ModuleContext {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  return contextOf(source, 'm.js');
 }
 
 /** The names of the functions the first call of `callee` in `source` is handed. */

@@ -1,17 +1,15 @@
 // The project functions a handler hands its whole event to.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import { type Node, someDescendant } from './ast.js';
 import { eventTakers } from './eventTakers.js';
-import { ModuleContext } from './ModuleContext.js';
+import { contextOf } from './testing/parsed.js';
 
 /** The event takers of the first arrow function of `source`. */
 function takers(source: string): { source: string; name: string }[] {
   const file = '/app/src/workers/orderPaid.js';
-  const p = parseSync(file, source, { experimentalRawTransfer: true } as Parameters<typeof parseSync>[2]);
-  const ctx = new ModuleContext(file, source, p.program as unknown as Node, p.comments);
+  const ctx = contextOf(source, file);
   let fn: Node | undefined;
-  someDescendant(p.program as unknown as Node, (n) => {
+  someDescendant(ctx.program, (n) => {
     if (n.type === 'ArrowFunctionExpression') fn = n;
     return fn !== undefined;
   });

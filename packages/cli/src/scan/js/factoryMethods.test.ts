@@ -1,12 +1,11 @@
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
 import { factoryOwner } from './factoryMethods.js';
-import { ModuleContext } from './ModuleContext.js';
+import type { ModuleContext } from './ModuleContext.js';
+import { contextOf as parsedContext } from './testing/parsed.js';
 
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('api.ts', source);
-  return new ModuleContext('/app/api.ts', source, parsed.program as unknown as Node, parsed.comments);
+  return parsedContext(source, '/app/api.ts');
 }
 
 /** The `fetch(...)` call whose first argument is the string `url`. */

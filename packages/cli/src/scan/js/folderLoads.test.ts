@@ -1,16 +1,11 @@
 // Which calls of a module picked from a folder loaded by computed path reach that folder's exports.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from './ast.js';
 import { folderLoadCalls } from './folderLoads.js';
-import { ModuleContext } from './ModuleContext.js';
+import { contextOf } from './testing/parsed.js';
 
 /** folderLoadCalls of `source`, as `source:name` pairs. */
 function refsOf(source: string): string[] {
-  const parsed = parseSync('/app/lib/m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('/app/lib/m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, '/app/lib/m.js');
   return folderLoadCalls(ctx).map(({ ref }) => `${ref.source}:${ref.name}`);
 }
 

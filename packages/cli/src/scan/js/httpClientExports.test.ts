@@ -1,18 +1,8 @@
 // Which exports hand on an HTTP library's own request function (httpClientExport): the library itself or
 // an untimed request copy, not a wrapper, a timed copy or anything else.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from './ast.js';
 import { httpClientExport, reExportedClients } from './httpClientExports.js';
-import { ModuleContext } from './ModuleContext.js';
-
-/** The module context of `source`, parsed as `m.ts`. */
-function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
-}
+import { contextOf } from './testing/parsed.js';
 
 /** httpClientExport for the export `client` of `source`. */
 function exported(source: string): string | undefined {

@@ -58,20 +58,24 @@ function configToPresigner(ctx: ModuleContext, config: Node): boolean {
   );
 }
 
-/** Climbs from a built client through casts, parentheses and X-Ray capture calls to what holds it. */
+/**
+ * Climbs from a built client through casts, parentheses and X-Ray capture calls to what holds it. The capture
+ * call is climbed only when the client is its first argument: `created` lies inside that argument, and the
+ * node the climb came from is a child of the call, so it is that argument.
+ */
 function holder(ctx: ModuleContext, created: Node): { node: Node; parent: Node | undefined } {
-  let node = created;
-  let parent = ctx.parentOf(node);
-  while (
-    parent !== undefined &&
-    (parent.type === 'TSAsExpression' ||
-      parent.type === 'ParenthesizedExpression' ||
-      (parent.type === 'CallExpression' && parent.arguments[0] === node && isXrayCapture(calleeName(parent))))
-  ) {
-    node = parent;
-    parent = ctx.parentOf(node);
-  }
-  return { node, parent };
+  return ctx.climb(
+    created,
+    (p) =>
+      p.type === 'TSAsExpression' ||
+      p.type === 'ParenthesizedExpression' ||
+      (p.type === 'CallExpression' && within(created, p.arguments[0]) && isXrayCapture(calleeName(p))),
+  );
+}
+
+/** `inner` lies inside `outer` (or is it). */
+function within(inner: Node, outer: Node | undefined): boolean {
+  return outer !== undefined && outer.start <= inner.start && inner.end <= outer.end;
 }
 
 /**
@@ -118,8 +122,7 @@ function fieldName(parent: Node | undefined): string | undefined {
 }
 
 function fieldOnlyPresigns(ctx: ModuleContext, holder: Node, field: string): boolean {
-  let owner = ctx.parentOf(holder);
-  while (owner !== undefined && owner.type !== 'ClassBody') owner = ctx.parentOf(owner);
+  const owner = ctx.climb(holder, (p) => p.type !== 'ClassBody').parent;
   if (owner === undefined) return false;
   const target = holder.type === 'AssignmentExpression' ? unwrap(holder.left as Node) : undefined;
   let uses = 0;

@@ -1,16 +1,12 @@
 // reExports: the modules a file passes its names on from (here: a CommonJS index spreading its files).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
+import type { ModuleContext } from './ModuleContext.js';
 import { reExports } from './reExports.js';
+import { contextOf as parsedContext } from './testing/parsed.js';
 
 /** A module context for `source`, parsed as m.js. */
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  return parsedContext(source, 'm.js');
 }
 
 describe('reExports of a CommonJS barrel', () => {

@@ -1,17 +1,14 @@
 // What a framework registration reaches: an @Module's classes, a listener class's started methods, and
 // the classes a handler hands to a call.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
 import { exportsReaching } from './handlerImports.js';
-import { ModuleContext } from './ModuleContext.js';
+import type { ModuleContext } from './ModuleContext.js';
 import { handedImports, registeredByModule, registeredStarts, tabledImport } from './registeredEntries.js';
+import { contextOf as parsedContext } from './testing/parsed.js';
 
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('/app/m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('/app/m.ts', source, parsed.program as unknown as Node, parsed.comments);
+  return parsedContext(source, '/app/m.ts');
 }
 
 /** The first class declared in the module (exported or not). */

@@ -1,19 +1,9 @@
 // Which exports hand on an AWS SDK v3 client class unchanged (sdkClientExports): an imported client
 // exported again or one re-exported from `@aws-sdk/client-*`, not a command, a type, a project class or
 // another package's class.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
 import { sdkClientExports } from './sdkClientExports.js';
-
-/** The module context of `source`, parsed as `m.ts`. */
-function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
-}
+import { contextOf } from './testing/parsed.js';
 
 describe('sdkClientExports', () => {
   it.each([

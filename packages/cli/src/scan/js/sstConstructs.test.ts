@@ -1,14 +1,13 @@
 // One reader for SST v2's and v1's constructs: which `new` expressions name one, and the 0.x prop names
 // read only for v1.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import { type Node, objectProps } from './ast.js';
-import { ModuleContext } from './ModuleContext.js';
+import type { ModuleContext } from './ModuleContext.js';
 import { sstConstruct, v0Prop } from './sstConstructs.js';
+import { contextOf as parsedContext } from './testing/parsed.js';
 
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('/app/stacks/Jobs.ts', source);
-  return new ModuleContext('/app/stacks/Jobs.ts', source, parsed.program as unknown as Node, parsed.comments);
+  return parsedContext(source, '/app/stacks/Jobs.ts');
 }
 
 describe('sstConstruct', () => {

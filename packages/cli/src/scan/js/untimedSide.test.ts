@@ -1,18 +1,10 @@
 // Which side of a run-time options choice judges an SDK v2 client's timeout (untimedSide.ts), and that the
 // choice stays merged for every other reader (the retry rules), plus libraryImport's interop forms.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import { memberPath, type Node } from './ast.js';
 import { libraryImport } from './httpInstances.js';
-import { ModuleContext } from './ModuleContext.js';
 import { optionsShape } from './sdkOptions.js';
-
-function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.ts', source, parsed.program as unknown as Node, parsed.comments);
-}
+import { contextOf } from './testing/parsed.js';
 
 /** The options shape of the one `new` in `source`. */
 function shapeOf(options: string) {

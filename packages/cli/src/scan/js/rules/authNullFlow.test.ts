@@ -1,17 +1,12 @@
 // Which catches answering null nullFlowSites follows to a denial (the names, helpers and tests it reads).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { nullFlowSites } from './authNullFlow.js';
 
 /** The lines of the sites found in `source` (a module importing `lookup` from the project). */
 function siteLines(source: string): number[] {
   const text = `import { lookup } from './store';\n${source}`;
-  const parsed = parseSync('m.ts', text, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', text, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(text, 'm.ts');
   return [...nullFlowSites(ctx).keys()].map((n) => ctx.position(n.start).line - 1).sort();
 }
 

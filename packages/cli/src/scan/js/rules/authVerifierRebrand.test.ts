@@ -1,8 +1,6 @@
 // Which catches around a key-fetching verifier verifierRebrandRules reports as rebranding an outage.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { verifierRebrandRules } from './authVerifierRebrand.js';
 
 const HEAD = [
@@ -13,10 +11,7 @@ const HEAD = [
 /** The lines (1-based) reported in HEAD plus `source`. */
 function reportedLines(source: string): number[] {
   const text = `${HEAD}\n${source}`;
-  const parsed = parseSync('m.ts', text, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('m.ts', text, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(text, 'm.ts');
   const lines: number[] = [];
   verifierRebrandRules(ctx, (_rule, node) => lines.push(ctx.position(node.start).line));
   return lines;

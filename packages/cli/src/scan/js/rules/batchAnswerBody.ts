@@ -3,6 +3,7 @@
 // since the status already said the delivery was taken. Serialising the answer is not looking at it; the
 // entries the API refused are lost as surely as if it were only logged (rules/partialBatch.ts asks this).
 import { calleeName, memberPath, type Node, numberValue, objectProps, unwrap } from '../ast.js';
+import { isKeyName } from '../keyNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { everyLaterReference, printedReference } from './batchResultUse.js';
 import { responseParam } from './routeCatchNoAnswer.js';
@@ -74,15 +75,6 @@ function servedAsSuccess(ctx: ModuleContext, reference: Node): boolean {
   return false;
 }
 
-/** The identifier names a key (`{ resp: resp }`'s first) or a field (`x.resp`), not the variable. */
-function onlyAName(ctx: ModuleContext, n: Node): boolean {
-  const p = ctx.parentOf(n);
-  return (
-    (p?.type === 'Property' && p.key === n && p.shorthand !== true && p.computed !== true) ||
-    (p?.type === 'MemberExpression' && p.property === n && p.computed !== true)
-  );
-}
-
 /**
  * Every later reference to `name` is printed or serialised into a success answer, and one is served.
  * @example
@@ -92,7 +84,7 @@ function onlyAName(ctx: ModuleContext, n: Node): boolean {
 export function onlyServed(ctx: ModuleContext, scope: Node, name: string, after: number): boolean {
   let served = false;
   const all = everyLaterReference(scope, name, after, (n) => {
-    if (onlyAName(ctx, n)) return true;
+    if (isKeyName(ctx, n)) return true;
     if (servedAsSuccess(ctx, n)) served = true;
     else if (!printedReference(ctx, scope, n)) return false;
     return true;

@@ -5,6 +5,7 @@
 // API would need a status) loses them while the invocation succeeds. rules/partialBatch.ts judges the
 // promise and v3 spellings; a callback that hands the answer to a promise leaves it to that promise's caller.
 import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { isKeyName } from '../keyNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answersData, answersSuccess, lostWhat, V2_FAILURE_FIELD } from './batchApis.js';
 import { onlyOtherFields, printedReference } from './batchResultUse.js';
@@ -42,11 +43,8 @@ function lostIn(
   let printed = false;
   const kept = someDescendant(body, (n) => {
     if (n.type !== 'Identifier' || n.name !== data.name) return false;
-    const parent = ctx.parentOf(n);
     // `data.Failed`: looked at; `x.data`, `{ data: 1 }`: another name.
-    if (parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true)
-      return false;
-    if (parent?.type === 'Property' && parent.key === n && parent.shorthand !== true) return false;
+    if (isKeyName(ctx, n)) return false;
     if (printedReference(ctx, body, n)) {
       printed = true;
       return false;

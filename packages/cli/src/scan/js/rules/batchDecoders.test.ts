@@ -1,19 +1,16 @@
 // Which parameter a decoder takes its event by, and which members of a class read or forward a batch.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import { type Node, someDescendant } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { decoderMembers } from './batchDecoderMembers.js';
 import { eventParam, readsBatchEvent } from './batchDecoders.js';
 
 /** The module of `source` and its first class, or else first function. */
 function parsed(source: string): { ctx: ModuleContext; node: Node } {
-  const p = parseSync('/app/m.ts', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('/app/m.ts', source, p.program as unknown as Node, p.comments);
+  const ctx = contextOf(source, '/app/m.ts');
   let node: Node | undefined;
-  someDescendant(p.program as unknown as Node, (n) => {
+  someDescendant(ctx.program, (n) => {
     if (
       n.type === 'ClassDeclaration' ||
       n.type === 'ArrowFunctionExpression' ||

@@ -1,17 +1,13 @@
 // Which return of a batch handler leaves its record loop after a record's work (the rest of the batch lost).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { recordLoopReturn } from './batchLoopReturns.js';
 
 /** The source text of the return recordLoopReturn picks in the module's first function, if any. */
 function picked(source: string): string | undefined {
-  const p = parseSync('/app/handler.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const program = p.program as unknown as Node;
-  const ctx = new ModuleContext('/app/handler.js', source, program, p.comments);
+  const ctx = contextOf(source, '/app/handler.js');
+  const program = ctx.program;
   const decl = (program.body as Node[])[0] as Node;
   const fn = (decl.type === 'ExportNamedDeclaration' ? decl.declaration : decl) as Node;
   const init = fn.type === 'VariableDeclaration' ? ((fn.declarations as Node[])[0]?.init as Node) : fn;

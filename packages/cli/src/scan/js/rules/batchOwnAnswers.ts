@@ -5,8 +5,9 @@
 // - it catches each record's failure and parks the record itself (sends it to a dead-letter or retry queue,
 //   or a stream): nothing is lost and nothing healthy is redone.
 // batch-no-partial-failure has nothing to say about either.
-import { type Node, someDescendant, wrap } from '../ast.js';
+import { type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { mayThrow } from '../mayThrow.js';
 import { PARK_CALL } from './parkCalls.js';
 import { parksEachRecordPromise } from './recordCatchParks.js';
 
@@ -29,13 +30,6 @@ function parksFailure(ctx: ModuleContext, clause: Node): boolean {
   });
 }
 
-/** Can the statement throw: a call, a construction, an await or a throw anywhere in it. */
-function mayThrow(statement: Node): boolean {
-  return someDescendant(wrap(statement), (n) =>
-    /^(CallExpression|NewExpression|AwaitExpression|ThrowStatement)$/.test(n.type),
-  );
-}
-
 /**
  * Does the try stand guard over its record: its catch never rethrows (the record is parked and the whole
  * batch fails anyway), and no statement beside it in its block may throw (`const { invoice } =
@@ -46,7 +40,7 @@ function guards(ctx: ModuleContext, statement: Node): boolean {
     return false;
   const block = ctx.parentOf(statement);
   if (block?.type !== 'BlockStatement') return true;
-  return (block.body as Node[]).every((s) => s === statement || !mayThrow(s));
+  return (block.body as Node[]).every((s) => s === statement || !mayThrow(ctx, s, 'any'));
 }
 
 /**

@@ -1,14 +1,11 @@
 // Which exported functions are a shared batch loop other modules' handlers hand their event to.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { sharedBatchFunctions } from './batchShared.js';
 
 /** The shared batch functions of a module at `file`, by their export names. */
 function shared(source: string, file = '/app/src/lib/consumer.js'): string[][] {
-  const p = parseSync(file, source, { experimentalRawTransfer: true } as Parameters<typeof parseSync>[2]);
-  const ctx = new ModuleContext(file, source, p.program as unknown as Node, p.comments);
+  const ctx = contextOf(source, file);
   return sharedBatchFunctions(ctx).map((s) => s.names);
 }
 

@@ -1,15 +1,13 @@
 // addedMappings: every `fn.addEventSourceMapping(id, options)` of a module, with the function and options.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { addedMappings } from './cdkAddedMappings.js';
 
 const FILE = '/app/lib/stack.ts';
 
 function mappings(body: string): { fn: string; options: string | undefined }[] {
-  const parsed = parseSync(FILE, body, { lang: 'ts' } as Parameters<typeof parseSync>[2]);
-  const ctx = new ModuleContext(FILE, body, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(body, FILE);
   const text = (n: Node | undefined) => (n === undefined ? undefined : body.slice(n.start, n.end));
   return addedMappings(ctx).map((m) => ({ fn: text(m.fn) as string, options: text(m.options) }));
 }

@@ -1,9 +1,8 @@
 // constructsOf: the `new ...(scope, id, props)` an expression in a CDK stack stands for, followed through
 // consts, `this.field`s, a same-file helper's parameter and what a builder method hands back by key.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { constructsOf } from './cdkConstructsOf.js';
 
 const FILE = '/app/lib/stack.ts';
@@ -14,8 +13,7 @@ const FILE = '/app/lib/stack.ts';
  */
 function routed(members: string): string[][] {
   const source = `import { Stack } from 'aws-cdk-lib';\nimport * as lambda from 'aws-cdk-lib/aws-lambda';\nexport class S extends Stack {\n${members}\n}\n`;
-  const parsed = parseSync(FILE, source, { lang: 'ts' } as Parameters<typeof parseSync>[2]);
-  const ctx = new ModuleContext(FILE, source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, FILE);
   return ctx
     .of('CallExpression')
     .filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'route')

@@ -1,9 +1,8 @@
 // Which CDK functions handed to another function's environment the stack reports for iac-missing-dlq
 // (the project pass then keeps only those whose holder's code invokes them asynchronously).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { cdkRules } from './cdk.js';
 import type { Extra } from './Report.js';
 
@@ -20,13 +19,7 @@ const table = new dynamodb.Table(this, 'T', { partitionKey: { name: 'id', type: 
 /** The iac-missing-dlq findings of a stack body, with the env variables each waits on. */
 function findings(body: string): { line: number; variables: readonly string[] | undefined }[] {
   const source = `${HEAD}${body}\n} }\n`;
-  const parsed = parseSync('/app/lib/stack.ts', source, { lang: 'ts' } as Parameters<typeof parseSync>[2]);
-  const ctx = new ModuleContext(
-    '/app/lib/stack.ts',
-    source,
-    parsed.program as unknown as Node,
-    parsed.comments,
-  );
+  const ctx = contextOf(source, '/app/lib/stack.ts');
   const out: { line: number; variables: readonly string[] | undefined }[] = [];
   cdkRules(ctx, (rule: string, node: Node, _message: string, extra?: Extra) => {
     if (rule === 'iac-missing-dlq')

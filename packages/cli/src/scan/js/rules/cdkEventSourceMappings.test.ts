@@ -1,9 +1,8 @@
 // iac-missing-dlq for a CDK stream mapping: which mappings are reported, and what the message says a failing
 // record's fate is (a retry limit of -1, AWS's "no limit", bounds nothing).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { addedStreamMappings, streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
 
 const FILE = '/app/lib/streams.ts';
@@ -11,8 +10,7 @@ const FILE = '/app/lib/streams.ts';
 /** The module of a stack body, with `table` and `fn` in scope. */
 function moduleOf(body: string): ModuleContext {
   const source = `import * as lambda from 'aws-cdk-lib/aws-lambda';\nexport function build(scope, table, fn) {\n${body}\n}\n`;
-  const parsed = parseSync(FILE, source, { lang: 'ts' } as Parameters<typeof parseSync>[2]);
-  return new ModuleContext(FILE, source, parsed.program as unknown as Node, parsed.comments);
+  return contextOf(source, FILE);
 }
 
 /** The messages of the iac-missing-dlq findings on `fn.addEventSourceMapping(...)` calls. */

@@ -3,16 +3,15 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { factoryConstruct, factoryReturnedNew } from './cdkFactoryQueues.js';
 import { topFunction } from './cdkImportedHelpers.js';
 
 function context(file: string, source: string): ModuleContext {
-  const parsed = parseSync(file, source, { lang: 'ts' } as Parameters<typeof parseSync>[2]);
-  return new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
+  return contextOf(source, file);
 }
 
 /** The queue id (`new Queue(s, '<id>')`) the factory `make` returns under `key`. */

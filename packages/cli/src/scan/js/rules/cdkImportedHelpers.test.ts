@@ -1,14 +1,13 @@
 // How a helper's expressions read at one call (text), and which stems a function's paths give (linkOfPaths).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { linkOfPaths } from './cdkHandlers.js';
 import { type CallValues, text, topFunction } from './cdkImportedHelpers.js';
 
 function context(file: string, source: string): ModuleContext {
-  const parsed = parseSync(file, source, { lang: 'ts' } as Parameters<typeof parseSync>[2]);
-  return new ModuleContext(file, source, parsed.program as unknown as Node, parsed.comments);
+  return contextOf(source, file);
 }
 
 /** The helper `make`'s first returned-object `handler` read at the first call of `make` in `site`. */

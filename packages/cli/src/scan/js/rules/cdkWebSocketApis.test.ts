@@ -1,17 +1,16 @@
 // The WebSocket API readings of iac-gateway-timeout-exceeds-lambda: the function an L2 integration routes, an
 // L1 integration's API being a WebSocket one, and the $disconnect route no client waits on.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { onWebSocketApi, servesDisconnect, webSocketIntegration } from './cdkWebSocketApis.js';
 
 const FILE = '/app/lib/sockets.ts';
 
 function moduleOf(body: string): ModuleContext {
   const source = `import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';\nimport { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';\nexport function build(scope, fn) {\n${body}\n}\n`;
-  const parsed = parseSync(FILE, source, { lang: 'ts' } as Parameters<typeof parseSync>[2]);
-  return new ModuleContext(FILE, source, parsed.program as unknown as Node, parsed.comments);
+  return contextOf(source, FILE);
 }
 
 /** The `new WebSocketLambdaIntegration(...)` expressions of a body, in order. */

@@ -1,8 +1,9 @@
 // A fan-out callback that hands each record to a function of the module whose whole body is one try whose
 // catch keeps the failure (answers a result, or only logs): that record's promise cannot reject the
 // `Promise.all` it is part of (promiseAll.ts).
-import { memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { mayThrow } from '../mayThrow.js';
 import { isLogCall } from './catchFacts.js';
 
 /**
@@ -17,19 +18,6 @@ function onlyLogsCatch(ctx: ModuleContext, handler: Node): boolean {
     const own = ctx.functionOf(unwrap(st.expression)?.callee as Node);
     return own === undefined || !someDescendant(own.body as Node, (n) => n.type === 'ThrowStatement', true);
   });
-}
-
-/** A call that may throw before the try: `JSON.parse`, an await, a function of the module, a `new`. */
-function mayThrow(ctx: ModuleContext, node: Node): boolean {
-  return someDescendant(
-    node,
-    (n) =>
-      n.type === 'AwaitExpression' ||
-      n.type === 'NewExpression' ||
-      (n.type === 'CallExpression' &&
-        (memberPath(n.callee)?.join('.') === 'JSON.parse' || ctx.functionOf(n.callee) !== undefined)),
-    true,
-  );
 }
 
 /** The try hands back no promise unawaited (`return save(x)` rejects after the try is left). */
@@ -66,6 +54,6 @@ export function delegatesToCatchAll(ctx: ModuleContext, cb: Node): boolean {
   return (
     onlyLogsCatch(ctx, handler) &&
     !returnsUnawaited(last.block as Node) &&
-    !before.some((st) => mayThrow(ctx, st))
+    !before.some((st) => mayThrow(ctx, st, 'local'))
   );
 }

@@ -12,6 +12,7 @@ import {
   unwrap,
 } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
+import { isKeyName } from '../keyNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { ConsumerView } from '../wiredConsumer.js';
 import type { Report } from './Report.js';
@@ -64,9 +65,7 @@ function referencesOf(ctx: ModuleContext, name: string, declaration: Node): Node
   someDescendant(scope, (n) => {
     if (n.type !== 'Identifier' || n.name !== name) return false;
     const p = ctx.parentOf(n);
-    if (p === declaration || (p?.type === 'MemberExpression' && p.property === n && !p.computed))
-      return false;
-    if (p?.type === 'Property' && p.key === n && !p.shorthand) return false;
+    if (p === declaration || isKeyName(ctx, n)) return false;
     if (ctx.resolve(name, n)?.declaration === declaration) refs.push(n);
     return false;
   });

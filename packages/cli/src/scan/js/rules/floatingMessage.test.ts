@@ -1,17 +1,14 @@
 // floatingMessage and importedMapCall: a `.map` statement whose callback answers an imported call is
 // asked about that import, and its finding says what each item starts.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf as parsedContext } from '../testing/parsed.js';
 import { floatingMessage } from './floatingMessage.js';
 import { importedMapCall } from './floatingShapes.js';
 
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  return parsedContext(source, 'm.js');
 }
 
 /** The `.map(...)` calls written as statements, with their module. */

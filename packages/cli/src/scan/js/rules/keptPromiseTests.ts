@@ -5,6 +5,7 @@
 // Only calls that certainly answer a promise count (an SDK send, v2's `.promise()`, a Prisma query), and a
 // local used any other way (awaited, returned, handed on) is left alone: it may be settled there.
 import { forEachDescendant, type Node, propertyName, unwrap } from '../ast.js';
+import { isKeyName } from '../keyNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { prismaCall } from './prismaLazy.js';
 import { consumer, PROMISE_MEMBERS } from './promiseFieldRead.js';
@@ -51,10 +52,7 @@ export function keptPromiseTests(ctx: ModuleContext, certain: (call: Node) => bo
       if (n.type !== 'Identifier' || n.name !== id.name || n === id) return !other;
       if (ctx.resolve(id.name as string, n)?.declaration !== declarator) return true;
       // A property key (`{ upload: 1 }`, `a.upload`) names no reference.
-      const parent = ctx.parentOf(n);
-      if (parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true)
-        return true;
-      if (parent?.type === 'Property' && parent.key === n && parent.shorthand !== true) return true;
+      if (isKeyName(ctx, n)) return true;
       if (readAsAnswer(ctx, n)) reads++;
       else other = true;
       return !other;

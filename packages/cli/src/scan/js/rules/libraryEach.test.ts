@@ -1,17 +1,13 @@
 // Which library iterator calls drop an async callback's promises (libraryEachOfAsync): the import forms of
 // lodash/underscore each and forEach, and the callbacks that do not count.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import { calleeName, type Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { libraryEachOfAsync } from './libraryEach.js';
 
 /** libraryEachOfAsync for the last call in `source` whose callee name is each/forEach. */
 function judged(source: string): boolean {
-  const parsed = parseSync('/app/m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const ctx = new ModuleContext('/app/m.js', source, parsed.program as unknown as Node, parsed.comments);
+  const ctx = contextOf(source, '/app/m.js');
   const calls = ctx.of('CallExpression').filter((c) => /^(each|forEach)$/.test(calleeName(c) ?? ''));
   return libraryEachOfAsync(ctx, calls[calls.length - 1] as Node);
 }

@@ -1,17 +1,14 @@
 // Which exported functions and methods log every failure of their I/O and rethrow it (loggedFailures), and
 // which catches state a fail-open decision in their own log line (logStatesDecision).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf as parsedContext } from '../testing/parsed.js';
 import { logStatesDecision } from './loggedDecision.js';
 import { loggedFailures } from './loggingDataLayer.js';
 
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  return parsedContext(source, 'm.js');
 }
 
 /** loggedFailures for the module's default export. */

@@ -13,6 +13,7 @@ import {
   someDescendant,
   unwrap,
 } from '../ast.js';
+import { isKeyName } from '../keyNames.js';
 import { onlyLocalCalls } from '../localCalls.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { takenAs } from '../resultUse.js';
@@ -96,7 +97,7 @@ function answered(ctx: ModuleContext, field: Node): boolean {
   const scope = ctx.enclosingFunction(top);
   const uses: Node[] = [];
   someDescendant(scope?.body as Node | undefined, (n) => {
-    if (n.type === 'Identifier' && n.name === name && n.start > top.end && !isName(ctx, n)) uses.push(n);
+    if (n.type === 'Identifier' && n.name === name && n.start > top.end && !isKeyName(ctx, n)) uses.push(n);
     return false;
   });
   return uses.length > 0 && uses.every((u) => stringified(ctx, u));
@@ -157,7 +158,7 @@ function intoParameter(ctx: ModuleContext, target: Node, assignment: Node): bool
   if (param?.kind !== 'param' || scope === undefined) return false;
   const later: Node[] = [];
   someDescendant(scope.body as Node, (n) => {
-    if (n.type === 'Identifier' && n.name === root && n.start > assignment.end && !isName(ctx, n))
+    if (n.type === 'Identifier' && n.name === root && n.start > assignment.end && !isKeyName(ctx, n))
       later.push(n);
     return false;
   });
@@ -170,14 +171,6 @@ function intoParameter(ctx: ModuleContext, target: Node, assignment: Node): bool
       top = p;
     return stringified(ctx, top);
   });
-}
-
-/** An identifier that names a field (`{ driver: ... }`, `event.driver`) rather than reading a variable. */
-function isName(ctx: ModuleContext, n: Node): boolean {
-  const parent = ctx.parentOf(n);
-  if (parent?.type === 'Property')
-    return parent.key === n && parent.computed !== true && parent.shorthand !== true;
-  return parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true;
 }
 
 /**
@@ -195,7 +188,7 @@ export function onlyFillsOptionalFields(ctx: ModuleContext, at: Node): boolean {
     if (kept === undefined || scope === undefined || !isFunction(scope)) return false;
     const mentions: Node[] = [];
     someDescendant(scope.body as Node, (n) => {
-      if (n.type === 'Identifier' && n.name === kept.name && n.start > kept.end && !isName(ctx, n))
+      if (n.type === 'Identifier' && n.name === kept.name && n.start > kept.end && !isKeyName(ctx, n))
         mentions.push(n);
       return false;
     });

@@ -6,6 +6,7 @@
 // partialBatch.ts asks this after batchOwners.ts callersDiscard, which covers callers that drop it.
 import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import { isExported } from '../isExported.js';
+import { isKeyName } from '../keyNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { discardedByCallers } from './batchOwners.js';
 import { exportNamesOf } from './lambda.js';
@@ -184,8 +185,7 @@ function onlyCalledDirectly(ctx: ModuleContext, fn: Node): boolean {
   return !someDescendant(ctx.program, (n) => {
     if (n.type !== 'Identifier' || n.name !== id.name || n === id || n.start === id.start) return false;
     const up = ctx.parentOf(n);
-    if (up?.type === 'MemberExpression' && up.property === n && !up.computed) return false;
-    if (up?.type === 'Property' && up.key === n && !up.shorthand && !up.computed) return false;
+    if (isKeyName(ctx, n)) return false;
     if (ctx.functionOf(n) !== fn) return false;
     return !(up?.type === 'CallExpression' && up.callee === n);
   });

@@ -1,15 +1,11 @@
 // mayCallRandom remembers its answer per module: asked of two modules in turn, each must keep its own.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf as parsedContext } from '../testing/parsed.js';
 import { mayCallRandom } from './randomValues.js';
 
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  return parsedContext(source, 'm.js');
 }
 
 describe('mayCallRandom', () => {

@@ -1,17 +1,14 @@
 // Which record promises are parked on failure by their own `.catch` (the promise-chain form of a parking try).
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf } from '../testing/parsed.js';
 import { parksEachRecordPromise, parksRecordPromise } from './recordCatchParks.js';
 
 /** The module's context and the function the export named `name` stands for. */
 function exported(source: string, name: string): { ctx: ModuleContext; fn: Node } {
-  const p = parseSync('/app/handler.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  const program = p.program as unknown as Node;
-  const ctx = new ModuleContext('/app/handler.js', source, program, p.comments);
+  const ctx = contextOf(source, '/app/handler.js');
+  const program = ctx.program;
   for (const decl of program.body as Node[]) {
     if (decl.type !== 'ExportNamedDeclaration') continue;
     const d = decl.declaration as Node;
@@ -231,5 +228,48 @@ export const handler = async (event) => {
 
     // Assess
     expect(parked).toBe(false);
+  });
+
+  it.each([
+    ['an SNS alert', '(e) => sns.send(new PublishCommand({ TopicArn: t, Message: e.message }))'],
+    ['a helper named for the dead-letter queue', '(e) => notifyDeadLetterWatchers(e)'],
+    ['a DLQ put of the error alone', '(e) => deadLetters.put({ error: e.message, at: Date.now() })'],
+  ])('does not count %s that carries nothing of the record', (_, handler) => {
+    // Prepare
+    const { ctx, cb } = callbackOf(
+      `export const handler = async (event) => {
+  await Promise.all(event.Records.map((r) => save(r).catch(${handler})));
+};`,
+    );
+
+    // Act
+    const parked = parksRecordPromise(ctx, cb);
+
+    // Assess
+    expect(parked).toBe(false);
+  });
+
+  it('counts a park handed a value declared from the record, through a function of the module', () => {
+    // Prepare
+    const { ctx, cb } = callbackOf(
+      `function park(event, error) {
+  const message = { event, error: error.message };
+  return deadLetters.put(message);
+}
+function sync(record) {
+  const [image] = KINDS[record.eventName];
+  const item = cleanse(record[image]);
+  return index(item).catch((error) => park({ payload: item }, error));
+}
+export const handler = async (event) => {
+  await Promise.all(event.Records.map((r) => sync(r)));
+};`,
+    );
+
+    // Act
+    const parked = parksRecordPromise(ctx, cb);
+
+    // Assess
+    expect(parked).toBe(true);
   });
 });

@@ -3,9 +3,13 @@
 // a try whose catch parks (batchOwnAnswers.ts). Such a promise rejects only when the park itself fails, so
 // one record's failure neither fails the batch nor rejects a `Promise.all` over the records, and the failed
 // record is kept for a replay. Followed through functions of the module (a fan-out callback handing the
-// record to `syncRecord(r)`, a catch handing the error to `deadLetter(item, e)`), two calls deep.
+// record to `syncRecord(r)`, a catch handing the error to `deadLetter(item, e)`), two calls deep. The park
+// must carry the record (heldRecord.ts): an alert sent with the error alone drops the record.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap, wrap } from '../ast.js';
+import { type HeldRecord, handedTo, heldInside, mentions, recordParams } from '../heldRecord.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { mayThrow } from '../mayThrow.js';
+import { settledValue } from '../settledValue.js';
 import { isLogCall } from './catchFacts.js';
 import { PARK_CALL } from './parkCalls.js';
 import { DECODING } from './recordThrows.js';
@@ -47,47 +51,24 @@ function parkingCall(ctx: ModuleContext, call: Node): boolean {
 }
 
 /**
- * The catch callback parks what failed and never rejects again: a parking call in its body, or in a
- * function of the module it calls. A log line naming a dead-letter queue is no park.
+ * The catch callback parks the record and never rejects again: a parking call in its body whose arguments
+ * carry the record (`record`), or a function of the module it hands the record to that parks it. A log
+ * line naming a dead-letter queue is no park, nor is a send of the error alone (an alert).
  */
-function parks(ctx: ModuleContext, fn: Node, depth: number): boolean {
+function parks(ctx: ModuleContext, fn: Node, depth: number, record: HeldRecord): boolean {
   const body = fn.body as Node;
   if (rejects(body)) return false;
+  const held = heldInside(ctx, fn, record);
+  if (held.names.size === 0) return false;
   return someDescendant(
     wrap(body),
     (n) => {
       if (n.type !== 'CallExpression' || isLogCall(n)) return false;
+      const args = n.arguments as Node[];
+      if (!args.some((a) => mentions(ctx, a, held.names))) return false;
       if (parkingCall(ctx, n)) return true;
       const own = depth < DEPTH ? ctx.functionOf(n.callee as Node) : undefined;
-      return own !== undefined && own !== fn && parks(ctx, own, depth + 1);
-    },
-    true,
-  );
-}
-
-/** A value that cannot reject: no call, await or construction in it, or `Promise.resolve(...)` of such. */
-function settledValue(node: Node): boolean {
-  const n = unwrap(node);
-  if (n?.type === 'CallExpression' && memberPath(n.callee)?.join('.') === 'Promise.resolve')
-    return (n.arguments as Node[]).every((a) => settledValue(a));
-  return !someDescendant(wrap(n), (m) => /^(CallExpression|NewExpression|AwaitExpression)$/.test(m.type));
-}
-
-/**
- * A decoder (DECODING: `JSON.parse`, `unmarshall`, `Buffer.from`, a Zod `.parse`), a throw, or a call to a
- * module function that throws or decodes, outside nested functions: it fails before any promise exists, so
- * no `.catch` sees the record's failure (the fan-out, or the batch, fails at once).
- */
-function throwsInline(ctx: ModuleContext, node: Node, depth = 0): boolean {
-  return someDescendant(
-    wrap(node),
-    (n) => {
-      if (n.type === 'ThrowStatement') return true;
-      if (n.type !== 'CallExpression') return false;
-      const name = calleeName(n);
-      if (name !== undefined && DECODING.has(name)) return true;
-      const own = depth < DEPTH ? ctx.functionOf(n.callee as Node) : undefined;
-      return own !== undefined && throwsInline(ctx, own.body as Node, depth + 1);
+      return own !== undefined && own !== fn && parks(ctx, own, depth + 1, handedTo(ctx, own, args, held));
     },
     true,
   );
@@ -97,39 +78,47 @@ function throwsInline(ctx: ModuleContext, node: Node, depth = 0): boolean {
  * The expression answers a parked promise: `work.catch(park)` (whatever it chains before the catch), or
  * a call to a function of the module whose every answer is one (answersParked).
  */
-function parkedAnswer(ctx: ModuleContext, node: Node | undefined, depth: number): boolean {
+function parkedAnswer(
+  ctx: ModuleContext,
+  node: Node | undefined,
+  depth: number,
+  record: HeldRecord,
+): boolean {
   let n = unwrap(node);
   if (n?.type === 'AwaitExpression') n = unwrap(n.argument as Node);
   if (n?.type !== 'CallExpression') return false;
   if (calleeName(n) === 'catch') {
-    if (throwsInline(ctx, unwrap(n.callee)?.object as Node)) return false;
+    if (mayThrow(ctx, unwrap(n.callee)?.object as Node, 'known')) return false;
     const handler = functionAt(ctx, (n.arguments as Node[])[0]);
-    return handler !== undefined && parks(ctx, handler, 0);
+    return handler !== undefined && parks(ctx, handler, 0, record);
   }
   const own = depth < DEPTH ? ctx.functionOf(n.callee as Node) : undefined;
-  return own !== undefined && answersParked(ctx, own, depth + 1);
+  return (
+    own !== undefined && answersParked(ctx, own, depth + 1, handedTo(ctx, own, n.arguments as Node[], record))
+  );
 }
 
 /**
  * Every promise the function awaits or answers is parked, and some is: an expression body answering one,
  * or a block whose awaits and returns are parked promises or plain values (`if (!item) return
- * Promise.resolve();`). A write awaited or returned without its parking catch may reject.
+ * Promise.resolve();`). A write awaited or returned without its parking catch may reject. `record`: the
+ * names holding the record in `fn`.
  */
-function answersParked(ctx: ModuleContext, fn: Node, depth: number): boolean {
+function answersParked(ctx: ModuleContext, fn: Node, depth: number, record: HeldRecord): boolean {
   const body = fn.body as Node;
-  if (body.type !== 'BlockStatement') return parkedAnswer(ctx, body, depth);
-  if (throwsInline(ctx, body)) return false;
+  if (body.type !== 'BlockStatement') return parkedAnswer(ctx, body, depth, record);
+  if (mayThrow(ctx, body, 'known')) return false;
   let parked = 0;
   const loose = someDescendant(
     body,
     (n) => {
       if (n.type === 'AwaitExpression') {
-        if (!parkedAnswer(ctx, n, depth)) return true;
+        if (!parkedAnswer(ctx, n, depth, record)) return true;
         parked++;
         return false;
       }
       if (n.type !== 'ReturnStatement' || n.argument == null) return false;
-      if (parkedAnswer(ctx, n.argument as Node, depth)) parked++;
+      if (parkedAnswer(ctx, n.argument as Node, depth, record)) parked++;
       else if (!settledValue(n.argument as Node)) return true;
       return false;
     },
@@ -139,13 +128,14 @@ function answersParked(ctx: ModuleContext, fn: Node, depth: number): boolean {
 }
 
 /**
- * The fan-out callback's promise for a record is parked on failure (a `.catch` whose callback parks it on a
- * dead-letter or retry queue): it cannot reject the `Promise.all` (or Bluebird `Promise.map`) it is handed to.
+ * The fan-out callback's promise for a record (its first parameter) is parked on failure (a `.catch` whose
+ * callback parks that record, or a value derived from it, on a dead-letter or retry queue): it cannot reject
+ * the `Promise.all` (or Bluebird `Promise.map`) it is handed to.
  * @example
  * parksRecordPromise(ctx, cb) // true for `(r) => index(r).catch((e) => deadLetters.put({ r, error: e.message }))`
  */
 export function parksRecordPromise(ctx: ModuleContext, cb: Node): boolean {
-  return isFunction(cb) && answersParked(ctx, cb, 0);
+  return isFunction(cb) && answersParked(ctx, cb, 0, recordParams(ctx, cb, [0]));
 }
 
 /** The callbacks of the handler's fan-outs: `Promise.all(xs.map(cb))`, Bluebird's `Promise.map(xs, cb)`. */

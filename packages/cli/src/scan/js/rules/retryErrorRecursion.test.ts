@@ -1,15 +1,11 @@
 // errorHintRecursions: a catch that calls its own function again with a value read off the error.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf as parsedContext } from '../testing/parsed.js';
 import { errorHintRecursions } from './retryErrorRecursion.js';
 
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  return parsedContext(source, 'm.js');
 }
 
 /** The lines of the self-calls reported as unbounded. */

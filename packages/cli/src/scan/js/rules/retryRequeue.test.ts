@@ -1,15 +1,11 @@
 // requeueSites: a pulled message sent back through the helper it came from, on failure, with no count.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf as parsedContext } from '../testing/parsed.js';
 import { requeueSites } from './retryRequeue.js';
 
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  return parsedContext(source, 'm.js');
 }
 
 /** The lines of the re-sends reported, for a consumer whose catch body is `onFailure`. */

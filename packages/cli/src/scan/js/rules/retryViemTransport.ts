@@ -5,6 +5,7 @@
 // does `fallback([...])` for a transport that sets no retryCount of its own (it builds each with 0). A
 // delay with a random part (`500 + Math.random() * 500`) is drawn once per instance: instances spread.
 import { forEachDescendant, type Node, numberValue, objectProps, unwrap } from '../ast.js';
+import { isKeyName } from '../keyNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -85,13 +86,8 @@ function onlyInFallback(ctx: ModuleContext, call: Node): boolean {
   let elsewhere = false;
   forEachDescendant(ctx.program, (n) => {
     if (elsewhere || n.type !== 'Identifier' || n.name !== name || n === decl.id) return undefined;
-    const parent = ctx.parentOf(n);
     // A property key or member name is not a read of the binding.
-    if (
-      (parent?.type === 'MemberExpression' && parent.property === n && parent.computed !== true) ||
-      (parent?.type === 'Property' && parent.key === n && parent.shorthand !== true)
-    )
-      return undefined;
+    if (isKeyName(ctx, n)) return undefined;
     if (ctx.resolve(name, n) !== binding) return undefined;
     uses++;
     if (!inFallbackList(ctx, n)) elsewhere = true;

@@ -4,6 +4,7 @@
 // fulfilled, when the call returns: dropping its promise loses no work and hides no failure. What the body itself starts and drops is judged at its own
 // statement. The first such shape seen was a body that only logs (`async (e) => { console.log(e) }`).
 import { forEachDescendant, isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import { settledValue } from '../settledValue.js';
 
 /** No call, `new` or `await` among the nodes. */
 function startsNothing(nodes: Node[]): boolean {
@@ -205,20 +206,6 @@ export function settledEach(fn: Node): boolean {
     const e = s.type === 'ExpressionStatement' ? (s.expression as Node) : s;
     return onlyLogs(e) || gathers(e);
   });
-}
-
-/** A value that cannot be a pending promise: a literal, or an object/array/template built without calls. */
-function settledValue(value: Node | undefined): boolean {
-  const v = unwrap(value);
-  if (v === undefined) return true;
-  if (v.type === 'Identifier' || v.type === 'MemberExpression' || v.type === 'ChainExpression') return false;
-  let works = false;
-  forEachDescendant({ type: 'Wrap', v } as unknown as Node, (n) => {
-    if (n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'AwaitExpression')
-      works = true;
-    return !works;
-  });
-  return !works;
 }
 
 /**

@@ -1,9 +1,9 @@
 // wrapperKeyFacts remembers per module whether it names keys or calls random: asked of two modules in turn,
 // each export must still get its own facts.
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import { ModuleContext } from '../ModuleContext.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf as parsedContext } from '../testing/parsed.js';
 import { wrapperKeyFacts } from './wrappedKeys.js';
 
 /** wrapperKeyFacts of the module's first export, a function. */
@@ -13,10 +13,7 @@ function factsOf(ctx: ModuleContext) {
 }
 
 function contextOf(source: string): ModuleContext {
-  const parsed = parseSync('m.js', source, { experimentalRawTransfer: true } as Parameters<
-    typeof parseSync
-  >[2]);
-  return new ModuleContext('m.js', source, parsed.program as unknown as Node, parsed.comments);
+  return parsedContext(source, 'm.js');
 }
 
 describe('wrapperKeyFacts', () => {
