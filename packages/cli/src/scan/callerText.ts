@@ -2,6 +2,7 @@
 // search (eventCallers.ts) walks up from a shared module through files most of which never name it.
 
 import { escapeRegExp } from './escapeRegExp.js';
+import { usedBeyondImports } from './importDeclarations.js';
 
 const MODIFIERS = /^\s*(?:(?:public|private|protected|static|async|get|set|override)\s+)*$/;
 
@@ -66,15 +67,15 @@ export function callsName(text: string, names: readonly string[]): boolean {
 }
 
 /**
- * Does the text name one of `names` (or an alias an import gives it) as a word?
+ * Does the text name one of `names` (or an alias an import gives it) as a word, outside its import
+ * declarations? A name only imported is never called (importDeclarations.ts).
  *
  * @example
  * mentions("import { load as fetchItem } from './items'; fetchItem(id);", ['load']) // true
+ * mentions("import { load } from './items';", ['load']) // false
  */
 export function mentions(text: string, names: readonly string[]): boolean {
-  const all = [...names, ...localNames(text, names)];
-  if (!all.some((n) => text.includes(n))) return false;
-  return new RegExp(`(?<![\\w$])(?:${all.map(escapeRegExp).join('|')})(?![\\w$])`).test(text);
+  return usedBeyondImports(text, [...names, ...localNames(text, names)]);
 }
 
 const IMPORT_SOURCE = /\b(?:from|require\(|import\()\s*['"]([^'"\n]+)['"]/g;

@@ -1,7 +1,8 @@
 // A run-time finding (a client or request with no timeout, a retry, a swallowed failure) in a module nothing
 // can load sends nothing and hides nothing: a reviewer deletes such code rather than hardens it. A module is
 // judged dead only on evidence that it is no entry point and no dependency of one: no project module imports,
-// requires, dynamically imports or re-exports it; no text file of the repository (a template's handler string, a
+// requires, dynamically imports or re-exports it, or those that import it never use what they bind
+// (idleImporters.ts); no text file of the repository (a template's handler string, a
 // CDK `entry` path, package.json `main` / `bin` / `scripts`, a Dockerfile, another module's path string, a
 // bundle in a cloud assembly under any name) names its file as a path or handler string (moduleMentions.ts: not
 // in prose, not as a class name, not in a relative import of another file of that name); generated folders
@@ -13,6 +14,8 @@ import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { isCloudAssembly } from './cloudAssembly.js';
 import { escapeRegExp } from './escapeRegExp.js';
+import { idleImports, withoutDeclarations } from './idleImporters.js';
+import type { ImportDeclaration } from './importDeclarations.js';
 import type { Candidate } from './js/Candidate.js';
 import { mentionsModule } from './moduleMentions.js';
 import type { Project } from './project.js';
@@ -115,27 +118,41 @@ export function deadModule(project: Project, file: string, c: Candidate): boolea
   if (Object.keys(project.factsOf(file)?.handlers ?? {}).length > 0) return false;
   const pkg = packageDir(file, root);
   if (!ownProject(project, pkg)) return false;
-  if (!project.importerUses.knowsHandlersUnder(pkg) || project.eventCallers.importedBy(file)) return false;
+  if (!project.importerUses.knowsHandlersUnder(pkg)) return false;
+  let idle: Map<string, ImportDeclaration[]> | undefined;
+  if (project.eventCallers.importedBy(file)) {
+    idle = idleImports(project, file);
+    if (idle === undefined) return false;
+  }
   const tree = treeOf(project, root);
   if (tree.partial) return false;
   let unnamed = tree.unnamed.get(file);
   if (unnamed === undefined) {
-    unnamed = unnamedInTree(tree, file, stem, pkg);
+    unnamed = unnamedInTree(tree, file, stem, pkg, idle);
     tree.unnamed.set(file, unnamed);
   }
   return unnamed;
 }
 
 /**
- * No other file of the tree names `stem`, and no code file of its package loads modules it does not name. The
+ * No other file of the tree names `stem` (an idle importer's declarations aside), and no code file of its package loads modules it does not name. The
  * assemblies' files are asked last, and only then read: the answer is the same as if they had been read first.
  */
-function unnamedInTree(tree: Tree, file: string, stem: string, pkg: string): boolean {
+function unnamedInTree(
+  tree: Tree,
+  file: string,
+  stem: string,
+  pkg: string,
+  idle?: ReadonlyMap<string, readonly ImportDeclaration[]>,
+): boolean {
   const named = new RegExp(`(?:^|[^\\w$-])${escapeRegExp(stem)}(?![\\w$-])`);
   const unnamedIn = (files: readonly TreeFile[]): boolean => {
     for (const other of files) {
       if (other.file === file) continue;
-      if (named.test(other.text) && mentionsModule(other.text, other.file, file, stem)) return false;
+      // An idle importer's own import of the module names its path, and loads nothing used.
+      const declarations = idle?.get(other.file);
+      const text = declarations === undefined ? other.text : withoutDeclarations(other.text, declarations);
+      if (named.test(text) && mentionsModule(text, other.file, file, stem)) return false;
       if (other.file.startsWith(pkg) && /\.[cm]?[jt]sx?$/.test(other.file)) {
         other.loads ??= loadsUnnamed(other.text);
         if (other.loads) return false;

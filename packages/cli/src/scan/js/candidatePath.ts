@@ -1,10 +1,11 @@
 // Whether a code finding is on a deployed Lambda's path at all, as far as its own module can tell: a
 // branch only a local or offline run takes is not (localOnly.ts), nor a function nothing names
-// (uncalled.ts), and in a module with no handler of its own the exports that reach the finding are noted, so the project pass can drop it when only operator
+// (uncalled.ts), nor a branch a module-level switch fixed off guards (fixedOff.ts), and in a module with no handler of its own the exports that reach the finding are noted, so the project pass can drop it when only operator
 // scripts call them (scriptCallers.ts); so are the exports of a function whose option, left out by every
 // call in its module, gates the finding (flagGated.ts). Infrastructure rules (`iac-*`, CDK code run at synth time by a
 // command-line app) are not judged this way: their code never runs in the Lambda.
 import type { Node } from './ast.js';
+import { fixedOff } from './fixedOff.js';
 import { flagGated } from './flagGated.js';
 import { exportsReaching } from './handlerImports.js';
 import { localOnly } from './localOnly.js';
@@ -20,7 +21,7 @@ import { uncalled } from './uncalled.js';
  */
 export function candidatePath(ctx: ModuleContext, rule: string, node: Node): 'off' | readonly string[] {
   if (rule.startsWith('iac-')) return [];
-  if (localOnly(ctx, node) || uncalled(ctx, node)) return 'off';
+  if (localOnly(ctx, node) || uncalled(ctx, node) || fixedOff(ctx, node)) return 'off';
   // A branch only a caller's option opens: dead when only the module calls the function, else judged
   // like a helper's export (the option's callers must all be scripts).
   const gated = flagGated(ctx, node);

@@ -2,41 +2,12 @@
 // the module reads (`const ec2 = new EC2({})` left behind when the lookups moved to another module) sends no
 // request at all: not exported, no other module can reach it either. An exported client is still reported
 // wherever it is built (its importers may be out of sight: a path alias, another package). A read in code a
-// constant switches off (`const doTrace = false; if (doTrace) { ... }`) is no read.
-import { type Node, someDescendant, unwrap } from './ast.js';
+// constant switches off (`const doTrace = false; if (doTrace) { ... }`, fixedOff.ts) is no read.
+import { type Node, someDescendant } from './ast.js';
+import { switchedOff } from './fixedOff.js';
 import { heldIn } from './heldIn.js';
 import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
-
-/** `const doTrace = false`: a test that never passes. */
-function constantFalse(ctx: ModuleContext, test: Node | undefined): boolean {
-  const t = unwrap(test);
-  if (t?.type !== 'Identifier') return false;
-  const binding = ctx.resolve(t.name as string, t);
-  const init = binding?.kind === 'const' ? unwrap(binding.init) : undefined;
-  return init?.type === 'Literal' && init.value === false;
-}
-
-/**
- * Is `node` inside code a constant switches off (`const doTrace = false; ... if (doTrace) { send }`, `doTrace
- * && send()`, `doTrace ? send() : undefined`)? Such a read sends nothing.
- */
-function switchedOff(ctx: ModuleContext, node: Node): boolean {
-  let child = node;
-  for (let p = ctx.parentOf(node); p !== undefined; p = ctx.parentOf(p)) {
-    if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression') && p.consequent === child)
-      if (constantFalse(ctx, p.test as Node)) return true;
-    if (
-      p.type === 'LogicalExpression' &&
-      p.operator === '&&' &&
-      p.right === child &&
-      constantFalse(ctx, p.left as Node)
-    )
-      return true;
-    child = p;
-  }
-  return false;
-}
 
 /**
  * The client (`created`, a `new ...Client(...)`) is the initializer of a module-level `const`/`let` that no

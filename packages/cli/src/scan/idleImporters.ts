@@ -1,0 +1,52 @@
+// Whether a module's importers use what they import from it. An importer that binds names from a module and
+// never uses one (the import left behind when the last call was deleted, or a class imported for a field the
+// code never got to) loads the module but runs none of its functions: for the dead-module check
+// (deadModules.ts) it is no evidence the module's requests are ever sent. Only a plain import declaration
+// resolving to the module itself is read so (importDeclarations.ts); an importer reaching it any other way (a
+// barrel, `require`, a dynamic `import()`, a side-effect import, a re-export) keeps it.
+
+import { type ImportDeclaration, importDeclarations, usedBeyondImports } from './importDeclarations.js';
+import type { Project } from './project.js';
+import { readSource } from './readSource.js';
+
+/**
+ * When `file` is imported, but every importer binds names from it by import declarations and spells none of
+ * them again: those declarations per importer (their text names the module's path, which is no use either).
+ * Undefined when some importer uses a binding, or reaches `file` in a way not read here.
+ *
+ * @example
+ * idleImports(project, '/app/src/common/S3Service.ts') // Map { '/app/src/companies/service.ts' => [decl] }
+ */
+export function idleImports(project: Project, file: string): Map<string, ImportDeclaration[]> | undefined {
+  const idle = new Map<string, ImportDeclaration[]>();
+  // `mentioning` with a default export answers every importer, direct or through a barrel.
+  for (const importer of project.eventCallers.mentioning(file, ['default'])) {
+    const text = readSource(importer);
+    if (text === undefined) return undefined;
+    const own = importDeclarations(text).filter((d) => project.resolveModule(importer, d.source) === file);
+    if (own.length === 0) return undefined;
+    // A second way in (a `require`, a re-export) than the declarations read here.
+    const sources = new Set(own.map((d) => d.source));
+    const spelled = [...sources].reduce((n, s) => n + text.split(s).length - 1, 0);
+    if (spelled > own.length) return undefined;
+    if (
+      usedBeyondImports(
+        text,
+        own.flatMap((d) => d.locals),
+      )
+    )
+      return undefined;
+    idle.set(importer, own);
+  }
+  return idle.size > 0 ? idle : undefined;
+}
+
+/**
+ * The text with these declarations blanked (same length, so offsets hold): what is left may still name the
+ * module elsewhere (a handler string, a second path).
+ */
+export function withoutDeclarations(text: string, declarations: readonly ImportDeclaration[]): string {
+  let out = text;
+  for (const d of declarations) out = out.slice(0, d.start) + ' '.repeat(d.end - d.start) + out.slice(d.end);
+  return out;
+}

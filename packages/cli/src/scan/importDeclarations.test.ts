@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { mentions } from './callerText.js';
+import { importDeclarations, usedBeyondImports } from './importDeclarations.js';
+
+describe('importDeclarations', () => {
+  it('reads default, named, aliased, namespace and type-only bindings', () => {
+    const text = [
+      "import a, { b as c, d } from './x';",
+      "import * as ns from '../y';",
+      "import type { T } from './types';",
+      "import { type U, v } from './u';",
+    ].join('\n');
+    expect(importDeclarations(text).map((d) => [d.source, d.locals])).toEqual([
+      ['./x', ['a', 'c', 'd']],
+      ['../y', ['ns']],
+      ['./types', ['T']],
+      ['./u', ['U', 'v']],
+    ]);
+  });
+
+  it('does not read a side-effect import, a require, a dynamic import or a re-export as a binding', () => {
+    const text = [
+      "import './polyfill';",
+      "const s = require('./s');",
+      "const m = await import('./m');",
+      "export { e } from './e';",
+      "import x = require('./legacy');",
+    ].join('\n');
+    expect(importDeclarations(text)).toEqual([]);
+  });
+});
+
+describe('usedBeyondImports', () => {
+  it('is false for a class imported and never named again', () => {
+    const text = "import { S3Service } from '@common/service/S3Service';\nexport const list = () => [];";
+    expect(usedBeyondImports(text, ['S3Service'])).toBe(false);
+  });
+
+  it('is true when the binding is constructed, called, passed or re-exported', () => {
+    const head = "import { S3Service } from './s3';\n";
+    for (const use of [
+      'new S3Service();',
+      'S3Service.bucket();',
+      'container.resolve(S3Service);',
+      'export { S3Service };',
+    ])
+      expect(usedBeyondImports(head + use, ['S3Service'])).toBe(true);
+  });
+
+  it('backs mentions: an aliased binding only imported is no caller', () => {
+    expect(mentions("import { load as fetchItem } from './items';", ['load'])).toBe(false);
+    expect(mentions("import { load as fetchItem } from './items'; fetchItem(1);", ['load'])).toBe(true);
+  });
+});

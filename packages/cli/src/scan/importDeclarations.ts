@@ -1,0 +1,86 @@
+// Where a module's text binds names from another module without using them. An ES import declaration names
+// what it binds (`import { S3Service } from '...'`), but binding a name runs none of its code: a class imported
+// and never constructed, a function imported and never called, sends nothing. Callers of a shared module are
+// looked for by the names they spell (callerText.ts); a name spelled only inside import declarations is no
+// caller, and a module whose every importer leaves all its bindings so is loaded by nothing that uses it
+// (deadModules.ts). Read from the text, without parsing: anything the expression does not read as a plain
+// import declaration (a `require`, `import x = require(...)`, a dynamic `import()`, an `export ... from`) is
+// not matched, so it still counts as a use.
+
+import { escapeRegExp } from './escapeRegExp.js';
+
+/**
+ * An import declaration with bindings: `import a from`, `import a, { b as c } from`, `import * as ns from`,
+ * `import type { T } from`. Group 1 is the clause, group 2 the source. A side-effect import (`import './x'`)
+ * binds nothing and runs the module: it is not matched here.
+ */
+const DECLARATION =
+  /(?<![\w$.])import\s+((?:type\s+)?(?:[\w$]+\s*(?:,\s*)?)?(?:\*\s*as\s+[\w$]+|\{[^{}]*\})?)\s*from\s*(['"])([^'"\n]+)\2/g;
+
+/** One import declaration: where it sits, what it binds locally, and from which source. */
+export interface ImportDeclaration {
+  readonly start: number;
+  readonly end: number;
+  readonly source: string;
+  /** The local names it binds (`c` for `{ b as c }`); type-only bindings included. */
+  readonly locals: readonly string[];
+}
+
+/**
+ * The import declarations of a text, in order.
+ *
+ * @example
+ * importDeclarations("import a, { b as c } from './x';")[0].locals // ['a', 'c']
+ */
+export function importDeclarations(text: string): ImportDeclaration[] {
+  if (!text.includes('import')) return [];
+  const out: ImportDeclaration[] = [];
+  for (const m of text.matchAll(DECLARATION)) {
+    const clause = (m[1] as string).replace(/^type\s+/, '');
+    if (clause.trim() === '') continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      source: m[3] as string,
+      locals: localsOf(clause),
+    });
+  }
+  return out;
+}
+
+/** The local names an import clause binds: each `name`, `name as local`, `* as ns` and default. */
+function localsOf(clause: string): string[] {
+  const locals: string[] = [];
+  const braces = clause.indexOf('{');
+  const head = braces === -1 ? clause : clause.slice(0, braces);
+  for (const m of head.matchAll(/\*\s*as\s+([\w$]+)|([\w$]+)/g)) locals.push((m[1] ?? m[2]) as string);
+  if (braces !== -1)
+    for (const part of clause.slice(braces + 1, clause.lastIndexOf('}')).split(',')) {
+      const words = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/);
+      const local = words[words.length - 1]?.trim();
+      if (local !== undefined && /^[\w$]+$/.test(local)) locals.push(local);
+    }
+  return locals;
+}
+
+/**
+ * Does the text spell one of `names` as a word outside its import declarations?
+ *
+ * @example
+ * usedBeyondImports("import { S3Service } from './s3';\nexport const x = 1;", ['S3Service']) // false
+ * usedBeyondImports("import { S3Service } from './s3';\nnew S3Service();", ['S3Service']) // true
+ */
+export function usedBeyondImports(text: string, names: readonly string[]): boolean {
+  const present = names.filter((n) => text.includes(n));
+  if (present.length === 0) return false;
+  const pattern = new RegExp(`(?<![\\w$])(?:${present.map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
+  let declarations: ImportDeclaration[] | undefined;
+  for (const m of text.matchAll(pattern)) {
+    declarations ??= importDeclarations(text);
+    if (!declarations.some((d) => d.start <= m.index && m.index < d.end)) return true;
+  }
+  return false;
+}

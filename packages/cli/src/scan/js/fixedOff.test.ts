@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { fixedOff } from './fixedOff.js';
+import { contextOf } from './testing/parsed.js';
+
+/** fixedOff of the module's first catch clause. */
+function catchOff(source: string): boolean {
+  const ctx = contextOf(source);
+  return fixedOff(ctx, ctx.of('CatchClause')[0] as Parameters<typeof fixedOff>[1]);
+}
+
+const TRY = 'try { await cache.get(k); } catch (e) {}';
+
+describe('fixedOff', () => {
+  it('is true in a branch a module-level const fixed to a falsy literal guards', () => {
+    for (const init of ['false', '0', "''", 'null', 'undefined'])
+      expect(
+        catchOff(`const USE_CACHE = ${init};\nexport async function get(k) { if (USE_CACHE) { ${TRY} } }`),
+      ).toBe(true);
+    expect(
+      catchOff(
+        `const USE_CACHE = false;\nexport const get = async (k) => USE_CACHE && (async () => { ${TRY} })();`,
+      ),
+    ).toBe(true);
+    expect(
+      catchOff(
+        `const USE_CACHE = false;\nexport async function get(k) { if (!USE_CACHE) {} else { ${TRY} } }`,
+      ),
+    ).toBe(true);
+  });
+
+  it('is false on the branch the switch does take, and for switches that may change', () => {
+    expect(
+      catchOff(`const USE_CACHE = false;\nexport async function get(k) { if (!USE_CACHE) { ${TRY} } }`),
+    ).toBe(false);
+    expect(
+      catchOff(
+        `const USE_CACHE = false;\nexport async function get(k) { if (USE_CACHE) {} else { ${TRY} } }`,
+      ),
+    ).toBe(false);
+    expect(
+      catchOff(`const USE_CACHE = true;\nexport async function get(k) { if (USE_CACHE) { ${TRY} } }`),
+    ).toBe(false);
+    expect(
+      catchOff(`let USE_CACHE = false;\nexport async function get(k) { if (USE_CACHE) { ${TRY} } }`),
+    ).toBe(false);
+    expect(
+      catchOff(
+        `const USE_CACHE = process.env.USE_CACHE === 'true';\nexport async function get(k) { if (USE_CACHE) { ${TRY} } }`,
+      ),
+    ).toBe(false);
+    // A parameter of the same name is another variable.
+    expect(catchOff(`const on = false;\nexport async function get(k, on) { if (on) { ${TRY} } }`)).toBe(
+      false,
+    );
+  });
+
+  it('is true after an early exit the switch always takes, and in a helper only such code calls', () => {
+    expect(
+      catchOff(`const USE_CACHE = false;\nexport async function del(k) { if (!USE_CACHE) return;\n ${TRY} }`),
+    ).toBe(true);
+    const helper = `const USE_CACHE = false;\nasync function viaCache(k) { ${TRY} }\n`;
+    expect(catchOff(`${helper}export async function get(k) { if (USE_CACHE) { await viaCache(k); } }`)).toBe(
+      true,
+    );
+    // Called once outside the switch, or handed on as a value: it may run.
+    expect(
+      catchOff(
+        `${helper}export async function get(k) { if (USE_CACHE) { await viaCache(k); } await viaCache(k); }`,
+      ),
+    ).toBe(false);
+    expect(
+      catchOff(
+        `${helper}export async function get(k) { if (USE_CACHE) { await viaCache(k); } return [k].map(viaCache); }`,
+      ),
+    ).toBe(false);
+    expect(
+      catchOff(
+        `const USE_CACHE = false;\nexport async function viaCache(k) { ${TRY} }\nexport async function get(k) { if (USE_CACHE) await viaCache(k); }`,
+      ),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,109 @@
+// Code behind a switch fixed off in the module's own text: `const USE_CACHE = false; ... if (USE_CACHE) { ... }`.
+// A `const` initialised to a falsy literal (false, 0, '', null, undefined) never changes, so the branch it
+// guards is never taken and a missing timeout or a swallowed failure there harms nothing: a reviewer deletes
+// the branch (or flips the switch and then hardens it). So is code after an early exit the switch always
+// takes (`if (!USE_CACHE) return;`), and a module-local function called only from such code. A `let`, a
+// class field or an environment read can change and is not read so; a binding that shadows the switch
+// (a parameter of the same name) is another variable (ModuleContext.resolve).
+import type { Node } from './ast.js';
+import { unwrap } from './ast.js';
+import { declaredName, nameMentions } from './flagGated.js';
+import { isExported } from './isExported.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/**
+ * Is `test`, read at its place, always falsy (`true` returned) or always truthy (`false`), by a `const`
+ * fixed to a falsy literal, negated any number of times? Undefined when it may be either.
+ */
+function fixedFalsy(ctx: ModuleContext, test: Node | undefined, negated = false): boolean | undefined {
+  const n = unwrap(test);
+  if (n === undefined) return undefined;
+  if (n.type === 'UnaryExpression' && n.operator === '!')
+    return fixedFalsy(ctx, n.argument as Node, !negated);
+  if (n.type !== 'Identifier') return undefined;
+  const binding = ctx.resolve(n.name as string, n);
+  if (binding?.kind !== 'const') return undefined;
+  const init = unwrap(binding.init);
+  const falsy =
+    (init?.type === 'Literal' && !init.value && !('regex' in init)) ||
+    (init?.type === 'Identifier' &&
+      init.name === 'undefined' &&
+      ctx.resolve('undefined', init) === undefined);
+  if (!falsy) return undefined;
+  return !negated;
+}
+
+/** Does the statement always leave its block (`return`, `throw`, or a block ending in one)? */
+function leaves(statement: Node | undefined): boolean {
+  if (statement?.type === 'ReturnStatement' || statement?.type === 'ThrowStatement') return true;
+  if (statement?.type !== 'BlockStatement') return false;
+  const body = statement.body as Node[];
+  return leaves(body[body.length - 1]);
+}
+
+/**
+ * Is `node` in a branch a switch fixed off never takes, or after an early exit it always takes
+ * (`if (!USE_CACHE) return;`) in the same block?
+ *
+ * @example
+ * switchedOff(ctx, sendCall) // true for `const doTrace = false; ... if (doTrace) { await xray.send(c) }`
+ */
+export function switchedOff(ctx: ModuleContext, node: Node): boolean {
+  let child = node;
+  for (let parent = ctx.parentOf(node); parent !== undefined; parent = ctx.parentOf(parent)) {
+    if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') {
+      const falsy = fixedFalsy(ctx, parent.test as Node);
+      if (parent.consequent === child && falsy === true) return true;
+      if (parent.alternate === child && falsy === false) return true;
+    } else if (parent.type === 'LogicalExpression' && parent.right === child) {
+      const falsy = fixedFalsy(ctx, parent.left as Node);
+      if ((parent.operator === '&&' && falsy === true) || (parent.operator === '||' && falsy === false))
+        return true;
+    } else if (parent.type === 'BlockStatement') {
+      const body = parent.body as Node[];
+      for (const s of body.slice(0, body.indexOf(child)))
+        if (s.type === 'IfStatement' && s.alternate == null && leaves(s.consequent as Node))
+          if (fixedFalsy(ctx, s.test as Node) === false) return true;
+    }
+    child = parent;
+  }
+  return false;
+}
+
+/** Does the module declare a `const` fixed to a falsy literal? Read once per module. */
+const HAS_SWITCH = new WeakMap<ModuleContext, boolean>();
+const SWITCH = /\bconst\s+[\w$]+\s*(?::\s*\w+\s*)?=\s*(?:false|0|''|""|null|undefined)\s*[;\n]/;
+
+/**
+ * Does `node` sit where a switch fixed off keeps it from running (see above): in a branch the
+ * switch never takes, or in a function (not exported, handed on nowhere) whose every call is in such a branch?
+ *
+ * @example
+ * fixedOff(ctx, catchClause) // true inside `if (USE_ELASTIC_CACHE) { ... }` with `const USE_ELASTIC_CACHE = false`
+ */
+export function fixedOff(ctx: ModuleContext, node: Node): boolean {
+  let has = HAS_SWITCH.get(ctx);
+  if (has === undefined) {
+    has = SWITCH.test(ctx.source);
+    HAS_SWITCH.set(ctx, has);
+  }
+  if (!has) return false;
+  if (switchedOff(ctx, node)) return true;
+  for (let fn = ctx.enclosingFunction(node); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
+    // A helper a handler calls is on the handler's path (ctx.handlers) only through those calls: asked here.
+    const name = declaredName(ctx, fn);
+    if (name === undefined || isExported(ctx, fn)) continue;
+    const calls = ctx.of('CallExpression').filter((call) => {
+      const callee = unwrap(call.callee as Node);
+      return callee?.type === 'Identifier' && callee.name === name && ctx.functionOf(callee) === fn;
+    });
+    // Its declaration and these calls are every mention: the function is handed on nowhere else.
+    if (
+      calls.length > 0 &&
+      nameMentions(ctx, name) <= 1 + calls.length &&
+      calls.every((c) => switchedOff(ctx, c))
+    )
+      return true;
+  }
+  return false;
+}
