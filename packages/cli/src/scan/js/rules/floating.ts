@@ -12,6 +12,7 @@ import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { type TypedCall, typedCall } from '../typedReceivers.js';
 import { algoliaRequest } from './algoliaCalls.js';
+import { asyncPredicateRule } from './asyncPredicate.js';
 import { awaitedElsewhere } from './awaitedSibling.js';
 import { closesBrowser } from './browserClose.js';
 import { answersBeforeRequest, answersThroughCallback, chainAnswers, NO_WAIT } from './callbackEraAnswers.js';
@@ -265,6 +266,8 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       ? keptPromiseTests(ctx, (call) => certainPromise(ctx, call)).map((call) => ({ call, kept: true }))
       : []),
   ];
+  // An async callback handed to every/some/filter/find: its promise is always truthy (rules/asyncPredicate.ts).
+  asyncPredicateRule(ctx, report);
   for (const { call, kept } of misread) {
     const reaching = helper && !inGraphqlResolver(ctx, call) ? exportsReaching(ctx, call, true) : undefined;
     if (reaching?.length === 0) continue;
