@@ -21,7 +21,8 @@ const PREDICATES: Readonly<Record<string, string>> = {
 
 // Bluebird's promise methods (`Promise.map(...).filter(async ...)`) and async-iterator libraries await
 // the callback's promise: a module that loads one is not judged, since the receiver's kind is unknown.
-const AWAITING_LIBRARIES = /\brequire\(\s*['"](bluebird|ix|iter-tools|p-filter)|\bfrom\s+['"](bluebird|ix|iter-tools|p-filter)/;
+const AWAITING_LIBRARIES =
+  /\brequire\(\s*['"](bluebird|ix|iter-tools|p-filter)|\bfrom\s+['"](bluebird|ix|iter-tools|p-filter)/;
 
 /**
  * The calls of `ctx` that hand an async function (inline, or a local one by name) to an array predicate
@@ -62,6 +63,11 @@ export function asyncPredicateRule(ctx: ModuleContext, report: Report): void {
   for (const { call, message } of asyncPredicates(ctx)) {
     const reaching = helper ? exportsReaching(ctx, call, true) : undefined;
     if (reaching?.length === 0) continue;
-    report('floating-promise', call, message, reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching });
+    report(
+      'floating-promise',
+      call,
+      message,
+      reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching },
+    );
   }
 }
