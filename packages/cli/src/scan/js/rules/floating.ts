@@ -12,6 +12,7 @@ import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { type TypedCall, typedCall } from '../typedReceivers.js';
 import { algoliaRequest } from './algoliaCalls.js';
+import { asyncPredicateRule } from './asyncPredicate.js';
 import { awaitedElsewhere } from './awaitedSibling.js';
 import { closesBrowser } from './browserClose.js';
 import { answersBeforeRequest, answersThroughCallback, chainAnswers, NO_WAIT } from './callbackEraAnswers.js';
@@ -32,6 +33,7 @@ import { PRISMA_METHODS, PRISMA_QUERY, prismaCall } from './prismaLazy.js';
 import { certainPromise, promiseFieldReads } from './promiseFieldRead.js';
 import { callsPromiseParam } from './promiseParams.js';
 import type { Report } from './Report.js';
+import { routeWork } from './routeHandlers.js';
 import { sdkCallbacksAnsweredEarly } from './sdkCallbackAnswers.js';
 import { loggedSdkCallbacks } from './sdkLoggedCallbacks.js';
 import { settledEach, settledOnReturn } from './settledAsync.js';
@@ -177,7 +179,8 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     const hook = !step && mayHook && ctx.handlerKindAt(stmt) === undefined && inHandlerHook(ctx, stmt);
     // A GraphQL resolver runs per request inside the API handler, however its map reaches the server
     // (js/graphqlResolvers.ts): no importer's call has to show it.
-    const runs = hook || (helper && inGraphqlResolver(ctx, stmt));
+    // So does an Express-style route handler `(req, res) => ...` answering through `res` (routeHandlers.ts).
+    const runs = hook || (helper && (inGraphqlResolver(ctx, stmt) || routeWork(ctx, stmt)));
     const onPath = step || runs || ctx.handlerKindAt(stmt) !== undefined || inConstructedClass(ctx, stmt);
     if (!helper && !onPath) continue;
     if (helper && !runs && ctx.enclosingFunction(stmt) === undefined) continue;
@@ -265,6 +268,8 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       ? keptPromiseTests(ctx, (call) => certainPromise(ctx, call)).map((call) => ({ call, kept: true }))
       : []),
   ];
+  // An async callback handed to every/some/filter/find: its promise is always truthy (rules/asyncPredicate.ts).
+  asyncPredicateRule(ctx, report);
   for (const { call, kept } of misread) {
     const reaching = helper && !inGraphqlResolver(ctx, call) ? exportsReaching(ctx, call, true) : undefined;
     if (reaching?.length === 0) continue;

@@ -9,6 +9,7 @@ import { escapeRegExp } from '../../escapeRegExp.js';
 import { isFunction, type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation } from './catchFacts.js';
+import { lostCompensation } from './compensationCatch.js';
 import type { Report } from './Report.js';
 
 const REQUEST = /^(?:req|request)$/;
@@ -78,6 +79,8 @@ export function routeCatchNoAnswer(ctx: ModuleContext, handler: Node, report: Re
   if (fn === undefined || !isFunction(fn)) return false;
   const res = responseParam(ctx, fn);
   if (res === undefined) return false;
+  // A refund or rollback that fails and is only logged, wherever it sits in the route (compensationCatch.ts).
+  if (lostCompensation(ctx, handler, res, report)) return true;
   const tryStatement = ctx.parentOf(handler) as Node;
   const block = tryStatement.block as Node;
   // Work that can fail on another system: something awaited before the try's own answer, if any.

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { contextOf } from '../testing/parsed.js';
+import { routeWork } from './routeHandlers.js';
+
+/** routeWork for the first expression statement starting with `mark(` in `source`. */
+function marked(source: string): boolean {
+  const ctx = contextOf(source, 'controller.js');
+  const stmt = ctx
+    .of('ExpressionStatement')
+    .find((s) => ctx.source.slice(s.start, s.end).startsWith('mark('));
+  if (stmt === undefined) throw new Error('no mark() statement');
+  return routeWork(ctx, stmt);
+}
+
+describe('routeWork', () => {
+  it('is true directly inside a (req, res) function that answers through res', () => {
+    expect(marked('const f = async (req, res) => { mark(); return res.status(200).json({}); };')).toBe(true);
+    expect(marked('async function f(request, response, next) { mark(); response.send("ok"); }')).toBe(true);
+  });
+
+  it('is false for a chain that carries the answer or hands failures to next', () => {
+    expect(marked('const f = (req, res) => { mark(id).then((x) => res.json(x)); };')).toBe(false);
+    expect(marked('const f = (req, res, next) => { mark(id).then(() => 1).catch(next); res.end(); };')).toBe(
+      false,
+    );
+  });
+
+  it('is false in a callback inside the route, and in functions that do not answer through res', () => {
+    expect(marked('const f = async (req, res) => { s.on("end", () => { mark(); }); res.json({}); };')).toBe(
+      false,
+    );
+    expect(marked('const f = async (req, res) => { mark(); return { ok: true }; };')).toBe(false);
+    expect(marked('const f = async (event, context) => { mark(); };')).toBe(false);
+  });
+});
