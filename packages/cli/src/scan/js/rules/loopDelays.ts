@@ -5,6 +5,7 @@ import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../as
 import type { ModuleContext } from '../ModuleContext.js';
 import { numericFrom } from '../numericFrom.js';
 import { returnedValues } from '../sdkOptions.js';
+import { fixedTableIndex } from './delayTables.js';
 import { hasRandomPart } from './randomPart.js';
 import { ownSleepCall } from './sleepHelpers.js';
 
@@ -83,7 +84,11 @@ function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: numbe
         );
       }
       case 'MemberExpression':
-        return configuredDelay(n);
+        // A fixed table's entry (`delays[attempt]`) is one of its numbers, whatever the index.
+        return configuredDelay(n) || fixedTableIndex(ctx, n) !== undefined;
+      case 'LogicalExpression':
+        // `delays[attempt] ?? 5000`: either side is the wait.
+        return (n.operator === '??' || n.operator === '||') && again(n.left) && again(n.right);
       default:
         return false;
     }

@@ -4,6 +4,7 @@
 // only a random part can spread a delay computed from it (DelaySeconds or a delay argument).
 import { calleeName, forEachDescendant, type Node, numberValue, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { tableLookupOf } from './delayTables.js';
 import { hasRandomPart } from './randomPart.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -39,6 +40,23 @@ function compared(source: string, name: string): boolean {
   ).test(source);
 }
 
+/** The consts of `fn` clamped from `delay` (`const capped = Math.min(delay, MAX)`): the same wait, capped. */
+function clampedFrom(ctx: ModuleContext, fn: Node, delay: string): string[] {
+  const names: string[] = [];
+  forEachDescendant(fn, (node) => {
+    if (node.type !== 'VariableDeclarator') return true;
+    const id = unwrap(node.id as Node);
+    const init = unwrap(node.init as Node | undefined);
+    if (id?.type !== 'Identifier' || init?.type !== 'CallExpression') return true;
+    const clamp = /^Math\.m(?:in|ax)\(/.test(ctx.source.slice(init.start, init.end));
+    const args = init.arguments as Node[];
+    if (clamp && args.some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === delay))
+      names.push(id.name as string);
+    return true;
+  });
+  return names;
+}
+
 /**
  * A delay computed from the attempt count with no random part (`base * Math.pow(backoff, msg.retryCount)`,
  * `2 ** attempts * 30`), declared in `fn` and handed to a send: every message that failed together comes back
@@ -54,19 +72,18 @@ function unjitteredDelays(ctx: ModuleContext, fn: Node, names: readonly string[]
     if (node.type !== 'VariableDeclarator' || node.init == null) return true;
     const id = unwrap(node.id as Node);
     const text = ctx.source.slice((node.init as Node).start, (node.init as Node).end);
-    if (
-      id?.type !== 'Identifier' ||
-      !/\bMath\.pow\s*\(|\*\*/.test(text) ||
-      hasRandomPart(ctx, node.init as Node)
-    )
-      return true;
+    // A formula of the count, or an entry of a fixed table picked by it (delayTables.ts).
+    const computed =
+      /\bMath\.pow\s*\(|\*\*/.test(text) || tableLookupOf(ctx, node.init as Node) !== undefined;
+    if (id?.type !== 'Identifier' || !computed || hasRandomPart(ctx, node.init as Node)) return true;
     if (!counts.test(text)) return true;
     const delay = id.name as string;
     const body = ctx.source.slice(fn.start, fn.end);
-    const handed =
-      new RegExp(`\\bDelaySeconds\\s*:\\s*${delay}\\b`).test(body) ||
-      new RegExp(`\\w*(?:send|publish|queue)\\w*\\s*\\([^;]*\\b${delay}\\b`, 'i').test(body);
-    if (handed) found.push(node);
+    // The delay, or a local clamped from it (`const sqsDelay = Math.min(delaySec, 900)`), handed to the send.
+    const handedName = (name: string) =>
+      new RegExp(`\\bDelaySeconds\\s*:\\s*${name}\\b`).test(body) ||
+      new RegExp(`\\w*(?:send|publish|queue)\\w*\\s*\\([^;]*\\b${name}\\b`, 'i').test(body);
+    if (handedName(delay) || clampedFrom(ctx, fn, delay).some(handedName)) found.push(node);
     return true;
   });
   return found;
