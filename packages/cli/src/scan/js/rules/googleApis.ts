@@ -106,6 +106,8 @@ function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): GoogleC
     (imp?.source === 'googleapis' && /^google\.auth\.(OAuth2|JWT)$/.test(path?.join('.') ?? '')) ||
     (standalone !== undefined && path?.join('.') === 'auth.OAuth2') ||
     (imp?.source === 'googleapis' && path?.join('.') === 'google.auth.GoogleAuth') ||
+    // googleapis re-exports google-auth-library as `Auth`: `new Auth.OAuth2Client(options)`.
+    (imp?.source === 'googleapis' && imp.imported === 'Auth' && AUTH_CLASSES.has(path?.[1] ?? '')) ||
     (imp?.source === 'google-auth-library' && AUTH_CLASSES.has(imp.imported));
   if (!oauth) return undefined;
   // Positional arguments (client id, secret, redirect) carry no transport options.
