@@ -13,6 +13,8 @@
 // `this.createClient()`) is followed one hop, and one a helper of another project module returns
 // (`const drive = await getDriveService()`) is asked of that module by the project pass (ExportFact.googleClient). A service-account `JWT` client is an OAuth2 client.
 // A client handed down as a parameter is judged by what the module's own callers pass (passedArguments.ts).
+// A client a class keeps in a field it assigns once (`this.client = new google.auth.OAuth2(...)`) is read
+// through that assignment, as a local's would be.
 import { isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
@@ -21,6 +23,7 @@ import { offServicePath } from '../offServicePath.js';
 import { passedValues } from '../passedArguments.js';
 import { mayCallHttp } from '../ruleGate.js';
 import { returnedValues } from '../sdkOptions.js';
+import { fieldChainValue } from './fieldAssigned.js';
 import type { Report, Rule } from './Report.js';
 
 /** OAuth2Client methods that send a request (verifyIdToken fetches the signing certificates). */
@@ -103,6 +106,8 @@ function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): GoogleC
     (imp?.source === 'googleapis' && /^google\.auth\.(OAuth2|JWT)$/.test(path?.join('.') ?? '')) ||
     (standalone !== undefined && path?.join('.') === 'auth.OAuth2') ||
     (imp?.source === 'googleapis' && path?.join('.') === 'google.auth.GoogleAuth') ||
+    // googleapis re-exports google-auth-library as `Auth`: `new Auth.OAuth2Client(options)`.
+    (imp?.source === 'googleapis' && imp.imported === 'Auth' && AUTH_CLASSES.has(path?.[1] ?? '')) ||
     (imp?.source === 'google-auth-library' && AUTH_CLASSES.has(imp.imported));
   if (!oauth) return undefined;
   // Positional arguments (client id, secret, redirect) carry no transport options.
@@ -246,12 +251,15 @@ export const googleApiRules: Rule = (ctx: ModuleContext, report: Report) => {
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     if (callee?.type !== 'MemberExpression') continue;
-    const path = memberPath(callee);
-    const method = path?.at(-1) ?? propertyName(callee.property as Node, callee.computed as boolean);
-    const base = chainBase(callee);
+    const fullPath = memberPath(callee);
+    const method = fullPath?.at(-1) ?? propertyName(callee.property as Node, callee.computed as boolean);
+    const field = fieldChainValue(ctx, callee);
+    const base = field ?? chainBase(callee);
     if (base === undefined || method === undefined) continue;
     const args = call.arguments as Node[];
     const client = google ? clientOf(ctx, base) : undefined;
+    if (field !== undefined && client === undefined) continue;
+    const path = field === undefined ? fullPath : fullPath?.slice(1);
     if (client === undefined) {
       const ref = importedHelper(ctx, base);
       // `(await getAuth()).authorize()`: the helper's answer, one member down.
