@@ -46,7 +46,13 @@ function holderBelow(from: Node, leaf: Node, bySpan: boolean): Node | undefined 
   for (const key of keys) {
     const child = from[key];
     if (child === null || typeof child !== 'object') continue;
-    if (Array.isArray(child)) for (const c of child) found = holderAt(from, c, leaf, bySpan) ?? found;
+    if (Array.isArray(child))
+      for (const c of child) {
+        // Elements come in source order: none after one starting past the leaf holds it. (Were some array
+        // out of order, the search by span would miss and the search everywhere would answer.)
+        if (bySpan && c !== null && (c as Node).start > leaf.start) break;
+        found = holderAt(from, c, leaf, bySpan) ?? found;
+      }
     else found = holderAt(from, child, leaf, bySpan) ?? found;
   }
   return found;
