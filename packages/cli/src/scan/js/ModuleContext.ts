@@ -66,7 +66,7 @@ export class ModuleContext {
    */
   readonly templateNamed: ReadonlySet<string>;
   private readonly bindings: Map<string, Binding[]>;
-  private readonly parents: Map<Node, Node>;
+  private readonly parents: ModuleIndex['parents'];
   private readonly requireDeclarators: Set<Node>;
   private readonly lineStarts: number[];
 

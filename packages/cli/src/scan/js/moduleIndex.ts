@@ -1,12 +1,12 @@
 // The one walk over a parsed module: each node's parent, the lexical bindings of every scope, the imports
 // (ES and `require`), and the nodes rules look at, indexed by type. ModuleContext answers queries over it.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+import { ParentLinks } from './parentLinks.js';
 import {
-  IDENTIFIER,
   INDEXED,
   INDEXED_LEAF,
-  INNER,
   type IndexedType,
+  isLeaf,
   TYPES,
   type TypeInfo,
   UNKNOWN,
@@ -37,14 +37,16 @@ export class ModuleIndex {
   readonly nodes = new Map<IndexedType, Node[]>();
   readonly bindings = new Map<string, Binding[]>();
   /**
-   * Each node's parent. Kept here rather than as a `parent` property on the node: adding a property to
-   * every object the parser made changed their shapes and cost more than the rest of the walk.
+   * Each node's parent (parentLinks.ts: the walk writes inner nodes' parents, a leaf's is found when asked).
+   * Kept here rather than as a `parent` property on the node: adding a property to every object the parser
+   * made changed their shapes and cost more than the rest of the walk.
    */
-  readonly parents = new Map<Node, Node>();
+  readonly parents: ParentLinks;
   /** Declarators whose value is `require('m')` (or a property of it): their names are imports. */
   readonly requireDeclarators = new Set<Node>();
 
   constructor(program: Node) {
+    this.parents = new ParentLinks(program);
     for (const type of INDEXED) this.nodes.set(type, []);
     this.walk(program);
   }
@@ -120,7 +122,7 @@ export class ModuleIndex {
     const scopes: Node[] = [];
     const functionScopes: Node[] = [];
     const indexed = this.nodes as Map<string, Node[]>;
-    const parents = this.parents;
+    const parents = this.parents.ofInner;
     const visit = (node: Node, info: TypeInfo, parent: Node | undefined): void => {
       if (parent !== undefined) parents.set(node, parent);
       // A function's body block shares the function's scope.
@@ -142,16 +144,12 @@ export class ModuleIndex {
       if (opensScope) scopes.pop();
       if (info.functionScope) functionScopes.pop();
     };
-    // Leaves (a third of all nodes are plain identifiers) only need their parent link and, for the
-    // indexed ones, a place in the index: no scope, binding or child to look at.
+    // Leaves (a third of all nodes are plain identifiers) only need, for the indexed ones, a place in the
+    // index: no scope, binding or child to look at, and their parent is found when asked (parentLinks.ts).
     const enter = (node: Node, parent: Node): void => {
       const info = TYPES.get(node.type) ?? UNKNOWN;
-      const kind = info.kind;
-      if (kind === INNER || (kind === IDENTIFIER && node.decorators?.length > 0)) visit(node, info, parent);
-      else {
-        parents.set(node, parent);
-        if (kind === INDEXED_LEAF) indexed.get(node.type)?.push(node);
-      }
+      if (!isLeaf(node, info)) visit(node, info, parent);
+      else if (info.kind === INDEXED_LEAF) indexed.get(node.type)?.push(node);
     };
     visit(program, TYPES.get(program.type) ?? UNKNOWN, undefined);
   }

@@ -1,7 +1,7 @@
 // What the module walk (moduleIndex.ts) knows about each node type, found with one lookup per node:
 // which children to follow, whether it opens a scope or declares names, whether rules want it indexed.
 import { visitorKeys } from 'oxc-parser';
-import { isFunction } from './ast.js';
+import { isFunction, type Node } from './ast.js';
 
 const SCOPE_TYPES = new Set([
   'Program',
@@ -103,3 +103,13 @@ export const TYPES = new Map<string, TypeInfo>(
     ];
   }),
 );
+
+/**
+ * Does the module walk (moduleIndex.ts) meet `node` as a leaf: indexed if its type is, never entered, its
+ * parent found only when asked (parentLinks.ts)? An identifier counts only without decorators (a decorated
+ * parameter is entered). The walk and the parent search both ask this, so they agree on every node.
+ * @example isLeaf(identifier, TYPES.get('Identifier') ?? UNKNOWN) // true unless it has decorators
+ */
+export function isLeaf(node: Node, info: TypeInfo): boolean {
+  return info.kind !== INNER && !(info.kind === IDENTIFIER && node.decorators?.length > 0);
+}
