@@ -58,4 +58,20 @@ describe('settledOnReturn', () => {
     const pending = 'async function drain(q) { if (q.more) await drain(q.next); return await q.done; }';
     expect(settled(pending)).toBe(false);
   });
+
+  it('answers false, without failing, for an async overload signature that has no body', () => {
+    // Real TypeScript (a class's `async exists(key: string): Promise<boolean>;` overloads) once failed the
+    // whole module's analysis with "Cannot read properties of null".
+    const parsed = parseSync(
+      'm.ts',
+      'class S { async exists(k: string): Promise<boolean>; async exists(k: any) { return true; } }',
+      {
+        experimentalRawTransfer: true,
+      } as Parameters<typeof parseSync>[2],
+    );
+    const cls = (parsed.program.body as unknown as Node[])[0] as Node;
+    const [overload] = (cls.body as Node).body as Node[];
+    expect(() => settledOnReturn(overload?.value as Node)).not.toThrow();
+    expect(settledOnReturn(overload?.value as Node)).toBe(false);
+  });
 });

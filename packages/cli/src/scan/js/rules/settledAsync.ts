@@ -34,7 +34,9 @@ export function onlyLogs(expr: Node | undefined): boolean {
  */
 export function settledOnReturn(fn: Node): boolean {
   if (fn.async !== true || fn.generator === true) return false;
-  const body = fn.body as Node;
+  // An overload signature (`async exists(key: string): Promise<boolean>;`) has no body: it runs nothing itself.
+  const body = fn.body as Node | null;
+  if (body === null) return false;
   if (body.type !== 'BlockStatement') return onlyLogs(body);
   if (awaitsNothing(body) || pureRecursion(fn)) return true;
   const statements = body.body as Node[];
