@@ -10,30 +10,15 @@ import { answeredOnPurpose } from './ackComment.js';
 import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
 import { isObservation } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
+import { errorStatus, statusField } from './httpStatus.js';
 import { errorAnswerCall } from './namedErrorAnswer.js';
 import type { Report } from './Report.js';
-import { serverErrorStatus } from './silentCatch.js';
 import { constant2xxObject } from './successStatus.js';
 import { unreadFailureAnswer } from './unreadFailureAnswer.js';
 
 const VERDICT = /^(success|succeeded|successful|ok|isSuccess|isOk|saved|sent|done|processed)$/;
 const STATUS = /^(status|result|outcome|state)$/;
 const FAILED = /^(error|err|fail|failed|failure|ko)$/i;
-
-/**
- * A number literal between 400 and 599, a name for a server error (`HttpCodesEnum.SERVER_ERROR`), or either
- * as the fallback of the error's own status (`error.status || 500`, `?? 500`).
- */
-const errorStatus = (n: Node | undefined): boolean => {
-  const v = unwrap(n);
-  // `error.status || 500`: the error's own status, else a server error; an error status either way.
-  if (v?.type === 'LogicalExpression' && (v.operator === '||' || v.operator === '??'))
-    return errorStatus(v.right as Node);
-  return (
-    (v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 400 && v.value < 600) ||
-    serverErrorStatus(v)
-  );
-};
 
 /**
  * `{ success: false, ... }`, `{ ok: false }`, `{ status: 'failed' }`: an object that says the work failed;
@@ -63,12 +48,11 @@ export function failureObject(value: Node | null | undefined, verdictOnly = fals
     if (p.type !== 'Property') return false;
     const key = propertyName(p.key, p.computed as boolean) ?? '';
     const field = unwrap(p.value as Node);
-    if (key === 'statusCode' && field?.type === 'LogicalExpression')
-      return !verdictOnly && errorStatus(field);
+    // `{ statusCode: 500 }`, `{ status: 502, message }`: an HTTP status under either name says the same.
+    const status = statusField(p);
+    if (status !== undefined && (status.type === 'Literal' || status.type === 'LogicalExpression'))
+      return !verdictOnly && errorStatus(status);
     if (field?.type !== 'Literal') return false;
-    // `{ status: 502, message }`: an HTTP status under the shorter name says the same.
-    if (key === 'statusCode' || (key === 'status' && typeof field.value === 'number'))
-      return !verdictOnly && errorStatus(field);
     return (
       (VERDICT.test(key) && field.value === false) ||
       (STATUS.test(key) && typeof field.value === 'string' && FAILED.test(field.value))

@@ -1,11 +1,13 @@
 // Which exported functions and methods log every failure of their I/O and rethrow it (loggedFailures), and
-// which catches state a fail-open decision in their own log line (logStatesDecision).
+// which catches state a fail-open decision in their own log line (logStatesDecision), and which tries
+// importedDataCalls hands to the project pass: only one whose every call to another system is an awaited call
+// of a project import. The logging-data-layer exemption (keepCandidate.ts `unlessImportsLog`) hangs on it.
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../ast.js';
+import { type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { contextOf as parsedContext } from '../testing/parsed.js';
 import { logStatesDecision } from './loggedDecision.js';
-import { loggedFailures } from './loggingDataLayer.js';
+import { importedDataCalls, loggedFailures } from './loggingDataLayer.js';
 
 function contextOf(source: string): ModuleContext {
   return parsedContext(source, 'm.js');
@@ -102,5 +104,58 @@ describe('logStatesDecision', () => {
     ],
   ])('%s', (_, source, expected) => {
     expect(catchStates(`async function f() { ${source} }`)).toBe(expected);
+  });
+});
+
+/** The calls importedDataCalls names for the first try block of `source`. */
+function callsOf(source: string) {
+  const ctx = contextOf(source);
+  // The context's node index has no try statements: walk its own program, so parents resolve.
+  let block: Node | undefined;
+  someDescendant(ctx.program, (n) => {
+    if (n.type === 'TryStatement') block ??= n.block as Node;
+    return false;
+  });
+  if (block === undefined) throw new Error(`no try in ${source}`);
+  return importedDataCalls(ctx, block)?.map((c) => `${c.source}:${c.name}.${c.method}`);
+}
+
+describe('importedDataCalls', () => {
+  it.each([
+    [
+      'a default-imported data layer',
+      'import db from "./lib/db.js"; async function h() { try { await db.getOne(1); } catch {} }',
+      ['./lib/db.js:default.getOne'],
+    ],
+    [
+      'a named import',
+      'import { addScore } from "./lib/scores.js"; async function h() { try { await addScore(1, 2); } catch {} }',
+      ['./lib/scores.js:addScore.'],
+    ],
+    [
+      'a namespace import',
+      'import * as db from "./db"; async function h() { try { await db.getOne(1); } catch {} }',
+      ['./db:getOne.'],
+    ],
+  ])('names the project imports of %s', (_, source, expected) => {
+    // Act
+    const calls = callsOf(source);
+
+    // Assess
+    expect(calls).toEqual(expected);
+  });
+
+  it.each([
+    ['a package import', 'import got from "got"; async function h() { try { await got.get(u); } catch {} }'],
+    [
+      'a call of this module',
+      'async function load() {} async function h() { try { await load(); } catch {} }',
+    ],
+  ])('names nothing for %s', (_, source) => {
+    // Act
+    const calls = callsOf(source);
+
+    // Assess
+    expect(calls ?? []).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 // swallowed-error: a catch that neither logs nor looks at the error and answers a constant result
 // (`return { result: 'error' }`, `return { success: false, message: ['Unknown error'] }`): the failure leaves
 // no trace, and the caller gets an answer it cannot tell from "no data" or a handled refusal.
-import { calleeName, forEachDescendant, memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import { calleeName, forEachDescendant, memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { callsRemote } from './authFacts.js';
 import { classifyHttpCall } from './http.js';
+import { answersServerError } from './httpStatus.js';
 
 function isConstant(node: Node | null | undefined, depth = 0): boolean {
   const n = unwrap(node);
@@ -22,40 +23,15 @@ function isConstant(node: Node | null | undefined, depth = 0): boolean {
   return false;
 }
 
-/** A status argument naming a server error: `500`, `HttpCodesEnum.SERVER_ERROR`, `StatusCodes.INTERNAL_SERVER_ERROR`. */
-const SERVER_ERROR_NAME = /^(SERVER_ERROR|INTERNAL_SERVER_ERROR|INTERNAL_ERROR|SERVICE_UNAVAILABLE)$/;
-
-/** `500` (any 5xx literal) or a member named for a server error: `HttpCodesEnum.SERVER_ERROR`. */
-export function serverErrorStatus(n: Node | undefined): boolean {
-  const v = unwrap(n);
-  if (v?.type === 'Literal') return typeof v.value === 'number' && v.value >= 500 && v.value < 600;
-  return v?.type === 'MemberExpression' && SERVER_ERROR_NAME.test(memberPath(v)?.at(-1) ?? '');
-}
-
-/**
- * Somewhere in the answer an object says `statusCode: 5xx`, or a response helper is handed a server-error
- * status first (`errorJson(500, 'List failed')`, `Response(HttpCodesEnum.SERVER_ERROR, '...')`).
- */
-function answersServerError(value: Node): boolean {
-  const call = unwrap(value);
-  if (call?.type === 'CallExpression' && serverErrorStatus((call.arguments as Node[])[0])) return true;
-  let found = false;
-  forEachDescendant(value, (n) => {
-    if (n.type !== 'Property' || found) return !found;
-    found = propertyName(n.key, n.computed as boolean) === 'statusCode' && serverErrorStatus(n.value as Node);
-    return !found;
-  });
-  return found;
-}
-
 /**
  * The catch's only statement returns a non-empty constant object (`return { success: false, message:
  * ['Unknown error'] }`, `return { statusCode: 400 }` for every failure): the error is never read, so the
  * failure leaves no trace and the caller gets an answer it cannot tell from a normal or refused one.
  *
- * A fixed server error is not this (round 47's decision across the working set): the caller is told that it
- * failed, and API Gateway counts the 5xx; readers did not act on the missing log. Whether anyone reads that
- * answer (a schedule does not) is judged where every failure answer is (failureResult.ts).
+ * A fixed server error at the answer's top level (`{ statusCode: 500 }`, `{ status: 503 }`) is not this: the
+ * caller is told that it failed and API Gateway's 5xx metric counts it, so nothing is hidden; the missing cause
+ * is a logging gap. Whether anyone reads that answer (a schedule does not) is judged where every failure answer
+ * is (failureResult.ts).
  */
 export function silentConstantAnswer(handler: Node): boolean {
   const statements = (handler.body as Node).body as Node[];
