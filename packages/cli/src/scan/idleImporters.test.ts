@@ -44,6 +44,11 @@ describe('idleImports', () => {
       "import { syncLedger } from './retiredSync.js';\nexport const jobs = [syncLedger];\n",
       BOTH,
     ],
+    [
+      'imported over several lines with a comment, and called',
+      "import {\n  // kept for the nightly job\n  syncLedger,\n} from './retiredSync.js';\nexport const run = () => syncLedger('1');\n",
+      BOTH,
+    ],
     ['imported for its side effects', "import './retiredSync.js';\n", BOTH],
     ['required', "const { syncLedger } = require('./retiredSync.js');\n", BOTH],
     // The require loads the module (its client is built and kept), but nothing names syncLedger: its request is

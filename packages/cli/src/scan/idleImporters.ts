@@ -24,7 +24,8 @@ export function idleImports(project: Project, file: string): Map<string, ImportD
     const text = readSource(importer);
     if (text === undefined) return undefined;
     const own = importDeclarations(text).filter((d) => project.resolveModule(importer, d.source) === file);
-    if (own.length === 0) return undefined;
+    // A clause not read whole may bind a name the importer uses: no evidence either way.
+    if (own.length === 0 || own.some((d) => d.unread)) return undefined;
     // A second way in (a `require`, a re-export) than the declarations read here.
     const sources = new Set(own.map((d) => d.source));
     const spelled = [...sources].reduce((n, s) => n + text.split(s).length - 1, 0);
