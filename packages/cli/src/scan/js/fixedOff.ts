@@ -7,8 +7,7 @@
 // (a parameter of the same name) is another variable (ModuleContext.resolve).
 import type { Node } from './ast.js';
 import { unwrap } from './ast.js';
-import { declaredName, nameMentions } from './flagGated.js';
-import { isExported } from './isExported.js';
+import { onlyLocalCalls } from './localCalls.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /**
@@ -102,20 +101,10 @@ export function fixedOff(ctx: ModuleContext, node: Node): boolean {
   if (!hasSwitch(ctx)) return false;
   if (switchedOff(ctx, node)) return true;
   for (let fn = ctx.enclosingFunction(node); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
-    // A helper a handler calls is on the handler's path (ctx.handlers) only through those calls: asked here.
-    const name = declaredName(ctx, fn);
-    if (name === undefined || isExported(ctx, fn)) continue;
-    const calls = ctx.of('CallExpression').filter((call) => {
-      const callee = unwrap(call.callee as Node);
-      return callee?.type === 'Identifier' && callee.name === name && ctx.functionOf(callee) === fn;
-    });
-    // Its declaration and these calls are every mention: the function is handed on nowhere else.
-    if (
-      calls.length > 0 &&
-      nameMentions(ctx, name) <= 1 + calls.length &&
-      calls.every((c) => switchedOff(ctx, c))
-    )
-      return true;
+    // A helper a handler calls is on the handler's path (ctx.handlers) only through those calls: asked here,
+    // when they are every use it has (not exported, in a namespace or not, nor handed on).
+    const calls = onlyLocalCalls(ctx, fn);
+    if (calls?.length && calls.every((c) => switchedOff(ctx, c))) return true;
   }
   return false;
 }
