@@ -14,11 +14,13 @@ afterEach(() => {
 });
 
 /** The rules reported in src/retiredSync.ts once the service's api.ts reads `api`. */
-async function retiredRules(api: string): Promise<string[]> {
+async function retiredRules(api: string, apiFile = 'src/api.ts', tsconfig?: string): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), 'bulwark-idle-'));
   roots.push(root);
   cpSync(service, root, { recursive: true });
-  writeFileSync(join(root, 'src/api.ts'), api);
+  rmSync(join(root, 'src/api.ts'));
+  writeFileSync(join(root, apiFile), api);
+  if (tsconfig !== undefined) writeFileSync(join(root, 'tsconfig.json'), tsconfig);
   const result = await scan({ root, workers: 0 });
   return result.findings
     .filter((f) => f.file === 'src/retiredSync.ts')
@@ -44,6 +46,11 @@ describe('idleImports', () => {
       "import { syncLedger } from './retiredSync.js';\nexport const jobs = [syncLedger];\n",
       BOTH,
     ],
+    [
+      'imported over several lines with a comment, and called',
+      "import {\n  // kept for the nightly job\n  syncLedger,\n} from './retiredSync.js';\nexport const run = () => syncLedger('1');\n",
+      BOTH,
+    ],
     ['imported for its side effects', "import './retiredSync.js';\n", BOTH],
     ['required', "const { syncLedger } = require('./retiredSync.js');\n", BOTH],
     // The require loads the module (its client is built and kept), but nothing names syncLedger: its request is
@@ -60,5 +67,16 @@ describe('idleImports', () => {
     ],
   ])('a module %s by its one importer', async (_case, imports, expected) => {
     expect(await retiredRules(imports + HANDLER)).toEqual(expected);
+  });
+
+  // Only TypeScript drops an import whose bindings go unused; plain JavaScript, or TypeScript told to keep
+  // value imports, loads the module and runs its top level: its client is built (reported), while syncLedger,
+  // named by no importer, stays an export nobody calls (unnamedExports.ts).
+  it('keeps a module its one unused importer still loads: a .js importer, or verbatimModuleSyntax', async () => {
+    const unused = "import { syncLedger } from './retiredSync.js';\n";
+    expect(await retiredRules(unused + HANDLER, 'src/api.js')).toEqual(['sdk-client-no-timeout']);
+    const verbatim = '{ "compilerOptions": { "verbatimModuleSyntax": true } }';
+    expect(await retiredRules(unused + HANDLER, 'src/api.ts', verbatim)).toEqual(['sdk-client-no-timeout']);
+    expect(await retiredRules(unused + HANDLER, 'src/api.ts', '{ "compilerOptions": {} }')).toEqual([]);
   });
 });

@@ -5,9 +5,28 @@
 // resolving to the module itself is read so (importDeclarations.ts); an importer reaching it any other way (a
 // barrel, `require`, a dynamic `import()`, a side-effect import, a re-export) keeps it.
 
+import { dirname, join } from 'node:path';
 import { type ImportDeclaration, importDeclarations, usedBeyondImports } from './importDeclarations.js';
 import type { Project } from './project.js';
 import { readSource } from './readSource.js';
+
+/** Compiler options that keep an import whose bindings go unused, so the module still loads. */
+const KEEPS_IMPORTS =
+  /"(?:verbatimModuleSyntax|preserveValueImports)"\s*:\s*true|"importsNotUsedAsValues"\s*:\s*"(?:preserve|error)"/;
+
+/**
+ * Does the compiler drop `importer`'s unused imports? Only TypeScript does, and not under the options above
+ * (read from the nearest tsconfig.json's text, its `extends` unread): a .js importer loads the module, whose
+ * top-level code then runs.
+ */
+function dropsUnusedImports(importer: string): boolean {
+  if (!/\.(?:ts|tsx|mts|cts)$/.test(importer) || importer.endsWith('.d.ts')) return false;
+  for (let dir = dirname(importer); ; dir = dirname(dir)) {
+    const config = readSource(join(dir, 'tsconfig.json'));
+    if (config !== undefined) return !KEEPS_IMPORTS.test(config);
+    if (dirname(dir) === dir) return true;
+  }
+}
 
 /**
  * When `file` is imported, but every importer binds names from it by import declarations and spells none of
@@ -21,10 +40,12 @@ export function idleImports(project: Project, file: string): Map<string, ImportD
   const idle = new Map<string, ImportDeclaration[]>();
   // `mentioning` with a default export answers every importer, direct or through a barrel.
   for (const importer of project.eventCallers.mentioning(file, ['default'])) {
+    if (!dropsUnusedImports(importer)) return undefined;
     const text = readSource(importer);
     if (text === undefined) return undefined;
     const own = importDeclarations(text).filter((d) => project.resolveModule(importer, d.source) === file);
-    if (own.length === 0) return undefined;
+    // A clause not read whole may bind a name the importer uses: no evidence either way.
+    if (own.length === 0 || own.some((d) => d.unread)) return undefined;
     // A second way in (a `require`, a re-export) than the declarations read here.
     const sources = new Set(own.map((d) => d.source));
     const spelled = [...sources].reduce((n, s) => n + text.split(s).length - 1, 0);

@@ -18,6 +18,22 @@ describe('importDeclarations', () => {
     ]);
   });
 
+  it('reads a binding after a comment inside the braces, and marks a clause it cannot read', () => {
+    const text = [
+      'import {',
+      '  // kept for the nightly job',
+      '  putThumbnail,',
+      "} from './previewWriter';",
+      "import { a, /* legacy */ b } from './x';",
+      "import { a b } from './y';",
+    ].join('\n');
+    expect(importDeclarations(text).map((d) => [d.locals, d.unread])).toEqual([
+      [['putThumbnail'], false],
+      [['a', 'b'], false],
+      [[], true],
+    ]);
+  });
+
   it('does not read a side-effect import, a require, a dynamic import or a re-export as a binding', () => {
     const text = [
       "import './polyfill';",

@@ -24,6 +24,11 @@ export interface ImportDeclaration {
   readonly source: string;
   /** The local names it binds (`c` for `{ b as c }`); type-only bindings included. */
   readonly locals: readonly string[];
+  /**
+   * Some part of the clause did not read as `[type] name [as local]`: `locals` may miss a binding, so the
+   * declaration is no evidence its bindings go unused.
+   */
+  readonly unread: boolean;
 }
 
 /**
@@ -36,34 +41,41 @@ export function importDeclarations(text: string): ImportDeclaration[] {
   if (!text.includes('import')) return [];
   const out: ImportDeclaration[] = [];
   for (const m of text.matchAll(DECLARATION)) {
-    const clause = (m[1] as string).replace(/^type\s+/, '');
+    // A comment inside the braces (`// kept for the nightly job`) would hide the binding after it.
+    const clause = (m[1] as string).replace(COMMENT, ' ').replace(/^\s*type\s+/, '');
     if (clause.trim() === '') continue;
-    out.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      source: m[3] as string,
-      locals: localsOf(clause),
-    });
+    const { locals, unread } = localsOf(clause);
+    out.push({ start: m.index, end: m.index + m[0].length, source: m[3] as string, locals, unread });
   }
   return out;
 }
 
-/** The local names an import clause binds: each `name`, `name as local`, `* as ns` and default. */
-function localsOf(clause: string): string[] {
+/** One part of the braces: `[type] name [as local]`, the name possibly a string. */
+const BINDING = /^(?:type\s+)?([\w$]+|'[^']*'|"[^"]*")(?:\s+as\s+([\w$]+))?$/;
+
+/** A line or block comment. */
+const COMMENT = /\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
+
+/**
+ * The local names an import clause binds: each `name`, `name as local`, `* as ns` and default; `unread` when
+ * a non-empty part of the braces is not one of those.
+ */
+function localsOf(clause: string): { locals: string[]; unread: boolean } {
   const locals: string[] = [];
+  let unread = false;
   const braces = clause.indexOf('{');
   const head = braces === -1 ? clause : clause.slice(0, braces);
   for (const m of head.matchAll(/\*\s*as\s+([\w$]+)|([\w$]+)/g)) locals.push((m[1] ?? m[2]) as string);
   if (braces !== -1)
     for (const part of clause.slice(braces + 1, clause.lastIndexOf('}')).split(',')) {
-      const words = part
-        .trim()
-        .replace(/^type\s+/, '')
-        .split(/\s+as\s+/);
-      const local = words[words.length - 1]?.trim();
-      if (local !== undefined && /^[\w$]+$/.test(local)) locals.push(local);
+      if (part.trim() === '') continue;
+      const binding = BINDING.exec(part.trim());
+      // A string name (`'a-b' as c`) binds only through its alias.
+      const local = binding?.[2] ?? (binding?.[1]?.match(/^[\w$]+$/) ? binding[1] : undefined);
+      if (local !== undefined) locals.push(local);
+      else unread = true;
     }
-  return locals;
+  return { locals, unread };
 }
 
 /**

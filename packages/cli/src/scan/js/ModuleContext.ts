@@ -219,6 +219,12 @@ export class ModuleContext {
     return isFunction(v) ? v : undefined;
   }
 
+  /** Does some lexical binding of the module, in any scope, pass `test`? */
+  someBinding(test: (binding: Binding) => boolean): boolean {
+    for (const list of this.bindings.values()) if (list.some(test)) return true;
+    return false;
+  }
+
   /** The node `node` is a child of; undefined for the program. */
   parentOf(node: Node): Node | undefined {
     return this.parents.get(node);

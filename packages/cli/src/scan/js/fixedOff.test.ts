@@ -79,4 +79,38 @@ describe('fixedOff', () => {
       ),
     ).toBe(false);
   });
+
+  it('asks the helper the same as onlyLocalCalls: a namespace export may run, a kept method may not', () => {
+    // Other modules call `Store.viaRedis(k)`: the export keyword says so, the export map does not.
+    expect(
+      catchOff(
+        `const USE_REDIS = false;\nexport namespace Store {\n  export async function viaRedis(k) { ${TRY} }\n  export async function get(k) { if (USE_REDIS) return viaRedis(k); }\n}`,
+      ),
+    ).toBe(false);
+    expect(
+      catchOff(
+        `const USE_REDIS = false;\nclass Store {\n  async viaRedis(k) { ${TRY} }\n  async get(k) { if (USE_REDIS) return this.viaRedis(k); }\n}\nconst store = new Store();\nexport const handler = (e) => store.get(e.k);`,
+      ),
+    ).toBe(true);
+  });
+
+  it('is false in a function declared after the early exit: it is hoisted, and the exit may call it', () => {
+    expect(
+      catchOff(
+        `const USE_CACHE = false;\nexport async function get(k) {\n  if (!USE_CACHE) return viaDb(k);\n  async function viaDb(k) { ${TRY} }\n}`,
+      ),
+    ).toBe(false);
+  });
+
+  it('finds the switch however its declaration is written', () => {
+    for (const declaration of [
+      'const USE_CACHE = false // flip when Redis is provisioned\n',
+      'const USE_CACHE = false as const;\n',
+      'const USE_CACHE = false, LIMIT = 5;\n',
+    ])
+      expect(catchOff(`${declaration}export async function get(k) { if (USE_CACHE) { ${TRY} } }`)).toBe(true);
+    expect(
+      catchOff(`export async function get(k) { if (USE_CACHE) { ${TRY} } }\nconst USE_CACHE = false`),
+    ).toBe(true);
+  });
 });

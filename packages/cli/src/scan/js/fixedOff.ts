@@ -7,8 +7,7 @@
 // (a parameter of the same name) is another variable (ModuleContext.resolve).
 import type { Node } from './ast.js';
 import { unwrap } from './ast.js';
-import { declaredName, nameMentions } from './flagGated.js';
-import { isExported } from './isExported.js';
+import { onlyLocalCalls } from './localCalls.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /**
@@ -23,14 +22,17 @@ function fixedFalsy(ctx: ModuleContext, test: Node | undefined, negated = false)
   if (n.type !== 'Identifier') return undefined;
   const binding = ctx.resolve(n.name as string, n);
   if (binding?.kind !== 'const') return undefined;
-  const init = unwrap(binding.init);
-  const falsy =
-    (init?.type === 'Literal' && !init.value && !('regex' in init)) ||
-    (init?.type === 'Identifier' &&
-      init.name === 'undefined' &&
-      ctx.resolve('undefined', init) === undefined);
-  if (!falsy) return undefined;
+  if (!falsyLiteral(ctx, binding.init)) return undefined;
   return !negated;
+}
+
+/** Is `init` a falsy literal (false, 0, '', null, or `undefined` not shadowed), `as const` and the like aside? */
+function falsyLiteral(ctx: ModuleContext, node: Node | undefined): boolean {
+  const init = unwrap(node);
+  return (
+    (init?.type === 'Literal' && !init.value && !('regex' in init)) ||
+    (init?.type === 'Identifier' && init.name === 'undefined' && ctx.resolve('undefined', init) === undefined)
+  );
 }
 
 /** Does the statement always leave its block (`return`, `throw`, or a block ending in one)? */
@@ -61,6 +63,11 @@ export function switchedOff(ctx: ModuleContext, node: Node): boolean {
         return true;
     } else if (parent.type === 'BlockStatement') {
       const body = parent.body as Node[];
+      // A function declaration after the exit is hoisted: it runs whenever it is called, the exit's own call too.
+      if (child.type === 'FunctionDeclaration') {
+        child = parent;
+        continue;
+      }
       for (const s of body.slice(0, body.indexOf(child)))
         if (s.type === 'IfStatement' && s.alternate == null && leaves(s.consequent as Node))
           if (fixedFalsy(ctx, s.test as Node) === false) return true;
@@ -72,7 +79,16 @@ export function switchedOff(ctx: ModuleContext, node: Node): boolean {
 
 /** Does the module declare a `const` fixed to a falsy literal? Read once per module. */
 const HAS_SWITCH = new WeakMap<ModuleContext, boolean>();
-const SWITCH = /\bconst\s+[\w$]+\s*(?::\s*\w+\s*)?=\s*(?:false|0|''|""|null|undefined)\s*[;\n]/;
+
+/** The same test fixedFalsy makes of a binding, asked of every `const` binding of the module. */
+function hasSwitch(ctx: ModuleContext): boolean {
+  let has = HAS_SWITCH.get(ctx);
+  if (has === undefined) {
+    has = ctx.someBinding((b) => b.kind === 'const' && falsyLiteral(ctx, b.init));
+    HAS_SWITCH.set(ctx, has);
+  }
+  return has;
+}
 
 /**
  * Does `node` sit where a switch fixed off keeps it from running (see above): in a branch the
@@ -82,28 +98,13 @@ const SWITCH = /\bconst\s+[\w$]+\s*(?::\s*\w+\s*)?=\s*(?:false|0|''|""|null|unde
  * fixedOff(ctx, catchClause) // true inside `if (USE_ELASTIC_CACHE) { ... }` with `const USE_ELASTIC_CACHE = false`
  */
 export function fixedOff(ctx: ModuleContext, node: Node): boolean {
-  let has = HAS_SWITCH.get(ctx);
-  if (has === undefined) {
-    has = SWITCH.test(ctx.source);
-    HAS_SWITCH.set(ctx, has);
-  }
-  if (!has) return false;
+  if (!hasSwitch(ctx)) return false;
   if (switchedOff(ctx, node)) return true;
   for (let fn = ctx.enclosingFunction(node); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
-    // A helper a handler calls is on the handler's path (ctx.handlers) only through those calls: asked here.
-    const name = declaredName(ctx, fn);
-    if (name === undefined || isExported(ctx, fn)) continue;
-    const calls = ctx.of('CallExpression').filter((call) => {
-      const callee = unwrap(call.callee as Node);
-      return callee?.type === 'Identifier' && callee.name === name && ctx.functionOf(callee) === fn;
-    });
-    // Its declaration and these calls are every mention: the function is handed on nowhere else.
-    if (
-      calls.length > 0 &&
-      nameMentions(ctx, name) <= 1 + calls.length &&
-      calls.every((c) => switchedOff(ctx, c))
-    )
-      return true;
+    // A helper a handler calls is on the handler's path (ctx.handlers) only through those calls: asked here,
+    // when they are every use it has (not exported, in a namespace or not, nor handed on).
+    const calls = onlyLocalCalls(ctx, fn);
+    if (calls?.length && calls.every((c) => switchedOff(ctx, c))) return true;
   }
   return false;
 }

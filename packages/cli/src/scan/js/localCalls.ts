@@ -3,7 +3,7 @@
 // the optional-field exemption of swallowed-error (rules/optionalFieldAnswers.ts).
 import { type Node, propertyName, someDescendant, unwrap } from './ast.js';
 import { declaredName, nameMentions } from './flagGated.js';
-import { isExported } from './isExported.js';
+import { exportKeyword, isExported } from './isExported.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /**
@@ -56,7 +56,7 @@ export function onlyLocalCalls(ctx: ModuleContext, fn: Node): Node[] | undefined
     return written(ctx, name) === 1 + calls.length ? calls : undefined;
   }
   const name = declaredName(ctx, fn);
-  if (name === undefined || isExported(ctx, fn)) return undefined;
+  if (name === undefined || isExported(ctx, fn) || exportKeyword(ctx, fn)) return undefined;
   return nameMentions(ctx, name) === 1 + calls.length ? calls : undefined;
 }
 

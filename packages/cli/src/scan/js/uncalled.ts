@@ -5,7 +5,7 @@
 import { escapeRegExp } from '../escapeRegExp.js';
 import type { Node } from './ast.js';
 import { declaredName } from './flagGated.js';
-import { isExported } from './isExported.js';
+import { exportKeyword, isExported } from './isExported.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 const dead = new WeakMap<Node, boolean>();
@@ -44,15 +44,4 @@ function codeMentions(ctx: ModuleContext, name: string): number {
   for (const m of ctx.source.matchAll(new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(?![\\w$])`, 'g')))
     if (!ctx.comments.some((c) => c.start <= m.index && m.index < c.end)) count++;
   return count;
-}
-
-/**
- * Declared under an `export` keyword, also one the module's export map does not list: a member of a
- * TypeScript `namespace Auth { export const getAccessToken = ... }`, which other modules call as
- * `Auth.getAccessToken()`.
- */
-function exportKeyword(ctx: ModuleContext, fn: Node): boolean {
-  const declaration = fn.type === 'FunctionDeclaration' ? fn : ctx.parentOf(ctx.parentOf(fn) as Node);
-  const parent = declaration === undefined ? undefined : ctx.parentOf(declaration);
-  return parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
 }

@@ -53,6 +53,23 @@ describe('unreadClient', () => {
       'const s3 = new S3({});\nconst dryRun = false;\nexport const save = async () => { if (dryRun) { log(); } else { await s3.send(x); } };',
       false,
     ],
+    // The switch shared with fixedOff.ts since round 47: other falsy literals, `||`, the else of a negation and
+    // code after an early exit the switch always takes.
+    [
+      'read only behind a switch fixed to 0, null or after `||` on its negation',
+      'const s3 = new S3({});\nconst LIMIT = 0;\nconst OFF = null;\nexport const a = () => LIMIT && s3.send(x);\nexport const b = () => !OFF || s3.send(y);',
+      true,
+    ],
+    [
+      'read only in the else of a negated switch and after an early exit',
+      'const s3 = new S3({});\nconst USE_S3 = false;\nexport const a = async () => { if (!USE_S3) { log(); } else { await s3.send(x); } };\nexport const b = async () => { if (!USE_S3) return;\n await s3.send(y); };',
+      true,
+    ],
+    [
+      'read in a hoisted function the early exit calls',
+      'const s3 = new S3({});\nconst USE_CACHE = false;\nexport async function get(k) {\n  if (!USE_CACHE) return viaS3(k);\n  async function viaS3(k) { return s3.send(k); }\n}',
+      false,
+    ],
   ])('%s', (_, source, expected) => {
     expect(unread(source)).toBe(expected);
   });
