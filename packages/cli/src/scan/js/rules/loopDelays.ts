@@ -5,7 +5,7 @@ import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../as
 import type { ModuleContext } from '../ModuleContext.js';
 import { numericFrom } from '../numericFrom.js';
 import { returnedValues } from '../sdkOptions.js';
-import { fixedTableIndex } from './delayTables.js';
+import { fixedTableIndex, tableLookupOf } from './delayTables.js';
 import { hasRandomPart } from './randomPart.js';
 import { ownSleepCall } from './sleepHelpers.js';
 
@@ -87,8 +87,9 @@ function isVisibleDelay(ctx: ModuleContext, node: Node | undefined, depth: numbe
         // A fixed table's entry (`delays[attempt]`) is one of its numbers, whatever the index.
         return configuredDelay(n) || fixedTableIndex(ctx, n) !== undefined;
       case 'LogicalExpression':
-        // `delays[attempt] ?? 5000`: either side is the wait.
-        return (n.operator === '??' || n.operator === '||') && again(n.left) && again(n.right);
+        // `delays[attempt] ?? 5000` only: a table entry with a fixed fallback. A general `a ?? b` of visible
+        // values (`config.retryDelayMs ?? 1000`) is a class of its own, not measured, so not taken here.
+        return tableLookupOf(ctx, n) !== undefined;
       default:
         return false;
     }

@@ -2,7 +2,15 @@
 // with an attempt count kept in the message: the queue's maxReceiveCount never counts these, since each
 // re-send is a new message received once, so only the count in the message can bound the chain, and
 // only a random part can spread a delay computed from it (DelaySeconds or a delay argument).
-import { calleeName, forEachDescendant, type Node, numberValue, propertyName, unwrap } from '../ast.js';
+import {
+  calleeName,
+  forEachDescendant,
+  memberPath,
+  type Node,
+  numberValue,
+  propertyName,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { tableLookupOf } from './delayTables.js';
 import { hasRandomPart } from './randomPart.js';
@@ -40,21 +48,56 @@ function compared(source: string, name: string): boolean {
   ).test(source);
 }
 
+/** `Math.min(x, ..)` / `Math.max(x, ..)`: the same wait, capped. */
+function isClamp(node: Node | undefined): boolean {
+  return (
+    node?.type === 'CallExpression' &&
+    /^Math\.m(?:in|ax)$/.test(memberPath(node.callee as Node)?.join('.') ?? '')
+  );
+}
+
 /** The consts of `fn` clamped from `delay` (`const capped = Math.min(delay, MAX)`): the same wait, capped. */
-function clampedFrom(ctx: ModuleContext, fn: Node, delay: string): string[] {
+function clampedFrom(fn: Node, delay: string): string[] {
   const names: string[] = [];
   forEachDescendant(fn, (node) => {
     if (node.type !== 'VariableDeclarator') return true;
     const id = unwrap(node.id as Node);
     const init = unwrap(node.init as Node | undefined);
-    if (id?.type !== 'Identifier' || init?.type !== 'CallExpression') return true;
-    const clamp = /^Math\.m(?:in|ax)\(/.test(ctx.source.slice(init.start, init.end));
-    const args = init.arguments as Node[];
-    if (clamp && args.some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === delay))
+    if (id?.type !== 'Identifier' || !isClamp(init)) return true;
+    const args = (init as Node).arguments as Node[];
+    if (args.some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === delay))
       names.push(id.name as string);
     return true;
   });
   return names;
+}
+
+/**
+ * Whether `fn` hands `name` itself (or a Math.min/max clamp of it) to a send, as a DelaySeconds value or a
+ * send argument, with no random part. Decided on the AST, not on the name's text: in full jitter,
+ * `DelaySeconds: Math.floor(Math.random() * capped)`, the send is given a random wait that merely reads it.
+ */
+function handedPlain(ctx: ModuleContext, fn: Node, name: string): boolean {
+  let handed = false;
+  forEachDescendant(fn, (node) => {
+    if (handed || node.type !== 'Identifier' || node.name !== name) return !handed;
+    let expr = node;
+    for (let p = ctx.parentOf(expr); p !== undefined; p = ctx.parentOf(expr)) {
+      const wrapper = unwrap(p) !== p;
+      if (!wrapper && !(isClamp(p) && (p.arguments as Node[]).includes(expr))) break;
+      expr = p;
+    }
+    const parent = ctx.parentOf(expr);
+    const asDelay =
+      parent?.type === 'Property' &&
+      parent.value === expr &&
+      propertyName(parent.key as Node, parent.computed as boolean) === 'DelaySeconds';
+    const asArgument = parent?.type !== 'Property' || parent.value === expr;
+    if ((asDelay || (asArgument && sendingCall(ctx, expr) !== undefined)) && !hasRandomPart(ctx, expr))
+      handed = true;
+    return !handed;
+  });
+  return handed;
 }
 
 /**
@@ -78,12 +121,8 @@ function unjitteredDelays(ctx: ModuleContext, fn: Node, names: readonly string[]
     if (id?.type !== 'Identifier' || !computed || hasRandomPart(ctx, node.init as Node)) return true;
     if (!counts.test(text)) return true;
     const delay = id.name as string;
-    const body = ctx.source.slice(fn.start, fn.end);
     // The delay, or a local clamped from it (`const sqsDelay = Math.min(delaySec, 900)`), handed to the send.
-    const handedName = (name: string) =>
-      new RegExp(`\\bDelaySeconds\\s*:\\s*${name}\\b`).test(body) ||
-      new RegExp(`\\w*(?:send|publish|queue)\\w*\\s*\\([^;]*\\b${name}\\b`, 'i').test(body);
-    if (handedName(delay) || clampedFrom(ctx, fn, delay).some(handedName)) found.push(node);
+    if ([delay, ...clampedFrom(fn, delay)].some((name) => handedPlain(ctx, fn, name))) found.push(node);
     return true;
   });
   return found;
