@@ -6,9 +6,11 @@ import { findExports } from './exportDiscovery.js';
 import { findHandlers } from './handlerDiscovery.js';
 import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
 import { type Binding, type ImportBinding, type IndexedType, ModuleIndex } from './moduleIndex.js';
+import { isProjectSource } from './projectSource.js';
 import { SourceWords } from './SourceWords.js';
 
 export type { Binding, ImportBinding, IndexedType } from './moduleIndex.js';
+export { isProjectSource, mayBeProjectSource } from './projectSource.js';
 
 export type HandlerKind = 'entry' | 'record' | 'helper';
 
@@ -270,35 +272,4 @@ export class ModuleContext {
     if (root === undefined) return undefined;
     return this.importOf(root, node as Node);
   }
-}
-
-/** Scopes of public packages, never one of the project's own workspace packages. */
-const PUBLIC_SCOPE =
-  /^@(aws-sdk|smithy|aws-lambda-powertools|aws-cdk|aws-crypto|types|middy|opentelemetry|serverless-stack)\//;
-
-/**
- * Could an import source be the project's own code: a relative path, or a scoped package that may be a
- * workspace (`@acme/common`)? The AWS SDK's and other public scopes are not.
- *
- * @example
- * isProjectSource('./db') // true; isProjectSource('@aws-sdk/client-s3') // false
- */
-export function isProjectSource(source: string): boolean {
-  return (
-    source.startsWith('.') || source.startsWith('/') || (source.startsWith('@') && !PUBLIC_SCOPE.test(source))
-  );
-}
-
-/**
- * isProjectSource, or a bare path a tsconfig path alias may name (`src/shared`): for the cross-module
- * passes whose candidates the project pass settles, since it resolves only scanned modules.
- *
- * @example
- * mayBeProjectSource('src/shared') // true; mayBeProjectSource('node:fs') // false
- */
-export function mayBeProjectSource(source: string): boolean {
-  return (
-    isProjectSource(source) ||
-    (!source.startsWith('node:') && !source.startsWith('@') && source.includes('/'))
-  );
 }
