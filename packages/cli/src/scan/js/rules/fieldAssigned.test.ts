@@ -41,4 +41,43 @@ describe('fieldChainValue', () => {
     const local = calleeIn('const c = new A(); c.users.get();', 'c.users.get');
     expect(fieldChainValue(local.ctx, local.callee)).toBeUndefined();
   });
+
+  it('reads only the class the chain is in, and answers nothing for an injected or reassigned client', () => {
+    const other = calleeIn(
+      `class G { constructor() { this.client = new OAuth2(id); } }
+        class B { constructor(private readonly client: C) {} load() { return this.client.request({}); } }`,
+      'this.client.request',
+    );
+    expect(fieldChainValue(other.ctx, other.callee)).toBeUndefined();
+    const injected = calleeIn(
+      `class S { constructor(c) { if (c) this.client = c; else this.client = new OAuth2(id); }
+        go() { return this.client.getToken(x); } }`,
+      'this.client.getToken',
+    );
+    expect(fieldChainValue(injected.ctx, injected.callee)).toBeUndefined();
+    const retimed = calleeIn(
+      `class S { constructor() { this.client = new OAuth2(id); } useTimed() { this.client = timedClient(); }
+        go() { return this.client.getToken(x); } }`,
+      'this.client.getToken',
+    );
+    expect(fieldChainValue(retimed.ctx, retimed.callee)).toBeUndefined();
+  });
+
+  it('reads a field initializer and an awaited assignment', () => {
+    const init = calleeIn(
+      `class S { private readonly client = new OAuth2({ clientId }); go() { return this.client.getToken(x); } }`,
+      'this.client.getToken',
+    );
+    expect(fieldChainValue(init.ctx, init.callee)?.type).toBe('NewExpression');
+    const awaited = calleeIn(
+      `class S { async init() { this.drive = await makeClient(); } list() { return this.drive.files.list({}); } }`,
+      'this.drive.files.list',
+    );
+    expect(
+      awaited.ctx.source.slice(
+        fieldChainValue(awaited.ctx, awaited.callee)?.start,
+        fieldChainValue(awaited.ctx, awaited.callee)?.end,
+      ),
+    ).toBe('makeClient()');
+  });
 });

@@ -2,8 +2,9 @@
 // `this.worker = createLambda({...})`): a rule that meets `this.queue` reads the one value the module
 // assigns to that field. Shared by the construct readers (cdkHandlers.ts) and the helper readers
 // (cdkHelperProps.ts), which ask for a `new` and a call respectively, and by googleApis.ts for the clients a
-// service class keeps (`this.client = new google.auth.OAuth2(...)`).
-import { memberPath, type Node, unwrap } from '../ast.js';
+// service class keeps (`this.client = new google.auth.OAuth2(...)`, read per class: fieldChainValue).
+import { forEachDescendant, isClass, memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import { enclosingClass } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /**
@@ -30,12 +31,51 @@ export function fieldAssigned(
   return sets.length === 1 ? sets[0] : undefined;
 }
 
+/** Per class, every value each field is given (fieldValues): one walk of the class, not one per call. */
+const classFieldValues = new WeakMap<Node, Map<string, Node[]>>();
+
 /**
- * What a member chain that starts at a class field is built from: the one `new` or call the module assigns
- * to that field (`this.client = new google.auth.OAuth2({...})` for `this.client.getToken`, `this.sheets =
- * google.sheets(...)` for `this.sheets.spreadsheets.values.get`), so a client kept in a field is judged as
- * a local holding it would be; undefined when the chain does not start at `this.<field>` or the field is
- * assigned no such value, or more than one.
+ * Every value `cls` gives each of its fields: an initializer, the right side of each `=` (or `??=`) to
+ * `this.<field>` in the class, and for a constructor parameter property or a compound assignment the node
+ * itself, which is no `new` or call and so makes the field's value unknown.
+ */
+function fieldValues(cls: Node): Map<string, Node[]> {
+  const cached = classFieldValues.get(cls);
+  if (cached !== undefined) return cached;
+  const values = new Map<string, Node[]>();
+  const add = (field: string | undefined, v: Node) => {
+    if (field !== undefined) values.set(field, [...(values.get(field) ?? []), v]);
+  };
+  for (const el of cls.body.body as Node[]) {
+    if (el.type === 'PropertyDefinition' && el.value) add(propertyName(el.key, el.computed), el.value);
+    if (el.type !== 'MethodDefinition' || el.kind !== 'constructor') continue;
+    // `constructor(private readonly client: Client)`: injected, so not what the class builds.
+    for (const p of el.value.params as Node[])
+      if (p.type === 'TSParameterProperty') {
+        const id = p.parameter?.type === 'AssignmentPattern' ? p.parameter.left : p.parameter;
+        if (id?.type === 'Identifier') add(id.name as string, p);
+      }
+  }
+  forEachDescendant(cls.body, (n) => {
+    // A nested class's `this` is another instance.
+    if (isClass(n)) return false;
+    if (n.type !== 'AssignmentExpression') return true;
+    const left = unwrap(n.left);
+    if (left?.type !== 'MemberExpression' || unwrap(left.object)?.type !== 'ThisExpression') return true;
+    add(propertyName(left.property, left.computed), n.operator === '=' || n.operator === '??=' ? n.right : n);
+    return true;
+  });
+  classFieldValues.set(cls, values);
+  return values;
+}
+
+/**
+ * What a member chain that starts at a class field is built from: the one `new` or call (also awaited) its
+ * class gives that field (`this.client = new google.auth.OAuth2({...})` for `this.client.getToken`,
+ * `private sheets = google.sheets(...)` for `this.sheets.spreadsheets.values.get`), so a client kept in a
+ * field is judged as a local holding it would be; undefined when the chain does not start at `this.<field>`
+ * inside a class, or the class gives the field anything else, or more than one value (an injected client,
+ * a second assignment).
  * @example
  * fieldChainValue(ctx, calleeOf(thisClientGetToken)) // the `new google.auth.OAuth2({...})` node
  */
@@ -45,5 +85,11 @@ export function fieldChainValue(ctx: ModuleContext, callee: Node): Node | undefi
     held = unwrap(held.object as Node);
   if (held?.type !== 'MemberExpression' || unwrap(held.object as Node)?.type !== 'ThisExpression')
     return undefined;
-  return fieldAssigned(ctx, held, 'NewExpression') ?? fieldAssigned(ctx, held, 'CallExpression');
+  const field = propertyName(held.property as Node, held.computed as boolean);
+  const cls = field === undefined ? undefined : enclosingClass(ctx, held);
+  const values = cls === undefined || field === undefined ? undefined : fieldValues(cls).get(field);
+  if (values?.length !== 1) return undefined;
+  let value = unwrap(ctx.valueOf(values[0] as Node));
+  if (value?.type === 'AwaitExpression') value = unwrap(value.argument as Node);
+  return value?.type === 'NewExpression' || value?.type === 'CallExpression' ? value : undefined;
 }

@@ -253,7 +253,8 @@ export const googleApiRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (callee?.type !== 'MemberExpression') continue;
     const fullPath = memberPath(callee);
     const method = fullPath?.at(-1) ?? propertyName(callee.property as Node, callee.computed as boolean);
-    const field = fieldChainValue(ctx, callee);
+    // Only a googleapis module keeps a client in a field that clientOf can read; the class walk is memoised.
+    const field = google ? fieldChainValue(ctx, callee) : undefined;
     const base = field ?? chainBase(callee);
     if (base === undefined || method === undefined) continue;
     const args = call.arguments as Node[];
