@@ -6,7 +6,7 @@
 // record to `syncRecord(r)`, a catch handing the error to `deadLetter(item, e)`), two calls deep. The park
 // must carry the record (heldRecord.ts): an alert sent with the error alone drops the record.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap, wrap } from '../ast.js';
-import { type HeldRecord, handedTo, heldInside, mentions, recordParams } from '../heldRecord.js';
+import { carries, type HeldRecord, handedTo, heldInside, recordParams } from '../heldRecord.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { mayThrow } from '../mayThrow.js';
 import { settledValue } from '../settledValue.js';
@@ -65,7 +65,7 @@ function parks(ctx: ModuleContext, fn: Node, depth: number, record: HeldRecord):
     (n) => {
       if (n.type !== 'CallExpression' || isLogCall(n)) return false;
       const args = n.arguments as Node[];
-      if (!args.some((a) => mentions(ctx, a, held.names))) return false;
+      if (!args.some((a) => carries(ctx, a, held.names))) return false;
       if (parkingCall(ctx, n)) return true;
       const own = depth < DEPTH ? ctx.functionOf(n.callee as Node) : undefined;
       return own !== undefined && own !== fn && parks(ctx, own, depth + 1, handedTo(ctx, own, args, held));
