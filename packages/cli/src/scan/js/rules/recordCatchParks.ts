@@ -8,11 +8,10 @@
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap, wrap } from '../ast.js';
 import { carries, type HeldRecord, handedTo, heldInside, recordParams } from '../heldRecord.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { mayThrow } from '../mayThrow.js';
+import { mayThrow, throwingDecoder } from '../mayThrow.js';
 import { settledValue } from '../settledValue.js';
 import { isLogCall } from './catchFacts.js';
 import { PARK_CALL } from './parkCalls.js';
-import { DECODING } from './recordThrows.js';
 
 /** How many functions of the module are followed from a callback or a catch callback. */
 const DEPTH = 2;
@@ -213,8 +212,7 @@ export function parksEachRecordPromise(ctx: ModuleContext, fn: Node): boolean {
   const failsBatch = someDescendant(
     fn.body as Node,
     (n) =>
-      !inCallback(n) &&
-      (n.type === 'ThrowStatement' || (n.type === 'CallExpression' && DECODING.has(calleeName(n) ?? ''))),
+      !inCallback(n) && (n.type === 'ThrowStatement' || (n.type === 'CallExpression' && throwingDecoder(n))),
   );
   return !awaitsOther && !failsBatch && !worksAfter(fn);
 }
