@@ -42,7 +42,8 @@ export function mentions(ctx: ModuleContext, node: Node | undefined, names: Read
 }
 
 /** A member read of the record's id or key (`r.eventID`, `r.dynamodb.Keys`, `body.orderId`): no content. */
-const ID_FIELD = /^(?:ids?|keys?|pk|sk|receiptHandle|sequenceNumber|partitionKey)$|[a-z](?:Id|ID|Ids|Key|Keys)$/i;
+const ID_FIELD =
+  /^(?:[iI]ds?|IDs?|[kK]eys?|pk|sk|PK|SK|receiptHandle|[sS]equenceNumber|[pP]artitionKey)$|[a-z](?:Id|ID|Ids|IDs|Key|Keys)$/;
 
 /**
  * `node` carries one of `names` as a value: a mention (mentions) that is not spelled into a template
