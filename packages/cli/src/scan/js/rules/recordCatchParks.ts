@@ -16,7 +16,10 @@ import { PARK_CALL } from './parkCalls.js';
 /** How many functions of the module are followed from a callback or a catch callback. */
 const DEPTH = 2;
 
-/** The function `node` is or names in this module (an inline callback, `.catch(deadLetter)`). */
+/**
+ * The function `node` is or names in this module: an inline callback, or `.catch(deadLetter)`, which is
+ * written outside the record's scope and handed the error only, so it never parks (heldInside).
+ */
 function functionAt(ctx: ModuleContext, node: Node | undefined): Node | undefined {
   const v = ctx.valueOf(node);
   return isFunction(v) ? v : undefined;
