@@ -1,9 +1,10 @@
 // Which names of a function hold a batch record, or a value derived from it: its parameter, what is
 // declared from it (`const item = cleanse(record[image])`), and, through a call to a function of the
 // module, the parameters the record is handed to. A park (recordCatchParks.ts) keeps a failed record only
-// when what it sends mentions one of these: an alert carrying the error alone parks nothing.
-// By name, not by binding: a nested function's own parameters are taken out (`.catch((record) => ...)`
-// shadows), assignments after a declaration (`x = record.body`) are not followed.
+// when what it sends carries one of these (carries): an alert carrying the error alone parks nothing, nor
+// does one naming the record's id (`${r.eventID} failed`) or a queue chosen by it (`QUEUES[r.eventName]`).
+// By name, not by binding: the names a nested function declares or takes are taken out (`.catch((record)
+// => ...)`, `const message = ...` shadow), assignments after a declaration (`x = record.body`) are not followed.
 import { forEachDescendant, isFunction, type Node, someDescendant, wrap } from './ast.js';
 import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -40,7 +41,32 @@ export function mentions(ctx: ModuleContext, node: Node | undefined, names: Read
   );
 }
 
-/** `seeds` and every name `fn` declares (outside nested functions) from a value mentioning one, to a fixpoint. */
+/** A member read of the record's id or key (`r.eventID`, `r.dynamodb.Keys`, `body.orderId`): no content. */
+const ID_FIELD =
+  /^(?:[iI]ds?|IDs?|[kK]eys?|pk|sk|PK|SK|receiptHandle|[sS]equenceNumber|[pP]artitionKey)$|[a-z](?:Id|ID|Ids|IDs|Key|Keys)$/;
+
+/**
+ * `node` carries one of `names` as a value: a mention (mentions) that is not spelled into a template
+ * string, not a computed member's index (`QUEUES[r.eventName]` routes by the record, keeps nothing of it),
+ * and not a member read through an id or key field (ID_FIELD). Such a value holds the record's content.
+ */
+export function carries(ctx: ModuleContext, node: Node | undefined, names: ReadonlySet<string>): boolean {
+  if (node === undefined || names.size === 0) return false;
+  return someDescendant(wrap(node), (n) => {
+    if (n.type !== 'Identifier' || !names.has(n.name as string) || isKeyName(ctx, n)) return false;
+    let child: Node = n;
+    for (let p = ctx.parentOf(n); p !== undefined && child !== node; child = p, p = ctx.parentOf(p)) {
+      if (p.type === 'TemplateLiteral') return false;
+      if (p.type !== 'MemberExpression') continue;
+      if (p.computed && p.property === child) return false;
+      const key = p.property as Node;
+      if (p.object === child && !p.computed && ID_FIELD.test(key.name as string)) return false;
+    }
+    return true;
+  });
+}
+
+/** `seeds` and every name `fn` declares (outside nested functions) from a value carrying one, to a fixpoint. */
 function derived(ctx: ModuleContext, fn: Node, seeds: Iterable<string>): Set<string> {
   const names = new Set(seeds);
   if (names.size === 0) return names;
@@ -56,7 +82,7 @@ function derived(ctx: ModuleContext, fn: Node, seeds: Iterable<string>): Set<str
   for (let grew = true; grew; ) {
     grew = false;
     for (const d of declarators)
-      if (mentions(ctx, d.init as Node, names))
+      if (carries(ctx, d.init as Node, names))
         for (const name of boundNames(d.id as Node))
           if (!names.has(name)) {
             names.add(name);
@@ -82,21 +108,32 @@ export function recordParams(ctx: ModuleContext, fn: Node, positions: readonly n
   };
 }
 
-/** The record as a function of the module called with `args` holds it: the parameters handed a mention. */
+/** The record as a function of the module called with `args` holds it: the parameters it is carried to. */
 export function handedTo(ctx: ModuleContext, own: Node, args: readonly Node[], held: HeldRecord): HeldRecord {
-  const positions = args.flatMap((a, i) => (mentions(ctx, a, held.names) ? [i] : []));
+  const positions = args.flatMap((a, i) => (carries(ctx, a, held.names) ? [i] : []));
   return recordParams(ctx, own, positions);
 }
 
 /**
  * The record as `fn` holds it when written inside `held.scope` (a catch callback): the enclosing names less
- * its own parameters, and what it declares from them. A function written elsewhere does not hold it.
+ * the names it takes or declares itself (they shadow), and what it declares from them. A function written
+ * elsewhere does not hold it.
  */
 export function heldInside(ctx: ModuleContext, fn: Node, held: HeldRecord): HeldRecord {
   if (fn === held.scope) return held;
   const inside = isFunction(fn) && held.scope.start <= fn.start && fn.end <= held.scope.end;
   if (!inside) return { scope: fn, names: new Set() };
   const own = new Set(((fn.params ?? []) as Node[]).flatMap((p) => boundNames(p)));
+  if (fn.body?.type === 'BlockStatement')
+    forEachDescendant(
+      fn.body as Node,
+      (n) => {
+        if (n.type === 'VariableDeclarator') for (const name of boundNames(n.id as Node)) own.add(name);
+        else if (n.type === 'FunctionDeclaration' && n.id != null) own.add(n.id.name as string);
+        return true;
+      },
+      true,
+    );
   return {
     scope: fn,
     names: derived(

@@ -15,6 +15,10 @@ describe('settledValue', () => {
     ['return Promise.resolve(save(r));', false],
     ['return item;', false],
     ['return this.pending;', false],
+    ['return r.skip ? undefined : item;', false],
+    ['return item || null;', false],
+    ['return (n++, item);', false],
+    ['return r.skip ? undefined : { ok: true };', true],
     ['return save(r);', false],
     ['return { at: new Date() };', false],
   ])('%s -> %s', (statement, expected) => {

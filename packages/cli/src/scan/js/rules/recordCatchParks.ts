@@ -6,18 +6,20 @@
 // record to `syncRecord(r)`, a catch handing the error to `deadLetter(item, e)`), two calls deep. The park
 // must carry the record (heldRecord.ts): an alert sent with the error alone drops the record.
 import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap, wrap } from '../ast.js';
-import { type HeldRecord, handedTo, heldInside, mentions, recordParams } from '../heldRecord.js';
+import { carries, type HeldRecord, handedTo, heldInside, recordParams } from '../heldRecord.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { mayThrow } from '../mayThrow.js';
+import { mayThrow, throwingDecoder } from '../mayThrow.js';
 import { settledValue } from '../settledValue.js';
 import { isLogCall } from './catchFacts.js';
 import { PARK_CALL } from './parkCalls.js';
-import { DECODING } from './recordThrows.js';
 
 /** How many functions of the module are followed from a callback or a catch callback. */
 const DEPTH = 2;
 
-/** The function `node` is or names in this module (an inline callback, `.catch(deadLetter)`). */
+/**
+ * The function `node` is or names in this module: an inline callback, or `.catch(deadLetter)`, which is
+ * written outside the record's scope and handed the error only, so it never parks (heldInside).
+ */
 function functionAt(ctx: ModuleContext, node: Node | undefined): Node | undefined {
   const v = ctx.valueOf(node);
   return isFunction(v) ? v : undefined;
@@ -65,7 +67,7 @@ function parks(ctx: ModuleContext, fn: Node, depth: number, record: HeldRecord):
     (n) => {
       if (n.type !== 'CallExpression' || isLogCall(n)) return false;
       const args = n.arguments as Node[];
-      if (!args.some((a) => mentions(ctx, a, held.names))) return false;
+      if (!args.some((a) => carries(ctx, a, held.names))) return false;
       if (parkingCall(ctx, n)) return true;
       const own = depth < DEPTH ? ctx.functionOf(n.callee as Node) : undefined;
       return own !== undefined && own !== fn && parks(ctx, own, depth + 1, handedTo(ctx, own, args, held));
@@ -213,8 +215,7 @@ export function parksEachRecordPromise(ctx: ModuleContext, fn: Node): boolean {
   const failsBatch = someDescendant(
     fn.body as Node,
     (n) =>
-      !inCallback(n) &&
-      (n.type === 'ThrowStatement' || (n.type === 'CallExpression' && DECODING.has(calleeName(n) ?? ''))),
+      !inCallback(n) && (n.type === 'ThrowStatement' || (n.type === 'CallExpression' && throwingDecoder(n))),
   );
   return !awaitsOther && !failsBatch && !worksAfter(fn);
 }
