@@ -207,7 +207,19 @@ function catchOrRetry(words: SourceWords): boolean {
   );
 }
 
-const FLOATING_SHAPES = ['emit(', 'map(async', 'forEach(async', 'Promise.all', 'Promise.race', 'Promise.any'];
+// `.every(` and its kin: an async predicate callback, inline or a local one by name (rules/asyncPredicate.ts).
+const FLOATING_SHAPES = [
+  'emit(',
+  'map(async',
+  'forEach(async',
+  'Promise.all',
+  'Promise.race',
+  'Promise.any',
+  '.every(',
+  '.some(',
+  '.filter(',
+  '.find',
+];
 
 const CLIENT_CLOSE = /\.(?:end|quit|disconnect)\(\s*\)\s*;/;
 
@@ -258,6 +270,9 @@ function gate(source: string): boolean {
     words.includes('messageGroupId') ||
     // Promises a helper module may leave floating in shapes no call name shows (rules/floatingShapes.ts).
     (words.includes('async') && FLOATING_SHAPES.some((w) => words.includes(w))) ||
+    // A route beside the Lambda adapter serving its app (rules/routeHandlers.ts): serverless-http,
+    // @vendia/serverless-express, aws-serverless-express, @h4ad/serverless-adapter.
+    (words.includes('serverless-') && words.includes('res')) ||
     // An Algolia index or client's request left floating (rules/algoliaCalls.ts).
     words.includes('algoliasearch') ||
     // A GraphQL resolver, declared by its type or held in a root type's map, which runs inside the API

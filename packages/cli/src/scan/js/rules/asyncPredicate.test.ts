@@ -22,13 +22,26 @@ describe('asyncPredicates', () => {
     expect(lines('const blocked = async (u) => ok(u);\nconst any = users.some(blocked);')).toHaveLength(1);
   });
 
-  it('leaves plain callbacks, other methods and promise-library statics alone', () => {
+  it('leaves plain callbacks, other methods and promise-library statics (iterable first) alone', () => {
     expect(
       lines(`
         const a = users.every((u) => u.ok);
         const b = await Promise.all(users.map(async (u) => ok(u)));
         const c = await Promise.filter(users, async (u) => ok(u));
         users.forEach(async (u) => ok(u));`),
+    ).toEqual([]);
+  });
+
+  it('does not judge a module that loads Node streams, whose filter/some helpers await the callback', () => {
+    expect(
+      lines(
+        "import { Readable } from 'node:stream';\nconst a = await Readable.from(skus).filter(async (s) => ok(s)).toArray();",
+      ),
+    ).toEqual([]);
+    expect(
+      lines(
+        "const { Readable } = require('stream');\nconst b = await Readable.from(xs).some(async (x) => ok(x));",
+      ),
     ).toEqual([]);
   });
 

@@ -19,10 +19,12 @@ const PREDICATES: Readonly<Record<string, string>> = {
   findLastIndex: 'findLastIndex() always answers the last index',
 };
 
-// Bluebird's promise methods (`Promise.map(...).filter(async ...)`) and async-iterator libraries await
-// the callback's promise: a module that loads one is not judged, since the receiver's kind is unknown.
+// Bluebird's promise methods (`Promise.map(...).filter(async ...)`), async-iterator libraries and Node's
+// stream helpers (`Readable.from(xs).filter(async ...)`, Node >= 17.4) await the callback's promise: a
+// module that loads one is not judged, since the receiver's kind is unknown. (Bluebird's statics take the
+// iterable first, `Promise.filter(xs, async ...)`, so their callback is never argument 0 and needs no test.)
 const AWAITING_LIBRARIES =
-  /\brequire\(\s*['"](bluebird|ix|iter-tools|p-filter)|\bfrom\s+['"](bluebird|ix|iter-tools|p-filter)/;
+  /\brequire\(\s*['"](bluebird|ix|iter-tools|p-filter|(?:node:)?stream)['"]|\bfrom\s+['"](bluebird|ix|iter-tools|p-filter|(?:node:)?stream)['"]/;
 
 /**
  * The calls of `ctx` that hand an async function (inline, or a local one by name) to an array predicate
@@ -42,9 +44,6 @@ export function asyncPredicates(ctx: ModuleContext): { call: Node; message: stri
     if (effect === undefined) continue;
     const cb = ctx.valueOf((call.arguments as Node[])[0]);
     if (cb === undefined || !isFunction(cb) || cb.async !== true) continue;
-    // `Promise.filter(...)`, `Bluebird.some(...)`: static helpers of promise libraries await the callback.
-    const receiver = unwrap(callee.object);
-    if (receiver?.type === 'Identifier' && /^(Promise|Bluebird|P)$/.test(receiver.name as string)) continue;
     found.push({
       call,
       message: `${name}(async ...) tests a promise, which is always truthy: ${effect}, the callback's work is awaited by nobody and a rejection inside it is unhandled`,

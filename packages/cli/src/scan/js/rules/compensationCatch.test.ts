@@ -45,4 +45,14 @@ describe('lostCompensation', () => {
 };`;
     expect(reported(source)).toEqual([]);
   });
+
+  it("leaves a transaction's rollback() and undo/revert names, which are no compensation", () => {
+    const source = `const unlike = async (req, res) => {
+  try { await t.rollback(); } catch (e) { console.error('rollback failed', e); }
+  try { await undoLike(req.params.id); } catch (e) { console.error(e); }
+  try { await revertLike(req.params.id); } catch (e) { console.error(e); }
+  return res.json({ ok: true });
+};`;
+    expect(reported(source)).toEqual([]);
+  });
 });

@@ -12,8 +12,17 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation } from './catchFacts.js';
 import type { Report } from './Report.js';
 
-/** Call names that undo earlier work: `refundCredit`, `refundOrderPayment`, `rollbackReservation`, `revertCharge`. */
-const COMPENSATION = /^(?:refund|rollback|rollBack|revert|compensate|reimburse|undo)(?:[A-Z_]|$)/;
+/**
+ * Call names that undo earlier work: `refundCredit`, `refundOrderPayment`, `rollbackReservation`. Not
+ * `undo`/`revert`: they name a route's own main work as often (`undoLike` in an unlike route).
+ */
+const COMPENSATION = /^(?:refund|rollback|rollBack|compensate|reimburse)(?:[A-Z_]|$)/;
+
+/**
+ * A method named just `rollback()` is a database transaction's (`t.rollback()`, `queryRunner.rollbackTransaction()`
+ * is not matched at all): when it fails, the database discards the uncommitted work, so nothing stays done.
+ */
+const TRANSACTION_ROLLBACK = /^roll[bB]ack$/;
 
 /** The first awaited call in `block` (outside nested functions) whose name says it undoes earlier work. */
 function awaitedCompensation(block: Node): string | undefined {
@@ -24,7 +33,9 @@ function awaitedCompensation(block: Node): string | undefined {
       if (n.type !== 'AwaitExpression') return false;
       const call = unwrap(n.argument as Node);
       const name = call?.type === 'CallExpression' ? calleeName(call) : undefined;
-      if (name !== undefined && COMPENSATION.test(name)) found = name;
+      const method = unwrap(call?.callee as Node | undefined)?.type === 'MemberExpression';
+      if (name !== undefined && COMPENSATION.test(name) && !(method && TRANSACTION_ROLLBACK.test(name)))
+        found = name;
       return found !== undefined;
     },
     true,

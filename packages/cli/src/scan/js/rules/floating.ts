@@ -179,8 +179,9 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     const hook = !step && mayHook && ctx.handlerKindAt(stmt) === undefined && inHandlerHook(ctx, stmt);
     // A GraphQL resolver runs per request inside the API handler, however its map reaches the server
     // (js/graphqlResolvers.ts): no importer's call has to show it.
-    // So does an Express-style route handler `(req, res) => ...` answering through `res` (routeHandlers.ts).
-    const runs = hook || (helper && (inGraphqlResolver(ctx, stmt) || routeWork(ctx, stmt)));
+    // So does an Express-style route handler `(req, res) => ...` answering through `res` beside the Lambda
+    // adapter serving it (routeHandlers.ts), whether or not the module also has a handler of its own.
+    const runs = hook || (helper && inGraphqlResolver(ctx, stmt)) || routeWork(ctx, stmt);
     const onPath = step || runs || ctx.handlerKindAt(stmt) !== undefined || inConstructedClass(ctx, stmt);
     if (!helper && !onPath) continue;
     if (helper && !runs && ctx.enclosingFunction(stmt) === undefined) continue;

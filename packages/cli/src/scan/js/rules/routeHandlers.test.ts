@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { contextOf } from '../testing/parsed.js';
 import { routeWork } from './routeHandlers.js';
 
-/** routeWork for the first expression statement starting with `mark(` in `source`. */
-function marked(source: string): boolean {
-  const ctx = contextOf(source, 'controller.js');
+/** routeWork for the first `mark(` statement in `source`, below a serverless-http import unless `bare`. */
+function marked(source: string, bare = false): boolean {
+  const ctx = contextOf(
+    bare ? source : `const serverless = require('serverless-http');\n${source}`,
+    'controller.js',
+  );
   const stmt = ctx
     .of('ExpressionStatement')
     .find((s) => ctx.source.slice(s.start, s.end).startsWith('mark('));
@@ -31,5 +34,11 @@ describe('routeWork', () => {
     );
     expect(marked('const f = async (req, res) => { mark(); return { ok: true }; };')).toBe(false);
     expect(marked('const f = async (event, context) => { mark(); };')).toBe(false);
+  });
+
+  it('is false where no Lambda adapter serves the module, or where it listens on a port itself', () => {
+    const route = 'const f = async (req, res) => { mark(); return res.status(200).json({}); };';
+    expect(marked(route, true)).toBe(false);
+    expect(marked(`${route} app.listen(3000);`)).toBe(false);
   });
 });
