@@ -17,27 +17,27 @@ const STYLE = new Set(['console-logging']);
  * Each rule's findings on code no rule had been fitted to: the sets of public repositories labelled by
  * reading and scored once, on arrival (eval/RESULTS.md: the round 17/18, 19/20/21, 24, 26, 29 and 31 held-aside
  * sets, the round-32 held-aside set with one placement aligned (RESULTS.md, round 32), the round-33, round-34,
- * round-35, round-36, round-37, round-38, round-39, round-40, round-41, round-42, round-43, round-44, round-45 and round-46 sets as scored, and the round-21, round-24 and round-26 arrivals,
- * 175 repositories). Working-set figures are not used: the rules
+ * round-35, round-36, round-37, round-38, round-39, round-40, round-41, round-42, round-43, round-44, round-45, round-46 and round-47 sets as scored, and the round-21, round-24 and round-26 arrivals,
+ * 185 repositories). Working-set figures are not used: the rules
  * were fitted to them, and they run 0.2-0.5 higher than the same rules on unseen code.
  */
 const UNSEEN: Readonly<Record<string, { readonly tp: number; readonly fp: number }>> = {
-  'batch-no-partial-failure': { tp: 72, fp: 154 },
-  'floating-promise': { tp: 70, fp: 26 },
-  'http-no-timeout': { tp: 645, fp: 30 },
-  'iac-gateway-timeout-exceeds-lambda': { tp: 169, fp: 9 },
-  'iac-missing-dlq': { tp: 281, fp: 110 },
+  'batch-no-partial-failure': { tp: 88, fp: 220 },
+  'floating-promise': { tp: 72, fp: 27 },
+  'http-no-timeout': { tp: 681, fp: 34 },
+  'iac-gateway-timeout-exceeds-lambda': { tp: 185, fp: 11 },
+  'iac-missing-dlq': { tp: 323, fp: 116 },
   'iac-no-event-archive': { tp: 13, fp: 3 },
-  'iac-no-reserved-concurrency': { tp: 101, fp: 39 },
-  'infra-error-as-auth': { tp: 27, fp: 11 },
+  'iac-no-reserved-concurrency': { tp: 131, fp: 41 },
+  'infra-error-as-auth': { tp: 28, fp: 11 },
   'insert-no-upsert': { tp: 10, fp: 34 },
-  'no-retry': { tp: 163, fp: 59 },
-  'promise-all-no-partial': { tp: 15, fp: 21 },
-  'random-id-nondeterministic': { tp: 24, fp: 22 },
-  'retry-no-jitter': { tp: 26, fp: 21 },
+  'no-retry': { tp: 177, fp: 62 },
+  'promise-all-no-partial': { tp: 16, fp: 22 },
+  'random-id-nondeterministic': { tp: 24, fp: 25 },
+  'retry-no-jitter': { tp: 29, fp: 22 },
   'retry-unbounded': { tp: 11, fp: 3 },
-  'sdk-client-no-timeout': { tp: 1379, fp: 83 },
-  'swallowed-error': { tp: 514, fp: 410 },
+  'sdk-client-no-timeout': { tp: 1536, fp: 90 },
+  'swallowed-error': { tp: 607, fp: 469 },
 };
 
 /**
