@@ -215,11 +215,7 @@ const FLOATING_SHAPES = [
   'Promise.all',
   'Promise.race',
   'Promise.any',
-  '.every(',
-  '.some(',
-  '.filter(',
-  '.find',
-];
+].concat(['.every(', '.some(', '.filter(', '.find']);
 
 const CLIENT_CLOSE = /\.(?:end|quit|disconnect)\(\s*\)\s*;/;
 
