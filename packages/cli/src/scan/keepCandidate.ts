@@ -287,7 +287,7 @@ function returnedUnread(project: Project, file: string, names: readonly string[]
     .some(([handlerFile, handlers]) => handlers.some((h) => project.isAnswerUnread(handlerFile, h)));
 }
 
-/** A handler module a template wires to a redelivered source, though its code does not show it. */
+/** A handler module wired to a redelivered source or invoked with 'Event', though its code does not show it. */
 function eventWired(project: Project, m: ModuleFacts): boolean {
-  return Object.keys(m.handlers ?? {}).some((name) => project.isEventWired(m.file, name));
+  return Object.keys(m.handlers ?? {}).some((name) => project.wiring.isRetriedAsync(m.file, name));
 }

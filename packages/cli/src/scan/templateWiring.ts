@@ -8,9 +8,14 @@
 // event included.
 import { BatchOneHandlers, type BatchOneSources } from './batchOne.js';
 import type { ModuleFacts } from './js/Candidate.js';
-import { unreadHandlerStrings } from './unreadHandlers.js';
+import { envInvokedHandlerStrings, unreadHandlerStrings } from './unreadHandlers.js';
 
-type Kind = 'eventHandlers' | 'unreadHandlers' | 'scheduledHandlers' | 'requestHandlers';
+type Kind =
+  | 'eventHandlers'
+  | 'unreadHandlers'
+  | 'envInvokedHandlers'
+  | 'scheduledHandlers'
+  | 'requestHandlers';
 
 /** The handlers templates wire to each kind of source, set once by the scan pass. */
 export class TemplateWiring {
@@ -24,7 +29,7 @@ export class TemplateWiring {
   }
 
   /** Notes the handler strings the templates wire to one kind of source, with the code modules' own. */
-  wire(kind: Exclude<Kind, 'unreadHandlers'>, handlers: readonly string[]): void {
+  wire(kind: Exclude<Kind, 'unreadHandlers' | 'envInvokedHandlers'>, handlers: readonly string[]): void {
     this.set(kind, [...handlers, ...[...this.modules()].flatMap((m) => m[kind] ?? [])]);
   }
 
@@ -33,7 +38,9 @@ export class TemplateWiring {
    * functions invoked with `InvocationType: 'Event'` through a variable a stack sets to their name.
    */
   wireUnread(handlers: readonly string[], envFunctions: readonly (readonly [string, string])[]): void {
-    this.set('unreadHandlers', unreadHandlerStrings(handlers, envFunctions, [...this.modules()]));
+    const modules = [...this.modules()];
+    this.set('unreadHandlers', unreadHandlerStrings(handlers, envFunctions, modules));
+    this.set('envInvokedHandlers', envInvokedHandlerStrings(envFunctions, modules));
   }
 
   private set(kind: Kind, all: readonly string[]): void {
@@ -48,6 +55,15 @@ export class TemplateWiring {
   /** Is `file`'s export `name` a handler a template wires to a queue, stream or asynchronous source? */
   isEventWired(file: string, name: string): boolean {
     return this.has('eventHandlers', file, name);
+  }
+
+  /**
+   * Does `file`'s export `name` run again with an event it already had: a template wires it to a queue,
+   * stream or asynchronous source, or code invokes it with `InvocationType: 'Event'` through a variable a
+   * stack sets to its name, which Lambda retries twice (unreadHandlers.ts envInvokedHandlerStrings).
+   */
+  isRetriedAsync(file: string, name: string): boolean {
+    return this.isEventWired(file, name) || this.has('envInvokedHandlers', file, name);
   }
 
   /** Is `file`'s export `name` invoked with nobody reading its answer (a redelivered source counts too)? */

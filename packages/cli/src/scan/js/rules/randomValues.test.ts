@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModuleContext } from '../ModuleContext.js';
 import { contextOf as parsedContext } from '../testing/parsed.js';
-import { mayCallRandom } from './randomValues.js';
+import { generatedAt, mayCallRandom } from './randomValues.js';
 
 function contextOf(source: string): ModuleContext {
   return parsedContext(source, 'm.js');
@@ -19,5 +19,49 @@ describe('mayCallRandom', () => {
 
     // Assess
     expect(answers).toEqual([true, false, true, false]);
+  });
+});
+
+describe('generatedAt', () => {
+  const lineOf = (ctx: ModuleContext) => {
+    const prop = ctx.of('Property').find((p) => p.key?.name === 'Key');
+    if (prop === undefined) throw new Error('no Key property');
+    return ctx.position(generatedAt(ctx, prop).start as number).line;
+  };
+
+  it('follows a composed constant to the random name it holds', () => {
+    // Prepare
+    const source = [
+      "import { randomUUID } from 'crypto';",
+      'export async function put(s3, owner, body) {',
+      '  const documentId = randomUUID();',
+      `  const fileKey = \`\${owner}/\${documentId}\`;`,
+      '  await s3.putObject({ Bucket: "b", Key: fileKey, Body: body });',
+      '}',
+    ].join('\n');
+    const ctx = contextOf(source);
+
+    // Act
+    const line = lineOf(ctx);
+
+    // Assess
+    expect(line).toBe(3);
+  });
+
+  it('stays at the constant when its random part is written inline', () => {
+    // Prepare
+    const source = [
+      'export async function put(s3, owner, body) {',
+      `  const fileKey = \`\${owner}/\${Date.now()}\`;`,
+      '  await s3.putObject({ Bucket: "b", Key: fileKey, Body: body });',
+      '}',
+    ].join('\n');
+    const ctx = contextOf(source);
+
+    // Act
+    const line = lineOf(ctx);
+
+    // Assess
+    expect(line).toBe(2);
   });
 });

@@ -209,10 +209,17 @@ function classMethodOf(ctx: ModuleContext, call: Node): Node | undefined {
 /**
  * Where a random key is made: the declarator of `const claimId = randomUUID()` when the property takes
  * the name (`PK: claimId`, `` SK: `AUDIT#${ts}#${claimId}` ``), so the finding points at the line to
- * change; else the property itself.
+ * change; else the property itself. A constant composed from such a name (`const s3Key =
+ * `${userId}/${documentId}``, then `Key: s3Key`) is followed to the random name's declarator: the same
+ * id is usually also written as the record's id, and both uses are one finding at the line that makes it.
  */
 export function generatedAt(ctx: ModuleContext, prop: Node): Node {
-  let value = unwrap(prop.value as Node | undefined);
+  return madeAt(ctx, prop.value as Node | undefined, 0) ?? prop;
+}
+
+/** The declarator holding a key's random part, followed through up to three composing constants. */
+function madeAt(ctx: ModuleContext, key: Node | undefined, depth: number): Node | undefined {
+  let value = unwrap(key);
   // `` `CONF#${code}` `` or `network + '/' + key`: the key's random part is the name it interpolates (or
   // adds) that holds a random value.
   const parts = value?.type === 'TemplateLiteral' ? (value.expressions as Node[]) : addedParts(value);
@@ -224,9 +231,12 @@ export function generatedAt(ctx: ModuleContext, prop: Node): Node {
     const inline = parts.some((p) => unwrap(p)?.type !== 'Identifier' && isRandom(ctx, p));
     value = unwrap(random.length === 1 ? random[0] : !inline && names.length === 1 ? names[0] : undefined);
   }
-  if (value?.type !== 'Identifier') return prop;
+  if (value?.type !== 'Identifier') return undefined;
   const binding = ctx.resolve(value.name as string, value);
-  return binding?.kind === 'const' && binding.init !== undefined ? binding.declaration : prop;
+  if (binding?.kind !== 'const' || binding.init === undefined) return undefined;
+  const init = unwrap(binding.init as Node);
+  const composed = init?.type === 'TemplateLiteral' || addedParts(init).length > 0;
+  return (composed && depth < 3 ? madeAt(ctx, init, depth + 1) : undefined) ?? binding.declaration;
 }
 
 /** The operands of a `+` chain (`a + '/' + b`), left to right; none when `value` is no such chain. */
