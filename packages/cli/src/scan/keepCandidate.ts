@@ -2,6 +2,7 @@
 // a candidate (js/Candidate.ts) is answered here through the project's cross-module facts. A candidate is
 // kept only if every condition it carries still holds once those files are read.
 
+import { batchImportSettles } from './batchImportSettles.js';
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
 import { deadModule } from './deadModules.js';
@@ -167,17 +168,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     !c.onlyIfImportBatchEvent.some((ref) => readsBatchThrough(project, ref))
   )
     return false;
-  const refusing = c.unlessImportRefusesBatch;
-  if (
-    refusing?.some((ref) => {
-      const target = project.resolveModule(ref.from, ref.source);
-      return (
-        target !== undefined &&
-        project.exportFactWhere(target, ref.name, (t) => t.includes('.length'))?.refusesBatch === true
-      );
-    })
-  )
-    return false;
+  if (batchImportSettles(project, c)) return false;
   if (c.onlyIfImportApiRoute !== undefined && !importRouted(project, c.onlyIfImportApiRoute)) return false;
   if (c.onlyIfFieldRouted !== undefined && !fieldRouted(project, file, c.onlyIfFieldRouted)) return false;
   if (c.onlyIfFieldTargeted !== undefined && !fieldTargeted(project, file, c.onlyIfFieldTargeted))

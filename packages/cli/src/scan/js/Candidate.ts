@@ -250,6 +250,8 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly onlyIfImportBatchEvent?: readonly DecoderRef[];
   /** A batch handler handing its records to these project functions: dropped when one refuses a batch (rules/batchSingleHelpers.ts). */
   readonly unlessImportRefusesBatch?: readonly ImportRef[];
+  /** A batch handler returning these project functions' answer: dropped when one answers item failures (rules/batchAnswerHelpers.ts). */
+  readonly unlessImportAnswersItems?: readonly ImportRef[];
   /** A random key in a module with no handler, reached by calling these names: kept when a retried consumer reaches it. */
   readonly onlyIfConsumerCaller?: SharedRequest;
   /**

@@ -97,6 +97,8 @@ export interface ExportFact {
   readonly batchEventForwards?: Readonly<Record<string, readonly DecoderRef[]>>;
   /** The function throws when the list handed to it holds more than one record (rules/batchSingleHelpers.ts). */
   readonly refusesBatch?: true;
+  /** The function returns `{ batchItemFailures }` built from its first argument (rules/batchAnswerHelpers.ts). */
+  readonly answersItems?: true;
   /**
    * The export is, builds, or (a class) has a method building a middy middleware whose `onError` answers
    * every error with a response and never rethrows (rules/httpErrorMiddleware.ts).

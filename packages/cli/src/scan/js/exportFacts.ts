@@ -21,9 +21,9 @@ import { callsRemote } from './rules/authFacts.js';
 import { rebrandFact } from './rules/authRebrands.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
 import { localAdapter } from './rules/authSstAdapters.js';
+import { batchArgFacts } from './rules/batchArgFacts.js';
 import { decoderMembers } from './rules/batchDecoderMembers.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
-import { refusesBatchArg } from './rules/batchSingleHelpers.js';
 import { batchMethodsOf, batchResultOf, batchSends, mayBatch } from './rules/batchWrappers.js';
 import { builderDlqKeys } from './rules/cdkBuiltFunctions.js';
 import { queueSubclassWithoutDlq } from './rules/cdkQueueSubclasses.js';
@@ -113,7 +113,6 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           : undefined;
       const forwards = v.params.length > 0 ? forwardedParam(ctx, v) : undefined;
       const batchEvent = ctx.spells('Records') && readsBatchEvent(ctx, v);
-      const refuses = ctx.spells('.length') && refusesBatchArg(v);
       facts[name] = {
         provides: [...cover.kinds],
         via: cover.via,
@@ -130,7 +129,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(random && dayLevelClock(ctx, made) ? { randomDayOnly: true as const } : {}),
         ...(forwards !== undefined ? { forwards } : {}),
         ...(batchEvent ? { batchEvent: true as const } : {}),
-        ...(refuses ? { refusesBatch: true as const } : {}),
+        ...batchArgFacts(ctx, v),
         // A helper building the 401/403 answer (`error.status = 401; return error`): raised like a class.
         ...(authStatusText(ctx.source) && authErrorFactory(ctx, v) ? { authError: true } : {}),
         ...(wrapper !== undefined ? { eventSource: wrapper } : {}),

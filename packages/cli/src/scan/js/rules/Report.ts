@@ -52,6 +52,7 @@ export type Extra = Pick<
   | 'onlyIfImportBatchEvent'
   | 'onlyIfServesHandlers'
   | 'unlessImportRefusesBatch'
+  | 'unlessImportAnswersItems'
   | 'onlyIfEventWired'
   | 'onlyIfAnswerUnread'
   | 'onlyIfRouted'

@@ -1,20 +1,13 @@
 // Rules about code on a Lambda handler's path: partial batch failures, Promise.all over records,
-// work left running after return, console logging, random idempotency keys, plain inserts in
+// work left running after return, random idempotency keys, plain inserts in
 // at-least-once consumers, and breakers whose state lives in one instance.
 
-import {
-  calleeName,
-  memberPath,
-  type Node,
-  objectProps,
-  propertyName,
-  someDescendant,
-  unwrap,
-} from '../ast.js';
+import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import { takesOwnHandlersEvent } from '../eventTakers.js';
 import { boundMethod, madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { batchImportConditions } from './batchAnswerHelpers.js';
 import { reportFailureAwait } from './batchCatchAwaits.js';
 import { eventDecoders } from './batchDecoders.js';
 import { identifierField } from './batchIdOrigins.js';
@@ -27,6 +20,7 @@ import { sharedBatchFunctions } from './batchShared.js';
 import { singleRecordHelpers } from './batchSingleHelpers.js';
 import { handsEventOn, readsOnlyFirstRecord, refusesBatches } from './batchSingleRecord.js';
 import { onlyConverts } from './batchTransforms.js';
+import { consoleRule } from './consoleLogging.js';
 import { floatingRule } from './floating.js';
 import { handRolledBreakers } from './handRolledBreakers.js';
 import { idempotencyRules } from './idempotency.js';
@@ -186,7 +180,7 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
   const single = readsOnlyFirstRecord(text) && !handsEventOn(fn);
   // Records handed to a helper that refuses more than one (batchSingleHelpers.ts), here or imported.
   const helpers = singleRecordHelpers(ctx, fn);
-  const refusing = helpers.imports.length > 0 ? { unlessImportRefusesBatch: helpers.imports } : {};
+  const refusing = batchImportConditions(ctx, fn, helpers.imports);
   // A return inside the record loop (batchLoopReturns.ts), judged before the settles-itself gates below.
   if (!single && !helpers.local && reportLoopReturn(ctx, report, fn, { ...extra, ...refusing })) return;
   if (cannotFailRecord(ctx, fn) || deletesSucceeded(ctx, fn)) return;
@@ -222,44 +216,6 @@ function judgeUnanswered(ctx: ModuleContext, report: Report, fn: Node, extra: Ex
     !single && !catches && !swallows && !callsBackSuccessOnly(fn) && !returnsProjectCall(ctx, fn);
   const throws = isolated ? { unlessBisected: true as const } : {};
   report('batch-no-partial-failure', fn, message, { ...extra, ...wired, ...refusing, ...throws });
-}
-
-/** `console.log(JSON.stringify({ level, ... }))`: structured JSON with a level, as CloudWatch reads it. */
-function structuredJson(ctx: ModuleContext, call: Node): boolean {
-  const arg = unwrap((call.arguments as Node[])[0]);
-  if ((call.arguments as Node[]).length !== 1 || arg?.type !== 'CallExpression') return false;
-  if (memberPath(arg.callee)?.join('.') !== 'JSON.stringify') return false;
-  const fields = objectProps(ctx.valueOf((arg.arguments as Node[])[0]));
-  return fields !== undefined && (fields.props.has('level') || fields.props.has('severity'));
-}
-
-/**
- * One finding per module, at its first unstructured console call, with the count: a repository's number
- * of console calls says how widespread the habit is, not how many fixes it needs (one logger per module).
- */
-function consoleRule(ctx: ModuleContext, report: Report): void {
-  if (!ctx.isLambdaModule) return;
-  const calls: Node[] = [];
-  for (const call of ctx.of('CallExpression')) {
-    const path = memberPath(call.callee);
-    if (path?.length !== 2 || path[0] !== 'console') continue;
-    if (!/^(log|info|warn|error|debug|trace)$/.test(path[1] ?? '')) continue;
-    const callee = unwrap(call.callee);
-    if (!ctx.isGlobal('console', callee?.object as Node)) continue;
-    if (structuredJson(ctx, call)) continue;
-    calls.push(call);
-  }
-  if (calls.length === 0) return;
-  calls.sort((a, b) => a.start - b.start);
-  const first = calls[0] as Node;
-  const method = memberPath(first.callee)?.[1] ?? 'log';
-  report(
-    'console-logging',
-    first,
-    calls.length === 1
-      ? `console.${method} in a Lambda module: unstructured, no level control or request context`
-      : `${calls.length} console calls in this Lambda module (the first here): unstructured, no level control or request context`,
-  );
 }
 
 function breakerStateRule(ctx: ModuleContext, report: Report): void {
