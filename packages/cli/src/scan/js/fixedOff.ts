@@ -95,7 +95,7 @@ function hasSwitch(ctx: ModuleContext): boolean {
  * switch never takes, or in a function (not exported, handed on nowhere) whose every call is in such a branch?
  *
  * @example
- * fixedOff(ctx, catchClause) // true inside `if (USE_ELASTIC_CACHE) { ... }` with `const USE_ELASTIC_CACHE = false`
+ * fixedOff(ctx, catchClause) // true inside `if (USE_CACHE) { ... }` with `const USE_CACHE = false`
  */
 export function fixedOff(ctx: ModuleContext, node: Node): boolean {
   if (!hasSwitch(ctx)) return false;
