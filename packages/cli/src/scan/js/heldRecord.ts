@@ -5,7 +5,7 @@
 // does one naming the record's id (`${r.eventID} failed`) or a queue chosen by it (`QUEUES[r.eventName]`).
 // By name, not by binding: the names a nested function declares or takes are taken out (`.catch((record)
 // => ...)`, `const message = ...` shadow), assignments after a declaration (`x = record.body`) are not followed.
-import { forEachDescendant, isFunction, type Node, someDescendant, wrap } from './ast.js';
+import { forEachDescendant, isFunction, type Node, someDescendant, unwrap, wrap } from './ast.js';
 import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -18,17 +18,20 @@ export interface HeldRecord {
 /**
  * The names a declaration or parameter pattern binds: `{ body, attributes: { id } }` -> body, id; a
  * default value is no binding.
+ * @example
+ * boundNames(declarator.id) // const { body, attributes: { id } } = r -> ['body', 'id']
  */
 export function boundNames(pattern: Node | null | undefined, out: string[] = []): string[] {
-  if (pattern == null) return out;
-  if (pattern.type === 'Identifier') out.push(pattern.name as string);
-  else if (pattern.type === 'ObjectPattern')
-    for (const p of pattern.properties as Node[])
-      boundNames(p.type === 'RestElement' ? p.argument : p.value, out);
-  else if (pattern.type === 'ArrayPattern') for (const e of pattern.elements as Node[]) boundNames(e, out);
-  else if (pattern.type === 'AssignmentPattern') boundNames(pattern.left as Node, out);
-  else if (pattern.type === 'RestElement') boundNames(pattern.argument as Node, out);
-  else if (pattern.type === 'TSParameterProperty') boundNames(pattern.parameter as Node, out);
+  const p = unwrap(pattern);
+  if (p === undefined) return out;
+  if (p.type === 'Identifier') out.push(p.name as string);
+  else if (p.type === 'ObjectPattern')
+    for (const prop of p.properties as Node[])
+      boundNames(prop.type === 'RestElement' ? prop.argument : prop.value, out);
+  else if (p.type === 'ArrayPattern') for (const e of p.elements as Node[]) boundNames(e, out);
+  else if (p.type === 'AssignmentPattern') boundNames(p.left as Node, out);
+  else if (p.type === 'RestElement') boundNames(p.argument as Node, out);
+  else if (p.type === 'TSParameterProperty') boundNames(p.parameter as Node, out);
   return out;
 }
 

@@ -12,6 +12,7 @@ import {
   someDescendant,
   unwrap,
 } from '../ast.js';
+import { boundNames } from '../heldRecord.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -30,19 +31,6 @@ function onName(call: Node): { receiver: string; method: string } | undefined {
   const property = callee.property as Node;
   if (object?.type !== 'Identifier' || property?.type !== 'Identifier') return undefined;
   return { receiver: object.name as string, method: property.name as string };
-}
-
-/** The names bound in a declarator's pattern (`{ a, b }`, `[a]`, `a`). */
-function boundNames(pattern: Node | undefined, out: string[]): void {
-  const p = unwrap(pattern);
-  if (p === undefined) return;
-  if (p.type === 'Identifier') out.push(p.name as string);
-  else if (p.type === 'ObjectPattern')
-    for (const prop of p.properties as Node[])
-      boundNames(prop.type === 'RestElement' ? (prop.argument as Node) : (prop.value as Node), out);
-  else if (p.type === 'ArrayPattern') for (const e of p.elements as Node[]) boundNames(e, out);
-  else if (p.type === 'RestElement') boundNames(p.argument as Node, out);
-  else if (p.type === 'AssignmentPattern') boundNames(p.left as Node, out);
 }
 
 /** The names in `fn` worked out from `start` (`const body = JSON.parse(m.Body); const { id } = body`). */
