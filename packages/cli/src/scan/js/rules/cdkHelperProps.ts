@@ -42,12 +42,12 @@ function calledHelper(ctx: ModuleContext, call: Node): Node | undefined {
 }
 
 /**
- * The one `new X(...)` a function returns, directly or through a local it returns (arrow bodies too);
- * undefined when it returns something else, or more than one value.
+ * The one value a function returns, directly or through a local it returns (arrow bodies too); undefined
+ * when it returns more than one value, or none.
  * @example
- * returnedNew(ctx, helper) // the `new NodejsFunction(...)` of `function build(s, id) { const fn = new NodejsFunction(s, id, {}); return fn; }`
+ * returnedValue(ctx, helper) // the `{ entry }` of `const defaults = (name) => ({ entry: name })`
  */
-export function returnedNew(ctx: ModuleContext, helper: Node): Node | undefined {
+export function returnedValue(ctx: ModuleContext, helper: Node): Node | undefined {
   const body = helper.body as Node;
   const returned =
     body.type !== 'BlockStatement'
@@ -56,8 +56,18 @@ export function returnedNew(ctx: ModuleContext, helper: Node): Node | undefined 
           .filter((r) => ctx.enclosingFunction(r) === helper && r.argument !== null)
           .map((r) => r.argument as Node);
   const built = returned.map((r) => ctx.valueOf(unwrap(r)));
-  const fn = built[0];
-  return built.length === 1 && fn?.type === 'NewExpression' ? fn : undefined;
+  return built.length === 1 ? built[0] : undefined;
+}
+
+/**
+ * The one `new X(...)` a function returns, directly or through a local it returns (arrow bodies too);
+ * undefined when it returns something else, or more than one value.
+ * @example
+ * returnedNew(ctx, helper) // the `new NodejsFunction(...)` of `function build(s, id) { const fn = new NodejsFunction(s, id, {}); return fn; }`
+ */
+export function returnedNew(ctx: ModuleContext, helper: Node): Node | undefined {
+  const fn = returnedValue(ctx, helper);
+  return fn?.type === 'NewExpression' ? fn : undefined;
 }
 
 /** The one `new ...Function(...)` a helper returns (directly, or through a local it returns). */
