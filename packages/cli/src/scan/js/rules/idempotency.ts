@@ -33,6 +33,7 @@ import {
   RECORD_ID_FIELD,
   randomCallIn,
 } from './randomValues.js';
+import { servesRequestOnly } from './requestScope.js';
 import { scheduledOnly } from './sqlParamKeys.js';
 import { uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
@@ -99,6 +100,8 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
       if (unwrap(prop.value as Node)?.type === 'ObjectExpression') continue;
       // Read as before the shared modules were let in: an id class's method is not a helper's answer.
       if (helperOnly) continue;
+      // A key made up for an HTTP request that sent none: no platform retry reaches it (requestScope.ts).
+      if (servesRequestOnly(ctx, prop)) continue;
       const message = `${key} is random: a retry or redelivery gets a new key and runs twice`;
       if (isRandom(ctx, prop.value)) report('random-id-nondeterministic', generatedAt(ctx, prop), message);
       else {
