@@ -15,6 +15,7 @@ import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
 import { clockValue, dayLevelClock } from './clockValues.js';
 import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, traceIdKey } from './emittedIds.js';
+import { entityFactoryIdRule } from './entityFactoryIds.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { graphqlInsertRule } from './graphqlInserts.js';
@@ -90,6 +91,7 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     randomWriteKeys(ctx, report, view, shared);
     passedQueryIdRule(ctx, report, view, shared);
   }
+  if (random && shared) entityFactoryIdRule(ctx, report);
   const emitted = new Map<Node, number>();
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
