@@ -81,6 +81,9 @@ export function discriminates(handler: Node): boolean {
         (n.arguments as Node[]).some((a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === param)
       ) {
         const name = calleeName(n) ?? '';
+        // `errorResponse(401, 'Login failed', error)`: the status is fixed at the call and the error is only
+        // the body's detail, so every failure gets the same 401; a helper given the error alone may map it.
+        if (fixedStatusAnswer(n)) return false;
         return /classify|toHttpStatus|is[A-Z]|handle|map|toProblem|errorResponse/.test(name);
       }
       if (n.type === 'ThrowStatement')
@@ -89,6 +92,15 @@ export function discriminates(handler: Node): boolean {
     },
     true,
   );
+}
+
+/** An answer helper called with a literal 4xx/5xx status (`errorResponse(401, msg, err)`): its status is set. */
+function fixedStatusAnswer(call: Node): boolean {
+  if (!/response$/i.test(calleeName(call) ?? '')) return false;
+  return (call.arguments as Node[]).some((a) => {
+    const v = unwrap(a);
+    return v?.type === 'Literal' && typeof v.value === 'number' && v.value >= 400 && v.value < 600;
+  });
 }
 
 /**

@@ -14,16 +14,15 @@
 // (`const drive = await getDriveService()`) is asked of that module by the project pass (ExportFact.googleClient). A service-account `JWT` client is an OAuth2 client.
 // A client handed down as a parameter is judged by what the module's own callers pass (passedArguments.ts).
 // A client a class keeps in a field it assigns once (`this.client = new google.auth.OAuth2(...)`) is read
-// through that assignment, as a local's would be.
+// through that assignment, as a local's would be. How a client was built is read in rules/googleClients.ts.
 import { isFunction, memberPath, type Node, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
-import { methodOf } from '../memberClass.js';
 import { offServicePath } from '../offServicePath.js';
-import { passedValues } from '../passedArguments.js';
 import { mayCallHttp } from '../ruleGate.js';
 import { returnedValues } from '../sdkOptions.js';
 import { fieldChainValue } from './fieldAssigned.js';
+import { clientOf, optionsTimed } from './googleClients.js';
 import type { Report, Rule } from './Report.js';
 
 /** OAuth2Client methods that send a request (verifyIdToken fetches the signing certificates). */
@@ -40,106 +39,11 @@ const OAUTH_REQUESTS = new Set([
   'request',
   'authorize',
 ]);
-/** `google.<name>(...)` calls that are not API clients. */
-const NOT_AN_API = new Set(['options', 'auth', 'discover', 'discoverAPI', 'addAPIs']);
-
 /** The base of a member chain: `gmail` in `gmail.users.messages.get`. */
 function chainBase(node: Node): Node | undefined {
   let n = unwrap(node);
   while (n?.type === 'MemberExpression') n = unwrap(n.object);
   return n;
-}
-
-/** Do these options name a timeout, or hide what they hold? Absent options hold none. */
-function optionsTimed(ctx: ModuleContext, arg: Node | undefined): boolean {
-  if (arg === undefined) return false;
-  const value = unwrap(ctx.valueOf(arg));
-  if (value === undefined) return true;
-  if (value.type === 'Literal' || value.type === 'TemplateLiteral') return false; // `google.sheets('v4')`
-  if (value.type !== 'ObjectExpression') return true;
-  return /\btimeout\b|\.\.\./.test(ctx.source.slice(value.start, value.end));
-}
-
-/** What a client expression was built as: a googleapis API client or an OAuth2 client, and if timed. */
-function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): GoogleClient | undefined {
-  let built = unwrap(ctx.valueOf(base));
-  if (built?.type === 'AwaitExpression') built = unwrap(ctx.valueOf(built.argument as Node));
-  if (built?.type !== 'CallExpression' && built?.type !== 'NewExpression')
-    return typedParamClient(ctx, base) ?? (params < 2 ? handedClient(ctx, base, params + 1) : undefined);
-  const callee = unwrap(built.callee);
-  if (callee === undefined) return undefined;
-  const imp = ctx.importRoot(callee);
-  const path = memberPath(callee);
-  const args = built.arguments as Node[];
-  if (built.type === 'CallExpression' && imp?.source === 'googleapis' && imp.imported === 'google') {
-    if (path?.length !== 2 || NOT_AN_API.has(path[1] as string)) return undefined;
-    return { kind: 'api', timed: optionsTimed(ctx, args[0]) };
-  }
-  // A standalone API package (`@googleapis/androidpublisher`) exports its factory under the API's name.
-  const standalone = imp?.source.startsWith('@googleapis/')
-    ? imp.source.slice('@googleapis/'.length)
-    : undefined;
-  if (built.type === 'CallExpression' && standalone !== undefined && path?.at(-1) === standalone)
-    return { kind: 'api', timed: optionsTimed(ctx, args[0]) };
-  // A same-module helper that builds and returns the client (`const c = await initialiseClient()`).
-  const helper =
-    built.type === 'CallExpression' && hops === 0
-      ? (ctx.functionOf(callee) ?? ownClassMethod(ctx, callee))
-      : undefined;
-  const returned = helper === undefined ? undefined : returnedValues(helper);
-  if (returned?.length === 1) return clientOf(ctx, returned[0] as Node, hops + 1, params);
-  // `ExternalAccountClient.fromJSON(credentialConfig)`: a credential file carries no transport options;
-  // an options literal may name `transporterOptions`, and a second argument (older versions) is unread.
-  if (
-    built.type === 'CallExpression' &&
-    imp?.source === 'google-auth-library' &&
-    path?.join('.') === 'ExternalAccountClient.fromJSON'
-  ) {
-    const config = unwrap(ctx.valueOf(args[0]));
-    return {
-      kind: 'oauth',
-      timed: args.length > 1 || (config?.type === 'ObjectExpression' && optionsTimed(ctx, config)),
-    };
-  }
-  if (built.type !== 'NewExpression') return undefined;
-  const oauth =
-    (imp?.source === 'googleapis' && /^google\.auth\.(OAuth2|JWT)$/.test(path?.join('.') ?? '')) ||
-    (standalone !== undefined && path?.join('.') === 'auth.OAuth2') ||
-    (imp?.source === 'googleapis' && path?.join('.') === 'google.auth.GoogleAuth') ||
-    // googleapis re-exports google-auth-library as `Auth`: `new Auth.OAuth2Client(options)`.
-    (imp?.source === 'googleapis' && imp.imported === 'Auth' && AUTH_CLASSES.has(path?.[1] ?? '')) ||
-    (imp?.source === 'google-auth-library' && AUTH_CLASSES.has(imp.imported));
-  if (!oauth) return undefined;
-  // Positional arguments (client id, secret, redirect) carry no transport options.
-  const only = args.length === 1 ? unwrap(ctx.valueOf(args[0])) : undefined;
-  const timed = only?.type === 'ObjectExpression' ? optionsTimed(ctx, only) : only?.type === 'Identifier'; // a parameter
-  return { kind: 'oauth', timed };
-}
-
-type GoogleClient = { kind: 'api' | 'oauth'; timed: boolean };
-
-/** `this.createClient()`: a method of the class the call sits in (the class's own client factory). */
-function ownClassMethod(ctx: ModuleContext, callee: Node): Node | undefined {
-  if (callee.type !== 'MemberExpression' || unwrap(callee.object as Node)?.type !== 'ThisExpression')
-    return undefined;
-  const name = propertyName(callee.property as Node, callee.computed as boolean);
-  for (let p = ctx.parentOf(callee); p !== undefined; p = ctx.parentOf(p))
-    if (p.type === 'ClassDeclaration' || p.type === 'ClassExpression')
-      return name === undefined ? undefined : methodOf(p, name);
-  return undefined;
-}
-
-/**
- * A parameter the module's own callers fill (`ensureSheetExists(sheets, id)` after `const sheets =
- * createSheetsClient(config)`): the client they all pass, when each is one of the same kind.
- */
-function handedClient(ctx: ModuleContext, base: Node, params: number): GoogleClient | undefined {
-  const passed = passedValues(ctx, base);
-  if (passed === undefined) return undefined;
-  const clients = passed.map((v) => clientOf(ctx, v, 0, params));
-  const first = clients[0];
-  if (first === undefined || clients.some((c) => c?.kind !== first.kind)) return undefined;
-  return { kind: first.kind, timed: clients.some((c) => c?.timed) };
 }
 
 /**
@@ -170,32 +74,6 @@ function reportImported(
       : `OAuth2 client ${method}() on the client ${ref.name}() builds has no timeout (gaxios waits forever by default): pass transporterOptions: { timeout } to that client`,
     { onlyIfImportGoogleClient: { ref, kind } },
   );
-}
-
-/** google-auth-library's clients that send through gaxios: built directly, or named as a parameter's type. */
-const AUTH_CLASSES = new Set(['OAuth2Client', 'JWT', 'GoogleAuth']);
-
-/**
- * A parameter typed with one of AUTH_CLASSES (`(auth: GoogleAuth<AwsClient>) => auth.request(...)`): judged
- * by the clients of that class the module builds, untimed only when it builds some and none names a timeout
- * (as a parameter typed `Octokit` is, rules/octokitClients.ts).
- */
-function typedParamClient(ctx: ModuleContext, base: Node): { kind: 'oauth'; timed: boolean } | undefined {
-  const b = unwrap(base);
-  if (b?.type !== 'Identifier') return undefined;
-  const binding = ctx.resolve(b.name as string, b);
-  if (binding?.kind !== 'param') return undefined;
-  const p = binding.declaration.type === 'AssignmentPattern' ? binding.declaration.left : binding.declaration;
-  const type = (p?.typeAnnotation as Node | undefined)?.typeAnnotation;
-  if (type?.type !== 'TSTypeReference' || type.typeName?.type !== 'Identifier') return undefined;
-  const imp = ctx.importOf(type.typeName.name as string, type.typeName as Node);
-  if (imp?.source !== 'google-auth-library' || !AUTH_CLASSES.has(imp.imported)) return undefined;
-  const built = ctx
-    .of('NewExpression')
-    .filter((n) => ctx.importRoot(n.callee as Node)?.imported === imp.imported);
-  const clients = built.map((n) => clientOf(ctx, n, 1));
-  if (clients.length === 0 || clients.some((c) => c === undefined || c.timed)) return undefined;
-  return { kind: 'oauth', timed: false };
 }
 
 /** `google.options({ timeout })` (or options it cannot read) in this module bounds its googleapis calls. */

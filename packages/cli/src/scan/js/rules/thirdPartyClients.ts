@@ -134,6 +134,14 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     decision:
       'http-no-timeout where the client is created without `timeout` (rules/untimedPackageClients.ts)',
   },
+  // better-fetch options: `timeout` (ms, an abort per request), none by default; `retry` (count, linear or
+  // exponential) retries failed answers and errors, never a request that hangs.
+  '@better-fetch/fetch': {
+    timeoutMs: null,
+    retries: 'only when `retry` is set',
+    decision:
+      'http-no-timeout where createFetch() builds an instance without `timeout` (rules/betterFetch.ts)',
+  },
   // openapi-fetch 0.17 dist/index.mjs createClient: `fetch: baseFetch = globalThis.fetch`, the rest of the
   // options spread into each Request as RequestInit; no timeout and no retry of its own.
   'openapi-fetch': {

@@ -12,10 +12,12 @@
 // - `ipfs-http-client` and its successor `kubo-rpc-client` (`create(options)`, the older default export
 //   called directly): Options `timeout` ("Amount of time until request should timeout"), none by default.
 //   Reported where the client is built without one (a bare URL string counts as no options).
+// better-fetch (rules/betterFetch.ts), simple-oauth2 and gRPC deadlines are read from here too.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
 import { SourceWords } from '../SourceWords.js';
+import { betterFetchClients, mentionsBetterFetch } from './betterFetch.js';
 import { grpcDeadlines, mentionsGrpc } from './grpcDeadlines.js';
 import type { Report } from './Report.js';
 import { simpleOauth2Tokens } from './simpleOauth2.js';
@@ -45,7 +47,8 @@ export function mentionsUntimedPackages(source: string): boolean {
     words.includes('ipfs-http-client') ||
     words.includes('kubo-rpc-client') ||
     words.includes('simple-oauth2') ||
-    mentionsGrpc(source)
+    mentionsGrpc(source) ||
+    mentionsBetterFetch(source)
   );
 }
 
@@ -92,6 +95,7 @@ export function untimedPackageClients(ctx: ModuleContext, report: Report): void 
   if (!mentionsUntimedPackages(ctx.source)) return;
   simpleOauth2Tokens(ctx, report); // its own file: rules/simpleOauth2.ts
   grpcDeadlines(ctx, report); // rules/grpcDeadlines.ts
+  betterFetchClients(ctx, report); // rules/betterFetch.ts
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     const args = call.arguments as Node[];

@@ -1,0 +1,49 @@
+// What a `let` declared without a value stands for when the module assigns it exactly once. Code that
+// builds a client inside a try keeps it in such a name (`let client; try { client = await factory(...) }
+// catch (e) { log(e) }`) and uses it after the try; valueOf stops at the bare declaration. Two or more
+// assignments (a fallback, a reset) leave the value unknown.
+import { forEachDescendant, type Node, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+import type { Binding } from './moduleIndex.js';
+
+/**
+ * The right side of the one plain assignment to the uninitialised `let` that `node` names, or undefined.
+ * @example
+ * // let publisher; try { publisher = await api.publisher({ version: 'v3' }) } catch {}
+ * lateAssigned(ctx, publisherRef) // the `await api.publisher(...)` expression
+ */
+export function lateAssigned(ctx: ModuleContext, node: Node | undefined): Node | undefined {
+  const id = unwrap(node);
+  if (id?.type !== 'Identifier') return undefined;
+  const binding = ctx.resolve(id.name as string, id);
+  if (binding?.kind !== 'let' || binding.init !== undefined) return undefined;
+  const values = assignments(ctx).get(binding);
+  return values?.length === 1 ? values[0] : undefined;
+}
+
+// One walk per module, however many calls ask.
+const cache = new WeakMap<ModuleContext, Map<Binding, Node[]>>();
+
+/** Each binding's assigned values (`x = v`; a compound or destructuring write counts as unknown). */
+function assignments(ctx: ModuleContext): Map<Binding, Node[]> {
+  const cached = cache.get(ctx);
+  if (cached !== undefined) return cached;
+  const out = new Map<Binding, Node[]>();
+  const add = (target: Node | undefined, value: Node | undefined) => {
+    const left = unwrap(target);
+    if (left?.type !== 'Identifier') return;
+    const b = ctx.resolve(left.name as string, left);
+    if (b === undefined) return;
+    const list = out.get(b) ?? [];
+    // An unknown write is kept as a second entry so the binding is never read as assigned once.
+    list.push(...(value === undefined ? [left, left] : [value]));
+    out.set(b, list);
+  };
+  forEachDescendant(ctx.program, (n) => {
+    if (n.type === 'AssignmentExpression')
+      add(n.left as Node, n.operator === '=' ? (n.right as Node) : undefined);
+    else if (n.type === 'UpdateExpression') add(n.argument as Node, undefined);
+  });
+  cache.set(ctx, out);
+  return out;
+}

@@ -1,0 +1,75 @@
+// http-no-timeout for better-fetch (`@better-fetch/fetch`). `createFetch(options)` builds a `$fetch` that hands
+// each request to the global fetch; its `timeout` option (milliseconds) arms an abort per request, and left out
+// a request waits as long as the server takes (the `retry` option retries answers and errors, never a hang).
+// Reported at the createFetch(...) that builds the instance, where the fix goes, when its options are seen in
+// full with no `timeout` or `signal`, the instance stays in this module (kept in a local name that is only
+// called), and no call through it passes a bound of its own (or options the scan cannot read). Options from a
+// parameter (`createFetch(options)` in a project's wrapper) are the wrapper's callers' to judge: not reported.
+import { forEachDescendant, type Node, objectProps, unwrap } from '../ast.js';
+import { loadsPackage } from '../loadsPackage.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { coverAt } from '../protection.js';
+import type { Report } from './Report.js';
+
+const PACKAGE = '@better-fetch/fetch';
+
+/** Does the module import better-fetch? (a text test before any walk) */
+export function mentionsBetterFetch(source: string): boolean {
+  return loadsPackage(source, PACKAGE);
+}
+
+/** Options seen in full with neither `timeout` nor `signal`; absent options hold none. */
+function untimed(ctx: ModuleContext, arg: Node | undefined): boolean {
+  if (arg === undefined) return true;
+  const props = objectProps(ctx.valueOf(arg));
+  return props !== undefined && !props.spread && !props.props.has('timeout') && !props.props.has('signal');
+}
+
+/**
+ * The calls made through the instance a `const $fetch = createFetch(...)` keeps, or undefined when the
+ * instance is used any other way (exported, returned, passed on): its requests are then out of sight.
+ */
+function localCalls(ctx: ModuleContext, create: Node): Node[] | undefined {
+  const declarator = ctx.parentOf(create);
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id?.type !== 'Identifier') return undefined;
+  const name = declarator.id.name as string;
+  if (ctx.exports.has(name)) return undefined;
+  const binding = ctx.resolve(name, declarator.id);
+  const calls: Node[] = [];
+  let escapes = false;
+  forEachDescendant(ctx.program, (n) => {
+    if (escapes) return false;
+    if (n.type !== 'Identifier' || n.name !== name || n === declarator.id) return true;
+    if (ctx.resolve(name, n) !== binding) return true;
+    const use = ctx.parentOf(n);
+    if (use?.type === 'CallExpression' && use.callee === n) calls.push(use);
+    else escapes = true;
+    return true;
+  });
+  return escapes ? undefined : calls;
+}
+
+/**
+ * better-fetch instances built without a timeout whose requests are all seen here with none either.
+ * @example
+ * betterFetchClients(ctx, report); // reports `const $fetch = createFetch({ retry })` called as `$fetch(url)`
+ */
+export function betterFetchClients(ctx: ModuleContext, report: Report): void {
+  if (!mentionsBetterFetch(ctx.source)) return;
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'Identifier') continue;
+    const imp = ctx.importOf(callee.name as string, callee);
+    if (imp?.source !== PACKAGE || imp.imported !== 'createFetch') continue;
+    if (!untimed(ctx, (call.arguments as Node[])[0])) continue;
+    const calls = localCalls(ctx, call);
+    if (calls === undefined || calls.length === 0) continue;
+    if (calls.some((c) => !untimed(ctx, (c.arguments as Node[])[1]))) continue;
+    if (coverAt(ctx, call).kinds.has('timeout')) continue;
+    report(
+      'http-no-timeout',
+      call,
+      'better-fetch client built without a timeout: each request waits as long as the server takes (retry does not bound a hang); pass timeout to createFetch() or to each call',
+    );
+  }
+}
