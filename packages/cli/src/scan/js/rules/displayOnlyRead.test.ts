@@ -34,6 +34,8 @@ describe('displayOnlyRead', () => {
     'let user; try { user = await getRecord(T, { id }); } catch (e) { console.log(e); } await sendEmail(buildBody(user));',
     // A field that is not for display: the recipient.
     'let user; try { user = await getRecord(T, { id }); } catch (e) { console.log(e); } await sendEmail({ to: user?.email, title: user?.name });',
+    // A field that identifies (Cognito's username), not one for display.
+    'let user; try { user = await getRecord(T, { id }); } catch (e) { console.log(e); } await putItem({ owner: user?.username });',
     // The name gates a write.
     "let name = ''; try { name = (await getRecord(T, { id })).name; } catch (e) { console.log(e); } if (name) { await createActivity(task, name); }",
     // The name is a key.

@@ -12,8 +12,11 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isLogCall } from './catchFacts.js';
 import { onlyReads } from './readOnlyTry.js';
 
-/** A field or variable that holds text shown to a person: a name, a title, a label. */
-const DISPLAY = /^(name|title|label|nickname|username|userName|subject)$|[a-z](Name|Title|Label)$/;
+/**
+ * A field or variable that holds text shown to a person: a name, a title, a label. Not `username` (Cognito's
+ * and many tables' key) nor `subject` (a token's): those identify.
+ */
+const DISPLAY = /^(name|title|label|nickname)$|[a-z](Name|Title|Label)$/;
 /** Nodes text passes through unchanged in kind. */
 const TEXT_CARRIERS = new Set([
   'TemplateLiteral',
