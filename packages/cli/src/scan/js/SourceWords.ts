@@ -27,6 +27,13 @@ let last: SourceWords | undefined;
 export class SourceWords {
   readonly source: string;
   private readonly bits = new Int32Array(1 << (BITS - 5));
+  /**
+   * The answers of the full searches made so far: the gate and the rules ask the same word of the same
+   * text again (7,658 of 19,694 full searches on a 1,100-file application, about half the characters
+   * searched), and a Map read is cheaper than a search that the bit set let through. Made on the first
+   * search the bit set lets through.
+   */
+  private searched: Map<string, boolean> | undefined;
 
   constructor(source: string) {
     this.source = source;
@@ -76,7 +83,14 @@ export class SourceWords {
    * `(w) => words.includes(w)`) rather than a text, as SourceWords.of keeps one text only.
    */
   includes(word: string): boolean {
-    return this.mayHave(word) && this.source.includes(word);
+    if (!this.mayHave(word)) return false;
+    const searched = (this.searched ??= new Map());
+    let found = searched.get(word);
+    if (found === undefined) {
+      found = this.source.includes(word);
+      searched.set(word, found);
+    }
+    return found;
   }
 }
 
