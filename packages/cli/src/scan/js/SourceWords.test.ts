@@ -1,5 +1,5 @@
 // The gate's word filter may only save work: every answer must equal a plain search of the text.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SourceWords, testSpelled } from './SourceWords.js';
 
 const SOURCE = `import { S3Client } from '@aws-sdk/client-s3';
@@ -10,6 +10,10 @@ const IdempotencyKey = crypto.randomUUID();
 `;
 
 describe('SourceWords', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it.each([
     'import',
     'S3Client',
@@ -64,6 +68,32 @@ describe('SourceWords', () => {
     expect(words.mayHave('sqsevent')).toBe(true);
     expect(words.mayHave('superagent')).toBe(false);
     expect(words.mayHave('cockatiel')).toBe(false);
+  });
+
+  it('answers a word asked again as it did the first time, hit or miss, in any order', () => {
+    // Prepare
+    const words = new SourceWords(SOURCE);
+    const asked = ['S3Client', 'IdempotencyKey', 's3client', 'handler', 'S3Client', 's3client', 'handler'];
+
+    // Act
+    const answers = asked.map((w) => words.includes(w));
+
+    // Assess
+    expect(answers).toEqual(asked.map((w) => SOURCE.includes(w)));
+  });
+
+  it('searches the text once per word it lets through, however often the word is asked', () => {
+    // Prepare: a word in another case passes the bit set (pieces are case folded) but is absent, so only a search answers.
+    const words = new SourceWords(SOURCE);
+    const search = vi.spyOn(String.prototype, 'includes');
+
+    // Act
+    const answers = [words.includes('s3client'), words.includes('s3client'), words.includes('S3Client')];
+    const searched = search.mock.calls.map((c) => c[0]);
+
+    // Assess
+    expect(answers).toEqual([false, false, true]);
+    expect(searched).toEqual(['s3client', 'S3Client']);
   });
 
   it.each([

@@ -27,6 +27,12 @@ let last: SourceWords | undefined;
 export class SourceWords {
   readonly source: string;
   private readonly bits = new Int32Array(1 << (BITS - 5));
+  /**
+   * The answers of the full searches made so far: the gate and the rules ask the same word of the same
+   * text again (7,658 of 19,694 full searches on a 1,100-file application, about half the characters
+   * searched), and a Map read is cheaper than a search that the bit set let through.
+   */
+  private readonly searched = new Map<string, boolean>();
 
   constructor(source: string) {
     this.source = source;
@@ -76,7 +82,13 @@ export class SourceWords {
    * `(w) => words.includes(w)`) rather than a text, as SourceWords.of keeps one text only.
    */
   includes(word: string): boolean {
-    return this.mayHave(word) && this.source.includes(word);
+    if (!this.mayHave(word)) return false;
+    let found = this.searched.get(word);
+    if (found === undefined) {
+      found = this.source.includes(word);
+      this.searched.set(word, found);
+    }
+    return found;
   }
 }
 
