@@ -140,7 +140,7 @@ export function batchTwins(
   const shared = sharedServes(outcomes, project, {
     linked: (key) => linked.has(key) || unsplit.has(key),
     reportedInCode: (key) => reported.has(key),
-    bisectsOnly: (key) => bisecting.get(key) === true,
+    bisectsOnly: (key) => bisecting.get(key) === true && !unsplit.has(key),
   });
   for (const keys of shared.values())
     for (const key of keys) {
@@ -172,7 +172,11 @@ export function batchTwins(
       c.rule === RULE && c.onlyIfServesHandlers !== undefined ? (shared.get(sharedAt(file, c)) ?? []) : [],
     bisectedOnly: (file, c) => {
       if (c.rule !== RULE || c.unlessBisected !== true || c.handlerExports === undefined) return false;
-      const keys = c.handlerExports.map((name) => `${stemOf(file)}#${name}`).filter((k) => linked.has(k));
+      const all = c.handlerExports.map((name) => `${stemOf(file)}#${name}`);
+      // A source that neither reports nor bisects blocks its shard on a poison record: never bisected only
+      // (it merged into this finding, so dropping the finding would drop that source's too).
+      if (all.some((key) => unsplit.has(key))) return false;
+      const keys = all.filter((k) => linked.has(k));
       return (
         keys.length > 0 &&
         keys.every((key) => bisecting.get(key) === true && (terraformOf.get(key) ?? []).length === 0)
