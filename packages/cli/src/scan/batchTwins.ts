@@ -4,9 +4,8 @@
 // records failed before the template's setting means anything), and names the template in the message.
 // A template finding whose handler's code is not in the scan, or is not reported (it does answer
 // batchItemFailures: the template setting alone is missing), stays where it is. A stream source that
-// neither reports nor bisects merges the same way (round 48: of the working set's stream sources whose
-// handler the code reports, readers labelled the handler alone in ten repositories, about 40 sources, and
-// both places in five; one consumer is one finding, at its code, naming the source).
+// neither reports nor bisects merges the same way: it feeds the same consumer, whose one fix (answer the
+// failed records) starts at the code, so a second finding at the source would count one consumer twice.
 import type { FileOutcome } from './analyzeFile.js';
 import { HandlerJoin, stemOf } from './handlerJoin.js';
 import { namesPackageModule } from './iac/packageFolderHandlers.js';
