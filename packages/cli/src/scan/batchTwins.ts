@@ -21,6 +21,8 @@ export interface BatchTwins {
   readonly mergedIntoCode: (c: Candidate, rel: string) => boolean;
   /** The template files that wire this code finding's handler without partial batch responses. */
   readonly templatesOf: (file: string, c: Candidate) => readonly string[];
+  /** Those of templatesOf whose merged source is a stream that does not bisect either (`unsplit`). */
+  readonly unsplitOf: (file: string, c: Candidate) => readonly string[];
   /** A handler that throws for the whole batch, wired only by stream sources that bisect (bisectedStreams.ts). */
   readonly bisectedOnly: (file: string, c: Candidate) => boolean;
   /**
@@ -146,6 +148,13 @@ export function batchTwins(
       reported.add(key);
       if (unsplit.has(key)) unsplitReported.add(key);
     }
+  /** The handler keys a code finding stands for: its own exports, or those a shared body serves. */
+  const keysOf = (file: string, c: Candidate): readonly string[] => {
+    if (c.rule !== RULE) return [];
+    return c.onlyIfServesHandlers !== undefined
+      ? (shared.get(sharedAt(file, c)) ?? [])
+      : (c.handlerExports ?? []).map((name) => `${stemOf(file)}#${name}`);
+  };
   return {
     mergedIntoCode: (c, rel) =>
       c.rule === RULE &&
@@ -155,18 +164,16 @@ export function batchTwins(
         (c.handlerLink?.clearWhen === 'no-record-work' &&
           c.handlerLink.stems.some((s) => unsplitReported.has(`${stemOf(s)}#${c.handlerLink?.export}`)))),
     templatesOf: (file, c) => {
-      if (c.rule !== RULE) return [];
-      const keys =
-        c.onlyIfServesHandlers !== undefined
-          ? (shared.get(sharedAt(file, c)) ?? [])
-          : (c.handlerExports ?? []).map((name) => `${stemOf(file)}#${name}`);
-      const templates = keys.flatMap((key) => [
+      const templates = keysOf(file, c).flatMap((key) => [
         ...(reported.has(key) ? (linked.get(key) ?? []) : []),
         ...(unsplitReported.has(key) ? (unsplit.get(key) ?? []) : []),
         ...(terraformOf.get(key) ?? []),
       ]);
       return [...new Set(templates)];
     },
+    unsplitOf: (file, c) => [
+      ...new Set(keysOf(file, c).flatMap((key) => (unsplitReported.has(key) ? (unsplit.get(key) ?? []) : []))),
+    ],
     servedBy: (file, c) =>
       c.rule === RULE && c.onlyIfServesHandlers !== undefined ? (shared.get(sharedAt(file, c)) ?? []) : [],
     bisectedOnly: (file, c) => {
@@ -206,15 +213,24 @@ function under(rel: string, codeRel: string): boolean {
  * A batch finding's message with the event sources merged into it named. Sorted: the templates are met in
  * file order, and a report must not depend on it (one handler, two stages). A handler that drops records in
  * its own flow (`dropsRecords`) is fixed in its code or by `BatchSize: 1`: naming the missing
- * ReportBatchItemFailures would point at a setting that brings nothing back.
+ * ReportBatchItemFailures would point at a setting that brings nothing back. A merged stream source that
+ * does not bisect either (`unsplit`) keeps its own fix in the message: bisecting on a function error
+ * isolates a poison record with no change to the code, the one fix the code finding does not give.
  * @example
  * withEventSources('Batch handler ...', candidate, ['serverless.yml']);
  * // 'Batch handler ...; its event source in serverless.yml has no ReportBatchItemFailures either'
  */
-export function withEventSources(message: string, c: Candidate, templates: readonly string[]): string {
+export function withEventSources(
+  message: string,
+  c: Candidate,
+  templates: readonly string[],
+  unsplit: readonly string[] = [],
+): string {
   if (templates.length === 0) return message;
   const where = [...templates].sort().join(', ');
-  return c.dropsRecords
-    ? `${message}; its event source in ${where} is merged here (no setting there but BatchSize: 1 brings these records back): continue instead of return, or return after the loop; or BatchSize: 1`
-    : `${message}; its event source in ${where} has no ReportBatchItemFailures either`;
+  if (c.dropsRecords)
+    return `${message}; its event source in ${where} is merged here (no setting there but BatchSize: 1 brings these records back): continue instead of return, or return after the loop; or BatchSize: 1`;
+  const merged = `${message}; its event source in ${where} has no ReportBatchItemFailures either`;
+  if (unsplit.length === 0) return merged;
+  return `${merged}, and the stream source in ${[...unsplit].sort().join(', ')} does not bisect on a function error (that alone isolates a poison record, with no change to the code)`;
 }
