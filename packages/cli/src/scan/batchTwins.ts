@@ -172,7 +172,9 @@ export function batchTwins(
       return [...new Set(templates)];
     },
     unsplitOf: (file, c) => [
-      ...new Set(keysOf(file, c).flatMap((key) => (unsplitReported.has(key) ? (unsplit.get(key) ?? []) : []))),
+      ...new Set(
+        keysOf(file, c).flatMap((key) => (unsplitReported.has(key) ? (unsplit.get(key) ?? []) : [])),
+      ),
     ],
     servedBy: (file, c) =>
       c.rule === RULE && c.onlyIfServesHandlers !== undefined ? (shared.get(sharedAt(file, c)) ?? []) : [],
