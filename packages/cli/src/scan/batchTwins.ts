@@ -4,9 +4,8 @@
 // records failed before the template's setting means anything), and names the template in the message.
 // A template finding whose handler's code is not in the scan, or is not reported (it does answer
 // batchItemFailures: the template setting alone is missing), stays where it is. A stream source that
-// neither reports nor bisects merges the same way (round 48: of the working set's stream sources whose
-// handler the code reports, readers labelled the handler alone in ten repositories, about 40 sources, and
-// both places in five; one consumer is one finding, at its code, naming the source).
+// neither reports nor bisects merges the same way: it feeds the same consumer, whose one fix (answer the
+// failed records) starts at the code, so a second finding at the source would count one consumer twice.
 import type { FileOutcome } from './analyzeFile.js';
 import { HandlerJoin, stemOf } from './handlerJoin.js';
 import { namesPackageModule } from './iac/packageFolderHandlers.js';
@@ -22,6 +21,8 @@ export interface BatchTwins {
   readonly mergedIntoCode: (c: Candidate, rel: string) => boolean;
   /** The template files that wire this code finding's handler without partial batch responses. */
   readonly templatesOf: (file: string, c: Candidate) => readonly string[];
+  /** Those of templatesOf whose merged source is a stream that does not bisect either (`unsplit`). */
+  readonly unsplitOf: (file: string, c: Candidate) => readonly string[];
   /** A handler that throws for the whole batch, wired only by stream sources that bisect (bisectedStreams.ts). */
   readonly bisectedOnly: (file: string, c: Candidate) => boolean;
   /**
@@ -140,13 +141,20 @@ export function batchTwins(
   const shared = sharedServes(outcomes, project, {
     linked: (key) => linked.has(key) || unsplit.has(key),
     reportedInCode: (key) => reported.has(key),
-    bisectsOnly: (key) => bisecting.get(key) === true,
+    bisectsOnly: (key) => bisecting.get(key) === true && !unsplit.has(key),
   });
   for (const keys of shared.values())
     for (const key of keys) {
       reported.add(key);
       if (unsplit.has(key)) unsplitReported.add(key);
     }
+  /** The handler keys a code finding stands for: its own exports, or those a shared body serves. */
+  const keysOf = (file: string, c: Candidate): readonly string[] => {
+    if (c.rule !== RULE) return [];
+    return c.onlyIfServesHandlers !== undefined
+      ? (shared.get(sharedAt(file, c)) ?? [])
+      : (c.handlerExports ?? []).map((name) => `${stemOf(file)}#${name}`);
+  };
   return {
     mergedIntoCode: (c, rel) =>
       c.rule === RULE &&
@@ -156,23 +164,27 @@ export function batchTwins(
         (c.handlerLink?.clearWhen === 'no-record-work' &&
           c.handlerLink.stems.some((s) => unsplitReported.has(`${stemOf(s)}#${c.handlerLink?.export}`)))),
     templatesOf: (file, c) => {
-      if (c.rule !== RULE) return [];
-      const keys =
-        c.onlyIfServesHandlers !== undefined
-          ? (shared.get(sharedAt(file, c)) ?? [])
-          : (c.handlerExports ?? []).map((name) => `${stemOf(file)}#${name}`);
-      const templates = keys.flatMap((key) => [
+      const templates = keysOf(file, c).flatMap((key) => [
         ...(reported.has(key) ? (linked.get(key) ?? []) : []),
         ...(unsplitReported.has(key) ? (unsplit.get(key) ?? []) : []),
         ...(terraformOf.get(key) ?? []),
       ]);
       return [...new Set(templates)];
     },
+    unsplitOf: (file, c) => [
+      ...new Set(
+        keysOf(file, c).flatMap((key) => (unsplitReported.has(key) ? (unsplit.get(key) ?? []) : [])),
+      ),
+    ],
     servedBy: (file, c) =>
       c.rule === RULE && c.onlyIfServesHandlers !== undefined ? (shared.get(sharedAt(file, c)) ?? []) : [],
     bisectedOnly: (file, c) => {
       if (c.rule !== RULE || c.unlessBisected !== true || c.handlerExports === undefined) return false;
-      const keys = c.handlerExports.map((name) => `${stemOf(file)}#${name}`).filter((k) => linked.has(k));
+      const all = c.handlerExports.map((name) => `${stemOf(file)}#${name}`);
+      // A source that neither reports nor bisects blocks its shard on a poison record: never bisected only
+      // (it merged into this finding, so dropping the finding would drop that source's too).
+      if (all.some((key) => unsplit.has(key))) return false;
+      const keys = all.filter((k) => linked.has(k));
       return (
         keys.length > 0 &&
         keys.every((key) => bisecting.get(key) === true && (terraformOf.get(key) ?? []).length === 0)
@@ -203,15 +215,24 @@ function under(rel: string, codeRel: string): boolean {
  * A batch finding's message with the event sources merged into it named. Sorted: the templates are met in
  * file order, and a report must not depend on it (one handler, two stages). A handler that drops records in
  * its own flow (`dropsRecords`) is fixed in its code or by `BatchSize: 1`: naming the missing
- * ReportBatchItemFailures would point at a setting that brings nothing back.
+ * ReportBatchItemFailures would point at a setting that brings nothing back. A merged stream source that
+ * does not bisect either (`unsplit`) keeps its own fix in the message: bisecting on a function error
+ * isolates a poison record with no change to the code, the one fix the code finding does not give.
  * @example
  * withEventSources('Batch handler ...', candidate, ['serverless.yml']);
  * // 'Batch handler ...; its event source in serverless.yml has no ReportBatchItemFailures either'
  */
-export function withEventSources(message: string, c: Candidate, templates: readonly string[]): string {
+export function withEventSources(
+  message: string,
+  c: Candidate,
+  templates: readonly string[],
+  unsplit: readonly string[] = [],
+): string {
   if (templates.length === 0) return message;
   const where = [...templates].sort().join(', ');
-  return c.dropsRecords
-    ? `${message}; its event source in ${where} is merged here (no setting there but BatchSize: 1 brings these records back): continue instead of return, or return after the loop; or BatchSize: 1`
-    : `${message}; its event source in ${where} has no ReportBatchItemFailures either`;
+  if (c.dropsRecords)
+    return `${message}; its event source in ${where} is merged here (no setting there but BatchSize: 1 brings these records back): continue instead of return, or return after the loop; or BatchSize: 1`;
+  const merged = `${message}; its event source in ${where} has no ReportBatchItemFailures either`;
+  if (unsplit.length === 0) return merged;
+  return `${merged}, and the stream source in ${[...unsplit].sort().join(', ')} does not bisect on a function error (that alone isolates a poison record, with no change to the code)`;
 }

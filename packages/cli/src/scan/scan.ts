@@ -228,7 +228,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       let message = c.message;
       const served = o.kind === 'code' ? batchPairs.servedBy(o.file.path, c) : [];
       if (served.length > 0) message = `${message} ${servedText(root, served)}`;
-      if (o.kind === 'code') message = withEventSources(message, c, batchPairs.templatesOf(o.file.path, c));
+      if (o.kind === 'code')
+        message = withEventSources(
+          message,
+          c,
+          batchPairs.templatesOf(o.file.path, c),
+          batchPairs.unsplitOf(o.file.path, c),
+        );
       if (c.maxReceive !== undefined) {
         const limit = config.maxReceiveCount[c.maxReceive.consumer];
         if (c.maxReceive.count <= limit) continue;

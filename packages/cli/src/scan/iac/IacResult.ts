@@ -69,10 +69,10 @@ export type IacExtra = Pick<
 /**
  * The link from a template's batch finding to its handler's code (`src/orders.handler` -> stem
  * `src/orders`, export `handler`); stems are relative to the template until analyzeIac anchors them.
- * A stream source that neither reports item failures nor bisects (`unsplit`) is a finding of its own:
- * bisecting needs no change to the code, so it is not merged into the code's finding, only dropped when
- * the handler does no work per record. One that bisects (`bisects`) is dropped behind a handler that
- * answers no item failures (bisectedStreams.ts).
+ * A stream source that neither reports item failures nor bisects (`unsplit`) is merged into the handler's
+ * reported code like any other source (batchTwins.ts: one consumer, one finding); it stays only while that
+ * code is not reported, and is dropped when the handler does no work per record. One that bisects
+ * (`bisects`) is dropped behind a handler that answers no item failures (bisectedStreams.ts).
  */
 export function batchLink(
   handler: string | undefined,

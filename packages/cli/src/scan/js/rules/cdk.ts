@@ -204,8 +204,8 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       // Options from the enclosing construct's props: judged where that construct is built.
       const wrapped = kind === 'SqsEventSource' && noteWrapper(ctx, p, node);
       if (!wrapped && !isBooleanLiteral(p?.props.get('reportBatchItemFailures'), true) && batchSize !== 1) {
-        // One finding per consumer, as for templates (batchTwins.ts): merged into the handler's reported code,
-        // except a stream source that does not bisect either, whose own fix needs no change to the code.
+        // One finding per consumer, as for templates (batchTwins.ts): merged into the handler's reported code
+        // like any other source; stays only while that code is not reported.
         const unsplit =
           kind !== 'SqsEventSource' && !isBooleanLiteral(p?.props.get('bisectBatchOnError'), true);
         const link = handlerLink(ctx, fnExpr, unsplit ? 'no-record-work' : 'reported-in-code');
