@@ -18,6 +18,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { helperBuiltProps } from './cdkHelperProps.js';
 import { importedHelperLink } from './cdkImportedHelpers.js';
 import { packedSourceLink } from './cdkPackedSources.js';
+import { spreadHelperLink } from './cdkSpreadHelpers.js';
 import { fieldAssigned } from './fieldAssigned.js';
 
 /** The directory a CDK app runs from: the nearest ancestor with `cdk.json`, else the file's own. */
@@ -127,9 +128,13 @@ export function handlerLink(
   const built = functionConstruct(ctx, expr) ?? (expr === undefined ? undefined : fieldConstruct(ctx, expr));
   const props = built?.props ?? helperBuiltProps(ctx, expr);
   // A function a project helper of another module builds is read there with this call's arguments.
-  return props !== undefined
-    ? handlerLinkOfProps(ctx, props, clearWhen)
-    : (importedHelperLink(ctx, expr, clearWhen) ?? packedSourceLink(ctx, expr, clearWhen));
+  if (props === undefined)
+    return importedHelperLink(ctx, expr, clearWhen) ?? packedSourceLink(ctx, expr, clearWhen);
+  // Props that spread an imported helper's defaults (`{ ...defaultProps(this, 'name') }`) get the path there.
+  const own = handlerLinkOfProps(ctx, props, clearWhen);
+  return own === undefined && props.spread && built !== undefined
+    ? spreadHelperLink(ctx, built.node, clearWhen)
+    : own;
 }
 
 /**

@@ -48,6 +48,17 @@ function calledHelper(ctx: ModuleContext, call: Node): Node | undefined {
  * returnedNew(ctx, helper) // the `new NodejsFunction(...)` of `function build(s, id) { const fn = new NodejsFunction(s, id, {}); return fn; }`
  */
 export function returnedNew(ctx: ModuleContext, helper: Node): Node | undefined {
+  const fn = returnedOne(ctx, helper);
+  return fn?.type === 'NewExpression' ? fn : undefined;
+}
+
+/**
+ * The one value a helper returns (its concise body, or the argument of its only `return`, read through a
+ * local it returns); undefined when it returns several or none.
+ * @example
+ * returnedOne(ctx, helper) // the `{ runtime, entry }` object of `const props = (name) => ({ runtime, entry })`
+ */
+export function returnedOne(ctx: ModuleContext, helper: Node): Node | undefined {
   const body = helper.body as Node;
   const returned =
     body.type !== 'BlockStatement'
@@ -56,8 +67,7 @@ export function returnedNew(ctx: ModuleContext, helper: Node): Node | undefined 
           .filter((r) => ctx.enclosingFunction(r) === helper && r.argument !== null)
           .map((r) => r.argument as Node);
   const built = returned.map((r) => ctx.valueOf(unwrap(r)));
-  const fn = built[0];
-  return built.length === 1 && fn?.type === 'NewExpression' ? fn : undefined;
+  return built.length === 1 ? built[0] : undefined;
 }
 
 /** The one `new ...Function(...)` a helper returns (directly, or through a local it returns). */
