@@ -51,3 +51,31 @@ describe('batch-no-partial-failure merged into a handler that drops records itse
     }
   });
 });
+
+describe('batch-no-partial-failure of a stream source that neither reports nor bisects', () => {
+  it('merges the source into its handler, or the shared body it hands the batch to, when that code is reported', async () => {
+    // Act
+    const result = await scan({
+      root: join(import.meta.dirname, '../../fixtures/corpus/sls-stream-merge'),
+      workers: 0,
+    });
+
+    // Assess: round 48's working-set majority: one finding per consumer, at its code, naming the source.
+    const found = result.findings
+      .filter((f) => f.rule === 'batch-no-partial-failure')
+      .map((f) => ({ at: `${f.file}:${f.line}`, message: f.message }))
+      .sort((a, b) => a.at.localeCompare(b.at));
+    expect(found).toEqual([
+      {
+        at: 'src/shared/streamToTopic.js:6',
+        message: expect.stringContaining('the batch loop of 2 handlers'),
+      },
+      {
+        at: 'src/streams/milestoneRelay.js:6',
+        message: expect.stringMatching(
+          /its event source in serverless\.yml has no ReportBatchItemFailures either$/,
+        ),
+      },
+    ]);
+  });
+});

@@ -1,12 +1,16 @@
 // Reading a caller's text for the names it calls, before (or instead of) parsing it: the event-caller
 // search (eventCallers.ts) walks up from a shared module through files most of which never name it.
+// importDeclarations.ts is the other text reader of imports; how the two differ is said there.
 
 import { escapeRegExp } from './escapeRegExp.js';
 import { usedBeyondImports } from './importDeclarations.js';
 
 const MODIFIERS = /^\s*(?:(?:public|private|protected|static|async|get|set|override)\s+)*$/;
 
-/** The local names `import { name as local }` binds for these names. */
+/**
+ * The local names `import { name as local }` binds for these names; any `name as local` in the text counts
+ * (`export { name as local }` too), unlike importDeclarations, which reads import declarations' bindings only.
+ */
 export function localNames(text: string, names: readonly string[]): string[] {
   // Any white space around `as` (a line break, a tab), as the expression below allows.
   if (!/\sas\s/.test(text)) return [];
@@ -82,7 +86,9 @@ const IMPORT_SOURCE = /\b(?:from|require\(|import\()\s*['"]([^'"\n]+)['"]/g;
 const RE_EXPORT = /\bexport\s+(?:\*|\{[^}]*\}|type\s*\{[^}]*\})(?:\s+as\s+\w+)?\s*from\s*['"]([^'"\n]+)['"]/g;
 
 /**
- * The module sources a text imports or requires, read without parsing it.
+ * The module sources a text imports or requires, read without parsing it: every `from '...'` (a re-export's
+ * too), `require('...')` and `import('...')`; a side-effect `import './x'` is not listed. Sources only, unlike
+ * importDeclarations (static import declarations with their bindings and positions).
  *
  * @example
  * importSources("import { a } from './a'; const b = require('./b');") // ['./a', './b']

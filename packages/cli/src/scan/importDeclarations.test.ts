@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentions } from './callerText.js';
+import { importSources, localNames, mentions, reExportSources } from './callerText.js';
 import { importDeclarations, usedBeyondImports } from './importDeclarations.js';
 
 describe('importDeclarations', () => {
@@ -66,5 +66,26 @@ describe('usedBeyondImports', () => {
   it('backs mentions: an aliased binding only imported is no caller', () => {
     expect(mentions("import { load as fetchItem } from './items';", ['load'])).toBe(false);
     expect(mentions("import { load as fetchItem } from './items'; fetchItem(1);", ['load'])).toBe(true);
+  });
+});
+
+describe('the two text readers of imports', () => {
+  // What the header of importDeclarations.ts says: the same text, read for different things.
+  const text = [
+    "import a, { b as c } from './x';",
+    "import './side';",
+    "export { d as e } from './y';",
+    "const f = require('./z');",
+    "const g = await import('./w');",
+  ].join('\n');
+
+  it('importSources lists every loading source but a side effect; importDeclarations binding declarations only', () => {
+    expect(importSources(text)).toEqual(['./x', './y', './z', './w']);
+    expect(reExportSources(text)).toEqual(['./y']);
+    expect(importDeclarations(text).map((d) => [d.source, d.locals])).toEqual([['./x', ['a', 'c']]]);
+  });
+
+  it('localNames takes any `name as local`, a re-export alias too', () => {
+    expect(localNames(text, ['b', 'd'])).toEqual(['c', 'e']);
   });
 });

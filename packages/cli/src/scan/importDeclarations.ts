@@ -6,6 +6,15 @@
 // (deadModules.ts). Read from the text, without parsing: anything the expression does not read as a plain
 // import declaration (a `require`, `import x = require(...)`, a dynamic `import()`, an `export ... from`) is
 // not matched, so it still counts as a use.
+//
+// Not the same reading as callerText.ts, so neither is built on the other (round 48 decided): callerText's
+// `importSources` lists the source of everything that loads a module (`from`, `export ... from`, `require(`,
+// `import(`), with no bindings and no positions, for the importer index; its `localNames` finds `name as
+// local` anywhere in the text (an `export { name as local }` too), only for the names asked; its
+// `namespaceWholeSources` reads `import * as` and `const x = require(` for a namespace used whole. This
+// reader answers, for static import declarations only, where each sits and every local name it binds, and
+// whether it read the whole clause (`unread`): what deadModules needs to call an import idle, and what
+// callerText's `mentions` asks (usedBeyondImports) to skip the declarations' own spelling of a name.
 
 import { escapeRegExp } from './escapeRegExp.js';
 

@@ -231,6 +231,16 @@ export function someDescendant(
   return false;
 }
 
+/**
+ * `outer`'s source range holds `inner`'s (a node contains itself): for nodes of one parse, whose ranges
+ * nest and whose siblings never overlap, the same answer as climbing `inner`'s parents to `outer`, without
+ * the climb. An absent `outer` (an optional child: a call's first argument) contains nothing.
+ * @example contains(loop.body, call) // true for the call in `for (const id of ids) await get(id)`
+ */
+export function contains(outer: Node | null | undefined, inner: Node): boolean {
+  return outer != null && outer.start <= inner.start && inner.end <= outer.end;
+}
+
 /** `async`, or declared to return a Promise (`function throttlingBackOff<T>(...): Promise<T>`). */
 export function returnsPromise(fn: Node): boolean {
   if (fn.async === true) return true;

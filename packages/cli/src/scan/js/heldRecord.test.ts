@@ -1,7 +1,7 @@
 // Which names hold a batch record: its parameter, what is declared from it, and where it is handed on.
 import { describe, expect, it } from 'vitest';
-import { forEachDescendant, isFunction, type Node } from './ast.js';
-import { boundNames, handedTo, heldInside, mentions, recordParams } from './heldRecord.js';
+import { forEachDescendant, isFunction, type Node, someDescendant, wrap } from './ast.js';
+import { boundNames, derivedNames, handedTo, heldInside, mentions, recordParams } from './heldRecord.js';
 import { contextOf } from './testing/parsed.js';
 
 const SOURCE = `function park(event, error) { return dlq.put({ event, error: error.message }); }
@@ -82,5 +82,27 @@ describe('heldRecord', () => {
 
     // Assess
     expect(names).toEqual(['body', 'id']);
+  });
+});
+
+describe('derivedNames', () => {
+  const source = `const f = (m) => {
+  const body = JSON.parse(m.Body);
+  const { id } = body;
+  function later() { const again = id; }
+};`;
+  const mentionsAny = (init: Node, names: ReadonlySet<string>) =>
+    someDescendant(wrap(init), (n) => n.type === 'Identifier' && names.has(n.name as string));
+
+  it('grows the seeds through declarations to a fixpoint, callbacks only when asked', () => {
+    const ctx = contextOf(source, 'm.js');
+    const [fn] = all(ctx, isFunction) as [Node];
+    expect([...derivedNames(fn, ['m'], mentionsAny)].sort()).toEqual(['body', 'id', 'm']);
+    expect([...derivedNames(fn, ['m'], mentionsAny, true)].sort()).toEqual(['again', 'body', 'id', 'm']);
+  });
+
+  it('answers no names for no seeds', () => {
+    const ctx = contextOf(source, 'm.js');
+    expect(derivedNames(all(ctx, isFunction)[0] as Node, [], () => true).size).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
 // does one naming the record's id (`${r.eventID} failed`) or a queue chosen by it (`QUEUES[r.eventName]`).
 // By name, not by binding: the names a nested function declares or takes are taken out (`.catch((record)
 // => ...)`, `const message = ...` shadow), assignments after a declaration (`x = record.body`) are not followed.
-import { forEachDescendant, isFunction, type Node, someDescendant, unwrap, wrap } from './ast.js';
+import { contains, forEachDescendant, isFunction, type Node, someDescendant, unwrap, wrap } from './ast.js';
 import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -69,8 +69,20 @@ export function carries(ctx: ModuleContext, node: Node | undefined, names: Reado
   });
 }
 
-/** `seeds` and every name `fn` declares (outside nested functions) from a value carrying one, to a fixpoint. */
-function derived(ctx: ModuleContext, fn: Node, seeds: Iterable<string>): Set<string> {
+/**
+ * `seeds` and every name `fn` declares from a value that `reads` one of the names so far, to a fixpoint:
+ * `const body = JSON.parse(r.body); const { id } = body` grows `r` to r, body, id. The declarators looked
+ * at are those of `fn`'s body, not of its nested functions unless `nested` (a callback's own declarations).
+ * One fixpoint for every "what is worked out from x" question; the questions differ in what counts as
+ * reading (heldRecord: `carries`; retryRequeue: any mention) and in whether callbacks are followed.
+ * @example derivedNames(fn, ['r'], (init, names) => carries(ctx, init, names)) // r, body, id
+ */
+export function derivedNames(
+  fn: Node,
+  seeds: Iterable<string>,
+  reads: (init: Node, names: ReadonlySet<string>) => boolean,
+  nested = false,
+): Set<string> {
   const names = new Set(seeds);
   if (names.size === 0) return names;
   const declarators: Node[] = [];
@@ -80,12 +92,12 @@ function derived(ctx: ModuleContext, fn: Node, seeds: Iterable<string>): Set<str
       if (n.type === 'VariableDeclarator' && n.init != null) declarators.push(n);
       return true;
     },
-    true,
+    !nested,
   );
   for (let grew = true; grew; ) {
     grew = false;
     for (const d of declarators)
-      if (carries(ctx, d.init as Node, names))
+      if (reads(d.init as Node, names))
         for (const name of boundNames(d.id as Node))
           if (!names.has(name)) {
             names.add(name);
@@ -93,6 +105,11 @@ function derived(ctx: ModuleContext, fn: Node, seeds: Iterable<string>): Set<str
           }
   }
   return names;
+}
+
+/** The names `fn` declares from a value carrying one of `seeds` (outside nested functions). */
+function derived(ctx: ModuleContext, fn: Node, seeds: Iterable<string>): Set<string> {
+  return derivedNames(fn, seeds, (init, names) => carries(ctx, init, names));
 }
 
 /**
@@ -124,7 +141,7 @@ export function handedTo(ctx: ModuleContext, own: Node, args: readonly Node[], h
  */
 export function heldInside(ctx: ModuleContext, fn: Node, held: HeldRecord): HeldRecord {
   if (fn === held.scope) return held;
-  const inside = isFunction(fn) && held.scope.start <= fn.start && fn.end <= held.scope.end;
+  const inside = isFunction(fn) && contains(held.scope, fn);
   if (!inside) return { scope: fn, names: new Set() };
   const own = new Set(((fn.params ?? []) as Node[]).flatMap((p) => boundNames(p)));
   if (fn.body?.type === 'BlockStatement')

@@ -6,7 +6,7 @@
 // (what getSignedUrl itself does) or only builds a request for it (`createRequest(client, command)` of
 // @aws-sdk/util-create-request answers from a middleware before the send), and for one wrapped by X-Ray's
 // `captureAWSv3Client(client)` (which returns the client it instruments).
-import { calleeName, type Node, someDescendant, unwrap } from './ast.js';
+import { calleeName, contains, type Node, someDescendant, unwrap } from './ast.js';
 import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { isXrayCapture } from './memberClass.js';
@@ -69,13 +69,8 @@ function holder(ctx: ModuleContext, created: Node): { node: Node; parent: Node |
     (p) =>
       p.type === 'TSAsExpression' ||
       p.type === 'ParenthesizedExpression' ||
-      (p.type === 'CallExpression' && within(created, p.arguments[0]) && isXrayCapture(calleeName(p))),
+      (p.type === 'CallExpression' && contains(p.arguments[0], created) && isXrayCapture(calleeName(p))),
   );
-}
-
-/** `inner` lies inside `outer` (or is it). */
-function within(inner: Node, outer: Node | undefined): boolean {
-  return outer !== undefined && outer.start <= inner.start && inner.end <= outer.end;
 }
 
 /**

@@ -37,6 +37,13 @@ export const RANDOM_ARGUMENT_TEXT =
   /^(?:uuid|v4|v7|uuidv[47]|randomUUID|crypto\.randomUUID|nanoid|ulid|cuid|createId|generateId)\(\)$/;
 
 /**
+ * A class built with a random first argument (`new Reservation(uuidv4(), orderId, ...)`): an entity's
+ * factory minting the entity's id, which rules/entityFactoryIds.ts reads.
+ */
+const RANDOM_CONSTRUCTED =
+  /\bnew\s+[A-Z]\w*\(\s*(?:uuid|v4|v7|uuidv[47]|randomUUID|crypto\.randomUUID|nanoid|ulid|cuid|createId|generateId)\(\)/;
+
+/**
  * The rule gate's words for random-id-nondeterministic: a random value and a key field both named.
  * @example
  * randomKey(new SourceWords("const idempotencyKey = uuid()")); // true
@@ -58,6 +65,7 @@ export function randomKey(words: SourceWords): boolean {
       words.includes('new Date()')) &&
     ((KEY_FIELD_WORDS.some((w) => words.mayHave(w)) &&
       (KEY_FIELD_ANY_CASE.test(source) || KEY_FIELD.test(source))) ||
-      RANDOM_ARGUMENT.test(source))
+      RANDOM_ARGUMENT.test(source) ||
+      RANDOM_CONSTRUCTED.test(source))
   );
 }

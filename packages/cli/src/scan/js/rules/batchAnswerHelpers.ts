@@ -5,6 +5,7 @@
 // project pass asks each whether it answers item failures from its argument (ExportFact.answersItems).
 import { memberPath, type Node, propertyName, someDescendant, unwrap, wrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
+import { codeText } from '../codeText.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 
 /** Does the node read the name, itself or through a local it is bound to (`const failures = data.map(...)`)? */
@@ -101,7 +102,10 @@ export function batchImportConditions(
   fn: Node,
   refusing: readonly ImportRef[],
 ): { unlessImportRefusesBatch?: readonly ImportRef[]; unlessImportAnswersItems?: readonly ImportRef[] } {
-  const answering = ctx.spells('batchItemFailures') ? [] : returnedAnswerImports(ctx, fn);
+  // A module that answers item failures in its own code does so itself; one only a comment spells it in does not.
+  const answersHere =
+    ctx.spells('batchItemFailures') && codeText(ctx, ctx.program).includes('batchItemFailures');
+  const answering = answersHere ? [] : returnedAnswerImports(ctx, fn);
   return {
     ...(refusing.length > 0 ? { unlessImportRefusesBatch: refusing } : {}),
     ...(answering.length > 0 ? { unlessImportAnswersItems: answering } : {}),

@@ -40,8 +40,8 @@ export function printedReference(ctx: ModuleContext, scope: Node, reference: Nod
 }
 
 /**
- * Every later reference to `name` reads a named field other than `field` (`out.Responses?.[table]`):
- * the answer is used, its leftovers are not. A reference handed on whole (returned, passed, spread) may
+ * Every later reference to `name` reads a named field other than `field` (`out.Responses?.[table]`) or
+ * is printed, and one reads: the answer is used, its leftovers are not. A reference handed on whole (returned, passed, spread) may
  * reach someone who looks, so it is not this.
  */
 export function onlyOtherFields(
@@ -51,15 +51,23 @@ export function onlyOtherFields(
   field: string,
   after: number,
 ): boolean {
-  return everyLaterReference(scope, name, after, (n) => {
+  // A log line printing the whole answer (`logger.debug('got', { response })`) looks at nothing: it is
+  // judged as onlyPrinted judges it, so long as some reference reads the data.
+  let reads = 0;
+  const all = everyLaterReference(scope, name, after, (n) => {
     const parent = ctx.parentOf(n);
-    return (
+    if (
       parent?.type === 'MemberExpression' &&
       parent.object === n &&
       parent.computed !== true &&
       parent.property?.name !== field
-    );
+    ) {
+      reads++;
+      return true;
+    }
+    return printedReference(ctx, scope, n);
   });
+  return all && reads > 0;
 }
 
 /**

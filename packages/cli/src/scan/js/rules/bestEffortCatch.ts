@@ -24,6 +24,7 @@ import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 import { livePushOnly } from './livePush.js';
 import { bestEffortTelemetry, inTelemetryFunction } from './telemetryFacts.js';
 import { unsetFallsToBackup } from './unsetBackup.js';
+import { unusedRead } from './unusedRead.js';
 import { endsInHelper } from './writeStepCatch.js';
 
 /**
@@ -71,6 +72,8 @@ export function bestEffortByDecision(
   if (throwsAfter(ctx, tryStatement) || answersOriginalError(ctx, tryStatement)) return true;
   // The code after the try reads a property of the variable the try would have set: a TypeError there.
   if (dereferencedAfter(ctx, tryStatement)) return true;
+  // The try only reads into a name nothing uses afterwards: the failed read loses nothing (unusedRead.ts).
+  if (unusedRead(ctx, tryStatement)) return true;
   // The failure sends the function on to a backup attempt whose own failure reaches the caller.
   if (fallsToBackup(ctx, tryStatement)) return true;
   // A fallback: the variable the try sets is checked after it, and the function throws when it is unset.

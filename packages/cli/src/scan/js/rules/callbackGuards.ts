@@ -5,7 +5,7 @@
 // a local and awaited outside the guard, one more write awaited inside the catch itself, and a
 // `Promise.all([...])` of writes that do not carry their own `.catch`.
 
-import { calleeName, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, contains, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isLogCall } from './catchFacts.js';
 import { ownSleepCall } from './sleepHelpers.js';
@@ -54,7 +54,7 @@ function absorbedSpans(body: Node): { spans: Node[]; tries: Node[]; handlers: No
  * can fail as the try's did. (A module function that guards its own writes is excused wherever it is called.)
  */
 function reportsCaught(handlers: Node[], at: Node, call: Node): boolean {
-  const h = handlers.find((c) => within(at, c));
+  const h = handlers.find((c) => contains(c, at));
   if (h === undefined) return false;
   // A bare helper named for reporting a failure (`reportFailure(record, err)`) is read as a logger.
   const path = memberPath(call.callee);
@@ -103,8 +103,6 @@ const PLAIN = new Set([
   'AwaitExpression',
 ]);
 
-const within = (n: Node, span: Node) => span.start <= n.start && n.end <= span.end;
-
 /**
  * The callback guards each record: every promise it awaits or returns either only reads (`reads`), sits
  * where an absorbing guard takes its rejection, or comes from a module function that guards its own writes
@@ -118,9 +116,9 @@ export function guarded(ctx: ModuleContext, cb: Node, reads: (call: Node) => boo
   if (spans.length === 0) return false;
   // A promise is kept in hand where it is observed: an `await` inside a try's block, or a `.catch` around it.
   const awaitedSafe = (at: Node, call: Node) =>
-    spans.some((s) => within(at, s)) || reportsCaught(handlers, at, call);
+    spans.some((s) => contains(s, at)) || reportsCaught(handlers, at, call);
   // A promise returned unawaited settles after the try is left: only a `.catch` on it keeps it.
-  const returnedSafe = (at: Node) => spans.some((s) => within(at, s) && !tries.includes(s));
+  const returnedSafe = (at: Node) => spans.some((s) => contains(s, at) && !tries.includes(s));
   // Escapes by default: a held local is judged by what it holds, a conditional or logical value by each
   // branch; anything else escapes unless it sits under a guard, only reads, or only waits.
   const escapes = (

@@ -108,8 +108,11 @@ export function typedAsRequest(ctx: ModuleContext): boolean {
 /** API Gateway, ALB and function-URL types: `APIGatewayProxyHandler`, `APIGatewayProxyResultV2`, `ALBEvent`. */
 const REQUEST_TYPE = /^(?:APIGateway\w*|ALB(?:Event|Handler|Result)\w*|LambdaFunctionURL\w*)$/;
 
-/** The names a module imports from `aws-lambda`, with `import type` too, and its namespace names. */
-function awsLambdaTypes(source: string): { names: Set<string>; namespaces: Set<string> } {
+/**
+ * The names a module imports from `aws-lambda`, with `import type` too (which the module's import table
+ * leaves out), and its namespace names. Also read by requestScope.ts.
+ */
+export function awsLambdaTypes(source: string): { names: Set<string>; namespaces: Set<string> } {
   const names = new Set<string>();
   const namespaces = new Set<string>();
   for (const m of source.matchAll(/\bimport\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]aws-lambda['"]/g))

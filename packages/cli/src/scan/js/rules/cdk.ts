@@ -41,6 +41,7 @@ import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
 import { noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { sourceOptions } from './cdkSourceOptions.js';
+import { eventSourceTarget } from './cdkSourceTarget.js';
 import { targetedFieldFunctions } from './cdkTargetedFields.js';
 import { noteUnreadAnswers } from './cdkUnreadAnswers.js';
 import { noteSelfBatchOne, noteWrapper } from './cdkWrappers.js';
@@ -56,17 +57,6 @@ function varName(ctx: ModuleContext, node: Node): string | undefined {
   if (n?.type === 'AssignmentExpression') return memberPath(n.left)?.join('.');
   if (n?.type === 'PropertyDefinition' && n.key?.type === 'Identifier') return `this.${n.key.name as string}`;
   return undefined;
-}
-
-/** The function an event source is added to: `fn.addEventSource(node)`. */
-export function eventSourceTarget(ctx: ModuleContext, node: Node): Node | undefined {
-  const parent = ctx.parentOf(node);
-  // `super.addEventSource(...)` too: the callee's object may be `super`, which has no member path.
-  const callee = parent?.type === 'CallExpression' ? unwrap(parent.callee) : undefined;
-  return callee?.type === 'MemberExpression' &&
-    propertyName(callee.property as Node, callee.computed as boolean) === 'addEventSource'
-    ? (callee.object as Node)
-    : undefined;
 }
 
 /** A queue's `queueName`, through a local constant (`const dlqName = 'RAMI-DLQ'`). */

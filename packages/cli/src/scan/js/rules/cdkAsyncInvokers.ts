@@ -1,9 +1,9 @@
 import { memberPath, type Node, objectProps, stringValue } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { eventSourceTarget } from './cdk.js';
 import { asyncFailureKept } from './cdkAsyncFailureKept.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { handlerLink } from './cdkHandlers.js';
+import { eventSourceTarget } from './cdkSourceTarget.js';
 import { topicRuleFunctions } from './cdkTopicRules.js';
 import { type BuiltFunction, builtFunction } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';

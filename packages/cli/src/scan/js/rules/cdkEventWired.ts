@@ -3,11 +3,11 @@
 // the idempotency rules (iac/eventWiredHandlers.ts does the same for templates), whatever its code shows.
 import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { eventSourceTarget } from './cdk.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { handlerLink } from './cdkHandlers.js';
 import { onScheduledRule } from './cdkScheduledRules.js';
 import { solutionsConsumer } from './cdkSolutionsConsumers.js';
+import { eventSourceTarget } from './cdkSourceTarget.js';
 
 /** `fn.addEventSource(new X(...))` sources (aws-lambda-event-sources). */
 const EVENT_SOURCES =

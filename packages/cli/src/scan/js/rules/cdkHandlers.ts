@@ -19,6 +19,7 @@ import { helperBuiltProps } from './cdkHelperProps.js';
 import { importedHelperLink } from './cdkImportedHelpers.js';
 import { packedSourceLink } from './cdkPackedSources.js';
 import { spreadHelperLink } from './cdkSpreadHelpers.js';
+import { spreadPropsLink } from './cdkSpreadProps.js';
 import { fieldAssigned } from './fieldAssigned.js';
 
 /** The directory a CDK app runs from: the nearest ancestor with `cdk.json`, else the file's own. */
@@ -130,11 +131,13 @@ export function handlerLink(
   // A function a project helper of another module builds is read there with this call's arguments.
   if (props === undefined)
     return importedHelperLink(ctx, expr, clearWhen) ?? packedSourceLink(ctx, expr, clearWhen);
-  // Props that spread an imported helper's defaults (`{ ...defaultProps(this, 'name') }`) get the path there.
+  // Props that spread an imported helper's defaults (`{ ...defaults(this, 'x') }`) are read through it.
   const own = handlerLinkOfProps(ctx, props, clearWhen);
-  return own === undefined && props.spread && built !== undefined
-    ? spreadHelperLink(ctx, built.node, clearWhen)
-    : own;
+  if (own !== undefined || built === undefined) return own;
+  return (
+    spreadPropsLink(ctx, (built.node.arguments as Node[])[2], clearWhen) ??
+    (props.spread ? spreadHelperLink(ctx, built.node, clearWhen) : undefined)
+  );
 }
 
 /**

@@ -42,23 +42,12 @@ function calledHelper(ctx: ModuleContext, call: Node): Node | undefined {
 }
 
 /**
- * The one `new X(...)` a function returns, directly or through a local it returns (arrow bodies too);
- * undefined when it returns something else, or more than one value.
+ * The one value a function returns, directly or through a local it returns (arrow bodies too); undefined
+ * when it returns more than one value, or none.
  * @example
- * returnedNew(ctx, helper) // the `new NodejsFunction(...)` of `function build(s, id) { const fn = new NodejsFunction(s, id, {}); return fn; }`
+ * returnedValue(ctx, helper) // the `{ entry }` of `const defaults = (name) => ({ entry: name })`
  */
-export function returnedNew(ctx: ModuleContext, helper: Node): Node | undefined {
-  const fn = returnedOne(ctx, helper);
-  return fn?.type === 'NewExpression' ? fn : undefined;
-}
-
-/**
- * The one value a helper returns (its concise body, or the argument of its only `return`, read through a
- * local it returns); undefined when it returns several or none.
- * @example
- * returnedOne(ctx, helper) // the `{ runtime, entry }` object of `const props = (name) => ({ runtime, entry })`
- */
-export function returnedOne(ctx: ModuleContext, helper: Node): Node | undefined {
+export function returnedValue(ctx: ModuleContext, helper: Node): Node | undefined {
   const body = helper.body as Node;
   const returned =
     body.type !== 'BlockStatement'
@@ -68,6 +57,17 @@ export function returnedOne(ctx: ModuleContext, helper: Node): Node | undefined 
           .map((r) => r.argument as Node);
   const built = returned.map((r) => ctx.valueOf(unwrap(r)));
   return built.length === 1 ? built[0] : undefined;
+}
+
+/**
+ * The one `new X(...)` a function returns, directly or through a local it returns (arrow bodies too);
+ * undefined when it returns something else, or more than one value.
+ * @example
+ * returnedNew(ctx, helper) // the `new NodejsFunction(...)` of `function build(s, id) { const fn = new NodejsFunction(s, id, {}); return fn; }`
+ */
+export function returnedNew(ctx: ModuleContext, helper: Node): Node | undefined {
+  const fn = returnedValue(ctx, helper);
+  return fn?.type === 'NewExpression' ? fn : undefined;
 }
 
 /** The one `new ...Function(...)` a helper returns (directly, or through a local it returns). */

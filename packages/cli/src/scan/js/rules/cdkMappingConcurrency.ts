@@ -14,6 +14,7 @@ import { nothingToFloodInCdk } from './cdkFloodTargets.js';
 import { builtElsewhere } from './cdkFunctionElsewhere.js';
 import { fieldConstruct, functionConstruct, handlerLink } from './cdkHandlers.js';
 import { factoryCapped } from './cdkSelfConsumers.js';
+import { spreadKeys } from './cdkSpreadProps.js';
 import { builtProps, wrappedFunction } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';
 
@@ -42,7 +43,13 @@ export function consumerCap(
   const built =
     functionConstruct(ctx, fnExpr) ?? (fnExpr === undefined ? undefined : fieldConstruct(ctx, fnExpr));
   const fnProps = built?.props;
-  if (fnProps?.spread || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))
+  // Spread props may reserve concurrency, unless each spread is a project helper's defaults read here.
+  const spreadCaps =
+    fnProps?.spread === true &&
+    spreadKeys(ctx, (built?.node.arguments as Node[] | undefined)?.[2])?.has(
+      'reservedConcurrentExecutions',
+    ) !== false;
+  if (spreadCaps || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))
     return { kind: 'capped' };
   const wrapped = fnProps === undefined ? wrappedFunction(ctx, fnExpr) : undefined;
   const wrappedProps = wrapped === undefined ? undefined : builtProps(ctx, wrapped);

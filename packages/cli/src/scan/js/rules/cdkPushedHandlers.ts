@@ -6,9 +6,9 @@
 // the same module also polls a batch into it; a module that builds mappings as constructs is left alone.
 import { type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { eventSourceTarget } from './cdk.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { handlerLink } from './cdkHandlers.js';
+import { eventSourceTarget } from './cdkSourceTarget.js';
 
 const POLLED =
   /^(SqsEventSource|KinesisEventSource|DynamoEventSource|ManagedKafkaEventSource|SelfManagedKafkaEventSource)$/;

@@ -12,7 +12,7 @@ import { calleeName, type Node, objectProps, propertyName, stringValue, unwrap }
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { linkOfPaths, pathValue } from './cdkHandlers.js';
-import { returnedOne } from './cdkHelperProps.js';
+import { returnedValue } from './cdkHelperProps.js';
 import { type CallValues, helperModule, text, topFunction } from './cdkImportedHelpers.js';
 import { openProps } from './cdkPassedProps.js';
 
@@ -66,7 +66,7 @@ function spreadHelper(
   const found = definition(ctx.file, imp.source, imp.imported);
   if (found === undefined) return undefined;
   const { mod, helper } = found;
-  const object = returnedOne(mod, helper);
+  const object = returnedValue(mod, helper);
   const props = objectProps(object);
   if (object === undefined || props === undefined) return undefined;
   return {

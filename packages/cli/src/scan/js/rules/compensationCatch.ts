@@ -6,11 +6,11 @@
 // A catch that records the failure (sets a status, counts it, answers it) is no longer log-only and is
 // left to the other catch rules.
 
-import { escapeRegExp } from '../../escapeRegExp.js';
 import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation } from './catchFacts.js';
 import type { Report } from './Report.js';
+import { answersRoute, nextParam } from './routeAnswer.js';
 
 /**
  * Call names that undo earlier work: `refundCredit`, `refundOrderPayment`, `rollbackReservation`. Not
@@ -60,12 +60,8 @@ export function lostCompensation(ctx: ModuleContext, handler: Node, res: string,
   const block = tryStatement.block as Node;
   // A catch that answers through the response, or hands the error to `next`, tells the client; a try that
   // answers itself is the route's main work, not a compensation: the generic route check judges both.
-  const next = (ctx.enclosingFunction(handler)?.params as Node[] | undefined)?.[2];
-  const told = [res, ...(next?.type === 'Identifier' ? [next.name as string] : [])].map(escapeRegExp);
-  const mentions = new RegExp(`(?<![\\w$.])(?:${told.join('|')})(?![\\w$])`);
-  if (mentions.test(ctx.source.slice(body.start, body.end))) return false;
-  if (new RegExp(`(?<![\\w$.])${escapeRegExp(res)}(?![\\w$])`).test(ctx.source.slice(block.start, block.end)))
-    return false;
+  if (answersRoute(ctx, body, res, nextParam(ctx.enclosingFunction(handler)))) return false;
+  if (answersRoute(ctx, block, res)) return false;
   const name = awaitedCompensation(block);
   if (name === undefined) return false;
   report(

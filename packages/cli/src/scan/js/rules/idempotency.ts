@@ -15,6 +15,7 @@ import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
 import { clockValue, dayLevelClock } from './clockValues.js';
 import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, traceIdKey } from './emittedIds.js';
+import { entityFactoryIdRule } from './entityFactoryIds.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { graphqlInsertRule } from './graphqlInserts.js';
@@ -33,6 +34,7 @@ import {
   RECORD_ID_FIELD,
   randomCallIn,
 } from './randomValues.js';
+import { servesRequestOnly } from './requestScope.js';
 import { scheduledOnly } from './sqlParamKeys.js';
 import { uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
@@ -89,6 +91,7 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
     randomWriteKeys(ctx, report, view, shared);
     passedQueryIdRule(ctx, report, view, shared);
   }
+  if (random && shared) entityFactoryIdRule(ctx, report);
   const emitted = new Map<Node, number>();
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
@@ -99,6 +102,8 @@ function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): v
       if (unwrap(prop.value as Node)?.type === 'ObjectExpression') continue;
       // Read as before the shared modules were let in: an id class's method is not a helper's answer.
       if (helperOnly) continue;
+      // A key made up for an HTTP request that sent none: no platform retry reaches it (requestScope.ts).
+      if (servesRequestOnly(ctx, prop)) continue;
       const message = `${key} is random: a retry or redelivery gets a new key and runs twice`;
       if (isRandom(ctx, prop.value)) report('random-id-nondeterministic', generatedAt(ctx, prop), message);
       else {

@@ -3,6 +3,7 @@
 // at-least-once consumers, and breakers whose state lives in one instance.
 
 import { calleeName, memberPath, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import { codeText } from '../codeText.js';
 import { takesOwnHandlersEvent } from '../eventTakers.js';
 import { boundMethod, madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
@@ -61,7 +62,8 @@ function batchRule(ctx: ModuleContext, report: Report): void {
   const driven = ctx.batchHandlers.size > 0 ? powertoolsProcessors(ctx) : undefined;
   for (const fn of ctx.batchHandlers) {
     if (takesOwnHandlersEvent(ctx, fn)) continue;
-    const text = ctx.source.slice(fn.start, fn.end);
+    // Code only: a commented-out answer (`// return { batchItemFailures }`) answers nothing (codeText.ts).
+    const text = codeText(ctx, fn);
     const names = exportNamesOf(ctx, fn);
     const extra = names.length > 0 ? { handlerExports: names } : undefined;
     // Powertools or Bulwark build batchItemFailures for the handler.
@@ -108,7 +110,7 @@ function batchRule(ctx: ModuleContext, report: Report): void {
   for (const [fn, kind] of ctx.handlers) {
     if (middyAnswers) break;
     if (kind !== 'entry' || ctx.batchHandlers.has(fn)) continue;
-    const text = ctx.source.slice(fn.start, fn.end);
+    const text = codeText(ctx, fn);
     if (/\b(batchItemFailures|processPartialResponse|BatchProcessor|sqsHandler)\b/.test(text)) continue;
     if (driven?.test(text) || BATCH_RESPONSE_TYPE.test(ctx.source.slice(fn.start, (fn.body as Node).start)))
       continue;

@@ -5,7 +5,7 @@
 // or per message multiplies its load by its attempts at most: what reviewers ask of it is bounded, jittered
 // attempts (retry-unbounded, retry-no-jitter), not a breaker (round 11 of eval/RESULTS.md: no reviewer asked
 // for one in thirty public repositories).
-import { calleeName, isFunction, type Node, unwrap } from '../ast.js';
+import { calleeName, contains, isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 const ITEM_LOOPS = new Set(['ForOfStatement', 'ForInStatement', 'ForStatement']);
@@ -29,7 +29,7 @@ function itemCallback(ctx: ModuleContext, fn: Node): boolean {
  */
 export function retriedPerItem(ctx: ModuleContext, site: Node): boolean {
   for (let n = ctx.parentOf(site); n !== undefined; n = ctx.parentOf(n)) {
-    if (ITEM_LOOPS.has(n.type) && n.body !== undefined && within(ctx, site, n.body as Node)) return true;
+    if (ITEM_LOOPS.has(n.type) && n.body !== undefined && contains(n.body as Node, site)) return true;
     if (!isFunction(n)) continue;
     if (itemCallback(ctx, n)) return true;
     // A callback handed to something else (`backOff(() => ...)`, `execute(async () => ...)`) runs where
@@ -37,10 +37,5 @@ export function retriedPerItem(ctx: ModuleContext, site: Node): boolean {
     const parent = ctx.parentOf(n);
     if (parent?.type !== 'CallExpression') return false;
   }
-  return false;
-}
-
-function within(ctx: ModuleContext, node: Node, ancestor: Node): boolean {
-  for (let n: Node | undefined = node; n !== undefined; n = ctx.parentOf(n)) if (n === ancestor) return true;
   return false;
 }

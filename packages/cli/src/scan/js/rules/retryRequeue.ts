@@ -4,15 +4,8 @@
 // received once, so the queue's maxReceiveCount never counts it, and with no attempt count written into
 // the message nothing ever gives up on an item that can never succeed (rules/retryRepublish.ts judges the
 // re-sends that do carry a count).
-import {
-  forEachDescendant,
-  type Node,
-  propertyName,
-  rootIdentifier,
-  someDescendant,
-  unwrap,
-} from '../ast.js';
-import { boundNames } from '../heldRecord.js';
+import { type Node, propertyName, rootIdentifier, someDescendant, unwrap } from '../ast.js';
+import { derivedNames } from '../heldRecord.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -33,33 +26,20 @@ function onName(call: Node): { receiver: string; method: string } | undefined {
   return { receiver: object.name as string, method: property.name as string };
 }
 
-/** The names in `fn` worked out from `start` (`const body = JSON.parse(m.Body); const { id } = body`). */
-function derivedNames(fn: Node, start: string): Set<string> {
-  const names = new Set([start]);
-  const declarators: Node[] = [];
-  forEachDescendant(fn.body as Node, (n) => {
-    if (n.type === 'VariableDeclarator') declarators.push(n);
-    return true;
-  });
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const d of declarators) {
-      const init = d.init as Node | null;
-      if (init == null) continue;
-      const reads =
-        someDescendant(init, (n) => n.type === 'Identifier' && names.has(n.name as string), true) ||
-        (unwrap(init)?.type === 'Identifier' && names.has(unwrap(init)?.name as string));
-      if (!reads) continue;
-      const bound: string[] = [];
-      boundNames(d.id as Node, bound);
-      for (const b of bound)
-        if (!names.has(b)) {
-          names.add(b);
-          grown = true;
-        }
-    }
-  }
-  return names;
+/**
+ * The names in `fn`, its callbacks included, worked out from `start` (`const body = JSON.parse(m.Body);
+ * const { id } = body`): any mention of a name so far counts, an id read (`m.id`) too, since a re-send of the
+ * message's id is the re-send this rule looks for.
+ */
+function workedOutFrom(fn: Node, start: string): Set<string> {
+  return derivedNames(
+    fn,
+    [start],
+    (init, names) =>
+      someDescendant(init, (n) => n.type === 'Identifier' && names.has(n.name as string), true) ||
+      (unwrap(init)?.type === 'Identifier' && names.has(unwrap(init)?.name as string)),
+    true,
+  );
 }
 
 /** A test that holds when the work failed: `!res.ok`, `status !== 200`, `status >= 400`, `res.error`. */
@@ -132,7 +112,7 @@ export function requeueSites(ctx: ModuleContext): RetrySite[] {
     // parking queue through the same client is the bounded shape). A helper's receive() names none.
     const queue = queueUrlOf(ctx, call);
     if ((call.arguments as Node[]).length > 0 && queue === undefined) continue;
-    const derived = derivedNames(fn, held.name as string);
+    const derived = workedOutFrom(fn, held.name as string);
     someDescendant(
       fn.body as Node,
       (n) => {

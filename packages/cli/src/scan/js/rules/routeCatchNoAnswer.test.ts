@@ -45,4 +45,12 @@ describe('routeCatchNoAnswer', () => {
     // Act, Assess
     expect(messageOf(source)).toBeUndefined();
   });
+
+  it('does not take a string or comment that spells res as an answer', () => {
+    // Prepare: the catch only logs; `res` appears in its text but nothing answers through it.
+    const source =
+      'app.post("/a", async (req, res) => { try { await put(); res.sendStatus(204) } catch (e) { log.error("res not sent", e) /* res */ } })';
+    // Act, Assess
+    expect(messageOf(source)).toContain('the request is never answered');
+  });
 });

@@ -11,6 +11,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation } from './catchFacts.js';
 import { lostCompensation } from './compensationCatch.js';
 import type { Report } from './Report.js';
+import { answersRoute, nextParam } from './routeAnswer.js';
 
 const REQUEST = /^(?:req|request)$/;
 const RESPONSE = /^(?:res|response)$/;
@@ -28,7 +29,7 @@ export function responseParam(ctx: ModuleContext, fn: Node): string | undefined 
 
 /** Where `text` first answers through `res` (`res.status(`, `res.json(`), or -1. */
 function answerAt(text: string, res: string): number {
-  return text.search(new RegExp(`(?<![\\w$.])${res}\\s*\\.\\s*(?:${ANSWERS})\\s*\\(`));
+  return text.search(new RegExp(`(?<![\\w$.])${escapeRegExp(res)}\\s*\\.\\s*(?:${ANSWERS})\\s*\\(`));
 }
 
 /** The catch's statements only observe (log, count, a bare `Promise.reject(...)`), or return what it caught or nothing. */
@@ -91,17 +92,7 @@ export function routeCatchNoAnswer(ctx: ModuleContext, handler: Node, report: Re
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
   const statements = (handler.body as Node).body as Node[];
   if (!onlyObserves(statements, param)) return false;
-  const catchText = ctx.source.slice(
-    (handler.body as Node).start as number,
-    (handler.body as Node).end as number,
-  );
-  const next = (fn.params as Node[])[2];
-  if (new RegExp(`(?<![\\w$.])${res}(?![\\w$])`).test(catchText)) return false;
-  if (
-    next?.type === 'Identifier' &&
-    new RegExp(`(?<![\\w$.])${escapeRegExp(next.name as string)}\\s*\\(`).test(catchText)
-  )
-    return false;
+  if (answersRoute(ctx, handler.body as Node, res, nextParam(fn))) return false;
   const returns = statements.some((s) => s.type === 'ReturnStatement');
   if (someDescendant(handler.body as Node, (n) => n.type === 'ThrowStatement', true)) return false;
   const after = returns ? undefined : answerAfter(ctx, fn, tryStatement, res);

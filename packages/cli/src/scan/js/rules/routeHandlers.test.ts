@@ -41,4 +41,22 @@ describe('routeWork', () => {
     expect(marked(route, true)).toBe(false);
     expect(marked(`${route} app.listen(3000);`)).toBe(false);
   });
+
+  it('judges a statement that only mentions res or next without answering through them', () => {
+    // A read of `res.locals`, a string or a comment that spells `res`, or `next` in a string is no answer.
+    expect(marked('const f = async (req, res) => { mark(res.locals.user.email); res.json({}); };')).toBe(
+      true,
+    );
+    expect(marked('const f = async (req, res) => { mark("res sent"); res.json({}); };')).toBe(true);
+    expect(marked('const f = async (req, res, next) => { mark(/* res */ "next"); res.json({}); };')).toBe(
+      true,
+    );
+    // A `$` in the next parameter's name is a regex metacharacter: `$next(` must still hand the error on.
+    expect(marked('const f = async (req, res, $next) => { mark(id).catch($next); res.json({}); };')).toBe(
+      false,
+    );
+    expect(marked('const f = async (req, res) => { mark(id).then((x) => send(res, x)); res.end(); };')).toBe(
+      false,
+    );
+  });
 });

@@ -5,9 +5,9 @@
 // server of its own (`.listen(`) is taken to run inside a Lambda: the same route on a long-running server
 // (ECS, Docker, a VM) may leave work running after it answers. Route modules registered from another
 // module are not judged until the adapter's app can be followed to them (review r47, item 1).
-import { escapeRegExp } from '../../escapeRegExp.js';
 import type { Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { answersRoute, nextParam } from './routeAnswer.js';
 import { responseParam } from './routeCatchNoAnswer.js';
 
 /** The documented Lambda adapters of a whole web app (../../webAppAdapter.ts, ../mountedRoutes.ts). */
@@ -29,9 +29,10 @@ function servedByLambda(ctx: ModuleContext): boolean {
 /**
  * Is `stmt` work started by a route handler `(req, res[, next])` that answers through `res`, apart from
  * its answer, in a module that serves its app through a Lambda adapter and never calls `.listen(`? Only the nearest function counts: a callback inside the route (a stream's listener, a
- * timer) runs on its own schedule. A statement that reads `res` or `next` (`find().then((x) =>
- * res.json(x)).catch(next)`) carries the answer itself: serverless-http and its kin resolve the
- * invocation only when the response ends, so that chain is waited for.
+ * timer) runs on its own schedule. A statement that answers through `res` or hands on to `next`
+ * (`find().then((x) => res.json(x)).catch(next)`, answersRoute) carries the answer itself: serverless-http
+ * and its kin resolve the invocation only when the response ends, so that chain is waited for. A statement
+ * that merely reads `res` (`sendMail(res.locals.user.email)`) is judged.
  *
  * @example routeWork(ctx, stmt) // `sendOtp(email);` in `app.post('/x', async (req, res) => { ... })` beside `serverless(app)` -> true
  */
@@ -40,9 +41,5 @@ export function routeWork(ctx: ModuleContext, stmt: Node): boolean {
   const fn = ctx.enclosingFunction(stmt);
   const res = fn === undefined ? undefined : responseParam(ctx, fn);
   if (fn === undefined || res === undefined) return false;
-  const next = (fn.params as Node[])[2];
-  const names = [res, ...(next?.type === 'Identifier' ? [next.name as string] : [])].map(escapeRegExp);
-  return !new RegExp(`(?<![\\w$.])(?:${names.join('|')})(?![\\w$])`).test(
-    ctx.source.slice(stmt.start, stmt.end),
-  );
+  return !answersRoute(ctx, stmt, res, nextParam(fn));
 }

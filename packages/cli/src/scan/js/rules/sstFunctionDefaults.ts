@@ -8,7 +8,7 @@
 // stack's own default is judged in its module; the app's where it is set, kept by the project pass when a
 // stack added after it builds such an API and sets no timeout default of its own (ExportFact.sstApi).
 import { outlivesGateway, SHORTEST_GATEWAY_LIMIT } from '../../iac/gatewayLimit.js';
-import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import { contains, memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { spellsSstConstructs, sstConstruct } from '../sstConstructs.js';
@@ -19,10 +19,6 @@ function propsOf(ctx: ModuleContext, node: Node | undefined) {
   return node === undefined ? undefined : objectProps(ctx.valueOf(node) ?? unwrap(node));
 }
 
-function within(outer: Node, inner: Node): boolean {
-  return (outer.start as number) <= (inner.start as number) && (inner.end as number) <= (outer.end as number);
-}
-
 /** `x.setDefaultFunctionProps({ ... })` calls inside `scope` (the whole module when undefined). */
 function defaultCalls(ctx: ModuleContext, scope?: Node): Node[] {
   return ctx
@@ -30,7 +26,7 @@ function defaultCalls(ctx: ModuleContext, scope?: Node): Node[] {
     .filter(
       (c) =>
         memberPath(unwrap(c.callee as Node))?.at(-1) === 'setDefaultFunctionProps' &&
-        (scope === undefined || within(scope, c)),
+        (scope === undefined || contains(scope, c)),
     );
 }
 
@@ -49,7 +45,7 @@ function setsTimeout(ctx: ModuleContext, call: Node): boolean {
 export function inheritingApiLimit(ctx: ModuleContext, fn: Node): number | undefined {
   let limit: number | undefined;
   for (const node of ctx.of('NewExpression')) {
-    if (!within(fn, node)) continue;
+    if (!contains(fn, node)) continue;
     const construct = sstConstruct(ctx, node.callee);
     const own = construct === undefined ? undefined : LIMITS.get(construct.name);
     if (own === undefined || !routesInherit(ctx, (node.arguments as Node[])[2], construct?.v1)) continue;
@@ -104,7 +100,7 @@ function addedStacks(ctx: ModuleContext, call: Node): { refs: ImportRef[]; local
   const refs: ImportRef[] = [];
   const local: Node[] = [];
   for (const c of [...ctx.of('CallExpression'), ...ctx.of('NewExpression')]) {
-    if ((c.start as number) < (call.end as number) || (scope !== undefined && !within(scope, c))) continue;
+    if ((c.start as number) < (call.end as number) || (scope !== undefined && !contains(scope, c))) continue;
     const arg = stackAdded(ctx, c, app);
     if (arg === undefined) continue;
     const imp = ctx.importOf(arg.name as string, arg);
