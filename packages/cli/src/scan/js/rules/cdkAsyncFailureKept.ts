@@ -7,7 +7,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { asyncInvokeConfigured, functionHasAsyncDlq } from './cdkHandlers.js';
 import type { OpenProps } from './cdkPassedProps.js';
-import { spreadHelperKeys } from './cdkSpreadHelpers.js';
+import { spreadKeys } from './cdkSpreadProps.js';
 import { type BuiltFunction, builtProps } from './cdkWrappedFunctions.js';
 import { decidedZero } from './saysWhy.js';
 
@@ -63,7 +63,7 @@ function knownThroughHelpers(
   open: OpenProps | undefined,
 ): OpenProps | undefined {
   if (open === undefined || !open.unknown || fn.wrapper || open.fromCaller.length > 0) return open;
-  const keys = spreadHelperKeys(ctx, fn.propsArg);
+  const keys = spreadKeys(ctx, fn.propsArg);
   if (keys === undefined || [...keys].some((k) => ASYNC_FAILURE_KEYS.test(k))) return open;
   return { ...open, unknown: false };
 }

@@ -18,7 +18,6 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { helperBuiltProps } from './cdkHelperProps.js';
 import { importedHelperLink } from './cdkImportedHelpers.js';
 import { packedSourceLink } from './cdkPackedSources.js';
-import { spreadHelperLink } from './cdkSpreadHelpers.js';
 import { spreadPropsLink } from './cdkSpreadProps.js';
 import { fieldAssigned } from './fieldAssigned.js';
 
@@ -134,10 +133,7 @@ export function handlerLink(
   // Props that spread an imported helper's defaults (`{ ...defaults(this, 'x') }`) are read through it.
   const own = handlerLinkOfProps(ctx, props, clearWhen);
   if (own !== undefined || built === undefined) return own;
-  return (
-    spreadPropsLink(ctx, (built.node.arguments as Node[])[2], clearWhen) ??
-    (props.spread ? spreadHelperLink(ctx, built.node, clearWhen) : undefined)
-  );
+  return spreadPropsLink(ctx, (built.node.arguments as Node[])[2], clearWhen);
 }
 
 /**
