@@ -59,6 +59,36 @@ export function keepsAsyncFailure(fn: Record<string, Json>): boolean {
 }
 
 /**
+ * The environment variables (the provider's, or any function's) the configuration sets to the function's
+ * deployed name, written as its own `name` is (`${self:custom.prefix}-trigger`), or as the framework's
+ * `service-stage-key` with any stage spelling: code that invokes by such a variable invokes this function.
+ * @example
+ * // provider.environment.TRIGGER_FN: ${self:custom.prefix}-trigger and functions.trigger.name the same text
+ * variablesNaming(config, 'hooks', 'trigger', fn) // ['TRIGGER_FN']
+ */
+export function variablesNaming(
+  config: Record<string, Json>,
+  service: string,
+  key: string,
+  fn: Record<string, Json>,
+): string[] {
+  // Its own name is compared as written (two names of variables alone would be alike as patterns).
+  const names = (value: string) =>
+    typeof fn.name === 'string'
+      ? value === fn.name
+      : deployPattern(value) === `${deployPattern(service)}-*-${key}`;
+  const environments = [
+    obj(obj(config.provider)?.environment),
+    ...Object.values(obj(config.functions) ?? {}).map((f) => obj(obj(f)?.environment)),
+  ];
+  const out = new Set<string>();
+  for (const env of environments)
+    for (const [variable, value] of Object.entries(env ?? {}))
+      if (typeof value === 'string' && names(value)) out.add(variable);
+  return [...out];
+}
+
+/**
  * Reports each function with no events and no on-failure target, kept where its name is invoked with 'Event'.
  * @example
  * invokedByName(config, report) // iac-missing-dlq at functions.storeFees, kept if 'fees-*-storeFees' is invoked
@@ -76,11 +106,16 @@ export function invokedByName(
     const fn = obj(f);
     // Events the scan cannot read (a variable in a serverless.ts) may be this function's trigger.
     if (fn === undefined || !eventless(fn) || keepsAsyncFailure(fn)) continue;
+    const variables = variablesNaming(config, service, key, fn);
     report(
       'iac-missing-dlq',
       ['functions', key],
       `${key} is invoked asynchronously by the project's code (InvocationType 'Event') with no destinations.onFailure, onError or deadLetter: after Lambda's two retries the event is dropped`,
-      { onlyIfNameInvoked: deployedNames(service, key, fn) },
+      {
+        onlyIfNameInvoked: deployedNames(service, key, fn),
+        // The code may invoke it by a variable the configuration sets to its name (`process.env.TRIGGER_FN`).
+        ...(variables.length > 0 ? { onlyIfEnvInvoked: { variables, under: [''] } } : {}),
+      },
     );
   }
 }

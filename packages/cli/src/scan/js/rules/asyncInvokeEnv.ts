@@ -6,6 +6,7 @@
 // that function joins the handlers nobody answers to (project.ts wireUnreadHandlers). A schedule or rule
 // target made at run time with the function's ARN from such a variable invokes it the same way.
 import { memberPath, type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
+import { envVariable } from '../envVariable.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { envName } from '../queueUrlEnv.js';
 import { envHandedFunctions } from './cdkEnvHanded.js';
@@ -24,8 +25,8 @@ function noteAsyncInvokes(ctx: ModuleContext): void {
     if (propertyName(p.key as Node, p.computed as boolean) !== 'InvocationType') continue;
     const props = objectProps(ctx.parentOf(p))?.props;
     if (props === undefined || !isEvent(props.get('InvocationType'))) continue;
-    const fnName = props.get('FunctionName');
-    const name = envName(unwrap(ctx.valueOf(fnName) ?? fnName));
+    // `const { NOTIFY_FN } = process.env` read by name is the same variable as `process.env.NOTIFY_FN`.
+    const name = envVariable(ctx, props.get('FunctionName'));
     if (name !== undefined) ctx.asyncInvokedEnv.push(name);
   }
 }

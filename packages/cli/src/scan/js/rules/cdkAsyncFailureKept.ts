@@ -6,6 +6,8 @@ import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast
 import type { ModuleContext } from '../ModuleContext.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { asyncInvokeConfigured, functionHasAsyncDlq } from './cdkHandlers.js';
+import type { OpenProps } from './cdkPassedProps.js';
+import { spreadKeys } from './cdkSpreadProps.js';
 import { type BuiltFunction, builtProps } from './cdkWrappedFunctions.js';
 import { decidedZero } from './saysWhy.js';
 
@@ -48,6 +50,24 @@ function givenNothing(
   return (named?.length ?? 0) <= uses + 1;
 }
 
+/** Keys that would keep or decide a function's failed async events: one in a spread helper leaves it unknown. */
+const ASYNC_FAILURE_KEYS = /^(deadLetter\w*|onFailure|retryAttempts|maxEventAge)$/;
+
+/**
+ * The function's props, known after all when what made them unknown is only spreads of imported helpers
+ * (`...defaultProps(this, 'x')`) whose objects say nothing about failed async events.
+ */
+function knownThroughHelpers(
+  ctx: ModuleContext,
+  fn: BuiltFunction,
+  open: OpenProps | undefined,
+): OpenProps | undefined {
+  if (open === undefined || !open.unknown || fn.wrapper || open.fromCaller.length > 0) return open;
+  const keys = spreadKeys(ctx, fn.propsArg);
+  if (keys === undefined || [...keys].some((k) => ASYNC_FAILURE_KEYS.test(k))) return open;
+  return { ...open, unknown: false };
+}
+
 /**
  * Whether the function's failed asynchronous events are kept (a DLQ, an onFailure destination, here or in
  * its `configureAsyncInvoke`), or the project decided none is needed (`retryAttempts: 0` with its reason), or
@@ -57,7 +77,7 @@ function givenNothing(
  * asyncFailureKept(ctx, fn, expr) // true for `new NodejsFunction(this, 'F', { ..., onFailure: dest })`
  */
 export function asyncFailureKept(ctx: ModuleContext, fn: BuiltFunction, expr: Node, uses = 1): boolean {
-  const fnOpen = builtProps(ctx, fn);
+  const fnOpen = knownThroughHelpers(ctx, fn, builtProps(ctx, fn));
   if (fnOpen === undefined || fnOpen.unknown || fnOpen.fromCaller.length > 0) return true;
   const fnProps = { props: fnOpen.props, spread: false };
   const fnName = memberPath(unwrap(expr))?.join('.');

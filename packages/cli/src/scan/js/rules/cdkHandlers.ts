@@ -128,13 +128,12 @@ export function handlerLink(
   const built = functionConstruct(ctx, expr) ?? (expr === undefined ? undefined : fieldConstruct(ctx, expr));
   const props = built?.props ?? helperBuiltProps(ctx, expr);
   // A function a project helper of another module builds is read there with this call's arguments.
+  if (props === undefined)
+    return importedHelperLink(ctx, expr, clearWhen) ?? packedSourceLink(ctx, expr, clearWhen);
   // Props that spread an imported helper's defaults (`{ ...defaults(this, 'x') }`) are read through it.
-  if (props !== undefined)
-    return (
-      handlerLinkOfProps(ctx, props, clearWhen) ??
-      (built === undefined ? undefined : spreadPropsLink(ctx, (built.node.arguments as Node[])[2], clearWhen))
-    );
-  return importedHelperLink(ctx, expr, clearWhen) ?? packedSourceLink(ctx, expr, clearWhen);
+  const own = handlerLinkOfProps(ctx, props, clearWhen);
+  if (own !== undefined || built === undefined) return own;
+  return spreadPropsLink(ctx, (built.node.arguments as Node[])[2], clearWhen);
 }
 
 /**

@@ -43,10 +43,11 @@ export function consumerCap(
   const built =
     functionConstruct(ctx, fnExpr) ?? (fnExpr === undefined ? undefined : fieldConstruct(ctx, fnExpr));
   const fnProps = built?.props;
-  // Spread props may reserve concurrency, unless each spread is a project helper's defaults read here.
+  // Spread props may reserve concurrency, unless each spread is a project helper's defaults read here. A
+  // local literal's spread is not read here yet: reading it moves a label (round 48, dlq merged) unreviewed.
   const spreadCaps =
     fnProps?.spread === true &&
-    spreadKeys(ctx, (built?.node.arguments as Node[] | undefined)?.[2])?.has(
+    spreadKeys(ctx, (built?.node.arguments as Node[] | undefined)?.[2], false)?.has(
       'reservedConcurrentExecutions',
     ) !== false;
   if (spreadCaps || fnProps?.props.has('reservedConcurrentExecutions') || factoryCapped(ctx, fnExpr))

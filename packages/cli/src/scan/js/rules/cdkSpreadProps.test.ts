@@ -1,5 +1,6 @@
-// A CDK function whose props spread an imported helper's defaults: its handler is read in the helper, with the
-// call's arguments, through a helpers barrel too; and the keys the spread brings are known.
+// A CDK function whose props spread an imported helper's defaults: its handler is read in the helper (its entry
+// or its code asset), with the call's arguments, through helpers barrels too; and the keys the spread brings
+// are known. The second half (one fresh project per case) came with the r48-dlq branch's reader.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,11 @@ writeFileSync(
     'export const opaque = (scope, name) => ({ ...base(name), handler: name });',
   ].join('\n'),
 );
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+/** The fresh projects of the cases below, removed with `root`. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of [root, ...made]) rmSync(dir, { recursive: true, force: true });
+});
 
 /** The props object of the first `new NodejsFunction(...)` of a stack whose body is `body`. */
 function propsOf(body: string) {
@@ -71,5 +76,100 @@ describe('spreadKeys', () => {
     // Act / Assess
     expect([...(spreadKeys(known.ctx, known.props) ?? [])].sort()).toEqual(['entry', 'handler', 'runtime']);
     expect(spreadKeys(unknown.ctx, unknown.props)).toBeUndefined();
+  });
+});
+
+const DEFAULTS = `import * as path from 'path';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
+export const defaults = (_scope, funcName) => {
+  return { runtime: Runtime.NODEJS_20_X, entry: path.join(__dirname, \`../functions/\${funcName}/index.ts\`), handler: 'handler' };
+};`;
+
+/** A project in a fresh folder: `src/helpers` with `files`, and a stack module in `src/stacks` built from `stack`. */
+function project(files: Record<string, string>, stack: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'spread-helpers-'));
+  made.push(dir);
+  writeFileSync(join(dir, 'cdk.json'), '{}');
+  mkdirSync(join(dir, 'src/helpers'), { recursive: true });
+  mkdirSync(join(dir, 'src/stacks'), { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, 'src/helpers', name, '..'), { recursive: true });
+    writeFileSync(join(dir, 'src/helpers', name), text);
+  }
+  const file = join(dir, 'src/stacks/stack.ts');
+  writeFileSync(file, stack);
+  const ctx = contextOf(stack, file);
+  const construct = ctx.of('NewExpression')[0] as Node;
+  return { dir, ctx, props: (construct.arguments as Node[])[2] };
+}
+
+const STACK = (spread: string, own = '') =>
+  `import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { defaults } from '../helpers';
+new NodejsFunction(this, 'Payout', { ...${spread}, environment: {}${own} });`;
+
+describe('spreadPropsLink, one project per case', () => {
+  it("reads the helper's entry with its parameter standing for the call's argument, through a barrel", () => {
+    const { dir, ctx, props } = project(
+      { 'index.ts': "export * from './defaults';", 'defaults.ts': DEFAULTS },
+      STACK("defaults(this, 'payoutHandler')"),
+    );
+    const link = spreadPropsLink(ctx, props, 'no-work');
+    expect(link?.stems).toContain(join(dir, 'src/functions/payoutHandler/index'));
+    expect(link?.export).toBe('handler');
+  });
+
+  it("takes the handler the object writes itself over the helper's", () => {
+    const { ctx, props } = project(
+      { 'index.ts': "export { defaults } from './defaults';", 'defaults.ts': DEFAULTS },
+      STACK("defaults(this, 'payoutHandler')", ", handler: 'main'"),
+    );
+    expect(spreadPropsLink(ctx, props, 'no-work')?.export).toBe('main');
+  });
+
+  it('reads a code asset directory in the helper, through two barrels', () => {
+    const asset = `import { Code } from 'aws-cdk-lib/aws-lambda';
+export const defaults = (_s, name) => ({ code: Code.fromAsset(\`dist/\${name}\`), handler: 'index.main' });`;
+    const { dir, ctx, props } = project(
+      {
+        'index.ts': "export * from './lambda';",
+        'lambda/index.ts': "export * from './asset';",
+        'lambda/asset.ts': asset,
+      },
+      STACK("defaults(this, 'payout')"),
+    );
+    const link = spreadPropsLink(ctx, props, 'no-work');
+    expect(link?.stems).toContain(join(dir, 'dist/payout/index'));
+    expect(link?.export).toBe('main');
+  });
+
+  it('gives nothing for a helper it cannot find', () => {
+    const { ctx, props } = project(
+      { 'index.ts': "export * from './elsewhere';" },
+      STACK("defaults(this, 'x')"),
+    );
+    expect(spreadPropsLink(ctx, props, 'no-work')).toBeUndefined();
+  });
+});
+
+describe('spreadKeys, one project per case', () => {
+  it("lists the helper object's keys with a local literal spread's", () => {
+    const { ctx, props } = project(
+      { 'index.ts': "export * from './defaults';", 'defaults.ts': DEFAULTS },
+      `const shared = { timeout: 3 };\n${STACK("defaults(this, 'payoutHandler'), ...shared")}`,
+    );
+    expect([...(spreadKeys(ctx, props) ?? [])].sort()).toEqual(['entry', 'handler', 'runtime', 'timeout']);
+  });
+
+  it('is unknown when the helper spreads something of its own it cannot read', () => {
+    const helper = `import { Runtime } from 'aws-cdk-lib/aws-lambda';
+export const defaults = (_s, name) => ({ ...shared(name), entry: name });`;
+    const { ctx, props } = project({ 'index.ts': helper }, STACK("defaults(this, 'x')"));
+    expect(spreadKeys(ctx, props)).toBeUndefined();
+  });
+
+  it('is unknown for a spread that is no imported helper call', () => {
+    const { ctx, props } = project({ 'index.ts': DEFAULTS }, STACK('props.functionProps'));
+    expect(spreadKeys(ctx, props)).toBeUndefined();
   });
 });

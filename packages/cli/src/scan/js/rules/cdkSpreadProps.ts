@@ -1,26 +1,37 @@
 // The handler of a CDK function whose props spread an imported project helper's defaults: `new
 // NodejsFunction(this, id, { ...defaultProps(this, 'streamOrders'), environment })` with, in
 // ../helpers/defaults.ts, `export const defaultProps = (scope, name) => ({ runtime, entry: path.join(
-// __dirname, `../functions/${name}/index.ts`), handler: 'handler' })`. The entry is written in the helper,
-// not at the construct, so without reading it the construct joins no handler: its event sources stay
-// findings of their own beside the handler's (two places for one consumer), and a `batchSize: 1` source
-// never reaches the handler it settles. The helper's returned object is read with its parameters standing
-// for the call's arguments (cdkImportedHelpers.ts `text`); the construct's own keys win over the spread's.
-import { type Node, objectProps, unwrap } from '../ast.js';
+// __dirname, `../functions/${name}/index.ts`), handler: 'handler' })`. The entry (or `code:
+// Code.fromAsset(dir)`) is written in the helper, not at the construct, so without reading it the construct
+// joins no handler: its event sources stay findings of their own beside the handler's (two places for one
+// consumer), a `batchSize: 1` source never reaches the handler it settles, and an async invoke through an
+// environment variable set to the function's name reaches no code. The helper's returned object is read with
+// its parameters standing for the call's arguments (cdkImportedHelpers.ts `text`); the construct's own keys
+// win over the spread's. The keys the spreads bring are told too (spreadKeys), so a pass that must know a
+// function sets no concurrency cap, DLQ or onFailure destination does not give up on the spread as unknown.
+import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { reExports } from '../reExports.js';
 import { linkOfPaths } from './cdkHandlers.js';
 import { returnedValue } from './cdkHelperProps.js';
 import { type CallValues, helperModule, text, topFunction } from './cdkImportedHelpers.js';
+import { openProps } from './cdkPassedProps.js';
 
 /** A helper module worth parsing for this: it writes a function's code place. */
 const WRITES_CODE = /\bentry\b|\bfromAsset\b/;
 
+/** A module worth parsing as a barrel: it passes names on from others. */
+const RE_EXPORTS = /\bexport\b[^;]*\bfrom\b/;
+
+/** How many barrels deep a helper is looked for (`helpers/index.ts` -> `helpers/lambda/index.ts` -> ...). */
+const BARREL_DEPTH = 3;
+
 /**
  * The handler link of a function props object (`node`, the construct's third argument) whose code place
- * comes from a spread call of a relatively imported helper; undefined when it has no such spread, the
- * props name the code themselves, or the helper's paths cannot be told from the call.
+ * comes from a spread call of a relatively imported helper (its `entry`, or the directory of its `code:
+ * Code.fromAsset(dir)`); undefined when it has no such spread, the props name the code themselves, or the
+ * helper's paths cannot be told from the call.
  * @example
  * spreadPropsLink(ctx, propsNode, 'reported-in-code') // { ...defaultProps(this, 'streamOrders') } -> stems ['/app/src/functions/streamOrders/index']
  */
@@ -45,71 +56,102 @@ export function spreadPropsLink(
         : props.props.has('handler')
           ? text(mod, props.props.get('handler'), values)
           : undefined;
-    const entry = props.props.has('entry') ? text(mod, props.props.get('entry'), values) : undefined;
-    const link = entry === undefined ? undefined : linkOfPaths(ctx.file, { entry, handler }, clearWhen);
+    const link = codePlace(mod, props.props, values, handler, ctx.file, clearWhen);
     if (link !== undefined) links.push(link);
   }
   // Two spreads that both place code: the later one wins at run time; one is enough to be sure.
   return links.at(-1);
 }
 
-/** One spread's helper, read: its module, its returned props, and what its parameters stand for. */
+/** The link of a helper object's `entry`, else of its `code: Code.fromAsset(dir)`; undefined for neither. */
+function codePlace(
+  mod: ModuleContext,
+  props: ReadonlyMap<string, Node>,
+  values: CallValues,
+  handler: string | undefined,
+  file: string,
+  clearWhen: HandlerLink['clearWhen'],
+): HandlerLink | undefined {
+  if (props.has('entry')) {
+    const entry = text(mod, props.get('entry'), values);
+    return entry === undefined ? undefined : linkOfPaths(file, { entry, handler }, clearWhen);
+  }
+  const code = mod.valueOf(props.get('code'));
+  if (code?.type !== 'CallExpression' || calleeName(code) !== 'fromAsset') return undefined;
+  const dir = text(mod, (code.arguments as Node[])[0], values);
+  return dir === undefined ? undefined : linkOfPaths(file, { dir, handler }, clearWhen);
+}
+
+/** One spread's helper, read: its module, its returned object and props, and what its parameters stand for. */
 interface SpreadHelper {
   readonly mod: ModuleContext;
+  readonly object: Node;
   readonly props: NonNullable<ReturnType<typeof objectProps>>;
   readonly values: CallValues;
 }
 
 /** Each spread of an object literal, as the helper call it reads (undefined where it is anything else). */
 function spreadHelpers(ctx: ModuleContext, object: Node): (SpreadHelper | undefined)[] {
-  const out: (SpreadHelper | undefined)[] = [];
-  for (const p of object.properties as Node[]) {
-    if (p.type !== 'SpreadElement') continue;
-    const call = ctx.valueOf(unwrap(p.argument as Node));
-    const callee = unwrap(call?.callee as Node | undefined);
-    const imp =
-      call?.type === 'CallExpression' && callee?.type === 'Identifier'
-        ? ctx.importOf(callee.name as string, callee)
-        : undefined;
-    const found =
-      imp === undefined || !imp.source.startsWith('.')
-        ? undefined
-        : helperFunction(ctx.file, imp.source, imp.imported);
-    const props = found === undefined ? undefined : objectProps(returnedValue(found.mod, found.helper));
-    out.push(
-      call === undefined || found === undefined || props === undefined
-        ? undefined
-        : {
-            mod: found.mod,
-            props,
-            values: { site: ctx, params: found.helper.params as Node[], args: call.arguments as Node[] },
-          },
-    );
-  }
-  return out;
+  return (object.properties as Node[])
+    .filter((p) => p.type === 'SpreadElement')
+    .map((p) => spreadHelper(ctx, p.argument as Node));
+}
+
+/** The helper call a spread's argument is (`...defaults(this, 'x')`, or a local holding it), read. */
+function spreadHelper(ctx: ModuleContext, argument: Node): SpreadHelper | undefined {
+  const call = ctx.valueOf(unwrap(argument));
+  const callee = unwrap(call?.callee as Node | undefined);
+  const imp =
+    call?.type === 'CallExpression' && callee?.type === 'Identifier'
+      ? ctx.importOf(callee.name as string, callee)
+      : undefined;
+  const found =
+    imp === undefined || !imp.source.startsWith('.')
+      ? undefined
+      : helperFunction(ctx.file, imp.source, imp.imported);
+  const object = found === undefined ? undefined : returnedValue(found.mod, found.helper);
+  const props = objectProps(object);
+  if (call === undefined || found === undefined || object === undefined || props === undefined)
+    return undefined;
+  return {
+    mod: found.mod,
+    object,
+    props,
+    values: { site: ctx, params: found.helper.params as Node[], args: call.arguments as Node[] },
+  };
 }
 
 /**
- * The keys a props object's spreads bring in, when every spread is an imported helper's object literal
- * with no spread of its own; undefined when any is unknown (then a spread may hold any setting).
+ * The keys a props object's spreads bring in, when every spread is a local literal (unless `locals` is
+ * false) or an imported helper's object literal (whose own spreads are local literals of its module);
+ * undefined when any is unknown or comes from a caller (then a spread may hold any setting).
  * @example
  * spreadKeys(ctx, propsNode) // Set { 'runtime', 'entry', 'handler', 'timeout' } for `{ ...defaultProps(this, 'x') }`
  */
-export function spreadKeys(ctx: ModuleContext, node: Node | undefined): ReadonlySet<string> | undefined {
+export function spreadKeys(
+  ctx: ModuleContext,
+  node: Node | undefined,
+  locals = true,
+): ReadonlySet<string> | undefined {
   const object = ctx.valueOf(unwrap(node));
   if (object?.type !== 'ObjectExpression') return undefined;
   const keys = new Set<string>();
-  for (const spread of spreadHelpers(ctx, object)) {
-    if (spread === undefined || spread.props.spread) return undefined;
-    for (const key of spread.props.props.keys()) keys.add(key);
+  for (const p of object.properties as Node[]) {
+    if (p.type !== 'SpreadElement') continue;
+    const local = openProps(ctx, p.argument as Node);
+    if (local !== undefined && !locals) return undefined;
+    const found = local === undefined ? spreadHelper(ctx, p.argument as Node) : undefined;
+    const open = local ?? (found === undefined ? undefined : openProps(found.mod, found.object));
+    if (open === undefined || open.unknown || open.fromCaller.length > 0) return undefined;
+    for (const key of open.props.keys()) keys.add(key);
   }
   return keys;
 }
 
 /**
  * The module-level function `name` of the module a relative import names, or of one a barrel there passes
- * on (`export * from './defaults'`, `export { name } from`): helpers folders are usually imported by their
- * index. One barrel level.
+ * on (`export * from './defaults'`, `export { name } from`, renamed too): helpers folders are usually
+ * imported by their index, and an index may pass on another folder's index (a few levels).
  * @example
  * helperFunction('/app/stacks/orders.ts', '../helpers', 'defaultProps') // in /app/helpers/defaults.ts
  */
@@ -117,19 +159,19 @@ function helperFunction(
   from: string,
   source: string,
   name: string,
+  depth = 0,
 ): { readonly mod: ModuleContext; readonly helper: Node } | undefined {
   const direct = helperModule(from, source, WRITES_CODE);
   const helper = direct === undefined ? undefined : topFunction(direct, name);
   if (direct !== undefined && helper !== undefined) return { mod: direct, helper };
-  const barrel = direct ?? helperModule(from, source, /\bexport\b[^;]*\bfrom\b/);
-  if (barrel === undefined) return undefined;
+  const barrel = direct ?? helperModule(from, source, RE_EXPORTS);
+  if (barrel === undefined || depth >= BARREL_DEPTH) return undefined;
   for (const re of reExports(barrel)) {
     if (!re.source.startsWith('.')) continue;
     const local = re.names === undefined ? name : re.names.find(([exported]) => exported === name)?.[1];
     if (local === undefined || local === '*') continue;
-    const mod = helperModule(barrel.file, re.source, WRITES_CODE);
-    const fn = mod === undefined ? undefined : topFunction(mod, local);
-    if (mod !== undefined && fn !== undefined) return { mod, helper: fn };
+    const found = helperFunction(barrel.file, re.source, local, depth + 1);
+    if (found !== undefined) return found;
   }
   return undefined;
 }

@@ -1,0 +1,51 @@
+// Which environment variable an invoke's FunctionName reads, however the module spells the read.
+import { describe, expect, it } from 'vitest';
+import type { Node } from './ast.js';
+import { envVariable } from './envVariable.js';
+import { contextOf } from './testing/parsed.js';
+
+/** The variable the module's `FunctionName` value reads. */
+function read(source: string): string | undefined {
+  const ctx = contextOf(source);
+  const prop = ctx.of('Property').find((p) => (p.key as Node).name === 'FunctionName');
+  return envVariable(ctx, prop?.value as Node);
+}
+
+describe('envVariable', () => {
+  it.each([
+    ['a member read', 'send({ FunctionName: process.env.NOTIFY_FN })', 'NOTIFY_FN'],
+    ['a computed member read', "send({ FunctionName: process.env['NOTIFY_FN'] })", 'NOTIFY_FN'],
+    ['a const holding the read', 'const fn = process.env.NOTIFY_FN; send({ FunctionName: fn })', 'NOTIFY_FN'],
+    [
+      'a const destructured from process.env',
+      'const { A, NOTIFY_FN } = process.env; send({ FunctionName: NOTIFY_FN })',
+      'NOTIFY_FN',
+    ],
+    [
+      'a renamed destructured const',
+      'const { NOTIFY_FN: target } = process.env; send({ FunctionName: target })',
+      'NOTIFY_FN',
+    ],
+    [
+      'a destructured const with a default',
+      "const { NOTIFY_FN = 'x' } = process.env; send({ FunctionName: NOTIFY_FN })",
+      'NOTIFY_FN',
+    ],
+  ])('%s', (_, source, expected) => {
+    expect(read(source)).toBe(expected);
+  });
+
+  it.each([
+    ['a literal name', "send({ FunctionName: 'notify' })"],
+    [
+      'a let destructured from process.env (may be reassigned)',
+      'let { NOTIFY_FN } = process.env; send({ FunctionName: NOTIFY_FN })',
+    ],
+    [
+      'a const destructured from another object',
+      'const { NOTIFY_FN } = config; send({ FunctionName: NOTIFY_FN })',
+    ],
+  ])('nothing for %s', (_, source) => {
+    expect(read(source)).toBeUndefined();
+  });
+});

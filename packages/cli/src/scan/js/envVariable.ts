@@ -1,0 +1,46 @@
+// The environment variable an expression reads, however the module spells the read: `process.env.NAME`,
+// `process.env['NAME']`, or a const destructured once from `process.env` at the top of a handler
+// (`const { NOTIFY_FN } = process.env`, `const { NOTIFY_FN: notifyFn } = process.env`), the form many
+// webhook listeners use before an `InvocationType: 'Event'` invoke. Joins that match a variable a stack
+// sets (iac-missing-dlq's async-invoker passes) need the name, not the local.
+import { memberPath, type Node, propertyName, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+import { envName } from './queueUrlEnv.js';
+
+/** `process.env` itself. */
+function isProcessEnv(node: Node | undefined): boolean {
+  return memberPath(unwrap(node))?.join('.') === 'process.env';
+}
+
+/** The key a const destructured from `process.env` reads, for the local `id` it binds. */
+function destructuredKey(ctx: ModuleContext, id: Node): string | undefined {
+  const binding = ctx.resolve(id.name as string, id);
+  const decl = binding?.declaration;
+  if (binding?.kind !== 'const' || decl?.type !== 'VariableDeclarator' || !isProcessEnv(decl.init as Node))
+    return undefined;
+  const pattern = decl.id as Node;
+  if (pattern.type !== 'ObjectPattern') return undefined;
+  for (const p of pattern.properties as Node[]) {
+    if (p.type !== 'Property') continue;
+    const value = unwrap(p.value as Node);
+    const local = value?.type === 'AssignmentPattern' ? (value.left as Node) : value;
+    if (local?.type === 'Identifier' && local.name === id.name)
+      return propertyName(p.key as Node, p.computed as boolean);
+  }
+  return undefined;
+}
+
+/**
+ * The environment variable `node` reads (directly, through a const that holds the read, or through a const
+ * destructured from `process.env`); undefined for anything else.
+ * @example
+ * // const { NOTIFY_FN } = process.env; ... FunctionName: NOTIFY_FN
+ * envVariable(ctx, functionNameValue) // 'NOTIFY_FN'
+ */
+export function envVariable(ctx: ModuleContext, node: Node | undefined): string | undefined {
+  const n = unwrap(node);
+  if (n === undefined) return undefined;
+  const direct = envName(unwrap(ctx.valueOf(n) ?? n));
+  if (direct !== undefined) return direct;
+  return n.type === 'Identifier' ? destructuredKey(ctx, n) : undefined;
+}
