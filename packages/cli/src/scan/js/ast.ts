@@ -81,6 +81,14 @@ export function memberPath(node: Node | undefined): string[] | undefined {
   return undefined;
 }
 
+/** The name a parameter binds (`x`, `x: T`, `x = d`, `private x: T`); undefined for a pattern. */
+export function paramName(param: Node | undefined): string | undefined {
+  let p = unwrap(param);
+  if (p?.type === 'TSParameterProperty') p = unwrap(p.parameter as Node);
+  if (p?.type === 'AssignmentPattern') p = unwrap(p.left as Node);
+  return p?.type === 'Identifier' ? (p.name as string) : undefined;
+}
+
 /** The root identifier of a member chain: `a.b.c` -> `a`. */
 export function rootIdentifier(node: Node | undefined): string | undefined {
   let n = unwrap(node);

@@ -37,11 +37,13 @@ export const RANDOM_ARGUMENT_TEXT =
   /^(?:uuid|v4|v7|uuidv[47]|randomUUID|crypto\.randomUUID|nanoid|ulid|cuid|createId|generateId)\(\)$/;
 
 /**
- * A class built with a random first argument (`new Reservation(uuidv4(), orderId, ...)`): an entity's
- * factory minting the entity's id, which rules/entityFactoryIds.ts reads.
+ * A class built in a static method (`static create(o) { const id = uuidv4(); return new Reservation(id, o) }`):
+ * maybe an entity's factory minting the entity's id, which rules/entityFactoryIds.ts reads. The rule takes
+ * the random value at any argument, through a const or a namespace (`uuid.v4()`), so the gate asks only for
+ * the shape; the random word is asked beside it.
  */
-const RANDOM_CONSTRUCTED =
-  /\bnew\s+[A-Z]\w*\(\s*(?:uuid|v4|v7|uuidv[47]|randomUUID|crypto\.randomUUID|nanoid|ulid|cuid|createId|generateId)\(\)/;
+const STATIC_MEMBER = /\bstatic\s/;
+const CONSTRUCTED = /\bnew\s+[A-Z][\w$]*\s*\(/;
 
 /**
  * The rule gate's words for random-id-nondeterministic: a random value and a key field both named.
@@ -66,6 +68,6 @@ export function randomKey(words: SourceWords): boolean {
     ((KEY_FIELD_WORDS.some((w) => words.mayHave(w)) &&
       (KEY_FIELD_ANY_CASE.test(source) || KEY_FIELD.test(source))) ||
       RANDOM_ARGUMENT.test(source) ||
-      RANDOM_CONSTRUCTED.test(source))
+      (STATIC_MEMBER.test(source) && CONSTRUCTED.test(source)))
   );
 }

@@ -1,6 +1,7 @@
 // Catches that lose none of the work asked for: a failed cleanup (a delete, a closed connection) and a
 // scheduled job that selects its own work each run. Split from catchFacts.ts, which says what a catch does.
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
+import { answersRequest } from '../awsLambdaTypes.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { saysWhy } from './catchFacts.js';
 import { passedUnread } from './handedOnEvent.js';
@@ -103,55 +104,6 @@ export function selectsOwnWork(ctx: ModuleContext, logOnly = false, typed = fals
 export function typedAsRequest(ctx: ModuleContext): boolean {
   for (const [fn, kind] of ctx.handlers) if (kind === 'entry' && answersRequest(ctx, fn)) return true;
   return false;
-}
-
-/** API Gateway, ALB and function-URL types: `APIGatewayProxyHandler`, `APIGatewayProxyResultV2`, `ALBEvent`. */
-const REQUEST_TYPE = /^(?:APIGateway\w*|ALB(?:Event|Handler|Result)\w*|LambdaFunctionURL\w*)$/;
-
-/**
- * The names a module imports from `aws-lambda`, with `import type` too (which the module's import table
- * leaves out), and its namespace names. Also read by requestScope.ts.
- */
-export function awsLambdaTypes(source: string): { names: Set<string>; namespaces: Set<string> } {
-  const names = new Set<string>();
-  const namespaces = new Set<string>();
-  for (const m of source.matchAll(/\bimport\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]aws-lambda['"]/g))
-    for (const part of (m[1] as string).split(','))
-      names.add(
-        part
-          .replace(/^\s*type\s+/, '')
-          .trim()
-          .split(/\s+as\s+/)
-          .pop() ?? '',
-      );
-  for (const m of source.matchAll(/\bimport\s+(?:type\s+)?\*\s+as\s+(\w+)\s+from\s*['"]aws-lambda['"]/g))
-    namespaces.add(m[1] as string);
-  return { names, namespaces };
-}
-
-/**
- * The handler is declared, with aws-lambda's own types, to answer an HTTP request: its variable typed
- * `APIGatewayProxyHandler` (or `Handler<APIGatewayProxyEvent, ...>`), its return type an API Gateway or ALB
- * result. A route that lists everything reads nothing from its request (`const listCards:
- * APIGatewayProxyHandler = async () => ...`), yet a user waits on its answer: no next run retries it. A
- * project's own alias (a template's `ValidatedEventAPIGatewayProxyEvent`, often put on schedules too) is
- * not read as this.
- */
-function answersRequest(ctx: ModuleContext, fn: Node): boolean {
-  if (!ctx.spells('aws-lambda')) return false;
-  const parent = ctx.parentOf(fn);
-  const declared = parent?.type === 'VariableDeclarator' ? parent.id?.typeAnnotation : undefined;
-  const { names, namespaces } = awsLambdaTypes(ctx.source);
-  return [declared, fn.returnType].some((t: Node | undefined) => {
-    if (t == null) return false;
-    const text = ctx.source.slice(t.start, t.end);
-    for (const m of text.matchAll(/(?:(\w+)\.)?(\w+)/g)) {
-      const [, qualifier, name] = m;
-      if (!REQUEST_TYPE.test(name ?? '')) continue;
-      if (qualifier === undefined ? names.has(name ?? '') : namespaces.has(qualifier)) return true;
-    }
-    return false;
-  });
 }
 
 const LOGGER = /^(?:console|logger|log|Logger|LOGGER|LOG)$/;

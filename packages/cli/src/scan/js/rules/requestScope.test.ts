@@ -21,10 +21,43 @@ export async function check(event: APIGatewayProxyEvent, userId: string) {
     expect(askedOfKey(source)).toBe(true);
   });
 
-  it('holds inside a callback of such a function', () => {
+  it('holds for a key in the response body of an arrow answering the request', () => {
+    const source = `import type { ALBEvent } from 'aws-lambda';
+export const handler = async (event: ALBEvent) => ({ statusCode: 200, body: JSON.stringify({ idempotencyKey: crypto.randomUUID() }) });`;
+    expect(askedOfKey(source)).toBe(true);
+  });
+
+  it('does not hold for a key a callback answers to another call', () => {
     const source = `import type { ALBEvent } from 'aws-lambda';
 export const handler = async (event: ALBEvent) => [1].map(() => ({ idempotencyKey: crypto.randomUUID() }));`;
-    expect(askedOfKey(source)).toBe(true);
+    expect(askedOfKey(source)).toBe(false);
+  });
+
+  it('does not hold for a key sent to another service', () => {
+    const source = `import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+export async function pay(event: APIGatewayProxyEvent) {
+  const intent = await stripe.paymentIntents.create(params(event), { idempotencyKey: randomUUID() });
+  return { statusCode: 200, body: intent.id };
+}`;
+    expect(askedOfKey(source)).toBe(false);
+  });
+
+  it('does not hold for a key made in a loop, a retry per attempt', () => {
+    const source = `import type { APIGatewayProxyEvent } from 'aws-lambda';
+export async function quote(event: APIGatewayProxyEvent) {
+  for (let attempt = 0; attempt < 3; attempt++) return { idempotencyKey: crypto.randomUUID() };
+}`;
+    expect(askedOfKey(source)).toBe(false);
+  });
+
+  it('holds for a handler typed on its variable, with no parameter type', () => {
+    const handlerType = `import type { APIGatewayProxyHandler } from 'aws-lambda';
+export const handler: APIGatewayProxyHandler = async (event) => ({ statusCode: 200, body: '', idempotencyKey: event.body ? 'k' : crypto.randomUUID() });`;
+    expect(askedOfKey(handlerType)).toBe(true);
+    const generic = `import type { APIGatewayProxyEvent, Handler } from 'aws-lambda';
+export const handler: Handler<APIGatewayProxyEvent, unknown> = async (event) => ({ idempotencyKey: crypto.randomUUID() });`;
+    expect(askedOfKey(generic)).toBe(true);
   });
 
   it('does not hold for a project alias of the type', () => {

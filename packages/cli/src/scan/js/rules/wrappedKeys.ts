@@ -4,7 +4,16 @@
 // modules. The wrapper's module says which parameters it writes as a key and which methods return a random
 // value (ExportFact.keyParams, keyParamMethods, randomMethods); the caller's module reports the random
 // argument or call, kept by the project pass when the wrapper's fact says so.
-import { calleeName, isClass, isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import {
+  calleeName,
+  isClass,
+  isFunction,
+  type Node,
+  paramName,
+  propertyName,
+  someDescendant,
+  unwrap,
+} from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
 import { classNamed } from '../classNamed.js';
 import type { ExportFact } from '../ExportFact.js';
@@ -20,14 +29,6 @@ import { mayCallRandom, randomCallIn, randomReturn } from './randomValues.js';
 /** Properties a receiving service deduplicates a request on. */
 export const KEY_FIELD =
   /^(idempotency[-_]?key|x-idempotency-key|MessageDeduplicationId|ClientToken|ClientRequestToken|dedup(e|lication)?[-_]?(id|key)|deduplicationId)$/i;
-
-/** The name a parameter binds (`x`, `x: T`, `x = d`, `private x: T`). */
-function paramName(param: Node | undefined): string | undefined {
-  let p = unwrap(param);
-  if (p?.type === 'TSParameterProperty') p = unwrap(p.parameter as Node);
-  if (p?.type === 'AssignmentPattern') p = unwrap(p.left as Node);
-  return p?.type === 'Identifier' ? (p.name as string) : undefined;
-}
 
 /**
  * The indexes of `fn`'s parameters written, as they are, as a deduplication key
