@@ -11,7 +11,7 @@ import { HandlerJoin, stemOf } from './handlerJoin.js';
 import { namesPackageModule } from './iac/packageFolderHandlers.js';
 import type { Candidate } from './js/Candidate.js';
 import type { Project } from './project.js';
-import { sharedAt, sharedServes } from './sharedBatchServes.js';
+import { servedText, sharedAt, sharedServes } from './sharedBatchServes.js';
 
 const RULE = 'batch-no-partial-failure';
 
@@ -235,4 +235,16 @@ export function withEventSources(
   const merged = `${message}; its event source in ${where} has no ReportBatchItemFailures either`;
   if (unsplit.length === 0) return merged;
   return `${merged}, and the stream source in ${[...unsplit].sort().join(', ')} does not bisect on a function error (that alone isolates a poison record, with no change to the code)`;
+}
+
+/**
+ * A code finding's message with what the batch pass knows added: the handlers a shared batch function serves,
+ * then the event sources merged into it (`withEventSources`).
+ * @example
+ * codeBatchMessage(pairs, '/app', '/app/src/consume.ts', candidate); // 'Batch handler ...; its event source in ...'
+ */
+export function codeBatchMessage(pairs: BatchTwins, root: string, file: string, c: Candidate): string {
+  const served = pairs.servedBy(file, c);
+  const message = served.length > 0 ? `${c.message} ${servedText(root, served)}` : c.message;
+  return withEventSources(message, c, pairs.templatesOf(file, c), pairs.unsplitOf(file, c));
 }

@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
-import { batchTwins, withEventSources } from './batchTwins.js';
+import { batchTwins, codeBatchMessage } from './batchTwins.js';
 import { projectMessage } from './candidateMessage.js';
 import { ruleInfo } from './catalog.js';
 import { codeFilesOf, codeReceivers } from './codeReceivers.js';
@@ -24,7 +24,6 @@ import { terraformBatchOneHandlers, terraformMappingHandlers } from './iac/terra
 import { terraformProject } from './iac/terraformModules.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
-import { servedText } from './sharedBatchServes.js';
 import { withTemplateHandlers } from './templateNamedHandlers.js';
 import { findTwins } from './twins.js';
 import { terraformFilesOf, wireTemplates } from './wireTemplates.js';
@@ -225,16 +224,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (o.kind === 'code' && !project.keep(o.file.path, c)) continue;
       const level = config.rules.get(c.rule);
       if (level === 'off') continue;
-      let message = c.message;
-      const served = o.kind === 'code' ? batchPairs.servedBy(o.file.path, c) : [];
-      if (served.length > 0) message = `${message} ${servedText(root, served)}`;
-      if (o.kind === 'code')
-        message = withEventSources(
-          message,
-          c,
-          batchPairs.templatesOf(o.file.path, c),
-          batchPairs.unsplitOf(o.file.path, c),
-        );
+      let message = o.kind === 'code' ? codeBatchMessage(batchPairs, root, o.file.path, c) : c.message;
       if (c.maxReceive !== undefined) {
         const limit = config.maxReceiveCount[c.maxReceive.consumer];
         if (c.maxReceive.count <= limit) continue;
