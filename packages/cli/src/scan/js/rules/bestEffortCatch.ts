@@ -17,7 +17,6 @@ import { isObservation, saysWhy } from './catchFacts.js';
 import type { DropShape } from './catchShapes.js';
 import { deletedOnMissingAnswer } from './deletedOnMissing.js';
 import { dereferencedAfter } from './dereferencedAfter.js';
-import { displayOnlyRead } from './displayOnlyRead.js';
 import { fallsToBackup } from './fallbackChain.js';
 import { fallbackValueRead } from './fallbackValueRead.js';
 import { gatheredReads } from './gatheredReads.js';
@@ -90,8 +89,6 @@ export function bestEffortByDecision(
         !deletedAfterLoop(ctx, tryStatement) &&
         !deletedAfterTry(ctx, tryStatement)) ||
       fallbackValueRead(ctx, tryStatement) ||
-      // A lookup whose result only supplies a display name (displayOnlyRead.ts).
-      displayOnlyRead(ctx, tryStatement) ||
       gatheredReads(ctx, tryStatement) ||
       // A caller's catch that says why decides for the helper; one that only logs does not when the
       // helper's try ends its failure there (a write, then the helper's next step).
