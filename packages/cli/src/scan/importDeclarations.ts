@@ -7,7 +7,7 @@
 // import declaration (a `require`, `import x = require(...)`, a dynamic `import()`, an `export ... from`) is
 // not matched, so it still counts as a use.
 //
-// Not the same reading as callerText.ts, so neither is built on the other (round 48 decided): callerText's
+// Not the same reading as callerText.ts, so neither is built on the other: callerText's
 // `importSources` lists the source of everything that loads a module (`from`, `export ... from`, `require(`,
 // `import(`), with no bindings and no positions, for the importer index; its `localNames` finds `name as
 // local` anywhere in the text (an `export { name as local }` too), only for the names asked; its

@@ -6,7 +6,7 @@ import { calleeName, memberPath, type Node, numberValue, objectProps, unwrap } f
 import { isKeyName } from '../keyNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { everyLaterReference, printedReference } from './batchResultUse.js';
-import { responseParam } from './routeCatchNoAnswer.js';
+import { responseParam } from './routeAnswer.js';
 
 /** Nodes a value passes through on its way into a body without being read. */
 const CARRIERS = new Set([

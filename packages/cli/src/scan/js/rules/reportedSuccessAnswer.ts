@@ -9,7 +9,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { answeredOnPurpose } from './ackComment.js';
 import { isObservation, isTrackerCall } from './catchFacts.js';
 import type { Report } from './Report.js';
-import { responseParam } from './routeCatchNoAnswer.js';
+import { responseParam } from './routeAnswer.js';
 import { constant2xxObject, is2xx } from './successStatus.js';
 
 /**

@@ -38,6 +38,21 @@ describe('routeCatchNoAnswer', () => {
     expect(message).toContain(said);
   });
 
+  it.each([
+    // A comment that spells an answer is none: the route answers nowhere, so it is not judged (item 7).
+    'app.post("/a", async (req, res) => { try { await put() } catch (e) { log.error(e) } // res.json(x)\n })',
+    // A catch that answers through a chain (a pin: it is no observation, so it was never judged).
+    'app.post("/a", async (req, res) => { try { await put(); res.end() } catch (e) { res.type("txt").send("no") } })',
+  ])('is silent: %s', (source) => {
+    expect(messageOf(source)).toBeUndefined();
+  });
+
+  it('reports a catch whose only use of res is a log line', () => {
+    const source =
+      'app.post("/a", async (req, res) => { try { await put(); res.end() } catch (e) { logError(e, req, res) } })';
+    expect(messageOf(source)).toContain('the request is never answered');
+  });
+
   it('takes a `$next` call as handing the error on', () => {
     // Prepare
     const source =

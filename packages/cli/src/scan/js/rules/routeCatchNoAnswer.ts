@@ -5,32 +5,12 @@
 // succeeded (`res.status(200).send(...)`). Returning the error from the catch answers nobody: the framework
 // does not read a route handler's result.
 
-import { escapeRegExp } from '../../escapeRegExp.js';
-import { isFunction, type Node, someDescendant } from '../ast.js';
+import { forEachDescendant, isFunction, type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isObservation } from './catchFacts.js';
 import { lostCompensation } from './compensationCatch.js';
 import type { Report } from './Report.js';
-import { answersRoute, nextParam } from './routeAnswer.js';
-
-const REQUEST = /^(?:req|request)$/;
-const RESPONSE = /^(?:res|response)$/;
-const ANSWERS = 'status|send|json|sendStatus|end|render|redirect|sendFile|jsonp|download';
-
-/** The route handler's response parameter name, when `fn` is `(req, res[, next])` and answers through it. */
-export function responseParam(ctx: ModuleContext, fn: Node): string | undefined {
-  const [req, res] = fn.params as Node[];
-  if (req?.type !== 'Identifier' || res?.type !== 'Identifier') return undefined;
-  if (!REQUEST.test(req.name as string) || !RESPONSE.test(res.name as string)) return undefined;
-  const name = res.name as string;
-  const body = ctx.source.slice((fn.body as Node).start as number, (fn.body as Node).end as number);
-  return answerAt(body, name) === -1 ? undefined : name;
-}
-
-/** Where `text` first answers through `res` (`res.status(`, `res.json(`), or -1. */
-function answerAt(text: string, res: string): number {
-  return text.search(new RegExp(`(?<![\\w$.])${escapeRegExp(res)}\\s*\\.\\s*(?:${ANSWERS})\\s*\\(`));
-}
+import { answerStart, answersRoute, nextParam, responseParam } from './routeAnswer.js';
 
 /** The catch's statements only observe (log, count, a bare `Promise.reject(...)`), or return what it caught or nothing. */
 function onlyObserves(statements: Node[], param: string | undefined): boolean {
@@ -62,11 +42,20 @@ function answerAfter(
   const statements = (fn.body as Node).body as Node[];
   const rest = statements.slice(statements.indexOf(tryStatement) + 1);
   for (const s of rest) {
-    const text = ctx.source.slice(s.start as number, s.end as number);
-    if (answerAt(text, res) === -1) continue;
+    if (answerStart(ctx, s, res) === -1) continue;
     return s.type === 'ExpressionStatement' || s.type === 'ReturnStatement' ? 'success' : undefined;
   }
   return 'unanswered';
+}
+
+/** Where `block` first awaits (a nested callback's await too), as a source offset, or -1. */
+function firstAwait(block: Node): number {
+  let first = -1;
+  forEachDescendant(block, (n) => {
+    if (n.type === 'AwaitExpression' && (first === -1 || n.start < first)) first = n.start;
+    return true;
+  });
+  return first;
 }
 
 /**
@@ -85,9 +74,8 @@ export function routeCatchNoAnswer(ctx: ModuleContext, handler: Node, report: Re
   const tryStatement = ctx.parentOf(handler) as Node;
   const block = tryStatement.block as Node;
   // Work that can fail on another system: something awaited before the try's own answer, if any.
-  const blockText = ctx.source.slice(block.start as number, block.end as number);
-  const answered = answerAt(blockText, res);
-  const awaited = blockText.search(/\bawait\b/);
+  const answered = answerStart(ctx, block, res);
+  const awaited = firstAwait(block);
   if (awaited === -1 || (answered !== -1 && answered < awaited)) return false;
   const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
   const statements = (handler.body as Node).body as Node[];

@@ -7,8 +7,7 @@
 // module are not judged until the adapter's app can be followed to them (review r47, item 1).
 import type { Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { answersRoute, nextParam } from './routeAnswer.js';
-import { responseParam } from './routeCatchNoAnswer.js';
+import { answersRoute, nextParam, responseParam } from './routeAnswer.js';
 
 /** The documented Lambda adapters of a whole web app (../../webAppAdapter.ts, ../mountedRoutes.ts). */
 const ADAPTER =
