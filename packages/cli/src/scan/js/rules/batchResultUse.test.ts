@@ -41,6 +41,10 @@ describe('onlyOtherFields', () => {
     [
       'const out = await ddb.batchGet(req).promise(); if (out.UnprocessedKeys) throw new Error("left"); return out.Responses[t];',
     ],
+    // Printed through a call that handles the leftovers: handed on, not only printed.
+    [
+      'const out = await ddb.batchGet(req).promise(); logger.info("resent", await resendUnprocessed(ddb, out)); return out.Responses[t];',
+    ],
   ])('is not only the data: %s', (body) => {
     // Prepare
     const { ctx, scope, after } = answerOf(body);

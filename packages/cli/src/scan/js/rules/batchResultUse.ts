@@ -1,6 +1,6 @@
 // How a function uses a batch API's stored answer after the send: only printed, or only read for fields
 // other than the one listing the failed entries. rules/partialBatch.ts judges the answer from these.
-import { type Node, someDescendant } from '../ast.js';
+import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isLogCall } from './catchFacts.js';
 
@@ -32,17 +32,37 @@ export function onlyPrinted(ctx: ModuleContext, scope: Node, name: string, after
   return everyLaterReference(scope, name, after, (n) => printedReference(ctx, scope, n));
 }
 
-/** The statement holding `reference` (inside `scope`) is a log call. */
+/**
+ * The statement holding `reference` (inside `scope`) is a log call, and the reference is printed by it: a
+ * call or function it is handed to (`log.info('resent', await resend(ddb, out))`) may act on the answer,
+ * but for one that only formats it (`JSON.stringify(out)`).
+ */
 export function printedReference(ctx: ModuleContext, scope: Node, reference: Node): boolean {
-  let at: Node | undefined = reference;
-  while (at !== undefined && at.type !== 'ExpressionStatement' && at !== scope) at = ctx.parentOf(at);
-  return at?.type === 'ExpressionStatement' && isLogCall(at);
+  const between: Node[] = [];
+  let at: Node | undefined = ctx.parentOf(reference);
+  while (at !== undefined && at.type !== 'ExpressionStatement' && at !== scope) {
+    between.push(at);
+    at = ctx.parentOf(at);
+  }
+  if (at?.type !== 'ExpressionStatement' || !isLogCall(at)) return false;
+  let logCall = unwrap(at.expression);
+  if (logCall?.type === 'AwaitExpression') logCall = unwrap(logCall.argument);
+  return between.every((n, i) => {
+    if (n === logCall || isFunction(n)) return n === logCall;
+    if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return true;
+    // Its own method (`failed.map(...)`, `out.toString()`) reads the answer where it is printed.
+    if (n.callee === (between[i - 1] ?? reference)) return true;
+    return n.type === 'CallExpression' && FORMAT_CALL.test(calleeName(n) ?? '');
+  });
 }
+
+/** Calls that only turn a value into text for the log line (`console.error(JSON.stringify(failed))`). */
+const FORMAT_CALL = /^(stringify|inspect|String|format|toString)$/;
 
 /**
  * Every later reference to `name` reads a named field other than `field` (`out.Responses?.[table]`) or
- * is printed, and one reads: the answer is used, its leftovers are not. A reference handed on whole (returned, passed, spread) may
- * reach someone who looks, so it is not this.
+ * sits in a log line, and at least one reads a field: the data is used, the leftovers are not. A reference
+ * handed on whole (returned, passed, spread) may reach someone who looks, so it is not this.
  */
 export function onlyOtherFields(
   ctx: ModuleContext,

@@ -39,6 +39,15 @@ describe('unusedRead', () => {
     ['let r; try { r = await putRecord(id); } catch (e) { log.error(e); }'],
     // The try does more than read and log.
     ['let s; try { s = await getSeller(id); await notify(id); } catch (e) { log.error(e); }'],
+    // Named by a read verb, but writes: a POST, an INSERT, a find-and-update, get-or-create.
+    ["let r; try { r = await fetch(u, { method: 'POST', body }); } catch (e) { log.error(e); }"],
+    ["let r; try { r = await pool.query('INSERT INTO t VALUES (1)'); } catch (e) { log.error(e); }"],
+    ['let d; try { d = await M.findOneAndUpdate({ id }, { n: 1 }); } catch (e) { log.error(e); }'],
+    ['let u; try { u = await getOrCreateUser(id); } catch (e) { log.error(e); }'],
+    // A check whose throw is the only signal.
+    ['let u; try { u = await findUserOrFail(id); } catch (e) { log.error(e); }'],
+    // Not read verbs at all: the verb runs on into a longer word.
+    ['let l; try { l = await listenFor(id); } catch (e) { log.error(e); }'],
   ])('does not excuse: %s', (body) => {
     // Prepare
     const { ctx, tryStatement } = tryOf(`async function h(id) { ${body} }`);
@@ -48,5 +57,44 @@ describe('unusedRead', () => {
 
     // Assess
     expect(excused).toBe(false);
+  });
+
+  it.each([
+    // An outer function's variable filled by a closure and read after it.
+    [
+      'exports.handler = async (event) => { let seller; await Promise.all([(async () => { try { seller = await getRecord(T, { id }); } catch (err) { logger.error(err); } })()]); await putRecord(L, { payee: seller?.name ?? "" }); };',
+    ],
+    // A module-level variable filled in one function and read by another.
+    [
+      'let config; async function init() { try { config = await loadConfig(); } catch (e) { log.error(e); } } exports.handler = async () => { await init(); return config.table; };',
+    ],
+    // Exported: other modules may read it.
+    [
+      'export let config; export async function init() { try { config = await loadConfig(); } catch (e) { log.error(e); } }',
+    ],
+  ])('does not excuse a name read outside the function of the try: %s', (source) => {
+    // Prepare
+    const { ctx, tryStatement } = tryOf(source);
+
+    // Act
+    const excused = unusedRead(ctx, tryStatement);
+
+    // Assess
+    expect(excused).toBe(false);
+  });
+
+  it.each([
+    ['let r; try { r = await fetch(u); } catch (e) { log.error(e); }'],
+    ["let r; try { r = await fetch(u, { method: 'GET' }); } catch (e) { log.error(e); }"],
+    ["let r; try { r = await pool.query('SELECT * FROM t'); } catch (e) { log.error(e); }"],
+  ])('excuses a read spelled as one: %s', (body) => {
+    // Prepare
+    const { ctx, tryStatement } = tryOf(`async function h(id, u, pool) { ${body} }`);
+
+    // Act
+    const excused = unusedRead(ctx, tryStatement);
+
+    // Assess
+    expect(excused).toBe(true);
   });
 });
