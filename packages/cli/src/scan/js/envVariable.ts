@@ -7,13 +7,22 @@ import { memberPath, type Node, propertyName, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { envName } from './queueUrlEnv.js';
 
-/** `process.env` itself. */
-function isProcessEnv(node: Node | undefined): boolean {
+/**
+ * `process.env` itself.
+ * @example
+ * isProcessEnv(expr) // true for the `process.env` of `process.env.TABLE`
+ */
+export function isProcessEnv(node: Node | undefined): boolean {
   return memberPath(unwrap(node))?.join('.') === 'process.env';
 }
 
-/** The key a const destructured from `process.env` reads, for the local `id` it binds. */
-function destructuredKey(ctx: ModuleContext, id: Node): string | undefined {
+/**
+ * The property of a const destructured once from `process.env` that binds the local `id`
+ * (`const { NOTIFY_FN } = process.env`, `const { TIMEOUT = '30' } = process.env`); undefined otherwise.
+ * @example
+ * envBindingOf(ctx, id)?.key // the `NOTIFY_FN` key of `const { NOTIFY_FN: notifyFn } = process.env`, for `notifyFn`
+ */
+export function envBindingOf(ctx: ModuleContext, id: Node): Node | undefined {
   const binding = ctx.resolve(id.name as string, id);
   const decl = binding?.declaration;
   if (binding?.kind !== 'const' || decl?.type !== 'VariableDeclarator' || !isProcessEnv(decl.init as Node))
@@ -24,10 +33,15 @@ function destructuredKey(ctx: ModuleContext, id: Node): string | undefined {
     if (p.type !== 'Property') continue;
     const value = unwrap(p.value as Node);
     const local = value?.type === 'AssignmentPattern' ? (value.left as Node) : value;
-    if (local?.type === 'Identifier' && local.name === id.name)
-      return propertyName(p.key as Node, p.computed as boolean);
+    if (local?.type === 'Identifier' && local.name === id.name) return p;
   }
   return undefined;
+}
+
+/** The key a const destructured from `process.env` reads, for the local `id` it binds. */
+function destructuredKey(ctx: ModuleContext, id: Node): string | undefined {
+  const p = envBindingOf(ctx, id);
+  return p === undefined ? undefined : propertyName(p.key as Node, p.computed as boolean);
 }
 
 /**

@@ -3,15 +3,12 @@
 // `+LAMBDA_TIMEOUT`, or inline `Number(process.env.TIMEOUT ?? 60)` / `process.env.TIMEOUT || '60'`. The
 // default is the value the stack deploys with unless someone sets the variable, so it is the value judged,
 // as a module constant is.
-import { calleeName, memberPath, type Node, numberValue, unwrap } from '../ast.js';
+import { calleeName, type Node, numberValue, unwrap } from '../ast.js';
+import { envBindingOf, isProcessEnv } from '../envVariable.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** Calls that turn a string into the number it spells. */
 const PARSERS = new Set(['parseInt', 'parseFloat', 'Number']);
-
-function isProcessEnv(node: Node | undefined): boolean {
-  return memberPath(unwrap(node))?.join('.') === 'process.env';
-}
 
 /** `process.env.X` / `process.env['X']`. */
 function isEnvRead(node: Node | undefined): boolean {
@@ -21,19 +18,8 @@ function isEnvRead(node: Node | undefined): boolean {
 
 /** The default of `name` in `const { NAME = '30' } = process.env`, when that is how it is declared. */
 function envDefault(ctx: ModuleContext, id: Node): Node | undefined {
-  const binding = ctx.resolve(id.name as string, id);
-  const decl = binding?.declaration;
-  if (binding?.kind !== 'const' || decl?.type !== 'VariableDeclarator' || !isProcessEnv(decl.init as Node))
-    return undefined;
-  const pattern = decl.id as Node;
-  if (pattern.type !== 'ObjectPattern') return undefined;
-  for (const p of pattern.properties as Node[]) {
-    const value = p.type === 'Property' ? (p.value as Node) : undefined;
-    if (value?.type !== 'AssignmentPattern') continue;
-    const left = value.left as Node;
-    if (left.type === 'Identifier' && left.name === id.name) return value.right as Node;
-  }
-  return undefined;
+  const value = envBindingOf(ctx, id)?.value as Node | undefined;
+  return value?.type === 'AssignmentPattern' ? (value.right as Node) : undefined;
 }
 
 /**
