@@ -30,6 +30,11 @@ describe('betterFetchClients', () => {
     ).toEqual([2]);
   });
 
+  it('reports an instance that leaves the module', () => {
+    expect(reported('export const $f = createFetch({});\n$f("/x");')).toEqual([2]);
+    expect(reported('const $f = createFetch({});\nexport const api = wrap($f);')).toEqual([2]);
+  });
+
   it('reports through a cast and a namespace import', () => {
     expect(reported('const $f = createFetch({}) as typeof fetch;\nexport const get = (u) => $f(u);')).toEqual(
       [2],
@@ -53,8 +58,6 @@ describe('betterFetchClients', () => {
     ],
     ['options out of sight', 'const $f = createFetch(opts);\nexport const get = (u) => $f(u);'],
     ['call options out of sight', 'const $f = createFetch({});\nexport const get = (u, o) => $f(u, o);'],
-    ['an exported instance', 'export const $f = createFetch({});\n$f("/x");'],
-    ['an instance handed on', 'const $f = createFetch({});\nexport const api = wrap($f);'],
     ['an instance never called', 'const $f = createFetch({});'],
     [
       'a fetch of its own',

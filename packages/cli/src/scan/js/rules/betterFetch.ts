@@ -2,9 +2,9 @@
 // each request to the global fetch; its `timeout` option (milliseconds) arms an abort per request, and left out
 // a request waits as long as the server takes (the `retry` option retries answers and errors, never a hang).
 // Reported at the createFetch(...) that builds the instance, where the fix goes, when its options are seen in
-// full with nothing that may bound a request (`timeout`, `signal`, a custom fetch, plugins or hooks), the
-// instance stays in this module (kept in a local name that is only called), and some call through it passes
-// no bound of its own (a call with options the scan cannot read counts as bounded). Options from a
+// full with nothing that may bound a request (`timeout`, `signal`, a custom fetch, plugins or hooks), and the
+// instance either leaves the module (exported, returned, passed on: the axios/got policy) or is kept in a local
+// name through which some call passes no bound of its own (options the scan cannot read count as bounded). Options from a
 // parameter (`createFetch(options)` in a project's wrapper) are the wrapper's callers' to judge: not reported.
 import { forEachDescendant, type Node, objectProps, unwrap } from '../ast.js';
 import { loadsPackage } from '../loadsPackage.js';
@@ -73,7 +73,7 @@ function localCalls(ctx: ModuleContext, create: Node): Node[] | undefined {
 }
 
 /**
- * better-fetch instances built without a timeout whose requests are all seen here with none either.
+ * better-fetch instances built without a timeout that leave the module or make a request here with none.
  * @example
  * betterFetchClients(ctx, report); // reports `const $fetch = createFetch({ retry })` called as `$fetch(url)`
  */
@@ -83,9 +83,11 @@ export function betterFetchClients(ctx: ModuleContext, report: Report): void {
     if (!isCreateFetch(ctx, unwrap(call.callee))) continue;
     if (!untimed(ctx, (call.arguments as Node[])[0])) continue;
     const calls = localCalls(ctx, call);
-    if (calls === undefined || calls.length === 0) continue;
+    // An instance that leaves the module (exported, returned, passed on) is reported as axios and got
+    // instances are: its requests elsewhere have no timeout unless each caller adds one.
+    if (calls?.length === 0) continue;
     // One bounded call does not bound the others: reported when any request here goes out untimed.
-    if (!calls.some((c) => untimed(ctx, (c.arguments as Node[])[1]))) continue;
+    if (calls !== undefined && !calls.some((c) => untimed(ctx, (c.arguments as Node[])[1]))) continue;
     if (coverAt(ctx, call).kinds.has('timeout')) continue;
     report(
       'http-no-timeout',
