@@ -20,12 +20,17 @@ describe('lateAssigned', () => {
     expect(unwrap(lateAssigned(ctx, id))?.type).toBe('AwaitExpression');
   });
 
-  it('leaves a let assigned twice, compound-assigned or initialised unknown', () => {
+  it('leaves a let assigned twice, compound-assigned or initialised, destructured or loop-written unknown', () => {
     for (const source of [
       'let c; c = a(); if (x) c = b(); c.get()',
       'let c; c = a(); c += 1; c.get()',
       'let c = a(); c = b(); c.get()',
       'const c = a(); c.get()',
+      'let c; c = a(); [c] = b(); c.get()',
+      'let c; c = a(); ({ c } = b()); c.get()',
+      'let c; c = a(); ({ k: [c = d] } = b()); c.get()',
+      'let c; c = a(); for (c of xs) {} c.get()',
+      'let c; c = a(); for (c in xs) {} c.get()',
     ]) {
       const { ctx, id } = lastUse(source);
       expect(id).toBeDefined();

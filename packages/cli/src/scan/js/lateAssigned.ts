@@ -40,10 +40,35 @@ function assignments(ctx: ModuleContext): Map<Binding, Node[]> {
     out.set(b, list);
   };
   forEachDescendant(ctx.program, (n) => {
-    if (n.type === 'AssignmentExpression')
-      add(n.left as Node, n.operator === '=' ? (n.right as Node) : undefined);
-    else if (n.type === 'UpdateExpression') add(n.argument as Node, undefined);
+    if (n.type === 'AssignmentExpression') {
+      const left = unwrap(n.left as Node);
+      // `[c] = b()` and `({ c } = b())` replace the client too; the value each name gets is not followed.
+      if (left?.type === 'ArrayPattern' || left?.type === 'ObjectPattern')
+        patternNames(left, (id) => add(id, undefined));
+      else add(n.left as Node, n.operator === '=' ? (n.right as Node) : undefined);
+    } else if (n.type === 'UpdateExpression') add(n.argument as Node, undefined);
+    // `for (c of xs)` writes c on every turn.
+    else if (n.type === 'ForOfStatement' || n.type === 'ForInStatement') {
+      const left = unwrap(n.left as Node);
+      if (left?.type === 'ArrayPattern' || left?.type === 'ObjectPattern')
+        patternNames(left, (id) => add(id, undefined));
+      else add(left, undefined);
+    }
   });
   cache.set(ctx, out);
   return out;
+}
+
+/** Calls `visit` with each Identifier a destructuring target writes (defaults and rest included). */
+function patternNames(pattern: Node | undefined, visit: (id: Node) => void): void {
+  const p = unwrap(pattern);
+  if (p === undefined) return;
+  if (p.type === 'Identifier') visit(p);
+  else if (p.type === 'ArrayPattern')
+    for (const el of (p.elements as (Node | null)[]) ?? []) patternNames(el ?? undefined, visit);
+  else if (p.type === 'ObjectPattern')
+    for (const prop of (p.properties as Node[]) ?? [])
+      patternNames((prop.type === 'RestElement' ? prop.argument : prop.value) as Node, visit);
+  else if (p.type === 'AssignmentPattern') patternNames(p.left as Node, visit);
+  else if (p.type === 'RestElement') patternNames(p.argument as Node, visit);
 }

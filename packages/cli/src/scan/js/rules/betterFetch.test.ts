@@ -22,6 +22,30 @@ describe('betterFetchClients', () => {
     ).toEqual([2]);
   });
 
+  it('reports when one call is bounded and another is not', () => {
+    expect(
+      reported(
+        'const $f = createFetch({});\nexport const a = () => $f("/h", { timeout: 1000 });\nexport const b = () => $f("/r");',
+      ),
+    ).toEqual([2]);
+  });
+
+  it('reports an instance that leaves the module', () => {
+    expect(reported('export const $f = createFetch({});\n$f("/x");')).toEqual([2]);
+    expect(reported('const $f = createFetch({});\nexport const api = wrap($f);')).toEqual([2]);
+  });
+
+  it('reports through a cast and a namespace import', () => {
+    expect(reported('const $f = createFetch({}) as typeof fetch;\nexport const get = (u) => $f(u);')).toEqual(
+      [2],
+    );
+    expect(
+      reported(
+        "import * as bf from '@better-fetch/fetch';\nconst $f = bf.createFetch({});\nexport const get = (u) => $f(u);",
+      ),
+    ).toEqual([3]);
+  });
+
   it.each([
     [
       'a timeout at the factory',
@@ -34,9 +58,14 @@ describe('betterFetchClients', () => {
     ],
     ['options out of sight', 'const $f = createFetch(opts);\nexport const get = (u) => $f(u);'],
     ['call options out of sight', 'const $f = createFetch({});\nexport const get = (u, o) => $f(u, o);'],
-    ['an exported instance', 'export const $f = createFetch({});\n$f("/x");'],
-    ['an instance handed on', 'const $f = createFetch({});\nexport const api = wrap($f);'],
     ['an instance never called', 'const $f = createFetch({});'],
+    [
+      'a fetch of its own',
+      'const $f = createFetch({ customFetchImpl: timed });\nexport const get = (u) => $f(u);',
+    ],
+    ['plugins', 'const $f = createFetch({ plugins: [deadline] });\nexport const get = (u) => $f(u);'],
+    ['hooks', 'const $f = createFetch({ hooks: { onRequest } });\nexport const get = (u) => $f(u);'],
+    ['an onRequest hook', 'const $f = createFetch({ onRequest: arm });\nexport const get = (u) => $f(u);'],
   ])('leaves %s alone', (_what, body) => {
     expect(reported(body)).toEqual([]);
   });

@@ -83,7 +83,8 @@ export function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): 
   return { kind: 'oauth', timed };
 }
 
-export type GoogleClient = { kind: 'api' | 'oauth'; timed: boolean };
+// What a client expression was found to be: an API or OAuth client, and whether a timeout was seen.
+type GoogleClient = { kind: 'api' | 'oauth'; timed: boolean };
 
 /** `this.createClient()`: a method of the class the call sits in (the class's own client factory). */
 function ownClassMethod(ctx: ModuleContext, callee: Node): Node | undefined {
