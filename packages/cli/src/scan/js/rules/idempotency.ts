@@ -77,7 +77,16 @@ function cloudEventId(owner: Node | undefined, key: string): boolean {
   return key === 'id' && owner?.type === 'NewExpression' && unwrap(owner.callee)?.name === 'CloudEvent';
 }
 
-function randomIdRule(ctx: ModuleContext, report: Report, view: ConsumerView): void {
+function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView): void {
+  // Two passes can name one random id on one line (the object key a `Key:` property builds from it, and the key
+  // a keyed write takes, `const id = uuidv4()` then `putObject({ Key: `${id}.json` })`): one id, one fix.
+  const reportedLines = new Set<string>();
+  const report: Report = (rule, node, message, extra) => {
+    const line = `${rule}:${ctx.position(node.start as number).line}`;
+    if (reportedLines.has(line)) return;
+    reportedLines.add(line);
+    reportAny(rule, node, message, extra);
+  };
   // Every report below needs a random call of this module (randomCallIn) or a key built from a project
   // helper's answer (importedCallIn): without a random word, only a consumer, or a module with no handler
   // that imports from the project, can hold one (`id: newRecordId()`, the helper's ulid in another file).
