@@ -29,7 +29,9 @@ describe('random-id-nondeterministic, one id on one line', () => {
       '  for (const record of event.Records) {',
       '    const payloadId = uuidv4();',
       '    const traceName = uuidv4();',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the module under test's own template literal
       '    await s3.putObject({ Bucket: process.env.B, Key: `p/${payloadId}.json`, Body: record.body }).promise();',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the module under test's own template literal
       '    await s3.putObject({ Bucket: process.env.B, Key: `t/${traceName}.json`, Body: record.body }).promise();',
       '  }',
       '};',
