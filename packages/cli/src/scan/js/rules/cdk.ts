@@ -12,7 +12,6 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { gatewayTimeouts } from './cdkApiFunctions.js';
-import { asyncInvokeWithoutDestination } from './cdkAsyncInvokeConfig.js';
 import { asyncInvokersWithoutDlq } from './cdkAsyncInvokers.js';
 import { apiDestinationWithoutDlq, asyncTargetWithoutDlq } from './cdkAsyncTargets.js';
 import { batchSizeOf, noteAddedMappingsBatchOne, noteMappingBatchOne } from './cdkBatchOne.js';
@@ -275,5 +274,4 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     }
   }
   envInvokedWithoutDlq(ctx, report, judged);
-  asyncInvokeWithoutDestination(ctx, report);
 };
