@@ -13,6 +13,7 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { isCloudAssembly } from './cloudAssembly.js';
+import { listsDataOnly } from './dataListing.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { idleImports, withoutDeclarations } from './idleImporters.js';
 import type { ImportDeclaration } from './importDeclarations.js';
@@ -31,18 +32,27 @@ const TEXT =
 /** Beyond this many files the walk gives up: an unread file could name the module. */
 const MAX_FILES = 20_000;
 const MAX_BYTES = 1_000_000;
-/** A module loaded by a computed path (`require(name)`, `import(\`./jobs/${job}\`)`). */
-const COMPUTED_LOAD = /\b(?:require|import)\s*\(\s*(?:[A-Za-z_$]|`[^`]*\$\{)/;
+/**
+ * A module loaded by a computed path (`require(name)`, `import(\`./jobs/${job}\`)`, `require('./tasks/' + task)`):
+ * the last form was once kept alive only by a listing in the same package, which dataListing.ts now lets go.
+ */
+const COMPUTED_LOAD = /\b(?:require|import)\s*\(\s*(?:[A-Za-z_$]|`[^`]*\$\{|(['"])[^'"\n]*\1\s*\+)/;
 /** A folder listed (`readdirSync(dir)`, `glob('src/**')`) whose files may then be loaded. */
 const LISTING = /\b(?:readdir|glob)(?:Sync)?\s*\(([^)]*)\)/g;
 
 /**
  * May the text load modules it never names: by a computed path, or by listing a folder? Listing
- * `node_modules` (a bundler config marking packages external, as webpack configs do) loads none of the project's.
+ * `node_modules` (a bundler config marking packages external, as webpack configs do) loads none of the project's;
+ * nor does a listing filtered at once to one data extension (dataListing.ts).
  */
 function loadsUnnamed(text: string): boolean {
   if (COMPUTED_LOAD.test(text)) return true;
-  for (const m of text.matchAll(LISTING)) if (!(m[1] ?? '').includes('node_modules')) return true;
+  for (const m of text.matchAll(LISTING)) {
+    if ((m[1] ?? '').includes('node_modules')) continue;
+    // A listing filtered at once to data files (`.json` outputs) loads no module.
+    if (listsDataOnly(text.slice(m.index + m[0].length - 1))) continue;
+    return true;
+  }
   return false;
 }
 
