@@ -60,7 +60,7 @@ describe('batch-no-partial-failure of a stream source that neither reports nor b
       workers: 0,
     });
 
-    // Assess: round 48's working-set majority: one finding per consumer, at its code, naming the source.
+    // Assess: one finding per consumer, at its code (where readers put the fix), naming the source.
     const found = result.findings
       .filter((f) => f.rule === 'batch-no-partial-failure')
       .map((f) => ({ at: `${f.file}:${f.line}`, message: f.message }))

@@ -44,7 +44,8 @@ export function consumerCap(
     functionConstruct(ctx, fnExpr) ?? (fnExpr === undefined ? undefined : fieldConstruct(ctx, fnExpr));
   const fnProps = built?.props;
   // Spread props may reserve concurrency, unless each spread is a project helper's defaults read here. A
-  // local literal's spread is not read here yet: reading it moves a label (round 48, dlq merged) unreviewed.
+  // local literal's spread is not read here yet: reading it finds one more capped mapping, which needs a fixture
+  // with traps before it moves a finding.
   const spreadCaps =
     fnProps?.spread === true &&
     spreadKeys(ctx, (built?.node.arguments as Node[] | undefined)?.[2], false)?.has(
