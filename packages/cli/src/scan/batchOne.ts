@@ -5,6 +5,7 @@
 // A handler string joins only the one module it names (handlerJoin.ts).
 import { HandlerJoin } from './handlerJoin.js';
 import type { ImportRef, ReExport } from './js/Candidate.js';
+import { passedOnAs } from './js/reExports.js';
 
 /**
  * `file#export` pairs the handler strings reach through re-exports (`export { handler } from`, `export *
@@ -44,7 +45,7 @@ export function followReExports(
 ): void {
   if (depth > 4) return;
   for (const re of reExportsOf(file)) {
-    const local = re.names === undefined ? name : re.names.find(([exported]) => exported === name)?.[1];
+    const local = passedOnAs(re, name);
     const target = local === undefined ? undefined : resolve(file, re.source);
     if (target === undefined || local === undefined || out.has(`${target}#${local}`)) continue;
     out.add(`${target}#${local}`);

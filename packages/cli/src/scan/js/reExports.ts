@@ -68,3 +68,13 @@ function spreadRequires(ctx: ModuleContext): string[] {
   }
   return out;
 }
+
+/**
+ * The name `name`, exported by a module, has in the module `re` passes it on from: the same name through
+ * `export * from`, the local of a renamed `export { local as name } from`; undefined when `re` does not pass it.
+ * @example
+ * passedOnAs({ source: './a', names: [['save', 'saveOrder']] }, 'save') // 'saveOrder'
+ */
+export function passedOnAs(re: ReExport, name: string): string | undefined {
+  return re.names === undefined ? name : re.names.find(([exported]) => exported === name)?.[1];
+}

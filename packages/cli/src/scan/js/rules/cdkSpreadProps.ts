@@ -12,7 +12,7 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { HandlerLink } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { reExports } from '../reExports.js';
+import { passedOnAs, reExports } from '../reExports.js';
 import { linkOfPaths } from './cdkHandlers.js';
 import { returnedValue } from './cdkHelperProps.js';
 import { type CallValues, helperModule, text, topFunction } from './cdkImportedHelpers.js';
@@ -168,7 +168,7 @@ function helperFunction(
   if (barrel === undefined || depth >= BARREL_DEPTH) return undefined;
   for (const re of reExports(barrel)) {
     if (!re.source.startsWith('.')) continue;
-    const local = re.names === undefined ? name : re.names.find(([exported]) => exported === name)?.[1];
+    const local = passedOnAs(re, name);
     if (local === undefined || local === '*') continue;
     const found = helperFunction(barrel.file, re.source, local, depth + 1);
     if (found !== undefined) return found;
