@@ -1,7 +1,7 @@
 // reExports: the modules a file passes its names on from (here: a CommonJS index spreading its files).
 import { describe, expect, it } from 'vitest';
 import type { ModuleContext } from './ModuleContext.js';
-import { reExports } from './reExports.js';
+import { passedOnAs, reExports } from './reExports.js';
 import { contextOf as parsedContext } from './testing/parsed.js';
 
 /** A module context for `source`, parsed as m.js. */
@@ -13,5 +13,17 @@ describe('reExports of a CommonJS barrel', () => {
   it('passes on every module spread into module.exports', () => {
     const ctx = contextOf("module.exports = { ...require('./a'), ...require('./b'), c: 1 };");
     expect(reExports(ctx)).toEqual([{ source: './a' }, { source: './b' }]);
+  });
+});
+
+describe('passedOnAs', () => {
+  it('passes every name on through `export * from`', () => {
+    expect(passedOnAs({ source: './a' }, 'save')).toBe('save');
+  });
+
+  it('maps a renamed export to its local, and names it does not pass to undefined', () => {
+    const re = { source: './a', names: [['save', 'saveOrder'] as [string, string]] };
+    expect(passedOnAs(re, 'save')).toBe('saveOrder');
+    expect(passedOnAs(re, 'saveOrder')).toBeUndefined();
   });
 });
