@@ -54,6 +54,8 @@ export function cdkConstruct(words: SourceWords): boolean {
       // a project's own Queue class built here, judged by its class (rules/cdkQueueSubclasses.ts).
       (words.includes('Queue') && /\bnew\s+\w*Queue\s*\(/.test(source)) ||
       words.includes('lambda-destinations') ||
+      // a function's own async-invoke configuration (rules/cdkAsyncInvokeConfig.ts).
+      words.includes('configureAsyncInvoke') ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.
