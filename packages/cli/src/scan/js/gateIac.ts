@@ -93,6 +93,9 @@ export function serverlessConfig(words: SourceWords): boolean {
     (sst && words.includes('EventBus')) ||
     // SST v3 buses and their subscribers (rules/sstV3Bus.ts).
     words.includes('sst.aws.Bus') ||
+    // SST v3 stream subscriptions, a table's or a Kinesis stream's (rules/sstV3StreamSubscribe.ts).
+    words.includes('sst.aws.Dynamo') ||
+    words.includes('sst.aws.KinesisStream') ||
     // SST v3 queues, and subscribe calls on a handler string in another module (rules/sstV3QueueConcurrency.ts).
     words.includes('sst.aws.Queue') ||
     (words.includes('subscribe') && SUBSCRIBE_HANDLER.test(words.source)) ||
