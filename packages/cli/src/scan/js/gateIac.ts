@@ -54,6 +54,8 @@ export function cdkConstruct(words: SourceWords): boolean {
       // a project's own Queue class built here, judged by its class (rules/cdkQueueSubclasses.ts).
       (words.includes('Queue') && /\bnew\s+\w*Queue\s*\(/.test(source)) ||
       words.includes('lambda-destinations') ||
+      // a function's own async-invoke configuration (rules/cdkAsyncInvokeConfig.ts).
+      words.includes('configureAsyncInvoke') ||
       // aws-solutions-constructs' props (rules/cdkSolutionsConstructs.ts): a handler's batch size.
       (words.includes('sqsEventSourceProps') && words.includes('lambdaFunctionProps')) ||
       // a pattern of theirs that builds a queue and its dead-letter queue with the library's defaults.
@@ -91,6 +93,9 @@ export function serverlessConfig(words: SourceWords): boolean {
     (sst && words.includes('EventBus')) ||
     // SST v3 buses and their subscribers (rules/sstV3Bus.ts).
     words.includes('sst.aws.Bus') ||
+    // SST v3 stream subscriptions, a table's or a Kinesis stream's (rules/sstV3StreamSubscribe.ts).
+    words.includes('sst.aws.Dynamo') ||
+    words.includes('sst.aws.KinesisStream') ||
     // SST v3 queues, and subscribe calls on a handler string in another module (rules/sstV3QueueConcurrency.ts).
     words.includes('sst.aws.Queue') ||
     (words.includes('subscribe') && SUBSCRIBE_HANDLER.test(words.source)) ||

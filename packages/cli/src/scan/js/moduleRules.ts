@@ -41,6 +41,7 @@ import { sstV3DlqAlarmRules } from './rules/sstV3DlqAlarms.js';
 import { sstV3PartialResponseRules } from './rules/sstV3PartialResponses.js';
 import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
 import { sstV3QueueDlqRules } from './rules/sstV3QueueDlq.js';
+import { sstV3StreamSubscribeRules } from './rules/sstV3StreamSubscribe.js';
 import { swallowRules } from './rules/swallowed.js';
 import { tsResourceQueueRules } from './rules/tsResourceQueues.js';
 
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   sstV3QueueConcurrencyRules,
   sstV3PartialResponseRules,
   sstV3QueueDlqRules,
+  sstV3StreamSubscribeRules,
   sstV3DlqAlarmRules,
   tsResourceQueueRules,
   sstStreamConsumerRules,

@@ -12,6 +12,7 @@ import {
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { gatewayTimeouts } from './cdkApiFunctions.js';
+import { asyncInvokeWithoutDestination } from './cdkAsyncInvokeConfig.js';
 import { asyncInvokersWithoutDlq } from './cdkAsyncInvokers.js';
 import { apiDestinationWithoutDlq, asyncTargetWithoutDlq } from './cdkAsyncTargets.js';
 import { batchSizeOf, noteAddedMappingsBatchOne, noteMappingBatchOne } from './cdkBatchOne.js';
@@ -273,5 +274,6 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       );
     }
   }
-  envInvokedWithoutDlq(ctx, report, judged);
+  for (const fn of envInvokedWithoutDlq(ctx, report, judged)) judged.add(fn);
+  asyncInvokeWithoutDestination(ctx, report, judged);
 };

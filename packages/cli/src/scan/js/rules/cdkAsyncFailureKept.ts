@@ -1,36 +1,16 @@
 // Whether a CDK function's failed asynchronous events need no finding: read by every pass that reports
 // iac-missing-dlq at a function's construct (cdkAsyncInvokers.ts for SNS, S3, SES and IoT invokers,
-// cdkEnvInvoked.ts for code invoking by an environment variable), so they decide alike.
+// cdkEnvInvoked.ts for code invoking by an environment variable, cdkAsyncInvokeConfig.ts at a function's own
+// `configureAsyncInvoke`), so they decide alike. `retryAttempts: 0`, with or without a comment giving the reason,
+// settles nothing: a reason for not retrying is no place for the failed event (readers label it a finding).
 import { escapeRegExp } from '../../escapeRegExp.js';
-import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
+import { memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { asyncInvokeConfigured, functionHasAsyncDlq } from './cdkHandlers.js';
 import type { OpenProps } from './cdkPassedProps.js';
 import { spreadKeys } from './cdkSpreadProps.js';
 import { type BuiltFunction, builtProps } from './cdkWrappedFunctions.js';
-import { decidedZero } from './saysWhy.js';
-
-/**
- * `retryAttempts: 0` with a comment giving the reason, on the function or in its `configureAsyncInvoke`:
- * the project decided that a failed event is not run again, so a place to park it was considered.
- */
-function decidedNoRetry(ctx: ModuleContext, fnProps: Map<string, Node>, fnName: string | undefined): boolean {
-  if (decidedZero(ctx, fnProps.get('retryAttempts'))) return true;
-  if (fnName === undefined) return false;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (
-      callee?.type !== 'MemberExpression' ||
-      propertyName(callee.property as Node, false) !== 'configureAsyncInvoke'
-    )
-      continue;
-    if (memberPath(callee.object as Node)?.join('.') !== fnName) continue;
-    const retry = objectProps(ctx.valueOf((call.arguments as Node[])[0]))?.props.get('retryAttempts');
-    if (decidedZero(ctx, retry)) return true;
-  }
-  return false;
-}
 
 /**
  * The function held in the local `fnName` is given nothing in this module beyond its invokers: no role, no
@@ -70,8 +50,7 @@ function knownThroughHelpers(
 
 /**
  * Whether the function's failed asynchronous events are kept (a DLQ, an onFailure destination, here or in
- * its `configureAsyncInvoke`), or the project decided none is needed (`retryAttempts: 0` with its reason), or
- * losing one loses no work (it only pushes events on, or is given nothing to act with), or its props cannot
+ * its `configureAsyncInvoke`), or losing one loses no work (it only pushes events on, or is given nothing to act with), or its props cannot
  * be read here (unknown, or from the caller): in each case no finding.
  * @example
  * asyncFailureKept(ctx, fn, expr) // true for `new NodejsFunction(this, 'F', { ..., onFailure: dest })`
@@ -84,7 +63,6 @@ export function asyncFailureKept(ctx: ModuleContext, fn: BuiltFunction, expr: No
   return (
     functionHasAsyncDlq(fnProps) ||
     asyncInvokeConfigured(ctx, fnName) ||
-    decidedNoRetry(ctx, fnOpen.props, fnName) ||
     onlyPushesInCdk(ctx, fnName, fnProps) ||
     givenNothing(ctx, fnName, fnOpen.props, uses)
   );

@@ -63,13 +63,20 @@ new NodejsFunction(this, 'Api', { entry: 'src/api.ts', environment: { SEND_FN: s
       [],
     ],
     [
-      'retryAttempts 0 with its reason',
+      'retryAttempts 0 with its reason, still reported: a reason for not retrying keeps no failed event',
       `const send = new NodejsFunction(this, 'Send', { entry: 'src/send.ts', environment: { QUEUE: table.tableName },
   retryAttempts: 0, // a stale send is redone by the next request
 });
 table.grantReadWriteData(send);
 new NodejsFunction(this, 'Api', { entry: 'src/api.ts', environment: { SEND_FN: send.functionName } });`,
-      [],
+      [['SEND_FN']],
+    ],
+    [
+      'retries turned off by configureAsyncInvoke: reported once, here, not again at the call',
+      `${SEND}
+send.configureAsyncInvoke({ retryAttempts: 0 });
+new NodejsFunction(this, 'Api', { entry: 'src/api.ts', environment: { SEND_FN: send.functionName } });`,
+      [['SEND_FN']],
     ],
   ])('%s', (_name, body, expected) => {
     // Act

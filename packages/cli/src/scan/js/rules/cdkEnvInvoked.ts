@@ -31,13 +31,14 @@ interface EnvInvoked {
  * Reports each function built in this module that another function of the module is handed by variable,
  * kept only when the holder's code (its handler's folder, or a module its handler calls into) invokes by
  * that variable asynchronously. Run after every other async-invoker pass: a function one of them judged
- * (`judged`) is theirs, not reported again here.
+ * (`judged`) is theirs, not reported again here. Returns the functions it judged, so the configureAsyncInvoke
+ * pass after it does not report them again at the call.
  * @example
  * // campaigns.addEnvironment('DISPATCH_FN_ARN', dispatch.functionArn) and dispatch has no onFailure
  * // -> at `new NodejsFunction(this, 'Dispatch', ...)`, onlyIfEnvInvoked { variables: ['DISPATCH_FN_ARN'], under: ['/app/services/api/src'], handlers: ['/app/services/api/src/index.handler'] }
  */
-export function envInvokedWithoutDlq(ctx: ModuleContext, report: Report, judged: ReadonlySet<Node>): void {
-  if (!/function(?:Name|Arn)/.test(ctx.source)) return;
+export function envInvokedWithoutDlq(ctx: ModuleContext, report: Report, judged: ReadonlySet<Node>): Node[] {
+  if (!/function(?:Name|Arn)/.test(ctx.source)) return [];
   const links = new Map<Node, HandlerLink | undefined>();
   const byFn = new Map<Node, EnvInvoked>();
   for (const { fn: expr, variable, holder } of envHandedFunctions(ctx)) {
@@ -78,4 +79,5 @@ export function envInvokedWithoutDlq(ctx: ModuleContext, report: Report, judged:
       },
     );
   }
+  return [...byFn.keys()];
 }

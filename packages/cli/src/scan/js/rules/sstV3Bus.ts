@@ -30,10 +30,13 @@ function isV3Bus(ctx: ModuleContext, node: Node): boolean {
 }
 
 /**
- * The subscriber and its args of a `bus.subscribe(...)` call: `subscribe(subscriber, args?)` or, in later
- * SST v3 releases, `subscribe(name, subscriber, args?)`.
+ * The subscriber and its args of an SST v3 `subscribe(...)` call on a bus or a stream (Dynamo,
+ * KinesisStream): `subscribe(subscriber, args?)` or, in later SST v3 releases, `subscribe(name, subscriber,
+ * args?)`.
+ * @example
+ * subscriberOf(ctx, call) // { subscriber: { handler, link }, args: { filters } } for `t.subscribe('S', { handler, link }, { filters })`
  */
-function subscriberOf(
+export function subscriberOf(
   ctx: ModuleContext,
   call: Node,
 ): { subscriber: Node; args: Node | undefined } | undefined {
