@@ -23,6 +23,7 @@ import {
   registeredStarts,
   tabledImport,
 } from './registeredEntries.js';
+import { tabledInCode, tabledMember } from './tabledMembers.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
@@ -51,6 +52,8 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
     // A project class handed to a call is built by it (`createApp(AppModule)`: js/registeredEntries.ts).
     for (const handed of handedImports(ctx, call)) refs.set(`${handed.source}\0${handed.name}`, handed);
   }
+  // Project functions in a table the module's code builds and calls through (js/tabledMembers.ts).
+  for (const ref of tabledInCode(ctx)) refs.set(`${ref.source}\0${ref.name}`, ref);
   // Project functions the handler hands its core in an object of dependencies (js/injectedDependencies.ts).
   for (const ref of injectedDependencies(ctx)) refs.set(`${ref.source}\0${ref.name}`, ref);
   // A project class the handler's module constructs (`const orders = new OrderService(ddb)`, most often
@@ -126,9 +129,10 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
       inner = outer;
     }
   };
-  // A project function put in a table of functions (`{ chatFn: chatBedrock }`) is called through it.
+  // A project function put in a table of functions (`{ chatFn: chatBedrock }`, `{ [k]: Svc.run }`) is
+  // called through it (js/tabledMembers.ts).
   for (const prop of ctx.of('Property')) {
-    const ref = tabledImport(ctx, prop);
+    const ref = tabledImport(ctx, prop) ?? tabledMember(ctx, prop);
     const fn = ref === undefined ? undefined : ctx.enclosingFunction(prop);
     if (fn !== undefined) add(direct, fn, ref as ImportRef);
     if (fn !== undefined) nest(fn);
