@@ -26,6 +26,16 @@ describe('carriesCaughtError', () => {
     ['only the text of the error', 'catch (err) { return { error: err.message }; }', false],
     ['a success verdict beside it', 'catch (err) { return { success: true, error: err }; }', false],
     ['another key', 'catch (err) { return { cause: err }; }', false],
+    [
+      'an error object naming the failure',
+      "catch (e) { return { error: { code: 'EVENT_NOT_FOUND', message: 'gone' } }; }",
+      true,
+    ],
+    [
+      'an error object with neither code nor message',
+      'catch (e) { return { error: { at: Date.now() } }; }',
+      false,
+    ],
     ['not an object', 'catch (err) { return err; }', false],
     ['no binding', "catch { return { error: 'x' }; }", false],
   ])('%s', (_label, catchSource, expected) => {
