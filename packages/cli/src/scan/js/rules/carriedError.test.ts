@@ -4,7 +4,10 @@ import { contextOf, firstOfType } from '../testing/parsed.js';
 import { carriesCaughtError, caughtName } from './carriedError.js';
 
 /** The object a catch clause's last `return` hands back, and the clause's binding. */
-function returned(catchSource: string): { value: Parameters<typeof carriesCaughtError>[0]; caught: string | undefined } {
+function returned(catchSource: string): {
+  value: Parameters<typeof carriesCaughtError>[0];
+  caught: string | undefined;
+} {
   const source = `async function f() { try { await g(); } ${catchSource} }`;
   const ctx = contextOf(source, 'm.js');
   const clause = ctx.of('CatchClause')[0];
