@@ -4,10 +4,12 @@
 // if the work was done. The project pass keeps the finding only when such a caller exists (errorValues.ts
 // `onlyIfResultDropped`), in this module or one importing it.
 import { type Node, propertyName, unwrap } from '../ast.js';
+import { defaultObjectMethods } from '../defaultObjectMethods.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answeredOnPurpose } from './ackComment.js';
 import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
+import { carriesCaughtError, caughtName } from './carriedError.js';
 import { isObservation } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
 import { errorStatus, statusField } from './httpStatus.js';
@@ -70,7 +72,9 @@ export function failureObject(value: Node | null | undefined, verdictOnly = fals
 export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
   // Returned at once or built in a variable first (`let response; ... response = createResponse(502)`).
   // Or built by a function named for it, `createErrorResponse(error)` (namedErrorAnswer.ts).
-  const failure = (v: Node) => failureObject(v) || errorAnswerCall(v);
+  // Or an object carrying the caught error itself (`{ code, message, error: err }`, carriedError.ts).
+  const caught = caughtName(handler);
+  const failure = (v: Node) => failureObject(v) || errorAnswerCall(v) || carriesCaughtError(v, caught);
   if (
     !io ||
     !(builtFailureAnswer(handler.body as Node, failure) || failureKeptForReturn(ctx, handler, failure))
@@ -82,7 +86,9 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
   const name = fn === undefined ? undefined : returnedName(ctx, fn);
   if (name === undefined) return false;
   const onPath = ctx.handlerKindAt(handler) !== undefined;
-  const exported = onPath ? [] : exportsReaching(ctx, handler, true);
+  // A method of a default-exported object literal is called by name too (defaultObjectMethods.ts).
+  const reaching = onPath ? [] : exportsReaching(ctx, handler, true);
+  const exported = reaching.length > 0 ? reaching : onPath ? [] : defaultObjectMethods(ctx, handler);
   if (!onPath && exported.length === 0) return false;
   report(
     'swallowed-error',

@@ -1,0 +1,32 @@
+// A CommonJS helper module often builds its API as a named object and exports that (`const queueHelper = {
+// addToQueue: async () => { ... } }; module.exports = queueHelper;`). Export discovery (exportDiscovery.ts)
+// records the object as the module's `default` only, so a function inside it reaches no named export,
+// though importers call it by name (`queueHelper.addToQueue(...)`, which resultUse.ts importedCallee reads
+// as `addToQueue` of the default import). Kept out of exportDiscovery on purpose: naming these exports
+// there would change every rule's reach at once; the rules that need the names ask here.
+import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+/**
+ * The property names of the module's default-exported object literal whose function value contains
+ * `node` (`['addToQueue']` for a catch inside `addToQueue: async () => { try {} catch {} }`); empty when
+ * the default export is no object literal or no property's function holds `node`.
+ *
+ * @example
+ * defaultObjectMethods(ctx, catchClause) // ['addToQueue'] for `const h = { addToQueue() {...} }; module.exports = h;`
+ */
+export function defaultObjectMethods(ctx: ModuleContext, node: Node): string[] {
+  const value = unwrap(ctx.exports.get('default'));
+  if (value?.type !== 'ObjectExpression') return [];
+  const names: string[] = [];
+  for (const p of value.properties as Node[]) {
+    if (p.type !== 'Property') continue;
+    const name = propertyName(p.key, p.computed as boolean);
+    const fn = unwrap(p.value as Node);
+    const target = fn !== undefined && isFunction(fn) ? fn : ctx.functionOf(p.value as Node);
+    if (name === undefined || target === undefined) continue;
+    if ((target.start as number) <= (node.start as number) && (node.end as number) <= (target.end as number))
+      names.push(name);
+  }
+  return names;
+}
