@@ -67,7 +67,11 @@ export const V2_METHODS: readonly string[] = Object.keys(V2_FAILURE_FIELD);
  * batchWordsIn((w) => 'await ddb.batchWrite(p).promise()'.includes(w)); // true
  */
 export function batchWordsIn(includes: (word: string) => boolean): boolean {
-  return DISTINCT_FIELDS.some(includes) || (includes('.promise(') && V2_METHODS.some(includes));
+  // A v3 aggregated client answers a promise without `.promise()` (rules/batchAggregated.ts).
+  return (
+    DISTINCT_FIELDS.some(includes) ||
+    ((includes('.promise(') || includes('@aws-sdk/')) && V2_METHODS.some(includes))
+  );
 }
 
 /** Lambda's Invoke (rules/invokeResult.ts) answers 200 with `FunctionError` set when the function failed. */

@@ -4,6 +4,7 @@
 // is. rules/partialBatch.ts reports it.
 import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isLogCall } from './catchFacts.js';
 
 /**
  * The sent batch (`sent`, the send or the v2 `.promise()` call climbed through `await`) is the object of a
@@ -29,6 +30,12 @@ export function thenDropsAnswer(
   // A chain nobody awaits or returns is floating-promise's: the whole call's failure is lost there first.
   if (!awaitedOrReturned(ctx, call)) return false;
   const callback = unwrap(call.arguments[0]);
+  // `.then(console.log)`: the answer is only printed, and the chain resolves to the log call's undefined.
+  if (
+    callback?.type === 'MemberExpression' &&
+    isLogCall({ type: 'CallExpression', callee: callback, start: callback.start, end: callback.end })
+  )
+    return true;
   if (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression') return false;
   const answer = (callback.params as Node[])[0];
   if (answer === undefined) return true;

@@ -2,8 +2,9 @@
 // SNS PublishBatch, EventBridge PutEvents, Kinesis PutRecords, Firehose PutRecordBatch, DynamoDB
 // BatchWriteItem and BatchGetItem, S3 DeleteObjects, Secrets Manager BatchGetSecretValue: rules/batchApis.ts), sent as a v3 command or a v2 `client.method(params).promise()`: a result that is
 // discarded, only logged, or whose failed entries are only logged, loses them.
-import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
+import { calleeName, contains, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { aggregatedBatchCalls } from './batchAggregated.js';
 import { onlyServed } from './batchAnswerBody.js';
 import {
   answersData,
@@ -16,6 +17,7 @@ import {
   V2_METHODS,
 } from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
+import { onlyLogged } from './batchLogged.js';
 import { deletedAfterMove } from './batchMovedAfter.js';
 import { callersDiscard, exportedOwner } from './batchOwners.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
@@ -25,38 +27,13 @@ import { recordsSuccessAfter } from './catchAfter.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { isLogCall } from './catchFacts.js';
 import { returnedName } from './errorValues.js';
+import { onlyHints } from './hintEvents.js';
 import { callersOnlyPrint } from './printedAnswerCallers.js';
 import type { Report, Rule } from './Report.js';
 
 const COMMANDS = Object.keys(FAILURE_FIELD);
 const sendsV2Batch = (text: string) =>
   text.includes('.promise(') && V2_METHODS.some((m) => text.includes(`.${m}(`));
-
-/**
- * The failure field is read only by `if`s that log (no throw, retry, return or record of the entries),
- * and nowhere else in the function.
- */
-function onlyLogged(ctx: ModuleContext, scope: Node, field: RegExp): boolean {
-  const all = new RegExp(field.source, 'g');
-  const count = (from: number, to: number) => ctx.source.slice(from, to).match(all)?.length ?? 0;
-  let tests = 0;
-  let seen = 0;
-  let acts = false;
-  someDescendant(
-    scope,
-    (n) => {
-      if (n.type !== 'IfStatement' || !field.test(ctx.source.slice(n.test.start, n.test.end))) return false;
-      tests++;
-      seen += count(n.start, n.end);
-      const c = n.consequent as Node;
-      const statements = c.type === 'BlockStatement' ? (c.body as Node[]) : [c];
-      if (n.alternate != null || !statements.every((s) => isLogCall(s))) acts = true;
-      return false;
-    },
-    true,
-  );
-  return tests > 0 && !acts && seen === count(scope.start, scope.end);
-}
 
 const FIELDS = DISTINCT_FIELDS;
 const FIELD_WORD = new RegExp(`\\b(${FIELDS.join('|')})\\b`);
@@ -69,6 +46,7 @@ const FIELD_WORD = new RegExp(`\\b(${FIELDS.join('|')})\\b`);
  */
 function loggedOnlyBranches(ctx: ModuleContext, report: Report): void {
   const seen = new Set<Node>();
+  const aggregated = aggregatedBatchCalls(ctx).map((a) => a.call);
   for (const statement of ctx.of('ExpressionStatement')) {
     if (!isLogCall(statement)) continue;
     const parent = ctx.parentOf(statement);
@@ -82,6 +60,7 @@ function loggedOnlyBranches(ctx: ModuleContext, report: Report): void {
     const scope = (ctx.enclosingFunction(n)?.body as Node | undefined) ?? ctx.program;
     const text = ctx.source.slice(scope.start, scope.end);
     if (COMMANDS.some((c) => text.includes(`new ${c}`)) || sendsV2Batch(text)) continue;
+    if (aggregated.some((call) => contains(scope, call))) continue;
     report(
       'swallowed-error',
       statements[0] as Node,
@@ -248,12 +227,18 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
       const method = request?.type === 'CallExpression' ? calleeName(request) : undefined;
       const field = method === undefined ? undefined : V2_FAILURE_FIELD[method];
       if (field === undefined || unwrap(request?.callee)?.type !== 'MemberExpression') continue;
+      if (method === 'putEvents' && onlyHints(ctx, (request?.arguments as Node[] | undefined)?.[0])) continue;
       const sent = ctx.climb(
         call,
         (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
       );
       judgeBatch(ctx, report, request as Node, sent, field, method as string);
     }
+  }
+  for (const { call, field, method } of aggregatedBatchCalls(ctx)) {
+    if (method === 'putEvents' && onlyHints(ctx, (call.arguments as Node[])[0])) continue;
+    const sent = ctx.climb(call, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
+    judgeBatch(ctx, report, call, sent, field, method);
   }
   if (!COMMANDS.some(has)) return;
   const judged = new Set<Node>();
@@ -262,6 +247,7 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
     const field = name === undefined ? undefined : FAILURE_FIELD[name];
     if (field === undefined) continue;
     const what = name?.replace(/Command$/, '') ?? '';
+    if (what === 'PutEvents' && onlyHints(ctx, (command.arguments as Node[])[0])) continue;
     const sent = sendOf(ctx, command);
     if (sent !== undefined) {
       judgeBatch(ctx, report, command, sent, field, what);

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { contextOf } from '../testing/parsed.js';
+import { aggregatedBatchCalls } from './batchAggregated.js';
+
+const found = (source: string) =>
+  aggregatedBatchCalls(contextOf(source)).map((c) => `${c.method}:${c.field}`);
+
+describe('aggregatedBatchCalls', () => {
+  it('takes a batch method on a v3 aggregated client built in the module', () => {
+    // Prepare
+    const source = `import { EventBridge } from '@aws-sdk/client-eventbridge';
+const bus = new EventBridge({});
+export const send = () => bus.putEvents({ Entries: [] });`;
+
+    // Act
+    const calls = found(source);
+
+    // Assess
+    expect(calls).toEqual(['putEvents:FailedEntryCount']);
+  });
+
+  it('follows a client assigned later and a class field', () => {
+    // Prepare
+    const source = `import { EventBridge } from '@aws-sdk/client-eventbridge';
+import { SQS } from '@aws-sdk/client-sqs';
+let bus: EventBridge | null = null;
+export async function send() { if (bus === null) bus = new EventBridge(); await bus.putEvents({ Entries: [] }); }
+class Q { private sqs = new SQS({}); go() { return this.sqs.sendMessageBatch({ QueueUrl: 'q', Entries: [] }); } }`;
+
+    // Act
+    const calls = found(source);
+
+    // Assess
+    expect(calls).toEqual(['putEvents:FailedEntryCount', 'sendMessageBatch:Failed']);
+  });
+
+  it('takes the document client DynamoDBDocument.from builds', () => {
+    // Prepare
+    const source = `import { DynamoDB } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';
+const doc = DynamoDBDocument.from(new DynamoDB({}));
+export const put = (RequestItems) => doc.batchWrite({ RequestItems });`;
+
+    // Act
+    const calls = found(source);
+
+    // Assess
+    expect(calls).toEqual(['batchWrite:UnprocessedItems']);
+  });
+
+  it('leaves a project wrapper, a v2 request made a promise and a callback call', () => {
+    // Prepare
+    const source = `import { bus } from './bus';
+import AWS from 'aws-sdk';
+import { EventBridge } from '@aws-sdk/client-eventbridge';
+const v2 = new AWS.EventBridge();
+const v3 = new EventBridge({});
+export const a = () => bus.putEvents({ Entries: [] });
+export const b = () => v2.putEvents({ Entries: [] }).promise();
+export const c = () => v3.putEvents({ Entries: [] }).promise();
+export const d = (cb) => v3.putEvents({ Entries: [] }, cb);`;
+
+    // Act
+    const calls = found(source);
+
+    // Assess
+    expect(calls).toEqual([]);
+  });
+});
