@@ -57,8 +57,8 @@ describe('resentAfterRefresh', () => {
     // Prepare
     const source = [
       'export async function get(id: string) {',
-      '  let res = await fetch(`https://a.example.com/${id}`);',
-      '  if (!res.ok) res = await fetch(`https://b.example.com/${id}`);',
+      '  let res = await fetch("https://a.example.com/" + id);',
+      '  if (!res.ok) res = await fetch("https://b.example.com/" + id);',
       '  return res;',
       '}',
     ].join('\n');
