@@ -30,8 +30,8 @@ describe('sideRecord', () => {
       'await sendEmail(msg); await db.insert(deliveryLog).values({ jobId: msg.id });',
     ],
     [
-      'a delivery log after a request',
-      'await fetch(msg.url); await db.insert(webhookLog).values({ url: msg.url });',
+      'a delivery log after a POST',
+      'await fetch(msg.url, { method: "POST", body: msg.body }); await db.insert(webhookLog).values({ url: msg.url });',
     ],
     [
       'a Mongo log collection after another write',
@@ -52,6 +52,11 @@ describe('sideRecord', () => {
     [
       'a row that is no record',
       'await sendEmail(msg); await db.insert(inboxItems).values({ userId: msg.user });',
+    ],
+    ['a log row after a GET', 'await fetch(msg.url); await db.insert(fetchLog).values({ url: msg.url });'],
+    [
+      'a log row after a read sent through a client',
+      'await ddb.send(new GetCommand({ Key: msg.key })); await db.insert(readLog).values({ key: msg.key });',
     ],
     [
       'a log row before the work',

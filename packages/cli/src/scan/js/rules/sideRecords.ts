@@ -16,11 +16,12 @@ import {
 } from '../ast.js';
 import { classifyHttpCall } from '../httpCall.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { readName, verbOf } from './ioVerbs.js';
 
 /** A table, model or collection named for a record of what happened: a log, an audit trail, a history, events. */
 const RECORD_NAME = /(log|logs|audit|history|events)$/i;
 
-/** A send the function makes (`sendEmail(...)`, `ses.send(...)`): work a redelivery repeats. */
+/** A send the function makes (`sendEmail(...)`, `ses.send(new SendEmailCommand(...))`): work a redelivery repeats. */
 const SEND_NAME = /^send([A-Z]\w*)?$/;
 
 /** The member a chained statement is built with (`db.insert(t).values(...)`): `values`. */
@@ -56,7 +57,8 @@ function writtenTable(ctx: ModuleContext, call: Node): string | undefined {
 
 /**
  * Work before `insert` in its own function that a redelivery repeats and the record records: an outbound
- * request, a send, or a statement on another table that is no record itself (`db.update(tasks)`).
+ * request that is no read (a POST), a send that is no read, or a statement on another table that is no record
+ * itself (`db.update(tasks)`).
  */
 function workBefore(ctx: ModuleContext, insert: Node): boolean {
   const fn = ctx.enclosingFunction(insert);
@@ -65,7 +67,10 @@ function workBefore(ctx: ModuleContext, insert: Node): boolean {
     fn,
     (n) => {
       if (n.type !== 'CallExpression' || n.end > insert.start) return false;
-      if (SEND_NAME.test(calleeName(n) ?? '') || classifyHttpCall(ctx, n) !== undefined) return true;
+      // A send that only reads (`ddb.send(new GetCommand(...))`) or a GET did no work to record.
+      if (SEND_NAME.test(calleeName(n) ?? '')) return !readName(verbOf(ctx, n));
+      const http = classifyHttpCall(ctx, n);
+      if (http !== undefined) return http.method !== undefined && !/^(get|head|options)$/i.test(http.method);
       const table = writtenTable(ctx, n);
       return (
         table !== undefined &&
