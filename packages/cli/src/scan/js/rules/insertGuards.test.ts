@@ -72,3 +72,38 @@ describe('presenceOnly, through guarded', () => {
     expect(guardedWrite(body)).toBe(true);
   });
 });
+
+describe('replacedFirst, through guarded', () => {
+  /** Is the `db.insert(...)` call in `async function f(msg) { <body> }` guarded? */
+  function guardedInsert(body: string): boolean {
+    const ctx = contextOf(`async function f(msg) { ${body} }`);
+    const insert = ctx.of('CallExpression').find((c) => memberName(c) === 'insert');
+    if (insert === undefined) throw new Error('no db.insert() in the body');
+    return guarded(ctx, insert);
+  }
+  const memberName = (c: Node) => ((c.callee as Node).property as Node | undefined)?.name;
+
+  it('knows a Drizzle table deleted earlier in the function', () => {
+    // Act and assess
+    expect(
+      guardedInsert(
+        'await db.delete(steps).where(eq(steps.jobId, msg.id)); await db.insert(steps).values(msg.rows);',
+      ),
+    ).toBe(true);
+  });
+
+  it.each([
+    [
+      'another table deleted',
+      'await db.delete(stale).where(eq(stale.jobId, msg.id)); await db.insert(steps).values(msg.rows);',
+    ],
+    [
+      'the delete after the insert',
+      'await db.insert(steps).values(msg.rows); await db.delete(steps).where(eq(steps.jobId, msg.id));',
+    ],
+    ['a delete not built by a chain', 'await cache.delete(steps); await db.insert(steps).values(msg.rows);'],
+  ])('is no guard: %s', (_, body) => {
+    // Act and assess
+    expect(guardedInsert(body)).toBe(false);
+  });
+});

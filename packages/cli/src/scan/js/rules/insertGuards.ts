@@ -1,7 +1,15 @@
 // When an insert that a redelivered consumer reaches does not run twice: the code around it decides from
 // what the first delivery already wrote. Shared by the insert-no-upsert rules (inserts.ts: SQL, Mongo,
 // Prisma, Knex/TypeORM insert; ormSaves.ts: entity saves).
-import { calleeName, memberPath, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import {
+  calleeName,
+  memberPath,
+  type Node,
+  propertyName,
+  someDescendant,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { readName, verbOf, WRITE_STEP } from './ioVerbs.js';
@@ -133,8 +141,9 @@ function guardedHere(ctx: ModuleContext, call: Node): boolean {
 }
 
 /**
- * What a write is for: a TypeORM entity (`manager.insert(Career, rows)`, `manager.delete(Career, ids)`)
- * or the SQL table its statement (`verb`: `insert into`, `delete from`) names.
+ * What a write is for: a TypeORM entity (`manager.insert(Career, rows)`, `manager.delete(Career, ids)`), a
+ * Drizzle table (`db.insert(steps).values(...)`, `db.delete(steps).where(...)`) or the SQL table its statement
+ * (`verb`: `insert into`, `delete from`) names.
  */
 function target(ctx: ModuleContext, node: Node, verb: string): string | undefined {
   // An SQL literal is judged where it is written.
@@ -145,9 +154,27 @@ function target(ctx: ModuleContext, node: Node, verb: string): string | undefine
     const table = new RegExp(`^\\s*${verb}\\s+["\`]?([\\w.]+)`, 'i').exec(text);
     return table?.[1]?.toLowerCase();
   }
-  if (call !== undefined && (call.arguments as Node[]).length >= 2 && first?.type === 'Identifier')
+  if (
+    call !== undefined &&
+    first?.type === 'Identifier' &&
+    ((call.arguments as Node[]).length >= 2 || queryBuilt(ctx, call))
+  )
     return first.name as string;
   return undefined;
+}
+
+/**
+ * A Drizzle/Kysely-style statement named by its table and built by the chained call (`db.insert(steps).values(...)`,
+ * `db.delete(steps).where(...)`): the table is the call's one argument.
+ */
+function queryBuilt(ctx: ModuleContext, call: Node): boolean {
+  const member = ctx.parentOf(call);
+  return (
+    (call.arguments as Node[]).length === 1 &&
+    member?.type === 'MemberExpression' &&
+    member.object === call &&
+    /^(values|where|returning)$/.test(propertyName(member.property as Node, member.computed as boolean) ?? '')
+  );
 }
 
 /**

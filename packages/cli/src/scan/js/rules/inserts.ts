@@ -19,6 +19,7 @@ import { guarded } from './insertGuards.js';
 import { clickhouseAppend, prismaShapedCreate, projectWrapperCall } from './insertShapes.js';
 import type { Report } from './Report.js';
 import { randomlyKeyed } from './randomValues.js';
+import { sideRecord } from './sideRecords.js';
 import { reportedSqlKeys, scheduledOnly } from './sqlParamKeys.js';
 
 /**
@@ -172,7 +173,8 @@ export function insertRule(ctx: ModuleContext, report: Report, view: ConsumerVie
     const path = memberPath(call.callee);
     if (path === undefined || path.length < 2) continue;
     const message = insertMessage(ctx, call, name, path);
-    if (message === undefined || settled(call)) continue;
+    // A log/audit/history/events row after other work in its function records that work's repeat.
+    if (message === undefined || settled(call) || sideRecord(ctx, call)) continue;
     // The project's own wrapper (`const repository = new Repository(); repository.insert(table, row)`) is
     // judged where its insert is written, once the project pass finds it defines one (insertShapes.ts).
     const wrapper = name === 'insert' ? projectWrapperCall(ctx, call) : undefined;

@@ -7,6 +7,7 @@ import { recursiveRetryAround } from '../recursiveRetryAround.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { eventlessRoute } from './eventlessRoute.js';
 import { inHealthCheck, inSyntheticProbe } from './probeCalls.js';
+import { resentAfterRefresh } from './resentAfterRefresh.js';
 
 /** The module's handlers consume SQS or stream batches (or their records). */
 export function isRedeliveredConsumer(ctx: ModuleContext): boolean {
@@ -45,5 +46,7 @@ export function retryAsked(
   if (routed === undefined) return undefined;
   if (inHealthCheck(ctx, call) || inSyntheticProbe(ctx) || answersClassified(ctx, call)) return undefined;
   if (recursiveRetryAround(ctx, call)) return undefined;
+  // The re-send after a token refresh is the retry of the first request, which carries the finding.
+  if (resentAfterRefresh(ctx, call)) return undefined;
   return routed;
 }
