@@ -122,7 +122,9 @@ describe('fixedOff', () => {
     expect(catchOff(`export const get = async (k) => false && (async () => { ${TRY} })();`)).toBe(true);
     const helper = `async function viaCache(k) { ${TRY} }\n`;
     expect(
-      catchOff(`${helper}export async function get(k) { if (true) { return k; } else { return viaCache(k); } }`),
+      catchOff(
+        `${helper}export async function get(k) { if (true) { return k; } else { return viaCache(k); } }`,
+      ),
     ).toBe(true);
   });
 
@@ -134,7 +136,9 @@ describe('fixedOff', () => {
     expect(catchOff(`export async function get(k) { while (true) { ${TRY} } }`)).toBe(false);
     const helper = `async function viaCache(k) { ${TRY} }\n`;
     expect(
-      catchOff(`${helper}export async function get(k) { if (false) { await viaCache(k); } return viaCache(k); }`),
+      catchOff(
+        `${helper}export async function get(k) { if (false) { await viaCache(k); } return viaCache(k); }`,
+      ),
     ).toBe(false);
   });
 });

@@ -108,12 +108,14 @@ function literalTest(ctx: ModuleContext, literal: Node): boolean {
   let parent = ctx.parentOf(literal);
   while (
     parent !== undefined &&
-    ((parent.type === 'UnaryExpression' && parent.operator === '!') || parent.type === 'ParenthesizedExpression')
+    ((parent.type === 'UnaryExpression' && parent.operator === '!') ||
+      parent.type === 'ParenthesizedExpression')
   ) {
     child = parent;
     parent = ctx.parentOf(parent);
   }
-  if (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression') return parent.test === child;
+  if (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression')
+    return parent.test === child;
   return parent?.type === 'LogicalExpression' && parent.left === child && parent.operator !== '??';
 }
 
