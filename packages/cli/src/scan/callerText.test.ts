@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callsName, localNames } from './callerText.js';
+import { callsName, localNames, namespaceWholeSources } from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
 
 /** localNames without its prefilters: the expression alone, asked of every name. */
@@ -88,5 +88,25 @@ describe('callsName', () => {
 
     // Assess
     expect(found).toEqual([false, true]);
+  });
+});
+
+describe('namespaceWholeSources', () => {
+  it('lists a namespace handed on whole, not one read by member', () => {
+    expect(namespaceWholeSources("import * as n from './n'; await n[kind](id);")).toEqual(['./n']);
+    expect(namespaceWholeSources("const lib = require('./lib'); run(lib);")).toEqual(['./lib']);
+    expect(namespaceWholeSources("const lib = require('./lib'); await lib.get(id);")).toEqual([]);
+  });
+
+  it('does not take the required path for a use when the binding is named after the file', () => {
+    expect(
+      namespaceWholeSources(
+        "const s3Helper = require('./s3Helper');\nawait s3Helper.uploadLocalFile(f, key);",
+      ),
+    ).toEqual([]);
+    expect(namespaceWholeSources("import * as orders from '../orders';\norders.list();")).toEqual([]);
+    expect(namespaceWholeSources("const s3Helper = require('./s3Helper');\nhandOn(s3Helper);")).toEqual([
+      './s3Helper',
+    ]);
   });
 });

@@ -126,8 +126,10 @@ export function namespaceWholeSources(text: string): string[] {
     const uses = text.matchAll(
       new RegExp(`(?<![\\w$.])${escapeRegExp(local)}(?![\\w$])(?!\\s*\\??\\.\\s*[\\w$])`, 'g'),
     );
-    // The binding itself is one use not followed by a member read; any other is the module handed on whole.
-    if ([...uses].length > 1) out.push(m[3] as string);
+    // The binding itself is no use, nor is its source's own path (`const s3Helper = require('./s3Helper')`
+    // names the file after the binding); any other use not followed by a member read hands the module on whole.
+    const end = m.index + m[0].length;
+    if ([...uses].some((u) => u.index < m.index || u.index >= end)) out.push(m[3] as string);
   }
   return out;
 }

@@ -113,4 +113,32 @@ describe('fixedOff', () => {
       catchOff(`export async function get(k) { if (USE_CACHE) { ${TRY} } }\nconst USE_CACHE = false`),
     ).toBe(true);
   });
+
+  it('reads a literal test as a switch: the branch it never takes, and a helper only that branch calls', () => {
+    expect(catchOff(`export async function get(k) { if (true) { return k; } else { ${TRY} } }`)).toBe(true);
+    expect(catchOff(`export async function get(k) { if (false) { ${TRY} } }`)).toBe(true);
+    expect(catchOff(`export async function get(k) { if (!1) { ${TRY} } }`)).toBe(true);
+    expect(catchOff(`export async function get(k) { if (true) return k;\n ${TRY} }`)).toBe(true);
+    expect(catchOff(`export const get = async (k) => false && (async () => { ${TRY} })();`)).toBe(true);
+    const helper = `async function viaCache(k) { ${TRY} }\n`;
+    expect(
+      catchOff(
+        `${helper}export async function get(k) { if (true) { return k; } else { return viaCache(k); } }`,
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps the branch a literal test does take, and tests that are no literal', () => {
+    expect(catchOff(`export async function get(k) { if (true) { ${TRY} } else { return k; } }`)).toBe(false);
+    expect(catchOff(`export async function get(k) { if (false) { return k; } else { ${TRY} } }`)).toBe(false);
+    expect(catchOff(`export async function get(k) { if (/x/) {} else { ${TRY} } }`)).toBe(false);
+    expect(catchOff(`export async function get(k) { if (k === true) { ${TRY} } }`)).toBe(false);
+    expect(catchOff(`export async function get(k) { while (true) { ${TRY} } }`)).toBe(false);
+    const helper = `async function viaCache(k) { ${TRY} }\n`;
+    expect(
+      catchOff(
+        `${helper}export async function get(k) { if (false) { await viaCache(k); } return viaCache(k); }`,
+      ),
+    ).toBe(false);
+  });
 });

@@ -4,7 +4,8 @@
 // the branch (or flips the switch and then hardens it). So is code after an early exit the switch always
 // takes (`if (!USE_CACHE) return;`), and a module-local function called only from such code. A `let`, a
 // class field or an environment read can change and is not read so; a binding that shadows the switch
-// (a parameter of the same name) is another variable (ModuleContext.resolve).
+// (a parameter of the same name) is another variable (ModuleContext.resolve). A literal test (`if (true) {...}
+// else {...}`, `if (false)`) is read the same way: a path kept behind one is as dead as behind a named switch.
 import type { Node } from './ast.js';
 import { unwrap } from './ast.js';
 import { onlyLocalCalls } from './localCalls.js';
@@ -12,13 +13,14 @@ import type { ModuleContext } from './ModuleContext.js';
 
 /**
  * Is `test`, read at its place, always falsy (`true` returned) or always truthy (`false`), by a `const`
- * fixed to a falsy literal, negated any number of times? Undefined when it may be either.
+ * fixed to a falsy literal or by a literal itself, negated any number of times? Undefined when it may be either.
  */
 function fixedFalsy(ctx: ModuleContext, test: Node | undefined, negated = false): boolean | undefined {
   const n = unwrap(test);
   if (n === undefined) return undefined;
   if (n.type === 'UnaryExpression' && n.operator === '!')
     return fixedFalsy(ctx, n.argument as Node, !negated);
+  if (plainLiteral(n)) return !n.value !== negated;
   if (n.type !== 'Identifier') return undefined;
   const binding = ctx.resolve(n.name as string, n);
   if (binding?.kind !== 'const') return undefined;
@@ -33,6 +35,11 @@ function falsyLiteral(ctx: ModuleContext, node: Node | undefined): boolean {
     (init?.type === 'Literal' && !init.value && !('regex' in init)) ||
     (init?.type === 'Identifier' && init.name === 'undefined' && ctx.resolve('undefined', init) === undefined)
   );
+}
+
+/** A literal written as the value itself (`true`, `0`, `'x'`, `null`), not a regular expression or a bigint. */
+function plainLiteral(n: Node): boolean {
+  return n.type === 'Literal' && !('regex' in n) && !('bigint' in n && n.bigint != null);
 }
 
 /** Does the statement always leave its block (`return`, `throw`, or a block ending in one)? */
@@ -80,14 +87,36 @@ export function switchedOff(ctx: ModuleContext, node: Node): boolean {
 /** Does the module declare a `const` fixed to a falsy literal? Read once per module. */
 const HAS_SWITCH = new WeakMap<ModuleContext, boolean>();
 
-/** The same test fixedFalsy makes of a binding, asked of every `const` binding of the module. */
+/**
+ * The same test fixedFalsy makes of a binding, asked of every `const` binding of the module; or a literal
+ * written as the test of an `if`, a `? :` or the left of `&&`/`||` (through any `!`).
+ */
 function hasSwitch(ctx: ModuleContext): boolean {
   let has = HAS_SWITCH.get(ctx);
   if (has === undefined) {
-    has = ctx.someBinding((b) => b.kind === 'const' && falsyLiteral(ctx, b.init));
+    has =
+      ctx.someBinding((b) => b.kind === 'const' && falsyLiteral(ctx, b.init)) ||
+      ctx.of('Literal').some((l) => plainLiteral(l) && literalTest(ctx, l));
     HAS_SWITCH.set(ctx, has);
   }
   return has;
+}
+
+/** Is the literal (under any `!` or parentheses) the test of an `if`, a `? :`, or the left of `&&` / `||`? */
+function literalTest(ctx: ModuleContext, literal: Node): boolean {
+  let child = literal;
+  let parent = ctx.parentOf(literal);
+  while (
+    parent !== undefined &&
+    ((parent.type === 'UnaryExpression' && parent.operator === '!') ||
+      parent.type === 'ParenthesizedExpression')
+  ) {
+    child = parent;
+    parent = ctx.parentOf(parent);
+  }
+  if (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression')
+    return parent.test === child;
+  return parent?.type === 'LogicalExpression' && parent.left === child && parent.operator !== '??';
 }
 
 /**
