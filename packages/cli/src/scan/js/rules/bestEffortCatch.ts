@@ -22,6 +22,7 @@ import { fallbackValueRead } from './fallbackValueRead.js';
 import { gatheredReads } from './gatheredReads.js';
 import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 import { livePushOnly } from './livePush.js';
+import { operatorChannelOnly } from './operatorChannel.js';
 import { bestEffortTelemetry, inTelemetryFunction } from './telemetryFacts.js';
 import { unsetFallsToBackup } from './unsetBackup.js';
 import { unusedRead } from './unusedRead.js';
@@ -49,13 +50,15 @@ const BRANCHES = new Set(['BlockStatement', 'SwitchCase', 'SwitchStatement']);
 
 /**
  * The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`),
- * or only pushes a live update to WebSocket clients (livePush.ts): a side channel, not the work.
+ * only pushes a live update to WebSocket clients (livePush.ts), or only forwards a log or alert record to
+ * an operator channel (operatorChannel.ts): a side channel, not the work.
  */
 export function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
   return (
     bestEffortTelemetry(ctx, tryStatement) ||
     inTelemetryFunction(ctx, tryStatement) ||
-    livePushOnly(ctx, tryStatement)
+    livePushOnly(ctx, tryStatement) ||
+    operatorChannelOnly(ctx, tryStatement)
   );
 }
 
