@@ -1,5 +1,6 @@
 // iac-missing-dlq: a redrive `maxReceiveCount` above the limit with a written reason beside it is a decision,
-// as `retryAttempts: 0` with a comment is in CDK (js/rules/saysWhy.ts reads that one from the syntax tree).
+// as a commented `retryAttempts: 0` on a stream mapping is in CDK (js/rules/cdkEventSourceMappings.ts; saysWhy.ts
+// reads that one from the syntax tree).
 // Templates and Terraform keep no comments in their parsed values, so the reason is read from the text: a
 // comment at the end of the count's line (`maxReceiveCount: 166 # 999 hours / 6 hours`), or comment lines
 // just above it. JSON has no comments, so a JSON template never has one.

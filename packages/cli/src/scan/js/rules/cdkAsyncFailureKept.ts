@@ -1,8 +1,8 @@
 // Whether a CDK function's failed asynchronous events need no finding: read by every pass that reports
 // iac-missing-dlq at a function's construct (cdkAsyncInvokers.ts for SNS, S3, SES and IoT invokers,
 // cdkEnvInvoked.ts for code invoking by an environment variable, cdkAsyncInvokeConfig.ts at a function's own
-// `configureAsyncInvoke`), so they decide alike. `retryAttempts: 0`, with or without a comment giving the reason,
-// settles nothing: a reason for not retrying is no place for the failed event (readers label it a finding).
+// `configureAsyncInvoke`), so they decide alike. `retryAttempts: 0`, with or without a comment giving the
+// reason, settles nothing: a reason for not retrying is no place for the failed event.
 import { escapeRegExp } from '../../escapeRegExp.js';
 import { memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -50,8 +50,8 @@ function knownThroughHelpers(
 
 /**
  * Whether the function's failed asynchronous events are kept (a DLQ, an onFailure destination, here or in
- * its `configureAsyncInvoke`), or losing one loses no work (it only pushes events on, or is given nothing to act with), or its props cannot
- * be read here (unknown, or from the caller): in each case no finding.
+ * its `configureAsyncInvoke`), or losing one loses no work (it only pushes events on, or is given nothing
+ * to act with), or its props cannot be read here (unknown, or from the caller): in each case no finding.
  * @example
  * asyncFailureKept(ctx, fn, expr) // true for `new NodejsFunction(this, 'F', { ..., onFailure: dest })`
  */

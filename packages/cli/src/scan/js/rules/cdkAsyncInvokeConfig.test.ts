@@ -121,4 +121,51 @@ describe('one function, one finding', () => {
   it('reports a function with no trigger the module shows at the call', () => {
     expect(dlqLines(`${FN}${WORK}fn.configureAsyncInvoke({ retryAttempts: 0 });`)).toEqual([5]);
   });
+
+  it.each([
+    [
+      'a schedule',
+      "new Rule(this, 'Cron', { schedule: Schedule.rate(d), targets: [new LambdaFunction(fn)] });",
+    ],
+    ['an SQS event source', 'fn.addEventSource(new SqsEventSource(queue));'],
+    ['an API', "new LambdaRestApi(this, 'Api', { handler: fn });"],
+    ['an HTTP API integration', "new HttpLambdaIntegration('I', fn);"],
+  ])('leaves retries off on a function only %s invokes: the setting never applies', (_name, trigger) => {
+    expect(lines(`${FN}${WORK}${trigger}\nfn.configureAsyncInvoke({ retryAttempts: 0 });`)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'it may invoke itself',
+      "fn.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'] }));",
+    ],
+    ['another function is granted its invoke', 'fn.grantInvoke(other);'],
+    ['its name is handed on', "other.addEnvironment('FN', fn.functionName);"],
+    [
+      'its rule has no schedule',
+      "new Rule(this, 'R', { eventPattern: p, targets: [new LambdaFunction(fn)] });",
+    ],
+    ['an SNS source feeds it', 'fn.addEventSource(new SnsEventSource(topic));'],
+  ])('still reports an API handler when %s', (_name, more) => {
+    const api = "new HttpLambdaIntegration('I', fn);\n";
+    expect(lines(`${FN}${WORK}${api}${more}\nfn.configureAsyncInvoke({ retryAttempts: 0 });`)).toEqual([6]);
+  });
+
+  it("clears an Amplify function by its own DeadLetterConfig override only, not by another's or a comment", () => {
+    const override = (name: string) =>
+      `(backend.${name}.resources.lambda.node.defaultChild as CfnFunction).addPropertyOverride('DeadLetterConfig', { TargetArn: arn });\n`;
+    const call = 'backend.a.resources.lambda.configureAsyncInvoke({ retryAttempts: 0 });';
+    expect(lines(`${BACKEND}${override('b')}${call}`)).toEqual([4]);
+    expect(lines(`${BACKEND}// TODO: DeadLetterConfig for these\n${call}`)).toEqual([4]);
+    expect(lines(`${BACKEND}${override('a')}${call}`)).toEqual([]);
+    const local = 'const cfn = backend.a.resources.lambda.node.defaultChild as CfnFunction;\n';
+    expect(
+      lines(`${BACKEND}${local}cfn.addPropertyOverride('DeadLetterConfig.TargetArn', arn);\n${call}`),
+    ).toEqual([]);
+  });
+
+  it('reports an Amplify function held in a local first', () => {
+    const alias = 'const l = backend.a.resources.lambda;\nl.configureAsyncInvoke({ retryAttempts: 0 });';
+    expect(lines(`${BACKEND}${alias}`)).toEqual([4]);
+  });
 });

@@ -5,10 +5,19 @@
 // not clear the finding. The call itself is taken as the evidence of asynchronous use (nobody configures async
 // retries of a function nothing invokes asynchronously). A configuration that keeps retries, or only shortens
 // `maxEventAge` (a stale event deliberately worthless), is not read here.
-import { memberPath, type Node, numberValue, objectProps, propertyName, unwrap } from '../ast.js';
+import {
+  memberPath,
+  type Node,
+  numberValue,
+  objectProps,
+  propertyName,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { asyncFailureKept } from './cdkAsyncFailureKept.js';
 import { asyncInvokeConfigured } from './cdkHandlers.js';
+import { onlySyncOrScheduled } from './cdkSyncTriggered.js';
 import { builtFunction } from './cdkWrappedFunctions.js';
 import type { Report } from './Report.js';
 
@@ -22,7 +31,7 @@ const VERSION = /^(currentVersion|latestVersion)$/;
  * @example
  * amplifyLambda(ctx, receiver) // true for `backend.buildPlan.resources.lambda`
  */
-export function amplifyLambda(ctx: ModuleContext, receiver: Node): boolean {
+function amplifyLambda(ctx: ModuleContext, receiver: Node): boolean {
   const path = memberPath(receiver);
   if (path === undefined || path.length < 4 || path.at(-2) !== 'resources' || path.at(-1) !== 'lambda')
     return false;
@@ -33,16 +42,46 @@ export function amplifyLambda(ctx: ModuleContext, receiver: Node): boolean {
 }
 
 /**
+ * Does a `DeadLetterConfig` property override (`(cfn as CfnFunction).addPropertyOverride('DeadLetterConfig',
+ * ...)`) reach the Amplify function at `path`? One whose receiver is `<path>.node.defaultChild`, directly or
+ * through a local, reaches only that function; one whose receiver the scan cannot trace (a loop variable, a
+ * helper's parameter) may reach any.
+ */
+function deadLetterOverridden(ctx: ModuleContext, path: string): boolean {
+  if (!ctx.source.includes('DeadLetterConfig')) return false;
+  return ctx.of('CallExpression').some((call) => {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'MemberExpression') return false;
+    if (propertyName(callee.property as Node, false) !== 'addPropertyOverride') return false;
+    const key = stringValue(ctx.valueOf((call.arguments as Node[])[0]));
+    if (key === undefined || !/^DeadLetterConfig\b/.test(key)) return false;
+    const target = memberPath(ctx.valueOf(callee.object as Node));
+    if (target === undefined || target.at(-2) !== 'node' || target.at(-1) !== 'defaultChild') return true;
+    return target.slice(0, -2).join('.') === path;
+  });
+}
+
+/**
  * Whether the function configured by a `configureAsyncInvoke` call on `receiver` keeps or need not keep its
  * failed events: decided as at its construct (asyncFailureKept) when the module builds it, and always for a
  * receiver the module does not build (a loop variable, a caller's `props.worker`, an Alias), whose DLQ the
- * scan cannot see, except an Amplify `resources.lambda`, which cannot have one.
+ * scan cannot see, except an Amplify `resources.lambda`, which cannot have one. Nor need it when the module
+ * shows it invoked only synchronously or on a schedule (cdkSyncTriggered.ts).
  */
 function failureKept(ctx: ModuleContext, receiver: Node, judged: ReadonlySet<Node>): boolean {
-  const name = memberPath(receiver)?.join('.');
-  if (amplifyLambda(ctx, receiver))
-    // Another configureAsyncInvoke with onFailure, or a DeadLetterConfig property override on its CfnFunction.
-    return asyncInvokeConfigured(ctx, name) || /\bDeadLetterConfig\b/.test(ctx.source);
+  // `const l = backend.a.resources.lambda; l.configureAsyncInvoke(...)`: the alias is the same function.
+  const held = receiver.type === 'Identifier' ? unwrap(ctx.valueOf(receiver)) : undefined;
+  const amplify = held?.type === 'MemberExpression' && amplifyLambda(ctx, held) ? held : receiver;
+  if (amplifyLambda(ctx, amplify)) {
+    const path = memberPath(amplify)?.join('.') ?? '';
+    // Another configureAsyncInvoke with onFailure, or a DeadLetterConfig override on its own CfnFunction.
+    return (
+      asyncInvokeConfigured(ctx, memberPath(receiver)?.join('.')) ||
+      asyncInvokeConfigured(ctx, path) ||
+      deadLetterOverridden(ctx, path) ||
+      onlySyncOrScheduled(ctx, amplify, undefined)
+    );
+  }
   const fnExpr =
     receiver.type === 'MemberExpression' && VERSION.test(propertyName(receiver.property as Node, false) ?? '')
       ? unwrap(receiver.object as Node)
@@ -50,7 +89,34 @@ function failureKept(ctx: ModuleContext, receiver: Node, judged: ReadonlySet<Nod
   const fn = builtFunction(ctx, fnExpr);
   // Judged at its construct already (reported there or not): one function, one finding.
   if (fn === undefined || judged.has(fn.node)) return true;
+  // Retries off on a function nothing here invokes asynchronously: a setting that never applies.
+  if (onlySyncOrScheduled(ctx, fnExpr ?? receiver, fn)) return true;
   return asyncFailureKept(ctx, fn, fnExpr ?? receiver);
+}
+
+/**
+ * Each `configureAsyncInvoke({ retryAttempts: 0 })` of the module with no `onFailure`, and its receiver.
+ * @example
+ * retriesOffCalls(ctx) // [{ call, receiver }] for `worker.configureAsyncInvoke({ retryAttempts: 0 })`
+ */
+export function retriesOffCalls(ctx: ModuleContext): { call: Node; receiver: Node }[] {
+  if (!ctx.source.includes('configureAsyncInvoke')) return [];
+  const found: { call: Node; receiver: Node }[] = [];
+  for (const call of ctx.of('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (
+      callee?.type !== 'MemberExpression' ||
+      propertyName(callee.property as Node, false) !== 'configureAsyncInvoke'
+    )
+      continue;
+    // Options the scan cannot read whole (a spread, an unresolved variable) may name a destination.
+    const options = objectProps(ctx.valueOf((call.arguments as Node[])[0]));
+    if (options === undefined || options.spread || options.props.has('onFailure')) continue;
+    if (numberValue(ctx.valueOf(options.props.get('retryAttempts'))) !== 0) continue;
+    const receiver = unwrap(callee.object as Node);
+    if (receiver !== undefined) found.push({ call, receiver });
+  }
+  return found;
 }
 
 /**
@@ -65,20 +131,8 @@ export function asyncInvokeWithoutDestination(
   report: Report,
   judged: ReadonlySet<Node>,
 ): void {
-  if (!ctx.source.includes('configureAsyncInvoke')) return;
-  for (const call of ctx.of('CallExpression')) {
-    const callee = unwrap(call.callee);
-    if (
-      callee?.type !== 'MemberExpression' ||
-      propertyName(callee.property as Node, false) !== 'configureAsyncInvoke'
-    )
-      continue;
-    // Options the scan cannot read whole (a spread, an unresolved variable) may name a destination.
-    const options = objectProps(ctx.valueOf((call.arguments as Node[])[0]));
-    if (options === undefined || options.spread || options.props.has('onFailure')) continue;
-    if (numberValue(ctx.valueOf(options.props.get('retryAttempts'))) !== 0) continue;
-    const receiver = unwrap(callee.object as Node);
-    if (receiver === undefined || failureKept(ctx, receiver, judged)) continue;
+  for (const { call, receiver } of retriesOffCalls(ctx)) {
+    if (failureKept(ctx, receiver, judged)) continue;
     report(
       'iac-missing-dlq',
       call,

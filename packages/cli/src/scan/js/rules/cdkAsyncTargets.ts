@@ -47,7 +47,7 @@ function ruleOfKept(ctx: ModuleContext, declarator: Node): Node | undefined {
 }
 
 /** The props of the rule a target is added to: `rule.addTarget(node)` or `new Rule(..., { targets: [node] })`. */
-function ruleProps(ctx: ModuleContext, node: Node): OpenProps | undefined {
+export function ruleProps(ctx: ModuleContext, node: Node): OpenProps | undefined {
   let parent = ctx.parentOf(node);
   if (parent?.type === 'VariableDeclarator' && parent.id?.type === 'Identifier') {
     const rule = ruleOfKept(ctx, parent);

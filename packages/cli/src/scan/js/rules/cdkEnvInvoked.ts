@@ -12,6 +12,7 @@ import type { Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { HandlerLink } from '../ModuleFacts.js';
 import { asyncFailureKept } from './cdkAsyncFailureKept.js';
+import { retriesOffCalls } from './cdkAsyncInvokeConfig.js';
 import { envHandedFunctions } from './cdkEnvHanded.js';
 import { handlerLink } from './cdkHandlers.js';
 import { type BuiltFunction, builtFunction } from './cdkWrappedFunctions.js';
@@ -41,10 +42,13 @@ export function envInvokedWithoutDlq(ctx: ModuleContext, report: Report, judged:
   if (!/function(?:Name|Arn)/.test(ctx.source)) return [];
   const links = new Map<Node, HandlerLink | undefined>();
   const byFn = new Map<Node, EnvInvoked>();
+  // A function with its async retries turned off is reported at that call, which needs no proof from its
+  // holder's code: judged here, the function would go unreported whenever that proof fails.
+  const retriesOff = new Set(retriesOffCalls(ctx).map(({ receiver }) => builtFunction(ctx, receiver)?.node));
   for (const { fn: expr, variable, holder } of envHandedFunctions(ctx)) {
     if (holder === undefined) continue;
     const fn = builtFunction(ctx, expr);
-    if (fn === undefined || judged.has(fn.node)) continue;
+    if (fn === undefined || judged.has(fn.node) || retriesOff.has(fn.node)) continue;
     // The holder's handler: without it there is no code to look in.
     if (!links.has(holder)) links.set(holder, handlerLink(ctx, holder, 'no-work'));
     const link = links.get(holder);

@@ -9,8 +9,9 @@
 // until its retries or its age run out and is then skipped, with no record of what was lost. Bounded retries
 // (`retryAttempts`), bisecting and `maxRecordAge` only decide how soon that happens, so none stands in for
 // it; -1, AWS's "no limit", bounds nothing, so the record blocks its shard until the stream expires it.
-// `retryAttempts: 0` (L1 `maximumRetryAttempts`) with a comment giving the reason is a decision, as it is
-// for an asynchronously invoked function (cdkAsyncFailureKept.ts).
+// `retryAttempts: 0` (L1 `maximumRetryAttempts`) with a comment giving the reason is a decision: the record
+// is skipped after one try instead of blocking its shard, which a team may rightly prefer for data it can
+// rebuild (saysWhy.ts reads the reason); SST v3's stream subscriptions honour it alike (sstV3StreamSubscribe.ts).
 import { type Node, numberValue, objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { addedMappings } from './cdkAddedMappings.js';

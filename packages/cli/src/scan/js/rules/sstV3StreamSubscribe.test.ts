@@ -69,4 +69,35 @@ describe('sstV3StreamSubscribeRules', () => {
       '$transform(aws.lambda.EventSourceMapping, (args) => { args.destinationConfig = dest; });\n';
     expect(lines(`${defaults}follow.subscribe(${SUBSCRIBER});`)).toEqual([]);
   });
+
+  it.each([
+    [
+      'a commented-out destination',
+      `follow.subscribe('S', ${SUBSCRIBER}, { transform: { eventSourceMapping: { batchSize: 10,\n  // destinationConfig: { onFailure: { destinationArn: dlq.arn } },\n} } });`,
+    ],
+    [
+      'a subscriber whose description says permissions',
+      "follow.subscribe({ handler: 'src/f.handler', link: [follow], description: 'permissions: none' });",
+    ],
+  ])('reads %s as written, not as text', (_name, body) => {
+    expect(lines(body)).toEqual([2]);
+    expect(
+      lines("follow.subscribe({ handler: 'src/f.handler', description: 'permissions: none' });"),
+    ).toEqual([]);
+  });
+
+  it('leaves a zero retries with a comment giving the reason, as for a CDK stream mapping', () => {
+    const zero =
+      '{ transform: { eventSourceMapping: { maximumRetryAttempts: 0 /* a skipped record is recomputed nightly */ } } }';
+    expect(lines(`follow.subscribe('S', ${SUBSCRIBER}, ${zero});`)).toEqual([]);
+  });
+
+  it('leaves the findings to the project pass when sst.config.ts transforms every mapping', () => {
+    const found: unknown[] = [];
+    const source = `${TABLE}follow.subscribe(${SUBSCRIBER});`;
+    sstV3StreamSubscribeRules(contextOf(source, '/app/infra/follow.ts'), (_rule, _node, _message, extra) => {
+      found.push(extra);
+    });
+    expect(found).toEqual([{ unlessSstTransform: 'mapping-destination' }]);
+  });
 });

@@ -4,20 +4,21 @@
 // (AWS's default retries are unlimited) or, with `maximumRetryAttempts`, is skipped and lost. Only a
 // `destinationConfig.onFailure` on the mapping (`transform: { eventSourceMapping: { destinationConfig } }`)
 // keeps the failed records; bounded retries, bisecting and a record age only decide how soon one is lost, as
-// for CDK's stream sources (rules/cdkEventSourceMappings.ts). The subscriber's own function settings do not
-// reach the mapping.
+// for CDK's stream sources (rules/cdkEventSourceMappings.ts), and as there a `maximumRetryAttempts: 0` with
+// a comment giving the reason is a decision (saysWhy.ts). The subscriber's own function settings do not
+// reach the mapping. An app-wide `$transform(aws.lambda.EventSourceMapping, ...)` setting a destination,
+// here or in the app's sst.config.ts (sstV3Transforms.ts), settles every subscription.
 import { memberPath, type Node, objectProps, stringValue } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
+import { decidedZero } from './saysWhy.js';
 import { keptIn } from './sstEventBus.js';
 import { subscriberOf } from './sstV3Bus.js';
+import { sstTransforms } from './sstV3Transforms.js';
 
 const STREAMS = new Set(['sst.aws.Dynamo', 'sst.aws.KinesisStream']);
-const FAILURE_TARGET = /\b(?:destinationConfig|onFailure)\b/;
 /** A subscriber handed something to work with: one that fails may have written half its work. */
-const CAPABLE = /\b(?:link|permissions|environment|role|vpc)\s*:/;
-/** An app-wide transform of every event source mapping may give each one its destination. */
-const MAPPING_DEFAULTS = /\$transform\s*\(\s*aws\s*\.\s*lambda\s*\.\s*EventSourceMapping\b/;
+const CAPABLE = ['link', 'permissions', 'environment', 'role', 'vpc'];
 
 /**
  * Whether a subscription's args leave its mapping without a failure destination, as far as the scan can
@@ -29,7 +30,6 @@ function noDestination(ctx: ModuleContext, args: Node | undefined): boolean {
   if (args === undefined) return true;
   const open = objectProps(args);
   if (open === undefined || open.spread) return false;
-  if (FAILURE_TARGET.test(ctx.source.slice(args.start, args.end))) return false;
   const transform = open.props.get('transform');
   if (transform === undefined) return true;
   const transformOpen = objectProps(ctx.valueOf(transform));
@@ -37,7 +37,13 @@ function noDestination(ctx: ModuleContext, args: Node | undefined): boolean {
   const mapping = transformOpen.props.get('eventSourceMapping');
   if (mapping === undefined) return true;
   const mappingOpen = objectProps(ctx.valueOf(mapping));
-  return mappingOpen !== undefined && !mappingOpen.spread;
+  if (mappingOpen === undefined || mappingOpen.spread) return false;
+  if (decidedZero(ctx, mappingOpen.props.get('maximumRetryAttempts'))) return false;
+  const config = mappingOpen.props.get('destinationConfig');
+  if (config === undefined) return true;
+  // Read as written: a commented-out destination is none; a config the scan cannot read may hold one.
+  const configOpen = objectProps(ctx.valueOf(config));
+  return configOpen !== undefined && !configOpen.spread && !configOpen.props.has('onFailure');
 }
 
 /**
@@ -50,7 +56,7 @@ function noDestination(ctx: ModuleContext, args: Node | undefined): boolean {
  */
 export const sstV3StreamSubscribeRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (!ctx.spells('sst.aws.Dynamo') && !ctx.spells('sst.aws.KinesisStream')) return;
-  if (MAPPING_DEFAULTS.test(ctx.source)) return;
+  if (sstTransforms(ctx).includes('mapping-destination')) return;
   for (const node of ctx.of('NewExpression')) {
     const kind = memberPath(node.callee)?.join('.');
     if (kind === undefined || !STREAMS.has(kind) || !ctx.isGlobal('sst', node)) continue;
@@ -63,12 +69,13 @@ export const sstV3StreamSubscribeRules: Rule = (ctx: ModuleContext, report: Repo
       const found = subscriberOf(ctx, call);
       const subscriber = objectProps(found?.subscriber);
       if (found === undefined || subscriber === undefined || subscriber.spread) continue;
-      if (!CAPABLE.test(ctx.source.slice(found.subscriber.start, found.subscriber.end))) continue;
+      if (!CAPABLE.some((key) => subscriber.props.has(key))) continue;
       if (!noDestination(ctx, found.args)) continue;
       report(
         'iac-missing-dlq',
         call,
         `subscriber of SST ${kind.slice('sst.aws.'.length)} ${id}'s stream has no on-failure destination (transform.eventSourceMapping.destinationConfig.onFailure): a batch that keeps failing blocks its shard until the records expire, or is dropped after maximumRetryAttempts`,
+        { unlessSstTransform: 'mapping-destination' },
       );
     }
   }

@@ -17,15 +17,16 @@ import type { ModuleContext } from '../ModuleContext.js';
 
 /**
  * What an app-wide transform settles: every queue's redrive policy, every function's concurrency, or every
- * event source mapping's response types (partial batch responses read).
+ * event source mapping's response types (partial batch responses read) or on-failure destination.
  */
-export type SstTransform = 'queue-dlq' | 'function-cap' | 'mapping-responses';
+export type SstTransform = 'queue-dlq' | 'function-cap' | 'mapping-responses' | 'mapping-destination';
 
 /** The component each transform is written on. */
 const COMPONENT: Readonly<Record<SstTransform, string>> = {
   'queue-dlq': 'sst.aws.Queue',
   'function-cap': 'sst.aws.Function',
   'mapping-responses': 'aws.lambda.EventSourceMapping',
+  'mapping-destination': 'aws.lambda.EventSourceMapping',
 };
 
 /**
@@ -37,6 +38,7 @@ function settles(kind: SstTransform, path: readonly string[], value: Node | unde
   const at = path.join('.');
   if (kind === 'queue-dlq') return at === 'dlq' || at === 'transform.queue.redrivePolicy';
   if (kind === 'mapping-responses') return at === 'functionResponseTypes';
+  if (kind === 'mapping-destination') return /^destinationConfig(?:\.onFailure)?$/.test(at);
   if (at === 'concurrency.reserved' || at === 'transform.function.reservedConcurrentExecutions') return true;
   return at === 'concurrency' && objectProps(unwrap(value))?.props.has('reserved') === true;
 }
