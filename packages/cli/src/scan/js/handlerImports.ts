@@ -23,7 +23,7 @@ import {
   registeredStarts,
   tabledImport,
 } from './registeredEntries.js';
-import { tabledInCode, tabledMember } from './tabledMembers.js';
+import { tableCallRefs } from './tabledMembers.js';
 
 /**
  * Imported functions this module's handler path calls: `initMenu()` of `require('./initMenu')`,
@@ -51,9 +51,9 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
     // A project class handed to a call is built by it (`createApp(AppModule)`: js/registeredEntries.ts).
     for (const handed of handedImports(ctx, call)) refs.set(`${handed.source}\0${handed.name}`, handed);
+    // A call through a table of project functions, built at load or in code (js/tabledMembers.ts).
+    for (const t of tableCallRefs(ctx, call)) refs.set(`${t.source}\0${t.name}`, t);
   }
-  // Project functions in a table the module's code builds and calls through (js/tabledMembers.ts).
-  for (const ref of tabledInCode(ctx)) refs.set(`${ref.source}\0${ref.name}`, ref);
   // Project functions the handler hands its core in an object of dependencies (js/injectedDependencies.ts).
   for (const ref of injectedDependencies(ctx)) refs.set(`${ref.source}\0${ref.name}`, ref);
   // A project class the handler's module constructs (`const orders = new OrderService(ddb)`, most often
@@ -129,13 +129,21 @@ export function exportCalls(ctx: ModuleContext): Record<string, ImportRef[]> {
       inner = outer;
     }
   };
-  // A project function put in a table of functions (`{ chatFn: chatBedrock }`, `{ [k]: Svc.run }`) is
-  // called through it (js/tabledMembers.ts).
+  // A project function put in a table of functions (`{ chatFn: chatBedrock }`) is called through it.
   for (const prop of ctx.of('Property')) {
-    const ref = tabledImport(ctx, prop) ?? tabledMember(ctx, prop);
+    const ref = tabledImport(ctx, prop);
     const fn = ref === undefined ? undefined : ctx.enclosingFunction(prop);
     if (fn !== undefined) add(direct, fn, ref as ImportRef);
     if (fn !== undefined) nest(fn);
+  }
+  // A function's call through a table of members (`ops[kind](item)` over `{ a: Svc.run }`): only a call
+  // puts them on its path, since a member read alone is often a constant (js/tabledMembers.ts).
+  for (const call of ctx.of('CallExpression')) {
+    const fn = ctx.enclosingFunction(call);
+    if (fn === undefined) continue;
+    const refs = tableCallRefs(ctx, call);
+    for (const ref of refs) add(direct, fn, ref);
+    if (refs.length > 0) nest(fn);
   }
   // A method of a module picked from a folder loaded by computed path (js/folderLoads.ts).
   for (const { fn, ref } of loads) {

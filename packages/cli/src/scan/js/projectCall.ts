@@ -23,15 +23,8 @@ export function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefin
     if (imp !== undefined && imp.imported !== '*')
       ref = { from: ctx.file, source: imp.source, name: imp.imported };
   } else if (callee?.type === 'MemberExpression' && unwrap(callee.object)?.type === 'Identifier') {
-    const object = unwrap(callee.object) as Node;
-    const imp = ctx.importOf(object.name as string, object);
     const name = propertyName(callee.property, callee.computed as boolean);
-    if (imp !== undefined && name !== undefined && (imp.imported === '*' || imp.imported === 'default'))
-      ref = { from: ctx.file, source: imp.source, name };
-    // `OrderService.getInstance(...)`: a static factory of an imported class hands back an instance.
-    // `orders.save(...)` of an exported instance: its class's methods (startsOf).
-    else if (imp !== undefined && name !== undefined)
-      ref = { from: ctx.file, source: imp.source, name: imp.imported };
+    ref = name === undefined ? undefined : memberImportRef(ctx, unwrap(callee.object) as Node, name);
   }
   // `this.orders.save(...)` on a field (or a typed parameter) whose class is imported from the project:
   // an injected service's methods run on this code's path (js/memberClass.ts).
@@ -42,4 +35,22 @@ export function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefin
   }
   if (ref === undefined) return undefined;
   return isProjectSource(ref.source) ? ref : undefined;
+}
+
+/**
+ * The import `owner.name` reaches when `owner` is imported: the member itself of a namespace, default or
+ * `require` import (a module object: `lib.saveOrder`, `module.exports = { saveOrder }`), else the
+ * imported owner (a class whose static method, or an instance whose method, it names: its methods are
+ * followed whole, startsOf). Shared by calls and tabled members (js/tabledMembers.ts) so both resolve alike.
+ *
+ * @example
+ * memberImportRef(ctx, alerting, 'send') // `const alerting = require('./alerting')` -> { source: './alerting', name: 'send' }
+ */
+export function memberImportRef(ctx: ModuleContext, owner: Node, name: string): ImportRef | undefined {
+  const imp = ctx.importOf(owner.name as string, owner);
+  if (imp === undefined) return undefined;
+  if (imp.imported === '*' || imp.imported === 'default') return { from: ctx.file, source: imp.source, name };
+  // `OrderService.getInstance(...)`: a static factory of an imported class hands back an instance.
+  // `orders.save(...)` of an exported instance: its class's methods (startsOf).
+  return { from: ctx.file, source: imp.source, name: imp.imported };
 }

@@ -1,18 +1,22 @@
-// A project function put in a table by member (`{ [Kind.SEND]: Alerting.sendAdminAlert }`,
-// `{ list: orders.list }` of `import * as orders`): the code holding the table calls it through the table
-// (`processors[event.eventName](event)`), so the member runs on that code's path as a tabled function does
-// (registeredEntries.ts tabledImport, which reads bare names only).
+// A call through a table of project functions (`processors[event.eventName](event)` over `{ [Kind.SEND]:
+// Notifier.sendAdmin, list: orders.list, refund }`) may run any of them, so each is on the calling code's
+// path. The edge is keyed on the call, not on the table: an object that is never indexed and called is
+// configuration or a registry (`{ TableName: TABLE_NAME }`, `{ tier: Tier.Bronze }`), and following its
+// values would put whole classes and modules on a handler's path that nothing runs. Where the table is
+// built (at load or in the calling function) does not matter: the call resolves it either way.
 import { type Node, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { memberImportRef } from './projectCall.js';
 import { tabledImport } from './registeredEntries.js';
 
 /**
- * The import a table's `Owner.member` value names: the member itself for a namespace import, else the
- * imported owner (a class whose static method, or an object whose function, the table holds).
+ * The import a table's `Owner.member` value names (projectCall.ts memberImportRef): the member itself
+ * for a namespace, default or `require` import, else the imported owner (a class whose static method the
+ * table holds: its methods are followed whole, as a call of `Owner.member()` is).
  *
  * @example
- * tabledMember(ctx, prop) // `{ [T.ALERT]: Alerting.sendAlert }`, Alerting from './alerting' -> { source: './alerting', name: 'Alerting' }
+ * tabledMember(ctx, prop) // `{ [T.ALERT]: Notifier.send }`, Notifier from './notifier' -> { source: './notifier', name: 'Notifier' }
  */
 export function tabledMember(ctx: ModuleContext, prop: Node): ImportRef | undefined {
   const value = unwrap(prop.value as Node);
@@ -21,28 +25,26 @@ export function tabledMember(ctx: ModuleContext, prop: Node): ImportRef | undefi
   const member = value.property as Node;
   if (owner?.type !== 'Identifier' || member.type !== 'Identifier') return undefined;
   if (!ctx.projectImports.has(owner.name as string)) return undefined;
-  const imp = ctx.importOf(owner.name as string, owner);
-  if (imp === undefined) return undefined;
-  return {
-    from: ctx.file,
-    source: imp.source,
-    name: imp.imported === '*' ? (member.name as string) : imp.imported,
-  };
+  return memberImportRef(ctx, owner, member.name as string);
 }
 
 /**
- * The project functions a table built inside a function of the module holds (`const processors = {
- * [T.LOG]: Logger.writeLog, [T.ALERT]: Alerting.sendAlert }; return processors[event.eventName](event)`):
- * the handler path's calls through it. A table built at load is a registry whose entries may never run
- * for this handler; it is followed only where a call routes through it (callTargets.ts routedTargets).
+ * The project functions a call through a table may run: for `T[expr](...)` whose `T` is an object
+ * literal (written in place, or a name bound to one at load or in a function), the imports its property
+ * values name, by bare name (registeredEntries.ts tabledImport) or by member (tabledMember). Any other
+ * call answers nothing.
  *
  * @example
- * tabledInCode(ctx) // [{ source: './alerting', name: 'Alerting' }, { source: './logger', name: 'Logger' }]
+ * tableCallRefs(ctx, call) // `processors[e.kind](e)` over `{ a: Notifier.send }` -> [{ source: './notifier', name: 'Notifier' }]
  */
-export function tabledInCode(ctx: ModuleContext): ImportRef[] {
+export function tableCallRefs(ctx: ModuleContext, call: Node): ImportRef[] {
+  const callee = unwrap(call.callee as Node);
+  if (callee?.type !== 'MemberExpression' || !callee.computed) return [];
+  const table = ctx.valueOf(callee.object as Node);
+  if (table?.type !== 'ObjectExpression') return [];
   const refs: ImportRef[] = [];
-  for (const prop of ctx.of('Property')) {
-    if (ctx.enclosingFunction(prop) === undefined) continue;
+  for (const prop of table.properties as Node[]) {
+    if (prop.type !== 'Property') continue;
     const ref = tabledImport(ctx, prop) ?? tabledMember(ctx, prop);
     if (ref !== undefined) refs.push(ref);
   }
