@@ -67,7 +67,7 @@ export const d = (cb) => v3.putEvents({ Entries: [] }, cb);`;
     expect(calls).toEqual([]);
   });
 
-  it('takes a client by binding: not a same-named parameter nor another class\'s field', () => {
+  it("takes a client by binding: not a same-named parameter nor another class's field", () => {
     // Prepare
     const source = `import { EventBridge } from '@aws-sdk/client-eventbridge';
 import { SQS } from '@aws-sdk/client-sqs';

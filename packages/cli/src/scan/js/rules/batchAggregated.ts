@@ -58,7 +58,11 @@ function keep(ctx: ModuleContext, holders: Holders, stored: Node): void {
   const parent = ctx.parentOf(stored);
   if (parent?.type === 'VariableDeclarator' && parent.init === stored) holders.declarators.add(parent);
   else if (parent?.type === 'PropertyDefinition' && parent.value === stored)
-    addField(holders, ctx.parentOf(ctx.parentOf(parent) as Node), propertyName(parent.key, parent.computed as boolean));
+    addField(
+      holders,
+      ctx.parentOf(ctx.parentOf(parent) as Node),
+      propertyName(parent.key, parent.computed as boolean),
+    );
   if (parent?.type !== 'AssignmentExpression' || parent.right !== stored) return;
   const left = unwrap(parent.left);
   if (left?.type === 'Identifier') {

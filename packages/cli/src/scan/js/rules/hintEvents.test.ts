@@ -18,7 +18,10 @@ describe('onlyHints', () => {
     ],
     ["{ Entries: [{ Source: 'shop.wsdl', Detail: JSON.stringify({ order }) }] }", false],
     ["{ Entries: [{ Source: 'news', Detail: JSON.stringify({ order }) }] }", false],
-    ["{ Entries: [{ Source: 'payments-ws', DetailType: 'PaymentCaptured', Detail: JSON.stringify(order) }] }", false],
+    [
+      "{ Entries: [{ Source: 'payments-ws', DetailType: 'PaymentCaptured', Detail: JSON.stringify(order) }] }",
+      false,
+    ],
     ["{ Entries: [{ ...base, Detail: '{}' }] }", false],
   ])('%s -> %s', (params, expected) => {
     // Act

@@ -224,7 +224,12 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
   if (!batchWordsIn(has) && !COMMANDS.some(has)) return;
   // Found once: the walk over every call of the module is shared by both uses below.
   const aggregated = aggregatedBatchCalls(ctx);
-  if (FIELDS.some(has)) loggedOnlyBranches(ctx, report, aggregated.map((a) => a.call));
+  if (FIELDS.some(has))
+    loggedOnlyBranches(
+      ctx,
+      report,
+      aggregated.map((a) => a.call),
+    );
   if (has('.promise(') && V2_METHODS.some(has)) {
     for (const call of ctx.of('CallExpression')) {
       // `client.putEvents(params).promise()`: the v2 request, made a promise.
