@@ -66,4 +66,44 @@ export const d = (cb) => v3.putEvents({ Entries: [] }, cb);`;
     // Assess
     expect(calls).toEqual([]);
   });
+
+  it("takes a client by binding: not a same-named parameter nor another class's field", () => {
+    // Prepare
+    const source = `import { EventBridge } from '@aws-sdk/client-eventbridge';
+import { SQS } from '@aws-sdk/client-sqs';
+export function warm() { const bus = new EventBridge({}); return bus; }
+export const a = (bus) => bus.putEvents({ Entries: [] });
+class Raw { private client = new SQS({}); }
+class Safe { private client = makeQueue(); go() { return this.client.sendMessageBatch({ QueueUrl: 'q', Entries: [] }); } }`;
+
+    // Act
+    const calls = found(source);
+
+    // Assess
+    expect(calls).toEqual([]);
+  });
+
+  it('takes a client built inline, kept through a local, or given the options argument', () => {
+    // Prepare
+    const source = `import { EventBridge } from '@aws-sdk/client-eventbridge';
+import { DynamoDB } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';
+export const a = () => new EventBridge({}).putEvents({ Entries: [] });
+export const b = (c) => DynamoDBDocument.from(c).batchWrite({ RequestItems: {} });
+class R { constructor() { const client = new DynamoDB({}); this.client = client; }
+  go() { return this.client.batchWriteItem({ RequestItems: {} }); } }
+const bus = new EventBridge({});
+export const d = (signal) => bus.putEvents({ Entries: [] }, { abortSignal: signal });`;
+
+    // Act
+    const calls = found(source);
+
+    // Assess
+    expect(calls).toEqual([
+      'putEvents:FailedEntryCount',
+      'batchWrite:UnprocessedItems',
+      'batchWriteItem:UnprocessedItems',
+      'putEvents:FailedEntryCount',
+    ]);
+  });
 });

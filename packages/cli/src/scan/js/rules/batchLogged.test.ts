@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { contextOf, firstOfType } from '../testing/parsed.js';
+import type { Node } from '../ast.js';
+import { contextOf } from '../testing/parsed.js';
 import { onlyLogged } from './batchLogged.js';
 
 const FIELD = /\bres\s*(\?\.|\.)\s*FailedEntryCount\b/;
 const judge = (body: string) => {
   const source = `async function f() { ${body} }`;
-  return onlyLogged(contextOf(source), firstOfType(source, 'BlockStatement'), FIELD);
+  const ctx = contextOf(source);
+  // The function body from the context's own tree: the printed-reference check climbs its parent links.
+  const fnBody = ((ctx.program.body as Node[])[0] as Node).body as Node;
+  return onlyLogged(ctx, fnBody, FIELD, { name: 'res', after: 0 });
 };
 
 describe('onlyLogged', () => {
@@ -17,6 +21,12 @@ describe('onlyLogged', () => {
     ["logger.info('resent', await resend(res.FailedEntryCount));", false],
     ['return res.FailedEntryCount;', false],
     ["console.log('sent');", false],
+    ["console.log('published', { failed: res.FailedEntryCount, at: Date.now() });", true],
+    [
+      "console.log('published', { failed: res.FailedEntryCount }); const failed = (res.Entries ?? []).filter((e) => e.ErrorCode); if (failed.length) throw new Error('x');",
+      false,
+    ],
+    ["console.log('published', res.FailedEntryCount); return res;", false],
   ])('%s -> %s', (body, expected) => {
     // Act
     const answer = judge(body as string);

@@ -14,10 +14,14 @@ describe('onlyHints', () => {
     ['{ Entries: [] }', false],
     [
       "{ Entries: [{ Source: 'hello.ws', DetailType: 'update', Detail: JSON.stringify({ deviceId, message }) }] }",
-      true,
+      false,
     ],
     ["{ Entries: [{ Source: 'shop.wsdl', Detail: JSON.stringify({ order }) }] }", false],
     ["{ Entries: [{ Source: 'news', Detail: JSON.stringify({ order }) }] }", false],
+    [
+      "{ Entries: [{ Source: 'payments-ws', DetailType: 'PaymentCaptured', Detail: JSON.stringify(order) }] }",
+      false,
+    ],
     ["{ Entries: [{ ...base, Detail: '{}' }] }", false],
   ])('%s -> %s', (params, expected) => {
     // Act

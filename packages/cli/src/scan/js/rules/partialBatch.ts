@@ -44,9 +44,8 @@ const FIELD_WORD = new RegExp(`\\b(${FIELDS.join('|')})\\b`);
  * the function goes on as if the batch were written. Functions that send the command themselves are
  * judged above, from the command.
  */
-function loggedOnlyBranches(ctx: ModuleContext, report: Report): void {
+function loggedOnlyBranches(ctx: ModuleContext, report: Report, aggregated: readonly Node[]): void {
   const seen = new Set<Node>();
-  const aggregated = aggregatedBatchCalls(ctx).map((a) => a.call);
   for (const statement of ctx.of('ExpressionStatement')) {
     if (!isLogCall(statement)) continue;
     const parent = ctx.parentOf(statement);
@@ -145,6 +144,9 @@ export function judgeBatch(
   const scope = (ctx.enclosingFunction(sent.node)?.body as Node | undefined) ?? ctx.program;
   const id = sent.parent.id as Node;
   let reference: RegExp;
+  // The answer's variable (or the destructured field), whose every later reference must be printed for a
+  // log line to count as the only read.
+  let answer: { name: string; after: number } | undefined;
   if (id.type === 'Identifier') {
     const v = (id.name as string).replace(/[$]/g, '\\$');
     const after = ctx.source.slice(sent.parent.end, scope.end);
@@ -178,8 +180,10 @@ export function judgeBatch(
       return;
     }
     reference = new RegExp(`\\b${v}\\s*(\\?\\.|\\.)\\s*${field}\\b`);
+    answer = { name: id.name as string, after: sent.parent.end };
   } else if (id.type === 'ObjectPattern' && ctx.source.slice(id.start, id.end).includes(field)) {
     reference = new RegExp(`\\b${field}\\b`);
+    answer = { name: field, after: sent.parent.end };
   } else {
     // `const { Responses } = await ...`: the answer is taken apart and the leftovers left behind.
     const props = id.type === 'ObjectPattern' ? (id.properties as Node[]) : [];
@@ -191,7 +195,7 @@ export function judgeBatch(
       );
     return;
   }
-  if (onlyLogged(ctx, scope, reference))
+  if (onlyLogged(ctx, scope, reference, answer))
     report(
       'swallowed-error',
       at,
@@ -218,7 +222,14 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
   // The two entries below are batchWordsIn's words, which the pre-parse gate admits modules by.
   const has = (word: string) => ctx.spells(word);
   if (!batchWordsIn(has) && !COMMANDS.some(has)) return;
-  if (FIELDS.some(has)) loggedOnlyBranches(ctx, report);
+  // Found once: the walk over every call of the module is shared by both uses below.
+  const aggregated = aggregatedBatchCalls(ctx);
+  if (FIELDS.some(has))
+    loggedOnlyBranches(
+      ctx,
+      report,
+      aggregated.map((a) => a.call),
+    );
   if (has('.promise(') && V2_METHODS.some(has)) {
     for (const call of ctx.of('CallExpression')) {
       // `client.putEvents(params).promise()`: the v2 request, made a promise.
@@ -235,7 +246,7 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
       judgeBatch(ctx, report, request as Node, sent, field, method as string);
     }
   }
-  for (const { call, field, method } of aggregatedBatchCalls(ctx)) {
+  for (const { call, field, method } of aggregated) {
     if (method === 'putEvents' && onlyHints(ctx, (call.arguments as Node[])[0])) continue;
     const sent = ctx.climb(call, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
     judgeBatch(ctx, report, call, sent, field, method);
