@@ -83,13 +83,18 @@ describe('replacedFirst, through guarded', () => {
   }
   const memberName = (c: Node) => ((c.callee as Node).property as Node | undefined)?.name;
 
-  it('knows a Drizzle table deleted earlier in the function', () => {
+  it.each([
+    [
+      'the rows the insert writes',
+      'await db.delete(steps).where(eq(steps.jobId, msg.id)); await db.insert(steps).values({ jobId: msg.id, title: msg.title });',
+    ],
+    [
+      'the same status literal',
+      "await db.delete(steps).where(and(eq(steps.jobId, jobId), eq(steps.status, 'pending'))); await db.insert(steps).values(msg.rows.map((r) => ({ jobId, title: r.title, status: 'pending' as const })));",
+    ],
+  ])('knows a Drizzle delete earlier in the function of %s', (_, body) => {
     // Act and assess
-    expect(
-      guardedInsert(
-        'await db.delete(steps).where(eq(steps.jobId, msg.id)); await db.insert(steps).values(msg.rows);',
-      ),
-    ).toBe(true);
+    expect(guardedInsert(body)).toBe(true);
   });
 
   it.each([
@@ -102,6 +107,18 @@ describe('replacedFirst, through guarded', () => {
       'await db.insert(steps).values(msg.rows); await db.delete(steps).where(eq(steps.jobId, msg.id));',
     ],
     ['a delete not built by a chain', 'await cache.delete(steps); await db.insert(steps).values(msg.rows);'],
+    [
+      'a delete of stale rows before pending ones',
+      "await db.delete(steps).where(and(eq(steps.jobId, msg.id), eq(steps.status, 'stale'))); await db.insert(steps).values({ jobId: msg.id, status: 'pending' });",
+    ],
+    [
+      "a delete of another job's rows",
+      'await db.delete(steps).where(eq(steps.jobId, msg.previousJobId)); await db.insert(steps).values({ jobId: msg.id });',
+    ],
+    [
+      'a delete on a path that returns',
+      'if (msg.reset) { await db.delete(steps).where(eq(steps.jobId, msg.id)); return; } await db.insert(steps).values({ jobId: msg.id });',
+    ],
   ])('is no guard: %s', (_, body) => {
     // Act and assess
     expect(guardedInsert(body)).toBe(false);

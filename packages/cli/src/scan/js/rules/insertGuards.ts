@@ -1,18 +1,11 @@
 // When an insert that a redelivered consumer reaches does not run twice: the code around it decides from
 // what the first delivery already wrote. Shared by the insert-no-upsert rules (inserts.ts: SQL, Mongo,
 // Prisma, Knex/TypeORM insert; ormSaves.ts: entity saves).
-import {
-  calleeName,
-  memberPath,
-  type Node,
-  propertyName,
-  someDescendant,
-  stringValue,
-  unwrap,
-} from '../ast.js';
+import { type Node, someDescendant, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { readName, verbOf, WRITE_STEP } from './ioVerbs.js';
+import { replacedFirst } from './replacedFirst.js';
 
 /** What an await loaded `id` from: `const app = await repo.findOne(...)` (directly, not through a call). */
 function awaitedFor(ctx: ModuleContext, id: Node): Node | undefined {
@@ -138,58 +131,4 @@ function guardedHere(ctx: ModuleContext, call: Node): boolean {
     }
   }
   return returnsWhenFound(ctx, call) || replacedFirst(ctx, call);
-}
-
-/**
- * What a write is for: a TypeORM entity (`manager.insert(Career, rows)`, `manager.delete(Career, ids)`), a
- * Drizzle table (`db.insert(steps).values(...)`, `db.delete(steps).where(...)`) or the SQL table its statement
- * (`verb`: `insert into`, `delete from`) names.
- */
-function target(ctx: ModuleContext, node: Node, verb: string): string | undefined {
-  // An SQL literal is judged where it is written.
-  const call = node.type === 'CallExpression' ? node : undefined;
-  const first = call !== undefined ? unwrap((call.arguments as Node[])[0]) : node;
-  const text = first === undefined ? undefined : stringValue(ctx.valueOf(first) ?? first);
-  if (text !== undefined) {
-    const table = new RegExp(`^\\s*${verb}\\s+["\`]?([\\w.]+)`, 'i').exec(text);
-    return table?.[1]?.toLowerCase();
-  }
-  if (
-    call !== undefined &&
-    first?.type === 'Identifier' &&
-    ((call.arguments as Node[]).length >= 2 || queryBuilt(ctx, call))
-  )
-    return first.name as string;
-  return undefined;
-}
-
-/**
- * A Drizzle/Kysely-style statement named by its table and built by the chained call (`db.insert(steps).values(...)`,
- * `db.delete(steps).where(...)`): the table is the call's one argument.
- */
-function queryBuilt(ctx: ModuleContext, call: Node): boolean {
-  const member = ctx.parentOf(call);
-  return (
-    (call.arguments as Node[]).length === 1 &&
-    member?.type === 'MemberExpression' &&
-    member.object === call &&
-    /^(values|where|returning)$/.test(propertyName(member.property as Node, member.computed as boolean) ?? '')
-  );
-}
-
-/**
- * `manager.delete(Career, ids)` (or `DELETE FROM careers`) earlier in the insert's function, for the same
- * entity or table: the rows are replaced, so a redelivery writes the same set again.
- */
-function replacedFirst(ctx: ModuleContext, insert: Node): boolean {
-  const fn = ctx.enclosingFunction(insert);
-  const what = target(ctx, insert, 'insert\\s+into');
-  if (fn === undefined || what === undefined) return false;
-  return someDescendant(fn, (n) => {
-    if (n.type !== 'CallExpression' || n.end > insert.start) return false;
-    const name = calleeName(n);
-    const remove = /^(delete|deleteMany|remove|destroy)$/.test(name ?? '');
-    const sql = name === 'query' || name === 'execute' || memberPath(n.callee)?.length === 1;
-    return (remove || sql) && target(ctx, n, 'delete\\s+from') === what;
-  });
 }

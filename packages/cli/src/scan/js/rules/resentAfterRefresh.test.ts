@@ -85,4 +85,55 @@ describe('resentAfterRefresh', () => {
     // Assess
     expect(result).toEqual([false, false]);
   });
+
+  it('knows a re-send in the else branch of a success test', () => {
+    // Prepare
+    const source = [
+      'export async function get(url: string) {',
+      '  let res = await fetch(url);',
+      '  if (res.ok) { return res.json(); } else { await refreshToken(); res = await fetch(url); }',
+      '  return res.json();',
+      '}',
+    ].join('\n');
+
+    // Act
+    const result = answers(source);
+
+    // Assess
+    expect(result).toEqual([false, true]);
+  });
+
+  it.each([
+    [
+      'a lease renewal before the only request',
+      "if (order.status === 'expired') { await renewLease(order.id); await fetch(order.callbackUrl); }",
+      [false],
+    ],
+    [
+      'a subscription renewal before the only request',
+      "if (sub.status === 'active') { await autoRenewSubscription(sub); await fetch(sub.invoiceUrl); }",
+      [false],
+    ],
+    [
+      'a UI refresh flag before the only request',
+      'if (state.ok) { setRefreshing(true); await fetch(url); }',
+      [false],
+    ],
+    [
+      'a fallback to a mirror after a cache refresh',
+      'let res = await fetch(a); if (!res.ok) { await refreshCache(); res = await fetch(mirror); }',
+      [false, false],
+    ],
+    [
+      'a credential refresh before a request to another URL',
+      'let res = await fetch(a); if (!res.ok) { await refreshToken(); res = await fetch(mirror); }',
+      [false, false],
+    ],
+  ])('leaves %s to the rule', (_, body, expected) => {
+    // Act
+    const result = answers(`export async function get(order, sub, state, url, a, mirror) { ${body} }`);
+
+    // Assess
+    expect(result).toEqual(expected);
+  });
 });

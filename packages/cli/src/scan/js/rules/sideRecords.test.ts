@@ -1,5 +1,5 @@
-// A log/audit/history/events row after other work in its function records that work's repeat (sideRecord);
-// a record that is its function's only write, or a row that is no record, is judged like any insert.
+// A log/audit/history/events row after an outbound send on its path records that send's repeat (sideRecord);
+// a record after other work, or its function's only write, or a row that is no record, is judged like any insert.
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { contextOf } from '../testing/parsed.js';
@@ -22,8 +22,8 @@ function lastInsertIsSideRecord(body: string): boolean {
 describe('sideRecord', () => {
   it.each([
     [
-      'an events row after the status update',
-      'await db.update(tasks).set({ status: "blocked" }); await db.insert(taskEvents).values({ taskId: msg.id });',
+      'a delivery log after the send inside a try',
+      'try { await sendEmail(msg); } catch (e) { status = "failed"; } await db.insert(deliveryLog).values({ jobId: msg.id });',
     ],
     [
       'a delivery log after the send',
@@ -34,8 +34,8 @@ describe('sideRecord', () => {
       'await fetch(msg.url, { method: "POST", body: msg.body }); await db.insert(webhookLog).values({ url: msg.url });',
     ],
     [
-      'a Mongo log collection after another write',
-      'await db.delete(sessions).where(eq(sessions.id, msg.id)); await mongo.collection("logs").insertOne(msg);',
+      'a Mongo log collection after a send',
+      'await sendSms(msg); await mongo.collection("logs").insertOne(msg);',
     ],
     ['a Prisma history model after a send', 'await sendSms(msg); await db.smsHistory.create({ data: msg });'],
   ])('knows %s', (_, body) => {
@@ -47,7 +47,7 @@ describe('sideRecord', () => {
     ['an audit row alone', 'await db.insert(auditLog).values({ action: msg.action });'],
     [
       'a log row after another log row',
-      'await db.caseActivityLog.create({ data: msg }); await db.platformActivityLog.create({ data: msg });',
+      'await db.insert(caseLog).values(msg); await db.insert(auditLog).values(msg);',
     ],
     [
       'a row that is no record',
@@ -65,6 +65,28 @@ describe('sideRecord', () => {
     [
       'a log row after a read only',
       'await db.select().from(tasks); await db.insert(taskEvents).values({ taskId: msg.id });',
+    ],
+    [
+      'an events row after the status update',
+      'await db.update(tasks).set({ status: "blocked" }); await db.insert(taskEvents).values({ taskId: msg.id });',
+    ],
+    ['a catalog (no log) after a send', 'await sendEmail(msg); await db.insert(productCatalog).values(msg);'],
+    ['a blog row after a send', 'await sendNotification(msg); await db.insert(blog).values(msg);'],
+    ['a dialog row after a send', 'await sendSlack(msg); await db.insert(dialog).values(msg);'],
+    ["the app's own events after a send", 'await sendSlack(msg); await db.insert(events).values(msg);'],
+    ['an outbox row after a send', 'await sendSlack(msg); await db.insert(outboxEvents).values(msg);'],
+    [
+      'a log row after a send in a branch that returns',
+      'if (msg.kind === "mail") { await sendEmail(msg); return; } await db.insert(auditLog).values(msg);',
+    ],
+    [
+      'a log row after a cache delete',
+      'await cache.delete(key).catch(() => {}); await db.insert(auditLog).values(msg);',
+    ],
+    ['a log row after a response', 'res.send({ ok: true }); await db.insert(auditLog).values(msg);'],
+    [
+      'a log row after a receive',
+      'await sqs.send(new ReceiveMessageCommand({ QueueUrl: q })); await db.insert(auditLog).values(msg);',
     ],
   ])('leaves %s to the rule', (_, body) => {
     // Act and assess

@@ -1,48 +1,50 @@
-// insert-no-upsert: a row that records what the same function just did (a delivery log after the send, a
-// task event after the status update) repeats only because the work it records was repeated. A redelivery
-// sends again or moves the status again, and the second row truthfully records that: the duplicate is the
-// work's, not the log's, and keying the log would hide the repeat. Readers label these traps across the
-// working set (delivery logs, status history lines beside the status update), while a record that is the
-// handler's whole job (an audit consumer's one insert, an activity log written per message, usage rows that
-// are billed) stays a finding: only a record that follows other work in its function is left alone.
-import {
-  calleeName,
-  memberPath,
-  type Node,
-  propertyName,
-  someDescendant,
-  stringValue,
-  unwrap,
-} from '../ast.js';
+// insert-no-upsert: a delivery or attempt log written after the outbound send it records (a mail log after
+// the mail, a webhook log after the POST) repeats only because the send was repeated. A redelivery sends
+// again and the second row truthfully records that second send: the duplicate is the send's, not the log's,
+// and keying the log would hide the repeat. A history or events row beside a status update is not excused:
+// the update itself is idempotent, so its second row records nothing new and is the duplicate the rule is
+// for. A record that is the handler's whole job (an audit consumer's one insert) is a finding too.
+import { calleeName, memberPath, type Node, rootIdentifier, stringValue, unwrap } from '../ast.js';
 import { classifyHttpCall } from '../httpCall.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { readName, verbOf } from './ioVerbs.js';
+import { precedingCalls } from './precedingCalls.js';
+import { drizzleTable } from './replacedFirst.js';
 
-/** A table, model or collection named for a record of what happened: a log, an audit trail, a history, events. */
-const RECORD_NAME = /(log|logs|audit|history|events)$/i;
+/** The words a table, model or collection name ends in when it records what happened. */
+const RECORD_WORD = /^(log|logs|audit|history|events)$/;
+
+/**
+ * Is `name` (`deliveryLog`, `mail_delivery_log`, `logs`, `LOGS`) named for a record of what happened?
+ * Judged by its last camelCase/snake_case word, so `productCatalog` or `blog` is no log; a bare `events`
+ * is the app's own entity (a calendar's events), and an outbox's events are the messages it publishes,
+ * which a second row publishes twice.
+ */
+export function recordName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_\W]+/)
+    .filter((w) => w !== '');
+  const last = words.at(-1) ?? '';
+  if (!RECORD_WORD.test(last) || words.includes('outbox')) return false;
+  return last !== 'events' || words.length > 1;
+}
 
 /** A send the function makes (`sendEmail(...)`, `ses.send(new SendEmailCommand(...))`): work a redelivery repeats. */
 const SEND_NAME = /^send([A-Z]\w*)?$/;
 
-/** The member a chained statement is built with (`db.insert(t).values(...)`): `values`. */
-function chainedMember(ctx: ModuleContext, call: Node): string | undefined {
-  const member = ctx.parentOf(call);
-  return member?.type === 'MemberExpression' && member.object === call
-    ? propertyName(member.property as Node, member.computed as boolean)
-    : undefined;
-}
+/** Objects whose `send` answers the caller (`res.send(...)`, `reply.send(...)`): nothing went out. */
+const RESPONSE = /^(res|reply|response|ctx)$/;
 
 /**
- * The table a write names: a Drizzle/Kysely table (`db.insert(taskEvents)`, `db.update(tasks)`), a Mongo
+ * The table an insert writes: a Drizzle/Kysely table (`db.insert(deliveryLog).values(...)`), a Mongo
  * collection (`db.collection('logs').insertOne(...)`, `collection(Collections.LOGS)`), a Prisma model
  * (`db.deliveryLog.create(...)`).
  */
-function writtenTable(ctx: ModuleContext, call: Node): string | undefined {
+function insertedTable(ctx: ModuleContext, call: Node): string | undefined {
   const name = calleeName(call);
-  const args = call.arguments as Node[];
-  const first = unwrap(args[0]);
-  if (/^(insert|update|delete)$/.test(name ?? '') && args.length === 1 && first?.type === 'Identifier')
-    return chainedMember(ctx, call) === undefined ? undefined : (first.name as string);
+  if (name === 'insert') return drizzleTable(ctx, call);
   const callee = unwrap(call.callee);
   const holder = callee?.type === 'MemberExpression' ? unwrap(callee.object as Node) : undefined;
   if ((name === 'insertOne' || name === 'insertMany') && holder?.type === 'CallExpression') {
@@ -56,40 +58,33 @@ function writtenTable(ctx: ModuleContext, call: Node): string | undefined {
 }
 
 /**
- * Work before `insert` in its own function that a redelivery repeats and the record records: an outbound
- * request that is no read (a POST), a send that is no read, or a statement on another table that is no record
- * itself (`db.update(tasks)`).
+ * An outbound send on every path to the insert: a send that is no read and no receive, to no response
+ * object, or an HTTP request that is no read (a POST, not a GET).
  */
-function workBefore(ctx: ModuleContext, insert: Node): boolean {
-  const fn = ctx.enclosingFunction(insert);
-  if (fn === undefined) return false;
-  return someDescendant(
-    fn,
-    (n) => {
-      if (n.type !== 'CallExpression' || n.end > insert.start) return false;
-      // A send that only reads (`ddb.send(new GetCommand(...))`) or a GET did no work to record.
-      if (SEND_NAME.test(calleeName(n) ?? '')) return !readName(verbOf(ctx, n));
-      const http = classifyHttpCall(ctx, n);
-      if (http !== undefined) return http.method !== undefined && !/^(get|head|options)$/i.test(http.method);
-      const table = writtenTable(ctx, n);
-      return (
-        table !== undefined &&
-        !RECORD_NAME.test(table) &&
-        /^(insert|update|delete)$/.test(calleeName(n) ?? '')
-      );
-    },
-    true,
-  );
+function sentBefore(ctx: ModuleContext, insert: Node): boolean {
+  return precedingCalls(ctx, insert).some((n) => {
+    if (SEND_NAME.test(calleeName(n) ?? '')) {
+      const callee = unwrap(n.callee);
+      const receiver =
+        callee?.type === 'MemberExpression' ? rootIdentifier(callee.object as Node) : undefined;
+      if (RESPONSE.test(receiver ?? '')) return false;
+      // A send that only reads (`ddb.send(new GetCommand(...))`, `sqs.send(new ReceiveMessageCommand(...))`).
+      const verb = verbOf(ctx, n);
+      return !readName(verb) && !/^Receive/.test(verb);
+    }
+    const http = classifyHttpCall(ctx, n);
+    return http?.method !== undefined && !/^(get|head|options)$/i.test(http.method);
+  });
 }
 
 /**
- * Is `insert` a record of the work its function did just before it (a log, audit, history or events table
- * written after a send, a request, or a write to another table)? Such a row repeats with the work.
+ * Is `insert` a delivery or attempt log of an outbound send made on every path to it in its function (a
+ * log, audit, history or events table written after a send or a POST)? Such a row repeats with the send.
  *
  * @example
  * sideRecord(ctx, call) // true for db.insert(deliveryLog).values(...) after await sendEmail(...)
  */
 export function sideRecord(ctx: ModuleContext, insert: Node): boolean {
-  const table = writtenTable(ctx, insert);
-  return table !== undefined && RECORD_NAME.test(table) && workBefore(ctx, insert);
+  const table = insertedTable(ctx, insert);
+  return table !== undefined && recordName(table) && sentBefore(ctx, insert);
 }
