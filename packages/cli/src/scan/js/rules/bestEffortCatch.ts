@@ -1,7 +1,7 @@
 // The best-effort exemptions of swallowed-error's catch rule: a catch that only logs is not a defect when
 // the failure is reported another way (a throw after it, a backup attempt, a redelivery) or a comment
 // states that losing the work is the decision, and telemetry is best effort by nature.
-import type { Node } from '../ast.js';
+import { lastName, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
 import {
@@ -49,16 +49,30 @@ export function aroundWholeRun(ctx: ModuleContext, tryStatement: Node): boolean 
 const BRANCHES = new Set(['BlockStatement', 'SwitchCase', 'SwitchStatement']);
 
 /**
+ * The try is the entry handler's own run (aroundWholeRun), also per record of the event it received
+ * (`for (const r of event.Records) { try { ... } catch { log } }`): a stream or queue consumer whose work is
+ * the push or the alert post. There a catch that only logs hides the failure from the retry and the DLQ.
+ */
+function sideChannelIsTheRun(ctx: ModuleContext, tryStatement: Node): boolean {
+  if (aroundWholeRun(ctx, tryStatement)) return true;
+  const block = ctx.parentOf(tryStatement);
+  const loop = block?.type === 'BlockStatement' ? ctx.parentOf(block) : undefined;
+  if (loop?.type !== 'ForOfStatement' || loop.body !== block) return false;
+  const over = unwrap(loop.right as Node);
+  return over?.type === 'MemberExpression' && lastName(over) === 'Records' && aroundWholeRun(ctx, loop);
+}
+
+/**
  * The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`),
  * only pushes a live update to WebSocket clients (livePush.ts), or only forwards a log or alert record to
- * an operator channel (operatorChannel.ts): a side channel, not the work.
+ * an operator channel (operatorChannel.ts): a side channel, not the work. Not the push or the post when it
+ * is what the invoked handler is for (sideChannelIsTheRun).
  */
-export function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
+export function sideChannelOnly(ctx: ModuleContext, tryStatement: Node): boolean {
+  if (bestEffortTelemetry(ctx, tryStatement) || inTelemetryFunction(ctx, tryStatement)) return true;
   return (
-    bestEffortTelemetry(ctx, tryStatement) ||
-    inTelemetryFunction(ctx, tryStatement) ||
-    livePushOnly(ctx, tryStatement) ||
-    operatorChannelOnly(ctx, tryStatement)
+    (livePushOnly(ctx, tryStatement) || operatorChannelOnly(ctx, tryStatement)) &&
+    !sideChannelIsTheRun(ctx, tryStatement)
   );
 }
 
