@@ -1,7 +1,7 @@
 // The best-effort exemptions of swallowed-error's catch rule: a catch that only logs is not a defect when
 // the failure is reported another way (a throw after it, a backup attempt, a redelivery) or a comment
 // states that losing the work is the decision, and telemetry is best effort by nature.
-import type { Node } from '../ast.js';
+import { calleeName, lastName, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { acknowledgedOnlyOnSuccess } from './ackOnSuccess.js';
 import {
@@ -49,16 +49,60 @@ export function aroundWholeRun(ctx: ModuleContext, tryStatement: Node): boolean 
 const BRANCHES = new Set(['BlockStatement', 'SwitchCase', 'SwitchStatement']);
 
 /**
+ * The try is the entry handler's own run (aroundWholeRun), also per record of the event it received
+ * (`for (const r of event.Records) { try { ... } catch { log } }`): a stream or queue consumer whose work is
+ * the push or the alert post. There a catch that only logs hides the failure from the retry and the DLQ.
+ */
+function sideChannelIsTheRun(ctx: ModuleContext, tryStatement: Node): boolean {
+  if (aroundWholeRun(ctx, tryStatement)) return !committedBefore(ctx, tryStatement);
+  const block = ctx.parentOf(tryStatement);
+  const loop = block?.type === 'BlockStatement' ? ctx.parentOf(block) : undefined;
+  if (loop?.type !== 'ForOfStatement' || loop.body !== block) return false;
+  const over = unwrap(loop.right as Node);
+  const records = over?.type === 'MemberExpression' && lastName(over) === 'Records';
+  return records && aroundWholeRun(ctx, loop) && !committedBefore(ctx, loop);
+}
+
+/** A read by its verb: `getUser(id)`, `listConnections()`, a `send` of a Get/Query/Scan/List command. */
+const READ_CALL = /^(get|list|query|find|scan|fetch|load|read|describe|lookup)(?![a-z])/;
+const READ_COMMAND = /^(Get|BatchGet|Query|Scan|List|Describe)\w*Command$/;
+
+/**
+ * A statement of the entry handler's body before the one holding `at` awaits a call that is not a read: the
+ * handler's work is committed there (an HTTP handler's PutItem), and the push or post after it is its
+ * side channel again, not the run.
+ */
+function committedBefore(ctx: ModuleContext, at: Node): boolean {
+  let statement = at;
+  for (let p = ctx.parentOf(at); p !== undefined; statement = p, p = ctx.parentOf(p))
+    if (p.type === 'BlockStatement' && ctx.handlers.get(ctx.parentOf(p) as Node) === 'entry') {
+      const before = (p.body as Node[]).slice(0, (p.body as Node[]).indexOf(statement));
+      return before.some((st) =>
+        someDescendant(st, (n) => n.type === 'AwaitExpression' && !awaitsRead(unwrap(n.argument as Node))),
+      );
+    }
+  return false;
+}
+
+function awaitsRead(call: Node | undefined): boolean {
+  if (call?.type !== 'CallExpression') return true;
+  const name = calleeName(call) ?? '';
+  const first = unwrap((call.arguments as Node[])[0]);
+  const command = first?.type === 'NewExpression' ? (calleeName(first) ?? '') : '';
+  return READ_CALL.test(name) || (name === 'send' && READ_COMMAND.test(command));
+}
+
+/**
  * The try sends only telemetry, or sits in a function named for it (`sendMetric`, `sendAnonymizedMetric`),
  * only pushes a live update to WebSocket clients (livePush.ts), or only forwards a log or alert record to
- * an operator channel (operatorChannel.ts): a side channel, not the work.
+ * an operator channel (operatorChannel.ts): a side channel, not the work. Not the push or the post when it
+ * is what the invoked handler is for (sideChannelIsTheRun).
  */
-export function telemetryPath(ctx: ModuleContext, tryStatement: Node): boolean {
+export function sideChannelOnly(ctx: ModuleContext, tryStatement: Node): boolean {
+  if (bestEffortTelemetry(ctx, tryStatement) || inTelemetryFunction(ctx, tryStatement)) return true;
   return (
-    bestEffortTelemetry(ctx, tryStatement) ||
-    inTelemetryFunction(ctx, tryStatement) ||
-    livePushOnly(ctx, tryStatement) ||
-    operatorChannelOnly(ctx, tryStatement)
+    (livePushOnly(ctx, tryStatement) || operatorChannelOnly(ctx, tryStatement)) &&
+    !sideChannelIsTheRun(ctx, tryStatement)
   );
 }
 

@@ -10,7 +10,7 @@ import { calleeName, forEachDescendant, type Node, someDescendant, unwrap } from
 import type { ModuleContext } from '../ModuleContext.js';
 import { isIoNode, isLogCall } from './catchFacts.js';
 import { ioHandledInside } from './handledInside.js';
-import { cacheRead, staleRemoval, wholeHandlerRun } from './pushBookkeeping.js';
+import { cacheRead, staleRemoval } from './pushBookkeeping.js';
 import { selfHandledCall } from './selfHandledCalls.js';
 
 const PUSH = /^(postToConnection|PostToConnectionCommand)$/;
@@ -76,7 +76,7 @@ function pushesAll(ctx: ModuleContext, call: Node): boolean {
     if (name === 'map' || name === 'forEach' || name === 'filter') return true;
     if (isLogCall(n)) return false;
     if (pushes(ctx, n)) pushed++;
-    else if (!staleRemoval(n, targets)) other = true;
+    else if (!staleRemoval(ctx, n, targets)) other = true;
     return false;
   });
   return pushed > 0 && !other;
@@ -102,14 +102,14 @@ function endsOwnErrors(ctx: ModuleContext, call: Node): boolean {
 
 /**
  * Every awaited call of the try is a push to WebSocket clients, a read that gathers what to push, or a
- * call of the module's exported helper that ends its own errors, and at least one pushes; not when the
- * try is all an entry handler does (the push is then the work).
+ * call of the module's exported helper that ends its own errors, and at least one pushes. Whether the push
+ * is the handler's whole work is asked by the caller (bestEffortCatch.ts sideChannelOnly).
  *
  * @example
  * livePushOnly(ctx, tryStatement) // try { const subs = await listConnections(id); await Promise.all(subs.map((s) => postToConnection(s.connectionId, data))) } -> true
  */
 export function livePushOnly(ctx: ModuleContext, tryStatement: Node): boolean {
-  if (!ctx.spells('ostToConnection') || wholeHandlerRun(ctx, tryStatement)) return false;
+  if (!ctx.spells('ostToConnection')) return false;
   const targets = pushTargets(ctx, tryStatement.block as Node);
   let pushed = false;
   let other = false;
@@ -122,7 +122,8 @@ export function livePushOnly(ctx: ModuleContext, tryStatement: Node): boolean {
       if (call?.type !== 'CallExpression') return true;
       if (pushes(ctx, call) || pushesAll(ctx, call)) pushed = true;
       // A call of an exported helper that ends its own errors (`recordPriceHistory`) reaches no catch here.
-      else if (!reads(ctx, call) && !staleRemoval(call, targets) && !endsOwnErrors(ctx, call)) other = true;
+      else if (!reads(ctx, call) && !staleRemoval(ctx, call, targets) && !endsOwnErrors(ctx, call))
+        other = true;
       return false;
     },
     true,

@@ -2,14 +2,29 @@
 // connections to push to from a cache set (`smembers`) and, when a push answers that its connection is
 // gone, removes that connection from the set. Neither is the work: a failed read leaves the screens a tick
 // behind, a failed removal leaves a stale entry that the next push finds gone again. Unless the push is
-// all the handler does: then it is the work.
-import { calleeName, type Node, someDescendant, unwrap } from '../ast.js';
+// what the handler is for: bestEffortCatch.ts asks that for every side channel.
+import { calleeName, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
-/** Cache reads that list what to push to: a Redis set, hash or list read. */
-const CACHE_READ = /^(smembers|sscan|hgetall|hkeys|hvals|lrange|zrange|zrangebyscore)$/;
-/** Removals of one member or key. */
-const REMOVAL = /^(srem|hdel|zrem|lrem|del|delete|deleteItem|remove|removeConnection|deleteConnection)$/;
+/** Cache reads that list what to push to: a Redis set, hash or list read (ioredis `smembers`, node-redis `sMembers`). */
+const CACHE_READ = /^(smembers|sscan|hgetall|hkeys|hvals|lrange|zrange|zrangebyscore)$/i;
+/** Removals of one member or key (ioredis `srem`, node-redis `sRem`). */
+const REMOVAL = /^(srem|hdel|zrem|lrem|del|delete|deleteItem|remove|removeConnection|deleteConnection)$/i;
+
+/**
+ * The call runs only on a tested answer: under an `if` (`if (!ok) ...`) or in a catch (a GoneException),
+ * within its own function. A removal on the straight path is not the push's bookkeeping but work of its own.
+ */
+function onTestedAnswer(ctx: ModuleContext, call: Node): boolean {
+  for (let at: Node = call, p = ctx.parentOf(call); p !== undefined; at = p, p = ctx.parentOf(p)) {
+    if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression') && p.test !== at) return true;
+    if (p.type === 'CatchClause') return true;
+    if (FUNCTIONS.has(p.type) || p.type === 'TryStatement') return false;
+  }
+  return false;
+}
+
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
 /**
  * The call reads a cache structure that lists connections (`await cache.smembers(key)`).
@@ -21,32 +36,15 @@ export function cacheRead(call: Node): boolean {
 }
 
 /**
- * The call removes the connection a push of the same callback was sent to: one of its arguments is the
- * identifier the push received (`if (!ok) await cache.srem(key, connectionId)`), bookkeeping of the push.
+ * The call removes the connection a push of the same callback was sent to, on a tested answer: one of its
+ * arguments is the identifier the push received (`if (!ok) await cache.srem(key, connectionId)`).
  *
- * @example staleRemoval(call, new Set(['connectionId'])) // cache.srem(key, connectionId) -> true
+ * @example staleRemoval(ctx, call, new Set(['connectionId'])) // if (!ok) cache.srem(key, connectionId) -> true
  */
-export function staleRemoval(call: Node, pushedTo: ReadonlySet<string>): boolean {
-  if (!REMOVAL.test(calleeName(call) ?? '')) return false;
+export function staleRemoval(ctx: ModuleContext, call: Node, pushedTo: ReadonlySet<string>): boolean {
+  if (!REMOVAL.test(calleeName(call) ?? '') || !onTestedAnswer(ctx, call)) return false;
   return (call.arguments as Node[]).some((a) => {
     const arg = unwrap(a);
     return arg?.type === 'Identifier' && pushedTo.has(arg.name as string);
   });
-}
-
-/**
- * The try is all an entry handler does: the only statement of its body that awaits anything. Then the push
- * is the invocation's work (a stream consumer that delivers stored notifications), not a screen update
- * after it, and a catch that answers success hides the whole run from the retry.
- *
- * @example wholeHandlerRun(ctx, tryStatement) // export const handler = async (e) => { try { ...push... } catch { return ok } }
- */
-export function wholeHandlerRun(ctx: ModuleContext, tryStatement: Node): boolean {
-  const body = ctx.parentOf(tryStatement);
-  const fn = body === undefined ? undefined : ctx.parentOf(body);
-  if (body?.type !== 'BlockStatement' || fn === undefined || fn.body !== body) return false;
-  if (ctx.handlers.get(fn) !== 'entry') return false;
-  return (body.body as Node[]).every(
-    (st) => st === tryStatement || !someDescendant(st, (n) => n.type === 'AwaitExpression'),
-  );
 }

@@ -8,7 +8,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead, readersCondition } from '../resultUse.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
-import { aroundWholeRun, bestEffortByDecision, nextRunRetries, telemetryPath } from './bestEffortCatch.js';
+import { aroundWholeRun, bestEffortByDecision, nextRunRetries, sideChannelOnly } from './bestEffortCatch.js';
 import { callbackResultRule } from './callbackResult.js';
 import { deletedAfterLoop, deletedAfterTry } from './catchAfter.js';
 import { defaultAnswerExcused, onlyCleanup, selectsOwnWork } from './catchExemptions.js';
@@ -129,7 +129,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const io =
       doesIo(ctx, tryStatement.block) &&
       !ioHandledInside(ctx, tryStatement.block) &&
-      !telemetryPath(ctx, tryStatement) &&
+      !sideChannelOnly(ctx, tryStatement) &&
       !localTokenCheck(ctx, tryStatement.block);
     if (
       io &&
