@@ -32,7 +32,9 @@ export function resultDropped(
   names: readonly string[],
 ): boolean {
   if (index.dropped(file, names)) return true;
-  const awaited = new RegExp(`\\bawait\\s+[\\w$.?]*\\b(?:${names.map(escapeRegExp).join('|')})\\s*\\(`);
+  // An exported object's method (`default.send`) is spelled `mailer.send(` in the caller's text.
+  const spelled = names.map((n) => escapeRegExp(n.replace(/^default\./, '')));
+  const awaited = new RegExp(`\\bawait\\s+[\\w$.?]*\\b(?:${spelled.join('|')})\\s*\\(`);
   const candidates = [...deferred].filter(([, source]) => awaited.test(source)).map(([f]) => f);
   for (const other of candidates) {
     const facts = lookup.factsOf(other);

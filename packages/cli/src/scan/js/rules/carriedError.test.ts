@@ -29,6 +29,10 @@ describe('carriesCaughtError', () => {
     ['only the text of the error', 'catch (err) { return { error: err.message }; }', false],
     ['a success verdict beside it', 'catch (err) { return { success: true, error: err }; }', false],
     ['another key', 'catch (err) { return { cause: err }; }', false],
+    ['a sent verdict beside it', 'catch (err) { return { sent: true, error: err }; }', false],
+    ['a 2xx status beside it', 'catch (err) { return { statusCode: 200, error: err }; }', false],
+    ['a spread that may claim success', 'catch (err) { return { ...ok, error: err }; }', false],
+    ['a 5xx status beside it', 'catch (err) { return { statusCode: 500, error: err }; }', true],
     [
       'an error object naming the failure',
       "catch (e) { return { error: { code: 'EVENT_NOT_FOUND', message: 'gone' } }; }",

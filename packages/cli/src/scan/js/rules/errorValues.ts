@@ -132,7 +132,24 @@ export function droppedAwaits(ctx: ModuleContext): DroppedAwaits | undefined {
         source: binding.source,
         name: binding.imported,
       });
+      // `const { send } = require('./mailer')` is a property of that module's exported object too.
+      const owned = objectMethodDrop(binding.imported);
+      imported.set(`${binding.source}#${owned}`, { source: binding.source, name: owned });
       continue;
+    }
+    // `await mailer.send(b);` on a default or namespace import: the method of that module's exported object,
+    // kept with its import. The bare name below marks every imported module, so a method of an exported
+    // object (failureResult.ts) is joined only through this key: `await sqs.send(...)` would mark it too.
+    const receiver = callee?.type === 'MemberExpression' ? unwrap(callee.object as Node) : undefined;
+    const owner = receiver?.type === 'Identifier' ? ctx.imports.get(receiver.name as string) : undefined;
+    const method = calleeName(call);
+    if (
+      owner !== undefined &&
+      (owner.imported === 'default' || owner.imported === '*') &&
+      method !== undefined
+    ) {
+      const owned = objectMethodDrop(method);
+      imported.set(`${owner.source}#${owned}`, { source: owner.source, name: owned });
     }
     const name = calleeName(call);
     if (name !== undefined) names.add(name);
@@ -148,6 +165,15 @@ export function droppedAwaits(ctx: ModuleContext): DroppedAwaits | undefined {
     names: [...names],
     ...(imported.size > 0 ? { imported: [...imported.values()] } : {}),
   };
+}
+
+/**
+ * The drop name of `method` called on a module's exported object (`mailer.send(...)` -> `default.send`),
+ * which only a member call on that module's import marks (droppedAwaits), never a same-named method of
+ * another receiver.
+ */
+export function objectMethodDrop(method: string): string {
+  return `default.${method}`;
 }
 
 /**

@@ -9,16 +9,15 @@ import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { answeredOnPurpose } from './ackComment.js';
 import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
-import { carriesCaughtError, caughtName } from './carriedError.js';
+import { carriesCaughtError, caughtName, VERDICT } from './carriedError.js';
 import { isObservation } from './catchFacts.js';
-import { returnedName } from './errorValues.js';
+import { objectMethodDrop, returnedName } from './errorValues.js';
 import { errorStatus, statusField } from './httpStatus.js';
 import { errorAnswerCall } from './namedErrorAnswer.js';
 import type { Report } from './Report.js';
 import { constant2xxObject } from './successStatus.js';
 import { unreadFailureAnswer } from './unreadFailureAnswer.js';
 
-const VERDICT = /^(success|succeeded|successful|ok|isSuccess|isOk|saved|sent|done|processed)$/;
 const STATUS = /^(status|result|outcome|state)$/;
 const FAILED = /^(error|err|fail|failed|failure|ko)$/i;
 
@@ -88,13 +87,18 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
   const onPath = ctx.handlerKindAt(handler) !== undefined;
   // A method of a default-exported object literal is called by name too (defaultObjectMethods.ts).
   const reaching = onPath ? [] : exportsReaching(ctx, handler, true);
-  const exported = reaching.length > 0 ? reaching : onPath ? [] : defaultObjectMethods(ctx, handler);
+  const methods = reaching.length > 0 || onPath ? [] : defaultObjectMethods(ctx, handler);
+  const exported = reaching.length > 0 ? reaching : methods;
   if (!onPath && exported.length === 0) return false;
+  // Importers call the method by its property name (`{ add: doAdd }` is `helper.add()`), and only a call on
+  // that module's import drops it (objectMethodDrop): a bare `send` would match every `await sqs.send(...)`.
+  const called = methods.length > 0 ? methods.join('/') : name;
+  const drops = methods.length > 0 ? methods.map(objectMethodDrop) : [name];
   report(
     'swallowed-error',
     handler,
-    `catch answers the failure as ${name}()'s result object, and a caller drops that result unread (awaits ${name}() as a statement, or returns it from a handler a schedule or an asynchronous source invokes, which discards it): the failure is lost and the run goes on as if the work was done`,
-    { onlyIfResultDropped: [name], ...(onPath ? {} : { onlyIfExportOnHandlerPath: exported }) },
+    `catch answers the failure as ${called}()'s result object, and a caller drops that result unread (awaits ${called}() as a statement, or returns it from a handler a schedule or an asynchronous source invokes, which discards it): the failure is lost and the run goes on as if the work was done`,
+    { onlyIfResultDropped: drops, ...(onPath ? {} : { onlyIfExportOnHandlerPath: exported }) },
   );
   return true;
 }
