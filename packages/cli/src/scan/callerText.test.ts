@@ -109,4 +109,33 @@ describe('namespaceWholeSources', () => {
       './s3Helper',
     ]);
   });
+
+  it('takes a spread of the namespace for a use of the whole module', () => {
+    expect(namespaceWholeSources("const db = require('./db');\nmodule.exports = { ...db, extra };")).toEqual([
+      './db',
+    ]);
+    expect(namespaceWholeSources("import * as api from './api';\nexport default { ...api };")).toEqual([
+      './api',
+    ]);
+    // A member of another object that happens to share the name is not the namespace.
+    expect(namespaceWholeSources("const db = require('./db');\nawait db.get(ctx.db.id);")).toEqual([]);
+  });
+
+  it('does not take the name in another module path, a string or a comment for a use', () => {
+    expect(
+      namespaceWholeSources(
+        "const models = require('../models');\nconst mongodbClient = require('../models/mongodbClient');\nawait models.Shop.find(q);",
+      ),
+    ).toEqual([]);
+    expect(
+      namespaceWholeSources(
+        "const s3 = require('./s3');\n// s3 keeps the uploads\nawait s3.put(k, `key $" +
+          "{id}`);\nlog('s3 done');",
+      ),
+    ).toEqual([]);
+    // A template's substitution is code (written apart here so that the test's own string stays plain).
+    expect(namespaceWholeSources("const s3 = require('./s3');\nlog(`handing $" + '{s3}`);')).toEqual([
+      './s3',
+    ]);
+  });
 });

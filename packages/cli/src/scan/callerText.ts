@@ -2,6 +2,7 @@
 // search (eventCallers.ts) walks up from a shared module through files most of which never name it.
 // importDeclarations.ts is the other text reader of imports; how the two differ is said there.
 
+import { codeOnly } from './codeOnly.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { usedBeyondImports } from './importDeclarations.js';
 
@@ -121,13 +122,21 @@ const NAMESPACE =
 export function namespaceWholeSources(text: string): string[] {
   if (!text.includes('*') && !text.includes('require')) return [];
   const out: string[] = [];
+  // Uses are read in the code only: a module path (`require('../models/mongodbClient')` beside
+  // `const models = require('../models')`, the binding's own path too), a string or a comment is no use.
+  let code: string | undefined;
   for (const m of text.matchAll(NAMESPACE)) {
     const local = (m[1] ?? m[2]) as string;
-    const uses = text.matchAll(
-      new RegExp(`(?<![\\w$.])${escapeRegExp(local)}(?![\\w$])(?!\\s*\\??\\.\\s*[\\w$])`, 'g'),
+    code ??= codeOnly(text);
+    // A spread (`{ ...store, ready }`) hands every export on; any other dot before the name reads a member
+    // of something else (`db.store`).
+    const uses = code.matchAll(
+      new RegExp(
+        `(?<![\\w$])(?<!(?<!\\.\\.)\\.)${escapeRegExp(local)}(?![\\w$])(?!\\s*\\??\\.\\s*[\\w$])`,
+        'g',
+      ),
     );
-    // The binding itself is no use, nor is its source's own path (`const s3Helper = require('./s3Helper')`
-    // names the file after the binding); any other use not followed by a member read hands the module on whole.
+    // The binding itself is no use; any other use not followed by a member read hands the module on whole.
     const end = m.index + m[0].length;
     if ([...uses].some((u) => u.index < m.index || u.index >= end)) out.push(m[3] as string);
   }

@@ -11,7 +11,8 @@ export function isNode(value: unknown): value is Node {
   );
 }
 
-const WRAPPERS = new Set([
+/** The node types unwrap strips: they leave the value they wrap unchanged (`(x)`, `x as T`, `x!`, `a?.b`). */
+export const WRAPPERS: ReadonlySet<string> = new Set([
   'ParenthesizedExpression',
   'TSAsExpression',
   'TSSatisfiesExpression',

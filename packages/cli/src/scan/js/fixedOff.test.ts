@@ -11,6 +11,27 @@ function catchOff(source: string): boolean {
 const TRY = 'try { await cache.get(k); } catch (e) {}';
 
 describe('fixedOff', () => {
+  it('reads a literal joined by && or || and a literal under a type wrapper as the test', () => {
+    // Prepare
+    const off = [
+      `export async function get(k, a) { if (false && a.ok) { ${TRY} } }`,
+      `export async function get(k, a) { if (a.ok && 0) { ${TRY} } }`,
+      `export async function get(k, a) { if (true || a.ok) {} else { ${TRY} } }`,
+      `export async function get(k) { if (false as boolean) { ${TRY} } }`,
+    ];
+    const on = [
+      `export async function get(k, a) { if (true && a.ok) { ${TRY} } }`,
+      `export async function get(k, a) { if (false || a.ok) { ${TRY} } }`,
+      `export async function get(k, a) { if (a ?? false) { ${TRY} } }`,
+    ];
+
+    // Act
+    const found = [...off, ...on].map(catchOff);
+
+    // Assess
+    expect(found).toEqual([true, true, true, true, false, false, false]);
+  });
+
   it('is true in a branch a module-level const fixed to a falsy literal guards', () => {
     for (const init of ['false', '0', "''", 'null', 'undefined'])
       expect(

@@ -7,7 +7,7 @@
 // (a parameter of the same name) is another variable (ModuleContext.resolve). A literal test (`if (true) {...}
 // else {...}`, `if (false)`) is read the same way: a path kept behind one is as dead as behind a named switch.
 import type { Node } from './ast.js';
-import { unwrap } from './ast.js';
+import { unwrap, WRAPPERS } from './ast.js';
 import { onlyLocalCalls } from './localCalls.js';
 import type { ModuleContext } from './ModuleContext.js';
 
@@ -21,11 +21,30 @@ function fixedFalsy(ctx: ModuleContext, test: Node | undefined, negated = false)
   if (n.type === 'UnaryExpression' && n.operator === '!')
     return fixedFalsy(ctx, n.argument as Node, !negated);
   if (plainLiteral(n)) return !n.value !== negated;
+  if (n.type === 'LogicalExpression') {
+    const falsy = joinedFalsy(ctx, n);
+    return falsy === undefined ? undefined : falsy !== negated;
+  }
   if (n.type !== 'Identifier') return undefined;
   const binding = ctx.resolve(n.name as string, n);
   if (binding?.kind !== 'const') return undefined;
   if (!falsyLiteral(ctx, binding.init)) return undefined;
   return !negated;
+}
+
+/**
+ * `false && offer.ok` is as fixed as `false`: `&&` is falsy when either side is fixed falsy, truthy when both
+ * are fixed truthy; `||` the other way about. `??` is left alone (a fixed `null` side says nothing of the other).
+ */
+function joinedFalsy(ctx: ModuleContext, n: Node): boolean | undefined {
+  if (n.operator !== '&&' && n.operator !== '||') return undefined;
+  const left = fixedFalsy(ctx, n.left as Node);
+  const right = fixedFalsy(ctx, n.right as Node);
+  // The value `&&` is decided by a falsy side, `||` by a truthy one.
+  const decides = n.operator === '&&';
+  if (left === decides || right === decides) return decides;
+  if (left === !decides && right === !decides) return !decides;
+  return undefined;
 }
 
 /** Is `init` a falsy literal (false, 0, '', null, or `undefined` not shadowed), `as const` and the like aside? */
@@ -102,21 +121,26 @@ function hasSwitch(ctx: ModuleContext): boolean {
   return has;
 }
 
-/** Is the literal (under any `!` or parentheses) the test of an `if`, a `? :`, or the left of `&&` / `||`? */
+/** Is the literal (under any `!`, wrapper, `&&` or `||`) the test of an `if`, a `? :`, or the left of `&&` / `||`? */
 function literalTest(ctx: ModuleContext, literal: Node): boolean {
   let child = literal;
   let parent = ctx.parentOf(literal);
+  // Through what fixedFalsy reads through: `!`, the wrappers unwrap drops (`false as boolean`), and
+  // `&&`/`||` (`if (a.ok && false)`), so that the gate and the reader agree.
   while (
     parent !== undefined &&
     ((parent.type === 'UnaryExpression' && parent.operator === '!') ||
-      parent.type === 'ParenthesizedExpression')
+      WRAPPERS.has(parent.type) ||
+      (parent.type === 'LogicalExpression' && parent.operator !== '??'))
   ) {
+    // The left of `&&`/`||` is a test of its own (`false && send()`).
+    if (parent.type === 'LogicalExpression' && parent.left === child) return true;
     child = parent;
     parent = ctx.parentOf(parent);
   }
-  if (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression')
-    return parent.test === child;
-  return parent?.type === 'LogicalExpression' && parent.left === child && parent.operator !== '??';
+  return (
+    (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression') && parent.test === child
+  );
 }
 
 /**

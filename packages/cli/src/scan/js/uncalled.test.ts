@@ -41,7 +41,9 @@ describe('uncalled', () => {
     expect(clientDead(`${recursive}module.exports = { emptyDir };`)).toBe(false);
     expect(clientDead(`${recursive}const jobs = [emptyDir];\nmodule.exports = { jobs };`)).toBe(false);
     expect(clientDead(`export ${recursive}`, 'm.ts')).toBe(false);
-    // Named in a string (a handler name, a registry key): kept, the text test errs towards reporting.
+    // Named as an object key or in a string (a registry, a handler name): kept, the text test errs towards
+    // reporting.
     expect(clientDead(`${recursive}module.exports = { run: (n) => ({ emptyDir: 1 })[n] };`)).toBe(false);
+    expect(clientDead(`${recursive}const jobs = ['emptyDir'];\nmodule.exports = { jobs };`)).toBe(false);
   });
 });
