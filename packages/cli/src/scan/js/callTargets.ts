@@ -7,13 +7,24 @@ import { type Node, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /**
+ * The object literal a computed call indexes, `routes[event.routeKey](...)` (also one built at load and
+ * held in a `const`), or undefined for any other callee.
+ * @example
+ * indexedTable(ctx, callee) // the `{ a: handleA, b: handleB }` of `const routes = {...}; routes[k](e)`
+ */
+export function indexedTable(ctx: ModuleContext, callee: Node | undefined): Node | undefined {
+  if (callee?.type !== 'MemberExpression' || !callee.computed) return undefined;
+  const table = ctx.valueOf(callee.object as Node);
+  return table?.type === 'ObjectExpression' ? table : undefined;
+}
+
+/**
  * `routes[event.routeKey](event)`: a call through a table of functions (a config-driven router) may run
  * any of them, so every function in the table is on the handler's path.
  */
 export function routedTargets(ctx: ModuleContext, callee: Node | undefined): Node[] {
-  if (callee?.type !== 'MemberExpression' || !callee.computed) return [];
-  const table = ctx.valueOf(callee.object as Node);
-  if (table?.type !== 'ObjectExpression') return [];
+  const table = indexedTable(ctx, callee);
+  if (table === undefined) return [];
   const targets: Node[] = [];
   for (const p of table.properties as Node[]) {
     if (p.type !== 'Property') continue;

@@ -6,6 +6,7 @@
 // built (at load or in the calling function) does not matter: the call resolves it either way.
 import { type Node, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
+import { indexedTable } from './callTargets.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { memberImportRef } from './projectCall.js';
 import { tabledImport } from './registeredEntries.js';
@@ -38,10 +39,8 @@ export function tabledMember(ctx: ModuleContext, prop: Node): ImportRef | undefi
  * tableCallRefs(ctx, call) // `processors[e.kind](e)` over `{ a: Notifier.send }` -> [{ source: './notifier', name: 'Notifier' }]
  */
 export function tableCallRefs(ctx: ModuleContext, call: Node): ImportRef[] {
-  const callee = unwrap(call.callee as Node);
-  if (callee?.type !== 'MemberExpression' || !callee.computed) return [];
-  const table = ctx.valueOf(callee.object as Node);
-  if (table?.type !== 'ObjectExpression') return [];
+  const table = indexedTable(ctx, unwrap(call.callee as Node));
+  if (table === undefined) return [];
   const refs: ImportRef[] = [];
   for (const prop of table.properties as Node[]) {
     if (prop.type !== 'Property') continue;
