@@ -30,8 +30,18 @@ export const CACHE_PACKAGES: ReadonlySet<string> = new Set([
   'node-cache',
 ]);
 
-/** Commands that guard or message rather than cache: their failure is not a miss. */
-const NOT_CACHE_COMMANDS = new Set(['eval', 'evalsha', 'publish', 'subscribe', 'xadd', 'rpoplpush', 'blpop']);
+/**
+ * The commands of a cached copy (Redis, Memcached and LRU spellings; `exec` of a pipeline or multi). Not
+ * `eval`, `publish`, `setnx`, sorted sets or streams: locks, scripts, messages and rate windows. The names
+ * alone decide nothing: a project function (`sessions.load(id)`) is not one, so its store must be a client.
+ */
+const CACHE_COMMANDS = new Set(
+  (
+    'get set setex psetex getex getdel del unlink expire pexpire ttl exists incr incrby decr decrby mget mset ' +
+    'keys scan hget hset hmset hmget hgetall hdel hincrby lrange lpush rpush ltrim sadd srem smembers ' +
+    'sismember exec peek has delete'
+  ).split(' '),
+);
 
 /** Where a cache client comes from: built in this module, or handed out by a project module. */
 type ClientOrigin = { readonly kind: 'local' } | { readonly kind: 'import'; readonly ref: ImportRef };
@@ -92,17 +102,21 @@ function setsIfAbsent(args: readonly Node[]): boolean {
   });
 }
 
+/** `const client = await conn.getClient()`: an argument-less call whose answer is kept as the client. */
+function clientGetter(ctx: ModuleContext, io: Node, call: Node): boolean {
+  return (call.arguments as Node[]).length === 0 && ctx.parentOf(io)?.type === 'VariableDeclarator';
+}
+
 /** The origin of one I/O node of the try when it is a cache command (or the client's getter). */
 function cacheCallOrigin(ctx: ModuleContext, io: Node): ClientOrigin | undefined {
   const call = bare(io);
   if (call?.type !== 'CallExpression') return undefined;
   const callee = unwrap(call.callee as Node);
   if (callee?.type !== 'MemberExpression') return undefined;
-  const method = memberPath(callee)?.at(-1) ?? '';
+  const method = (memberPath(callee)?.at(-1) ?? '').toLowerCase();
   const args = call.arguments as Node[];
-  if (NOT_CACHE_COMMANDS.has(method.toLowerCase()) || setsIfAbsent(args) || fixedKey(args[0]))
-    return undefined;
-  return originOf(ctx, callee.object as Node);
+  const command = CACHE_COMMANDS.has(method) && !setsIfAbsent(args) && !fixedKey(args[0]);
+  return command || clientGetter(ctx, io, call) ? originOf(ctx, callee.object as Node) : undefined;
 }
 
 /** Every node of the block that reaches another system (catchFacts.ts), outside nested functions. */
