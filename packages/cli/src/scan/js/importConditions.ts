@@ -63,8 +63,6 @@ export interface ImportConditions {
   readonly onlyIfImportSstQueue?: ImportRef;
   /** An SST v3 queue this module exports under that name: kept when an importer subscribes it (ModuleFacts.sstSubscribed). */
   readonly onlyIfExportSubscribed?: string;
-  /** A catch answering a miss on a client this import hands out: dropped when it is a cache client (importedCacheClients.ts). */
-  readonly unlessImportCacheClient?: ImportRef;
   /** Dropped when some module of the app writes an app-wide `$transform` that settles it (ModuleFacts.sstTransforms). */
   readonly unlessSstTransform?: SstTransform;
 }
