@@ -1,10 +1,11 @@
 // A CommonJS helper module often builds its API as a named object and exports that (`const queueHelper = {
 // addToQueue: async () => { ... } }; module.exports = queueHelper;`). Export discovery (exportDiscovery.ts)
-// records the object as the module's `default` only, so a function inside it reaches no named export,
-// though importers call it by name (`queueHelper.addToQueue(...)`, which resultUse.ts importedCallee reads
-// as `addToQueue` of the default import). Kept out of exportDiscovery on purpose: naming these exports
-// there would change every rule's reach at once; the rules that need the names ask here.
-import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+// names the properties of an ES `export default api` object, but records a CommonJS `module.exports = helper`
+// as the module's `default` only, so a function inside it reaches no named export, though importers call it
+// by name (`queueHelper.addToQueue(...)`, which resultUse.ts importedCallee reads as `addToQueue` of the
+// default import). Kept out of exportDiscovery on purpose: naming these exports there would change every
+// rule's reach at once; the rules that need the names ask here.
+import { contains, isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /**
@@ -25,8 +26,7 @@ export function defaultObjectMethods(ctx: ModuleContext, node: Node): string[] {
     const fn = unwrap(p.value as Node);
     const target = fn !== undefined && isFunction(fn) ? fn : ctx.functionOf(p.value as Node);
     if (name === undefined || target === undefined) continue;
-    if ((target.start as number) <= (node.start as number) && (node.end as number) <= (target.end as number))
-      names.push(name);
+    if (contains(target, node)) names.push(name);
   }
   return names;
 }
