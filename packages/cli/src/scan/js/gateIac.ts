@@ -93,6 +93,8 @@ export function serverlessConfig(words: SourceWords): boolean {
     (sst && words.includes('EventBus')) ||
     // SST v3 buses and their subscribers (rules/sstV3Bus.ts).
     words.includes('sst.aws.Bus') ||
+    // SST v3 SNS topics and their subscribers (rules/sstV3Topic.ts).
+    words.includes('sst.aws.SnsTopic') ||
     // SST v3 stream subscriptions, a table's or a Kinesis stream's (rules/sstV3StreamSubscribe.ts).
     words.includes('sst.aws.Dynamo') ||
     words.includes('sst.aws.KinesisStream') ||

@@ -42,6 +42,7 @@ import { sstV3PartialResponseRules } from './rules/sstV3PartialResponses.js';
 import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
 import { sstV3QueueDlqRules } from './rules/sstV3QueueDlq.js';
 import { sstV3StreamSubscribeRules } from './rules/sstV3StreamSubscribe.js';
+import { sstV3TopicRules } from './rules/sstV3Topic.js';
 import { swallowRules } from './rules/swallowed.js';
 import { tsResourceQueueRules } from './rules/tsResourceQueues.js';
 
@@ -88,6 +89,7 @@ export const RULES: readonly Rule[] = [
   sstV3PartialResponseRules,
   sstV3QueueDlqRules,
   sstV3StreamSubscribeRules,
+  sstV3TopicRules,
   sstV3DlqAlarmRules,
   tsResourceQueueRules,
   sstStreamConsumerRules,

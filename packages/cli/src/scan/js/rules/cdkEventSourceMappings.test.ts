@@ -1,9 +1,14 @@
 // iac-missing-dlq for a CDK stream mapping: which mappings are reported, and what the message says a failing
 // record's fate is (a retry limit of -1, AWS's "no limit", bounds nothing).
 import { describe, expect, it } from 'vitest';
+import { type Node, objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { contextOf } from '../testing/parsed.js';
-import { addedStreamMappings, streamMappingWithoutOnFailure } from './cdkEventSourceMappings.js';
+import {
+  addedStreamMappings,
+  streamMappingWithoutOnFailure,
+  streamSourceWithoutOnFailure,
+} from './cdkEventSourceMappings.js';
 
 const FILE = '/app/lib/streams.ts';
 
@@ -82,5 +87,31 @@ describe('streamMappingWithoutOnFailure (L1)', () => {
 
   it('keeps quiet with destinationConfig.onFailure', () => {
     expect(cfn(mapping(", destinationConfig: { onFailure: { destination: 'arn' } }"))).toEqual([]);
+  });
+});
+
+describe('streamSourceWithoutOnFailure', () => {
+  /** The lines of the findings on each `new DynamoEventSource(...)` of the body, judged by its options object. */
+  function lines(body: string): number[] {
+    const ctx = moduleOf(body);
+    const out = new Set<number>();
+    for (const node of ctx.of('NewExpression')) {
+      const options = ctx.valueOf((node.arguments as Node[])[1]);
+      if (options?.type !== 'ObjectExpression') continue;
+      streamSourceWithoutOnFailure(ctx, node, 'DynamoEventSource', objectProps(options), (_rule, at) => {
+        out.add(ctx.position(at.start as number).line);
+      });
+    }
+    return [...out];
+  }
+  const OPTIONS = 'const opts = { startingPosition: lambda.StartingPosition.LATEST, retryAttempts: 3 };';
+
+  it('reports options shared by several sources once, at the object where the onFailure goes', () => {
+    const body = `${OPTIONS}\nfn.addEventSource(new DynamoEventSource(a, opts));\nfn.addEventSource(new DynamoEventSource(b, opts));`;
+    expect(lines(body)).toEqual([3]);
+  });
+
+  it('reports options used by one source at the source', () => {
+    expect(lines(`${OPTIONS}\nfn.addEventSource(new DynamoEventSource(a, opts));`)).toEqual([4]);
   });
 });

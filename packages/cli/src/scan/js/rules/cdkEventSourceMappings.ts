@@ -102,7 +102,25 @@ export function streamSourceWithoutOnFailure(
   props: Props,
   report: Report,
 ): void {
-  judgeStream(ctx, node, props, kind, 'l2', report);
+  judgeStream(ctx, sharedOptions(ctx, node) ?? node, props, kind, 'l2', report);
+}
+
+/**
+ * The options object several stream sources of the module share (`const config = { startingPosition, ... }`
+ * handed to `new DynamoEventSource(tableA, config)` and `new DynamoEventSource(tableB, config)`): one
+ * `onFailure` written there fixes them all, so the finding sits there, once, instead of at each source as
+ * duplicates of one defect. Undefined for options written inline or used by one source.
+ */
+function sharedOptions(ctx: ModuleContext, node: Node): Node | undefined {
+  const options = (node.arguments as Node[])[1];
+  if (options?.type !== 'Identifier') return undefined;
+  const object = ctx.valueOf(options);
+  if (object?.type !== 'ObjectExpression') return undefined;
+  const users = ctx.of('NewExpression').filter((n) => {
+    const arg = (n.arguments as Node[])[1];
+    return arg?.type === 'Identifier' && arg.name === options.name && ctx.valueOf(arg) === object;
+  });
+  return users.length > 1 ? object : undefined;
 }
 
 /** Reports every `fn.addEventSourceMapping(id, { eventSourceArn, startingPosition })` with no onFailure. */

@@ -77,6 +77,22 @@ describe('spreadKeys', () => {
     expect([...(spreadKeys(known.ctx, known.props) ?? [])].sort()).toEqual(['entry', 'handler', 'runtime']);
     expect(spreadKeys(unknown.ctx, unknown.props)).toBeUndefined();
   });
+
+  it('knows the keys of a spread chosen by a condition between literals, whichever branch runs', () => {
+    // Arrange
+    const ternary = propsOf(
+      "new NodejsFunction(this, 'F', { ...(arn ? { layers: [l] } : {}), timeout: t });",
+    );
+    const and = propsOf("new NodejsFunction(this, 'F', { ...(isProd && { memorySize: 2048 }) });");
+    const opaque = propsOf("new NodejsFunction(this, 'F', { ...(isProd ? prodProps : {}) });");
+
+    // Act / Assess
+    expect([...(spreadKeys(ternary.ctx, ternary.props) ?? [])]).toEqual(['layers']);
+    expect([...(spreadKeys(and.ctx, and.props) ?? [])]).toEqual(['memorySize']);
+    expect(spreadKeys(opaque.ctx, opaque.props)).toBeUndefined();
+    // Read as local literals: a caller asking for imported helpers' keys only gets none.
+    expect(spreadKeys(ternary.ctx, ternary.props, false)).toBeUndefined();
+  });
 });
 
 const DEFAULTS = `import * as path from 'path';

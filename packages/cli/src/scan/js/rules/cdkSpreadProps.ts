@@ -16,7 +16,7 @@ import { passedOnAs, reExports } from '../reExports.js';
 import { linkOfPaths } from './cdkHandlers.js';
 import { returnedValue } from './cdkHelperProps.js';
 import { type CallValues, helperModule, text, topFunction } from './cdkImportedHelpers.js';
-import { openProps } from './cdkPassedProps.js';
+import { type OpenProps, openProps } from './cdkPassedProps.js';
 
 /** A helper module worth parsing for this: it writes a function's code place. */
 const WRITES_CODE = /\bentry\b|\bfromAsset\b/;
@@ -122,8 +122,34 @@ function spreadHelper(ctx: ModuleContext, argument: Node): SpreadHelper | undefi
 }
 
 /**
- * The keys a props object's spreads bring in, when every spread is a local literal (unless `locals` is
- * false) or an imported helper's object literal (whose own spreads are local literals of its module);
+ * A spread chosen by a condition between object literals (`...(layerArn ? { layers: [layer] } : {})`,
+ * `...(isProd && { memorySize: 2048 })`): every key either branch may bring, read as one object. Stage- or
+ * context-dependent settings are written this way; the keys are known whichever branch runs. Undefined
+ * when a branch is not a literal the scan reads in full (a variable, a call, a spread of the caller's).
+ * @example
+ * stagedProps(ctx, node)?.props.keys() // 'layers' for `cond ? { layers: [x] } : {}`
+ */
+function stagedProps(ctx: ModuleContext, node: Node): OpenProps | undefined {
+  const n = unwrap(node);
+  const branches =
+    n?.type === 'ConditionalExpression'
+      ? [n.consequent as Node, n.alternate as Node]
+      : n?.type === 'LogicalExpression' && n.operator === '&&'
+        ? [n.right as Node]
+        : undefined;
+  if (branches === undefined) return undefined;
+  const out: OpenProps = { props: new Map(), unknown: false, fromCaller: [] };
+  for (const branch of branches) {
+    const open = openProps(ctx, unwrap(branch));
+    if (open === undefined || open.unknown || open.fromCaller.length > 0) return undefined;
+    for (const [k, v] of open.props) out.props.set(k, v);
+  }
+  return out;
+}
+
+/**
+ * The keys a props object's spreads bring in, when every spread is a local literal or a condition
+ * between local literals (stagedProps; unless `locals` is false) or an imported helper's object literal (whose own spreads are local literals of its module);
  * undefined when any is unknown or comes from a caller (then a spread may hold any setting).
  * @example
  * spreadKeys(ctx, propsNode) // Set { 'runtime', 'entry', 'handler', 'timeout' } for `{ ...defaultProps(this, 'x') }`
@@ -138,7 +164,7 @@ export function spreadKeys(
   const keys = new Set<string>();
   for (const p of object.properties as Node[]) {
     if (p.type !== 'SpreadElement') continue;
-    const local = openProps(ctx, p.argument as Node);
+    const local = openProps(ctx, p.argument as Node) ?? stagedProps(ctx, p.argument as Node);
     if (local !== undefined && !locals) return undefined;
     const found = local === undefined ? spreadHelper(ctx, p.argument as Node) : undefined;
     const open = local ?? (found === undefined ? undefined : openProps(found.mod, found.object));

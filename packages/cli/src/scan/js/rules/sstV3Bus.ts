@@ -18,10 +18,12 @@ import { sstBusShared } from './sstBusShared.js';
 import { keptIn } from './sstEventBus.js';
 
 const ARCHIVED = /\.archive\s*\(|\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Archive|EventArchive)\s*\(/;
-const FAILURE_TARGET = /\b(?:deadLetterConfig|deadLetterQueue|onFailure)\b/;
-const CAPABLE = /\b(?:link|permissions|environment|role|vpc)\s*:/;
+/** A dead-letter or on-failure destination written for the subscriber's function. */
+export const FAILURE_TARGET = /\b(?:deadLetterConfig|deadLetterQueue|onFailure)\b/;
+/** A subscriber handed something to work with (links, permissions, settings): not one that can only log. */
+export const CAPABLE = /\b(?:link|permissions|environment|role|vpc)\s*:/;
 /** App-wide function settings (`$transform(sst.aws.Function, ...)`) may give every subscriber its links. */
-const APP_DEFAULTS = /\$transform\s*\(/;
+export const APP_DEFAULTS = /\$transform\s*\(/;
 
 /** Is `node` a `new sst.aws.Bus(...)` on SST's global `sst`? */
 function isV3Bus(ctx: ModuleContext, node: Node): boolean {
