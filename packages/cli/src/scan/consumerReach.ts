@@ -4,6 +4,7 @@
 // queue consumer look like a caller of every helper below it, and an INSERT on the HTTP checkout reads as
 // a consumer's. The consumer's own exports, followed down value by value (handlerExportReach.ts), say
 // which helpers it reaches: an HTTP route's write is no redelivered message's.
+import type { SharedRequest } from './callerLookup.js';
 import { handlerExportsReaching } from './handlerExportReach.js';
 import type { ModuleFacts } from './js/Candidate.js';
 
@@ -14,22 +15,29 @@ export interface ProjectGraph {
 }
 
 /**
- * May `handler` reach one of `names` exported from `file`? False only when the handler's exports have a
- * known call graph and none of it reaches them; a handler built by a wrapper the graph does not follow
- * (no edges for any of its exports) may, as before.
+ * May `handler` reach one of the request's `names` exported from `file`? False only for plain exported
+ * functions, when the handler's exports are seen to reach other exports of `file` and none of these; when
+ * the graph shows no way into `file` at all (an edge it does not follow), the handler may, as before.
  *
  * @example
- * exportsMayReach(project, queueHandlerFacts, '/app/libs/db.ts', ['insertOrder']) // false: it calls only settle -> invoicing
+ * exportsMayReach(project, queueHandlerFacts, '/app/libs/db.ts', { names: ['insertOrder'] }) // false: it reaches only invoicing there
  */
 export function exportsMayReach(
   project: ProjectGraph,
   handler: ModuleFacts,
   file: string,
-  names: readonly string[],
+  request: SharedRequest,
 ): boolean {
-  const exported = Object.keys(handler.handlers ?? {});
-  const known = exported.some((name) => (handler.exportCalls?.[name]?.length ?? 0) > 0);
-  if (!known || names.length === 0) return true;
+  const { names } = request;
+  // A method (of a class, an instance, an interface) is called on a value the graph does not name by
+  // the method: `useCase.execute(m)` on a module-level `new StoreUseCase()` is an edge to the class.
+  if (request.owner !== undefined || (request.interfaces?.length ?? 0) > 0) return true;
+  if (names.length === 0) return true;
   const graph = { factsOf: project.factsOf.bind(project), resolve: project.resolveModule.bind(project) };
+  // The graph misses edges (a router's table of default exports, a wrapper): it answers only when it
+  // shows the handler reaching `file` through some export. Then an export it does not reach is another
+  // route's.
+  const exported = Object.keys(project.factsOf(file)?.exports ?? {});
+  if (handlerExportsReaching(graph, handler, file, exported).length === 0) return true;
   return handlerExportsReaching(graph, handler, file, names).length > 0;
 }

@@ -212,8 +212,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
       consumerOnly,
       // A consumer that shares a manager module with HTTP routes reaches only its own helpers (consumerReach.ts).
       (m) =>
-        (m.consumer === true || eventWired(project, m)) &&
-        exportsMayReach(project, m, file, consumerOnly.names),
+        (m.consumer === true || eventWired(project, m)) && exportsMayReach(project, m, file, consumerOnly),
       true,
     )
   )
