@@ -59,6 +59,10 @@ describe('exportsMayReach', () => {
     );
   });
 
+  it('may reach a name the module does not export (a CommonJS class method)', () => {
+    expect(exportsMayReach(project, queue, '/app/lib/db.ts', { names: ['insert'] })).toBe(true);
+  });
+
   it('may reach a helper when the graph shows no way into its module (an edge it does not follow)', () => {
     const routed = facts('/app/handlers/routed.ts', { handler: [['../lib/other', 'route']] }, true);
     expect(exportsMayReach(project, routed, '/app/lib/db.ts', { names: ['insertOrder'] })).toBe(true);

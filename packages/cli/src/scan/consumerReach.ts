@@ -38,6 +38,9 @@ export function exportsMayReach(
   // shows the handler reaching `file` through some export. Then an export it does not reach is another
   // route's.
   const exported = Object.keys(project.factsOf(file)?.exports ?? {});
+  // A name the module does not export is a method (of a CommonJS `module.exports = Class`, say): the
+  // graph's edge into the module is the class, never the method.
+  if (!names.every((n) => exported.includes(n))) return true;
   if (handlerExportsReaching(graph, handler, file, exported).length === 0) return true;
   return handlerExportsReaching(graph, handler, file, names).length > 0;
 }
