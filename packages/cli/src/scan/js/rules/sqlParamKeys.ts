@@ -10,6 +10,7 @@ import { selectsOwnWork } from './catchExemptions.js';
 import { guarded } from './insertGuards.js';
 import type { Report } from './Report.js';
 import { RECORD_ID_FIELD, randomCallIn } from './randomValues.js';
+import { namedColumnValues } from './sqlNamedParams.js';
 
 const QUERY_CALL = /^(query|execute|run|none|one|oneOrNone|many|any|result)$/;
 const INSERT = /\binsert\s+into\s+[^\s(]+\s*\(([^)]*)\)\s*values\s*\(([^)]*)\)/i;
@@ -30,13 +31,21 @@ function parameterPositions(values: string[]): (number | undefined)[] {
  * randomSqlKeys(ctx, call) // db.query('INSERT INTO t ("id", "name") VALUES ($1, $2)', [randomUUID(), n]) -> [randomUUID()]
  */
 export function randomSqlKeys(ctx: ModuleContext, call: Node): Node[] {
-  if (!QUERY_CALL.test(calleeName(call) ?? '')) return [];
   const [sql, params] = call.arguments as Node[];
-  const match = INSERT.exec(stringValue(ctx.valueOf(sql)) ?? '');
   const array = ctx.valueOf(params);
-  if (match === null || array?.type !== 'ArrayExpression') return [];
+  if (array?.type !== 'ArrayExpression') return [];
+  const match = INSERT.exec(stringValue(ctx.valueOf(sql)) ?? '');
+  if (match === null) return [];
   const columns = (match[1] ?? '').split(',').map((c) => c.trim().replace(/^["'`[]|["'`\]]$/g, ''));
-  const positions = parameterPositions((match[2] ?? '').split(',').map((v) => v.trim()));
+  const values = (match[2] ?? '').split(',').map((v) => v.trim());
+  // Named parameters (sqlNamedParams.ts): their list's shape says what it is, whatever the callee.
+  const named = namedColumnValues(ctx, columns, values, array);
+  if (named !== undefined)
+    return [...named]
+      .filter(([column]) => RECORD_ID_FIELD.test(column))
+      .flatMap(([, value]) => randomCallIn(ctx, value) ?? []);
+  if (!QUERY_CALL.test(calleeName(call) ?? '')) return [];
+  const positions = parameterPositions(values);
   const found: Node[] = [];
   columns.forEach((column, i) => {
     const position = positions[i];
