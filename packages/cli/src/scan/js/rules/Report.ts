@@ -73,6 +73,7 @@ export type Extra = Pick<
   | 'onlyIfImportNullOnError'
   | 'unlessImportsLog'
   | 'unlessImportsEnd'
+  | 'unlessImportCacheClient'
   | 'onlyIfImportQueueSubclass'
   | 'onlyIfImportFunctionBuilder'
   | 'dropsRecords'
