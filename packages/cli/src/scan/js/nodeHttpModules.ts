@@ -43,9 +43,11 @@ export function nodeHttpCall(
   method: 'get' | 'request',
   args: readonly Node[],
 ): { lib: 'node-http'; method: string | undefined; options: Node | undefined } {
-  const options = args.find(
-    (a) => objectProps(ctx.valueOf(a)) !== undefined || unwrap(a)?.type === 'Identifier',
-  );
+  // An object the module builds wins over an earlier bare identifier: in `https.request(url, options, cb)`
+  // the url parameter resolves to nothing, and taking it hid the options (and their `timeout`).
+  const options =
+    args.find((a) => objectProps(ctx.valueOf(a)) !== undefined) ??
+    args.find((a) => unwrap(a)?.type === 'Identifier');
   return {
     lib: 'node-http',
     method: method === 'get' ? 'GET' : methodOf(ctx, options),

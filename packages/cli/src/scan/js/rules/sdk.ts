@@ -16,6 +16,8 @@ import { fixedDelay } from './retryPolicies.js';
 import { v3Client } from './sdkClients.js';
 import { paramFedCondition, paramFedMessage, paramFedOptions } from './sdkParamOptions.js';
 import { v2ClientName, v2ClientOptions } from './sdkV2Clients.js';
+import { memberSdkClientName } from './sdkV2Members.js';
+import { secondOfDynamoPair } from './sharedDynamoOptions.js';
 import { thirdPartyClient } from './thirdPartyClients.js';
 
 /** `service: new AWS.DynamoDB({ httpOptions })`, directly or through a variable of this module. */
@@ -191,6 +193,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   const mayProtect = ctx.spells('.protect(');
   const maySignal = ctx.spells('abortSignal');
   const mayThirdParty = ctx.spells('@slack/web-api');
+  const mayMemberSdk = ctx.spells('this.AWS.');
   const mayExtendedSqs = mentionsExtendedSqs((w) => ctx.spells(w));
   // `Presigne`: createPresignedPost / S3RequestPresigner; a request built by util-create-request is presigned too.
   const mayPresign =
@@ -200,7 +203,10 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (mayProtect && isProtected(ctx, node)) continue;
     const client = v3Client(ctx, node);
     const v3 = client?.name;
-    const v2 = v3 === undefined && !v2GlobalTimeout ? v2ClientName(ctx, callee) : undefined;
+    const v2 =
+      v3 === undefined && !v2GlobalTimeout
+        ? (v2ClientName(ctx, callee) ?? (mayMemberSdk ? memberSdkClientName(ctx, callee) : undefined))
+        : undefined;
     if (v3 === undefined && v2 === undefined) {
       importedSubclass(ctx, report, node);
       if (mayThirdParty) thirdPartyClient(ctx, report, node);
@@ -241,6 +247,8 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     // A local emulator's side bounded and the deployed side not: the deployed side is judged (untimedSide.ts).
     const judged = shape.untimedSide?.shape ?? shape;
     if (timedService(ctx, judged.props.get('service'))) continue;
+    // One options object shared by a DocumentClient and its raw DynamoDB client: one finding.
+    if (v2 !== undefined && secondOfDynamoPair(ctx, node, v2)) continue;
     const httpNode = judged.props.get('httpOptions');
     const http = objectProps(ctx.valueOf(httpNode));
     if (http !== undefined && (http.spread || http.props.has('timeout'))) continue;

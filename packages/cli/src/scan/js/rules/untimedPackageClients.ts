@@ -12,7 +12,8 @@
 // - `ipfs-http-client` and its successor `kubo-rpc-client` (`create(options)`, the older default export
 //   called directly): Options `timeout` ("Amount of time until request should timeout"), none by default.
 //   Reported where the client is built without one (a bare URL string counts as no options).
-// better-fetch (rules/betterFetch.ts), simple-oauth2 and gRPC deadlines are read from here too.
+// better-fetch (rules/betterFetch.ts), simple-oauth2, gRPC deadlines and web3 HTTP providers
+// (rules/web3Providers.ts) are read from here too.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
@@ -21,6 +22,7 @@ import { betterFetchClients, mentionsBetterFetch } from './betterFetch.js';
 import { grpcDeadlines, mentionsGrpc } from './grpcDeadlines.js';
 import type { Report } from './Report.js';
 import { simpleOauth2Tokens } from './simpleOauth2.js';
+import { mentionsWeb3Provider, web3Providers } from './web3Providers.js';
 
 const SANITY_PACKAGES = new Set(['@sanity/client', 'next-sanity']);
 const IPFS_PACKAGES = new Set(['ipfs-http-client', 'kubo-rpc-client']);
@@ -48,6 +50,7 @@ export function mentionsUntimedPackages(source: string): boolean {
     words.includes('kubo-rpc-client') ||
     words.includes('simple-oauth2') ||
     mentionsGrpc(source) ||
+    mentionsWeb3Provider(source) ||
     mentionsBetterFetch(source)
   );
 }
@@ -96,6 +99,7 @@ export function untimedPackageClients(ctx: ModuleContext, report: Report): void 
   simpleOauth2Tokens(ctx, report); // its own file: rules/simpleOauth2.ts
   grpcDeadlines(ctx, report); // rules/grpcDeadlines.ts
   betterFetchClients(ctx, report); // rules/betterFetch.ts
+  web3Providers(ctx, report); // rules/web3Providers.ts
   for (const call of ctx.of('CallExpression')) {
     const callee = unwrap(call.callee);
     const args = call.arguments as Node[];

@@ -1,0 +1,42 @@
+// A DynamoDB DocumentClient and the raw DynamoDB client built side by side from one options variable
+// (`new AWS.DynamoDB.DocumentClient(parameters); new AWS.DynamoDB(parameters)`): the missing httpOptions is
+// one defect with one fix (in `parameters`), so only the first of the pair is reported. Other clients
+// sharing options stay separate findings: they are separate services a reader labels one by one.
+import { memberPath, type Node, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+
+/** `DynamoDB` or `DynamoDB.DocumentClient` at the end of a v2 client's dotted name. */
+function dynamoKind(name: string): 'document' | 'raw' | undefined {
+  if (name.endsWith('DynamoDB.DocumentClient')) return 'document';
+  if (name === 'DynamoDB' || name.endsWith('.DynamoDB')) return 'raw';
+  return undefined;
+}
+
+/**
+ * `node` (a v2 client named `name`) is the second of a DocumentClient / raw DynamoDB pair built in the same
+ * function from the same options identifier, the first built before it.
+ *
+ * @example
+ * // this.doc = new AWS.DynamoDB.DocumentClient(p); this.raw = new AWS.DynamoDB(p);
+ * secondOfDynamoPair(ctx, rawNode, 'AWS.DynamoDB') // true
+ */
+export function secondOfDynamoPair(ctx: ModuleContext, node: Node, name: string): boolean {
+  const kind = dynamoKind(name);
+  const options = unwrap((node.arguments as Node[])[0]);
+  if (kind === undefined || options?.type !== 'Identifier') return false;
+  const binding = ctx.resolve(options.name as string, options);
+  const fn = ctx.enclosingFunction(node);
+  return ctx.of('NewExpression').some((other) => {
+    if (other === node || (other.start as number) >= (node.start as number)) return false;
+    if (ctx.enclosingFunction(other) !== fn) return false;
+    const path = memberPath(other.callee as Node)?.join('.');
+    const otherKind = path === undefined ? undefined : dynamoKind(path);
+    if (otherKind === undefined || otherKind === kind) return false;
+    const arg = unwrap((other.arguments as Node[])[0]);
+    return (
+      arg?.type === 'Identifier' &&
+      arg.name === options.name &&
+      ctx.resolve(arg.name as string, arg) === binding
+    );
+  });
+}
