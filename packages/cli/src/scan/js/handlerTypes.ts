@@ -1,9 +1,10 @@
 // The types and shapes that say a function is a Lambda handler's, and which handlers consume a queue or
 // stream batch (the ones batch-no-partial-failure judges). Kept apart from handlerDiscovery.ts, which finds
 // the handlers a module exports.
+import { importDeclarations } from '../importDeclarations.js';
 import type { Node } from './ast.js';
 import { declaresBatchShape } from './localEventShapes.js';
-import type { ModuleContext } from './ModuleContext.js';
+import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 import { namedRecordCallbackReadsPolled } from './recordCallbacks.js';
 
 const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
@@ -47,8 +48,14 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   // `event: SQSEvent | ApiRecord`: one handler for a queue and a direct invocation still takes the batch.
   if (firstType === undefined && unionMembers(first?.typeAnnotation).some((t) => BATCH_TYPES.test(t)))
     return true;
-  if (firstType !== undefined)
-    return BATCH_TYPES.test(firstType) || declaresBatchShape(ctx.source, firstType);
+  if (firstType !== undefined) {
+    if (BATCH_TYPES.test(firstType) || declaresBatchShape(ctx.source, firstType)) return true;
+    // A type the project declares in another module (`event: SQSEventInterface` from '../common/...') says
+    // nothing the scan can read here: the body decides, as for an untyped event, on its records and a field
+    // only queue or stream records carry (not on the file's path: a type was written, just not read).
+    if (!importsProjectType(ctx.source, firstType) || first?.type !== 'Identifier') return false;
+    return readsPolledRecordFields(ctx.source.slice(fn.start, fn.end), first.name as string);
+  }
   // `async ({ Records }) =>`: the event destructured in the parameter list reads its records the same way.
   const records = first?.type === 'ObjectPattern' ? destructuredRecords(first) : undefined;
   if (first?.type !== 'Identifier' && records === undefined) return false;
@@ -68,6 +75,29 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
     /\.(kinesis|dynamodb)\b/.test(src) ||
     STREAM_FIELDS_DESTRUCTURED.test(src) ||
     SOURCE_NAMED.test(ctx.file.split('/').slice(-3).join('/'))
+  );
+}
+
+/**
+ * Does the module import type `name` from the project's own code (`import type { QueueEvent } from
+ * '../common/events'`; type-only imports included, which the module index leaves out)?
+ */
+function importsProjectType(source: string, name: string): boolean {
+  return importDeclarations(source).some((d) => isProjectSource(d.source) && d.locals.includes(name));
+}
+
+/**
+ * Does the body read `event.Records` and a field only a queue or stream record carries (`.body`,
+ * `.messageId`, `.receiptHandle`, `.kinesis`, `.dynamodb`, also destructured)?
+ * @example
+ * readsPolledRecordFields('const b = JSON.parse(event.Records[0].body)', 'event') // true
+ */
+function readsPolledRecordFields(src: string, event: string): boolean {
+  if (!readsRecordsOf(src, event)) return false;
+  return (
+    /\.(body|messageId|receiptHandle|kinesis|dynamodb)\b/.test(src) ||
+    SQS_FIELDS_DESTRUCTURED.test(src) ||
+    STREAM_FIELDS_DESTRUCTURED.test(src)
   );
 }
 
