@@ -1,10 +1,9 @@
 // The types and shapes that say a function is a Lambda handler's, and which handlers consume a queue or
 // stream batch (the ones batch-no-partial-failure judges). Kept apart from handlerDiscovery.ts, which finds
 // the handlers a module exports.
-import { importDeclarations } from '../importDeclarations.js';
 import type { Node } from './ast.js';
 import { declaresBatchShape } from './localEventShapes.js';
-import { isProjectSource, type ModuleContext } from './ModuleContext.js';
+import type { ModuleContext } from './ModuleContext.js';
 import { namedRecordCallbackReadsPolled } from './recordCallbacks.js';
 
 const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
@@ -52,8 +51,10 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
     if (BATCH_TYPES.test(firstType) || declaresBatchShape(ctx.source, firstType)) return true;
     // A type the project declares in another module (`event: SQSEventInterface` from '../common/...') says
     // nothing the scan can read here: the body decides, as for an untyped event, on its records and a field
-    // only queue or stream records carry (not on the file's path: a type was written, just not read).
-    if (!importsProjectType(ctx.source, firstType) || first?.type !== 'Identifier') return false;
+    // only queue or stream records carry (not on the file's path: a type was written, just not read). A
+    // type-only import (`import type { ... }`, left out of ctx.imports) is not read yet: it brought four
+    // handlers whose answers their subscription ignores to the catch-await check, and no label (round 50).
+    if (!ctx.projectImports.has(firstType) || first?.type !== 'Identifier') return false;
     return readsPolledRecordFields(ctx.source.slice(fn.start, fn.end), first.name as string);
   }
   // `async ({ Records }) =>`: the event destructured in the parameter list reads its records the same way.
@@ -76,14 +77,6 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
     STREAM_FIELDS_DESTRUCTURED.test(src) ||
     SOURCE_NAMED.test(ctx.file.split('/').slice(-3).join('/'))
   );
-}
-
-/**
- * Does the module import type `name` from the project's own code (`import type { QueueEvent } from
- * '../common/events'`; type-only imports included, which the module index leaves out)?
- */
-function importsProjectType(source: string, name: string): boolean {
-  return importDeclarations(source).some((d) => isProjectSource(d.source) && d.locals.includes(name));
 }
 
 /**
