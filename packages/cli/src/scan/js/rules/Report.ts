@@ -55,6 +55,7 @@ export type Extra = Pick<
   | 'unlessImportAnswersItems'
   | 'onlyIfEventWired'
   | 'onlyIfAnswerUnread'
+  | 'orIfEventUnrouted'
   | 'onlyIfRouted'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
