@@ -58,7 +58,7 @@ export function emittedIdKey(key: string): boolean {
 }
 
 /** References to the binding `declaration` declares for `name`, within its scope. */
-export function referencesOf(ctx: ModuleContext, name: string, declaration: Node): Node[] {
+function referencesOf(ctx: ModuleContext, name: string, declaration: Node): Node[] {
   const binding = ctx.resolve(name, declaration);
   const scope = binding?.scope ?? ctx.program;
   const refs: Node[] = [];

@@ -18,7 +18,6 @@ import { projectWorkCall } from './projectChain.js';
 import type { Report } from './Report.js';
 import { returnedByHandler } from './returnedChain.js';
 import { inTelemetryFunction } from './telemetryFacts.js';
-import { textStandIn } from './textStandIn.js';
 
 const BUILT_ERROR_DROPPED =
   '.catch() answers a new error object instead of throwing it: the promise resolves, nothing reads the answer, and the failure is lost; throw it (or let the rejection through)';
@@ -65,8 +64,6 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
     }
     // A stand-in before a throw the function does not catch: the path fails anyway (catchBeforeThrow.ts).
     if ((empty || returnsDefault) && throwsNext(ctx, call)) return true;
-    // A stand-in that only words optional text among other text, its absence planned for (textStandIn.ts).
-    if ((empty || returnsDefault) && textStandIn(ctx, call)) return true;
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
       // At `.catch(`, as below: a chain spread over lines is fixed where its handler is.
       report(
