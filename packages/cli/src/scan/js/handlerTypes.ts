@@ -47,16 +47,8 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
   // `event: SQSEvent | ApiRecord`: one handler for a queue and a direct invocation still takes the batch.
   if (firstType === undefined && unionMembers(first?.typeAnnotation).some((t) => BATCH_TYPES.test(t)))
     return true;
-  if (firstType !== undefined) {
-    if (BATCH_TYPES.test(firstType) || declaresBatchShape(ctx.source, firstType)) return true;
-    // A type the project declares in another module (`event: SQSEventInterface` from '../common/...') says
-    // nothing the scan can read here: the body decides, as for an untyped event, on its records and a field
-    // only queue or stream records carry (not on the file's path: a type was written, just not read). A
-    // type-only import (`import type { ... }`, left out of ctx.imports) is not read yet: it brought four
-    // handlers whose answers their subscription ignores to the catch-await check, and no label (round 50).
-    if (!ctx.projectImports.has(firstType) || first?.type !== 'Identifier') return false;
-    return readsPolledRecordFields(ctx.source.slice(fn.start, fn.end), first.name as string);
-  }
+  if (firstType !== undefined)
+    return BATCH_TYPES.test(firstType) || declaresBatchShape(ctx.source, firstType);
   // `async ({ Records }) =>`: the event destructured in the parameter list reads its records the same way.
   const records = first?.type === 'ObjectPattern' ? destructuredRecords(first) : undefined;
   if (first?.type !== 'Identifier' && records === undefined) return false;
@@ -76,21 +68,6 @@ export function isBatch(ctx: ModuleContext, fn: Node): boolean {
     /\.(kinesis|dynamodb)\b/.test(src) ||
     STREAM_FIELDS_DESTRUCTURED.test(src) ||
     SOURCE_NAMED.test(ctx.file.split('/').slice(-3).join('/'))
-  );
-}
-
-/**
- * Does the body read `event.Records` and a field only a queue or stream record carries (`.body`,
- * `.messageId`, `.receiptHandle`, `.kinesis`, `.dynamodb`, also destructured)?
- * @example
- * readsPolledRecordFields('const b = JSON.parse(event.Records[0].body)', 'event') // true
- */
-function readsPolledRecordFields(src: string, event: string): boolean {
-  if (!readsRecordsOf(src, event)) return false;
-  return (
-    /\.(body|messageId|receiptHandle|kinesis|dynamodb)\b/.test(src) ||
-    SQS_FIELDS_DESTRUCTURED.test(src) ||
-    STREAM_FIELDS_DESTRUCTURED.test(src)
   );
 }
 
