@@ -8,6 +8,7 @@ import { batchCallbackRules } from './rules/batchCallbacks.js';
 import { droppedBatchMethodRules } from './rules/batchMethods.js';
 import { ownedBatchWrapperRules } from './rules/batchWrappers.js';
 import { cdkRules } from './rules/cdk.js';
+import { routeTableEntryRules } from './rules/cdkRouteTables.js';
 import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
@@ -81,6 +82,7 @@ export const RULES: readonly Rule[] = [
   sstQueueConcurrencyRules,
   sstApiTimeoutRules,
   sstRouteTableRules,
+  routeTableEntryRules,
   sstFunctionDefaultRules,
   sstEventBusRules,
   sstV3BusRules,
