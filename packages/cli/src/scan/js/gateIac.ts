@@ -107,6 +107,8 @@ export function serverlessConfig(words: SourceWords): boolean {
     (sst && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).
     (sst && words.includes('routes') && words.includes('timeout')) ||
+    // SST v3 API routes, whose functions a timeout may hold past the gateway's (rules/sstV3ApiTimeouts.ts).
+    (words.includes('sst.aws.ApiGateway') && words.includes('route')) ||
     // SST v2 function defaults with a timeout, inherited by API routes (rules/sstFunctionDefaults.ts).
     (words.includes('setDefaultFunctionProps') && words.includes('timeout')) ||
     // SST queue consumers with a batch size (rules/sstBatchOne.ts).

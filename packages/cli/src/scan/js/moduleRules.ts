@@ -37,6 +37,7 @@ import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { sstRouteTableRules } from './rules/sstRouteTables.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
+import { sstV3ApiTimeoutRules } from './rules/sstV3ApiTimeouts.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
 import { sstV3DlqAlarmRules } from './rules/sstV3DlqAlarms.js';
 import { sstV3PartialResponseRules } from './rules/sstV3PartialResponses.js';
@@ -83,6 +84,7 @@ export const RULES: readonly Rule[] = [
   sstApiTimeoutRules,
   sstRouteTableRules,
   routeTableEntryRules,
+  sstV3ApiTimeoutRules,
   sstFunctionDefaultRules,
   sstEventBusRules,
   sstV3BusRules,
