@@ -14,7 +14,7 @@ const CDK_NEW =
   /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|CfnEventSourceMapping|EventSourceMapping|KinesisEventSource|DynamoEventSource|SnsEventSource|S3EventSource(?:V2)?|LambdaSubscription|LambdaDestination|LambdaFunction(?:Action)?|LambdaInvoke|CfnSchedule|CfnTopicRule|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
 const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
 // An L1 integration, or an API construct (a library's, or the project's own class, judged where it is
-// built with the functions it routes: cdkApiFunctions.ts, cdkApiProps.ts) whose name says Api.
+// built with the functions it routes: cdkApiFunctions.ts, cdkApiProps.ts) whose name says Api (or API: `AdhocReportAPI`).
 // A construct keeping a function with a timeout above 29 s in a field (`this.handler = new
 // NodejsFunction(...)`), which an app may hand to an API construct (cdkApiProps.ts fieldFunctions).
 const FUNCTION_FIELD = /this\.[\w$]+\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*\w*(?:Function|Lambda)\s*\(/;
@@ -22,7 +22,7 @@ const LONG_TIMEOUT = /timeout\s*:\s*(?:[\w$]+\.)*Duration\.(?:minutes|hours|seco
 // An exported constant or default object: where shared function props are kept.
 const EXPORTED_OBJECT = /\bexport\s+(?:const|let|default\s*\{)/;
 const FALLBACK_TIMEOUT = /timeout\s*:[^,\n]*(?:\?\?|\|\|)/;
-const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*Api\w*)\s*\(/;
+const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*(?:Api|API)\w*)\s*\(/;
 
 const NAMED_HANDLER = /\bhandler\s*:\s*['"`](?:[\w./-]*\.)?(?!handler['"`])[\w$]+['"`]/;
 
