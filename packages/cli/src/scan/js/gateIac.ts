@@ -14,7 +14,7 @@ const CDK_NEW =
   /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:Queue|SqsEventSource|CfnEventSourceMapping|EventSourceMapping|KinesisEventSource|DynamoEventSource|SnsEventSource|S3EventSource(?:V2)?|LambdaSubscription|LambdaDestination|LambdaFunction(?:Action)?|LambdaInvoke|CfnSchedule|CfnTopicRule|EventBus|LambdaIntegration|HttpLambdaIntegration|LambdaRestApi)\s*\(/;
 const CDK_NEW_TABLE = /\bnew\s+(?:[\w$]+\s*\.\s*)*Table(?:V2)?\s*\(/;
 // An L1 integration, or an API construct (a library's, or the project's own class, judged where it is
-// built with the functions it routes: cdkApiFunctions.ts, cdkApiProps.ts) whose name says Api.
+// built with the functions it routes: cdkApiFunctions.ts, cdkApiProps.ts) whose name says Api (or API: `AdhocReportAPI`).
 // A construct keeping a function with a timeout above 29 s in a field (`this.handler = new
 // NodejsFunction(...)`), which an app may hand to an API construct (cdkApiProps.ts fieldFunctions).
 const FUNCTION_FIELD = /this\.[\w$]+\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*\w*(?:Function|Lambda)\s*\(/;
@@ -22,7 +22,7 @@ const LONG_TIMEOUT = /timeout\s*:\s*(?:[\w$]+\.)*Duration\.(?:minutes|hours|seco
 // An exported constant or default object: where shared function props are kept.
 const EXPORTED_OBJECT = /\bexport\s+(?:const|let|default\s*\{)/;
 const FALLBACK_TIMEOUT = /timeout\s*:[^,\n]*(?:\?\?|\|\|)/;
-const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*Api\w*)\s*\(/;
+const CDK_NEW_API = /\bnew\s+(?:[\w$]+\s*\.\s*)*(?:CfnIntegration|CfnMethod|\w*(?:Api|API)\w*)\s*\(/;
 
 const NAMED_HANDLER = /\bhandler\s*:\s*['"`](?:[\w./-]*\.)?(?!handler['"`])[\w$]+['"`]/;
 
@@ -109,6 +109,8 @@ export function serverlessConfig(words: SourceWords): boolean {
     (sst && words.includes('consumers')) ||
     // SST v2 API route functions with a timeout (rules/sstApiTimeouts.ts).
     (sst && words.includes('routes') && words.includes('timeout')) ||
+    // SST v3 API routes, whose functions a timeout may hold past the gateway's (rules/sstV3ApiTimeouts.ts).
+    (words.includes('sst.aws.ApiGateway') && words.includes('route')) ||
     // SST v2 function defaults with a timeout, inherited by API routes (rules/sstFunctionDefaults.ts).
     (words.includes('setDefaultFunctionProps') && words.includes('timeout')) ||
     // SST queue consumers with a batch size (rules/sstBatchOne.ts).

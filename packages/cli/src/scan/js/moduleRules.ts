@@ -8,6 +8,7 @@ import { batchCallbackRules } from './rules/batchCallbacks.js';
 import { droppedBatchMethodRules } from './rules/batchMethods.js';
 import { ownedBatchWrapperRules } from './rules/batchWrappers.js';
 import { cdkRules } from './rules/cdk.js';
+import { routeTableEntryRules } from './rules/cdkRouteTables.js';
 import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
@@ -36,6 +37,7 @@ import { sstQueueConcurrencyRules } from './rules/sstQueueConcurrency.js';
 import { sstQueueRules } from './rules/sstQueues.js';
 import { sstRouteTableRules } from './rules/sstRouteTables.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
+import { sstV3ApiTimeoutRules } from './rules/sstV3ApiTimeouts.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
 import { sstV3DlqAlarmRules } from './rules/sstV3DlqAlarms.js';
 import { sstV3PartialResponseRules } from './rules/sstV3PartialResponses.js';
@@ -82,6 +84,8 @@ export const RULES: readonly Rule[] = [
   sstQueueConcurrencyRules,
   sstApiTimeoutRules,
   sstRouteTableRules,
+  routeTableEntryRules,
+  sstV3ApiTimeoutRules,
   sstFunctionDefaultRules,
   sstEventBusRules,
   sstV3BusRules,

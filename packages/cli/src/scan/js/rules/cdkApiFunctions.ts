@@ -20,6 +20,7 @@ import { handlerLink } from './cdkHandlers.js';
 import { helperDefaultTimeouts, noteHelperRoute } from './cdkHelperDefaults.js';
 import { flushHandedProps, noteSpreadProps, selfRoutedLimit } from './cdkPropsSpread.js';
 import { routeHelperCalls } from './cdkRouteHelpers.js';
+import { tableTimeouts } from './cdkRouteTables.js';
 import { noteSpreadRoutes, sharedPropsTimeouts } from './cdkSharedProps.js';
 import { sharedTimeoutReport } from './cdkSharedTimeouts.js';
 import { solutionsPatternTimeouts } from './cdkSolutionsApi.js';
@@ -41,6 +42,8 @@ const FUNCTION_KEYS = new Set(['lambda', 'handler', 'lambdaFunction', 'function'
 interface Route {
   readonly fn: Node;
   readonly limit: number;
+  /** The integration or API construct that routes it. */
+  readonly at: Node;
 }
 
 function fromCdk(ctx: ModuleContext, node: Node): boolean {
@@ -110,14 +113,14 @@ function routes(ctx: ModuleContext): Route[] {
     const cdk = fromCdk(ctx, node);
     const socket = cdk ? webSocketIntegration(node) : undefined;
     if (cdk && kind === 'LambdaIntegration' && args[0])
-      out.push({ fn: args[0], limit: integrationTimeout(ctx, args[1], REST_LIMIT) });
+      out.push({ at: node, fn: args[0], limit: integrationTimeout(ctx, args[1], REST_LIMIT) });
     else if (cdk && kind === 'HttpLambdaIntegration' && args[1])
-      out.push({ fn: args[1], limit: integrationTimeout(ctx, args[2], HTTP_LIMIT) });
+      out.push({ at: node, fn: args[1], limit: integrationTimeout(ctx, args[2], HTTP_LIMIT) });
     else if (socket !== undefined && !servesDisconnect(ctx, node))
-      out.push({ fn: socket.fn, limit: integrationTimeout(ctx, socket.options, WEBSOCKET_LIMIT) });
+      out.push({ at: node, fn: socket.fn, limit: integrationTimeout(ctx, socket.options, WEBSOCKET_LIMIT) });
     else if (cdk && kind === 'LambdaRestApi') {
       const handler = objectProps(ctx.valueOf(args[2]))?.props.get('handler');
-      if (handler) out.push({ fn: handler, limit: REST_LIMIT });
+      if (handler) out.push({ at: node, fn: handler, limit: REST_LIMIT });
     } else if (cdk && (kind === 'CfnIntegration' || kind === 'CfnMethod')) {
       const props = objectProps(ctx.valueOf(args[2]))?.props;
       const v2 = kind === 'CfnIntegration';
@@ -132,12 +135,12 @@ function routes(ctx: ModuleContext): Route[] {
             ? HTTP_LIMIT
             : REST_LIMIT);
       for (const fn of functionsInUri(ctx, integration?.get(v2 ? 'integrationUri' : 'uri')))
-        out.push({ fn, limit });
+        out.push({ at: node, fn, limit });
     } else if (!cdk && fromLibrary(ctx, node) && selfRoutedLimit(ctx, node) !== undefined)
-      out.push({ fn: node, limit: selfRoutedLimit(ctx, node) as number });
+      out.push({ at: node, fn: node, limit: selfRoutedLimit(ctx, node) as number });
     else if (!cdk && /Api/.test(kind) && fromLibrary(ctx, node))
       for (const arg of args.slice(1))
-        for (const fn of routeFunctions(ctx, arg)) out.push({ fn, limit: REST_LIMIT });
+        for (const fn of routeFunctions(ctx, arg)) out.push({ at: node, fn, limit: REST_LIMIT });
   }
   return out;
 }
@@ -174,6 +177,11 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
       if (reported.has(construct)) continue;
       const props = (construct.arguments as Node[])[2];
       const timeout = timeoutIn(ctx, props);
+      // A loop over a route table: the entries' values and the default (cdkRouteTables.ts).
+      if (timeout === undefined && tableTimeouts(ctx, construct, route.at, route.limit, report)) {
+        reported.add(construct);
+        continue;
+      }
       if (timeout === undefined) {
         noteSpreadRoutes(ctx, construct, route.limit); // an imported object spread: cdkSharedProps.ts
         noteSpreadProps(ctx, construct, route.limit); // a constructor prop spread: cdkPropsSpread.ts

@@ -29,6 +29,7 @@ export function constructorClass(ctx: ModuleContext, at: Node): Node | undefined
  */
 export function noteRoutedProp(ctx: ModuleContext, fnExpr: Node, limit: number): boolean {
   const n = unwrap(fnExpr);
+  if (n?.type === 'Identifier') return noteRoutedParam(ctx, n, limit);
   if (n?.type !== 'MemberExpression') return false;
   const root = unwrap(n.object as Node);
   const key = propertyName(n.property as Node, n.computed as boolean);
@@ -40,6 +41,33 @@ export function noteRoutedProp(ctx: ModuleContext, fnExpr: Node, limit: number):
   routes[key] = Math.min(routes[key] ?? limit, limit);
   ctx.apiRouteProps.set(cls, routes);
   return true;
+}
+
+/**
+ * A constructor parameter after `scope` and `id` routed whole (`constructor(scope, id, fn: Function)` then
+ * `new LambdaIntegration(fn)`): noted under its position, `#2`, which the places it is built hand positionally.
+ */
+function noteRoutedParam(ctx: ModuleContext, id: Node, limit: number): boolean {
+  const binding = ctx.resolve(id.name as string, id);
+  const cls = binding?.kind === 'param' ? constructorClass(ctx, id) : undefined;
+  const fn = cls === undefined ? undefined : ctx.enclosingFunction(id);
+  const index = (fn?.params as Node[] | undefined)?.indexOf(binding?.declaration as Node) ?? -1;
+  if (cls === undefined || index < 2) return false;
+  const routes = ctx.apiRouteProps.get(cls) ?? {};
+  routes[`#${index}`] = Math.min(routes[`#${index}`] ?? limit, limit);
+  ctx.apiRouteProps.set(cls, routes);
+  return true;
+}
+
+/** The props a construct is built with, by key, and its arguments after `scope` and `id` that are no object, by position (`#2`). */
+function handedValues(ctx: ModuleContext, node: Node): { entries: [string, Node][]; props: boolean } {
+  const args = node.arguments as Node[];
+  const props = objectProps(ctx.valueOf(args.at(-1)));
+  const entries: [string, Node][] = props === undefined ? [] : [...props.props];
+  args.forEach((arg, i) => {
+    if (i >= 2 && ctx.valueOf(arg)?.type !== 'ObjectExpression') entries.push([`#${i}`, arg]);
+  });
+  return { entries, props: props !== undefined };
 }
 
 /** `stack.field` where `stack` is built from an imported project construct: that construct and field. */
@@ -153,9 +181,8 @@ export function routedPropsBuilt(
   for (const node of ctx.of('NewExpression')) {
     const callee = unwrap(node.callee as Node);
     if (callee?.type !== 'Identifier' && memberPath(callee)?.length !== 2) continue;
-    const last = (node.arguments as Node[]).at(-1);
-    const props = objectProps(ctx.valueOf(last));
-    if (props === undefined) continue;
+    const { entries } = handedValues(ctx, node);
+    if (entries.length === 0) continue;
     const binding = callee?.type === 'Identifier' ? ctx.resolve(callee.name as string, callee) : undefined;
     const cls = binding?.kind === 'class' ? binding.declaration : ctx.valueOf(callee);
     const local = cls === undefined ? undefined : ctx.apiRouteProps.get(cls);
@@ -165,14 +192,15 @@ export function routedPropsBuilt(
       (ref === undefined || !/^[.@~#]/.test(ref.source) || /^@aws-cdk\//.test(ref.source))
     )
       continue;
-    for (const [key, value] of props.props) {
-      handedPropsBuilt(ctx, node, {
-        key,
-        value,
-        ref,
-        limit: local?.[`...${key}`],
-        local: local !== undefined,
-      });
+    for (const [key, value] of entries) {
+      if (!key.startsWith('#'))
+        handedPropsBuilt(ctx, node, {
+          key,
+          value,
+          ref,
+          limit: local?.[`...${key}`],
+          local: local !== undefined,
+        });
       if (local !== undefined && local[key] === undefined) continue;
       const owner = ref !== undefined ? fieldOwner(ctx, value) : undefined;
       if (ref !== undefined && owner !== undefined) ctx.fieldRoutes.push({ ...owner, api: ref, key });
