@@ -2,7 +2,6 @@
 // a candidate (js/Candidate.ts) is answered here through the project's cross-module facts. A candidate is
 // kept only if every condition it carries still holds once those files are read.
 
-import { answerUnreadUnmet, returnedUnread } from './answerUnread.js';
 import { batchImportSettles } from './batchImportSettles.js';
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
@@ -241,7 +240,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfPackageSdkUntimed === true && !packageSdkUntimed(project, file)) return false;
   if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
-  if (answerUnreadUnmet(project, file, c)) return false;
+  if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;
   if (c.onlyIfRouted?.some((name) => project.isRouted(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
   const fifo = c.onlyIfMessageGroupsVary;
@@ -273,6 +272,16 @@ function httpClasses(project: Project): Parameters<typeof timeoutArgLeftOut>[0] 
     resolveModule: (from, source) => project.resolveModule(from, source),
     exportFact: (file, name) => project.exportFactWhere(file, name, mayHoldHttpClass),
   };
+}
+
+/**
+ * A handler returns the answer of one of `names` (defined in `file`) as its own, and a template wires it to
+ * a schedule or an asynchronous source, which reads no answer (rules/handlerReturns.ts).
+ */
+function returnedUnread(project: Project, file: string, names: readonly string[]): boolean {
+  return project.importerUses
+    .returnedByHandlers(file, names)
+    .some(([handlerFile, handlers]) => handlers.some((h) => project.isAnswerUnread(handlerFile, h)));
 }
 
 /** A handler module wired to a redelivered source or invoked with 'Event', though its code does not show it. */

@@ -85,11 +85,6 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly onlyIfEventWired?: readonly string[];
   /** Kept only when a template wires one of these handler exports to a schedule or an asynchronous source. */
   readonly onlyIfAnswerUnread?: readonly string[];
-  /**
-   * With `onlyIfAnswerUnread`: the handler's own code reads a queue, stream or EventBridge event
-   * (answerlessEvent.ts), so it is kept too when no template routes those handlers to HTTP.
-   */
-  readonly orIfEventUnrouted?: true;
   /** Kept only when a template routes one of these handler exports to HTTP (rules/eventlessRoute.ts). */
   readonly onlyIfRouted?: readonly string[];
   /**

@@ -55,7 +55,6 @@ export type Extra = Pick<
   | 'unlessImportAnswersItems'
   | 'onlyIfEventWired'
   | 'onlyIfAnswerUnread'
-  | 'orIfEventUnrouted'
   | 'onlyIfRouted'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'

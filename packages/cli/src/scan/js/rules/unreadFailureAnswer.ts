@@ -6,7 +6,6 @@
 // how the function is invoked; the finding is kept only when a template wires the handler to such a source
 // (or a Step Functions task, whose Retry and Catch act only on a thrown error)
 // (`onlyIfAnswerUnread`, iac/unreadAnswerHandlers.ts, iac/eventWiredHandlers.ts, rules/cdkUnreadAnswers.ts).
-import { answerlessEvent } from '../answerlessEvent.js';
 import { calleeName, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { returnedName } from './errorValues.js';
@@ -49,15 +48,13 @@ export function unreadFailureAnswer(ctx: ModuleContext, handler: Node, report: R
   const entries = ctx.handlers.get(fn) === 'entry' ? [fn] : answeringEntries(ctx, fn);
   const names = [...new Set(entries.flatMap((e) => exportNamesOf(ctx, e)))];
   if (names.length === 0) return false;
-  // Held for a template even when the event looks answerless, so a template can still veto it (review r42,
-  // item 3). No template may ever wire a function deployed outside the repository, though: when its code
-  // says a queue, stream or schedule invokes it (answerlessEvent.ts), it is kept unless one routes it to HTTP.
-  const shown = entries.every((e) => answerlessEvent(ctx, e));
+  // Held for a template even when the event looks answerless: the event's shape alone cannot be vetoed by a
+  // template wiring the handler to a caller that reads the answer (review r42, item 3).
   report(
     'swallowed-error',
     handler,
     'the handler answers the failure as a returned value, but what invokes it reads no answer (a schedule, an asynchronous source, a queue, a Step Functions task): the failed run counts as a success, so no retry, Catch or alarm sees it',
-    { onlyIfAnswerUnread: [...names], ...(shown ? { orIfEventUnrouted: true as const } : {}) },
+    { onlyIfAnswerUnread: [...names] },
   );
   return true;
 }
