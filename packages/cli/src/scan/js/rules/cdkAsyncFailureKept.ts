@@ -9,7 +9,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { onlyPushesInCdk } from './cdkEphemeralTargets.js';
 import { asyncInvokeConfigured, functionHasAsyncDlq } from './cdkHandlers.js';
 import type { OpenProps } from './cdkPassedProps.js';
-import { spreadKeys } from './cdkSpreadProps.js';
+import { localSpreadProps, spreadKeys } from './cdkSpreadProps.js';
 import { type BuiltFunction, builtProps } from './cdkWrappedFunctions.js';
 
 /**
@@ -35,7 +35,8 @@ const ASYNC_FAILURE_KEYS = /^(deadLetter\w*|onFailure|retryAttempts|maxEventAge)
 
 /**
  * The function's props, known after all when what made them unknown is only spreads of imported helpers
- * (`...defaultProps(this, 'x')`) whose objects say nothing about failed async events.
+ * (`...defaultProps(this, 'x')`) or conditions between local literals (`...(isProd ? { vpc } : {})`) whose
+ * objects say nothing about failed async events.
  */
 function knownThroughHelpers(
   ctx: ModuleContext,
@@ -58,12 +59,14 @@ function knownThroughHelpers(
 export function asyncFailureKept(ctx: ModuleContext, fn: BuiltFunction, expr: Node, uses = 1): boolean {
   const fnOpen = knownThroughHelpers(ctx, fn, builtProps(ctx, fn));
   if (fnOpen === undefined || fnOpen.unknown || fnOpen.fromCaller.length > 0) return true;
-  const fnProps = { props: fnOpen.props, spread: false };
+  // a key a local spread may bring (either branch of a condition) is one the function may run with
+  const props = new Map([...localSpreadProps(ctx, fn.propsArg), ...fnOpen.props]);
+  const fnProps = { props, spread: false };
   const fnName = memberPath(unwrap(expr))?.join('.');
   return (
     functionHasAsyncDlq(fnProps) ||
     asyncInvokeConfigured(ctx, fnName) ||
     onlyPushesInCdk(ctx, fnName, fnProps) ||
-    givenNothing(ctx, fnName, fnOpen.props, uses)
+    givenNothing(ctx, fnName, props, uses)
   );
 }

@@ -14,7 +14,7 @@ const FILE = '/app/lib/streams.ts';
 
 /** The module of a stack body, with `table` and `fn` in scope. */
 function moduleOf(body: string): ModuleContext {
-  const source = `import * as lambda from 'aws-cdk-lib/aws-lambda';\nexport function build(scope, table, fn) {\n${body}\n}\n`;
+  const source = `import * as lambda from 'aws-cdk-lib/aws-lambda';\nimport { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';\nexport function build(scope, table, fn) {\n${body}\n}\n`;
   return contextOf(source, FILE);
 }
 
@@ -91,27 +91,34 @@ describe('streamMappingWithoutOnFailure (L1)', () => {
 });
 
 describe('streamSourceWithoutOnFailure', () => {
-  /** The lines of the findings on each `new DynamoEventSource(...)` of the body, judged by its options object. */
+  /** The lines of the findings (each one, not deduplicated) on each `new DynamoEventSource(...)` of the body. */
   function lines(body: string): number[] {
     const ctx = moduleOf(body);
-    const out = new Set<number>();
+    const out: number[] = [];
     for (const node of ctx.of('NewExpression')) {
+      if (!/DynamoEventSource/.test(ctx.source.slice(node.start as number, node.end as number))) continue;
       const options = ctx.valueOf((node.arguments as Node[])[1]);
       if (options?.type !== 'ObjectExpression') continue;
       streamSourceWithoutOnFailure(ctx, node, 'DynamoEventSource', objectProps(options), (_rule, at) => {
-        out.add(ctx.position(at.start as number).line);
+        out.push(ctx.position(at.start as number).line);
       });
     }
-    return [...out];
+    return out;
   }
   const OPTIONS = 'const opts = { startingPosition: lambda.StartingPosition.LATEST, retryAttempts: 3 };';
 
   it('reports options shared by several sources once, at the object where the onFailure goes', () => {
     const body = `${OPTIONS}\nfn.addEventSource(new DynamoEventSource(a, opts));\nfn.addEventSource(new DynamoEventSource(b, opts));`;
-    expect(lines(body)).toEqual([3]);
+    expect(lines(body)).toEqual([4]);
+    expect(lines(`${body}\nfn.addEventSource(new DynamoEventSource(c, opts));`)).toEqual([4]);
+  });
+
+  it('counts only stream sources as the users of shared options', () => {
+    const body = `${OPTIONS}\nfn.addEventSource(new DynamoEventSource(a, opts));\nnew CustomThing(this, opts);`;
+    expect(lines(body)).toEqual([5]);
   });
 
   it('reports options used by one source at the source', () => {
-    expect(lines(`${OPTIONS}\nfn.addEventSource(new DynamoEventSource(a, opts));`)).toEqual([4]);
+    expect(lines(`${OPTIONS}\nfn.addEventSource(new DynamoEventSource(a, opts));`)).toEqual([5]);
   });
 });

@@ -15,6 +15,7 @@
 import { type Node, numberValue, objectProps } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { addedMappings } from './cdkAddedMappings.js';
+import { cdkConstruct } from './cdkConstructName.js';
 import type { Report } from './Report.js';
 import { decidedZero } from './saysWhy.js';
 
@@ -91,7 +92,8 @@ export function streamMappingWithoutOnFailure(
 
 /**
  * Reports a `DynamoEventSource` / `KinesisEventSource` whose options (read by cdkSourceOptions.ts; undefined
- * when they cannot be read, which keeps the finding) give no on-failure destination.
+ * when they cannot be read, which keeps the finding) give no on-failure destination. Options shared by
+ * several stream sources are reported once, by the first of them, at the object.
  * @example
  * streamSourceWithoutOnFailure(ctx, node, 'DynamoEventSource', props, report) // { startingPosition, retryAttempts: 2 } -> reported
  */
@@ -102,25 +104,34 @@ export function streamSourceWithoutOnFailure(
   props: Props,
   report: Report,
 ): void {
-  judgeStream(ctx, sharedOptions(ctx, node) ?? node, props, kind, 'l2', report);
+  const shared = sharedOptions(ctx, node);
+  if (shared !== undefined && shared.users[0] !== node) return;
+  judgeStream(ctx, shared?.object ?? node, props, kind, 'l2', report);
 }
+
+/** The stream sources, the only users of an options object whose finding moves to it. */
+const STREAM_SOURCES = new Set(['DynamoEventSource', 'KinesisEventSource']);
 
 /**
  * The options object several stream sources of the module share (`const config = { startingPosition, ... }`
- * handed to `new DynamoEventSource(tableA, config)` and `new DynamoEventSource(tableB, config)`): one
- * `onFailure` written there fixes them all, so the finding sits there, once, instead of at each source as
- * duplicates of one defect. Undefined for options written inline or used by one source.
+ * handed to `new DynamoEventSource(tableA, config)` and `new DynamoEventSource(tableB, config)`), with those
+ * sources in source order: one `onFailure` written there fixes them all, so the finding sits there, once,
+ * instead of at each source as duplicates of one defect. Other constructs handed the same object do not
+ * count: their use says nothing about where a stream's fix goes. Undefined for options written inline or
+ * used by one source.
  */
-function sharedOptions(ctx: ModuleContext, node: Node): Node | undefined {
+function sharedOptions(ctx: ModuleContext, node: Node): { object: Node; users: Node[] } | undefined {
   const options = (node.arguments as Node[])[1];
   if (options?.type !== 'Identifier') return undefined;
   const object = ctx.valueOf(options);
   if (object?.type !== 'ObjectExpression') return undefined;
   const users = ctx.of('NewExpression').filter((n) => {
     const arg = (n.arguments as Node[])[1];
-    return arg?.type === 'Identifier' && arg.name === options.name && ctx.valueOf(arg) === object;
+    if (arg?.type !== 'Identifier' || arg.name !== options.name || ctx.valueOf(arg) !== object) return false;
+    return STREAM_SOURCES.has(cdkConstruct(ctx, n) ?? '');
   });
-  return users.length > 1 ? object : undefined;
+  users.sort((a, b) => (a.start as number) - (b.start as number));
+  return users.length > 1 ? { object, users } : undefined;
 }
 
 /** Reports every `fn.addEventSourceMapping(id, { eventSourceArn, startingPosition })` with no onFailure. */

@@ -149,8 +149,9 @@ function stagedProps(ctx: ModuleContext, node: Node): OpenProps | undefined {
 
 /**
  * The keys a props object's spreads bring in, when every spread is a local literal or a condition
- * between local literals (stagedProps; unless `locals` is false) or an imported helper's object literal (whose own spreads are local literals of its module);
- * undefined when any is unknown or comes from a caller (then a spread may hold any setting).
+ * between local literals (stagedProps; unless `locals` is false) or an imported helper's object literal
+ * (whose own spreads are local literals of its module); undefined when any is unknown or comes from a
+ * caller (then a spread may hold any setting).
  * @example
  * spreadKeys(ctx, propsNode) // Set { 'runtime', 'entry', 'handler', 'timeout' } for `{ ...defaultProps(this, 'x') }`
  */
@@ -172,6 +173,26 @@ export function spreadKeys(
     for (const key of open.props.keys()) keys.add(key);
   }
   return keys;
+}
+
+/**
+ * The props a props object's local spreads bring in (a local literal, or a condition between local
+ * literals: stagedProps), each key with its value: a setting either branch may give the function (a
+ * conditional `environment`, `vpc` or `role`) is one it may run with. Spreads of imported helpers are left
+ * out: their values are nodes of another module.
+ * @example
+ * localSpreadProps(ctx, propsNode).keys() // 'vpc', 'environment' for `{ ...(useVpc ? { vpc, environment } : {}) }`
+ */
+export function localSpreadProps(ctx: ModuleContext, node: Node | undefined): Map<string, Node> {
+  const out = new Map<string, Node>();
+  const object = ctx.valueOf(unwrap(node));
+  if (object?.type !== 'ObjectExpression') return out;
+  for (const p of object.properties as Node[]) {
+    if (p.type !== 'SpreadElement') continue;
+    const local = openProps(ctx, p.argument as Node) ?? stagedProps(ctx, p.argument as Node);
+    if (local !== undefined && !local.unknown) for (const [k, v] of local.props) out.set(k, v);
+  }
+  return out;
 }
 
 /**

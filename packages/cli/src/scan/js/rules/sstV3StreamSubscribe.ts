@@ -13,7 +13,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
 import { decidedZero } from './saysWhy.js';
 import { keptIn } from './sstEventBus.js';
-import { subscriberOf } from './sstV3Bus.js';
+import { subscriberOf } from './sstV3Subscribers.js';
 import { sstTransforms } from './sstV3Transforms.js';
 
 const STREAMS = new Set(['sst.aws.Dynamo', 'sst.aws.KinesisStream']);

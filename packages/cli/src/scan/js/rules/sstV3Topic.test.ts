@@ -31,6 +31,10 @@ describe('sstV3TopicRules', () => {
       "receipts.subscribe('P', { handler: 'src/r.handler', link: [b] }, { transform: { subscription: { redrivePolicy: policy } } });",
     ],
     [
+      "a redrive policy naming a dead-letter queue (SNS's, not the function's)",
+      "const deadLetterQueue = new sst.aws.Queue('D');\nreceipts.subscribe('P', { handler: 'src/r.handler', link: [b] }, { transform: { subscription: { redrivePolicy: $jsonStringify({ deadLetterTargetArn: deadLetterQueue.arn }) } } });",
+    ],
+    [
       'an app-wide $transform',
       "$transform(sst.aws.Function, (a) => { a.link = [db]; });\nreceipts.subscribe('src/r.handler');",
     ],
@@ -49,6 +53,14 @@ describe('sstV3TopicRules', () => {
       "receipts.subscribe('P', { handler: 'src/r.handler', link: [b] });\nnew aws.lambda.FunctionEventInvokeConfig('C', { functionName: n, destinationConfig: { onFailure: { destination: q.arn } } });",
     ],
     ['a function built elsewhere', 'receipts.subscribe(worker.arn);'],
+    [
+      'a handler string and a filter on an `environment` attribute',
+      "receipts.subscribe('src/log.handler', { filter: { environment: ['prod'] } });",
+    ],
+    [
+      'a name, a handler string and a filter on a `role` attribute',
+      "receipts.subscribe('Logger', 'src/log.handler', { filter: { role: ['admin'] } });",
+    ],
     ['a spread subscriber', "receipts.subscribe('P', { ...shared, handler: 'src/r.handler' });"],
   ])('leaves a subscriber with %s', (_name, body) => {
     expect(lines(body)).toEqual([]);
@@ -62,5 +74,18 @@ describe('sstV3TopicRules', () => {
         "const receipts = new Topic('R');\n",
       ),
     ).toEqual([]);
+  });
+
+  it('matches a subscribe call to its topic by binding, not by the name written', () => {
+    const queue =
+      "function f() {\n  const receipts = new sst.aws.Queue('Q', { dlq });\n  receipts.subscribe({ handler: 'src/q.handler', link: [b] });\n}";
+    expect(lines(queue)).toEqual([]);
+    const two = ['A', 'B']
+      .map(
+        (id) =>
+          `function make${id}() {\n  const t = new sst.aws.SnsTopic('${id}');\n  t.subscribe({ handler: 'src/h.handler', link: [b] });\n}\n`,
+      )
+      .join('');
+    expect(lines(two, '')).toEqual([3, 7]);
   });
 });
