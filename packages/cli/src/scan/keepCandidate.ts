@@ -13,7 +13,6 @@ import { globalMemberAsync } from './globalMembers.js';
 import { behindApi, importRouted } from './importedApiLimits.js';
 import { readsBatchThrough } from './importedBatchDecoders.js';
 import { importsBatchAnswerMethod } from './importedBatchMethods.js';
-import { importsCacheClient } from './importedCacheClients.js';
 import { importsEndFailures } from './importedEnds.js';
 import { importsLog } from './importedLogs.js';
 import {
@@ -100,8 +99,6 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   }
   if (c.unlessImportsLog !== undefined && importsLog(project, c.unlessImportsLog)) return false;
   if (c.unlessImportsEnd !== undefined && importsEndFailures(project, c.unlessImportsEnd)) return false;
-  if (c.unlessImportCacheClient !== undefined && importsCacheClient(project, c.unlessImportCacheClient))
-    return false;
   if (c.onlyIfImportQueueSubclass !== undefined) {
     const ref = c.onlyIfImportQueueSubclass;
     const target = project.resolveModule(ref.from, ref.source);

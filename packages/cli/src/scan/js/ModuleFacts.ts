@@ -2,16 +2,12 @@
 // what it does with other modules' exports. Candidate.ts holds the findings-in-waiting themselves.
 
 import type { Candidate, FieldRoute, ImportRef, PassedProps } from './Candidate.js';
-import type { CacheModuleFacts } from './cacheOnlyModule.js';
 import type { DeclaredType } from './declaredTypes.js';
-import type { DroppedAwaits } from './droppedAwaits.js';
 import type { ExportFact } from './ExportFact.js';
 import type { ClientFacts } from './handedInClients.js';
 import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
 import type { PassedFunction } from './passedAsync.js';
 import type { SstTransform } from './rules/sstV3Transforms.js';
-
-export type { DroppedAwaits } from './droppedAwaits.js';
 
 export type { ExportFact };
 
@@ -130,7 +126,7 @@ export interface IgnoreDirective {
   readonly reason: string;
 }
 
-export interface ModuleFacts extends CacheModuleFacts {
+export interface ModuleFacts {
   readonly file: string;
   readonly candidates: readonly Candidate[];
   readonly exports: Readonly<Record<string, ExportFact>>;
@@ -254,6 +250,16 @@ export interface ModuleFacts extends CacheModuleFacts {
    * until the project pass analyses the module in full because an importer asks.
    */
   readonly deferred?: true;
+}
+
+/** A module's dropped awaits (rules/errorValues.ts), as ModuleFacts carries them. */
+export interface DroppedAwaits {
+  /** Import sources a name in `names` may come from (with this module itself). */
+  readonly sources: readonly string[];
+  /** Called names whose defining module is not known from the call: a method, a local function. */
+  readonly names: readonly string[];
+  /** Bare calls of imported functions: the import as written and the name it exports. */
+  readonly imported?: readonly { readonly source: string; readonly name: string }[];
 }
 
 /**

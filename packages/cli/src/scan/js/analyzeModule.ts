@@ -5,7 +5,6 @@ import { ignoreDirectives } from '../ignoreDirectives.js';
 import { assignedAsyncGlobals } from './assignedAsync.js';
 import type { Node } from './ast.js';
 import type { Candidate, ModuleFacts } from './Candidate.js';
-import { cacheOnlyModule } from './cacheOnlyModule.js';
 import { candidatePath } from './candidatePath.js';
 import { cdkFunctionHandlers } from './cdkFunctionHandlers.js';
 import { declaredTypes } from './declaredTypes.js';
@@ -223,7 +222,6 @@ export function analyzeModule(
     ...(handlers !== undefined && typedAsRequest(ctx) ? { requestTyped: true as const } : {}),
     ...(handlers !== undefined && redelivered(ctx) ? { consumer: true as const } : {}),
     ...(sources.length > 0 ? { importSources: sources } : {}),
-    ...(cacheOnlyModule(ctx) ? { cacheOnly: true as const } : {}),
     ...(globalAsync.length > 0 ? { globalAsync } : {}),
     ...(subscribed.length > 0 ? { sstSubscribed: subscribed } : {}),
     ...(dlqImports.length > 0 ? { sstDlqImports: dlqImports } : {}),

@@ -73,7 +73,6 @@ export type Extra = Pick<
   | 'onlyIfImportNullOnError'
   | 'unlessImportsLog'
   | 'unlessImportsEnd'
-  | 'unlessImportCacheClient'
   | 'onlyIfImportQueueSubclass'
   | 'onlyIfImportFunctionBuilder'
   | 'dropsRecords'

@@ -9,7 +9,6 @@ import { callersRead, readersCondition } from '../resultUse.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { aroundWholeRun, bestEffortByDecision, nextRunRetries, sideChannelOnly } from './bestEffortCatch.js';
-import { reportUnlessCacheMiss } from './cacheMissCatch.js';
 import { callbackResultRule } from './callbackResult.js';
 import { deletedAfterLoop, deletedAfterTry } from './catchAfter.js';
 import { defaultAnswerExcused, onlyCleanup, selectsOwnWork } from './catchExemptions.js';
@@ -87,8 +86,9 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     // `new Error(String(e));` does nothing (unthrownError.ts): judged as if it were not there.
     const statements = (body.body as Node[]).filter((s) => droppedError(s) !== 'nothing');
     const tryStatement = ctx.parentOf(handler) as Node;
-    // Settled by the project pass: imported helpers ending their own errors, a cache-aside miss (modules named).
-    const report = reportUnlessCacheMiss(ctx, handler, reportUnlessEnded(ctx, tryStatement, reportAll));
+    // A try that reaches other systems only through imported helpers that end their own errors: no such
+    // failure reaches this catch (importedEndsErrors.ts), which the project pass settles.
+    const report = reportUnlessEnded(ctx, tryStatement, reportAll);
     // A catch that answers 401 is not "swallowed", it is wrong: infra-error-as-auth reports it.
     if (authCatch(ctx, handler) || notFound.has(handler) || standIns.has(handler)) continue;
     // A function that returns at once under a request is run by an operator's script (refusesRequests.ts).
