@@ -8,7 +8,6 @@ import { batchCallbackRules } from './rules/batchCallbacks.js';
 import { droppedBatchMethodRules } from './rules/batchMethods.js';
 import { ownedBatchWrapperRules } from './rules/batchWrappers.js';
 import { cdkRules } from './rules/cdk.js';
-import { routeTableEntryRules } from './rules/cdkRouteTables.js';
 import { cdkSelfConsumerRules } from './rules/cdkSelfConsumers.js';
 import { cdkWrapperRules } from './rules/cdkWrappers.js';
 import { droppedFailureValueRules } from './rules/droppedFailureValues.js';
@@ -84,7 +83,6 @@ export const RULES: readonly Rule[] = [
   sstQueueConcurrencyRules,
   sstApiTimeoutRules,
   sstRouteTableRules,
-  routeTableEntryRules,
   sstV3ApiTimeoutRules,
   sstFunctionDefaultRules,
   sstEventBusRules,

@@ -212,10 +212,12 @@ export function routedPropsBuilt(
         reported.add(construct);
         const name =
           callee?.type === 'Identifier' ? (callee.name as string) : (memberPath(callee)?.join('.') ?? '');
+        // `#2` is the internal key of a positional argument: say which argument it is (1-based).
+        const what = key.startsWith('#') ? `argument ${Number(key.slice(1)) + 1}` : key;
         report(
           'iac-gateway-timeout-exceeds-lambda',
           timeout.node,
-          `function timeout ${timeout.seconds}s is at least API Gateway's integration timeout: ${name} routes its ${key} behind the API, and clients get 504 while it keeps running`,
+          `function timeout ${timeout.seconds}s is at least API Gateway's integration timeout: ${name} routes its ${what} behind the API, and clients get 504 while it keeps running`,
           ref !== undefined ? { onlyIfImportApiRoute: { ref, key, seconds: timeout.seconds } } : undefined,
         );
       }

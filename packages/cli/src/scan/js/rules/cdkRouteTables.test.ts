@@ -1,12 +1,10 @@
 // Route tables turned into functions by a loop: the loop's default and its own module's entries are judged
-// where the loop routes them; a table typed in another module is recorded as routed (a FieldRoute) and its
-// entries raise candidates kept only where such a route exists.
+// where the loop routes every entry; a table typed in another module is not joined to the loop.
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
-import type { Candidate } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { contextOf } from '../testing/parsed.js';
-import { routeTableEntryRules, tableTimeouts } from './cdkRouteTables.js';
+import { tableTimeouts } from './cdkRouteTables.js';
 import type { Extra } from './Report.js';
 
 const HEAD = `import * as cdk from 'aws-cdk-lib';
@@ -38,14 +36,6 @@ function judgeLoop(body: string, limit = 30): { handled: boolean; found: Found[]
   return { handled, found, ctx };
 }
 
-/** The candidates routeTableEntryRules raises for a table module. */
-function entries(source: string): Found[] {
-  const ctx = contextOf(source, '/app/infra/routes/orders.routes.ts');
-  const found: Found[] = [];
-  routeTableEntryRules(ctx, (_rule, node, _message, extra) => found.push({ line: lineOf(ctx, node), extra }));
-  return found;
-}
-
 const LOOP = `export function build(scope, props: Props) {
   const { domain } = props;
   for (const route of domain.routes) {
@@ -55,30 +45,13 @@ const LOOP = `export function build(scope, props: Props) {
 }`;
 
 describe('tableTimeouts', () => {
-  it('reports a default at or above the limit and records the typed table as routed', () => {
+  it('reports a default at or above the limit, and records nothing for a table typed in another module', () => {
     const { handled, found, ctx } = judgeLoop(
       LOOP.replace('DEFAULT', '30').replace('BODY', "new integrations.HttpLambdaIntegration('I', fn);"),
     );
     expect(handled).toBe(true);
     expect(found.map((f) => f.line)).toEqual([9]);
-    expect(ctx.fieldRoutes).toEqual([
-      {
-        owner: { from: '/app/infra/domainStack.ts', source: './routes/types', name: 'DomainRoutes' },
-        field: 'routes.[].timeoutSeconds',
-        limit: 30,
-      },
-    ]);
-  });
-
-  it('records a loop over an array-typed parameter at the element type', () => {
-    const { ctx } = judgeLoop(`import type { RouteDef } from './routes/types';
-export function build(scope, routes: RouteDef[]) {
-  for (const route of routes) {
-    const fn = new lambda.Function(scope, route.path, { timeout: cdk.Duration.seconds(route.timeoutSeconds) });
-    new integrations.HttpLambdaIntegration('I', fn);
-  }
-}`);
-    expect(ctx.fieldRoutes.map((r) => [r.owner.name, r.field])).toEqual([['RouteDef', 'timeoutSeconds']]);
+    expect(ctx.fieldRoutes).toEqual([]);
   });
 
   it('leaves a default under the limit', () => {
@@ -91,6 +64,10 @@ export function build(scope, routes: RouteDef[]) {
   it.each([
     ["if (route.public) new integrations.HttpLambdaIntegration('I', fn);"],
     ["if (route.queue) continue;\n    new integrations.HttpLambdaIntegration('I', fn);"],
+    ["if (route.internal) break;\n    new integrations.HttpLambdaIntegration('I', fn);"],
+    [
+      "if (route.queue) { queue.grantConsume(fn); throw new Error('x'); }\n    new integrations.HttpLambdaIntegration('I', fn);",
+    ],
   ])('judges nothing when not every entry is routed: %s', (body) => {
     const { handled, found, ctx } = judgeLoop(LOOP.replace('DEFAULT', '60').replace('BODY', body));
     expect(handled).toBe(false);
@@ -108,32 +85,30 @@ ROUTES.forEach((route) => {
     );
     expect(found.map((f) => f.line)).toEqual([6]);
   });
-});
 
-describe('routeTableEntryRules', () => {
-  it('raises a candidate per timeout entry of a table typed with a project type, with its path', () => {
-    const found = entries(`import type { DomainRoutes } from './types';
-export const ordersDomain = (): DomainRoutes => ({
-  basePath: 'orders',
-  routes: [{ path: 'a', timeoutSeconds: 90 }, { path: 'b', timeoutSeconds: 5 }],
-});`);
-    const kept = (f: Found) => f.extra?.onlyIfFieldRouted as Candidate['onlyIfFieldRouted'];
-    expect(found.map((f) => [f.line, kept(f)])).toEqual([
-      [4, { exports: ['DomainRoutes'], field: 'routes.[].timeoutSeconds', seconds: 90, typeFrom: './types' }],
-      [4, { exports: ['DomainRoutes'], field: 'routes.[].timeoutSeconds', seconds: 5, typeFrom: './types' }],
-    ]);
+  it('judges nothing when a forEach callback returns early for some entries', () => {
+    const { handled, found } = judgeLoop(
+      `const ROUTES = [{ path: 'a', queue: true, timeoutSeconds: 300 }, { path: 'b' }];
+ROUTES.forEach((route) => {
+  const fn = new lambda.Function(this, route.path, { timeout: cdk.Duration.seconds(route.timeoutSeconds ?? 60) });
+  if (route.queue) { queue.grantConsume(fn); return; }
+  new integrations.HttpLambdaIntegration('I', fn);
+});`,
+    );
+    expect([handled, found]).toEqual([false, []]);
   });
 
-  it('reads an array type as a table of its element type', () => {
-    const found = entries(`import type { RouteDef } from './types';
-export const routes: RouteDef[] = [{ path: 'a', timeoutSeconds: 90 }];`);
-    expect(found.map((f) => f.extra?.onlyIfFieldRouted?.field)).toEqual(['timeoutSeconds']);
-  });
-
-  it('raises nothing for an untyped table or a type from a package', () => {
-    expect(entries(`export const routes = [{ path: 'a', timeoutSeconds: 90 }];`)).toEqual([]);
-    expect(
-      entries(`import type { Props } from 'some-lib';\nexport const p: Props = { timeoutSeconds: 90 };`),
-    ).toEqual([]);
+  it('still judges a loop whose inner loop or callback jumps, or that returns after routing', () => {
+    const { found } = judgeLoop(
+      `const ROUTES = [{ path: 'a', timeoutSeconds: 300 }];
+ROUTES.forEach((route) => {
+  for (const tag of route.tags ?? []) { if (!tag) continue; }
+  const fn = new lambda.Function(this, route.path, { timeout: cdk.Duration.seconds(route.timeoutSeconds ?? 5) });
+  [1].map((x) => { return x; });
+  new integrations.HttpLambdaIntegration('I', fn);
+  return;
+});`,
+    );
+    expect(found.map((f) => f.line)).toEqual([6]);
   });
 });

@@ -46,7 +46,9 @@ const api = new sst.aws.ApiGatewayV2("Api", {
 });
 api.route("GET /a", "src/a.handler");
 api.route("GET /b", "src/b.handler");
-api.route("POST /c", { ...config("src/c.handler") });`;
+api.route("POST /c", { ...config("src/c.handler") });
+const bare = new sst.aws.ApiGatewayV2("Bare");
+bare.route("POST /d", { ...config("src/d.handler") });`;
     expect(reportedLines(source)).toEqual([5, 2]);
   });
 
@@ -56,7 +58,12 @@ api.route("POST /c", { ...config("src/c.handler") });`;
     ).toEqual([]);
     expect(
       reportedLines(
-        `const api = new sst.aws.ApiGatewayV2("Api");\napi.route("GET /a", { ...shared, timeout: undefined });`,
+        `const api = new sst.aws.ApiGatewayV2("Api", { transform: { route: { handler: (args) => args } } });\napi.route("GET /a", { handler: "a", timeout: 60 });`,
+      ),
+    ).toEqual([]);
+    expect(
+      reportedLines(
+        `const api = new sst.aws.ApiGatewayV2("Api");\napi.route("GET /a", { timeout: "60 seconds", ...shared });`,
       ),
     ).toEqual([]);
     expect(
@@ -64,5 +71,31 @@ api.route("POST /c", { ...config("src/c.handler") });`;
         `const sst = lib();\nconst api = new sst.aws.ApiGatewayV2("Api");\napi.route("GET /a", { handler: "a", timeout: 60 });`,
       ),
     ).toEqual([]);
+  });
+
+  it("lets the API's route transform win over a route's own timeout, in either order", () => {
+    const api = (t: string) =>
+      `const api = new sst.aws.ApiGatewayV2("Api", {\n  transform: { route: { handler: { timeout: ${t} } } },\n});\n`;
+    expect(
+      reportedLines(`${api('"10 seconds"')}api.route("POST /a", { handler: "a", timeout: "60 seconds" });`),
+    ).toEqual([]);
+    expect(
+      reportedLines(`${api('"60 seconds"')}api.route("POST /a", { handler: "a", timeout: "10 seconds" });`),
+    ).toEqual([2]);
+    expect(
+      reportedLines(
+        `${api('"60 seconds"')}api.route("GET /x", "arn:aws:lambda:us-east-1:1:function:legacy");`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads the key written last: a later unreadable spread hides the timeout, an earlier one does not', () => {
+    const api = 'const api = new sst.aws.ApiGatewayV2("Api");\n';
+    expect(
+      reportedLines(`${api}api.route("POST /a", { handler: "a", timeout: "60 seconds", ...cfg() });`),
+    ).toEqual([]);
+    expect(
+      reportedLines(`${api}api.route("POST /a", { ...cfg(), handler: "a", timeout: "60 seconds" });`),
+    ).toEqual([2]);
   });
 });

@@ -35,22 +35,27 @@ function apiLimit(ctx: ModuleContext, node: Node | undefined): number | undefine
   return V3_LIMITS.get(path[2] as string);
 }
 
-/** The `timeout` property node of a function's args, looking into a same-module helper's answer it spreads. */
+/**
+ * The `timeout` property node of a function's args, looking into a same-module helper's answer it spreads;
+ * the key written last wins, as in the object JavaScript builds. Null when a spread that could set it is
+ * unreadable (judge nothing).
+ */
 function timeoutOf(ctx: ModuleContext, args: Node | undefined, depth = 0): Node | undefined | null {
-  const obj = propsOf(ctx, args);
-  if (obj === undefined || depth > 3) return null; // unreadable: judge nothing
-  const own = obj.props.get('timeout');
-  if (own !== undefined) return own;
-  const value = unwrap(ctx.valueOf(args) ?? args) as Node;
+  const value = unwrap(ctx.valueOf(args) ?? args);
+  if (value?.type !== 'ObjectExpression' || depth > 3) return null;
   let found: Node | undefined | null;
   for (const p of value.properties as Node[]) {
-    if (p.type !== 'SpreadElement') continue;
+    if (p.type !== 'SpreadElement') {
+      const key = propertyName(p.key as Node, p.computed as boolean);
+      if (key === undefined) found = null;
+      else if (key === 'timeout') found = p.shorthand ? (p.key as Node) : (p.value as Node);
+      continue;
+    }
     const spread = unwrap(p.argument as Node);
     const callee = spread?.type === 'CallExpression' ? unwrap(spread.callee as Node) : undefined;
     const fn = callee?.type === 'Identifier' ? unwrap(ctx.valueOf(callee)) : undefined;
     const answers = fn !== undefined && isFunction(fn) ? returnedValues(fn) : undefined;
     const inner = answers?.length === 1 ? timeoutOf(ctx, answers[0], depth + 1) : null;
-    if (inner === null) return null;
     if (inner !== undefined) found = inner;
   }
   return found;
@@ -66,11 +71,21 @@ function arnFunctionArgs(ctx: ModuleContext, handler: Node | undefined): Node | 
   return (fn.arguments as Node[])[1];
 }
 
-/** The API's `transform.route.handler.timeout`: what a route given a handler string runs with. */
-function routeDefault(ctx: ModuleContext, api: Node): Node | undefined {
-  const transform = propsOf(ctx, (api.arguments as Node[])[1])?.props.get('transform');
-  const route = propsOf(ctx, transform)?.props.get('route');
-  return propsOf(ctx, propsOf(ctx, route)?.props.get('handler'))?.props.get('timeout');
+/**
+ * The API's `transform.route.handler.timeout`: SST applies it last (`{ ...args, ...transform }`) to every
+ * function it builds for a route, so it wins over the route's own args. Null when the transform is there but
+ * cannot be read (a function, an unknown value): then no route function's timeout is known.
+ */
+function routeDefault(ctx: ModuleContext, api: Node): Node | undefined | null {
+  let node: Node | undefined = (api.arguments as Node[])[1];
+  for (const key of ['transform', 'route', 'handler', 'timeout']) {
+    if (node === undefined) return undefined;
+    const obj = propsOf(ctx, node);
+    if (obj === undefined) return null;
+    node = obj.props.get(key);
+    if (node === undefined && obj.spread) return null;
+  }
+  return node;
 }
 
 /**
@@ -79,12 +94,17 @@ function routeDefault(ctx: ModuleContext, api: Node): Node | undefined {
  */
 function routeTimeout(ctx: ModuleContext, api: Node, handler: Node | undefined): Node | undefined {
   if (handler === undefined) return undefined;
-  if (stringValue(ctx.valueOf(handler) ?? unwrap(handler)) !== undefined) return routeDefault(ctx, api);
-  const args = arnFunctionArgs(ctx, handler) ?? handler;
-  const own = timeoutOf(ctx, args);
-  if (own === null) return undefined;
-  // A function built from args: SST applies the API's route transform to the functions it builds.
-  return own ?? (arnFunctionArgs(ctx, handler) === undefined ? routeDefault(ctx, api) : undefined);
+  const text = stringValue(ctx.valueOf(handler) ?? unwrap(handler));
+  // An `arn:` string names an existing function: SST builds nothing and its timeout is not written here.
+  if (text !== undefined) return text.startsWith('arn:') ? undefined : (routeDefault(ctx, api) ?? undefined);
+  const arnArgs = arnFunctionArgs(ctx, handler);
+  // A function handed by ARN was built elsewhere: the route transform does not touch it.
+  if (arnArgs !== undefined) return timeoutOf(ctx, arnArgs) ?? undefined;
+  // Anything else but the function's own args (`x.arn` of an unknown function) is not judged.
+  if (unwrap(ctx.valueOf(handler) ?? handler)?.type !== 'ObjectExpression') return undefined;
+  const transform = routeDefault(ctx, api);
+  if (transform !== undefined) return transform ?? undefined;
+  return timeoutOf(ctx, handler) ?? undefined;
 }
 
 /**
