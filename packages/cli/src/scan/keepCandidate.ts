@@ -5,7 +5,6 @@
 import { batchImportSettles } from './batchImportSettles.js';
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
-import { exportsMayReach } from './consumerReach.js';
 import { deadModule } from './deadModules.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
@@ -210,9 +209,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     !project.eventCallers.reachedBy(
       file,
       consumerOnly,
-      // A consumer that shares a manager module with HTTP routes reaches only its own helpers (consumerReach.ts).
-      (m) =>
-        (m.consumer === true || eventWired(project, m)) && exportsMayReach(project, m, file, consumerOnly),
+      (m) => m.consumer === true || eventWired(project, m),
       true,
     )
   )

@@ -11,12 +11,23 @@ import type { ModuleContext } from '../ModuleContext.js';
 const NAMED = /^:([A-Za-z_]\w*)$/;
 
 /**
- * The value bound to each id-like column of a named-parameter INSERT: the columns (`match[1]`) matched
- * to the VALUES list (`match[2]`), and each `:name` to the `{ name, value: { <type>Value: v } }` element of
- * `array` that carries it. Undefined when the array is not a named-parameter list.
+ * A VALUES entry with its Postgres cast taken off (`:bill_id::uuid`, `CAST(:bill_id AS uuid)` -> `:bill_id`):
+ * the cast changes the type, not which parameter is bound.
+ */
+function uncast(value: string): string {
+  const cast = /^cast\s*\(\s*(.*?)\s+as\s+[^)]*\)$/i.exec(value);
+  return (cast === null ? value : (cast[1] as string)).replace(/::[\w\s[\]]+$/, '').trim();
+}
+
+/**
+ * Every column of a named-parameter INSERT bound to a parameter, with the value bound to it: `columns`
+ * matched by position to `values` (the VALUES list), and each `:name` to the `{ name, value: { <type>Value:
+ * v } }` element of `array` that carries it. Undefined when the array is not a named-parameter list. The
+ * caller picks the id-like columns.
  *
  * @example
- * namedColumnValues(ctx, ['invoice_id', ':invoice_id'], array) // Map { 'invoice_id' => invoiceId }
+ * namedColumnValues(ctx, ['invoice_id', 'total'], [':invoice_id', ':total'], array)
+ * // Map { 'invoice_id' => invoiceId, 'total' => amount }
  */
 export function namedColumnValues(
   ctx: ModuleContext,
@@ -26,18 +37,22 @@ export function namedColumnValues(
 ): Map<string, Node> | undefined {
   const bound = new Map<string, Node>();
   for (const element of array.elements as (Node | null)[]) {
+    // A spread (`...common`) may carry more parameters: they are not read, so their columns bind nothing.
+    if (element?.type === 'SpreadElement') continue;
     const param = objectProps(ctx.valueOf(unwrap(element)));
     const name = stringValue(param?.props.get('name'));
     const typed = objectProps(ctx.valueOf(param?.props.get('value')));
     // One typed slot (`stringValue`, `longValue`, ...): the Data API's Field.
     const slots = typed === undefined ? [] : [...typed.props].filter(([k]) => /Value$/.test(k));
+    // A NULL parameter (`value: { isNull: true }`) binds no value but is still a Field of the list.
+    if (name !== undefined && slots.length === 0 && typed?.props.has('isNull') === true) continue;
     if (name === undefined || slots.length !== 1) return undefined;
     bound.set(name, (slots[0] as [string, Node])[1]);
   }
   if (bound.size === 0) return undefined;
   const byColumn = new Map<string, Node>();
   columns.forEach((column, i) => {
-    const named = NAMED.exec(values[i] ?? '');
+    const named = NAMED.exec(uncast(values[i] ?? ''));
     const value = named === null ? undefined : bound.get(named[1] as string);
     if (value !== undefined) byColumn.set(column, value);
   });

@@ -14,6 +14,54 @@ import { namedColumnValues } from './sqlNamedParams.js';
 
 const QUERY_CALL = /^(query|execute|run|none|one|oneOrNone|many|any|result)$/;
 const INSERT = /\binsert\s+into\s+[^\s(]+\s*\(([^)]*)\)\s*values\s*\(([^)]*)\)/i;
+/** The VALUES list with one level of parentheses inside (`CAST(:id AS uuid)`), for named parameters. */
+const NAMED_VALUES = /\)\s*values\s*\(((?:[^()]|\([^()]*\))*)\)/i;
+/**
+ * The statement resolves on a unique key of its own choosing (insert-no-upsert's test, inserts.ts):
+ * `ON DUPLICATE KEY UPDATE`, `INSERT IGNORE`, `ON CONFLICT DO NOTHING`, `MERGE`, `WHERE NOT EXISTS`.
+ * A fresh random id never collides, so the redelivery hits the other key and writes nothing new.
+ */
+const UPSERT_SQL =
+  /on\s+conflict|on\s+duplicate\s+key|insert\s+ignore|insert\s+or\s+(ignore|replace)|\bmerge\s+into|\bwhere\s+not\s+exists/i;
+/** `ON CONFLICT (a, b)`: the columns the upsert resolves on. */
+const CONFLICT_TARGET = /on\s+conflict\s*\(([^)]*)\)/i;
+
+/** Split a VALUES list at its top-level commas (`COALESCE(:a, 0), :b` is two entries). */
+function topLevel(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(list.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(list.slice(start).trim());
+  return parts;
+}
+
+/**
+ * The id-like columns whose random value a redelivery writes again: all of them for a plain INSERT; for
+ * an upsert only those its `ON CONFLICT (...)` names (a conflict on the random id itself never fires),
+ * none when it resolves on another key or on any key.
+ */
+function keyColumns(text: string, columns: string[]): Set<string> {
+  const ids = columns.filter((c) => RECORD_ID_FIELD.test(c));
+  if (!UPSERT_SQL.test(text)) return new Set(ids);
+  const target = CONFLICT_TARGET.exec(text);
+  if (target === null) return new Set();
+  const named = new Set((target[1] ?? '').split(',').map((c) => bare(c).toLowerCase()));
+  return new Set(ids.filter((c) => named.has(c.toLowerCase())));
+}
+
+/** A column name without its quotes: `"id"`, `` `id` ``, `[id]` -> `id`. */
+function bare(column: string): string {
+  return column.trim().replace(/^["'`[]|["'`\]]$/g, '');
+}
 
 /** The parameter position each VALUES entry binds (`$2` -> 1; the third `?` -> 2), or undefined for a literal. */
 function parameterPositions(values: string[]): (number | undefined)[] {
@@ -34,22 +82,25 @@ export function randomSqlKeys(ctx: ModuleContext, call: Node): Node[] {
   const [sql, params] = call.arguments as Node[];
   const array = ctx.valueOf(params);
   if (array?.type !== 'ArrayExpression') return [];
-  const match = INSERT.exec(stringValue(ctx.valueOf(sql)) ?? '');
+  const text = stringValue(ctx.valueOf(sql)) ?? '';
+  const match = INSERT.exec(text);
   if (match === null) return [];
-  const columns = (match[1] ?? '').split(',').map((c) => c.trim().replace(/^["'`[]|["'`\]]$/g, ''));
-  const values = (match[2] ?? '').split(',').map((v) => v.trim());
+  const columns = (match[1] ?? '').split(',').map(bare);
+  const keys = keyColumns(text, columns);
+  if (keys.size === 0) return [];
   // Named parameters (sqlNamedParams.ts): their list's shape says what it is, whatever the callee.
-  const named = namedColumnValues(ctx, columns, values, array);
+  const named = namedColumnValues(ctx, columns, topLevel(NAMED_VALUES.exec(text)?.[1] ?? ''), array);
   if (named !== undefined)
     return [...named]
-      .filter(([column]) => RECORD_ID_FIELD.test(column))
+      .filter(([column]) => keys.has(column))
       .flatMap(([, value]) => randomCallIn(ctx, value) ?? []);
   if (!QUERY_CALL.test(calleeName(call) ?? '')) return [];
+  const values = (match[2] ?? '').split(',').map((v) => v.trim());
   const positions = parameterPositions(values);
   const found: Node[] = [];
   columns.forEach((column, i) => {
     const position = positions[i];
-    if (position === undefined || !RECORD_ID_FIELD.test(column)) return;
+    if (position === undefined || !keys.has(column)) return;
     const random = randomCallIn(ctx, (array.elements as Node[])[position]);
     if (random !== undefined) found.push(random);
   });
