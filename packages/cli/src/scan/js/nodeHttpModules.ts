@@ -54,3 +54,15 @@ export function nodeHttpCall(
     options: objectProps(ctx.valueOf(options)) !== undefined ? options : undefined,
   };
 }
+
+/**
+ * Whether `text` (the function around a Node request) has a 'timeout' listener that destroys or aborts
+ * it. The `timeout` option alone only arms the socket's idle timer and emits 'timeout'; nothing ends the
+ * request unless a listener does (Node docs, http.request).
+ *
+ * @example
+ * destroysOnTimeout("req.on('timeout', () => req.destroy())") // true
+ */
+export function destroysOnTimeout(text: string): boolean {
+  return /\.on\(\s*['"`]timeout['"`][\s\S]{0,300}?\.(?:destroy|abort)\(/.test(text);
+}

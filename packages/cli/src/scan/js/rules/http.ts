@@ -9,6 +9,7 @@ import { instanceEscapes, instanceFactory } from '../httpInstances.js';
 import { idempotentRequest } from '../idempotentRequest.js';
 import { lambdaExtension } from '../lambdaExtension.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { destroysOnTimeout } from '../nodeHttpModules.js';
 import { offServicePath } from '../offServicePath.js';
 import { chainedMethods, coverAt } from '../protection.js';
 import { isServerModule } from '../serverModule.js';
@@ -112,16 +113,16 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (!bounded) {
       if (http.lib === 'ky') bounded = !optionsExplicitlyUnbounded(ctx, http.options);
       else if (http.lib === 'superagent') bounded = chainedMethods(ctx, call).includes('timeout');
-      else if (http.lib === 'node-http')
+      else if (http.lib === 'node-http') {
+        const scope = ctx.enclosingFunction(call) ?? ctx.program;
+        const text = ctx.source.slice(scope.start, scope.end);
+        // `signal` and `req.setTimeout(ms, cb)` bound the request by themselves; the `timeout` option only
+        // with a 'timeout' listener that ends it.
         bounded =
-          optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]) !== false ||
-          /\.setTimeout\(/.test(
-            ctx.source.slice(
-              (ctx.enclosingFunction(call) ?? ctx.program).start,
-              (ctx.enclosingFunction(call) ?? ctx.program).end,
-            ),
-          );
-      else if (
+          /\.setTimeout\(/.test(text) ||
+          optionsBound(ctx, http.options, ['signal']) !== false ||
+          (destroysOnTimeout(text) && optionsBound(ctx, http.options, TIMEOUT_KEYS[http.lib]) !== false);
+      } else if (
         http.instance !== undefined &&
         (http.instances ?? [http.instance]).every((i) => creationWithoutTimeout(ctx, i) === undefined)
       )

@@ -198,6 +198,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
   // `Presigne`: createPresignedPost / S3RequestPresigner; a request built by util-create-request is presigned too.
   const mayPresign =
     ctx.spells('getSignedUrl') || ctx.spells('Presigne') || ctx.spells('util-create-request');
+  const reportedV2 = new Set<Node>(); // for the DocumentClient / raw DynamoDB fold
   for (const node of ctx.of('NewExpression')) {
     const callee = node.callee as Node;
     if (mayProtect && isProtected(ctx, node)) continue;
@@ -248,7 +249,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     const judged = shape.untimedSide?.shape ?? shape;
     if (timedService(ctx, judged.props.get('service'))) continue;
     // One options object shared by a DocumentClient and its raw DynamoDB client: one finding.
-    if (v2 !== undefined && secondOfDynamoPair(ctx, node, v2)) continue;
+    if (v2 !== undefined && secondOfDynamoPair(ctx, node, v2, reportedV2)) continue;
     const httpNode = judged.props.get('httpOptions');
     const http = objectProps(ctx.valueOf(httpNode));
     if (http !== undefined && (http.spread || http.props.has('timeout'))) continue;
@@ -260,6 +261,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       'no httpOptions.timeout',
       `aws-sdk v2 ${v2} has no httpOptions.timeout (the default waits up to 2 minutes)`,
     );
+    reportedV2.add(node);
   }
   if (ctx.spells('@middy/') && MIDDY_CLIENT_IMPORT.test(ctx.source))
     for (const call of ctx.of('CallExpression'))

@@ -14,7 +14,7 @@ import {
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** `captureAWS(AWS)` of the SDK imported here, or `captureAWS(require('aws-sdk'))`. */
-function capturesSdk(ctx: ModuleContext, init: Node | undefined): boolean {
+export function capturesSdk(ctx: ModuleContext, init: Node | undefined): boolean {
   if (init?.type !== 'CallExpression' || calleeName(init) !== 'captureAWS') return false;
   const arg = unwrap(init.arguments[0] as Node | undefined);
   if (arg?.type === 'Identifier') return ctx.importOf(arg.name as string, arg)?.source === 'aws-sdk';
@@ -60,14 +60,14 @@ function chosenSdkAlias(ctx: ModuleContext, callee: Node): boolean {
 /**
  * The SDK's classes that send no request of their own: a configuration (`new AWS.Config({ region })`, handed
  * to another library), an endpoint, a raw request, static or file/env/process credentials, a static token,
- * a signer. The providers that call STS, Cognito or IMDS (ChainableTemporaryCredentials, WebIdentity-,
+ * a signer, the DynamoDB converter. The providers that call STS, Cognito or IMDS (ChainableTemporaryCredentials, WebIdentity-,
  * CognitoIdentityCredentials, MetadataService, whose own httpOptions default to no timeout) are clients.
  */
 const NOT_A_CLIENT =
-  /^(Config|Endpoint|HttpRequest|HttpResponse|Credentials|EnvironmentCredentials|SharedIniFileCredentials|FileSystemCredentials|ProcessCredentials|Token|StaticTokenProvider)$/;
+  /^(Config|Endpoint|HttpRequest|HttpResponse|Credentials|EnvironmentCredentials|SharedIniFileCredentials|FileSystemCredentials|ProcessCredentials|Token|StaticTokenProvider|Converter)$/;
 
 /** `AWS.Config`, `AWS.Signers.V4`: a class of the v2 SDK that sends no request of its own (see NOT_A_CLIENT). */
-function notAClient(path: string[] | undefined): boolean {
+export function notAClient(path: string[] | undefined): boolean {
   return path !== undefined && (NOT_A_CLIENT.test(path.at(-1) ?? '') || path.includes('Signers'));
 }
 

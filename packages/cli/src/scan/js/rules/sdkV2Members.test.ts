@@ -34,7 +34,15 @@ describe('memberSdkClientName', () => {
   it.each([
     ['a config, which sends nothing', inherited('new this.AWS.Config({})')],
     ['another member name', inherited('new this.sdk.SQS(p)')],
-    ['a lower-case member under AWS', inherited('new this.AWS.util.Thing(p)')],
+    ['a lower-case member under AWS', inherited('new this.AWS.util(p)')],
+    [
+      'a plain function inside the method, where `this` is not the instance',
+      'class P extends B { f() { return function () { return new this.AWS.SQS({}); }; } }',
+    ],
+    [
+      'a capture of something other than the SDK',
+      "const stub = require('./stub');\nclass P { constructor() { this.AWS = captureAWS(stub); this.s = new this.AWS.SNS({}); } }",
+    ],
     ['a class with no base and no assignment', 'class P { f() { return new this.AWS.SQS({}); } }'],
     [
       'a member this module sets from a stub',

@@ -4,26 +4,21 @@
 // a project-specific include helper), so the member's name is the evidence: `AWS` is the v2 SDK's own
 // namespace name, and a capitalised class under it is one of its service clients.
 import { calleeName, memberPath, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import { enclosingClass } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { capturesSdk, notAClient } from './sdkV2Clients.js';
 
 /** The member the SDK namespace is held on; any other name (`this.aws`, `this.sdk`) is not read as the SDK. */
 const SDK_MEMBER = 'AWS';
 
-/**
- * Classes under the v2 namespace that send no request of their own (config, credentials, endpoints,
- * signers, the DynamoDB converter): the same set sdkV2Clients.ts skips.
- */
-const NOT_A_CLIENT =
-  /^(Config|Endpoint|HttpRequest|HttpResponse|Credentials|EnvironmentCredentials|SharedIniFileCredentials|FileSystemCredentials|ProcessCredentials|Token|StaticTokenProvider|Converter|Signers)$/;
-
-/** `require('aws-sdk')`, `captureAWS(...)`, or an identifier imported from aws-sdk: the v2 SDK itself. */
+/** `require('aws-sdk')`, `captureAWS(<the SDK>)`, or an identifier imported from aws-sdk: the v2 SDK itself. */
 function isSdkValue(ctx: ModuleContext, value: Node | undefined): boolean {
   const v = unwrap(value);
-  if (v?.type === 'CallExpression') {
-    const name = calleeName(v);
-    if (name === 'captureAWS') return true;
-    return name === 'require' && stringValue(v.arguments[0] as Node | undefined) === 'aws-sdk';
-  }
+  if (v?.type === 'CallExpression')
+    return (
+      capturesSdk(ctx, v) ||
+      (calleeName(v) === 'require' && stringValue(v.arguments[0] as Node | undefined) === 'aws-sdk')
+    );
   if (v?.type === 'Identifier') return ctx.importOf(v.name as string, v)?.source === 'aws-sdk';
   return false;
 }
@@ -44,13 +39,6 @@ function memberAssignments(ctx: ModuleContext): Node[] {
   return values;
 }
 
-/** The class a node sits in, if any. */
-function enclosingClass(ctx: ModuleContext, node: Node): Node | undefined {
-  for (let p = ctx.parentOf(node); p !== undefined; p = ctx.parentOf(p))
-    if (p.type === 'ClassDeclaration' || p.type === 'ClassExpression') return p;
-  return undefined;
-}
-
 /**
  * The dotted name of the v2 client `new this.AWS.SQS(...)` builds (`this.AWS.SQS`,
  * `this.AWS.DynamoDB.DocumentClient`), when the member holds the v2 SDK: assigned here only from the SDK,
@@ -63,7 +51,7 @@ export function memberSdkClientName(ctx: ModuleContext, callee: Node): string | 
   const path = memberPath(callee);
   if (path === undefined || path[0] !== 'this' || path[1] !== SDK_MEMBER) return undefined;
   const service = path[2];
-  if (service === undefined || !/^[A-Z]/.test(service) || NOT_A_CLIENT.test(service)) return undefined;
+  if (service === undefined || !/^[A-Z]/.test(service) || notAClient(path)) return undefined;
   if (path.length === 4 && path[3] !== 'DocumentClient') return undefined;
   if (path.length > 4) return undefined;
   const assigned = memberAssignments(ctx);

@@ -1,6 +1,7 @@
 // A DynamoDB DocumentClient and the raw DynamoDB client built side by side from one options variable
 // (`new AWS.DynamoDB.DocumentClient(parameters); new AWS.DynamoDB(parameters)`): the missing httpOptions is
-// one defect with one fix (in `parameters`), so only the first of the pair is reported. Other clients
+// one defect with one fix (in `parameters`), so only the first of the pair is reported, and only when it
+// was itself reported (an unread or bounded first client leaves the second to be judged). Other clients
 // sharing options stay separate findings: they are separate services a reader labels one by one.
 import { memberPath, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -14,20 +15,28 @@ function dynamoKind(name: string): 'document' | 'raw' | undefined {
 
 /**
  * `node` (a v2 client named `name`) is the second of a DocumentClient / raw DynamoDB pair built in the same
- * function from the same options identifier, the first built before it.
+ * function from the same options identifier, the first built before it and among `reported` (the v2
+ * clients this module already reported without httpOptions.timeout).
  *
  * @example
  * // this.doc = new AWS.DynamoDB.DocumentClient(p); this.raw = new AWS.DynamoDB(p);
- * secondOfDynamoPair(ctx, rawNode, 'AWS.DynamoDB') // true
+ * secondOfDynamoPair(ctx, rawNode, 'AWS.DynamoDB', new Set([docNode])) // true
  */
-export function secondOfDynamoPair(ctx: ModuleContext, node: Node, name: string): boolean {
+export function secondOfDynamoPair(
+  ctx: ModuleContext,
+  node: Node,
+  name: string,
+  reported: ReadonlySet<Node>,
+): boolean {
   const kind = dynamoKind(name);
   const options = unwrap((node.arguments as Node[])[0]);
   if (kind === undefined || options?.type !== 'Identifier') return false;
   const binding = ctx.resolve(options.name as string, options);
   const fn = ctx.enclosingFunction(node);
   return ctx.of('NewExpression').some((other) => {
-    if (other === node || (other.start as number) >= (node.start as number)) return false;
+    // Being reported also makes the partner an SDK client: a look-alike `new X.DynamoDB(p)` never is.
+    if (!reported.has(other) || other === node || (other.start as number) >= (node.start as number))
+      return false;
     if (ctx.enclosingFunction(other) !== fn) return false;
     const path = memberPath(other.callee as Node)?.join('.');
     const otherKind = path === undefined ? undefined : dynamoKind(path);

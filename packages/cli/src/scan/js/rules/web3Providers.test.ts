@@ -26,6 +26,14 @@ describe('web3Providers', () => {
       "import HttpProvider from 'web3-providers-http';\nconst p = new HttpProvider(url);",
     ],
     ['the named export', "import { HttpProvider } from 'web3';\nconst p = new HttpProvider(url);"],
+    [
+      'a timeout of 0 (none)',
+      "import Web3 from 'web3';\nconst p = new Web3.providers.HttpProvider(url, { timeout: 0 });",
+    ],
+    [
+      'providerOptions without a signal',
+      "import Web3 from 'web3';\nconst p = new Web3.providers.HttpProvider(url, { providerOptions: { keepalive: true } });",
+    ],
   ])('reported: %s', (_, source) => {
     expect(reportedLines(source)).toEqual([2]);
   });
@@ -38,6 +46,10 @@ describe('web3Providers', () => {
     [
       '4.x providerOptions',
       "import Web3 from 'web3';\nconst p = new Web3.providers.HttpProvider(url, { providerOptions: { signal } });",
+    ],
+    [
+      'providerOptions out of sight',
+      "import Web3 from 'web3';\nconst p = new Web3.providers.HttpProvider(url, { providerOptions: init });",
     ],
     [
       'options out of sight',

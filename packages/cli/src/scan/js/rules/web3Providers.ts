@@ -3,8 +3,8 @@
 // JSON-RPC call (getBlock, receipts, balances) waits as long as the node takes. web3 4.x takes
 // `{ providerOptions }` (a fetch RequestInit) and sets no signal by default. Reported where the provider is
 // built: `new Web3.providers.HttpProvider(url)` of the `web3` package, or `new HttpProvider(url)` imported
-// from `web3` or `web3-providers-http`, whose options are absent or seen in full with neither `timeout`
-// (1.x) nor `providerOptions` (4.x, where a signal would go).
+// from `web3` or `web3-providers-http`, whose options are absent or seen in full with neither a non-zero
+// `timeout` (1.x) nor `providerOptions` carrying a `signal` (4.x).
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
@@ -26,12 +26,21 @@ function isWeb3HttpProvider(ctx: ModuleContext, node: Node): boolean {
   return imp !== undefined && WEB3_PACKAGES.has(imp.source);
 }
 
-/** Options absent, or an object seen in full naming neither `timeout` nor `providerOptions`. */
+/**
+ * Options absent, or an object seen in full with no `timeout` other than a literal 0 (1.x's "none") and no
+ * `providerOptions` that holds a `signal` or cannot be read (a RequestInit without one bounds nothing).
+ */
 function untimed(ctx: ModuleContext, arg: Node | undefined): boolean {
   if (arg === undefined) return true;
   const props = objectProps(unwrap(ctx.valueOf(arg)));
   if (props === undefined || props.spread) return false;
-  return !props.props.has('timeout') && !props.props.has('providerOptions');
+  const timeout = props.props.get('timeout');
+  const ms = timeout === undefined ? undefined : unwrap(ctx.valueOf(timeout));
+  if (timeout !== undefined && !(ms?.type === 'Literal' && ms.value === 0)) return false;
+  const init = props.props.get('providerOptions');
+  if (init === undefined) return true;
+  const initProps = objectProps(unwrap(ctx.valueOf(init)));
+  return initProps !== undefined && !initProps.spread && !initProps.props.has('signal');
 }
 
 /**
