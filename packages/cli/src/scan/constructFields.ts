@@ -16,8 +16,7 @@ export function fieldRouted(
     if (r.field !== f.field && f.aliases?.includes(r.field) !== true) return false;
     // A CDK function's field is the function: a route through a field of it (`owner.field.fn`) is not it.
     if ((r.through !== undefined && f.nested !== true) || r.overridden === true) return false;
-    const owner = f.typeFrom === undefined ? file : project.resolveModule(file, f.typeFrom);
-    if (owner === undefined || project.resolveModule(r.owner.from, r.owner.source) !== owner) return false;
+    if (project.resolveModule(r.owner.from, r.owner.source) !== file) return false;
     if (r.limit !== undefined) return outlivesGateway(f.seconds, r.limit);
     const api = r.api === undefined ? undefined : project.resolveModule(r.api.from, r.api.source);
     const limit =

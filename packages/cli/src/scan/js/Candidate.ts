@@ -178,11 +178,6 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
     readonly nested?: true;
     /** Fields holding an alias of the function (`new Alias(this, id, { version: this.fn.currentVersion })`): a route to one routes it. */
     readonly aliases?: readonly string[];
-    /**
-     * The exports name a type this module imports from here, not this module's own: a route table typed
-     * with it, kept when a loop over that type routes the entries (rules/cdkRouteTables.ts).
-     */
-    readonly typeFrom?: string;
   };
   /** A target naming `owner.field` of an imported construct: dropped when that module builds the field's function (it judges it). */
   readonly unlessFieldBuilt?: { readonly owner: ImportRef; readonly field: string };
