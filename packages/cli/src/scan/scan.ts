@@ -15,7 +15,7 @@ import { absolutePath, discover } from './discover.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { httpClientCallers } from './httpClientCallers.js';
-import { builtSourceHandlers } from './iac/buildEntries.js';
+import { batchOneSourceHandlers } from './iac/buildEntries.js';
 import { nonProductionCode } from './iac/codeDirs.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
@@ -137,9 +137,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (o.source !== undefined) deferred.set(o.facts.file, o.source);
     } else {
       batchOne.push(...o.result.batchOneHandlers);
-      // A handler named by its built module is also its source module (iac/buildEntries.ts).
-      if (o.result.batchOneHandlers.length > 0)
-        batchOne.push(...builtSourceHandlers(dirname(o.file.path), o.result.batchOneHandlers, readText));
+      // A handler named by its built module is also its source module (iac/buildEntries.ts, tscOutDir.ts).
+      batchOne.push(...batchOneSourceHandlers(dirname(o.file.path), o.result.batchOneHandlers, readText));
     }
   }
   batchOne.push(

@@ -20,6 +20,7 @@ import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkStateMachineLoops, isStateMachine } from './stepFunctionLoops.js';
 import { checkStateMachineRetriers } from './stepFunctionRetriers.js';
 import { checkTerraform } from './terraform.js';
+import { tscSourceStems } from './tscOutDir.js';
 import {
   samEnvFunctions,
   samUnreadHandlers,
@@ -190,6 +191,8 @@ function undecided(candidates: Candidate[], lines: readonly string[]): Candidate
   return candidates.filter((c) => c.maxReceive === undefined || !countDecided(lines, c.line));
 }
 
+const BATCH_RULE = 'batch-no-partial-failure';
+
 /**
  * Handler links and code folders are written relative to the template (or its serverless.yml): anchor them
  * at its folder, so a bare `app.handler` names that folder's app module, not every app.ts of a monorepo.
@@ -210,7 +213,11 @@ function anchor(candidates: Candidate[], dir: string, included = false): Candida
           ...anchored,
           handlerLink: {
             ...c.handlerLink,
-            stems: c.handlerLink.stems.map((s) => join(dir, s)),
+            // A batch source whose handler names tsc's output also names its source (tscOutDir.ts).
+            stems: [
+              ...c.handlerLink.stems.map((s) => join(dir, s)),
+              ...(c.rule === BATCH_RULE ? tscSourceStems(dir, c.handlerLink.stems) : []),
+            ],
             // An included file's packaged code is under its serverless.yml's folder, not its own.
             ...(included && c.handlerLink.packaged !== undefined ? { packagedUnder: dir } : {}),
           },

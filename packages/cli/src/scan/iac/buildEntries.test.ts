@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtSourceHandlers } from './buildEntries.js';
+import { batchOneSourceHandlers, builtSourceHandlers } from './buildEntries.js';
 
 const files = (map: Record<string, string>) => (path: string) => map[path];
 
@@ -51,5 +51,17 @@ describe('builtSourceHandlers', () => {
 
   it('reads nothing into a folder without a bundler config', () => {
     expect(builtSourceHandlers('/repo', ['dist/a/handler.handler'], files({}))).toEqual([]);
+  });
+});
+
+describe('batchOneSourceHandlers', () => {
+  it("adds the source tsc compiles a handler's outDir module from", () => {
+    const read = files({
+      '/repo/tsconfig.json': '{ "compilerOptions": { "outDir": "./dist", "rootDir": "./src" } }',
+    });
+    expect(batchOneSourceHandlers('/repo', ['dist/handlers/send.handler'], read)).toEqual([
+      '/repo/src/handlers/send.handler',
+    ]);
+    expect(batchOneSourceHandlers('/repo', [], read)).toEqual([]);
   });
 });

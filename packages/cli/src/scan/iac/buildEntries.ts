@@ -7,6 +7,7 @@
 // Only literal strings in the config are read, and the fixed head of a computed entry's template literal.
 import { join } from 'node:path';
 import { defaultOutbase } from './esbuildOutbase.js';
+import { listFolder, tscSourceHandlers } from './tscOutDir.js';
 
 const WEBPACK = ['webpack.config.js', 'webpack.config.ts', 'webpack.config.cjs', 'webpack.config.mjs'];
 const ESBUILD = ['esbuild.config.ts', 'esbuild.config.js', 'esbuild.config.mjs', 'esbuild.config.cjs'];
@@ -71,4 +72,18 @@ export function builtSourceHandlers(
         out.push(`${join(dir, d.outbase, rel.slice(d.outdir.length + 1))}${h.slice(dot)}`);
   }
   return out;
+}
+
+/**
+ * The source modules of batch-size-1 handler strings from template folder `dir`: those a bundler config
+ * builds them from, and those a plain tsc compiles to its outDir (tscOutDir.ts). Kept to the batch-size-1
+ * join: handler recognition (templateNamedHandlers.ts) reads bundler configs only.
+ */
+export function batchOneSourceHandlers(
+  dir: string,
+  handlers: readonly string[],
+  read: (path: string) => string | undefined,
+): string[] {
+  if (handlers.length === 0) return [];
+  return [...builtSourceHandlers(dir, handlers, read), ...tscSourceHandlers(dir, handlers, read, listFolder)];
 }
