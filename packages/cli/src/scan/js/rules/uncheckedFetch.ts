@@ -9,6 +9,7 @@ import { assignedBodyChecked } from './assignedBody.js';
 import { bodyReceivers } from './bodyHandedOn.js';
 import { bodyTested, readsDeep } from './bodyReads.js';
 import { errorFieldTested } from './errorFieldTest.js';
+import { FETCH_BODY_METHODS, readsFetchBody } from './fetchBodyMethods.js';
 
 /** fetch resolves on 4xx/5xx; reading the body without checking `ok`/`status` treats an error page as data. */
 export function uncheckedResponse(ctx: ModuleContext, call: Node): string | undefined {
@@ -21,7 +22,7 @@ export function uncheckedResponse(ctx: ModuleContext, call: Node): string | unde
   if (parent.type === 'MemberExpression' && parent.object === n && n.type === 'AwaitExpression') {
     const method = parent.property?.name as string | undefined;
     if (method === 'json' && directBodyChecked(ctx, parent)) return undefined;
-    if (method === 'json' || method === 'text' || method === 'arrayBuffer' || method === 'blob')
+    if (readsFetchBody(method))
       return `fetch() body read with .${method}() without checking response.ok: an error page becomes data`;
     return undefined;
   }
@@ -123,7 +124,7 @@ function readUnchecked(ctx: ModuleContext, text: string, name: string): boolean 
     `\\b${name}\\s*(\\?\\.|\\.)\\s*(ok|status|statusCode|statusText)\\b|\\b(return|yield)\\s+${name}\\s*(;|\\)|$)|\\(\\s*${name}\\s*[,)]|\\b${name}\\s*[,)]`,
   );
   if (re.test(text)) return false;
-  const reads = new RegExp(`\\b${name}\\s*\\.\\s*(json|text|arrayBuffer|blob|body)\\b`).test(text);
+  const reads = new RegExp(`\\b${name}\\s*\\.\\s*(${FETCH_BODY_METHODS.join('|')}|body)\\b`).test(text);
   return reads && !schemaChecked(text, name) && !readAsVerdict(ctx, text, name);
 }
 
