@@ -74,7 +74,8 @@ export interface ScanResult {
   readonly problems: readonly ScanProblem[];
   /**
    * Findings silenced by `bulwark-ignore` comments, with the reason given, and (`localOnly`) those of
-   * templates only run locally (`sam local`, `serverless offline`) that nothing in the repository deploys.
+   * templates only run locally (`sam local`, `serverless offline`) that nothing in the repository deploys,
+   * and of the modules of a CDK app only `cdklocal` runs (iac/localCdkApps.ts).
    */
   readonly ignored: readonly (Finding & { readonly reason: string; readonly localOnly?: true })[];
   readonly filesScanned: number;

@@ -49,7 +49,8 @@ export interface ScanConfig {
   readonly maxReceiveCount?: { readonly lambda?: number; readonly other?: number };
   /**
    * Findings of templates only run locally (`sam local`, `serverless offline`) that nothing in the
-   * repository deploys: `skip` lists them as ignored, `report` reports them like any other.
+   * repository deploys, and of a CDK app only `cdklocal` runs: `skip` lists them as ignored, `report`
+   * reports them like any other.
    * @defaultValue `'skip'`
    */
   readonly localTemplates?: 'skip' | 'report';

@@ -157,7 +157,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     outcomes.flatMap((o) => (o.kind === 'iac' ? (o.result.polledQueues ?? []) : [])),
   );
   const batchPairs = batchTwins(outcomes, project, mappings);
-  // Templates only `sam local` or `serverless offline` runs, which nothing deploys: findings held back.
+  // Templates only `sam local` or `serverless offline` runs, CDK apps only `cdklocal` runs: findings held back.
   const templates = outcomes.flatMap((o) => (o.kind === 'iac' ? [{ rel: o.file.rel, ...o.result }] : []));
   const localOnly =
     config.localTemplates === 'report' ? new Map<string, string>() : localTemplateReasons(root, templates);
@@ -244,7 +244,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         ...(filled.unread ? { unread: true as const } : {}),
       };
       const directive = ignoredBy(directives, c);
-      const local = o.kind === 'iac' ? localOnly.get(o.file.rel) : undefined;
+      const local = localOnly.get(o.file.rel);
       if (directive !== undefined) ignoredDrafts.push({ ...draft, reason: directive.reason });
       else if (local !== undefined) ignoredDrafts.push({ ...draft, reason: local, localOnly: true });
       else drafts.push(draft);

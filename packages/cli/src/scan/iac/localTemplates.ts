@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { IacResult } from './IacResult.js';
+import { localCdkReasons } from './localCdkApps.js';
 
 /** The tool a template belongs to: `sam` for SAM/CloudFormation, `serverless` for serverless.yml. */
 export type TemplateTool = 'sam' | 'serverless';
@@ -203,7 +204,8 @@ export class DeployPaths {
 }
 
 /**
- * Why each local-only template's findings are held back, by its path; empty when no template has findings.
+ * Why each local-only template's findings are held back, by its path, and each module of a CDK app only
+ * `cdklocal` runs (localCdkApps.ts); empty when no template has findings and no such app exists.
  * @example
  * localTemplateReasons('/repo', [{ rel: 'serverless.yml', tool: 'serverless', candidates, batchOneHandlers: [] }]).get('serverless.yml')
  */
@@ -211,7 +213,7 @@ export function localTemplateReasons(
   root: string,
   results: readonly (IacResult & { readonly rel: string })[],
 ): Map<string, string> {
-  const reasons = new Map<string, string>();
+  const reasons = localCdkReasons(root);
   // A template wired to a real account's subnets, security groups or ARNs is deployed, whatever runs it locally.
   const templates = results.flatMap((r) =>
     r.tool !== undefined && r.candidates.length > 0 && r.accountBound !== true
