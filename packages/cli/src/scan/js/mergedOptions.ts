@@ -21,6 +21,18 @@ export function isMergeCall(ctx: ModuleContext, node: Node | undefined): boolean
 }
 
 /**
+ * The object literal of a piece spread only when a condition holds: `...(body && { body })`. A falsy
+ * spread adds nothing, so the piece adds the literal's properties or none; only an inline literal counts
+ * (`a && b` with `b` a name stays out of sight, and so do `||`, `??` and `?:`, whose other side may be an object).
+ */
+function optionalPiece(node: Node | undefined): Node | undefined {
+  const n = unwrap(node);
+  if (n?.type !== 'LogicalExpression' || n.operator !== '&&') return undefined;
+  const right = unwrap(n.right as Node);
+  return right?.type === 'ObjectExpression' ? right : undefined;
+}
+
+/**
  * The properties of an options value the module builds by merging pieces it spells, or undefined when a
  * piece is out of sight (a parameter, an import, a call) or the value is no merge at all.
  *
@@ -35,6 +47,8 @@ export function mergedProps(
   if (depth > 4) return undefined;
   const v = ctx.valueOf(node);
   if (v?.type === 'ObjectExpression') return spreadProps(v, (arg) => mergedProps(ctx, arg, depth + 1));
+  const optional = optionalPiece(v);
+  if (optional !== undefined) return mergedProps(ctx, optional, depth + 1);
   if (!isMergeCall(ctx, v)) return undefined;
   const out = new Map<string, Node>();
   for (const arg of (v as Node).arguments as Node[]) {

@@ -16,6 +16,7 @@ import { isServerModule } from '../serverModule.js';
 import { untimedApiClients } from './apiClients.js';
 import { defaultAxiosFromCaller, type TimeoutFromCaller, timeoutFromCaller } from './callerTimeouts.js';
 import { selectsOwnWork } from './catchExemptions.js';
+import { deadAbortTimers } from './deadAbortTimers.js';
 import { untimedGraphqlRequests } from './graphqlRequestClients.js';
 import {
   creationWithoutTimeout,
@@ -48,6 +49,7 @@ export const httpRules: Rule = (ctx: ModuleContext, report: Report) => {
   if (offServicePath(ctx)) return; // a load generator or a command-line program: its runner watches it
   untimedApiClients(ctx, report);
   untimedGraphqlRequests(ctx, report);
+  deadAbortTimers(ctx, report); // a timers/promises abort timer that never fires: rules/deadAbortTimers.ts
   const retried = axiosRetried(ctx);
   // A request builder that picks the method in a switch (`case 'get': return http.get(uri)`) is one
   // request, made one way or another: its cases are reported once, at the first.
