@@ -20,6 +20,33 @@ export function readsLeftovers(node: Node | undefined): boolean {
 }
 
 /**
+ * Whether `node` reads the leftovers, itself or through a name written in `loop` from them: SDK v3 builds
+ * the request first (`const params = { RequestItems: out.UnprocessedItems }; out = await client.send(new
+ * BatchWriteItemCommand(params))`), so the answer the loop tests next is the resend's.
+ * @example
+ * readsLeftoversWithin(ctx, assignment.right, whileLoop) // `await db.send(new BatchWriteItemCommand(params))` -> true
+ */
+export function readsLeftoversWithin(ctx: ModuleContext, node: Node, loop: Node, depth = 0): boolean {
+  if (readsLeftovers(node)) return true;
+  if (depth > 2) return false;
+  return someDescendant(
+    node,
+    (n) => {
+      if (n.type !== 'Identifier') return false;
+      const value = ctx.valueOf(n);
+      return (
+        value !== undefined &&
+        value !== n &&
+        value.start >= loop.start &&
+        value.end <= loop.end &&
+        readsLeftoversWithin(ctx, value, loop, depth + 1)
+      );
+    },
+    true,
+  );
+}
+
+/**
  * Whether `loop` sends again, in its next round, a collection it filled from the last answer's leftover
  * entries: `pending = again` where `again` is built from `out.Failed` (its initialiser maps or filters
  * them, or a loop over them adds to it), and `pending` is handed to a call in the loop.

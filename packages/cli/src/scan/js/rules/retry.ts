@@ -14,6 +14,7 @@ import { answerRecursionSites } from './retryAnswerRecursion.js';
 import { errorHintRecursions } from './retryErrorRecursion.js';
 import { retriedPerItem } from './retryFanOut.js';
 import { httpRetrySite } from './retryHttpOptions.js';
+import { leftoverRecursionSites } from './retryLeftoverRecursion.js';
 import { type RetrySite, siteOf } from './retryLibraries.js';
 import { loopSite, resendSite } from './retryLoops.js';
 import { nullPollRules } from './retryNullPolls.js';
@@ -124,6 +125,7 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
     ...authRecursionSites(ctx),
     ...republishSites(ctx),
     ...answerRecursionSites(ctx),
+    ...leftoverRecursionSites(ctx), // a function resending DynamoDB's leftovers to itself
     ...errorHintRecursions(ctx),
     ...requeueSites(ctx),
   );

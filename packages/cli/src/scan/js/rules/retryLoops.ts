@@ -4,7 +4,7 @@ import { isBooleanLiteral, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop } from '../retryLoop.js';
 import { delayAnchor } from './delayAnchor.js';
-import { gathersLeftovers, innermostLoop, readsLeftovers, sentInLoop } from './gatheredResend.js';
+import { gathersLeftovers, innermostLoop, readsLeftoversWithin, sentInLoop } from './gatheredResend.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
 
@@ -34,7 +34,7 @@ export function resendSite(ctx: ModuleContext, loop: Node): RetrySite | undefine
       n.type === 'AssignmentExpression' &&
       n.operator === '=' &&
       unwrap(n.left)?.type === 'Identifier' &&
-      readsLeftovers(n.right) &&
+      readsLeftoversWithin(ctx, n.right as Node, loop) &&
       innermostLoop(ctx, n) === loop &&
       sentInLoop(ctx, unwrap(n.left) as Node, loop),
     true,

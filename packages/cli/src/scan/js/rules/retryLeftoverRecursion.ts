@@ -1,0 +1,146 @@
+// DynamoDB's batch calls answer what they did not take (`UnprocessedItems`, `UnprocessedKeys`). A function
+// that hands those leftovers to itself (`if (Object.keys(out.UnprocessedItems).length) await
+// write(out.UnprocessedItems)`) resends them the way a loop would (retryLoops.ts resendSite), and is judged
+// the same way: with no attempt counter it resends for as long as DynamoDB refuses them, and with no wait,
+// or one with no random part, it resends in lockstep with every caller throttled with it. No catch is
+// involved, so the catch and failed-answer recursions (retryRecursion.ts, retryAnswerRecursion.ts) miss it.
+import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { delaysIn, jittered } from './loopDelays.js';
+import type { RetrySite } from './retryLibraries.js';
+import { bounded, COUNTER, callsSelf, selfName } from './retryRecursion.js';
+
+/** DynamoDB's batch answer fields: a map of table name to the requests or keys it did not take. */
+const DYNAMO_LEFTOVERS = /^(?:UnprocessedItems|UnprocessedKeys)$/;
+
+/** `out.UnprocessedItems`, `res?.UnprocessedKeys`: a read of DynamoDB's leftover map. */
+function leftoverRead(n: Node | undefined): boolean {
+  const u = unwrap(n);
+  return (
+    u?.type === 'MemberExpression' &&
+    !u.computed &&
+    DYNAMO_LEFTOVERS.test(propertyName(u.property as Node) ?? '')
+  );
+}
+
+/**
+ * Whether `arg` carries the leftovers: it reads them, or names a value of this function built from them
+ * (`const unprocessed = out.UnprocessedItems?.[table] ?? []` ... `write({ [table]: unprocessed })`).
+ */
+function carriesLeftovers(ctx: ModuleContext, arg: Node, fn: Node, depth = 0): boolean {
+  if (depth > 2) return false;
+  return (
+    leftoverRead(arg) ||
+    someDescendant(
+      arg,
+      (n) => {
+        if (leftoverRead(n)) return true;
+        if (n.type !== 'Identifier') return false;
+        const value = ctx.valueOf(n);
+        return (
+          value !== undefined &&
+          value !== n &&
+          value.start >= fn.start &&
+          value.end <= fn.end &&
+          carriesLeftovers(ctx, value, fn, depth + 1)
+        );
+      },
+      true,
+    )
+  );
+}
+
+/**
+ * `out.UnprocessedItems.length`: the leftovers are a map keyed by table, never an array, so a guard that
+ * asks for their length is never true and the self-call under it never runs.
+ */
+function asksMapLength(test: Node): boolean {
+  return someDescendant(
+    test,
+    (n) =>
+      n.type === 'MemberExpression' &&
+      propertyName(n.property as Node, n.computed as boolean) === 'length' &&
+      leftoverRead(n.object as Node),
+    true,
+  );
+}
+
+/** The tests of the `if`s, within `fn`, whose consequent holds `node`; undefined when a catch holds it. */
+function guardTests(ctx: ModuleContext, node: Node, fn: Node): Node[] | undefined {
+  const tests: Node[] = [];
+  let child = node;
+  for (let n = ctx.parentOf(node); n !== undefined && n !== fn; child = n, n = ctx.parentOf(n)) {
+    // A catch's self-call is a retry of a thrown failure: retryRecursion.ts judges it.
+    if (n.type === 'CatchClause' || isFunction(n)) return undefined;
+    if (n.type === 'IfStatement' && n.consequent === child) tests.push(n.test as Node);
+  }
+  return tests;
+}
+
+/** The name a function calls itself by, private methods (`this.#flush`) included. */
+function ownName(ctx: ModuleContext, fn: Node): { name: string; viaThis: boolean } | undefined {
+  const parent = ctx.parentOf(fn);
+  const key = parent?.type === 'MethodDefinition' ? (parent.key as Node) : undefined;
+  if (key?.type === 'PrivateIdentifier') return { name: `#${key.name as string}`, viaThis: true };
+  return selfName(ctx, fn);
+}
+
+/** Is `call` the function calling itself, by `this.#name` for a private method? */
+function callsOwn(call: Node, self: { name: string; viaThis: boolean }): boolean {
+  if (!self.name.startsWith('#')) return callsSelf(call, self);
+  const callee = unwrap(call.callee);
+  return (
+    callee?.type === 'MemberExpression' &&
+    unwrap(callee.object)?.type === 'ThisExpression' &&
+    (callee.property as Node).type === 'PrivateIdentifier' &&
+    `#${(callee.property as Node).name as string}` === self.name
+  );
+}
+
+/**
+ * Each call by which a function hands DynamoDB's leftovers to itself after awaiting the batch call. Silent
+ * when a counter or flag bounds the rounds (retry-unbounded) and when its wait has a random part
+ * (retry-no-jitter); silent as a whole under a guard that can never hold.
+ * @example
+ * leftoverRecursionSites(ctx) // the `await recursiveBatchWrite(response.UnprocessedItems)` of a batch writer
+ */
+export function leftoverRecursionSites(ctx: ModuleContext): RetrySite[] {
+  const sites: RetrySite[] = [];
+  for (const again of ctx.of('CallExpression')) {
+    const fn = ctx.enclosingFunction(again);
+    const self = fn === undefined ? undefined : ownName(ctx, fn);
+    if (fn === undefined || self === undefined || !callsOwn(again, self)) continue;
+    if (!(again.arguments as Node[]).some((a) => carriesLeftovers(ctx, a, fn))) continue;
+    const tests = guardTests(ctx, again, fn);
+    if (tests === undefined || tests.some(asksMapLength)) continue;
+    // The leftovers are the answer of a batch call this function awaited before handing them on.
+    if (!someDescendant(fn.body as Node, (n) => n.type === 'AwaitExpression' && n.end <= again.start, true))
+      continue;
+    const delays = delaysIn(ctx, fn.body as Node);
+    const unbounded =
+      bounded(ctx, fn, again, tests) || COUNTER.test(ctx.source.slice(fn.start, fn.end))
+        ? {}
+        : { unbounded: 'function resends the unprocessed batch entries to itself with no attempt limit' };
+    const noJitter =
+      delays.length === 0
+        ? {
+            noJitter:
+              'function resends the unprocessed batch entries to itself at once: no backoff and no jitter',
+          }
+        : delays.some((d) => jittered(ctx, d))
+          ? {}
+          : {
+              noJitter:
+                'function resends the unprocessed batch entries after a fixed or purely exponential delay, no jitter',
+            };
+    if (!('unbounded' in unbounded) && !('noJitter' in noJitter)) continue;
+    sites.push({
+      node: again,
+      label: 'recursive resend of unprocessed batch entries',
+      ...unbounded,
+      ...noJitter,
+      noBreaker: true,
+    });
+  }
+  return sites;
+}
