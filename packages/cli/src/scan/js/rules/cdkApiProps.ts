@@ -140,6 +140,7 @@ export function fieldFunctions(ctx: ModuleContext, report: Report, reported: Set
     const cls = constructorClass(ctx, construct);
     const exports = [...ctx.exports].filter(([, v]) => unwrap(v) === cls).map(([name]) => name);
     const timeout = wrapped ?? timeoutIn(ctx, (construct.arguments as Node[])[2]);
+    const aliases = wrapped === undefined ? aliasFields(ctx, path[1] as string) : [];
     if (
       cls === undefined ||
       exports.length === 0 ||
@@ -147,8 +148,6 @@ export function fieldFunctions(ctx: ModuleContext, report: Report, reported: Set
       !outlivesGateway(timeout.seconds, 29)
     )
       continue;
-    // Read only for a field reported: it walks every statement of the module again, per field.
-    const aliases = wrapped === undefined ? aliasFields(ctx, path[1] as string) : [];
     report(
       'iac-gateway-timeout-exceeds-lambda',
       timeout.node,
