@@ -7,7 +7,6 @@
 import { type Node, propertyName, returnsPromise, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { settledOnReturn } from './rules/settledAsync.js';
-import { typeImportOf } from './typeImports.js';
 
 /**
  * A named type: one this module declares (no source) or one it imports (`source`, the imported name).
@@ -50,7 +49,22 @@ export function importedType(
   name: string,
   at: Node,
 ): { source: string; imported: string } | undefined {
-  return ctx.importOf(name, at) ?? typeImportOf(ctx.program, name);
+  const imp = ctx.importOf(name, at);
+  if (imp !== undefined) return imp;
+  for (const stmt of ctx.program.body as Node[]) {
+    if (stmt.type !== 'ImportDeclaration') continue;
+    for (const sp of stmt.specifiers as Node[]) {
+      if (sp.local?.name !== name) continue;
+      const imported =
+        sp.type === 'ImportDefaultSpecifier'
+          ? 'default'
+          : sp.type === 'ImportNamespaceSpecifier'
+            ? '*'
+            : (propertyName(sp.imported) ?? name);
+      return { source: stmt.source.value as string, imported };
+    }
+  }
+  return undefined;
 }
 
 /**
