@@ -9,14 +9,7 @@
 // handler modules, a few modules deep.
 
 import type { CallerLookup, SharedRequest } from './callerLookup.js';
-import {
-  callsName,
-  localNames,
-  mentions,
-  namespaceWholeSources,
-  reExportedAs,
-  reExportSources,
-} from './callerText.js';
+import { callsName, localNames, mentions, reExportedAs } from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
 import { buildsInstance, callsMethod } from './handedInstances.js';
 import { handlerExportsReaching } from './handlerExportReach.js';
@@ -25,6 +18,7 @@ import type { ModuleFacts } from './js/Candidate.js';
 import { redeliveredHandler } from './js/ModuleFacts.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
 import { adapterHandler } from './webAppAdapter.js';
+import { WholeSources } from './wholeSources.js';
 
 /** A folder of an operator's scripts (`scripts/bulk-index.js`): run by hand, watched by whoever runs them. */
 const SCRIPT_FOLDER = /^(scripts?|bin|tools|cli)$/;
@@ -37,6 +31,7 @@ export class EventCallers {
   private readonly graph: ImporterIndex;
   /** Callers' text, asked again for other candidates of the same module. */
   private readonly texts = new Map<string, string | undefined>();
+  private readonly whole = new WholeSources(); // what each importer may call whole, read once
 
   constructor(lookup: CallerLookup) {
     this.lookup = lookup;
@@ -164,8 +159,7 @@ export class EventCallers {
     for (const f of importers) {
       const text = this.textOf(f);
       if (text === undefined || mentions(text, names)) return false;
-      const whole = [...reExportSources(text), ...namespaceWholeSources(text)]; // each may call any name
-      if (whole.some((source) => this.lookup.resolve(f, source) === file)) return false;
+      if (this.whole.of(f, text).some((source) => this.lookup.resolve(f, source) === file)) return false;
     }
     return true;
   }
