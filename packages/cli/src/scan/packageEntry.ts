@@ -5,9 +5,8 @@
 // does not have (build output is never scanned), so each target is also mapped back to the source folder
 // the package's tsconfig.json compiles from (`outDir` -> `rootDir`), or, without one, from a build folder
 // (`dist`, `lib`, `build`, `out`, `esm`, `cjs`) to `src` and to the package folder itself.
-import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, relative, resolve } from 'node:path';
-import { parseJsonc } from './tsconfigPaths.js';
+import { tsconfigOf } from './tsconfigFile.js';
 
 /** The parts of a package.json that name its entry points. */
 export interface PackageEntries {
@@ -97,27 +96,19 @@ interface BuildFolders {
   readonly rootDir?: string | undefined;
 }
 
-const buildFolders = new Map<string, BuildFolders>();
-
-/** The package's own tsconfig.json `outDir` and `rootDir`, relative to the package folder. */
+/**
+ * The package's own tsconfig.json `outDir` and `rootDir` as written, relative to the package folder (the
+ * parse is shared and cached with iac/tscOutDir.ts). Kept literal here, with `src` for a missing rootDir:
+ * tscOutDir's inferred root answers nothing for an `extends`, which package tsconfigs mostly have.
+ */
 function buildFoldersOf(dir: string): BuildFolders {
-  const known = buildFolders.get(dir);
-  if (known !== undefined) return known;
-  let found: BuildFolders = {};
-  const path = join(dir, 'tsconfig.json');
-  if (existsSync(path)) {
-    try {
-      const options = (
-        parseJsonc(readFileSync(path, 'utf8')) as { compilerOptions?: Record<string, unknown> }
-      )?.compilerOptions;
-      const rel = (v: unknown) => (typeof v === 'string' ? relative(dir, resolve(dir, v)) : undefined);
-      found = { outDir: rel(options?.outDir), rootDir: rel(options?.rootDir) };
-    } catch {
-      found = {};
-    }
-  }
-  buildFolders.set(dir, found);
-  return found;
+  const config = tsconfigOf(dir);
+  const options =
+    config !== null && typeof config === 'object'
+      ? ((config as { compilerOptions?: Record<string, unknown> }).compilerOptions ?? undefined)
+      : undefined;
+  const rel = (v: unknown) => (typeof v === 'string' ? relative(dir, resolve(dir, v)) : undefined);
+  return { outDir: rel(options?.outDir), rootDir: rel(options?.rootDir) };
 }
 
 const BUILD_FOLDER = /^(?:dist|lib|build|out|esm|cjs|\.build)(?:\/(?:esm|cjs|src|lib))?\//;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseTsconfig } from '../tsconfigFile.js';
 import { batchOneSourceHandlers, builtSourceHandlers } from './buildEntries.js';
+import { tscFolders } from './tscOutDir.js';
 
 const files = (map: Record<string, string>) => (path: string) => map[path];
 
@@ -59,9 +61,11 @@ describe('batchOneSourceHandlers', () => {
     const read = files({
       '/repo/tsconfig.json': '{ "compilerOptions": { "outDir": "./dist", "rootDir": "./src" } }',
     });
-    expect(batchOneSourceHandlers('/repo', ['dist/handlers/send.handler'], read)).toEqual([
+    const tsc = (dir: string) =>
+      tscFolders(dir, parseTsconfig(read(`${dir}/tsconfig.json`)), () => undefined);
+    expect(batchOneSourceHandlers('/repo', ['dist/handlers/send.handler'], read, tsc)).toEqual([
       '/repo/src/handlers/send.handler',
     ]);
-    expect(batchOneSourceHandlers('/repo', [], read)).toEqual([]);
+    expect(batchOneSourceHandlers('/repo', [], read, tsc)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 // Only literal strings in the config are read, and the fixed head of a computed entry's template literal.
 import { join } from 'node:path';
 import { defaultOutbase } from './esbuildOutbase.js';
-import { listFolder, tscSourceHandlers } from './tscOutDir.js';
+import { type TscFolders, tscFoldersAt, tscSourceHandlers } from './tscOutDir.js';
 
 const WEBPACK = ['webpack.config.js', 'webpack.config.ts', 'webpack.config.cjs', 'webpack.config.mjs'];
 const ESBUILD = ['esbuild.config.ts', 'esbuild.config.js', 'esbuild.config.mjs', 'esbuild.config.cjs'];
@@ -83,7 +83,8 @@ export function batchOneSourceHandlers(
   dir: string,
   handlers: readonly string[],
   read: (path: string) => string | undefined,
+  tscFoldersOf: (dir: string) => TscFolders | undefined = tscFoldersAt,
 ): string[] {
   if (handlers.length === 0) return [];
-  return [...builtSourceHandlers(dir, handlers, read), ...tscSourceHandlers(dir, handlers, read, listFolder)];
+  return [...builtSourceHandlers(dir, handlers, read), ...tscSourceHandlers(dir, handlers, tscFoldersOf)];
 }
