@@ -2,20 +2,14 @@
 // error)`, `logError(e)`, `logCriticalError({ ... })`. Such a helper records the failure, as `logger.error`
 // does; a catch made of it still drops the failure. Only a bare call (no object) is read by its name here:
 // a method is judged by its object (`logger.error`, `Sentry.captureException`) in catchFacts.ts.
-// A helper named `log` alone (`log('error', 'x.failed', { reason })`, `log('Failed to update', { id })`) is
-// the project's logger, imported from its utilities or declared beside the handler: a log line as well.
-/**
- * `logException`, `logError`, `logCriticalError`, `logFailure`, `logWarning`: `log` then a word for a failure;
- * or `log` itself.
- */
-const LOG_HELPER = /^log(?:(\w*)(Error|Exception|Failure|Warning|Warn))?$/;
+/** `logException`, `logError`, `logCriticalError`, `logFailure`, `logWarning`: `log` then a word for a failure. */
+const LOG_HELPER = /^log(\w*)(Error|Exception|Failure|Warning|Warn)$/;
 
 /**
  * The name of a bare call is a log helper's.
  *
  * @example
  * namedLogHelper('logException') // -> true
- * namedLogHelper('log') // -> true
  * namedLogHelper('login') // -> false
  */
 export function namedLogHelper(name: string | undefined): boolean {
