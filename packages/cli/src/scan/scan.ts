@@ -163,7 +163,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const localOnly =
     config.localTemplates === 'report'
       ? new Map<string, string>()
-      : new Map([...localCdkModules(root, found.files, project), ...localTemplateReasons(root, templates)]);
+      : new Map([
+          ...localCdkModules(root, found.files, modules, project),
+          ...localTemplateReasons(root, templates),
+        ]);
   const settledByAlarm = alarmedElsewhere(templates);
   const onDemand = new Set(templates.flatMap((t) => t.onDemandExports ?? []));
   /** A consumer whose only tables are imported ones, all on demand where exported: nothing to flood. */

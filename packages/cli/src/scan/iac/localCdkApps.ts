@@ -11,6 +11,7 @@ import { basename, dirname, relative } from 'node:path';
 import { COMPUTED_LOAD, treeTexts } from '../deadModules.js';
 import type { DiscoveredFile } from '../discover.js';
 import { escapeRegExp } from '../escapeRegExp.js';
+import type { ModuleFacts } from '../js/Candidate.js';
 import type { Project } from '../project.js';
 import { type CommandFile, localOnlyEntries } from './cdkCommands.js';
 import { DeployPaths } from './localTemplates.js';
@@ -35,6 +36,7 @@ export interface CdkInputs {
 }
 
 const CODE = /\.[cm]?[jt]sx?$/;
+const CDK_LIBRARY = /^(?:aws-cdk-lib|@aws-cdk\/)/;
 /** A value import or re-export; `import type` loads nothing and is left out. */
 const IMPORT =
   /(?:\bimport\s+(?!type\b)[^'"`;]*?\bfrom\s*|\bexport\s+(?!type\b)[^'"`;]*?\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(['"])([^'"\n]+)\1/g;
@@ -97,22 +99,27 @@ export function localCdkReasons(inputs: CdkInputs): Map<string, string> {
 }
 
 /**
- * localCdkReasons for a scan: nothing is read unless discover() found a cdk.json, and the tree's texts only
+ * localCdkReasons for a scan: nothing is read unless discover() found a cdk.json or a module importing the CDK
+ * library, and the tree's texts only
  * once some deploy evidence runs `cdklocal` an app no plain command runs.
  * @example
- * localCdkModules('/repo', found.files, project).get('cdk/app.ts') // 'local-only CDK app: ...'
+ * localCdkModules('/repo', found.files, modules, project).get('cdk/app.ts') // 'local-only CDK app: ...'
  */
 export function localCdkModules(
   root: string,
   files: readonly DiscoveredFile[],
+  modules: readonly ModuleFacts[],
   project: Project,
 ): Map<string, string> {
   const cdkDirs = files.filter((f) => basename(f.path) === 'cdk.json').map((f) => dirname(f.path));
-  if (cdkDirs.length === 0) return new Map();
+  // An app run by `--app` needs no cdk.json: the folders of modules importing the CDK library hold its commands.
+  const cdkCode = modules.filter((m) => m.importSources?.some((s) => CDK_LIBRARY.test(s)) === true);
+  if (cdkDirs.length === 0 && cdkCode.length === 0) return new Map();
+  const evidenceDirs = [...new Set([...cdkDirs, ...cdkCode.map((m) => dirname(m.file))])];
   return localCdkReasons({
     root,
     cdkDirs,
-    commandFiles: new DeployPaths(root).cdkEvidence(cdkDirs),
+    commandFiles: new DeployPaths(root).cdkEvidence(evidenceDirs),
     texts: () => treeTexts(project, root),
     resolve: (from, spec) => project.resolveModule(from, spec),
   });
