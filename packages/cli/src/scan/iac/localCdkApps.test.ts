@@ -244,7 +244,7 @@ describe('localOnlyEntries', () => {
     expect(entries.map((e) => e.entry)).toEqual([join(root, 'infra/bin/local-app.ts')]);
   });
 
-  it('reads versioned and argv plain commands as plain, cdklocal argv as local', () => {
+  it('reads versioned and argv plain commands as plain; the cdklocal line alone stays local', () => {
     const root = repo('versioned', {
       'cdk.json': JSON.stringify({ app: 'npx ts-node bin/app.ts' }),
       'bin/app.ts': '',
