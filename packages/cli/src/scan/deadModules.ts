@@ -36,7 +36,7 @@ const MAX_BYTES = 1_000_000;
  * A module loaded by a computed path (`require(name)`, `import(\`./jobs/${job}\`)`, `require('./tasks/' + task)`):
  * the last form was once kept alive only by a listing in the same package, which dataListing.ts now lets go.
  */
-const COMPUTED_LOAD = /\b(?:require|import)\s*\(\s*(?:[A-Za-z_$]|`[^`]*\$\{|(['"])[^'"\n]*\1\s*\+)/;
+export const COMPUTED_LOAD = /\b(?:require|import)\s*\(\s*(?:[A-Za-z_$]|`[^`]*\$\{|(['"])[^'"\n]*\1\s*\+)/;
 /** A folder listed (`readdirSync(dir)`, `glob('src/**')`) whose files may then be loaded. */
 const LISTING = /\b(?:readdir|glob)(?:Sync)?\s*\(([^)]*)\)/g;
 
@@ -186,6 +186,18 @@ function treeOf(project: Project, root: string): Tree {
   const tree = { root, files, assemblies, partial, unnamed: new Map<string, boolean>() };
   trees.set(project, tree);
   return tree;
+}
+
+/**
+ * Every text file of the scan root, read once per scan and shared with the dead-module check; undefined when
+ * the read stopped early (an unread file could say anything).
+ */
+export function treeTexts(
+  project: Project,
+  root: string,
+): readonly { readonly file: string; readonly text: string }[] | undefined {
+  const tree = treeOf(project, root);
+  return tree.partial ? undefined : tree.files;
 }
 
 /**

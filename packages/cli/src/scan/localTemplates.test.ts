@@ -57,7 +57,9 @@ describe('templates only run locally', () => {
     expect(reported).toEqual([]);
     expect(held).toEqual(['template.yaml iac-gateway-timeout-exceeds-lambda']);
     expect(result.ignored[0]?.reason).toContain('`sam local start-api` (package.json)');
-    expect(summaryLine(result)).toContain('1 ignored (1 in templates only run locally, not deployed)');
+    expect(summaryLine(result)).toContain(
+      '1 ignored (1 only run locally (sam local, serverless offline, cdklocal), not deployed)',
+    );
   });
 
   it('holds back a serverless.yml run by `serverless offline` from a script that cds into its folder', async () => {

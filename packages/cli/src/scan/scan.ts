@@ -17,6 +17,7 @@ import { messageGroupsConstant } from './fifoGroups.js';
 import { httpClientCallers } from './httpClientCallers.js';
 import { batchOneSourceHandlers } from './iac/buildEntries.js';
 import { nonProductionCode } from './iac/codeDirs.js';
+import { localCdkModules } from './iac/localCdkApps.js';
 import { localTemplateReasons } from './iac/localTemplates.js';
 import { alarmedElsewhere } from './iac/stackExports.js';
 import { routedElsewhere } from './iac/stackRoutes.js';
@@ -160,7 +161,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // Templates only `sam local` or `serverless offline` runs, CDK apps only `cdklocal` runs: findings held back.
   const templates = outcomes.flatMap((o) => (o.kind === 'iac' ? [{ rel: o.file.rel, ...o.result }] : []));
   const localOnly =
-    config.localTemplates === 'report' ? new Map<string, string>() : localTemplateReasons(root, templates);
+    config.localTemplates === 'report'
+      ? new Map<string, string>()
+      : new Map([
+          ...localCdkModules(root, found.files, modules, project),
+          ...localTemplateReasons(root, templates),
+        ]);
   const settledByAlarm = alarmedElsewhere(templates);
   const onDemand = new Set(templates.flatMap((t) => t.onDemandExports ?? []));
   /** A consumer whose only tables are imported ones, all on demand where exported: nothing to flood. */

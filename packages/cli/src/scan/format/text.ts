@@ -14,7 +14,7 @@ export function summaryLine(result: ScanResult): string {
   const local = result.ignored.filter((f) => f.localOnly === true).length;
   const extra = [
     result.ignored.length > 0
-      ? `${result.ignored.length} ignored${local > 0 ? ` (${local} in templates only run locally, not deployed)` : ''}`
+      ? `${result.ignored.length} ignored${local > 0 ? ` (${local} only run locally (sam local, serverless offline, cdklocal), not deployed)` : ''}`
       : '',
     result.problems.length > 0
       ? `${result.problems.length} file problem${result.problems.length === 1 ? '' : 's'}`

@@ -2,7 +2,8 @@
 // LocalStack endpoint: an app it alone synthesises and deploys builds a developer's local stack, and a queue
 // without a DLQ there describes no production system (the deployed infrastructure, if any, lives elsewhere).
 // An entry is local-only when a `cdklocal` command runs it (by `--app`, or as its folder's cdk.json app) and
-// no plain `cdk` command, CDK GitHub action or unresolvable `--app` could run it. Any doubt keeps the app.
+// no plain `cdk` command, CDK GitHub action or unresolvable `--app` could run it. Any doubt keeps the app. A
+// CDK Pipeline is declared in the app's own code, not in a command file: localCdkApps.ts looks for it there.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 
@@ -20,15 +21,22 @@ export interface LocalEntry {
 
 const CDK_VERB = '(?:deploy|synth|synthesize|diff|watch|bootstrap|destroy|ls|list|import|hotswap)';
 const LOCAL_LINE = new RegExp(`\\bcdklocal\\s+(?:[^\\n"]*?\\s)?${CDK_VERB}\\b`);
-/** The plain CLI (`cdk deploy`, `npx aws-cdk synth`, `npm run cdk -- deploy`); `cdklocal` is not it. */
-const PLAIN_LINE = new RegExp(`(?<![\\w.-])(?:aws-)?cdk(?:\\s+--)?\\s+(?:[^\\n"]*?\\s)?${CDK_VERB}\\b`);
+/**
+ * The plain CLI (`cdk deploy`, `npx aws-cdk@2 synth`, `npm run cdk -- deploy`, argv `["npx", "cdk", "deploy"]`);
+ * `cdklocal` is not it (the name must end at `cdk`, a version or a separator).
+ */
+const PLAIN_LINE = new RegExp(
+  `(?<![\\w.-])(?:aws-)?cdk(?:@[\\w.^~-]+)?['"]?(?:\\s*,\\s*['"]--['"])?(?:\\s+--)?(?:\\s*,\\s*['"]|\\s+)(?:[^\\n]*?[\\s'"])?${CDK_VERB}\\b`,
+);
+/** A deploy task of a wrapper that runs the plain CLI itself (projen's `deploy` task is `cdk deploy`). */
+const WRAPPED_DEPLOY = /\bprojen\s+deploy\b/;
 /** A pipeline step that deploys the folder's app without a command line of its own. */
-const PLAIN_ACTION = /aws-cdk-github-actions|cdk-deploy-action|\bCdkDeploy@|pipelines\.CodePipeline\b/;
+const PLAIN_ACTION = /aws-cdk-github-actions|cdk-deploy-action|\bCdkDeploy@/;
 const APP_FLAG = /(?:^|\s)(?:--app|-a)[\s=]+(?:'([^']*)'|\\?"([^"\\]*)\\?"|(\S+))/;
 const ENTRY_FILE = /[\w@.-]*(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?)\b/g;
 
 /** The entry file an app command (`npx ts-node bin/app.ts`) runs, resolved from `dirs` in order. */
-export function appEntry(command: string, dirs: readonly string[]): string | undefined {
+function appEntry(command: string, dirs: readonly string[]): string | undefined {
   const names = [...command.matchAll(ENTRY_FILE)].map((m) => m[0]);
   const name = names[names.length - 1];
   if (name === undefined) return undefined;
@@ -81,7 +89,7 @@ export function localOnlyEntries(
     const dirs = [dirname(f.path), root];
     for (const line of f.text.split('\n')) {
       const isLocal = LOCAL_LINE.test(line);
-      const isPlain = PLAIN_LINE.test(line.replace(/\bcdklocal\b/g, ''));
+      const isPlain = PLAIN_LINE.test(line) || WRAPPED_DEPLOY.test(line);
       if (!isLocal && !isPlain) continue;
       const flag = APP_FLAG.exec(line);
       const command = flag === null ? undefined : (flag[1] ?? flag[2] ?? flag[3] ?? '');

@@ -7,8 +7,8 @@
 // and no command of its tool deploys anything: one `sam deploy` anywhere keeps every SAM template.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { CommandFile } from './cdkCommands.js';
 import type { IacResult } from './IacResult.js';
-import { localCdkReasons } from './localCdkApps.js';
 
 /** The tool a template belongs to: `sam` for SAM/CloudFormation, `serverless` for serverless.yml. */
 export type TemplateTool = 'sam' | 'serverless';
@@ -182,6 +182,18 @@ export class DeployPaths {
   }
 
   /**
+   * The command files a CDK app's deploy could be in: the repository's evidence and that of every folder
+   * from each cdk.json's up; undefined when a deploy script it names could not be read (it may run `cdk`).
+   * @example
+   * new DeployPaths('/repo').cdkEvidence(['/repo/infra']) // [{ path: '/repo/README.md', text: '...' }, ...]
+   */
+  cdkEvidence(cdkDirs: readonly string[]): CommandFile[] | undefined {
+    for (const dir of cdkDirs) this.readChain(dir);
+    if (this.unknownDeploy) return undefined;
+    return this.evidence.map((e) => ({ path: join(e.dir, e.name), text: e.text }));
+  }
+
+  /**
    * The templates only local commands run, each with the command that runs it. Every template's folders
    * are read before any is judged, so that a deploy command beside one template keeps them all.
    * @example
@@ -204,8 +216,7 @@ export class DeployPaths {
 }
 
 /**
- * Why each local-only template's findings are held back, by its path, and each module of a CDK app only
- * `cdklocal` runs (localCdkApps.ts); empty when no template has findings and no such app exists.
+ * Why each local-only template's findings are held back, by its path; empty when no template has findings.
  * @example
  * localTemplateReasons('/repo', [{ rel: 'serverless.yml', tool: 'serverless', candidates, batchOneHandlers: [] }]).get('serverless.yml')
  */
@@ -213,7 +224,7 @@ export function localTemplateReasons(
   root: string,
   results: readonly (IacResult & { readonly rel: string })[],
 ): Map<string, string> {
-  const reasons = localCdkReasons(root);
+  const reasons = new Map<string, string>();
   // A template wired to a real account's subnets, security groups or ARNs is deployed, whatever runs it locally.
   const templates = results.flatMap((r) =>
     r.tool !== undefined && r.candidates.length > 0 && r.accountBound !== true
