@@ -29,4 +29,12 @@ describe('mergedProps', () => {
     expect(keys("const o = { method: 'GET', ...(extras ?? {}) };")).toBeUndefined();
     expect(keys("const o = { method: 'GET', ...(flag ? extras : {}) };")).toBeUndefined();
   });
+
+  it('reads a key of a conditional piece as present only when the condition holds', () => {
+    const source =
+      "const o = { method: 'GET', ...(ms !== undefined && { signal: AbortSignal.timeout(ms) }) };";
+    const props = mergedProps(contextOf(source), firstOfType(source, 'ObjectExpression'));
+    expect(props?.get('method')?.type).toBe('Literal');
+    expect(props?.get('signal')?.type).toBe('ConditionalExpression');
+  });
 });

@@ -22,7 +22,7 @@ export function isMergeCall(ctx: ModuleContext, node: Node | undefined): boolean
 
 /**
  * The object literal of a piece spread only when a condition holds: `...(body && { body })`. A falsy
- * spread adds nothing, so the piece adds the literal's properties or none; only an inline literal counts
+ * spread adds nothing, so the piece adds the literal's properties or none (each read as conditional); only an inline literal counts
  * (`a && b` with `b` a name stays out of sight, and so do `||`, `??` and `?:`, whose other side may be an object).
  */
 function optionalPiece(node: Node | undefined): Node | undefined {
@@ -30,6 +30,19 @@ function optionalPiece(node: Node | undefined): Node | undefined {
   if (n?.type !== 'LogicalExpression' || n.operator !== '&&') return undefined;
   const right = unwrap(n.right as Node);
   return right?.type === 'ObjectExpression' ? right : undefined;
+}
+
+/** `test ? value : undefined`, spelled at `value`'s place: a key a conditional piece supplies. */
+function conditional(test: Node, value: Node): Node {
+  const nothing = { type: 'Identifier', name: 'undefined', start: value.start, end: value.start } as Node;
+  return {
+    type: 'ConditionalExpression',
+    test,
+    consequent: value,
+    alternate: nothing,
+    start: value.start,
+    end: value.end,
+  } as Node;
 }
 
 /**
@@ -48,7 +61,14 @@ export function mergedProps(
   const v = ctx.valueOf(node);
   if (v?.type === 'ObjectExpression') return spreadProps(v, (arg) => mergedProps(ctx, arg, depth + 1));
   const optional = optionalPiece(v);
-  if (optional !== undefined) return mergedProps(ctx, optional, depth + 1);
+  if (optional !== undefined) {
+    const inner = mergedProps(ctx, optional, depth + 1);
+    if (inner === undefined) return undefined;
+    // Each key is there only when the condition holds: read as `cond ? value : undefined`, the ternary
+    // optionsBound already judges 'optional' (a timeout the callers decide), never as always present.
+    const test = (v as Node).left as Node;
+    return new Map([...inner].map(([k, value]) => [k, conditional(test, value)]));
+  }
   if (!isMergeCall(ctx, v)) return undefined;
   const out = new Map<string, Node>();
   for (const arg of (v as Node).arguments as Node[]) {

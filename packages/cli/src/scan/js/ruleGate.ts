@@ -271,6 +271,8 @@ function gate(source: string): boolean {
     (words.includes('serverless-') && words.includes('res')) ||
     // An Algolia index or client's request left floating (rules/algoliaCalls.ts).
     words.includes('algoliasearch') ||
+    // An abort timer written with the promise setTimeout, which never calls it (rules/deadAbortTimers.ts).
+    (words.includes('timers/promises') && words.includes('abort')) ||
     // A GraphQL resolver, declared by its type or held in a root type's map, which runs inside the API
     // handler (js/graphqlResolvers.ts).
     mayHoldResolvers(words.source) ||

@@ -1,0 +1,40 @@
+// The `setTimeout` of `timers/promises`: `setTimeout(delay, value)` resolves with `value` and never calls a
+// function handed to it. One recogniser, so the rules that read it (rules/deadAbortTimers.ts) agree.
+import { lastName, type Node, unwrap } from './ast.js';
+import type { ModuleContext } from './ModuleContext.js';
+
+const PROMISE_TIMERS = new Set(['timers/promises', 'node:timers/promises']);
+
+/** `require('timers/promises')`: the module object read in place. */
+function requiresTimers(node: Node | undefined): boolean {
+  const n = unwrap(node);
+  if (n?.type !== 'CallExpression') return false;
+  const callee = unwrap(n.callee as Node);
+  const arg = unwrap((n.arguments as Node[])[0]);
+  return (
+    callee?.type === 'Identifier' &&
+    callee.name === 'require' &&
+    arg?.type === 'Literal' &&
+    PROMISE_TIMERS.has(String(arg.value))
+  );
+}
+
+/**
+ * Is `callee` the `setTimeout` of `timers/promises` (named, renamed, read from its namespace, or from
+ * `require('timers/promises')` in place)?
+ * @example
+ * isPromiseSetTimeout(ctx, callee) // true for `setTimeout` after `import { setTimeout } from 'timers/promises'`
+ */
+export function isPromiseSetTimeout(ctx: ModuleContext, callee: Node | undefined): boolean {
+  if (callee?.type === 'MemberExpression' && requiresTimers(callee.object as Node))
+    return lastName(callee) === 'setTimeout';
+  const imp = ctx.importRoot(callee);
+  if (imp === undefined || !PROMISE_TIMERS.has(imp.source)) return false;
+  if (callee?.type === 'Identifier') return imp.imported === 'setTimeout';
+  // `timers.setTimeout(...)` through a namespace import or a required module object.
+  return (
+    callee?.type === 'MemberExpression' &&
+    unwrap(callee.object as Node)?.type === 'Identifier' &&
+    lastName(callee) === 'setTimeout'
+  );
+}
