@@ -4,11 +4,21 @@
 // the same way: with no attempt counter it resends for as long as DynamoDB refuses them, and with no wait,
 // or one with no random part, it resends in lockstep with every caller throttled with it. No catch is
 // involved, so the catch and failed-answer recursions (retryRecursion.ts, retryAnswerRecursion.ts) miss it.
-import { isFunction, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+import {
+  contains,
+  isFunction,
+  type Node,
+  numberValue,
+  paramName,
+  propertyName,
+  someDescendant,
+  unwrap,
+  WRAPPERS,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
-import { bounded, COUNTER, callsSelf, selfName } from './retryRecursion.js';
+import { callsSelf, selfName } from './retryRecursion.js';
 
 /** DynamoDB's batch answer fields: a map of table name to the requests or keys it did not take. */
 const DYNAMO_LEFTOVERS = /^(?:UnprocessedItems|UnprocessedKeys)$/;
@@ -25,42 +35,69 @@ function leftoverRead(n: Node | undefined): boolean {
 
 /**
  * Whether `arg` carries the leftovers: it reads them, or names a value of this function built from them
- * (`const unprocessed = out.UnprocessedItems?.[table] ?? []` ... `write({ [table]: unprocessed })`).
+ * (`const unprocessed = out.UnprocessedItems?.[table] ?? []` ... `write(unprocessed)` or
+ * `write({ [table]: unprocessed })`). The argument itself is tested too: a bare name is the commonest form.
  */
 function carriesLeftovers(ctx: ModuleContext, arg: Node, fn: Node, depth = 0): boolean {
   if (depth > 2) return false;
+  const carries = (n: Node): boolean => {
+    if (leftoverRead(n)) return true;
+    if (n.type !== 'Identifier') return false;
+    const value = ctx.valueOf(n);
+    return (
+      value !== undefined &&
+      value !== n &&
+      value.start >= fn.start &&
+      value.end <= fn.end &&
+      carriesLeftovers(ctx, value, fn, depth + 1)
+    );
+  };
+  const root = unwrap(arg);
+  return root !== undefined && (carries(root) || someDescendant(arg, carries, true));
+}
+
+/** The node above `n`, past parentheses, `as`, `!` and optional chains. */
+function outerOf(ctx: ModuleContext, n: Node): Node | undefined {
+  let p = ctx.parentOf(n);
+  while (p !== undefined && WRAPPERS.has(p.type)) p = ctx.parentOf(p);
+  return p;
+}
+
+/** `len > 0`, `len >= 1`, `len === 3`: a comparison that only a non-zero length passes. */
+function requiresNonZero(cmp: Node, len: Node): boolean {
+  if (cmp.type !== 'BinaryExpression' || !contains(cmp.left as Node, len)) return false;
+  const n = numberValue(unwrap(cmp.right as Node));
+  if (n === undefined) return false;
   return (
-    leftoverRead(arg) ||
-    someDescendant(
-      arg,
-      (n) => {
-        if (leftoverRead(n)) return true;
-        if (n.type !== 'Identifier') return false;
-        const value = ctx.valueOf(n);
-        return (
-          value !== undefined &&
-          value !== n &&
-          value.start >= fn.start &&
-          value.end <= fn.end &&
-          carriesLeftovers(ctx, value, fn, depth + 1)
-        );
-      },
-      true,
-    )
+    (cmp.operator === '>' && n >= 0) ||
+    (cmp.operator === '>=' && n >= 1) ||
+    ((cmp.operator === '===' || cmp.operator === '==') && n > 0)
   );
 }
 
 /**
- * `out.UnprocessedItems.length`: the leftovers are a map keyed by table, never an array, so a guard that
- * asks for their length is never true and the self-call under it never runs.
+ * `out.UnprocessedItems.length` where the guard requires it to be non-zero: the leftovers are a map keyed by
+ * table, never an array, so that guard never holds and the self-call under it never runs. Only a length
+ * read as a truthy operand of a conjunction, or compared so that only a non-zero length passes, counts:
+ * `undefined !== 0` and `!undefined` always hold, so `length !== 0` or `!left?.length` guard nothing.
  */
-function asksMapLength(test: Node): boolean {
+function asksMapLength(ctx: ModuleContext, test: Node): boolean {
   return someDescendant(
     test,
-    (n) =>
-      n.type === 'MemberExpression' &&
-      propertyName(n.property as Node, n.computed as boolean) === 'length' &&
-      leftoverRead(n.object as Node),
+    (n) => {
+      if (
+        n.type !== 'MemberExpression' ||
+        propertyName(n.property as Node, n.computed as boolean) !== 'length' ||
+        !leftoverRead(n.object as Node)
+      )
+        return false;
+      let up = outerOf(ctx, n);
+      if (up !== undefined && requiresNonZero(up, n)) up = outerOf(ctx, up);
+      // Up to the guard's test, every step must be a conjunction: each operand must hold for the branch to run.
+      for (; up !== undefined && contains(test, up); up = outerOf(ctx, up))
+        if (up.type !== 'LogicalExpression' || up.operator !== '&&') return false;
+      return true;
+    },
     true,
   );
 }
@@ -97,9 +134,48 @@ function callsOwn(call: Node, self: { name: string; viaThis: boolean }): boolean
   );
 }
 
+/** `attempt + 1`, `retries - 1`, `++n`: `arg` advances the parameter `name`. */
+function advances(arg: Node | undefined, name: string): boolean {
+  const u = unwrap(arg);
+  const isName = (n: Node | undefined) => unwrap(n)?.type === 'Identifier' && unwrap(n)?.name === name;
+  if (u?.type === 'UpdateExpression') return isName(u.argument as Node);
+  return (
+    u?.type === 'BinaryExpression' && (u.operator === '+' || u.operator === '-') && isName(u.left as Node)
+  );
+}
+
+/** Does `fn` compare the parameter `name` (`attempt < 5`, `retries === 0`) or throw under a test of it? */
+function checks(fn: Node, name: string): boolean {
+  const isName = (n: Node | undefined) => unwrap(n)?.type === 'Identifier' && unwrap(n)?.name === name;
+  return someDescendant(
+    fn.body as Node,
+    (n) =>
+      (n.type === 'BinaryExpression' &&
+        /^(?:[<>]=?|[!=]==?)$/.test(n.operator as string) &&
+        (isName(n.left as Node) || isName(n.right as Node))) ||
+      (n.type === 'IfStatement' &&
+        someDescendant(n.test as Node, (t) => isName(t), true) &&
+        someDescendant(n.consequent as Node, (t) => t.type === 'ThrowStatement', true)),
+    true,
+  );
+}
+
+/**
+ * Whether an attempt counter bounds the resend, decided by structure: a parameter that the self-call
+ * advances and that the function compares or throws on. Not the catch recursion's word lists (bounded,
+ * COUNTER in retryRecursion.ts), which read `!isEmpty(...)`, "account" or `unprocessedCount >` as a bound.
+ */
+function counted(fn: Node, again: Node): boolean {
+  const args = again.arguments as Node[];
+  return (fn.params as Node[]).some((p, i) => {
+    const name = paramName(p);
+    return name !== undefined && advances(args[i], name) && checks(fn, name);
+  });
+}
+
 /**
  * Each call by which a function hands DynamoDB's leftovers to itself after awaiting the batch call. Silent
- * when a counter or flag bounds the rounds (retry-unbounded) and when its wait has a random part
+ * when an attempt counter bounds the rounds (retry-unbounded) and when its wait has a random part
  * (retry-no-jitter); silent as a whole under a guard that can never hold.
  * @example
  * leftoverRecursionSites(ctx) // the `await recursiveBatchWrite(response.UnprocessedItems)` of a batch writer
@@ -112,15 +188,14 @@ export function leftoverRecursionSites(ctx: ModuleContext): RetrySite[] {
     if (fn === undefined || self === undefined || !callsOwn(again, self)) continue;
     if (!(again.arguments as Node[]).some((a) => carriesLeftovers(ctx, a, fn))) continue;
     const tests = guardTests(ctx, again, fn);
-    if (tests === undefined || tests.some(asksMapLength)) continue;
+    if (tests === undefined || tests.some((t) => asksMapLength(ctx, t))) continue;
     // The leftovers are the answer of a batch call this function awaited before handing them on.
     if (!someDescendant(fn.body as Node, (n) => n.type === 'AwaitExpression' && n.end <= again.start, true))
       continue;
     const delays = delaysIn(ctx, fn.body as Node);
-    const unbounded =
-      bounded(ctx, fn, again, tests) || COUNTER.test(ctx.source.slice(fn.start, fn.end))
-        ? {}
-        : { unbounded: 'function resends the unprocessed batch entries to itself with no attempt limit' };
+    const unbounded = counted(fn, again)
+      ? {}
+      : { unbounded: 'function resends the unprocessed batch entries to itself with no attempt limit' };
     const noJitter =
       delays.length === 0
         ? {
