@@ -20,6 +20,20 @@ export function readsLeftovers(node: Node | undefined): boolean {
 }
 
 /**
+ * The value of the name `n` when that value is written inside `span` (a loop, a function): the local steps by
+ * which a request is built from an answer (`const params = { RequestItems: left }`), not a value from outside.
+ * @example
+ * writtenWithin(ctx, paramsRef, whileLoop) // the `{ RequestItems: out.UnprocessedItems }` written in the loop
+ */
+export function writtenWithin(ctx: ModuleContext, n: Node, span: Node): Node | undefined {
+  if (n.type !== 'Identifier') return undefined;
+  const value = ctx.valueOf(n);
+  return value !== undefined && value !== n && value.start >= span.start && value.end <= span.end
+    ? value
+    : undefined;
+}
+
+/**
  * Whether `node` reads the leftovers, itself or through a name written in `loop` from them: SDK v3 builds
  * the request first (`const params = { RequestItems: out.UnprocessedItems }; out = await client.send(new
  * BatchWriteItemCommand(params))`), so the answer the loop tests next is the resend's.
@@ -32,15 +46,8 @@ export function readsLeftoversWithin(ctx: ModuleContext, node: Node, loop: Node,
   return someDescendant(
     node,
     (n) => {
-      if (n.type !== 'Identifier') return false;
-      const value = ctx.valueOf(n);
-      return (
-        value !== undefined &&
-        value !== n &&
-        value.start >= loop.start &&
-        value.end <= loop.end &&
-        readsLeftoversWithin(ctx, value, loop, depth + 1)
-      );
+      const value = writtenWithin(ctx, n, loop);
+      return value !== undefined && readsLeftoversWithin(ctx, value, loop, depth + 1);
     },
     true,
   );
@@ -129,14 +136,8 @@ export function sentInLoop(ctx: ModuleContext, ref: Node, loop: Node): boolean {
   // A name whose value, written in this loop, reads the variable (a few steps: params, then the command).
   const builtFrom = (n: Node, depth: number): boolean => {
     if (n.type !== 'Identifier' || depth > 3 || n.name === ref.name) return false;
-    const value = ctx.valueOf(n);
-    return (
-      value !== undefined &&
-      value !== n &&
-      value.start >= loop.start &&
-      value.end <= loop.end &&
-      reads(value, depth + 1)
-    );
+    const value = writtenWithin(ctx, n, loop);
+    return value !== undefined && reads(value, depth + 1);
   };
   const reads = (a: Node, depth: number): boolean =>
     isRef(a) || builtFrom(a, depth) || someDescendant(a, (n) => isRef(n) || builtFrom(n, depth), true);

@@ -16,6 +16,7 @@ import {
   WRAPPERS,
 } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { writtenWithin } from './gatheredResend.js';
 import { delaysIn, jittered } from './loopDelays.js';
 import type { RetrySite } from './retryLibraries.js';
 import { callsSelf, selfName } from './retryRecursion.js';
@@ -42,15 +43,8 @@ function carriesLeftovers(ctx: ModuleContext, arg: Node, fn: Node, depth = 0): b
   if (depth > 2) return false;
   const carries = (n: Node): boolean => {
     if (leftoverRead(n)) return true;
-    if (n.type !== 'Identifier') return false;
-    const value = ctx.valueOf(n);
-    return (
-      value !== undefined &&
-      value !== n &&
-      value.start >= fn.start &&
-      value.end <= fn.end &&
-      carriesLeftovers(ctx, value, fn, depth + 1)
-    );
+    const value = writtenWithin(ctx, n, fn);
+    return value !== undefined && carriesLeftovers(ctx, value, fn, depth + 1);
   };
   const root = unwrap(arg);
   return root !== undefined && (carries(root) || someDescendant(arg, carries, true));
