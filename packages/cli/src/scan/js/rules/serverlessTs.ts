@@ -5,7 +5,7 @@
 // object is read as the YAML would be and judged by the same checks (iac/serverless.ts); a value the
 // module computes (an import, a call) is unknown and taken as absent only where absence is not reported.
 
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { serverlessEventHandlers } from '../../iac/eventWiredHandlers.js';
 import { batchLink, type IacExtra, type Json } from '../../iac/IacResult.js';
 import { serverlessRequestHandlers } from '../../iac/requestHandlers.js';
@@ -14,6 +14,7 @@ import { serverlessUnreadHandlers } from '../../iac/unreadAnswerHandlers.js';
 import { type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report, Rule } from './Report.js';
+import { handlerStems } from './serverlessHandlerStems.js';
 import { importedFunctionRefs } from './serverlessTsImports.js';
 
 /** A value the scan cannot read, and the key an object's spread is kept under. */
@@ -188,20 +189,6 @@ function unreadSetting(config: Record<string, Json>, path: readonly (string | nu
       Object.entries(value).some(([k, v]) => !NOT_SETTINGS.has(k) && unread(v)));
   const own = Object.entries(fn ?? {}).some(([k, v]) => k !== 'events' && !NOT_SETTINGS.has(k) && unread(v));
   return own || (event !== undefined && unread(event));
-}
-
-/** How many folders up from a function module its service folder may be (`serverless/functions/x-fn.ts`). */
-const SERVICE_DEPTH = 3;
-
-/**
- * Where a handler stem may live: `\0/handler` is the module's own folder's (`handlerPath(__dirname)`); a
- * plain stem is relative to the service folder (serverless.ts's), the module's folder or one above it.
- */
-function handlerStems(stem: string, dir: string): string[] {
-  if (stem.startsWith('\0')) return [join(dir, stem.replace(/^\0\/?/, ''))];
-  const out: string[] = [];
-  for (let up = 0, d = dir; up <= SERVICE_DEPTH; up++, d = dirname(d)) out.push(join(d, stem));
-  return out;
 }
 
 /** A handler link's stems at the module's folder or the service folder above it. */
