@@ -95,6 +95,8 @@ export function serverlessConfig(words: SourceWords): boolean {
     words.includes('sst.aws.Bus') ||
     // SST v3 SNS topics and their subscribers (rules/sstV3Topic.ts).
     words.includes('sst.aws.SnsTopic') ||
+    // SST v3 Cron jobs (rules/sstV3Crons.ts).
+    words.includes('sst.aws.Cron') ||
     // SST v3 stream subscriptions, a table's or a Kinesis stream's (rules/sstV3StreamSubscribe.ts).
     words.includes('sst.aws.Dynamo') ||
     words.includes('sst.aws.KinesisStream') ||

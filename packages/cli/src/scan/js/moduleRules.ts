@@ -38,6 +38,7 @@ import { sstRouteTableRules } from './rules/sstRouteTables.js';
 import { sstStreamConsumerRules } from './rules/sstStreamConsumers.js';
 import { sstV3ApiTimeoutRules } from './rules/sstV3ApiTimeouts.js';
 import { sstV3BusRules } from './rules/sstV3Bus.js';
+import { sstV3CronRules } from './rules/sstV3Crons.js';
 import { sstV3DlqAlarmRules } from './rules/sstV3DlqAlarms.js';
 import { sstV3PartialResponseRules } from './rules/sstV3PartialResponses.js';
 import { sstV3QueueConcurrencyRules } from './rules/sstV3QueueConcurrency.js';
@@ -92,6 +93,7 @@ export const RULES: readonly Rule[] = [
   sstV3QueueDlqRules,
   sstV3StreamSubscribeRules,
   sstV3TopicRules,
+  sstV3CronRules,
   sstV3DlqAlarmRules,
   tsResourceQueueRules,
   sstStreamConsumerRules,
