@@ -27,7 +27,9 @@ function project(): string {
   return dir;
 }
 
-describe('bulwark (process)', () => {
+// Each case spawns tsx, which compiles the CLI's source first: seconds on two cores shared with the rest of the
+// suite, past vitest's 5 s default; the bound is the spawn's own 30 s.
+describe('bulwark (process)', { timeout: 30_000 }, () => {
   it('exits 1 for --fail-on high with findings, and writes the summary to stderr', () => {
     // Prepare
     const dir = project();
