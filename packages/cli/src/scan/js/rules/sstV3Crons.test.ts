@@ -35,9 +35,20 @@ describe('sstV3CronRules', () => {
     ],
     ['an ECS task names no handler', "new sst.aws.Cron('C', { task: myTask, schedule: 'rate(7 days)' })", []],
     [
-      'a function ARN is no handler string',
+      'a function ARN built elsewhere',
       "new sst.aws.Cron('C', { function: fn.arn, schedule: 'rate(1 day)' })",
       [],
+    ],
+    [
+      // A string ARN ends in `.v2`, so only the `:` exclusion keeps it from reading as `file.export`.
+      'a string function ARN is no handler string',
+      "new sst.aws.Cron('C', { function: 'arn:aws:lambda:us-east-1:123:function:nightly.v2', schedule: 'rate(1 day)' })",
+      [],
+    ],
+    [
+      'CronV2, EventBridge Scheduler, same function option',
+      "new sst.aws.CronV2('C', { function: { handler: 'src/g.handler' }, schedule: 'rate(15 minutes)' })",
+      ['src/g.handler'],
     ],
     ['an API route is no schedule', "api.route('POST /x', 'src/e.handler')", []],
     [
