@@ -1,7 +1,7 @@
-// Which SST v3 Cron handlers are noted as scheduled, with their answer unread (sstV3CronRules).
+// Which SST v3 Cron handlers (sstCronJobs.ts) are noted as scheduled, with their answer unread (sstV3CronRules).
 import { describe, expect, it } from 'vitest';
 import { contextOf } from '../testing/parsed.js';
-import { sstV3CronRules } from './sstV3Crons.js';
+import { sstV3CronRules } from './sstCronJobs.js';
 
 /** The handler strings the rule notes as unread for `source`, and whether the scheduled list agrees. */
 function noted(source: string): string[] {
