@@ -40,6 +40,11 @@ describe('sstV3CronRules', () => {
       [],
     ],
     [
+      'the ARN of a Function built in the module',
+      "const fn = new sst.aws.Function('Job', { handler: 'src/job.handler' }); new sst.aws.Cron('C', { function: fn.arn, schedule: 'rate(1 day)' })",
+      ['src/job.handler'],
+    ],
+    [
       // A string ARN ends in `.v2`, so only the `:` exclusion keeps it from reading as `file.export`.
       'a string function ARN is no handler string',
       "new sst.aws.Cron('C', { function: 'arn:aws:lambda:us-east-1:123:function:nightly.v2', schedule: 'rate(1 day)' })",

@@ -8,9 +8,10 @@
 // v1/v2: `new Cron(stack, 'nightly', { schedule, job: 'src/jobs.run' })` from `@serverless-stack/resources`
 // or `sst/constructs`, by name or as `sst.Cron` of a namespace import.
 // v3: `new sst.aws.Cron('Nightly', { schedule, function: 'src/job.handler' })` or `function: { handler }`
-// (`job` is the name v3 first gave that field); CronV2 (EventBridge Scheduler) takes the same option. A Cron
-// that runs an ECS `task` names no handler and is left out.
-import { memberPath, type Node, objectProps } from '../ast.js';
+// (`job` is the name v3 first gave that field), or `function: fn.arn` of an `sst.aws.Function` built in the
+// module; CronV2 (EventBridge Scheduler) takes the same option. A Cron that runs an ECS `task` names no
+// handler and is left out.
+import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { spellsSstConstructs, sstConstruct, sstHandlerString } from '../sstConstructs.js';
 import type { Report, Rule } from './Report.js';
@@ -23,10 +24,28 @@ function asHandler(handler: string | undefined): string | undefined {
   return handler !== undefined && /^[^\s:]+\.[\w$]+$/.test(handler) ? handler : undefined;
 }
 
+/**
+ * The handler of `fn.arn` / `fn.name` when `fn` is a `new sst.aws.Function(name, { handler })` of this module:
+ * the Cron invokes that very function.
+ */
+function functionRefHandler(ctx: ModuleContext, ref: Node | undefined): string | undefined {
+  const path = memberPath(ref);
+  if (path?.length !== 2 || (path[1] !== 'arn' && path[1] !== 'name')) return undefined;
+  const made = ctx.valueOf(unwrap(ref)?.object as Node | undefined);
+  if (made?.type !== 'NewExpression' || memberPath(made.callee)?.join('.') !== 'sst.aws.Function')
+    return undefined;
+  if (!ctx.isGlobal('sst', made)) return undefined;
+  const props = objectProps(
+    ctx.valueOf((made.arguments as Node[])[1]) ?? (made.arguments as Node[])[1],
+  )?.props;
+  return sstHandlerString(ctx, props?.get('handler'));
+}
+
 /** The handler string a v3 Cron's arguments name, or undefined (a task, or a function built elsewhere). */
 function sstV3CronHandler(ctx: ModuleContext, args: Node | undefined): string | undefined {
   const props = objectProps(ctx.valueOf(args) ?? args)?.props;
-  return asHandler(sstHandlerString(ctx, props?.get('function') ?? props?.get('job')));
+  const fn = props?.get('function') ?? props?.get('job');
+  return asHandler(sstHandlerString(ctx, fn) ?? functionRefHandler(ctx, fn));
 }
 
 /** Notes `handler` as scheduled, and so invoked with its answer unread. */
