@@ -95,7 +95,7 @@ export function serverlessConfig(words: SourceWords): boolean {
     words.includes('sst.aws.Bus') ||
     // SST v3 SNS topics and their subscribers (rules/sstV3Topic.ts).
     words.includes('sst.aws.SnsTopic') ||
-    // SST v3 Cron jobs (rules/sstV3Crons.ts).
+    // SST v3 Cron jobs (rules/sstCronJobs.ts).
     words.includes('sst.aws.Cron') ||
     // SST v3 stream subscriptions, a table's or a Kinesis stream's (rules/sstV3StreamSubscribe.ts).
     words.includes('sst.aws.Dynamo') ||

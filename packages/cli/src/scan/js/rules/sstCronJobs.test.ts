@@ -1,7 +1,7 @@
-// Which SST v3 Cron handlers are noted as scheduled, with their answer unread (sstV3CronRules).
+// Which SST v3 Cron handlers (sstCronJobs.ts) are noted as scheduled, with their answer unread (sstV3CronRules).
 import { describe, expect, it } from 'vitest';
 import { contextOf } from '../testing/parsed.js';
-import { sstV3CronRules } from './sstV3Crons.js';
+import { sstV3CronRules } from './sstCronJobs.js';
 
 /** The handler strings the rule notes as unread for `source`, and whether the scheduled list agrees. */
 function noted(source: string): string[] {
@@ -35,9 +35,25 @@ describe('sstV3CronRules', () => {
     ],
     ['an ECS task names no handler', "new sst.aws.Cron('C', { task: myTask, schedule: 'rate(7 days)' })", []],
     [
-      'a function ARN is no handler string',
+      'a function ARN built elsewhere',
       "new sst.aws.Cron('C', { function: fn.arn, schedule: 'rate(1 day)' })",
       [],
+    ],
+    [
+      'the ARN of a Function built in the module',
+      "const fn = new sst.aws.Function('Job', { handler: 'src/job.handler' }); new sst.aws.Cron('C', { function: fn.arn, schedule: 'rate(1 day)' })",
+      ['src/job.handler'],
+    ],
+    [
+      // A string ARN ends in `.v2`, so only the `:` exclusion keeps it from reading as `file.export`.
+      'a string function ARN is no handler string',
+      "new sst.aws.Cron('C', { function: 'arn:aws:lambda:us-east-1:123:function:nightly.v2', schedule: 'rate(1 day)' })",
+      [],
+    ],
+    [
+      'CronV2, EventBridge Scheduler, same function option',
+      "new sst.aws.CronV2('C', { function: { handler: 'src/g.handler' }, schedule: 'rate(15 minutes)' })",
+      ['src/g.handler'],
     ],
     ['an API route is no schedule', "api.route('POST /x', 'src/e.handler')", []],
     [
