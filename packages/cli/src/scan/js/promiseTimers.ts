@@ -1,5 +1,6 @@
 // The `setTimeout` of `timers/promises`: `setTimeout(delay, value)` resolves with `value` and never calls a
-// function handed to it. One recogniser, so the rules that read it (rules/deadAbortTimers.ts) agree.
+// function handed to it. One recogniser, so the rules that read it agree (rules/deadAbortTimers.ts, and
+// rules/callbackGuards.ts, where such a wait cannot reject).
 import { lastName, type Node, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 

@@ -7,6 +7,7 @@
 
 import { calleeName, contains, isFunction, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { isPromiseSetTimeout } from '../promiseTimers.js';
 import { isLogCall } from './catchFacts.js';
 import { ownSleepCall } from './sleepHelpers.js';
 
@@ -84,10 +85,9 @@ const REPORT_HELPER = /^(log|report)\w*(Error|Exception|Failure|Warning)$/;
 /** A wait that cannot reject: the module's own sleep helper or `setTimeout` of node:timers/promises. */
 function onlyWaits(ctx: ModuleContext, call: Node): boolean {
   if (ownSleepCall(ctx, call)) return true;
+  // Only the bare name (`await setTimeout(ms)`): a namespace read (`timers.setTimeout`) is not taken as a wait here.
   const callee = unwrap(call.callee as Node);
-  if (callee?.type !== 'Identifier') return false;
-  const imp = ctx.importOf(callee.name as string, callee);
-  return imp !== undefined && /^(node:)?timers\/promises$/.test(imp.source) && imp.imported === 'setTimeout';
+  return callee?.type === 'Identifier' && isPromiseSetTimeout(ctx, callee);
 }
 
 /** Values that are no promise and cannot reject. */
