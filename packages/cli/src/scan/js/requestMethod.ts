@@ -1,10 +1,11 @@
 // The HTTP method a request's options spell (httpCall.ts asks it of every call it classifies): a literal
-// `method`, one read through a variable or the caller's argument, or what the module's calls of a wrapper
-// spell when the options spread its parameter.
+// `method`, one read through a variable, a verb table's member or the caller's argument, or what the
+// module's calls of a wrapper spell when the options spread its parameter.
 import { type Node, objectProps, stringValue, unwrap } from './ast.js';
 import { openMethod } from './handedInClients.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { spreadOptionsMethod } from './spreadOptionsMethod.js';
+import { tabledMethod } from './tabledMethod.js';
 import { wholeOptionsMethod } from './wholeOptionsMethod.js';
 
 /**
@@ -35,5 +36,6 @@ export function methodOf(ctx: ModuleContext, options: Node | undefined): string 
   if (value === undefined && props.spread)
     return spreadOptionsMethod(ctx, unwrap(ctx.valueOf(options)) as Node);
   const m = stringValue(value) ?? stringValue(ctx.valueOf(value));
-  return m?.toUpperCase() ?? openMethod(ctx, value);
+  // `method: VERBS.get`: a verb table's member (tabledMethod.ts).
+  return m?.toUpperCase() ?? tabledMethod(ctx, ctx.valueOf(value)) ?? openMethod(ctx, value);
 }
