@@ -233,7 +233,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   )
     return false;
   if (c.onlyIfPackageSdkUntimed === true && !packageSdkUntimed(project, file)) return false;
-  if (c.onlyIfEventWired?.some((name) => project.isEventWired(file, name)) === false) return false;
+  const scheduled = (name: string) => c.orIfScheduled === true && project.wiring.isScheduled(file, name);
+  if (c.onlyIfEventWired?.some((n) => project.isEventWired(file, n) || scheduled(n)) === false) return false;
   if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;
   if (c.onlyIfRouted?.some((name) => project.isRouted(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;

@@ -54,6 +54,7 @@ export type Extra = Pick<
   | 'unlessImportRefusesBatch'
   | 'unlessImportAnswersItems'
   | 'onlyIfEventWired'
+  | 'orIfScheduled'
   | 'onlyIfAnswerUnread'
   | 'onlyIfRouted'
   | 'onlyIfImportApiRoute'

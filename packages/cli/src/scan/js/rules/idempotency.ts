@@ -36,7 +36,7 @@ import {
 } from './randomValues.js';
 import { servesRequestOnly } from './requestScope.js';
 import { scheduledOnly } from './sqlParamKeys.js';
-import { uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
+import { scheduleRetried, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
 import { KEY_FIELD, randomMethodCall, wrappedKeyRule } from './wrappedKeys.js';
 import { insertedRow, writtenRecord } from './writtenRecords.js';
@@ -194,7 +194,7 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
           : uniqueName !== undefined
             ? uniqueNameMessage(uniqueName, key, where)
             : `the object key is ${clock ? 'made from the time of processing' : 'random'} ${where}: a redelivered message is stored again under a new key`,
-        extra,
+        scheduleRetried(uniqueName, extra),
       );
       continue;
     }

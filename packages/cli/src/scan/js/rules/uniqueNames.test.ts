@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { contextOf } from '../testing/parsed.js';
-import { uniqueNameKind } from './uniqueNames.js';
+import { scheduleRetried, uniqueNameKind } from './uniqueNames.js';
 
 /** The kind of the one property named `key` in `source`. */
 function kindOf(source: string, key: string): string | undefined {
@@ -55,5 +55,33 @@ describe('uniqueNameKind', () => {
   ])('%s', (_, source, key, kind) => {
     // Act and assess
     expect(kindOf(source, key)).toBe(kind);
+  });
+});
+
+describe('scheduleRetried', () => {
+  const wired = { onlyIfEventWired: ['handler'] };
+
+  it.each([
+    ['an execution name', 'execution' as const],
+    ['a schedule name', 'schedule' as const],
+  ])('lets a schedule count for %s whose handler only a template wires', (_, kind) => {
+    // Act
+    const extra = scheduleRetried(kind, wired);
+
+    // Assess
+    expect(extra).toEqual({ onlyIfEventWired: ['handler'], orIfScheduled: true });
+  });
+
+  it.each([
+    ['a job name (a scheduled job must take a new one each run)', 'job' as const, wired],
+    ['no unique name (a record id, an object key)', undefined, wired],
+    ['a handler whose code shows its redelivered source (no gate to widen)', 'execution' as const, {}],
+    ['a shared module (judged by its consumer callers)', 'execution' as const, { onlyIfConsumerCaller: {} }],
+  ])('leaves the gate as it is for %s', (_, kind, extra) => {
+    // Act
+    const out = scheduleRetried(kind, extra);
+
+    // Assess
+    expect(out).toBe(extra);
   });
 });

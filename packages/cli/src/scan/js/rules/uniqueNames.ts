@@ -52,3 +52,21 @@ export function uniqueNameMessage(kind: UniqueNameKind, key: string, where: stri
     return `the Step Functions execution name is made per attempt ${where}: a redelivery starts the workflow again instead of finding the first execution`;
   return `${key} is made per attempt ${where}: a redelivery starts (and pays for) a second job instead of colliding with the first`;
 }
+
+/**
+ * The finding's gate for a name of `kind` in a handler only a template shows redelivered (`onlyIfEventWired`):
+ * for an execution or schedule name a schedule's invocation counts too. Lambda retries a failed scheduled
+ * invocation twice with the same event (its `id` and `time`), so a name taken from that event collides with
+ * the first run, while one made per attempt starts the workflow (or books the schedule) again. A job name is
+ * left out: the service keeps used job names for good, so a scheduled job must take a new one on every run.
+ * @example
+ * // const executionName = `scrape-${Date.now()}`; in `export const handler = async () => ...` an SST Cron runs
+ * // { onlyIfEventWired: ['handler'] } -> { onlyIfEventWired: ['handler'], orIfScheduled: true }
+ */
+export function scheduleRetried<T extends object>(
+  kind: UniqueNameKind | undefined,
+  extra: T,
+): T | (T & { orIfScheduled: true }) {
+  if (kind === undefined || kind === 'job' || !('onlyIfEventWired' in extra)) return extra;
+  return { ...extra, orIfScheduled: true };
+}
