@@ -9,16 +9,22 @@
  * line, since a quoted string or a line comment ends there.
  *
  * @example
- * codeOnly("const a = require('./a'); // a") // "const a = require('   ');     "
+ * codeOnly("const a = require('./a'); // a") // "const a = require('   '); //  "
  */
 export function codeOnly(text: string): string {
-  const out = text.split('');
+  // The result is built from slices: code kept as it is, and each blanked stretch with every character but a
+  // line break turned to a space. Splitting the text into one string per character and joining them again
+  // cost most of this function (the text readers blank ~0.4 MB of importers a scan).
+  const parts: string[] = [];
+  let kept = 0;
   // Brace depth at each open `${`: a `}` at that depth ends the substitution and resumes the template text.
   const templates: number[] = [];
   let depth = 0;
   let i = 0;
   const blank = (from: number, to: number): void => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = ' ';
+    if (to <= from) return;
+    parts.push(text.slice(kept, from), text.slice(from, to).replace(NOT_NEWLINE, ' '));
+    kept = to;
   };
   /** Blanks template text from `start` to its closing backtick or next `${`; the index after it. */
   const templateText = (start: number): number => {
@@ -64,5 +70,10 @@ export function codeOnly(text: string): string {
       }
     } else i++;
   }
-  return out.join('');
+  if (kept === 0) return text;
+  parts.push(text.slice(kept));
+  return parts.join('');
 }
+
+/** Every UTF-16 unit but a line feed, one at a time, as the blanking always replaced them. */
+const NOT_NEWLINE = /[^\n]/g;

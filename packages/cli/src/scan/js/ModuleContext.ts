@@ -232,6 +232,11 @@ export class ModuleContext {
     return this.parents.get(node);
   }
 
+  /** The parents of `of('Literal')`, index for index: `parentOf` of each, without its search from the program. */
+  literalParents(): readonly Node[] {
+    return this.parents.ofLeavesOf('Literal');
+  }
+
   /**
    * Walks up from `node` while each parent passes `through` (wrappers such as `await`, parentheses, `as`):
    * the last node reached and the parent that stopped the walk.

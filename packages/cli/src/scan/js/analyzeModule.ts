@@ -17,7 +17,7 @@ import { ModuleContext } from './ModuleContext.js';
 import { emptyFacts } from './ModuleFacts.js';
 import { messageGroupsOf } from './messageGroups.js';
 import { RULES } from './moduleRules.js';
-import { type ParseOptions, parseSource } from './parseSource.js';
+import { isFatal, type ParseOptions, parseSource } from './parseSource.js';
 import { passedFunctions } from './passedAsync.js';
 import { redelivered } from './redelivery.js';
 import { reExports } from './reExports.js';
@@ -63,7 +63,7 @@ const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** The first fatal parse error as `message (line n)`, or undefined when the file parses. */
 function fatalError(parsed: ReturnType<typeof parseSync>, source: string): string | undefined {
-  const fatal = parsed.errors.find((e) => e.severity === 'Error');
+  const fatal = parsed.errors.find(isFatal);
   if (fatal === undefined) return undefined;
   return `${fatal.message} (line ${source.slice(0, fatal.labels[0]?.start ?? 0).split('\n').length})`;
 }

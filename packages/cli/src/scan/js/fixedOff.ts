@@ -113,18 +113,30 @@ const HAS_SWITCH = new WeakMap<ModuleContext, boolean>();
 function hasSwitch(ctx: ModuleContext): boolean {
   let has = HAS_SWITCH.get(ctx);
   if (has === undefined) {
-    has =
-      ctx.someBinding((b) => b.kind === 'const' && falsyLiteral(ctx, b.init)) ||
-      ctx.of('Literal').some((l) => plainLiteral(l) && literalTest(ctx, l));
+    has = ctx.someBinding((b) => b.kind === 'const' && falsyLiteral(ctx, b.init)) || someLiteralTest(ctx);
     HAS_SWITCH.set(ctx, has);
   }
   return has;
 }
 
-/** Is the literal (under any `!`, wrapper, `&&` or `||`) the test of an `if`, a `? :`, or the left of `&&` / `||`? */
-function literalTest(ctx: ModuleContext, literal: Node): boolean {
+/** Is some plain literal of the module a test (literalTest)? Each literal's parent comes from the walk's listing. */
+function someLiteralTest(ctx: ModuleContext): boolean {
+  const literals = ctx.of('Literal');
+  const parents = ctx.literalParents();
+  for (let i = 0; i < literals.length; i++) {
+    const literal = literals[i] as Node;
+    if (plainLiteral(literal) && literalTest(ctx, literal, parents[i])) return true;
+  }
+  return false;
+}
+
+/**
+ * Is the literal (under any `!`, wrapper, `&&` or `||`) the test of an `if`, a `? :`, or the left of `&&` / `||`?
+ * `parent`: the literal's, as ctx.parentOf answers it.
+ */
+function literalTest(ctx: ModuleContext, literal: Node, parent0: Node | undefined): boolean {
   let child = literal;
-  let parent = ctx.parentOf(literal);
+  let parent = parent0;
   // Through what fixedFalsy reads through: `!`, the wrappers unwrap drops (`false as boolean`), and
   // `&&`/`||` (`if (a.ok && false)`), so that the gate and the reader agree.
   while (

@@ -12,7 +12,7 @@ import type { HttpClientExport } from './httpClientExports.js';
 import { ModuleContext } from './ModuleContext.js';
 import type { ImportBinding } from './moduleIndex.js';
 import { namespaceClients } from './namespaceClients.js';
-import { type ParseOptions, parseSource } from './parseSource.js';
+import { isFatal, type ParseOptions, parseSource } from './parseSource.js';
 import { httpRules } from './rules/http.js';
 
 /**
@@ -29,7 +29,7 @@ export function importedClientCalls(
 ): Candidate[] {
   const options = { lang: langOf(file), preserveParens: false };
   const parsed = parseSource(file, source, options as ParseOptions);
-  if (parsed.errors.some((e) => e.severity === 'Error')) return [];
+  if (parsed.errors.some(isFatal)) return [];
   const program = parsed.program as unknown as Node;
   let ctx = new ModuleContext(file, source, program, parsed.comments);
   const clients = new Map<string, HttpClientExport>();

@@ -123,6 +123,7 @@ export class ModuleIndex {
     const functionScopes: Node[] = [];
     const indexed = this.nodes as Map<string, Node[]>;
     const parents = this.parents.ofInner;
+    const leafParents = this.parents.ofIndexedLeaf;
     const visit = (node: Node, info: TypeInfo, parent: Node | undefined): void => {
       if (parent !== undefined) parents.set(node, parent);
       // A function's body block shares the function's scope.
@@ -149,7 +150,14 @@ export class ModuleIndex {
     const enter = (node: Node, parent: Node): void => {
       const info = TYPES.get(node.type) ?? UNKNOWN;
       if (!isLeaf(node, info)) visit(node, info, parent);
-      else if (info.kind === INDEXED_LEAF) indexed.get(node.type)?.push(node);
+      else if (info.kind === INDEXED_LEAF) {
+        const listed = indexed.get(node.type);
+        if (listed === undefined) return;
+        listed.push(node);
+        const ofLeaves = leafParents.get(node.type);
+        if (ofLeaves === undefined) leafParents.set(node.type, [parent]);
+        else ofLeaves.push(parent);
+      }
     };
     visit(program, TYPES.get(program.type) ?? UNKNOWN, undefined);
   }

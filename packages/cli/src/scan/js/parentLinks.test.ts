@@ -100,4 +100,25 @@ describe('ParentLinks', () => {
     // Assess
     expect(answers).toEqual([undefined, undefined, undefined]);
   });
+
+  it("lists each literal's parent as the walk reaches it: the answer parentOf searches for", () => {
+    // Literals in tests, arguments, keys, decorators before `export`, imports, templates and JSX.
+    const ctx = contextOf(
+      [
+        "import x from 'x';",
+        "@Injectable('svc') export class A { m() { return cond ? 1 : 'no'; } }",
+        "const o = { 'k': null, n: [2, false, /re/] };",
+        `if (!(a && false)) f('arg', \`t\${'in'}\`);`,
+        'export const el = <div id="d">{\'txt\'}</div>;',
+      ].join('\n'),
+      'm.tsx',
+    );
+    const literals = ctx.of('Literal');
+    const parents = ctx.literalParents();
+    expect(literals.length).toBeGreaterThan(10);
+    expect(parents).toHaveLength(literals.length);
+    literals.forEach((l, i) => {
+      expect(parents[i]).toBe(ctx.parentOf(l));
+    });
+  });
 });

@@ -12,6 +12,12 @@ import { isLeaf, TYPES, UNKNOWN } from './walkTypes.js';
 export class ParentLinks {
   /** The parent of each inner node the walk entered (the walk writes here; the program has none). */
   readonly ofInner = new Map<Node, Node>();
+  /**
+   * The parent of each indexed leaf (a Literal), in the order of the module's listing of its type: the walk
+   * knows it as it lists the leaf, and an array slot costs far less than the search from the program that
+   * `get` makes for a leaf (fixedOff.ts asked it of every literal of a module: ~0.1 s on a 1,100-file scan).
+   */
+  readonly ofIndexedLeaf = new Map<string, Node[]>();
   private readonly program: Node;
 
   constructor(program: Node) {
@@ -30,6 +36,14 @@ export class ParentLinks {
     if (parent !== undefined || !isLeaf(node, TYPES.get(node.type) ?? UNKNOWN)) return parent;
     // A decorator written before `export` lies outside the export's span: looked for everywhere.
     return holderBelow(this.program, node, true) ?? holderBelow(this.program, node, false);
+  }
+
+  /**
+   * The parents of the indexed leaves of `type` (Literal), index for index with the module's listing of that
+   * type (ModuleIndex.nodes): each the node `get` answers for that leaf.
+   */
+  ofLeavesOf(type: string): readonly Node[] {
+    return this.ofIndexedLeaf.get(type) ?? [];
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSource } from './parseSource.js';
+import { isFatal, parseSource } from './parseSource.js';
 
 const fatal = (file: string, text: string) =>
   parseSource(file, text, { lang: 'js' })
@@ -24,5 +24,17 @@ describe('parseSource', () => {
     expect(
       parseSource('m.js', "import x from 'x';\nexport const y = x;\n", { lang: 'js' }).program.sourceType,
     ).toBe('module');
+  });
+
+  it('keeps a private method with an accessibility modifier, a grammar check whose tree is whole', () => {
+    const text =
+      'export class Store {\n  private async #flush(batch: string[]): Promise<void> {\n    await send(batch);\n  }\n}\n';
+    const parsed = parseSource('store.ts', text, { lang: 'ts' });
+    expect(parsed.errors.filter(isFatal)).toEqual([]);
+    expect(parsed.program.body).toHaveLength(1);
+    // A real syntax error in the same class is still fatal.
+    expect(
+      parseSource('s.ts', 'class S {\n  private async #m( {\n}\n', { lang: 'ts' }).errors.some(isFatal),
+    ).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import { calleeName, memberPath, type Node, objectProps, propertyName, stringVal
 import type { HandlerLink } from '../Candidate.js';
 import { relativeImportFiles } from '../importedFiles.js';
 import { ModuleContext } from '../ModuleContext.js';
-import { parseSource } from '../parseSource.js';
+import { isFatal, parseSource } from '../parseSource.js';
 import { cdkConstruct } from './cdkConstructName.js';
 import { linkOfPaths } from './cdkHandlers.js';
 import { builtByCall, returnedNew } from './cdkHelperProps.js';
@@ -47,7 +47,7 @@ export function helperModule(
 function parse(file: string, text: string): ModuleContext | undefined {
   const lang = file.endsWith('ts') ? 'ts' : 'jsx';
   const parsed = parseSource(file, text, { lang });
-  if (parsed.errors.some((e) => e.severity === 'Error')) return undefined;
+  if (parsed.errors.some(isFatal)) return undefined;
   return new ModuleContext(file, text, parsed.program as unknown as Node, parsed.comments);
 }
 
