@@ -6,7 +6,6 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
 import { guardedObservation } from './guardedLog.js';
 import { classifyHttpCall } from './http.js';
-import { isLevelledLog } from './levelledLog.js';
 import { logStatesDecision } from './loggedDecision.js';
 import { metricUnitRecord } from './metricUnitRecord.js';
 import { namedLogHelper } from './namedLogCall.js';
@@ -194,9 +193,6 @@ function isMetricRecord(node: Node): boolean {
 export function isObservation(node: Node | null | undefined): boolean {
   if (node == null) return true;
   if (isLogCall(node) || isTraceCall(node) || isMetricRecord(node) || metricUnitRecord(node)) return true;
-  // A level method of an object named for logging (`jsonLogger.error(...)`, `appLogger.warn(...)`) is a
-  // log line as `logger.error` is (levelledLog.ts): read as handling, it hid log-only catches.
-  if (isLevelledLog(node)) return true;
   // `if (!(e instanceof Error)) throw e` rethrows no failure of another system (nonErrorRethrow.ts).
   if (nonErrorGuard(node)) return true;
   // `Promise.reject(e);` left as a statement fails nothing (unreturnedReject.ts).
