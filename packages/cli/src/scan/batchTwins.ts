@@ -90,13 +90,9 @@ export function batchTwins(
       const hl = c.handlerLink;
       if (c.rule === RULE && hl?.clearWhen === 'no-record-work')
         for (const stem of hl.stems) linkUnsplit(`${stemOf(stem)}#${hl.export}`, o.file.rel);
-      if (c.rule !== RULE || hl === undefined) continue;
-      // A function's own artifact names its code under the service's folder (iac/artifactHandlers.ts,
-      // cfnArtifactHandlers.ts): a stream source that does not bisect merges the same way as a queue's.
-      if (
-        hl.packaged !== undefined &&
-        (hl.clearWhen === 'reported-in-code' || hl.clearWhen === 'no-record-work')
-      )
+      if (c.rule !== RULE || hl?.clearWhen !== 'reported-in-code') continue;
+      // A function's own artifact names its code under the service's folder (iac/artifactHandlers.ts).
+      if (hl.packaged !== undefined)
         terraform.push({
           at: `${rel}:${c.line}`,
           rel,
@@ -104,7 +100,6 @@ export function batchTwins(
           beside: (code, path) =>
             hl.packagedUnder !== undefined ? path.startsWith(`${hl.packagedUnder}/`) : under(rel, code),
         });
-      if (hl.clearWhen !== 'reported-in-code') continue;
       for (const stem of hl.stems) link(`${stemOf(stem)}#${hl.export}`, o.file.rel, hl.bisects === true);
     }
   }

@@ -121,14 +121,7 @@ export function analyzeIac(file: string, source: string): IacResult {
     polledQueues = templatePolledNames(value as Record<string, Json>);
   }
   return {
-    // A CloudFormation function's uploaded zip is built from a folder beside the template's own
-    // (`infrastructure/cloudformation/` and `infrastructure/lambda/orders/`): its code sits under the parent.
-    candidates: anchor(
-      undecided(candidates, lines),
-      dirname(file),
-      false,
-      tool === 'sam' ? dirname(dirname(file)) : undefined,
-    ),
+    candidates: anchor(undecided(candidates, lines), dirname(file)),
     batchOneHandlers: anchorHandlers(batchOneHandlers, dirname(file)),
     ...(tool !== undefined ? { tool } : {}),
     ...(alarmImports.length > 0 ? { alarmImports } : {}),
@@ -204,7 +197,7 @@ const BATCH_RULE = 'batch-no-partial-failure';
  * Handler links and code folders are written relative to the template (or its serverless.yml): anchor them
  * at its folder, so a bare `app.handler` names that folder's app module, not every app.ts of a monorepo.
  */
-function anchor(candidates: Candidate[], dir: string, included = false, packagedIn?: string): Candidate[] {
+function anchor(candidates: Candidate[], dir: string, included = false): Candidate[] {
   return candidates.map((c) => {
     const env = c.onlyIfEnvInvoked;
     const anchored =
@@ -226,9 +219,7 @@ function anchor(candidates: Candidate[], dir: string, included = false, packaged
               ...(c.rule === BATCH_RULE ? tscSourceStems(dir, c.handlerLink.stems) : []),
             ],
             // An included file's packaged code is under its serverless.yml's folder, not its own.
-            ...(c.handlerLink.packaged !== undefined && (included || packagedIn !== undefined)
-              ? { packagedUnder: included ? dir : (packagedIn as string) }
-              : {}),
+            ...(included && c.handlerLink.packaged !== undefined ? { packagedUnder: dir } : {}),
           },
         };
   });

@@ -1,7 +1,6 @@
 // The batch and stream event sources of a CloudFormation/SAM template (an `AWS::Lambda::EventSourceMapping`,
 // a SAM function's `SQS`, `Kinesis` or `DynamoDB` event, an `SNS` event through `SqsSubscription`): partial
 // batch failures, a stream's on-failure destination, and an SQS consumer's concurrency limit.
-import { cfnArtifactHandlers } from './cfnArtifactHandlers.js';
 import { fifoSourceExtra } from './cfnFifoSources.js';
 import { writesCap } from './concurrencyCaps.js';
 import { floodImports } from './floodTargets.js';
@@ -43,12 +42,7 @@ export function batchSourceChecker(
         'batch-no-partial-failure',
         path,
         `${sourceKind === 'sqs' ? 'SQS' : 'stream'} event source of ${fn?.id ?? r.id} has no FunctionResponseTypes: [ReportBatchItemFailures]${unsplit ? ' or BisectBatchOnFunctionError' : ''}: one failed record fails the whole batch`,
-        // A function whose code is an uploaded zip joins its code by the zip's name (cfnArtifactHandlers.ts).
-        batchLink(
-          h,
-          sourceKind === 'sqs' ? 'queue' : unsplit ? 'unsplit' : 'bisects',
-          fn === undefined ? [] : cfnArtifactHandlers(fn.props),
-        ),
+        batchLink(h, sourceKind === 'sqs' ? 'queue' : unsplit ? 'unsplit' : 'bisects'),
       );
     if (sourceKind === 'stream' && obj(obj(props.DestinationConfig)?.OnFailure) === undefined)
       report(

@@ -152,7 +152,7 @@ export function checkServerless(
             evPath,
             `stream event of ${name} has no functionResponseType: ReportBatchItemFailures${unsplit ? ' or bisectBatchOnFunctionError' : ''}`,
             typeof fn.handler === 'string'
-              ? batchLink(fn.handler, unsplit ? 'unsplit' : 'bisects', artifactHandlers(fn))
+              ? batchLink(fn.handler, unsplit ? 'unsplit' : 'bisects')
               : undefined,
           );
         if (obj(s.destinations)?.onFailure === undefined)
