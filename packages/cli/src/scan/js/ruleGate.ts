@@ -16,6 +16,7 @@ import { mentionsRestDataSource } from './restDataSources.js';
 import { batchWordsIn } from './rules/batchApis.js';
 import { mayDropBatchCall } from './rules/batchMethods.js';
 import { BROWSER_IMPORT } from './rules/browserClose.js';
+import { CONSTRUCTED_CLIENT_PACKAGES } from './rules/constructedClients.js';
 import { mentionsExtendedSqs } from './rules/extendedSqsClient.js';
 import { PROJECT_IMPORT, readsFailureField } from './rules/gatheredFailures.js';
 import { mentionsGemini } from './rules/geminiClients.js';
@@ -52,10 +53,8 @@ function http(words: SourceWords): boolean {
     // API client packages with no default timeout (rules/apiClients.ts).
     words.includes('@sendgrid/') ||
     words.includes('@slack/webhook') ||
-    // Slack WebClient and Bolt App, HubSpot Client (rules/constructedClients.ts).
-    words.includes('@slack/web-api') ||
-    words.includes('@slack/bolt') ||
-    words.includes('@hubspot/api-client') ||
+    // Slack WebClient and Bolt App, HubSpot Client, Razorpay (rules/constructedClients.ts).
+    CONSTRUCTED_CLIENT_PACKAGES.some((p) => words.includes(p)) ||
     // Generated OpenAPI clients over fetch, Gemini SDKs (rules/generatedClients.ts, geminiClients.ts).
     mentionsGeneratedClients((w) => words.includes(w)) ||
     mentionsGemini((w) => words.includes(w)) ||

@@ -14,6 +14,10 @@
 //   `agent`, `tls`, `logger`/`logLevel` added) and builds `this.client = new WebClient(token, this.clientOptions)`
 //   (src/App.ts, v3 and v4; v4's AppOptions types `clientOptions?: WebClientOptions`), so `app.client` and the
 //   `client` every listener gets are the WebClient above with its timeout 0 unless `clientOptions.timeout`.
+// - `razorpay` `new Razorpay({ key_id, key_secret })` (default export; also `require('razorpay')`): its
+//   constructor builds `axios.create({ baseURL, headers, auth })` (lib/api.js) and reads no timeout option,
+//   so no option bounds it: every client built from options the module spells in full is reported (options
+//   out of sight are passed over like the others'). The static helpers (`validateWebhookSignature`) send nothing.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
@@ -53,13 +57,23 @@ const CLASSES: Readonly<Record<string, UntimedClass>> = {
     message:
       'Slack Bolt App built without clientOptions.timeout: its WebClient defaults to 0, which axios reads as none, so a slow Slack API holds every call made through app.client; pass clientOptions: { timeout }',
   },
+  razorpay: {
+    exported: 'default',
+    optionsAt: 0,
+    bounds: [],
+    message:
+      'Razorpay client: the SDK sends through an axios instance with no timeout and takes no timeout option, so a slow gateway holds every order or refund call; wrap each call in a deadline (Promise.race with a timer) or call the REST API with a bounded client',
+  },
 };
+
+/** The packages above, for the rule gate's word test (js/ruleGate.ts). */
+export const CONSTRUCTED_CLIENT_PACKAGES: readonly string[] = Object.keys(CLASSES);
 
 /**
  * Does the module name one of these packages? (a text test before any walk)
  */
 export function mentionsConstructedClients(ctx: ModuleContext): boolean {
-  return ctx.spells('@slack/web-api') || ctx.spells('@hubspot/api-client') || ctx.spells('@slack/bolt');
+  return CONSTRUCTED_CLIENT_PACKAGES.some((p) => ctx.spells(p));
 }
 
 /**
