@@ -206,7 +206,7 @@ function catchOrRetry(words: SourceWords): boolean {
   );
 }
 
-// `.every(` and its kin: an async predicate callback, inline or a local one by name (rules/asyncPredicate.ts).
+// `.every(` and kin: an async predicate (rules/asyncPredicate.ts); `.on(`: an async listener (rules/asyncListeners.ts).
 const FLOATING_SHAPES = [
   'emit(',
   'map(async',
@@ -214,7 +214,7 @@ const FLOATING_SHAPES = [
   'Promise.all',
   'Promise.race',
   'Promise.any',
-].concat(['.every(', '.some(', '.filter(', '.find']);
+].concat(['.every(', '.some(', '.filter(', '.find', '.on(', '.once(']);
 
 const CLIENT_CLOSE = /\.(?:end|quit|disconnect)\(\s*\)\s*;/;
 

@@ -8,6 +8,7 @@ import { takesOwnHandlersEvent } from '../eventTakers.js';
 import { boundMethod, madeByFactory } from '../handlerDiscovery.js';
 import { doesWork, worksPerRecord } from '../handlerFacts.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { asyncListenerRule } from './asyncListeners.js';
 import { batchImportConditions } from './batchAnswerHelpers.js';
 import { reportFailureAwait } from './batchCatchAwaits.js';
 import { eventDecoders } from './batchDecoders.js';
@@ -249,6 +250,7 @@ export const lambdaRules: Rule = (ctx: ModuleContext, report: Report) => {
   promiseAllRule(ctx, report);
   floatingRule(ctx, report);
   middyNextChains(ctx, report); // middy 1 hooks calling next() only on fulfilment
+  asyncListenerRule(ctx, report); // async stream listeners whose awaited work nobody awaits
   consoleRule(ctx, report);
   idempotencyRules(ctx, report);
   breakerStateRule(ctx, report);

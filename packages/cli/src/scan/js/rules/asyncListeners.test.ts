@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { contextOf } from '../testing/parsed.js';
+import { asyncStreamListeners } from './asyncListeners.js';
+
+function events(source: string): string[] {
+  const ctx = contextOf(source, 'm.js');
+  return asyncStreamListeners(ctx).map(({ call }) => String(call.arguments[0].value));
+}
+
+describe('asyncStreamListeners', () => {
+  it('finds an async stream listener that awaits work', () => {
+    expect(events(`child.stdout.on('data', async (d) => { await addLog(d); });`)).toEqual(['data']);
+    expect(events(`res.on('finish', async () => { await closeDb(); });`)).toEqual(['finish']);
+  });
+
+  it('stays silent on a synchronous listener or one that awaits nothing', () => {
+    expect(events(`child.stdout.on('data', (d) => { addLog(d); });`)).toEqual([]);
+    expect(events(`s.on('end', async () => { done = true; });`)).toEqual([]);
+    // The await belongs to a nested function, not to the listener.
+    expect(events(`s.on('end', async () => { later(async () => { await x(); }); });`)).toEqual([]);
+  });
+
+  it('stays silent on events outside the stream lifecycle', () => {
+    expect(events(`webhooks.on('push', async (e) => { await save(e); });`)).toEqual([]);
+    expect(events(`process.on('SIGTERM', async () => { await flush(); });`)).toEqual([]);
+  });
+
+  it('stays silent when the listener settles the enclosing executor, itself or through a local function', () => {
+    expect(
+      events(`new Promise((resolve) => { s.on('close', async () => { await up(); resolve(); }); });`),
+    ).toEqual([]);
+    expect(
+      events(
+        `new Promise((resolve, reject) => { const fail = (e) => reject(e); s.on('end', async () => { await fail(1); }); });`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('still finds a sibling listener in an executor that does not settle it', () => {
+    expect(
+      events(
+        `new Promise((resolve) => { s.on('data', async (r) => { await send(r); }).on('end', () => resolve()); });`,
+      ),
+    ).toEqual(['data']);
+  });
+});
