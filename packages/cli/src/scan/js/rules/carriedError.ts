@@ -11,7 +11,7 @@ import { type Node, propertyName, unwrap } from '../ast.js';
 import { statusField } from './httpStatus.js';
 
 /** Keys under which an answer hands its caller the error object. */
-const ERROR_KEY = /^(error|err|exception)$/;
+export const ERROR_KEY = /^(error|err|exception)$/;
 /**
  * Verdict keys: a `true` under one says the answer is a success, a `false` that it failed (failureResult.ts
  * reads the same set, so the two failure-answer tests agree on what a verdict is).

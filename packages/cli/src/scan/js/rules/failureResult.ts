@@ -17,7 +17,6 @@ import { errorAnswerCall } from './namedErrorAnswer.js';
 import type { Report } from './Report.js';
 import { constant2xxObject } from './successStatus.js';
 import { unreadFailureAnswer } from './unreadFailureAnswer.js';
-import { verdictStandInRule } from './verdictStandIn.js';
 
 const STATUS = /^(status|result|outcome|state)$/;
 const FAILED = /^(error|err|fail|failed|failure|ko)$/i;
@@ -70,8 +69,6 @@ export function failureObject(value: Node | null | undefined, verdictOnly = fals
  * failureResultRule(ctx, handler, io, report) // catch (e) { log(e); return { success: false, error: e } } -> true
  */
 export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
-  // The function's own negative verdict (`{ valid: false, detail: e.message }`) says no failure (verdictStandIn.ts).
-  if (verdictStandInRule(ctx, handler, io, report)) return true;
   // Returned at once or built in a variable first (`let response; ... response = createResponse(502)`).
   // Or built by a function named for it, `createErrorResponse(error)` (namedErrorAnswer.ts).
   // Or an object carrying the caught error itself (`{ code, message, error: err }`, carriedError.ts).

@@ -59,6 +59,7 @@ import { returnedErrorAnswersHttp } from './thrownResponses.js';
 import { trackerNoRethrowRule } from './trackerNoRethrow.js';
 import { unawaitedRethrowRule } from './unawaitedRethrow.js';
 import { droppedError } from './unthrownError.js';
+import { verdictStandInRule } from './verdictStandIn.js';
 import { workflowFailureAnswers } from './workflowFailureAnswers.js';
 
 export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
@@ -284,6 +285,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       const built = successBuilderRule(ctx, handler, io, report);
       if (
         !failureResultRule(ctx, handler, io, report) &&
+        !verdictStandInRule(ctx, handler, io, report) &&
         !deferredFailureAnswer(ctx, handler, io, report) &&
         !built
       )

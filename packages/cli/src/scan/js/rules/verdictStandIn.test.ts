@@ -69,6 +69,54 @@ describe('verdictStandIn', () => {
       'return { valid: false, active: false, detail: e.message };',
       undefined,
     ],
+    [
+      'a sibling false on both paths (fromCache), which is no second verdict',
+      `${READ} return { valid: r.ok, fromCache: false, detail: 'x' };`,
+      'return { valid: false, fromCache: false, detail: e.message };',
+      'valid',
+    ],
+    [
+      'an HTTP status that changes (200 on success, 503 here)',
+      `${READ} return { valid: r.ok, statusCode: 200, detail: 'x' };`,
+      'return { valid: false, statusCode: 503, detail: e.message };',
+      undefined,
+    ],
+    [
+      'the error text under an error key (error: null on success)',
+      `${READ} return { valid: r.ok, error: null };`,
+      'return { valid: false, error: e.message };',
+      undefined,
+    ],
+    [
+      "a status field set to 'error'",
+      `${READ} return { valid: r.ok, status: 'checked', detail: 'x' };`,
+      "return { valid: false, status: 'error', detail: e.message };",
+      undefined,
+    ],
+    [
+      'a failed flag that is false on success',
+      `${READ} return { valid: r.ok, failed: false, detail: 'x' };`,
+      'return { valid: false, failed: true, detail: e.message };',
+      undefined,
+    ],
+    [
+      'a field the function decides from the error (an outage named as such), not the error read',
+      `${READ} return { valid: r.ok, reason: 'checked' };`,
+      "return { valid: false, reason: e.name === 'NotFound' ? 'missing' : 'unavailable' };",
+      undefined,
+    ],
+    [
+      'the error only deep in an array element',
+      `${READ} return { valid: r.ok, issues: [] };`,
+      "return { valid: false, issues: [{ severity: 'error', description: e.message }] };",
+      undefined,
+    ],
+    [
+      "a pass-through fallback handing back the function's own input",
+      `${READ} return { isValid: r.ok, data: r.data, summary: 'x' };`,
+      'return { isValid: false, data: k, summary: e.message };',
+      undefined,
+    ],
   ])('%s', (_, tryBody, catchBody, expected) => {
     expect(standIn(tryBody, catchBody)).toBe(expected);
   });
