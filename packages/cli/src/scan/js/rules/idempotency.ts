@@ -190,7 +190,7 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
       // A name cut to the run's day or coarser (`daily-${today}`) is the same on a scheduled run's retries:
       // the fix the message asks for, so a schedule does not make it a finding.
       const dayName =
-        uniqueName !== 'job' &&
+        (uniqueName === 'execution' || uniqueName === 'schedule') &&
         made !== undefined &&
         (dayLevelClock(ctx, made) || (clockValue(ctx, made) && dayOnly(ctx, made)));
       if (dayName && !shared && scheduledOnly(ctx)) continue;
