@@ -83,8 +83,11 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
    * asynchronous source (a consumer whose code does not show it, iac/eventWiredHandlers.ts).
    */
   readonly onlyIfEventWired?: readonly string[];
-  /** With onlyIfEventWired: a schedule's invocation counts too (a unique name, uniqueNames.ts scheduleRetried). */
-  readonly orIfScheduled?: true;
+  /**
+   * With onlyIfEventWired: a schedule's invocation of one of these handler exports (those whose run makes
+   * the name) counts too (a unique name, uniqueNames.ts scheduleRetried).
+   */
+  readonly orIfScheduled?: readonly string[];
   /** Kept only when a template wires one of these handler exports to a schedule or an asynchronous source. */
   readonly onlyIfAnswerUnread?: readonly string[];
   /** Kept only when a template routes one of these handler exports to HTTP (rules/eventlessRoute.ts). */

@@ -13,9 +13,10 @@ import { sharedRequest } from '../callerNames.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
-import { clockValue, dayLevelClock } from './clockValues.js';
+import { clockValue, dayLevelClock, dayOnly } from './clockValues.js';
 import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, traceIdKey } from './emittedIds.js';
 import { entityFactoryIdRule } from './entityFactoryIds.js';
+import { eventlessRoute } from './eventlessRoute.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { graphqlInsertRule } from './graphqlInserts.js';
@@ -186,15 +187,24 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
       if (uniqueName === 'job' && !shared && scheduledOnly(ctx)) continue;
       // A name made only after a lookup found no record (here or in every caller): once per key.
       if (executionName && guardedUpstream(ctx, prop, (n) => returnsWhenFound(ctx, n))) continue;
+      // A name cut to the run's day or coarser (`daily-${today}`) is the same on a scheduled run's retries:
+      // the fix the message asks for, so a schedule does not make it a finding.
+      const dayName =
+        (uniqueName === 'execution' || uniqueName === 'schedule') &&
+        made !== undefined &&
+        (dayLevelClock(ctx, made) || (clockValue(ctx, made) && dayOnly(ctx, made)));
+      if (dayName && !shared && scheduledOnly(ctx)) continue;
+      const entries = executionName ? eventlessRoute(ctx, prop)?.onlyIfRouted : undefined;
+      const gate = scheduleRetried(uniqueName, extra, entries, dayName);
       report(
         'random-id-nondeterministic',
         composed ?? generatedAt(ctx, prop),
         reference
           ? `${key} is a new random reference per attempt ${where}: a redelivery reaches the receiver as a new request it cannot recognise as a repeat`
           : uniqueName !== undefined
-            ? uniqueNameMessage(uniqueName, key, where)
+            ? uniqueNameMessage(uniqueName, key, where, 'orIfScheduled' in gate)
             : `the object key is ${clock ? 'made from the time of processing' : 'random'} ${where}: a redelivered message is stored again under a new key`,
-        scheduleRetried(uniqueName, extra),
+        gate,
       );
       continue;
     }

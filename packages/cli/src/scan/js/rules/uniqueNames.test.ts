@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { contextOf } from '../testing/parsed.js';
-import { scheduleRetried, uniqueNameKind } from './uniqueNames.js';
+import { scheduleRetried, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 
 /** The kind of the one property named `key` in `source`. */
 function kindOf(source: string, key: string): string | undefined {
@@ -59,29 +59,65 @@ describe('uniqueNameKind', () => {
 });
 
 describe('scheduleRetried', () => {
-  const wired = { onlyIfEventWired: ['handler'] };
+  const wired = { onlyIfEventWired: ['handler', 'start'] };
 
   it.each([
     ['an execution name', 'execution' as const],
     ['a schedule name', 'schedule' as const],
-  ])('lets a schedule count for %s whose handler only a template wires', (_, kind) => {
+  ])('lets a schedule count for %s, only for the exports whose run makes it', (_, kind) => {
     // Act
-    const extra = scheduleRetried(kind, wired);
+    const extra = scheduleRetried(kind, wired, ['handler'], false);
 
     // Assess
-    expect(extra).toEqual({ onlyIfEventWired: ['handler'], orIfScheduled: true });
+    expect(extra).toEqual({ onlyIfEventWired: ['handler', 'start'], orIfScheduled: ['handler'] });
   });
 
   it.each([
-    ['a job name (a scheduled job must take a new one each run)', 'job' as const, wired],
-    ['no unique name (a record id, an object key)', undefined, wired],
-    ['a handler whose code shows its redelivered source (no gate to widen)', 'execution' as const, {}],
-    ['a shared module (judged by its consumer callers)', 'execution' as const, { onlyIfConsumerCaller: {} }],
-  ])('leaves the gate as it is for %s', (_, kind, extra) => {
+    ['a job name (a scheduled job must take a new one each run)', 'job' as const, wired, ['handler'], false],
+    ['no unique name (a record id, an object key)', undefined, wired, ['handler'], false],
+    [
+      'a handler whose code shows its redelivered source (no gate to widen)',
+      'execution' as const,
+      {},
+      ['handler'],
+      false,
+    ],
+    [
+      'a shared module (judged by its consumer callers)',
+      'execution' as const,
+      { onlyIfConsumerCaller: {} },
+      ['handler'],
+      false,
+    ],
+    ['a name no entry export is seen to make', 'execution' as const, wired, undefined, false],
+    ["a name cut to the run's day (the same on every retry)", 'execution' as const, wired, ['handler'], true],
+  ])('leaves the gate as it is for %s', (_, kind, extra, entries, dayLevel) => {
     // Act
-    const out = scheduleRetried(kind, extra);
+    const out = scheduleRetried(kind, extra, entries, dayLevel);
 
     // Assess
     expect(out).toBe(extra);
+  });
+});
+
+describe('uniqueNameMessage', () => {
+  it('names a queue consumer when only a redelivered source is admitted', () => {
+    // Act
+    const message = uniqueNameMessage('execution', 'name', 'in a queue consumer');
+
+    // Assess
+    expect(message).toBe(
+      'the Step Functions execution name is made per attempt in a queue consumer: a redelivery starts the workflow again instead of finding the first execution',
+    );
+  });
+
+  it('names both cases when a schedule is admitted too (a daily job is no queue consumer)', () => {
+    // Act
+    const message = uniqueNameMessage('execution', 'name', 'in a queue consumer', true);
+
+    // Assess
+    expect(message).toBe(
+      'the Step Functions execution name is made per attempt in a handler a template wires to a queue or a schedule: a retried run or redelivery starts the workflow again instead of finding the first execution',
+    );
   });
 });

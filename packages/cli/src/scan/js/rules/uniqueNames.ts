@@ -44,29 +44,48 @@ function startsJob(ctx: ModuleContext, object: Node): boolean {
   return call.type === 'CallExpression' && JOB_METHOD.test(calleeName(call) ?? '');
 }
 
-/** What a name made per attempt does, for the finding's message. */
-export function uniqueNameMessage(kind: UniqueNameKind, key: string, where: string): string {
+/**
+ * What a name made per attempt does, for the finding's message. `scheduledToo`: the gate also admits a
+ * schedule's run (scheduleRetried), so the message names both cases and does not call a daily job a queue
+ * consumer.
+ */
+export function uniqueNameMessage(
+  kind: UniqueNameKind,
+  key: string,
+  where: string,
+  scheduledToo = false,
+): string {
+  const at = scheduledToo ? 'in a handler a template wires to a queue or a schedule' : where;
+  const again = scheduledToo ? 'a retried run or redelivery' : 'a redelivery';
   if (kind === 'schedule')
-    return `the schedule name is made per attempt ${where}: a redelivery books a second schedule instead of colliding with the first`;
+    return `the schedule name is made per attempt ${at}: ${again} books a second schedule instead of colliding with the first`;
   if (kind === 'execution')
-    return `the Step Functions execution name is made per attempt ${where}: a redelivery starts the workflow again instead of finding the first execution`;
-  return `${key} is made per attempt ${where}: a redelivery starts (and pays for) a second job instead of colliding with the first`;
+    return `the Step Functions execution name is made per attempt ${at}: ${again} starts the workflow again instead of finding the first execution`;
+  return `${key} is made per attempt ${at}: ${again} starts (and pays for) a second job instead of colliding with the first`;
 }
 
 /**
  * The finding's gate for a name of `kind` in a handler only a template shows redelivered (`onlyIfEventWired`):
- * for an execution or schedule name a schedule's invocation counts too. Lambda retries a failed scheduled
- * invocation twice with the same event (its `id` and `time`), so a name taken from that event collides with
- * the first run, while one made per attempt starts the workflow (or books the schedule) again. A job name is
- * left out: the service keeps used job names for good, so a scheduled job must take a new one on every run.
+ * for an execution or schedule name a schedule's invocation of `entries` (the handler exports whose run
+ * reaches the name, eventlessRoute.ts) counts too. Lambda retries a failed scheduled invocation twice with
+ * the same event (its `id` and `time`), so a name taken from that event collides with the first run, while
+ * one made per attempt starts the workflow (or books the schedule) again. Only those entries: another export
+ * of the module may be scheduled while this one serves an HTTP route nobody retries. Left as it is for a job
+ * name (the service keeps used job names for good, so a scheduled job must take a new one on every run) and
+ * for a name cut to the day or coarser (`dayLevel`): that is the scheduled period, the same on every retry
+ * of the run, so it is the fix and not the defect.
  * @example
  * // const executionName = `scrape-${Date.now()}`; in `export const handler = async () => ...` an SST Cron runs
- * // { onlyIfEventWired: ['handler'] } -> { onlyIfEventWired: ['handler'], orIfScheduled: true }
+ * // scheduleRetried('execution', { onlyIfEventWired: ['handler', 'start'] }, ['handler'], false)
+ * //   -> { onlyIfEventWired: ['handler', 'start'], orIfScheduled: ['handler'] }
  */
 export function scheduleRetried<T extends object>(
   kind: UniqueNameKind | undefined,
   extra: T,
-): T | (T & { orIfScheduled: true }) {
-  if (kind === undefined || kind === 'job' || !('onlyIfEventWired' in extra)) return extra;
-  return { ...extra, orIfScheduled: true };
+  entries: readonly string[] | undefined,
+  dayLevel: boolean,
+): T | (T & { orIfScheduled: readonly string[] }) {
+  if (kind === undefined || kind === 'job' || dayLevel || !('onlyIfEventWired' in extra)) return extra;
+  if (entries === undefined || entries.length === 0) return extra;
+  return { ...extra, orIfScheduled: entries };
 }
