@@ -16,7 +16,12 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { chainedMethods } from '../protection.js';
 import type { ConsumerView } from '../wiredConsumer.js';
 import { guarded } from './insertGuards.js';
-import { clickhouseAppend, prismaShapedCreate, projectWrapperCall } from './insertShapes.js';
+import {
+  clickhouseAppend,
+  drizzleFieldInsert,
+  prismaShapedCreate,
+  projectWrapperCall,
+} from './insertShapes.js';
 import type { Report } from './Report.js';
 import { randomlyKeyed } from './randomValues.js';
 import { sideRecord } from './sideRecords.js';
@@ -266,7 +271,10 @@ function insertMessage(
   }
   if (name === 'insert' && clickhouseAppend(ctx, call)) return 'insert() into ClickHouse';
   // Knex `db('t').insert(...)`, TypeORM `repository.insert(...)` / `manager.insert(Entity, ...)`.
-  if (name === 'insert' && /knex|db|trx|query|repo|repository|manager/i.test(path[0] ?? '')) {
+  if (
+    name === 'insert' &&
+    (/knex|db|trx|query|repo|repository|manager/i.test(path[0] ?? '') || drizzleFieldInsert(ctx, call, path))
+  ) {
     const chain = chainedMethods(ctx, call);
     // Knex `onConflict().ignore()/merge()`, Drizzle `onConflictDoNothing()/onConflictDoUpdate()`.
     if (chain.some((m) => /^(onConflict|onDuplicate)|^orIgnore$/.test(m))) return undefined;
