@@ -1,14 +1,9 @@
 // Which inserts insert-no-upsert knows by the call's shape (insertShapes.ts).
 import { describe, expect, it } from 'vitest';
-import { calleeName, memberPath, type Node } from '../ast.js';
+import type { Node } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { contextOf } from '../testing/parsed.js';
-import {
-  clickhouseAppend,
-  drizzleFieldInsert,
-  prismaShapedCreate,
-  projectWrapperCall,
-} from './insertShapes.js';
+import { clickhouseAppend, prismaShapedCreate, projectWrapperCall } from './insertShapes.js';
 
 /** The module's last statement's awaited call, with `prelude` before it. */
 function lastCall(prelude: string, call: string): { ctx: ModuleContext; call: Node } {
@@ -97,27 +92,5 @@ describe('projectWrapperCall', () => {
   ])('%s', (_name, prelude, expected) => {
     const { ctx, call } = lastCall(prelude, "repo.insert('events', rows)");
     expect(projectWrapperCall(ctx, call)?.source).toBe(expected);
-  });
-});
-
-describe('drizzleFieldInsert', () => {
-  const drizzle = "import { eq } from 'drizzle-orm';";
-  it.each([
-    ['a Drizzle client held by the class', drizzle, 'this.db.insert(usage).values(row)', true],
-    ['a field named for no database', drizzle, 'this.store.insert(users).values(row)', true],
-    ['no drizzle-orm import', "import { Db } from './db';", 'this.db.insert(usage).values(row)', false],
-    ['no chained values', drizzle, 'this.list.insert(row)', false],
-    ['a client that is no field', drizzle, 'db.insert(usage).values(row)', false],
-    ['a method of the class itself', drizzle, 'this.insert(row).values(row)', false],
-  ])('%s', (_name, prelude, call, expected) => {
-    // Prepare
-    const ctx = contextOf(`${prelude}\nclass R { async f(row) { await ${call}; } }`, 'm.ts');
-    const insert = ctx.of('CallExpression').find((c) => calleeName(c) === 'insert') as Node;
-
-    // Act
-    const answer = drizzleFieldInsert(ctx, insert, memberPath(insert.callee as Node) ?? []);
-
-    // Assess
-    expect(answer).toBe(expected);
   });
 });

@@ -6,7 +6,6 @@ import { type Node, objectProps } from '../ast.js';
 import { importedInstanceMethod } from '../asyncMethods.js';
 import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { chainedMethods } from '../protection.js';
 
 /**
  * The keys of @clickhouse/client's InsertParams: an object with others (`actor`) is some other writer's
@@ -86,20 +85,4 @@ export function projectWrapperCall(
 ): (ImportRef & { method: string }) | undefined {
   const made = importedInstanceMethod(ctx, call.callee as Node);
   return made === undefined ? undefined : { from: ctx.file, ...made };
-}
-
-/**
- * A Drizzle insert on a client the class holds (`this.db.insert(table).values(row)`,
- * `this.store.insert(users).values(...)`): repositories take the client by injection, so the path starts at
- * `this` and the field's name says nothing of a database. The chained `.values(...)` and an import from
- * `drizzle-orm` in the module are the evidence; `this.list.insert(i, x)` or `this.tree.insert(node)` have
- * neither.
- *
- * @example
- * drizzleFieldInsert(ctx, call, ['this', 'db', 'insert']) // true for this.db.insert(tokens).values(row) next to import { eq } from 'drizzle-orm'
- */
-export function drizzleFieldInsert(ctx: ModuleContext, call: Node, path: string[]): boolean {
-  if (path.length !== 3 || path[0] !== 'this' || (call.arguments as Node[]).length !== 1) return false;
-  if (chainedMethods(ctx, call)[0] !== 'values') return false;
-  return [...ctx.imports.values()].some((i) => /^drizzle-orm(\/|$)/.test(i.source));
 }

@@ -16,12 +16,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { chainedMethods } from '../protection.js';
 import type { ConsumerView } from '../wiredConsumer.js';
 import { guarded } from './insertGuards.js';
-import {
-  clickhouseAppend,
-  drizzleFieldInsert,
-  prismaShapedCreate,
-  projectWrapperCall,
-} from './insertShapes.js';
+import { clickhouseAppend, prismaShapedCreate, projectWrapperCall } from './insertShapes.js';
 import type { Report } from './Report.js';
 import { randomlyKeyed } from './randomValues.js';
 import { sideRecord } from './sideRecords.js';
@@ -271,10 +266,7 @@ function insertMessage(
   }
   if (name === 'insert' && clickhouseAppend(ctx, call)) return 'insert() into ClickHouse';
   // Knex `db('t').insert(...)`, TypeORM `repository.insert(...)` / `manager.insert(Entity, ...)`.
-  if (
-    name === 'insert' &&
-    (/knex|db|trx|query|repo|repository|manager/i.test(path[0] ?? '') || drizzleFieldInsert(ctx, call, path))
-  ) {
+  if (name === 'insert' && /knex|db|trx|query|repo|repository|manager/i.test(path[0] ?? '')) {
     const chain = chainedMethods(ctx, call);
     // Knex `onConflict().ignore()/merge()`, Drizzle `onConflictDoNothing()/onConflictDoUpdate()`.
     if (chain.some((m) => /^(onConflict|onDuplicate)|^orIgnore$/.test(m))) return undefined;
