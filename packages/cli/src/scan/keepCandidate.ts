@@ -235,7 +235,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfPackageSdkUntimed === true && !packageSdkUntimed(project, file)) return false;
   // Only the exports that make the name: a scheduled export beside a routed one does not make the route retried.
   const scheduled = (name: string) =>
-    c.orIfScheduled?.includes(name) === true && project.isScheduled(file, name);
+    c.orIfScheduled?.includes(name) === true && project.wiring.isScheduled(file, name);
   if (c.onlyIfEventWired?.some((n) => project.isEventWired(file, n) || scheduled(n)) === false) return false;
   if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;
   if (c.onlyIfRouted?.some((name) => project.isRouted(file, name)) === false) return false;

@@ -225,11 +225,6 @@ export class Project {
     return this.wiring.isEventWired(file, name);
   }
 
-  /** Is `file`'s export `name` a handler a template (or an SST Cron) runs on a schedule? */
-  isScheduled(file: string, name: string): boolean {
-    return this.wiring.isScheduled(file, name);
-  }
-
   /** Is `file`'s export `name` invoked with nobody reading its answer (a schedule, an asynchronous source, a task)? */
   isAnswerUnread(file: string, name: string): boolean {
     return this.wiring.isAnswerUnread(file, name);
