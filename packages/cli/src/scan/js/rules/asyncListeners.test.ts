@@ -63,4 +63,12 @@ describe('asyncStreamListeners', () => {
     expect(events(`s.on('data', async (row) => { return db.put(row); });`)).toEqual(['data']);
     expect(events(`s.on('error', async (e) => { throw e; });`)).toEqual(['error']);
   });
+
+  it('stays silent on an emitter made by Emittery, whose emit awaits its listeners', () => {
+    expect(
+      events(
+        `const bus = new Emittery(); bus.on('data', async (i) => { await ddb.send(put(i)); }); await bus.emit('data', x);`,
+      ),
+    ).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@
 // own value is a promise; the subscription's value is the emitter, so this shape needs its own pass.
 // Silent on: a listener whose promise is settled when it returns (settledAsync.ts: it awaits nothing, returns
 // nothing pending, throws nothing), one that settles an enclosing `new Promise` executor (the caller awaits that promise, so it waits for the listener), events other than the stream lifecycle ones
-// (a webhook router's `on('push', ...)` or an Octokit app awaits its listeners), and code no handler reaches.
+// (a webhook router's `on('push', ...)` or an Octokit app awaits its listeners), an Emittery emitter,, and code no handler reaches.
 import { calleeName, forEachDescendant, isFunction, type Node, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -70,6 +70,14 @@ function settlesEnclosingExecutor(ctx: ModuleContext, listener: Node): boolean {
   return false;
 }
 
+/** The receiver was made by `new Emittery()`: its `emit` awaits every listener, so none floats. */
+function awaitingEmitter(ctx: ModuleContext, call: Node): boolean {
+  let receiver = unwrap(unwrap(call.callee)?.object as Node | undefined);
+  while (receiver?.type === 'MemberExpression') receiver = unwrap(receiver.object as Node);
+  const made = ctx.valueOf(receiver);
+  return made?.type === 'NewExpression' && unwrap(made.callee as Node)?.name === 'Emittery';
+}
+
 /**
  * Each `x.on('<stream event>', async (...) => { await ... })` subscription whose listener's promise nobody
  * awaits. Yields the subscription call and its listener.
@@ -88,6 +96,7 @@ export function asyncStreamListeners(ctx: ModuleContext): { call: Node; listener
     if (listener === undefined || !isFunction(listener) || listener.async !== true) continue;
     // The same line forEach(async) draws (settledAsync.ts): a body that awaits, returns a pending value or throws.
     if (settledOnReturn(listener) || settlesEnclosingExecutor(ctx, listener)) continue;
+    if (awaitingEmitter(ctx, call)) continue;
     found.push({ call, listener });
   }
   return found;
