@@ -4,9 +4,11 @@
 // not awaited, its rejection is unhandled), so the awaited work runs beside the handler: the handler can
 // answer and Lambda freezes the environment while it is in flight. floating.ts sees only statements whose
 // own value is a promise; the subscription's value is the emitter, so this shape needs its own pass.
-// Silent on: a listener whose promise is settled when it returns (settledAsync.ts: it awaits nothing, returns
-// nothing pending, throws nothing), one that settles an enclosing `new Promise` executor (the caller awaits that promise, so it waits for the listener), events other than the stream lifecycle ones
-// (a webhook router's `on('push', ...)` or an Octokit app awaits its listeners), an Emittery emitter,, and code no handler reaches.
+// Silent on: a listener whose promise is settled when it returns (settledAsync.ts: it awaits nothing,
+// returns nothing pending, throws nothing), one that settles an enclosing `new Promise` executor (the
+// caller awaits that promise, so it waits for the listener), events other than the stream lifecycle ones
+// (a webhook router's `on('push', ...)` or an Octokit app awaits its listeners), an Emittery emitter
+// (its `emit` awaits them), and code no handler reaches.
 import { calleeName, forEachDescendant, isFunction, type Node, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
