@@ -206,7 +206,7 @@ function catchOrRetry(words: SourceWords): boolean {
   );
 }
 
-// `.every(` and kin: an async predicate (rules/asyncPredicate.ts); `.on(`: an async listener (rules/asyncListeners.ts).
+// `.every(` and its kin: an async predicate callback, inline or a local one by name (rules/asyncPredicate.ts).
 const FLOATING_SHAPES = [
   'emit(',
   'map(async',
@@ -214,10 +214,13 @@ const FLOATING_SHAPES = [
   'Promise.all',
   'Promise.race',
   'Promise.any',
-].concat(['.every(', '.some(', '.filter(', '.find', '.on(', '.once(']);
+].concat(['.every(', '.some(', '.filter(', '.find']);
+
+// The exact subscription rules/asyncListeners.ts reports, so no module is parsed for it that it cannot fire on.
+const ASYNC_LISTENER =
+  /\.(?:on|once|addListener)\(\s*['"`](?:data|end|finish|close|error)['"`]\s*,\s*async\b/;
 
 const CLIENT_CLOSE = /\.(?:end|quit|disconnect)\(\s*\)\s*;/;
-
 const ORM_IMPORT = /['"](?:typeorm|sequelize|sequelize-typescript|mongoose)['"]/;
 
 /**
@@ -264,7 +267,8 @@ function gate(source: string): boolean {
     words.includes('MessageGroupId') ||
     words.includes('messageGroupId') ||
     // Promises a helper module may leave floating in shapes no call name shows (rules/floatingShapes.ts).
-    (words.includes('async') && FLOATING_SHAPES.some((w) => words.includes(w))) ||
+    (words.includes('async') &&
+      (FLOATING_SHAPES.some((w) => words.includes(w)) || ASYNC_LISTENER.test(words.source))) ||
     // A route beside the Lambda adapter serving its app (rules/routeHandlers.ts): serverless-http,
     // @vendia/serverless-express, aws-serverless-express, @h4ad/serverless-adapter.
     (words.includes('serverless-') && words.includes('res')) ||

@@ -43,4 +43,32 @@ describe('asyncStreamListeners', () => {
       ),
     ).toEqual(['data']);
   });
+
+  it('judges the executor by binding: `path.resolve` or a module helper of its own does not settle it', () => {
+    expect(
+      events(
+        `new Promise((resolve) => { b.on('data', async (c) => { await fs.appendFile(path.resolve('/tmp', n), c); }); b.on('end', () => resolve()); });`,
+      ),
+    ).toEqual(['data']);
+    expect(
+      events(
+        `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+         new Promise((resolve) => { s.on('data', async (r) => { await sleep(10); await send(r); }); s.on('end', () => resolve()); });`,
+      ),
+    ).toEqual(['data']);
+  });
+
+  it('finds a listener that returns a pending value without awaiting it', () => {
+    expect(events(`s.on('end', async () => sqs.send(cmd));`)).toEqual(['end']);
+    expect(events(`s.on('data', async (row) => { return db.put(row); });`)).toEqual(['data']);
+    expect(events(`s.on('error', async (e) => { throw e; });`)).toEqual(['error']);
+  });
+
+  it('stays silent on an emitter made by Emittery, whose emit awaits its listeners', () => {
+    expect(
+      events(
+        `const bus = new Emittery(); bus.on('data', async (i) => { await ddb.send(put(i)); }); await bus.emit('data', x);`,
+      ),
+    ).toEqual([]);
+  });
 });

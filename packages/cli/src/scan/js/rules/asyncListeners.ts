@@ -4,65 +4,80 @@
 // not awaited, its rejection is unhandled), so the awaited work runs beside the handler: the handler can
 // answer and Lambda freezes the environment while it is in flight. floating.ts sees only statements whose
 // own value is a promise; the subscription's value is the emitter, so this shape needs its own pass.
-// Silent on: a listener that awaits nothing, one that settles an enclosing `new Promise` executor (the
+// Silent on: a listener whose promise is settled when it returns (settledAsync.ts: it awaits nothing,
+// returns nothing pending, throws nothing), one that settles an enclosing `new Promise` executor (the
 // caller awaits that promise, so it waits for the listener), events other than the stream lifecycle ones
-// (a webhook router's `on('push', ...)` or an Octokit app awaits its listeners), and code no handler reaches.
-import { calleeName, isFunction, type Node, unwrap } from '../ast.js';
+// (a webhook router's `on('push', ...)` or an Octokit app awaits its listeners), an Emittery emitter
+// (its `emit` awaits them), and code no handler reaches.
+import { calleeName, forEachDescendant, isFunction, type Node, unwrap } from '../ast.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import type { Report } from './Report.js';
 import { routeWork } from './routeHandlers.js';
+import { settledOnReturn } from './settledAsync.js';
 
 const SUBSCRIBE = /^(on|once|addListener)$/;
 // Events of Readable/Writable streams and child processes: the emitter calls its listeners synchronously.
 const STREAM_EVENTS = /^(data|end|finish|close|error)$/;
 
-/** Whether `fn`'s own body (not a nested function's) contains an `await`. */
-function awaitsInBody(fn: Node): boolean {
+/** `id` is a reference (not a member name or an object key) bound to `param` of `executor`. */
+function refersTo(ctx: ModuleContext, id: Node, executor: Node): boolean {
+  const parent = ctx.parentOf(id);
+  if (parent?.type === 'MemberExpression' && parent.property === id && parent.computed !== true) return false;
+  if (
+    parent?.type === 'Property' &&
+    parent.key === id &&
+    parent.computed !== true &&
+    parent.shorthand !== true
+  )
+    return false;
+  const b = ctx.resolve(id.name as string, id);
+  return b?.kind === 'param' && b.scope === executor;
+}
+
+/**
+ * `fn` names one of the executor's own parameters by binding (so `path.resolve` or a module helper's own
+ * `resolve` is not it), itself or through a function declared inside the executor that it calls (a closure
+ * over the settle function: `await processError(data)` that ends in `reject(e)`).
+ */
+function namesSettler(ctx: ModuleContext, fn: Node, executor: Node, seen: Set<Node>): boolean {
+  if (seen.has(fn)) return false;
+  seen.add(fn);
   let found = false;
-  const visit = (n: unknown, top: boolean): void => {
-    if (found || n === null || typeof n !== 'object') return;
-    if (Array.isArray(n)) {
-      for (const c of n) visit(c, false);
-      return;
+  forEachDescendant(fn, (n) => {
+    if (found) return false;
+    if (n.type === 'Identifier' && refersTo(ctx, n, executor)) found = true;
+    if (n.type === 'CallExpression' && unwrap(n.callee)?.type === 'Identifier') {
+      const callee = ctx.functionOf(unwrap(n.callee));
+      // Only a closure inside the executor can hold its parameters; a module helper's `resolve` is its own.
+      if (callee !== undefined && callee.start >= executor.start && callee.end <= executor.end)
+        found = namesSettler(ctx, callee, executor, seen);
     }
-    const node = n as Node;
-    if (typeof node.type !== 'string') return;
-    if (!top && isFunction(node)) return;
-    if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await === true)) {
-      found = true;
-      return;
-    }
-    for (const [key, value] of Object.entries(node))
-      if (key !== 'parent' && value !== null && typeof value === 'object') visit(value, false);
-  };
-  visit(fn.body, false);
+    return !found;
+  });
   return found;
 }
 
 /**
- * The listener sits inside a `new Promise((resolve, reject) => ...)` executor and names one of its
- * settle functions, itself or through a local function it calls: the promise the caller awaits settles from the listener, so its work is waited for.
+ * The listener sits inside a `new Promise((resolve, reject) => ...)` executor and refers to one of its
+ * settle parameters, itself or through a closure it calls: the promise the caller awaits settles from the
+ * listener, so its work is waited for.
  */
 function settlesEnclosingExecutor(ctx: ModuleContext, listener: Node): boolean {
-  // A local function the listener calls (`await processError(data)` that ends in `reject(e)`) settles it too.
-  const called = ctx
-    .of('CallExpression')
-    .filter(
-      (c) => c.start >= listener.start && c.end <= listener.end && unwrap(c.callee)?.type === 'Identifier',
-    )
-    .flatMap((c) => {
-      const fn = ctx.functionOf(unwrap(c.callee) as Node);
-      return fn === undefined ? [] : [ctx.source.slice(fn.start, fn.end)];
-    });
-  const text = [ctx.source.slice(listener.start, listener.end), ...called].join('\n');
   for (let fn = ctx.enclosingFunction(listener); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
     const parent = ctx.parentOf(fn);
     if (parent?.type !== 'NewExpression' || unwrap(parent.callee)?.name !== 'Promise') continue;
-    const names = (fn.params as Node[]).flatMap((p) => (p.type === 'Identifier' ? [p.name as string] : []));
-    if (names.some((n) => new RegExp(`\\b${n.replace(/[$]/g, '\\$')}\\b`).test(text))) return true;
+    if (namesSettler(ctx, listener, fn, new Set())) return true;
   }
   return false;
+}
+
+/** The receiver was made by `new Emittery()`: its `emit` awaits every listener, so none floats. */
+function awaitingEmitter(ctx: ModuleContext, call: Node): boolean {
+  let receiver = unwrap(unwrap(call.callee)?.object as Node | undefined);
+  while (receiver?.type === 'MemberExpression') receiver = unwrap(receiver.object as Node);
+  const made = ctx.valueOf(receiver);
+  return made?.type === 'NewExpression' && unwrap(made.callee as Node)?.name === 'Emittery';
 }
 
 /**
@@ -81,7 +96,9 @@ export function asyncStreamListeners(ctx: ModuleContext): { call: Node; listener
     if (event?.type !== 'Literal' || typeof event.value !== 'string' || !STREAM_EVENTS.test(event.value))
       continue;
     if (listener === undefined || !isFunction(listener) || listener.async !== true) continue;
-    if (!awaitsInBody(listener) || settlesEnclosingExecutor(ctx, listener)) continue;
+    // The same line forEach(async) draws (settledAsync.ts): a body that awaits, returns a pending value or throws.
+    if (settledOnReturn(listener) || settlesEnclosingExecutor(ctx, listener)) continue;
+    if (awaitingEmitter(ctx, call)) continue;
     found.push({ call, listener });
   }
   return found;
