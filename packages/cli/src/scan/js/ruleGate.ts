@@ -6,6 +6,8 @@
 // Plain word searches first: a regular expression with many alternatives over every file cost more than
 // the rest of the check (measured: about a third of it on a 1,099-file application). The searches go
 // through SourceWords, which rules most absent words out in one pass over the text.
+
+import { floatingShapes } from './gateFloating.js';
 import { handlerWords } from './gateHandler.js';
 import { cdkConstruct, serverlessConfig } from './gateIac.js';
 import { mayHoldResolvers } from './graphqlResolvers.js';
@@ -206,20 +208,6 @@ function catchOrRetry(words: SourceWords): boolean {
   );
 }
 
-// `.every(` and its kin: an async predicate callback, inline or a local one by name (rules/asyncPredicate.ts).
-const FLOATING_SHAPES = [
-  'emit(',
-  'map(async',
-  'forEach(async',
-  'Promise.all',
-  'Promise.race',
-  'Promise.any',
-].concat(['.every(', '.some(', '.filter(', '.find']);
-
-// The exact subscription rules/asyncListeners.ts reports, so no module is parsed for it that it cannot fire on.
-const ASYNC_LISTENER =
-  /\.(?:on|once|addListener)\(\s*['"`](?:data|end|finish|close|error)['"`]\s*,\s*async\b/;
-
 const CLIENT_CLOSE = /\.(?:end|quit|disconnect)\(\s*\)\s*;/;
 const ORM_IMPORT = /['"](?:typeorm|sequelize|sequelize-typescript|mongoose)['"]/;
 
@@ -267,8 +255,7 @@ function gate(source: string): boolean {
     words.includes('MessageGroupId') ||
     words.includes('messageGroupId') ||
     // Promises a helper module may leave floating in shapes no call name shows (rules/floatingShapes.ts).
-    (words.includes('async') &&
-      (FLOATING_SHAPES.some((w) => words.includes(w)) || ASYNC_LISTENER.test(words.source))) ||
+    floatingShapes(words) ||
     // A route beside the Lambda adapter serving its app (rules/routeHandlers.ts): serverless-http,
     // @vendia/serverless-express, aws-serverless-express, @h4ad/serverless-adapter.
     (words.includes('serverless-') && words.includes('res')) ||
