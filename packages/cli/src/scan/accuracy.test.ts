@@ -50,7 +50,10 @@ describe('accuracy on the labelled corpus', () => {
           ...result.problems.map((p) => `  problem: ${p.file}: ${p.message}`),
         ].join('\n'),
       );
-      expect(result.problems).toEqual([]);
+      // The one problem is the fixture's browser package, skipped on purpose (its nested Lambda packages are not).
+      expect(result.problems.map((p) => `${p.file} ${p.kind}`)).toEqual([
+        'nested-lambda-packages/storefront browser-code',
+      ]);
       expect(expected.length).toBeGreaterThanOrEqual(80);
       expect(traps.length).toBeGreaterThanOrEqual(40);
       for (const rule of RULES)

@@ -1,11 +1,23 @@
 // Which package folders the walk skips as browser code: a front end, never a Lambda workspace that
-// brings Vite in as its test runner or bundler (terraform-aws-github-runner's `lambdas/`: Nx + vitest).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// brings Vite in as its test runner or bundler (terraform-aws-github-runner's `lambdas/`: Nx + vitest),
+// nor a Lambda package kept inside a front end's folder (a React app with its SAM backend in `aws-lambda/`).
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nestedLambdaPackage } from './browserPackages.js';
 import { normalizeScanConfig } from './config.js';
 import { browserFramework, discover } from './discover.js';
+
+/** Writes `files` (path -> text) under a new temporary folder and returns the folder. */
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'bulwark-browser-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), text);
+  }
+  return root;
+}
 
 function packageJson(content: object): string {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-browser-'));
@@ -44,5 +56,56 @@ describe('the walk', () => {
     expect(found.files.map((f) => f.rel)).toContain('lambdas/functions/scale-up/src/lambda.ts');
     expect(found.files.map((f) => f.rel)).not.toContain('lambdas/functions/ui/src/app.tsx');
     expect(found.problems.map((p) => `${p.file} ${p.kind}`)).toEqual(['lambdas/functions/ui browser-code']);
+  });
+});
+
+describe('nestedLambdaPackage', () => {
+  it.each([
+    [{ 'package.json': JSON.stringify({ dependencies: { '@aws-sdk/client-dynamodb': '3' } }) }, true],
+    [{ 'package.json': JSON.stringify({ devDependencies: { '@types/aws-lambda': '8' } }) }, true],
+    [
+      {
+        'package.json': JSON.stringify({ dependencies: { stripe: '20' } }),
+        'template.yaml': 'Resources: {}\n',
+      },
+      true,
+    ],
+    [{ 'package.json': JSON.stringify({ name: 'src' }) }, false],
+    [{ 'package.json': JSON.stringify({ dependencies: { express: '4' } }) }, false],
+    [
+      { 'package.json': JSON.stringify({ dependencies: { 'react-dom': '19', '@aws-sdk/client-s3': '3' } }) },
+      false,
+    ],
+    [{ 'template.yaml': 'Resources: {}\n' }, false],
+  ])('%j -> %s', (files, expected) => {
+    const dir = tree(files);
+    expect(nestedLambdaPackage(dir, readdirSync(dir, { withFileTypes: true }))).toBe(expected);
+  });
+});
+
+describe('a browser package with packages inside', () => {
+  it('scans its Lambda packages and skips its own files, its other packages and node_modules', () => {
+    const root = tree({
+      'web/package.json': JSON.stringify({ dependencies: { 'react-dom': '18' } }),
+      'web/src/api.js': 'export const quote = () => fetch("/quote");\n',
+      'web/aws-lambda/package.json': JSON.stringify({ dependencies: { '@aws-sdk/client-dynamodb': '3' } }),
+      'web/aws-lambda/functions/quote.js': 'exports.handler = async () => ({});\n',
+      'web/aws-lambda/template.yaml': 'Resources: {}\n',
+      'web/charts/package.json': JSON.stringify({ name: 'src' }),
+      'web/charts/line.js': 'export const line = () => null;\n',
+      'web/site/package.json': JSON.stringify({ dependencies: { 'react-dom': '19' } }),
+      'web/site/api/package.json': JSON.stringify({ devDependencies: { '@types/aws-lambda': '8' } }),
+      'web/site/api/src/read.ts': 'export const handler = async () => ({});\n',
+      'web/site/src/page.tsx': 'export const Page = () => null;\n',
+      'web/node_modules/sdk/package.json': JSON.stringify({ dependencies: { '@aws-sdk/client-s3': '3' } }),
+      'web/node_modules/sdk/index.js': 'module.exports = {};\n',
+    });
+    const found = discover(root, [root], normalizeScanConfig({}));
+    expect(found.files.map((f) => f.rel).sort()).toEqual([
+      'web/aws-lambda/functions/quote.js',
+      'web/aws-lambda/template.yaml',
+      'web/site/api/src/read.ts',
+    ]);
+    expect(found.problems.map((p) => `${p.file} ${p.kind}`)).toEqual(['web browser-code']);
   });
 });

@@ -2,48 +2,19 @@
 // symlinks once (a loop is reported, not followed), and reports what it had to skip.
 import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { browserFramework, lambdaPackagesBelow } from './browserPackages.js';
 import { isCloudAssembly } from './cloudAssembly.js';
 import { BUILT_IN_EXCLUDES, type NormalizedScanConfig, SCRIPT_FOLDERS } from './config.js';
 import type { ScanProblem } from './Finding.js';
 import { matchesAny } from './glob.js';
 
+// Re-exported: callers and tests know the browser-package decision as part of the walk.
+export { browserFramework };
+
 export const CODE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const IAC_EXTENSIONS = /\.(ya?ml|json|template|tf)$/;
 const NOT_IAC =
   /(^|\/)(package(-lock)?\.json|tsconfig[\w.-]*\.json|\.?eslintrc[\w.]*|biome\.json|turbo\.json|composer\.json|pnpm-lock\.yaml|\.github\/.*|docker-compose[\w.-]*\.ya?ml|[\w.-]*\.lock\.json)$/;
-
-/**
- * Dependencies that make a package front-end code, and ones that make it server code after all. `vite`
- * alone is not one: vitest and Nx's `@nx/vite` bring it into Lambda workspaces as a test runner and
- * bundler; a Vite front end also names its UI framework (`react-dom`, `vue`) or a `@vitejs/plugin-*`.
- */
-const BROWSER_DEPS =
-  /^(react-dom|react-scripts|react-native|@vitejs\/.*|@angular\/core|vue|svelte|preact|solid-js|lit|@sveltejs\/kit|nuxt|expo)$/;
-const SERVER_DEPS =
-  /^(@types\/aws-lambda|aws-lambda|@aws-lambda-powertools\/.*|@middy\/core|aws-cdk-lib|express|fastify|koa|@nestjs\/core|serverless|next)$/;
-
-/**
- * The browser framework a package.json depends on, when it declares no server framework: its code runs
- * in a browser, where none of the rules apply (a React app's fetch is not a Lambda's dependency call).
- * A workspace root (`workspaces`) is never one: its dependencies are tooling shared by its members, each
- * of which is judged by its own package.json as the walk goes down.
- * @example
- * browserFramework('/repo/web/package.json') // 'react-dom'
- */
-export function browserFramework(packageJson: string): string | undefined {
-  let deps: string[];
-  try {
-    const j = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, unknown>;
-    if (j.workspaces !== undefined) return undefined;
-    deps = ['dependencies', 'devDependencies', 'peerDependencies'].flatMap((k) =>
-      typeof j[k] === 'object' && j[k] !== null ? Object.keys(j[k] as object) : [],
-    );
-  } catch {
-    return undefined;
-  }
-  if (deps.some((d) => SERVER_DEPS.test(d))) return undefined;
-  return deps.find((d) => BROWSER_DEPS.test(d));
-}
 
 export interface DiscoveredFile {
   readonly path: string;
@@ -164,6 +135,11 @@ export function discover(root: string, paths: readonly string[], config: Normali
           kind: 'browser-code',
           message: `skipped: a browser package (${framework} in its package.json); name its files to scan them`,
         });
+        // Its own files stay skipped; a Lambda package kept inside it is deployed on its own, so judged so.
+        for (const nested of lambdaPackagesBelow(dir, (p) => excluded(p, toRel(root, p)))) {
+          const nestedReal = join(real, relative(dir, nested));
+          walk(nested, nestedReal, new Set([...ancestors, nestedReal]), viaLink);
+        }
         return;
       }
     }

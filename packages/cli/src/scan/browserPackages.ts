@@ -1,0 +1,101 @@
+// Which package folders are browser code the walk skips, and which folders inside such a package are
+// server packages of their own (a React app that keeps its Lambda backend in `app/aws-lambda/`).
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Dependencies that make a package front-end code, and ones that make it server code after all. `vite`
+ * alone is not one: vitest and Nx's `@nx/vite` bring it into Lambda workspaces as a test runner and
+ * bundler; a Vite front end also names its UI framework (`react-dom`, `vue`) or a `@vitejs/plugin-*`.
+ */
+const BROWSER_DEPS =
+  /^(react-dom|react-scripts|react-native|@vitejs\/.*|@angular\/core|vue|svelte|preact|solid-js|lit|@sveltejs\/kit|nuxt|expo)$/;
+const SERVER_DEPS =
+  /^(@types\/aws-lambda|aws-lambda|@aws-lambda-powertools\/.*|@middy\/core|aws-cdk-lib|express|fastify|koa|@nestjs\/core|serverless|next)$/;
+/**
+ * What makes a package nested in a browser package a Lambda backend: a Lambda or AWS SDK dependency. A web
+ * server framework alone is not (`express` beside a front end serves its built bundle), nor is a bare
+ * `{ "name": ... }` package.json (a vendored chart library of the app).
+ */
+const LAMBDA_DEPS =
+  /^(@types\/aws-lambda|aws-lambda|@aws-lambda-powertools\/.*|@middy\/core|aws-cdk-lib|serverless|@aws-sdk\/.*|aws-sdk)$/;
+/** Deployment descriptors of a Lambda service: SAM/CloudFormation, Serverless Framework, CDK. */
+const DEPLOYMENT_FILE = /^(template\.ya?ml|serverless\.(ya?ml|ts|js)|cdk\.json)$/;
+
+/** The dependency names a package.json declares; undefined for an unreadable one or a workspace root. */
+function dependencyNames(packageJson: string): string[] | undefined {
+  try {
+    const j = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, unknown>;
+    if (j.workspaces !== undefined) return undefined;
+    return ['dependencies', 'devDependencies', 'peerDependencies'].flatMap((k) =>
+      typeof j[k] === 'object' && j[k] !== null ? Object.keys(j[k] as object) : [],
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The browser framework a package.json depends on, when it declares no server framework: its code runs
+ * in a browser, where none of the rules apply (a React app's fetch is not a Lambda's dependency call).
+ * A workspace root (`workspaces`) is never one: its dependencies are tooling shared by its members, each
+ * of which is judged by its own package.json as the walk goes down.
+ * @example
+ * browserFramework('/repo/web/package.json') // 'react-dom'
+ */
+export function browserFramework(packageJson: string): string | undefined {
+  const deps = dependencyNames(packageJson);
+  if (deps === undefined || deps.some((d) => SERVER_DEPS.test(d))) return undefined;
+  return deps.find((d) => BROWSER_DEPS.test(d));
+}
+
+/**
+ * A folder inside a browser package that is a Lambda package of its own: its own package.json, not a
+ * browser one, naming a Lambda or AWS SDK dependency or standing beside a deployment template. The
+ * browser package's dependencies say nothing about it: it is bundled and deployed on its own.
+ * @example
+ * nestedLambdaPackage('/repo/web/aws-lambda', entries) // true with @aws-sdk/* or a template.yaml there
+ */
+export function nestedLambdaPackage(dir: string, entries: readonly Dirent[]): boolean {
+  if (!entries.some((e) => e.name === 'package.json' && e.isFile())) return false;
+  const packageJson = join(dir, 'package.json');
+  if (browserFramework(packageJson) !== undefined) return false;
+  if (entries.some((e) => e.isFile() && DEPLOYMENT_FILE.test(e.name))) return true;
+  return (dependencyNames(packageJson) ?? []).some((d) => LAMBDA_DEPS.test(d));
+}
+
+/**
+ * The Lambda packages below a browser package (`nestedLambdaPackage`), outermost first. The search does
+ * not enter one it found (the walk judges its insides), a symbolic link, or a folder `skip` names
+ * (node_modules, build output, the config's excludes); it does enter a nested browser package, whose own
+ * files stay skipped as well (an event site's React app with its `api/` Lambda package inside).
+ * @example
+ * lambdaPackagesBelow('/repo/web', () => false) // ['/repo/web/aws-lambda']
+ */
+export function lambdaPackagesBelow(dir: string, skip: (path: string) => boolean): string[] {
+  const found: string[] = [];
+  const visit = (folder: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (!entry.isDirectory()) continue;
+      const path = join(folder, entry.name);
+      if (skip(path)) continue;
+      let inner: Dirent[];
+      try {
+        inner = readdirSync(path, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      if (nestedLambdaPackage(path, inner)) found.push(path);
+      else visit(path);
+    }
+  };
+  visit(dir);
+  return found;
+}
