@@ -1,6 +1,7 @@
 // What an outbound HTTP call is: fetch, node-fetch, undici, axios, got, ky, superagent or node:http, its
 // method, its options argument and, for a configured instance, where that instance was created.
 import { calleeName, type Node, stringValue, unwrap } from './ast.js';
+import { gotStreamCall } from './gotStreams.js';
 import { axiosInstanceField, axiosInstanceParam, injectedFetch } from './handedInClients.js';
 import { FAMILY_SOURCES, familyCall, familyImport, type HttpLib } from './httpDefaults.js';
 import { copyCall, familyCopy, fieldInstances, instanceFactory, libraryImport } from './httpInstances.js';
@@ -134,6 +135,8 @@ export function classifyHttpCall(ctx: ModuleContext, call: Node): HttpCall | und
     if (receiver?.type !== 'Identifier' || (receiver.name !== 'globalThis' && receiver.name !== 'window'))
       return undefined;
   }
+  const stream = gotStreamCall(ctx, callee, args);
+  if (stream !== undefined) return { lib: 'got', ...stream };
   const method = calleeName(call);
   if (method === undefined) return undefined;
   const object = unwrap(callee.object);
