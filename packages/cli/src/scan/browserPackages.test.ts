@@ -61,7 +61,25 @@ describe('the walk', () => {
 
 describe('nestedLambdaPackage', () => {
   it.each([
-    [{ 'package.json': JSON.stringify({ dependencies: { '@aws-sdk/client-dynamodb': '3' } }) }, true],
+    [{ 'package.json': JSON.stringify({ dependencies: { '@aws-sdk/client-dynamodb': '3' } }) }, false],
+    [
+      {
+        'package.json': JSON.stringify({
+          peerDependencies: { react: '19' },
+          dependencies: { '@aws-sdk/client-s3': '3', '@aws-sdk/s3-request-presigner': '3' },
+        }),
+      },
+      false,
+    ],
+    [
+      {
+        'package.json': JSON.stringify({ dependencies: { '@aws-sdk/client-dynamodb': '3' } }),
+        'template.yaml': 'Resources: {}\n',
+      },
+      true,
+    ],
+    [{ 'package.json': JSON.stringify({ dependencies: { express: '4', 'serverless-http': '3' } }) }, true],
+    [{ 'package.json': JSON.stringify({ dependencies: { '@aws-lambda-powertools/logger': '2' } }) }, true],
     [{ 'package.json': JSON.stringify({ devDependencies: { '@types/aws-lambda': '8' } }) }, true],
     [
       {

@@ -2,6 +2,7 @@
 // server packages of their own (a React app that keeps its Lambda backend in `app/aws-lambda/`).
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LAMBDA_ADAPTER_PACKAGES } from './webAppAdapter.js';
 
 /**
  * Dependencies that make a package front-end code, and ones that make it server code after all. `vite`
@@ -13,12 +14,22 @@ const BROWSER_DEPS =
 const SERVER_DEPS =
   /^(@types\/aws-lambda|aws-lambda|@aws-lambda-powertools\/.*|@middy\/core|aws-cdk-lib|express|fastify|koa|@nestjs\/core|serverless|next)$/;
 /**
- * What makes a package nested in a browser package a Lambda backend: a Lambda or AWS SDK dependency. A web
- * server framework alone is not (`express` beside a front end serves its built bundle), nor is a bare
- * `{ "name": ... }` package.json (a vendored chart library of the app).
+ * What makes a package nested in a browser package a Lambda backend: a dependency only Lambda code has
+ * (its types, Powertools, middy, a web-app adapter of webAppAdapter.ts). An AWS SDK client is not one
+ * inside a front end: browser code calls S3 or Cognito with it too (an upload library that peers on
+ * `react`); such a package counts only beside a deployment file. A web server framework alone is not
+ * (`express` beside a front end serves its built bundle), nor is a bare `{ "name": ... }` package.json
+ * (a vendored chart library of the app).
  */
-const LAMBDA_DEPS =
-  /^(@types\/aws-lambda|aws-lambda|@aws-lambda-powertools\/.*|@middy\/core|aws-cdk-lib|serverless|@aws-sdk\/.*|aws-sdk)$/;
+const LAMBDA_DEPS = new Set([
+  '@types/aws-lambda',
+  'aws-lambda',
+  '@middy/core',
+  'aws-cdk-lib',
+  'serverless',
+  ...LAMBDA_ADAPTER_PACKAGES,
+]);
+const isLambdaDep = (d: string): boolean => LAMBDA_DEPS.has(d) || d.startsWith('@aws-lambda-powertools/');
 /** Deployment descriptors of a Lambda service: SAM/CloudFormation, Serverless Framework, CDK. */
 const DEPLOYMENT_FILE = /^(template\.ya?ml|serverless\.(ya?ml|ts|js)|cdk\.json)$/;
 
@@ -51,17 +62,18 @@ export function browserFramework(packageJson: string): string | undefined {
 
 /**
  * A folder inside a browser package that is a Lambda package of its own: its own package.json, not a
- * browser one, naming a Lambda or AWS SDK dependency or standing beside a deployment template. The
+ * browser one, naming a Lambda-only dependency (not the AWS SDK alone) or standing beside a deployment
+ * template. The
  * browser package's dependencies say nothing about it: it is bundled and deployed on its own.
  * @example
- * nestedLambdaPackage('/repo/web/aws-lambda', entries) // true with @aws-sdk/* or a template.yaml there
+ * nestedLambdaPackage('/repo/web/aws-lambda', entries) // true with @types/aws-lambda or a template.yaml there
  */
 export function nestedLambdaPackage(dir: string, entries: readonly Dirent[]): boolean {
   if (!entries.some((e) => e.name === 'package.json' && e.isFile())) return false;
   const packageJson = join(dir, 'package.json');
   if (browserFramework(packageJson) !== undefined) return false;
   if (entries.some((e) => e.isFile() && DEPLOYMENT_FILE.test(e.name))) return true;
-  return (dependencyNames(packageJson) ?? []).some((d) => LAMBDA_DEPS.test(d));
+  return (dependencyNames(packageJson) ?? []).some(isLambdaDep);
 }
 
 /**
