@@ -102,7 +102,7 @@ describe('nestedLambdaPackage', () => {
 });
 
 describe('a browser package with packages inside', () => {
-  it('scans its Lambda packages and skips its own files, its other packages and node_modules', () => {
+  it('scans its Lambda packages and skips its own files, its other packages, node_modules and cloud assemblies', () => {
     const root = tree({
       'web/package.json': JSON.stringify({ dependencies: { 'react-dom': '18' } }),
       'web/src/api.js': 'export const quote = () => fetch("/quote");\n',
@@ -117,6 +117,11 @@ describe('a browser package with packages inside', () => {
       'web/site/src/page.tsx': 'export const Page = () => null;\n',
       'web/node_modules/sdk/package.json': JSON.stringify({ dependencies: { '@aws-sdk/client-s3': '3' } }),
       'web/node_modules/sdk/index.js': 'module.exports = {};\n',
+      // A cloud assembly's bundled asset is generated from web/aws-lambda: read there, not twice.
+      'web/cdk.out.prod/cdk.out': '{"version":"36.0.0"}\n',
+      'web/cdk.out.prod/manifest.json': '{}\n',
+      'web/cdk.out.prod/asset.abc/package.json': JSON.stringify({ dependencies: { '@middy/core': '5' } }),
+      'web/cdk.out.prod/asset.abc/index.js': 'exports.handler = async () => ({});\n',
     });
     const found = discover(root, [root], normalizeScanConfig({}));
     expect(found.files.map((f) => f.rel).sort()).toEqual([

@@ -2,6 +2,7 @@
 // server packages of their own (a React app that keeps its Lambda backend in `app/aws-lambda/`).
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isCloudAssembly } from './cloudAssembly.js';
 import { LAMBDA_ADAPTER_PACKAGES } from './webAppAdapter.js';
 
 /**
@@ -78,8 +79,8 @@ export function nestedLambdaPackage(dir: string, entries: readonly Dirent[]): bo
 
 /**
  * The Lambda packages below a browser package (`nestedLambdaPackage`), outermost first. The search does
- * not enter one it found (the walk judges its insides), a symbolic link, or a folder `skip` names
- * (node_modules, build output, the config's excludes); it does enter a nested browser package, whose own
+ * not enter one it found (the walk judges its insides), a symbolic link, a CDK cloud assembly, or a
+ * folder `skip` names (node_modules, build output, the config's excludes); it does enter a nested browser package, whose own
  * files stay skipped as well (an event site's React app with its `api/` Lambda package inside).
  * @example
  * lambdaPackagesBelow('/repo/web', () => false) // ['/repo/web/aws-lambda']
@@ -104,6 +105,8 @@ export function lambdaPackagesBelow(dir: string, skip: (path: string) => boolean
       } catch {
         continue;
       }
+      // Generated from the app's source (bundled assets), which the walk reads: discover.ts drops it too.
+      if (isCloudAssembly(inner)) continue;
       if (nestedLambdaPackage(path, inner)) found.push(path);
       else visit(path);
     }
