@@ -80,17 +80,19 @@ export function nestedLambdaPackage(dir: string, entries: readonly Dirent[]): bo
 /**
  * The Lambda packages below a browser package (`nestedLambdaPackage`), outermost first. The search does
  * not enter one it found (the walk judges its insides), a symbolic link, a CDK cloud assembly, or a
- * folder `skip` names (node_modules, build output, the config's excludes); it does enter a nested browser package, whose own
- * files stay skipped as well (an event site's React app with its `api/` Lambda package inside).
+ * folder `skip` names (node_modules, build output, the config's excludes); it does enter a nested
+ * browser package, whose own files stay skipped as well (an event site's React app with its `api/`
+ * Lambda package inside).
  * @example
  * lambdaPackagesBelow('/repo/web', () => false) // ['/repo/web/aws-lambda']
  */
 export function lambdaPackagesBelow(dir: string, skip: (path: string) => boolean): string[] {
   const found: string[] = [];
-  const visit = (folder: string): void => {
+  // Each folder is listed once: the listing that judged it not a package is the one searched below it.
+  const visit = (folder: string, listed?: Dirent[]): void => {
     let entries: Dirent[];
     try {
-      entries = readdirSync(folder, { withFileTypes: true });
+      entries = listed ?? readdirSync(folder, { withFileTypes: true });
     } catch {
       return;
     }
@@ -108,7 +110,7 @@ export function lambdaPackagesBelow(dir: string, skip: (path: string) => boolean
       // Generated from the app's source (bundled assets), which the walk reads: discover.ts drops it too.
       if (isCloudAssembly(inner)) continue;
       if (nestedLambdaPackage(path, inner)) found.push(path);
-      else visit(path);
+      else visit(path, inner);
     }
   };
   visit(dir);
