@@ -95,6 +95,10 @@ describe('nestedLambdaPackage', () => {
       false,
     ],
     [{ 'template.yaml': 'Resources: {}\n' }, false],
+    [{ 'template.yaml': 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n' }, false],
+    [{ 'template.yaml': 'Resources:\n  Hello:\n    Type: AWS::Serverless::Function\n' }, true],
+    [{ 'serverless.yml': 'service: api\nfunctions:\n  hello:\n    handler: handler.hello\n' }, true],
+    [{ 'main.tf': 'resource "aws_lambda_function" "f" {}\n' }, false],
   ])('%j -> %s', (files, expected) => {
     const dir = tree(files);
     expect(nestedLambdaPackage(dir, readdirSync(dir, { withFileTypes: true }))).toBe(expected);
@@ -115,6 +119,11 @@ describe('a browser package with packages inside', () => {
       'web/site/api/package.json': JSON.stringify({ devDependencies: { '@types/aws-lambda': '8' } }),
       'web/site/api/src/read.ts': 'export const handler = async () => ({});\n',
       'web/site/src/page.tsx': 'export const Page = () => null;\n',
+      // `sam init`'s layout: the template at the service root, a package.json per function naming no AWS package.
+      'web/backend/template.yaml': 'Resources:\n  Hello:\n    Type: AWS::Serverless::Function\n',
+      'web/backend/hello-world/package.json': JSON.stringify({ devDependencies: { chai: '4', mocha: '10' } }),
+      'web/backend/hello-world/app.mjs': 'export const lambdaHandler = async () => fetch("https://x");\n',
+      'web/hosting/template.yaml': 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n',
       'web/node_modules/sdk/package.json': JSON.stringify({ dependencies: { '@aws-sdk/client-s3': '3' } }),
       'web/node_modules/sdk/index.js': 'module.exports = {};\n',
       // A cloud assembly's bundled asset is generated from web/aws-lambda: read there, not twice.
@@ -127,6 +136,8 @@ describe('a browser package with packages inside', () => {
     expect(found.files.map((f) => f.rel).sort()).toEqual([
       'web/aws-lambda/functions/quote.js',
       'web/aws-lambda/template.yaml',
+      'web/backend/hello-world/app.mjs',
+      'web/backend/template.yaml',
       'web/site/api/src/read.ts',
     ]);
     expect(found.problems.map((p) => `${p.file} ${p.kind}`)).toEqual(['web browser-code']);

@@ -31,8 +31,27 @@ const LAMBDA_DEPS = new Set([
   ...LAMBDA_ADAPTER_PACKAGES,
 ]);
 const isLambdaDep = (d: string): boolean => LAMBDA_DEPS.has(d) || d.startsWith('@aws-lambda-powertools/');
-/** Deployment descriptors of a Lambda service: SAM/CloudFormation, Serverless Framework, CDK. */
-const DEPLOYMENT_FILE = /^(template\.ya?ml|serverless\.(ya?ml|ts|js)|cdk\.json)$/;
+/**
+ * Deployment descriptors of a Lambda service: SAM/CloudFormation, Serverless Framework, CDK. Not `*.tf`,
+ * which deadModules.ts counts as a project file: inside a front end Terraform mostly hosts the site.
+ */
+const DEPLOYMENT_FILE = /^(template\.(ya?ml|json)|serverless\.(ya?ml|json|ts|js)|cdk\.json)$/;
+/** The templates that can root a service with no package.json of its own (`sam init`'s layout). */
+const SERVICE_TEMPLATE = /^(template\.(ya?ml|json)|serverless\.(ya?ml|json))$/;
+/** A Lambda function declared in a SAM/CloudFormation or Serverless Framework template. */
+const DECLARES_FUNCTION = /AWS::(Serverless|Lambda)::Function|^functions\s*:|"functions"\s*:/m;
+
+/** Does a template beside these entries declare a Lambda function (not a front end's hosting stack)? */
+function declaresFunction(dir: string, entries: readonly Dirent[]): boolean {
+  return entries.some((e) => {
+    if (!e.isFile() || !SERVICE_TEMPLATE.test(e.name)) return false;
+    try {
+      return DECLARES_FUNCTION.test(readFileSync(join(dir, e.name), 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** The dependency names a package.json declares; undefined for an unreadable one or a workspace root. */
 function dependencyNames(packageJson: string): string[] | undefined {
@@ -64,13 +83,14 @@ export function browserFramework(packageJson: string): string | undefined {
 /**
  * A folder inside a browser package that is a Lambda package of its own: its own package.json, not a
  * browser one, naming a Lambda-only dependency (not the AWS SDK alone) or standing beside a deployment
- * template. The
+ * template; or a folder with no package.json whose SAM or Serverless template declares a function. The
  * browser package's dependencies say nothing about it: it is bundled and deployed on its own.
  * @example
  * nestedLambdaPackage('/repo/web/aws-lambda', entries) // true with @types/aws-lambda or a template.yaml there
  */
 export function nestedLambdaPackage(dir: string, entries: readonly Dirent[]): boolean {
-  if (!entries.some((e) => e.name === 'package.json' && e.isFile())) return false;
+  // `sam init`'s layout: the template at the service root, a package.json (if any) per CodeUri folder.
+  if (!entries.some((e) => e.name === 'package.json' && e.isFile())) return declaresFunction(dir, entries);
   const packageJson = join(dir, 'package.json');
   if (browserFramework(packageJson) !== undefined) return false;
   if (entries.some((e) => e.isFile() && DEPLOYMENT_FILE.test(e.name))) return true;
