@@ -5,9 +5,9 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nestedLambdaPackage } from './browserPackages.js';
+import { browserFramework, nestedLambdaPackage } from './browserPackages.js';
 import { normalizeScanConfig } from './config.js';
-import { browserFramework, discover } from './discover.js';
+import { discover } from './discover.js';
 
 /** Writes `files` (path -> text) under a new temporary folder and returns the folder. */
 function tree(files: Record<string, string>): string {
@@ -19,12 +19,6 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-function packageJson(content: object): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bulwark-browser-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify(content));
-  return join(dir, 'package.json');
-}
-
 describe('browserFramework', () => {
   it.each([
     [{ dependencies: { react: '19', 'react-dom': '19' } }, 'react-dom'],
@@ -34,7 +28,8 @@ describe('browserFramework', () => {
     [{ dependencies: { 'react-dom': '19', express: '5' } }, undefined],
     [{ dependencies: { 'solid-js': '1' }, devDependencies: { vite: '6', sst: '3' } }, 'solid-js'],
   ])('%j -> %s', (content, expected) => {
-    expect(browserFramework(packageJson(content))).toBe(expected);
+    const dir = tree({ 'package.json': JSON.stringify(content) });
+    expect(browserFramework(join(dir, 'package.json'))).toBe(expected);
   });
 });
 

@@ -8,9 +8,6 @@ import { BUILT_IN_EXCLUDES, type NormalizedScanConfig, SCRIPT_FOLDERS } from './
 import type { ScanProblem } from './Finding.js';
 import { matchesAny } from './glob.js';
 
-// Re-exported: callers and tests know the browser-package decision as part of the walk.
-export { browserFramework };
-
 export const CODE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const IAC_EXTENSIONS = /\.(ya?ml|json|template|tf)$/;
 const NOT_IAC =
