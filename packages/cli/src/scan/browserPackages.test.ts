@@ -136,5 +136,8 @@ describe('a browser package with packages inside', () => {
       'web/site/api/src/read.ts',
     ]);
     expect(found.problems.map((p) => `${p.file} ${p.kind}`)).toEqual(['web browser-code']);
+    expect(found.problems[0]?.message).toMatch(
+      /; its Lambda packages aws-lambda\/, backend\/, site\/api\/ are scanned$/,
+    );
   });
 });
