@@ -8,9 +8,6 @@ import { BUILT_IN_EXCLUDES, type NormalizedScanConfig, SCRIPT_FOLDERS } from './
 import type { ScanProblem } from './Finding.js';
 import { matchesAny } from './glob.js';
 
-// Re-exported: callers and tests know the browser-package decision as part of the walk.
-export { browserFramework };
-
 export const CODE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const IAC_EXTENSIONS = /\.(ya?ml|json|template|tf)$/;
 const NOT_IAC =
@@ -130,13 +127,16 @@ export function discover(root: string, paths: readonly string[], config: Normali
     if (dir !== base && entries.some((e) => e.name === 'package.json' && e.isFile())) {
       const framework = browserFramework(join(dir, 'package.json'));
       if (framework !== undefined) {
+        // Its own files stay skipped; a Lambda package kept inside it is deployed on its own, so judged so.
+        const nestedPackages = lambdaPackagesBelow(dir, (p) => excluded(p, toRel(root, p)));
+        // Named in the message, so a reader of the problem list knows those folders were read.
+        const scanned = nestedPackages.map((n) => `${relative(dir, n).split(sep).join('/')}/`).join(', ');
         problems.push({
           file: toRel(root, dir),
           kind: 'browser-code',
-          message: `skipped: a browser package (${framework} in its package.json); name its files to scan them`,
+          message: `skipped: a browser package (${framework} in its package.json); name its files to scan them${scanned ? `; its Lambda packages ${scanned} are scanned` : ''}`,
         });
-        // Its own files stay skipped; a Lambda package kept inside it is deployed on its own, so judged so.
-        for (const nested of lambdaPackagesBelow(dir, (p) => excluded(p, toRel(root, p)))) {
+        for (const nested of nestedPackages) {
           const nestedReal = join(real, relative(dir, nested));
           walk(nested, nestedReal, new Set([...ancestors, nestedReal]), viaLink);
         }

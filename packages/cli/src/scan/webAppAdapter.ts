@@ -5,13 +5,26 @@ import type { ModuleFacts } from './js/Candidate.js';
 import { emptyFacts } from './js/ModuleFacts.js';
 
 /**
- * The documented adapters: @vendia/@codegenie serverless-express (`serverlessExpress({ app })`, `configure`),
- * aws-serverless-express (`proxy(server, event, context)`), serverless-http (`serverless(app)`),
- * @fastify/aws-lambda (formerly aws-lambda-fastify), Hono's `hono/aws-lambda` `handle(app)`,
- * @h4ad/serverless-adapter and Apollo's @as-integrations/aws-lambda.
+ * The documented adapters' packages: @vendia/@codegenie serverless-express (`serverlessExpress({ app })`,
+ * `configure`), aws-serverless-express (`proxy(server, event, context)`), serverless-http (`serverless(app)`),
+ * @fastify/aws-lambda (formerly aws-lambda-fastify), @h4ad/serverless-adapter and Apollo's
+ * @as-integrations/aws-lambda. Exported as names because a dependency on one is also what makes a package
+ * a Lambda (browserPackages.ts); Hono's adapter is a subpath of `hono`, which alone is no such evidence.
  */
-const ADAPTER =
-  /(?:from\s*|require\(\s*)['"](?:@vendia\/serverless-express|@codegenie\/serverless-express|aws-serverless-express|serverless-http|@fastify\/aws-lambda|aws-lambda-fastify|hono\/aws-lambda|@h4ad\/serverless-adapter|@as-integrations\/aws-lambda)['"]/;
+export const LAMBDA_ADAPTER_PACKAGES: readonly string[] = [
+  '@vendia/serverless-express',
+  '@codegenie/serverless-express',
+  'aws-serverless-express',
+  'serverless-http',
+  '@fastify/aws-lambda',
+  'aws-lambda-fastify',
+  '@h4ad/serverless-adapter',
+  '@as-integrations/aws-lambda',
+];
+const ADAPTER_IMPORTS = [...LAMBDA_ADAPTER_PACKAGES, 'hono/aws-lambda'].map((n) =>
+  n.replace(/[/.]/g, '\\$&'),
+);
+const ADAPTER = new RegExp(`(?:from\\s*|require\\(\\s*)['"](?:${ADAPTER_IMPORTS.join('|')})['"]`);
 
 /**
  * The module's facts with one handler given an event when its text imports a web-app Lambda adapter and
