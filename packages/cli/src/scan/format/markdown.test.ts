@@ -30,7 +30,10 @@ describe('toMarkdown', () => {
       '## Prioritized plan',
       // The corpus's local-harness templates: only `sam local` and `serverless offline` run them.
       '## Ignored findings',
+      // The corpus's one browser package (nested-lambda-packages/storefront), skipped while its Lambda packages are read.
+      '## Files not scanned',
     ]);
+    expect(md).toContain('nested-lambda-packages/storefront');
     expect(md).toContain('| Area | Critical | High | Medium | Status |');
     expect(md).toContain('| Infrastructure |');
     expect(md).toMatch(/### Critical \(\d+\)/);
