@@ -16,9 +16,12 @@ import type { Report } from './Report.js';
 import { routeWork } from './routeHandlers.js';
 import { settledOnReturn } from './settledAsync.js';
 
-const SUBSCRIBE = /^(on|once|addListener)$/;
+/** The subscribing methods and the stream/child-process events judged (the rule gate tests the same shape). */
+export const LISTENER_METHODS = ['on', 'once', 'addListener'] as const;
 // Events of Readable/Writable streams and child processes: the emitter calls its listeners synchronously.
-const STREAM_EVENTS = /^(data|end|finish|close|error)$/;
+export const LISTENER_EVENTS = ['data', 'end', 'finish', 'close', 'error'] as const;
+const SUBSCRIBE = new RegExp(`^(${LISTENER_METHODS.join('|')})$`);
+const STREAM_EVENTS = new RegExp(`^(${LISTENER_EVENTS.join('|')})$`);
 
 /** `id` is a reference (not a member name or an object key) bound to `param` of `executor`. */
 function refersTo(ctx: ModuleContext, id: Node, executor: Node): boolean {
