@@ -40,6 +40,7 @@ import { scheduledOnly } from './sqlParamKeys.js';
 import { scheduleRetried, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
 import { KEY_FIELD, randomMethodCall, wrappedKeyRule } from './wrappedKeys.js';
+import { writeCallRow } from './writeCalls.js';
 import { insertedRow, writtenRecord } from './writtenRecords.js';
 
 /**
@@ -213,7 +214,13 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
     if (owner?.type === 'CallExpression' && /^(marshall|convertToAttr)$/.test(calleeName(owner) ?? ''))
       owner = ctx.parentOf(owner);
     const ownerKey = owner?.type === 'Property' ? propertyName(owner.key, owner.computed) : undefined;
-    if (ownerKey === 'Item' || ownerKey === 'data' || writtenRecord(ctx, owner) || insertedRow(ctx, owner)) {
+    const written =
+      ownerKey === 'Item' ||
+      ownerKey === 'data' ||
+      writtenRecord(ctx, owner) ||
+      insertedRow(ctx, owner) ||
+      writeCallRow(ctx, parent, owner);
+    if (written) {
       // Made only after a lookup found no row (here or in every caller in the module): once per key.
       if (guardedUpstream(ctx, prop, (n) => returnsWhenFound(ctx, n))) continue;
       report(
