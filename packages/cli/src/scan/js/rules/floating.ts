@@ -11,6 +11,7 @@ import { returnsPending } from '../pendingReturns.js';
 import { importedCallee } from '../resultUse.js';
 import { isSdkSend } from '../sdkSend.js';
 import { type TypedCall, typedCall } from '../typedReceivers.js';
+import { activeRecordWrite } from './activeRecordWrites.js';
 import { algoliaRequest } from './algoliaCalls.js';
 import { asyncPredicateRule } from './asyncPredicate.js';
 import { awaitedElsewhere } from './awaitedSibling.js';
@@ -72,6 +73,8 @@ function isPromiseCall(ctx: ModuleContext, call: Node): PromiseCall {
     if (closesPromiseClient(ctx, call) || pgPromiseCall(ctx, call) || awaitedElsewhere(ctx, call))
       return true;
     if (unawaitedGroup(ctx, call) !== undefined || ownAsyncMethod(ctx, call)) return true;
+    // `vuln.save()` of `const vuln = await Vulnerability.findOne(q)`: an ORM entity's write (activeRecordWrites.ts).
+    if (activeRecordWrite(ctx, call)) return true;
     // `files.map((f) => send(f))` of an imported `send`: async when the project pass finds it so.
     const mapped = importedMapCall(ctx, call);
     if (mapped !== undefined) return mapped;
