@@ -168,6 +168,13 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     decision:
       'http-no-timeout at a createClient without a global.fetch of its own (rules/supabaseClients.ts)',
   },
+  // @upstash/redis docs ("Retries"; "Advanced": request timeout through `signal`): no timeout, 5 retries.
+  '@upstash/redis': {
+    timeoutMs: null,
+    retries: '5, exponential backoff',
+    decision:
+      'http-no-timeout at a `new Redis({ url, token })` without `signal` (rules/constructedClients.ts)',
+  },
   // @google/generative-ai 0.24 dist/index.mjs buildFetchOptions: an AbortController only when
   // `requestOptions.timeout >= 0` or a `signal` is given; no retry.
   '@google/generative-ai': {
