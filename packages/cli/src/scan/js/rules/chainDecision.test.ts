@@ -71,7 +71,8 @@ describe('chainSaysWhy', () => {
   // Drop the temporary row.
   // Nothing reads it after the save.
   await drop(id).catch(() => {});
+  await unlink(id).catch(() => {}); // ignore cleanup errors
 }`;
-    expect(decidedLines(source, chainSaysWhy)).toEqual([5]);
+    expect(decidedLines(source, chainSaysWhy)).toEqual([5, 11]);
   });
 });

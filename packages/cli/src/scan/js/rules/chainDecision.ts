@@ -30,7 +30,10 @@ export function chainSaysWhy(ctx: ModuleContext, call: Node): boolean {
   const last = ctx.position(call.end as number).line;
   // A comment block reaching those lines is read whole: its decision may sit on its first line
   // (`// Non-fatal: the new suggestions are already\n// recorded, ...` above a one-line `if`).
-  const near = ctx.comments.filter((c) => c.end >= (statement.start as number) - 4000 && c.start <= call.end);
+  // Cheap bounds first: the comments up to the end of the call's last line (`.catch(() => {}); // why`).
+  const lineEnd = ctx.source.indexOf('\n', call.end as number);
+  const to = lineEnd === -1 ? ctx.source.length : lineEnd;
+  const near = ctx.comments.filter((c) => c.end >= (statement.start as number) - 4000 && c.start <= to);
   const lines = near.map((c) => ({
     from: ctx.position(c.start).line,
     to: ctx.position(c.end).line,
