@@ -1,4 +1,4 @@
-// TypeScript path aliases (`"paths": { "@lib/*": ["src/lib/*"] }` in the nearest tsconfig.json): an
+// TypeScript path aliases (`"paths": { "@lib/*": ["src/lib/*"] }` in the nearest tsconfig.json or jsconfig.json): an
 // import of `@lib/templates.js` is the project's own `src/lib/templates.ts`. Only tsconfig files inside
 // the scan root are read (the scan never leaves it), with a relative `extends` followed inside it.
 import { existsSync, readFileSync } from 'node:fs';
@@ -73,9 +73,12 @@ function pathsOf(
 }
 
 function readAliases(dir: string, root: string): Aliases | undefined {
-  const path = join(dir, 'tsconfig.json');
+  // A JavaScript project (Next.js's `@/*`) declares the same `paths` in jsconfig.json, read by the same
+  // rules when no tsconfig.json sits beside it.
+  const ts = join(dir, 'tsconfig.json');
   // Asked first: most folders have none, and a failed read's error costs more than the question.
-  if (!existsSync(path)) return undefined;
+  const path = existsSync(ts) ? ts : join(dir, 'jsconfig.json');
+  if (path !== ts && !existsSync(path)) return undefined;
   const { base, paths, pathsDir } = pathsOf(path, root);
   if (paths === undefined) return { base: dir, paths: [] };
   const entries = Object.entries(paths).flatMap(([pattern, targets]) =>

@@ -13,6 +13,7 @@ import { dataLookup } from './authLookups.js';
 import { packageVerifier } from './authPackageVerifiers.js';
 import { chainUser } from './authPromiseChain.js';
 import { classifyHttpCall } from './http.js';
+import { lazyBuilds } from './lazyBuilds.js';
 
 /** Libraries whose verifier fetches the issuer's keys on first use (and again when a key rotates). */
 const REMOTE_VERIFIERS = new Set(['aws-jwt-verify', '@okta/jwt-verifier', 'jwks-rsa', 'openid-client']);
@@ -28,6 +29,9 @@ function remoteVerifierObject(ctx: ModuleContext, object: Node | undefined): boo
   // `this.verifier`: a field of a class; its initialiser is not followed, the name speaks for it.
   if (root?.type === 'MemberExpression')
     return /JwtVerifier|jwks|verifier/i.test(memberPath(root)?.join('.') ?? '');
+  // `let verifier = null`, built on first use, maybe behind a getter (`const v = getVerifier()`).
+  const lazy = lazyBuilds(ctx, root);
+  if (lazy.some((c) => REMOTE_VERIFIERS.has(ctx.importRoot(c.callee)?.source ?? ''))) return true;
   const made = ctx.valueOf(root);
   if (made === undefined || made === root) return /JwtVerifier|jwks|verifier/i.test(root?.name ?? '');
   const call = unwrap(made.type === 'ConditionalExpression' ? made.consequent : made);
@@ -47,6 +51,12 @@ function remoteJose(ctx: ModuleContext, call: Node): boolean {
   const key = ctx.valueOf(arg);
   const keyText = key ? ctx.source.slice(key.start, key.end) : '';
   if (/createRemoteJWKSet/.test(keyText)) return true;
+  // `let jwks = null; ... jwks = createRemoteJWKSet(url)`: the set is built on first use.
+  if (
+    /createRemoteJWKSet/.test(ctx.source) &&
+    lazyBuilds(ctx, arg).some((c) => /createRemoteJWKSet/.test(ctx.source.slice(c.start, c.end)))
+  )
+    return true;
   // A name or a getter (`jwks`, `getJwks()`) in a module that builds a remote set somewhere.
   return (
     (arg?.type === 'Identifier' || arg?.type === 'CallExpression' || arg?.type === 'MemberExpression') &&
