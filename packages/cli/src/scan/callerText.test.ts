@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callsName, localNames, namespaceWholeSources } from './callerText.js';
+import { callsName, commonJsPassedSources, localNames, namespaceWholeSources } from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
 
 /** localNames without its prefilters: the expression alone, asked of every name. */
@@ -137,5 +137,23 @@ describe('namespaceWholeSources', () => {
     expect(namespaceWholeSources("const s3 = require('./s3');\nlog(`handing $" + '{s3}`);')).toEqual([
       './s3',
     ]);
+  });
+});
+
+describe('commonJsPassedSources', () => {
+  it('reads the modules a CommonJS index hands on whole: spread, under a key, or as exports.key', () => {
+    const text = [
+      "exports.send = require('./send');",
+      "module.exports.page = require('./page');",
+      "module.exports = { ...require('./a'), assess: require('./assess'), 'store': require('./store') };",
+    ].join('\n');
+    expect(commonJsPassedSources(text)).toEqual(['./send', './page', './a', './assess', './store']);
+  });
+
+  it('leaves a bound require, a member or call on one, and a text that exports nothing', () => {
+    const text =
+      "const a = require('./a');\nmodule.exports = { b: require('./b').build(), c: require('./c').c };";
+    expect(commonJsPassedSources(text)).toEqual([]);
+    expect(commonJsPassedSources("const x = { assess: require('./assess') };")).toEqual([]);
   });
 });

@@ -108,6 +108,25 @@ export function reExportSources(text: string): string[] {
   return [...text.matchAll(RE_EXPORT)].map((m) => m[1] as string);
 }
 
+// `...require('./a')`, `assess: require('./assess')`, `exports.assess = require('./assess')`: a whole module
+// handed on, unless a member or a call follows (`require('./a').build()`).
+const COMMONJS_PASSED =
+  /(?:\.\.\.|[\w$'"]\s*:|\bexports\.[\w$]+\s*=)\s*require\(\s*['"]([^'"\n]+)['"]\s*\)(?!\s*[.([])/g;
+
+/**
+ * The modules a CommonJS text hands on whole, read without parsing it, as js/reExports.ts reads an analysed
+ * module: spread into an object, kept under a key, or assigned to `exports.key`. A text that never spells
+ * `exports` hands nothing on. An object that is not the module's exports is read too: taking a module for a
+ * barrel only adds the barrel's importers to its own, which keeps findings.
+ *
+ * @example
+ * commonJsPassedSources("module.exports = { assess: require('./assess') };") // ['./assess']
+ */
+export function commonJsPassedSources(text: string): string[] {
+  if (!text.includes('exports') || !text.includes('require(')) return [];
+  return [...text.matchAll(COMMONJS_PASSED)].map((m) => m[1] as string);
+}
+
 const NAMESPACE =
   /\b(?:import\s*\*\s*as\s+([\w$]+)\s+from|(?:const|let|var)\s+([\w$]+)\s*=\s*require\()\s*['"]([^'"\n]+)['"]/g;
 

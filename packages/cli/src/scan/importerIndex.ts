@@ -1,7 +1,7 @@
 // The reverse import graph (which modules import a file, directly or through barrels): built once per scan, apart from how eventCallers.ts judges the callers it finds.
 
 import type { CallerLookup } from './callerLookup.js';
-import { importSources, reExportSources } from './callerText.js';
+import { commonJsPassedSources, importSources, reExportSources } from './callerText.js';
 
 export class ImporterIndex {
   private readonly lookup: CallerLookup;
@@ -42,7 +42,8 @@ export class ImporterIndex {
           m.importSources ?? [],
           m.reExports.map((r) => r.source),
         );
-      else note(m.file, importSources(text), reExportSources(text));
+      // Its CommonJS barrel keys too, as reExports.ts reads them from an analysed module's syntax.
+      else note(m.file, importSources(text), [...reExportSources(text), ...commonJsPassedSources(text)]);
     }
     this.importers = importers;
     return importers;

@@ -14,6 +14,32 @@ describe('reExports of a CommonJS barrel', () => {
     const ctx = contextOf("module.exports = { ...require('./a'), ...require('./b'), c: 1 };");
     expect(reExports(ctx)).toEqual([{ source: './a' }, { source: './b' }]);
   });
+
+  it('passes on a module kept under a key whole, as `export * as key from` does', () => {
+    const ctx = contextOf(
+      "module.exports = { handler: require('./h'), 'assess': require('./assess'), ...require('./a'), n: 1 };",
+    );
+    expect(reExports(ctx)).toEqual([
+      { source: './h', names: [['handler', '*']] },
+      { source: './assess', names: [['assess', '*']] },
+      { source: './a' },
+    ]);
+  });
+
+  it('reads `exports.key = require(...)` and `module.exports.key = require(...)` one key at a time', () => {
+    const ctx = contextOf("exports.send = require('./send');\nmodule.exports.page = require('./page');");
+    expect(reExports(ctx)).toEqual([
+      { source: './send', names: [['send', '*']] },
+      { source: './page', names: [['page', '*']] },
+    ]);
+  });
+
+  it('leaves requires that are not exports, computed keys and calls on a required module', () => {
+    const ctx = contextOf(
+      "const a = { x: require('./x') };\nmodule.exports = { [k]: require('./k'), y: require('./y').build() };\nexports.z = require(name);",
+    );
+    expect(reExports(ctx)).toEqual([]);
+  });
 });
 
 describe('passedOnAs', () => {

@@ -31,8 +31,9 @@ export function reExports(ctx: ModuleContext): ReExport[] {
       out.push({ source: stmt.source.value as string, names });
     }
   }
-  // CommonJS: `module.exports = { ...require('./a'), ...require('./b') }` passes on all of each.
-  for (const source of spreadRequires(ctx)) out.push({ source });
+  // CommonJS: `module.exports = { ...require('./a'), assess: require('./assess') }` passes on all of `./a`,
+  // and `./assess` whole under one name.
+  out.push(...commonJsRequires(ctx));
   // `import { x } from './y'; export { x }` is a re-export too.
   for (const [name, value] of ctx.exports) {
     if (value.type === 'Identifier') {
@@ -45,28 +46,57 @@ export function reExports(ctx: ModuleContext): ReExport[] {
 }
 
 /**
- * The modules a CommonJS barrel spreads into its exports at top level: `module.exports = { ...require('./a') }`
- * exports every name `./a` exports (a layer's or a package's index built from its files).
+ * The modules a CommonJS barrel passes on at top level. Spread into its exports
+ * (`module.exports = { ...require('./a') }`), every name `./a` exports (a layer's or a package's index built
+ * from its files); kept under a key (`module.exports = { assess: require('./assess') }`, `exports.assess =
+ * require('./assess')`, `module.exports.assess = ...`), the module itself under that name, as
+ * `export * as assess from './assess'` spells it: `lib.assess.url(...)` in an importer calls `./assess`'s
+ * `url`. Without this the index was no importer of `./assess` at all, and an importer that bound `./assess`
+ * and never used it looked like its only one (unnamedExports.ts dropped every finding behind it).
  * @example
- * spreadRequires(ctx) // ['./api-utils', './subscriptions'] for `module.exports = { ...require('./api-utils'), ...require('./subscriptions') }`
+ * commonJsRequires(ctx) // [{ source: './a' }, { source: './assess', names: [['assess', '*']] }]
  */
-function spreadRequires(ctx: ModuleContext): string[] {
-  if (!ctx.spells('...require(')) return [];
-  const out: string[] = [];
+function commonJsRequires(ctx: ModuleContext): ReExport[] {
+  if (!ctx.spells('require(') || !ctx.spells('exports')) return [];
+  const out: ReExport[] = [];
   for (const stmt of ctx.program.body as Node[]) {
     const e = stmt.type === 'ExpressionStatement' ? unwrap(stmt.expression) : undefined;
     if (e?.type !== 'AssignmentExpression' || e.operator !== '=') continue;
-    if (memberPath(e.left)?.join('.') !== 'module.exports') continue;
+    const left = memberPath(e.left)?.join('.');
     const value = unwrap(e.right);
-    if (value?.type !== 'ObjectExpression') continue;
-    for (const prop of value.properties as Node[]) {
-      const arg = prop.type === 'SpreadElement' ? unwrap(prop.argument) : undefined;
-      if (arg?.type !== 'CallExpression' || unwrap(arg.callee)?.name !== 'require') continue;
-      const first = unwrap((arg.arguments as Node[])[0]);
-      if (first?.type === 'Literal' && typeof first.value === 'string') out.push(first.value);
+    if (left === 'module.exports' && value?.type === 'ObjectExpression') {
+      for (const prop of value.properties as Node[]) {
+        if (prop.type === 'SpreadElement') {
+          const source = requiredSource(prop.argument);
+          if (source !== undefined) out.push({ source });
+          continue;
+        }
+        const key = prop.type === 'Property' && !prop.computed ? propertyKey(prop.key) : undefined;
+        const source = key === undefined ? undefined : requiredSource(prop.value);
+        if (key !== undefined && source !== undefined) out.push({ source, names: [[key, '*']] });
+      }
+      continue;
     }
+    // `exports.assess = require('./assess')`, `module.exports.assess = ...`: one key at a time.
+    const key = left?.match(/^(?:module\.)?exports\.([\w$]+)$/)?.[1];
+    const source = key === undefined ? undefined : requiredSource(value);
+    if (key !== undefined && source !== undefined) out.push({ source, names: [[key, '*']] });
   }
   return out;
+}
+
+/** The literal path of `require('./x')`, else undefined. */
+function requiredSource(node: Node | undefined): string | undefined {
+  const call = node === undefined ? undefined : unwrap(node);
+  if (call?.type !== 'CallExpression' || unwrap(call.callee)?.name !== 'require') return undefined;
+  const first = unwrap((call.arguments as Node[])[0]);
+  return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
+}
+
+/** An object key spelled as a name or a string (`assess:`, `'assess':`). */
+function propertyKey(key: Node): string | undefined {
+  if (key.type === 'Identifier') return key.name as string;
+  return key.type === 'Literal' && typeof key.value === 'string' ? key.value : undefined;
 }
 
 /**

@@ -26,6 +26,7 @@ import { mentionsGeneratedClients } from './rules/generatedClients.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { NULL_POLL_TEST } from './rules/retryNullPolls.js';
 import { mentionsActionsOnGoogle } from './rules/smarthomeClients.js';
+import { mentionsSupabase } from './rules/supabaseClients.js';
 import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
 import { mentionsWretch } from './rules/wretchClients.js';
 import { SourceWords } from './SourceWords.js';
@@ -60,6 +61,8 @@ function http(words: SourceWords): boolean {
     // Generated OpenAPI clients over fetch, Gemini SDKs (rules/generatedClients.ts, geminiClients.ts).
     mentionsGeneratedClients((w) => words.includes(w)) ||
     mentionsGemini((w) => words.includes(w)) ||
+    // supabase-js clients (rules/supabaseClients.ts).
+    mentionsSupabase((w) => words.includes(w)) ||
     (words.includes('octokit') && /['"`](?:@octokit\/(?:rest|core|app)|octokit)['"`]/.test(words.source)) ||
     words.includes('notifications-node-client') ||
     words.includes('graphql-request') ||

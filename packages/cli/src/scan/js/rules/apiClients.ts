@@ -33,6 +33,7 @@ import { untimedNotifySend } from './notifyClients.js';
 import { octokitClient } from './octokitClients.js';
 import type { Report } from './Report.js';
 import { untimedSmarthome } from './smarthomeClients.js';
+import { untimedSupabase } from './supabaseClients.js';
 import { untimedPackageClients } from './untimedPackageClients.js';
 import { untimedWretch } from './wretchClients.js';
 
@@ -105,6 +106,7 @@ export function untimedApiClients(ctx: ModuleContext, report: Report): void {
   untimedGemini(ctx, report); // @google/generative-ai, @google/genai: rules/geminiClients.ts
   untimedWretch(ctx, report); // wretch instances: rules/wretchClients.ts
   untimedSmarthome(ctx, report); // actions-on-google Home Graph calls: rules/smarthomeClients.ts
+  untimedSupabase(ctx, report); // supabase-js clients: rules/supabaseClients.ts
   if (!mentions(ctx)) return;
   const sendgridConfigured = /\.setApiKey\(/.test(ctx.source) && !SENDGRID_TIMED.test(ctx.source);
   for (const call of ctx.of('CallExpression')) {

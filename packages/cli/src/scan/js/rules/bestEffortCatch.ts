@@ -84,7 +84,8 @@ function committedBefore(ctx: ModuleContext, at: Node): boolean {
   return false;
 }
 
-function awaitsRead(call: Node | undefined): boolean {
+/** An awaited call that only reads (its verb, or a Get/Query/Scan/List command sent): no work committed. */
+export function awaitsRead(call: Node | undefined): boolean {
   if (call?.type !== 'CallExpression') return true;
   const name = calleeName(call) ?? '';
   const first = unwrap((call.arguments as Node[])[0]);

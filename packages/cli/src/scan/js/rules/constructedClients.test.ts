@@ -46,3 +46,17 @@ describe('untimedConstructedClients: razorpay', () => {
     expect(reported(src)).toEqual([]);
   });
 });
+
+describe('untimedConstructedClients: @upstash/redis', () => {
+  it('reports a REST client built without a signal, not one with a signal or an ioredis client', () => {
+    const src = [
+      "import { Redis } from '@upstash/redis';",
+      "import IORedis from 'ioredis';",
+      'const cache = new Redis({ url: process.env.KV_URL, token: process.env.KV_TOKEN });',
+      'const timed = new Redis({ url: process.env.KV_URL, token: process.env.KV_TOKEN, signal: () => AbortSignal.timeout(2000) });',
+      'const local = new IORedis(process.env.REDIS_URL);',
+      'export const get = async (k: string) => [await cache.get(k), await timed.get(k), await local.get(k)];',
+    ].join('\n');
+    expect(reported(src)).toEqual([3]);
+  });
+});

@@ -18,6 +18,9 @@
 //   constructor builds `axios.create({ baseURL, headers, auth })` (lib/api.js) and reads no timeout option,
 //   so no option bounds it: every client built from options the module spells in full is reported (options
 //   out of sight are passed over like the others'). The static helpers (`validateWebhookSignature`) send nothing.
+// - `@upstash/redis` `new Redis({ url, token })`: a REST client over fetch; its HttpClient adds a signal only
+//   when the config gives `signal` (the SDK's documented request timeout: `signal: () => AbortSignal.timeout(ms)`)
+//   and retries a network error 5 times on top, so a hung request has no bound at all by default.
 import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
@@ -63,6 +66,13 @@ const CLASSES: Readonly<Record<string, UntimedClass>> = {
     bounds: [],
     message:
       'Razorpay client: the SDK sends through an axios instance with no timeout and takes no timeout option, so a slow gateway holds every order or refund call; wrap each call in a deadline (Promise.race with a timer) or call the REST API with a bounded client',
+  },
+  '@upstash/redis': {
+    exported: 'Redis',
+    optionsAt: 0,
+    bounds: ['signal'],
+    message:
+      'Upstash Redis client built without a signal: its REST requests go through fetch with no timeout (and 5 retries of a network error), so a slow Upstash holds every command; pass signal: () => AbortSignal.timeout(ms)',
   },
 };
 

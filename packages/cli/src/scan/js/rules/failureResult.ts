@@ -3,6 +3,7 @@
 // answer: a caller that awaits the call as a statement (`await saveOrder(order);`) drops it, and goes on as
 // if the work was done. The project pass keeps the finding only when such a caller exists (errorValues.ts
 // `onlyIfResultDropped`), in this module or one importing it.
+import { answerlessEvent, errorHandedAnswer } from '../answerlessEvent.js';
 import { type Node, propertyName, unwrap } from '../ast.js';
 import { defaultObjectMethods } from '../defaultObjectMethods.js';
 import { exportsReaching } from '../handlerImports.js';
@@ -73,7 +74,15 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
   // Or built by a function named for it, `createErrorResponse(error)` (namedErrorAnswer.ts).
   // Or an object carrying the caught error itself (`{ code, message, error: err }`, carriedError.ts).
   const caught = caughtName(handler);
-  const failure = (v: Node) => failureObject(v) || errorAnswerCall(v) || carriesCaughtError(v, caught);
+  // In a function whose event type says no one reads its answer, a returned mapping of the caught error
+  // (`return this.handleError(err)`) is a failure answer too (answerlessEvent.ts).
+  const owner = ctx.enclosingFunction(handler);
+  const answerless = caught !== undefined && owner !== undefined && answerlessEvent(ctx, owner);
+  const failure = (v: Node) =>
+    failureObject(v) ||
+    errorAnswerCall(v) ||
+    carriesCaughtError(v, caught) ||
+    (answerless && errorHandedAnswer(ctx, v, caught, handler));
   if (
     !io ||
     !(builtFailureAnswer(handler.body as Node, failure) || failureKeptForReturn(ctx, handler, failure))

@@ -10,10 +10,16 @@
 // - openapi-generator's typescript-fetch runtime (`new Configuration({ fetchApi })`, handed to each
 //   generated `XApi`; vendor SDKs such as `@kibocommerce/rest-sdk` ship the same runtime): BaseAPI.fetchApi
 //   calls `(this.configuration.fetchApi || fetch)(url, init)` with no signal (client-runtime/index.js). The
-//   `fetchApi` option names this runtime; without it the class may be another generator's (typescript-axios
-//   has a `Configuration` too), so only a `fetchApi` that is the global fetch (`fetch`, `globalThis.fetch`,
-//   `fetch.bind(globalThis)`, or node-fetch / cross-fetch / isomorphic-fetch) is reported. A `middleware`
-//   (whose `pre` may add a signal) is given the benefit of the doubt.
+//   `fetchApi` that is the global fetch (`fetch`, `globalThis.fetch`, `fetch.bind(globalThis)`, or
+//   node-fetch / cross-fetch / isomorphic-fetch) is reported. A `middleware` (whose `pre` may add a signal)
+//   is given the benefit of the doubt.
+// - The same `Configuration` with no `fetchApi` (`new Configuration({ basePath, accessToken })`): the
+//   typescript-fetch runtime then calls the global fetch, and typescript-axios's (which has a `Configuration`
+//   too) sends through the global axios instance (BaseAPI's third argument defaults to `globalAxios`, timeout
+//   0: none) unless `baseOptions` carries one. Either way no timeout, so it is reported too (readers label
+//   it). To tell a generated configuration from any other class named so, every option must be one of the
+//   generators' ConfigurationParameters and `basePath` must be among them; `baseOptions` (axios config that
+//   may hold a timeout) and an API handed its own axios instance get the benefit of the doubt.
 import { calleeName, memberPath, type Node, objectProps, unwrap } from '../ast.js';
 import { heldIn, isCastOrParen } from '../heldIn.js';
 import { FETCH_MODULES } from '../httpCall.js';
@@ -26,13 +32,32 @@ import type { Report } from './Report.js';
 const USE = new Set(['use']);
 /** openapi-fetch's client factories. */
 const OPENAPI_FETCH_FACTORIES = new Set(['default', 'createClient', 'createPathBasedClient']);
+/** typescript-fetch's and typescript-axios's ConfigurationParameters, less the ones that may bound a request. */
+const GENERATED_OPTIONS = new Set([
+  'basePath',
+  'apiKey',
+  'accessToken',
+  'username',
+  'password',
+  'headers',
+  'credentials',
+  'queryParamsStringify',
+  'awsv4',
+  'serverIndex',
+  'formDataCtor',
+]);
 /** openapi-fetch's request methods. */
 const VERBS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']);
 
 /** Does the module name openapi-fetch or hand a generated client a `fetchApi`? (a text test before any walk) */
 export function mentionsGeneratedClients(spells: (word: string) => boolean): boolean {
   // A text test as mentionsExtendedSqs (rules/extendedSqsClient.ts): the gate's words or the rule's ctx.spells.
-  return spells('openapi-fetch') || spells('fetchApi');
+  return (
+    spells('openapi-fetch') ||
+    spells('fetchApi') ||
+    spells('new Configuration(') ||
+    spells('Configuration as ')
+  );
 }
 
 /** Is `value` the global fetch (or a package's plain fetch, `import { fetch as f } from 'undici'`)? */
@@ -155,7 +180,22 @@ function untimedFetchApiConfiguration(ctx: ModuleContext, node: Node): boolean {
   if (props === undefined || props.spread || props.props.has('middleware')) return false;
   if ([...props.props.keys()].some((key) => /timeout/i.test(key))) return false;
   const fetchApi = props.props.get('fetchApi');
-  return fetchApi !== undefined && plainFetch(ctx, ctx.valueOf(fetchApi));
+  if (fetchApi !== undefined) return plainFetch(ctx, ctx.valueOf(fetchApi));
+  // No fetchApi: a generator's configuration (its own option names, pointed at a basePath), not handed
+  // an axios config or instance that may carry a timeout.
+  const keys = [...props.props.keys()];
+  if (!props.props.has('basePath') || !keys.every((key) => GENERATED_OPTIONS.has(key))) return false;
+  return !apisOn(ctx, node).some((api) => handedAxios(ctx, api, node));
+}
+
+/** Is the API (`new XApi(config, basePath, axiosInstance)`) built on `config` handed its own axios instance? */
+function handedAxios(ctx: ModuleContext, api: Node, config: Node): boolean {
+  const [first, , instance] = api.arguments as Node[];
+  if (instance === undefined) return false;
+  // Only an API taking the configuration first: another class handed it elsewhere is no generated API.
+  const held = heldIn(ctx, config);
+  const f = unwrap(first);
+  return f === unwrap(config) || (f?.type === 'Identifier' && f.name === held?.id.name);
 }
 
 /**
@@ -178,10 +218,13 @@ export function untimedGeneratedClients(ctx: ModuleContext, report: Report): voi
   for (const node of ctx.of('NewExpression')) {
     if (!untimedFetchApiConfiguration(ctx, node) || apisSignalled(ctx, node)) continue;
     if (unreadClient(ctx, node) || coverAt(ctx, node).kinds.has('timeout')) continue;
+    const named = /\bfetchApi\b/.test(ctx.source.slice(node.start as number, node.end as number));
     report(
       'http-no-timeout',
       node,
-      'generated API client configured with the global fetch as fetchApi: its runtime adds no signal, so every call through it can hang until the function times out; hand it a fetchApi that adds AbortSignal.timeout(ms)',
+      named
+        ? 'generated API client configured with the global fetch as fetchApi: its runtime adds no signal, so every call through it can hang until the function times out; hand it a fetchApi that adds AbortSignal.timeout(ms)'
+        : 'generated API client configured with no fetchApi: its runtime sends through the global fetch (or the global axios) with no timeout, so every call through it can hang until the function times out; hand it a fetchApi that adds AbortSignal.timeout(ms) (or baseOptions: { timeout } for typescript-axios)',
     );
   }
 }

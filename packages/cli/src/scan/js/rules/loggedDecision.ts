@@ -37,6 +37,15 @@ function logText(call: Node): string {
  * logStatesDecision(handler) // catch (e) { logger.warn('limit check failed: ALLOWING request (fail-open)') } -> true
  */
 export function logStatesDecision(handler: Node): boolean {
-  const statements = (handler.body as Node).body as Node[];
+  return logsDecision((handler.body as Node).body as Node[]);
+}
+
+/**
+ * One of these statements (or expressions: an arrow's expression body) is a log line stating the decision.
+ *
+ * @example
+ * logsDecision([call]) // logger.warn('Failed to enqueue the catch-up (non-fatal)', { error }) -> true
+ */
+export function logsDecision(statements: readonly Node[]): boolean {
   return statements.some((s) => isLogCall(s) && GOES_ON.test(logText(s)));
 }

@@ -9,7 +9,7 @@ import { droppedBuiltErrorCatch } from './builtErrorAnswer.js';
 import { throwsNext } from './catchBeforeThrow.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { hasComment, isLogCall, isObservation } from './catchFacts.js';
-import { chainSaysWhy } from './chainDecision.js';
+import { chainSaysWhy, loggedChainDecided } from './chainDecision.js';
 import { absentBeforeWrite } from './createOnFailure.js';
 import { answersFlag, unreadFlag } from './flagChains.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
@@ -87,7 +87,7 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
         (unwrap(call.callee)?.property as Node | undefined) ?? call,
         '.catch() logs and answers an empty value after I/O: the code after it cannot tell failure from "nothing"',
       );
-    else if (droppedSdkChain(ctx, call, b))
+    else if (droppedSdkChain(ctx, call, b) && !loggedChainDecided(ctx, call, b))
       report(
         'swallowed-error',
         fn,
@@ -150,6 +150,8 @@ function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
   const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
   if (!statements.some((s) => isLogCall(s)) || !statements.every((s) => isObservation(s))) return false;
   if (decidedInComment(ctx, body) || inTelemetryFunction(ctx, call)) return false;
+  // The decision stated beside a chain whose answer nobody reads (chainDecision.ts).
+  if (loggedChainDecided(ctx, call, body)) return false;
   // A chain the handler returns is awaited by Lambda: its answer is the invocation's (returnedChain.ts).
   if (!awaited(ctx, call) && !returnedByHandler(ctx, call)) return false;
   let receiver = unwrap(unwrap(call.callee)?.object);

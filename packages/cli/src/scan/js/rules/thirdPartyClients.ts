@@ -157,7 +157,23 @@ export const THIRD_PARTY_CLIENTS: Readonly<Record<string, ClientDefaults>> = {
     timeoutMs: null,
     retries: 'none',
     decision:
-      'http-no-timeout at a `new Configuration({ fetchApi: fetch })` with no middleware (rules/generatedClients.ts)',
+      'http-no-timeout at a `new Configuration(...)` whose fetchApi is the global fetch or absent, with no middleware (rules/generatedClients.ts)',
+  },
+  // supabase-js 2.x (SupabaseClient: one fetch for postgrest, storage and functions, `options.global.fetch`
+  // or the global fetch): no timeout option (supabase/supabase-js#623, open); the documented bound is a
+  // custom `global.fetch` with AbortSignal.timeout (supabase/supabase#26825) or `.abortSignal()` per query.
+  '@supabase/supabase-js': {
+    timeoutMs: null,
+    retries: 'none',
+    decision:
+      'http-no-timeout at a createClient without a global.fetch of its own (rules/supabaseClients.ts)',
+  },
+  // @upstash/redis docs ("Retries"; "Advanced": request timeout through `signal`): no timeout, 5 retries.
+  '@upstash/redis': {
+    timeoutMs: null,
+    retries: '5, exponential backoff',
+    decision:
+      'http-no-timeout at a `new Redis({ url, token })` without `signal` (rules/constructedClients.ts)',
   },
   // @google/generative-ai 0.24 dist/index.mjs buildFetchOptions: an AbortController only when
   // `requestOptions.timeout >= 0` or a `signal` is given; no retry.

@@ -6,6 +6,7 @@
 // how the function is invoked; the finding is kept only when a template wires the handler to such a source
 // (or a Step Functions task, whose Retry and Catch act only on a thrown error)
 // (`onlyIfAnswerUnread`, iac/unreadAnswerHandlers.ts, iac/eventWiredHandlers.ts, rules/cdkUnreadAnswers.ts).
+import { answerlessEvent } from '../answerlessEvent.js';
 import { calleeName, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { returnedName } from './errorValues.js';
@@ -45,6 +46,16 @@ function answeringEntries(ctx: ModuleContext, fn: Node): Node[] {
 export function unreadFailureAnswer(ctx: ModuleContext, handler: Node, report: Report): boolean {
   const fn = ctx.enclosingFunction(handler);
   if (fn === undefined) return false;
+  // The function's own event parameter says no one reads the answer (an SQS batch, an S3 notification):
+  // reported as it stands, also in a controller method a handler hands the event to (answerlessEvent.ts).
+  if (answerlessEvent(ctx, fn)) {
+    report(
+      'swallowed-error',
+      handler,
+      'the function takes an event whose invoker reads no answer (a queue or stream batch, an S3, SNS or EventBridge event, a schedule), but its catch answers the failure as a returned value: the invocation succeeds, so the message is deleted and no retry, DLQ or alarm sees the failure',
+    );
+    return true;
+  }
   const entries = ctx.handlers.get(fn) === 'entry' ? [fn] : answeringEntries(ctx, fn);
   const names = [...new Set(entries.flatMap((e) => exportNamesOf(ctx, e)))];
   if (names.length === 0) return false;
