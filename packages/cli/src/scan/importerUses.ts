@@ -10,6 +10,7 @@ import { escapeRegExp } from './escapeRegExp.js';
 import { globModules, isGlobSource } from './globImports.js';
 import type { DroppedAwaits, ModuleFacts } from './js/Candidate.js';
 import { FOLDER_TAIL } from './js/folderLoads.js';
+import { isProjectSource } from './js/projectSource.js';
 import { splitTag } from './js/registeredEntries.js';
 
 /** The name standing for every export of a module (a glob import hands the handler all of them). */
@@ -63,7 +64,11 @@ export class ImporterUses {
   add(m: ModuleFacts): void {
     const resolve = this.resolve;
     this.files.add(m.file);
-    if ((m.handlerCalls?.length ?? 0) > 0) this.callingHandlers.add(m.file);
+    // A bare-path edge (a tsconfig alias, js/projectCall.ts) makes the handler graph known only when it
+    // names a scanned module: `aws-sdk/clients/s3` is a package, not project code.
+    const known = (ref: { source: string; from: string }) =>
+      isProjectSource(ref.source) || resolve(ref.from, ref.source) !== undefined;
+    if ((m.handlerCalls ?? []).some(known)) this.callingHandlers.add(m.file);
     for (const ref of m.handlerCalls ?? []) {
       // A glob import handed to the handler (globImports.ts): matched when the handler path is asked.
       if (isGlobSource(ref.source)) {

@@ -47,7 +47,7 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   for (const call of ctx.of('CallExpression')) {
     const atLoad = ctx.handlerKindAt(call) === undefined && ctx.enclosingFunction(call) === undefined;
     if (atLoad && !builders.has(call)) continue;
-    const ref = projectCall(ctx, call);
+    const ref = projectCall(ctx, call, true);
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
     // A project class handed to a call is built by it (`createApp(AppModule)`: js/registeredEntries.ts).
     for (const handed of handedImports(ctx, call)) refs.set(`${handed.source}\0${handed.name}`, handed);
@@ -59,7 +59,7 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   // A project class the handler's module constructs (`const orders = new OrderService(ddb)`, most often
   // at module scope): its methods run on the handler's path.
   for (const made of ctx.of('NewExpression')) {
-    const ref = projectCall(ctx, made);
+    const ref = projectCall(ctx, made, true);
     if (ref !== undefined) refs.set(`${ref.source}\0${ref.name}`, ref);
   }
   return [...refs.values()];

@@ -2,7 +2,7 @@
 import { type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { requiredSource } from './folderLoads.js';
-import { isProjectSource, type ModuleContext } from './ModuleContext.js';
+import { isProjectSource, type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { memberCall } from './memberClass.js';
 
 /**
@@ -11,8 +11,11 @@ import { memberCall } from './memberClass.js';
  *
  * @example
  * projectCall(ctx, call) // initMenu() of `import { initMenu } from './initMenu'` -> { from, source: './initMenu', name: 'initMenu' }
+ *
+ * `aliased` also takes a bare path a tsconfig alias may name (`src/services/docs`): the handler path's
+ * edges are joined by the project pass, which resolves aliases and drops what names no scanned module.
  */
-export function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefined {
+export function projectCall(ctx: ModuleContext, call: Node, aliased = false): ImportRef | undefined {
   const callee = unwrap(call.callee);
   let ref: ImportRef | undefined;
   // `new (require('./lib/providers'))()`: the module's exported class, made inline (js/folderLoads.ts).
@@ -34,7 +37,7 @@ export function projectCall(ctx: ModuleContext, call: Node): ImportRef | undefin
       ref = { from: ctx.file, source: member.owner.source, name: member.owner.name };
   }
   if (ref === undefined) return undefined;
-  return isProjectSource(ref.source) ? ref : undefined;
+  return (aliased ? mayBeProjectSource : isProjectSource)(ref.source) ? ref : undefined;
 }
 
 /**
