@@ -133,6 +133,14 @@ export function helperBuiltAsyncTargets(ctx: ModuleContext, report: Report): voi
     if (call?.type !== 'CallExpression' || done.has(call)) continue;
     const callee = unwrap(call.callee);
     if (callee?.type !== 'Identifier') continue;
+    const local = ctx.functionOf(callee);
+    if (local !== undefined) {
+      if (localBuilderBare(ctx, local, unwrap(target.fn))) {
+        done.add(call);
+        reportHelperCall(ctx, report, call, callee.name as string, kind, node);
+      }
+      continue;
+    }
     const imp = ctx.importOf(callee.name as string, callee);
     if (imp === undefined || !mayBeWorkspaceImport(imp.source) || /aws-cdk/.test(imp.source)) continue;
     const fnName = memberPath(unwrap(target.fn))?.join('.');
@@ -143,18 +151,43 @@ export function helperBuiltAsyncTargets(ctx: ModuleContext, report: Report): voi
     const props = arg === undefined ? { props: new Map<string, Node>(), spread: false } : objectProps(arg);
     if (props === undefined || args.some((a) => a.type === 'SpreadElement' || isFunction(a))) continue;
     done.add(call);
-    const { line } = ctx.position(node.start as number);
-    report(
-      'iac-missing-dlq',
-      call,
-      `function built by ${callee.name as string} and invoked asynchronously (${kind} at line ${line}) has no deadLetterQueue or onFailure destination: events that still fail after Lambda's retries are dropped`,
-      {
-        onlyIfImportFunctionBuilder: {
-          ref: { from: ctx.file, source: imp.source, name: imp.imported },
-          keys: [...props.props.keys()],
-          spread: props.spread,
-        },
+    reportHelperCall(ctx, report, call, callee.name as string, kind, node, {
+      onlyIfImportFunctionBuilder: {
+        ref: { from: ctx.file, source: imp.source, name: imp.imported },
+        keys: [...props.props.keys()],
+        spread: props.spread,
       },
-    );
+    });
   }
+}
+
+/**
+ * A helper of this module (`const createFunction = (handler, entry) => { const f = new NodejsFunction(...);
+ * return f }`) whose one function never takes a DLQ prop from anywhere (builderDlqKeys answers none), and
+ * whose result the module does not configure later (`fn.configureAsyncInvoke`): no caller can give the
+ * function a destination, so the call an async invoker takes is where the fix goes. A helper that may set
+ * one from its parameters is left alone: positional arguments cannot be matched to its keys.
+ */
+function localBuilderBare(ctx: ModuleContext, helper: Node, fnExpr: Node | undefined): boolean {
+  const keys = builderDlqKeys(ctx, helper);
+  if (keys === undefined || keys.length > 0) return false;
+  return !asyncInvokeConfigured(ctx, memberPath(fnExpr)?.join('.'));
+}
+
+function reportHelperCall(
+  ctx: ModuleContext,
+  report: Report,
+  call: Node,
+  helper: string,
+  kind: string,
+  at: Node,
+  extra?: Parameters<Report>[3],
+): void {
+  const { line } = ctx.position(at.start as number);
+  report(
+    'iac-missing-dlq',
+    call,
+    `function built by ${helper} and invoked asynchronously (${kind} at line ${line}) has no deadLetterQueue or onFailure destination: events that still fail after Lambda's retries are dropped`,
+    extra,
+  );
 }
