@@ -51,11 +51,12 @@ describe('untimedConstructedClients: @upstash/redis', () => {
   it('reports a REST client built without a signal, not one with a signal or an ioredis client', () => {
     const src = [
       "import { Redis } from '@upstash/redis';",
-      "import IORedis from 'ioredis';",
+      "import IORedis, { Redis as NamedRedis } from 'ioredis';",
       'const cache = new Redis({ url: process.env.KV_URL, token: process.env.KV_TOKEN });',
       'const timed = new Redis({ url: process.env.KV_URL, token: process.env.KV_TOKEN, signal: () => AbortSignal.timeout(2000) });',
       'const local = new IORedis(process.env.REDIS_URL);',
-      'export const get = async (k: string) => [await cache.get(k), await timed.get(k), await local.get(k)];',
+      'const named = new NamedRedis(process.env.REDIS_URL);',
+      'export const get = async (k: string) => [await cache.get(k), await timed.get(k), await local.get(k), await named.get(k)];',
     ].join('\n');
     expect(reported(src)).toEqual([3]);
   });

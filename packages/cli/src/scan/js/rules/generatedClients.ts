@@ -46,6 +46,8 @@ const GENERATED_OPTIONS = new Set([
   'serverIndex',
   'formDataCtor',
 ]);
+/** A project's own module: relative, or a tsconfig path alias ('@/config', '~/config'). */
+const PROJECT_IMPORT = /^(?:[./]|[@~#]\/)/;
 /** openapi-fetch's request methods. */
 const VERBS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']);
 
@@ -60,8 +62,11 @@ export function mentionsGeneratedClients(spells: (word: string) => boolean): boo
   );
 }
 
-/** Is `value` the global fetch (or a package's plain fetch, `import { fetch as f } from 'undici'`)? */
-function plainFetch(ctx: ModuleContext, value: Node | undefined): boolean {
+/**
+ * Is `value` a fetch that bounds nothing: the global one, `fetch.bind(globalThis)`, or a fetch package's own
+ * (`import { fetch as f } from 'undici'`)? Shared with rules/supabaseClients.ts.
+ */
+export function plainFetch(ctx: ModuleContext, value: Node | undefined): boolean {
   let v = unwrap(value);
   // `fetch.bind(globalThis)`: the same function.
   if (v?.type === 'CallExpression' && calleeName(v) === 'bind') v = unwrap((v.callee as Node).object as Node);
@@ -74,7 +79,7 @@ function plainFetch(ctx: ModuleContext, value: Node | undefined): boolean {
 }
 
 /** Where a built client is kept: `const api = ...` gives ['api'], a class field `client = ...` ['this', 'client']. */
-function holderPath(ctx: ModuleContext, node: Node): string[] | undefined {
+export function holderPath(ctx: ModuleContext, node: Node): string[] | undefined {
   const held = heldIn(ctx, node);
   if (held !== undefined) return [held.id.name as string];
   const { parent } = ctx.climb(node, isCastOrParen);
@@ -148,44 +153,87 @@ function untimedOpenapiFetch(ctx: ModuleContext, call: Node): boolean {
   return !givenMiddleware(ctx, path) && !everyRequestSignalled(ctx, path, VERBS);
 }
 
-/** The generated APIs built on a configuration: `new ProductsApi(config)` with the config inline or held. */
+/** The generated APIs built on a configuration: `new ProductsApi(config)`, the config inline, held or a field. */
 function apisOn(ctx: ModuleContext, config: Node): Node[] {
   const { parent } = ctx.climb(config, isCastOrParen);
   if (parent?.type === 'NewExpression') return [parent];
-  const held = heldIn(ctx, config);
-  if (held === undefined) return [];
+  const path = holderPath(ctx, config)?.join('.');
+  if (path === undefined) return [];
   return ctx
     .of('NewExpression')
-    .filter((n) =>
-      (n.arguments as Node[]).some(
-        (a) => unwrap(a)?.type === 'Identifier' && unwrap(a)?.name === held.id.name,
-      ),
-    );
+    .filter((n) => (n.arguments as Node[]).some((a) => memberPath(a)?.join('.') === path));
 }
 
-/** Does every call on every API built on the configuration pass init overrides with a `signal`? */
+/** Does a generated API's call bound itself: last argument options with `signal` or `timeout`, or overrides adding a signal? */
+function callBounded(ctx: ModuleContext, call: Node): boolean {
+  const last = ctx.valueOf((call.arguments as Node[]).at(-1));
+  const v = unwrap(last);
+  // typescript-fetch initOverrides given as a function (`async ({ init }) => ({ ...init, signal })`).
+  if (v?.type === 'ArrowFunctionExpression' || v?.type === 'FunctionExpression')
+    return /\bsignal\b/.test(ctx.source.slice(v.start as number, v.end as number));
+  const props = objectProps(last);
+  return props !== undefined && (props.props.has('signal') || props.props.has('timeout'));
+}
+
+/** Does every call on every API built on the configuration bound itself (a `signal` or a `timeout`)? */
 function apisSignalled(ctx: ModuleContext, config: Node): boolean {
   const apis = apisOn(ctx, config);
-  return apis.length > 0 && apis.every((api) => everyRequestSignalled(ctx, holderPath(ctx, api)));
+  return (
+    apis.length > 0 &&
+    apis.every((api) => {
+      const path = holderPath(ctx, api);
+      if (path === undefined) return false;
+      const calls = callsOn(ctx, path);
+      return calls.length > 0 && calls.every((call) => callBounded(ctx, call));
+    })
+  );
 }
 
-/** `new Configuration({ fetchApi: fetch })` of a typescript-fetch runtime, with no middleware. */
-function untimedFetchApiConfiguration(ctx: ModuleContext, node: Node): boolean {
-  // The runtime's `Configuration`, imported from a package: a project's own class taking `fetchApi` is unread.
+/** `axios.defaults.timeout = ms` in the module: typescript-axios's global instance is bounded. */
+function axiosDefaultsTimed(ctx: ModuleContext): boolean {
+  return ctx.of('ExpressionStatement').some((st) => {
+    const e = unwrap(st.expression as Node);
+    return (
+      e?.type === 'AssignmentExpression' &&
+      memberPath(e.left as Node)
+        ?.slice(-2)
+        .join('.') === 'defaults.timeout'
+    );
+  });
+}
+
+/** `baseOptions` that may carry a timeout: out of sight, spread, or holding `timeout` or `signal`. */
+function boundingBaseOptions(ctx: ModuleContext, value: Node): boolean {
+  const props = objectProps(ctx.valueOf(value));
+  return props === undefined || props.spread || props.props.has('timeout') || props.props.has('signal');
+}
+
+/** Why a generated `Configuration` is unbounded: the global fetch handed as fetchApi, or no fetchApi at all. */
+type Unbounded = 'fetchApi' | 'default';
+
+/** `new Configuration({ fetchApi: fetch })` of a typescript-fetch runtime, with no middleware, or one with none. */
+function untimedFetchApiConfiguration(ctx: ModuleContext, node: Node): Unbounded | undefined {
+  // The runtime's `Configuration`, imported from a package: a project's own class (relative or a tsconfig
+  // alias such as '@/config', '~/config') is unread. openai v3's is not reported: its 10-minute default
+  // (rules/thirdPartyClients.ts).
   const callee = unwrap(node.callee as Node);
   const imp = ctx.importRoot(callee);
   const name = callee?.type === 'MemberExpression' ? calleeName(node) : imp?.imported;
-  if (name !== 'Configuration' || imp === undefined || /^[./]/.test(imp.source)) return false;
+  if (name !== 'Configuration' || imp === undefined || PROJECT_IMPORT.test(imp.source)) return undefined;
+  if (imp.source === 'openai') return undefined;
   const props = objectProps(ctx.valueOf((node.arguments as Node[])[0]));
-  if (props === undefined || props.spread || props.props.has('middleware')) return false;
-  if ([...props.props.keys()].some((key) => /timeout/i.test(key))) return false;
+  if (props === undefined || props.spread || props.props.has('middleware')) return undefined;
+  if ([...props.props.keys()].some((key) => /timeout/i.test(key))) return undefined;
   const fetchApi = props.props.get('fetchApi');
-  if (fetchApi !== undefined) return plainFetch(ctx, ctx.valueOf(fetchApi));
+  if (fetchApi !== undefined) return plainFetch(ctx, ctx.valueOf(fetchApi)) ? 'fetchApi' : undefined;
   // No fetchApi: a generator's configuration (its own option names, pointed at a basePath), not handed
-  // an axios config or instance that may carry a timeout.
-  const keys = [...props.props.keys()];
-  if (!props.props.has('basePath') || !keys.every((key) => GENERATED_OPTIONS.has(key))) return false;
-  return !apisOn(ctx, node).some((api) => handedAxios(ctx, api, node));
+  // an axios config or instance that may carry a timeout, and the global axios not given one.
+  const baseOptions = props.props.get('baseOptions');
+  if (baseOptions !== undefined && boundingBaseOptions(ctx, baseOptions)) return undefined;
+  const keys = [...props.props.keys()].filter((key) => key !== 'baseOptions');
+  if (!props.props.has('basePath') || !keys.every((key) => GENERATED_OPTIONS.has(key))) return undefined;
+  if (axiosDefaultsTimed(ctx)) return undefined;
+  return apisOn(ctx, node).some((api) => handedAxios(ctx, api, node)) ? undefined : 'default';
 }
 
 /** Is the API (`new XApi(config, basePath, axiosInstance)`) built on `config` handed its own axios instance? */
@@ -193,9 +241,10 @@ function handedAxios(ctx: ModuleContext, api: Node, config: Node): boolean {
   const [first, , instance] = api.arguments as Node[];
   if (instance === undefined) return false;
   // Only an API taking the configuration first: another class handed it elsewhere is no generated API.
-  const held = heldIn(ctx, config);
   const f = unwrap(first);
-  return f === unwrap(config) || (f?.type === 'Identifier' && f.name === held?.id.name);
+  if (f === unwrap(config)) return true;
+  const path = holderPath(ctx, config)?.join('.');
+  return path !== undefined && memberPath(f)?.join('.') === path;
 }
 
 /**
@@ -216,13 +265,13 @@ export function untimedGeneratedClients(ctx: ModuleContext, report: Report): voi
     );
   }
   for (const node of ctx.of('NewExpression')) {
-    if (!untimedFetchApiConfiguration(ctx, node) || apisSignalled(ctx, node)) continue;
+    const why = untimedFetchApiConfiguration(ctx, node);
+    if (why === undefined || apisSignalled(ctx, node)) continue;
     if (unreadClient(ctx, node) || coverAt(ctx, node).kinds.has('timeout')) continue;
-    const named = /\bfetchApi\b/.test(ctx.source.slice(node.start as number, node.end as number));
     report(
       'http-no-timeout',
       node,
-      named
+      why === 'fetchApi'
         ? 'generated API client configured with the global fetch as fetchApi: its runtime adds no signal, so every call through it can hang until the function times out; hand it a fetchApi that adds AbortSignal.timeout(ms)'
         : 'generated API client configured with no fetchApi: its runtime sends through the global fetch (or the global axios) with no timeout, so every call through it can hang until the function times out; hand it a fetchApi that adds AbortSignal.timeout(ms) (or baseOptions: { timeout } for typescript-axios)',
     );

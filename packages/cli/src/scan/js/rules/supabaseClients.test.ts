@@ -50,4 +50,22 @@ describe('untimedSupabase', () => {
     ].join('\n');
     expect(reported(aborted)).toEqual([]);
   });
+
+  it('judges each client by its own queries: one signalled query or a comment hides no other', () => {
+    const mixed = [
+      "import { createClient } from '@supabase/supabase-js';",
+      'const db = createClient(url, key);',
+      'const other = createClient(url, key);',
+      '// TODO .abortSignal(',
+      "export const read = async (s) => [await db.from('a').select().abortSignal(s), await db.from('b').select(), await other.from('c').select()];",
+    ].join('\n');
+    expect(reported(mixed)).toEqual([2, 3]);
+    const allSignalled = [
+      "import { createClient } from '@supabase/supabase-js';",
+      'const db = createClient(url, key);',
+      'const other = createClient(url, key);',
+      "export const read = async (s) => [await db.from('a').select().abortSignal(s), await other.from('c').select()];",
+    ].join('\n');
+    expect(reported(allSignalled)).toEqual([3]);
+  });
 });
