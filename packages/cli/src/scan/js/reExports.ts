@@ -76,14 +76,16 @@ function commonJsRequires(ctx: ModuleContext): ReExport[] {
         }
         const key = prop.type === 'Property' && !prop.computed ? propertyKey(prop.key) : undefined;
         const source = key === undefined ? undefined : requiredSource(prop.value);
-        if (key !== undefined && source !== undefined) out.push({ source, names: [[key, '*']], commonJsKey: true });
+        if (key !== undefined && source !== undefined)
+          out.push({ source, names: [[key, '*']], commonJsKey: true });
       }
       continue;
     }
     // `exports.mail = require('./mail')`, `module.exports.mail = ...`: one key at a time.
     const key = left?.match(/^(?:module\.)?exports\.([\w$]+)$/)?.[1];
     const source = key === undefined ? undefined : requiredSource(value);
-    if (key !== undefined && source !== undefined) out.push({ source, names: [[key, '*']], commonJsKey: true });
+    if (key !== undefined && source !== undefined)
+      out.push({ source, names: [[key, '*']], commonJsKey: true });
   }
   return out;
 }
