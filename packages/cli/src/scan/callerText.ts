@@ -108,19 +108,21 @@ export function reExportSources(text: string): string[] {
   return [...text.matchAll(RE_EXPORT)].map((m) => m[1] as string);
 }
 
-// `...require('./a')`, `assess: require('./assess')`, `exports.assess = require('./assess')`: a whole module
-// handed on, unless a member or a call follows (`require('./a').build()`).
+// `...require('./a')`, `mail: require('./mail')`, `exports.mail = require('./mail')`: a whole module handed
+// on, unless a member or a call follows (`require('./a').build()`).
 const COMMONJS_PASSED =
   /(?:\.\.\.|[\w$'"]\s*:|\bexports\.[\w$]+\s*=)\s*require\(\s*['"]([^'"\n]+)['"]\s*\)(?!\s*[.([])/g;
 
 /**
  * The modules a CommonJS text hands on whole, read without parsing it, as js/reExports.ts reads an analysed
  * module: spread into an object, kept under a key, or assigned to `exports.key`. A text that never spells
- * `exports` hands nothing on. An object that is not the module's exports is read too: taking a module for a
- * barrel only adds the barrel's importers to its own, which keeps findings.
+ * `exports` hands nothing on. The two readers agree on the common forms (js/reExports.test.ts holds the
+ * table); on rarer ones (a nested key, `Object.assign(module.exports, ...)`, a commented-out line) this one
+ * reads more. Reading more adds importers, and an added importer that names none of a module's exports can
+ * also drop its findings (unnamedExports.ts), so deferral can change the answer on those rare forms.
  *
  * @example
- * commonJsPassedSources("module.exports = { assess: require('./assess') };") // ['./assess']
+ * commonJsPassedSources("module.exports = { mail: require('./mail') };") // ['./mail']
  */
 export function commonJsPassedSources(text: string): string[] {
   if (!text.includes('exports') || !text.includes('require(')) return [];

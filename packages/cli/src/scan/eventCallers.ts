@@ -152,14 +152,21 @@ export class EventCallers {
     const importers = this.graph.importersOf(file);
     if (importers.size === 0) return false;
     // A barrel that renames (`export { default as sqsCollector } from`) hands importers another name.
-    for (const barrel of this.graph.barrelsOf(file)) {
+    const barrels = this.graph.barrelsOf(file);
+    for (const barrel of barrels) {
       const text = this.textOf(barrel);
       if (text === undefined || localNames(text, [...names, 'default']).length > 0) return false;
     }
     for (const f of importers) {
       const text = this.textOf(f);
       if (text === undefined || mentions(text, names)) return false;
-      if (this.whole.of(f, text).some((source) => this.lookup.resolve(f, source) === file)) return false;
+      // A whole use of the module or of any barrel of it (`api[resource][action](body)` on a CommonJS index
+      // that keeps it under a key) may call every export, as a namespace import of the module may.
+      const whole = (source: string) => {
+        const target = this.lookup.resolve(f, source);
+        return target === file || (target !== undefined && barrels.has(target));
+      };
+      if (this.whole.of(f, text).some(whole)) return false;
     }
     return true;
   }

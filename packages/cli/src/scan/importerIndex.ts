@@ -42,7 +42,8 @@ export class ImporterIndex {
           m.importSources ?? [],
           m.reExports.map((r) => r.source),
         );
-      // Its CommonJS barrel keys too, as reExports.ts reads them from an analysed module's syntax.
+      // Its CommonJS barrel keys too, as reExports.ts reads them from an analysed module's syntax (the same on
+      // the common forms; the text reads more on rare ones, see commonJsPassedSources).
       else note(m.file, importSources(text), [...reExportSources(text), ...commonJsPassedSources(text)]);
     }
     this.importers = importers;

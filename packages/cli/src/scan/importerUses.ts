@@ -160,8 +160,13 @@ export class ImporterUses {
         if (target === undefined) continue;
         if (re.names === undefined) queue.push([target, name, depth + 1]);
         else
-          for (const [exported, local] of re.names)
-            if (exported === base) queue.push([target, `${local}${tag}`, depth + 1]);
+          for (const [exported, local] of re.names) {
+            if (exported !== base) continue;
+            // A destructured key (`const { shorten } = require('../links')`) names only the members read
+            // on it (importedUnnamed reads them from the text); called itself, it is the module's default.
+            const key = re.commonJsKey === true && local === EVERY;
+            queue.push([target, `${key ? 'default' : local}${tag}`, depth + 1]);
+          }
       }
       const calls =
         name === EVERY ? Object.values(facts.exportCalls ?? {}).flat() : (facts.exportCalls?.[name] ?? []);

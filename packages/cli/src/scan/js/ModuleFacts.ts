@@ -116,6 +116,11 @@ export interface ReExport {
   readonly source: string;
   /** [exported, imported] pairs (imported `*` for `export * as ns from`); undefined for `export * from`. */
   readonly names?: readonly (readonly [string, string])[];
+  /**
+   * A CommonJS index's key (`{ shorten: require('./shorten') }`): the key holds the module's exports object
+   * (or its one function), so a handler that calls the key itself calls its `default`, not every export.
+   */
+  readonly commonJsKey?: true;
 }
 
 /** A `// bulwark-ignore rule: reason` comment. */

@@ -31,8 +31,8 @@ export function reExports(ctx: ModuleContext): ReExport[] {
       out.push({ source: stmt.source.value as string, names });
     }
   }
-  // CommonJS: `module.exports = { ...require('./a'), assess: require('./assess') }` passes on all of `./a`,
-  // and `./assess` whole under one name.
+  // CommonJS: `module.exports = { ...require('./a'), mail: require('./mail') }` passes on all of `./a`,
+  // and `./mail` whole under one name.
   out.push(...commonJsRequires(ctx));
   // `import { x } from './y'; export { x }` is a re-export too.
   for (const [name, value] of ctx.exports) {
@@ -48,13 +48,16 @@ export function reExports(ctx: ModuleContext): ReExport[] {
 /**
  * The modules a CommonJS barrel passes on at top level. Spread into its exports
  * (`module.exports = { ...require('./a') }`), every name `./a` exports (a layer's or a package's index built
- * from its files); kept under a key (`module.exports = { assess: require('./assess') }`, `exports.assess =
- * require('./assess')`, `module.exports.assess = ...`), the module itself under that name, as
- * `export * as assess from './assess'` spells it: `lib.assess.url(...)` in an importer calls `./assess`'s
- * `url`. Without this the index was no importer of `./assess` at all, and an importer that bound `./assess`
- * and never used it looked like its only one (unnamedExports.ts dropped every finding behind it).
+ * from its files); kept under a key (`module.exports = { mail: require('./mail') }`, the same object named
+ * first, `const t = {...}; module.exports = t`, `exports.mail = require('./mail')`, `module.exports.mail =
+ * ...`), the module itself under that name, as `export * as mail from './mail'` spells it:
+ * `lib.mail.send(...)` in an importer calls `./mail`'s `send`. Without this the index was no importer of
+ * `./mail` at all, and an importer that bound `./mail` and never used it looked like its only one
+ * (unnamedExports.ts dropped every finding behind it). A deferred index is read from its text instead
+ * (callerText.ts commonJsPassedSources): the two agree on these forms (reExports.test.ts holds the table);
+ * on rarer ones (a nested key, `Object.assign(module.exports, ...)`) the text reads more, never less.
  * @example
- * commonJsRequires(ctx) // [{ source: './a' }, { source: './assess', names: [['assess', '*']] }]
+ * commonJsRequires(ctx) // [{ source: './a' }, { source: './mail', names: [['mail', '*']], commonJsKey: true }]
  */
 function commonJsRequires(ctx: ModuleContext): ReExport[] {
   if (!ctx.spells('require(') || !ctx.spells('exports')) return [];
@@ -63,7 +66,7 @@ function commonJsRequires(ctx: ModuleContext): ReExport[] {
     const e = stmt.type === 'ExpressionStatement' ? unwrap(stmt.expression) : undefined;
     if (e?.type !== 'AssignmentExpression' || e.operator !== '=') continue;
     const left = memberPath(e.left)?.join('.');
-    const value = unwrap(e.right);
+    const value = objectNamed(ctx, unwrap(e.right));
     if (left === 'module.exports' && value?.type === 'ObjectExpression') {
       for (const prop of value.properties as Node[]) {
         if (prop.type === 'SpreadElement') {
@@ -73,16 +76,26 @@ function commonJsRequires(ctx: ModuleContext): ReExport[] {
         }
         const key = prop.type === 'Property' && !prop.computed ? propertyKey(prop.key) : undefined;
         const source = key === undefined ? undefined : requiredSource(prop.value);
-        if (key !== undefined && source !== undefined) out.push({ source, names: [[key, '*']] });
+        if (key !== undefined && source !== undefined)
+          out.push({ source, names: [[key, '*']], commonJsKey: true });
       }
       continue;
     }
-    // `exports.assess = require('./assess')`, `module.exports.assess = ...`: one key at a time.
+    // `exports.mail = require('./mail')`, `module.exports.mail = ...`: one key at a time.
     const key = left?.match(/^(?:module\.)?exports\.([\w$]+)$/)?.[1];
     const source = key === undefined ? undefined : requiredSource(value);
-    if (key !== undefined && source !== undefined) out.push({ source, names: [[key, '*']] });
+    if (key !== undefined && source !== undefined)
+      out.push({ source, names: [[key, '*']], commonJsKey: true });
   }
   return out;
+}
+
+/** `t` of `const t = { ... }; module.exports = t` is its object, as callerText.ts's text reader takes it. */
+function objectNamed(ctx: ModuleContext, value: Node | undefined): Node | undefined {
+  if (value?.type !== 'Identifier') return value;
+  const binding = ctx.resolve(value.name as string, value);
+  const init = binding?.kind === 'const' ? unwrap(binding.init) : undefined;
+  return init?.type === 'ObjectExpression' ? init : value;
 }
 
 /** The literal path of `require('./x')`, else undefined. */
@@ -93,7 +106,7 @@ function requiredSource(node: Node | undefined): string | undefined {
   return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
 }
 
-/** An object key spelled as a name or a string (`assess:`, `'assess':`). */
+/** An object key spelled as a name or a string (`mail:`, `'mail':`). */
 function propertyKey(key: Node): string | undefined {
   if (key.type === 'Identifier') return key.name as string;
   return key.type === 'Literal' && typeof key.value === 'string' ? key.value : undefined;
