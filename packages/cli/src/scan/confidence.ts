@@ -16,27 +16,27 @@ const STYLE = new Set(['console-logging']);
 /**
  * Each rule's findings on code no rule had been fitted to: the sets of public repositories labelled by
  * reading and scored once, on arrival (eval/RESULTS.md: the round 17/18, 19/20/21, 24, 26, 29 and 31 held-aside
- * sets, the round-32 held-aside set with one placement aligned (RESULTS.md, round 32), the round-33 to round-52
- * sets as scored, and the round-21, round-24 and round-26 arrivals, 235 repositories). Working-set figures are not used: the rules
+ * sets, the round-32 held-aside set with one placement aligned (RESULTS.md, round 32), the round-33 to round-53
+ * sets as scored, and the round-21, round-24 and round-26 arrivals, 245 repositories). Working-set figures are not used: the rules
  * were fitted to them, and they run 0.2-0.5 higher than the same rules on unseen code.
  */
 const UNSEEN: Readonly<Record<string, { readonly tp: number; readonly fp: number }>> = {
-  'batch-no-partial-failure': { tp: 121, fp: 263 },
-  'floating-promise': { tp: 98, fp: 36 },
-  'http-no-timeout': { tp: 852, fp: 47 },
-  'iac-gateway-timeout-exceeds-lambda': { tp: 242, fp: 15 },
-  'iac-missing-dlq': { tp: 469, fp: 136 },
-  'iac-no-event-archive': { tp: 17, fp: 4 },
-  'iac-no-reserved-concurrency': { tp: 177, fp: 55 },
+  'batch-no-partial-failure': { tp: 121, fp: 270 },
+  'floating-promise': { tp: 99, fp: 36 },
+  'http-no-timeout': { tp: 914, fp: 50 },
+  'iac-gateway-timeout-exceeds-lambda': { tp: 258, fp: 18 },
+  'iac-missing-dlq': { tp: 482, fp: 137 },
+  'iac-no-event-archive': { tp: 19, fp: 4 },
+  'iac-no-reserved-concurrency': { tp: 178, fp: 55 },
   'infra-error-as-auth': { tp: 34, fp: 11 },
   'insert-no-upsert': { tp: 18, fp: 62 },
-  'no-retry': { tp: 199, fp: 91 },
+  'no-retry': { tp: 214, fp: 110 },
   'promise-all-no-partial': { tp: 21, fp: 27 },
   'random-id-nondeterministic': { tp: 29, fp: 43 },
-  'retry-no-jitter': { tp: 45, fp: 35 },
-  'retry-unbounded': { tp: 13, fp: 7 },
-  'sdk-client-no-timeout': { tp: 1988, fp: 123 },
-  'swallowed-error': { tp: 770, fp: 654 },
+  'retry-no-jitter': { tp: 48, fp: 36 },
+  'retry-unbounded': { tp: 22, fp: 7 },
+  'sdk-client-no-timeout': { tp: 2067, fp: 125 },
+  'swallowed-error': { tp: 786, fp: 690 },
 };
 
 /**
