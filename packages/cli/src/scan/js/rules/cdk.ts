@@ -39,6 +39,7 @@ import { consumerCap, uncappedQueueMappings } from './cdkMappingConcurrency.js';
 import { notePassedProps } from './cdkPassedProps.js';
 import { notePushedHandlers } from './cdkPushedHandlers.js';
 import { importedQueueSubclasses } from './cdkQueueSubclasses.js';
+import { reportFlag } from './cdkReportFlag.js';
 import { noteSelfUncapped } from './cdkSelfConsumers.js';
 import { solutionsConstructBatchOne, solutionsQueueDefaults } from './cdkSolutionsConstructs.js';
 import { sourceOptions } from './cdkSourceOptions.js';
@@ -204,7 +205,7 @@ export const cdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       }
       // Options from the enclosing construct's props: judged where that construct is built.
       const wrapped = kind === 'SqsEventSource' && noteWrapper(ctx, p, node);
-      if (!wrapped && !isBooleanLiteral(p?.props.get('reportBatchItemFailures'), true) && batchSize !== 1) {
+      if (!wrapped && reportFlag(ctx, p?.props.get('reportBatchItemFailures')) === 'off' && batchSize !== 1) {
         // One finding per consumer, as for templates (batchTwins.ts): merged into the handler's reported code
         // like any other source; stays only while that code is not reported.
         const unsplit =
