@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { callsName, commonJsPassedSources, localNames, namespaceWholeSources } from './callerText.js';
+import {
+  callsName,
+  commonJsPassedSources,
+  importSources,
+  localNames,
+  namespaceWholeSources,
+} from './callerText.js';
 import { escapeRegExp } from './escapeRegExp.js';
 
 /** localNames without its prefilters: the expression alone, asked of every name. */
@@ -155,5 +161,13 @@ describe('commonJsPassedSources', () => {
       "const a = require('./a');\nmodule.exports = { b: require('./b').build(), c: require('./c').c };";
     expect(commonJsPassedSources(text)).toEqual([]);
     expect(commonJsPassedSources("const x = { mail: require('./mail') };")).toEqual([]);
+  });
+});
+
+describe('importSources', () => {
+  it('reads a backtick specifier with no expression as a quoted one, and leaves one with an expression', () => {
+    const text = "const a = require(`./a`);\nconst g = require(`\u0024{dir}/globals`);\nimport b from './b';";
+    expect(importSources(text)).toEqual(['./a', './b']);
+    expect(commonJsPassedSources('module.exports = { a: require(`./a`) };')).toEqual(['./a']);
   });
 });

@@ -83,7 +83,8 @@ export function mentions(text: string, names: readonly string[]): boolean {
   return usedBeyondImports(text, [...names, ...localNames(text, names)]);
 }
 
-const IMPORT_SOURCE = /\b(?:from|require\(|import\()\s*['"]([^'"\n]+)['"]/g;
+// A backtick specifier without `${}` (`require(`./x`)`) names its module too, as js/moduleSpecifier.ts reads it.
+const IMPORT_SOURCE = /\b(?:from|require\(|import\()\s*['"`]([^'"`$\n]+)['"`]/g;
 const RE_EXPORT = /\bexport\s+(?:\*|\{[^}]*\}|type\s*\{[^}]*\})(?:\s+as\s+\w+)?\s*from\s*['"]([^'"\n]+)['"]/g;
 
 /**
@@ -111,7 +112,7 @@ export function reExportSources(text: string): string[] {
 // `...require('./a')`, `mail: require('./mail')`, `exports.mail = require('./mail')`: a whole module handed
 // on, unless a member or a call follows (`require('./a').build()`).
 const COMMONJS_PASSED =
-  /(?:\.\.\.|[\w$'"]\s*:|\bexports\.[\w$]+\s*=)\s*require\(\s*['"]([^'"\n]+)['"]\s*\)(?!\s*[.([])/g;
+  /(?:\.\.\.|[\w$'"]\s*:|\bexports\.[\w$]+\s*=)\s*require\(\s*['"`]([^'"`$\n]+)['"`]\s*\)(?!\s*[.([])/g;
 
 /**
  * The modules a CommonJS text hands on whole, read without parsing it, as js/reExports.ts reads an analysed
@@ -130,7 +131,7 @@ export function commonJsPassedSources(text: string): string[] {
 }
 
 const NAMESPACE =
-  /\b(?:import\s*\*\s*as\s+([\w$]+)\s+from|(?:const|let|var)\s+([\w$]+)\s*=\s*require\()\s*['"]([^'"\n]+)['"]/g;
+  /\b(?:import\s*\*\s*as\s+([\w$]+)\s+from|(?:const|let|var)\s+([\w$]+)\s*=\s*require\()\s*['"`]([^'"`$\n]+)['"`]/g;
 
 /**
  * The sources a text imports whole (`import * as lib from`, `const lib = require(...)`) and uses other

@@ -254,7 +254,7 @@ export function looksBinary(buffer: Buffer): boolean {
 }
 
 const CDK_IMPORT =
-  /from\s+['"](aws-cdk-lib|@aws-cdk\/[\w-]+)['"]|require\(\s*['"](aws-cdk-lib|@aws-cdk\/[\w-]+)['"]\s*\)/;
+  /from\s+['"](aws-cdk-lib|@aws-cdk\/[\w-]+)['"]|require\(\s*['"`](aws-cdk-lib|@aws-cdk\/[\w-]+)['"`]\s*\)/;
 
 /** A code file that builds infrastructure with the CDK: read even where scripts are not. */
 function definesInfrastructure(path: string): boolean {

@@ -24,7 +24,7 @@ export const LAMBDA_ADAPTER_PACKAGES: readonly string[] = [
 const ADAPTER_IMPORTS = [...LAMBDA_ADAPTER_PACKAGES, 'hono/aws-lambda'].map((n) =>
   n.replace(/[/.]/g, '\\$&'),
 );
-const ADAPTER = new RegExp(`(?:from\\s*|require\\(\\s*)['"](?:${ADAPTER_IMPORTS.join('|')})['"]`);
+const ADAPTER = new RegExp(`(?:from\\s*|require\\(\\s*)['"\`](?:${ADAPTER_IMPORTS.join('|')})['"\`]`);
 
 /**
  * The module's facts with one handler given an event when its text imports a web-app Lambda adapter and

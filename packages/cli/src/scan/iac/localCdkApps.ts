@@ -39,7 +39,7 @@ const CODE = /\.[cm]?[jt]sx?$/;
 const CDK_LIBRARY = /^(?:aws-cdk-lib|@aws-cdk\/)/;
 /** A value import or re-export; `import type` loads nothing and is left out. */
 const IMPORT =
-  /(?:\bimport\s+(?!type\b)[^'"`;]*?\bfrom\s*|\bexport\s+(?!type\b)[^'"`;]*?\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(['"])([^'"\n]+)\1/g;
+  /(?:\bimport\s+(?!type\b)[^'"`;]*?\bfrom\s*|\bexport\s+(?!type\b)[^'"`;]*?\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(['"`])([^'"`$\n]+)\1/g;
 /** Every import specifier, `import type` too: stripped before asking whether a text names a module as a path. */
 const ANY_IMPORT = new RegExp(IMPORT.source.replaceAll('(?!type\\b)', ''), 'g');
 /** CDK Pipelines: the app deploys itself from the repository, whatever else runs it. */

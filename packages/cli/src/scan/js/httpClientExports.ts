@@ -8,6 +8,7 @@ import { calleeName, type Node, stringValue, unwrap } from './ast.js';
 import { FAMILY_SOURCES } from './httpDefaults.js';
 import { familySource } from './httpInstances.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { requiredSpecifier } from './moduleSpecifier.js';
 import { optionsBound, TIMEOUT_KEYS } from './rules/httpTimeoutOptions.js';
 
 /** The library import an exported name stands for in its importers. */
@@ -49,7 +50,7 @@ export function httpClientExport(ctx: ModuleContext, value: Node): HttpClientExp
   const made = calleeName(v);
   const args = v.arguments as Node[];
   if (made === 'require') {
-    const source = stringValue(args[0]);
+    const source = requiredSpecifier(v);
     return source !== undefined && PASSED_ON.has(source) ? { source, imported: 'default' } : undefined;
   }
   // `promisify(request)`, `Promise.promisify(require('request'))`: the same requests, as promises.

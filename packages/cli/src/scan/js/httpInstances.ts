@@ -1,17 +1,10 @@
 // Where a configured HTTP client (`axios.create`, `got.extend`, `ky.create`) is created and where its
 // requests are made: a module-local const, a class field, or a constructor argument kept on `this`.
-import {
-  calleeName,
-  forEachDescendant,
-  isFunction,
-  type Node,
-  propertyName,
-  stringValue,
-  unwrap,
-} from './ast.js';
+import { calleeName, forEachDescendant, isFunction, type Node, propertyName, unwrap } from './ast.js';
 import type { HttpCall } from './httpCall.js';
 import { familyCall } from './httpDefaults.js';
 import type { ImportBinding, ModuleContext } from './ModuleContext.js';
+import { requiredSpecifier } from './moduleSpecifier.js';
 import { testSpelled } from './SourceWords.js';
 import { lastTextMemo } from './textMemo.js';
 
@@ -182,8 +175,7 @@ export function familySource(ctx: ModuleContext, node: Node | undefined): string
   if (base?.type === 'Identifier') {
     const imp = ctx.importOf(base.name as string, base);
     if (imp?.imported === 'default' || imp?.imported === '*') source = imp.source;
-  } else if (base?.type === 'CallExpression' && unwrap(base.callee)?.name === 'require')
-    source = stringValue((base.arguments as Node[])[0]);
+  } else source = requiredSpecifier(base);
   return source !== undefined && DEFAULTS_SOURCES.has(source) ? source : undefined;
 }
 

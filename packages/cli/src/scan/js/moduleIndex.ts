@@ -1,6 +1,7 @@
 // The one walk over a parsed module: each node's parent, the lexical bindings of every scope, the imports
 // (ES and `require`), and the nodes rules look at, indexed by type. ModuleContext answers queries over it.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
+import { requiredSpecifier } from './moduleSpecifier.js';
 import { ParentLinks } from './parentLinks.js';
 import {
   INDEXED,
@@ -253,18 +254,16 @@ export class ModuleIndex {
     }
     if (call?.type === 'Identifier') return this.noteImportedMembers(id, call.name as string, member);
     if (call?.type !== 'CallExpression') return false;
-    const callee = unwrap(call.callee);
-    if (callee?.type !== 'Identifier' || callee.name !== 'require') return false;
-    const source = unwrap(call.arguments[0]);
-    if (source?.type !== 'Literal' || typeof source.value !== 'string') return false;
+    // `require('m')` or `require(`m`)`: one reading for both (moduleSpecifier.ts).
+    const source = requiredSpecifier(call);
+    if (source === undefined) return false;
     if (id.type === 'Identifier') {
-      this.imports.set(id.name as string, { source: source.value, imported: member ?? 'default' });
+      this.imports.set(id.name as string, { source, imported: member ?? 'default' });
     } else if (id.type === 'ObjectPattern') {
       for (const p of id.properties as Node[]) {
         if (p.type !== 'Property' || p.value?.type !== 'Identifier') continue;
         const name = propertyName(p.key, p.computed);
-        if (name !== undefined)
-          this.imports.set(p.value.name as string, { source: source.value, imported: name });
+        if (name !== undefined) this.imports.set(p.value.name as string, { source, imported: name });
       }
     }
     return true;

@@ -3,21 +3,14 @@
 // rules/callbackGuards.ts, where such a wait cannot reject).
 import { lastName, type Node, unwrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { requiredSpecifier } from './moduleSpecifier.js';
 
 const PROMISE_TIMERS = new Set(['timers/promises', 'node:timers/promises']);
 
 /** `require('timers/promises')`: the module object read in place. */
 function requiresTimers(node: Node | undefined): boolean {
-  const n = unwrap(node);
-  if (n?.type !== 'CallExpression') return false;
-  const callee = unwrap(n.callee as Node);
-  const arg = unwrap((n.arguments as Node[])[0]);
-  return (
-    callee?.type === 'Identifier' &&
-    callee.name === 'require' &&
-    arg?.type === 'Literal' &&
-    PROMISE_TIMERS.has(String(arg.value))
-  );
+  const source = requiredSpecifier(node);
+  return source !== undefined && PROMISE_TIMERS.has(source);
 }
 
 /**

@@ -3,6 +3,7 @@
 import { memberPath, type Node, unwrap } from './ast.js';
 import type { ReExport } from './Candidate.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { requiredSpecifier } from './moduleSpecifier.js';
 import { mayBeWorkspaceImport } from './workspaceImports.js';
 
 /**
@@ -100,10 +101,7 @@ function objectNamed(ctx: ModuleContext, value: Node | undefined): Node | undefi
 
 /** The literal path of `require('./x')`, else undefined. */
 function requiredSource(node: Node | undefined): string | undefined {
-  const call = node === undefined ? undefined : unwrap(node);
-  if (call?.type !== 'CallExpression' || unwrap(call.callee)?.name !== 'require') return undefined;
-  const first = unwrap((call.arguments as Node[])[0]);
-  return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
+  return requiredSpecifier(node);
 }
 
 /** An object key spelled as a name or a string (`mail:`, `'mail':`). */

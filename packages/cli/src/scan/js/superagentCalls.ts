@@ -2,9 +2,10 @@
 // `request('POST', url)`: superagent's index exports `request(method, url)`, a GET when only the URL is
 // given) and superagent-promise's wrapped copy. Its timeout is chained (`.timeout({ response, deadline })`),
 // so a call's options never bound it (rules/http.ts reads the chain).
-import { calleeName, type Node, stringValue, unwrap } from './ast.js';
+import { type Node, stringValue, unwrap } from './ast.js';
 import { literalMethod } from './httpVerbs.js';
 import type { ModuleContext } from './ModuleContext.js';
+import { requiredSpecifier } from './moduleSpecifier.js';
 
 /**
  * `request(url)` or `request(method, url)` on superagent's own export: its method (GET for a URL alone,
@@ -24,9 +25,5 @@ export function promisedSuperagent(ctx: ModuleContext, object: Node): boolean {
   const init = unwrap(ctx.resolve(object.name as string, object)?.init);
   if (init?.type !== 'CallExpression') return false;
   const factory = unwrap(init.callee);
-  return (
-    factory?.type === 'CallExpression' &&
-    calleeName(factory) === 'require' &&
-    stringValue(factory.arguments[0]) === 'superagent-promise'
-  );
+  return requiredSpecifier(factory) === 'superagent-promise';
 }

@@ -24,7 +24,7 @@ const PREDICATES: Readonly<Record<string, string>> = {
 // module that loads one is not judged, since the receiver's kind is unknown. (Bluebird's statics take the
 // iterable first, `Promise.filter(xs, async ...)`, so their callback is never argument 0 and needs no test.)
 const AWAITING_LIBRARIES =
-  /\brequire\(\s*['"](bluebird|ix|iter-tools|p-filter|(?:node:)?stream)['"]|\bfrom\s+['"](bluebird|ix|iter-tools|p-filter|(?:node:)?stream)['"]/;
+  /\brequire\(\s*['"`](bluebird|ix|iter-tools|p-filter|(?:node:)?stream)['"`]|\bfrom\s+['"](bluebird|ix|iter-tools|p-filter|(?:node:)?stream)['"]/;
 
 /**
  * The calls of `ctx` that hand an async function (inline, or a local one by name) to an array predicate

@@ -46,7 +46,7 @@ function isFailureRead(n: Node): boolean {
 }
 
 /** An import or require of a project module (ModuleContext.ts isProjectSource, relative paths only). */
-export const PROJECT_IMPORT = /(?:\bfrom|\brequire\()\s*['"]\.{1,2}\//;
+export const PROJECT_IMPORT = /(?:\bfrom|\brequire\()\s*['"`]\.{1,2}\//;
 
 /** The first such read in `init` (the init itself included), if any. */
 function failureRead(init: Node): Node | undefined {

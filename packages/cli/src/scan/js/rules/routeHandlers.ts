@@ -11,7 +11,7 @@ import { answersRoute, nextParam, responseParam } from './routeAnswer.js';
 
 /** The documented Lambda adapters of a whole web app (../../webAppAdapter.ts, ../mountedRoutes.ts). */
 const ADAPTER =
-  /(?:from\s*|require\(\s*)['"](?:@vendia\/serverless-express|@codegenie\/serverless-express|aws-serverless-express|serverless-http|@h4ad\/serverless-adapter)['"]/;
+  /(?:from\s*|require\(\s*)['"`](?:@vendia\/serverless-express|@codegenie\/serverless-express|aws-serverless-express|serverless-http|@h4ad\/serverless-adapter)['"`]/;
 
 /** Per module: does it wrap its app in a Lambda adapter and never listen on a port itself? */
 const SERVED = new WeakMap<ModuleContext, boolean>();

@@ -2,27 +2,16 @@
 // X-Ray under another name, and a class alias chosen at run time between the two
 // (`const DynamoDB = offline ? AWS.DynamoDB : AWSXRay.captureAWS(AWS).DynamoDB`), which still builds an
 // SDK client whichever side is taken.
-import {
-  calleeName,
-  memberPath,
-  type Node,
-  objectProps,
-  rootIdentifier,
-  stringValue,
-  unwrap,
-} from '../ast.js';
+import { calleeName, memberPath, type Node, objectProps, rootIdentifier, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { requiredSpecifier } from '../moduleSpecifier.js';
 
 /** `captureAWS(AWS)` of the SDK imported here, or `captureAWS(require('aws-sdk'))`. */
 export function capturesSdk(ctx: ModuleContext, init: Node | undefined): boolean {
   if (init?.type !== 'CallExpression' || calleeName(init) !== 'captureAWS') return false;
   const arg = unwrap(init.arguments[0] as Node | undefined);
   if (arg?.type === 'Identifier') return ctx.importOf(arg.name as string, arg)?.source === 'aws-sdk';
-  return (
-    arg?.type === 'CallExpression' &&
-    calleeName(arg) === 'require' &&
-    stringValue(arg.arguments[0]) === 'aws-sdk'
-  );
+  return requiredSpecifier(arg) === 'aws-sdk';
 }
 
 /**

@@ -3,9 +3,10 @@
 // subclass. The import is out of sight of the subclass's module (the base class may even be loaded through
 // a project-specific include helper), so the member's name is the evidence: `AWS` is the v2 SDK's own
 // namespace name, and a capitalised class under it is one of its service clients.
-import { calleeName, memberPath, type Node, someDescendant, stringValue, unwrap } from '../ast.js';
+import { memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import { enclosingClass } from '../httpInstances.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { requiredSpecifier } from '../moduleSpecifier.js';
 import { capturesSdk, notAClient } from './sdkV2Clients.js';
 
 /** The member the SDK namespace is held on; any other name (`this.aws`, `this.sdk`) is not read as the SDK. */
@@ -14,11 +15,7 @@ const SDK_MEMBER = 'AWS';
 /** `require('aws-sdk')`, `captureAWS(<the SDK>)`, or an identifier imported from aws-sdk: the v2 SDK itself. */
 function isSdkValue(ctx: ModuleContext, value: Node | undefined): boolean {
   const v = unwrap(value);
-  if (v?.type === 'CallExpression')
-    return (
-      capturesSdk(ctx, v) ||
-      (calleeName(v) === 'require' && stringValue(v.arguments[0] as Node | undefined) === 'aws-sdk')
-    );
+  if (v?.type === 'CallExpression') return capturesSdk(ctx, v) || requiredSpecifier(v) === 'aws-sdk';
   if (v?.type === 'Identifier') return ctx.importOf(v.name as string, v)?.source === 'aws-sdk';
   return false;
 }

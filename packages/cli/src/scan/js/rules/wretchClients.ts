@@ -10,6 +10,7 @@
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
 import { loadsPackage } from '../loadsPackage.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { requiredSpecifier } from '../moduleSpecifier.js';
 import { coverAt } from '../protection.js';
 import type { Report } from './Report.js';
 
@@ -36,10 +37,8 @@ export function importsAbortAddon(source: string): boolean {
 function plainFetch(ctx: ModuleContext, node: Node | undefined): boolean {
   const n = unwrap(ctx.valueOf(node) ?? node);
   if (n?.type === 'Identifier' && n.name === 'fetch' && ctx.isGlobal('fetch', n)) return true;
-  if (n?.type === 'CallExpression' && calleeName(n) === 'require') {
-    const arg = unwrap((n.arguments as Node[])[0]);
-    return arg?.type === 'Literal' && PLAIN_FETCH.test(String(arg.value));
-  }
+  const required = requiredSpecifier(n);
+  if (required !== undefined) return PLAIN_FETCH.test(required);
   const imp = ctx.importRoot(node);
   return imp !== undefined && PLAIN_FETCH.test(imp.source);
 }
