@@ -15,6 +15,8 @@ describe('requiredSpecifier', () => {
     expect(requiredSpecifier(call('const g = require(`\u0024{dir}/globals`);'))).toBeUndefined();
     expect(requiredSpecifier(call('const a = load(`axios`);'))).toBeUndefined();
     expect(requiredSpecifier(call('const a = require();'))).toBeUndefined();
+    // A computed name is no specifier, though a property key spelled the same would be one.
+    expect(requiredSpecifier(call('const a = require(name);'))).toBeUndefined();
     expect(specifierValue(firstOfType('const n = 42;', 'Literal'))).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 // The module a `require(...)` names. A template literal with no `${}` (`require(`axios`)`, a style some
 // projects use for every string) names its module as a quoted string does; one with an expression names
 // none we can read, so it stays unknown rather than becoming a made-up `${}/x` specifier.
-import { type Node, unwrap } from './ast.js';
+import { type Node, propertyName, unwrap } from './ast.js';
 
 /**
  * The text of a string literal or of a template literal without expressions; undefined otherwise.
@@ -10,10 +10,8 @@ import { type Node, unwrap } from './ast.js';
  * specifierValue(parse("`${dir}/x`")); // undefined
  */
 export function specifierValue(node: Node | undefined): string | undefined {
-  const n = unwrap(node);
-  if (n?.type === 'Literal') return typeof n.value === 'string' ? n.value : undefined;
-  if (n?.type !== 'TemplateLiteral' || (n.expressions as Node[]).length > 0) return undefined;
-  return ((n.quasis as Node[])[0]?.value?.cooked as string | null | undefined) ?? undefined;
+  // The same static text a computed key `obj['k']` / `obj[`k`]` has: ast.ts reads both forms already.
+  return propertyName(unwrap(node), true) ?? undefined;
 }
 
 /** The specifier of `require('m')` (the plain `require` identifier called with one readable name), else undefined. */
