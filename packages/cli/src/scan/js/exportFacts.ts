@@ -19,6 +19,7 @@ import { authErrorClass } from './rules/authErrorClasses.js';
 import { authErrorFactory } from './rules/authErrorFactories.js';
 import { callsRemote } from './rules/authFacts.js';
 import { handedLookup } from './rules/authHandedLookups.js';
+import { objectRemoteMethods } from './rules/authObjectMethods.js';
 import { rebrandFact } from './rules/authRebrands.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
 import { localAdapter } from './rules/authSstAdapters.js';
@@ -271,7 +272,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ? remoteMethodsOf(ctx, made, singletonAsync ?? [])
         : asyncMethods !== undefined
           ? remoteMethodsOf(ctx, v, asyncMethods)
-          : {};
+          : objectRemoteMethods(ctx, v);
     if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...remote };
     // A singleton's async methods (`export const users = new Users()`): an importer's `users.save(x)` floats.
