@@ -13,7 +13,10 @@ import { handedLookup } from './authHandedLookups.js';
  * The methods of an exported object literal (or of the object a name holds) that await a remote call or
  * hand back a lookup's promise, by name: `{ remoteMethods: { getByHash: 'QueryCommand (AWS)' } }`.
  */
-export function objectRemoteMethods(ctx: ModuleContext, value: Node): Pick<ExportFact, 'remoteMethods'> {
+export function objectRemoteMethods(
+  ctx: ModuleContext,
+  value: Node,
+): Pick<ExportFact, 'remoteMethods' | 'remoteVia'> {
   const v = unwrap(value);
   const object = v?.type === 'Identifier' ? unwrap(ctx.valueOf(v)) : v;
   if (object?.type !== 'ObjectExpression') return {};
