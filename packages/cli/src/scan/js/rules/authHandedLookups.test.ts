@@ -25,6 +25,12 @@ describe('handedLookup', () => {
     );
   });
 
+  it('reads a Kysely chain from its root selectFrom()', () => {
+    expect(handed("const f = (id) => db.selectFrom('users').where('id', '=', id).executeTakeFirst();")).toBe(
+      'the db.selectFrom() query (database)',
+    );
+  });
+
   it('reads an aws-sdk v2 read handed back with .promise()', () => {
     expect(handed('const f = (id) => dynamo.get({ Key: { id } }).promise();')).toBe('dynamo.get() (AWS)');
   });
