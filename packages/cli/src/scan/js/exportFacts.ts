@@ -18,6 +18,8 @@ import { settledImports } from './rules/authAwaitedImports.js';
 import { authErrorClass } from './rules/authErrorClasses.js';
 import { authErrorFactory } from './rules/authErrorFactories.js';
 import { callsRemote } from './rules/authFacts.js';
+import { handedLookup } from './rules/authHandedLookups.js';
+import { objectRemoteMethods } from './rules/authObjectMethods.js';
 import { rebrandFact } from './rules/authRebrands.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
 import { localAdapter } from './rules/authSstAdapters.js';
@@ -89,10 +91,11 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       const verifier = verifierFact(ctx, v);
       // What a catch answering 401/403 around this function (in another module) depends on.
       // Async, or handing back a promise it builds (`return new Promise((res, rej) => jwt.verify(...))`).
+      // Or handing back a lookup's promise unawaited (`(k) => prisma.user.findFirst(...)`: rules/authHandedLookups.ts).
       const remote =
-        returnsPromise(v) || ctx.source.slice(v.start, v.end).includes('new Promise')
+        (returnsPromise(v) || ctx.source.slice(v.start, v.end).includes('new Promise')
           ? callsRemote(ctx, v.body as Node)
-          : undefined;
+          : undefined) ?? handedLookup(ctx, v);
       // Awaiting another module's function that does (`await runQuery(q)`): asked there by the project pass.
       const through =
         remote === undefined && returnsPromise(v) && authClassText(ctx.source) ? settledImports(ctx, v) : [];
@@ -269,7 +272,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ? remoteMethodsOf(ctx, made, singletonAsync ?? [])
         : asyncMethods !== undefined
           ? remoteMethodsOf(ctx, v, asyncMethods)
-          : {};
+          : objectRemoteMethods(ctx, v);
     if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...remote };
     // A singleton's async methods (`export const users = new Users()`): an importer's `users.save(x)` floats.

@@ -20,6 +20,7 @@ import { nullFlowRules, nullFlowSites } from './authNullFlow.js';
 import { passportRules } from './authPassport.js';
 import { authMessageTests } from './authRebrands.js';
 import { reconnectRules } from './authReconnect.js';
+import { reachingBlock } from './authShieldedTries.js';
 import { tokenExchangeRules } from './authTokenExchange.js';
 import { verifierRebrandRules } from './authVerifierRebrand.js';
 import { credentialCheckRules } from './credentialChecks.js';
@@ -159,7 +160,9 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
     const classes =
       raised !== undefined && 'imported' in raised ? { onlyIfImportAuthError: raised.imported } : {};
     // Reported at the catch: the line that decides every error is an auth failure (reviewers point there).
-    const remote = callsRemote(ctx, tryStatement.block);
+    // Leaving out an inner try that answers for its own block (rules/authShieldedTries.ts).
+    const reached = reachingBlock(tryStatement.block as Node);
+    const remote = callsRemote(ctx, reached);
     if (remote !== undefined)
       report(
         'infra-error-as-auth',
@@ -168,7 +171,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
         classes,
       );
     else {
-      const refs = awaitedImports(ctx, tryStatement.block);
+      const refs = awaitedImports(ctx, reached);
       if (refs.length > 0)
         report(
           'infra-error-as-auth',

@@ -90,6 +90,8 @@ function answerNode(n: Node, ctx?: ModuleContext): boolean {
     // `ctx.status = 401`, `res.statusCode = 403`.
     const left = unwrap(n.left);
     const prop = left?.type === 'MemberExpression' ? propertyName(left.property, left.computed) : undefined;
+    // `event.response.answerCorrect = false`: a Cognito VerifyAuthChallengeResponse trigger's "wrong answer".
+    if (prop === 'answerCorrect') return isFalse(n.right);
     return (prop === 'status' || prop === 'statusCode') && isAuthStatus(n.right, ctx);
   }
   if (n.type === 'CallExpression') {

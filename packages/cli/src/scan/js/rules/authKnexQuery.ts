@@ -5,8 +5,11 @@
 import { calleeName, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
-/** The names the knex docs give an instance and a transaction (`knex`, `trx`), or one built by `knex(...)`. */
-const KNEX_NAME = /^(knex|knexRead|knexWrite|trx)$/;
+/**
+ * The names the knex docs give an instance and a transaction (`knex`, `trx`), and those of a read replica's
+ * or a writer's instance beside it (`knexReader`, `knexWriter`), or one built by `knex(...)`.
+ */
+const KNEX_NAME = /^(knex|knexRead|knexWrite|knexReader|knexWriter|knexReplica|trx)$/;
 /** The instance's own entry points that start a query without a table name (knex docs: Query Builder, Raw). */
 const KNEX_ENTRY = /^(raw|select|from|table|insert|update|del|delete|first|count|pluck|withSchema|with)$/;
 

@@ -6,6 +6,7 @@
 import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { knexQueryStart } from './authKnexQuery.js';
+import { queryBuilderStart } from './authQueryBuilders.js';
 
 /**
  * Read methods of ORMs and document stores (Mongoose, Prisma, TypeORM, Sequelize, MikroORM, Drizzle's
@@ -90,8 +91,17 @@ function rejectsExecutor(ctx: ModuleContext, top: Node, links: Node[]): boolean 
  * for any other call.
  */
 export function dataLookup(ctx: ModuleContext, call: Node): string | undefined {
+  const what = lookupKind(ctx, call);
+  return what !== undefined && awaitedChain(ctx, call) ? what : undefined;
+}
+
+/**
+ * What a database or cache read reads from, whether or not its promise is awaited here (a function may hand
+ * it back for its caller to await: rules/authHandedLookups.ts).
+ */
+export function lookupKind(ctx: ModuleContext, call: Node): string | undefined {
   const callee = unwrap(call.callee);
-  if (knexQueryStart(ctx, call) && awaitedChain(ctx, call)) return 'the knex query (database)';
+  if (knexQueryStart(ctx, call)) return 'the knex query (database)';
   if (callee?.type !== 'MemberExpression') return undefined;
   const name = calleeName(call) ?? '';
   const receiver = memberPath(callee.object)?.at(-1) ?? '';
@@ -111,6 +121,7 @@ export function dataLookup(ctx: ModuleContext, call: Node): string | undefined {
         ? (memberPath(innerCallee.object)?.at(-1) ?? '')
         : '';
     if (SDK_V2.test(service)) what = `${service}.${inner === undefined ? '' : calleeName(inner)}() (AWS)`;
-  }
-  return what !== undefined && awaitedChain(ctx, call) ? what : undefined;
+  } else if (SQL_RECEIVER.test(receiver) && queryBuilderStart(ctx, call))
+    what = `the ${receiver}.${name}() query (database)`;
+  return what;
 }

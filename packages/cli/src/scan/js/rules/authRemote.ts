@@ -9,6 +9,7 @@ import { isSdkClass, memberCall, methodOf, ownMethod, sdkInstance } from '../mem
 import { isSdkSend } from '../sdkSend.js';
 import { someBelow } from '../subtreeIndex.js';
 
+import { handedLookup } from './authHandedLookups.js';
 import { dataLookup } from './authLookups.js';
 import { packageVerifier } from './authPackageVerifiers.js';
 import { chainUser } from './authPromiseChain.js';
@@ -230,7 +231,8 @@ function walkRemote(ctx: ModuleContext, block: Node, depth: number): string | un
       // A function of this module: what it does decides, not its name.
       const local = n.callee.type === 'Identifier' ? ctx.functionOf(n.callee) : undefined;
       if (local !== undefined) {
-        if (depth < 3) what = bodyRemote(ctx, local.body as Node, depth + 1);
+        // Or a lookup it hands back unawaited (`const byKey = (k) => db.select().from(keys)...`).
+        if (depth < 3) what = bodyRemote(ctx, local.body as Node, depth + 1) ?? handedLookup(ctx, local);
       } else if (
         !(n.callee.type === 'Identifier' && ctx.projectImports.has(n.callee.name as string)) &&
         NAMED_REMOTE.test(name)
