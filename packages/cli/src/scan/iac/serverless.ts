@@ -161,8 +161,9 @@ export function checkServerless(
             evPath,
             `stream event of ${name} has no destinations.onFailure: failed records are retried until they expire`,
           );
-      } else if (e.http !== undefined || e.websocket !== undefined)
-        // A WebSocket API's integrations wait at most 29 s too (API Gateway quotas, WebSocket APIs).
+      } else if (e.http !== undefined || (e.websocket !== undefined && !disconnectRoute(e.websocket)))
+        // A WebSocket API's integrations wait at most 29 s too (API Gateway quotas, WebSocket APIs); not its
+        // `$disconnect` route, which API Gateway calls after the client has gone: nobody waits on it.
         api = API_GATEWAY_MAX_SECONDS;
       else if (e.httpApi !== undefined) api = Math.min(api ?? HTTP_API_MAX_SECONDS, HTTP_API_MAX_SECONDS);
       else if (
@@ -206,4 +207,10 @@ export function checkServerless(
         polled: serverlessPolledIds(functions),
       })
     : [];
+}
+
+/** A `websocket` event of the `$disconnect` route (`websocket: $disconnect` or `{ route: $disconnect }`). */
+function disconnectRoute(event: Json): boolean {
+  const route = typeof event === 'string' ? event : obj(event)?.route;
+  return route === '$disconnect';
 }

@@ -13,7 +13,7 @@ import { quietTerraformBuses } from './terraformBusTargets.js';
 import { checkTerraformDeliveryTargets } from './terraformDeliveryTargets.js';
 import { isFunctionModule } from './terraformGatewayJoin.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
-import { reportFolderRoutes } from './terraformGatewayResources.js';
+import { reportFolderModules, reportFolderRoutes } from './terraformGatewayResources.js';
 import {
   checkLambdaModules,
   isLambdaModule,
@@ -28,6 +28,7 @@ import { type TerraformFacts, terraformFacts } from './terraformModules.js';
 import { checkQueueModules } from './terraformQueueModules.js';
 import { offByDefault } from './terraformSwitches.js';
 import { reportTimeoutDefaults } from './terraformTimeoutDefaults.js';
+import { folderVarFiles, withVarFiles } from './terraformVarValues.js';
 
 export type TfReport = (
   rule: string,
@@ -247,6 +248,7 @@ export function checkTerraform(
   }
   // A function no route here reports may be routed, or its timeout declared, in another file of its folder.
   reportFolderRoutes(functions, timeouts, reported, report);
+  reportFolderModules(blocks.filter(isFunctionModule), timeouts, report);
   // A function module's own default, kept by calls an API in the caller routes (terraformTimeoutDefaults.ts).
   reportTimeoutDefaults(blocks, report);
   // A function module no route here reaches may be routed by an API in another module (terraformGatewayJoin.ts).
@@ -260,5 +262,13 @@ export function checkTerraform(
       { terraformGatewayFunction: { module: fn.slice('module.'.length), seconds: timeout.seconds } },
     );
   }
-  return terraformFacts(blocks);
+  const facts = terraformFacts(blocks);
+  const variables = facts.gatewayResources.variables;
+  // A root module's .tfvars set what its variables' defaults stand for (terraformVarValues.ts).
+  if (file === undefined || !variables.some((v) => !v.name.startsWith('local.'))) return facts;
+  const set = folderVarFiles(file);
+  return {
+    ...facts,
+    gatewayResources: { ...facts.gatewayResources, variables: withVarFiles(variables, set) },
+  };
 }

@@ -11,14 +11,22 @@ import { type HclBlock, literal } from './hcl.js';
 import type { TfReport } from './terraform.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 import { methodModuleRoutes } from './terraformMethodModules.js';
+import type { LocalModuleCall } from './terraformModuleInputs.js';
+import { defaultKept } from './terraformVarValues.js';
 
 /** What one .tf file says about its folder's own functions and routes. */
 export interface TerraformGatewayResourceFacts {
   /** Functions (`aws_lambda_function.f`) an integration of this file reads, with its wait in ms. */
   readonly routes: readonly { readonly fn: string; readonly limitMs: number; readonly name: string }[];
-  /** Variables declared here with a numeric default (`variable "x" { default = 60 }`). */
+  /**
+   * Variables declared here with a numeric default (`variable "x" { default = 60 }`), and numeric `locals`
+   * under `local.<name>` (`locals { lambda_timeout = 60 }`): a folder's files share both.
+   */
   readonly variables: readonly { readonly name: string; readonly value: number }[];
 }
+
+/** A module call's function: `module "search" { timeout = var.x }` routed as `module.search.<attr>`. */
+const MODULE_FUNCTION_READ = /\bmodule\.([\w-]+)(?:\[[^\]]*\])?\./g;
 
 /** The function a tentative finding names: its own timeout, or the variable it reads. */
 export interface GatewayResourceRef {
@@ -42,37 +50,71 @@ export function terraformGatewayResourceFacts(blocks: readonly HclBlock[]): Terr
       b.type === 'resource' &&
       (b.labels[0] === 'aws_apigatewayv2_integration' || b.labels[0] === 'aws_api_gateway_integration'),
   );
-  for (const b of integrations) {
-    const uri = b.attrs.get('integration_uri')?.raw ?? b.attrs.get('uri')?.raw ?? '';
-    for (const m of uri.matchAll(FUNCTION_READ))
-      routes.push({
-        fn: `aws_lambda_function.${m[1]}`,
-        limitMs: integrationLimitMs(b),
-        name: b.labels.join('.'),
-      });
-  }
-  for (const r of gatewayModuleRoutes(blocks))
-    for (const m of r.text.matchAll(FUNCTION_READ))
-      routes.push({ fn: `aws_lambda_function.${m[1]}`, limitMs: r.limitMs, name: r.name });
+  const read = (text: string, limitMs: number, name: string) => {
+    for (const m of text.matchAll(FUNCTION_READ))
+      routes.push({ fn: `aws_lambda_function.${m[1]}`, limitMs, name });
+    for (const m of text.matchAll(MODULE_FUNCTION_READ)) routes.push({ fn: `module.${m[1]}`, limitMs, name });
+  };
+  for (const b of integrations)
+    read(
+      b.attrs.get('integration_uri')?.raw ?? b.attrs.get('uri')?.raw ?? '',
+      integrationLimitMs(b),
+      b.labels.join('.'),
+    );
+  for (const r of gatewayModuleRoutes(blocks)) read(r.text, r.limitMs, r.name);
   routes.push(...methodModuleRoutes(blocks));
   const variables: { name: string; value: number }[] = [];
   for (const b of blocks) {
     const value = literal(b.attrs.get('default'));
     if (b.type === 'variable' && b.labels[0] !== undefined && value !== undefined && /^\d+$/.test(value))
       variables.push({ name: b.labels[0], value: Number(value) });
+    if (b.type === 'locals')
+      for (const [name, attr] of b.attrs)
+        if (/^\d+$/.test(literal(attr) ?? ''))
+          variables.push({ name: `local.${name}`, value: Number(attr.raw) });
   }
   return { routes, variables };
 }
 
 /**
  * The tentative reference for a function no route of its own file reported: its literal timeout, or the
- * variable it reads when this file does not declare it (undefined when neither is known).
+ * variable (`x` of `var.x`) or local (`local.x`) it reads when this file does not declare it (undefined
+ * when neither is known). `fn` names a module call's function `module.<name>`.
  */
-export function gatewayResourceRef(f: HclBlock, seconds: number): GatewayResourceRef | undefined {
-  const fn = `${f.labels[0]}.${f.labels[1]}`;
+export function gatewayResourceRef(
+  f: HclBlock,
+  seconds: number,
+  fn = `${f.labels[0]}.${f.labels[1]}`,
+): GatewayResourceRef | undefined {
   if (!Number.isNaN(seconds)) return { fn, seconds };
-  const variable = /^var\.([\w-]+)$/.exec(literal(f.attrs.get('timeout')) ?? '')?.[1];
-  return variable === undefined ? undefined : { fn, variable };
+  const m = /^(var|local)\.([\w-]+)$/.exec(literal(f.attrs.get('timeout')) ?? '');
+  if (m === null) return undefined;
+  return { fn, variable: m[1] === 'var' ? (m[2] as string) : `local.${m[2]}` };
+}
+
+/**
+ * Tentative findings for this file's function module calls whose `timeout` reads a variable or local this
+ * file does not declare (`timeout = var.search_timeout`, declared in variables.tf): the folder settles
+ * both the value and the route (a route here reads `module.<name>.*` too).
+ */
+export function reportFolderModules(
+  calls: readonly HclBlock[],
+  timeouts: ReadonlyMap<string, unknown>,
+  report: TfReport,
+): void {
+  for (const m of calls) {
+    const fn = `module.${m.labels[0]}`;
+    const ref = timeouts.has(fn) ? undefined : gatewayResourceRef(m, Number.NaN, fn);
+    if (ref !== undefined)
+      report(
+        'iac-gateway-timeout-exceeds-lambda',
+        m.attrs.get('timeout')?.line ?? m.line,
+        '{resolved later}',
+        {
+          terraformGatewayResource: ref,
+        },
+      );
+  }
 }
 
 /** Tentative findings for this file's functions that no route of the file reported (`reported`). */
@@ -101,7 +143,10 @@ export function reportFolderRoutes(
 export function gatewayResourceFinding(
   files: readonly {
     readonly dir: string;
-    readonly facts: { readonly gatewayResources: TerraformGatewayResourceFacts };
+    readonly facts: {
+      readonly gatewayResources: TerraformGatewayResourceFacts;
+      readonly iam: { readonly localModules: readonly LocalModuleCall[] };
+    };
   }[],
   dir: string,
   c: Candidate,
@@ -110,12 +155,16 @@ export function gatewayResourceFinding(
   const here = files.filter((f) => f.dir === dir).map((f) => f.facts.gatewayResources);
   const seconds = ref.seconds ?? here.flatMap((f) => f.variables).find((v) => v.name === ref.variable)?.value;
   if (seconds === undefined) return undefined;
+  // A variable every call of the module sets runs with the callers' values, not its default.
+  const calls = () => files.map((f) => ({ dir: f.dir, calls: f.facts.iam.localModules }));
+  if (ref.variable?.startsWith('local.') === false && !defaultKept(calls(), dir, ref.variable))
+    return undefined;
   const route = here
     .flatMap((f) => f.routes)
     .find((r) => r.fn === ref.fn && outlivesGateway(seconds, r.limitMs / 1000));
   if (route === undefined) return undefined;
   return {
     ...c,
-    message: `${ref.fn} timeout ${seconds}s${ref.variable === undefined ? '' : ` (var.${ref.variable})`} is at least the ${route.limitMs} ms integration timeout of ${route.name} in another file of its module: clients get 504 while it keeps running`,
+    message: `${ref.fn} timeout ${seconds}s${ref.variable === undefined ? '' : ` (${ref.variable.startsWith('local.') ? '' : 'var.'}${ref.variable})`} is at least the ${route.limitMs} ms integration timeout of ${route.name} in its module: clients get 504 while it keeps running`,
   };
 }

@@ -71,7 +71,7 @@ export function cdkConstruct(words: SourceWords): boolean {
  * function module it imports.
  */
 const SERVERLESS_EVENT =
-  /\bevents\s*:\s*(?:[\w$.]+\s*\?\s*)?\[[\s\S]*?\b(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|cloudwatchLog|iot|sns|s3|schedule)\s*:/;
+  /\bevents\s*:\s*(?:[\w$.]+\s*\?\s*)?\[[\s\S]*?\b(?:sqs|stream|http|httpApi|websocket|eventBridge|cloudwatchEvent|cloudwatchLog|iot|sns|s3|schedule)\s*:/;
 
 /**
  * `.subscribe('src/jobs.handler')`, `.subscribe({ handler: ... })` or a function handed over by ARN

@@ -173,7 +173,7 @@ export function gatewayTimeouts(ctx: ModuleContext, report: Report): void {
         undefined,
         made.call,
       );
-    for (const construct of constructsOf(ctx, route.fn)) {
+    for (const construct of constructsOf(ctx, route.fn, 0, true)) {
       if (reported.has(construct)) continue;
       const props = (construct.arguments as Node[])[2];
       const timeout = timeoutIn(ctx, props);

@@ -10,7 +10,7 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { importRefOf } from '../sdkOptions.js';
 import { timeoutIn } from './cdkConstructDefaults.js';
 import { nestedFieldTimeout } from './cdkFieldRoutes.js';
-import { handedPropsBuilt } from './cdkPropsSpread.js';
+import { handedPropsBuilt, paramKey } from './cdkPropsSpread.js';
 import type { Report } from './Report.js';
 
 /** The class whose constructor `at` is in. */
@@ -29,6 +29,10 @@ export function constructorClass(ctx: ModuleContext, at: Node): Node | undefined
  */
 export function noteRoutedProp(ctx: ModuleContext, fnExpr: Node, limit: number): boolean {
   const n = unwrap(fnExpr);
+  // `const { ordersHandler } = props` (or `{ ordersHandler }` in the signature) is `props.ordersHandler`.
+  const taken = n?.type === 'Identifier' ? paramKey(ctx, n) : undefined;
+  const owner = taken === undefined ? undefined : constructorClass(ctx, taken.fn.body as Node);
+  if (taken !== undefined && owner !== undefined) return noteRoute(ctx, owner, taken.key, limit);
   if (n?.type === 'Identifier') return noteRoutedParam(ctx, n, limit);
   if (n?.type !== 'MemberExpression') return false;
   const root = unwrap(n.object as Node);
@@ -36,7 +40,11 @@ export function noteRoutedProp(ctx: ModuleContext, fnExpr: Node, limit: number):
   if (root?.type !== 'Identifier' || key === undefined) return false;
   if (ctx.resolve(root.name as string, root)?.kind !== 'param') return false;
   const cls = constructorClass(ctx, n);
-  if (cls === undefined) return false;
+  return cls !== undefined && noteRoute(ctx, cls, key, limit);
+}
+
+/** Notes the class's prop `key` routed behind an API waiting `limit` seconds (the shortest wait wins). */
+function noteRoute(ctx: ModuleContext, cls: Node, key: string, limit: number): true {
   const routes = ctx.apiRouteProps.get(cls) ?? {};
   routes[key] = Math.min(routes[key] ?? limit, limit);
   ctx.apiRouteProps.set(cls, routes);

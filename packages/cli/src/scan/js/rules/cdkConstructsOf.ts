@@ -9,6 +9,7 @@ import { callsByPath } from '../callIndex.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { ownMethod } from '../memberClass.js';
 import { destructuredFrom, returnedValues } from '../sdkOptions.js';
+import { builderFixesTimeout } from './cdkFixedBuilders.js';
 
 /** calls() per function: a helper's callers are asked once per argument of each construct it routes. */
 const callsOf = new WeakMap<Node, Node[]>();
@@ -65,45 +66,58 @@ function callsUncached(ctx: ModuleContext, fn: Node): Node[] {
  * The `new ...(scope, id, props)` constructs an expression may stand for: a const, a `this.field`
  * assigned in this module, or a parameter of a same-file helper followed to its callers' arguments.
  */
-export function constructsOf(ctx: ModuleContext, expr: Node | undefined, depth = 0): Node[] {
+export function constructsOf(ctx: ModuleContext, expr: Node | undefined, depth = 0, timed = false): Node[] {
   const n = unwrap(expr);
   if (n === undefined || depth > 3) return [];
   const v = ctx.valueOf(n);
   if (v?.type === 'NewExpression') return [v];
-  if (v?.type === 'CallExpression') return returnedConstructs(ctx, v, undefined, depth);
+  if (v?.type === 'CallExpression') return returnedConstructs(ctx, v, undefined, depth, timed);
   if (v?.type === 'Identifier') {
     const binding = ctx.resolve(v.name as string, v);
     // `const { onConnect } = this.socketFunctions()`: the key it took from what the call hands back.
     const taken = destructuredFrom(ctx, v);
     const call = unwrap(taken?.object);
     if (call?.type === 'CallExpression' && taken?.key !== undefined)
-      return returnedConstructs(ctx, call, taken.key, depth);
+      return returnedConstructs(ctx, call, taken.key, depth, timed);
     if (binding?.kind !== 'param') return [];
     const fn = ctx.parentOf(binding.declaration);
     const index =
       fn === undefined ? -1 : ((fn.params as Node[] | undefined) ?? []).indexOf(binding.declaration);
     if (fn === undefined || index < 0) return [];
-    return calls(ctx, fn).flatMap((c) => constructsOf(ctx, (c.arguments as Node[])[index], depth + 1));
+    return calls(ctx, fn).flatMap((c) => constructsOf(ctx, (c.arguments as Node[])[index], depth + 1, timed));
   }
   const path = memberPath(v);
   if (path?.length === 2 && path[0] === 'this') {
-    return assignedTo(ctx, path.join('.')).flatMap((right) => constructsOf(ctx, right, depth + 1));
+    return assignedTo(ctx, path.join('.')).flatMap((right) => constructsOf(ctx, right, depth + 1, timed));
   }
   return [];
 }
 
 /**
  * The constructs a call of this module's own method (`this.m()`) or function (`f()`) hands back: each
- * returned expression, or with `key` the value under that key of each returned object.
+ * returned expression, or with `key` the value under that key of each returned object. With `timed` (the
+ * gateway rule, which reads their timeout), also those of a builder taking parameters that fixes their
+ * timeout itself (cdkFixedBuilders.ts).
  */
-function returnedConstructs(ctx: ModuleContext, call: Node, key: string | undefined, depth: number): Node[] {
+function returnedConstructs(
+  ctx: ModuleContext,
+  call: Node,
+  key: string | undefined,
+  depth: number,
+  timed: boolean,
+): Node[] {
   const fn = ownMethod(ctx, call) ?? ctx.functionOf(unwrap(call.callee as Node));
   // A builder taking parameters may build from the caller's props (`{ timeout, ...props }`), which its own
-  // props do not show: judging its construct alone gave false and double findings, so it is not followed.
-  if (fn === undefined || ((fn.params as Node[] | undefined) ?? []).length > 0) return [];
-  return (returnedValues(fn, 'skip') ?? []).flatMap((value) => {
-    if (key === undefined) return constructsOf(ctx, value, depth + 1);
+  // props do not show: judging its construct alone gave false and double findings, so it is not followed
+  // unless it writes the timeout itself.
+  const params = ((fn?.params as Node[] | undefined) ?? []).length > 0;
+  if (fn === undefined || (params && !timed)) return [];
+  const found = (returnedValues(fn, 'skip') ?? []).flatMap((value) => {
+    if (key === undefined) return constructsOf(ctx, value, depth + 1, timed);
     const held = objectProps(ctx.valueOf(value))?.props.get(key);
-    return held === undefined ? [] : constructsOf(ctx, held, depth + 1);
+    return held === undefined ? [] : constructsOf(ctx, held, depth + 1, timed);
   });
+  return params
+    ? found.filter((c) => ctx.enclosingFunction(c) === fn && builderFixesTimeout(ctx, fn, c))
+    : found;
 }

@@ -37,7 +37,7 @@ function patternKey(pattern: Node | undefined, name: string): string | undefined
  * The function whose options parameter a value is read from (its scope) and the key read: `props.k`,
  * `const { k } = props`, or `k` destructured in the signature (`function f(a, { k }: Options)`).
  */
-function paramKey(ctx: ModuleContext, value: Node | undefined): { fn: Node; key: string } | undefined {
+export function paramKey(ctx: ModuleContext, value: Node | undefined): { fn: Node; key: string } | undefined {
   const n = unwrap(value);
   if (n?.type === 'MemberExpression') {
     const root = unwrap(n.object as Node);

@@ -23,7 +23,7 @@ const SPREAD = '\u2047spread';
 /** Separates the keys of a value's path (a character no key holds). */
 const SEP = '\u241f';
 const EVENT_KEYS =
-  /^(?:sqs|stream|http|httpApi|eventBridge|cloudwatchEvent|cloudwatchLog|iot|sns|s3|schedule)$/;
+  /^(?:sqs|stream|http|httpApi|websocket|eventBridge|cloudwatchEvent|cloudwatchLog|iot|sns|s3|schedule)$/;
 /**
  * The function module's own folder, however the template of the day writes it: `${handlerPath(__dirname)}`,
  * the older inline `${__dirname.split(process.cwd())[1].substring(1)}` (often with `.replace(/\\/g, '/')`),
