@@ -89,8 +89,9 @@ function callsAck(node: Node): boolean {
 
 /**
  * Reports a Bolt listener's catch that only logs (see above), and answers whether it reported. Judged
- * only where the listener's own body holds the try, with nothing but log lines after it: the try is the
- * listener's work and its failure ends the listener. Not reported: a catch that tells the user or
+ * only where the listener's own body holds the try, with nothing after it but log lines or further steps
+ * that cannot fail (quiet, when the try is the listener's last work: lastStep): the try is the listener's
+ * work and its failure ends the listener. Not reported: a catch that tells the user or
  * rethrows (it does not only log), a listener that acknowledges only in or after the try (without its
  * `ack()` Slack tells the user the app did not answer), a try with no I/O, and a catch decided best-effort
  * (a comment, a fallback the code after reads: bestEffortByDecision).
