@@ -91,6 +91,28 @@ app.action('b', async ({ ack, client, logger }) => {
     expect(reported(source)).toEqual([5, 13]);
   });
 
+  it('reports a listener of its own module by its Slack-only arguments, ack first in the try', () => {
+    const ctx = contextOf(`export const onApprove = async ({ ack, body, client, logger }) => {
+  try { await ack(); await client.chat.update({ ts: body.message.ts }); }
+  catch (e) { logger.error(e); }
+};
+export const onReject = async ({ ack, respond, logger }) => {
+  try { await save(); await ack(); await respond('ok'); }
+  catch (e) { logger.error(e); }
+};
+export const onQueued = async ({ ack, message }) => {
+  ack();
+  try { await save(message); }
+  catch (e) { console.error(e); }
+};`);
+    const found: number[] = [];
+    for (const h of ctx.of('CatchClause'))
+      boltListenerCatch(ctx, h, (_r: string, n: Node) =>
+        found.push(ctx.source.slice(0, n.start).split('\n').length),
+      );
+    expect(found).toEqual([3]);
+  });
+
   it('reports nothing in a module that does not name @slack/bolt', () => {
     const ctx = contextOf(`bus.event('a', async ({ event, client }) => {
   try { await client.chat.update({}); }

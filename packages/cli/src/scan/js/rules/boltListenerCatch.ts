@@ -4,7 +4,8 @@
 // request to Slack with `ack()` (events and messages are acknowledged for the listener), and after that
 // Slack shows the user nothing: a catch that only logs leaves the click, the command or the modal
 // submission silently doing nothing (no error reply through `respond`, `say`, `chat.postEphemeral`, and no
-// rethrow to the app's error handler), while the user believes it worked.
+// rethrow to the app's error handler), while the user believes it worked. A listener kept in a module of its
+// own and registered elsewhere is known by its Slack-only arguments (ackListener).
 
 import {
   forEachDescendant,
@@ -78,6 +79,22 @@ function callsSlack(block: Node): boolean {
   );
 }
 
+/**
+ * A listener written in a module of its own and registered elsewhere (`export const onApprove = async ({ ack,
+ * body, client }) => ...`, Bolt's template keeps one per file, often with no import of Bolt): it destructures
+ * `ack` with an argument only Slack's listeners get (`respond`, `say`, a `view`, `action`, `command` or
+ * `shortcut` payload, or the `client` and `body` pair). A queue consumer's `{ ack, message }` is not one.
+ */
+function ackListener(fn: Node): boolean {
+  if (!isFunction(fn)) return false;
+  const names = destructured(fn);
+  if (!names.includes('ack')) return false;
+  return (
+    names.some((n) => /^(?:respond|say|view|action|command|shortcut)$/.test(n)) ||
+    (names.includes('client') && names.includes('body'))
+  );
+}
+
 /** Does `node` call the listener's `ack` (`await ack()`, `ack({ response_action: 'errors', ... })`)? */
 function callsAck(node: Node): boolean {
   return someDescendant(
@@ -92,8 +109,8 @@ function callsAck(node: Node): boolean {
  * only where the listener's own body holds the try, with nothing after it but log lines or further steps
  * that cannot fail (quiet, when the try is the listener's last work: lastStep): the try is the listener's
  * work and its failure ends the listener. Not reported: a catch that tells the user or
- * rethrows (it does not only log), a listener that acknowledges only in or after the try (without its
- * `ack()` Slack tells the user the app did not answer), a try with no I/O, and a catch decided best-effort
+ * rethrows (it does not only log), a listener that acknowledges only after the try or after the try's work
+ * (without its `ack()` Slack tells the user the app did not answer), a try with no I/O, and a catch decided best-effort
  * (a comment, a fallback the code after reads: bestEffortByDecision).
  *
  * @example
@@ -101,11 +118,11 @@ function callsAck(node: Node): boolean {
  */
 export function boltListenerCatch(ctx: ModuleContext, handler: Node, report: Report): boolean {
   const listeners = boltListeners(ctx);
-  if (listeners.size === 0) return false;
   const tryStatement = ctx.parentOf(handler) as Node;
   const body = ctx.parentOf(tryStatement);
   const fn = body === undefined ? undefined : ctx.parentOf(body);
-  if (fn === undefined || body?.type !== 'BlockStatement' || !listeners.has(fn)) return false;
+  if (fn === undefined || body?.type !== 'BlockStatement' || !(listeners.has(fn) || ackListener(fn)))
+    return false;
   const statements = body.body as Node[];
   const at = statements.indexOf(tryStatement);
   const caught = (handler.body as Node).body as Node[];
@@ -117,7 +134,14 @@ export function boltListenerCatch(ctx: ModuleContext, handler: Node, report: Rep
   )
     return false;
   // A listener given `ack` must have called it before the try: otherwise Slack reports the failure itself.
-  if (destructured(fn).includes('ack') && !statements.slice(0, at).some((s) => callsAck(s))) return false;
+  // Its first statement in the try counts too (Bolt's own template: `try { await ack(); ... } catch (e) { logger.error(e) }`).
+  const first = ((tryStatement.block as Node).body as Node[])[0];
+  if (
+    destructured(fn).includes('ack') &&
+    !statements.slice(0, at).some((s) => callsAck(s)) &&
+    !(first !== undefined && callsAck(first))
+  )
+    return false;
   if (
     !(doesIo(ctx, tryStatement.block as Node) || callsSlack(tryStatement.block as Node)) ||
     bestEffortByDecision(ctx, tryStatement, undefined)
