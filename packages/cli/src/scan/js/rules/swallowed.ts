@@ -9,6 +9,7 @@ import { callersRead, readersCondition } from '../resultUse.js';
 import { authCatch } from './auth.js';
 import { any400AsAnswer } from './awsStatusCatch.js';
 import { aroundWholeRun, bestEffortByDecision, nextRunRetries, sideChannelOnly } from './bestEffortCatch.js';
+import { boltListenerCatch } from './boltListenerCatch.js';
 import { callbackResultRule } from './callbackResult.js';
 import { deletedAfterLoop, deletedAfterTry } from './catchAfter.js';
 import { defaultAnswerExcused, onlyCleanup, selectsOwnWork } from './catchExemptions.js';
@@ -124,6 +125,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (createOnFailure(ctx, handler, report)) continue;
     // A route handler's catch that neither answers nor hands the error on (routeCatchNoAnswer.ts).
     if (routeCatchNoAnswer(ctx, handler, report)) continue;
+    // A Slack Bolt listener's catch that only logs after Slack was answered (boltListenerCatch.ts).
+    if (boltListenerCatch(ctx, handler, report)) continue;
     // A `return` out of the handler's loop over its event's records drops the rest (recordLoopReturn.ts).
     if (recordLoopReturn(ctx, handler, report)) continue;
     // Best-effort telemetry (`sendMetric`, `trackUsage`): losing one data point is the intended outcome.
