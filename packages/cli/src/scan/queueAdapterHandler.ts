@@ -8,7 +8,8 @@
 // Read from the module's text, once per handler module the caller search reaches: no parse, no walk.
 
 /** A documented SQS event adapter of helix-universal functions (SpaceCat's shared utils, helix-admin). */
-const ADAPTER = /(?:import\s*\{[^}]*|require\([^)]*\)[^;]*|\.with\(\s*)\bsqsEventAdapter\b/;
+const ADAPTER =
+  /import\s*\{[^}]*\bsqsEventAdapter\b|\{[^}]*\bsqsEventAdapter\b[^}]*\}\s*=\s*require\(|\.with\(\s*sqsEventAdapter\b/;
 
 /** An entry's own test that its event is an SQS batch: a record's `messageId`, or the SQS source name. */
 const SOURCE_TEST =
