@@ -57,6 +57,7 @@ export type Extra = Pick<
   | 'orIfScheduled'
   | 'onlyIfAnswerUnread'
   | 'onlyIfRouted'
+  | 'unlessScheduled'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
   | 'onlyIfFieldTargeted'
