@@ -93,11 +93,6 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   /** Kept only when a template routes one of these handler exports to HTTP (rules/eventlessRoute.ts). */
   readonly onlyIfRouted?: readonly string[];
   /**
-   * Dropped when a template wires every one of these handler exports to a schedule and none to HTTP: the
-   * next run is the retry, whatever the handler reads from its event (no-retry, rules/retryAsked.ts).
-   */
-  readonly unlessScheduled?: readonly string[];
-  /**
    * For infrastructure findings about a function (CDK): where its handler's code is, so the project pass
    * can drop the finding when that handler does no work (`no-work`) or no work per record (`no-record-work`).
    */

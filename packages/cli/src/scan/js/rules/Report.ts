@@ -57,7 +57,6 @@ export type Extra = Pick<
   | 'orIfScheduled'
   | 'onlyIfAnswerUnread'
   | 'onlyIfRouted'
-  | 'unlessScheduled'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
   | 'onlyIfFieldTargeted'

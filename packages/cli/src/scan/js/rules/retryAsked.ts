@@ -36,7 +36,7 @@ function answersClassified(ctx: ModuleContext, call: Node): boolean {
 export function retryAsked(
   ctx: ModuleContext,
   call: Node,
-): { readonly onlyIfRouted?: readonly string[]; readonly unlessScheduled?: readonly string[] } | undefined {
+): { readonly onlyIfRouted?: readonly string[] } | undefined {
   // In an SQS or stream consumer a failed call fails the record, which is redelivered: that is the retry.
   // In a job that selects its own work (a schedule), the next run is the retry.
   // A job-shaped handler (it reads no event) is judged only where a template routes it (eventlessRoute.ts).
@@ -48,9 +48,5 @@ export function retryAsked(
   if (recursiveRetryAround(ctx, call)) return undefined;
   // The re-send after a token refresh is the retry of the first request, which carries the finding.
   if (resentAfterRefresh(ctx, call)) return undefined;
-  if (!onHandler || 'onlyIfRouted' in routed) return routed;
-  // A handler that reads its event (a schedule's input, `{ type: 'fiat' }`) is no job by its code, but a
-  // template's schedule runs it again all the same: there the next run is the retry (keepCandidate.ts).
-  const entries = eventlessRoute(ctx, call)?.onlyIfRouted;
-  return entries === undefined ? routed : { ...routed, unlessScheduled: entries };
+  return routed;
 }
