@@ -17,6 +17,7 @@ import { ImporterIndex } from './importerIndex.js';
 import type { ModuleFacts } from './js/Candidate.js';
 import { redeliveredHandler } from './js/ModuleFacts.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
+import { queueAdapted } from './queueAdapterHandler.js';
 import { adapterHandler } from './webAppAdapter.js';
 import { WholeSources } from './wholeSources.js';
 
@@ -237,6 +238,10 @@ export class EventCallers {
    * reach it (a handler built by a wrapper call), the module's word stands.
    */
   private redeliveredFor(h: ModuleFacts, file: string, names: readonly string[]): boolean {
+    // An entry that takes its message through an SQS event adapter (queueAdapterHandler.ts), and nothing
+    // routes it to HTTP or types it as answering a request: its one export is the consumer.
+    const http = h.requestTyped === true || this.someRouted(h);
+    if (!http && queueAdapted(this.textOf(h.file), Object.keys(h.handlers ?? {}).length)) return true;
     if (!redeliveredHandler(h)) return false;
     const reaching = handlerExportsReaching(this.lookup, h, file, names);
     return reaching.every((name) => h.handlers?.[name]?.redelivered === true);
