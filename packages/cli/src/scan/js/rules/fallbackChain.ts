@@ -13,6 +13,18 @@ function returnsAnswer(s: Node | undefined): boolean {
   return s?.type === 'ReturnStatement' && s.argument != null && !isDefaultValue(s.argument);
 }
 
+/**
+ * The try's last statement answers: a `return <value>`, or an `if` (with no `else`) whose block ends in one
+ * (`if (head.ETag) { ...; return { statusCode: 200, body } }`, a cache hit). When the test fails the try
+ * falls out to what follows it as its catch does, so that code is the answer's other source either way.
+ */
+function answersAtEnd(s: Node | undefined): boolean {
+  if (returnsAnswer(s)) return true;
+  if (s?.type !== 'IfStatement' || s.alternate != null) return false;
+  const then = s.consequent as Node;
+  return returnsAnswer(then.type === 'BlockStatement' ? (then.body as Node[]).at(-1) : then);
+}
+
 /** A try that answers on success and whose catch ends by throwing: the backup's failure reaches the caller. */
 function guardedBackup(s: Node): boolean {
   if (s.type !== 'TryStatement' || s.handler == null || s.finalizer != null) return false;
@@ -23,16 +35,34 @@ function guardedBackup(s: Node): boolean {
 }
 
 /**
- * The try returns its answer on success, and what follows it in its block is a backup attempt that does
- * I/O and either answers or throws: a guarded one whose catch rethrows, or statements with no try at all
- * ending in a return of an answer.
+ * The statements that run after `statement` when it falls out: the rest of its block, or, when it ends the
+ * block of an `if` with no `else` (`if (cached) { try { ...; return cached } catch (e) { log(e) } }`), the
+ * statements after that `if`, which the false test reaches too.
+ */
+function after(ctx: ModuleContext, statement: Node): Node[] {
+  const block = ctx.parentOf(statement);
+  if (block?.type !== 'BlockStatement') return [];
+  const statements = block.body as Node[];
+  const rest = statements.slice(statements.indexOf(statement) + 1);
+  const owner = ctx.parentOf(block);
+  if (
+    rest.length > 0 ||
+    owner?.type !== 'IfStatement' ||
+    owner.consequent !== block ||
+    owner.alternate != null
+  )
+    return rest;
+  return after(ctx, owner);
+}
+
+/**
+ * The try returns its answer on success (answersAtEnd), and what follows it (after) is a backup attempt
+ * that does I/O and either answers or throws: a guarded one whose catch rethrows, or statements with no try
+ * at all ending in a return of an answer.
  */
 export function fallsToBackup(ctx: ModuleContext, tryStatement: Node): boolean {
-  if (!returnsAnswer(((tryStatement.block as Node).body as Node[]).at(-1))) return false;
-  const block = ctx.parentOf(tryStatement);
-  if (block?.type !== 'BlockStatement') return false;
-  const statements = block.body as Node[];
-  const rest = statements.slice(statements.indexOf(tryStatement) + 1);
+  if (!answersAtEnd(((tryStatement.block as Node).body as Node[]).at(-1))) return false;
+  const rest = after(ctx, tryStatement);
   const [next] = rest;
   if (next === undefined) return false;
   if (next.type === 'TryStatement') return guardedBackup(next) && doesIo(ctx, next.block as Node);
