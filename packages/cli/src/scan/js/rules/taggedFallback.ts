@@ -76,9 +76,10 @@ export function taggedFallback(
     .filter((o): o is Map<string, string> => o !== undefined && o.size > 0);
   if (real.length === 0 || fallbacks.length === 0) return false;
   return fallbacks.every((f) => {
-    const objects = answerObjects(ctx, f);
+    // No answer object (a default, a value out of sight) is no mark.
+    const objects = answerObjects(ctx, f) ?? [];
     return (
-      objects !== undefined &&
+      objects.length > 0 &&
       objects.every((o) =>
         [...o].some(([key, value]) => real.some((s) => s.has(key) && s.get(key) !== value)),
       )
