@@ -2,7 +2,7 @@
 // undefined or null answer only, a test whose failing side fails the work fails on `false` too.
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
-import { failsOnAnswer, importResultUses } from './resultUse.js';
+import { failsOnAnswer } from './resultUse.js';
 import { contextOf } from './testing/parsed.js';
 
 /** failsOnAnswer for the one call of `load()` in `body` (inside an async function). */
@@ -99,31 +99,5 @@ describe('failsOnAnswer', () => {
     ],
   ])('%s', (_, body, expected) => {
     expect(failsOn(body)).toBe(expected);
-  });
-});
-
-describe('importResultUses', () => {
-  /** The imports this module's calls are asked about, by the source they name. */
-  const sources = (source: string) => importResultUses(contextOf(source)).map((u) => u.ref.source);
-
-  it('asks about a bare path a tsconfig baseUrl may name, as about a relative one', () => {
-    // Arrange
-    const source = [
-      "import * as pdf from 'pdf/service';",
-      "import { load } from './store';",
-      "import { get } from 'lodash';",
-      'export async function handler() {',
-      "  const url = await pdf.render(1); if (!url) throw new Error('no pdf');",
-      "  const r = await load(); if (!r) throw new Error('none');",
-      '  return get(r, "a");',
-      '}',
-    ].join('\n');
-
-    // Act
-    const asked = sources(source);
-
-    // Assess: the bare path is left to the resolver (a package resolves to no scanned module); a package
-    // name with no path is never project code.
-    expect(asked).toEqual(['pdf/service', './store']);
   });
 });

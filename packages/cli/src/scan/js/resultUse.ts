@@ -9,8 +9,7 @@ import { testedAndFailed } from './answerTest.js';
 import { answerWrapper, isFunction, memberPath, type Node, propertyName, unwrap } from './ast.js';
 import type { ImportRef } from './Candidate.js';
 import { inlineTestFails } from './inlineTest.js';
-import type { ModuleContext } from './ModuleContext.js';
-import { mayBeProjectSource } from './projectSource.js';
+import { isProjectSource, type ModuleContext } from './ModuleContext.js';
 
 const LOG_LINE = /^\s*(?:console|logger|log|this\.logger)\.\w+\(/;
 
@@ -161,9 +160,8 @@ export function importResultUses(ctx: ModuleContext): { ref: ImportRef; reads: b
   const uses = new Map<string, { ref: ImportRef; reads: boolean; tests?: boolean }>();
   for (const call of ctx.of('CallExpression')) {
     const { source, name } = importedCallee(ctx, unwrap(call.callee)) ?? {};
-    // Relative imports, and the project's own aliases and workspace packages, also a bare path a tsconfig
-    // `baseUrl` or `paths` may name (`pdf/service`): the resolver decides, and a package resolves to nothing.
-    if (source === undefined || name === undefined || !mayBeProjectSource(source)) continue;
+    // Relative imports, and the project's own aliases and workspace packages: the resolver decides.
+    if (source === undefined || name === undefined || !isProjectSource(source)) continue;
     const key = `${source}\0${name}`;
     const known = uses.get(key);
     // A name one call already does not read stays so: the later calls need not be read.
