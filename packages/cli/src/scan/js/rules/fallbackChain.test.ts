@@ -39,6 +39,16 @@ describe('fallsToBackup', () => {
       'if (cached) { try { await cached.ping(); return cached } catch (e) { log(e) } } else { log(key) } const fresh = await s3.send(connect(key)); return fresh;',
       false,
     ],
+    // A guard, not a cache hit: the try's `if` refuses (409) and what follows writes and answers 201.
+    [
+      'try { const old = await s3.send(head(key)); if (old) { return reply(409, old) } } catch (e) { log(e) } await s3.send(put(key)); return reply(201, key);',
+      false,
+    ],
+    // The cache hit and the rebuild give the same answer (200): a chain.
+    [
+      'try { const old = await s3.send(get(key)); if (old) { return reply(200, old) } } catch (e) { log(e) } const made = await s3.send(make(key)); return reply(200, made);',
+      true,
+    ],
     // The try's `if` answers only a default: no answer of its own to fall back from.
     [
       'try { const head = await s3.send(head(key)); if (head.ETag) { return null } } catch (e) { log(e) } const made = await s3.send(make(key)); return made;',
