@@ -288,11 +288,7 @@ function returnedUnread(project: Project, file: string, names: readonly string[]
     );
 }
 
-/**
- * The handler's event type says its invoker reads no answer (HandlerFact.answerlessEvent), and no template
- * routes it to HTTP: a template that does vetoes the type (review r42 item 3; one wiring it to a schedule as
- * well is isAnswerUnread's).
- */
+/** The handler's type says no one reads its answer (HandlerFact.answerlessEvent); an HTTP route vetoes it (r42 item 3). */
 function typedUnrouted(project: Project, file: string, name: string): boolean {
   return (
     project.factsOf(file)?.handlers?.[name]?.answerlessEvent !== undefined && !project.isRouted(file, name)
