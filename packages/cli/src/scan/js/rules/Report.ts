@@ -56,6 +56,7 @@ export type Extra = Pick<
   | 'onlyIfEventWired'
   | 'orIfScheduled'
   | 'onlyIfAnswerUnread'
+  | 'orIfTypedAnswerless'
   | 'onlyIfRouted'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'
