@@ -7,6 +7,7 @@
 // @aws-sdk/util-create-request answers from a middleware before the send), and for one wrapped by X-Ray's
 // `captureAWSv3Client(client)` (which returns the client it instruments).
 import { calleeName, contains, type Node, someDescendant, unwrap } from './ast.js';
+import { isCastOrParen } from './heldIn.js';
 import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { isXrayCapture } from './memberClass.js';
@@ -18,8 +19,15 @@ const V2_PRESIGN = /^(getSignedUrl|getSignedUrlPromise|createPresignedPost)$/;
 /** The package whose `createRequest(client, command)` builds a request without sending it. */
 const CREATE_REQUEST = '@aws-sdk/util-create-request';
 
-/** `n` is the client of a presigning call: `getSignedUrl(n, command)` (v3) or `n.getSignedUrlPromise(...)` (v2). */
-function presignsWith(ctx: ModuleContext, n: Node): boolean {
+/** A cast that only changes the type TypeScript sees: `getSignedUrl(this.s3 as any, command)` passes `this.s3`. */
+const isCast = (p: Node): boolean => isCastOrParen(p) || p.type === 'TSNonNullExpression';
+
+/**
+ * `n` is the client of a presigning call: `getSignedUrl(n, command)` (v3) or `n.getSignedUrlPromise(...)` (v2),
+ * through casts (`getSignedUrl(client as any, ...)`, a habit when the presigner's client type lags the client's).
+ */
+function presignsWith(ctx: ModuleContext, use: Node): boolean {
+  const n = ctx.climb(use, isCast).node;
   const call = ctx.parentOf(n);
   if (call?.type === 'MemberExpression' && call.object === n) {
     const method = ctx.parentOf(call);
@@ -56,6 +64,16 @@ function configToPresigner(ctx: ModuleContext, config: Node): boolean {
     built.arguments[0] === arg &&
     calleeName(built) === 'S3RequestPresigner'
   );
+}
+
+/**
+ * `n` is only tested for being set: `if (!this.s3) this.s3 = new S3Client(...)`, the lazy-build guard. The
+ * test reads the reference, not the client's network: it neither sends nor hands the client on.
+ */
+function onlyTested(ctx: ModuleContext, n: Node): boolean {
+  const parent = ctx.parentOf(n);
+  if (parent?.type === 'UnaryExpression' && parent.operator === '!') return true;
+  return (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression') && parent.test === n;
 }
 
 /**
@@ -98,6 +116,7 @@ export function onlyPresigns(ctx: ModuleContext, created: Node): boolean {
       if (n.type !== 'Identifier' || n.name !== name || n === parent.id) return false;
       // `const S3 = new AWS.S3()`: the class's member name `S3` is no use of the variable.
       if (isKeyName(ctx, n) || ctx.resolve(name, n)?.declaration !== parent) return false;
+      if (onlyTested(ctx, n)) return false;
       uses++;
       return !presignsWith(ctx, n);
     },
@@ -126,6 +145,7 @@ function fieldOnlyPresigns(ctx: ModuleContext, holder: Node, field: string): boo
     (n) => {
       if (n === target || n.type !== 'MemberExpression' || n.object?.type !== 'ThisExpression') return false;
       if (n.computed || n.property?.name !== field) return false;
+      if (onlyTested(ctx, n)) return false;
       uses++;
       return !presignsWith(ctx, n);
     },

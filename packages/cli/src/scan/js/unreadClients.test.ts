@@ -6,7 +6,7 @@ import { unreadClient } from './unreadClients.js';
 
 /** unreadClient for the one `new S3(...)` of `source`. */
 function unread(source: string): boolean {
-  const ctx = contextOf(source, 'm.js');
+  const ctx = contextOf(source, 'm.ts');
   const created = ctx.of('NewExpression').find((n) => (n.callee as Node).name === 'S3') as Node;
   return unreadClient(ctx, created);
 }
@@ -37,7 +37,44 @@ describe('unreadClient', () => {
     ['exported by declaration', 'export const s3 = new S3({});', false],
     ['exported by specifier', 'const s3 = new S3({});\nexport { s3 };', false],
     ['exported by CommonJS shorthand', 'const s3 = new S3({});\nmodule.exports = { s3 };', false],
-    ['inside a function', 'export function make() { const s3 = new S3({}); return 1; }', false],
+    // A function's local never read (its send commented out, a helper building its own client) sends nothing.
+    ['inside a function, never read', 'export function make() { const s3 = new S3({}); return 1; }', true],
+    ['inside a function, returned', 'export function make() { const s3 = new S3({}); return s3; }', false],
+    [
+      'inside a function, read by a closure',
+      'export async function run(keys) { const s3 = new S3({}); await Promise.all(keys.map((k) => s3.send(k))); }',
+      false,
+    ],
+    [
+      'inside a function, a like-named variable of another function is not a read',
+      'export function a() { const s3 = new S3({}); return 1; }\nexport function b(s3) { return s3.send(x); }',
+      true,
+    ],
+    // Only the class reads a private field: one its class never names sends nothing.
+    [
+      'a private static field the class never names',
+      'export class Y { private static readonly s3 = new S3({}); run() { return get(k); } }',
+      true,
+    ],
+    ['a #field the class never names', 'export class Y { #s3 = new S3({}); run() { return 1; } }', true],
+    [
+      'a private field the class reads',
+      'export class Y { private s3 = new S3({}); run() { return this.s3.send(x); } }',
+      false,
+    ],
+    [
+      'a static private field read through the class',
+      'export class Y { private static s3 = new S3({}); static run() { return Y.s3.send(x); } }',
+      false,
+    ],
+    [
+      'a private field read by a computed string',
+      "export class Y { private s3 = new S3({}); run() { return this['s3'].send(x); } }",
+      false,
+    ],
+    ['a #field read', 'export class Y { #s3 = new S3({}); run() { return this.#s3.send(x); } }', false],
+    ['a public field may be read from outside', 'export class Y { s3 = new S3({}); }', false],
+    ['an arrow body holds no declaration', 'export const make = () => new S3({});', false],
     [
       'read only where a constant false switches it off',
       'const s3 = new S3({});\nconst doTrace = false;\nexport const save = async () => { if (doTrace) { await s3.send(x); } };\nexport const put = () => doTrace && s3.send(y);',

@@ -3,15 +3,18 @@
 // request at all: not exported, no other module can reach it either. An exported client is still reported
 // wherever it is built (its importers may be out of sight: a path alias, another package). A read in code a
 // constant switches off (`const doTrace = false; if (doTrace) { ... }`, fixedOff.ts) is no read.
+// The same holds inside a function: `const sm = new SecretsManagerClient()` that the function never reads
+// (the secret is fetched by a helper that builds its own, or the only send is commented out) is a local no
+// other module can see, so it sends nothing either.
 import { type Node, someDescendant } from './ast.js';
 import { switchedOff } from './fixedOff.js';
-import { heldIn } from './heldIn.js';
+import { heldIn, isCastOrParen } from './heldIn.js';
 import { isKeyName } from './keyNames.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /**
- * The client (`created`, a `new ...Client(...)`) is the initializer of a module-level `const`/`let` that no
- * expression of the module reads and that the module does not export (by declaration, specifier or
+ * The client (`created`, a `new ...Client(...)`) is the initializer of a module-level or block-level (a
+ * function's) `const`/`let` that no expression of the module reads and that the module does not export (by declaration, specifier or
  * CommonJS): it sends no request.
  *
  * @example
@@ -20,10 +23,13 @@ import type { ModuleContext } from './ModuleContext.js';
  */
 export function unreadClient(ctx: ModuleContext, created: Node): boolean {
   const parent = heldIn(ctx, created);
-  if (parent === undefined) return false;
+  if (parent === undefined) return unreadPrivateField(ctx, created);
   const statement = ctx.parentOf(parent);
   // An exported declaration is reported where it is built: its importers may be out of sight.
-  if (statement === undefined || ctx.parentOf(statement)?.type !== 'Program') return false;
+  if (statement?.type !== 'VariableDeclaration') return false;
+  // A function's local is read only by that function; the module scan below finds it through resolve.
+  const scope = ctx.parentOf(statement)?.type;
+  if (scope !== 'Program' && scope !== 'BlockStatement') return false;
   const name = parent.id.name as string;
   // Any other mention is a read, an `export { ec2 }` specifier and `module.exports = { ec2 }` included.
   const read = someDescendant(
@@ -39,4 +45,33 @@ export function unreadClient(ctx: ModuleContext, created: Node): boolean {
     false,
   );
   return !read && ![...ctx.exports.values()].some((v) => v === created || v === parent || v === parent.id);
+}
+
+/**
+ * The client is the initializer of a private class field (`private static readonly ssm = new SSMClient()`,
+ * `#ssm = new SSMClient()`) that no member access of its class names: only the class can read a private
+ * field, so one it never names sends nothing. A computed access by the same string (`this['ssm']`) is a read.
+ *
+ * @example
+ * unreadClient(ctx, node) // class A { private ssm = new SSMClient(); run() { return getParameter(k); } } -> true
+ */
+function unreadPrivateField(ctx: ModuleContext, created: Node): boolean {
+  const { node: held, parent: field } = ctx.climb(created, isCastOrParen);
+  if (field?.type !== 'PropertyDefinition' || field.computed || field.value !== held) return false;
+  const key = field.key as Node | undefined;
+  const hashed = key?.type === 'PrivateIdentifier';
+  if (!hashed && field.accessibility !== 'private') return false;
+  const name = key?.name as string | undefined;
+  const body = ctx.parentOf(field);
+  if (name === undefined || body?.type !== 'ClassBody') return false;
+  return !someDescendant(
+    body,
+    (n) => {
+      if (n.type !== 'MemberExpression') return false;
+      const property = n.property as Node | undefined;
+      if (n.computed) return property?.type === 'Literal' && property.value === name;
+      return property?.name === name && (property.type === 'PrivateIdentifier') === hashed;
+    },
+    false,
+  );
 }

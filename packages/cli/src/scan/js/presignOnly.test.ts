@@ -1,0 +1,60 @@
+// Which clients only presign (onlyPresigns): every use is a presigning call's client, through casts, and a
+// test of whether the field is set (`if (!this.s3)`) is no use.
+import { describe, expect, it } from 'vitest';
+import type { Node } from './ast.js';
+import { onlyPresigns } from './presignOnly.js';
+import { contextOf } from './testing/parsed.js';
+
+/** onlyPresigns for the one `new S3Client(...)` of `source`. */
+function presigns(source: string): boolean {
+  const ctx = contextOf(source, 'm.ts');
+  const created = ctx.of('NewExpression').find((n) => (n.callee as Node).name === 'S3Client') as Node;
+  return onlyPresigns(ctx, created);
+}
+
+describe('onlyPresigns', () => {
+  it.each([
+    [
+      'a variable passed to getSignedUrl',
+      'const s3 = new S3Client({});\nexport const f = () => getSignedUrl(s3, c);',
+      true,
+    ],
+    [
+      'through an `as any` cast',
+      'const s3 = new S3Client({});\nexport const f = () => getSignedUrl(s3 as any, c);',
+      true,
+    ],
+    [
+      'also sent through',
+      'const s3 = new S3Client({});\nexport const f = () => getSignedUrl(s3, c);\nexport const g = () => s3.send(c);',
+      false,
+    ],
+    [
+      'a class field through a cast',
+      'export class A { private s3 = new S3Client({}); u() { return getSignedUrl(this.s3 as any, c); } }',
+      true,
+    ],
+    [
+      'a field built behind `if (!this.s3)`, then presigned',
+      'export class A { s3 = null; constructor() { if (!this.s3) { this.s3 = new S3Client({}); } } u() { return getSignedUrl(this.s3!, c); } }',
+      true,
+    ],
+    [
+      'a field built behind `if (!this.s3)`, then sent',
+      'export class A { s3 = null; constructor() { if (!this.s3) { this.s3 = new S3Client({}); } } u() { return this.s3.send(c); } }',
+      false,
+    ],
+    [
+      'a guard alone is no presign',
+      'const s3 = new S3Client({});\nexport const f = () => (s3 ? 1 : 0);',
+      false,
+    ],
+    [
+      'a cast handed to another function',
+      'const s3 = new S3Client({});\nexport const f = () => upload(s3 as any, c);',
+      false,
+    ],
+  ])('%s', (_name, source, expected) => {
+    expect(presigns(source)).toBe(expected);
+  });
+});
