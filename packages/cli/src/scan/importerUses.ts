@@ -270,10 +270,7 @@ export function dropKeys(
   const keys = drops.names.map((name) => `${m.file}#${name}`);
   for (const source of drops.sources) {
     const target = resolve(m.file, source);
-    if (target === undefined) continue;
-    for (const name of drops.names) keys.push(`${target}#${name}`);
-    // A same-named method delegated to a field's object marks only the imports (errorValues.ts).
-    for (const name of drops.delegated ?? []) keys.push(`${target}#${name}`);
+    if (target !== undefined) for (const name of drops.names) keys.push(`${target}#${name}`);
   }
   for (const { source, name } of drops.imported ?? []) {
     const target = resolve(m.file, source);

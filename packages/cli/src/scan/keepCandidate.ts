@@ -199,7 +199,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (
     drops !== undefined &&
     !resultDropped(project, project.importerUses, project.deferred, file, drops) &&
-    !returnedUnread(project, file, drops, c.orIfTypedAnswerless === true) &&
+    !returnedUnread(project, file, drops) &&
     !(c.orIfUsedAsData === true && project.importerUses.usedAsData(file, drops))
   )
     return false;
@@ -237,9 +237,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   const scheduled = (name: string) =>
     c.orIfScheduled?.includes(name) === true && project.wiring.isScheduled(file, name);
   if (c.onlyIfEventWired?.some((n) => project.isEventWired(file, n) || scheduled(n)) === false) return false;
-  const unread = (f: string, name: string) =>
-    project.isAnswerUnread(f, name) || (c.orIfTypedAnswerless === true && typedUnrouted(project, f, name));
-  if (c.onlyIfAnswerUnread?.some((name) => unread(file, name)) === false) return false;
+  if (c.onlyIfAnswerUnread?.some((name) => project.isAnswerUnread(file, name)) === false) return false;
   if (c.onlyIfRouted?.some((name) => project.isRouted(file, name)) === false) return false;
   if (c.handlerExports?.some((name) => project.isBatchOne(file, name))) return false;
   const fifo = c.onlyIfMessageGroupsVary;
@@ -275,24 +273,12 @@ function httpClasses(project: Project): Parameters<typeof timeoutArgLeftOut>[0] 
 
 /**
  * A handler returns the answer of one of `names` (defined in `file`) as its own, and a template wires it to
- * a schedule or an asynchronous source, which reads no answer (rules/handlerReturns.ts), or, when `typed`
- * (a plain failure value), its own event type says so (typedUnrouted).
+ * a schedule or an asynchronous source, which reads no answer (rules/handlerReturns.ts).
  */
-function returnedUnread(project: Project, file: string, names: readonly string[], typed: boolean): boolean {
+function returnedUnread(project: Project, file: string, names: readonly string[]): boolean {
   return project.importerUses
     .returnedByHandlers(file, names)
-    .some(([handlerFile, handlers]) =>
-      handlers.some(
-        (h) => project.isAnswerUnread(handlerFile, h) || (typed && typedUnrouted(project, handlerFile, h)),
-      ),
-    );
-}
-
-/** The handler's type says no one reads its answer (HandlerFact.answerlessEvent); an HTTP route vetoes it (r42 item 3). */
-function typedUnrouted(project: Project, file: string, name: string): boolean {
-  return (
-    project.factsOf(file)?.handlers?.[name]?.answerlessEvent !== undefined && !project.isRouted(file, name)
-  );
+    .some(([handlerFile, handlers]) => handlers.some((h) => project.isAnswerUnread(handlerFile, h)));
 }
 
 /** A handler module wired to a redelivered source or invoked with 'Event', though its code does not show it. */

@@ -90,11 +90,6 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly orIfScheduled?: readonly string[];
   /** Kept only when a template wires one of these handler exports to a schedule or an asynchronous source. */
   readonly onlyIfAnswerUnread?: readonly string[];
-  /**
-   * With onlyIfAnswerUnread or onlyIfResultDropped: the handler's own event type, one whose invoker reads no
-   * answer (HandlerFact.answerlessEvent), counts as that template unless one routes the handler only to HTTP.
-   */
-  readonly orIfTypedAnswerless?: true;
   /** Kept only when a template routes one of these handler exports to HTTP (rules/eventlessRoute.ts). */
   readonly onlyIfRouted?: readonly string[];
   /**

@@ -96,11 +96,6 @@ export interface HandlerFact {
    * middy's partial-batch middleware on the export): evidence, unlike answersItems, so a finding may rest on it.
    */
   readonly returnsItemAnswer?: true;
-  /**
-   * Its event parameter's type names a source whose invoker reads no answer (`SQSEvent`, `ScheduledEvent`,
-   * `const h: SNSHandler`; handlerTypes.ts answerlessEventType): the author's word on how it is invoked.
-   */
-  readonly answerlessEvent?: string;
   /** Every failure on a record's path throws out of the handler (rules/recordThrows.ts): a bisect can isolate it. */
   readonly throwsForRecord?: true;
   /**
@@ -270,11 +265,6 @@ export interface DroppedAwaits {
   readonly names: readonly string[];
   /** Bare calls of imported functions: the import as written and the name it exports. */
   readonly imported?: readonly { readonly source: string; readonly name: string }[];
-  /**
-   * Names called on another object by a method of the same name (`await this.service.clear()` in `clear()`,
-   * a controller delegating): that object's method, from one of `sources`, never this module's own.
-   */
-  readonly delegated?: readonly string[];
 }
 
 /**

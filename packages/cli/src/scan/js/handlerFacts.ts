@@ -5,7 +5,6 @@ import { memberPath, type Node, propertyName, someDescendant } from './ast.js';
 import type { HandlerFact } from './Candidate.js';
 import { eventTakers } from './eventTakers.js';
 import { boundMethod, madeByFactory } from './handlerDiscovery.js';
-import { answerlessEventType } from './handlerTypes.js';
 import { answersItemsItself } from './itemAnswer.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { carriesEvent, decoderRef } from './rules/batchDecoders.js';
@@ -144,8 +143,6 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
   for (const [fn, kind] of ctx.handlers) {
     if (kind !== 'entry') continue;
     const redelivered = records || ctx.batchHandlers.has(fn);
-    // Of an export reaching two handler functions, the one typed so answers for it.
-    const typed = answerlessEventType(ctx, fn);
     for (const [name, value] of ctx.exports) {
       const covers =
         value === fn ||
@@ -172,7 +169,6 @@ export function handlerFacts(ctx: ModuleContext): Record<string, HandlerFact> {
         ...(out[name]?.returnsItemAnswer === true || answersItemsItself(ctx, fn, value)
           ? { returnsItemAnswer: true as const }
           : {}),
-        ...(typed !== undefined ? { answerlessEvent: typed } : {}),
         ...(throwsForRecord(ctx, fn) ? { throwsForRecord: true as const } : {}),
         ...(takers.length > 0 ? { passesEvent: takers } : {}),
         // Of an export reaching two handler functions, both must only hand the batch on.

@@ -6,18 +6,7 @@ import { declaresBatchShape } from './localEventShapes.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { namedRecordCallbackReadsPolled } from './recordCallbacks.js';
 
-/** aws-lambda's names of the polled sources: the event source mapping takes the batch as done once the function resolves. */
-const BATCH_SOURCES = 'SQS|Kinesis|KinesisStream|DynamoDBStream';
-/**
- * aws-lambda's names of the sources that invoke a function asynchronously (SNS, S3 notifications, an
- * EventBridge rule or schedule, a CloudWatch Logs subscription): Lambda discards the answer. Not S3 Batch
- * Operations (it reads `results[].resultCode`), Firehose (reads the transformed records), SES (a
- * RequestResponse receipt rule reads the disposition), Cognito or CloudFront (read the answer).
- */
-const ASYNC_SOURCES = 'SNS|S3|EventBridge|Scheduled|CloudWatchLogs';
-const BATCH_TYPES = new RegExp(`^(${BATCH_SOURCES})(Event|Handler)$`);
-/** The one table of event and handler types whose invoker reads no answer but `batchItemFailures`. */
-const ANSWERLESS_TYPES = new RegExp(`^(${BATCH_SOURCES}|${ASYNC_SOURCES})(Event|Handler)$`);
+const BATCH_TYPES = /^(SQS|Kinesis|KinesisStream|DynamoDBStream)(Event|Handler)$/;
 
 /** The name of a type annotation's referenced type (`SQSEvent` of `event: SQSEvent`, `Handler` of `lambda.Handler`). */
 export function typeNameOf(annotation: Node | undefined): string | undefined {
@@ -41,37 +30,6 @@ export function declaredTypeOf(ctx: ModuleContext, fn: Node): string | undefined
   const parent = ctx.parentOf(fn);
   if (parent?.type === 'VariableDeclarator') return typeNameOf(parent.id?.typeAnnotation);
   return undefined;
-}
-
-/** `Handler<SQSEvent, void>`'s first type argument's name (typeArguments, or typeParameters of older trees). */
-function handlerTypeArgument(annotation: Node | undefined): string | undefined {
-  const t = annotation?.typeAnnotation;
-  const args = (t?.typeArguments ?? t?.typeParameters)?.params as Node[] | undefined;
-  return args?.[0] === undefined ? undefined : typeNameOf({ typeAnnotation: args[0] } as unknown as Node);
-}
-
-/**
- * The function's own word that its invoker reads no answer: its first parameter typed as one event of such
- * a source (`event: SQSEvent`, `({ Records }: SQSEvent)`, `_e: ScheduledEvent`), or its variable declared as
- * such a handler (`const h: SNSHandler`, `const h: Handler<S3Event>`). Only a single named type: a union
- * (`APIGatewayProxyEvent | SQSEvent`) may serve the caller that reads the answer, a record type
- * (`record: SQSRecord`) is a per-record helper whose caller reads it, and an untyped event may be routed to
- * an API by a template the scan did not read (round 50's review).
- *
- * @example
- * answerlessEventType(ctx, fn) // export const handler = async (event: SQSEvent) => ... -> 'SQSEvent'
- * answerlessEventType(ctx, fn) // async (event: APIGatewayProxyEvent | SQSEvent) => ... -> undefined
- */
-export function answerlessEventType(ctx: ModuleContext, fn: Node): string | undefined {
-  const parent = ctx.parentOf(fn);
-  const variable = parent?.type === 'VariableDeclarator' ? parent.id?.typeAnnotation : undefined;
-  const declared = typeNameOf(variable);
-  const named = declared === 'Handler' ? handlerTypeArgument(variable) : declared;
-  if (named !== undefined && ANSWERLESS_TYPES.test(named)) return named;
-  const first = (fn.params as Node[] | undefined)?.[0];
-  const param = first?.type === 'AssignmentPattern' ? first.left : first;
-  const own = typeNameOf(param?.typeAnnotation);
-  return own !== undefined && ANSWERLESS_TYPES.test(own) ? own : undefined;
 }
 
 /**

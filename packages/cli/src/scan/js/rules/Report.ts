@@ -56,7 +56,6 @@ export type Extra = Pick<
   | 'onlyIfEventWired'
   | 'orIfScheduled'
   | 'onlyIfAnswerUnread'
-  | 'orIfTypedAnswerless'
   | 'onlyIfRouted'
   | 'onlyIfImportApiRoute'
   | 'onlyIfFieldRouted'

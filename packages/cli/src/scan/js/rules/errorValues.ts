@@ -124,7 +124,6 @@ export function* awaitedStatementCalls(
  */
 export function droppedAwaits(ctx: ModuleContext): DroppedAwaits | undefined {
   const names = new Set<string>();
-  const delegated = new Set<string>();
   const imported = new Map<string, { source: string; name: string }>();
   for (const { call, callee } of awaitedStatementCalls(ctx)) {
     const binding = callee?.type === 'Identifier' ? ctx.imports.get(callee.name as string) : undefined;
@@ -153,36 +152,19 @@ export function droppedAwaits(ctx: ModuleContext): DroppedAwaits | undefined {
       imported.set(`${owner.source}#${owned}`, { source: owner.source, name: owned });
     }
     const name = calleeName(call);
-    if (name !== undefined && delegatesToSameName(ctx, call, name)) delegated.add(name);
-    else if (name !== undefined) names.add(name);
+    if (name !== undefined) names.add(name);
     // `await save(x);` where `save` only hands on `api.process(x)`'s answer: that answer is dropped too.
     const inner =
       callee?.type === 'Identifier' ? passedAnswer(ctx, ctx.functionOf(callee) ?? callee) : undefined;
     const innerName = inner === undefined ? undefined : calleeName(inner);
     if (innerName !== undefined) names.add(innerName);
   }
-  if (names.size === 0 && imported.size === 0 && delegated.size === 0) return undefined;
+  if (names.size === 0 && imported.size === 0) return undefined;
   return {
-    sources: names.size + delegated.size === 0 ? [] : projectSources(ctx),
+    sources: names.size === 0 ? [] : projectSources(ctx),
     names: [...names],
     ...(imported.size > 0 ? { imported: [...imported.values()] } : {}),
-    ...(delegated.size > 0 ? { delegated: [...delegated] } : {}),
   };
-}
-
-/**
- * `await this.service.clearDatabase()` inside the method `clearDatabase()`: a controller handing the work to
- * a field's object of the same method name. The call is that object's, not this class's own method, which
- * would be `this.clearDatabase()`: its drop must not mark the enclosing method (whose answer is its own).
- */
-function delegatesToSameName(ctx: ModuleContext, call: Node, name: string): boolean {
-  const callee = unwrap(call.callee as Node);
-  const receiver = callee?.type === 'MemberExpression' ? unwrap(callee.object as Node) : undefined;
-  if (receiver?.type !== 'MemberExpression' || unwrap(receiver.object as Node)?.type !== 'ThisExpression')
-    return false;
-  const fn = ctx.enclosingFunction(call);
-  const method = fn === undefined ? undefined : ctx.parentOf(fn);
-  return method?.type === 'MethodDefinition' && method.key?.name === name;
 }
 
 /**

@@ -11,11 +11,9 @@ import { answeredOnPurpose } from './ackComment.js';
 import { builtFailureAnswer, failureKeptForReturn } from './builtFailureAnswer.js';
 import { carriesCaughtError, caughtName, VERDICT } from './carriedError.js';
 import { isObservation } from './catchFacts.js';
-import { errorMapperAnswer } from './errorMapperAnswer.js';
 import { objectMethodDrop, returnedName } from './errorValues.js';
 import { errorStatus, statusField } from './httpStatus.js';
 import { errorAnswerCall } from './namedErrorAnswer.js';
-import { plainFailureAnswer } from './plainFailureAnswer.js';
 import type { Report } from './Report.js';
 import { constant2xxObject } from './successStatus.js';
 import { unreadFailureAnswer } from './unreadFailureAnswer.js';
@@ -74,27 +72,15 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
   // Returned at once or built in a variable first (`let response; ... response = createResponse(502)`).
   // Or built by a function named for it, `createErrorResponse(error)` (namedErrorAnswer.ts).
   // Or an object carrying the caught error itself (`{ code, message, error: err }`, carriedError.ts).
-  // Or the caught error handed to a quiet mapper of this module that answers one (errorMapperAnswer.ts).
   const caught = caughtName(handler);
-  // The answers matched, kept to ask whether they are plain values (plainFailureAnswer.ts).
-  const answers: Node[] = [];
-  const failure = (v: Node) => {
-    const is =
-      failureObject(v) ||
-      errorAnswerCall(v) ||
-      carriesCaughtError(v, caught) ||
-      errorMapperAnswer(ctx, v, caught);
-    if (is) answers.push(v);
-    return is;
-  };
-  if (!io || !builtFailureAnswer(handler.body as Node, failure)) {
-    answers.length = 0;
-    if (!io || !failureKeptForReturn(ctx, handler, failure)) return false;
-  }
-  // A plain value is lost when a handler typed for a source that reads no answer returns it, with no template.
-  const plain = plainFailureAnswer(ctx, answers) ? { orIfTypedAnswerless: true as const } : {};
+  const failure = (v: Node) => failureObject(v) || errorAnswerCall(v) || carriesCaughtError(v, caught);
+  if (
+    !io ||
+    !(builtFailureAnswer(handler.body as Node, failure) || failureKeptForReturn(ctx, handler, failure))
+  )
+    return false;
   // An entry handler's own answer: read by an API caller, discarded by a schedule or an async source.
-  if (unreadFailureAnswer(ctx, handler, report, plain)) return true;
+  if (unreadFailureAnswer(ctx, handler, report)) return true;
   const fn = ctx.enclosingFunction(handler);
   const name = fn === undefined ? undefined : returnedName(ctx, fn);
   if (name === undefined) return false;
@@ -112,7 +98,7 @@ export function failureResultRule(ctx: ModuleContext, handler: Node, io: boolean
     'swallowed-error',
     handler,
     `catch answers the failure as ${called}()'s result object, and a caller drops that result unread (awaits ${called}() as a statement, or returns it from a handler a schedule or an asynchronous source invokes, which discards it): the failure is lost and the run goes on as if the work was done`,
-    { onlyIfResultDropped: drops, ...plain, ...(onPath ? {} : { onlyIfExportOnHandlerPath: exported }) },
+    { onlyIfResultDropped: drops, ...(onPath ? {} : { onlyIfExportOnHandlerPath: exported }) },
   );
   return true;
 }

@@ -4,8 +4,7 @@
 // EventBridge rule) and takes a queue or stream batch as processed when the function resolves: the failed
 // run counts as a success, so no retry, dead-letter queue or Errors alarm sees it. The code does not say
 // how the function is invoked; the finding is kept only when a template wires the handler to such a source
-// (or a Step Functions task, whose Retry and Catch act only on a thrown error), or when the handler's own
-// event type says so and no template routes it only to HTTP (handlerTypes.ts answerlessEventType)
+// (or a Step Functions task, whose Retry and Catch act only on a thrown error)
 // (`onlyIfAnswerUnread`, iac/unreadAnswerHandlers.ts, iac/eventWiredHandlers.ts, rules/cdkUnreadAnswers.ts).
 import { calleeName, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -43,26 +42,19 @@ function answeringEntries(ctx: ModuleContext, fn: Node): Node[] {
  * // exports.handler = async () => { try { await run() } catch (e) { log(e); return sendResponse(500, {}) } }
  * unreadFailureAnswer(ctx, handler, report) // -> true, kept if a SAM `Schedule` event invokes handler
  */
-export function unreadFailureAnswer(
-  ctx: ModuleContext,
-  handler: Node,
-  report: Report,
-  plain: { readonly orIfTypedAnswerless?: true } = {},
-): boolean {
+export function unreadFailureAnswer(ctx: ModuleContext, handler: Node, report: Report): boolean {
   const fn = ctx.enclosingFunction(handler);
   if (fn === undefined) return false;
   const entries = ctx.handlers.get(fn) === 'entry' ? [fn] : answeringEntries(ctx, fn);
   const names = [...new Set(entries.flatMap((e) => exportNamesOf(ctx, e)))];
   if (names.length === 0) return false;
   // Held for a template even when the event looks answerless: the event's shape alone cannot be vetoed by a
-  // template wiring the handler to a caller that reads the answer (review r42, item 3). A handler typed for
-  // such a source (`event: SQSEvent`, answerlessEventType) answering a plain value is kept with no template
-  // too, unless one routes it to HTTP and to nothing that reads no answer (`orIfTypedAnswerless`, keepCandidate.ts).
+  // template wiring the handler to a caller that reads the answer (review r42, item 3).
   report(
     'swallowed-error',
     handler,
     'the handler answers the failure as a returned value, but what invokes it reads no answer (a schedule, an asynchronous source, a queue, a Step Functions task): the failed run counts as a success, so no retry, Catch or alarm sees it',
-    { onlyIfAnswerUnread: [...names], ...plain },
+    { onlyIfAnswerUnread: [...names] },
   );
   return true;
 }
