@@ -5,7 +5,6 @@ import { type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { failureObject } from './failureResult.js';
 import type { Report, Rule } from './Report.js';
-import { returnedIn, taggedFallback } from './taggedFallback.js';
 
 const COMPARE = new Set(['<', '<=', '>', '>=']);
 
@@ -99,11 +98,6 @@ export const exhaustedRetryRules: Rule = (ctx: ModuleContext, report: Report) =>
           !someDescendant(handler.body, (n) => n.type === 'ReturnStatement', true) &&
           after.some((s) => s.type === 'ReturnStatement' && failureObject(s.argument as Node | null, true))
         )
-          continue;
-        // The spent attempts answer a stand-in that names itself (`source: 'fallback'` where the success answer
-        // says `source: 'llm_inferred'`): whoever keeps it keeps the mark (taggedFallback.ts).
-        const wrapped = { type: 'Wrapper', start: loop.start, end: loop.end, body: after } as unknown as Node;
-        if (taggedFallback(ctx, block, [...returnedIn(handler.body as Node), ...returnedIn(wrapped)]))
           continue;
         report(
           'swallowed-error',
