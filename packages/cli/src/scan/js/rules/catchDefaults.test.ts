@@ -29,6 +29,11 @@ describe('answersOnlyDefault', () => {
     ['catch (e) { if (e.name === "NoSuchKey") return []; throw e; }'],
     ['catch (e) { if (e.name === "NoSuchKey") return []; log.warn(e); return { failed: true, items: [] }; }'],
     ['catch (e) { if (e.name !== "NoSuchKey") throw e; return []; }'],
+    // A null behind the test is the "not found" its caller tests for (a cache miss read from the origin).
+    [
+      'catch (e) { if (e.code === "NoSuchKey") { log.info("miss"); return null; } log.warn(e); return null; }',
+    ],
+    ['catch (e) { if (e.code === "NoSuchKey") return false; return false; }'],
     // Only logs: no empty value answered here (the fall-out shapes judge it).
     ['catch (e) { log.warn(e); }'],
     ['catch (e) { log.warn(e); return cached; }'],
