@@ -25,18 +25,25 @@ describe('isDefaultValue', () => {
 });
 
 describe('isEmptyValue', () => {
-  it.each(['{ items: [] }', '{ items: [], total: 0 }', '{ lines: [], meta: {}, next: null }', '[]'])(
-    '%s is an empty page',
-    (t) => {
-      expect(isEmptyValue(parsedValue(t))).toBe(true);
-    },
-  );
+  it.each([
+    '{ items: [] }',
+    '{ items: [], total: 0 }',
+    '{ lines: [], meta: {}, next: null }',
+    '[]',
+    'new Set()',
+    'new Map([])',
+  ])('%s is an empty page', (t) => {
+    expect(isEmptyValue(parsedValue(t))).toBe(true);
+  });
 
   it.each([
     '{ total: 0 }',
     '{ items: [], success: false }',
     "{ items: [], status: 'error' }",
     '{ items: [1] }',
+    'new Set(ids)',
+    "new Map([['a', 1]])",
+    'new WeakMap()',
   ])('%s says something (or holds something)', (t) => {
     expect(isEmptyValue(parsedValue(t))).toBe(false);
   });

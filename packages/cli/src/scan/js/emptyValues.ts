@@ -28,6 +28,7 @@ export function isDefaultValue(node: Node | null | undefined): boolean {
  */
 export function isEmptyValue(node: Node | null | undefined): boolean {
   const n = unwrap(node);
+  if (isEmptyCollection(n)) return true;
   if (isDefaultValue(n) || n?.type !== 'ObjectExpression') return isDefaultValue(n);
   const values = (n.properties as Node[]).map((p) =>
     p.type === 'Property' && !p.computed ? unwrap(p.value) : undefined,
@@ -42,5 +43,23 @@ export function isEmptyValue(node: Node | null | undefined): boolean {
         (v?.type === 'ObjectExpression' && (v.properties as Node[]).length === 0) ||
         (v?.type === 'Literal' && (v.value === 0 || v.value === null)),
     )
+  );
+}
+
+/**
+ * An empty Set or Map built in place (`new Set()`, `new Map([])`): the same "nothing" as `[]`, in the shape a
+ * caller that looks members up expects, so a failed read answered with it reads as "no members".
+ * @example
+ * isEmptyCollection(parse('new Set()')) // true; isEmptyCollection(parse('new Set(ids)')) // false
+ */
+export function isEmptyCollection(node: Node | null | undefined): boolean {
+  const n = unwrap(node);
+  if (n?.type !== 'NewExpression' || n.callee?.type !== 'Identifier') return false;
+  if (n.callee.name !== 'Set' && n.callee.name !== 'Map') return false;
+  const args = n.arguments as Node[];
+  const only = unwrap(args[0]);
+  return (
+    args.length === 0 ||
+    (args.length === 1 && only?.type === 'ArrayExpression' && (only.elements as Node[]).length === 0)
   );
 }

@@ -2,7 +2,6 @@
 // handlers are judged in promiseCatch.ts.
 import { type Node, unwrap } from '../ast.js';
 import { sharedRequest } from '../callerNames.js';
-import { isEmptyValue } from '../emptyValues.js';
 import { exportsReaching } from '../handlerImports.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callersRead, readersCondition } from '../resultUse.js';
@@ -12,6 +11,7 @@ import { aroundWholeRun, bestEffortByDecision, nextRunRetries, sideChannelOnly }
 import { boltListenerCatch } from './boltListenerCatch.js';
 import { callbackResultRule } from './callbackResult.js';
 import { deletedAfterLoop, deletedAfterTry } from './catchAfter.js';
+import { answersOnlyDefault } from './catchDefaults.js';
 import { defaultAnswerExcused, onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { doesIo, hasComment, isObservation, saysWhy } from './catchFacts.js';
 import {
@@ -159,10 +159,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     const skipsOne =
       (shape === 'leaves-loop' && statements.at(-1)?.type === 'ContinueStatement') ||
       fallsToNextItem(ctx, tryStatement, shape);
-    const returnsDefault =
-      statements.every((s) => isObservation(s) || s.type === 'ReturnStatement') &&
-      statements.some((s) => s.type === 'ReturnStatement' && isEmptyValue(resolved(s.argument))) &&
-      !statements.some((s) => s.type === 'ReturnStatement' && !isEmptyValue(resolved(s.argument)));
+    // Also when a test of the error answers the same empty value sooner (catchDefaults.ts).
+    const returnsDefault = answersOnlyDefault(statements);
     const param = handler.param?.type === 'Identifier' ? (handler.param.name as string) : undefined;
     const returnsError =
       param !== undefined &&
