@@ -19,14 +19,23 @@ import type { ModuleContext } from './ModuleContext.js';
 export function defaultObjectMethods(ctx: ModuleContext, node: Node): string[] {
   const value = unwrap(ctx.exports.get('default'));
   if (value?.type !== 'ObjectExpression') return [];
-  const names: string[] = [];
-  for (const p of value.properties as Node[]) {
+  return objectFunctions(ctx, value)
+    .filter(([, target]) => contains(target, node))
+    .map(([name]) => name);
+}
+
+/**
+ * The function-valued properties of an object literal, by name: inline functions and methods, and a name
+ * standing for a function of the module (`{ byOwner }` with `function byOwner() {}` above).
+ */
+export function objectFunctions(ctx: ModuleContext, object: Node): [string, Node][] {
+  const found: [string, Node][] = [];
+  for (const p of object.properties as Node[]) {
     if (p.type !== 'Property') continue;
     const name = propertyName(p.key, p.computed as boolean);
     const fn = unwrap(p.value as Node);
     const target = fn !== undefined && isFunction(fn) ? fn : ctx.functionOf(p.value as Node);
-    if (name === undefined || target === undefined) continue;
-    if (contains(target, node)) names.push(name);
+    if (name !== undefined && target !== undefined) found.push([name, target]);
   }
-  return names;
+  return found;
 }

@@ -266,13 +266,15 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     // A class, or a singleton made from one (`export const jwtAdapter = new JwtAdapter()`).
     const made = asyncMethods === undefined ? instanceClass(ctx, v) : undefined;
     const singletonAsync = made === undefined ? undefined : asyncMethodsOf(ctx, made);
-    const remote = !authClassText(ctx.source)
-      ? {}
-      : made !== undefined
-        ? remoteMethodsOf(ctx, made, singletonAsync ?? [])
-        : asyncMethods !== undefined
-          ? remoteMethodsOf(ctx, v, asyncMethods)
-          : objectRemoteMethods(ctx, v);
+    // An object of methods is asked in any module: a data layer need not spell an auth word (authObjectMethods.ts).
+    const remote =
+      made === undefined && asyncMethods === undefined
+        ? objectRemoteMethods(ctx, v)
+        : !authClassText(ctx.source)
+          ? {}
+          : made !== undefined
+            ? remoteMethodsOf(ctx, made, singletonAsync ?? [])
+            : remoteMethodsOf(ctx, v, asyncMethods ?? []);
     if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined)
       facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...remote };
     // A singleton's async methods (`export const users = new Users()`): an importer's `users.save(x)` floats.

@@ -161,7 +161,7 @@ export const authRules: Rule = (ctx: ModuleContext, report: Report) => {
       raised !== undefined && 'imported' in raised ? { onlyIfImportAuthError: raised.imported } : {};
     // Reported at the catch: the line that decides every error is an auth failure (reviewers point there).
     // Leaving out an inner try that answers for its own block (rules/authShieldedTries.ts).
-    const reached = reachingBlock(tryStatement.block as Node);
+    const reached = reachingBlock(ctx, tryStatement.block as Node);
     const remote = callsRemote(ctx, reached);
     if (remote !== undefined)
       report(

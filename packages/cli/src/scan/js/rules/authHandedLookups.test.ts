@@ -48,4 +48,15 @@ describe('handedLookup', () => {
   it('leaves a select that is not a query builder (no .from) alone', () => {
     expect(handed('const f = () => db.select("#main");')).toBeUndefined();
   });
+
+  it("leaves a read of the module's own Map, LRU or object cache alone, but not a cache client's", () => {
+    expect(handed('const cache = new Map(); const f = (k) => cache.get(k);')).toBeUndefined();
+    expect(
+      handed('const tickerCache = new LRUCache({ max: 9 }); const f = (k) => tickerCache.get(k)!;'),
+    ).toBeUndefined();
+    expect(handed('const cache = {}; const f = (k) => cache.get(k);')).toBeUndefined();
+    expect(handed('const cache = createClient(); const f = (k) => cache.get(k);')).toBe(
+      'the cache.get() lookup (cache)',
+    );
+  });
 });

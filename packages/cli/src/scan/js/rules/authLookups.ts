@@ -18,6 +18,19 @@ const ORM_READ =
 const CACHE_READ = /^(get|hget|hgetall|hGetAll|hGet|getex|getEx|exists|mget|mGet)$/;
 /** A receiver that is a cache client: `redis`, `this.redisClient`, `cache`, `kv`, `valkey`, `upstash`. */
 const CACHE_RECEIVER = /redis|cache|^kv$|valkey|upstash|memcache/i;
+/** An in-process store: `new Map()`, `new Set()`, an LRU (`new LRUCache(...)`, `new LRU(...)`), `{}`. */
+const IN_MEMORY = /^(Map|Set|WeakMap|WeakSet|LRUCache|LRU|QuickLRU|NodeCache|TTLCache)$/;
+
+/** Is `receiver` a module's own in-memory cache (`const cache = new Map()`), whose read cannot fail remotely? */
+function inMemory(ctx: ModuleContext, receiver: Node | undefined): boolean {
+  const r = unwrap(receiver);
+  if (r?.type !== 'Identifier') return false;
+  const made = unwrap(ctx.valueOf(r));
+  if (made?.type === 'ObjectExpression') return true;
+  return (
+    made?.type === 'NewExpression' && IN_MEMORY.test((unwrap(made.callee as Node)?.name as string) ?? '')
+  );
+}
 /** SQL through a pool or client: `pool.query(...)`, `db.execute(...)`, `sql.query(...)`. */
 const SQL_RUN = /^(query|execute|oneOrNone|one|any|maybeOne)$/;
 const SQL_RECEIVER = /^(pool|db|database|client|conn|connection|sql|pg|mysql|knex|tx|trx)$|Pool$|Db$/i;
@@ -107,7 +120,7 @@ export function lookupKind(ctx: ModuleContext, call: Node): string | undefined {
   const receiver = memberPath(callee.object)?.at(-1) ?? '';
   let what: string | undefined;
   if (ORM_READ.test(name)) what = `the ${receiver ? `${receiver}.` : ''}${name}() lookup (database)`;
-  else if (CACHE_READ.test(name) && CACHE_RECEIVER.test(receiver))
+  else if (CACHE_READ.test(name) && CACHE_RECEIVER.test(receiver) && !inMemory(ctx, callee.object as Node))
     what = `the ${receiver}.${name}() lookup (cache)`;
   else if (dataMapperRead(ctx, name, callee.object as Node))
     what = `the ${receiver}.${name}() read (DynamoDB data mapper)`;

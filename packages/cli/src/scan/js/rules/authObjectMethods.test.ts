@@ -27,4 +27,13 @@ describe('objectRemoteMethods', () => {
     expect(remoteOf('export const store = { digest(k) { return k.trim(); } };')).toEqual({});
     expect(remoteOf('export const store = 3;')).toEqual({});
   });
+
+  it('follows a shorthand property to the function declared above, and a name exported under another', () => {
+    const shorthand = `async function byOwner(o) { return (await doc.send(new QueryCommand({ o }))).Items; }
+      export const store = { byOwner };`;
+    expect(Object.keys(remoteOf(shorthand).remoteMethods ?? {})).toEqual(['byOwner']);
+    const renamed = `const keys = { byId: (id) => prisma.key.findUnique({ where: { id } }) };
+      export { keys as store };`;
+    expect(Object.keys(remoteOf(renamed).remoteMethods ?? {})).toEqual(['byId']);
+  });
 });

@@ -3,8 +3,9 @@
 // check in another module awaiting `apiKeys.getByHash(hash)` in a try whose catch answers 401 (or null that
 // a caller answers 401) reads a DynamoDB outage as a bad key, as with a class's method (remoteMethodsOf,
 // exportAuthFacts.ts), which this mirrors for the object's own function-valued properties.
-import { isFunction, type Node, propertyName, unwrap } from '../ast.js';
+import { type Node, unwrap } from '../ast.js';
 import type { ExportFact } from '../Candidate.js';
+import { objectFunctions } from '../defaultObjectMethods.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { callsRemote } from './authFacts.js';
 import { handedLookup } from './authHandedLookups.js';
@@ -21,11 +22,7 @@ export function objectRemoteMethods(
   const object = v?.type === 'Identifier' ? unwrap(ctx.valueOf(v)) : v;
   if (object?.type !== 'ObjectExpression') return {};
   const remoteMethods: Record<string, string> = {};
-  for (const p of object.properties as Node[]) {
-    if (p.type !== 'Property') continue;
-    const name = propertyName(p.key as Node, p.computed as boolean);
-    const fn = unwrap(p.value as Node);
-    if (name === undefined || fn === undefined || !isFunction(fn)) continue;
+  for (const [name, fn] of objectFunctions(ctx, object)) {
     const remote = callsRemote(ctx, fn.body as Node) ?? handedLookup(ctx, fn);
     if (remote !== undefined) remoteMethods[name] = remote;
   }
