@@ -122,4 +122,84 @@ export const onQueued = async ({ ack, message }) => {
     for (const h of ctx.of('CatchClause')) boltListenerCatch(ctx, h, (_r: string, n: Node) => found.push(n));
     expect(found).toEqual([]);
   });
+
+  it('leaves a try whose only remote step is ack() (or a local parse after it)', () => {
+    const source = `app.command('/x', async ({ ack, logger }) => {
+  try { await ack(); }
+  catch (e) { logger.error(e); }
+});
+app.view('v', async ({ ack, view, logger }) => {
+  let meta;
+  try { await ack(); meta = JSON.parse(view.private_metadata); }
+  catch (e) { logger.error(e); }
+});`;
+    expect(reported(source)).toEqual([]);
+  });
+
+  it('leaves best-effort telemetry after ack(): trackUsage and a CloudWatch metric', () => {
+    const source = `import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+const cw = new CloudWatchClient({});
+app.action('approve', async ({ ack, body, logger }) => {
+  await ack();
+  try { await trackUsage('approve', body.user.id); }
+  catch (e) { logger.warn(e); }
+});
+app.action('reject', async ({ ack, logger }) => {
+  await ack();
+  try { await cw.send(new PutMetricDataCommand({ Namespace: 'bot', MetricData: [] })); }
+  catch (e) { logger.warn(e); }
+});`;
+    expect(reported(source)).toEqual([]);
+  });
+
+  it('leaves a try with local work only and nothing after it', () => {
+    const source = `app.action('pick', async ({ ack, body, logger }) => {
+  await ack();
+  try { const picked = JSON.parse(body.actions[0].value); logger.info(picked.day); }
+  catch (e) { logger.error(e); }
+});`;
+    expect(reported(source)).toEqual([]);
+  });
+
+  it('requires ack() in an action, view, command or shortcut listener, by its local name', () => {
+    const source = `app.view('v', async ({ view, client, logger }) => {
+  try { await client.chat.postMessage({}); }
+  catch (e) { logger.error(e); }
+});
+app.action('a', async ({ ack: acknowledge, client, logger }) => {
+  await acknowledge();
+  try { await client.chat.update({}); }
+  catch (e) { logger.error(e); }
+});`;
+    expect(reported(source)).toEqual([8]);
+  });
+
+  it('reports after a catch that logs and returns', () => {
+    const source = `app.action('a', async ({ ack, client, logger }) => {
+  await ack();
+  try { await client.chat.update({}); }
+  catch (e) { logger.error(e); return; }
+});`;
+    expect(reported(source)).toEqual([4]);
+  });
+
+  it("takes only the listener's own client for Slack", () => {
+    const source = `app.message(async ({ message, say, logger }) => {
+  const client = new Pool();
+  try { client.cache.open(message.ts); }
+  catch (e) { logger.error(e); }
+});`;
+    expect(reported(source)).toEqual([]);
+  });
+
+  it('reports nothing where only a comment names @slack/bolt', () => {
+    const ctx = contextOf(`// migrated off @slack/bolt
+emitter.event('x', async ({ event, client }) => {
+  try { await fetch(event.url); }
+  catch (e) { console.error(e); }
+});`);
+    const found: Node[] = [];
+    for (const h of ctx.of('CatchClause')) boltListenerCatch(ctx, h, (_r: string, n: Node) => found.push(n));
+    expect(found).toEqual([]);
+  });
 });
