@@ -12,7 +12,7 @@ import type { TfReport } from './terraform.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 import { methodModuleRoutes } from './terraformMethodModules.js';
 import type { LocalModuleCall } from './terraformModuleInputs.js';
-import { defaultKept } from './terraformVarValues.js';
+import { type FolderValue, largestValue } from './terraformVarValues.js';
 
 /** What one .tf file says about its folder's own functions and routes. */
 export interface TerraformGatewayResourceFacts {
@@ -22,7 +22,7 @@ export interface TerraformGatewayResourceFacts {
    * Variables declared here with a numeric default (`variable "x" { default = 60 }`), and numeric `locals`
    * under `local.<name>` (`locals { lambda_timeout = 60 }`): a folder's files share both.
    */
-  readonly variables: readonly { readonly name: string; readonly value: number }[];
+  readonly variables: readonly FolderValue[];
 }
 
 /** A module call's function: `module "search" { timeout = var.x }` routed as `module.search.<attr>`. */
@@ -71,7 +71,7 @@ export function terraformGatewayResourceFacts(blocks: readonly HclBlock[]): Terr
     if (b.type === 'locals')
       for (const [name, attr] of b.attrs)
         if (/^\d+$/.test(literal(attr) ?? ''))
-          variables.push({ name: `local.${name}`, value: Number(attr.raw) });
+          variables.push({ name: `local.${name}`, value: Number(literal(attr)) });
   }
   return { routes, variables };
 }
@@ -153,12 +153,15 @@ export function gatewayResourceFinding(
   ref: GatewayResourceRef,
 ): Candidate | undefined {
   const here = files.filter((f) => f.dir === dir).map((f) => f.facts.gatewayResources);
-  const seconds = ref.seconds ?? here.flatMap((f) => f.variables).find((v) => v.name === ref.variable)?.value;
+  // The largest value it can run with: default, callers' arguments, .tfvars (terraformVarValues.ts).
+  const folders = () =>
+    files.map((f) => ({
+      dir: f.dir,
+      variables: f.facts.gatewayResources.variables,
+      calls: f.facts.iam.localModules,
+    }));
+  const seconds = ref.seconds ?? largestValue(folders(), dir, ref.variable ?? '');
   if (seconds === undefined) return undefined;
-  // A variable every call of the module sets runs with the callers' values, not its default.
-  const calls = () => files.map((f) => ({ dir: f.dir, calls: f.facts.iam.localModules }));
-  if (ref.variable?.startsWith('local.') === false && !defaultKept(calls(), dir, ref.variable))
-    return undefined;
   const route = here
     .flatMap((f) => f.routes)
     .find((r) => r.fn === ref.fn && outlivesGateway(seconds, r.limitMs / 1000));
