@@ -12,12 +12,18 @@ import type { TfReport } from './terraform.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 import { methodModuleRoutes } from './terraformMethodModules.js';
 import type { LocalModuleCall } from './terraformModuleInputs.js';
-import { type FolderValue, largestValue } from './terraformVarValues.js';
+import { calledModule, type FolderValue, largestValue } from './terraformVarValues.js';
 
 /** What one .tf file says about its folder's own functions and routes. */
 export interface TerraformGatewayResourceFacts {
   /** Functions (`aws_lambda_function.f`) an integration of this file reads, with its wait in ms. */
-  readonly routes: readonly { readonly fn: string; readonly limitMs: number; readonly name: string }[];
+  readonly routes: readonly {
+    readonly fn: string;
+    readonly limitMs: number;
+    readonly name: string;
+    /** The integration has `count` or `for_each`: only some runs of the module create it. */
+    readonly conditional?: boolean;
+  }[];
   /**
    * Variables declared here with a numeric default (`variable "x" { default = 60 }`), and numeric `locals`
    * under `local.<name>` (`locals { lambda_timeout = 60 }`): a folder's files share both.
@@ -44,15 +50,15 @@ export function integrationLimitMs(b: HclBlock): number {
 
 /** The facts of one parsed .tf file. */
 export function terraformGatewayResourceFacts(blocks: readonly HclBlock[]): TerraformGatewayResourceFacts {
-  const routes: { fn: string; limitMs: number; name: string }[] = [];
+  const routes: { fn: string; limitMs: number; name: string; conditional?: boolean }[] = [];
   const integrations = blocks.filter(
     (b) =>
       b.type === 'resource' &&
       (b.labels[0] === 'aws_apigatewayv2_integration' || b.labels[0] === 'aws_api_gateway_integration'),
   );
-  const read = (text: string, limitMs: number, name: string) => {
+  const read = (text: string, limitMs: number, name: string, conditional = false) => {
     for (const m of text.matchAll(FUNCTION_READ))
-      routes.push({ fn: `aws_lambda_function.${m[1]}`, limitMs, name });
+      routes.push({ fn: `aws_lambda_function.${m[1]}`, limitMs, name, ...(conditional && { conditional }) });
     for (const m of text.matchAll(MODULE_FUNCTION_READ)) routes.push({ fn: `module.${m[1]}`, limitMs, name });
   };
   for (const b of integrations)
@@ -60,6 +66,7 @@ export function terraformGatewayResourceFacts(blocks: readonly HclBlock[]): Terr
       b.attrs.get('integration_uri')?.raw ?? b.attrs.get('uri')?.raw ?? '',
       integrationLimitMs(b),
       b.labels.join('.'),
+      b.attrs.has('count') || b.attrs.has('for_each'),
     );
   for (const r of gatewayModuleRoutes(blocks)) read(r.text, r.limitMs, r.name);
   routes.push(...methodModuleRoutes(blocks));
@@ -162,8 +169,12 @@ export function gatewayResourceFinding(
     }));
   const seconds = ref.seconds ?? largestValue(folders(), dir, ref.variable ?? '');
   if (seconds === undefined) return undefined;
+  const calledVariable =
+    ref.variable !== undefined && !ref.variable.startsWith('local.') && calledModule(folders(), dir);
   const route = here
     .flatMap((f) => f.routes)
+    // A conditional integration exists only for the calls that enable it; which values those pass is not read.
+    .filter((r) => !(r.conditional && calledVariable))
     .find((r) => r.fn === ref.fn && outlivesGateway(seconds, r.limitMs / 1000));
   if (route === undefined) return undefined;
   return {

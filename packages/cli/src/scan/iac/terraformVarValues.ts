@@ -114,3 +114,9 @@ export function largestValue(folders: readonly VarFolder[], dir: string, name: s
   const values = variableValues(folders, dir, name);
   return values.length === 0 || values.some(Number.isNaN) ? undefined : Math.max(...values);
 }
+
+/** Some local module call of the project runs the module in `dir`. */
+export function calledModule(folders: readonly VarFolder[], dir: string): boolean {
+  const here = moduleDir(dir, '.');
+  return folders.some((f) => f.calls.some((c) => moduleDir(f.dir, c.source) === here));
+}
