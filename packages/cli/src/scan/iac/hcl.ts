@@ -17,6 +17,14 @@ export interface HclBlock {
 }
 
 export function parseHcl(source: string): HclBlock[] {
+  return parseHclBody(source).blocks;
+}
+
+/** A whole file's top-level attributes and blocks (a `.tfvars` file is only attributes). */
+export function parseHclBody(source: string): {
+  readonly attrs: Map<string, HclAttribute>;
+  readonly blocks: HclBlock[];
+} {
   let i = 0;
   let line = 1;
   const n = source.length;
@@ -157,8 +165,7 @@ export function parseHcl(source: string): HclBlock[] {
     return { attrs, blocks };
   };
 
-  const top = readBody();
-  return top.blocks;
+  return readBody();
 }
 
 /** A string or number attribute's value, unquoted. */

@@ -63,7 +63,7 @@ interface Evidence {
   readonly text: string;
 }
 
-function readSmall(path: string): string | undefined {
+export function readSmall(path: string): string | undefined {
   try {
     const stat = statSync(path);
     return stat.isFile() && stat.size <= MAX_BYTES ? readFileSync(path, 'utf8') : undefined;

@@ -209,14 +209,17 @@ export function checkTerraform(
   const integrations = [...of('aws_apigatewayv2_integration'), ...of('aws_api_gateway_integration')];
   const timeouts = moduleTimeouts(blocks);
   // The project's own function modules (a wrapper of aws_lambda_function called with its timeout).
+  // A timeout read from a variable is judged by the folder pass, whose values callers and .tfvars set too.
+  const byVariable = (b: HclBlock) => /^var\.[\w-]+$/.test(literal(b.attrs.get('timeout')) ?? '');
   for (const m of blocks.filter(isFunctionModule)) {
     const t = m.attrs.get('timeout');
-    const seconds = numberIn(blocks, t, 3);
+    if (byVariable(m)) timeouts.delete(`module.${m.labels[0]}`);
+    const seconds = byVariable(m) ? Number.NaN : numberIn(blocks, t, 3);
     if (!timeouts.has(`module.${m.labels[0]}`) && !Number.isNaN(seconds))
       timeouts.set(`module.${m.labels[0]}`, { seconds, line: t?.line ?? m.line });
   }
   for (const f of functions) {
-    const seconds = numberIn(blocks, f.attrs.get('timeout'), 3);
+    const seconds = byVariable(f) ? Number.NaN : numberIn(blocks, f.attrs.get('timeout'), 3);
     timeouts.set(ref(f), { seconds, line: f.attrs.get('timeout')?.line ?? f.line });
   }
   const routes = [

@@ -12,17 +12,23 @@ import type { TfReport } from './terraform.js';
 import { gatewayModuleRoutes } from './terraformGatewayModules.js';
 import { methodModuleRoutes } from './terraformMethodModules.js';
 import type { LocalModuleCall } from './terraformModuleInputs.js';
-import { defaultKept } from './terraformVarValues.js';
+import { calledModule, type FolderValue, largestValue } from './terraformVarValues.js';
 
 /** What one .tf file says about its folder's own functions and routes. */
 export interface TerraformGatewayResourceFacts {
   /** Functions (`aws_lambda_function.f`) an integration of this file reads, with its wait in ms. */
-  readonly routes: readonly { readonly fn: string; readonly limitMs: number; readonly name: string }[];
+  readonly routes: readonly {
+    readonly fn: string;
+    readonly limitMs: number;
+    readonly name: string;
+    /** The integration has `count` or `for_each`: only some runs of the module create it. */
+    readonly conditional?: boolean;
+  }[];
   /**
    * Variables declared here with a numeric default (`variable "x" { default = 60 }`), and numeric `locals`
    * under `local.<name>` (`locals { lambda_timeout = 60 }`): a folder's files share both.
    */
-  readonly variables: readonly { readonly name: string; readonly value: number }[];
+  readonly variables: readonly FolderValue[];
 }
 
 /** A module call's function: `module "search" { timeout = var.x }` routed as `module.search.<attr>`. */
@@ -44,15 +50,15 @@ export function integrationLimitMs(b: HclBlock): number {
 
 /** The facts of one parsed .tf file. */
 export function terraformGatewayResourceFacts(blocks: readonly HclBlock[]): TerraformGatewayResourceFacts {
-  const routes: { fn: string; limitMs: number; name: string }[] = [];
+  const routes: { fn: string; limitMs: number; name: string; conditional?: boolean }[] = [];
   const integrations = blocks.filter(
     (b) =>
       b.type === 'resource' &&
       (b.labels[0] === 'aws_apigatewayv2_integration' || b.labels[0] === 'aws_api_gateway_integration'),
   );
-  const read = (text: string, limitMs: number, name: string) => {
+  const read = (text: string, limitMs: number, name: string, conditional = false) => {
     for (const m of text.matchAll(FUNCTION_READ))
-      routes.push({ fn: `aws_lambda_function.${m[1]}`, limitMs, name });
+      routes.push({ fn: `aws_lambda_function.${m[1]}`, limitMs, name, ...(conditional && { conditional }) });
     for (const m of text.matchAll(MODULE_FUNCTION_READ)) routes.push({ fn: `module.${m[1]}`, limitMs, name });
   };
   for (const b of integrations)
@@ -60,6 +66,7 @@ export function terraformGatewayResourceFacts(blocks: readonly HclBlock[]): Terr
       b.attrs.get('integration_uri')?.raw ?? b.attrs.get('uri')?.raw ?? '',
       integrationLimitMs(b),
       b.labels.join('.'),
+      b.attrs.has('count') || b.attrs.has('for_each'),
     );
   for (const r of gatewayModuleRoutes(blocks)) read(r.text, r.limitMs, r.name);
   routes.push(...methodModuleRoutes(blocks));
@@ -71,7 +78,7 @@ export function terraformGatewayResourceFacts(blocks: readonly HclBlock[]): Terr
     if (b.type === 'locals')
       for (const [name, attr] of b.attrs)
         if (/^\d+$/.test(literal(attr) ?? ''))
-          variables.push({ name: `local.${name}`, value: Number(attr.raw) });
+          variables.push({ name: `local.${name}`, value: Number(literal(attr)) });
   }
   return { routes, variables };
 }
@@ -153,14 +160,21 @@ export function gatewayResourceFinding(
   ref: GatewayResourceRef,
 ): Candidate | undefined {
   const here = files.filter((f) => f.dir === dir).map((f) => f.facts.gatewayResources);
-  const seconds = ref.seconds ?? here.flatMap((f) => f.variables).find((v) => v.name === ref.variable)?.value;
+  // The largest value it can run with: default, callers' arguments, .tfvars (terraformVarValues.ts).
+  const folders = () =>
+    files.map((f) => ({
+      dir: f.dir,
+      variables: f.facts.gatewayResources.variables,
+      calls: f.facts.iam.localModules,
+    }));
+  const seconds = ref.seconds ?? largestValue(folders(), dir, ref.variable ?? '');
   if (seconds === undefined) return undefined;
-  // A variable every call of the module sets runs with the callers' values, not its default.
-  const calls = () => files.map((f) => ({ dir: f.dir, calls: f.facts.iam.localModules }));
-  if (ref.variable?.startsWith('local.') === false && !defaultKept(calls(), dir, ref.variable))
-    return undefined;
+  const calledVariable =
+    ref.variable !== undefined && !ref.variable.startsWith('local.') && calledModule(folders(), dir);
   const route = here
     .flatMap((f) => f.routes)
+    // A conditional integration exists only for the calls that enable it; which values those pass is not read.
+    .filter((r) => !(r.conditional && calledVariable))
     .find((r) => r.fn === ref.fn && outlivesGateway(seconds, r.limitMs / 1000));
   if (route === undefined) return undefined;
   return {

@@ -1,81 +1,122 @@
-// Which value a Terraform variable's `default` stands for when a function's `timeout` reads it
-// (iac-gateway-timeout-exceeds-lambda, terraformGatewayResources.ts). The default is only what runs when
-// nothing sets the variable: a root module's `.tfvars` files beside its .tf files (terraform.tfvars,
-// *.auto.tfvars, or an environment's dev.tfvars handed to `-var-file`) set it, and so does a module call's
-// argument of the variable's name. A value set so wins: the smallest of the files' values is judged
-// (whichever environment deploys, none runs longer), one they do not spell as a number judges nothing,
-// and a module every call of which passes the variable keeps no default to report.
-import { readdirSync, readFileSync } from 'node:fs';
+// The values a Terraform function's `timeout = var.x` can run with (iac-gateway-timeout-exceeds-lambda,
+// terraformGatewayResources.ts). The function is judged at the LARGEST of them, since any of them may be the
+// one deployed: the variable's default when some call of its module passes no `x` (or, in a root module
+// nothing calls, when no auto-loaded `.tfvars` and not every `.tfvars` sets it), every value a module call
+// passes (a caller's own `var.y` resolved the same way in the caller's folder, a `local.y` through its
+// locals), and every `.tfvars` value of a root folder (`.tfvars` beside a called module are not read by
+// Terraform). One value that is no number (an expression) judges nothing.
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseHclBody } from './hcl.js';
+import { readSmall } from './localTemplates.js';
+import type { LocalModuleCall } from './terraformModuleInputs.js';
 import { moduleDir } from './terraformModuleInputs.js';
 
-/** `.tfvars` assignments of a folder, by variable: the raw values, one per file that sets it. */
-const byFolder = new Map<string, ReadonlyMap<string, readonly string[]>>();
+/** What a root folder's `.tfvars` files set for one variable. */
+export interface VarFileValues {
+  /** One value per file that sets it, NaN when it is no number. */
+  readonly values: readonly number[];
+  /** Every run sets it: an auto-loaded file (terraform.tfvars, *.auto.tfvars) or every file does. */
+  readonly always: boolean;
+}
 
-const ASSIGNMENT = /^\s*([A-Za-z_][\w-]*)\s*=\s*([^#\n]*?)\s*(?:#.*)?$/gm;
+/** A number spelled plainly (`60`, `"60"`), else NaN. */
+export function numeric(raw: string): number {
+  const text = raw.trim().replace(/^"(.*)"$/, '$1');
+  return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+}
 
-/** The variables the `.tfvars` files beside `file` set, read once per folder (one directory listing, no walk). */
-export function folderVarFiles(file: string): ReadonlyMap<string, readonly string[]> {
+/** The top-level assignments of the `.tfvars` files beside `file` (one directory listing, no walk). */
+export function folderVarFiles(file: string): ReadonlyMap<string, VarFileValues> {
   const dir = dirname(file);
-  const cached = byFolder.get(dir);
-  if (cached !== undefined) return cached;
-  const values = new Map<string, string[]>();
   let names: string[] = [];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.tfvars'));
   } catch {
     // An unreadable folder sets nothing.
   }
-  for (const name of names.sort()) {
-    let text = '';
-    try {
-      text = readFileSync(join(dir, name), 'utf8');
-    } catch {
-      continue;
-    }
-    for (const m of text.matchAll(ASSIGNMENT))
-      values.set(m[1] as string, [...(values.get(m[1] as string) ?? []), m[2] as string]);
+  const sets = names.sort().map((name) => ({
+    auto: name === 'terraform.tfvars' || name.endsWith('.auto.tfvars'),
+    attrs: parseHclBody(readSmall(join(dir, name)) ?? '').attrs,
+  }));
+  const out = new Map<string, VarFileValues>();
+  for (const name of new Set(sets.flatMap((s) => [...s.attrs.keys()]))) {
+    const setting = sets.filter((s) => s.attrs.has(name));
+    out.set(name, {
+      values: setting.map((s) => numeric(s.attrs.get(name)?.raw ?? '')),
+      always: setting.length === sets.length || setting.some((s) => s.auto),
+    });
   }
-  byFolder.set(dir, values);
-  return values;
+  return out;
 }
 
-/**
- * The variables with the value that runs: a default the folder's `.tfvars` files set replaced by their
- * smallest value, dropped when one of them is not a number. `local.` entries are no variables.
- */
-export function withVarFiles<T extends { readonly name: string; readonly value: number }>(
+/** A variable or local with a numeric default, and what the folder's `.tfvars` set for it. */
+export interface FolderValue {
+  readonly name: string;
+  readonly value: number;
+  readonly tfvars?: VarFileValues;
+}
+
+/** The variables with what the folder's `.tfvars` files set for them attached. */
+export function withVarFiles<T extends FolderValue>(
   variables: readonly T[],
-  set: ReadonlyMap<string, readonly string[]>,
+  set: ReadonlyMap<string, VarFileValues>,
 ): T[] {
-  if (set.size === 0) return [...variables];
-  return variables.flatMap((v) => {
-    const values = v.name.startsWith('local.') ? undefined : set.get(v.name);
-    if (values === undefined) return [v];
-    const numbers = values.map((raw) => {
-      const text = raw.replace(/^"(.*)"$/, '$1');
-      return /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    });
-    return numbers.some(Number.isNaN) ? [] : [{ ...v, value: Math.min(...numbers) }];
+  return variables.map((v) => {
+    const tfvars = v.name.startsWith('local.') ? undefined : set.get(v.name);
+    return tfvars === undefined ? v : { ...v, tfvars };
   });
 }
 
-/** One call of a local module, as terraformModuleInputs.ts records it. */
-interface Call {
-  readonly source: string;
-  readonly inputs: readonly (readonly [string, string])[];
+/** One .tf file's folder, its numeric variables and locals, and the local module calls it makes. */
+export interface VarFolder {
+  readonly dir: string;
+  readonly variables: readonly FolderValue[];
+  readonly calls: readonly LocalModuleCall[];
 }
 
 /**
- * Does some run of the module in `dir` keep the variable's default? Yes with no call of it in the project
- * (a root module), or when a call passes no argument of that name; no when every call passes one.
+ * Every value variable `name` (or `local.<name>`) of the module in `dir` can run with; NaN stands for one
+ * that is no number, or unknown (no numeric default, or calls nested past a few levels).
  */
-export function defaultKept(
-  files: readonly { readonly dir: string; readonly calls: readonly Call[] }[],
+export function variableValues(
+  folders: readonly VarFolder[],
   dir: string,
-  variable: string,
-): boolean {
+  name: string,
+  depth = 0,
+): number[] {
   const here = moduleDir(dir, '.');
-  const calls = files.flatMap((f) => f.calls.filter((c) => moduleDir(f.dir, c.source) === here));
-  return calls.length === 0 || calls.some((c) => !c.inputs.some(([name]) => name === variable));
+  const v = folders
+    .filter((f) => moduleDir(f.dir, '.') === here)
+    .flatMap((f) => f.variables)
+    .find((x) => x.name === name);
+  if (name.startsWith('local.')) return [v?.value ?? Number.NaN];
+  if (depth > 4) return [Number.NaN];
+  const calls = folders.flatMap((f) =>
+    f.calls.filter((c) => moduleDir(f.dir, c.source) === here).map((c) => ({ from: f.dir, c })),
+  );
+  if (calls.length === 0)
+    return [...(v?.tfvars?.values ?? []), ...(v?.tfvars?.always ? [] : [v?.value ?? Number.NaN])];
+  return calls.flatMap(({ from, c }) => {
+    const arg = c.inputs.find(([input]) => input === name)?.[1];
+    if (arg === undefined) return [v?.value ?? Number.NaN];
+    const n = numeric(arg);
+    if (!Number.isNaN(n)) return [n];
+    const read = /^(var|local)\.([\w-]+)$/.exec(arg.trim());
+    if (read === null) return [Number.NaN];
+    const inner = read[1] === 'var' ? (read[2] as string) : `local.${read[2]}`;
+    return variableValues(folders, from, inner, depth + 1);
+  });
+}
+
+/** The largest value the variable can run with, or undefined when one of them is no number. */
+export function largestValue(folders: readonly VarFolder[], dir: string, name: string): number | undefined {
+  const values = variableValues(folders, dir, name);
+  return values.length === 0 || values.some(Number.isNaN) ? undefined : Math.max(...values);
+}
+
+/** Some local module call of the project runs the module in `dir`. */
+export function calledModule(folders: readonly VarFolder[], dir: string): boolean {
+  const here = moduleDir(dir, '.');
+  return folders.some((f) => f.calls.some((c) => moduleDir(f.dir, c.source) === here));
 }
