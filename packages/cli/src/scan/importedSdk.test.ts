@@ -22,9 +22,6 @@ describe('importSdkNamespace', () => {
     expect(importSdkNamespace(project({ default: fact(true) }), ref('default'))).toBe(true);
     expect(importSdkNamespace(project({ '*': fact(true) }), ref('*'))).toBe(true);
   });
-  it("reads a destructured class off the module's whole export", () => {
-    expect(importSdkNamespace(project({ default: fact(true) }), ref('S3'))).toBe(true);
-  });
   it('is not when the module exports something else, or cannot be found', () => {
     expect(importSdkNamespace(project({ default: fact(false) }), ref('default'))).toBe(false);
     expect(importSdkNamespace(project({ '*': fact(true) }), ref('default'))).toBe(false);

@@ -4,8 +4,7 @@ import type { ImportRef } from './js/Candidate.js';
 import type { Project } from './project.js';
 
 /**
- * Is the import the aws-sdk v2 namespace or a member of it? A name the module does not export itself
- * (`const { S3 } = require('./aws')`) is read from its whole export (`module.exports = AWS`).
+ * Is the whole import (`require('./aws')`, `import * as AWS`) the aws-sdk v2 namespace or a member of it?
  *
  * @example
  * importSdkNamespace(project, { from: '/r/commons/s3.js', source: './aws', name: 'default' }) // true
@@ -13,10 +12,5 @@ import type { Project } from './project.js';
 export function importSdkNamespace(project: Project, ref: ImportRef): boolean {
   const target = project.resolveModule(ref.from, ref.source);
   if (target === undefined) return false;
-  if (project.exportFact(target, ref.name)?.sdkNamespace === true) return true;
-  if (ref.name === 'default' || ref.name === '*') return false;
-  return (
-    project.exportFact(target, 'default')?.sdkNamespace === true ||
-    project.exportFact(target, '*')?.sdkNamespace === true
-  );
+  return project.exportFact(target, ref.name)?.sdkNamespace === true;
 }

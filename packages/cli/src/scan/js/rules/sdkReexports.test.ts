@@ -20,7 +20,6 @@ describe('reexportedV2Client', () => {
       "const AWS = require('acme-commons/aws');\nnew AWS.DynamoDB.DocumentClient();",
       ['AWS.DynamoDB.DocumentClient', 'acme-commons/aws', 'default'],
     ],
-    ['a destructured class', "const { SNS } = require('./aws');\nnew SNS();", ['SNS', './aws', 'SNS']],
   ])('a candidate: %s', (_, source, expected) => {
     expect(firstNew(source)).toEqual(expected);
   });

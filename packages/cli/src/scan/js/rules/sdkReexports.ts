@@ -22,13 +22,13 @@ export function reexportedV2Client(
   callee: Node,
 ): { name: string; ref: ImportRef } | undefined {
   const path = memberPath(callee);
-  if (path === undefined || notAClient(path) || !CLASS.test(path.at(-1) as string)) return undefined;
+  // `new AWS.S3()`: a class read off the whole import. A class imported by name (`new App()` of
+  // `import { App } from 'aws-cdk-lib'`) is left: it is seldom the SDK, and every package's would be a candidate.
+  if (path === undefined || path.length < 2 || notAClient(path) || !CLASS.test(path.at(-1) as string))
+    return undefined;
   const imp = ctx.importRoot(callee);
-  if (imp === undefined || !mayBeWorkspaceImport(imp.source)) return undefined;
-  // `new S3()` of `const { S3 } = require('./aws')` names the class itself; `new AWS()` builds nothing.
-  if (path.length === 1 && (imp.imported === 'default' || imp.imported === '*')) return undefined;
-  // `new EventBridgeClient()` of a project import is a v3 class or a subclass (sdk.ts importedSubclass).
-  if (path.length === 1 && /Client$/.test(path[0] as string)) return undefined;
+  if (imp === undefined || (imp.imported !== 'default' && imp.imported !== '*')) return undefined;
+  if (!mayBeWorkspaceImport(imp.source)) return undefined;
   return { name: path.join('.'), ref: { from: ctx.file, source: imp.source, name: imp.imported } };
 }
 
@@ -50,7 +50,7 @@ export function mayBuildFromProjectSdk(source: string): boolean {
     seen.add(name);
     const id = name.replace(/\$/g, '\\$');
     const bound = new RegExp(
-      `\\b(?:(?:const|let|var)\\s+${id}\\s*=\\s*require\\(|import\\s+(?:\\*\\s+as\\s+)?${id}\\s+from)\\s*['"\`](?!aws-sdk)`,
+      `\\b(?:(?:const|let|var|import)\\s+${id}\\s*=\\s*require\\(|import\\s+(?:\\*\\s+as\\s+)?${id}\\s+from)\\s*['"\`](?!aws-sdk)`,
     );
     if (bound.test(source)) return true;
   }
