@@ -13,7 +13,7 @@ describe('sdkNamespaceExports', () => {
     ],
     ['an ESM default', "import AWS from 'aws-sdk';\nexport default AWS;", ['default']],
     ['everything re-exported', "export * from 'aws-sdk';", ['*']],
-    ['a member', "const AWS = require('aws-sdk');\nexports.DynamoDB = AWS.DynamoDB;", ['DynamoDB']],
+    ['a member', "const AWS = require('aws-sdk');\nmodule.exports = AWS.DynamoDB;", ['default']],
     [
       'the SDK captured by X-Ray',
       "const XRay = require('aws-xray-sdk-core');\nconst AWS = XRay.captureAWS(require('aws-sdk'));\nmodule.exports = AWS;",
