@@ -22,6 +22,7 @@ import {
   importRemote,
   verifierRemote,
 } from './importedRemotes.js';
+import { importSdkNamespace } from './importedSdk.js';
 import { sstAppUnmet } from './importedSstQueues.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
@@ -86,6 +87,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     const sub = target === undefined ? undefined : project.exportFact(target, ref.name)?.sdkSubclass;
     if (sub === undefined || sub.arg === null || !untimedArgs.includes(sub.arg)) return false;
   }
+  if (c.onlyIfImportSdkNamespace !== undefined && !importSdkNamespace(project, c.onlyIfImportSdkNamespace))
+    return false;
   if (c.onlyIfImportFailureValue !== undefined) {
     const ref = c.onlyIfImportFailureValue;
     const target = project.resolveModule(ref.from, ref.source);

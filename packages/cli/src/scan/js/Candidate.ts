@@ -131,6 +131,8 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
    * `new Imported(...)` of a project class: kept only when that class extends an AWS SDK client (or is one passed on) and the
    * argument it hands to `super` is one of these positions (options seen in full, with no timeouts).
    */
+  /** Kept only when this project import is the aws-sdk v2 namespace or a member of it (sdkNamespaceExports.ts). */
+  readonly onlyIfImportSdkNamespace?: ImportRef;
   readonly onlyIfImportSdkSubclass?: { readonly ref: ImportRef; readonly untimedArgs: readonly number[] };
   /**
    * An SDK client whose handler sets `requestTimeout` without `throwOnRequestTimeout`: kept only when the

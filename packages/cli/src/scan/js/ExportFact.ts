@@ -50,6 +50,8 @@ export interface ExportFact {
    * the SDK's own client class passed on unchanged, whose options are argument 0 (sdkClientExports.ts).
    */
   readonly sdkSubclass?: { readonly base: string; readonly arg: number | null };
+  /** The export is the aws-sdk v2 namespace or a member of it, with no global httpOptions (sdkNamespaceExports.ts). */
+  readonly sdkNamespace?: true;
   /** A class extending the CDK `Queue` whose `super` props set no `deadLetterQueue`. */
   readonly queueSubclass?: true;
   /** A helper returning a CDK Lambda function: the caller's keys that reach its DLQ props (rules/cdkBuiltFunctions.ts). */

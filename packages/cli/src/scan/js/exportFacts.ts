@@ -47,6 +47,7 @@ import { sstV3QueueKind } from './rules/sstV3Subscriptions.js';
 import { alwaysSuccessAnswer } from './rules/successBuilders.js';
 import { wrapperKeyFacts } from './rules/wrappedKeys.js';
 import { sdkClientExports } from './sdkClientExports.js';
+import { sdkNamespaceExports } from './sdkNamespaceExports.js';
 import { optionsShape, returnFact, TIMEOUT_KEYS } from './sdkOptions.js';
 import { spellsSstConstructs } from './sstConstructs.js';
 import { lastTextMemo } from './textMemo.js';
@@ -296,5 +297,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       ...(facts[name] ?? { provides: [], via: [], async: false }),
       sdkSubclass: { base, arg: 0 },
     };
+  for (const name of sdkNamespaceExports(ctx))
+    facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sdkNamespace: true };
   return facts;
 }

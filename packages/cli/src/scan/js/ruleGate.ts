@@ -25,6 +25,7 @@ import { mentionsGemini } from './rules/geminiClients.js';
 import { mentionsGeneratedClients } from './rules/generatedClients.js';
 import { MIDDY_CLIENT_IMPORT } from './rules/middyClients.js';
 import { NULL_POLL_TEST } from './rules/retryNullPolls.js';
+import { mayBuildFromProjectSdk } from './rules/sdkReexports.js';
 import { mentionsActionsOnGoogle } from './rules/smarthomeClients.js';
 import { mentionsSupabase } from './rules/supabaseClients.js';
 import { mentionsUntimedPackages } from './rules/untimedPackageClients.js';
@@ -131,6 +132,8 @@ function sdk(words: SourceWords): boolean {
   // The SQS extended client builds its SQS and S3 clients from its options (rules/extendedSqsClient.ts).
   if (mentionsExtendedSqs((w) => words.includes(w))) return true;
   if (words.includes('Client(') && /\bnew\s+[\w$]*Client\s*\(/.test(source)) return true;
+  // `new AWS.S3()` of a project module that passes the SDK on (rules/sdkReexports.ts).
+  if (words.includes('new ') && mayBuildFromProjectSdk(source)) return true;
   if (!words.includes('aws-sdk')) return false;
   const sources = sdkImportCount(source);
   if (sources === 0) return false;

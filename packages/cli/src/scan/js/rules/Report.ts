@@ -21,6 +21,7 @@ export type Extra = Pick<
   | 'onlyIfWrapperUncapped'
   | 'onlyIfImportVerifier'
   | 'onlyIfImportSdkSubclass'
+  | 'onlyIfImportSdkNamespace'
   | 'onlyIfRequestTimeoutWarns'
   | 'onlyIfImportHttpTimeoutArg'
   | 'onlyIfImportRemote'

@@ -11,10 +11,11 @@ import { unreadClient } from '../unreadClients.js';
 import { mayBeWorkspaceImport } from '../workspaceImports.js';
 import { extendedSqsClient, mentionsExtendedSqs } from './extendedSqsClient.js';
 import { MIDDY_CLIENT_IMPORT, middyClient } from './middyClients.js';
-import type { Report, Rule } from './Report.js';
+import type { Extra, Report, Rule } from './Report.js';
 import { fixedDelay } from './retryPolicies.js';
 import { v3Client } from './sdkClients.js';
 import { paramFedCondition, paramFedMessage, paramFedOptions } from './sdkParamOptions.js';
+import { reexportedV2Client } from './sdkReexports.js';
 import { v2ClientName, v2ClientOptions } from './sdkV2Clients.js';
 import { memberSdkClientName } from './sdkV2Members.js';
 import { secondOfDynamoPair } from './sharedDynamoOptions.js';
@@ -99,9 +100,10 @@ function reportShape(
   shape: OptionsShape,
   problem: string | undefined,
   message: string,
+  extra: Extra = {},
 ): void {
   if (problem === undefined) return;
-  const versioned = versionCondition(problem) ?? {};
+  const versioned = { ...(versionCondition(problem) ?? {}), ...extra };
   if (shape.deferred.length === 0) report('sdk-client-no-timeout', node, message, versioned);
   else
     report('sdk-client-no-timeout', node, message, {
@@ -204,10 +206,14 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
     if (mayProtect && isProtected(ctx, node)) continue;
     const client = v3Client(ctx, node);
     const v3 = client?.name;
-    const v2 =
+    let v2 =
       v3 === undefined && !v2GlobalTimeout
         ? (v2ClientName(ctx, callee) ?? (mayMemberSdk ? memberSdkClientName(ctx, callee) : undefined))
         : undefined;
+    // `new AWS.S3()` of a project module that passes the SDK on: kept if it does (rules/sdkReexports.ts).
+    const passed =
+      v3 === undefined && v2 === undefined && !v2GlobalTimeout ? reexportedV2Client(ctx, callee) : undefined;
+    if (passed !== undefined) v2 = passed.name;
     if (v3 === undefined && v2 === undefined) {
       importedSubclass(ctx, report, node);
       if (mayThirdParty) thirdPartyClient(ctx, report, node);
@@ -218,15 +224,17 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       ctx,
       client !== undefined ? client.options : v2ClientOptions(ctx, v2 as string, node),
     );
-    attemptsRule(
-      ctx,
-      report,
-      node,
-      v3 ?? `aws-sdk v2 ${v2}`,
-      shape,
-      v3 !== undefined ? 'maxAttempts' : 'maxRetries',
-    );
-    if (v2 !== undefined) customBackoffRule(ctx, report, v2, shape);
+    if (passed === undefined) {
+      attemptsRule(
+        ctx,
+        report,
+        node,
+        v3 ?? `aws-sdk v2 ${v2}`,
+        shape,
+        v3 !== undefined ? 'maxAttempts' : 'maxRetries',
+      );
+      if (v2 !== undefined) customBackoffRule(ctx, report, v2, shape);
+    }
     // Options out of sight only through the callers' parameters: judged by the package's text (sdkParamOptions.ts).
     const fed = shape.unknown && v3 !== undefined && paramFedOptions(ctx, client?.options);
     if (shape.unknown && !fed) continue;
@@ -260,6 +268,7 @@ export const sdkRules: Rule = (ctx: ModuleContext, report: Report) => {
       shape,
       'no httpOptions.timeout',
       `aws-sdk v2 ${v2} has no httpOptions.timeout (the default waits up to 2 minutes)`,
+      passed === undefined ? {} : { onlyIfImportSdkNamespace: passed.ref },
     );
     reportedV2.add(node);
   }
