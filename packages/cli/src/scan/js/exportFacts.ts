@@ -68,6 +68,16 @@ const awsText = lastTextMemo((text) => text.includes('aws-sdk'));
  */
 const logsText = lastTextMemo((text) => /catch[\s\S]*throw/.test(text));
 
+/** A fact with nothing provided, no wrapper chain and no promise: the base most non-function exports start from. */
+function bare(extra: Partial<ExportFact>): ExportFact {
+  return { provides: [], via: [], async: false, ...extra };
+}
+
+/** Adds `extra` to what `name` already has (or to a bare fact): later readings refine earlier ones. */
+function add(facts: Record<string, ExportFact>, name: string, extra: Partial<ExportFact>): void {
+  facts[name] = { ...(facts[name] ?? bare({})), ...extra };
+}
+
 /** Facts per exported name, for the project pass (project.ts) to answer importers with. */
 export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
   const facts: Record<string, ExportFact> = {};
@@ -141,24 +151,24 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         ...(ctx.apiRouteProps.has(v) ? { apiRoutes: ctx.apiRouteProps.get(v) ?? {} } : {}),
       };
     } else if (wrapper !== undefined) {
-      facts[name] = { provides: [], via: [], async: false, eventSource: wrapper };
+      facts[name] = bare({ eventSource: wrapper });
     } else if (sends.length > 0 && batchMethodsOf(ctx, v, sends) !== undefined) {
       const batchMethods = batchMethodsOf(ctx, v, sends);
-      facts[name] = { provides: [], via: [], async: false, ...(batchMethods ? { batchMethods } : {}) };
+      facts[name] = bare({ ...(batchMethods ? { batchMethods } : {}) });
     } else if (isClass(v) && ctx.apiRouteProps.has(v)) {
-      facts[name] = { provides: [], via: [], async: false, apiRoutes: ctx.apiRouteProps.get(v) ?? {} };
+      facts[name] = bare({ apiRoutes: ctx.apiRouteProps.get(v) ?? {} });
     } else if (isClass(v) && untimedTimeoutArg(ctx, v) !== undefined) {
       const httpTimeoutArg = untimedTimeoutArg(ctx, v) as number;
-      facts[name] = { provides: [], via: [], async: false, httpTimeoutArg };
+      facts[name] = bare({ httpTimeoutArg });
     } else if (isClass(v) && sdkSubclass(ctx, v) !== undefined) {
       const sub = sdkSubclass(ctx, v) as NonNullable<ReturnType<typeof sdkSubclass>>;
-      facts[name] = { provides: [], via: [], async: false, sdkSubclass: sub };
+      facts[name] = bare({ sdkSubclass: sub });
     } else if (isClass(v) && queueSubclassWithoutDlq(ctx, v)) {
-      facts[name] = { provides: [], via: [], async: false, queueSubclass: true };
+      facts[name] = bare({ queueSubclass: true });
     } else if (isClass(v) && authStatusText(ctx.source) && authErrorClass(ctx, v)) {
-      facts[name] = { provides: [], via: [], async: false, authError: true };
+      facts[name] = bare({ authError: true });
     } else if (onError && v.type === 'CallExpression' && localAdapter(ctx, v)) {
-      facts[name] = { provides: [], via: [], async: false, localAdapter: true };
+      facts[name] = bare({ localAdapter: true });
     } else if (
       v.type === 'ObjectExpression' ||
       v.type === 'ConditionalExpression' ||
@@ -194,45 +204,35 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
       };
     }
     // A function answering failures as values (`return left('ERROR')`), which a queue handler may return.
-    if (failureWords && isFunction(v) && returnsFailureValue(v))
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), failureValue: true };
+    if (failureWords && isFunction(v) && returnsFailureValue(v)) add(facts, name, { failureValue: true });
     // A function answering its errors with null, which a `while (x == null)` poll retries (rules/retryNullPolls.ts).
-    if (catches && isFunction(v) && answersNullOnError(v))
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), nullOnError: true };
+    if (catches && isFunction(v) && answersNullOnError(v)) add(facts, name, { nullOnError: true });
     // An answer builder always saying 2xx, which a catch answering a failure through it hides (rules/successBuilders.ts).
-    if (statusWords && isFunction(v) && alwaysSuccessAnswer(v))
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), successAnswer: true };
+    if (statusWords && isFunction(v) && alwaysSuccessAnswer(v)) add(facts, name, { successAnswer: true });
     const httpClient = isFunction(v) ? undefined : httpClientExport(ctx, v);
-    if (httpClient !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), httpClient };
+    if (httpClient !== undefined) add(facts, name, { httpClient });
     const google = isFunction(v) ? untimedGoogleClient(ctx, v) : undefined;
-    if (google !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), googleClient: google };
+    if (google !== undefined) add(facts, name, { googleClient: google });
     // A controller's dto or model class, or an object of functions, decoding a queue event (rules/batchDecoderMembers.ts).
     const decoders =
       !isFunction(v) && (decoderGate.reads || decoderGate.forwards)
         ? decoderMembers(ctx, v, decoderGate)
         : undefined;
-    if (decoders !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...decoders };
+    if (decoders !== undefined) add(facts, name, decoders);
     // A Serverless function definition (`export default { handler, events: [{ http }] }`) for serverless.ts.
     const apiLimit =
       v.type === 'ObjectExpression' && ctx.spells('events') ? serverlessApiLimit(ctx, v) : undefined;
-    if (apiLimit !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), serverlessApi: apiLimit };
+    if (apiLimit !== undefined) add(facts, name, { serverlessApi: apiLimit });
     // An SST stack function (or SST v1 stack class) whose API routes take the app's function defaults
     // (rules/sstFunctionDefaults.ts).
     const stack = isFunction(v) || v.type === 'ClassDeclaration' || v.type === 'ClassExpression';
     const sstApi = stack && spellsSstConstructs(ctx) ? sstStackApiLimit(ctx, v) : undefined;
-    if (sstApi !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sstApi };
+    if (sstApi !== undefined) add(facts, name, { sstApi });
     // An SST v3 queue subscribed to in another module (rules/sstV3QueueConcurrency.ts).
     const sstQueue = ctx.spells('sst.aws.Queue') ? sstV3QueueKind(ctx, ctx.valueOf(v) ?? v, name) : undefined;
-    if (sstQueue !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sstQueue };
+    if (sstQueue !== undefined) add(facts, name, { sstQueue });
     // A middy error middleware that answers every error (rules/httpErrorMiddleware.ts): only where `onError` is written.
-    if (onError && answersErrors(ctx, v))
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), answersErrors: true };
+    if (onError && answersErrors(ctx, v)) add(facts, name, { answersErrors: true });
     // `export { stsClient }`, `export const auth = CognitoJwtVerifier.create(...)`: what importers await on it
     // is remote (rules/auth.ts asks).
     const remoteClient = isFunction(v)
@@ -242,28 +242,19 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
         : authClassText(ctx.source) && remoteVerifierMade(ctx, v)
           ? 'the JWKS endpoint'
           : undefined;
-    if (remoteClient !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), remoteClient };
+    if (remoteClient !== undefined) add(facts, name, { remoteClient });
     // A project helper building a CDK Lambda function: what its callers can hand it for failures.
     const dlqKeys = isFunction(v) && ctx.spells('aws-cdk') ? builderDlqKeys(ctx, v) : undefined;
-    if (dlqKeys !== undefined)
-      facts[name] = {
-        ...(facts[name] ?? { provides: [], via: [], async: false }),
-        functionBuilder: { dlqKeys },
-      };
+    if (dlqKeys !== undefined) add(facts, name, { functionBuilder: { dlqKeys } });
     // A data layer that logs each failure and rethrows it (rules/loggingDataLayer.ts).
     const logsFailures = logsText(ctx.source) && catchWithin(ctx, v) ? loggedFailures(ctx, v) : undefined;
-    if (logsFailures !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), logsFailures };
+    if (logsFailures !== undefined) add(facts, name, { logsFailures });
     const endsFailures = catchReached(ctx, v) ? endedFailures(ctx, v) : undefined;
-    if (endsFailures !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), endsFailures };
+    if (endsFailures !== undefined) add(facts, name, { endsFailures });
     const asyncMethods = asyncMethodsOf(ctx, v);
-    if (asyncMethods !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncMethods };
+    if (asyncMethods !== undefined) add(facts, name, { asyncMethods });
     const asyncStatics = asyncStaticsOf(ctx, v);
-    if (asyncStatics !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), asyncStatics };
+    if (asyncStatics !== undefined) add(facts, name, { asyncStatics });
     // A class, or a singleton made from one (`export const jwtAdapter = new JwtAdapter()`).
     const made = asyncMethods === undefined ? instanceClass(ctx, v) : undefined;
     const singletonAsync = made === undefined ? undefined : asyncMethodsOf(ctx, made);
@@ -276,28 +267,16 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           : made !== undefined
             ? remoteMethodsOf(ctx, made, singletonAsync ?? [])
             : remoteMethodsOf(ctx, v, asyncMethods ?? []);
-    if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...remote };
+    if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined) add(facts, name, remote);
     // A singleton's async methods (`export const users = new Users()`): an importer's `users.save(x)` floats.
-    if (singletonAsync !== undefined)
-      facts[name] = {
-        ...(facts[name] ?? { provides: [], via: [], async: false }),
-        asyncMethods: singletonAsync,
-      };
+    if (singletonAsync !== undefined) add(facts, name, { asyncMethods: singletonAsync });
     // A wrapper a caller's random argument or call becomes a deduplication key through (rules/wrappedKeys.ts).
     const keyFacts = wrapperKeyFacts(ctx, v, made ?? (isClass(v) ? undefined : instanceClass(ctx, v)));
-    if (keyFacts !== undefined)
-      facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), ...keyFacts };
+    if (keyFacts !== undefined) add(facts, name, keyFacts);
   }
-  for (const [name, httpClient] of reExportedClients(ctx))
-    facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), httpClient };
+  for (const [name, httpClient] of reExportedClients(ctx)) add(facts, name, { httpClient });
   // An SDK client class passed on as is: its importers' `new X(options)` hand argument 0 to the SDK.
-  for (const [name, base] of sdkClientExports(ctx))
-    facts[name] = {
-      ...(facts[name] ?? { provides: [], via: [], async: false }),
-      sdkSubclass: { base, arg: 0 },
-    };
-  for (const name of sdkNamespaceExports(ctx))
-    facts[name] = { ...(facts[name] ?? { provides: [], via: [], async: false }), sdkNamespace: true };
+  for (const [name, base] of sdkClientExports(ctx)) add(facts, name, { sdkSubclass: { base, arg: 0 } });
+  for (const name of sdkNamespaceExports(ctx)) add(facts, name, { sdkNamespace: true });
   return facts;
 }
