@@ -111,16 +111,7 @@ export function reportFolderModules(
 ): void {
   for (const m of calls) {
     const fn = `module.${m.labels[0]}`;
-    const ref = timeouts.has(fn) ? undefined : gatewayResourceRef(m, Number.NaN, fn);
-    if (ref !== undefined)
-      report(
-        'iac-gateway-timeout-exceeds-lambda',
-        m.attrs.get('timeout')?.line ?? m.line,
-        '{resolved later}',
-        {
-          terraformGatewayResource: ref,
-        },
-      );
+    if (!timeouts.has(fn)) reportTentative(m, gatewayResourceRef(m, Number.NaN, fn), report);
   }
 }
 
@@ -133,23 +124,29 @@ export function reportFolderRoutes(
 ): void {
   for (const f of functions) {
     const fn = `${f.labels[0]}.${f.labels[1]}`;
-    const ref = reported.has(fn) ? undefined : gatewayResourceRef(f, timeouts.get(fn)?.seconds ?? 3);
-    if (ref !== undefined)
-      report(
-        'iac-gateway-timeout-exceeds-lambda',
-        f.attrs.get('timeout')?.line ?? f.line,
-        '{resolved later}',
-        {
-          terraformGatewayResource: ref,
-        },
-      );
+    if (!reported.has(fn)) reportTentative(f, gatewayResourceRef(f, timeouts.get(fn)?.seconds ?? 3), report);
   }
+}
+
+/** One tentative finding at the block's `timeout` (or the block): gatewayResourceFinding settles it. */
+function reportTentative(block: HclBlock, ref: GatewayResourceRef | undefined, report: TfReport): void {
+  if (ref === undefined) return;
+  report(
+    'iac-gateway-timeout-exceeds-lambda',
+    block.attrs.get('timeout')?.line ?? block.line,
+    '{resolved later}',
+    {
+      terraformGatewayResource: ref,
+    },
+  );
 }
 
 /** Keeps a tentative finding when a route in the function's folder waits no longer than its timeout. */
 export function gatewayResourceFinding(
   files: readonly {
     readonly dir: string;
+    /** The file's path from the scan root, named in the message when the route is there. */
+    readonly rel?: string;
     readonly facts: {
       readonly gatewayResources: TerraformGatewayResourceFacts;
       readonly iam: { readonly localModules: readonly LocalModuleCall[] };
@@ -159,7 +156,7 @@ export function gatewayResourceFinding(
   c: Candidate,
   ref: GatewayResourceRef,
 ): Candidate | undefined {
-  const here = files.filter((f) => f.dir === dir).map((f) => f.facts.gatewayResources);
+  const here = files.filter((f) => f.dir === dir);
   // The largest value it can run with: default, callers' arguments, .tfvars (terraformVarValues.ts).
   const folders = () =>
     files.map((f) => ({
@@ -172,13 +169,13 @@ export function gatewayResourceFinding(
   const calledVariable =
     ref.variable !== undefined && !ref.variable.startsWith('local.') && calledModule(folders(), dir);
   const route = here
-    .flatMap((f) => f.routes)
+    .flatMap((f) => f.facts.gatewayResources.routes.map((r) => ({ ...r, rel: f.rel })))
     // A conditional integration exists only for the calls that enable it; which values those pass is not read.
     .filter((r) => !(r.conditional && calledVariable))
     .find((r) => r.fn === ref.fn && outlivesGateway(seconds, r.limitMs / 1000));
   if (route === undefined) return undefined;
   return {
     ...c,
-    message: `${ref.fn} timeout ${seconds}s${ref.variable === undefined ? '' : ` (${ref.variable.startsWith('local.') ? '' : 'var.'}${ref.variable})`} is at least the ${route.limitMs} ms integration timeout of ${route.name} in its module: clients get 504 while it keeps running`,
+    message: `${ref.fn} timeout ${seconds}s${ref.variable === undefined ? '' : ` (${ref.variable.startsWith('local.') ? '' : 'var.'}${ref.variable})`} is at least the ${route.limitMs} ms integration timeout of ${route.name}${route.rel === undefined ? ' in its module' : ` in ${route.rel}`}: clients get 504 while it keeps running`,
   };
 }
