@@ -5,29 +5,22 @@
 // `props` a parameter may carry the caller's timeout). A builder whose callers decide the timeout is left
 // alone (cdkConstructsOf.ts): judging its construct alone gave false and double findings.
 import type { Node } from '../ast.js';
-import { propertyName, unwrap } from '../ast.js';
+import { propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** Does `node` read a parameter of `fn` (an identifier bound to one of its params)? */
-function readsParam(ctx: ModuleContext, fn: Node, node: Node | undefined, depth = 0): boolean {
-  if (node === undefined || node === null || depth > 12) return false;
-  if (node.type === 'Identifier') {
-    const b = ctx.resolve(node.name as string, node);
+function readsParam(ctx: ModuleContext, fn: Node, node: Node | undefined): boolean {
+  // A member's name (`Duration.seconds`) and an object's key name no binding: a parent is tested before
+  // its children (someDescendant's order), so those names are known before they are met.
+  const names = new Set<Node>();
+  const reads = (n: Node): boolean => {
+    if (n.type === 'MemberExpression' && n.computed !== true) names.add(n.property as Node);
+    if (n.type === 'Property' && n.computed !== true && n.shorthand !== true) names.add(n.key as Node);
+    if (n.type !== 'Identifier' || names.has(n)) return false;
+    const b = ctx.resolve(n.name as string, n);
     return b?.kind === 'param' && b.scope === fn;
-  }
-  // A member's name (`Duration.seconds`) and an object's key name no binding.
-  const names = new Set<unknown>();
-  if (node.type === 'MemberExpression' && node.computed !== true) names.add(node.property);
-  if (node.type === 'Property' && node.computed !== true && node.shorthand !== true) names.add(node.key);
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'type' || key === 'loc' || key === 'range' || key === 'parent') continue;
-    if (names.has(value)) continue;
-    const children = Array.isArray(value) ? value : [value];
-    for (const child of children)
-      if (child !== null && typeof child === 'object' && typeof (child as Node).type === 'string')
-        if (readsParam(ctx, fn, child as Node, depth + 1)) return true;
-  }
-  return false;
+  };
+  return node !== undefined && node !== null && (reads(node) || someDescendant(node, reads));
 }
 
 /**
