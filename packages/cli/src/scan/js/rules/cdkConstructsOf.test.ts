@@ -64,6 +64,24 @@ describe('constructsOf', () => {
     expect(routed(members)).toEqual([['Made'], []]);
   });
 
+  it('follows a builder with parameters only to a construct it builds itself with a fixed timeout', () => {
+    const source = `import { Duration, Stack } from 'aws-cdk-lib';\nimport * as lambda from 'aws-cdk-lib/aws-lambda';
+export class S extends Stack {
+  constructor(scope, id) { super(scope, id); route(this.own(scope)); route(this.handed(scope)); }
+  own(role) { return new lambda.Function(this, 'Own', { role, timeout: Duration.seconds(60) }); }
+  handed(role) { const make = (scope) => new lambda.Function(scope, 'Inner', { timeout: Duration.seconds(60) }); return make(this); }
+}`;
+    const ctx = contextOf(source, FILE);
+    const ids = ctx
+      .of('CallExpression')
+      .filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'route')
+      .map((c) =>
+        constructsOf(ctx, (c.arguments as Node[])[0], 0, true).map((n) => (n.arguments as Node[])[1]?.value),
+      );
+    // The inner arrow's construct reads its own `scope`, which the builder's parameter check cannot see.
+    expect(ids).toEqual([['Own'], []]);
+  });
+
   it('finds nothing behind an imported or unknown value', () => {
     expect(routed(`constructor(scope, id, props) { super(scope, id); route(props.fn); }`)).toEqual([[]]);
   });
