@@ -91,6 +91,18 @@ app.action('b', async ({ ack, client, logger }) => {
     expect(reported(source)).toEqual([5, 13]);
   });
 
+  it('leaves a lookup that sets a member the later steps read, as one that sets a variable', () => {
+    const source = `app.action('a', async ({ ack, client, logger }) => {
+  await ack();
+  const meta = { name: '' };
+  try { meta.name = (await client.users.info({})).user.name; }
+  catch (e) { logger.warn(e); }
+  try { await client.views.open({ view: { meta } }); }
+  catch (e) { logger.error(e); }
+});`;
+    expect(reported(source)).toEqual([7]);
+  });
+
   it('reports a listener of its own module by its Slack-only arguments, ack first in the try', () => {
     const ctx = contextOf(`export const onApprove = async ({ ack, body, client, logger }) => {
   try { await ack(); await client.chat.update({ ts: body.message.ts }); }

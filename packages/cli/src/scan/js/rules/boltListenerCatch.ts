@@ -216,14 +216,22 @@ function lastStep(tryStatement: Node, after: Node[]): boolean {
   if (someDescendant(block, (n) => n.type === 'ReturnStatement', true)) return false;
   const set = new Set<string>();
   forEachDescendant(block, (n) => {
-    if (n.type === 'AssignmentExpression' && unwrap(n.left as Node)?.type === 'Identifier')
-      set.add(unwrap(n.left as Node)?.name as string);
+    // `name = ...` or `meta.name = ...`: a later step reading `name` or `meta` reads what the try set.
+    const target = n.type === 'AssignmentExpression' ? rootName(n.left as Node) : undefined;
+    if (target !== undefined) set.add(target);
     return true;
   });
   if (set.size === 0) return true;
   return !after.some((s) =>
     someDescendant(s, (n) => n.type === 'Identifier' && set.has(n.name as string), true),
   );
+}
+
+/** The variable an assignment target writes into (`name`, the `meta` of `meta.user.name`). */
+function rootName(target: Node | undefined): string | undefined {
+  const t = unwrap(target);
+  if (t?.type === 'Identifier') return t.name as string;
+  return t?.type === 'MemberExpression' ? rootName(t.object as Node) : undefined;
 }
 
 function isBareReturn(s: Node): boolean {
