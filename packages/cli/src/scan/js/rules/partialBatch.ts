@@ -107,7 +107,7 @@ export function judgeBatch(
     report(
       'swallowed-error',
       at,
-      `${answersSuccess(what)}: a .then() callback takes its result without reading ${field}, ${lostWhat(what)}`,
+      `${answersSuccess(what)}: a .then() callback takes its result without acting on ${field}, ${lostWhat(what)}`,
     );
     return;
   }
