@@ -42,3 +42,28 @@ export function firstOfKind(array: Node, call: Node, same: (other: Node) => bool
   }
   return true;
 }
+
+/**
+ * The calls gathered by an awaited `Promise.all([...])` that stands as a statement: each one's answer is
+ * dropped as surely as `await call();`'s (errorValues.ts droppedAwaits joins them to the helpers that hand
+ * an answer back for their callers to read).
+ * @example
+ * // await Promise.all([createJob(ctx, job), emitMetadataEvent(start)]);
+ * [...fanOutCalls(ctx)].map((c) => c.callee.name) // ['createJob', 'emitMetadataEvent']
+ */
+export function* fanOutCalls(ctx: ModuleContext): Generator<{ call: Node; callee: Node | undefined }> {
+  if (!ctx.spells('Promise.all')) return;
+  for (const statement of ctx.of('ExpressionStatement')) {
+    const awaited = unwrap(statement.expression as Node);
+    const all = awaited?.type === 'AwaitExpression' ? unwrap(awaited.argument as Node) : undefined;
+    if (all?.type !== 'CallExpression' || !PROMISE_ALL.test(memberPath(unwrap(all.callee))?.join('.') ?? ''))
+      continue;
+    const array = unwrap(all.arguments[0] as Node | undefined);
+    if (array?.type !== 'ArrayExpression') continue;
+    for (const element of array.elements as (Node | null)[]) {
+      let call = unwrap(element ?? undefined);
+      if (call?.type === 'AwaitExpression') call = unwrap(call.argument as Node);
+      if (call?.type === 'CallExpression') yield { call, callee: unwrap(call.callee as Node) };
+    }
+  }
+}
