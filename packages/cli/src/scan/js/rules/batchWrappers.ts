@@ -11,8 +11,8 @@ import { SourceWords } from '../SourceWords.js';
 import { lastTextMemo } from '../textMemo.js';
 import { FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
 import { answerReturnedBy, answersWholeFailure } from './batchCollected.js';
-import { droppingFanOut, firstOfKind } from './batchFanOut.js';
 import { readsOnlyData } from './batchDataReads.js';
+import { droppingFanOut, firstOfKind } from './batchFanOut.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
@@ -224,7 +224,11 @@ function fannedOut(ctx: ModuleContext, report: Report, call: Node): void {
   if (array === undefined || imported === undefined) return;
   const same = (other: Node) => {
     const o = importedCall(ctx, other);
-    return o?.ref.source === imported.ref.source && o.ref.name === imported.ref.name && o.method === imported.method;
+    return (
+      o?.ref.source === imported.ref.source &&
+      o.ref.name === imported.ref.name &&
+      o.method === imported.method
+    );
   };
   if (!firstOfKind(array, call, same)) return;
   report(
