@@ -18,7 +18,9 @@ export function batchCallerCandidates(project: Project, file: string): readonly 
   if (project.names.batch.size === 0) return [];
   const text = project.deferred.get(file) ?? readSource(file);
   if (text === undefined) return [];
-  if (![...project.names.batch].some((name) => text.includes(`${name}(`))) return [];
+  // A TypeScript call may pass type arguments first (`createEvent<Post>(...)`): the name then meets `<`.
+  if (![...project.names.batch].some((name) => text.includes(`${name}(`) || text.includes(`${name}<`)))
+    return [];
   try {
     return batchCallers(file, text);
   } catch {

@@ -146,7 +146,8 @@ export function answerReturnedBy(ctx: ModuleContext, send: Node, field: string):
   }
   if (fn === undefined || !carriedOnly(ctx, fn, field)) return undefined;
   const { parent } = sent;
-  if (parent?.type === 'ReturnStatement' || (parent === fn.body && fn.expression === true)) return fn;
+  // An arrow's expression body is the answer itself (`(d) => eb.send(cmd)`): its parent is the arrow.
+  if (parent?.type === 'ReturnStatement' || (sent.node === fn.body && fn.expression === true)) return fn;
   if (parent?.type !== 'VariableDeclarator' || parent.id?.type !== 'Identifier') return undefined;
   const name = parent.id.name as string;
   if (all !== undefined) return flowsToReturn(fn, name, parent.end) ? fn : undefined;

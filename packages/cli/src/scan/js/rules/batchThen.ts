@@ -4,6 +4,7 @@
 // is. rules/partialBatch.ts reports it.
 import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { everyLaterReference, onlyPrinted, printedReference } from './batchResultUse.js';
 import { isLogCall } from './catchFacts.js';
 
 /**
@@ -44,12 +45,36 @@ export function thenDropsAnswer(
     const body = callback.body as Node;
     const reads = (n: Node) => n.type === 'Identifier' && n.name === name;
     // `.then((out) => out)` hands the answer on whole; nested callbacks (`out.Failed.forEach(...)`) read it too.
-    return !reads(body) && !someDescendant(body, reads);
+    return (!reads(body) && !someDescendant(body, reads)) || onlyCountedForLog(ctx, body, name);
   }
   if (answer.type !== 'ObjectPattern') return false;
   return (answer.properties as Node[]).every(
     (p) => p.type === 'Property' && propertyName(p.key, p.computed as boolean) !== field,
   );
+}
+
+/**
+ * Every read of the answer `name` in the callback's block is printed, or counted into a name that is only
+ * printed (`const failCount = data.Failed.length; console.log('added', failCount)`): the failed entries
+ * are looked at for a log line and then left, as for an answer that is only logged after an `await`.
+ * @example
+ * // .then((data) => { const failed = data.Failed.length; console.log(`fail: ${failed}`) })
+ * onlyCountedForLog(ctx, body, 'data') // true
+ */
+function onlyCountedForLog(ctx: ModuleContext, body: Node, name: string): boolean {
+  if (body.type !== 'BlockStatement') return false;
+  return everyLaterReference(body, name, body.start, (r) => {
+    if (printedReference(ctx, body, r)) return true;
+    // `data.Failed.length` as a whole is the initial value of a name declared here.
+    let n = r;
+    let p = ctx.parentOf(n);
+    while (p?.type === 'MemberExpression' && p.object === n) {
+      n = p;
+      p = ctx.parentOf(p);
+    }
+    if (p?.type !== 'VariableDeclarator' || p.init !== n || p.id?.type !== 'Identifier') return false;
+    return onlyPrinted(ctx, body, p.id.name as string, p.end);
+  });
 }
 
 /** Promise methods a chain goes on through. */

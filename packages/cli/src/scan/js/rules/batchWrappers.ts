@@ -12,6 +12,7 @@ import { lastTextMemo } from '../textMemo.js';
 import { FAILURE_FIELD, V2_FAILURE_FIELD } from './batchApis.js';
 import { answerReturnedBy, answersWholeFailure } from './batchCollected.js';
 import { readsOnlyData } from './batchDataReads.js';
+import { droppingFanOut, firstOfKind } from './batchFanOut.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
 import { isLogCall } from './catchFacts.js';
 import type { Report, Rule } from './Report.js';
@@ -187,7 +188,10 @@ export const importedBatchRules: Rule = (ctx: ModuleContext, report: Report) => 
   if (ctx.projectImports.size === 0) return;
   for (const call of ctx.of('CallExpression')) {
     const awaited = ctx.parentOf(call);
-    if (awaited?.type !== 'AwaitExpression') continue;
+    if (awaited?.type !== 'AwaitExpression') {
+      fannedOut(ctx, report, call);
+      continue;
+    }
     const parent = ctx.parentOf(awaited);
     const dataOnly = readsOnlyData(ctx, awaited);
     if (parent?.type !== 'ExpressionStatement' && parent?.type !== 'VariableDeclarator' && !dataOnly)
@@ -212,6 +216,28 @@ export const importedBatchRules: Rule = (ctx: ModuleContext, report: Report) => 
     );
   }
 };
+
+/** A wrapper call in an awaited `Promise.all([...])` statement (batchFanOut.ts): once per wrapper and fan-out. */
+function fannedOut(ctx: ModuleContext, report: Report, call: Node): void {
+  const array = droppingFanOut(ctx, call);
+  const imported = array === undefined ? undefined : importedCall(ctx, call);
+  if (array === undefined || imported === undefined) return;
+  const same = (other: Node) => {
+    const o = importedCall(ctx, other);
+    return (
+      o?.ref.source === imported.ref.source &&
+      o.ref.name === imported.ref.name &&
+      o.method === imported.method
+    );
+  };
+  if (!firstOfKind(array, call, same)) return;
+  report(
+    'swallowed-error',
+    call,
+    `{batch} answers success even when entries fail, and the answers ${imported.method ?? imported.ref.name}() hands back are gathered by a Promise.all that is dropped here: {field} is never looked at, so those entries are lost`,
+    { onlyIfImportBatchResult: imported },
+  );
+}
 
 /**
  * A project helper that owns its callers' error contract (its try answers the whole call's failure:

@@ -9,6 +9,7 @@ import type { DroppedAwaits } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { offServicePath } from '../offServicePath.js';
 import { passedAnswer } from '../passedAnswer.js';
+import { fanOutCalls } from './batchFanOut.js';
 import { answersBuiltError } from './builtErrorAnswer.js';
 import { caughtErrorReturnRules } from './caughtErrorReturns.js';
 import type { Report } from './Report.js';
@@ -125,7 +126,8 @@ export function* awaitedStatementCalls(
 export function droppedAwaits(ctx: ModuleContext): DroppedAwaits | undefined {
   const names = new Set<string>();
   const imported = new Map<string, { source: string; name: string }>();
-  for (const { call, callee } of awaitedStatementCalls(ctx)) {
+  // A call gathered by an awaited `Promise.all([...])` statement is dropped as surely (batchFanOut.ts).
+  for (const { call, callee } of [...awaitedStatementCalls(ctx), ...fanOutCalls(ctx)]) {
     const binding = callee?.type === 'Identifier' ? ctx.imports.get(callee.name as string) : undefined;
     if (binding !== undefined && binding.imported !== 'default' && binding.imported !== '*') {
       imported.set(`${binding.source}#${binding.imported}`, {

@@ -20,6 +20,7 @@ import { collectedBy } from './batchCollected.js';
 import { onlyLogged } from './batchLogged.js';
 import { deletedAfterMove } from './batchMovedAfter.js';
 import { callersDiscard, exportedOwner } from './batchOwners.js';
+import { judgedAtCallers } from './batchPassThrough.js';
 import { onlyOtherFields, onlyPrinted, printedOrReturned } from './batchResultUse.js';
 import { sendOf, sendsOfVariable } from './batchSends.js';
 import { thenDropsAnswer } from './batchThen.js';
@@ -82,7 +83,7 @@ function handedBack(
 ): void {
   const fn = exportedOwner(ctx, ctx.enclosingFunction(sent));
   const name = fn === undefined ? undefined : returnedName(ctx, fn);
-  if (name === undefined) return;
+  if (name === undefined || judgedAtCallers(ctx, fn as Node, sent, field, name)) return;
   report(
     'swallowed-error',
     at,
@@ -106,7 +107,7 @@ export function judgeBatch(
     report(
       'swallowed-error',
       at,
-      `${answersSuccess(what)}: a .then() callback takes its result without reading ${field}, ${lostWhat(what)}`,
+      `${answersSuccess(what)}: a .then() callback takes its result without acting on ${field}, ${lostWhat(what)}`,
     );
     return;
   }
