@@ -103,13 +103,13 @@ const NOT_A_NAME = new Set(['type', 'typeof', 'as', 'import', 'default']);
 /** Imported names rules/sdk.ts never takes for a client (unless renamed: then the local name counts). */
 const NOT_A_CLIENT = /(?:Command|Exception|Error|Paginator|Waiter)$/;
 const PARTIAL_BATCH_COMMAND =
-  /Batch\w*Command|PutEventsCommand|PutRecordsCommand|DeleteObjectsCommand|InvokeCommand/;
+  /Batch\w*Command|PutEventsCommand|PutRecordsCommand|DeleteObjectsCommand|InvokeCommand|RunTaskCommand/;
 
 /**
  * AWS SDK clients (rules/sdk.ts judges `new X(...)` where X, or the namespace it is read from, is
  * imported from the SDK) and the batch commands rules/partialBatch.ts reads the results of (and Lambda's
- * `InvokeCommand`, whose `FunctionError` rules/invokeResult.ts reads the same way). An SDK
- * import or require in a form not understood here counts as a client.
+ * `InvokeCommand` and `RunTaskCommand`, whose `FunctionError` and `failures` rules/invokeResult.ts and
+ * runTaskResult.ts read the same way). An SDK import or require in a form not understood here counts as a client.
  */
 function sdk(words: SourceWords): boolean {
   const source = words.source;

@@ -76,6 +76,8 @@ export function batchWordsIn(includes: (word: string) => boolean): boolean {
 
 /** Lambda's Invoke (rules/invokeResult.ts) answers 200 with `FunctionError` set when the function failed. */
 const INVOKE = /^invoke$/i;
+/** ECS RunTask (rules/runTaskResult.ts) answers 200 with the tasks it could not start in `failures`. */
+const RUN_TASK = /^runTask$/i;
 
 /**
  * How a message opens for the API `what`: a batch answers success with failed entries, an Invoke answers 200.
@@ -85,7 +87,9 @@ const INVOKE = /^invoke$/i;
 export const answersSuccess = (what: string): string =>
   INVOKE.test(what)
     ? `${what} answers 200 even when the invoked function fails`
-    : `${what} answers success even when entries fail`;
+    : RUN_TASK.test(what)
+      ? `${what} answers 200 even when ECS could not start the task`
+      : `${what} answers success even when entries fail`;
 
 /**
  * What is lost when nobody reads the failure field of `what`'s answer.
@@ -93,4 +97,8 @@ export const answersSuccess = (what: string): string =>
  * lostWhat('Invoke'); // 'so its failure is lost'
  */
 export const lostWhat = (what: string): string =>
-  INVOKE.test(what) ? 'so its failure is lost' : 'so those entries are lost';
+  INVOKE.test(what)
+    ? 'so its failure is lost'
+    : RUN_TASK.test(what)
+      ? 'so a task that never started passes for one that runs'
+      : 'so those entries are lost';

@@ -11,8 +11,10 @@ import { isLogCall } from './catchFacts.js';
  * The sent batch (`sent`, the send or the v2 `.promise()` call climbed through `await`) is the object of a
  * `.then` whose callback takes no answer, names one it never reads, or takes it apart without `field`
  * (`.then(({ Successful }) => Successful.length)`). A callback that reads the answer whole or its `field`
- * is looking at the failures; a rest element (`{ ...rest }`) may too. The chain, with any `.catch` or
- * `.finally` after it, is awaited or returned.
+ * is looking at the failures; a rest element (`{ ...rest }`) may too. An answer that carries data beside
+ * its failure (`dataOnly`: an Invoke's `Payload`, a batch read's `Responses`) is not looked at either when
+ * the callback reads it only for other fields (`.then((data) => JSON.parse(data.Payload))`). The chain,
+ * with any `.catch` or `.finally` after it, is awaited or returned.
  *
  * @example
  * // await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries })).then(() => log('re-queued'))
@@ -22,6 +24,7 @@ export function thenDropsAnswer(
   ctx: ModuleContext,
   sent: { node: Node; parent: Node | undefined },
   field: string,
+  dataOnly = false,
 ): boolean {
   const member = sent.parent;
   if (member?.type !== 'MemberExpression' || member.object !== sent.node) return false;
@@ -45,7 +48,12 @@ export function thenDropsAnswer(
     const body = callback.body as Node;
     const reads = (n: Node) => n.type === 'Identifier' && n.name === name;
     // `.then((out) => out)` hands the answer on whole; nested callbacks (`out.Failed.forEach(...)`) read it too.
-    return (!reads(body) && !someDescendant(body, reads)) || onlyCountedForLog(ctx, body, name);
+    if (!dataOnly)
+      return (!reads(body) && !someDescendant(body, reads)) || onlyCountedForLog(ctx, body, name);
+    return (
+      (!reads(body) && !someDescendant(body, (n) => reads(n) && !otherField(ctx, n, field))) ||
+      onlyCountedForLog(ctx, body, name)
+    );
   }
   if (answer.type !== 'ObjectPattern') return false;
   return (answer.properties as Node[]).every(
@@ -75,6 +83,14 @@ function onlyCountedForLog(ctx: ModuleContext, body: Node, name: string): boolea
     if (p?.type !== 'VariableDeclarator' || p.init !== n || p.id?.type !== 'Identifier') return false;
     return onlyPrinted(ctx, body, p.id.name as string, p.end);
   });
+}
+
+/** `data.Payload`: the reference is read only for a named field other than `field`. */
+function otherField(ctx: ModuleContext, reference: Node, field: string): boolean {
+  const member = ctx.parentOf(reference);
+  if (member?.type !== 'MemberExpression' || member.object !== reference) return false;
+  const key = propertyName(member.property, member.computed as boolean);
+  return key !== undefined && key !== field;
 }
 
 /** Promise methods a chain goes on through. */

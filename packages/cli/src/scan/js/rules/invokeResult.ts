@@ -2,23 +2,18 @@
 // answers HTTP 200 when the invoked function throws, times out or runs out of memory, with
 // `FunctionError: 'Unhandled'` (or `'Handled'`) set and the error object in `Payload`. The SDK does not
 // throw for it, so a caller that never reads `FunctionError` takes the error object for the function's
-// answer. Judged as a batch API's answer is (partialBatch.ts), with `FunctionError` as its failure field.
-import { calleeName, type Node, propertyName, someDescendant, unwrap } from '../ast.js';
+// answer. Judged as a batch API's answer is (answerSends.ts, partialBatch.ts), with `FunctionError` as its failure field.
+import { type Node, propertyName, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { sendOf, sendsOfVariable } from './batchSends.js';
-import { recordsSuccessAfter } from './catchAfter.js';
-import { selectsOwnWork } from './catchExemptions.js';
-import { judgeBatch } from './partialBatch.js';
+import { type AnswerApi, answerSendsRule } from './answerSends.js';
 import type { Report } from './Report.js';
-import { inTelemetryFunction } from './telemetryFacts.js';
 
 /**
  * The invocation waits for the function's answer: no `InvocationType`, or `'RequestResponse'`. `Event`
  * (asynchronous: 202, retried and dead-lettered by Lambda) and `DryRun` answer no `FunctionError`; a type
  * the module does not write out (a parameter) is not judged.
  */
-function synchronous(ctx: ModuleContext, params: Node | undefined): boolean {
-  const object = ctx.valueOf(params);
+function synchronous(_ctx: ModuleContext, object: Node | undefined): boolean {
   if (object?.type !== 'ObjectExpression') return false;
   const type = (object.properties as Node[]).find(
     (p) => p.type === 'Property' && propertyName(p.key as Node, p.computed as boolean) === 'InvocationType',
@@ -39,17 +34,6 @@ function synchronous(ctx: ModuleContext, params: Node | undefined): boolean {
  */
 const DEEP_PAYLOAD =
   /JSON\.parse\(\s*JSON\.parse\(|JSON\.parse\([^;\n]*\)\s*(?:\.\s*\w+|\[[^\]]+\])\s*(?:\.\s*\w+|\[[^\]]+\])|JSON\.parse\(\s*\w+\.body\s*\)/;
-
-/** The params object names a `FunctionName`: Lambda's Invoke, not another library's `invoke`. */
-function namesFunction(ctx: ModuleContext, params: Node | undefined): boolean {
-  const object = ctx.valueOf(params);
-  return (
-    object?.type === 'ObjectExpression' &&
-    (object.properties as Node[]).some(
-      (p) => p.type === 'Property' && propertyName(p.key as Node, p.computed as boolean) === 'FunctionName',
-    )
-  );
-}
 
 /**
  * The function's error is looked at another way after the send: the error object's own fields
@@ -91,6 +75,17 @@ function rethrowsAround(ctx: ModuleContext, thrown: Node, sent: Node): boolean {
   return false;
 }
 
+/** Lambda's Invoke: `FunctionError` is set on a 200 answer when the invoked function failed. */
+const INVOKE: AnswerApi = {
+  command: 'InvokeCommand',
+  method: 'invoke',
+  param: 'FunctionName',
+  field: 'FunctionError',
+  what: 'Invoke',
+  applies: synchronous,
+  checked: checkedOtherwise,
+};
+
 /**
  * Reports a synchronous `Invoke` (v3 `InvokeCommand`, v2 `lambda.invoke(params).promise()`) whose
  * answer is dropped, only printed, or read for `Payload` alone.
@@ -98,54 +93,6 @@ function rethrowsAround(ctx: ModuleContext, thrown: Node, sent: Node): boolean {
  * @example
  * const { Payload } = await lambda.send(new InvokeCommand({ FunctionName: 'price', Payload: body })); // reported
  */
-export function invokeResultRule(ctx: ModuleContext, given: Report): void {
-  const has = (word: string) => ctx.spells(word);
-  if (!has('InvokeCommand') && !(has('.invoke(') && has('FunctionName'))) return;
-  // A job that selects its own work each run tries again next run, as for a batch (partialBatch.ts).
-  const report: Report = selectsOwnWork(ctx)
-    ? (rule, node, message, extra) => {
-        if (recordsSuccessAfter(ctx, node)) given(rule, node, message, extra);
-      }
-    : given;
-  const judge = (at: Node, send: Node) => {
-    // Best-effort telemetry (`sendUsageMetric`): losing one data point is the intended outcome.
-    if (inTelemetryFunction(ctx, send)) return;
-    const climbed = ctx.climb(
-      send,
-      (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression',
-    );
-    if (checkedOtherwise(ctx, climbed.node)) return;
-    judgeBatch(ctx, report, at, climbed, 'FunctionError', 'Invoke');
-  };
-  for (const command of ctx.of('NewExpression')) {
-    if (unwrap(command.callee)?.name !== 'InvokeCommand') continue;
-    if (!synchronous(ctx, (command.arguments as Node[])[0])) continue;
-    const sent = sendOf(ctx, command);
-    if (sent !== undefined) {
-      if (!checkedOtherwise(ctx, sent.node) && !inTelemetryFunction(ctx, command))
-        judgeBatch(ctx, report, command, sent, 'FunctionError', 'Invoke');
-      continue;
-    }
-    for (const send of sendsOfVariable(ctx, command)) judge(send, send);
-  }
-  for (const call of ctx.of('CallExpression')) {
-    // `await lambda.invoke({ FunctionName, Payload })`: the v3 aggregated client (`new Lambda({})`) answers a
-    // promise itself; a v2 request is judged below, through its `.promise()`, and a callback form not at all.
-    if (calleeName(call) !== 'invoke' || unwrap(call.callee)?.type !== 'MemberExpression') continue;
-    const [params, callback] = call.arguments as Node[];
-    if (callback !== undefined || !namesFunction(ctx, params) || !synchronous(ctx, params)) continue;
-    const member = ctx.parentOf(call);
-    if (member?.type === 'MemberExpression' && member.object === call) continue;
-    judge(call, call);
-  }
-  if (!has('.promise(')) return;
-  for (const call of ctx.of('CallExpression')) {
-    // `lambda.invoke(params).promise()`: the v2 request, made a promise.
-    if (calleeName(call) !== 'promise' || (call.arguments as Node[]).length > 0) continue;
-    const request = unwrap(unwrap(call.callee)?.object);
-    if (request?.type !== 'CallExpression' || calleeName(request) !== 'invoke') continue;
-    if (unwrap(request.callee)?.type !== 'MemberExpression') continue;
-    if (!synchronous(ctx, (request.arguments as Node[])[0])) continue;
-    judge(request, call);
-  }
+export function invokeResultRule(ctx: ModuleContext, report: Report): void {
+  answerSendsRule(ctx, report, INVOKE);
 }

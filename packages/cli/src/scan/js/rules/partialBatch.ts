@@ -17,6 +17,7 @@ import {
   V2_METHODS,
 } from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
+import { entryAnswering } from './batchEntryAnswer.js';
 import { onlyLogged } from './batchLogged.js';
 import { deletedAfterMove } from './batchMovedAfter.js';
 import { callersDiscard, exportedOwner } from './batchOwners.js';
@@ -103,7 +104,7 @@ export function judgeBatch(
 ): void {
   // Sent once per chunk and awaited together: the answers are those of the `Promise.all`.
   const sent = collectedBy(ctx, alone) ?? alone;
-  if (thenDropsAnswer(ctx, sent, field)) {
+  if (thenDropsAnswer(ctx, sent, field, answersData(field, what))) {
     report(
       'swallowed-error',
       at,
@@ -134,6 +135,16 @@ export function judgeBatch(
       at,
       `${answersSuccess(what)}: the result goes back to callers that only log it, so ${field} is never looked at`,
       printed.entries.length > 0 ? { onlyIfAnswerUnread: printed.entries } : undefined,
+    );
+    return;
+  }
+  const entries = entryAnswering(ctx, sent);
+  if (entries.length > 0) {
+    report(
+      'swallowed-error',
+      at,
+      `${answersSuccess(what)}: the handler returns the result as its own answer, which a queue, stream or asynchronous invoker never reads, so ${field} is never looked at`,
+      { onlyIfAnswerUnread: entries },
     );
     return;
   }

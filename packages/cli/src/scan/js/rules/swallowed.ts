@@ -51,6 +51,7 @@ import { reportedSuccessRule } from './reportedSuccessAnswer.js';
 import { requestedDeletes } from './requestedDeletes.js';
 import { resolvedStandInRule } from './resolvedStandIns.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
+import { runTaskResultRule } from './runTaskResult.js';
 import { serverErrorResultRule } from './serverErrorResult.js';
 import { settledDropsRule } from './settledDrops.js';
 import { localTokenCheck, silentConstantAnswer } from './silentCatch.js';
@@ -71,6 +72,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
   parseFailureRule(ctx, report);
   settledDropsRule(ctx, report);
   invokeResultRule(ctx, report);
+  runTaskResultRule(ctx, report);
   parsedInstanceofRule(ctx, report);
   ignoredSdkCallbackErrorRule(ctx, report);
   errorTuplesRule(ctx, report);
