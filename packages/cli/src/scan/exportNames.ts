@@ -27,7 +27,14 @@ export class ExportNames {
   note(m: ModuleFacts): void {
     for (const [name, fact] of Object.entries(m.exports)) {
       if (fact.eventSource !== undefined) this.wrappers.add(name);
-      if (fact.async || fact.asyncMethods !== undefined) this.async.add(name);
+      // An object a factory built (factoryTypes.ts) may have async methods too.
+      if (
+        fact.async ||
+        fact.asyncMethods !== undefined ||
+        fact.madeBy !== undefined ||
+        fact.madeType !== undefined
+      )
+        this.async.add(name);
       // `Providers.put(...)` on the exported class: asked under the static method's name (project.ts).
       for (const method of fact.asyncStatics ?? []) this.async.add(method);
       if (fact.batchResult !== undefined) this.batch.add(name);

@@ -5,6 +5,7 @@ import { BatchOneHandlers, type BatchOneSources } from './batchOne.js';
 import type { EventCallers } from './eventCallers.js';
 import { ExportLookup } from './exportLookup.js';
 import { ExportNames } from './exportNames.js';
+import { methodAsync } from './factoryTypes.js';
 import { LockedHandlers } from './handlerVersions.js';
 import type { ImporterUses } from './importerUses.js';
 import type { InvokedFunctions } from './invokedFunctions.js';
@@ -200,7 +201,7 @@ export class Project {
     const target = this.resolveModule(ref.from, ref.source);
     if (target === undefined) return false;
     const fact = this.exportFact(target, ref.name);
-    if (ref.method !== undefined) return fact?.asyncMethods?.includes(ref.method) === true;
+    if (ref.method !== undefined) return methodAsync(this, target, fact, ref.method);
     // `Providers.put(...)` of a module whose export is a class: a static method of it, not an export.
     if (fact === undefined)
       return this.exportFact(target, 'default')?.asyncStatics?.includes(ref.name) === true;

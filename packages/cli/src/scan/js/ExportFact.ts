@@ -4,11 +4,12 @@
 // something new about an export adds a field here.
 
 import type { DecoderRef, ImportRef, Protection } from './Candidate.js';
+import type { FactoryFacts } from './factoryMade.js';
 import type { HttpClientExport } from './httpClientExports.js';
 import type { EventSourceWrapper, OptionsFact, VerifierFact } from './ModuleFacts.js';
 
-/** What a module offers to its importers. */
-export interface ExportFact {
+/** What a module offers to its importers (and, for objects a factory builds, the factory: factoryMade.ts). */
+export interface ExportFact extends FactoryFacts {
   /** Protections a wrapper applies to the work it is given, or a policy object provides. */
   readonly provides: readonly Protection[];
   /** Imports whose protections add to `provides` once resolved. */

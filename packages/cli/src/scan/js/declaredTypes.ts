@@ -93,10 +93,13 @@ export function typeRefOf(ctx: ModuleContext, annotation: Node | undefined | nul
 function signatureMembers(ctx: ModuleContext, members: Node[]): DeclaredType {
   const types: Record<string, TypeRef> = {};
   const asyncMethods: string[] = [];
+  const syncSignatures = new Set<string>();
   for (const m of members) {
     const name = propertyName(m.key, m.computed as boolean);
     if (name === undefined) continue;
     const annotation = (m.typeAnnotation as Node | null)?.typeAnnotation as Node | undefined;
+    // An overload answering no promise (`fetchAll(cb): void` beside `fetchAll(): Promise<T[]>`): not async.
+    if (m.type === 'TSMethodSignature' && !isPromiseType(m.returnType as Node)) syncSignatures.add(name);
     if (m.type === 'TSMethodSignature' && isPromiseType(m.returnType as Node)) asyncMethods.push(name);
     else if (annotation?.type === 'TSFunctionType' && isPromiseType(annotation.returnType as Node))
       asyncMethods.push(name);
@@ -105,13 +108,14 @@ function signatureMembers(ctx: ModuleContext, members: Node[]): DeclaredType {
       if (ref !== undefined) types[name] = ref;
     }
   }
-  return { members: types, asyncMethods };
+  return { members: types, asyncMethods: asyncMethods.filter((n) => !syncSignatures.has(n)) };
 }
 
 /** A class's typed fields (`private cache: RedisClient`, `constructor(private db: Db)`) and async methods. */
 function classMembers(ctx: ModuleContext, cls: Node): DeclaredType {
   const types: Record<string, TypeRef> = {};
   const asyncMethods: string[] = [];
+  const syncSignatures = new Set<string>();
   for (const m of (cls.body as Node).body as Node[]) {
     if (m.static === true) continue;
     const name = propertyName(m.key, m.computed as boolean);
@@ -121,6 +125,9 @@ function classMembers(ctx: ModuleContext, cls: Node): DeclaredType {
       value?.type === 'FunctionExpression' || value?.type === 'ArrowFunctionExpression' ? value : undefined;
     // An async method that awaits nothing has run to its end when the call returns (rules/settledAsync.ts).
     if (fn !== undefined && returnsPromise(fn) && !settledOnReturn(fn)) asyncMethods.push(name);
+    // An overload signature answering no promise: which one a call picks is the caller's to say.
+    if (value?.type === 'TSEmptyBodyFunctionExpression' && !isPromiseType(value.returnType as Node))
+      syncSignatures.add(name);
     if (m.type === 'PropertyDefinition' && fn === undefined) {
       const ref = typeRefOf(ctx, m.typeAnnotation as Node | null);
       if (ref !== undefined) types[name] = ref;
@@ -132,7 +139,7 @@ function classMembers(ctx: ModuleContext, cls: Node): DeclaredType {
         if (ref !== undefined) types[field?.name as string] = ref;
       }
   }
-  return { members: types, asyncMethods };
+  return { members: types, asyncMethods: asyncMethods.filter((n) => !syncSignatures.has(n)) };
 }
 
 /** The shape a top-level declaration gives its name, or undefined when it declares no object shape. */

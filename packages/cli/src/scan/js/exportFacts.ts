@@ -7,6 +7,7 @@ import { asyncMethodsOf, asyncStaticsOf } from './asyncMethods.js';
 import type { ExportFact } from './Candidate.js';
 import { catchReached, catchWithin } from './catchReach.js';
 import { authClassText, authStatusText, remoteMethodsOf } from './exportAuthFacts.js';
+import { factoryFacts } from './factoryMade.js';
 import { httpClientExport, reExportedClients } from './httpClientExports.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { instanceClass, sdkInstance } from './memberClass.js';
@@ -270,6 +271,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (remote.remoteMethods !== undefined || remote.remoteVia !== undefined) add(facts, name, remote);
     // A singleton's async methods (`export const users = new Users()`): an importer's `users.save(x)` floats.
     if (singletonAsync !== undefined) add(facts, name, { asyncMethods: singletonAsync });
+    const factory = factoryFacts(ctx, v);
+    if (factory !== undefined) add(facts, name, factory);
     // A wrapper a caller's random argument or call becomes a deduplication key through (rules/wrappedKeys.ts).
     const keyFacts = wrapperKeyFacts(ctx, v, made ?? (isClass(v) ? undefined : instanceClass(ctx, v)));
     if (keyFacts !== undefined) add(facts, name, keyFacts);

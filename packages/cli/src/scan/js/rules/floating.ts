@@ -3,6 +3,7 @@
 import { assignedAsyncCall, type GlobalMemberCall } from '../assignedAsync.js';
 import { calleeName, isFunction, memberPath, type Node, returnsPromise, unwrap } from '../ast.js';
 import { importedInstanceMethod, importedSingletonMethod } from '../asyncMethods.js';
+import type { ImportRef } from '../Candidate.js';
 import { inGraphqlResolver } from '../graphqlResolvers.js';
 import { exportsReaching } from '../handlerImports.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
@@ -27,6 +28,7 @@ import { emitsToAsyncListener, importedMapCall, ownAsyncMethod, unawaitedGroup }
 import { forksWaitedPromise } from './forkedChain.js';
 import { inHandlerHook, mayHaveHooks } from './handlerHooks.js';
 import { classifyHttpCall } from './http.js';
+import { keptImportedTests } from './keptImportedTests.js';
 import { keptPromiseTests } from './keptPromiseTests.js';
 import { libraryEachOfAsync } from './libraryEach.js';
 import { feedsListenedStream } from './listenerFeeds.js';
@@ -271,10 +273,12 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
     ...(sdkText || ctx.testSpelled(PRISMA_QUERY, PRISMA_METHODS)
       ? keptPromiseTests(ctx, (call) => certainPromise(ctx, call)).map((call) => ({ call, kept: true }))
       : []),
+    // The same of a method of a project module's exported object, when it is async (rules/keptImportedTests.ts).
+    ...(ctx.projectImports.size > 0 ? keptImportedTests(ctx).map((k) => ({ ...k, kept: true })) : []),
   ];
   // An async callback handed to every/some/filter/find: its promise is always truthy (rules/asyncPredicate.ts).
   asyncPredicateRule(ctx, report);
-  for (const { call, kept } of misread) {
+  for (const { call, kept, imported } of misread as { call: Node; kept: boolean; imported?: ImportRef }[]) {
     const reaching = helper && !inGraphqlResolver(ctx, call) ? exportsReaching(ctx, call, true) : undefined;
     if (reaching?.length === 0) continue;
     const what = memberPath(call.callee)?.join('.') ?? 'call';
@@ -284,7 +288,10 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
       kept
         ? `${what}(...) is kept unawaited and then read as its answer (tested, or its fields read): a promise is always there and has no such fields, so the check never fires, and the request floats (a Prisma query never runs at all)`
         : `${what}(...) is not awaited, yet its answer's fields are read off the promise: they are always undefined, the request floats and its failure is never seen`,
-      reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching },
+      {
+        ...(reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching }),
+        ...(imported === undefined ? {} : { onlyIfImportAsync: imported }),
+      },
     );
   }
 }

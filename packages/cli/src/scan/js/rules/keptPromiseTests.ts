@@ -4,6 +4,7 @@
 // check never fires; a Prisma query is lazy and never even runs, and an SDK request floats unawaited.
 // Only calls that certainly answer a promise count (an SDK send, v2's `.promise()`, a Prisma query), and a
 // local used any other way (awaited, returned, handed on) is left alone: it may be settled there.
+import { escapeRegExp } from '../../escapeRegExp.js';
 import { forEachDescendant, type Node, propertyName, unwrap } from '../ast.js';
 import { isKeyName } from '../keyNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -12,6 +13,17 @@ import { consumer, PROMISE_MEMBERS } from './promiseFieldRead.js';
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
+/** A logical expression (through others) is the test of an `if` or `? :`. */
+function inTest(ctx: ModuleContext, logical: Node): boolean {
+  let n = logical;
+  let p = ctx.parentOf(n);
+  while (p?.type === 'LogicalExpression' || p?.type === 'ParenthesizedExpression') {
+    n = p;
+    p = ctx.parentOf(p);
+  }
+  return (p?.type === 'IfStatement' || p?.type === 'ConditionalExpression') && p.test === n;
+}
+
 /** How one reference of the local is used: read as the answer, or anything else. */
 function readAsAnswer(ctx: ModuleContext, ref: Node): boolean {
   const parent = consumer(ctx, ref);
@@ -19,6 +31,10 @@ function readAsAnswer(ctx: ModuleContext, ref: Node): boolean {
   const is = (slot: unknown) => unwrap(slot as Node | undefined) === ref;
   if (parent.type === 'UnaryExpression') return parent.operator === '!';
   if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') return is(parent.test);
+  // Spread into an object as if it held the answer's fields (`{ ...cached, entries }`): a promise has none.
+  if (parent.type === 'SpreadElement') return ctx.parentOf(parent)?.type === 'ObjectExpression';
+  // One operand of a condition (`if (cached && !range)`): tested for truth like a bare `if (cached)`.
+  if (parent.type === 'LogicalExpression') return inTest(ctx, parent);
   if (parent.type === 'MemberExpression' && is(parent.object))
     return !PROMISE_MEMBERS.has(propertyName(parent.property as Node, parent.computed as boolean) ?? 'then');
   if (parent.type === 'BinaryExpression' && EQUALITY.has(parent.operator as string)) {
@@ -28,6 +44,22 @@ function readAsAnswer(ctx: ModuleContext, ref: Node): boolean {
       (other?.type === 'Identifier' && other.name === 'undefined')
     );
   }
+  return false;
+}
+
+/**
+ * `return x` inside the branch an `if` testing `x` takes (`if (cached) { return cached; }`): the test is
+ * what is wrong, it is always true, so the return hands back the promise the test mistook for a hit.
+ */
+function returnedUnderTest(ctx: ModuleContext, ref: Node, scope: Node): boolean {
+  const ret = consumer(ctx, ref);
+  if (ret?.type !== 'ReturnStatement' || unwrap(ret.argument as Node) !== ref) return false;
+  const word = new RegExp(`\\b${escapeRegExp(ref.name as string)}\\b`);
+  for (let n: Node = ret, p = ctx.parentOf(ret); p !== undefined && n !== scope; n = p, p = ctx.parentOf(p))
+    if (p.type === 'IfStatement' && p.consequent === n) {
+      const test = p.test as Node;
+      if (word.test(ctx.source.slice(test.start, test.end))) return true;
+    }
   return false;
 }
 
@@ -54,6 +86,7 @@ export function keptPromiseTests(ctx: ModuleContext, certain: (call: Node) => bo
       // A property key (`{ upload: 1 }`, `a.upload`) names no reference.
       if (isKeyName(ctx, n)) return true;
       if (readAsAnswer(ctx, n)) reads++;
+      else if (returnedUnderTest(ctx, n, binding.scope)) return true;
       else other = true;
       return !other;
     });

@@ -1,0 +1,47 @@
+// Project pass: is a method of an object a factory built (`export const cache =
+// CacheFactory.createFromEnvironment()`, js/factoryMade.ts) one that answers a promise? The object's
+// fact names its factory; only that factory's own import is followed (one module, no search), to the
+// type it answers, whose declaration (class or interface, js/declaredTypes.ts) says whether the method
+// is async, as for a typed receiver (typedMethods.ts).
+import type { ExportFact } from './js/ExportFact.js';
+import type { Project } from './project.js';
+import { typedMethodAsync } from './typedMethods.js';
+
+/**
+ * `method` of the class or object exported as `fact` from `file` answers a promise: an async method of
+ * the class or singleton's own class, or of the type the object's factory answers.
+ *
+ * @example
+ * methodAsync(project, '/p/models.ts', { asyncMethods: ['save'] }, 'save') // -> true
+ */
+export function methodAsync(
+  project: Project,
+  file: string,
+  fact: ExportFact | undefined,
+  method: string,
+): boolean {
+  return fact?.asyncMethods?.includes(method) === true || madeMethodAsync(project, file, fact, method);
+}
+
+/**
+ * `method` of the object exported as `fact` from `file` answers a promise, by the type its factory answers.
+ *
+ * @example
+ * madeMethodAsync(project, '/p/utils/cache.ts', { madeBy: { source: '../cache/factory', name: 'CacheFactory', method: 'create' } }, 'set') // -> true when CacheService.set is async
+ */
+export function madeMethodAsync(
+  project: Project,
+  file: string,
+  fact: ExportFact | undefined,
+  method: string,
+): boolean {
+  if (fact?.madeType !== undefined)
+    return typedMethodAsync(project, { from: file, type: fact.madeType, path: [], method });
+  const by = fact?.madeBy;
+  if (by === undefined) return false;
+  const factoryFile = project.resolveModule(file, by.source);
+  if (factoryFile === undefined) return false;
+  const factory = project.exportFact(factoryFile, by.name);
+  const type = by.method === undefined ? factory?.returnsType : factory?.staticReturns?.[by.method];
+  return type !== undefined && typedMethodAsync(project, { from: factoryFile, type, path: [], method });
+}

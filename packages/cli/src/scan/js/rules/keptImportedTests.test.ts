@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { contextOf as parsedContext } from '../testing/parsed.js';
+import { keptImportedTests } from './keptImportedTests.js';
+
+function contextOf(source: string): ModuleContext {
+  return parsedContext(source, '/app/services/board.ts');
+}
+
+/** The line of each kept call found. */
+function linesOf(ctx: ModuleContext, calls: { call: Node }[]): number[] {
+  return calls.map(({ call }) => ctx.source.slice(0, call.start).split('\n').length);
+}
+
+describe('keptImportedTests', () => {
+  it("finds a project object's call kept and only tested, spread or returned under its test", () => {
+    // Prepare
+    const ctx = contextOf(`import { cache } from '../utils/cache';
+      export async function a(k) { const hit = cache.get(k); if (hit) { return hit; } return load(k); }
+      export async function b(k, range) { const hit = cache.get(k); if (hit && !range) return hit; return load(k); }
+      export async function c(k) { const hit = cache.get(k); if (hit) return { ...hit, fresh: false }; return load(k); }
+      export async function d(k) { const hit = cache.get(k); return hit; }
+      export async function e(k) { const hit = cache.get(k); if ((await hit) !== null) return 1; }
+      export async function f(k) { const hit = cache.get(k); if (ready) return hit; }
+    `);
+
+    // Act
+    const found = keptImportedTests(ctx);
+
+    // Assert
+    expect(linesOf(ctx, found)).toEqual([2, 3, 4]);
+    expect(found[0]?.imported).toEqual({
+      from: '/app/services/board.ts',
+      source: '../utils/cache',
+      name: 'cache',
+      method: 'get',
+    });
+  });
+
+  it('leaves a package object alone', () => {
+    // Prepare
+    const ctx = contextOf(`import { redis } from 'ioredis-client';
+      export async function a(k) { const hit = redis.get(k); if (hit) return hit; }
+    `);
+
+    // Act / Assert
+    expect(keptImportedTests(ctx)).toEqual([]);
+  });
+});
