@@ -41,6 +41,7 @@ describe('dynamic imports', () => {
     );
     expect(dynamicImportSpecifier(awaited('const m = await import(`./jobs/\u0024{job}`);'))).toBeUndefined();
     expect(dynamicImportSpecifier(awaited("const m = await load('@aws-sdk/client-sns');"))).toBeUndefined();
+    expect(dynamicImportSpecifier(awaited("const m = await import('./report.js');"))).toBeUndefined();
   });
 
   it('makes the names an awaited import binds imports the module index knows', () => {
