@@ -6,6 +6,7 @@ import { findExports } from './exportDiscovery.js';
 import { findHandlers } from './handlerDiscovery.js';
 import type { InvokeHelper, InvokeHelperCall, ServerlessFunctionName } from './invokeFacts.js';
 import { type Binding, type ImportBinding, type IndexedType, ModuleIndex } from './moduleIndex.js';
+import { awaitedImportRoot } from './moduleSpecifier.js';
 import { isProjectSource } from './projectSource.js';
 import { SourceWords } from './SourceWords.js';
 
@@ -274,7 +275,7 @@ export class ModuleContext {
   /** Root identifier of an expression, resolved through its import if any. */
   importRoot(node: Node | undefined): ImportBinding | undefined {
     const root = rootIdentifier(node);
-    if (root === undefined) return undefined;
+    if (root === undefined) return awaitedImportRoot(node);
     return this.importOf(root, node as Node);
   }
 }

@@ -51,8 +51,8 @@ export function importsNodeHttp(source: string): boolean {
 }
 
 /**
- * Imports, requires and re-exports of an AWS SDK: `@aws-sdk/client-*` (v3), `aws-sdk` and
- * `aws-sdk/clients/*` (v2). Other mentions (`vi.mock('aws-sdk')`) bind no name a rule could follow.
+ * Imports, requires, dynamic imports and re-exports of an AWS SDK: `@aws-sdk/client-*` (v3), `aws-sdk`
+ * and `aws-sdk/clients/*` (v2). Other mentions (`vi.mock('aws-sdk')`) bind no name a rule could follow.
  * @example
  * sdkImportCount("import { S3Client } from '@aws-sdk/client-s3'; vi.mock('aws-sdk');"); // 1
  */
@@ -63,7 +63,8 @@ export function sdkImportCount(source: string): number {
     if (source[i - 1] === '@' && source.startsWith('/client-', i + 7)) quote = i - 2;
     else if (QUOTES.has(source[i + 7] as string) || source[i + 7] === '/') quote = i - 1;
     else continue;
-    if (QUOTES.has(source[quote] as string) && importContext(source, quote, false)) count++;
+    // `await import('@aws-sdk/client-sns')` binds clients too (moduleIndex.ts reads it as an import).
+    if (QUOTES.has(source[quote] as string) && importContext(source, quote, true)) count++;
   }
   return count;
 }

@@ -1,7 +1,7 @@
 // The one walk over a parsed module: each node's parent, the lexical bindings of every scope, the imports
 // (ES and `require`), and the nodes rules look at, indexed by type. ModuleContext answers queries over it.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
-import { requiredSpecifier } from './moduleSpecifier.js';
+import { dynamicImportSpecifier, requiredSpecifier } from './moduleSpecifier.js';
 import { ParentLinks } from './parentLinks.js';
 import {
   INDEXED,
@@ -43,7 +43,7 @@ export class ModuleIndex {
    * made changed their shapes and cost more than the rest of the walk.
    */
   readonly parents: ParentLinks;
-  /** Declarators whose value is `require('m')` (or a property of it): their names are imports. */
+  /** Declarators whose value is `require('m')` or `await import('m')` (or a property of it): their names are imports. */
   readonly requireDeclarators = new Set<Node>();
 
   constructor(program: Node) {
@@ -244,7 +244,7 @@ export class ModuleIndex {
     return true;
   }
 
-  /** `const x = require('m')` and `const { a } = require('m')` count as imports. */
+  /** `const x = require('m')`, `const { a } = require('m')` and the same of `await import('m')` count as imports. */
   private noteRequire(id: Node, init: Node | undefined): boolean {
     let call = unwrap(init);
     let member: string | undefined;
@@ -253,12 +253,14 @@ export class ModuleIndex {
       call = unwrap(call.object);
     }
     if (call?.type === 'Identifier') return this.noteImportedMembers(id, call.name as string, member);
-    if (call?.type !== 'CallExpression') return false;
+    // `await import('m')` binds the module's namespace: its members are the module's exports.
+    const dynamic = dynamicImportSpecifier(call);
+    if (call?.type !== 'CallExpression' && dynamic === undefined) return false;
     // `require('m')` or `require(`m`)`: one reading for both (moduleSpecifier.ts).
-    const source = requiredSpecifier(call);
+    const source = dynamic ?? requiredSpecifier(call);
     if (source === undefined) return false;
     if (id.type === 'Identifier') {
-      this.imports.set(id.name as string, { source, imported: member ?? 'default' });
+      this.imports.set(id.name as string, { source, imported: member ?? (dynamic ? '*' : 'default') });
     } else if (id.type === 'ObjectPattern') {
       for (const p of id.properties as Node[]) {
         if (p.type !== 'Property' || p.value?.type !== 'Identifier') continue;

@@ -1,6 +1,12 @@
 // specifierValue / requiredSpecifier: a backtick string without `${}` names a module as a quoted one does.
 import { describe, expect, it } from 'vitest';
-import { requiredSpecifier, specifierValue } from './moduleSpecifier.js';
+import type { Node } from './ast.js';
+import {
+  awaitedImportRoot,
+  dynamicImportSpecifier,
+  requiredSpecifier,
+  specifierValue,
+} from './moduleSpecifier.js';
 import { contextOf, firstOfType } from './testing/parsed.js';
 
 const call = (source: string) => firstOfType(source, 'CallExpression', 'm.js');
@@ -23,5 +29,46 @@ describe('requiredSpecifier', () => {
   it('makes a backtick require an import the module index knows', () => {
     const ctx = contextOf('const axios = require(`axios`);\naxios.get(url);\n', 'm.js');
     expect(ctx.importOf('axios', ctx.program)?.source).toBe('axios');
+  });
+});
+
+describe('dynamic imports', () => {
+  const awaited = (source: string) => firstOfType(source, 'AwaitExpression');
+
+  it('reads the module an awaited import names, and nothing else', () => {
+    expect(dynamicImportSpecifier(awaited("const m = await import('@aws-sdk/client-sns');"))).toBe(
+      '@aws-sdk/client-sns',
+    );
+    expect(dynamicImportSpecifier(awaited('const m = await import(`./jobs/\u0024{job}`);'))).toBeUndefined();
+    expect(dynamicImportSpecifier(awaited("const m = await load('@aws-sdk/client-sns');"))).toBeUndefined();
+    expect(dynamicImportSpecifier(awaited("const m = await import('./report.js');"))).toBeUndefined();
+  });
+
+  it('makes the names an awaited import binds imports the module index knows', () => {
+    const ctx = contextOf(
+      [
+        'export async function f() {',
+        "  const { SNSClient: Sns } = await import('@aws-sdk/client-sns');",
+        "  const sqs = await import('@aws-sdk/client-sqs');",
+        "  const S3Client = (await import('@aws-sdk/client-s3')).S3Client;",
+        '  return [new Sns({}), new sqs.SQSClient({}), new S3Client({})];',
+        '}',
+      ].join('\n'),
+    );
+    const at = ctx.of('NewExpression')[0] as Node;
+    expect(ctx.importOf('Sns', at)).toEqual({ source: '@aws-sdk/client-sns', imported: 'SNSClient' });
+    expect(ctx.importOf('sqs', at)).toEqual({ source: '@aws-sdk/client-sqs', imported: '*' });
+    expect(ctx.importOf('S3Client', at)).toEqual({ source: '@aws-sdk/client-s3', imported: 'S3Client' });
+  });
+
+  it('reads a member chain straight off an awaited import as that module', () => {
+    const member = firstOfType(
+      "new (await import('@aws-sdk/client-sqs')).SQSClient({});",
+      'MemberExpression',
+    );
+    expect(awaitedImportRoot(member)).toEqual({ source: '@aws-sdk/client-sqs', imported: '*' });
+    expect(
+      awaitedImportRoot(firstOfType('new (await load()).SQSClient({});', 'MemberExpression')),
+    ).toBeUndefined();
   });
 });

@@ -23,6 +23,7 @@
 //   options are merged into the axios config, so `client.GetQuoteAsync(args, { timeout })` bounds it, and a
 //   client built with its own `request` instance is given the benefit of the doubt.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
+import { factoryBuilt } from '../factoryBuilt.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { coverAt } from '../protection.js';
 import { untimedConstructedClients } from './constructedClients.js';
@@ -56,10 +57,10 @@ function mentions(ctx: ModuleContext): boolean {
   );
 }
 
-/** `new IncomingWebhook(url, defaults)` from `@slack/webhook` behind the receiver; whether its defaults bound it. */
+/** `new IncomingWebhook(url, defaults)` from `@slack/webhook` behind the receiver (or its factory); whether its defaults bound it. */
 function slackWebhook(ctx: ModuleContext, receiver: Node | undefined): { timed: boolean } | undefined {
-  let built = unwrap(receiver);
-  if (built?.type === 'Identifier') built = unwrap(ctx.valueOf(built));
+  // Built here, or by a module-local factory whose answer the receiver holds (factoryBuilt.ts).
+  const built = factoryBuilt(ctx, receiver);
   if (built?.type !== 'NewExpression') return undefined;
   const imp = ctx.importRoot(built.callee as Node);
   if (imp?.source !== '@slack/webhook') return undefined;

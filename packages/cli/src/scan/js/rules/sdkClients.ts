@@ -1,7 +1,7 @@
 // Which `new X(...)` builds an AWS SDK v3 client, and which expression holds its options: a client
 // imported from `@aws-sdk/client-*`, a class of this module that extends one (`class Bus extends
 // EventBridgeClient`), or a Powertools parameter provider, which builds its client from `clientConfig`.
-import { memberPath, type Node, objectProps, unwrap } from '../ast.js';
+import { memberPath, type Node, objectProps, propertyName, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** Names from `@aws-sdk/client-*` that are not clients (`new GetObjectCommand(...)`, errors). */
@@ -34,9 +34,10 @@ export function v3ClientName(ctx: ModuleContext, callee: Node): string | undefin
   if (c?.type === 'MemberExpression') {
     // `import * as sqs from '@aws-sdk/client-sqs'; new sqs.SQSClient()`, and the CommonJS module object
     // (`const ses = require('@aws-sdk/client-sesv2'); new ses.SESv2Client()`, read here as a default import).
-    const path = memberPath(c);
+    // Also read straight off a dynamic import, `new (await import('@aws-sdk/client-sqs')).SQSClient()`,
+    // whose member path has no name at its root.
     const imp = ctx.importRoot(c);
-    const last = path?.at(-1);
+    const last = memberPath(c)?.at(-1) ?? propertyName(c.property as Node, c.computed as boolean);
     if (
       imp?.source.startsWith('@aws-sdk/client-') &&
       (imp.imported === '*' || imp.imported === 'default') &&

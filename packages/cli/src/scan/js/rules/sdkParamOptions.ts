@@ -10,9 +10,13 @@ import type { ModuleContext } from '../ModuleContext.js';
 import { optionsShape, TIMEOUT_KEYS } from '../sdkOptions.js';
 import type { Extra } from './Report.js';
 
-/** Is this a parameter of a function around it (`clientConfig`, `options` with a default)? */
+/**
+ * Is this a parameter of a function around it (`clientConfig`, `options` with a default), or a property
+ * read off one (`options.clientConfig` of `constructor(bucket, options = {})`): either way the callers hand it in.
+ */
 function isParameter(ctx: ModuleContext, node: Node | undefined): boolean {
-  const n = unwrap(node);
+  let n = unwrap(node);
+  while (n?.type === 'MemberExpression' && !n.computed) n = unwrap(n.object as Node);
   return n?.type === 'Identifier' && ctx.resolve(n.name as string, n)?.kind === 'param';
 }
 
@@ -55,6 +59,10 @@ function paramFed(
       paramFed(ctx, v.consequent as Node, depth + 1, seen) &&
       paramFed(ctx, v.alternate as Node, depth + 1, seen)
     );
+  // `a && b` is `b` or a falsy `a`, and a falsy value holds no option (spread, it adds no key): a guarded
+  // piece, `...(process.env.MOCK_ENDPOINT && { endpoint })`, is read as its object alone.
+  if (v.type === 'LogicalExpression' && v.operator === '&&')
+    return paramFed(ctx, v.right as Node, depth + 1, seen);
   if (v.type === 'LogicalExpression')
     return paramFed(ctx, v.left as Node, depth + 1, seen) && paramFed(ctx, v.right as Node, depth + 1, seen);
   return seenUntimed(ctx, v);
