@@ -170,11 +170,15 @@ function judge(
 /**
  * Keys that name a source, code or its packaging, not a setting a finding is about: an imported bucket
  * name or VPC id (`s3: { bucket: bucketName }`) cannot give the function a DLQ, a batch size or a limit.
+ * Nor can its permissions: a definition module's `iamRoleStatements` (serverless-iam-roles-per-function)
+ * nearly always name imported resources (`Resource: [table.Arn]`, `eventBus.Role()`), and a role, its
+ * logs, tracing or key only say what the function may do, never where a failed event goes.
  */
 const NOT_SETTINGS = new Set([
   ...['arn', 'handler', 'name', 'environment', 'pattern', 'event', 'path', 'method'],
   ...['bucket', 'existing', 'rules', 'topicName', 'displayName', 'filterPolicy', 'vpc', 'layers'],
   ...['memorySize', 'description', 'tags', 'runtime', 'architecture', 'package', 'url'],
+  ...['iamRoleStatements', 'iamRoleStatementsName', 'role', 'logRetentionInDays', 'tracing', 'kmsKeyArn'],
 ]);
 
 /** The function or event a finding is about holds a setting the scan could not read. */
