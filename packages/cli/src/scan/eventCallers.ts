@@ -26,11 +26,8 @@ const SCRIPT_FOLDER = /^(scripts?|bin|tools|cli)$/;
 
 /** Modules followed up from a caller towards its handlers. */
 const DEPTH = 3;
-/**
- * A strict lookup (a plain module: the request counts only once a handler given an event is found) reads an
- * unfinished search as no handler, so it follows further: a GraphQL or web app's helper sits five or six
- * modules below the Lambda entry (helper, resolver, resolver index, schema, app, handler).
- */
+// A strict lookup reads an unfinished search as no handler, so it goes further: a GraphQL resolver's helper
+// sits six modules below its Lambda (helper, resolver, resolver indexes, schema, handler).
 const STRICT_DEPTH = 6;
 
 export class EventCallers {
