@@ -26,6 +26,9 @@ const SCRIPT_FOLDER = /^(scripts?|bin|tools|cli)$/;
 
 /** Modules followed up from a caller towards its handlers. */
 const DEPTH = 3;
+// A strict lookup reads an unfinished search as no handler, so it goes further: a GraphQL resolver's helper
+// sits six modules below its Lambda (helper, resolver, resolver indexes, schema, handler).
+const STRICT_DEPTH = 6;
 
 export class EventCallers {
   private readonly lookup: CallerLookup;
@@ -65,7 +68,7 @@ export class EventCallers {
         !(request.schedulesRetry === true && this.scheduledOnly(h)) &&
         !(request.consumersRetry === true && this.redeliveredFor(h, file, request.names)));
     for (const caller of callers) {
-      const above = this.handlersAbove(caller);
+      const above = this.handlersAbove(caller, request.strict === true ? STRICT_DEPTH : DEPTH);
       // An operator's script that no handler reaches is off the service's path: not a caller that counts.
       if (above.complete && above.handlers.length === 0 && this.isScript(caller)) continue;
       if (request.strict === true) {
@@ -268,11 +271,11 @@ export class EventCallers {
    * The handler modules a module is reached from, up the import graph; `complete` is false when the
    * search stopped at its depth with modules left to follow.
    */
-  private handlersAbove(start: string): { handlers: ModuleFacts[]; complete: boolean } {
+  private handlersAbove(start: string, limit = DEPTH): { handlers: ModuleFacts[]; complete: boolean } {
     const handlers: ModuleFacts[] = [];
     const seen = new Set([start]);
     let level = [start];
-    for (let depth = 0; depth <= DEPTH && level.length > 0; depth++) {
+    for (let depth = 0; depth <= limit && level.length > 0; depth++) {
       const next: string[] = [];
       for (const file of level) {
         // The gate defers only modules without a handler's words (js/ruleGate.ts handler): no need to analyse one.

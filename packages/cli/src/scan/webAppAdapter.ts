@@ -8,8 +8,10 @@ import { emptyFacts } from './js/ModuleFacts.js';
  * The documented adapters' packages: @vendia/@codegenie serverless-express (`serverlessExpress({ app })`,
  * `configure`), aws-serverless-express (`proxy(server, event, context)`), serverless-http (`serverless(app)`),
  * @fastify/aws-lambda (formerly aws-lambda-fastify), @h4ad/serverless-adapter and Apollo's
- * @as-integrations/aws-lambda. Exported as names because a dependency on one is also what makes a package
- * a Lambda (browserPackages.ts); Hono's adapter is a subpath of `hono`, which alone is no such evidence.
+ * @as-integrations/aws-lambda, and Apollo Server 2/3's apollo-server-lambda (`export const handler =
+ * server.createHandler()`: every resolver, and each helper it calls, answers a GraphQL request). Exported
+ * as names because a dependency on one is also what makes a package a Lambda (browserPackages.ts); Hono's
+ * adapter is a subpath of `hono`, which alone is no such evidence.
  */
 export const LAMBDA_ADAPTER_PACKAGES: readonly string[] = [
   '@vendia/serverless-express',
@@ -20,6 +22,7 @@ export const LAMBDA_ADAPTER_PACKAGES: readonly string[] = [
   'aws-lambda-fastify',
   '@h4ad/serverless-adapter',
   '@as-integrations/aws-lambda',
+  'apollo-server-lambda',
 ];
 const ADAPTER_IMPORTS = [...LAMBDA_ADAPTER_PACKAGES, 'hono/aws-lambda'].map((n) =>
   n.replace(/[/.]/g, '\\$&'),

@@ -29,7 +29,17 @@ function typedAsFetch(param: Node): boolean {
 export function injectedFetch(ctx: ModuleContext, callee: Node): boolean {
   const binding = ctx.resolve(callee.name as string, callee);
   if (binding?.kind !== 'param') return false;
-  return INJECTED_FETCH_NAME.test(callee.name as string) || typedAsFetch(binding.declaration);
+  const name = callee.name as string;
+  return (INJECTED_FETCH_NAME.test(name) && !typedAsLoader(ctx, name)) || typedAsFetch(binding.declaration);
+}
+
+/**
+ * The module types the name as a loader of its own, a function answering something other than a Response
+ * (`fetch: (pageParam: V | undefined) => Promise<R>`, a paging helper's callback): no HTTP fetch, whatever
+ * it is called.
+ */
+function typedAsLoader(ctx: ModuleContext, name: string): boolean {
+  return new RegExp(`\\b${name}\\??\\s*:\\s*\\([^()]*\\)\\s*=>\\s*Promise<(?!Response\\b)`).test(ctx.source);
 }
 
 /** Type names an axios instance is declared with. */

@@ -2,6 +2,7 @@
 // `method`, one read through a variable, a verb table's member or the caller's argument, or what the
 // module's calls of a wrapper spell when the options spread its parameter.
 import { type Node, objectProps, stringValue, unwrap } from './ast.js';
+import { agreed, optionBranches } from './conditionalOptions.js';
 import { openMethod } from './handedInClients.js';
 import type { ModuleContext } from './ModuleContext.js';
 import { spreadOptionsMethod } from './spreadOptionsMethod.js';
@@ -15,6 +16,9 @@ import { wholeOptionsMethod } from './wholeOptionsMethod.js';
  */
 export function methodOrGet(ctx: ModuleContext, options: Node | undefined): string | undefined {
   if (options === undefined) return 'GET';
+  // `cond ? { headers } : {}`: the method both branches send, when they agree.
+  const branches = optionBranches(ctx, options);
+  if (branches !== undefined) return agreed(branches.map((b) => methodOrGet(ctx, b)));
   const props = objectProps(ctx.valueOf(options));
   if (props === undefined) return wholeOptionsMethod(ctx, options);
   if (props.props.has('method')) return methodOf(ctx, options);

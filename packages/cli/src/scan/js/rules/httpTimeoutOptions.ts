@@ -1,6 +1,7 @@
 // Whether an HTTP call's options bound it in time, per library: the keys that set a timeout, options
 // built by helpers (read through what they return), and instances created without one.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
+import { isNothing, optionBranches } from '../conditionalOptions.js';
 import { fieldOptions } from '../fieldOptions.js';
 import type { HttpCall } from '../httpCall.js';
 import { HTTP_LIBRARIES } from '../httpDefaults.js';
@@ -20,16 +21,6 @@ export function retriesByDefault(lib: HttpCall['lib']): boolean {
   return HTTP_LIBRARIES[lib].retries;
 }
 
-/** `undefined`, `null` or `void 0`: a branch that sets no timeout. */
-function isNothing(node: Node | undefined): boolean {
-  const n = unwrap(node);
-  return (
-    (n?.type === 'Identifier' && n.name === 'undefined') ||
-    (n?.type === 'Literal' && n.value === null) ||
-    (n?.type === 'UnaryExpression' && n.operator === 'void')
-  );
-}
-
 /**
  * Does an options value bound the call? Unknown values (variables, spreads) get the benefit of the doubt.
  * `'optional'`: the timeout is there only when the caller asks for one
@@ -41,6 +32,10 @@ export function optionsBound(
   keys: readonly string[],
 ): boolean | 'optional' | DeferredOptions[] {
   if (options === undefined) return false;
+  // `cond ? { headers } : {}`: unbounded only when no branch names a bound (or hides one out of sight).
+  const branches = optionBranches(ctx, options);
+  if (branches !== undefined)
+    return branches.some((b) => b !== undefined && optionsBound(ctx, b, keys) !== false);
   let v = ctx.valueOf(options);
   // `const request = await requestBuilder(...)`: an async helper of this module builds the options.
   const awaited = v?.type === 'AwaitExpression' ? unwrap(ctx.valueOf(v.argument as Node)) : undefined;
