@@ -19,18 +19,6 @@ function isEvent(node: Node | undefined): boolean {
   return stringValue(n) === 'Event' || (n?.type === 'MemberExpression' && memberPath(n)?.at(-1) === 'Event');
 }
 
-/**
- * The variable a `FunctionName` reads, also behind a written fallback (`process.env.SELF_FN || 'orders-api'`,
- * `?? 'orders-api'`): the variable is the name whenever the stack sets it, the fallback only a local default.
- */
-function invokedVariable(ctx: ModuleContext, node: Node | undefined): string | undefined {
-  const direct = envVariable(ctx, node);
-  if (direct !== undefined) return direct;
-  const v = unwrap(ctx.valueOf(unwrap(node)));
-  if (v?.type !== 'LogicalExpression' || (v.operator !== '||' && v.operator !== '??')) return undefined;
-  return stringValue(unwrap(v.right)) === undefined ? undefined : envVariable(ctx, v.left as Node);
-}
-
 /** Notes the variables this module's asynchronous invocations take the function's name from. */
 function noteAsyncInvokes(ctx: ModuleContext): void {
   for (const p of ctx.of('Property')) {
@@ -38,7 +26,7 @@ function noteAsyncInvokes(ctx: ModuleContext): void {
     const props = objectProps(ctx.parentOf(p))?.props;
     if (props === undefined || !isEvent(props.get('InvocationType'))) continue;
     // `const { NOTIFY_FN } = process.env` read by name is the same variable as `process.env.NOTIFY_FN`.
-    const name = invokedVariable(ctx, props.get('FunctionName'));
+    const name = envVariable(ctx, props.get('FunctionName'));
     if (name !== undefined) ctx.asyncInvokedEnv.push(name);
   }
 }
@@ -89,10 +77,7 @@ function noteTargetArns(ctx: ModuleContext): void {
 
 /** Notes each environment variable this module's CDK code sets to a function's name or ARN, with its handler. */
 function noteEnvFunctions(ctx: ModuleContext): void {
-  for (const { fn, variable, holder } of envHandedFunctions(ctx)) {
-    // A function handed its own name invokes itself for one kind of work; its handler answers its other
-    // callers (API routes) too, so it does not join the handlers nobody answers to.
-    if (holder !== undefined && ctx.valueOf(holder) === fn) continue;
+  for (const { fn, variable } of envHandedFunctions(ctx)) {
     const link = handlerLink(ctx, fn, 'no-work');
     if (link !== undefined)
       for (const stem of link.stems) ctx.envFunctions.push([variable, `${stem}.${link.export}`]);

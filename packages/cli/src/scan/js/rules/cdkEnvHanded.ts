@@ -4,7 +4,6 @@
 // (iac-missing-dlq for a function the holder's code invokes asynchronously).
 import { type Node, objectProps, propertyName, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { namedFunction } from './cdkNamedFunctions.js';
 
 /**
  * The function whose `functionName` or `functionArn` a value reads, through a local constant.
@@ -76,8 +75,7 @@ export function environmentEntries(ctx: ModuleContext): readonly EnvEntry[] {
 export function envHandedFunctions(ctx: ModuleContext): readonly EnvHanded[] {
   const out: EnvHanded[] = [];
   for (const { variable, value, holder } of environmentEntries(ctx)) {
-    // Or the name written out, as a self-invoking function must (cdkNamedFunctions.ts).
-    const fn = referencedFunction(ctx, value) ?? namedFunction(ctx, value);
+    const fn = referencedFunction(ctx, value);
     if (fn !== undefined) out.push({ fn, variable, holder });
   }
   return out;
