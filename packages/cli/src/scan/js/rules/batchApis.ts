@@ -80,6 +80,13 @@ const INVOKE = /^invoke$/i;
 const RUN_TASK = /^runTask$/i;
 
 /**
+ * `what` is a single call whose answer carries its own failure (Invoke, RunTask), not a batch: the
+ * importer-side judgement of a thin wrapper (rules/batchWrappers.ts) covers batch commands only, so such a
+ * wrapper is still judged at its send.
+ */
+export const answersFailureInside = (what: string): boolean => INVOKE.test(what) || RUN_TASK.test(what);
+
+/**
  * How a message opens for the API `what`: a batch answers success with failed entries, an Invoke answers 200.
  * @example
  * answersSuccess('PutEvents'); // 'PutEvents answers success even when entries fail'
