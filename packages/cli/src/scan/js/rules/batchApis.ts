@@ -52,7 +52,12 @@ export const DISTINCT_FIELDS: readonly string[] = [...new Set(Object.values(FAIL
  * answersData('Errors', 'DeleteObjects');       // false
  */
 export const answersData = (field: string, what: string): boolean =>
-  field === 'UnprocessedKeys' || field === 'FunctionError' || /^batchGetSecretValue$/i.test(what);
+  field === 'UnprocessedKeys' ||
+  field === 'FunctionError' ||
+  // RunTask answers its started tasks beside `failures`: reading `tasks` with more than one asked for, or
+  // `$metadata`, is no look at the failures (a read of `tasks` for one task is runTaskResult.ts tasksRead).
+  field === 'failures' ||
+  /^batchGetSecretValue$/i.test(what);
 
 /** The v2 method names, as rules/partialBatch.ts looks for them. */
 export const V2_METHODS: readonly string[] = Object.keys(V2_FAILURE_FIELD);
