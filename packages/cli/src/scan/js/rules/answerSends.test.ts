@@ -23,13 +23,20 @@ describe('paramsObject', () => {
       'async function f() { params = { FunctionName: "a" }; return lambda.invoke(params); }',
       'ObjectExpression',
     ],
+    ['async function f() { let p; p = { FunctionName: "b" }; return lambda.invoke(p); }', 'ObjectExpression'],
+    ['var params = { FunctionName: "a" };\nlambda.invoke(params);', 'ObjectExpression'],
+    // Assigned twice, or a property written: unknown.
     [
       'async function f() { let p; p = { A: 1 }; p = { FunctionName: "b" }; return lambda.invoke(p); }',
-      'ObjectExpression',
+      'Identifier',
+    ],
+    [
+      'async function f() { params = { FunctionName: "z" }; params.InvocationType = "Event"; return lambda.invoke(params); }',
+      undefined,
     ],
     ['async function f() { lambda.invoke(params); params = { FunctionName: "a" }; }', 'Identifier'],
     ['async function f(params) { return lambda.invoke(params); }', 'Identifier'],
-  ])('%s -> %s', (source, type) => {
+  ])('%s -> %s', (source, type: string | undefined) => {
     // Arrange
     const ctx = contextOf(source, 'm.js');
     const call = ctx.of('CallExpression').find((c) => calleeName(c) === 'invoke') as Node;
@@ -74,6 +81,49 @@ describe('invokeResultRule', () => {
 
     // Assess
     expect(lines).toEqual([]);
+  });
+
+  it.each([
+    // Another `params` (a loop's own `let`) is not the one sent; the sent one is asynchronous.
+    "params = { FunctionName: 'x', InvocationType: 'Event' };\nfor (const r of event.Records) { let params; params = { FunctionName: r.body }; }\nawait lambda.invoke(params).promise();",
+    "params = { FunctionName: 'z' };\nparams.InvocationType = 'Event';\nawait lambda.invoke(params).promise();",
+  ])('leaves alone an Invoke whose params are not known to be synchronous: %s', (body) => {
+    // Arrange
+    const source = `const lambda = new (require('aws-sdk').Lambda)();\nmodule.exports = async (event) => {\n${body}\n};`;
+
+    // Act
+    const lines = reported(source);
+
+    // Assess
+    expect(lines).toEqual([]);
+  });
+
+  it.each([
+    [
+      "var params = { FunctionName: 'f' };\nmodule.exports = async () => {\nawait lambda.invoke(params).promise();\n};",
+      'm.js',
+    ],
+    [
+      "module.exports = async () => {\nawait v3.invoke({ FunctionName: 'f' }).then((d) => JSON.parse(d.Payload));\n};",
+      'm.js',
+    ],
+    [
+      "export const f = async () => {\nreturn lambda.invoke({ FunctionName: 'f' }).promise().then((data) => JSON.parse((data as any).Payload));\n};",
+      'm.ts',
+    ],
+    [
+      "export const f = async () => {\nreturn lambda.invoke({ FunctionName: 'f' }).promise().then((data) => JSON.parse(data!.Payload));\n};",
+      'm.ts',
+    ],
+  ])('reports on line 4 %s', (body, file) => {
+    // Arrange
+    const source = `const { Lambda } = require('@aws-sdk/client-lambda');\nconst lambda = new (require('aws-sdk').Lambda)();\nconst v3 = new Lambda({});\n${body}`;
+
+    // Act
+    const lines = reported(source, file);
+
+    // Assess
+    expect(lines).toEqual([source.split('\n').findIndex((l) => l.includes('invoke(')) + 1]);
   });
 
   it.each(["'Event'", "'DryRun'"])('leaves alone an Invoke with InvocationType %s', (type) => {

@@ -52,7 +52,12 @@ export const DISTINCT_FIELDS: readonly string[] = [...new Set(Object.values(FAIL
  * answersData('Errors', 'DeleteObjects');       // false
  */
 export const answersData = (field: string, what: string): boolean =>
-  field === 'UnprocessedKeys' || field === 'FunctionError' || /^batchGetSecretValue$/i.test(what);
+  field === 'UnprocessedKeys' ||
+  field === 'FunctionError' ||
+  // RunTask answers its started tasks beside `failures`: reading `tasks` with more than one asked for, or
+  // `$metadata`, is no look at the failures (a read of `tasks` for one task is runTaskResult.ts tasksRead).
+  field === 'failures' ||
+  /^batchGetSecretValue$/i.test(what);
 
 /** The v2 method names, as rules/partialBatch.ts looks for them. */
 export const V2_METHODS: readonly string[] = Object.keys(V2_FAILURE_FIELD);
@@ -78,6 +83,13 @@ export function batchWordsIn(includes: (word: string) => boolean): boolean {
 const INVOKE = /^invoke$/i;
 /** ECS RunTask (rules/runTaskResult.ts) answers 200 with the tasks it could not start in `failures`. */
 const RUN_TASK = /^runTask$/i;
+
+/**
+ * `what` is a single call whose answer carries its own failure (Invoke, RunTask), not a batch: the
+ * importer-side judgement of a thin wrapper (rules/batchWrappers.ts) covers batch commands only, so such a
+ * wrapper is still judged at its send.
+ */
+export const answersFailureInside = (what: string): boolean => INVOKE.test(what) || RUN_TASK.test(what);
 
 /**
  * How a message opens for the API `what`: a batch answers success with failed entries, an Invoke answers 200.

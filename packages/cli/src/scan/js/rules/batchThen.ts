@@ -87,8 +87,14 @@ function onlyCountedForLog(ctx: ModuleContext, body: Node, name: string): boolea
 
 /** `data.Payload`: the reference is read only for a named field other than `field`. */
 function otherField(ctx: ModuleContext, reference: Node, field: string): boolean {
-  const member = ctx.parentOf(reference);
-  if (member?.type !== 'MemberExpression' || member.object !== reference) return false;
+  // Through a TypeScript cast or a paren (`(data as any).Payload`, `data!.Payload`).
+  let read = reference;
+  let member = ctx.parentOf(read);
+  while (member !== undefined && member.expression === read && unwrap(member) === unwrap(read)) {
+    read = member;
+    member = ctx.parentOf(read);
+  }
+  if (member?.type !== 'MemberExpression' || member.object !== read) return false;
   const key = propertyName(member.property, member.computed as boolean);
   return key !== undefined && key !== field;
 }

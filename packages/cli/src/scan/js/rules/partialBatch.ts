@@ -8,6 +8,7 @@ import { aggregatedBatchCalls } from './batchAggregated.js';
 import { onlyServed } from './batchAnswerBody.js';
 import {
   answersData,
+  answersFailureInside,
   answersSuccess,
   batchWordsIn,
   DISTINCT_FIELDS,
@@ -84,7 +85,9 @@ function handedBack(
 ): void {
   const fn = exportedOwner(ctx, ctx.enclosingFunction(sent));
   const name = fn === undefined ? undefined : returnedName(ctx, fn);
-  if (name === undefined || judgedAtCallers(ctx, fn as Node, sent, field, name)) return;
+  if (name === undefined) return;
+  // Importers are judged for batch commands only (batchWrappers.ts): an Invoke or RunTask wrapper stays here.
+  if (!answersFailureInside(what) && judgedAtCallers(ctx, fn as Node, sent, field, name)) return;
   report(
     'swallowed-error',
     at,

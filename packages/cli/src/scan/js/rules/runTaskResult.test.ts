@@ -5,7 +5,7 @@ import { runTaskResultRule } from './runTaskResult.js';
 
 /** The messages the RunTask rule reports for a function body sending RunTask. */
 const reported = (body: string, extras: unknown[] = []): string[] => {
-  const source = `import { ECSClient, RunTaskCommand } from '@aws-sdk/client-ecs';\nconst ecs = new ECSClient({});\nexport async function start(cluster, taskDefinition) {\n${body}\n}`;
+  const source = `import { ECS, ECSClient, RunTaskCommand } from '@aws-sdk/client-ecs';\nconst AWS = require('aws-sdk');\nconst ecs = new ECSClient({});\nconst v2 = new AWS.ECS();\nconst v3 = new ECS({});\nconst job = { tasks: [] };\nexport async function start(cluster, taskDefinition) {\n${body}\n}`;
   const messages: string[] = [];
   const report: Report = (_rule, _node, message, extra) => {
     messages.push(message);
@@ -23,9 +23,27 @@ describe('runTaskResultRule', () => {
       'only logged',
     ],
     [
-      "const out = await ecs.runTask({ cluster, taskDefinition });\nconsole.log('started', out);",
+      "const out = await v3.runTask({ cluster, taskDefinition });\nconsole.log('started', out);",
       'only logged',
     ],
+    // Another object's `tasks` is no read of the answer's.
+    ["await ecs.send(new RunTaskCommand({ cluster, taskDefinition }));\njob.tasks.push('x');", 'discarded'],
+    [
+      "const out = await ecs.send(new RunTaskCommand({ cluster, taskDefinition }));\nconsole.log('started', out.tasks);",
+      'only logged',
+    ],
+    // More than one task asked for: `tasks` may be non-empty while some sit in `failures`.
+    [
+      'const out = await ecs.send(new RunTaskCommand({ cluster, taskDefinition, count: 5 }));\nreturn out.tasks.map((t) => t.taskArn);',
+      'failures is never looked at',
+    ],
+    [
+      'const out = await ecs.send(new RunTaskCommand({ cluster, taskDefinition, count: n }));\nreturn out.tasks[0].taskArn;',
+      'failures is never looked at',
+    ],
+    // The aggregated client's `.then`.
+    ["await v3.runTask({ cluster, taskDefinition }).then(() => console.log('started'));", '.then()'],
+    ['await v3.runTask({ cluster, taskDefinition }).then((o) => o.$metadata.requestId);', '.then()'],
   ])('reports %s', (body, said) => {
     // Act
     const messages = reported(body);
@@ -48,6 +66,10 @@ describe('runTaskResultRule', () => {
     ],
     // Another library's runTask: no taskDefinition in its parameters.
     ["await scheduler.runTask({ name: 'nightly' });"],
+    // A project's own runTask (it throws on failures): not an SDK client's.
+    ['await runner.runTask({ taskDefinition });'],
+    ['return v2.runTask({ cluster, taskDefinition }).promise().then(({ tasks }) => tasks[0].taskArn);'],
+    ['return v3.runTask({ cluster, taskDefinition }).then((o) => o.tasks[0].taskArn);'],
   ])('leaves alone %s', (body) => {
     // Act
     const messages = reported(body);
