@@ -12,6 +12,7 @@ import { codeFilesOf, codeReceivers } from './codeReceivers.js';
 import { confidenceOf } from './confidence.js';
 import { loadScanConfig, type NormalizedScanConfig } from './config.js';
 import { absolutePath, discover } from './discover.js';
+import { withoutDoubleReports } from './doubleReports.js';
 import { type Finding, type ScanProblem, type ScanResult, severityRank } from './Finding.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { httpClientCallers } from './httpClientCallers.js';
@@ -256,7 +257,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       else drafts.push(draft);
     }
   }
-  drafts.sort(
+  // One defect reported by two rules keeps the one readers choose (doubleReports.ts).
+  const kept = withoutDoubleReports(drafts);
+  kept.sort(
     (a, b) =>
       severityRank(a.severity) - severityRank(b.severity) ||
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
@@ -264,7 +267,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       a.column - b.column ||
       (a.rule < b.rule ? -1 : 1),
   );
-  const twins = findTwins(drafts);
+  const twins = findTwins(kept);
   const settle = (d: Draft): Finding => {
     const { lowered, unread, ...f } = d;
     return {
@@ -272,7 +275,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       confidence: confidenceOf(f.rule, { lowered, twinned: twins.has(d), unread: unread === true }),
     };
   };
-  const findings = drafts.map(settle);
+  const findings = kept.map(settle);
   const ignored = ignoredDrafts.map(({ localOnly: local, ...d }) => ({
     ...settle(d),
     reason: d.reason,

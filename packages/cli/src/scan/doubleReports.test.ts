@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { withoutDoubleReports } from './doubleReports.js';
+
+const at = (rule: string, line: number, column: number, message = 'm', file = 'a.ts') => ({
+  rule,
+  file,
+  line,
+  column,
+  message,
+});
+
+describe('withoutDoubleReports', () => {
+  it('drops the empty-catch swallowed-error at the .catch( of a chain floating-promise reports', () => {
+    const floating = at('floating-promise', 4, 2, 'save().catch(...) is not awaited');
+    const swallowed = at('swallowed-error', 4, 14, '.catch() discards the rejection');
+    expect(withoutDoubleReports([floating, swallowed])).toEqual([floating]);
+    const noop = at('swallowed-error', 4, 14, '.catch(noop) discards the rejection');
+    expect(withoutDoubleReports([noop, floating])).toEqual([floating]);
+  });
+
+  it('keeps swallowed-error when nothing floats on its chain', () => {
+    const swallowed = at('swallowed-error', 4, 14, '.catch() discards the rejection');
+    // Another line, another file, or a floating call that starts after the catch: not the same chain.
+    const others = [
+      at('floating-promise', 5, 2),
+      at('floating-promise', 4, 2, 'm', 'b.ts'),
+      at('floating-promise', 4, 20),
+    ];
+    expect(withoutDoubleReports([swallowed, ...others])).toEqual([swallowed, ...others]);
+  });
+
+  it('keeps a swallowed-error that is not an empty catch on a floating line', () => {
+    const floating = at('floating-promise', 4, 2);
+    const logged = at(
+      'swallowed-error',
+      4,
+      14,
+      '.catch() only logs a failed AWS call whose promise nobody awaits',
+    );
+    expect(withoutDoubleReports([floating, logged])).toEqual([floating, logged]);
+  });
+});
