@@ -71,6 +71,7 @@ export class ModuleContext {
   private readonly bindings: Map<string, Binding[]>;
   private readonly parents: ModuleIndex['parents'];
   private readonly requireDeclarators: Set<Node>;
+  private readonly dynamicImports: ReadonlyMap<string, ReadonlyMap<Node, ImportBinding>>;
   private readonly lineStarts: number[];
 
   readonly comments: readonly {
@@ -98,6 +99,7 @@ export class ModuleContext {
     this.bindings = index.bindings;
     this.parents = index.parents;
     this.requireDeclarators = index.requireDeclarators;
+    this.dynamicImports = index.dynamicImports;
     this.lineStarts = [0];
     for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
     findExports(this);
@@ -183,8 +185,12 @@ export class ModuleContext {
   importOf(name: string, at: Node): ImportBinding | undefined {
     // No import of that name: nothing to look up in scope (most names asked about are locals).
     const imp = this.imports.get(name);
-    if (imp === undefined) return undefined;
+    const dynamic = this.dynamicImports.get(name);
+    if (imp === undefined && dynamic === undefined) return undefined;
     const binding = this.resolve(name, at);
+    // A name an `await import(...)` binds answers only where its declarator is in scope.
+    const awaited = binding === undefined ? undefined : dynamic?.get(binding.declaration);
+    if (awaited !== undefined || imp === undefined) return awaited;
     if (
       binding !== undefined &&
       binding.kind !== 'import' &&

@@ -1,7 +1,7 @@
 // The one walk over a parsed module: each node's parent, the lexical bindings of every scope, the imports
 // (ES and `require`), and the nodes rules look at, indexed by type. ModuleContext answers queries over it.
 import { isFunction, type Node, propertyName, unwrap } from './ast.js';
-import { dynamicImportSpecifier, requiredSpecifier } from './moduleSpecifier.js';
+import { requiredSpecifier, sdkDynamicImport } from './moduleSpecifier.js';
 import { ParentLinks } from './parentLinks.js';
 import {
   INDEXED,
@@ -43,8 +43,15 @@ export class ModuleIndex {
    * made changed their shapes and cost more than the rest of the walk.
    */
   readonly parents: ParentLinks;
-  /** Declarators whose value is `require('m')` or `await import('m')` (or a property of it): their names are imports. */
+  /** Declarators whose value is `require('m')` (or a property of it): their names are imports. */
   readonly requireDeclarators = new Set<Node>();
+  /**
+   * Names an `await import('@aws-sdk/client-*')` binds, by name, then by the declarator that binds them.
+   * Kept out of `imports`: such a name is bound in the function (block) that awaits the import only, so
+   * it neither replaces a top-level import of the same name nor answers for a name used elsewhere
+   * (ModuleContext.importOf resolves it through the scope to its declarator).
+   */
+  readonly dynamicImports = new Map<string, Map<Node, ImportBinding>>();
 
   constructor(program: Node) {
     this.parents = new ParentLinks(program);
@@ -173,10 +180,10 @@ export class ModuleIndex {
         for (const d of node.declarations as Node[]) {
           if (d.id.type === 'Identifier') {
             this.declare(d.id.name as string, d, d.init ?? undefined, kind, target);
-            if (this.noteRequire(d.id, d.init)) this.requireDeclarators.add(d);
+            if (this.noteRequire(d.id, d.init, d)) this.requireDeclarators.add(d);
           } else {
             this.declarePattern(d.id, target, kind, d);
-            if (this.noteRequire(d.id, d.init)) this.requireDeclarators.add(d);
+            if (this.noteRequire(d.id, d.init, d)) this.requireDeclarators.add(d);
           }
         }
         break;
@@ -227,47 +234,66 @@ export class ModuleIndex {
    * taken apart) and `const S3 = pkg.S3`: each name is that module's export, as `const { S3 } =
    * require('aws-sdk')` would be. Only a default or namespace import seen before the declaration.
    */
-  private noteImportedMembers(id: Node, base: string, member: string | undefined): boolean {
-    const whole = this.imports.get(base);
+  private noteImportedMembers(id: Node, base: string, member: string | undefined, d: Node): boolean {
+    // A namespace a dynamic import bound (`const s3 = await import(...); const { S3Client } = s3`): one
+    // declarator of that name only, whose members are bound where this declarator is.
+    const dynamic = this.dynamicImports.get(base);
+    const held = dynamic?.size === 1 ? [...dynamic.values()][0] : undefined;
+    const whole = held ?? this.imports.get(base);
     if (whole === undefined || (whole.imported !== 'default' && whole.imported !== '*')) return false;
+    const bind = (name: string, imported: string) =>
+      held
+        ? this.noteDynamic(name, d, whole.source, imported)
+        : this.imports.set(name, { source: whole.source, imported });
     if (id.type === 'Identifier' && member !== undefined) {
-      this.imports.set(id.name as string, { source: whole.source, imported: member });
-      return true;
+      bind(id.name as string, member);
+      return !held;
     }
     if (id.type !== 'ObjectPattern' || member !== undefined) return false;
     for (const p of id.properties as Node[]) {
       if (p.type !== 'Property' || p.value?.type !== 'Identifier') continue;
       const name = propertyName(p.key, p.computed);
-      if (name !== undefined)
-        this.imports.set(p.value.name as string, { source: whole.source, imported: name });
+      if (name !== undefined) bind(p.value.name as string, name);
     }
-    return true;
+    return !held;
   }
 
-  /** `const x = require('m')`, `const { a } = require('m')` and the same of `await import('m')` count as imports. */
-  private noteRequire(id: Node, init: Node | undefined): boolean {
+  private noteDynamic(name: string, declarator: Node, source: string, imported: string): void {
+    const byDeclarator = this.dynamicImports.get(name);
+    if (byDeclarator === undefined)
+      this.dynamicImports.set(name, new Map([[declarator, { source, imported }]]));
+    else byDeclarator.set(declarator, { source, imported });
+  }
+
+  /**
+   * `const x = require('m')` and `const { a } = require('m')` count as imports; the same of `await
+   * import('@aws-sdk/client-*')` binds its names in the declarator's scope only (dynamicImports).
+   */
+  private noteRequire(id: Node, init: Node | undefined, d: Node): boolean {
     let call = unwrap(init);
     let member: string | undefined;
     if (call?.type === 'MemberExpression' && !call.computed) {
       member = propertyName(call.property);
       call = unwrap(call.object);
     }
-    if (call?.type === 'Identifier') return this.noteImportedMembers(id, call.name as string, member);
-    // `await import('m')` binds the module's namespace: its members are the module's exports.
-    const dynamic = dynamicImportSpecifier(call);
+    if (call?.type === 'Identifier') return this.noteImportedMembers(id, call.name as string, member, d);
+    // `await import('@aws-sdk/client-sns')` binds the package's namespace: its members are its exports.
+    const dynamic = sdkDynamicImport(call);
     if (call?.type !== 'CallExpression' && dynamic === undefined) return false;
     // `require('m')` or `require(`m`)`: one reading for both (moduleSpecifier.ts).
     const source = dynamic ?? requiredSpecifier(call);
     if (source === undefined) return false;
+    const bind = (name: string, imported: string) =>
+      dynamic ? this.noteDynamic(name, d, source, imported) : this.imports.set(name, { source, imported });
     if (id.type === 'Identifier') {
-      this.imports.set(id.name as string, { source, imported: member ?? (dynamic ? '*' : 'default') });
+      bind(id.name as string, member ?? (dynamic ? '*' : 'default'));
     } else if (id.type === 'ObjectPattern') {
       for (const p of id.properties as Node[]) {
         if (p.type !== 'Property' || p.value?.type !== 'Identifier') continue;
         const name = propertyName(p.key, p.computed);
-        if (name !== undefined) this.imports.set(p.value.name as string, { source, imported: name });
+        if (name !== undefined) bind(p.value.name as string, name);
       }
     }
-    return true;
+    return dynamic === undefined;
   }
 }

@@ -44,6 +44,66 @@ describe('dynamic imports', () => {
     expect(dynamicImportSpecifier(awaited("const m = await import('./report.js');"))).toBeUndefined();
   });
 
+  it("leaves out the project's own modules: workspace packages and path aliases as relative paths", () => {
+    expect(
+      dynamicImportSpecifier(awaited("const m = await import('@serverless-saas/cache');")),
+    ).toBeUndefined();
+    expect(dynamicImportSpecifier(awaited("const m = await import('@/lib/authz');"))).toBeUndefined();
+    expect(dynamicImportSpecifier(awaited("const m = await import('got');"))).toBe('got');
+  });
+
+  it('binds names only from the AWS SDK v3 client packages', () => {
+    const ctx = contextOf(
+      [
+        'export async function f(u) {',
+        "  const https = await import('https');",
+        "  const { default: got } = await import('got');",
+        "  const { IncomingWebhook: W } = await import('@slack/webhook');",
+        "  const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');",
+        '  return [https.get(u), got(u), new W(u)];',
+        '}',
+      ].join('\n'),
+    );
+    const at = ctx.of('NewExpression')[0] as Node;
+    expect(['https', 'got', 'W'].map((name) => ctx.importOf(name, at))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(ctx.importOf('DynamoDBDocumentClient', at)?.source).toBe('@aws-sdk/lib-dynamodb');
+    const chained = firstOfType(
+      "new (await import('@slack/webhook')).IncomingWebhook(u);",
+      'MemberExpression',
+    );
+    expect(awaitedImportRoot(chained)).toBeUndefined();
+  });
+
+  it('binds a name only in the function that awaits the import', () => {
+    const ctx = contextOf(
+      [
+        "import { Client } from '@hubspot/api-client';",
+        'const hub = new Client({});',
+        'export async function f() {',
+        "  const { DynamoDBClient: Client, SQSClient } = await import('@aws-sdk/client-dynamodb');",
+        '  return new Client({});',
+        '}',
+        'export function g() {',
+        '  return new SQSClient({});',
+        '}',
+      ].join('\n'),
+    );
+    const [top, nested, elsewhere] = ctx.of('NewExpression') as Node[];
+    expect(ctx.importOf('Client', top as Node)).toEqual({
+      source: '@hubspot/api-client',
+      imported: 'Client',
+    });
+    expect(ctx.importOf('Client', nested as Node)).toEqual({
+      source: '@aws-sdk/client-dynamodb',
+      imported: 'DynamoDBClient',
+    });
+    expect(ctx.importOf('SQSClient', elsewhere as Node)).toBeUndefined();
+  });
+
   it('makes the names an awaited import binds imports the module index knows', () => {
     const ctx = contextOf(
       [
