@@ -31,8 +31,12 @@ describe('factoryFacts', () => {
     // Assert
     expect(cache).toEqual({
       madeBy: { source: '../services/cache/factory', name: 'CacheFactory', method: 'createFromEnvironment' },
+      madeIn: '/app/cache.ts',
     });
-    expect(store).toEqual({ madeBy: { source: '../services/cache/factory', name: 'createStore' } });
+    expect(store).toEqual({
+      madeBy: { source: '../services/cache/factory', name: 'createStore' },
+      madeIn: '/app/cache.ts',
+    });
   });
 
   it("reads a class's statics by declared type or by the one class every return builds", () => {
@@ -79,8 +83,8 @@ describe('factoryFacts', () => {
     const loose = factsOf(ctx, 'loose');
 
     // Assert
-    expect(store).toEqual({ madeType: { name: 'Store' } });
-    expect(typed).toEqual({ madeType: { source: './types', name: 'Cache' } });
+    expect(store).toEqual({ madeType: { name: 'Store' }, madeIn: '/app/cache.ts' });
+    expect(typed).toEqual({ madeType: { source: './types', name: 'Cache' }, madeIn: '/app/cache.ts' });
     expect(loose).toBeUndefined();
   });
 
@@ -123,4 +127,5 @@ describe('declaredTypes overloads', () => {
     expect(types?.KeyStore?.asyncMethods).toEqual(['lookup']);
     expect(types?.Both?.asyncMethods).toEqual(['write']);
   });
+
 });
