@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asyncMethodsOf } from './asyncMethods.js';
 import type { Node } from './ast.js';
 import { declaredTypes } from './declaredTypes.js';
 import { factoryFacts } from './factoryMade.js';
@@ -128,4 +129,22 @@ describe('declaredTypes overloads', () => {
     expect(types?.Both?.asyncMethods).toEqual(['write']);
   });
 
+  it('keeps a class whose only async method is overloaded, so no other reading of it is asked', () => {
+    // Prepare
+    const ctx = contextOf(`
+      export class Overloaded {
+        put(k: string): void;
+        put(k: string, cb?: () => void): Promise<void>;
+        async put(k: string, cb?: () => void) { await save(k); }
+      }
+    `);
+
+    // Act
+    const types = declaredTypes(ctx);
+    const ofClass = asyncMethodsOf(ctx, ctx.exports.get('Overloaded') as Node);
+
+    // Assert
+    expect(types?.Overloaded).toEqual({ members: {}, asyncMethods: [], syncOverloads: ['put'] });
+    expect(ofClass).toBeUndefined();
+  });
 });
