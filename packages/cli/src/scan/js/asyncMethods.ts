@@ -2,8 +2,8 @@
 // imported class (`const db = new DatabaseClient(...); ... db.disconnect();`): floating-promise asks the
 // project pass whether the imported class's method is async, as it does for an imported function.
 import { type Node, propertyName, returnsPromise, unwrap } from './ast.js';
-import { requiredSource } from './folderLoads.js';
 import { syncOverloadsOf } from './declaredTypes.js';
+import { requiredSource } from './folderLoads.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { asyncEventsOf } from './rules/floatingShapes.js';
 import { settledOnReturn } from './rules/settledAsync.js';

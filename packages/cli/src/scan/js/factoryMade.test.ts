@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asyncMethodsOf } from './asyncMethods.js';
 import type { Node } from './ast.js';
+import { asyncMethodsOf } from './asyncMethods.js';
 import { declaredTypes } from './declaredTypes.js';
 import { factoryFacts } from './factoryMade.js';
 import type { ModuleContext } from './ModuleContext.js';
