@@ -38,10 +38,24 @@ describe('keptImportedTests', () => {
     });
   });
 
-  it('leaves a package object alone', () => {
+  it('leaves a package object alone, a subpath of one too', () => {
     // Prepare
     const ctx = contextOf(`import { redis } from 'ioredis-client';
+      import { store } from 'cache-kit/store';
       export async function a(k) { const hit = redis.get(k); if (hit) return hit; }
+      export async function b(k) { const hit = store.get(k); if (hit) return hit; }
+    `);
+
+    // Act / Assert
+    expect(keptImportedTests(ctx)).toEqual([]);
+  });
+
+  it('leaves a kept call alone when it is handed on or spread into no object', () => {
+    // Prepare
+    const ctx = contextOf(`import { cache } from '../utils/cache';
+      export async function a(k, fb) { const hit = cache.get(k); const v = hit || fb; return v; }
+      export async function b(k) { const hit = cache.get(k); if (!hit) log(k); return [...hit]; }
+      export async function c(k) { const hit = cache.get(k); if (!hit) log(k); return f(...hit); }
     `);
 
     // Act / Assert
