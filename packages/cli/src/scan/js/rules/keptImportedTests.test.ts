@@ -50,12 +50,15 @@ describe('keptImportedTests', () => {
     expect(keptImportedTests(ctx)).toEqual([]);
   });
 
-  it('leaves a kept call alone when it is handed on or spread into no object', () => {
+  it('leaves a kept call alone when it is handed on, spread into no object, or not what a test reads', () => {
     // Prepare
     const ctx = contextOf(`import { cache } from '../utils/cache';
       export async function a(k, fb) { const hit = cache.get(k); const v = hit || fb; return v; }
       export async function b(k) { const hit = cache.get(k); if (!hit) log(k); return [...hit]; }
       export async function c(k) { const hit = cache.get(k); if (!hit) log(k); return f(...hit); }
+      export async function d(k, flags) { const hit = cache.get(k); if (!hit) log(k); if (flags.hit) return hit; }
+      export async function e(k) { const hit = cache.get(k); if (!hit) log(k); if ('hit' === k /* hit */) return hit; }
+      export async function g(k, xs) { const hit = cache.get(k); if (!hit) log(k); if (xs.some((hit) => hit)) return hit; }
     `);
 
     // Act / Assert
