@@ -77,14 +77,20 @@ function returnedUnderTest(ctx: ModuleContext, ref: Node, declarator: Node, scop
   return false;
 }
 
+/** A call kept and only read as the answer; `returned` when the local is also returned under its test. */
+export interface KeptCall {
+  readonly call: Node;
+  readonly returned: boolean;
+}
+
 /**
  * Calls answering a certain promise whose local (`const x = call`) is only read as the answer.
  *
  * @example
- * keptPromiseTests(ctx, isSdk) // const upload = db.upload.findUnique({ where }); if (!upload) ... -> [the call]
+ * keptPromiseTests(ctx, isSdk) // const upload = db.upload.findUnique({ where }); if (!upload) ... -> [{ call, returned: false }]
  */
-export function keptPromiseTests(ctx: ModuleContext, certain: (call: Node) => boolean): Node[] {
-  const out: Node[] = [];
+export function keptPromiseTests(ctx: ModuleContext, certain: (call: Node) => boolean): KeptCall[] {
+  const out: KeptCall[] = [];
   for (const call of ctx.of('CallExpression')) {
     const declarator = ctx.parentOf(call);
     if (declarator?.type !== 'VariableDeclarator' || declarator.init !== call) continue;
@@ -94,17 +100,18 @@ export function keptPromiseTests(ctx: ModuleContext, certain: (call: Node) => bo
     if (binding?.declaration !== declarator) continue;
     let reads = 0;
     let other = false;
+    let returned = false;
     forEachDescendant(binding.scope, (n) => {
       if (n.type !== 'Identifier' || n.name !== id.name || n === id) return !other;
       if (ctx.resolve(id.name as string, n)?.declaration !== declarator) return true;
       // A property key (`{ upload: 1 }`, `a.upload`) names no reference.
       if (isKeyName(ctx, n)) return true;
       if (readAsAnswer(ctx, n)) reads++;
-      else if (returnedUnderTest(ctx, n, declarator, binding.scope)) return true;
+      else if (returnedUnderTest(ctx, n, declarator, binding.scope)) returned = true;
       else other = true;
       return !other;
     });
-    if (reads > 0 && !other) out.push(call);
+    if (reads > 0 && !other) out.push({ call, returned });
   }
   return out;
 }
