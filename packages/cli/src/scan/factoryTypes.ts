@@ -24,7 +24,8 @@ export function methodAsync(
 }
 
 /**
- * `method` of the object exported as `fact` from `file` answers a promise, by the type its factory answers.
+ * `method` of the object exported as `fact` from `file` (or a barrel passing it on) answers a promise, by
+ * the type its factory answers.
  *
  * @example
  * madeMethodAsync(project, '/p/utils/cache.ts', { madeBy: { source: '../cache/factory', name: 'CacheFactory', method: 'create' } }, 'set') // -> true when CacheService.set is async
@@ -35,11 +36,13 @@ export function madeMethodAsync(
   fact: ExportFact | undefined,
   method: string,
 ): boolean {
+  // Paths are the declaring module's: through a barrel, `file` is the barrel (ExportFact madeIn).
+  const from = fact?.madeIn ?? file;
   if (fact?.madeType !== undefined)
-    return typedMethodAsync(project, { from: file, type: fact.madeType, path: [], method });
+    return typedMethodAsync(project, { from, type: fact.madeType, path: [], method });
   const by = fact?.madeBy;
   if (by === undefined) return false;
-  const factoryFile = project.resolveModule(file, by.source);
+  const factoryFile = project.resolveModule(from, by.source);
   if (factoryFile === undefined) return false;
   const factory = project.exportFact(factoryFile, by.name);
   const type = by.method === undefined ? factory?.returnsType : factory?.staticReturns?.[by.method];

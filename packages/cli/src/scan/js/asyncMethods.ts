@@ -2,6 +2,7 @@
 // imported class (`const db = new DatabaseClient(...); ... db.disconnect();`): floating-promise asks the
 // project pass whether the imported class's method is async, as it does for an imported function.
 import { type Node, propertyName, returnsPromise, unwrap } from './ast.js';
+import { syncOverloadsOf } from './declaredTypes.js';
 import { requiredSource } from './folderLoads.js';
 import { type ModuleContext, mayBeProjectSource } from './ModuleContext.js';
 import { asyncEventsOf } from './rules/floatingShapes.js';
@@ -20,9 +21,12 @@ export function asyncMethodsOf(ctx: ModuleContext, value: Node): string[] | unde
   const cls = binding?.kind === 'class' ? binding.declaration : value;
   if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') return undefined;
   const names: string[] = [];
+  // A method with an overload answering no promise (`put(k): void;`) is not counted (js/declaredTypes.ts).
+  const sync = syncOverloadsOf(cls);
   for (const member of (cls.body as Node).body as Node[]) {
     if (member.type !== 'MethodDefinition' || member.kind !== 'method' || member.static === true) continue;
     const name = propertyName(member.key, member.computed as boolean);
+    if (name !== undefined && sync.has(name)) continue;
     // One that awaits nothing (`async note(t) { this.notes.push(t) }`) has settled when the call returns.
     const fn = member.value as Node;
     if (name !== undefined && returnsPromise(fn) && !settledOnReturn(fn)) names.push(name);

@@ -29,6 +29,40 @@ export interface TypeRef {
 export interface DeclaredType {
   readonly members: Readonly<Record<string, TypeRef>>;
   readonly asyncMethods: readonly string[];
+  /** Methods with an overload answering no promise: not async, and no other reading of them is asked. */
+  readonly syncOverloads?: readonly string[];
+}
+
+/**
+ * A class's methods with an overload signature answering no promise (`put(k): void;` beside
+ * `put(k, cb?): Promise<void>;`): which one a call picks is the caller's to say, so none counts as async.
+ *
+ * @example
+ * syncOverloadsOf(cls) // class S { put(k): void; async put(k, cb?) {} } -> Set { 'put' }
+ */
+export function syncOverloadsOf(cls: Node): Set<string> {
+  const out = new Set<string>();
+  for (const m of (cls.body as Node).body as Node[]) {
+    const value = m.value as Node | null | undefined;
+    if (value?.type !== 'TSEmptyBodyFunctionExpression' || isPromiseType(value.returnType as Node)) continue;
+    const name = propertyName(m.key, m.computed as boolean);
+    if (name !== undefined) out.add(name);
+  }
+  return out;
+}
+
+/** The shape, its async methods less those an overload answers no promise for. */
+function withoutSyncOverloads(
+  members: Record<string, TypeRef>,
+  asyncMethods: string[],
+  sync: Set<string>,
+): DeclaredType {
+  const syncOverloads = asyncMethods.filter((n) => sync.has(n));
+  return {
+    members,
+    asyncMethods: asyncMethods.filter((n) => !sync.has(n)),
+    ...(syncOverloads.length > 0 ? { syncOverloads } : {}),
+  };
 }
 
 /** `Promise<...>` as a type annotation or a type. */
@@ -108,14 +142,13 @@ function signatureMembers(ctx: ModuleContext, members: Node[]): DeclaredType {
       if (ref !== undefined) types[name] = ref;
     }
   }
-  return { members: types, asyncMethods: asyncMethods.filter((n) => !syncSignatures.has(n)) };
+  return withoutSyncOverloads(types, asyncMethods, syncSignatures);
 }
 
 /** A class's typed fields (`private cache: RedisClient`, `constructor(private db: Db)`) and async methods. */
 function classMembers(ctx: ModuleContext, cls: Node): DeclaredType {
   const types: Record<string, TypeRef> = {};
   const asyncMethods: string[] = [];
-  const syncSignatures = new Set<string>();
   for (const m of (cls.body as Node).body as Node[]) {
     if (m.static === true) continue;
     const name = propertyName(m.key, m.computed as boolean);
@@ -125,9 +158,6 @@ function classMembers(ctx: ModuleContext, cls: Node): DeclaredType {
       value?.type === 'FunctionExpression' || value?.type === 'ArrowFunctionExpression' ? value : undefined;
     // An async method that awaits nothing has run to its end when the call returns (rules/settledAsync.ts).
     if (fn !== undefined && returnsPromise(fn) && !settledOnReturn(fn)) asyncMethods.push(name);
-    // An overload signature answering no promise: which one a call picks is the caller's to say.
-    if (value?.type === 'TSEmptyBodyFunctionExpression' && !isPromiseType(value.returnType as Node))
-      syncSignatures.add(name);
     if (m.type === 'PropertyDefinition' && fn === undefined) {
       const ref = typeRefOf(ctx, m.typeAnnotation as Node | null);
       if (ref !== undefined) types[name] = ref;
@@ -139,7 +169,8 @@ function classMembers(ctx: ModuleContext, cls: Node): DeclaredType {
         if (ref !== undefined) types[field?.name as string] = ref;
       }
   }
-  return { members: types, asyncMethods: asyncMethods.filter((n) => !syncSignatures.has(n)) };
+  // An overload signature answering no promise: which one a call picks is the caller's to say.
+  return withoutSyncOverloads(types, asyncMethods, syncOverloadsOf(cls));
 }
 
 /** The shape a top-level declaration gives its name, or undefined when it declares no object shape. */
@@ -177,7 +208,9 @@ function readDeclaredTypes(ctx: ModuleContext): Record<string, DeclaredType> | u
     if (d === null || d === undefined) continue;
     const shape = shapeOf(ctx, d);
     if (shape === undefined) continue;
-    if (Object.keys(shape.members).length === 0 && shape.asyncMethods.length === 0) continue;
+    // A class whose async methods all have an overload answering no promise is kept: it says "not async".
+    const says = shape.asyncMethods.length > 0 || shape.syncOverloads !== undefined;
+    if (Object.keys(shape.members).length === 0 && !says) continue;
     const name = d.id?.name as string | undefined;
     if (name !== undefined) out[name] = shape;
     if (stmt.type === 'ExportDefaultDeclaration') out.default = shape;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from './ast.js';
+import { asyncMethodsOf } from './asyncMethods.js';
 import { declaredTypes } from './declaredTypes.js';
 import { factoryFacts } from './factoryMade.js';
 import type { ModuleContext } from './ModuleContext.js';
@@ -31,8 +32,12 @@ describe('factoryFacts', () => {
     // Assert
     expect(cache).toEqual({
       madeBy: { source: '../services/cache/factory', name: 'CacheFactory', method: 'createFromEnvironment' },
+      madeIn: '/app/cache.ts',
     });
-    expect(store).toEqual({ madeBy: { source: '../services/cache/factory', name: 'createStore' } });
+    expect(store).toEqual({
+      madeBy: { source: '../services/cache/factory', name: 'createStore' },
+      madeIn: '/app/cache.ts',
+    });
   });
 
   it("reads a class's statics by declared type or by the one class every return builds", () => {
@@ -79,8 +84,8 @@ describe('factoryFacts', () => {
     const loose = factsOf(ctx, 'loose');
 
     // Assert
-    expect(store).toEqual({ madeType: { name: 'Store' } });
-    expect(typed).toEqual({ madeType: { source: './types', name: 'Cache' } });
+    expect(store).toEqual({ madeType: { name: 'Store' }, madeIn: '/app/cache.ts' });
+    expect(typed).toEqual({ madeType: { source: './types', name: 'Cache' }, madeIn: '/app/cache.ts' });
     expect(loose).toBeUndefined();
   });
 
@@ -122,5 +127,24 @@ describe('declaredTypes overloads', () => {
     // Assert
     expect(types?.KeyStore?.asyncMethods).toEqual(['lookup']);
     expect(types?.Both?.asyncMethods).toEqual(['write']);
+  });
+
+  it('keeps a class whose only async method is overloaded, so no other reading of it is asked', () => {
+    // Prepare
+    const ctx = contextOf(`
+      export class Overloaded {
+        put(k: string): void;
+        put(k: string, cb?: () => void): Promise<void>;
+        async put(k: string, cb?: () => void) { await save(k); }
+      }
+    `);
+
+    // Act
+    const types = declaredTypes(ctx);
+    const ofClass = asyncMethodsOf(ctx, ctx.exports.get('Overloaded') as Node);
+
+    // Assert
+    expect(types?.Overloaded).toEqual({ members: {}, asyncMethods: [], syncOverloads: ['put'] });
+    expect(ofClass).toBeUndefined();
   });
 });

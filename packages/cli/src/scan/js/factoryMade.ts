@@ -21,6 +21,11 @@ export interface FactoryFacts {
   readonly madeBy?: { readonly source: string; readonly name: string; readonly method?: string };
   /** The exported object is of this type (declared on the const, or answered by a factory of this module). */
   readonly madeType?: TypeRef;
+  /**
+   * The module that declares the object (absolute): `madeBy.source` and a `madeType` of its own are
+   * relative to it, not to the barrel an importer named (exportLookup.ts follows re-exports to here).
+   */
+  readonly madeIn?: string;
   /** The exported function answers an object of this type. */
   readonly returnsType?: TypeRef;
   /** The exported class's static methods answering an object of a type, by method. */
@@ -132,6 +137,12 @@ export function factoryFacts(ctx: ModuleContext, value: Node): FactoryFacts | un
     return returnsType === undefined ? undefined : { returnsType };
   }
   if (value.type !== 'CallExpression') return undefined;
+  const made = madeObject(ctx, value);
+  return made === undefined ? undefined : { ...made, madeIn: ctx.file };
+}
+
+/** An exported object's type, declared or its factory's. */
+function madeObject(ctx: ModuleContext, value: Node): FactoryFacts | undefined {
   const declarator = ctx.parentOf(value);
   const declared =
     declarator?.type === 'VariableDeclarator'

@@ -271,23 +271,26 @@ export function floatingRule(ctx: ModuleContext, report: Report): void {
   const misread = [
     ...(sdkText ? promiseFieldReads(ctx).map((call) => ({ call, kept: false })) : []),
     ...(sdkText || ctx.testSpelled(PRISMA_QUERY, PRISMA_METHODS)
-      ? keptPromiseTests(ctx, (call) => certainPromise(ctx, call)).map((call) => ({ call, kept: true }))
+      ? keptPromiseTests(ctx, (call) => certainPromise(ctx, call)).map((k) => ({ ...k, kept: true }))
       : []),
     // The same of a method of a project module's exported object, when it is async (rules/keptImportedTests.ts).
     ...(ctx.projectImports.size > 0 ? keptImportedTests(ctx).map((k) => ({ ...k, kept: true })) : []),
   ];
   // An async callback handed to every/some/filter/find: its promise is always truthy (rules/asyncPredicate.ts).
   asyncPredicateRule(ctx, report);
-  for (const { call, kept, imported } of misread as { call: Node; kept: boolean; imported?: ImportRef }[]) {
+  type Misread = { call: Node; kept: boolean; returned?: boolean; imported?: ImportRef };
+  for (const { call, kept, returned, imported } of misread as Misread[]) {
     const reaching = helper && !inGraphqlResolver(ctx, call) ? exportsReaching(ctx, call, true) : undefined;
     if (reaching?.length === 0) continue;
     const what = memberPath(call.callee)?.join('.') ?? 'call';
     report(
       'floating-promise',
       call,
-      kept
-        ? `${what}(...) is kept unawaited and then read as its answer (tested, or its fields read): a promise is always there and has no such fields, so the check never fires, and the request floats (a Prisma query never runs at all)`
-        : `${what}(...) is not awaited, yet its answer's fields are read off the promise: they are always undefined, the request floats and its failure is never seen`,
+      returned
+        ? `${what}(...) is kept unawaited, tested and returned under its own test: the promise is tested as a value and is always truthy, so the test never fails and the value it meant to check (a cache miss, a missing row) is never checked`
+        : kept
+          ? `${what}(...) is kept unawaited and then read as its answer (tested, or its fields read): a promise is always there and has no such fields, so the check never fires, and the request floats (a Prisma query never runs at all)`
+          : `${what}(...) is not awaited, yet its answer's fields are read off the promise: they are always undefined, the request floats and its failure is never seen`,
       {
         ...(reaching === undefined ? {} : { onlyIfExportOnHandlerPath: reaching }),
         ...(imported === undefined ? {} : { onlyIfImportAsync: imported }),

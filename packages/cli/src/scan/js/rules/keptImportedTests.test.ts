@@ -30,6 +30,8 @@ describe('keptImportedTests', () => {
 
     // Assert
     expect(linesOf(ctx, found)).toEqual([2, 3, 4]);
+    // Returned under its test: the promise goes back to the caller, so it is the test that is wrong.
+    expect(found.map((k) => k.returned)).toEqual([true, true, false]);
     expect(found[0]?.imported).toEqual({
       from: '/app/services/board.ts',
       source: '../utils/cache',
@@ -38,10 +40,27 @@ describe('keptImportedTests', () => {
     });
   });
 
-  it('leaves a package object alone', () => {
+  it('leaves a package object alone, a subpath of one too', () => {
     // Prepare
     const ctx = contextOf(`import { redis } from 'ioredis-client';
+      import { store } from 'cache-kit/store';
       export async function a(k) { const hit = redis.get(k); if (hit) return hit; }
+      export async function b(k) { const hit = store.get(k); if (hit) return hit; }
+    `);
+
+    // Act / Assert
+    expect(keptImportedTests(ctx)).toEqual([]);
+  });
+
+  it('leaves a kept call alone when it is handed on, spread into no object, or not what a test reads', () => {
+    // Prepare
+    const ctx = contextOf(`import { cache } from '../utils/cache';
+      export async function a(k, fb) { const hit = cache.get(k); const v = hit || fb; return v; }
+      export async function b(k) { const hit = cache.get(k); if (!hit) log(k); return [...hit]; }
+      export async function c(k) { const hit = cache.get(k); if (!hit) log(k); return f(...hit); }
+      export async function d(k, flags) { const hit = cache.get(k); if (!hit) log(k); if (flags.hit) return hit; }
+      export async function e(k) { const hit = cache.get(k); if (!hit) log(k); if ('hit' === k /* hit */) return hit; }
+      export async function g(k, xs) { const hit = cache.get(k); if (!hit) log(k); if (xs.some((hit) => hit)) return hit; }
     `);
 
     // Act / Assert

@@ -7,18 +7,18 @@ import type { Node } from '../ast.js';
 import { importedSingletonMethod } from '../asyncMethods.js';
 import type { ImportRef } from '../Candidate.js';
 import { isProjectSource, type ModuleContext } from '../ModuleContext.js';
-import { keptPromiseTests } from './keptPromiseTests.js';
+import { type KeptCall, keptPromiseTests } from './keptPromiseTests.js';
 
 /**
  * Calls of a method of a project module's exported object kept in a local only read as the answer, with
  * the import the project pass asks about.
  *
  * @example
- * keptImportedTests(ctx) // const cached = cache.get(key); if (cached) return cached; -> [{ call, imported: { from, source: '../utils/cache', name: 'cache', method: 'get' } }]
+ * keptImportedTests(ctx) // const cached = cache.get(key); if (cached) return cached; -> [{ call, returned: true, imported: { from, source: '../utils/cache', name: 'cache', method: 'get' } }]
  */
 export function keptImportedTests(
   ctx: ModuleContext,
-): { call: Node; imported: ImportRef & { method: string } }[] {
+): (KeptCall & { imported: ImportRef & { method: string } })[] {
   const refs = new Map<Node, ImportRef & { method: string }>();
   const calls = keptPromiseTests(ctx, (call) => {
     const single = importedSingletonMethod(ctx, call.callee as Node);
@@ -27,8 +27,8 @@ export function keptImportedTests(
     return true;
   });
   // A Prisma query is judged by the rule's own path (floating.ts), not as an import.
-  return calls.flatMap((call) => {
-    const imported = refs.get(call);
-    return imported === undefined ? [] : [{ call, imported }];
+  return calls.flatMap((kept) => {
+    const imported = refs.get(kept.call);
+    return imported === undefined ? [] : [{ ...kept, imported }];
   });
 }

@@ -4,7 +4,6 @@
 // check never fires; a Prisma query is lazy and never even runs, and an SDK request floats unawaited.
 // Only calls that certainly answer a promise count (an SDK send, v2's `.promise()`, a Prisma query), and a
 // local used any other way (awaited, returned, handed on) is left alone: it may be settled there.
-import { escapeRegExp } from '../../escapeRegExp.js';
 import { forEachDescendant, type Node, propertyName, unwrap } from '../ast.js';
 import { isKeyName } from '../keyNames.js';
 import type { ModuleContext } from '../ModuleContext.js';
@@ -47,30 +46,51 @@ function readAsAnswer(ctx: ModuleContext, ref: Node): boolean {
   return false;
 }
 
+/** `n` is a reference of the local `declarator` declares (not a key, nor a name shadowing it). */
+function refersTo(ctx: ModuleContext, n: Node, declarator: Node): boolean {
+  return (
+    n.type === 'Identifier' &&
+    !isKeyName(ctx, n) &&
+    ctx.resolve(n.name as string, n)?.declaration === declarator
+  );
+}
+
 /**
  * `return x` inside the branch an `if` testing `x` takes (`if (cached) { return cached; }`): the test is
- * what is wrong, it is always true, so the return hands back the promise the test mistook for a hit.
+ * what is wrong, it is always true, so the return hands back the promise the test mistook for a hit. The
+ * test must read the local itself (a resolved reference: not `flags.cached`, a string, or a shadowing
+ * parameter).
  */
-function returnedUnderTest(ctx: ModuleContext, ref: Node, scope: Node): boolean {
+function returnedUnderTest(ctx: ModuleContext, ref: Node, declarator: Node, scope: Node): boolean {
   const ret = consumer(ctx, ref);
   if (ret?.type !== 'ReturnStatement' || unwrap(ret.argument as Node) !== ref) return false;
-  const word = new RegExp(`\\b${escapeRegExp(ref.name as string)}\\b`);
-  for (let n: Node = ret, p = ctx.parentOf(ret); p !== undefined && n !== scope; n = p, p = ctx.parentOf(p))
-    if (p.type === 'IfStatement' && p.consequent === n) {
-      const test = p.test as Node;
-      if (word.test(ctx.source.slice(test.start, test.end))) return true;
-    }
+  for (let n: Node = ret, p = ctx.parentOf(ret); p !== undefined && n !== scope; n = p, p = ctx.parentOf(p)) {
+    if (p.type !== 'IfStatement' || p.consequent !== n) continue;
+    const test = p.test as Node;
+    let tested = refersTo(ctx, test, declarator);
+    forEachDescendant(test, (t) => {
+      if (!tested && refersTo(ctx, t, declarator)) tested = true;
+      return !tested;
+    });
+    if (tested) return true;
+  }
   return false;
+}
+
+/** A call kept and only read as the answer; `returned` when the local is also returned under its test. */
+export interface KeptCall {
+  readonly call: Node;
+  readonly returned: boolean;
 }
 
 /**
  * Calls answering a certain promise whose local (`const x = call`) is only read as the answer.
  *
  * @example
- * keptPromiseTests(ctx, isSdk) // const upload = db.upload.findUnique({ where }); if (!upload) ... -> [the call]
+ * keptPromiseTests(ctx, isSdk) // const upload = db.upload.findUnique({ where }); if (!upload) ... -> [{ call, returned: false }]
  */
-export function keptPromiseTests(ctx: ModuleContext, certain: (call: Node) => boolean): Node[] {
-  const out: Node[] = [];
+export function keptPromiseTests(ctx: ModuleContext, certain: (call: Node) => boolean): KeptCall[] {
+  const out: KeptCall[] = [];
   for (const call of ctx.of('CallExpression')) {
     const declarator = ctx.parentOf(call);
     if (declarator?.type !== 'VariableDeclarator' || declarator.init !== call) continue;
@@ -80,17 +100,18 @@ export function keptPromiseTests(ctx: ModuleContext, certain: (call: Node) => bo
     if (binding?.declaration !== declarator) continue;
     let reads = 0;
     let other = false;
+    let returned = false;
     forEachDescendant(binding.scope, (n) => {
       if (n.type !== 'Identifier' || n.name !== id.name || n === id) return !other;
       if (ctx.resolve(id.name as string, n)?.declaration !== declarator) return true;
       // A property key (`{ upload: 1 }`, `a.upload`) names no reference.
       if (isKeyName(ctx, n)) return true;
       if (readAsAnswer(ctx, n)) reads++;
-      else if (returnedUnderTest(ctx, n, binding.scope)) return true;
+      else if (returnedUnderTest(ctx, n, declarator, binding.scope)) returned = true;
       else other = true;
       return !other;
     });
-    if (reads > 0 && !other) out.push(call);
+    if (reads > 0 && !other) out.push({ call, returned });
   }
   return out;
 }
