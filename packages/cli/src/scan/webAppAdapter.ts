@@ -24,10 +24,16 @@ export const LAMBDA_ADAPTER_PACKAGES: readonly string[] = [
   '@as-integrations/aws-lambda',
   'apollo-server-lambda',
 ];
-const ADAPTER_IMPORTS = [...LAMBDA_ADAPTER_PACKAGES, 'hono/aws-lambda'].map((n) =>
-  n.replace(/[/.]/g, '\\$&'),
-);
-const ADAPTER = new RegExp(`(?:from\\s*|require\\(\\s*)['"\`](?:${ADAPTER_IMPORTS.join('|')})['"\`]`);
+// apollo-server-lambda also exports gql, ApolloError and the like, imported by many modules that make no
+// handler: only a module that calls `server.createHandler()` is the adapter.
+const APOLLO_LAMBDA = 'apollo-server-lambda';
+const ADAPTER_IMPORTS = [...LAMBDA_ADAPTER_PACKAGES, 'hono/aws-lambda']
+  .filter((n) => n !== APOLLO_LAMBDA)
+  .map((n) => n.replace(/[/.]/g, '\\$&'));
+const importOf = (names: readonly string[]) =>
+  new RegExp(`(?:from\\s*|require\\(\\s*)['"\`](?:${names.join('|')})['"\`]`);
+const ADAPTER = importOf(ADAPTER_IMPORTS);
+const APOLLO_ADAPTER = importOf([APOLLO_LAMBDA]);
 
 /**
  * The module's facts with one handler given an event when its text imports a web-app Lambda adapter and
@@ -41,7 +47,9 @@ export function adapterHandler(
   text: string | undefined,
   facts: ModuleFacts | undefined,
 ): ModuleFacts | undefined {
-  if (text === undefined || !ADAPTER.test(text)) return undefined;
+  if (text === undefined) return undefined;
+  if (!ADAPTER.test(text) && !(APOLLO_ADAPTER.test(text) && /\.createHandler\s*\(/.test(text)))
+    return undefined;
   const base: ModuleFacts = facts ?? emptyFacts(file, undefined);
   return { ...base, handlers: { adapter: { work: true, recordWork: false } } };
 }

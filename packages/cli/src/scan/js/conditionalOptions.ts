@@ -2,7 +2,7 @@
 // that ternary): the request is sent with one branch or the other, so each branch is read as the options
 // of its own request. Without this the ternary is an unreadable value and gets the benefit of the doubt,
 // although both branches are literals the module spells in full.
-import { type Node, unwrap } from './ast.js';
+import { forEachDescendant, type Node, objectProps, someDescendant, unwrap, wrap } from './ast.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** `undefined`, `null` or `void 0`: a branch that hands the request no options at all. */
@@ -45,4 +45,35 @@ export function optionBranches(
 export function agreed<T>(answers: readonly (T | undefined)[]): T | undefined {
   const first = answers[0];
   return first !== undefined && answers.every((a) => a === first) ? first : undefined;
+}
+
+/**
+ * The branch's timeout is built from a parameter the ternary tests (`ms ? { signal: AbortSignal.timeout(ms) }
+ * : {}`): it is there only when the caller passes one.
+ *
+ * @example
+ * callerGated(ctx, opts, branch, ['signal']) // true for `ms ? { signal: AbortSignal.timeout(ms) } : {}`
+ */
+export function callerGated(
+  ctx: ModuleContext,
+  options: Node,
+  branch: Node,
+  keys: readonly string[],
+): boolean {
+  const test = unwrap(ctx.valueOf(options))?.test as Node | undefined;
+  const props = objectProps(unwrap(ctx.valueOf(branch)))?.props;
+  if (test === undefined || props === undefined) return false;
+  const tested = new Set<string>();
+  forEachDescendant(wrap(test), (n) => {
+    if (n.type === 'Identifier' && ctx.resolve(n.name as string, n)?.kind === 'param')
+      tested.add(n.name as string);
+    return undefined;
+  });
+  return keys.some((k) => {
+    const value = props.get(k);
+    return (
+      value !== undefined &&
+      someDescendant(wrap(value), (n) => n.type === 'Identifier' && tested.has(n.name as string))
+    );
+  });
 }

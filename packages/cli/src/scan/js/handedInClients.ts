@@ -30,16 +30,57 @@ export function injectedFetch(ctx: ModuleContext, callee: Node): boolean {
   const binding = ctx.resolve(callee.name as string, callee);
   if (binding?.kind !== 'param') return false;
   const name = callee.name as string;
-  return (INJECTED_FETCH_NAME.test(name) && !typedAsLoader(ctx, name)) || typedAsFetch(binding.declaration);
+  return (
+    (INJECTED_FETCH_NAME.test(name) && !typedAsLoader(ctx, binding.declaration, name)) ||
+    typedAsFetch(binding.declaration)
+  );
 }
 
+/** The declared type of a parameter, or of the named member of a destructured one (its literal or local type). */
+function declaredType(ctx: ModuleContext, param: Node, name: string): Node | undefined {
+  const p = param.type === 'AssignmentPattern' ? param.left : param;
+  const t = (p?.typeAnnotation as Node | undefined)?.typeAnnotation as Node | undefined;
+  if (p?.type !== 'ObjectPattern') return t;
+  let members = t?.type === 'TSTypeLiteral' ? (t.members as Node[]) : undefined;
+  if (t?.type === 'TSTypeReference' && t.typeName?.type === 'Identifier') {
+    const d = (ctx.program.body as Node[])
+      .map((s) => (s.type === 'ExportNamedDeclaration' ? (s.declaration as Node | null) : s))
+      .find(
+        (s) =>
+          /^TS(?:Interface|TypeAlias)Declaration$/.test(s?.type ?? '') && s?.id?.name === t.typeName.name,
+      );
+    members = d?.type === 'TSInterfaceDeclaration' ? d.body.body : d?.typeAnnotation?.members;
+  }
+  const m = members?.find((x) => propertyName(x.key, x.computed as boolean) === name);
+  return m?.typeAnnotation?.typeAnnotation as Node | undefined;
+}
+
+const NOT_RESPONSE_KEYWORDS = /^TS(?:String|Number|Boolean|BigInt|Void|Undefined|Null|Never|Object)Keyword$/;
+
 /**
- * The module types the name as a loader of its own, a function answering something other than a Response
- * (`fetch: (pageParam: V | undefined) => Promise<R>`, a paging helper's callback): no HTTP fetch, whatever
- * it is called.
+ * The parameter's own type makes it a loader of the caller's, a function answering a Promise of something
+ * plainly not a Response: a type parameter or a type whose name says no Response (`fetch: (pageParam: V |
+ * undefined) => Promise<R>`, a paging helper's callback), or a keyword type. A Response in any spelling
+ * (`FetchResponse`, `globalThis.Response`, node-fetch's), `any`, or no type at all keeps it a fetch.
  */
-function typedAsLoader(ctx: ModuleContext, name: string): boolean {
-  return new RegExp(`\\b${name}\\??\\s*:\\s*\\([^()]*\\)\\s*=>\\s*Promise<(?!Response\\b)`).test(ctx.source);
+function typedAsLoader(ctx: ModuleContext, param: Node, name: string): boolean {
+  const fn = declaredType(ctx, param, name);
+  if (fn?.type !== 'TSFunctionType') return false;
+  const ret = fn.returnType?.typeAnnotation as Node | undefined;
+  if (
+    ret?.type !== 'TSTypeReference' ||
+    ret.typeName?.type !== 'Identifier' ||
+    ret.typeName.name !== 'Promise'
+  )
+    return false;
+  const answer = ((ret.typeArguments ?? ret.typeParameters)?.params as Node[] | undefined)?.[0];
+  if (answer === undefined) return false;
+  if (NOT_RESPONSE_KEYWORDS.test(answer.type)) return true;
+  if (answer.type !== 'TSTypeReference') return false;
+  const typeName = answer.typeName?.type === 'TSQualifiedName' ? answer.typeName.right : answer.typeName;
+  const spelled = typeName?.type === 'Identifier' ? (typeName.name as string) : undefined;
+  if (spelled === undefined || /Response/i.test(spelled)) return false;
+  return !/Response/i.test(ctx.imports.get(spelled)?.imported ?? '');
 }
 
 /** Type names an axios instance is declared with. */

@@ -1,7 +1,7 @@
 // Whether an HTTP call's options bound it in time, per library: the keys that set a timeout, options
 // built by helpers (read through what they return), and instances created without one.
 import { calleeName, type Node, objectProps, unwrap } from '../ast.js';
-import { isNothing, optionBranches } from '../conditionalOptions.js';
+import { callerGated, isNothing, optionBranches } from '../conditionalOptions.js';
 import { fieldOptions } from '../fieldOptions.js';
 import type { HttpCall } from '../httpCall.js';
 import { HTTP_LIBRARIES } from '../httpDefaults.js';
@@ -32,10 +32,20 @@ export function optionsBound(
   keys: readonly string[],
 ): boolean | 'optional' | DeferredOptions[] {
   if (options === undefined) return false;
-  // `cond ? { headers } : {}`: unbounded only when no branch names a bound (or hides one out of sight).
+  // `cond ? { headers } : {}`: unbounded only when no branch names a bound (or hides one out of sight). A
+  // branch whose timeout the caller decides (`ms ? { signal: AbortSignal.timeout(ms) } : {}`) is judged by
+  // the callers, as the conditional spread is; one built by a relative module's helper, by that module.
   const branches = optionBranches(ctx, options);
-  if (branches !== undefined)
-    return branches.some((b) => b !== undefined && optionsBound(ctx, b, keys) !== false);
+  if (branches !== undefined) {
+    const verdicts = branches.map((b) => {
+      const bound = b === undefined ? false : optionsBound(ctx, b, keys);
+      return bound === true && callerGated(ctx, options, b as Node, keys) ? 'optional' : bound;
+    });
+    if (verdicts.includes(true)) return true;
+    const deferred = verdicts.filter((v) => Array.isArray(v)).flat();
+    if (verdicts.includes('optional')) return deferred.length === 0 ? 'optional' : true;
+    return deferred.length > 0 ? deferred : false;
+  }
   let v = ctx.valueOf(options);
   // `const request = await requestBuilder(...)`: an async helper of this module builds the options.
   const awaited = v?.type === 'AwaitExpression' ? unwrap(ctx.valueOf(v.argument as Node)) : undefined;
