@@ -84,12 +84,14 @@ function handedBack(
 ): void {
   const fn = exportedOwner(ctx, ctx.enclosingFunction(sent));
   const name = fn === undefined ? undefined : returnedName(ctx, fn);
-  if (name === undefined || judgedAtCallers(ctx, fn as Node, sent, field, name)) return;
+  if (name === undefined) return;
+  // A thin wrapper is silent here only once an importer's call is kept as the finding (batchPassThrough.ts).
+  const atCallers = judgedAtCallers(ctx, fn as Node, sent, field, name);
   report(
     'swallowed-error',
     at,
     `${answersSuccess(what)}: ${name}() hands the result back and a caller drops it unread, so ${field} is never looked at`,
-    { onlyIfResultDropped: [name] },
+    { onlyIfResultDropped: [name], ...(atCallers ? { unlessBatchCallerKept: name } : {}) },
   );
 }
 
@@ -148,7 +150,9 @@ export function judgeBatch(
     );
     return;
   }
-  if (sent.parent?.type === 'ReturnStatement') {
+  // An arrow's expression body is its answer (`(d) => sqs.send(cmd)`), handed back as a returned one is.
+  const arrowBody = sent.parent?.type === 'ArrowFunctionExpression' && sent.parent.body === sent.node;
+  if (sent.parent?.type === 'ReturnStatement' || arrowBody) {
     handedBack(ctx, report, at, sent.node, field, what);
     return;
   }
