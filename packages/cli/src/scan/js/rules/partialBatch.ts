@@ -86,7 +86,9 @@ function handedBack(
   const name = fn === undefined ? undefined : returnedName(ctx, fn);
   if (name === undefined) return;
   // A thin wrapper is silent here only once an importer's call is kept as the finding (batchPassThrough.ts).
-  const atCallers = judgedAtCallers(ctx, fn as Node, sent, field, name);
+  // Only a batch API's wrapper has importer calls judged (batchWrappers.ts); RunTask's (runTaskResult.ts) does not.
+  const batch = FAILURE_FIELD[`${what}Command`] !== undefined || V2_FAILURE_FIELD[what] !== undefined;
+  const atCallers = batch && judgedAtCallers(ctx, fn as Node, sent, field, name);
   report(
     'swallowed-error',
     at,
