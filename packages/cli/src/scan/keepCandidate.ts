@@ -40,6 +40,7 @@ import { scriptOnly } from './scriptCallers.js';
 import { invocationUnmet, linkSettled } from './templateSettles.js';
 import { typedMethodAsync } from './typedMethods.js';
 import { unnamedExport } from './unnamedExports.js';
+import { batchCallerKept } from './wrapperCalls.js';
 
 /** Keeps a candidate unless another file settles it. */
 export function keepCandidate(project: Project, file: string, c: Candidate): boolean {
@@ -71,6 +72,8 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     c.onlyIfImportBatchResult !== undefined &&
     !batchAnswerUnread(c.onlyIfImportBatchResult, project.importBatchResult(c.onlyIfImportBatchResult))
   )
+    return false;
+  if (c.unlessBatchCallerKept !== undefined && batchCallerKept(project, file, c.unlessBatchCallerKept))
     return false;
   if (c.onlyIfImportRemote !== undefined && importRemote(project, c.onlyIfImportRemote) === undefined)
     return false;

@@ -222,6 +222,11 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
   readonly onlyIfResultDropped?: readonly string[];
   /** With onlyIfResultDropped: kept too when a caller in another module reads the caught Error as data. */
   readonly orIfUsedAsData?: true;
+  /**
+   * A thin batch wrapper's send, named by its export: dropped when an importer's call of that export is
+   * itself kept as the finding (wrapperCalls.ts batchCallerKept), so one dropped answer is one finding.
+   */
+  readonly unlessBatchCallerKept?: string;
   /** A dropped call of this method: kept when a class or interface imported here declares it a batch answer (rules/batchMethods.ts). */
   readonly onlyIfBatchAnswerMethod?: {
     readonly method: string;

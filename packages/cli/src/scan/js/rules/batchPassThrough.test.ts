@@ -34,6 +34,23 @@ describe('judgedAtCallers', () => {
       'export const publish = async (e) => bus.putEvents({ Entries: [e] }).promise();\nexport const handler = async (ev) => { await publish(ev.detail); };',
       false,
     ],
+    // In-module calls are found by binding (type arguments, `exports.`, `this.`), not by a text look.
+    [
+      'export const publish = async <T>(e: T) => bus.putEvents({ Entries: [e] }).promise();\nexport const handler = async (ev) => { await publish<string>(ev.detail); };',
+      false,
+    ],
+    [
+      'exports.publish = async (e) => bus.putEvents({ Entries: [e] }).promise();\nexports.handler = async (ev) => { await exports.publish(ev.detail); };',
+      false,
+    ],
+    [
+      'export const publish = async (e) => bus.putEvents({ Entries: [e] }).promise();\n// publish(ev) is called by the order handlers\nconst doc = "publish(x)";',
+      true,
+    ],
+    [
+      'export const publish = async (e) => bus.putEvents({ Entries: [e] }).promise();\nexport const relay = async (ev) => { await otherBus.publish(ev.detail); };',
+      true,
+    ],
   ])('%s -> %s', (source, expected) => {
     // Act
     const answer = judge(source as string);

@@ -86,13 +86,16 @@ function handedBack(
   const fn = exportedOwner(ctx, ctx.enclosingFunction(sent));
   const name = fn === undefined ? undefined : returnedName(ctx, fn);
   if (name === undefined) return;
-  // Importers are judged for batch commands only (batchWrappers.ts): an Invoke or RunTask wrapper stays here.
-  if (!answersFailureInside(what) && judgedAtCallers(ctx, fn as Node, sent, field, name)) return;
+  // A thin wrapper is silent here only once an importer's call is kept as the finding (batchPassThrough.ts).
+  // Only a batch API's wrapper has importer calls judged (batchWrappers.ts): an Invoke or RunTask wrapper stays here.
+  const batch = FAILURE_FIELD[`${what}Command`] !== undefined || V2_FAILURE_FIELD[what] !== undefined;
+  const atCallers =
+    batch && !answersFailureInside(what) && judgedAtCallers(ctx, fn as Node, sent, field, name);
   report(
     'swallowed-error',
     at,
     `${answersSuccess(what)}: ${name}() hands the result back and a caller drops it unread, so ${field} is never looked at`,
-    { onlyIfResultDropped: [name] },
+    { onlyIfResultDropped: [name], ...(atCallers ? { unlessBatchCallerKept: name } : {}) },
   );
 }
 
@@ -151,7 +154,9 @@ export function judgeBatch(
     );
     return;
   }
-  if (sent.parent?.type === 'ReturnStatement') {
+  // An arrow's expression body is its answer (`(d) => sqs.send(cmd)`), handed back as a returned one is.
+  const arrowBody = sent.parent?.type === 'ArrowFunctionExpression' && sent.parent.body === sent.node;
+  if (sent.parent?.type === 'ReturnStatement' || arrowBody) {
     handedBack(ctx, report, at, sent.node, field, what);
     return;
   }
