@@ -16,27 +16,27 @@ const STYLE = new Set(['console-logging']);
 /**
  * Each rule's findings on code no rule had been fitted to: the sets of public repositories labelled by
  * reading and scored once, on arrival (eval/RESULTS.md: the round 17/18, 19/20/21, 24, 26, 29 and 31 held-aside
- * sets, the round-32 held-aside set with one placement aligned (RESULTS.md, round 32), the round-33 to round-54
- * sets as scored, and the round-21, round-24 and round-26 arrivals, 255 repositories). Working-set figures are not used: the rules
+ * sets, the round-32 held-aside set with one placement aligned (RESULTS.md, round 32), the round-33 to round-55
+ * sets as scored, and the round-21, round-24 and round-26 arrivals, 265 repositories). Working-set figures are not used: the rules
  * were fitted to them, and they run 0.2-0.5 higher than the same rules on unseen code.
  */
 const UNSEEN: Readonly<Record<string, { readonly tp: number; readonly fp: number }>> = {
-  'batch-no-partial-failure': { tp: 128, fp: 272 },
-  'floating-promise': { tp: 102, fp: 36 },
-  'http-no-timeout': { tp: 941, fp: 51 },
-  'iac-gateway-timeout-exceeds-lambda': { tp: 260, fp: 18 },
-  'iac-missing-dlq': { tp: 489, fp: 139 },
+  'batch-no-partial-failure': { tp: 132, fp: 274 },
+  'floating-promise': { tp: 103, fp: 37 },
+  'http-no-timeout': { tp: 961, fp: 51 },
+  'iac-gateway-timeout-exceeds-lambda': { tp: 289, fp: 18 },
+  'iac-missing-dlq': { tp: 495, fp: 141 },
   'iac-no-event-archive': { tp: 20, fp: 4 },
-  'iac-no-reserved-concurrency': { tp: 181, fp: 55 },
-  'infra-error-as-auth': { tp: 35, fp: 11 },
-  'insert-no-upsert': { tp: 19, fp: 62 },
-  'no-retry': { tp: 222, fp: 112 },
+  'iac-no-reserved-concurrency': { tp: 185, fp: 55 },
+  'infra-error-as-auth': { tp: 40, fp: 14 },
+  'insert-no-upsert': { tp: 19, fp: 65 },
+  'no-retry': { tp: 226, fp: 117 },
   'promise-all-no-partial': { tp: 21, fp: 29 },
   'random-id-nondeterministic': { tp: 30, fp: 45 },
-  'retry-no-jitter': { tp: 50, fp: 36 },
-  'retry-unbounded': { tp: 23, fp: 7 },
-  'sdk-client-no-timeout': { tp: 2138, fp: 125 },
-  'swallowed-error': { tp: 817, fp: 715 },
+  'retry-no-jitter': { tp: 54, fp: 36 },
+  'retry-unbounded': { tp: 23, fp: 12 },
+  'sdk-client-no-timeout': { tp: 2292, fp: 133 },
+  'swallowed-error': { tp: 846, fp: 729 },
 };
 
 /**
