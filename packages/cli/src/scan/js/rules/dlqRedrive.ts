@@ -3,9 +3,11 @@
 // message, so a message that can never succeed goes round (work queue, DLQ, back) for as long as the
 // re-driver runs: a retry with no bound, spread over days. Not reported when the message carries state of
 // its own across the rounds (MessageAttributes on the send, or a read of ApproximateReceiveCount), which
-// is how a re-driver counts and stops.
+// is how a re-driver counts and stops. Only a send of what the DLQ receive gave is a re-drive (redriveFlow.ts):
+// a module that reads a DLQ also defers its own work, queues new work and sweeps outboxes.
 import { type Node, objectProps, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { carriesDeadLetter, dlqNames } from './redriveFlow.js';
 import type { RetrySite } from './retryLibraries.js';
 
 const DEAD_LETTER = /dlq|dead[-_]?letter|deadletter/i;
@@ -45,10 +47,10 @@ export function redriveSites(ctx: ModuleContext): RetrySite[] {
   const ops = [...ctx.of('NewExpression'), ...ctx.of('CallExpression')]
     .map((node) => ({ node, op: sqsOperation(node) }))
     .filter((o) => o.op !== undefined);
-  const fromDeadLetter = ops.some(
-    (o) => RECEIVES.has(o.op?.name ?? '') && DEAD_LETTER.test(queueText(ctx, o.op?.input) ?? ''),
-  );
-  if (!fromDeadLetter) return [];
+  const flows = ops
+    .filter((o) => RECEIVES.has(o.op?.name ?? '') && DEAD_LETTER.test(queueText(ctx, o.op?.input) ?? ''))
+    .map((o) => dlqNames(ctx, o.node));
+  if (flows.length === 0) return [];
   const sites: RetrySite[] = [];
   for (const { node, op } of ops) {
     if (op === undefined || !SENDS.has(op.name)) continue;
@@ -57,6 +59,9 @@ export function redriveSites(ctx: ModuleContext): RetrySite[] {
     const input = ctx.valueOf(op.input);
     if (input === undefined || ctx.source.slice(input.start, input.end).includes('MessageAttributes'))
       continue;
+    // Only a send of what the DLQ gave is a re-drive (not a deferral, new work, or a bounded retry).
+    const sent = `${op.input ? ctx.source.slice(op.input.start, op.input.end) : ''} ${ctx.source.slice(input.start, input.end)}`;
+    if (!flows.some((flow) => carriesDeadLetter(ctx, node, flow, sent))) continue;
     sites.push({
       node,
       label: 'dead-letter re-drive',
