@@ -8,6 +8,7 @@
 import { commandLine } from './js/offServicePath.js';
 import type { Project } from './project.js';
 import { readSource } from './readSource.js';
+import { packageDir } from './scriptCallers.js';
 
 /** Modules followed up the import graph at most: a CLI's helpers sit a few modules below it. */
 const MAX_MODULES = 50;
@@ -61,7 +62,9 @@ function walk(project: Project, file: string): boolean {
     const text = project.deferred.get(f) ?? readSource(f);
     if (text === undefined) return false;
     const importers = project.eventCallers.importersOf(f);
-    if (programText(text)) programs++;
+    // A program that exports, imported by nothing in sight, beside Lambda handlers of its own package:
+    // a dual-use module a handler may import (offPath fixture); in a package of jobs only, a program.
+    if (programText(text) && !(importers.size === 0 && dualUse(project, f, text))) programs++;
     // A module that is no program and that nothing imports: a library, or an entry the scan cannot see.
     else if (importers.size === 0) return false;
     for (const up of importers)
@@ -72,6 +75,13 @@ function walk(project: Project, file: string): boolean {
       }
   }
   return programs > 0;
+}
+
+/** A module exporting what a handler may import, in a package whose handlers the scan knows. */
+function dualUse(project: Project, file: string, text: string): boolean {
+  const root = project.rootDir;
+  if (commandLine(text) || root === undefined) return false;
+  return project.importerUses.knowsHandlersUnder(packageDir(file, root));
 }
 
 /** A Lambda handler module (the gate defers only modules without a handler's words: js/ruleGate.ts). */
