@@ -138,6 +138,11 @@ export class EventCallers {
     });
   }
 
+  /** Project modules importing `file`, directly or through barrels (importerIndex.ts). */
+  importersOf(file: string): Set<string> {
+    return this.graph.importersOf(file);
+  }
+
   /** Does some project module import `file` (directly or through a barrel re-exporting it)? */
   importedBy(file: string): boolean {
     return this.graph.importersOf(file).size > 0 || this.graph.barrelsOf(file).size > 0;

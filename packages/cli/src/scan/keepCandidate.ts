@@ -4,6 +4,7 @@
 
 import { batchImportSettles } from './batchImportSettles.js';
 import { callerOmitsTimeout } from './callerTimeoutArgs.js';
+import { cliOnly } from './cliImporters.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
 import { deadModule } from './deadModules.js';
 import { resultDropped } from './droppedResults.js';
@@ -43,7 +44,11 @@ import { unnamedExport } from './unnamedExports.js';
 import { batchCallerKept } from './wrapperCalls.js';
 
 /** Keeps a candidate unless another file settles it. */
+/** Client timeouts, which a command-line program's runner watches (cliImporters.ts). */
+const CLIENT_TIMEOUT_RULES = new Set(['sdk-client-no-timeout', 'http-no-timeout']);
+
 export function keepCandidate(project: Project, file: string, c: Candidate): boolean {
+  if (CLIENT_TIMEOUT_RULES.has(c.rule) && cliOnly(project, file)) return false;
   if (c.unlessImportProvides !== undefined) {
     const { kind, imports } = c.unlessImportProvides;
     if (imports.some((ref) => project.provides(ref, kind))) return false;
