@@ -47,7 +47,6 @@ export class EventCallers {
    * False when every caller leads only to handlers that select their own work, or when importers use the
    * method's class (`owner`) and none calls these names (a method nothing calls); true when the scan
    * cannot tell.
-   *
    * @example
    * callers.forEvent('/app/shared/ApiClient.ts', { names: ['fetchUnsanitised'], owner: 'ApiClient' }) // false: only the scheduled sanitiser calls it
    */
@@ -85,7 +84,6 @@ export class EventCallers {
   /**
    * Does a handler module that passes `test` (a redelivered consumer, say) reach the code in `file` that
    * callers reach by calling one of the request's names?
-   *
    * @example
    * callers.reachedBy('/app/lib/dataLayer.ts', { names: ['saveToVault'] }, (m) => m.consumer === true) // true
    */
@@ -125,7 +123,6 @@ export class EventCallers {
   /**
    * Modules importing `file` (directly or through barrels) whose text names one of `names`, called or
    * handed on as a value (`fetcher: itemById`), under its own name or an import alias.
-   *
    * @example
    * callers.mentioning('/app/lib/requests.js', ['itemById']) // ['/app/bin/reindex.js']
    */
@@ -152,7 +149,6 @@ export class EventCallers {
    * Is `file` imported by the project, yet by no module that names one of `names` or re-exports it whole?
    * Then nothing in sight calls those exports. False when nothing imports `file` (an import the scan could
    * not resolve looks the same) or for a default export (called under the importer's own name).
-   *
    * @example
    * callers.importedUnnamed('/app/lib/mail.js', ['sendInvite']) // true: its importers call only sendReceipt
    */

@@ -1,20 +1,12 @@
 // Is an `@scope/name` import one of the repository's own private packages? Signs in the importer's folders up
 // to the scan root: a package.json named in that scope, or an .npmrc pointing the scope at a registry.
 // A jsconfig alias (`@/lib/auth`) or a public package (`@auth0/nextjs-auth0`) shows neither.
-import { existsSync, readFileSync } from 'node:fs';
+
 import { dirname, join, relative, sep } from 'node:path';
+import { readText } from './textFile.js';
 
 /** A scoped package name: `@acme/security`, `@acme-internal/auth/keys`. */
 const SCOPED = /^(@[a-z0-9][\w.-]*)\/[\w.-]+/;
-
-function readText(path: string): string | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /** The scopes one folder declares its own: its package.json name's scope, its .npmrc `@scope:registry` lines. */
 function folderScopes(dir: string): Set<string> {

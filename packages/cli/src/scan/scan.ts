@@ -1,7 +1,7 @@
 // `scan()`: discover files, analyse them (in worker threads when there are many), settle cross-file
 // findings, apply ignore comments and rule levels, and return sorted findings.
 
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { analyzeFile, type FileOutcome } from './analyzeFile.js';
@@ -27,6 +27,7 @@ import { terraformProject } from './iac/terraformModules.js';
 import type { Candidate, IgnoreDirective, ModuleFacts } from './js/Candidate.js';
 import { Project } from './project.js';
 import { withTemplateHandlers } from './templateNamedHandlers.js';
+import { readText } from './textFile.js';
 import { findTwins } from './twins.js';
 import { terraformFilesOf, wireTemplates } from './wireTemplates.js';
 import { analyzeInWorkers, workerAvailable } from './workerPool.js';
@@ -289,13 +290,4 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     filesScanned: total,
     durationMs: performance.now() - started,
   };
-}
-
-/** A file's text, or undefined when it is absent or unreadable. */
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
