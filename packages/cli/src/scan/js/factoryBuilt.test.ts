@@ -37,4 +37,21 @@ describe('factoryBuilt', () => {
     expect(behindSend(two)).toBe('make(u)');
     expect(behindSend('const h = imported(u);\nh.send(m);')).toBe('imported(u)');
   });
+
+  it("follows the class's own factory method (`this.hook()`), not another object's", () => {
+    const own = [
+      'class Notifier {',
+      '  hook() { return new Hook(this.url); }',
+      '  async notify(m) { const h = this.hook(); await h.send(m); }',
+      '}',
+    ].join('\n');
+    expect(behindSend(own)).toBe('new Hook(this.url)');
+    const other = [
+      'class Notifier {',
+      '  hook() { return new Hook(this.url); }',
+      '  async notify(m) { const h = this.other.hook(); await h.send(m); }',
+      '}',
+    ].join('\n');
+    expect(behindSend(other)).toBe('this.other.hook()');
+  });
 });

@@ -4,12 +4,11 @@
 // through a same-module helper that returns it, a class's own factory method, the arguments the module's
 // callers pass for a parameter, a parameter typed with an auth class, and a `let` assigned once inside a
 // try (`let c; try { c = await api.publisher({ version }) } catch {}`).
-import { memberPath, type Node, propertyName, unwrap } from '../ast.js';
+import { memberPath, type Node, unwrap } from '../ast.js';
+import { helperReturned } from '../factoryBuilt.js';
 import { lateAssigned } from '../lateAssigned.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { methodOf } from '../memberClass.js';
 import { passedValues } from '../passedArguments.js';
-import { returnedValues } from '../sdkOptions.js';
 
 /** `google.<name>(...)` calls that are not API clients. */
 const NOT_AN_API = new Set(['options', 'auth', 'discover', 'discoverAPI', 'addAPIs']);
@@ -48,12 +47,8 @@ export function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): 
   if (built.type === 'CallExpression' && standalone !== undefined && path?.at(-1) === standalone)
     return { kind: 'api', timed: optionsTimed(ctx, args[0]) };
   // A same-module helper that builds and returns the client (`const c = await initialiseClient()`).
-  const helper =
-    built.type === 'CallExpression' && hops === 0
-      ? (ctx.functionOf(callee) ?? ownClassMethod(ctx, callee))
-      : undefined;
-  const returned = helper === undefined ? undefined : returnedValues(helper);
-  if (returned?.length === 1) return clientOf(ctx, returned[0] as Node, hops + 1, params);
+  const returned = built.type === 'CallExpression' && hops === 0 ? helperReturned(ctx, built) : undefined;
+  if (returned !== undefined) return clientOf(ctx, returned, hops + 1, params);
   // `ExternalAccountClient.fromJSON(credentialConfig)`: a credential file carries no transport options;
   // an options literal may name `transporterOptions`, and a second argument (older versions) is unread.
   if (
@@ -85,17 +80,6 @@ export function clientOf(ctx: ModuleContext, base: Node, hops = 0, params = 0): 
 
 // What a client expression was found to be: an API or OAuth client, and whether a timeout was seen.
 type GoogleClient = { kind: 'api' | 'oauth'; timed: boolean };
-
-/** `this.createClient()`: a method of the class the call sits in (the class's own client factory). */
-function ownClassMethod(ctx: ModuleContext, callee: Node): Node | undefined {
-  if (callee.type !== 'MemberExpression' || unwrap(callee.object as Node)?.type !== 'ThisExpression')
-    return undefined;
-  const name = propertyName(callee.property as Node, callee.computed as boolean);
-  for (let p = ctx.parentOf(callee); p !== undefined; p = ctx.parentOf(p))
-    if (p.type === 'ClassDeclaration' || p.type === 'ClassExpression')
-      return name === undefined ? undefined : methodOf(p, name);
-  return undefined;
-}
 
 /**
  * A parameter the module's own callers fill (`ensureSheetExists(sheets, id)` after `const sheets =
