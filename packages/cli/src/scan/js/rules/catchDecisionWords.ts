@@ -9,7 +9,7 @@
 
 /** Anti-enumeration: the answer is the same whether or not the account exists, on purpose. */
 const NO_ENUMERATION =
-  /\benumeration\b|\benumerat(?:e|ing) (?:users|accounts|emails|addresses)\b|\b(?:not|n't|never|without) (?:to )?(?:reveal|leak|disclos|expos)\w* (?:whether|if|that) (?:the |an? )?(?:user|account|email|e-mail|address|username)\b/i;
+  /\benumeration\b|\benumerat(?:e|ing) (?:users|accounts|emails|addresses)\b|(?:\bnot|n't|\bnever|\bwithout) (?:to )?(?:reveal|leak|disclos|expos)\w* (?:whether|if|that) (?:the |an? )?(?:user|account|email|e-mail|address|username)\b/i;
 
 /** A named mechanism that picks the work up later: a sweep, a later clean-up. */
 const PICKED_UP_LATER =
