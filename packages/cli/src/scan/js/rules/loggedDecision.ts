@@ -38,5 +38,10 @@ function logText(call: Node): string {
  */
 export function logStatesDecision(handler: Node): boolean {
   const statements = (handler.body as Node).body as Node[];
-  return statements.some((s) => isLogCall(s) && GOES_ON.test(logText(s)));
+  return statements.some((s) => logLineStatesDecision(s));
+}
+
+/** One statement (or an arrow's expression body) is a log line in the words of a decision to go on. */
+export function logLineStatesDecision(statement: Node): boolean {
+  return isLogCall(statement) && GOES_ON.test(logText(statement));
 }

@@ -9,7 +9,7 @@ import { droppedBuiltErrorCatch } from './builtErrorAnswer.js';
 import { throwsNext } from './catchBeforeThrow.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { hasComment, isLogCall, isObservation } from './catchFacts.js';
-import { chainSaysWhy } from './chainDecision.js';
+import { callbackSaysWhy, chainSaysWhy } from './chainDecision.js';
 import { absentBeforeWrite } from './createOnFailure.js';
 import { answersFlag, unreadFlag } from './flagChains.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
@@ -150,6 +150,8 @@ function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
   const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
   if (!statements.some((s) => isLogCall(s)) || !statements.every((s) => isObservation(s))) return false;
   if (decidedInComment(ctx, body) || inTelemetryFunction(ctx, call)) return false;
+  // The callback's own words decide, as a try's catch's do; a neighbour's comment does not (chainDecision.ts).
+  if (callbackSaysWhy(ctx, call)) return false;
   // A chain the handler returns is awaited by Lambda: its answer is the invocation's (returnedChain.ts).
   if (!awaited(ctx, call) && !returnedByHandler(ctx, call)) return false;
   let receiver = unwrap(unwrap(call.callee)?.object);
