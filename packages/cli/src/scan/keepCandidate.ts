@@ -31,6 +31,7 @@ import { batchAnswerUnread } from './js/rules/batchDataReads.js';
 import { callersOmit } from './js/rules/cdkPassedProps.js';
 import { unsafeUse } from './js/rules/cdkWrappers.js';
 import { timeoutArgLeftOut } from './js/rules/httpClientClasses.js';
+import { answersSuccess } from './js/rules/successStatus.js';
 import { SST_CONSTRUCT_SOURCES } from './js/sstConstructs.js';
 import { packageSdkUntimed } from './packageSdkTimeouts.js';
 import { paramAlwaysAsync } from './passedAsyncCallers.js';
@@ -125,7 +126,7 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   if (c.onlyIfImportSuccessAnswer !== undefined) {
     const ref = c.onlyIfImportSuccessAnswer;
     const target = project.resolveModule(ref.from, ref.source);
-    if (target === undefined || project.exportFact(target, ref.name)?.successAnswer !== true) return false;
+    if (target === undefined || !answersSuccess(project.exportFact(target, ref.name), ref.args)) return false;
   }
   if (c.onlyIfImportAnswersErrors !== undefined) {
     const ref = c.onlyIfImportAnswersErrors;

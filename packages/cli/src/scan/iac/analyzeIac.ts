@@ -20,7 +20,7 @@ import { type RouteParam, routeParams } from './stackRoutes.js';
 import { checkStateMachineLoops, isStateMachine } from './stepFunctionLoops.js';
 import { checkStateMachineRetriers } from './stepFunctionRetriers.js';
 import { checkTerraform } from './terraform.js';
-import { tscSourceStems } from './tscOutDir.js';
+import { tscSourceHandlers, tscSourceStems } from './tscOutDir.js';
 import {
   samEnvFunctions,
   samUnreadHandlers,
@@ -131,7 +131,15 @@ export function analyzeIac(file: string, source: string): IacResult {
     ...(codeDirs.length > 0 ? { codeDirs } : {}),
     ...(tool !== undefined && ACCOUNT_BOUND.test(source) ? { accountBound: true as const } : {}),
     ...(eventHandlers.length > 0 ? { eventHandlers: anchorHandlers(eventHandlers, dirname(file)) } : {}),
-    ...(unread.unread.length > 0 ? { unreadHandlers: anchorHandlers(unread.unread, dirname(file)) } : {}),
+    // A handler naming tsc's output (`dist/jobs/x.handler`) names its source too (tscOutDir.ts).
+    ...(unread.unread.length > 0
+      ? {
+          unreadHandlers: [
+            ...anchorHandlers(unread.unread, dirname(file)),
+            ...tscSourceHandlers(dirname(file), unread.unread),
+          ],
+        }
+      : {}),
     ...(unread.scheduled.length > 0
       ? { scheduledHandlers: anchorHandlers(unread.scheduled, dirname(file)) }
       : {}),

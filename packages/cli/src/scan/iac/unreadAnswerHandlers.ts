@@ -7,6 +7,7 @@
 // noted apart in the same pass: a scheduled handler is a job whatever its code reads (no-retry asks this,
 // eventCallers.ts), while an asynchronous source's handler is given an event.
 import { SAM_ASYNC_EVENTS, SERVERLESS_ASYNC_EVENTS } from './asyncEvents.js';
+import { asyncOnlyFunctionIds, serverlessAsyncOnly } from './asyncOnlyFunctions.js';
 import { envHandedFunctions } from './envHandedFunctions.js';
 import { type Json, joinHandler, obj } from './IacResult.js';
 import { serverlessStepTasks } from './serverlessStepTasks.js';
@@ -37,9 +38,11 @@ export function serverlessUnreadHandlers(config: Record<string, Json>): UnreadWi
   const out: UnreadWiring = { unread: [], scheduled: [] };
   // A state machine's Task (serverlessStepTasks.ts) reads no failure from an answer either.
   const tasks = serverlessStepTasks(config);
+  // A function with no events but an async failure target is invoked asynchronously (asyncOnlyFunctions.ts).
+  const asyncOnly = new Set(serverlessAsyncOnly(obj(config.functions) ?? {}));
   for (const [key, f] of Object.entries(obj(config.functions) ?? {})) {
     const fn = obj(f);
-    if (typeof fn?.handler === 'string' && tasks.has(key)) {
+    if (typeof fn?.handler === 'string' && (tasks.has(key) || asyncOnly.has(key))) {
       out.unread.push(fn.handler);
       continue;
     }
@@ -120,6 +123,8 @@ export function samUnreadHandlers(template: Record<string, Json>): UnreadWiring 
   const globals = obj(obj(template.Globals)?.Function) ?? {};
   const resources = obj(template.Resources) ?? {};
   const targeted = unreadTargets(resources);
+  // No trigger in the template, but a dead-letter queue or on-failure target: invoked asynchronously.
+  const asyncOnly = asyncOnlyFunctionIds(resources);
   const out: UnreadWiring = { unread: [], scheduled: [] };
   for (const [id, r] of Object.entries(resources)) {
     const res = obj(r);
@@ -130,7 +135,8 @@ export function samUnreadHandlers(template: Record<string, Json>): UnreadWiring 
       return typeof type === 'string' ? [type] : [];
     });
     const scheduled = targeted.scheduled.has(id) || types.some((t) => SAM_SCHEDULES.has(t));
-    if (!scheduled && !targeted.ids.has(id) && !types.some((t) => SAM_UNREAD.has(t))) continue;
+    if (!scheduled && !targeted.ids.has(id) && !asyncOnly.has(id) && !types.some((t) => SAM_UNREAD.has(t)))
+      continue;
     const h = joinHandler(props.CodeUri ?? globals.CodeUri, props.Handler ?? globals.Handler);
     if (h === undefined) continue;
     out.unread.push(h);

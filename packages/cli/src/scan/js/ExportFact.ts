@@ -119,6 +119,8 @@ export interface ExportFact extends FactoryFacts {
   readonly failureValue?: true;
   /** The function answers an HTTP answer whose status is always a constant 2xx (rules/successBuilders.ts). */
   readonly successAnswer?: true;
+  /** The index of the status parameter whose 2xx default makes every answer 2xx when a call leaves it out. */
+  readonly successDefaultAt?: number;
   /** The function answers the errors of its awaited work with null or undefined (rules/retryNullPolls.ts). */
   readonly nullOnError?: true;
   /** The function (`''`) or these methods log every failure of their I/O and rethrow it (rules/loggingDataLayer.ts). */

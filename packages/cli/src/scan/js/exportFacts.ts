@@ -45,7 +45,7 @@ import { serverlessApiLimit } from './rules/serverlessTsImports.js';
 import { settledOnReturn } from './rules/settledAsync.js';
 import { sstStackApiLimit } from './rules/sstFunctionDefaults.js';
 import { sstV3QueueKind } from './rules/sstV3Subscriptions.js';
-import { alwaysSuccessAnswer } from './rules/successBuilders.js';
+import { alwaysSuccessAnswer, successDefaultAt } from './rules/successBuilders.js';
 import { wrapperKeyFacts } from './rules/wrappedKeys.js';
 import { sdkClientExports } from './sdkClientExports.js';
 import { sdkNamespaceExports } from './sdkNamespaceExports.js';
@@ -210,6 +210,8 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (catches && isFunction(v) && answersNullOnError(v)) add(facts, name, { nullOnError: true });
     // An answer builder always saying 2xx, which a catch answering a failure through it hides (rules/successBuilders.ts).
     if (statusWords && isFunction(v) && alwaysSuccessAnswer(v)) add(facts, name, { successAnswer: true });
+    const defaultAt = statusWords && isFunction(v) ? successDefaultAt(v) : undefined;
+    if (defaultAt !== undefined) add(facts, name, { successDefaultAt: defaultAt });
     const httpClient = isFunction(v) ? undefined : httpClientExport(ctx, v);
     if (httpClient !== undefined) add(facts, name, { httpClient });
     const google = isFunction(v) ? untimedGoogleClient(ctx, v) : undefined;

@@ -27,7 +27,7 @@ export interface ImportConditions {
     readonly spread: boolean;
   };
   /** A catch answering through this imported builder: kept when its status is always a constant 2xx (ExportFact.successAnswer). */
-  readonly onlyIfImportSuccessAnswer?: ImportRef;
+  readonly onlyIfImportSuccessAnswer?: ImportRef & { readonly args?: number };
   /** A middy middleware from another module: kept when its `onError` answers every error (ExportFact.answersErrors). */
   readonly onlyIfImportAnswersErrors?: ImportRef;
   /**

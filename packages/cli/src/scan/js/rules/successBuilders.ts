@@ -4,13 +4,15 @@
 // like the failure answered; but the status the client, or a webhook sender, sees is 200: the failed write
 // passes for done and nobody retries. A builder in this module is read here; an imported one by the project
 // pass (ExportFact.successAnswer). A builder whose status comes from its argument, or is only a default the
-// call overrides, answers what its caller asks and is not one.
+// call overrides, answers what its caller asks and is not one; but a call that leaves a 2xx default in place
+// (`successResponse({ status: 'manual_review_needed' })` of `(data, statusCode = 200)`) answers 2xx all the same.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { answeredOnPurpose } from './ackComment.js';
 import { isObservation } from './catchFacts.js';
+import { deadStore } from './deadStores.js';
 import type { Report } from './Report.js';
-import { constant2xxObject } from './successStatus.js';
+import { constant2xxObject, is2xx } from './successStatus.js';
 
 /**
  * Every answer `fn` gives is an object with a constant 2xx status (`(body) => ({ statusCode: 200, body })`):
@@ -20,20 +22,41 @@ import { constant2xxObject } from './successStatus.js';
  * @example
  * alwaysSuccessAnswer(parse('(r) => { return { statusCode: 200, body: JSON.stringify(r) } }')) // true
  */
-export function alwaysSuccessAnswer(fn: Node): boolean {
+export function alwaysSuccessAnswer(fn: Node, defaulted?: string): boolean {
   const body = fn.body as Node;
-  if (body.type !== 'BlockStatement') return constant2xxObject(body);
+  if (body.type !== 'BlockStatement') return constant2xxObject(body, defaulted);
   let answers = 0;
   const other = someDescendant(
     body,
     (n) => {
       if (n.type !== 'ReturnStatement') return false;
       answers++;
-      return !constant2xxObject(n.argument as Node | null);
+      return !constant2xxObject(n.argument as Node | null, defaulted);
     },
     true,
   );
   return answers > 0 && !other;
+}
+
+/**
+ * The index of `fn`'s status parameter when its default is a 2xx literal, the body never assigns it, and
+ * every answer's statusCode is it or a constant 2xx: a call that leaves it out is answered 2xx.
+ *
+ * @example
+ * successDefaultAt(parse('(data, statusCode = 200) => ({ statusCode, body: JSON.stringify(data) })')) // 1
+ */
+export function successDefaultAt(fn: Node): number | undefined {
+  const params = fn.params as Node[];
+  const at = params.findIndex(
+    (p) => p.type === 'AssignmentPattern' && (p.left as Node).type === 'Identifier' && is2xx(p.right as Node),
+  );
+  if (at === -1) return undefined;
+  const name = ((params[at] as Node).left as Node).name as string;
+  const assigned = someDescendant(
+    fn.body as Node,
+    (n) => n.type === 'AssignmentExpression' && unwrap(n.left as Node)?.name === name,
+  );
+  return !assigned && alwaysSuccessAnswer(fn, name) ? at : undefined;
 }
 
 /** The builder call the catch's last statement returns (`return ok({ error })`, `return await ok(...)`). */
@@ -56,22 +79,34 @@ export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolea
   const statements = (handler.body as Node).body as Node[];
   const call = returnedCall(statements.at(-1));
   if (!io || call === undefined || ctx.handlerKindAt(handler) === undefined) return false;
-  if (!statements.slice(0, -1).every((s) => isObservation(s))) return false;
+  // A flag the catch sets and nothing reads is no handling (deadStores.ts).
+  if (!statements.slice(0, -1).every((s) => isObservation(s) || deadStore(ctx, s))) return false;
   // A comment saying why (a webhook acknowledged on purpose) is a decision.
   if (answeredOnPurpose(ctx, handler)) return false;
   const name = calleeName(call) as string;
-  const message = `catch answers the failure through ${name}(), which always answers HTTP 2xx: the client is told the request succeeded and does not retry, and the work is lost`;
+  const message = `catch answers the failure through ${name}(), which answers HTTP 2xx for this call: the client is told the request succeeded and does not retry, and the work is lost`;
   const callee = unwrap(call.callee) as Node;
+  // With a spread, how many arguments the call hands is unknown: only an always-2xx builder counts.
+  const args = call.arguments as Node[];
+  const handed = args.some((a) => a.type === 'SpreadElement') ? undefined : args.length;
   const imported = ctx.importOf(name, callee);
   if (imported !== undefined) {
     if (!mayBeProjectSource(imported.source) || imported.imported === '*') return false;
     report('swallowed-error', handler, message, {
-      onlyIfImportSuccessAnswer: { from: ctx.file, source: imported.source, name: imported.imported },
+      onlyIfImportSuccessAnswer: {
+        from: ctx.file,
+        source: imported.source,
+        name: imported.imported,
+        ...(handed !== undefined ? { args: handed } : {}),
+      },
     });
     return true;
   }
   const local = ctx.functionOf(callee);
-  if (local === undefined || !isFunction(local) || !alwaysSuccessAnswer(local)) return false;
+  if (local === undefined || !isFunction(local)) return false;
+  const defaultAt = successDefaultAt(local);
+  const leftDefault = defaultAt !== undefined && handed !== undefined && handed <= defaultAt;
+  if (!alwaysSuccessAnswer(local) && !leftDefault) return false;
   report('swallowed-error', handler, message);
   return true;
 }

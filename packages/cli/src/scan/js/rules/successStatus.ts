@@ -16,14 +16,33 @@ export const is2xx = (n: Node | null | undefined): boolean => {
  * @example
  * constant2xxObject(parse('({ statusCode: 200, ...init })')) // false
  */
-export function constant2xxObject(value: Node | null | undefined): boolean {
+export function constant2xxObject(value: Node | null | undefined, defaulted?: string): boolean {
   const v = unwrap(value ?? undefined);
   if (v?.type !== 'ObjectExpression') return false;
   let success = false;
   for (const p of v.properties as Node[]) {
     const key = p.type === 'Property' ? propertyName(p.key as Node, p.computed as boolean) : undefined;
+    const status = p.type === 'Property' ? unwrap(p.value as Node) : undefined;
     if (key === undefined) success = false;
-    else if (key === 'statusCode') success = is2xx(p.value as Node);
+    // `defaulted`: a parameter whose 2xx default the builder's caller leaves in place (successBuilders.ts).
+    else if (key === 'statusCode')
+      success =
+        is2xx(status) ||
+        (defaulted !== undefined && status?.type === 'Identifier' && status.name === defaulted);
   }
   return success;
 }
+
+/** What the project pass knows of an imported answer builder (ExportFact). */
+interface BuilderFact {
+  readonly successAnswer?: true;
+  readonly successDefaultAt?: number;
+}
+
+/**
+ * Does a call handing `args` arguments to this imported builder answer 2xx: always, or because the call
+ * leaves the status parameter at its 2xx default (`successResponse(data)` of `(data, statusCode = 200)`)?
+ */
+export const answersSuccess = (fact: BuilderFact | undefined, args: number | undefined): boolean =>
+  fact?.successAnswer === true ||
+  (fact?.successDefaultAt !== undefined && args !== undefined && args <= fact.successDefaultAt);
