@@ -10,6 +10,7 @@ import { logStatesDecision } from './loggedDecision.js';
 import { metricUnitRecord } from './metricUnitRecord.js';
 import { namedLogHelper } from './namedLogCall.js';
 import { nonErrorGuard } from './nonErrorRethrow.js';
+import { statesRecovery } from './statedRecovery.js';
 import { unreturnedReject } from './unreturnedReject.js';
 import { unthrownError } from './unthrownError.js';
 
@@ -80,11 +81,16 @@ export function saysWhy(
   tryStatement: Node,
   extra?: RegExp,
   inCatchOnly = false,
+  setAside?: RegExp,
 ): boolean {
-  const decides = (text: string) => BEST_EFFORT.test(text) || (extra?.test(text) ?? false);
+  // Wording set aside (othersOnlyComment.ts: "continue with the others") decides nothing by itself.
+  const decides = (raw: string) => {
+    const text = setAside === undefined ? raw : raw.replace(setAside, ' ');
+    return BEST_EFFORT.test(text) || (extra?.test(text) ?? false);
+  };
   const handler = tryStatement.handler as Node | null;
   const body = handler == null ? '' : ctx.source.slice(handler.body.start, handler.body.end);
-  if (/\/[/*]/.test(body) && decides(commentText(body))) return true;
+  if (/\/[/*]/.test(body) && (decides(commentText(body)) || statesRecovery(commentText(body)))) return true;
   // The catch's own log line may state the decision instead (loggedDecision.ts).
   if (handler != null && logStatesDecision(handler)) return true;
   // A default answer is decided only in the catch itself: a doc's "optional" may be about a parameter.
