@@ -5,7 +5,9 @@ import { statesRecovery } from './statedRecovery.js';
 describe('statesRecovery', () => {
   it('takes an outbox sweep that retries the send', () => {
     // Act
-    const stated = statesRecovery('// The pending DB row is the outbox. The minute sweep will retry this send;');
+    const stated = statesRecovery(
+      '// The pending DB row is the outbox. The minute sweep will retry this send;',
+    );
 
     // Assess
     expect(stated).toBe(true);
@@ -29,7 +31,9 @@ describe('statesRecovery', () => {
 
   it('does not take a comment that only says what failed or hopes for a retry', () => {
     // Act
-    const stated = statesRecovery('// TODO: retry later, the sweep is not written yet // Profile fetch failed');
+    const stated = statesRecovery(
+      '// TODO: retry later, the sweep is not written yet // Profile fetch failed',
+    );
 
     // Assess
     expect(stated).toBe(false);
