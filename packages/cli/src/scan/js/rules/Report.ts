@@ -37,6 +37,7 @@ export type Extra = Pick<
   | 'orIfUsedAsData'
   | 'onlyIfBatchAnswerMethod'
   | 'onlyIfImportBatchResult'
+  | 'onlyIfImportBatchClient'
   | 'unlessBatchCallerKept'
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'

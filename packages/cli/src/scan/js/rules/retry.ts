@@ -68,7 +68,10 @@ function narrowSite(ctx: ModuleContext, node: Node): boolean {
   return false;
 }
 
-const RATE_LIMITED = /throttl|TooManyRequests|\b429\b|SlowDown|RateExceeded|RequestLimitExceeded/i;
+// DynamoDB hands back UnprocessedItems/UnprocessedKeys when it throttles: a loop resending them goes
+// round for throttling whatever its catches do.
+const RATE_LIMITED =
+  /throttl|TooManyRequests|\b429\b|SlowDown|RateExceeded|RequestLimitExceeded|Unprocessed(?:Items|Keys)/i;
 
 /**
  * A loop that goes round only for a lost race (a conflict, a cancelled conditional write), never for
