@@ -75,6 +75,18 @@ describe('readyPollSite', () => {
     ).toEqual([false]);
   });
 
+  it('finds a while (true) that goes round on every state but the one it waits for', () => {
+    expect(
+      polls(`async function p() { while (true) { const r = await api('GET', id);
+        if (r.status === 'ERROR') throw new Error('bad'); if (r.status !== 'SUCCESS') { await sleep(1000); continue; }
+        await save(r); break; } }`),
+    ).toEqual([true]);
+    expect(
+      polls(`async function q() { while (true) { const r = await describe(arn);
+        if (r.status == 'FAILED') throw new Error('failed'); if (r.status != 'RUNNING') break; await sleep(5000); } }`),
+    ).toEqual([false]);
+  });
+
   it('needs a sleep and awaited work each round', () => {
     expect(polls(`async function n() { let j; while (!j) { j = await get(); } }`)).toEqual([false]);
     expect(polls(`async function o() { while (!ready) { await sleep(100); } }`)).toEqual([false]);

@@ -7,7 +7,7 @@
 // spins). A loop that goes round only while a named in-progress state lasts (`while (s === 'RUNNING')`)
 // ends on every other state, and is not this shape; neither is a page loop (it ends when the pages end) nor
 // a worker loop run until it is told to stop.
-import { isFunction, type Node, propertyName, stringValue, unwrap } from '../ast.js';
+import { isBooleanLiteral, isFunction, type Node, propertyName, stringValue, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
@@ -75,6 +75,17 @@ function unequalToString(node: Node | undefined): boolean {
   );
 }
 
+/** Does `node` go round again (a `continue` of this loop) without leaving it? */
+function continues(node: Node | undefined): boolean {
+  if (node === undefined || leaves(node)) return false;
+  if (node.type === 'ContinueStatement') return node.label == null;
+  let found = false;
+  ownNodes(node, (n) => {
+    if (n.type === 'ContinueStatement' && n.label == null) found = true;
+  });
+  return found;
+}
+
 /** Does `node` leave the loop (break, return or throw) in its own statements? */
 function leaves(node: Node | undefined): boolean {
   if (node === undefined) return false;
@@ -97,14 +108,20 @@ export function readyPollSite(ctx: ModuleContext, loop: Node): RetrySite | undef
   if (!NEGATED_TEST.test(ctx.source.slice(loop.start, loop.end))) return undefined;
   // A test that awaits the work is a wait for it to drain only when the body does nothing but sleep.
   const drainWait = awaitedTest(loop.test as Node);
-  const names = drainWait ? [] : notReadyTest(loop.test as Node);
+  // `while (true) { ...; if (r.status !== 'SUCCESS') { await sleep(1000); continue } ...; break }`: it goes
+  // round on every state but the one it waits for.
+  const forever = isBooleanLiteral(loop.test as Node, true);
+  const names = drainWait || forever ? [] : notReadyTest(loop.test as Node);
   if (names === undefined || names.some((n) => STOP_FLAG.test(n)) || isRetryLoop(loop)) return undefined;
   const text = ownText(ctx, loop);
   if (POLL_LIMIT.test(text) || COUNTED.test(text) || PAGES.test(text) || READER.test(text)) return undefined;
   let sleeps = false;
   let awaitsWork = false;
   let leavesOnOthers = false;
+  let roundsOnOthers = false;
   ownNodes(loop.body as Node, (n) => {
+    if (n.type === 'IfStatement' && unequalToString(n.test as Node) && continues(n.consequent as Node))
+      roundsOnOthers = true;
     // `if (row.lifecycle !== 'RUNNING') break`: every state but the running one ends the loop.
     if (n.type === 'IfStatement' && unequalToString(n.test as Node) && leaves(n.consequent as Node))
       leavesOnOthers = true;
@@ -125,7 +142,7 @@ export function readyPollSite(ctx: ModuleContext, loop: Node): RetrySite | undef
     if ((name !== undefined && SLEEP.test(name)) || ownSleepCall(ctx, arg)) sleeps = true;
     else if (!isFunction(callee)) awaitsWork = true;
   });
-  if (!sleeps || awaitsWork === drainWait || leavesOnOthers) return undefined;
+  if (!sleeps || awaitsWork === drainWait || leavesOnOthers || (forever && !roundsOnOthers)) return undefined;
   return {
     node: loop,
     label: 'poll loop',
