@@ -22,6 +22,7 @@ import { authRecursionSites } from './retryOnAuth.js';
 import { policySiteOf } from './retryPolicies.js';
 import { pollSite } from './retryPollLoops.js';
 import { againSites, settledSite } from './retryPromiseAll.js';
+import { readyPollSite } from './retryReadyPolls.js';
 import { promiseRecursionSite, recursionSite } from './retryRecursion.js';
 import { redisRetryRules } from './retryRedisClients.js';
 import { republishSites } from './retryRepublish.js';
@@ -116,7 +117,8 @@ export const retryRules: Rule = (ctx: ModuleContext, report: Report) => {
         settledSite(ctx, loop) ??
         drainSite(ctx, loop) ??
         pollSite(ctx, loop) ??
-        resultLoopSite(ctx, loop);
+        resultLoopSite(ctx, loop) ??
+        readyPollSite(ctx, loop);
       if (site === undefined) continue;
       const uncounted = site.unbounded === undefined ? counterOnFailure(loop) : undefined;
       sites.push(uncounted === undefined ? site : { ...site, unbounded: uncounted });

@@ -26,7 +26,7 @@ const COMPARE = new Set(['===', '!==', '==', '!=']);
  * `x.status === 'Complete'`, `state !== "SUCCEEDED"`: the string compared with a status field and whether
  * the comparison is an equality (`===`, `==`), if so.
  */
-function statusCompared(node: Node): { value: string; equal: boolean } | undefined {
+export function statusCompared(node: Node): { value: string; equal: boolean } | undefined {
   if (node.type !== 'BinaryExpression' || !COMPARE.has(node.operator as string)) return undefined;
   for (const [a, b] of [
     [node.left, node.right],
@@ -58,7 +58,7 @@ function leaves(node: Node | undefined): boolean {
 }
 
 /** Walks `root` without entering nested loops or functions: the work of this loop's own rounds. */
-function ownNodes(root: Node | undefined, visit: (n: Node) => void): void {
+export function ownNodes(root: Node | undefined, visit: (n: Node) => void): void {
   if (root === undefined || root === null) return;
   const stack: Node[] = [root];
   while (stack.length > 0) {

@@ -1,0 +1,153 @@
+// A poll that waits for something to become ready: `do { await sleep(5000); jobs = await describe() } while
+// (!jobs || !jobs.container.logStreamName)`, `while (!done) { ...; if (r.lifecycle === 'SUCCESS') done = true;
+// else await sleep(30000) }`, `while (!q || q.status !== 'Complete')`. Its test says "not there yet" and
+// nothing else ends it: a job that fails, is cancelled, or never gets the field keeps the loop going, so with
+// no attempt limit or deadline it runs until the function times out (a container, forever). Readers labelled
+// these unbounded even when one failure state throws (another state, or a field that never appears, still
+// spins). A loop that goes round only while a named in-progress state lasts (`while (s === 'RUNNING')`)
+// ends on every other state, and is not this shape; neither is a page loop (it ends when the pages end) nor
+// a worker loop run until it is told to stop.
+import { isBooleanLiteral, isFunction, type Node, propertyName, stringValue, unwrap } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { isRetryLoop } from '../retryLoop.js';
+import type { RetrySite } from './retryLibraries.js';
+import { ownNodes, ownText, POLL_LIMIT, statusCompared } from './retryPollLoops.js';
+import { ownSleepCall } from './sleepHelpers.js';
+
+/** Cheap text check before any walk: a negated test of a while or do-while. */
+const NEGATED_TEST =
+  /\bwhile\s*\(\s*(?:!|\(?\s*(?:[\w$]+\s*=\s*)?await\b)|\bwhile\s*\([^)]*\|\|\s*!|!==?\s*['"`]/;
+const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
+/** A page or cursor loop: it ends when the pages end. */
+const PAGES =
+  /NextToken|nextToken|LastEvaluatedKey|ExclusiveStartKey|ContinuationToken|Marker\b|cursor|\bpage|offset|hasMore/i;
+/** A queue or stream reader: a worker loop, judged by the drain rules, not a poll for a state. */
+const READER = /receiveMessage|ReceiveMessage|\.receive\(|\bxread|\bbrpop|\bblpop|getRecords|GetRecords/i;
+/** A flag that tells a worker to stop: the loop is meant to run until then. */
+const STOP_FLAG = /stop|shut|abort|cancel|exit|quit|terminat|kill|clos|running|alive|active/i;
+const COUNTED = /\b\w*(?:attempt|tries|retries|retry|round|iteration|poll|count)\w*\s*(?:\+\+|--)\s*[<>=!]/i;
+
+/** The name a `!x` operand tests: `x`, `x.y.z`'s last part, `f()`'s callee. */
+function negatedName(node: Node | undefined): string | undefined {
+  const n = unwrap(node);
+  if (n?.type === 'Identifier') return n.name as string;
+  if (n?.type === 'MemberExpression') return propertyName(n.property as Node, n.computed as boolean) ?? '';
+  if (n?.type === 'ChainExpression') return negatedName(n.expression as Node);
+  if (n?.type === 'CallExpression') return negatedName(n.callee as Node);
+  return undefined;
+}
+
+/**
+ * Is the test "not ready yet": every `||` operand a negation (`!x`, `!x.y`, `!ready(x)`) or a status
+ * compared unequal to a value (`x.status !== 'Complete'`)? Answers the names the negations test.
+ */
+function notReadyTest(test: Node | null | undefined): string[] | undefined {
+  const t = unwrap(test ?? undefined);
+  if (t === undefined) return undefined;
+  if (t.type === 'LogicalExpression' && t.operator === '||') {
+    const left = notReadyTest(t.left as Node);
+    const right = left && notReadyTest(t.right as Node);
+    return left && right ? [...left, ...right] : undefined;
+  }
+  if (t.type === 'UnaryExpression' && t.operator === '!') {
+    const name = negatedName(t.argument as Node);
+    return name === undefined ? undefined : [name];
+  }
+  return statusCompared(t)?.equal === false ? [] : undefined;
+}
+
+/**
+ * `while (await pending())`, `while ((left = await countLeft(url)))`: the test itself awaits the work and
+ * the loop goes round while it answers something (a depth, a flag), waiting for it to drain to nothing.
+ */
+function awaitedTest(test: Node | null | undefined): boolean {
+  const t = unwrap(test ?? undefined);
+  const value = t?.type === 'AssignmentExpression' && t.operator === '=' ? unwrap(t.right as Node) : t;
+  return value?.type === 'AwaitExpression' && unwrap(value.argument as Node)?.type === 'CallExpression';
+}
+
+/** `x !== 'RUNNING'`, `'Pending' != r.state`: a value compared unequal to a string, whatever its name. */
+function unequalToString(node: Node | undefined): boolean {
+  const t = unwrap(node);
+  if (t?.type !== 'BinaryExpression' || (t.operator !== '!==' && t.operator !== '!=')) return false;
+  return (
+    stringValue(unwrap(t.left as Node)) !== undefined || stringValue(unwrap(t.right as Node)) !== undefined
+  );
+}
+
+/** Does `node` go round again (a `continue` of this loop) without leaving it? */
+function continues(node: Node | undefined): boolean {
+  if (node === undefined || leaves(node)) return false;
+  if (node.type === 'ContinueStatement') return node.label == null;
+  let found = false;
+  ownNodes(node, (n) => {
+    if (n.type === 'ContinueStatement' && n.label == null) found = true;
+  });
+  return found;
+}
+
+/** Does `node` leave the loop (break, return or throw) in its own statements? */
+function leaves(node: Node | undefined): boolean {
+  if (node === undefined) return false;
+  if (['BreakStatement', 'ReturnStatement', 'ThrowStatement'].includes(node.type)) return true;
+  let found = false;
+  ownNodes(node, (n) => {
+    if (['BreakStatement', 'ReturnStatement', 'ThrowStatement'].includes(n.type)) found = true;
+  });
+  return found;
+}
+
+/**
+ * A while or do-while whose test waits for a value or state to appear, that sleeps and awaits other work
+ * each round, with no attempt limit, deadline or exit on "any state but the running one".
+ * @example
+ * readyPollSite(ctx, loop) // at `do { await sleep(5000); r = await get() } while (!r || !r.arn)`
+ */
+export function readyPollSite(ctx: ModuleContext, loop: Node): RetrySite | undefined {
+  if (loop.type !== 'WhileStatement' && loop.type !== 'DoWhileStatement') return undefined;
+  if (!NEGATED_TEST.test(ctx.source.slice(loop.start, loop.end))) return undefined;
+  // A test that awaits the work is a wait for it to drain only when the body does nothing but sleep.
+  const drainWait = awaitedTest(loop.test as Node);
+  // `while (true) { ...; if (r.status !== 'SUCCESS') { await sleep(1000); continue } ...; break }`: it goes
+  // round on every state but the one it waits for.
+  const forever = isBooleanLiteral(loop.test as Node, true);
+  const names = drainWait || forever ? [] : notReadyTest(loop.test as Node);
+  if (names === undefined || names.some((n) => STOP_FLAG.test(n)) || isRetryLoop(loop)) return undefined;
+  const text = ownText(ctx, loop);
+  if (POLL_LIMIT.test(text) || COUNTED.test(text) || PAGES.test(text) || READER.test(text)) return undefined;
+  let sleeps = false;
+  let awaitsWork = false;
+  let leavesOnOthers = false;
+  let roundsOnOthers = false;
+  ownNodes(loop.body as Node, (n) => {
+    if (n.type === 'IfStatement' && unequalToString(n.test as Node) && continues(n.consequent as Node))
+      roundsOnOthers = true;
+    // `if (row.lifecycle !== 'RUNNING') break`: every state but the running one ends the loop.
+    if (n.type === 'IfStatement' && unequalToString(n.test as Node) && leaves(n.consequent as Node))
+      leavesOnOthers = true;
+    if (n.type !== 'AwaitExpression') return;
+    const arg = unwrap(n.argument as Node);
+    if (arg?.type === 'NewExpression') {
+      if (/\bsetTimeout\b/.test(ctx.source.slice(arg.start, arg.end))) sleeps = true;
+      return;
+    }
+    if (arg?.type !== 'CallExpression') return;
+    const callee = unwrap(arg.callee as Node);
+    const name =
+      callee?.type === 'Identifier'
+        ? (callee.name as string)
+        : callee?.type === 'MemberExpression'
+          ? propertyName(callee.property as Node, callee.computed as boolean)
+          : undefined;
+    if ((name !== undefined && SLEEP.test(name)) || ownSleepCall(ctx, arg)) sleeps = true;
+    else if (!isFunction(callee)) awaitsWork = true;
+  });
+  if (!sleeps || awaitsWork === drainWait || leavesOnOthers || (forever && !roundsOnOthers)) return undefined;
+  return {
+    node: loop,
+    label: 'poll loop',
+    unbounded:
+      'poll loop waits for a value or state to appear, with no attempt limit or deadline: a job that fails, is cancelled or never gets there is polled until the function times out',
+    noBreaker: true,
+  };
+}
