@@ -23,7 +23,6 @@ import { gatheredReads } from './gatheredReads.js';
 import { keptFlagThrowsAfter } from './keptFlagThrows.js';
 import { livePushOnly } from './livePush.js';
 import { operatorChannelOnly } from './operatorChannel.js';
-import { othersOnlyWording } from './othersOnlyComment.js';
 import { bestEffortTelemetry, inTelemetryFunction } from './telemetryFacts.js';
 import { unsetFallsToBackup } from './unsetBackup.js';
 import { unusedRead } from './unusedRead.js';
@@ -133,7 +132,7 @@ export function bestEffortByDecision(
   // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
   if (shape === undefined)
     return (
-      (saysWhy(ctx, tryStatement, undefined, false, othersOnlyWording(ctx, tryStatement)) &&
+      (saysWhy(ctx, tryStatement) &&
         !deletedAfterLoop(ctx, tryStatement) &&
         !deletedAfterTry(ctx, tryStatement)) ||
       fallbackValueRead(ctx, tryStatement) ||

@@ -81,13 +81,8 @@ export function saysWhy(
   tryStatement: Node,
   extra?: RegExp,
   inCatchOnly = false,
-  setAside?: RegExp,
 ): boolean {
-  // Wording set aside (othersOnlyComment.ts: "continue with the others") decides nothing by itself.
-  const decides = (raw: string) => {
-    const text = setAside === undefined ? raw : raw.replace(setAside, ' ');
-    return BEST_EFFORT.test(text) || (extra?.test(text) ?? false);
-  };
+  const decides = (text: string) => BEST_EFFORT.test(text) || (extra?.test(text) ?? false);
   const handler = tryStatement.handler as Node | null;
   const body = handler == null ? '' : ctx.source.slice(handler.body.start, handler.body.end);
   // The catch's own comments may also state a decision read only there (catchDecisionWords.ts).
