@@ -1,6 +1,5 @@
 // Settles `new AWS.S3()` of a project import (js/rules/sdkReexports.ts): the client is the SDK's only when
-// the module the importer's own specifier resolves to passes the SDK on (js/sdkNamespaceExports.ts). Also
-// settles a batch call on an imported v3 aggregated client (rules/batchAggregated.ts).
+// the module the importer's own specifier resolves to passes the SDK on (js/sdkNamespaceExports.ts).
 import type { ImportRef } from './js/Candidate.js';
 import type { Project } from './project.js';
 
@@ -14,16 +13,4 @@ export function importSdkNamespace(project: Project, ref: ImportRef): boolean {
   const target = project.resolveModule(ref.from, ref.source);
   if (target === undefined) return false;
   return project.exportFact(target, ref.name)?.sdkNamespace === true;
-}
-
-/**
- * Is the import an AWS SDK v3 aggregated client built in the project (`export const dynamo =
- * DynamoDBDocument.from(client)`)? Its `batchGet`/`batchWrite` answer leftovers as the SDK's own do.
- *
- * @example
- * importBatchClient(project, { from: '/r/users.ts', source: './db', name: 'dynamo' }) // true
- */
-export function importBatchClient(project: Project, ref: ImportRef): boolean {
-  const target = project.resolveModule(ref.from, ref.source);
-  return target !== undefined && project.exportFact(target, ref.name)?.batchClient === true;
 }

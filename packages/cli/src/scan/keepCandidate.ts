@@ -24,7 +24,7 @@ import {
   importRemote,
   verifierRemote,
 } from './importedRemotes.js';
-import { importBatchClient, importSdkNamespace } from './importedSdk.js';
+import { importSdkNamespace } from './importedSdk.js';
 import { sstAppUnmet } from './importedSstQueues.js';
 import type { Candidate, ModuleFacts } from './js/Candidate.js';
 import { mayCallHttp } from './js/ruleGate.js';
@@ -99,7 +99,6 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
   }
   if (c.onlyIfImportSdkNamespace !== undefined && !importSdkNamespace(project, c.onlyIfImportSdkNamespace))
     return false;
-  if (c.onlyIfImportBatchClient && !importBatchClient(project, c.onlyIfImportBatchClient)) return false;
   if (c.onlyIfImportFailureValue !== undefined) {
     const ref = c.onlyIfImportFailureValue;
     const target = project.resolveModule(ref.from, ref.source);

@@ -168,8 +168,6 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
     /** The caller reads the answer only for its data (`.Responses`): kept only for a batch read (rules/batchDataReads.ts). */
     readonly dataOnly?: true;
   };
-  /** A batch call on this project import: kept when it is an SDK v3 aggregated client (rules/batchAggregated.ts). */
-  readonly onlyIfImportBatchClient?: ImportRef;
   /** A function handed to an imported construct under `key`: kept when that construct routes the prop to an API. */
   readonly onlyIfImportApiRoute?: {
     readonly ref: ImportRef;

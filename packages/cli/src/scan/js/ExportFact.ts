@@ -61,8 +61,6 @@ export interface ExportFact extends FactoryFacts {
   readonly httpTimeoutArg?: number;
   /** The export is an HTTP library's own request function, untimed, handed on (js/httpClientExports.ts). */
   readonly httpClient?: HttpClientExport;
-  /** An SDK v3 aggregated client (`DynamoDBDocument.from(c)`): importers' batch calls answer as the SDK's do. */
-  readonly batchClient?: true;
   /** The function hands back a batch API's answer without reading its failure field. */
   readonly batchResult?: { readonly what: string; readonly field: string };
   /** The construct class puts the function given under each of these props behind an API route (limit in s). */

@@ -24,7 +24,6 @@ import { objectRemoteMethods } from './rules/authObjectMethods.js';
 import { rebrandFact } from './rules/authRebrands.js';
 import { remoteVerifierMade } from './rules/authRemote.js';
 import { localAdapter } from './rules/authSstAdapters.js';
-import { builtClient } from './rules/batchAggregated.js';
 import { batchArgFacts } from './rules/batchArgFacts.js';
 import { decoderMembers } from './rules/batchDecoderMembers.js';
 import { readsBatchEvent } from './rules/batchDecoders.js';
@@ -247,9 +246,6 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
           ? 'the JWKS endpoint'
           : undefined;
     if (remoteClient !== undefined) add(facts, name, { remoteClient });
-    // `export const dynamo = DynamoDBDocument.from(client)`: importers' batch calls on it (rules/batchAggregated.ts).
-    if (!isFunction(v) && ctx.spells('@aws-sdk/') && builtClient(ctx, ctx.valueOf(v) ?? v))
-      add(facts, name, { batchClient: true });
     // A project helper building a CDK Lambda function: what its callers can hand it for failures.
     const dlqKeys = isFunction(v) && ctx.spells('aws-cdk') ? builderDlqKeys(ctx, v) : undefined;
     if (dlqKeys !== undefined) add(facts, name, { functionBuilder: { dlqKeys } });

@@ -37,7 +37,6 @@ export type Extra = Pick<
   | 'orIfUsedAsData'
   | 'onlyIfBatchAnswerMethod'
   | 'onlyIfImportBatchResult'
-  | 'onlyIfImportBatchClient'
   | 'unlessBatchCallerKept'
   | 'onlyIfEventCaller'
   | 'onlyIfConsumerCaller'

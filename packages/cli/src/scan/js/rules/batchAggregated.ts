@@ -5,10 +5,8 @@
 // Only a receiver this module builds as a v3 client is taken: a project's own `bus.putEvents(...)` may
 // check the answer itself.
 import { calleeName, lastName, memberPath, type Node, propertyName, unwrap } from '../ast.js';
-import type { ImportRef } from '../Candidate.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { V2_FAILURE_FIELD, V2_METHODS } from './batchApis.js';
-import type { Report } from './Report.js';
+import { V2_FAILURE_FIELD } from './batchApis.js';
 import { v3Client } from './sdkClients.js';
 
 /** `DynamoDBDocument.from(client)` (`@aws-sdk/lib-dynamodb`): the aggregated document client. */
@@ -22,7 +20,7 @@ function documentClient(ctx: ModuleContext, call: Node): boolean {
 }
 
 /** `new EventBridge({})` or `DynamoDBDocument.from(client)`: an expression that builds a v3 aggregated client. */
-export function builtClient(ctx: ModuleContext, node: Node | undefined): boolean {
+function builtClient(ctx: ModuleContext, node: Node | undefined): boolean {
   const n = unwrap(node);
   if (n?.type === 'NewExpression') return v3Client(ctx, n) !== undefined;
   return n?.type === 'CallExpression' && ctx.spells('DynamoDBDocument') && documentClient(ctx, n);
@@ -130,47 +128,17 @@ function promiseForm(ctx: ModuleContext, args: Node[]): boolean {
   return args.length === 2 && unwrap(ctx.valueOf(args[1]) ?? args[1])?.type === 'ObjectExpression';
 }
 
-/** A batch call on an aggregated client; `client` when the client is a project import, settled there. */
-export interface AggregatedCall {
-  readonly call: Node;
-  readonly field: string;
-  readonly method: string;
-  readonly client?: ImportRef;
-}
-
 /**
- * `dynamo` of `import { dynamo } from '../utils/dynamo'`: a client a project module may build and export
- * (`export const dynamo = DynamoDBDocument.from(client)`). The call is kept only once that module is seen
- * to build it (importedSdk.ts importBatchClient): a project's own `db.batchGet(keys)` wrapper may read the
- * leftovers itself.
- */
-function importedReceiver(ctx: ModuleContext, receiver: Node | undefined): ImportRef | undefined {
-  const r = unwrap(receiver);
-  if (r?.type !== 'Identifier') return undefined;
-  const imp = ctx.importOf(r.name as string, r);
-  if (imp === undefined || imp.imported === '*' || imp.source.startsWith('@aws-sdk/')) return undefined;
-  return { from: ctx.file, source: imp.source, name: imp.imported };
-}
-
-/** Reports a batch call on an imported client kept once the module it comes from is seen to build one. */
-export function onClient(report: Report, client: ImportRef | undefined): Report {
-  if (client === undefined) return report;
-  return (rule, node, message, extra) =>
-    report(rule, node, message, { ...extra, onlyIfImportBatchClient: client });
-}
-
-/**
- * The batch calls made on a v3 aggregated client of this module (or one it imports from the project), each with its failure field
+ * The batch calls made on a v3 aggregated client of this module, each with its failure field
  * (rules/batchApis.ts): promise-answering calls, so not a v2 request made a promise with `.promise()` nor
  * one given a callback. The v3 options argument (`bus.putEvents(params, { abortSignal })`) is allowed.
  * @example
  * // const eventBridge = new EventBridge(); await eventBridge.putEvents({ Entries })
  * aggregatedBatchCalls(ctx) // -> [{ call: <the putEvents call>, field: 'FailedEntryCount', method: 'putEvents' }]
  */
-export function aggregatedBatchCalls(ctx: ModuleContext): AggregatedCall[] {
-  const own = ctx.spells('@aws-sdk/');
-  if (!own && !V2_METHODS.some((m) => ctx.spells(`.${m}(`))) return [];
-  const out: AggregatedCall[] = [];
+export function aggregatedBatchCalls(ctx: ModuleContext): { call: Node; field: string; method: string }[] {
+  if (!ctx.spells('@aws-sdk/')) return [];
+  const out: { call: Node; field: string; method: string }[] = [];
   let holders: Holders | undefined;
   for (const call of ctx.of('CallExpression')) {
     const method = calleeName(call);
@@ -182,12 +150,6 @@ export function aggregatedBatchCalls(ctx: ModuleContext): AggregatedCall[] {
     const member = ctx.parentOf(call);
     if (member?.type === 'MemberExpression' && member.object === call && lastName(member) === 'promise')
       continue;
-    const imported = importedReceiver(ctx, callee.object);
-    if (imported !== undefined) {
-      out.push({ call, field, method: method as string, client: imported });
-      continue;
-    }
-    if (!own) continue;
     holders ??= clientHolders(ctx);
     if (!isClient(ctx, callee.object, holders)) continue;
     out.push({ call, field, method: method as string });

@@ -73,11 +73,9 @@ export const V2_METHODS: readonly string[] = Object.keys(V2_FAILURE_FIELD);
  */
 export function batchWordsIn(includes: (word: string) => boolean): boolean {
   // A v3 aggregated client answers a promise without `.promise()` (rules/batchAggregated.ts).
-  // A batch call on a client imported from a project module (`dynamo.batchGet(...)`, rules/batchAggregated.ts).
   return (
     DISTINCT_FIELDS.some(includes) ||
-    ((includes('.promise(') || includes('@aws-sdk/')) && V2_METHODS.some(includes)) ||
-    ((includes('import') || includes('require(')) && V2_METHODS.some((m) => includes(`.${m}(`)))
+    ((includes('.promise(') || includes('@aws-sdk/')) && V2_METHODS.some(includes))
   );
 }
 

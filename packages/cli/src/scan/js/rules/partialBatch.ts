@@ -4,7 +4,7 @@
 // discarded, only logged, or whose failed entries are only logged, loses them.
 import { calleeName, contains, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
-import { aggregatedBatchCalls, onClient } from './batchAggregated.js';
+import { aggregatedBatchCalls } from './batchAggregated.js';
 import { onlyServed } from './batchAnswerBody.js';
 import {
   answersData,
@@ -19,7 +19,6 @@ import {
 } from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
 import { entryAnswering } from './batchEntryAnswer.js';
-import { inFloatingForEach } from './batchInForEach.js';
 import { onlyLogged } from './batchLogged.js';
 import { deletedAfterMove } from './batchMovedAfter.js';
 import { callersDiscard, exportedOwner } from './batchOwners.js';
@@ -120,7 +119,6 @@ export function judgeBatch(
     return;
   }
   if (sent.parent?.type === 'ExpressionStatement' && sent.node.type === 'AwaitExpression') {
-    if (inFloatingForEach(ctx, sent.node)) return;
     report(
       'swallowed-error',
       at,
@@ -268,10 +266,10 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
       judgeBatch(ctx, report, request as Node, sent, field, method as string);
     }
   }
-  for (const { call, field, method, client } of aggregated) {
+  for (const { call, field, method } of aggregated) {
     if (method === 'putEvents' && onlyHints(ctx, (call.arguments as Node[])[0])) continue;
     const sent = ctx.climb(call, (p) => p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression');
-    judgeBatch(ctx, onClient(report, client), call, sent, field, method);
+    judgeBatch(ctx, report, call, sent, field, method);
   }
   if (!COMMANDS.some(has)) return;
   const judged = new Set<Node>();

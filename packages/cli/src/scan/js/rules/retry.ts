@@ -69,10 +69,7 @@ function narrowSite(ctx: ModuleContext, node: Node): boolean {
   return false;
 }
 
-// DynamoDB hands back UnprocessedItems/UnprocessedKeys when it throttles: a loop resending them goes
-// round for throttling whatever its catches do.
-const RATE_LIMITED =
-  /throttl|TooManyRequests|\b429\b|SlowDown|RateExceeded|RequestLimitExceeded|Unprocessed(?:Items|Keys)/i;
+const RATE_LIMITED = /throttl|TooManyRequests|\b429\b|SlowDown|RateExceeded|RequestLimitExceeded/i;
 
 /**
  * A loop that goes round only for a lost race (a conflict, a cancelled conditional write), never for
