@@ -10,6 +10,7 @@
 
 import type { CallerLookup, SharedRequest } from './callerLookup.js';
 import { callsName, localNames, mentions, reExportedAs } from './callerText.js';
+import { escapeRegExp } from './escapeRegExp.js';
 import { buildsInstance, callsMethod } from './handedInstances.js';
 import { handlerExportsReaching } from './handlerExportReach.js';
 import { ImporterIndex } from './importerIndex.js';
@@ -17,7 +18,6 @@ import type { ModuleFacts } from './js/Candidate.js';
 import { redeliveredHandler } from './js/ModuleFacts.js';
 import { onlyWhenAbsent } from './lookupGuard.js';
 import { queueAdapted } from './queueAdapterHandler.js';
-import { subclassImporters, typeMention } from './subclassCallers.js';
 import { adapterHandler } from './webAppAdapter.js';
 import { WholeSources } from './wholeSources.js';
 
@@ -188,12 +188,13 @@ export class EventCallers {
       if (target !== undefined)
         for (const f of this.graph.importersOf(target)) if (f !== file) importers.add(f);
     }
-    // A method is called by code that names its class, a subclass (subclassCallers.ts) or an interface of
-    // it; a module that only imports a barrel the class is in, for something else, is not its caller.
-    const sub =
-      owner === undefined ? [] : subclassImporters(this.graph, (f) => this.textOf(f), importers, owner);
-    const types = [...(owner !== undefined ? [owner, ...sub] : []), ...interfaces.map((i) => i.name)];
-    const namesType = types.length === 0 ? undefined : typeMention(types);
+    // A method is called by code that names its class or an interface of it (a type, a constructor);
+    // a module that only imports a barrel the class is in, for something else, is not its caller.
+    const types = [...(owner !== undefined ? [owner] : []), ...interfaces.map((i) => i.name)];
+    const namesType =
+      types.length === 0
+        ? undefined
+        : new RegExp(`(?<![\\w$])(?:${types.map(escapeRegExp).join('|')})(?![\\w$])`);
     // A default export is called under the importer's own name: every importer may be a caller.
     const anyName = names.includes('default');
     const callers: string[] = [];

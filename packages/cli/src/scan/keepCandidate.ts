@@ -7,7 +7,6 @@ import { callerOmitsTimeout } from './callerTimeoutArgs.js';
 import { cliOnly } from './cliImporters.js';
 import { fieldBuilt, fieldRouted, fieldTargeted } from './constructFields.js';
 import { deadModule } from './deadModules.js';
-import { callerTests } from './deleteCallers.js';
 import { resultDropped } from './droppedResults.js';
 import { messageGroupsConstant } from './fifoGroups.js';
 import { globalMemberAsync } from './globalMembers.js';
@@ -229,7 +228,6 @@ export function keepCandidate(project: Project, file: string, c: Candidate): boo
     return false;
   if (c.onlyIfEventCaller !== undefined && !project.eventCallers.forEvent(file, c.onlyIfEventCaller))
     return false;
-  if (c.onlyIfCallerTests !== undefined && !callerTests(project, file, c.onlyIfCallerTests)) return false;
   if (c.onlyIfCallersOmit !== undefined && !callersOmit(project, file, c.onlyIfCallersOmit)) return false;
   const timed = c.onlyIfCallerOmitsTimeout;
   const clients = c.onlyIfCallerClients;

@@ -292,6 +292,4 @@ export interface Candidate extends TerraformConditions, AuthConditions, ImportCo
    * its `interfaces`): kept when a handler given an event reaches it (eventCallers.ts).
    */
   readonly onlyIfEventCaller?: SharedRequest;
-  /** A delete helper's default answer: kept when a caller of these names branches on it (deleteVerdicts.ts). */
-  readonly onlyIfCallerTests?: SharedRequest;
 }

@@ -9,7 +9,7 @@ import { exportsReaching } from './handlerImports.js';
 import type { ModuleContext } from './ModuleContext.js';
 
 /** The name a function is called by: its declaration, method, property or variable name. */
-export function nameOf(ctx: ModuleContext, fn: Node): string | undefined {
+function nameOf(ctx: ModuleContext, fn: Node): string | undefined {
   if (fn.id?.type === 'Identifier') return fn.id.name as string;
   const parent = ctx.parentOf(fn);
   if (

@@ -4,7 +4,6 @@ import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../as
 import { answersRequest } from '../awsLambdaTypes.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { saysWhy } from './catchFacts.js';
-import { deleteVerdict } from './deleteVerdicts.js';
 import { passedUnread } from './handedOnEvent.js';
 import { onlyFillsOptionalFields } from './optionalFieldAnswers.js';
 import { readsRequestHooks } from './requestHooks.js';
@@ -36,8 +35,7 @@ export function defaultAnswerExcused(
   return (
     (ctx.handlerKindAt(handler) !== undefined && selectsOwnWork(ctx)) ||
     saysWhy(ctx, tryStatement, undefined, true) ||
-    // A delete helper's verdict is judged by whether its callers test it (deleteVerdicts.ts, project pass).
-    (onlyCleanup(ctx, tryStatement.block as Node) && deleteVerdict(ctx, handler) === undefined) ||
+    onlyCleanup(ctx, tryStatement.block as Node) ||
     (answer === 'nullish' && onlyFillsOptionalFields(ctx, handler))
   );
 }
@@ -49,8 +47,6 @@ export function defaultAnswerExcused(
  */
 export function onlyCleanup(ctx: ModuleContext, block: Node): boolean {
   const text = ctx.source.slice(block.start, block.end);
-  // `for await (const r of mapper.query(...))`: the try reads through the iteration, not only deletes.
-  if (/\bfor\s+await\b/.test(text)) return false;
   const commands = [...text.matchAll(/\bnew\s+(\w+)Command\b/g)].map((m) => m[1] ?? '');
   // A read that selects what to delete (`Scan` then `Delete` of each item, `ListObjects` then
   // `DeleteObjects`) is part of the cleanup.

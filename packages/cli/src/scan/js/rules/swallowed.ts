@@ -26,7 +26,6 @@ import {
 } from './catchShapes.js';
 import { createOnFailure } from './createOnFailure.js';
 import { deferredFailureAnswer } from './deferredFailureAnswer.js';
-import { testedDelete } from './deleteVerdicts.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
 import { errorTuplesRule } from './errorTuples.js';
 import { failureResultRule, successAnswerRule } from './failureResult.js';
@@ -205,7 +204,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
           /batchItemFailures/.test(ctx.source.slice(handler.start, handler.end))
             ? 'catch answers an empty batchItemFailures after I/O: Lambda takes every record for processed and deletes it, so the failed work is never retried'
             : 'catch returns an empty/default value after I/O: the caller cannot tell failure from "nothing"',
-          { ...jobs, ...readersCondition(readers, answer), ...testedDelete(ctx, handler, tryStatement) },
+          { ...jobs, ...readersCondition(readers, answer) },
         );
     } else if (onlyLogs && shape === undefined && io && fallsOutToStandIn(ctx, tryStatement)) {
       report(
