@@ -40,7 +40,7 @@ function keptAnswer(ctx: ModuleContext, fn: Node): boolean {
 /** Does `fn` return the local `name` (`return allSegments`, `return Object.values(result)`)? A cheap text test. */
 function returnsName(ctx: ModuleContext, fn: Node, name: string): boolean {
   const body = ctx.source.slice(fn.start as number, fn.end as number);
-  return new RegExp(`\\breturn\\s+(?:[\\w.]+\\()?${name}\\b`).test(body);
+  return new RegExp(`\\breturn\\s+(?:[\\w.]+\\()?${name}\\b(?![.[])`).test(body);
 }
 
 /**
