@@ -221,7 +221,7 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
       writtenRecord(ctx, owner) ||
       insertedRow(ctx, owner) ||
       writeCallRow(ctx, parent, owner) ||
-      (shared && returnedRecord(ctx, parent, prop.value));
+      (shared && returnedRecord(ctx, prop));
     if (written) {
       // Made only after a lookup found no row (here or in every caller in the module): once per key.
       if (guardedUpstream(ctx, prop, (n) => returnsWhenFound(ctx, n))) continue;

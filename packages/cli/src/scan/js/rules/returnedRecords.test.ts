@@ -9,8 +9,8 @@ function returned(body: string): number[] {
   const ctx = contextOf(source);
   return ctx
     .of('Property')
-    .filter((p) => /^(id|Id|runId)$/.test(propertyName(p.key, p.computed) ?? ''))
-    .filter((p) => returnedRecord(ctx, ctx.parentOf(p), p.value))
+    .filter((p) => /^(id|Id|runId|eventId|notifyMessageId|order_id)$/.test(propertyName(p.key, p.computed) ?? ''))
+    .filter((p) => returnedRecord(ctx, p))
     .map((p) => ctx.position(p.start as number).line);
 }
 
@@ -23,11 +23,12 @@ const two = (e) => ({ id: uuidv4(), e });
 function three(xs) { const rows = xs.map((x) => ({ id: uuidv4(), x })); return rows; }
 function four(xs) { const out = []; for (const x of xs) out.push({ id: uuidv4(), x }); return out; }
 function five(xs) { const byYear = {}; for (const x of xs) byYear[x.y] = { id: uuidv4(), x }; return Object.values(byYear); }
-function six() { return [{ row: { id: uuidv4() } }]; }`),
-    ).toEqual([3, 4, 5, 6, 7, 8]);
+function six() { return [{ row: { id: uuidv4() } }]; }
+const seven = (e) => ({ order_id: uuidv4(), e });`),
+    ).toEqual([3, 4, 5, 6, 7, 8, 9]);
   });
 
-  it('leaves a write result, an entry built in place, a local not returned, a function value and a field read', () => {
+  it("leaves a write result, an entry built in place, a local not returned, a function value, a field read and an id beside the record's own", () => {
     expect(
       returned(`
 async function one(e) { const runId = uuidv4(); await e.save(); return { runId }; }
@@ -35,7 +36,8 @@ function two(xs, sqs) { return sqs.send({ Entries: xs.map((x) => ({ Id: uuidv4()
 function three(xs) { const out = []; out.push({ id: uuidv4() }); return out.length; }
 function four() { return { id: () => uuidv4() }; }
 function five(log) { return { id: log.correlationID }; }
-const six = async (e) => ({ id: uuidv4(), e });`),
+const six = async (e) => ({ id: uuidv4(), e });
+const seven = (u) => ({ ...u, eventId: uuidv4(), notifyMessageId: uuidv4() });`),
     ).toEqual([]);
   });
 });

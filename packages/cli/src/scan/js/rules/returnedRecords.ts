@@ -5,7 +5,7 @@
 // redelivered message that runs the helper again stores the same record under a second id. Asked only in a module
 // with no handler, whose findings are kept when a redelivered or retried consumer reaches the function
 // (onlyIfConsumerCaller): a mapper an HTTP route alone calls names a new entity whose id its client gets back.
-import { calleeName, isFunction, type Node, unwrap, WRAPPERS } from '../ast.js';
+import { calleeName, isFunction, type Node, propertyName, unwrap, WRAPPERS } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
 /** Nodes an object literal may sit in and still be part of the value handed back (`[{...}, {...}]`, `{ row: {...} }`). */
@@ -21,6 +21,16 @@ function outermost(ctx: ModuleContext, object: Node): Node {
     at = p;
   }
   return at;
+}
+
+/**
+ * The record's own key: `id` (`_id`, `Id`, `ID`), or the id-like attribute it leads with (`{ order_id: orderId, ... }`).
+ * Another id it carries (`{ ...item, notifyMessageId: randomUUID() }`, an event's `eventId` beside the input it
+ * spreads) names something else, a stand-in or a descriptive attribute, and may never be a key of what is stored.
+ */
+function ownKey(prop: Node, object: Node): boolean {
+  if (/^(_?id|Id|ID)$/.test(propertyName(prop.key, prop.computed) ?? '')) return true;
+  return (object.properties as Node[])[0] === prop;
 }
 
 /** An id made by a call or held by a const (`id: uuidv4()`, `oppId`), not a function or another object's field. */
@@ -47,8 +57,9 @@ function returnsName(ctx: ModuleContext, fn: Node, name: string): boolean {
  * Is the object literal `object` (holding a random id) a record the function around it hands back: returned, an
  * arrow's body, the answer of a `.map` callback, or pushed into (or set on) a local the function returns?
  */
-export function returnedRecord(ctx: ModuleContext, object: Node | undefined, id: Node | undefined): boolean {
-  if (object?.type !== 'ObjectExpression' || !madeHere(id)) return false;
+export function returnedRecord(ctx: ModuleContext, prop: Node): boolean {
+  const object = ctx.parentOf(prop);
+  if (object?.type !== 'ObjectExpression' || !madeHere(prop.value) || !ownKey(prop, object)) return false;
   const value = outermost(ctx, object);
   const parent = ctx.parentOf(value);
   if (parent === undefined) return false;
