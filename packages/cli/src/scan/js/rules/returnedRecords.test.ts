@@ -9,7 +9,9 @@ function returned(body: string): number[] {
   const ctx = contextOf(source);
   return ctx
     .of('Property')
-    .filter((p) => /^(id|Id|runId|eventId|notifyMessageId|order_id)$/.test(propertyName(p.key, p.computed) ?? ''))
+    .filter((p) =>
+      /^(id|Id|runId|eventId|notifyMessageId|order_id)$/.test(propertyName(p.key, p.computed) ?? ''),
+    )
     .filter((p) => returnedRecord(ctx, p))
     .map((p) => ctx.position(p.start as number).line);
 }
