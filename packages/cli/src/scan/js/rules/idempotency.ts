@@ -36,6 +36,7 @@ import {
   randomCallIn,
 } from './randomValues.js';
 import { servesRequestOnly } from './requestScope.js';
+import { returnedRecord } from './returnedRecords.js';
 import { scheduledOnly } from './sqlParamKeys.js';
 import { scheduleRetried, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
@@ -219,7 +220,8 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
       ownerKey === 'data' ||
       writtenRecord(ctx, owner) ||
       insertedRow(ctx, owner) ||
-      writeCallRow(ctx, parent, owner);
+      writeCallRow(ctx, parent, owner) ||
+      (shared && returnedRecord(ctx, prop));
     if (written) {
       // Made only after a lookup found no row (here or in every caller in the module): once per key.
       if (guardedUpstream(ctx, prop, (n) => returnsWhenFound(ctx, n))) continue;

@@ -87,11 +87,14 @@ export function namedRowOfWriteCall(ctx: ModuleContext, declarator: Node): boole
       writeCallName(ctx, n) &&
       (n.arguments as Node[]).some((a) => {
         const arg = unwrap(a);
-        return (
-          arg?.type === 'Identifier' &&
-          arg.name === name &&
-          ctx.resolve(name, arg)?.declaration === declarator
-        );
+        const names = (v: Node | undefined): boolean =>
+          v?.type === 'Identifier' && v.name === name && ctx.resolve(name, v)?.declaration === declarator;
+        // `putItem({ pk: key(id), ...notification })`: the row spread into the object written, its id with it.
+        if (arg?.type === 'ObjectExpression')
+          return (arg.properties as Node[]).some(
+            (p) => p.type === 'SpreadElement' && names(unwrap(p.argument as Node)),
+          );
+        return names(arg);
       }),
   );
 }
