@@ -12,6 +12,7 @@ import {
   throwsAfter,
   unsetThrowsAfter,
 } from './catchAfter.js';
+import { catchOnlyDecision, commentText } from './catchDecisionWords.js';
 import { selectsOwnWork } from './catchExemptions.js';
 import { isObservation, saysWhy } from './catchFacts.js';
 import type { DropShape } from './catchShapes.js';
@@ -132,7 +133,7 @@ export function bestEffortByDecision(
   // "Continue with the others even if one fails" does not decide that the failed one is deleted with them.
   if (shape === undefined)
     return (
-      (saysWhy(ctx, tryStatement) &&
+      ((saysWhy(ctx, tryStatement) || catchSaysOnlyDecision(ctx, tryStatement)) &&
         !deletedAfterLoop(ctx, tryStatement) &&
         !deletedAfterTry(ctx, tryStatement)) ||
       fallbackValueRead(ctx, tryStatement) ||
@@ -152,6 +153,13 @@ export function bestEffortByDecision(
     );
   const last = ((tryStatement.handler as Node).body as Node).body.at(-1) as Node | undefined;
   return last?.type === 'ContinueStatement' && saysWhy(ctx, tryStatement, /\bskip/i);
+}
+
+/** The catch's own comments state a reason read only for a catch that only logs (catchDecisionWords.ts). */
+function catchSaysOnlyDecision(ctx: ModuleContext, tryStatement: Node): boolean {
+  const handler = tryStatement.handler as Node | null;
+  const body = handler == null ? '' : ctx.source.slice(handler.body.start, handler.body.end);
+  return /\/[/*]/.test(body) && catchOnlyDecision(ctx, tryStatement, tryStatement.block, commentText(body));
 }
 
 /**

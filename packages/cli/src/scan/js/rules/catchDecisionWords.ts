@@ -1,30 +1,66 @@
-// swallowed-error: decisions a comment states only from inside a catch. Besides the general best-effort
-// vocabulary (catchFacts.ts BEST_EFFORT), a team writes down three more reasons for letting a failure go
-// that name the decision itself: the answer must not tell whether an account exists (a password reset or a
-// sign-up that answers the same success either way, "prevent email enumeration"), a named mechanism picks
-// the work up later ("the minute sweep will retry this send", "files can be cleaned up later"), and a loop
-// goes on "rather than stopping the whole run". Read elsewhere (above a try, in a function's doc comment,
-// beside a neighbour's statement) these words may be about something else, so only a catch's own comments
-// are read for them. "Will be retried later" alone names no mechanism and is not one of them.
+// swallowed-error: decisions a comment states only from inside a catch that only logs (bestEffortCatch.ts)
+// or an inline `.catch` callback that only logs (chainDecision.ts callbackSaysWhy). Besides the general
+// best-effort vocabulary (catchFacts.ts BEST_EFFORT), a team writes down three more reasons for letting a
+// failure go: the answer must not tell whether an account exists ("to prevent email enumeration") around a
+// send or lookup, not around the account's own write; a sweep said to retry, resend or pick up the work, or
+// a clean-up later ("files can be cleaned up later"); and, in a catch run once per item, going on "rather
+// than stopping the whole run". Read elsewhere (above a try, in a doc comment, beside a neighbour's
+// statement, in a catch that answers a default or a 2xx) these words may be about something else.
+import { calleeName, lastName, type Node, someDescendant } from '../ast.js';
+import type { ModuleContext } from '../ModuleContext.js';
+import { perItem } from './jobItems.js';
 
-/** Anti-enumeration: the answer is the same whether or not the account exists, on purpose. */
+/** Anti-enumeration: "prevent/avoid ... enumeration", "not reveal whether the user exists". */
 const NO_ENUMERATION =
-  /\benumeration\b|\benumerat(?:e|ing) (?:users|accounts|emails|addresses)\b|(?:\bnot|n't|\bnever|\bwithout) (?:to )?(?:reveal|leak|disclos|expos)\w* (?:whether|if|that) (?:the |an? )?(?:user|account|email|e-mail|address|username)\b/i;
+  /\b(?:prevent|avoid)\w*\b[^.;\n]{0,40}?\benumeration\b|(?:\bnot|n't|\bnever) (?:to )?(?:reveal|leak|disclose|expose)\w* (?:whether|if) (?:the |an? )?(?:user|account|email|e-mail|address|username)(?: \w+)? (?:exists|is registered)\b/i;
 
-/** A named mechanism that picks the work up later: a sweep, a later clean-up. */
-const PICKED_UP_LATER =
-  /\b(?:sweep|swept|sweeper)\b|\bclean(?:ed)?[- ]?up (?:later|eventually)\b|\bcleaned up (?:later|eventually|by)\b/i;
+/** A sweep said to redo the work ("the minute sweep will retry this send", "retried by the sweep"). */
+const SWEEP_REDOES =
+  /\b(?:sweep|sweeper)s?\b[^.;\n]{0,40}?\b(?:retr(?:y|ies|ied)|re-?sends?|re-?enqueues?|pick(?:s|ed)? (?:\w+ )?up|\w+s (?:it|them|this|the \w+) again)\b|\b(?:retried|re-?sent|re-?enqueued|picked up) by (?:the |a )?(?:\w+ )?(?:sweep|sweeper)\b/i;
+
+/** A clean-up later: "files can be cleaned up later". */
+const CLEANED_LATER = /\bclean(?:ed)?[- ]?up (?:later|eventually)\b/i;
+
+/** A note of work left or a negation in the same clause: "TODO: clean up later", "never cleaned up later". */
+const NOT_DECIDED = /\b(?:TODO|FIXME|XXX|not|never|no|nothing|nobody)\b|n't\b/i;
 
 /** The loop goes on by decision: "continue to the next feed rather than stopping the whole Lambda". */
 const GOES_ON_INSTEAD = /\brather than (?:stop|abort|halt|crash)\w*/i;
 
+/** A write of the account itself (a sign-up's put or insert): not a send or lookup whose answer reveals it. */
+const ACCOUNT_WRITE =
+  /^(?:Admin)?(?:put|insert|create|sign_?up|register|save|upsert|update|delete|transactWrite|batchWrite)/i;
+
+/** Does a clause of the comments say the work is picked up later, with no TODO or negation in it? */
+function pickedUpLater(comments: string): boolean {
+  return comments
+    .split(/\/\/|\/\*|\*\/|[.;!?\n]/)
+    .some((clause) => (SWEEP_REDOES.test(clause) || CLEANED_LATER.test(clause)) && !NOT_DECIDED.test(clause));
+}
+
+/** The work is a send or lookup: no call or command in it writes (puts, inserts, creates) the account. */
+function noAccountWrite(work: Node): boolean {
+  const writes = (n: Node) =>
+    (n.type === 'CallExpression' && ACCOUNT_WRITE.test(calleeName(n) ?? '')) ||
+    (n.type === 'NewExpression' && ACCOUNT_WRITE.test(lastName(n.callee as Node) ?? ''));
+  return !writes(work) && !someDescendant(work, writes, true);
+}
+
 /**
- * Does the comment text of a catch (its own comments, joined) state one of these catch-only decisions?
+ * Do the comments of a catch that only logs (or of a `.catch` callback that only logs) state one of these
+ * decisions? `site` is the try statement or the `.catch` call, `work` the try block or the chain's call.
  *
  * @example
- * catchOnlyDecision('// Still return success to prevent enumeration') // true
- * catchOnlyDecision('// will be retried later') // false: no mechanism named
+ * catchOnlyDecision(ctx, tryStatement, tryStatement.block, '// Still return success to prevent enumeration') // around a send: true
+ * catchOnlyDecision(ctx, tryStatement, tryStatement.block, '// will be retried later') // false: no mechanism named
  */
-export function catchOnlyDecision(comments: string): boolean {
-  return NO_ENUMERATION.test(comments) || PICKED_UP_LATER.test(comments) || GOES_ON_INSTEAD.test(comments);
+export function catchOnlyDecision(ctx: ModuleContext, site: Node, work: Node, comments: string): boolean {
+  if (pickedUpLater(comments)) return true;
+  if (NO_ENUMERATION.test(comments) && noAccountWrite(work)) return true;
+  return GOES_ON_INSTEAD.test(comments) && perItem(ctx, site);
+}
+
+/** The comments of a piece of source (line and block), joined. */
+export function commentText(text: string): string {
+  return (text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []).join(' ');
 }

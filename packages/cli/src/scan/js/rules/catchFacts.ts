@@ -4,7 +4,7 @@ import { calleeName, memberPath, type Node, someDescendant, unwrap } from '../as
 import { localWork } from '../localWork.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isSdkSend } from '../sdkSend.js';
-import { catchOnlyDecision } from './catchDecisionWords.js';
+import { commentText } from './catchDecisionWords.js';
 import { guardedObservation } from './guardedLog.js';
 import { classifyHttpCall } from './http.js';
 import { logStatesDecision } from './loggedDecision.js';
@@ -85,9 +85,7 @@ export function saysWhy(
   const decides = (text: string) => BEST_EFFORT.test(text) || (extra?.test(text) ?? false);
   const handler = tryStatement.handler as Node | null;
   const body = handler == null ? '' : ctx.source.slice(handler.body.start, handler.body.end);
-  // The catch's own comments may also state a decision read only there (catchDecisionWords.ts).
-  if (/\/[/*]/.test(body) && (decides(commentText(body)) || catchOnlyDecision(commentText(body))))
-    return true;
+  if (/\/[/*]/.test(body) && decides(commentText(body))) return true;
   // The catch's own log line may state the decision instead (loggedDecision.ts).
   if (handler != null && logStatesDecision(handler)) return true;
   // A default answer is decided only in the catch itself: a doc's "optional" may be about a parameter.
@@ -107,11 +105,6 @@ export function saysWhy(
   const before = ctx.source.slice(Math.max(0, at.start - 800), at.start).trimEnd();
   const doc = before.endsWith('*/') ? before.slice(before.lastIndexOf('/*')) : '';
   return doc !== '' && decides(doc);
-}
-
-/** The comments of a piece of source (line and block), joined. */
-function commentText(text: string): string {
-  return (text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []).join(' ');
 }
 
 const LOCAL_IO =

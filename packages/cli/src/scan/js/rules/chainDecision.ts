@@ -4,7 +4,9 @@
 // (catchFacts.ts saysWhy). A comment that only says what the call does (`// Record the audit entry`)
 // decides nothing, and the catch stays reported. A chain whose callback only logs is decided only by the
 // callback's own text (callbackSaysWhy): there a neighbour's comment, above or beside, decides nothing.
-import { type Node, unwrap } from '../ast.js';
+
+import { escapeRegExp } from '../../escapeRegExp.js';
+import { isFunction, type Node, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { catchOnlyDecision } from './catchDecisionWords.js';
 import { BEST_EFFORT } from './catchFacts.js';
@@ -38,25 +40,38 @@ export function chainSaysWhy(ctx: ModuleContext, call: Node): boolean {
 /**
  * The inline `.catch` callback itself states the decision, as a try's catch does (catchFacts.ts saysWhy):
  * a comment anywhere in its text, also between its arrow and an expression body (`(err) => // Non-fatal:
- * set it up by hand\n log(err)`), in the words a catch decides with (BEST_EFFORT, catchDecisionWords.ts),
- * or a log line of it in the words of a decision to go on (`log.warn('enqueue failed (non-fatal)')`,
- * loggedDecision.ts). A callback named elsewhere (`.catch(logError)`) is shared: its words decide nothing
- * for this chain.
+ * set it up by hand\n log(err)`), in the words a catch decides with (BEST_EFFORT, and the catch-only
+ * reasons of catchDecisionWords.ts judged against the chain's call), or a log line of it in the words of a
+ * decision to go on (`log.warn('enqueue failed (non-fatal)')`, loggedDecision.ts). A comment that only says
+ * what the step is (`// Record the audit entry`) decides nothing; a named callback counts only when this chain
+ * alone uses it (ownCallback): one shared by other chains (`.catch(logError)`) decides nothing for this one.
  *
  * @example
  * // await register().catch((err) => log.warn('auto-register failed (non-fatal)', err));
  * callbackSaysWhy(ctx, catchCall) // -> true
  */
 export function callbackSaysWhy(ctx: ModuleContext, call: Node): boolean {
-  const fn = unwrap((call.arguments as Node[])[0]);
-  if (fn?.type !== 'ArrowFunctionExpression' && fn?.type !== 'FunctionExpression') return false;
-  const said = ctx.comments.some((c) => {
-    if (c.start < fn.start || c.end > fn.end) return false;
-    const text = ctx.source.slice(c.start, c.end);
-    return BEST_EFFORT.test(text) || catchOnlyDecision(text);
-  });
-  if (said) return true;
+  const fn = ownCallback(ctx, (call.arguments as Node[])[0]);
+  if (fn === undefined || !isFunction(fn)) return false;
+  const text = ctx.comments
+    .filter((c) => c.start >= fn.start && c.end <= fn.end)
+    .map((c) => ctx.source.slice(c.start, c.end))
+    .join(' ');
+  const work = unwrap(unwrap(call.callee)?.object);
+  if (BEST_EFFORT.test(text) || (work !== undefined && catchOnlyDecision(ctx, call, work, text))) return true;
   const body = fn.body as Node;
   const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
   return statements.some((s) => logLineStatesDecision(s));
+}
+
+/**
+ * The chain's own callback: inline, or named and used by this chain alone (`const auditFailed = (e) => {
+ * // Best effort ... }` then `.catch(auditFailed)`). A named callback the module uses more than once is
+ * shared, and its words are not about this chain.
+ */
+function ownCallback(ctx: ModuleContext, arg: Node | undefined): Node | undefined {
+  const fn = unwrap(arg);
+  if (fn?.type !== 'Identifier') return fn;
+  const uses = ctx.source.match(new RegExp(`(?<![\\w$.])${escapeRegExp(fn.name as string)}(?![\\w$])`, 'g'));
+  return (uses?.length ?? 0) === 2 ? ctx.valueOf(fn) : undefined;
 }

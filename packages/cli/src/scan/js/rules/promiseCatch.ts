@@ -149,9 +149,9 @@ function droppedSdkChain(ctx: ModuleContext, call: Node, body: Node): boolean {
 function awaitedLogOnly(ctx: ModuleContext, call: Node, body: Node): boolean {
   const statements = body.type === 'BlockStatement' ? (body.body as Node[]) : [body];
   if (!statements.some((s) => isLogCall(s)) || !statements.every((s) => isObservation(s))) return false;
-  if (decidedInComment(ctx, body) || inTelemetryFunction(ctx, call)) return false;
-  // The callback's own words decide, as a try's catch's do; a neighbour's comment does not (chainDecision.ts).
-  if (callbackSaysWhy(ctx, call)) return false;
+  // Only the inline callback's own words decide, as a try's catch's do: a neighbour's comment, a comment
+  // that says what the step is, or a named callback shared by other chains does not (chainDecision.ts).
+  if (callbackSaysWhy(ctx, call) || inTelemetryFunction(ctx, call)) return false;
   // A chain the handler returns is awaited by Lambda: its answer is the invocation's (returnedChain.ts).
   if (!awaited(ctx, call) && !returnedByHandler(ctx, call)) return false;
   let receiver = unwrap(unwrap(call.callee)?.object);
@@ -199,18 +199,6 @@ function logsThenEmpty(ctx: ModuleContext, call: Node, body: Node): boolean {
       (calleeName(receiver) === 'promise' &&
         unwrap(unwrap(receiver.callee)?.object)?.type === 'CallExpression'))
   );
-}
-
-/**
- * A comment in the handler states a decision, unless every comment there is a note of work left
- * (`// FIXME: handle (suppress) expected errors`, `// TODO: retry`): that says the failure is not handled
- * yet, the opposite of a decision.
- */
-function decidedInComment(ctx: ModuleContext, body: Node): boolean {
-  if (!hasComment(ctx, ctx.comments, body)) return false;
-  const text = ctx.source.slice(body.start, body.end);
-  const comments = [...text.matchAll(/\/\/([^\n]*)|\/\*([\s\S]*?)\*\//g)].map((m) => m[1] ?? m[2] ?? '');
-  return comments.length === 0 || !comments.every((c) => /^[\s*]*(?:TODO|FIXME|XXX)\b/.test(c));
 }
 
 /**
