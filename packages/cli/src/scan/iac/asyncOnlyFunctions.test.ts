@@ -78,12 +78,31 @@ describe('asyncOnlyFunctionIds', () => {
     expect(asyncOnlyFunctionIds({ F: fn({ DeadLetterQueue: dlq }), C: caller as Json }).size).toBe(0);
   });
 
-  it('keeps a function an EventBridge invoke permission names (an async caller)', () => {
-    const permission = {
-      Type: 'AWS::Lambda::Permission',
-      Properties: { FunctionName: { Ref: 'F' }, Principal: 'events.amazonaws.com' },
-    };
-    expect([...asyncOnlyFunctionIds({ F: fn({ DeadLetterQueue: dlq }), P: permission })]).toEqual(['F']);
+  const permission = (principal: Json): Json => ({
+    Type: 'AWS::Lambda::Permission',
+    Properties: { FunctionName: { Ref: 'F' }, Principal: principal },
+  });
+
+  it.each([
+    ['events.amazonaws.com'],
+    [{ 'Fn::Sub': 'scheduler.${AWS::URLSuffix}' }],
+    ['s3.amazonaws.com'],
+  ])('keeps a function an invoke permission for %j names (an async caller)', (principal) => {
+    const out = asyncOnlyFunctionIds({ F: fn({ DeadLetterQueue: dlq }), P: permission(principal) });
+    expect([...out]).toEqual(['F']);
+  });
+
+  it.each([
+    [{ 'Fn::Sub': 'apigateway.${AWS::URLSuffix}' }],
+    ['connect.amazonaws.com'],
+    ['bedrock.amazonaws.com'],
+    ['vpc-lattice.amazonaws.com'],
+    ['sqs.amazonaws.com'],
+    ['123456789012'],
+    [{ Ref: 'CallerAccount' }],
+  ])('leaves a function an invoke permission for %j names (not a known async source)', (principal) => {
+    const out = asyncOnlyFunctionIds({ F: fn({ DeadLetterQueue: dlq }), P: permission(principal) });
+    expect(out.size).toBe(0);
   });
 });
 
@@ -103,5 +122,29 @@ describe('serverlessAsyncOnly', () => {
     ['no failure target', { handler: 'a.h' }],
   ])('leaves a function with %s', (_, f) => {
     expect(serverlessAsyncOnly({ a: f as Json })).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an API Gateway method',
+      {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: { Integration: { Uri: { 'Fn::Sub': 'arn:${AWS::Partition}:${SendDashdigestLambdaFunction.Arn}' } } },
+      },
+    ],
+    [
+      'an API Gateway invoke permission',
+      {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          FunctionName: { 'Fn::GetAtt': ['SendDashdigestLambdaFunction', 'Arn'] },
+          Principal: 'apigateway.amazonaws.com',
+        },
+      },
+    ],
+  ])('leaves a function that %s under resources.Resources calls', (_, caller) => {
+    const functions = { 'send-digest': { handler: 'a.h', onError: 'arn' } };
+    expect(serverlessAsyncOnly(functions, { C: caller as Json })).toEqual([]);
+    expect(serverlessAsyncOnly(functions, {})).toEqual(['send-digest']);
   });
 });
