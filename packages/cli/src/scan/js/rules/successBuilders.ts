@@ -5,7 +5,7 @@
 // passes for done and nobody retries. A builder in this module is read here; an imported one by the project
 // pass (ExportFact.successAnswer). A builder whose status comes from its argument, or is only a default the
 // call overrides, answers what its caller asks and is not one; but a call that leaves a 2xx default in place
-// (`successResponse({ status: 'manual_review_needed' })` of `(data, statusCode = 200)`) answers 2xx all the same.
+// (`reply({ queued: true })` of `(data, statusCode = 200)`) answers 2xx all the same.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { answeredOnPurpose } from './ackComment.js';
