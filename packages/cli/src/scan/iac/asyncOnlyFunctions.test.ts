@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { asyncOnlyFunctionIds, serverlessAsyncOnly } from './asyncOnlyFunctions.js';
 import type { Json } from './IacResult.js';
 
+/** `!Sub` of `text`: CloudFormation's `${...}` syntax, not a JavaScript template. */
+const sub = (text: string): Json => ({ 'Fn::Sub': text });
+const urlSuffix = (service: string): Json => sub(`${service}.$\{AWS::URLSuffix}`);
+
 const dlq = { Type: 'SQS', TargetArn: 'arn:aws:sqs:eu-west-1:000000000000:dlq' };
 const fn = (props: Record<string, Json>, type = 'AWS::Serverless::Function'): Json => ({
   Type: type,
@@ -83,17 +87,16 @@ describe('asyncOnlyFunctionIds', () => {
     Properties: { FunctionName: { Ref: 'F' }, Principal: principal },
   });
 
-  it.each([
-    ['events.amazonaws.com'],
-    [{ 'Fn::Sub': 'scheduler.${AWS::URLSuffix}' }],
-    ['s3.amazonaws.com'],
-  ])('keeps a function an invoke permission for %j names (an async caller)', (principal) => {
-    const out = asyncOnlyFunctionIds({ F: fn({ DeadLetterQueue: dlq }), P: permission(principal) });
-    expect([...out]).toEqual(['F']);
-  });
+  it.each([['events.amazonaws.com'], [urlSuffix('scheduler')], ['s3.amazonaws.com']])(
+    'keeps a function an invoke permission for %j names (an async caller)',
+    (principal) => {
+      const out = asyncOnlyFunctionIds({ F: fn({ DeadLetterQueue: dlq }), P: permission(principal) });
+      expect([...out]).toEqual(['F']);
+    },
+  );
 
   it.each([
-    [{ 'Fn::Sub': 'apigateway.${AWS::URLSuffix}' }],
+    [urlSuffix('apigateway')],
     ['connect.amazonaws.com'],
     ['bedrock.amazonaws.com'],
     ['vpc-lattice.amazonaws.com'],
@@ -129,7 +132,7 @@ describe('serverlessAsyncOnly', () => {
       'an API Gateway method',
       {
         Type: 'AWS::ApiGateway::Method',
-        Properties: { Integration: { Uri: { 'Fn::Sub': 'arn:${AWS::Partition}:${SendDashdigestLambdaFunction.Arn}' } } },
+        Properties: { Integration: { Uri: sub(`arn:aws:$\{SendDashdigestLambdaFunction.Arn}`) } },
       },
     ],
     [
