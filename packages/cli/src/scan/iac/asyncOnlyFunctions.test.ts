@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { asyncOnlyFunctionIds, serverlessAsyncOnly } from './asyncOnlyFunctions.js';
 import type { Json } from './IacResult.js';
 
+/** `!Sub` of `text`: CloudFormation's `${...}` syntax, not a JavaScript template. */
+const sub = (text: string): Json => ({ 'Fn::Sub': text });
+const urlSuffix = (service: string): Json => sub(`${service}.$\{AWS::URLSuffix}`);
+
 const dlq = { Type: 'SQS', TargetArn: 'arn:aws:sqs:eu-west-1:000000000000:dlq' };
 const fn = (props: Record<string, Json>, type = 'AWS::Serverless::Function'): Json => ({
   Type: type,
@@ -78,12 +82,30 @@ describe('asyncOnlyFunctionIds', () => {
     expect(asyncOnlyFunctionIds({ F: fn({ DeadLetterQueue: dlq }), C: caller as Json }).size).toBe(0);
   });
 
-  it('keeps a function an EventBridge invoke permission names (an async caller)', () => {
-    const permission = {
-      Type: 'AWS::Lambda::Permission',
-      Properties: { FunctionName: { Ref: 'F' }, Principal: 'events.amazonaws.com' },
-    };
-    expect([...asyncOnlyFunctionIds({ F: fn({ DeadLetterQueue: dlq }), P: permission })]).toEqual(['F']);
+  const permission = (principal: Json): Json => ({
+    Type: 'AWS::Lambda::Permission',
+    Properties: { FunctionName: { Ref: 'F' }, Principal: principal },
+  });
+
+  it.each([['events.amazonaws.com'], [urlSuffix('scheduler')], ['s3.amazonaws.com']])(
+    'keeps a function an invoke permission for %j names (an async caller)',
+    (principal) => {
+      const out = asyncOnlyFunctionIds({ F: fn({ DeadLetterQueue: dlq }), P: permission(principal) });
+      expect([...out]).toEqual(['F']);
+    },
+  );
+
+  it.each([
+    [urlSuffix('apigateway')],
+    ['connect.amazonaws.com'],
+    ['bedrock.amazonaws.com'],
+    ['vpc-lattice.amazonaws.com'],
+    ['sqs.amazonaws.com'],
+    ['123456789012'],
+    [{ Ref: 'CallerAccount' }],
+  ])('leaves a function an invoke permission for %j names (not a known async source)', (principal) => {
+    const out = asyncOnlyFunctionIds({ F: fn({ DeadLetterQueue: dlq }), P: permission(principal) });
+    expect(out.size).toBe(0);
   });
 });
 
@@ -103,5 +125,29 @@ describe('serverlessAsyncOnly', () => {
     ['no failure target', { handler: 'a.h' }],
   ])('leaves a function with %s', (_, f) => {
     expect(serverlessAsyncOnly({ a: f as Json })).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an API Gateway method',
+      {
+        Type: 'AWS::ApiGateway::Method',
+        Properties: { Integration: { Uri: sub(`arn:aws:$\{SendDashdigestLambdaFunction.Arn}`) } },
+      },
+    ],
+    [
+      'an API Gateway invoke permission',
+      {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          FunctionName: { 'Fn::GetAtt': ['SendDashdigestLambdaFunction', 'Arn'] },
+          Principal: 'apigateway.amazonaws.com',
+        },
+      },
+    ],
+  ])('leaves a function that %s under resources.Resources calls', (_, caller) => {
+    const functions = { 'send-digest': { handler: 'a.h', onError: 'arn' } };
+    expect(serverlessAsyncOnly(functions, { C: caller as Json })).toEqual([]);
+    expect(serverlessAsyncOnly(functions, {})).toEqual(['send-digest']);
   });
 });

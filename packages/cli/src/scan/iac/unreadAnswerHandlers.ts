@@ -39,7 +39,8 @@ export function serverlessUnreadHandlers(config: Record<string, Json>): UnreadWi
   // A state machine's Task (serverlessStepTasks.ts) reads no failure from an answer either.
   const tasks = serverlessStepTasks(config);
   // A function with no events but an async failure target is invoked asynchronously (asyncOnlyFunctions.ts).
-  const asyncOnly = new Set(serverlessAsyncOnly(obj(config.functions) ?? {}));
+  const resources = obj(obj(config.resources)?.Resources) ?? {};
+  const asyncOnly = new Set(serverlessAsyncOnly(obj(config.functions) ?? {}, resources));
   for (const [key, f] of Object.entries(obj(config.functions) ?? {})) {
     const fn = obj(f);
     if (typeof fn?.handler === 'string' && (tasks.has(key) || asyncOnly.has(key))) {

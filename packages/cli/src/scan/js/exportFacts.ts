@@ -210,7 +210,7 @@ export function exportFacts(ctx: ModuleContext): Record<string, ExportFact> {
     if (catches && isFunction(v) && answersNullOnError(v)) add(facts, name, { nullOnError: true });
     // An answer builder always saying 2xx, which a catch answering a failure through it hides (rules/successBuilders.ts).
     if (statusWords && isFunction(v) && alwaysSuccessAnswer(v)) add(facts, name, { successAnswer: true });
-    const defaultAt = statusWords && isFunction(v) ? successDefaultAt(v) : undefined;
+    const defaultAt = statusWords && isFunction(v) ? successDefaultAt(ctx, v) : undefined;
     if (defaultAt !== undefined) add(facts, name, { successDefaultAt: defaultAt });
     const httpClient = isFunction(v) ? undefined : httpClientExport(ctx, v);
     if (httpClient !== undefined) add(facts, name, { httpClient });

@@ -20,7 +20,19 @@ describe('deadStore', () => {
     ).toBe(true);
   });
 
+  it('takes the second declarator of a declaration', () => {
+    expect(
+      storeIn(
+        'async function f() { let ok = true, failed = false; try { await put() } catch (e) { failed = true; return ok() } }',
+      ),
+    ).toBe(true);
+  });
+
   it.each([
+    [
+      'of the module that a nested function declares again under the same name',
+      'let failed = false; export const health = () => failed; export async function f() { const g = () => { let failed; }; try { await put() } catch (e) { failed = true; return ok(g) } }',
+    ],
     [
       'read after the try',
       'async function f() { let failed = false; try { await put() } catch (e) { failed = true } if (failed) retry() }',

@@ -1,34 +1,31 @@
-// A catch that sets a local flag before its answer (`ocrError = true; return successResponse(...)`) is no
+// A catch that sets a local flag before its answer (`saved = false; return ok({ queued: true })`) is no
 // handling when nothing ever reads the flag: the store is dead, and the catch only observes the failure.
-// Read from the enclosing function's text, not its tree: a word that is neither the declaration nor an
-// assignment target counts as a read (in a string or a comment too), so the test errs toward "read".
-
-import { escapeRegExp } from '../../escapeRegExp.js';
-import { type Node, unwrap } from '../ast.js';
+// The flag is the function's own `let` by binding (loggedFlag.ts's test), and any other use of that same
+// binding in the function, in or after the catch, counts as a read.
+import { type Node, someDescendant } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { flagSet, localLet } from './loggedFlag.js';
 
 /**
- * `flag = <literal>;` where `flag` is declared in the same function and read nowhere in it.
+ * `flag = true|false;` where `flag` is a `let` declared in the same function and read nowhere in it.
  *
  * @example
  * // function f() { let failed = false; try { await put() } catch (e) { failed = true; return ok() } }
  * deadStore(ctx, parse('failed = true;')) // true
  */
 export function deadStore(ctx: ModuleContext, statement: Node): boolean {
-  const e = statement.type === 'ExpressionStatement' ? unwrap(statement.expression as Node) : undefined;
-  if (e?.type !== 'AssignmentExpression' || e.operator !== '=') return false;
-  const left = e.left as Node;
-  if (left.type !== 'Identifier' || unwrap(e.right as Node)?.type !== 'Literal') return false;
+  const flag = flagSet(statement);
   const fn = ctx.enclosingFunction(statement);
-  if (fn === undefined) return false;
-  const text = ctx.source.slice(fn.start as number, fn.end as number);
-  let declared = false;
-  for (const m of text.matchAll(
-    new RegExp(`(?<![.\\w$])${escapeRegExp(left.name as string)}(?![\\w$])`, 'g'),
-  )) {
-    const at = m.index as number;
-    if (/\b(?:let|var)\s+$/.test(text.slice(Math.max(0, at - 8), at))) declared = true;
-    else if (!/^\s*=(?!=)/.test(text.slice(at + m[0].length, at + m[0].length + 4))) return false;
-  }
-  return declared;
+  if (flag === undefined || fn === undefined) return false;
+  const binding = localLet(ctx, flag, statement, fn);
+  if (binding === undefined) return false;
+  const read = someDescendant(fn, (n) => {
+    if (n.type !== 'Identifier' || n.name !== flag || ctx.resolve(flag, n) !== binding) return false;
+    const parent = ctx.parentOf(n);
+    if (parent?.type === 'AssignmentExpression' && parent.left === n) return false;
+    if (parent?.type === 'VariableDeclarator' && parent.id === n) return false;
+    if (parent?.type === 'MemberExpression' && parent.property === n && !parent.computed) return false;
+    return !(parent?.type === 'Property' && parent.key === n && !parent.shorthand && !parent.computed);
+  });
+  return !read;
 }

@@ -4,10 +4,11 @@
 // call had succeeded.
 import { isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import type { Binding } from '../moduleIndex.js';
 import { isLogCall, isObservation } from './catchFacts.js';
 
-/** `ok = false` (or `true`) as a statement: the catch's record of the failure. */
-function flagSet(statement: Node): string | undefined {
+/** `ok = false` (or `true`) as a statement: the catch's record of the failure (deadStores.ts too). */
+export function flagSet(statement: Node): string | undefined {
   if (statement.type !== 'ExpressionStatement') return undefined;
   const e = unwrap(statement.expression);
   if (e?.type !== 'AssignmentExpression' || e.operator !== '=') return undefined;
@@ -16,6 +17,17 @@ function flagSet(statement: Node): string | undefined {
   return left?.type === 'Identifier' && right?.type === 'Literal' && typeof right.value === 'boolean'
     ? (left.name as string)
     : undefined;
+}
+
+/**
+ * The binding `flag` names at `at` when it is a `let` declared inside `fn` (its own local flag, by binding,
+ * not by name): undefined for a module's or an outer function's variable.
+ */
+export function localLet(ctx: ModuleContext, flag: string, at: Node, fn: Node): Binding | undefined {
+  const binding = ctx.resolve(flag, at);
+  const declared = binding?.declaration;
+  if (binding?.kind !== 'let' || declared === undefined) return undefined;
+  return declared.start < fn.start || declared.end > fn.end ? undefined : binding;
 }
 
 /**
@@ -30,15 +42,7 @@ export function flagOnlyLogged(ctx: ModuleContext, handler: Node): string | unde
   const fn = ctx.enclosingFunction(handler);
   if (fn === undefined) return undefined;
   for (const flag of flags) {
-    const binding = ctx.resolve(flag, handler);
-    const declared = binding?.declaration;
-    if (
-      binding?.kind !== 'let' ||
-      declared === undefined ||
-      declared.start < fn.start ||
-      declared.end > fn.end
-    )
-      return undefined;
+    if (localLet(ctx, flag, handler, fn) === undefined) return undefined;
     const readOutsideLog = someDescendant(fn.body as Node, (n) => {
       if (n.type !== 'Identifier' || n.name !== flag || n.start < handler.end) return false;
       const parent = ctx.parentOf(n);

@@ -5,7 +5,7 @@
 // passes for done and nobody retries. A builder in this module is read here; an imported one by the project
 // pass (ExportFact.successAnswer). A builder whose status comes from its argument, or is only a default the
 // call overrides, answers what its caller asks and is not one; but a call that leaves a 2xx default in place
-// (`successResponse({ status: 'manual_review_needed' })` of `(data, statusCode = 200)`) answers 2xx all the same.
+// (`reply({ queued: true })` of `(data, statusCode = 200)`) answers 2xx all the same.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { answeredOnPurpose } from './ackComment.js';
@@ -40,23 +40,32 @@ export function alwaysSuccessAnswer(fn: Node, defaulted?: string): boolean {
 
 /**
  * The index of `fn`'s status parameter when its default is a 2xx literal, the body never assigns it, and
- * every answer's statusCode is it or a constant 2xx: a call that leaves it out is answered 2xx.
+ * every answer's statusCode is it or a constant 2xx: a call that leaves it out is answered 2xx. The index
+ * counts the arguments a call hands (a TypeScript `this` parameter is none), and every use of the name must
+ * resolve to that parameter: a builder that declares its own status (`const statusCode = 500`) is no default.
  *
  * @example
- * successDefaultAt(parse('(data, statusCode = 200) => ({ statusCode, body: JSON.stringify(data) })')) // 1
+ * successDefaultAt(ctx, parse('(data, statusCode = 200) => ({ statusCode, body: JSON.stringify(data) })')) // 1
  */
-export function successDefaultAt(fn: Node): number | undefined {
-  const params = fn.params as Node[];
-  const at = params.findIndex(
-    (p) => p.type === 'AssignmentPattern' && (p.left as Node).type === 'Identifier' && is2xx(p.right as Node),
-  );
-  if (at === -1) return undefined;
-  const name = ((params[at] as Node).left as Node).name as string;
-  const assigned = someDescendant(
-    fn.body as Node,
-    (n) => n.type === 'AssignmentExpression' && unwrap(n.left as Node)?.name === name,
-  );
-  return !assigned && alwaysSuccessAnswer(fn, name) ? at : undefined;
+export function successDefaultAt(ctx: ModuleContext, fn: Node): number | undefined {
+  const params = (fn.params as Node[]).filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
+  for (const [at, p] of params.entries()) {
+    if (p.type !== 'AssignmentPattern' || (p.left as Node).type !== 'Identifier' || !is2xx(p.right as Node))
+      continue;
+    const name = (p.left as Node).name as string;
+    const foreign = someDescendant(fn.body as Node, (n) => {
+      if (n.type !== 'Identifier' || n.name !== name) return false;
+      const parent = ctx.parentOf(n);
+      if (parent?.type === 'AssignmentExpression' && unwrap(parent.left as Node) === n) return true;
+      // A property key or member name is no use of the binding.
+      if (parent?.type === 'Property' && parent.key === n && !parent.shorthand) return false;
+      if (parent?.type === 'MemberExpression' && parent.property === n && !parent.computed) return false;
+      const b = ctx.resolve(name, n);
+      return b?.kind !== 'param' || b.scope !== fn;
+    });
+    if (!foreign && alwaysSuccessAnswer(fn, name)) return at;
+  }
+  return undefined;
 }
 
 /** The builder call the catch's last statement returns (`return ok({ error })`, `return await ok(...)`). */
@@ -104,7 +113,7 @@ export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolea
   }
   const local = ctx.functionOf(callee);
   if (local === undefined || !isFunction(local)) return false;
-  const defaultAt = successDefaultAt(local);
+  const defaultAt = successDefaultAt(ctx, local);
   const leftDefault = defaultAt !== undefined && handed !== undefined && handed <= defaultAt;
   if (!alwaysSuccessAnswer(local) && !leftDefault) return false;
   report('swallowed-error', handler, message);
