@@ -54,7 +54,8 @@ function three(xs) { const entries = xs.map((x) => ({ Id: uuidv4(), MessageBody:
 function four(xs) { const entries = xs.map((x) => ({ Id: uuidv4(), body: x })); return { QueueUrl: q, Entries: entries }; }
 function five(startedAt) { return { traceId: uuidv4(), startedAt }; }
 function six(startedAt) { return { correlationId: uuidv4(), startedAt }; }
-function seven(x) { return { id: uuidv4(), ...x }; }`),
+function seven(x) { return { id: uuidv4(), ...x }; }
+function eight(xs) { const tmp = xs.map((x) => ({ id: uuidv4(), x })); return tmp.length; }`),
     ).toEqual([]);
   });
 });

@@ -67,7 +67,13 @@ function keptAnswer(ctx: ModuleContext, fn: Node): boolean {
   const at = ctx.parentOf(fn);
   if (at?.type !== 'CallExpression') return at?.type === 'VariableDeclarator';
   const kept = ctx.climb(at, (p) => WRAPPERS.has(p.type as string) || p.type === 'AwaitExpression').parent;
-  return kept?.type === 'VariableDeclarator' || kept?.type === 'ReturnStatement' || isFunction(kept);
+  // `const rows = xs.map(...)` counts only when the function returns `rows`, as a push target must be returned.
+  if (kept?.type === 'VariableDeclarator') {
+    const id = unwrap(kept.id as Node);
+    const outer = ctx.enclosingFunction(kept);
+    return id?.type === 'Identifier' && outer !== undefined && returnsName(ctx, outer, id.name as string);
+  }
+  return kept?.type === 'ReturnStatement' || isFunction(kept);
 }
 
 /** Does `fn` return the local `name` (`return allSegments`, `return Object.values(result)`)? A cheap text test. */
