@@ -220,7 +220,7 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
       ownerKey === 'data' ||
       writtenRecord(ctx, owner) ||
       insertedRow(ctx, owner) ||
-      writeCallRow(ctx, parent, owner) ||
+      writeCallRow(ctx, parent, owner, key) ||
       (shared && returnedRecord(ctx, prop));
     if (written) {
       // Made only after a lookup found no row (here or in every caller in the module): once per key.

@@ -10,7 +10,9 @@ function returned(body: string): number[] {
   return ctx
     .of('Property')
     .filter((p) =>
-      /^(id|Id|runId|eventId|notifyMessageId|order_id)$/.test(propertyName(p.key, p.computed) ?? ''),
+      /^(id|Id|runId|eventId|notifyMessageId|order_id|traceId|correlationId)$/.test(
+        propertyName(p.key, p.computed) ?? '',
+      ),
     )
     .filter((p) => returnedRecord(ctx, p))
     .map((p) => ctx.position(p.start as number).line);
@@ -40,6 +42,20 @@ function four() { return { id: () => uuidv4() }; }
 function five(log) { return { id: log.correlationID }; }
 const six = async (e) => ({ id: uuidv4(), e });
 const seven = (u) => ({ ...u, eventId: uuidv4(), notifyMessageId: uuidv4() });`),
+    ).toEqual([]);
+  });
+
+  it('leaves a batch entry in any callback form, a trace or correlation id, and an id a later spread may override', () => {
+    expect(
+      returned(`
+function one(xs, sqs) { return sqs.send({ Entries: xs.map((x) => { return { Id: uuidv4(), MessageBody: x }; }) }); }
+function two(xs, sqs) { return sqs.send({ Entries: xs.map(function (x) { return { Id: uuidv4(), MessageBody: x }; }) }); }
+function three(xs) { const entries = xs.map((x) => ({ Id: uuidv4(), MessageBody: x })); return entries; }
+function four(xs) { const entries = xs.map((x) => ({ Id: uuidv4(), body: x })); return { QueueUrl: q, Entries: entries }; }
+function five(startedAt) { return { traceId: uuidv4(), startedAt }; }
+function six(startedAt) { return { correlationId: uuidv4(), startedAt }; }
+function seven(x) { return { id: uuidv4(), ...x }; }
+function eight(xs) { const tmp = xs.map((x) => ({ id: uuidv4(), x })); return tmp.length; }`),
     ).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 // (onlyIfConsumerCaller): a mapper an HTTP route alone calls names a new entity whose id its client gets back.
 import { calleeName, isFunction, type Node, propertyName, unwrap, WRAPPERS } from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
+import { traceIdKey } from './emittedIds.js';
 
 /** Nodes an object literal may sit in and still be part of the value handed back (`[{...}, {...}]`, `{ row: {...} }`). */
 const CONTAINER = new Set(['ArrayExpression', 'ObjectExpression', 'Property']);
@@ -23,14 +24,36 @@ function outermost(ctx: ModuleContext, object: Node): Node {
   return at;
 }
 
+/** Fields of an SQS/SNS batch entry (`SendMessageBatch`, `PublishBatch`), whose `Id` only pairs the entry with its result. */
+const BATCH_ENTRY_FIELD =
+  /^(MessageBody|Message|MessageAttributes|MessageGroupId|MessageDeduplicationId|DelaySeconds|Subject|MessageStructure|ReceiptHandle|VisibilityTimeout)$/;
+
+/**
+ * A batch entry's `Id`: the object carries a batch entry's fields, or the module hands something to `Entries`
+ * (`Entries: xs.map(...)`, `Entries: entries`), whatever the callback's form. The entry is sent, not stored.
+ */
+function batchEntryId(ctx: ModuleContext, name: string, object: Node): boolean {
+  if (name !== 'Id') return false;
+  const fields = (object.properties as Node[]).map((p) =>
+    p.type === 'Property' ? propertyName(p.key, p.computed) : '',
+  );
+  return fields.some((f) => BATCH_ENTRY_FIELD.test(f ?? '')) || /\bEntries\s*:/.test(ctx.source);
+}
+
 /**
  * The record's own key: `id` (`_id`, `Id`, `ID`), or the id-like attribute it leads with (`{ order_id: orderId, ... }`).
  * Another id it carries (`{ ...item, notifyMessageId: randomUUID() }`, an event's `eventId` beside the input it
  * spreads) names something else, a stand-in or a descriptive attribute, and may never be a key of what is stored.
+ * Not a trace or correlation id (traceIdKey, as for an emitted payload), not a batch entry's `Id`, and not a key a
+ * later spread may override (`{ id: uuidv4(), ...x }`: `x.id` wins when it has one).
  */
-function ownKey(prop: Node, object: Node): boolean {
-  if (/^(_?id|Id|ID)$/.test(propertyName(prop.key, prop.computed) ?? '')) return true;
-  return (object.properties as Node[])[0] === prop;
+function ownKey(ctx: ModuleContext, prop: Node, object: Node): boolean {
+  const name = propertyName(prop.key, prop.computed) ?? '';
+  const properties = object.properties as Node[];
+  if (traceIdKey(name) || batchEntryId(ctx, name, object)) return false;
+  if (properties.slice(properties.indexOf(prop) + 1).some((p) => p.type === 'SpreadElement')) return false;
+  if (/^(_?id|Id|ID)$/.test(name)) return true;
+  return properties[0] === prop;
 }
 
 /** An id made by a call or held by a const (`id: uuidv4()`, `oppId`), not a function or another object's field. */
@@ -44,7 +67,13 @@ function keptAnswer(ctx: ModuleContext, fn: Node): boolean {
   const at = ctx.parentOf(fn);
   if (at?.type !== 'CallExpression') return at?.type === 'VariableDeclarator';
   const kept = ctx.climb(at, (p) => WRAPPERS.has(p.type as string) || p.type === 'AwaitExpression').parent;
-  return kept?.type === 'VariableDeclarator' || kept?.type === 'ReturnStatement' || isFunction(kept);
+  // `const rows = xs.map(...)` counts only when the function returns `rows`, as a push target must be returned.
+  if (kept?.type === 'VariableDeclarator') {
+    const id = unwrap(kept.id as Node);
+    const outer = ctx.enclosingFunction(kept);
+    return id?.type === 'Identifier' && outer !== undefined && returnsName(ctx, outer, id.name as string);
+  }
+  return kept?.type === 'ReturnStatement' || isFunction(kept);
 }
 
 /** Does `fn` return the local `name` (`return allSegments`, `return Object.values(result)`)? A cheap text test. */
@@ -59,7 +88,8 @@ function returnsName(ctx: ModuleContext, fn: Node, name: string): boolean {
  */
 export function returnedRecord(ctx: ModuleContext, prop: Node): boolean {
   const object = ctx.parentOf(prop);
-  if (object?.type !== 'ObjectExpression' || !madeHere(prop.value) || !ownKey(prop, object)) return false;
+  if (object?.type !== 'ObjectExpression' || !madeHere(prop.value) || !ownKey(ctx, prop, object))
+    return false;
   const value = outermost(ctx, object);
   const parent = ctx.parentOf(value);
   if (parent === undefined) return false;

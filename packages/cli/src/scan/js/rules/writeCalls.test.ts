@@ -9,7 +9,7 @@ function written(body: string, marker = 'rowId'): boolean {
   const ctx = contextOf(`async function f(m) {\n${body}\n}`, 'm.ts');
   const prop = ctx.of('Property').find((p) => (p.key as Node).name === marker);
   const object = prop !== undefined ? ctx.parentOf(prop) : undefined;
-  return writeCallRow(ctx, object, object !== undefined ? ctx.parentOf(object) : undefined);
+  return writeCallRow(ctx, object, object !== undefined ? ctx.parentOf(object) : undefined, marker);
 }
 
 describe('writeCallRow', () => {
@@ -21,6 +21,7 @@ describe('writeCallRow', () => {
     'await storeEvent({ rowId: uuid() }).then(() => 1);',
     'const row = { rowId: uuid() };\nawait createRecord(TABLE, row);',
     'const row = { rowId: uuid() };\nawait saveContact(row);',
+    'const row = { rowId: uuid() };\nawait putItem({ pk: 1, ...row });',
   ])('reads %s as a written row', (body) => {
     expect(written(body)).toBe(true);
   });
@@ -37,6 +38,8 @@ describe('writeCallRow', () => {
     // Not awaited: synchronous in-memory builders.
     'const s = createNotification({ rowId: uuid() });',
     'const row = { rowId: uuid() };\nreturn createRetryState(row);',
+    // A later key overrides the spread row's: the written id is existingId (review randomid 5).
+    'const row = { rowId: uuid(), n: m.n };\nawait putItem({ ...row, rowId: m.existingId });',
     // No write verb, or the object is nested in the options, not the argument itself.
     'await notifyUser({ rowId: uuid() });',
     'await createNotification({ meta: { rowId: uuid() } });',

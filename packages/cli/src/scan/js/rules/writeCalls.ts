@@ -75,7 +75,7 @@ export function rowOfWriteCall(
  * `const purchase = { id: randomUUID(), ... }` then `createRecord(TABLE, purchase)` in the same function: the row is
  * built first and named, then handed to the write. The name must be a direct argument and resolve to this declarator.
  */
-export function namedRowOfWriteCall(ctx: ModuleContext, declarator: Node): boolean {
+export function namedRowOfWriteCall(ctx: ModuleContext, declarator: Node, key?: string): boolean {
   const id = unwrap(declarator.id as Node);
   const fn = ctx.enclosingFunction(declarator);
   if (id?.type !== 'Identifier' || fn === undefined) return false;
@@ -89,18 +89,35 @@ export function namedRowOfWriteCall(ctx: ModuleContext, declarator: Node): boole
         const arg = unwrap(a);
         const names = (v: Node | undefined): boolean =>
           v?.type === 'Identifier' && v.name === name && ctx.resolve(name, v)?.declaration === declarator;
-        // `putItem({ pk: key(id), ...notification })`: the row spread into the object written, its id with it.
-        if (arg?.type === 'ObjectExpression')
-          return (arg.properties as Node[]).some(
-            (p) => p.type === 'SpreadElement' && names(unwrap(p.argument as Node)),
+        // `putItem({ pk: key(id), ...notification })`: the row spread into the object written, its id with it,
+        // unless a later property names the key (`{ ...row, id: existingId }` writes existingId).
+        if (arg?.type === 'ObjectExpression') {
+          const props = arg.properties as Node[];
+          return props.some(
+            (p, i) =>
+              p.type === 'SpreadElement' &&
+              names(unwrap(p.argument as Node)) &&
+              !props
+                .slice(i + 1)
+                .some(
+                  (q) =>
+                    q.type === 'Property' && key !== undefined && propertyName(q.key, q.computed) === key,
+                ),
           );
+        }
         return names(arg);
       }),
   );
 }
 
 /** A row handed to such a write, as a literal argument or a const of the function later handed to it. */
-export function writeCallRow(ctx: ModuleContext, object: Node | undefined, owner: Node | undefined): boolean {
-  if (owner?.type === 'VariableDeclarator') return owner.init === object && namedRowOfWriteCall(ctx, owner);
+export function writeCallRow(
+  ctx: ModuleContext,
+  object: Node | undefined,
+  owner: Node | undefined,
+  key?: string,
+): boolean {
+  if (owner?.type === 'VariableDeclarator')
+    return owner.init === object && namedRowOfWriteCall(ctx, owner, key);
   return rowOfWriteCall(ctx, object, owner);
 }
