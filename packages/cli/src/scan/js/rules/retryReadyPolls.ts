@@ -82,7 +82,7 @@ function unequalToString(node: Node | undefined): boolean {
 
 /** Does `node` go round again (a `continue` of this loop) without leaving it? */
 function continues(node: Node | undefined): boolean {
-  if (node === undefined || leaves(node)) return false;
+  if (node === undefined || exits(node)) return false;
   if (node.type === 'ContinueStatement') return node.label == null;
   let found = false;
   ownNodes(node, (n) => {
@@ -92,7 +92,7 @@ function continues(node: Node | undefined): boolean {
 }
 
 /** Does `node` leave the loop (break, return or throw) in its own statements? */
-function leaves(node: Node | undefined): boolean {
+function exits(node: Node | undefined): boolean {
   if (node === undefined) return false;
   if (['BreakStatement', 'ReturnStatement', 'ThrowStatement'].includes(node.type)) return true;
   let found = false;
@@ -119,7 +119,7 @@ function countedExit(ctx: ModuleContext, loop: Node): boolean {
     const test = n.type === 'IfStatement' ? unwrap(n.test as Node) : undefined;
     if (test?.type !== 'BinaryExpression' || !ORDER.has(test.operator as string)) return;
     const words = ctx.source.slice(test.start, test.end).match(/[\w$]+/g) ?? [];
-    if (words.some((w) => counted.has(w)) && leaves(n.consequent as Node)) bounded = true;
+    if (words.some((w) => counted.has(w)) && exits(n.consequent as Node)) bounded = true;
   });
   return bounded;
 }
@@ -193,7 +193,7 @@ export function readyPollSite(ctx: ModuleContext, loop: Node): RetrySite | undef
     if (n.type === 'IfStatement' && unequalToString(n.test as Node) && continues(n.consequent as Node))
       roundsOnOthers = true;
     // `if (row.lifecycle !== 'RUNNING') break`: every state but the running one ends the loop.
-    if (n.type === 'IfStatement' && unequalToString(n.test as Node) && leaves(n.consequent as Node))
+    if (n.type === 'IfStatement' && unequalToString(n.test as Node) && exits(n.consequent as Node))
       leavesOnOthers = true;
     if (n.type === 'BreakStatement' || n.type === 'ReturnStatement') leavesOnReady = true;
     if (n.type !== 'AwaitExpression') return;
