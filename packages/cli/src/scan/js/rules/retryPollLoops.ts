@@ -14,12 +14,14 @@ import type { RetrySite } from './retryLibraries.js';
  * `context.getRemainingTimeInMillis() < 5000`); a clock merely read (`let now = Date.now()`) bounds nothing.
  */
 export const POLL_LIMIT =
-  /\b\w*(attempt|tries|retries|retry|round|iteration|poll|count)\w*\s*(<|>|===|!==)|(<|>)=?\s*\w*(attempt|tries|retries|retry|round|iteration|poll|count)\w*\b|Date\.now\(\)\s*(-\s*[\w.]+\s*)?[<>]|[<>]=?\s*Date\.now\(\)|getRemainingTimeInMillis|\bAbortSignal\.timeout\b/i;
+  /\b\w*(attempt|tries|retries|retry|round|iteration|poll|count)\w*\s*(<|>|===|!==)|(<|>)=?\s*\w*(attempt|tries|retries|retry|round|iteration|poll|count)\w*\b|Date\.now\(\)\s*(-\s*[\w.]+\s*)?[<>]|[<>]=?\s*Date\.now\(\)|getRemainingTimeInMillis|\bAbortSignal\.timeout\b|\bnew Date\(\)\s*[<>]|[<>]=?\s*new Date\(\)|deadline|throwIfAborted|\.aborted\b|(\+\+|--)\s*[\w$.]+\s*[<>]|[\w$.]+\s*(\+\+|--)\s*[<>]/i;
 const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
 /** The field a job API answers its state in. */
 const STATUS_FIELD = /status|state|phase/i;
 /** A status value that names a failure: its presence means the loop looks at failures. */
 const FAILURE = /fail|error|cancel|abort|timed?_?out|reject|stop|expire|invalid|unknown/i;
+/** A failure state named in the loop (a list of terminal states, a thrown message): an exit on failure. */
+export const FAILURE_NAMED = /['"`][A-Z_]*(FAIL|CANCEL|ABORT|TIMED_OUT|ERROR)/i;
 const COMPARE = new Set(['===', '!==', '==', '!=']);
 
 /**
@@ -155,7 +157,7 @@ export function pollSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
   )
     return undefined;
   // A failure state named anywhere in the loop (a list of terminal states, a thrown message) is an exit.
-  if (/['"`][A-Z_]*(FAIL|CANCEL|ABORT|TIMED_OUT|ERROR)/i.test(text)) return undefined;
+  if (FAILURE_NAMED.test(text)) return undefined;
   return {
     node: loop,
     label: 'poll loop',

@@ -11,7 +11,7 @@ import { isBooleanLiteral, isFunction, type Node, propertyName, stringValue, unw
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
-import { ownNodes, ownText, POLL_LIMIT, statusCompared } from './retryPollLoops.js';
+import { FAILURE_NAMED, ownNodes, ownText, POLL_LIMIT, statusCompared } from './retryPollLoops.js';
 import { ownSleepCall } from './sleepHelpers.js';
 
 /** Cheap text check before any walk: a negated test of a while or do-while. */
@@ -20,12 +20,12 @@ const NEGATED_TEST =
 const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
 /** A page or cursor loop: it ends when the pages end. */
 const PAGES =
-  /NextToken|nextToken|LastEvaluatedKey|ExclusiveStartKey|ContinuationToken|Marker\b|cursor|\bpage|offset|hasMore/i;
+  /NextToken|nextToken|LastEvaluatedKey|ExclusiveStartKey|ContinuationToken|Marker\b|cursor|\bpage|offset|hasMore|position|\bstart\s*:|\bskip\b|\bfrom\s*:/i;
 /** A queue or stream reader: a worker loop, judged by the drain rules, not a poll for a state. */
 const READER = /receiveMessage|ReceiveMessage|\.receive\(|\bxread|\bbrpop|\bblpop|getRecords|GetRecords/i;
 /** A flag that tells a worker to stop: the loop is meant to run until then. */
 const STOP_FLAG = /stop|shut|abort|cancel|exit|quit|terminat|kill|clos|running|alive|active/i;
-const COUNTED = /\b\w*(?:attempt|tries|retries|retry|round|iteration|poll|count)\w*\s*(?:\+\+|--)\s*[<>=!]/i;
+const ORDER = new Set(['<', '>', '<=', '>=']);
 
 /** The name a `!x` operand tests: `x`, `x.y.z`'s last part, `f()`'s callee. */
 function negatedName(node: Node | undefined): string | undefined {
@@ -66,9 +66,14 @@ function awaitedTest(test: Node | null | undefined): boolean {
   return value?.type === 'AwaitExpression' && unwrap(value.argument as Node)?.type === 'CallExpression';
 }
 
-/** `x !== 'RUNNING'`, `'Pending' != r.state`: a value compared unequal to a string, whatever its name. */
+/**
+ * `x !== 'RUNNING'`, `'Pending' != r.state`, `s !== 'RUNNING' && s !== 'PENDING'`: a value compared
+ * unequal to strings, whatever its name.
+ */
 function unequalToString(node: Node | undefined): boolean {
   const t = unwrap(node);
+  if (t?.type === 'LogicalExpression' && t.operator === '&&')
+    return unequalToString(t.left as Node) && unequalToString(t.right as Node);
   if (t?.type !== 'BinaryExpression' || (t.operator !== '!==' && t.operator !== '!=')) return false;
   return (
     stringValue(unwrap(t.left as Node)) !== undefined || stringValue(unwrap(t.right as Node)) !== undefined
@@ -77,7 +82,7 @@ function unequalToString(node: Node | undefined): boolean {
 
 /** Does `node` go round again (a `continue` of this loop) without leaving it? */
 function continues(node: Node | undefined): boolean {
-  if (node === undefined || leaves(node)) return false;
+  if (node === undefined || exits(node)) return false;
   if (node.type === 'ContinueStatement') return node.label == null;
   let found = false;
   ownNodes(node, (n) => {
@@ -87,7 +92,7 @@ function continues(node: Node | undefined): boolean {
 }
 
 /** Does `node` leave the loop (break, return or throw) in its own statements? */
-function leaves(node: Node | undefined): boolean {
+function exits(node: Node | undefined): boolean {
   if (node === undefined) return false;
   if (['BreakStatement', 'ReturnStatement', 'ThrowStatement'].includes(node.type)) return true;
   let found = false;
@@ -95,6 +100,67 @@ function leaves(node: Node | undefined): boolean {
     if (['BreakStatement', 'ReturnStatement', 'ThrowStatement'].includes(n.type)) found = true;
   });
   return found;
+}
+
+/** `waited += ms; if (waited > 60000) throw`: an exit on a value the loop counts up or down is a bound. */
+function countedExit(ctx: ModuleContext, loop: Node): boolean {
+  const counted = new Set<string>();
+  ownNodes(loop.body as Node, (n) => {
+    const target =
+      n.type === 'UpdateExpression'
+        ? unwrap(n.argument as Node)
+        : n.type === 'AssignmentExpression' && (n.operator === '+=' || n.operator === '-=')
+          ? unwrap(n.left as Node)
+          : undefined;
+    if (target?.type === 'Identifier') counted.add(target.name as string);
+  });
+  let bounded = false;
+  ownNodes(loop.body as Node, (n) => {
+    const test = n.type === 'IfStatement' ? unwrap(n.test as Node) : undefined;
+    if (test?.type !== 'BinaryExpression' || !ORDER.has(test.operator as string)) return;
+    const words = ctx.source.slice(test.start, test.end).match(/[\w$]+/g) ?? [];
+    if (words.some((w) => counted.has(w)) && exits(n.consequent as Node)) bounded = true;
+  });
+  return bounded;
+}
+
+/** `x = await get()`, `x = (await get()).status`: the tested name is fetched, not a flag. */
+function fetched(ctx: ModuleContext, value: Node): boolean {
+  const v = unwrap(value);
+  return (
+    v?.type === 'AwaitExpression' ||
+    v?.type === 'CallExpression' ||
+    /\bawait\b/.test(ctx.source.slice(value.start, value.end))
+  );
+}
+
+/**
+ * Is every flag the test negates (`while (!done)`) set only to true on a success state (`if (r.state ===
+ * 'SUCCESS') done = true`)? A flag set from anything else (`done = rows.length < size`) marks a page loop.
+ */
+function flagsSetOnSuccess(ctx: ModuleContext, loop: Node, names: string[]): boolean {
+  const onSuccess = new Set<Node>();
+  ownNodes(loop.body as Node, (n) => {
+    const branch =
+      n.type === 'IfStatement' && statusCompared(unwrap(n.test as Node) as Node)?.equal === true
+        ? (n.consequent as Node)
+        : n.type === 'SwitchCase' && stringValue(unwrap(n.test as Node)) !== undefined
+          ? n
+          : undefined;
+    ownNodes(branch, (a) => {
+      if (a.type === 'AssignmentExpression') onSuccess.add(a);
+    });
+    if (branch?.type === 'AssignmentExpression') onSuccess.add(branch);
+  });
+  let ok = true;
+  ownNodes(loop.body as Node, (n) => {
+    if (n.type !== 'AssignmentExpression') return;
+    const left = unwrap(n.left as Node);
+    if (left?.type !== 'Identifier' || !names.includes(left.name as string)) return;
+    if (fetched(ctx, n.right as Node)) return;
+    if (!onSuccess.has(n) || !isBooleanLiteral(n.right as Node, true)) ok = false;
+  });
+  return ok;
 }
 
 /**
@@ -114,17 +180,22 @@ export function readyPollSite(ctx: ModuleContext, loop: Node): RetrySite | undef
   const names = drainWait || forever ? [] : notReadyTest(loop.test as Node);
   if (names === undefined || names.some((n) => STOP_FLAG.test(n)) || isRetryLoop(loop)) return undefined;
   const text = ownText(ctx, loop);
-  if (POLL_LIMIT.test(text) || COUNTED.test(text) || PAGES.test(text) || READER.test(text)) return undefined;
+  if (POLL_LIMIT.test(text) || PAGES.test(text) || READER.test(text)) return undefined;
+  // A failure state named in the loop is an exit on failure: the running-state wait pollSite leaves too.
+  if (FAILURE_NAMED.test(text) || countedExit(ctx, loop) || !flagsSetOnSuccess(ctx, loop, names))
+    return undefined;
   let sleeps = false;
   let awaitsWork = false;
   let leavesOnOthers = false;
   let roundsOnOthers = false;
+  let leavesOnReady = false;
   ownNodes(loop.body as Node, (n) => {
     if (n.type === 'IfStatement' && unequalToString(n.test as Node) && continues(n.consequent as Node))
       roundsOnOthers = true;
     // `if (row.lifecycle !== 'RUNNING') break`: every state but the running one ends the loop.
-    if (n.type === 'IfStatement' && unequalToString(n.test as Node) && leaves(n.consequent as Node))
+    if (n.type === 'IfStatement' && unequalToString(n.test as Node) && exits(n.consequent as Node))
       leavesOnOthers = true;
+    if (n.type === 'BreakStatement' || n.type === 'ReturnStatement') leavesOnReady = true;
     if (n.type !== 'AwaitExpression') return;
     const arg = unwrap(n.argument as Node);
     if (arg?.type === 'NewExpression') {
@@ -142,7 +213,13 @@ export function readyPollSite(ctx: ModuleContext, loop: Node): RetrySite | undef
     if ((name !== undefined && SLEEP.test(name)) || ownSleepCall(ctx, arg)) sleeps = true;
     else if (!isFunction(callee)) awaitsWork = true;
   });
-  if (!sleeps || awaitsWork === drainWait || leavesOnOthers || (forever && !roundsOnOthers)) return undefined;
+  if (
+    !sleeps ||
+    awaitsWork === drainWait ||
+    leavesOnOthers ||
+    (forever && !(roundsOnOthers && leavesOnReady))
+  )
+    return undefined;
   return {
     node: loop,
     label: 'poll loop',
