@@ -4,7 +4,15 @@
 // TIMED_OUT/ABORTED, Glue, CodeBuild, Transcribe): a job that ends in one of them is polled for as long as
 // the function runs. The SDK's own waiters bound a poll with maxWaitTime; a hand-written one needs an
 // attempt limit or a deadline, and an exit on the failure states.
-import { isBooleanLiteral, isFunction, type Node, propertyName, stringValue, unwrap } from '../ast.js';
+import {
+  isBooleanLiteral,
+  isFunction,
+  lastName,
+  type Node,
+  propertyName,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop, LOOP_STATEMENTS } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
@@ -137,12 +145,7 @@ export function pollSite(ctx: ModuleContext, loop: Node): RetrySite | undefined 
     const call = arg?.type === 'NewExpression' ? arg : arg?.type === 'CallExpression' ? arg : undefined;
     if (call === undefined) return;
     const callee = unwrap(call.callee);
-    const name =
-      callee?.type === 'Identifier'
-        ? (callee.name as string)
-        : callee?.type === 'MemberExpression'
-          ? propertyName(callee.property as Node, callee.computed as boolean)
-          : undefined;
+    const name = lastName(callee);
     const timer =
       call.type === 'NewExpression' && /\bsetTimeout\b/.test(ctx.source.slice(call.start, call.end));
     if (timer || (name !== undefined && SLEEP.test(name))) sleeps = true;

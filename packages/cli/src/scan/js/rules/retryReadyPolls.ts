@@ -7,7 +7,15 @@
 // spins). A loop that goes round only while a named in-progress state lasts (`while (s === 'RUNNING')`)
 // ends on every other state, and is not this shape; neither is a page loop (it ends when the pages end) nor
 // a worker loop run until it is told to stop.
-import { isBooleanLiteral, isFunction, type Node, propertyName, stringValue, unwrap } from '../ast.js';
+import {
+  isBooleanLiteral,
+  isFunction,
+  lastName,
+  type Node,
+  propertyName,
+  stringValue,
+  unwrap,
+} from '../ast.js';
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
@@ -204,12 +212,7 @@ export function readyPollSite(ctx: ModuleContext, loop: Node): RetrySite | undef
     }
     if (arg?.type !== 'CallExpression') return;
     const callee = unwrap(arg.callee as Node);
-    const name =
-      callee?.type === 'Identifier'
-        ? (callee.name as string)
-        : callee?.type === 'MemberExpression'
-          ? propertyName(callee.property as Node, callee.computed as boolean)
-          : undefined;
+    const name = lastName(callee);
     if ((name !== undefined && SLEEP.test(name)) || ownSleepCall(ctx, arg)) sleeps = true;
     else if (!isFunction(callee)) awaitsWork = true;
   });
