@@ -198,11 +198,14 @@ export function checkCloudFormation(
           (r.type === 'AWS::ApiGatewayV2::Integration' ? HTTP_API_MAX_SECONDS : API_GATEWAY_MAX_SECONDS) *
             1000;
         // One finding per function, however many methods lead to it: the fix is the function's timeout.
+        // A SAM function's own `Timeout:` is where readers put it (the value the fix changes); a plain
+        // AWS::Lambda::Function stays at the first method, where working-set readers place it.
+        const ownTimeout = fn.type === 'AWS::Serverless::Function' && fn.props.Timeout !== undefined;
         gateway.add({
           name: fn.id,
           timeout,
           limit: limitMs / 1000,
-          path: at(r),
+          path: ownTimeout ? at(fn, 'Properties', 'Timeout') : at(r),
           inherited: inherits(fn),
           message: `integration waits ${limitMs} ms but ${fn.id} may run ${timeout}s: clients get 504 while it keeps running`,
         });
