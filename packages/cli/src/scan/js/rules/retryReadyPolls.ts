@@ -2,11 +2,11 @@
 // (!jobs || !jobs.container.logStreamName)`, `while (!done) { ...; if (r.lifecycle === 'SUCCESS') done = true;
 // else await sleep(30000) }`, `while (!q || q.status !== 'Complete')`. Its test says "not there yet" and
 // nothing else ends it: a job that fails, is cancelled, or never gets the field keeps the loop going, so with
-// no attempt limit or deadline it runs until the function times out (a container, forever). Readers labelled
-// these unbounded even when one failure state throws (another state, or a field that never appears, still
-// spins). A loop that goes round only while a named in-progress state lasts (`while (s === 'RUNNING')`)
-// ends on every other state, and is not this shape; neither is a page loop (it ends when the pages end) nor
-// a worker loop run until it is told to stop.
+// no attempt limit or deadline it runs until the function times out (a container, forever). A loop that
+// also leaves on a named failure state (`if (s === 'FAILED') throw`) is the running-state wait pollSite
+// leaves alone, and so is one that goes round only while a named in-progress state lasts
+// (`while (s === 'RUNNING')`): it ends on every other state. Neither is a page loop (it ends when the pages
+// end) nor a worker loop run until it is told to stop.
 import {
   isBooleanLiteral,
   isFunction,
