@@ -1,4 +1,4 @@
-// A record a shared helper builds and hands back for its caller to store: `mapPreis = (p) => ({ id: getUuid(), ... })`,
+// A record a shared helper builds and hands back for its caller to store: `toPriceRow = (p) => ({ id: getUuid(), ... })`,
 // `rows.map((r) => ({ id: uuidv4(), ... }))`, `out.push({ id: uuidv4(), ... }); return out`. The write is in another
 // function or module (`saveAll(mapped)`, `PUT /chapters/{id}`), so the key rules that read a written row
 // (`Item: { id }`, `repo.save({ id })`) never see the id; the caller stores whatever id the helper made, and a
