@@ -23,7 +23,8 @@ import type { RetrySite } from './retryLibraries.js';
  */
 export const POLL_LIMIT =
   /\b\w*(attempt|tries|retries|retry|round|iteration|poll|count)\w*\s*(<|>|===|!==)|(<|>)=?\s*\w*(attempt|tries|retries|retry|round|iteration|poll|count)\w*\b|Date\.now\(\)\s*(-\s*[\w.]+\s*)?[<>]|[<>]=?\s*Date\.now\(\)|getRemainingTimeInMillis|\bAbortSignal\.timeout\b|\bnew Date\(\)\s*[<>]|[<>]=?\s*new Date\(\)|deadline|throwIfAborted|\.aborted\b|(\+\+|--)\s*[\w$.]+\s*[<>]|[\w$.]+\s*(\+\+|--)\s*[<>]/i;
-const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
+/** The names of a wait between rounds (`await sleep(ms)`, `await delay(ms)`): shared with retryReadyPolls.ts. */
+export const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
 /** The field a job API answers its state in. */
 const STATUS_FIELD = /status|state|phase/i;
 /** A status value that names a failure: its presence means the loop looks at failures. */

@@ -19,13 +19,12 @@ import {
 import type { ModuleContext } from '../ModuleContext.js';
 import { isRetryLoop } from '../retryLoop.js';
 import type { RetrySite } from './retryLibraries.js';
-import { FAILURE_NAMED, ownNodes, ownText, POLL_LIMIT, statusCompared } from './retryPollLoops.js';
+import { FAILURE_NAMED, ownNodes, ownText, POLL_LIMIT, SLEEP, statusCompared } from './retryPollLoops.js';
 import { ownSleepCall } from './sleepHelpers.js';
 
 /** Cheap text check before any walk: a negated test of a while or do-while. */
 const NEGATED_TEST =
   /\bwhile\s*\(\s*(?:!|\(?\s*(?:[\w$]+\s*=\s*)?await\b)|\bwhile\s*\([^)]*\|\|\s*!|!==?\s*['"`]/;
-const SLEEP = /^(sleep|delay|wait|pause|setTimeout|backoff|timeout)$/i;
 /** A page or cursor loop: it ends when the pages end. */
 const PAGES =
   /NextToken|nextToken|LastEvaluatedKey|ExclusiveStartKey|ContinuationToken|Marker\b|cursor|\bpage|offset|hasMore|position|\bstart\s*:|\bskip\b|\bfrom\s*:/i;
