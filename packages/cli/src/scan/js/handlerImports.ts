@@ -23,6 +23,7 @@ import {
   registeredStarts,
   tabledImport,
 } from './registeredEntries.js';
+import { selfCalls } from './selfCalls.js';
 import { tableCallRefs } from './tabledMembers.js';
 
 /**
@@ -241,6 +242,8 @@ function localCallEdges(ctx: ModuleContext): readonly LocalCallEdge[] {
     const target = ctx.functionOf(callee);
     if (target !== undefined) edges.push({ target, call });
   }
+  // CommonJS calls of its own exports (`utils.f()` of `const utils = module.exports`): js/selfCalls.ts.
+  edges.push(...selfCalls(ctx));
   edgeCache.set(ctx, edges);
   return edges;
 }
