@@ -28,6 +28,35 @@ const ASYNC_LISTENER = new RegExp(
 export function floatingShapes(words: SourceWords): boolean {
   return (
     words.includes('async') &&
-    (FLOATING_SHAPES.some((w) => words.includes(w)) || ASYNC_LISTENER.test(words.source))
+    (FLOATING_SHAPES.some((w) => words.includes(w)) ||
+      ASYNC_LISTENER.test(words.source) ||
+      bareProjectCall(words.source))
   );
+}
+
+// `import { a, b as c } from './x'`, `import d from '../x'`, `const { a } = require('./x')`: a project module's names.
+const PROJECT_IMPORT =
+  /\bimport\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"]\.|\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\(\s*['"]\./g;
+
+/**
+ * A statement that is only a call of a function imported from a project module (`logMetric('Usage', 1)` of
+ * `import { logMetric } from './cloudwatch'`): it floats when that function is async and a handler reaches
+ * the module (rules/floating.ts asks the project pass, onlyIfImportAsync). A helper module with nothing else
+ * the gate knows (no catch, no client) was never parsed, so the handler's path lost it there while the same
+ * call in the handler's own module was found.
+ *
+ * @example
+ * bareProjectCall("import { logMetric } from './cloudwatch';\n  logMetric('Usage', 1);") // true
+ */
+export function bareProjectCall(source: string): boolean {
+  if (!source.includes("'.") && !source.includes('".')) return false;
+  const names: string[] = [];
+  for (const m of source.matchAll(PROJECT_IMPORT))
+    for (const list of [m[1], m[2], m[3]])
+      for (const part of list?.split(',') ?? []) {
+        const local = /(\w+)\s*$/.exec(part.trim())?.[1];
+        if (local !== undefined) names.push(local);
+      }
+  if (names.length === 0) return false;
+  return new RegExp(`^[ \\t]*(?:${names.join('|')})\\(`, 'm').test(source);
 }

@@ -7,6 +7,7 @@
 import { escapeRegExp } from '../escapeRegExp.js';
 import { isGlobSource } from '../globImports.js';
 import { isFunction, type Node, unwrap } from './ast.js';
+import { builtHandlerHooks } from './builtHandlerHooks.js';
 import type { ImportRef } from './Candidate.js';
 import { classMethods, constructionEdges } from './constructedClasses.js';
 import { folderLoadCalls } from './folderLoads.js';
@@ -23,6 +24,7 @@ import {
   registeredStarts,
   tabledImport,
 } from './registeredEntries.js';
+import { selfCalls } from './selfCalls.js';
 import { tableCallRefs } from './tabledMembers.js';
 
 /**
@@ -41,8 +43,10 @@ export function handlerCalls(ctx: ModuleContext): ImportRef[] {
   const builders = handlerBuilders(ctx);
   // The app a Lambda adapter serves whole, with every route mounted on it (js/mountedRoutes.ts).
   const installers = [...routerInstallers(ctx), ...globImportsHanded(ctx, builders), ...adapterServes(ctx)];
-  // A handler that is a member of an instance of a project class (js/handlerBuilders.ts) counts too.
-  if (ctx.handlers.size === 0 && !exportsInstanceHandler(ctx)) return installers;
+  // A handler that is a member of an instance of a project class (js/handlerBuilders.ts) counts too, and
+  // one built from a server whose option hooks run per invocation (js/builtHandlerHooks.ts).
+  const built = exportsInstanceHandler(ctx) || builtHandlerHooks(ctx).size > 0;
+  if (ctx.handlers.size === 0 && !built) return installers;
   const refs = new Map<string, ImportRef>(installers.map((r) => [`${r.source}\0${r.name}`, r]));
   for (const call of ctx.of('CallExpression')) {
     const atLoad = ctx.handlerKindAt(call) === undefined && ctx.enclosingFunction(call) === undefined;
@@ -241,6 +245,7 @@ function localCallEdges(ctx: ModuleContext): readonly LocalCallEdge[] {
     const target = ctx.functionOf(callee);
     if (target !== undefined) edges.push({ target, call });
   }
+  edges.push(...selfCalls(ctx)); // `utils.f()` of `const utils = module.exports` (js/selfCalls.ts)
   edgeCache.set(ctx, edges);
   return edges;
 }

@@ -3,6 +3,7 @@
 // functions of that object (hooks: on an exception, to build the request's context, to log) during the
 // invocation. A hook's dropped promise floats as one in the handler's own body does.
 import { type Node, unwrap } from '../ast.js';
+import { inBuiltHandlerHook } from '../builtHandlerHooks.js';
 import { HANDLER_NAME } from '../handlerShape.js';
 import type { ModuleContext } from '../ModuleContext.js';
 
@@ -30,6 +31,8 @@ function optionOf(ctx: ModuleContext, fn: Node): Node | undefined {
  * inHandlerHook(ctx, stmt) // export const routes = buildRoutes({ onError: () => { db.$disconnect() } }) -> false
  */
 export function inHandlerHook(ctx: ModuleContext, stmt: Node): boolean {
+  // Or of the options of the server instance the handler is built from (js/builtHandlerHooks.ts).
+  if (inBuiltHandlerHook(ctx, stmt)) return true;
   for (let fn = ctx.enclosingFunction(stmt); fn !== undefined; fn = ctx.enclosingFunction(fn)) {
     const call = optionOf(ctx, fn);
     if (call === undefined) continue;

@@ -7,6 +7,7 @@
 // call overrides, answers what its caller asks and is not one; but a call that leaves a 2xx default in place
 // (`reply({ queued: true })` of `(data, statusCode = 200)`) answers 2xx all the same.
 import { calleeName, isFunction, type Node, someDescendant, unwrap } from '../ast.js';
+import { exportsReaching } from '../handlerImports.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { answeredOnPurpose } from './ackComment.js';
 import { isObservation } from './catchFacts.js';
@@ -87,7 +88,12 @@ function returnedCall(last: Node | undefined): Node | undefined {
 export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolean, report: Report): boolean {
   const statements = (handler.body as Node).body as Node[];
   const call = returnedCall(statements.at(-1));
-  if (!io || call === undefined || ctx.handlerKindAt(handler) === undefined) return false;
+  if (!io || call === undefined) return false;
+  // A route function of a handler-less module (`getOdds(event)`, whose answer a handler elsewhere returns as
+  // its own): kept when a handler's path calls an export reaching the catch, as a log-only catch there is.
+  const reaching = ctx.handlerKindAt(handler) === undefined ? helperReach(ctx, handler) : [];
+  if (reaching === undefined) return false;
+  const onPath = reaching.length > 0 ? { onlyIfExportOnHandlerPath: reaching } : {};
   // A flag the catch sets and nothing reads is no handling (deadStores.ts).
   if (!statements.slice(0, -1).every((s) => isObservation(s) || deadStore(ctx, s))) return false;
   // A comment saying why (a webhook acknowledged on purpose) is a decision.
@@ -102,6 +108,7 @@ export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolea
   if (imported !== undefined) {
     if (!mayBeProjectSource(imported.source) || imported.imported === '*') return false;
     report('swallowed-error', handler, message, {
+      ...onPath,
       onlyIfImportSuccessAnswer: {
         from: ctx.file,
         source: imported.source,
@@ -116,6 +123,16 @@ export function successBuilderRule(ctx: ModuleContext, handler: Node, io: boolea
   const defaultAt = successDefaultAt(ctx, local);
   const leftDefault = defaultAt !== undefined && handed !== undefined && handed <= defaultAt;
   if (!alwaysSuccessAnswer(local) && !leftDefault) return false;
-  report('swallowed-error', handler, message);
+  report('swallowed-error', handler, message, reaching.length > 0 ? onPath : undefined);
   return true;
+}
+
+/**
+ * The exports of a module with no handler of its own that reach `at`; undefined when the module has a
+ * handler (code off its path is not judged) or nothing it exports reaches `at`.
+ */
+function helperReach(ctx: ModuleContext, at: Node): readonly string[] | undefined {
+  if (ctx.handlers.size > 0 || ctx.batchHandlers.size > 0) return undefined;
+  const reaching = exportsReaching(ctx, at, true);
+  return reaching.length > 0 ? reaching : undefined;
 }
