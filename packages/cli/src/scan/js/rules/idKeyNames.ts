@@ -1,7 +1,7 @@
 // What a property's name alone says to random-id-nondeterministic (idempotency.ts), which asks it of every
-// property of a module it reads: on a CDK application, tens of thousands of properties and a few thousand
-// names, each asked four to six anchored expressions. The answers depend only on the name, so each name is
-// asked once per scan and remembered.
+// property of a module it reads: on landing-zone-accelerator (a CDK application), 14,369 properties and
+// 2,214 names, each asked four to six anchored expressions. The answers depend only on the name, so each name
+// is asked once per scan and remembered.
 import { emittedIdKey } from './emittedIds.js';
 import { RECORD_ID_FIELD } from './randomValues.js';
 import { KEY_FIELD } from './wrappedKeys.js';
