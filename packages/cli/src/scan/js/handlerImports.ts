@@ -17,6 +17,7 @@ import type { ModuleContext } from './ModuleContext.js';
 import { instanceClass } from './memberClass.js';
 import { adapterServes, registrations } from './mountedRoutes.js';
 import { projectCall } from './projectCall.js';
+import { enclosing, rememberedReach } from './reachMemo.js';
 import {
   handedImports,
   REGISTERED,
@@ -250,13 +251,6 @@ function localCallEdges(ctx: ModuleContext): readonly LocalCallEdge[] {
   return edges;
 }
 
-/** The functions around `node`, innermost first. */
-function enclosing(ctx: ModuleContext, node: Node): Node[] {
-  const out: Node[] = [];
-  for (let n = ctx.parentOf(node); n !== undefined; n = ctx.parentOf(n)) if (isFunction(n)) out.push(n);
-  return out;
-}
-
 /**
  * The names this module exports whose function contains `node` or reaches it through module-local calls
  * (a few calls deep); `withClasses`: also an exported class one of whose methods does (a handler that
@@ -268,8 +262,11 @@ function enclosing(ctx: ModuleContext, node: Node): Node[] {
  * exportsReaching(ctx, catchClause) // ['handleDynamoDBStreamEvent', 'putQuotasForService']
  */
 export function exportsReaching(ctx: ModuleContext, node: Node, withClasses = false): string[] {
-  const reaching = new Set<Node>(enclosing(ctx, node));
-  if (reaching.size === 0) return [];
+  return rememberedReach(ctx, node, withClasses, (chain) => reachedFrom(ctx, chain, withClasses));
+}
+
+function reachedFrom(ctx: ModuleContext, chain: Node[], withClasses: boolean): string[] {
+  const reaching = new Set<Node>(chain);
   const edges = localCallEdges(ctx);
   // A function building a module-local class reaches its methods (js/constructedClasses.ts).
   const builds = withClasses ? constructionEdges(ctx) : [];

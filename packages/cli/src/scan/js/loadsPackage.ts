@@ -11,6 +11,9 @@ const tests = new Map<string, RegExp>();
  * loadsPackage("import { abortAddon } from 'wretch/addons';", 'wretch'); // false
  */
 export function loadsPackage(source: string, name: string): boolean {
+  // Every match holds the name: one plain search rules out most texts, where the expression below is tried at
+  // every position of the text (better-fetch's check, asked of every module an HTTP rule reads, cost 0.2 %).
+  if (!source.includes(name)) return false;
   let test = tests.get(name);
   if (test === undefined) {
     test = new RegExp(`(?:\\bfrom\\s*|\\brequire\\(\\s*)['"\`]${escapeRegExp(name)}['"\`]`);

@@ -53,7 +53,8 @@ function mentions(ctx: ModuleContext): boolean {
     ctx.spells('@slack/webhook') ||
     ctx.spells('octokit') ||
     ctx.spells('notifications-node-client') ||
-    /['"`]soap['"`]/.test(ctx.source)
+    // Every match holds `soap`: the word index rules most modules out before a search at every position.
+    (ctx.spells('soap') && /['"`]soap['"`]/.test(ctx.source))
   );
 }
 

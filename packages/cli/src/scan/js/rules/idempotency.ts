@@ -14,13 +14,14 @@ import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { redelivered } from '../redelivery.js';
 import { type ConsumerView, consumerView } from '../wiredConsumer.js';
 import { clockValue, dayLevelClock, dayOnly } from './clockValues.js';
-import { adjacentId, calledThroughExports, emittedIdKey, emittedObject, traceIdKey } from './emittedIds.js';
+import { adjacentId, calledThroughExports, emittedObject, traceIdKey } from './emittedIds.js';
 import { entityFactoryIdRule } from './entityFactoryIds.js';
 import { eventlessRoute } from './eventlessRoute.js';
 import { fifoContentDedupRule } from './fifoContentDedup.js';
 import { guardedUpstream, returnsWhenFound } from './foundGuards.js';
 import { graphqlInsertRule } from './graphqlInserts.js';
 import { idempotencyCheckKeyRule } from './idempotencyCheckKeys.js';
+import { keyNameKinds } from './idKeyNames.js';
 import { insertRule } from './inserts.js';
 import { randomWriteKeys } from './keyedWriteKeys.js';
 import { ormSaveRule } from './ormSaves.js';
@@ -32,7 +33,6 @@ import {
   importedCallIn,
   isRandom,
   mayCallRandom,
-  RECORD_ID_FIELD,
   randomCallIn,
 } from './randomValues.js';
 import { servesRequestOnly } from './requestScope.js';
@@ -40,21 +40,9 @@ import { returnedRecord } from './returnedRecords.js';
 import { scheduledOnly } from './sqlParamKeys.js';
 import { scheduleRetried, uniqueNameKind, uniqueNameMessage } from './uniqueNames.js';
 import { upsertFilterRule } from './upsertFilters.js';
-import { KEY_FIELD, randomMethodCall, wrappedKeyRule } from './wrappedKeys.js';
+import { randomMethodCall, wrappedKeyRule } from './wrappedKeys.js';
 import { writeCallRow } from './writeCalls.js';
 import { insertedRow, writtenRecord } from './writtenRecords.js';
-
-/**
- * The caller's reference a receiving API knows a request by (`messageReference`, `CallerReference`):
- * made afresh per attempt, a redelivery is a new request to the receiver. A bare `reference` is left
- * alone: in most APIs (GOV.UK Notify, payment references) it is free text nobody deduplicates on.
- */
-const REFERENCE_FIELD = /^[a-zA-Z]+Reference$/;
-/**
- * A DynamoDB sort key by its usual names: with a fixed partition key, a sort key made per attempt (the
- * time of processing, a fresh id) files a redelivered message as a second item beside the first.
- */
-const SORT_KEY = /^(sk|SK|sortKey|rangeKey|sort_key|range_key)$/;
 
 /** `Detail: JSON.stringify({ ... })` (EventBridge), `Message`/`MessageBody` (SNS/SQS), `Data` (Kinesis). */
 function emittedPayload(ctx: ModuleContext, owner: Node | undefined): boolean {
@@ -108,7 +96,8 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
   for (const prop of ctx.of('Property')) {
     const key = propertyName(prop.key, prop.computed);
     if (key === undefined) continue;
-    if (KEY_FIELD.test(key)) {
+    const kinds = keyNameKinds(key); // the name's own tests, asked once per name (idKeyNames.ts)
+    if (kinds.dedupKey) {
       // A message attribute so named (`MessageDeduplicationId: { DataType, StringValue }`) is not the
       // parameter the service deduplicates on: the key itself is a string.
       if (unwrap(prop.value as Node)?.type === 'ObjectExpression') continue;
@@ -138,13 +127,13 @@ function randomIdRule(ctx: ModuleContext, reportAny: Report, view: ConsumerView)
     if (!onPath && !shared) continue;
     const parent = ctx.parentOf(prop);
     let owner = parent !== undefined ? ctx.parentOf(parent) : undefined;
-    const reference = REFERENCE_FIELD.test(key);
+    const reference = kinds.reference;
     const objectKey = key === 'Key' && parent !== undefined && hasProperty(parent, 'Bucket');
     // A name the service keeps unique (an execution, a schedule, a Transcribe or SageMaker job): uniqueNames.ts.
     const uniqueName = uniqueNameKind(ctx, key, parent);
     const executionName = uniqueName !== undefined;
-    const idLike = RECORD_ID_FIELD.test(key) || SORT_KEY.test(key) || prefixedKey(ctx, prop.value);
-    const emittedId = emittedIdKey(key);
+    const idLike = kinds.idName || prefixedKey(ctx, prop.value);
+    const emittedId = kinds.emittedId;
     if (!idLike && !emittedId && !reference && !objectKey && !executionName && !cloudEventId(owner, key))
       continue;
     // A key built from a project helper's answer (`${epochSecondsNow()}-${id}`): kept when the project
