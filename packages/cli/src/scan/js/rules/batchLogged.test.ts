@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../ast.js';
 import { contextOf } from '../testing/parsed.js';
-import { onlyLogged } from './batchLogged.js';
+import { loggedTestAt, onlyLogged, sendOfAnchor } from './batchLogged.js';
 
 const FIELD = /\bres\s*(\?\.|\.)\s*FailedEntryCount\b/;
 const judge = (body: string) => {
@@ -33,5 +33,46 @@ describe('onlyLogged', () => {
 
     // Assess
     expect(answer).toBe(expected);
+  });
+});
+
+describe('loggedTestAt', () => {
+  const FAILED = /\bres\s*(\?\.|\.)\s*Failed\b/;
+  /** The line of the anchor chosen in `f`'s body, after its first statement (the send). */
+  const anchorOf = (body: string) => {
+    const source = `async function f() {\n${body}\n}`;
+    const ctx = contextOf(source);
+    const fnBody = ((ctx.program.body as Node[])[0] as Node).body as Node;
+    const send = (fnBody.body as Node[])[0] as Node;
+    const at = loggedTestAt(ctx, fnBody, FAILED, { at: send, after: send.end });
+    return { line: at === undefined ? undefined : ctx.position(at.start as number).line, at, send };
+  };
+
+  it.each([
+    ['const res = await sqs.send(cmd);\n\nif (res.Failed?.length) {\n  log(res.Failed);\n}', 4],
+    ['const res = await sqs.send(cmd);\nif (res.Successful) log(1);\nif (res.Failed) log(2);', 4],
+    [
+      'const res = await sqs.send(cmd);\nfor (const x of xs) {\n  if (x) {\n    if (res.Failed) log(x);\n  }\n}',
+      5,
+    ],
+    ["const res = await sqs.send(cmd);\nconsole.log('sent', { failed: res.Failed });", undefined],
+  ])('%s -> line %s', (body, expected) => {
+    // Act
+    const { line } = anchorOf(body as string);
+
+    // Assess
+    expect(line).toBe(expected);
+  });
+
+  it('maps the anchor back to its send, and any other node to itself', () => {
+    // Arrange
+    const { at, send } = anchorOf('const res = await sqs.send(cmd);\nif (res.Failed) log(res.Failed);');
+
+    // Act
+    const back = sendOfAnchor(at as Node);
+
+    // Assess
+    expect(back).toBe(send);
+    expect(sendOfAnchor(send)).toBe(send);
   });
 });

@@ -51,3 +51,47 @@ export function onlyLogged(
     (r) => branches.some((b) => contains(b, r)) || printedReference(ctx, scope, r),
   );
 }
+
+/**
+ * Where a batch answer's failures, judged only logged by {@link onlyLogged}, are looked at and let go: the
+ * first `if` after the send (`after`) whose test reads the failure field, `if (result.Failed?.length)`. That
+ * test is the line to change (resend or throw there), and the line a reader points at; the send above it,
+ * where the scan used to report, is where the entries went out, not where their failure was dropped
+ * (r58 anchor: a SendMessageBatch's `Failed`, a BatchGet's `UnprocessedKeys` and a BatchWrite's
+ * `UnprocessedItems` tested several lines below their send). Undefined when no `if` reads it: the field
+ * is only printed inside a log line, which stays reported at the send.
+ * @example
+ * // const r = await sqs.send(cmd);\n\n if (r.Failed?.length) console.error(r.Failed)
+ * loggedTestAt(ctx, fnBody, /\br\s*(\?\.|\.)\s*Failed\b/, { at: command, after }) // the `if` statement
+ */
+export function loggedTestAt(
+  ctx: ModuleContext,
+  scope: Node,
+  field: RegExp,
+  sent: { at: Node; after: number },
+): Node | undefined {
+  const after = sent.after;
+  let first: Node | undefined;
+  someDescendant(
+    scope,
+    (n) => {
+      if (n.type !== 'IfStatement' || n.start < after) return false;
+      if (!field.test(ctx.source.slice(n.test.start, n.test.end))) return false;
+      if (first === undefined || n.start < first.start) first = n;
+      return false;
+    },
+    true,
+  );
+  if (first !== undefined) SENT_AT.set(first, sent.at);
+  return first;
+}
+
+/** An anchor {@link loggedTestAt} chose -> the send it stands for. */
+const SENT_AT = new WeakMap<Node, Node>();
+
+/**
+ * The send a finding reported at a failure test stands for (the node itself for any other): the checks
+ * that clear a job re-selecting its own work (catchAfter.ts recordsSuccessAfter, batchMovedAfter.ts
+ * deletedAfterMove) read the command and what follows the send, not the test.
+ */
+export const sendOfAnchor = (node: Node): Node => SENT_AT.get(node) ?? node;

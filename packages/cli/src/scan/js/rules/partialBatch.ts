@@ -19,7 +19,7 @@ import {
 } from './batchApis.js';
 import { collectedBy } from './batchCollected.js';
 import { entryAnswering } from './batchEntryAnswer.js';
-import { onlyLogged } from './batchLogged.js';
+import { loggedTestAt, onlyLogged, sendOfAnchor } from './batchLogged.js';
 import { deletedAfterMove } from './batchMovedAfter.js';
 import { callersDiscard, exportedOwner } from './batchOwners.js';
 import { judgedAtCallers } from './batchPassThrough.js';
@@ -218,7 +218,8 @@ export function judgeBatch(
   if (onlyLogged(ctx, scope, reference, answer))
     report(
       'swallowed-error',
-      at,
+      // At the `if` that tests the failures and only logs them, the line to change (batchLogged.ts).
+      loggedTestAt(ctx, scope, reference, { at, after: answer.after }) ?? at,
       `${answersSuccess(what)}: the failed entries (${field}) are only logged, ${lostWhat(what)}`,
     );
 }
@@ -235,7 +236,8 @@ export const partialBatchRules: Rule = (ctx: ModuleContext, given: Report) => {
   // Unless the run then records its own success (a flag a later write waits on): nothing brings it back.
   const report: Report = selectsOwnWork(ctx)
     ? (rule, node, message, extra) => {
-        if (recordsSuccessAfter(ctx, node) || deletedAfterMove(ctx, node)) given(rule, node, message, extra);
+        const sent = sendOfAnchor(node);
+        if (recordsSuccessAfter(ctx, sent) || deletedAfterMove(ctx, sent)) given(rule, node, message, extra);
       }
     : given;
   // Plain-text checks: an alternation regular expression over every large file costs more.

@@ -6,6 +6,7 @@ import type { ImportRef } from '../Candidate.js';
 import { type ModuleContext, mayBeProjectSource } from '../ModuleContext.js';
 import { contextMemo } from '../textMemo.js';
 import { clockNow } from './clockValues.js';
+import { literalField } from './literalField.js';
 
 // uuid's v1 and v7 are made from the clock and a random part, so they differ per attempt like v4; node's
 // randomBytes (`randomBytes(16).toString('hex')`) is the other common hand-made id.
@@ -63,8 +64,11 @@ function walkRandom(ctx: ModuleContext, v: Node, depth: number): Node | undefine
         (p?.type === 'Property' && p.key === n)
       )
         return false;
-      const binding = ctx.resolve(n.name as string, n);
-      if (binding?.kind === 'const' && binding.init !== undefined)
+      // `offer.vendorId` of `const offer = { offerId: uuidv4(), vendorId }`: only the field read counts.
+      const field = p?.type === 'MemberExpression' && p.object === n ? literalField(ctx, p) : undefined;
+      const binding = field === undefined ? ctx.resolve(n.name as string, n) : undefined;
+      if (field !== undefined) found = randomCallIn(ctx, field.value as Node, depth === 0 ? CONSTANT : LEAF);
+      else if (binding?.kind === 'const' && binding.init !== undefined)
         found = randomCallIn(ctx, binding.init, depth === 0 ? CONSTANT : LEAF);
       return found !== undefined;
     }
@@ -231,6 +235,10 @@ function madeAt(ctx: ModuleContext, key: Node | undefined, depth: number): Node 
     const inline = parts.some((p) => unwrap(p)?.type !== 'Identifier' && isRandom(ctx, p));
     value = unwrap(random.length === 1 ? random[0] : !inline && names.length === 1 ? names[0] : undefined);
   }
+  // `offer.offerId`, read from a record built above: made at that record's own property (literalField.ts).
+  const field = literalField(ctx, value);
+  if (field !== undefined && isRandom(ctx, field.value as Node))
+    return (depth < 3 ? madeAt(ctx, field.value as Node, depth + 1) : undefined) ?? field;
   if (value?.type !== 'Identifier') return undefined;
   const binding = ctx.resolve(value.name as string, value);
   if (binding?.kind !== 'const' || binding.init === undefined) return undefined;
