@@ -45,7 +45,8 @@ function workBefore(ctx: ModuleContext, at: Node): boolean {
   const fn = ctx.enclosingFunction(at);
   if (fn === undefined) return false;
   return someDescendant(fn.body as Node, (n) => {
-    if (n.type !== 'AwaitExpression' || n.start >= at.start) return false;
+    // Before it, and not the await around it (`await pool.query('DELETE ...').catch(...)`).
+    if (n.type !== 'AwaitExpression' || n.end > at.start) return false;
     // An await of another function nested in this one (a callback) runs at its own time.
     if (ctx.enclosingFunction(n) !== fn) return false;
     const arg = unwrap(n.argument as Node);
