@@ -253,7 +253,9 @@ const CLEANUP =
  */
 function marksHandled(ctx: ModuleContext, call: Node): boolean {
   const receiver = unwrap(unwrap(call.callee)?.object);
-  if (receiver?.type === 'CallExpression') return CLEANUP.test(calleeName(receiver) ?? '');
+  // Prisma spells its client's methods with a `$`: `prisma.$disconnect()` closes the connection the same way.
+  if (receiver?.type === 'CallExpression')
+    return CLEANUP.test((calleeName(receiver) ?? '').replace(/^\$/, ''));
   if (receiver?.type !== 'Identifier' && receiver?.type !== 'MemberExpression') return false;
   const name = memberPath(receiver)?.join('.');
   if (name === undefined) return false;
