@@ -65,6 +65,21 @@ describe('cleanupAfterWork', () => {
 });
 
 describe('cleanupTryAfterWork', () => {
+  it('excuses a stale connection removed in the catch of its post', () => {
+    // Prepare
+    const { ctx, tryStatement } = tryOf(
+      'async function h(id) { try { await api.postToConnection({ ConnectionId: id }); } catch (err) { try { await removeConnection(id); } catch (e) { log(e); } } }',
+    );
+    const inner = ctx.parentOf(ctx.of('CatchClause')[1] as Node) as Node;
+
+    // Act
+    const excused = cleanupTryAfterWork(ctx, inner);
+
+    // Assess
+    expect(tryStatement).not.toBe(inner);
+    expect(excused).toBe(true);
+  });
+
   it('excuses a try that only calls a delete helper after a send', () => {
     // Prepare
     const { ctx, tryStatement } = tryOf(
@@ -83,6 +98,14 @@ describe('cleanupTryAfterWork', () => {
     ['const n = await getNote(id); try { await deleteNote(n.id); } catch (e) { log(e); }'],
     // A delete after a delete: the cascade may be the work.
     ['await deleteUser(id); try { await removePosts(id); } catch (e) { log(e); }'],
+    // A cascade whose first commit is a delete, a count update after it, behind a connect.
+    [
+      "await db.connect(); await db.query('DELETE FROM a WHERE p = $1', [id]); await updateCount(id); try { await db.query('DELETE FROM b WHERE p = $1', [id]); } catch (e) { log(e); }",
+    ],
+    // The write is in another case of the switch: it never ran on this path.
+    [
+      "switch (id) { case 'STOP': await addBlock(id); break; case 'START': try { await removeBlock(id); } catch (e) { log(e); } }",
+    ],
     // The try writes as well as deletes.
     ['await send(id); try { await deleteTemp(id); await save(id); } catch (e) { log(e); }'],
   ])('keeps: %s', (body) => {

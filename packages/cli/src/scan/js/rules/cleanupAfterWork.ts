@@ -38,20 +38,45 @@ export function cleanupTryAfterWork(ctx: ModuleContext, tryStatement: Node): boo
 }
 
 /**
- * The function around `at` awaited, before it, a call that commits something: not a read, not a cleanup
- * itself (a delete after a delete may be the cascade the work is), and in this function, not a callback's.
+ * The function around `at` awaited, on the path that runs before it, a call that commits something (not a
+ * read, a connect or a cleanup), and that call is its first commit: a delete that follows deletes (a
+ * cascade, `DELETE FROM watchers ...` then `DELETE FROM photos ...`) may be the work itself. Only the
+ * statements before `at` in each block around it count, the try block too when `at` is in its catch; a
+ * sibling branch (another `case`, the other side of an `if`) never ran.
  */
 function workBefore(ctx: ModuleContext, at: Node): boolean {
   const fn = ctx.enclosingFunction(at);
   if (fn === undefined) return false;
-  return someDescendant(fn.body as Node, (n) => {
-    // Before it, and not the await around it (`await pool.query('DELETE ...').catch(...)`).
-    if (n.type !== 'AwaitExpression' || n.end > at.start) return false;
-    // An await of another function nested in this one (a callback) runs at its own time.
-    if (ctx.enclosingFunction(n) !== fn) return false;
-    const arg = unwrap(n.argument as Node);
-    return arg?.type === 'CallExpression' && !isCleanupCall(ctx, arg) && !isRead(ctx, arg);
-  });
+  const first = awaitsBefore(ctx, at, fn)
+    .sort((a, b) => a.start - b.start)
+    .find((call) => !isRead(ctx, call));
+  return first !== undefined && !isCleanupCall(ctx, first);
+}
+
+/** The calls awaited in `fn` before `at` on its path (see workBefore), a callback's own awaits left out. */
+function awaitsBefore(ctx: ModuleContext, at: Node, fn: Node): Node[] {
+  const calls: Node[] = [];
+  const collect = (root: Node) =>
+    someDescendant(
+      root,
+      (n) => {
+        const arg = n.type === 'AwaitExpression' ? unwrap(n.argument as Node) : undefined;
+        if (arg?.type === 'CallExpression') calls.push(arg);
+        return false;
+      },
+      true,
+    );
+  let child = at;
+  for (let p = ctx.parentOf(at); p !== undefined && child !== fn; child = p, p = ctx.parentOf(p)) {
+    const list = p.type === 'BlockStatement' ? p.body : p.type === 'SwitchCase' ? p.consequent : undefined;
+    for (const st of (list as Node[] | undefined) ?? []) {
+      if (st === child) break;
+      collect(st);
+    }
+    // A catch or finally runs after its try block.
+    if (p.type === 'TryStatement' && child !== p.block) collect(p.block as Node);
+  }
+  return calls;
 }
 
 /**
@@ -74,9 +99,12 @@ function isCleanupCall(ctx: ModuleContext, call: Node): boolean {
 
 const DELETE_NAME = /^(delete|remove)(?![a-z])\w*$/;
 
-/** A read: nothing is committed by it (`getPool()`, a SELECT, a Get/Query/Scan command, `bcrypt.compare`). */
+/**
+ * A read: nothing is committed by it (a SELECT, a Get/Query/Scan command, `bcrypt.compare`); nor by a
+ * connection made ready (`await psql.connect()`, `getPool()`).
+ */
 const READ_NAME =
-  /^(get|list|query|find|scan|fetch|load|read|describe|lookup|select|compare|hash|verify)(?![a-z])/;
+  /^(get|list|query|find|scan|fetch|load|read|describe|lookup|select|compare|hash|verify|connect|open|init)(?![a-z])/;
 const READ_COMMAND = /\bnew\s+(Get|BatchGet|Query|Scan|List|Describe)\w*Command\b/;
 const SQL_READ = /^\s*(SELECT|WITH)\b/i;
 
