@@ -10,6 +10,7 @@ import { throwsNext } from './catchBeforeThrow.js';
 import { onlyCleanup, selectsOwnWork } from './catchExemptions.js';
 import { hasComment, isLogCall, isObservation } from './catchFacts.js';
 import { callbackSaysWhy, chainSaysWhy } from './chainDecision.js';
+import { cleanupAfterWork } from './cleanupAfterWork.js';
 import { absentBeforeWrite } from './createOnFailure.js';
 import { answersFlag, unreadFlag } from './flagChains.js';
 import { rethrowsOnlyOnFlag } from './flagRethrow.js';
@@ -64,6 +65,15 @@ export function promiseCatch(ctx: ModuleContext, call: Node, report: Report): bo
     }
     // A stand-in before a throw the function does not catch: the path fails anyway (catchBeforeThrow.ts).
     if ((empty || returnsDefault) && throwsNext(ctx, call)) return true;
+    // An awaited delete after the work is done: a failure only leaves garbage (cleanupAfterWork.ts).
+    const receiver = unwrap(unwrap(call.callee)?.object);
+    if (
+      (empty || returnsDefault) &&
+      receiver !== undefined &&
+      awaited(ctx, call) &&
+      cleanupAfterWork(ctx, receiver)
+    )
+      return true;
     if ((empty || returnsDefault) && !answersFlag(ctx, call, b))
       // At `.catch(`, as below: a chain spread over lines is fixed where its handler is.
       report(
@@ -243,7 +253,9 @@ const CLEANUP =
  */
 function marksHandled(ctx: ModuleContext, call: Node): boolean {
   const receiver = unwrap(unwrap(call.callee)?.object);
-  if (receiver?.type === 'CallExpression') return CLEANUP.test(calleeName(receiver) ?? '');
+  // Prisma spells its client's methods with a `$`: `prisma.$disconnect()` closes the connection the same way.
+  if (receiver?.type === 'CallExpression')
+    return CLEANUP.test((calleeName(receiver) ?? '').replace(/^\$/, ''));
   if (receiver?.type !== 'Identifier' && receiver?.type !== 'MemberExpression') return false;
   const name = memberPath(receiver)?.join('.');
   if (name === undefined) return false;

@@ -12,7 +12,7 @@ import { boltListenerCatch } from './boltListenerCatch.js';
 import { callbackResultRule } from './callbackResult.js';
 import { deletedAfterLoop, deletedAfterTry } from './catchAfter.js';
 import { answersOnlyDefault } from './catchDefaults.js';
-import { defaultAnswerExcused, onlyCleanup, selectsOwnWork } from './catchExemptions.js';
+import { defaultAnswerExcused, selectsOwnWork } from './catchExemptions.js';
 import { doesIo, hasComment, isObservation, saysWhy } from './catchFacts.js';
 import {
   type DropShape,
@@ -24,6 +24,7 @@ import {
   resolved,
   SHAPE_MESSAGE,
 } from './catchShapes.js';
+import { helperCleanup, losesWork } from './cleanupAfterWork.js';
 import { createOnFailure } from './createOnFailure.js';
 import { deferredFailureAnswer } from './deferredFailureAnswer.js';
 import { errorFirstCallbackRule } from './errorFirstCallbacks.js';
@@ -48,7 +49,6 @@ import { recordLoopReturn } from './recordLoopReturn.js';
 import { refusesRequests } from './refusesRequests.js';
 import { failureStillReported } from './reportedAfterBookkeeping.js';
 import { reportedSuccessRule } from './reportedSuccessAnswer.js';
-import { requestedDeletes } from './requestedDeletes.js';
 import { resolvedStandInRule } from './resolvedStandIns.js';
 import { routeCatchNoAnswer } from './routeCatchNoAnswer.js';
 import { runTaskResultRule } from './runTaskResult.js';
@@ -215,7 +215,8 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
     } else if (onlyLogs && shape === undefined && io && fallsOutWithUndefined(ctx, tryStatement)) {
       // In a job that selects its own work, answering nothing is judged as `return null` is there: the
       // next run selects the item again (unless the catch is the whole run's, or a delete follows it).
-      if (nextRunRetries(ctx, handler, tryStatement)) continue;
+      // A helper's failed cleanup answers nothing either way (cleanupAfterWork.ts).
+      if (nextRunRetries(ctx, handler, tryStatement) || helperCleanup(ctx, tryStatement)) continue;
       // Falling out with undefined by a decision the catch states (its comment or log line), as a default is.
       if (saysWhy(ctx, tryStatement, undefined, true)) continue;
       const readers = callersRead(ctx, handler);
@@ -240,7 +241,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       onlyLogs &&
       io &&
       ctx.handlerKindAt(handler) !== undefined &&
-      (!onlyCleanup(ctx, tryStatement.block) || requestedDeletes(ctx, tryStatement)) &&
+      losesWork(ctx, tryStatement) &&
       !bestEffortByDecision(ctx, tryStatement, shape) &&
       ((shape !== undefined && !skipsOne) ||
         !(selectsOwnWork(ctx) || itemOfLoggedEventJob(ctx, tryStatement)) ||
@@ -265,7 +266,7 @@ export const swallowRules: Rule = (ctx: ModuleContext, report: Report) => {
       onlyLogs &&
       io &&
       ctx.handlerKindAt(handler) === undefined &&
-      !onlyCleanup(ctx, tryStatement.block) &&
+      losesWork(ctx, tryStatement) &&
       !bestEffortByDecision(ctx, tryStatement, shape)
     ) {
       // A helper module's catch: on the handler path when a handler elsewhere calls an export reaching it.
